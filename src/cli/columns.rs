@@ -1,0 +1,26 @@
+//! `columns`: the column tree.
+
+use serde_json::json;
+
+use super::output::{Format, Listing};
+use super::{Cli, Failure, session};
+
+pub async fn run(cli: &Cli) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let columns = s.store.columns(&s.site).await?;
+    let mut listing = Listing::new(&["id", "path", "level", "deadline", "rule", "departments", "units", "note"]);
+    for c in columns {
+        listing.push(vec![
+            json!(c.id),
+            json!(c.path),
+            json!(c.level),
+            json!(c.deadline),
+            json!(c.rule.to_string()),
+            json!(c.departments),
+            json!(c.units.join("、")),
+            json!(c.note),
+        ]);
+    }
+    listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    Ok(())
+}

@@ -1,0 +1,100 @@
+//! `demo`, `--demo` and the summary shown without a subcommand.
+
+use std::io::IsTerminal;
+use std::time::Instant;
+
+use chrono::{Duration, NaiveDate, Utc};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::init::{describe, initialise};
+use super::{Cli, Failure, session, target};
+use crate::demo::corpus::Corpus;
+use crate::demo::{DemoSpec, Generator};
+use crate::domain::calendar::WorkingCalendar;
+use crate::domain::column_table::ColumnTable;
+use crate::domain::time::beijing_date;
+use crate::store::{self, OpenOptions, Store};
+
+/// The size of the database `--demo` creates.
+pub const DEMO_ITEMS: u64 = 20_000;
+/// Its seed.
+pub const DEMO_SEED: u64 = 2023;
+
+/// Fills a store with `spec`, showing a progress bar on a terminal. Returns the items written.
+async fn fill(store: &dyn Store, site: Option<&str>, spec: DemoSpec) -> Result<u64, Failure> {
+    let report = initialise(store, site, ColumnTable::xiangshan_2023(), None).await?;
+    if report.changed() {
+        eprintln!("{}", describe(&report, &store.describe(), site.unwrap_or(super::DEFAULT_SITE)));
+    }
+    let site = store.site(site).await?;
+    let columns = store.columns(&site).await?;
+    let units = store.units(&site).await?;
+    let calendar = WorkingCalendar::new(store.calendar(None).await?.into_iter().map(|d| (d.date, d.kind)));
+    let mut generator = Generator::new(spec, &columns, &units, calendar, Corpus::built_in()).map_err(Failure::usage)?;
+
+    let bar = ProgressBar::new(spec.items);
+    if std::io::stderr().is_terminal() {
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} [{bar:40}] {pos}/{len} items ({per_sec}, {eta} left)")
+                .map_err(|e| Failure::failed(e.to_string()))?
+                .progress_chars("=> "),
+        );
+        bar.set_message("writing demo items");
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let detail =
+        serde_json::json!({ "items": spec.items, "seed": spec.seed, "from": spec.from.to_string(), "to": spec.to.to_string() }).to_string();
+    let written = store.insert(&site, "demo", &detail, &mut generator, &|n| bar.set_position(n)).await;
+    bar.finish_and_clear();
+    Ok(written?)
+}
+
+fn default_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> (NaiveDate, NaiveDate) {
+    // Yesterday, so that nothing generated lies in the future.
+    let to = to.unwrap_or_else(|| beijing_date(Utc::now()) - Duration::days(1));
+    let from = from.unwrap_or(to - Duration::days(730));
+    (from, to)
+}
+
+pub async fn run(cli: &Cli, items: u64, seed: u64, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(), Failure> {
+    let (from, to) = default_range(from, to);
+    let store = store::open(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only }).await?;
+    let started = Instant::now();
+    let written = fill(store.as_ref(), cli.site.as_deref(), DemoSpec { items, seed, from, to }).await?;
+    println!(
+        "added {written} demo items ({from} to {to}, seed {seed}) to {} in {:.1} s",
+        store.describe(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Creates the demo database on first use.
+pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
+    let target = target(cli)?;
+    let store = store::open(&target, OpenOptions { create: true, read_only: false }).await?;
+    if store.schema_version().await?.is_some() {
+        let site = store.site(None).await?;
+        if store.counts(&site).await?.items > 0 {
+            return Ok(());
+        }
+    }
+    let (from, to) = default_range(None, None);
+    eprintln!("creating the demo database ({DEMO_ITEMS} items) at {} …", store.describe());
+    fill(store.as_ref(), None, DemoSpec { items: DEMO_ITEMS, seed: DEMO_SEED, from, to }).await?;
+    Ok(())
+}
+
+/// What the database holds, for the command line without a subcommand.
+pub async fn summary(cli: &Cli) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let c = s.store.counts(&s.site).await?;
+    println!("{} — site {} ({})", s.store.describe(), s.site.code, s.site.name);
+    println!("operator: {}", s.store.operator());
+    println!("{} columns, {} units", c.columns, c.units);
+    println!("{} items: {} online, {} awaiting review, {} withdrawn", c.items, c.online, c.pending, c.withdrawn);
+    println!("{} retraction requests, {} incidents, {} issued documents", c.retraction_requests, c.incidents, c.documents);
+    println!("subcommands: portal-admin --help");
+    Ok(())
+}

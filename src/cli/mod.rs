@@ -1,0 +1,241 @@
+//! The command line (`../shared/CLI.md`): subcommands map onto the same domain and store calls the
+//! console uses. Every failure becomes a `Failure` with the contract's exit code.
+
+mod calendar;
+mod columns;
+mod demo;
+mod init;
+pub mod output;
+mod reports;
+mod transfer;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use crate::store::{self, OpenOptions, Site, Store, StoreError, Target};
+use output::Format;
+
+/// The built-in site.
+pub const DEFAULT_SITE: &str = "xiangshan";
+/// The built-in site's name.
+pub const DEFAULT_SITE_NAME: &str = "桂林市象山区人民政府门户网站";
+/// Overrides the data directory (the embedded database and the demo database live there).
+pub const DATA_DIR_ENV: &str = "PORTAL_ADMIN_DATA_DIR";
+
+#[derive(Debug, Parser)]
+#[command(name = "portal-admin", version, about = "A keyboard-driven console for the administrators of a government portal website")]
+pub struct Cli {
+    /// postgres://… or sqlite://PATH; without it, the embedded SQLite database in the data directory
+    #[arg(long, env = "DATABASE_URL", global = true, value_name = "URL", hide_env_values = true)]
+    pub db: Option<String>,
+    /// Which site; default the only one (the built-in site is `xiangshan`)
+    #[arg(long, global = true, value_name = "CODE")]
+    pub site: Option<String>,
+    /// Use (and on first use create) a separate demo database with the built-in columns and synthetic content
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Nothing may be changed
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// Listing format: table (default on a terminal), csv (default otherwise) or json
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
+    /// Print times in UTC instead of Asia/Shanghai
+    #[arg(long, global = true)]
+    pub utc: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the schema if absent (idempotent) and load the column table
+    Init {
+        /// A column table file (format: docs/columns.md); default the built-in 2023 Xiangshan table
+        #[arg(long, value_name = "FILE")]
+        columns: Option<PathBuf>,
+        /// The units file that goes with --columns; default the built-in Xiangshan units
+        #[arg(long, value_name = "FILE", requires = "columns")]
+        units: Option<PathBuf>,
+        /// The site's name, for a new site
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
+    /// Fill the database with synthetic, realistic items (deterministic for a seed)
+    Demo {
+        /// How many items
+        #[arg(long, default_value_t = 20_000)]
+        items: u64,
+        /// The random seed: the same seed and dates give the same data
+        #[arg(long, default_value_t = 2023)]
+        seed: u64,
+        /// First day of the content (default: two years before --to)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day of the content (default: today, Beijing time)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        to: Option<chrono::NaiveDate>,
+    },
+    /// Load items from JSON Lines, all or nothing
+    Import {
+        /// The file (`-` for standard input)
+        file: PathBuf,
+    },
+    /// Write items as JSON Lines
+    Export {
+        /// Only items changed on or after this day (Beijing time)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<chrono::NaiveDate>,
+    },
+    /// The column tree
+    Columns,
+    /// Column staleness as of a date, worst first
+    Stale {
+        /// Evaluate as of this day (default today, Beijing time)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        at: Option<chrono::NaiveDate>,
+        /// Only overdue and empty columns
+        #[arg(long)]
+        overdue: bool,
+        /// Only the columns this unit is responsible for
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
+    },
+    /// Issued documents and whether they went online in time
+    Documents {
+        #[command(subcommand)]
+        command: Option<reports::DocumentsCommand>,
+        /// Only documents not yet online (pending or overdue)
+        #[arg(long)]
+        pending: bool,
+    },
+    /// The assessment per unit, ranked (Art. 16)
+    Scores {
+        /// A quarter, e.g. 2024Q3
+        #[arg(long, value_name = "YYYYQn", conflicts_with = "year")]
+        quarter: Option<String>,
+        /// A year, e.g. 2024
+        #[arg(long, value_name = "YYYY")]
+        year: Option<String>,
+    },
+    /// The official working-day calendar
+    Calendar {
+        #[command(subcommand)]
+        command: calendar::CalendarCommand,
+    },
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::domain::time::parse_date(s)
+}
+
+/// A command that did not succeed: what to print and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: i32,
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad usage or bad input (exit 2).
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure { code: 2, message: message.into() }
+    }
+
+    /// Refused or failed (exit 1).
+    pub fn failed(message: impl Into<String>) -> Failure {
+        Failure { code: 1, message: message.into() }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        let code = match e {
+            StoreError::BadItem { .. } => 2,
+            _ => 1,
+        };
+        let message = match e {
+            StoreError::Database(db) => format!("database error: {}", one_line(&db.to_string())),
+            other => one_line(&other.to_string()),
+        };
+        Failure { code, message }
+    }
+}
+
+impl From<String> for Failure {
+    /// A message from parsing input: bad usage.
+    fn from(message: String) -> Failure {
+        Failure::usage(message)
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // The reader went away (`portal-admin export | head`): stop quietly, as a shell tool does.
+            return Failure { code: BROKEN_PIPE, message: String::new() };
+        }
+        Failure::failed(e.to_string())
+    }
+}
+
+/// The exit code of a process whose output pipe closed (128 + SIGPIPE).
+pub const BROKEN_PIPE: i32 = 141;
+
+fn one_line(s: &str) -> String {
+    s.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The directory of the embedded and demo databases.
+pub fn data_dir() -> Result<PathBuf, Failure> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "portal-admin")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or_else(|| Failure::failed(format!("cannot find a home directory for the embedded database; give --db or set {DATA_DIR_ENV}")))
+}
+
+/// The database the options name.
+pub fn target(cli: &Cli) -> Result<Target, Failure> {
+    match (&cli.db, cli.demo) {
+        (Some(_), true) => Err(Failure::usage("--demo uses its own database; it cannot be combined with --db")),
+        (Some(url), false) => Target::parse(url).map_err(|e| Failure::usage(e.to_string())),
+        (None, true) => Ok(Target::sqlite(&data_dir()?.join("demo.db"))),
+        (None, false) => Ok(Target::sqlite(&data_dir()?.join("portal.db"))),
+    }
+}
+
+/// An open store and the site the command works on.
+pub struct Session {
+    pub store: Arc<dyn Store>,
+    pub site: Site,
+}
+
+/// Opens the store for a command that needs an initialised database.
+pub async fn session(cli: &Cli) -> Result<Session, Failure> {
+    let store = store::open(&target(cli)?, OpenOptions { create: false, read_only: cli.read_only }).await?;
+    let site = store.site(cli.site.as_deref()).await?;
+    Ok(Session { store, site })
+}
+
+/// Runs the command line.
+pub async fn run(cli: Cli) -> Result<(), Failure> {
+    if cli.demo {
+        demo::ensure_demo_database(&cli).await?;
+    }
+    match &cli.command {
+        None => demo::summary(&cli).await,
+        Some(Command::Init { columns, units, name }) => init::run(&cli, columns.as_deref(), units.as_deref(), name.as_deref()).await,
+        Some(Command::Demo { items, seed, from, to }) => demo::run(&cli, *items, *seed, *from, *to).await,
+        Some(Command::Import { file }) => transfer::import(&cli, file).await,
+        Some(Command::Export { since }) => transfer::export(&cli, *since).await,
+        Some(Command::Columns) => columns::run(&cli).await,
+        Some(Command::Stale { at, overdue, unit }) => reports::stale(&cli, *at, *overdue, unit.as_deref()).await,
+        Some(Command::Documents { command, pending }) => reports::documents(&cli, command.as_ref(), *pending).await,
+        Some(Command::Scores { quarter, year }) => reports::scores(&cli, quarter.as_deref(), year.as_deref()).await,
+        Some(Command::Calendar { command }) => calendar::run(&cli, command).await,
+    }
+}

@@ -1,0 +1,149 @@
+//! `stale`, `documents` and `scores`: the regulation's reports.
+
+use chrono::{NaiveDate, Utc};
+use clap::Subcommand;
+use serde_json::{Value, json};
+
+use super::output::{Format, Listing};
+use super::{Cli, Failure, parse_date, session};
+use crate::domain::assessment::Period;
+use crate::domain::staleness::DocumentStatus;
+use crate::domain::time::{beijing_date, format_time};
+use crate::reports::{self, only_overdue};
+use crate::store::NewDocumentInput;
+
+fn today() -> NaiveDate {
+    beijing_date(Utc::now())
+}
+
+fn write(cli: &Cli, listing: &Listing) -> Result<(), Failure> {
+    listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    Ok(())
+}
+
+pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option<&str>) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let at = at.unwrap_or_else(today);
+    if let Some(name) = unit {
+        let units = s.store.units(&s.site).await?;
+        if !units.iter().any(|u| u.name == name) {
+            let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+            return Err(Failure::usage(format!("no unit {name:?} in site {} (units: {})", s.site.code, names.join("、"))));
+        }
+    }
+    let mut rows = reports::stale(s.store.as_ref(), &s.site, at).await?;
+    if overdue {
+        rows = only_overdue(rows);
+    }
+    if let Some(name) = unit {
+        rows.retain(|r| r.column.units.iter().any(|u| u == name));
+    }
+    let mut listing = Listing::new(&["id", "path", "rule", "last_update", "due", "status", "days_overdue", "departments"]);
+    for r in rows {
+        listing.push(vec![
+            json!(r.column.id),
+            json!(r.column.path),
+            json!(r.column.rule.to_string()),
+            r.last_update.map_or(Value::Null, |t| json!(format_time(t, cli.utc))),
+            r.staleness.due.map_or(Value::Null, |d| json!(d.to_string())),
+            json!(r.staleness.status.as_str()),
+            json!(r.staleness.days_overdue),
+            json!(r.column.departments),
+        ]);
+    }
+    write(cli, &listing)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocumentsCommand {
+    /// Register an issued document that must go online within its column's event deadline
+    Add {
+        /// The document number, e.g. 象政办〔2023〕15号
+        #[arg(long)]
+        number: String,
+        /// The day it was issued (印发)
+        #[arg(long, value_parser = parse_date)]
+        issued: NaiveDate,
+        /// The column it must go online in (an id from `columns`)
+        #[arg(long)]
+        column: i64,
+        #[arg(long, default_value = "")]
+        title: String,
+        /// The item that put it online, if it already is
+        #[arg(long)]
+        item: Option<i64>,
+    },
+}
+
+pub async fn documents(cli: &Cli, command: Option<&DocumentsCommand>, pending: bool) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    match command {
+        Some(DocumentsCommand::Add { number, issued, column, title, item }) => {
+            let number = number.trim();
+            if number.is_empty() {
+                return Err(Failure::usage("--number is empty"));
+            }
+            let input = NewDocumentInput {
+                number: number.to_string(),
+                title: title.clone(),
+                column_id: *column,
+                issued_on: *issued,
+                item_id: *item,
+            };
+            let id = s.store.add_document(&s.site, &input).await?;
+            println!("registered document {number} as {id}");
+            Ok(())
+        }
+        None => {
+            let mut rows = reports::documents(s.store.as_ref(), &s.site, today()).await?;
+            if pending {
+                rows.retain(|r| matches!(r.status, DocumentStatus::Pending | DocumentStatus::Overdue));
+            }
+            let mut listing = Listing::new(&["id", "number", "title", "column", "issued", "due", "published_at", "status"]);
+            for r in rows {
+                listing.push(vec![
+                    json!(r.document.id),
+                    json!(r.document.number),
+                    json!(r.document.title),
+                    json!(r.document.column_path),
+                    json!(r.document.issued_on.to_string()),
+                    json!(r.due.to_string()),
+                    r.document.published_at.map_or(Value::Null, |t| json!(format_time(t, cli.utc))),
+                    json!(r.status.as_str()),
+                ]);
+            }
+            write(cli, &listing)
+        }
+    }
+}
+
+pub async fn scores(cli: &Cli, quarter: Option<&str>, year: Option<&str>) -> Result<(), Failure> {
+    let period: Period = match (quarter, year) {
+        (Some(q), None) => match q.parse()? {
+            p @ Period::Quarter { .. } => p,
+            Period::Year(_) => return Err(Failure::usage(format!("--quarter takes a quarter such as 2024Q3, not {q:?}"))),
+        },
+        (None, Some(y)) => match y.parse()? {
+            p @ Period::Year(_) => p,
+            Period::Quarter { .. } => return Err(Failure::usage(format!("--year takes a year such as 2024, not {y:?}"))),
+        },
+        _ => return Err(Failure::usage("give --quarter YYYYQn or --year YYYY")),
+    };
+    let s = session(cli).await?;
+    let rows = reports::scores(s.store.as_ref(), &s.site, period).await?;
+    let mut listing = Listing::new(&["rank", "unit", "text", "image_text", "video", "points", "deductions", "net", "supplied_nothing"]);
+    for r in rows {
+        listing.push(vec![
+            json!(r.rank),
+            json!(r.unit),
+            json!(r.text),
+            json!(r.image_text),
+            json!(r.video),
+            json!(r.points),
+            json!(r.deductions),
+            json!(r.net),
+            json!(r.supplied_nothing),
+        ]);
+    }
+    write(cli, &listing)
+}

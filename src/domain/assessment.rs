@@ -1,0 +1,160 @@
+//! The quarterly assessment (Art. 16): periods in Beijing time, points per item, ranking.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use super::enums::{Form, RetractionReason};
+use super::time::beijing_midnight;
+
+/// An assessment period: a quarter or a year, in Beijing dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    Quarter { year: i32, quarter: u32 },
+    Year(i32),
+}
+
+impl Period {
+    /// The first day of the period.
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            Period::Quarter { year, quarter } => NaiveDate::from_ymd_opt(year, (quarter - 1) * 3 + 1, 1),
+            Period::Year(year) => NaiveDate::from_ymd_opt(year, 1, 1),
+        }
+        .expect("a valid period")
+    }
+
+    /// The first day after the period.
+    pub fn end_day(self) -> NaiveDate {
+        match self {
+            Period::Quarter { year, quarter: 4 } | Period::Year(year) => NaiveDate::from_ymd_opt(year + 1, 1, 1),
+            Period::Quarter { year, quarter } => NaiveDate::from_ymd_opt(year, quarter * 3 + 1, 1),
+        }
+        .expect("a valid period")
+    }
+
+    /// The last day of the period.
+    pub fn last_day(self) -> NaiveDate {
+        self.end_day().pred_opt().expect("a valid period")
+    }
+
+    /// The instants `[start, end)` the period covers: Beijing midnight to Beijing midnight.
+    pub fn instants(self) -> (DateTime<Utc>, DateTime<Utc>) {
+        (beijing_midnight(self.first_day()), beijing_midnight(self.end_day()))
+    }
+
+    /// The period before this one (the previous quarter, or the previous year).
+    pub fn previous(self) -> Period {
+        match self {
+            Period::Quarter { year, quarter: 1 } => Period::Quarter { year: year - 1, quarter: 4 },
+            Period::Quarter { year, quarter } => Period::Quarter { year, quarter: quarter - 1 },
+            Period::Year(year) => Period::Year(year - 1),
+        }
+    }
+
+    /// The quarter a date falls in.
+    pub fn quarter_of(date: NaiveDate) -> Period {
+        Period::Quarter { year: date.year(), quarter: date.month0() / 3 + 1 }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Quarter { year, quarter } => write!(f, "{year}Q{quarter}"),
+            Period::Year(year) => write!(f, "{year}"),
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = String;
+
+    /// `2024Q3` (or `2024q3`, `2024-Q3`) for a quarter, `2024` for a year.
+    fn from_str(s: &str) -> Result<Period, String> {
+        let bad = || format!("not a quarter or a year: {s:?} (expected e.g. 2024Q3 or 2024)");
+        let t = s.trim();
+        let year_of = |y: &str| y.parse::<i32>().ok().filter(|y| (1900..=9999).contains(y) && y.to_string().len() == 4);
+        if let Some((y, q)) = t.split_once(['Q', 'q']) {
+            let y = year_of(y.trim_end_matches('-')).ok_or_else(bad)?;
+            match q.parse::<u32>() {
+                Ok(quarter @ 1..=4) => Ok(Period::Quarter { year: y, quarter }),
+                _ => Err(bad()),
+            }
+        } else {
+            year_of(t).map(Period::Year).ok_or_else(bad)
+        }
+    }
+}
+
+/// The points an item earns: its highest form across the columns it went into (the same
+/// information in several columns counts once, at its highest), or none if it was withdrawn for a
+/// reason other than being outdated.
+pub fn item_points(forms: &[Form], withdrawn_for: Option<RetractionReason>) -> Option<Form> {
+    match withdrawn_for {
+        Some(RetractionReason::Outdated) | None => forms.iter().copied().max_by_key(|f| f.points()),
+        Some(_) => None,
+    }
+}
+
+/// Ranks by net score, highest first; equal scores share a rank (1, 2, 2, 4). Returns each input's
+/// rank, in input order.
+pub fn competition_ranks(nets: &[i64]) -> Vec<usize> {
+    nets.iter().map(|n| 1 + nets.iter().filter(|m| *m > n).count()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::parse_time;
+    use proptest::prelude::*;
+
+    #[test]
+    fn quarters_parse_and_bound_in_beijing_time() {
+        let q: Period = "2024Q1".parse().unwrap();
+        assert_eq!(q, Period::Quarter { year: 2024, quarter: 1 });
+        assert_eq!(q.to_string(), "2024Q1");
+        let (start, end) = q.instants();
+        assert_eq!(start, parse_time("2023-12-31T16:00:00Z").unwrap());
+        assert_eq!(end, parse_time("2024-03-31T16:00:00Z").unwrap());
+        // 31 March 23:30 Beijing time is in Q1; 1 April 00:30 is not.
+        let late = parse_time("2024-03-31T23:30:00+08:00").unwrap();
+        assert!(late >= start && late < end);
+        assert!(parse_time("2024-04-01T00:30:00+08:00").unwrap() >= end);
+        assert_eq!("2024q4".parse::<Period>().unwrap().last_day(), NaiveDate::from_ymd_opt(2024, 12, 31).unwrap());
+        assert_eq!("2024".parse::<Period>().unwrap(), Period::Year(2024));
+        for bad in ["2024Q5", "2024Q0", "24Q1", "Q3", "2024Q", "x"] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+        assert_eq!(q.previous().to_string(), "2023Q4");
+        assert_eq!(Period::quarter_of(NaiveDate::from_ymd_opt(2024, 9, 30).unwrap()).to_string(), "2024Q3");
+    }
+
+    #[test]
+    fn the_highest_form_counts_once() {
+        assert_eq!(item_points(&[Form::Text, Form::Video, Form::ImageText], None), Some(Form::Video));
+        assert_eq!(item_points(&[Form::Text], Some(RetractionReason::Outdated)), Some(Form::Text));
+        for lost in [RetractionReason::Improper, RetractionReason::Classified, RetractionReason::Error] {
+            assert_eq!(item_points(&[Form::Video], Some(lost)), None);
+        }
+    }
+
+    #[test]
+    fn equal_scores_share_a_rank() {
+        assert_eq!(competition_ranks(&[10, 7, 7, 3]), vec![1, 2, 2, 4]);
+        assert_eq!(competition_ranks(&[0, 5, 0]), vec![2, 1, 2]);
+        assert_eq!(competition_ranks(&[]), Vec::<usize>::new());
+    }
+
+    proptest! {
+        /// A withdrawal never raises an item's points.
+        #[test]
+        fn withdrawal_never_raises_points(forms in proptest::collection::vec(0usize..3, 1..4), reason in 0usize..4) {
+            let forms: Vec<Form> = forms.into_iter().map(|i| Form::ALL[i]).collect();
+            let before = item_points(&forms, None).map_or(0, Form::points);
+            let after = item_points(&forms, Some(RetractionReason::ALL[reason])).map_or(0, Form::points);
+            prop_assert!(after <= before);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Items as JSON Lines (`import`, `export`), per `../shared/CLI.md`.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::column_table::PATH_SEPARATOR;
+use super::enums::{Channel, Form, ItemPath, ItemStatus, RetractionReason, Stage};
+use super::item::{NewItem, NewWithdrawal};
+use super::time::parse_time;
+
+/// One line of an import or export file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRecord {
+    /// Added by `export`; ignored by `import` (the database gives new ids).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub form: Form,
+    pub path: ItemPath,
+    #[serde(default)]
+    pub unit: String,
+    pub columns: Vec<String>,
+    pub submitted_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdraw_reason: Option<RetractionReason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forms: Option<BTreeMap<String, Form>>,
+    /// Added by `export`; on import it must agree with the times given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ItemStatus>,
+    /// Added by `export`; on import it keeps a pending item at its review step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+}
+
+/// Normalises a column path as written by a person: levels trimmed, joined by ` / `.
+pub fn normalise_path(path: &str) -> String {
+    path.split('/').map(str::trim).collect::<Vec<_>>().join(PATH_SEPARATOR)
+}
+
+fn time(field: &str, text: &str) -> Result<DateTime<Utc>, String> {
+    parse_time(text).map_err(|e| format!("{field}: {e}"))
+}
+
+impl ItemRecord {
+    /// Parses one JSON line.
+    pub fn from_json(line: &str) -> Result<ItemRecord, String> {
+        serde_json::from_str(line).map_err(|e| {
+            // serde_json appends " at line 1 column N": keep the column, it locates the problem.
+            e.to_string()
+        })
+    }
+
+    /// Checks the record and turns it into an item to insert. `operator` is who imports it (the
+    /// withdrawal's operator when the record says it was withdrawn).
+    pub fn into_new_item(self, operator: &str) -> Result<NewItem, String> {
+        let title = self.title.trim().to_string();
+        if title.is_empty() {
+            return Err("title is empty".into());
+        }
+        let unit = match (self.unit.trim(), self.path) {
+            ("", ItemPath::Repost) => None,
+            ("", path) => return Err(format!("unit is required for path {path}")),
+            (unit, _) => Some(unit.to_string()),
+        };
+        if self.columns.is_empty() {
+            return Err("columns is empty: an item needs at least one target column".into());
+        }
+        let mut forms: BTreeMap<String, Form> =
+            self.forms.unwrap_or_default().into_iter().map(|(path, form)| (normalise_path(&path), form)).collect();
+        let mut placements = Vec::new();
+        for column in &self.columns {
+            let path = normalise_path(column);
+            if placements.iter().any(|(p, _)| *p == path) {
+                return Err(format!("column {path:?} is listed twice"));
+            }
+            let form = forms.remove(&path).unwrap_or(self.form);
+            placements.push((path, form));
+        }
+        if let Some(path) = forms.keys().next() {
+            return Err(format!("forms names column {path:?}, which is not in columns"));
+        }
+        let submitted_at = time("submitted_at", &self.submitted_at)?;
+        let published_at = self.published_at.as_deref().map(|t| time("published_at", t)).transpose()?;
+        let withdrawal = match (self.withdrawn_at.as_deref(), self.withdraw_reason) {
+            (None, None) => None,
+            (Some(_), None) => return Err("withdrawn_at needs withdraw_reason".into()),
+            (None, Some(_)) => return Err("withdraw_reason needs withdrawn_at".into()),
+            (Some(at), Some(reason)) => {
+                let at = time("withdrawn_at", at)?;
+                match published_at {
+                    None => return Err("withdrawn_at needs published_at: only a published item can be withdrawn".into()),
+                    Some(p) if at < p => return Err("withdrawn_at is before published_at".into()),
+                    Some(_) => {}
+                }
+                Some(NewWithdrawal { reason, note: String::new(), at, by: operator.to_string() })
+            }
+        };
+        let status = match (published_at, &withdrawal) {
+            (Some(_), Some(_)) => ItemStatus::Withdrawn,
+            (Some(_), None) => ItemStatus::Online,
+            (None, _) => match self.stage {
+                Some(Stage::Returned) => ItemStatus::Returned,
+                _ => ItemStatus::Pending,
+            },
+        };
+        if let Some(given) = self.status {
+            if given != status {
+                return Err(format!("status {given} does not agree with the times given (they make it {status})"));
+            }
+        }
+        let stage = match (status, self.stage) {
+            (ItemStatus::Online | ItemStatus::Withdrawn, None | Some(Stage::Done)) => Stage::Done,
+            (ItemStatus::Online | ItemStatus::Withdrawn, Some(s)) => {
+                return Err(format!("stage {s} does not fit a published item (expected done)"));
+            }
+            (_, None) => self.path.first_stage(),
+            (_, Some(s)) if s == self.path.first_stage() || s == Stage::Publish || s == Stage::Returned => s,
+            (_, Some(s)) => return Err(format!("stage {s} is not a step of path {}", self.path)),
+        };
+        Ok(NewItem {
+            reference: self.reference.map(|r| r.trim().to_string()).filter(|r| !r.is_empty()),
+            title,
+            body: self.body,
+            form: self.form,
+            path: self.path,
+            unit,
+            channel: self.channel.unwrap_or(Channel::Portal),
+            stage,
+            status,
+            submitted_at,
+            published_at,
+            placements,
+            reviews: Vec::new(),
+            attachments: Vec::new(),
+            withdrawal,
+            retraction: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(json: &str) -> Result<NewItem, String> {
+        ItemRecord::from_json(json)?.into_new_item("importer")
+    }
+
+    const BASE: &str = r#""title":"象山区召开安全生产工作会议","body":"正文","form":"image_text","path":"unit","unit":"应急局","columns":["政务动态/部门动态"],"submitted_at":"2024-05-17T09:30:00""#;
+
+    #[test]
+    fn a_pending_unit_item() {
+        let item = record(&format!("{{{BASE}}}")).unwrap();
+        assert_eq!(item.status, ItemStatus::Pending);
+        assert_eq!(item.stage, Stage::Recheck);
+        assert_eq!(item.placements, vec![("政务动态 / 部门动态".to_string(), Form::ImageText)]);
+        assert_eq!(item.submitted_at, parse_time("2024-05-17T01:30:00Z").unwrap());
+    }
+
+    #[test]
+    fn published_and_withdrawn() {
+        let item = record(&format!(
+            r#"{{{BASE},"published_at":"2024-05-18T10:00:00+08:00","withdrawn_at":"2024-06-01T08:00:00+08:00","withdraw_reason":"outdated","forms":{{"政务动态 / 部门动态":"video"}}}}"#
+        ))
+        .unwrap();
+        assert_eq!(item.status, ItemStatus::Withdrawn);
+        assert_eq!(item.stage, Stage::Done);
+        assert_eq!(item.placements[0].1, Form::Video);
+        assert_eq!(item.withdrawal.unwrap().reason, RetractionReason::Outdated);
+    }
+
+    #[test]
+    fn refusals_say_why() {
+        let with = |extra: &str| format!("{{{BASE}{extra}}}");
+        let cases = [
+            (r#"{"title":"x"}"#.to_string(), "missing field"),
+            (with(r#","form2":1"#), "unknown field `form2`"),
+            (with("").replace("image_text", "picture"), "unknown form \"picture\""),
+            (with(r#","withdrawn_at":"2024-06-01""#), "withdrawn_at needs withdraw_reason"),
+            (with(r#","withdrawn_at":"2024-06-01","withdraw_reason":"outdated""#), "needs published_at"),
+            (with(r#","forms":{"走进象山":"video"}"#), "not in columns"),
+            (with(r#","stage":"office_review""#), "not a step of path unit"),
+            (with("").replace(r#""unit":"应急局""#, r#""unit":"""#), "unit is required for path unit"),
+            (with("").replace(r#"["政务动态/部门动态"]"#, "[]"), "columns is empty"),
+        ];
+        for (json, expected) in cases {
+            let err = record(&json).unwrap_err();
+            assert!(err.contains(expected), "{json}: {err}");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! The regulation as pure types and functions: no SQL, no terminal.
+
+pub mod assessment;
+pub mod calendar;
+pub mod column_table;
+pub mod deadline;
+pub mod enums;
+pub mod item;
+pub mod item_record;
+pub mod staleness;
+pub mod time;
+
+pub use enums::{Channel, Form, IncidentKind, ItemPath, ItemStatus, RetractionReason, Role, Stage, UnitKind};

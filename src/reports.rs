@@ -1,0 +1,139 @@
+//! The reports the regulation asks for — column staleness, document deadlines, quarterly scores —
+//! computed from what the store aggregates in the database and the domain's pure rules. The
+//! command line prints them; the console's views show the same rows.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use crate::domain::assessment::{Period, competition_ranks};
+use crate::domain::calendar::WorkingCalendar;
+use crate::domain::deadline::DeadlineRule;
+use crate::domain::staleness::{DocumentStatus, Staleness, Status, document_due, document_status, staleness};
+use crate::domain::time::{beijing_date, beijing_midnight};
+use crate::store::{ColumnRow, DocumentRow, Result, Site, Store};
+
+/// One column in the staleness report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaleRow {
+    pub column: ColumnRow,
+    pub last_update: Option<DateTime<Utc>>,
+    pub staleness: Staleness,
+}
+
+/// One document in the deadline report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentReportRow {
+    pub document: DocumentRow,
+    pub due: NaiveDate,
+    pub status: DocumentStatus,
+}
+
+/// The working-day calendar as stored.
+pub async fn calendar(store: &dyn Store) -> Result<WorkingCalendar> {
+    Ok(WorkingCalendar::new(store.calendar(None).await?.into_iter().map(|d| (d.date, d.kind))))
+}
+
+/// Every document with its due date and status as of `at`.
+pub async fn documents(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<DocumentReportRow>> {
+    let calendar = calendar(store).await?;
+    Ok(store
+        .documents(site)
+        .await?
+        .into_iter()
+        .filter(|d| d.issued_on <= at)
+        .filter_map(|document| {
+            let due = document_due(document.rule, document.issued_on, &calendar)?;
+            let status = document_status(due, document.published_at.map(beijing_date), at);
+            Some(DocumentReportRow { document, due, status })
+        })
+        .collect())
+}
+
+/// Every column's staleness as of the end of `at` (Beijing time), worst first: overdue (most days
+/// first), empty, due soon, ok, exempt; then in the tree's order.
+pub async fn stale(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<StaleRow>> {
+    let columns = store.columns(site).await?;
+    let end_of_day = beijing_midnight(at + Duration::days(1));
+    let last: HashMap<i64, Option<DateTime<Utc>>> = store.last_updates(site, end_of_day).await?.into_iter().collect();
+    let mut most_overdue: HashMap<i64, NaiveDate> = HashMap::new();
+    for d in documents(store, site, at).await? {
+        if d.status == DocumentStatus::Overdue {
+            let earliest = most_overdue.entry(d.document.column_id).or_insert(d.due);
+            *earliest = (*earliest).min(d.due);
+        }
+    }
+    let mut rows: Vec<(usize, StaleRow)> = columns
+        .into_iter()
+        .enumerate()
+        .map(|(position, column)| {
+            let last_update = last.get(&column.id).copied().flatten();
+            let staleness = staleness(column.rule, last_update.map(beijing_date), most_overdue.get(&column.id).copied(), at);
+            (position, StaleRow { column, last_update, staleness })
+        })
+        .collect();
+    rows.sort_by_key(|(position, r)| (r.staleness.status, -r.staleness.days_overdue, *position));
+    Ok(rows.into_iter().map(|(_, r)| r).collect())
+}
+
+/// A unit's line of the assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreRow {
+    pub rank: usize,
+    pub unit: String,
+    pub text: i64,
+    pub image_text: i64,
+    pub video: i64,
+    pub points: i64,
+    /// Negative: the sum of the period's incidents.
+    pub deductions: i64,
+    pub net: i64,
+    /// Supplied no content in the period (Art. 17: 不及时提供网站所需内容).
+    pub supplied_nothing: bool,
+}
+
+/// Every assessed unit's score for a quarter or a year, ranked by net score; equal scores share a
+/// rank. A year is computed over its whole span, which is the sum of its quarters.
+pub async fn scores(store: &dyn Store, site: &Site, period: Period) -> Result<Vec<ScoreRow>> {
+    let units = store.units(site).await?;
+    let (start, end) = period.instants();
+    let points: HashMap<i64, _> = store.unit_points(site, start, end).await?.into_iter().map(|p| (p.unit_id, p)).collect();
+    let deductions: HashMap<i64, i64> = store.unit_deductions(site, period.first_day(), period.end_day()).await?.into_iter().collect();
+    let mut rows: Vec<ScoreRow> = units
+        .into_iter()
+        .filter(|u| u.kind.is_assessed())
+        .map(|u| {
+            let p = points.get(&u.id).copied().unwrap_or_default();
+            let earned = p.text + 2 * p.image_text + 3 * p.video;
+            let deducted = deductions.get(&u.id).copied().unwrap_or(0);
+            ScoreRow {
+                rank: 0,
+                unit: u.name,
+                text: p.text,
+                image_text: p.image_text,
+                video: p.video,
+                points: earned,
+                deductions: deducted,
+                net: earned + deducted,
+                supplied_nothing: p.text + p.image_text + p.video == 0,
+            }
+        })
+        .collect();
+    let ranks = competition_ranks(&rows.iter().map(|r| r.net).collect::<Vec<_>>());
+    for (row, rank) in rows.iter_mut().zip(ranks) {
+        row.rank = rank;
+    }
+    // Stable: equal ranks keep the units' own order.
+    rows.sort_by_key(|r| r.rank);
+    Ok(rows)
+}
+
+/// Whether a column's rule makes it tracked per document.
+pub fn is_event_column(rule: DeadlineRule) -> bool {
+    matches!(rule, DeadlineRule::WithinOfEvent { .. })
+}
+
+/// Keeps the overdue and empty columns (`stale --overdue`).
+pub fn only_overdue(rows: Vec<StaleRow>) -> Vec<StaleRow> {
+    rows.into_iter().filter(|r| matches!(r.staleness.status, Status::Overdue | Status::Empty)).collect()
+}

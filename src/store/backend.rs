@@ -1,0 +1,131 @@
+//! What differs between PostgreSQL and SQLite, and opening each.
+
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Postgres, Sqlite};
+
+use super::schema::Dialect;
+use super::sql::SqlStore;
+use super::{OpenOptions, Result, Store, StoreError, Target};
+
+/// The few SQL texts that differ between the backends.
+pub(crate) trait Backend: sqlx::Database {
+    const DIALECT: Dialect;
+    /// Starts a transaction that will write (SQLite takes the write lock at once, so two writers
+    /// queue instead of failing half-way).
+    const BEGIN_WRITE: &'static str;
+    /// Counts tables named `$1` in the current schema.
+    const TABLE_EXISTS: &'static str;
+    /// Who the connection acts as, where the database knows (PostgreSQL login role).
+    const CURRENT_USER: Option<&'static str>;
+
+    /// Reserves `$1` new ids for `table` inside the current write transaction, one row each.
+    fn reserve_ids_sql(table: &str) -> String;
+
+    fn rows_affected(result: &Self::QueryResult) -> u64;
+
+    /// Writes the placeholder of the `n`-th (1-based) bound value of a long statement. SQLite gets
+    /// anonymous `?`: its driver looks every named parameter up by name, which is quadratic in a
+    /// multi-row insert of thousands of values.
+    fn push_placeholder(sql: &mut String, n: usize);
+}
+
+impl Backend for Postgres {
+    fn push_placeholder(sql: &mut String, n: usize) {
+        sql.push('$');
+        sql.push_str(&n.to_string());
+    }
+
+    const DIALECT: Dialect = Dialect::Postgres;
+    const BEGIN_WRITE: &'static str = "BEGIN";
+    const TABLE_EXISTS: &'static str =
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1";
+    const CURRENT_USER: Option<&'static str> = Some("SELECT CAST(current_user AS TEXT)");
+
+    fn reserve_ids_sql(table: &str) -> String {
+        format!("SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, $1)")
+    }
+
+    fn rows_affected(result: &Self::QueryResult) -> u64 {
+        result.rows_affected()
+    }
+}
+
+impl Backend for Sqlite {
+    fn push_placeholder(sql: &mut String, _n: usize) {
+        sql.push('?');
+    }
+
+    const DIALECT: Dialect = Dialect::Sqlite;
+    const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
+    const TABLE_EXISTS: &'static str = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1";
+    const CURRENT_USER: Option<&'static str> = None;
+
+    fn reserve_ids_sql(table: &str) -> String {
+        // Inside BEGIN IMMEDIATE no other writer can take these ids.
+        format!(
+            "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < $1) \
+             SELECT (SELECT COALESCE(MAX(id), 0) FROM {table}) + n FROM s"
+        )
+    }
+
+    fn rows_affected(result: &Self::QueryResult) -> u64 {
+        result.rows_affected()
+    }
+}
+
+fn first_line(e: &dyn std::fmt::Display) -> String {
+    e.to_string().lines().next().unwrap_or_default().to_string()
+}
+
+pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>> {
+    let unreachable = |e: &dyn std::fmt::Display| StoreError::Unreachable { target: target.describe(), reason: first_line(e) };
+    match target {
+        Target::Postgres { url } => {
+            let connect = PgConnectOptions::from_str(url).map_err(|e| unreachable(&e))?.application_name("portal-admin");
+            let pool = PgPoolOptions::new()
+                .max_connections(4)
+                .acquire_timeout(Duration::from_secs(5))
+                .connect_with(connect)
+                .await
+                .map_err(|e| unreachable(&e))?;
+            let store = SqlStore::<Postgres>::new(pool, target.describe(), options.read_only, None).await?;
+            Ok(Arc::new(store))
+        }
+        Target::Sqlite { path } => {
+            if !path.exists() {
+                if !options.create || options.read_only {
+                    return Err(StoreError::Missing(path.display().to_string()));
+                }
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| unreachable(&format!("cannot create {}: {e}", dir.display())))?;
+                }
+            }
+            let mut connect = SqliteConnectOptions::new()
+                .filename(path)
+                .create_if_missing(options.create && !options.read_only)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+                // Keep the planner's statistics fresh (SQLite's advice for long-lived databases).
+                .optimize_on_close(true, 1000)
+                .pragma("cache_size", "-65536");
+            connect = if options.read_only {
+                connect.read_only(true)
+            } else {
+                connect.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Normal)
+            };
+            let pool = SqlitePoolOptions::new()
+                .max_connections(4)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(connect)
+                .await
+                .map_err(|e| unreachable(&e))?;
+            let store = SqlStore::<Sqlite>::new(pool, target.describe(), options.read_only, Some(whoami::username())).await?;
+            Ok(Arc::new(store))
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! The only place with SQL: one trait of operations over the portal database, implemented once for
+//! PostgreSQL and SQLite on concrete pools (`sql.rs`, with the few differences in `backend.rs`).
+//! Every change runs in one transaction that also writes its audit record.
+
+mod backend;
+pub mod schema;
+mod sql;
+pub mod target;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::calendar::CalendarDay;
+use crate::domain::column_table::ColumnTable;
+use crate::domain::deadline::DeadlineRule;
+use crate::domain::item::{NewDocument, NewIncident, NewItem};
+use crate::domain::{Channel, Form, ItemPath, ItemStatus, RetractionReason, Stage};
+pub use target::{BadTarget, Target};
+
+/// Why a store operation did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot connect to {target}: {reason}")]
+    Unreachable { target: String, reason: String },
+    #[error("no portal-admin database at {0}; run `portal-admin init` to create one (or `portal-admin --demo` to try it on demo data)")]
+    Missing(String),
+    #[error("{0} has no portal-admin schema; run `portal-admin init` first")]
+    NoSchema(String),
+    #[error("{target} has schema version {found}, newer than this portal-admin understands ({supported}); upgrade portal-admin")]
+    NewerSchema { target: String, found: i64, supported: i64 },
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Refused(String),
+    /// One item of a batch cannot be written (index into the batch).
+    #[error("item {index}: {message}")]
+    BadItem { index: usize, message: String },
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A site (portal) in the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+}
+
+/// What `init` is asked to set up.
+#[derive(Debug, Clone)]
+pub struct SiteSetup {
+    pub code: String,
+    pub name: String,
+    pub table: ColumnTable,
+}
+
+/// What `init` did; all zero and false when nothing changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InitReport {
+    pub schema_created: bool,
+    pub site_created: bool,
+    pub units: usize,
+    pub columns: usize,
+    pub calendar_days: usize,
+    /// The operator registered as the site's first administrator.
+    pub first_admin: Option<String>,
+}
+
+impl InitReport {
+    pub fn changed(&self) -> bool {
+        *self != InitReport::default()
+    }
+}
+
+/// A column of the tree as listed by `columns`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnRow {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub path: String,
+    pub level: i64,
+    pub deadline: String,
+    pub rule: DeadlineRule,
+    pub departments: String,
+    pub units: Vec<String>,
+    pub note: String,
+}
+
+/// A unit as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRow {
+    pub id: i64,
+    pub name: String,
+    pub full_name: String,
+    pub kind: crate::domain::UnitKind,
+}
+
+/// What `insert` is given: items (streamed, so a million of them never sit in memory at once),
+/// then incidents and documents that may point at those items by their position in the stream.
+pub enum Record {
+    /// An operator named by the history that follows (added if absent).
+    Operator {
+        name: String,
+        role: crate::domain::Role,
+    },
+    Item(Box<NewItem>),
+    Incident(NewIncident),
+    Document(NewDocument),
+}
+
+/// An item as `export` writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportedItem {
+    pub id: i64,
+    pub reference: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub form: Form,
+    pub path: ItemPath,
+    pub unit: Option<String>,
+    pub channel: Channel,
+    pub stage: Stage,
+    pub status: ItemStatus,
+    pub submitted_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+    /// The open withdrawal of a withdrawn item.
+    pub withdrawn: Option<(DateTime<Utc>, RetractionReason)>,
+    pub placements: Vec<(String, Form)>,
+}
+
+/// Row counts of a site, for summaries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteCounts {
+    pub columns: i64,
+    pub units: i64,
+    pub items: i64,
+    pub online: i64,
+    pub pending: i64,
+    pub withdrawn: i64,
+    pub retraction_requests: i64,
+    pub incidents: i64,
+    pub documents: i64,
+}
+
+/// An issued document with what the deadline needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentRow {
+    pub id: i64,
+    pub number: String,
+    pub title: String,
+    pub column_id: i64,
+    pub column_path: String,
+    pub rule: DeadlineRule,
+    pub issued_on: NaiveDate,
+    /// When the item that put it online was published, if it is or was online.
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+/// A document to register.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewDocumentInput {
+    pub number: String,
+    pub title: String,
+    pub column_id: i64,
+    pub issued_on: NaiveDate,
+    pub item_id: Option<i64>,
+}
+
+/// Items a unit published in a period, counted at each item's highest form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnitPoints {
+    pub unit_id: i64,
+    pub text: i64,
+    pub image_text: i64,
+    pub video: i64,
+}
+
+/// How a store is opened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OpenOptions {
+    /// Create a missing SQLite file (for `init` and `demo`).
+    pub create: bool,
+    /// Refuse every change (`--read-only`).
+    pub read_only: bool,
+}
+
+/// The operations of the portal database.
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// Backend and host or file, never a password.
+    fn describe(&self) -> String;
+
+    /// Who is acting: the PostgreSQL login role, or the operating-system user on SQLite.
+    fn operator(&self) -> &str;
+
+    /// The schema version of the database, or `None` for a database without the schema.
+    async fn schema_version(&self) -> Result<Option<i64>>;
+
+    /// Creates the schema if absent, the site with its units and columns if absent, the built-in
+    /// calendar days not yet present, and registers the operator as the site's first administrator;
+    /// in one transaction with its audit record. Changes nothing (and writes no audit) when all is
+    /// already there.
+    async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay]) -> Result<InitReport>;
+
+    /// The site with this code, or the only site when `code` is `None`.
+    async fn site(&self, code: Option<&str>) -> Result<Site>;
+
+    async fn columns(&self, site: &Site) -> Result<Vec<ColumnRow>>;
+
+    async fn units(&self, site: &Site) -> Result<Vec<UnitRow>>;
+
+    async fn counts(&self, site: &Site) -> Result<SiteCounts>;
+
+    /// Writes a stream of records in one transaction with one audit record (`action`, `detail`);
+    /// all or nothing. `expected` sizes the work for `progress`, which is told the number of items
+    /// written so far.
+    async fn insert(
+        &self,
+        site: &Site,
+        action: &str,
+        detail: &str,
+        records: &mut (dyn Iterator<Item = Record> + Send),
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<u64>;
+
+    /// A page of items in id order after `after_id`, changed at or after `since` if given.
+    async fn export_page(&self, site: &Site, after_id: i64, since: Option<DateTime<Utc>>, limit: i64) -> Result<Vec<ExportedItem>>;
+
+    /// For every column of the site, the latest publication time before `before` of an item that is
+    /// online in it (`None`: none).
+    async fn last_updates(&self, site: &Site, before: DateTime<Utc>) -> Result<Vec<(i64, Option<DateTime<Utc>>)>>;
+
+    /// The site's issued documents, oldest issue first.
+    async fn documents(&self, site: &Site) -> Result<Vec<DocumentRow>>;
+
+    /// Registers an issued document, audited. The column must have an event deadline.
+    async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64>;
+
+    /// Per unit, the items (not reposts) published in `[start, end)` that still count: online, or
+    /// withdrawn as outdated; each at its highest form across its columns (Art. 16).
+    async fn unit_points(&self, site: &Site, start: DateTime<Utc>, end: DateTime<Utc>) -> Result<Vec<UnitPoints>>;
+
+    /// Per unit, the sum of incident points (negative) that occurred in `[from, until)`.
+    async fn unit_deductions(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<(i64, i64)>>;
+
+    /// The calendar exceptions, of one year or all.
+    async fn calendar(&self, year: Option<i32>) -> Result<Vec<CalendarDay>>;
+
+    /// Adds or changes calendar days, audited. Returns how many rows changed.
+    async fn set_calendar_days(&self, days: &[CalendarDay]) -> Result<usize>;
+}
+
+/// Opens the database a target names, checking it can be reached.
+pub async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>> {
+    backend::open(target, options).await
+}
+
+/// The dates of a year, as an inclusive range.
+pub fn year_range(year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?))
+}

@@ -1,0 +1,1006 @@
+//! The store, written once for both backends over a concrete pool (`SqlStore<Postgres>`,
+//! `SqlStore<Sqlite>`): runtime queries with `$N` placeholders, which both drivers accept.
+
+use std::collections::{HashMap, HashSet};
+use std::str::FromStr;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool, Transaction, Type};
+
+use super::backend::Backend;
+use super::schema::{self, SCHEMA_VERSION};
+use super::{
+    ColumnRow, DocumentRow, ExportedItem, InitReport, NewDocumentInput, Record, Result, Site, SiteCounts, SiteSetup, Store, StoreError,
+    UnitPoints, UnitRow,
+};
+use crate::domain::assessment::item_points;
+use crate::domain::calendar::{CalendarDay, DayKind};
+use crate::domain::column_table::ColumnTable;
+use crate::domain::deadline::DeadlineRule;
+use crate::domain::item::{NewDocument, NewIncident, NewItem};
+use crate::domain::{Form, ItemStatus, RetractionReason, Role, UnitKind};
+
+/// A load of at least this many items refreshes the planner's statistics.
+const ANALYZE_AFTER: usize = 10_000;
+
+/// Items written per statement batch (about 7,000 bound values: under both backends' limits).
+const CHUNK: usize = 500;
+
+pub(crate) struct SqlStore<DB: Database> {
+    pool: Pool<DB>,
+    described: String,
+    read_only: bool,
+    operator: String,
+}
+
+/// `INSERT INTO table (columns) VALUES ($1, …), (…)` for `rows` rows of `width` values.
+fn insert_sql<DB: Backend>(table_and_columns: &str, width: usize, rows: usize) -> String {
+    let mut sql = format!("INSERT INTO {table_and_columns} VALUES ");
+    for r in 0..rows {
+        sql.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..width {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            DB::push_placeholder(&mut sql, r * width + c + 1);
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+fn decode_error(what: &str, value: &str) -> StoreError {
+    StoreError::Database(sqlx::Error::Decode(format!("unexpected {what} {value:?} in the database").into()))
+}
+
+fn parse<T: FromStr>(what: &str, value: &str) -> Result<T> {
+    value.parse().map_err(|_| decode_error(what, value))
+}
+
+/// Items of a batch, with where each sits in the whole stream.
+struct PendingItems {
+    first_index: usize,
+    items: Vec<NewItem>,
+}
+
+/// Name → id maps of a site, loaded once per write.
+struct SiteMaps {
+    units: HashMap<String, i64>,
+    columns: HashMap<String, i64>,
+    operators: HashMap<String, i64>,
+}
+
+impl<DB> SqlStore<DB>
+where
+    DB: Backend,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'c> &'c Pool<DB>: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> String: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> DateTime<Utc>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> NaiveDate: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB>,
+    for<'q> Option<String>: Encode<'q, DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB>,
+    for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
+    usize: ColumnIndex<DB::Row>,
+{
+    pub(crate) async fn new(pool: Pool<DB>, described: String, read_only: bool, os_user: Option<String>) -> Result<Self> {
+        let operator = match DB::CURRENT_USER {
+            Some(sql) => sqlx::query_scalar::<DB, String>(sql).fetch_one(&pool).await?,
+            None => os_user.unwrap_or_default(),
+        };
+        Ok(SqlStore { pool, described, read_only, operator })
+    }
+
+    async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {
+        if self.read_only {
+            return Err(StoreError::Refused(format!("read-only: {what} is not allowed (--read-only)")));
+        }
+        Ok(self.pool.begin_with(DB::BEGIN_WRITE).await?)
+    }
+
+    async fn audit(
+        tx: &mut Transaction<'static, DB>,
+        site: Option<i64>,
+        operator: &str,
+        action: &str,
+        target: &str,
+        detail: &str,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(site)
+            .bind(Utc::now())
+            .bind(operator)
+            .bind(action)
+            .bind(target)
+            .bind(detail)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    async fn check_schema(&self) -> Result<()> {
+        match self.schema_version_inner().await? {
+            None => Err(StoreError::NoSchema(self.described.clone())),
+            Some(found) if found > SCHEMA_VERSION => {
+                Err(StoreError::NewerSchema { target: self.described.clone(), found, supported: SCHEMA_VERSION })
+            }
+            Some(_) => Ok(()),
+        }
+    }
+
+    async fn schema_version_inner(&self) -> Result<Option<i64>> {
+        let tables: i64 = sqlx::query_scalar(DB::TABLE_EXISTS).bind("schema_meta").fetch_one(&self.pool).await?;
+        if tables == 0 {
+            return Ok(None);
+        }
+        let value: Option<String> =
+            sqlx::query_scalar("SELECT value FROM schema_meta WHERE key = 'schema_version'").fetch_optional(&self.pool).await?;
+        match value {
+            None => Ok(None),
+            Some(v) => Ok(Some(parse("schema version", &v)?)),
+        }
+    }
+
+    /// Creates a site with its units, column tree and first administrator.
+    async fn create_site(tx: &mut Transaction<'static, DB>, setup: &SiteSetup, operator: &str, report: &mut InitReport) -> Result<i64> {
+        let now = Utc::now();
+        let site_id: i64 = sqlx::query_scalar("INSERT INTO sites (code, name, created_at) VALUES ($1, $2, $3) RETURNING id")
+            .bind(setup.code.as_str())
+            .bind(setup.name.as_str())
+            .bind(now)
+            .fetch_one(&mut **tx)
+            .await?;
+        let mut unit_ids = HashMap::new();
+        for (position, unit) in setup.table.units.iter().enumerate() {
+            let id: i64 =
+                sqlx::query_scalar("INSERT INTO units (site_id, name, full_name, kind, position) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+                    .bind(site_id)
+                    .bind(unit.name.as_str())
+                    .bind(unit.full_name.as_str())
+                    .bind(unit.kind.as_str())
+                    .bind(position as i64)
+                    .fetch_one(&mut **tx)
+                    .await?;
+            unit_ids.insert(unit.name.as_str(), id);
+        }
+        let mut column_ids: HashMap<String, i64> = HashMap::new();
+        for (position, column) in setup.table.columns.iter().enumerate() {
+            let parent = (column.level() > 1).then(|| column_ids[&column.path[..column.level() - 1].join(" / ")]);
+            let (amount, unit) = match column.rule.amount_and_period() {
+                Some((a, p)) => (Some(i64::from(a)), Some(p.as_str())),
+                None => (None, None),
+            };
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO columns (site_id, parent_id, name, path, level, position, deadline, rule_kind, rule_amount, rule_unit, departments, note) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            )
+            .bind(site_id)
+            .bind(parent)
+            .bind(column.name())
+            .bind(column.path_text())
+            .bind(column.level() as i64)
+            .bind(position as i64)
+            .bind(column.deadline.as_str())
+            .bind(column.rule.kind())
+            .bind(amount)
+            .bind(unit)
+            .bind(column.departments.as_str())
+            .bind(column.note.as_str())
+            .fetch_one(&mut **tx)
+            .await?;
+            column_ids.insert(column.path_text(), id);
+            for unit in &column.units {
+                sqlx::query("INSERT INTO column_units (site_id, column_id, unit_id) VALUES ($1, $2, $3)")
+                    .bind(site_id)
+                    .bind(id)
+                    .bind(unit_ids[unit.as_str()])
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+        sqlx::query("INSERT INTO operators (site_id, name, role, active, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(site_id)
+            .bind(operator)
+            .bind(Role::Admin.as_str())
+            .bind(true)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+        report.site_created = true;
+        report.units = setup.table.units.len();
+        report.columns = setup.table.columns.len();
+        report.first_admin = Some(operator.to_string());
+        Ok(site_id)
+    }
+
+    async fn columns_of(&self, site: i64) -> Result<Vec<ColumnRow>> {
+        type Row = (i64, Option<i64>, String, i64, String, String, Option<i64>, Option<String>, String, String);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT id, parent_id, path, level, deadline, rule_kind, rule_amount, rule_unit, departments, note \
+             FROM columns WHERE site_id = $1 ORDER BY position",
+        )
+        .bind(site)
+        .fetch_all(&self.pool)
+        .await?;
+        let links: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT cu.column_id, u.name FROM column_units cu JOIN units u ON u.id = cu.unit_id \
+             WHERE cu.site_id = $1 ORDER BY cu.column_id, u.position",
+        )
+        .bind(site)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut units: HashMap<i64, Vec<String>> = HashMap::new();
+        for (column, unit) in links {
+            units.entry(column).or_default().push(unit);
+        }
+        rows.into_iter()
+            .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note)| {
+                let rule = DeadlineRule::from_parts(&kind, amount, unit.as_deref()).ok_or_else(|| decode_error("rule", &kind))?;
+                Ok(ColumnRow {
+                    id,
+                    parent_id,
+                    path,
+                    level,
+                    deadline,
+                    rule,
+                    departments,
+                    units: units.remove(&id).unwrap_or_default(),
+                    note,
+                })
+            })
+            .collect()
+    }
+
+    /// Whether a stored column tree is the one a table describes.
+    fn same_table(stored: &[ColumnRow], table: &ColumnTable) -> bool {
+        stored.len() == table.columns.len()
+            && stored.iter().zip(&table.columns).all(|(s, t)| {
+                s.path == t.path_text()
+                    && s.deadline == t.deadline
+                    && s.departments == t.departments
+                    && s.units == t.units
+                    && s.note == t.note
+            })
+    }
+
+    async fn site_maps(tx: &mut Transaction<'static, DB>, site: i64) -> Result<SiteMaps> {
+        let pairs = |sql: &'static str| sqlx::query_as::<DB, (String, i64)>(sql).bind(site);
+        let units = pairs("SELECT name, id FROM units WHERE site_id = $1").fetch_all(&mut **tx).await?;
+        let columns = pairs("SELECT path, id FROM columns WHERE site_id = $1").fetch_all(&mut **tx).await?;
+        let operators = pairs("SELECT name, id FROM operators WHERE site_id = $1").fetch_all(&mut **tx).await?;
+        Ok(SiteMaps {
+            units: units.into_iter().collect(),
+            columns: columns.into_iter().collect(),
+            operators: operators.into_iter().collect(),
+        })
+    }
+
+    async fn write_operator(tx: &mut Transaction<'static, DB>, maps: &mut SiteMaps, site: i64, name: &str, role: Role) -> Result<()> {
+        if maps.operators.contains_key(name) {
+            return Ok(());
+        }
+        let id: i64 =
+            sqlx::query_scalar("INSERT INTO operators (site_id, name, role, active, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+                .bind(site)
+                .bind(name)
+                .bind(role.as_str())
+                .bind(true)
+                .bind(Utc::now())
+                .fetch_one(&mut **tx)
+                .await?;
+        maps.operators.insert(name.to_string(), id);
+        Ok(())
+    }
+
+    /// Checks a batch against the site (units, columns, refs) before anything of it is written.
+    async fn check_items(
+        tx: &mut Transaction<'static, DB>,
+        site: i64,
+        maps: &SiteMaps,
+        batch: &PendingItems,
+        refs: &mut HashSet<String>,
+    ) -> Result<()> {
+        let bad = |i: usize, message: String| StoreError::BadItem { index: batch.first_index + i, message };
+        for (i, item) in batch.items.iter().enumerate() {
+            if let Some(unit) = &item.unit {
+                if !maps.units.contains_key(unit) {
+                    return Err(bad(i, format!("unknown unit {unit:?}")));
+                }
+            }
+            for (column, _) in &item.placements {
+                if !maps.columns.contains_key(column) {
+                    return Err(bad(i, format!("unknown column {column:?} (see `portal-admin columns` for the paths)")));
+                }
+            }
+            if let Some(r) = &item.reference {
+                if !refs.insert(r.clone()) {
+                    return Err(bad(i, format!("ref {r:?} appears twice")));
+                }
+            }
+        }
+        for (i, item) in batch.items.iter().enumerate() {
+            let Some(r) = &item.reference else { continue };
+            let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE site_id = $1 AND ref = $2")
+                .bind(site)
+                .bind(r.as_str())
+                .fetch_optional(&mut **tx)
+                .await?;
+            if let Some(id) = taken {
+                return Err(bad(i, format!("ref {r:?} is already in the database as item {id} (importing the same ref twice is refused)")));
+            }
+        }
+        Ok(())
+    }
+
+    async fn write_items(
+        tx: &mut Transaction<'static, DB>,
+        site: i64,
+        maps: &SiteMaps,
+        batch: PendingItems,
+        ids: &mut Vec<i64>,
+    ) -> Result<()> {
+        let n = batch.items.len();
+        let new_ids: Vec<i64> = sqlx::query_scalar(&DB::reserve_ids_sql("items")).bind(n as i64).fetch_all(&mut **tx).await?;
+        if new_ids.len() != n {
+            return Err(StoreError::Refused(format!("could not reserve {n} item ids")));
+        }
+        let now = Utc::now();
+        let items: Vec<(&NewItem, i64)> = batch.items.iter().zip(new_ids.iter().copied()).collect();
+
+        let sql = insert_sql::<DB>(
+            "items (id, site_id, ref, title, body, form, path, unit_id, channel, stage, status, version, points, withdraw_reason, submitted_at, published_at, created_at, updated_at)",
+            18,
+            items.len(),
+        );
+        let mut q = sqlx::query::<DB>(&sql);
+        for (item, id) in &items {
+            q = q
+                .bind(*id)
+                .bind(site)
+                .bind(item.reference.clone())
+                .bind(item.title.clone())
+                .bind(item.body.clone())
+                .bind(item.form.as_str())
+                .bind(item.path.as_str())
+                .bind(item.unit.as_ref().map(|u| maps.units[u]))
+                .bind(item.channel.as_str())
+                .bind(item.stage.as_str())
+                .bind(item.status.as_str())
+                .bind(1_i64)
+                .bind(item_points(&item.placements.iter().map(|p| p.1).collect::<Vec<_>>(), None).unwrap_or(item.form).points())
+                .bind(item.withdrawal.as_ref().map(|w| w.reason.as_str()))
+                .bind(item.submitted_at)
+                .bind(item.published_at)
+                .bind(now)
+                .bind(now);
+        }
+        q.execute(&mut **tx).await?;
+
+        let placements: Vec<(i64, i64, &'static str, Option<DateTime<Utc>>)> = items
+            .iter()
+            .flat_map(|(item, id)| {
+                let online = if item.status == ItemStatus::Online { item.published_at } else { None };
+                item.placements.iter().map(move |(c, form)| (*id, maps.columns[c], form.as_str(), online))
+            })
+            .collect();
+        for chunk in placements.chunks(CHUNK * 2) {
+            let sql = insert_sql::<DB>("placements (site_id, item_id, column_id, form, online_since)", 5, chunk.len());
+            let mut q = sqlx::query::<DB>(&sql);
+            for (item, column, form, online) in chunk {
+                q = q.bind(site).bind(*item).bind(*column).bind(*form).bind(*online);
+            }
+            q.execute(&mut **tx).await?;
+        }
+
+        let mut reviews = Vec::new();
+        for (i, (item, id)) in items.iter().enumerate() {
+            for r in &item.reviews {
+                let operator = *maps.operators.get(&r.operator).ok_or_else(|| StoreError::BadItem {
+                    index: batch.first_index + i,
+                    message: format!("review by unknown operator {:?}", r.operator),
+                })?;
+                reviews.push((*id, r, operator));
+            }
+        }
+        for chunk in reviews.chunks(CHUNK) {
+            let sql = insert_sql::<DB>(
+                "reviews (site_id, item_id, step, operator_id, decision, checks_affirmed, checks_failed, comment, decided_at)",
+                9,
+                chunk.len(),
+            );
+            let mut q = sqlx::query::<DB>(&sql);
+            for (id, r, operator) in chunk {
+                q = q
+                    .bind(site)
+                    .bind(*id)
+                    .bind(r.step.as_str())
+                    .bind(*operator)
+                    .bind(if r.approve { "approve" } else { "reject" })
+                    .bind(r.checks_affirmed)
+                    .bind(r.checks_failed)
+                    .bind(r.comment.clone())
+                    .bind(r.at);
+            }
+            q.execute(&mut **tx).await?;
+        }
+
+        let attachments: Vec<_> = items.iter().flat_map(|(item, id)| item.attachments.iter().map(move |a| (*id, a))).collect();
+        for chunk in attachments.chunks(CHUNK * 2) {
+            let sql = insert_sql::<DB>("attachments (site_id, item_id, kind, name, received_at)", 5, chunk.len());
+            let mut q = sqlx::query::<DB>(&sql);
+            for (id, a) in chunk {
+                q = q.bind(site).bind(*id).bind(a.kind.as_str()).bind(a.name.clone()).bind(a.at);
+            }
+            q.execute(&mut **tx).await?;
+        }
+
+        let withdrawals: Vec<_> = items.iter().filter_map(|(item, id)| item.withdrawal.as_ref().map(|w| (*id, w))).collect();
+        if !withdrawals.is_empty() {
+            let sql = insert_sql::<DB>("withdrawals (site_id, item_id, reason, note, withdrawn_at, withdrawn_by)", 6, withdrawals.len());
+            let mut q = sqlx::query::<DB>(&sql);
+            for (id, w) in &withdrawals {
+                q = q.bind(site).bind(*id).bind(w.reason.as_str()).bind(w.note.clone()).bind(w.at).bind(w.by.clone());
+            }
+            q.execute(&mut **tx).await?;
+        }
+
+        let requests: Vec<_> = items.iter().filter_map(|(item, id)| item.retraction.as_ref().map(|r| (*id, r))).collect();
+        if !requests.is_empty() {
+            let mut unit_ids = Vec::with_capacity(requests.len());
+            for (_, r) in &requests {
+                unit_ids.push(match &r.unit {
+                    Some(unit) => Some(
+                        *maps
+                            .units
+                            .get(unit)
+                            .ok_or_else(|| StoreError::Refused(format!("retraction request names unknown unit {unit:?}")))?,
+                    ),
+                    None => None,
+                });
+            }
+            let sql = insert_sql::<DB>(
+                "retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at, handled_at, handled_by, decline_reason)",
+                10,
+                requests.len(),
+            );
+            let mut q = sqlx::query::<DB>(&sql);
+            for ((id, r), unit) in requests.iter().zip(unit_ids) {
+                q = q
+                    .bind(site)
+                    .bind(*id)
+                    .bind(unit)
+                    .bind(r.reason.as_str())
+                    .bind(r.note.clone())
+                    .bind(r.status.as_str())
+                    .bind(r.requested_at)
+                    .bind(r.handled.as_ref().map(|h| h.0))
+                    .bind(r.handled.as_ref().map(|h| h.1.clone()))
+                    .bind(r.decline_reason.clone());
+            }
+            q.execute(&mut **tx).await?;
+        }
+        ids.extend(new_ids);
+        Ok(())
+    }
+
+    async fn write_incident(
+        tx: &mut Transaction<'static, DB>,
+        site: i64,
+        maps: &SiteMaps,
+        ids: &[i64],
+        incident: &NewIncident,
+    ) -> Result<()> {
+        let unit = *maps
+            .units
+            .get(&incident.unit)
+            .ok_or_else(|| StoreError::Refused(format!("incident names unknown unit {:?}", incident.unit)))?;
+        let item = incident
+            .item
+            .map(|i| ids.get(i).copied().ok_or_else(|| StoreError::Refused(format!("incident points at item {i}, not yet written"))))
+            .transpose()?;
+        sqlx::query(
+            "INSERT INTO incidents (site_id, unit_id, kind, points, item_id, occurred_on, note, recorded_at, recorded_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(site)
+        .bind(unit)
+        .bind(incident.kind.as_str())
+        .bind(incident.kind.points())
+        .bind(item)
+        .bind(incident.occurred_on)
+        .bind(incident.note.as_str())
+        .bind(incident.recorded_at)
+        .bind(incident.recorded_by.as_str())
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn write_document(tx: &mut Transaction<'static, DB>, site: i64, maps: &SiteMaps, ids: &[i64], doc: &NewDocument) -> Result<()> {
+        let column =
+            *maps.columns.get(&doc.column).ok_or_else(|| StoreError::Refused(format!("document names unknown column {:?}", doc.column)))?;
+        let item = doc
+            .item
+            .map(|i| ids.get(i).copied().ok_or_else(|| StoreError::Refused(format!("document points at item {i}, not yet written"))))
+            .transpose()?;
+        sqlx::query(
+            "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(site)
+        .bind(doc.number.as_str())
+        .bind(doc.title.as_str())
+        .bind(column)
+        .bind(doc.issued_on)
+        .bind(item)
+        .bind(doc.recorded_at)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl<DB> Store for SqlStore<DB>
+where
+    DB: Backend,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'c> &'c Pool<DB>: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> String: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> DateTime<Utc>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> NaiveDate: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB>,
+    for<'q> Option<String>: Encode<'q, DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB>,
+    for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
+    usize: ColumnIndex<DB::Row>,
+{
+    fn describe(&self) -> String {
+        self.described.clone()
+    }
+
+    fn operator(&self) -> &str {
+        &self.operator
+    }
+
+    async fn schema_version(&self) -> Result<Option<i64>> {
+        self.schema_version_inner().await
+    }
+
+    async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay]) -> Result<InitReport> {
+        let version = self.schema_version_inner().await?;
+        match version {
+            Some(found) if found > SCHEMA_VERSION => {
+                return Err(StoreError::NewerSchema { target: self.described.clone(), found, supported: SCHEMA_VERSION });
+            }
+            Some(found) if found < SCHEMA_VERSION => {
+                return Err(StoreError::Refused(format!(
+                    "{} has schema version {found}, older than this portal-admin's {SCHEMA_VERSION}, and no upgrade path exists yet",
+                    self.described
+                )));
+            }
+            _ => {}
+        }
+        let mut tx = self.begin_write("init").await?;
+        let mut report = InitReport::default();
+        if version.is_none() {
+            // A text query without arguments runs as one multi-statement script on both drivers.
+            let script = schema::render(DB::DIALECT);
+            (&mut *tx).execute(script.as_str()).await?;
+            report.schema_created = true;
+        }
+        let existing: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM sites WHERE code = $1").bind(setup.code.as_str()).fetch_optional(&mut *tx).await?;
+        let site_id = match existing {
+            Some(id) => {
+                tx.rollback().await?;
+                let stored = self.columns_of(id).await?;
+                if !Self::same_table(&stored, &setup.table) {
+                    return Err(StoreError::Refused(format!(
+                        "site {:?} already has a column table of {} columns that differs from the one given; a loaded table is never replaced",
+                        setup.code,
+                        stored.len()
+                    )));
+                }
+                tx = self.begin_write("init").await?;
+                id
+            }
+            None => Self::create_site(&mut tx, setup, &self.operator, &mut report).await?,
+        };
+        for day in calendar {
+            let added = sqlx::query("INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO NOTHING")
+                .bind(day.date)
+                .bind(day.kind.as_str())
+                .bind(day.note.as_str())
+                .execute(&mut *tx)
+                .await?;
+            report.calendar_days += DB::rows_affected(&added) as usize;
+        }
+        if !report.changed() {
+            tx.rollback().await?;
+            return Ok(report);
+        }
+        let detail = json!({
+            "schema_created": report.schema_created,
+            "site_created": report.site_created,
+            "units": report.units,
+            "columns": report.columns,
+            "calendar_days": report.calendar_days,
+            "first_admin": report.first_admin,
+        });
+        Self::audit(&mut tx, Some(site_id), &self.operator, "init", &format!("site:{}", setup.code), &detail.to_string()).await?;
+        tx.commit().await?;
+        Ok(report)
+    }
+
+    async fn site(&self, code: Option<&str>) -> Result<Site> {
+        self.check_schema().await?;
+        let sites: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT id, code, name FROM sites ORDER BY id").fetch_all(&self.pool).await?;
+        let to_site = |(id, code, name): (i64, String, String)| Site { id, code, name };
+        match code {
+            Some(code) => sites
+                .into_iter()
+                .find(|s| s.1 == code)
+                .map(to_site)
+                .ok_or_else(|| StoreError::NotFound(format!("no site {code:?} in {}", self.described))),
+            None => match sites.len() {
+                0 => Err(StoreError::NotFound(format!("no site in {}; run `portal-admin init`", self.described))),
+                1 => Ok(to_site(sites.into_iter().next().expect("one site"))),
+                _ => Err(StoreError::Refused(format!(
+                    "{} holds {} sites ({}); choose one with --site",
+                    self.described,
+                    sites.len(),
+                    sites.iter().map(|s| s.1.as_str()).collect::<Vec<_>>().join(", ")
+                ))),
+            },
+        }
+    }
+
+    async fn columns(&self, site: &Site) -> Result<Vec<ColumnRow>> {
+        self.columns_of(site.id).await
+    }
+
+    async fn units(&self, site: &Site) -> Result<Vec<UnitRow>> {
+        let rows: Vec<(i64, String, String, String)> =
+            sqlx::query_as("SELECT id, name, full_name, kind FROM units WHERE site_id = $1 ORDER BY position")
+                .bind(site.id)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(id, name, full_name, kind)| Ok(UnitRow { id, name, full_name, kind: parse::<UnitKind>("unit kind", &kind)? }))
+            .collect()
+    }
+
+    async fn counts(&self, site: &Site) -> Result<SiteCounts> {
+        let row: (i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM columns WHERE site_id = $1), \
+                    (SELECT COUNT(*) FROM units WHERE site_id = $1), \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1), \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'online'), \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'pending'), \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'withdrawn'), \
+                    (SELECT COUNT(*) FROM retraction_requests WHERE site_id = $1), \
+                    (SELECT COUNT(*) FROM incidents WHERE site_id = $1), \
+                    (SELECT COUNT(*) FROM documents WHERE site_id = $1)",
+        )
+        .bind(site.id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(SiteCounts {
+            columns: row.0,
+            units: row.1,
+            items: row.2,
+            online: row.3,
+            pending: row.4,
+            withdrawn: row.5,
+            retraction_requests: row.6,
+            incidents: row.7,
+            documents: row.8,
+        })
+    }
+
+    async fn insert(
+        &self,
+        site: &Site,
+        action: &str,
+        detail: &str,
+        records: &mut (dyn Iterator<Item = Record> + Send),
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<u64> {
+        let mut tx = self.begin_write(action).await?;
+        // The audit record first: on SQLite it also takes the write lock before any id is reserved.
+        Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("site:{}", site.code), detail).await?;
+        let mut maps = Self::site_maps(&mut tx, site.id).await?;
+        let mut ids: Vec<i64> = Vec::new();
+        let mut refs = HashSet::new();
+        let mut pending = PendingItems { first_index: 0, items: Vec::with_capacity(CHUNK) };
+        let mut later: Vec<Record> = Vec::new();
+        let mut done = false;
+        while !done {
+            let next = records.next();
+            done = next.is_none();
+            match next {
+                Some(Record::Item(item)) => pending.items.push(*item),
+                Some(other) => later.push(other),
+                None => {}
+            }
+            // Items are written in chunks; an incident or a document waits until the items before
+            // it are written, since it may point at them.
+            if pending.items.len() >= CHUNK || (!pending.items.is_empty() && (done || !later.is_empty())) {
+                let first_index = pending.first_index + pending.items.len();
+                let batch = std::mem::replace(&mut pending, PendingItems { first_index, items: Vec::with_capacity(CHUNK) });
+                Self::check_items(&mut tx, site.id, &maps, &batch, &mut refs).await?;
+                Self::write_items(&mut tx, site.id, &maps, batch, &mut ids).await?;
+                progress(ids.len() as u64);
+            }
+            for record in later.drain(..) {
+                match record {
+                    Record::Operator { name, role } => Self::write_operator(&mut tx, &mut maps, site.id, &name, role).await?,
+                    Record::Incident(i) => Self::write_incident(&mut tx, site.id, &maps, &ids, &i).await?,
+                    Record::Document(d) => Self::write_document(&mut tx, site.id, &maps, &ids, &d).await?,
+                    Record::Item(_) => unreachable!("items are batched above"),
+                }
+            }
+        }
+        tx.commit().await?;
+        if ids.len() >= ANALYZE_AFTER {
+            // A bulk load changes the tables' shape: refresh the planner's statistics, so reports
+            // pick their indexes from the first query on.
+            sqlx::query("ANALYZE").execute(&self.pool).await?;
+        }
+        Ok(ids.len() as u64)
+    }
+
+    async fn export_page(&self, site: &Site, after_id: i64, since: Option<DateTime<Utc>>, limit: i64) -> Result<Vec<ExportedItem>> {
+        type ItemRow = (
+            i64,
+            Option<String>,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            String,
+            String,
+            String,
+            DateTime<Utc>,
+            Option<DateTime<Utc>>,
+        );
+        let rows: Vec<ItemRow> = sqlx::query_as(
+            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name, i.channel, i.stage, i.status, i.submitted_at, i.published_at \
+             FROM items i LEFT JOIN units u ON u.id = i.unit_id \
+             WHERE i.site_id = $1 AND i.id > $2 AND ($3 IS NULL OR i.updated_at >= $3) ORDER BY i.id LIMIT $4",
+        )
+        .bind(site.id)
+        .bind(after_id)
+        .bind(since)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let (Some(first), Some(last)) = (rows.first().map(|r| r.0), rows.last().map(|r| r.0)) else {
+            return Ok(Vec::new());
+        };
+        let placements: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT p.item_id, c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id \
+             WHERE p.site_id = $1 AND p.item_id BETWEEN $2 AND $3 ORDER BY p.item_id, c.position",
+        )
+        .bind(site.id)
+        .bind(first)
+        .bind(last)
+        .fetch_all(&self.pool)
+        .await?;
+        let withdrawals: Vec<(i64, DateTime<Utc>, String)> = sqlx::query_as(
+            "SELECT item_id, withdrawn_at, reason FROM withdrawals \
+             WHERE site_id = $1 AND item_id BETWEEN $2 AND $3 AND restored_at IS NULL",
+        )
+        .bind(site.id)
+        .bind(first)
+        .bind(last)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_item: HashMap<i64, Vec<(String, Form)>> = HashMap::new();
+        for (item, path, form) in placements {
+            by_item.entry(item).or_default().push((path, parse("form", &form)?));
+        }
+        let mut withdrawn: HashMap<i64, (DateTime<Utc>, RetractionReason)> = HashMap::new();
+        for (item, at, reason) in withdrawals {
+            withdrawn.insert(item, (at, parse("reason", &reason)?));
+        }
+        rows.into_iter()
+            .map(|(id, reference, title, body, form, path, unit, channel, stage, status, submitted_at, published_at)| {
+                Ok(ExportedItem {
+                    id,
+                    reference,
+                    title,
+                    body,
+                    form: parse("form", &form)?,
+                    path: parse("path", &path)?,
+                    unit,
+                    channel: parse("channel", &channel)?,
+                    stage: parse("stage", &stage)?,
+                    status: parse("status", &status)?,
+                    submitted_at,
+                    published_at,
+                    withdrawn: withdrawn.remove(&id),
+                    placements: by_item.remove(&id).unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    async fn last_updates(&self, site: &Site, before: DateTime<Utc>) -> Result<Vec<(i64, Option<DateTime<Utc>>)>> {
+        // One index seek per column (placements_column_online), never a scan of the items.
+        Ok(sqlx::query_as(
+            "SELECT c.id, (SELECT p.online_since FROM placements p \
+                            WHERE p.site_id = c.site_id AND p.column_id = c.id \
+                              AND p.online_since IS NOT NULL AND p.online_since < $2 \
+                            ORDER BY p.online_since DESC LIMIT 1) \
+             FROM columns c WHERE c.site_id = $1 ORDER BY c.position",
+        )
+        .bind(site.id)
+        .bind(before)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn documents(&self, site: &Site) -> Result<Vec<DocumentRow>> {
+        type Row = (i64, String, String, i64, String, String, Option<i64>, Option<String>, NaiveDate, Option<DateTime<Utc>>);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, i.published_at \
+             FROM documents d JOIN columns c ON c.id = d.column_id LEFT JOIN items i ON i.id = d.item_id \
+             WHERE d.site_id = $1 ORDER BY d.issued_on, d.id",
+        )
+        .bind(site.id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(id, number, title, column_id, column_path, kind, amount, unit, issued_on, published_at)| {
+                let rule = DeadlineRule::from_parts(&kind, amount, unit.as_deref()).ok_or_else(|| decode_error("rule", &kind))?;
+                Ok(DocumentRow { id, number, title, column_id, column_path, rule, issued_on, published_at })
+            })
+            .collect()
+    }
+
+    async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64> {
+        let mut tx = self.begin_write("registering a document").await?;
+        let column: Option<(String, String, Option<i64>, Option<String>)> =
+            sqlx::query_as("SELECT path, rule_kind, rule_amount, rule_unit FROM columns WHERE site_id = $1 AND id = $2")
+                .bind(site.id)
+                .bind(document.column_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((path, kind, amount, unit)) = column else {
+            return Err(StoreError::NotFound(format!("no column {} in site {}", document.column_id, site.code)));
+        };
+        let rule = DeadlineRule::from_parts(&kind, amount, unit.as_deref()).ok_or_else(|| decode_error("rule", &kind))?;
+        if !matches!(rule, DeadlineRule::WithinOfEvent { .. }) {
+            return Err(StoreError::Refused(format!(
+                "column {} ({path}) has no event deadline (its rule: {rule}); documents are tracked in columns such as 政府文件 whose deadline runs from a document's issue",
+                document.column_id
+            )));
+        }
+        if let Some(item) = document.item_id {
+            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE site_id = $1 AND id = $2")
+                .bind(site.id)
+                .bind(item)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if found.is_none() {
+                return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code)));
+            }
+        }
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE site_id = $1 AND number = $2")
+            .bind(site.id)
+            .bind(document.number.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(id) = taken {
+            return Err(StoreError::Refused(format!("document {} is already registered (id {id})", document.number)));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(site.id)
+        .bind(document.number.as_str())
+        .bind(document.title.as_str())
+        .bind(document.column_id)
+        .bind(document.issued_on)
+        .bind(document.item_id)
+        .bind(Utc::now())
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = json!({"number": document.number, "title": document.title, "column": path, "issued_on": document.issued_on.to_string(), "item": document.item_id});
+        Self::audit(&mut tx, Some(site.id), &self.operator, "documents.add", &format!("document:{id}"), &detail.to_string()).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn unit_points(&self, site: &Site, start: DateTime<Utc>, end: DateTime<Utc>) -> Result<Vec<UnitPoints>> {
+        // Reads only the covering index items_scores (see schema.sql).
+        let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT unit_id, \
+                    SUM(CASE WHEN points = 1 THEN 1 ELSE 0 END), \
+                    SUM(CASE WHEN points = 2 THEN 1 ELSE 0 END), \
+                    SUM(CASE WHEN points = 3 THEN 1 ELSE 0 END) \
+             FROM items \
+             WHERE site_id = $1 AND published_at >= $2 AND published_at < $3 AND path <> 'repost' \
+               AND (status = 'online' OR withdraw_reason = 'outdated') \
+             GROUP BY unit_id",
+        )
+        .bind(site.id)
+        .bind(start)
+        .bind(end)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(unit_id, text, image_text, video)| UnitPoints { unit_id, text, image_text, video }).collect())
+    }
+
+    async fn unit_deductions(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<(i64, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT unit_id, CAST(SUM(points) AS BIGINT) FROM incidents WHERE site_id = $1 AND occurred_on >= $2 AND occurred_on < $3 GROUP BY unit_id",
+        )
+        .bind(site.id)
+        .bind(from)
+        .bind(until)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn calendar(&self, year: Option<i32>) -> Result<Vec<CalendarDay>> {
+        let (from, to) = match year {
+            Some(y) => super::year_range(y).ok_or_else(|| StoreError::NotFound(format!("no year {y}")))?,
+            // Every date either backend can hold a calendar day for.
+            None => (NaiveDate::from_ymd_opt(1900, 1, 1).expect("valid"), NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid")),
+        };
+        let rows: Vec<(NaiveDate, String, String)> =
+            sqlx::query_as("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2 ORDER BY day")
+                .bind(from)
+                .bind(to)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(date, kind, note)| {
+                Ok(CalendarDay { date, kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?, note })
+            })
+            .collect()
+    }
+
+    async fn set_calendar_days(&self, days: &[CalendarDay]) -> Result<usize> {
+        self.check_schema().await?;
+        let mut tx = self.begin_write("changing the calendar").await?;
+        let mut changed = Vec::new();
+        for day in days {
+            let done = sqlx::query(
+                "INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) \
+                 ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note \
+                 WHERE calendar_days.kind <> excluded.kind OR calendar_days.note <> excluded.note",
+            )
+            .bind(day.date)
+            .bind(day.kind.as_str())
+            .bind(day.note.as_str())
+            .execute(&mut *tx)
+            .await?;
+            if DB::rows_affected(&done) > 0 {
+                changed.push(json!({"date": day.date.to_string(), "kind": day.kind.as_str(), "note": day.note}));
+            }
+        }
+        if changed.is_empty() {
+            tx.rollback().await?;
+            return Ok(0);
+        }
+        Self::audit(&mut tx, None, &self.operator, "calendar.set", "calendar", &json!(changed).to_string()).await?;
+        tx.commit().await?;
+        Ok(changed.len())
+    }
+}

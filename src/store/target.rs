@@ -1,0 +1,118 @@
+//! Where the database is: a `--db` URL, checked before anything connects, and described without
+//! its password.
+
+use std::path::{Path, PathBuf};
+
+/// A database to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// `postgres://…` or `postgresql://…`, kept whole for the driver.
+    Postgres { url: String },
+    /// `sqlite://PATH` (or `sqlite:PATH`).
+    Sqlite { path: PathBuf },
+}
+
+/// A `--db` value that is not a database URL this program knows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("bad --db URL {shown:?}: {why}")]
+pub struct BadTarget {
+    shown: String,
+    why: String,
+}
+
+/// Hides the password of a URL (`postgres://me:secret@host` → `postgres://me:***@host`).
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let (authority, tail) = match rest.find(['/', '?']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
+            None => url.to_string(),
+        },
+        None => url.to_string(),
+    }
+}
+
+impl Target {
+    pub fn parse(url: &str) -> Result<Target, BadTarget> {
+        let bad = |why: &str| BadTarget { shown: redact(url), why: why.to_string() };
+        let url = url.trim();
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let rest = url.split_once("://").map(|(_, r)| r).unwrap_or_default();
+            if rest.is_empty() {
+                return Err(bad("no host or database after postgres://"));
+            }
+            // Let the driver check the rest now, so a malformed URL is a usage error, not a
+            // connection failure.
+            url.parse::<sqlx::postgres::PgConnectOptions>().map_err(|e| bad(&first_line(&e.to_string())))?;
+            Ok(Target::Postgres { url: url.to_string() })
+        } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+            let path = path.split('?').next().unwrap_or_default();
+            if path.is_empty() || path == ":memory:" {
+                return Err(bad("expected sqlite://PATH, a file (an in-memory database would keep nothing)"));
+            }
+            Ok(Target::Sqlite { path: PathBuf::from(path) })
+        } else {
+            Err(bad("expected postgres://USER@HOST[:PORT]/DATABASE or sqlite://PATH"))
+        }
+    }
+
+    pub fn sqlite(path: &Path) -> Target {
+        Target::Sqlite { path: path.to_path_buf() }
+    }
+
+    /// Backend and host or file, never a password: for status lines and messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Target::Sqlite { path } => format!("SQLite {}", path.display()),
+            Target::Postgres { url } => match url.parse::<sqlx::postgres::PgConnectOptions>() {
+                Ok(o) => format!(
+                    "PostgreSQL {}@{}:{}/{}",
+                    o.get_username(),
+                    o.get_host(),
+                    o.get_port(),
+                    o.get_database().unwrap_or(o.get_username())
+                ),
+                Err(_) => format!("PostgreSQL {}", redact(url)),
+            },
+        }
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or_default().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_schemes() {
+        assert_eq!(Target::parse("sqlite:///tmp/x.db").unwrap(), Target::Sqlite { path: "/tmp/x.db".into() });
+        assert_eq!(Target::parse("sqlite:rel.db").unwrap(), Target::Sqlite { path: "rel.db".into() });
+        assert!(matches!(Target::parse("postgres://root@127.0.0.1:5432/test").unwrap(), Target::Postgres { .. }));
+    }
+
+    #[test]
+    fn bad_urls_are_refused_without_their_password() {
+        let e = Target::parse("mysql://me:hunter2@db/portal").unwrap_err().to_string();
+        assert!(e.starts_with("bad --db URL \"mysql://me:***@db/portal\": expected"), "{e}");
+        assert!(!e.contains("hunter2"));
+        assert!(Target::parse("sqlite://").is_err());
+        assert!(Target::parse("sqlite::memory:").is_err());
+        assert!(Target::parse("postgres://").is_err());
+        let e = Target::parse("postgres://me:hunter2@db:notaport/x").unwrap_err().to_string();
+        assert!(!e.contains("hunter2"), "{e}");
+    }
+
+    #[test]
+    fn descriptions_hide_passwords() {
+        let t = Target::parse("postgres://alice:s3cret@db.example:6543/portal").unwrap();
+        assert_eq!(t.describe(), "PostgreSQL alice@db.example:6543/portal");
+        assert_eq!(redact("postgres://alice@h/x"), "postgres://alice@h/x");
+    }
+}

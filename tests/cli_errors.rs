@@ -1,0 +1,81 @@
+//! Bad input on the command line: a clear one-line message, the contract's exit code, no panic.
+
+mod common;
+
+use std::process::Command;
+
+fn portal_admin(args: &[&str], data_dir: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_portal-admin"))
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .env("PORTAL_ADMIN_DATA_DIR", data_dir)
+        .output()
+        .expect("run portal-admin")
+}
+
+fn one_line_error(out: &std::process::Output, code: i32) -> String {
+    let e = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(code), "{e}");
+    assert!(!e.contains("panicked") && !e.contains("backtrace"), "{e}");
+    assert!(e.starts_with("portal-admin: "), "{e}");
+    assert_eq!(e.trim_end().lines().count(), 1, "one line: {e}");
+    e
+}
+
+#[test]
+fn a_bad_database_url_is_a_usage_error_that_hides_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    for url in ["mysql://me:hunter2@db/portal", "sqlite://", "postgres://me:hunter2@host:notaport/db", "portal.db"] {
+        let out = portal_admin(&["--db", url, "columns"], dir.path());
+        let e = one_line_error(&out, 2);
+        assert!(e.contains("bad --db URL"), "{e}");
+        assert!(!e.contains("hunter2"), "{e}");
+    }
+}
+
+#[test]
+fn an_unreachable_server_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = portal_admin(&["--db", "postgres://root:hunter2@127.0.0.1:9/portal", "columns"], dir.path());
+    let e = one_line_error(&out, 1);
+    assert!(e.contains("cannot connect to PostgreSQL root@127.0.0.1:9/portal"), "{e}");
+    assert!(!e.contains("hunter2"), "{e}");
+}
+
+#[test]
+fn a_wrong_flag_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = portal_admin(&["columns", "--colour"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let out = portal_admin(&["--demo", "--db", "sqlite://x.db", "columns"], dir.path());
+    one_line_error(&out, 2);
+}
+
+#[test]
+fn the_embedded_default_needs_no_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = portal_admin(&["columns"], dir.path());
+    let e = one_line_error(&out, 1);
+    assert!(e.contains("run `portal-admin init`"), "{e}");
+    let out = portal_admin(&["init"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir.path().join("portal.db").exists());
+    let out = portal_admin(&["columns", "--format", "csv"], dir.path());
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("id,path,level,deadline,rule,departments"));
+}
+
+#[test]
+fn demo_flag_creates_its_database_once_and_summarises_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = portal_admin(&["--demo"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let summary = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(summary.contains("20000 items"), "{summary}");
+    assert!(dir.path().join("demo.db").exists());
+    assert!(!dir.path().join("portal.db").exists(), "the demo database is separate");
+    let again = portal_admin(&["--demo"], dir.path());
+    assert!(again.status.success());
+    assert!(!String::from_utf8_lossy(&again.stderr).contains("creating the demo database"), "created once");
+    assert!(String::from_utf8_lossy(&again.stdout).contains("20000 items"));
+}

@@ -1,0 +1,170 @@
+//! Fresh databases for tests: each test gets its own SQLite file or its own PostgreSQL database,
+//! created here and dropped afterwards, so tests run in parallel and never see each other's rows.
+//!
+//! PostgreSQL is required: a missing server fails the tests (CI starts one). The server is found at
+//! `PORTAL_ADMIN_TEST_PG` (default `postgres://postgres@127.0.0.1:5432/test`).
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sqlx::Connection;
+
+pub const ADMIN_URL_ENV: &str = "PORTAL_ADMIN_TEST_PG";
+
+fn admin_url() -> String {
+    std::env::var(ADMIN_URL_ENV).unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string())
+}
+
+fn with_database(url: &str, database: &str) -> String {
+    let (base, _) = url.rsplit_once('/').expect("a PostgreSQL URL names a database");
+    format!("{base}/{database}")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A database of its own for one test.
+pub struct TestDb {
+    pub backend: Backend,
+    pub url: String,
+    pub dir: tempfile::TempDir,
+    pg_database: Option<String>,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => TestDb::sqlite(),
+            Backend::Postgres => TestDb::postgres().await,
+        }
+    }
+
+    pub fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("portal.db").display());
+        TestDb { backend: Backend::Sqlite, url, dir, pg_database: None }
+    }
+
+    pub async fn postgres() -> TestDb {
+        let admin = admin_url();
+        let name = format!(
+            "portal_test_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst),
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos()
+        );
+        let mut conn = sqlx::PgConnection::connect(&admin)
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL is required for the tests ({admin}): {e}. Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"));
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
+        conn.close().await.ok();
+        TestDb {
+            backend: Backend::Postgres,
+            url: with_database(&admin, &name),
+            dir: tempfile::tempdir().expect("temp dir"),
+            pg_database: Some(name),
+        }
+    }
+
+    /// Runs the real binary against this database with `args`.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run portal-admin")
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_portal-admin"));
+        cmd.arg("--db").arg(&self.url).args(args).env_remove("DATABASE_URL").env("PORTAL_ADMIN_DATA_DIR", self.dir.path().join("data"));
+        cmd
+    }
+
+    /// Runs and expects success; returns standard output.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "portal-admin {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// A direct connection, to look at the database (or try what the console must not do).
+    pub async fn any(&self) -> Raw {
+        match self.backend {
+            Backend::Sqlite => Raw::Sqlite(sqlx::SqliteConnection::connect(&self.url).await.expect("connect sqlite")),
+            Backend::Postgres => Raw::Postgres(sqlx::PgConnection::connect(&self.url).await.expect("connect postgres")),
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some(name) = self.pg_database.take() else { return };
+        let admin = admin_url();
+        // Drop runs inside a test's runtime: use a thread with its own.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(async {
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// A direct connection to a test database.
+pub enum Raw {
+    Sqlite(sqlx::SqliteConnection),
+    Postgres(sqlx::PgConnection),
+}
+
+impl Raw {
+    /// Runs a statement; the database's error message on refusal.
+    pub async fn exec(&mut self, sql: &str) -> Result<u64, String> {
+        match self {
+            Raw::Sqlite(c) => sqlx::query(sql).execute(c).await.map(|r| r.rows_affected()).map_err(|e| e.to_string()),
+            Raw::Postgres(c) => sqlx::query(sql).execute(c).await.map(|r| r.rows_affected()).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// One integer.
+    pub async fn count(&mut self, sql: &str) -> i64 {
+        match self {
+            Raw::Sqlite(c) => sqlx::query_scalar::<_, i64>(sql).fetch_one(c).await.expect(sql),
+            Raw::Postgres(c) => sqlx::query_scalar::<_, i64>(sql).fetch_one(c).await.expect(sql),
+        }
+    }
+}
+
+/// Generates, for each named `async fn NAME(db: TestDb)`, a module `NAME` with one test per backend.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::common::TestDb::new($crate::common::Backend::Sqlite).await).await
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name($crate::common::TestDb::new($crate::common::Backend::Postgres).await).await
+                }
+            }
+        )*
+    };
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}

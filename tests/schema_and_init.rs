@@ -1,0 +1,172 @@
+//! `init`, `columns` and the constraints the database itself enforces, on both backends.
+
+mod common;
+
+use common::{Backend, TestDb, stderr};
+use serde_json::Value;
+
+fn columns_json(db: &TestDb) -> Vec<Value> {
+    serde_json::from_str(&db.ok(&["columns", "--format", "json"])).expect("json")
+}
+
+async fn init_loads_the_table_and_is_idempotent(db: TestDb) {
+    let first = db.ok(&["init"]);
+    assert!(first.contains("created the schema (version 1)"), "{first}");
+    assert!(first.contains("created site xiangshan with"), "{first}");
+    assert!(first.contains("calendar days"), "{first}");
+    let mut raw = db.any().await;
+    let audit_before = raw.count("SELECT COUNT(*) FROM audit_log").await;
+    assert_eq!(audit_before, 1, "init writes one audit record");
+    let operator = raw.count("SELECT COUNT(*) FROM operators WHERE role = 'admin' AND active").await;
+    assert_eq!(operator, 1, "the operator running init is the first administrator");
+
+    let columns = columns_json(&db);
+    let table = portal_admin::domain::column_table::ColumnTable::xiangshan_2023();
+    assert_eq!(columns.len(), table.columns.len());
+    for (row, spec) in columns.iter().zip(&table.columns) {
+        assert_eq!(row["path"], spec.path_text());
+        assert_eq!(row["level"], spec.level() as i64);
+        assert_eq!(row["deadline"], spec.deadline);
+        assert_eq!(row["rule"], spec.rule.to_string());
+        assert_eq!(row["departments"], spec.departments);
+    }
+
+    let second = db.ok(&["init"]);
+    assert!(second.starts_with("nothing changed:"), "{second}");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log").await, audit_before);
+    assert_eq!(columns_json(&db), columns);
+}
+
+async fn the_database_refuses_what_is_not_allowed(db: TestDb) {
+    db.ok(&["init"]);
+    let mut raw = db.any().await;
+    let unit = raw.count("SELECT id FROM units WHERE name = '统计局'").await;
+    let now = "'2024-05-17T01:30:00+00:00'";
+    let insert = |form: &str| {
+        format!(
+            "INSERT INTO items (site_id, title, body, form, path, unit_id, channel, stage, status, version, points, submitted_at, created_at, updated_at) \
+             VALUES (1, '象山区统计局发布一季度经济运行情况', '正文', '{form}', 'unit', {unit}, 'portal', 'recheck', 'pending', 1, 1, {now}, {now}, {now})"
+        )
+    };
+    let err = raw.exec(&insert("picture")).await.unwrap_err();
+    assert!(err.to_lowercase().contains("check"), "unknown form refused by a CHECK: {err}");
+    raw.exec(&insert("text")).await.expect("a valid item is accepted");
+    let item = raw.count("SELECT MAX(id) FROM items").await;
+    let err = raw
+        .exec(&format!("INSERT INTO placements (site_id, item_id, column_id, form) VALUES (1, {item}, 999999, 'text')"))
+        .await
+        .unwrap_err();
+    assert!(err.to_lowercase().contains("foreign key"), "placement in a missing column: {err}");
+    let err = raw.exec("UPDATE audit_log SET operator = 'someone else'").await.unwrap_err();
+    assert!(err.contains("append-only"), "audit update: {err}");
+    let err = raw.exec("DELETE FROM audit_log").await.unwrap_err();
+    assert!(err.contains("append-only"), "audit delete: {err}");
+    let err = raw.exec(&format!("DELETE FROM items WHERE id = {item}")).await.unwrap_err();
+    assert!(err.contains("append-only"), "item delete: {err}");
+    let err = raw
+        .exec(&format!("INSERT INTO items (site_id, title, body, form, path, unit_id, channel, stage, status, version, points, submitted_at, created_at, updated_at) VALUES (1, 't', '', 'text', 'unit', {unit}, 'portal', 'done', 'online', 1, 1, {now}, {now}, {now})"))
+        .await
+        .unwrap_err();
+    assert!(err.to_lowercase().contains("check"), "an online item needs a publication time: {err}");
+    let err = raw
+        .exec("INSERT INTO incidents (site_id, unit_id, kind, points, occurred_on, note, recorded_at, recorded_by) VALUES (1, 2, 'typo', -10, '2024-05-17', '错别字', '2024-05-17T00:00:00+00:00', 'x')")
+        .await
+        .unwrap_err();
+    assert!(err.to_lowercase().contains("check"), "a typo costs 5 points, not 10: {err}");
+    if db.backend == Backend::Postgres {
+        let err = raw.exec("TRUNCATE audit_log").await.unwrap_err();
+        assert!(err.contains("append-only"), "audit truncate: {err}");
+    }
+}
+
+async fn commands_without_a_schema_or_with_a_newer_one_say_so(db: TestDb) {
+    if db.backend == Backend::Sqlite {
+        let out = db.run(&["columns"]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stderr(&out).contains("no portal-admin database at"), "{}", stderr(&out));
+        std::fs::write(db.dir.path().join("portal.db"), b"").unwrap();
+    }
+    let out = db.run(&["columns"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("has no portal-admin schema; run `portal-admin init` first"), "{}", stderr(&out));
+    assert_eq!(stderr(&out).lines().count(), 1);
+
+    db.ok(&["init"]);
+    let mut raw = db.any().await;
+    raw.exec("UPDATE schema_meta SET value = '99' WHERE key = 'schema_version'").await.unwrap();
+    for args in [&["columns"][..], &["init"][..]] {
+        let out = db.run(args);
+        assert_eq!(out.status.code(), Some(1));
+        let e = stderr(&out);
+        assert!(e.contains("schema version 99, newer than this portal-admin understands (1); upgrade portal-admin"), "{e}");
+        assert!(!e.contains("panicked"), "{e}");
+    }
+}
+
+async fn a_different_table_is_never_loaded_over_the_first(db: TestDb) {
+    db.ok(&["init"]);
+    let file = db.file("columns.tsv");
+    std::fs::write(&file, "path\tdeadline\tdepartments\tunits\tnote\n走进象山\t\t\t\t\n走进象山 / 象山介绍\t1年\t政府办\t政府办\t\n")
+        .unwrap();
+    let out = db.run(&["init", "--columns", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("differs from the one given"), "{}", stderr(&out));
+    // The same file loads into a new site.
+    let created = db.ok(&["--site", "test2", "init", "--columns", file.to_str().unwrap(), "--name", "测试站点"]);
+    assert!(created.contains("created site test2 with"), "{created}");
+    let listed = db.ok(&["--site", "test2", "columns", "--format", "csv"]);
+    assert_eq!(listed.lines().count(), 3, "{listed}");
+    // Without --site, two sites are ambiguous.
+    let out = db.run(&["columns"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("choose one with --site"), "{}", stderr(&out));
+}
+
+async fn read_only_changes_nothing(db: TestDb) {
+    let out = db.run(&["--read-only", "init"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    db.ok(&["init"]);
+    let out = db.run(&["--read-only", "calendar", "add", "--holiday", "2027-01-01", "--note", "元旦"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_days WHERE day >= '2027-01-01'").await, 0);
+    db.ok(&["--read-only", "columns"]);
+}
+
+async fn the_calendar_is_data_an_administrator_extends(db: TestDb) {
+    db.ok(&["init"]);
+    let shown = db.ok(&["calendar", "show", "--year", "2026", "--format", "csv"]);
+    assert!(shown.contains("2026-02-14,workday,调休上班"), "{shown}");
+    assert!(shown.contains("2026-10-07,holiday,国庆节"), "{shown}");
+    let added = db.ok(&["calendar", "add", "--holiday", "2027-01-01", "--workday", "2027-02-06", "--note", "2027年通知"]);
+    assert!(added.starts_with("2 of 2"), "{added}");
+    let again = db.ok(&["calendar", "add", "--holiday", "2027-01-01", "--note", "2027年通知"]);
+    assert!(again.starts_with("0 of 1"), "{again}");
+    let shown = db.ok(&["calendar", "show", "--year", "2027", "--format", "json"]);
+    let v: Vec<Value> = serde_json::from_str(&shown).unwrap();
+    assert_eq!(v.len(), 2);
+    let out = db.run(&["calendar", "add", "--workday", "2027-02-03"]);
+    assert_eq!(out.status.code(), Some(2), "a Wednesday cannot be made a workday");
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'calendar.set'").await, 1);
+}
+
+on_both_backends!(
+    init_loads_the_table_and_is_idempotent,
+    the_database_refuses_what_is_not_allowed,
+    commands_without_a_schema_or_with_a_newer_one_say_so,
+    a_different_table_is_never_loaded_over_the_first,
+    read_only_changes_nothing,
+    the_calendar_is_data_an_administrator_extends,
+);
+
+#[tokio::test]
+async fn both_backends_give_the_same_tree() {
+    let lite = TestDb::new(Backend::Sqlite).await;
+    let pg = TestDb::new(Backend::Postgres).await;
+    lite.ok(&["init"]);
+    pg.ok(&["init"]);
+    assert_eq!(columns_json(&lite), columns_json(&pg));
+    assert_eq!(lite.ok(&["calendar", "show", "--format", "csv"]), pg.ok(&["calendar", "show", "--format", "csv"]));
+}
