@@ -50,12 +50,10 @@ median_ms() {
 }
 
 # The reports' own SQL, as the store runs it (src/store/sql.rs), with the values bound.
-year_start="$((YEAR - 1))-12-31T16:00:00+00:00"
-year_end="${YEAR}-12-31T16:00:00+00:00"
 before="${AT}T16:00:00+00:00"
 stale_sql="SELECT c.id, (SELECT p.online_since FROM placements p WHERE p.site_id = c.site_id AND p.column_id = c.id AND p.online_since IS NOT NULL AND p.online_since < '$before' ORDER BY p.online_since DESC LIMIT 1) FROM columns c WHERE c.site_id = 1 ORDER BY c.position;
 SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, i.published_at FROM documents d JOIN columns c ON c.id = d.column_id LEFT JOIN items i ON i.id = d.item_id WHERE d.site_id = 1 ORDER BY d.issued_on, d.id;"
-scores_sql="SELECT unit_id, SUM(CASE WHEN points = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN points = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN points = 3 THEN 1 ELSE 0 END) FROM items WHERE site_id = 1 AND published_at >= '$year_start' AND published_at < '$year_end' AND path <> 'repost' AND (status = 'online' OR withdraw_reason = 'outdated') GROUP BY unit_id;
+scores_sql="SELECT unit_id, CAST(SUM(text) AS BIGINT), CAST(SUM(image_text) AS BIGINT), CAST(SUM(video) AS BIGINT) FROM unit_day_points WHERE site_id = 1 AND day >= '$YEAR-01-01' AND day < '$((YEAR + 1))-01-01' GROUP BY unit_id;
 SELECT unit_id, SUM(points) FROM incidents WHERE site_id = 1 AND occurred_on >= '$YEAR-01-01' AND occurred_on < '$((YEAR + 1))-01-01' GROUP BY unit_id;"
 
 rows=()

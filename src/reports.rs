@@ -96,8 +96,8 @@ pub struct ScoreRow {
 /// rank. A year is computed over its whole span, which is the sum of its quarters.
 pub async fn scores(store: &dyn Store, site: &Site, period: Period) -> Result<Vec<ScoreRow>> {
     let units = store.units(site).await?;
-    let (start, end) = period.instants();
-    let points: HashMap<i64, _> = store.unit_points(site, start, end).await?.into_iter().map(|p| (p.unit_id, p)).collect();
+    let points: HashMap<i64, _> =
+        store.unit_points(site, period.first_day(), period.end_day()).await?.into_iter().map(|p| (p.unit_id, p)).collect();
     let deductions: HashMap<i64, i64> = store.unit_deductions(site, period.first_day(), period.end_day()).await?.into_iter().collect();
     let mut rows: Vec<ScoreRow> = units
         .into_iter()

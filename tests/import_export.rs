@@ -97,6 +97,19 @@ async fn demo_fills_every_table_deterministically(db: TestDb) {
     assert_eq!(raw.count("SELECT COUNT(DISTINCT form) FROM items").await, 3);
     assert!(raw.count("SELECT COUNT(DISTINCT stage) FROM items").await >= 5);
 
+    // The assessment's running totals agree with a count of the items themselves.
+    for (points, column) in [(1, "text"), (2, "image_text"), (3, "video")] {
+        let counted = raw
+            .count(&format!(
+                "SELECT COUNT(*) FROM items i WHERE i.path <> 'repost' AND i.points = {points} AND (i.status = 'online' OR (i.status = 'withdrawn' \
+                 AND EXISTS (SELECT 1 FROM withdrawals w WHERE w.item_id = i.id AND w.restored_at IS NULL AND w.reason = 'outdated')))"
+            ))
+            .await;
+        let totals = raw.count(&format!("SELECT CAST(COALESCE(SUM({column}), 0) AS BIGINT) FROM unit_day_points")).await;
+        assert_eq!(counted, totals, "{column}");
+        assert!(counted > 0);
+    }
+
     let again = TestDb::new(db.backend).await;
     again.ok(&["demo", "--items", "3000", "--seed", "42", "--from", "2025-05-01", "--to", "2025-06-30"]);
     assert_eq!(db.ok(&["export"]), again.ok(&["export"]), "the same seed gives the same data");

@@ -241,9 +241,9 @@ pub trait Store: Send + Sync {
     /// Registers an issued document, audited. The column must have an event deadline.
     async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64>;
 
-    /// Per unit, the items (not reposts) published in `[start, end)` that still count: online, or
-    /// withdrawn as outdated; each at its highest form across its columns (Art. 16).
-    async fn unit_points(&self, site: &Site, start: DateTime<Utc>, end: DateTime<Utc>) -> Result<Vec<UnitPoints>>;
+    /// Per unit, the items (not reposts) published on the Beijing days `[from, until)` that still
+    /// count: online, or withdrawn as outdated; each at its highest form across its columns (Art. 16).
+    async fn unit_points(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitPoints>>;
 
     /// Per unit, the sum of incident points (negative) that occurred in `[from, until)`.
     async fn unit_deductions(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<(i64, i64)>>;

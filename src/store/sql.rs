@@ -35,6 +35,21 @@ pub(crate) struct SqlStore<DB: Database> {
     operator: String,
 }
 
+/// The form an item counts at: its highest across its columns.
+fn item_form(item: &NewItem) -> crate::domain::Form {
+    item_points(&item.placements.iter().map(|p| p.1).collect::<Vec<_>>(), None).unwrap_or(item.form)
+}
+
+/// The Beijing day an item counts for in the assessment, if it counts: published, not a repost,
+/// and online or withdrawn as outdated.
+fn counted_day(item: &NewItem) -> Option<NaiveDate> {
+    let counts = match &item.withdrawal {
+        Some(w) => item_points(&[item.form], Some(w.reason)).is_some(),
+        None => item.status == ItemStatus::Online,
+    };
+    (counts && item.path != crate::domain::ItemPath::Repost).then_some(item.published_at.map(crate::domain::time::beijing_date)).flatten()
+}
+
 /// `INSERT INTO table (columns) VALUES ($1, …), (…)` for `rows` rows of `width` values.
 fn insert_sql<DB: Backend>(table_and_columns: &str, width: usize, rows: usize) -> String {
     let mut sql = format!("INSERT INTO {table_and_columns} VALUES ");
@@ -355,8 +370,8 @@ where
         let items: Vec<(&NewItem, i64)> = batch.items.iter().zip(new_ids.iter().copied()).collect();
 
         let sql = insert_sql::<DB>(
-            "items (id, site_id, ref, title, body, form, path, unit_id, channel, stage, status, version, points, withdraw_reason, submitted_at, published_at, created_at, updated_at)",
-            18,
+            "items (id, site_id, ref, title, body, form, path, unit_id, channel, stage, status, version, points, submitted_at, published_at, created_at, updated_at)",
+            17,
             items.len(),
         );
         let mut q = sqlx::query::<DB>(&sql);
@@ -374,8 +389,7 @@ where
                 .bind(item.stage.as_str())
                 .bind(item.status.as_str())
                 .bind(1_i64)
-                .bind(item_points(&item.placements.iter().map(|p| p.1).collect::<Vec<_>>(), None).unwrap_or(item.form).points())
-                .bind(item.withdrawal.as_ref().map(|w| w.reason.as_str()))
+                .bind(item_form(item).points())
                 .bind(item.submitted_at)
                 .bind(item.published_at)
                 .bind(now)
@@ -486,7 +500,33 @@ where
             }
             q.execute(&mut **tx).await?;
         }
+        let mut totals: HashMap<(i64, NaiveDate), [i64; 3]> = HashMap::new();
+        for (item, _) in &items {
+            if let (Some(unit), Some(day)) = (item.unit.as_ref(), counted_day(item)) {
+                totals.entry((maps.units[unit], day)).or_default()[item_form(item).points() as usize - 1] += 1;
+            }
+        }
+        Self::add_points(tx, site, totals).await?;
         ids.extend(new_ids);
+        Ok(())
+    }
+
+    /// Adds to the assessment's running totals (`unit_day_points`).
+    async fn add_points(tx: &mut Transaction<'static, DB>, site: i64, totals: HashMap<(i64, NaiveDate), [i64; 3]>) -> Result<()> {
+        let mut rows: Vec<_> = totals.into_iter().collect();
+        rows.sort_unstable_by_key(|(key, _)| *key);
+        for chunk in rows.chunks(CHUNK) {
+            let mut sql = insert_sql::<DB>("unit_day_points (site_id, unit_id, day, text, image_text, video)", 6, chunk.len());
+            sql.push_str(
+                " ON CONFLICT (site_id, unit_id, day) DO UPDATE SET text = unit_day_points.text + excluded.text, \
+                 image_text = unit_day_points.image_text + excluded.image_text, video = unit_day_points.video + excluded.video",
+            );
+            let mut q = sqlx::query::<DB>(&sql);
+            for ((unit, day), [text, image_text, video]) in chunk {
+                q = q.bind(site).bind(*unit).bind(*day).bind(*text).bind(*image_text).bind(*video);
+            }
+            q.execute(&mut **tx).await?;
+        }
         Ok(())
     }
 
@@ -926,21 +966,15 @@ where
         Ok(id)
     }
 
-    async fn unit_points(&self, site: &Site, start: DateTime<Utc>, end: DateTime<Utc>) -> Result<Vec<UnitPoints>> {
-        // Reads only the covering index items_scores (see schema.sql).
+    async fn unit_points(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitPoints>> {
+        // Adds up the running totals (unit_day_points), never the items themselves.
         let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT unit_id, \
-                    SUM(CASE WHEN points = 1 THEN 1 ELSE 0 END), \
-                    SUM(CASE WHEN points = 2 THEN 1 ELSE 0 END), \
-                    SUM(CASE WHEN points = 3 THEN 1 ELSE 0 END) \
-             FROM items \
-             WHERE site_id = $1 AND published_at >= $2 AND published_at < $3 AND path <> 'repost' \
-               AND (status = 'online' OR withdraw_reason = 'outdated') \
-             GROUP BY unit_id",
+            "SELECT unit_id, CAST(SUM(text) AS BIGINT), CAST(SUM(image_text) AS BIGINT), CAST(SUM(video) AS BIGINT) \
+             FROM unit_day_points WHERE site_id = $1 AND day >= $2 AND day < $3 GROUP BY unit_id",
         )
         .bind(site.id)
-        .bind(start)
-        .bind(end)
+        .bind(from)
+        .bind(until)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(|(unit_id, text, image_text, video)| UnitPoints { unit_id, text, image_text, video }).collect())
