@@ -79,3 +79,12 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
     assert!(!String::from_utf8_lossy(&again.stderr).contains("creating the demo database"), "created once");
     assert!(String::from_utf8_lossy(&again.stdout).contains("20000 items"));
 }
+
+#[test]
+fn demo_flag_with_read_only_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = portal_admin(&["--demo", "--read-only"], dir.path());
+    let e = one_line_error(&out, 1);
+    assert!(e.contains("run `portal-admin --demo` once without --read-only"), "{e}");
+    assert!(!dir.path().join("demo.db").exists());
+}

@@ -122,6 +122,17 @@ async fn a_different_table_is_never_loaded_over_the_first(db: TestDb) {
     assert!(stderr(&out).contains("choose one with --site"), "{}", stderr(&out));
 }
 
+async fn an_unknown_deadline_is_refused_with_its_row(db: TestDb) {
+    let file = db.file("bad.tsv");
+    std::fs::write(&file, "path\tdeadline\tdepartments\tunits\tnote\n走进象山\t\t\t\t\n走进象山 / 象山介绍\t每周\t政府办\t政府办\t\n")
+        .unwrap();
+    let out = db.run(&["init", "--columns", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let e = stderr(&out);
+    assert!(e.contains("bad.tsv:3: column \"走进象山 / 象山介绍\": unknown deadline text \"每周\""), "{e}");
+    assert_eq!(e.trim_end().lines().count(), 1);
+}
+
 async fn read_only_changes_nothing(db: TestDb) {
     let out = db.run(&["--read-only", "init"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -158,6 +169,7 @@ on_both_backends!(
     commands_without_a_schema_or_with_a_newer_one_say_so,
     a_different_table_is_never_loaded_over_the_first,
     read_only_changes_nothing,
+    an_unknown_deadline_is_refused_with_its_row,
     the_calendar_is_data_an_administrator_extends,
 );
 

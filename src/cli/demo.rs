@@ -13,7 +13,7 @@ use crate::demo::{DemoSpec, Generator};
 use crate::domain::calendar::WorkingCalendar;
 use crate::domain::column_table::ColumnTable;
 use crate::domain::time::beijing_date;
-use crate::store::{self, OpenOptions, Store};
+use crate::store::{self, OpenOptions, Store, StoreError};
 
 /// The size of the database `--demo` creates.
 pub const DEMO_ITEMS: u64 = 20_000;
@@ -73,7 +73,12 @@ pub async fn run(cli: &Cli, items: u64, seed: u64, from: Option<NaiveDate>, to: 
 /// Creates the demo database on first use.
 pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
     let target = target(cli)?;
-    let store = store::open(&target, OpenOptions { create: true, read_only: false }).await?;
+    let store = store::open(&target, OpenOptions { create: !cli.read_only, read_only: cli.read_only }).await.map_err(|e| match e {
+        StoreError::Missing(path) => {
+            Failure::failed(format!("no demo database at {path} yet; run `portal-admin --demo` once without --read-only"))
+        }
+        other => other.into(),
+    })?;
     if store.schema_version().await?.is_some() {
         let site = store.site(None).await?;
         if store.counts(&site).await?.items > 0 {

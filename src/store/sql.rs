@@ -25,8 +25,8 @@ use crate::domain::{Form, ItemStatus, RetractionReason, Role, UnitKind};
 /// A load of at least this many items refreshes the planner's statistics.
 const ANALYZE_AFTER: usize = 10_000;
 
-/// Items written per statement batch (about 7,000 bound values: under both backends' limits).
-const CHUNK: usize = 500;
+/// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
+const CHUNK: usize = 1_500;
 
 pub(crate) struct SqlStore<DB: Database> {
     pool: Pool<DB>,
@@ -379,9 +379,9 @@ where
             q = q
                 .bind(*id)
                 .bind(site)
-                .bind(item.reference.clone())
-                .bind(item.title.clone())
-                .bind(item.body.clone())
+                .bind(item.reference.as_deref())
+                .bind(item.title.as_str())
+                .bind(item.body.as_str())
                 .bind(item.form.as_str())
                 .bind(item.path.as_str())
                 .bind(item.unit.as_ref().map(|u| maps.units[u]))
@@ -404,7 +404,7 @@ where
                 item.placements.iter().map(move |(c, form)| (*id, maps.columns[c], form.as_str(), online))
             })
             .collect();
-        for chunk in placements.chunks(CHUNK * 2) {
+        for chunk in placements.chunks(CHUNK * 4) {
             let sql = insert_sql::<DB>("placements (site_id, item_id, column_id, form, online_since)", 5, chunk.len());
             let mut q = sqlx::query::<DB>(&sql);
             for (item, column, form, online) in chunk {
@@ -439,18 +439,18 @@ where
                     .bind(if r.approve { "approve" } else { "reject" })
                     .bind(r.checks_affirmed)
                     .bind(r.checks_failed)
-                    .bind(r.comment.clone())
+                    .bind(r.comment.as_str())
                     .bind(r.at);
             }
             q.execute(&mut **tx).await?;
         }
 
         let attachments: Vec<_> = items.iter().flat_map(|(item, id)| item.attachments.iter().map(move |a| (*id, a))).collect();
-        for chunk in attachments.chunks(CHUNK * 2) {
+        for chunk in attachments.chunks(CHUNK * 4) {
             let sql = insert_sql::<DB>("attachments (site_id, item_id, kind, name, received_at)", 5, chunk.len());
             let mut q = sqlx::query::<DB>(&sql);
             for (id, a) in chunk {
-                q = q.bind(site).bind(*id).bind(a.kind.as_str()).bind(a.name.clone()).bind(a.at);
+                q = q.bind(site).bind(*id).bind(a.kind.as_str()).bind(a.name.as_str()).bind(a.at);
             }
             q.execute(&mut **tx).await?;
         }
@@ -526,6 +526,24 @@ where
                 q = q.bind(site).bind(*unit).bind(*day).bind(*text).bind(*image_text).bind(*video);
             }
             q.execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
+
+    /// Writes the incidents and documents that waited for their items.
+    async fn write_later(
+        tx: &mut Transaction<'static, DB>,
+        site: i64,
+        maps: &SiteMaps,
+        ids: &[i64],
+        later: &mut Vec<Record>,
+    ) -> Result<()> {
+        for record in later.drain(..) {
+            match record {
+                Record::Incident(i) => Self::write_incident(tx, site, maps, ids, &i).await?,
+                Record::Document(d) => Self::write_document(tx, site, maps, ids, &d).await?,
+                Record::Item(_) | Record::Operator { .. } => unreachable!("items and operators are written as they come"),
+            }
         }
         Ok(())
     }
@@ -765,6 +783,8 @@ where
         let mut ids: Vec<i64> = Vec::new();
         let mut refs = HashSet::new();
         let mut pending = PendingItems { first_index: 0, items: Vec::with_capacity(CHUNK) };
+        // Incidents and documents may point at items still in the pending batch: they wait until
+        // the batch is written, so batches stay full-sized.
         let mut later: Vec<Record> = Vec::new();
         let mut done = false;
         while !done {
@@ -772,27 +792,20 @@ where
             done = next.is_none();
             match next {
                 Some(Record::Item(item)) => pending.items.push(*item),
+                Some(Record::Operator { name, role }) => Self::write_operator(&mut tx, &mut maps, site.id, &name, role).await?,
                 Some(other) => later.push(other),
                 None => {}
             }
-            // Items are written in chunks; an incident or a document waits until the items before
-            // it are written, since it may point at them.
-            if pending.items.len() >= CHUNK || (!pending.items.is_empty() && (done || !later.is_empty())) {
+            if pending.items.len() >= CHUNK || (done && !pending.items.is_empty()) {
                 let first_index = pending.first_index + pending.items.len();
                 let batch = std::mem::replace(&mut pending, PendingItems { first_index, items: Vec::with_capacity(CHUNK) });
                 Self::check_items(&mut tx, site.id, &maps, &batch, &mut refs).await?;
                 Self::write_items(&mut tx, site.id, &maps, batch, &mut ids).await?;
                 progress(ids.len() as u64);
-            }
-            for record in later.drain(..) {
-                match record {
-                    Record::Operator { name, role } => Self::write_operator(&mut tx, &mut maps, site.id, &name, role).await?,
-                    Record::Incident(i) => Self::write_incident(&mut tx, site.id, &maps, &ids, &i).await?,
-                    Record::Document(d) => Self::write_document(&mut tx, site.id, &maps, &ids, &d).await?,
-                    Record::Item(_) => unreachable!("items are batched above"),
-                }
+                Self::write_later(&mut tx, site.id, &maps, &ids, &mut later).await?;
             }
         }
+        Self::write_later(&mut tx, site.id, &maps, &ids, &mut later).await?;
         tx.commit().await?;
         if ids.len() >= ANALYZE_AFTER {
             // A bulk load changes the tables' shape: refresh the planner's statistics, so reports

@@ -14,6 +14,10 @@ use sqlx::Connection;
 
 pub const ADMIN_URL_ENV: &str = "PORTAL_ADMIN_TEST_PG";
 
+/// The time zone the tests run the program and the PostgreSQL sessions in: far from Beijing, so a
+/// date taken in the wrong zone shows.
+pub const FOREIGN_TZ: &str = "Pacific/Honolulu";
+
 fn admin_url() -> String {
     std::env::var(ADMIN_URL_ENV).unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string())
 }
@@ -65,6 +69,8 @@ impl TestDb {
             .await
             .unwrap_or_else(|e| panic!("PostgreSQL is required for the tests ({admin}): {e}. Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"));
         sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
+        // A server far from Beijing: every date the program computes must still be a Beijing date.
+        sqlx::query(&format!("ALTER DATABASE {name} SET timezone TO '{FOREIGN_TZ}'")).execute(&mut conn).await.expect("set time zone");
         conn.close().await.ok();
         TestDb {
             backend: Backend::Postgres,
