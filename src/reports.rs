@@ -34,14 +34,15 @@ pub async fn calendar(store: &dyn Store) -> Result<WorkingCalendar> {
     Ok(WorkingCalendar::new(store.calendar(None).await?.into_iter().map(|d| (d.date, d.kind))))
 }
 
-/// Every document with its due date and status as of `at`.
-pub async fn documents(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<DocumentReportRow>> {
+/// Every document issued by `at` with its due date and status as of `at`; with `open_only`, only
+/// those not online by the end of `at` (the ones that can be pending or overdue).
+pub async fn documents(store: &dyn Store, site: &Site, at: NaiveDate, open_only: bool) -> Result<Vec<DocumentReportRow>> {
     let calendar = calendar(store).await?;
+    let online_before = open_only.then(|| beijing_midnight(at + Duration::days(1)));
     Ok(store
-        .documents(site)
+        .documents(site, at, online_before)
         .await?
         .into_iter()
-        .filter(|d| d.issued_on <= at)
         .filter_map(|document| {
             let due = document_due(document.rule, document.issued_on, &calendar)?;
             let status = document_status(due, document.published_at.map(beijing_date), at);
@@ -57,7 +58,7 @@ pub async fn stale(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<
     let end_of_day = beijing_midnight(at + Duration::days(1));
     let last: HashMap<i64, Option<DateTime<Utc>>> = store.last_updates(site, end_of_day).await?.into_iter().collect();
     let mut most_overdue: HashMap<i64, NaiveDate> = HashMap::new();
-    for d in documents(store, site, at).await? {
+    for d in documents(store, site, at, true).await? {
         if d.status == DocumentStatus::Overdue {
             let earliest = most_overdue.entry(d.document.column_id).or_insert(d.due);
             *earliest = (*earliest).min(d.due);

@@ -7,7 +7,6 @@ use serde_json::{Value, json};
 use super::output::{Format, Listing};
 use super::{Cli, Failure, parse_date, session};
 use crate::domain::assessment::Period;
-use crate::domain::staleness::DocumentStatus;
 use crate::domain::time::{beijing_date, format_time};
 use crate::reports::{self, only_overdue};
 use crate::store::NewDocumentInput;
@@ -95,10 +94,7 @@ pub async fn documents(cli: &Cli, command: Option<&DocumentsCommand>, pending: b
             Ok(())
         }
         None => {
-            let mut rows = reports::documents(s.store.as_ref(), &s.site, today()).await?;
-            if pending {
-                rows.retain(|r| matches!(r.status, DocumentStatus::Pending | DocumentStatus::Overdue));
-            }
+            let rows = reports::documents(s.store.as_ref(), &s.site, today(), pending).await?;
             let mut listing = Listing::new(&["id", "number", "title", "column", "issued", "due", "published_at", "status"]);
             for r in rows {
                 listing.push(vec![

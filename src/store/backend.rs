@@ -112,7 +112,7 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .busy_timeout(Duration::from_secs(10))
                 // Keep the planner's statistics fresh (SQLite's advice for long-lived databases).
                 .optimize_on_close(true, 1000)
-                .pragma("cache_size", "-524288");
+                .pragma("cache_size", "-65536");
             connect = if options.read_only {
                 connect.read_only(true)
             } else {

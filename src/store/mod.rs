@@ -157,7 +157,7 @@ pub struct DocumentRow {
     pub column_path: String,
     pub rule: DeadlineRule,
     pub issued_on: NaiveDate,
-    /// When the item that put it online was published, if it is or was online.
+    /// When it went online (its item's publication), if it has.
     pub published_at: Option<DateTime<Utc>>,
 }
 
@@ -235,8 +235,9 @@ pub trait Store: Send + Sync {
     /// online in it (`None`: none).
     async fn last_updates(&self, site: &Site, before: DateTime<Utc>) -> Result<Vec<(i64, Option<DateTime<Utc>>)>>;
 
-    /// The site's issued documents, oldest issue first.
-    async fn documents(&self, site: &Site) -> Result<Vec<DocumentRow>>;
+    /// The site's documents issued on or before `issued_until`, oldest issue first; with
+    /// `online_before`, only those that had not gone online before that instant.
+    async fn documents(&self, site: &Site, issued_until: NaiveDate, online_before: Option<DateTime<Utc>>) -> Result<Vec<DocumentRow>>;
 
     /// Registers an issued document, audited. The column must have an event deadline.
     async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64>;

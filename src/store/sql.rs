@@ -589,7 +589,8 @@ where
             .map(|i| ids.get(i).copied().ok_or_else(|| StoreError::Refused(format!("document points at item {i}, not yet written"))))
             .transpose()?;
         sqlx::query(
-            "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, published_at, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, (SELECT published_at FROM items WHERE id = $6), $7)",
         )
         .bind(site)
         .bind(doc.number.as_str())
@@ -907,14 +908,17 @@ where
         .await?)
     }
 
-    async fn documents(&self, site: &Site) -> Result<Vec<DocumentRow>> {
+    async fn documents(&self, site: &Site, issued_until: NaiveDate, online_before: Option<DateTime<Utc>>) -> Result<Vec<DocumentRow>> {
         type Row = (i64, String, String, i64, String, String, Option<i64>, Option<String>, NaiveDate, Option<DateTime<Utc>>);
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, i.published_at \
-             FROM documents d JOIN columns c ON c.id = d.column_id LEFT JOIN items i ON i.id = d.item_id \
-             WHERE d.site_id = $1 ORDER BY d.issued_on, d.id",
+            "SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, d.published_at \
+             FROM documents d JOIN columns c ON c.id = d.column_id \
+             WHERE d.site_id = $1 AND d.issued_on <= $2 AND ($3 IS NULL OR d.published_at IS NULL OR d.published_at >= $3) \
+             ORDER BY d.issued_on, d.id",
         )
         .bind(site.id)
+        .bind(issued_until)
+        .bind(online_before)
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -962,7 +966,8 @@ where
             return Err(StoreError::Refused(format!("document {} is already registered (id {id})", document.number)));
         }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, published_at, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, (SELECT published_at FROM items WHERE id = $6), $7) RETURNING id",
         )
         .bind(site.id)
         .bind(document.number.as_str())
