@@ -149,7 +149,8 @@ CREATE TABLE unit_day_points (
     text       BIGINT NOT NULL CHECK (text >= 0),
     image_text BIGINT NOT NULL CHECK (image_text >= 0),
     video      BIGINT NOT NULL CHECK (video >= 0),
-    PRIMARY KEY (site_id, unit_id, day),
+    -- Day before unit: a period's scores read one range of days.
+    PRIMARY KEY (site_id, day, unit_id),
     FOREIGN KEY (site_id, unit_id) REFERENCES units (site_id, id)
 );
 
@@ -284,7 +285,7 @@ CREATE TABLE documents (
     CHECK (published_at IS NULL OR item_id IS NOT NULL)
 );
 CREATE INDEX documents_column ON documents (site_id, column_id, issued_on);
-CREATE INDEX documents_issued ON documents (site_id, issued_on);
+CREATE INDEX documents_open ON documents (site_id, published_at, issued_on);
 
 -- China's official working-day calendar (shared by every site): dates that differ from the plain
 -- week, holidays on weekdays (and weekend days inside a holiday block) and weekend days made

@@ -5,7 +5,8 @@ use portal_admin::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Runtime::new() {
+    // Subcommands wait on one query at a time: one thread starts faster than a pool of them.
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("portal-admin: cannot start: {e}");

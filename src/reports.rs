@@ -37,11 +37,13 @@ pub async fn calendar(store: &dyn Store) -> Result<WorkingCalendar> {
 /// Every document issued by `at` with its due date and status as of `at`; with `open_only`, only
 /// those not online by the end of `at` (the ones that can be pending or overdue).
 pub async fn documents(store: &dyn Store, site: &Site, at: NaiveDate, open_only: bool) -> Result<Vec<DocumentReportRow>> {
-    let calendar = calendar(store).await?;
     let online_before = open_only.then(|| beijing_midnight(at + Duration::days(1)));
-    Ok(store
-        .documents(site, at, online_before)
-        .await?
+    let documents = store.documents(site, at, online_before).await?;
+    if documents.is_empty() {
+        return Ok(Vec::new());
+    }
+    let calendar = calendar(store).await?;
+    Ok(documents
         .into_iter()
         .filter_map(|document| {
             let due = document_due(document.rule, document.issued_on, &calendar)?;
@@ -54,9 +56,8 @@ pub async fn documents(store: &dyn Store, site: &Site, at: NaiveDate, open_only:
 /// Every column's staleness as of the end of `at` (Beijing time), worst first: overdue (most days
 /// first), empty, due soon, ok, exempt; then in the tree's order.
 pub async fn stale(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<StaleRow>> {
-    let columns = store.columns(site).await?;
     let end_of_day = beijing_midnight(at + Duration::days(1));
-    let last: HashMap<i64, Option<DateTime<Utc>>> = store.last_updates(site, end_of_day).await?.into_iter().collect();
+    let columns = store.last_updates(site, end_of_day).await?;
     let mut most_overdue: HashMap<i64, NaiveDate> = HashMap::new();
     for d in documents(store, site, at, true).await? {
         if d.status == DocumentStatus::Overdue {
@@ -67,8 +68,7 @@ pub async fn stale(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<
     let mut rows: Vec<(usize, StaleRow)> = columns
         .into_iter()
         .enumerate()
-        .map(|(position, column)| {
-            let last_update = last.get(&column.id).copied().flatten();
+        .map(|(position, (column, last_update))| {
             let staleness = staleness(column.rule, last_update.map(beijing_date), most_overdue.get(&column.id).copied(), at);
             (position, StaleRow { column, last_update, staleness })
         })

@@ -1,5 +1,7 @@
 //! `stale`, `documents` and `scores`: the regulation's reports.
 
+use std::collections::HashSet;
+
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use serde_json::{Value, json};
@@ -23,19 +25,23 @@ fn write(cli: &Cli, listing: &Listing) -> Result<(), Failure> {
 pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option<&str>) -> Result<(), Failure> {
     let s = session(cli).await?;
     let at = at.unwrap_or_else(today);
+    // The columns a unit answers for, when the report is for one unit.
+    let mut of_unit: Option<HashSet<i64>> = None;
     if let Some(name) = unit {
         let units = s.store.units(&s.site).await?;
         if !units.iter().any(|u| u.name == name) {
             let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
             return Err(Failure::usage(format!("no unit {name:?} in site {} (units: {})", s.site.code, names.join("、"))));
         }
+        let columns = s.store.columns(&s.site).await?;
+        of_unit = Some(columns.into_iter().filter(|c| c.units.iter().any(|u| u == name)).map(|c| c.id).collect());
     }
     let mut rows = reports::stale(s.store.as_ref(), &s.site, at).await?;
     if overdue {
         rows = only_overdue(rows);
     }
-    if let Some(name) = unit {
-        rows.retain(|r| r.column.units.iter().any(|u| u == name));
+    if let Some(ids) = of_unit {
+        rows.retain(|r| ids.contains(&r.column.id));
     }
     let mut listing = Listing::new(&["id", "path", "rule", "last_update", "due", "status", "days_overdue", "departments"]);
     for r in rows {

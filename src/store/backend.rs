@@ -87,8 +87,11 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
     match target {
         Target::Postgres { url } => {
             let connect = PgConnectOptions::from_str(url).map_err(|e| unreachable(&e))?.application_name("portal-admin");
+            // No ping before every query: a dead connection fails the query itself, which the
+            // caller reports; a ping would double every round trip.
             let pool = PgPoolOptions::new()
                 .max_connections(4)
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(5))
                 .connect_with(connect)
                 .await
@@ -120,6 +123,7 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
             };
             let pool = SqlitePoolOptions::new()
                 .max_connections(4)
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(connect)
                 .await

@@ -87,6 +87,7 @@ pub struct ColumnRow {
     pub deadline: String,
     pub rule: DeadlineRule,
     pub departments: String,
+    /// The responsible units (empty where the query does not load them: `last_updates`).
     pub units: Vec<String>,
     pub note: String,
 }
@@ -231,9 +232,9 @@ pub trait Store: Send + Sync {
     /// A page of items in id order after `after_id`, changed at or after `since` if given.
     async fn export_page(&self, site: &Site, after_id: i64, since: Option<DateTime<Utc>>, limit: i64) -> Result<Vec<ExportedItem>>;
 
-    /// For every column of the site, the latest publication time before `before` of an item that is
-    /// online in it (`None`: none).
-    async fn last_updates(&self, site: &Site, before: DateTime<Utc>) -> Result<Vec<(i64, Option<DateTime<Utc>>)>>;
+    /// Every column of the site in the tree's order (without its units), with the latest
+    /// publication time before `before` of an item that is online in it (`None`: none). One query.
+    async fn last_updates(&self, site: &Site, before: DateTime<Utc>) -> Result<Vec<(ColumnRow, Option<DateTime<Utc>>)>>;
 
     /// The site's documents issued on or before `issued_until`, oldest issue first; with
     /// `online_before`, only those that had not gone online before that instant.

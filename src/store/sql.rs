@@ -518,7 +518,7 @@ where
         for chunk in rows.chunks(CHUNK) {
             let mut sql = insert_sql::<DB>("unit_day_points (site_id, unit_id, day, text, image_text, video)", 6, chunk.len());
             sql.push_str(
-                " ON CONFLICT (site_id, unit_id, day) DO UPDATE SET text = unit_day_points.text + excluded.text, \
+                " ON CONFLICT (site_id, day, unit_id) DO UPDATE SET text = unit_day_points.text + excluded.text, \
                  image_text = unit_day_points.image_text + excluded.image_text, video = unit_day_points.video + excluded.video",
             );
             let mut q = sqlx::query::<DB>(&sql);
@@ -893,34 +893,52 @@ where
             .collect()
     }
 
-    async fn last_updates(&self, site: &Site, before: DateTime<Utc>) -> Result<Vec<(i64, Option<DateTime<Utc>>)>> {
+    async fn last_updates(&self, site: &Site, before: DateTime<Utc>) -> Result<Vec<(ColumnRow, Option<DateTime<Utc>>)>> {
+        type Row = (i64, Option<i64>, String, i64, String, String, Option<i64>, Option<String>, String, String, Option<DateTime<Utc>>);
         // One index seek per column (placements_column_online), never a scan of the items.
-        Ok(sqlx::query_as(
-            "SELECT c.id, (SELECT p.online_since FROM placements p \
-                            WHERE p.site_id = c.site_id AND p.column_id = c.id \
-                              AND p.online_since IS NOT NULL AND p.online_since < $2 \
-                            ORDER BY p.online_since DESC LIMIT 1) \
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT c.id, c.parent_id, c.path, c.level, c.deadline, c.rule_kind, c.rule_amount, c.rule_unit, c.departments, c.note, \
+                    (SELECT p.online_since FROM placements p \
+                      WHERE p.site_id = c.site_id AND p.column_id = c.id \
+                        AND p.online_since IS NOT NULL AND p.online_since < $2 \
+                      ORDER BY p.online_since DESC LIMIT 1) \
              FROM columns c WHERE c.site_id = $1 ORDER BY c.position",
         )
         .bind(site.id)
         .bind(before)
         .fetch_all(&self.pool)
-        .await?)
+        .await?;
+        rows.into_iter()
+            .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note, last)| {
+                let rule = DeadlineRule::from_parts(&kind, amount, unit.as_deref()).ok_or_else(|| decode_error("rule", &kind))?;
+                Ok((ColumnRow { id, parent_id, path, level, deadline, rule, departments, units: Vec::new(), note }, last))
+            })
+            .collect()
     }
 
     async fn documents(&self, site: &Site, issued_until: NaiveDate, online_before: Option<DateTime<Utc>>) -> Result<Vec<DocumentRow>> {
         type Row = (i64, String, String, i64, String, String, Option<i64>, Option<String>, NaiveDate, Option<DateTime<Utc>>);
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, d.published_at \
-             FROM documents d JOIN columns c ON c.id = d.column_id \
-             WHERE d.site_id = $1 AND d.issued_on <= $2 AND ($3 IS NULL OR d.published_at IS NULL OR d.published_at >= $3) \
-             ORDER BY d.issued_on, d.id",
-        )
-        .bind(site.id)
-        .bind(issued_until)
-        .bind(online_before)
-        .fetch_all(&self.pool)
-        .await?;
+        const SELECT: &str = "SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, d.published_at \
+                              FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = $1 AND d.issued_on <= $2";
+        let fetch = |condition: &str| format!("{SELECT} {condition}");
+        let mut rows: Vec<Row> = match online_before {
+            // Only the open ones: never online, or online only after the instant. Two index ranges
+            // (documents_open), not a pass over every document ever issued.
+            Some(before) => {
+                let mut never: Vec<Row> =
+                    sqlx::query_as(&fetch("AND d.published_at IS NULL")).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?;
+                let later: Vec<Row> = sqlx::query_as(&fetch("AND d.published_at >= $3"))
+                    .bind(site.id)
+                    .bind(issued_until)
+                    .bind(before)
+                    .fetch_all(&self.pool)
+                    .await?;
+                never.extend(later);
+                never
+            }
+            None => sqlx::query_as(&fetch("")).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?,
+        };
+        rows.sort_by_key(|r| (r.8, r.0));
         rows.into_iter()
             .map(|(id, number, title, column_id, column_path, kind, amount, unit, issued_on, published_at)| {
                 let rule = DeadlineRule::from_parts(&kind, amount, unit.as_deref()).ok_or_else(|| decode_error("rule", &kind))?;

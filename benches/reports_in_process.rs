@@ -1,0 +1,58 @@
+//! Times the reports inside one running program, as the console runs them: the store opened once,
+//! then `stale` and `scores --year` computed again and again. Run by `benches/reports.sh`, which
+//! sets the same SQL against sqlite3/psql's own timers beside it.
+//!
+//!   cargo bench --bench reports_in_process -- AT YEAR RUNS URL…
+//!
+//! Prints one line per report and database: `report backend fastest_ms median_ms mean_ms`.
+
+use std::time::Instant;
+
+use portal_admin::domain::assessment::Period;
+use portal_admin::reports;
+use portal_admin::store::{self, OpenOptions, Target};
+
+fn stats(mut times: Vec<f64>) -> (f64, f64, f64) {
+    times.sort_by(f64::total_cmp);
+    let mean = times.iter().sum::<f64>() / times.len() as f64;
+    (times[0], times[times.len() / 2], mean)
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    // cargo bench adds `--bench`; everything else is ours.
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let [at, year, runs, urls @ ..] = &args[..] else {
+        eprintln!("usage: cargo bench --bench reports_in_process -- AT YEAR RUNS URL…");
+        std::process::exit(2);
+    };
+    let at = portal_admin::domain::time::parse_date(at).expect("AT is a date");
+    let period: Period = year.parse().expect("YEAR is a year");
+    let runs: usize = runs.parse().expect("RUNS is a number");
+    for url in urls {
+        let target = Target::parse(url).expect("a database URL");
+        let backend = if matches!(target, Target::Sqlite { .. }) { "SQLite" } else { "PostgreSQL" };
+        let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
+        let site = store.site(None).await.expect("a site");
+        let mut stale = Vec::new();
+        let mut scores = Vec::new();
+        for run in 0..=runs {
+            let start = Instant::now();
+            let rows = reports::stale(store.as_ref(), &site, at).await.expect("stale");
+            let stale_ms = start.elapsed().as_secs_f64() * 1000.0;
+            let start = Instant::now();
+            let ranked = reports::scores(store.as_ref(), &site, period).await.expect("scores");
+            let scores_ms = start.elapsed().as_secs_f64() * 1000.0;
+            assert!(!rows.is_empty() && !ranked.is_empty());
+            if run > 0 {
+                // The first run warms the connection and its statement cache.
+                stale.push(stale_ms);
+                scores.push(scores_ms);
+            }
+        }
+        let (fastest, median, mean) = stats(stale);
+        println!("stale {backend} {fastest:.1} {median:.1} {mean:.1}");
+        let (fastest, median, mean) = stats(scores);
+        println!("scores {backend} {fastest:.1} {median:.1} {mean:.1}");
+    }
+}
