@@ -110,7 +110,7 @@ path = "docs/performance.md"
 text = open(path).read()
 block = (f"<!-- reports:start -->\nMeasured {datetime.date.today()} by `benches/reports.sh` ({runs} runs each, {items} demo items) on {machine}. "
          "The program's figure is the report computed inside one running program, as the console does; its SQL is every statement the report runs, "
-         "run 20 times by one sqlite3/psql process, less that process's start; the whole command includes process start and connection.\n\n"
+         f"run {runs} times by one sqlite3/psql process, less that process's start; the whole command includes process start and connection.\n\n"
          f"{table}\n<!-- reports:end -->")
 text = re.sub(r"<!-- reports:start -->.*?<!-- reports:end -->", lambda m: block, text, flags=re.S)
 open(path, "w").write(text)
