@@ -70,6 +70,11 @@ fn decode_error(what: &str, value: &str) -> StoreError {
     StoreError::Database(sqlx::Error::Decode(format!("unexpected {what} {value:?} in the database").into()))
 }
 
+/// A column's rule from its stored parts.
+fn stored_rule(kind: &str, amount: Option<i64>, unit: Option<&str>) -> Result<DeadlineRule> {
+    DeadlineRule::from_parts(kind, amount, unit).ok_or_else(|| decode_error("rule", kind))
+}
+
 fn parse<T: FromStr>(what: &str, value: &str) -> Result<T> {
     value.parse().map_err(|_| decode_error(what, value))
 }
@@ -257,7 +262,7 @@ where
         }
         rows.into_iter()
             .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note)| {
-                let rule = DeadlineRule::from_parts(&kind, amount, unit.as_deref()).ok_or_else(|| decode_error("rule", &kind))?;
+                let rule = stored_rule(&kind, amount, unit.as_deref())?;
                 Ok(ColumnRow {
                     id,
                     parent_id,
@@ -910,7 +915,7 @@ where
         .await?;
         rows.into_iter()
             .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note, last)| {
-                let rule = DeadlineRule::from_parts(&kind, amount, unit.as_deref()).ok_or_else(|| decode_error("rule", &kind))?;
+                let rule = stored_rule(&kind, amount, unit.as_deref())?;
                 Ok((ColumnRow { id, parent_id, path, level, deadline, rule, departments, units: Vec::new(), note }, last))
             })
             .collect()
@@ -941,7 +946,7 @@ where
         rows.sort_by_key(|r| (r.8, r.0));
         rows.into_iter()
             .map(|(id, number, title, column_id, column_path, kind, amount, unit, issued_on, published_at)| {
-                let rule = DeadlineRule::from_parts(&kind, amount, unit.as_deref()).ok_or_else(|| decode_error("rule", &kind))?;
+                let rule = stored_rule(&kind, amount, unit.as_deref())?;
                 Ok(DocumentRow { id, number, title, column_id, column_path, rule, issued_on, published_at })
             })
             .collect()
@@ -958,7 +963,7 @@ where
         let Some((path, kind, amount, unit)) = column else {
             return Err(StoreError::NotFound(format!("no column {} in site {}", document.column_id, site.code)));
         };
-        let rule = DeadlineRule::from_parts(&kind, amount, unit.as_deref()).ok_or_else(|| decode_error("rule", &kind))?;
+        let rule = stored_rule(&kind, amount, unit.as_deref())?;
         if !matches!(rule, DeadlineRule::WithinOfEvent { .. }) {
             return Err(StoreError::Refused(format!(
                 "column {} ({path}) has no event deadline (its rule: {rule}); documents are tracked in columns such as 政府文件 whose deadline runs from a document's issue",
