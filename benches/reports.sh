@@ -42,12 +42,14 @@ fi
 # The reports' own SQL: every statement the program runs for the report (src/store/sql.rs), with
 # the values bound.
 before="${AT}T16:00:00+00:00"
-stale_sql="SELECT c.id, c.parent_id, c.path, c.level, c.deadline, c.rule_kind, c.rule_amount, c.rule_unit, c.departments, c.note, (SELECT p.online_since FROM placements p WHERE p.site_id = c.site_id AND p.column_id = c.id AND p.online_since IS NOT NULL AND p.online_since < '$before' ORDER BY p.online_since DESC LIMIT 1) FROM columns c WHERE c.site_id = 1 ORDER BY c.position;
-SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, d.published_at FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = 1 AND d.issued_on <= '$AT' AND d.published_at IS NULL;
+column_rows="(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, x.rule_unit, x.departments, x.note, x.position, x.last_update)) AS TEXT) FROM (SELECT c.*, (SELECT p.online_since FROM placements p WHERE p.site_id = c.site_id AND p.column_id = c.id AND p.online_since IS NOT NULL AND p.online_since < '$before' ORDER BY p.online_since DESC LIMIT 1) AS last_update FROM columns c WHERE c.site_id = 1) x;"
+documents_sql="SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, d.published_at FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = 1 AND d.issued_on <= '$AT' AND d.published_at IS NULL;
 SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, d.published_at FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = 1 AND d.issued_on <= '$AT' AND d.published_at >= '$before';"
-scores_sql="SELECT id, name, full_name, kind FROM units WHERE site_id = 1 ORDER BY position;
-SELECT unit_id, CAST(SUM(text) AS BIGINT), CAST(SUM(image_text) AS BIGINT), CAST(SUM(video) AS BIGINT) FROM unit_day_points WHERE site_id = 1 AND day >= '$YEAR-01-01' AND day < '$((YEAR + 1))-01-01' GROUP BY unit_id;
-SELECT unit_id, CAST(SUM(points) AS BIGINT) FROM incidents WHERE site_id = 1 AND occurred_on >= '$YEAR-01-01' AND occurred_on < '$((YEAR + 1))-01-01' GROUP BY unit_id;"
+stale_sql_SQLite="SELECT CAST(json_group_array(json_array$column_rows
+$documents_sql"
+stale_sql_PostgreSQL="SELECT CAST(json_agg(json_build_array$column_rows
+$documents_sql"
+scores_sql="SELECT u.id, u.name, u.full_name, u.kind, COALESCE(p.text, 0), COALESCE(p.image_text, 0), COALESCE(p.video, 0), COALESCE(d.points, 0) FROM units u LEFT JOIN (SELECT unit_id, CAST(SUM(text) AS BIGINT) AS text, CAST(SUM(image_text) AS BIGINT) AS image_text, CAST(SUM(video) AS BIGINT) AS video FROM unit_day_points WHERE site_id = 1 AND day >= '$YEAR-01-01' AND day < '$((YEAR + 1))-01-01' GROUP BY unit_id) p ON p.unit_id = u.id LEFT JOIN (SELECT unit_id, CAST(SUM(points) AS BIGINT) AS points FROM incidents WHERE site_id = 1 AND occurred_on >= '$YEAR-01-01' AND occurred_on < '$((YEAR + 1))-01-01' GROUP BY unit_id) d ON d.unit_id = u.id WHERE u.site_id = 1 ORDER BY u.position;"
 
 # The mean time, in ms, of one run of a report's SQL in sqlite3/psql: one process runs the
 # statements RUNS times (rows printed, as a client reads them); less a process that runs them none.
@@ -83,7 +85,7 @@ fail=0
 for backend in SQLite PostgreSQL; do
     db=$([ $backend = SQLite ] && echo "sqlite://$lite" || echo "$PG_URL")
     for report in stale scores; do
-        if [ $report = stale ]; then target=100; sql=$stale_sql; args=(stale --at "$AT"); else target=500; sql=$scores_sql; args=(scores --year "$YEAR"); fi
+        if [ $report = stale ]; then target=100; sql_var=stale_sql_$backend; sql=${!sql_var}; args=(stale --at "$AT"); else target=500; sql=$scores_sql; args=(scores --year "$YEAR"); fi
         read -r prog_best prog_median prog_mean < <(awk -v r=$report -v b=$backend '$1 == r && $2 == b { print $3, $4, $5 }' <<<"$in_process")
         sql=$(sql_mean $backend "$sql")
         whole=$(best_ms "$bin" --db "$db" "${args[@]}" --format csv)

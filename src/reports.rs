@@ -96,27 +96,23 @@ pub struct ScoreRow {
 /// Every assessed unit's score for a quarter or a year, ranked by net score; equal scores share a
 /// rank. A year is computed over its whole span, which is the sum of its quarters.
 pub async fn scores(store: &dyn Store, site: &Site, period: Period) -> Result<Vec<ScoreRow>> {
-    let units = store.units(site).await?;
-    let points: HashMap<i64, _> =
-        store.unit_points(site, period.first_day(), period.end_day()).await?.into_iter().map(|p| (p.unit_id, p)).collect();
-    let deductions: HashMap<i64, i64> = store.unit_deductions(site, period.first_day(), period.end_day()).await?.into_iter().collect();
-    let mut rows: Vec<ScoreRow> = units
+    let mut rows: Vec<ScoreRow> = store
+        .unit_tallies(site, period.first_day(), period.end_day())
+        .await?
         .into_iter()
-        .filter(|u| u.kind.is_assessed())
-        .map(|u| {
-            let p = points.get(&u.id).copied().unwrap_or_default();
-            let earned = p.text + 2 * p.image_text + 3 * p.video;
-            let deducted = deductions.get(&u.id).copied().unwrap_or(0);
+        .filter(|t| t.unit.kind.is_assessed())
+        .map(|t| {
+            let earned = t.text + 2 * t.image_text + 3 * t.video;
             ScoreRow {
                 rank: 0,
-                unit: u.name,
-                text: p.text,
-                image_text: p.image_text,
-                video: p.video,
+                unit: t.unit.name,
+                text: t.text,
+                image_text: t.image_text,
+                video: t.video,
                 points: earned,
-                deductions: deducted,
-                net: earned + deducted,
-                supplied_nothing: p.text + p.image_text + p.video == 0,
+                deductions: t.deductions,
+                net: earned + t.deductions,
+                supplied_nothing: t.text + t.image_text + t.video == 0,
             }
         })
         .collect();

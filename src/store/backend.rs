@@ -23,6 +23,12 @@ pub(crate) trait Backend: sqlx::Database {
     /// Who the connection acts as, where the database knows (PostgreSQL login role).
     const CURRENT_USER: Option<&'static str>;
 
+    /// The functions that build a JSON array of values and aggregate rows into one JSON array: a
+    /// report of many small rows comes back as one row (the SQLite driver hands rows over one by
+    /// one from its worker thread, which costs more than the query).
+    const JSON_ARRAY: &'static str;
+    const JSON_AGG: &'static str;
+
     /// Reserves `$1` new ids for `table` inside the current write transaction, one row each.
     fn reserve_ids_sql(table: &str) -> String;
 
@@ -35,6 +41,9 @@ pub(crate) trait Backend: sqlx::Database {
 }
 
 impl Backend for Postgres {
+    const JSON_ARRAY: &'static str = "json_build_array";
+    const JSON_AGG: &'static str = "json_agg";
+
     fn push_placeholder(sql: &mut String, n: usize) {
         sql.push('$');
         sql.push_str(&n.to_string());
@@ -56,6 +65,9 @@ impl Backend for Postgres {
 }
 
 impl Backend for Sqlite {
+    const JSON_ARRAY: &'static str = "json_array";
+    const JSON_AGG: &'static str = "json_group_array";
+
     fn push_placeholder(sql: &mut String, _n: usize) {
         sql.push('?');
     }

@@ -172,13 +172,16 @@ pub struct NewDocumentInput {
     pub item_id: Option<i64>,
 }
 
-/// Items a unit published in a period, counted at each item's highest form.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct UnitPoints {
-    pub unit_id: i64,
+/// A unit's tally for a period: the items it published that count, by the form they count at
+/// (each item at its highest form across its columns), and its incidents' points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitTally {
+    pub unit: UnitRow,
     pub text: i64,
     pub image_text: i64,
     pub video: i64,
+    /// The sum of the period's incident points (negative, or 0).
+    pub deductions: i64,
 }
 
 /// How a store is opened.
@@ -243,12 +246,10 @@ pub trait Store: Send + Sync {
     /// Registers an issued document, audited. The column must have an event deadline.
     async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64>;
 
-    /// Per unit, the items (not reposts) published on the Beijing days `[from, until)` that still
-    /// count: online, or withdrawn as outdated; each at its highest form across its columns (Art. 16).
-    async fn unit_points(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitPoints>>;
-
-    /// Per unit, the sum of incident points (negative) that occurred in `[from, until)`.
-    async fn unit_deductions(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<(i64, i64)>>;
+    /// Every unit of the site, in order, with its tally for the Beijing days `[from, until)`: the
+    /// items (not reposts) published then that still count — online, or withdrawn as outdated —
+    /// and the incidents that occurred then (Art. 16). One query.
+    async fn unit_tallies(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitTally>>;
 
     /// The calendar exceptions, of one year or all.
     async fn calendar(&self, year: Option<i32>) -> Result<Vec<CalendarDay>>;

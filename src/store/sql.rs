@@ -13,7 +13,7 @@ use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
 use super::{
     ColumnRow, DocumentRow, ExportedItem, InitReport, NewDocumentInput, Record, Result, Site, SiteCounts, SiteSetup, Store, StoreError,
-    UnitPoints, UnitRow,
+    UnitRow, UnitTally,
 };
 use crate::domain::assessment::item_points;
 use crate::domain::calendar::{CalendarDay, DayKind};
@@ -899,23 +899,32 @@ where
     }
 
     async fn last_updates(&self, site: &Site, before: DateTime<Utc>) -> Result<Vec<(ColumnRow, Option<DateTime<Utc>>)>> {
-        type Row = (i64, Option<i64>, String, i64, String, String, Option<i64>, Option<String>, String, String, Option<DateTime<Utc>>);
-        // One index seek per column (placements_column_online), never a scan of the items.
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT c.id, c.parent_id, c.path, c.level, c.deadline, c.rule_kind, c.rule_amount, c.rule_unit, c.departments, c.note, \
-                    (SELECT p.online_since FROM placements p \
-                      WHERE p.site_id = c.site_id AND p.column_id = c.id \
-                        AND p.online_since IS NOT NULL AND p.online_since < $2 \
-                      ORDER BY p.online_since DESC LIMIT 1) \
-             FROM columns c WHERE c.site_id = $1 ORDER BY c.position",
-        )
-        .bind(site.id)
-        .bind(before)
-        .fetch_all(&self.pool)
-        .await?;
+        type Row = (i64, Option<i64>, String, i64, String, String, Option<i64>, Option<String>, String, String, i64, Option<String>);
+        // One index seek per column (placements_column_online), never a scan of the items; the
+        // rows come back as one JSON array.
+        let sql = format!(
+            "SELECT CAST({agg}({arr}(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, x.rule_unit, \
+                                      x.departments, x.note, x.position, x.last_update)) AS TEXT) \
+             FROM (SELECT c.*, (SELECT p.online_since FROM placements p \
+                                 WHERE p.site_id = c.site_id AND p.column_id = c.id \
+                                   AND p.online_since IS NOT NULL AND p.online_since < $2 \
+                                 ORDER BY p.online_since DESC LIMIT 1) AS last_update \
+                   FROM columns c WHERE c.site_id = $1) x",
+            agg = DB::JSON_AGG,
+            arr = DB::JSON_ARRAY
+        );
+        let json: Option<String> = sqlx::query_scalar(&sql).bind(site.id).bind(before).fetch_one(&self.pool).await?;
+        let mut rows: Vec<Row> = match json {
+            Some(text) => serde_json::from_str(&text).map_err(|e| decode_error("column list", &e.to_string()))?,
+            None => Vec::new(),
+        };
+        rows.sort_by_key(|r| r.10);
         rows.into_iter()
-            .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note, last)| {
+            .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note, _, last)| {
                 let rule = stored_rule(&kind, amount, unit.as_deref())?;
+                let last = last
+                    .map(|t| DateTime::parse_from_rfc3339(&t).map(|t| t.with_timezone(&Utc)).map_err(|_| decode_error("time", &t)))
+                    .transpose()?;
                 Ok((ColumnRow { id, parent_id, path, level, deadline, rule, departments, units: Vec::new(), note }, last))
             })
             .collect()
@@ -1007,29 +1016,35 @@ where
         Ok(id)
     }
 
-    async fn unit_points(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitPoints>> {
-        // Adds up the running totals (unit_day_points), never the items themselves.
-        let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT unit_id, CAST(SUM(text) AS BIGINT), CAST(SUM(image_text) AS BIGINT), CAST(SUM(video) AS BIGINT) \
-             FROM unit_day_points WHERE site_id = $1 AND day >= $2 AND day < $3 GROUP BY unit_id",
+    async fn unit_tallies(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitTally>> {
+        // The running totals (unit_day_points), never the items themselves, and the incidents.
+        let rows: Vec<(i64, String, String, String, i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT u.id, u.name, u.full_name, u.kind, \
+                    COALESCE(p.text, 0), COALESCE(p.image_text, 0), COALESCE(p.video, 0), COALESCE(d.points, 0) \
+             FROM units u \
+             LEFT JOIN (SELECT unit_id, CAST(SUM(text) AS BIGINT) AS text, CAST(SUM(image_text) AS BIGINT) AS image_text, \
+                               CAST(SUM(video) AS BIGINT) AS video \
+                        FROM unit_day_points WHERE site_id = $1 AND day >= $2 AND day < $3 GROUP BY unit_id) p ON p.unit_id = u.id \
+             LEFT JOIN (SELECT unit_id, CAST(SUM(points) AS BIGINT) AS points \
+                        FROM incidents WHERE site_id = $1 AND occurred_on >= $2 AND occurred_on < $3 GROUP BY unit_id) d ON d.unit_id = u.id \
+             WHERE u.site_id = $1 ORDER BY u.position",
         )
         .bind(site.id)
         .bind(from)
         .bind(until)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(|(unit_id, text, image_text, video)| UnitPoints { unit_id, text, image_text, video }).collect())
-    }
-
-    async fn unit_deductions(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<(i64, i64)>> {
-        Ok(sqlx::query_as(
-            "SELECT unit_id, CAST(SUM(points) AS BIGINT) FROM incidents WHERE site_id = $1 AND occurred_on >= $2 AND occurred_on < $3 GROUP BY unit_id",
-        )
-        .bind(site.id)
-        .bind(from)
-        .bind(until)
-        .fetch_all(&self.pool)
-        .await?)
+        rows.into_iter()
+            .map(|(id, name, full_name, kind, text, image_text, video, deductions)| {
+                Ok(UnitTally {
+                    unit: UnitRow { id, name, full_name, kind: parse::<UnitKind>("unit kind", &kind)? },
+                    text,
+                    image_text,
+                    video,
+                    deductions,
+                })
+            })
+            .collect()
     }
 
     async fn calendar(&self, year: Option<i32>) -> Result<Vec<CalendarDay>> {
