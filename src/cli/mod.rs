@@ -3,6 +3,7 @@
 
 mod calendar;
 mod columns;
+mod console;
 mod demo;
 mod init;
 pub mod output;
@@ -45,6 +46,15 @@ pub struct Cli {
     /// Print times in UTC instead of Asia/Shanghai
     #[arg(long, global = true)]
     pub utc: bool,
+    /// An extra keymap file laid over the defaults and your own (`vim`: the shipped vim map)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub keymap: Option<PathBuf>,
+    /// How wide your terminal draws East Asian ambiguous characters such as ①②③ (1 or 2 cells)
+    #[arg(long, global = true, env = "PORTAL_ADMIN_AMBIGUOUS_WIDTH", value_name = "1|2", default_value = "1", value_parser = clap::builder::PossibleValuesParser::new(["1", "2"]))]
+    pub ambiguous_width: String,
+    /// The monochrome theme (also when NO_COLOR is set)
+    #[arg(long, global = true)]
+    pub no_color: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -124,6 +134,11 @@ pub enum Command {
     Calendar {
         #[command(subcommand)]
         command: calendar::CalendarCommand,
+    },
+    /// The console's key bindings
+    Keymap {
+        #[command(subcommand)]
+        command: console::KeymapCommand,
     },
 }
 
@@ -227,6 +242,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         demo::ensure_demo_database(&cli).await?;
     }
     match &cli.command {
+        None if console::has_terminal() => console::open(&cli).await,
         None => demo::summary(&cli).await,
         Some(Command::Init { columns, units, name }) => init::run(&cli, columns.as_deref(), units.as_deref(), name.as_deref()).await,
         Some(Command::Demo { items, seed, from, to }) => demo::run(&cli, *items, *seed, *from, *to).await,
@@ -237,5 +253,6 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Documents { command, pending }) => reports::documents(&cli, command.as_ref(), *pending).await,
         Some(Command::Scores { quarter, year }) => reports::scores(&cli, quarter.as_deref(), year.as_deref()).await,
         Some(Command::Calendar { command }) => calendar::run(&cli, command).await,
+        Some(Command::Keymap { command }) => console::keymap(&cli, command),
     }
 }

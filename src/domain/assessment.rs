@@ -53,6 +53,23 @@ impl Period {
         }
     }
 
+    /// The period after this one.
+    pub fn next(self) -> Period {
+        match self {
+            Period::Quarter { year, quarter: 4 } => Period::Quarter { year: year + 1, quarter: 1 },
+            Period::Quarter { year, quarter } => Period::Quarter { year, quarter: quarter + 1 },
+            Period::Year(year) => Period::Year(year + 1),
+        }
+    }
+
+    /// A quarter's year, or a year's last quarter.
+    pub fn quarter_or_year(self) -> Period {
+        match self {
+            Period::Quarter { year, .. } => Period::Year(year),
+            Period::Year(year) => Period::Quarter { year, quarter: 4 },
+        }
+    }
+
     /// The quarter a date falls in.
     pub fn quarter_of(date: NaiveDate) -> Period {
         Period::Quarter { year: date.year(), quarter: date.month0() / 3 + 1 }
@@ -109,6 +126,17 @@ mod tests {
     use super::*;
     use crate::domain::time::parse_time;
     use proptest::prelude::*;
+
+    #[test]
+    fn periods_step_across_years_and_switch_between_quarter_and_year() {
+        let q = |year, quarter| Period::Quarter { year, quarter };
+        assert_eq!(q(2024, 4).next(), q(2025, 1));
+        assert_eq!(q(2025, 1).previous(), q(2024, 4));
+        assert_eq!(q(2024, 2).next().previous(), q(2024, 2));
+        assert_eq!(Period::Year(2024).next(), Period::Year(2025));
+        assert_eq!(q(2024, 3).quarter_or_year(), Period::Year(2024));
+        assert_eq!(Period::Year(2024).quarter_or_year(), q(2024, 4));
+    }
 
     #[test]
     fn quarters_parse_and_bound_in_beijing_time() {

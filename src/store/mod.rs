@@ -256,6 +256,39 @@ pub trait Store: Send + Sync {
 
     /// Adds or changes calendar days, audited. Returns how many rows changed.
     async fn set_calendar_days(&self, days: &[CalendarDay]) -> Result<usize>;
+
+    /// A page of the items online in a column, newest first by the time they went online there:
+    /// those before `before` (time, item id) when given. Keyset paging on one index range.
+    async fn column_items(&self, site: &Site, column_id: i64, before: Option<(DateTime<Utc>, i64)>, limit: i64)
+    -> Result<Vec<ItemSummary>>;
+
+    /// How many items are online in a column.
+    async fn column_item_count(&self, site: &Site, column_id: i64) -> Result<i64>;
+
+    /// One item, whole, with its history (reviews, withdrawals, restorations), oldest first.
+    async fn item(&self, site: &Site, id: i64) -> Result<(ExportedItem, Vec<HistoryEntry>)>;
+}
+
+/// An item as a column's list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemSummary {
+    pub id: i64,
+    pub title: String,
+    /// When it went online in the column.
+    pub online_since: DateTime<Utc>,
+    /// Its form in the column.
+    pub form: Form,
+    pub path: ItemPath,
+    pub unit: Option<String>,
+}
+
+/// One event in an item's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    pub at: DateTime<Utc>,
+    pub operator: String,
+    /// What happened, in words: `approve (recheck)`, `withdraw: outdated — note`, `restore`.
+    pub event: String,
 }
 
 /// Opens the database a target names, checking it can be reached.

@@ -12,8 +12,8 @@ use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool,
 use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
 use super::{
-    ColumnRow, DocumentRow, ExportedItem, InitReport, NewDocumentInput, Record, Result, Site, SiteCounts, SiteSetup, Store, StoreError,
-    UnitRow, UnitTally,
+    ColumnRow, DocumentRow, ExportedItem, HistoryEntry, InitReport, ItemSummary, NewDocumentInput, Record, Result, Site, SiteCounts,
+    SiteSetup, Store, StoreError, UnitRow, UnitTally,
 };
 use crate::domain::assessment::item_points;
 use crate::domain::calendar::{CalendarDay, DayKind};
@@ -1092,5 +1092,100 @@ where
         Self::audit(&mut tx, None, &self.operator, "calendar.set", "calendar", &json!(changed).to_string()).await?;
         tx.commit().await?;
         Ok(changed.len())
+    }
+
+    async fn column_items(
+        &self,
+        site: &Site,
+        column_id: i64,
+        before: Option<(DateTime<Utc>, i64)>,
+        limit: i64,
+    ) -> Result<Vec<ItemSummary>> {
+        type Row = (i64, String, DateTime<Utc>, String, String, Option<String>);
+        const SELECT: &str = "SELECT i.id, i.title, p.online_since, p.form, i.path, u.name \
+                              FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
+                              LEFT JOIN units u ON u.id = i.unit_id \
+                              WHERE p.site_id = $1 AND p.column_id = $2 AND p.online_since IS NOT NULL";
+        // The bound on online_since alone is what the index (placements_column_online) ranges on.
+        let rows: Vec<Row> = match before {
+            None => {
+                sqlx::query_as(&format!("{SELECT} ORDER BY p.online_since DESC, p.item_id DESC LIMIT $3"))
+                    .bind(site.id)
+                    .bind(column_id)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            Some((at, id)) => {
+                sqlx::query_as(&format!(
+                    "{SELECT} AND p.online_since <= $3 AND (p.online_since < $3 OR p.item_id < $4) \
+                 ORDER BY p.online_since DESC, p.item_id DESC LIMIT $5"
+                ))
+                .bind(site.id)
+                .bind(column_id)
+                .bind(at)
+                .bind(id)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        rows.into_iter()
+            .map(|(id, title, online_since, form, path, unit)| {
+                Ok(ItemSummary { id, title, online_since, form: parse("form", &form)?, path: parse("path", &path)?, unit })
+            })
+            .collect()
+    }
+
+    async fn column_item_count(&self, site: &Site, column_id: i64) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM placements WHERE site_id = $1 AND column_id = $2 AND online_since IS NOT NULL")
+            .bind(site.id)
+            .bind(column_id)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    async fn item(&self, site: &Site, id: i64) -> Result<(ExportedItem, Vec<HistoryEntry>)> {
+        let item = self
+            .export_page(site, id - 1, None, 1)
+            .await?
+            .into_iter()
+            .find(|i| i.id == id)
+            .ok_or_else(|| StoreError::NotFound(format!("no item {id} in site {}", site.code)))?;
+        let reviews: Vec<(DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
+            "SELECT r.decided_at, o.name, r.step, r.decision, r.comment FROM reviews r \
+             JOIN operators o ON o.site_id = r.site_id AND o.id = r.operator_id \
+             WHERE r.site_id = $1 AND r.item_id = $2",
+        )
+        .bind(site.id)
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        type Withdrawal = (DateTime<Utc>, String, String, String, Option<DateTime<Utc>>, Option<String>, Option<String>);
+        let withdrawals: Vec<Withdrawal> = sqlx::query_as(
+            "SELECT withdrawn_at, withdrawn_by, reason, note, restored_at, restored_by, restore_note FROM withdrawals \
+             WHERE site_id = $1 AND item_id = $2",
+        )
+        .bind(site.id)
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let by_note = |what: String, note: &str| if note.is_empty() { what } else { format!("{what} — {note}") };
+        let mut history =
+            vec![HistoryEntry { at: item.submitted_at, operator: item.unit.clone().unwrap_or_default(), event: "submitted".into() }];
+        for (at, operator, step, decision, comment) in reviews {
+            history.push(HistoryEntry { at, operator, event: by_note(format!("{decision} ({step})"), &comment) });
+        }
+        if let Some(at) = item.published_at {
+            history.push(HistoryEntry { at, operator: String::new(), event: "published".into() });
+        }
+        for (at, by, reason, note, restored_at, restored_by, restore_note) in withdrawals {
+            history.push(HistoryEntry { at, operator: by, event: by_note(format!("withdrawn: {reason}"), &note) });
+            if let (Some(at), Some(by)) = (restored_at, restored_by) {
+                history.push(HistoryEntry { at, operator: by, event: by_note("restored".into(), restore_note.as_deref().unwrap_or("")) });
+            }
+        }
+        history.sort_by_key(|h| h.at);
+        Ok((item, history))
     }
 }

@@ -1,0 +1,121 @@
+//! Opening the console, and `keymap check` / `keymap show`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use clap::Subcommand;
+use serde_json::json;
+
+use super::output::{Format, Listing};
+use super::{Cli, Failure, data_dir, session};
+use crate::domain::time::beijing_date;
+use crate::ui::keymap::{self, Keymap, Layer};
+use crate::ui::text::Ambiguous;
+use crate::ui::{self, Options};
+
+#[derive(Debug, Subcommand)]
+pub enum KeymapCommand {
+    /// Check a keymap file (laid over the defaults) without opening the console
+    Check {
+        /// The file
+        file: PathBuf,
+    },
+    /// Print the bindings in effect: defaults, your own file, then --keymap
+    Show,
+}
+
+/// Whether the console can open: input and output are a terminal.
+pub fn has_terminal() -> bool {
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
+/// The user's own keymap file.
+pub fn user_keymap() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "portal-admin").map(|d| d.config_dir().join("keymap.toml"))
+}
+
+/// `--keymap vim` names the shipped vim map; anything else is a file.
+fn extra_keymap(cli: &Cli) -> Option<(String, String)> {
+    let path = cli.keymap.as_ref()?;
+    if path.as_os_str() == "vim" && !path.exists() {
+        return Some(("keymaps/vim.toml".into(), keymap::VIM.into()));
+    }
+    Some((path.display().to_string(), std::fs::read_to_string(path).unwrap_or_else(|_| String::from("\u{0}"))))
+}
+
+/// The keymap in effect: the defaults, the user's file if there is one, then `--keymap`.
+fn effective(cli: &Cli, extra_override: Option<&Path>) -> Result<Keymap, Failure> {
+    let mut files: Vec<(String, String)> = vec![("keymaps/default.toml".into(), keymap::DEFAULT.into())];
+    if let Some(user) = user_keymap().filter(|p| p.exists()) {
+        let text = std::fs::read_to_string(&user).map_err(|e| Failure::usage(format!("{}: cannot read: {e}", user.display())))?;
+        files.push((user.display().to_string(), text));
+    }
+    let extra = match extra_override {
+        Some(path) => Some((
+            path.display().to_string(),
+            std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("{}: cannot read: {e}", path.display())))?,
+        )),
+        None => {
+            if let Some(path) = cli.keymap.as_ref().filter(|p| p.as_os_str() != "vim" || p.exists()) {
+                if let Err(e) = std::fs::read_to_string(path) {
+                    return Err(Failure::usage(format!("{}: cannot read: {e}", path.display())));
+                }
+            }
+            extra_keymap(cli)
+        }
+    };
+    files.extend(extra);
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    Keymap::build(&refs).map_err(|e| Failure::usage(format!("keymap {e}")))
+}
+
+pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
+    match command {
+        KeymapCommand::Check { file } => {
+            let map = effective(cli, Some(file))?;
+            for w in map.warnings() {
+                eprintln!("portal-admin: warning: {}: {w}", file.display());
+            }
+            println!("{}: ok", file.display());
+            Ok(())
+        }
+        KeymapCommand::Show => {
+            let map = effective(cli, None)?;
+            let mut listing = Listing::new(&["view", "key", "action", "description"]);
+            for layer in Layer::ALL {
+                for b in map.bindings(layer) {
+                    listing.push(vec![json!(layer.name()), json!(b.key.to_string()), json!(b.action.name()), json!(b.description)]);
+                }
+            }
+            listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+            Ok(())
+        }
+    }
+}
+
+/// Sends the console's log lines to a file in the data directory, never to the screen.
+fn log_to_file() {
+    let Ok(dir) = data_dir() else { return };
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let Ok(file) = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("portal-admin.log")) else { return };
+    let _ =
+        tracing_subscriber::fmt().with_writer(std::sync::Mutex::new(file)).with_ansi(false).with_max_level(tracing::Level::INFO).try_init();
+}
+
+/// Opens the console on the chosen database.
+pub async fn open(cli: &Cli) -> Result<(), Failure> {
+    let keymap = effective(cli, None)?;
+    log_to_file();
+    let s = session(cli).await?;
+    let options = Options {
+        keymap,
+        ambiguous: if cli.ambiguous_width == "2" { Ambiguous::Wide } else { Ambiguous::Narrow },
+        mono: cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        today: beijing_date(Utc::now()),
+    };
+    tracing::info!(database = %s.store.describe(), "console opened");
+    ui::run(s.store, s.site, options).await.map_err(|e| Failure::failed(format!("terminal: {e}")))
+}

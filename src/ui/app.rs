@@ -1,0 +1,1106 @@
+//! The console's state and its one update function: a message (a key, a mouse event, a loaded
+//! result) changes the state and may ask for effects (a query, a copy to the clipboard). Nothing
+//! here waits, draws or touches the database.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui_textarea::TextArea;
+
+use super::columns::{ColumnEntry, ColumnTree, Line};
+use super::keymap::{Action, Key, Keymap, Layer};
+use super::layout;
+use super::text::{Ambiguous, SearchKey};
+use crate::domain::assessment::Period;
+use crate::reports::{DocumentReportRow, ScoreRow};
+use crate::store::{ExportedItem, HistoryEntry, ItemSummary};
+
+/// Items fetched per page of a column's list.
+pub const PAGE: i64 = 100;
+
+/// A query for a task to run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    /// Every column with its staleness as of a day, and its units.
+    Columns {
+        at: NaiveDate,
+    },
+    /// A page of a column's online items, before a key.
+    ColumnItems {
+        column_id: i64,
+        before: Option<(DateTime<Utc>, i64)>,
+    },
+    /// A column's online count and the documents due in it, as of a day.
+    ColumnHead {
+        column_id: i64,
+        at: NaiveDate,
+    },
+    Item {
+        id: i64,
+    },
+    Scores {
+        period: Period,
+    },
+    /// Is the database still there?
+    Ping,
+}
+
+/// What a query brought back (an error as one line).
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Columns(Result<Vec<ColumnEntry>, String>),
+    ColumnItems(Result<Vec<ItemSummary>, String>),
+    ColumnHead(Result<(i64, Vec<DocumentReportRow>), String>),
+    Item(Result<(ExportedItem, Vec<HistoryEntry>), String>),
+    Scores(Result<Vec<ScoreRow>, String>),
+    Ping(Result<(), String>),
+}
+
+/// Something that happened.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// A query's result, with the request's number.
+    Loaded(u64, Loaded),
+    /// Time passes (the spinner turns; the connection is checked now and then).
+    Tick,
+    /// The terminal or the session is going away (SIGHUP, SIGTERM).
+    Hangup(&'static str),
+}
+
+/// What the update asks the runtime to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Load(u64, Load),
+    /// Put text on the user's clipboard (OSC 52).
+    Copy(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Columns,
+    Scores,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 2] = [Tab::Columns, Tab::Scores];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Columns => "Columns",
+            Tab::Scores => "Scores",
+        }
+    }
+}
+
+/// The connection as last seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Health {
+    Connected,
+    Lost(String),
+}
+
+/// A list's cursor: the selected row and the first row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Moves by `delta` rows within `len`, keeping the selection inside a window of `height` rows.
+    pub fn step(&mut self, delta: isize, len: usize, height: usize) {
+        if len == 0 {
+            *self = Cursor::default();
+            return;
+        }
+        self.selected = self.selected.saturating_add_signed(delta).min(len - 1);
+        self.show(len, height);
+    }
+
+    /// Keeps the selection visible.
+    pub fn show(&mut self, len: usize, height: usize) {
+        let height = height.max(1);
+        self.selected = self.selected.min(len.saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+}
+
+/// The column tree tab.
+#[derive(Debug, Default)]
+pub struct ColumnsView {
+    pub tree: Option<ColumnTree>,
+    pub lines: Vec<Line>,
+    pub cursor: Cursor,
+    pub filter: String,
+    pub waiting: Option<u64>,
+    pub error: Option<String>,
+}
+
+impl ColumnsView {
+    fn relayout(&mut self, height: usize) {
+        let selected = self.selected_entry().map(|e| e.id);
+        self.relayout_to(height, selected);
+    }
+
+    /// Recomputes the lines, keeping the selection on column `selected_id` if it is shown.
+    fn relayout_to(&mut self, height: usize, selected_id: Option<i64>) {
+        self.lines = self.tree.as_ref().map(|t| t.lines(&self.filter)).unwrap_or_default();
+        // The selection stays on its column when the lines change (refresh, filter, mode).
+        if let Some(id) = selected_id {
+            if let Some(i) = self
+                .lines
+                .iter()
+                .position(|l| matches!(l, Line::Column { index, .. } if self.tree.as_ref().is_some_and(|t| t.entries[*index].id == id)))
+            {
+                self.cursor.selected = i;
+            }
+        }
+        self.cursor.show(self.lines.len(), height);
+    }
+
+    pub fn selected_entry(&self) -> Option<&ColumnEntry> {
+        let tree = self.tree.as_ref()?;
+        match self.lines.get(self.cursor.selected)? {
+            Line::Column { index, .. } => tree.entries.get(*index),
+            Line::Unit { .. } => None,
+        }
+    }
+
+    fn selected_index(&self) -> Option<usize> {
+        match self.lines.get(self.cursor.selected)? {
+            Line::Column { index, .. } => Some(*index),
+            Line::Unit { .. } => None,
+        }
+    }
+}
+
+/// One column opened: its online items and the documents due in it.
+#[derive(Debug)]
+pub struct ColumnView {
+    pub column: ColumnEntry,
+    pub items: Vec<ItemSummary>,
+    pub keys: Vec<SearchKey>,
+    /// The loaded items the filter keeps (indexes into `items`).
+    pub shown: Vec<usize>,
+    pub cursor: Cursor,
+    pub filter: String,
+    /// Every page has been loaded.
+    pub done: bool,
+    pub count: Option<i64>,
+    pub documents: Vec<DocumentReportRow>,
+    pub waiting_page: Option<u64>,
+    pub waiting_head: Option<u64>,
+    pub error: Option<String>,
+}
+
+impl ColumnView {
+    /// Applies the filter, keeping the selection on item `selected` if it is still shown.
+    fn reshow(&mut self, height: usize, selected: Option<i64>) {
+        self.shown = (0..self.items.len()).filter(|&i| self.keys[i].matches(&self.filter)).collect();
+        if let Some(id) = selected {
+            if let Some(pos) = self.shown.iter().position(|&i| self.items[i].id == id) {
+                self.cursor.selected = pos;
+            }
+        }
+        self.cursor.show(self.shown.len(), height);
+    }
+
+    pub fn selected(&self) -> Option<&ItemSummary> {
+        self.shown.get(self.cursor.selected).map(|&i| &self.items[i])
+    }
+}
+
+/// One item, whole.
+#[derive(Debug)]
+pub struct ItemView {
+    pub id: i64,
+    pub item: Option<(ExportedItem, Vec<HistoryEntry>)>,
+    pub scroll: u16,
+    pub waiting: Option<u64>,
+    pub error: Option<String>,
+}
+
+/// The assessment tab.
+#[derive(Debug)]
+pub struct ScoresView {
+    pub period: Period,
+    pub rows: Vec<ScoreRow>,
+    pub keys: Vec<SearchKey>,
+    pub shown: Vec<usize>,
+    pub cursor: Cursor,
+    pub filter: String,
+    pub waiting: Option<u64>,
+    pub loaded: bool,
+    pub error: Option<String>,
+}
+
+/// What is open over the view.
+#[derive(Debug, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help {
+        scroll: u16,
+    },
+    Copy,
+    Filter(Box<TextArea<'static>>),
+    Command {
+        input: Box<TextArea<'static>>,
+        /// Completions for what is typed, and which one Tab will take next.
+        completions: Vec<String>,
+        next: usize,
+    },
+}
+
+/// What the status line says about the last action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The whole console.
+pub struct App {
+    pub keymap: Keymap,
+    pub ambiguous: Ambiguous,
+    pub mono: bool,
+    pub site_name: String,
+    pub operator: String,
+    pub database: String,
+    pub health: Health,
+    pub notice: Option<Notice>,
+    /// The day staleness is evaluated as of (Beijing time).
+    pub at: NaiveDate,
+    pub tab: Tab,
+    pub columns: ColumnsView,
+    /// What is open above the column tree: a column, then an item.
+    pub column: Option<ColumnView>,
+    pub item: Option<ItemView>,
+    pub scores: ScoresView,
+    pub overlay: Overlay,
+    pub size: (u16, u16),
+    pub ticks: u64,
+    pub quit: bool,
+    next_request: u64,
+}
+
+/// What the console is opened on.
+pub struct Setup {
+    pub keymap: Keymap,
+    pub ambiguous: Ambiguous,
+    pub mono: bool,
+    pub site_name: String,
+    pub operator: String,
+    pub database: String,
+    pub today: NaiveDate,
+    pub size: (u16, u16),
+}
+
+/// The commands of the `:` line, with what they take.
+pub const COMMANDS: &[(&str, &str)] = &[
+    ("columns", "the column tree"),
+    ("stale", "columns worst first (only overdue and empty)"),
+    ("overdue", "only overdue and empty columns"),
+    ("tree", "the whole tree again"),
+    ("unit", "NAME: the columns a unit answers for"),
+    ("at", "YYYY-MM-DD: staleness as of a day (empty: today)"),
+    ("scores", "[2024Q3 | 2024]: the assessment"),
+    ("refresh", "reload from the database"),
+    ("help", "the keys of this view"),
+    ("q", "quit"),
+    ("quit", "quit"),
+];
+
+impl App {
+    /// The console, with the first queries to run.
+    pub fn new(setup: Setup) -> (App, Vec<Effect>) {
+        let period = Period::quarter_of(setup.today);
+        let mut app = App {
+            keymap: setup.keymap,
+            ambiguous: setup.ambiguous,
+            mono: setup.mono,
+            site_name: setup.site_name,
+            operator: setup.operator,
+            database: setup.database,
+            health: Health::Connected,
+            notice: None,
+            at: setup.today,
+            tab: Tab::Columns,
+            columns: ColumnsView::default(),
+            column: None,
+            item: None,
+            scores: ScoresView {
+                period,
+                rows: Vec::new(),
+                keys: Vec::new(),
+                shown: Vec::new(),
+                cursor: Cursor::default(),
+                filter: String::new(),
+                waiting: None,
+                loaded: false,
+                error: None,
+            },
+            overlay: Overlay::None,
+            size: setup.size,
+            ticks: 0,
+            quit: false,
+            next_request: 0,
+        };
+        let mut effects = Vec::new();
+        app.load_columns(&mut effects);
+        (app, effects)
+    }
+
+    fn request(&mut self, load: Load, effects: &mut Vec<Effect>) -> u64 {
+        self.next_request += 1;
+        effects.push(Effect::Load(self.next_request, load));
+        self.next_request
+    }
+
+    fn load_columns(&mut self, effects: &mut Vec<Effect>) {
+        let id = self.request(Load::Columns { at: self.at }, effects);
+        self.columns.waiting = Some(id);
+    }
+
+    fn load_scores(&mut self, effects: &mut Vec<Effect>) {
+        let id = self.request(Load::Scores { period: self.scores.period }, effects);
+        self.scores.waiting = Some(id);
+    }
+
+    /// Whether a query the user waits on is running (the spinner turns).
+    pub fn busy(&self) -> bool {
+        self.columns.waiting.is_some()
+            || self.scores.waiting.is_some()
+            || self.column.as_ref().is_some_and(|c| c.waiting_page.is_some() || c.waiting_head.is_some())
+            || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
+    }
+
+    /// The layer of bindings in effect.
+    pub fn layer(&self) -> Layer {
+        if matches!(self.overlay, Overlay::Copy) {
+            return Layer::Copy;
+        }
+        match self.tab {
+            Tab::Scores => Layer::Scores,
+            Tab::Columns if self.item.is_some() => Layer::Item,
+            Tab::Columns if self.column.is_some() => Layer::Column,
+            Tab::Columns => Layer::Columns,
+        }
+    }
+
+    /// Rows a list shows at the current size.
+    pub fn list_height(&self) -> usize {
+        layout::list_height(self.size, self.tab == Tab::Columns && self.column.is_some() && self.item.is_none(), self.column_documents())
+    }
+
+    fn column_documents(&self) -> usize {
+        self.column.as_ref().map_or(0, |c| c.documents.len())
+    }
+
+    fn tell(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice { text: text.into(), error: false });
+    }
+
+    fn warn(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice { text: text.into(), error: true });
+    }
+
+    /// Handles one message.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match msg {
+            Msg::Key(key) => self.key(key, &mut effects),
+            Msg::Mouse(mouse) => self.mouse(mouse, &mut effects),
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                self.fit_cursors();
+            }
+            Msg::Loaded(id, loaded) => self.loaded(id, loaded, &mut effects),
+            Msg::Tick => {
+                self.ticks += 1;
+                // Every 15 s (ticks are 100 ms), see that the database is still there.
+                if self.ticks % 150 == 0 {
+                    self.request(Load::Ping, &mut effects);
+                }
+            }
+            Msg::Hangup(why) => {
+                self.tell(format!("{why}: closing"));
+                self.quit = true;
+            }
+        }
+        effects
+    }
+
+    fn fit_cursors(&mut self) {
+        let height = self.list_height();
+        self.columns.cursor.show(self.columns.lines.len(), height);
+        if let Some(c) = &mut self.column {
+            c.cursor.show(c.shown.len(), height);
+        }
+        self.scores.cursor.show(self.scores.shown.len(), height);
+    }
+
+    fn key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
+        if event.kind == crossterm::event::KeyEventKind::Release {
+            return;
+        }
+        // Text inputs take typing first.
+        match &mut self.overlay {
+            Overlay::Filter(input) => {
+                match event.code {
+                    KeyCode::Esc => {
+                        self.overlay = Overlay::None;
+                        self.set_filter(String::new());
+                    }
+                    KeyCode::Enter => self.overlay = Overlay::None,
+                    _ => {
+                        input.input(event);
+                        let text = input.lines().first().cloned().unwrap_or_default();
+                        self.set_filter(text);
+                    }
+                }
+                return;
+            }
+            Overlay::Command { input, completions, next } => {
+                match event.code {
+                    KeyCode::Esc => self.overlay = Overlay::None,
+                    KeyCode::Enter => {
+                        let line = input.lines().first().cloned().unwrap_or_default();
+                        self.overlay = Overlay::None;
+                        self.command(&line, effects);
+                    }
+                    KeyCode::Tab => {
+                        if let Some(c) = completions.get(*next % completions.len().max(1)).cloned() {
+                            **input = single_line(&c);
+                            *next += 1;
+                        }
+                    }
+                    _ => {
+                        input.input(event);
+                        let line = input.lines().first().cloned().unwrap_or_default();
+                        let fresh = self.completions(&line);
+                        if let Overlay::Command { completions, next, .. } = &mut self.overlay {
+                            *completions = fresh;
+                            *next = 0;
+                        }
+                    }
+                }
+                return;
+            }
+            Overlay::Help { scroll } => {
+                let action = self.keymap.action(Layer::Global, Key::from_event(event));
+                match action {
+                    Some(Action::Down) => *scroll = scroll.saturating_add(1),
+                    Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+                    Some(Action::Quit) if event.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+                    _ => self.overlay = Overlay::None,
+                }
+                return;
+            }
+            _ => {}
+        }
+        let key = Key::from_event(event);
+        match self.keymap.action(self.layer(), key) {
+            Some(action) => self.act(action, effects),
+            None => {
+                if matches!(self.overlay, Overlay::Copy) {
+                    self.overlay = Overlay::None;
+                }
+            }
+        }
+    }
+
+    fn mouse(&mut self, mouse: MouseEvent, effects: &mut Vec<Effect>) {
+        if !matches!(self.overlay, Overlay::None) {
+            return;
+        }
+        match mouse.kind {
+            MouseEventKind::ScrollDown => self.act(Action::Down, effects),
+            MouseEventKind::ScrollUp => self.act(Action::Up, effects),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let layout = layout::Areas::new(
+                    self.size,
+                    self.tab == Tab::Columns && self.column.is_some() && self.item.is_none(),
+                    self.column_documents(),
+                );
+                if mouse.row == layout.tabs.y {
+                    // The tab titles: ` 1 Columns  2 Scores `.
+                    let mut x = 0u16;
+                    for (n, tab) in Tab::ALL.iter().enumerate() {
+                        let w = u16::try_from(format!(" {} {} ", n + 1, tab.title()).len()).unwrap_or(0);
+                        if mouse.column >= x && mouse.column < x + w {
+                            self.switch(*tab, effects);
+                        }
+                        x += w;
+                    }
+                    return;
+                }
+                let rows = layout.rows;
+                if mouse.row >= rows.y && mouse.row < rows.y + rows.height {
+                    let row = usize::from(mouse.row - rows.y);
+                    let cursor = match (self.tab, &mut self.column, &self.item) {
+                        (Tab::Columns, None, _) => Some((&mut self.columns.cursor, self.columns.lines.len())),
+                        (Tab::Columns, Some(c), None) => Some((&mut c.cursor, c.shown.len())),
+                        (Tab::Scores, _, _) => Some((&mut self.scores.cursor, self.scores.shown.len())),
+                        _ => None,
+                    };
+                    if let Some((cursor, len)) = cursor {
+                        let target = cursor.offset + row;
+                        if target < len {
+                            if cursor.selected == target {
+                                self.act(Action::Open, effects);
+                            } else {
+                                cursor.selected = target;
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn switch(&mut self, tab: Tab, effects: &mut Vec<Effect>) {
+        self.tab = tab;
+        if tab == Tab::Scores && !self.scores.loaded && self.scores.waiting.is_none() {
+            self.load_scores(effects);
+        }
+    }
+
+    fn set_filter(&mut self, text: String) {
+        let height = self.list_height();
+        match (self.tab, &mut self.column, &self.item) {
+            (Tab::Columns, None, _) => {
+                self.columns.filter = text;
+                self.columns.relayout(height);
+            }
+            (Tab::Columns, Some(c), None) => {
+                let selected = c.selected().map(|i| i.id);
+                c.filter = text;
+                c.reshow(height, selected);
+            }
+            (Tab::Scores, _, _) => {
+                self.scores.filter = text;
+                self.reshow_scores();
+            }
+            _ => {}
+        }
+    }
+
+    fn current_filter(&self) -> String {
+        match (self.tab, &self.column, &self.item) {
+            (Tab::Columns, None, _) => self.columns.filter.clone(),
+            (Tab::Columns, Some(c), None) => c.filter.clone(),
+            (Tab::Scores, _, _) => self.scores.filter.clone(),
+            _ => String::new(),
+        }
+    }
+
+    fn reshow_scores(&mut self) {
+        let height = self.list_height();
+        let s = &mut self.scores;
+        s.shown = (0..s.rows.len()).filter(|&i| s.keys[i].matches(&s.filter)).collect();
+        s.cursor.show(s.shown.len(), height);
+    }
+
+    /// Runs a named action.
+    pub fn act(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        let height = self.list_height();
+        match action {
+            Action::Noop => {}
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Filter => {
+                if self.item.is_none() || self.tab != Tab::Columns {
+                    self.overlay = Overlay::Filter(Box::new(single_line(&self.current_filter())));
+                }
+            }
+            Action::Command => {
+                self.overlay = Overlay::Command { input: Box::new(single_line("")), completions: self.completions(""), next: 0 };
+            }
+            Action::Copy => self.overlay = Overlay::Copy,
+            Action::CopyId | Action::CopyTitle => {
+                self.overlay = Overlay::None;
+                match self.copy_text(action == Action::CopyId) {
+                    Some(text) => {
+                        self.tell(format!("copied {}", super::text::fit(&text, 40)));
+                        effects.push(Effect::Copy(text));
+                    }
+                    None => self.warn("nothing selected to copy"),
+                }
+            }
+            Action::Back => self.back(),
+            Action::Refresh => self.refresh(effects),
+            Action::NextTab | Action::PrevTab => {
+                let i = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
+                let n = Tab::ALL.len();
+                let next = if action == Action::NextTab { (i + 1) % n } else { (i + n - 1) % n };
+                self.switch(Tab::ALL[next], effects);
+            }
+            Action::ColumnsTab => self.switch(Tab::Columns, effects),
+            Action::ScoresTab => self.switch(Tab::Scores, effects),
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
+                self.motion(action, height, effects)
+            }
+            Action::Open => self.open(effects),
+            Action::Expand | Action::Collapse | Action::Toggle | Action::ExpandAll | Action::CollapseAll => self.fold(action, height),
+            Action::OnlyOverdue | Action::GroupByUnit | Action::SortOverdue => {
+                if let Some(tree) = &mut self.columns.tree {
+                    let m = &mut tree.mode;
+                    match action {
+                        Action::OnlyOverdue => m.only_overdue = !m.only_overdue,
+                        Action::GroupByUnit => {
+                            m.by_unit = !m.by_unit;
+                            m.unit = None;
+                        }
+                        _ => m.sort_overdue = !m.sort_overdue,
+                    }
+                    self.columns.relayout(height);
+                }
+            }
+            Action::PrevPeriod | Action::NextPeriod | Action::QuarterOrYear => {
+                let p = self.scores.period;
+                self.scores.period = match action {
+                    Action::PrevPeriod => p.previous(),
+                    Action::NextPeriod => p.next(),
+                    _ => p.quarter_or_year(),
+                };
+                self.load_scores(effects);
+            }
+        }
+    }
+
+    fn copy_text(&self, id: bool) -> Option<String> {
+        match (self.tab, &self.column, &self.item) {
+            (Tab::Columns, _, Some(item)) => {
+                let title = item.item.as_ref().map(|(i, _)| i.title.clone());
+                if id { Some(item.id.to_string()) } else { title }
+            }
+            (Tab::Columns, Some(c), None) => c.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() }),
+            (Tab::Columns, None, None) => self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() }),
+            (Tab::Scores, _, _) => self.scores.shown.get(self.scores.cursor.selected).map(|&i| self.scores.rows[i].unit.clone()),
+        }
+    }
+
+    fn back(&mut self) {
+        if !matches!(self.overlay, Overlay::None) {
+            self.overlay = Overlay::None;
+        } else if !self.current_filter().is_empty() {
+            self.set_filter(String::new());
+        } else if self.tab == Tab::Columns && self.item.is_some() {
+            self.item = None;
+        } else if self.tab == Tab::Columns && self.column.is_some() {
+            self.column = None;
+        } else if let Some(tree) = &mut self.columns.tree {
+            if tree.mode != Default::default() {
+                tree.mode = Default::default();
+                let height = self.list_height();
+                self.columns.relayout(height);
+            }
+        }
+    }
+
+    fn refresh(&mut self, effects: &mut Vec<Effect>) {
+        match self.tab {
+            Tab::Scores => self.load_scores(effects),
+            Tab::Columns => {
+                self.load_columns(effects);
+                if let Some(c) = &self.column {
+                    let column_id = c.column.id;
+                    self.open_column_by_id(column_id, effects);
+                }
+                if let Some(i) = &self.item {
+                    let id = i.id;
+                    let req = self.request(Load::Item { id }, effects);
+                    if let Some(i) = &mut self.item {
+                        i.waiting = Some(req);
+                    }
+                }
+            }
+        }
+    }
+
+    fn motion(&mut self, action: Action, height: usize, effects: &mut Vec<Effect>) {
+        let page = height.max(1) as isize;
+        let delta = |len: usize| -> isize {
+            match action {
+                Action::Down => 1,
+                Action::Up => -1,
+                Action::PageDown => page,
+                Action::PageUp => -page,
+                Action::Top => -(len as isize),
+                _ => len as isize,
+            }
+        };
+        match (self.tab, &mut self.column, &mut self.item) {
+            (Tab::Columns, _, Some(item)) => {
+                let d = delta(10_000);
+                item.scroll = item.scroll.saturating_add_signed(i16::try_from(d.clamp(-10_000, 10_000)).unwrap_or(0)).min(10_000);
+            }
+            (Tab::Columns, Some(c), None) => {
+                let len = c.shown.len();
+                c.cursor.step(delta(len), len, height);
+                // Near the end of what is loaded: fetch the next page (keyset: after the last row).
+                if !c.done && c.waiting_page.is_none() && c.cursor.selected + height >= len {
+                    let before = c.items.last().map(|i| (i.online_since, i.id));
+                    let column_id = c.column.id;
+                    let req = self.request(Load::ColumnItems { column_id, before }, effects);
+                    if let Some(c) = &mut self.column {
+                        c.waiting_page = Some(req);
+                    }
+                }
+            }
+            (Tab::Columns, None, None) => {
+                let len = self.columns.lines.len();
+                self.columns.cursor.step(delta(len), len, height);
+            }
+            (Tab::Scores, _, _) => {
+                let len = self.scores.shown.len();
+                self.scores.cursor.step(delta(len), len, height);
+            }
+        }
+    }
+
+    fn fold(&mut self, action: Action, height: usize) {
+        let selected = self.columns.selected_index();
+        let Some(tree) = &mut self.columns.tree else { return };
+        if action == Action::ExpandAll {
+            tree.expand_all();
+        } else if action == Action::CollapseAll {
+            tree.expanded.clear();
+        } else if let Some(index) = selected {
+            let id = tree.entries[index].id;
+            let open = tree.is_expanded(index);
+            match action {
+                Action::Expand if tree.has_children(index) => {
+                    tree.expanded.insert(id);
+                }
+                Action::Toggle if tree.has_children(index) => {
+                    if open {
+                        tree.expanded.remove(&id);
+                    } else {
+                        tree.expanded.insert(id);
+                    }
+                }
+                Action::Collapse if open && tree.has_children(index) => {
+                    tree.expanded.remove(&id);
+                }
+                Action::Collapse => {
+                    // Already closed: go to the parent, as a file tree does.
+                    if let Some(parent) = tree.parent_index(index) {
+                        if let Some(pos) =
+                            self.columns.lines.iter().position(|l| matches!(l, Line::Column { index, .. } if *index == parent))
+                        {
+                            self.columns.cursor.selected = pos;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.columns.relayout(height);
+    }
+
+    fn open(&mut self, effects: &mut Vec<Effect>) {
+        match (self.tab, &self.column, &self.item) {
+            (Tab::Columns, None, _) => {
+                let in_tree = matches!(self.columns.lines.get(self.columns.cursor.selected), Some(Line::Column { flat: false, .. }));
+                let parent = self.columns.selected_index().is_some_and(|i| self.columns.tree.as_ref().is_some_and(|t| t.has_children(i)));
+                if in_tree && parent {
+                    // A column with columns below it opens and closes, as a folder in a file tree.
+                    self.fold(Action::Toggle, self.list_height());
+                } else if let Some(id) = self.columns.selected_entry().map(|e| e.id) {
+                    self.open_column_by_id(id, effects);
+                } else if let Some(Line::Unit { .. }) = self.columns.lines.get(self.columns.cursor.selected) {
+                    self.columns.cursor.step(1, self.columns.lines.len(), self.list_height());
+                }
+            }
+            (Tab::Columns, Some(c), None) => {
+                if let Some(id) = c.selected().map(|i| i.id) {
+                    let req = self.request(Load::Item { id }, effects);
+                    self.item = Some(ItemView { id, item: None, scroll: 0, waiting: Some(req), error: None });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn open_column_by_id(&mut self, id: i64, effects: &mut Vec<Effect>) {
+        let Some(column) = self.columns.tree.as_ref().and_then(|t| t.entries.iter().find(|e| e.id == id)).cloned() else { return };
+        let page = self.request(Load::ColumnItems { column_id: id, before: None }, effects);
+        let head = self.request(Load::ColumnHead { column_id: id, at: self.at }, effects);
+        let keep = self.column.take().filter(|c| c.column.id == id);
+        // A refresh keeps what is shown until the fresh rows arrive.
+        self.column = Some(match keep {
+            Some(c) => ColumnView { column, waiting_page: Some(page), waiting_head: Some(head), ..c },
+            None => ColumnView {
+                column,
+                items: Vec::new(),
+                keys: Vec::new(),
+                shown: Vec::new(),
+                cursor: Cursor::default(),
+                filter: String::new(),
+                done: false,
+                count: None,
+                documents: Vec::new(),
+                waiting_page: Some(page),
+                waiting_head: Some(head),
+                error: None,
+            },
+        });
+    }
+
+    fn loaded(&mut self, id: u64, loaded: Loaded, effects: &mut Vec<Effect>) {
+        let height = self.list_height();
+        let failed = match &loaded {
+            Loaded::Columns(Err(e))
+            | Loaded::ColumnItems(Err(e))
+            | Loaded::ColumnHead(Err(e))
+            | Loaded::Item(Err(e))
+            | Loaded::Scores(Err(e))
+            | Loaded::Ping(Err(e)) => Some(e.clone()),
+            _ => None,
+        };
+        match &failed {
+            // A query that failed because the server went away marks the connection lost; the next
+            // successful query (F5, or the periodic check) marks it back.
+            Some(e) if is_connection_error(e) => self.health = Health::Lost(e.clone()),
+            Some(_) => {}
+            None => self.health = Health::Connected,
+        }
+        match loaded {
+            Loaded::Ping(_) => {}
+            Loaded::Columns(result) => {
+                if self.columns.waiting != Some(id) {
+                    return;
+                }
+                self.columns.waiting = None;
+                match result {
+                    Ok(entries) => {
+                        let selected = self.columns.selected_entry().map(|e| e.id);
+                        let tree = match &self.columns.tree {
+                            Some(old) => old.refreshed(entries),
+                            None => ColumnTree::new(entries),
+                        };
+                        self.columns.tree = Some(tree);
+                        self.columns.error = None;
+                        self.columns.relayout_to(height, selected);
+                        // An open column shows the refreshed figures too.
+                        if let (Some(c), Some(tree)) = (&mut self.column, &self.columns.tree) {
+                            if let Some(e) = tree.entries.iter().find(|e| e.id == c.column.id) {
+                                c.column = e.clone();
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        self.warn(format!("loading the columns failed: {e}"));
+                        self.columns.error = Some(e);
+                    }
+                }
+            }
+            Loaded::ColumnItems(result) => {
+                let Some(c) = &mut self.column else { return };
+                if c.waiting_page != Some(id) {
+                    return;
+                }
+                c.waiting_page = None;
+                match result {
+                    Ok(page) => {
+                        let selected = c.selected().map(|i| i.id);
+                        // A first page replaces what was there (refresh); a later one is appended.
+                        let first = page.first().map(|i| (i.online_since, i.id));
+                        let continues = c.items.last().map(|i| (i.online_since, i.id)).zip(first).is_some_and(|(last, first)| first < last);
+                        if !continues {
+                            c.items.clear();
+                            c.keys.clear();
+                        }
+                        c.done = (page.len() as i64) < PAGE;
+                        for i in page {
+                            c.keys.push(SearchKey::new(&[&i.title, i.unit.as_deref().unwrap_or("")]));
+                            c.items.push(i);
+                        }
+                        c.error = None;
+                        c.reshow(height, selected);
+                        // The filter may keep so few that the screen is not full: fetch on.
+                        if !c.done && c.shown.len() < c.cursor.selected + height + 1 {
+                            let before = c.items.last().map(|i| (i.online_since, i.id));
+                            let column_id = c.column.id;
+                            let req = self.request(Load::ColumnItems { column_id, before }, effects);
+                            if let Some(c) = &mut self.column {
+                                c.waiting_page = Some(req);
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        c.error = Some(e.clone());
+                        self.warn(format!("loading the column's items failed: {e}"));
+                    }
+                }
+            }
+            Loaded::ColumnHead(result) => {
+                let Some(c) = &mut self.column else { return };
+                if c.waiting_head != Some(id) {
+                    return;
+                }
+                c.waiting_head = None;
+                match result {
+                    Ok((count, documents)) => {
+                        c.count = Some(count);
+                        c.documents = documents;
+                        let height = self.list_height();
+                        if let Some(c) = &mut self.column {
+                            c.cursor.show(c.shown.len(), height);
+                        }
+                    }
+                    Err(e) => self.warn(format!("loading the column's documents failed: {e}")),
+                }
+            }
+            Loaded::Item(result) => {
+                let Some(item) = &mut self.item else { return };
+                if item.waiting != Some(id) {
+                    return;
+                }
+                item.waiting = None;
+                match result {
+                    Ok(found) => item.item = Some(found),
+                    Err(e) => {
+                        item.error = Some(e.clone());
+                        let id = item.id;
+                        self.warn(format!("loading item {id} failed: {e}"));
+                    }
+                }
+            }
+            Loaded::Scores(result) => {
+                if self.scores.waiting != Some(id) {
+                    return;
+                }
+                self.scores.waiting = None;
+                self.scores.loaded = true;
+                match result {
+                    Ok(rows) => {
+                        self.scores.keys = rows.iter().map(|r| SearchKey::new(&[&r.unit])).collect();
+                        self.scores.rows = rows;
+                        self.scores.error = None;
+                        self.reshow_scores();
+                    }
+                    Err(e) => {
+                        self.warn(format!("loading the scores failed: {e}"));
+                        self.scores.error = Some(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Completions of a command line: command names, then unit names after `unit `.
+    pub fn completions(&self, line: &str) -> Vec<String> {
+        let line = line.trim_start();
+        if let Some(rest) = line.strip_prefix("unit ") {
+            let units = self.columns.tree.as_ref().map(|t| t.units.iter().map(|(u, _)| u.clone()).collect::<Vec<_>>()).unwrap_or_default();
+            return units.into_iter().filter(|u| SearchKey::new(&[u]).matches(rest.trim())).map(|u| format!("unit {u}")).collect();
+        }
+        COMMANDS.iter().filter(|(c, _)| c.starts_with(line) && !line.contains(' ')).map(|(c, _)| c.to_string()).collect()
+    }
+
+    /// Runs a `:` command.
+    pub fn command(&mut self, line: &str, effects: &mut Vec<Effect>) {
+        let line = line.trim().trim_start_matches(':');
+        let (name, arg) = line.split_once(' ').map_or((line, ""), |(n, a)| (n, a.trim()));
+        let height = self.list_height();
+        let mut mode = |app: &mut App, f: &dyn Fn(&mut super::columns::Mode)| {
+            app.switch(Tab::Columns, effects);
+            app.item = None;
+            app.column = None;
+            if let Some(tree) = &mut app.columns.tree {
+                f(&mut tree.mode);
+            }
+            app.columns.relayout(height);
+        };
+        match name {
+            "" => {}
+            "q" | "quit" => self.quit = true,
+            "help" => self.overlay = Overlay::Help { scroll: 0 },
+            "refresh" => self.refresh(effects),
+            "columns" | "tree" => mode(self, &|m| *m = Default::default()),
+            "overdue" => mode(self, &|m| m.only_overdue = true),
+            "stale" => mode(self, &|m| {
+                m.only_overdue = true;
+                m.sort_overdue = true;
+                m.by_unit = false;
+            }),
+            "unit" => {
+                let units: Vec<String> =
+                    self.columns.tree.as_ref().map(|t| t.units.iter().map(|(u, _)| u.clone()).collect()).unwrap_or_default();
+                let found = units
+                    .iter()
+                    .find(|u| *u == arg)
+                    .or_else(|| units.iter().find(|u| !arg.is_empty() && SearchKey::new(&[u]).matches(arg)))
+                    .cloned();
+                match found {
+                    Some(unit) => {
+                        let only = unit.clone();
+                        mode(self, &move |m| {
+                            m.by_unit = true;
+                            m.unit = Some(only.clone());
+                        });
+                        self.tell(format!("the columns {unit} answers for"));
+                    }
+                    None => self.warn(format!("no unit {arg:?} (Tab completes unit names)")),
+                }
+            }
+            "at" => {
+                let day =
+                    if arg.is_empty() { Ok(crate::domain::time::beijing_date(Utc::now())) } else { crate::domain::time::parse_date(arg) };
+                match day {
+                    Ok(day) => {
+                        self.at = day;
+                        self.switch(Tab::Columns, effects);
+                        self.load_columns(effects);
+                        self.tell(format!("staleness as of {day}"));
+                    }
+                    Err(e) => self.warn(e),
+                }
+            }
+            "scores" => {
+                if !arg.is_empty() {
+                    match arg.parse::<Period>() {
+                        Ok(p) => self.scores.period = p,
+                        Err(e) => {
+                            self.warn(e.to_string());
+                            return;
+                        }
+                    }
+                }
+                self.tab = Tab::Scores;
+                self.load_scores(effects);
+            }
+            other => self.warn(format!("unknown command :{other} (Tab lists them)")),
+        }
+    }
+}
+
+/// A one-line text input holding `text`, its cursor at the end.
+fn single_line(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_string()]);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t.set_cursor_line_style(ratatui::style::Style::default());
+    t
+}
+
+/// Whether an error says the database cannot be reached (rather than that a query was wrong).
+pub fn is_connection_error(message: &str) -> bool {
+    let m = message.to_lowercase();
+    ["connect", "connection", "closed", "broken pipe", "reset", "timed out", "terminating", "shutdown", "io error", "unable to open"]
+        .iter()
+        .any(|w| m.contains(w))
+}
+
+#[cfg(test)]
+mod tests;

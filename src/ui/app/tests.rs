@@ -1,0 +1,515 @@
+//! The console driven by messages, without a terminal or a database: what a user does, and the
+//! screens it draws (snapshot files under `snapshots/`, at 80×24 and 160×48, in colour and
+//! monochrome).
+#![allow(clippy::too_many_arguments)]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::*;
+use crate::domain::deadline::DeadlineRule;
+use crate::domain::staleness::{DocumentStatus, Staleness, Status};
+use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
+use crate::store::DocumentRow;
+use crate::ui::draw::draw;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn entry(
+    id: i64,
+    parent: Option<i64>,
+    path: &str,
+    deadline: &str,
+    status: Status,
+    due: Option<&str>,
+    days: i64,
+    units: &[&str],
+) -> ColumnEntry {
+    ColumnEntry {
+        id,
+        parent_id: parent,
+        level: path.split(" / ").count() as i64,
+        path: path.into(),
+        deadline: deadline.into(),
+        rule: DeadlineRule::parse(deadline).unwrap(),
+        units: units.iter().map(|u| u.to_string()).collect(),
+        last_update: due.map(|_| Utc.with_ymd_and_hms(2026, 7, 18, 2, 30, 0).unwrap()),
+        staleness: Staleness { status, due: due.map(day), days_overdue: days },
+    }
+}
+
+fn entries() -> Vec<ColumnEntry> {
+    use Status::*;
+    vec![
+        entry(1, None, "政务动态", "", Exempt, None, 0, &[]),
+        entry(2, Some(1), "政务动态 / 工作动态", "10天", DueSoon, Some("2026-12-02"), 0, &["区政府办"]),
+        entry(3, Some(1), "政务动态 / 乡镇（街道）动态", "10天", Ok, Some("2026-12-08"), 0, &["各乡（街道）"]),
+        entry(4, None, "政府信息公开", "", Exempt, None, 0, &[]),
+        entry(5, Some(4), "政府信息公开 / 机构职能", "按需更新", Empty, None, 0, &["民政局", "区政府办"]),
+        entry(6, Some(4), "政府信息公开 / 重大建设项目批准和实施", "", Exempt, None, 0, &[]),
+        entry(
+            7,
+            Some(6),
+            "政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息",
+            "4个月",
+            Overdue,
+            Some("2026-11-18"),
+            11,
+            &["发改局"],
+        ),
+        entry(
+            8,
+            Some(6),
+            "政府信息公开 / 重大建设项目批准和实施 / ②批准服务信息",
+            "文件印发后5个工作日内",
+            Overdue,
+            Some("2026-10-10"),
+            50,
+            &["发改局", "自然资源局"],
+        ),
+        entry(9, None, "政民互动", "", Exempt, None, 0, &[]),
+        entry(10, Some(9), "政民互动 / 县长信箱", "无需更新", Exempt, None, 0, &["区政府办"]),
+    ]
+}
+
+fn summary(id: i64, title: &str, minute: u32, unit: Option<&str>) -> ItemSummary {
+    ItemSummary {
+        id,
+        title: title.into(),
+        online_since: Utc.with_ymd_and_hms(2026, 11, 20, 1, minute, 0).unwrap(),
+        form: Form::ImageText,
+        path: if unit.is_some() { ItemPath::Unit } else { ItemPath::Repost },
+        unit: unit.map(Into::into),
+    }
+}
+
+fn items(from: i64, n: i64) -> Vec<ItemSummary> {
+    (from..from + n)
+        .map(|i| {
+            summary(1000 - i, &format!("象山区第{i}次召开重大项目建设推进会，部署“十五五”开局工作"), (59 - i % 60) as u32, Some("发改局"))
+        })
+        .collect()
+}
+
+fn sized(size: (u16, u16), mono: bool) -> App {
+    let (mut app, effects) = App::new(Setup {
+        keymap: Keymap::default_map(),
+        ambiguous: Ambiguous::Narrow,
+        mono,
+        site_name: "桂林市象山区人民政府门户网站".into(),
+        operator: "li.jianhua".into(),
+        database: "SQLite /srv/portal/portal.db".into(),
+        today: day("2026-11-29"),
+        size,
+    });
+    let Effect::Load(id, Load::Columns { at }) = &effects[0] else { panic!("{effects:?}") };
+    assert_eq!(*at, day("2026-11-29"));
+    app.update(Msg::Loaded(*id, Loaded::Columns(Ok(entries()))));
+    app
+}
+
+fn app() -> App {
+    sized((80, 24), false)
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn keys(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars().flat_map(|c| key(app, KeyCode::Char(c))).collect()
+}
+
+fn loads(effects: &[Effect]) -> Vec<(u64, Load)> {
+    effects.iter().filter_map(|e| if let Effect::Load(id, l) = e { Some((*id, l.clone())) } else { None }).collect()
+}
+
+fn screen(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    format!("{:?}", t.backend().buffer())
+}
+
+fn text_of(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    let buf = t.backend().buffer();
+    let row = |y: u16| {
+        let mut out = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buf[(x, y)].symbol();
+            skip = crate::ui::text::width(s).saturating_sub(1);
+            out.push_str(s);
+        }
+        out.trim_end().to_string()
+    };
+    (0..buf.area.height).map(row).collect::<Vec<_>>().join("\n")
+}
+
+/// Opens column 7 and feeds it a page of items and its documents.
+fn open_column(app: &mut App, page: Vec<ItemSummary>) {
+    keys(app, "o");
+    let pos = app
+        .columns
+        .lines
+        .iter()
+        .position(|l| matches!(l, Line::Column { index, .. } if app.columns.tree.as_ref().unwrap().entries[*index].id == 7))
+        .unwrap();
+    app.columns.cursor.selected = pos;
+    let effects = key(app, KeyCode::Enter);
+    for (id, load) in loads(&effects) {
+        match load {
+            Load::ColumnItems { column_id: 7, before: None } => {
+                app.update(Msg::Loaded(id, Loaded::ColumnItems(Ok(page.clone()))));
+            }
+            Load::ColumnHead { column_id: 7, .. } => {
+                let document = DocumentRow {
+                    id: 1,
+                    number: "象发改〔2026〕31号".into(),
+                    title: "关于下达2026年第二批重大项目计划的通知".into(),
+                    column_id: 7,
+                    column_path: "政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息".into(),
+                    rule: DeadlineRule::parse("文件印发后5个工作日内").unwrap(),
+                    issued_on: day("2026-11-10"),
+                    published_at: None,
+                };
+                let row = DocumentReportRow { document, due: day("2026-11-17"), status: DocumentStatus::Overdue };
+                app.update(Msg::Loaded(id, Loaded::ColumnHead(Ok((1234, vec![row])))));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}
+
+fn open_item(app: &mut App) {
+    let effects = key(app, KeyCode::Enter);
+    let [(id, Load::Item { id: item_id })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let t = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
+    let item = ExportedItem {
+        id: item_id,
+        reference: Some("XS-2026-0931".into()),
+        title: "象山区召开重大项目建设推进会\u{1b}[31m".into(),
+        body: "11月19日，象山区召开重大项目建设推进会，通报前三季度全区重大项目建设情况。\n会议要求，各部门要对照年度目标任务，倒排工期、挂图作战；①抓开工，②抓进度，③抓入统。".into(),
+        form: Form::ImageText,
+        path: ItemPath::Unit,
+        unit: Some("发改局".into()),
+        channel: Channel::Portal,
+        stage: Stage::Done,
+        status: ItemStatus::Online,
+        submitted_at: t(19, 2, 0),
+        published_at: Some(t(20, 1, 59)),
+        withdrawn: None,
+        placements: vec![("政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息".into(), Form::ImageText), ("政务动态 / 工作动态".into(), Form::Text)],
+    };
+    let history = vec![
+        HistoryEntry { at: t(19, 2, 0), operator: "发改局".into(), event: "submitted".into() },
+        HistoryEntry { at: t(19, 8, 30), operator: "li.jianhua".into(), event: "approve (recheck)".into() },
+        HistoryEntry { at: t(20, 1, 59), operator: String::new(), event: "published".into() },
+    ];
+    app.update(Msg::Loaded(id, Loaded::Item(Ok((item, history)))));
+}
+
+fn scores_rows() -> Vec<ScoreRow> {
+    let row = |rank, unit: &str, text, image_text, video, deductions| {
+        let points = text + 2 * image_text + 3 * video;
+        ScoreRow {
+            rank,
+            unit: unit.into(),
+            text,
+            image_text,
+            video,
+            points,
+            deductions,
+            net: points + deductions,
+            supplied_nothing: points == 0,
+        }
+    };
+    vec![row(1, "区政府办", 40, 12, 3, 0), row(2, "发改局", 20, 8, 1, -5), row(2, "民政局", 25, 3, 0, 0), row(4, "统计局", 0, 0, 0, 0)]
+}
+
+fn show_scores(app: &mut App) {
+    let effects = keys(app, "2");
+    let [(id, Load::Scores { period })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!(period, Period::Quarter { year: 2026, quarter: 4 });
+    app.update(Msg::Loaded(id, Loaded::Scores(Ok(scores_rows()))));
+}
+
+/// Every view state, for the snapshots.
+/// A view state: its name and how a user gets there.
+type State = (&'static str, fn(&mut App));
+
+fn states() -> Vec<State> {
+    vec![
+        ("tree", |a| {
+            keys(a, "e");
+        }),
+        ("only_overdue", |a| {
+            keys(a, "o");
+        }),
+        ("by_unit", |a| {
+            keys(a, "u");
+        }),
+        ("worst_first", |a| {
+            keys(a, "s");
+        }),
+        ("filter_pinyin", |a| {
+            keys(a, "/fgj");
+        }),
+        ("column", |a| open_column(a, items(0, 30))),
+        ("item", |a| {
+            open_column(a, items(0, 30));
+            open_item(a);
+        }),
+        ("scores", show_scores),
+        ("help", |a| {
+            keys(a, "?");
+        }),
+        ("copy_menu", |a| {
+            keys(a, "y");
+        }),
+        ("command_line", |a| {
+            keys(a, ":unit ");
+        }),
+    ]
+}
+
+#[test]
+fn every_view_state_at_both_sizes_in_colour_and_monochrome() {
+    for (name, setup) in states() {
+        for size in [(80, 24), (160, 48)] {
+            for mono in [false, true] {
+                let mut a = sized(size, mono);
+                setup(&mut a);
+                let theme = if mono { "mono" } else { "colour" };
+                insta::assert_snapshot!(format!("{name}_{}x{}_{theme}", size.0, size.1), screen(&a));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_terminal_below_80x24_says_what_it_needs() {
+    let mut a = app();
+    a.update(Msg::Resize(60, 20));
+    let text = text_of(&a);
+    assert!(text.contains("at least 80×24; this one is") && text.contains("60×20"), "{text}");
+    insta::assert_snapshot!("too_small", text);
+}
+
+#[test]
+fn the_columns_screen_shows_the_figures_of_stale() {
+    let mut a = app();
+    keys(&mut a, "s");
+    let text = text_of(&a);
+    // Worst first, as `stale` sorts; with the due date and the days overdue.
+    let first = text.lines().nth(3).unwrap();
+    assert!(first.starts_with("✗") && first.contains("②批准服务信息") && first.contains("2026-10-10") && first.contains("50"), "{text}");
+    let second = text.lines().nth(4).unwrap();
+    assert!(second.contains("⑥施工及质量安全监督信息") && second.contains("2026-11-18") && second.contains("11"), "{text}");
+    assert!(text.lines().nth(1).unwrap().contains("✗2 overdue ∅1 empty !1 due soon"), "{text}");
+}
+
+#[test]
+fn control_characters_in_content_never_reach_the_terminal() {
+    let mut a = app();
+    open_column(&mut a, items(0, 3));
+    open_item(&mut a);
+    let text = text_of(&a);
+    assert!(text.contains("象山区召开重大项目建设推进会␛[31m"), "{text}");
+    assert!(!text.contains('\u{1b}'));
+}
+
+#[test]
+fn ambiguous_characters_drawn_wide_keep_the_columns_aligned() {
+    let mut a = sized((160, 48), false);
+    a.ambiguous = Ambiguous::Wide;
+    keys(&mut a, "s");
+    let mut t = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    let frame = t.draw(|f| draw(f, &a)).unwrap();
+    let buf = frame.buffer.clone();
+    // The terminal is never written in the pad's cell.
+    assert_eq!(t.backend().buffer()[(buf.area.x, 0)].symbol(), buf[(0, 0)].symbol());
+    // Row 4 is ⑥施工…: the cell after ⑥ is the pad, skipped so the terminal's second cell stays.
+    let x = (0..160).find(|&x| buf[(x, 4)].symbol() == "⑥").unwrap_or_else(|| panic!("{}", text_of(&a)));
+    assert_eq!(
+        buf[(x + 1, 4)].symbol(),
+        crate::ui::text::PAD.to_string(),
+        "{:?}",
+        (0..160).map(|x| buf[(x, 4)].symbol().to_string()).collect::<Vec<_>>()
+    );
+    assert_eq!(buf[(x + 1, 4)].diff_option, ratatui::buffer::CellDiffOption::Skip);
+    // The due date is at the same column on every row.
+    // Every row's due date starts in the same cell.
+    let due = |y: u16| (0..160u16).find(|&x| buf[(x, y)].symbol() == "2" && buf[(x + 4, y)].symbol() == "-" && x > 100);
+    assert_eq!(due(3), due(4));
+    assert!(due(3).is_some());
+    insta::assert_snapshot!("worst_first_ambiguous_wide", text_of(&a));
+}
+
+#[test]
+fn the_selection_survives_a_refresh_and_a_filter() {
+    let mut a = app();
+    keys(&mut a, "e");
+    let target = a
+        .columns
+        .lines
+        .iter()
+        .position(|l| matches!(l, Line::Column { index, .. } if a.columns.tree.as_ref().unwrap().entries[*index].id == 8))
+        .unwrap();
+    a.columns.cursor.selected = target;
+    let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));
+    let [(id, Load::Columns { .. })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    // The refreshed tree has a new column ahead of the selected one.
+    let mut fresh = entries();
+    fresh.insert(1, entry(11, Some(1), "政务动态 / 通知公告", "10天", Status::Ok, Some("2026-12-05"), 0, &["区政府办"]));
+    a.update(Msg::Loaded(id, Loaded::Columns(Ok(fresh))));
+    assert_eq!(a.columns.selected_entry().unwrap().id, 8);
+    keys(&mut a, "/fgj");
+    assert_eq!(a.columns.selected_entry().unwrap().id, 8);
+    key(&mut a, KeyCode::Esc);
+    assert!(a.columns.filter.is_empty());
+    assert_eq!(a.columns.selected_entry().unwrap().id, 8);
+}
+
+#[test]
+fn a_result_that_arrives_after_a_newer_request_is_dropped() {
+    let mut a = app();
+    let first = loads(&a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE))));
+    let second = loads(&a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE))));
+    a.update(Msg::Loaded(second[0].0, Loaded::Columns(Ok(entries()))));
+    a.update(Msg::Loaded(first[0].0, Loaded::Columns(Ok(vec![]))));
+    assert_eq!(a.columns.tree.as_ref().unwrap().entries.len(), 10);
+    assert!(!a.busy());
+}
+
+#[test]
+fn scrolling_near_the_end_fetches_the_next_page_after_the_last_row() {
+    let mut a = app();
+    open_column(&mut a, items(0, PAGE as usize as i64));
+    assert!(!a.column.as_ref().unwrap().done);
+    let mut asked = Vec::new();
+    for _ in 0..90 {
+        asked.extend(loads(&key(&mut a, KeyCode::Down)));
+    }
+    let last = a.column.as_ref().unwrap().items.last().cloned().unwrap();
+    let [(id, Load::ColumnItems { column_id: 7, before: Some(before) })] = asked[..] else { panic!("{asked:?}") };
+    assert_eq!(before, (last.online_since, last.id));
+    // A short page is the last one.
+    a.update(Msg::Loaded(id, Loaded::ColumnItems(Ok(items(PAGE, 7)))));
+    let c = a.column.as_ref().unwrap();
+    assert_eq!(c.items.len(), PAGE as usize + 7);
+    assert!(c.done);
+    assert_eq!(c.selected().unwrap().id, 1000 - 90);
+    assert!(loads(&key(&mut a, KeyCode::End)).is_empty());
+}
+
+#[test]
+fn esc_backs_out_one_step_at_a_time() {
+    let mut a = app();
+    open_column(&mut a, items(0, 5));
+    open_item(&mut a);
+    assert_eq!(a.layer(), Layer::Item);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.layer(), Layer::Column);
+    keys(&mut a, "/mzj");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.column.as_ref().unwrap().filter, "mzj");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.column.as_ref().unwrap().filter, "");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.layer(), Layer::Columns);
+    assert!(a.columns.tree.as_ref().unwrap().mode.only_overdue);
+    key(&mut a, KeyCode::Esc);
+    assert!(!a.columns.tree.as_ref().unwrap().mode.only_overdue);
+    assert!(!a.quit);
+    keys(&mut a, "q");
+    assert!(a.quit);
+}
+
+#[test]
+fn the_command_line_completes_and_runs_commands() {
+    let mut a = app();
+    keys(&mut a, ":unit fg");
+    let Overlay::Command { completions, .. } = &a.overlay else { panic!() };
+    assert_eq!(completions, &["unit 发改局".to_string()]);
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter);
+    let tree = a.columns.tree.as_ref().unwrap();
+    assert!(tree.mode.by_unit);
+    let shown: Vec<i64> = a
+        .columns
+        .lines
+        .iter()
+        .filter_map(|l| if let Line::Column { index, .. } = l { Some(tree.entries[*index].id) } else { None })
+        .collect();
+    assert_eq!(shown, [8, 7]);
+    keys(&mut a, ":scores 2025Q3");
+    let effects = key(&mut a, KeyCode::Enter);
+    assert_eq!(loads(&effects)[0].1, Load::Scores { period: Period::Quarter { year: 2025, quarter: 3 } });
+    keys(&mut a, ":at 2026-13-01");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.notice.as_ref().unwrap().error);
+    keys(&mut a, ":q");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.quit);
+}
+
+#[test]
+fn copying_sends_the_selected_id_or_title() {
+    let mut a = app();
+    open_column(&mut a, items(0, 5));
+    keys(&mut a, "y");
+    assert_eq!(a.layer(), Layer::Copy);
+    let effects = keys(&mut a, "t");
+    assert_eq!(effects, [Effect::Copy(items(0, 1)[0].title.clone())]);
+    let effects = keys(&mut a, "yi");
+    assert_eq!(effects, [Effect::Copy("1000".into())]);
+}
+
+#[test]
+fn a_lost_connection_shows_in_the_status_line_until_a_query_succeeds() {
+    let mut a = app();
+    let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));
+    let id = loads(&effects)[0].0;
+    a.update(Msg::Loaded(
+        id,
+        Loaded::Columns(Err("database error: error communicating with database: Connection refused (os error 111)".into())),
+    ));
+    assert!(matches!(a.health, Health::Lost(_)));
+    assert!(text_of(&a).contains("connection lost"));
+    // What was loaded stays on the screen.
+    assert_eq!(a.columns.tree.as_ref().unwrap().entries.len(), 10);
+    let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));
+    let id = loads(&effects)[0].0;
+    a.update(Msg::Loaded(id, Loaded::Columns(Ok(entries()))));
+    assert_eq!(a.health, Health::Connected);
+}
+
+#[test]
+fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut a = app();
+    let click =
+        |row| Msg::Mouse(MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column: 5, row, modifiers: KeyModifiers::NONE });
+    a.update(click(4));
+    assert_eq!(a.columns.cursor.selected, 1);
+    a.update(Msg::Mouse(MouseEvent { kind: MouseEventKind::ScrollDown, column: 5, row: 4, modifiers: KeyModifiers::NONE }));
+    assert_eq!(a.columns.cursor.selected, 2);
+    let effects = a.update(Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 12,
+        row: 0,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(a.tab, Tab::Scores);
+    assert!(matches!(loads(&effects)[..], [(_, Load::Scores { .. })]));
+}

@@ -1,0 +1,610 @@
+//! Drawing: a function of the state alone. It never waits and never queries.
+
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::{App, Health, Overlay, Tab};
+use super::columns::Line;
+use super::keymap::{Action, Layer};
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, fits};
+use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
+use crate::domain::staleness::{DocumentStatus, Status};
+use crate::domain::time::{beijing_date, format_time};
+
+/// Colours, or none (`NO_COLOR`, the monochrome theme): then only bold, reverse and dim, and the
+/// status symbols carry the meaning.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub mono: bool,
+}
+
+impl Theme {
+    fn colour(&self, style: Style, colour: Color) -> Style {
+        if self.mono { style } else { style.fg(colour) }
+    }
+
+    fn status(&self, s: Status) -> Style {
+        match s {
+            Status::Overdue => self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Red),
+            Status::Empty => self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Magenta),
+            Status::DueSoon => self.colour(Style::default(), Color::Yellow),
+            Status::Ok => self.colour(Style::default(), Color::Green),
+            Status::Exempt => self.dim(),
+        }
+    }
+
+    fn dim(&self) -> Style {
+        if self.mono { Style::default().add_modifier(Modifier::DIM) } else { Style::default().fg(Color::DarkGray) }
+    }
+
+    fn heading(&self) -> Style {
+        self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Cyan)
+    }
+
+    fn bar(&self) -> Style {
+        if self.mono { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default().bg(Color::Blue).fg(Color::White) }
+    }
+
+    fn selected(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+}
+
+/// A status as a symbol that reads without colour.
+pub fn symbol(s: Status) -> &'static str {
+    match s {
+        Status::Overdue => "✗",
+        Status::Empty => "∅",
+        Status::DueSoon => "!",
+        Status::Ok => "✓",
+        Status::Exempt => "-",
+    }
+}
+
+fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::Overdue => "overdue",
+        Status::Empty => "empty",
+        Status::DueSoon => "due soon",
+        Status::Ok => "ok",
+        Status::Exempt => "exempt",
+    }
+}
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+fn date(t: Option<DateTime<Utc>>) -> String {
+    t.map_or_else(|| "-".to_string(), |t| beijing_date(t).to_string())
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let theme = Theme { mono: app.mono };
+    let size = (area.width, area.height);
+    if !fits(size) {
+        let text = format!(
+            "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\nEnlarge the window, or press q to quit.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).alignment(Alignment::Center), area);
+        return;
+    }
+    let column_open = app.tab == Tab::Columns && app.column.is_some() && app.item.is_none();
+    let docs = app.column.as_ref().map_or(0, |c| c.documents.len());
+    let areas = Areas::new(size, column_open, docs);
+    let d = Draw { app, theme, buf: frame.buffer_mut() };
+    d.run(&areas);
+    draw_inputs(frame, app, &areas);
+    if app.ambiguous == Ambiguous::Wide {
+        widen(frame.buffer_mut());
+    }
+}
+
+/// For a terminal that draws ambiguous characters two cells wide: the pad laid out after each is
+/// skipped, so the terminal's second cell is not overwritten.
+pub fn widen(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if buf[(x, y)].symbol().starts_with(PAD) {
+                buf[(x, y)].set_diff_option(ratatui::buffer::CellDiffOption::Skip);
+            }
+        }
+    }
+}
+
+struct Draw<'a> {
+    app: &'a App,
+    theme: Theme,
+    buf: &'a mut Buffer,
+}
+
+impl Draw<'_> {
+    fn text(&self, s: &str) -> String {
+        text::display(s, self.app.ambiguous)
+    }
+
+    fn put(&mut self, area: Rect, line: TextLine) {
+        self.buf.set_line(area.x, area.y, &line, area.width);
+    }
+
+    fn run(mut self, areas: &Areas) {
+        self.tabs(areas.tabs);
+        match self.app.tab {
+            Tab::Scores => self.scores(areas),
+            Tab::Columns => match (&self.app.column, &self.app.item) {
+                (_, Some(_)) => self.item(areas),
+                (Some(_), None) => self.column(areas),
+                (None, None) => self.columns(areas),
+            },
+        }
+        self.status(areas.status);
+        match &self.app.overlay {
+            Overlay::Help { scroll } => self.help(*scroll),
+            Overlay::Copy => self.copy_menu(),
+            _ => {}
+        }
+    }
+
+    fn hint(&self, action: Action) -> String {
+        self.app.keymap.key_for(self.app.layer(), action).map_or_else(String::new, |k| k.to_string())
+    }
+
+    fn tabs(&mut self, area: Rect) {
+        let mut spans = Vec::new();
+        for (n, tab) in Tab::ALL.iter().enumerate() {
+            let style = if *tab == self.app.tab { self.theme.bar().add_modifier(Modifier::BOLD) } else { Style::default() };
+            spans.push(Span::styled(format!(" {} {} ", n + 1, tab.title()), style));
+        }
+        self.put(area, TextLine::from(spans));
+        let hints: Vec<String> = [(Action::Help, "help"), (Action::Filter, "filter"), (Action::Command, "command"), (Action::Quit, "quit")]
+            .iter()
+            .map(|(a, what)| format!("{} {what}", self.hint(*a)))
+            .collect();
+        let hints = hints.join("  ");
+        let w = text::width(&hints) as u16;
+        if w + 24 < area.width {
+            self.buf.set_string(area.right() - w - 1, area.y, &hints, self.theme.dim());
+        }
+    }
+
+    /// The title line: what the view shows, its counts, and a spinner while a query runs.
+    fn title(&mut self, area: Rect, spans: Vec<Span>) {
+        let mut spans: Vec<Span> = spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect();
+        if self.app.busy() {
+            spans.push(Span::raw(format!("  {} loading", SPINNER[(self.app.ticks % 10) as usize])));
+        }
+        self.put(area, TextLine::from(spans).style(self.theme.heading()));
+    }
+
+    fn filter_note(&self, filter: &str) -> Option<Span<'static>> {
+        (!filter.is_empty()).then(|| Span::styled(format!(" [/{}]", self.text(filter)), self.theme.dim()))
+    }
+
+    fn columns(&mut self, areas: &Areas) {
+        let app = self.app;
+        let view = &app.columns;
+        let Some(tree) = &view.tree else {
+            self.title(areas.title, vec![Span::raw("Columns")]);
+            let msg =
+                view.error.as_deref().map_or("Loading the column tree…".to_string(), |e| format!("Could not load the columns: {e}"));
+            self.put(areas.rows, TextLine::from(self.text(&msg)));
+            return;
+        };
+        let counts = tree.counts();
+        let n = |s: Status| counts.get(&s).copied().unwrap_or(0);
+        let mut spans = vec![Span::raw(format!("Columns {} · {}", tree.entries.len(), app.at))];
+        for s in [Status::Overdue, Status::Empty, Status::DueSoon] {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(format!("{}{} {}", symbol(s), n(s), status_word(s)), self.theme.status(s)));
+        }
+        // The filter first: it must stay in sight at 80 columns.
+        spans.extend(self.filter_note(&view.filter));
+        let mode = &tree.mode;
+        for (on, what) in [(mode.only_overdue, "overdue"), (mode.by_unit, "by unit"), (mode.sort_overdue, "sorted")] {
+            if on {
+                spans.push(Span::styled(format!(" [{what}]"), self.theme.dim()));
+            }
+        }
+        self.title(areas.title, spans);
+
+        let w = usize::from(areas.rows.width);
+        let units_w = if w >= 120 { 30 } else { 14 };
+        let name_w = w.saturating_sub(2 + 9 + 11 + 11 + 6 + units_w + 1);
+        let header = format!(
+            "  {}{}{}{}{:>5} {}",
+            pad("column", name_w),
+            pad(" rule", 9),
+            pad(" updated", 11),
+            pad(" due", 11),
+            "days",
+            pad(" units", units_w + 1)
+        );
+        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
+        if view.lines.is_empty() {
+            let msg = if view.filter.is_empty() { "No columns to show." } else { "No column matches the filter (Esc clears it)." };
+            self.put(areas.rows, TextLine::from(msg));
+        }
+        for (row, line) in view.lines.iter().enumerate().skip(view.cursor.offset).take(usize::from(areas.rows.height)) {
+            let y = areas.rows.y + (row - view.cursor.offset) as u16;
+            let selected = row == view.cursor.selected;
+            let line_area = Rect { y, height: 1, ..areas.rows };
+            let styled = match *line {
+                Line::Unit { index, columns } => {
+                    let (name, _) = &tree.units[index];
+                    TextLine::from(vec![Span::styled(format!("■ {} ({columns})", self.text(name)), self.theme.heading())])
+                }
+                Line::Column { index, depth, flat } => {
+                    let e = &tree.entries[index];
+                    let shown = if flat { tree.worst[index].min(e.staleness.status).max(e.staleness.status) } else { tree.worst[index] };
+                    let marker = if flat || !tree.has_children(index) {
+                        "  "
+                    } else if tree.is_expanded(index) {
+                        "- "
+                    } else {
+                        "+ "
+                    };
+                    let indent = "  ".repeat(depth);
+                    let room = name_w.saturating_sub(indent.len() + 2);
+                    let name = if flat { fit_tail(&self.text(&e.path), room) } else { fit(&self.text(e.name()), room) };
+                    let s = &e.staleness;
+                    let days = if s.days_overdue > 0 { s.days_overdue.to_string() } else { String::new() };
+                    TextLine::from(vec![
+                        Span::styled(format!("{} ", symbol(shown)), self.theme.status(shown)),
+                        Span::raw(pad(&format!("{indent}{marker}{name}"), name_w)),
+                        Span::raw(pad(&format!(" {}", self.text(if e.deadline.is_empty() { "-" } else { &e.deadline })), 9)),
+                        Span::raw(pad(&format!(" {}", date(e.last_update)), 11)),
+                        Span::raw(pad(&format!(" {}", s.due.map_or("-".to_string(), |d| d.to_string())), 11)),
+                        Span::styled(format!("{days:>5}"), self.theme.status(s.status)),
+                        Span::raw(format!(" {}", fit(&self.text(&e.units.join("、")), units_w))),
+                    ])
+                }
+            };
+            let styled = if selected { styled.patch_style(self.theme.selected()) } else { styled };
+            if selected {
+                self.buf.set_style(line_area, self.theme.selected());
+            }
+            self.put(line_area, styled);
+        }
+    }
+
+    fn column(&mut self, areas: &Areas) {
+        let app = self.app;
+        let Some(c) = &app.column else { return };
+        let e = &c.column;
+        let s = &e.staleness;
+        let count = c.count.map_or("…".to_string(), |n| n.to_string());
+        let mut spans = vec![
+            Span::styled(format!("{} ", symbol(s.status)), self.theme.status(s.status)),
+            Span::raw(format!(
+                "{}  {count} online · {} ({}) · {}",
+                fit_tail(&self.text(&e.path), 40),
+                self.text(if e.deadline.is_empty() { "-" } else { &e.deadline }),
+                e.rule,
+                status_word(s.status)
+            )),
+        ];
+        if let Some(due) = s.due {
+            spans.push(Span::raw(format!(" · due {due}")));
+        }
+        if s.days_overdue > 0 {
+            spans.push(Span::styled(format!(" · {} days overdue", s.days_overdue), self.theme.status(s.status)));
+        }
+        spans.extend(self.filter_note(&c.filter));
+        self.title(areas.title, spans);
+
+        if areas.documents.height > 0 {
+            let head = Rect { height: 1, ..areas.documents };
+            self.put(head, TextLine::styled(format!("Documents due here: {}", c.documents.len()), self.theme.heading()));
+            for (n, d) in c.documents.iter().take(usize::from(areas.documents.height) - 2).enumerate() {
+                let status = match d.status {
+                    DocumentStatus::Overdue => Status::Overdue,
+                    DocumentStatus::Pending => Status::DueSoon,
+                    DocumentStatus::Late => Status::Empty,
+                    DocumentStatus::OnTime => Status::Ok,
+                };
+                let y = areas.documents.y + 1 + n as u16;
+                let line = TextLine::from(vec![
+                    Span::styled(format!("{} {:<8}", symbol(status), d.status.as_str()), self.theme.status(status)),
+                    Span::raw(format!(
+                        " issued {} due {}  {}  {}",
+                        d.document.issued_on,
+                        d.due,
+                        self.text(&d.document.number),
+                        self.text(&d.document.title)
+                    )),
+                ]);
+                self.put(Rect { y, height: 1, ..areas.documents }, line);
+            }
+        }
+
+        let w = usize::from(areas.rows.width);
+        let unit_w = if w >= 120 { 20 } else { 12 };
+        let title_w = w.saturating_sub(17 + 11 + unit_w + 2);
+        let header = format!("{}{}{}{}", pad("online since", 17), pad("form", 11), pad("unit", unit_w + 1), pad("title", title_w));
+        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
+        if c.shown.is_empty() {
+            let msg = match (&c.error, c.waiting_page.is_some(), c.filter.is_empty()) {
+                (Some(e), _, _) => format!("Could not load the items: {e}"),
+                (None, true, _) => "Loading…".to_string(),
+                (None, false, true) => "Nothing is online in this column.".to_string(),
+                (None, false, false) => "No loaded item matches the filter (Esc clears it).".to_string(),
+            };
+            self.put(areas.rows, TextLine::from(self.text(&msg)));
+        }
+        for (row, &i) in c.shown.iter().enumerate().skip(c.cursor.offset).take(usize::from(areas.rows.height)) {
+            let item = &c.items[i];
+            let y = areas.rows.y + (row - c.cursor.offset) as u16;
+            let line_area = Rect { y, height: 1, ..areas.rows };
+            let when = format_time(item.online_since, false);
+            let when = when.get(..16).unwrap_or(&when).replace('T', " ");
+            let line = TextLine::from(vec![
+                Span::raw(pad(&when, 17)),
+                Span::raw(pad(item.form.as_str(), 11)),
+                Span::raw(pad(&self.text(item.unit.as_deref().unwrap_or("(repost)")), unit_w + 1)),
+                Span::raw(fit(&self.text(&item.title), title_w)),
+            ]);
+            if row == c.cursor.selected {
+                self.buf.set_style(line_area, self.theme.selected());
+                self.put(line_area, line.patch_style(self.theme.selected()));
+            } else {
+                self.put(line_area, line);
+            }
+        }
+    }
+
+    fn item(&mut self, areas: &Areas) {
+        let app = self.app;
+        let Some(view) = &app.item else { return };
+        let body = Rect { y: areas.header.y, height: areas.rows.height + 1, ..areas.rows };
+        let Some((item, history)) = &view.item else {
+            self.title(areas.title, vec![Span::raw(format!("Item {}", view.id))]);
+            let msg = view.error.as_deref().map_or("Loading…".to_string(), |e| format!("Could not load the item: {e}"));
+            self.put(body, TextLine::from(self.text(&msg)));
+            return;
+        };
+        self.title(areas.title, vec![Span::raw(format!("Item {} · {} · {}", item.id, item.status.as_str(), item.form.as_str()))]);
+        let dim = self.theme.dim();
+        let field = |name: &str, value: String| TextLine::from(vec![Span::styled(format!("{name:<10}"), dim), Span::raw(value)]);
+        let mut lines = vec![TextLine::styled(self.text(&item.title), Style::default().add_modifier(Modifier::BOLD)), TextLine::raw("")];
+        lines.push(field(
+            "path",
+            format!("{} · {} · channel {}", item.path.as_str(), self.text(item.unit.as_deref().unwrap_or("-")), item.channel.as_str()),
+        ));
+        lines.push(field("stage", item.stage.as_str().to_string()));
+        if let Some(r) = &item.reference {
+            lines.push(field("ref", self.text(r)));
+        }
+        lines.push(field("submitted", format_time(item.submitted_at, false)));
+        lines.push(field("published", item.published_at.map_or("-".to_string(), |t| format_time(t, false))));
+        if let Some((at, reason)) = &item.withdrawn {
+            lines.push(field("withdrawn", format!("{} ({})", format_time(*at, false), reason.as_str())));
+        }
+        lines.push(TextLine::raw(""));
+        lines.push(TextLine::styled(format!("Columns ({})", item.placements.len()), self.theme.heading()));
+        for (path, form) in &item.placements {
+            lines.push(TextLine::raw(format!("  {}  ({})", self.text(path), form.as_str())));
+        }
+        lines.push(TextLine::raw(""));
+        lines.push(TextLine::styled(format!("History ({})", history.len()), self.theme.heading()));
+        for h in history {
+            let when = format_time(h.at, false);
+            let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
+            lines.push(TextLine::raw(format!("  {}{who}  {}", when.get(..16).unwrap_or(&when).replace('T', " "), self.text(&h.event))));
+        }
+        lines.push(TextLine::raw(""));
+        lines.push(TextLine::styled("Body", self.theme.heading()));
+        for l in item.body.lines() {
+            lines.push(TextLine::raw(self.text(l)));
+        }
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((view.scroll, 0)).render_into(body, self.buf);
+    }
+
+    fn scores(&mut self, areas: &Areas) {
+        let app = self.app;
+        let v = &app.scores;
+        let mut spans =
+            vec![Span::raw(format!("Scores {} ({} – {}) · {} units", v.period, v.period.first_day(), v.period.last_day(), v.rows.len()))];
+        let nothing = v.rows.iter().filter(|r| r.supplied_nothing).count();
+        if nothing > 0 {
+            spans.push(Span::styled(format!("  {nothing} supplied nothing (Art. 17)"), self.theme.status(Status::Empty)));
+        }
+        spans.extend(self.filter_note(&v.filter));
+        self.title(areas.title, spans);
+        let w = usize::from(areas.rows.width);
+        let unit_w = w.saturating_sub(6 + 7 * 6 + 22).clamp(12, 40);
+        let header = format!(
+            "{:>4}  {}{:>7}{:>7}{:>7}{:>7}{:>7}{:>7}  {}",
+            "rank",
+            pad("unit", unit_w),
+            "text",
+            "img+t",
+            "video",
+            "points",
+            "deduct",
+            "net",
+            "note"
+        );
+        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
+        if v.shown.is_empty() {
+            let msg = match (&v.error, v.waiting.is_some()) {
+                (Some(e), _) => format!("Could not load the scores: {e}"),
+                (None, true) => "Loading…".to_string(),
+                (None, false) => "No unit to show.".to_string(),
+            };
+            self.put(areas.rows, TextLine::from(self.text(&msg)));
+        }
+        for (row, &i) in v.shown.iter().enumerate().skip(v.cursor.offset).take(usize::from(areas.rows.height)) {
+            let r = &v.rows[i];
+            let y = areas.rows.y + (row - v.cursor.offset) as u16;
+            let line_area = Rect { y, height: 1, ..areas.rows };
+            let note = if r.supplied_nothing { "supplied nothing" } else { "" };
+            let line = TextLine::from(vec![
+                Span::raw(format!("{:>4}  {}", r.rank, pad(&self.text(&r.unit), unit_w))),
+                Span::raw(format!("{:>7}{:>7}{:>7}{:>7}", r.text, r.image_text, r.video, r.points)),
+                Span::styled(
+                    format!("{:>7}", r.deductions),
+                    if r.deductions < 0 { self.theme.status(Status::Overdue) } else { Style::default() },
+                ),
+                Span::styled(format!("{:>7}", r.net), Style::default().add_modifier(Modifier::BOLD)),
+                Span::styled(format!("  {note}"), self.theme.status(Status::Empty)),
+            ]);
+            if row == v.cursor.selected {
+                self.buf.set_style(line_area, self.theme.selected());
+                self.put(line_area, line.patch_style(self.theme.selected()));
+            } else {
+                self.put(line_area, line);
+            }
+        }
+    }
+
+    /// The connection and the last action's result on the left; who, where and which database on
+    /// the right, as much as fits.
+    fn status(&mut self, area: Rect) {
+        let app = self.app;
+        self.buf.set_style(area, self.theme.bar());
+        let mut left = match &app.health {
+            Health::Connected => " ● connected".to_string(),
+            Health::Lost(_) => " ✗ connection lost (F5 retries)".to_string(),
+        };
+        if let Some(n) = &app.notice {
+            left.push_str(&format!(" │ {}", if n.error { format!("✗ {}", n.text) } else { n.text.clone() }));
+        }
+        let left = self.text(&left);
+        let bold = app.notice.as_ref().is_some_and(|n| n.error) || matches!(app.health, Health::Lost(_));
+        let style = if bold { self.theme.bar().add_modifier(Modifier::BOLD) } else { self.theme.bar() };
+        let width = usize::from(area.width);
+        let left = fit(&left, width);
+        let used = text::width(&left);
+        self.put(area, TextLine::styled(left, style));
+        let right = self.text(&format!("{} · {} · {} ", app.operator, app.site_name, app.database));
+        let room = width.saturating_sub(used + 3);
+        if room > 12 {
+            let right = fit_tail(&right, room);
+            let x = area.right() - text::width(&right) as u16;
+            self.buf.set_string(x, area.y, &right, self.theme.bar());
+        }
+    }
+
+    fn popup(&mut self, width: u16, height: u16, title: &str) -> Rect {
+        let area = self.buf.area;
+        let w = width.min(area.width.saturating_sub(4));
+        let h = height.min(area.height.saturating_sub(4));
+        let rect = Rect { x: (area.width - w) / 2, y: (area.height - h) / 2, width: w, height: h };
+        ratatui::widgets::Widget::render(Clear, rect, self.buf);
+        let mut block = Block::default().borders(Borders::ALL).title(self.text(&format!(" {title} ")));
+        if self.app.ambiguous == Ambiguous::Wide {
+            // Box-drawing characters are ambiguous width: draw the frame in ASCII.
+            block = block.border_set(ratatui::symbols::border::Set {
+                top_left: "+",
+                top_right: "+",
+                bottom_left: "+",
+                bottom_right: "+",
+                vertical_left: "|",
+                vertical_right: "|",
+                horizontal_top: "-",
+                horizontal_bottom: "-",
+            });
+        }
+        let inner = block.inner(rect);
+        ratatui::widgets::Widget::render(block, rect, self.buf);
+        inner
+    }
+
+    fn help(&mut self, scroll: u16) {
+        let app = self.app;
+        let layer = app.layer();
+        let mut lines = Vec::new();
+        let section = |title: String, layer: Layer, lines: &mut Vec<TextLine>| {
+            lines.push(TextLine::styled(title, self.theme.heading()));
+            for b in app.keymap.bindings(layer) {
+                lines.push(TextLine::from(vec![
+                    Span::styled(format!("  {:<10}", b.key.to_string()), Style::default().add_modifier(Modifier::BOLD)),
+                    Span::raw(b.description.clone()),
+                ]));
+            }
+            lines.push(TextLine::raw(""));
+        };
+        section(format!("Keys in the {} view", layer.name()), layer, &mut lines);
+        section("Keys everywhere (a view's own key wins)".to_string(), Layer::Global, &mut lines);
+        lines.push(TextLine::styled("Commands (after :)", self.theme.heading()));
+        for (c, what) in super::app::COMMANDS {
+            lines.push(TextLine::raw(format!("  :{c:<9} {what}")));
+        }
+        let inner = self.popup(76, 40, "Help — any key closes, ↑↓ scroll");
+        Paragraph::new(lines).scroll((scroll, 0)).render_into(inner, self.buf);
+    }
+
+    fn copy_menu(&mut self) {
+        let app = self.app;
+        let lines: Vec<TextLine> = app
+            .keymap
+            .bindings(Layer::Copy)
+            .iter()
+            .map(|b| {
+                TextLine::from(vec![
+                    Span::styled(format!(" {:<6}", b.key.to_string()), Style::default().add_modifier(Modifier::BOLD)),
+                    Span::raw(b.description.clone()),
+                ])
+            })
+            .collect();
+        let inner = self.popup(50, lines.len() as u16 + 2, "Copy to your clipboard");
+        Paragraph::new(lines).render_into(inner, self.buf);
+    }
+}
+
+/// The filter or command line, over the status line, with the cursor where typing goes.
+fn draw_inputs(frame: &mut Frame, app: &App, areas: &Areas) {
+    let (prompt, input, completions) = match &app.overlay {
+        Overlay::Filter(input) => ("/", input, None),
+        Overlay::Command { input, completions, .. } => (":", input, Some(completions)),
+        _ => return,
+    };
+    let area = areas.status;
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(prompt), Rect { width: 1, ..area });
+    frame.render_widget(&**input, Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area });
+    if let Some(c) = completions.filter(|c| !c.is_empty()) {
+        let text = c.iter().take(12).map(|s| text::visible(s)).collect::<Vec<_>>().join("  ");
+        let above = Rect { y: area.y.saturating_sub(1), ..area };
+        frame.render_widget(Clear, above);
+        frame.render_widget(
+            Paragraph::new(format!(" Tab: {}", fit(&text, usize::from(area.width) - 6)))
+                .style(Style::default().add_modifier(Modifier::DIM)),
+            above,
+        );
+    }
+}
+
+trait RenderInto {
+    fn render_into(self, area: Rect, buf: &mut Buffer);
+}
+
+impl RenderInto for Paragraph<'_> {
+    fn render_into(self, area: Rect, buf: &mut Buffer) {
+        ratatui::widgets::Widget::render(self, area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_symbols_are_one_cell_in_every_terminal() {
+        for s in [Status::Overdue, Status::Empty, Status::DueSoon, Status::Ok, Status::Exempt] {
+            let c = symbol(s).chars().next().unwrap();
+            assert_eq!(text::width(symbol(s)), 1);
+            assert!(!text::is_ambiguous(c), "{c} is ambiguous width");
+        }
+        for s in SPINNER {
+            assert!(!text::is_ambiguous(s.chars().next().unwrap()));
+        }
+    }
+}

@@ -1,0 +1,476 @@
+//! Key bindings as data. `keymaps/default.toml` is compiled in; the user's own file in the config
+//! directory and `--keymap FILE` are laid over it, binding by binding (a binding to `noop` removes
+//! the key). A bad file is refused with its name, line and what is wrong.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+/// The shipped default map.
+pub const DEFAULT: &str = include_str!("../../keymaps/default.toml");
+/// The shipped map for vim users' habits.
+pub const VIM: &str = include_str!("../../keymaps/vim.toml");
+
+macro_rules! actions {
+    ($($variant:ident = $name:literal),* $(,)?) => {
+        /// A named thing the console can do; the names are the keymap's public interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action { $($variant),* }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[$(Action::$variant),*];
+
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name),* }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit = "app.quit",
+    Help = "app.help",
+    Filter = "app.filter",
+    Command = "app.command",
+    Back = "app.back",
+    Refresh = "app.refresh",
+    Copy = "app.copy",
+    NextTab = "tab.next",
+    PrevTab = "tab.prev",
+    ColumnsTab = "tab.columns",
+    ScoresTab = "tab.scores",
+    Down = "list.down",
+    Up = "list.up",
+    PageDown = "list.page_down",
+    PageUp = "list.page_up",
+    Top = "list.top",
+    Bottom = "list.bottom",
+    Open = "list.open",
+    Expand = "columns.expand",
+    Collapse = "columns.collapse",
+    Toggle = "columns.toggle",
+    ExpandAll = "columns.expand_all",
+    CollapseAll = "columns.collapse_all",
+    OnlyOverdue = "columns.only_overdue",
+    GroupByUnit = "columns.group_by_unit",
+    SortOverdue = "columns.sort_overdue",
+    CopyId = "copy.id",
+    CopyTitle = "copy.title",
+    PrevPeriod = "scores.previous",
+    NextPeriod = "scores.next",
+    QuarterOrYear = "scores.quarter_or_year",
+    Noop = "noop",
+}
+
+impl Action {
+    pub fn parse(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+/// A layer of bindings: one per view, the copy menu, and the keys every view shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Layer {
+    Global,
+    Columns,
+    Column,
+    Item,
+    Scores,
+    Copy,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 6] = [Layer::Global, Layer::Columns, Layer::Column, Layer::Item, Layer::Scores, Layer::Copy];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Global => "global",
+            Layer::Columns => "columns",
+            Layer::Column => "column",
+            Layer::Item => "item",
+            Layer::Scores => "scores",
+            Layer::Copy => "copy",
+        }
+    }
+
+    fn parse(name: &str) -> Option<Layer> {
+        Layer::ALL.into_iter().find(|l| l.name() == name)
+    }
+}
+
+/// A key with its modifiers, as named in keymap files: `q`, `Q`, `?`, `Enter`, `Ctrl-d`, `Alt-x`,
+/// `Shift-Tab`, `F1`, `Space`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const NAMED: &[(&str, KeyCode)] = &[
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Tab", KeyCode::Tab),
+    ("BackTab", KeyCode::BackTab),
+    ("Backspace", KeyCode::Backspace),
+    ("Delete", KeyCode::Delete),
+    ("Insert", KeyCode::Insert),
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PageUp", KeyCode::PageUp),
+    ("PageDown", KeyCode::PageDown),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Space", KeyCode::Char(' ')),
+];
+
+impl Key {
+    /// The key a terminal event stands for. Shift is part of a character (`Q`), not a modifier.
+    pub fn from_event(event: KeyEvent) -> Key {
+        let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match event.code {
+            KeyCode::Char(c) => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                if modifiers.contains(KeyModifiers::CONTROL) { KeyCode::Char(c.to_ascii_lowercase()) } else { KeyCode::Char(c) }
+            }
+            KeyCode::BackTab => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Key { code, modifiers }
+    }
+
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        while let Some((prefix, tail)) = rest.split_once('-') {
+            if tail.is_empty() {
+                break; // `-` itself, or `Ctrl--`
+            }
+            let m = match prefix {
+                "Ctrl" | "C" => KeyModifiers::CONTROL,
+                "Alt" | "M" => KeyModifiers::ALT,
+                "Shift" | "S" => KeyModifiers::SHIFT,
+                _ => break,
+            };
+            modifiers |= m;
+            rest = tail;
+        }
+        let code = if let Some((_, code)) = NAMED.iter().find(|(n, _)| *n == rest) {
+            *code
+        } else if let Some(n) = rest.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=12).contains(n)) {
+            KeyCode::F(n)
+        } else {
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if !c.is_control() && c != ' ' => KeyCode::Char(c),
+                _ => return Err(format!("unknown key name {text:?} (a character, or one of {}, F1–F12, with Ctrl-/Alt-/Shift-)", names())),
+            }
+        };
+        // Shift-Tab is BackTab; Shift with a character is the character itself.
+        let key = match (code, modifiers.contains(KeyModifiers::SHIFT)) {
+            (KeyCode::Tab, true) => Key { code: KeyCode::BackTab, modifiers: modifiers - KeyModifiers::SHIFT },
+            (KeyCode::Char(c), true) if c.is_alphabetic() => {
+                Key { code: KeyCode::Char(c.to_ascii_uppercase()), modifiers: modifiers - KeyModifiers::SHIFT }
+            }
+            (KeyCode::Char(c), _) if modifiers.contains(KeyModifiers::CONTROL) => {
+                Key { code: KeyCode::Char(c.to_ascii_lowercase()), modifiers }
+            }
+            _ => Key { code, modifiers },
+        };
+        Ok(key)
+    }
+}
+
+fn names() -> String {
+    NAMED.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            f.write_str("Ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("Alt-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            f.write_str("Shift-")?;
+        }
+        match self.code {
+            KeyCode::Char(c) if c != ' ' => write!(f, "{c}"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            code => f.write_str(NAMED.iter().find(|(_, c)| *c == code).map_or("?", |(n, _)| *n)),
+        }
+    }
+}
+
+/// One binding in effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub key: Key,
+    pub action: Action,
+    pub description: String,
+}
+
+/// A keymap file that cannot be used: where and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct KeymapError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// The bindings in effect, per layer, in the order the files give them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    layers: BTreeMap<Layer, Vec<Binding>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    on: toml::Spanned<String>,
+    run: toml::Spanned<String>,
+    desc: Option<String>,
+}
+
+type File = BTreeMap<toml::Spanned<String>, Vec<toml::Spanned<Entry>>>;
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+}
+
+/// One file's bindings, checked: (layer, key, action, description).
+/// A binding as a file gives it: its view, key, action and description if any.
+type Parsed = (Layer, Key, Action, Option<String>);
+
+fn parse_file(name: &str, text: &str) -> Result<Vec<Parsed>, KeymapError> {
+    let error = |offset: usize, message: String| KeymapError { file: name.to_string(), line: line_of(text, offset), message };
+    let file: File = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = e.message().lines().next().unwrap_or("not a keymap").to_string();
+        error(offset, message)
+    })?;
+    let mut out = Vec::new();
+    for (layer_name, entries) in file {
+        let layer = Layer::parse(layer_name.get_ref()).ok_or_else(|| {
+            let known: Vec<&str> = Layer::ALL.iter().map(|l| l.name()).collect();
+            error(layer_name.span().start, format!("unknown view {:?} (views: {})", layer_name.get_ref(), known.join(", ")))
+        })?;
+        let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+        for entry in entries {
+            let entry = entry.into_inner();
+            let key = Key::parse(entry.on.get_ref()).map_err(|m| error(entry.on.span().start, m))?;
+            let action = Action::parse(entry.run.get_ref()).ok_or_else(|| {
+                error(entry.run.span().start, format!("unknown action {:?} (`portal-admin keymap show` lists them)", entry.run.get_ref()))
+            })?;
+            let line = line_of(text, entry.on.span().start);
+            if let Some(first) = seen.insert(key, line) {
+                return Err(error(entry.on.span().start, format!("{key} is bound twice in [{}] (first on line {first})", layer.name())));
+            }
+            out.push((layer, key, action, entry.desc));
+        }
+    }
+    Ok(out)
+}
+
+/// Keys that terminal multiplexers usually take before the console sees them.
+const TAKEN: &[(&str, &str)] = &[
+    ("Ctrl-b", "tmux's prefix"),
+    ("Ctrl-a", "screen's prefix (and tmux's in many setups)"),
+    ("Ctrl-s", "terminal flow control (XOFF)"),
+    ("Ctrl-q", "terminal flow control (XON)"),
+    ("Ctrl-z", "the shell's suspend"),
+];
+
+impl Keymap {
+    /// The shipped default map alone.
+    pub fn default_map() -> Keymap {
+        Keymap::build(&[("keymaps/default.toml", DEFAULT)]).expect("the shipped keymap is valid")
+    }
+
+    /// The default map with each file laid over it in turn.
+    pub fn build(files: &[(&str, &str)]) -> Result<Keymap, KeymapError> {
+        let mut layers: BTreeMap<Layer, Vec<Binding>> = BTreeMap::new();
+        let mut descriptions: BTreeMap<Action, String> = BTreeMap::new();
+        for (name, text) in files {
+            for (layer, key, action, desc) in parse_file(name, text)? {
+                let bindings = layers.entry(layer).or_default();
+                bindings.retain(|b| b.key != key);
+                if action == Action::Noop {
+                    continue;
+                }
+                let description = match desc {
+                    Some(d) => {
+                        descriptions.entry(action).or_insert_with(|| d.clone());
+                        d
+                    }
+                    None => descriptions.get(&action).cloned().unwrap_or_else(|| action.name().to_string()),
+                };
+                bindings.push(Binding { key, action, description });
+            }
+        }
+        Ok(Keymap { layers })
+    }
+
+    /// The default map, the user's own file if it exists, then `extra`.
+    pub fn load(user_file: Option<&Path>, extra: Option<&Path>) -> Result<Keymap, KeymapError> {
+        let mut texts = vec![("keymaps/default.toml".to_string(), DEFAULT.to_string())];
+        for path in [user_file.filter(|p| p.exists()), extra].into_iter().flatten() {
+            let text = std::fs::read_to_string(path).map_err(|e| KeymapError {
+                file: path.display().to_string(),
+                line: 0,
+                message: format!("cannot read: {e}"),
+            })?;
+            texts.push((path.display().to_string(), text));
+        }
+        let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        Keymap::build(&files)
+    }
+
+    /// What a key does in a layer: the layer's own binding, else the global one (the copy menu has
+    /// only its own).
+    pub fn action(&self, layer: Layer, key: Key) -> Option<Action> {
+        let own = self.layers.get(&layer).and_then(|b| b.iter().find(|b| b.key == key));
+        let shared =
+            || if layer == Layer::Copy { None } else { self.layers.get(&Layer::Global).and_then(|b| b.iter().find(|b| b.key == key)) };
+        own.or_else(shared).map(|b| b.action)
+    }
+
+    pub fn bindings(&self, layer: Layer) -> &[Binding] {
+        self.layers.get(&layer).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first key bound to an action in a layer (or globally), for hints.
+    pub fn key_for(&self, layer: Layer, action: Action) -> Option<Key> {
+        [layer, Layer::Global].iter().find_map(|l| self.bindings(*l).iter().find(|b| b.action == action).map(|b| b.key))
+    }
+
+    /// Warnings about keys a terminal multiplexer or the terminal usually takes.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (layer, bindings) in &self.layers {
+            for b in bindings {
+                let name = b.key.to_string();
+                if let Some((_, who)) = TAKEN.iter().find(|(k, _)| *k == name) {
+                    out.push(format!(
+                        "[{}] {name} ({}) is usually taken by {who}; it may never reach the console",
+                        layer.name(),
+                        b.action.name()
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(user: &str) -> Result<Keymap, KeymapError> {
+        Keymap::build(&[("default.toml", DEFAULT), ("user.toml", user)])
+    }
+
+    #[test]
+    fn the_shipped_maps_are_valid_and_bind_every_action() {
+        let default = Keymap::default_map();
+        let vim = Keymap::build(&[("default.toml", DEFAULT), ("vim.toml", VIM)]).unwrap();
+        for map in [&default, &vim] {
+            for action in Action::ALL.iter().filter(|a| **a != Action::Noop) {
+                assert!(Layer::ALL.iter().any(|l| map.bindings(*l).iter().any(|b| b.action == *action)), "{} is not bound", action.name());
+            }
+            assert!(map.warnings().is_empty(), "{:?}", map.warnings());
+        }
+        assert_eq!(vim.action(Layer::Columns, Key::parse("j").unwrap()), Some(Action::Down));
+        assert_eq!(vim.action(Layer::Columns, Key::parse("G").unwrap()), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn key_names_round_trip() {
+        for name in ["q", "Q", "?", "/", ":", "-", "Enter", "Esc", "Ctrl-d", "Alt-x", "BackTab", "F5", "Space", "PageDown"] {
+            assert_eq!(Key::parse(name).unwrap().to_string(), name);
+        }
+        assert_eq!(Key::parse("Shift-Tab").unwrap(), Key::parse("BackTab").unwrap());
+        assert_eq!(Key::parse("Shift-g").unwrap(), Key::parse("G").unwrap());
+        let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(event), Key::parse("G").unwrap());
+        let event = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(Key::from_event(event), Key::parse("Ctrl-d").unwrap());
+    }
+
+    #[test]
+    fn a_user_binding_replaces_the_default_for_its_key_and_noop_removes_one() {
+        let map = build("columns = [\n  { on = \"x\", run = \"columns.only_overdue\" },\n  { on = \"o\", run = \"noop\" },\n]\n").unwrap();
+        let x = Key::parse("x").unwrap();
+        assert_eq!(map.action(Layer::Columns, x), Some(Action::OnlyOverdue));
+        assert_eq!(map.action(Layer::Columns, Key::parse("o").unwrap()), None);
+        // The description comes from the default map's binding of the same action.
+        let b = map.bindings(Layer::Columns).iter().find(|b| b.key == x).unwrap();
+        assert_eq!(
+            b.description,
+            Keymap::default_map().bindings(Layer::Columns).iter().find(|b| b.action == Action::OnlyOverdue).unwrap().description
+        );
+        // Other views keep their bindings; global keys still reach the columns view.
+        assert_eq!(map.action(Layer::Columns, Key::parse("q").unwrap()), Some(Action::Quit));
+    }
+
+    #[test]
+    fn an_unknown_action_is_refused_with_its_line() {
+        let e = build("\ncolumns = [\n  { on = \"x\", run = \"columns.explode\" },\n]\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("user.toml", 3));
+        assert!(e.message.contains("unknown action \"columns.explode\""), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_key_name_is_refused_with_its_line() {
+        let e = build("global = [\n  { on = \"Hyper-x\", run = \"app.quit\" },\n]\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("unknown key name \"Hyper-x\""), "{e}");
+        let e = build("global = [{ on = \"ab\", run = \"app.quit\" }]\n").unwrap_err();
+        assert!(e.message.contains("unknown key name \"ab\""), "{e}");
+    }
+
+    #[test]
+    fn a_key_bound_twice_in_one_view_is_refused() {
+        let e = build("columns = [\n  { on = \"x\", run = \"app.quit\" },\n  { on = \"x\", run = \"app.help\" },\n]\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("x is bound twice in [columns] (first on line 2)"), "{e}");
+        // The same key in two views is fine.
+        build("columns = [{ on = \"x\", run = \"app.quit\" }]\nitem = [{ on = \"x\", run = \"app.help\" }]\n").unwrap();
+    }
+
+    #[test]
+    fn a_toml_syntax_error_is_refused_with_its_line() {
+        let e = build("global = [\n  { on = \"x\", run = \"app.quit\" \n").unwrap_err();
+        assert_eq!(e.file, "user.toml");
+        assert!(e.line >= 2, "{e}");
+        assert!(!e.message.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_view_or_field_is_refused() {
+        let e = build("\n\nqueue = [{ on = \"x\", run = \"app.quit\" }]\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("unknown view \"queue\""), "{e}");
+        let e = build("global = [{ on = \"x\", run = \"app.quit\", when = \"always\" }]\n").unwrap_err();
+        assert!(e.message.contains("when"), "{e}");
+    }
+
+    #[test]
+    fn keys_a_multiplexer_takes_are_warned_about() {
+        let map = build("global = [{ on = \"Ctrl-b\", run = \"list.page_up\" }]\n").unwrap();
+        let warnings = map.warnings();
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("Ctrl-b") && warnings[0].contains("tmux"), "{warnings:?}");
+    }
+}

@@ -1,0 +1,161 @@
+//! The terminal console. `app` is the state and its update, `draw` a function of the state, and
+//! this module the runtime: input on its own thread, queries on tasks that send their results
+//! back, and the terminal kept sane (restored on exit, panic, hang-up and termination).
+
+pub mod app;
+pub mod columns;
+pub mod draw;
+pub mod keymap;
+pub mod layout;
+pub mod terminal;
+pub mod text;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use tokio::sync::mpsc;
+
+use app::{App, Effect, Load, Loaded, Msg, Setup};
+use columns::ColumnEntry;
+use keymap::Keymap;
+use text::Ambiguous;
+
+use crate::reports;
+use crate::store::{Site, Store};
+
+/// What the console is opened with, besides the database.
+pub struct Options {
+    pub keymap: Keymap,
+    pub ambiguous: Ambiguous,
+    pub mono: bool,
+    pub today: NaiveDate,
+}
+
+/// Runs one query and says what came back; an error as one line.
+pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
+    let line = |e: crate::store::StoreError| e.to_string().lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    match load {
+        Load::Columns { at } => Loaded::Columns(columns(store, site, at).await.map_err(line)),
+        Load::ColumnItems { column_id, before } => {
+            Loaded::ColumnItems(store.column_items(site, column_id, before, app::PAGE).await.map_err(line))
+        }
+        Load::ColumnHead { column_id, at } => Loaded::ColumnHead(
+            async {
+                let count = store.column_item_count(site, column_id).await?;
+                let documents =
+                    reports::documents(store, site, at, false).await?.into_iter().filter(|d| d.document.column_id == column_id).collect();
+                Ok((count, documents))
+            }
+            .await
+            .map_err(line),
+        ),
+        Load::Item { id } => Loaded::Item(store.item(site, id).await.map_err(line)),
+        Load::Scores { period } => Loaded::Scores(reports::scores(store, site, period).await.map_err(line)),
+        Load::Ping => Loaded::Ping(store.schema_version().await.map(|_| ()).map_err(line)),
+    }
+}
+
+/// Every column with its staleness (the rows of `stale`) and its responsible units, in the
+/// tree's order.
+async fn columns(store: &dyn Store, site: &Site, at: NaiveDate) -> crate::store::Result<Vec<ColumnEntry>> {
+    let stale = reports::stale(store, site, at).await?;
+    let mut by_id: HashMap<i64, reports::StaleRow> = stale.into_iter().map(|r| (r.column.id, r)).collect();
+    Ok(store
+        .columns(site)
+        .await?
+        .into_iter()
+        .filter_map(|c| {
+            let r = by_id.remove(&c.id)?;
+            Some(ColumnEntry {
+                id: c.id,
+                parent_id: c.parent_id,
+                level: c.level,
+                path: c.path,
+                deadline: c.deadline,
+                rule: c.rule,
+                units: c.units,
+                last_update: r.last_update,
+                staleness: r.staleness,
+            })
+        })
+        .collect())
+}
+
+/// Opens the console on a store and runs it until the user quits or the session goes away.
+pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io::Result<()> {
+    let mut term = terminal::Terminal::enter()?;
+    let size = term.size()?;
+    let (mut app, effects) = App::new(Setup {
+        keymap: options.keymap,
+        ambiguous: options.ambiguous,
+        mono: options.mono,
+        site_name: site.name.clone(),
+        operator: store.operator().to_string(),
+        database: store.describe(),
+        today: options.today,
+        size,
+    });
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    terminal::spawn_input(tx.clone());
+    terminal::spawn_signals(tx.clone());
+    {
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_millis(100));
+            loop {
+                tick.tick().await;
+                if tx.send(Msg::Tick).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    let spawn = |effects: Vec<Effect>, term: &mut terminal::Terminal| {
+        for effect in effects {
+            match effect {
+                Effect::Load(id, what) => {
+                    let (store, site, tx) = (store.clone(), site.clone(), tx.clone());
+                    tokio::spawn(async move {
+                        tracing::debug!(?what, "query");
+                        let loaded = load(store.as_ref(), &site, what).await;
+                        let _ = tx.send(Msg::Loaded(id, loaded));
+                    });
+                }
+                Effect::Copy(text) => {
+                    if let Err(e) = term.copy(&text) {
+                        tracing::warn!("copy failed: {e}");
+                    }
+                }
+            }
+        }
+    };
+    spawn(effects, &mut term);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            term.draw(&app)?;
+            dirty = false;
+        }
+        let Some(first) = rx.recv().await else { break };
+        // Take everything already waiting before drawing again (a held key, a burst of results).
+        let mut batch = vec![first];
+        while let Ok(more) = rx.try_recv() {
+            batch.push(more);
+        }
+        for msg in batch {
+            let tick = matches!(msg, Msg::Tick);
+            if let Msg::Loaded(_, Loaded::Ping(Err(e)) | Loaded::Columns(Err(e))) = &msg {
+                tracing::warn!("{e}");
+            }
+            let effects = app.update(msg);
+            // A tick redraws only to turn the spinner.
+            dirty |= !tick || app.busy();
+            spawn(effects, &mut term);
+        }
+        if app.quit {
+            break;
+        }
+    }
+    term.leave()
+}

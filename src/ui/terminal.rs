@@ -1,0 +1,165 @@
+//! The terminal: raw mode and the alternate screen for the console's lifetime, restored on every
+//! way out (quit, error, panic, SIGHUP, SIGTERM); input read on its own thread; redraws wrapped
+//! in synchronized output; the clipboard over OSC 52 (wrapped for tmux and screen).
+
+use std::io::{self, Stdout, Write};
+use std::sync::Once;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::terminal::{self as ct, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{Command, cursor, execute};
+use ratatui::backend::CrosstermBackend;
+use tokio::sync::mpsc::UnboundedSender;
+
+use super::app::{App, Msg};
+use super::draw;
+
+/// Puts the terminal back as the shell expects it. Safe to call more than once.
+pub fn restore() {
+    let _ = ct::disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+}
+
+static HOOK: Once = Once::new();
+
+/// The console's hold on the terminal.
+pub struct Terminal {
+    inner: ratatui::Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl Terminal {
+    /// Raw mode, the alternate screen, mouse reporting; and a panic hook that restores the
+    /// terminal before the panic's message is printed.
+    pub fn enter() -> io::Result<Terminal> {
+        HOOK.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                restore();
+                previous(info);
+            }));
+        });
+        ct::enable_raw_mode()?;
+        if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide) {
+            restore();
+            return Err(e);
+        }
+        let inner = ratatui::Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())?;
+        Ok(Terminal { inner })
+    }
+
+    pub fn size(&self) -> io::Result<(u16, u16)> {
+        let s = self.inner.size()?;
+        Ok((s.width, s.height))
+    }
+
+    /// Draws the state, as one synchronized update so a slow link never shows half a frame.
+    pub fn draw(&mut self, app: &App) -> io::Result<()> {
+        queue_command(self.inner.backend_mut(), BeginSynchronizedUpdate)?;
+        let drawn = self.inner.draw(|frame| draw::draw(frame, app)).map(|_| ());
+        queue_command(self.inner.backend_mut(), EndSynchronizedUpdate)?;
+        self.inner.backend_mut().flush()?;
+        drawn
+    }
+
+    /// Puts text on the user's own clipboard through the terminal (OSC 52), which reaches the
+    /// user's machine over SSH; inside tmux or screen the sequence is wrapped to pass through.
+    pub fn copy(&mut self, text: &str) -> io::Result<()> {
+        let sequence = osc52(text, std::env::var_os("TMUX").is_some(), std::env::var_os("STY").is_some());
+        let out = self.inner.backend_mut();
+        out.write_all(sequence.as_bytes())?;
+        out.flush()
+    }
+
+    /// Gives the terminal back.
+    pub fn leave(mut self) -> io::Result<()> {
+        let _ = self.inner.show_cursor();
+        restore();
+        Ok(())
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn queue_command(out: &mut impl Write, command: impl Command) -> io::Result<()> {
+    let mut s = String::new();
+    command.write_ansi(&mut s).map_err(io::Error::other)?;
+    out.write_all(s.as_bytes())
+}
+
+/// The OSC 52 sequence that copies `text`, wrapped for tmux (DCS passthrough, escapes doubled) or
+/// GNU screen.
+pub fn osc52(text: &str, tmux: bool, screen: bool) -> String {
+    let mut seq = String::new();
+    let _ = crossterm::clipboard::CopyToClipboard::to_clipboard_from(text).write_ansi(&mut seq);
+    if tmux {
+        format!("\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b"))
+    } else if screen {
+        format!("\x1bP{seq}\x1b\\")
+    } else {
+        seq
+    }
+}
+
+/// Reads the terminal's input on its own thread, so nothing else ever waits on it.
+pub fn spawn_input(tx: UnboundedSender<Msg>) {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                let msg = match event::read() {
+                    Ok(Event::Key(k)) => Msg::Key(k),
+                    Ok(Event::Mouse(m)) => Msg::Mouse(m),
+                    Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                    Ok(_) => continue,
+                    Err(e) => {
+                        tracing::warn!("terminal input ended: {e}");
+                        Msg::Hangup("the terminal's input ended")
+                    }
+                };
+                let hangup = matches!(msg, Msg::Hangup(_));
+                if tx.send(msg).is_err() || hangup {
+                    break;
+                }
+            }
+        })
+        .expect("a thread for terminal input");
+}
+
+/// Turns SIGHUP (the SSH connection dropped) and SIGTERM into an orderly exit.
+pub fn spawn_signals(tx: UnboundedSender<Msg>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        for (kind, why) in [(SignalKind::hangup(), "hang-up (SIGHUP)"), (SignalKind::terminate(), "terminated (SIGTERM)")] {
+            let tx = tx.clone();
+            if let Ok(mut s) = signal(kind) {
+                tokio::spawn(async move {
+                    if s.recv().await.is_some() {
+                        tracing::info!("{why}");
+                        let _ = tx.send(Msg::Hangup(why));
+                    }
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_carries_the_text_and_is_wrapped_for_tmux() {
+        let plain = osc52("象山区", false, false);
+        assert!(plain.starts_with("\x1b]52;"), "{plain:?}");
+        assert!(plain.contains("6LGh5bGx5Yy6"), "base64 of 象山区: {plain:?}");
+        let tmux = osc52("象山区", true, false);
+        assert!(tmux.starts_with("\x1bPtmux;\x1b\x1b]52;") && tmux.ends_with("\x1b\\"), "{tmux:?}");
+        let screen = osc52("x", false, true);
+        assert!(screen.starts_with("\x1bP\x1b]52;"), "{screen:?}");
+    }
+}

@@ -1,0 +1,191 @@
+//! The console as a user meets it: the real binary in a real terminal (tmux, 80×24), on both
+//! databases; and the keymap commands.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::{TestDb, stderr};
+
+struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    fn start(name: &str, command: &str, env: &[(&str, &Path)]) -> Tmux {
+        let session = format!("pa-{name}-{}", std::process::id());
+        let mut cmd = Command::new("tmux");
+        cmd.args(["new-session", "-d", "-x", "80", "-y", "24", "-s", &session]);
+        for (k, v) in env {
+            cmd.arg("-e").arg(format!("{k}={}", v.display()));
+        }
+        let status = cmd.arg(command).status().expect("tmux is installed (the end-to-end tests drive the console in it)");
+        assert!(status.success());
+        Tmux { session }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            assert!(Command::new("tmux").args(["send-keys", "-t", &self.session, k]).status().unwrap().success());
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    /// Waits until the screen shows `what`, and returns the screen.
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            assert!(start.elapsed() < Duration::from_secs(30), "waited for {what:?}; the screen is:\n{s}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.session]).status();
+    }
+}
+
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+async fn navigate_filter_open_and_quit(db: TestDb) {
+    let backend = db.backend;
+    db.ok(&["init"]);
+    db.ok(&["demo", "--items", "3000", "--seed", "11", "--to", "2026-11-20"]);
+    let mut raw = db.any().await;
+    let audit_before = raw.count("SELECT COUNT(*) FROM audit_log").await;
+    // What `stale` says is worst, as of today: the console must show the same.
+    let stale = db.ok(&["stale", "--format", "csv"]);
+    let worst: Vec<String> = stale.lines().nth(1).unwrap().split(',').map(str::to_string).collect();
+    let (path, due, days) = (&worst[1], &worst[4], &worst[6]);
+    let leaf = path.rsplit(" / ").next().unwrap();
+
+    let exit = db.file("exit");
+    let config = db.dir.path().join("config");
+    let command = format!(
+        "{} --db {} ; echo EXIT=$? > {}",
+        quote(env!("CARGO_BIN_EXE_portal-admin")),
+        quote(&db.url),
+        quote(&exit.display().to_string())
+    );
+    let data = db.dir.path().join("data");
+    let t = Tmux::start(&format!("{backend:?}"), &command, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)]);
+    let first = t.wait_for("● connected");
+    assert!(first.contains("1 Columns") && first.contains("政务动态"), "{first}");
+
+    // Worst first: the top row is `stale`'s first row.
+    // (The selection stays on its column when the order changes; Home goes to the top.)
+    t.keys(&["s", "Home"]);
+    let s = t.wait_for("[sorted]");
+    let top = s.lines().nth(3).unwrap();
+    let shown_leaf: String = leaf.chars().take(6).collect();
+    assert!(
+        top.contains(&shown_leaf) && top.contains(due.as_str()) && top.contains(days.as_str()),
+        "{top}\nexpected {path} {due} {days}\n{s}"
+    );
+
+    // The filter, by pinyin initials.
+    t.keys(&["/", "m", "z", "j"]);
+    let s = t.wait_for("[/mzj]");
+    assert!(s.contains("民政局"), "{s}");
+    t.keys(&["Escape"]);
+    t.keys(&["Escape"]);
+    let s = t.wait_for("政务动态");
+    assert!(!s.contains("[/"), "{s}");
+
+    // Open the worst column and its newest item.
+    t.keys(&["s", "Home", "Enter"]);
+    let s = t.wait_for("online since");
+    assert!(s.lines().nth(1).unwrap().contains(&shown_leaf), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("History");
+    assert!(s.contains("submitted") && s.contains("Columns ("), "{s}");
+    t.keys(&["?"]);
+    t.wait_for("Keys in the item view");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    let start = Instant::now();
+    while !exit.exists() {
+        assert!(start.elapsed() < Duration::from_secs(10), "the console did not quit:\n{}", t.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(std::fs::read_to_string(&exit).unwrap().trim(), "EXIT=0");
+    // Looking changes nothing.
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log").await, audit_before);
+    // Logs went to the file, not the screen.
+    assert!(data.join("portal-admin.log").exists());
+}
+
+on_both_backends!(navigate_filter_open_and_quit);
+
+fn keymap_cmd(args: &[&str], dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_portal-admin"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("PORTAL_ADMIN_DATA_DIR", dir.join("data"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn keymap_check_names_the_file_and_line_of_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("columns = [\n  { on = \"x\", run = \"columns.explode\" },\n]\n", ":2: unknown action \"columns.explode\""),
+        ("global = [\n\n  { on = \"Hyper-x\", run = \"app.quit\" },\n]\n", ":3: unknown key name \"Hyper-x\""),
+        ("item = [\n  { on = \"x\", run = \"app.quit\" },\n  { on = \"x\", run = \"app.help\" },\n]\n", ":3: x is bound twice in [item]"),
+        ("global = [\n  { on = \"x\", run = \"app.quit\" \n", ":"),
+    ];
+    for (text, expected) in cases {
+        let file = dir.path().join("bad.toml");
+        std::fs::write(&file, text).unwrap();
+        let out = keymap_cmd(&["keymap", "check", file.to_str().unwrap()], dir.path());
+        let e = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{e}");
+        assert_eq!(e.trim_end().lines().count(), 1, "{e}");
+        assert!(e.contains(&format!("{}{expected}", file.display())), "{e}");
+        // The same file given to the console is refused the same way, before anything opens.
+        let out = keymap_cmd(&["--keymap", file.to_str().unwrap(), "keymap", "show"], dir.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains(expected));
+    }
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, "global = [{ on = \"Ctrl-b\", run = \"list.page_up\" }]\n").unwrap();
+    let out = keymap_cmd(&["keymap", "check", good.to_str().unwrap()], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Ctrl-b") && stderr(&out).contains("tmux"), "{}", stderr(&out));
+}
+
+#[test]
+fn keymap_show_prints_the_effective_map_with_the_users_file_laid_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let show = |args: &[&str]| String::from_utf8(keymap_cmd(args, dir.path()).stdout).unwrap();
+    let default = show(&["keymap", "show", "--format", "csv"]);
+    assert!(default.starts_with("view,key,action,description\n"), "{default}");
+    assert!(default.contains("columns,o,columns.only_overdue,"), "{default}");
+    let config = dir.path().join("config/portal-admin");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("keymap.toml"),
+        "columns = [{ on = \"o\", run = \"noop\" }, { on = \"x\", run = \"columns.only_overdue\" }]\n",
+    )
+    .unwrap();
+    let mine = show(&["keymap", "show", "--format", "csv"]);
+    assert!(!mine.contains("columns,o,") && mine.contains("columns,x,columns.only_overdue,"), "{mine}");
+    let vim = show(&["--keymap", "vim", "keymap", "show", "--format", "csv"]);
+    assert!(vim.contains("global,j,list.down,"), "{vim}");
+}
