@@ -267,6 +267,21 @@ pub trait Store: Send + Sync {
 
     /// One item, whole, with its history (reviews, withdrawals, restorations), oldest first.
     async fn item(&self, site: &Site, id: i64) -> Result<(ExportedItem, Vec<HistoryEntry>)>;
+
+    /// A page of the audit trail of the site (and of changes to no site, such as the calendar),
+    /// newest first: the entries before id `before` when given.
+    async fn audit_page(&self, site: &Site, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>>;
+}
+
+/// One record of the audit trail.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub operator: String,
+    pub action: String,
+    pub target: String,
+    pub detail: String,
 }
 
 /// An item as a column's list shows it.

@@ -12,8 +12,8 @@ use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool,
 use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
 use super::{
-    ColumnRow, DocumentRow, ExportedItem, HistoryEntry, InitReport, ItemSummary, NewDocumentInput, Record, Result, Site, SiteCounts,
-    SiteSetup, Store, StoreError, UnitRow, UnitTally,
+    AuditEntry, ColumnRow, DocumentRow, ExportedItem, HistoryEntry, InitReport, ItemSummary, NewDocumentInput, Record, Result, Site,
+    SiteCounts, SiteSetup, Store, StoreError, UnitRow, UnitTally,
 };
 use crate::domain::assessment::item_points;
 use crate::domain::calendar::{CalendarDay, DayKind};
@@ -1187,5 +1187,22 @@ where
         }
         history.sort_by_key(|h| h.at);
         Ok((item, history))
+    }
+
+    async fn audit_page(&self, site: &Site, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>> {
+        // Backwards along the primary key: the newest first, a page at a time.
+        let rows: Vec<(i64, DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
+            "SELECT id, at, operator, action, target, detail FROM audit_log \
+             WHERE (site_id = $1 OR site_id IS NULL) AND id < $2 ORDER BY id DESC LIMIT $3",
+        )
+        .bind(site.id)
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, at, operator, action, target, detail)| AuditEntry { id, at, operator, action, target, detail })
+            .collect())
     }
 }

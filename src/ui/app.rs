@@ -9,13 +9,11 @@ use ratatui_textarea::TextArea;
 use super::columns::{ColumnEntry, ColumnTree, Line};
 use super::keymap::{Action, Key, Keymap, Layer};
 use super::layout;
+use super::paged::{Paged, Row};
 use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
 use crate::reports::{DocumentReportRow, ScoreRow};
-use crate::store::{ExportedItem, HistoryEntry, ItemSummary};
-
-/// Items fetched per page of a column's list.
-pub const PAGE: i64 = 100;
+use crate::store::{AuditEntry, ExportedItem, HistoryEntry, ItemSummary};
 
 /// A query for a task to run.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +38,10 @@ pub enum Load {
     Scores {
         period: Period,
     },
+    /// A page of the audit trail, newest first, before an id.
+    Audit {
+        before: Option<i64>,
+    },
     /// Is the database still there?
     Ping,
 }
@@ -52,6 +54,7 @@ pub enum Loaded {
     ColumnHead(Result<(i64, Vec<DocumentReportRow>), String>),
     Item(Result<(ExportedItem, Vec<HistoryEntry>), String>),
     Scores(Result<Vec<ScoreRow>, String>),
+    Audit(Result<Vec<AuditEntry>, String>),
     Ping(Result<(), String>),
 }
 
@@ -81,16 +84,42 @@ pub enum Effect {
 pub enum Tab {
     Columns,
     Scores,
+    Audit,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 2] = [Tab::Columns, Tab::Scores];
+    pub const ALL: [Tab; 3] = [Tab::Columns, Tab::Scores, Tab::Audit];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Columns => "Columns",
             Tab::Scores => "Scores",
+            Tab::Audit => "Audit",
         }
+    }
+}
+
+impl Row for ItemSummary {
+    type Key = (DateTime<Utc>, i64);
+
+    fn key(&self) -> Self::Key {
+        (self.online_since, self.id)
+    }
+
+    fn search(&self) -> SearchKey {
+        SearchKey::new(&[&self.title, self.unit.as_deref().unwrap_or("")])
+    }
+}
+
+impl Row for AuditEntry {
+    type Key = i64;
+
+    fn key(&self) -> i64 {
+        self.id
+    }
+
+    fn search(&self) -> SearchKey {
+        SearchKey::new(&[&self.operator, &self.action, &self.target, &self.detail])
     }
 }
 
@@ -185,36 +214,10 @@ impl ColumnsView {
 #[derive(Debug)]
 pub struct ColumnView {
     pub column: ColumnEntry,
-    pub items: Vec<ItemSummary>,
-    pub keys: Vec<SearchKey>,
-    /// The loaded items the filter keeps (indexes into `items`).
-    pub shown: Vec<usize>,
-    pub cursor: Cursor,
-    pub filter: String,
-    /// Every page has been loaded.
-    pub done: bool,
+    pub items: Paged<ItemSummary>,
     pub count: Option<i64>,
     pub documents: Vec<DocumentReportRow>,
-    pub waiting_page: Option<u64>,
     pub waiting_head: Option<u64>,
-    pub error: Option<String>,
-}
-
-impl ColumnView {
-    /// Applies the filter, keeping the selection on item `selected` if it is still shown.
-    fn reshow(&mut self, height: usize, selected: Option<i64>) {
-        self.shown = (0..self.items.len()).filter(|&i| self.keys[i].matches(&self.filter)).collect();
-        if let Some(id) = selected {
-            if let Some(pos) = self.shown.iter().position(|&i| self.items[i].id == id) {
-                self.cursor.selected = pos;
-            }
-        }
-        self.cursor.show(self.shown.len(), height);
-    }
-
-    pub fn selected(&self) -> Option<&ItemSummary> {
-        self.shown.get(self.cursor.selected).map(|&i| &self.items[i])
-    }
 }
 
 /// One item, whole.
@@ -249,6 +252,8 @@ pub enum Overlay {
     Help {
         scroll: u16,
     },
+    /// A record shown whole (an audit entry).
+    Record(String),
     Copy,
     Filter(Box<TextArea<'static>>),
     Command {
@@ -284,6 +289,7 @@ pub struct App {
     pub column: Option<ColumnView>,
     pub item: Option<ItemView>,
     pub scores: ScoresView,
+    pub audit: Paged<AuditEntry>,
     pub overlay: Overlay,
     pub size: (u16, u16),
     pub ticks: u64,
@@ -312,6 +318,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("unit", "NAME: the columns a unit answers for"),
     ("at", "YYYY-MM-DD: staleness as of a day (empty: today)"),
     ("scores", "[2024Q3 | 2024]: the assessment"),
+    ("audit", "the audit trail, newest first"),
     ("refresh", "reload from the database"),
     ("help", "the keys of this view"),
     ("q", "quit"),
@@ -347,6 +354,7 @@ impl App {
                 loaded: false,
                 error: None,
             },
+            audit: Paged::default(),
             overlay: Overlay::None,
             size: setup.size,
             ticks: 0,
@@ -378,7 +386,8 @@ impl App {
     pub fn busy(&self) -> bool {
         self.columns.waiting.is_some()
             || self.scores.waiting.is_some()
-            || self.column.as_ref().is_some_and(|c| c.waiting_page.is_some() || c.waiting_head.is_some())
+            || self.audit.waiting.is_some()
+            || self.column.as_ref().is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some())
             || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
     }
 
@@ -389,6 +398,7 @@ impl App {
         }
         match self.tab {
             Tab::Scores => Layer::Scores,
+            Tab::Audit => Layer::Audit,
             Tab::Columns if self.item.is_some() => Layer::Item,
             Tab::Columns if self.column.is_some() => Layer::Column,
             Tab::Columns => Layer::Columns,
@@ -442,9 +452,10 @@ impl App {
         let height = self.list_height();
         self.columns.cursor.show(self.columns.lines.len(), height);
         if let Some(c) = &mut self.column {
-            c.cursor.show(c.shown.len(), height);
+            c.items.cursor.show(c.items.shown.len(), height);
         }
         self.scores.cursor.show(self.scores.shown.len(), height);
+        self.audit.cursor.show(self.audit.shown.len(), height);
     }
 
     fn key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
@@ -492,6 +503,10 @@ impl App {
                         }
                     }
                 }
+                return;
+            }
+            Overlay::Record(_) => {
+                self.overlay = Overlay::None;
                 return;
             }
             Overlay::Help { scroll } => {
@@ -547,8 +562,9 @@ impl App {
                     let row = usize::from(mouse.row - rows.y);
                     let cursor = match (self.tab, &mut self.column, &self.item) {
                         (Tab::Columns, None, _) => Some((&mut self.columns.cursor, self.columns.lines.len())),
-                        (Tab::Columns, Some(c), None) => Some((&mut c.cursor, c.shown.len())),
+                        (Tab::Columns, Some(c), None) => Some((&mut c.items.cursor, c.items.shown.len())),
                         (Tab::Scores, _, _) => Some((&mut self.scores.cursor, self.scores.shown.len())),
+                        (Tab::Audit, _, _) => Some((&mut self.audit.cursor, self.audit.shown.len())),
                         _ => None,
                     };
                     if let Some((cursor, len)) = cursor {
@@ -572,6 +588,9 @@ impl App {
         if tab == Tab::Scores && !self.scores.loaded && self.scores.waiting.is_none() {
             self.load_scores(effects);
         }
+        if tab == Tab::Audit && self.audit.rows.is_empty() && self.audit.waiting.is_none() {
+            self.load_audit(None, effects);
+        }
     }
 
     fn set_filter(&mut self, text: String) {
@@ -581,11 +600,8 @@ impl App {
                 self.columns.filter = text;
                 self.columns.relayout(height);
             }
-            (Tab::Columns, Some(c), None) => {
-                let selected = c.selected().map(|i| i.id);
-                c.filter = text;
-                c.reshow(height, selected);
-            }
+            (Tab::Columns, Some(c), None) => c.items.set_filter(text, height),
+            (Tab::Audit, _, _) => self.audit.set_filter(text, height),
             (Tab::Scores, _, _) => {
                 self.scores.filter = text;
                 self.reshow_scores();
@@ -597,7 +613,8 @@ impl App {
     fn current_filter(&self) -> String {
         match (self.tab, &self.column, &self.item) {
             (Tab::Columns, None, _) => self.columns.filter.clone(),
-            (Tab::Columns, Some(c), None) => c.filter.clone(),
+            (Tab::Columns, Some(c), None) => c.items.filter.clone(),
+            (Tab::Audit, _, _) => self.audit.filter.clone(),
             (Tab::Scores, _, _) => self.scores.filter.clone(),
             _ => String::new(),
         }
@@ -646,6 +663,7 @@ impl App {
             }
             Action::ColumnsTab => self.switch(Tab::Columns, effects),
             Action::ScoresTab => self.switch(Tab::Scores, effects),
+            Action::AuditTab => self.switch(Tab::Audit, effects),
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
                 self.motion(action, height, effects)
             }
@@ -683,7 +701,8 @@ impl App {
                 let title = item.item.as_ref().map(|(i, _)| i.title.clone());
                 if id { Some(item.id.to_string()) } else { title }
             }
-            (Tab::Columns, Some(c), None) => c.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() }),
+            (Tab::Columns, Some(c), None) => c.items.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() }),
+            (Tab::Audit, _, _) => self.audit.selected().map(|e| if id { e.id.to_string() } else { e.detail.clone() }),
             (Tab::Columns, None, None) => self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() }),
             (Tab::Scores, _, _) => self.scores.shown.get(self.scores.cursor.selected).map(|&i| self.scores.rows[i].unit.clone()),
         }
@@ -710,6 +729,7 @@ impl App {
     fn refresh(&mut self, effects: &mut Vec<Effect>) {
         match self.tab {
             Tab::Scores => self.load_scores(effects),
+            Tab::Audit => self.load_audit(None, effects),
             Tab::Columns => {
                 self.load_columns(effects);
                 if let Some(c) = &self.column {
@@ -745,16 +765,15 @@ impl App {
                 item.scroll = item.scroll.saturating_add_signed(i16::try_from(d.clamp(-10_000, 10_000)).unwrap_or(0)).min(10_000);
             }
             (Tab::Columns, Some(c), None) => {
-                let len = c.shown.len();
-                c.cursor.step(delta(len), len, height);
-                // Near the end of what is loaded: fetch the next page (keyset: after the last row).
-                if !c.done && c.waiting_page.is_none() && c.cursor.selected + height >= len {
-                    let before = c.items.last().map(|i| (i.online_since, i.id));
-                    let column_id = c.column.id;
-                    let req = self.request(Load::ColumnItems { column_id, before }, effects);
-                    if let Some(c) = &mut self.column {
-                        c.waiting_page = Some(req);
-                    }
+                let len = c.items.shown.len();
+                c.items.cursor.step(delta(len), len, height);
+                self.more_items(effects);
+            }
+            (Tab::Audit, _, _) => {
+                let len = self.audit.shown.len();
+                self.audit.cursor.step(delta(len), len, height);
+                if let Some(after) = self.audit.wants_more(height) {
+                    self.load_audit(after, effects);
                 }
             }
             (Tab::Columns, None, None) => {
@@ -822,8 +841,17 @@ impl App {
                     self.columns.cursor.step(1, self.columns.lines.len(), self.list_height());
                 }
             }
+            (Tab::Audit, _, _) => {
+                if let Some(e) = self.audit.selected() {
+                    let at = crate::domain::time::format_time(e.at, false);
+                    self.overlay = Overlay::Record(format!(
+                        "#{}  {at}\noperator  {}\naction    {}\ntarget    {}\n\n{}",
+                        e.id, e.operator, e.action, e.target, e.detail
+                    ));
+                }
+            }
             (Tab::Columns, Some(c), None) => {
-                if let Some(id) = c.selected().map(|i| i.id) {
+                if let Some(id) = c.items.selected().map(|i| i.id) {
                     let req = self.request(Load::Item { id }, effects);
                     self.item = Some(ItemView { id, item: None, scroll: 0, waiting: Some(req), error: None });
                 }
@@ -834,27 +862,34 @@ impl App {
 
     fn open_column_by_id(&mut self, id: i64, effects: &mut Vec<Effect>) {
         let Some(column) = self.columns.tree.as_ref().and_then(|t| t.entries.iter().find(|e| e.id == id)).cloned() else { return };
-        let page = self.request(Load::ColumnItems { column_id: id, before: None }, effects);
         let head = self.request(Load::ColumnHead { column_id: id, at: self.at }, effects);
-        let keep = self.column.take().filter(|c| c.column.id == id);
         // A refresh keeps what is shown until the fresh rows arrive.
-        self.column = Some(match keep {
-            Some(c) => ColumnView { column, waiting_page: Some(page), waiting_head: Some(head), ..c },
-            None => ColumnView {
-                column,
-                items: Vec::new(),
-                keys: Vec::new(),
-                shown: Vec::new(),
-                cursor: Cursor::default(),
-                filter: String::new(),
-                done: false,
-                count: None,
-                documents: Vec::new(),
-                waiting_page: Some(page),
-                waiting_head: Some(head),
-                error: None,
-            },
-        });
+        let view = match self.column.take().filter(|c| c.column.id == id) {
+            Some(c) => ColumnView { column, waiting_head: Some(head), ..c },
+            None => ColumnView { column, items: Paged::default(), count: None, documents: Vec::new(), waiting_head: Some(head) },
+        };
+        self.column = Some(view);
+        let page = self.request(Load::ColumnItems { column_id: id, before: None }, effects);
+        if let Some(c) = &mut self.column {
+            c.items.asked(page, None);
+        }
+    }
+
+    /// Asks for the open column's next page if the selection is near the end of what is loaded.
+    fn more_items(&mut self, effects: &mut Vec<Effect>) {
+        let height = self.list_height();
+        let Some(c) = &self.column else { return };
+        let Some(after) = c.items.wants_more(height) else { return };
+        let column_id = c.column.id;
+        let req = self.request(Load::ColumnItems { column_id, before: after }, effects);
+        if let Some(c) = &mut self.column {
+            c.items.asked(req, after);
+        }
+    }
+
+    fn load_audit(&mut self, before: Option<i64>, effects: &mut Vec<Effect>) {
+        let req = self.request(Load::Audit { before }, effects);
+        self.audit.asked(req, before);
     }
 
     fn loaded(&mut self, id: u64, loaded: Loaded, effects: &mut Vec<Effect>) {
@@ -865,6 +900,7 @@ impl App {
             | Loaded::ColumnHead(Err(e))
             | Loaded::Item(Err(e))
             | Loaded::Scores(Err(e))
+            | Loaded::Audit(Err(e))
             | Loaded::Ping(Err(e)) => Some(e.clone()),
             _ => None,
         };
@@ -907,41 +943,24 @@ impl App {
             }
             Loaded::ColumnItems(result) => {
                 let Some(c) = &mut self.column else { return };
-                if c.waiting_page != Some(id) {
-                    return;
+                let failed = result.as_ref().err().filter(|_| c.items.waiting == Some(id)).cloned();
+                if c.items.accept(id, result, height) {
+                    // The filter may keep too few to fill the screen: fetch on.
+                    self.more_items(effects);
                 }
-                c.waiting_page = None;
-                match result {
-                    Ok(page) => {
-                        let selected = c.selected().map(|i| i.id);
-                        // A first page replaces what was there (refresh); a later one is appended.
-                        let first = page.first().map(|i| (i.online_since, i.id));
-                        let continues = c.items.last().map(|i| (i.online_since, i.id)).zip(first).is_some_and(|(last, first)| first < last);
-                        if !continues {
-                            c.items.clear();
-                            c.keys.clear();
-                        }
-                        c.done = (page.len() as i64) < PAGE;
-                        for i in page {
-                            c.keys.push(SearchKey::new(&[&i.title, i.unit.as_deref().unwrap_or("")]));
-                            c.items.push(i);
-                        }
-                        c.error = None;
-                        c.reshow(height, selected);
-                        // The filter may keep so few that the screen is not full: fetch on.
-                        if !c.done && c.shown.len() < c.cursor.selected + height + 1 {
-                            let before = c.items.last().map(|i| (i.online_since, i.id));
-                            let column_id = c.column.id;
-                            let req = self.request(Load::ColumnItems { column_id, before }, effects);
-                            if let Some(c) = &mut self.column {
-                                c.waiting_page = Some(req);
-                            }
-                        }
+                if let Some(e) = failed {
+                    self.warn(format!("loading the column's items failed: {e}"));
+                }
+            }
+            Loaded::Audit(result) => {
+                let failed = result.as_ref().err().filter(|_| self.audit.waiting == Some(id)).cloned();
+                if self.audit.accept(id, result, height) {
+                    if let Some(after) = self.audit.wants_more(height) {
+                        self.load_audit(after, effects);
                     }
-                    Err(e) => {
-                        c.error = Some(e.clone());
-                        self.warn(format!("loading the column's items failed: {e}"));
-                    }
+                }
+                if let Some(e) = failed {
+                    self.warn(format!("loading the audit trail failed: {e}"));
                 }
             }
             Loaded::ColumnHead(result) => {
@@ -956,7 +975,7 @@ impl App {
                         c.documents = documents;
                         let height = self.list_height();
                         if let Some(c) = &mut self.column {
-                            c.cursor.show(c.shown.len(), height);
+                            c.items.cursor.show(c.items.shown.len(), height);
                         }
                     }
                     Err(e) => self.warn(format!("loading the column's documents failed: {e}")),
@@ -1068,6 +1087,7 @@ impl App {
                     Err(e) => self.warn(e),
                 }
             }
+            "audit" => self.switch(Tab::Audit, effects),
             "scores" => {
                 if !arg.is_empty() {
                     match arg.parse::<Period>() {

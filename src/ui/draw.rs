@@ -12,6 +12,7 @@ use super::app::{App, Health, Overlay, Tab};
 use super::columns::Line;
 use super::keymap::{Action, Layer};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, fits};
+use super::paged::{Paged, Row};
 use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
@@ -138,6 +139,7 @@ impl Draw<'_> {
         self.tabs(areas.tabs);
         match self.app.tab {
             Tab::Scores => self.scores(areas),
+            Tab::Audit => self.audit(areas),
             Tab::Columns => match (&self.app.column, &self.app.item) {
                 (_, Some(_)) => self.item(areas),
                 (Some(_), None) => self.column(areas),
@@ -148,6 +150,11 @@ impl Draw<'_> {
         match &self.app.overlay {
             Overlay::Help { scroll } => self.help(*scroll),
             Overlay::Copy => self.copy_menu(),
+            Overlay::Record(record) => {
+                let lines: Vec<TextLine> = record.lines().map(|l| TextLine::raw(self.text(l))).collect();
+                let inner = self.popup(100, 30, "Audit record — any key closes");
+                Paragraph::new(lines).wrap(Wrap { trim: false }).render_into(inner, self.buf);
+            }
             _ => {}
         }
     }
@@ -215,7 +222,8 @@ impl Draw<'_> {
         self.title(areas.title, spans);
 
         let w = usize::from(areas.rows.width);
-        let units_w = if w >= 120 { 30 } else { 14 };
+        // Wide terminals give the room to the units (what an administrator sends each unit).
+        let units_w = if w >= 120 { (w - 50) * 2 / 5 } else { 14 };
         let name_w = w.saturating_sub(2 + 9 + 11 + 11 + 6 + units_w + 1);
         let header = format!(
             "  {}{}{}{}{:>5} {}",
@@ -296,7 +304,7 @@ impl Draw<'_> {
         if s.days_overdue > 0 {
             spans.push(Span::styled(format!(" · {} days overdue", s.days_overdue), self.theme.status(s.status)));
         }
-        spans.extend(self.filter_note(&c.filter));
+        spans.extend(self.filter_note(&c.items.filter));
         self.title(areas.title, spans);
 
         if areas.documents.height > 0 {
@@ -329,34 +337,74 @@ impl Draw<'_> {
         let title_w = w.saturating_sub(17 + 11 + unit_w + 2);
         let header = format!("{}{}{}{}", pad("online since", 17), pad("form", 11), pad("unit", unit_w + 1), pad("title", title_w));
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
-        if c.shown.is_empty() {
-            let msg = match (&c.error, c.waiting_page.is_some(), c.filter.is_empty()) {
-                (Some(e), _, _) => format!("Could not load the items: {e}"),
-                (None, true, _) => "Loading…".to_string(),
-                (None, false, true) => "Nothing is online in this column.".to_string(),
-                (None, false, false) => "No loaded item matches the filter (Esc clears it).".to_string(),
-            };
-            self.put(areas.rows, TextLine::from(self.text(&msg)));
-        }
-        for (row, &i) in c.shown.iter().enumerate().skip(c.cursor.offset).take(usize::from(areas.rows.height)) {
-            let item = &c.items[i];
-            let y = areas.rows.y + (row - c.cursor.offset) as u16;
-            let line_area = Rect { y, height: 1, ..areas.rows };
+        self.list(areas.rows, &c.items, "Nothing is online in this column.", |item| {
             let when = format_time(item.online_since, false);
             let when = when.get(..16).unwrap_or(&when).replace('T', " ");
-            let line = TextLine::from(vec![
+            TextLine::from(vec![
                 Span::raw(pad(&when, 17)),
                 Span::raw(pad(item.form.as_str(), 11)),
-                Span::raw(pad(&self.text(item.unit.as_deref().unwrap_or("(repost)")), unit_w + 1)),
-                Span::raw(fit(&self.text(&item.title), title_w)),
-            ]);
-            if row == c.cursor.selected {
+                Span::raw(format!("{} ", pad(&text::display(item.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
+                Span::raw(fit(&text::display(&item.title, app.ambiguous), title_w)),
+            ])
+        });
+    }
+
+    /// A paged list's visible rows, the selection highlighted; or why there are none.
+    fn list<T: Row>(&mut self, area: Rect, paged: &Paged<T>, nothing: &str, line: impl Fn(&T) -> TextLine<'static>) {
+        if paged.shown.is_empty() {
+            let msg = match (&paged.error, paged.waiting.is_some(), paged.filter.is_empty()) {
+                (Some(e), _, _) => format!("Could not load: {e}"),
+                (None, true, _) => "Loading…".to_string(),
+                (None, false, true) => nothing.to_string(),
+                (None, false, false) => "Nothing loaded matches the filter (Esc clears it).".to_string(),
+            };
+            self.put(area, TextLine::from(self.text(&msg)));
+        }
+        let cursor = paged.cursor;
+        for (row, &i) in paged.shown.iter().enumerate().skip(cursor.offset).take(usize::from(area.height)) {
+            let y = area.y + (row - cursor.offset) as u16;
+            let line_area = Rect { y, height: 1, ..area };
+            let styled = line(&paged.rows[i]);
+            if row == cursor.selected {
                 self.buf.set_style(line_area, self.theme.selected());
-                self.put(line_area, line.patch_style(self.theme.selected()));
+                self.put(line_area, styled.patch_style(self.theme.selected()));
             } else {
-                self.put(line_area, line);
+                self.put(line_area, styled);
             }
         }
+    }
+
+    fn audit(&mut self, areas: &Areas) {
+        let app = self.app;
+        let a = &app.audit;
+        let more = if a.done { "" } else { "+" };
+        let mut spans = vec![Span::raw(format!("Audit · {}{more} loaded, newest first · Enter shows a record whole", a.rows.len()))];
+        spans.extend(self.filter_note(&a.filter));
+        self.title(areas.title, spans);
+        let w = usize::from(areas.rows.width);
+        let (op_w, action_w, target_w) = if w >= 120 { (16, 20, 24) } else { (10, 14, 12) };
+        let detail_w = w.saturating_sub(17 + op_w + action_w + target_w + 4);
+        let header = format!(
+            "{}{}{}{}{}",
+            pad("at", 17),
+            pad("operator", op_w + 1),
+            pad("action", action_w + 1),
+            pad("target", target_w + 1),
+            pad("detail", detail_w)
+        );
+        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
+        self.list(areas.rows, a, "The audit trail is empty.", |e| {
+            let when = format_time(e.at, false);
+            let when = when.get(..16).unwrap_or(&when).replace('T', " ");
+            let t = |s: &str, w: usize| format!("{} ", pad(&text::display(s, app.ambiguous), w));
+            TextLine::from(vec![
+                Span::raw(pad(&when, 17)),
+                Span::raw(t(&e.operator, op_w)),
+                Span::raw(t(&e.action, action_w)),
+                Span::raw(t(&e.target, target_w)),
+                Span::raw(fit(&text::display(&e.detail, app.ambiguous), detail_w)),
+            ])
+        });
     }
 
     fn item(&mut self, areas: &Areas) {
@@ -538,7 +586,7 @@ impl Draw<'_> {
             lines.push(TextLine::raw(format!("  :{c:<9} {what}")));
         }
         let inner = self.popup(76, 40, "Help — any key closes, ↑↓ scroll");
-        Paragraph::new(lines).scroll((scroll, 0)).render_into(inner, self.buf);
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render_into(inner, self.buf);
     }
 
     fn copy_menu(&mut self) {

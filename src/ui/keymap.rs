@@ -42,6 +42,7 @@ actions! {
     PrevTab = "tab.prev",
     ColumnsTab = "tab.columns",
     ScoresTab = "tab.scores",
+    AuditTab = "tab.audit",
     Down = "list.down",
     Up = "list.up",
     PageDown = "list.page_down",
@@ -79,11 +80,12 @@ pub enum Layer {
     Column,
     Item,
     Scores,
+    Audit,
     Copy,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 6] = [Layer::Global, Layer::Columns, Layer::Column, Layer::Item, Layer::Scores, Layer::Copy];
+    pub const ALL: [Layer; 7] = [Layer::Global, Layer::Columns, Layer::Column, Layer::Item, Layer::Scores, Layer::Audit, Layer::Copy];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -92,6 +94,7 @@ impl Layer {
             Layer::Column => "column",
             Layer::Item => "item",
             Layer::Scores => "scores",
+            Layer::Audit => "audit",
             Layer::Copy => "copy",
         }
     }

@@ -7,6 +7,7 @@ pub mod columns;
 pub mod draw;
 pub mod keymap;
 pub mod layout;
+pub mod paged;
 pub mod terminal;
 pub mod text;
 
@@ -38,7 +39,7 @@ pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
     match load {
         Load::Columns { at } => Loaded::Columns(columns(store, site, at).await.map_err(line)),
         Load::ColumnItems { column_id, before } => {
-            Loaded::ColumnItems(store.column_items(site, column_id, before, app::PAGE).await.map_err(line))
+            Loaded::ColumnItems(store.column_items(site, column_id, before, paged::PAGE).await.map_err(line))
         }
         Load::ColumnHead { column_id, at } => Loaded::ColumnHead(
             async {
@@ -52,6 +53,7 @@ pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
         ),
         Load::Item { id } => Loaded::Item(store.item(site, id).await.map_err(line)),
         Load::Scores { period } => Loaded::Scores(reports::scores(store, site, period).await.map_err(line)),
+        Load::Audit { before } => Loaded::Audit(store.audit_page(site, before, paged::PAGE).await.map_err(line)),
         Load::Ping => Loaded::Ping(store.schema_version().await.map(|_| ()).map_err(line)),
     }
 }

@@ -52,13 +52,9 @@ impl Terminal {
         Ok((s.width, s.height))
     }
 
-    /// Draws the state, as one synchronized update so a slow link never shows half a frame.
+    /// Draws the state.
     pub fn draw(&mut self, app: &App) -> io::Result<()> {
-        queue_command(self.inner.backend_mut(), BeginSynchronizedUpdate)?;
-        let drawn = self.inner.draw(|frame| draw::draw(frame, app)).map(|_| ());
-        queue_command(self.inner.backend_mut(), EndSynchronizedUpdate)?;
-        self.inner.backend_mut().flush()?;
-        drawn
+        draw_frame(&mut self.inner, app)
     }
 
     /// Puts text on the user's own clipboard through the terminal (OSC 52), which reaches the
@@ -82,6 +78,16 @@ impl Drop for Terminal {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Draws the state on a terminal as one synchronized update, so a slow link never shows half a
+/// frame; only the cells that changed are sent.
+pub fn draw_frame<W: Write>(term: &mut ratatui::Terminal<CrosstermBackend<W>>, app: &App) -> io::Result<()> {
+    queue_command(term.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = term.draw(|frame| draw::draw(frame, app)).map(|_| ());
+    queue_command(term.backend_mut(), EndSynchronizedUpdate)?;
+    term.backend_mut().flush()?;
+    drawn
 }
 
 fn queue_command(out: &mut impl Write, command: impl Command) -> io::Result<()> {

@@ -12,8 +12,9 @@ use super::*;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::staleness::{DocumentStatus, Staleness, Status};
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
-use crate::store::DocumentRow;
+use crate::store::{AuditEntry, DocumentRow};
 use crate::ui::draw::draw;
+use crate::ui::paged::PAGE;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -243,6 +244,42 @@ fn show_scores(app: &mut App) {
     app.update(Msg::Loaded(id, Loaded::Scores(Ok(scores_rows()))));
 }
 
+fn audit_rows() -> Vec<AuditEntry> {
+    let at = |h| Utc.with_ymd_and_hms(2026, 11, 28, h, 15, 0).unwrap();
+    vec![
+        AuditEntry {
+            id: 3,
+            at: at(9),
+            operator: "li.jianhua".into(),
+            action: "documents.add".into(),
+            target: "document 12".into(),
+            detail: r#"{"number":"象发改〔2026〕31号","column":"⑥施工及质量安全监督信息"}"#.into(),
+        },
+        AuditEntry {
+            id: 2,
+            at: at(8),
+            operator: "root".into(),
+            action: "calendar.set".into(),
+            target: "calendar".into(),
+            detail: r#"[{"date":"2026-12-31","kind":"holiday","note":"元旦调休"}]"#.into(),
+        },
+        AuditEntry {
+            id: 1,
+            at: at(7),
+            operator: "root".into(),
+            action: "init".into(),
+            target: "site xiangshan".into(),
+            detail: r#"{"columns":291,"units":32}"#.into(),
+        },
+    ]
+}
+
+fn show_audit(app: &mut App) {
+    let effects = keys(app, "3");
+    let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    app.update(Msg::Loaded(id, Loaded::Audit(Ok(audit_rows()))));
+}
+
 /// Every view state, for the snapshots.
 /// A view state: its name and how a user gets there.
 type State = (&'static str, fn(&mut App));
@@ -270,6 +307,12 @@ fn states() -> Vec<State> {
             open_item(a);
         }),
         ("scores", show_scores),
+        ("audit", show_audit),
+        ("audit_record", |a| {
+            show_audit(a);
+            key(a, KeyCode::Down);
+            key(a, KeyCode::Enter);
+        }),
         ("help", |a| {
             keys(a, "?");
         }),
@@ -349,7 +392,10 @@ fn ambiguous_characters_drawn_wide_keep_the_columns_aligned() {
     assert_eq!(buf[(x + 1, 4)].diff_option, ratatui::buffer::CellDiffOption::Skip);
     // The due date is at the same column on every row.
     // Every row's due date starts in the same cell.
-    let due = |y: u16| (0..160u16).find(|&x| buf[(x, y)].symbol() == "2" && buf[(x + 4, y)].symbol() == "-" && x > 100);
+    // (The second date of a row is its due date.)
+    let due = |y: u16| {
+        (0..150u16).filter(|&x| buf[(x, y)].symbol() == "2" && buf[(x + 4, y)].symbol() == "-" && buf[(x + 7, y)].symbol() == "-").nth(1)
+    };
     assert_eq!(due(3), due(4));
     assert!(due(3).is_some());
     insta::assert_snapshot!("worst_first_ambiguous_wide", text_of(&a));
@@ -394,19 +440,19 @@ fn a_result_that_arrives_after_a_newer_request_is_dropped() {
 #[test]
 fn scrolling_near_the_end_fetches_the_next_page_after_the_last_row() {
     let mut a = app();
-    open_column(&mut a, items(0, PAGE as usize as i64));
-    assert!(!a.column.as_ref().unwrap().done);
+    open_column(&mut a, items(0, PAGE));
+    assert!(!a.column.as_ref().unwrap().items.done);
     let mut asked = Vec::new();
     for _ in 0..90 {
         asked.extend(loads(&key(&mut a, KeyCode::Down)));
     }
-    let last = a.column.as_ref().unwrap().items.last().cloned().unwrap();
+    let last = a.column.as_ref().unwrap().items.rows.last().cloned().unwrap();
     let [(id, Load::ColumnItems { column_id: 7, before: Some(before) })] = asked[..] else { panic!("{asked:?}") };
     assert_eq!(before, (last.online_since, last.id));
     // A short page is the last one.
     a.update(Msg::Loaded(id, Loaded::ColumnItems(Ok(items(PAGE, 7)))));
-    let c = a.column.as_ref().unwrap();
-    assert_eq!(c.items.len(), PAGE as usize + 7);
+    let c = &a.column.as_ref().unwrap().items;
+    assert_eq!(c.rows.len(), PAGE as usize + 7);
     assert!(c.done);
     assert_eq!(c.selected().unwrap().id, 1000 - 90);
     assert!(loads(&key(&mut a, KeyCode::End)).is_empty());
@@ -422,9 +468,9 @@ fn esc_backs_out_one_step_at_a_time() {
     assert_eq!(a.layer(), Layer::Column);
     keys(&mut a, "/mzj");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.column.as_ref().unwrap().filter, "mzj");
+    assert_eq!(a.column.as_ref().unwrap().items.filter, "mzj");
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.column.as_ref().unwrap().filter, "");
+    assert_eq!(a.column.as_ref().unwrap().items.filter, "");
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.layer(), Layer::Columns);
     assert!(a.columns.tree.as_ref().unwrap().mode.only_overdue);
@@ -512,4 +558,37 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
     }));
     assert_eq!(a.tab, Tab::Scores);
     assert!(matches!(loads(&effects)[..], [(_, Load::Scores { .. })]));
+}
+
+#[test]
+fn the_audit_trail_pages_back_and_filters() {
+    let mut a = app();
+    let effects = keys(&mut a, "3");
+    let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let at = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
+    let page: Vec<AuditEntry> = (0..PAGE)
+        .map(|i| AuditEntry {
+            id: 500 - i,
+            at,
+            operator: "root".into(),
+            action: "import".into(),
+            target: "items".into(),
+            detail: format!("{{\"items\":{i}}}"),
+        })
+        .collect();
+    let effects = a.update(Msg::Loaded(id, Loaded::Audit(Ok(page))));
+    assert!(effects.is_empty(), "a full screen is loaded: {effects:?}");
+    let mut asked = Vec::new();
+    for _ in 0..85 {
+        asked.extend(loads(&key(&mut a, KeyCode::Down)));
+    }
+    let [(id, Load::Audit { before: Some(401) })] = asked[..] else { panic!("{asked:?}") };
+    a.update(Msg::Loaded(id, Loaded::Audit(Ok(audit_rows()))));
+    assert_eq!(a.audit.rows.len(), PAGE as usize + 3);
+    keys(&mut a, "/calendar");
+    assert_eq!(a.audit.shown.len(), 1);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    let Overlay::Record(record) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert!(record.contains("calendar.set") && record.contains("元旦调休"), "{record}");
 }

@@ -1,0 +1,146 @@
+//! Times the console inside one program, drawing through the real crossterm backend into memory
+//! (`ui::terminal::draw_frame`: the same diffing, escape sequences and synchronized-output
+//! markers a terminal receives):
+//!
+//! - first full screen: open the database, the first query (every column's staleness), the first
+//!   draw;
+//! - a key press that moves the selection: the update and the redraw, and the bytes that redraw
+//!   writes.
+//!
+//!   cargo bench --bench console -- RUNS URL…
+//!
+//! Prints one line per database and size:
+//! `backend WxH first_ms key_mean_ms key_max_ms bytes_mean bytes_max`.
+//! `benches/console.sh` runs it on the 1,000,000-item demo databases and adds the real binary's
+//! time to first screen and resident memory in tmux.
+
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use chrono::Utc;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use portal_admin::domain::time::beijing_date;
+use portal_admin::store::{self, OpenOptions, Target};
+use portal_admin::ui::app::{App, Effect, Msg, Setup};
+use portal_admin::ui::keymap::Keymap;
+use portal_admin::ui::text::Ambiguous;
+use portal_admin::ui::{load, terminal};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+/// A terminal that counts the bytes it is sent.
+#[derive(Clone, Default)]
+struct Counter(Arc<AtomicUsize>);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.fetch_add(buf.len(), Ordering::Relaxed);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+struct Screen {
+    term: Terminal<CrosstermBackend<Counter>>,
+    sent: Counter,
+}
+
+impl Screen {
+    fn new(w: u16, h: u16) -> Screen {
+        let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) };
+        let sent = Counter::default();
+        Screen { term: Terminal::with_options(CrosstermBackend::new(sent.clone()), options).expect("a terminal in memory"), sent }
+    }
+
+    /// Draws and returns the bytes written.
+    fn draw(&mut self, app: &App) -> usize {
+        let before = self.sent.0.load(Ordering::Relaxed);
+        terminal::draw_frame(&mut self.term, app).expect("draw");
+        self.sent.0.load(Ordering::Relaxed) - before
+    }
+}
+
+async fn run_effects(app: &mut App, store: &dyn store::Store, site: &store::Site, effects: Vec<Effect>) {
+    let mut pending = effects;
+    while !pending.is_empty() {
+        let mut next = Vec::new();
+        for effect in pending {
+            if let Effect::Load(id, what) = effect {
+                let loaded = load(store, site, what).await;
+                next.extend(app.update(Msg::Loaded(id, loaded)));
+            }
+        }
+        pending = next;
+    }
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let [runs, urls @ ..] = &args[..] else {
+        eprintln!("usage: cargo bench --bench console -- RUNS URL…");
+        std::process::exit(2);
+    };
+    let runs: usize = runs.parse().expect("RUNS is a number");
+    for url in urls {
+        let target = Target::parse(url).expect("a database URL");
+        let backend = if matches!(target, Target::Sqlite { .. }) { "SQLite" } else { "PostgreSQL" };
+        for (w, h) in [(80u16, 24u16), (160, 48)] {
+            let mut firsts = Vec::new();
+            let mut keys = Vec::new();
+            let mut bytes = Vec::new();
+            for run in 0..=runs {
+                let start = Instant::now();
+                let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
+                let site = store.site(None).await.expect("a site");
+                let (mut app, effects) = App::new(Setup {
+                    keymap: Keymap::default_map(),
+                    ambiguous: Ambiguous::Narrow,
+                    mono: false,
+                    site_name: site.name.clone(),
+                    operator: store.operator().to_string(),
+                    database: store.describe(),
+                    today: beijing_date(Utc::now()),
+                    size: (w, h),
+                });
+                run_effects(&mut app, store.as_ref(), &site, effects).await;
+                let mut screen = Screen::new(w, h);
+                screen.draw(&app);
+                let first = start.elapsed().as_secs_f64() * 1000.0;
+                assert!(app.columns.tree.is_some(), "the columns loaded");
+                if run == 0 {
+                    continue; // warms the file cache and the server
+                }
+                firsts.push(first);
+                // Expand everything so the list is long, then move down through it.
+                app.update(Msg::Key(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE)));
+                screen.draw(&app);
+                for _ in 0..50 {
+                    let start = Instant::now();
+                    let effects = app.update(Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+                    let n = screen.draw(&app);
+                    keys.push(start.elapsed().as_secs_f64() * 1000.0);
+                    bytes.push(n as f64);
+                    assert!(effects.is_empty(), "moving in the tree queries nothing");
+                }
+            }
+            let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+            let max = |v: &[f64]| v.iter().cloned().fold(0.0, f64::max);
+            firsts.sort_by(f64::total_cmp);
+            println!(
+                "{backend} {w}x{h} {:.1} {:.3} {:.3} {:.0} {:.0}",
+                firsts[firsts.len() / 2],
+                mean(&keys),
+                max(&keys),
+                mean(&bytes),
+                max(&bytes)
+            );
+        }
+    }
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Times the console of issue 4 on the 1,000,000-item demo databases (SQLite and PostgreSQL):
+#   first full screen              target 300 ms
+#   a key press moving the selection, redrawn   target 16 ms
+#   bytes written for one cursor move            target 2 KB
+#   resident memory                              target 100 MB
+# In the program (benches/console.rs): open, first query, first draw through the crossterm
+# backend into memory; then 50 Down keys per run, each update + redraw timed and its bytes counted.
+# The real binary (release) in tmux at 80x24: from launch to the first full screen seen by
+# `tmux capture-pane` (polled every 5 ms, so up to ~5 ms late), and its peak resident memory
+# (VmHWM) after the first screen, expanding the tree, opening the worst column and paging through it.
+#
+#   benches/console.sh [--write]    (--write also records the table in docs/performance.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-10}
+. benches/cache.sh
+
+in_process=$(cargo bench --quiet --bench console -- "$RUNS" "sqlite://$lite" "$PG_URL")
+
+ms_now() { date +%s%N; }
+real_binary() { # url -> "first_ms hwm_mb"
+    local session="pa-bench-$$" start end pid hwm first
+    start=$(ms_now)
+    tmux new-session -d -x 80 -y 24 -s "$session" "exec $bin --db '$1'"
+    until tmux capture-pane -p -t "$session" 2>/dev/null | grep -q "Columns 291"; do sleep 0.005; done
+    end=$(ms_now)
+    first=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", (b - a) / 1000000 }')
+    pid=$(tmux display -p -t "$session" '#{pane_pid}')
+    for k in e s Home Enter; do tmux send-keys -t "$session" "$k"; sleep 0.3; done
+    for _ in $(seq 1 40); do tmux send-keys -t "$session" PageDown; sleep 0.05; done
+    sleep 1
+    hwm=$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
+    tmux kill-session -t "$session"
+    echo "$first $hwm"
+}
+
+rows=()
+fail=0
+for backend in SQLite PostgreSQL; do
+    db=$([ $backend = SQLite ] && echo "sqlite://$lite" || echo "$PG_URL")
+    best_first=""
+    worst_hwm=0
+    for _ in 1 2 3; do
+        read -r first hwm < <(real_binary "$db")
+        if [ -z "$best_first" ] || [ "$first" -lt "$best_first" ]; then best_first=$first; fi
+        worst_hwm=$(awk -v a="$worst_hwm" -v b="$hwm" 'BEGIN { print (b > a) ? b : a }')
+    done
+    while read -r b size first key_mean key_max bytes_mean bytes_max; do
+        [ "$b" = "$backend" ] || continue
+        pass=$(awk -v f="$first" -v k="$key_max" -v by="$bytes_max" -v m="$worst_hwm" -v w="$best_first" \
+            'BEGIN { print (f < 300 && k < 16 && by < 2048 && m < 100 && w < 300) ? "pass" : "FAIL" }')
+        [ "$pass" = pass ] || fail=1
+        rows+=("| $backend | $size | $first ms | $key_mean ms (max $key_max) | $bytes_mean B (max $bytes_max) | $best_first ms | $worst_hwm MB | $pass |")
+    done <<<"$in_process"
+done
+
+table=$(
+    echo "| backend | size | first full screen, in the program (median) | key press redrawn, mean | bytes per cursor move, mean | first screen, real binary in tmux (best of 3, 80×24) | peak resident memory, real binary | result |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    printf '%s\n' "${rows[@]}"
+)
+machine="$(uname -sm), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
+echo "$table"
+echo "$RUNS runs; machine: $machine"
+if [ "${1:-}" = --write ]; then
+    python3 - "$table" "$machine" "$RUNS" <<'PY'
+import re, sys, datetime
+table, machine, runs = sys.argv[1:]
+path = "docs/performance.md"
+text = open(path).read()
+block = (f"<!-- console:start -->\nMeasured {datetime.date.today()} by `benches/console.sh` ({runs} runs in the program, 50 key presses each; "
+         f"3 launches of the real binary) on {machine}, on the 1,000,000-item demo databases. Targets: first screen < 300 ms, "
+         "key press redrawn < 16 ms, < 2 KB per cursor move, < 100 MB resident.\n\n"
+         f"{table}\n<!-- console:end -->")
+if "<!-- console:start -->" in text:
+    text = re.sub(r"<!-- console:start -->.*?<!-- console:end -->", lambda m: block, text, flags=re.S)
+else:
+    text += "\n## The console (issue 4)\n\n" + block + "\n"
+open(path, "w").write(text)
+PY
+fi
+exit $fail

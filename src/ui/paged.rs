@@ -1,0 +1,175 @@
+//! A list fetched a page at a time with keyset paging: only what has been scrolled to is loaded,
+//! the next page is asked for (after the last row's key) as the selection nears the end, and a
+//! refresh replaces the rows while the selection stays on its row. Filtering works on the loaded
+//! rows.
+
+use super::app::Cursor;
+use super::text::SearchKey;
+
+/// A row of a paged list.
+pub trait Row {
+    /// Where the next page starts: the rows after this one's key.
+    type Key: Copy + PartialEq + std::fmt::Debug;
+    fn key(&self) -> Self::Key;
+    /// What the filter matches.
+    fn search(&self) -> SearchKey;
+}
+
+/// Rows asked for per page.
+pub const PAGE: i64 = 100;
+
+#[derive(Debug)]
+pub struct Paged<T: Row> {
+    pub rows: Vec<T>,
+    keys: Vec<SearchKey>,
+    /// The loaded rows the filter keeps (indexes into `rows`).
+    pub shown: Vec<usize>,
+    pub cursor: Cursor,
+    pub filter: String,
+    /// Every page has been loaded.
+    pub done: bool,
+    /// The request for a page that is running.
+    pub waiting: Option<u64>,
+    /// Whether the page being waited for is a first page (a refresh), which replaces the rows.
+    first_page: bool,
+    pub error: Option<String>,
+}
+
+impl<T: Row> Default for Paged<T> {
+    fn default() -> Self {
+        Paged {
+            rows: Vec::new(),
+            keys: Vec::new(),
+            shown: Vec::new(),
+            cursor: Cursor::default(),
+            filter: String::new(),
+            done: false,
+            waiting: None,
+            first_page: true,
+            error: None,
+        }
+    }
+}
+
+impl<T: Row> Paged<T> {
+    pub fn selected(&self) -> Option<&T> {
+        self.shown.get(self.cursor.selected).map(|&i| &self.rows[i])
+    }
+
+    /// The key to load the next page after, if more should be loaded now: the selection is within
+    /// a screen of the end of what is loaded (or the filter keeps too few to fill the screen).
+    pub fn wants_more(&self, height: usize) -> Option<Option<T::Key>> {
+        if self.done || self.waiting.is_some() || self.cursor.selected + height + 1 < self.shown.len() {
+            return None;
+        }
+        Some(self.rows.last().map(Row::key))
+    }
+
+    /// Notes that page `request` was asked for after `after` (`None`: the first page).
+    pub fn asked(&mut self, request: u64, after: Option<T::Key>) {
+        self.waiting = Some(request);
+        self.first_page = after.is_none();
+    }
+
+    /// Takes a page that arrived for `request`; false if it is not the one waited for.
+    pub fn accept(&mut self, request: u64, page: Result<Vec<T>, String>, height: usize) -> bool {
+        if self.waiting != Some(request) {
+            return false;
+        }
+        self.waiting = None;
+        match page {
+            Ok(page) => {
+                let selected = self.selected().map(Row::key);
+                if self.first_page {
+                    self.rows.clear();
+                    self.keys.clear();
+                }
+                self.done = (page.len() as i64) < PAGE;
+                for row in page {
+                    self.keys.push(row.search());
+                    self.rows.push(row);
+                }
+                self.error = None;
+                self.reshow(height, selected);
+            }
+            Err(e) => self.error = Some(e),
+        }
+        true
+    }
+
+    /// Filters again, keeping the selection on the row with key `selected` if it is shown.
+    pub fn reshow(&mut self, height: usize, selected: Option<T::Key>) {
+        self.shown = (0..self.rows.len()).filter(|&i| self.keys[i].matches(&self.filter)).collect();
+        if let Some(key) = selected {
+            if let Some(pos) = self.shown.iter().position(|&i| self.rows[i].key() == key) {
+                self.cursor.selected = pos;
+            }
+        }
+        self.cursor.show(self.shown.len(), height);
+    }
+
+    pub fn set_filter(&mut self, filter: String, height: usize) {
+        let selected = self.selected().map(Row::key);
+        self.filter = filter;
+        self.reshow(height, selected);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Clone)]
+    struct N(i64, &'static str);
+
+    impl Row for N {
+        type Key = i64;
+        fn key(&self) -> i64 {
+            self.0
+        }
+        fn search(&self) -> SearchKey {
+            SearchKey::new(&[self.1])
+        }
+    }
+
+    fn page(from: i64, n: i64) -> Vec<N> {
+        (from..from + n).map(|i| N(1000 - i, if i % 2 == 0 { "民政局" } else { "财政局" })).collect()
+    }
+
+    #[test]
+    fn pages_append_and_a_first_page_replaces_keeping_the_selection() {
+        let mut p: Paged<N> = Paged::default();
+        assert_eq!(p.wants_more(20), Some(None));
+        p.asked(1, None);
+        assert!(!p.accept(2, Ok(page(0, 100)), 20), "not the page waited for");
+        assert!(p.accept(1, Ok(page(0, 100)), 20));
+        assert_eq!(p.wants_more(20), None);
+        p.cursor.step(85, p.shown.len(), 20);
+        assert_eq!(p.wants_more(20), Some(Some(901)));
+        p.asked(2, Some(901));
+        p.accept(2, Ok(page(100, 30)), 20);
+        assert_eq!((p.rows.len(), p.done), (130, true));
+        assert_eq!(p.wants_more(20), None);
+        // A refresh: one newer row came first; the selection stays on its row.
+        let selected = p.selected().unwrap().0;
+        p.asked(3, None);
+        let mut fresh = vec![N(2000, "新")];
+        fresh.extend(page(0, 99));
+        p.accept(3, Ok(fresh), 20);
+        assert_eq!(p.selected().unwrap().0, selected);
+        assert!(!p.done);
+    }
+
+    #[test]
+    fn the_filter_keeps_matching_rows_and_the_selection() {
+        let mut p: Paged<N> = Paged::default();
+        p.asked(1, None);
+        p.accept(1, Ok(page(0, 10)), 20);
+        p.cursor.selected = 4;
+        p.set_filter("mzj".into(), 20);
+        assert_eq!(p.shown.len(), 5);
+        assert_eq!(p.selected().unwrap().0, 996);
+        p.set_filter(String::new(), 20);
+        assert_eq!(p.selected().unwrap().0, 996);
+    }
+}
