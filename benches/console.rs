@@ -10,7 +10,8 @@
 //!   cargo bench --bench console -- RUNS URL…
 //!
 //! Prints one line per database and size:
-//! `backend WxH first_ms key_mean_ms key_max_ms bytes_mean bytes_max`.
+//! `backend WxH first_ms key_mean_ms key_max_ms move_bytes_mean move_bytes_max scroll_bytes_mean
+//! scroll_bytes_max` (a move within the page; a move that scrolls the list by a row).
 //! `benches/console.sh` runs it on the 1,000,000-item demo databases and adds the real binary's
 //! time to first screen and resident memory in tmux.
 
@@ -94,7 +95,9 @@ async fn main() {
         for (w, h) in [(80u16, 24u16), (160, 48)] {
             let mut firsts = Vec::new();
             let mut keys = Vec::new();
-            let mut bytes = Vec::new();
+            // Bytes of a move within the page, and of a move that scrolls the list by a row.
+            let mut moves = Vec::new();
+            let mut scrolls = Vec::new();
             for run in 0..=runs {
                 let start = Instant::now();
                 let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
@@ -122,11 +125,16 @@ async fn main() {
                 app.update(Msg::Key(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE)));
                 screen.draw(&app);
                 for _ in 0..50 {
+                    let offset = app.columns.cursor.offset;
                     let start = Instant::now();
                     let effects = app.update(Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
                     let n = screen.draw(&app);
                     keys.push(start.elapsed().as_secs_f64() * 1000.0);
-                    bytes.push(n as f64);
+                    if app.columns.cursor.offset == offset {
+                        moves.push(n as f64)
+                    } else {
+                        scrolls.push(n as f64)
+                    }
                     assert!(effects.is_empty(), "moving in the tree queries nothing");
                 }
             }
@@ -134,12 +142,14 @@ async fn main() {
             let max = |v: &[f64]| v.iter().cloned().fold(0.0, f64::max);
             firsts.sort_by(f64::total_cmp);
             println!(
-                "{backend} {w}x{h} {:.1} {:.3} {:.3} {:.0} {:.0}",
+                "{backend} {w}x{h} {:.1} {:.3} {:.3} {:.0} {:.0} {:.0} {:.0}",
                 firsts[firsts.len() / 2],
                 mean(&keys),
                 max(&keys),
-                mean(&bytes),
-                max(&bytes)
+                mean(&moves),
+                max(&moves),
+                mean(&scrolls),
+                max(&scrolls)
             );
         }
     }

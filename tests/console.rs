@@ -52,6 +52,18 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Waits for the console to exit and checks it exited 0 (the shell wrote `EXIT=$?` to `exit`).
+    fn quits_cleanly(&self, exit: &Path) {
+        let start = Instant::now();
+        while !exit.exists() {
+            assert!(start.elapsed() < Duration::from_secs(10), "the console did not quit:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(std::fs::read_to_string(exit).unwrap().trim(), "EXIT=0");
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux").args(["kill-session", "-t", &self.session]).status();
@@ -122,12 +134,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     let s = t.wait_for("newest first");
     assert!(s.contains("init") && s.contains("demo"), "{s}");
     t.keys(&["q"]);
-    let start = Instant::now();
-    while !exit.exists() {
-        assert!(start.elapsed() < Duration::from_secs(10), "the console did not quit:\n{}", t.screen());
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert_eq!(std::fs::read_to_string(&exit).unwrap().trim(), "EXIT=0");
+    t.quits_cleanly(&exit);
     // Looking changes nothing.
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log").await, audit_before);
     // Logs went to the file, not the screen.
@@ -241,3 +248,40 @@ async fn the_console_reads_pages_without_gaps_or_repeats(db: TestDb) {
 }
 
 on_both_backends!(the_console_reads_pages_without_gaps_or_repeats);
+
+/// The server drops the console's connections mid-session: the status line says so, what was on
+/// the screen stays, and the next refresh reconnects.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_drops_the_connection_is_survived() {
+    let db = TestDb::postgres().await;
+    db.ok(&["init"]);
+    db.ok(&["demo", "--items", "500", "--seed", "3", "--to", "2026-11-20"]);
+    let exit = db.file("exit");
+    let command = format!(
+        "{} --db {} ; echo EXIT=$? > {}",
+        quote(env!("CARGO_BIN_EXE_portal-admin")),
+        quote(&db.url),
+        quote(&exit.display().to_string())
+    );
+    let config = db.dir.path().join("config");
+    let data = db.dir.path().join("data");
+    let t = Tmux::start("drop", &command, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)]);
+    t.wait_for("● connected");
+    t.wait_for("政务动态");
+    let name = db.url.rsplit('/').next().unwrap().to_string();
+    let mut admin = db.any().await;
+    admin
+        .exec(&format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"))
+        .await
+        .unwrap();
+    let phase = Instant::now();
+    t.keys(&["F5"]);
+    let s = t.wait_for("connection lost");
+    assert!(s.contains("政务动态"), "what was loaded stays on the screen:\n{s}");
+    // Back by itself within seconds (it checks every second while lost), and refreshed.
+    let s = t.wait_for("connected again");
+    assert!(phase.elapsed() < Duration::from_secs(15), "{:?}", phase.elapsed());
+    assert!(s.contains("● connected") && s.contains("政务动态"), "{s}");
+    t.keys(&["q"]);
+    t.quits_cleanly(&exit);
+}

@@ -435,8 +435,10 @@ impl App {
             Msg::Loaded(id, loaded) => self.loaded(id, loaded, &mut effects),
             Msg::Tick => {
                 self.ticks += 1;
-                // Every 15 s (ticks are 100 ms), see that the database is still there.
-                if self.ticks % 150 == 0 {
+                // Every 15 s (ticks are 100 ms) see that the database is still there; every
+                // second while the connection is lost, to be back as soon as it is.
+                let every = if matches!(self.health, Health::Lost(_)) { 10 } else { 150 };
+                if self.ticks % every == 0 {
                     self.request(Load::Ping, &mut effects);
                 }
             }
@@ -904,20 +906,25 @@ impl App {
             | Loaded::Ping(Err(e)) => Some(e.clone()),
             _ => None,
         };
+        let was_lost = matches!(self.health, Health::Lost(_));
         match &failed {
             // A query that failed because the server went away marks the connection lost; the next
-            // successful query (F5, or the periodic check) marks it back.
+            // successful query (F5, or the check every second while lost) marks it back.
             Some(e) if is_connection_error(e) => self.health = Health::Lost(e.clone()),
             Some(_) => {}
             None => self.health = Health::Connected,
         }
+        if was_lost && self.health == Health::Connected && matches!(loaded, Loaded::Ping(_)) {
+            // Back: show fresh figures without being asked.
+            self.tell("connected again");
+            self.refresh(effects);
+        }
         match loaded {
             Loaded::Ping(_) => {}
             Loaded::Columns(result) => {
-                if self.columns.waiting != Some(id) {
+                if !arrived(&mut self.columns.waiting, id) {
                     return;
                 }
-                self.columns.waiting = None;
                 match result {
                     Ok(entries) => {
                         let selected = self.columns.selected_entry().map(|e| e.id);
@@ -965,10 +972,9 @@ impl App {
             }
             Loaded::ColumnHead(result) => {
                 let Some(c) = &mut self.column else { return };
-                if c.waiting_head != Some(id) {
+                if !arrived(&mut c.waiting_head, id) {
                     return;
                 }
-                c.waiting_head = None;
                 match result {
                     Ok((count, documents)) => {
                         c.count = Some(count);
@@ -983,10 +989,9 @@ impl App {
             }
             Loaded::Item(result) => {
                 let Some(item) = &mut self.item else { return };
-                if item.waiting != Some(id) {
+                if !arrived(&mut item.waiting, id) {
                     return;
                 }
-                item.waiting = None;
                 match result {
                     Ok(found) => item.item = Some(found),
                     Err(e) => {
@@ -997,10 +1002,9 @@ impl App {
                 }
             }
             Loaded::Scores(result) => {
-                if self.scores.waiting != Some(id) {
+                if !arrived(&mut self.scores.waiting, id) {
                     return;
                 }
-                self.scores.waiting = None;
                 self.scores.loaded = true;
                 match result {
                     Ok(rows) => {
@@ -1104,6 +1108,15 @@ impl App {
             other => self.warn(format!("unknown command :{other} (Tab lists them)")),
         }
     }
+}
+
+/// Whether the result numbered `id` is the one `waiting` waits for; if so it waits no more.
+fn arrived(waiting: &mut Option<u64>, id: u64) -> bool {
+    let wanted = *waiting == Some(id);
+    if wanted {
+        *waiting = None;
+    }
+    wanted
 }
 
 /// A one-line text input holding `text`, its cursor at the end.

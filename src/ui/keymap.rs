@@ -376,9 +376,44 @@ impl Keymap {
     }
 }
 
+/// The key reference for `docs/keys.md`, generated from a keymap so it cannot drift from it.
+pub fn reference(map: &Keymap, title: &str) -> String {
+    let mut out = format!(
+        "# {title}\n\nGenerated from `keymaps/default.toml` (and `keymaps/vim.toml` below) by the test `ui::keymap::tests::the_key_reference_is_generated_from_the_keymaps`; do not edit by hand. A view's own binding wins over a global one.\n"
+    );
+    for layer in Layer::ALL {
+        let bindings = map.bindings(layer);
+        if bindings.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n## {}\n\n| key | action | what it does |\n| --- | --- | --- |\n", layer.name()));
+        for b in bindings {
+            let key = b.key.to_string().replace('|', "\\|");
+            out.push_str(&format!("| `{key}` | `{}` | {} |\n", b.action.name(), b.description.replace('|', "\\|")));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_reference_is_generated_from_the_keymaps() {
+        let vim = Keymap::build(&[("default.toml", VIM)]).unwrap();
+        let text = format!(
+            "{}\n---\n\n{}",
+            reference(&Keymap::default_map(), "Keys"),
+            reference(&vim, "With `--keymap vim` (laid over the keys above)").replace("\n# ", "\n## ")
+        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md");
+        if std::env::var_os("PORTAL_ADMIN_UPDATE_DOCS").is_some() {
+            std::fs::write(path, &text).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(on_disk == text, "docs/keys.md is out of date: run PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --lib key_reference");
+    }
 
     fn build(user: &str) -> Result<Keymap, KeymapError> {
         Keymap::build(&[("default.toml", DEFAULT), ("user.toml", user)])

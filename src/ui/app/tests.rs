@@ -592,3 +592,18 @@ fn the_audit_trail_pages_back_and_filters() {
     let Overlay::Record(record) = &a.overlay else { panic!("{:?}", a.overlay) };
     assert!(record.contains("calendar.set") && record.contains("元旦调休"), "{record}");
 }
+
+#[test]
+fn a_lost_connection_is_checked_every_second_and_a_return_refreshes() {
+    let mut a = app();
+    let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));
+    let id = loads(&effects)[0].0;
+    a.update(Msg::Loaded(id, Loaded::Columns(Err("error communicating with database: connection reset".into()))));
+    let pings: Vec<(u64, Load)> = (0..10).flat_map(|_| loads(&a.update(Msg::Tick))).collect();
+    let [(ping, Load::Ping)] = pings[..] else { panic!("{pings:?}") };
+    let effects = a.update(Msg::Loaded(ping, Loaded::Ping(Ok(()))));
+    assert_eq!(a.health, Health::Connected);
+    assert!(matches!(loads(&effects)[..], [(_, Load::Columns { .. })]), "{effects:?}");
+    // Connected, it checks every 15 s.
+    assert!((0..100).flat_map(|_| loads(&a.update(Msg::Tick))).next().is_none());
+}
