@@ -1,6 +1,6 @@
 //! Times the console inside one program, drawing through the real crossterm backend into memory
-//! (`ui::terminal::draw_frame`: the same diffing, escape sequences and synchronized-output
-//! markers a terminal receives):
+//! (`ui::terminal::draw_frame`: the same diffing, terminal scrolling, escape sequences and
+//! synchronized-output markers a terminal receives):
 //!
 //! - first full screen: open the database, the first query (every column's staleness), the first
 //!   draw;
@@ -26,11 +26,9 @@ use portal_admin::domain::time::beijing_date;
 use portal_admin::store::{self, OpenOptions, Target};
 use portal_admin::ui::app::{App, Effect, Msg, Setup};
 use portal_admin::ui::keymap::Keymap;
+use portal_admin::ui::screen::Screen;
 use portal_admin::ui::text::Ambiguous;
 use portal_admin::ui::{load, terminal};
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 /// A terminal that counts the bytes it is sent.
 #[derive(Clone, Default)]
@@ -47,22 +45,22 @@ impl Write for Counter {
     }
 }
 
-struct Screen {
-    term: Terminal<CrosstermBackend<Counter>>,
+/// The console's screen writing into a byte counter.
+struct Tty {
+    screen: Screen<Counter>,
     sent: Counter,
 }
 
-impl Screen {
-    fn new(w: u16, h: u16) -> Screen {
-        let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) };
+impl Tty {
+    fn new() -> Tty {
         let sent = Counter::default();
-        Screen { term: Terminal::with_options(CrosstermBackend::new(sent.clone()), options).expect("a terminal in memory"), sent }
+        Tty { screen: Screen::new(sent.clone()), sent }
     }
 
-    /// Draws and returns the bytes written.
+    /// Draws the app (at its size) and returns the bytes written.
     fn draw(&mut self, app: &App) -> usize {
         let before = self.sent.0.load(Ordering::Relaxed);
-        terminal::draw_frame(&mut self.term, app).expect("draw");
+        terminal::draw_frame(&mut self.screen, app).expect("draw");
         self.sent.0.load(Ordering::Relaxed) - before
     }
 }
@@ -113,7 +111,7 @@ async fn main() {
                     size: (w, h),
                 });
                 run_effects(&mut app, store.as_ref(), &site, effects).await;
-                let mut screen = Screen::new(w, h);
+                let mut screen = Tty::new();
                 screen.draw(&app);
                 let first = start.elapsed().as_secs_f64() * 1000.0;
                 assert!(app.columns.tree.is_some(), "the columns loaded");

@@ -22,16 +22,16 @@ ms_now() { date +%s%N; }
 real_binary() { # url -> "first_ms hwm_mb"
     local session="pa-bench-$$" start end pid hwm first
     start=$(ms_now)
-    tmux new-session -d -x 80 -y 24 -s "$session" "exec $bin --db '$1'"
-    until tmux capture-pane -p -t "$session" 2>/dev/null | grep -q "Columns 291"; do sleep 0.005; done
+    tmux -L "$session" new-session -d -x 80 -y 24 -s "$session" "exec $bin --db '$1'"
+    until tmux -L "$session" capture-pane -p -t "$session" 2>/dev/null | grep -q "Columns 291"; do sleep 0.005; done
     end=$(ms_now)
     first=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", (b - a) / 1000000 }')
-    pid=$(tmux display -p -t "$session" '#{pane_pid}')
-    for k in e s Home Enter; do tmux send-keys -t "$session" "$k"; sleep 0.3; done
-    for _ in $(seq 1 40); do tmux send-keys -t "$session" PageDown; sleep 0.05; done
+    pid=$(tmux -L "$session" display -p -t "$session" '#{pane_pid}')
+    for k in e s Home Enter; do tmux -L "$session" send-keys -t "$session" "$k"; sleep 0.3; done
+    for _ in $(seq 1 40); do tmux -L "$session" send-keys -t "$session" PageDown; sleep 0.05; done
     sleep 1
     hwm=$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
-    tmux kill-session -t "$session"
+    tmux -L "$session" kill-server
     echo "$first $hwm"
 }
 

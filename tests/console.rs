@@ -16,8 +16,9 @@ struct Tmux {
 impl Tmux {
     fn start(name: &str, command: &str, env: &[(&str, &Path)]) -> Tmux {
         let session = format!("pa-{name}-{}", std::process::id());
+        // A server of its own (-L), so tests running at once never share or stop each other's.
         let mut cmd = Command::new("tmux");
-        cmd.args(["new-session", "-d", "-x", "80", "-y", "24", "-s", &session]);
+        cmd.args(["-L", &session, "new-session", "-d", "-x", "80", "-y", "24", "-s", &session]);
         for (k, v) in env {
             cmd.arg("-e").arg(format!("{k}={}", v.display()));
         }
@@ -28,13 +29,13 @@ impl Tmux {
 
     fn keys(&self, keys: &[&str]) {
         for k in keys {
-            assert!(Command::new("tmux").args(["send-keys", "-t", &self.session, k]).status().unwrap().success());
+            assert!(Command::new("tmux").args(["-L", &self.session, "send-keys", "-t", &self.session, k]).status().unwrap().success());
             std::thread::sleep(Duration::from_millis(150));
         }
     }
 
     fn screen(&self) -> String {
-        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
+        let out = Command::new("tmux").args(["-L", &self.session, "capture-pane", "-p", "-t", &self.session]).output().unwrap();
         String::from_utf8_lossy(&out.stdout).to_string()
     }
 
@@ -66,7 +67,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.session]).status();
+        let _ = Command::new("tmux").args(["-L", &self.session, "kill-server"]).status();
     }
 }
 

@@ -405,9 +405,14 @@ impl App {
         }
     }
 
+    /// Where things are on the screen at the current size.
+    pub fn areas(&self) -> layout::Areas {
+        layout::Areas::new(self.size, self.tab == Tab::Columns && self.column.is_some() && self.item.is_none(), self.column_documents())
+    }
+
     /// Rows a list shows at the current size.
     pub fn list_height(&self) -> usize {
-        layout::list_height(self.size, self.tab == Tab::Columns && self.column.is_some() && self.item.is_none(), self.column_documents())
+        usize::from(self.areas().rows.height)
     }
 
     fn column_documents(&self) -> usize {

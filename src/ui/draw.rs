@@ -1,12 +1,11 @@
 //! Drawing: a function of the state alone. It never waits and never queries.
 
 use chrono::{DateTime, Utc};
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Health, Overlay, Tab};
 use super::columns::Line;
@@ -84,8 +83,9 @@ fn date(t: Option<DateTime<Utc>>) -> String {
 }
 
 /// Draws the whole screen.
-pub fn draw(frame: &mut Frame, app: &App) {
-    let area = frame.area();
+/// Draws the whole screen into `buf` (the size of the terminal).
+pub fn draw(buf: &mut Buffer, app: &App) {
+    let area = buf.area;
     let theme = Theme { mono: app.mono };
     let size = (area.width, area.height);
     if !fits(size) {
@@ -93,17 +93,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
             "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\nEnlarge the window, or press q to quit.",
             area.width, area.height
         );
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).alignment(Alignment::Center), area);
+        Paragraph::new(text).wrap(Wrap { trim: true }).alignment(Alignment::Center).render(area, buf);
         return;
     }
-    let column_open = app.tab == Tab::Columns && app.column.is_some() && app.item.is_none();
-    let docs = app.column.as_ref().map_or(0, |c| c.documents.len());
-    let areas = Areas::new(size, column_open, docs);
-    let d = Draw { app, theme, buf: frame.buffer_mut() };
+    let areas = app.areas();
+    let d = Draw { app, theme, buf };
     d.run(&areas);
-    draw_inputs(frame, app, &areas);
+    draw_inputs(buf, app, &areas);
     if app.ambiguous == Ambiguous::Wide {
-        widen(frame.buffer_mut());
+        widen(buf);
     }
 }
 
@@ -545,7 +543,7 @@ impl Draw<'_> {
         let w = width.min(area.width.saturating_sub(4));
         let h = height.min(area.height.saturating_sub(4));
         let rect = Rect { x: (area.width - w) / 2, y: (area.height - h) / 2, width: w, height: h };
-        ratatui::widgets::Widget::render(Clear, rect, self.buf);
+        Widget::render(Clear, rect, self.buf);
         let mut block = Block::default().borders(Borders::ALL).title(self.text(&format!(" {title} ")));
         if self.app.ambiguous == Ambiguous::Wide {
             // Box-drawing characters are ambiguous width: draw the frame in ASCII.
@@ -561,7 +559,7 @@ impl Draw<'_> {
             });
         }
         let inner = block.inner(rect);
-        ratatui::widgets::Widget::render(block, rect, self.buf);
+        Widget::render(block, rect, self.buf);
         inner
     }
 
@@ -608,25 +606,23 @@ impl Draw<'_> {
 }
 
 /// The filter or command line, over the status line, with the cursor where typing goes.
-fn draw_inputs(frame: &mut Frame, app: &App, areas: &Areas) {
+fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
     let (prompt, input, completions) = match &app.overlay {
         Overlay::Filter(input) => ("/", input, None),
         Overlay::Command { input, completions, .. } => (":", input, Some(completions)),
         _ => return,
     };
     let area = areas.status;
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(prompt), Rect { width: 1, ..area });
-    frame.render_widget(&**input, Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area });
+    Clear.render(area, buf);
+    Paragraph::new(prompt).render(Rect { width: 1, ..area }, buf);
+    (&**input).render(Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area }, buf);
     if let Some(c) = completions.filter(|c| !c.is_empty()) {
         let text = c.iter().take(12).map(|s| text::visible(s)).collect::<Vec<_>>().join("  ");
         let above = Rect { y: area.y.saturating_sub(1), ..area };
-        frame.render_widget(Clear, above);
-        frame.render_widget(
-            Paragraph::new(format!(" Tab: {}", fit(&text, usize::from(area.width) - 6)))
-                .style(Style::default().add_modifier(Modifier::DIM)),
-            above,
-        );
+        Clear.render(above, buf);
+        Paragraph::new(format!(" Tab: {}", fit(&text, usize::from(area.width) - 6)))
+            .style(Style::default().add_modifier(Modifier::DIM))
+            .render(above, buf);
     }
 }
 
@@ -636,7 +632,7 @@ trait RenderInto {
 
 impl RenderInto for Paragraph<'_> {
     fn render_into(self, area: Rect, buf: &mut Buffer) {
-        ratatui::widgets::Widget::render(self, area, buf);
+        Widget::render(self, area, buf);
     }
 }
 

@@ -46,11 +46,6 @@ impl Areas {
     }
 }
 
-/// Rows a list shows.
-pub fn list_height(size: (u16, u16), column: bool, documents: usize) -> usize {
-    usize::from(Areas::new(size, column, documents).rows.height)
-}
-
 /// Whether the terminal is big enough to lay out in.
 pub fn fits(size: (u16, u16)) -> bool {
     size.0 >= MIN_WIDTH && size.1 >= MIN_HEIGHT
@@ -69,7 +64,7 @@ mod tests {
             assert_eq!(a.header.y + 1, a.rows.y);
             assert_eq!(a.documents.y + a.documents.height, a.header.y);
         }
-        assert_eq!(list_height((80, 24), false, 0), 20);
-        assert_eq!(list_height((80, 24), true, 9), 14);
+        assert_eq!(Areas::new((80, 24), false, 0).rows.height, 20);
+        assert_eq!(Areas::new((80, 24), true, 9).rows.height, 14);
     }
 }

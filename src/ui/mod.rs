@@ -8,6 +8,7 @@ pub mod draw;
 pub mod keymap;
 pub mod layout;
 pub mod paged;
+pub mod screen;
 pub mod terminal;
 pub mod text;
 

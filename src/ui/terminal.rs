@@ -1,18 +1,20 @@
 //! The terminal: raw mode and the alternate screen for the console's lifetime, restored on every
-//! way out (quit, error, panic, SIGHUP, SIGTERM); input read on its own thread; redraws wrapped
-//! in synchronized output; the clipboard over OSC 52 (wrapped for tmux and screen).
+//! way out (quit, error, panic, SIGHUP, SIGTERM); input read on its own thread; frames sent by
+//! `ui::screen`; the clipboard over OSC 52 (wrapped for tmux and screen).
 
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use crossterm::terminal::{self as ct, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::terminal::{self as ct, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{Command, cursor, execute};
-use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::app::{App, Msg};
-use super::draw;
+use super::screen::Screen;
+use super::{draw, layout};
 
 /// Puts the terminal back as the shell expects it. Safe to call more than once.
 pub fn restore() {
@@ -24,7 +26,7 @@ static HOOK: Once = Once::new();
 
 /// The console's hold on the terminal.
 pub struct Terminal {
-    inner: ratatui::Terminal<CrosstermBackend<Stdout>>,
+    screen: Screen<Stdout>,
 }
 
 impl Terminal {
@@ -43,32 +45,27 @@ impl Terminal {
             restore();
             return Err(e);
         }
-        let inner = ratatui::Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())?;
-        Ok(Terminal { inner })
+        Ok(Terminal { screen: Screen::new(io::stdout()) })
     }
 
     pub fn size(&self) -> io::Result<(u16, u16)> {
-        let s = self.inner.size()?;
-        Ok((s.width, s.height))
+        ct::size()
     }
 
     /// Draws the state.
     pub fn draw(&mut self, app: &App) -> io::Result<()> {
-        draw_frame(&mut self.inner, app)
+        draw_frame(&mut self.screen, app)
     }
 
     /// Puts text on the user's own clipboard through the terminal (OSC 52), which reaches the
     /// user's machine over SSH; inside tmux or screen the sequence is wrapped to pass through.
     pub fn copy(&mut self, text: &str) -> io::Result<()> {
         let sequence = osc52(text, std::env::var_os("TMUX").is_some(), std::env::var_os("STY").is_some());
-        let out = self.inner.backend_mut();
-        out.write_all(sequence.as_bytes())?;
-        out.flush()
+        self.screen.write_raw(sequence.as_bytes())
     }
 
     /// Gives the terminal back.
-    pub fn leave(mut self) -> io::Result<()> {
-        let _ = self.inner.show_cursor();
+    pub fn leave(self) -> io::Result<()> {
         restore();
         Ok(())
     }
@@ -80,20 +77,14 @@ impl Drop for Terminal {
     }
 }
 
-/// Draws the state on a terminal as one synchronized update, so a slow link never shows half a
-/// frame; only the cells that changed are sent.
-pub fn draw_frame<W: Write>(term: &mut ratatui::Terminal<CrosstermBackend<W>>, app: &App) -> io::Result<()> {
-    queue_command(term.backend_mut(), BeginSynchronizedUpdate)?;
-    let drawn = term.draw(|frame| draw::draw(frame, app)).map(|_| ());
-    queue_command(term.backend_mut(), EndSynchronizedUpdate)?;
-    term.backend_mut().flush()?;
-    drawn
-}
-
-fn queue_command(out: &mut impl Write, command: impl Command) -> io::Result<()> {
-    let mut s = String::new();
-    command.write_ansi(&mut s).map_err(io::Error::other)?;
-    out.write_all(s.as_bytes())
+/// Draws the state at the app's size: only what changed is sent, a scrolled list is scrolled by
+/// the terminal, all in one synchronized update (`ui::screen`).
+pub fn draw_frame<W: Write>(screen: &mut Screen<W>, app: &App) -> io::Result<()> {
+    let (w, h) = app.size;
+    let mut frame = Buffer::empty(Rect::new(0, 0, w, h));
+    draw::draw(&mut frame, app);
+    let rows = layout::fits(app.size).then(|| app.areas().rows);
+    screen.show(frame, rows)
 }
 
 /// The OSC 52 sequence that copies `text`, wrapped for tmux (DCS passthrough, escapes doubled) or

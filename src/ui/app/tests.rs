@@ -131,13 +131,13 @@ fn loads(effects: &[Effect]) -> Vec<(u64, Load)> {
 
 fn screen(app: &App) -> String {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
+    t.draw(|f| draw(f.buffer_mut(), app)).unwrap();
     format!("{:?}", t.backend().buffer())
 }
 
 fn text_of(app: &App) -> String {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
+    t.draw(|f| draw(f.buffer_mut(), app)).unwrap();
     let buf = t.backend().buffer();
     let row = |y: u16| {
         let mut out = String::new();
@@ -377,7 +377,7 @@ fn ambiguous_characters_drawn_wide_keep_the_columns_aligned() {
     a.ambiguous = Ambiguous::Wide;
     keys(&mut a, "s");
     let mut t = Terminal::new(TestBackend::new(160, 48)).unwrap();
-    let frame = t.draw(|f| draw(f, &a)).unwrap();
+    let frame = t.draw(|f| draw(f.buffer_mut(), &a)).unwrap();
     let buf = frame.buffer.clone();
     // The terminal is never written in the pad's cell.
     assert_eq!(t.backend().buffer()[(buf.area.x, 0)].symbol(), buf[(0, 0)].symbol());
