@@ -28,6 +28,18 @@ const ANALYZE_AFTER: usize = 10_000;
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
 const CHUNK: usize = 1_500;
 
+/// The documents of site `$1` issued on or before `$2`, with what their deadlines need.
+const DOCUMENTS: &str = "SELECT d.id, d.number, d.title, c.id AS column_id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, \
+                                d.issued_on, d.published_at \
+                         FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = $1 AND d.issued_on <= $2";
+
+/// Of those, the ones that were not online before `$3`: never online, or online only after. Two
+/// index ranges (documents_open), not a pass over every document ever issued, in one statement:
+/// each statement is a round trip to the SQLite driver's worker thread.
+fn open_documents_sql() -> String {
+    format!("{DOCUMENTS} AND d.published_at IS NULL UNION ALL {DOCUMENTS} AND d.published_at >= $3")
+}
+
 pub(crate) struct SqlStore<DB: Database> {
     pool: Pool<DB>,
     described: String,
@@ -932,25 +944,11 @@ where
 
     async fn documents(&self, site: &Site, issued_until: NaiveDate, online_before: Option<DateTime<Utc>>) -> Result<Vec<DocumentRow>> {
         type Row = (i64, String, String, i64, String, String, Option<i64>, Option<String>, NaiveDate, Option<DateTime<Utc>>);
-        const SELECT: &str = "SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, d.published_at \
-                              FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = $1 AND d.issued_on <= $2";
-        let fetch = |condition: &str| format!("{SELECT} {condition}");
         let mut rows: Vec<Row> = match online_before {
-            // Only the open ones: never online, or online only after the instant. Two index ranges
-            // (documents_open), not a pass over every document ever issued.
             Some(before) => {
-                let mut never: Vec<Row> =
-                    sqlx::query_as(&fetch("AND d.published_at IS NULL")).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?;
-                let later: Vec<Row> = sqlx::query_as(&fetch("AND d.published_at >= $3"))
-                    .bind(site.id)
-                    .bind(issued_until)
-                    .bind(before)
-                    .fetch_all(&self.pool)
-                    .await?;
-                never.extend(later);
-                never
+                sqlx::query_as(&open_documents_sql()).bind(site.id).bind(issued_until).bind(before).fetch_all(&self.pool).await?
             }
-            None => sqlx::query_as(&fetch("")).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?,
+            None => sqlx::query_as(DOCUMENTS).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?,
         };
         rows.sort_by_key(|r| (r.8, r.0));
         rows.into_iter()
