@@ -121,11 +121,19 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
     let unreachable = |e: &dyn std::fmt::Display| StoreError::Unreachable { target: target.describe(), reason: first_line(e) };
     match target {
         Target::Postgres { url } => {
-            let connect = PgConnectOptions::from_str(url).map_err(|e| unreachable(&e))?.application_name("portal-admin");
+            let connect = PgConnectOptions::from_str(url)
+                .map_err(|e| unreachable(&e))?
+                .application_name("portal-admin")
+                // Plan every statement for its values, as psql's statements are: after five runs
+                // of a prepared statement PostgreSQL may keep a generic plan, slower for a date
+                // range (`scores --year` took 2x its SQL from the sixth run).
+                .options([("plan_cache_mode", "force_custom_plan")]);
             // No ping before every query: a dead connection fails the query itself, which the
-            // caller reports; a ping would double every round trip.
+            // caller reports; a ping would double every round trip. One connection, as on SQLite
+            // (below): with more, each query went to another server process, whose caches and
+            // prepared statements were cold.
             let pool = PgPoolOptions::new()
-                .max_connections(4)
+                .max_connections(1)
                 .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(5))
                 .connect_with(connect)
