@@ -13,42 +13,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-15}
-ITEMS=${ITEMS:-1000000}
-PG_ADMIN=${PG_ADMIN:-postgres://postgres@127.0.0.1:5432/test}
-PG_DB=portal_bench_1m
-PG_URL=${PG_ADMIN%/*}/$PG_DB
-AT=2026-11-27
-YEAR=2025
-
-cargo build --release --quiet
-bin=$PWD/target/release/portal-admin
-mkdir -p benches/cache
-lite=$PWD/benches/cache/sqlite-1m.db
-demo=(demo --items "$ITEMS" --seed 2023 --from 2021-12-01 --to "$AT")
-
-if [ ! -s "$lite" ]; then
-    echo "building the SQLite demo database ($ITEMS items) …" >&2
-    "$bin" --db "sqlite://$lite" "${demo[@]}" >&2
-fi
-if ! psql "$PG_ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" | grep -q 1; then
-    echo "building the PostgreSQL demo database ($ITEMS items) …" >&2
-    psql "$PG_ADMIN" -qc "CREATE DATABASE $PG_DB"
-    if ! "$bin" --db "$PG_URL" "${demo[@]}" >&2; then
-        psql "$PG_ADMIN" -qc "DROP DATABASE $PG_DB"
-        exit 1
-    fi
-fi
+. benches/cache.sh
 
 # The reports' own SQL: every statement the program runs for the report (src/store/sql.rs), with
 # the values bound.
 before="${AT}T16:00:00+00:00"
-column_rows="(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, x.rule_unit, x.departments, x.note, x.position, x.last_update)) AS TEXT) FROM (SELECT c.*, (SELECT p.online_since FROM placements p WHERE p.site_id = c.site_id AND p.column_id = c.id AND p.online_since IS NOT NULL AND p.online_since < '$before' ORDER BY p.online_since DESC LIMIT 1) AS last_update FROM columns c WHERE c.site_id = 1) x;"
-documents_sql="SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, d.published_at FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = 1 AND d.issued_on <= '$AT' AND d.published_at IS NULL;
-SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, d.published_at FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = 1 AND d.issued_on <= '$AT' AND d.published_at >= '$before';"
-stale_sql_SQLite="SELECT CAST(json_group_array(json_array$column_rows
-$documents_sql"
-stale_sql_PostgreSQL="SELECT CAST(json_agg(json_build_array$column_rows
-$documents_sql"
+documents="SELECT d.id, d.number, d.title, c.id AS column_id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, d.published_at FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = 1 AND d.issued_on <= '$AT'"
+# stale: one statement, the columns with their last updates, the open documents, and the calendar
+# (read only when a document is open).
+stale_sql() { # JSON_AGG JSON_ARRAY
+    echo "WITH open_documents AS ($documents AND d.published_at IS NULL UNION ALL $documents AND d.published_at >= '$before') SELECT (SELECT CAST($1($2(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, x.rule_unit, x.departments, x.note, x.position, x.last_update)) AS TEXT) FROM (SELECT c.*, (SELECT p.online_since FROM placements p WHERE p.site_id = c.site_id AND p.column_id = c.id AND p.online_since IS NOT NULL AND p.online_since < '$before' ORDER BY p.online_since DESC LIMIT 1) AS last_update FROM columns c WHERE c.site_id = 1) x), (SELECT CAST($1($2(o.id, o.number, o.title, o.column_id, o.path, o.rule_kind, o.rule_amount, o.rule_unit, o.issued_on, o.published_at)) AS TEXT) FROM open_documents o), (SELECT CAST($1($2(k.day, k.kind, k.note)) AS TEXT) FROM calendar_days k WHERE EXISTS (SELECT 1 FROM open_documents));"
+}
+stale_sql_SQLite=$(stale_sql json_group_array json_array)
+stale_sql_PostgreSQL=$(stale_sql json_agg json_build_array)
 scores_sql="SELECT u.id, u.name, u.full_name, u.kind, COALESCE(p.text, 0), COALESCE(p.image_text, 0), COALESCE(p.video, 0), COALESCE(d.points, 0) FROM units u LEFT JOIN (SELECT unit_id, CAST(SUM(text) AS BIGINT) AS text, CAST(SUM(image_text) AS BIGINT) AS image_text, CAST(SUM(video) AS BIGINT) AS video FROM unit_day_points WHERE site_id = 1 AND day >= '$YEAR-01-01' AND day < '$((YEAR + 1))-01-01' GROUP BY unit_id) p ON p.unit_id = u.id LEFT JOIN (SELECT unit_id, CAST(SUM(points) AS BIGINT) AS points FROM incidents WHERE site_id = 1 AND occurred_on >= '$YEAR-01-01' AND occurred_on < '$((YEAR + 1))-01-01' GROUP BY unit_id) d ON d.unit_id = u.id WHERE u.site_id = 1 ORDER BY u.position;"
 
 # The mean time, in ms, of one run of a report's SQL in sqlite3/psql: one process runs the

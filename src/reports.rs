@@ -42,30 +42,37 @@ pub async fn documents(store: &dyn Store, site: &Site, at: NaiveDate, open_only:
     if documents.is_empty() {
         return Ok(Vec::new());
     }
-    let calendar = calendar(store).await?;
-    Ok(documents
+    Ok(assess(documents, &calendar(store).await?, at))
+}
+
+/// Each document's due date and status as of `at`.
+fn assess(documents: Vec<DocumentRow>, calendar: &WorkingCalendar, at: NaiveDate) -> Vec<DocumentReportRow> {
+    documents
         .into_iter()
         .filter_map(|document| {
-            let due = document_due(document.rule, document.issued_on, &calendar)?;
+            let due = document_due(document.rule, document.issued_on, calendar)?;
             let status = document_status(due, document.published_at.map(beijing_date), at);
             Some(DocumentReportRow { document, due, status })
         })
-        .collect())
+        .collect()
 }
 
 /// Every column's staleness as of the end of `at` (Beijing time), worst first: overdue (most days
 /// first), empty, due soon, ok, exempt; then in the tree's order.
 pub async fn stale(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<StaleRow>> {
     let end_of_day = beijing_midnight(at + Duration::days(1));
-    let columns = store.last_updates(site, end_of_day).await?;
+    // The columns, the open documents and (only if there are any) the calendar, in one query.
+    let inputs = store.staleness_inputs(site, at, end_of_day).await?;
+    let calendar = WorkingCalendar::new(inputs.calendar.into_iter().map(|d| (d.date, d.kind)));
     let mut most_overdue: HashMap<i64, NaiveDate> = HashMap::new();
-    for d in documents(store, site, at, true).await? {
+    for d in assess(inputs.open_documents, &calendar, at) {
         if d.status == DocumentStatus::Overdue {
             let earliest = most_overdue.entry(d.document.column_id).or_insert(d.due);
             *earliest = (*earliest).min(d.due);
         }
     }
-    let mut rows: Vec<(usize, StaleRow)> = columns
+    let mut rows: Vec<(usize, StaleRow)> = inputs
+        .columns
         .into_iter()
         .enumerate()
         .map(|(position, (column, last_update))| {

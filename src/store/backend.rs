@@ -90,6 +90,29 @@ impl Backend for Sqlite {
     }
 }
 
+/// Turns on SQLite's query planner stability guarantee: a statement's plan no longer depends on the
+/// values bound to it. The bundled SQLite is built with STAT4, which otherwise plans again at every
+/// run whose bound values could change the plan (so a prepared, cached statement was parsed anew
+/// every time: a fifth of `stale`), and may pick a different plan for different values.
+async fn stable_plans(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Error> {
+    let mut handle = conn.lock_handle().await?;
+    // SAFETY: a valid open connection handle, held locked for the call; the option takes an int
+    // and an optional out-pointer (none).
+    let rc = unsafe {
+        libsqlite3_sys::sqlite3_db_config(
+            handle.as_raw_handle().as_ptr(),
+            libsqlite3_sys::SQLITE_DBCONFIG_ENABLE_QPSG,
+            1 as std::os::raw::c_int,
+            std::ptr::null_mut::<std::os::raw::c_int>(),
+        )
+    };
+    if rc == libsqlite3_sys::SQLITE_OK {
+        Ok(())
+    } else {
+        Err(sqlx::Error::Configuration(format!("cannot turn on SQLite's query planner stability guarantee (code {rc})").into()))
+    }
+}
+
 fn first_line(e: &dyn std::fmt::Display) -> String {
     e.to_string().lines().next().unwrap_or_default().to_string()
 }
@@ -98,11 +121,19 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
     let unreachable = |e: &dyn std::fmt::Display| StoreError::Unreachable { target: target.describe(), reason: first_line(e) };
     match target {
         Target::Postgres { url } => {
-            let connect = PgConnectOptions::from_str(url).map_err(|e| unreachable(&e))?.application_name("portal-admin");
+            let connect = PgConnectOptions::from_str(url)
+                .map_err(|e| unreachable(&e))?
+                .application_name("portal-admin")
+                // Plan every statement for its values, as psql's statements are: after five runs
+                // of a prepared statement PostgreSQL may keep a generic plan, slower for a date
+                // range (`scores --year` took 2x its SQL from the sixth run).
+                .options([("plan_cache_mode", "force_custom_plan")]);
             // No ping before every query: a dead connection fails the query itself, which the
-            // caller reports; a ping would double every round trip.
+            // caller reports; a ping would double every round trip. One connection, as on SQLite
+            // (below): with more, each query went to another server process, whose caches and
+            // prepared statements were cold.
             let pool = PgPoolOptions::new()
-                .max_connections(4)
+                .max_connections(1)
                 .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(5))
                 .connect_with(connect)
@@ -133,9 +164,16 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
             } else {
                 connect.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Normal)
             };
+            // One connection. Commands run one statement at a time; the console's queries, run on
+            // their own tasks, wait their turn (each takes milliseconds, and the screen never waits
+            // on them); SQLite lets one writer in at a time anyway; with more, sqlx hands each query a different connection (it
+            // returns a connection to the pool only after a ping on its worker thread, by which
+            // time the next query has opened or taken another), and each has its own page cache
+            // and prepared statements to warm: `stale` took 2-3x its SQL's time that way.
             let pool = SqlitePoolOptions::new()
-                .max_connections(4)
+                .max_connections(1)
                 .test_before_acquire(false)
+                .after_connect(|conn, _| Box::pin(async move { stable_plans(conn).await }))
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(connect)
                 .await

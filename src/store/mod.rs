@@ -87,7 +87,7 @@ pub struct ColumnRow {
     pub deadline: String,
     pub rule: DeadlineRule,
     pub departments: String,
-    /// The responsible units (empty where the query does not load them: `last_updates`).
+    /// The responsible units (empty where the query does not load them: `staleness_inputs`).
     pub units: Vec<String>,
     pub note: String,
 }
@@ -160,6 +160,20 @@ pub struct DocumentRow {
     pub issued_on: NaiveDate,
     /// When it went online (its item's publication), if it has.
     pub published_at: Option<DateTime<Utc>>,
+}
+
+/// What the staleness report reads (`Store::staleness_inputs`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StalenessInputs {
+    /// Every column of the site in the tree's order (without its units), with the latest
+    /// publication time before the instant of an item that is online in it (`None`: none).
+    pub columns: Vec<(ColumnRow, Option<DateTime<Utc>>)>,
+    /// As `documents` with `online_before`: the documents not online before the instant, oldest
+    /// issue first.
+    pub open_documents: Vec<DocumentRow>,
+    /// Every calendar exception, in date order, when there is an open document (its due date
+    /// needs them); empty otherwise.
+    pub calendar: Vec<CalendarDay>,
 }
 
 /// A document to register.
@@ -235,9 +249,10 @@ pub trait Store: Send + Sync {
     /// A page of items in id order after `after_id`, changed at or after `since` if given.
     async fn export_page(&self, site: &Site, after_id: i64, since: Option<DateTime<Utc>>, limit: i64) -> Result<Vec<ExportedItem>>;
 
-    /// Every column of the site in the tree's order (without its units), with the latest
-    /// publication time before `before` of an item that is online in it (`None`: none). One query.
-    async fn last_updates(&self, site: &Site, before: DateTime<Utc>) -> Result<Vec<(ColumnRow, Option<DateTime<Utc>>)>>;
+    /// What the staleness report reads, in one statement: every column with its last update
+    /// before `before`, the documents issued by `issued_until` still open at `before`, and the
+    /// calendar when any is open.
+    async fn staleness_inputs(&self, site: &Site, issued_until: NaiveDate, before: DateTime<Utc>) -> Result<StalenessInputs>;
 
     /// The site's documents issued on or before `issued_until`, oldest issue first; with
     /// `online_before`, only those that had not gone online before that instant.

@@ -13,7 +13,7 @@ use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
 use super::{
     AuditEntry, ColumnRow, DocumentRow, ExportedItem, HistoryEntry, InitReport, ItemSummary, NewDocumentInput, Record, Result, Site,
-    SiteCounts, SiteSetup, Store, StoreError, UnitRow, UnitTally,
+    SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, UnitRow, UnitTally,
 };
 use crate::domain::assessment::item_points;
 use crate::domain::calendar::{CalendarDay, DayKind};
@@ -27,6 +27,18 @@ const ANALYZE_AFTER: usize = 10_000;
 
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
 const CHUNK: usize = 1_500;
+
+/// The documents of site `$1` issued on or before `$2`, with what their deadlines need.
+const DOCUMENTS: &str = "SELECT d.id, d.number, d.title, c.id AS column_id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, \
+                                d.issued_on, d.published_at \
+                         FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = $1 AND d.issued_on <= $2";
+
+/// Of those, the ones that were not online before `$3`: never online, or online only after. Two
+/// index ranges (documents_open), not a pass over every document ever issued, in one statement:
+/// each statement is a round trip to the SQLite driver's worker thread.
+fn open_documents_sql() -> String {
+    format!("{DOCUMENTS} AND d.published_at IS NULL UNION ALL {DOCUMENTS} AND d.published_at >= $3")
+}
 
 pub(crate) struct SqlStore<DB: Database> {
     pool: Pool<DB>,
@@ -77,6 +89,21 @@ fn stored_rule(kind: &str, amount: Option<i64>, unit: Option<&str>) -> Result<De
 
 fn parse<T: FromStr>(what: &str, value: &str) -> Result<T> {
     value.parse().map_err(|_| decode_error(what, value))
+}
+
+/// A time as a JSON array of rows gives it: RFC 3339 text (SQLite's stored text, PostgreSQL's
+/// JSON form of a timestamptz).
+fn stored_time(value: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(value).map(|t| t.with_timezone(&Utc)).map_err(|_| decode_error("time", value))
+}
+
+/// The rows of a JSON array built by the database (`None`: no rows, as PostgreSQL's `json_agg`
+/// gives for none).
+fn json_rows<T: serde::de::DeserializeOwned>(what: &str, json: Option<String>) -> Result<Vec<T>> {
+    match json {
+        Some(text) => serde_json::from_str(&text).map_err(|e| decode_error(what, &e.to_string())),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// Items of a batch, with where each sits in the whole stream.
@@ -898,59 +925,81 @@ where
             .collect()
     }
 
-    async fn last_updates(&self, site: &Site, before: DateTime<Utc>) -> Result<Vec<(ColumnRow, Option<DateTime<Utc>>)>> {
-        type Row = (i64, Option<i64>, String, i64, String, String, Option<i64>, Option<String>, String, String, i64, Option<String>);
-        // One index seek per column (placements_column_online), never a scan of the items; the
-        // rows come back as one JSON array.
+    async fn staleness_inputs(&self, site: &Site, issued_until: NaiveDate, before: DateTime<Utc>) -> Result<StalenessInputs> {
+        type ColumnJson = (i64, Option<i64>, String, i64, String, String, Option<i64>, Option<String>, String, String, i64, Option<String>);
+        type DocumentJson = (i64, String, String, i64, String, String, Option<i64>, Option<String>, String, Option<String>);
+        // One statement, three JSON arrays: the columns, each with one index seek for its latest
+        // online placement (placements_column_online), never a scan of the items; the open
+        // documents; and the calendar, read only when there is an open document to date. Every
+        // statement is a round trip to the SQLite driver's worker thread, every row another.
         let sql = format!(
-            "SELECT CAST({agg}({arr}(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, x.rule_unit, \
-                                      x.departments, x.note, x.position, x.last_update)) AS TEXT) \
-             FROM (SELECT c.*, (SELECT p.online_since FROM placements p \
-                                 WHERE p.site_id = c.site_id AND p.column_id = c.id \
-                                   AND p.online_since IS NOT NULL AND p.online_since < $2 \
-                                 ORDER BY p.online_since DESC LIMIT 1) AS last_update \
-                   FROM columns c WHERE c.site_id = $1) x",
+            "WITH open_documents AS ({open_documents}) \
+             SELECT \
+               (SELECT CAST({agg}({arr}(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, x.rule_unit, \
+                                         x.departments, x.note, x.position, x.last_update)) AS TEXT) \
+                FROM (SELECT c.*, (SELECT p.online_since FROM placements p \
+                                    WHERE p.site_id = c.site_id AND p.column_id = c.id \
+                                      AND p.online_since IS NOT NULL AND p.online_since < $3 \
+                                    ORDER BY p.online_since DESC LIMIT 1) AS last_update \
+                      FROM columns c WHERE c.site_id = $1) x), \
+               (SELECT CAST({agg}({arr}(o.id, o.number, o.title, o.column_id, o.path, o.rule_kind, o.rule_amount, o.rule_unit, \
+                                         o.issued_on, o.published_at)) AS TEXT) \
+                FROM open_documents o), \
+               (SELECT CAST({agg}({arr}(k.day, k.kind, k.note)) AS TEXT) \
+                FROM calendar_days k WHERE EXISTS (SELECT 1 FROM open_documents))",
+            open_documents = open_documents_sql(),
             agg = DB::JSON_AGG,
             arr = DB::JSON_ARRAY
         );
-        let json: Option<String> = sqlx::query_scalar(&sql).bind(site.id).bind(before).fetch_one(&self.pool).await?;
-        let mut rows: Vec<Row> = match json {
-            Some(text) => serde_json::from_str(&text).map_err(|e| decode_error("column list", &e.to_string()))?,
-            None => Vec::new(),
-        };
-        rows.sort_by_key(|r| r.10);
-        rows.into_iter()
+        let (columns, documents, calendar): (Option<String>, Option<String>, Option<String>) =
+            sqlx::query_as(&sql).bind(site.id).bind(issued_until).bind(before).fetch_one(&self.pool).await?;
+        let mut columns: Vec<ColumnJson> = json_rows("column list", columns)?;
+        columns.sort_by_key(|r| r.10);
+        let columns = columns
+            .into_iter()
             .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note, _, last)| {
                 let rule = stored_rule(&kind, amount, unit.as_deref())?;
-                let last = last
-                    .map(|t| DateTime::parse_from_rfc3339(&t).map(|t| t.with_timezone(&Utc)).map_err(|_| decode_error("time", &t)))
-                    .transpose()?;
+                let last = last.as_deref().map(stored_time).transpose()?;
                 Ok((ColumnRow { id, parent_id, path, level, deadline, rule, departments, units: Vec::new(), note }, last))
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        let mut open_documents = json_rows::<DocumentJson>("document list", documents)?
+            .into_iter()
+            .map(|(id, number, title, column_id, column_path, kind, amount, unit, issued_on, published_at)| {
+                Ok(DocumentRow {
+                    id,
+                    number,
+                    title,
+                    column_id,
+                    column_path,
+                    rule: stored_rule(&kind, amount, unit.as_deref())?,
+                    issued_on: parse("date", &issued_on)?,
+                    published_at: published_at.as_deref().map(stored_time).transpose()?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        open_documents.sort_by_key(|d| (d.issued_on, d.id));
+        let mut calendar = json_rows::<(String, String, String)>("calendar", calendar)?
+            .into_iter()
+            .map(|(date, kind, note)| {
+                Ok(CalendarDay {
+                    date: parse("date", &date)?,
+                    kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
+                    note,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        calendar.sort_by_key(|d| d.date);
+        Ok(StalenessInputs { columns, open_documents, calendar })
     }
 
     async fn documents(&self, site: &Site, issued_until: NaiveDate, online_before: Option<DateTime<Utc>>) -> Result<Vec<DocumentRow>> {
         type Row = (i64, String, String, i64, String, String, Option<i64>, Option<String>, NaiveDate, Option<DateTime<Utc>>);
-        const SELECT: &str = "SELECT d.id, d.number, d.title, c.id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, d.issued_on, d.published_at \
-                              FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = $1 AND d.issued_on <= $2";
-        let fetch = |condition: &str| format!("{SELECT} {condition}");
         let mut rows: Vec<Row> = match online_before {
-            // Only the open ones: never online, or online only after the instant. Two index ranges
-            // (documents_open), not a pass over every document ever issued.
             Some(before) => {
-                let mut never: Vec<Row> =
-                    sqlx::query_as(&fetch("AND d.published_at IS NULL")).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?;
-                let later: Vec<Row> = sqlx::query_as(&fetch("AND d.published_at >= $3"))
-                    .bind(site.id)
-                    .bind(issued_until)
-                    .bind(before)
-                    .fetch_all(&self.pool)
-                    .await?;
-                never.extend(later);
-                never
+                sqlx::query_as(&open_documents_sql()).bind(site.id).bind(issued_until).bind(before).fetch_all(&self.pool).await?
             }
-            None => sqlx::query_as(&fetch("")).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?,
+            None => sqlx::query_as(DOCUMENTS).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?,
         };
         rows.sort_by_key(|r| (r.8, r.0));
         rows.into_iter()

@@ -230,18 +230,24 @@ pub struct ItemView {
     pub error: Option<String>,
 }
 
-/// The assessment tab.
+/// The assessment tab: every unit's score for a period, loaded whole.
 #[derive(Debug)]
 pub struct ScoresView {
     pub period: Period,
-    pub rows: Vec<ScoreRow>,
-    pub keys: Vec<SearchKey>,
-    pub shown: Vec<usize>,
-    pub cursor: Cursor,
-    pub filter: String,
-    pub waiting: Option<u64>,
+    pub units: Paged<ScoreRow>,
     pub loaded: bool,
-    pub error: Option<String>,
+}
+
+impl Row for ScoreRow {
+    type Key = String;
+
+    fn key(&self) -> String {
+        self.unit.clone()
+    }
+
+    fn search(&self) -> SearchKey {
+        SearchKey::new(&[&self.unit])
+    }
 }
 
 /// What is open over the view.
@@ -343,17 +349,7 @@ impl App {
             columns: ColumnsView::default(),
             column: None,
             item: None,
-            scores: ScoresView {
-                period,
-                rows: Vec::new(),
-                keys: Vec::new(),
-                shown: Vec::new(),
-                cursor: Cursor::default(),
-                filter: String::new(),
-                waiting: None,
-                loaded: false,
-                error: None,
-            },
+            scores: ScoresView { period, units: Paged::default(), loaded: false },
             audit: Paged::default(),
             overlay: Overlay::None,
             size: setup.size,
@@ -379,13 +375,13 @@ impl App {
 
     fn load_scores(&mut self, effects: &mut Vec<Effect>) {
         let id = self.request(Load::Scores { period: self.scores.period }, effects);
-        self.scores.waiting = Some(id);
+        self.scores.units.asked(id, None);
     }
 
     /// Whether a query the user waits on is running (the spinner turns).
     pub fn busy(&self) -> bool {
         self.columns.waiting.is_some()
-            || self.scores.waiting.is_some()
+            || self.scores.units.waiting.is_some()
             || self.audit.waiting.is_some()
             || self.column.as_ref().is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some())
             || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
@@ -461,7 +457,7 @@ impl App {
         if let Some(c) = &mut self.column {
             c.items.cursor.show(c.items.shown.len(), height);
         }
-        self.scores.cursor.show(self.scores.shown.len(), height);
+        self.scores.units.cursor.show(self.scores.units.shown.len(), height);
         self.audit.cursor.show(self.audit.shown.len(), height);
     }
 
@@ -570,7 +566,7 @@ impl App {
                     let cursor = match (self.tab, &mut self.column, &self.item) {
                         (Tab::Columns, None, _) => Some((&mut self.columns.cursor, self.columns.lines.len())),
                         (Tab::Columns, Some(c), None) => Some((&mut c.items.cursor, c.items.shown.len())),
-                        (Tab::Scores, _, _) => Some((&mut self.scores.cursor, self.scores.shown.len())),
+                        (Tab::Scores, _, _) => Some((&mut self.scores.units.cursor, self.scores.units.shown.len())),
                         (Tab::Audit, _, _) => Some((&mut self.audit.cursor, self.audit.shown.len())),
                         _ => None,
                     };
@@ -592,7 +588,7 @@ impl App {
 
     fn switch(&mut self, tab: Tab, effects: &mut Vec<Effect>) {
         self.tab = tab;
-        if tab == Tab::Scores && !self.scores.loaded && self.scores.waiting.is_none() {
+        if tab == Tab::Scores && !self.scores.loaded && self.scores.units.waiting.is_none() {
             self.load_scores(effects);
         }
         if tab == Tab::Audit && self.audit.rows.is_empty() && self.audit.waiting.is_none() {
@@ -609,10 +605,7 @@ impl App {
             }
             (Tab::Columns, Some(c), None) => c.items.set_filter(text, height),
             (Tab::Audit, _, _) => self.audit.set_filter(text, height),
-            (Tab::Scores, _, _) => {
-                self.scores.filter = text;
-                self.reshow_scores();
-            }
+            (Tab::Scores, _, _) => self.scores.units.set_filter(text, height),
             _ => {}
         }
     }
@@ -622,16 +615,9 @@ impl App {
             (Tab::Columns, None, _) => self.columns.filter.clone(),
             (Tab::Columns, Some(c), None) => c.items.filter.clone(),
             (Tab::Audit, _, _) => self.audit.filter.clone(),
-            (Tab::Scores, _, _) => self.scores.filter.clone(),
+            (Tab::Scores, _, _) => self.scores.units.filter.clone(),
             _ => String::new(),
         }
-    }
-
-    fn reshow_scores(&mut self) {
-        let height = self.list_height();
-        let s = &mut self.scores;
-        s.shown = (0..s.rows.len()).filter(|&i| s.keys[i].matches(&s.filter)).collect();
-        s.cursor.show(s.shown.len(), height);
     }
 
     /// Runs a named action.
@@ -711,7 +697,7 @@ impl App {
             (Tab::Columns, Some(c), None) => c.items.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() }),
             (Tab::Audit, _, _) => self.audit.selected().map(|e| if id { e.id.to_string() } else { e.detail.clone() }),
             (Tab::Columns, None, None) => self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() }),
-            (Tab::Scores, _, _) => self.scores.shown.get(self.scores.cursor.selected).map(|&i| self.scores.rows[i].unit.clone()),
+            (Tab::Scores, _, _) => self.scores.units.selected().map(|r| r.unit.clone()),
         }
     }
 
@@ -788,8 +774,8 @@ impl App {
                 self.columns.cursor.step(delta(len), len, height);
             }
             (Tab::Scores, _, _) => {
-                let len = self.scores.shown.len();
-                self.scores.cursor.step(delta(len), len, height);
+                let len = self.scores.units.shown.len();
+                self.scores.units.cursor.step(delta(len), len, height);
             }
         }
     }
@@ -1007,21 +993,12 @@ impl App {
                 }
             }
             Loaded::Scores(result) => {
-                if !arrived(&mut self.scores.waiting, id) {
-                    return;
+                let failed = result.as_ref().err().filter(|_| self.scores.units.waiting == Some(id)).cloned();
+                if self.scores.units.accept_whole(id, result, height) {
+                    self.scores.loaded = true;
                 }
-                self.scores.loaded = true;
-                match result {
-                    Ok(rows) => {
-                        self.scores.keys = rows.iter().map(|r| SearchKey::new(&[&r.unit])).collect();
-                        self.scores.rows = rows;
-                        self.scores.error = None;
-                        self.reshow_scores();
-                    }
-                    Err(e) => {
-                        self.warn(format!("loading the scores failed: {e}"));
-                        self.scores.error = Some(e);
-                    }
+                if let Some(e) = failed {
+                    self.warn(format!("loading the scores failed: {e}"));
                 }
             }
         }

@@ -455,13 +455,14 @@ impl Draw<'_> {
     fn scores(&mut self, areas: &Areas) {
         let app = self.app;
         let v = &app.scores;
+        let units = &v.units.rows;
         let mut spans =
-            vec![Span::raw(format!("Scores {} ({} – {}) · {} units", v.period, v.period.first_day(), v.period.last_day(), v.rows.len()))];
-        let nothing = v.rows.iter().filter(|r| r.supplied_nothing).count();
+            vec![Span::raw(format!("Scores {} ({} – {}) · {} units", v.period, v.period.first_day(), v.period.last_day(), units.len()))];
+        let nothing = units.iter().filter(|r| r.supplied_nothing).count();
         if nothing > 0 {
             spans.push(Span::styled(format!("  {nothing} supplied nothing (Art. 17)"), self.theme.status(Status::Empty)));
         }
-        spans.extend(self.filter_note(&v.filter));
+        spans.extend(self.filter_note(&v.units.filter));
         self.title(areas.title, spans);
         let w = usize::from(areas.rows.width);
         let unit_w = w.saturating_sub(6 + 7 * 6 + 22).clamp(12, 40);
@@ -478,36 +479,20 @@ impl Draw<'_> {
             "note"
         );
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
-        if v.shown.is_empty() {
-            let msg = match (&v.error, v.waiting.is_some()) {
-                (Some(e), _) => format!("Could not load the scores: {e}"),
-                (None, true) => "Loading…".to_string(),
-                (None, false) => "No unit to show.".to_string(),
-            };
-            self.put(areas.rows, TextLine::from(self.text(&msg)));
-        }
-        for (row, &i) in v.shown.iter().enumerate().skip(v.cursor.offset).take(usize::from(areas.rows.height)) {
-            let r = &v.rows[i];
-            let y = areas.rows.y + (row - v.cursor.offset) as u16;
-            let line_area = Rect { y, height: 1, ..areas.rows };
+        let theme = self.theme;
+        self.list(areas.rows, &v.units, "No unit to show.", |r| {
             let note = if r.supplied_nothing { "supplied nothing" } else { "" };
-            let line = TextLine::from(vec![
-                Span::raw(format!("{:>4}  {}", r.rank, pad(&self.text(&r.unit), unit_w))),
+            TextLine::from(vec![
+                Span::raw(format!("{:>4}  {}", r.rank, pad(&text::display(&r.unit, app.ambiguous), unit_w))),
                 Span::raw(format!("{:>7}{:>7}{:>7}{:>7}", r.text, r.image_text, r.video, r.points)),
                 Span::styled(
                     format!("{:>7}", r.deductions),
-                    if r.deductions < 0 { self.theme.status(Status::Overdue) } else { Style::default() },
+                    if r.deductions < 0 { theme.status(Status::Overdue) } else { Style::default() },
                 ),
                 Span::styled(format!("{:>7}", r.net), Style::default().add_modifier(Modifier::BOLD)),
-                Span::styled(format!("  {note}"), self.theme.status(Status::Empty)),
-            ]);
-            if row == v.cursor.selected {
-                self.buf.set_style(line_area, self.theme.selected());
-                self.put(line_area, line.patch_style(self.theme.selected()));
-            } else {
-                self.put(line_area, line);
-            }
-        }
+                Span::styled(format!("  {note}"), theme.status(Status::Empty)),
+            ])
+        });
     }
 
     /// The connection and the last action's result on the left; who, where and which database on

@@ -9,7 +9,7 @@ use super::text::SearchKey;
 /// A row of a paged list.
 pub trait Row {
     /// Where the next page starts: the rows after this one's key.
-    type Key: Copy + PartialEq + std::fmt::Debug;
+    type Key: Clone + PartialEq + std::fmt::Debug;
     fn key(&self) -> Self::Key;
     /// What the filter matches.
     fn search(&self) -> SearchKey;
@@ -69,6 +69,15 @@ impl<T: Row> Paged<T> {
     pub fn asked(&mut self, request: u64, after: Option<T::Key>) {
         self.waiting = Some(request);
         self.first_page = after.is_none();
+    }
+
+    /// Takes a whole list that arrived for `request` (a list loaded at once, not by pages).
+    pub fn accept_whole(&mut self, request: u64, rows: Result<Vec<T>, String>, height: usize) -> bool {
+        let taken = self.accept(request, rows, height);
+        if taken {
+            self.done = true;
+        }
+        taken
     }
 
     /// Takes a page that arrived for `request`; false if it is not the one waited for.
