@@ -4,7 +4,21 @@ use clap::Parser;
 use portal_admin::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand)
+            {
+                e.exit();
+            }
+            // Bad usage in one line, as every other error (clap's own adds usage and tips).
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or_default().trim_start_matches("error: ");
+            eprintln!("portal-admin: {first} (see portal-admin --help)");
+            return ExitCode::from(2);
+        }
+    };
     // Subcommands wait on one query at a time: one thread starts faster than a pool of them.
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,

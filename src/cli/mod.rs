@@ -9,6 +9,7 @@ mod init;
 pub mod output;
 mod reports;
 mod transfer;
+mod workflow;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -101,6 +102,35 @@ pub enum Command {
     },
     /// The column tree
     Columns,
+    /// Items awaiting review or publication, by step, oldest first
+    Queue {
+        #[arg(long, value_parser = parse_path)]
+        path: Option<crate::domain::ItemPath>,
+        /// office_review, recheck, review or publish
+        #[arg(long, value_parser = parse_stage)]
+        stage: Option<crate::domain::Stage>,
+    },
+    /// One item with its columns and history
+    Show {
+        /// The item's id or ref
+        item: String,
+    },
+    /// Decide an item's review step (Art. 8, 9)
+    Review {
+        #[command(subcommand)]
+        command: workflow::ReviewCommand,
+    },
+    /// Publish an approved item into its target columns (or the columns given)
+    Publish {
+        /// The item's id or ref
+        item: String,
+        /// A column id to publish into (repeat for several); replaces the item's target columns
+        #[arg(long = "column", value_name = "ID")]
+        columns: Vec<i64>,
+        /// Refuse if the item is no longer at this version
+        #[arg(long)]
+        version: Option<i64>,
+    },
     /// Column staleness as of a date, worst first
     Stale {
         /// Evaluate as of this day (default today, Beijing time)
@@ -140,6 +170,22 @@ pub enum Command {
         #[command(subcommand)]
         command: console::KeymapCommand,
     },
+}
+
+fn parse_path(s: &str) -> Result<crate::domain::ItemPath, String> {
+    s.parse().map_err(|_| format!("not a path: {s:?} (government, unit or repost)"))
+}
+
+fn parse_stage(s: &str) -> Result<crate::domain::Stage, String> {
+    match s.parse() {
+        Ok(
+            stage @ (crate::domain::Stage::OfficeReview
+            | crate::domain::Stage::Recheck
+            | crate::domain::Stage::Review
+            | crate::domain::Stage::Publish),
+        ) => Ok(stage),
+        _ => Err(format!("not a queue step: {s:?} (office_review, recheck, review or publish)")),
+    }
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -249,6 +295,10 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Import { file }) => transfer::import(&cli, file).await,
         Some(Command::Export { since }) => transfer::export(&cli, *since).await,
         Some(Command::Columns) => columns::run(&cli).await,
+        Some(Command::Queue { path, stage }) => workflow::queue(&cli, *path, *stage).await,
+        Some(Command::Show { item }) => workflow::show(&cli, item).await,
+        Some(Command::Review { command }) => workflow::review(&cli, command).await,
+        Some(Command::Publish { item, columns, version }) => workflow::publish(&cli, item, columns, *version).await,
         Some(Command::Stale { at, overdue, unit }) => reports::stale(&cli, *at, *overdue, unit.as_deref()).await,
         Some(Command::Documents { command, pending }) => reports::documents(&cli, command.as_ref(), *pending).await,
         Some(Command::Scores { quarter, year }) => reports::scores(&cli, quarter.as_deref(), year.as_deref()).await,

@@ -57,6 +57,15 @@ pub enum AttachmentKind {
 impl AttachmentKind {
     pub const ALL: [AttachmentKind; 3] = [AttachmentKind::SignedScan, AttachmentKind::ElectronicText, AttachmentKind::TargetColumns];
 
+    /// In words, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            AttachmentKind::SignedScan => "the head's signed and stamped scan (签字盖章扫描件)",
+            AttachmentKind::ElectronicText => "the electronic text (电子版)",
+            AttachmentKind::TargetColumns => "the target columns (发布栏目)",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             AttachmentKind::SignedScan => "signed_scan",

@@ -7,6 +7,7 @@ pub mod deadline;
 pub mod enums;
 pub mod item;
 pub mod item_record;
+pub mod review;
 pub mod staleness;
 pub mod time;
 

@@ -15,7 +15,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::calendar::CalendarDay;
 use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
-use crate::domain::item::{NewDocument, NewIncident, NewItem};
+use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem};
+use crate::domain::review::Decision;
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, RetractionReason, Stage};
 pub use target::{BadTarget, Target};
 
@@ -34,6 +35,9 @@ pub enum StoreError {
     NotFound(String),
     #[error("{0}")]
     Refused(String),
+    /// Somebody else changed the item since it was read (optimistic locking on its version).
+    #[error("{0}")]
+    Conflict(String),
     /// One item of a batch cannot be written (index into the batch).
     #[error("item {index}: {message}")]
     BadItem { index: usize, message: String },
@@ -286,6 +290,52 @@ pub trait Store: Send + Sync {
     /// A page of the audit trail of the site (and of changes to no site, such as the calendar),
     /// newest first: the entries before id `before` when given.
     async fn audit_page(&self, site: &Site, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>>;
+
+    /// An item's id from what a user typed: its id, or its import `ref`.
+    async fn find_item(&self, site: &Site, key: &str) -> Result<i64>;
+
+    /// The items awaiting a decision (review or publication), by step, oldest first; of one path or
+    /// step when given.
+    async fn queue(&self, site: &Site, path: Option<ItemPath>, stage: Option<Stage>) -> Result<Vec<QueueItem>>;
+
+    /// Records the operator's decision on an item's review step (Art. 8, 9) and moves it on (to
+    /// publication) or back (to its unit), in one transaction with its audit record. Refused when
+    /// the item is not at a review step, the operator's role may not pass the step, a unit item's
+    /// attachments are missing, or (`Conflict`) the item changed since `version` was read.
+    async fn review(&self, site: &Site, item: i64, version: Option<i64>, decision: &Decision) -> Result<Transition>;
+
+    /// Publishes an approved item: online in its target columns, or in `columns` when given
+    /// (which replace the targets), with the running totals and any document it puts online, in
+    /// one transaction with its audit record.
+    async fn publish(&self, site: &Site, item: i64, version: Option<i64>, columns: &[i64]) -> Result<Transition>;
+}
+
+/// An item awaiting a decision, as the queue lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueItem {
+    pub id: i64,
+    pub path: ItemPath,
+    pub stage: Stage,
+    pub unit: Option<String>,
+    pub form: Form,
+    pub title: String,
+    pub channel: Channel,
+    /// Its target columns' paths.
+    pub columns: Vec<String>,
+    pub submitted_at: DateTime<Utc>,
+    /// For a unit item: the attachments Art. 10 requires that it lacks.
+    pub missing: Vec<AttachmentKind>,
+    pub version: i64,
+}
+
+/// What a decision or a publication did to an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Transition {
+    pub item: i64,
+    pub from: Stage,
+    pub to: Stage,
+    /// The item's version after the change.
+    pub version: i64,
 }
 
 /// One record of the audit trail.

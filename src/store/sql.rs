@@ -12,15 +12,16 @@ use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool,
 use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
 use super::{
-    AuditEntry, ColumnRow, DocumentRow, ExportedItem, HistoryEntry, InitReport, ItemSummary, NewDocumentInput, Record, Result, Site,
-    SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, UnitRow, UnitTally,
+    AuditEntry, ColumnRow, DocumentRow, ExportedItem, HistoryEntry, InitReport, ItemSummary, NewDocumentInput, QueueItem, Record, Result,
+    Site, SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition, UnitRow, UnitTally,
 };
 use crate::domain::assessment::item_points;
 use crate::domain::calendar::{CalendarDay, DayKind};
 use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
-use crate::domain::item::{NewDocument, NewIncident, NewItem};
-use crate::domain::{Form, ItemStatus, RetractionReason, Role, UnitKind};
+use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem};
+use crate::domain::review::{Decision, WorkflowError, after_decision, may_pass};
+use crate::domain::{Form, ItemPath, ItemStatus, RetractionReason, Role, Stage, UnitKind};
 
 /// A load of at least this many items refreshes the planner's statistics.
 const ANALYZE_AFTER: usize = 10_000;
@@ -106,6 +107,21 @@ fn json_rows<T: serde::de::DeserializeOwned>(what: &str, json: Option<String>) -
     }
 }
 
+/// Where an item stands in the workflow.
+struct ItemState {
+    path: ItemPath,
+    stage: Stage,
+    form: Form,
+    version: i64,
+    unit_id: Option<i64>,
+}
+
+/// A change to an item's workflow state.
+enum Change {
+    Decided { stage: Stage, status: ItemStatus },
+    Published { at: DateTime<Utc>, points: Form },
+}
+
 /// Items of a batch, with where each sits in the whole stream.
 struct PendingItems {
     first_index: usize,
@@ -170,6 +186,106 @@ where
             .execute(&mut **tx)
             .await?;
         Ok(())
+    }
+
+    /// An item's workflow state, checked against the version the caller read (if it gave one).
+    async fn item_state(tx: &mut Transaction<'static, DB>, site: &Site, item: i64, version: Option<i64>) -> Result<ItemState> {
+        let row: Option<(String, String, String, i64, Option<i64>)> =
+            sqlx::query_as("SELECT path, stage, form, version, unit_id FROM items WHERE site_id = $1 AND id = $2")
+                .bind(site.id)
+                .bind(item)
+                .fetch_optional(&mut **tx)
+                .await?;
+        let Some((path, stage, form, current, unit_id)) = row else {
+            return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code)));
+        };
+        if version.is_some_and(|v| v != current) {
+            return Err(Self::conflict(tx, site, item).await);
+        }
+        Ok(ItemState {
+            path: parse("path", &path)?,
+            stage: parse("stage", &stage)?,
+            form: parse("form", &form)?,
+            version: current,
+            unit_id,
+        })
+    }
+
+    /// Who last changed an item, for a conflict message.
+    async fn conflict(tx: &mut Transaction<'static, DB>, site: &Site, item: i64) -> StoreError {
+        let last: Option<(String, DateTime<Utc>, String)> = sqlx::query_as(
+            "SELECT operator, at, action FROM audit_log WHERE site_id = $1 AND target = $2 ORDER BY at DESC, id DESC LIMIT 1",
+        )
+        .bind(site.id)
+        .bind(format!("item:{item}"))
+        .fetch_optional(&mut **tx)
+        .await
+        .ok()
+        .flatten();
+        StoreError::Conflict(match last {
+            Some((who, at, action)) => format!(
+                "item {item} was changed by {who} at {} ({action}) since it was read; reload it and decide again",
+                crate::domain::time::format_time(at, false)
+            ),
+            None => format!("item {item} was changed since it was read; reload it and decide again"),
+        })
+    }
+
+    /// The operator's id if their role may pass `stage` on the site.
+    async fn allowed(tx: &mut Transaction<'static, DB>, site: &Site, operator: &str, stage: Stage) -> Result<i64> {
+        let row: Option<(i64, String, bool)> = sqlx::query_as("SELECT id, role, active FROM operators WHERE site_id = $1 AND name = $2")
+            .bind(site.id)
+            .bind(operator)
+            .fetch_optional(&mut **tx)
+            .await?;
+        let Some((id, role, active)) = row else {
+            return Err(StoreError::Refused(format!(
+                "{operator} is not an operator of site {}; an administrator must register them first",
+                site.code
+            )));
+        };
+        let role: Role = parse("role", &role)?;
+        if !active {
+            return Err(StoreError::Refused(format!("{operator} is no longer an active operator of site {}", site.code)));
+        }
+        if !may_pass(role, stage) {
+            return Err(StoreError::Refused(
+                WorkflowError::NotAllowed { operator: operator.to_string(), role: role.as_str(), stage: stage.as_str() }.to_string(),
+            ));
+        }
+        Ok(id)
+    }
+
+    /// Makes a change to an item still at `version`, and bumps the version; a conflict if
+    /// somebody changed it meanwhile.
+    async fn advance(tx: &mut Transaction<'static, DB>, site: &Site, item: i64, version: i64, change: Change) -> Result<i64> {
+        let query = match change {
+            Change::Decided { stage, status } => sqlx::query(if status == ItemStatus::Pending {
+                "UPDATE items SET stage = $5, status = 'pending', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND version = $4"
+            } else {
+                "UPDATE items SET stage = $5, status = 'returned', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND version = $4"
+            })
+            .bind(site.id)
+            .bind(item)
+            .bind(Utc::now())
+            .bind(version)
+            .bind(stage.as_str()),
+            Change::Published { at, points } => sqlx::query(
+                "UPDATE items SET stage = 'done', status = 'online', published_at = $5, points = $6, \
+                 version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND version = $4",
+            )
+            .bind(site.id)
+            .bind(item)
+            .bind(Utc::now())
+            .bind(version)
+            .bind(at)
+            .bind(points.points()),
+        };
+        let done = query.execute(&mut **tx).await?;
+        if DB::rows_affected(&done) == 0 {
+            return Err(Self::conflict(tx, site, item).await);
+        }
+        Ok(version + 1)
     }
 
     async fn check_schema(&self) -> Result<()> {
@@ -1253,5 +1369,216 @@ where
             .into_iter()
             .map(|(id, at, operator, action, target, detail)| AuditEntry { id, at, operator, action, target, detail })
             .collect())
+    }
+    async fn find_item(&self, site: &Site, key: &str) -> Result<i64> {
+        let found: Option<i64> = match key.trim().parse::<i64>() {
+            Ok(id) => {
+                sqlx::query_scalar("SELECT id FROM items WHERE site_id = $1 AND id = $2")
+                    .bind(site.id)
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+            Err(_) => {
+                sqlx::query_scalar("SELECT id FROM items WHERE site_id = $1 AND ref = $2")
+                    .bind(site.id)
+                    .bind(key.trim())
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+        };
+        found.ok_or_else(|| StoreError::NotFound(format!("no item {key:?} in site {} (an item is named by its id or its ref)", site.code)))
+    }
+
+    async fn queue(&self, site: &Site, path: Option<ItemPath>, stage: Option<Stage>) -> Result<Vec<QueueItem>> {
+        type Row = (i64, String, String, Option<String>, String, String, String, DateTime<Utc>, i64);
+        // One index range (items_queue); then the pending items' columns and attachments.
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, i.version \
+             FROM items i LEFT JOIN units u ON u.id = i.unit_id \
+             WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL OR i.stage = $3) \
+             ORDER BY i.stage, i.submitted_at, i.id",
+        )
+        .bind(site.id)
+        .bind(path.map(|p| p.as_str()))
+        .bind(stage.map(|s| s.as_str()))
+        .fetch_all(&self.pool)
+        .await?;
+        let columns: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT p.item_id, c.path FROM placements p JOIN columns c ON c.id = p.column_id \
+             JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
+             WHERE p.site_id = $1 AND i.status = 'pending' ORDER BY p.item_id, c.position",
+        )
+        .bind(site.id)
+        .fetch_all(&self.pool)
+        .await?;
+        let attachments: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT a.item_id, a.kind FROM attachments a JOIN items i ON i.site_id = a.site_id AND i.id = a.item_id \
+             WHERE a.site_id = $1 AND i.status = 'pending'",
+        )
+        .bind(site.id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut columns_of: HashMap<i64, Vec<String>> = HashMap::new();
+        for (item, path) in columns {
+            columns_of.entry(item).or_default().push(path);
+        }
+        let mut kinds_of: HashMap<i64, HashSet<String>> = HashMap::new();
+        for (item, kind) in attachments {
+            kinds_of.entry(item).or_default().insert(kind);
+        }
+        rows.into_iter()
+            .map(|(id, path, stage, unit, form, title, channel, submitted_at, version)| {
+                let path: ItemPath = parse("path", &path)?;
+                let missing = if path == ItemPath::Unit {
+                    let have = kinds_of.remove(&id).unwrap_or_default();
+                    AttachmentKind::ALL.into_iter().filter(|k| !have.contains(k.as_str())).collect()
+                } else {
+                    Vec::new()
+                };
+                Ok(QueueItem {
+                    id,
+                    path,
+                    stage: parse("stage", &stage)?,
+                    unit,
+                    form: parse("form", &form)?,
+                    title,
+                    channel: parse("channel", &channel)?,
+                    columns: columns_of.remove(&id).unwrap_or_default(),
+                    submitted_at,
+                    missing,
+                    version,
+                })
+            })
+            .collect()
+    }
+
+    async fn review(&self, site: &Site, item: i64, version: Option<i64>, decision: &Decision) -> Result<Transition> {
+        decision.validate().map_err(StoreError::Refused)?;
+        let mut tx = self.begin_write("a review").await?;
+        let current = Self::item_state(&mut tx, site, item, version).await?;
+        let to = after_decision(item, current.path, current.stage, decision).map_err(|e| StoreError::Refused(e.to_string()))?;
+        let operator_id = Self::allowed(&mut tx, site, &self.operator, current.stage).await?;
+        let approve = matches!(decision, Decision::Approve { .. });
+        if approve && current.path == ItemPath::Unit {
+            let have: Vec<String> = sqlx::query_scalar("SELECT kind FROM attachments WHERE site_id = $1 AND item_id = $2")
+                .bind(site.id)
+                .bind(item)
+                .fetch_all(&mut *tx)
+                .await?;
+            let missing: Vec<&str> =
+                AttachmentKind::ALL.into_iter().filter(|k| !have.iter().any(|h| h == k.as_str())).map(|k| k.describe()).collect();
+            if !missing.is_empty() {
+                return Err(StoreError::Refused(format!(
+                    "item {item} cannot pass its re-review: missing {} (Art. 10)",
+                    missing.join(", ")
+                )));
+            }
+        }
+        let now = Utc::now();
+        let (affirmed, failed, comment, detail) = match decision {
+            Decision::Approve { checks, comment } => {
+                (checks.0, 0, comment.clone(), json!({"step": current.stage.as_str(), "checks": checks.to_string(), "comment": comment}))
+            }
+            Decision::Reject { failed, reason } => {
+                (0, failed.0, reason.clone(), json!({"step": current.stage.as_str(), "failed": failed.to_string(), "reason": reason}))
+            }
+        };
+        sqlx::query(
+            "INSERT INTO reviews (site_id, item_id, step, operator_id, decision, checks_affirmed, checks_failed, comment, decided_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(current.stage.as_str())
+        .bind(operator_id)
+        .bind(if approve { "approve" } else { "reject" })
+        .bind(affirmed)
+        .bind(failed)
+        .bind(comment)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let status = if approve { ItemStatus::Pending } else { ItemStatus::Returned };
+        let version = Self::advance(&mut tx, site, item, current.version, Change::Decided { stage: to, status }).await?;
+        let action = if approve { "review.approve" } else { "review.reject" };
+        Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("item:{item}"), &detail.to_string()).await?;
+        tx.commit().await?;
+        Ok(Transition { item, from: current.stage, to, version })
+    }
+
+    async fn publish(&self, site: &Site, item: i64, version: Option<i64>, columns: &[i64]) -> Result<Transition> {
+        let mut tx = self.begin_write("publishing").await?;
+        let current = Self::item_state(&mut tx, site, item, version).await?;
+        if current.stage != Stage::Publish {
+            return Err(StoreError::Refused(WorkflowError::NotReadyToPublish { item, stage: current.stage.as_str() }.to_string()));
+        }
+        Self::allowed(&mut tx, site, &self.operator, Stage::Publish).await?;
+        if !columns.is_empty() {
+            // The administrator's choice replaces the targets (never online: nothing published is removed).
+            let known: i64 = sqlx::query_scalar(&format!(
+                "SELECT COUNT(*) FROM columns WHERE site_id = $1 AND id IN ({})",
+                columns.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+            ))
+            .bind(site.id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let distinct: HashSet<i64> = columns.iter().copied().collect();
+            if known != distinct.len() as i64 {
+                return Err(StoreError::NotFound(format!(
+                    "not a column of site {}: one of {columns:?} (`portal-admin columns` lists them)",
+                    site.code
+                )));
+            }
+            sqlx::query("DELETE FROM placements WHERE site_id = $1 AND item_id = $2 AND online_since IS NULL")
+                .bind(site.id)
+                .bind(item)
+                .execute(&mut *tx)
+                .await?;
+            for column in distinct {
+                sqlx::query("INSERT INTO placements (site_id, item_id, column_id, form, online_since) VALUES ($1, $2, $3, $4, NULL)")
+                    .bind(site.id)
+                    .bind(item)
+                    .bind(column)
+                    .bind(current.form.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        let now = Utc::now();
+        let placed: Vec<(String, String)> = sqlx::query_as(
+            "SELECT c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id WHERE p.site_id = $1 AND p.item_id = $2 ORDER BY c.position",
+        )
+        .bind(site.id)
+        .bind(item)
+        .fetch_all(&mut *tx)
+        .await?;
+        if placed.is_empty() {
+            return Err(StoreError::Refused(format!("item {item} has no target column; name one with --column ID")));
+        }
+        let forms = placed.iter().map(|(_, f)| parse::<Form>("form", f)).collect::<Result<Vec<_>>>()?;
+        let points = item_points(&forms, None).unwrap_or(current.form);
+        sqlx::query("UPDATE placements SET online_since = $3 WHERE site_id = $1 AND item_id = $2")
+            .bind(site.id)
+            .bind(item)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let version = Self::advance(&mut tx, site, item, current.version, Change::Published { at: now, points }).await?;
+        if let (Some(unit), true) = (current.unit_id, current.path != ItemPath::Repost) {
+            let mut tally = [0i64; 3];
+            tally[points.points() as usize - 1] = 1;
+            Self::add_points(&mut tx, site.id, HashMap::from([((unit, crate::domain::time::beijing_date(now)), tally)])).await?;
+        }
+        sqlx::query("UPDATE documents SET published_at = $3 WHERE site_id = $1 AND item_id = $2 AND published_at IS NULL")
+            .bind(site.id)
+            .bind(item)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let detail = json!({"columns": placed.iter().map(|(p, _)| p).collect::<Vec<_>>(), "points": points.as_str()});
+        Self::audit(&mut tx, Some(site.id), &self.operator, "publish", &format!("item:{item}"), &detail.to_string()).await?;
+        tx.commit().await?;
+        Ok(Transition { item, from: Stage::Publish, to: Stage::Done, version })
     }
 }

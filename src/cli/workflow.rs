@@ -1,0 +1,151 @@
+//! `queue`, `show`, `review` and `publish`: the review workflow of Art. 8–10 from the command line.
+
+use chrono::Utc;
+use clap::Subcommand;
+use serde_json::{Value, json};
+
+use super::output::{Format, Listing};
+use super::{Cli, Failure, session};
+use crate::domain::review::{Checks, Decision};
+use crate::domain::time::format_time;
+use crate::domain::{ItemPath, Stage};
+use crate::store::Transition;
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Pass the item's current review step (all seven checks of Art. 9 must be affirmed)
+    Approve {
+        /// The item's id or ref
+        item: String,
+        /// The checks affirmed, by number: 1,2,3,4,5,6,7
+        #[arg(long, value_parser = Checks::parse)]
+        checks: Checks,
+        #[arg(long, default_value = "")]
+        comment: String,
+        /// Refuse if the item is no longer at this version (as read by `queue` or `show`)
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Send the item back to its unit, naming the failed check(s)
+    Reject {
+        /// The item's id or ref
+        item: String,
+        /// The failed checks, by number: e.g. 1 or 2,6
+        #[arg(long, value_parser = Checks::parse)]
+        failed: Checks,
+        /// Why (required)
+        #[arg(long)]
+        reason: String,
+        /// Refuse if the item is no longer at this version
+        #[arg(long)]
+        version: Option<i64>,
+    },
+}
+
+fn said(t: Transition) -> String {
+    format!("item {}: {} → {} (version {})", t.item, t.from.as_str(), t.to.as_str(), t.version)
+}
+
+pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let now = Utc::now();
+    let mut listing =
+        Listing::new(&["id", "path", "stage", "unit", "form", "title", "columns", "waiting_hours", "channel", "missing", "version"]);
+    for q in s.store.queue(&s.site, path, stage).await? {
+        listing.push(vec![
+            json!(q.id),
+            json!(q.path.as_str()),
+            json!(q.stage.as_str()),
+            q.unit.map_or(Value::Null, Value::from),
+            json!(q.form.as_str()),
+            json!(q.title),
+            json!(q.columns.join("; ")),
+            json!((now - q.submitted_at).num_hours()),
+            json!(q.channel.as_str()),
+            json!(q.missing.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(",")),
+            json!(q.version),
+        ]);
+    }
+    listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    Ok(())
+}
+
+pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let id = s.store.find_item(&s.site, key).await?;
+    let (item, history) = s.store.item(&s.site, id).await?;
+    let time = |t| format_time(t, cli.utc);
+    let record = json!({
+        "id": item.id,
+        "ref": item.reference,
+        "title": item.title,
+        "form": item.form.as_str(),
+        "path": item.path.as_str(),
+        "unit": item.unit,
+        "channel": item.channel.as_str(),
+        "stage": item.stage.as_str(),
+        "status": item.status.as_str(),
+        "submitted_at": time(item.submitted_at),
+        "published_at": item.published_at.map(time),
+        "withdrawn": item.withdrawn.map(|(at, reason)| json!({"at": time(at), "reason": reason.as_str()})),
+        "columns": item.placements.iter().map(|(path, form)| json!({"path": path, "form": form.as_str()})).collect::<Vec<_>>(),
+        "history": history.iter().map(|h| json!({"at": time(h.at), "operator": h.operator, "event": h.event})).collect::<Vec<_>>(),
+        "body": item.body,
+    });
+    let mut out = std::io::stdout().lock();
+    if Format::or_default(cli.format) == Format::Json {
+        use std::io::Write;
+        writeln!(out, "{}", serde_json::to_string_pretty(&record).map_err(|e| Failure::failed(e.to_string()))?)?;
+        return Ok(());
+    }
+    use std::io::Write;
+    writeln!(out, "{}", item.title)?;
+    writeln!(
+        out,
+        "id {} · {} · {} · {} · stage {} · {}",
+        item.id,
+        item.path.as_str(),
+        item.unit.as_deref().unwrap_or("(repost)"),
+        item.form.as_str(),
+        item.stage.as_str(),
+        item.status.as_str()
+    )?;
+    if let Some(r) = &item.reference {
+        writeln!(out, "ref {r}")?;
+    }
+    writeln!(out, "\ncolumns:")?;
+    for (path, form) in &item.placements {
+        writeln!(out, "  {path} ({})", form.as_str())?;
+    }
+    writeln!(out, "\nhistory:")?;
+    for h in &history {
+        writeln!(out, "  {}  {}  {}", time(h.at), h.operator, h.event)?;
+    }
+    writeln!(out, "\n{}", item.body)?;
+    Ok(())
+}
+
+pub async fn review(cli: &Cli, command: &ReviewCommand) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let (key, version, decision) = match command {
+        ReviewCommand::Approve { item, checks, comment, version } => {
+            (item, version, Decision::Approve { checks: *checks, comment: comment.clone() })
+        }
+        ReviewCommand::Reject { item, failed, reason, version } => {
+            (item, version, Decision::Reject { failed: *failed, reason: reason.clone() })
+        }
+    };
+    decision.validate().map_err(Failure::usage)?;
+    let id = s.store.find_item(&s.site, key).await?;
+    let t = s.store.review(&s.site, id, *version, &decision).await?;
+    println!("{}", said(t));
+    Ok(())
+}
+
+pub async fn publish(cli: &Cli, key: &str, columns: &[i64], version: Option<i64>) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let id = s.store.find_item(&s.site, key).await?;
+    let t = s.store.publish(&s.site, id, version, columns).await?;
+    println!("{}", said(t));
+    Ok(())
+}

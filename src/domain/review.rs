@@ -1,0 +1,168 @@
+//! The review workflow of Art. 8–10: the step each path's items wait at, who may pass it, where a
+//! decision sends an item, and the seven checks of Art. 9 every review answers.
+
+use std::fmt;
+
+use super::enums::{ItemPath, Role, Stage};
+use super::item::ALL_CHECKS;
+
+/// The seven checks of Art. 9, in order (check N is bit N-1).
+pub const CHECKS: [&str; 7] = [
+    "no state secret (不涉密)",
+    "consistent with national policy and law (符合方针政策和法律法规)",
+    "respects intellectual property (不侵犯知识产权)",
+    "harms no unit or person (不损害单位和个人权益)",
+    "good for the district's publicity and development (有利于宣传和发展)",
+    "appropriate to publish now (适宜当前发布)",
+    "statistics accurate (统计数据准确)",
+];
+
+/// A set of the seven checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Checks(pub i64);
+
+impl Checks {
+    pub const ALL: Checks = Checks(ALL_CHECKS);
+
+    /// `1,2,3` (or `1 2 3`): the checks by number.
+    pub fn parse(text: &str) -> Result<Checks, String> {
+        let mut bits = 0;
+        for part in text.split([',', ' ', '，']).filter(|p| !p.is_empty()) {
+            match part.trim().parse::<u32>() {
+                Ok(n @ 1..=7) => bits |= 1 << (n - 1),
+                _ => return Err(format!("not a check number: {part:?} (the seven checks of Art. 9 are numbered 1 to 7)")),
+            }
+        }
+        if bits == 0 {
+            return Err("no check named (the seven checks of Art. 9 are numbered 1 to 7)".into());
+        }
+        Ok(Checks(bits))
+    }
+
+    pub fn is_all(self) -> bool {
+        self.0 == ALL_CHECKS
+    }
+
+    pub fn contains(self, n: u32) -> bool {
+        (1..=7).contains(&n) && self.0 & (1 << (n - 1)) != 0
+    }
+
+    /// The numbers of the checks in the set.
+    pub fn numbers(self) -> Vec<u32> {
+        (1..=7).filter(|n| self.contains(*n)).collect()
+    }
+}
+
+impl fmt::Display for Checks {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let numbers: Vec<String> = self.numbers().iter().map(u32::to_string).collect();
+        f.write_str(&numbers.join(","))
+    }
+}
+
+/// What a reviewer decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Passes the step; all seven checks affirmed.
+    Approve { checks: Checks, comment: String },
+    /// Sends the item back to its unit, naming the failed checks and why.
+    Reject { failed: Checks, reason: String },
+}
+
+impl Decision {
+    /// A decision as the rules require it: approval affirms all seven checks; a rejection names at
+    /// least one failed check and gives a reason.
+    pub fn validate(&self) -> Result<(), String> {
+        match self {
+            Decision::Approve { checks, .. } if !checks.is_all() => {
+                let missing: Vec<String> = Checks(ALL_CHECKS & !checks.0).numbers().iter().map(u32::to_string).collect();
+                Err(format!("an approval affirms all seven checks of Art. 9; not affirmed: {}", missing.join(",")))
+            }
+            Decision::Reject { reason, .. } if reason.trim().is_empty() => Err("a rejection needs a reason (--reason)".into()),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The review step an item of a path waits at.
+pub fn review_step(path: ItemPath) -> Stage {
+    match path {
+        ItemPath::Government => Stage::OfficeReview,
+        ItemPath::Unit => Stage::Recheck,
+        ItemPath::Repost => Stage::Review,
+    }
+}
+
+/// Who may pass a step: the government office's review by a reviewer or an administrator; the
+/// administrators' re-review (复核), repost review and publication by an administrator only.
+pub fn may_pass(role: Role, stage: Stage) -> bool {
+    match stage {
+        Stage::OfficeReview => matches!(role, Role::Admin | Role::Reviewer),
+        Stage::Recheck | Stage::Review | Stage::Publish => role == Role::Admin,
+        Stage::Returned | Stage::Done => false,
+    }
+}
+
+/// Why a step cannot be taken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WorkflowError {
+    #[error("item {item} is not waiting for review: it is at {stage}")]
+    NotUnderReview { item: i64, stage: &'static str },
+    #[error("item {item} is not approved for publication: it is at {stage}")]
+    NotReadyToPublish { item: i64, stage: &'static str },
+    #[error("{operator} ({role}) may not pass the {stage} step")]
+    NotAllowed { operator: String, role: &'static str, stage: &'static str },
+}
+
+/// Where a decision on item `item` (of `path`, at `stage`) sends it.
+pub fn after_decision(item: i64, path: ItemPath, stage: Stage, decision: &Decision) -> Result<Stage, WorkflowError> {
+    if stage != review_step(path) {
+        return Err(WorkflowError::NotUnderReview { item, stage: stage.as_str() });
+    }
+    Ok(match decision {
+        Decision::Approve { .. } => Stage::Publish,
+        Decision::Reject { .. } => Stage::Returned,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_parse_by_number_and_approval_needs_all_seven() {
+        assert_eq!(Checks::parse("1,2,3,4,5,6,7").unwrap(), Checks::ALL);
+        assert_eq!(Checks::parse("7 1").unwrap().numbers(), [1, 7]);
+        assert_eq!(Checks::parse("2，6").unwrap().to_string(), "2,6");
+        assert!(Checks::parse("8").unwrap_err().contains("1 to 7"));
+        assert!(Checks::parse("").is_err());
+        let partial = Decision::Approve { checks: Checks::parse("1,2,3,4,5,6").unwrap(), comment: String::new() };
+        assert!(partial.validate().unwrap_err().contains("not affirmed: 7"));
+        assert!(Decision::Approve { checks: Checks::ALL, comment: String::new() }.validate().is_ok());
+        assert!(Decision::Reject { failed: Checks(1), reason: "  ".into() }.validate().is_err());
+    }
+
+    #[test]
+    fn each_path_has_its_step_and_a_decision_sends_the_item_on_or_back() {
+        let approve = Decision::Approve { checks: Checks::ALL, comment: String::new() };
+        let reject = Decision::Reject { failed: Checks(1), reason: "涉密".into() };
+        for path in [ItemPath::Government, ItemPath::Unit, ItemPath::Repost] {
+            let step = review_step(path);
+            assert_eq!(after_decision(1, path, step, &approve), Ok(Stage::Publish));
+            assert_eq!(after_decision(1, path, step, &reject), Ok(Stage::Returned));
+            for other in [Stage::Publish, Stage::Returned, Stage::Done] {
+                assert!(after_decision(1, path, other, &approve).is_err());
+            }
+        }
+        assert!(after_decision(1, ItemPath::Unit, Stage::OfficeReview, &approve).is_err(), "a unit item is never at the office's step");
+    }
+
+    #[test]
+    fn roles_decide_who_passes_which_step() {
+        assert!(may_pass(Role::Reviewer, Stage::OfficeReview));
+        assert!(!may_pass(Role::Reviewer, Stage::Recheck));
+        assert!(!may_pass(Role::Reviewer, Stage::Publish));
+        assert!([Stage::OfficeReview, Stage::Recheck, Stage::Review, Stage::Publish].iter().all(|s| may_pass(Role::Admin, *s)));
+        assert!([Stage::OfficeReview, Stage::Recheck, Stage::Review, Stage::Publish].iter().all(|s| !may_pass(Role::Viewer, *s)));
+    }
+}

@@ -1,0 +1,149 @@
+//! The review workflow (Art. 8–10) through the real binary on both databases: `queue`, `review`,
+//! `publish`, `show`; every refusal; and what each step leaves in the database.
+
+mod common;
+
+use common::{TestDb, stderr};
+
+/// One pending item on each path, submitted a day apart.
+const PENDING: &str = r#"{"ref":"gov-1","title":"象山区人民政府关于2026年冬季森林防火的通告","body":"为切实做好冬季森林防火工作……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00"}
+{"ref":"unit-1","title":"民政局开展2026年度低保复核工作","body":"11月以来，区民政局……","form":"image_text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-21T09:00:00+08:00"}
+{"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务的意见","body":"转载正文","form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-11-22T09:00:00+08:00"}
+"#;
+
+const ALL: &str = "1,2,3,4,5,6,7";
+
+fn setup(db: &TestDb) {
+    db.ok(&["init"]);
+    let file = db.file("pending.jsonl");
+    std::fs::write(&file, PENDING).unwrap();
+    db.ok(&["import", file.to_str().unwrap()]);
+}
+
+fn queue(db: &TestDb) -> Vec<Vec<String>> {
+    let out = db.ok(&["queue", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
+}
+
+fn fails(db: &TestDb, args: &[&str], code: i32, says: &str) {
+    let out = db.run(args);
+    let e = stderr(&out);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {e}");
+    assert!(e.contains(says), "{args:?}: {e}");
+    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
+}
+
+async fn attach_all(db: &TestDb, reference: &str) {
+    let mut raw = db.any().await;
+    for kind in ["signed_scan", "electronic_text", "target_columns"] {
+        raw.exec(&format!(
+            "INSERT INTO attachments (site_id, item_id, kind, name, received_at) \
+             SELECT site_id, id, '{kind}', '{kind}.pdf', submitted_at FROM items WHERE ref = '{reference}'"
+        ))
+        .await
+        .unwrap();
+    }
+}
+
+async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
+    setup(&db);
+    let q = queue(&db);
+    let steps: Vec<(&str, &str, &str)> = q.iter().map(|r| (r[1].as_str(), r[2].as_str(), r[9].as_str())).collect();
+    // By step, oldest first; the unit item shows what it lacks.
+    assert_eq!(
+        steps,
+        [("government", "office_review", ""), ("unit", "recheck", "signed_scan,electronic_text,target_columns"), ("repost", "review", "")]
+    );
+    fails(&db, &["review", "approve", "unit-1", "--checks", ALL], 1, "missing the head's signed and stamped scan");
+    attach_all(&db, "unit-1").await;
+    for item in ["gov-1", "unit-1", "repost-1"] {
+        let out = db.ok(&["review", "approve", item, "--checks", ALL, "--comment", "七项审核均通过"]);
+        assert!(out.contains("→ publish (version 2)"), "{out}");
+    }
+    assert!(queue(&db).iter().all(|r| r[2] == "publish"));
+    let before = db.ok(&["stale", "--format", "csv"]);
+    assert!(before.lines().any(|l| l.contains("政务动态 / 部门动态") && !l.contains(",ok,")), "{before}");
+    for item in ["gov-1", "unit-1", "repost-1"] {
+        let out = db.ok(&["publish", item]);
+        assert!(out.contains("publish → done (version 3)"), "{out}");
+    }
+    assert!(queue(&db).is_empty());
+    // The column's staleness changes at once.
+    let after = db.ok(&["stale", "--format", "csv"]);
+    let row = after.lines().find(|l| l.contains("政务动态 / 部门动态,")).unwrap();
+    assert!(row.contains(",ok,"), "{row}");
+
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE status = 'online' AND stage = 'done' AND published_at IS NOT NULL").await, 3);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM placements WHERE online_since IS NOT NULL").await, 3);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM reviews WHERE decision = 'approve' AND checks_affirmed = 127").await, 3);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'review.approve' AND target LIKE 'item:%'").await, 3);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'publish'").await, 3);
+    // The running totals count the two unit-sourced items (not the repost), each at its form.
+    assert_eq!(raw.count("SELECT CAST(COALESCE(SUM(text + image_text + video), 0) AS BIGINT) FROM unit_day_points").await, 2);
+    assert_eq!(raw.count("SELECT CAST(COALESCE(SUM(image_text), 0) AS BIGINT) FROM unit_day_points").await, 1);
+    let shown = db.ok(&["show", "unit-1"]);
+    assert!(shown.contains("approve (recheck) — 七项审核均通过") && shown.contains("published"), "{shown}");
+}
+
+async fn every_refusal_says_why_and_changes_nothing(db: TestDb) {
+    setup(&db);
+    let mut raw = db.any().await;
+    let audit = raw.count("SELECT COUNT(*) FROM audit_log").await;
+    fails(&db, &["review", "approve", "gov-1", "--checks", "1,2,3,4,5,6"], 2, "not affirmed: 7");
+    fails(&db, &["review", "approve", "gov-1", "--checks", "8"], 2, "1 to 7");
+    fails(&db, &["review", "reject", "gov-1", "--failed", "2", "--reason", "  "], 2, "needs a reason");
+    fails(&db, &["publish", "gov-1"], 1, "not approved for publication: it is at office_review");
+    fails(&db, &["review", "approve", "nope", "--checks", ALL], 1, "no item \"nope\"");
+    fails(&db, &["review", "approve", "gov-1", "--checks", ALL, "--version", "9"], 1, "was changed");
+    // A reviewer passes the government office's step, but not an administrator's.
+    raw.exec("UPDATE operators SET role = 'reviewer'").await.unwrap();
+    fails(&db, &["review", "approve", "repost-1", "--checks", ALL], 1, "(reviewer) may not pass the review step");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log").await, audit, "refusals write nothing");
+    db.ok(&["review", "approve", "gov-1", "--checks", ALL]);
+    fails(&db, &["publish", "gov-1"], 1, "(reviewer) may not pass the publish step");
+    raw.exec("UPDATE operators SET role = 'viewer'").await.unwrap();
+    fails(&db, &["review", "approve", "repost-1", "--checks", ALL], 1, "(viewer) may not pass");
+    raw.exec("UPDATE operators SET role = 'admin', active = FALSE").await.unwrap();
+    fails(&db, &["review", "approve", "repost-1", "--checks", ALL], 1, "no longer an active operator");
+    raw.exec("UPDATE operators SET active = TRUE, name = 'somebody.else'").await.unwrap();
+    fails(&db, &["review", "approve", "repost-1", "--checks", ALL], 1, "is not an operator of site xiangshan");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log").await, audit + 1);
+}
+
+async fn a_rejection_returns_the_item_with_the_failed_checks_on_record(db: TestDb) {
+    setup(&db);
+    let out = db.ok(&["review", "reject", "repost-1", "--failed", "3,6", "--reason", "来源不明，暂不宜转载"]);
+    assert!(out.contains("review → returned"), "{out}");
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'repost-1' AND status = 'returned' AND stage = 'returned'").await, 1);
+    assert_eq!(raw.count("SELECT checks_failed FROM reviews WHERE decision = 'reject'").await, 0b10_0100);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'review.reject'").await, 1);
+    assert_eq!(queue(&db).len(), 2);
+    fails(&db, &["review", "approve", "repost-1", "--checks", ALL], 1, "not waiting for review: it is at returned");
+}
+
+async fn publishing_into_chosen_columns_replaces_the_targets(db: TestDb) {
+    setup(&db);
+    db.ok(&["review", "approve", "repost-1", "--checks", ALL]);
+    let columns = db.ok(&["columns", "--format", "csv"]);
+    let id_of = |path: &str| columns.lines().find(|l| l.split(',').nth(1) == Some(path)).unwrap().split(',').next().unwrap().to_string();
+    let (a, b) = (id_of("新闻要问 / 全国要闻"), id_of("新闻要问 / 广西要闻"));
+    fails(&db, &["publish", "repost-1", "--column", "999999"], 1, "not a column of site xiangshan");
+    let out = db.ok(&["publish", "repost-1", "--column", &a, "--column", &b]);
+    assert!(out.contains("→ done"), "{out}");
+    let shown = db.ok(&["show", "repost-1", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    let paths: Vec<&str> = v["columns"].as_array().unwrap().iter().map(|c| c["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["新闻要问 / 全国要闻", "新闻要问 / 广西要闻"]);
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM unit_day_points").await, 0, "a repost scores for no unit");
+}
+
+on_both_backends!(
+    each_path_passes_its_own_step_and_goes_online,
+    every_refusal_says_why_and_changes_nothing,
+    a_rejection_returns_the_item_with_the_failed_checks_on_record,
+    publishing_into_chosen_columns_replaces_the_targets
+);
