@@ -22,7 +22,6 @@ use std::time::Instant;
 
 use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use portal_admin::domain::time::beijing_date;
 use portal_admin::store::{self, OpenOptions, Target};
 use portal_admin::ui::app::{App, Effect, Msg, Setup};
 use portal_admin::ui::keymap::Keymap;
@@ -107,7 +106,7 @@ async fn main() {
                     site_name: site.name.clone(),
                     operator: store.operator().to_string(),
                     database: store.describe(),
-                    today: beijing_date(Utc::now()),
+                    now: Utc::now(),
                     size: (w, h),
                 });
                 run_effects(&mut app, store.as_ref(), &site, effects).await;

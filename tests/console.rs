@@ -98,7 +98,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     let data = db.dir.path().join("data");
     let t = Tmux::start(&format!("{backend:?}"), &command, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)]);
     let first = t.wait_for("● connected");
-    assert!(first.contains("1 Columns") && first.contains("政务动态"), "{first}");
+    assert!(first.contains("2 Columns") && first.contains("政务动态"), "{first}");
 
     // Worst first: the top row is `stale`'s first row.
     // (The selection stays on its column when the order changes; Home goes to the top.)
@@ -131,7 +131,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     t.wait_for("Keys in the item view");
     t.keys(&["Escape"]);
     // The audit trail: what `init` and `demo` wrote, newest first.
-    t.keys(&["3"]);
+    t.keys(&["4"]);
     let s = t.wait_for("newest first");
     assert!(s.contains("init") && s.contains("demo"), "{s}");
     t.keys(&["q"]);
@@ -286,3 +286,62 @@ async fn a_server_that_drops_the_connection_is_survived() {
     t.keys(&["q"]);
     t.quits_cleanly(&exit);
 }
+
+/// A queue cleared by keys: approve with the seven checks, reject with a reason, publish after
+/// the confirmation; then the database and `stale` say so.
+async fn a_queue_is_cleared_by_keys(db: TestDb) {
+    db.ok(&["init"]);
+    let file = db.file("pending.jsonl");
+    std::fs::write(&file, common::PENDING).unwrap();
+    db.ok(&["import", file.to_str().unwrap()]);
+    let exit = db.file("exit");
+    let command = format!(
+        "{} --db {} ; echo EXIT=$? > {}",
+        quote(env!("CARGO_BIN_EXE_portal-admin")),
+        quote(&db.url),
+        quote(&exit.display().to_string())
+    );
+    let (config, data) = (db.dir.path().join("config"), db.dir.path().join("data"));
+    let t = Tmux::start(&format!("queue-{:?}", db.backend), &command, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)]);
+    t.wait_for("● connected");
+    t.keys(&["1"]);
+    t.wait_for("3 awaiting a decision");
+    // The government item: all seven checks, approve; the next item (the unit's) opens by itself.
+    t.keys(&["Enter"]);
+    t.wait_for("the seven checks of Art. 9");
+    t.keys(&["c", "a"]);
+    let s = t.wait_for("office_review → publish");
+    assert!(s.contains("Item") && s.contains("recheck"), "the next item opened:\n{s}");
+    // The unit item lacks its attachments: clear check 4 and reject it with a reason.
+    t.keys(&["c", "4", "r"]);
+    t.wait_for("why?");
+    for word in ["incomplete", "Space", "materials"] {
+        t.keys(&[word]);
+    }
+    t.keys(&["Enter"]);
+    t.wait_for("recheck → returned");
+    // The repost is next: approve it, then publish the approved government item after the question.
+    t.keys(&["c", "a"]);
+    t.wait_for("review → publish");
+    t.keys(&["Escape"]);
+    t.keys(&["Home", "Enter"]);
+    t.wait_for("at publish");
+    t.keys(&["p"]);
+    t.wait_for("Enter publishes");
+    t.keys(&["Enter"]);
+    t.wait_for("publish → done");
+    t.keys(&["q"]);
+    t.quits_cleanly(&exit);
+
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'gov-1' AND status = 'online'").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'unit-1' AND status = 'returned'").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'repost-1' AND stage = 'publish'").await, 1);
+    assert_eq!(raw.count("SELECT checks_failed FROM reviews WHERE decision = 'reject'").await, 0b1000);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('review.approve', 'review.reject', 'publish')").await, 4);
+    let stale = db.ok(&["stale", "--format", "csv"]);
+    let row = stale.lines().find(|l| l.contains("政务动态 / 通知公告,")).unwrap();
+    assert!(row.contains(",ok,"), "published just now: {row}");
+}
+
+on_both_backends!(a_queue_is_cleared_by_keys);

@@ -9,7 +9,6 @@ use serde_json::json;
 
 use super::output::{Format, Listing};
 use super::{Cli, Failure, data_dir, session};
-use crate::domain::time::beijing_date;
 use crate::ui::keymap::{self, Keymap, Layer};
 use crate::ui::text::Ambiguous;
 use crate::ui::{self, Options};
@@ -114,7 +113,7 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         keymap,
         ambiguous: if cli.ambiguous_width == "2" { Ambiguous::Wide } else { Ambiguous::Narrow },
         mono: cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-        today: beijing_date(Utc::now()),
+        now: Utc::now(),
     };
     tracing::info!(database = %s.store.describe(), "console opened");
     ui::run(s.store, s.site, options).await.map_err(|e| Failure::failed(format!("terminal: {e}")))

@@ -1392,12 +1392,13 @@ where
 
     async fn queue(&self, site: &Site, path: Option<ItemPath>, stage: Option<Stage>) -> Result<Vec<QueueItem>> {
         type Row = (i64, String, String, Option<String>, String, String, String, DateTime<Utc>, i64);
-        // One index range (items_queue); then the pending items' columns and attachments.
+        // One index range (items_queue), in the workflow's order of steps; then the pending items'
+        // columns and attachments.
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, i.version \
              FROM items i LEFT JOIN units u ON u.id = i.unit_id \
              WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL OR i.stage = $3) \
-             ORDER BY i.stage, i.submitted_at, i.id",
+             ORDER BY CASE i.stage WHEN 'office_review' THEN 1 WHEN 'recheck' THEN 2 WHEN 'review' THEN 3 ELSE 4 END, i.submitted_at, i.id",
         )
         .bind(site.id)
         .bind(path.map(|p| p.as_str()))

@@ -12,8 +12,12 @@ use super::layout;
 use super::paged::{Paged, Row};
 use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
+use crate::domain::review::{Checks, Decision};
 use crate::reports::{DocumentReportRow, ScoreRow};
-use crate::store::{AuditEntry, ExportedItem, HistoryEntry, ItemSummary};
+use crate::store::{AuditEntry, ExportedItem, HistoryEntry, ItemSummary, QueueItem, Transition};
+
+mod queue;
+pub use queue::{QueueView, Reviewing, waiting};
 
 /// A query for a task to run.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +42,19 @@ pub enum Load {
     Scores {
         period: Period,
     },
+    /// The items awaiting a decision.
+    Queue,
+    /// A review decision on an item at the version it was read.
+    Review {
+        item: i64,
+        version: i64,
+        decision: Decision,
+    },
+    /// Publishing an approved item at the version it was read.
+    Publish {
+        item: i64,
+        version: i64,
+    },
     /// A page of the audit trail, newest first, before an id.
     Audit {
         before: Option<i64>,
@@ -55,6 +72,9 @@ pub enum Loaded {
     Item(Result<(ExportedItem, Vec<HistoryEntry>), String>),
     Scores(Result<Vec<ScoreRow>, String>),
     Audit(Result<Vec<AuditEntry>, String>),
+    Queue(Result<Vec<QueueItem>, String>),
+    /// What a review decision or a publication did.
+    Decided(Result<Transition, String>),
     Ping(Result<(), String>),
 }
 
@@ -66,8 +86,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// A query's result, with the request's number.
     Loaded(u64, Loaded),
-    /// Time passes (the spinner turns; the connection is checked now and then).
-    Tick,
+    /// Time passes (the spinner turns; the connection is checked now and then; waiting times grow).
+    Tick(DateTime<Utc>),
     /// The terminal or the session is going away (SIGHUP, SIGTERM).
     Hangup(&'static str),
 }
@@ -82,16 +102,18 @@ pub enum Effect {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    Queue,
     Columns,
     Scores,
     Audit,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Columns, Tab::Scores, Tab::Audit];
+    pub const ALL: [Tab; 4] = [Tab::Queue, Tab::Columns, Tab::Scores, Tab::Audit];
 
     pub fn title(self) -> &'static str {
         match self {
+            Tab::Queue => "Queue",
             Tab::Columns => "Columns",
             Tab::Scores => "Scores",
             Tab::Audit => "Audit",
@@ -260,6 +282,15 @@ pub enum Overlay {
     },
     /// A record shown whole (an audit entry).
     Record(String),
+    /// The reason for a rejection, with the checks that failed.
+    Reason {
+        input: Box<TextArea<'static>>,
+        failed: Checks,
+    },
+    /// A question before a write (publish).
+    Confirm {
+        text: String,
+    },
     Copy,
     Filter(Box<TextArea<'static>>),
     Command {
@@ -296,9 +327,14 @@ pub struct App {
     pub item: Option<ItemView>,
     pub scores: ScoresView,
     pub audit: Paged<AuditEntry>,
+    pub queue: QueueView,
+    /// An item opened from the queue for a decision.
+    pub reviewing: Option<Reviewing>,
     pub overlay: Overlay,
     pub size: (u16, u16),
     pub ticks: u64,
+    /// The time as of the last tick (how long queue items have waited).
+    pub now: DateTime<Utc>,
     pub quit: bool,
     next_request: u64,
 }
@@ -311,7 +347,8 @@ pub struct Setup {
     pub site_name: String,
     pub operator: String,
     pub database: String,
-    pub today: NaiveDate,
+    /// The time the console opened (the day staleness is first evaluated as of, in Beijing).
+    pub now: DateTime<Utc>,
     pub size: (u16, u16),
 }
 
@@ -334,7 +371,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
 impl App {
     /// The console, with the first queries to run.
     pub fn new(setup: Setup) -> (App, Vec<Effect>) {
-        let period = Period::quarter_of(setup.today);
+        let period = Period::quarter_of(crate::domain::time::beijing_date(setup.now));
         let mut app = App {
             keymap: setup.keymap,
             ambiguous: setup.ambiguous,
@@ -344,13 +381,16 @@ impl App {
             database: setup.database,
             health: Health::Connected,
             notice: None,
-            at: setup.today,
+            at: crate::domain::time::beijing_date(setup.now),
+            now: setup.now,
             tab: Tab::Columns,
             columns: ColumnsView::default(),
             column: None,
             item: None,
             scores: ScoresView { period, units: Paged::default(), loaded: false },
             audit: Paged::default(),
+            queue: QueueView::default(),
+            reviewing: None,
             overlay: Overlay::None,
             size: setup.size,
             ticks: 0,
@@ -383,6 +423,8 @@ impl App {
         self.columns.waiting.is_some()
             || self.scores.units.waiting.is_some()
             || self.audit.waiting.is_some()
+            || self.queue.items.waiting.is_some()
+            || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
             || self.column.as_ref().is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some())
             || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
     }
@@ -392,7 +434,12 @@ impl App {
         if matches!(self.overlay, Overlay::Copy) {
             return Layer::Copy;
         }
+        if matches!(self.overlay, Overlay::Confirm { .. }) {
+            return Layer::Confirm;
+        }
         match self.tab {
+            Tab::Queue if self.reviewing.is_some() => Layer::Review,
+            Tab::Queue => Layer::Queue,
             Tab::Scores => Layer::Scores,
             Tab::Audit => Layer::Audit,
             Tab::Columns if self.item.is_some() => Layer::Item,
@@ -434,8 +481,9 @@ impl App {
                 self.fit_cursors();
             }
             Msg::Loaded(id, loaded) => self.loaded(id, loaded, &mut effects),
-            Msg::Tick => {
+            Msg::Tick(now) => {
                 self.ticks += 1;
+                self.now = now;
                 // Every 15 s (ticks are 100 ms) see that the database is still there; every
                 // second while the connection is lost, to be back as soon as it is.
                 let every = if matches!(self.health, Health::Lost(_)) { 10 } else { 150 };
@@ -459,6 +507,7 @@ impl App {
         }
         self.scores.units.cursor.show(self.scores.units.shown.len(), height);
         self.audit.cursor.show(self.audit.shown.len(), height);
+        self.queue.items.cursor.show(self.queue.items.shown.len(), height);
     }
 
     fn key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
@@ -506,6 +555,10 @@ impl App {
                         }
                     }
                 }
+                return;
+            }
+            Overlay::Reason { .. } => {
+                self.reason_key(event, effects);
                 return;
             }
             Overlay::Record(_) => {
@@ -568,6 +621,9 @@ impl App {
                         (Tab::Columns, Some(c), None) => Some((&mut c.items.cursor, c.items.shown.len())),
                         (Tab::Scores, _, _) => Some((&mut self.scores.units.cursor, self.scores.units.shown.len())),
                         (Tab::Audit, _, _) => Some((&mut self.audit.cursor, self.audit.shown.len())),
+                        (Tab::Queue, _, _) if self.reviewing.is_none() => {
+                            Some((&mut self.queue.items.cursor, self.queue.items.shown.len()))
+                        }
                         _ => None,
                     };
                     if let Some((cursor, len)) = cursor {
@@ -591,6 +647,9 @@ impl App {
         if tab == Tab::Scores && !self.scores.loaded && self.scores.units.waiting.is_none() {
             self.load_scores(effects);
         }
+        if tab == Tab::Queue && !self.queue.loaded && self.queue.items.waiting.is_none() {
+            self.load_queue(effects);
+        }
         if tab == Tab::Audit && self.audit.rows.is_empty() && self.audit.waiting.is_none() {
             self.load_audit(None, effects);
         }
@@ -606,6 +665,7 @@ impl App {
             (Tab::Columns, Some(c), None) => c.items.set_filter(text, height),
             (Tab::Audit, _, _) => self.audit.set_filter(text, height),
             (Tab::Scores, _, _) => self.scores.units.set_filter(text, height),
+            (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.set_filter(text, height),
             _ => {}
         }
     }
@@ -616,6 +676,7 @@ impl App {
             (Tab::Columns, Some(c), None) => c.items.filter.clone(),
             (Tab::Audit, _, _) => self.audit.filter.clone(),
             (Tab::Scores, _, _) => self.scores.units.filter.clone(),
+            (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.filter.clone(),
             _ => String::new(),
         }
     }
@@ -623,6 +684,9 @@ impl App {
     /// Runs a named action.
     pub fn act(&mut self, action: Action, effects: &mut Vec<Effect>) {
         let height = self.list_height();
+        if self.tab == Tab::Queue && self.review_act(action, effects) {
+            return;
+        }
         match action {
             Action::Noop => {}
             Action::Quit => self.quit = true,
@@ -657,6 +721,19 @@ impl App {
             Action::ColumnsTab => self.switch(Tab::Columns, effects),
             Action::ScoresTab => self.switch(Tab::Scores, effects),
             Action::AuditTab => self.switch(Tab::Audit, effects),
+            Action::QueueTab => self.switch(Tab::Queue, effects),
+            Action::Confirm => self.confirmed(effects),
+            Action::Check1
+            | Action::Check2
+            | Action::Check3
+            | Action::Check4
+            | Action::Check5
+            | Action::Check6
+            | Action::Check7
+            | Action::AllChecks
+            | Action::Approve
+            | Action::Reject
+            | Action::Publish => {}
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
                 self.motion(action, height, effects)
             }
@@ -698,6 +775,10 @@ impl App {
             (Tab::Audit, _, _) => self.audit.selected().map(|e| if id { e.id.to_string() } else { e.detail.clone() }),
             (Tab::Columns, None, None) => self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() }),
             (Tab::Scores, _, _) => self.scores.units.selected().map(|r| r.unit.clone()),
+            (Tab::Queue, _, _) => match &self.reviewing {
+                Some(r) => Some(if id { r.entry.id.to_string() } else { r.entry.title.clone() }),
+                None => self.queue.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
+            },
         }
     }
 
@@ -706,6 +787,8 @@ impl App {
             self.overlay = Overlay::None;
         } else if !self.current_filter().is_empty() {
             self.set_filter(String::new());
+        } else if self.tab == Tab::Queue && self.reviewing.is_some() {
+            self.reviewing = None;
         } else if self.tab == Tab::Columns && self.item.is_some() {
             self.item = None;
         } else if self.tab == Tab::Columns && self.column.is_some() {
@@ -723,6 +806,10 @@ impl App {
         match self.tab {
             Tab::Scores => self.load_scores(effects),
             Tab::Audit => self.load_audit(None, effects),
+            Tab::Queue => {
+                self.queue.open_next = self.reviewing.take().map(|r| r.entry.id);
+                self.load_queue(effects);
+            }
             Tab::Columns => {
                 self.load_columns(effects);
                 if let Some(c) = &self.column {
@@ -753,10 +840,14 @@ impl App {
             }
         };
         match (self.tab, &mut self.column, &mut self.item) {
-            (Tab::Columns, _, Some(item)) => {
-                let d = delta(10_000);
-                item.scroll = item.scroll.saturating_add_signed(i16::try_from(d.clamp(-10_000, 10_000)).unwrap_or(0)).min(10_000);
-            }
+            (Tab::Columns, _, Some(item)) => scroll(item, delta(10_000)),
+            (Tab::Queue, _, _) => match &mut self.reviewing {
+                Some(r) => scroll(&mut r.view, delta(10_000)),
+                None => {
+                    let len = self.queue.items.shown.len();
+                    self.queue.items.cursor.step(delta(len), len, height);
+                }
+            },
             (Tab::Columns, Some(c), None) => {
                 let len = c.items.shown.len();
                 c.items.cursor.step(delta(len), len, height);
@@ -821,6 +912,12 @@ impl App {
     }
 
     fn open(&mut self, effects: &mut Vec<Effect>) {
+        if self.tab == Tab::Queue {
+            if self.reviewing.is_none() {
+                self.open_review(effects);
+            }
+            return;
+        }
         match (self.tab, &self.column, &self.item) {
             (Tab::Columns, None, _) => {
                 let in_tree = matches!(self.columns.lines.get(self.columns.cursor.selected), Some(Line::Column { flat: false, .. }));
@@ -978,11 +1075,24 @@ impl App {
                     Err(e) => self.warn(format!("loading the column's documents failed: {e}")),
                 }
             }
-            Loaded::Item(result) => {
-                let Some(item) = &mut self.item else { return };
-                if !arrived(&mut item.waiting, id) {
-                    return;
+            Loaded::Queue(result) => {
+                let failed = result.as_ref().err().filter(|_| self.queue.items.waiting == Some(id)).cloned();
+                if self.queue.items.accept_whole(id, result, height) {
+                    self.queue_arrived(effects);
                 }
+                if let Some(e) = failed {
+                    self.warn(format!("loading the queue failed: {e}"));
+                }
+            }
+            Loaded::Decided(result) => self.decided(id, result, effects),
+            Loaded::Item(result) => {
+                // For the item opened from a column, or from the queue.
+                let item = match (&mut self.item, &mut self.reviewing) {
+                    (Some(item), _) if item.waiting == Some(id) => item,
+                    (_, Some(r)) if r.view.waiting == Some(id) => &mut r.view,
+                    _ => return,
+                };
+                item.waiting = None;
                 match result {
                     Ok(found) => item.item = Some(found),
                     Err(e) => {
@@ -1090,6 +1200,11 @@ impl App {
             other => self.warn(format!("unknown command :{other} (Tab lists them)")),
         }
     }
+}
+
+/// Scrolls an item's page by `delta` rows.
+fn scroll(item: &mut ItemView, delta: isize) {
+    item.scroll = item.scroll.saturating_add_signed(i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0)).min(10_000);
 }
 
 /// Whether the result numbered `id` is the one `waiting` waits for; if so it waits no more.

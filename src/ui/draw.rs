@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, Health, Overlay, Tab};
+use super::app::{App, Health, ItemView, Overlay, Tab, waiting};
 use super::columns::Line;
 use super::keymap::{Action, Layer};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, fits};
@@ -138,6 +138,10 @@ impl Draw<'_> {
         match self.app.tab {
             Tab::Scores => self.scores(areas),
             Tab::Audit => self.audit(areas),
+            Tab::Queue => match &self.app.reviewing {
+                Some(_) => self.review(areas),
+                None => self.queue(areas),
+            },
             Tab::Columns => match (&self.app.column, &self.app.item) {
                 (_, Some(_)) => self.item(areas),
                 (Some(_), None) => self.column(areas),
@@ -148,6 +152,11 @@ impl Draw<'_> {
         match &self.app.overlay {
             Overlay::Help { scroll } => self.help(*scroll),
             Overlay::Copy => self.copy_menu(),
+            Overlay::Confirm { text } => {
+                let lines: Vec<TextLine> = text.lines().map(|l| TextLine::raw(self.text(l))).collect();
+                let inner = self.popup(76, lines.len() as u16 + 2, "Confirm");
+                Paragraph::new(lines).wrap(Wrap { trim: false }).render_into(inner, self.buf);
+            }
             Overlay::Record(record) => {
                 let lines: Vec<TextLine> = record.lines().map(|l| TextLine::raw(self.text(l))).collect();
                 let inner = self.popup(100, 30, "Audit record — any key closes");
@@ -409,13 +418,18 @@ impl Draw<'_> {
         let app = self.app;
         let Some(view) = &app.item else { return };
         let body = Rect { y: areas.header.y, height: areas.rows.height + 1, ..areas.rows };
+        self.item_page(areas.title, body, view);
+    }
+
+    /// An item whole: its title line, and its fields, columns, history and body scrolled in `body`.
+    fn item_page(&mut self, title: Rect, body: Rect, view: &ItemView) {
         let Some((item, history)) = &view.item else {
-            self.title(areas.title, vec![Span::raw(format!("Item {}", view.id))]);
+            self.title(title, vec![Span::raw(format!("Item {}", view.id))]);
             let msg = view.error.as_deref().map_or("Loading…".to_string(), |e| format!("Could not load the item: {e}"));
             self.put(body, TextLine::from(self.text(&msg)));
             return;
         };
-        self.title(areas.title, vec![Span::raw(format!("Item {} · {} · {}", item.id, item.status.as_str(), item.form.as_str()))]);
+        self.title(title, vec![Span::raw(format!("Item {} · {} · {}", item.id, item.status.as_str(), item.form.as_str()))]);
         let dim = self.theme.dim();
         let field = |name: &str, value: String| TextLine::from(vec![Span::styled(format!("{name:<10}"), dim), Span::raw(value)]);
         let mut lines = vec![TextLine::styled(self.text(&item.title), Style::default().add_modifier(Modifier::BOLD)), TextLine::raw("")];
@@ -450,6 +464,88 @@ impl Draw<'_> {
             lines.push(TextLine::raw(self.text(l)));
         }
         Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((view.scroll, 0)).render_into(body, self.buf);
+    }
+
+    fn queue(&mut self, areas: &Areas) {
+        let app = self.app;
+        let q = &app.queue.items;
+        let now = app.now;
+        let late = q.rows.iter().filter(|e| waiting(e, now).1).count();
+        let mut spans = vec![Span::raw(format!("Queue · {} awaiting a decision, by step, oldest first", q.rows.len()))];
+        if late > 0 {
+            spans.push(Span::styled(format!("  ! {late} waiting too long"), self.theme.status(Status::DueSoon)));
+        }
+        spans.extend(self.filter_note(&q.filter));
+        self.title(areas.title, spans);
+        let w = usize::from(areas.rows.width);
+        let unit_w = if w >= 120 { 16 } else { 10 };
+        let title_w = w.saturating_sub(8 + 14 + unit_w + 1 + 11 + 12);
+        let header = format!(
+            "{}{}{}{}{}{}",
+            pad("waiting", 8),
+            pad("step", 14),
+            pad("unit", unit_w + 1),
+            pad("form", 11),
+            pad("title", title_w),
+            "lacks"
+        );
+        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
+        let theme = self.theme;
+        self.list(areas.rows, q, "Nothing awaits a decision.", |e| {
+            let (since, too_long) = waiting(e, now);
+            let lacks = e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
+            let wechat = if e.channel == crate::domain::Channel::Wechat { "微信 " } else { "" };
+            TextLine::from(vec![
+                Span::styled(pad(&since, 8), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
+                Span::raw(pad(e.stage.as_str(), 14)),
+                Span::raw(format!("{} ", pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
+                Span::raw(pad(e.form.as_str(), 11)),
+                Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), app.ambiguous), title_w)),
+                Span::styled(lacks, theme.status(Status::Empty)),
+            ])
+        });
+    }
+
+    /// An item from the queue beside the seven checks.
+    fn review(&mut self, areas: &Areas) {
+        let app = self.app;
+        let Some(r) = &app.reviewing else { return };
+        let panel_h = 10u16;
+        let top = areas.header.y;
+        let bottom = areas.status.y;
+        let body = Rect { x: 0, y: top, width: areas.rows.width, height: bottom.saturating_sub(top + panel_h) };
+        self.item_page(areas.title, body, &r.view);
+        let panel = Rect { x: 0, y: body.bottom(), width: areas.rows.width, height: panel_h };
+        let mut lines = vec![TextLine::styled(
+            format!("Item {} at {} (version {}) · the seven checks of Art. 9", r.entry.id, r.entry.stage.as_str(), r.entry.version),
+            self.theme.heading(),
+        )];
+        for (n, check) in crate::domain::review::CHECKS.iter().enumerate() {
+            let on = r.checks.contains(n as u32 + 1);
+            let mark = if on { "[x]" } else { "[ ]" };
+            let style = if on { self.theme.status(Status::Ok) } else { Style::default() };
+            lines.push(TextLine::from(vec![Span::styled(format!(" {mark} {} ", n + 1), style), Span::raw(self.text(check))]));
+        }
+        let lacks: Vec<&str> = r.entry.missing.iter().map(|k| k.describe()).collect();
+        if !lacks.is_empty() {
+            lines.push(TextLine::styled(self.text(&format!(" lacks {} (Art. 10)", lacks.join(", "))), self.theme.status(Status::Overdue)));
+        }
+        let hint = |a: Action| self.hint(a);
+        let keys = if r.deciding.is_some() {
+            " saving…".to_string()
+        } else {
+            format!(
+                " 1–7 affirm · {} all · {} approve · {} reject · {} publish · {} back",
+                hint(Action::AllChecks),
+                hint(Action::Approve),
+                hint(Action::Reject),
+                hint(Action::Publish),
+                hint(Action::Back)
+            )
+        };
+        lines.push(TextLine::styled(keys, self.theme.dim()));
+        Widget::render(Clear, panel, self.buf);
+        Paragraph::new(lines).render_into(panel, self.buf);
     }
 
     fn scores(&mut self, areas: &Areas) {
@@ -592,15 +688,21 @@ impl Draw<'_> {
 
 /// The filter or command line, over the status line, with the cursor where typing goes.
 fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
+    let reject;
     let (prompt, input, completions) = match &app.overlay {
         Overlay::Filter(input) => ("/", input, None),
         Overlay::Command { input, completions, .. } => (":", input, Some(completions)),
+        Overlay::Reason { input, failed } => {
+            reject = format!("reject, failing {failed} — why? ");
+            (reject.as_str(), input, None)
+        }
         _ => return,
     };
     let area = areas.status;
     Clear.render(area, buf);
-    Paragraph::new(prompt).render(Rect { width: 1, ..area }, buf);
-    (&**input).render(Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area }, buf);
+    let w = text::width(prompt) as u16;
+    Paragraph::new(prompt).render(Rect { width: w, ..area }, buf);
+    (&**input).render(Rect { x: area.x + w, width: area.width.saturating_sub(w), ..area }, buf);
     if let Some(c) = completions.filter(|c| !c.is_empty()) {
         let text = c.iter().take(12).map(|s| text::visible(s)).collect::<Vec<_>>().join("  ");
         let above = Rect { y: area.y.saturating_sub(1), ..area };

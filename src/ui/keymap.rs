@@ -43,6 +43,7 @@ actions! {
     ColumnsTab = "tab.columns",
     ScoresTab = "tab.scores",
     AuditTab = "tab.audit",
+    QueueTab = "tab.queue",
     Down = "list.down",
     Up = "list.up",
     PageDown = "list.page_down",
@@ -60,6 +61,18 @@ actions! {
     SortOverdue = "columns.sort_overdue",
     CopyId = "copy.id",
     CopyTitle = "copy.title",
+    Check1 = "review.check_1",
+    Check2 = "review.check_2",
+    Check3 = "review.check_3",
+    Check4 = "review.check_4",
+    Check5 = "review.check_5",
+    Check6 = "review.check_6",
+    Check7 = "review.check_7",
+    AllChecks = "review.all_checks",
+    Approve = "review.approve",
+    Reject = "review.reject",
+    Publish = "review.publish",
+    Confirm = "confirm.yes",
     PrevPeriod = "scores.previous",
     NextPeriod = "scores.next",
     QuarterOrYear = "scores.quarter_or_year",
@@ -81,11 +94,25 @@ pub enum Layer {
     Item,
     Scores,
     Audit,
+    Queue,
+    Review,
+    Confirm,
     Copy,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 7] = [Layer::Global, Layer::Columns, Layer::Column, Layer::Item, Layer::Scores, Layer::Audit, Layer::Copy];
+    pub const ALL: [Layer; 10] = [
+        Layer::Global,
+        Layer::Queue,
+        Layer::Review,
+        Layer::Columns,
+        Layer::Column,
+        Layer::Item,
+        Layer::Scores,
+        Layer::Audit,
+        Layer::Confirm,
+        Layer::Copy,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -95,6 +122,9 @@ impl Layer {
             Layer::Item => "item",
             Layer::Scores => "scores",
             Layer::Audit => "audit",
+            Layer::Queue => "queue",
+            Layer::Review => "review",
+            Layer::Confirm => "confirm",
             Layer::Copy => "copy",
         }
     }
@@ -343,8 +373,13 @@ impl Keymap {
     /// only its own).
     pub fn action(&self, layer: Layer, key: Key) -> Option<Action> {
         let own = self.layers.get(&layer).and_then(|b| b.iter().find(|b| b.key == key));
-        let shared =
-            || if layer == Layer::Copy { None } else { self.layers.get(&Layer::Global).and_then(|b| b.iter().find(|b| b.key == key)) };
+        let shared = || {
+            if matches!(layer, Layer::Copy | Layer::Confirm) {
+                None
+            } else {
+                self.layers.get(&Layer::Global).and_then(|b| b.iter().find(|b| b.key == key))
+            }
+        };
         own.or_else(shared).map(|b| b.action)
     }
 
@@ -497,9 +532,9 @@ mod tests {
 
     #[test]
     fn an_unknown_view_or_field_is_refused() {
-        let e = build("\n\nqueue = [{ on = \"x\", run = \"app.quit\" }]\n").unwrap_err();
+        let e = build("\n\ninbox = [{ on = \"x\", run = \"app.quit\" }]\n").unwrap_err();
         assert_eq!(e.line, 3);
-        assert!(e.message.contains("unknown view \"queue\""), "{e}");
+        assert!(e.message.contains("unknown view \"inbox\""), "{e}");
         let e = build("global = [{ on = \"x\", run = \"app.quit\", when = \"always\" }]\n").unwrap_err();
         assert!(e.message.contains("when"), "{e}");
     }

@@ -31,7 +31,7 @@ pub struct Options {
     pub keymap: Keymap,
     pub ambiguous: Ambiguous,
     pub mono: bool,
-    pub today: NaiveDate,
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 /// Runs one query and says what came back; an error as one line.
@@ -54,6 +54,9 @@ pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
         ),
         Load::Item { id } => Loaded::Item(store.item(site, id).await.map_err(line)),
         Load::Scores { period } => Loaded::Scores(reports::scores(store, site, period).await.map_err(line)),
+        Load::Queue => Loaded::Queue(store.queue(site, None, None).await.map_err(line)),
+        Load::Review { item, version, decision } => Loaded::Decided(store.review(site, item, Some(version), &decision).await.map_err(line)),
+        Load::Publish { item, version } => Loaded::Decided(store.publish(site, item, Some(version), &[]).await.map_err(line)),
         Load::Audit { before } => Loaded::Audit(store.audit_page(site, before, paged::PAGE).await.map_err(line)),
         Load::Ping => Loaded::Ping(store.schema_version().await.map(|_| ()).map_err(line)),
     }
@@ -96,7 +99,7 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
         site_name: site.name.clone(),
         operator: store.operator().to_string(),
         database: store.describe(),
-        today: options.today,
+        now: options.now,
         size,
     });
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
@@ -108,7 +111,7 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
             let mut tick = tokio::time::interval(std::time::Duration::from_millis(100));
             loop {
                 tick.tick().await;
-                if tx.send(Msg::Tick).is_err() {
+                if tx.send(Msg::Tick(chrono::Utc::now())).is_err() {
                     break;
                 }
             }
@@ -147,7 +150,7 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
             batch.push(more);
         }
         for msg in batch {
-            let tick = matches!(msg, Msg::Tick);
+            let tick = matches!(msg, Msg::Tick(_));
             if let Msg::Loaded(_, Loaded::Ping(Err(e)) | Loaded::Columns(Err(e))) = &msg {
                 tracing::warn!("{e}");
             }

@@ -10,9 +10,11 @@ use ratatui::backend::TestBackend;
 
 use super::*;
 use crate::domain::deadline::DeadlineRule;
+use crate::domain::item::AttachmentKind;
+use crate::domain::review::Decision;
 use crate::domain::staleness::{DocumentStatus, Staleness, Status};
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
-use crate::store::{AuditEntry, DocumentRow};
+use crate::store::{AuditEntry, DocumentRow, QueueItem, Transition};
 use crate::ui::draw::draw;
 use crate::ui::paged::PAGE;
 
@@ -104,7 +106,7 @@ fn sized(size: (u16, u16), mono: bool) -> App {
         site_name: "桂林市象山区人民政府门户网站".into(),
         operator: "li.jianhua".into(),
         database: "SQLite /srv/portal/portal.db".into(),
-        today: day("2026-11-29"),
+        now: Utc.with_ymd_and_hms(2026, 11, 29, 6, 0, 0).unwrap(),
         size,
     });
     let Effect::Load(id, Load::Columns { at }) = &effects[0] else { panic!("{effects:?}") };
@@ -238,7 +240,7 @@ fn scores_rows() -> Vec<ScoreRow> {
 }
 
 fn show_scores(app: &mut App) {
-    let effects = keys(app, "2");
+    let effects = keys(app, "3");
     let [(id, Load::Scores { period })] = loads(&effects)[..] else { panic!("{effects:?}") };
     assert_eq!(period, Period::Quarter { year: 2026, quarter: 4 });
     app.update(Msg::Loaded(id, Loaded::Scores(Ok(scores_rows()))));
@@ -275,7 +277,7 @@ fn audit_rows() -> Vec<AuditEntry> {
 }
 
 fn show_audit(app: &mut App) {
-    let effects = keys(app, "3");
+    let effects = keys(app, "4");
     let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
     app.update(Msg::Loaded(id, Loaded::Audit(Ok(audit_rows()))));
 }
@@ -552,7 +554,7 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
     assert_eq!(a.columns.cursor.selected, 2);
     let effects = a.update(Msg::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
-        column: 12,
+        column: 22,
         row: 0,
         modifiers: KeyModifiers::NONE,
     }));
@@ -563,7 +565,7 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
 #[test]
 fn the_audit_trail_pages_back_and_filters() {
     let mut a = app();
-    let effects = keys(&mut a, "3");
+    let effects = keys(&mut a, "4");
     let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
     let at = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
     let page: Vec<AuditEntry> = (0..PAGE)
@@ -599,11 +601,193 @@ fn a_lost_connection_is_checked_every_second_and_a_return_refreshes() {
     let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));
     let id = loads(&effects)[0].0;
     a.update(Msg::Loaded(id, Loaded::Columns(Err("error communicating with database: connection reset".into()))));
-    let pings: Vec<(u64, Load)> = (0..10).flat_map(|_| loads(&a.update(Msg::Tick))).collect();
+    let pings: Vec<(u64, Load)> = (0..10).flat_map(|_| loads(&a.update(Msg::Tick(a.now)))).collect();
     let [(ping, Load::Ping)] = pings[..] else { panic!("{pings:?}") };
     let effects = a.update(Msg::Loaded(ping, Loaded::Ping(Ok(()))));
     assert_eq!(a.health, Health::Connected);
     assert!(matches!(loads(&effects)[..], [(_, Load::Columns { .. })]), "{effects:?}");
     // Connected, it checks every 15 s.
-    assert!((0..100).flat_map(|_| loads(&a.update(Msg::Tick))).next().is_none());
+    assert!((0..100).flat_map(|_| loads(&a.update(Msg::Tick(a.now)))).next().is_none());
+}
+
+fn queue_rows() -> Vec<QueueItem> {
+    let at = |d, h| Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0).unwrap();
+    let row = |id, path, stage, unit: Option<&str>, title: &str, channel, submitted, missing: Vec<AttachmentKind>| QueueItem {
+        id,
+        path,
+        stage,
+        unit: unit.map(Into::into),
+        form: Form::Text,
+        title: title.into(),
+        channel,
+        columns: vec!["政务动态 / 部门动态".into()],
+        submitted_at: submitted,
+        missing,
+        version: 1,
+    };
+    vec![
+        row(
+            31,
+            ItemPath::Government,
+            Stage::OfficeReview,
+            Some("政府办"),
+            "象山区人民政府关于2026年冬季森林防火的通告",
+            Channel::Portal,
+            at(20, 1),
+            vec![],
+        ),
+        row(
+            32,
+            ItemPath::Unit,
+            Stage::Recheck,
+            Some("民政局"),
+            "民政局开展2026年度低保复核工作",
+            Channel::Wechat,
+            at(29, 1),
+            vec![AttachmentKind::SignedScan],
+        ),
+        row(33, ItemPath::Repost, Stage::Review, None, "国务院办公厅关于进一步优化政务服务的意见", Channel::Portal, at(28, 9), vec![]),
+        row(34, ItemPath::Unit, Stage::Publish, Some("统计局"), "象山区2026年1-10月主要经济指标", Channel::Portal, at(27, 3), vec![]),
+    ]
+}
+
+fn show_queue(app: &mut App) {
+    let effects = keys(app, "1");
+    let [(id, Load::Queue)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    app.update(Msg::Loaded(id, Loaded::Queue(Ok(queue_rows()))));
+}
+
+/// Opens the selected queue item and feeds it its page.
+fn open_reviewing(app: &mut App) {
+    let effects = key(app, KeyCode::Enter);
+    let [(id, Load::Item { id: item })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let entry = app.reviewing.as_ref().unwrap().entry.clone();
+    let t = Utc.with_ymd_and_hms(2026, 11, 20, 1, 0, 0).unwrap();
+    let full = ExportedItem {
+        id: item,
+        reference: None,
+        title: entry.title.clone(),
+        body: "为切实做好冬季森林防火工作，保护森林资源和人民群众生命财产安全……".into(),
+        form: entry.form,
+        path: entry.path,
+        unit: entry.unit.clone(),
+        channel: entry.channel,
+        stage: entry.stage,
+        status: ItemStatus::Pending,
+        submitted_at: t,
+        published_at: None,
+        withdrawn: None,
+        placements: vec![("政务动态 / 部门动态".into(), Form::Text)],
+    };
+    app.update(Msg::Loaded(
+        id,
+        Loaded::Item(Ok((full, vec![HistoryEntry { at: t, operator: "政府办".into(), event: "submitted".into() }]))),
+    ));
+}
+
+#[test]
+fn the_queue_and_the_review_screen_in_every_state() {
+    let cases: Vec<State> = vec![
+        ("queue", show_queue),
+        ("review", |a| {
+            show_queue(a);
+            open_reviewing(a);
+            keys(a, "1357");
+        }),
+        ("reject_reason", |a| {
+            show_queue(a);
+            open_reviewing(a);
+            keys(a, "c7r来源不明");
+        }),
+        ("publish_confirm", |a| {
+            show_queue(a);
+            a.queue.items.cursor.selected = 3;
+            open_reviewing(a);
+            keys(a, "p");
+        }),
+    ];
+    for (name, setup) in cases {
+        for size in [(80, 24), (160, 48)] {
+            for mono in [false, true] {
+                let mut a = sized(size, mono);
+                setup(&mut a);
+                let theme = if mono { "mono" } else { "colour" };
+                insta::assert_snapshot!(format!("{name}_{}x{}_{theme}", size.0, size.1), screen(&a));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_review_by_keys_needs_all_seven_checks_then_opens_the_next_item() {
+    let mut a = app();
+    show_queue(&mut a);
+    open_reviewing(&mut a);
+    assert_eq!(a.layer(), Layer::Review);
+    // Six checks are not enough.
+    assert!(loads(&keys(&mut a, "123456a")).is_empty());
+    assert!(a.notice.as_ref().unwrap().error);
+    let effects = keys(&mut a, "7a");
+    let [(id, Load::Review { item: 31, version: 1, decision: Decision::Approve { checks, .. } })] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    assert!(checks.is_all());
+    let t = Transition { item: 31, from: Stage::OfficeReview, to: Stage::Publish, version: 2 };
+    let effects = a.update(Msg::Loaded(id, Loaded::Decided(Ok(t))));
+    assert!(a.reviewing.is_none());
+    assert!(a.notice.as_ref().unwrap().text.contains("office_review → publish"));
+    let [(id, Load::Queue)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    // The reloaded queue arrives: the next item opens by itself.
+    let rest: Vec<QueueItem> = queue_rows().into_iter().skip(1).collect();
+    let effects = a.update(Msg::Loaded(id, Loaded::Queue(Ok(rest))));
+    assert_eq!(a.reviewing.as_ref().unwrap().entry.id, 32);
+    assert!(matches!(loads(&effects)[..], [(_, Load::Item { id: 32 })]));
+}
+
+#[test]
+fn a_rejection_asks_for_a_reason_and_names_the_cleared_checks() {
+    let mut a = app();
+    show_queue(&mut a);
+    open_reviewing(&mut a);
+    assert!(loads(&keys(&mut a, "cr")).is_empty());
+    assert!(a.notice.as_ref().unwrap().text.contains("clear the ones that failed"));
+    keys(&mut a, "26r");
+    assert!(matches!(a.overlay, Overlay::Reason { .. }));
+    // No reason, no rejection.
+    assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
+    let effects = keys(&mut a, "政策口径需与市级文件一致");
+    assert!(effects.is_empty());
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(_, Load::Review { item: 31, decision: Decision::Reject { failed, reason }, .. })] = &loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(failed.numbers(), [2, 6]);
+    assert_eq!(reason, "政策口径需与市级文件一致");
+}
+
+#[test]
+fn publishing_asks_first_and_a_conflict_reloads_the_item() {
+    let mut a = app();
+    show_queue(&mut a);
+    a.queue.items.cursor.selected = 3;
+    open_reviewing(&mut a);
+    assert!(loads(&keys(&mut a, "p")).is_empty(), "nothing is written before the confirmation");
+    assert_eq!(a.layer(), Layer::Confirm);
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::Publish { item: 34, version: 1 })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let effects = a.update(Msg::Loaded(
+        id,
+        Loaded::Decided(Err(
+            "item 34 was changed by wang.fang at 2026-11-29T14:03:00+08:00 (publish) since it was read; reload it and decide again".into(),
+        )),
+    ));
+    assert!(a.notice.as_ref().unwrap().text.contains("wang.fang"));
+    let [(id, Load::Queue)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let effects = a.update(Msg::Loaded(id, Loaded::Queue(Ok(queue_rows()))));
+    assert_eq!(a.reviewing.as_ref().unwrap().entry.id, 34, "the same item, as it now is");
+    assert!(matches!(loads(&effects)[..], [(_, Load::Item { id: 34 })]));
+    // Esc on the confirmation writes nothing.
+    keys(&mut a, "p");
+    assert!(loads(&key(&mut a, KeyCode::Esc)).is_empty());
+    assert_eq!(a.layer(), Layer::Review);
 }

@@ -1,0 +1,239 @@
+//! The review queue and the review screen (Art. 8–10): the items awaiting a decision, oldest first
+//! by step; an item opened beside the seven checks, toggled by their number keys; approve, reject
+//! with a reason, publish after a confirmation; then the next item opens.
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::{App, Effect, ItemView, Load, Overlay, Tab, single_line};
+use crate::domain::Stage;
+use crate::domain::item::ALL_CHECKS;
+use crate::domain::review::{Checks, Decision};
+use crate::store::{QueueItem, Transition};
+use crate::ui::keymap::Action;
+use crate::ui::paged::{Paged, Row};
+use crate::ui::text::SearchKey;
+
+impl Row for QueueItem {
+    type Key = i64;
+
+    fn key(&self) -> i64 {
+        self.id
+    }
+
+    fn search(&self) -> SearchKey {
+        SearchKey::new(&[&self.title, self.unit.as_deref().unwrap_or(""), &self.columns.join(" ")])
+    }
+}
+
+/// The queue tab's list.
+#[derive(Debug, Default)]
+pub struct QueueView {
+    pub items: Paged<QueueItem>,
+    pub loaded: bool,
+    /// After a decision: the item to open when the reloaded queue arrives.
+    pub open_next: Option<i64>,
+}
+
+/// An item opened from the queue for a decision.
+#[derive(Debug)]
+pub struct Reviewing {
+    /// The item as the queue listed it (its step and the version the decision is made against).
+    pub entry: QueueItem,
+    pub view: ItemView,
+    /// The checks affirmed so far.
+    pub checks: Checks,
+    /// The decision or publication running.
+    pub deciding: Option<u64>,
+}
+
+/// How long an item has waited, and whether that is too long: past a day, or past an hour for an
+/// item its unit already put on WeChat (to be synced at once, Art. 7).
+pub fn waiting(entry: &QueueItem, now: DateTime<Utc>) -> (String, bool) {
+    let minutes = (now - entry.submitted_at).num_minutes().max(0);
+    let text = match minutes {
+        m if m < 60 => format!("{m}m"),
+        m if m < 24 * 60 => format!("{}h", m / 60),
+        m => format!("{}d {}h", m / (24 * 60), m % (24 * 60) / 60),
+    };
+    let limit = if entry.channel == crate::domain::Channel::Wechat { 60 } else { 24 * 60 };
+    (text, minutes > limit)
+}
+
+impl App {
+    pub(super) fn load_queue(&mut self, effects: &mut Vec<Effect>) {
+        let id = self.request(Load::Queue, effects);
+        self.queue.items.asked(id, None);
+    }
+
+    /// Opens the queue's selected item for review.
+    pub(super) fn open_review(&mut self, effects: &mut Vec<Effect>) {
+        let Some(entry) = self.queue.items.selected().cloned() else { return };
+        let id = entry.id;
+        let request = self.request(Load::Item { id }, effects);
+        let view = ItemView { id, item: None, scroll: 0, waiting: Some(request), error: None };
+        self.reviewing = Some(Reviewing { entry, view, checks: Checks::default(), deciding: None });
+    }
+
+    /// Runs an action of the review screen; false if it is not one.
+    pub(super) fn review_act(&mut self, action: Action, effects: &mut Vec<Effect>) -> bool {
+        let Some(r) = &mut self.reviewing else { return false };
+        match action {
+            Action::Check1 | Action::Check2 | Action::Check3 | Action::Check4 | Action::Check5 | Action::Check6 | Action::Check7 => {
+                let n = [Action::Check1, Action::Check2, Action::Check3, Action::Check4, Action::Check5, Action::Check6, Action::Check7]
+                    .iter()
+                    .position(|a| *a == action)
+                    .unwrap_or(0);
+                r.checks = Checks(r.checks.0 ^ (1 << n));
+            }
+            Action::AllChecks => r.checks = if r.checks.is_all() { Checks::default() } else { Checks::ALL },
+            Action::Approve => {
+                if r.entry.stage == Stage::Publish {
+                    self.warn("already approved: publish it (p)");
+                } else if !r.checks.is_all() {
+                    self.warn("affirm all seven checks first (1–7, or c for all)");
+                } else {
+                    let decision = Decision::Approve { checks: r.checks, comment: String::new() };
+                    let (item, version) = (r.entry.id, r.entry.version);
+                    let id = self.request(Load::Review { item, version, decision }, effects);
+                    self.deciding(id);
+                }
+            }
+            Action::Reject => {
+                let failed = Checks(ALL_CHECKS & !r.checks.0);
+                if r.entry.stage == Stage::Publish {
+                    self.warn("already approved: it can be published (p)");
+                } else if failed.0 == 0 {
+                    self.warn("all seven checks are affirmed: clear the ones that failed (1–7) to reject");
+                } else {
+                    let mut input = single_line("");
+                    input.set_placeholder_text("why it is sent back (required)");
+                    self.overlay = Overlay::Reason { input: Box::new(input), failed };
+                }
+            }
+            Action::Publish => {
+                if r.entry.stage != Stage::Publish {
+                    let said = format!("item {} is at {}: approve it first", r.entry.id, r.entry.stage.as_str());
+                    self.warn(said);
+                } else {
+                    let text =
+                        format!("Publish item {} into:\n  {}\n\nEnter publishes · Esc cancels", r.entry.id, r.entry.columns.join("\n  "));
+                    self.overlay = Overlay::Confirm { text };
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn deciding(&mut self, id: u64) {
+        if let Some(r) = &mut self.reviewing {
+            r.deciding = Some(id);
+        }
+    }
+
+    /// The confirmation was given: publish the item under review.
+    pub(super) fn confirmed(&mut self, effects: &mut Vec<Effect>) {
+        self.overlay = Overlay::None;
+        let Some(r) = &self.reviewing else { return };
+        let (item, version) = (r.entry.id, r.entry.version);
+        let id = self.request(Load::Publish { item, version }, effects);
+        self.deciding(id);
+    }
+
+    /// Typing the reason for a rejection.
+    pub(super) fn reason_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
+        let Overlay::Reason { input, failed } = &mut self.overlay else { return };
+        match event.code {
+            KeyCode::Esc => self.overlay = Overlay::None,
+            KeyCode::Enter => {
+                let reason = input.lines().join(" ").trim().to_string();
+                let failed = *failed;
+                if reason.is_empty() {
+                    self.warn("a rejection needs a reason");
+                    return;
+                }
+                self.overlay = Overlay::None;
+                let Some(r) = &self.reviewing else { return };
+                let (item, version) = (r.entry.id, r.entry.version);
+                let id = self.request(Load::Review { item, version, decision: Decision::Reject { failed, reason } }, effects);
+                self.deciding(id);
+            }
+            _ => {
+                input.input(event);
+            }
+        }
+    }
+
+    /// A decision or publication came back.
+    pub(super) fn decided(&mut self, id: u64, result: Result<Transition, String>, effects: &mut Vec<Effect>) {
+        let Some(r) = &mut self.reviewing else { return };
+        if !super::arrived(&mut r.deciding, id) {
+            return;
+        }
+        let current = r.entry.id;
+        match result {
+            Ok(t) => {
+                self.tell(format!("item {}: {} → {}", t.item, t.from.as_str(), t.to.as_str()));
+                // The next item in the queue opens when the reloaded queue arrives.
+                let shown = &self.queue.items;
+                let at = shown.shown.iter().position(|&i| shown.rows[i].id == current);
+                self.queue.open_next = at
+                    .and_then(|p| shown.shown.get(p + 1).or(p.checked_sub(1).and_then(|q| shown.shown.get(q))))
+                    .map(|&i| shown.rows[i].id);
+                self.reviewing = None;
+            }
+            Err(e) => {
+                // A conflict or a refusal: say so, and show the item as it now is.
+                self.warn(e);
+                self.queue.open_next = Some(current);
+                self.reviewing = None;
+            }
+        }
+        self.load_queue(effects);
+    }
+
+    /// The queue arrived: open the next item if a decision asked for it.
+    pub(super) fn queue_arrived(&mut self, effects: &mut Vec<Effect>) {
+        self.queue.loaded = true;
+        let Some(next) = self.queue.open_next.take() else { return };
+        let Some(pos) = self.queue.items.shown.iter().position(|&i| self.queue.items.rows[i].id == next) else { return };
+        self.queue.items.cursor.selected = pos;
+        let height = self.list_height();
+        let len = self.queue.items.shown.len();
+        self.queue.items.cursor.show(len, height);
+        if self.tab == Tab::Queue {
+            self.open_review(effects);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Channel, Form, ItemPath};
+
+    fn entry(channel: Channel, now: DateTime<Utc>, hours_ago: i64) -> QueueItem {
+        QueueItem {
+            id: 1,
+            path: ItemPath::Unit,
+            stage: Stage::Recheck,
+            unit: Some("民政局".into()),
+            form: Form::Text,
+            title: "低保复核".into(),
+            channel,
+            columns: vec![],
+            submitted_at: now - chrono::Duration::hours(hours_ago),
+            missing: vec![],
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn waiting_past_a_day_or_a_wechat_item_past_an_hour_is_too_long() {
+        let now = Utc::now();
+        assert_eq!(waiting(&entry(Channel::Portal, now, 5), now), ("5h".to_string(), false));
+        assert_eq!(waiting(&entry(Channel::Portal, now, 50), now), ("2d 2h".to_string(), true));
+        assert_eq!(waiting(&entry(Channel::Wechat, now, 2), now), ("2h".to_string(), true));
+    }
+}
