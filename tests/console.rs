@@ -98,7 +98,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     let data = db.dir.path().join("data");
     let t = Tmux::start(&format!("{backend:?}"), &command, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)]);
     let first = t.wait_for("● connected");
-    assert!(first.contains("2 Columns") && first.contains("政务动态"), "{first}");
+    assert!(first.contains("2 Columns") && first.contains("3 Retractions") && first.contains("政务动态"), "{first}");
 
     // Worst first: the top row is `stale`'s first row.
     // (The selection stays on its column when the order changes; Home goes to the top.)
@@ -131,7 +131,10 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     t.wait_for("Keys in the item view");
     t.keys(&["Escape"]);
     // The audit trail: what `init` and `demo` wrote, newest first.
-    t.keys(&["4"]);
+    t.keys(&["3"]);
+    let s = t.wait_for("pending, most urgent first");
+    assert!(s.contains("classified") || s.contains("improper") || s.contains("outdated") || s.contains("No request is pending"), "{s}");
+    t.keys(&["5"]);
     let s = t.wait_for("newest first");
     assert!(s.contains("init") && s.contains("demo"), "{s}");
     t.keys(&["q"]);

@@ -141,3 +141,42 @@ on_both_backends!(
     a_rejection_returns_the_item_with_the_failed_checks_on_record,
     publishing_into_chosen_columns_replaces_the_targets
 );
+
+/// `retractions`: the most urgent first (a suspected secret above improper above error above
+/// outdated, then the oldest), and an alarm for a secret waiting more than 15 minutes.
+async fn retraction_requests_are_listed_most_urgent_first(db: TestDb) {
+    setup(&db);
+    let mut raw = db.any().await;
+    let now = chrono::Utc::now();
+    let ago = |minutes: i64| (now - chrono::Duration::minutes(minutes)).to_rfc3339();
+    for (reason, minutes) in [("outdated", 600), ("classified", 5), ("improper", 30), ("classified", 20), ("error", 900)] {
+        raw.exec(&format!(
+            "INSERT INTO retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at) \
+             SELECT i.site_id, i.id, i.unit_id, '{reason}', '请撤回', 'pending', {} FROM items i WHERE i.ref = 'gov-1'",
+            // SQLite keeps times as RFC 3339 text (a cast would make a number of it).
+            if db.backend == common::Backend::Sqlite {
+                format!("'{}'", ago(minutes))
+            } else {
+                format!("CAST('{}' AS TIMESTAMPTZ)", ago(minutes))
+            }
+        ))
+        .await
+        .unwrap();
+    }
+    let out = db.ok(&["retractions", "--status", "pending", "--format", "csv"]);
+    let rows: Vec<(String, String)> = out
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[4].to_string(), f[5].to_string())
+        })
+        .collect();
+    let expected = [("classified", "alarm"), ("classified", "highest"), ("improper", "high"), ("error", "normal"), ("outdated", "low")];
+    assert_eq!(rows, expected.map(|(a, b)| (a.to_string(), b.to_string())));
+    assert_eq!(db.ok(&["retractions", "--status", "done", "--format", "csv"]).lines().count(), 1);
+    let out = db.run(&["retractions", "--status", "maybe"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+on_both_backends!(retraction_requests_are_listed_most_urgent_first);

@@ -110,6 +110,12 @@ pub enum Command {
         #[arg(long, value_parser = parse_stage)]
         stage: Option<crate::domain::Stage>,
     },
+    /// Retraction requests (Art. 13), most urgent first
+    Retractions {
+        /// pending, done or rejected
+        #[arg(long, value_parser = parse_request_status)]
+        status: Option<crate::domain::item::RequestStatus>,
+    },
     /// One item with its columns and history
     Show {
         /// The item's id or ref
@@ -170,6 +176,10 @@ pub enum Command {
         #[command(subcommand)]
         command: console::KeymapCommand,
     },
+}
+
+fn parse_request_status(s: &str) -> Result<crate::domain::item::RequestStatus, String> {
+    crate::domain::item::RequestStatus::parse(s).ok_or_else(|| format!("not a request status: {s:?} (pending, done or rejected)"))
 }
 
 fn parse_path(s: &str) -> Result<crate::domain::ItemPath, String> {
@@ -297,6 +307,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Columns) => columns::run(&cli).await,
         Some(Command::Queue { path, stage }) => workflow::queue(&cli, *path, *stage).await,
         Some(Command::Show { item }) => workflow::show(&cli, item).await,
+        Some(Command::Retractions { status }) => workflow::retractions(&cli, *status).await,
         Some(Command::Review { command }) => workflow::review(&cli, command).await,
         Some(Command::Publish { item, columns, version }) => workflow::publish(&cli, item, columns, *version).await,
         Some(Command::Stale { at, overdue, unit }) => reports::stale(&cli, *at, *overdue, unit.as_deref()).await,

@@ -50,10 +50,15 @@ impl Listing {
                 writeln!(out)
             }
             Format::Csv => {
+                // The writer's own error keeps the I/O error's kind (a closed pipe stays quiet).
+                let io = |e: csv::Error| match e.into_kind() {
+                    csv::ErrorKind::Io(e) => e,
+                    other => io::Error::other(format!("{other:?}")),
+                };
                 let mut w = csv::Writer::from_writer(out);
-                w.write_record(&self.fields)?;
+                w.write_record(&self.fields).map_err(io)?;
                 for row in &self.rows {
-                    w.write_record(row.iter().map(plain))?;
+                    w.write_record(row.iter().map(plain)).map_err(io)?;
                 }
                 w.flush()
             }

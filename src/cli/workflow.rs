@@ -70,6 +70,44 @@ pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> R
     Ok(())
 }
 
+/// A request's urgency in a word: `alarm` for a suspected secret waiting more than 15 minutes.
+pub fn urgency_word(r: &crate::store::RetractionRequest, now: chrono::DateTime<Utc>) -> &'static str {
+    use crate::domain::RetractionReason::*;
+    let pending = r.status == crate::domain::item::RequestStatus::Pending;
+    if pending && crate::domain::review::alarming(r.reason, (now - r.requested_at).num_minutes()) {
+        return "alarm";
+    }
+    match r.reason {
+        Classified => "highest",
+        Improper => "high",
+        Error => "normal",
+        Outdated => "low",
+    }
+}
+
+pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestStatus>) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let now = Utc::now();
+    let mut listing =
+        Listing::new(&["id", "item", "title", "unit", "reason", "urgency", "status", "requested_at", "handled_at", "handled_by"]);
+    for r in s.store.retraction_requests(&s.site, status).await? {
+        listing.push(vec![
+            json!(r.id),
+            json!(r.item),
+            json!(r.title),
+            r.unit.clone().map_or(Value::Null, Value::from),
+            json!(r.reason.as_str()),
+            json!(urgency_word(&r, now)),
+            json!(r.status.as_str()),
+            json!(format_time(r.requested_at, cli.utc)),
+            r.handled_at.map_or(Value::Null, |t| json!(format_time(t, cli.utc))),
+            r.handled_by.clone().map_or(Value::Null, Value::from),
+        ]);
+    }
+    listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    Ok(())
+}
+
 pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
     let s = session(cli).await?;
     let id = s.store.find_item(&s.site, key).await?;

@@ -105,6 +105,10 @@ impl RequestStatus {
             RequestStatus::Rejected => "rejected",
         }
     }
+
+    pub fn parse(s: &str) -> Option<RequestStatus> {
+        [RequestStatus::Pending, RequestStatus::Done, RequestStatus::Rejected].into_iter().find(|r| r.as_str() == s)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::enums::{ItemPath, Role, Stage};
+use super::enums::{ItemPath, RetractionReason, Role, Stage};
 use super::item::ALL_CHECKS;
 
 /// The seven checks of Art. 9, in order (check N is bit N-1).
@@ -84,6 +84,22 @@ impl Decision {
     }
 }
 
+/// How urgent a retraction request is (Art. 13), most urgent first: a suspected state secret,
+/// then improper content, then an error, then outdated content.
+pub fn urgency(reason: RetractionReason) -> u8 {
+    match reason {
+        RetractionReason::Classified => 0,
+        RetractionReason::Improper => 1,
+        RetractionReason::Error => 2,
+        RetractionReason::Outdated => 3,
+    }
+}
+
+/// Whether a pending request has waited too long: a suspected secret more than 15 minutes.
+pub fn alarming(reason: RetractionReason, waited_minutes: i64) -> bool {
+    reason == RetractionReason::Classified && waited_minutes > 15
+}
+
 /// The review step an item of a path waits at.
 pub fn review_step(path: ItemPath) -> Stage {
     match path {
@@ -155,6 +171,19 @@ mod tests {
             }
         }
         assert!(after_decision(1, ItemPath::Unit, Stage::OfficeReview, &approve).is_err(), "a unit item is never at the office's step");
+    }
+
+    #[test]
+    fn a_suspected_secret_is_the_most_urgent_request_and_alarms_after_15_minutes() {
+        let mut reasons = [RetractionReason::Outdated, RetractionReason::Classified, RetractionReason::Error, RetractionReason::Improper];
+        reasons.sort_by_key(|r| urgency(*r));
+        assert_eq!(
+            reasons,
+            [RetractionReason::Classified, RetractionReason::Improper, RetractionReason::Error, RetractionReason::Outdated]
+        );
+        assert!(!alarming(RetractionReason::Classified, 15));
+        assert!(alarming(RetractionReason::Classified, 16));
+        assert!(!alarming(RetractionReason::Improper, 600));
     }
 
     #[test]

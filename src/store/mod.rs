@@ -15,7 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::calendar::CalendarDay;
 use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
-use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem};
+use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
 use crate::domain::review::Decision;
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, RetractionReason, Stage};
 pub use target::{BadTarget, Target};
@@ -291,6 +291,10 @@ pub trait Store: Send + Sync {
     /// newest first: the entries before id `before` when given.
     async fn audit_page(&self, site: &Site, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>>;
 
+    /// The retraction requests (Art. 13), of one status or all, most urgent first: classified,
+    /// improper, error, outdated; then the oldest.
+    async fn retraction_requests(&self, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>>;
+
     /// An item's id from what a user typed: its id, or its import `ref`.
     async fn find_item(&self, site: &Site, key: &str) -> Result<i64>;
 
@@ -326,6 +330,24 @@ pub struct QueueItem {
     /// For a unit item: the attachments Art. 10 requires that it lacks.
     pub missing: Vec<AttachmentKind>,
     pub version: i64,
+}
+
+/// A unit's request to withdraw an item (Art. 13).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetractionRequest {
+    pub id: i64,
+    pub item: i64,
+    pub title: String,
+    /// The requesting unit.
+    pub unit: Option<String>,
+    pub reason: RetractionReason,
+    pub note: String,
+    pub status: RequestStatus,
+    pub requested_at: DateTime<Utc>,
+    pub handled_at: Option<DateTime<Utc>>,
+    pub handled_by: Option<String>,
+    /// The item's columns.
+    pub columns: Vec<String>,
 }
 
 /// What a decision or a publication did to an item.

@@ -13,13 +13,13 @@ use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
 use super::{
     AuditEntry, ColumnRow, DocumentRow, ExportedItem, HistoryEntry, InitReport, ItemSummary, NewDocumentInput, QueueItem, Record, Result,
-    Site, SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition, UnitRow, UnitTally,
+    RetractionRequest, Site, SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition, UnitRow, UnitTally,
 };
 use crate::domain::assessment::item_points;
 use crate::domain::calendar::{CalendarDay, DayKind};
 use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
-use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem};
+use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
 use crate::domain::review::{Decision, WorkflowError, after_decision, may_pass};
 use crate::domain::{Form, ItemPath, ItemStatus, RetractionReason, Role, Stage, UnitKind};
 
@@ -1370,6 +1370,43 @@ where
             .map(|(id, at, operator, action, target, detail)| AuditEntry { id, at, operator, action, target, detail })
             .collect())
     }
+    async fn retraction_requests(&self, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>> {
+        type Json = (i64, i64, String, Option<String>, String, String, String, String, Option<String>, Option<String>, Option<Vec<String>>);
+        // One statement: the requests (retraction_requests_status), and each item's columns.
+        let sql = format!(
+            "SELECT \
+               (SELECT CAST({agg}({arr}(r.id, r.item_id, i.title, u.name, r.reason, r.note, r.status, r.requested_at, r.handled_at, r.handled_by, \
+                                        (SELECT {agg}(c.path) FROM placements p JOIN columns c ON c.id = p.column_id WHERE p.item_id = r.item_id))) AS TEXT) \
+                FROM retraction_requests r JOIN items i ON i.site_id = r.site_id AND i.id = r.item_id LEFT JOIN units u ON u.id = r.unit_id \
+                WHERE r.site_id = $1 AND ($2 IS NULL OR r.status = $2))",
+            agg = DB::JSON_AGG,
+            arr = DB::JSON_ARRAY
+        );
+        let json: Option<String> =
+            sqlx::query_scalar(&sql).bind(site.id).bind(status.map(RequestStatus::as_str)).fetch_one(&self.pool).await?;
+        let mut out = json_rows::<Json>("retraction requests", json)?
+            .into_iter()
+            .map(|(id, item, title, unit, reason, note, status, requested_at, handled_at, handled_by, columns)| {
+                let columns = columns.unwrap_or_default();
+                Ok(RetractionRequest {
+                    id,
+                    item,
+                    title,
+                    unit,
+                    reason: parse("reason", &reason)?,
+                    note,
+                    status: RequestStatus::parse(&status).ok_or_else(|| decode_error("request status", &status))?,
+                    requested_at: stored_time(&requested_at)?,
+                    handled_at: handled_at.as_deref().map(stored_time).transpose()?,
+                    handled_by,
+                    columns,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        out.sort_by_key(|r| (crate::domain::review::urgency(r.reason), r.requested_at, r.id));
+        Ok(out)
+    }
+
     async fn find_item(&self, site: &Site, key: &str) -> Result<i64> {
         let found: Option<i64> = match key.trim().parse::<i64>() {
             Ok(id) => {
@@ -1391,35 +1428,36 @@ where
     }
 
     async fn queue(&self, site: &Site, path: Option<ItemPath>, stage: Option<Stage>) -> Result<Vec<QueueItem>> {
-        type Row = (i64, String, String, Option<String>, String, String, String, DateTime<Utc>, i64);
-        // One index range (items_queue), in the workflow's order of steps; then the pending items'
-        // columns and attachments.
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, i.version \
-             FROM items i LEFT JOIN units u ON u.id = i.unit_id \
-             WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL OR i.stage = $3) \
-             ORDER BY CASE i.stage WHEN 'office_review' THEN 1 WHEN 'recheck' THEN 2 WHEN 'review' THEN 3 ELSE 4 END, i.submitted_at, i.id",
-        )
-        .bind(site.id)
-        .bind(path.map(|p| p.as_str()))
-        .bind(stage.map(|s| s.as_str()))
-        .fetch_all(&self.pool)
-        .await?;
-        let columns: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT p.item_id, c.path FROM placements p JOIN columns c ON c.id = p.column_id \
-             JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
-             WHERE p.site_id = $1 AND i.status = 'pending' ORDER BY p.item_id, c.position",
-        )
-        .bind(site.id)
-        .fetch_all(&self.pool)
-        .await?;
-        let attachments: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT a.item_id, a.kind FROM attachments a JOIN items i ON i.site_id = a.site_id AND i.id = a.item_id \
-             WHERE a.site_id = $1 AND i.status = 'pending'",
-        )
-        .bind(site.id)
-        .fetch_all(&self.pool)
-        .await?;
+        type ItemJson = (i64, String, String, Option<String>, String, String, String, String, i64);
+        // One statement, three JSON arrays (every row through the SQLite driver costs more than
+        // the query): the pending items on one index range (items_queue), their columns and their
+        // attachments, each by primary-key lookups from those items.
+        let sql = format!(
+            "SELECT \
+               (SELECT CAST({agg}({arr}(i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, i.version)) AS TEXT) \
+                FROM items i LEFT JOIN units u ON u.id = i.unit_id \
+                WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL OR i.stage = $3)), \
+               (SELECT CAST({agg}({arr}(p.item_id, c.path, c.position)) AS TEXT) \
+                FROM items i JOIN placements p ON p.item_id = i.id JOIN columns c ON c.id = p.column_id \
+                WHERE i.site_id = $1 AND i.status = 'pending'), \
+               (SELECT CAST({agg}({arr}(a.item_id, a.kind)) AS TEXT) \
+                FROM items i JOIN attachments a ON a.item_id = i.id \
+                WHERE i.site_id = $1 AND i.status = 'pending')",
+            agg = DB::JSON_AGG,
+            arr = DB::JSON_ARRAY
+        );
+        let (items, columns, attachments): (Option<String>, Option<String>, Option<String>) =
+            sqlx::query_as(&sql).bind(site.id).bind(path.map(|p| p.as_str())).bind(stage.map(|s| s.as_str())).fetch_one(&self.pool).await?;
+        let mut rows: Vec<ItemJson> = json_rows("queue", items)?;
+        // The workflow's order of steps, then oldest first.
+        let step = |s: &str| ["office_review", "recheck", "review"].iter().position(|x| *x == s).unwrap_or(3);
+        let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> =
+            rows.drain(..).map(|r| Ok((step(&r.2), stored_time(&r.7)?, r))).collect::<Result<Vec<_>>>()?;
+        keyed.sort_by_key(|k| (k.0, k.1, k.2.0));
+        let mut columns: Vec<(i64, String, i64)> = json_rows("queue columns", columns)?;
+        columns.sort_by_key(|c| (c.0, c.2));
+        let columns: Vec<(i64, String)> = columns.into_iter().map(|(item, path, _)| (item, path)).collect();
+        let attachments: Vec<(i64, String)> = json_rows("queue attachments", attachments)?;
         let mut columns_of: HashMap<i64, Vec<String>> = HashMap::new();
         for (item, path) in columns {
             columns_of.entry(item).or_default().push(path);
@@ -1428,8 +1466,9 @@ where
         for (item, kind) in attachments {
             kinds_of.entry(item).or_default().insert(kind);
         }
-        rows.into_iter()
-            .map(|(id, path, stage, unit, form, title, channel, submitted_at, version)| {
+        keyed
+            .into_iter()
+            .map(|(_, submitted_at, (id, path, stage, unit, form, title, channel, _, version))| {
                 let path: ItemPath = parse("path", &path)?;
                 let missing = if path == ItemPath::Unit {
                     let have = kinds_of.remove(&id).unwrap_or_default();

@@ -14,10 +14,10 @@ use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
 use crate::domain::review::{Checks, Decision};
 use crate::reports::{DocumentReportRow, ScoreRow};
-use crate::store::{AuditEntry, ExportedItem, HistoryEntry, ItemSummary, QueueItem, Transition};
+use crate::store::{AuditEntry, ExportedItem, HistoryEntry, ItemSummary, QueueItem, RetractionRequest, Transition};
 
 mod queue;
-pub use queue::{QueueView, Reviewing, waiting};
+pub use queue::{QueueView, Reviewing, waited, waiting};
 
 /// A query for a task to run.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +44,8 @@ pub enum Load {
     },
     /// The items awaiting a decision.
     Queue,
+    /// The pending retraction requests.
+    Retractions,
     /// A review decision on an item at the version it was read.
     Review {
         item: i64,
@@ -54,6 +56,10 @@ pub enum Load {
     Publish {
         item: i64,
         version: i64,
+    },
+    /// Publishing several approved items (id, version), each in its own transaction.
+    PublishMany {
+        items: Vec<(i64, i64)>,
     },
     /// A page of the audit trail, newest first, before an id.
     Audit {
@@ -73,8 +79,11 @@ pub enum Loaded {
     Scores(Result<Vec<ScoreRow>, String>),
     Audit(Result<Vec<AuditEntry>, String>),
     Queue(Result<Vec<QueueItem>, String>),
+    Retractions(Result<Vec<RetractionRequest>, String>),
     /// What a review decision or a publication did.
     Decided(Result<Transition, String>),
+    /// What publishing several items did, item by item.
+    PublishedMany(Vec<Result<Transition, String>>),
     Ping(Result<(), String>),
 }
 
@@ -104,17 +113,19 @@ pub enum Effect {
 pub enum Tab {
     Queue,
     Columns,
+    Retractions,
     Scores,
     Audit,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Queue, Tab::Columns, Tab::Scores, Tab::Audit];
+    pub const ALL: [Tab; 5] = [Tab::Queue, Tab::Columns, Tab::Retractions, Tab::Scores, Tab::Audit];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Queue => "Queue",
             Tab::Columns => "Columns",
+            Tab::Retractions => "Retractions",
             Tab::Scores => "Scores",
             Tab::Audit => "Audit",
         }
@@ -130,6 +141,18 @@ impl Row for ItemSummary {
 
     fn search(&self) -> SearchKey {
         SearchKey::new(&[&self.title, self.unit.as_deref().unwrap_or("")])
+    }
+}
+
+impl Row for RetractionRequest {
+    type Key = i64;
+
+    fn key(&self) -> i64 {
+        self.id
+    }
+
+    fn search(&self) -> SearchKey {
+        SearchKey::new(&[&self.title, self.unit.as_deref().unwrap_or(""), self.reason.as_str(), &self.note, &self.columns.join(" ")])
     }
 }
 
@@ -328,6 +351,8 @@ pub struct App {
     pub scores: ScoresView,
     pub audit: Paged<AuditEntry>,
     pub queue: QueueView,
+    /// The pending retraction requests, most urgent first.
+    pub retractions: Paged<RetractionRequest>,
     /// An item opened from the queue for a decision.
     pub reviewing: Option<Reviewing>,
     pub overlay: Overlay,
@@ -390,6 +415,7 @@ impl App {
             scores: ScoresView { period, units: Paged::default(), loaded: false },
             audit: Paged::default(),
             queue: QueueView::default(),
+            retractions: Paged::default(),
             reviewing: None,
             overlay: Overlay::None,
             size: setup.size,
@@ -424,6 +450,8 @@ impl App {
             || self.scores.units.waiting.is_some()
             || self.audit.waiting.is_some()
             || self.queue.items.waiting.is_some()
+            || self.queue.publishing.is_some()
+            || self.retractions.waiting.is_some()
             || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
             || self.column.as_ref().is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some())
             || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
@@ -440,6 +468,7 @@ impl App {
         match self.tab {
             Tab::Queue if self.reviewing.is_some() => Layer::Review,
             Tab::Queue => Layer::Queue,
+            Tab::Retractions => Layer::Retractions,
             Tab::Scores => Layer::Scores,
             Tab::Audit => Layer::Audit,
             Tab::Columns if self.item.is_some() => Layer::Item,
@@ -508,6 +537,7 @@ impl App {
         self.scores.units.cursor.show(self.scores.units.shown.len(), height);
         self.audit.cursor.show(self.audit.shown.len(), height);
         self.queue.items.cursor.show(self.queue.items.shown.len(), height);
+        self.retractions.cursor.show(self.retractions.shown.len(), height);
     }
 
     fn key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
@@ -621,6 +651,7 @@ impl App {
                         (Tab::Columns, Some(c), None) => Some((&mut c.items.cursor, c.items.shown.len())),
                         (Tab::Scores, _, _) => Some((&mut self.scores.units.cursor, self.scores.units.shown.len())),
                         (Tab::Audit, _, _) => Some((&mut self.audit.cursor, self.audit.shown.len())),
+                        (Tab::Retractions, _, _) => Some((&mut self.retractions.cursor, self.retractions.shown.len())),
                         (Tab::Queue, _, _) if self.reviewing.is_none() => {
                             Some((&mut self.queue.items.cursor, self.queue.items.shown.len()))
                         }
@@ -650,6 +681,9 @@ impl App {
         if tab == Tab::Queue && !self.queue.loaded && self.queue.items.waiting.is_none() {
             self.load_queue(effects);
         }
+        if tab == Tab::Retractions && !self.retractions.done && self.retractions.waiting.is_none() {
+            self.load_retractions(effects);
+        }
         if tab == Tab::Audit && self.audit.rows.is_empty() && self.audit.waiting.is_none() {
             self.load_audit(None, effects);
         }
@@ -664,6 +698,7 @@ impl App {
             }
             (Tab::Columns, Some(c), None) => c.items.set_filter(text, height),
             (Tab::Audit, _, _) => self.audit.set_filter(text, height),
+            (Tab::Retractions, _, _) => self.retractions.set_filter(text, height),
             (Tab::Scores, _, _) => self.scores.units.set_filter(text, height),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.set_filter(text, height),
             _ => {}
@@ -675,6 +710,7 @@ impl App {
             (Tab::Columns, None, _) => self.columns.filter.clone(),
             (Tab::Columns, Some(c), None) => c.items.filter.clone(),
             (Tab::Audit, _, _) => self.audit.filter.clone(),
+            (Tab::Retractions, _, _) => self.retractions.filter.clone(),
             (Tab::Scores, _, _) => self.scores.units.filter.clone(),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.filter.clone(),
             _ => String::new(),
@@ -722,6 +758,7 @@ impl App {
             Action::ScoresTab => self.switch(Tab::Scores, effects),
             Action::AuditTab => self.switch(Tab::Audit, effects),
             Action::QueueTab => self.switch(Tab::Queue, effects),
+            Action::RetractionsTab => self.switch(Tab::Retractions, effects),
             Action::Confirm => self.confirmed(effects),
             Action::Check1
             | Action::Check2
@@ -733,7 +770,9 @@ impl App {
             | Action::AllChecks
             | Action::Approve
             | Action::Reject
-            | Action::Publish => {}
+            | Action::Publish
+            | Action::Mark
+            | Action::PublishMarked => {}
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
                 self.motion(action, height, effects)
             }
@@ -773,6 +812,7 @@ impl App {
             }
             (Tab::Columns, Some(c), None) => c.items.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() }),
             (Tab::Audit, _, _) => self.audit.selected().map(|e| if id { e.id.to_string() } else { e.detail.clone() }),
+            (Tab::Retractions, _, _) => self.retractions.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() }),
             (Tab::Columns, None, None) => self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() }),
             (Tab::Scores, _, _) => self.scores.units.selected().map(|r| r.unit.clone()),
             (Tab::Queue, _, _) => match &self.reviewing {
@@ -806,6 +846,7 @@ impl App {
         match self.tab {
             Tab::Scores => self.load_scores(effects),
             Tab::Audit => self.load_audit(None, effects),
+            Tab::Retractions => self.load_retractions(effects),
             Tab::Queue => {
                 self.queue.open_next = self.reviewing.take().map(|r| r.entry.id);
                 self.load_queue(effects);
@@ -852,6 +893,10 @@ impl App {
                 let len = c.items.shown.len();
                 c.items.cursor.step(delta(len), len, height);
                 self.more_items(effects);
+            }
+            (Tab::Retractions, _, _) => {
+                let len = self.retractions.shown.len();
+                self.retractions.cursor.step(delta(len), len, height);
             }
             (Tab::Audit, _, _) => {
                 let len = self.audit.shown.len();
@@ -931,6 +976,21 @@ impl App {
                     self.columns.cursor.step(1, self.columns.lines.len(), self.list_height());
                 }
             }
+            (Tab::Retractions, _, _) => {
+                if let Some(r) = self.retractions.selected() {
+                    let at = crate::domain::time::format_time(r.requested_at, false);
+                    self.overlay = Overlay::Record(format!(
+                        "request #{}  {at}\nitem      {}  {}\nunit      {}\nreason    {}\ncolumns   {}\n\n{}",
+                        r.id,
+                        r.item,
+                        r.title,
+                        r.unit.as_deref().unwrap_or("-"),
+                        r.reason.as_str(),
+                        r.columns.join("; "),
+                        r.note
+                    ));
+                }
+            }
             (Tab::Audit, _, _) => {
                 if let Some(e) = self.audit.selected() {
                     let at = crate::domain::time::format_time(e.at, false);
@@ -975,6 +1035,11 @@ impl App {
         if let Some(c) = &mut self.column {
             c.items.asked(req, after);
         }
+    }
+
+    fn load_retractions(&mut self, effects: &mut Vec<Effect>) {
+        let req = self.request(Load::Retractions, effects);
+        self.retractions.asked(req, None);
     }
 
     fn load_audit(&mut self, before: Option<i64>, effects: &mut Vec<Effect>) {
@@ -1085,6 +1150,14 @@ impl App {
                 }
             }
             Loaded::Decided(result) => self.decided(id, result, effects),
+            Loaded::Retractions(result) => {
+                let failed = result.as_ref().err().filter(|_| self.retractions.waiting == Some(id)).cloned();
+                self.retractions.accept_whole(id, result, height);
+                if let Some(e) = failed {
+                    self.warn(format!("loading the retraction requests failed: {e}"));
+                }
+            }
+            Loaded::PublishedMany(results) => self.published_many(id, results, effects),
             Loaded::Item(result) => {
                 // For the item opened from a column, or from the queue.
                 let item = match (&mut self.item, &mut self.reviewing) {

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, Health, ItemView, Overlay, Tab, waiting};
+use super::app::{App, Health, ItemView, Overlay, Tab, waited, waiting};
 use super::columns::Line;
 use super::keymap::{Action, Layer};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, fits};
@@ -138,6 +138,7 @@ impl Draw<'_> {
         match self.app.tab {
             Tab::Scores => self.scores(areas),
             Tab::Audit => self.audit(areas),
+            Tab::Retractions => self.retractions(areas),
             Tab::Queue => match &self.app.reviewing {
                 Some(_) => self.review(areas),
                 None => self.queue(areas),
@@ -176,14 +177,19 @@ impl Draw<'_> {
             let style = if *tab == self.app.tab { self.theme.bar().add_modifier(Modifier::BOLD) } else { Style::default() };
             spans.push(Span::styled(format!(" {} {} ", n + 1, tab.title()), style));
         }
+        let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         self.put(area, TextLine::from(spans));
-        let hints: Vec<String> = [(Action::Help, "help"), (Action::Filter, "filter"), (Action::Command, "command"), (Action::Quit, "quit")]
-            .iter()
-            .map(|(a, what)| format!("{} {what}", self.hint(*a)))
-            .collect();
-        let hints = hints.join("  ");
+        // As many hints as fit beside the tabs, the most useful first.
+        let mut hints = String::new();
+        for (a, what) in [(Action::Help, "help"), (Action::Quit, "quit"), (Action::Filter, "filter"), (Action::Command, "command")] {
+            let next = format!("{}{}{} {what}", hints, if hints.is_empty() { "" } else { "  " }, self.hint(a));
+            if used + text::width(&next) + 2 > usize::from(area.width) {
+                break;
+            }
+            hints = next;
+        }
         let w = text::width(&hints) as u16;
-        if w + 24 < area.width {
+        if w > 0 {
             self.buf.set_string(area.right() - w - 1, area.y, &hints, self.theme.dim());
         }
     }
@@ -381,6 +387,46 @@ impl Draw<'_> {
         }
     }
 
+    fn retractions(&mut self, areas: &Areas) {
+        let app = self.app;
+        let r = &app.retractions;
+        let now = app.now;
+        let alarms = r.rows.iter().filter(|q| crate::domain::review::alarming(q.reason, (now - q.requested_at).num_minutes())).count();
+        let mut spans = vec![Span::raw(format!("Retractions · {} pending, most urgent first", r.rows.len()))];
+        if alarms > 0 {
+            spans.push(Span::styled(format!("  ✗ {alarms} suspected secret >15 min"), self.theme.status(Status::Overdue)));
+        }
+        spans.extend(self.filter_note(&r.filter));
+        self.title(areas.title, spans);
+        let w = usize::from(areas.rows.width);
+        let unit_w = if w >= 120 { 16 } else { 10 };
+        let title_w = w.saturating_sub(8 + 11 + unit_w + 1 + 8);
+        let header =
+            format!("{}{}{}{}{}", pad("waited", 8), pad("reason", 11), pad("unit", unit_w + 1), pad("item", 8), pad("title", title_w));
+        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
+        let theme = self.theme;
+        self.list(areas.rows, r, "No request is pending.", |q| {
+            let minutes = (now - q.requested_at).num_minutes().max(0);
+            let since = waited(minutes);
+            let alarm = crate::domain::review::alarming(q.reason, minutes);
+            let reason_style = match q.reason {
+                crate::domain::RetractionReason::Classified => theme.status(Status::Overdue),
+                crate::domain::RetractionReason::Improper => theme.status(Status::Empty),
+                _ => Style::default(),
+            };
+            TextLine::from(vec![
+                Span::styled(
+                    pad(&since, 8),
+                    if alarm { theme.status(Status::Overdue).add_modifier(Modifier::REVERSED) } else { Style::default() },
+                ),
+                Span::styled(pad(q.reason.as_str(), 11), reason_style),
+                Span::raw(format!("{} ", pad(&text::display(q.unit.as_deref().unwrap_or("-"), app.ambiguous), unit_w))),
+                Span::raw(pad(&q.item.to_string(), 8)),
+                Span::raw(fit(&text::display(&q.title, app.ambiguous), title_w)),
+            ])
+        });
+    }
+
     fn audit(&mut self, areas: &Areas) {
         let app = self.app;
         let a = &app.audit;
@@ -482,7 +528,7 @@ impl Draw<'_> {
         let title_w = w.saturating_sub(8 + 14 + unit_w + 1 + 11 + 12);
         let header = format!(
             "{}{}{}{}{}{}",
-            pad("waiting", 8),
+            pad(" waited", 8),
             pad("step", 14),
             pad("unit", unit_w + 1),
             pad("form", 11),
@@ -495,8 +541,10 @@ impl Draw<'_> {
             let (since, too_long) = waiting(e, now);
             let lacks = e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
             let wechat = if e.channel == crate::domain::Channel::Wechat { "微信 " } else { "" };
+            let mark = if app.queue.marked.contains(&e.id) { "*" } else { " " };
             TextLine::from(vec![
-                Span::styled(pad(&since, 8), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
+                Span::styled(mark, theme.status(Status::Ok)),
+                Span::styled(pad(&since, 7), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
                 Span::raw(pad(e.stage.as_str(), 14)),
                 Span::raw(format!("{} ", pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
                 Span::raw(pad(e.form.as_str(), 11)),

@@ -44,6 +44,7 @@ actions! {
     ScoresTab = "tab.scores",
     AuditTab = "tab.audit",
     QueueTab = "tab.queue",
+    RetractionsTab = "tab.retractions",
     Down = "list.down",
     Up = "list.up",
     PageDown = "list.page_down",
@@ -73,6 +74,8 @@ actions! {
     Reject = "review.reject",
     Publish = "review.publish",
     Confirm = "confirm.yes",
+    Mark = "queue.mark",
+    PublishMarked = "queue.publish_marked",
     PrevPeriod = "scores.previous",
     NextPeriod = "scores.next",
     QuarterOrYear = "scores.quarter_or_year",
@@ -96,15 +99,17 @@ pub enum Layer {
     Audit,
     Queue,
     Review,
+    Retractions,
     Confirm,
     Copy,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 10] = [
+    pub const ALL: [Layer; 11] = [
         Layer::Global,
         Layer::Queue,
         Layer::Review,
+        Layer::Retractions,
         Layer::Columns,
         Layer::Column,
         Layer::Item,
@@ -124,6 +129,7 @@ impl Layer {
             Layer::Audit => "audit",
             Layer::Queue => "queue",
             Layer::Review => "review",
+            Layer::Retractions => "retractions",
             Layer::Confirm => "confirm",
             Layer::Copy => "copy",
         }

@@ -55,8 +55,18 @@ pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
         Load::Item { id } => Loaded::Item(store.item(site, id).await.map_err(line)),
         Load::Scores { period } => Loaded::Scores(reports::scores(store, site, period).await.map_err(line)),
         Load::Queue => Loaded::Queue(store.queue(site, None, None).await.map_err(line)),
+        Load::Retractions => {
+            Loaded::Retractions(store.retraction_requests(site, Some(crate::domain::item::RequestStatus::Pending)).await.map_err(line))
+        }
         Load::Review { item, version, decision } => Loaded::Decided(store.review(site, item, Some(version), &decision).await.map_err(line)),
         Load::Publish { item, version } => Loaded::Decided(store.publish(site, item, Some(version), &[]).await.map_err(line)),
+        Load::PublishMany { items } => {
+            let mut done = Vec::new();
+            for (item, version) in items {
+                done.push(store.publish(site, item, Some(version), &[]).await.map_err(line));
+            }
+            Loaded::PublishedMany(done)
+        }
         Load::Audit { before } => Loaded::Audit(store.audit_page(site, before, paged::PAGE).await.map_err(line)),
         Load::Ping => Loaded::Ping(store.schema_version().await.map(|_| ()).map_err(line)),
     }

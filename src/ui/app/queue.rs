@@ -33,6 +33,10 @@ pub struct QueueView {
     pub loaded: bool,
     /// After a decision: the item to open when the reloaded queue arrives.
     pub open_next: Option<i64>,
+    /// Approved items marked to be published together.
+    pub marked: std::collections::BTreeSet<i64>,
+    /// The publication of the marked items running.
+    pub publishing: Option<u64>,
 }
 
 /// An item opened from the queue for a decision.
@@ -51,13 +55,18 @@ pub struct Reviewing {
 /// item its unit already put on WeChat (to be synced at once, Art. 7).
 pub fn waiting(entry: &QueueItem, now: DateTime<Utc>) -> (String, bool) {
     let minutes = (now - entry.submitted_at).num_minutes().max(0);
-    let text = match minutes {
+    let text = waited(minutes);
+    let limit = if entry.channel == crate::domain::Channel::Wechat { 60 } else { 24 * 60 };
+    (text, minutes > limit)
+}
+
+/// A wait in minutes as a person reads it: `40m`, `5h`, `2d 3h`.
+pub fn waited(minutes: i64) -> String {
+    match minutes.max(0) {
         m if m < 60 => format!("{m}m"),
         m if m < 24 * 60 => format!("{}h", m / 60),
         m => format!("{}d {}h", m / (24 * 60), m % (24 * 60) / 60),
-    };
-    let limit = if entry.channel == crate::domain::Channel::Wechat { 60 } else { 24 * 60 };
-    (text, minutes > limit)
+    }
 }
 
 impl App {
@@ -75,8 +84,45 @@ impl App {
         self.reviewing = Some(Reviewing { entry, view, checks: Checks::default(), deciding: None });
     }
 
-    /// Runs an action of the review screen; false if it is not one.
+    /// Runs an action of the queue list; false if it is not one.
+    fn queue_list_act(&mut self, action: Action) -> bool {
+        match action {
+            Action::Mark => {
+                let Some(e) = self.queue.items.selected() else { return true };
+                let id = e.id;
+                if e.stage != Stage::Publish {
+                    self.warn(format!("item {id} is at {}: only approved items are published", e.stage.as_str()));
+                } else if !self.queue.marked.remove(&id) {
+                    self.queue.marked.insert(id);
+                }
+                let len = self.queue.items.shown.len();
+                let height = self.list_height();
+                self.queue.items.cursor.step(1, len, height);
+            }
+            Action::PublishMarked => {
+                let marked: Vec<&QueueItem> = self.queue.items.rows.iter().filter(|e| self.queue.marked.contains(&e.id)).collect();
+                if marked.is_empty() {
+                    self.warn("mark approved items first (Space)");
+                } else {
+                    let list: Vec<String> = marked.iter().map(|e| format!("{}  {}", e.id, e.title)).collect();
+                    let text = format!(
+                        "Publish {} items, each into its target columns:\n  {}\n\nEnter publishes · Esc cancels",
+                        marked.len(),
+                        list.join("\n  ")
+                    );
+                    self.overlay = Overlay::Confirm { text };
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Runs an action of the review screen or the queue list; false if it is not one.
     pub(super) fn review_act(&mut self, action: Action, effects: &mut Vec<Effect>) -> bool {
+        if self.reviewing.is_none() {
+            return self.queue_list_act(action);
+        }
         let Some(r) = &mut self.reviewing else { return false };
         match action {
             Action::Check1 | Action::Check2 | Action::Check3 | Action::Check4 | Action::Check5 | Action::Check6 | Action::Check7 => {
@@ -132,10 +178,18 @@ impl App {
         }
     }
 
-    /// The confirmation was given: publish the item under review.
+    /// The confirmation was given: publish the item under review, or the marked items.
     pub(super) fn confirmed(&mut self, effects: &mut Vec<Effect>) {
         self.overlay = Overlay::None;
-        let Some(r) = &self.reviewing else { return };
+        let Some(r) = &self.reviewing else {
+            let items: Vec<(i64, i64)> =
+                self.queue.items.rows.iter().filter(|e| self.queue.marked.contains(&e.id)).map(|e| (e.id, e.version)).collect();
+            if !items.is_empty() {
+                let id = self.request(Load::PublishMany { items }, effects);
+                self.queue.publishing = Some(id);
+            }
+            return;
+        };
         let (item, version) = (r.entry.id, r.entry.version);
         let id = self.request(Load::Publish { item, version }, effects);
         self.deciding(id);
@@ -189,6 +243,21 @@ impl App {
                 self.queue.open_next = Some(current);
                 self.reviewing = None;
             }
+        }
+        self.load_queue(effects);
+    }
+
+    /// The marked items were published (or some refused).
+    pub(super) fn published_many(&mut self, id: u64, results: Vec<Result<Transition, String>>, effects: &mut Vec<Effect>) {
+        if !super::arrived(&mut self.queue.publishing, id) {
+            return;
+        }
+        let done = results.iter().filter(|r| r.is_ok()).count();
+        let refused: Vec<String> = results.into_iter().filter_map(Result::err).collect();
+        self.queue.marked.clear();
+        match refused.first() {
+            None => self.tell(format!("published {done} items")),
+            Some(first) => self.warn(format!("published {done} of {}; {first}", done + refused.len())),
         }
         self.load_queue(effects);
     }

@@ -14,7 +14,7 @@ use crate::domain::item::AttachmentKind;
 use crate::domain::review::Decision;
 use crate::domain::staleness::{DocumentStatus, Staleness, Status};
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
-use crate::store::{AuditEntry, DocumentRow, QueueItem, Transition};
+use crate::store::{AuditEntry, DocumentRow, QueueItem, RetractionRequest, Transition};
 use crate::ui::draw::draw;
 use crate::ui::paged::PAGE;
 
@@ -240,7 +240,7 @@ fn scores_rows() -> Vec<ScoreRow> {
 }
 
 fn show_scores(app: &mut App) {
-    let effects = keys(app, "3");
+    let effects = keys(app, "4");
     let [(id, Load::Scores { period })] = loads(&effects)[..] else { panic!("{effects:?}") };
     assert_eq!(period, Period::Quarter { year: 2026, quarter: 4 });
     app.update(Msg::Loaded(id, Loaded::Scores(Ok(scores_rows()))));
@@ -276,8 +276,35 @@ fn audit_rows() -> Vec<AuditEntry> {
     ]
 }
 
+fn show_retractions(app: &mut App) {
+    use crate::domain::RetractionReason::*;
+    let effects = keys(app, "3");
+    let [(id, Load::Retractions)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let at = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
+    let request = |id, reason, requested_at, unit: &str, title: &str| RetractionRequest {
+        id,
+        item: 1000 + id,
+        title: title.into(),
+        unit: Some(unit.into()),
+        reason,
+        note: "请尽快撤回".into(),
+        status: crate::domain::item::RequestStatus::Pending,
+        requested_at,
+        handled_at: None,
+        handled_by: None,
+        columns: vec!["政务动态 / 部门动态".into()],
+    };
+    // As the store sorts them: the most urgent first.
+    let rows = vec![
+        request(7, Classified, at(29, 5, 30), "统计局", "象山区2026年三季度主要经济指标（内部资料）"),
+        request(5, Improper, at(28, 9, 0), "民政局", "关于低保对象名单的公示（含身份证号）"),
+        request(6, Outdated, at(20, 9, 0), "人社局", "2024年度就业补贴申领指南"),
+    ];
+    app.update(Msg::Loaded(id, Loaded::Retractions(Ok(rows))));
+}
+
 fn show_audit(app: &mut App) {
-    let effects = keys(app, "4");
+    let effects = keys(app, "5");
     let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
     app.update(Msg::Loaded(id, Loaded::Audit(Ok(audit_rows()))));
 }
@@ -310,6 +337,7 @@ fn states() -> Vec<State> {
         }),
         ("scores", show_scores),
         ("audit", show_audit),
+        ("retractions", show_retractions),
         ("audit_record", |a| {
             show_audit(a);
             key(a, KeyCode::Down);
@@ -554,7 +582,7 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
     assert_eq!(a.columns.cursor.selected, 2);
     let effects = a.update(Msg::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
-        column: 22,
+        column: 37,
         row: 0,
         modifiers: KeyModifiers::NONE,
     }));
@@ -565,7 +593,7 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
 #[test]
 fn the_audit_trail_pages_back_and_filters() {
     let mut a = app();
-    let effects = keys(&mut a, "4");
+    let effects = keys(&mut a, "5");
     let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
     let at = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
     let page: Vec<AuditEntry> = (0..PAGE)
@@ -790,4 +818,39 @@ fn publishing_asks_first_and_a_conflict_reloads_the_item() {
     keys(&mut a, "p");
     assert!(loads(&key(&mut a, KeyCode::Esc)).is_empty());
     assert_eq!(a.layer(), Layer::Review);
+}
+
+#[test]
+fn approved_items_are_marked_and_published_together_after_one_confirmation() {
+    let mut a = app();
+    show_queue(&mut a);
+    // Only an approved item can be marked.
+    key(&mut a, KeyCode::Char(' '));
+    assert!(a.queue.marked.is_empty());
+    assert!(a.notice.as_ref().unwrap().error);
+    a.queue.items.cursor.selected = 3;
+    key(&mut a, KeyCode::Char(' '));
+    assert_eq!(a.queue.marked.iter().copied().collect::<Vec<_>>(), [34]);
+    assert!(loads(&keys(&mut a, "P")).is_empty(), "nothing is written before the confirmation");
+    assert_eq!(a.layer(), Layer::Confirm);
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::PublishMany { items })] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!(items, &[(34, 1)]);
+    let t = Transition { item: 34, from: Stage::Publish, to: Stage::Done, version: 2 };
+    let effects = a.update(Msg::Loaded(*id, Loaded::PublishedMany(vec![Ok(t)])));
+    assert_eq!(a.notice.as_ref().unwrap().text, "published 1 items");
+    assert!(a.queue.marked.is_empty());
+    assert!(matches!(loads(&effects)[..], [(_, Load::Queue)]));
+}
+
+#[test]
+fn a_suspected_secret_waiting_over_15_minutes_raises_the_alarm() {
+    let mut a = app();
+    show_retractions(&mut a);
+    let text = text_of(&a);
+    assert!(text.contains("1 suspected secret >15 min"), "{text}");
+    assert!(text.lines().nth(3).unwrap().contains("classified"), "{text}");
+    key(&mut a, KeyCode::Enter);
+    let Overlay::Record(record) = &a.overlay else { panic!() };
+    assert!(record.contains("item      1007") && record.contains("请尽快撤回"), "{record}");
 }

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Times the review queue of issue 5 on the 1,000,000-item demo databases (SQLite and PostgreSQL):
+#   opening the queue                            target 200 ms
+#   approving an item, then reloading the queue  target 50 ms
+# In the program, as the console runs it (benches/queue.rs). Each run approves items of the
+# cached databases' queue (government and repost items; about 3,000 wait there).
+#
+#   benches/queue.sh [--write]    (--write also records the table in docs/performance.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-15}
+. benches/cache.sh
+
+out=$(cargo bench --quiet --bench queue -- "$RUNS" "sqlite://$lite" "$PG_URL")
+rows=()
+fail=0
+while read -r backend pending open_median open_max approve_median approve_max approved; do
+    pass=$(awk -v o="$open_max" -v a="$approve_max" 'BEGIN { print (o < 200 && a < 50) ? "pass" : "FAIL" }')
+    [ "$pass" = pass ] || fail=1
+    rows+=("| $backend | $pending | $open_median ms (max $open_max) | $approve_median ms (max $approve_max), $approved approvals | $pass |")
+done <<<"$out"
+table=$(
+    echo "| backend | items in the queue | opening the queue, median | approving + reloading the queue, median | result |"
+    echo "| --- | --- | --- | --- | --- |"
+    printf '%s\n' "${rows[@]}"
+)
+machine="$(uname -sm), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
+echo "$table"
+echo "$RUNS runs; machine: $machine"
+if [ "${1:-}" = --write ]; then
+    python3 - "$table" "$machine" "$RUNS" <<'PY'
+import re, sys, datetime
+table, machine, runs = sys.argv[1:]
+path = "docs/performance.md"
+text = open(path).read()
+block = (f"<!-- queue:start -->\nMeasured {datetime.date.today()} by `benches/queue.sh` ({runs} runs; as many approvals) on {machine}, "
+         "on the 1,000,000-item demo databases, in the program as the console runs it. Targets: opening the queue < 200 ms, "
+         f"approving an item with the queue's reload < 50 ms (the maximum is what is checked).\n\n{table}\n<!-- queue:end -->")
+if "<!-- queue:start -->" in text:
+    text = re.sub(r"<!-- queue:start -->.*?<!-- queue:end -->", lambda m: block, text, flags=re.S)
+else:
+    text += "\n## The review queue (issue 5)\n\n" + block + "\n"
+open(path, "w").write(text)
+PY
+fi
+exit $fail
