@@ -180,3 +180,31 @@ async fn retraction_requests_are_listed_most_urgent_first(db: TestDb) {
 }
 
 on_both_backends!(retraction_requests_are_listed_most_urgent_first);
+
+/// A unit's corrected resubmission of a returned item starts its step again, keeping the history;
+/// any other known ref is still refused, and nothing of that import is written.
+async fn a_returned_item_resubmitted_starts_its_step_again(db: TestDb) {
+    setup(&db);
+    db.ok(&["review", "reject", "repost-1", "--failed", "6", "--reason", "时效已过"]);
+    let corrected = r#"{"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务的意见（更正）","body":"更正后的转载正文","form":"image_text","path":"repost","unit":"","columns":["新闻要问 / 全国要闻"],"submitted_at":"2026-11-28T10:00:00+08:00"}
+"#;
+    let file = db.file("again.jsonl");
+    std::fs::write(&file, corrected).unwrap();
+    let out = db.ok(&["import", file.to_str().unwrap()]);
+    assert!(out.starts_with("imported 1 items"), "{out}");
+    let q = queue(&db);
+    let row = q.iter().find(|r| r[5].contains("（更正）")).expect("back in the queue");
+    assert_eq!((row[2].as_str(), row[6].as_str(), row[10].as_str()), ("review", "新闻要问 / 全国要闻", "3"));
+    let shown = db.ok(&["show", "repost-1"]);
+    assert!(shown.contains("reject (review) — 时效已过"), "the rejection stays on record: {shown}");
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'repost-1'").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'item.resubmit'").await, 1);
+    // An item not returned cannot be submitted again.
+    let items = raw.count("SELECT COUNT(*) FROM items").await;
+    std::fs::write(&file, PENDING.lines().next().unwrap()).unwrap();
+    fails(&db, &["import", file.to_str().unwrap()], 2, "only an item returned to its unit can be submitted again");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items").await, items);
+}
+
+on_both_backends!(a_returned_item_resubmitted_starts_its_step_again);

@@ -469,7 +469,7 @@ where
         maps: &SiteMaps,
         batch: &PendingItems,
         refs: &mut HashSet<String>,
-    ) -> Result<()> {
+    ) -> Result<Vec<(usize, i64)>> {
         let bad = |i: usize, message: String| StoreError::BadItem { index: batch.first_index + i, message };
         for (i, item) in batch.items.iter().enumerate() {
             if let Some(unit) = &item.unit {
@@ -488,18 +488,90 @@ where
                 }
             }
         }
+        // A ref already in the database is refused, unless it names an item returned to its unit:
+        // then this is the unit's corrected resubmission (Art. 8), which starts its step again.
+        let mut again = Vec::new();
         for (i, item) in batch.items.iter().enumerate() {
             let Some(r) = &item.reference else { continue };
-            let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE site_id = $1 AND ref = $2")
+            let taken: Option<(i64, String, String)> = sqlx::query_as("SELECT id, status, path FROM items WHERE site_id = $1 AND ref = $2")
                 .bind(site)
                 .bind(r.as_str())
                 .fetch_optional(&mut **tx)
                 .await?;
-            if let Some(id) = taken {
-                return Err(bad(i, format!("ref {r:?} is already in the database as item {id} (importing the same ref twice is refused)")));
+            match taken {
+                Some((id, status, path)) if status == "returned" && path == item.path.as_str() && item.status == ItemStatus::Pending => {
+                    again.push((i, id));
+                }
+                Some((id, status, _)) => {
+                    return Err(bad(
+                        i,
+                        format!(
+                            "ref {r:?} is already in the database as item {id} ({status}); only an item returned to its unit can be submitted again, as pending on the same path"
+                        ),
+                    ));
+                }
+                None => {}
             }
         }
-        Ok(())
+        Ok(again)
+    }
+
+    /// A returned item submitted again, corrected: its content and targets replaced, back at its
+    /// path's review step; its history (the rejection) stays.
+    async fn resubmit(
+        tx: &mut Transaction<'static, DB>,
+        site: i64,
+        maps: &SiteMaps,
+        id: i64,
+        item: &NewItem,
+        operator: &str,
+    ) -> Result<()> {
+        let now = Utc::now();
+        sqlx::query(
+            "UPDATE items SET title = $3, body = $4, form = $5, channel = $6, stage = $7, status = 'pending', points = $8, \
+             submitted_at = $9, version = version + 1, updated_at = $10 WHERE site_id = $1 AND id = $2 AND status = 'returned'",
+        )
+        .bind(site)
+        .bind(id)
+        .bind(item.title.as_str())
+        .bind(item.body.as_str())
+        .bind(item.form.as_str())
+        .bind(item.channel.as_str())
+        .bind(crate::domain::review::review_step(item.path).as_str())
+        .bind(item_form(item).points())
+        .bind(item.submitted_at)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        sqlx::query("DELETE FROM placements WHERE site_id = $1 AND item_id = $2 AND online_since IS NULL")
+            .bind(site)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        for (column, form) in &item.placements {
+            sqlx::query("INSERT INTO placements (site_id, item_id, column_id, form, online_since) VALUES ($1, $2, $3, $4, NULL)")
+                .bind(site)
+                .bind(id)
+                .bind(maps.columns[column])
+                .bind(form.as_str())
+                .execute(&mut **tx)
+                .await?;
+        }
+        for a in &item.attachments {
+            sqlx::query(
+                "INSERT INTO attachments (site_id, item_id, kind, name, received_at) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (item_id, kind) DO UPDATE SET name = excluded.name, received_at = excluded.received_at",
+            )
+            .bind(site)
+            .bind(id)
+            .bind(a.kind.as_str())
+            .bind(a.name.as_str())
+            .bind(a.at)
+            .execute(&mut **tx)
+            .await?;
+        }
+        let detail = json!({"title": item.title, "columns": item.placements.iter().map(|(c, _)| c).collect::<Vec<_>>()});
+        Self::audit(tx, Some(site), operator, "item.resubmit", &format!("item:{id}"), &detail.to_string()).await
     }
 
     async fn write_items(
@@ -948,8 +1020,32 @@ where
             if pending.items.len() >= CHUNK || (done && !pending.items.is_empty()) {
                 let first_index = pending.first_index + pending.items.len();
                 let batch = std::mem::replace(&mut pending, PendingItems { first_index, items: Vec::with_capacity(CHUNK) });
-                Self::check_items(&mut tx, site.id, &maps, &batch, &mut refs).await?;
-                Self::write_items(&mut tx, site.id, &maps, batch, &mut ids).await?;
+                let again = Self::check_items(&mut tx, site.id, &maps, &batch, &mut refs).await?;
+                if again.is_empty() {
+                    Self::write_items(&mut tx, site.id, &maps, batch, &mut ids).await?;
+                } else {
+                    // Resubmissions keep their ids; the ids stay in the stream's order.
+                    let mut fresh = PendingItems { first_index: batch.first_index, items: Vec::new() };
+                    let mut slots = Vec::with_capacity(batch.items.len());
+                    for (i, item) in batch.items.into_iter().enumerate() {
+                        match again.iter().find(|(at, _)| *at == i) {
+                            Some((_, id)) => {
+                                Self::resubmit(&mut tx, site.id, &maps, *id, &item, &self.operator).await?;
+                                slots.push(Some(*id));
+                            }
+                            None => {
+                                fresh.items.push(item);
+                                slots.push(None);
+                            }
+                        }
+                    }
+                    let mut written = Vec::new();
+                    if !fresh.items.is_empty() {
+                        Self::write_items(&mut tx, site.id, &maps, fresh, &mut written).await?;
+                    }
+                    let mut written = written.into_iter();
+                    ids.extend(slots.into_iter().map(|slot| slot.or_else(|| written.next()).unwrap_or_default()));
+                }
                 progress(ids.len() as u64);
                 Self::write_later(&mut tx, site.id, &maps, &ids, &mut later).await?;
             }
