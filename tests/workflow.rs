@@ -78,7 +78,10 @@ async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
     assert_eq!(raw.count("SELECT CAST(COALESCE(SUM(text + image_text + video), 0) AS BIGINT) FROM unit_day_points").await, 2);
     assert_eq!(raw.count("SELECT CAST(COALESCE(SUM(image_text), 0) AS BIGINT) FROM unit_day_points").await, 1);
     let shown = db.ok(&["show", "unit-1"]);
-    assert!(shown.contains("approve (recheck) — 七项审核均通过") && shown.contains("published"), "{shown}");
+    assert!(shown.contains("approve (recheck) — 七项审核均通过") && shown.contains("attachment signed_scan: signed_scan.pdf"), "{shown}");
+    let operator = raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'publish' AND target LIKE 'item:%'").await;
+    assert_eq!(operator, 3);
+    assert!(shown.lines().any(|l| l.contains("published") && l.split_whitespace().count() >= 3), "who published it: {shown}");
 }
 
 async fn every_refusal_says_why_and_changes_nothing(db: TestDb) {

@@ -1431,14 +1431,31 @@ where
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
+        let attachments: Vec<(DateTime<Utc>, String, String)> =
+            sqlx::query_as("SELECT received_at, kind, name FROM attachments WHERE site_id = $1 AND item_id = $2")
+                .bind(site.id)
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
         let by_note = |what: String, note: &str| if note.is_empty() { what } else { format!("{what} — {note}") };
         let mut history =
             vec![HistoryEntry { at: item.submitted_at, operator: item.unit.clone().unwrap_or_default(), event: "submitted".into() }];
+        for (at, kind, name) in attachments {
+            history.push(HistoryEntry { at, operator: item.unit.clone().unwrap_or_default(), event: format!("attachment {kind}: {name}") });
+        }
+        // Who published it is the publication's audit record.
+        let publisher: Option<String> = sqlx::query_scalar(
+            "SELECT operator FROM audit_log WHERE site_id = $1 AND target = $2 AND action = 'publish' ORDER BY at DESC, id DESC LIMIT 1",
+        )
+        .bind(site.id)
+        .bind(format!("item:{id}"))
+        .fetch_optional(&self.pool)
+        .await?;
         for (at, operator, step, decision, comment) in reviews {
             history.push(HistoryEntry { at, operator, event: by_note(format!("{decision} ({step})"), &comment) });
         }
         if let Some(at) = item.published_at {
-            history.push(HistoryEntry { at, operator: String::new(), event: "published".into() });
+            history.push(HistoryEntry { at, operator: publisher.unwrap_or_default(), event: "published".into() });
         }
         for (at, by, reason, note, restored_at, restored_by, restore_note) in withdrawals {
             history.push(HistoryEntry { at, operator: by, event: by_note(format!("withdrawn: {reason}"), &note) });

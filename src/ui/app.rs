@@ -387,6 +387,8 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("at", "YYYY-MM-DD: staleness as of a day (empty: today)"),
     ("scores", "[2024Q3 | 2024]: the assessment"),
     ("audit", "the audit trail, newest first"),
+    ("queue", "items awaiting a decision"),
+    ("retractions", "pending retraction requests, most urgent first"),
     ("refresh", "reload from the database"),
     ("help", "the keys of this view"),
     ("q", "quit"),
@@ -772,6 +774,7 @@ impl App {
             | Action::Reject
             | Action::Publish
             | Action::Mark
+            | Action::QueueSort
             | Action::PublishMarked => {}
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
                 self.motion(action, height, effects)
@@ -1257,6 +1260,8 @@ impl App {
                 }
             }
             "audit" => self.switch(Tab::Audit, effects),
+            "queue" => self.switch(Tab::Queue, effects),
+            "retractions" => self.switch(Tab::Retractions, effects),
             "scores" => {
                 if !arg.is_empty() {
                     match arg.parse::<Period>() {

@@ -55,6 +55,23 @@ impl Theme {
     }
 }
 
+/// Where a queue item stands, in a few words: its path and the step it waits at.
+fn step_label(e: &crate::store::QueueItem) -> String {
+    let path = match e.path {
+        crate::domain::ItemPath::Government => "gov",
+        crate::domain::ItemPath::Unit => "unit",
+        crate::domain::ItemPath::Repost => "repost",
+    };
+    let step = match e.stage {
+        crate::domain::Stage::OfficeReview => "office review",
+        crate::domain::Stage::Recheck => "re-review",
+        crate::domain::Stage::Review => "review",
+        crate::domain::Stage::Publish => "to publish",
+        other => other.as_str(),
+    };
+    format!("{path} · {step}")
+}
+
 /// A status as a symbol that reads without colour.
 pub fn symbol(s: Status) -> &'static str {
     match s {
@@ -517,7 +534,8 @@ impl Draw<'_> {
         let q = &app.queue.items;
         let now = app.now;
         let late = q.rows.iter().filter(|e| waiting(e, now).1).count();
-        let mut spans = vec![Span::raw(format!("Queue · {} awaiting a decision, by step, oldest first", q.rows.len()))];
+        let order = if app.queue.by_wait { "longest waiting first" } else { "by step, oldest first" };
+        let mut spans = vec![Span::raw(format!("Queue · {} awaiting a decision, {order}", q.rows.len()))];
         if late > 0 {
             spans.push(Span::styled(format!("  ! {late} waiting too long"), self.theme.status(Status::DueSoon)));
         }
@@ -525,14 +543,17 @@ impl Draw<'_> {
         self.title(areas.title, spans);
         let w = usize::from(areas.rows.width);
         let unit_w = if w >= 120 { 16 } else { 10 };
-        let title_w = w.saturating_sub(8 + 14 + unit_w + 1 + 11 + 12);
+        // Wide terminals also show the target columns.
+        let columns_w = if w >= 120 { (w - 80) / 2 } else { 0 };
+        let title_w = w.saturating_sub(8 + 17 + unit_w + 1 + 11 + 12 + columns_w);
         let header = format!(
-            "{}{}{}{}{}{}",
+            "{}{}{}{}{}{}{}",
             pad(" waited", 8),
-            pad("step", 14),
+            pad("path · step", 17),
             pad("unit", unit_w + 1),
             pad("form", 11),
             pad("title", title_w),
+            pad("columns", columns_w),
             "lacks"
         );
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
@@ -545,10 +566,17 @@ impl Draw<'_> {
             TextLine::from(vec![
                 Span::styled(mark, theme.status(Status::Ok)),
                 Span::styled(pad(&since, 7), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
-                Span::raw(pad(e.stage.as_str(), 14)),
+                Span::raw(pad(&step_label(e), 17)),
                 Span::raw(format!("{} ", pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
                 Span::raw(pad(e.form.as_str(), 11)),
                 Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), app.ambiguous), title_w)),
+                Span::raw(pad(
+                    &text::display(
+                        &e.columns.iter().map(|c| c.rsplit(" / ").next().unwrap_or(c)).collect::<Vec<_>>().join("、"),
+                        app.ambiguous,
+                    ),
+                    columns_w,
+                )),
                 Span::styled(lacks, theme.status(Status::Empty)),
             ])
         });

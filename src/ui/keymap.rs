@@ -75,6 +75,7 @@ actions! {
     Publish = "review.publish",
     Confirm = "confirm.yes",
     Mark = "queue.mark",
+    QueueSort = "queue.sort",
     PublishMarked = "queue.publish_marked",
     PrevPeriod = "scores.previous",
     NextPeriod = "scores.next",

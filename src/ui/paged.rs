@@ -117,6 +117,18 @@ impl<T: Row> Paged<T> {
         self.cursor.show(self.shown.len(), height);
     }
 
+    /// Puts the loaded rows in another order; the selection stays on its row.
+    pub fn sort_by_key<K: Ord>(&mut self, height: usize, key: impl Fn(&T) -> K) {
+        let selected = self.selected().map(Row::key);
+        let mut pairs: Vec<(T, SearchKey)> = self.rows.drain(..).zip(self.keys.drain(..)).collect();
+        pairs.sort_by_key(|(row, _)| key(row));
+        for (row, search) in pairs {
+            self.rows.push(row);
+            self.keys.push(search);
+        }
+        self.reshow(height, selected);
+    }
+
     pub fn set_filter(&mut self, filter: String, height: usize) {
         let selected = self.selected().map(Row::key);
         self.filter = filter;

@@ -37,6 +37,25 @@ pub struct QueueView {
     pub marked: std::collections::BTreeSet<i64>,
     /// The publication of the marked items running.
     pub publishing: Option<u64>,
+    /// Longest waiting first across all steps, instead of by step.
+    pub by_wait: bool,
+}
+
+/// The order of the queue by step: the workflow's steps in turn, oldest first in each.
+fn by_step(e: &QueueItem) -> (usize, DateTime<Utc>, i64) {
+    let step = [Stage::OfficeReview, Stage::Recheck, Stage::Review].iter().position(|s| *s == e.stage).unwrap_or(3);
+    (step, e.submitted_at, e.id)
+}
+
+impl QueueView {
+    /// Puts the rows in the chosen order.
+    pub fn order(&mut self, height: usize) {
+        if self.by_wait {
+            self.items.sort_by_key(height, |e| (e.submitted_at, e.id));
+        } else {
+            self.items.sort_by_key(height, by_step);
+        }
+    }
 }
 
 /// An item opened from the queue for a decision.
@@ -98,6 +117,11 @@ impl App {
                 let len = self.queue.items.shown.len();
                 let height = self.list_height();
                 self.queue.items.cursor.step(1, len, height);
+            }
+            Action::QueueSort => {
+                self.queue.by_wait = !self.queue.by_wait;
+                let height = self.list_height();
+                self.queue.order(height);
             }
             Action::PublishMarked => {
                 let marked: Vec<&QueueItem> = self.queue.items.rows.iter().filter(|e| self.queue.marked.contains(&e.id)).collect();
@@ -265,6 +289,10 @@ impl App {
     /// The queue arrived: open the next item if a decision asked for it.
     pub(super) fn queue_arrived(&mut self, effects: &mut Vec<Effect>) {
         self.queue.loaded = true;
+        if self.queue.by_wait {
+            let height = self.list_height();
+            self.queue.order(height);
+        }
         let Some(next) = self.queue.open_next.take() else { return };
         let Some(pos) = self.queue.items.shown.iter().position(|&i| self.queue.items.rows[i].id == next) else { return };
         self.queue.items.cursor.selected = pos;

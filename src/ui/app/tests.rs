@@ -854,3 +854,18 @@ fn a_suspected_secret_waiting_over_15_minutes_raises_the_alarm() {
     let Overlay::Record(record) = &a.overlay else { panic!() };
     assert!(record.contains("item      1007") && record.contains("请尽快撤回"), "{record}");
 }
+
+#[test]
+fn the_queue_sorts_by_waiting_time_across_steps_and_back() {
+    let mut a = app();
+    show_queue(&mut a);
+    let order = |a: &App| a.queue.items.shown.iter().map(|&i| a.queue.items.rows[i].id).collect::<Vec<_>>();
+    assert_eq!(order(&a), [31, 32, 33, 34]);
+    a.queue.items.cursor.selected = 1;
+    keys(&mut a, "s");
+    assert_eq!(order(&a), [31, 34, 33, 32]);
+    assert_eq!(a.queue.items.selected().unwrap().id, 32, "the selection stays on its item");
+    assert!(text_of(&a).contains("longest waiting first"));
+    keys(&mut a, "s");
+    assert_eq!(order(&a), [31, 32, 33, 34]);
+}
