@@ -26,3 +26,6 @@ if ! psql "$PG_ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" 
         exit 1
     fi
 fi
+# Bring databases built by an older portal-admin to the current schema (nothing otherwise).
+"$bin" --db "sqlite://$lite" init >&2
+"$bin" --db "$PG_URL" init >&2

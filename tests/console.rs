@@ -348,3 +348,39 @@ async fn a_queue_is_cleared_by_keys(db: TestDb) {
 }
 
 on_both_backends!(a_queue_is_cleared_by_keys);
+
+/// The SSH connection drops (SIGHUP) or the process is told to stop (SIGTERM): the console exits
+/// and gives the terminal back as it found it (not raw, echo on).
+#[test]
+fn a_hang_up_or_a_terminate_gives_the_terminal_back() {
+    for signal in ["HUP", "TERM"] {
+        let db = TestDb::sqlite();
+        db.ok(&["init"]);
+        let (exit, tty) = (db.file("exit"), db.file("tty"));
+        let command = format!(
+            "{} --db {} ; echo EXIT=$? > {} ; stty -a > {}",
+            quote(env!("CARGO_BIN_EXE_portal-admin")),
+            quote(&db.url),
+            quote(&exit.display().to_string()),
+            quote(&tty.display().to_string())
+        );
+        let (config, data) = (db.dir.path().join("config"), db.dir.path().join("data"));
+        let t = Tmux::start(&format!("sig{signal}"), &command, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)]);
+        t.wait_for("● connected");
+        let shell = Command::new("tmux").args(["-L", &t.session, "display", "-p", "-t", &t.session, "#{pane_pid}"]).output().unwrap();
+        let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
+        let child = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+        let pid = String::from_utf8_lossy(&child.stdout).lines().next().unwrap_or_default().to_string();
+        assert!(!pid.is_empty(), "the console's process");
+        assert!(Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap().success());
+        let start = Instant::now();
+        while !tty.exists() || std::fs::read_to_string(&tty).unwrap().is_empty() {
+            assert!(start.elapsed() < Duration::from_secs(10), "SIG{signal}: the console did not exit:\n{}", t.screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(std::fs::read_to_string(&exit).unwrap().trim(), "EXIT=0", "SIG{signal}");
+        let modes = std::fs::read_to_string(&tty).unwrap();
+        let words: Vec<&str> = modes.split_whitespace().collect();
+        assert!(words.contains(&"icanon") && words.contains(&"echo"), "SIG{signal} left the terminal raw: {modes}");
+    }
+}

@@ -11,7 +11,7 @@ fn columns_json(db: &TestDb) -> Vec<Value> {
 
 async fn init_loads_the_table_and_is_idempotent(db: TestDb) {
     let first = db.ok(&["init"]);
-    assert!(first.contains("created the schema (version 1)"), "{first}");
+    assert!(first.contains("created the schema (version 2)"), "{first}");
     assert!(first.contains("created site xiangshan with"), "{first}");
     assert!(first.contains("calendar days"), "{first}");
     let mut raw = db.any().await;
@@ -98,7 +98,7 @@ async fn commands_without_a_schema_or_with_a_newer_one_say_so(db: TestDb) {
         let out = db.run(args);
         assert_eq!(out.status.code(), Some(1));
         let e = stderr(&out);
-        assert!(e.contains("schema version 99, newer than this portal-admin understands (1); upgrade portal-admin"), "{e}");
+        assert!(e.contains("schema version 99, newer than this portal-admin understands (2); upgrade portal-admin"), "{e}");
         assert!(!e.contains("panicked"), "{e}");
     }
 }
@@ -163,7 +163,38 @@ async fn the_calendar_is_data_an_administrator_extends(db: TestDb) {
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'calendar.set'").await, 1);
 }
 
+/// A database of the previous schema version: every command says to run `init`, and `init`
+/// upgrades it in one audited transaction; then items carry their public link.
+async fn init_upgrades_an_older_schema(db: TestDb) {
+    db.ok(&["init"]);
+    let mut raw = db.any().await;
+    raw.exec("ALTER TABLE items DROP COLUMN url").await.unwrap();
+    raw.exec("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'").await.unwrap();
+    let out = db.run(&["columns"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        common::stderr(&out).contains("schema version 1, older than this portal-admin's 2; run `portal-admin init` to upgrade it"),
+        "{}",
+        common::stderr(&out)
+    );
+    let said = db.ok(&["init"]);
+    assert!(said.contains("upgraded the schema") && said.contains("from version 1 to 2"), "{said}");
+    assert!(db.ok(&["init"]).starts_with("nothing changed"));
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'schema.upgrade'").await, 1);
+    let file = db.file("linked.jsonl");
+    std::fs::write(
+        &file,
+        r#"{"ref":"u-1","url":"https://www.glxsq.gov.cn/zwdt/bmdt/202611/t20261120_1.html","title":"区统计局发布10月经济运行情况","body":"正文","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T15:00:00+08:00"}
+"#,
+    )
+    .unwrap();
+    db.ok(&["import", file.to_str().unwrap()]);
+    let exported = db.ok(&["export"]);
+    assert!(exported.contains(r#""url":"https://www.glxsq.gov.cn/zwdt/bmdt/202611/t20261120_1.html""#), "{exported}");
+}
+
 on_both_backends!(
+    init_upgrades_an_older_schema,
     init_loads_the_table_and_is_idempotent,
     the_database_refuses_what_is_not_allowed,
     commands_without_a_schema_or_with_a_newer_one_say_so,

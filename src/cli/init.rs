@@ -48,6 +48,9 @@ pub fn describe(report: &InitReport, db: &str, site: &str) -> String {
         return format!("nothing changed: {db} already has the schema, site {site} with its column table, and the built-in calendar");
     }
     let mut done = Vec::new();
+    if let Some(from) = report.upgraded_from {
+        done.push(format!("upgraded the schema of {db} from version {from} to {}", store::schema::SCHEMA_VERSION));
+    }
     if report.schema_created {
         done.push(format!("created the schema (version {}) in {db}", store::schema::SCHEMA_VERSION));
     }

@@ -54,6 +54,7 @@ pub fn record(item: ExportedItem, utc: bool) -> ItemRecord {
     ItemRecord {
         id: Some(item.id),
         reference: item.reference,
+        url: item.url,
         title: item.title,
         body: item.body,
         form: item.form,

@@ -441,6 +441,7 @@ impl Generator {
 
         NewItem {
             reference: None,
+            url: None,
             title,
             body,
             form,

@@ -13,6 +13,8 @@ pub const ALL_CHECKS: i64 = 0b111_1111;
 pub struct NewItem {
     /// The source system's own id (`ref`).
     pub reference: Option<String>,
+    /// Its public link on the portal.
+    pub url: Option<String>,
     pub title: String,
     pub body: String,
     pub form: Form,

@@ -19,6 +19,9 @@ pub struct ItemRecord {
     pub id: Option<i64>,
     #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// The item's public link on the portal, as its source system gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub title: String,
     pub body: String,
     pub form: Form,
@@ -132,6 +135,7 @@ impl ItemRecord {
         };
         Ok(NewItem {
             reference: self.reference.map(|r| r.trim().to_string()).filter(|r| !r.is_empty()),
+            url: self.url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()),
             title,
             body: self.body,
             form: self.form,

@@ -67,6 +67,8 @@ pub struct SiteSetup {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InitReport {
     pub schema_created: bool,
+    /// The version an older schema was upgraded from.
+    pub upgraded_from: Option<i64>,
     pub site_created: bool,
     pub units: usize,
     pub columns: usize,
@@ -123,6 +125,8 @@ pub enum Record {
 pub struct ExportedItem {
     pub id: i64,
     pub reference: Option<String>,
+    /// Its public link on the portal, if its source system gave one.
+    pub url: Option<String>,
     pub title: String,
     pub body: String,
     pub form: Form,

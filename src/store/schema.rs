@@ -4,7 +4,11 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// How `init` brings an older database to this version: for each version, the statements that
+/// lead to it from the one before (valid on both backends), run in `init`'s transaction.
+pub const UPGRADES: &[(i64, &[&str])] = &[(2, &["ALTER TABLE items ADD COLUMN url TEXT"])];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {

@@ -294,6 +294,10 @@ where
             Some(found) if found > SCHEMA_VERSION => {
                 Err(StoreError::NewerSchema { target: self.described.clone(), found, supported: SCHEMA_VERSION })
             }
+            Some(found) if found < SCHEMA_VERSION => Err(StoreError::Refused(format!(
+                "{} has schema version {found}, older than this portal-admin's {SCHEMA_VERSION}; run `portal-admin init` to upgrade it",
+                self.described
+            ))),
             Some(_) => Ok(()),
         }
     }
@@ -529,7 +533,7 @@ where
         let now = Utc::now();
         sqlx::query(
             "UPDATE items SET title = $3, body = $4, form = $5, channel = $6, stage = $7, status = 'pending', points = $8, \
-             submitted_at = $9, version = version + 1, updated_at = $10 WHERE site_id = $1 AND id = $2 AND status = 'returned'",
+             submitted_at = $9, version = version + 1, updated_at = $10, url = $11 WHERE site_id = $1 AND id = $2 AND status = 'returned'",
         )
         .bind(site)
         .bind(id)
@@ -541,6 +545,7 @@ where
         .bind(item_form(item).points())
         .bind(item.submitted_at)
         .bind(now)
+        .bind(item.url.as_deref())
         .execute(&mut **tx)
         .await?;
         sqlx::query("DELETE FROM placements WHERE site_id = $1 AND item_id = $2 AND online_since IS NULL")
@@ -590,8 +595,8 @@ where
         let items: Vec<(&NewItem, i64)> = batch.items.iter().zip(new_ids.iter().copied()).collect();
 
         let sql = insert_sql::<DB>(
-            "items (id, site_id, ref, title, body, form, path, unit_id, channel, stage, status, version, points, submitted_at, published_at, created_at, updated_at)",
-            17,
+            "items (id, site_id, ref, title, body, form, path, unit_id, channel, stage, status, version, points, submitted_at, published_at, created_at, updated_at, url)",
+            18,
             items.len(),
         );
         let mut q = sqlx::query::<DB>(&sql);
@@ -613,7 +618,8 @@ where
                 .bind(item.submitted_at)
                 .bind(item.published_at)
                 .bind(now)
-                .bind(now);
+                .bind(now)
+                .bind(item.url.as_deref());
         }
         q.execute(&mut **tx).await?;
 
@@ -862,16 +868,28 @@ where
             Some(found) if found > SCHEMA_VERSION => {
                 return Err(StoreError::NewerSchema { target: self.described.clone(), found, supported: SCHEMA_VERSION });
             }
-            Some(found) if found < SCHEMA_VERSION => {
-                return Err(StoreError::Refused(format!(
-                    "{} has schema version {found}, older than this portal-admin's {SCHEMA_VERSION}, and no upgrade path exists yet",
-                    self.described
-                )));
-            }
             _ => {}
         }
-        let mut tx = self.begin_write("init").await?;
         let mut report = InitReport::default();
+        if let Some(found) = version.filter(|v| *v < SCHEMA_VERSION) {
+            // An older schema: the upgrades since its version, in a transaction of their own with
+            // their audit record.
+            let mut tx = self.begin_write("upgrading the schema").await?;
+            for (to, statements) in schema::UPGRADES.iter().filter(|(to, _)| *to > found) {
+                for statement in *statements {
+                    (&mut *tx).execute(*statement).await?;
+                }
+                sqlx::query("UPDATE schema_meta SET value = $1 WHERE key = 'schema_version'")
+                    .bind(to.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let detail = json!({"from": found, "to": SCHEMA_VERSION});
+            Self::audit(&mut tx, None, &self.operator, "schema.upgrade", "schema", &detail.to_string()).await?;
+            tx.commit().await?;
+            report.upgraded_from = Some(found);
+        }
+        let mut tx = self.begin_write("init").await?;
         if version.is_none() {
             // A text query without arguments runs as one multi-statement script on both drivers.
             let script = schema::render(DB::DIALECT);
@@ -905,7 +923,8 @@ where
                 .await?;
             report.calendar_days += DB::rows_affected(&added) as usize;
         }
-        if !report.changed() {
+        let upgraded_only = InitReport { upgraded_from: None, ..report.clone() };
+        if !upgraded_only.changed() {
             tx.rollback().await?;
             return Ok(report);
         }
@@ -1074,9 +1093,10 @@ where
             String,
             DateTime<Utc>,
             Option<DateTime<Utc>>,
+            Option<String>,
         );
         let rows: Vec<ItemRow> = sqlx::query_as(
-            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name, i.channel, i.stage, i.status, i.submitted_at, i.published_at \
+            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name, i.channel, i.stage, i.status, i.submitted_at, i.published_at, i.url \
              FROM items i LEFT JOIN units u ON u.id = i.unit_id \
              WHERE i.site_id = $1 AND i.id > $2 AND ($3 IS NULL OR i.updated_at >= $3) ORDER BY i.id LIMIT $4",
         )
@@ -1116,10 +1136,11 @@ where
             withdrawn.insert(item, (at, parse("reason", &reason)?));
         }
         rows.into_iter()
-            .map(|(id, reference, title, body, form, path, unit, channel, stage, status, submitted_at, published_at)| {
+            .map(|(id, reference, title, body, form, path, unit, channel, stage, status, submitted_at, published_at, url)| {
                 Ok(ExportedItem {
                     id,
                     reference,
+                    url,
                     title,
                     body,
                     form: parse("form", &form)?,

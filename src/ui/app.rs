@@ -75,7 +75,7 @@ pub enum Loaded {
     Columns(Result<Vec<ColumnEntry>, String>),
     ColumnItems(Result<Vec<ItemSummary>, String>),
     ColumnHead(Result<(i64, Vec<DocumentReportRow>), String>),
-    Item(Result<(ExportedItem, Vec<HistoryEntry>), String>),
+    Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
     Scores(Result<Vec<ScoreRow>, String>),
     Audit(Result<Vec<AuditEntry>, String>),
     Queue(Result<Vec<QueueItem>, String>),
@@ -738,14 +738,19 @@ impl App {
                 self.overlay = Overlay::Command { input: Box::new(single_line("")), completions: self.completions(""), next: 0 };
             }
             Action::Copy => self.overlay = Overlay::Copy,
-            Action::CopyId | Action::CopyTitle => {
+            Action::CopyId | Action::CopyTitle | Action::CopyLink => {
                 self.overlay = Overlay::None;
-                match self.copy_text(action == Action::CopyId) {
-                    Some(text) => {
+                let text = if action == Action::CopyLink {
+                    self.copy_link()
+                } else {
+                    self.copy_text(action == Action::CopyId).ok_or("nothing selected to copy")
+                };
+                match text {
+                    Ok(text) => {
                         self.tell(format!("copied {}", super::text::fit(&text, 40)));
                         effects.push(Effect::Copy(text));
                     }
-                    None => self.warn("nothing selected to copy"),
+                    Err(why) => self.warn(why),
                 }
             }
             Action::Back => self.back(),
@@ -823,6 +828,17 @@ impl App {
                 None => self.queue.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
             },
         }
+    }
+
+    /// The public link of the item open (in a column or under review).
+    fn copy_link(&self) -> Result<String, &'static str> {
+        let view = match self.tab {
+            Tab::Columns => self.item.as_ref(),
+            Tab::Queue => self.reviewing.as_ref().map(|r| &r.view),
+            _ => None,
+        };
+        let item = view.and_then(|v| v.item.as_ref()).ok_or("open an item to copy its link")?;
+        item.0.url.clone().ok_or("this item has no public link (its source system gave none)")
     }
 
     fn back(&mut self) {
@@ -1170,7 +1186,7 @@ impl App {
                 };
                 item.waiting = None;
                 match result {
-                    Ok(found) => item.item = Some(found),
+                    Ok(found) => item.item = Some(*found),
                     Err(e) => {
                         item.error = Some(e.clone());
                         let id = item.id;

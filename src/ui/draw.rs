@@ -504,6 +504,9 @@ impl Draw<'_> {
         if let Some(r) = &item.reference {
             lines.push(field("ref", self.text(r)));
         }
+        if let Some(u) = &item.url {
+            lines.push(field("link", self.text(u)));
+        }
         lines.push(field("submitted", format_time(item.submitted_at, false)));
         lines.push(field("published", item.published_at.map_or("-".to_string(), |t| format_time(t, false))));
         if let Some((at, reason)) = &item.withdrawn {
@@ -545,11 +548,11 @@ impl Draw<'_> {
         let unit_w = if w >= 120 { 16 } else { 10 };
         // Wide terminals also show the target columns.
         let columns_w = if w >= 120 { (w - 80) / 2 } else { 0 };
-        let title_w = w.saturating_sub(8 + 17 + unit_w + 1 + 11 + 12 + columns_w);
+        let title_w = w.saturating_sub(8 + 20 + unit_w + 1 + 11 + 12 + columns_w);
         let header = format!(
             "{}{}{}{}{}{}{}",
             pad(" waited", 8),
-            pad("path · step", 17),
+            pad("path · step", 20),
             pad("unit", unit_w + 1),
             pad("form", 11),
             pad("title", title_w),
@@ -566,7 +569,7 @@ impl Draw<'_> {
             TextLine::from(vec![
                 Span::styled(mark, theme.status(Status::Ok)),
                 Span::styled(pad(&since, 7), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
-                Span::raw(pad(&step_label(e), 17)),
+                Span::raw(pad(&step_label(e), 20)),
                 Span::raw(format!("{} ", pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
                 Span::raw(pad(e.form.as_str(), 11)),
                 Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), app.ambiguous), title_w)),

@@ -62,6 +62,7 @@ actions! {
     SortOverdue = "columns.sort_overdue",
     CopyId = "copy.id",
     CopyTitle = "copy.title",
+    CopyLink = "copy.link",
     Check1 = "review.check_1",
     Check2 = "review.check_2",
     Check3 = "review.check_3",

@@ -52,7 +52,7 @@ pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
             .await
             .map_err(line),
         ),
-        Load::Item { id } => Loaded::Item(store.item(site, id).await.map_err(line)),
+        Load::Item { id } => Loaded::Item(store.item(site, id).await.map(Box::new).map_err(line)),
         Load::Scores { period } => Loaded::Scores(reports::scores(store, site, period).await.map_err(line)),
         Load::Queue => Loaded::Queue(store.queue(site, None, None).await.map_err(line)),
         Load::Retractions => {

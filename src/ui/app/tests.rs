@@ -200,6 +200,7 @@ fn open_item(app: &mut App) {
     let item = ExportedItem {
         id: item_id,
         reference: Some("XS-2026-0931".into()),
+        url: Some(format!("https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_{item_id}.html")),
         title: "象山区召开重大项目建设推进会\u{1b}[31m".into(),
         body: "11月19日，象山区召开重大项目建设推进会，通报前三季度全区重大项目建设情况。\n会议要求，各部门要对照年度目标任务，倒排工期、挂图作战；①抓开工，②抓进度，③抓入统。".into(),
         form: Form::ImageText,
@@ -218,7 +219,7 @@ fn open_item(app: &mut App) {
         HistoryEntry { at: t(19, 8, 30), operator: "li.jianhua".into(), event: "approve (recheck)".into() },
         HistoryEntry { at: t(20, 1, 59), operator: String::new(), event: "published".into() },
     ];
-    app.update(Msg::Loaded(id, Loaded::Item(Ok((item, history)))));
+    app.update(Msg::Loaded(id, Loaded::Item(Ok(Box::new((item, history))))));
 }
 
 fn scores_rows() -> Vec<ScoreRow> {
@@ -694,6 +695,7 @@ fn open_reviewing(app: &mut App) {
     let full = ExportedItem {
         id: item,
         reference: None,
+        url: None,
         title: entry.title.clone(),
         body: "为切实做好冬季森林防火工作，保护森林资源和人民群众生命财产安全……".into(),
         form: entry.form,
@@ -709,7 +711,7 @@ fn open_reviewing(app: &mut App) {
     };
     app.update(Msg::Loaded(
         id,
-        Loaded::Item(Ok((full, vec![HistoryEntry { at: t, operator: "政府办".into(), event: "submitted".into() }]))),
+        Loaded::Item(Ok(Box::new((full, vec![HistoryEntry { at: t, operator: "政府办".into(), event: "submitted".into() }])))),
     ));
 }
 
@@ -868,4 +870,17 @@ fn the_queue_sorts_by_waiting_time_across_steps_and_back() {
     assert!(text_of(&a).contains("longest waiting first"));
     keys(&mut a, "s");
     assert_eq!(order(&a), [31, 32, 33, 34]);
+}
+
+#[test]
+fn the_public_link_of_an_opened_item_is_copied() {
+    let mut a = app();
+    open_column(&mut a, items(0, 3));
+    let effects = keys(&mut a, "yl");
+    assert!(effects.is_empty());
+    assert!(a.notice.as_ref().unwrap().text.contains("open an item"));
+    open_item(&mut a);
+    let effects = keys(&mut a, "yl");
+    assert_eq!(effects, [Effect::Copy("https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_1000.html".into())]);
+    assert!(text_of(&a).contains("link      https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_1000.html"));
 }
