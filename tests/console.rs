@@ -100,6 +100,24 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     let first = t.wait_for("● connected");
     assert!(first.contains("2 Columns") && first.contains("3 Retractions") && first.contains("政务动态"), "{first}");
 
+    // A window made too small says what it needs; made big again, the screen comes back.
+    assert!(
+        Command::new("tmux")
+            .args(["-L", &t.session, "resize-window", "-t", &t.session, "-x", "60", "-y", "20"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_for("at least 80×24");
+    assert!(
+        Command::new("tmux")
+            .args(["-L", &t.session, "resize-window", "-t", &t.session, "-x", "80", "-y", "24"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_for("政务动态");
+
     // Worst first: the top row is `stale`'s first row.
     // (The selection stays on its column when the order changes; Home goes to the top.)
     t.keys(&["s", "Home"]);
@@ -383,4 +401,40 @@ fn a_hang_up_or_a_terminate_gives_the_terminal_back() {
         let words: Vec<&str> = modes.split_whitespace().collect();
         assert!(words.contains(&"icanon") && words.contains(&"echo"), "SIG{signal} left the terminal raw: {modes}");
     }
+}
+
+/// A panic gives the terminal back before its message is printed (debug builds can be made to
+/// panic on F12 for this test).
+#[test]
+fn a_panic_gives_the_terminal_back_and_says_what_happened() {
+    let db = TestDb::sqlite();
+    db.ok(&["init"]);
+    let (exit, tty, err) = (db.file("exit"), db.file("tty"), db.file("err"));
+    let command = format!(
+        "{} --db {} 2> {} ; echo EXIT=$? > {} ; stty -a > {}",
+        quote(env!("CARGO_BIN_EXE_portal-admin")),
+        quote(&db.url),
+        quote(&err.display().to_string()),
+        quote(&exit.display().to_string()),
+        quote(&tty.display().to_string())
+    );
+    let (config, data) = (db.dir.path().join("config"), db.dir.path().join("data"));
+    let marker = db.dir.path().join("panic");
+    let t = Tmux::start(
+        "panic",
+        &command,
+        &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data), ("PORTAL_ADMIN_TEST_PANIC", &marker)],
+    );
+    t.wait_for("● connected");
+    t.keys(&["F12"]);
+    let start = Instant::now();
+    while !tty.exists() || std::fs::read_to_string(&tty).unwrap().is_empty() {
+        assert!(start.elapsed() < Duration::from_secs(10), "the console did not end:\n{}", t.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(std::fs::read_to_string(&exit).unwrap().trim(), "EXIT=101");
+    assert!(std::fs::read_to_string(&err).unwrap().contains("a test panic"), "the panic's message is printed");
+    let modes = std::fs::read_to_string(&tty).unwrap();
+    let words: Vec<&str> = modes.split_whitespace().collect();
+    assert!(words.contains(&"icanon") && words.contains(&"echo"), "the panic left the terminal raw: {modes}");
 }

@@ -160,6 +160,13 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
             batch.push(more);
         }
         for msg in batch {
+            #[cfg(debug_assertions)]
+            if let Msg::Key(k) = &msg {
+                // Debug builds only: lets the tests check that a panic gives the terminal back.
+                if k.code == crossterm::event::KeyCode::F(12) && std::env::var_os("PORTAL_ADMIN_TEST_PANIC").is_some() {
+                    panic!("a test panic (PORTAL_ADMIN_TEST_PANIC)");
+                }
+            }
             let tick = matches!(msg, Msg::Tick(_));
             if let Msg::Loaded(_, Loaded::Ping(Err(e)) | Loaded::Columns(Err(e))) = &msg {
                 tracing::warn!("{e}");
