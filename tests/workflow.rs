@@ -211,3 +211,54 @@ async fn a_returned_item_resubmitted_starts_its_step_again(db: TestDb) {
 }
 
 on_both_backends!(a_returned_item_resubmitted_starts_its_step_again);
+
+/// `retract` and `restore` (Art. 13): off every column at once and back, nothing deleted, pending
+/// requests closed, the running totals kept by the rules of Art. 16, no-ops said plainly.
+async fn a_withdrawal_and_a_restore_keep_everything_on_record(db: TestDb) {
+    setup(&db);
+    attach_all(&db, "unit-1").await;
+    db.ok(&["review", "approve", "unit-1", "--checks", ALL]);
+    db.ok(&["publish", "unit-1"]);
+    let mut raw = db.any().await;
+    let total = "SELECT CAST(COALESCE(SUM(text + image_text + video), 0) AS BIGINT) FROM unit_day_points";
+    assert_eq!(raw.count(total).await, 1);
+    raw.exec("INSERT INTO retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at) SELECT site_id, id, unit_id, 'improper', '名单含个人信息', 'pending', updated_at FROM items WHERE ref = 'unit-1'")
+        .await
+        .unwrap();
+    let column = |out: String| out.lines().find(|l| l.contains("政务动态 / 部门动态,")).unwrap().to_string();
+    assert!(column(db.ok(&["stale", "--format", "csv"])).contains(",ok,"));
+
+    let out = db.ok(&["retract", "unit-1", "--reason", "improper", "--note", "含身份证号"]);
+    assert!(out.contains("withdrawn (improper) from every column"), "{out}");
+    assert_eq!(
+        raw.count(
+            "SELECT COUNT(*) FROM placements p JOIN items i ON i.id = p.item_id WHERE i.ref = 'unit-1' AND p.online_since IS NOT NULL"
+        )
+        .await,
+        0
+    );
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'unit-1' AND status = 'withdrawn'").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM retraction_requests WHERE status = 'done' AND handled_by IS NOT NULL").await, 1);
+    assert_eq!(raw.count(total).await, 0, "withdrawn as improper: its points are lost");
+    assert!(!column(db.ok(&["stale", "--format", "csv"])).contains(",ok,"), "the column has nothing online again");
+    // Again: a no-op, said plainly.
+    assert!(db.ok(&["retract", "unit-1", "--reason", "improper"]).contains("already withdrawn; nothing changed"));
+    assert_eq!(raw.count("SELECT COUNT(*) FROM withdrawals").await, 1);
+
+    let out = db.ok(&["restore", "unit-1", "--note", "已删除个人信息"]);
+    assert!(out.contains("back online"), "{out}");
+    assert_eq!(raw.count(total).await, 1);
+    assert!(column(db.ok(&["stale", "--format", "csv"])).contains(",ok,"));
+    assert!(db.ok(&["restore", "unit-1"]).contains("not withdrawn; nothing changed"));
+    assert_eq!(raw.count("SELECT COUNT(*) FROM withdrawals WHERE restored_at IS NOT NULL").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('retract', 'restore')").await, 2);
+    // Withdrawn as outdated, an item keeps its points.
+    db.ok(&["retract", "unit-1", "--reason", "outdated"]);
+    assert_eq!(raw.count(total).await, 1);
+    // A pending item cannot be withdrawn; a viewer cannot withdraw.
+    fails(&db, &["retract", "gov-1", "--reason", "error"], 1, "only an online item can be withdrawn");
+    raw.exec("UPDATE operators SET role = 'viewer'").await.unwrap();
+    fails(&db, &["restore", "unit-1"], 1, "may not withdraw or restore items");
+}
+
+on_both_backends!(a_withdrawal_and_a_restore_keep_everything_on_record);

@@ -110,6 +110,23 @@ pub enum Command {
         #[arg(long, value_parser = parse_stage)]
         stage: Option<crate::domain::Stage>,
     },
+    /// Withdraw an online item (Art. 13): off every column, never deleted
+    Retract {
+        /// The item's id or ref
+        item: String,
+        /// outdated, improper, classified or error
+        #[arg(long, value_parser = parse_reason)]
+        reason: crate::domain::RetractionReason,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Put a withdrawn item back online in the columns it was in
+    Restore {
+        /// The item's id or ref
+        item: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
     /// Retraction requests (Art. 13), most urgent first
     Retractions {
         /// pending, done or rejected
@@ -176,6 +193,10 @@ pub enum Command {
         #[command(subcommand)]
         command: console::KeymapCommand,
     },
+}
+
+fn parse_reason(s: &str) -> Result<crate::domain::RetractionReason, String> {
+    s.parse().map_err(|_| format!("not a reason: {s:?} (outdated, improper, classified or error)"))
 }
 
 fn parse_request_status(s: &str) -> Result<crate::domain::item::RequestStatus, String> {
@@ -308,6 +329,8 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Queue { path, stage }) => workflow::queue(&cli, *path, *stage).await,
         Some(Command::Show { item }) => workflow::show(&cli, item).await,
         Some(Command::Retractions { status }) => workflow::retractions(&cli, *status).await,
+        Some(Command::Retract { item, reason, note }) => workflow::retract(&cli, item, *reason, note).await,
+        Some(Command::Restore { item, note }) => workflow::restore(&cli, item, note).await,
         Some(Command::Review { command }) => workflow::review(&cli, command).await,
         Some(Command::Publish { item, columns, version }) => workflow::publish(&cli, item, columns, *version).await,
         Some(Command::Stale { at, overdue, unit }) => reports::stale(&cli, *at, *overdue, unit.as_deref()).await,

@@ -108,6 +108,26 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
     Ok(())
 }
 
+pub async fn retract(cli: &Cli, key: &str, reason: crate::domain::RetractionReason, note: &str) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let id = s.store.find_item(&s.site, key).await?;
+    match s.store.retract(&s.site, id, reason, note).await? {
+        Some(_) => println!("item {id}: withdrawn ({}) from every column", reason.as_str()),
+        None => println!("item {id} is already withdrawn; nothing changed"),
+    }
+    Ok(())
+}
+
+pub async fn restore(cli: &Cli, key: &str, note: &str) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let id = s.store.find_item(&s.site, key).await?;
+    match s.store.restore(&s.site, id, note).await? {
+        Some(_) => println!("item {id}: back online in the columns it was in"),
+        None => println!("item {id} is not withdrawn; nothing changed"),
+    }
+    Ok(())
+}
+
 pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
     let s = session(cli).await?;
     let id = s.store.find_item(&s.site, key).await?;

@@ -299,6 +299,16 @@ pub trait Store: Send + Sync {
     /// improper, error, outdated; then the oldest.
     async fn retraction_requests(&self, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>>;
 
+    /// Withdraws an online item (Art. 13): off every column at once, the reason, note, operator
+    /// and time recorded, matching pending requests closed, the running totals kept (an item
+    /// withdrawn as anything but outdated loses its points), with its audit record, in one
+    /// transaction. Nothing is deleted. An item already withdrawn is a no-op (`Ok(None)`).
+    async fn retract(&self, site: &Site, item: i64, reason: RetractionReason, note: &str) -> Result<Option<Transition>>;
+
+    /// Puts a withdrawn item back online in the columns it was in, with its audit record; an item
+    /// that is online is a no-op (`Ok(None)`).
+    async fn restore(&self, site: &Site, item: i64, note: &str) -> Result<Option<Transition>>;
+
     /// An item's id from what a user typed: its id, or its import `ref`.
     async fn find_item(&self, site: &Site, key: &str) -> Result<i64>;
 

@@ -231,6 +231,55 @@ where
         })
     }
 
+    /// Whether the operator may withdraw and restore: an active administrator.
+    async fn withdraw_allowed(tx: &mut Transaction<'static, DB>, site: &Site, operator: &str) -> Result<()> {
+        // Publishing and withdrawing are the administrators' (Art. 13).
+        Self::allowed(tx, site, operator, Stage::Publish).await.map(|_| ()).map_err(|e| match e {
+            StoreError::Refused(m) => StoreError::Refused(m.replace("may not pass the publish step", "may not withdraw or restore items")),
+            other => other,
+        })
+    }
+
+    /// Takes an item's points off (−1) or puts them back (+1) in the running totals, when they
+    /// count: a unit's item, and withdrawn for anything but being outdated (Art. 16).
+    async fn shift_points(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        item: i64,
+        current: &ItemState,
+        reason: RetractionReason,
+        delta: i64,
+    ) -> Result<()> {
+        if current.path == ItemPath::Repost || reason == RetractionReason::Outdated {
+            return Ok(());
+        }
+        let Some(unit) = current.unit_id else { return Ok(()) };
+        let row: Option<(Option<DateTime<Utc>>, i64)> =
+            sqlx::query_as("SELECT published_at, points FROM items WHERE site_id = $1 AND id = $2")
+                .bind(site.id)
+                .bind(item)
+                .fetch_optional(&mut **tx)
+                .await?;
+        let Some((Some(published), points)) = row else { return Ok(()) };
+        let day = crate::domain::time::beijing_date(published);
+        if delta > 0 {
+            let mut tally = [0i64; 3];
+            tally[(points.clamp(1, 3) - 1) as usize] = delta;
+            return Self::add_points(tx, site.id, HashMap::from([((unit, day), tally)])).await;
+        }
+        // Taking off: the day's row exists (the item counted); an insert would meet the table's
+        // check on its own proposed row.
+        let column = ["text", "image_text", "video"][(points.clamp(1, 3) - 1) as usize];
+        sqlx::query(&format!("UPDATE unit_day_points SET {column} = {column} + $4 WHERE site_id = $1 AND unit_id = $2 AND day = $3"))
+            .bind(site.id)
+            .bind(unit)
+            .bind(day)
+            .bind(delta)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
     /// The operator's id if their role may pass `stage` on the site.
     async fn allowed(tx: &mut Transaction<'static, DB>, site: &Site, operator: &str, stage: Stage) -> Result<i64> {
         let row: Option<(i64, String, bool)> = sqlx::query_as("SELECT id, role, active FROM operators WHERE site_id = $1 AND name = $2")
@@ -1539,6 +1588,112 @@ where
             .collect::<Result<Vec<_>>>()?;
         out.sort_by_key(|r| (crate::domain::review::urgency(r.reason), r.requested_at, r.id));
         Ok(out)
+    }
+
+    async fn retract(&self, site: &Site, item: i64, reason: RetractionReason, note: &str) -> Result<Option<Transition>> {
+        let mut tx = self.begin_write("a withdrawal").await?;
+        let current = Self::item_state(&mut tx, site, item, None).await?;
+        let status: String = sqlx::query_scalar("SELECT status FROM items WHERE site_id = $1 AND id = $2")
+            .bind(site.id)
+            .bind(item)
+            .fetch_one(&mut *tx)
+            .await?;
+        if status == "withdrawn" {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        if status != "online" {
+            return Err(StoreError::Refused(format!("item {item} is not online (it is {status}): only an online item can be withdrawn")));
+        }
+        Self::withdraw_allowed(&mut tx, site, &self.operator).await?;
+        let now = Utc::now();
+        // Only one withdrawal: the status moves from online exactly once.
+        let done = sqlx::query(
+            "UPDATE items SET status = 'withdrawn', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND status = 'online'",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if DB::rows_affected(&done) == 0 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        sqlx::query("UPDATE placements SET online_since = NULL WHERE site_id = $1 AND item_id = $2")
+            .bind(site.id)
+            .bind(item)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO withdrawals (site_id, item_id, reason, note, withdrawn_at, withdrawn_by) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(site.id)
+            .bind(item)
+            .bind(reason.as_str())
+            .bind(note)
+            .bind(now)
+            .bind(self.operator.as_str())
+            .execute(&mut *tx)
+            .await?;
+        let closed = sqlx::query(
+            "UPDATE retraction_requests SET status = 'done', handled_at = $3, handled_by = $4 WHERE site_id = $1 AND item_id = $2 AND status = 'pending'",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(now)
+        .bind(self.operator.as_str())
+        .execute(&mut *tx)
+        .await?;
+        Self::shift_points(&mut tx, site, item, &current, reason, -1).await?;
+        let detail = json!({"reason": reason.as_str(), "note": note, "requests_closed": DB::rows_affected(&closed)});
+        Self::audit(&mut tx, Some(site.id), &self.operator, "retract", &format!("item:{item}"), &detail.to_string()).await?;
+        tx.commit().await?;
+        Ok(Some(Transition { item, from: Stage::Done, to: Stage::Done, version: current.version + 1 }))
+    }
+
+    async fn restore(&self, site: &Site, item: i64, note: &str) -> Result<Option<Transition>> {
+        let mut tx = self.begin_write("a restore").await?;
+        let current = Self::item_state(&mut tx, site, item, None).await?;
+        let open: Option<(i64, String)> = sqlx::query_as(
+            "SELECT w.id, w.reason FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
+             WHERE w.site_id = $1 AND w.item_id = $2 AND w.restored_at IS NULL AND i.status = 'withdrawn' ORDER BY w.withdrawn_at DESC LIMIT 1",
+        )
+        .bind(site.id)
+        .bind(item)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((withdrawal, reason)) = open else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        Self::withdraw_allowed(&mut tx, site, &self.operator).await?;
+        let reason: RetractionReason = parse("reason", &reason)?;
+        let now = Utc::now();
+        sqlx::query("UPDATE items SET status = 'online', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND status = 'withdrawn'")
+            .bind(site.id)
+            .bind(item)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        // Back where it was, as of its publication: a restore is not a new update of the columns.
+        sqlx::query(
+            "UPDATE placements SET online_since = (SELECT published_at FROM items WHERE site_id = $1 AND id = $2) WHERE site_id = $1 AND item_id = $2",
+        )
+        .bind(site.id)
+        .bind(item)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE withdrawals SET restored_at = $2, restored_by = $3, restore_note = $4 WHERE id = $1")
+            .bind(withdrawal)
+            .bind(now)
+            .bind(self.operator.as_str())
+            .bind(note)
+            .execute(&mut *tx)
+            .await?;
+        Self::shift_points(&mut tx, site, item, &current, reason, 1).await?;
+        let detail = json!({"withdrawn_for": reason.as_str(), "note": note});
+        Self::audit(&mut tx, Some(site.id), &self.operator, "restore", &format!("item:{item}"), &detail.to_string()).await?;
+        tx.commit().await?;
+        Ok(Some(Transition { item, from: Stage::Done, to: Stage::Done, version: current.version + 1 }))
     }
 
     async fn find_item(&self, site: &Site, key: &str) -> Result<i64> {
