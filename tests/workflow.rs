@@ -262,3 +262,28 @@ async fn a_withdrawal_and_a_restore_keep_everything_on_record(db: TestDb) {
 }
 
 on_both_backends!(a_withdrawal_and_a_restore_keep_everything_on_record);
+
+/// `retractions request` and `retractions reject`: a unit's request recorded, a decline needs a
+/// reason and happens once; a withdrawal closes the item's other pending requests.
+async fn requests_are_recorded_declined_and_closed(db: TestDb) {
+    setup(&db);
+    db.ok(&["review", "approve", "repost-1", "--checks", ALL]);
+    db.ok(&["publish", "repost-1"]);
+    fails(&db, &["retractions", "request", "gov-1", "--unit", "政府办", "--reason", "error"], 1, "not online");
+    fails(&db, &["retractions", "request", "repost-1", "--unit", "外星局", "--reason", "error"], 1, "no unit");
+    let out = db.ok(&["retractions", "request", "repost-1", "--unit", "政府办", "--reason", "outdated", "--note", "政策已更新"]);
+    let first: i64 = out.split_whitespace().nth(1).unwrap().trim_end_matches(':').parse().unwrap();
+    db.ok(&["retractions", "request", "repost-1", "--unit", "统计局", "--reason", "error"]);
+    fails(&db, &["retractions", "reject", &first.to_string(), "--reason", " "], 2, "needs a reason");
+    assert!(db.ok(&["retractions", "reject", &first.to_string(), "--reason", "该文件仍然有效"]).contains("declined"));
+    fails(&db, &["retractions", "reject", &first.to_string(), "--reason", "again"], 1, "not a pending request");
+    db.ok(&["retract", "repost-1", "--reason", "error"]);
+    let all = db.ok(&["retractions", "--format", "csv"]);
+    let statuses: Vec<&str> = all.lines().skip(1).map(|l| l.split(',').nth(6).unwrap()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == "rejected").count(), 1, "{all}");
+    assert_eq!(statuses.iter().filter(|s| **s == "done").count(), 1, "{all}");
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('retraction.request', 'retraction.decline')").await, 3);
+}
+
+on_both_backends!(requests_are_recorded_declined_and_closed);

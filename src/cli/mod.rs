@@ -129,6 +129,8 @@ pub enum Command {
     },
     /// Retraction requests (Art. 13), most urgent first
     Retractions {
+        #[command(subcommand)]
+        command: Option<workflow::RetractionsCommand>,
         /// pending, done or rejected
         #[arg(long, value_parser = parse_request_status)]
         status: Option<crate::domain::item::RequestStatus>,
@@ -195,7 +197,7 @@ pub enum Command {
     },
 }
 
-fn parse_reason(s: &str) -> Result<crate::domain::RetractionReason, String> {
+pub(crate) fn parse_reason(s: &str) -> Result<crate::domain::RetractionReason, String> {
     s.parse().map_err(|_| format!("not a reason: {s:?} (outdated, improper, classified or error)"))
 }
 
@@ -328,7 +330,8 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Columns) => columns::run(&cli).await,
         Some(Command::Queue { path, stage }) => workflow::queue(&cli, *path, *stage).await,
         Some(Command::Show { item }) => workflow::show(&cli, item).await,
-        Some(Command::Retractions { status }) => workflow::retractions(&cli, *status).await,
+        Some(Command::Retractions { command: None, status }) => workflow::retractions(&cli, *status).await,
+        Some(Command::Retractions { command: Some(command), .. }) => workflow::retractions_command(&cli, command).await,
         Some(Command::Retract { item, reason, note }) => workflow::retract(&cli, item, *reason, note).await,
         Some(Command::Restore { item, note }) => workflow::restore(&cli, item, note).await,
         Some(Command::Review { command }) => workflow::review(&cli, command).await,

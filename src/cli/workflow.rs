@@ -70,6 +70,49 @@ pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> R
     Ok(())
 }
 
+#[derive(Debug, Subcommand)]
+pub enum RetractionsCommand {
+    /// Record a unit's request to withdraw an online item
+    Request {
+        /// The item's id or ref
+        item: String,
+        /// The requesting unit
+        #[arg(long)]
+        unit: String,
+        /// outdated, improper, classified or error
+        #[arg(long, value_parser = super::parse_reason)]
+        reason: crate::domain::RetractionReason,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Decline a pending request, saying why
+    Reject {
+        /// The request's id
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+pub async fn retractions_command(cli: &Cli, command: &RetractionsCommand) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    match command {
+        RetractionsCommand::Request { item, unit, reason, note } => {
+            let id = s.store.find_item(&s.site, item).await?;
+            let request = s.store.request_retraction(&s.site, id, unit, *reason, note).await?;
+            println!("request {request}: {unit} asks to withdraw item {id} ({})", reason.as_str());
+        }
+        RetractionsCommand::Reject { id, reason } => {
+            if reason.trim().is_empty() {
+                return Err(Failure::usage("declining a request needs a reason (--reason)"));
+            }
+            s.store.decline_request(&s.site, *id, reason).await?;
+            println!("request {id}: declined");
+        }
+    }
+    Ok(())
+}
+
 /// A request's urgency in a word: `alarm` for a suspected secret waiting more than 15 minutes.
 pub fn urgency_word(r: &crate::store::RetractionRequest, now: chrono::DateTime<Utc>) -> &'static str {
     use crate::domain::RetractionReason::*;

@@ -309,6 +309,12 @@ pub trait Store: Send + Sync {
     /// that is online is a no-op (`Ok(None)`).
     async fn restore(&self, site: &Site, item: i64, note: &str) -> Result<Option<Transition>>;
 
+    /// Records a unit's request to withdraw an online item (Art. 13), audited; returns its id.
+    async fn request_retraction(&self, site: &Site, item: i64, unit: &str, reason: RetractionReason, note: &str) -> Result<i64>;
+
+    /// Declines a pending request with a reason, audited; refused if it is not pending.
+    async fn decline_request(&self, site: &Site, request: i64, reason: &str) -> Result<()>;
+
     /// An item's id from what a user typed: its id, or its import `ref`.
     async fn find_item(&self, site: &Site, key: &str) -> Result<i64>;
 

@@ -1696,6 +1696,69 @@ where
         Ok(Some(Transition { item, from: Stage::Done, to: Stage::Done, version: current.version + 1 }))
     }
 
+    async fn request_retraction(&self, site: &Site, item: i64, unit: &str, reason: RetractionReason, note: &str) -> Result<i64> {
+        let mut tx = self.begin_write("a retraction request").await?;
+        let unit_id: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE site_id = $1 AND name = $2")
+            .bind(site.id)
+            .bind(unit)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let unit_id = unit_id.ok_or_else(|| StoreError::NotFound(format!("no unit {unit:?} in site {}", site.code)))?;
+        let status: Option<String> = sqlx::query_scalar("SELECT status FROM items WHERE site_id = $1 AND id = $2")
+            .bind(site.id)
+            .bind(item)
+            .fetch_optional(&mut *tx)
+            .await?;
+        match status.as_deref() {
+            None => return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code))),
+            Some("online") => {}
+            Some(other) => return Err(StoreError::Refused(format!("item {item} is {other}, not online: there is nothing to withdraw"))),
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at) \
+             VALUES ($1, $2, $3, $4, $5, 'pending', $6) RETURNING id",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(unit_id)
+        .bind(reason.as_str())
+        .bind(note)
+        .bind(Utc::now())
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = json!({"item": item, "unit": unit, "reason": reason.as_str(), "note": note});
+        Self::audit(&mut tx, Some(site.id), &self.operator, "retraction.request", &format!("request:{id}"), &detail.to_string()).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn decline_request(&self, site: &Site, request: i64, reason: &str) -> Result<()> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::Refused("declining a request needs a reason (--reason)".into()));
+        }
+        let mut tx = self.begin_write("declining a request").await?;
+        Self::withdraw_allowed(&mut tx, site, &self.operator).await?;
+        let done = sqlx::query(
+            "UPDATE retraction_requests SET status = 'rejected', handled_at = $3, handled_by = $4, decline_reason = $5 \
+             WHERE site_id = $1 AND id = $2 AND status = 'pending'",
+        )
+        .bind(site.id)
+        .bind(request)
+        .bind(Utc::now())
+        .bind(self.operator.as_str())
+        .bind(reason.trim())
+        .execute(&mut *tx)
+        .await?;
+        if DB::rows_affected(&done) == 0 {
+            return Err(StoreError::Refused(format!("request {request} is not a pending request of site {}", site.code)));
+        }
+        let detail = json!({"reason": reason.trim()});
+        Self::audit(&mut tx, Some(site.id), &self.operator, "retraction.decline", &format!("request:{request}"), &detail.to_string())
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn find_item(&self, site: &Site, key: &str) -> Result<i64> {
         let found: Option<i64> = match key.trim().parse::<i64>() {
             Ok(id) => {

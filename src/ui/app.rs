@@ -17,6 +17,7 @@ use crate::reports::{DocumentReportRow, ScoreRow};
 use crate::store::{AuditEntry, ExportedItem, HistoryEntry, ItemSummary, QueueItem, RetractionRequest, Transition};
 
 mod queue;
+mod retractions;
 pub use queue::{QueueView, Reviewing, waited, waiting};
 
 /// A query for a task to run.
@@ -61,6 +62,16 @@ pub enum Load {
     PublishMany {
         items: Vec<(i64, i64)>,
     },
+    /// Withdrawing an item.
+    Retract {
+        item: i64,
+        reason: crate::domain::RetractionReason,
+    },
+    /// Declining a retraction request.
+    Decline {
+        request: i64,
+        reason: String,
+    },
     /// A page of the audit trail, newest first, before an id.
     Audit {
         before: Option<i64>,
@@ -80,6 +91,9 @@ pub enum Loaded {
     Audit(Result<Vec<AuditEntry>, String>),
     Queue(Result<Vec<QueueItem>, String>),
     Retractions(Result<Vec<RetractionRequest>, String>),
+    /// What a withdrawal did (`None`: it was withdrawn already).
+    Withdrawn(Result<Option<Transition>, String>),
+    Declined(Result<(), String>),
     /// What a review decision or a publication did.
     Decided(Result<Transition, String>),
     /// What publishing several items did, item by item.
@@ -310,9 +324,15 @@ pub enum Overlay {
         input: Box<TextArea<'static>>,
         failed: Checks,
     },
-    /// A question before a write (publish).
+    /// A question before a write.
     Confirm {
         text: String,
+        then: Confirmed,
+    },
+    /// The reason for declining a retraction request.
+    Decline {
+        input: Box<TextArea<'static>>,
+        request: i64,
     },
     Copy,
     Filter(Box<TextArea<'static>>),
@@ -322,6 +342,17 @@ pub enum Overlay {
         completions: Vec<String>,
         next: usize,
     },
+}
+
+/// The write a confirmation is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmed {
+    /// The item under review.
+    Publish,
+    /// The marked items of the queue.
+    PublishMarked,
+    /// Withdraw a request's item.
+    Withdraw { item: i64, reason: crate::domain::RetractionReason },
 }
 
 /// What the status line says about the last action.
@@ -353,6 +384,8 @@ pub struct App {
     pub queue: QueueView,
     /// The pending retraction requests, most urgent first.
     pub retractions: Paged<RetractionRequest>,
+    /// A withdrawal or a decline running.
+    pub retraction_write: Option<u64>,
     /// An item opened from the queue for a decision.
     pub reviewing: Option<Reviewing>,
     pub overlay: Overlay,
@@ -418,6 +451,7 @@ impl App {
             audit: Paged::default(),
             queue: QueueView::default(),
             retractions: Paged::default(),
+            retraction_write: None,
             reviewing: None,
             overlay: Overlay::None,
             size: setup.size,
@@ -454,6 +488,7 @@ impl App {
             || self.queue.items.waiting.is_some()
             || self.queue.publishing.is_some()
             || self.retractions.waiting.is_some()
+            || self.retraction_write.is_some()
             || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
             || self.column.as_ref().is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some())
             || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
@@ -593,6 +628,10 @@ impl App {
                 self.reason_key(event, effects);
                 return;
             }
+            Overlay::Decline { .. } => {
+                self.decline_key(event, effects);
+                return;
+            }
             Overlay::Record(_) => {
                 self.overlay = Overlay::None;
                 return;
@@ -725,6 +764,9 @@ impl App {
         if self.tab == Tab::Queue && self.review_act(action, effects) {
             return;
         }
+        if self.tab == Tab::Retractions && self.retraction_act(action) {
+            return;
+        }
         match action {
             Action::Noop => {}
             Action::Quit => self.quit = true,
@@ -780,6 +822,8 @@ impl App {
             | Action::Publish
             | Action::Mark
             | Action::QueueSort
+            | Action::Withdraw
+            | Action::Decline
             | Action::PublishMarked => {}
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
                 self.motion(action, height, effects)
@@ -1169,6 +1213,8 @@ impl App {
                 }
             }
             Loaded::Decided(result) => self.decided(id, result, effects),
+            Loaded::Withdrawn(result) => self.withdrawn(id, result.map(|t| t.is_some()), effects),
+            Loaded::Declined(result) => self.withdrawn(id, result.map(|_| false), effects),
             Loaded::Retractions(result) => {
                 let failed = result.as_ref().err().filter(|_| self.retractions.waiting == Some(id)).cloned();
                 self.retractions.accept_whole(id, result, height);

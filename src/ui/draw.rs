@@ -170,7 +170,7 @@ impl Draw<'_> {
         match &self.app.overlay {
             Overlay::Help { scroll } => self.help(*scroll),
             Overlay::Copy => self.copy_menu(),
-            Overlay::Confirm { text } => {
+            Overlay::Confirm { text, .. } => {
                 let lines: Vec<TextLine> = text.lines().map(|l| TextLine::raw(self.text(l))).collect();
                 let inner = self.popup(76, lines.len() as u16 + 2, "Confirm");
                 Paragraph::new(lines).wrap(Wrap { trim: false }).render_into(inner, self.buf);
@@ -773,6 +773,10 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
         Overlay::Command { input, completions, .. } => (":", input, Some(completions)),
         Overlay::Reason { input, failed } => {
             reject = format!("reject, failing {failed} — why? ");
+            (reject.as_str(), input, None)
+        }
+        Overlay::Decline { input, request } => {
+            reject = format!("decline request {request} — why? ");
             (reject.as_str(), input, None)
         }
         _ => return,

@@ -77,6 +77,8 @@ actions! {
     Confirm = "confirm.yes",
     Mark = "queue.mark",
     QueueSort = "queue.sort",
+    Withdraw = "retractions.withdraw",
+    Decline = "retractions.decline",
     PublishMarked = "queue.publish_marked",
     PrevPeriod = "scores.previous",
     NextPeriod = "scores.next",

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Effect, ItemView, Load, Overlay, Tab, single_line};
+use super::{App, Confirmed, Effect, ItemView, Load, Overlay, Tab, single_line};
 use crate::domain::Stage;
 use crate::domain::item::ALL_CHECKS;
 use crate::domain::review::{Checks, Decision};
@@ -134,7 +134,7 @@ impl App {
                         marked.len(),
                         list.join("\n  ")
                     );
-                    self.overlay = Overlay::Confirm { text };
+                    self.overlay = Overlay::Confirm { text, then: Confirmed::PublishMarked };
                 }
             }
             _ => return false,
@@ -188,7 +188,7 @@ impl App {
                 } else {
                     let text =
                         format!("Publish item {} into:\n  {}\n\nEnter publishes · Esc cancels", r.entry.id, r.entry.columns.join("\n  "));
-                    self.overlay = Overlay::Confirm { text };
+                    self.overlay = Overlay::Confirm { text, then: Confirmed::Publish };
                 }
             }
             _ => return false,
@@ -202,9 +202,14 @@ impl App {
         }
     }
 
-    /// The confirmation was given: publish the item under review, or the marked items.
+    /// The confirmation was given: do what it was for.
     pub(super) fn confirmed(&mut self, effects: &mut Vec<Effect>) {
-        self.overlay = Overlay::None;
+        let Overlay::Confirm { then, .. } = std::mem::take(&mut self.overlay) else { return };
+        if let Confirmed::Withdraw { item, reason } = then {
+            let id = self.request(Load::Retract { item, reason }, effects);
+            self.retraction_write = Some(id);
+            return;
+        }
         let Some(r) = &self.reviewing else {
             let items: Vec<(i64, i64)> =
                 self.queue.items.rows.iter().filter(|e| self.queue.marked.contains(&e.id)).map(|e| (e.id, e.version)).collect();

@@ -884,3 +884,27 @@ fn the_public_link_of_an_opened_item_is_copied() {
     assert_eq!(effects, [Effect::Copy("https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_1000.html".into())]);
     assert!(text_of(&a).contains("link      https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_1000.html"));
 }
+
+#[test]
+fn a_request_is_withdrawn_after_a_confirmation_or_declined_with_a_reason() {
+    let mut a = app();
+    show_retractions(&mut a);
+    assert!(loads(&keys(&mut a, "w")).is_empty(), "nothing is written before the confirmation");
+    assert_eq!(a.layer(), Layer::Confirm);
+    assert!(text_of(&a).contains("Withdraw item 1007 from every column (classified)"));
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::Retract { item: 1007, reason: crate::domain::RetractionReason::Classified })] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    let t = Transition { item: 1007, from: Stage::Done, to: Stage::Done, version: 4 };
+    let effects = a.update(Msg::Loaded(id, Loaded::Withdrawn(Ok(Some(t)))));
+    assert!(a.notice.as_ref().unwrap().text.contains("withdrawn from every column"));
+    assert!(matches!(loads(&effects)[..], [(_, Load::Retractions)]));
+    // Declining needs a reason.
+    keys(&mut a, "d");
+    assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
+    keys(&mut a, "该信息仍然有效");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(_, Load::Decline { request: 7, reason })] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!(reason, "该信息仍然有效");
+}
