@@ -226,26 +226,38 @@ impl App {
 
     /// Typing the reason for a rejection.
     pub(super) fn reason_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
-        let Overlay::Reason { input, failed } = &mut self.overlay else { return };
+        let Overlay::Reason { failed, .. } = &self.overlay else { return };
+        let failed = *failed;
+        let Some(reason) = self.reason_typed(event, "a rejection needs a reason") else { return };
+        let Some(r) = &self.reviewing else { return };
+        let (item, version) = (r.entry.id, r.entry.version);
+        let id = self.request(Load::Review { item, version, decision: Decision::Reject { failed, reason } }, effects);
+        self.deciding(id);
+    }
+
+    /// A key typed into the reason being asked for: Esc closes the question, Enter gives the
+    /// reason (a warning instead if none is typed), anything else edits it.
+    pub(super) fn reason_typed(&mut self, event: KeyEvent, needed: &str) -> Option<String> {
+        let input = match &mut self.overlay {
+            Overlay::Reason { input, .. } | Overlay::Decline { input, .. } => input,
+            _ => return None,
+        };
         match event.code {
             KeyCode::Esc => self.overlay = Overlay::None,
             KeyCode::Enter => {
                 let reason = input.lines().join(" ").trim().to_string();
-                let failed = *failed;
                 if reason.is_empty() {
-                    self.warn("a rejection needs a reason");
-                    return;
+                    self.warn(needed);
+                    return None;
                 }
                 self.overlay = Overlay::None;
-                let Some(r) = &self.reviewing else { return };
-                let (item, version) = (r.entry.id, r.entry.version);
-                let id = self.request(Load::Review { item, version, decision: Decision::Reject { failed, reason } }, effects);
-                self.deciding(id);
+                return Some(reason);
             }
             _ => {
                 input.input(event);
             }
         }
+        None
     }
 
     /// A decision or publication came back.

@@ -1,7 +1,7 @@
 //! The retractions tab's actions (Art. 13): withdraw a request's item after a confirmation that
 //! names it, or decline the request with a reason; then the list reloads.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::{App, Confirmed, Effect, Load, Overlay, single_line};
 use crate::ui::keymap::Action;
@@ -36,24 +36,11 @@ impl App {
 
     /// Typing the reason for declining a request.
     pub(super) fn decline_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
-        let Overlay::Decline { input, request } = &mut self.overlay else { return };
-        match event.code {
-            KeyCode::Esc => self.overlay = Overlay::None,
-            KeyCode::Enter => {
-                let reason = input.lines().join(" ").trim().to_string();
-                let request = *request;
-                if reason.is_empty() {
-                    self.warn("declining a request needs a reason");
-                    return;
-                }
-                self.overlay = Overlay::None;
-                let id = self.request(Load::Decline { request, reason }, effects);
-                self.retraction_write = Some(id);
-            }
-            _ => {
-                input.input(event);
-            }
-        }
+        let Overlay::Decline { request, .. } = &self.overlay else { return };
+        let request = *request;
+        let Some(reason) = self.reason_typed(event, "declining a request needs a reason") else { return };
+        let id = self.request(Load::Decline { request, reason }, effects);
+        self.retraction_write = Some(id);
     }
 
     /// A withdrawal or a decline came back: say so and reload the requests.
