@@ -1,6 +1,24 @@
 # Sourced by the benchmark scripts: builds the release binary and, once, the 1,000,000-item demo
 # databases they measure (benches/cache/ for SQLite, database portal_bench_1m on the local
-# PostgreSQL server). Sets bin, lite, PG_URL, AT and YEAR.
+# PostgreSQL server). Sets bin, lite, PG_URL, AT, YEAR and machine, and defines `record`.
+
+# record NAME HEADING TEXT: writes TEXT into docs/performance.md between <!-- NAME:start --> and
+# <!-- NAME:end -->, or as a new section under HEADING the first time.
+record() {
+    python3 - "$@" <<'PY'
+import re, sys
+name, heading, body = sys.argv[1:]
+path = "docs/performance.md"
+text = open(path).read()
+block = f"<!-- {name}:start -->\n{body}\n<!-- {name}:end -->"
+pattern = re.compile(rf"<!-- {name}:start -->.*?<!-- {name}:end -->", re.S)
+if pattern.search(text):
+    text = pattern.sub(lambda m: block, text)
+else:
+    text += f"\n## {heading}\n\n{block}\n"
+open(path, "w").write(text)
+PY
+}
 ITEMS=${ITEMS:-1000000}
 PG_ADMIN=${PG_ADMIN:-postgres://postgres@127.0.0.1:5432/test}
 PG_DB=portal_bench_1m
@@ -29,3 +47,4 @@ fi
 # Bring databases built by an older portal-admin to the current schema (nothing otherwise).
 "$bin" --db "sqlite://$lite" init >&2
 "$bin" --db "$PG_URL" init >&2
+machine="$(uname -sm), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"

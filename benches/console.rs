@@ -26,6 +26,8 @@ use portal_admin::store::{self, OpenOptions, Target};
 use portal_admin::ui::app::{App, Effect, Msg, Setup};
 use portal_admin::ui::keymap::Keymap;
 use portal_admin::ui::screen::Screen;
+
+mod common;
 use portal_admin::ui::text::Ambiguous;
 use portal_admin::ui::{load, terminal};
 
@@ -80,15 +82,11 @@ async fn run_effects(app: &mut App, store: &dyn store::Store, site: &store::Site
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
-    let [runs, urls @ ..] = &args[..] else {
-        eprintln!("usage: cargo bench --bench console -- RUNS URL…");
-        std::process::exit(2);
-    };
+    let ([runs], urls) = common::args("cargo bench --bench console -- RUNS URL…");
     let runs: usize = runs.parse().expect("RUNS is a number");
     for url in urls {
-        let target = Target::parse(url).expect("a database URL");
-        let backend = if matches!(target, Target::Sqlite { .. }) { "SQLite" } else { "PostgreSQL" };
+        let target = Target::parse(&url).expect("a database URL");
+        let backend = common::backend(&target);
         for (w, h) in [(80u16, 24u16), (160, 48)] {
             let mut firsts = Vec::new();
             let mut keys = Vec::new();
@@ -135,18 +133,10 @@ async fn main() {
                     assert!(effects.is_empty(), "moving in the tree queries nothing");
                 }
             }
-            let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-            let max = |v: &[f64]| v.iter().cloned().fold(0.0, f64::max);
-            firsts.sort_by(f64::total_cmp);
+            let (firsts, keys, moves, scrolls) = (common::stats(firsts), common::stats(keys), common::stats(moves), common::stats(scrolls));
             println!(
                 "{backend} {w}x{h} {:.1} {:.3} {:.3} {:.0} {:.0} {:.0} {:.0}",
-                firsts[firsts.len() / 2],
-                mean(&keys),
-                max(&keys),
-                mean(&moves),
-                max(&moves),
-                mean(&scrolls),
-                max(&scrolls)
+                firsts.median, keys.mean, keys.max, moves.mean, moves.max, scrolls.mean, scrolls.max
             );
         }
     }

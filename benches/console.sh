@@ -60,24 +60,11 @@ table=$(
     echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${rows[@]}"
 )
-machine="$(uname -sm), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo "$table"
 echo "$RUNS runs; machine: $machine"
 if [ "${1:-}" = --write ]; then
-    python3 - "$table" "$machine" "$RUNS" <<'PY'
-import re, sys, datetime
-table, machine, runs = sys.argv[1:]
-path = "docs/performance.md"
-text = open(path).read()
-block = (f"<!-- console:start -->\nMeasured {datetime.date.today()} by `benches/console.sh` ({runs} runs in the program, 50 key presses each; "
-         f"3 launches of the real binary) on {machine}, on the 1,000,000-item demo databases. Targets: first screen < 300 ms, "
-         "key press redrawn < 16 ms, < 2 KB per cursor move, < 100 MB resident.\n\n"
-         f"{table}\n<!-- console:end -->")
-if "<!-- console:start -->" in text:
-    text = re.sub(r"<!-- console:start -->.*?<!-- console:end -->", lambda m: block, text, flags=re.S)
-else:
-    text += "\n## The console (issue 4)\n\n" + block + "\n"
-open(path, "w").write(text)
-PY
+    record console "The console (issue 4)" "Measured $(date +%F) by \`benches/console.sh\` ($RUNS runs in the program, 50 key presses each; 3 launches of the real binary) on $machine, on the 1,000,000-item demo databases. Targets: first screen < 300 ms, key press redrawn < 16 ms, < 2 KB per cursor move, < 100 MB resident.
+
+$table"
 fi
 exit $fail

@@ -14,22 +14,15 @@ use portal_admin::domain::Stage;
 use portal_admin::domain::review::{Checks, Decision};
 use portal_admin::store::{self, OpenOptions, Target};
 
-fn median(mut v: Vec<f64>) -> (f64, f64) {
-    v.sort_by(f64::total_cmp);
-    (v[v.len() / 2], v[v.len() - 1])
-}
+mod common;
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
-    let [runs, urls @ ..] = &args[..] else {
-        eprintln!("usage: cargo bench --bench queue -- RUNS URL…");
-        std::process::exit(2);
-    };
+    let ([runs], urls) = common::args("cargo bench --bench queue -- RUNS URL…");
     let runs: usize = runs.parse().expect("RUNS is a number");
     for url in urls {
-        let target = Target::parse(url).expect("a database URL");
-        let backend = if matches!(target, Target::Sqlite { .. }) { "SQLite" } else { "PostgreSQL" };
+        let target = Target::parse(&url).expect("a database URL");
+        let backend = common::backend(&target);
         let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
         let site = store.site(None).await.expect("a site");
         let mut opens = Vec::new();
@@ -53,8 +46,8 @@ async fn main() {
         }
         assert!(!approvals.is_empty(), "nothing left to approve in {url}");
         let approved = approvals.len();
-        let (open_median, open_max) = median(opens);
-        let (approve_median, approve_max) = median(approvals);
+        let common::Stats { median: open_median, max: open_max, .. } = common::stats(opens);
+        let common::Stats { median: approve_median, max: approve_max, .. } = common::stats(approvals);
         println!("{backend} {pending} {open_median:.1} {open_max:.1} {approve_median:.1} {approve_max:.1} {approved}");
     }
 }

@@ -24,23 +24,11 @@ table=$(
     echo "| --- | --- | --- | --- | --- |"
     printf '%s\n' "${rows[@]}"
 )
-machine="$(uname -sm), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo "$table"
 echo "$RUNS runs; machine: $machine"
 if [ "${1:-}" = --write ]; then
-    python3 - "$table" "$machine" "$RUNS" <<'PY'
-import re, sys, datetime
-table, machine, runs = sys.argv[1:]
-path = "docs/performance.md"
-text = open(path).read()
-block = (f"<!-- queue:start -->\nMeasured {datetime.date.today()} by `benches/queue.sh` ({runs} runs; as many approvals) on {machine}, "
-         "on the 1,000,000-item demo databases, in the program as the console runs it. Targets: opening the queue < 200 ms, "
-         f"approving an item with the queue's reload < 50 ms (the maximum is what is checked).\n\n{table}\n<!-- queue:end -->")
-if "<!-- queue:start -->" in text:
-    text = re.sub(r"<!-- queue:start -->.*?<!-- queue:end -->", lambda m: block, text, flags=re.S)
-else:
-    text += "\n## The review queue (issue 5)\n\n" + block + "\n"
-open(path, "w").write(text)
-PY
+    record queue "The review queue (issue 5)" "Measured $(date +%F) by \`benches/queue.sh\` ($RUNS runs; as many approvals) on $machine, on the 1,000,000-item demo databases, in the program as the console runs it. Targets: opening the queue < 200 ms, approving an item with the queue's reload < 50 ms (the maximum is what is checked).
+
+$table"
 fi
 exit $fail

@@ -78,21 +78,12 @@ table=$(
     echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${rows[@]}"
 )
-machine="$(uname -sm), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(psql --version)"
+machine="$machine; sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(psql --version)"
 echo "$table"
 echo "$RUNS runs each, $ITEMS demo items; machine: $machine"
 if [ "${1:-}" = --write ]; then
-    python3 - "$table" "$machine" "$RUNS" "$ITEMS" <<'PY'
-import re, sys, datetime
-table, machine, runs, items = sys.argv[1:]
-path = "docs/performance.md"
-text = open(path).read()
-block = (f"<!-- reports:start -->\nMeasured {datetime.date.today()} by `benches/reports.sh` ({runs} runs each, {items} demo items) on {machine}. "
-         "The program's figure is the report computed inside one running program, as the console does; its SQL is every statement the report runs, "
-         f"run {runs} times by one sqlite3/psql process, less that process's start; the whole command includes process start and connection.\n\n"
-         f"{table}\n<!-- reports:end -->")
-text = re.sub(r"<!-- reports:start -->.*?<!-- reports:end -->", lambda m: block, text, flags=re.S)
-open(path, "w").write(text)
-PY
+    record reports "The reports (issue 3)" "Measured $(date +%F) by \`benches/reports.sh\` ($RUNS runs each, $ITEMS demo items) on $machine. The program's figure is the report computed inside one running program, as the console does; its SQL is every statement the report runs, run $RUNS times by one sqlite3/psql process, less that process's start; the whole command includes process start and connection.
+
+$table"
 fi
 exit $fail

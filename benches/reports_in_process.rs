@@ -12,26 +12,17 @@ use portal_admin::domain::assessment::Period;
 use portal_admin::reports;
 use portal_admin::store::{self, OpenOptions, Target};
 
-fn stats(mut times: Vec<f64>) -> (f64, f64, f64) {
-    times.sort_by(f64::total_cmp);
-    let mean = times.iter().sum::<f64>() / times.len() as f64;
-    (times[0], times[times.len() / 2], mean)
-}
+mod common;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    // cargo bench adds `--bench`; everything else is ours.
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
-    let [at, year, runs, urls @ ..] = &args[..] else {
-        eprintln!("usage: cargo bench --bench reports_in_process -- AT YEAR RUNS URL…");
-        std::process::exit(2);
-    };
-    let at = portal_admin::domain::time::parse_date(at).expect("AT is a date");
+    let ([at, year, runs], urls) = common::args("cargo bench --bench reports_in_process -- AT YEAR RUNS URL…");
+    let at = portal_admin::domain::time::parse_date(&at).expect("AT is a date");
     let period: Period = year.parse().expect("YEAR is a year");
     let runs: usize = runs.parse().expect("RUNS is a number");
     for url in urls {
-        let target = Target::parse(url).expect("a database URL");
-        let backend = if matches!(target, Target::Sqlite { .. }) { "SQLite" } else { "PostgreSQL" };
+        let target = Target::parse(&url).expect("a database URL");
+        let backend = common::backend(&target);
         let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
         let site = store.site(None).await.expect("a site");
         let mut stale = Vec::new();
@@ -50,9 +41,9 @@ async fn main() {
                 scores.push(scores_ms);
             }
         }
-        let (fastest, median, mean) = stats(stale);
+        let common::Stats { fastest, median, mean, .. } = common::stats(stale);
         println!("stale {backend} {fastest:.1} {median:.1} {mean:.1}");
-        let (fastest, median, mean) = stats(scores);
+        let common::Stats { fastest, median, mean, .. } = common::stats(scores);
         println!("scores {backend} {fastest:.1} {median:.1} {mean:.1}");
     }
 }

@@ -34,11 +34,18 @@ pub async fn calendar(store: &dyn Store) -> Result<WorkingCalendar> {
     Ok(WorkingCalendar::new(store.calendar(None).await?.into_iter().map(|d| (d.date, d.kind))))
 }
 
-/// Every document issued by `at` with its due date and status as of `at`; with `open_only`, only
-/// those not online by the end of `at` (the ones that can be pending or overdue).
-pub async fn documents(store: &dyn Store, site: &Site, at: NaiveDate, open_only: bool) -> Result<Vec<DocumentReportRow>> {
+/// Every document issued by `at` (in one column, if given) with its due date and status as of
+/// `at`; with `open_only`, only those not online by the end of `at` (the ones that can be pending
+/// or overdue).
+pub async fn documents(
+    store: &dyn Store,
+    site: &Site,
+    at: NaiveDate,
+    open_only: bool,
+    column: Option<i64>,
+) -> Result<Vec<DocumentReportRow>> {
     let online_before = open_only.then(|| beijing_midnight(at + Duration::days(1)));
-    let documents = store.documents(site, at, online_before).await?;
+    let documents = store.documents(site, at, online_before, column).await?;
     if documents.is_empty() {
         return Ok(Vec::new());
     }

@@ -54,14 +54,41 @@ impl Tmux {
 }
 
 impl Tmux {
-    /// Waits for the console to exit and checks it exited 0 (the shell wrote `EXIT=$?` to `exit`).
-    fn quits_cleanly(&self, exit: &Path) {
+    /// The real binary on `db` in a tmux server of its own, at 80×24, with its own config and data
+    /// directories (and `env`). When it ends, the shell writes its exit status to `db`'s file
+    /// `exit` and the terminal's modes to `tty`; its standard error goes to `err`.
+    fn console(name: &str, db: &TestDb, env: &[(&str, &Path)]) -> Tmux {
+        let file = |n: &str| quote(&db.file(n).display().to_string());
+        let command = format!(
+            "{} --db {} 2> {} ; echo EXIT=$? > {} ; stty -a > {}",
+            quote(env!("CARGO_BIN_EXE_portal-admin")),
+            quote(&db.url),
+            file("err"),
+            file("exit"),
+            file("tty")
+        );
+        let (config, data) = (db.dir.path().join("config"), db.dir.path().join("data"));
+        let mut all: Vec<(&str, &Path)> = vec![("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)];
+        all.extend_from_slice(env);
+        Tmux::start(name, &command, &all)
+    }
+
+    /// Waits for the console started by `console` to end: its exit line (`EXIT=…`) and the
+    /// terminal's modes afterwards.
+    fn ended(&self, db: &TestDb) -> (String, Vec<String>) {
+        let tty = db.file("tty");
         let start = Instant::now();
-        while !exit.exists() {
-            assert!(start.elapsed() < Duration::from_secs(10), "the console did not quit:\n{}", self.screen());
+        while !tty.exists() || std::fs::read_to_string(&tty).unwrap().is_empty() {
+            assert!(start.elapsed() < Duration::from_secs(10), "the console did not end:\n{}", self.screen());
             std::thread::sleep(Duration::from_millis(50));
         }
-        assert_eq!(std::fs::read_to_string(exit).unwrap().trim(), "EXIT=0");
+        let exit = std::fs::read_to_string(db.file("exit")).unwrap().trim().to_string();
+        (exit, std::fs::read_to_string(&tty).unwrap().split_whitespace().map(str::to_string).collect())
+    }
+
+    /// Waits for the console to exit and checks it exited 0.
+    fn quits_cleanly(&self, db: &TestDb) {
+        assert_eq!(self.ended(db).0, "EXIT=0");
     }
 }
 
@@ -87,16 +114,8 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     let (path, due, days) = (&worst[1], &worst[4], &worst[6]);
     let leaf = path.rsplit(" / ").next().unwrap();
 
-    let exit = db.file("exit");
-    let config = db.dir.path().join("config");
-    let command = format!(
-        "{} --db {} ; echo EXIT=$? > {}",
-        quote(env!("CARGO_BIN_EXE_portal-admin")),
-        quote(&db.url),
-        quote(&exit.display().to_string())
-    );
     let data = db.dir.path().join("data");
-    let t = Tmux::start(&format!("{backend:?}"), &command, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)]);
+    let t = Tmux::console(&format!("{backend:?}"), &db, &[]);
     let first = t.wait_for("● connected");
     assert!(first.contains("2 Columns") && first.contains("3 Retractions") && first.contains("政务动态"), "{first}");
 
@@ -156,7 +175,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     let s = t.wait_for("newest first");
     assert!(s.contains("init") && s.contains("demo"), "{s}");
     t.keys(&["q"]);
-    t.quits_cleanly(&exit);
+    t.quits_cleanly(&db);
     // Looking changes nothing.
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log").await, audit_before);
     // Logs went to the file, not the screen.
@@ -262,6 +281,13 @@ async fn the_console_reads_pages_without_gaps_or_repeats(db: TestDb) {
     assert!(history.windows(2).all(|w| w[0].at <= w[1].at));
     assert!(store.item(&site, 99_999_999).await.is_err());
 
+    // A column's documents, as the column view asks for them, are the column's share of all.
+    let today = portal_admin::domain::time::beijing_date(chrono::Utc::now());
+    let all = store.documents(&site, today, None, None).await.unwrap();
+    let column = all.first().expect("the demo registers documents").column_id;
+    let mine = store.documents(&site, today, None, Some(column)).await.unwrap();
+    assert_eq!(mine, all.iter().filter(|d| d.column_id == column).cloned().collect::<Vec<_>>());
+
     let audit = store.audit_page(&site, None, 1).await.unwrap();
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].action, "demo");
@@ -278,16 +304,7 @@ async fn a_server_that_drops_the_connection_is_survived() {
     let db = TestDb::postgres().await;
     db.ok(&["init"]);
     db.ok(&["demo", "--items", "500", "--seed", "3", "--to", "2026-11-20"]);
-    let exit = db.file("exit");
-    let command = format!(
-        "{} --db {} ; echo EXIT=$? > {}",
-        quote(env!("CARGO_BIN_EXE_portal-admin")),
-        quote(&db.url),
-        quote(&exit.display().to_string())
-    );
-    let config = db.dir.path().join("config");
-    let data = db.dir.path().join("data");
-    let t = Tmux::start("drop", &command, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)]);
+    let t = Tmux::console("drop", &db, &[]);
     t.wait_for("● connected");
     t.wait_for("政务动态");
     let name = db.url.rsplit('/').next().unwrap().to_string();
@@ -305,7 +322,7 @@ async fn a_server_that_drops_the_connection_is_survived() {
     assert!(phase.elapsed() < Duration::from_secs(15), "{:?}", phase.elapsed());
     assert!(s.contains("● connected") && s.contains("政务动态"), "{s}");
     t.keys(&["q"]);
-    t.quits_cleanly(&exit);
+    t.quits_cleanly(&db);
 }
 
 /// A queue cleared by keys: approve with the seven checks, reject with a reason, publish after
@@ -315,15 +332,7 @@ async fn a_queue_is_cleared_by_keys(db: TestDb) {
     let file = db.file("pending.jsonl");
     std::fs::write(&file, common::PENDING).unwrap();
     db.ok(&["import", file.to_str().unwrap()]);
-    let exit = db.file("exit");
-    let command = format!(
-        "{} --db {} ; echo EXIT=$? > {}",
-        quote(env!("CARGO_BIN_EXE_portal-admin")),
-        quote(&db.url),
-        quote(&exit.display().to_string())
-    );
-    let (config, data) = (db.dir.path().join("config"), db.dir.path().join("data"));
-    let t = Tmux::start(&format!("queue-{:?}", db.backend), &command, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)]);
+    let t = Tmux::console(&format!("queue-{:?}", db.backend), &db, &[]);
     t.wait_for("● connected");
     t.keys(&["1"]);
     t.wait_for("3 awaiting a decision");
@@ -352,7 +361,7 @@ async fn a_queue_is_cleared_by_keys(db: TestDb) {
     t.keys(&["Enter"]);
     t.wait_for("publish → done");
     t.keys(&["q"]);
-    t.quits_cleanly(&exit);
+    t.quits_cleanly(&db);
 
     let mut raw = db.any().await;
     assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'gov-1' AND status = 'online'").await, 1);
@@ -374,16 +383,7 @@ fn a_hang_up_or_a_terminate_gives_the_terminal_back() {
     for signal in ["HUP", "TERM"] {
         let db = TestDb::sqlite();
         db.ok(&["init"]);
-        let (exit, tty) = (db.file("exit"), db.file("tty"));
-        let command = format!(
-            "{} --db {} ; echo EXIT=$? > {} ; stty -a > {}",
-            quote(env!("CARGO_BIN_EXE_portal-admin")),
-            quote(&db.url),
-            quote(&exit.display().to_string()),
-            quote(&tty.display().to_string())
-        );
-        let (config, data) = (db.dir.path().join("config"), db.dir.path().join("data"));
-        let t = Tmux::start(&format!("sig{signal}"), &command, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)]);
+        let t = Tmux::console(&format!("sig{signal}"), &db, &[]);
         t.wait_for("● connected");
         let shell = Command::new("tmux").args(["-L", &t.session, "display", "-p", "-t", &t.session, "#{pane_pid}"]).output().unwrap();
         let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
@@ -391,15 +391,9 @@ fn a_hang_up_or_a_terminate_gives_the_terminal_back() {
         let pid = String::from_utf8_lossy(&child.stdout).lines().next().unwrap_or_default().to_string();
         assert!(!pid.is_empty(), "the console's process");
         assert!(Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap().success());
-        let start = Instant::now();
-        while !tty.exists() || std::fs::read_to_string(&tty).unwrap().is_empty() {
-            assert!(start.elapsed() < Duration::from_secs(10), "SIG{signal}: the console did not exit:\n{}", t.screen());
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        assert_eq!(std::fs::read_to_string(&exit).unwrap().trim(), "EXIT=0", "SIG{signal}");
-        let modes = std::fs::read_to_string(&tty).unwrap();
-        let words: Vec<&str> = modes.split_whitespace().collect();
-        assert!(words.contains(&"icanon") && words.contains(&"echo"), "SIG{signal} left the terminal raw: {modes}");
+        let (exit, modes) = t.ended(&db);
+        assert_eq!(exit, "EXIT=0", "SIG{signal}");
+        assert!(modes.iter().any(|m| m == "icanon") && modes.iter().any(|m| m == "echo"), "SIG{signal} left the terminal raw: {modes:?}");
     }
 }
 
@@ -409,32 +403,12 @@ fn a_hang_up_or_a_terminate_gives_the_terminal_back() {
 fn a_panic_gives_the_terminal_back_and_says_what_happened() {
     let db = TestDb::sqlite();
     db.ok(&["init"]);
-    let (exit, tty, err) = (db.file("exit"), db.file("tty"), db.file("err"));
-    let command = format!(
-        "{} --db {} 2> {} ; echo EXIT=$? > {} ; stty -a > {}",
-        quote(env!("CARGO_BIN_EXE_portal-admin")),
-        quote(&db.url),
-        quote(&err.display().to_string()),
-        quote(&exit.display().to_string()),
-        quote(&tty.display().to_string())
-    );
-    let (config, data) = (db.dir.path().join("config"), db.dir.path().join("data"));
     let marker = db.dir.path().join("panic");
-    let t = Tmux::start(
-        "panic",
-        &command,
-        &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data), ("PORTAL_ADMIN_TEST_PANIC", &marker)],
-    );
+    let t = Tmux::console("panic", &db, &[("PORTAL_ADMIN_TEST_PANIC", &marker)]);
     t.wait_for("● connected");
     t.keys(&["F12"]);
-    let start = Instant::now();
-    while !tty.exists() || std::fs::read_to_string(&tty).unwrap().is_empty() {
-        assert!(start.elapsed() < Duration::from_secs(10), "the console did not end:\n{}", t.screen());
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert_eq!(std::fs::read_to_string(&exit).unwrap().trim(), "EXIT=101");
-    assert!(std::fs::read_to_string(&err).unwrap().contains("a test panic"), "the panic's message is printed");
-    let modes = std::fs::read_to_string(&tty).unwrap();
-    let words: Vec<&str> = modes.split_whitespace().collect();
-    assert!(words.contains(&"icanon") && words.contains(&"echo"), "the panic left the terminal raw: {modes}");
+    let (exit, modes) = t.ended(&db);
+    assert_eq!(exit, "EXIT=101");
+    assert!(std::fs::read_to_string(db.file("err")).unwrap().contains("a test panic"), "the panic's message is printed");
+    assert!(modes.iter().any(|m| m == "icanon") && modes.iter().any(|m| m == "echo"), "the panic left the terminal raw: {modes:?}");
 }

@@ -100,7 +100,7 @@ pub async fn documents(cli: &Cli, command: Option<&DocumentsCommand>, pending: b
             Ok(())
         }
         None => {
-            let rows = reports::documents(s.store.as_ref(), &s.site, today(), pending).await?;
+            let rows = reports::documents(s.store.as_ref(), &s.site, today(), pending, None).await?;
             let mut listing = Listing::new(&["id", "number", "title", "column", "issued", "due", "published_at", "status"]);
             for r in rows {
                 listing.push(vec![

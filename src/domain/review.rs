@@ -119,6 +119,34 @@ pub fn may_pass(role: Role, stage: Stage) -> bool {
     }
 }
 
+/// Something only some roles may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    /// Pass a review step, or publish (the `publish` step).
+    Pass(Stage),
+    /// Withdraw an item, restore it, or decline a request to withdraw it (Art. 13): like
+    /// publishing, an administrator's.
+    Withdraw,
+}
+
+impl Act {
+    pub fn allowed(self, role: Role) -> bool {
+        match self {
+            Act::Pass(stage) => may_pass(role, stage),
+            Act::Withdraw => may_pass(role, Stage::Publish),
+        }
+    }
+}
+
+impl std::fmt::Display for Act {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Act::Pass(stage) => write!(f, "pass the {} step", stage.as_str()),
+            Act::Withdraw => f.write_str("withdraw or restore items"),
+        }
+    }
+}
+
 /// Why a step cannot be taken.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkflowError {
@@ -126,8 +154,8 @@ pub enum WorkflowError {
     NotUnderReview { item: i64, stage: &'static str },
     #[error("item {item} is not approved for publication: it is at {stage}")]
     NotReadyToPublish { item: i64, stage: &'static str },
-    #[error("{operator} ({role}) may not pass the {stage} step")]
-    NotAllowed { operator: String, role: &'static str, stage: &'static str },
+    #[error("{operator} ({role}) may not {act}")]
+    NotAllowed { operator: String, role: &'static str, act: Act },
 }
 
 /// Where a decision on item `item` (of `path`, at `stage`) sends it.

@@ -263,8 +263,15 @@ pub trait Store: Send + Sync {
     async fn staleness_inputs(&self, site: &Site, issued_until: NaiveDate, before: DateTime<Utc>) -> Result<StalenessInputs>;
 
     /// The site's documents issued on or before `issued_until`, oldest issue first; with
-    /// `online_before`, only those that had not gone online before that instant.
-    async fn documents(&self, site: &Site, issued_until: NaiveDate, online_before: Option<DateTime<Utc>>) -> Result<Vec<DocumentRow>>;
+    /// `online_before`, only those that had not gone online before that instant; with `column`,
+    /// only that column's.
+    async fn documents(
+        &self,
+        site: &Site,
+        issued_until: NaiveDate,
+        online_before: Option<DateTime<Utc>>,
+        column: Option<i64>,
+    ) -> Result<Vec<DocumentRow>>;
 
     /// Registers an issued document, audited. The column must have an event deadline.
     async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64>;

@@ -20,7 +20,7 @@ use crate::domain::calendar::{CalendarDay, DayKind};
 use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
-use crate::domain::review::{Decision, WorkflowError, after_decision, may_pass};
+use crate::domain::review::{Act, Decision, WorkflowError, after_decision};
 use crate::domain::{Form, ItemPath, ItemStatus, RetractionReason, Role, Stage, UnitKind};
 
 /// A load of at least this many items refreshes the planner's statistics.
@@ -111,9 +111,13 @@ fn json_rows<T: serde::de::DeserializeOwned>(what: &str, json: Option<String>) -
 struct ItemState {
     path: ItemPath,
     stage: Stage,
+    status: ItemStatus,
     form: Form,
     version: i64,
     unit_id: Option<i64>,
+    published_at: Option<DateTime<Utc>>,
+    /// The form it counts at (items.points).
+    points: i64,
 }
 
 /// A change to an item's workflow state.
@@ -190,13 +194,15 @@ where
 
     /// An item's workflow state, checked against the version the caller read (if it gave one).
     async fn item_state(tx: &mut Transaction<'static, DB>, site: &Site, item: i64, version: Option<i64>) -> Result<ItemState> {
-        let row: Option<(String, String, String, i64, Option<i64>)> =
-            sqlx::query_as("SELECT path, stage, form, version, unit_id FROM items WHERE site_id = $1 AND id = $2")
-                .bind(site.id)
-                .bind(item)
-                .fetch_optional(&mut **tx)
-                .await?;
-        let Some((path, stage, form, current, unit_id)) = row else {
+        type Row = (String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64);
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT path, stage, status, form, version, unit_id, published_at, points FROM items WHERE site_id = $1 AND id = $2",
+        )
+        .bind(site.id)
+        .bind(item)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let Some((path, stage, status, form, current, unit_id, published_at, points)) = row else {
             return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code)));
         };
         if version.is_some_and(|v| v != current) {
@@ -205,9 +211,12 @@ where
         Ok(ItemState {
             path: parse("path", &path)?,
             stage: parse("stage", &stage)?,
+            status: parse("status", &status)?,
             form: parse("form", &form)?,
             version: current,
             unit_id,
+            published_at,
+            points,
         })
     }
 
@@ -231,21 +240,11 @@ where
         })
     }
 
-    /// Whether the operator may withdraw and restore: an active administrator.
-    async fn withdraw_allowed(tx: &mut Transaction<'static, DB>, site: &Site, operator: &str) -> Result<()> {
-        // Publishing and withdrawing are the administrators' (Art. 13).
-        Self::allowed(tx, site, operator, Stage::Publish).await.map(|_| ()).map_err(|e| match e {
-            StoreError::Refused(m) => StoreError::Refused(m.replace("may not pass the publish step", "may not withdraw or restore items")),
-            other => other,
-        })
-    }
-
     /// Takes an item's points off (−1) or puts them back (+1) in the running totals, when they
     /// count: a unit's item, and withdrawn for anything but being outdated (Art. 16).
     async fn shift_points(
         tx: &mut Transaction<'static, DB>,
         site: &Site,
-        item: i64,
         current: &ItemState,
         reason: RetractionReason,
         delta: i64,
@@ -253,14 +252,8 @@ where
         if current.path == ItemPath::Repost || reason == RetractionReason::Outdated {
             return Ok(());
         }
-        let Some(unit) = current.unit_id else { return Ok(()) };
-        let row: Option<(Option<DateTime<Utc>>, i64)> =
-            sqlx::query_as("SELECT published_at, points FROM items WHERE site_id = $1 AND id = $2")
-                .bind(site.id)
-                .bind(item)
-                .fetch_optional(&mut **tx)
-                .await?;
-        let Some((Some(published), points)) = row else { return Ok(()) };
+        let (Some(unit), Some(published)) = (current.unit_id, current.published_at) else { return Ok(()) };
+        let points = current.points;
         let day = crate::domain::time::beijing_date(published);
         if delta > 0 {
             let mut tally = [0i64; 3];
@@ -280,8 +273,8 @@ where
         Ok(())
     }
 
-    /// The operator's id if their role may pass `stage` on the site.
-    async fn allowed(tx: &mut Transaction<'static, DB>, site: &Site, operator: &str, stage: Stage) -> Result<i64> {
+    /// The operator's id if they are an active operator of the site whose role allows `act`.
+    async fn allowed(tx: &mut Transaction<'static, DB>, site: &Site, operator: &str, act: Act) -> Result<i64> {
         let row: Option<(i64, String, bool)> = sqlx::query_as("SELECT id, role, active FROM operators WHERE site_id = $1 AND name = $2")
             .bind(site.id)
             .bind(operator)
@@ -297,9 +290,9 @@ where
         if !active {
             return Err(StoreError::Refused(format!("{operator} is no longer an active operator of site {}", site.code)));
         }
-        if !may_pass(role, stage) {
+        if !act.allowed(role) {
             return Err(StoreError::Refused(
-                WorkflowError::NotAllowed { operator: operator.to_string(), role: role.as_str(), stage: stage.as_str() }.to_string(),
+                WorkflowError::NotAllowed { operator: operator.to_string(), role: role.as_str(), act }.to_string(),
             ));
         }
         Ok(id)
@@ -1275,13 +1268,37 @@ where
         Ok(StalenessInputs { columns, open_documents, calendar })
     }
 
-    async fn documents(&self, site: &Site, issued_until: NaiveDate, online_before: Option<DateTime<Utc>>) -> Result<Vec<DocumentRow>> {
+    async fn documents(
+        &self,
+        site: &Site,
+        issued_until: NaiveDate,
+        online_before: Option<DateTime<Utc>>,
+        column: Option<i64>,
+    ) -> Result<Vec<DocumentRow>> {
         type Row = (i64, String, String, i64, String, String, Option<i64>, Option<String>, NaiveDate, Option<DateTime<Utc>>);
-        let mut rows: Vec<Row> = match online_before {
-            Some(before) => {
+        // One column's documents are one range of documents_column.
+        let mut rows: Vec<Row> = match (online_before, column) {
+            (Some(before), None) => {
                 sqlx::query_as(&open_documents_sql()).bind(site.id).bind(issued_until).bind(before).fetch_all(&self.pool).await?
             }
-            None => sqlx::query_as(DOCUMENTS).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?,
+            (Some(before), Some(column)) => {
+                sqlx::query_as(&format!("SELECT * FROM ({}) o WHERE o.column_id = $4", open_documents_sql()))
+                    .bind(site.id)
+                    .bind(issued_until)
+                    .bind(before)
+                    .bind(column)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            (None, None) => sqlx::query_as(DOCUMENTS).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?,
+            (None, Some(column)) => {
+                sqlx::query_as(&format!("{DOCUMENTS} AND d.column_id = $3"))
+                    .bind(site.id)
+                    .bind(issued_until)
+                    .bind(column)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
         };
         rows.sort_by_key(|r| (r.8, r.0));
         rows.into_iter()
@@ -1593,19 +1610,20 @@ where
     async fn retract(&self, site: &Site, item: i64, reason: RetractionReason, note: &str) -> Result<Option<Transition>> {
         let mut tx = self.begin_write("a withdrawal").await?;
         let current = Self::item_state(&mut tx, site, item, None).await?;
-        let status: String = sqlx::query_scalar("SELECT status FROM items WHERE site_id = $1 AND id = $2")
-            .bind(site.id)
-            .bind(item)
-            .fetch_one(&mut *tx)
-            .await?;
-        if status == "withdrawn" {
-            tx.rollback().await?;
-            return Ok(None);
+        match current.status {
+            ItemStatus::Withdrawn => {
+                tx.rollback().await?;
+                return Ok(None);
+            }
+            ItemStatus::Online => {}
+            other => {
+                let other = other.as_str();
+                return Err(StoreError::Refused(format!(
+                    "item {item} is not online (it is {other}): only an online item can be withdrawn"
+                )));
+            }
         }
-        if status != "online" {
-            return Err(StoreError::Refused(format!("item {item} is not online (it is {status}): only an online item can be withdrawn")));
-        }
-        Self::withdraw_allowed(&mut tx, site, &self.operator).await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let now = Utc::now();
         // Only one withdrawal: the status moves from online exactly once.
         let done = sqlx::query(
@@ -1643,7 +1661,7 @@ where
         .bind(self.operator.as_str())
         .execute(&mut *tx)
         .await?;
-        Self::shift_points(&mut tx, site, item, &current, reason, -1).await?;
+        Self::shift_points(&mut tx, site, &current, reason, -1).await?;
         let detail = json!({"reason": reason.as_str(), "note": note, "requests_closed": DB::rows_affected(&closed)});
         Self::audit(&mut tx, Some(site.id), &self.operator, "retract", &format!("item:{item}"), &detail.to_string()).await?;
         tx.commit().await?;
@@ -1665,7 +1683,7 @@ where
             tx.rollback().await?;
             return Ok(None);
         };
-        Self::withdraw_allowed(&mut tx, site, &self.operator).await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let reason: RetractionReason = parse("reason", &reason)?;
         let now = Utc::now();
         sqlx::query("UPDATE items SET status = 'online', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND status = 'withdrawn'")
@@ -1689,7 +1707,7 @@ where
             .bind(note)
             .execute(&mut *tx)
             .await?;
-        Self::shift_points(&mut tx, site, item, &current, reason, 1).await?;
+        Self::shift_points(&mut tx, site, &current, reason, 1).await?;
         let detail = json!({"withdrawn_for": reason.as_str(), "note": note});
         Self::audit(&mut tx, Some(site.id), &self.operator, "restore", &format!("item:{item}"), &detail.to_string()).await?;
         tx.commit().await?;
@@ -1737,7 +1755,7 @@ where
             return Err(StoreError::Refused("declining a request needs a reason (--reason)".into()));
         }
         let mut tx = self.begin_write("declining a request").await?;
-        Self::withdraw_allowed(&mut tx, site, &self.operator).await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let done = sqlx::query(
             "UPDATE retraction_requests SET status = 'rejected', handled_at = $3, handled_by = $4, decline_reason = $5 \
              WHERE site_id = $1 AND id = $2 AND status = 'pending'",
@@ -1850,7 +1868,7 @@ where
         let mut tx = self.begin_write("a review").await?;
         let current = Self::item_state(&mut tx, site, item, version).await?;
         let to = after_decision(item, current.path, current.stage, decision).map_err(|e| StoreError::Refused(e.to_string()))?;
-        let operator_id = Self::allowed(&mut tx, site, &self.operator, current.stage).await?;
+        let operator_id = Self::allowed(&mut tx, site, &self.operator, Act::Pass(current.stage)).await?;
         let approve = matches!(decision, Decision::Approve { .. });
         if approve && current.path == ItemPath::Unit {
             let have: Vec<String> = sqlx::query_scalar("SELECT kind FROM attachments WHERE site_id = $1 AND item_id = $2")
@@ -1905,7 +1923,7 @@ where
         if current.stage != Stage::Publish {
             return Err(StoreError::Refused(WorkflowError::NotReadyToPublish { item, stage: current.stage.as_str() }.to_string()));
         }
-        Self::allowed(&mut tx, site, &self.operator, Stage::Publish).await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Pass(Stage::Publish)).await?;
         if !columns.is_empty() {
             // The administrator's choice replaces the targets (never online: nothing published is removed).
             let known: i64 = sqlx::query_scalar(&format!(

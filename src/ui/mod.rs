@@ -45,8 +45,7 @@ pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
         Load::ColumnHead { column_id, at } => Loaded::ColumnHead(
             async {
                 let count = store.column_item_count(site, column_id).await?;
-                let documents =
-                    reports::documents(store, site, at, false).await?.into_iter().filter(|d| d.document.column_id == column_id).collect();
+                let documents = reports::documents(store, site, at, false, Some(column_id)).await?;
                 Ok((count, documents))
             }
             .await

@@ -358,7 +358,12 @@ fn states() -> Vec<State> {
 
 #[test]
 fn every_view_state_at_both_sizes_in_colour_and_monochrome() {
-    for (name, setup) in states() {
+    snapshot_all(states());
+}
+
+/// Each state's screen at 80×24 and 160×48, in colour and monochrome, against its snapshot file.
+fn snapshot_all(states: Vec<State>) {
+    for (name, setup) in states {
         for size in [(80, 24), (160, 48)] {
             for mono in [false, true] {
                 let mut a = sized(size, mono);
@@ -736,16 +741,7 @@ fn the_queue_and_the_review_screen_in_every_state() {
             keys(a, "p");
         }),
     ];
-    for (name, setup) in cases {
-        for size in [(80, 24), (160, 48)] {
-            for mono in [false, true] {
-                let mut a = sized(size, mono);
-                setup(&mut a);
-                let theme = if mono { "mono" } else { "colour" };
-                insta::assert_snapshot!(format!("{name}_{}x{}_{theme}", size.0, size.1), screen(&a));
-            }
-        }
-    }
+    snapshot_all(cases);
 }
 
 #[test]

@@ -1,0 +1,42 @@
+//! What the in-program benchmarks share: their arguments, the backend's name, and a summary of
+//! timings.
+
+// Each benchmark is its own crate and uses a part of this.
+#![allow(dead_code)]
+
+use portal_admin::store::Target;
+
+/// The arguments given after `--` (cargo bench adds `--bench`; everything else is ours), or the
+/// usage and exit 2 if they do not match `usage`'s number of fixed arguments.
+pub fn args<const N: usize>(usage: &str) -> ([String; N], Vec<String>) {
+    let mut args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    if args.len() < N + 1 {
+        eprintln!("usage: {usage}");
+        std::process::exit(2);
+    }
+    let rest = args.split_off(N);
+    (args.try_into().unwrap_or_else(|_| unreachable!()), rest)
+}
+
+/// "SQLite" or "PostgreSQL".
+pub fn backend(target: &Target) -> &'static str {
+    if matches!(target, Target::Sqlite { .. }) { "SQLite" } else { "PostgreSQL" }
+}
+
+/// Timings in ms, summarised.
+pub struct Stats {
+    pub fastest: f64,
+    pub median: f64,
+    pub mean: f64,
+    pub max: f64,
+}
+
+pub fn stats(mut times: Vec<f64>) -> Stats {
+    times.sort_by(f64::total_cmp);
+    Stats {
+        fastest: times[0],
+        median: times[times.len() / 2],
+        mean: times.iter().sum::<f64>() / times.len() as f64,
+        max: times[times.len() - 1],
+    }
+}
