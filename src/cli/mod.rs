@@ -250,10 +250,7 @@ impl From<StoreError> for Failure {
             StoreError::BadItem { .. } => 2,
             _ => 1,
         };
-        let message = match e {
-            StoreError::Database(db) => format!("database error: {}", one_line(&db.to_string())),
-            other => one_line(&other.to_string()),
-        };
+        let message = e.one_line();
         Failure { code, message }
     }
 }
@@ -277,10 +274,6 @@ impl From<std::io::Error> for Failure {
 
 /// The exit code of a process whose output pipe closed (128 + SIGPIPE).
 pub const BROKEN_PIPE: i32 = 141;
-
-fn one_line(s: &str) -> String {
-    s.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
-}
 
 /// The directory of the embedded and demo databases.
 pub fn data_dir() -> Result<PathBuf, Failure> {

@@ -109,6 +109,16 @@ pub fn review_step(path: ItemPath) -> Stage {
     }
 }
 
+/// Where a step comes in the queue: the review steps in the workflow's order, then publication.
+pub fn step_order(stage: Stage) -> usize {
+    match stage {
+        Stage::OfficeReview => 0,
+        Stage::Recheck => 1,
+        Stage::Review => 2,
+        _ => 3,
+    }
+}
+
 /// Who may pass a step: the government office's review by a reviewer or an administrator; the
 /// administrators' re-review (复核), repost review and publication by an administrator only.
 pub fn may_pass(role: Role, stage: Stage) -> bool {

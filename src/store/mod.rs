@@ -45,6 +45,13 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
 }
 
+impl StoreError {
+    /// The error in one line, for stderr or a status line (a driver's message may have several).
+    pub fn one_line(&self) -> String {
+        self.to_string().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    }
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// A site (portal) in the database.

@@ -1820,9 +1820,10 @@ where
             sqlx::query_as(&sql).bind(site.id).bind(path.map(|p| p.as_str())).bind(stage.map(|s| s.as_str())).fetch_one(&self.pool).await?;
         let mut rows: Vec<ItemJson> = json_rows("queue", items)?;
         // The workflow's order of steps, then oldest first.
-        let step = |s: &str| ["office_review", "recheck", "review"].iter().position(|x| *x == s).unwrap_or(3);
-        let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> =
-            rows.drain(..).map(|r| Ok((step(&r.2), stored_time(&r.7)?, r))).collect::<Result<Vec<_>>>()?;
+        let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> = rows
+            .drain(..)
+            .map(|r| Ok((crate::domain::review::step_order(parse("stage", &r.2)?), stored_time(&r.7)?, r)))
+            .collect::<Result<Vec<_>>>()?;
         keyed.sort_by_key(|k| (k.0, k.1, k.2.0));
         let mut columns: Vec<(i64, String, i64)> = json_rows("queue columns", columns)?;
         columns.sort_by_key(|c| (c.0, c.2));

@@ -293,8 +293,8 @@ pub struct ItemView {
 #[derive(Debug)]
 pub struct ScoresView {
     pub period: Period,
+    /// Loaded whole: `done` once the first load has come back.
     pub units: Paged<ScoreRow>,
-    pub loaded: bool,
 }
 
 impl Row for ScoreRow {
@@ -447,7 +447,7 @@ impl App {
             columns: ColumnsView::default(),
             column: None,
             item: None,
-            scores: ScoresView { period, units: Paged::default(), loaded: false },
+            scores: ScoresView { period, units: Paged::default() },
             audit: Paged::default(),
             queue: QueueView::default(),
             retractions: Paged::default(),
@@ -716,10 +716,10 @@ impl App {
 
     fn switch(&mut self, tab: Tab, effects: &mut Vec<Effect>) {
         self.tab = tab;
-        if tab == Tab::Scores && !self.scores.loaded && self.scores.units.waiting.is_none() {
+        if tab == Tab::Scores && !self.scores.units.done && self.scores.units.waiting.is_none() {
             self.load_scores(effects);
         }
-        if tab == Tab::Queue && !self.queue.loaded && self.queue.items.waiting.is_none() {
+        if tab == Tab::Queue && !self.queue.items.done && self.queue.items.waiting.is_none() {
             self.load_queue(effects);
         }
         if tab == Tab::Retractions && !self.retractions.done && self.retractions.waiting.is_none() {
@@ -1242,9 +1242,7 @@ impl App {
             }
             Loaded::Scores(result) => {
                 let failed = result.as_ref().err().filter(|_| self.scores.units.waiting == Some(id)).cloned();
-                if self.scores.units.accept_whole(id, result, height) {
-                    self.scores.loaded = true;
-                }
+                self.scores.units.accept_whole(id, result, height);
                 if let Some(e) = failed {
                     self.warn(format!("loading the scores failed: {e}"));
                 }

@@ -36,7 +36,7 @@ pub struct Options {
 
 /// Runs one query and says what came back; an error as one line.
 pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
-    let line = |e: crate::store::StoreError| e.to_string().lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    let line = |e: crate::store::StoreError| e.one_line();
     match load {
         Load::Columns { at } => Loaded::Columns(columns(store, site, at).await.map_err(line)),
         Load::ColumnItems { column_id, before } => {

@@ -29,8 +29,8 @@ impl Row for QueueItem {
 /// The queue tab's list.
 #[derive(Debug, Default)]
 pub struct QueueView {
+    /// Loaded whole: `done` once the first load has come back.
     pub items: Paged<QueueItem>,
-    pub loaded: bool,
     /// After a decision: the item to open when the reloaded queue arrives.
     pub open_next: Option<i64>,
     /// Approved items marked to be published together.
@@ -43,8 +43,7 @@ pub struct QueueView {
 
 /// The order of the queue by step: the workflow's steps in turn, oldest first in each.
 fn by_step(e: &QueueItem) -> (usize, DateTime<Utc>, i64) {
-    let step = [Stage::OfficeReview, Stage::Recheck, Stage::Review].iter().position(|s| *s == e.stage).unwrap_or(3);
-    (step, e.submitted_at, e.id)
+    (crate::domain::review::step_order(e.stage), e.submitted_at, e.id)
 }
 
 impl QueueView {
@@ -305,7 +304,6 @@ impl App {
 
     /// The queue arrived: open the next item if a decision asked for it.
     pub(super) fn queue_arrived(&mut self, effects: &mut Vec<Effect>) {
-        self.queue.loaded = true;
         if self.queue.by_wait {
             let height = self.list_height();
             self.queue.order(height);
