@@ -79,6 +79,19 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
     assert!(again.status.success());
     assert!(!String::from_utf8_lossy(&again.stderr).contains("creating the demo database"), "created once");
     assert!(String::from_utf8_lossy(&again.stdout).contains("20000 items"));
+
+    // A demo database made by an older version is brought up to this one by `--demo` itself.
+    let url = format!("sqlite://{}", dir.path().join("demo.db").display());
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use sqlx::Connection;
+        let mut c = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        sqlx::query("ALTER TABLE items DROP COLUMN url").execute(&mut c).await.unwrap();
+        sqlx::query("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'").execute(&mut c).await.unwrap();
+    });
+    let upgraded = portal_admin(&["--demo"], dir.path());
+    assert!(upgraded.status.success(), "{}", String::from_utf8_lossy(&upgraded.stderr));
+    assert!(String::from_utf8_lossy(&upgraded.stderr).contains("upgraded the schema"), "{}", String::from_utf8_lossy(&upgraded.stderr));
+    assert!(String::from_utf8_lossy(&upgraded.stdout).contains("20000 items"));
 }
 
 #[test]

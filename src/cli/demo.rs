@@ -79,7 +79,12 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
         }
         other => other.into(),
     })?;
-    if store.schema_version().await?.is_some() {
+    if let Some(version) = store.schema_version().await? {
+        if version < store::schema::SCHEMA_VERSION && !cli.read_only {
+            // The demo database is the program's own: bring it up to this version.
+            let report = initialise(store.as_ref(), None, ColumnTable::xiangshan_2023(), None).await?;
+            eprintln!("{}", describe(&report, &store.describe(), super::DEFAULT_SITE));
+        }
         let site = store.site(None).await?;
         if store.counts(&site).await?.items > 0 {
             return Ok(());
