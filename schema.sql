@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '2');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '3');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -113,6 +113,9 @@ CREATE TABLE items (
     ref          TEXT CHECK (ref <> ''),
     -- Its public link on the portal, as its source system gives it (schema version 2).
     url          TEXT,
+    -- For an item first published on its unit's WeChat account: when (it must reach the portal at
+    -- once, Art. 7; the queue ages it from then). Schema version 3.
+    wechat_at    TIMESTAMPTZ,
     title        TEXT NOT NULL CHECK (title <> ''),
     body         TEXT NOT NULL,
     form         TEXT NOT NULL CHECK (form IN ('text', 'image_text', 'video')),

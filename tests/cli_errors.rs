@@ -86,6 +86,7 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
         use sqlx::Connection;
         let mut c = sqlx::SqliteConnection::connect(&url).await.unwrap();
         sqlx::query("ALTER TABLE items DROP COLUMN url").execute(&mut c).await.unwrap();
+        sqlx::query("ALTER TABLE items DROP COLUMN wechat_at").execute(&mut c).await.unwrap();
         sqlx::query("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'").execute(&mut c).await.unwrap();
     });
     let upgraded = portal_admin(&["--demo"], dir.path());

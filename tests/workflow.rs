@@ -287,3 +287,29 @@ async fn requests_are_recorded_declined_and_closed(db: TestDb) {
 }
 
 on_both_backends!(requests_are_recorded_declined_and_closed);
+
+/// An item its unit already put on WeChat is aged, in the queue, from when it went out there.
+async fn a_wechat_item_waits_from_when_it_went_out_on_wechat(db: TestDb) {
+    db.ok(&["init"]);
+    let now = chrono::Utc::now();
+    let at = |hours: i64| (now - chrono::Duration::hours(hours)).to_rfc3339();
+    let file = db.file("wechat.jsonl");
+    std::fs::write(
+        &file,
+        format!(
+            r#"{{"ref":"wx-1","title":"平山街道开展冬季消防安全宣传","body":"正文","form":"image_text","path":"unit","unit":"平山街道","columns":["政务动态 / 部门动态"],"channel":"wechat","wechat_at":"{}","submitted_at":"{}"}}
+"#,
+            at(5),
+            at(1)
+        ),
+    )
+    .unwrap();
+    db.ok(&["import", file.to_str().unwrap()]);
+    let out = db.ok(&["queue", "--format", "csv"]);
+    let row = out.lines().nth(1).unwrap();
+    assert!(row.contains(",5,wechat,"), "waiting_hours from WeChat: {row}");
+    let exported = db.ok(&["export"]);
+    assert!(exported.contains("\"wechat_at\""), "{exported}");
+}
+
+on_both_backends!(a_wechat_item_waits_from_when_it_went_out_on_wechat);

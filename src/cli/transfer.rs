@@ -62,6 +62,7 @@ pub fn record(item: ExportedItem, utc: bool) -> ItemRecord {
         unit: item.unit.unwrap_or_default(),
         columns: item.placements.into_iter().map(|(p, _)| p).collect(),
         submitted_at: format_time(item.submitted_at, utc),
+        wechat_at: item.wechat_at.map(|t| format_time(t, utc)),
         published_at: item.published_at.map(|t| format_time(t, utc)),
         withdrawn_at: item.withdrawn.map(|(t, _)| format_time(t, utc)),
         withdraw_reason: item.withdrawn.map(|(_, r)| r),

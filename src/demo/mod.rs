@@ -442,6 +442,8 @@ impl Generator {
         NewItem {
             reference: None,
             url: None,
+            // Sent to the portal within two hours of going out on WeChat.
+            wechat_at: (channel == Channel::Wechat).then(|| submitted_at - Duration::minutes(10 + (index % 110) as i64)),
             title,
             body,
             form,

@@ -25,6 +25,8 @@ pub struct NewItem {
     pub stage: Stage,
     pub status: ItemStatus,
     pub submitted_at: DateTime<Utc>,
+    /// When a WeChat item was first published on its unit's account.
+    pub wechat_at: Option<DateTime<Utc>>,
     pub published_at: Option<DateTime<Utc>>,
     /// Column paths with the form the item takes in each.
     pub placements: Vec<(String, Form)>,

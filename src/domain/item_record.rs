@@ -30,6 +30,9 @@ pub struct ItemRecord {
     pub unit: String,
     pub columns: Vec<String>,
     pub submitted_at: String,
+    /// For `channel` `wechat`: when the item went out on the unit's WeChat account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wechat_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -97,6 +100,10 @@ impl ItemRecord {
         }
         let submitted_at = time("submitted_at", &self.submitted_at)?;
         let published_at = self.published_at.as_deref().map(|t| time("published_at", t)).transpose()?;
+        let wechat_at = self.wechat_at.as_deref().map(|t| time("wechat_at", t)).transpose()?;
+        if wechat_at.is_some() && self.channel != Some(Channel::Wechat) {
+            return Err("wechat_at is for an item first published on WeChat (channel wechat)".into());
+        }
         let withdrawal = match (self.withdrawn_at.as_deref(), self.withdraw_reason) {
             (None, None) => None,
             (Some(_), None) => return Err("withdrawn_at needs withdraw_reason".into()),
@@ -145,6 +152,7 @@ impl ItemRecord {
             stage,
             status,
             submitted_at,
+            wechat_at,
             published_at,
             placements,
             reviews: Vec::new(),
@@ -175,6 +183,12 @@ mod tests {
     }
 
     #[test]
+    fn a_wechat_item_keeps_when_it_went_out_on_wechat() {
+        let item = record(&format!(r#"{{{BASE},"channel":"wechat","wechat_at":"2024-05-17T08:00:00+08:00"}}"#)).unwrap();
+        assert_eq!(item.wechat_at, Some(parse_time("2024-05-17T00:00:00Z").unwrap()));
+    }
+
+    #[test]
     fn published_and_withdrawn() {
         let item = record(&format!(
             r#"{{{BASE},"published_at":"2024-05-18T10:00:00+08:00","withdrawn_at":"2024-06-01T08:00:00+08:00","withdraw_reason":"outdated","forms":{{"政务动态 / 部门动态":"video"}}}}"#
@@ -199,6 +213,7 @@ mod tests {
             (with(r#","stage":"office_review""#), "not a step of path unit"),
             (with("").replace(r#""unit":"应急局""#, r#""unit":"""#), "unit is required for path unit"),
             (with("").replace(r#"["政务动态/部门动态"]"#, "[]"), "columns is empty"),
+            (with(r#","wechat_at":"2024-05-17T08:00:00+08:00""#), "wechat_at is for an item first published on WeChat"),
         ];
         for (json, expected) in cases {
             let err = record(&json).unwrap_err();

@@ -45,6 +45,14 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
 }
 
+impl QueueItem {
+    /// Since when it has waited: a WeChat item since it went out on WeChat (it must reach the
+    /// portal at once, Art. 7), any other since it was submitted.
+    pub fn waiting_since(&self) -> DateTime<Utc> {
+        self.wechat_at.unwrap_or(self.submitted_at)
+    }
+}
+
 impl StoreError {
     /// The error in one line, for stderr or a status line (a driver's message may have several).
     pub fn one_line(&self) -> String {
@@ -143,6 +151,8 @@ pub struct ExportedItem {
     pub stage: Stage,
     pub status: ItemStatus,
     pub submitted_at: DateTime<Utc>,
+    /// When a WeChat item went out on its unit's account.
+    pub wechat_at: Option<DateTime<Utc>>,
     pub published_at: Option<DateTime<Utc>>,
     /// The open withdrawal of a withdrawn item.
     pub withdrawn: Option<(DateTime<Utc>, RetractionReason)>,
@@ -361,6 +371,8 @@ pub struct QueueItem {
     /// Its target columns' paths.
     pub columns: Vec<String>,
     pub submitted_at: DateTime<Utc>,
+    /// When a WeChat item went out on its unit's account.
+    pub wechat_at: Option<DateTime<Utc>>,
     /// For a unit item: the attachments Art. 10 requires that it lacks.
     pub missing: Vec<AttachmentKind>,
     pub version: i64,

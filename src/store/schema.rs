@@ -4,11 +4,12 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// How `init` brings an older database to this version: for each version, the statements that
-/// lead to it from the one before (valid on both backends), run in `init`'s transaction.
-pub const UPGRADES: &[(i64, &[&str])] = &[(2, &["ALTER TABLE items ADD COLUMN url TEXT"])];
+/// lead to it from the one before, written as `schema.sql` is (see `statement`), run in `init`.
+pub const UPGRADES: &[(i64, &[&str])] =
+    &[(2, &["ALTER TABLE items ADD COLUMN url TEXT"]), (3, &["ALTER TABLE items ADD COLUMN wechat_at TIMESTAMPTZ"])];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -26,6 +27,14 @@ fn sqlite_line(line: &str) -> String {
         return line.to_string();
     }
     line.replace(IDENTITY, "INTEGER PRIMARY KEY").replace(" TIMESTAMPTZ", " TEXT").replace(" DATE ", " TEXT ").replace(" DATE,", " TEXT,")
+}
+
+/// One statement written as `schema.sql` is, for one backend.
+pub fn statement(sql: &str, dialect: Dialect) -> String {
+    match dialect {
+        Dialect::Postgres => sql.to_string(),
+        Dialect::Sqlite => sqlite_line(&format!("{sql} ")).trim_end().to_string(),
+    }
 }
 
 /// The schema's statements for one backend.

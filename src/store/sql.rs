@@ -575,7 +575,7 @@ where
         let now = Utc::now();
         sqlx::query(
             "UPDATE items SET title = $3, body = $4, form = $5, channel = $6, stage = $7, status = 'pending', points = $8, \
-             submitted_at = $9, version = version + 1, updated_at = $10, url = $11 WHERE site_id = $1 AND id = $2 AND status = 'returned'",
+             submitted_at = $9, version = version + 1, updated_at = $10, url = $11, wechat_at = $12 WHERE site_id = $1 AND id = $2 AND status = 'returned'",
         )
         .bind(site)
         .bind(id)
@@ -588,6 +588,7 @@ where
         .bind(item.submitted_at)
         .bind(now)
         .bind(item.url.as_deref())
+        .bind(item.wechat_at)
         .execute(&mut **tx)
         .await?;
         sqlx::query("DELETE FROM placements WHERE site_id = $1 AND item_id = $2 AND online_since IS NULL")
@@ -637,8 +638,8 @@ where
         let items: Vec<(&NewItem, i64)> = batch.items.iter().zip(new_ids.iter().copied()).collect();
 
         let sql = insert_sql::<DB>(
-            "items (id, site_id, ref, title, body, form, path, unit_id, channel, stage, status, version, points, submitted_at, published_at, created_at, updated_at, url)",
-            18,
+            "items (id, site_id, ref, title, body, form, path, unit_id, channel, stage, status, version, points, submitted_at, published_at, created_at, updated_at, url, wechat_at)",
+            19,
             items.len(),
         );
         let mut q = sqlx::query::<DB>(&sql);
@@ -661,7 +662,8 @@ where
                 .bind(item.published_at)
                 .bind(now)
                 .bind(now)
-                .bind(item.url.as_deref());
+                .bind(item.url.as_deref())
+                .bind(item.wechat_at);
         }
         q.execute(&mut **tx).await?;
 
@@ -919,7 +921,7 @@ where
             let mut tx = self.begin_write("upgrading the schema").await?;
             for (to, statements) in schema::UPGRADES.iter().filter(|(to, _)| *to > found) {
                 for statement in *statements {
-                    (&mut *tx).execute(*statement).await?;
+                    (&mut *tx).execute(schema::statement(statement, DB::DIALECT).as_str()).await?;
                 }
                 sqlx::query("UPDATE schema_meta SET value = $1 WHERE key = 'schema_version'")
                     .bind(to.to_string())
@@ -1136,9 +1138,10 @@ where
             DateTime<Utc>,
             Option<DateTime<Utc>>,
             Option<String>,
+            Option<DateTime<Utc>>,
         );
         let rows: Vec<ItemRow> = sqlx::query_as(
-            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name, i.channel, i.stage, i.status, i.submitted_at, i.published_at, i.url \
+            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name, i.channel, i.stage, i.status, i.submitted_at, i.published_at, i.url, i.wechat_at \
              FROM items i LEFT JOIN units u ON u.id = i.unit_id \
              WHERE i.site_id = $1 AND i.id > $2 AND ($3 IS NULL OR i.updated_at >= $3) ORDER BY i.id LIMIT $4",
         )
@@ -1178,7 +1181,7 @@ where
             withdrawn.insert(item, (at, parse("reason", &reason)?));
         }
         rows.into_iter()
-            .map(|(id, reference, title, body, form, path, unit, channel, stage, status, submitted_at, published_at, url)| {
+            .map(|(id, reference, title, body, form, path, unit, channel, stage, status, submitted_at, published_at, url, wechat_at)| {
                 Ok(ExportedItem {
                     id,
                     reference,
@@ -1192,6 +1195,7 @@ where
                     stage: parse("stage", &stage)?,
                     status: parse("status", &status)?,
                     submitted_at,
+                    wechat_at,
                     published_at,
                     withdrawn: withdrawn.remove(&id),
                     placements: by_item.remove(&id).unwrap_or_default(),
@@ -1798,13 +1802,13 @@ where
     }
 
     async fn queue(&self, site: &Site, path: Option<ItemPath>, stage: Option<Stage>) -> Result<Vec<QueueItem>> {
-        type ItemJson = (i64, String, String, Option<String>, String, String, String, String, i64);
+        type ItemJson = (i64, String, String, Option<String>, String, String, String, String, i64, Option<String>);
         // One statement, three JSON arrays (every row through the SQLite driver costs more than
         // the query): the pending items on one index range (items_queue), their columns and their
         // attachments, each by primary-key lookups from those items.
         let sql = format!(
             "SELECT \
-               (SELECT CAST({agg}({arr}(i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, i.version)) AS TEXT) \
+               (SELECT CAST({agg}({arr}(i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, i.version, i.wechat_at)) AS TEXT) \
                 FROM items i LEFT JOIN units u ON u.id = i.unit_id \
                 WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL OR i.stage = $3)), \
                (SELECT CAST({agg}({arr}(p.item_id, c.path, c.position)) AS TEXT) \
@@ -1822,7 +1826,8 @@ where
         // The workflow's order of steps, then oldest first.
         let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> = rows
             .drain(..)
-            .map(|r| Ok((crate::domain::review::step_order(parse("stage", &r.2)?), stored_time(&r.7)?, r)))
+            // Oldest first: a WeChat item by when it went out on WeChat.
+            .map(|r| Ok((crate::domain::review::step_order(parse("stage", &r.2)?), stored_time(r.9.as_deref().unwrap_or(&r.7))?, r)))
             .collect::<Result<Vec<_>>>()?;
         keyed.sort_by_key(|k| (k.0, k.1, k.2.0));
         let mut columns: Vec<(i64, String, i64)> = json_rows("queue columns", columns)?;
@@ -1839,7 +1844,7 @@ where
         }
         keyed
             .into_iter()
-            .map(|(_, submitted_at, (id, path, stage, unit, form, title, channel, _, version))| {
+            .map(|(_, submitted_at, (id, path, stage, unit, form, title, channel, _, version, wechat_at))| {
                 let path: ItemPath = parse("path", &path)?;
                 let missing = if path == ItemPath::Unit {
                     let have = kinds_of.remove(&id).unwrap_or_default();
@@ -1857,6 +1862,7 @@ where
                     channel: parse("channel", &channel)?,
                     columns: columns_of.remove(&id).unwrap_or_default(),
                     submitted_at,
+                    wechat_at: wechat_at.as_deref().map(stored_time).transpose()?,
                     missing,
                     version,
                 })

@@ -43,14 +43,14 @@ pub struct QueueView {
 
 /// The order of the queue by step: the workflow's steps in turn, oldest first in each.
 fn by_step(e: &QueueItem) -> (usize, DateTime<Utc>, i64) {
-    (crate::domain::review::step_order(e.stage), e.submitted_at, e.id)
+    (crate::domain::review::step_order(e.stage), e.waiting_since(), e.id)
 }
 
 impl QueueView {
     /// Puts the rows in the chosen order.
     pub fn order(&mut self, height: usize) {
         if self.by_wait {
-            self.items.sort_by_key(height, |e| (e.submitted_at, e.id));
+            self.items.sort_by_key(height, |e| (e.waiting_since(), e.id));
         } else {
             self.items.sort_by_key(height, by_step);
         }
@@ -72,7 +72,7 @@ pub struct Reviewing {
 /// How long an item has waited, and whether that is too long: past a day, or past an hour for an
 /// item its unit already put on WeChat (to be synced at once, Art. 7).
 pub fn waiting(entry: &QueueItem, now: DateTime<Utc>) -> (String, bool) {
-    let minutes = (now - entry.submitted_at).num_minutes().max(0);
+    let minutes = (now - entry.waiting_since()).num_minutes().max(0);
     let text = waited(minutes);
     let limit = if entry.channel == crate::domain::Channel::Wechat { 60 } else { 24 * 60 };
     (text, minutes > limit)
@@ -336,6 +336,7 @@ mod tests {
             channel,
             columns: vec![],
             submitted_at: now - chrono::Duration::hours(hours_ago),
+            wechat_at: None,
             missing: vec![],
             version: 1,
         }
@@ -347,5 +348,9 @@ mod tests {
         assert_eq!(waiting(&entry(Channel::Portal, now, 5), now), ("5h".to_string(), false));
         assert_eq!(waiting(&entry(Channel::Portal, now, 50), now), ("2d 2h".to_string(), true));
         assert_eq!(waiting(&entry(Channel::Wechat, now, 2), now), ("2h".to_string(), true));
+        // A WeChat item ages from when it went out on WeChat, not from its submission.
+        let mut wechat = entry(Channel::Wechat, now, 0);
+        wechat.wechat_at = Some(now - chrono::Duration::minutes(90));
+        assert_eq!(waiting(&wechat, now), ("1h".to_string(), true));
     }
 }

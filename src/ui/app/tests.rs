@@ -210,6 +210,7 @@ fn open_item(app: &mut App) {
         stage: Stage::Done,
         status: ItemStatus::Online,
         submitted_at: t(19, 2, 0),
+        wechat_at: None,
         published_at: Some(t(20, 1, 59)),
         withdrawn: None,
         placements: vec![("政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息".into(), Form::ImageText), ("政务动态 / 工作动态".into(), Form::Text)],
@@ -656,6 +657,7 @@ fn queue_rows() -> Vec<QueueItem> {
         channel,
         columns: vec!["政务动态 / 部门动态".into()],
         submitted_at: submitted,
+        wechat_at: None,
         missing,
         version: 1,
     };
@@ -710,6 +712,7 @@ fn open_reviewing(app: &mut App) {
         stage: entry.stage,
         status: ItemStatus::Pending,
         submitted_at: t,
+        wechat_at: None,
         published_at: None,
         withdrawn: None,
         placements: vec![("政务动态 / 部门动态".into(), Form::Text)],
