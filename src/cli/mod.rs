@@ -110,15 +110,46 @@ pub enum Command {
         #[arg(long, value_parser = parse_stage)]
         stage: Option<crate::domain::Stage>,
     },
-    /// Withdraw an online item (Art. 13): off every column, never deleted
+    /// Withdraw online items (Art. 13): off every column, never deleted; all in one transaction
     Retract {
-        /// The item's id or ref
-        item: String,
+        /// The items' ids or refs
+        #[arg(required_unless_present = "column")]
+        items: Vec<String>,
         /// outdated, improper, classified or error
         #[arg(long, value_parser = parse_reason)]
         reason: crate::domain::RetractionReason,
         #[arg(long, default_value = "")]
         note: String,
+        #[command(flatten)]
+        older: workflow::OlderInColumn,
+    },
+    /// Mark online items amended, repealed or expired (已修改 / 已废止 / 已失效) instead of withdrawing them: they stay online
+    Mark {
+        /// The items' ids or refs
+        #[arg(required_unless_present = "column")]
+        items: Vec<String>,
+        /// amended, repealed or expired
+        #[arg(long = "as", value_name = "MARK", value_parser = parse_mark)]
+        kind: crate::domain::MarkKind,
+        /// When the amendment, repeal or expiry took effect (default today)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        on: Option<chrono::NaiveDate>,
+        /// The document that replaces it (its number or title)
+        #[arg(long, default_value = "")]
+        replaced_by: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[command(flatten)]
+        older: workflow::OlderInColumn,
+    },
+    /// The audit trail, newest first
+    Audit {
+        /// Only records made on or after this day (Beijing time)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<chrono::NaiveDate>,
+        /// Only records about this item (and the requests to withdraw it)
+        #[arg(long)]
+        item: Option<String>,
     },
     /// Put a withdrawn item back online in the columns it was in
     Restore {
@@ -195,6 +226,10 @@ pub enum Command {
         #[command(subcommand)]
         command: console::KeymapCommand,
     },
+}
+
+pub(crate) fn parse_mark(s: &str) -> Result<crate::domain::MarkKind, String> {
+    s.parse()
 }
 
 pub(crate) fn parse_reason(s: &str) -> Result<crate::domain::RetractionReason, String> {
@@ -325,7 +360,13 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Show { item }) => workflow::show(&cli, item).await,
         Some(Command::Retractions { command: None, status }) => workflow::retractions(&cli, *status).await,
         Some(Command::Retractions { command: Some(command), .. }) => workflow::retractions_command(&cli, command).await,
-        Some(Command::Retract { item, reason, note }) => workflow::retract(&cli, item, *reason, note).await,
+        Some(Command::Retract { items, reason, note, older }) => workflow::retract(&cli, items, older, *reason, note).await,
+        Some(Command::Mark { items, kind, on, replaced_by, note, older }) => {
+            let on = on.unwrap_or_else(|| crate::domain::time::beijing_date(chrono::Utc::now()));
+            let mark = crate::store::NewMark { kind: *kind, effective_on: on, replaced_by: replaced_by.clone(), note: note.clone() };
+            workflow::mark(&cli, items, older, &mark).await
+        }
+        Some(Command::Audit { since, item }) => workflow::audit(&cli, *since, item.as_deref()).await,
         Some(Command::Restore { item, note }) => workflow::restore(&cli, item, note).await,
         Some(Command::Review { command }) => workflow::review(&cli, command).await,
         Some(Command::Publish { item, columns, version }) => workflow::publish(&cli, item, columns, *version).await,

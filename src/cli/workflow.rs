@@ -131,8 +131,20 @@ pub fn urgency_word(r: &crate::store::RetractionRequest, now: chrono::DateTime<U
 pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestStatus>) -> Result<(), Failure> {
     let s = session(cli).await?;
     let now = Utc::now();
-    let mut listing =
-        Listing::new(&["id", "item", "title", "unit", "reason", "urgency", "status", "requested_at", "handled_at", "handled_by"]);
+    let mut listing = Listing::new(&[
+        "id",
+        "item",
+        "title",
+        "unit",
+        "reason",
+        "urgency",
+        "status",
+        "requested_at",
+        "handled_at",
+        "handled_by",
+        "resolution",
+        "minutes_to_handle",
+    ]);
     for r in s.store.retraction_requests(&s.site, status).await? {
         listing.push(vec![
             json!(r.id),
@@ -145,19 +157,100 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
             json!(format_time(r.requested_at, cli.utc)),
             r.handled_at.map_or(Value::Null, |t| json!(format_time(t, cli.utc))),
             r.handled_by.clone().map_or(Value::Null, Value::from),
+            r.resolution.map_or(Value::Null, |x| json!(x.as_str())),
+            r.minutes_to_handle().map_or(Value::Null, Value::from),
         ]);
     }
     listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
     Ok(())
 }
 
-pub async fn retract(cli: &Cli, key: &str, reason: crate::domain::RetractionReason, note: &str) -> Result<(), Failure> {
-    let s = session(cli).await?;
-    let id = s.store.find_item(&s.site, key).await?;
-    match s.store.retract(&s.site, id, reason, note).await? {
-        Some(_) => println!("item {id}: withdrawn ({}) from every column", reason.as_str()),
-        None => println!("item {id} is already withdrawn; nothing changed"),
+/// "Everything older than DATE in this column", for a withdrawal or a mark.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OlderInColumn {
+    /// With --before: every item online in this column that went online there before that day
+    #[arg(long, value_name = "ID", requires = "before")]
+    pub column: Option<i64>,
+    /// With --column: the day (Beijing time) before which
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date, requires = "column")]
+    pub before: Option<chrono::NaiveDate>,
+}
+
+/// The items named, and those `older` selects, each once.
+async fn chosen_items(s: &super::Session, keys: &[String], older: &OlderInColumn) -> Result<Vec<i64>, Failure> {
+    let mut ids = Vec::with_capacity(keys.len());
+    for key in keys {
+        ids.push(s.store.find_item(&s.site, key).await?);
     }
+    if let (Some(column), Some(before)) = (older.column, older.before) {
+        let found = s.store.column_items_before(&s.site, column, crate::domain::time::beijing_midnight(before)).await?;
+        if found.is_empty() && keys.is_empty() {
+            return Err(Failure::failed(format!("no item went online in column {column} before {before}; nothing changed")));
+        }
+        ids.extend(found.into_iter().map(|i| i.id));
+    }
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id));
+    Ok(ids)
+}
+
+pub async fn retract(
+    cli: &Cli,
+    keys: &[String],
+    older: &OlderInColumn,
+    reason: crate::domain::RetractionReason,
+    note: &str,
+) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let ids = chosen_items(&s, keys, older).await?;
+    let done = s.store.retract(&s.site, &ids, reason, note).await?;
+    for id in &done.withdrawn {
+        println!("item {id}: withdrawn ({}) from every column", reason.as_str());
+    }
+    for id in &done.already {
+        println!("item {id} is already withdrawn; nothing changed");
+    }
+    if done.requests_closed > 0 {
+        println!("{} request(s) closed", done.requests_closed);
+    }
+    Ok(())
+}
+
+pub async fn mark(cli: &Cli, keys: &[String], older: &OlderInColumn, mark: &crate::store::NewMark) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let ids = chosen_items(&s, keys, older).await?;
+    let done = s.store.mark(&s.site, &ids, mark).await?;
+    let (kind, label) = (mark.kind.as_str(), mark.kind.label());
+    for id in &done.marked {
+        println!("item {id}: marked {kind} ({label}) from {}; it stays online", mark.effective_on);
+    }
+    for id in &done.already {
+        println!("item {id} is already marked {kind}; nothing changed");
+    }
+    if done.requests_closed > 0 {
+        println!("{} request(s) closed", done.requests_closed);
+    }
+    Ok(())
+}
+
+pub async fn audit(cli: &Cli, since: Option<chrono::NaiveDate>, item: Option<&str>) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let item = match item {
+        Some(key) => Some(s.store.find_item(&s.site, key).await?),
+        None => None,
+    };
+    let filter = crate::store::AuditFilter { since: since.map(crate::domain::time::beijing_midnight), item };
+    let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"]);
+    let mut before = None;
+    loop {
+        let page = s.store.audit_page(&s.site, &filter, before, 1_000).await?;
+        let Some(last) = page.last() else { break };
+        before = Some(last.id);
+        for e in page {
+            listing.push(vec![json!(e.id), json!(format_time(e.at, cli.utc)), json!(e.operator), json!(e.action), json!(e.target), json!(e.detail)]);
+        }
+    }
+    listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
     Ok(())
 }
 
@@ -189,6 +282,7 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
         "submitted_at": time(item.submitted_at),
         "published_at": item.published_at.map(time),
         "withdrawn": item.withdrawn.map(|(at, reason)| json!({"at": time(at), "reason": reason.as_str()})),
+        "mark": item.mark.map(|m| m.as_str()),
         "columns": item.placements.iter().map(|(path, form)| json!({"path": path, "form": form.as_str()})).collect::<Vec<_>>(),
         "history": history.iter().map(|h| json!({"at": time(h.at), "operator": h.operator, "event": h.event})).collect::<Vec<_>>(),
         "body": item.body,
@@ -211,6 +305,9 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
         item.stage.as_str(),
         item.status.as_str()
     )?;
+    if let Some(mark) = item.mark {
+        writeln!(out, "marked {} ({}): online, marked as such", mark.as_str(), mark.label())?;
+    }
     if let Some(r) = &item.reference {
         writeln!(out, "ref {r}")?;
     }

@@ -134,6 +134,28 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The mark an online policy document carries instead of being withdrawn, as the national
+    /// guideline for government websites asks (the original page stays online, marked).
+    MarkKind, "mark" { Amended = "amended", Repealed = "repealed", Expired = "expired" }
+}
+
+impl MarkKind {
+    /// The words the public page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            MarkKind::Amended => "已修改",
+            MarkKind::Repealed => "已废止",
+            MarkKind::Expired => "已失效",
+        }
+    }
+}
+
+vocabulary! {
+    /// How a retraction request was handled.
+    Resolution, "resolution" { Withdrawn = "withdrawn", Marked = "marked", Declined = "declined" }
+}
+
+vocabulary! {
     /// A deduction (责任事故, Art. 16).
     IncidentKind, "incident kind" {
         /// 错字、别字及其他错误表述.

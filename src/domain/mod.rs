@@ -11,4 +11,4 @@ pub mod review;
 pub mod staleness;
 pub mod time;
 
-pub use enums::{Channel, Form, IncidentKind, ItemPath, ItemStatus, RetractionReason, Role, Stage, UnitKind};
+pub use enums::{Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage, UnitKind};

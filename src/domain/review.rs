@@ -152,7 +152,7 @@ impl std::fmt::Display for Act {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Act::Pass(stage) => write!(f, "pass the {} step", stage.as_str()),
-            Act::Withdraw => f.write_str("withdraw or restore items"),
+            Act::Withdraw => f.write_str("withdraw, mark or restore items"),
         }
     }
 }

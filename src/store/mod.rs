@@ -17,7 +17,7 @@ use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
 use crate::domain::review::Decision;
-use crate::domain::{Channel, Form, ItemPath, ItemStatus, RetractionReason, Stage};
+use crate::domain::{Channel, Form, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Stage};
 pub use target::{BadTarget, Target};
 
 /// Why a store operation did not happen.
@@ -156,6 +156,8 @@ pub struct ExportedItem {
     pub published_at: Option<DateTime<Utc>>,
     /// The open withdrawal of a withdrawn item.
     pub withdrawn: Option<(DateTime<Utc>, RetractionReason)>,
+    /// Its mark, if it stays online marked amended, repealed or expired.
+    pub mark: Option<MarkKind>,
     pub placements: Vec<(String, Form)>,
 }
 
@@ -309,6 +311,24 @@ pub trait Store: Send + Sync {
     async fn column_items(&self, site: &Site, column_id: i64, before: Option<(DateTime<Utc>, i64)>, limit: i64)
     -> Result<Vec<ItemSummary>>;
 
+    /// Every item online in a column that went online there before `before`, newest first (for
+    /// "withdraw everything older than …"): `column_items` page after page.
+    async fn column_items_before(&self, site: &Site, column_id: i64, before: DateTime<Utc>) -> Result<Vec<ItemSummary>> {
+        const PAGE: i64 = 1_000;
+        let mut out: Vec<ItemSummary> = Vec::new();
+        // Item ids are positive: the key (before, 0) is "online there before `before`".
+        let mut key = (before, 0);
+        loop {
+            let page = self.column_items(site, column_id, Some(key), PAGE).await?;
+            let full = page.len() as i64 == PAGE;
+            out.extend(page);
+            match out.last() {
+                Some(last) if full => key = (last.online_since, last.id),
+                _ => return Ok(out),
+            }
+        }
+    }
+
     /// How many items are online in a column.
     async fn column_item_count(&self, site: &Site, column_id: i64) -> Result<i64>;
 
@@ -316,18 +336,31 @@ pub trait Store: Send + Sync {
     async fn item(&self, site: &Site, id: i64) -> Result<(ExportedItem, Vec<HistoryEntry>)>;
 
     /// A page of the audit trail of the site (and of changes to no site, such as the calendar),
-    /// newest first: the entries before id `before` when given.
-    async fn audit_page(&self, site: &Site, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>>;
+    /// newest first: the entries before id `before` when given, and only those `filter` lets
+    /// through.
+    async fn audit_page(&self, site: &Site, filter: &AuditFilter, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>>;
 
     /// The retraction requests (Art. 13), of one status or all, most urgent first: classified,
     /// improper, error, outdated; then the oldest.
     async fn retraction_requests(&self, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>>;
 
-    /// Withdraws an online item (Art. 13): off every column at once, the reason, note, operator
-    /// and time recorded, matching pending requests closed, the running totals kept (an item
-    /// withdrawn as anything but outdated loses its points), with its audit record, in one
-    /// transaction. Nothing is deleted. An item already withdrawn is a no-op (`Ok(None)`).
-    async fn retract(&self, site: &Site, item: i64, reason: RetractionReason, note: &str) -> Result<Option<Transition>>;
+    /// Withdraws online items (Art. 13), one or a thousand, in one transaction: each off every
+    /// column at once, the reason, note, operator and time recorded, its pending requests closed,
+    /// the running totals kept (an item withdrawn as anything but outdated loses its points), and
+    /// an audit record for each. Nothing is deleted. Items already withdrawn are left as they are
+    /// (`already`); an item that is not online or withdrawn refuses the whole batch.
+    async fn retract(&self, site: &Site, items: &[i64], reason: RetractionReason, note: &str) -> Result<Withdrawal>;
+
+    /// Marks online items amended, repealed or expired instead of withdrawing them: they stay
+    /// online, the mark, its date and the replacing document are recorded (not an update of their
+    /// columns), their pending `outdated` requests closed, with an audit record for each, in one
+    /// transaction. Items already carrying this mark are left as they are (`already`); an item
+    /// that is not online refuses the whole batch.
+    async fn mark(&self, site: &Site, items: &[i64], mark: &NewMark) -> Result<Marking>;
+
+    /// The latest withdrawals (restored or not), newest first, with how long a request waited for
+    /// each.
+    async fn withdrawals(&self, site: &Site, limit: i64) -> Result<Vec<WithdrawalRow>>;
 
     /// Puts a withdrawn item back online in the columns it was in, with its audit record; an item
     /// that is online is a no-op (`Ok(None)`).
@@ -392,8 +425,73 @@ pub struct RetractionRequest {
     pub requested_at: DateTime<Utc>,
     pub handled_at: Option<DateTime<Utc>>,
     pub handled_by: Option<String>,
+    /// How it was handled (withdrawn, marked instead, declined).
+    pub resolution: Option<Resolution>,
     /// The item's columns.
     pub columns: Vec<String>,
+}
+
+/// What a withdrawal did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Withdrawal {
+    /// The items it took offline.
+    pub withdrawn: Vec<i64>,
+    /// The items that were withdrawn already (by somebody else, or before).
+    pub already: Vec<i64>,
+    /// The pending requests it closed.
+    pub requests_closed: u64,
+}
+
+/// A mark to put on items instead of withdrawing them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMark {
+    pub kind: MarkKind,
+    /// When the amendment, repeal or expiry took effect.
+    pub effective_on: NaiveDate,
+    /// The document that replaces it (its number or title), if any.
+    pub replaced_by: String,
+    pub note: String,
+}
+
+/// What marking did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marking {
+    pub marked: Vec<i64>,
+    /// The items that carried this mark already.
+    pub already: Vec<i64>,
+    pub requests_closed: u64,
+}
+
+/// One withdrawal, as the list of withdrawals shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WithdrawalRow {
+    pub id: i64,
+    pub item: i64,
+    pub title: String,
+    pub reason: RetractionReason,
+    pub note: String,
+    pub withdrawn_at: DateTime<Utc>,
+    pub withdrawn_by: String,
+    /// When and by whom it was put back online.
+    pub restored: Option<(DateTime<Utc>, String)>,
+    /// The earliest request it closed: when that was made.
+    pub requested_at: Option<DateTime<Utc>>,
+}
+
+impl WithdrawalRow {
+    /// From the request to the withdrawal, in minutes, for a withdrawal a request asked for.
+    pub fn minutes_from_request(&self) -> Option<i64> {
+        self.requested_at.map(|r| (self.withdrawn_at - r).num_minutes().max(0))
+    }
+}
+
+/// Which audit records to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// Only those made at or after this instant.
+    pub since: Option<DateTime<Utc>>,
+    /// Only those about this item (and the requests to withdraw it).
+    pub item: Option<i64>,
 }
 
 /// What a decision or a publication did to an item.
@@ -428,6 +526,15 @@ pub struct ItemSummary {
     pub form: Form,
     pub path: ItemPath,
     pub unit: Option<String>,
+    /// Its mark (已修改 / 已废止 / 已失效), if it has one.
+    pub mark: Option<MarkKind>,
+}
+
+impl RetractionRequest {
+    /// From the request to its handling, in minutes, once handled.
+    pub fn minutes_to_handle(&self) -> Option<i64> {
+        self.handled_at.map(|h| (h - self.requested_at).num_minutes().max(0))
+    }
 }
 
 /// One event in an item's history.

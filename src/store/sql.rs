@@ -12,8 +12,9 @@ use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool,
 use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
 use super::{
-    AuditEntry, ColumnRow, DocumentRow, ExportedItem, HistoryEntry, InitReport, ItemSummary, NewDocumentInput, QueueItem, Record, Result,
-    RetractionRequest, Site, SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition, UnitRow, UnitTally,
+    AuditEntry, AuditFilter, ColumnRow, DocumentRow, ExportedItem, HistoryEntry, InitReport, ItemSummary, Marking, NewDocumentInput, NewMark,
+    QueueItem, Record, Result, RetractionRequest, Site, SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition, UnitRow,
+    UnitTally, Withdrawal, WithdrawalRow,
 };
 use crate::domain::assessment::item_points;
 use crate::domain::calendar::{CalendarDay, DayKind};
@@ -21,7 +22,7 @@ use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
 use crate::domain::review::{Act, Decision, WorkflowError, after_decision};
-use crate::domain::{Form, ItemPath, ItemStatus, RetractionReason, Role, Stage, UnitKind};
+use crate::domain::{Form, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage, UnitKind};
 
 /// A load of at least this many items refreshes the planner's statistics.
 const ANALYZE_AFTER: usize = 10_000;
@@ -61,6 +62,12 @@ fn counted_day(item: &NewItem) -> Option<NaiveDate> {
         None => item.status == ItemStatus::Online,
     };
     (counts && item.path != crate::domain::ItemPath::Repost).then_some(item.published_at.map(crate::domain::time::beijing_date)).flatten()
+}
+
+/// Item ids written into a statement as a list (integers only, so nothing can be injected; one
+/// statement for a batch instead of a bound parameter per id).
+fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// `INSERT INTO table (columns) VALUES ($1, …), (…)` for `rows` rows of `width` values.
@@ -118,6 +125,7 @@ struct ItemState {
     published_at: Option<DateTime<Utc>>,
     /// The form it counts at (items.points).
     points: i64,
+    mark: Option<MarkKind>,
 }
 
 /// A change to an item's workflow state.
@@ -180,29 +188,81 @@ where
         target: &str,
         detail: &str,
     ) -> Result<()> {
-        sqlx::query("INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(site)
-            .bind(Utc::now())
-            .bind(operator)
-            .bind(action)
-            .bind(target)
-            .bind(detail)
-            .execute(&mut **tx)
-            .await?;
+        Self::audit_many(tx, site, operator, action, &[(target.to_string(), detail.to_string())]).await
+    }
+
+    /// Audit records of one action on several targets (target, detail), written together.
+    async fn audit_many(
+        tx: &mut Transaction<'static, DB>,
+        site: Option<i64>,
+        operator: &str,
+        action: &str,
+        records: &[(String, String)],
+    ) -> Result<()> {
+        let at = Utc::now();
+        for chunk in records.chunks(CHUNK) {
+            let sql = insert_sql::<DB>("audit_log (site_id, at, operator, action, target, detail)", 6, chunk.len());
+            let mut q = sqlx::query::<DB>(&sql);
+            for (target, detail) in chunk {
+                q = q.bind(site).bind(at).bind(operator).bind(action).bind(target.as_str()).bind(detail.as_str());
+            }
+            q.execute(&mut **tx).await?;
+        }
         Ok(())
+    }
+
+    /// The states of a batch of items, in the order given (each once); refused if one is not in
+    /// the site.
+    async fn batch_states(tx: &mut Transaction<'static, DB>, site: &Site, items: &[i64]) -> Result<Vec<(i64, ItemState)>> {
+        type Row = (i64, String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64, Option<String>);
+        let mut found: HashMap<i64, ItemState> = HashMap::with_capacity(items.len());
+        for chunk in items.chunks(CHUNK) {
+            let rows: Vec<Row> = sqlx::query_as(&format!(
+                "SELECT id, path, stage, status, form, version, unit_id, published_at, points, mark FROM items \
+                 WHERE site_id = $1 AND id IN ({})",
+                id_list(chunk)
+            ))
+            .bind(site.id)
+            .fetch_all(&mut **tx)
+            .await?;
+            for (id, path, stage, status, form, version, unit_id, published_at, points, mark) in rows {
+                let state = ItemState {
+                    path: parse("path", &path)?,
+                    stage: parse("stage", &stage)?,
+                    status: parse("status", &status)?,
+                    form: parse("form", &form)?,
+                    version,
+                    unit_id,
+                    published_at,
+                    points,
+                    mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
+                };
+                found.insert(id, state);
+            }
+        }
+        let mut seen = HashSet::with_capacity(items.len());
+        let mut out = Vec::with_capacity(items.len());
+        for id in items {
+            if !seen.insert(*id) {
+                continue;
+            }
+            let state = found.remove(id).ok_or_else(|| StoreError::NotFound(format!("no item {id} in site {}", site.code)))?;
+            out.push((*id, state));
+        }
+        Ok(out)
     }
 
     /// An item's workflow state, checked against the version the caller read (if it gave one).
     async fn item_state(tx: &mut Transaction<'static, DB>, site: &Site, item: i64, version: Option<i64>) -> Result<ItemState> {
-        type Row = (String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64);
+        type Row = (String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64, Option<String>);
         let row: Option<Row> = sqlx::query_as(
-            "SELECT path, stage, status, form, version, unit_id, published_at, points FROM items WHERE site_id = $1 AND id = $2",
+            "SELECT path, stage, status, form, version, unit_id, published_at, points, mark FROM items WHERE site_id = $1 AND id = $2",
         )
         .bind(site.id)
         .bind(item)
         .fetch_optional(&mut **tx)
         .await?;
-        let Some((path, stage, status, form, current, unit_id, published_at, points)) = row else {
+        let Some((path, stage, status, form, current, unit_id, published_at, points, mark)) = row else {
             return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code)));
         };
         if version.is_some_and(|v| v != current) {
@@ -217,6 +277,7 @@ where
             unit_id,
             published_at,
             points,
+            mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
         })
     }
 
@@ -240,36 +301,43 @@ where
         })
     }
 
-    /// Takes an item's points off (−1) or puts them back (+1) in the running totals, when they
+    /// Takes items' points off (−1) or puts them back (+1) in the running totals, where they
     /// count: a unit's item, and withdrawn for anything but being outdated (Art. 16).
     async fn shift_points(
         tx: &mut Transaction<'static, DB>,
         site: &Site,
-        current: &ItemState,
+        items: &[&ItemState],
         reason: RetractionReason,
         delta: i64,
     ) -> Result<()> {
-        if current.path == ItemPath::Repost || reason == RetractionReason::Outdated {
+        if reason == RetractionReason::Outdated {
             return Ok(());
         }
-        let (Some(unit), Some(published)) = (current.unit_id, current.published_at) else { return Ok(()) };
-        let points = current.points;
-        let day = crate::domain::time::beijing_date(published);
-        if delta > 0 {
-            let mut tally = [0i64; 3];
-            tally[(points.clamp(1, 3) - 1) as usize] = delta;
-            return Self::add_points(tx, site.id, HashMap::from([((unit, day), tally)])).await;
+        let mut totals: HashMap<(i64, NaiveDate), [i64; 3]> = HashMap::new();
+        for current in items.iter().filter(|c| c.path != ItemPath::Repost) {
+            let (Some(unit), Some(published)) = (current.unit_id, current.published_at) else { continue };
+            let day = crate::domain::time::beijing_date(published);
+            totals.entry((unit, day)).or_default()[(current.points.clamp(1, 3) - 1) as usize] += delta;
         }
-        // Taking off: the day's row exists (the item counted); an insert would meet the table's
+        if delta > 0 {
+            return Self::add_points(tx, site.id, totals).await;
+        }
+        // Taking off: each day's row exists (the items counted); an insert would meet the table's
         // check on its own proposed row.
-        let column = ["text", "image_text", "video"][(points.clamp(1, 3) - 1) as usize];
-        sqlx::query(&format!("UPDATE unit_day_points SET {column} = {column} + $4 WHERE site_id = $1 AND unit_id = $2 AND day = $3"))
+        for ((unit, day), [text, image_text, video]) in totals {
+            sqlx::query(
+                "UPDATE unit_day_points SET text = text + $4, image_text = image_text + $5, video = video + $6 \
+                 WHERE site_id = $1 AND unit_id = $2 AND day = $3",
+            )
             .bind(site.id)
             .bind(unit)
             .bind(day)
-            .bind(delta)
+            .bind(text)
+            .bind(image_text)
+            .bind(video)
             .execute(&mut **tx)
             .await?;
+        }
         Ok(())
     }
 
@@ -750,8 +818,8 @@ where
                 });
             }
             let sql = insert_sql::<DB>(
-                "retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at, handled_at, handled_by, decline_reason)",
-                10,
+                "retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at, handled_at, handled_by, decline_reason, resolution)",
+                11,
                 requests.len(),
             );
             let mut q = sqlx::query::<DB>(&sql);
@@ -766,7 +834,12 @@ where
                     .bind(r.requested_at)
                     .bind(r.handled.as_ref().map(|h| h.0))
                     .bind(r.handled.as_ref().map(|h| h.1.clone()))
-                    .bind(r.decline_reason.clone());
+                    .bind(r.decline_reason.clone())
+                    .bind(match r.status {
+                        RequestStatus::Pending => None,
+                        RequestStatus::Done => Some(Resolution::Withdrawn.as_str()),
+                        RequestStatus::Rejected => Some(Resolution::Declined.as_str()),
+                    });
             }
             q.execute(&mut **tx).await?;
         }
@@ -920,8 +993,8 @@ where
             // their audit record.
             let mut tx = self.begin_write("upgrading the schema").await?;
             for (to, statements) in schema::UPGRADES.iter().filter(|(to, _)| *to > found) {
-                for statement in *statements {
-                    (&mut *tx).execute(schema::statement(statement, DB::DIALECT).as_str()).await?;
+                for statement in statements.iter().filter_map(|s| schema::statement(s, DB::DIALECT)) {
+                    (&mut *tx).execute(statement.as_str()).await?;
                 }
                 sqlx::query("UPDATE schema_meta SET value = $1 WHERE key = 'schema_version'")
                     .bind(to.to_string())
@@ -1139,9 +1212,10 @@ where
             Option<DateTime<Utc>>,
             Option<String>,
             Option<DateTime<Utc>>,
+            Option<String>,
         );
         let rows: Vec<ItemRow> = sqlx::query_as(
-            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name, i.channel, i.stage, i.status, i.submitted_at, i.published_at, i.url, i.wechat_at \
+            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name, i.channel, i.stage, i.status, i.submitted_at, i.published_at, i.url, i.wechat_at, i.mark \
              FROM items i LEFT JOIN units u ON u.id = i.unit_id \
              WHERE i.site_id = $1 AND i.id > $2 AND ($3 IS NULL OR i.updated_at >= $3) ORDER BY i.id LIMIT $4",
         )
@@ -1181,7 +1255,7 @@ where
             withdrawn.insert(item, (at, parse("reason", &reason)?));
         }
         rows.into_iter()
-            .map(|(id, reference, title, body, form, path, unit, channel, stage, status, submitted_at, published_at, url, wechat_at)| {
+            .map(|(id, reference, title, body, form, path, unit, channel, stage, status, submitted_at, published_at, url, wechat_at, mark)| {
                 Ok(ExportedItem {
                     id,
                     reference,
@@ -1198,6 +1272,7 @@ where
                     wechat_at,
                     published_at,
                     withdrawn: withdrawn.remove(&id),
+                    mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
                     placements: by_item.remove(&id).unwrap_or_default(),
                 })
             })
@@ -1453,8 +1528,8 @@ where
         before: Option<(DateTime<Utc>, i64)>,
         limit: i64,
     ) -> Result<Vec<ItemSummary>> {
-        type Row = (i64, String, DateTime<Utc>, String, String, Option<String>);
-        const SELECT: &str = "SELECT i.id, i.title, p.online_since, p.form, i.path, u.name \
+        type Row = (i64, String, DateTime<Utc>, String, String, Option<String>, Option<String>);
+        const SELECT: &str = "SELECT i.id, i.title, p.online_since, p.form, i.path, u.name, i.mark \
                               FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
                               LEFT JOIN units u ON u.id = i.unit_id \
                               WHERE p.site_id = $1 AND p.column_id = $2 AND p.online_since IS NOT NULL";
@@ -1483,8 +1558,16 @@ where
             }
         };
         rows.into_iter()
-            .map(|(id, title, online_since, form, path, unit)| {
-                Ok(ItemSummary { id, title, online_since, form: parse("form", &form)?, path: parse("path", &path)?, unit })
+            .map(|(id, title, online_since, form, path, unit, mark)| {
+                Ok(ItemSummary {
+                    id,
+                    title,
+                    online_since,
+                    form: parse("form", &form)?,
+                    path: parse("path", &path)?,
+                    unit,
+                    mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
+                })
             })
             .collect()
     }
@@ -1528,6 +1611,13 @@ where
                 .bind(id)
                 .fetch_all(&self.pool)
                 .await?;
+        let marks: Vec<(DateTime<Utc>, String, String, NaiveDate, String, String)> = sqlx::query_as(
+            "SELECT marked_at, marked_by, mark, effective_on, replaced_by, note FROM item_marks WHERE site_id = $1 AND item_id = $2",
+        )
+        .bind(site.id)
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
         let by_note = |what: String, note: &str| if note.is_empty() { what } else { format!("{what} — {note}") };
         let mut history =
             vec![HistoryEntry { at: item.submitted_at, operator: item.unit.clone().unwrap_or_default(), event: "submitted".into() }];
@@ -1554,19 +1644,35 @@ where
                 history.push(HistoryEntry { at, operator: by, event: by_note("restored".into(), restore_note.as_deref().unwrap_or("")) });
             }
         }
+        for (at, by, mark, effective_on, replaced_by, note) in marks {
+            let kind: MarkKind = parse("mark", &mark)?;
+            let replaced = if replaced_by.is_empty() { String::new() } else { format!(", replaced by {replaced_by}") };
+            history.push(HistoryEntry {
+                at,
+                operator: by,
+                event: by_note(format!("marked {} {} from {effective_on}{replaced}", kind.as_str(), kind.label()), &note),
+            });
+        }
         history.sort_by_key(|h| h.at);
         Ok((item, history))
     }
 
-    async fn audit_page(&self, site: &Site, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>> {
-        // Backwards along the primary key: the newest first, a page at a time.
+    async fn audit_page(&self, site: &Site, filter: &AuditFilter, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>> {
+        // Backwards along the primary key: the newest first, a page at a time. An item's records
+        // are those about it and about the requests to withdraw it.
         let rows: Vec<(i64, DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
             "SELECT id, at, operator, action, target, detail FROM audit_log \
-             WHERE (site_id = $1 OR site_id IS NULL) AND id < $2 ORDER BY id DESC LIMIT $3",
+             WHERE (site_id = $1 OR site_id IS NULL) AND id < $2 AND ($4 IS NULL OR at >= $4) \
+               AND ($5 IS NULL OR target = $5 OR target IN \
+                    (SELECT 'request:' || CAST(id AS TEXT) FROM retraction_requests WHERE site_id = $1 AND item_id = $6)) \
+             ORDER BY id DESC LIMIT $3",
         )
         .bind(site.id)
         .bind(before.unwrap_or(i64::MAX))
         .bind(limit)
+        .bind(filter.since)
+        .bind(filter.item.map(|i| format!("item:{i}")))
+        .bind(filter.item.unwrap_or(0))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
@@ -1574,12 +1680,14 @@ where
             .map(|(id, at, operator, action, target, detail)| AuditEntry { id, at, operator, action, target, detail })
             .collect())
     }
+
     async fn retraction_requests(&self, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>> {
-        type Json = (i64, i64, String, Option<String>, String, String, String, String, Option<String>, Option<String>, Option<Vec<String>>);
+        type Json =
+            (i64, i64, String, Option<String>, String, String, String, String, Option<String>, Option<String>, Option<String>, Option<Vec<String>>);
         // One statement: the requests (retraction_requests_status), and each item's columns.
         let sql = format!(
             "SELECT \
-               (SELECT CAST({agg}({arr}(r.id, r.item_id, i.title, u.name, r.reason, r.note, r.status, r.requested_at, r.handled_at, r.handled_by, \
+               (SELECT CAST({agg}({arr}(r.id, r.item_id, i.title, u.name, r.reason, r.note, r.status, r.requested_at, r.handled_at, r.handled_by, r.resolution, \
                                         (SELECT {agg}(c.path) FROM placements p JOIN columns c ON c.id = p.column_id WHERE p.item_id = r.item_id))) AS TEXT) \
                 FROM retraction_requests r JOIN items i ON i.site_id = r.site_id AND i.id = r.item_id LEFT JOIN units u ON u.id = r.unit_id \
                 WHERE r.site_id = $1 AND ($2 IS NULL OR r.status = $2))",
@@ -1590,7 +1698,7 @@ where
             sqlx::query_scalar(&sql).bind(site.id).bind(status.map(RequestStatus::as_str)).fetch_one(&self.pool).await?;
         let mut out = json_rows::<Json>("retraction requests", json)?
             .into_iter()
-            .map(|(id, item, title, unit, reason, note, status, requested_at, handled_at, handled_by, columns)| {
+            .map(|(id, item, title, unit, reason, note, status, requested_at, handled_at, handled_by, resolution, columns)| {
                 let columns = columns.unwrap_or_default();
                 Ok(RetractionRequest {
                     id,
@@ -1603,6 +1711,7 @@ where
                     requested_at: stored_time(&requested_at)?,
                     handled_at: handled_at.as_deref().map(stored_time).transpose()?,
                     handled_by,
+                    resolution: resolution.as_deref().map(|r| parse("resolution", r)).transpose()?,
                     columns,
                 })
             })
@@ -1611,65 +1720,208 @@ where
         Ok(out)
     }
 
-    async fn retract(&self, site: &Site, item: i64, reason: RetractionReason, note: &str) -> Result<Option<Transition>> {
+    async fn retract(&self, site: &Site, items: &[i64], reason: RetractionReason, note: &str) -> Result<Withdrawal> {
         let mut tx = self.begin_write("a withdrawal").await?;
-        let current = Self::item_state(&mut tx, site, item, None).await?;
-        match current.status {
-            ItemStatus::Withdrawn => {
-                tx.rollback().await?;
-                return Ok(None);
-            }
-            ItemStatus::Online => {}
-            other => {
-                let other = other.as_str();
-                return Err(StoreError::Refused(format!(
-                    "item {item} is not online (it is {other}): only an online item can be withdrawn"
-                )));
-            }
-        }
         Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
-        let now = Utc::now();
-        // Only one withdrawal: the status moves from online exactly once.
-        let done = sqlx::query(
-            "UPDATE items SET status = 'withdrawn', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND status = 'online'",
-        )
-        .bind(site.id)
-        .bind(item)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        if DB::rows_affected(&done) == 0 {
-            tx.rollback().await?;
-            return Ok(None);
+        let states = Self::batch_states(&mut tx, site, items).await?;
+        let mut out = Withdrawal::default();
+        for (id, state) in &states {
+            match state.status {
+                ItemStatus::Online => {}
+                ItemStatus::Withdrawn => out.already.push(*id),
+                other => {
+                    return Err(StoreError::Refused(format!(
+                        "item {id} is not online (it is {}): only an online item can be withdrawn",
+                        other.as_str()
+                    )));
+                }
+            }
         }
-        sqlx::query("UPDATE placements SET online_since = NULL WHERE site_id = $1 AND item_id = $2")
+        let now = Utc::now();
+        let online: Vec<i64> = states.iter().filter(|(_, s)| s.status == ItemStatus::Online).map(|(id, _)| *id).collect();
+        let mut closed: HashMap<i64, u64> = HashMap::new();
+        for chunk in online.chunks(CHUNK) {
+            let list = id_list(chunk);
+            // Only one withdrawal each: the status moves from online exactly once, so a second
+            // administrator's withdrawal of the same item finds it withdrawn and leaves it.
+            let moved: Vec<i64> = sqlx::query_scalar(&format!(
+                "UPDATE items SET status = 'withdrawn', version = version + 1, updated_at = $2 \
+                 WHERE site_id = $1 AND status = 'online' AND id IN ({list}) RETURNING id"
+            ))
             .bind(site.id)
-            .bind(item)
-            .execute(&mut *tx)
+            .bind(now)
+            .fetch_all(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO withdrawals (site_id, item_id, reason, note, withdrawn_at, withdrawn_by) VALUES ($1, $2, $3, $4, $5, $6)")
+            let moved_set: HashSet<i64> = moved.iter().copied().collect();
+            out.already.extend(chunk.iter().filter(|id| !moved_set.contains(id)));
+            if moved.is_empty() {
+                continue;
+            }
+            let list = id_list(&moved);
+            sqlx::query(&format!("UPDATE placements SET online_since = NULL WHERE site_id = $1 AND item_id IN ({list})"))
+                .bind(site.id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(&format!(
+                "INSERT INTO withdrawals (site_id, item_id, reason, note, withdrawn_at, withdrawn_by) \
+                 SELECT $1, id, $2, $3, $4, $5 FROM items WHERE site_id = $1 AND id IN ({list})"
+            ))
             .bind(site.id)
-            .bind(item)
             .bind(reason.as_str())
             .bind(note)
             .bind(now)
             .bind(self.operator.as_str())
             .execute(&mut *tx)
             .await?;
-        let closed = sqlx::query(
-            "UPDATE retraction_requests SET status = 'done', handled_at = $3, handled_by = $4 WHERE site_id = $1 AND item_id = $2 AND status = 'pending'",
+            let requests: Vec<i64> = sqlx::query_scalar(&format!(
+                "UPDATE retraction_requests SET status = 'done', resolution = 'withdrawn', handled_at = $2, handled_by = $3 \
+                 WHERE site_id = $1 AND status = 'pending' AND item_id IN ({list}) RETURNING item_id"
+            ))
+            .bind(site.id)
+            .bind(now)
+            .bind(self.operator.as_str())
+            .fetch_all(&mut *tx)
+            .await?;
+            for item in requests {
+                *closed.entry(item).or_default() += 1;
+            }
+            out.withdrawn.extend(moved);
+        }
+        if out.withdrawn.is_empty() {
+            tx.rollback().await?;
+            return Ok(out);
+        }
+        let withdrawn: HashSet<i64> = out.withdrawn.iter().copied().collect();
+        let taken: Vec<&ItemState> = states.iter().filter(|(id, _)| withdrawn.contains(id)).map(|(_, s)| s).collect();
+        Self::shift_points(&mut tx, site, &taken, reason, -1).await?;
+        let batch = out.withdrawn.len();
+        let records: Vec<(String, String)> = out
+            .withdrawn
+            .iter()
+            .map(|id| {
+                let requests = closed.get(id).copied().unwrap_or(0);
+                let detail = json!({"reason": reason.as_str(), "note": note, "requests_closed": requests, "batch": batch});
+                (format!("item:{id}"), detail.to_string())
+            })
+            .collect();
+        Self::audit_many(&mut tx, Some(site.id), &self.operator, "retract", &records).await?;
+        tx.commit().await?;
+        out.requests_closed = closed.values().sum();
+        Ok(out)
+    }
+
+    async fn mark(&self, site: &Site, items: &[i64], mark: &NewMark) -> Result<Marking> {
+        let mut tx = self.begin_write("marking items").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
+        let states = Self::batch_states(&mut tx, site, items).await?;
+        let mut out = Marking::default();
+        for (id, state) in &states {
+            if state.status != ItemStatus::Online {
+                return Err(StoreError::Refused(format!(
+                    "item {id} is not online (it is {}): only an online item is marked {}",
+                    state.status.as_str(),
+                    mark.kind.label()
+                )));
+            }
+            if state.mark == Some(mark.kind) {
+                out.already.push(*id);
+            } else {
+                out.marked.push(*id);
+            }
+        }
+        if out.marked.is_empty() {
+            tx.rollback().await?;
+            return Ok(out);
+        }
+        let now = Utc::now();
+        let mut closed: HashMap<i64, u64> = HashMap::new();
+        for chunk in out.marked.chunks(CHUNK) {
+            let list = id_list(chunk);
+            // Not an update of its columns: published_at and the placements stay as they are.
+            sqlx::query(&format!(
+                "UPDATE items SET mark = $2, version = version + 1, updated_at = $3 WHERE site_id = $1 AND id IN ({list})"
+            ))
+            .bind(site.id)
+            .bind(mark.kind.as_str())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(&format!(
+                "INSERT INTO item_marks (site_id, item_id, mark, effective_on, replaced_by, note, marked_at, marked_by) \
+                 SELECT $1, id, $2, $3, $4, $5, $6, $7 FROM items WHERE site_id = $1 AND id IN ({list})"
+            ))
+            .bind(site.id)
+            .bind(mark.kind.as_str())
+            .bind(mark.effective_on)
+            .bind(mark.replaced_by.as_str())
+            .bind(mark.note.as_str())
+            .bind(now)
+            .bind(self.operator.as_str())
+            .execute(&mut *tx)
+            .await?;
+            // A request to withdraw an outdated item is answered by the mark; any other reason
+            // (improper, classified, error) still needs the item taken down.
+            let requests: Vec<i64> = sqlx::query_scalar(&format!(
+                "UPDATE retraction_requests SET status = 'done', resolution = 'marked', handled_at = $2, handled_by = $3 \
+                 WHERE site_id = $1 AND status = 'pending' AND reason = 'outdated' AND item_id IN ({list}) RETURNING item_id"
+            ))
+            .bind(site.id)
+            .bind(now)
+            .bind(self.operator.as_str())
+            .fetch_all(&mut *tx)
+            .await?;
+            for item in requests {
+                *closed.entry(item).or_default() += 1;
+            }
+        }
+        let records: Vec<(String, String)> = out
+            .marked
+            .iter()
+            .map(|id| {
+                let detail = json!({
+                    "mark": mark.kind.as_str(),
+                    "effective_on": mark.effective_on.to_string(),
+                    "replaced_by": mark.replaced_by,
+                    "note": mark.note,
+                    "requests_closed": closed.get(id).copied().unwrap_or(0),
+                });
+                (format!("item:{id}"), detail.to_string())
+            })
+            .collect();
+        Self::audit_many(&mut tx, Some(site.id), &self.operator, "mark", &records).await?;
+        tx.commit().await?;
+        out.requests_closed = closed.values().sum();
+        Ok(out)
+    }
+
+    async fn withdrawals(&self, site: &Site, limit: i64) -> Result<Vec<WithdrawalRow>> {
+        type Row = (i64, i64, String, String, String, DateTime<Utc>, String, Option<DateTime<Utc>>, Option<String>, Option<DateTime<Utc>>);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT w.id, w.item_id, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, w.restored_at, w.restored_by, \
+                    (SELECT MIN(r.requested_at) FROM retraction_requests r \
+                     WHERE r.site_id = w.site_id AND r.item_id = w.item_id AND r.resolution = 'withdrawn' AND r.handled_at = w.withdrawn_at) \
+             FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
+             WHERE w.site_id = $1 ORDER BY w.withdrawn_at DESC, w.id DESC LIMIT $2",
         )
         .bind(site.id)
-        .bind(item)
-        .bind(now)
-        .bind(self.operator.as_str())
-        .execute(&mut *tx)
+        .bind(limit)
+        .fetch_all(&self.pool)
         .await?;
-        Self::shift_points(&mut tx, site, &current, reason, -1).await?;
-        let detail = json!({"reason": reason.as_str(), "note": note, "requests_closed": DB::rows_affected(&closed)});
-        Self::audit(&mut tx, Some(site.id), &self.operator, "retract", &format!("item:{item}"), &detail.to_string()).await?;
-        tx.commit().await?;
-        Ok(Some(Transition { item, from: Stage::Done, to: Stage::Done, version: current.version + 1 }))
+        rows.into_iter()
+            .map(|(id, item, title, reason, note, withdrawn_at, withdrawn_by, restored_at, restored_by, requested_at)| {
+                Ok(WithdrawalRow {
+                    id,
+                    item,
+                    title,
+                    reason: parse("reason", &reason)?,
+                    note,
+                    withdrawn_at,
+                    withdrawn_by,
+                    restored: restored_at.zip(restored_by),
+                    requested_at,
+                })
+            })
+            .collect()
     }
 
     async fn restore(&self, site: &Site, item: i64, note: &str) -> Result<Option<Transition>> {
@@ -1711,7 +1963,7 @@ where
             .bind(note)
             .execute(&mut *tx)
             .await?;
-        Self::shift_points(&mut tx, site, &current, reason, 1).await?;
+        Self::shift_points(&mut tx, site, &[&current], reason, 1).await?;
         let detail = json!({"withdrawn_for": reason.as_str(), "note": note});
         Self::audit(&mut tx, Some(site.id), &self.operator, "restore", &format!("item:{item}"), &detail.to_string()).await?;
         tx.commit().await?;
@@ -1761,7 +2013,7 @@ where
         let mut tx = self.begin_write("declining a request").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let done = sqlx::query(
-            "UPDATE retraction_requests SET status = 'rejected', handled_at = $3, handled_by = $4, decline_reason = $5 \
+            "UPDATE retraction_requests SET status = 'rejected', resolution = 'declined', handled_at = $3, handled_by = $4, decline_reason = $5 \
              WHERE site_id = $1 AND id = $2 AND status = 'pending'",
         )
         .bind(site.id)

@@ -64,7 +64,7 @@ pub enum Load {
     },
     /// Withdrawing an item.
     Retract {
-        item: i64,
+        items: Vec<i64>,
         reason: crate::domain::RetractionReason,
     },
     /// Declining a retraction request.
@@ -91,8 +91,8 @@ pub enum Loaded {
     Audit(Result<Vec<AuditEntry>, String>),
     Queue(Result<Vec<QueueItem>, String>),
     Retractions(Result<Vec<RetractionRequest>, String>),
-    /// What a withdrawal did (`None`: it was withdrawn already).
-    Withdrawn(Result<Option<Transition>, String>),
+    /// What a withdrawal did.
+    Withdrawn(Result<crate::store::Withdrawal, String>),
     Declined(Result<(), String>),
     /// What a review decision or a publication did.
     Decided(Result<Transition, String>),
@@ -1213,7 +1213,7 @@ impl App {
                 }
             }
             Loaded::Decided(result) => self.decided(id, result, effects),
-            Loaded::Withdrawn(result) => self.withdrawn(id, result.map(|t| t.is_some()), effects),
+            Loaded::Withdrawn(result) => self.withdrawn(id, result.map(|w| !w.withdrawn.is_empty()), effects),
             Loaded::Declined(result) => self.withdrawn(id, result.map(|_| false), effects),
             Loaded::Retractions(result) => {
                 let failed = result.as_ref().err().filter(|_| self.retractions.waiting == Some(id)).cloned();

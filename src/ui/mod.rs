@@ -66,9 +66,9 @@ pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
             }
             Loaded::PublishedMany(done)
         }
-        Load::Retract { item, reason } => Loaded::Withdrawn(store.retract(site, item, reason, "").await.map_err(line)),
+        Load::Retract { items, reason } => Loaded::Withdrawn(store.retract(site, &items, reason, "").await.map_err(line)),
         Load::Decline { request, reason } => Loaded::Declined(store.decline_request(site, request, &reason).await.map_err(line)),
-        Load::Audit { before } => Loaded::Audit(store.audit_page(site, before, paged::PAGE).await.map_err(line)),
+        Load::Audit { before } => Loaded::Audit(store.audit_page(site, &Default::default(), before, paged::PAGE).await.map_err(line)),
         Load::Ping => Loaded::Ping(store.schema_version().await.map(|_| ()).map_err(line)),
     }
 }

@@ -205,7 +205,7 @@ impl App {
     pub(super) fn confirmed(&mut self, effects: &mut Vec<Effect>) {
         let Overlay::Confirm { then, .. } = std::mem::take(&mut self.overlay) else { return };
         if let Confirmed::Withdraw { item, reason } = then {
-            let id = self.request(Load::Retract { item, reason }, effects);
+            let id = self.request(Load::Retract { items: vec![item], reason }, effects);
             self.retraction_write = Some(id);
             return;
         }

@@ -892,11 +892,12 @@ fn a_request_is_withdrawn_after_a_confirmation_or_declined_with_a_reason() {
     assert_eq!(a.layer(), Layer::Confirm);
     assert!(text_of(&a).contains("Withdraw item 1007 from every column (classified)"));
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::Retract { item: 1007, reason: crate::domain::RetractionReason::Classified })] = loads(&effects)[..] else {
+    let [(id, Load::Retract { items, reason: crate::domain::RetractionReason::Classified })] = &loads(&effects)[..] else {
         panic!("{effects:?}")
     };
-    let t = Transition { item: 1007, from: Stage::Done, to: Stage::Done, version: 4 };
-    let effects = a.update(Msg::Loaded(id, Loaded::Withdrawn(Ok(Some(t)))));
+    assert_eq!(items, &vec![1007]);
+    let done = crate::store::Withdrawal { withdrawn: vec![1007], already: vec![], requests_closed: 1 };
+    let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert!(a.notice.as_ref().unwrap().text.contains("withdrawn from every column"));
     assert!(matches!(loads(&effects)[..], [(_, Load::Retractions)]));
     // Declining needs a reason.
