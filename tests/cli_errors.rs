@@ -85,9 +85,15 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         use sqlx::Connection;
         let mut c = sqlx::SqliteConnection::connect(&url).await.unwrap();
-        sqlx::query("ALTER TABLE items DROP COLUMN url").execute(&mut c).await.unwrap();
-        sqlx::query("ALTER TABLE items DROP COLUMN wechat_at").execute(&mut c).await.unwrap();
-        sqlx::query("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'").execute(&mut c).await.unwrap();
+        for undo in [
+            "ALTER TABLE items DROP COLUMN mark",
+            "ALTER TABLE retraction_requests DROP COLUMN resolution",
+            "DROP TABLE item_marks",
+            "DROP INDEX withdrawals_at",
+            "UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'",
+        ] {
+            sqlx::query(undo).execute(&mut c).await.unwrap();
+        }
     });
     let upgraded = portal_admin(&["--demo"], dir.path());
     assert!(upgraded.status.success(), "{}", String::from_utf8_lossy(&upgraded.stderr));

@@ -186,6 +186,25 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     assert!(said.contains("upgraded the schema") && said.contains("from version 1 to 4"), "{said}");
     assert!(db.ok(&["init"]).starts_with("nothing changed"));
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'schema.upgrade'").await, 1);
+    // The upgraded schema has what a new one has: the same columns, indexes and triggers.
+    let shape = match db.backend {
+        Backend::Sqlite => [
+            "SELECT COUNT(*) FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table'",
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'",
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'",
+        ],
+        Backend::Postgres => [
+            "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema()",
+            "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema()",
+            "SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema = current_schema()",
+        ],
+    };
+    let fresh = TestDb::new(db.backend).await;
+    fresh.ok(&["init"]);
+    let mut new = fresh.any().await;
+    for sql in shape {
+        assert_eq!(raw.count(sql).await, new.count(sql).await, "{sql}");
+    }
     let file = db.file("linked.jsonl");
     std::fs::write(
         &file,

@@ -258,7 +258,7 @@ async fn a_withdrawal_and_a_restore_keep_everything_on_record(db: TestDb) {
     // A pending item cannot be withdrawn; a viewer cannot withdraw.
     fails(&db, &["retract", "gov-1", "--reason", "error"], 1, "only an online item can be withdrawn");
     raw.exec("UPDATE operators SET role = 'viewer'").await.unwrap();
-    fails(&db, &["restore", "unit-1"], 1, "may not withdraw or restore items");
+    fails(&db, &["restore", "unit-1"], 1, "may not withdraw, mark or restore items");
 }
 
 on_both_backends!(a_withdrawal_and_a_restore_keep_everything_on_record);

@@ -247,7 +247,14 @@ pub async fn audit(cli: &Cli, since: Option<chrono::NaiveDate>, item: Option<&st
         let Some(last) = page.last() else { break };
         before = Some(last.id);
         for e in page {
-            listing.push(vec![json!(e.id), json!(format_time(e.at, cli.utc)), json!(e.operator), json!(e.action), json!(e.target), json!(e.detail)]);
+            listing.push(vec![
+                json!(e.id),
+                json!(format_time(e.at, cli.utc)),
+                json!(e.operator),
+                json!(e.action),
+                json!(e.target),
+                json!(e.detail),
+            ]);
         }
     }
     listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;

@@ -12,9 +12,9 @@ use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool,
 use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
 use super::{
-    AuditEntry, AuditFilter, ColumnRow, DocumentRow, ExportedItem, HistoryEntry, InitReport, ItemSummary, Marking, NewDocumentInput, NewMark,
-    QueueItem, Record, Result, RetractionRequest, Site, SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition, UnitRow,
-    UnitTally, Withdrawal, WithdrawalRow,
+    AuditEntry, AuditFilter, ColumnRow, DocumentRow, ExportedItem, HistoryEntry, InitReport, ItemSummary, Marking, NewDocumentInput,
+    NewMark, QueueItem, Record, Result, RetractionRequest, Site, SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition,
+    UnitRow, UnitTally, Withdrawal, WithdrawalRow,
 };
 use crate::domain::assessment::item_points;
 use crate::domain::calendar::{CalendarDay, DayKind};
@@ -63,6 +63,20 @@ fn counted_day(item: &NewItem) -> Option<NaiveDate> {
     };
     (counts && item.path != crate::domain::ItemPath::Repost).then_some(item.published_at.map(crate::domain::time::beijing_date)).flatten()
 }
+
+/// Where a test may stop a change between its statements (debug builds only): with
+/// `PORTAL_ADMIN_TEST_PAUSE=NAME` the change says `paused at NAME` on stderr and waits for a line on
+/// stdin, so a test can kill the process or drop its connection in the middle of the transaction.
+#[cfg(debug_assertions)]
+fn pause_point(name: &str) {
+    if std::env::var("PORTAL_ADMIN_TEST_PAUSE").is_ok_and(|v| v == name) {
+        eprintln!("paused at {name}");
+        let _ = std::io::stdin().read_line(&mut String::new());
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn pause_point(_: &str) {}
 
 /// Item ids written into a statement as a list (integers only, so nothing can be injected; one
 /// statement for a batch instead of a bound parameter per id).
@@ -1255,27 +1269,45 @@ where
             withdrawn.insert(item, (at, parse("reason", &reason)?));
         }
         rows.into_iter()
-            .map(|(id, reference, title, body, form, path, unit, channel, stage, status, submitted_at, published_at, url, wechat_at, mark)| {
-                Ok(ExportedItem {
+            .map(
+                |(
                     id,
                     reference,
-                    url,
                     title,
                     body,
-                    form: parse("form", &form)?,
-                    path: parse("path", &path)?,
+                    form,
+                    path,
                     unit,
-                    channel: parse("channel", &channel)?,
-                    stage: parse("stage", &stage)?,
-                    status: parse("status", &status)?,
+                    channel,
+                    stage,
+                    status,
                     submitted_at,
-                    wechat_at,
                     published_at,
-                    withdrawn: withdrawn.remove(&id),
-                    mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
-                    placements: by_item.remove(&id).unwrap_or_default(),
-                })
-            })
+                    url,
+                    wechat_at,
+                    mark,
+                )| {
+                    Ok(ExportedItem {
+                        id,
+                        reference,
+                        url,
+                        title,
+                        body,
+                        form: parse("form", &form)?,
+                        path: parse("path", &path)?,
+                        unit,
+                        channel: parse("channel", &channel)?,
+                        stage: parse("stage", &stage)?,
+                        status: parse("status", &status)?,
+                        submitted_at,
+                        wechat_at,
+                        published_at,
+                        withdrawn: withdrawn.remove(&id),
+                        mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
+                        placements: by_item.remove(&id).unwrap_or_default(),
+                    })
+                },
+            )
             .collect()
     }
 
@@ -1682,8 +1714,20 @@ where
     }
 
     async fn retraction_requests(&self, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>> {
-        type Json =
-            (i64, i64, String, Option<String>, String, String, String, String, Option<String>, Option<String>, Option<String>, Option<Vec<String>>);
+        type Json = (
+            i64,
+            i64,
+            String,
+            Option<String>,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<Vec<String>>,
+        );
         // One statement: the requests (retraction_requests_status), and each item's columns.
         let sql = format!(
             "SELECT \
@@ -1752,6 +1796,7 @@ where
             .bind(now)
             .fetch_all(&mut *tx)
             .await?;
+            pause_point("retract");
             let moved_set: HashSet<i64> = moved.iter().copied().collect();
             out.already.extend(chunk.iter().filter(|id| !moved_set.contains(id)));
             if moved.is_empty() {
@@ -1846,6 +1891,7 @@ where
             .bind(now)
             .execute(&mut *tx)
             .await?;
+            pause_point("mark");
             sqlx::query(&format!(
                 "INSERT INTO item_marks (site_id, item_id, mark, effective_on, replaced_by, note, marked_at, marked_by) \
                  SELECT $1, id, $2, $3, $4, $5, $6, $7 FROM items WHERE site_id = $1 AND id IN ({list})"
@@ -1942,12 +1988,20 @@ where
         Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let reason: RetractionReason = parse("reason", &reason)?;
         let now = Utc::now();
-        sqlx::query("UPDATE items SET status = 'online', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND status = 'withdrawn'")
-            .bind(site.id)
-            .bind(item)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        // Only one restore: the status moves from withdrawn exactly once.
+        let done = sqlx::query(
+            "UPDATE items SET status = 'online', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND status = 'withdrawn'",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if DB::rows_affected(&done) == 0 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        pause_point("restore");
         // Back where it was, as of its publication: a restore is not a new update of the columns.
         sqlx::query(
             "UPDATE placements SET online_since = (SELECT published_at FROM items WHERE site_id = $1 AND id = $2) WHERE site_id = $1 AND item_id = $2",
