@@ -288,10 +288,10 @@ async fn the_console_reads_pages_without_gaps_or_repeats(db: TestDb) {
     let mine = store.documents(&site, today, None, Some(column)).await.unwrap();
     assert_eq!(mine, all.iter().filter(|d| d.column_id == column).cloned().collect::<Vec<_>>());
 
-    let audit = store.audit_page(&site, None, 1).await.unwrap();
+    let audit = store.audit_page(&site, &Default::default(), None, 1).await.unwrap();
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].action, "demo");
-    let older = store.audit_page(&site, Some(audit[0].id), 100).await.unwrap();
+    let older = store.audit_page(&site, &Default::default(), Some(audit[0].id), 100).await.unwrap();
     assert!(older.iter().all(|e| e.id < audit[0].id) && older.iter().any(|e| e.action == "init"), "{older:?}");
 }
 

@@ -87,6 +87,7 @@ fn summary(id: i64, title: &str, minute: u32, unit: Option<&str>) -> ItemSummary
         form: Form::ImageText,
         path: if unit.is_some() { ItemPath::Unit } else { ItemPath::Repost },
         unit: unit.map(Into::into),
+        mark: None,
     }
 }
 
@@ -213,6 +214,7 @@ fn open_item(app: &mut App) {
         wechat_at: None,
         published_at: Some(t(20, 1, 59)),
         withdrawn: None,
+        mark: None,
         placements: vec![("政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息".into(), Form::ImageText), ("政务动态 / 工作动态".into(), Form::Text)],
     };
     let history = vec![
@@ -294,6 +296,7 @@ fn show_retractions(app: &mut App) {
         requested_at,
         handled_at: None,
         handled_by: None,
+        resolution: None,
         columns: vec!["政务动态 / 部门动态".into()],
     };
     // As the store sorts them: the most urgent first.
@@ -715,6 +718,7 @@ fn open_reviewing(app: &mut App) {
         wechat_at: None,
         published_at: None,
         withdrawn: None,
+        mark: None,
         placements: vec![("政务动态 / 部门动态".into(), Form::Text)],
     };
     app.update(Msg::Loaded(
