@@ -74,6 +74,8 @@ async fn old_items_of_a_column_are_withdrawn_together(db: TestDb) {
     assert_eq!(stale(&db, "2026-11-29")["status"], "ok");
     fails(&db, &["retract", "zd-1", "gov-1", "--reason", "outdated"], 1, "item 6 is not online (it is pending)");
     assert_eq!(status_of(&db, "zd-1").await, (1, 1, 0), "a refused batch changes nothing");
+    fails(&db, &["--read-only", "retract", "zd-1", "--reason", "outdated"], 1, "read-only");
+    assert_eq!(status_of(&db, "zd-1").await, (1, 1, 0));
 
     let out = db.ok(&["retract", "--column", &column, "--before", "2024-01-01", "--reason", "outdated", "--note", "已被2026年修订版取代"]);
     assert_eq!(out.matches("withdrawn (outdated) from every column").count(), 4, "{out}");
