@@ -13,12 +13,21 @@ use super::paged::{Paged, Row};
 use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
 use crate::domain::review::{Checks, Decision};
+use crate::domain::{MarkKind, RetractionReason};
 use crate::reports::{DocumentReportRow, ScoreRow};
-use crate::store::{AuditEntry, ExportedItem, HistoryEntry, ItemSummary, QueueItem, RetractionRequest, Transition};
+use crate::store::{
+    AuditEntry, ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, QueueItem, RetractionRequest, Transition, Withdrawal,
+    WithdrawalRow,
+};
 
+mod bulk;
 mod queue;
 mod retractions;
+mod withdraw;
+mod withdrawn;
+pub use bulk::Marks;
 pub use queue::{QueueView, Reviewing, waited, waiting};
+pub use withdrawn::{LATEST, request_times};
 
 /// A query for a task to run.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,11 +71,27 @@ pub enum Load {
     PublishMany {
         items: Vec<(i64, i64)>,
     },
-    /// Withdrawing an item.
+    /// Every item online in a column that went online there before an instant.
+    ColumnBefore {
+        column_id: i64,
+        before: DateTime<Utc>,
+    },
+    /// Withdrawing items, in one transaction.
     Retract {
         items: Vec<i64>,
-        reason: crate::domain::RetractionReason,
+        reason: RetractionReason,
     },
+    /// Marking online items instead of withdrawing them, in one transaction.
+    Mark {
+        items: Vec<i64>,
+        mark: NewMark,
+    },
+    /// Putting a withdrawn item back online where it was.
+    Restore {
+        item: i64,
+    },
+    /// The latest withdrawals, newest first.
+    Withdrawals,
     /// Declining a retraction request.
     Decline {
         request: i64,
@@ -91,8 +116,14 @@ pub enum Loaded {
     Audit(Result<Vec<AuditEntry>, String>),
     Queue(Result<Vec<QueueItem>, String>),
     Retractions(Result<Vec<RetractionRequest>, String>),
+    ColumnBefore(Result<Vec<ItemSummary>, String>),
+    Withdrawals(Result<Vec<WithdrawalRow>, String>),
     /// What a withdrawal did.
-    Withdrawn(Result<crate::store::Withdrawal, String>),
+    Withdrawn(Result<Withdrawal, String>),
+    /// What marking did, with the mark asked for.
+    Marked(MarkKind, Result<Marking, String>),
+    /// What restoring an item did (`None`: it was not withdrawn).
+    Restored(i64, Result<Option<Transition>, String>),
     Declined(Result<(), String>),
     /// What a review decision or a publication did.
     Decided(Result<Transition, String>),
@@ -130,10 +161,11 @@ pub enum Tab {
     Retractions,
     Scores,
     Audit,
+    Withdrawn,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Queue, Tab::Columns, Tab::Retractions, Tab::Scores, Tab::Audit];
+    pub const ALL: [Tab; 6] = [Tab::Queue, Tab::Columns, Tab::Retractions, Tab::Scores, Tab::Audit, Tab::Withdrawn];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -142,6 +174,7 @@ impl Tab {
             Tab::Retractions => "Retractions",
             Tab::Scores => "Scores",
             Tab::Audit => "Audit",
+            Tab::Withdrawn => "Withdrawn",
         }
     }
 }
@@ -277,6 +310,10 @@ pub struct ColumnView {
     pub count: Option<i64>,
     pub documents: Vec<DocumentReportRow>,
     pub waiting_head: Option<u64>,
+    /// The items marked to be withdrawn (or marked 已废止 …) together.
+    pub marks: Marks,
+    /// "Everything before a day" being looked up: the request and the day.
+    pub older: Option<(u64, NaiveDate)>,
 }
 
 /// One item, whole.
@@ -334,6 +371,14 @@ pub enum Overlay {
         input: Box<TextArea<'static>>,
         request: i64,
     },
+    /// The day before which everything that went online in the open column is to be marked.
+    Before(Box<TextArea<'static>>),
+    /// The mark to put on items instead of withdrawing them, and the document that replaces them.
+    Mark {
+        items: Vec<(i64, String)>,
+        kind: MarkKind,
+        replaced_by: Box<TextArea<'static>>,
+    },
     Copy,
     Filter(Box<TextArea<'static>>),
     Command {
@@ -345,14 +390,19 @@ pub enum Overlay {
 }
 
 /// The write a confirmation is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirmed {
     /// The item under review.
     Publish,
     /// The marked items of the queue.
     PublishMarked,
-    /// Withdraw a request's item.
-    Withdraw { item: i64, reason: crate::domain::RetractionReason },
+    /// Withdraw a request's item, for the request's reason.
+    Withdraw { item: i64, reason: RetractionReason },
+    /// Withdraw items chosen in a column or opened (id, title), for a reason that can be changed
+    /// until Enter.
+    WithdrawItems { items: Vec<(i64, String)>, reason: RetractionReason },
+    /// Put a withdrawn item back online.
+    Restore { item: i64 },
 }
 
 /// What the status line says about the last action.
@@ -384,7 +434,9 @@ pub struct App {
     pub queue: QueueView,
     /// The pending retraction requests, most urgent first.
     pub retractions: Paged<RetractionRequest>,
-    /// A withdrawal or a decline running.
+    /// The latest withdrawals, newest first.
+    pub withdrawals: Paged<WithdrawalRow>,
+    /// A withdrawal, mark, restore or decline running.
     pub retraction_write: Option<u64>,
     /// An item opened from the queue for a decision.
     pub reviewing: Option<Reviewing>,
@@ -422,6 +474,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("audit", "the audit trail, newest first"),
     ("queue", "items awaiting a decision"),
     ("retractions", "pending retraction requests, most urgent first"),
+    ("withdrawn", "the latest withdrawals, to restore one"),
     ("refresh", "reload from the database"),
     ("help", "the keys of this view"),
     ("q", "quit"),
@@ -451,6 +504,7 @@ impl App {
             audit: Paged::default(),
             queue: QueueView::default(),
             retractions: Paged::default(),
+            withdrawals: Paged::default(),
             retraction_write: None,
             reviewing: None,
             overlay: Overlay::None,
@@ -488,9 +542,10 @@ impl App {
             || self.queue.items.waiting.is_some()
             || self.queue.publishing.is_some()
             || self.retractions.waiting.is_some()
+            || self.withdrawals.waiting.is_some()
             || self.retraction_write.is_some()
             || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
-            || self.column.as_ref().is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some())
+            || self.column.as_ref().is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some() || c.older.is_some())
             || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
     }
 
@@ -502,12 +557,16 @@ impl App {
         if matches!(self.overlay, Overlay::Confirm { .. }) {
             return Layer::Confirm;
         }
+        if matches!(self.overlay, Overlay::Mark { .. }) {
+            return Layer::Mark;
+        }
         match self.tab {
             Tab::Queue if self.reviewing.is_some() => Layer::Review,
             Tab::Queue => Layer::Queue,
             Tab::Retractions => Layer::Retractions,
             Tab::Scores => Layer::Scores,
             Tab::Audit => Layer::Audit,
+            Tab::Withdrawn => Layer::Withdrawn,
             Tab::Columns if self.item.is_some() => Layer::Item,
             Tab::Columns if self.column.is_some() => Layer::Column,
             Tab::Columns => Layer::Columns,
@@ -575,6 +634,7 @@ impl App {
         self.audit.cursor.show(self.audit.shown.len(), height);
         self.queue.items.cursor.show(self.queue.items.shown.len(), height);
         self.retractions.cursor.show(self.retractions.shown.len(), height);
+        self.withdrawals.cursor.show(self.withdrawals.shown.len(), height);
     }
 
     fn key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
@@ -630,6 +690,14 @@ impl App {
             }
             Overlay::Decline { .. } => {
                 self.decline_key(event, effects);
+                return;
+            }
+            Overlay::Before(_) => {
+                self.before_key(event, effects);
+                return;
+            }
+            Overlay::Mark { .. } => {
+                self.mark_key(event, effects);
                 return;
             }
             Overlay::Record(_) => {
@@ -693,6 +761,7 @@ impl App {
                         (Tab::Scores, _, _) => Some((&mut self.scores.units.cursor, self.scores.units.shown.len())),
                         (Tab::Audit, _, _) => Some((&mut self.audit.cursor, self.audit.shown.len())),
                         (Tab::Retractions, _, _) => Some((&mut self.retractions.cursor, self.retractions.shown.len())),
+                        (Tab::Withdrawn, _, _) => Some((&mut self.withdrawals.cursor, self.withdrawals.shown.len())),
                         (Tab::Queue, _, _) if self.reviewing.is_none() => {
                             Some((&mut self.queue.items.cursor, self.queue.items.shown.len()))
                         }
@@ -728,6 +797,9 @@ impl App {
         if tab == Tab::Audit && self.audit.rows.is_empty() && self.audit.waiting.is_none() {
             self.load_audit(None, effects);
         }
+        if tab == Tab::Withdrawn && !self.withdrawals.done && self.withdrawals.waiting.is_none() {
+            self.load_withdrawals(effects);
+        }
     }
 
     fn set_filter(&mut self, text: String) {
@@ -740,6 +812,7 @@ impl App {
             (Tab::Columns, Some(c), None) => c.items.set_filter(text, height),
             (Tab::Audit, _, _) => self.audit.set_filter(text, height),
             (Tab::Retractions, _, _) => self.retractions.set_filter(text, height),
+            (Tab::Withdrawn, _, _) => self.withdrawals.set_filter(text, height),
             (Tab::Scores, _, _) => self.scores.units.set_filter(text, height),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.set_filter(text, height),
             _ => {}
@@ -752,6 +825,7 @@ impl App {
             (Tab::Columns, Some(c), None) => c.items.filter.clone(),
             (Tab::Audit, _, _) => self.audit.filter.clone(),
             (Tab::Retractions, _, _) => self.retractions.filter.clone(),
+            (Tab::Withdrawn, _, _) => self.withdrawals.filter.clone(),
             (Tab::Scores, _, _) => self.scores.units.filter.clone(),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.filter.clone(),
             _ => String::new(),
@@ -765,6 +839,12 @@ impl App {
             return;
         }
         if self.tab == Tab::Retractions && self.retraction_act(action) {
+            return;
+        }
+        if self.tab == Tab::Withdrawn && self.withdrawn_act(action) {
+            return;
+        }
+        if self.tab == Tab::Columns && self.bulk_act(action, effects) {
             return;
         }
         match action {
@@ -808,7 +888,10 @@ impl App {
             Action::AuditTab => self.switch(Tab::Audit, effects),
             Action::QueueTab => self.switch(Tab::Queue, effects),
             Action::RetractionsTab => self.switch(Tab::Retractions, effects),
+            Action::WithdrawnTab => self.switch(Tab::Withdrawn, effects),
             Action::Confirm => self.confirmed(effects),
+            Action::NextReason => self.next_reason(),
+            Action::MarkInstead => self.mark_instead(),
             Action::Check1
             | Action::Check2
             | Action::Check3
@@ -824,7 +907,14 @@ impl App {
             | Action::QueueSort
             | Action::Withdraw
             | Action::Decline
-            | Action::PublishMarked => {}
+            | Action::PublishMarked
+            | Action::MarkRequest
+            | Action::ColumnMark
+            | Action::ColumnMarkRange
+            | Action::ColumnMarkOlder
+            | Action::WithdrawItems
+            | Action::NextMarkKind
+            | Action::Restore => {}
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
                 self.motion(action, height, effects)
             }
@@ -865,6 +955,7 @@ impl App {
             (Tab::Columns, Some(c), None) => c.items.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() }),
             (Tab::Audit, _, _) => self.audit.selected().map(|e| if id { e.id.to_string() } else { e.detail.clone() }),
             (Tab::Retractions, _, _) => self.retractions.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() }),
+            (Tab::Withdrawn, _, _) => self.withdrawals.selected().map(|w| if id { w.item.to_string() } else { w.title.clone() }),
             (Tab::Columns, None, None) => self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() }),
             (Tab::Scores, _, _) => self.scores.units.selected().map(|r| r.unit.clone()),
             (Tab::Queue, _, _) => match &self.reviewing {
@@ -894,6 +985,10 @@ impl App {
             self.reviewing = None;
         } else if self.tab == Tab::Columns && self.item.is_some() {
             self.item = None;
+        } else if self.tab == Tab::Columns && self.column.as_ref().is_some_and(|c| !c.marks.items.is_empty()) {
+            // Marks go before the column does.
+            let n = self.column.as_mut().map_or(0, |c| c.marks.clear());
+            self.tell(format!("{n} marks cleared"));
         } else if self.tab == Tab::Columns && self.column.is_some() {
             self.column = None;
         } else if let Some(tree) = &mut self.columns.tree {
@@ -910,6 +1005,7 @@ impl App {
             Tab::Scores => self.load_scores(effects),
             Tab::Audit => self.load_audit(None, effects),
             Tab::Retractions => self.load_retractions(effects),
+            Tab::Withdrawn => self.load_withdrawals(effects),
             Tab::Queue => {
                 self.queue.open_next = self.reviewing.take().map(|r| r.entry.id);
                 self.load_queue(effects);
@@ -920,14 +1016,17 @@ impl App {
                     let column_id = c.column.id;
                     self.open_column_by_id(column_id, effects);
                 }
-                if let Some(i) = &self.item {
-                    let id = i.id;
-                    let req = self.request(Load::Item { id }, effects);
-                    if let Some(i) = &mut self.item {
-                        i.waiting = Some(req);
-                    }
-                }
+                self.reload_item(effects);
             }
+        }
+    }
+
+    /// Loads the opened item again (after a refresh or a change to it).
+    fn reload_item(&mut self, effects: &mut Vec<Effect>) {
+        let Some(id) = self.item.as_ref().map(|i| i.id) else { return };
+        let req = self.request(Load::Item { id }, effects);
+        if let Some(i) = &mut self.item {
+            i.waiting = Some(req);
         }
     }
 
@@ -960,6 +1059,10 @@ impl App {
             (Tab::Retractions, _, _) => {
                 let len = self.retractions.shown.len();
                 self.retractions.cursor.step(delta(len), len, height);
+            }
+            (Tab::Withdrawn, _, _) => {
+                let len = self.withdrawals.shown.len();
+                self.withdrawals.cursor.step(delta(len), len, height);
             }
             (Tab::Audit, _, _) => {
                 let len = self.audit.shown.len();
@@ -1079,7 +1182,15 @@ impl App {
         // A refresh keeps what is shown until the fresh rows arrive.
         let view = match self.column.take().filter(|c| c.column.id == id) {
             Some(c) => ColumnView { column, waiting_head: Some(head), ..c },
-            None => ColumnView { column, items: Paged::default(), count: None, documents: Vec::new(), waiting_head: Some(head) },
+            None => ColumnView {
+                column,
+                items: Paged::default(),
+                count: None,
+                documents: Vec::new(),
+                waiting_head: Some(head),
+                marks: Marks::default(),
+                older: None,
+            },
         };
         self.column = Some(view);
         let page = self.request(Load::ColumnItems { column_id: id, before: None }, effects);
@@ -1119,6 +1230,8 @@ impl App {
             | Loaded::Item(Err(e))
             | Loaded::Scores(Err(e))
             | Loaded::Audit(Err(e))
+            | Loaded::ColumnBefore(Err(e))
+            | Loaded::Withdrawals(Err(e))
             | Loaded::Ping(Err(e)) => Some(e.clone()),
             _ => None,
         };
@@ -1213,8 +1326,18 @@ impl App {
                 }
             }
             Loaded::Decided(result) => self.decided(id, result, effects),
-            Loaded::Withdrawn(result) => self.withdrawn(id, result.map(|w| !w.withdrawn.is_empty()), effects),
-            Loaded::Declined(result) => self.withdrawn(id, result.map(|_| false), effects),
+            Loaded::Withdrawn(result) => self.wrote(id, result.map(|w| withdraw::withdrawal_said(&w)), effects),
+            Loaded::Marked(kind, result) => self.wrote(id, result.map(|m| withdraw::marking_said(kind, &m)), effects),
+            Loaded::Restored(item, result) => self.wrote(id, result.map(|t| withdraw::restore_said(item, t)), effects),
+            Loaded::Declined(result) => self.wrote(id, result.map(|_| "declined the request; the item stays online".to_string()), effects),
+            Loaded::ColumnBefore(result) => self.older_arrived(id, result),
+            Loaded::Withdrawals(result) => {
+                let failed = result.as_ref().err().filter(|_| self.withdrawals.waiting == Some(id)).cloned();
+                self.withdrawals.accept_whole(id, result, height);
+                if let Some(e) = failed {
+                    self.warn(format!("loading the withdrawals failed: {e}"));
+                }
+            }
             Loaded::Retractions(result) => {
                 let failed = result.as_ref().err().filter(|_| self.retractions.waiting == Some(id)).cloned();
                 self.retractions.accept_whole(id, result, height);
@@ -1322,6 +1445,7 @@ impl App {
             "audit" => self.switch(Tab::Audit, effects),
             "queue" => self.switch(Tab::Queue, effects),
             "retractions" => self.switch(Tab::Retractions, effects),
+            "withdrawn" => self.switch(Tab::Withdrawn, effects),
             "scores" => {
                 if !arg.is_empty() {
                     match arg.parse::<Period>() {

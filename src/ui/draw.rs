@@ -16,6 +16,8 @@ use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
 
+mod withdrawals;
+
 /// Colours, or none (`NO_COLOR`, the monochrome theme): then only bold, reverse and dim, and the
 /// status symbols carry the meaning.
 #[derive(Debug, Clone, Copy)]
@@ -156,6 +158,7 @@ impl Draw<'_> {
             Tab::Scores => self.scores(areas),
             Tab::Audit => self.audit(areas),
             Tab::Retractions => self.retractions(areas),
+            Tab::Withdrawn => self.withdrawn(areas),
             Tab::Queue => match &self.app.reviewing {
                 Some(_) => self.review(areas),
                 None => self.queue(areas),
@@ -175,6 +178,7 @@ impl Draw<'_> {
                 let inner = self.popup(76, lines.len() as u16 + 2, "Confirm");
                 Paragraph::new(lines).wrap(Wrap { trim: false }).render_into(inner, self.buf);
             }
+            Overlay::Mark { items, kind, replaced_by } => self.mark_form(items, *kind, replaced_by),
             Overlay::Record(record) => {
                 let lines: Vec<TextLine> = record.lines().map(|l| TextLine::raw(self.text(l))).collect();
                 let inner = self.popup(100, 30, "Audit record — any key closes");
@@ -320,14 +324,18 @@ impl Draw<'_> {
         let count = c.count.map_or("…".to_string(), |n| n.to_string());
         let mut spans = vec![
             Span::styled(format!("{} ", symbol(s.status)), self.theme.status(s.status)),
-            Span::raw(format!(
-                "{}  {count} online · {} ({}) · {}",
-                fit_tail(&self.text(&e.path), 40),
-                self.text(if e.deadline.is_empty() { "-" } else { &e.deadline }),
-                e.rule,
-                status_word(s.status)
-            )),
+            Span::raw(format!("{}  {count} online", fit_tail(&self.text(&e.path), 40))),
         ];
+        // The marks first: they must stay in sight at 80 columns.
+        if !c.marks.items.is_empty() {
+            spans.push(Span::styled(format!(" · {} marked", c.marks.items.len()), Style::default().add_modifier(Modifier::REVERSED)));
+        }
+        spans.push(Span::raw(format!(
+            " · {} ({}) · {}",
+            self.text(if e.deadline.is_empty() { "-" } else { &e.deadline }),
+            e.rule,
+            status_word(s.status)
+        )));
         if let Some(due) = s.due {
             spans.push(Span::raw(format!(" · due {due}")));
         }
@@ -364,17 +372,23 @@ impl Draw<'_> {
 
         let w = usize::from(areas.rows.width);
         let unit_w = if w >= 120 { 20 } else { 12 };
-        let title_w = w.saturating_sub(17 + 11 + unit_w + 2);
-        let header = format!("{}{}{}{}", pad("online since", 17), pad("form", 11), pad("unit", unit_w + 1), pad("title", title_w));
+        let title_w = w.saturating_sub(2 + 17 + 11 + unit_w + 2);
+        let header = format!("  {}{}{}{}", pad("online since", 17), pad("form", 11), pad("unit", unit_w + 1), pad("title", title_w));
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
+        let theme = self.theme;
         self.list(areas.rows, &c.items, "Nothing is online in this column.", |item| {
             let when = format_time(item.online_since, false);
             let when = when.get(..16).unwrap_or(&when).replace('T', " ");
+            let marked = c.marks.items.contains_key(&item.id);
+            // An item kept online marked 已废止 etc. says so before its title.
+            let badge = item.mark.map_or_else(String::new, |m| format!("[{}] ", m.label()));
             TextLine::from(vec![
+                Span::styled(if marked { "* " } else { "  " }, theme.status(Status::Ok).add_modifier(Modifier::BOLD)),
                 Span::raw(pad(&when, 17)),
                 Span::raw(pad(item.form.as_str(), 11)),
                 Span::raw(format!("{} ", pad(&text::display(item.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
-                Span::raw(fit(&text::display(&item.title, app.ambiguous), title_w)),
+                Span::styled(badge.clone(), theme.status(Status::DueSoon)),
+                Span::raw(fit(&text::display(&item.title, app.ambiguous), title_w.saturating_sub(text::width(&badge)))),
             ])
         });
     }
@@ -779,6 +793,7 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
             reject = format!("decline request {request} — why? ");
             (reject.as_str(), input, None)
         }
+        Overlay::Before(input) => ("mark what went online here before (YYYY-MM-DD): ", input, None),
         _ => return,
     };
     let area = areas.status;

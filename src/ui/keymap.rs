@@ -45,6 +45,7 @@ actions! {
     AuditTab = "tab.audit",
     QueueTab = "tab.queue",
     RetractionsTab = "tab.retractions",
+    WithdrawnTab = "tab.withdrawn",
     Down = "list.down",
     Up = "list.up",
     PageDown = "list.page_down",
@@ -80,6 +81,15 @@ actions! {
     Withdraw = "retractions.withdraw",
     Decline = "retractions.decline",
     PublishMarked = "queue.publish_marked",
+    MarkRequest = "retractions.mark",
+    ColumnMark = "column.mark",
+    ColumnMarkRange = "column.mark_range",
+    ColumnMarkOlder = "column.mark_older",
+    WithdrawItems = "item.withdraw",
+    NextReason = "confirm.next_reason",
+    MarkInstead = "confirm.mark_instead",
+    NextMarkKind = "mark.next_kind",
+    Restore = "withdrawn.restore",
     PrevPeriod = "scores.previous",
     NextPeriod = "scores.next",
     QuarterOrYear = "scores.quarter_or_year",
@@ -104,22 +114,26 @@ pub enum Layer {
     Queue,
     Review,
     Retractions,
+    Withdrawn,
     Confirm,
+    Mark,
     Copy,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 11] = [
+    pub const ALL: [Layer; 13] = [
         Layer::Global,
         Layer::Queue,
         Layer::Review,
         Layer::Retractions,
+        Layer::Withdrawn,
         Layer::Columns,
         Layer::Column,
         Layer::Item,
         Layer::Scores,
         Layer::Audit,
         Layer::Confirm,
+        Layer::Mark,
         Layer::Copy,
     ];
 
@@ -134,7 +148,9 @@ impl Layer {
             Layer::Queue => "queue",
             Layer::Review => "review",
             Layer::Retractions => "retractions",
+            Layer::Withdrawn => "withdrawn",
             Layer::Confirm => "confirm",
+            Layer::Mark => "mark",
             Layer::Copy => "copy",
         }
     }
@@ -379,12 +395,12 @@ impl Keymap {
         Keymap::build(&files)
     }
 
-    /// What a key does in a layer: the layer's own binding, else the global one (the copy menu has
-    /// only its own).
+    /// What a key does in a layer: the layer's own binding, else the global one (the copy menu, a
+    /// confirmation and the mark being chosen have only their own).
     pub fn action(&self, layer: Layer, key: Key) -> Option<Action> {
         let own = self.layers.get(&layer).and_then(|b| b.iter().find(|b| b.key == key));
         let shared = || {
-            if matches!(layer, Layer::Copy | Layer::Confirm) {
+            if matches!(layer, Layer::Copy | Layer::Confirm | Layer::Mark) {
                 None
             } else {
                 self.layers.get(&Layer::Global).and_then(|b| b.iter().find(|b| b.key == key))

@@ -66,7 +66,13 @@ pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
             }
             Loaded::PublishedMany(done)
         }
+        Load::ColumnBefore { column_id, before } => {
+            Loaded::ColumnBefore(store.column_items_before(site, column_id, before).await.map_err(line))
+        }
         Load::Retract { items, reason } => Loaded::Withdrawn(store.retract(site, &items, reason, "").await.map_err(line)),
+        Load::Mark { items, mark } => Loaded::Marked(mark.kind, store.mark(site, &items, &mark).await.map_err(line)),
+        Load::Restore { item } => Loaded::Restored(item, store.restore(site, item, "").await.map_err(line)),
+        Load::Withdrawals => Loaded::Withdrawals(store.withdrawals(site, app::LATEST).await.map_err(line)),
         Load::Decline { request, reason } => Loaded::Declined(store.decline_request(site, request, &reason).await.map_err(line)),
         Load::Audit { before } => Loaded::Audit(store.audit_page(site, &Default::default(), before, paged::PAGE).await.map_err(line)),
         Load::Ping => Loaded::Ping(store.schema_version().await.map(|_| ()).map_err(line)),

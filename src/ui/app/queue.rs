@@ -204,9 +204,8 @@ impl App {
     /// The confirmation was given: do what it was for.
     pub(super) fn confirmed(&mut self, effects: &mut Vec<Effect>) {
         let Overlay::Confirm { then, .. } = std::mem::take(&mut self.overlay) else { return };
-        if let Confirmed::Withdraw { item, reason } = then {
-            let id = self.request(Load::Retract { items: vec![item], reason }, effects);
-            self.retraction_write = Some(id);
+        if !matches!(then, Confirmed::Publish | Confirmed::PublishMarked) {
+            self.write_confirmed(then, effects);
             return;
         }
         let Some(r) = &self.reviewing else {
@@ -234,11 +233,11 @@ impl App {
         self.deciding(id);
     }
 
-    /// A key typed into the reason being asked for: Esc closes the question, Enter gives the
-    /// reason (a warning instead if none is typed), anything else edits it.
+    /// A key typed into the reason (or the day) being asked for: Esc closes the question, Enter
+    /// gives what is typed (a warning instead if nothing is), anything else edits it.
     pub(super) fn reason_typed(&mut self, event: KeyEvent, needed: &str) -> Option<String> {
         let input = match &mut self.overlay {
-            Overlay::Reason { input, .. } | Overlay::Decline { input, .. } => input,
+            Overlay::Reason { input, .. } | Overlay::Decline { input, .. } | Overlay::Before(input) => input,
             _ => return None,
         };
         match event.code {

@@ -1,19 +1,24 @@
 //! The retractions tab's actions (Art. 13): withdraw a request's item after a confirmation that
-//! names it, or decline the request with a reason; then the list reloads.
+//! names it, answer an outdated request with a mark instead, or decline the request with a reason;
+//! then what changed loads again.
 
 use crossterm::event::KeyEvent;
 
 use super::{App, Confirmed, Effect, Load, Overlay, single_line};
+use crate::domain::RetractionReason;
 use crate::ui::keymap::Action;
 
 impl App {
     /// Runs an action of the retractions list; false if it is not one.
     pub(super) fn retraction_act(&mut self, action: Action) -> bool {
-        let Some(r) = self.retractions.selected() else { return matches!(action, Action::Withdraw | Action::Decline) };
+        let Some(r) = self.retractions.selected() else {
+            return matches!(action, Action::Withdraw | Action::Decline | Action::MarkRequest);
+        };
         match action {
             Action::Withdraw => {
+                let instead = if r.reason == RetractionReason::Outdated { " · m marks instead" } else { "" };
                 let text = format!(
-                    "Withdraw item {} from every column ({}):\n  {}\n  {}\n\nrequested by {} · Enter withdraws · Esc cancels",
+                    "Withdraw item {} from every column ({}):\n  {}\n  {}\n\nrequested by {} · Enter withdraws{instead} · Esc cancels",
                     r.item,
                     r.reason.as_str(),
                     r.title,
@@ -22,6 +27,18 @@ impl App {
                 );
                 let then = Confirmed::Withdraw { item: r.item, reason: r.reason };
                 self.overlay = Overlay::Confirm { text, then };
+            }
+            Action::MarkRequest => {
+                if r.reason != RetractionReason::Outdated {
+                    let said = format!(
+                        "only an outdated request can be answered with a mark; this one is {}: withdraw (w) or decline (d) it",
+                        r.reason.as_str()
+                    );
+                    self.warn(said);
+                } else {
+                    let items = vec![(r.item, r.title.clone())];
+                    self.open_mark(items);
+                }
             }
             Action::Decline => {
                 let request = r.id;
@@ -39,20 +56,6 @@ impl App {
         let Overlay::Decline { request, .. } = &self.overlay else { return };
         let request = *request;
         let Some(reason) = self.reason_typed(event, "declining a request needs a reason") else { return };
-        let id = self.request(Load::Decline { request, reason }, effects);
-        self.retraction_write = Some(id);
-    }
-
-    /// A withdrawal or a decline came back: say so and reload the requests.
-    pub(super) fn withdrawn(&mut self, id: u64, result: Result<bool, String>, effects: &mut Vec<Effect>) {
-        if !super::arrived(&mut self.retraction_write, id) {
-            return;
-        }
-        match result {
-            Ok(true) => self.tell("withdrawn from every column; the request is closed"),
-            Ok(false) => self.tell("done; nothing else changed"),
-            Err(e) => self.warn(e),
-        }
-        self.load_retractions(effects);
+        self.write(Load::Decline { request, reason }, effects);
     }
 }

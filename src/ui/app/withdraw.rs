@@ -1,0 +1,347 @@
+//! Withdrawing items (Art. 13), marking them 已修改 / 已废止 / 已失效 instead, and restoring one:
+//! a confirmation that says how many and which, with the reason (a key cycles it) and the way to
+//! mark instead; nothing is written before Enter. When the write comes back the status line says
+//! exactly what happened and everything it affects loads again.
+
+use crossterm::event::KeyEvent;
+
+use super::{App, Confirmed, Effect, Load, Overlay, arrived, single_line};
+use crate::domain::{ItemStatus, MarkKind, RetractionReason};
+use crate::store::{Marking, NewMark, Transition, Withdrawal};
+use crate::ui::keymap::{Action, Key, Layer};
+use crate::ui::paged::{Paged, Row};
+use crate::ui::text::{self, fit};
+
+/// The inner width of a confirmation (its popup is 76 cells wide).
+const WIDTH: usize = 74;
+
+/// "item 12" or "3 items".
+fn items_word(ids: &[i64]) -> String {
+    match ids {
+        [one] => format!("item {one}"),
+        many => format!("{} items", many.len()),
+    }
+}
+
+/// What a withdrawal did, in one line.
+pub fn withdrawal_said(w: &Withdrawal) -> String {
+    if w.withdrawn.is_empty() {
+        return match &w.already[..] {
+            [] => "nothing was withdrawn".to_string(),
+            [one] => format!("item {one} was already withdrawn; nothing changed"),
+            many => format!("the {} items were already withdrawn; nothing changed", many.len()),
+        };
+    }
+    let mut said = format!("withdrew {} from every column", items_word(&w.withdrawn));
+    match w.requests_closed {
+        0 => {}
+        1 => said.push_str("; 1 request closed"),
+        n => said.push_str(&format!("; {n} requests closed")),
+    }
+    match &w.already[..] {
+        [] => {}
+        [one] => said.push_str(&format!("; item {one} was already withdrawn")),
+        many => said.push_str(&format!("; {} were already withdrawn", many.len())),
+    }
+    said
+}
+
+/// What marking did, in one line.
+pub fn marking_said(kind: MarkKind, m: &Marking) -> String {
+    let label = kind.label();
+    if m.marked.is_empty() {
+        return match &m.already[..] {
+            [] => "nothing was marked".to_string(),
+            [one] => format!("item {one} was already marked {label}; nothing changed"),
+            many => format!("the {} items were already marked {label}; nothing changed", many.len()),
+        };
+    }
+    let stay = if m.marked.len() == 1 { "it stays online" } else { "they stay online" };
+    let mut said = format!("marked {} {label} ({}); {stay}", items_word(&m.marked), kind.as_str());
+    match m.requests_closed {
+        0 => {}
+        1 => said.push_str("; 1 request closed"),
+        n => said.push_str(&format!("; {n} requests closed")),
+    }
+    if !m.already.is_empty() {
+        said.push_str(&format!("; {} already were", m.already.len()));
+    }
+    said
+}
+
+/// What restoring did, in one line.
+pub fn restore_said(item: i64, t: Option<Transition>) -> String {
+    match t {
+        Some(_) => format!("restored item {item}: back online in the columns it was in"),
+        None => format!("item {item} was not withdrawn; nothing changed"),
+    }
+}
+
+/// Whether a list has been loaded (or is loading), so that it must load again after a change.
+fn loaded<T: Row>(list: &Paged<T>) -> bool {
+    list.done || list.waiting.is_some() || !list.rows.is_empty()
+}
+
+/// The next of a cycle of values.
+fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
+    let i = all.iter().position(|v| *v == now).unwrap_or(0);
+    all[(i + 1) % all.len()]
+}
+
+impl App {
+    fn key_name(&self, layer: Layer, action: Action) -> String {
+        self.keymap.key_for(layer, action).map_or_else(|| "?".to_string(), |k: Key| k.to_string())
+    }
+
+    /// How many item lines a popup with `fixed` other lines shows at the current height.
+    pub fn list_room(&self, fixed: usize) -> usize {
+        usize::from(self.size.1).saturating_sub(4 + 2 + fixed).max(1)
+    }
+
+    /// The items, one line each, as many as fit in `room` lines, then how many more.
+    pub fn item_lines(&self, items: &[(i64, String)], room: usize) -> Vec<String> {
+        let shown = if items.len() <= room { items.len() } else { room.saturating_sub(1).max(1) };
+        let id_w = items[..shown].iter().map(|(id, _)| id.to_string().len()).max().unwrap_or(0);
+        let mut lines: Vec<String> = items[..shown]
+            .iter()
+            .map(|(id, title)| {
+                let title = text::display(title, self.ambiguous);
+                format!("  {id:<id_w$}  {}", fit(&title, WIDTH.saturating_sub(4 + id_w)))
+            })
+            .collect();
+        if items.len() > shown {
+            lines.push(format!("  … and {} more", items.len() - shown));
+        }
+        lines
+    }
+
+    /// Asks to withdraw the item opened, or the marked items of the open column (the selected one
+    /// if none is marked).
+    pub(super) fn withdraw_chosen(&mut self) {
+        let items = match (&self.column, &self.item) {
+            (_, Some(view)) => match &view.item {
+                Some((item, _)) if item.status == ItemStatus::Withdrawn => {
+                    let said = format!("item {} is withdrawn already; the Withdrawn tab restores it", item.id);
+                    self.warn(said);
+                    return;
+                }
+                Some((item, _)) => vec![(item.id, item.title.clone())],
+                None => {
+                    self.warn("wait for the item to load");
+                    return;
+                }
+            },
+            (Some(c), None) if !c.marks.items.is_empty() => c.marks.chosen(),
+            (Some(c), None) => match c.items.selected() {
+                Some(row) => vec![(row.id, row.title.clone())],
+                None => {
+                    self.warn("nothing here to withdraw");
+                    return;
+                }
+            },
+            (None, None) => return,
+        };
+        let text = self.withdrawal_text(&items, RetractionReason::Outdated);
+        self.overlay = Overlay::Confirm { text, then: Confirmed::WithdrawItems { items, reason: RetractionReason::Outdated } };
+    }
+
+    /// The confirmation of a withdrawal: how many and which, the reason, the keys.
+    fn withdrawal_text(&self, items: &[(i64, String)], reason: RetractionReason) -> String {
+        let ids: Vec<i64> = items.iter().map(|(id, _)| *id).collect();
+        let mut lines = vec![format!("Withdraw {} from every column (nothing is deleted):", items_word(&ids))];
+        lines.extend(self.item_lines(items, self.list_room(4)));
+        lines.push(String::new());
+        // The others in the order the key gives them.
+        let mut others = Vec::new();
+        let mut other = next(RetractionReason::ALL, reason);
+        while other != reason {
+            others.push(other.as_str());
+            other = next(RetractionReason::ALL, other);
+        }
+        // Art. 16: only an outdated item keeps its points.
+        let points = if reason == RetractionReason::Outdated { "" } else { " (loses its points)" };
+        lines.push(format!(
+            "reason: {}{points} · {}: {}",
+            reason.as_str(),
+            self.key_name(Layer::Confirm, Action::NextReason),
+            others.join(", ")
+        ));
+        lines.push(format!(
+            "{} withdraws · {} marks instead · {} cancels",
+            self.key_name(Layer::Confirm, Action::Confirm),
+            self.key_name(Layer::Confirm, Action::MarkInstead),
+            self.key_name(Layer::Confirm, Action::Back)
+        ));
+        lines.join("\n")
+    }
+
+    /// The withdrawal being confirmed takes the next reason.
+    pub(super) fn next_reason(&mut self) {
+        match &self.overlay {
+            Overlay::Confirm { then: Confirmed::WithdrawItems { items, reason }, .. } => {
+                let (items, reason) = (items.clone(), next(RetractionReason::ALL, *reason));
+                let text = self.withdrawal_text(&items, reason);
+                self.overlay = Overlay::Confirm { text, then: Confirmed::WithdrawItems { items, reason } };
+            }
+            Overlay::Confirm { then: Confirmed::Withdraw { .. }, .. } => {
+                self.warn("a request is answered for the reason it gives; decline it (d) if that does not hold")
+            }
+            _ => {}
+        }
+    }
+
+    /// The withdrawal being confirmed becomes a mark instead.
+    pub(super) fn mark_instead(&mut self) {
+        let items = match &self.overlay {
+            Overlay::Confirm { then: Confirmed::WithdrawItems { items, .. }, .. } => items.clone(),
+            Overlay::Confirm { then: Confirmed::Withdraw { item, reason }, .. } => {
+                if *reason != RetractionReason::Outdated {
+                    self.warn(format!("only an outdated request can be answered with a mark; this one is {}", reason.as_str()));
+                    return;
+                }
+                let title = self.retractions.rows.iter().find(|r| r.item == *item).map_or_else(String::new, |r| r.title.clone());
+                vec![(*item, title)]
+            }
+            _ => return,
+        };
+        self.open_mark(items);
+    }
+
+    /// Asks for the mark to put on items (effective today) and the document that replaces them.
+    pub(super) fn open_mark(&mut self, items: Vec<(i64, String)>) {
+        let mut replaced_by = single_line("");
+        replaced_by.set_placeholder_text("optional, e.g. 象政办〔2026〕12号");
+        self.overlay = Overlay::Mark { items, kind: MarkKind::Amended, replaced_by: Box::new(replaced_by) };
+    }
+
+    /// The day a mark takes effect: today in Beijing.
+    pub fn mark_day(&self) -> chrono::NaiveDate {
+        crate::domain::time::beijing_date(self.now)
+    }
+
+    /// A key while the mark is chosen: the mark layer's keys, or typing the replacing document.
+    pub(super) fn mark_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
+        let action = self.keymap.action(Layer::Mark, Key::from_event(event));
+        let effective_on = self.mark_day();
+        let Overlay::Mark { items, kind, replaced_by } = &mut self.overlay else { return };
+        match action {
+            Some(Action::NextMarkKind) => *kind = next(MarkKind::ALL, *kind),
+            Some(Action::Back) => self.overlay = Overlay::None,
+            Some(Action::Confirm) => {
+                let mark = NewMark {
+                    kind: *kind,
+                    effective_on,
+                    replaced_by: replaced_by.lines().join(" ").trim().to_string(),
+                    note: String::new(),
+                };
+                let items = items.iter().map(|(id, _)| *id).collect();
+                self.overlay = Overlay::None;
+                self.write(Load::Mark { items, mark }, effects);
+            }
+            _ => {
+                replaced_by.input(event);
+            }
+        }
+    }
+
+    /// A confirmed withdrawal or restore: write it.
+    pub(super) fn write_confirmed(&mut self, then: Confirmed, effects: &mut Vec<Effect>) {
+        let load = match then {
+            Confirmed::Withdraw { item, reason } => Load::Retract { items: vec![item], reason },
+            Confirmed::WithdrawItems { items, reason } => Load::Retract { items: items.into_iter().map(|(id, _)| id).collect(), reason },
+            Confirmed::Restore { item } => Load::Restore { item },
+            Confirmed::Publish | Confirmed::PublishMarked => return,
+        };
+        self.write(load, effects);
+    }
+
+    /// Starts a write of the retraction tools, unless one is still running.
+    pub(super) fn write(&mut self, load: Load, effects: &mut Vec<Effect>) {
+        if self.retraction_write.is_some() {
+            self.warn("the last change is still being saved; try again in a moment");
+            return;
+        }
+        let id = self.request(load, effects);
+        self.retraction_write = Some(id);
+    }
+
+    /// A write came back: say what happened (an error as a warning, the screen kept), clear the
+    /// marks it used, and load again everything it affects.
+    pub(super) fn wrote(&mut self, id: u64, said: Result<String, String>, effects: &mut Vec<Effect>) {
+        if !arrived(&mut self.retraction_write, id) {
+            return;
+        }
+        match said {
+            Ok(text) => {
+                self.tell(text);
+                if let Some(c) = &mut self.column {
+                    c.marks.clear();
+                }
+            }
+            Err(e) => self.warn(e),
+        }
+        self.reload_after_write(effects);
+    }
+
+    /// What a withdrawal, mark or restore changes: the column tree's staleness, the open column
+    /// and item, and the lists already loaded (the others load when visited).
+    fn reload_after_write(&mut self, effects: &mut Vec<Effect>) {
+        self.load_columns(effects);
+        if let Some(id) = self.column.as_ref().map(|c| c.column.id) {
+            self.open_column_by_id(id, effects);
+        }
+        self.reload_item(effects);
+        if loaded(&self.retractions) {
+            self.load_retractions(effects);
+        }
+        if loaded(&self.withdrawals) {
+            self.load_withdrawals(effects);
+        }
+        if loaded(&self.scores.units) {
+            self.load_scores(effects);
+        }
+        if loaded(&self.audit) {
+            self.load_audit(None, effects);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_a_write_did_is_said_exactly() {
+        let w = |withdrawn: &[i64], already: &[i64], requests_closed| Withdrawal {
+            withdrawn: withdrawn.to_vec(),
+            already: already.to_vec(),
+            requests_closed,
+        };
+        assert_eq!(withdrawal_said(&w(&[1, 2, 3], &[], 1)), "withdrew 3 items from every column; 1 request closed");
+        assert_eq!(withdrawal_said(&w(&[7], &[], 0)), "withdrew item 7 from every column");
+        assert_eq!(withdrawal_said(&w(&[], &[12], 0)), "item 12 was already withdrawn; nothing changed");
+        assert_eq!(withdrawal_said(&w(&[], &[1, 2], 0)), "the 2 items were already withdrawn; nothing changed");
+        assert_eq!(
+            withdrawal_said(&w(&[1, 2], &[5], 2)),
+            "withdrew 2 items from every column; 2 requests closed; item 5 was already withdrawn"
+        );
+        let m = Marking { marked: vec![4], already: vec![], requests_closed: 1 };
+        assert_eq!(marking_said(MarkKind::Repealed, &m), "marked item 4 已废止 (repealed); it stays online; 1 request closed");
+        let m = Marking { marked: vec![], already: vec![4], requests_closed: 0 };
+        assert_eq!(marking_said(MarkKind::Expired, &m), "item 4 was already marked 已失效; nothing changed");
+        assert_eq!(restore_said(9, None), "item 9 was not withdrawn; nothing changed");
+    }
+
+    #[test]
+    fn the_reasons_and_the_marks_cycle() {
+        use RetractionReason::*;
+        let mut r = Outdated;
+        let mut seen = vec![];
+        for _ in 0..4 {
+            r = next(RetractionReason::ALL, r);
+            seen.push(r);
+        }
+        assert_eq!(seen, [Improper, Classified, Error, Outdated]);
+        assert_eq!(next(MarkKind::ALL, MarkKind::Expired), MarkKind::Amended);
+    }
+}
