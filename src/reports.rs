@@ -13,6 +13,8 @@ use crate::domain::staleness::{DocumentStatus, Staleness, Status, document_due, 
 use crate::domain::time::{beijing_date, beijing_midnight};
 use crate::store::{ColumnRow, DocumentRow, Result, Site, Store};
 
+pub mod bulletin;
+
 /// One column in the staleness report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StaleRow {
@@ -105,11 +107,30 @@ pub struct ScoreRow {
     pub net: i64,
     /// Supplied no content in the period (Art. 17: 不及时提供网站所需内容).
     pub supplied_nothing: bool,
+    /// How many incidents stand against it in the period.
+    pub incidents: i64,
+    /// Its net score in the period before (the previous quarter, or year).
+    pub previous_net: i64,
+}
+
+impl ScoreRow {
+    /// The change of its net score from the period before.
+    pub fn change(&self) -> i64 {
+        self.net - self.previous_net
+    }
 }
 
 /// Every assessed unit's score for a quarter or a year, ranked by net score; equal scores share a
-/// rank. A year is computed over its whole span, which is the sum of its quarters.
+/// rank. A year is computed over its whole span, which is the sum of its quarters. Each row also
+/// carries the unit's net score of the period before.
 pub async fn scores(store: &dyn Store, site: &Site, period: Period) -> Result<Vec<ScoreRow>> {
+    let before = period.previous();
+    let previous: HashMap<String, i64> = store
+        .unit_tallies(site, before.first_day(), before.end_day())
+        .await?
+        .into_iter()
+        .map(|t| (t.unit.name, t.text + 2 * t.image_text + 3 * t.video + t.deductions))
+        .collect();
     let mut rows: Vec<ScoreRow> = store
         .unit_tallies(site, period.first_day(), period.end_day())
         .await?
@@ -119,6 +140,7 @@ pub async fn scores(store: &dyn Store, site: &Site, period: Period) -> Result<Ve
             let earned = t.text + 2 * t.image_text + 3 * t.video;
             ScoreRow {
                 rank: 0,
+                previous_net: previous.get(&t.unit.name).copied().unwrap_or(0),
                 unit: t.unit.name,
                 text: t.text,
                 image_text: t.image_text,
@@ -127,6 +149,7 @@ pub async fn scores(store: &dyn Store, site: &Site, period: Period) -> Result<Ve
                 deductions: t.deductions,
                 net: earned + t.deductions,
                 supplied_nothing: t.text + t.image_text + t.video == 0,
+                incidents: t.incidents,
             }
         })
         .collect();

@@ -1,6 +1,7 @@
 //! The command line (`../shared/CLI.md`): subcommands map onto the same domain and store calls the
 //! console uses. Every failure becomes a `Failure` with the contract's exit code.
 
+mod assessment;
 mod calendar;
 mod columns;
 mod console;
@@ -209,12 +210,27 @@ pub enum Command {
     },
     /// The assessment per unit, ranked (Art. 16)
     Scores {
-        /// A quarter, e.g. 2024Q3
-        #[arg(long, value_name = "YYYYQn", conflicts_with = "year")]
-        quarter: Option<String>,
-        /// A year, e.g. 2024
-        #[arg(long, value_name = "YYYY")]
-        year: Option<String>,
+        #[command(flatten)]
+        period: assessment::PeriodArgs,
+        /// The items that earned this unit its points (each once, at its highest form)
+        #[arg(long, value_name = "NAME", conflicts_with = "bulletin")]
+        unit: Option<String>,
+        /// Write the period's bulletin (Markdown) to FILE (`-`: standard output)
+        #[arg(long, value_name = "FILE")]
+        bulletin: Option<String>,
+    },
+    /// Record or correct an incident (a deduction, Art. 16)
+    Incident {
+        #[command(subcommand)]
+        command: assessment::IncidentCommand,
+    },
+    /// Recorded incidents and corrections, by date
+    Incidents {
+        #[command(flatten)]
+        period: assessment::PeriodArgs,
+        /// Only this unit's
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
     },
     /// The official working-day calendar
     Calendar {
@@ -372,7 +388,9 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Publish { item, columns, version }) => workflow::publish(&cli, item, columns, *version).await,
         Some(Command::Stale { at, overdue, unit }) => reports::stale(&cli, *at, *overdue, unit.as_deref()).await,
         Some(Command::Documents { command, pending }) => reports::documents(&cli, command.as_ref(), *pending).await,
-        Some(Command::Scores { quarter, year }) => reports::scores(&cli, quarter.as_deref(), year.as_deref()).await,
+        Some(Command::Scores { period, unit, bulletin }) => assessment::scores(&cli, period, unit.as_deref(), bulletin.as_deref()).await,
+        Some(Command::Incident { command }) => assessment::incident(&cli, command).await,
+        Some(Command::Incidents { period, unit }) => assessment::incidents(&cli, period, unit.as_deref()).await,
         Some(Command::Calendar { command }) => calendar::run(&cli, command).await,
         Some(Command::Keymap { command }) => console::keymap(&cli, command),
     }

@@ -1,4 +1,4 @@
-//! `stale`, `documents` and `scores`: the regulation's reports.
+//! `stale` and `documents`: the regulation's reports of columns and documents.
 
 use std::collections::HashSet;
 
@@ -8,7 +8,6 @@ use serde_json::{Value, json};
 
 use super::output::{Format, Listing};
 use super::{Cli, Failure, parse_date, session};
-use crate::domain::assessment::Period;
 use crate::domain::time::{beijing_date, format_time};
 use crate::reports::{self, only_overdue};
 use crate::store::NewDocumentInput;
@@ -117,35 +116,4 @@ pub async fn documents(cli: &Cli, command: Option<&DocumentsCommand>, pending: b
             write(cli, &listing)
         }
     }
-}
-
-pub async fn scores(cli: &Cli, quarter: Option<&str>, year: Option<&str>) -> Result<(), Failure> {
-    let period: Period = match (quarter, year) {
-        (Some(q), None) => match q.parse()? {
-            p @ Period::Quarter { .. } => p,
-            Period::Year(_) => return Err(Failure::usage(format!("--quarter takes a quarter such as 2024Q3, not {q:?}"))),
-        },
-        (None, Some(y)) => match y.parse()? {
-            p @ Period::Year(_) => p,
-            Period::Quarter { .. } => return Err(Failure::usage(format!("--year takes a year such as 2024, not {y:?}"))),
-        },
-        _ => return Err(Failure::usage("give --quarter YYYYQn or --year YYYY")),
-    };
-    let s = session(cli).await?;
-    let rows = reports::scores(s.store.as_ref(), &s.site, period).await?;
-    let mut listing = Listing::new(&["rank", "unit", "text", "image_text", "video", "points", "deductions", "net", "supplied_nothing"]);
-    for r in rows {
-        listing.push(vec![
-            json!(r.rank),
-            json!(r.unit),
-            json!(r.text),
-            json!(r.image_text),
-            json!(r.video),
-            json!(r.points),
-            json!(r.deductions),
-            json!(r.net),
-            json!(r.supplied_nothing),
-        ]);
-    }
-    write(cli, &listing)
 }

@@ -168,6 +168,15 @@ vocabulary! {
 }
 
 impl IncidentKind {
+    /// The kind in the words of Art. 16.
+    pub fn label(self) -> &'static str {
+        match self {
+            IncidentKind::Typo => "错字、别字及错误表述",
+            IncidentKind::Classified => "发布涉密或不予公开文件",
+            IncidentKind::Improper => "发布内容不当",
+        }
+    }
+
     /// The points the incident costs (a negative number).
     pub fn points(self) -> i64 {
         match self {

@@ -1,5 +1,6 @@
 //! The regulation as pure types and functions: no SQL, no terminal.
 
+pub mod accountability;
 pub mod assessment;
 pub mod calendar;
 pub mod column_table;

@@ -137,6 +137,9 @@ pub enum Act {
     /// Withdraw an item, restore it, or decline a request to withdraw it (Art. 13): like
     /// publishing, an administrator's.
     Withdraw,
+    /// Record an incident against a unit, or correct one (Art. 16): the government office's
+    /// administrators'.
+    RecordIncident,
 }
 
 impl Act {
@@ -144,6 +147,7 @@ impl Act {
         match self {
             Act::Pass(stage) => may_pass(role, stage),
             Act::Withdraw => may_pass(role, Stage::Publish),
+            Act::RecordIncident => role == Role::Admin,
         }
     }
 }
@@ -153,6 +157,7 @@ impl std::fmt::Display for Act {
         match self {
             Act::Pass(stage) => write!(f, "pass the {} step", stage.as_str()),
             Act::Withdraw => f.write_str("withdraw, mark or restore items"),
+            Act::RecordIncident => f.write_str("record or correct incidents"),
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
 use crate::domain::review::Decision;
-use crate::domain::{Channel, Form, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Stage};
+use crate::domain::{Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Stage};
 pub use target::{BadTarget, Target};
 
 /// Why a store operation did not happen.
@@ -223,6 +223,54 @@ pub struct UnitTally {
     pub video: i64,
     /// The sum of the period's incident points (negative, or 0).
     pub deductions: i64,
+    /// How many of the period's incidents stand (those recorded, less those reversed).
+    pub incidents: i64,
+}
+
+/// An incident to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentInput {
+    pub unit: String,
+    pub kind: IncidentKind,
+    /// The item it is about, if any.
+    pub item: Option<i64>,
+    /// When it happened (Beijing date): the quarter it counts in.
+    pub occurred_on: NaiveDate,
+    pub note: String,
+}
+
+/// A recorded incident, or the reversal of one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentRow {
+    pub id: i64,
+    pub unit: String,
+    pub kind: IncidentKind,
+    /// Negative for a deduction, positive for a reversal.
+    pub points: i64,
+    pub item: Option<i64>,
+    pub item_title: Option<String>,
+    /// For a reversal: the incident it reverses.
+    pub reverses: Option<i64>,
+    /// For an incident: the record that reversed it, if one did.
+    pub reversed_by: Option<i64>,
+    pub occurred_on: NaiveDate,
+    pub note: String,
+    pub recorded_at: DateTime<Utc>,
+    pub recorded_by: String,
+}
+
+/// An item that earned its unit points, as the score's explanation lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EarningItem {
+    pub id: i64,
+    pub title: String,
+    pub published_at: DateTime<Utc>,
+    /// The form it counts at: its highest across its columns (Art. 16 counts an item once).
+    pub counted: Form,
+    /// Withdrawn as outdated (it still counts).
+    pub withdrawn: bool,
+    /// Its form in each of its columns.
+    pub placements: Vec<(String, Form)>,
 }
 
 /// How a store is opened.
@@ -299,6 +347,28 @@ pub trait Store: Send + Sync {
     /// items (not reposts) published then that still count — online, or withdrawn as outdated —
     /// and the incidents that occurred then (Art. 16). One query.
     async fn unit_tallies(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitTally>>;
+
+    /// Records an incident (责任事故, Art. 16): a deduction from a unit's score in the quarter of its
+    /// date, audited; returns its id. Only an administrator records one.
+    async fn add_incident(&self, site: &Site, incident: &IncidentInput) -> Result<i64>;
+
+    /// Corrects a recorded incident: never edited in place, it is reversed by a new record of the
+    /// opposite points on the same date and unit, audited; returns the new record's id. Refused
+    /// for a reversal, or an incident already reversed.
+    async fn reverse_incident(&self, site: &Site, id: i64, note: &str) -> Result<i64>;
+
+    /// The incidents dated in the Beijing days `[from, until)` (all when `None`), oldest first; of
+    /// one unit when given.
+    async fn incidents(&self, site: &Site, days: Option<(NaiveDate, NaiveDate)>, unit: Option<&str>) -> Result<Vec<IncidentRow>>;
+
+    /// The items that earned a unit its points in the Beijing days `[from, until)`: published
+    /// then, and still counting (online, or withdrawn as outdated), each once at the form it
+    /// counts at, with its form in each of its columns; newest first.
+    async fn unit_items(&self, site: &Site, unit: &str, from: NaiveDate, until: NaiveDate) -> Result<Vec<EarningItem>>;
+
+    /// Per unit and reason, how many of its items were withdrawn in the Beijing days
+    /// `[from, until)` (restored or not): what Art. 17 holds a unit to account for.
+    async fn unit_withdrawals(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<(String, RetractionReason, i64)>>;
 
     /// The calendar exceptions, of one year or all.
     async fn calendar(&self, year: Option<i32>) -> Result<Vec<CalendarDay>>;

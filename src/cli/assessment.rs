@@ -1,0 +1,208 @@
+//! `scores`, `incident` and `incidents`: the assessment of Art. 16–17, its explanation and its
+//! bulletin.
+
+use clap::Subcommand;
+use serde_json::{Value, json};
+
+use super::output::{Format, Listing};
+use super::{Cli, Failure, parse_date, session};
+use crate::domain::IncidentKind;
+use crate::domain::assessment::Period;
+use crate::domain::time::{beijing_date, format_time};
+use crate::reports::{self, bulletin};
+use crate::store::IncidentInput;
+
+/// A quarter or a year.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PeriodArgs {
+    /// A quarter, e.g. 2024Q3
+    #[arg(long, value_name = "YYYYQn", conflicts_with = "year")]
+    pub quarter: Option<String>,
+    /// A year, e.g. 2024
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<String>,
+}
+
+impl PeriodArgs {
+    /// The period given, if one is.
+    fn period(&self) -> Result<Option<Period>, Failure> {
+        Ok(match (&self.quarter, &self.year) {
+            (Some(q), None) => match q.parse()? {
+                p @ Period::Quarter { .. } => Some(p),
+                Period::Year(_) => return Err(Failure::usage(format!("--quarter takes a quarter such as 2024Q3, not {q:?}"))),
+            },
+            (None, Some(y)) => match y.parse()? {
+                p @ Period::Year(_) => Some(p),
+                Period::Quarter { .. } => return Err(Failure::usage(format!("--year takes a year such as 2024, not {y:?}"))),
+            },
+            _ => None,
+        })
+    }
+}
+
+fn write(cli: &Cli, listing: &Listing) -> Result<(), Failure> {
+    listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    Ok(())
+}
+
+/// `scores`: the ranking; with `--unit`, the items that earned the unit its points; with
+/// `--bulletin FILE`, the period's bulletin written to FILE (`-`: standard output).
+pub async fn scores(cli: &Cli, period: &PeriodArgs, unit: Option<&str>, bulletin_file: Option<&str>) -> Result<(), Failure> {
+    let period = period.period()?.ok_or_else(|| Failure::usage("give --quarter YYYYQn or --year YYYY"))?;
+    let s = session(cli).await?;
+    if let Some(file) = bulletin_file {
+        let text = bulletin::render(&bulletin::gather(s.store.as_ref(), &s.site, period).await?);
+        if file == "-" {
+            print!("{text}");
+        } else {
+            std::fs::write(file, text).map_err(|e| Failure::failed(format!("cannot write the bulletin to {file}: {e}")))?;
+            println!("wrote the {period} bulletin to {file}");
+        }
+        return Ok(());
+    }
+    if let Some(unit) = unit {
+        let items = s.store.unit_items(&s.site, unit, period.first_day(), period.end_day()).await?;
+        let mut listing = Listing::new(&["id", "title", "published_at", "form", "points", "withdrawn", "columns"]);
+        for i in items {
+            let columns: Vec<String> = i.placements.iter().map(|(path, form)| format!("{path} ({})", form.as_str())).collect();
+            listing.push(vec![
+                json!(i.id),
+                json!(i.title),
+                json!(format_time(i.published_at, cli.utc)),
+                json!(i.counted.as_str()),
+                json!(i.counted.points()),
+                json!(i.withdrawn),
+                json!(columns.join("; ")),
+            ]);
+        }
+        return write(cli, &listing);
+    }
+    let rows = reports::scores(s.store.as_ref(), &s.site, period).await?;
+    let mut listing = Listing::new(&[
+        "rank",
+        "unit",
+        "text",
+        "image_text",
+        "video",
+        "points",
+        "deductions",
+        "net",
+        "supplied_nothing",
+        "incidents",
+        "change",
+    ]);
+    for r in rows {
+        listing.push(vec![
+            json!(r.rank),
+            json!(r.unit),
+            json!(r.text),
+            json!(r.image_text),
+            json!(r.video),
+            json!(r.points),
+            json!(r.deductions),
+            json!(r.net),
+            json!(r.supplied_nothing),
+            json!(r.incidents),
+            json!(r.change()),
+        ]);
+    }
+    write(cli, &listing)
+}
+
+fn parse_kind(s: &str) -> Result<IncidentKind, String> {
+    s.parse()
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IncidentCommand {
+    /// Record a deduction (Art. 16): typo −5, classified −10, improper −10, in the quarter of its date
+    Add {
+        /// The unit it counts against
+        #[arg(long)]
+        unit: String,
+        /// typo, classified or improper
+        #[arg(long, value_parser = parse_kind)]
+        kind: IncidentKind,
+        /// The item it is about (id or ref)
+        #[arg(long)]
+        item: Option<String>,
+        /// When it happened (default today, Beijing time)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<chrono::NaiveDate>,
+        /// What happened (required)
+        #[arg(long)]
+        note: String,
+    },
+    /// Correct a recorded incident: a new record reverses it (nothing is edited in place)
+    Reverse {
+        /// The incident's id
+        id: i64,
+        /// Why (required)
+        #[arg(long)]
+        note: String,
+    },
+}
+
+pub async fn incident(cli: &Cli, command: &IncidentCommand) -> Result<(), Failure> {
+    match command {
+        IncidentCommand::Add { unit, kind, item, date, note } => {
+            if note.trim().is_empty() {
+                return Err(Failure::usage("an incident needs a note saying what happened (--note)"));
+            }
+            let s = session(cli).await?;
+            let item = match item {
+                Some(key) => Some(s.store.find_item(&s.site, key).await?),
+                None => None,
+            };
+            let occurred_on = date.unwrap_or_else(|| beijing_date(chrono::Utc::now()));
+            let input = IncidentInput { unit: unit.clone(), kind: *kind, item, occurred_on, note: note.clone() };
+            let id = s.store.add_incident(&s.site, &input).await?;
+            let quarter = Period::quarter_of(occurred_on);
+            println!("incident {id}: {unit} {} ({}) on {occurred_on}, in {quarter}", kind.points(), kind.as_str());
+        }
+        IncidentCommand::Reverse { id, note } => {
+            if note.trim().is_empty() {
+                return Err(Failure::usage("a correction needs a note saying why (--note)"));
+            }
+            let s = session(cli).await?;
+            let new = s.store.reverse_incident(&s.site, *id, note).await?;
+            println!("incident {new}: reverses incident {id}");
+        }
+    }
+    Ok(())
+}
+
+pub async fn incidents(cli: &Cli, period: &PeriodArgs, unit: Option<&str>) -> Result<(), Failure> {
+    let period = period.period()?;
+    let s = session(cli).await?;
+    let days = period.map(|p| (p.first_day(), p.end_day()));
+    let mut listing = Listing::new(&[
+        "id",
+        "unit",
+        "kind",
+        "points",
+        "item",
+        "note",
+        "recorded_at",
+        "recorded_by",
+        "occurred_on",
+        "reverses",
+        "reversed_by",
+    ]);
+    for i in s.store.incidents(&s.site, days, unit).await? {
+        listing.push(vec![
+            json!(i.id),
+            json!(i.unit),
+            json!(i.kind.as_str()),
+            json!(i.points),
+            i.item.map_or(Value::Null, Value::from),
+            json!(i.note),
+            json!(format_time(i.recorded_at, cli.utc)),
+            json!(i.recorded_by),
+            json!(i.occurred_on.to_string()),
+            i.reverses.map_or(Value::Null, Value::from),
+            i.reversed_by.map_or(Value::Null, Value::from),
+        ]);
+    }
+    write(cli, &listing)
+}

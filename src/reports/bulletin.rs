@@ -1,0 +1,200 @@
+//! The quarterly (or yearly) bulletin Art. 16 asks the government office to circulate: the
+//! ranking, each unit's incidents, the units that supplied nothing, the columns each unit left
+//! overdue at the period's end, and the Art. 17 signals that lead to a notice to a unit's head. In
+//! Markdown, in the office's own language.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write;
+
+use super::{ScoreRow, StaleRow, documents, scores, stale};
+use crate::domain::accountability::{Signal, UnitRecord};
+use crate::domain::assessment::Period;
+use crate::domain::staleness::{DocumentStatus, Status};
+use crate::domain::time::beijing_date;
+use crate::store::{IncidentRow, Result, Site, Store};
+
+/// Everything the bulletin says, gathered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bulletin {
+    pub site_name: String,
+    pub period: Period,
+    /// Ranked, with the period before's net score.
+    pub scores: Vec<ScoreRow>,
+    /// The period's incidents and corrections, by date.
+    pub incidents: Vec<IncidentRow>,
+    /// Per unit, in ranking order: its columns overdue or empty at the period's end.
+    pub overdue: Vec<(String, Vec<StaleRow>)>,
+    /// Per unit, in ranking order: why its head is to be notified (Art. 17).
+    pub signals: Vec<(String, Vec<Signal>)>,
+}
+
+/// The period's facts from the database.
+pub async fn gather(store: &dyn Store, site: &Site, period: Period) -> Result<Bulletin> {
+    let scores = scores(store, site, period).await?;
+    let days = (period.first_day(), period.end_day());
+    let incidents = store.incidents(site, Some(days), None).await?;
+    let units_of: HashMap<i64, Vec<String>> = store.columns(site).await?.into_iter().map(|c| (c.id, c.units)).collect();
+    let overdue_at = |rows: Vec<StaleRow>| -> Vec<StaleRow> {
+        rows.into_iter().filter(|r| matches!(r.staleness.status, Status::Overdue | Status::Empty)).collect()
+    };
+    let now = overdue_at(stale(store, site, period.last_day()).await?);
+    let before: HashSet<i64> = overdue_at(stale(store, site, period.previous().last_day()).await?).iter().map(|r| r.column.id).collect();
+    // Documents due in the period that went online after their due date, or had not by its end.
+    let mut late_documents: HashMap<&str, usize> = HashMap::new();
+    let due = documents(store, site, period.last_day(), false, None).await?;
+    for d in due.iter().filter(|d| d.due >= period.first_day() && d.due <= period.last_day()) {
+        if matches!(d.status, DocumentStatus::Late | DocumentStatus::Overdue) {
+            for unit in units_of.get(&d.document.column_id).into_iter().flatten() {
+                *late_documents.entry(unit.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let withdrawals = store.unit_withdrawals(site, days.0, days.1).await?;
+
+    let mut overdue = Vec::new();
+    let mut signals = Vec::new();
+    for row in &scores {
+        let unit = row.unit.as_str();
+        let mine: Vec<StaleRow> =
+            now.iter().filter(|r| units_of.get(&r.column.id).is_some_and(|us| us.iter().any(|u| u == unit))).cloned().collect();
+        let mut by_kind: BTreeMap<_, i64> = BTreeMap::new();
+        for i in incidents.iter().filter(|i| i.unit == unit) {
+            // A reversal takes its incident back.
+            *by_kind.entry(i.kind).or_default() += if i.points < 0 { 1 } else { -1 };
+        }
+        let record = UnitRecord {
+            supplied_nothing: row.supplied_nothing,
+            overdue_columns: mine.len(),
+            late_documents: late_documents.get(unit).copied().unwrap_or(0),
+            overdue_twice: mine.iter().filter(|r| before.contains(&r.column.id)).count(),
+            withdrawn: withdrawals.iter().filter(|(u, _, _)| u == unit).map(|(_, reason, n)| (*reason, *n)).collect(),
+            incidents: by_kind.into_iter().filter(|(_, n)| *n > 0).collect(),
+        };
+        let found = record.signals();
+        if !found.is_empty() {
+            signals.push((unit.to_string(), found));
+        }
+        if !mine.is_empty() {
+            overdue.push((unit.to_string(), mine));
+        }
+    }
+    Ok(Bulletin { site_name: site.name.clone(), period, scores, incidents, overdue, signals })
+}
+
+/// The period in the bulletin's words: 2026年第3季度, 2026年度.
+fn period_name(period: Period) -> String {
+    match period {
+        Period::Quarter { year, quarter } => format!("{year}年第{quarter}季度"),
+        Period::Year(year) => format!("{year}年度"),
+    }
+}
+
+fn signed(n: i64) -> String {
+    if n > 0 { format!("+{n}") } else { n.to_string() }
+}
+
+/// Text for a Markdown table cell: no line breaks, no column separators.
+fn cell(text: &str) -> String {
+    text.replace(['\n', '\r'], " ").replace('|', "｜")
+}
+
+/// The bulletin as Markdown.
+pub fn render(b: &Bulletin) -> String {
+    let mut out = String::new();
+    let name = period_name(b.period);
+    let (first, last) = (b.period.first_day(), b.period.last_day());
+    let before = match b.period {
+        Period::Quarter { .. } => "较上季度",
+        Period::Year(_) => "较上年",
+    };
+    // Writing to a String cannot fail.
+    let _ = writeln!(out, "# {}内容保障考评通报（{name}）\n", b.site_name);
+    let _ = writeln!(
+        out,
+        "统计期间：{first} 至 {last}。计分依据第十六条：每发布一条纯文字信息计 1 分、图文信息计 2 分、视频信息计 3 分，\
+         同一信息在多个栏目同时采用的不重复计分（以最高分计）；责任事故按规定扣分。\n"
+    );
+
+    let _ = writeln!(out, "## 一、得分排名\n");
+    let _ = writeln!(out, "| 排名 | 单位 | 文字 | 图文 | 视频 | 得分 | 扣分 | 总分 | {before} |");
+    let _ = writeln!(out, "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for r in &b.scores {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            r.rank,
+            cell(&r.unit),
+            r.text,
+            r.image_text,
+            r.video,
+            r.points,
+            r.deductions,
+            r.net,
+            signed(r.change())
+        );
+    }
+
+    let _ = writeln!(out, "\n## 二、责任事故\n");
+    if b.incidents.is_empty() {
+        let _ = writeln!(out, "本期无责任事故。");
+    } else {
+        let _ = writeln!(out, "| 编号 | 日期 | 单位 | 类型 | 分值 | 涉及信息 | 说明 |");
+        let _ = writeln!(out, "| ---: | --- | --- | --- | ---: | --- | --- |");
+        for i in &b.incidents {
+            let item = match (&i.item, &i.item_title) {
+                (Some(id), Some(title)) => format!("{id} {}", cell(title)),
+                _ => "—".into(),
+            };
+            let note = match i.reverses {
+                Some(original) => format!("更正第 {original} 号：{}", cell(&i.note)),
+                None => cell(&i.note),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {item} | {note} |",
+                i.id,
+                i.occurred_on,
+                cell(&i.unit),
+                i.kind.label(),
+                signed(i.points)
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\n## 三、未提供信息的单位\n");
+    let nothing: Vec<&str> = b.scores.iter().filter(|r| r.supplied_nothing).map(|r| r.unit.as_str()).collect();
+    let _ = writeln!(out, "{}", if nothing.is_empty() { "无。".to_string() } else { format!("{}。", nothing.join("、")) });
+
+    let _ = writeln!(out, "\n## 四、期末逾期未更新的栏目\n");
+    if b.overdue.is_empty() {
+        let _ = writeln!(out, "无。");
+    }
+    for (unit, rows) in &b.overdue {
+        let _ = writeln!(out, "### {unit}\n");
+        for r in rows {
+            let days = r.staleness.days_overdue;
+            let state = match (r.staleness.status, r.last_update) {
+                (Status::Empty, _) => "无内容".to_string(),
+                (_, None) => format!("无内容，文件逾期 {days} 天"),
+                (_, Some(at)) => format!("最后更新 {}，逾期 {days} 天", beijing_date(at)),
+            };
+            let deadline = if r.column.deadline.is_empty() { r.column.rule.to_string() } else { r.column.deadline.clone() };
+            let _ = writeln!(out, "- {}（更新时限 {deadline}；{state}）", r.column.path);
+        }
+        let _ = writeln!(out);
+    }
+
+    let _ = writeln!(out, "{}## 五、需通报单位负责人的情形（第十七条）\n", if b.overdue.is_empty() { "\n" } else { "" });
+    if b.signals.is_empty() {
+        let _ = writeln!(out, "无。");
+    } else {
+        let _ = writeln!(out, "| 单位 | 条款 | 情形 |");
+        let _ = writeln!(out, "| --- | --- | --- |");
+        for (unit, signals) in &b.signals {
+            for s in signals {
+                let _ = writeln!(out, "| {} | 第十七条{} | {} |", cell(unit), s.clause_name(), s.text);
+            }
+        }
+    }
+    out
+}
