@@ -1197,7 +1197,7 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
     );
     let done = crate::store::Marking { marked: vec![1102, 1207], already: vec![], requests_closed: 0 };
     let effects = a.update(Msg::Loaded(*id, Loaded::Marked(MarkKind::Repealed, Ok(done))));
-    assert_eq!(a.notice.as_ref().unwrap().text, "marked 2 items 已废止 (repealed); they stay online");
+    assert_eq!(a.notice.as_ref().unwrap().text, "marked 2 items 已废止, kept online");
     assert!(marked(&a).is_empty());
     assert!(loads(&effects).iter().any(|(_, l)| *l == Load::ColumnItems { column_id: 7, before: None }), "the badges show");
 
@@ -1342,7 +1342,7 @@ fn the_withdrawn_tab_is_the_sixth_reached_by_tab_and_by_command() {
     assert!(text_of(&a).lines().next().unwrap().contains("6 Withdrawn"));
     keys(&mut a, "?");
     let help = text_of(&a);
-    assert!(help.contains("Keys in the withdrawn view") && help.contains("Restore the item"), "{help}");
+    assert!(help.contains("Keys in the withdrawn view") && help.contains("Put the item back online"), "{help}");
 }
 
 #[test]

@@ -56,8 +56,7 @@ pub fn marking_said(kind: MarkKind, m: &Marking) -> String {
             many => format!("the {} items were already marked {label}; nothing changed", many.len()),
         };
     }
-    let stay = if m.marked.len() == 1 { "it stays online" } else { "they stay online" };
-    let mut said = format!("marked {} {label} ({}); {stay}", items_word(&m.marked), kind.as_str());
+    let mut said = format!("marked {} {label}, kept online", items_word(&m.marked));
     match m.requests_closed {
         0 => {}
         1 => said.push_str("; 1 request closed"),
@@ -184,7 +183,7 @@ impl App {
                 self.overlay = Overlay::Confirm { text, then: Confirmed::WithdrawItems { items, reason } };
             }
             Overlay::Confirm { then: Confirmed::Withdraw { .. }, .. } => {
-                self.warn("a request is answered for the reason it gives; decline it (d) if that does not hold")
+                self.warn("a request is withdrawn for the reason it gives (d declines it)")
             }
             _ => {}
         }
@@ -326,7 +325,7 @@ mod tests {
             "withdrew 2 items from every column; 2 requests closed; item 5 was already withdrawn"
         );
         let m = Marking { marked: vec![4], already: vec![], requests_closed: 1 };
-        assert_eq!(marking_said(MarkKind::Repealed, &m), "marked item 4 已废止 (repealed); it stays online; 1 request closed");
+        assert_eq!(marking_said(MarkKind::Repealed, &m), "marked item 4 已废止, kept online; 1 request closed");
         let m = Marking { marked: vec![], already: vec![4], requests_closed: 0 };
         assert_eq!(marking_said(MarkKind::Expired, &m), "item 4 was already marked 已失效; nothing changed");
         assert_eq!(restore_said(9, None), "item 9 was not withdrawn; nothing changed");
