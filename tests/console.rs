@@ -412,3 +412,143 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
     assert!(std::fs::read_to_string(db.file("err")).unwrap().contains("a test panic"), "the panic's message is printed");
     assert!(modes.iter().any(|m| m == "icanon") && modes.iter().any(|m| m == "echo"), "the panic left the terminal raw: {modes:?}");
 }
+
+/// Four policy documents of 2023 and one of 2026 online in one column, and a suspected secret
+/// online alone in another.
+const ONLINE: &str = r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","body":"第一条　为规范政府信息公开工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-02-01T09:00:00+08:00","published_at":"2023-02-03T10:00:00+08:00"}
+{"ref":"zd-2","title":"象山区政务公开保密审查办法","body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-04-10T09:00:00+08:00","published_at":"2023-04-11T16:30:00+08:00"}
+{"ref":"zd-3","title":"象山区依申请公开办理规程","body":"第一条　为规范依申请公开办理……","form":"image_text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-07-05T09:00:00+08:00","published_at":"2023-07-06T09:15:00+08:00"}
+{"ref":"zd-4","title":"象山区政府信息公开责任追究办法（试行）","body":"第一条　为强化政府信息公开工作责任……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-11-20T09:00:00+08:00","published_at":"2023-11-21T11:00:00+08:00"}
+{"ref":"zd-5","title":"象山区政府信息公开工作制度（2026年修订）","body":"第一条　为进一步规范政府信息公开工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2026-06-01T09:00:00+08:00","published_at":"2026-06-02T10:00:00+08:00"}
+{"ref":"tj-1","title":"象山区2026年三季度主要经济指标（内部资料）","body":"一、地区生产总值……","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-26T09:00:00+08:00","published_at":"2026-11-27T10:00:00+08:00"}
+"#;
+
+/// A listing's rows as JSON objects.
+fn json_rows(db: &TestDb, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    serde_json::from_str(&db.ok(&args)).unwrap()
+}
+
+/// The row of `stale` of the column at `path`.
+fn stale_row(db: &TestDb, path: &str) -> serde_json::Value {
+    json_rows(db, &["stale"]).into_iter().find(|r| r["path"] == path).unwrap()
+}
+
+/// Retraction by keys: the top request withdrawn from the retractions tab, three old documents of
+/// a column marked (one, then a range) and withdrawn together, one of them restored from the
+/// Withdrawn tab; then the database, `audit` and `stale` say so.
+async fn withdrawals_and_a_restore_by_keys(db: TestDb) {
+    db.ok(&["init"]);
+    let file = db.file("online.jsonl");
+    std::fs::write(&file, ONLINE).unwrap();
+    db.ok(&["import", file.to_str().unwrap()]);
+    db.ok(&["retractions", "request", "tj-1", "--unit", "统计局", "--reason", "classified", "--note", "疑似涉密，请立即撤回"]);
+    assert_eq!(stale_row(&db, "政务动态 / 通知公告")["status"], "ok");
+    let mut raw = db.any().await;
+    let id = |r: &str| format!("SELECT id FROM items WHERE ref = '{r}'");
+    let (secret, zd2, zd3, zd4) =
+        (raw.count(&id("tj-1")).await, raw.count(&id("zd-2")).await, raw.count(&id("zd-3")).await, raw.count(&id("zd-4")).await);
+
+    let t = Tmux::console(&format!("retract-{:?}", db.backend), &db, &[]);
+    t.wait_for("● connected");
+    // The suspected secret first: the top request, withdrawn after the confirmation.
+    t.keys(&["3"]);
+    t.wait_for("1 pending");
+    t.keys(&["w"]);
+    let s = t.wait_for("Enter withdraws");
+    assert!(s.contains(&format!("Withdraw item {secret} from every column (classified)")) && s.contains("政务动态 / 通知公告"), "{s}");
+    t.keys(&["Enter"]);
+    t.wait_for(&format!("withdrew item {secret} from every column; 1 request closed"));
+    t.wait_for("No request is pending");
+    // Its column had nothing else online: the column tree says it is empty now.
+    t.keys(&["2", "/", "通知公告"]);
+    let s = t.wait_for("[/通知公告]");
+    let row = s.lines().find(|l| l.contains("政务动态 / 通知公告")).unwrap_or_else(|| panic!("{s}"));
+    assert!(row.starts_with("∅"), "{s}");
+    t.keys(&["Escape"]);
+
+    // The policy column, newest first: mark the 2023 documents zd-4, then zd-3 to zd-2 as a range.
+    t.keys(&["/", "zfxxgkzd"]);
+    t.wait_for("[/zfxxgkzd]");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("象山区依申请公开办理规程");
+    t.keys(&["Down", "Space", "Down", "v"]);
+    let s = t.wait_for("3 marked");
+    assert_eq!(s.lines().filter(|l| l.starts_with("* 2023-")).count(), 3, "{s}");
+    t.keys(&["w"]);
+    let s = t.wait_for("Withdraw 3 items from every column");
+    for title in ["象山区政府信息公开责任追究办法（试行）", "象山区依申请公开办理规程", "象山区政务公开保密审查办法"]
+    {
+        assert!(s.contains(title), "{title}: {s}");
+    }
+    assert!(s.contains("reason: outdated") && s.contains("m marks instead"), "{s}");
+    t.keys(&["Enter"]);
+    t.wait_for("withdrew 3 items from every column");
+    let s = t.wait_for("2 online");
+    assert!(!s.contains("marked ·") && !s.contains("* 20"), "the marks are cleared: {s}");
+
+    // The Withdrawn tab: all four, the secret's with the time its request waited; zd-3 restored.
+    t.keys(&["6"]);
+    let s = t.wait_for("4 latest");
+    assert!(s.contains("from request: median"), "{s}");
+    t.keys(&["/", "ysqgk"]);
+    t.wait_for("[/ysqgk]");
+    t.keys(&["Enter", "u"]);
+    let s = t.wait_for("Enter restores");
+    assert!(s.contains(&format!("Put item {zd3} back online")), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&format!("restored item {zd3}"));
+    assert!(s.contains("[restored] 象山区依申请公开"), "{s}");
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
+
+    // The database: three withdrawn, the restored one and the rest online, nothing deleted.
+    let status = |r: &str| format!("SELECT COUNT(*) FROM items WHERE ref = '{r}' AND status = 'withdrawn'");
+    for (r, withdrawn) in [("tj-1", 1), ("zd-2", 1), ("zd-4", 1), ("zd-3", 0), ("zd-1", 0), ("zd-5", 0)] {
+        assert_eq!(raw.count(&status(r)).await, withdrawn, "{r}");
+    }
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE status = 'online'").await, 3);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM withdrawals").await, 4);
+    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM withdrawals WHERE restored_at IS NOT NULL AND item_id = {zd3}")).await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM withdrawals WHERE restored_at IS NOT NULL").await, 1);
+    assert_eq!(
+        raw.count(&format!("SELECT COUNT(*) FROM withdrawals WHERE item_id = {secret} AND reason = 'classified'")).await,
+        1,
+        "the request's reason"
+    );
+    assert_eq!(
+        raw.count(&format!("SELECT COUNT(*) FROM withdrawals WHERE item_id IN ({zd2}, {zd3}, {zd4}) AND reason = 'outdated'")).await,
+        3
+    );
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM retraction_requests WHERE status = 'done' AND resolution = 'withdrawn' AND handled_at IS NOT NULL")
+            .await,
+        1
+    );
+    assert_eq!(raw.count("SELECT COUNT(*) FROM retraction_requests WHERE status = 'pending'").await, 0);
+
+    // The audit trail: a record for each withdrawal and for the restore.
+    let audit = json_rows(&db, &["audit"]);
+    let targets = |action: &str| {
+        let mut t: Vec<String> =
+            audit.iter().filter(|e| e["action"] == action).map(|e| e["target"].as_str().unwrap().to_string()).collect();
+        t.sort();
+        t
+    };
+    let mut withdrawn: Vec<String> = [secret, zd2, zd3, zd4].iter().map(|i| format!("item:{i}")).collect();
+    withdrawn.sort();
+    assert_eq!(targets("retract"), withdrawn);
+    assert_eq!(targets("restore"), [format!("item:{zd3}")]);
+    assert!(audit.iter().all(|e| e["operator"] == audit[0]["operator"]), "one operator: {audit:?}");
+
+    // `stale` agrees with what is online: the secret's column has nothing, the policy column's
+    // last update is still its 2026 document (the restored one went online in 2023).
+    let notices = stale_row(&db, "政务动态 / 通知公告");
+    assert_eq!((notices["status"].as_str(), notices["last_update"].is_null()), (Some("empty"), true), "{notices}");
+    let policies = stale_row(&db, "政府信息公开 / 政府信息公开制度");
+    assert_eq!(policies["status"], "ok", "{policies}");
+    assert_eq!(policies["last_update"], "2026-06-02T10:00:00+08:00", "{policies}");
+}
+
+on_both_backends!(withdrawals_and_a_restore_by_keys);
