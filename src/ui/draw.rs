@@ -526,6 +526,9 @@ impl Draw<'_> {
         if let Some((at, reason)) = &item.withdrawn {
             lines.push(field("withdrawn", format!("{} ({})", format_time(*at, false), reason.as_str())));
         }
+        if let Some(mark) = item.mark {
+            lines.push(field("marked", format!("{} ({}), kept online", mark.label(), mark.as_str())));
+        }
         lines.push(TextLine::raw(""));
         lines.push(TextLine::styled(format!("Columns ({})", item.placements.len()), self.theme.heading()));
         for (path, form) in &item.placements {

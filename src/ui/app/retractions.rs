@@ -55,6 +55,9 @@ impl App {
     pub(super) fn decline_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
         let Overlay::Decline { request, .. } = &self.overlay else { return };
         let request = *request;
+        if event.code == crossterm::event::KeyCode::Enter && self.write_running() {
+            return;
+        }
         let Some(reason) = self.reason_typed(event, "declining a request needs a reason") else { return };
         self.write(Load::Decline { request, reason }, effects);
     }

@@ -1113,11 +1113,13 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     let effects = key(&mut a, KeyCode::Enter);
     let [(id, Load::Retract { items, .. })] = &loads(&effects)[..] else { panic!("{effects:?}") };
     assert_eq!(items, &[1207, 1102, 1031]);
-    // A second write waits for the first.
+    // A second write waits for the first; its question stays open.
     space(&mut a);
     keys(&mut a, "w");
     assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
     assert!(a.notice.as_ref().unwrap().text.contains("still being saved"));
+    assert_eq!(a.layer(), Layer::Confirm);
+    key(&mut a, KeyCode::Esc);
     let done = crate::store::Withdrawal { withdrawn: vec![1031, 1102, 1207], already: vec![], requests_closed: 1 };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew 3 items from every column; 1 request closed");
@@ -1398,4 +1400,14 @@ fn the_withdrawal_screens_in_every_state() {
         }),
     ];
     snapshot_all(cases);
+}
+
+#[test]
+fn an_opened_item_says_it_is_kept_online_marked() {
+    let mut a = app();
+    open_column(&mut a, policy_items());
+    open_item(&mut a);
+    assert!(!text_of(&a).contains("marked "));
+    a.item.as_mut().unwrap().item.as_mut().unwrap().0.mark = Some(crate::domain::MarkKind::Repealed);
+    assert!(text_of(&a).contains("marked    已废止 (repealed), kept online"), "{}", text_of(&a));
 }

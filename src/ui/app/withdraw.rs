@@ -221,6 +221,9 @@ impl App {
     /// A key while the mark is chosen: the mark layer's keys, or typing the replacing document.
     pub(super) fn mark_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
         let action = self.keymap.action(Layer::Mark, Key::from_event(event));
+        if action == Some(Action::Confirm) && self.write_running() {
+            return;
+        }
         let effective_on = self.mark_day();
         let Overlay::Mark { items, kind, replaced_by } = &mut self.overlay else { return };
         match action {
@@ -254,10 +257,19 @@ impl App {
         self.write(load, effects);
     }
 
+    /// Whether a write of the retraction tools is still running (then says so): the question
+    /// stays open until it has come back.
+    pub(super) fn write_running(&mut self) -> bool {
+        let running = self.retraction_write.is_some();
+        if running {
+            self.warn("the last change is still being saved; try again in a moment");
+        }
+        running
+    }
+
     /// Starts a write of the retraction tools, unless one is still running.
     pub(super) fn write(&mut self, load: Load, effects: &mut Vec<Effect>) {
-        if self.retraction_write.is_some() {
-            self.warn("the last change is still being saved; try again in a moment");
+        if self.write_running() {
             return;
         }
         let id = self.request(load, effects);
