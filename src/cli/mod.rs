@@ -7,6 +7,7 @@ mod columns;
 mod console;
 mod demo;
 mod init;
+mod operators;
 pub mod output;
 mod reports;
 mod transfer;
@@ -151,6 +152,12 @@ pub enum Command {
         /// Only records about this item (and the requests to withdraw it)
         #[arg(long)]
         item: Option<String>,
+        /// Only records of this operator
+        #[arg(long, value_name = "NAME")]
+        operator: Option<String>,
+        /// Only this action, or those under it (retract, publish, retraction, incident, operator …)
+        #[arg(long)]
+        action: Option<String>,
     },
     /// Put a withdrawn item back online in the columns it was in
     Restore {
@@ -223,6 +230,11 @@ pub enum Command {
     Incident {
         #[command(subcommand)]
         command: assessment::IncidentCommand,
+    },
+    /// Who may do what: list operators, add one, change a role, disable one (administrators only)
+    Operators {
+        #[command(subcommand)]
+        command: Option<operators::OperatorsCommand>,
     },
     /// Recorded incidents and corrections, by date
     Incidents {
@@ -382,13 +394,16 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             let mark = crate::store::NewMark { kind: *kind, effective_on: on, replaced_by: replaced_by.clone(), note: note.clone() };
             workflow::mark(&cli, items, older, &mark).await
         }
-        Some(Command::Audit { since, item }) => workflow::audit(&cli, *since, item.as_deref()).await,
+        Some(Command::Audit { since, item, operator, action }) => {
+            workflow::audit(&cli, *since, item.as_deref(), operator.clone(), action.clone()).await
+        }
         Some(Command::Restore { item, note }) => workflow::restore(&cli, item, note).await,
         Some(Command::Review { command }) => workflow::review(&cli, command).await,
         Some(Command::Publish { item, columns, version }) => workflow::publish(&cli, item, columns, *version).await,
         Some(Command::Stale { at, overdue, unit }) => reports::stale(&cli, *at, *overdue, unit.as_deref()).await,
         Some(Command::Documents { command, pending }) => reports::documents(&cli, command.as_ref(), *pending).await,
         Some(Command::Scores { period, unit, bulletin }) => assessment::scores(&cli, period, unit.as_deref(), bulletin.as_deref()).await,
+        Some(Command::Operators { command }) => operators::run(&cli, command.as_ref()).await,
         Some(Command::Incident { command }) => assessment::incident(&cli, command).await,
         Some(Command::Incidents { period, unit }) => assessment::incidents(&cli, period, unit.as_deref()).await,
         Some(Command::Calendar { command }) => calendar::run(&cli, command).await,

@@ -233,13 +233,19 @@ pub async fn mark(cli: &Cli, keys: &[String], older: &OlderInColumn, mark: &crat
     Ok(())
 }
 
-pub async fn audit(cli: &Cli, since: Option<chrono::NaiveDate>, item: Option<&str>) -> Result<(), Failure> {
+pub async fn audit(
+    cli: &Cli,
+    since: Option<chrono::NaiveDate>,
+    item: Option<&str>,
+    operator: Option<String>,
+    action: Option<String>,
+) -> Result<(), Failure> {
     let s = session(cli).await?;
     let item = match item {
         Some(key) => Some(s.store.find_item(&s.site, key).await?),
         None => None,
     };
-    let filter = crate::store::AuditFilter { since: since.map(crate::domain::time::beijing_midnight), item };
+    let filter = crate::store::AuditFilter { since: since.map(crate::domain::time::beijing_midnight), item, operator, action };
     let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"]);
     let mut before = None;
     loop {

@@ -140,6 +140,8 @@ pub enum Act {
     /// Record an incident against a unit, or correct one (Art. 16): the government office's
     /// administrators'.
     RecordIncident,
+    /// Add operators, change their roles, disable them: administrators'.
+    ManageOperators,
 }
 
 impl Act {
@@ -147,7 +149,7 @@ impl Act {
         match self {
             Act::Pass(stage) => may_pass(role, stage),
             Act::Withdraw => may_pass(role, Stage::Publish),
-            Act::RecordIncident => role == Role::Admin,
+            Act::RecordIncident | Act::ManageOperators => role == Role::Admin,
         }
     }
 }
@@ -158,6 +160,7 @@ impl std::fmt::Display for Act {
             Act::Pass(stage) => write!(f, "pass the {} step", stage.as_str()),
             Act::Withdraw => f.write_str("withdraw, mark or restore items"),
             Act::RecordIncident => f.write_str("record or correct incidents"),
+            Act::ManageOperators => f.write_str("manage operators"),
         }
     }
 }

@@ -11,6 +11,7 @@ use sqlx::{Postgres, Sqlite};
 use super::schema::Dialect;
 use super::sql::SqlStore;
 use super::{OpenOptions, Result, Store, StoreError, Target};
+use crate::domain::Role;
 
 /// The few SQL texts that differ between the backends.
 pub(crate) trait Backend: sqlx::Database {
@@ -38,6 +39,31 @@ pub(crate) trait Backend: sqlx::Database {
     /// anonymous `?`: its driver looks every named parameter up by name, which is quadratic in a
     /// multi-row insert of thousands of values.
     fn push_placeholder(sql: &mut String, n: usize);
+
+    /// Statements that give the database's own login roles the rights of each portal role, run by
+    /// `init` when it creates or upgrades the schema. PostgreSQL: the group roles `portal_viewer`,
+    /// `portal_reviewer` and `portal_admin` with grants on the tables, so that a viewer's login
+    /// cannot change a row even with `psql`, and nobody's can delete portal content. SQLite has no
+    /// logins: the file's permissions are its only guard, and the store enforces the roles.
+    fn role_grants() -> Vec<String>;
+
+    /// Statements that give login `name` the rights of `role` and no other portal role's (none
+    /// when `role` is `None`: a disabled operator), creating the login if it does not exist.
+    fn grant_sql(name: &str, role: Option<Role>) -> Vec<String>;
+}
+
+/// The PostgreSQL group role of a portal role.
+fn group_role(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "portal_admin",
+        Role::Reviewer => "portal_reviewer",
+        Role::Viewer => "portal_viewer",
+    }
+}
+
+/// An SQL identifier, quoted (a login name may hold any character).
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
 }
 
 impl Backend for Postgres {
@@ -61,6 +87,49 @@ impl Backend for Postgres {
 
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
+    }
+
+    fn role_grants() -> Vec<String> {
+        let mut out: Vec<String> = Role::ALL
+            .iter()
+            .map(|r| {
+                // Roles are shared by every database of the server: another may have made it,
+                // perhaps at this very moment.
+                format!(
+                    "DO $$ BEGIN CREATE ROLE {} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+                    group_role(*r)
+                )
+            })
+            .collect();
+        out.push(
+            "DO $$ BEGIN \
+               EXECUTE format('GRANT USAGE ON SCHEMA %I TO portal_viewer, portal_reviewer, portal_admin', current_schema()); \
+               EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO portal_viewer, portal_reviewer, portal_admin', current_schema()); \
+               EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO portal_reviewer, portal_admin', current_schema()); \
+               EXECUTE format('GRANT INSERT, UPDATE ON ALL TABLES IN SCHEMA %I TO portal_admin', current_schema()); \
+             END $$"
+                .to_string(),
+        );
+        // A reviewer passes the government office's review step: the item moves on, the review
+        // and its audit record are written. An administrator replaces an unpublished item's target
+        // columns. Nothing else is ever deleted.
+        out.push("GRANT UPDATE ON items TO portal_reviewer".into());
+        out.push("GRANT INSERT ON reviews, audit_log TO portal_reviewer".into());
+        out.push("GRANT DELETE ON placements TO portal_admin".into());
+        out
+    }
+
+    fn grant_sql(name: &str, role: Option<Role>) -> Vec<String> {
+        let login = quoted(name);
+        let mut out =
+            vec![format!("DO $$ BEGIN CREATE ROLE {login} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")];
+        for other in Role::ALL.iter().filter(|r| Some(**r) != role) {
+            out.push(format!("REVOKE {} FROM {login}", group_role(*other)));
+        }
+        if let Some(role) = role {
+            out.push(format!("GRANT {} TO {login}", group_role(role)));
+        }
+        out
     }
 }
 
@@ -87,6 +156,14 @@ impl Backend for Sqlite {
 
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
+    }
+
+    fn role_grants() -> Vec<String> {
+        Vec::new()
+    }
+
+    fn grant_sql(_name: &str, _role: Option<Role>) -> Vec<String> {
+        Vec::new()
     }
 }
 

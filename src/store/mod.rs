@@ -17,7 +17,7 @@ use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
 use crate::domain::review::Decision;
-use crate::domain::{Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Stage};
+use crate::domain::{Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage};
 pub use target::{BadTarget, Target};
 
 /// Why a store operation did not happen.
@@ -227,6 +227,22 @@ pub struct UnitTally {
     pub incidents: i64,
 }
 
+/// An operator of a site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OperatorRow {
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+/// A change to an operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperatorChange {
+    Add(Role),
+    SetRole(Role),
+    Disable,
+}
+
 /// An incident to record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncidentInput {
@@ -369,6 +385,19 @@ pub trait Store: Send + Sync {
     /// Per unit and reason, how many of its items were withdrawn in the Beijing days
     /// `[from, until)` (restored or not): what Art. 17 holds a unit to account for.
     async fn unit_withdrawals(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<(String, RetractionReason, i64)>>;
+
+    /// The site's operators, by name.
+    async fn operators(&self, site: &Site) -> Result<Vec<OperatorRow>>;
+
+    /// Adds an operator, changes one's role (making a disabled one active again), or disables
+    /// one, audited with the before and after; administrators only, and never leaving the site
+    /// without an active administrator. On PostgreSQL the login gets its role's grants (and is
+    /// created if it does not exist). Returns false when nothing changed.
+    async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool>;
+
+    /// Who this store acts as on the site: their role and whether they are active (`None`: not an
+    /// operator of the site).
+    async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>>;
 
     /// The calendar exceptions, of one year or all.
     async fn calendar(&self, year: Option<i32>) -> Result<Vec<CalendarDay>>;
@@ -562,6 +591,11 @@ pub struct AuditFilter {
     pub since: Option<DateTime<Utc>>,
     /// Only those about this item (and the requests to withdraw it).
     pub item: Option<i64>,
+    /// Only those made by this operator.
+    pub operator: Option<String>,
+    /// Only this action, or the actions under it (`retraction` takes `retraction.request` and
+    /// `retraction.decline`).
+    pub action: Option<String>,
 }
 
 /// What a decision or a publication did to an item.

@@ -13,8 +13,8 @@ use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
 use super::{
     AuditEntry, AuditFilter, ColumnRow, DocumentRow, EarningItem, ExportedItem, HistoryEntry, IncidentInput, IncidentRow, InitReport,
-    ItemSummary, Marking, NewDocumentInput, NewMark, QueueItem, Record, Result, RetractionRequest, Site, SiteCounts, SiteSetup,
-    StalenessInputs, Store, StoreError, Transition, UnitRow, UnitTally, Withdrawal, WithdrawalRow,
+    ItemSummary, Marking, NewDocumentInput, NewMark, OperatorChange, OperatorRow, QueueItem, Record, Result, RetractionRequest, Site,
+    SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition, UnitRow, UnitTally, Withdrawal, WithdrawalRow,
 };
 use crate::domain::assessment::item_points;
 use crate::domain::calendar::{CalendarDay, DayKind};
@@ -1015,6 +1015,9 @@ where
                     .execute(&mut *tx)
                     .await?;
             }
+            for grant in DB::role_grants() {
+                (&mut *tx).execute(grant.as_str()).await?;
+            }
             let detail = json!({"from": found, "to": SCHEMA_VERSION});
             Self::audit(&mut tx, None, &self.operator, "schema.upgrade", "schema", &detail.to_string()).await?;
             tx.commit().await?;
@@ -1025,6 +1028,9 @@ where
             // A text query without arguments runs as one multi-statement script on both drivers.
             let script = schema::render(DB::DIALECT);
             (&mut *tx).execute(script.as_str()).await?;
+            for grant in DB::role_grants() {
+                (&mut *tx).execute(grant.as_str()).await?;
+            }
             report.schema_created = true;
         }
         let existing: Option<i64> =
@@ -1718,6 +1724,99 @@ where
         rows.into_iter().map(|(unit, reason, n)| Ok((unit, parse("reason", &reason)?, n))).collect()
     }
 
+    async fn operators(&self, site: &Site) -> Result<Vec<OperatorRow>> {
+        let rows: Vec<(String, String, bool)> = sqlx::query_as("SELECT name, role, active FROM operators WHERE site_id = $1 ORDER BY name")
+            .bind(site.id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter().map(|(name, role, active)| Ok(OperatorRow { name, role: parse("role", &role)?, active })).collect()
+    }
+
+    async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::Refused(
+                "an operator needs a name (their PostgreSQL login, or their user name on this machine)".into(),
+            ));
+        }
+        let mut tx = self.begin_write("changing operators").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::ManageOperators).await?;
+        let before: Option<(String, bool)> = sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
+            .bind(site.id)
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let before = before.map(|(role, active)| parse::<Role>("role", &role).map(|r| (r, active))).transpose()?;
+        let after = match (change, before) {
+            (OperatorChange::Add(_), Some(_)) => {
+                return Err(StoreError::Refused(format!(
+                    "{name} is already an operator of site {}; use `operators role` to change their role",
+                    site.code
+                )));
+            }
+            (OperatorChange::SetRole(_) | OperatorChange::Disable, None) => {
+                return Err(StoreError::NotFound(format!("{name} is not an operator of site {}", site.code)));
+            }
+            (OperatorChange::Add(role), None) => (role, true),
+            (OperatorChange::SetRole(role), Some(_)) => (role, true),
+            (OperatorChange::Disable, Some((role, _))) => (role, false),
+        };
+        if before == Some(after) {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        if before.is_none() {
+            sqlx::query("INSERT INTO operators (site_id, name, role, active, created_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(site.id)
+                .bind(name)
+                .bind(after.0.as_str())
+                .bind(after.1)
+                .bind(Utc::now())
+                .execute(&mut *tx)
+                .await?;
+        } else {
+            sqlx::query("UPDATE operators SET role = $3, active = $4 WHERE site_id = $1 AND name = $2")
+                .bind(site.id)
+                .bind(name)
+                .bind(after.0.as_str())
+                .bind(after.1)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE site_id = $1 AND role = 'admin' AND active")
+            .bind(site.id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if admins == 0 {
+            return Err(StoreError::Refused(format!(
+                "{name} is the last active administrator of site {}; make another one first",
+                site.code
+            )));
+        }
+        for grant in DB::grant_sql(name, after.1.then_some(after.0)) {
+            (&mut *tx).execute(grant.as_str()).await.map_err(|e| {
+                StoreError::Refused(format!(
+                    "cannot give the PostgreSQL login {name} its grants ({}); the database's owner must run this",
+                    e.to_string().lines().next().unwrap_or_default()
+                ))
+            })?;
+        }
+        let state = |s: Option<(Role, bool)>| s.map(|(r, a)| json!({"role": r.as_str(), "active": a}));
+        let detail = json!({"before": state(before), "after": state(Some(after))});
+        Self::audit(&mut tx, Some(site.id), &self.operator, "operator.set", &format!("operator:{name}"), &detail.to_string()).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>> {
+        let row: Option<(String, bool)> = sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
+            .bind(site.id)
+            .bind(self.operator.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|(role, active)| Ok((parse("role", &role)?, active))).transpose()
+    }
+
     async fn calendar(&self, year: Option<i32>) -> Result<Vec<CalendarDay>> {
         let (from, to) = match year {
             Some(y) => super::year_range(y).ok_or_else(|| StoreError::NotFound(format!("no year {y}")))?,
@@ -1909,6 +2008,7 @@ where
              WHERE (site_id = $1 OR site_id IS NULL) AND id < $2 AND ($4 IS NULL OR at >= $4) \
                AND ($5 IS NULL OR target = $5 OR target IN \
                     (SELECT 'request:' || CAST(id AS TEXT) FROM retraction_requests WHERE site_id = $1 AND item_id = $6)) \
+               AND ($7 IS NULL OR operator = $7) AND ($8 IS NULL OR action = $8 OR action LIKE $8 || '.%') \
              ORDER BY id DESC LIMIT $3",
         )
         .bind(site.id)
@@ -1917,6 +2017,8 @@ where
         .bind(filter.since)
         .bind(filter.item.map(|i| format!("item:{i}")))
         .bind(filter.item.unwrap_or(0))
+        .bind(filter.operator.as_deref())
+        .bind(filter.action.as_deref())
         .fetch_all(&self.pool)
         .await?;
         Ok(rows

@@ -80,6 +80,29 @@ impl TestDb {
         }
     }
 
+    /// The same PostgreSQL database as another login (without a password: the test server trusts
+    /// local connections). Dropping it drops nothing.
+    pub fn as_login(&self, name: &str) -> TestDb {
+        let (scheme, rest) = self.url.split_once("://").expect("a URL");
+        let host = rest.split_once('@').map_or(rest, |(_, host)| host);
+        TestDb {
+            backend: self.backend,
+            url: format!("{scheme}://{name}@{host}"),
+            dir: tempfile::tempdir().expect("temp dir"),
+            pg_database: None,
+        }
+    }
+
+    /// Drops the test's database, then the login roles the test made (a role belongs to the
+    /// server, not to a database, so nothing else would).
+    pub async fn drop_with_roles(self, roles: &[&str]) {
+        drop(self);
+        let mut conn = sqlx::PgConnection::connect(&admin_url()).await.expect("connect");
+        for role in roles {
+            sqlx::query(&format!("DROP ROLE IF EXISTS \"{role}\"")).execute(&mut conn).await.expect("drop role");
+        }
+    }
+
     /// Runs the real binary against this database with `args`.
     pub fn run(&self, args: &[&str]) -> Output {
         self.command(args).output().expect("run portal-admin")

@@ -1,0 +1,59 @@
+//! `operators`: who may do what on a site (Art. 14: each person under their own identity).
+
+use clap::Subcommand;
+use serde_json::json;
+
+use super::output::{Format, Listing};
+use super::{Cli, Failure, session};
+use crate::domain::Role;
+use crate::store::OperatorChange;
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    s.parse()
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OperatorsCommand {
+    /// Register a person (their PostgreSQL login, or their user name on this machine) with a role
+    Add {
+        name: String,
+        /// admin, reviewer or viewer
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+    },
+    /// Change an operator's role (an operator who was disabled becomes active again)
+    Role {
+        name: String,
+        /// admin, reviewer or viewer
+        #[arg(value_parser = parse_role)]
+        role: Role,
+    },
+    /// Take away every right of an operator; their history stays
+    Disable { name: String },
+}
+
+pub async fn run(cli: &Cli, command: Option<&OperatorsCommand>) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    let Some(command) = command else {
+        let mut listing = Listing::new(&["name", "role", "active"]);
+        for o in s.store.operators(&s.site).await? {
+            listing.push(vec![json!(o.name), json!(o.role.as_str()), json!(o.active)]);
+        }
+        listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+        return Ok(());
+    };
+    let (name, change) = match command {
+        OperatorsCommand::Add { name, role } => (name, OperatorChange::Add(*role)),
+        OperatorsCommand::Role { name, role } => (name, OperatorChange::SetRole(*role)),
+        OperatorsCommand::Disable { name } => (name, OperatorChange::Disable),
+    };
+    let changed = s.store.set_operator(&s.site, name, change).await?;
+    let said = match (change, changed) {
+        (_, false) => format!("{name}: nothing changed"),
+        (OperatorChange::Add(role), true) => format!("{name}: added as {role}"),
+        (OperatorChange::SetRole(role), true) => format!("{name}: now {role}, active"),
+        (OperatorChange::Disable, true) => format!("{name}: disabled (read only)"),
+    };
+    println!("{said}");
+    Ok(())
+}
