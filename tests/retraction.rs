@@ -87,6 +87,14 @@ async fn old_items_of_a_column_are_withdrawn_together(db: TestDb) {
     let retracts: Vec<_> = audit.iter().filter(|e| e["action"] == "retract").collect();
     assert_eq!(retracts.len(), 4);
     assert!(retracts.iter().all(|e| e["detail"].as_str().unwrap().contains(r#""batch":4"#)));
+    assert!(
+        retracts[0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains(r#""before":{"stage":"done","status":"online"},"after":{"stage":"done","status":"withdrawn"}"#),
+        "{}",
+        retracts[0]["detail"]
+    );
     // Outdated items keep their points (Art. 16): 3 text + 1 image+text of 2023, 1 text of 2026.
     assert_eq!(rows(&db, &["scores", "--year", "2023"]).iter().find(|r| r["unit"] == "政府办").unwrap()["points"], 5);
     // The column still has its 2026 item: as of the end of November it is up to date.

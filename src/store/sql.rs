@@ -78,6 +78,16 @@ fn pause_point(name: &str) {
 #[cfg(not(debug_assertions))]
 fn pause_point(_: &str) {}
 
+/// An audit record's detail with the before and after of an item's state added.
+fn with_change(mut detail: serde_json::Value, before: (Stage, ItemStatus), after: (Stage, ItemStatus)) -> serde_json::Value {
+    let state = |(stage, status): (Stage, ItemStatus)| json!({"stage": stage.as_str(), "status": status.as_str()});
+    if let Some(map) = detail.as_object_mut() {
+        map.insert("before".into(), state(before));
+        map.insert("after".into(), state(after));
+    }
+    detail
+}
+
 /// Item ids written into a statement as a list (integers only, so nothing can be injected; one
 /// statement for a batch instead of a bound parameter per id).
 fn id_list(ids: &[i64]) -> String {
@@ -2159,7 +2169,11 @@ where
             .iter()
             .map(|id| {
                 let requests = closed.get(id).copied().unwrap_or(0);
-                let detail = json!({"reason": reason.as_str(), "note": note, "requests_closed": requests, "batch": batch});
+                let detail = with_change(
+                    json!({"reason": reason.as_str(), "note": note, "requests_closed": requests, "batch": batch}),
+                    (Stage::Done, ItemStatus::Online),
+                    (Stage::Done, ItemStatus::Withdrawn),
+                );
                 (format!("item:{id}"), detail.to_string())
             })
             .collect();
@@ -2234,11 +2248,14 @@ where
                 *closed.entry(item).or_default() += 1;
             }
         }
+        let before: HashMap<i64, Option<MarkKind>> = states.iter().map(|(id, s)| (*id, s.mark)).collect();
         let records: Vec<(String, String)> = out
             .marked
             .iter()
             .map(|id| {
                 let detail = json!({
+                    "before": {"mark": before.get(id).copied().flatten().map(MarkKind::as_str)},
+                    "after": {"mark": mark.kind.as_str()},
                     "mark": mark.kind.as_str(),
                     "effective_on": mark.effective_on.to_string(),
                     "replaced_by": mark.replaced_by,
@@ -2332,7 +2349,11 @@ where
             .execute(&mut *tx)
             .await?;
         Self::shift_points(&mut tx, site, &[&current], reason, 1).await?;
-        let detail = json!({"withdrawn_for": reason.as_str(), "note": note});
+        let detail = with_change(
+            json!({"withdrawn_for": reason.as_str(), "note": note}),
+            (Stage::Done, ItemStatus::Withdrawn),
+            (Stage::Done, ItemStatus::Online),
+        );
         Self::audit(&mut tx, Some(site.id), &self.operator, "restore", &format!("item:{item}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(Some(Transition { item, from: Stage::Done, to: Stage::Done, version: current.version + 1 }))
@@ -2539,6 +2560,7 @@ where
         let status = if approve { ItemStatus::Pending } else { ItemStatus::Returned };
         let version = Self::advance(&mut tx, site, item, current.version, Change::Decided { stage: to, status }).await?;
         let action = if approve { "review.approve" } else { "review.reject" };
+        let detail = with_change(detail, (current.stage, current.status), (to, status));
         Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("item:{item}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(Transition { item, from: current.stage, to, version })
@@ -2613,7 +2635,11 @@ where
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        let detail = json!({"columns": placed.iter().map(|(p, _)| p).collect::<Vec<_>>(), "points": points.as_str()});
+        let detail = with_change(
+            json!({"columns": placed.iter().map(|(p, _)| p).collect::<Vec<_>>(), "points": points.as_str()}),
+            (Stage::Publish, ItemStatus::Pending),
+            (Stage::Done, ItemStatus::Online),
+        );
         Self::audit(&mut tx, Some(site.id), &self.operator, "publish", &format!("item:{item}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(Transition { item, from: Stage::Publish, to: Stage::Done, version })
