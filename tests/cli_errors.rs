@@ -13,8 +13,11 @@ fn portal_admin(args: &[&str], data_dir: &std::path::Path) -> std::process::Outp
         .expect("run portal-admin")
 }
 
+/// The error, on one line (after the warning about a password typed into --db, if there is one).
 fn one_line_error(out: &std::process::Output, code: i32) -> String {
-    let e = String::from_utf8_lossy(&out.stderr).to_string();
+    let all = String::from_utf8_lossy(&out.stderr).to_string();
+    let e: String =
+        all.lines().filter(|l| !l.starts_with("portal-admin: warning: the password in --db")).map(|l| format!("{l}\n")).collect();
     assert_eq!(out.status.code(), Some(code), "{e}");
     assert!(!e.contains("panicked") && !e.contains("backtrace"), "{e}");
     assert!(e.starts_with("portal-admin: "), "{e}");
@@ -31,6 +34,26 @@ fn a_bad_database_url_is_a_usage_error_that_hides_the_password() {
         assert!(e.contains("bad --db URL"), "{e}");
         assert!(!e.contains("hunter2"), "{e}");
     }
+}
+
+#[test]
+fn a_password_typed_into_the_command_line_is_warned_about_and_never_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = portal_admin(&["--db", "postgres://root:hunter2@127.0.0.1:9/portal", "columns"], dir.path());
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.starts_with("portal-admin: warning: the password in --db shows in the process list"), "{e}");
+    assert!(e.contains("use PGPASSWORD or ~/.pgpass"), "{e}");
+    assert!(!e.contains("hunter2"), "{e}");
+    // The same URL from the environment shows in no process list: no warning.
+    let out = Command::new(env!("CARGO_BIN_EXE_portal-admin"))
+        .arg("columns")
+        .env("DATABASE_URL", "postgres://root:hunter2@127.0.0.1:9/portal")
+        .env("PORTAL_ADMIN_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(!e.contains("warning") && !e.contains("hunter2"), "{e}");
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

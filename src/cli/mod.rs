@@ -352,7 +352,16 @@ pub fn data_dir() -> Result<PathBuf, Failure> {
 pub fn target(cli: &Cli) -> Result<Target, Failure> {
     match (&cli.db, cli.demo) {
         (Some(_), true) => Err(Failure::usage("--demo uses its own database; it cannot be combined with --db")),
-        (Some(url), false) => Target::parse(url).map_err(|e| Failure::usage(e.to_string())),
+        (Some(url), false) => {
+            // Art. 14: credentials are never exposed. A password typed into --db shows in the
+            // process list and the shell's history (DATABASE_URL does not show in the list).
+            if crate::store::target::has_password(url) && std::env::args().any(|a| a.contains(url.as_str())) {
+                eprintln!(
+                    "portal-admin: warning: the password in --db shows in the process list and your shell's history; use PGPASSWORD or ~/.pgpass instead"
+                );
+            }
+            Target::parse(url).map_err(|e| Failure::usage(e.to_string()))
+        }
         (None, true) => Ok(Target::sqlite(&data_dir()?.join("demo.db"))),
         (None, false) => Ok(Target::sqlite(&data_dir()?.join("portal.db"))),
     }

@@ -36,6 +36,11 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// Whether a URL carries a password.
+pub fn has_password(url: &str) -> bool {
+    redact(url) != url
+}
+
 impl Target {
     pub fn parse(url: &str) -> Result<Target, BadTarget> {
         let bad = |why: &str| BadTarget { shown: redact(url), why: why.to_string() };
