@@ -142,7 +142,8 @@ async fn scores_follow_article_16(db: TestDb) {
     let stats = rows.iter().find(|r| r["unit"] == "统计局").unwrap();
     assert_eq!(
         stats,
-        &json!({"rank": 1, "unit": "统计局", "text": 2, "image_text": 1, "video": 1, "points": 7, "deductions": -5, "net": 2, "supplied_nothing": false})
+        &json!({"rank": 1, "unit": "统计局", "text": 2, "image_text": 1, "video": 1, "points": 7, "deductions": -5, "net": 2, "supplied_nothing": false,
+                "incidents": 1, "change": 2})
     );
     let civil = rows.iter().find(|r| r["unit"] == "民政局").unwrap();
     assert_eq!(civil["net"], 1);
