@@ -395,6 +395,11 @@ pub trait Store: Send + Sync {
     /// created if it does not exist). Returns false when nothing changed.
     async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool>;
 
+    /// A number that grows with every change anybody makes to the database (every change writes
+    /// an audit record: the newest one's id). A view watches it to reload when a colleague changes
+    /// something; one primary-key lookup, the same on both backends.
+    async fn change_mark(&self) -> Result<i64>;
+
     /// Who this store acts as on the site: their role and whether they are active (`None`: not an
     /// operator of the site).
     async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>>;

@@ -1818,6 +1818,10 @@ where
         Ok(true)
     }
 
+    async fn change_mark(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log").fetch_one(&self.pool).await?)
+    }
+
     async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>> {
         let row: Option<(String, bool)> = sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
             .bind(site.id)
