@@ -15,70 +15,17 @@
 //! `benches/console.sh` runs it on the 1,000,000-item demo databases and adds the real binary's
 //! time to first screen and resident memory in tmux.
 
-use std::io::Write;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use portal_admin::store::{self, OpenOptions, Target};
-use portal_admin::ui::app::{App, Effect, Msg, Setup};
+use portal_admin::ui::app::{App, Msg, Setup};
 use portal_admin::ui::keymap::Keymap;
-use portal_admin::ui::screen::Screen;
+use portal_admin::ui::text::Ambiguous;
 
 mod common;
-use portal_admin::ui::text::Ambiguous;
-use portal_admin::ui::{load, terminal};
-
-/// A terminal that counts the bytes it is sent.
-#[derive(Clone, Default)]
-struct Counter(Arc<AtomicUsize>);
-
-impl Write for Counter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.fetch_add(buf.len(), Ordering::Relaxed);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The console's screen writing into a byte counter.
-struct Tty {
-    screen: Screen<Counter>,
-    sent: Counter,
-}
-
-impl Tty {
-    fn new() -> Tty {
-        let sent = Counter::default();
-        Tty { screen: Screen::new(sent.clone()), sent }
-    }
-
-    /// Draws the app (at its size) and returns the bytes written.
-    fn draw(&mut self, app: &App) -> usize {
-        let before = self.sent.0.load(Ordering::Relaxed);
-        terminal::draw_frame(&mut self.screen, app).expect("draw");
-        self.sent.0.load(Ordering::Relaxed) - before
-    }
-}
-
-async fn run_effects(app: &mut App, store: &dyn store::Store, site: &store::Site, effects: Vec<Effect>) {
-    let mut pending = effects;
-    while !pending.is_empty() {
-        let mut next = Vec::new();
-        for effect in pending {
-            if let Effect::Load(id, what) = effect {
-                let loaded = load(store, site, what).await;
-                next.extend(app.update(Msg::Loaded(id, loaded)));
-            }
-        }
-        pending = next;
-    }
-}
+use common::console::{Tty, run_effects};
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {

@@ -6,6 +6,8 @@
 
 use portal_admin::store::Target;
 
+pub mod console;
+
 /// The arguments given after `--` (cargo bench adds `--bench`; everything else is ours), or the
 /// usage and exit 2 if they do not match `usage`'s number of fixed arguments.
 pub fn args<const N: usize>(usage: &str) -> ([String; N], Vec<String>) {
