@@ -142,3 +142,67 @@ async fn postgresql_grants_hold_outside_portal_admin() {
     drop((viewer_db, reviewer_db, admin_db));
     db.drop_with_roles(&[&viewer, &reviewer, &admin]).await;
 }
+
+/// Two online items of 民政局's, for the role checks.
+const ONLINE: &str = r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-08T09:00:00+08:00","published_at":"2026-10-08T15:00:00+08:00"}
+{"ref":"on-2","title":"区民政局关于养老服务补贴的说明","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-09T09:00:00+08:00","published_at":"2026-10-09T15:00:00+08:00"}
+"#;
+
+/// Each role may do exactly its acts (Art. 14), checked below the screens, so the subcommands obey
+/// them: a viewer changes nothing; a reviewer passes the government office's review and records a
+/// unit's request, nothing else.
+async fn each_role_may_do_exactly_its_acts(db: TestDb) {
+    db.ok(&["init"]);
+    let (pending, online) = (db.file("pending.jsonl"), db.file("online.jsonl"));
+    std::fs::write(&pending, PENDING).unwrap();
+    std::fs::write(&online, ONLINE).unwrap();
+    db.ok(&["import", pending.to_str().unwrap()]);
+    db.ok(&["import", online.to_str().unwrap()]);
+    db.ok(&["review", "approve", "repost-1", "--checks", "1,2,3,4,5,6,7"]);
+    db.ok(&["retract", "on-2", "--reason", "error"]);
+    db.ok(&["retractions", "request", "on-1", "--unit", "民政局", "--reason", "outdated"]);
+    db.ok(&["incident", "add", "--unit", "民政局", "--kind", "typo", "--note", "错别字"]);
+    let documents =
+        rows(&db, &["columns"]).into_iter().find(|c| c["rule"].as_str().unwrap().contains("of event")).unwrap()["id"].to_string();
+    let pending = pending.to_str().unwrap().to_string();
+    let forbidden_to_reviewers: Vec<Vec<&str>> = vec![
+        vec!["publish", "repost-1"],
+        vec!["retract", "on-1", "--reason", "outdated"],
+        vec!["restore", "on-2"],
+        vec!["mark", "on-1", "--as", "expired"],
+        vec!["retractions", "reject", "1", "--reason", "仍然有效"],
+        vec!["incident", "add", "--unit", "民政局", "--kind", "typo", "--note", "x"],
+        vec!["incident", "reverse", "1", "--note", "x"],
+        vec!["operators", "add", "wang", "--role", "viewer"],
+        vec!["calendar", "add", "--holiday", "2027-10-08"],
+        vec!["documents", "add", "--number", "象政办〔2026〕9号", "--issued", "2026-11-02", "--column", &documents],
+        vec!["import", &pending],
+    ];
+    let allowed_to_reviewers: Vec<Vec<&str>> = vec![
+        vec!["review", "approve", "gov-1", "--checks", "1,2,3,4,5,6,7"],
+        vec!["retractions", "request", "on-1", "--unit", "民政局", "--reason", "error"],
+    ];
+    let mut raw = db.any().await;
+    let me = rows(&db, &["operators"])[0]["name"].as_str().unwrap().to_string();
+    let audit = "SELECT COUNT(*) FROM audit_log";
+    let before = raw.count(audit).await;
+    raw.exec(&format!("UPDATE operators SET role = 'viewer' WHERE name = '{me}'")).await.unwrap();
+    for args in forbidden_to_reviewers.iter().chain(&allowed_to_reviewers) {
+        fails(&db, args, 1, "(viewer) may not");
+    }
+    assert_eq!(raw.count(audit).await, before, "a viewer changed nothing");
+    raw.exec(&format!("UPDATE operators SET role = 'reviewer' WHERE name = '{me}'")).await.unwrap();
+    for args in &forbidden_to_reviewers {
+        fails(&db, args, 1, "(reviewer) may not");
+    }
+    assert_eq!(raw.count(audit).await, before, "nothing a reviewer may not do was done");
+    for args in &allowed_to_reviewers {
+        db.ok(args);
+    }
+    assert_eq!(raw.count(audit).await, before + 2);
+    // A disabled administrator is no administrator.
+    raw.exec(&format!("UPDATE operators SET role = 'admin', active = false WHERE name = '{me}'")).await.unwrap();
+    fails(&db, &["retract", "on-1", "--reason", "outdated"], 1, "no longer an active operator");
+}
+
+on_both_backends!(each_role_may_do_exactly_its_acts);

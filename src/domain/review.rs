@@ -142,6 +142,11 @@ pub enum Act {
     RecordIncident,
     /// Add operators, change their roles, disable them: administrators'.
     ManageOperators,
+    /// Load items from the source system, register issued documents, change the working-day
+    /// calendar: administrators'.
+    Administer,
+    /// Record a unit's request to withdraw an item: an administrator's or a reviewer's.
+    RecordRequest,
 }
 
 impl Act {
@@ -149,7 +154,8 @@ impl Act {
         match self {
             Act::Pass(stage) => may_pass(role, stage),
             Act::Withdraw => may_pass(role, Stage::Publish),
-            Act::RecordIncident | Act::ManageOperators => role == Role::Admin,
+            Act::RecordIncident | Act::ManageOperators | Act::Administer => role == Role::Admin,
+            Act::RecordRequest => matches!(role, Role::Admin | Role::Reviewer),
         }
     }
 }
@@ -161,6 +167,8 @@ impl std::fmt::Display for Act {
             Act::Withdraw => f.write_str("withdraw, mark or restore items"),
             Act::RecordIncident => f.write_str("record or correct incidents"),
             Act::ManageOperators => f.write_str("manage operators"),
+            Act::Administer => f.write_str("load items, register documents or change the calendar"),
+            Act::RecordRequest => f.write_str("record retraction requests"),
         }
     }
 }

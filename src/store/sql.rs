@@ -1164,6 +1164,7 @@ where
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<u64> {
         let mut tx = self.begin_write(action).await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
         // The audit record first: on SQLite it also takes the write lock before any id is reserved.
         Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("site:{}", site.code), detail).await?;
         let mut maps = Self::site_maps(&mut tx, site.id).await?;
@@ -1438,6 +1439,7 @@ where
 
     async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64> {
         let mut tx = self.begin_write("registering a document").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
         let column: Option<(String, String, Option<i64>, Option<String>)> =
             sqlx::query_as("SELECT path, rule_kind, rule_amount, rule_unit FROM columns WHERE site_id = $1 AND id = $2")
                 .bind(site.id)
@@ -1853,6 +1855,20 @@ where
     async fn set_calendar_days(&self, days: &[CalendarDay]) -> Result<usize> {
         self.check_schema().await?;
         let mut tx = self.begin_write("changing the calendar").await?;
+        // The calendar is every site's: an active administrator of any site changes it.
+        let role: Option<String> = sqlx::query_scalar(
+            "SELECT role FROM operators WHERE name = $1 AND active ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 END LIMIT 1",
+        )
+        .bind(self.operator.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        if role.as_deref() != Some(Role::Admin.as_str()) {
+            let who = role.map_or(String::from("not an active operator"), |r| r);
+            return Err(StoreError::Refused(format!(
+                "{} ({who}) may not change the calendar: only an active administrator of a site does",
+                self.operator
+            )));
+        }
         let mut changed = Vec::new();
         for day in days {
             let done = sqlx::query(
@@ -2365,6 +2381,7 @@ where
 
     async fn request_retraction(&self, site: &Site, item: i64, unit: &str, reason: RetractionReason, note: &str) -> Result<i64> {
         let mut tx = self.begin_write("a retraction request").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::RecordRequest).await?;
         let unit_id: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE site_id = $1 AND name = $2")
             .bind(site.id)
             .bind(unit)
