@@ -113,6 +113,7 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
             "ALTER TABLE retraction_requests DROP COLUMN resolution",
             "DROP TABLE item_marks",
             "DROP INDEX withdrawals_at",
+            "DROP TABLE inquiries",
             "UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'",
         ] {
             sqlx::query(undo).execute(&mut c).await.unwrap();

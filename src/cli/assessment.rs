@@ -47,11 +47,19 @@ fn write(cli: &Cli, listing: &Listing) -> Result<(), Failure> {
 
 /// `scores`: the ranking; with `--unit`, the items that earned the unit its points; with
 /// `--bulletin FILE`, the period's bulletin written to FILE (`-`: standard output).
-pub async fn scores(cli: &Cli, period: &PeriodArgs, unit: Option<&str>, bulletin_file: Option<&str>) -> Result<(), Failure> {
+pub async fn scores(
+    cli: &Cli,
+    period: &PeriodArgs,
+    unit: Option<&str>,
+    bulletin_file: Option<&str>,
+    rules_file: Option<&std::path::Path>,
+) -> Result<(), Failure> {
     let period = period.period()?.ok_or_else(|| Failure::usage("give --quarter YYYYQn or --year YYYY"))?;
     let s = session(cli).await?;
     if let Some(file) = bulletin_file {
-        let text = bulletin::render(&bulletin::gather(s.store.as_ref(), &s.site, period).await?);
+        let rules = reports::inspection::load_rules(s.store.as_ref(), &s.site, rules_file).await.map_err(|e| e.one_line());
+        let gathered = bulletin::gather_with(s.store.as_ref(), &s.site, period, rules.as_ref().map_err(String::clone)).await?;
+        let text = bulletin::render(&gathered);
         if file == "-" {
             print!("{text}");
         } else {

@@ -7,6 +7,7 @@ mod columns;
 mod console;
 mod demo;
 mod init;
+mod inspection;
 mod operators;
 pub mod output;
 mod reports;
@@ -225,11 +226,32 @@ pub enum Command {
         /// Write the period's bulletin (Markdown) to FILE (`-`: standard output)
         #[arg(long, value_name = "FILE")]
         bulletin: Option<String>,
+        /// With --bulletin: the national check's rules for its section six (as `inspect --rules`)
+        #[arg(long, value_name = "FILE", requires = "bulletin")]
+        rules: Option<std::path::PathBuf>,
     },
     /// Record or correct an incident (a deduction, Art. 16)
     Incident {
         #[command(subcommand)]
         command: assessment::IncidentCommand,
+    },
+    /// The national check's single-veto indicators that depend on content, as of a day
+    Inspect {
+        /// The day (Beijing time; default today)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        at: Option<chrono::NaiveDate>,
+        /// Which columns each indicator looks at, and its thresholds (TOML; default the user's
+        /// inspection.toml, else the built-in rules for the built-in column table)
+        #[arg(long, value_name = "FILE")]
+        rules: Option<std::path::PathBuf>,
+    },
+    /// The public inquiry register (政民互动 咨询): list, add, answer
+    Inquiries {
+        #[command(subcommand)]
+        command: Option<inspection::InquiriesCommand>,
+        /// Only valid inquiries still unanswered
+        #[arg(long)]
+        open: bool,
     },
     /// Who may do what: list operators, add one, change a role, disable one (administrators only)
     Operators {
@@ -411,7 +433,11 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Publish { item, columns, version }) => workflow::publish(&cli, item, columns, *version).await,
         Some(Command::Stale { at, overdue, unit }) => reports::stale(&cli, *at, *overdue, unit.as_deref()).await,
         Some(Command::Documents { command, pending }) => reports::documents(&cli, command.as_ref(), *pending).await,
-        Some(Command::Scores { period, unit, bulletin }) => assessment::scores(&cli, period, unit.as_deref(), bulletin.as_deref()).await,
+        Some(Command::Scores { period, unit, bulletin, rules }) => {
+            assessment::scores(&cli, period, unit.as_deref(), bulletin.as_deref(), rules.as_deref()).await
+        }
+        Some(Command::Inspect { at, rules }) => inspection::inspect(&cli, *at, rules.as_ref()).await,
+        Some(Command::Inquiries { command, open }) => inspection::inquiries(&cli, command.as_ref(), *open).await,
         Some(Command::Operators { command }) => operators::run(&cli, command.as_ref()).await,
         Some(Command::Incident { command }) => assessment::incident(&cli, command).await,
         Some(Command::Incidents { period, unit }) => assessment::incidents(&cli, period, unit.as_deref()).await,

@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod calendar;
 pub mod column_table;
 pub mod deadline;
+pub mod inspection;
 pub mod enums;
 pub mod item;
 pub mod item_record;

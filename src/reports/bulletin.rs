@@ -6,9 +6,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 
+use chrono::NaiveDate;
+
+use super::inspection::{inspect, load_rules};
 use super::{ScoreRow, StaleRow, documents, scores, stale};
 use crate::domain::accountability::{Signal, UnitRecord};
 use crate::domain::assessment::Period;
+use crate::domain::inspection::{Indicator, Level, Rules};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::beijing_date;
 use crate::store::{IncidentRow, Result, Site, Store};
@@ -26,10 +30,20 @@ pub struct Bulletin {
     pub overdue: Vec<(String, Vec<StaleRow>)>,
     /// Per unit, in ranking order: why its head is to be notified (Art. 17).
     pub signals: Vec<(String, Vec<Signal>)>,
+    /// The national check's indicators at the end of the period (of each quarter, for a year), or
+    /// why they could not be evaluated (rules that do not fit the column table).
+    pub inspection: Result<Vec<(NaiveDate, Vec<Indicator>)>, String>,
 }
 
-/// The period's facts from the database.
+/// The period's facts from the database, with the national check's indicators by the rules in
+/// effect (the user's `inspection.toml`, else the built-in ones), if they fit the column table.
 pub async fn gather(store: &dyn Store, site: &Site, period: Period) -> Result<Bulletin> {
+    let rules = load_rules(store, site, None).await.map_err(|e| e.one_line());
+    gather_with(store, site, period, rules.as_ref().map_err(String::clone)).await
+}
+
+/// As `gather`, with the rules given (or why there are none that fit).
+pub async fn gather_with(store: &dyn Store, site: &Site, period: Period, rules: std::result::Result<&Rules, String>) -> Result<Bulletin> {
     let scores = scores(store, site, period).await?;
     let days = (period.first_day(), period.end_day());
     let incidents = store.incidents(site, Some(days), None).await?;
@@ -78,7 +92,29 @@ pub async fn gather(store: &dyn Store, site: &Site, period: Period) -> Result<Bu
             overdue.push((unit.to_string(), mine));
         }
     }
-    Ok(Bulletin { site_name: site.name.clone(), period, scores, incidents, overdue, signals })
+    let inspection = match rules {
+        Ok(rules) => {
+            let ends: Vec<NaiveDate> = match period {
+                Period::Quarter { .. } => vec![period.last_day()],
+                Period::Year(year) => (1..=4).map(|quarter| Period::Quarter { year, quarter }.last_day()).collect(),
+            };
+            let mut found = Vec::new();
+            for end in ends {
+                found.push((end, inspect(store, site, rules, end).await?));
+            }
+            Ok(found)
+        }
+        Err(why) => Err(why),
+    };
+    Ok(Bulletin { site_name: site.name.clone(), period, scores, incidents, overdue, signals, inspection })
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Pass => "通过",
+        Level::Warn => "预警",
+        Level::Fail => "不合格",
+    }
 }
 
 /// The period in the bulletin's words: 2026年第3季度, 2026年度.
@@ -188,13 +224,37 @@ pub fn render(b: &Bulletin) -> String {
     if b.signals.is_empty() {
         let _ = writeln!(out, "无。");
     } else {
-        let _ = writeln!(out, "| 单位 | 条款 | 情形 |");
-        let _ = writeln!(out, "| --- | --- | --- |");
-        for (unit, signals) in &b.signals {
-            for s in signals {
-                let _ = writeln!(out, "| {} | 第十七条{} | {} |", cell(unit), s.clause_name(), s.text);
+        render_signals(&mut out, b);
+    }
+
+    let _ = writeln!(out, "\n## 六、政府网站检查单项否决指标（期末自查）\n");
+    match &b.inspection {
+        Err(why) => {
+            let _ = writeln!(out, "未评估：{}", cell(why));
+        }
+        Ok(ends) => {
+            let dates: Vec<String> = ends.iter().map(|(d, _)| d.to_string()).collect();
+            let _ = writeln!(out, "| 指标 | 阈值 | {} |", dates.join(" | "));
+            let _ = writeln!(out, "| --- | ---: |{}", " --- |".repeat(dates.len()));
+            if let Some((_, first)) = ends.first() {
+                for (n, indicator) in first.iter().enumerate() {
+                    let cells: Vec<String> =
+                        ends.iter().filter_map(|(_, all)| all.get(n)).map(|i| format!("{} {}", i.count, level_name(i.level))).collect();
+                    let _ = writeln!(out, "| {} | {} | {} |", indicator.name, indicator.threshold, cells.join(" | "));
+                }
             }
         }
     }
     out
+}
+
+/// Section five's table: each unit's signals under Art. 17.
+fn render_signals(out: &mut String, b: &Bulletin) {
+    let _ = writeln!(out, "| 单位 | 条款 | 情形 |");
+    let _ = writeln!(out, "| --- | --- | --- |");
+    for (unit, signals) in &b.signals {
+        for s in signals {
+            let _ = writeln!(out, "| {} | 第十七条{} | {} |", cell(unit), s.clause_name(), s.text);
+        }
+    }
 }

@@ -227,6 +227,27 @@ pub struct UnitTally {
     pub incidents: i64,
 }
 
+/// A public inquiry to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInquiry {
+    pub subject: String,
+    pub asked_at: DateTime<Utc>,
+    /// Why it is not a valid inquiry (spam, a duplicate, not the government's business), if it is not.
+    pub invalid_reason: Option<String>,
+}
+
+/// A public inquiry as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InquiryRow {
+    pub id: i64,
+    pub subject: String,
+    pub asked_at: DateTime<Utc>,
+    pub valid: bool,
+    pub invalid_reason: Option<String>,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub answer: Option<String>,
+}
+
 /// An operator of a site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OperatorRow {
@@ -394,6 +415,15 @@ pub trait Store: Send + Sync {
     /// without an active administrator. On PostgreSQL the login gets its role's grants (and is
     /// created if it does not exist). Returns false when nothing changed.
     async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool>;
+
+    /// Records a public inquiry (政民互动 咨询), valid or (with a reason) not, audited; returns its id.
+    async fn add_inquiry(&self, site: &Site, inquiry: &NewInquiry) -> Result<i64>;
+
+    /// Records the answer to an inquiry, audited; refused if it has one.
+    async fn answer_inquiry(&self, site: &Site, id: i64, answer: &str, at: DateTime<Utc>) -> Result<()>;
+
+    /// The inquiries, newest first.
+    async fn inquiries(&self, site: &Site) -> Result<Vec<InquiryRow>>;
 
     /// A number that grows with every change anybody makes to the database (every change writes
     /// an audit record: the newest one's id). A view watches it to reload when a colleague changes

@@ -1,0 +1,97 @@
+//! `inspect` and `inquiries`: readiness for the national check of government websites.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use clap::Subcommand;
+use serde_json::{Value, json};
+
+use super::output::{Format, Listing};
+use super::{Cli, Failure, session};
+use crate::domain::time::{beijing_date, format_time, parse_time};
+use crate::reports::inspection;
+use crate::store::NewInquiry;
+
+pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Option<&PathBuf>) -> Result<(), Failure> {
+    let (text, source) = inspection::rules_source(rules_file.map(PathBuf::as_path)).map_err(Failure::usage)?;
+    let s = session(cli).await?;
+    let rules = inspection::rules(s.store.as_ref(), &s.site, &text, &source).await?;
+    let at = at.unwrap_or_else(|| beijing_date(Utc::now()));
+    let mut listing = Listing::new(&["indicator", "count", "threshold", "status", "detail", "level", "warn_at", "name"]);
+    for i in inspection::inspect(s.store.as_ref(), &s.site, &rules, at).await? {
+        let status = if i.level == crate::domain::inspection::Level::Fail { "fail" } else { "pass" };
+        listing.push(vec![
+            json!(i.key),
+            json!(i.count),
+            json!(i.threshold),
+            json!(status),
+            json!(i.detail.join("; ")),
+            json!(i.level.as_str()),
+            json!(i.warn_at),
+            json!(i.name),
+        ]);
+    }
+    listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    Ok(())
+}
+
+fn parse_time_arg(s: &str) -> Result<chrono::DateTime<Utc>, String> {
+    parse_time(s)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InquiriesCommand {
+    /// Record a public inquiry (政民互动 咨询)
+    Add {
+        /// What was asked
+        #[arg(long)]
+        subject: String,
+        /// When it was asked (RFC 3339, or a Beijing date; default now)
+        #[arg(long, value_name = "TIME", value_parser = parse_time_arg)]
+        asked: Option<chrono::DateTime<Utc>>,
+        /// It is not a valid inquiry, and why (spam, a duplicate, not the government's business)
+        #[arg(long, value_name = "REASON")]
+        invalid: Option<String>,
+    },
+    /// Record the answer to an inquiry
+    Answer {
+        id: i64,
+        #[arg(long)]
+        text: String,
+        /// When it was answered (default now)
+        #[arg(long, value_name = "TIME", value_parser = parse_time_arg)]
+        at: Option<chrono::DateTime<Utc>>,
+    },
+}
+
+pub async fn inquiries(cli: &Cli, command: Option<&InquiriesCommand>, open: bool) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    match command {
+        Some(InquiriesCommand::Add { subject, asked, invalid }) => {
+            let inquiry =
+                NewInquiry { subject: subject.clone(), asked_at: asked.unwrap_or_else(Utc::now), invalid_reason: invalid.clone() };
+            let id = s.store.add_inquiry(&s.site, &inquiry).await?;
+            println!("inquiry {id}: recorded{}", if invalid.is_some() { " as not valid" } else { "" });
+        }
+        Some(InquiriesCommand::Answer { id, text, at }) => {
+            s.store.answer_inquiry(&s.site, *id, text, at.unwrap_or_else(Utc::now)).await?;
+            println!("inquiry {id}: answered");
+        }
+        None => {
+            let mut listing = Listing::new(&["id", "subject", "asked_at", "valid", "answered_at", "answer", "invalid_reason"]);
+            for q in s.store.inquiries(&s.site).await?.into_iter().filter(|q| !open || (q.valid && q.answered_at.is_none())) {
+                listing.push(vec![
+                    json!(q.id),
+                    json!(q.subject),
+                    json!(format_time(q.asked_at, cli.utc)),
+                    json!(q.valid),
+                    q.answered_at.map_or(Value::Null, |t| json!(format_time(t, cli.utc))),
+                    q.answer.map_or(Value::Null, Value::from),
+                    q.invalid_reason.map_or(Value::Null, Value::from),
+                ]);
+            }
+            listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,408 @@
+//! The national check of government websites (政府网站与政务新媒体检查指标, 国办秘函〔2019〕19号):
+//! its single-veto indicators that depend on content, evaluated as of a day from each column's last
+//! update and the inquiry register. Which columns belong to which indicator, the thresholds and the
+//! warning levels are data (`data/inspection/`), not code. Thresholds are inclusive, as inspection
+//! reports word them (超过（含）).
+
+use chrono::{Months, NaiveDate};
+use serde::Deserialize;
+
+use super::deadline::DeadlineRule;
+use super::staleness::Status;
+
+/// The rules: which columns count for what, and where each indicator warns and fails.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// 站点不更新: the home page's column groups, and the days without a new item that fail.
+    pub home: Window,
+    /// 动态、要闻类 columns: nothing new within their window.
+    pub news: Window,
+    /// 通知公告、政策文件类 columns: nothing new within their window.
+    pub notices: Window,
+    /// How many news and notice columns out of their window, together, warn and fail.
+    pub stale_columns: Levels,
+    /// Columns judged by a long window instead of their own deadline (人事、规划计划类: 1 year).
+    pub long: Window,
+    /// How many should-update columns left alone warn and fail.
+    pub neglected_columns: Levels,
+    /// How many blank columns warn and fail.
+    pub empty_columns: Levels,
+    /// The inquiry register (政民互动).
+    pub inquiries: InquiryRules,
+}
+
+/// Column paths (a path takes the columns under it too) and a window.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    pub columns: Vec<String>,
+    #[serde(default)]
+    pub days: Option<u32>,
+    #[serde(default)]
+    pub months: Option<u32>,
+    /// For `home`: the days without an update that warn and fail.
+    #[serde(default)]
+    pub levels: Option<Levels>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Levels {
+    pub warn: i64,
+    pub fail: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InquiryRules {
+    /// A valid inquiry unanswered this many months fails the site.
+    pub unanswered_months: u32,
+    /// Looking back this many months.
+    pub lookback_months: u32,
+    /// The reply deadline in working days (the column table's 咨询公开: 5个工作日); past it an
+    /// unanswered inquiry warns.
+    pub reply_working_days: u32,
+}
+
+impl Window {
+    /// The first day still inside the window ending on `at`: an update on it or later counts.
+    fn since(&self, at: NaiveDate) -> NaiveDate {
+        let by_months = self.months.and_then(|m| at.checked_sub_months(Months::new(m)));
+        let by_days = self.days.map(|d| at - chrono::Duration::days(i64::from(d)));
+        // 2 weeks before the 29th: the 15th is outside (超过（含）2周), the 16th inside.
+        by_months.or(by_days).map_or(at, |d| d + chrono::Duration::days(1))
+    }
+
+    fn takes(&self, path: &str) -> bool {
+        self.columns.iter().any(|c| path == c || path.strip_prefix(c.as_str()).is_some_and(|rest| rest.starts_with(" / ")))
+    }
+}
+
+impl Rules {
+    /// Parses the rules (TOML), checking every path against the column table.
+    pub fn parse(text: &str, known: &[&str]) -> Result<Rules, String> {
+        let rules: Rules = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        for w in [&rules.home, &rules.news, &rules.notices, &rules.long] {
+            if w.days.is_none() && w.months.is_none() {
+                return Err("every window needs days or months".into());
+            }
+            if let Some(p) = w.columns.iter().find(|p| !known.contains(&p.as_str())) {
+                return Err(format!("column path {p:?} is not in the column table"));
+            }
+        }
+        if rules.home.levels.is_none() {
+            return Err("[home] needs levels (the days without an update that warn and fail)".into());
+        }
+        Ok(rules)
+    }
+}
+
+/// What the evaluation knows of a column as of the day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnFacts {
+    pub path: String,
+    pub rule: DeadlineRule,
+    /// No columns under it (a group column holds no items of its own).
+    pub leaf: bool,
+    /// Its last update on or before the day (Beijing date), if it ever had content.
+    pub last_update: Option<NaiveDate>,
+    /// Its staleness by its own deadline as of the day.
+    pub status: Status,
+}
+
+/// An inquiry as the evaluation needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InquiryFacts {
+    pub subject: String,
+    pub asked_on: NaiveDate,
+    pub valid: bool,
+    /// When it was answered, if it was.
+    pub answered_on: Option<NaiveDate>,
+    /// Its reply deadline (the working days after it was asked).
+    pub due: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Pass,
+    Warn,
+    Fail,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Pass => "pass",
+            Level::Warn => "warn",
+            Level::Fail => "fail",
+        }
+    }
+
+    fn of(count: i64, levels: Levels) -> Level {
+        if count >= levels.fail {
+            Level::Fail
+        } else if count >= levels.warn {
+            Level::Warn
+        } else {
+            Level::Pass
+        }
+    }
+}
+
+/// One indicator's result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicator {
+    /// `site_not_updated`, `stale_columns`, `neglected_columns`, `empty_columns`,
+    /// `unanswered_inquiries`.
+    pub key: &'static str,
+    /// Its name in the check's words.
+    pub name: &'static str,
+    pub count: i64,
+    /// From this count on it fails (inclusive).
+    pub threshold: i64,
+    /// From this count on it warns.
+    pub warn_at: i64,
+    pub level: Level,
+    /// The columns or inquiries behind the count.
+    pub detail: Vec<String>,
+}
+
+/// Evaluates the indicators as of `at`.
+pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFacts], at: NaiveDate) -> Vec<Indicator> {
+    let leaves: Vec<&ColumnFacts> = columns.iter().filter(|c| c.leaf).collect();
+    let mut out = Vec::new();
+
+    // 站点不更新: days since the newest item on the home page's columns.
+    let home_levels = rules.home.levels.unwrap_or(Levels { warn: 10, fail: 14 });
+    let newest = leaves.iter().filter(|c| rules.home.takes(&c.path)).filter_map(|c| c.last_update).max();
+    let days = newest.map_or(i64::MAX, |d| (at - d).num_days());
+    out.push(Indicator {
+        key: "site_not_updated",
+        name: "首页栏目长期未更新",
+        count: days.min(99_999),
+        threshold: home_levels.fail,
+        warn_at: home_levels.warn,
+        level: Level::of(days, home_levels),
+        detail: vec![newest.map_or("首页栏目从未更新".to_string(), |d| format!("最近更新 {d}"))],
+    });
+
+    // 动态、要闻类 (2 weeks) and 通知公告、政策文件类 (6 months) with nothing in their window.
+    let mut stale = Vec::new();
+    for c in &leaves {
+        let window = if rules.news.takes(&c.path) {
+            &rules.news
+        } else if rules.notices.takes(&c.path) {
+            &rules.notices
+        } else {
+            continue;
+        };
+        if c.last_update.is_none_or(|d| d < window.since(at)) {
+            stale.push(format!("{}（{}）", c.path, c.last_update.map_or("从未更新".to_string(), |d| format!("最近更新 {d}"))));
+        }
+    }
+    out.push(counted("stale_columns", "动态、要闻及通知公告、政策文件类栏目未按时更新", stale, rules.stale_columns));
+
+    // 应更新未更新: past their own deadline, or the long window for personnel and plans. A news or
+    // notice column is judged by its own window above, once.
+    let mut neglected = Vec::new();
+    for c in leaves.iter().filter(|c| !rules.news.takes(&c.path) && !rules.notices.takes(&c.path)) {
+        let Some(last) = c.last_update else { continue }; // blank: counted below
+        let left = if rules.long.takes(&c.path) {
+            last < rules.long.since(at)
+        } else {
+            c.status == Status::Overdue && !matches!(c.rule, DeadlineRule::AsNeeded | DeadlineRule::NoUpdate | DeadlineRule::Unspecified)
+        };
+        if left {
+            neglected.push(format!("{}（最近更新 {last}）", c.path));
+        }
+    }
+    out.push(counted("neglected_columns", "应更新未更新栏目", neglected, rules.neglected_columns));
+
+    // 空白栏目: never any content.
+    let blank: Vec<String> = leaves.iter().filter(|c| c.last_update.is_none()).map(|c| c.path.clone()).collect();
+    out.push(counted("empty_columns", "空白栏目", blank, rules.empty_columns));
+
+    // 互动回应差: a valid inquiry of the last year unanswered for more than the months allowed.
+    let r = rules.inquiries;
+    let lookback = at.checked_sub_months(Months::new(r.lookback_months)).unwrap_or(at);
+    let too_long = at.checked_sub_months(Months::new(r.unanswered_months)).unwrap_or(at);
+    let open = |q: &&InquiryFacts| q.valid && q.asked_on > lookback && q.asked_on <= at && q.answered_on.is_none_or(|d| d > at);
+    let failing: Vec<String> = inquiries
+        .iter()
+        .filter(open)
+        .filter(|q| q.asked_on <= too_long)
+        .map(|q| format!("{}（{} 提出，未答复）", q.subject, q.asked_on))
+        .collect();
+    let late = inquiries.iter().filter(open).filter(|q| q.due < at).count() as i64;
+    let count = failing.len() as i64;
+    out.push(Indicator {
+        key: "unanswered_inquiries",
+        name: "互动诉求超过3个月未答复",
+        count,
+        threshold: 1,
+        warn_at: 1,
+        level: if count >= 1 {
+            Level::Fail
+        } else if late > 0 {
+            Level::Warn
+        } else {
+            Level::Pass
+        },
+        detail: if failing.is_empty() && late > 0 {
+            vec![format!("{late} 条咨询已过答复期限（{} 个工作日）", r.reply_working_days)]
+        } else {
+            failing
+        },
+    });
+    out
+}
+
+fn counted(key: &'static str, name: &'static str, detail: Vec<String>, levels: Levels) -> Indicator {
+    let count = detail.len() as i64;
+    Indicator { key, name, count, threshold: levels.fail, warn_at: levels.warn, level: Level::of(count, levels), detail }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::deadline::Period as Unit;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn rules() -> Rules {
+        Rules::parse(
+            r#"
+            home = { columns = ["动态"], days = 14, levels = { warn = 10, fail = 14 } }
+            news = { columns = ["动态"], days = 14 }
+            notices = { columns = ["公告"], months = 6 }
+            stale_columns = { warn = 3, fail = 5 }
+            long = { columns = ["人事"], months = 12 }
+            neglected_columns = { warn = 7, fail = 10 }
+            empty_columns = { warn = 3, fail = 5 }
+            inquiries = { unanswered_months = 3, lookback_months = 12, reply_working_days = 5 }
+            "#,
+            &["动态", "公告", "人事"],
+        )
+        .unwrap()
+    }
+
+    fn column(path: &str, rule: DeadlineRule, last: Option<&str>, status: Status) -> ColumnFacts {
+        ColumnFacts { path: path.into(), rule, leaf: true, last_update: last.map(day), status }
+    }
+
+    fn news(n: usize, last: &str) -> Vec<ColumnFacts> {
+        let rule = DeadlineRule::Every { amount: 10, period: Unit::Day };
+        (0..n).map(|i| column(&format!("动态 / 栏目{i}"), rule, Some(last), Status::Ok)).collect()
+    }
+
+    fn find<'a>(all: &'a [Indicator], key: &str) -> &'a Indicator {
+        all.iter().find(|i| i.key == key).unwrap()
+    }
+
+    #[test]
+    fn two_weeks_to_the_day_fails_the_site() {
+        let at = day("2026-11-29");
+        // Last update 13 days before: inside; 14 days before: 超过（含）2周.
+        let inside = evaluate(&rules(), &news(1, "2026-11-16"), &[], at);
+        assert_eq!((find(&inside, "site_not_updated").count, find(&inside, "site_not_updated").level), (13, Level::Warn));
+        let on_the_day = evaluate(&rules(), &news(1, "2026-11-15"), &[], at);
+        assert_eq!((find(&on_the_day, "site_not_updated").count, find(&on_the_day, "site_not_updated").level), (14, Level::Fail));
+        let fresh = evaluate(&rules(), &news(1, "2026-11-25"), &[], at);
+        assert_eq!(find(&fresh, "site_not_updated").level, Level::Pass);
+        assert_eq!(find(&evaluate(&rules(), &[], &[], at), "site_not_updated").level, Level::Fail, "never updated");
+    }
+
+    #[test]
+    fn four_stale_news_columns_warn_five_fail() {
+        let at = day("2026-11-29");
+        let mut cols = news(4, "2026-11-15");
+        cols.extend(news(3, "2026-11-20").into_iter().map(|mut c| {
+            c.path.push_str("甲");
+            c
+        }));
+        let four = evaluate(&rules(), &cols, &[], at);
+        assert_eq!((find(&four, "stale_columns").count, find(&four, "stale_columns").level), (4, Level::Warn));
+        cols.push(column("公告 / 通知", DeadlineRule::Every { amount: 4, period: Unit::Month }, Some("2026-05-29"), Status::Overdue));
+        let five = evaluate(&rules(), &cols, &[], at);
+        assert_eq!((find(&five, "stale_columns").count, find(&five, "stale_columns").level), (5, Level::Fail));
+        // Six months to the day before is outside; the day after is inside.
+        cols.pop();
+        cols.push(column("公告 / 通知", DeadlineRule::Every { amount: 4, period: Unit::Month }, Some("2026-05-30"), Status::Overdue));
+        assert_eq!(find(&evaluate(&rules(), &cols, &[], at), "stale_columns").count, 4);
+    }
+
+    #[test]
+    fn nine_neglected_columns_warn_ten_fail() {
+        let at = day("2026-11-29");
+        let rule = DeadlineRule::Every { amount: 4, period: Unit::Month };
+        let mut cols: Vec<ColumnFacts> =
+            (0..9).map(|i| column(&format!("专题 / {i}"), rule, Some("2026-01-01"), Status::Overdue)).collect();
+        let nine = evaluate(&rules(), &cols, &[], at);
+        assert_eq!((find(&nine, "neglected_columns").count, find(&nine, "neglected_columns").level), (9, Level::Warn));
+        // A personnel column is judged by its year, not its own four months.
+        cols.push(column("人事 / 任免", rule, Some("2025-12-01"), Status::Overdue));
+        assert_eq!(find(&evaluate(&rules(), &cols, &[], at), "neglected_columns").count, 9);
+        cols.pop();
+        cols.push(column("人事 / 任免", rule, Some("2025-11-29"), Status::Overdue));
+        let ten = evaluate(&rules(), &cols, &[], at);
+        assert_eq!((find(&ten, "neglected_columns").count, find(&ten, "neglected_columns").level), (10, Level::Fail));
+        // Columns that need no update are never neglected; a news column is judged by its window.
+        let exempt = column("专题 / 转载", DeadlineRule::NoUpdate, Some("2020-01-01"), Status::Exempt);
+        let late_news = column("动态 / 要闻", DeadlineRule::Every { amount: 10, period: Unit::Day }, Some("2026-11-01"), Status::Overdue);
+        assert_eq!(find(&evaluate(&rules(), &[exempt, late_news], &[], at), "neglected_columns").count, 0);
+    }
+
+    #[test]
+    fn four_blank_columns_warn_five_fail_and_groups_are_not_columns_of_content() {
+        let at = day("2026-11-29");
+        let mut cols: Vec<ColumnFacts> =
+            (0..4).map(|i| column(&format!("专题 / {i}"), DeadlineRule::AsNeeded, None, Status::Empty)).collect();
+        cols.push(ColumnFacts { leaf: false, ..column("专题", DeadlineRule::Unspecified, None, Status::Exempt) });
+        let four = evaluate(&rules(), &cols, &[], at);
+        assert_eq!((find(&four, "empty_columns").count, find(&four, "empty_columns").level), (4, Level::Warn));
+        cols.push(column("专题 / 4", DeadlineRule::AsNeeded, None, Status::Empty));
+        assert_eq!(find(&evaluate(&rules(), &cols, &[], at), "empty_columns").level, Level::Fail);
+    }
+
+    #[test]
+    fn an_inquiry_unanswered_three_months_fails_and_one_past_its_deadline_warns() {
+        let at = day("2026-11-29");
+        let q = |asked: &str, answered: Option<&str>, valid: bool| InquiryFacts {
+            subject: "咨询低保申请条件".into(),
+            asked_on: day(asked),
+            valid,
+            answered_on: answered.map(day),
+            due: day(asked) + chrono::Duration::days(7),
+        };
+        let level = |qs: &[InquiryFacts]| find(&evaluate(&rules(), &[], qs, at), "unanswered_inquiries").level;
+        assert_eq!(level(&[q("2026-08-30", None, true)]), Level::Warn, "three months less a day");
+        assert_eq!(level(&[q("2026-08-29", None, true)]), Level::Fail, "three months to the day");
+        assert_eq!(level(&[q("2026-08-29", Some("2026-09-05"), true)]), Level::Pass);
+        assert_eq!(level(&[q("2026-08-29", Some("2026-12-05"), true)]), Level::Fail, "answered only after the day");
+        assert_eq!(level(&[q("2026-08-29", None, false)]), Level::Pass, "an invalid inquiry needs no answer");
+        assert_eq!(level(&[q("2025-11-29", None, true)]), Level::Pass, "older than the year looked back on");
+        assert_eq!(level(&[q("2026-11-27", None, true)]), Level::Pass, "within its reply deadline");
+    }
+
+    #[test]
+    fn rules_name_only_known_columns() {
+        let e = Rules::parse(
+            r#"
+            home = { columns = ["不存在"], days = 14, levels = { warn = 10, fail = 14 } }
+            news = { columns = [], days = 14 }
+            notices = { columns = [], months = 6 }
+            stale_columns = { warn = 3, fail = 5 }
+            long = { columns = [], months = 12 }
+            neglected_columns = { warn = 7, fail = 10 }
+            empty_columns = { warn = 3, fail = 5 }
+            inquiries = { unanswered_months = 3, lookback_months = 12, reply_working_days = 5 }
+            "#,
+            &["动态"],
+        )
+        .unwrap_err();
+        assert_eq!(e, "column path \"不存在\" is not in the column table");
+    }
+}
