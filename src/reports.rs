@@ -14,6 +14,7 @@ use crate::domain::time::{beijing_date, beijing_midnight};
 use crate::store::{ColumnRow, DocumentRow, Result, Site, Store};
 
 pub mod bulletin;
+pub mod checks;
 pub mod inspection;
 
 /// One column in the staleness report.

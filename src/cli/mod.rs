@@ -3,6 +3,7 @@
 
 mod assessment;
 mod calendar;
+mod checks;
 mod columns;
 mod console;
 mod demo;
@@ -235,6 +236,12 @@ pub enum Command {
         #[command(subcommand)]
         command: assessment::IncidentCommand,
     },
+    /// Content checks (names, secret markings and banned words, personal data, document numbers,
+    /// dates, figures) on one item or on everything online, before an inspection finds them
+    Check {
+        #[command(flatten)]
+        args: checks::CheckArgs,
+    },
     /// The national check's single-veto indicators that depend on content, as of a day
     Inspect {
         /// The day (Beijing time; default today)
@@ -436,6 +443,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Scores { period, unit, bulletin, rules }) => {
             assessment::scores(&cli, period, unit.as_deref(), bulletin.as_deref(), rules.as_deref()).await
         }
+        Some(Command::Check { args }) => checks::check(&cli, args).await,
         Some(Command::Inspect { at, rules }) => inspection::inspect(&cli, *at, rules.as_ref()).await,
         Some(Command::Inquiries { command, open }) => inspection::inquiries(&cli, command.as_ref(), *open).await,
         Some(Command::Operators { command }) => operators::run(&cli, command.as_ref()).await,

@@ -3,6 +3,7 @@
 pub mod accountability;
 pub mod assessment;
 pub mod calendar;
+pub mod checks;
 pub mod column_table;
 pub mod deadline;
 pub mod inspection;

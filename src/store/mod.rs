@@ -227,6 +227,19 @@ pub struct UnitTally {
     pub incidents: i64,
 }
 
+/// What the content checks read of an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemText {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    pub unit: Option<String>,
+    pub submitted_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+    /// The issue date of the document it carries, if it carries one.
+    pub issued_on: Option<NaiveDate>,
+}
+
 /// A public inquiry to record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewInquiry {
@@ -424,6 +437,17 @@ pub trait Store: Send + Sync {
 
     /// The inquiries, newest first.
     async fn inquiries(&self, site: &Site) -> Result<Vec<InquiryRow>>;
+
+    /// A page of items' texts and dates for the content checks, in id order after `after_id`:
+    /// with `online_only`, only online items, and those published at or after `since` when given.
+    async fn item_texts(
+        &self,
+        site: &Site,
+        after_id: i64,
+        online_only: bool,
+        since: Option<DateTime<Utc>>,
+        limit: i64,
+    ) -> Result<Vec<ItemText>>;
 
     /// A number that grows with every change anybody makes to the database (every change writes
     /// an audit record: the newest one's id). A view watches it to reload when a colleague changes

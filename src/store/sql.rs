@@ -13,8 +13,8 @@ use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
 use super::{
     AuditEntry, AuditFilter, ColumnRow, DocumentRow, EarningItem, ExportedItem, HistoryEntry, IncidentInput, IncidentRow, InitReport,
-    InquiryRow, ItemSummary, Marking, NewDocumentInput, NewInquiry, NewMark, OperatorChange, OperatorRow, QueueItem, Record, Result,
-    RetractionRequest, Site, SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition, UnitRow, UnitTally, Withdrawal,
+    InquiryRow, ItemSummary, ItemText, Marking, NewDocumentInput, NewInquiry, NewMark, OperatorChange, OperatorRow, QueueItem, Record,
+    Result, RetractionRequest, Site, SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition, UnitRow, UnitTally, Withdrawal,
     WithdrawalRow,
 };
 use crate::domain::assessment::item_points;
@@ -1892,6 +1892,43 @@ where
                 invalid_reason,
                 answered_at,
                 answer,
+            })
+            .collect())
+    }
+
+    async fn item_texts(
+        &self,
+        site: &Site,
+        after_id: i64,
+        online_only: bool,
+        since: Option<DateTime<Utc>>,
+        limit: i64,
+    ) -> Result<Vec<ItemText>> {
+        type Row = (i64, String, String, Option<String>, DateTime<Utc>, Option<DateTime<Utc>>, Option<NaiveDate>);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT i.id, i.title, i.body, u.name, i.submitted_at, i.published_at, \
+                    (SELECT MIN(d.issued_on) FROM documents d WHERE d.site_id = i.site_id AND d.item_id = i.id) \
+             FROM items i LEFT JOIN units u ON u.id = i.unit_id \
+             WHERE i.site_id = $1 AND i.id > $2 AND ($5 = 0 OR i.status = 'online') AND ($3 IS NULL OR i.published_at >= $3) \
+             ORDER BY i.id LIMIT $4",
+        )
+        .bind(site.id)
+        .bind(after_id)
+        .bind(since)
+        .bind(limit)
+        .bind(i64::from(online_only))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, title, body, unit, submitted_at, published_at, issued_on)| ItemText {
+                id,
+                title,
+                body,
+                unit,
+                submitted_at,
+                published_at,
+                issued_on,
             })
             .collect())
     }

@@ -1,0 +1,549 @@
+//! Content checks that catch the national inspection's veto offences before publication: wrong
+//! names of leaders, institutions and fixed terms, secret markings and banned words (one
+//! Aho-Corasick automaton over every pattern), personal data shown in full (resident ID numbers
+//! with a valid check digit, mobile numbers, bank card numbers passing Luhn), malformed document
+//! numbers, impossible dates, and the same figure quoted with two values.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use super::time::beijing_date;
+
+/// What a finding is about (the `kind` of `portal-admin check`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FindingKind {
+    IdNumber,
+    Phone,
+    BankCard,
+    LeaderName,
+    WrongTerm,
+    SensitiveWord,
+    DocumentNumber,
+    Date,
+    Figure,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::IdNumber => "id_number",
+            FindingKind::Phone => "phone",
+            FindingKind::BankCard => "bank_card",
+            FindingKind::LeaderName => "leader_name",
+            FindingKind::WrongTerm => "wrong_term",
+            FindingKind::SensitiveWord => "sensitive_word",
+            FindingKind::DocumentNumber => "document_number",
+            FindingKind::Date => "date",
+            FindingKind::Figure => "figure",
+        }
+    }
+}
+
+/// Where a finding is: the item's title or body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Title,
+    Body,
+    /// The item's dates, not its text.
+    Dates,
+}
+
+/// One finding: its kind, the exact span (characters, from 0, end excluded), the text there, a
+/// message, a suggested fix, and whether it blocks approval until fixed or waived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub field: Field,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub message: String,
+    pub suggestion: String,
+    pub blocking: bool,
+}
+
+impl Finding {
+    /// `title:3-8`, `body:120-138`, `dates`.
+    pub fn span(&self) -> String {
+        match self.field {
+            Field::Title => format!("title:{}-{}", self.start, self.end),
+            Field::Body => format!("body:{}-{}", self.start, self.end),
+            Field::Dates => "dates".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Pattern {
+    /// A wrong form of a name or term: (correct form, its kind, note).
+    Wrong { correct: String, kind: NameKind, note: String },
+    /// An official who has left office.
+    Left { note: String },
+    /// A word from the word list.
+    Word { kind: String, suggestion: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    Leader,
+    Institution,
+    Term,
+}
+
+/// The lists, compiled: every pattern in one automaton.
+#[derive(Debug, Clone)]
+pub struct Lists {
+    automaton: AhoCorasick,
+    patterns: Vec<(String, Pattern)>,
+}
+
+/// The data rows of a TSV list (comments and the header row left out), with their line numbers.
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|(n, l)| (n + 1, l.split('\t').collect()))
+}
+
+impl Lists {
+    /// Compiles the names list and the word list (TSV, as in `data/checks/`).
+    pub fn parse(names: &str, words: &str) -> Result<Lists, String> {
+        let mut patterns: Vec<(String, Pattern)> = Vec::new();
+        for (line, cols) in rows(names) {
+            let [name, kind, wrong, status, note] = cols[..] else {
+                return Err(format!("names line {line}: expected 5 tab-separated fields (name, kind, wrong, status, note)"));
+            };
+            let kind = match kind {
+                "leader" => NameKind::Leader,
+                "institution" => NameKind::Institution,
+                "term" => NameKind::Term,
+                other => return Err(format!("names line {line}: unknown kind {other:?} (leader, institution, term)")),
+            };
+            match status {
+                "current" => {}
+                "left" if kind == NameKind::Leader => patterns.push((name.to_string(), Pattern::Left { note: note.to_string() })),
+                other => return Err(format!("names line {line}: unknown status {other:?} (current; left, for a leader)")),
+            }
+            for w in wrong.split('、').map(str::trim).filter(|w| !w.is_empty()) {
+                patterns.push((w.to_string(), Pattern::Wrong { correct: name.to_string(), kind, note: note.to_string() }));
+            }
+        }
+        for (line, cols) in rows(words) {
+            let [word, kind, suggestion] = cols[..] else {
+                return Err(format!("words line {line}: expected 3 tab-separated fields (word, kind, suggestion)"));
+            };
+            if word.trim().is_empty() {
+                return Err(format!("words line {line}: an empty word"));
+            }
+            patterns.push((word.to_string(), Pattern::Word { kind: kind.to_string(), suggestion: suggestion.to_string() }));
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(p, _)| p.as_str()))
+            .map_err(|e| format!("cannot compile the lists: {e}"))?;
+        Ok(Lists { automaton, patterns })
+    }
+}
+
+/// Words that may follow a person's name (a title, or a verb of reporting): a name followed by
+/// another ideograph is otherwise part of a longer word.
+const AFTER_NAME: &[&str] = &[
+    "同志",
+    "区长",
+    "副区长",
+    "书记",
+    "副书记",
+    "主任",
+    "局长",
+    "部长",
+    "县长",
+    "市长",
+    "主席",
+    "委员",
+    "代表",
+    "在",
+    "指出",
+    "强调",
+    "表示",
+    "说",
+    "主持",
+    "出席",
+    "带队",
+    "一行",
+    "等",
+];
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// The findings in one text (a title or a body).
+pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
+    let chars: Vec<char> = text.chars().collect();
+    // Byte offset → character index, for spans people can count.
+    let mut index_of = HashMap::with_capacity(chars.len() + 1);
+    for (i, (b, _)) in text.char_indices().enumerate() {
+        index_of.insert(b, i);
+    }
+    index_of.insert(text.len(), chars.len());
+    let mut out = Vec::new();
+    for m in lists.automaton.find_iter(text) {
+        let (start, end) = (index_of[&m.start()], index_of[&m.end()]);
+        let found = &text[m.start()..m.end()];
+        let (pattern_text, pattern) = &lists.patterns[m.pattern().as_usize()];
+        let person = matches!(pattern, Pattern::Left { .. } | Pattern::Wrong { kind: NameKind::Leader, .. });
+        if person {
+            // A name inside a longer word (李明华 in 李明华街) is not the person.
+            let before = start.checked_sub(1).map(|i| chars[i]);
+            let rest: String = chars[end..chars.len().min(end + 3)].iter().collect();
+            let after_ok = chars.get(end).is_none_or(|c| !is_han(*c)) || AFTER_NAME.iter().any(|t| rest.starts_with(t));
+            let before_ok = before.is_none_or(|c| !is_han(c)) || "长记任书志员".contains(before.unwrap_or(' '));
+            if !after_ok || !before_ok {
+                continue;
+            }
+        }
+        let finding = |kind, message: String, suggestion: String, blocking| Finding {
+            kind,
+            field,
+            start,
+            end,
+            text: found.to_string(),
+            message,
+            suggestion,
+            blocking,
+        };
+        out.push(match pattern {
+            Pattern::Wrong { correct, kind: NameKind::Term, .. } => {
+                finding(FindingKind::WrongTerm, format!("“{pattern_text}”应为“{correct}”"), correct.clone(), false)
+            }
+            Pattern::Wrong { correct, note, .. } => {
+                let who = if note.is_empty() { String::new() } else { format!("（{note}）") };
+                finding(FindingKind::LeaderName, format!("名称错误：“{pattern_text}”应为“{correct}”{who}"), correct.clone(), true)
+            }
+            Pattern::Left { note } => {
+                finding(FindingKind::LeaderName, format!("{pattern_text}已离任（{note}），核对职务表述"), String::new(), false)
+            }
+            Pattern::Word { kind, suggestion } => {
+                finding(FindingKind::SensitiveWord, format!("{kind}：“{pattern_text}”"), suggestion.clone(), kind == "secret")
+            }
+        });
+    }
+    personal_data(field, &chars, &mut out);
+    document_numbers(field, &chars, &mut out);
+    figures(field, &chars, &mut out);
+    out.sort_by_key(|f| (f.start, f.kind));
+    out
+}
+
+/// Whether 18 characters are a resident ID number: a valid birth date and check digit (GB 11643).
+fn is_id_number(s: &[char]) -> bool {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+    if s.len() != 18 || !s[..17].iter().all(char::is_ascii_digit) {
+        return false;
+    }
+    let digits: String = s[6..14].iter().collect();
+    let Ok(born) = NaiveDate::parse_from_str(&digits, "%Y%m%d") else { return false };
+    if born.year() < 1900 || born.year() > 2100 {
+        return false;
+    }
+    let sum: u32 = s[..17].iter().zip(WEIGHTS).map(|(c, w)| c.to_digit(10).unwrap_or(0) * w).sum();
+    s[17].to_ascii_uppercase() == CHECK[(sum % 11) as usize]
+}
+
+fn luhn(digits: &[char]) -> bool {
+    let mut sum = 0;
+    for (i, c) in digits.iter().rev().enumerate() {
+        let mut d = c.to_digit(10).unwrap_or(0);
+        if i % 2 == 1 {
+            d *= 2;
+            if d > 9 {
+                d -= 9;
+            }
+        }
+        sum += d;
+    }
+    sum % 10 == 0
+}
+
+/// Keeps the first `head` and last `tail` characters, stars between.
+fn masked(s: &[char], head: usize, tail: usize) -> String {
+    s.iter().enumerate().map(|(i, c)| if i < head || i + tail >= s.len() { *c } else { '*' }).collect()
+}
+
+/// Runs of digits (an ID number may end in X) standing alone: ID numbers, mobile numbers and bank
+/// card numbers shown in full.
+fn personal_data(field: Field, chars: &[char], out: &mut Vec<Finding>) {
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let mut end = i;
+        if end - start == 17 && chars.get(end).is_some_and(|c| *c == 'X' || *c == 'x') {
+            end += 1;
+            i = end;
+        }
+        // Part of a longer token (a decimal, a code with letters) is not a number on its own.
+        let joined = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.');
+        if joined(start.checked_sub(1).and_then(|s| chars.get(s))) || joined(chars.get(end)) {
+            continue;
+        }
+        let run = &chars[start..end];
+        let text: String = run.iter().collect();
+        let finding = |kind, message: &str, suggestion: String| Finding {
+            kind,
+            field,
+            start,
+            end,
+            text: text.clone(),
+            message: message.to_string(),
+            suggestion,
+            blocking: kind == FindingKind::IdNumber,
+        };
+        if run.len() == 18 && is_id_number(run) {
+            out.push(finding(FindingKind::IdNumber, "完整公民身份号码", masked(run, 6, 4)));
+        } else if run.len() == 11 && run[0] == '1' && ('3'..='9').contains(&run[1]) {
+            out.push(finding(FindingKind::Phone, "完整手机号码", masked(run, 3, 4)));
+        } else if (16..=19).contains(&run.len()) && run.iter().all(char::is_ascii_digit) && luhn(run) {
+            out.push(finding(FindingKind::BankCard, "完整银行卡号", masked(run, 4, 4)));
+        }
+    }
+}
+
+/// Document numbers (文号) written with the wrong brackets: 象政办[2023]15号 for 象政办〔2023〕15号.
+fn document_numbers(field: Field, chars: &[char], out: &mut Vec<Finding>) {
+    let open = ['[', '(', '（', '【', '〔', '［'];
+    let close = [']', ')', '）', '】', '〕', '］'];
+    for (i, c) in chars.iter().enumerate() {
+        let Some(kind) = open.iter().position(|o| o == c) else { continue };
+        // An issuer before (back to a word that cannot be part of one: 根据象政办 → 象政办), four
+        // digits of a year, the closing bracket, a number and 号 after.
+        let issuer = chars[..i].iter().rev().take_while(|c| is_han(**c) && !"号和与及据按照见依的在".contains(**c)).count();
+        if issuer == 0 || i + 6 >= chars.len() || !chars[i + 1..i + 5].iter().all(char::is_ascii_digit) || !close.contains(&chars[i + 5]) {
+            continue;
+        }
+        let digits = chars[i + 6..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || chars.get(i + 6 + digits) != Some(&'号') {
+            continue;
+        }
+        if kind == 4 && chars[i + 5] == '〕' {
+            continue; // 〔2023〕: right
+        }
+        let start = i - issuer.min(6);
+        let end = i + 7 + digits;
+        let text: String = chars[start..end].iter().collect();
+        let year: String = chars[i + 1..i + 5].iter().collect();
+        let number: String = chars[i + 6..i + 6 + digits].iter().collect();
+        let prefix: String = chars[start..i].iter().collect();
+        out.push(Finding {
+            kind: FindingKind::DocumentNumber,
+            field,
+            start,
+            end,
+            text,
+            message: "文号的年份应使用六角括号〔〕".into(),
+            suggestion: format!("{prefix}〔{year}〕{number}号"),
+            blocking: false,
+        });
+    }
+}
+
+/// Units a figure may be counted in.
+const UNITS: &[&str] = &["万元", "亿元", "公里", "户", "人", "元", "个", "家", "项", "件", "所", "名", "%", "亩", "吨", "次", "套"];
+/// Words between a label and its figure, left out of the label.
+const LINKS: &[char] = &['共', '达', '为', '有', '约', '计', '了', '是', '：', ':', '近', '超'];
+
+/// The same labelled figure quoted twice with different values (check 7: statistics accurate).
+fn figures(field: Field, chars: &[char], out: &mut Vec<Finding>) {
+    let mut seen: HashMap<(String, String), String> = HashMap::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',') {
+            i += 1;
+        }
+        let rest: String = chars[i..chars.len().min(i + 2)].iter().collect();
+        let Some(unit) = UNITS.iter().find(|u| rest.starts_with(*u)) else { continue };
+        let mut label_end = start;
+        while label_end > 0 && LINKS.contains(&chars[label_end - 1]) {
+            label_end -= 1;
+        }
+        let label_len = chars[..label_end].iter().rev().take_while(|c| is_han(**c)).count().min(4);
+        if label_len < 2 {
+            continue;
+        }
+        let label: String = chars[label_end - label_len..label_end].iter().collect();
+        let value: String = chars[start..i].iter().filter(|c| **c != ',').collect();
+        let key = (label.clone(), unit.to_string());
+        match seen.get(&key) {
+            Some(first) if *first != value => out.push(Finding {
+                kind: FindingKind::Figure,
+                field,
+                start,
+                end: i + unit.chars().count(),
+                text: format!("{value}{unit}"),
+                message: format!("“{label}”前文为 {first}{unit}，此处为 {value}{unit}"),
+                suggestion: "核对统计数据，前后一致".into(),
+                blocking: false,
+            }),
+            Some(_) => {}
+            None => {
+                seen.insert(key, value);
+            }
+        }
+    }
+}
+
+/// The item's dates: published before it was submitted, in the future, or before the document it
+/// carries was issued.
+pub fn check_dates(
+    submitted_at: DateTime<Utc>,
+    published_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    issued_on: Option<NaiveDate>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let Some(published) = published_at else { return out };
+    let date = |message: String| Finding {
+        kind: FindingKind::Date,
+        field: Field::Dates,
+        start: 0,
+        end: 0,
+        text: crate::domain::time::format_time(published, false),
+        message,
+        suggestion: "核对发布时间".into(),
+        blocking: false,
+    };
+    if published < submitted_at {
+        out.push(date(format!("发布时间早于报送时间（{}）", crate::domain::time::format_time(submitted_at, false))));
+    }
+    if published > now {
+        out.push(date("发布时间在未来".into()));
+    }
+    if let Some(issued) = issued_on.filter(|d| beijing_date(published) < *d) {
+        out.push(date(format!("发布日期早于文件印发日期（{issued}）")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lists() -> Lists {
+        Lists::parse(include_str!("../../data/checks/names.tsv"), include_str!("../../data/checks/words.tsv")).unwrap()
+    }
+
+    fn kinds(text: &str) -> Vec<(FindingKind, String)> {
+        check_text(&lists(), Field::Body, text).into_iter().map(|f| (f.kind, f.text)).collect()
+    }
+
+    #[test]
+    fn a_wrong_name_is_found_with_its_span_and_blocks() {
+        let found = check_text(&lists(), Field::Title, "区长李明化主持召开象山区人民政付常务会议");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[0].kind, found[0].start, found[0].end, found[0].blocking), (FindingKind::LeaderName, 2, 5, true));
+        assert_eq!(found[0].suggestion, "李明华");
+        assert_eq!(found[0].span(), "title:2-5");
+        assert_eq!(found[1].text, "象山区人民政付");
+        assert_eq!(found[1].suggestion, "象山区人民政府");
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_word_is_not_the_person() {
+        assert!(kinds("李明化工厂年产值稳步增长").is_empty(), "李明化工厂 is a factory");
+        assert_eq!(kinds("李明化同志强调").len(), 1);
+        assert_eq!(kinds("（李明化）").len(), 1);
+        assert!(kinds("王志刚毅的精神").is_empty());
+        let left = kinds("副区长王志刚出席会议");
+        assert_eq!(left, [(FindingKind::LeaderName, "王志刚".to_string())], "a mention of an official who left");
+    }
+
+    #[test]
+    fn secret_markings_and_wrong_terms() {
+        let found = check_text(&lists(), Field::Body, "本文件为内部资料。推进“一代一路”建设，优化营商坏境。");
+        let k: Vec<(FindingKind, bool)> = found.iter().map(|f| (f.kind, f.blocking)).collect();
+        assert_eq!(k, [(FindingKind::SensitiveWord, true), (FindingKind::WrongTerm, false), (FindingKind::WrongTerm, false)]);
+        assert_eq!(found[1].suggestion, "一带一路");
+    }
+
+    #[test]
+    fn personal_data_is_found_and_masked() {
+        // 11010519491231002X is the standard's own example of a valid number.
+        let found = check_text(&lists(), Field::Body, "申请人张某，身份证号11010519491231002X，电话13812345678，卡号6222020200112233446。");
+        let got: Vec<(FindingKind, String)> = found.iter().map(|f| (f.kind, f.suggestion.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                (FindingKind::IdNumber, "110105********002X".to_string()),
+                (FindingKind::Phone, "138****5678".to_string()),
+                (FindingKind::BankCard, "6222***********3446".to_string()),
+            ]
+        );
+        assert!(found[0].blocking && !found[1].blocking);
+    }
+
+    #[test]
+    fn numbers_that_only_look_like_personal_data_are_not() {
+        // 18 digits with a wrong check digit; an impossible birth date; a phone inside a longer
+        // number; a decimal; a 16-digit number failing Luhn; an order code with letters.
+        for text in [
+            "项目编号110105194912310021",
+            "统一编码110105194913310025",
+            "流水号213812345678",
+            "增长13812345678.5元",
+            "合同号6222020200112234",
+            "订单AB13812345678",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn document_numbers_with_the_wrong_brackets() {
+        let found = check_text(&lists(), Field::Body, "根据象政办[2023]15号和桂政发（2024）3号文件精神，按象政办〔2023〕16号执行。");
+        let got: Vec<String> = found.iter().map(|f| format!("{}→{}", f.text, f.suggestion)).collect();
+        assert_eq!(got, ["象政办[2023]15号→象政办〔2023〕15号", "桂政发（2024）3号→桂政发〔2024〕3号"]);
+    }
+
+    #[test]
+    fn one_figure_quoted_with_two_values() {
+        let found = kinds("全区低保户共1234户，其中城市低保户500户。截至年底，全区低保户1243户。");
+        assert_eq!(found, [(FindingKind::Figure, "1243户".to_string())]);
+        assert!(kinds("全区低保户1234户……全区低保户1234户").is_empty(), "the same value twice is fine");
+        assert!(kinds("投入资金500万元，其中省级资金200万元").is_empty(), "different labels");
+    }
+
+    #[test]
+    fn impossible_dates() {
+        let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        let now = t("2026-11-29T10:00:00+08:00");
+        let found = check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-11-19T09:00:00+08:00")), now, None);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.starts_with("发布时间早于报送时间"));
+        assert_eq!(check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-12-01T09:00:00+08:00")), now, None).len(), 1);
+        let before_issue =
+            check_dates(t("2026-11-01T09:00:00+08:00"), Some(t("2026-11-02T09:00:00+08:00")), now, NaiveDate::from_ymd_opt(2026, 11, 3));
+        assert!(before_issue[0].message.contains("早于文件印发日期"));
+        assert!(check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-11-21T09:00:00+08:00")), now, None).is_empty());
+    }
+
+    #[test]
+    fn a_malformed_list_names_its_line() {
+        let e = Lists::parse("name\tkind\twrong\tstatus\tnote\n李明华\tboss\t\tcurrent\t\n", "word\tkind\tsuggestion\n").unwrap_err();
+        assert_eq!(e, "names line 2: unknown kind \"boss\" (leader, institution, term)");
+    }
+}

@@ -1,0 +1,71 @@
+//! The content checks (`domain::checks`) on an item or on everything online, with the lists shipped
+//! in `data/checks/` or an administrator's own.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::checks::{Field, Finding, Lists, check_dates, check_text};
+use crate::store::{ItemText, Result, Site, Store, StoreError};
+
+pub const NAMES: &str = include_str!("../../data/checks/names.tsv");
+pub const WORDS: &str = include_str!("../../data/checks/words.tsv");
+
+/// One list's text: `file`, else the user's own (`names.tsv`, `words.tsv` in the config
+/// directory), else the shipped one.
+fn list(file: Option<&Path>, own: &str, shipped: &str) -> std::result::Result<String, String> {
+    let mine = directories::ProjectDirs::from("", "", "portal-admin").map(|d| d.config_dir().join(own)).filter(|p| p.exists());
+    match file.map(Path::to_path_buf).or(mine) {
+        Some(path) => std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display())),
+        None => Ok(shipped.to_string()),
+    }
+}
+
+/// The lists in effect, compiled.
+pub fn lists(names: Option<&Path>, words: Option<&Path>) -> std::result::Result<Lists, String> {
+    Lists::parse(&list(names, "names.tsv", NAMES)?, &list(words, "words.tsv", WORDS)?)
+}
+
+/// Every finding on one item's text and dates, as of `now`.
+pub fn check_item(lists: &Lists, item: &ItemText, now: DateTime<Utc>) -> Vec<Finding> {
+    let mut out = check_text(lists, Field::Title, &item.title);
+    out.extend(check_text(lists, Field::Body, &item.body));
+    out.extend(check_dates(item.submitted_at, item.published_at, now, item.issued_on));
+    out
+}
+
+/// Every online item with findings (published at or after `since`), newest first, a page of the
+/// database at a time.
+pub async fn check_online(
+    store: &dyn Store,
+    site: &Site,
+    lists: &Lists,
+    since: Option<DateTime<Utc>>,
+) -> Result<Vec<(ItemText, Vec<Finding>)>> {
+    let now = Utc::now();
+    let mut out = Vec::new();
+    let mut after = 0;
+    loop {
+        let page = store.item_texts(site, after, true, since, 5_000).await?;
+        let Some(last) = page.last() else { break };
+        after = last.id;
+        for item in page {
+            let found = check_item(lists, &item, now);
+            if !found.is_empty() {
+                out.push((item, found));
+            }
+        }
+    }
+    out.sort_by_key(|(item, _)| std::cmp::Reverse((item.published_at, item.id)));
+    Ok(out)
+}
+
+/// One item's text, whatever its status (for `check ITEM`, before publication too).
+pub async fn item_text(store: &dyn Store, site: &Site, id: i64) -> Result<ItemText> {
+    store
+        .item_texts(site, id - 1, false, None, 1)
+        .await?
+        .into_iter()
+        .find(|i| i.id == id)
+        .ok_or_else(|| StoreError::NotFound(format!("no item {id} in site {}", site.code)))
+}
