@@ -59,7 +59,7 @@ fn default_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> (NaiveDate, 
 
 pub async fn run(cli: &Cli, items: u64, seed: u64, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(), Failure> {
     let (from, to) = default_range(from, to);
-    let store = store::open(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only }).await?;
+    let store = super::open_store(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only }).await?;
     let started = Instant::now();
     let written = fill(store.as_ref(), cli.site.as_deref(), DemoSpec { items, seed, from, to }).await?;
     println!(

@@ -15,6 +15,7 @@ mod reports;
 mod transfer;
 mod workflow;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -402,9 +403,24 @@ pub struct Session {
     pub site: Site,
 }
 
+/// Opens the database; when PostgreSQL wants a password none gave, and a person is at a terminal,
+/// asks for it once (not echoed, never stored or logged: Art. 14).
+pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>, Failure> {
+    match store::open(target, options).await {
+        Err(store::StoreError::NeedsPassword { target: shown, .. })
+            if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !crate::store::target::has_password_target(target) =>
+        {
+            let password = rpassword::prompt_password(format!("Password for {shown}: "))
+                .map_err(|e| Failure::failed(format!("cannot read the password: {e}")))?;
+            Ok(store::open(&target.with_password(&password), options).await?)
+        }
+        other => Ok(other?),
+    }
+}
+
 /// Opens the store for a command that needs an initialised database.
 pub async fn session(cli: &Cli) -> Result<Session, Failure> {
-    let store = store::open(&target(cli)?, OpenOptions { create: false, read_only: cli.read_only }).await?;
+    let store = open_store(&target(cli)?, OpenOptions { create: false, read_only: cli.read_only }).await?;
     let site = store.site(cli.site.as_deref()).await?;
     Ok(Session { store, site })
 }

@@ -196,6 +196,13 @@ fn first_line(e: &dyn std::fmt::Display) -> String {
 
 pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>> {
     let unreachable = |e: &dyn std::fmt::Display| StoreError::Unreachable { target: target.describe(), reason: first_line(e) };
+    // PostgreSQL's codes for a missing or wrong password (28P01) and a refused login (28000).
+    let failed = |e: sqlx::Error| match &e {
+        sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("28P01")) => {
+            StoreError::NeedsPassword { target: target.describe(), reason: first_line(&e) }
+        }
+        _ => unreachable(&e),
+    };
     match target {
         Target::Postgres { url } => {
             let connect = PgConnectOptions::from_str(url)
@@ -215,7 +222,7 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .acquire_timeout(Duration::from_secs(5))
                 .connect_with(connect)
                 .await
-                .map_err(|e| unreachable(&e))?;
+                .map_err(failed)?;
             let store = SqlStore::<Postgres>::new(pool, target.describe(), options.read_only, None).await?;
             Ok(Arc::new(store))
         }

@@ -25,6 +25,9 @@ pub use target::{BadTarget, Target};
 pub enum StoreError {
     #[error("cannot connect to {target}: {reason}")]
     Unreachable { target: String, reason: String },
+    /// The server wants a password that was not given, or not the one given.
+    #[error("cannot log in to {target}: {reason}; give the password with PGPASSWORD or ~/.pgpass (or type it when asked, on a terminal)")]
+    NeedsPassword { target: String, reason: String },
     #[error("no portal-admin database at {0}; run `portal-admin init` to create one (or `portal-admin --demo` to try it on demo data)")]
     Missing(String),
     #[error("{0} has no portal-admin schema; run `portal-admin init` first")]

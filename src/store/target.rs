@@ -41,6 +41,11 @@ pub fn has_password(url: &str) -> bool {
     redact(url) != url
 }
 
+/// Whether a target logs in with a password of its own (one was given, so a prompt would not help).
+pub fn has_password_target(target: &Target) -> bool {
+    matches!(target, Target::Postgres { url } if has_password(url))
+}
+
 impl Target {
     pub fn parse(url: &str) -> Result<Target, BadTarget> {
         let bad = |why: &str| BadTarget { shown: redact(url), why: why.to_string() };
@@ -62,6 +67,27 @@ impl Target {
             Ok(Target::Sqlite { path: PathBuf::from(path) })
         } else {
             Err(bad("expected postgres://USER@HOST[:PORT]/DATABASE or sqlite://PATH"))
+        }
+    }
+
+    /// The same PostgreSQL target logging in with `password` (typed at a prompt). The URL keeps
+    /// it percent-encoded; `describe` never shows it.
+    pub fn with_password(&self, password: &str) -> Target {
+        match self {
+            Target::Postgres { url } => {
+                let encoded: String = password
+                    .bytes()
+                    .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+                    .collect();
+                let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
+                let (authority, tail) = rest.find(['/', '?']).map_or((rest, ""), |i| rest.split_at(i));
+                let (user, host) = match authority.rsplit_once('@') {
+                    Some((userinfo, host)) => (userinfo.split(':').next().unwrap_or_default().to_string(), host),
+                    None => (whoami::username(), authority),
+                };
+                Target::Postgres { url: format!("{scheme}://{user}:{encoded}@{host}{tail}") }
+            }
+            other => other.clone(),
         }
     }
 
@@ -94,6 +120,16 @@ fn first_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_password_goes_into_the_url_encoded_and_is_never_described() {
+        let t = Target::parse("postgres://chen@db.example:5433/portal?sslmode=prefer").unwrap().with_password("p@ss:w/rd 密");
+        let Target::Postgres { url } = &t else { panic!() };
+        assert_eq!(url, "postgres://chen:p%40ss%3Aw%2Frd%20%E5%AF%86@db.example:5433/portal?sslmode=prefer");
+        let parsed: sqlx::postgres::PgConnectOptions = url.parse().unwrap();
+        assert_eq!(parsed.get_username(), "chen");
+        assert!(!t.describe().contains("ss"), "{}", t.describe());
+    }
 
     #[test]
     fn known_schemes() {
