@@ -21,11 +21,13 @@ use crate::store::{
 };
 
 mod bulk;
+mod health;
 mod queue;
 mod retractions;
 mod withdraw;
 mod withdrawn;
 pub use bulk::Marks;
+pub use health::{Identity, Link, Lost, Whoami};
 pub use queue::{QueueView, Reviewing, waited, waiting};
 pub use withdrawn::{LATEST, request_times};
 
@@ -101,8 +103,10 @@ pub enum Load {
     Audit {
         before: Option<i64>,
     },
-    /// Is the database still there?
+    /// Is the database still there, and what is its change mark (the newest audit record's id)?
     Ping,
+    /// Who the console acts as (`Store::whoami`).
+    Whoami,
 }
 
 /// What a query brought back (an error as one line).
@@ -129,7 +133,9 @@ pub enum Loaded {
     Decided(Result<Transition, String>),
     /// What publishing several items did, item by item.
     PublishedMany(Vec<Result<Transition, String>>),
-    Ping(Result<(), String>),
+    /// The change mark.
+    Ping(Result<i64, String>),
+    Whoami(Result<Whoami, String>),
 }
 
 /// Something that happened.
@@ -144,6 +150,10 @@ pub enum Msg {
     Tick(DateTime<Utc>),
     /// The terminal or the session is going away (SIGHUP, SIGTERM).
     Hangup(&'static str),
+    /// A query failed because the database could not be reached (why, in one line).
+    Lost(String),
+    /// One of this console's writes came back: the change mark just after it, if it could be read.
+    OwnChange(Option<i64>),
 }
 
 /// What the update asks the runtime to do.
@@ -219,7 +229,7 @@ impl Row for AuditEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Health {
     Connected,
-    Lost(String),
+    Lost(Lost),
 }
 
 /// A list's cursor: the selected row and the first row shown.
@@ -421,6 +431,8 @@ pub struct App {
     pub operator: String,
     pub database: String,
     pub health: Health,
+    /// Who the console acts as, the change mark, the checks running.
+    pub link: Link,
     pub notice: Option<Notice>,
     /// The day staleness is evaluated as of (Beijing time).
     pub at: NaiveDate,
@@ -493,6 +505,7 @@ impl App {
             operator: setup.operator,
             database: setup.database,
             health: Health::Connected,
+            link: Link::default(),
             notice: None,
             at: crate::domain::time::beijing_date(setup.now),
             now: setup.now,
@@ -515,10 +528,15 @@ impl App {
         };
         let mut effects = Vec::new();
         app.load_columns(&mut effects);
+        app.ask_whoami(&mut effects);
         (app, effects)
     }
 
     fn request(&mut self, load: Load, effects: &mut Vec<Effect>) -> u64 {
+        if load.is_write() {
+            // Until its change mark comes back (`Msg::OwnChange`).
+            self.link.writing += 1;
+        }
         self.next_request += 1;
         effects.push(Effect::Load(self.next_request, load));
         self.next_request
@@ -605,21 +623,19 @@ impl App {
                 self.size = (w, h);
                 self.fit_cursors();
             }
-            Msg::Loaded(id, loaded) => self.loaded(id, loaded, &mut effects),
+            // Everything the database sends is made safe to show here, once (`ui::sanitise`).
+            Msg::Loaded(id, loaded) => self.loaded(id, super::sanitise::loaded(loaded), &mut effects),
             Msg::Tick(now) => {
                 self.ticks += 1;
                 self.now = now;
-                // Every 15 s (ticks are 100 ms) see that the database is still there; every
-                // second while the connection is lost, to be back as soon as it is.
-                let every = if matches!(self.health, Health::Lost(_)) { 10 } else { 150 };
-                if self.ticks % every == 0 {
-                    self.request(Load::Ping, &mut effects);
-                }
+                self.link_tick(&mut effects);
             }
             Msg::Hangup(why) => {
                 self.tell(format!("{why}: closing"));
                 self.quit = true;
             }
+            Msg::Lost(reason) => self.connection_lost(super::sanitise::line(&reason)),
+            Msg::OwnChange(mark) => self.own_change(mark),
         }
         effects
     }
@@ -639,6 +655,9 @@ impl App {
 
     fn key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
         if event.kind == crossterm::event::KeyEventKind::Release {
+            return;
+        }
+        if self.typed_write_refused(event) {
             return;
         }
         // Text inputs take typing first.
@@ -834,6 +853,9 @@ impl App {
 
     /// Runs a named action.
     pub fn act(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        if self.write_refused(action) {
+            return;
+        }
         let height = self.list_height();
         if self.tab == Tab::Queue && self.review_act(action, effects) {
             return;
@@ -1223,33 +1245,16 @@ impl App {
 
     fn loaded(&mut self, id: u64, loaded: Loaded, effects: &mut Vec<Effect>) {
         let height = self.list_height();
-        let failed = match &loaded {
-            Loaded::Columns(Err(e))
-            | Loaded::ColumnItems(Err(e))
-            | Loaded::ColumnHead(Err(e))
-            | Loaded::Item(Err(e))
-            | Loaded::Scores(Err(e))
-            | Loaded::Audit(Err(e))
-            | Loaded::ColumnBefore(Err(e))
-            | Loaded::Withdrawals(Err(e))
-            | Loaded::Ping(Err(e)) => Some(e.clone()),
-            _ => None,
-        };
-        let was_lost = matches!(self.health, Health::Lost(_));
-        match &failed {
-            // A query that failed because the server went away marks the connection lost; the next
-            // successful query (F5, or the check every second while lost) marks it back.
-            Some(e) if is_connection_error(e) => self.health = Health::Lost(e.clone()),
-            Some(_) => {}
-            None => self.health = Health::Connected,
+        match loaded {
+            Loaded::Ping(result) => return self.checked(id, result, effects),
+            Loaded::Whoami(result) => return self.identified(id, result),
+            _ => {}
         }
-        if was_lost && self.health == Health::Connected && matches!(loaded, Loaded::Ping(_)) {
-            // Back: show fresh figures without being asked.
-            self.tell("connected again");
-            self.refresh(effects);
+        if !health::failed(&loaded) {
+            self.query_succeeded();
         }
         match loaded {
-            Loaded::Ping(_) => {}
+            Loaded::Ping(_) | Loaded::Whoami(_) => {}
             Loaded::Columns(result) => {
                 if !arrived(&mut self.columns.waiting, id) {
                     return;
@@ -1484,14 +1489,6 @@ fn single_line(text: &str) -> TextArea<'static> {
     t.move_cursor(ratatui_textarea::CursorMove::End);
     t.set_cursor_line_style(ratatui::style::Style::default());
     t
-}
-
-/// Whether an error says the database cannot be reached (rather than that a query was wrong).
-pub fn is_connection_error(message: &str) -> bool {
-    let m = message.to_lowercase();
-    ["connect", "connection", "closed", "broken pipe", "reset", "timed out", "terminating", "shutdown", "io error", "unable to open"]
-        .iter()
-        .any(|w| m.contains(w))
 }
 
 #[cfg(test)]

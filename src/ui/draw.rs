@@ -692,10 +692,7 @@ impl Draw<'_> {
     fn status(&mut self, area: Rect) {
         let app = self.app;
         self.buf.set_style(area, self.theme.bar());
-        let mut left = match &app.health {
-            Health::Connected => " ● connected".to_string(),
-            Health::Lost(_) => " ✗ connection lost (F5 retries)".to_string(),
-        };
+        let mut left = app.link_status();
         if let Some(n) = &app.notice {
             left.push_str(&format!(" │ {}", if n.error { format!("✗ {}", n.text) } else { n.text.clone() }));
         }

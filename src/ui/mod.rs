@@ -8,6 +8,7 @@ pub mod draw;
 pub mod keymap;
 pub mod layout;
 pub mod paged;
+pub mod sanitise;
 pub mod screen;
 pub mod terminal;
 pub mod text;
@@ -24,7 +25,7 @@ use keymap::Keymap;
 use text::Ambiguous;
 
 use crate::reports;
-use crate::store::{Site, Store};
+use crate::store::{Site, Store, StoreError};
 
 /// What the console is opened with, besides the database.
 pub struct Options {
@@ -36,8 +37,52 @@ pub struct Options {
 
 /// Runs one query and says what came back; an error as one line.
 pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
-    let line = |e: crate::store::StoreError| e.one_line();
-    match load {
+    query(store, site, load).await.0
+}
+
+/// Whether an error means the database could not be reached (it is down, restarting, gone from
+/// the network, or dropped the connection), rather than that it refused or could not do the
+/// query: by the kind of error, not by its words.
+pub fn unreachable(e: &StoreError) -> bool {
+    match e {
+        StoreError::Unreachable { .. } => true,
+        StoreError::Database(e) => match e {
+            sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::Protocol(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed => true,
+            sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+                // PostgreSQL: class 08 (connection exception), and the server shutting down,
+                // crashed or still starting (57P01–57P03). SQLite: the file cannot be opened or
+                // read (SQLITE_CANTOPEN, SQLITE_IOERR and their extended codes).
+                code.starts_with("08")
+                    || matches!(&*code, "57P01" | "57P02" | "57P03")
+                    || code.parse::<i32>().is_ok_and(|n| matches!(n & 0xff, 10 | 14))
+            }),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Runs one query and says what came back (an error as one line), and, when it failed because
+/// the database could not be reached, why. A write that failed so says it was not saved.
+pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Option<String>) {
+    let fault: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+    let write = load.is_write();
+    let line = |e: StoreError| {
+        let said = e.one_line();
+        if !unreachable(&e) {
+            return said;
+        }
+        if let Ok(mut fault) = fault.lock() {
+            fault.get_or_insert_with(|| said.clone());
+        }
+        if write { format!("not saved: the database could not be reached ({said}); try again once connected") } else { said }
+    };
+    let loaded = match load {
         Load::Columns { at } => Loaded::Columns(columns(store, site, at).await.map_err(line)),
         Load::ColumnItems { column_id, before } => {
             Loaded::ColumnItems(store.column_items(site, column_id, before, paged::PAGE).await.map_err(line))
@@ -75,8 +120,17 @@ pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
         Load::Withdrawals => Loaded::Withdrawals(store.withdrawals(site, app::LATEST).await.map_err(line)),
         Load::Decline { request, reason } => Loaded::Declined(store.decline_request(site, request, &reason).await.map_err(line)),
         Load::Audit { before } => Loaded::Audit(store.audit_page(site, &Default::default(), before, paged::PAGE).await.map_err(line)),
-        Load::Ping => Loaded::Ping(store.schema_version().await.map(|_| ()).map_err(line)),
-    }
+        Load::Ping => Loaded::Ping(store.change_mark().await.map_err(line)),
+        Load::Whoami => Loaded::Whoami(
+            store
+                .whoami(site)
+                .await
+                .map(|role| app::Whoami { name: store.operator().to_string(), site: site.code.clone(), role })
+                .map_err(line),
+        ),
+    };
+    let fault = fault.into_inner().ok().flatten();
+    (loaded, fault)
 }
 
 /// Every column with its staleness (the rows of `stale`) and its responsible units, in the
@@ -113,9 +167,10 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
         keymap: options.keymap,
         ambiguous: options.ambiguous,
         mono: options.mono,
-        site_name: site.name.clone(),
-        operator: store.operator().to_string(),
-        database: store.describe(),
+        // What the database says is shown made safe, as everything it sends (`sanitise`).
+        site_name: sanitise::line(&site.name),
+        operator: sanitise::line(store.operator()),
+        database: sanitise::line(&store.describe()),
         now: options.now,
         size,
     });
@@ -141,7 +196,19 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
                     let (store, site, tx) = (store.clone(), site.clone(), tx.clone());
                     tokio::spawn(async move {
                         tracing::debug!(?what, "query");
-                        let loaded = load(store.as_ref(), &site, what).await;
+                        let write = what.is_write();
+                        let (loaded, lost) = query(store.as_ref(), &site, what).await;
+                        if write {
+                            // The change mark just after this console's own write, before the
+                            // result that reloads what it changed: a colleague's change up to
+                            // here is in that reload, a later one is seen by the next check.
+                            // Never the write again: a failed write is only reported.
+                            let mark = if lost.is_none() { store.change_mark().await.ok() } else { None };
+                            let _ = tx.send(Msg::OwnChange(mark));
+                        }
+                        if let Some(reason) = lost {
+                            let _ = tx.send(Msg::Lost(reason));
+                        }
                         let _ = tx.send(Msg::Loaded(id, loaded));
                     });
                 }
@@ -179,8 +246,9 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
                 tracing::warn!("{e}");
             }
             let effects = app.update(msg);
-            // A tick redraws only to turn the spinner.
-            dirty |= !tick || app.busy();
+            // A tick redraws only to turn the spinner, count down to the next try of a lost
+            // connection, or clear a note.
+            dirty |= !tick || app.busy() || app.ticking();
             spawn(effects, &mut term);
         }
         if app.quit {

@@ -7,17 +7,13 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Content with every control character and escape sequence shown as a visible symbol, never sent
 /// to the terminal: C0 controls as their control pictures (ESC → ␛, newline → ␤), DEL as ␡, C1
-/// controls and bidirectional overrides as �.
+/// controls, bidirectional controls and invisible format characters as � (the rule of
+/// `sanitise::shown`, which everything loaded from the database has passed already).
 pub fn visible(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\n' => '␤',
-            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
-            '\u{7f}' => '␡',
-            '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '�',
-            c => c,
-        })
-        .collect()
+    if s.chars().all(super::sanitise::is_safe) {
+        return s.to_string();
+    }
+    s.chars().filter_map(super::sanitise::shown).collect()
 }
 
 /// Whether a character is East Asian ambiguous width: one cell in most Western terminals, two in

@@ -18,6 +18,9 @@ use crate::store::{AuditEntry, DocumentRow, QueueItem, RetractionRequest, Transi
 use crate::ui::draw::draw;
 use crate::ui::paged::PAGE;
 
+/// The console's hold on the database: identity, live updates, faults, hostile content.
+mod live;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -564,25 +567,6 @@ fn copying_sends_the_selected_id_or_title() {
 }
 
 #[test]
-fn a_lost_connection_shows_in_the_status_line_until_a_query_succeeds() {
-    let mut a = app();
-    let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));
-    let id = loads(&effects)[0].0;
-    a.update(Msg::Loaded(
-        id,
-        Loaded::Columns(Err("database error: error communicating with database: Connection refused (os error 111)".into())),
-    ));
-    assert!(matches!(a.health, Health::Lost(_)));
-    assert!(text_of(&a).contains("connection lost"));
-    // What was loaded stays on the screen.
-    assert_eq!(a.columns.tree.as_ref().unwrap().entries.len(), 10);
-    let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));
-    let id = loads(&effects)[0].0;
-    a.update(Msg::Loaded(id, Loaded::Columns(Ok(entries()))));
-    assert_eq!(a.health, Health::Connected);
-}
-
-#[test]
 fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let mut a = app();
@@ -633,21 +617,6 @@ fn the_audit_trail_pages_back_and_filters() {
     key(&mut a, KeyCode::Enter);
     let Overlay::Record(record) = &a.overlay else { panic!("{:?}", a.overlay) };
     assert!(record.contains("calendar.set") && record.contains("元旦调休"), "{record}");
-}
-
-#[test]
-fn a_lost_connection_is_checked_every_second_and_a_return_refreshes() {
-    let mut a = app();
-    let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));
-    let id = loads(&effects)[0].0;
-    a.update(Msg::Loaded(id, Loaded::Columns(Err("error communicating with database: connection reset".into()))));
-    let pings: Vec<(u64, Load)> = (0..10).flat_map(|_| loads(&a.update(Msg::Tick(a.now)))).collect();
-    let [(ping, Load::Ping)] = pings[..] else { panic!("{pings:?}") };
-    let effects = a.update(Msg::Loaded(ping, Loaded::Ping(Ok(()))));
-    assert_eq!(a.health, Health::Connected);
-    assert!(matches!(loads(&effects)[..], [(_, Load::Columns { .. })]), "{effects:?}");
-    // Connected, it checks every 15 s.
-    assert!((0..100).flat_map(|_| loads(&a.update(Msg::Tick(a.now)))).next().is_none());
 }
 
 fn queue_rows() -> Vec<QueueItem> {

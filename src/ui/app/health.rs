@@ -1,0 +1,450 @@
+//! The console's hold on the database: who it acts as (Art. 14: each person under their own
+//! identity), whether the database is there, and what colleagues change meanwhile.
+//!
+//! - When the console opens it asks who it acts as. A person who is not an operator of the site,
+//!   or no longer an active one, gets the console read only: every key that would write says why
+//!   instead (and the store refuses such a write anyway). An operator's role decides the rest, by
+//!   the same rule the store applies (`Act::allowed`).
+//! - Every second it asks the database's change mark (the newest audit record's id: every change
+//!   writes one); when it has grown by somebody else's change, the open views load again, keeping
+//!   their selection, any question or unfinished text. At most one such query runs at a time, and
+//!   none while a list is loading or this console's own write is being saved (a write reloads what
+//!   it changes itself, and the runtime reports the mark just after it).
+//! - A query that fails because the database cannot be reached marks the connection lost; it is
+//!   tried again after 1 s, 2 s, 4 s, 8 s, then every 10 s, and once back every open view loads
+//!   again. Meanwhile the screen keeps what it has; a write is not sent (it is never sent again by
+//!   itself: the question stays open for the user to confirm again).
+
+use chrono::{DateTime, Duration, Utc};
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::{App, Confirmed, Effect, Health, Load, Loaded, Overlay, arrived};
+use crate::domain::review::{Act, WorkflowError};
+use crate::domain::{Role, Stage};
+use crate::ui::keymap::{Action, Key, Layer};
+use crate::ui::paged::{Paged, Row};
+
+/// Who the store acts as on the site, as the database says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Whoami {
+    /// The PostgreSQL login, or the operating-system user on SQLite.
+    pub name: String,
+    /// The site's code.
+    pub site: String,
+    /// The operator's role and whether they are active; `None`: not an operator of the site.
+    pub role: Option<(Role, bool)>,
+}
+
+/// What this console may do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Identity {
+    /// Not known yet (or the database could not say): the store decides each write.
+    #[default]
+    Unknown,
+    /// An active operator with this role.
+    Operator(Role),
+    /// Nothing may be changed, and why.
+    ReadOnly(String),
+}
+
+/// A lost connection and the tries to get it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lost {
+    /// The last failure, in one line.
+    pub reason: String,
+    pub since: DateTime<Utc>,
+    /// Tries made so far to reach the database again.
+    pub tries: u32,
+    /// When the next try is due.
+    pub next_try: DateTime<Utc>,
+}
+
+/// The connection's state besides `Health`: identity, the change mark, the queries running.
+#[derive(Debug, Default)]
+pub struct Link {
+    pub identity: Identity,
+    /// The check (the change mark's query) running.
+    pub ping: Option<u64>,
+    pub whoami: Option<u64>,
+    /// The newest change this console has seen.
+    pub seen: Option<i64>,
+    /// This console's writes whose change mark has not come back yet.
+    pub writing: usize,
+    /// A short note in the status line, and until when it shows.
+    pub flash: Option<(String, DateTime<Utc>)>,
+}
+
+/// Ticks (of 100 ms) between two checks of the change mark while connected.
+pub const CHECK_TICKS: u64 = 10;
+/// How long a note such as a colleague's change arriving stays in the status line.
+pub const FLASH_SECONDS: i64 = 5;
+/// What a colleague's change arriving says.
+pub const COLLEAGUE: &str = "↻ a colleague's change arrived";
+/// What a confirmation says when its write could not be sent.
+pub const NOT_SENT: &str = "✗ not sent: the database cannot be reached; Enter again once connected";
+
+/// How long to wait after `tries` failed tries before the next: 1 s, 2 s, 4 s, 8 s, then 10 s.
+pub fn backoff(tries: u32) -> Duration {
+    Duration::seconds(1i64 << tries.min(4)).min(Duration::seconds(10))
+}
+
+/// A duration as the status line says it: `7s`, `2m 05s`, `1h 03m`.
+pub fn span(d: Duration) -> String {
+    let s = d.num_seconds().max(0);
+    match s {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3600 => format!("{}m {:02}s", s / 60, s % 60),
+        s => format!("{}h {:02}m", s / 3600, s % 3600 / 60),
+    }
+}
+
+impl Load {
+    /// Whether it changes the database.
+    pub fn is_write(&self) -> bool {
+        matches!(
+            self,
+            Load::Review { .. }
+                | Load::Publish { .. }
+                | Load::PublishMany { .. }
+                | Load::Retract { .. }
+                | Load::Mark { .. }
+                | Load::Restore { .. }
+                | Load::Decline { .. }
+        )
+    }
+}
+
+/// Whether a list has been loaded (or is loading), so that it loads again after a change.
+fn shown<T: Row>(list: &Paged<T>) -> bool {
+    list.done || list.waiting.is_some() || !list.rows.is_empty()
+}
+
+impl App {
+    /// Asks who the console acts as, unless that is being asked already.
+    pub(super) fn ask_whoami(&mut self, effects: &mut Vec<Effect>) {
+        if self.link.whoami.is_none() {
+            let id = self.request(Load::Whoami, effects);
+            self.link.whoami = Some(id);
+        }
+    }
+
+    fn check(&mut self, effects: &mut Vec<Effect>) {
+        let id = self.request(Load::Ping, effects);
+        self.link.ping = Some(id);
+    }
+
+    /// Time passes: check the change mark now and then, try the lost connection again when due.
+    pub(super) fn link_tick(&mut self, effects: &mut Vec<Effect>) {
+        if self.link.flash.as_ref().is_some_and(|(_, until)| *until <= self.now) {
+            self.link.flash = None;
+        }
+        if self.link.ping.is_some() {
+            return;
+        }
+        match &mut self.health {
+            Health::Connected => {
+                if self.ticks % CHECK_TICKS == 0 && self.link.writing == 0 && !self.busy() {
+                    self.check(effects);
+                }
+            }
+            Health::Lost(lost) => {
+                if self.now >= lost.next_try {
+                    lost.tries += 1;
+                    self.check(effects);
+                }
+            }
+        }
+    }
+
+    /// A query failed because the database could not be reached.
+    pub(super) fn connection_lost(&mut self, reason: String) {
+        let now = self.now;
+        match &mut self.health {
+            Health::Connected => {
+                tracing::warn!("connection lost: {reason}");
+                self.health = Health::Lost(Lost { reason, since: now, tries: 0, next_try: now + backoff(0) });
+            }
+            Health::Lost(lost) => lost.reason = reason,
+        }
+    }
+
+    /// A query succeeded: while the connection was thought lost, check it at once.
+    pub(super) fn query_succeeded(&mut self) {
+        let now = self.now;
+        if let Health::Lost(lost) = &mut self.health {
+            lost.next_try = lost.next_try.min(now);
+        }
+    }
+
+    /// The change mark came back (or the check failed).
+    pub(super) fn checked(&mut self, id: u64, result: Result<i64, String>, effects: &mut Vec<Effect>) {
+        if !arrived(&mut self.link.ping, id) {
+            return;
+        }
+        let mark = match result {
+            Ok(mark) => mark,
+            Err(e) => {
+                let now = self.now;
+                match &mut self.health {
+                    Health::Lost(lost) => {
+                        lost.reason = e;
+                        lost.next_try = now + backoff(lost.tries);
+                    }
+                    Health::Connected => self.connection_lost(e),
+                }
+                return;
+            }
+        };
+        if let Health::Lost(lost) = &self.health {
+            // Back: fresh figures for everything open, loaded after the mark was read so that
+            // no change up to it is missed.
+            let away = span(self.now - lost.since);
+            tracing::info!("connected again after {away}");
+            self.health = Health::Connected;
+            self.link.seen = Some(mark);
+            self.tell(format!("connected again after {away}; fresh figures loaded"));
+            if let Overlay::Confirm { text, .. } = &mut self.overlay {
+                if let Some(asked) = text.strip_suffix(NOT_SENT).and_then(|t| t.strip_suffix("\n\n")) {
+                    *text = asked.to_string();
+                }
+            }
+            self.reload_open_views(effects);
+            self.ask_whoami(effects);
+            return;
+        }
+        if self.link.writing > 0 {
+            // The mark may hold this console's own write, whose mark comes with it.
+            return;
+        }
+        match self.link.seen {
+            None => self.link.seen = Some(mark),
+            Some(seen) if seen != mark => {
+                self.link.seen = Some(mark);
+                self.link.flash = Some((COLLEAGUE.to_string(), self.now + Duration::seconds(FLASH_SECONDS)));
+                self.reload_open_views(effects);
+                // Operators may have changed too.
+                self.ask_whoami(effects);
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// This console's write was saved (or not): the change mark just after it.
+    pub(super) fn own_change(&mut self, mark: Option<i64>) {
+        self.link.writing = self.link.writing.saturating_sub(1);
+        if let Some(mark) = mark {
+            self.link.seen = Some(self.link.seen.map_or(mark, |seen| seen.max(mark)));
+        }
+    }
+
+    /// Who the console acts as came back.
+    pub(super) fn identified(&mut self, id: u64, result: Result<Whoami, String>) {
+        if !arrived(&mut self.link.whoami, id) {
+            return;
+        }
+        let Ok(w) = result else { return };
+        let identity = match w.role {
+            Some((role, true)) => Identity::Operator(role),
+            Some((_, false)) => Identity::ReadOnly(format!(
+                "read only: {} is no longer an active operator of site {} — an administrator can enable them with `portal-admin operators role`",
+                w.name, w.site
+            )),
+            None => Identity::ReadOnly(format!(
+                "read only: {} is not an operator of site {} — an administrator can add them with `portal-admin operators add`",
+                w.name, w.site
+            )),
+        };
+        if identity == self.link.identity {
+            return;
+        }
+        match (&identity, &self.link.identity) {
+            (Identity::ReadOnly(why), _) => self.warn(why.clone()),
+            (Identity::Operator(role), Identity::ReadOnly(_)) => {
+                self.tell(format!("{} is an operator of site {} again ({role}): changes allowed", w.name, w.site))
+            }
+            _ => {}
+        }
+        self.link.identity = identity;
+    }
+
+    /// Loads again everything open, keeping selections, questions and unfinished text: the column
+    /// tree, the open column and item, the item under review, and every list already loaded.
+    pub(super) fn reload_open_views(&mut self, effects: &mut Vec<Effect>) {
+        self.load_columns(effects);
+        if let Some(id) = self.column.as_ref().map(|c| c.column.id) {
+            self.open_column_by_id(id, effects);
+        }
+        self.reload_item(effects);
+        if let Some(id) = self.reviewing.as_ref().map(|r| r.entry.id) {
+            let req = self.request(Load::Item { id }, effects);
+            if let Some(r) = &mut self.reviewing {
+                r.view.waiting = Some(req);
+            }
+        }
+        if shown(&self.queue.items) {
+            self.load_queue(effects);
+        }
+        if shown(&self.retractions) {
+            self.load_retractions(effects);
+        }
+        if shown(&self.withdrawals) {
+            self.load_withdrawals(effects);
+        }
+        if shown(&self.scores.units) {
+            self.load_scores(effects);
+        }
+        if shown(&self.audit) {
+            self.load_audit(None, effects);
+        }
+    }
+
+    /// What an action would ask of the database's rules, if it leads to a write.
+    fn write_act(&self, action: Action) -> Option<Act> {
+        let under_review = || self.reviewing.as_ref().map(|r| r.entry.stage);
+        match action {
+            Action::Approve | Action::Reject => under_review().filter(|s| *s != Stage::Publish).map(Act::Pass),
+            Action::Publish | Action::PublishMarked => Some(Act::Pass(Stage::Publish)),
+            Action::Withdraw | Action::Decline | Action::MarkRequest | Action::WithdrawItems | Action::Restore | Action::MarkInstead => {
+                Some(Act::Withdraw)
+            }
+            Action::Confirm => match &self.overlay {
+                Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. } => Some(Act::Pass(Stage::Publish)),
+                Overlay::Confirm { .. } => Some(Act::Withdraw),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether the console may not make this change, saying why (read only, or the role's rules).
+    fn refused(&mut self, act: Act) -> bool {
+        match &self.link.identity {
+            Identity::ReadOnly(why) => {
+                let why = why.clone();
+                self.warn(why);
+                true
+            }
+            Identity::Operator(role) if !act.allowed(*role) => {
+                let said = WorkflowError::NotAllowed { operator: self.operator.clone(), role: role.as_str(), act }.to_string();
+                self.warn(said);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a write must not be sent now because the database cannot be reached: then it says
+    /// so and tries the connection at once; the question stays open to be confirmed again.
+    fn unreachable(&mut self) -> bool {
+        let now = self.now;
+        let Health::Lost(lost) = &mut self.health else { return false };
+        lost.next_try = lost.next_try.min(now);
+        self.warn("not saved: the database cannot be reached (reconnecting…); nothing was sent — try again once connected");
+        // Said where the user looks, too: in the question, which stays open.
+        if let Overlay::Confirm { text, .. } = &mut self.overlay {
+            if !text.ends_with(NOT_SENT) {
+                text.push_str("\n\n");
+                text.push_str(NOT_SENT);
+            }
+        }
+        true
+    }
+
+    /// Whether a key action must not go on to a write (then it has said why).
+    pub(super) fn write_refused(&mut self, action: Action) -> bool {
+        let Some(act) = self.write_act(action) else { return false };
+        if self.refused(act) {
+            return true;
+        }
+        // The last step before the write: the confirmation, or an approval (no question first).
+        matches!(action, Action::Confirm | Action::Approve) && self.unreachable()
+    }
+
+    /// Whether a key typed into a question would send a write that must not be sent (then it has
+    /// said why): Enter on a rejection's or a decline's reason, the mark's confirmation.
+    pub(super) fn typed_write_refused(&mut self, event: KeyEvent) -> bool {
+        let act = match &self.overlay {
+            Overlay::Reason { .. } if event.code == KeyCode::Enter => match self.reviewing.as_ref().map(|r| r.entry.stage) {
+                Some(stage) => Act::Pass(stage),
+                None => return false,
+            },
+            Overlay::Decline { .. } if event.code == KeyCode::Enter => Act::Withdraw,
+            Overlay::Mark { .. } if self.keymap.action(Layer::Mark, Key::from_event(event)) == Some(Action::Confirm) => Act::Withdraw,
+            _ => return false,
+        };
+        self.refused(act) || self.unreachable()
+    }
+
+    /// Whether the status line must be drawn again as time passes (a count-down, a note to clear).
+    pub fn ticking(&self) -> bool {
+        matches!(self.health, Health::Lost(_)) || self.link.flash.is_some()
+    }
+
+    /// The left of the status line: the connection, the operator's role (or read only), a
+    /// colleague's change.
+    pub fn link_status(&self) -> String {
+        let mut s = match &self.health {
+            Health::Connected => " ● connected".to_string(),
+            Health::Lost(lost) => {
+                let away = span(self.now - lost.since);
+                let next = (lost.next_try - self.now).num_milliseconds();
+                if self.link.ping.is_some() {
+                    format!(" ✗ connection lost {away} · reconnecting… (try {})", lost.tries)
+                } else if next <= 0 {
+                    format!(" ✗ connection lost {away} · reconnecting…")
+                } else {
+                    format!(" ✗ connection lost {away} · reconnecting in {}s", (next + 999) / 1000)
+                }
+            }
+        };
+        match &self.link.identity {
+            Identity::Unknown => {}
+            Identity::Operator(role) => s.push_str(&format!(" · {role}")),
+            Identity::ReadOnly(_) => s.push_str(" · read only"),
+        }
+        if let Some((note, _)) = &self.link.flash {
+            s.push_str(" · ");
+            s.push_str(note);
+        }
+        s
+    }
+}
+
+/// Whether a query's result is an error.
+pub fn failed(loaded: &Loaded) -> bool {
+    match loaded {
+        Loaded::Columns(r) => r.is_err(),
+        Loaded::ColumnItems(r) | Loaded::ColumnBefore(r) => r.is_err(),
+        Loaded::ColumnHead(r) => r.is_err(),
+        Loaded::Item(r) => r.is_err(),
+        Loaded::Scores(r) => r.is_err(),
+        Loaded::Audit(r) => r.is_err(),
+        Loaded::Queue(r) => r.is_err(),
+        Loaded::Retractions(r) => r.is_err(),
+        Loaded::Withdrawals(r) => r.is_err(),
+        Loaded::Withdrawn(r) => r.is_err(),
+        Loaded::Marked(_, r) => r.is_err(),
+        Loaded::Restored(_, r) => r.is_err(),
+        Loaded::Declined(r) => r.is_err(),
+        Loaded::Decided(r) => r.is_err(),
+        Loaded::PublishedMany(rs) => rs.iter().any(Result::is_err),
+        Loaded::Ping(r) => r.is_err(),
+        Loaded::Whoami(r) => r.is_err(),
+        #[allow(unreachable_patterns)]
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tries_back_off_to_ten_seconds() {
+        let s: Vec<i64> = (0..7).map(|t| backoff(t).num_seconds()).collect();
+        assert_eq!(s, [1, 2, 4, 8, 10, 10, 10]);
+        assert_eq!(span(Duration::seconds(7)), "7s");
+        assert_eq!(span(Duration::seconds(125)), "2m 05s");
+        assert_eq!(span(Duration::seconds(3780)), "1h 03m");
+    }
+}
