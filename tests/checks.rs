@@ -72,3 +72,34 @@ async fn findings_are_caught_and_near_misses_are_not(db: TestDb) {
 }
 
 on_both_backends!(findings_are_caught_and_near_misses_are_not);
+
+/// A blocking finding stops approval until it is fixed or waived with a reason; the waivers stay on
+/// record.
+async fn a_blocking_finding_stops_approval_until_waived(db: TestDb) {
+    setup(&db);
+    std::fs::write(
+        db.file("pending.jsonl"),
+        r#"{"ref":"g-9","title":"区长李明化调研二塘乡","body":"联系人身份证号11010519491231002X。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-25T09:00:00+08:00"}
+"#,
+    )
+    .unwrap();
+    db.ok(&["import", db.file("pending.jsonl").to_str().unwrap()]);
+    let approve = ["review", "approve", "g-9", "--checks", "1,2,3,4,5,6,7"];
+    let out = db.run(&approve);
+    let e = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(e.contains("2 blocking finding(s): leader_name “李明化” (title:2-5); id_number “11010519491231002X” (body:7-25)"), "{e}");
+    let out = db.run(&["check", "waive", "g-9", "--kind", "leader_name", "--text", "李明化", "--reason", " "]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    db.ok(&["check", "waive", "g-9", "--kind", "leader_name", "--text", "李明化", "--reason", "经核实为同名群众，非区长"]);
+    assert!(stderr(&db.run(&approve)).contains("1 blocking finding(s): id_number"));
+    db.ok(&["check", "waive", "g-9", "--kind", "id_number", "--text", "11010519491231002X", "--reason", "本人书面同意公开"]);
+    db.ok(&approve);
+    let shown = rows(&db, &["check", "g-9"]);
+    assert!(shown.iter().all(|f| f["waived"].as_str().is_some_and(|w| w.contains(':'))), "{shown:?}");
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'finding.waive' AND target = 'item:5'").await, 2);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'g-9' AND stage = 'publish'").await, 1);
+}
+
+on_both_backends!(a_blocking_finding_stops_approval_until_waived);

@@ -114,6 +114,7 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
             "DROP TABLE item_marks",
             "DROP INDEX withdrawals_at",
             "DROP TABLE inquiries",
+            "DROP TABLE finding_waivers",
             "UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'",
         ] {
             sqlx::query(undo).execute(&mut c).await.unwrap();

@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use chrono::Utc;
 use serde_json::json;
 
 use super::output::{Format, Listing};
@@ -10,10 +9,30 @@ use super::{Cli, Failure, session};
 use crate::domain::checks::Finding;
 use crate::reports::checks;
 
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum CheckCommand {
+    /// Waive a finding on an item (its kind and the text found), with a reason: it no longer
+    /// blocks the item's approval, and stays in its history
+    Waive {
+        /// The item's id or ref
+        item: String,
+        /// The finding's kind (id_number, leader_name, sensitive_word, …)
+        #[arg(long)]
+        kind: String,
+        /// The text found, exactly as `check` shows it
+        #[arg(long)]
+        text: String,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct CheckArgs {
+    #[command(subcommand)]
+    pub command: Option<CheckCommand>,
     /// The item's id or ref
-    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    #[arg(conflicts_with = "all")]
     pub item: Option<String>,
     /// Every online item
     #[arg(long)]
@@ -29,27 +48,46 @@ pub struct CheckArgs {
     pub words: Option<PathBuf>,
 }
 
-fn row(item: i64, f: &Finding) -> Vec<serde_json::Value> {
-    vec![json!(item), json!(f.kind.as_str()), json!(f.span()), json!(f.message), json!(f.suggestion), json!(f.text), json!(f.blocking)]
+fn row(item: i64, f: &Finding, waived: Option<&str>) -> Vec<serde_json::Value> {
+    vec![
+        json!(item),
+        json!(f.kind.as_str()),
+        json!(f.span()),
+        json!(f.message),
+        json!(f.suggestion),
+        json!(f.text),
+        json!(f.blocking),
+        waived.map_or(serde_json::Value::Null, |w| json!(w)),
+    ]
 }
 
 pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
+    if let Some(CheckCommand::Waive { item, kind, text, reason }) = &args.command {
+        if reason.trim().is_empty() {
+            return Err(Failure::usage("waiving a finding needs a reason (--reason)"));
+        }
+        let s = session(cli).await?;
+        let id = s.store.find_item(&s.site, item).await?;
+        s.store.waive_finding(&s.site, id, kind, text, reason).await?;
+        println!("item {id}: {kind} “{text}” waived");
+        return Ok(());
+    }
     let lists = checks::lists(args.names.as_deref(), args.words.as_deref()).map_err(Failure::usage)?;
     let s = session(cli).await?;
-    let mut listing = Listing::new(&["item", "kind", "span", "message", "suggestion", "text", "blocking"]);
-    match &args.item {
-        Some(key) => {
+    let mut listing = Listing::new(&["item", "kind", "span", "message", "suggestion", "text", "blocking", "waived"]);
+    match (&args.item, args.all) {
+        (None, false) => return Err(Failure::usage("give an item, or --all")),
+        (Some(key), _) => {
             let id = s.store.find_item(&s.site, key).await?;
-            let item = checks::item_text(s.store.as_ref(), &s.site, id).await?;
-            for f in checks::check_item(&lists, &item, Utc::now()) {
-                listing.push(row(id, &f));
+            for (f, waived) in checks::item_findings(s.store.as_ref(), &s.site, &lists, id).await? {
+                listing.push(row(id, &f, waived.as_deref()));
             }
         }
-        None => {
+        (None, true) => {
             let since = args.since.map(crate::domain::time::beijing_midnight);
             for (item, found) in checks::check_online(s.store.as_ref(), &s.site, &lists, since).await? {
                 for f in &found {
-                    listing.push(row(item.id, f));
+                    listing.push(row(item.id, f, None));
                 }
             }
         }

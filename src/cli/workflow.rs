@@ -348,6 +348,10 @@ pub async fn review(cli: &Cli, command: &ReviewCommand) -> Result<(), Failure> {
     };
     decision.validate().map_err(Failure::usage)?;
     let id = s.store.find_item(&s.site, key).await?;
+    if matches!(decision, Decision::Approve { .. }) {
+        let lists = crate::reports::checks::lists(None, None).map_err(Failure::usage)?;
+        crate::reports::checks::approval_gate(s.store.as_ref(), &s.site, &lists, id).await?;
+    }
     let t = s.store.review(&s.site, id, *version, &decision).await?;
     println!("{}", said(t));
     Ok(())

@@ -148,6 +148,9 @@ impl Lists {
     }
 }
 
+/// Titles that may come before a person's name.
+const TITLES: &[&str] = &["区长", "书记", "主任", "局长", "部长", "县长", "市长", "主席", "委员", "同志", "代表"];
+
 /// Words that may follow a person's name (a title, or a verb of reporting): a name followed by
 /// another ideograph is otherwise part of a longer word.
 const AFTER_NAME: &[&str] = &[
@@ -196,12 +199,14 @@ pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
         let (pattern_text, pattern) = &lists.patterns[m.pattern().as_usize()];
         let person = matches!(pattern, Pattern::Left { .. } | Pattern::Wrong { kind: NameKind::Leader, .. });
         if person {
-            // A name inside a longer word (李明华 in 李明华街) is not the person.
-            let before = start.checked_sub(1).map(|i| chars[i]);
+            // A name inside a longer word (李明华 in 李明华街) is not the person; after a title
+            // (区长李明华调研) it is, whatever follows.
+            let before: String = chars[start.saturating_sub(3)..start].iter().collect();
             let rest: String = chars[end..chars.len().min(end + 3)].iter().collect();
-            let after_ok = chars.get(end).is_none_or(|c| !is_han(*c)) || AFTER_NAME.iter().any(|t| rest.starts_with(t));
-            let before_ok = before.is_none_or(|c| !is_han(c)) || "长记任书志员".contains(before.unwrap_or(' '));
-            if !after_ok || !before_ok {
+            let titled = TITLES.iter().any(|t| before.ends_with(t));
+            let alone_before = start == 0 || !is_han(chars[start - 1]);
+            let alone_after = chars.get(end).is_none_or(|c| !is_han(*c)) || AFTER_NAME.iter().any(|t| rest.starts_with(t));
+            if !titled && !(alone_before && alone_after) {
                 continue;
             }
         }
@@ -467,6 +472,8 @@ mod tests {
         assert!(kinds("李明化工厂年产值稳步增长").is_empty(), "李明化工厂 is a factory");
         assert_eq!(kinds("李明化同志强调").len(), 1);
         assert_eq!(kinds("（李明化）").len(), 1);
+        assert_eq!(kinds("区长李明化调研二塘乡").len(), 1, "after a title, whatever follows");
+        assert!(kinds("张李明化工").is_empty());
         assert!(kinds("王志刚毅的精神").is_empty());
         let left = kinds("副区长王志刚出席会议");
         assert_eq!(left, [(FindingKind::LeaderName, "王志刚".to_string())], "a mention of an official who left");

@@ -34,6 +34,41 @@ pub fn check_item(lists: &Lists, item: &ItemText, now: DateTime<Utc>) -> Vec<Fin
     out
 }
 
+/// The findings on an item, each with the waiver that covers it (kind and text match), if one does.
+pub async fn item_findings(store: &dyn Store, site: &Site, lists: &Lists, id: i64) -> Result<Vec<(Finding, Option<String>)>> {
+    let item = item_text(store, site, id).await?;
+    let waivers = store.waivers(site, id).await?;
+    Ok(check_item(lists, &item, Utc::now())
+        .into_iter()
+        .map(|f| {
+            let waived = waivers
+                .iter()
+                .find(|(kind, text, _, _)| kind == f.kind.as_str() && *text == f.text)
+                .map(|(_, _, reason, by)| format!("{by}: {reason}"));
+            (f, waived)
+        })
+        .collect())
+}
+
+/// Refuses an approval while a blocking finding (a wrong leader's name, a full ID number, a
+/// secret marking) stands unwaived on the item: the one gate every way of approving goes through.
+pub async fn approval_gate(store: &dyn Store, site: &Site, lists: &Lists, id: i64) -> Result<()> {
+    let open: Vec<String> = item_findings(store, site, lists, id)
+        .await?
+        .into_iter()
+        .filter(|(f, waived)| f.blocking && waived.is_none())
+        .map(|(f, _)| format!("{} “{}” ({})", f.kind.as_str(), f.text, f.span()))
+        .collect();
+    if open.is_empty() {
+        return Ok(());
+    }
+    Err(StoreError::Refused(format!(
+        "item {id} has {} blocking finding(s): {}; fix them, or waive each with `portal-admin check waive {id} --kind KIND --text TEXT --reason WHY`",
+        open.len(),
+        open.join("; ")
+    )))
+}
+
 /// Every online item with findings (published at or after `since`), newest first, a page of the
 /// database at a time.
 pub async fn check_online(

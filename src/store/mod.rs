@@ -452,6 +452,13 @@ pub trait Store: Send + Sync {
         limit: i64,
     ) -> Result<Vec<ItemText>>;
 
+    /// Waives a content check's finding on an item (its kind and the text found), with a reason,
+    /// audited; returns the waiver's id. A reviewer's or an administrator's.
+    async fn waive_finding(&self, site: &Site, item: i64, kind: &str, text: &str, reason: &str) -> Result<i64>;
+
+    /// The findings waived on an item: (kind, text, reason, by).
+    async fn waivers(&self, site: &Site, item: i64) -> Result<Vec<(String, String, String, String)>>;
+
     /// A number that grows with every change anybody makes to the database (every change writes
     /// an audit record: the newest one's id). A view watches it to reload when a colleague changes
     /// something; one primary-key lookup, the same on both backends.

@@ -1933,6 +1933,40 @@ where
             .collect())
     }
 
+    async fn waive_finding(&self, site: &Site, item: i64, kind: &str, text: &str, reason: &str) -> Result<i64> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(StoreError::Refused("waiving a finding needs a reason".into()));
+        }
+        let mut tx = self.begin_write("waiving a finding").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::RecordRequest).await?;
+        let state = Self::item_state(&mut tx, site, item, None).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO finding_waivers (site_id, item_id, kind, text, reason, waived_at, waived_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(kind)
+        .bind(text)
+        .bind(reason)
+        .bind(Utc::now())
+        .bind(self.operator.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = json!({"kind": kind, "text": text, "reason": reason, "stage": state.stage.as_str()});
+        Self::audit(&mut tx, Some(site.id), &self.operator, "finding.waive", &format!("item:{item}"), &detail.to_string()).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn waivers(&self, site: &Site, item: i64) -> Result<Vec<(String, String, String, String)>> {
+        Ok(sqlx::query_as("SELECT kind, text, reason, waived_by FROM finding_waivers WHERE site_id = $1 AND item_id = $2 ORDER BY id")
+            .bind(site.id)
+            .bind(item)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
     async fn change_mark(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log").fetch_one(&self.pool).await?)
     }
