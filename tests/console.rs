@@ -54,13 +54,15 @@ impl Tmux {
 }
 
 impl Tmux {
-    /// The real binary on `db` in a tmux server of its own, at 80×24, with its own config and data
-    /// directories (and `env`). When it ends, the shell writes its exit status to `db`'s file
+    /// The real binary on `db` in a tmux server of its own, at 80×24, in the test's directory, with
+    /// its own config and data directories (and `env`). When it ends, the shell writes its exit status to `db`'s file
     /// `exit` and the terminal's modes to `tty`; its standard error goes to `err`.
     fn console(name: &str, db: &TestDb, env: &[(&str, &Path)]) -> Tmux {
         let file = |n: &str| quote(&db.file(n).display().to_string());
+        // In the test's own directory: what the console writes there (a bulletin) stays there.
         let command = format!(
-            "{} --db {} 2> {} ; echo EXIT=$? > {} ; stty -a > {}",
+            "cd {} && {} --db {} 2> {} ; echo EXIT=$? > {} ; stty -a > {}",
+            quote(&db.dir.path().display().to_string()),
             quote(env!("CARGO_BIN_EXE_portal-admin")),
             quote(&db.url),
             file("err"),
@@ -553,3 +555,147 @@ async fn withdrawals_and_a_restore_by_keys(db: TestDb) {
 }
 
 on_both_backends!(withdrawals_and_a_restore_by_keys);
+
+/// A small site for the assessment: four columns, four units.
+const ASSESSED_COLUMNS: &str = "path\tdeadline\tdepartments\tunits\tnote
+政务动态\t\t\t\t
+政务动态 / 部门动态\t10天\t各职能部门\t民政局、二塘乡、象山街道\t
+政务动态 / 通知公告\t4个月\t政府办\t政府办\t
+政府信息公开\t\t\t\t
+政府信息公开 / 社会救助\t4个月\t民政局\t民政局\t
+";
+
+const ASSESSED_UNITS: &str = "name\tkind\tfull_name
+政府办\toffice\t象山区人民政府办公室
+二塘乡\ttownship\t象山区二塘乡人民政府
+象山街道\tsubdistrict\t象山区象山街道办事处
+民政局\tdepartment\t象山区民政局
+";
+
+/// 2026Q3: 民政局 a video and an image+text item also used as text in a second column (counted
+/// once, at 2); 政府办 a text; 二塘乡 a text; 象山街道 nothing. 2026Q2: 民政局 a text.
+const ASSESSED_ITEMS: &str = r#"{"ref":"mz-1","title":"区民政局开展养老机构安全隐患排查","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-05-20T09:00:00+08:00","published_at":"2026-05-20T16:00:00+08:00"}
+{"ref":"mz-2","title":"象山区2026年第二季度城乡低保资金发放情况公示","body":"……","form":"text","forms":{"政务动态 / 部门动态":"image_text"},"path":"unit","unit":"民政局","columns":["政府信息公开 / 社会救助","政务动态 / 部门动态"],"submitted_at":"2026-08-12T09:00:00+08:00","published_at":"2026-08-12T15:00:00+08:00"}
+{"ref":"mz-3","title":"【视频】“敬老月”走访慰问高龄老人","body":"……","form":"video","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-08-05T09:00:00+08:00","published_at":"2026-08-05T10:30:00+08:00"}
+{"ref":"zf-1","title":"象山区人民政府关于做好2026年秋季学期开学工作的通知","body":"……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-07-15T09:00:00+08:00","published_at":"2026-07-15T11:00:00+08:00"}
+{"ref":"et-1","title":"二塘乡召开2026年防汛工作部署会","body":"……","form":"text","path":"unit","unit":"二塘乡","columns":["政务动态 / 部门动态"],"submitted_at":"2026-09-10T09:00:00+08:00","published_at":"2026-09-10T17:00:00+08:00"}
+"#;
+
+/// The ranking as the console shows it: per unit, the figures of its row (rank, text, image+text,
+/// video, points, deductions, net, change).
+fn ranking_shown(screen: &str) -> Vec<(String, Vec<i64>)> {
+    screen
+        .lines()
+        .skip(3)
+        .filter_map(|l| {
+            let words: Vec<&str> = l.split_whitespace().filter(|w| *w != "∅" && *w != "✗").collect();
+            let rank = words.first()?.parse::<i64>().ok()?;
+            let unit = words.get(1)?.trim_start_matches(['∅', '✗']).to_string();
+            let figures: Vec<i64> = words.get(2..9)?.iter().map(|w| w.parse().ok()).collect::<Option<_>>()?;
+            Some((unit, std::iter::once(rank).chain(figures).collect()))
+        })
+        .collect()
+}
+
+/// The same figures from `portal-admin scores --format json`.
+fn ranking_of(db: &TestDb, quarter: &str) -> Vec<(String, Vec<i64>)> {
+    json_rows(db, &["scores", "--quarter", quarter])
+        .iter()
+        .map(|r| {
+            let n = |k: &str| r[k].as_i64().unwrap();
+            let figures = vec![n("rank"), n("text"), n("image_text"), n("video"), n("points"), n("deductions"), n("net"), n("change")];
+            (r["unit"].as_str().unwrap().to_string(), figures)
+        })
+        .collect()
+}
+
+/// The assessment by keys: the quarter stepped to, its ranking the figures of `scores`; a unit's
+/// points explained (an item in two columns once, at its highest form); an incident recorded
+/// and then corrected, each in the database with its audit record and in `scores`; the quarter's
+/// bulletin written to the current directory, the same as `scores --bulletin` writes.
+async fn the_assessment_by_keys(db: TestDb) {
+    let (columns, units, items) = (db.file("columns.tsv"), db.file("units.tsv"), db.file("items.jsonl"));
+    std::fs::write(&columns, ASSESSED_COLUMNS).unwrap();
+    std::fs::write(&units, ASSESSED_UNITS).unwrap();
+    std::fs::write(&items, ASSESSED_ITEMS).unwrap();
+    db.ok(&["init", "--columns", columns.to_str().unwrap(), "--units", units.to_str().unwrap()]);
+    db.ok(&["import", items.to_str().unwrap()]);
+    let mut raw = db.any().await;
+    let mz3 = raw.count("SELECT id FROM items WHERE ref = 'mz-3'").await;
+
+    let t = Tmux::console(&format!("scores-{:?}", db.backend), &db, &[]);
+    t.wait_for("● connected");
+    t.keys(&["4"]);
+    t.wait_for("Scores 2026Q4");
+    t.keys(&["["]);
+    let s = t.wait_for("Scores 2026Q3 2026年第3季度 · 4 units · 7 points");
+    assert!(s.contains("∅1 nothing"), "{s}");
+    assert_eq!(ranking_shown(&s), ranking_of(&db, "2026Q3"), "{s}");
+    assert!(s.lines().any(|l| l.contains("∅ 象山街道")), "{s}");
+
+    // 民政局's points explained: the item in two columns once, at image+text.
+    t.keys(&["/", "mzj"]);
+    t.wait_for("[/mzj]");
+    t.keys(&["Enter", "Enter"]);
+    let s = t.wait_for("Items that earned points: 2, 5 points");
+    assert!(s.contains("民政局 · 2026Q3 2026年第3季度 · rank 1 of 4 · net 5 (+4 on 2026Q2)"), "{s}");
+    assert_eq!(s.matches("象山区2026年第二季度城乡低保资金发放情况公示").count(), 1, "{s}");
+    assert!(s.contains("image+text 2  ✓ counted") && s.contains("text 1  counted once"), "{s}");
+
+    // An incident about the video, by keys: the video selected, kind typo, a date in the quarter.
+    t.keys(&["Down", "i"]);
+    let s = t.wait_for("Record an incident against 民政局");
+    assert!(s.contains("[typo -5]") && s.contains("It costs 民政局 5 points"), "{s}");
+    assert!(s.contains(&format!("item     {mz3}")) && s.contains("【视频】“敬老月”走访慰问高龄老人"), "{s}");
+    t.keys(&["Tab", "Tab"]);
+    t.keys(&["BSpace"; 10]);
+    t.keys(&["2026-09-15", "Tab", "标题“敬老月”误作“敬老日”"]);
+    t.wait_for("It costs 民政局 5 points in 2026Q3.");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("incident 1: 民政局 -5 (typo) on 2026-09-15, in 2026Q3");
+    assert!(!s.contains("Record an incident"), "the form closed: {s}");
+    let s = t.wait_for("Incidents and corrections: 1, -5 points");
+    assert!(s.contains("#1") && s.contains(&format!("item {mz3} 【视频】")), "{s}");
+    let recorded = format!(
+        "SELECT COUNT(*) FROM incidents WHERE kind = 'typo' AND points = -5 AND item_id = {mz3} \
+         AND occurred_on = '2026-09-15' AND note = '标题“敬老月”误作“敬老日”' AND reverses_id IS NULL"
+    );
+    assert_eq!(raw.count(&recorded).await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'incident.add' AND target = 'incident:1'").await, 1);
+    let mz = |db: &TestDb| json_rows(db, &["scores", "--quarter", "2026Q3"]).into_iter().find(|r| r["unit"] == "民政局").unwrap();
+    assert_eq!((mz(&db)["deductions"].as_i64(), mz(&db)["net"].as_i64(), mz(&db)["incidents"].as_i64()), (Some(-5), Some(0), Some(1)));
+    // The ranking the console reloaded agrees.
+    t.keys(&["Escape", "Escape"]);
+    t.wait_for("✗1 incidents");
+    let (shown, cli) = (ranking_shown(&t.screen()), ranking_of(&db, "2026Q3"));
+    assert_eq!(shown, cli);
+    assert_eq!(shown.iter().find(|(u, _)| u == "民政局").unwrap().1[5..7], [-5, 0]);
+
+    // Corrected, by keys: the incident selected in the explanation, why typed.
+    t.keys(&["/", "mzj"]);
+    t.wait_for("[/mzj]");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("Incidents and corrections: 1");
+    t.keys(&["Down", "Down", "r"]);
+    t.wait_for("Correct incident 1 by a reversing record");
+    t.keys(&["Enter"]);
+    t.wait_for("a correction needs a note saying why");
+    t.keys(&["经核实系原文引用，不属错字", "Enter"]);
+    t.wait_for("incident 2: reverses incident 1 (民政局 +5)");
+    t.wait_for("[corrected by #2]");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM incidents WHERE reverses_id = 1 AND points = 5").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'incident.reverse'").await, 1);
+    assert_eq!((mz(&db)["deductions"].as_i64(), mz(&db)["incidents"].as_i64()), (Some(0), Some(0)));
+
+    // The quarter's bulletin, here: what `scores --bulletin` writes.
+    t.keys(&["b"]);
+    let path = db.dir.path().join("bulletin-2026Q3.md");
+    t.wait_for(&format!("wrote {}", path.display()));
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("得分排名") && written.contains("| 1 | 民政局 | 0 | 1 | 1 | 5 | 0 | 5 | +4 |"), "{written}");
+    assert_eq!(written, db.ok(&["scores", "--quarter", "2026Q3", "--bulletin", "-"]));
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
+}
+
+on_both_backends!(the_assessment_by_keys);

@@ -24,11 +24,16 @@ mod bulk;
 mod health;
 mod queue;
 mod retractions;
+mod scores;
 mod withdraw;
 mod withdrawn;
 pub use bulk::Marks;
 pub use health::{Identity, Link, Lost, Whoami};
 pub use queue::{QueueView, Reviewing, waited, waiting};
+pub use scores::{
+    AssessmentLoad, AssessmentLoaded, Explanation, Field, IncidentForm, Part, ReverseForm, ScoresView, Section, UnitView, period_words,
+    signed,
+};
 pub use withdrawn::{LATEST, request_times};
 
 /// A query for a task to run.
@@ -107,6 +112,8 @@ pub enum Load {
     Ping,
     /// Who the console acts as (`Store::whoami`).
     Whoami,
+    /// A unit's score explained, an incident recorded or corrected, the bulletin written.
+    Assessment(AssessmentLoad),
 }
 
 /// What a query brought back (an error as one line).
@@ -136,6 +143,7 @@ pub enum Loaded {
     /// The change mark.
     Ping(Result<i64, String>),
     Whoami(Result<Whoami, String>),
+    Assessment(AssessmentLoaded),
 }
 
 /// Something that happened.
@@ -336,26 +344,6 @@ pub struct ItemView {
     pub error: Option<String>,
 }
 
-/// The assessment tab: every unit's score for a period, loaded whole.
-#[derive(Debug)]
-pub struct ScoresView {
-    pub period: Period,
-    /// Loaded whole: `done` once the first load has come back.
-    pub units: Paged<ScoreRow>,
-}
-
-impl Row for ScoreRow {
-    type Key = String;
-
-    fn key(&self) -> String {
-        self.unit.clone()
-    }
-
-    fn search(&self) -> SearchKey {
-        SearchKey::new(&[&self.unit])
-    }
-}
-
 /// What is open over the view.
 #[derive(Debug, Default)]
 pub enum Overlay {
@@ -389,6 +377,10 @@ pub enum Overlay {
         kind: MarkKind,
         replaced_by: Box<TextArea<'static>>,
     },
+    /// An incident being recorded against a unit.
+    Incident(Box<IncidentForm>),
+    /// An incident being corrected, with why.
+    Reverse(Box<ReverseForm>),
     Copy,
     Filter(Box<TextArea<'static>>),
     Command {
@@ -513,7 +505,7 @@ impl App {
             columns: ColumnsView::default(),
             column: None,
             item: None,
-            scores: ScoresView { period, units: Paged::default() },
+            scores: ScoresView::new(period),
             audit: Paged::default(),
             queue: QueueView::default(),
             retractions: Paged::default(),
@@ -555,7 +547,7 @@ impl App {
     /// Whether a query the user waits on is running (the spinner turns).
     pub fn busy(&self) -> bool {
         self.columns.waiting.is_some()
-            || self.scores.units.waiting.is_some()
+            || self.scores.busy()
             || self.audit.waiting.is_some()
             || self.queue.items.waiting.is_some()
             || self.queue.publishing.is_some()
@@ -578,11 +570,14 @@ impl App {
         if matches!(self.overlay, Overlay::Mark { .. }) {
             return Layer::Mark;
         }
+        if matches!(self.overlay, Overlay::Incident(_) | Overlay::Reverse(_)) {
+            return Layer::Incident;
+        }
         match self.tab {
             Tab::Queue if self.reviewing.is_some() => Layer::Review,
             Tab::Queue => Layer::Queue,
             Tab::Retractions => Layer::Retractions,
-            Tab::Scores => Layer::Scores,
+            Tab::Scores => self.scores_layer(),
             Tab::Audit => Layer::Audit,
             Tab::Withdrawn => Layer::Withdrawn,
             Tab::Columns if self.item.is_some() => Layer::Item,
@@ -647,6 +642,7 @@ impl App {
             c.items.cursor.show(c.items.shown.len(), height);
         }
         self.scores.units.cursor.show(self.scores.units.shown.len(), height);
+        self.fit_scores(height);
         self.audit.cursor.show(self.audit.shown.len(), height);
         self.queue.items.cursor.show(self.queue.items.shown.len(), height);
         self.retractions.cursor.show(self.retractions.shown.len(), height);
@@ -719,6 +715,10 @@ impl App {
                 self.mark_key(event, effects);
                 return;
             }
+            Overlay::Incident(_) | Overlay::Reverse(_) => {
+                self.incident_key(event, effects);
+                return;
+            }
             Overlay::Record(_) => {
                 self.overlay = Overlay::None;
                 return;
@@ -777,7 +777,9 @@ impl App {
                     let cursor = match (self.tab, &mut self.column, &self.item) {
                         (Tab::Columns, None, _) => Some((&mut self.columns.cursor, self.columns.lines.len())),
                         (Tab::Columns, Some(c), None) => Some((&mut c.items.cursor, c.items.shown.len())),
-                        (Tab::Scores, _, _) => Some((&mut self.scores.units.cursor, self.scores.units.shown.len())),
+                        (Tab::Scores, _, _) if self.scores.unit.is_none() => {
+                            Some((&mut self.scores.units.cursor, self.scores.units.shown.len()))
+                        }
                         (Tab::Audit, _, _) => Some((&mut self.audit.cursor, self.audit.shown.len())),
                         (Tab::Retractions, _, _) => Some((&mut self.retractions.cursor, self.retractions.shown.len())),
                         (Tab::Withdrawn, _, _) => Some((&mut self.withdrawals.cursor, self.withdrawals.shown.len())),
@@ -869,6 +871,9 @@ impl App {
         if self.tab == Tab::Columns && self.bulk_act(action, effects) {
             return;
         }
+        if self.tab == Tab::Scores && self.scores_act(action, effects) {
+            return;
+        }
         match action {
             Action::Noop => {}
             Action::Quit => self.quit = true,
@@ -936,7 +941,16 @@ impl App {
             | Action::ColumnMarkOlder
             | Action::WithdrawItems
             | Action::NextMarkKind
-            | Action::Restore => {}
+            | Action::Restore
+            | Action::PrevPeriod
+            | Action::NextPeriod
+            | Action::QuarterOrYear
+            | Action::RecordIncident
+            | Action::WriteBulletin
+            | Action::ReverseIncident
+            | Action::NextField
+            | Action::PreviousField
+            | Action::NextKind => {}
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
                 self.motion(action, height, effects)
             }
@@ -956,15 +970,6 @@ impl App {
                     self.columns.relayout(height);
                 }
             }
-            Action::PrevPeriod | Action::NextPeriod | Action::QuarterOrYear => {
-                let p = self.scores.period;
-                self.scores.period = match action {
-                    Action::PrevPeriod => p.previous(),
-                    Action::NextPeriod => p.next(),
-                    _ => p.quarter_or_year(),
-                };
-                self.load_scores(effects);
-            }
         }
     }
 
@@ -979,7 +984,7 @@ impl App {
             (Tab::Retractions, _, _) => self.retractions.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() }),
             (Tab::Withdrawn, _, _) => self.withdrawals.selected().map(|w| if id { w.item.to_string() } else { w.title.clone() }),
             (Tab::Columns, None, None) => self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() }),
-            (Tab::Scores, _, _) => self.scores.units.selected().map(|r| r.unit.clone()),
+            (Tab::Scores, _, _) => self.scores_copy(id),
             (Tab::Queue, _, _) => match &self.reviewing {
                 Some(r) => Some(if id { r.entry.id.to_string() } else { r.entry.title.clone() }),
                 None => self.queue.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
@@ -992,6 +997,7 @@ impl App {
         let view = match self.tab {
             Tab::Columns => self.item.as_ref(),
             Tab::Queue => self.reviewing.as_ref().map(|r| &r.view),
+            Tab::Scores => self.scores.opened_item(),
             _ => None,
         };
         let item = view.and_then(|v| v.item.as_ref()).ok_or("open an item to copy its link")?;
@@ -1024,7 +1030,7 @@ impl App {
 
     fn refresh(&mut self, effects: &mut Vec<Effect>) {
         match self.tab {
-            Tab::Scores => self.load_scores(effects),
+            Tab::Scores => self.refresh_scores(effects),
             Tab::Audit => self.load_audit(None, effects),
             Tab::Retractions => self.load_retractions(effects),
             Tab::Withdrawn => self.load_withdrawals(effects),
@@ -1351,12 +1357,16 @@ impl App {
                 }
             }
             Loaded::PublishedMany(results) => self.published_many(id, results, effects),
+            Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
             Loaded::Item(result) => {
-                // For the item opened from a column, or from the queue.
+                // For the item opened from a column, from the queue, or from a unit's score.
                 let item = match (&mut self.item, &mut self.reviewing) {
                     (Some(item), _) if item.waiting == Some(id) => item,
                     (_, Some(r)) if r.view.waiting == Some(id) => &mut r.view,
-                    _ => return,
+                    _ => match self.scores.item_waiting(id) {
+                        Some(item) => item,
+                        None => return,
+                    },
                 };
                 item.waiting = None;
                 match result {
@@ -1452,17 +1462,19 @@ impl App {
             "retractions" => self.switch(Tab::Retractions, effects),
             "withdrawn" => self.switch(Tab::Withdrawn, effects),
             "scores" => {
-                if !arg.is_empty() {
+                let period = if arg.is_empty() {
+                    self.scores.period
+                } else {
                     match arg.parse::<Period>() {
-                        Ok(p) => self.scores.period = p,
+                        Ok(p) => p,
                         Err(e) => {
                             self.warn(e.to_string());
                             return;
                         }
                     }
-                }
+                };
                 self.tab = Tab::Scores;
-                self.load_scores(effects);
+                self.show_period(period, effects);
             }
             other => self.warn(format!("unknown command :{other} (Tab lists them)")),
         }

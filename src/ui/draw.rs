@@ -16,6 +16,7 @@ use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
 
+mod scores;
 mod withdrawals;
 
 /// Colours, or none (`NO_COLOR`, the monochrome theme): then only bold, reverse and dim, and the
@@ -179,6 +180,8 @@ impl Draw<'_> {
                 Paragraph::new(lines).wrap(Wrap { trim: false }).render_into(inner, self.buf);
             }
             Overlay::Mark { items, kind, replaced_by } => self.mark_form(items, *kind, replaced_by),
+            Overlay::Incident(form) => self.incident_form(form),
+            Overlay::Reverse(form) => self.reverse_form(form),
             Overlay::Record(record) => {
                 let lines: Vec<TextLine> = record.lines().map(|l| TextLine::raw(self.text(l))).collect();
                 let inner = self.popup(100, 30, "Audit record — any key closes");
@@ -644,49 +647,6 @@ impl Draw<'_> {
         Paragraph::new(lines).render_into(panel, self.buf);
     }
 
-    fn scores(&mut self, areas: &Areas) {
-        let app = self.app;
-        let v = &app.scores;
-        let units = &v.units.rows;
-        let mut spans =
-            vec![Span::raw(format!("Scores {} ({} – {}) · {} units", v.period, v.period.first_day(), v.period.last_day(), units.len()))];
-        let nothing = units.iter().filter(|r| r.supplied_nothing).count();
-        if nothing > 0 {
-            spans.push(Span::styled(format!("  {nothing} supplied nothing (Art. 17)"), self.theme.status(Status::Empty)));
-        }
-        spans.extend(self.filter_note(&v.units.filter));
-        self.title(areas.title, spans);
-        let w = usize::from(areas.rows.width);
-        let unit_w = w.saturating_sub(6 + 7 * 6 + 22).clamp(12, 40);
-        let header = format!(
-            "{:>4}  {}{:>7}{:>7}{:>7}{:>7}{:>7}{:>7}  {}",
-            "rank",
-            pad("unit", unit_w),
-            "text",
-            "img+t",
-            "video",
-            "points",
-            "deduct",
-            "net",
-            "note"
-        );
-        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
-        let theme = self.theme;
-        self.list(areas.rows, &v.units, "No unit to show.", |r| {
-            let note = if r.supplied_nothing { "supplied nothing" } else { "" };
-            TextLine::from(vec![
-                Span::raw(format!("{:>4}  {}", r.rank, pad(&text::display(&r.unit, app.ambiguous), unit_w))),
-                Span::raw(format!("{:>7}{:>7}{:>7}{:>7}", r.text, r.image_text, r.video, r.points)),
-                Span::styled(
-                    format!("{:>7}", r.deductions),
-                    if r.deductions < 0 { theme.status(Status::Overdue) } else { Style::default() },
-                ),
-                Span::styled(format!("{:>7}", r.net), Style::default().add_modifier(Modifier::BOLD)),
-                Span::styled(format!("  {note}"), theme.status(Status::Empty)),
-            ])
-        });
-    }
-
     /// The connection and the last action's result on the left; who, where and which database on
     /// the right, as much as fits.
     fn status(&mut self, area: Rect) {
@@ -718,6 +678,14 @@ impl Draw<'_> {
         let h = height.min(area.height.saturating_sub(4));
         let rect = Rect { x: (area.width - w) / 2, y: (area.height - h) / 2, width: w, height: h };
         Widget::render(Clear, rect, self.buf);
+        // A wide character (Chinese) just left of the popup would be drawn over its border.
+        for y in rect.top()..rect.bottom() {
+            if let Some(x) = rect.x.checked_sub(1) {
+                if text::width(self.buf[(x, y)].symbol()) > 1 {
+                    self.buf[(x, y)].set_symbol(" ");
+                }
+            }
+        }
         let mut block = Block::default().borders(Borders::ALL).title(self.text(&format!(" {title} ")));
         if self.app.ambiguous == Ambiguous::Wide {
             // Box-drawing characters are ambiguous width: draw the frame in ASCII.

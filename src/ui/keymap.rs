@@ -93,6 +93,12 @@ actions! {
     PrevPeriod = "scores.previous",
     NextPeriod = "scores.next",
     QuarterOrYear = "scores.quarter_or_year",
+    RecordIncident = "scores.incident",
+    WriteBulletin = "scores.bulletin",
+    ReverseIncident = "unit.reverse_incident",
+    NextField = "incident.next_field",
+    PreviousField = "incident.previous_field",
+    NextKind = "incident.next_kind",
     Noop = "noop",
 }
 
@@ -110,6 +116,8 @@ pub enum Layer {
     Column,
     Item,
     Scores,
+    /// A unit's score explained.
+    Unit,
     Audit,
     Queue,
     Review,
@@ -117,11 +125,13 @@ pub enum Layer {
     Withdrawn,
     Confirm,
     Mark,
+    /// An incident being recorded or corrected.
+    Incident,
     Copy,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 13] = [
+    pub const ALL: [Layer; 15] = [
         Layer::Global,
         Layer::Queue,
         Layer::Review,
@@ -131,9 +141,11 @@ impl Layer {
         Layer::Column,
         Layer::Item,
         Layer::Scores,
+        Layer::Unit,
         Layer::Audit,
         Layer::Confirm,
         Layer::Mark,
+        Layer::Incident,
         Layer::Copy,
     ];
 
@@ -144,6 +156,7 @@ impl Layer {
             Layer::Column => "column",
             Layer::Item => "item",
             Layer::Scores => "scores",
+            Layer::Unit => "unit",
             Layer::Audit => "audit",
             Layer::Queue => "queue",
             Layer::Review => "review",
@@ -151,6 +164,7 @@ impl Layer {
             Layer::Withdrawn => "withdrawn",
             Layer::Confirm => "confirm",
             Layer::Mark => "mark",
+            Layer::Incident => "incident",
             Layer::Copy => "copy",
         }
     }
@@ -403,11 +417,11 @@ impl Keymap {
     }
 
     /// What a key does in a layer: the layer's own binding, else the global one (the copy menu, a
-    /// confirmation and the mark being chosen have only their own).
+    /// confirmation, the mark being chosen and an incident being typed have only their own).
     pub fn action(&self, layer: Layer, key: Key) -> Option<Action> {
         let own = self.layers.get(&layer).and_then(|b| b.iter().find(|b| b.key == key));
         let shared = || {
-            if matches!(layer, Layer::Copy | Layer::Confirm | Layer::Mark) {
+            if matches!(layer, Layer::Copy | Layer::Confirm | Layer::Mark | Layer::Incident) {
                 None
             } else {
                 self.layers.get(&Layer::Global).and_then(|b| b.iter().find(|b| b.key == key))

@@ -3,6 +3,7 @@
 //! back, and the terminal kept sane (restored on exit, panic, hang-up and termination).
 
 pub mod app;
+pub mod assessment;
 pub mod columns;
 pub mod draw;
 pub mod keymap;
@@ -128,6 +129,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
                 .map(|role| app::Whoami { name: store.operator().to_string(), site: site.code.clone(), role })
                 .map_err(line),
         ),
+        Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what).await),
     };
     let fault = fault.into_inner().ok().flatten();
     (loaded, fault)

@@ -145,7 +145,7 @@ impl App {
     }
 
     /// The confirmation of a withdrawal: how many and which, the reason, the keys.
-    fn withdrawal_text(&self, items: &[(i64, String)], reason: RetractionReason) -> String {
+    pub(super) fn withdrawal_text(&self, items: &[(i64, String)], reason: RetractionReason) -> String {
         let ids: Vec<i64> = items.iter().map(|(id, _)| *id).collect();
         let mut lines = vec![format!("Withdraw {} from every column (nothing is deleted):", items_word(&ids))];
         lines.extend(self.item_lines(items, self.list_room(4)));
@@ -295,7 +295,8 @@ impl App {
     }
 
     /// What a withdrawal, mark or restore changes: the column tree's staleness, the open column
-    /// and item, and the lists already loaded (the others load when visited).
+    /// and item, and the lists already loaded (the others load when visited), the scores with the
+    /// unit explained and the item opened from it.
     fn reload_after_write(&mut self, effects: &mut Vec<Effect>) {
         self.load_columns(effects);
         if let Some(id) = self.column.as_ref().map(|c| c.column.id) {
@@ -309,7 +310,7 @@ impl App {
             self.load_withdrawals(effects);
         }
         if loaded(&self.scores.units) {
-            self.load_scores(effects);
+            self.refresh_scores(effects);
         }
         if loaded(&self.audit) {
             self.load_audit(None, effects);
