@@ -468,3 +468,89 @@ async fn hostile_content_is_shown_safely_and_an_undecodable_row_is_an_error_line
     t.quit(&db);
     assert!(!std::fs::read_to_string(db.file("err")).unwrap().contains("panicked"));
 }
+
+/// A TCP proxy that can stop passing bytes, as a network that drops packets does: connections
+/// stay open and nothing arrives, so nothing fails either, for minutes.
+struct Proxy {
+    port: u16,
+    frozen: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Proxy {
+    fn start(target: String) -> Proxy {
+        use std::io::{Read, Write};
+        use std::sync::atomic::Ordering;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let frozen = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let pump = |mut from: std::net::TcpStream, mut to: std::net::TcpStream, frozen: std::sync::Arc<std::sync::atomic::AtomicBool>| {
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 16384];
+                while let Ok(n) = from.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    while frozen.load(Ordering::SeqCst) {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    if to.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+                let _ = to.shutdown(std::net::Shutdown::Write);
+            });
+        };
+        let held = frozen.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                let Ok(server) = std::net::TcpStream::connect(&target) else { continue };
+                pump(client.try_clone().unwrap(), server.try_clone().unwrap(), held.clone());
+                pump(server, client, held.clone());
+            }
+        });
+        Proxy { port, frozen }
+    }
+
+    fn freeze(&self, on: bool) {
+        self.frozen.store(on, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// The network to the database stops passing packets: the check that hangs counts as a lost
+/// connection after `CHECK_TIMEOUT`, and once packets pass again the store answers again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_network_that_drops_packets_is_a_lost_connection_after_the_check_timeout() {
+    use portal_admin::store::{self, OpenOptions, Target};
+    use portal_admin::ui::app::{Load, Loaded};
+
+    let db = TestDb::postgres().await;
+    db.ok(&["init"]);
+    let (before_host, rest) = db.url.split_once('@').unwrap();
+    let (host, database) = rest.split_once('/').unwrap();
+    let proxy = Proxy::start(host.to_string());
+    let url = format!("{before_host}@127.0.0.1:{}/{database}", proxy.port);
+    let store = store::open(&Target::parse(&url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    assert!(matches!(portal_admin::ui::load(store.as_ref(), &site, Load::Ping).await, Loaded::Ping(Ok(_))));
+
+    // The pool tests a connection as it takes it back: let that finish first, so that the
+    // check itself is what meets the silence.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    proxy.freeze(true);
+    let start = Instant::now();
+    let (loaded, lost) = portal_admin::ui::query(store.as_ref(), &site, Load::Ping).await;
+    let took = start.elapsed();
+    let Loaded::Ping(Err(said)) = loaded else { panic!("{loaded:?}") };
+    assert!(said.contains("no answer from the database within 10 s") && lost.is_some(), "{said}");
+    assert!(took >= portal_admin::ui::CHECK_TIMEOUT && took < portal_admin::ui::CHECK_TIMEOUT + Duration::from_secs(3), "{took:?}");
+
+    proxy.freeze(false);
+    let start = Instant::now();
+    loop {
+        match portal_admin::ui::load(store.as_ref(), &site, Load::Ping).await {
+            Loaded::Ping(Ok(_)) => break,
+            other => assert!(start.elapsed() < Duration::from_secs(20), "{other:?}"),
+        }
+    }
+    eprintln!("a silent network: the check gave up after {took:?}; answered again {:?} after packets passed", start.elapsed());
+}

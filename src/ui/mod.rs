@@ -41,6 +41,10 @@ pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
     query(store, site, load).await.0
 }
 
+/// How long a check of the database (`Load::Ping`) may take before the database counts as
+/// unreachable.
+pub const CHECK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Whether an error means the database could not be reached (it is down, restarting, gone from
 /// the network, or dropped the connection), rather than that it refused or could not do the
 /// query: by the kind of error, not by its words.
@@ -121,7 +125,18 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::Withdrawals => Loaded::Withdrawals(store.withdrawals(site, app::LATEST).await.map_err(line)),
         Load::Decline { request, reason } => Loaded::Declined(store.decline_request(site, request, &reason).await.map_err(line)),
         Load::Audit { before } => Loaded::Audit(store.audit_page(site, &Default::default(), before, paged::PAGE).await.map_err(line)),
-        Load::Ping => Loaded::Ping(store.change_mark().await.map_err(line)),
+        // A network that drops packets (rather than refusing them) would hang the check for
+        // minutes: past `CHECK_TIMEOUT` the database counts as unreachable.
+        Load::Ping => Loaded::Ping(match tokio::time::timeout(CHECK_TIMEOUT, store.change_mark()).await {
+            Ok(mark) => mark.map_err(line),
+            Err(_) => {
+                let said = format!("no answer from the database within {} s", CHECK_TIMEOUT.as_secs());
+                if let Ok(mut fault) = fault.lock() {
+                    fault.get_or_insert_with(|| said.clone());
+                }
+                Err(said)
+            }
+        }),
         Load::Whoami => Loaded::Whoami(
             store
                 .whoami(site)
