@@ -1885,3 +1885,85 @@ fn the_scores_views_at_both_sizes_in_colour_and_monochrome() {
         }),
     ]);
 }
+
+#[test]
+fn units_that_supplied_nothing_or_have_incidents_stand_out_in_colour_and_by_symbol() {
+    for mono in [false, true] {
+        let mut a = sized((80, 24), mono);
+        show_scores(&mut a);
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| draw(f.buffer_mut(), &a)).unwrap();
+        let buf = t.backend().buffer().clone();
+        let text = text_of(&a);
+        let row = |unit: &str| text.lines().position(|l| l.contains(unit)).unwrap() as u16;
+        // The symbols before the unit's name: ∅ (column 5) and ✗ (column 6).
+        let (nothing, incidents, plain, negative) = (row("统计局"), row("发改局"), row("民政局"), row("二塘乡"));
+        assert_eq!((buf[(5, nothing)].symbol(), buf[(6, incidents)].symbol()), ("∅", "✗"));
+        assert_eq!((buf[(5, plain)].symbol(), buf[(6, plain)].symbol()), (" ", " "));
+        let fg = |x: u16, y: u16| buf[(x, y)].fg;
+        if mono {
+            assert!([nothing, incidents, plain].iter().all(|y| (0..80).all(|x| fg(x, *y) == ratatui::style::Color::Reset)));
+        } else {
+            use ratatui::style::Color::*;
+            // The unit's name in the colour of its symbol; the change green or red; a negative bar red.
+            assert_eq!((fg(5, nothing), fg(7, nothing)), (Magenta, Magenta));
+            assert_eq!((fg(6, incidents), fg(7, incidents)), (Red, Red));
+            assert_eq!(fg(7, plain), Reset);
+            let at = |y: u16, s: &str| (0..80u16).find(|x| buf[(*x, y)].symbol() == s).unwrap();
+            assert_eq!(fg(at(row("政府办"), "+"), row("政府办")), Green);
+            assert_eq!(fg(at(negative, "░"), negative), Red);
+        }
+    }
+}
+
+#[test]
+fn an_item_opened_from_an_explanation_can_be_withdrawn_and_everything_shown_reloads() {
+    let mut a = app();
+    explain_unit(&mut a);
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::Item { id: 2051 })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    // Not before it has loaded.
+    keys(&mut a, "w");
+    assert_eq!(a.notice.as_ref().unwrap().text, "wait for the item to load");
+    let item = ExportedItem {
+        id: 2051,
+        reference: None,
+        url: None,
+        title: "象山街道开展“119”消防宣传月活动".into(),
+        body: "……".into(),
+        form: Form::Video,
+        path: ItemPath::Unit,
+        unit: Some("象山街道".into()),
+        channel: Channel::Portal,
+        stage: Stage::Done,
+        status: ItemStatus::Online,
+        submitted_at: Utc.with_ymd_and_hms(2026, 11, 20, 1, 0, 0).unwrap(),
+        wechat_at: None,
+        published_at: Some(Utc.with_ymd_and_hms(2026, 11, 20, 2, 0, 0).unwrap()),
+        withdrawn: None,
+        mark: None,
+        placements: vec![("政务动态 / 乡镇（街道）动态".into(), Form::Video)],
+    };
+    a.update(Msg::Loaded(id, Loaded::Item(Ok(Box::new((item, vec![]))))));
+    keys(&mut a, "w");
+    assert!(text_of(&a).contains("Withdraw item 2051 from every column"), "{}", text_of(&a));
+    // An improper item loses its points: the question says so.
+    keys(&mut a, "r");
+    assert!(text_of(&a).contains("reason: improper (loses its points)"), "{}", text_of(&a));
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::Retract { items, reason })] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!((&items[..], *reason), (&[2051][..], crate::domain::RetractionReason::Improper));
+    let done = crate::store::Withdrawal { withdrawn: vec![2051], already: vec![], requests_closed: 0 };
+    let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
+    assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 2051 from every column");
+    let q4 = Period::Quarter { year: 2026, quarter: 4 };
+    let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
+    for wanted in [
+        Load::Scores { period: q4 },
+        Load::Assessment(AssessmentLoad::Explain { unit: "象山街道".into(), period: q4 }),
+        Load::Item { id: 2051 },
+    ] {
+        assert!(reloaded.contains(&wanted), "{wanted:?} in {reloaded:?}");
+    }
+    assert_eq!(a.layer(), Layer::Item);
+}
