@@ -13,7 +13,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use super::app::Loaded;
+use super::app::{AssessmentLoaded, Loaded};
 
 /// The widest a one-line field (a title, a unit's name, a path) is kept, in cells: far more than
 /// any screen shows, little enough to lay out at every frame.
@@ -286,6 +286,37 @@ pub fn loaded(mut loaded: Loaded) -> Loaded {
             clean_line(&mut w.name);
             clean_line(&mut w.site);
         }),
+        Loaded::Assessment(a) => match a {
+            AssessmentLoaded::Explained(r) => clean_result(r, |e| {
+                if let Some(row) = &mut e.row {
+                    clean_line(&mut row.unit);
+                }
+                for i in &mut e.items {
+                    clean_line(&mut i.title);
+                    for (path, _) in &mut i.placements {
+                        clean_line(path);
+                    }
+                }
+                for i in &mut e.incidents {
+                    clean_line(&mut i.unit);
+                    clean_option(&mut i.item_title);
+                    clean_block(&mut i.note);
+                    clean_line(&mut i.recorded_by);
+                }
+                for s in &mut e.signals {
+                    clean_line(&mut s.text);
+                }
+                for o in &mut e.overdue {
+                    clean_line(&mut o.column.path);
+                    clean_line(&mut o.column.deadline);
+                    clean_line(&mut o.column.departments);
+                    clean_all(&mut o.column.units);
+                    clean_block(&mut o.column.note);
+                }
+            }),
+            AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => clean_result(r, |_| {}),
+            AssessmentLoaded::Bulletin(r) => clean_result(r, clean_line),
+        },
         // A result added later is still shown through the text helpers, which make every
         // character safe; add it here for its fields to be cut to size as well.
         #[allow(unreachable_patterns)]

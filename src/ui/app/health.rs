@@ -18,7 +18,7 @@
 use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, Confirmed, Effect, Health, Load, Loaded, Overlay, arrived};
+use super::{App, AssessmentLoad, AssessmentLoaded, Confirmed, Effect, Health, Load, Loaded, Overlay, arrived};
 use crate::domain::review::{Act, WorkflowError};
 use crate::domain::{Role, Stage};
 use crate::ui::keymap::{Action, Key, Layer};
@@ -110,6 +110,7 @@ impl Load {
                 | Load::Mark { .. }
                 | Load::Restore { .. }
                 | Load::Decline { .. }
+                | Load::Assessment(AssessmentLoad::AddIncident { .. } | AssessmentLoad::Reverse { .. })
         )
     }
 }
@@ -307,6 +308,7 @@ impl App {
             Action::Withdraw | Action::Decline | Action::MarkRequest | Action::WithdrawItems | Action::Restore | Action::MarkInstead => {
                 Some(Act::Withdraw)
             }
+            Action::RecordIncident | Action::ReverseIncident => Some(Act::RecordIncident),
             Action::Confirm => match &self.overlay {
                 Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. } => Some(Act::Pass(Stage::Publish)),
                 Overlay::Confirm { .. } => Some(Act::Withdraw),
@@ -370,6 +372,11 @@ impl App {
             },
             Overlay::Decline { .. } if event.code == KeyCode::Enter => Act::Withdraw,
             Overlay::Mark { .. } if self.keymap.action(Layer::Mark, Key::from_event(event)) == Some(Action::Confirm) => Act::Withdraw,
+            Overlay::Incident(_) | Overlay::Reverse(_)
+                if self.keymap.action(Layer::Incident, Key::from_event(event)) == Some(Action::Confirm) =>
+            {
+                Act::RecordIncident
+            }
             _ => return false,
         };
         self.refused(act) || self.unreachable()
@@ -428,6 +435,11 @@ pub fn failed(loaded: &Loaded) -> bool {
         Loaded::Declined(r) => r.is_err(),
         Loaded::Decided(r) => r.is_err(),
         Loaded::PublishedMany(rs) => rs.iter().any(Result::is_err),
+        Loaded::Assessment(a) => match a {
+            AssessmentLoaded::Explained(r) => r.is_err(),
+            AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => r.is_err(),
+            AssessmentLoaded::Bulletin(r) => r.is_err(),
+        },
         Loaded::Ping(r) => r.is_err(),
         Loaded::Whoami(r) => r.is_err(),
         #[allow(unreachable_patterns)]

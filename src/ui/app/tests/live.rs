@@ -481,3 +481,55 @@ fn a_body_of_millions_of_characters_is_cut_for_display_and_drawn_quickly() {
     let text = text_of(&a);
     assert!(text.contains("␛[2J清屏") && text.contains("第一段␛[2J"), "{text}");
 }
+
+#[test]
+fn a_units_explanation_is_made_safe_too() {
+    use crate::domain::accountability::Signal;
+    use crate::store::EarningItem;
+    let t = Utc.with_ymd_and_hms(2026, 11, 20, 1, 0, 0).unwrap();
+    let mut e = Explanation::default();
+    e.items.push(EarningItem {
+        id: 1,
+        title: format!("\u{1b}]0;标题\u{7}{}", "长".repeat(100_000)),
+        published_at: t,
+        counted: Form::Text,
+        withdrawn: false,
+        placements: vec![("政务动态\u{202e} / 工作动态".into(), Form::Text)],
+    });
+    e.signals.push(Signal { clause: 1, text: "\u{9b}2J迟报".into() });
+    let Loaded::Assessment(AssessmentLoaded::Explained(Ok(e))) =
+        sanitise::loaded(Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(e)))))
+    else {
+        panic!()
+    };
+    let item = &e.items[0];
+    assert!(item.title.starts_with("␛]0;标题␇") && crate::ui::text::width(&item.title) <= sanitise::LINE_CELLS);
+    assert_eq!(item.placements[0].0, "政务动态� / 工作动态");
+    assert_eq!(e.signals[0].text, "�2J迟报");
+}
+
+#[test]
+fn recording_an_incident_is_a_change_too() {
+    let mut a = app();
+    identify(&mut a, None);
+    show_scores(&mut a);
+    keys(&mut a, "i");
+    assert!(matches!(a.overlay, Overlay::None), "{:?}", a.overlay);
+    assert!(a.notice.as_ref().unwrap().text.starts_with("read only: li.jianhua is not an operator"));
+    let mut a = app();
+    identify(&mut a, Some((Role::Reviewer, true)));
+    explain_unit(&mut a);
+    keys(&mut a, "i");
+    assert!(matches!(a.overlay, Overlay::None), "{:?}", a.overlay);
+    assert_eq!(a.notice.as_ref().unwrap().text, "li.jianhua (reviewer) may not record or correct incidents");
+    // An administrator's form opens; while the database cannot be reached, Enter sends nothing.
+    let mut a = app();
+    identify(&mut a, Some((Role::Admin, true)));
+    explain_unit(&mut a);
+    keys(&mut a, "i");
+    assert!(matches!(a.overlay, Overlay::Incident(_)), "{:?}", a.overlay);
+    a.update(Msg::Lost("database error: pool timed out".into()));
+    let effects = key(&mut a, KeyCode::Enter);
+    assert!(writes(&effects).is_empty() && matches!(a.overlay, Overlay::Incident(_)), "{effects:?}");
+    assert!(a.notice.as_ref().unwrap().text.starts_with("not saved: the database cannot be reached"));
+}
