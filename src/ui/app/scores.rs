@@ -402,42 +402,6 @@ fn text(input: &TextArea) -> String {
     input.lines().join(" ").trim().to_string()
 }
 
-/// What came back, safe to keep and show (as every query's result is, see `ui::sanitise`): what
-/// others typed or imported on one line, cut to a bounded size.
-fn clean(loaded: AssessmentLoaded) -> AssessmentLoaded {
-    use crate::ui::sanitise::line;
-    let fix = |s: &mut String| *s = line(s);
-    match loaded {
-        AssessmentLoaded::Explained(Ok(mut e)) => {
-            for item in &mut e.items {
-                fix(&mut item.title);
-                item.placements.iter_mut().for_each(|(path, _)| fix(path));
-            }
-            for i in &mut e.incidents {
-                fix(&mut i.unit);
-                fix(&mut i.note);
-                fix(&mut i.recorded_by);
-                if let Some(t) = &mut i.item_title {
-                    fix(t);
-                }
-            }
-            e.signals.iter_mut().for_each(|s| fix(&mut s.text));
-            for r in &mut e.overdue {
-                fix(&mut r.column.path);
-                fix(&mut r.column.deadline);
-            }
-            if let Some(r) = &mut e.row {
-                fix(&mut r.unit);
-            }
-            AssessmentLoaded::Explained(Ok(e))
-        }
-        AssessmentLoaded::Explained(Err(e)) => AssessmentLoaded::Explained(Err(line(&e))),
-        AssessmentLoaded::Added(input, r) => AssessmentLoaded::Added(input, r.map_err(|e| line(&e))),
-        AssessmentLoaded::Reversed(id, r) => AssessmentLoaded::Reversed(id, r.map_err(|e| line(&e))),
-        AssessmentLoaded::Bulletin(r) => AssessmentLoaded::Bulletin(r.map(|p| line(&p)).map_err(|e| line(&e))),
-    }
-}
-
 /// Whether a list has been loaded (or is loading), so that it must load again after a change.
 fn loaded<T: Row>(list: &Paged<T>) -> bool {
     list.done || list.waiting.is_some() || !list.rows.is_empty()
@@ -744,7 +708,7 @@ impl App {
     /// An assessment query or write came back.
     pub(super) fn assessment_loaded(&mut self, id: u64, loaded: AssessmentLoaded, effects: &mut Vec<Effect>) {
         let height = self.list_height();
-        match clean(loaded) {
+        match loaded {
             AssessmentLoaded::Explained(result) => {
                 let Some(u) = &mut self.scores.unit else { return };
                 if !arrived(&mut u.waiting, id) {
