@@ -206,7 +206,7 @@ pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
             let titled = TITLES.iter().any(|t| before.ends_with(t));
             let alone_before = start == 0 || !is_han(chars[start - 1]);
             let alone_after = chars.get(end).is_none_or(|c| !is_han(*c)) || AFTER_NAME.iter().any(|t| rest.starts_with(t));
-            if !titled && !(alone_before && alone_after) {
+            if !(titled || (alone_before && alone_after)) {
                 continue;
             }
         }

@@ -320,7 +320,7 @@ mod tests {
         let at = day("2026-11-29");
         let mut cols = news(4, "2026-11-15");
         cols.extend(news(3, "2026-11-20").into_iter().map(|mut c| {
-            c.path.push_str("甲");
+            c.path.push('甲');
             c
         }));
         let four = evaluate(&rules(), &cols, &[], at);
