@@ -114,6 +114,7 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         ambiguous: if cli.ambiguous_width == "2" { Ambiguous::Wide } else { Ambiguous::Narrow },
         mono: cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         now: Utc::now(),
+        read_only: cli.read_only,
     };
     tracing::info!(database = %s.store.describe(), "console opened");
     ui::run(s.store, s.site, options).await.map_err(|e| Failure::failed(format!("terminal: {e}")))

@@ -51,12 +51,14 @@ pub async fn gather_with(store: &dyn Store, site: &Site, period: Period, rules: 
     let overdue_at = |rows: Vec<StaleRow>| -> Vec<StaleRow> {
         rows.into_iter().filter(|r| matches!(r.staleness.status, Status::Overdue | Status::Empty)).collect()
     };
-    let now = overdue_at(stale(store, site, period.last_day()).await?);
+    // A period not over yet is judged as of today, not as of a day still to come.
+    let end = period.last_day().min(beijing_date(chrono::Utc::now()));
+    let now = overdue_at(stale(store, site, end).await?);
     let before: HashSet<i64> = overdue_at(stale(store, site, period.previous().last_day()).await?).iter().map(|r| r.column.id).collect();
     // Documents due in the period that went online after their due date, or had not by its end.
     let mut late_documents: HashMap<&str, usize> = HashMap::new();
-    let due = documents(store, site, period.last_day(), false, None).await?;
-    for d in due.iter().filter(|d| d.due >= period.first_day() && d.due <= period.last_day()) {
+    let due = documents(store, site, end, false, None).await?;
+    for d in due.iter().filter(|d| d.due >= period.first_day() && d.due <= end) {
         if matches!(d.status, DocumentStatus::Late | DocumentStatus::Overdue) {
             for unit in units_of.get(&d.document.column_id).into_iter().flatten() {
                 *late_documents.entry(unit.as_str()).or_default() += 1;
@@ -95,8 +97,13 @@ pub async fn gather_with(store: &dyn Store, site: &Site, period: Period, rules: 
     let inspection = match rules {
         Ok(rules) => {
             let ends: Vec<NaiveDate> = match period {
-                Period::Quarter { .. } => vec![period.last_day()],
-                Period::Year(year) => (1..=4).map(|quarter| Period::Quarter { year, quarter }.last_day()).collect(),
+                Period::Quarter { .. } => vec![end],
+                Period::Year(year) => {
+                    let mut ends: Vec<NaiveDate> =
+                        (1..=4).map(|quarter| Period::Quarter { year, quarter }.last_day()).filter(|d| *d < end).collect();
+                    ends.push(end);
+                    ends
+                }
             };
             let mut found = Vec::new();
             for end in ends {
@@ -238,8 +245,15 @@ pub fn render(b: &Bulletin) -> String {
             let _ = writeln!(out, "| --- | ---: |{}", " --- |".repeat(dates.len()));
             if let Some((_, first)) = ends.first() {
                 for (n, indicator) in first.iter().enumerate() {
-                    let cells: Vec<String> =
-                        ends.iter().filter_map(|(_, all)| all.get(n)).map(|i| format!("{} {}", i.count, level_name(i.level))).collect();
+                    let cells: Vec<String> = ends
+                        .iter()
+                        .filter_map(|(_, all)| all.get(n))
+                        .map(|i| {
+                            let never = i.key == "site_not_updated" && i.count >= 99_999;
+                            let count = if never { "从未更新".to_string() } else { i.count.to_string() };
+                            format!("{count} {}", level_name(i.level))
+                        })
+                        .collect();
                     let _ = writeln!(out, "| {} | {} | {} |", indicator.name, indicator.threshold, cells.join(" | "));
                 }
             }

@@ -34,6 +34,8 @@ pub struct Options {
     pub ambiguous: Ambiguous,
     pub mono: bool,
     pub now: chrono::DateTime<chrono::Utc>,
+    /// `--read-only`: the console says so, and asks before no write.
+    pub read_only: bool,
 }
 
 /// Runs one query and says what came back; an error as one line.
@@ -191,6 +193,9 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
         now: options.now,
         size,
     });
+    if options.read_only {
+        app.pin_read_only();
+    }
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     terminal::spawn_input(tx.clone());
     terminal::spawn_signals(tx.clone());

@@ -63,6 +63,8 @@ pub struct Lost {
 #[derive(Debug, Default)]
 pub struct Link {
     pub identity: Identity,
+    /// Read only whoever the operator is (`--read-only`): what the database says does not change it.
+    pub pinned: bool,
     /// The check (the change mark's query) running.
     pub ping: Option<u64>,
     pub whoami: Option<u64>,
@@ -238,9 +240,15 @@ impl App {
         }
     }
 
+    /// Opened with `--read-only`: nothing may be changed, whatever the operator's role.
+    pub fn pin_read_only(&mut self) {
+        self.link.pinned = true;
+        self.link.identity = Identity::ReadOnly("read only (--read-only): nothing can be changed in this session".into());
+    }
+
     /// Who the console acts as came back.
     pub(super) fn identified(&mut self, id: u64, result: Result<Whoami, String>) {
-        if !arrived(&mut self.link.whoami, id) {
+        if !arrived(&mut self.link.whoami, id) || self.link.pinned {
             return;
         }
         let Ok(w) = result else { return };

@@ -533,3 +533,16 @@ fn recording_an_incident_is_a_change_too() {
     assert!(writes(&effects).is_empty() && matches!(a.overlay, Overlay::Incident(_)), "{effects:?}");
     assert!(a.notice.as_ref().unwrap().text.starts_with("not saved: the database cannot be reached"));
 }
+
+#[test]
+fn read_only_by_flag_stays_read_only_whatever_the_role() {
+    let mut a = app();
+    a.pin_read_only();
+    identify(&mut a, Some((Role::Admin, true)));
+    assert!(matches!(&a.link.identity, Identity::ReadOnly(why) if why.contains("--read-only")), "{:?}", a.link.identity);
+    assert!(status_line(&a).starts_with(" ● connected · read only"), "{}", status_line(&a));
+    open_column(&mut a, policy_items());
+    let effects = keys(&mut a, "w");
+    assert!(writes(&effects).is_empty() && matches!(a.overlay, Overlay::None), "{:?}", a.overlay);
+    assert!(a.notice.as_ref().unwrap().text.contains("--read-only"));
+}
