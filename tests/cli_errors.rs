@@ -134,3 +134,64 @@ fn demo_flag_with_read_only_creates_nothing() {
     assert!(e.contains("run `portal-admin --demo` once without --read-only"), "{e}");
     assert!(!dir.path().join("demo.db").exists());
 }
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
+}
+
+/// A database file this user may not write opens read only: reading works, and a write says why in
+/// one line. (As root, the commands run as the postgres user, for whom the file is not writable.)
+#[test]
+fn a_database_file_this_user_cannot_write_is_read_only_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("portal.db");
+    let url = format!("sqlite://{}", db.display());
+    let out = portal_admin(&["--db", &url, "init"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let as_other = |args: &[&str]| -> std::process::Output {
+        let mut cmd = if is_root() {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--", env!("CARGO_BIN_EXE_portal-admin")]);
+            c
+        } else {
+            Command::new(env!("CARGO_BIN_EXE_portal-admin"))
+        };
+        cmd.arg("--db").arg(&url).args(args).env_remove("DATABASE_URL").env("PORTAL_ADMIN_DATA_DIR", "/tmp").output().unwrap()
+    };
+    Command::new("chmod").arg("755").arg(dir.path()).status().unwrap();
+    Command::new("chmod").arg(if is_root() { "644" } else { "444" }).arg(&db).status().unwrap();
+    let out = as_other(&["columns", "--format", "csv"]);
+    assert!(out.status.success(), "reading works: {}", String::from_utf8_lossy(&out.stderr));
+    let out = as_other(&["calendar", "add", "--holiday", "2027-10-08"]);
+    let e = one_line_error(&out, 1);
+    assert!(e.contains("read-only: changing the calendar is not allowed") && e.contains("is not writable by"), "{e}");
+}
+
+/// A disk that fills up in the middle of a change: one clear line, and nothing half written.
+#[test]
+fn a_full_disk_is_a_clear_error_that_writes_nothing() {
+    if !is_root() {
+        eprintln!("a_full_disk_is_a_clear_error_that_writes_nothing needs root (it mounts a 1 MB tmpfs); run it as root, as CI does");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small");
+    std::fs::create_dir(&small).unwrap();
+    assert!(Command::new("mount").args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"]).arg(&small).status().unwrap().success());
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _guard = Unmount(small.clone());
+    let url = format!("sqlite://{}", small.join("portal.db").display());
+    let out = portal_admin(&["--db", &url, "init"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = portal_admin(&["--db", &url, "demo", "--items", "20000"], dir.path());
+    let e = one_line_error(&out, 1);
+    assert!(e.contains("the disk holding the database is full: nothing was written"), "{e}");
+    let out = portal_admin(&["--db", &url, "export"], dir.path());
+    assert!(out.status.success(), "the database is whole: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "no item was written");
+}

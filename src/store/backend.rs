@@ -223,7 +223,8 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .connect_with(connect)
                 .await
                 .map_err(failed)?;
-            let store = SqlStore::<Postgres>::new(pool, target.describe(), options.read_only, None).await?;
+            let store =
+                SqlStore::<Postgres>::new(pool, target.describe(), options.read_only.then(|| "--read-only".to_string()), None).await?;
             Ok(Arc::new(store))
         }
         Target::Sqlite { path } => {
@@ -235,15 +236,23 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                     std::fs::create_dir_all(dir).map_err(|e| unreachable(&format!("cannot create {}: {e}", dir.display())))?;
                 }
             }
+            // A file this user may not write opens read-only (reading works), and a write says why.
+            let unwritable = path.exists()
+                && std::fs::OpenOptions::new().write(true).open(path).is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
+            let why = match (options.read_only, unwritable) {
+                (true, _) => Some("--read-only".to_string()),
+                (false, true) => Some(format!("{} is not writable by {}", path.display(), whoami::username())),
+                (false, false) => None,
+            };
             let mut connect = SqliteConnectOptions::new()
                 .filename(path)
-                .create_if_missing(options.create && !options.read_only)
+                .create_if_missing(options.create && why.is_none())
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
                 // Keep the planner's statistics fresh (SQLite's advice for long-lived databases).
                 .optimize_on_close(true, 1000)
                 .pragma("cache_size", "-65536");
-            connect = if options.read_only {
+            connect = if why.is_some() {
                 connect.read_only(true)
             } else {
                 connect.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Normal)
@@ -262,7 +271,7 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .connect_with(connect)
                 .await
                 .map_err(|e| unreachable(&e))?;
-            let store = SqlStore::<Sqlite>::new(pool, target.describe(), options.read_only, Some(whoami::username())).await?;
+            let store = SqlStore::<Sqlite>::new(pool, target.describe(), why, Some(whoami::username())).await?;
             Ok(Arc::new(store))
         }
     }

@@ -59,6 +59,15 @@ impl QueueItem {
 impl StoreError {
     /// The error in one line, for stderr or a status line (a driver's message may have several).
     pub fn one_line(&self) -> String {
+        // A full disk (SQLite's SQLITE_FULL, PostgreSQL's disk_full) rolled the change back.
+        if let StoreError::Database(sqlx::Error::Database(d)) = self {
+            if matches!(d.code().as_deref(), Some("13" | "53100")) {
+                return format!(
+                    "the disk holding the database is full: nothing was written; free some space and try again ({})",
+                    d.message()
+                );
+            }
+        }
         self.to_string().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
     }
 }

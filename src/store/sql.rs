@@ -46,7 +46,8 @@ fn open_documents_sql() -> String {
 pub(crate) struct SqlStore<DB: Database> {
     pool: Pool<DB>,
     described: String,
-    read_only: bool,
+    /// Why nothing may be changed, if nothing may: `--read-only`, or a file this user cannot write.
+    read_only: Option<String>,
     operator: String,
 }
 
@@ -190,7 +191,7 @@ where
     for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
     usize: ColumnIndex<DB::Row>,
 {
-    pub(crate) async fn new(pool: Pool<DB>, described: String, read_only: bool, os_user: Option<String>) -> Result<Self> {
+    pub(crate) async fn new(pool: Pool<DB>, described: String, read_only: Option<String>, os_user: Option<String>) -> Result<Self> {
         let operator = match DB::CURRENT_USER {
             Some(sql) => sqlx::query_scalar::<DB, String>(sql).fetch_one(&pool).await?,
             None => os_user.unwrap_or_default(),
@@ -199,8 +200,8 @@ where
     }
 
     async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {
-        if self.read_only {
-            return Err(StoreError::Refused(format!("read-only: {what} is not allowed (--read-only)")));
+        if let Some(why) = &self.read_only {
+            return Err(StoreError::Refused(format!("read-only: {what} is not allowed ({why})")));
         }
         Ok(self.pool.begin_with(DB::BEGIN_WRITE).await?)
     }
