@@ -12,6 +12,7 @@ use super::layout;
 use super::paged::{Paged, Row};
 use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
+use crate::domain::inspection::Indicator;
 use crate::domain::review::{Checks, Decision};
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports::{DocumentReportRow, ScoreRow};
@@ -22,6 +23,7 @@ use crate::store::{
 
 mod bulk;
 mod health;
+mod inspection;
 mod queue;
 mod retractions;
 mod scores;
@@ -29,6 +31,7 @@ mod withdraw;
 mod withdrawn;
 pub use bulk::Marks;
 pub use health::{Identity, Link, Lost, Whoami};
+pub use inspection::InspectionView;
 pub use queue::{QueueView, Reviewing, waited, waiting};
 pub use scores::{
     AssessmentLoad, AssessmentLoaded, Explanation, Field, IncidentForm, Part, ReverseForm, ScoresView, Section, UnitView, period_words,
@@ -114,6 +117,10 @@ pub enum Load {
     Whoami,
     /// A unit's score explained, an incident recorded or corrected, the bulletin written.
     Assessment(AssessmentLoad),
+    /// The national check's single-veto indicators as of a day, by the rules in effect.
+    Inspection {
+        at: NaiveDate,
+    },
 }
 
 /// What a query brought back (an error as one line).
@@ -144,6 +151,7 @@ pub enum Loaded {
     Ping(Result<i64, String>),
     Whoami(Result<Whoami, String>),
     Assessment(AssessmentLoaded),
+    Inspection(Result<Vec<Indicator>, String>),
 }
 
 /// Something that happened.
@@ -180,10 +188,11 @@ pub enum Tab {
     Scores,
     Audit,
     Withdrawn,
+    Inspection,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [Tab::Queue, Tab::Columns, Tab::Retractions, Tab::Scores, Tab::Audit, Tab::Withdrawn];
+    pub const ALL: [Tab; 7] = [Tab::Queue, Tab::Columns, Tab::Retractions, Tab::Scores, Tab::Audit, Tab::Withdrawn, Tab::Inspection];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -193,6 +202,8 @@ impl Tab {
             Tab::Scores => "Scores",
             Tab::Audit => "Audit",
             Tab::Withdrawn => "Withdrawn",
+            // Short: seven tabs fit in 80 columns.
+            Tab::Inspection => "Inspect",
         }
     }
 }
@@ -440,6 +451,8 @@ pub struct App {
     pub retractions: Paged<RetractionRequest>,
     /// The latest withdrawals, newest first.
     pub withdrawals: Paged<WithdrawalRow>,
+    /// The national check's single-veto indicators.
+    pub inspection: InspectionView,
     /// A withdrawal, mark, restore or decline running.
     pub retraction_write: Option<u64>,
     /// An item opened from the queue for a decision.
@@ -479,6 +492,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("queue", "items awaiting a decision"),
     ("retractions", "pending retraction requests, most urgent first"),
     ("withdrawn", "the latest withdrawals, to restore one"),
+    ("inspect", "the national check's single-veto indicators as of :at's day"),
     ("refresh", "reload from the database"),
     ("help", "the keys of this view"),
     ("q", "quit"),
@@ -510,6 +524,7 @@ impl App {
             queue: QueueView::default(),
             retractions: Paged::default(),
             withdrawals: Paged::default(),
+            inspection: InspectionView::default(),
             retraction_write: None,
             reviewing: None,
             overlay: Overlay::None,
@@ -553,6 +568,7 @@ impl App {
             || self.queue.publishing.is_some()
             || self.retractions.waiting.is_some()
             || self.withdrawals.waiting.is_some()
+            || self.inspection.waiting.is_some()
             || self.retraction_write.is_some()
             || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
             || self.column.as_ref().is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some() || c.older.is_some())
@@ -580,6 +596,7 @@ impl App {
             Tab::Scores => self.scores_layer(),
             Tab::Audit => Layer::Audit,
             Tab::Withdrawn => Layer::Withdrawn,
+            Tab::Inspection => Layer::Inspection,
             Tab::Columns if self.item.is_some() => Layer::Item,
             Tab::Columns if self.column.is_some() => Layer::Column,
             Tab::Columns => Layer::Columns,
@@ -647,6 +664,7 @@ impl App {
         self.queue.items.cursor.show(self.queue.items.shown.len(), height);
         self.retractions.cursor.show(self.retractions.shown.len(), height);
         self.withdrawals.cursor.show(self.withdrawals.shown.len(), height);
+        self.inspection.fit(height);
     }
 
     fn key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
@@ -774,6 +792,7 @@ impl App {
                 let rows = layout.rows;
                 if mouse.row >= rows.y && mouse.row < rows.y + rows.height {
                     let row = usize::from(mouse.row - rows.y);
+                    let indicators = self.inspection.list().len();
                     let cursor = match (self.tab, &mut self.column, &self.item) {
                         (Tab::Columns, None, _) => Some((&mut self.columns.cursor, self.columns.lines.len())),
                         (Tab::Columns, Some(c), None) => Some((&mut c.items.cursor, c.items.shown.len())),
@@ -783,6 +802,7 @@ impl App {
                         (Tab::Audit, _, _) => Some((&mut self.audit.cursor, self.audit.shown.len())),
                         (Tab::Retractions, _, _) => Some((&mut self.retractions.cursor, self.retractions.shown.len())),
                         (Tab::Withdrawn, _, _) => Some((&mut self.withdrawals.cursor, self.withdrawals.shown.len())),
+                        (Tab::Inspection, _, _) if self.inspection.detail.is_none() => Some((&mut self.inspection.cursor, indicators)),
                         (Tab::Queue, _, _) if self.reviewing.is_none() => {
                             Some((&mut self.queue.items.cursor, self.queue.items.shown.len()))
                         }
@@ -820,6 +840,9 @@ impl App {
         }
         if tab == Tab::Withdrawn && !self.withdrawals.done && self.withdrawals.waiting.is_none() {
             self.load_withdrawals(effects);
+        }
+        if tab == Tab::Inspection && !self.inspection.shown() {
+            self.load_inspection(effects);
         }
     }
 
@@ -916,6 +939,7 @@ impl App {
             Action::QueueTab => self.switch(Tab::Queue, effects),
             Action::RetractionsTab => self.switch(Tab::Retractions, effects),
             Action::WithdrawnTab => self.switch(Tab::Withdrawn, effects),
+            Action::InspectionTab => self.switch(Tab::Inspection, effects),
             Action::Confirm => self.confirmed(effects),
             Action::NextReason => self.next_reason(),
             Action::MarkInstead => self.mark_instead(),
@@ -985,6 +1009,7 @@ impl App {
             (Tab::Withdrawn, _, _) => self.withdrawals.selected().map(|w| if id { w.item.to_string() } else { w.title.clone() }),
             (Tab::Columns, None, None) => self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() }),
             (Tab::Scores, _, _) => self.scores_copy(id),
+            (Tab::Inspection, _, _) => self.inspection_copy(id),
             (Tab::Queue, _, _) => match &self.reviewing {
                 Some(r) => Some(if id { r.entry.id.to_string() } else { r.entry.title.clone() }),
                 None => self.queue.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
@@ -1011,6 +1036,8 @@ impl App {
             self.set_filter(String::new());
         } else if self.tab == Tab::Queue && self.reviewing.is_some() {
             self.reviewing = None;
+        } else if self.tab == Tab::Inspection && self.inspection.detail.is_some() {
+            self.inspection.detail = None;
         } else if self.tab == Tab::Columns && self.item.is_some() {
             self.item = None;
         } else if self.tab == Tab::Columns && self.column.as_ref().is_some_and(|c| !c.marks.items.is_empty()) {
@@ -1034,6 +1061,7 @@ impl App {
             Tab::Audit => self.load_audit(None, effects),
             Tab::Retractions => self.load_retractions(effects),
             Tab::Withdrawn => self.load_withdrawals(effects),
+            Tab::Inspection => self.load_inspection(effects),
             Tab::Queue => {
                 self.queue.open_next = self.reviewing.take().map(|r| r.entry.id);
                 self.load_queue(effects);
@@ -1107,6 +1135,7 @@ impl App {
                 let len = self.scores.units.shown.len();
                 self.scores.units.cursor.step(delta(len), len, height);
             }
+            (Tab::Inspection, _, _) => self.inspection_step(&delta, height),
         }
     }
 
@@ -1170,6 +1199,7 @@ impl App {
                     self.columns.cursor.step(1, self.columns.lines.len(), self.list_height());
                 }
             }
+            (Tab::Inspection, _, _) => self.open_inspection(),
             (Tab::Retractions, _, _) => {
                 if let Some(r) = self.retractions.selected() {
                     let at = crate::domain::time::format_time(r.requested_at, false);
@@ -1252,7 +1282,17 @@ impl App {
     fn loaded(&mut self, id: u64, loaded: Loaded, effects: &mut Vec<Effect>) {
         let height = self.list_height();
         match loaded {
-            Loaded::Ping(result) => return self.checked(id, result, effects),
+            Loaded::Ping(result) => {
+                let before = effects.len();
+                self.checked(id, result, effects);
+                // A colleague's change, or the connection back: `reload_open_views` reloads the
+                // column tree first, and the indicators follow it once they have been shown.
+                let reloaded = effects[before..].iter().any(|e| matches!(e, Effect::Load(_, Load::Columns { .. })));
+                if reloaded && self.inspection.shown() {
+                    self.load_inspection(effects);
+                }
+                return;
+            }
             Loaded::Whoami(result) => return self.identified(id, result),
             _ => {}
         }
@@ -1358,6 +1398,7 @@ impl App {
             }
             Loaded::PublishedMany(results) => self.published_many(id, results, effects),
             Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
+            Loaded::Inspection(result) => self.inspected(id, result),
             Loaded::Item(result) => {
                 // For the item opened from a column, from the queue, or from a unit's score.
                 let item = match (&mut self.item, &mut self.reviewing) {
@@ -1450,7 +1491,13 @@ impl App {
                 match day {
                     Ok(day) => {
                         self.at = day;
-                        self.switch(Tab::Columns, effects);
+                        // The indicators follow the day; on their tab the console stays there.
+                        if self.inspection.shown() {
+                            self.load_inspection(effects);
+                        }
+                        if self.tab != Tab::Inspection {
+                            self.switch(Tab::Columns, effects);
+                        }
                         self.load_columns(effects);
                         self.tell(format!("staleness as of {day}"));
                     }
@@ -1461,6 +1508,7 @@ impl App {
             "queue" => self.switch(Tab::Queue, effects),
             "retractions" => self.switch(Tab::Retractions, effects),
             "withdrawn" => self.switch(Tab::Withdrawn, effects),
+            "inspect" | "inspection" => self.switch(Tab::Inspection, effects),
             "scores" => {
                 let period = if arg.is_empty() {
                     self.scores.period

@@ -16,6 +16,7 @@ use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
 
+mod inspection;
 mod scores;
 mod withdrawals;
 
@@ -160,6 +161,7 @@ impl Draw<'_> {
             Tab::Audit => self.audit(areas),
             Tab::Retractions => self.retractions(areas),
             Tab::Withdrawn => self.withdrawn(areas),
+            Tab::Inspection => self.inspection(areas),
             Tab::Queue => match &self.app.reviewing {
                 Some(_) => self.review(areas),
                 None => self.queue(areas),

@@ -46,6 +46,7 @@ actions! {
     QueueTab = "tab.queue",
     RetractionsTab = "tab.retractions",
     WithdrawnTab = "tab.withdrawn",
+    InspectionTab = "tab.inspection",
     Down = "list.down",
     Up = "list.up",
     PageDown = "list.page_down",
@@ -123,6 +124,8 @@ pub enum Layer {
     Review,
     Retractions,
     Withdrawn,
+    /// The national check's indicators.
+    Inspection,
     Confirm,
     Mark,
     /// An incident being recorded or corrected.
@@ -131,12 +134,13 @@ pub enum Layer {
 }
 
 impl Layer {
-    pub const ALL: [Layer; 15] = [
+    pub const ALL: [Layer; 16] = [
         Layer::Global,
         Layer::Queue,
         Layer::Review,
         Layer::Retractions,
         Layer::Withdrawn,
+        Layer::Inspection,
         Layer::Columns,
         Layer::Column,
         Layer::Item,
@@ -162,6 +166,7 @@ impl Layer {
             Layer::Review => "review",
             Layer::Retractions => "retractions",
             Layer::Withdrawn => "withdrawn",
+            Layer::Inspection => "inspection",
             Layer::Confirm => "confirm",
             Layer::Mark => "mark",
             Layer::Incident => "incident",

@@ -147,6 +147,16 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
                 .map_err(line),
         ),
         Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what).await),
+        // The rules in effect (the user's inspection.toml or the built-in ones), then the
+        // indicators; rules that do not fit the site's column table are refused, with why.
+        Load::Inspection { at } => Loaded::Inspection(
+            async {
+                let rules = reports::inspection::load_rules(store, site, None).await?;
+                reports::inspection::inspect(store, site, &rules, at).await
+            }
+            .await
+            .map_err(line),
+        ),
     };
     let fault = fault.into_inner().ok().flatten();
     (loaded, fault)

@@ -286,6 +286,8 @@ pub fn loaded(mut loaded: Loaded) -> Loaded {
             clean_line(&mut w.name);
             clean_line(&mut w.site);
         }),
+        // The columns' paths and the inquiries' subjects behind each count.
+        Loaded::Inspection(r) => each(r, |i| clean_all(&mut i.detail)),
         Loaded::Assessment(a) => match a {
             AssessmentLoaded::Explained(r) => clean_result(r, |e| {
                 if let Some(row) = &mut e.row {

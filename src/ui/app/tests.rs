@@ -21,6 +21,9 @@ use crate::ui::paged::PAGE;
 /// The console's hold on the database: identity, live updates, faults, hostile content.
 mod live;
 
+/// The Inspection tab.
+mod inspection;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -1312,6 +1315,8 @@ fn the_withdrawn_tab_is_the_sixth_reached_by_tab_and_by_command() {
     let effects = key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Withdrawn);
     assert!(matches!(loads(&effects)[..], [(_, Load::Withdrawals)]));
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.tab, Tab::Inspection);
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Queue);
     keys(&mut a, ":withdrawn");

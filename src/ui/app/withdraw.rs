@@ -315,6 +315,10 @@ impl App {
         if loaded(&self.audit) {
             self.load_audit(None, effects);
         }
+        // A withdrawal can empty a column.
+        if self.inspection.shown() {
+            self.load_inspection(effects);
+        }
     }
 }
 

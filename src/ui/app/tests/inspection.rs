@@ -1,0 +1,235 @@
+//! The Inspection tab: the national check's single-veto indicators, loaded when the tab opens and
+//! again when the day, the database or a withdrawal changes them; Enter lists what is behind a
+//! count; rules that do not fit the column table are said in the tab.
+
+use chrono::Duration;
+
+use super::*;
+use crate::domain::inspection::{Indicator, Level};
+
+fn indicator(
+    key: &'static str,
+    name: &'static str,
+    count: i64,
+    (warn_at, threshold): (i64, i64),
+    level: Level,
+    detail: &[&str],
+) -> Indicator {
+    Indicator { key, name, count, threshold, warn_at, level, detail: detail.iter().map(|d| d.to_string()).collect() }
+}
+
+/// The five indicators of a site that fails two and warns on one.
+fn indicators() -> Vec<Indicator> {
+    vec![
+        indicator("site_not_updated", "首页栏目长期未更新", 3, (10, 14), Level::Pass, &["最近更新 2026-11-26"]),
+        indicator(
+            "stale_columns",
+            "动态、要闻及通知公告、政策文件类栏目未按时更新",
+            2,
+            (1, 3),
+            Level::Warn,
+            &["政务动态 / 部门动态（最近更新 2026-10-30）", "政务公开 / 通知公告（最近更新 2026-04-12）"],
+        ),
+        indicator(
+            "neglected_columns",
+            "应更新未更新栏目",
+            6,
+            (3, 5),
+            Level::Fail,
+            &[
+                "政务公开 / 人事信息 / 人事任免（最近更新 2024-03-01）",
+                "政务公开 / 规划计划 / 发展规划（最近更新 2024-01-15）",
+                "政务公开 / 财政信息 / 预决算公开（最近更新 2025-06-30）",
+                "政务公开 / 重点领域 / 安全生产（最近更新 2026-02-11）",
+                "政务公开 / 重点领域 / 食品药品安全（最近更新 2026-01-20）",
+                "政务公开 / 重点领域 / 环境保护（最近更新 2026-03-05）",
+            ],
+        ),
+        indicator("empty_columns", "空白栏目", 0, (1, 1), Level::Pass, &[]),
+        indicator(
+            "unanswered_inquiries",
+            "互动诉求超过3个月未答复",
+            1,
+            (1, 1),
+            Level::Fail,
+            &["关于象山区老旧小区加装电梯补贴的咨询（2026-07-14 提出，未答复）"],
+        ),
+    ]
+}
+
+/// Opens the tab with `7` and answers its query.
+fn show_inspection(a: &mut App) {
+    let effects = keys(a, "7");
+    let [(id, Load::Inspection { at })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!(at, day("2026-11-29"));
+    a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators()))));
+}
+
+fn inspections(effects: &[Effect]) -> Vec<(u64, NaiveDate)> {
+    loads(effects).into_iter().filter_map(|(id, l)| if let Load::Inspection { at } = l { Some((id, at)) } else { None }).collect()
+}
+
+const CUSTOM: &str = "the built-in inspection rules: column \"新闻中心 / 要闻\" of [news] is not in the site's column table; \
+write your own rules to ~/.config/portal-admin/inspection.toml";
+
+#[test]
+fn the_tab_loads_when_opened_and_shows_the_counts_and_badges() {
+    let mut a = app();
+    assert!(!a.inspection.shown(), "nothing is evaluated before the tab is opened");
+    let effects = keys(&mut a, "7");
+    assert_eq!(a.tab, Tab::Inspection);
+    assert_eq!(a.layer(), Layer::Inspection);
+    assert!(a.busy());
+    assert!(text_of(&a).contains("Evaluating the indicators…"), "{}", text_of(&a));
+    let [(id, Load::Inspection { .. })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators()))));
+    let text = text_of(&a);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].contains("7 Inspect"), "{text}");
+    assert!(lines[1].starts_with("Inspection · as of 2026-11-29 ✗2 fail !1 warn"), "{text}");
+    assert!(lines[3].starts_with("✓ pass 首页栏目长期未更新") && lines[3].contains("3   ≥ 14     ≥ 10"), "{text}");
+    assert!(lines[4].starts_with("! warn 动态、要闻"), "{text}");
+    assert!(lines[5].starts_with("✗ fail 应更新未更新栏目") && lines[5].contains("6   ≥ 5      ≥ 3"), "{text}");
+    assert!(lines[7].starts_with("✗ fail 互动诉求超过3个月未答复") && lines[7].contains("≥ 1      -"), "{text}");
+    // Visiting again does not evaluate again; F5 does.
+    keys(&mut a, "2");
+    assert!(inspections(&keys(&mut a, "7")).is_empty());
+    assert_eq!(inspections(&key(&mut a, KeyCode::F(5))).len(), 1);
+    // `:inspect` and Tab reach it too.
+    keys(&mut a, "6");
+    let effects = key(&mut a, KeyCode::Tab);
+    assert_eq!(a.tab, Tab::Inspection);
+    assert!(inspections(&effects).is_empty());
+    keys(&mut a, "1:inspect");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.tab, Tab::Inspection);
+}
+
+#[test]
+fn enter_lists_what_is_behind_a_count_and_esc_goes_back() {
+    let mut a = app();
+    show_inspection(&mut a);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    let text = text_of(&a);
+    assert!(text.lines().nth(1).unwrap().starts_with("✗ fail 应更新未更新栏目 · 6 (fails ≥ 5, warns ≥ 3) · as of 2026-11-29"), "{text}");
+    assert!(text.lines().nth(2).unwrap().starts_with("6 behind the count · Esc back"), "{text}");
+    assert!(text.lines().nth(3).unwrap().contains("政务公开 / 人事信息 / 人事任免（最近更新 2024-03-01）"), "{text}");
+    // The detail scrolls; `y` copies the line selected.
+    key(&mut a, KeyCode::End);
+    assert_eq!(a.inspection.detail.unwrap().1.selected, 5);
+    keys(&mut a, "y");
+    let effects = keys(&mut a, "t");
+    assert_eq!(effects, vec![Effect::Copy("政务公开 / 重点领域 / 环境保护（最近更新 2026-03-05）".into())]);
+    // A reload keeps the detail open on its indicator.
+    let [(id, _)] = inspections(&key(&mut a, KeyCode::F(5)))[..] else { panic!() };
+    a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators()))));
+    assert!(text_of(&a).lines().nth(1).unwrap().contains("应更新未更新栏目 · 6"), "{}", text_of(&a));
+    key(&mut a, KeyCode::Left);
+    assert!(a.inspection.detail.is_none());
+    assert_eq!(a.inspection.cursor.selected, 2, "back on the indicator opened");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Esc);
+    assert!(a.inspection.detail.is_none());
+    // An indicator with nothing behind it says so.
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    assert!(text_of(&a).contains("Nothing behind this count."), "{}", text_of(&a));
+}
+
+#[test]
+fn at_a_day_evaluates_the_indicators_as_of_that_day_on_their_tab() {
+    let mut a = app();
+    show_inspection(&mut a);
+    keys(&mut a, ":at 2026-09-30");
+    let effects = key(&mut a, KeyCode::Enter);
+    assert_eq!(a.tab, Tab::Inspection, "the tab stays");
+    let [(id, at)] = inspections(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!(at, day("2026-09-30"));
+    assert!(text_of(&a).lines().nth(1).unwrap().contains("as of 2026-11-29 ✗2 fail !1 warn (loading 2026-09-30)"), "{}", text_of(&a));
+    a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators()))));
+    assert!(text_of(&a).lines().nth(1).unwrap().starts_with("Inspection · as of 2026-09-30 ✗"), "{}", text_of(&a));
+    // From another tab the day changes the columns and the indicators both.
+    keys(&mut a, "2");
+    keys(&mut a, ":at 2026-10-31");
+    let effects = key(&mut a, KeyCode::Enter);
+    assert_eq!(a.tab, Tab::Columns);
+    assert_eq!(inspections(&effects), vec![(a.inspection.waiting.unwrap(), day("2026-10-31"))]);
+}
+
+#[test]
+fn rules_that_do_not_fit_the_column_table_are_said_in_the_tab() {
+    let mut a = app();
+    let [(id, _)] = inspections(&keys(&mut a, "7"))[..] else { panic!() };
+    a.update(Msg::Loaded(id, Loaded::Inspection(Err(CUSTOM.into()))));
+    let text = text_of(&a);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[3].starts_with("Could not evaluate the indicators: the built-in inspection rules: column"), "{text}");
+    assert!(lines[5].ends_with("inspection.toml"), "the message wraps whole: {text}");
+    assert!(a.notice.as_ref().unwrap().error);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Down);
+    assert!(a.inspection.detail.is_none());
+    // F5 tries again, and a success clears the message.
+    let [(id, _)] = inspections(&key(&mut a, KeyCode::F(5)))[..] else { panic!() };
+    a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators()))));
+    assert!(a.inspection.error.is_none() && !text_of(&a).contains("Could not evaluate"));
+}
+
+#[test]
+fn a_colleagues_change_and_a_withdrawal_evaluate_the_indicators_again() {
+    let mut a = app();
+    // Not shown yet: a change does not evaluate them.
+    let check = |a: &mut App, mark: i64| {
+        for _ in 0..200 {
+            let now = a.now + Duration::milliseconds(100);
+            if let Some((id, _)) = loads(&a.update(Msg::Tick(now))).into_iter().find(|(_, l)| *l == Load::Ping) {
+                let effects = a.update(Msg::Loaded(id, Loaded::Ping(Ok(mark))));
+                // Answer the reloads, so that the next check comes.
+                for (id, load) in loads(&effects) {
+                    match load {
+                        Load::Columns { .. } => a.update(Msg::Loaded(id, Loaded::Columns(Ok(entries())))),
+                        Load::Inspection { .. } => a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators())))),
+                        _ => Vec::new(),
+                    };
+                }
+                return effects;
+            }
+        }
+        panic!("no check");
+    };
+    check(&mut a, 40);
+    assert!(inspections(&check(&mut a, 41)).is_empty());
+    show_inspection(&mut a);
+    assert!(inspections(&check(&mut a, 41)).is_empty(), "no change, no reload");
+    assert_eq!(inspections(&check(&mut a, 42)).len(), 1, "a colleague's change reloads them");
+    // A withdrawal from a column reloads them.
+    keys(&mut a, "2");
+    open_column(&mut a, policy_items());
+    keys(&mut a, "w");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::Retract { .. })] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    let done = crate::store::Withdrawal { withdrawn: vec![1207], already: vec![], requests_closed: 0 };
+    let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
+    assert_eq!(inspections(&effects).len(), 1, "{effects:?}");
+}
+
+#[test]
+fn the_inspection_screens_in_every_state() {
+    let cases: Vec<State> = vec![
+        ("inspection", show_inspection),
+        ("inspection_detail", |a| {
+            show_inspection(a);
+            key(a, KeyCode::Down);
+            key(a, KeyCode::Down);
+            key(a, KeyCode::Enter);
+            key(a, KeyCode::Down);
+        }),
+        ("inspection_error", |a| {
+            let [(id, _)] = inspections(&keys(a, "7"))[..] else { panic!() };
+            a.update(Msg::Loaded(id, Loaded::Inspection(Err(CUSTOM.into()))));
+        }),
+    ];
+    snapshot_all(cases);
+}
