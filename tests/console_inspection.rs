@@ -1,0 +1,41 @@
+//! The console's Inspection tab asks the database what `inspect` computes: the five indicators as
+//! of a day by the built-in rules, or, on a column table those rules do not fit, one line saying
+//! why (shown in the tab).
+
+mod common;
+
+use common::TestDb;
+use portal_admin::store::{self, OpenOptions, Target};
+use portal_admin::ui::app::{Load, Loaded};
+
+async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
+    db.ok(&["init"]);
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let Loaded::Inspection(Ok(indicators)) = portal_admin::ui::load(store.as_ref(), &site, Load::Inspection { at }).await else {
+        panic!("the built-in rules fit the built-in table")
+    };
+    let keys: Vec<&str> = indicators.iter().map(|i| i.key).collect();
+    assert_eq!(keys, ["site_not_updated", "stale_columns", "neglected_columns", "empty_columns", "unanswered_inquiries"]);
+    assert_eq!(indicators[3].level.as_str(), "fail", "a new site's columns are all blank");
+    assert!(indicators[3].detail.iter().any(|d| d.contains(" / ")), "the blank columns' paths: {:?}", indicators[3].detail);
+    drop(store);
+
+    // A column table of the site's own: the built-in rules name columns it does not have.
+    let other = TestDb::new(db.backend).await;
+    let columns = other.file("columns.tsv");
+    std::fs::write(&columns, "path\tdeadline\tdepartments\tunits\tnote\n动态\t\t\t\t\n动态 / 一\t10天\t政府办\t政府办\t\n").unwrap();
+    let units = other.file("units.tsv");
+    std::fs::write(&units, "name\tkind\tfull_name\n政府办\toffice\t象山区人民政府办公室\n").unwrap();
+    other.ok(&["init", "--columns", columns.to_str().unwrap(), "--units", units.to_str().unwrap()]);
+    let store = store::open(&Target::parse(&other.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let Loaded::Inspection(Err(why)) = portal_admin::ui::load(store.as_ref(), &site, Load::Inspection { at }).await else {
+        panic!("the built-in rules do not fit another table")
+    };
+    assert!(why.contains("the built-in inspection rules") && why.contains("is not in the column table"), "{why}");
+    assert_eq!(why.lines().count(), 1, "{why}");
+}
+
+on_both_backends!(the_console_evaluates_the_indicators_or_says_why_not);
