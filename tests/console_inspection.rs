@@ -39,3 +39,20 @@ async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
 }
 
 on_both_backends!(the_console_evaluates_the_indicators_or_says_why_not);
+
+/// The Findings tab asks for the content checks on every online item: an online item with a
+/// mobile number in its body is found; an item not yet online is not.
+async fn the_console_checks_the_online_items(db: TestDb) {
+    db.ok(&["init"]);
+    let items = db.file("items.jsonl");
+    let online = r#"{"ref":"mz-1","title":"区民政局开展冬季救助","body":"联系人：张某，手机13907731234。","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T10:00:00+08:00"}"#;
+    std::fs::write(&items, format!("{online}\n{}", common::PENDING)).unwrap();
+    db.ok(&["import", items.to_str().unwrap()]);
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let Loaded::Findings(Ok(rows)) = portal_admin::ui::load(store.as_ref(), &site, Load::Findings).await else { panic!() };
+    assert!(rows.iter().any(|r| r.title == "区民政局开展冬季救助" && r.finding.text == "13907731234"), "{rows:?}");
+    assert!(rows.iter().all(|r| r.title == "区民政局开展冬季救助"), "only online items: {rows:?}");
+}
+
+on_both_backends!(the_console_checks_the_online_items);

@@ -22,6 +22,7 @@ use crate::store::{
 };
 
 mod bulk;
+mod findings;
 mod health;
 mod inspection;
 mod queue;
@@ -30,6 +31,7 @@ mod scores;
 mod withdraw;
 mod withdrawn;
 pub use bulk::Marks;
+pub use findings::{FindingRow, FindingsView, finding_rows};
 pub use health::{Identity, Link, Lost, Whoami};
 pub use inspection::InspectionView;
 pub use queue::{QueueView, Reviewing, waited, waiting};
@@ -121,6 +123,8 @@ pub enum Load {
     Inspection {
         at: NaiveDate,
     },
+    /// The content checks' findings on every online item, newest first.
+    Findings,
 }
 
 /// What a query brought back (an error as one line).
@@ -152,6 +156,7 @@ pub enum Loaded {
     Whoami(Result<Whoami, String>),
     Assessment(AssessmentLoaded),
     Inspection(Result<Vec<Indicator>, String>),
+    Findings(Result<Vec<FindingRow>, String>),
 }
 
 /// Something that happened.
@@ -189,10 +194,12 @@ pub enum Tab {
     Audit,
     Withdrawn,
     Inspection,
+    Findings,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [Tab::Queue, Tab::Columns, Tab::Retractions, Tab::Scores, Tab::Audit, Tab::Withdrawn, Tab::Inspection];
+    pub const ALL: [Tab; 8] =
+        [Tab::Queue, Tab::Columns, Tab::Retractions, Tab::Scores, Tab::Audit, Tab::Withdrawn, Tab::Inspection, Tab::Findings];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -204,7 +211,22 @@ impl Tab {
             Tab::Withdrawn => "Withdrawn",
             // Short: seven tabs fit in 80 columns.
             Tab::Inspection => "Inspect",
+            Tab::Findings => "Findings",
         }
+    }
+
+    /// The tabs' labels in a tab bar `width` cells wide: ` 1 Queue ` each, or, when they do not
+    /// all fit, ` 1 Queue` with the longest title shortened.
+    pub fn labels(width: u16) -> Vec<String> {
+        let full: Vec<String> = Tab::ALL.iter().enumerate().map(|(n, t)| format!(" {} {} ", n + 1, t.title())).collect();
+        if full.iter().map(String::len).sum::<usize>() <= usize::from(width) {
+            return full;
+        }
+        Tab::ALL
+            .iter()
+            .enumerate()
+            .map(|(n, t)| format!(" {} {}", n + 1, if *t == Tab::Retractions { "Retract." } else { t.title() }))
+            .collect()
     }
 }
 
@@ -453,6 +475,8 @@ pub struct App {
     pub withdrawals: Paged<WithdrawalRow>,
     /// The national check's single-veto indicators.
     pub inspection: InspectionView,
+    /// The content checks' findings on the online items.
+    pub findings: FindingsView,
     /// A withdrawal, mark, restore or decline running.
     pub retraction_write: Option<u64>,
     /// An item opened from the queue for a decision.
@@ -493,6 +517,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("retractions", "pending retraction requests, most urgent first"),
     ("withdrawn", "the latest withdrawals, to restore one"),
     ("inspect", "the national check's single-veto indicators as of :at's day"),
+    ("findings", "the content checks' findings on every online item (slow on a large site)"),
     ("refresh", "reload from the database"),
     ("help", "the keys of this view"),
     ("q", "quit"),
@@ -525,6 +550,7 @@ impl App {
             retractions: Paged::default(),
             withdrawals: Paged::default(),
             inspection: InspectionView::default(),
+            findings: FindingsView::default(),
             retraction_write: None,
             reviewing: None,
             overlay: Overlay::None,
@@ -569,6 +595,8 @@ impl App {
             || self.retractions.waiting.is_some()
             || self.withdrawals.waiting.is_some()
             || self.inspection.waiting.is_some()
+            || self.findings.list.waiting.is_some()
+            || self.findings.item.as_ref().is_some_and(|i| i.waiting.is_some())
             || self.retraction_write.is_some()
             || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
             || self.column.as_ref().is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some() || c.older.is_some())
@@ -597,6 +625,7 @@ impl App {
             Tab::Audit => Layer::Audit,
             Tab::Withdrawn => Layer::Withdrawn,
             Tab::Inspection => Layer::Inspection,
+            Tab::Findings => self.findings_layer(),
             Tab::Columns if self.item.is_some() => Layer::Item,
             Tab::Columns if self.column.is_some() => Layer::Column,
             Tab::Columns => Layer::Columns,
@@ -665,6 +694,7 @@ impl App {
         self.retractions.cursor.show(self.retractions.shown.len(), height);
         self.withdrawals.cursor.show(self.withdrawals.shown.len(), height);
         self.inspection.fit(height);
+        self.findings.list.cursor.show(self.findings.list.shown.len(), height);
     }
 
     fn key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
@@ -780,8 +810,8 @@ impl App {
                 if mouse.row == layout.tabs.y {
                     // The tab titles: ` 1 Columns  2 Scores `.
                     let mut x = 0u16;
-                    for (n, tab) in Tab::ALL.iter().enumerate() {
-                        let w = u16::try_from(format!(" {} {} ", n + 1, tab.title()).len()).unwrap_or(0);
+                    for (tab, label) in Tab::ALL.iter().zip(Tab::labels(self.size.0)) {
+                        let w = u16::try_from(label.len()).unwrap_or(0);
                         if mouse.column >= x && mouse.column < x + w {
                             self.switch(*tab, effects);
                         }
@@ -802,6 +832,9 @@ impl App {
                         (Tab::Audit, _, _) => Some((&mut self.audit.cursor, self.audit.shown.len())),
                         (Tab::Retractions, _, _) => Some((&mut self.retractions.cursor, self.retractions.shown.len())),
                         (Tab::Withdrawn, _, _) => Some((&mut self.withdrawals.cursor, self.withdrawals.shown.len())),
+                        (Tab::Findings, _, _) if self.findings.item.is_none() => {
+                            Some((&mut self.findings.list.cursor, self.findings.list.shown.len()))
+                        }
                         (Tab::Inspection, _, _) if self.inspection.detail.is_none() => Some((&mut self.inspection.cursor, indicators)),
                         (Tab::Queue, _, _) if self.reviewing.is_none() => {
                             Some((&mut self.queue.items.cursor, self.queue.items.shown.len()))
@@ -844,6 +877,10 @@ impl App {
         if tab == Tab::Inspection && !self.inspection.shown() {
             self.load_inspection(effects);
         }
+        // Only when opened: on a large site the checks take tens of seconds.
+        if tab == Tab::Findings && !self.findings.shown() {
+            self.load_findings(effects);
+        }
     }
 
     fn set_filter(&mut self, text: String) {
@@ -857,6 +894,7 @@ impl App {
             (Tab::Audit, _, _) => self.audit.set_filter(text, height),
             (Tab::Retractions, _, _) => self.retractions.set_filter(text, height),
             (Tab::Withdrawn, _, _) => self.withdrawals.set_filter(text, height),
+            (Tab::Findings, _, _) if self.findings.item.is_none() => self.findings.list.set_filter(text, height),
             (Tab::Scores, _, _) => self.scores.units.set_filter(text, height),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.set_filter(text, height),
             _ => {}
@@ -870,6 +908,7 @@ impl App {
             (Tab::Audit, _, _) => self.audit.filter.clone(),
             (Tab::Retractions, _, _) => self.retractions.filter.clone(),
             (Tab::Withdrawn, _, _) => self.withdrawals.filter.clone(),
+            (Tab::Findings, _, _) if self.findings.item.is_none() => self.findings.list.filter.clone(),
             (Tab::Scores, _, _) => self.scores.units.filter.clone(),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.filter.clone(),
             _ => String::new(),
@@ -895,6 +934,9 @@ impl App {
             return;
         }
         if self.tab == Tab::Scores && self.scores_act(action, effects) {
+            return;
+        }
+        if self.tab == Tab::Findings && self.findings_act(action, effects) {
             return;
         }
         match action {
@@ -940,6 +982,7 @@ impl App {
             Action::RetractionsTab => self.switch(Tab::Retractions, effects),
             Action::WithdrawnTab => self.switch(Tab::Withdrawn, effects),
             Action::InspectionTab => self.switch(Tab::Inspection, effects),
+            Action::FindingsTab => self.switch(Tab::Findings, effects),
             Action::Confirm => self.confirmed(effects),
             Action::NextReason => self.next_reason(),
             Action::MarkInstead => self.mark_instead(),
@@ -1010,6 +1053,7 @@ impl App {
             (Tab::Columns, None, None) => self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() }),
             (Tab::Scores, _, _) => self.scores_copy(id),
             (Tab::Inspection, _, _) => self.inspection_copy(id),
+            (Tab::Findings, _, _) => self.findings_copy(id),
             (Tab::Queue, _, _) => match &self.reviewing {
                 Some(r) => Some(if id { r.entry.id.to_string() } else { r.entry.title.clone() }),
                 None => self.queue.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
@@ -1023,6 +1067,7 @@ impl App {
             Tab::Columns => self.item.as_ref(),
             Tab::Queue => self.reviewing.as_ref().map(|r| &r.view),
             Tab::Scores => self.scores.opened_item(),
+            Tab::Findings => self.findings.item.as_ref(),
             _ => None,
         };
         let item = view.and_then(|v| v.item.as_ref()).ok_or("open an item to copy its link")?;
@@ -1062,6 +1107,10 @@ impl App {
             Tab::Retractions => self.load_retractions(effects),
             Tab::Withdrawn => self.load_withdrawals(effects),
             Tab::Inspection => self.load_inspection(effects),
+            Tab::Findings => {
+                self.load_findings(effects);
+                self.reload_found_item(effects);
+            }
             Tab::Queue => {
                 self.queue.open_next = self.reviewing.take().map(|r| r.entry.id);
                 self.load_queue(effects);
@@ -1136,6 +1185,10 @@ impl App {
                 self.scores.units.cursor.step(delta(len), len, height);
             }
             (Tab::Inspection, _, _) => self.inspection_step(&delta, height),
+            (Tab::Findings, _, _) => {
+                let len = self.findings.list.shown.len();
+                self.findings.list.cursor.step(delta(len), len, height);
+            }
         }
     }
 
@@ -1399,14 +1452,22 @@ impl App {
             Loaded::PublishedMany(results) => self.published_many(id, results, effects),
             Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
             Loaded::Inspection(result) => self.inspected(id, result),
+            Loaded::Findings(result) => {
+                let failed = result.as_ref().err().filter(|_| self.findings.list.waiting == Some(id)).cloned();
+                self.findings.list.accept_whole(id, result, height);
+                if let Some(e) = failed {
+                    self.warn(format!("checking the online items failed: {e}"));
+                }
+            }
             Loaded::Item(result) => {
                 // For the item opened from a column, from the queue, or from a unit's score.
                 let item = match (&mut self.item, &mut self.reviewing) {
                     (Some(item), _) if item.waiting == Some(id) => item,
                     (_, Some(r)) if r.view.waiting == Some(id) => &mut r.view,
-                    _ => match self.scores.item_waiting(id) {
-                        Some(item) => item,
-                        None => return,
+                    _ => match (self.scores.item_waiting(id), &mut self.findings.item) {
+                        (Some(item), _) => item,
+                        (None, Some(item)) if item.waiting == Some(id) => item,
+                        _ => return,
                     },
                 };
                 item.waiting = None;
@@ -1509,6 +1570,7 @@ impl App {
             "retractions" => self.switch(Tab::Retractions, effects),
             "withdrawn" => self.switch(Tab::Withdrawn, effects),
             "inspect" | "inspection" => self.switch(Tab::Inspection, effects),
+            "findings" => self.switch(Tab::Findings, effects),
             "scores" => {
                 let period = if arg.is_empty() {
                     self.scores.period

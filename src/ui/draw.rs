@@ -16,6 +16,7 @@ use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
 
+mod findings;
 mod inspection;
 mod scores;
 mod withdrawals;
@@ -162,6 +163,7 @@ impl Draw<'_> {
             Tab::Retractions => self.retractions(areas),
             Tab::Withdrawn => self.withdrawn(areas),
             Tab::Inspection => self.inspection(areas),
+            Tab::Findings => self.findings(areas),
             Tab::Queue => match &self.app.reviewing {
                 Some(_) => self.review(areas),
                 None => self.queue(areas),
@@ -199,9 +201,9 @@ impl Draw<'_> {
 
     fn tabs(&mut self, area: Rect) {
         let mut spans = Vec::new();
-        for (n, tab) in Tab::ALL.iter().enumerate() {
+        for (tab, label) in Tab::ALL.iter().zip(Tab::labels(area.width)) {
             let style = if *tab == self.app.tab { self.theme.bar().add_modifier(Modifier::BOLD) } else { Style::default() };
-            spans.push(Span::styled(format!(" {} {} ", n + 1, tab.title()), style));
+            spans.push(Span::styled(label, style));
         }
         let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         self.put(area, TextLine::from(spans));

@@ -47,6 +47,7 @@ actions! {
     RetractionsTab = "tab.retractions",
     WithdrawnTab = "tab.withdrawn",
     InspectionTab = "tab.inspection",
+    FindingsTab = "tab.findings",
     Down = "list.down",
     Up = "list.up",
     PageDown = "list.page_down",
@@ -126,6 +127,8 @@ pub enum Layer {
     Withdrawn,
     /// The national check's indicators.
     Inspection,
+    /// The content checks' findings on the online items.
+    Findings,
     Confirm,
     Mark,
     /// An incident being recorded or corrected.
@@ -134,13 +137,14 @@ pub enum Layer {
 }
 
 impl Layer {
-    pub const ALL: [Layer; 16] = [
+    pub const ALL: [Layer; 17] = [
         Layer::Global,
         Layer::Queue,
         Layer::Review,
         Layer::Retractions,
         Layer::Withdrawn,
         Layer::Inspection,
+        Layer::Findings,
         Layer::Columns,
         Layer::Column,
         Layer::Item,
@@ -167,6 +171,7 @@ impl Layer {
             Layer::Retractions => "retractions",
             Layer::Withdrawn => "withdrawn",
             Layer::Inspection => "inspection",
+            Layer::Findings => "findings",
             Layer::Confirm => "confirm",
             Layer::Mark => "mark",
             Layer::Incident => "incident",

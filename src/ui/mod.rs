@@ -157,6 +157,11 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
             .await
             .map_err(line),
         ),
+        // Every online item through the content checks: tens of seconds on a large site.
+        Load::Findings => Loaded::Findings(match reports::checks::lists(None, None) {
+            Ok(lists) => reports::checks::check_online(store, site, &lists, None).await.map(app::finding_rows).map_err(line),
+            Err(e) => Err(e),
+        }),
     };
     let fault = fault.into_inner().ok().flatten();
     (loaded, fault)

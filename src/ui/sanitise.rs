@@ -288,6 +288,12 @@ pub fn loaded(mut loaded: Loaded) -> Loaded {
         }),
         // The columns' paths and the inquiries' subjects behind each count.
         Loaded::Inspection(r) => each(r, |i| clean_all(&mut i.detail)),
+        Loaded::Findings(r) => each(r, |f| {
+            clean_line(&mut f.title);
+            clean_line(&mut f.finding.text);
+            clean_line(&mut f.finding.message);
+            clean_line(&mut f.finding.suggestion);
+        }),
         Loaded::Assessment(a) => match a {
             AssessmentLoaded::Explained(r) => clean_result(r, |e| {
                 if let Some(row) = &mut e.row {

@@ -24,6 +24,9 @@ mod live;
 /// The Inspection tab.
 mod inspection;
 
+/// The Findings tab.
+mod findings;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -1317,6 +1320,8 @@ fn the_withdrawn_tab_is_the_sixth_reached_by_tab_and_by_command() {
     assert!(matches!(loads(&effects)[..], [(_, Load::Withdrawals)]));
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Inspection);
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.tab, Tab::Findings);
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Queue);
     keys(&mut a, ":withdrawn");

@@ -319,6 +319,11 @@ impl App {
         if self.inspection.shown() {
             self.load_inspection(effects);
         }
+        // A withdrawn item is no longer online.
+        self.reload_found_item(effects);
+        if self.findings.shown() {
+            self.load_findings(effects);
+        }
     }
 }
 

@@ -1,0 +1,137 @@
+//! The Findings tab: the content checks on every online item, loaded only when the tab is opened
+//! (the keys keep working meanwhile); Enter opens the item, from which `w` withdraws it.
+
+use super::*;
+use crate::domain::checks::{Field, Finding, FindingKind};
+
+#[allow(clippy::too_many_arguments)]
+fn finding(kind: FindingKind, field: Field, start: usize, text: &str, message: &str, suggestion: &str, blocking: bool) -> Finding {
+    let end = start + text.chars().count();
+    Finding { kind, field, start, end, text: text.into(), message: message.into(), suggestion: suggestion.into(), blocking }
+}
+
+fn row(item: i64, title: &str, day: u32, finding: Finding) -> FindingRow {
+    FindingRow { item, title: title.into(), published_at: Some(Utc.with_ymd_and_hms(2026, 11, day, 2, 30, 0).unwrap()), finding }
+}
+
+/// Findings on three online items, newest first.
+fn rows() -> Vec<FindingRow> {
+    vec![
+        row(
+            1207,
+            "关于公布2026年城乡低保对象名单的公示",
+            27,
+            finding(FindingKind::IdNumber, Field::Body, 120, "450304199003151234", "公民身份号码", "删除或脱敏为 4503**********1234", true),
+        ),
+        row(
+            1207,
+            "关于公布2026年城乡低保对象名单的公示",
+            27,
+            finding(FindingKind::Phone, Field::Body, 260, "13907731234", "个人手机号码", "改为单位办公电话", true),
+        ),
+        row(
+            1102,
+            "象山区政务动态：区领导调研重点项目建设",
+            20,
+            finding(FindingKind::WrongTerm, Field::Title, 0, "象山区政府", "规范表述", "象山区人民政府", false),
+        ),
+        row(
+            1031,
+            "部门动态：区民政局开展冬季救助",
+            12,
+            finding(FindingKind::Date, Field::Dates, 0, "2026-13-01", "成文日期不存在", "核对成文日期", false),
+        ),
+    ]
+}
+
+fn show_findings(a: &mut App) {
+    let effects = keys(a, "8");
+    let [(id, Load::Findings)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    a.update(Msg::Loaded(id, Loaded::Findings(Ok(rows()))));
+}
+
+fn found_item() -> Box<(ExportedItem, Vec<HistoryEntry>)> {
+    let mut a = app();
+    open_column(&mut a, items(0, 30));
+    open_item(&mut a);
+    let (mut item, history) = a.item.take().unwrap().item.unwrap();
+    item.id = 1207;
+    item.title = "关于公布2026年城乡低保对象名单的公示".into();
+    Box::new((item, history))
+}
+
+#[test]
+fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
+    let mut a = app();
+    assert!(!a.findings.shown());
+    let effects = keys(&mut a, "8");
+    assert_eq!(a.tab, Tab::Findings);
+    assert_eq!(a.layer(), Layer::Findings);
+    let [(id, Load::Findings)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let text = text_of(&a);
+    assert!(text.lines().nth(1).unwrap().starts_with("Findings · checking every online item"), "{text}");
+    assert!(text.contains("Checking every online item (tens of seconds on a large site)…"), "{text}");
+    // While it runs, other tabs work, and coming back does not ask again.
+    keys(&mut a, "2");
+    assert_eq!(a.tab, Tab::Columns);
+    assert!(loads(&keys(&mut a, "8")).is_empty());
+    a.update(Msg::Loaded(id, Loaded::Findings(Ok(rows()))));
+    let text = text_of(&a);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].contains("8 Findings"), "{text}");
+    assert!(lines[1].starts_with("Findings · 4 on 3 online items, newest first · ✗2 blocking"), "{text}");
+    assert!(lines[3].starts_with("✗ 1207    id_number      450304199003… 公民身份号码 → 删除或脱敏"), "{text}");
+    assert!(lines[5].starts_with("  1102    wrong_term     象山区政府    规范表述 → 象山区人民政府"), "{text}");
+    // The filter narrows; F5 checks again.
+    keys(&mut a, "/phone");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.findings.list.shown.len(), 1);
+    key(&mut a, KeyCode::Esc);
+    assert!(matches!(loads(&key(&mut a, KeyCode::F(5)))[..], [(_, Load::Findings)]));
+    // `:findings` reaches it.
+    keys(&mut a, "1:findings");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.tab, Tab::Findings);
+}
+
+#[test]
+fn enter_opens_the_item_and_w_withdraws_it_then_the_findings_are_checked_again() {
+    let mut a = app();
+    show_findings(&mut a);
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::Item { id: 1207 })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!(a.layer(), Layer::Item);
+    a.update(Msg::Loaded(id, Loaded::Item(Ok(found_item()))));
+    assert!(text_of(&a).lines().nth(1).unwrap().starts_with("Item 1207"), "{}", text_of(&a));
+    keys(&mut a, "w");
+    assert!(confirmation(&a).contains("关于公布2026年城乡低保对象名单的公示"), "{}", confirmation(&a));
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::Retract { items, .. })] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!(items, &[1207]);
+    let done = crate::store::Withdrawal { withdrawn: vec![1207], already: vec![], requests_closed: 0 };
+    let reloaded: Vec<Load> = loads(&a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))))).into_iter().map(|(_, l)| l).collect();
+    assert!(reloaded.contains(&Load::Findings) && reloaded.contains(&Load::Item { id: 1207 }), "{reloaded:?}");
+    // Esc goes back to the findings.
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.layer(), Layer::Findings);
+}
+
+#[test]
+fn a_failed_check_is_said_in_the_tab() {
+    let mut a = app();
+    let [(id, _)] = loads(&keys(&mut a, "8"))[..] else { panic!() };
+    a.update(Msg::Loaded(id, Loaded::Findings(Err("cannot read the word list: words.txt".into()))));
+    assert!(text_of(&a).contains("Could not load: cannot read the word list: words.txt"), "{}", text_of(&a));
+    assert!(a.notice.as_ref().unwrap().error);
+}
+
+#[test]
+fn the_findings_screens_in_every_state() {
+    let cases: Vec<State> = vec![
+        ("findings", show_findings),
+        ("findings_checking", |a| {
+            keys(a, "8");
+        }),
+    ];
+    snapshot_all(cases);
+}
