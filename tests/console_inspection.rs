@@ -56,3 +56,33 @@ async fn the_console_checks_the_online_items(db: TestDb) {
 }
 
 on_both_backends!(the_console_checks_the_online_items);
+
+/// An approval from the console's review screen passes the content-check gate, as `review approve`
+/// does: a wrong leader's name stops it until waived.
+async fn the_consoles_approval_passes_the_content_checks(db: TestDb) {
+    db.ok(&["init"]);
+    std::fs::write(
+        db.file("pending.jsonl"),
+        r#"{"ref":"g-1","title":"区长李明化调研二塘乡","body":"……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-25T09:00:00+08:00"}
+"#,
+    )
+    .unwrap();
+    db.ok(&["import", db.file("pending.jsonl").to_str().unwrap()]);
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let approve = || Load::Review {
+        item: 1,
+        version: 1,
+        decision: portal_admin::domain::review::Decision::Approve {
+            checks: portal_admin::domain::review::Checks::ALL,
+            comment: String::new(),
+        },
+    };
+    let Loaded::Decided(Err(why)) = portal_admin::ui::load(store.as_ref(), &site, approve()).await else { panic!("refused") };
+    assert!(why.contains("1 blocking finding(s): leader_name “李明化”"), "{why}");
+    db.ok(&["check", "waive", "g-1", "--kind", "leader_name", "--text", "李明化", "--reason", "同名群众"]);
+    let Loaded::Decided(Ok(t)) = portal_admin::ui::load(store.as_ref(), &site, approve()).await else { panic!("approved once waived") };
+    assert_eq!(t.item, 1);
+}
+
+on_both_backends!(the_consoles_approval_passes_the_content_checks);

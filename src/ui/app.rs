@@ -262,7 +262,9 @@ impl Row for AuditEntry {
     }
 
     fn search(&self) -> SearchKey {
-        SearchKey::new(&[&self.operator, &self.action, &self.target, &self.detail])
+        // Its Beijing time too, so that typing a day (2026-11-28) keeps that day's records.
+        let at = crate::domain::time::format_time(self.at, false);
+        SearchKey::new(&[&self.operator, &self.action, &self.target, &self.detail, &at])
     }
 }
 

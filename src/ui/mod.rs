@@ -109,7 +109,18 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::Retractions => {
             Loaded::Retractions(store.retraction_requests(site, Some(crate::domain::item::RequestStatus::Pending)).await.map_err(line))
         }
-        Load::Review { item, version, decision } => Loaded::Decided(store.review(site, item, Some(version), &decision).await.map_err(line)),
+        Load::Review { item, version, decision } => Loaded::Decided(
+            async {
+                // An approval passes the same content-check gate as `review approve`.
+                if matches!(decision, crate::domain::review::Decision::Approve { .. }) {
+                    let lists = reports::checks::lists(None, None).map_err(crate::store::StoreError::Refused)?;
+                    reports::checks::approval_gate(store, site, &lists, item).await?;
+                }
+                store.review(site, item, Some(version), &decision).await
+            }
+            .await
+            .map_err(line),
+        ),
         Load::Publish { item, version } => Loaded::Decided(store.publish(site, item, Some(version), &[]).await.map_err(line)),
         Load::PublishMany { items } => {
             let mut done = Vec::new();

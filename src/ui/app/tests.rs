@@ -1977,3 +1977,35 @@ fn an_item_opened_from_an_explanation_can_be_withdrawn_and_everything_shown_relo
     }
     assert_eq!(a.layer(), Layer::Item);
 }
+
+#[test]
+fn the_audit_trail_filters_by_a_beijing_day_as_well_as_by_operator_action_and_item() {
+    let mut a = app();
+    let effects = keys(&mut a, "5");
+    let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let entry = |id, at: DateTime<Utc>, operator: &str, action: &str, target: &str| AuditEntry {
+        id,
+        at,
+        operator: operator.into(),
+        action: action.into(),
+        target: target.into(),
+        detail: "{}".into(),
+    };
+    // 20:00 UTC on the 27th is 04:00 on the 28th in Beijing.
+    let rows = vec![
+        entry(3, Utc.with_ymd_and_hms(2026, 11, 27, 20, 0, 0).unwrap(), "chen", "retract", "item:12"),
+        entry(2, Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap(), "li.jianhua", "publish", "item:12"),
+        entry(1, Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap(), "chen", "review.approve", "item:9"),
+    ];
+    a.update(Msg::Loaded(id, Loaded::Audit(Ok(rows))));
+    let shown = |a: &App| a.audit.shown.iter().map(|&i| a.audit.rows[i].id).collect::<Vec<_>>();
+    for (typed, expected) in
+        [("2026-11-28", vec![3]), ("2026-11-27", vec![2]), ("chen", vec![3, 1]), ("item:12", vec![3, 2]), ("retract", vec![3])]
+    {
+        keys(&mut a, "/");
+        keys(&mut a, typed);
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(shown(&a), expected, "{typed}");
+        key(&mut a, KeyCode::Esc);
+    }
+}
