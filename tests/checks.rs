@@ -95,6 +95,8 @@ async fn a_blocking_finding_stops_approval_until_waived(db: TestDb) {
     assert!(stderr(&db.run(&approve)).contains("1 blocking finding(s): id_number"));
     db.ok(&["check", "waive", "g-9", "--kind", "id_number", "--text", "11010519491231002X", "--reason", "本人书面同意公开"]);
     db.ok(&approve);
+    let history = db.ok(&["show", "g-9"]);
+    assert!(history.contains("finding waived: leader_name “李明化” — 经核实为同名群众，非区长"), "{history}");
     let shown = rows(&db, &["check", "g-9"]);
     assert!(shown.iter().all(|f| f["waived"].as_str().is_some_and(|w| w.contains(':'))), "{shown:?}");
     let mut raw = db.any().await;

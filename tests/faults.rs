@@ -446,7 +446,7 @@ async fn hostile_content_is_shown_safely_and_an_undecodable_row_is_an_error_line
     let s = t.wait_for("7 online");
     assert!(s.contains("␛[2J␛[H清屏␛[31m红字") && s.contains("␛]0;PWNED␇改窗口标题") && s.contains("关于�txt.exe�的通知"), "{s}");
     let lines: Vec<&str> = s.lines().collect();
-    assert!(lines[0].starts_with(" 1 Queue  2 Columns"), "the frame stays:\n{s}");
+    assert!(lines[0].starts_with(" 1 Queue") && lines[0].contains("2 Columns"), "the frame stays:\n{s}");
     assert!(lines.last().unwrap().starts_with(" ● connected"), "{s}");
     assert_eq!(t.pane("#{pane_title}"), title, "no escape reached the terminal");
     // An item whole: the body too.

@@ -2165,6 +2165,16 @@ where
                 history.push(HistoryEntry { at, operator: by, event: by_note("restored".into(), restore_note.as_deref().unwrap_or("")) });
             }
         }
+        // Findings of the content checks waived before approval (全过程留痕).
+        let waived: Vec<(DateTime<Utc>, String, String, String, String)> =
+            sqlx::query_as("SELECT waived_at, waived_by, kind, text, reason FROM finding_waivers WHERE site_id = $1 AND item_id = $2")
+                .bind(site.id)
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+        for (at, operator, kind, text, reason) in waived {
+            history.push(HistoryEntry { at, operator, event: format!("finding waived: {kind} “{text}” — {reason}") });
+        }
         for (at, by, mark, effective_on, replaced_by, note) in marks {
             let kind: MarkKind = parse("mark", &mark)?;
             let replaced = if replaced_by.is_empty() { String::new() } else { format!(", replaced by {replaced_by}") };
