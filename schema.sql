@@ -316,6 +316,8 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_column ON documents (site_id, column_id, issued_on);
 CREATE INDEX documents_open ON documents (site_id, published_at, issued_on);
+-- The document an item carries (the content checks compare its issue date). Schema version 6.
+CREATE INDEX documents_item ON documents (site_id, item_id);
 
 -- A public inquiry (政民互动 咨询) and its answer: the national check of government websites fails a
 -- site for a valid inquiry left unanswered more than 3 months. Schema version 5.

@@ -176,6 +176,7 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP INDEX withdrawals_at").await.unwrap();
     raw.exec("DROP TABLE inquiries").await.unwrap();
     raw.exec("DROP TABLE finding_waivers").await.unwrap();
+    raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'").await.unwrap();
     let out = db.run(&["columns"]);
     assert_eq!(out.status.code(), Some(1));

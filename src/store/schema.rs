@@ -50,6 +50,7 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
                 item_id BIGINT NOT NULL, kind TEXT NOT NULL CHECK (kind <> ''), text TEXT NOT NULL, reason TEXT NOT NULL CHECK (reason <> ''), \
                 waived_at TIMESTAMPTZ NOT NULL, waived_by TEXT NOT NULL, FOREIGN KEY (site_id, item_id) REFERENCES items (site_id, id))",
             "CREATE INDEX finding_waivers_item ON finding_waivers (site_id, item_id)",
+            "CREATE INDEX documents_item ON documents (site_id, item_id)",
         ],
     ),
 ];
