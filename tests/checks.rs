@@ -105,3 +105,36 @@ async fn a_blocking_finding_stops_approval_until_waived(db: TestDb) {
 }
 
 on_both_backends!(a_blocking_finding_stops_approval_until_waived);
+
+/// The lists are edited through the command line: an entry goes into the user's own list (started
+/// from the shipped one) only if the whole list still compiles.
+async fn the_lists_are_edited_through_the_command_line(db: TestDb) {
+    setup(&db);
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| db.command(args).env("HOME", home.path()).env_remove("XDG_CONFIG_HOME").output().unwrap();
+    let out = run(&["check", "add-name", "临时救助", "--kind", "term", "--wrong", "临时求助", "--wrong", "临时救主"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names = home.path().join(".config/portal-admin/names.tsv");
+    let text = std::fs::read_to_string(&names).unwrap();
+    assert!(text.contains("李明华\tleader") && text.ends_with("临时救助\tterm\t临时求助、临时救主\tcurrent\t\n"), "{text}");
+    let out = run(&["check", "add-word", "仅供内部参考", "--kind", "secret", "--suggestion", "内部资料不得公开发布"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::write(
+        db.file("more.jsonl"),
+        r#"{"ref":"c-6","title":"临时求助申请指南（仅供内部参考）","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-21T09:00:00+08:00"}
+"#,
+    )
+    .unwrap();
+    db.ok(&["import", db.file("more.jsonl").to_str().unwrap()]);
+    let out = run(&["check", "c-6", "--format", "json"]);
+    let found: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = found.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["wrong_term", "sensitive_word"], "{found:?}");
+    // A wrong entry is refused, and the list stays as it was.
+    let out = run(&["check", "add-name", "某人", "--kind", "boss"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("names.tsv") && stderr(&out).contains("unknown kind \"boss\""), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&names).unwrap(), text);
+}
+
+on_both_backends!(the_lists_are_edited_through_the_command_line);

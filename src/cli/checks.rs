@@ -11,6 +11,33 @@ use crate::reports::checks;
 
 #[derive(Debug, Clone, clap::Subcommand)]
 pub enum CheckCommand {
+    /// Add a name that must be written exactly to your own names list (started from the shipped one)
+    AddName {
+        /// The correct form
+        name: String,
+        /// leader, institution or term
+        #[arg(long)]
+        kind: String,
+        /// A known wrong form (repeat for several)
+        #[arg(long)]
+        wrong: Vec<String>,
+        /// An official who has left office: every mention is shown
+        #[arg(long)]
+        left: bool,
+        /// The title, or what to check
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Add a word that must not appear to your own word list (started from the shipped one)
+    AddWord {
+        word: String,
+        /// secret (a classification marking), banned or sensitive
+        #[arg(long)]
+        kind: String,
+        /// What to do about it
+        #[arg(long)]
+        suggestion: String,
+    },
     /// Waive a finding on an item (its kind and the text found), with a reason: it no longer
     /// blocks the item's approval, and stays in its history
     Waive {
@@ -62,6 +89,22 @@ fn row(item: i64, f: &Finding, waived: Option<&str>) -> Vec<serde_json::Value> {
 }
 
 pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
+    let added = match &args.command {
+        Some(CheckCommand::AddName { name, kind, wrong, left, note }) => {
+            let status = if *left { "left" } else { "current" };
+            Some((checks::ListKind::Names, format!("{name}\t{kind}\t{}\t{status}\t{note}", wrong.join("、"))))
+        }
+        Some(CheckCommand::AddWord { word, kind, suggestion }) => Some((checks::ListKind::Words, format!("{word}\t{kind}\t{suggestion}"))),
+        _ => None,
+    };
+    if let Some((list, line)) = added {
+        if line.split('\t').any(|f| f.contains(['\n', '\r'])) || line.split('\t').next().is_some_and(|f| f.trim().is_empty()) {
+            return Err(Failure::usage("a list entry needs a name or word, on one line"));
+        }
+        let path = checks::add_to_list(list, &line).map_err(Failure::usage)?;
+        println!("added to {}", path.display());
+        return Ok(());
+    }
     if let Some(CheckCommand::Waive { item, kind, text, reason }) = &args.command {
         if reason.trim().is_empty() {
             return Err(Failure::usage("waiving a finding needs a reason (--reason)"));

@@ -21,6 +21,46 @@ fn list(file: Option<&Path>, own: &str, shipped: &str) -> std::result::Result<St
     }
 }
 
+/// Which list a line is added to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Names,
+    Words,
+}
+
+/// Adds a line to the user's own list (`names.tsv` or `words.tsv` in the config directory),
+/// starting it from the shipped one; the whole list must still compile, or nothing is written.
+/// Returns the file written.
+pub fn add_to_list(kind: ListKind, line: &str) -> std::result::Result<std::path::PathBuf, String> {
+    let (own, shipped) = match kind {
+        ListKind::Names => ("names.tsv", NAMES),
+        ListKind::Words => ("words.tsv", WORDS),
+    };
+    let dir = directories::ProjectDirs::from("", "", "portal-admin").map(|d| d.config_dir().to_path_buf()).ok_or("no home directory")?;
+    let path = dir.join(own);
+    let mut text = if path.exists() {
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
+    } else {
+        shipped.to_string()
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(line);
+    text.push('\n');
+    match kind {
+        ListKind::Names => Lists::parse(&text, &list(None, "words.tsv", WORDS)?),
+        ListKind::Words => Lists::parse(&list(None, "names.tsv", NAMES)?, &text),
+    }
+    .map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    // Written whole, then moved into place: a list is never left half written.
+    let partial = path.with_extension("tsv.new");
+    std::fs::write(&partial, &text).map_err(|e| format!("cannot write {}: {e}", partial.display()))?;
+    std::fs::rename(&partial, &path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
 /// The lists in effect, compiled.
 pub fn lists(names: Option<&Path>, words: Option<&Path>) -> std::result::Result<Lists, String> {
     Lists::parse(&list(names, "names.tsv", NAMES)?, &list(words, "words.tsv", WORDS)?)
