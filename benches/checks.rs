@@ -9,7 +9,6 @@
 use std::time::Instant;
 
 use portal_admin::reports::checks;
-use portal_admin::store::{self, OpenOptions, Target};
 
 mod common;
 
@@ -18,10 +17,7 @@ async fn main() {
     let ([], urls) = common::args::<0>("cargo bench --bench checks -- URL…");
     let lists = checks::lists(None, None).expect("the shipped lists");
     for url in urls {
-        let target = Target::parse(&url).expect("a database URL");
-        let backend = common::backend(&target);
-        let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
-        let site = store.site(None).await.expect("a site");
+        let (backend, store, site) = common::open(&url).await;
         let start = Instant::now();
         let found = checks::check_online(store.as_ref(), &site, &lists, None).await.expect("check --all");
         let all = start.elapsed().as_secs_f64();

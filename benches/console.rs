@@ -20,12 +20,10 @@ use std::time::Instant;
 use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use portal_admin::store::{self, OpenOptions, Target};
-use portal_admin::ui::app::{App, Msg, Setup};
-use portal_admin::ui::keymap::Keymap;
-use portal_admin::ui::text::Ambiguous;
+use portal_admin::ui::app::Msg;
 
 mod common;
-use common::console::{Tty, run_effects};
+use common::console::{Tty, open_app};
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
@@ -44,17 +42,7 @@ async fn main() {
                 let start = Instant::now();
                 let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
                 let site = store.site(None).await.expect("a site");
-                let (mut app, effects) = App::new(Setup {
-                    keymap: Keymap::default_map(),
-                    ambiguous: Ambiguous::Narrow,
-                    mono: false,
-                    site_name: site.name.clone(),
-                    operator: store.operator().to_string(),
-                    database: store.describe(),
-                    now: Utc::now(),
-                    size: (w, h),
-                });
-                run_effects(&mut app, store.as_ref(), &site, effects).await;
+                let mut app = open_app(store.as_ref(), &site, Utc::now(), (w, h)).await;
                 let mut screen = Tty::new();
                 screen.draw(&app);
                 let first = start.elapsed().as_secs_f64() * 1000.0;

@@ -12,7 +12,6 @@ use std::time::Instant;
 
 use portal_admin::domain::Stage;
 use portal_admin::domain::review::{Checks, Decision};
-use portal_admin::store::{self, OpenOptions, Target};
 
 mod common;
 
@@ -21,10 +20,7 @@ async fn main() {
     let ([runs], urls) = common::args("cargo bench --bench queue -- RUNS URL…");
     let runs: usize = runs.parse().expect("RUNS is a number");
     for url in urls {
-        let target = Target::parse(&url).expect("a database URL");
-        let backend = common::backend(&target);
-        let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
-        let site = store.site(None).await.expect("a site");
+        let (backend, store, site) = common::open(&url).await;
         let mut opens = Vec::new();
         let mut pending = 0;
         for run in 0..=runs {

@@ -10,7 +10,6 @@ use std::time::Instant;
 
 use portal_admin::domain::assessment::Period;
 use portal_admin::reports;
-use portal_admin::store::{self, OpenOptions, Target};
 
 mod common;
 
@@ -21,10 +20,7 @@ async fn main() {
     let period: Period = year.parse().expect("YEAR is a year");
     let runs: usize = runs.parse().expect("RUNS is a number");
     for url in urls {
-        let target = Target::parse(&url).expect("a database URL");
-        let backend = common::backend(&target);
-        let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
-        let site = store.site(None).await.expect("a site");
+        let (backend, store, site) = common::open(&url).await;
         let mut stale = Vec::new();
         let mut scores = Vec::new();
         for run in 0..=runs {

@@ -21,14 +21,11 @@ use std::time::Instant;
 use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use portal_admin::domain::RetractionReason;
-use portal_admin::store::{self, OpenOptions, Target};
-use portal_admin::ui::app::{App, Effect, Msg, Setup};
-use portal_admin::ui::keymap::Keymap;
+use portal_admin::ui::app::{App, Effect, Msg};
 use portal_admin::ui::load;
-use portal_admin::ui::text::Ambiguous;
 
 mod common;
-use common::console::{Tty, run_effects};
+use common::console::{Tty, open_app, run_effects};
 
 const BULK: i64 = 1_000;
 
@@ -41,10 +38,7 @@ async fn main() {
     let ([runs], urls) = common::args("cargo bench --bench retraction -- RUNS URL…");
     let runs: usize = runs.parse().expect("RUNS is a number");
     for url in urls {
-        let target = Target::parse(&url).expect("a database URL");
-        let backend = common::backend(&target);
-        let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
-        let site = store.site(None).await.expect("a site");
+        let (backend, store, site) = common::open(&url).await;
         let columns = store.columns(&site).await.expect("the columns");
         let mut biggest = (0, 0);
         for c in &columns {
@@ -59,17 +53,7 @@ async fn main() {
         let (mut keys, mut settled) = (Vec::new(), Vec::new());
         for (run, item) in candidates.iter().enumerate() {
             store.request_retraction(&site, item.id, &unit, RetractionReason::Classified, "benchmark").await.expect("a request");
-            let (mut app, effects) = App::new(Setup {
-                keymap: Keymap::default_map(),
-                ambiguous: Ambiguous::Narrow,
-                mono: false,
-                site_name: site.name.clone(),
-                operator: store.operator().to_string(),
-                database: store.describe(),
-                now: Utc::now(),
-                size: (80, 24),
-            });
-            run_effects(&mut app, store.as_ref(), &site, effects).await;
+            let mut app = open_app(store.as_ref(), &site, Utc::now(), (80, 24)).await;
             let effects = press(&mut app, KeyCode::Char('3'));
             run_effects(&mut app, store.as_ref(), &site, effects).await;
             let mut tty = Tty::new();

@@ -11,13 +11,10 @@ use std::time::Instant;
 
 use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use portal_admin::store::{self, OpenOptions, Target};
-use portal_admin::ui::app::{App, Msg, Setup};
-use portal_admin::ui::keymap::Keymap;
-use portal_admin::ui::text::Ambiguous;
+use portal_admin::ui::app::Msg;
 
 mod common;
-use common::console::{Tty, run_effects};
+use common::console::{Tty, open_app, run_effects};
 
 fn key(c: char) -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
@@ -28,26 +25,13 @@ async fn main() {
     let ([runs], urls) = common::args("cargo bench --bench scores -- RUNS URL…");
     let runs: usize = runs.parse().expect("RUNS is a number");
     for url in urls {
-        let target = Target::parse(&url).expect("a database URL");
-        let backend = common::backend(&target);
-        let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
-        let site = store.site(None).await.expect("a site");
+        let (backend, store, site) = common::open(&url).await;
         let mut times = Vec::new();
         let mut units = 0;
         for run in 0..=runs {
             // The cached databases end on 2026-11-27: a quarter of theirs, with the year before it.
             let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+08:00").expect("a time").with_timezone(&Utc);
-            let (mut app, effects) = App::new(Setup {
-                keymap: Keymap::default_map(),
-                ambiguous: Ambiguous::Narrow,
-                mono: false,
-                site_name: site.name.clone(),
-                operator: store.operator().to_string(),
-                database: store.describe(),
-                now,
-                size: (160, 48),
-            });
-            run_effects(&mut app, store.as_ref(), &site, effects).await;
+            let mut app = open_app(store.as_ref(), &site, now, (160, 48)).await;
             let effects = app.update(key('4'));
             run_effects(&mut app, store.as_ref(), &site, effects).await;
             let mut tty = Tty::new();

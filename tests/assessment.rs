@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TestDb, stderr};
+use common::{TestDb, fails, rows};
 use serde_json::Value;
 
 /// A small site: four columns, three units.
@@ -39,20 +39,6 @@ const ITEMS: &str = r#"{"ref":"mz-1","title":"象山区2025年第四季度城乡
 {"ref":"mz-4","title":"区民政局关于临时救助标准的说明","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-07-20T09:00:00+08:00","published_at":"2026-07-20T14:00:00+08:00","withdrawn_at":"2026-07-22T09:00:00+08:00","withdraw_reason":"error"}
 {"ref":"zf-2","title":"象山区人民政府关于2026年清明节期间森林防火的通告","body":"……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-04-10T09:00:00+08:00","published_at":"2026-04-10T10:00:00+08:00"}
 "#;
-
-fn rows(db: &TestDb, args: &[&str]) -> Vec<Value> {
-    let mut args = args.to_vec();
-    args.extend(["--format", "json"]);
-    serde_json::from_str(&db.ok(&args)).unwrap()
-}
-
-fn fails(db: &TestDb, args: &[&str], code: i32, says: &str) {
-    let out = db.run(args);
-    let e = stderr(&out);
-    assert_eq!(out.status.code(), Some(code), "{args:?}: {e}");
-    assert!(e.contains(says), "{args:?}: {e}");
-    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
-}
 
 fn setup(db: &TestDb) {
     let (columns, units, items) = (db.file("columns.tsv"), db.file("units.tsv"), db.file("items.jsonl"));

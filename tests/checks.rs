@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestDb, stderr};
+use common::{TestDb, rows, stderr};
 use serde_json::Value;
 
 const ITEMS: &str = r#"{"ref":"c-1","title":"区长李明化主持召开区政府常务会议","body":"会议研究了象山区人民政付2026年重点工作。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-02T09:00:00+08:00","published_at":"2026-11-02T15:00:00+08:00"}
@@ -11,12 +11,6 @@ const ITEMS: &str = r#"{"ref":"c-1","title":"区长李明化主持召开区政�
 {"ref":"c-3","title":"李明华工作室揭牌","body":"项目编号110105194912310021，订单AB13812345678，按象政办〔2026〕12号文件执行。","form":"text","path":"unit","unit":"文体旅局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-12T09:00:00+08:00","published_at":"2026-11-12T15:00:00+08:00"}
 {"ref":"c-4","title":"关于印发区直机关会议安排的通知","body":"内部资料，不得外传。依据象政办[2026]15号。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00"}
 "#;
-
-fn rows(db: &TestDb, args: &[&str]) -> Vec<Value> {
-    let mut args = args.to_vec();
-    args.extend(["--format", "json"]);
-    serde_json::from_str(&db.ok(&args)).unwrap()
-}
 
 fn setup(db: &TestDb) {
     db.ok(&["init"]);

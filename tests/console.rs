@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{TestDb, stderr};
+use common::{TestDb, rows as json_rows, stderr};
 
 struct Tmux {
     session: String,
@@ -425,13 +425,6 @@ const ONLINE: &str = r#"{"ref":"zd-1","title":"象山区政府信息公开工作
 {"ref":"zd-5","title":"象山区政府信息公开工作制度（2026年修订）","body":"第一条　为进一步规范政府信息公开工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2026-06-01T09:00:00+08:00","published_at":"2026-06-02T10:00:00+08:00"}
 {"ref":"tj-1","title":"象山区2026年三季度主要经济指标（内部资料）","body":"一、地区生产总值……","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-26T09:00:00+08:00","published_at":"2026-11-27T10:00:00+08:00"}
 "#;
-
-/// A listing's rows as JSON objects.
-fn json_rows(db: &TestDb, args: &[&str]) -> Vec<serde_json::Value> {
-    let mut args = args.to_vec();
-    args.extend(["--format", "json"]);
-    serde_json::from_str(&db.ok(&args)).unwrap()
-}
 
 /// The row of `stale` of the column at `path`.
 fn stale_row(db: &TestDb, path: &str) -> serde_json::Value {

@@ -3,23 +3,8 @@
 
 mod common;
 
-use common::{Backend, PENDING, TestDb, stderr};
-use serde_json::Value;
+use common::{Backend, PENDING, TestDb, fails, rows};
 use sqlx::Connection;
-
-fn rows(db: &TestDb, args: &[&str]) -> Vec<Value> {
-    let mut args = args.to_vec();
-    args.extend(["--format", "json"]);
-    serde_json::from_str(&db.ok(&args)).unwrap()
-}
-
-fn fails(db: &TestDb, args: &[&str], code: i32, says: &str) {
-    let out = db.run(args);
-    let e = stderr(&out);
-    assert_eq!(out.status.code(), Some(code), "{args:?}: {e}");
-    assert!(e.contains(says), "{args:?}: {e}");
-    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
-}
 
 /// A login name no other test uses (PostgreSQL's roles are shared by all its databases).
 fn login(what: &str) -> String {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{TestDb, stderr};
+use common::{TestDb, rows as json_rows, stderr};
 use serde_json::{Value, json};
 
 /// Items as JSON Lines: (unit, path, form, columns, published_at, extra fields).
@@ -18,12 +18,6 @@ fn world(db: &TestDb, lines: &[String]) {
     let file = db.file("world.jsonl");
     std::fs::write(&file, lines.join("\n")).unwrap();
     db.ok(&["import", file.to_str().unwrap()]);
-}
-
-fn json_rows(db: &TestDb, args: &[&str]) -> Vec<Value> {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    serde_json::from_str(&db.ok(&all)).expect("json")
 }
 
 fn row<'a>(rows: &'a [Value], path: &str) -> &'a Value {

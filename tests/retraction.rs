@@ -7,7 +7,7 @@ mod common;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Stdio};
 
-use common::{Backend, TestDb, stderr};
+use common::{Backend, TestDb, fails, rows, stderr};
 
 const COLUMN: &str = "政府信息公开 / 政府信息公开制度";
 
@@ -26,21 +26,6 @@ fn setup(db: &TestDb) {
     let file = db.file("items.jsonl");
     std::fs::write(&file, ITEMS).unwrap();
     db.ok(&["import", file.to_str().unwrap()]);
-}
-
-fn fails(db: &TestDb, args: &[&str], code: i32, says: &str) {
-    let out = db.run(args);
-    let e = stderr(&out);
-    assert_eq!(out.status.code(), Some(code), "{args:?}: {e}");
-    assert!(e.contains(says), "{args:?}: {e}");
-    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
-}
-
-/// The listing's rows as JSON objects.
-fn rows(db: &TestDb, args: &[&str]) -> Vec<serde_json::Value> {
-    let mut args = args.to_vec();
-    args.extend(["--format", "json"]);
-    serde_json::from_str::<Vec<serde_json::Value>>(&db.ok(&args)).unwrap()
 }
 
 /// The column's row of `stale` as of a day.

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{PENDING, TestDb, stderr};
+use common::{PENDING, TestDb, fails};
 
 const ALL: &str = "1,2,3,4,5,6,7";
 
@@ -18,14 +18,6 @@ fn queue(db: &TestDb) -> Vec<Vec<String>> {
     let out = db.ok(&["queue", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
-}
-
-fn fails(db: &TestDb, args: &[&str], code: i32, says: &str) {
-    let out = db.run(args);
-    let e = stderr(&out);
-    assert_eq!(out.status.code(), Some(code), "{args:?}: {e}");
-    assert!(e.contains(says), "{args:?}: {e}");
-    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
 }
 
 async fn attach_all(db: &TestDb, reference: &str) {

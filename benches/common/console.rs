@@ -6,8 +6,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use portal_admin::store;
-use portal_admin::ui::app::{App, Effect, Msg};
+use portal_admin::ui::app::{App, Effect, Msg, Setup};
+use portal_admin::ui::keymap::Keymap;
 use portal_admin::ui::screen::Screen;
+use portal_admin::ui::text::Ambiguous;
 use portal_admin::ui::{load, terminal};
 
 /// A terminal that counts the bytes it is sent.
@@ -57,4 +59,20 @@ pub async fn run_effects(app: &mut App, store: &dyn store::Store, site: &store::
         }
         pending = next;
     }
+}
+
+/// The console on a store, at a size and a time, with its first queries run.
+pub async fn open_app(store: &dyn store::Store, site: &store::Site, now: chrono::DateTime<chrono::Utc>, size: (u16, u16)) -> App {
+    let (mut app, effects) = App::new(Setup {
+        keymap: Keymap::default_map(),
+        ambiguous: Ambiguous::Narrow,
+        mono: false,
+        site_name: site.name.clone(),
+        operator: store.operator().to_string(),
+        database: store.describe(),
+        now,
+        size,
+    });
+    run_effects(&mut app, store, site, effects).await;
+    app
 }

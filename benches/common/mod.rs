@@ -4,7 +4,9 @@
 // Each benchmark is its own crate and uses a part of this.
 #![allow(dead_code)]
 
-use portal_admin::store::Target;
+use std::sync::Arc;
+
+use portal_admin::store::{self, OpenOptions, Site, Store, Target};
 
 pub mod console;
 
@@ -41,4 +43,12 @@ pub fn stats(mut times: Vec<f64>) -> Stats {
         mean: times.iter().sum::<f64>() / times.len() as f64,
         max: times[times.len() - 1],
     }
+}
+
+/// Opens the database a URL names, and its site: (backend's name, store, site).
+pub async fn open(url: &str) -> (&'static str, Arc<dyn Store>, Site) {
+    let target = Target::parse(url).expect("a database URL");
+    let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
+    let site = store.site(None).await.expect("a site");
+    (backend(&target), store, site)
 }

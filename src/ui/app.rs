@@ -1594,6 +1594,20 @@ impl App {
 }
 
 /// Scrolls an item's page by `delta` rows.
+/// The rows a motion key moves an item's page by (`height` rows to a page), if it is one.
+fn page_delta(action: Action, height: usize) -> Option<isize> {
+    let page = height.max(1) as isize;
+    Some(match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::Top => -10_000,
+        Action::Bottom => 10_000,
+        _ => return None,
+    })
+}
+
 fn scroll(item: &mut ItemView, delta: isize) {
     item.scroll = item.scroll.saturating_add_signed(i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0)).min(10_000);
 }

@@ -203,3 +203,19 @@ pub const PENDING: &str = r#"{"ref":"gov-1","title":"象山区人民政府关于
 {"ref":"unit-1","title":"民政局开展2026年度低保复核工作","body":"11月以来，区民政局……","form":"image_text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-21T09:00:00+08:00"}
 {"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务的意见","body":"转载正文","form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-11-22T09:00:00+08:00"}
 "#;
+
+/// A listing subcommand's rows, as JSON objects.
+pub fn rows(db: &TestDb, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    serde_json::from_str(&db.ok(&args)).expect("a JSON listing")
+}
+
+/// Runs a command that must fail with `code`, saying `says` on one line of stderr.
+pub fn fails(db: &TestDb, args: &[&str], code: i32, says: &str) {
+    let out = db.run(args);
+    let e = stderr(&out);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {e}");
+    assert!(e.contains(says), "{args:?}: {e}");
+    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
+}

@@ -5,9 +5,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{App, Confirmed, Effect, ItemView, Load, Overlay, scroll};
-use crate::domain::ItemStatus;
-use crate::domain::RetractionReason;
+use super::withdraw::opened_item;
+use super::{App, Effect, ItemView, Load, Overlay, page_delta, scroll};
 use crate::domain::checks::Finding;
 use crate::store::ItemText;
 use crate::ui::keymap::{Action, Layer};
@@ -92,20 +91,12 @@ impl App {
         let overlay = matches!(self.overlay, Overlay::None);
         let height = self.list_height();
         if let Some(item) = &mut self.findings.item {
+            if let Some(delta) = page_delta(action, height) {
+                scroll(item, delta);
+                return true;
+            }
             match action {
                 Action::Back if overlay => self.findings.item = None,
-                Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
-                    let page = height.max(1) as isize;
-                    let delta = match action {
-                        Action::Down => 1,
-                        Action::Up => -1,
-                        Action::PageDown => page,
-                        Action::PageUp => -page,
-                        Action::Top => -10_000,
-                        _ => 10_000,
-                    };
-                    scroll(item, delta);
-                }
                 Action::WithdrawItems => self.withdraw_found_item(),
                 Action::Filter => {}
                 _ => return false,
@@ -125,20 +116,10 @@ impl App {
     /// `w` on an item opened from the findings: withdraw it after the usual confirmation.
     fn withdraw_found_item(&mut self) {
         let Some(view) = &self.findings.item else { return };
-        let items = match &view.item {
-            Some((item, _)) if item.status == ItemStatus::Withdrawn => {
-                let said = format!("item {} is withdrawn already; the Withdrawn tab restores it", item.id);
-                self.warn(said);
-                return;
-            }
-            Some((item, _)) => vec![(item.id, item.title.clone())],
-            None => {
-                self.warn("wait for the item to load");
-                return;
-            }
-        };
-        let text = self.withdrawal_text(&items, RetractionReason::Outdated);
-        self.overlay = Overlay::Confirm { text, then: Confirmed::WithdrawItems { items, reason: RetractionReason::Outdated } };
+        match opened_item(view) {
+            Ok(items) => self.ask_withdrawal(items),
+            Err(why) => self.warn(why),
+        }
     }
 
     /// The text `y` copies: the item's id or title.

@@ -9,10 +9,11 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 
-use super::{App, Confirmed, Cursor, Effect, ItemView, Load, Overlay, arrived, scroll, single_line};
+use super::withdraw::opened_item;
+use super::{App, Cursor, Effect, ItemView, Load, Overlay, arrived, page_delta, scroll, single_line};
+use crate::domain::IncidentKind;
 use crate::domain::accountability::Signal;
 use crate::domain::assessment::Period;
-use crate::domain::{IncidentKind, ItemStatus, RetractionReason};
 use crate::reports::{ScoreRow, StaleRow};
 use crate::store::{EarningItem, IncidentInput, IncidentRow};
 use crate::ui::keymap::{Action, Key, Layer};
@@ -487,20 +488,12 @@ impl App {
             return false;
         };
         if let Some(item) = &mut unit.item {
+            if let Some(delta) = page_delta(action, height) {
+                scroll(item, delta);
+                return true;
+            }
             match action {
                 Action::Back if overlay => unit.item = None,
-                Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
-                    let page = height.max(1) as isize;
-                    let delta = match action {
-                        Action::Down => 1,
-                        Action::Up => -1,
-                        Action::PageDown => page,
-                        Action::PageUp => -page,
-                        Action::Top => -10_000,
-                        _ => 10_000,
-                    };
-                    scroll(item, delta);
-                }
                 Action::WithdrawItems => self.withdraw_explained_item(),
                 // Nothing to filter on an item's page.
                 Action::Filter => {}
@@ -605,20 +598,10 @@ impl App {
     /// `w` on an item opened from an explanation: withdraw it after the usual confirmation.
     fn withdraw_explained_item(&mut self) {
         let Some(view) = self.scores.opened_item() else { return };
-        let items = match &view.item {
-            Some((item, _)) if item.status == ItemStatus::Withdrawn => {
-                let said = format!("item {} is withdrawn already; the Withdrawn tab restores it", item.id);
-                self.warn(said);
-                return;
-            }
-            Some((item, _)) => vec![(item.id, item.title.clone())],
-            None => {
-                self.warn("wait for the item to load");
-                return;
-            }
-        };
-        let text = self.withdrawal_text(&items, RetractionReason::Outdated);
-        self.overlay = Overlay::Confirm { text, then: Confirmed::WithdrawItems { items, reason: RetractionReason::Outdated } };
+        match opened_item(view) {
+            Ok(items) => self.ask_withdrawal(items),
+            Err(why) => self.warn(why),
+        }
     }
 
     /// `b`: the period's bulletin to `bulletin-<period>.md` in the current directory.

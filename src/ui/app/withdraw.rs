@@ -118,15 +118,10 @@ impl App {
     /// if none is marked).
     pub(super) fn withdraw_chosen(&mut self) {
         let items = match (&self.column, &self.item) {
-            (_, Some(view)) => match &view.item {
-                Some((item, _)) if item.status == ItemStatus::Withdrawn => {
-                    let said = format!("item {} is withdrawn already; the Withdrawn tab restores it", item.id);
-                    self.warn(said);
-                    return;
-                }
-                Some((item, _)) => vec![(item.id, item.title.clone())],
-                None => {
-                    self.warn("wait for the item to load");
+            (_, Some(view)) => match opened_item(view) {
+                Ok(items) => items,
+                Err(why) => {
+                    self.warn(why);
                     return;
                 }
             },
@@ -140,6 +135,11 @@ impl App {
             },
             (None, None) => return,
         };
+        self.ask_withdrawal(items);
+    }
+
+    /// The confirmation before withdrawing `items` as outdated (`r` changes the reason).
+    pub(super) fn ask_withdrawal(&mut self, items: Vec<(i64, String)>) {
         let text = self.withdrawal_text(&items, RetractionReason::Outdated);
         self.overlay = Overlay::Confirm { text, then: Confirmed::WithdrawItems { items, reason: RetractionReason::Outdated } };
     }
@@ -324,6 +324,17 @@ impl App {
         if self.findings.shown() {
             self.load_findings(effects);
         }
+    }
+}
+
+/// An opened item as the one to withdraw; why not, if it is withdrawn already or still loading.
+pub(super) fn opened_item(view: &super::ItemView) -> Result<Vec<(i64, String)>, String> {
+    match &view.item {
+        Some((item, _)) if item.status == ItemStatus::Withdrawn => {
+            Err(format!("item {} is withdrawn already; the Withdrawn tab restores it", item.id))
+        }
+        Some((item, _)) => Ok(vec![(item.id, item.title.clone())]),
+        None => Err("wait for the item to load".into()),
     }
 }
 
