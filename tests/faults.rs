@@ -6,102 +6,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::tmux::Tmux;
 use common::{Backend, TestDb};
-
-struct Tmux {
-    session: String,
-}
-
-impl Tmux {
-    fn start(name: &str, command: &str, env: &[(&str, &Path)]) -> Tmux {
-        let session = format!("pa-{name}-{}", std::process::id());
-        // A server of its own (-L), so tests running at once never share or stop each other's.
-        let mut cmd = Command::new("tmux");
-        cmd.args(["-L", &session, "new-session", "-d", "-x", "80", "-y", "24", "-s", &session]);
-        for (k, v) in env {
-            cmd.arg("-e").arg(format!("{k}={}", v.display()));
-        }
-        let status = cmd.arg(command).status().expect("tmux is installed (the end-to-end tests drive the console in it)");
-        assert!(status.success());
-        Tmux { session }
-    }
-
-    /// The real binary on `db` at 80×24, with its own config and data directories. When it ends,
-    /// the shell writes its exit status to `db`'s file `exit`; its standard error goes to `err`.
-    fn console(name: &str, db: &TestDb) -> Tmux {
-        let file = |n: &str| quote(&db.file(n).display().to_string());
-        let command = format!(
-            "{} --db {} 2> {} ; echo EXIT=$? > {}",
-            quote(env!("CARGO_BIN_EXE_portal-admin")),
-            quote(&db.url),
-            file("err"),
-            file("exit"),
-        );
-        let (config, data) = (db.dir.path().join("config"), db.dir.path().join("data"));
-        Tmux::start(name, &command, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            assert!(Command::new("tmux").args(["-L", &self.session, "send-keys", "-t", &self.session, k]).status().unwrap().success());
-            std::thread::sleep(Duration::from_millis(150));
-        }
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux").args(["-L", &self.session, "capture-pane", "-p", "-t", &self.session]).output().unwrap();
-        String::from_utf8_lossy(&out.stdout).to_string()
-    }
-
-    /// A tmux format of the pane, such as its title.
-    fn pane(&self, format: &str) -> String {
-        let out = Command::new("tmux").args(["-L", &self.session, "display", "-p", "-t", &self.session, format]).output().unwrap();
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// Waits (at most `limit`) until the screen shows `what`, and returns the screen.
-    fn wait_within(&self, what: &str, limit: Duration) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) {
-                return s;
-            }
-            assert!(start.elapsed() < limit, "waited {limit:?} for {what:?}; the screen is:\n{s}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_for(&self, what: &str) -> String {
-        self.wait_within(what, Duration::from_secs(30))
-    }
-
-    /// Quits and waits for the console to exit 0.
-    fn quit(&self, db: &TestDb) {
-        self.keys(&["q"]);
-        let exit = db.file("exit");
-        let start = Instant::now();
-        while !exit.exists() || std::fs::read_to_string(&exit).unwrap().is_empty() {
-            assert!(start.elapsed() < Duration::from_secs(10), "the console did not end:\n{}", self.screen());
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        assert_eq!(std::fs::read_to_string(&exit).unwrap().trim(), "EXIT=0", "{}", std::fs::read_to_string(db.file("err")).unwrap());
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.session, "kill-server"]).output();
-    }
-}
-
-fn quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
-}
 
 /// A PostgreSQL cluster of the test's own, on a free port, to stop and start at will. PostgreSQL
 /// refuses to run as root: as root the tests run its programs as the `postgres` user.
@@ -237,7 +147,7 @@ async fn a_database_that_stops_under_an_open_console_is_waited_for_and_nothing_i
     let audit_before = raw.count("SELECT COUNT(*) FROM audit_log").await;
     drop(raw);
 
-    let t = Tmux::console("stop", &db);
+    let t = Tmux::console("stop", &db, &[]);
     t.wait_for("● connected · admin");
     open_policy_column(&t);
 
@@ -284,7 +194,8 @@ async fn a_database_that_stops_under_an_open_console_is_waited_for_and_nothing_i
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'retract'").await, 1);
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log").await, audit_before + 1);
     drop(raw);
-    t.quit(&db);
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
     eprintln!("stopped → reconnecting on screen: {noticed:?}; started → connected again: {back:?}");
 }
 
@@ -344,7 +255,7 @@ async fn a_disabled_operator_gets_a_read_only_console(db: TestDb) {
     let mut raw = db.any().await;
     let audit_before = raw.count("SELECT COUNT(*) FROM audit_log").await;
     raw.exec("UPDATE operators SET active = false").await.unwrap();
-    let t = Tmux::console(&format!("ro-{:?}", db.backend), &db);
+    let t = Tmux::console(&format!("ro-{:?}", db.backend), &db, &[]);
     let s = t.wait_for("● connected · read only");
     assert!(s.contains("read only:") && s.contains("is no longer an active"), "{s}");
     open_policy_column(&t);
@@ -355,7 +266,8 @@ async fn a_disabled_operator_gets_a_read_only_console(db: TestDb) {
     t.keys(&["3", "6", "u", "Enter"]);
     let s = t.wait_for("✗ read only:");
     assert!(!s.contains("Enter restores"), "{s}");
-    t.quit(&db);
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
     assert_eq!(raw.count("SELECT COUNT(*) FROM withdrawals").await, 0);
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log").await, audit_before);
 }
@@ -370,13 +282,14 @@ async fn a_person_who_is_not_an_operator_gets_a_read_only_console() {
     import(&db, ONLINE);
     let mut raw = db.any().await;
     raw.exec("UPDATE operators SET name = name || '-elsewhere'").await.unwrap();
-    let t = Tmux::console("stranger", &db);
+    let t = Tmux::console("stranger", &db, &[]);
     let s = t.wait_for("● connected · read only");
     assert!(s.contains("read only:") && s.contains("is not an operator of site"), "{s}");
     open_policy_column(&t);
     t.keys(&["w"]);
     t.wait_for("✗ read only:");
-    t.quit(&db);
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
     assert_eq!(raw.count("SELECT COUNT(*) FROM withdrawals").await, 0);
 }
 
@@ -385,7 +298,7 @@ async fn a_person_who_is_not_an_operator_gets_a_read_only_console() {
 async fn a_colleagues_change_shows_up_on_the_open_screen(db: TestDb) {
     db.ok(&["init"]);
     import(&db, ONLINE);
-    let t = Tmux::console(&format!("colleague-{:?}", db.backend), &db);
+    let t = Tmux::console(&format!("colleague-{:?}", db.backend), &db, &[]);
     t.wait_for("● connected");
     let s = open_policy_column(&t);
     assert!(s.contains("2 online") && s.contains("象山区政府信息公开工作制度"), "{s}");
@@ -406,7 +319,8 @@ async fn a_colleagues_change_shows_up_on_the_open_screen(db: TestDb) {
         assert!(start.elapsed() < Duration::from_secs(10), "{s}");
         std::thread::sleep(Duration::from_millis(200));
     }
-    t.quit(&db);
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
 }
 
 on_both_backends!(a_colleagues_change_shows_up_on_the_open_screen);
@@ -437,7 +351,7 @@ async fn hostile_content_is_shown_safely_and_an_undecodable_row_is_an_error_line
         })
         .collect();
     import(&db, &(lines + ONLINE));
-    let t = Tmux::console("hostile", &db);
+    let t = Tmux::console("hostile", &db, &[]);
     t.wait_for("● connected");
     let title = t.pane("#{pane_title}");
     t.keys(&["/", "zfxxgkzd"]);
@@ -465,7 +379,8 @@ async fn hostile_content_is_shown_safely_and_an_undecodable_row_is_an_error_line
     // The console goes on: back to the tree, and quit.
     t.keys(&["Escape", "Escape"]);
     t.wait_for("政务动态");
-    t.quit(&db);
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
     assert!(!std::fs::read_to_string(db.file("err")).unwrap().contains("panicked"));
 }
 
