@@ -161,11 +161,26 @@ fn a_database_file_this_user_cannot_write_is_read_only_and_says_why() {
     };
     Command::new("chmod").arg("755").arg(dir.path()).status().unwrap();
     Command::new("chmod").arg(if is_root() { "644" } else { "444" }).arg(&db).status().unwrap();
-    let out = as_other(&["columns", "--format", "csv"]);
-    assert!(out.status.success(), "reading works: {}", String::from_utf8_lossy(&out.stderr));
-    let out = as_other(&["calendar", "add", "--holiday", "2027-10-08"]);
-    let e = one_line_error(&out, 1);
-    assert!(e.contains("read-only: changing the calendar is not allowed") && e.contains("is not writable by"), "{e}");
+    let reads_and_refuses_to_write = |state: &str| {
+        let out = as_other(&["columns", "--format", "csv"]);
+        assert!(out.status.success(), "reading works {state}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("象山动态"), "{state}");
+        let out = as_other(&["calendar", "add", "--holiday", "2027-10-08"]);
+        let e = one_line_error(&out, 1);
+        assert!(e.contains("read-only: changing the calendar is not allowed") && e.contains("is not writable by"), "{state}: {e}");
+    };
+    // Whether the writer's -wal and -shm files are still there depends on how it ended; both ways.
+    if dir.path().join("portal.db-shm").exists() {
+        reads_and_refuses_to_write("with the writer's WAL index present");
+    }
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&pool).await.unwrap();
+        pool.close().await;
+    });
+    assert!(!dir.path().join("portal.db-shm").exists(), "the last connection's clean close removes the index");
+    Command::new("chmod").arg(if is_root() { "644" } else { "444" }).arg(&db).status().unwrap();
+    reads_and_refuses_to_write("after the last writer closed cleanly");
 }
 
 /// A disk that fills up in the middle of a change: one clear line, and nothing half written.

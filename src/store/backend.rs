@@ -253,7 +253,12 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .optimize_on_close(true, 1000)
                 .pragma("cache_size", "-65536");
             connect = if why.is_some() {
-                connect.read_only(true)
+                // A WAL database is read through its -shm index. When no writer has it open, the
+                // index is gone, and in a directory this user cannot write SQLite cannot make it
+                // (SQLITE_READONLY_DIRECTORY): read the file as it stands instead. Changes made
+                // later by a writer are then seen on the next start, not live.
+                let index = std::path::PathBuf::from(format!("{}-shm", path.display()));
+                connect.read_only(true).immutable(!index.exists() && !dir_writable(path))
             } else {
                 connect.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Normal)
             };
@@ -274,5 +279,15 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
             let store = SqlStore::<Sqlite>::new(pool, target.describe(), why, Some(whoami::username())).await?;
             Ok(Arc::new(store))
         }
+    }
+}
+
+/// Whether this user may create files beside `path` (SQLite's -wal and -shm), found by trying.
+fn dir_writable(path: &std::path::Path) -> bool {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let probe = dir.join(format!(".portal-admin-probe-{}", std::process::id()));
+    match std::fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(_) => std::fs::remove_file(&probe).is_ok(),
+        Err(_) => false,
     }
 }
