@@ -7,8 +7,9 @@ use chrono::Utc;
 use clap::Subcommand;
 use serde_json::json;
 
+use super::first_run::{self, Choice};
 use super::output::{Format, Listing};
-use super::{Cli, Failure, data_dir, session};
+use super::{Cli, Failure, session};
 use crate::ui::keymap::{self, Keymap, Layer};
 use crate::ui::text::Ambiguous;
 use crate::ui::{self, Options};
@@ -31,7 +32,7 @@ pub fn has_terminal() -> bool {
 
 /// The user's own keymap file.
 pub fn user_keymap() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "portal-admin").map(|d| d.config_dir().join("keymap.toml"))
+    crate::places::setting("keymap.toml")
 }
 
 /// `--keymap vim` names the shipped vim map; anything else is a file.
@@ -95,18 +96,31 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
 
 /// Sends the console's log lines to a file in the data directory, never to the screen.
 fn log_to_file() {
-    let Ok(dir) = data_dir() else { return };
-    if std::fs::create_dir_all(&dir).is_err() {
+    let Some(log) = crate::places::log_file() else { return };
+    if log.parent().is_some_and(|dir| std::fs::create_dir_all(dir).is_err()) {
         return;
     }
-    let Ok(file) = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("portal-admin.log")) else { return };
+    let Ok(file) = std::fs::OpenOptions::new().create(true).append(true).open(&log) else { return };
     let _ =
         tracing_subscriber::fmt().with_writer(std::sync::Mutex::new(file)).with_ansi(false).with_max_level(tracing::Level::INFO).try_init();
 }
 
-/// Opens the console on the chosen database.
+/// Opens the console on the chosen database; on a first run (no database yet, or an empty one),
+/// says where things live and offers `init` or the demo.
 pub async fn open(cli: &Cli) -> Result<(), Failure> {
     let keymap = effective(cli, None)?;
+    if let Some(why) = if cli.read_only { None } else { first_run::nothing_here(cli).await? } {
+        let database = super::target(cli)?.describe();
+        match first_run::ask(&why, &database)? {
+            Choice::Init => super::init::run(cli, None, None, None).await?,
+            Choice::Demo => {
+                let demo = first_run::on_demo(cli);
+                super::demo::ensure_demo_database(&demo).await?;
+                return Box::pin(open(&demo)).await;
+            }
+            Choice::Quit => return Ok(()),
+        }
+    }
     log_to_file();
     let s = session(cli).await?;
     let options = Options {

@@ -7,6 +7,8 @@ mod checks;
 mod columns;
 mod console;
 mod demo;
+mod first_run;
+pub mod help;
 mod init;
 mod inspection;
 mod operators;
@@ -28,8 +30,7 @@ use output::Format;
 pub const DEFAULT_SITE: &str = "xiangshan";
 /// The built-in site's name.
 pub const DEFAULT_SITE_NAME: &str = "桂林市象山区人民政府门户网站";
-/// Overrides the data directory (the embedded database and the demo database live there).
-pub const DATA_DIR_ENV: &str = "PORTAL_ADMIN_DATA_DIR";
+pub use crate::places::DATA_DIR_ENV;
 
 #[derive(Debug, Parser)]
 #[command(name = "portal-admin", version, about = "A keyboard-driven console for the administrators of a government portal website")]
@@ -284,6 +285,18 @@ pub enum Command {
         #[command(subcommand)]
         command: console::KeymapCommand,
     },
+    /// Print a shell completion script (bash: `source <(portal-admin completions bash)`)
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (`portal-admin man | man -l -`), or write every command's page to a directory
+    Man {
+        /// Write portal-admin.1 and one page per command (portal-admin-retract.1, …) here
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 pub(crate) fn parse_mark(s: &str) -> Result<crate::domain::MarkKind, String> {
@@ -370,11 +383,7 @@ pub const BROKEN_PIPE: i32 = 141;
 
 /// The directory of the embedded and demo databases.
 pub fn data_dir() -> Result<PathBuf, Failure> {
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "portal-admin")
-        .map(|d| d.data_dir().to_path_buf())
+    crate::places::data_dir()
         .ok_or_else(|| Failure::failed(format!("cannot find a home directory for the embedded database; give --db or set {DATA_DIR_ENV}")))
 }
 
@@ -467,5 +476,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Incidents { period, unit }) => assessment::incidents(&cli, period, unit.as_deref()).await,
         Some(Command::Calendar { command }) => calendar::run(&cli, command).await,
         Some(Command::Keymap { command }) => console::keymap(&cli, command),
+        Some(Command::Completions { shell }) => help::completions(*shell),
+        Some(Command::Man { dir }) => help::man(dir.as_deref()),
     }
 }

@@ -19,7 +19,7 @@ pub const BUILT_IN: &str = include_str!("../../data/inspection/xiangshan-2023.to
 /// The rules' text and where it came from: `file`, else the user's `inspection.toml`, else the
 /// built-in rules.
 pub fn rules_source(file: Option<&Path>) -> std::result::Result<(String, String), String> {
-    let own = directories::ProjectDirs::from("", "", "portal-admin").map(|d| d.config_dir().join("inspection.toml"));
+    let own = crate::places::setting("inspection.toml");
     match file.map(Path::to_path_buf).or_else(|| own.filter(|p| p.exists())) {
         Some(path) => {
             let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;

@@ -1,0 +1,144 @@
+//! `man`, `completions` and the command-line reference (docs/cli.md), all generated from the one
+//! definition of the command line, so none of them can drift from what the program accepts.
+
+use std::io::Write;
+use std::path::Path;
+
+use clap::CommandFactory;
+
+use super::{Cli, Failure};
+
+/// Writes the man page: the program's page to standard output, or with `dir` one page per
+/// subcommand as well (portal-admin.1, portal-admin-retract.1, …), for `man -l` or a MANPATH.
+pub fn man(dir: Option<&Path>) -> Result<(), Failure> {
+    let command = Cli::command();
+    match dir {
+        None => {
+            let mut out = std::io::stdout().lock();
+            render_page(&command, &mut out)?;
+            out.flush()?;
+            Ok(())
+        }
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| Failure::failed(format!("cannot create {}: {e}", dir.display())))?;
+            let mut written = 0;
+            write_pages(&command, dir, &mut written)?;
+            eprintln!("wrote {written} man pages to {}", dir.display());
+            Ok(())
+        }
+    }
+}
+
+fn render_page(command: &clap::Command, out: &mut dyn Write) -> Result<(), Failure> {
+    clap_mangen::Man::new(command.clone()).render(out)?;
+    Ok(())
+}
+
+fn write_pages(command: &clap::Command, dir: &Path, written: &mut usize) -> Result<(), Failure> {
+    // Subcommands' pages are named after their whole path, as git's are (portal-admin-retract.1).
+    let command = command.clone().disable_help_subcommand(true);
+    let name = command.get_display_name().unwrap_or(command.get_name()).to_string();
+    let file = dir.join(format!("{name}.1"));
+    let mut page = Vec::new();
+    render_page(&command, &mut page)?;
+    std::fs::write(&file, page).map_err(|e| Failure::failed(format!("cannot write {}: {e}", file.display())))?;
+    *written += 1;
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let sub = sub.clone().display_name(format!("{name}-{}", sub.get_name())).bin_name(format!("{name} {}", sub.get_name()));
+        write_pages(&sub, dir, written)?;
+    }
+    Ok(())
+}
+
+/// Writes the completion script for `shell` to standard output.
+pub fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {
+    let mut command = Cli::command();
+    let mut out = std::io::stdout().lock();
+    clap_complete::generate(shell, &mut command, "portal-admin", &mut out);
+    out.flush()?;
+    Ok(())
+}
+
+/// The command-line reference: every command's full help, in the order `--help` lists them.
+pub fn reference() -> String {
+    let mut command = Cli::command().term_width(100).disable_help_subcommand(true);
+    command.build();
+    let mut text = String::from(
+        "# Command-line reference\n\n\
+         Generated from the program's own definition of its command line (`src/cli/`); a test fails \
+         when this file is out of date (`PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --lib cli_reference` \
+         rewrites it). The contract these follow is `../shared/CLI.md`; `portal-admin man` and \
+         `portal-admin completions SHELL` are made from the same definition.\n",
+    );
+    section(&mut command, "portal-admin", 2, &mut text);
+    text
+}
+
+fn section(command: &mut clap::Command, path: &str, depth: usize, text: &mut String) {
+    if depth > 2 {
+        // The global options are listed once, under `portal-admin`.
+        let globals: Vec<clap::Id> = command.get_arguments().filter(|a| a.is_global_set()).map(|a| a.get_id().clone()).collect();
+        for id in globals {
+            *command = std::mem::take(command).mut_arg(id, |a| a.hide(true));
+        }
+    }
+    let help = command.render_long_help().to_string();
+    text.push_str(&format!("\n{} `{path}`\n\n```text\n{}\n```\n", "#".repeat(depth.min(4)), help.trim_end()));
+    for sub in command.get_subcommands_mut() {
+        let name = format!("{path} {}", sub.get_name());
+        section(sub, &name, depth + 1, text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// docs/cli.md is the reference a reader finds beside the guide: it must say what the program does.
+    #[test]
+    fn cli_reference_is_current() {
+        let text = reference();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/cli.md");
+        if std::env::var_os("PORTAL_ADMIN_UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &text).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(on_disk == text, "docs/cli.md is out of date: run PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --lib cli_reference");
+    }
+
+    #[test]
+    fn every_command_of_the_contract_is_in_the_reference() {
+        let text = reference();
+        for name in [
+            "init",
+            "demo",
+            "import",
+            "export",
+            "columns",
+            "stale",
+            "queue",
+            "show",
+            "review approve",
+            "review reject",
+            "publish",
+            "retract",
+            "restore",
+            "retractions",
+            "scores",
+            "incident add",
+            "incidents",
+            "inspect",
+            "check",
+            "audit",
+            "documents",
+            "operators",
+            "calendar",
+            "keymap check",
+            "keymap show",
+            "completions",
+            "man",
+        ] {
+            assert!(text.contains(&format!("`portal-admin {name}`")), "{name} is missing from the reference");
+        }
+    }
+}
