@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '6');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '7');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -374,6 +374,9 @@ CREATE TABLE audit_log (
     detail   TEXT NOT NULL
 );
 CREATE INDEX audit_log_at ON audit_log (site_id, at);
+-- A site's audit page, newest first: one range read backwards, never the other sites' records (the
+-- primary key alone would walk every site's). Schema version 7.
+CREATE INDEX audit_log_site ON audit_log (site_id, id);
 CREATE INDEX audit_log_target ON audit_log (site_id, target, at);
 
 -- @postgres

@@ -11,7 +11,7 @@ fn columns_json(db: &TestDb) -> Vec<Value> {
 
 async fn init_loads_the_table_and_is_idempotent(db: TestDb) {
     let first = db.ok(&["init"]);
-    assert!(first.contains("created the schema (version 6)"), "{first}");
+    assert!(first.contains("created the schema (version 7)"), "{first}");
     assert!(first.contains("created site xiangshan with"), "{first}");
     assert!(first.contains("calendar days"), "{first}");
     let mut raw = db.any().await;
@@ -98,7 +98,7 @@ async fn commands_without_a_schema_or_with_a_newer_one_say_so(db: TestDb) {
         let out = db.run(args);
         assert_eq!(out.status.code(), Some(1));
         let e = stderr(&out);
-        assert!(e.contains("schema version 99, newer than this portal-admin understands (6); upgrade portal-admin"), "{e}");
+        assert!(e.contains("schema version 99, newer than this portal-admin understands (7); upgrade portal-admin"), "{e}");
         assert!(!e.contains("panicked"), "{e}");
     }
 }
@@ -177,16 +177,17 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP TABLE inquiries").await.unwrap();
     raw.exec("DROP TABLE finding_waivers").await.unwrap();
     raw.exec("DROP INDEX documents_item").await.unwrap();
+    raw.exec("DROP INDEX audit_log_site").await.unwrap();
     raw.exec("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'").await.unwrap();
     let out = db.run(&["columns"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        common::stderr(&out).contains("schema version 1, older than this portal-admin's 6; run `portal-admin init` to upgrade it"),
+        common::stderr(&out).contains("schema version 1, older than this portal-admin's 7; run `portal-admin init` to upgrade it"),
         "{}",
         common::stderr(&out)
     );
     let said = db.ok(&["init"]);
-    assert!(said.contains("upgraded the schema") && said.contains("from version 1 to 6"), "{said}");
+    assert!(said.contains("upgraded the schema") && said.contains("from version 1 to 7"), "{said}");
     assert!(db.ok(&["init"]).starts_with("nothing changed"));
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'schema.upgrade'").await, 1);
     // The upgraded schema has what a new one has: the same columns, indexes and triggers.

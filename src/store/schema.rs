@@ -4,7 +4,7 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
@@ -53,6 +53,7 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
             "CREATE INDEX documents_item ON documents (site_id, item_id)",
         ],
     ),
+    (7, &["CREATE INDEX audit_log_site ON audit_log (site_id, id)"]),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

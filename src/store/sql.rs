@@ -17,6 +17,7 @@ use super::{
     Result, RetractionRequest, Site, SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition, UnitRow, UnitTally, Withdrawal,
     WithdrawalRow,
 };
+use super::{HotStatement, Param};
 use crate::domain::assessment::item_points;
 use crate::domain::calendar::{CalendarDay, DayKind};
 use crate::domain::column_table::ColumnTable;
@@ -34,13 +35,195 @@ const CHUNK: usize = 1_500;
 /// The documents of site `$1` issued on or before `$2`, with what their deadlines need.
 const DOCUMENTS: &str = "SELECT d.id, d.number, d.title, c.id AS column_id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, \
                                 d.issued_on, d.published_at \
-                         FROM documents d JOIN columns c ON c.id = d.column_id WHERE d.site_id = $1 AND d.issued_on <= $2";
+                         FROM documents d JOIN columns c ON c.site_id = d.site_id AND c.id = d.column_id WHERE d.site_id = $1 AND d.issued_on <= $2";
 
 /// Of those, the ones that were not online before `$3`: never online, or online only after. Two
 /// index ranges (documents_open), not a pass over every document ever issued, in one statement:
 /// each statement is a round trip to the SQLite driver's worker thread.
 fn open_documents_sql() -> String {
     format!("{DOCUMENTS} AND d.published_at IS NULL UNION ALL {DOCUMENTS} AND d.published_at >= $3")
+}
+
+/// The statements the console and the reports run most, as the store runs them: each filters by
+/// its site (`$1`), on every table it reads, so it reads one site's rows through an index (and on a
+/// distributed PostgreSQL stays on the site's shard: docs/scaling.md). `hot_statements` lists them
+/// for the plan tests (tests/plans.rs) and the benchmarks' raw-SQL runs.
+fn queue_sql<DB: Backend>() -> String {
+    format!(
+        "SELECT \
+           (SELECT CAST({agg}({arr}(i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, i.version, i.wechat_at)) AS TEXT) \
+            FROM items i LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
+            WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL OR i.stage = $3)), \
+           (SELECT CAST({agg}({arr}(p.item_id, c.path, c.position)) AS TEXT) \
+            FROM items i JOIN placements p ON p.site_id = i.site_id AND p.item_id = i.id \
+                         JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
+            WHERE i.site_id = $1 AND i.status = 'pending'), \
+           (SELECT CAST({agg}({arr}(a.item_id, a.kind)) AS TEXT) \
+            FROM items i JOIN attachments a ON a.site_id = i.site_id AND a.item_id = i.id \
+            WHERE i.site_id = $1 AND i.status = 'pending')",
+        agg = DB::JSON_AGG,
+        arr = DB::JSON_ARRAY
+    )
+}
+
+/// Site `$1`'s columns, each with its latest online placement before `$3` (one index seek per
+/// column on placements_column_online: the last online publication of every column without a scan),
+/// the documents issued by `$2` open at `$3`, and the calendar when one is open.
+fn staleness_sql<DB: Backend>() -> String {
+    format!(
+        "WITH open_documents AS ({open_documents}) \
+         SELECT \
+           (SELECT CAST({agg}({arr}(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, x.rule_unit, \
+                                     x.departments, x.note, x.position, x.last_update)) AS TEXT) \
+            FROM (SELECT c.*, (SELECT p.online_since FROM placements p \
+                                WHERE p.site_id = c.site_id AND p.column_id = c.id \
+                                  AND p.online_since IS NOT NULL AND p.online_since < $3 \
+                                ORDER BY p.online_since DESC LIMIT 1) AS last_update \
+                  FROM columns c WHERE c.site_id = $1) x), \
+           (SELECT CAST({agg}({arr}(o.id, o.number, o.title, o.column_id, o.path, o.rule_kind, o.rule_amount, o.rule_unit, \
+                                     o.issued_on, o.published_at)) AS TEXT) \
+            FROM open_documents o), \
+           (SELECT CAST({agg}({arr}(k.day, k.kind, k.note)) AS TEXT) \
+            FROM calendar_days k WHERE EXISTS (SELECT 1 FROM open_documents))",
+        open_documents = open_documents_sql(),
+        agg = DB::JSON_AGG,
+        arr = DB::JSON_ARRAY
+    )
+}
+
+/// A page of site `$1`'s column `$2`: its online items, newest first. The bound on online_since
+/// alone is what the index (placements_column_online) ranges on.
+const COLUMN_ITEMS: &str = "SELECT i.id, i.title, p.online_since, p.form, i.path, u.name, i.mark \
+                            FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
+                            LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
+                            WHERE p.site_id = $1 AND p.column_id = $2 AND p.online_since IS NOT NULL";
+
+fn column_items_first_sql() -> String {
+    format!("{COLUMN_ITEMS} ORDER BY p.online_since DESC, p.item_id DESC LIMIT $3")
+}
+
+/// The page after the key (`$3` online_since, `$4` item id).
+fn column_items_after_sql() -> String {
+    format!(
+        "{COLUMN_ITEMS} AND p.online_since <= $3 AND (p.online_since < $3 OR p.item_id < $4) \
+         ORDER BY p.online_since DESC, p.item_id DESC LIMIT $5"
+    )
+}
+
+const COLUMN_ITEM_COUNT: &str = "SELECT COUNT(*) FROM placements WHERE site_id = $1 AND column_id = $2 AND online_since IS NOT NULL";
+
+/// Every unit of site `$1` with its tally for the days `[$2, $3)`: the running totals
+/// (unit_day_points, one range of its primary key), never the items themselves, and the incidents.
+const UNIT_TALLIES: &str = "SELECT u.id, u.name, u.full_name, u.kind, \
+        COALESCE(p.text, 0), COALESCE(p.image_text, 0), COALESCE(p.video, 0), COALESCE(d.points, 0), COALESCE(d.standing, 0) \
+ FROM units u \
+ LEFT JOIN (SELECT unit_id, CAST(SUM(text) AS BIGINT) AS text, CAST(SUM(image_text) AS BIGINT) AS image_text, \
+                   CAST(SUM(video) AS BIGINT) AS video \
+            FROM unit_day_points WHERE site_id = $1 AND day >= $2 AND day < $3 GROUP BY unit_id) p ON p.unit_id = u.id \
+ LEFT JOIN (SELECT unit_id, CAST(SUM(points) AS BIGINT) AS points, \
+                   CAST(SUM(CASE WHEN points < 0 THEN 1 ELSE -1 END) AS BIGINT) AS standing \
+            FROM incidents WHERE site_id = $1 AND occurred_on >= $2 AND occurred_on < $3 GROUP BY unit_id) d ON d.unit_id = u.id \
+ WHERE u.site_id = $1 ORDER BY u.position";
+
+/// Site `$1`'s retraction requests of status `$2` (`of_status`: one range of
+/// retraction_requests_status, the pending few among thousands handled) or all, with each item's
+/// columns.
+fn retraction_requests_sql<DB: Backend>(of_status: bool) -> String {
+    format!(
+        "SELECT \
+           (SELECT CAST({agg}({arr}(r.id, r.item_id, i.title, u.name, r.reason, r.note, r.status, r.requested_at, r.handled_at, r.handled_by, r.resolution, \
+                                    (SELECT {agg}(c.path) FROM placements p JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
+                                     WHERE p.site_id = r.site_id AND p.item_id = r.item_id))) AS TEXT) \
+            FROM retraction_requests r JOIN items i ON i.site_id = r.site_id AND i.id = r.item_id \
+                 LEFT JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
+            WHERE r.site_id = $1{status})",
+        agg = DB::JSON_AGG,
+        arr = DB::JSON_ARRAY,
+        status = if of_status { " AND r.status = $2" } else { "" }
+    )
+}
+
+/// The audit page's filters: at or after `$4`; about item `$5` (`item:N`) or its requests (`$6`);
+/// by operator `$7`; of action `$8` or under it.
+const AUDIT_FILTERS: &str = "id < $2 AND ($4 IS NULL OR at >= $4) \
+   AND ($5 IS NULL OR target = $5 OR target IN \
+        (SELECT 'request:' || CAST(r.id AS TEXT) FROM retraction_requests r WHERE r.site_id = $1 AND r.item_id = $6)) \
+   AND ($7 IS NULL OR operator = $7) AND ($8 IS NULL OR action = $8 OR action LIKE $8 || '.%')";
+
+/// A page of the audit trail of site `$1` and of changes to no site, newest first, before id `$2`:
+/// two ranges of audit_log_site (site, id) read backwards and merged, never the other sites' rows.
+fn audit_page_sql() -> String {
+    format!(
+        "SELECT id, at, operator, action, target, detail FROM \
+           (SELECT * FROM (SELECT id, at, operator, action, target, detail FROM audit_log \
+                           WHERE site_id = $1 AND {AUDIT_FILTERS} ORDER BY id DESC LIMIT $3) mine \
+            UNION ALL \
+            SELECT * FROM (SELECT id, at, operator, action, target, detail FROM audit_log \
+                           WHERE site_id IS NULL AND {AUDIT_FILTERS} ORDER BY id DESC LIMIT $3) shared) page \
+         ORDER BY id DESC LIMIT $3"
+    )
+}
+
+/// The latest withdrawals of site `$1` (at most `$2`), with the earliest request each closed.
+const WITHDRAWALS: &str = "SELECT w.id, w.item_id, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, w.restored_at, w.restored_by, \
+        (SELECT MIN(r.requested_at) FROM retraction_requests r \
+         WHERE r.site_id = w.site_id AND r.item_id = w.item_id AND r.resolution = 'withdrawn' AND r.handled_at = w.withdrawn_at) \
+ FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
+ WHERE w.site_id = $1 ORDER BY w.withdrawn_at DESC, w.id DESC LIMIT $2";
+
+/// A withdrawal's lookups and changes, for the items of `list` in site `$1`.
+fn batch_states_sql(list: &str) -> String {
+    format!(
+        "SELECT id, path, stage, status, form, version, unit_id, published_at, points, mark FROM items WHERE site_id = $1 AND id IN ({list})"
+    )
+}
+
+fn withdraw_items_sql(list: &str) -> String {
+    format!(
+        "UPDATE items SET status = 'withdrawn', version = version + 1, updated_at = $2 \
+         WHERE site_id = $1 AND status = 'online' AND id IN ({list}) RETURNING id"
+    )
+}
+
+fn withdraw_placements_sql(list: &str) -> String {
+    format!("UPDATE placements SET online_since = NULL WHERE site_id = $1 AND item_id IN ({list})")
+}
+
+fn record_withdrawals_sql(list: &str) -> String {
+    format!(
+        "INSERT INTO withdrawals (site_id, item_id, reason, note, withdrawn_at, withdrawn_by) \
+         SELECT $1, id, $2, $3, $4, $5 FROM items WHERE site_id = $1 AND id IN ({list})"
+    )
+}
+
+fn close_requests_sql(list: &str) -> String {
+    format!(
+        "UPDATE retraction_requests SET status = 'done', resolution = 'withdrawn', handled_at = $2, handled_by = $3 \
+         WHERE site_id = $1 AND status = 'pending' AND item_id IN ({list}) RETURNING item_id"
+    )
+}
+
+/// The hot statements for one backend (`super::hot_statements`).
+pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
+    use Param::*;
+    let list = id_list(&[1, 2, 3]);
+    let hot = |name: &'static str, sql: String, params: Vec<Param>| HotStatement { name, sql, params };
+    vec![
+        hot("queue", queue_sql::<DB>(), vec![Site, NullText, NullText]),
+        hot("stale", staleness_sql::<DB>(), vec![Site, Day, Instant]),
+        hot("column items", column_items_first_sql(), vec![Site, Column, Int(50)]),
+        hot("column items, next page", column_items_after_sql(), vec![Site, Column, Instant, Item, Int(50)]),
+        hot("column item count", COLUMN_ITEM_COUNT.to_string(), vec![Site, Column]),
+        hot("scores", UNIT_TALLIES.to_string(), vec![Site, YearStart, YearEnd]),
+        hot("retraction requests", retraction_requests_sql::<DB>(true), vec![Site, Text("pending")]),
+        hot("audit page", audit_page_sql(), vec![Site, Int(i64::MAX), Int(200), NullTime, NullText, Int(0), NullText, NullText]),
+        hot("withdrawals", WITHDRAWALS.to_string(), vec![Site, Int(200)]),
+        hot("withdrawal: the items' states", batch_states_sql(&list), vec![Site]),
+        hot("withdrawal: the items", withdraw_items_sql(&list), vec![Site, Instant]),
+        hot("withdrawal: their placements", withdraw_placements_sql(&list), vec![Site]),
+        hot("withdrawal: the records", record_withdrawals_sql(&list), vec![Site, Text("outdated"), Text(""), Instant, Text("bench")]),
+        hot("withdrawal: the requests it closes", close_requests_sql(&list), vec![Site, Instant, Text("bench")]),
+    ]
 }
 
 pub(crate) struct SqlStore<DB: Database> {
@@ -110,6 +293,45 @@ fn insert_sql<DB: Backend>(table_and_columns: &str, width: usize, rows: usize) -
         sql.push(')');
     }
     sql
+}
+
+/// One value of a row written in bulk (`write_rows`).
+#[derive(Debug, Clone, Copy)]
+enum Cell<'a> {
+    Int(Option<i64>),
+    Text(Option<&'a str>),
+    Time(Option<DateTime<Utc>>),
+}
+
+/// Rows of cells in COPY's text format: tab-separated, one line a row, `\N` for null, and the
+/// backslash, tab, newline and carriage return escaped.
+fn copy_text(cells: &[Cell<'_>], width: usize) -> Vec<u8> {
+    let mut out = String::with_capacity(cells.len() * 16);
+    for row in cells.chunks(width) {
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                out.push('\t');
+            }
+            match cell {
+                Cell::Int(Some(n)) => out.push_str(&n.to_string()),
+                Cell::Text(Some(t)) => {
+                    for c in t.chars() {
+                        match c {
+                            '\\' => out.push_str("\\\\"),
+                            '\t' => out.push_str("\\t"),
+                            '\n' => out.push_str("\\n"),
+                            '\r' => out.push_str("\\r"),
+                            c => out.push(c),
+                        }
+                    }
+                }
+                Cell::Time(Some(t)) => out.push_str(&t.format("%Y-%m-%d %H:%M:%S%.6f+00").to_string()),
+                Cell::Int(None) | Cell::Text(None) | Cell::Time(None) => out.push_str("\\N"),
+            }
+        }
+        out.push('\n');
+    }
+    out.into_bytes()
 }
 
 fn decode_error(what: &str, value: &str) -> StoreError {
@@ -243,14 +465,7 @@ where
         type Row = (i64, String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64, Option<String>);
         let mut found: HashMap<i64, ItemState> = HashMap::with_capacity(items.len());
         for chunk in items.chunks(CHUNK) {
-            let rows: Vec<Row> = sqlx::query_as(&format!(
-                "SELECT id, path, stage, status, form, version, unit_id, published_at, points, mark FROM items \
-                 WHERE site_id = $1 AND id IN ({})",
-                id_list(chunk)
-            ))
-            .bind(site.id)
-            .fetch_all(&mut **tx)
-            .await?;
+            let rows: Vec<Row> = sqlx::query_as(&batch_states_sql(&id_list(chunk))).bind(site.id).fetch_all(&mut **tx).await?;
             for (id, path, stage, status, form, version, unit_id, published_at, points, mark) in rows {
                 let state = ItemState {
                     path: parse("path", &path)?,
@@ -716,6 +931,34 @@ where
         Self::audit(tx, Some(site), operator, "item.resubmit", &format!("item:{id}"), &detail.to_string()).await
     }
 
+    /// Writes rows of `width` cells into `table (columns)`: one COPY on PostgreSQL, multi-row
+    /// INSERTs of bound values on SQLite. Every bulk path makes its rows once, as cells, here.
+    async fn write_rows(tx: &mut Transaction<'static, DB>, table_and_columns: &str, width: usize, cells: &[Cell<'_>]) -> Result<()> {
+        if cells.is_empty() {
+            return Ok(());
+        }
+        let copy = format!("COPY {table_and_columns} FROM STDIN");
+        if let Some(done) = DB::copy_in(&mut **tx, copy, copy_text(cells, width)) {
+            done.await?;
+            return Ok(());
+        }
+        // Under both databases' limits on bound values (SQLite 32,766).
+        let rows_per_statement = 30_000 / width;
+        for chunk in cells.chunks(rows_per_statement * width) {
+            let sql = insert_sql::<DB>(table_and_columns, width, chunk.len() / width);
+            let mut q = sqlx::query::<DB>(&sql);
+            for cell in chunk {
+                q = match *cell {
+                    Cell::Int(v) => q.bind(v),
+                    Cell::Text(v) => q.bind(v),
+                    Cell::Time(v) => q.bind(v),
+                };
+            }
+            q.execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
+
     async fn write_items(
         tx: &mut Transaction<'static, DB>,
         site: i64,
@@ -731,144 +974,133 @@ where
         let now = Utc::now();
         let items: Vec<(&NewItem, i64)> = batch.items.iter().zip(new_ids.iter().copied()).collect();
 
-        let sql = insert_sql::<DB>(
+        use Cell::{Int, Text, Time};
+        let mut cells = Vec::with_capacity(items.len() * 19);
+        for (item, id) in &items {
+            cells.extend([
+                Int(Some(*id)),
+                Int(Some(site)),
+                Text(item.reference.as_deref()),
+                Text(Some(item.title.as_str())),
+                Text(Some(item.body.as_str())),
+                Text(Some(item.form.as_str())),
+                Text(Some(item.path.as_str())),
+                Int(item.unit.as_ref().map(|u| maps.units[u])),
+                Text(Some(item.channel.as_str())),
+                Text(Some(item.stage.as_str())),
+                Text(Some(item.status.as_str())),
+                Int(Some(1)),
+                Int(Some(item_form(item).points())),
+                Time(Some(item.submitted_at)),
+                Time(item.published_at),
+                Time(Some(now)),
+                Time(Some(now)),
+                Text(item.url.as_deref()),
+                Time(item.wechat_at),
+            ]);
+        }
+        Self::write_rows(
+            tx,
             "items (id, site_id, ref, title, body, form, path, unit_id, channel, stage, status, version, points, submitted_at, published_at, created_at, updated_at, url, wechat_at)",
             19,
-            items.len(),
-        );
-        let mut q = sqlx::query::<DB>(&sql);
+            &cells,
+        )
+        .await?;
+
+        let mut cells = Vec::new();
         for (item, id) in &items {
-            q = q
-                .bind(*id)
-                .bind(site)
-                .bind(item.reference.as_deref())
-                .bind(item.title.as_str())
-                .bind(item.body.as_str())
-                .bind(item.form.as_str())
-                .bind(item.path.as_str())
-                .bind(item.unit.as_ref().map(|u| maps.units[u]))
-                .bind(item.channel.as_str())
-                .bind(item.stage.as_str())
-                .bind(item.status.as_str())
-                .bind(1_i64)
-                .bind(item_form(item).points())
-                .bind(item.submitted_at)
-                .bind(item.published_at)
-                .bind(now)
-                .bind(now)
-                .bind(item.url.as_deref())
-                .bind(item.wechat_at);
-        }
-        q.execute(&mut **tx).await?;
-
-        let placements: Vec<(i64, i64, &'static str, Option<DateTime<Utc>>)> = items
-            .iter()
-            .flat_map(|(item, id)| {
-                let online = if item.status == ItemStatus::Online { item.published_at } else { None };
-                item.placements.iter().map(move |(c, form)| (*id, maps.columns[c], form.as_str(), online))
-            })
-            .collect();
-        for chunk in placements.chunks(CHUNK * 4) {
-            let sql = insert_sql::<DB>("placements (site_id, item_id, column_id, form, online_since)", 5, chunk.len());
-            let mut q = sqlx::query::<DB>(&sql);
-            for (item, column, form, online) in chunk {
-                q = q.bind(site).bind(*item).bind(*column).bind(*form).bind(*online);
+            let online = if item.status == ItemStatus::Online { item.published_at } else { None };
+            for (column, form) in &item.placements {
+                cells.extend([Int(Some(site)), Int(Some(*id)), Int(Some(maps.columns[column])), Text(Some(form.as_str())), Time(online)]);
             }
-            q.execute(&mut **tx).await?;
         }
+        Self::write_rows(tx, "placements (site_id, item_id, column_id, form, online_since)", 5, &cells).await?;
 
-        let mut reviews = Vec::new();
+        let mut cells = Vec::new();
         for (i, (item, id)) in items.iter().enumerate() {
             for r in &item.reviews {
                 let operator = *maps.operators.get(&r.operator).ok_or_else(|| StoreError::BadItem {
                     index: batch.first_index + i,
                     message: format!("review by unknown operator {:?}", r.operator),
                 })?;
-                reviews.push((*id, r, operator));
+                cells.extend([
+                    Int(Some(site)),
+                    Int(Some(*id)),
+                    Text(Some(r.step.as_str())),
+                    Int(Some(operator)),
+                    Text(Some(if r.approve { "approve" } else { "reject" })),
+                    Int(Some(r.checks_affirmed)),
+                    Int(Some(r.checks_failed)),
+                    Text(Some(r.comment.as_str())),
+                    Time(Some(r.at)),
+                ]);
             }
         }
-        for chunk in reviews.chunks(CHUNK) {
-            let sql = insert_sql::<DB>(
-                "reviews (site_id, item_id, step, operator_id, decision, checks_affirmed, checks_failed, comment, decided_at)",
-                9,
-                chunk.len(),
-            );
-            let mut q = sqlx::query::<DB>(&sql);
-            for (id, r, operator) in chunk {
-                q = q
-                    .bind(site)
-                    .bind(*id)
-                    .bind(r.step.as_str())
-                    .bind(*operator)
-                    .bind(if r.approve { "approve" } else { "reject" })
-                    .bind(r.checks_affirmed)
-                    .bind(r.checks_failed)
-                    .bind(r.comment.as_str())
-                    .bind(r.at);
-            }
-            q.execute(&mut **tx).await?;
-        }
+        Self::write_rows(
+            tx,
+            "reviews (site_id, item_id, step, operator_id, decision, checks_affirmed, checks_failed, comment, decided_at)",
+            9,
+            &cells,
+        )
+        .await?;
 
-        let attachments: Vec<_> = items.iter().flat_map(|(item, id)| item.attachments.iter().map(move |a| (*id, a))).collect();
-        for chunk in attachments.chunks(CHUNK * 4) {
-            let sql = insert_sql::<DB>("attachments (site_id, item_id, kind, name, received_at)", 5, chunk.len());
-            let mut q = sqlx::query::<DB>(&sql);
-            for (id, a) in chunk {
-                q = q.bind(site).bind(*id).bind(a.kind.as_str()).bind(a.name.as_str()).bind(a.at);
+        let mut cells = Vec::new();
+        for (item, id) in &items {
+            for a in &item.attachments {
+                cells.extend([Int(Some(site)), Int(Some(*id)), Text(Some(a.kind.as_str())), Text(Some(a.name.as_str())), Time(Some(a.at))]);
             }
-            q.execute(&mut **tx).await?;
         }
+        Self::write_rows(tx, "attachments (site_id, item_id, kind, name, received_at)", 5, &cells).await?;
 
-        let withdrawals: Vec<_> = items.iter().filter_map(|(item, id)| item.withdrawal.as_ref().map(|w| (*id, w))).collect();
-        if !withdrawals.is_empty() {
-            let sql = insert_sql::<DB>("withdrawals (site_id, item_id, reason, note, withdrawn_at, withdrawn_by)", 6, withdrawals.len());
-            let mut q = sqlx::query::<DB>(&sql);
-            for (id, w) in &withdrawals {
-                q = q.bind(site).bind(*id).bind(w.reason.as_str()).bind(w.note.clone()).bind(w.at).bind(w.by.clone());
+        let mut cells = Vec::new();
+        for (item, id) in &items {
+            if let Some(w) = &item.withdrawal {
+                cells.extend([
+                    Int(Some(site)),
+                    Int(Some(*id)),
+                    Text(Some(w.reason.as_str())),
+                    Text(Some(w.note.as_str())),
+                    Time(Some(w.at)),
+                    Text(Some(w.by.as_str())),
+                ]);
             }
-            q.execute(&mut **tx).await?;
         }
+        Self::write_rows(tx, "withdrawals (site_id, item_id, reason, note, withdrawn_at, withdrawn_by)", 6, &cells).await?;
 
-        let requests: Vec<_> = items.iter().filter_map(|(item, id)| item.retraction.as_ref().map(|r| (*id, r))).collect();
-        if !requests.is_empty() {
-            let mut unit_ids = Vec::with_capacity(requests.len());
-            for (_, r) in &requests {
-                unit_ids.push(match &r.unit {
-                    Some(unit) => Some(
-                        *maps
-                            .units
-                            .get(unit)
-                            .ok_or_else(|| StoreError::Refused(format!("retraction request names unknown unit {unit:?}")))?,
-                    ),
-                    None => None,
-                });
-            }
-            let sql = insert_sql::<DB>(
-                "retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at, handled_at, handled_by, decline_reason, resolution)",
-                11,
-                requests.len(),
-            );
-            let mut q = sqlx::query::<DB>(&sql);
-            for ((id, r), unit) in requests.iter().zip(unit_ids) {
-                q = q
-                    .bind(site)
-                    .bind(*id)
-                    .bind(unit)
-                    .bind(r.reason.as_str())
-                    .bind(r.note.clone())
-                    .bind(r.status.as_str())
-                    .bind(r.requested_at)
-                    .bind(r.handled.as_ref().map(|h| h.0))
-                    .bind(r.handled.as_ref().map(|h| h.1.clone()))
-                    .bind(r.decline_reason.clone())
-                    .bind(match r.status {
-                        RequestStatus::Pending => None,
-                        RequestStatus::Done => Some(Resolution::Withdrawn.as_str()),
-                        RequestStatus::Rejected => Some(Resolution::Declined.as_str()),
-                    });
-            }
-            q.execute(&mut **tx).await?;
+        let mut cells = Vec::new();
+        for (item, id) in &items {
+            let Some(r) = &item.retraction else { continue };
+            let unit = match &r.unit {
+                Some(unit) => Some(
+                    *maps.units.get(unit).ok_or_else(|| StoreError::Refused(format!("retraction request names unknown unit {unit:?}")))?,
+                ),
+                None => None,
+            };
+            cells.extend([
+                Int(Some(site)),
+                Int(Some(*id)),
+                Int(unit),
+                Text(Some(r.reason.as_str())),
+                Text(Some(r.note.as_str())),
+                Text(Some(r.status.as_str())),
+                Time(Some(r.requested_at)),
+                Time(r.handled.as_ref().map(|h| h.0)),
+                Text(r.handled.as_ref().map(|h| h.1.as_str())),
+                Text(r.decline_reason.as_deref()),
+                Text(match r.status {
+                    RequestStatus::Pending => None,
+                    RequestStatus::Done => Some(Resolution::Withdrawn.as_str()),
+                    RequestStatus::Rejected => Some(Resolution::Declined.as_str()),
+                }),
+            ]);
         }
+        Self::write_rows(
+            tx,
+            "retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at, handled_at, handled_by, decline_reason, resolution)",
+            11,
+            &cells,
+        )
+        .await?;
         let mut totals: HashMap<(i64, NaiveDate), [i64; 3]> = HashMap::new();
         for (item, _) in &items {
             if let (Some(unit), Some(day)) = (item.unit.as_ref(), counted_day(item)) {
@@ -959,7 +1191,7 @@ where
             .transpose()?;
         sqlx::query(
             "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, published_at, recorded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, (SELECT published_at FROM items WHERE id = $6), $7)",
+             VALUES ($1, $2, $3, $4, $5, $6, (SELECT published_at FROM items WHERE site_id = $1 AND id = $6), $7)",
         )
         .bind(site)
         .bind(doc.number.as_str())
@@ -1337,25 +1569,7 @@ where
         // online placement (placements_column_online), never a scan of the items; the open
         // documents; and the calendar, read only when there is an open document to date. Every
         // statement is a round trip to the SQLite driver's worker thread, every row another.
-        let sql = format!(
-            "WITH open_documents AS ({open_documents}) \
-             SELECT \
-               (SELECT CAST({agg}({arr}(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, x.rule_unit, \
-                                         x.departments, x.note, x.position, x.last_update)) AS TEXT) \
-                FROM (SELECT c.*, (SELECT p.online_since FROM placements p \
-                                    WHERE p.site_id = c.site_id AND p.column_id = c.id \
-                                      AND p.online_since IS NOT NULL AND p.online_since < $3 \
-                                    ORDER BY p.online_since DESC LIMIT 1) AS last_update \
-                      FROM columns c WHERE c.site_id = $1) x), \
-               (SELECT CAST({agg}({arr}(o.id, o.number, o.title, o.column_id, o.path, o.rule_kind, o.rule_amount, o.rule_unit, \
-                                         o.issued_on, o.published_at)) AS TEXT) \
-                FROM open_documents o), \
-               (SELECT CAST({agg}({arr}(k.day, k.kind, k.note)) AS TEXT) \
-                FROM calendar_days k WHERE EXISTS (SELECT 1 FROM open_documents))",
-            open_documents = open_documents_sql(),
-            agg = DB::JSON_AGG,
-            arr = DB::JSON_ARRAY
-        );
+        let sql = staleness_sql::<DB>();
         let (columns, documents, calendar): (Option<String>, Option<String>, Option<String>) =
             sqlx::query_as(&sql).bind(site.id).bind(issued_until).bind(before).fetch_one(&self.pool).await?;
         let mut columns: Vec<ColumnJson> = json_rows("column list", columns)?;
@@ -1478,7 +1692,7 @@ where
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, published_at, recorded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, (SELECT published_at FROM items WHERE id = $6), $7) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, (SELECT published_at FROM items WHERE site_id = $1 AND id = $6), $7) RETURNING id",
         )
         .bind(site.id)
         .bind(document.number.as_str())
@@ -1496,24 +1710,8 @@ where
     }
 
     async fn unit_tallies(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitTally>> {
-        // The running totals (unit_day_points), never the items themselves, and the incidents.
-        let rows: Vec<(i64, String, String, String, i64, i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT u.id, u.name, u.full_name, u.kind, \
-                    COALESCE(p.text, 0), COALESCE(p.image_text, 0), COALESCE(p.video, 0), COALESCE(d.points, 0), COALESCE(d.standing, 0) \
-             FROM units u \
-             LEFT JOIN (SELECT unit_id, CAST(SUM(text) AS BIGINT) AS text, CAST(SUM(image_text) AS BIGINT) AS image_text, \
-                               CAST(SUM(video) AS BIGINT) AS video \
-                        FROM unit_day_points WHERE site_id = $1 AND day >= $2 AND day < $3 GROUP BY unit_id) p ON p.unit_id = u.id \
-             LEFT JOIN (SELECT unit_id, CAST(SUM(points) AS BIGINT) AS points, \
-                               CAST(SUM(CASE WHEN points < 0 THEN 1 ELSE -1 END) AS BIGINT) AS standing \
-                        FROM incidents WHERE site_id = $1 AND occurred_on >= $2 AND occurred_on < $3 GROUP BY unit_id) d ON d.unit_id = u.id \
-             WHERE u.site_id = $1 ORDER BY u.position",
-        )
-        .bind(site.id)
-        .bind(from)
-        .bind(until)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows: Vec<(i64, String, String, String, i64, i64, i64, i64, i64)> =
+            sqlx::query_as(UNIT_TALLIES).bind(site.id).bind(from).bind(until).fetch_all(&self.pool).await?;
         rows.into_iter()
             .map(|(id, name, full_name, kind, text, image_text, video, deductions, incidents)| {
                 Ok(UnitTally {
@@ -1940,7 +2138,7 @@ where
             return Err(StoreError::Refused("waiving a finding needs a reason".into()));
         }
         let mut tx = self.begin_write("waiving a finding").await?;
-        Self::allowed(&mut tx, site, &self.operator, Act::RecordRequest).await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::WaiveFinding).await?;
         let state = Self::item_state(&mut tx, site, item, None).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO finding_waivers (site_id, item_id, kind, text, reason, waived_at, waived_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -2050,32 +2248,17 @@ where
         limit: i64,
     ) -> Result<Vec<ItemSummary>> {
         type Row = (i64, String, DateTime<Utc>, String, String, Option<String>, Option<String>);
-        const SELECT: &str = "SELECT i.id, i.title, p.online_since, p.form, i.path, u.name, i.mark \
-                              FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
-                              LEFT JOIN units u ON u.id = i.unit_id \
-                              WHERE p.site_id = $1 AND p.column_id = $2 AND p.online_since IS NOT NULL";
-        // The bound on online_since alone is what the index (placements_column_online) ranges on.
         let rows: Vec<Row> = match before {
-            None => {
-                sqlx::query_as(&format!("{SELECT} ORDER BY p.online_since DESC, p.item_id DESC LIMIT $3"))
+            None => sqlx::query_as(&column_items_first_sql()).bind(site.id).bind(column_id).bind(limit).fetch_all(&self.pool).await?,
+            Some((at, id)) => {
+                sqlx::query_as(&column_items_after_sql())
                     .bind(site.id)
                     .bind(column_id)
+                    .bind(at)
+                    .bind(id)
                     .bind(limit)
                     .fetch_all(&self.pool)
                     .await?
-            }
-            Some((at, id)) => {
-                sqlx::query_as(&format!(
-                    "{SELECT} AND p.online_since <= $3 AND (p.online_since < $3 OR p.item_id < $4) \
-                 ORDER BY p.online_since DESC, p.item_id DESC LIMIT $5"
-                ))
-                .bind(site.id)
-                .bind(column_id)
-                .bind(at)
-                .bind(id)
-                .bind(limit)
-                .fetch_all(&self.pool)
-                .await?
             }
         };
         rows.into_iter()
@@ -2094,11 +2277,7 @@ where
     }
 
     async fn column_item_count(&self, site: &Site, column_id: i64) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM placements WHERE site_id = $1 AND column_id = $2 AND online_since IS NOT NULL")
-            .bind(site.id)
-            .bind(column_id)
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(sqlx::query_scalar(COLUMN_ITEM_COUNT).bind(site.id).bind(column_id).fetch_one(&self.pool).await?)
     }
 
     async fn item(&self, site: &Site, id: i64) -> Result<(ExportedItem, Vec<HistoryEntry>)> {
@@ -2189,26 +2368,20 @@ where
     }
 
     async fn audit_page(&self, site: &Site, filter: &AuditFilter, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>> {
-        // Backwards along the primary key: the newest first, a page at a time. An item's records
-        // are those about it and about the requests to withdraw it.
-        let rows: Vec<(i64, DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
-            "SELECT id, at, operator, action, target, detail FROM audit_log \
-             WHERE (site_id = $1 OR site_id IS NULL) AND id < $2 AND ($4 IS NULL OR at >= $4) \
-               AND ($5 IS NULL OR target = $5 OR target IN \
-                    (SELECT 'request:' || CAST(id AS TEXT) FROM retraction_requests WHERE site_id = $1 AND item_id = $6)) \
-               AND ($7 IS NULL OR operator = $7) AND ($8 IS NULL OR action = $8 OR action LIKE $8 || '.%') \
-             ORDER BY id DESC LIMIT $3",
-        )
-        .bind(site.id)
-        .bind(before.unwrap_or(i64::MAX))
-        .bind(limit)
-        .bind(filter.since)
-        .bind(filter.item.map(|i| format!("item:{i}")))
-        .bind(filter.item.unwrap_or(0))
-        .bind(filter.operator.as_deref())
-        .bind(filter.action.as_deref())
-        .fetch_all(&self.pool)
-        .await?;
+        // The newest first, a page at a time, backwards along the site's ids (audit_log_site) and
+        // those of changes to no site. An item's records are those about it and about the requests
+        // to withdraw it.
+        let rows: Vec<(i64, DateTime<Utc>, String, String, String, String)> = sqlx::query_as(&audit_page_sql())
+            .bind(site.id)
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(limit)
+            .bind(filter.since)
+            .bind(filter.item.map(|i| format!("item:{i}")))
+            .bind(filter.item.unwrap_or(0))
+            .bind(filter.operator.as_deref())
+            .bind(filter.action.as_deref())
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows
             .into_iter()
             .map(|(id, at, operator, action, target, detail)| AuditEntry { id, at, operator, action, target, detail })
@@ -2231,17 +2404,12 @@ where
             Option<Vec<String>>,
         );
         // One statement: the requests (retraction_requests_status), and each item's columns.
-        let sql = format!(
-            "SELECT \
-               (SELECT CAST({agg}({arr}(r.id, r.item_id, i.title, u.name, r.reason, r.note, r.status, r.requested_at, r.handled_at, r.handled_by, r.resolution, \
-                                        (SELECT {agg}(c.path) FROM placements p JOIN columns c ON c.id = p.column_id WHERE p.item_id = r.item_id))) AS TEXT) \
-                FROM retraction_requests r JOIN items i ON i.site_id = r.site_id AND i.id = r.item_id LEFT JOIN units u ON u.id = r.unit_id \
-                WHERE r.site_id = $1 AND ($2 IS NULL OR r.status = $2))",
-            agg = DB::JSON_AGG,
-            arr = DB::JSON_ARRAY
-        );
-        let json: Option<String> =
-            sqlx::query_scalar(&sql).bind(site.id).bind(status.map(RequestStatus::as_str)).fetch_one(&self.pool).await?;
+        let sql = retraction_requests_sql::<DB>(status.is_some());
+        let mut query = sqlx::query_scalar(&sql).bind(site.id);
+        if let Some(status) = status {
+            query = query.bind(status.as_str());
+        }
+        let json: Option<String> = query.fetch_one(&self.pool).await?;
         let mut out = json_rows::<Json>("retraction requests", json)?
             .into_iter()
             .map(|(id, item, title, unit, reason, note, status, requested_at, handled_at, handled_by, resolution, columns)| {
@@ -2290,14 +2458,7 @@ where
             let list = id_list(chunk);
             // Only one withdrawal each: the status moves from online exactly once, so a second
             // administrator's withdrawal of the same item finds it withdrawn and leaves it.
-            let moved: Vec<i64> = sqlx::query_scalar(&format!(
-                "UPDATE items SET status = 'withdrawn', version = version + 1, updated_at = $2 \
-                 WHERE site_id = $1 AND status = 'online' AND id IN ({list}) RETURNING id"
-            ))
-            .bind(site.id)
-            .bind(now)
-            .fetch_all(&mut *tx)
-            .await?;
+            let moved: Vec<i64> = sqlx::query_scalar(&withdraw_items_sql(&list)).bind(site.id).bind(now).fetch_all(&mut *tx).await?;
             pause_point("retract");
             let moved_set: HashSet<i64> = moved.iter().copied().collect();
             out.already.extend(chunk.iter().filter(|id| !moved_set.contains(id)));
@@ -2305,30 +2466,21 @@ where
                 continue;
             }
             let list = id_list(&moved);
-            sqlx::query(&format!("UPDATE placements SET online_since = NULL WHERE site_id = $1 AND item_id IN ({list})"))
+            sqlx::query(&withdraw_placements_sql(&list)).bind(site.id).execute(&mut *tx).await?;
+            sqlx::query(&record_withdrawals_sql(&list))
                 .bind(site.id)
+                .bind(reason.as_str())
+                .bind(note)
+                .bind(now)
+                .bind(self.operator.as_str())
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query(&format!(
-                "INSERT INTO withdrawals (site_id, item_id, reason, note, withdrawn_at, withdrawn_by) \
-                 SELECT $1, id, $2, $3, $4, $5 FROM items WHERE site_id = $1 AND id IN ({list})"
-            ))
-            .bind(site.id)
-            .bind(reason.as_str())
-            .bind(note)
-            .bind(now)
-            .bind(self.operator.as_str())
-            .execute(&mut *tx)
-            .await?;
-            let requests: Vec<i64> = sqlx::query_scalar(&format!(
-                "UPDATE retraction_requests SET status = 'done', resolution = 'withdrawn', handled_at = $2, handled_by = $3 \
-                 WHERE site_id = $1 AND status = 'pending' AND item_id IN ({list}) RETURNING item_id"
-            ))
-            .bind(site.id)
-            .bind(now)
-            .bind(self.operator.as_str())
-            .fetch_all(&mut *tx)
-            .await?;
+            let requests: Vec<i64> = sqlx::query_scalar(&close_requests_sql(&list))
+                .bind(site.id)
+                .bind(now)
+                .bind(self.operator.as_str())
+                .fetch_all(&mut *tx)
+                .await?;
             for item in requests {
                 *closed.entry(item).or_default() += 1;
             }
@@ -2451,17 +2603,7 @@ where
 
     async fn withdrawals(&self, site: &Site, limit: i64) -> Result<Vec<WithdrawalRow>> {
         type Row = (i64, i64, String, String, String, DateTime<Utc>, String, Option<DateTime<Utc>>, Option<String>, Option<DateTime<Utc>>);
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT w.id, w.item_id, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, w.restored_at, w.restored_by, \
-                    (SELECT MIN(r.requested_at) FROM retraction_requests r \
-                     WHERE r.site_id = w.site_id AND r.item_id = w.item_id AND r.resolution = 'withdrawn' AND r.handled_at = w.withdrawn_at) \
-             FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
-             WHERE w.site_id = $1 ORDER BY w.withdrawn_at DESC, w.id DESC LIMIT $2",
-        )
-        .bind(site.id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows: Vec<Row> = sqlx::query_as(WITHDRAWALS).bind(site.id).bind(limit).fetch_all(&self.pool).await?;
         rows.into_iter()
             .map(|(id, item, title, reason, note, withdrawn_at, withdrawn_by, restored_at, restored_by, requested_at)| {
                 Ok(WithdrawalRow {
@@ -2626,20 +2768,7 @@ where
         // One statement, three JSON arrays (every row through the SQLite driver costs more than
         // the query): the pending items on one index range (items_queue), their columns and their
         // attachments, each by primary-key lookups from those items.
-        let sql = format!(
-            "SELECT \
-               (SELECT CAST({agg}({arr}(i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, i.version, i.wechat_at)) AS TEXT) \
-                FROM items i LEFT JOIN units u ON u.id = i.unit_id \
-                WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL OR i.stage = $3)), \
-               (SELECT CAST({agg}({arr}(p.item_id, c.path, c.position)) AS TEXT) \
-                FROM items i JOIN placements p ON p.item_id = i.id JOIN columns c ON c.id = p.column_id \
-                WHERE i.site_id = $1 AND i.status = 'pending'), \
-               (SELECT CAST({agg}({arr}(a.item_id, a.kind)) AS TEXT) \
-                FROM items i JOIN attachments a ON a.item_id = i.id \
-                WHERE i.site_id = $1 AND i.status = 'pending')",
-            agg = DB::JSON_AGG,
-            arr = DB::JSON_ARRAY
-        );
+        let sql = queue_sql::<DB>();
         let (items, columns, attachments): (Option<String>, Option<String>, Option<String>) =
             sqlx::query_as(&sql).bind(site.id).bind(path.map(|p| p.as_str())).bind(stage.map(|s| s.as_str())).fetch_one(&self.pool).await?;
         let mut rows: Vec<ItemJson> = json_rows("queue", items)?;
