@@ -128,9 +128,9 @@ pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
         }
         (None, true) => {
             let since = args.since.map(crate::domain::time::beijing_midnight);
-            for (item, found) in checks::check_online(s.store.as_ref(), &s.site, &lists, since).await? {
-                for f in &found {
-                    listing.push(row(item.id, f, None));
+            for (item, found) in checks::online_findings(s.store.as_ref(), &s.site, &lists, since).await? {
+                for (f, waived) in &found {
+                    listing.push(row(item.id, f, waived.as_deref()));
                 }
             }
         }

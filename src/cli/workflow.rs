@@ -348,11 +348,9 @@ pub async fn review(cli: &Cli, command: &ReviewCommand) -> Result<(), Failure> {
     };
     decision.validate().map_err(Failure::usage)?;
     let id = s.store.find_item(&s.site, key).await?;
-    if matches!(decision, Decision::Approve { .. }) {
-        let lists = crate::reports::checks::lists(None, None).map_err(Failure::usage)?;
-        crate::reports::checks::approval_gate(s.store.as_ref(), &s.site, &lists, id).await?;
-    }
-    let t = s.store.review(&s.site, id, *version, &decision).await?;
+    // The gate, and the findings recorded with the decision: the console's path too.
+    let lists = crate::reports::checks::lists(None, None).map_err(Failure::usage)?;
+    let t = crate::reports::checks::decide(s.store.as_ref(), &s.site, &lists, id, *version, &decision).await?;
     println!("{}", said(t));
     Ok(())
 }

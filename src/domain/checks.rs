@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
+use super::IncidentKind;
 use super::time::beijing_date;
 
 /// What a finding is about (the `kind` of `portal-admin check`).
@@ -73,6 +74,68 @@ impl Finding {
             Field::Dates => "dates".into(),
         }
     }
+}
+
+impl Finding {
+    /// The incident of Art. 16 a finding would be, if it went online: a secret marking is a
+    /// classified document; a wrong name, term, document number, date or figure is an error of
+    /// wording (typo); anything else (personal data shown in full, a banned or sensitive word) is
+    /// improper content.
+    pub fn incident_kind(&self) -> IncidentKind {
+        match self.kind {
+            FindingKind::SensitiveWord if self.blocking => IncidentKind::Classified,
+            FindingKind::LeaderName | FindingKind::WrongTerm | FindingKind::DocumentNumber | FindingKind::Date | FindingKind::Figure => {
+                IncidentKind::Typo
+            }
+            FindingKind::SensitiveWord | FindingKind::IdNumber | FindingKind::Phone | FindingKind::BankCard => IncidentKind::Improper,
+        }
+    }
+}
+
+/// A finding as recorded with a review decision (in the decision's audit record): what was found
+/// then, and the waiver that covered it if one did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RecordedFinding {
+    pub kind: String,
+    pub text: String,
+    pub span: String,
+    pub message: String,
+    pub blocking: bool,
+    /// `who: why`, when a waiver covered it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waived: Option<String>,
+}
+
+impl RecordedFinding {
+    pub fn new(f: &Finding, waived: Option<&str>) -> RecordedFinding {
+        RecordedFinding {
+            kind: f.kind.as_str().to_string(),
+            text: f.text.clone(),
+            span: f.span(),
+            message: f.message.clone(),
+            blocking: f.blocking,
+            waived: waived.map(str::to_string),
+        }
+    }
+
+    /// The same finding (its kind and the text found; a waiver covers it the same way), wherever
+    /// the text has moved to.
+    pub fn same(&self, other: &RecordedFinding) -> bool {
+        self.kind == other.kind && self.text == other.text
+    }
+}
+
+/// What each decision on an item found, oldest first, and what an earlier decision found that the
+/// next one no longer did (fixed in between): `(found, fixed)` per decision.
+pub fn at_decisions(decisions: &[Vec<RecordedFinding>]) -> Vec<(&[RecordedFinding], Vec<&RecordedFinding>)> {
+    let mut out = Vec::with_capacity(decisions.len());
+    let mut before: &[RecordedFinding] = &[];
+    for found in decisions {
+        let fixed = before.iter().filter(|b| !found.iter().any(|f| f.same(b))).collect();
+        out.push((found.as_slice(), fixed));
+        before = found;
+    }
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -546,6 +609,43 @@ mod tests {
             check_dates(t("2026-11-01T09:00:00+08:00"), Some(t("2026-11-02T09:00:00+08:00")), now, NaiveDate::from_ymd_opt(2026, 11, 3));
         assert!(before_issue[0].message.contains("早于文件印发日期"));
         assert!(check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-11-21T09:00:00+08:00")), now, None).is_empty());
+    }
+
+    #[test]
+    fn each_finding_maps_to_the_incident_it_would_be() {
+        let found = check_text(&lists(), Field::Body, "区长李明化强调，本文件为内部资料，身份证号11010519491231002X。");
+        let got: Vec<(FindingKind, IncidentKind)> = found.iter().map(|f| (f.kind, f.incident_kind())).collect();
+        assert_eq!(
+            got,
+            [
+                (FindingKind::LeaderName, IncidentKind::Typo),
+                (FindingKind::SensitiveWord, IncidentKind::Classified),
+                (FindingKind::IdNumber, IncidentKind::Improper),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_finding_gone_at_the_next_decision_was_fixed() {
+        let f = |kind: &str, text: &str| RecordedFinding {
+            kind: kind.into(),
+            text: text.into(),
+            span: "body:0-3".into(),
+            message: String::new(),
+            blocking: false,
+            waived: None,
+        };
+        let decisions = vec![
+            vec![f("leader_name", "李明化"), f("figure", "65户")],
+            vec![f("figure", "65户")],
+            vec![],
+            vec![f("leader_name", "李明化")],
+        ];
+        let got: Vec<(usize, Vec<&str>)> = at_decisions(&decisions)
+            .into_iter()
+            .map(|(found, fixed)| (found.len(), fixed.iter().map(|f| f.text.as_str()).collect()))
+            .collect();
+        assert_eq!(got, [(2, vec![]), (1, vec!["李明化"]), (0, vec!["65户"]), (1, vec![])]);
     }
 
     #[test]

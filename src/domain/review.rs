@@ -147,6 +147,8 @@ pub enum Act {
     Administer,
     /// Record a unit's request to withdraw an item: an administrator's or a reviewer's.
     RecordRequest,
+    /// Waive a finding of the content checks, with a reason: an administrator's or a reviewer's.
+    WaiveFinding,
 }
 
 impl Act {
@@ -155,7 +157,7 @@ impl Act {
             Act::Pass(stage) => may_pass(role, stage),
             Act::Withdraw => may_pass(role, Stage::Publish),
             Act::RecordIncident | Act::ManageOperators | Act::Administer => role == Role::Admin,
-            Act::RecordRequest => matches!(role, Role::Admin | Role::Reviewer),
+            Act::RecordRequest | Act::WaiveFinding => matches!(role, Role::Admin | Role::Reviewer),
         }
     }
 }
@@ -169,6 +171,7 @@ impl std::fmt::Display for Act {
             Act::ManageOperators => f.write_str("manage operators"),
             Act::Administer => f.write_str("load items, register documents or change the calendar"),
             Act::RecordRequest => f.write_str("record retraction requests"),
+            Act::WaiveFinding => f.write_str("waive findings of the content checks"),
         }
     }
 }

@@ -5,8 +5,9 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::checks::{Field, Finding, Lists, check_dates, check_text};
-use crate::store::{ItemText, Result, Site, Store, StoreError};
+use crate::domain::checks::{Field, Finding, Lists, RecordedFinding, check_dates, check_text};
+use crate::domain::review::Decision;
+use crate::store::{ItemText, Result, Site, Store, StoreError, Transition};
 
 pub const NAMES: &str = include_str!("../../data/checks/names.tsv");
 pub const WORDS: &str = include_str!("../../data/checks/words.tsv");
@@ -74,11 +75,19 @@ pub fn check_item(lists: &Lists, item: &ItemText, now: DateTime<Utc>) -> Vec<Fin
     out
 }
 
+/// A finding with the waiver that covers it (`who: why`), if one does.
+pub type WaivedFinding = (Finding, Option<String>);
+
 /// The findings on an item, each with the waiver that covers it (kind and text match), if one does.
-pub async fn item_findings(store: &dyn Store, site: &Site, lists: &Lists, id: i64) -> Result<Vec<(Finding, Option<String>)>> {
+pub async fn item_findings(store: &dyn Store, site: &Site, lists: &Lists, id: i64) -> Result<Vec<WaivedFinding>> {
     let item = item_text(store, site, id).await?;
-    let waivers = store.waivers(site, id).await?;
-    Ok(check_item(lists, &item, Utc::now())
+    with_waivers(store, site, id, check_item(lists, &item, Utc::now())).await
+}
+
+/// Findings on an item, each with the waiver that covers it (`who: why`), if one does.
+async fn with_waivers(store: &dyn Store, site: &Site, id: i64, found: Vec<Finding>) -> Result<Vec<WaivedFinding>> {
+    let waivers = if found.is_empty() { Vec::new() } else { store.waivers(site, id).await? };
+    Ok(found
         .into_iter()
         .map(|f| {
             let waived = waivers
@@ -90,12 +99,33 @@ pub async fn item_findings(store: &dyn Store, site: &Site, lists: &Lists, id: i6
         .collect())
 }
 
+/// `check_online`, each finding with the waiver that covers it, if one does (the Findings tab and
+/// `check --all`).
+pub async fn online_findings(
+    store: &dyn Store,
+    site: &Site,
+    lists: &Lists,
+    since: Option<DateTime<Utc>>,
+) -> Result<Vec<(ItemText, Vec<WaivedFinding>)>> {
+    let mut out = Vec::new();
+    for (item, found) in check_online(store, site, lists, since).await? {
+        let found = with_waivers(store, site, item.id, found).await?;
+        out.push((item, found));
+    }
+    Ok(out)
+}
+
 /// Refuses an approval while a blocking finding (a wrong leader's name, a full ID number, a
 /// secret marking) stands unwaived on the item: the one gate every way of approving goes through.
 pub async fn approval_gate(store: &dyn Store, site: &Site, lists: &Lists, id: i64) -> Result<()> {
-    let open: Vec<String> = item_findings(store, site, lists, id)
-        .await?
-        .into_iter()
+    gate(id, &item_findings(store, site, lists, id).await?)
+}
+
+/// The gate on findings already looked up: refused, naming each blocking finding not waived and
+/// how to waive it.
+pub fn gate(id: i64, found: &[(Finding, Option<String>)]) -> Result<()> {
+    let open: Vec<String> = found
+        .iter()
         .filter(|(f, waived)| f.blocking && waived.is_none())
         .map(|(f, _)| format!("{} “{}” ({})", f.kind.as_str(), f.text, f.span()))
         .collect();
@@ -107,6 +137,26 @@ pub async fn approval_gate(store: &dyn Store, site: &Site, lists: &Lists, id: i6
         open.len(),
         open.join("; ")
     )))
+}
+
+/// A review decision, the one way `review approve|reject` and the console make one: the item's
+/// findings are looked up, an approval passes the gate, and the decision is recorded with the
+/// findings present at that moment (waived or not), so that the item's history shows what each
+/// decision saw and what was fixed between two.
+pub async fn decide(
+    store: &dyn Store,
+    site: &Site,
+    lists: &Lists,
+    id: i64,
+    version: Option<i64>,
+    decision: &Decision,
+) -> Result<Transition> {
+    let found = item_findings(store, site, lists, id).await?;
+    if matches!(decision, Decision::Approve { .. }) {
+        gate(id, &found)?;
+    }
+    let recorded: Vec<RecordedFinding> = found.iter().map(|(f, waived)| RecordedFinding::new(f, waived.as_deref())).collect();
+    store.review_found(site, id, version, decision, Some(&recorded)).await
 }
 
 /// Every online item with findings (published at or after `since`), newest first, a page of the

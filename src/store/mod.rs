@@ -560,7 +560,21 @@ pub trait Store: Send + Sync {
     /// publication) or back (to its unit), in one transaction with its audit record. Refused when
     /// the item is not at a review step, the operator's role may not pass the step, a unit item's
     /// attachments are missing, or (`Conflict`) the item changed since `version` was read.
-    async fn review(&self, site: &Site, item: i64, version: Option<i64>, decision: &Decision) -> Result<Transition>;
+    async fn review(&self, site: &Site, item: i64, version: Option<i64>, decision: &Decision) -> Result<Transition> {
+        self.review_found(site, item, version, decision, None).await
+    }
+
+    /// `review`, with the content checks' findings on the item at that moment recorded in the
+    /// decision's audit record (`findings`), for the item's history: what was found at each
+    /// decision, and so what was fixed between two (`reports::checks::decide` is the one caller).
+    async fn review_found(
+        &self,
+        site: &Site,
+        item: i64,
+        version: Option<i64>,
+        decision: &Decision,
+        found: Option<&[crate::domain::checks::RecordedFinding]>,
+    ) -> Result<Transition>;
 
     /// Publishes an approved item: online in its target columns, or in `columns` when given
     /// (which replace the targets), with the running totals and any document it puts online, in

@@ -20,6 +20,7 @@ use super::{
 use super::{HotStatement, Param};
 use crate::domain::assessment::item_points;
 use crate::domain::calendar::{CalendarDay, DayKind};
+use crate::domain::checks::{self, RecordedFinding};
 use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
@@ -419,6 +420,48 @@ where
             None => os_user.unwrap_or_default(),
         };
         Ok(SqlStore { pool, described, read_only, operator })
+    }
+
+    /// The history entries of the content checks' findings recorded with each review decision on an
+    /// item (in its audit record): what each decision found, waived or not, and what an earlier
+    /// one found that it no longer did (fixed). Decisions recorded without findings are left out.
+    async fn findings_at_decisions(&self, site: &Site, id: i64) -> Result<Vec<HistoryEntry>> {
+        let records: Vec<(DateTime<Utc>, String, String, String)> = sqlx::query_as(
+            "SELECT at, operator, action, detail FROM audit_log \
+             WHERE site_id = $1 AND target = $2 AND action IN ('review.approve', 'review.reject') ORDER BY id",
+        )
+        .bind(site.id)
+        .bind(format!("item:{id}"))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut decisions = Vec::new();
+        let mut found = Vec::new();
+        for (at, operator, action, detail) in records {
+            let Ok(detail) = serde_json::from_str::<serde_json::Value>(&detail) else { continue };
+            let Some(findings) = detail.get("findings").cloned() else { continue };
+            let Ok(findings) = serde_json::from_value::<Vec<RecordedFinding>>(findings) else { continue };
+            let step = detail.get("step").and_then(|s| s.as_str()).unwrap_or("").to_string();
+            let decision = action.trim_start_matches("review.").to_string();
+            decisions.push((at, operator, format!("{decision} ({step})")));
+            found.push(findings);
+        }
+        let mut history = Vec::new();
+        for ((at, operator, decision), (now, fixed)) in decisions.into_iter().zip(checks::at_decisions(&found)) {
+            let entry = |event: String| HistoryEntry { at, operator: operator.clone(), event };
+            let none_fixed = fixed.is_empty();
+            for f in fixed {
+                history.push(entry(format!("fixed by {decision}: {} “{}” (found at the decision before)", f.kind, f.text)));
+            }
+            for f in now {
+                let blocking = if f.blocking { ", blocking" } else { "" };
+                let waived = f.waived.as_ref().map_or_else(String::new, |w| format!(" — waived ({w})"));
+                history.push(entry(format!("found at {decision}: {} “{}” ({}{blocking}) {}{waived}", f.kind, f.text, f.span, f.message)));
+            }
+            if now.is_empty() && none_fixed {
+                history.push(entry(format!("content checks at {decision}: nothing found")));
+            }
+        }
+        Ok(history)
     }
 
     async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {
@@ -2354,6 +2397,7 @@ where
         for (at, operator, kind, text, reason) in waived {
             history.push(HistoryEntry { at, operator, event: format!("finding waived: {kind} “{text}” — {reason}") });
         }
+        history.extend(self.findings_at_decisions(site, id).await?);
         for (at, by, mark, effective_on, replaced_by, note) in marks {
             let kind: MarkKind = parse("mark", &mark)?;
             let replaced = if replaced_by.is_empty() { String::new() } else { format!(", replaced by {replaced_by}") };
@@ -2819,7 +2863,14 @@ where
             .collect()
     }
 
-    async fn review(&self, site: &Site, item: i64, version: Option<i64>, decision: &Decision) -> Result<Transition> {
+    async fn review_found(
+        &self,
+        site: &Site,
+        item: i64,
+        version: Option<i64>,
+        decision: &Decision,
+        found: Option<&[RecordedFinding]>,
+    ) -> Result<Transition> {
         decision.validate().map_err(StoreError::Refused)?;
         let mut tx = self.begin_write("a review").await?;
         let current = Self::item_state(&mut tx, site, item, version).await?;
@@ -2868,7 +2919,10 @@ where
         let status = if approve { ItemStatus::Pending } else { ItemStatus::Returned };
         let version = Self::advance(&mut tx, site, item, current.version, Change::Decided { stage: to, status }).await?;
         let action = if approve { "review.approve" } else { "review.reject" };
-        let detail = with_change(detail, (current.stage, current.status), (to, status));
+        let mut detail = with_change(detail, (current.stage, current.status), (to, status));
+        if let (Some(found), Some(fields)) = (found, detail.as_object_mut()) {
+            fields.insert("findings".into(), json!(found));
+        }
         Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("item:{item}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(Transition { item, from: current.stage, to, version })
