@@ -31,7 +31,7 @@ mod scores;
 mod withdraw;
 mod withdrawn;
 pub use bulk::Marks;
-pub use findings::{FindingRow, FindingsView, finding_rows};
+pub use findings::{FindingRow, FindingsView, ItemFindings, WaiveForm, finding_rows};
 pub use health::{Identity, Link, Lost, Whoami};
 pub use inspection::InspectionView;
 pub use queue::{QueueView, Reviewing, waited, waiting};
@@ -125,6 +125,17 @@ pub enum Load {
     },
     /// The content checks' findings on every online item, newest first.
     Findings,
+    /// The content checks' findings on one item, each with the waiver that covers it.
+    ItemFindings {
+        id: i64,
+    },
+    /// Waiving a finding on an item (its kind and the text found), with a reason.
+    Waive {
+        item: i64,
+        kind: String,
+        text: String,
+        reason: String,
+    },
 }
 
 /// What a query brought back (an error as one line).
@@ -157,6 +168,10 @@ pub enum Loaded {
     Assessment(AssessmentLoaded),
     Inspection(Result<Vec<Indicator>, String>),
     Findings(Result<Vec<FindingRow>, String>),
+    /// An item's findings, each with the waiver that covers it.
+    ItemFindings(i64, Result<Vec<(crate::domain::checks::Finding, Option<String>)>, String>),
+    /// What waiving a finding on an item did.
+    Waived(i64, Result<(), String>),
 }
 
 /// Something that happened.
@@ -416,6 +431,8 @@ pub enum Overlay {
     Incident(Box<IncidentForm>),
     /// An incident being corrected, with why.
     Reverse(Box<ReverseForm>),
+    /// The reason a finding of the content checks is waived.
+    Waive(Box<WaiveForm>),
     Copy,
     Filter(Box<TextArea<'static>>),
     Command {
@@ -598,6 +615,7 @@ impl App {
             || self.withdrawals.waiting.is_some()
             || self.inspection.waiting.is_some()
             || self.findings.list.waiting.is_some()
+            || self.findings_busy()
             || self.findings.item.as_ref().is_some_and(|i| i.waiting.is_some())
             || self.retraction_write.is_some()
             || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
@@ -767,6 +785,10 @@ impl App {
             }
             Overlay::Incident(_) | Overlay::Reverse(_) => {
                 self.incident_key(event, effects);
+                return;
+            }
+            Overlay::Waive(_) => {
+                self.waive_key(event, effects);
                 return;
             }
             Overlay::Record(_) => {
@@ -1019,7 +1041,10 @@ impl App {
             | Action::ReverseIncident
             | Action::NextField
             | Action::PreviousField
-            | Action::NextKind => {}
+            | Action::NextKind
+            | Action::NextFinding
+            | Action::PreviousFinding
+            | Action::WaiveFinding => {}
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
                 self.motion(action, height, effects)
             }
@@ -1454,6 +1479,8 @@ impl App {
             Loaded::PublishedMany(results) => self.published_many(id, results, effects),
             Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
             Loaded::Inspection(result) => self.inspected(id, result),
+            Loaded::ItemFindings(_, result) => self.item_findings_arrived(id, result),
+            Loaded::Waived(item, result) => self.waived(id, item, result, effects),
             Loaded::Findings(result) => {
                 let failed = result.as_ref().err().filter(|_| self.findings.list.waiting == Some(id)).cloned();
                 self.findings.list.accept_whole(id, result, height);

@@ -15,9 +15,11 @@ use super::paged::{Paged, Row};
 use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
+use findings::Found;
 
 mod findings;
 mod inspection;
+mod review;
 mod scores;
 mod withdrawals;
 
@@ -507,6 +509,13 @@ impl Draw<'_> {
 
     /// An item whole: its title line, and its fields, columns, history and body scrolled in `body`.
     fn item_page(&mut self, title: Rect, body: Rect, view: &ItemView) {
+        self.item_page_marked(title, body, view, &[], None, false);
+    }
+
+    /// `item_page` with the text of the content checks' findings highlighted in its title and body
+    /// (the one `selected` stands out); `body_first`: the body under the title, before the item's
+    /// fields and history (the review screen: what is checked comes first).
+    fn item_page_marked(&mut self, title: Rect, body: Rect, view: &ItemView, found: &[Found], selected: Option<usize>, body_first: bool) {
         let Some((item, history)) = &view.item else {
             self.title(title, vec![Span::raw(format!("Item {}", view.id))]);
             let msg = view.error.as_deref().map_or("Loading…".to_string(), |e| format!("Could not load the item: {e}"));
@@ -516,7 +525,21 @@ impl Draw<'_> {
         self.title(title, vec![Span::raw(format!("Item {} · {} · {}", item.id, item.status.as_str(), item.form.as_str()))]);
         let dim = self.theme.dim();
         let field = |name: &str, value: String| TextLine::from(vec![Span::styled(format!("{name:<10}"), dim), Span::raw(value)]);
-        let mut lines = vec![TextLine::styled(self.text(&item.title), Style::default().add_modifier(Modifier::BOLD)), TextLine::raw("")];
+        let marks = self.marks(item, found, selected);
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let mut lines = vec![TextLine::from(self.marked(&item.title, 0, &marks.title, Style::default())).style(bold), TextLine::raw("")];
+        // Line by line, each line's first character counted in the whole body (the findings'
+        // spans are characters of the body).
+        let mut text = vec![TextLine::styled("Body", self.theme.heading())];
+        let mut from = 0;
+        for l in item.body.strip_suffix('\n').unwrap_or(&item.body).split('\n') {
+            text.push(TextLine::from(self.marked(l, from, &marks.body, Style::default())));
+            from += l.chars().count() + 1;
+        }
+        if body_first {
+            lines.append(&mut text);
+            lines.push(TextLine::raw(""));
+        }
         lines.push(field(
             "path",
             format!("{} · {} · channel {}", item.path.as_str(), self.text(item.unit.as_deref().unwrap_or("-")), item.channel.as_str()),
@@ -548,10 +571,9 @@ impl Draw<'_> {
             let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
             lines.push(TextLine::raw(format!("  {}{who}  {}", when.get(..16).unwrap_or(&when).replace('T', " "), self.text(&h.event))));
         }
-        lines.push(TextLine::raw(""));
-        lines.push(TextLine::styled("Body", self.theme.heading()));
-        for l in item.body.lines() {
-            lines.push(TextLine::raw(self.text(l)));
+        if !body_first {
+            lines.push(TextLine::raw(""));
+            lines.append(&mut text);
         }
         Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((view.scroll, 0)).render_into(body, self.buf);
     }
@@ -607,48 +629,6 @@ impl Draw<'_> {
                 Span::styled(lacks, theme.status(Status::Empty)),
             ])
         });
-    }
-
-    /// An item from the queue beside the seven checks.
-    fn review(&mut self, areas: &Areas) {
-        let app = self.app;
-        let Some(r) = &app.reviewing else { return };
-        let panel_h = 10u16;
-        let top = areas.header.y;
-        let bottom = areas.status.y;
-        let body = Rect { x: 0, y: top, width: areas.rows.width, height: bottom.saturating_sub(top + panel_h) };
-        self.item_page(areas.title, body, &r.view);
-        let panel = Rect { x: 0, y: body.bottom(), width: areas.rows.width, height: panel_h };
-        let mut lines = vec![TextLine::styled(
-            format!("Item {} at {} (version {}) · the seven checks of Art. 9", r.entry.id, r.entry.stage.as_str(), r.entry.version),
-            self.theme.heading(),
-        )];
-        for (n, check) in crate::domain::review::CHECKS.iter().enumerate() {
-            let on = r.checks.contains(n as u32 + 1);
-            let mark = if on { "[x]" } else { "[ ]" };
-            let style = if on { self.theme.status(Status::Ok) } else { Style::default() };
-            lines.push(TextLine::from(vec![Span::styled(format!(" {mark} {} ", n + 1), style), Span::raw(self.text(check))]));
-        }
-        let lacks: Vec<&str> = r.entry.missing.iter().map(|k| k.describe()).collect();
-        if !lacks.is_empty() {
-            lines.push(TextLine::styled(self.text(&format!(" lacks {} (Art. 10)", lacks.join(", "))), self.theme.status(Status::Overdue)));
-        }
-        let hint = |a: Action| self.hint(a);
-        let keys = if r.deciding.is_some() {
-            " saving…".to_string()
-        } else {
-            format!(
-                " 1–7 affirm · {} all · {} approve · {} reject · {} publish · {} back",
-                hint(Action::AllChecks),
-                hint(Action::Approve),
-                hint(Action::Reject),
-                hint(Action::Publish),
-                hint(Action::Back)
-            )
-        };
-        lines.push(TextLine::styled(keys, self.theme.dim()));
-        Widget::render(Clear, panel, self.buf);
-        Paragraph::new(lines).render_into(panel, self.buf);
     }
 
     /// The connection and the last action's result on the left; who, where and which database on
@@ -766,6 +746,10 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
             (reject.as_str(), input, None)
         }
         Overlay::Before(input) => ("mark what went online here before (YYYY-MM-DD): ", input, None),
+        Overlay::Waive(form) => {
+            reject = text::display(&format!("waive {} “{}” on item {} — why? ", form.kind.as_str(), form.text, form.item), app.ambiguous);
+            (reject.as_str(), &form.input, None)
+        }
         _ => return,
     };
     let area = areas.status;

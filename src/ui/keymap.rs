@@ -101,6 +101,9 @@ actions! {
     NextField = "incident.next_field",
     PreviousField = "incident.previous_field",
     NextKind = "incident.next_kind",
+    NextFinding = "review.next_finding",
+    PreviousFinding = "review.previous_finding",
+    WaiveFinding = "finding.waive",
     Noop = "noop",
 }
 

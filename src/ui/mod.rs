@@ -109,18 +109,28 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::Retractions => {
             Loaded::Retractions(store.retraction_requests(site, Some(crate::domain::item::RequestStatus::Pending)).await.map_err(line))
         }
+        // The same path as `review approve|reject`: the content-check gate, and the findings
+        // recorded with the decision.
         Load::Review { item, version, decision } => Loaded::Decided(
             async {
-                // An approval passes the same content-check gate as `review approve`.
-                if matches!(decision, crate::domain::review::Decision::Approve { .. }) {
-                    let lists = reports::checks::lists(None, None).map_err(crate::store::StoreError::Refused)?;
-                    reports::checks::approval_gate(store, site, &lists, item).await?;
-                }
-                store.review(site, item, Some(version), &decision).await
+                let lists = reports::checks::lists(None, None).map_err(crate::store::StoreError::Refused)?;
+                reports::checks::decide(store, site, &lists, item, Some(version), &decision).await
             }
             .await
             .map_err(line),
         ),
+        Load::ItemFindings { id } => Loaded::ItemFindings(
+            id,
+            async {
+                let lists = reports::checks::lists(None, None).map_err(crate::store::StoreError::Refused)?;
+                reports::checks::item_findings(store, site, &lists, id).await
+            }
+            .await
+            .map_err(line),
+        ),
+        Load::Waive { item, kind, text, reason } => {
+            Loaded::Waived(item, store.waive_finding(site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line))
+        }
         Load::Publish { item, version } => Loaded::Decided(store.publish(site, item, Some(version), &[]).await.map_err(line)),
         Load::PublishMany { items } => {
             let mut done = Vec::new();
@@ -170,7 +180,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         ),
         // Every online item through the content checks: tens of seconds on a large site.
         Load::Findings => Loaded::Findings(match reports::checks::lists(None, None) {
-            Ok(lists) => reports::checks::check_online(store, site, &lists, None).await.map(app::finding_rows).map_err(line),
+            Ok(lists) => reports::checks::online_findings(store, site, &lists, None).await.map(app::finding_rows).map_err(line),
             Err(e) => Err(e),
         }),
     };

@@ -290,10 +290,19 @@ pub fn loaded(mut loaded: Loaded) -> Loaded {
         Loaded::Inspection(r) => each(r, |i| clean_all(&mut i.detail)),
         Loaded::Findings(r) => each(r, |f| {
             clean_line(&mut f.title);
+            clean_option(&mut f.unit);
             clean_line(&mut f.finding.text);
             clean_line(&mut f.finding.message);
             clean_line(&mut f.finding.suggestion);
+            clean_option(&mut f.waived);
         }),
+        Loaded::ItemFindings(_, r) => each(r, |(f, waived)| {
+            clean_line(&mut f.text);
+            clean_line(&mut f.message);
+            clean_line(&mut f.suggestion);
+            clean_option(waived);
+        }),
+        Loaded::Waived(_, r) => clean_result(r, |_| {}),
         Loaded::Assessment(a) => match a {
             AssessmentLoaded::Explained(r) => clean_result(r, |e| {
                 if let Some(row) = &mut e.row {

@@ -112,6 +112,7 @@ impl Load {
                 | Load::Mark { .. }
                 | Load::Restore { .. }
                 | Load::Decline { .. }
+                | Load::Waive { .. }
                 | Load::Assessment(AssessmentLoad::AddIncident { .. } | AssessmentLoad::Reverse { .. })
         )
     }
@@ -289,6 +290,7 @@ impl App {
             if let Some(r) = &mut self.reviewing {
                 r.view.waiting = Some(req);
             }
+            self.load_review_findings(effects);
         }
         if shown(&self.queue.items) {
             self.load_queue(effects);
@@ -317,6 +319,7 @@ impl App {
                 Some(Act::Withdraw)
             }
             Action::RecordIncident | Action::ReverseIncident => Some(Act::RecordIncident),
+            Action::WaiveFinding => Some(Act::WaiveFinding),
             Action::Confirm => match &self.overlay {
                 Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. } => Some(Act::Pass(Stage::Publish)),
                 Overlay::Confirm { .. } => Some(Act::Withdraw),
@@ -379,6 +382,7 @@ impl App {
                 None => return false,
             },
             Overlay::Decline { .. } if event.code == KeyCode::Enter => Act::Withdraw,
+            Overlay::Waive(_) if event.code == KeyCode::Enter => Act::WaiveFinding,
             Overlay::Mark { .. } if self.keymap.action(Layer::Mark, Key::from_event(event)) == Some(Action::Confirm) => Act::Withdraw,
             Overlay::Incident(_) | Overlay::Reverse(_)
                 if self.keymap.action(Layer::Incident, Key::from_event(event)) == Some(Action::Confirm) =>

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 
+use super::findings::ItemFindings;
 use super::{App, Confirmed, Effect, ItemView, Load, Overlay, Tab, single_line};
 use crate::domain::Stage;
 use crate::domain::item::ALL_CHECKS;
@@ -67,6 +68,8 @@ pub struct Reviewing {
     pub checks: Checks,
     /// The decision or publication running.
     pub deciding: Option<u64>,
+    /// The content checks' findings on the item, beside the seven checks.
+    pub findings: ItemFindings,
 }
 
 /// How long an item has waited, and whether that is too long: past a day, or past an hour for an
@@ -99,7 +102,8 @@ impl App {
         let id = entry.id;
         let request = self.request(Load::Item { id }, effects);
         let view = ItemView { id, item: None, scroll: 0, waiting: Some(request), error: None };
-        self.reviewing = Some(Reviewing { entry, view, checks: Checks::default(), deciding: None });
+        self.reviewing = Some(Reviewing { entry, view, checks: Checks::default(), deciding: None, findings: ItemFindings::default() });
+        self.load_review_findings(effects);
     }
 
     /// Runs an action of the queue list; false if it is not one.
@@ -146,6 +150,10 @@ impl App {
         if self.reviewing.is_none() {
             return self.queue_list_act(action);
         }
+        if self.review_findings_act(action) {
+            return true;
+        }
+        let blocked = self.blocking_said();
         let Some(r) = &mut self.reviewing else { return false };
         match action {
             Action::Check1 | Action::Check2 | Action::Check3 | Action::Check4 | Action::Check5 | Action::Check6 | Action::Check7 => {
@@ -161,6 +169,9 @@ impl App {
                     self.warn("already approved: publish it (p)");
                 } else if !r.checks.is_all() {
                     self.warn("affirm all seven checks first (1–7, or c for all)");
+                } else if let Some(why) = blocked {
+                    // The store's gate refuses it too; said here with the console's keys.
+                    self.warn(why);
                 } else {
                     let decision = Decision::Approve { checks: r.checks, comment: String::new() };
                     let (item, version) = (r.entry.id, r.entry.version);
@@ -243,6 +254,7 @@ impl App {
     pub(super) fn reason_typed(&mut self, event: KeyEvent, needed: &str) -> Option<String> {
         let input = match &mut self.overlay {
             Overlay::Reason { input, .. } | Overlay::Decline { input, .. } | Overlay::Before(input) => input,
+            Overlay::Waive(form) => &mut form.input,
             _ => return None,
         };
         match event.code {

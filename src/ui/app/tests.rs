@@ -27,6 +27,9 @@ mod inspection;
 /// The Findings tab.
 mod findings;
 
+/// The review screen's content checks.
+mod review;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -680,10 +683,17 @@ fn show_queue(app: &mut App) {
     app.update(Msg::Loaded(id, Loaded::Queue(Ok(queue_rows()))));
 }
 
-/// Opens the selected queue item and feeds it its page.
+/// Opens the selected queue item and feeds it its page; the content checks find nothing on it.
 fn open_reviewing(app: &mut App) {
+    open_reviewing_with(app, "为切实做好冬季森林防火工作，保护森林资源和人民群众生命财产安全……", vec![]);
+}
+
+/// Opens the selected queue item and feeds it its page with `body`, and its findings.
+fn open_reviewing_with(app: &mut App, body: &str, findings: Vec<(crate::domain::checks::Finding, Option<String>)>) {
     let effects = key(app, KeyCode::Enter);
-    let [(id, Load::Item { id: item })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::Item { id: item }), (checked, Load::ItemFindings { id: also })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!(item, also);
+    app.update(Msg::Loaded(checked, Loaded::ItemFindings(item, Ok(findings))));
     let entry = app.reviewing.as_ref().unwrap().entry.clone();
     let t = Utc.with_ymd_and_hms(2026, 11, 20, 1, 0, 0).unwrap();
     let full = ExportedItem {
@@ -691,7 +701,7 @@ fn open_reviewing(app: &mut App) {
         reference: None,
         url: None,
         title: entry.title.clone(),
-        body: "为切实做好冬季森林防火工作，保护森林资源和人民群众生命财产安全……".into(),
+        body: body.into(),
         form: entry.form,
         path: entry.path,
         unit: entry.unit.clone(),
@@ -758,7 +768,7 @@ fn a_review_by_keys_needs_all_seven_checks_then_opens_the_next_item() {
     let rest: Vec<QueueItem> = queue_rows().into_iter().skip(1).collect();
     let effects = a.update(Msg::Loaded(id, Loaded::Queue(Ok(rest))));
     assert_eq!(a.reviewing.as_ref().unwrap().entry.id, 32);
-    assert!(matches!(loads(&effects)[..], [(_, Load::Item { id: 32 })]));
+    assert!(matches!(loads(&effects)[..], [(_, Load::Item { id: 32 }), (_, Load::ItemFindings { id: 32 })]));
 }
 
 #[test]
@@ -802,7 +812,7 @@ fn publishing_asks_first_and_a_conflict_reloads_the_item() {
     let [(id, Load::Queue)] = loads(&effects)[..] else { panic!("{effects:?}") };
     let effects = a.update(Msg::Loaded(id, Loaded::Queue(Ok(queue_rows()))));
     assert_eq!(a.reviewing.as_ref().unwrap().entry.id, 34, "the same item, as it now is");
-    assert!(matches!(loads(&effects)[..], [(_, Load::Item { id: 34 })]));
+    assert!(matches!(loads(&effects)[..], [(_, Load::Item { id: 34 }), (_, Load::ItemFindings { id: 34 })]));
     // Esc on the confirmation writes nothing.
     keys(&mut a, "p");
     assert!(loads(&key(&mut a, KeyCode::Esc)).is_empty());

@@ -2,6 +2,7 @@
 //! (the keys keep working meanwhile); Enter opens the item, from which `w` withdraws it.
 
 use super::*;
+use crate::domain::IncidentKind;
 use crate::domain::checks::{Field, Finding, FindingKind};
 
 #[allow(clippy::too_many_arguments)]
@@ -11,7 +12,14 @@ fn finding(kind: FindingKind, field: Field, start: usize, text: &str, message: &
 }
 
 fn row(item: i64, title: &str, day: u32, finding: Finding) -> FindingRow {
-    FindingRow { item, title: title.into(), published_at: Some(Utc.with_ymd_and_hms(2026, 11, day, 2, 30, 0).unwrap()), finding }
+    FindingRow {
+        item,
+        title: title.into(),
+        unit: Some("民政局".into()),
+        published_at: Some(Utc.with_ymd_and_hms(2026, 11, day, 2, 30, 0).unwrap()),
+        finding,
+        waived: None,
+    }
 }
 
 /// Findings on three online items, newest first.
@@ -126,11 +134,72 @@ fn a_failed_check_is_said_in_the_tab() {
 }
 
 #[test]
+fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
+    let mut a = app();
+    show_findings(&mut a);
+    keys(&mut a, "W");
+    let Overlay::Waive(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert_eq!((form.item, form.kind, form.text.as_str()), (1207, FindingKind::IdNumber, "450304199003151234"));
+    assert!(text_of(&a).lines().last().unwrap().starts_with("waive id_number “450304199003151234” on item 1207 — why?"), "{}", text_of(&a));
+    keys(&mut a, "低保公示依法须列明身份");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::Waive { item: 1207, kind, text, reason })] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!((kind.as_str(), text.as_str(), reason.as_str()), ("id_number", "450304199003151234", "低保公示依法须列明身份"));
+    let effects = a.update(Msg::Loaded(*id, Loaded::Waived(1207, Ok(()))));
+    assert!(matches!(loads(&effects)[..], [(_, Load::Findings)]), "{effects:?}");
+    // The findings come back with the waiver: said in the row, and no longer counted as blocking.
+    let [(id, _)] = loads(&effects)[..] else { panic!() };
+    let mut now = rows();
+    now[0].waived = Some("li.jianhua: 低保公示依法须列明身份".into());
+    a.update(Msg::Loaded(id, Loaded::Findings(Ok(now))));
+    let text = text_of(&a);
+    assert!(text.lines().nth(1).unwrap().starts_with("Findings · 4 on 3 online items, newest first · ✗1 blocking"), "{text}");
+    assert!(text.lines().nth(3).unwrap().starts_with("✓ 1207    id_number      450304199003… waived — li.jianhua"), "{text}");
+}
+
+#[test]
+fn i_opens_the_incident_form_filled_in_from_the_finding() {
+    let mut a = app();
+    show_findings(&mut a);
+    keys(&mut a, "i");
+    let Overlay::Incident(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert_eq!((form.unit.as_str(), form.kind, form.item.lines().join("")), ("民政局", IncidentKind::Improper, "1207".to_string()));
+    assert_eq!(form.item_title(), Some("关于公布2026年城乡低保对象名单的公示"));
+    key(&mut a, KeyCode::Esc);
+    // A wrong term is an error of wording.
+    keys(&mut a, "jj");
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    keys(&mut a, "i");
+    let Overlay::Incident(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert_eq!((form.kind, form.item.lines().join("")), (IncidentKind::Typo, "1102".to_string()));
+    keys(&mut a, "标题中“象山区政府”表述不规范");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(_, Load::Assessment(AssessmentLoad::AddIncident { input, item }))] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!((input.unit.as_str(), input.kind, item.as_deref()), ("民政局", IncidentKind::Typo, Some("1102")));
+}
+
+#[test]
 fn the_findings_screens_in_every_state() {
     let cases: Vec<State> = vec![
         ("findings", show_findings),
         ("findings_checking", |a| {
             keys(a, "8");
+        }),
+        ("findings_empty", |a| {
+            let effects = keys(a, "8");
+            let [(id, Load::Findings)] = loads(&effects)[..] else { panic!("{effects:?}") };
+            a.update(Msg::Loaded(id, Loaded::Findings(Ok(vec![]))));
+        }),
+        ("findings_item_highlighted", |a| {
+            show_findings(a);
+            let effects = key(a, KeyCode::Enter);
+            let [(id, Load::Item { id: 1207 })] = loads(&effects)[..] else { panic!("{effects:?}") };
+            let mut item = found_item();
+            item.0.body = "经审核，以下对象符合城乡低保条件，现予公示。\n".to_string()
+                + &"　".repeat(40)
+                + "张某某 450304199003151234 城市低保 二塘乡";
+            a.update(Msg::Loaded(id, Loaded::Item(Ok(item))));
         }),
     ];
     snapshot_all(cases);
