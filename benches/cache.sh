@@ -1,6 +1,12 @@
-# Sourced by the benchmark scripts: builds the release binary and, once, the 1,000,000-item demo
-# databases they measure (benches/cache/ for SQLite, database portal_bench_1m on the local
-# PostgreSQL server). Sets bin, lite, PG_URL, AT, YEAR and machine, and defines `record`.
+# Sourced by the benchmark scripts: builds the release binary and, once, the demo databases they
+# measure, cached: SQLite in benches/cache/ (ITEMS items, one site; default 1,000,000) and
+# PostgreSQL on the local server (PG_ITEMS items spread over SITES sites, each with the built-in
+# column table and units; default the same 1,000,000 items on one site, database portal_bench_1m).
+# The suite (benches/suite.sh) asks for PG_ITEMS=10000000 SITES=120. Sets bin, lite, PG_URL,
+# PG_SITE (the site measured: the middle one of many, none of one), PG_BENCH (the URL with the
+# site, as the in-program benchmarks take it), site_args (`--site CODE` for the real binary on
+# PostgreSQL, or nothing), AT, YEAR and machine; defines `record` and `suite_row`.
+# Big builds run under `nice -n 19`, so the machine's other work goes first.
 
 # record NAME HEADING TEXT: writes TEXT into docs/performance.md between <!-- NAME:start --> and
 # <!-- NAME:end -->, or as a new section under HEADING the first time.
@@ -19,32 +25,84 @@ else:
 open(path, "w").write(text)
 PY
 }
+
+# suite_row FIGURE BACKEND TARGET MEASURED PASS [RATIO]: one row of the suite's table, appended to
+# $SUITE_OUT when the suite runs this script (nothing otherwise). Fields are separated by `|`.
+suite_row() {
+    if [ -n "${SUITE_OUT:-}" ]; then
+        printf '%s|%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" "$5" "${6:-}" >>"$SUITE_OUT"
+    fi
+}
+
 ITEMS=${ITEMS:-1000000}
+PG_ITEMS=${PG_ITEMS:-$ITEMS}
+SITES=${SITES:-1}
 PG_ADMIN=${PG_ADMIN:-postgres://postgres@127.0.0.1:5432/test}
-PG_DB=portal_bench_1m
+if [ "$SITES" = 1 ] && [ "$PG_ITEMS" = 1000000 ]; then
+    PG_DB=portal_bench_1m
+else
+    PG_DB=portal_bench_${PG_ITEMS}_${SITES}s
+fi
 PG_URL=${PG_ADMIN%/*}/$PG_DB
 AT=2026-11-27
 YEAR=2025
+FROM=2021-12-01
 
 cargo build --release --quiet
-bin=$PWD/target/release/portal-admin
+bin=${CARGO_TARGET_DIR:-$PWD/target}/release/portal-admin
 mkdir -p benches/cache
-lite=$PWD/benches/cache/sqlite-1m.db
-demo=(demo --items "$ITEMS" --seed 2023 --from 2021-12-01 --to "$AT")
+if [ "$ITEMS" = 1000000 ]; then lite=$PWD/benches/cache/sqlite-1m.db; else lite=$PWD/benches/cache/sqlite-$ITEMS.db; fi
+
+# The code of the n-th site of many.
+site_code() { printf 'c%03d' "$1"; }
+if [ "$SITES" = 1 ]; then
+    PG_SITE=""
+    site_args=()
+else
+    PG_SITE=$(site_code $(((SITES + 1) / 2)))
+    site_args=(--site "$PG_SITE")
+fi
+PG_BENCH=$PG_URL${PG_SITE:+#$PG_SITE}
 
 if [ ! -s "$lite" ]; then
     echo "building the SQLite demo database ($ITEMS items) …" >&2
-    "$bin" --db "sqlite://$lite" "${demo[@]}" >&2
+    built=$(date +%s)
+    nice -n 19 "$bin" --db "sqlite://$lite" demo --items "$ITEMS" --seed 2023 --from "$FROM" --to "$AT" >&2
+    echo "built in $(($(date +%s) - built)) s" >"$lite.built"
 fi
 if ! psql "$PG_ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" | grep -q 1; then
-    echo "building the PostgreSQL demo database ($ITEMS items) …" >&2
+    echo "building the PostgreSQL demo database ($PG_ITEMS items, $SITES sites) …" >&2
     psql "$PG_ADMIN" -qc "CREATE DATABASE $PG_DB"
-    if ! "$bin" --db "$PG_URL" "${demo[@]}" >&2; then
+    built=$(date +%s)
+    # Marked complete only at the end: a build cut short is dropped and made again.
+    psql "$PG_URL" -qc "COMMENT ON DATABASE $PG_DB IS 'building'"
+    if [ "$SITES" = 1 ]; then
+        nice -n 19 "$bin" --db "$PG_URL" demo --items "$PG_ITEMS" --seed 2023 --from "$FROM" --to "$AT" >&2 || failed=1
+    else
+        # Each site gets the built-in column table and units, and its share of the items (the first
+        # sites one more when they do not divide evenly), from a seed of its own.
+        for n in $(seq 1 "$SITES"); do
+            code=$(site_code "$n")
+            share=$((PG_ITEMS / SITES + (n <= PG_ITEMS % SITES ? 1 : 0)))
+            nice -n 19 "$bin" --db "$PG_URL" --site "$code" init --name "县级门户网站 $code" >/dev/null || { failed=1; break; }
+            nice -n 19 "$bin" --db "$PG_URL" --site "$code" demo --items "$share" --seed $((2023 + n)) --from "$FROM" --to "$AT" >&2 ||
+                { failed=1; break; }
+        done
+    fi
+    if [ -n "${failed:-}" ]; then
         psql "$PG_ADMIN" -qc "DROP DATABASE $PG_DB"
         exit 1
     fi
+    seconds=$(($(date +%s) - built))
+    psql "$PG_URL" -qc "COMMENT ON DATABASE $PG_DB IS 'built in $seconds s'"
 fi
+if psql "$PG_URL" -tAc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$PG_DB'" | grep -q '^building'; then
+    echo "the PostgreSQL demo database $PG_DB was left half-built; drop it (psql -c 'DROP DATABASE $PG_DB') and run again" >&2
+    exit 1
+fi
+PG_BUILT=$(psql "$PG_URL" -tAc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$PG_DB'")
 # Bring databases built by an older portal-admin to the current schema (nothing otherwise).
 "$bin" --db "sqlite://$lite" init >&2
-"$bin" --db "$PG_URL" init >&2
-machine="$(uname -sm), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
+"$bin" --db "$PG_URL" "${site_args[@]}" init >&2
+machine="$(uname -sm), $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB"
+sizes="SQLite $ITEMS items on one site; PostgreSQL $PG_ITEMS items over $SITES site$([ "$SITES" = 1 ] || echo s)${PG_SITE:+, measured on site $PG_SITE}"

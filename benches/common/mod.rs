@@ -45,10 +45,26 @@ pub fn stats(mut times: Vec<f64>) -> Stats {
     }
 }
 
-/// Opens the database a URL names, and its site: (backend's name, store, site).
+/// Opens the database a URL names, and its site: (backend's name, store, site). `URL#CODE` names
+/// the site of a database of many (the only one otherwise).
 pub async fn open(url: &str) -> (&'static str, Arc<dyn Store>, Site) {
+    let (url, code) = match url.rsplit_once('#') {
+        Some((url, code)) => (url, Some(code)),
+        None => (url, None),
+    };
     let target = Target::parse(url).expect("a database URL");
     let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
-    let site = store.site(None).await.expect("a site");
+    let site = store.site(code).await.expect("a site");
     (backend(&target), store, site)
+}
+
+/// A statement with its values written in (`$N` replaced by `values[N - 1]`, already quoted), as
+/// it is typed into sqlite3 or psql.
+pub fn inline(sql: &str, values: &[String]) -> String {
+    let mut out = sql.to_string();
+    // $10 before $1.
+    for (i, value) in values.iter().enumerate().rev() {
+        out = out.replace(&format!("${}", i + 1), value);
+    }
+    out
 }
