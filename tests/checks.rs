@@ -132,3 +132,106 @@ async fn the_lists_are_edited_through_the_command_line(db: TestDb) {
 }
 
 on_both_backends!(the_lists_are_edited_through_the_command_line);
+
+/// A fire-patrol notice as the office first gets it (the district head's name written wrong, a
+/// patrolman's full ID number, a count quoted twice with two values), then as its unit corrects it
+/// (the name and the count fixed; the ID number kept, with the patrolman's written consent).
+const NOTICE: &str = r#"{"ref":"g-7","title":"区长李明化调研二塘乡森林防火工作","body":"护林员张某，身份证号11010519491231002X。全区投入巡查人员320人……各乡共投入巡查人员350人。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-25T09:00:00+08:00"}"#;
+const CORRECTED: &str = r#"{"ref":"g-7","title":"区长李明华调研二塘乡森林防火工作","body":"护林员张某，身份证号11010519491231002X。全区投入巡查人员320人……各乡共投入巡查人员320人。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-26T09:00:00+08:00"}"#;
+
+/// Each decision keeps the findings present when it was made (in its audit record): `show` says
+/// what each one found, waived or not, and what was fixed between two.
+async fn a_decision_keeps_its_findings_and_the_history_shows_what_was_fixed(db: TestDb) {
+    db.ok(&["init"]);
+    std::fs::write(db.file("notice.jsonl"), format!("{NOTICE}\n")).unwrap();
+    db.ok(&["import", db.file("notice.jsonl").to_str().unwrap()]);
+    db.ok(&["review", "reject", "g-7", "--failed", "1,7", "--reason", "区长姓名、巡查人数待核"]);
+    let mut raw = db.any().await;
+    let recorded = "SELECT COUNT(*) FROM audit_log WHERE action = 'review.reject' AND target = 'item:1' \
+                    AND detail LIKE '%\"findings\":[{\"kind\":\"leader_name\",\"text\":\"李明化\",\"span\":\"title:2-5\"%' \
+                    AND detail LIKE '%\"kind\":\"id_number\"%' AND detail LIKE '%\"kind\":\"figure\",\"text\":\"350人\"%'";
+    assert_eq!(raw.count(recorded).await, 1, "the rejection's audit record holds the three findings");
+
+    // Corrected and submitted again: the ID number still blocks until waived.
+    std::fs::write(db.file("corrected.jsonl"), format!("{CORRECTED}\n")).unwrap();
+    db.ok(&["import", db.file("corrected.jsonl").to_str().unwrap()]);
+    let approve = ["review", "approve", "g-7", "--checks", "1,2,3,4,5,6,7"];
+    assert!(stderr(&db.run(&approve)).contains("1 blocking finding(s): id_number"));
+    db.ok(&["check", "waive", "g-7", "--kind", "id_number", "--text", "11010519491231002X", "--reason", "本人书面同意公开"]);
+    db.ok(&approve);
+
+    let shown = db.ok(&["show", "g-7"]);
+    let history: Vec<&str> = shown.lines().skip_while(|l| *l != "history:").collect();
+    let at = |what: &str| history.iter().position(|l| l.contains(what)).unwrap_or_else(|| panic!("no {what:?} in:\n{shown}"));
+    let reject = at("reject (office_review)");
+    let found_name = at("found at reject (office_review): leader_name “李明化” (title:2-5, blocking) 名称错误：“李明化”应为“李明华”");
+    let found_figure = at("found at reject (office_review): figure “350人” (body:");
+    let approve_at = at("approve (office_review)");
+    let fixed_name = at("fixed by approve (office_review): leader_name “李明化” (found at the decision before)");
+    let fixed_figure = at("fixed by approve (office_review): figure “350人”");
+    let waived = at("found at approve (office_review): id_number “11010519491231002X” (body:10-28, blocking) 完整公民身份号码 — waived (");
+    assert!(history[waived].ends_with(": 本人书面同意公开)"), "{}", history[waived]);
+    assert!(reject < found_name && found_name < found_figure && found_figure < approve_at, "{shown}");
+    assert!(approve_at < fixed_name && fixed_name < waived && fixed_figure < waived, "{shown}");
+    assert!(!history.iter().any(|l| l.contains("found at approve (office_review): leader_name")), "the name was fixed: {shown}");
+    // The same, in JSON.
+    let json: Value = serde_json::from_str(&db.ok(&["show", "g-7", "--format", "json"])).unwrap();
+    let events: Vec<&str> = json["history"].as_array().unwrap().iter().map(|h| h["event"].as_str().unwrap()).collect();
+    assert!(events.iter().any(|e| e.starts_with("fixed by approve (office_review): figure “350人”")), "{events:?}");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'review.approve' AND target = 'item:1' AND detail LIKE '%\"waived\":%本人书面同意公开%'").await, 1);
+}
+
+on_both_backends!(a_decision_keeps_its_findings_and_the_history_shows_what_was_fixed);
+
+/// The console's waiver and approval go through the store as `check waive` and `review approve`
+/// do: the waiver is written with its audit record, the item's findings then say so, and the
+/// approval that was refused passes, keeping the waived finding in its record.
+async fn the_console_waives_a_finding_and_then_approves(db: TestDb) {
+    use portal_admin::store::{self, OpenOptions, Target};
+    use portal_admin::ui::app::{Load, Loaded};
+    db.ok(&["init"]);
+    std::fs::write(db.file("notice.jsonl"), format!("{CORRECTED}\n")).unwrap();
+    db.ok(&["import", db.file("notice.jsonl").to_str().unwrap()]);
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let load = |what: Load| portal_admin::ui::load(store.as_ref(), &site, what);
+    let approve = || Load::Review {
+        item: 1,
+        version: 1,
+        decision: portal_admin::domain::review::Decision::Approve {
+            checks: portal_admin::domain::review::Checks::ALL,
+            comment: String::new(),
+        },
+    };
+    let Loaded::Decided(Err(why)) = load(approve()).await else { panic!("a full ID number blocks the approval") };
+    assert!(why.contains("id_number “11010519491231002X”"), "{why}");
+    let Loaded::ItemFindings(1, Ok(found)) = load(Load::ItemFindings { id: 1 }).await else { panic!() };
+    assert_eq!(found.len(), 1);
+    assert!(found[0].0.blocking && found[0].1.is_none());
+
+    let waive =
+        Load::Waive { item: 1, kind: "id_number".into(), text: "11010519491231002X".into(), reason: "本人书面同意公开".into() };
+    let Loaded::Waived(1, Ok(())) = load(waive).await else { panic!("the waiver is written") };
+    let mut raw = db.any().await;
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM finding_waivers WHERE item_id = 1 AND kind = 'id_number' AND reason = '本人书面同意公开'").await,
+        1
+    );
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'finding.waive' AND target = 'item:1'").await, 1);
+    let Loaded::ItemFindings(1, Ok(found)) = load(Load::ItemFindings { id: 1 }).await else { panic!() };
+    assert!(found[0].1.as_deref().is_some_and(|w| w.ends_with(": 本人书面同意公开")), "{found:?}");
+
+    let Loaded::Decided(Ok(t)) = load(approve()).await else { panic!("the approval passes once waived") };
+    assert_eq!(t.to.as_str(), "publish");
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'review.approve' AND target = 'item:1' AND detail LIKE '%\"findings\":[{\"kind\":\"id_number\"%\"waived\":%'").await,
+        1
+    );
+    // A waiver with no reason is refused by the store, and nothing is written.
+    let blank = Load::Waive { item: 1, kind: "phone".into(), text: "13907731234".into(), reason: " ".into() };
+    let Loaded::Waived(1, Err(why)) = load(blank).await else { panic!() };
+    assert!(why.contains("needs a reason"), "{why}");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM finding_waivers").await, 1);
+}
+
+on_both_backends!(the_console_waives_a_finding_and_then_approves);
