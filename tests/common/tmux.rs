@@ -13,10 +13,16 @@ pub struct Tmux {
 
 impl Tmux {
     pub fn start(name: &str, command: &str, env: &[(&str, &Path)]) -> Tmux {
+        Tmux::start_sized(name, command, env, 80, 24)
+    }
+
+    /// As `start`, in a window of `cols`×`rows`.
+    pub fn start_sized(name: &str, command: &str, env: &[(&str, &Path)], cols: u16, rows: u16) -> Tmux {
         let session = format!("pa-{name}-{}", std::process::id());
         // A server of its own (-L), so tests running at once never share or stop each other's.
         let mut cmd = Command::new("tmux");
-        cmd.args(["-L", &session, "new-session", "-d", "-x", "80", "-y", "24", "-s", &session]);
+        let (x, y) = (cols.to_string(), rows.to_string());
+        cmd.args(["-L", &session, "new-session", "-d", "-x", &x, "-y", &y, "-s", &session]);
         for (k, v) in env {
             cmd.arg("-e").arg(format!("{k}={}", v.display()));
         }
@@ -34,6 +40,12 @@ impl Tmux {
 
     pub fn screen(&self) -> String {
         let out = Command::new("tmux").args(["-L", &self.session, "capture-pane", "-p", "-t", &self.session]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    /// The screen with its attributes as escape sequences (SGR: colours, bold, reverse).
+    pub fn screen_with_attributes(&self) -> String {
+        let out = Command::new("tmux").args(["-L", &self.session, "capture-pane", "-e", "-p", "-t", &self.session]).output().unwrap();
         String::from_utf8_lossy(&out.stdout).to_string()
     }
 
