@@ -162,10 +162,9 @@ impl Draw<'_> {
                      with the wrong brackets, impossible dates and a figure quoted with two values are found without a list.",
                 )),
                 TextLine::raw(""),
-                TextLine::raw(self.text("Add to the lists:  portal-admin check add-name 李明华 --kind leader --wrong 李明化")),
-                TextLine::raw(
-                    self.text("                   portal-admin check add-word 内部资料 --kind secret --suggestion \"不得公开发布\""),
-                ),
+                TextLine::raw("Add to your own lists (started from the shipped ones):"),
+                TextLine::raw(self.text("  portal-admin check add-name 李明华 --kind leader --wrong 李明化")),
+                TextLine::raw(self.text("  portal-admin check add-word 内部资料 --kind secret --suggestion 不得公开发布")),
                 TextLine::raw("F5 checks every online item again."),
             ];
             Paragraph::new(lines).wrap(Wrap { trim: false }).render_into(areas.rows, self.buf);
