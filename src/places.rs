@@ -44,11 +44,7 @@ pub fn described(database: &str) -> Vec<(&'static str, String)> {
     match config_dir() {
         Some(dir) => {
             let present: Vec<&str> = SETTINGS.iter().map(|(f, _)| *f).filter(|f| dir.join(f).exists()).collect();
-            let what = if present.is_empty() {
-                format!("none yet: {}", SETTINGS.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(", "))
-            } else {
-                present.join(", ")
-            };
+            let what = if present.is_empty() { "none yet: the built-in ones are used".to_string() } else { present.join(", ") };
             lines.push(("Settings", format!("{} ({what})", dir.display())));
         }
         None => lines.push(("Settings", "no home directory: only the built-in settings".into())),

@@ -66,9 +66,8 @@ fn tables(sql: &str) -> Vec<Table> {
                 table.indexes.push((trimmed.trim_end_matches(';').to_string(), comment.join(" ")));
             }
             comment.clear();
-        } else if !trimmed.is_empty() {
-            comment.clear();
         } else {
+            // Anything else (a blank line, a trigger, an insert) ends the comment block.
             comment.clear();
         }
     }
@@ -109,7 +108,7 @@ fn schema_page(sql: &str) -> String {
     let version = sql
         .lines()
         .find_map(|l| l.trim().strip_prefix("INSERT INTO schema_meta").map(|_| l.to_string()))
-        .and_then(|l| l.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).last().map(str::to_string))
+        .and_then(|l| l.split(|c: char| !c.is_ascii_digit()).rfind(|s| !s.is_empty()).map(str::to_string))
         .unwrap_or_default();
     let all = tables(sql);
     let mut text = String::from(

@@ -15,16 +15,33 @@ async fn the_first_run_offers_init_and_opens_the_console(db: TestDb) {
     // Read as one line: the terminal wraps long paths.
     let s = t.wait_for("i / d / q?").replace('\n', "");
     match db.backend {
-        Backend::Sqlite => assert!(s.contains("There is no portal-admin database at"), "{s}"),
-        Backend::Postgres => assert!(s.contains("is empty: it has no portal-admin tables yet"), "{s}"),
+        Backend::Sqlite => assert!(s.contains("there is no portal-admin database here yet"), "{s}"),
+        Backend::Postgres => assert!(s.contains("the database is empty: it has no portal-admin tables yet"), "{s}"),
     }
     assert!(s.contains("Database") && s.contains("Settings") && s.contains("Log"), "{s}");
+    let named = db.url.rsplit(['/']).next().unwrap();
+    assert!(s.contains(named), "the Database line names {named}: {s}");
     let config = db.dir.path().join("config").join("portal-admin");
     assert!(s.contains(&config.display().to_string()), "names the config directory {}: {s}", config.display());
-    assert!(s.contains("none yet: keymap.toml"), "{s}");
+    assert!(s.contains("(none yet: the built-in ones are used)") && s.contains("keymap.toml"), "{s}");
     t.keys(&["i"]);
     t.wait_for("● connected");
     t.wait_for("政务动态");
+    t.wait_for("Welcome: ? lists the keys");
+    // Every empty view says what would fill it.
+    for (tab, says) in [
+        ("1", "Items come here when they are imported"),
+        ("3", "shows here once it is recorded"),
+        ("6", "each withdrawal shows here"),
+        ("8", "Findings come from the names and words lists"),
+    ] {
+        t.keys(&[tab]);
+        t.wait_for(says);
+    }
+    t.keys(&["?"]);
+    let help = t.wait_for("Where things are").replace('\n', "");
+    assert!(help.contains("Database") && help.contains(named), "{help}");
+    t.keys(&["Escape"]);
     t.keys(&["q"]);
     t.quits_cleanly(&db);
     let columns = rows(&db, &["columns"]);

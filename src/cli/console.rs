@@ -129,6 +129,8 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         mono: cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         now: Utc::now(),
         read_only: cli.read_only,
+        places: crate::places::described(&s.store.describe()),
+        first_run: crate::places::config_dir().is_some_and(|d| !d.exists()),
     };
     tracing::info!(database = %s.store.describe(), "console opened");
     ui::run(s.store, s.site, options).await.map_err(|e| Failure::failed(format!("terminal: {e}")))

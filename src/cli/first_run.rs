@@ -16,13 +16,13 @@ pub async fn nothing_here(cli: &Cli) -> Result<Option<String>, Failure> {
     let target = target(cli)?;
     let store = match store::open(&target, OpenOptions { create: false, read_only: true }).await {
         Ok(store) => store,
-        Err(StoreError::Missing(path)) => return Ok(Some(format!("There is no portal-admin database at {path} yet."))),
+        Err(StoreError::Missing(_)) => return Ok(Some("there is no portal-admin database here yet.".to_string())),
         Err(_) => return Ok(None),
     };
     Ok(match store.schema_version().await {
-        Ok(None) => Some(format!("{} is empty: it has no portal-admin tables yet.", store.describe())),
+        Ok(None) => Some("the database is empty: it has no portal-admin tables yet.".to_string()),
         Ok(Some(_)) if cli.site.is_none() && matches!(store.site(None).await, Err(StoreError::NotFound(_))) => {
-            Some(format!("{} has the tables but no portal (site) yet.", store.describe()))
+            Some("the database has the tables but no portal (site) yet.".to_string())
         }
         _ => None,
     })
@@ -38,14 +38,17 @@ pub enum Choice {
 
 /// The explanation and the offer, as printed.
 pub fn explanation(why: &str, database: &str) -> String {
+    // Short lines: it must fit an 80×24 terminal, long paths and all.
     let mut text = format!("portal-admin — {why}\n\n");
     for (label, line) in crate::places::described(database) {
         text.push_str(&format!("  {label:<9} {line}\n"));
     }
-    text.push_str("\n  Connect to the portal's PostgreSQL with --db postgres://you@host/portal (or DATABASE_URL).\n\n");
-    text.push_str("  i  create it now: `portal-admin init` (the tables, the 2023 Xiangshan column table, the\n");
-    text.push_str("     working-day calendar, and you as its first administrator), then open the console\n");
-    text.push_str("  d  open the demo instead: `portal-admin --demo`, a separate database of synthetic items\n");
+    let files: Vec<&str> = crate::places::SETTINGS.iter().map(|(f, _)| *f).collect();
+    text.push_str(&format!("  Optional settings there: {}\n\n", files.join(", ")));
+    text.push_str("  For PostgreSQL: --db postgres://you@host/portal (or DATABASE_URL).\n\n");
+    text.push_str("  i  create it now (`portal-admin init`): the tables, the 2023 column table,\n");
+    text.push_str("     the working-day calendar, and you as its first administrator\n");
+    text.push_str("  d  open the demo instead (`portal-admin --demo`: synthetic items)\n");
     text.push_str("  q  quit\n");
     text
 }
@@ -98,9 +101,10 @@ mod tests {
 
     #[test]
     fn the_explanation_says_where_things_live_and_what_each_key_does() {
-        let text = explanation("There is no portal-admin database at /d/portal.db yet.", "SQLite /d/portal.db");
+        let text = explanation("there is no portal-admin database here yet.", "SQLite /d/portal.db");
         assert!(text.contains("Database  SQLite /d/portal.db"), "{text}");
         assert!(text.contains("Settings") && text.contains("keymap.toml"), "{text}");
-        assert!(text.contains("i  create it now: `portal-admin init`") && text.contains("d  open the demo"), "{text}");
+        assert!(text.contains("i  create it now (`portal-admin init`)") && text.contains("d  open the demo"), "{text}");
+        assert!(text.lines().all(|l| crate::ui::text::width(l) < 80 || l.contains("/d/")), "fits 80 columns: {text}");
     }
 }

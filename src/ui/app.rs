@@ -478,6 +478,8 @@ pub struct App {
     /// Who the console acts as, the change mark, the checks running.
     pub link: Link,
     pub notice: Option<Notice>,
+    /// Where the database, the settings and the log are (label, where), for the help.
+    pub places: Vec<(&'static str, String)>,
     /// The day staleness is evaluated as of (Beijing time).
     pub at: NaiveDate,
     pub tab: Tab,
@@ -557,6 +559,7 @@ impl App {
             health: Health::Connected,
             link: Link::default(),
             notice: None,
+            places: Vec::new(),
             at: crate::domain::time::beijing_date(setup.now),
             now: setup.now,
             tab: Tab::Columns,
@@ -664,6 +667,14 @@ impl App {
 
     fn column_documents(&self) -> usize {
         self.column.as_ref().map_or(0, |c| c.documents.len())
+    }
+
+    /// Says where things live (in the help), and on a first run says so on the status line.
+    pub fn set_places(&mut self, places: Vec<(&'static str, String)>, first_run: bool) {
+        self.places = places;
+        if first_run {
+            self.tell("Welcome: ? lists the keys of each view and where your database and settings are");
+        }
     }
 
     fn tell(&mut self, text: impl Into<String>) {

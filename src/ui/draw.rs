@@ -385,21 +385,26 @@ impl Draw<'_> {
         let header = format!("  {}{}{}{}", pad("online since", 17), pad("form", 11), pad("unit", unit_w + 1), pad("title", title_w));
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
         let theme = self.theme;
-        self.list(areas.rows, &c.items, "Nothing is online in this column.", |item| {
-            let when = format_time(item.online_since, false);
-            let when = when.get(..16).unwrap_or(&when).replace('T', " ");
-            let marked = c.marks.items.contains_key(&item.id);
-            // An item kept online marked 已废止 etc. says so before its title.
-            let badge = item.mark.map_or_else(String::new, |m| format!("[{}] ", m.label()));
-            TextLine::from(vec![
-                Span::styled(if marked { "* " } else { "  " }, theme.status(Status::Ok).add_modifier(Modifier::BOLD)),
-                Span::raw(pad(&when, 17)),
-                Span::raw(pad(item.form.as_str(), 11)),
-                Span::raw(format!("{} ", pad(&text::display(item.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
-                Span::styled(badge.clone(), theme.status(Status::DueSoon)),
-                Span::raw(fit(&text::display(&item.title, app.ambiguous), title_w.saturating_sub(text::width(&badge)))),
-            ])
-        });
+        self.list(
+            areas.rows,
+            &c.items,
+            "Nothing is online in this column.\nItems go online here when they are published: 1 (the queue), Enter, p.",
+            |item| {
+                let when = format_time(item.online_since, false);
+                let when = when.get(..16).unwrap_or(&when).replace('T', " ");
+                let marked = c.marks.items.contains_key(&item.id);
+                // An item kept online marked 已废止 etc. says so before its title.
+                let badge = item.mark.map_or_else(String::new, |m| format!("[{}] ", m.label()));
+                TextLine::from(vec![
+                    Span::styled(if marked { "* " } else { "  " }, theme.status(Status::Ok).add_modifier(Modifier::BOLD)),
+                    Span::raw(pad(&when, 17)),
+                    Span::raw(pad(item.form.as_str(), 11)),
+                    Span::raw(format!("{} ", pad(&text::display(item.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
+                    Span::styled(badge.clone(), theme.status(Status::DueSoon)),
+                    Span::raw(fit(&text::display(&item.title, app.ambiguous), title_w.saturating_sub(text::width(&badge)))),
+                ])
+            },
+        );
     }
 
     /// A paged list's visible rows, the selection highlighted; or why there are none.
@@ -411,7 +416,11 @@ impl Draw<'_> {
                 (None, false, true) => nothing.to_string(),
                 (None, false, false) => "Nothing loaded matches the filter (Esc clears it).".to_string(),
             };
-            self.put(area, TextLine::from(self.text(&msg)));
+            // The first line says why the list is empty; the lines after it, what would fill it.
+            for (i, line) in msg.lines().enumerate().take(usize::from(area.height)) {
+                let style = if i == 0 { Style::default() } else { self.theme.dim() };
+                self.put(Rect { y: area.y + i as u16, height: 1, ..area }, TextLine::styled(self.text(line), style));
+            }
         }
         let cursor = paged.cursor;
         for (row, &i) in paged.shown.iter().enumerate().skip(cursor.offset).take(usize::from(area.height)) {
@@ -445,7 +454,7 @@ impl Draw<'_> {
             format!("{}{}{}{}{}", pad("waited", 8), pad("reason", 11), pad("unit", unit_w + 1), pad("item", 8), pad("title", title_w));
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
         let theme = self.theme;
-        self.list(areas.rows, r, "No request is pending.", |q| {
+        self.list(areas.rows, r, "No request is pending.\nA unit's request to withdraw an item shows here once it is recorded:\nportal-admin retractions request ITEM --unit NAME --reason outdated|improper|…", |q| {
             let minutes = (now - q.requested_at).num_minutes().max(0);
             let since = waited(minutes);
             let alarm = crate::domain::review::alarming(q.reason, minutes);
@@ -486,7 +495,7 @@ impl Draw<'_> {
             pad("detail", detail_w)
         );
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
-        self.list(areas.rows, a, "The audit trail is empty.", |e| {
+        self.list(areas.rows, a, "The audit trail is empty.\nEvery change (init, import, a review, a withdrawal), made here or by a\ncommand, writes one record, and it shows here.", |e| {
             let when = format_time(e.at, false);
             let when = when.get(..16).unwrap_or(&when).replace('T', " ");
             let t = |s: &str, w: usize| format!("{} ", pad(&text::display(s, app.ambiguous), w));
@@ -607,7 +616,7 @@ impl Draw<'_> {
         );
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
         let theme = self.theme;
-        self.list(areas.rows, q, "Nothing awaits a decision.", |e| {
+        self.list(areas.rows, q, "Nothing awaits a decision.\nItems come here when they are imported: portal-admin import FILE (JSON Lines,\nsee docs/cli.md), from the units' submissions and the office's own items.", |e| {
             let (since, too_long) = waiting(e, now);
             let lacks = e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
             let wechat = if e.channel == crate::domain::Channel::Wechat { "微信 " } else { "" };
@@ -703,6 +712,13 @@ impl Draw<'_> {
             }
             lines.push(TextLine::raw(""));
         };
+        if !app.places.is_empty() {
+            lines.push(TextLine::styled("Where things are", self.theme.heading()));
+            for (label, place) in &app.places {
+                lines.push(TextLine::raw(format!("  {label:<9} {place}")));
+            }
+            lines.push(TextLine::raw(""));
+        }
         section(format!("Keys in the {} view", layer.name()), layer, &mut lines);
         section("Keys everywhere (a view's own key wins)".to_string(), Layer::Global, &mut lines);
         lines.push(TextLine::styled("Commands (after :)", self.theme.heading()));

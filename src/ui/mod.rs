@@ -36,6 +36,10 @@ pub struct Options {
     pub now: chrono::DateTime<chrono::Utc>,
     /// `--read-only`: the console says so, and asks before no write.
     pub read_only: bool,
+    /// Where the database, settings and log are (`places::described`), for the help.
+    pub places: Vec<(&'static str, String)>,
+    /// No settings directory yet: the first run on this machine, welcomed on the status line.
+    pub first_run: bool,
 }
 
 /// Runs one query and says what came back; an error as one line.
@@ -229,6 +233,7 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
         now: options.now,
         size,
     });
+    app.set_places(options.places.into_iter().map(|(label, place)| (label, sanitise::line(&place))).collect(), options.first_run);
     if options.read_only {
         app.pin_read_only();
     }

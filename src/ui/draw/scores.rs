@@ -138,48 +138,53 @@ impl Draw<'_> {
         let widest = units.iter().map(|r| r.net.abs()).max().unwrap_or(0);
         let theme = self.theme;
         let ambiguous = app.ambiguous;
-        self.list(areas.rows, &v.units, "No unit to show.", |r: &ScoreRow| {
-            let flagged = if r.incidents > 0 {
-                theme.status(Status::Overdue)
-            } else if r.supplied_nothing {
-                theme.status(Status::Empty)
-            } else {
-                Style::default()
-            };
-            let change = r.change();
-            let change_style = match change {
-                c if c > 0 => theme.status(Status::Ok),
-                c if c < 0 => theme.status(Status::Overdue),
-                _ => theme.dim(),
-            };
-            let net_style = if r.net < 0 { theme.status(Status::Overdue) } else { Style::default().add_modifier(Modifier::BOLD) };
-            let mut note = Vec::new();
-            if r.supplied_nothing {
-                note.push("supplied nothing".to_string());
-            }
-            if r.incidents > 0 {
-                note.push(format!("{} incident{}", r.incidents, if r.incidents == 1 { "" } else { "s" }));
-            }
-            TextLine::from(vec![
-                Span::raw(format!("{:>4} ", r.rank)),
-                Span::styled(if r.supplied_nothing { "∅" } else { " " }, theme.status(Status::Empty)),
-                Span::styled(if r.incidents > 0 { "✗" } else { " " }, theme.status(Status::Overdue)),
-                Span::styled(pad(&text::display(&r.unit, ambiguous), unit_w), flagged),
-                Span::raw(format!("{:>5}{:>6}{:>6}{:>7}", r.text, r.image_text, r.video, r.points)),
-                Span::styled(
-                    format!("{:>7}", r.deductions),
-                    if r.deductions < 0 { theme.status(Status::Overdue) } else { Style::default() },
-                ),
-                Span::styled(format!("{:>6}", r.net), net_style),
-                Span::styled(format!("{:>7}", signed(change)), change_style),
-                Span::raw("  "),
-                Span::styled(pad(&note.join(", "), note_w), flagged),
-                Span::styled(
-                    bar(r.net, widest, bar_w, ambiguous),
-                    if r.net < 0 { theme.status(Status::Overdue) } else { theme.colour(Style::default(), ratatui::style::Color::Blue) },
-                ),
-            ])
-        });
+        self.list(
+            areas.rows,
+            &v.units,
+            "No unit to show.\nThe units come with the column table: portal-admin init (or init --columns FILE).",
+            |r: &ScoreRow| {
+                let flagged = if r.incidents > 0 {
+                    theme.status(Status::Overdue)
+                } else if r.supplied_nothing {
+                    theme.status(Status::Empty)
+                } else {
+                    Style::default()
+                };
+                let change = r.change();
+                let change_style = match change {
+                    c if c > 0 => theme.status(Status::Ok),
+                    c if c < 0 => theme.status(Status::Overdue),
+                    _ => theme.dim(),
+                };
+                let net_style = if r.net < 0 { theme.status(Status::Overdue) } else { Style::default().add_modifier(Modifier::BOLD) };
+                let mut note = Vec::new();
+                if r.supplied_nothing {
+                    note.push("supplied nothing".to_string());
+                }
+                if r.incidents > 0 {
+                    note.push(format!("{} incident{}", r.incidents, if r.incidents == 1 { "" } else { "s" }));
+                }
+                TextLine::from(vec![
+                    Span::raw(format!("{:>4} ", r.rank)),
+                    Span::styled(if r.supplied_nothing { "∅" } else { " " }, theme.status(Status::Empty)),
+                    Span::styled(if r.incidents > 0 { "✗" } else { " " }, theme.status(Status::Overdue)),
+                    Span::styled(pad(&text::display(&r.unit, ambiguous), unit_w), flagged),
+                    Span::raw(format!("{:>5}{:>6}{:>6}{:>7}", r.text, r.image_text, r.video, r.points)),
+                    Span::styled(
+                        format!("{:>7}", r.deductions),
+                        if r.deductions < 0 { theme.status(Status::Overdue) } else { Style::default() },
+                    ),
+                    Span::styled(format!("{:>6}", r.net), net_style),
+                    Span::styled(format!("{:>7}", signed(change)), change_style),
+                    Span::raw("  "),
+                    Span::styled(pad(&note.join(", "), note_w), flagged),
+                    Span::styled(
+                        bar(r.net, widest, bar_w, ambiguous),
+                        if r.net < 0 { theme.status(Status::Overdue) } else { theme.colour(Style::default(), ratatui::style::Color::Blue) },
+                    ),
+                ])
+            },
+        );
     }
 
     /// A unit's score explained: its items, its incidents, its Art. 17 signals, its overdue columns.

@@ -57,7 +57,7 @@ impl Draw<'_> {
         );
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
         let theme = self.theme;
-        self.list(areas.rows, list, "Nothing has been withdrawn.", |r| {
+        self.list(areas.rows, list, "Nothing has been withdrawn.\nWithdraw from a column (2, Enter on a column, w) or answer a request (3, w):\neach withdrawal shows here, and u puts it back online.", |r| {
             let took = r.minutes_from_request().map_or_else(|| "-".to_string(), waited);
             let reason_style = match r.reason {
                 RetractionReason::Classified => theme.status(Status::Overdue),

@@ -1,0 +1,171 @@
+//! The screens of docs/guide.md, captured from the real program in a real terminal (tmux, 100×30)
+//! on a demo database, view by view, by the keys the guide names. Every capture must show what the
+//! guide says the view shows; `PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --test guide` writes the
+//! captures into the guide (between `<!-- screen: NAME -->` and `<!-- /screen -->`).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::tmux::{Tmux, quote};
+
+const COLS: u16 = 100;
+const ROWS: u16 = 30;
+
+/// A home of its own: the data and config directories where a user's would be, so the captures
+/// read `~/.local/share/portal-admin/portal.db` rather than a temporary path.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join(".local/share/portal-admin")
+    }
+
+    fn config(&self) -> PathBuf {
+        self.dir.path().join(".config")
+    }
+
+    fn run(&self, args: &[&str]) {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_portal-admin"))
+            .args(args)
+            .env_remove("DATABASE_URL")
+            .env("PORTAL_ADMIN_DATA_DIR", self.data())
+            .env("XDG_CONFIG_HOME", self.config())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// The console, as a user starts it: no --db, the embedded database in the data directory.
+    fn console(&self, name: &str) -> Tmux {
+        let command = format!("cd {} && {}", quote(&self.dir.path().display().to_string()), quote(env!("CARGO_BIN_EXE_portal-admin")));
+        let (data, config) = (self.data(), self.config());
+        Tmux::start_sized(name, &command, &[("PORTAL_ADMIN_DATA_DIR", &data), ("XDG_CONFIG_HOME", &config)], COLS, ROWS)
+    }
+
+    /// The screen as the guide shows it: the home directory written `~`, trailing blanks gone.
+    fn shown(&self, screen: &str) -> String {
+        let home = self.dir.path().display().to_string();
+        let lines: Vec<String> = screen.lines().map(|l| l.replace(&home, "~").trim_end().to_string()).collect();
+        let last = lines.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1);
+        lines[..last].join("\n")
+    }
+}
+
+/// Captures `name` once the screen shows every one of `shows`.
+fn capture(t: &Tmux, home: &Home, name: &str, shows: &[&str], into: &mut Vec<(String, String)>) {
+    for what in shows {
+        t.wait_for(what);
+    }
+    // One more frame, so a spinner or a late row has settled.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let screen = t.screen();
+    for what in shows {
+        assert!(screen.contains(what), "{name}: {what:?} is not on the screen:\n{screen}");
+    }
+    into.push((name.to_string(), home.shown(&screen)));
+}
+
+fn captures() -> Vec<(String, String)> {
+    let mut shots = Vec::new();
+
+    let fresh = Home::new();
+    let t = fresh.console("guide-first");
+    capture(&t, &fresh, "first-run", &["there is no portal-admin database here yet", "i / d / q?"], &mut shots);
+    t.keys(&["q"]);
+    drop(t);
+
+    let home = Home::new();
+    home.run(&["init"]);
+    home.run(&["demo", "--items", "3000", "--seed", "2023"]);
+    let t = home.console("guide");
+    t.wait_for("● connected");
+    capture(&t, &home, "columns", &["Columns 291", "✗", "政务动态"], &mut shots);
+    t.keys(&["/", "象山动态"]);
+    t.wait_for("[/象山动态]");
+    t.keys(&["Enter", "Enter"]);
+    capture(&t, &home, "column", &["政务动态 / 象山动态", "online since"], &mut shots);
+    t.keys(&["O"]);
+    t.wait_for("before");
+    t.keys(&["2024-12-20", "Enter"]);
+    t.wait_for("marked");
+    t.keys(&["w"]);
+    capture(&t, &home, "withdraw-confirm", &["Confirm", "from every column (nothing is deleted)", "reason: outdated"], &mut shots);
+    t.keys(&["Escape"]);
+    t.keys(&["Escape"]);
+    t.keys(&["1"]);
+    capture(&t, &home, "queue", &["Queue ·", "awaiting a decision", "office review"], &mut shots);
+    t.keys(&["Enter"]);
+    capture(&t, &home, "review", &["the seven", "1 no state secret", "Content checks"], &mut shots);
+    t.keys(&["Escape"]);
+    t.keys(&["3"]);
+    capture(&t, &home, "retractions", &["Retractions ·", "pending, most urgent first"], &mut shots);
+    t.keys(&["4"]);
+    capture(&t, &home, "scores", &["Scores 20", "rank", "net score"], &mut shots);
+    t.keys(&["Enter"]);
+    capture(&t, &home, "unit", &["rank 1 of", "Items that earned points"], &mut shots);
+    t.keys(&["Escape"]);
+    t.keys(&["5"]);
+    capture(&t, &home, "audit", &["Audit ·", "demo", "init"], &mut shots);
+    t.keys(&["6"]);
+    capture(&t, &home, "withdrawn", &["Withdrawn ·", "from request: median"], &mut shots);
+    t.keys(&["7"]);
+    capture(&t, &home, "inspect", &["Inspection · as of", "空白栏目"], &mut shots);
+    t.keys(&["8"]);
+    capture(&t, &home, "findings", &["Findings ·", "newest first"], &mut shots);
+    t.keys(&["2"]);
+    t.keys(&["?"]);
+    capture(&t, &home, "help", &["Help", "Keys in the column view", "Where things are", "Database"], &mut shots);
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    shots
+}
+
+/// The guide with each screen block replaced by its capture.
+fn with_screens(guide: &str, shots: &[(String, String)]) -> String {
+    let mut out = String::new();
+    let mut rest = guide;
+    while let Some(start) = rest.find("<!-- screen: ") {
+        let head_end = start + rest[start..].find("-->").expect("a closed marker") + 3;
+        let name = rest[start + 13..head_end - 3].trim();
+        let end = head_end + rest[head_end..].find("<!-- /screen -->").unwrap_or_else(|| panic!("screen {name} is closed"));
+        let (_, shot) = shots.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("the guide shows a screen {name} nobody captures"));
+        out.push_str(&rest[..head_end]);
+        out.push_str(&format!("\n```text\n{shot}\n```\n"));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_guide_shows_every_view_as_the_program_draws_it() {
+    let shots = captures();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide.md");
+    let guide = std::fs::read_to_string(&path).unwrap();
+    let updated = with_screens(&guide, &shots);
+    for (name, _) in &shots {
+        assert!(guide.contains(&format!("<!-- screen: {name} -->")), "the guide has a place for the {name} screen");
+    }
+    if std::env::var_os("PORTAL_ADMIN_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &updated).unwrap();
+    }
+    // The captures change with the day (the demo's dates are relative to today), so the guide is not
+    // compared to today's; but every screen block holds a capture of its view.
+    let guide = std::fs::read_to_string(&path).unwrap();
+    for (name, shot) in &shots {
+        let marker = format!("<!-- screen: {name} -->\n```text\n");
+        let at = guide.find(&marker).unwrap_or_else(|| {
+            panic!("the {name} screen is captured in the guide: run PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --test guide")
+        });
+        let block = &guide[at + marker.len()..];
+        let first = shot.lines().next().unwrap_or_default();
+        assert!(block.starts_with(first), "the {name} screen in the guide starts as the program draws it: {first:?}");
+    }
+}
