@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use super::{Draw, RenderInto};
 use crate::domain::staleness::Status;
 use crate::ui::app::Reviewing;
-use crate::ui::keymap::Action;
+use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
 
@@ -36,7 +36,8 @@ impl Draw<'_> {
         let findings = Rect { x: left_w + 1, width: panel.width.saturating_sub(left_w + 1), height: PANEL - 1, ..panel };
         self.checks(checks, r);
         self.item_findings(findings, r);
-        let hint = |a: Action| self.hint(a);
+        // The review's own keys, even while a confirmation over it has the keyboard.
+        let hint = |a: Action| self.app.keymap.key_for(Layer::Review, a).map_or_else(String::new, |k| k.to_string());
         let keys = if r.deciding.is_some() {
             " saving…".to_string()
         } else {
