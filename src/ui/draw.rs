@@ -182,8 +182,10 @@ impl Draw<'_> {
             Overlay::Copy => self.copy_menu(),
             Overlay::Confirm { text, .. } => {
                 let lines: Vec<TextLine> = text.lines().map(|l| TextLine::raw(self.text(l))).collect();
+                // Wrapped first, so the box is as tall as what it says.
+                let lines = text::wrap_lines(lines, 74);
                 let inner = self.popup(76, lines.len() as u16 + 2, "Confirm");
-                Paragraph::new(lines).wrap(Wrap { trim: false }).render_into(inner, self.buf);
+                Paragraph::new(lines).render_into(inner, self.buf);
             }
             Overlay::Mark { items, kind, replaced_by } => self.mark_form(items, *kind, replaced_by),
             Overlay::Incident(form) => self.incident_form(form),
@@ -191,7 +193,7 @@ impl Draw<'_> {
             Overlay::Record(record) => {
                 let lines: Vec<TextLine> = record.lines().map(|l| TextLine::raw(self.text(l))).collect();
                 let inner = self.popup(100, 30, "Audit record — any key closes");
-                Paragraph::new(lines).wrap(Wrap { trim: false }).render_into(inner, self.buf);
+                Paragraph::new(text::wrap_lines(lines, inner.width)).render_into(inner, self.buf);
             }
             _ => {}
         }
@@ -584,7 +586,7 @@ impl Draw<'_> {
             lines.push(TextLine::raw(""));
             lines.append(&mut text);
         }
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((view.scroll, 0)).render_into(body, self.buf);
+        Paragraph::new(text::wrap_lines(lines, body.width)).scroll((view.scroll, 0)).render_into(body, self.buf);
     }
 
     fn queue(&mut self, areas: &Areas) {
@@ -726,7 +728,7 @@ impl Draw<'_> {
             lines.push(TextLine::raw(format!("  :{c:<9} {what}")));
         }
         let inner = self.popup(76, 40, "Help — any key closes, ↑↓ scroll");
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render_into(inner, self.buf);
+        Paragraph::new(text::wrap_lines(lines, inner.width)).scroll((scroll, 0)).render_into(inner, self.buf);
     }
 
     fn copy_menu(&mut self) {

@@ -3,6 +3,8 @@
 //! filter's matching (Latin letters also match pinyin initials).
 
 use pinyin::ToPinyin;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Content with every control character and escape sequence shown as a visible symbol, never sent
@@ -146,6 +148,71 @@ impl SearchKey {
     }
 }
 
+/// Lines wrapped to `width` cells, one `Line` per terminal row, for a `Paragraph` without its own
+/// wrapping. ratatui 0.30's wrapper lets a two-cell character start in a row's last cell, where it
+/// spills into the next row and hides the character drawn there (ratatui/ratatui#2679: a body
+/// whose line wrapped just before a full-width 。 lost the next line's first character). Here a
+/// wide character that does not fit goes to the next row whole. Rows break after a space or beside
+/// a wide character (Chinese has no spaces between words); a Latin word longer than a row is cut.
+/// Styles are kept, span by span; an ambiguous character keeps its pad (`PAD`) on its row.
+pub fn wrap_lines<'a>(lines: Vec<Line<'a>>, width: u16) -> Vec<Line<'a>> {
+    let width = usize::from(width.max(1));
+    let mut rows = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.width() <= width {
+            rows.push(line);
+            continue;
+        }
+        let cells: Vec<(char, Style)> = line.spans.iter().flat_map(|s| s.content.chars().map(move |c| (c, s.style))).collect();
+        let row = |from: usize, to: usize| -> Line<'a> {
+            let mut spans: Vec<Span<'a>> = Vec::new();
+            for &(c, style) in &cells[from..to] {
+                match spans.last_mut() {
+                    Some(last) if last.style == style => last.content.to_mut().push(c),
+                    _ => spans.push(Span::styled(c.to_string(), style)),
+                }
+            }
+            let mut out = Line::from(spans).style(line.style);
+            out.alignment = line.alignment;
+            out
+        };
+        let cell = |i: usize| cells[i].0.width().unwrap_or(0);
+        let (mut start, mut used, mut opening) = (0usize, 0usize, None::<usize>);
+        for i in 0..cells.len() {
+            let (c, w) = (cells[i].0, cell(i));
+            let glued = c == PAD;
+            // An ambiguous character and its pad go together.
+            let need = w + usize::from(cells.get(i + 1).is_some_and(|n| n.0 == PAD));
+            if used + need > width && i > start && !glued {
+                if c == ' ' {
+                    // A space that does not fit is the break itself, on neither row.
+                    rows.push(row(start, i));
+                    (start, used, opening) = (i + 1, 0, None);
+                    continue;
+                }
+                // Break at the last opening on this row if what follows it fits with this character.
+                let at = opening.filter(|&b| b > start && (b..i).map(cell).sum::<usize>() + need <= width).unwrap_or(i);
+                rows.push(row(start, at));
+                used = (at..i).map(cell).sum();
+                start = at;
+                opening = None;
+            }
+            used += w;
+            let next_glued = cells.get(i + 1).is_some_and(|n| n.0 == PAD);
+            if c == ' ' || (w > 1 && !next_glued) || (glued && i > 0) {
+                opening = Some(i + 1);
+            } else if cells.get(i + 1).is_some_and(|n| n.0.width().unwrap_or(0) > 1) {
+                // Before a wide character.
+                opening = Some(i + 1);
+            }
+        }
+        if start < cells.len() {
+            rows.push(row(start, cells.len()));
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +244,59 @@ mod tests {
         assert_eq!(PAD.width(), Some(1));
         let once = display("①施工 · ※", Ambiguous::Wide);
         assert_eq!(display(&once, Ambiguous::Wide), once);
+    }
+
+    fn rows_of(lines: Vec<Line<'static>>, width: u16) -> Vec<String> {
+        wrap_lines(lines, width).iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
+    }
+
+    #[test]
+    fn a_wide_character_that_does_not_fit_goes_to_the_next_row_whole() {
+        // 79 cells, then a full-width 。: ratatui's own wrapping put it in the last cell, and the
+        // next line lost its first character (会).
+        let first = "护林员张某（身份证号11010519491231002X）负责二塘乡片区巡查，联系电话13907731234。";
+        assert_eq!(width(first), 81);
+        let rows = rows_of(vec![Line::raw(first), Line::raw("会议要求各乡（街道）加强巡查。")], 80);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert!(rows.iter().all(|r| width(r) <= 80), "{rows:?}");
+        assert_eq!(rows[0].clone() + &rows[1], first);
+        assert_eq!(rows[2], "会议要求各乡（街道）加强巡查。");
+    }
+
+    #[test]
+    fn latin_text_breaks_after_spaces_and_styles_stay_on_their_characters() {
+        assert_eq!(rows_of(vec![Line::raw("the quick brown fox")], 10), vec!["the quick ", "brown fox"]);
+        assert_eq!(
+            rows_of(vec![Line::raw("the quick brown fox")], 9),
+            vec!["the quick", "brown fox"],
+            "the space broken on is on neither row"
+        );
+        assert_eq!(rows_of(vec![Line::raw("abcdefghijkl")], 5), vec!["abcde", "fghij", "kl"]);
+        let marked = Style::default().add_modifier(ratatui::style::Modifier::REVERSED);
+        let line = Line::from(vec![Span::raw("区长"), Span::styled("李明化", marked), Span::raw("强调")]);
+        let rows = wrap_lines(vec![line], 8);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].spans[1].content, "李明");
+        assert_eq!(rows[0].spans[1].style, marked);
+        assert_eq!(rows[1].spans[0].content, "化");
+        assert_eq!(rows[1].spans[0].style, marked);
+    }
+
+    proptest::proptest! {
+        /// Any text, any width: no row is wider than the width (but a lone character wider than it),
+        /// the rows put together are the line (less the spaces a row broke on), and an ambiguous
+        /// character's pad never starts a row.
+        #[test]
+        fn wrapped_rows_fit_and_lose_nothing(text in "[a-z 民政局。（）①※]{0,120}", cols in 2u16..40) {
+            let shown = display(&text, Ambiguous::Wide);
+            let rows = rows_of(vec![Line::raw(shown.clone())], cols);
+            for r in &rows {
+                proptest::prop_assert!(width(r) <= usize::from(cols) || r.chars().count() == 1, "{rows:?}");
+                proptest::prop_assert!(!r.starts_with(PAD), "{rows:?}");
+            }
+            proptest::prop_assert_eq!(rows.concat().replace(' ', ""), shown.replace(' ', ""));
+            proptest::prop_assert!(shown.chars().filter(|c| *c == ' ').count() - rows.concat().chars().filter(|c| *c == ' ').count() <= rows.len());
+        }
     }
 
     #[test]

@@ -207,6 +207,13 @@ fn open_column(app: &mut App, page: Vec<ItemSummary>) {
 }
 
 fn open_item(app: &mut App) {
+    open_item_with(
+        app,
+        "11月19日，象山区召开重大项目建设推进会，通报前三季度全区重大项目建设情况。\n会议要求，各部门要对照年度目标任务，倒排工期、挂图作战；①抓开工，②抓进度，③抓入统。",
+    );
+}
+
+fn open_item_with(app: &mut App, body: &str) {
     let effects = key(app, KeyCode::Enter);
     let [(id, Load::Item { id: item_id })] = loads(&effects)[..] else { panic!("{effects:?}") };
     let t = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
@@ -215,7 +222,7 @@ fn open_item(app: &mut App) {
         reference: Some("XS-2026-0931".into()),
         url: Some(format!("https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_{item_id}.html")),
         title: "象山区召开重大项目建设推进会\u{1b}[31m".into(),
-        body: "11月19日，象山区召开重大项目建设推进会，通报前三季度全区重大项目建设情况。\n会议要求，各部门要对照年度目标任务，倒排工期、挂图作战；①抓开工，②抓进度，③抓入统。".into(),
+        body: body.into(),
         form: Form::ImageText,
         path: ItemPath::Unit,
         unit: Some("发改局".into()),
@@ -227,7 +234,10 @@ fn open_item(app: &mut App) {
         published_at: Some(t(20, 1, 59)),
         withdrawn: None,
         mark: None,
-        placements: vec![("政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息".into(), Form::ImageText), ("政务动态 / 工作动态".into(), Form::Text)],
+        placements: vec![
+            ("政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息".into(), Form::ImageText),
+            ("政务动态 / 工作动态".into(), Form::Text),
+        ],
     };
     let history = vec![
         HistoryEntry { at: t(19, 2, 0), operator: "发改局".into(), event: "submitted".into() },
@@ -235,6 +245,25 @@ fn open_item(app: &mut App) {
         HistoryEntry { at: t(20, 1, 59), operator: String::new(), event: "published".into() },
     ];
     app.update(Msg::Loaded(id, Loaded::Item(Ok(Box::new((item, history))))));
+}
+
+/// A body line that fills the row but for one cell before a full-width 。: the 。 starts the next
+/// row whole, and the next line's first character (会) is drawn (ratatui's own wrapping hid it).
+#[test]
+fn an_item_body_wraps_without_losing_a_character_at_the_edge() {
+    let mut app = sized((80, 24), true);
+    open_column(&mut app, items(1, 3));
+    let line = "护林员张某（身份证号11010519491231002X）负责二塘乡片区巡查，联系电话13907731234。";
+    open_item_with(&mut app, &format!("{line}\n会议要求各乡（街道）加强巡查。"));
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Down);
+    }
+    let text = text_of(&app);
+    let rows: Vec<&str> = text.lines().collect();
+    let at = rows.iter().position(|r| r.contains("联系电话13907731234")).unwrap_or_else(|| panic!("{text}"));
+    assert!(!rows[at].contains('。'), "the 。 does not fit after the number: {text}");
+    assert!(rows[at + 1].trim_end() == "。", "it starts the next row whole: {text}");
+    assert!(rows[at + 2].starts_with("会议要求各乡"), "and the next line keeps its first character: {text}");
 }
 
 fn scores_rows() -> Vec<ScoreRow> {

@@ -5,7 +5,7 @@
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::{Draw, RenderInto};
 use crate::domain::checks::{Field, Finding};
@@ -167,7 +167,7 @@ impl Draw<'_> {
                 TextLine::raw(self.text("  portal-admin check add-word 内部资料 --kind secret --suggestion 不得公开发布")),
                 TextLine::raw("F5 checks every online item again."),
             ];
-            Paragraph::new(lines).wrap(Wrap { trim: false }).render_into(areas.rows, self.buf);
+            Paragraph::new(text::wrap_lines(lines, areas.rows.width)).render_into(areas.rows, self.buf);
             return;
         }
         self.list(areas.rows, list, nothing, |r| {

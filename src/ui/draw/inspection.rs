@@ -4,7 +4,7 @@
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::{Draw, RenderInto, Theme};
 use crate::domain::inspection::{Indicator, Level};
@@ -83,7 +83,7 @@ impl Draw<'_> {
                 (None, false) => "No indicators.".to_string(),
             };
             let lines = vec![TextLine::from(self.text(&msg))];
-            Paragraph::new(lines).wrap(Wrap { trim: false }).render_into(areas.rows, self.buf);
+            Paragraph::new(text::wrap_lines(lines, areas.rows.width)).render_into(areas.rows, self.buf);
             return;
         }
         let theme = self.theme;
