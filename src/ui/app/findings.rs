@@ -234,16 +234,17 @@ impl App {
         let open = r.findings.open_blocking();
         let first = open.first()?;
         let key = |a: Action| self.keymap.key_for(Layer::Review, a).map_or_else(|| a.name().to_string(), |k| k.to_string());
-        let more = if open.len() > 1 { format!(" (and {} more)", open.len() - 1) } else { String::new() };
+        let more = if open.len() > 1 { format!(" and {} more", open.len() - 1) } else { String::new() };
+        // What to do first: the status line of an 80-column terminal shows only its start.
         Some(format!(
-            "not approved: {} “{}” ({}) blocks approval{more} — {}; select it ({}) and press {} to waive it with a reason, or reject the item ({}) to have it fixed",
+            "not approved: {} waives (select with {}) or {} rejects — {} “{}”{more} blocks it ({}: {})",
+            key(Action::WaiveFinding),
+            key(Action::NextFinding),
+            key(Action::Reject),
             first.kind.as_str(),
             first.text,
             first.span(),
             first.message,
-            key(Action::NextFinding),
-            key(Action::WaiveFinding),
-            key(Action::Reject),
         ))
     }
 
