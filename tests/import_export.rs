@@ -70,6 +70,14 @@ async fn a_bad_line_is_named_and_nothing_is_loaded(db: TestDb) {
             ":3: unknown column \"新闻要问 / 火星要闻\"",
         ),
         (GOOD.replace("\"ref\":\"old-002\"", "\"ref\":\"old-001\""), ":2: ref \"old-001\" appears twice"),
+        (
+            GOOD.replace("\"path\":\"government\"", "\"path\":\"government\",\"attachments\":{\"signed_scan\":\"签发单.pdf\"}"),
+            ":1: attachments are what a unit submission carries (Art. 10): not for path government",
+        ),
+        (
+            GOOD.replace("\"path\":\"unit\"", "\"path\":\"unit\",\"attachments\":{\"photo\":\"合影.jpg\"}"),
+            ":2: attachments: \"photo\" is not a kind (signed_scan, electronic_text or target_columns)",
+        ),
         ("not json\n".to_string(), ":1: "),
     ];
     let file = db.file("bad.jsonl");
@@ -83,6 +91,35 @@ async fn a_bad_line_is_named_and_nothing_is_loaded(db: TestDb) {
         assert!(e.trim_end().ends_with("nothing was imported"), "{e}");
         assert_eq!(raw.count("SELECT COUNT(*) FROM items").await, 0, "nothing loaded for {expected}");
     }
+}
+
+/// A unit's submission brings what Art. 10 asks of it (the head's signed scan, the electronic
+/// text, the target columns) in `attachments`: it can then pass its re-review, shows them in its
+/// history, and export gives them back.
+async fn a_unit_submission_carries_its_attachments_through_import_review_and_export(db: TestDb) {
+    db.ok(&["init"]);
+    let line = r#"{"ref":"mz-2026-118","title":"民政局开展2026年度低保复核工作","body":"11月以来，区民政局对全区城乡低保对象开展年度复核。","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-21T09:00:00+08:00","attachments":{"signed_scan":"民政局-信息发布审批单（签字盖章）.pdf","electronic_text":"低保复核.docx","target_columns":"发布栏目.txt"}}
+{"ref":"mz-2026-119","title":"民政局开展冬季送温暖活动","body":"区民政局走访慰问困难群众。","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-22T09:00:00+08:00","attachments":{"electronic_text":"送温暖.docx"}}
+"#;
+    let file = db.file("unit.jsonl");
+    std::fs::write(&file, line).unwrap();
+    db.ok(&["import", file.to_str().unwrap()]);
+    let shown = db.ok(&["show", "mz-2026-118"]);
+    assert!(shown.contains("attachment signed_scan: 民政局-信息发布审批单（签字盖章）.pdf"), "{shown}");
+    let out = db.ok(&["review", "approve", "mz-2026-118", "--checks", "1,2,3,4,5,6,7"]);
+    assert!(out.contains("recheck → publish"), "a complete submission passes its re-review: {out}");
+    // One that lacks the signed scan is still refused, saying what it lacks.
+    let out = db.run(&["review", "approve", "mz-2026-119", "--checks", "1,2,3,4,5,6,7"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("signed and stamped scan"), "{}", stderr(&out));
+    let items = export(&db);
+    assert_eq!(
+        items[0]["attachments"],
+        serde_json::json!({"electronic_text": "低保复核.docx", "signed_scan": "民政局-信息发布审批单（签字盖章）.pdf", "target_columns": "发布栏目.txt"})
+    );
+    assert_eq!(items[1]["attachments"], serde_json::json!({"electronic_text": "送温暖.docx"}));
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM attachments").await, 4);
 }
 
 async fn demo_fills_every_table_deterministically(db: TestDb) {
@@ -115,7 +152,12 @@ async fn demo_fills_every_table_deterministically(db: TestDb) {
     assert_eq!(db.ok(&["export"]), again.ok(&["export"]), "the same seed gives the same data");
 }
 
-on_both_backends!(import_then_export_round_trips, a_bad_line_is_named_and_nothing_is_loaded, demo_fills_every_table_deterministically);
+on_both_backends!(
+    import_then_export_round_trips,
+    a_bad_line_is_named_and_nothing_is_loaded,
+    a_unit_submission_carries_its_attachments_through_import_review_and_export,
+    demo_fills_every_table_deterministically
+);
 
 #[tokio::test]
 async fn both_backends_hold_the_same_demo_data() {

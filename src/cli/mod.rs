@@ -95,7 +95,9 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         to: Option<chrono::NaiveDate>,
     },
-    /// Load items from JSON Lines, all or nothing
+    /// Load items from JSON Lines, all or nothing (the fields: ../shared/CLI.md; a unit item may add
+    /// "attachments": {"signed_scan": FILE, "electronic_text": FILE, "target_columns": FILE}, what
+    /// Art. 10 asks it to carry)
     Import {
         /// The file (`-` for standard input)
         file: PathBuf,

@@ -68,6 +68,8 @@ pub fn record(item: ExportedItem, utc: bool) -> ItemRecord {
         withdraw_reason: item.withdrawn.map(|(_, r)| r),
         channel: Some(item.channel),
         forms: (!forms.is_empty()).then_some(forms),
+        attachments: (!item.attachments.is_empty())
+            .then(|| item.attachments.iter().map(|(k, name)| (k.as_str().to_string(), name.clone())).collect()),
         status: Some(item.status),
         stage: Some(item.stage),
     }

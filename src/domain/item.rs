@@ -70,6 +70,11 @@ impl AttachmentKind {
         }
     }
 
+    /// The kind named as `as_str` writes it.
+    pub fn parse(s: &str) -> Option<AttachmentKind> {
+        AttachmentKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             AttachmentKind::SignedScan => "signed_scan",

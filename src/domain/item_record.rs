@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::column_table::PATH_SEPARATOR;
 use super::enums::{Channel, Form, ItemPath, ItemStatus, RetractionReason, Stage};
-use super::item::{NewItem, NewWithdrawal};
+use super::item::{AttachmentKind, NewAttachment, NewItem, NewWithdrawal};
 use super::time::parse_time;
 
 /// One line of an import or export file.
@@ -43,6 +43,10 @@ pub struct ItemRecord {
     pub channel: Option<Channel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forms: Option<BTreeMap<String, Form>>,
+    /// What a unit submission carries (Art. 10), by kind (`signed_scan`, `electronic_text`,
+    /// `target_columns`): the file's name as the unit sent it. Only for path `unit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<BTreeMap<String, String>>,
     /// Added by `export`; on import it must agree with the times given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ItemStatus>,
@@ -99,6 +103,20 @@ impl ItemRecord {
             return Err(format!("forms names column {path:?}, which is not in columns"));
         }
         let submitted_at = time("submitted_at", &self.submitted_at)?;
+        let mut attachments = Vec::new();
+        for (kind, name) in self.attachments.unwrap_or_default() {
+            if self.path != ItemPath::Unit {
+                return Err(format!("attachments are what a unit submission carries (Art. 10): not for path {}", self.path));
+            }
+            let Some(kind) = AttachmentKind::parse(&kind) else {
+                return Err(format!("attachments: {kind:?} is not a kind (signed_scan, electronic_text or target_columns)"));
+            };
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                return Err(format!("attachments: {} has no file name", kind.as_str()));
+            }
+            attachments.push(NewAttachment { kind, name, at: submitted_at });
+        }
         let published_at = self.published_at.as_deref().map(|t| time("published_at", t)).transpose()?;
         let wechat_at = self.wechat_at.as_deref().map(|t| time("wechat_at", t)).transpose()?;
         if wechat_at.is_some() && self.channel != Some(Channel::Wechat) {
@@ -156,7 +174,7 @@ impl ItemRecord {
             published_at,
             placements,
             reviews: Vec::new(),
-            attachments: Vec::new(),
+            attachments,
             withdrawal,
             retraction: None,
         })

@@ -171,6 +171,8 @@ pub struct ExportedItem {
     /// Its mark, if it stays online marked amended, repealed or expired.
     pub mark: Option<MarkKind>,
     pub placements: Vec<(String, Form)>,
+    /// What a unit submission carried (Art. 10): kind and file name.
+    pub attachments: Vec<(AttachmentKind, String)>,
 }
 
 /// Row counts of a site, for summaries.

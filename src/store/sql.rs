@@ -1554,6 +1554,19 @@ where
         .bind(last)
         .fetch_all(&self.pool)
         .await?;
+        let attachments: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT item_id, kind, name FROM attachments WHERE site_id = $1 AND item_id BETWEEN $2 AND $3 ORDER BY item_id, kind",
+        )
+        .bind(site.id)
+        .bind(first)
+        .bind(last)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut carried: HashMap<i64, Vec<(AttachmentKind, String)>> = HashMap::new();
+        for (item, kind, name) in attachments {
+            let kind = AttachmentKind::parse(&kind).ok_or_else(|| decode_error("attachment kind", &kind))?;
+            carried.entry(item).or_default().push((kind, name));
+        }
         let mut by_item: HashMap<i64, Vec<(String, Form)>> = HashMap::new();
         for (item, path, form) in placements {
             by_item.entry(item).or_default().push((path, parse("form", &form)?));
@@ -1599,6 +1612,7 @@ where
                         withdrawn: withdrawn.remove(&id),
                         mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
                         placements: by_item.remove(&id).unwrap_or_default(),
+                        attachments: carried.remove(&id).unwrap_or_default(),
                     })
                 },
             )

@@ -238,6 +238,7 @@ fn open_item_with(app: &mut App, body: &str) {
             ("政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息".into(), Form::ImageText),
             ("政务动态 / 工作动态".into(), Form::Text),
         ],
+        attachments: Vec::new(),
     };
     let history = vec![
         HistoryEntry { at: t(19, 2, 0), operator: "发改局".into(), event: "submitted".into() },
@@ -743,6 +744,7 @@ fn open_reviewing_with(app: &mut App, body: &str, findings: Vec<(crate::domain::
         withdrawn: None,
         mark: None,
         placements: vec![("政务动态 / 部门动态".into(), Form::Text)],
+        attachments: Vec::new(),
     };
     app.update(Msg::Loaded(
         id,
@@ -1667,6 +1669,7 @@ fn the_explanation_moves_over_items_and_incidents_and_opens_an_item() {
         withdrawn: None,
         mark: None,
         placements: vec![("政务动态 / 乡镇（街道）动态".into(), Form::Text)],
+        attachments: Vec::new(),
     };
     a.update(Msg::Loaded(id, Loaded::Item(Ok(Box::new((item, vec![]))))));
     assert!(text_of(&a).contains("Item 2003 · online · text"), "{}", text_of(&a));
@@ -1992,6 +1995,7 @@ fn an_item_opened_from_an_explanation_can_be_withdrawn_and_everything_shown_relo
         withdrawn: None,
         mark: None,
         placements: vec![("政务动态 / 乡镇（街道）动态".into(), Form::Video)],
+        attachments: Vec::new(),
     };
     a.update(Msg::Loaded(id, Loaded::Item(Ok(Box::new((item, vec![]))))));
     keys(&mut a, "w");
