@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 
 use common::tmux::{Tmux, quote};
 
+const FIRE: &str = r#"{"ref":"fire-1","title":"象山区召开2026年冬季森林防火工作会议","body":"11月25日，区长李明化在全区森林防火工作会议上强调，要压实责任、严防死守。\n护林员张某（身份证号11010519491231002X）负责二塘乡片区巡查，联系电话13907731234。\n会议要求各乡（街道）加强巡查，确保不发生重大森林火灾。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-28T09:00:00+08:00"}
+"#;
+
 const COLS: u16 = 100;
 const ROWS: u16 = 30;
 
@@ -84,6 +87,11 @@ fn captures() -> Vec<(String, String)> {
     let home = Home::new();
     home.run(&["init"]);
     home.run(&["demo", "--items", "3000", "--seed", "2023"]);
+    // One item with what the content checks are for: a leader's name written wrong, an ID number
+    // and a mobile number in full.
+    let fire = home.dir.path().join("fire.jsonl");
+    std::fs::write(&fire, FIRE).unwrap();
+    home.run(&["import", fire.to_str().unwrap()]);
     let t = home.console("guide");
     t.wait_for("● connected");
     capture(&t, &home, "columns", &["Columns 291", "✗", "政务动态"], &mut shots);
@@ -101,8 +109,11 @@ fn captures() -> Vec<(String, String)> {
     t.keys(&["Escape"]);
     t.keys(&["1"]);
     capture(&t, &home, "queue", &["Queue ·", "awaiting a decision", "office review"], &mut shots);
-    t.keys(&["Enter"]);
-    capture(&t, &home, "review", &["the seven", "1 no state secret", "Content checks"], &mut shots);
+    t.keys(&["/", "森林防火"]);
+    t.wait_for("[/森林防火]");
+    t.keys(&["Enter", "Enter"]);
+    capture(&t, &home, "review", &["the seven", "1 no state secret", "Findings 3 · ✗2 blocking", "李明化"], &mut shots);
+    t.keys(&["Escape"]);
     t.keys(&["Escape"]);
     t.keys(&["3"]);
     capture(&t, &home, "retractions", &["Retractions ·", "pending, most urgent first"], &mut shots);
