@@ -247,7 +247,7 @@ async fn a_queue_is_cleared_by_keys(db: TestDb) {
     t.wait_for("3 awaiting a decision");
     // The government item: all seven checks, approve; the next item (the unit's) opens by itself.
     t.keys(&["Enter"]);
-    t.wait_for("the seven checks of Art. 9");
+    t.wait_for("Item 1 at office_review (v1)");
     t.keys(&["c", "a"]);
     let s = t.wait_for("office_review → publish");
     assert!(s.contains("Item") && s.contains("recheck"), "the next item opened:\n{s}");

@@ -112,7 +112,13 @@ fn captures() -> Vec<(String, String)> {
     t.keys(&["/", "森林防火"]);
     t.wait_for("[/森林防火]");
     t.keys(&["Enter", "Enter"]);
-    capture(&t, &home, "review", &["the seven", "1 no state secret", "Findings 3 · ✗2 blocking", "李明化"], &mut shots);
+    capture(
+        &t,
+        &home,
+        "review",
+        &["Item 3001 at office_review (v1)", "1 no state secret", "Findings 3 · ✗2 blocking", "李明化"],
+        &mut shots,
+    );
     t.keys(&["Escape"]);
     t.keys(&["Escape"]);
     t.keys(&["3"]);

@@ -61,7 +61,10 @@ impl Draw<'_> {
     /// The seven checks, affirmed or not, and what a unit item lacks.
     fn checks(&mut self, area: Rect, r: &Reviewing) {
         let w = usize::from(area.width);
-        let heading = format!("Item {} at {} (v{}) · the seven checks of Art. 9", r.entry.id, r.entry.stage.as_str(), r.entry.version);
+        let item = format!("Item {} at {} (v{})", r.entry.id, r.entry.stage.as_str(), r.entry.version);
+        let full = format!("{item} · the seven checks of Art. 9");
+        // Beside the findings on 80 columns: the item and its step, never a cut word.
+        let heading = if text::width(&full) <= w { full } else { item };
         let mut lines = vec![TextLine::styled(fit(&heading, w), self.theme.heading())];
         for (n, check) in crate::domain::review::CHECKS.iter().enumerate() {
             let on = r.checks.contains(n as u32 + 1);
