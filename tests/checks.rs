@@ -96,6 +96,16 @@ async fn a_blocking_finding_stops_approval_until_waived(db: TestDb) {
     let mut raw = db.any().await;
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'finding.waive' AND target = 'item:5'").await, 2);
     assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'g-9' AND stage = 'publish'").await, 1);
+    // Online, its waived findings say so in the check of everything online too; others' do not.
+    db.ok(&["publish", "g-9"]);
+    let all = rows(&db, &["check", "--all"]);
+    let mine: Vec<_> = all.iter().filter(|f| f["item"] == 5).collect();
+    assert_eq!(mine.len(), 2, "{all:?}");
+    assert!(
+        mine.iter().all(|f| f["waived"].as_str().is_some_and(|w| w.contains("本人书面同意公开") || w.contains("同名群众"))),
+        "{mine:?}"
+    );
+    assert!(all.iter().filter(|f| f["item"] != 5).all(|f| f["waived"].is_null() || f["waived"] == ""), "{all:?}");
 }
 
 on_both_backends!(a_blocking_finding_stops_approval_until_waived);

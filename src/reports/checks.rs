@@ -87,7 +87,12 @@ pub async fn item_findings(store: &dyn Store, site: &Site, lists: &Lists, id: i6
 /// Findings on an item, each with the waiver that covers it (`who: why`), if one does.
 async fn with_waivers(store: &dyn Store, site: &Site, id: i64, found: Vec<Finding>) -> Result<Vec<WaivedFinding>> {
     let waivers = if found.is_empty() { Vec::new() } else { store.waivers(site, id).await? };
-    Ok(found
+    Ok(waived(found, &waivers))
+}
+
+/// Each finding with the first of `waivers` (kind, text, reason, by) that covers it.
+fn waived(found: Vec<Finding>, waivers: &[(String, String, String, String)]) -> Vec<WaivedFinding> {
+    found
         .into_iter()
         .map(|f| {
             let waived = waivers
@@ -96,7 +101,7 @@ async fn with_waivers(store: &dyn Store, site: &Site, id: i64, found: Vec<Findin
                 .map(|(_, _, reason, by)| format!("{by}: {reason}"));
             (f, waived)
         })
-        .collect())
+        .collect()
 }
 
 /// `check_online`, each finding with the waiver that covers it, if one does (the Findings tab and
@@ -107,12 +112,19 @@ pub async fn online_findings(
     lists: &Lists,
     since: Option<DateTime<Utc>>,
 ) -> Result<Vec<(ItemText, Vec<WaivedFinding>)>> {
-    let mut out = Vec::new();
-    for (item, found) in check_online(store, site, lists, since).await? {
-        let found = with_waivers(store, site, item.id, found).await?;
-        out.push((item, found));
+    // The site's waivers in one read: an item with findings costs no query of its own.
+    let mut by_item: std::collections::HashMap<i64, Vec<(String, String, String, String)>> = std::collections::HashMap::new();
+    for (item, kind, text, reason, by) in store.site_waivers(site).await? {
+        by_item.entry(item).or_default().push((kind, text, reason, by));
     }
-    Ok(out)
+    Ok(check_online(store, site, lists, since)
+        .await?
+        .into_iter()
+        .map(|(item, found)| {
+            let found = waived(found, by_item.get(&item.id).map_or(&[][..], Vec::as_slice));
+            (item, found)
+        })
+        .collect())
 }
 
 /// Refuses an approval while a blocking finding (a wrong leader's name, a full ID number, a

@@ -470,6 +470,10 @@ pub trait Store: Send + Sync {
     /// The findings waived on an item: (kind, text, reason, by).
     async fn waivers(&self, site: &Site, item: i64) -> Result<Vec<(String, String, String, String)>>;
 
+    /// Every waiver on the site, with its item first: (item, kind, text, reason, waived_by). One
+    /// read for a check of everything online, instead of one per item with findings.
+    async fn site_waivers(&self, site: &Site) -> Result<Vec<(i64, String, String, String, String)>>;
+
     /// A number that grows with every change anybody makes to the database (every change writes
     /// an audit record: the newest one's id). A view watches it to reload when a colleague changes
     /// something; one primary-key lookup, the same on both backends.

@@ -2223,6 +2223,13 @@ where
             .await?)
     }
 
+    async fn site_waivers(&self, site: &Site) -> Result<Vec<(i64, String, String, String, String)>> {
+        Ok(sqlx::query_as("SELECT item_id, kind, text, reason, waived_by FROM finding_waivers WHERE site_id = $1 ORDER BY id")
+            .bind(site.id)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
     async fn change_mark(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log").fetch_one(&self.pool).await?)
     }
