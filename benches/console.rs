@@ -7,7 +7,7 @@
 //! - a key press that moves the selection: the update and the redraw, and the bytes that redraw
 //!   writes.
 //!
-//!   cargo bench --bench console -- RUNS URL…
+//!   cargo bench --bench console -- RUNS URL…      (URL#CODE: site CODE of a database of many)
 //!
 //! Prints one line per database and size:
 //! `backend WxH first_ms key_mean_ms key_max_ms move_bytes_mean move_bytes_max scroll_bytes_mean
@@ -30,7 +30,8 @@ async fn main() {
     let ([runs], urls) = common::args("cargo bench --bench console -- RUNS URL…");
     let runs: usize = runs.parse().expect("RUNS is a number");
     for url in urls {
-        let target = Target::parse(&url).expect("a database URL");
+        let (url, code) = common::site_of(&url);
+        let target = Target::parse(url).expect("a database URL");
         let backend = common::backend(&target);
         for (w, h) in [(80u16, 24u16), (160, 48)] {
             let mut firsts = Vec::new();
@@ -41,7 +42,7 @@ async fn main() {
             for run in 0..=runs {
                 let start = Instant::now();
                 let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
-                let site = store.site(None).await.expect("a site");
+                let site = store.site(code).await.expect("a site");
                 let mut app = open_app(store.as_ref(), &site, Utc::now(), (w, h)).await;
                 let mut screen = Tty::new();
                 screen.draw(&app);

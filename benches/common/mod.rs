@@ -48,14 +48,19 @@ pub fn stats(mut times: Vec<f64>) -> Stats {
 /// Opens the database a URL names, and its site: (backend's name, store, site). `URL#CODE` names
 /// the site of a database of many (the only one otherwise).
 pub async fn open(url: &str) -> (&'static str, Arc<dyn Store>, Site) {
-    let (url, code) = match url.rsplit_once('#') {
-        Some((url, code)) => (url, Some(code)),
-        None => (url, None),
-    };
+    let (url, code) = site_of(url);
     let target = Target::parse(url).expect("a database URL");
     let store = store::open(&target, OpenOptions::default()).await.expect("open the database");
     let site = store.site(code).await.expect("a site");
     (backend(&target), store, site)
+}
+
+/// `URL#CODE` split into the URL and the site's code (none without `#`).
+pub fn site_of(url: &str) -> (&str, Option<&str>) {
+    match url.rsplit_once('#') {
+        Some((url, code)) => (url, Some(code)),
+        None => (url, None),
+    }
 }
 
 /// A statement with its values written in (`$N` replaced by `values[N - 1]`, already quoted), as
