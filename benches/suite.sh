@@ -22,13 +22,17 @@ trap 'rm -f "$SUITE_OUT"' EXIT
 for part in console queue retraction scores reports; do
     echo "== benches/$part.sh" >&2
     # Each script fails when one of its figures does; the suite's table says which.
+    before=$(wc -l <"$SUITE_OUT")
     bash "benches/$part.sh" >&2 || true
+    if [ "$(wc -l <"$SUITE_OUT")" = "$before" ]; then
+        suite_row "benches/$part.sh gave no figure (it stopped: see its output)" "both" "its figures" "none" "FAIL"
+    fi
 done
 
 lite_mb=$(du -m "$lite" | cut -f1)
 pg_mb=$(psql "$PG_URL" -tAc "SELECT pg_database_size(current_database()) / 1048576")
 pg_version=$(psql "$PG_URL" -tAc "SHOW server_version")
-lite_built=$(cat "$lite.built" 2>/dev/null || echo "cached earlier")
+lite_built=$(cat "$lite.built" 2>/dev/null || echo "built earlier")
 pg_items_site=$(psql "$PG_URL" -tAc "SELECT COUNT(*) FROM items i JOIN sites s ON s.id = i.site_id WHERE s.code = '${PG_SITE:-xiangshan}'")
 table=$(
     echo "| figure | backend | target | measured | ratio to its SQL | result |"
@@ -37,7 +41,7 @@ table=$(
 )
 failed=$(awk -F'|' '$5 != "pass"' "$SUITE_OUT" | wc -l)
 summary="$(wc -l <"$SUITE_OUT") figures, $failed failed"
-databases="SQLite: $ITEMS items on one site, ${lite_mb} MB file (built: ${lite_built}). PostgreSQL $pg_version: $PG_ITEMS items over $SITES sites, ${pg_mb} MB (${PG_BUILT:-built earlier}); measured on site ${PG_SITE:-xiangshan} ($pg_items_site items)."
+databases="SQLite: $ITEMS items on one site, ${lite_mb} MB file (${lite_built}). PostgreSQL $pg_version: $PG_ITEMS items over $SITES sites, ${pg_mb} MB (${PG_BUILT:-built earlier}); measured on site ${PG_SITE:-xiangshan} ($pg_items_site items)."
 echo "$table"
 echo "$summary"
 echo "$databases"
