@@ -23,6 +23,13 @@ pub(crate) trait Backend: sqlx::Database {
     const BEGIN_WRITE: &'static str;
     /// Counts tables named `$1` in the current schema.
     const TABLE_EXISTS: &'static str;
+    /// Settings for a bulk load's transaction. PostgreSQL: generic plans. The connections plan
+    /// every statement for its values (`force_custom_plan`, below), the foreign-key checks of a
+    /// load too; for a site being loaded, whose rows the statistics do not know yet, a check by
+    /// `site_id = 2 AND id = N` was planned as a range of all the site's rows filtered by id —
+    /// every check reading every item loaded so far (quadratic: minutes a batch). A generic plan
+    /// checks by the key.
+    const BULK_SETTINGS: &'static [&'static str];
     /// Who the connection acts as, where the database knows (PostgreSQL login role).
     const CURRENT_USER: Option<&'static str>;
 
@@ -88,6 +95,7 @@ impl Backend for Postgres {
 
     const DIALECT: Dialect = Dialect::Postgres;
     const BEGIN_WRITE: &'static str = "BEGIN";
+    const BULK_SETTINGS: &'static [&'static str] = &["SET LOCAL plan_cache_mode = force_generic_plan"];
     const TABLE_EXISTS: &'static str =
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1";
     const CURRENT_USER: Option<&'static str> = Some("SELECT CAST(current_user AS TEXT)");
@@ -162,6 +170,7 @@ impl Backend for Sqlite {
 
     const DIALECT: Dialect = Dialect::Sqlite;
     const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
+    const BULK_SETTINGS: &'static [&'static str] = &[];
     const TABLE_EXISTS: &'static str = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1";
     const CURRENT_USER: Option<&'static str> = None;
 

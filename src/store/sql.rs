@@ -1441,6 +1441,9 @@ where
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<u64> {
         let mut tx = self.begin_write(action).await?;
+        for setting in DB::BULK_SETTINGS {
+            (&mut *tx).execute(*setting).await?;
+        }
         Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
         // The audit record first: on SQLite it also takes the write lock before any id is reserved.
         Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("site:{}", site.code), detail).await?;
