@@ -46,6 +46,16 @@ impl Areas {
     }
 }
 
+/// Rows of the review screen's panel under the item: a heading, the seven checks beside the
+/// findings, the keys.
+pub const REVIEW_PANEL: u16 = 10;
+
+/// The review screen's page of the item, above its panel.
+pub fn review_page(a: &Areas) -> Rect {
+    let top = a.header.y;
+    Rect { x: 0, y: top, width: a.rows.width, height: a.status.y.saturating_sub(top + REVIEW_PANEL) }
+}
+
 /// Whether the terminal is big enough to lay out in.
 pub fn fits(size: (u16, u16)) -> bool {
     size.0 >= MIN_WIDTH && size.1 >= MIN_HEIGHT

@@ -213,6 +213,16 @@ pub fn wrap_lines<'a>(lines: Vec<Line<'a>>, width: u16) -> Vec<Line<'a>> {
     rows
 }
 
+/// The row (counted from the top of `lines` wrapped to `width` by `wrap_lines`) that character
+/// `at` of line `line` is drawn on.
+pub fn row_of(lines: &[String], width: u16, line: usize, at: usize) -> usize {
+    let rows = |s: &str| wrap_lines(vec![Line::raw(s.to_string())], width).len().max(1);
+    let before: usize = lines.iter().take(line).map(|l| rows(l)).sum();
+    let Some(text) = lines.get(line) else { return before };
+    let prefix: String = text.chars().take(at + 1).collect();
+    before + rows(&prefix) - 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

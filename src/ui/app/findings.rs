@@ -15,7 +15,7 @@ use crossterm::event::KeyEvent;
 use super::scores::{Field as FormField, IncidentForm};
 use super::withdraw::opened_item;
 use super::{App, Effect, ItemView, Load, Overlay, page_delta, scroll, single_line};
-use crate::domain::checks::{Finding, FindingKind};
+use crate::domain::checks::{Field, Finding, FindingKind};
 use crate::reports::checks::WaivedFinding;
 use crate::store::ItemText;
 use crate::ui::keymap::{Action, Layer};
@@ -208,8 +208,11 @@ impl App {
         let n = r.findings.list.as_ref().map_or(0, Vec::len);
         match action {
             Action::NextFinding | Action::PreviousFinding if n == 0 => self.warn("the content checks found nothing on this item"),
-            Action::NextFinding => r.findings.selected = (r.findings.selected + 1) % n,
-            Action::PreviousFinding => r.findings.selected = (r.findings.selected + n - 1) % n,
+            Action::NextFinding | Action::PreviousFinding => {
+                let step = if action == Action::NextFinding { 1 } else { n - 1 };
+                r.findings.selected = (r.findings.selected + step) % n;
+                self.scroll_to_finding();
+            }
             Action::WaiveFinding | Action::RecordIncident => {
                 let Some((f, waived)) = r.findings.selected().cloned() else {
                     self.warn("no finding to act on: the content checks found nothing on this item");
@@ -225,6 +228,43 @@ impl App {
             _ => return false,
         }
         true
+    }
+
+    /// Scrolls the review's page so the selected finding's text is on screen (a third of the way
+    /// down), if it is not: the page is wrapped as it is drawn (the title, a blank line, "Body",
+    /// the body's lines), so the row is the one the highlight is on.
+    fn scroll_to_finding(&mut self) {
+        let page = crate::ui::layout::review_page(&self.areas());
+        let ambiguous = self.ambiguous;
+        let Some(r) = &mut self.reviewing else { return };
+        let (Some((item, _)), Some((f, _))) = (&r.view.item, r.findings.selected()) else { return };
+        let shown = |s: &str| crate::ui::text::display(s, ambiguous);
+        let mut lines = vec![shown(&item.title), String::new(), "Body".to_string()];
+        let body = item.body.strip_suffix('\n').unwrap_or(&item.body);
+        lines.extend(body.split('\n').map(shown));
+        let (line, at) = match f.field {
+            Field::Title => (0, f.start),
+            Field::Body => {
+                // The line the finding starts on, and where on it.
+                let mut from = 0;
+                let mut found = (3, 0);
+                for (i, l) in body.split('\n').enumerate() {
+                    let len = l.chars().count();
+                    if f.start <= from + len {
+                        found = (3 + i, f.start - from);
+                        break;
+                    }
+                    from += len + 1;
+                }
+                found
+            }
+            Field::Dates => return,
+        };
+        let row = crate::ui::text::row_of(&lines, page.width, line, at);
+        let (top, height) = (usize::from(r.view.scroll), usize::from(page.height.max(1)));
+        if row < top || row >= top + height {
+            r.view.scroll = u16::try_from(row.saturating_sub(height / 3)).unwrap_or(u16::MAX);
+        }
     }
 
     /// Why an approval cannot go through while blocking findings stand, and how to clear them;

@@ -10,21 +10,15 @@ use super::{Draw, RenderInto};
 use crate::domain::staleness::Status;
 use crate::ui::app::Reviewing;
 use crate::ui::keymap::{Action, Layer};
-use crate::ui::layout::Areas;
+use crate::ui::layout::{Areas, REVIEW_PANEL as PANEL, review_page};
 use crate::ui::text::{self, fit, pad};
-
-/// The rows of the panel under the item: a heading, the seven checks, what a unit item lacks, the
-/// keys.
-const PANEL: u16 = 10;
 
 impl Draw<'_> {
     /// An item from the queue beside the seven checks and its findings.
     pub(super) fn review(&mut self, areas: &Areas) {
         let app = self.app;
         let Some(r) = &app.reviewing else { return };
-        let top = areas.header.y;
-        let bottom = areas.status.y;
-        let body = Rect { x: 0, y: top, width: areas.rows.width, height: bottom.saturating_sub(top + PANEL) };
+        let body = review_page(areas);
         let found = r.findings.list.as_deref().unwrap_or(&[]);
         let selected = r.findings.list.as_ref().map(|_| r.findings.selected);
         self.item_page_marked(areas.title, body, &r.view, found, selected, true);

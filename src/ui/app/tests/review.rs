@@ -105,6 +105,29 @@ fn the_findings_stand_beside_the_checks_and_their_text_is_highlighted() {
     assert_eq!(a.reviewing.as_ref().unwrap().findings.selected, 2);
 }
 
+/// In a long body, `n` brings the selected finding's text onto the screen (the highlight is no use
+/// below the page), and back up for one near the top.
+#[test]
+fn selecting_a_finding_scrolls_a_long_body_to_it() {
+    let filler: Vec<String> = (1..=40).map(|i| format!("第{i}条：各乡（街道）要落实森林防火责任，加强巡查。")).collect();
+    let body = format!("区长李明化在动员会上讲话。\n{}\n护林员张某，身份证号11010519491231002X，负责巡查。", filler.join("\n"));
+    let found: Vec<_> = check_text(&lists(), Field::Body, &body).into_iter().map(|f| (f, None)).collect();
+    assert_eq!(found.iter().map(|(f, _)| f.kind).collect::<Vec<_>>(), vec![FindingKind::LeaderName, FindingKind::IdNumber]);
+    for size in [(80, 24), (160, 48)] {
+        let mut a = sized(size, false);
+        show_queue(&mut a);
+        open_reviewing_with(&mut a, &body, found.clone());
+        assert!(text_of(&a).contains("区长李明化在动员会上讲话"), "the first finding is on the first page");
+        assert!(!text_of(&a).contains("身份证号11010519491231002X"), "the last line is below the page: {}", text_of(&a));
+        keys(&mut a, "n");
+        let (x, y) = cell_of(&a, "11010519491231002X");
+        assert!(style_at(&a, (x, y)).add_modifier.contains(Modifier::UNDERLINED), "the selected finding is shown");
+        keys(&mut a, "n");
+        let (x, y) = cell_of(&a, "李明化在动员会");
+        assert!(style_at(&a, (x, y)).add_modifier.contains(Modifier::UNDERLINED), "and the first again, at the top");
+    }
+}
+
 #[test]
 fn a_title_finding_is_highlighted_in_the_title_and_a_moved_text_is_found_near_its_span() {
     let mut a = app();
