@@ -47,7 +47,7 @@ echo "$summary"
 echo "$databases"
 echo "machine: $machine"
 if [ "${1:-}" = --write ]; then
-    record suite "The benchmark suite (issue 9)" "Measured $(date +%F) by \`benches/suite.sh\` on $machine. $databases Each figure is the maximum (or the mean, where it says so) over the runs of the script that measures it (benches/console.sh, queue.sh, retraction.sh, scores.sh, reports.sh); the reports' ratio is the program's mean over the mean of the same statements, with the same values, run in sqlite3/psql in the same run. $summary.
+    record "suite-$ITEMS-$PG_ITEMS-$SITES" "The benchmark suite (issue 9): SQLite $ITEMS items, PostgreSQL $PG_ITEMS items over $SITES sites" "Measured $(date +%F) by \`benches/suite.sh\` on $machine. $databases Each figure is the maximum (or the mean, where it says so) over the runs of the script that measures it (benches/console.sh, queue.sh, retraction.sh, scores.sh, reports.sh); the reports' ratio is the program's mean over the mean of the same statements, with the same values, run in sqlite3/psql in the same run. $summary.
 
 $table"
 fi
