@@ -62,10 +62,25 @@ pub(crate) trait Backend: sqlx::Database {
     /// logins: the file's permissions are its only guard, and the store enforces the roles.
     fn role_grants() -> Vec<String>;
 
+    /// Tells every listening console, when the transaction commits, that something changed
+    /// (PostgreSQL NOTIFY on `CHANGES_CHANNEL`); run with every audit record. None on SQLite: the
+    /// consoles there watch the change mark.
+    const NOTIFY: Option<&'static str>;
+
+    /// A task that listens for other connections' changes (PostgreSQL LISTEN) and says so on the
+    /// channel it returns, one message per notification; None where the database cannot notify.
+    fn listen(pool: &sqlx::Pool<Self>) -> Option<ListenFuture>;
+
     /// Statements that give login `name` the rights of `role` and no other portal role's (none
     /// when `role` is `None`: a disabled operator), creating the login if it does not exist.
     fn grant_sql(name: &str, role: Option<Role>) -> Vec<String>;
 }
+
+/// The PostgreSQL channel the store notifies on with every change.
+pub const CHANGES_CHANNEL: &str = "portal_admin_changes";
+
+/// Starting to listen: the channel of notifications, or why it could not start.
+pub(crate) type ListenFuture = Pin<Box<dyn Future<Output = Result<tokio::sync::mpsc::UnboundedReceiver<()>, sqlx::Error>> + Send>>;
 
 /// A COPY in progress: the rows it wrote.
 pub(crate) type CopyFuture<'c> = Pin<Box<dyn Future<Output = Result<u64, sqlx::Error>> + Send + 'c>>;
@@ -85,6 +100,40 @@ fn quoted(name: &str) -> String {
 }
 
 impl Backend for Postgres {
+    const NOTIFY: Option<&'static str> = Some("SELECT pg_notify('portal_admin_changes', '')");
+
+    fn listen(pool: &sqlx::Pool<Self>) -> Option<ListenFuture> {
+        // A pool of its own: the listener keeps its connection, and the store's one connection
+        // stays free for the console's queries.
+        let options = (*pool.connect_options()).clone();
+        Some(Box::pin(async move {
+            let own = PgPoolOptions::new().max_connections(1).connect_with(options).await?;
+            let mut listener = sqlx::postgres::PgListener::connect_with(&own).await?;
+            listener.listen(CHANGES_CHANNEL).await?;
+            let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+            tokio::spawn(async move {
+                loop {
+                    // The listener reconnects by itself when the connection is lost (and the
+                    // console's own check notices the outage); a failure here only waits.
+                    match listener.try_recv().await {
+                        Ok(Some(_)) => {
+                            if tx.send(()).is_err() {
+                                break;
+                            }
+                        }
+                        Ok(None) | Err(_) => {
+                            if tx.is_closed() {
+                                break;
+                            }
+                            tokio::time::sleep(Duration::from_secs(1)).await;
+                        }
+                    }
+                }
+            });
+            Ok(rx)
+        }))
+    }
+
     const JSON_ARRAY: &'static str = "json_build_array";
     const JSON_AGG: &'static str = "json_agg";
 
@@ -161,6 +210,12 @@ impl Backend for Postgres {
 }
 
 impl Backend for Sqlite {
+    const NOTIFY: Option<&'static str> = None;
+
+    fn listen(_pool: &sqlx::Pool<Self>) -> Option<ListenFuture> {
+        None
+    }
+
     const JSON_ARRAY: &'static str = "json_array";
     const JSON_AGG: &'static str = "json_group_array";
 

@@ -479,6 +479,11 @@ pub trait Store: Send + Sync {
     /// something; one primary-key lookup, the same on both backends.
     async fn change_mark(&self) -> Result<i64>;
 
+    /// Notifications of changes as they are committed, on a database that sends them (PostgreSQL
+    /// LISTEN/NOTIFY: every audit record notifies); None on SQLite, where the change mark is
+    /// watched instead. A console checks the change mark at once on each.
+    async fn watch(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<()>>;
+
     /// Who this store acts as on the site: their role and whether they are active (`None`: not an
     /// operator of the site).
     async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>>;

@@ -499,6 +499,10 @@ where
             }
             q.execute(&mut **tx).await?;
         }
+        if let Some(notify) = DB::NOTIFY {
+            // Delivered when the transaction commits, never for one rolled back.
+            sqlx::query::<DB>(notify).execute(&mut **tx).await?;
+        }
         Ok(())
     }
 
@@ -2231,6 +2235,16 @@ where
             .bind(site.id)
             .fetch_all(&self.pool)
             .await?)
+    }
+
+    async fn watch(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<()>> {
+        match DB::listen(&self.pool)?.await {
+            Ok(rx) => Some(rx),
+            Err(e) => {
+                tracing::warn!("cannot listen for changes ({e}); the change mark is watched instead");
+                None
+            }
+        }
     }
 
     async fn change_mark(&self) -> Result<i64> {

@@ -190,6 +190,8 @@ pub enum Msg {
     Lost(String),
     /// One of this console's writes came back: the change mark just after it, if it could be read.
     OwnChange(Option<i64>),
+    /// The database says something changed (PostgreSQL NOTIFY): check the change mark now.
+    Notified,
 }
 
 /// What the update asks the runtime to do.
@@ -708,6 +710,7 @@ impl App {
             }
             Msg::Lost(reason) => self.connection_lost(super::sanitise::line(&reason)),
             Msg::OwnChange(mark) => self.own_change(mark),
+            Msg::Notified => self.notified(&mut effects),
         }
         effects
     }

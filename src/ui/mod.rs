@@ -239,6 +239,18 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
     }
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     terminal::spawn_input(tx.clone());
+    if let Some(mut changes) = store.watch().await {
+        // PostgreSQL tells of a colleague's change as it commits: check at once, not at the next
+        // tick's check (which stays, for SQLite and for a listener that lost its connection).
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            while changes.recv().await.is_some() {
+                if tx.send(Msg::Notified).is_err() {
+                    break;
+                }
+            }
+        });
+    }
     terminal::spawn_signals(tx.clone());
     {
         let tx = tx.clone();

@@ -234,6 +234,15 @@ impl App {
     }
 
     /// This console's write was saved (or not): the change mark just after it.
+    /// A notification of a change (PostgreSQL): the change mark is checked at once rather than at
+    /// the next tick's check, unless a check or one of this console's writes is under way (its own
+    /// change mark comes back with it).
+    pub(super) fn notified(&mut self, effects: &mut Vec<Effect>) {
+        if matches!(self.health, Health::Connected) && self.link.ping.is_none() && self.link.writing == 0 {
+            self.check(effects);
+        }
+    }
+
     pub(super) fn own_change(&mut self, mark: Option<i64>) {
         self.link.writing = self.link.writing.saturating_sub(1);
         if let Some(mark) = mark {

@@ -151,6 +151,22 @@ fn a_role_decides_which_write_keys_work_by_the_stores_rule() {
     assert!(matches!(&writes(&effects)[..], [Load::Review { .. }]), "{effects:?}");
 }
 
+/// PostgreSQL's notification of a change checks the change mark at once, between the ticks'
+/// checks; one check at a time still, and none while one of this console's writes is under way.
+#[test]
+fn a_notification_checks_the_change_mark_at_once() {
+    let mut a = app();
+    let check = next_check(&mut a, 40);
+    a.update(Msg::Loaded(check, Loaded::Ping(Ok(40))));
+    let asked = loads(&a.update(Msg::Notified));
+    let [(id, Load::Ping)] = asked[..] else { panic!("a notification checks at once: {asked:?}") };
+    assert!(loads(&a.update(Msg::Notified)).is_empty(), "not while that check runs");
+    a.update(Msg::Loaded(id, Loaded::Ping(Ok(41))));
+    assert_eq!(a.link.seen, Some(41));
+    a.link.writing = 1;
+    assert!(loads(&a.update(Msg::Notified)).is_empty(), "not while this console's own write is out");
+}
+
 #[test]
 fn the_change_mark_is_checked_every_second_one_check_at_a_time() {
     let mut a = app();
