@@ -138,18 +138,15 @@ const ONLINE: &str = r#"{"ref":"on-1","title":"区民政局2026年第三季度�
 /// unit's request, nothing else.
 async fn each_role_may_do_exactly_its_acts(db: TestDb) {
     db.ok(&["init"]);
-    let (pending, online) = (db.file("pending.jsonl"), db.file("online.jsonl"));
-    std::fs::write(&pending, PENDING).unwrap();
-    std::fs::write(&online, ONLINE).unwrap();
-    db.ok(&["import", pending.to_str().unwrap()]);
-    db.ok(&["import", online.to_str().unwrap()]);
+    db.import("pending.jsonl", PENDING);
+    db.import("online.jsonl", ONLINE);
     db.ok(&["review", "approve", "repost-1", "--checks", "1,2,3,4,5,6,7"]);
     db.ok(&["retract", "on-2", "--reason", "error"]);
     db.ok(&["retractions", "request", "on-1", "--unit", "民政局", "--reason", "outdated"]);
     db.ok(&["incident", "add", "--unit", "民政局", "--kind", "typo", "--note", "错别字"]);
     let documents =
         rows(&db, &["columns"]).into_iter().find(|c| c["rule"].as_str().unwrap().contains("of event")).unwrap()["id"].to_string();
-    let pending = pending.to_str().unwrap().to_string();
+    let pending = db.file("pending.jsonl").to_str().unwrap().to_string();
     let forbidden_to_reviewers: Vec<Vec<&str>> = vec![
         vec!["publish", "repost-1"],
         vec!["retract", "on-1", "--reason", "outdated"],

@@ -229,21 +229,11 @@ fn written(path: &Path) -> String {
 async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
     let started = Instant::now();
     db.ok(&["init"]);
-    let (pending, online) = (db.file("pending.jsonl"), db.file("online.jsonl"));
-    std::fs::write(&pending, PENDING).unwrap();
-    std::fs::write(&online, ONLINE).unwrap();
-    db.ok(&["import", pending.to_str().unwrap()]);
-    db.ok(&["import", online.to_str().unwrap()]);
-    let mut raw = db.any().await;
+    db.import("pending.jsonl", PENDING);
+    db.import("online.jsonl", ONLINE);
     // The unit's item carries what Art. 10 requires of it, so that it can pass its re-review.
-    for kind in ["signed_scan", "electronic_text", "target_columns"] {
-        raw.exec(&format!(
-            "INSERT INTO attachments (site_id, item_id, kind, name, received_at) \
-             SELECT site_id, id, '{kind}', '{kind}.pdf', submitted_at FROM items WHERE ref = 'unit-1'"
-        ))
-        .await
-        .unwrap();
-    }
+    db.attach_all("unit-1").await;
+    let mut raw = db.any().await;
     let id = |r: &str| format!("SELECT id FROM items WHERE ref = '{r}'");
     let queued: BTreeSet<i64> = [raw.count(&id("gov-1")).await, raw.count(&id("unit-1")).await, raw.count(&id("repost-1")).await].into();
     let (outdated, current) = (raw.count(&id("zd-1")).await, raw.count(&id("zd-2")).await);

@@ -20,18 +20,6 @@ fn queue(db: &TestDb) -> Vec<Vec<String>> {
     reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
 }
 
-async fn attach_all(db: &TestDb, reference: &str) {
-    let mut raw = db.any().await;
-    for kind in ["signed_scan", "electronic_text", "target_columns"] {
-        raw.exec(&format!(
-            "INSERT INTO attachments (site_id, item_id, kind, name, received_at) \
-             SELECT site_id, id, '{kind}', '{kind}.pdf', submitted_at FROM items WHERE ref = '{reference}'"
-        ))
-        .await
-        .unwrap();
-    }
-}
-
 async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
     setup(&db);
     let q = queue(&db);
@@ -42,7 +30,7 @@ async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
         [("government", "office_review", ""), ("unit", "recheck", "signed_scan,electronic_text,target_columns"), ("repost", "review", "")]
     );
     fails(&db, &["review", "approve", "unit-1", "--checks", ALL], 1, "missing the head's signed and stamped scan");
-    attach_all(&db, "unit-1").await;
+    db.attach_all("unit-1").await;
     for item in ["gov-1", "unit-1", "repost-1"] {
         let out = db.ok(&["review", "approve", item, "--checks", ALL, "--comment", "七项审核均通过"]);
         assert!(out.contains("→ publish (version 2)"), "{out}");
@@ -208,7 +196,7 @@ on_both_backends!(a_returned_item_resubmitted_starts_its_step_again);
 /// requests closed, the running totals kept by the rules of Art. 16, no-ops said plainly.
 async fn a_withdrawal_and_a_restore_keep_everything_on_record(db: TestDb) {
     setup(&db);
-    attach_all(&db, "unit-1").await;
+    db.attach_all("unit-1").await;
     db.ok(&["review", "approve", "unit-1", "--checks", ALL]);
     db.ok(&["publish", "unit-1"]);
     let mut raw = db.any().await;

@@ -15,7 +15,7 @@ pub const WORDS: &str = include_str!("../../data/checks/words.tsv");
 /// One list's text: `file`, else the user's own (`names.tsv`, `words.tsv` in the config
 /// directory), else the shipped one.
 fn list(file: Option<&Path>, own: &str, shipped: &str) -> std::result::Result<String, String> {
-    let mine = directories::ProjectDirs::from("", "", "portal-admin").map(|d| d.config_dir().join(own)).filter(|p| p.exists());
+    let mine = crate::places::setting(own).filter(|p| p.exists());
     match file.map(Path::to_path_buf).or(mine) {
         Some(path) => std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display())),
         None => Ok(shipped.to_string()),
@@ -37,7 +37,7 @@ pub fn add_to_list(kind: ListKind, line: &str) -> std::result::Result<std::path:
         ListKind::Names => ("names.tsv", NAMES),
         ListKind::Words => ("words.tsv", WORDS),
     };
-    let dir = directories::ProjectDirs::from("", "", "portal-admin").map(|d| d.config_dir().to_path_buf()).ok_or("no home directory")?;
+    let dir = crate::places::config_dir().ok_or("no home directory")?;
     let path = dir.join(own);
     let mut text = if path.exists() {
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?

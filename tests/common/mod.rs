@@ -127,6 +127,27 @@ impl TestDb {
         self.dir.path().join(name)
     }
 
+    /// Imports `lines` (JSON Lines) from a file `name` in the test's directory.
+    pub fn import(&self, name: &str, lines: &str) {
+        let file = self.file(name);
+        std::fs::write(&file, lines).unwrap();
+        self.ok(&["import", file.to_str().unwrap()]);
+    }
+
+    /// Gives the item `reference` everything Art. 10 asks a unit submission to carry, so that it
+    /// can pass its re-review.
+    pub async fn attach_all(&self, reference: &str) {
+        let mut raw = self.any().await;
+        for kind in ["signed_scan", "electronic_text", "target_columns"] {
+            raw.exec(&format!(
+                "INSERT INTO attachments (site_id, item_id, kind, name, received_at) \
+                 SELECT site_id, id, '{kind}', '{kind}.pdf', submitted_at FROM items WHERE ref = '{reference}'"
+            ))
+            .await
+            .unwrap();
+        }
+    }
+
     /// A direct connection, to look at the database (or try what the console must not do).
     pub async fn any(&self) -> Raw {
         match self.backend {
