@@ -109,20 +109,26 @@ fn log_to_file() {
 /// says where things live and offers `init` or the demo.
 pub async fn open(cli: &Cli) -> Result<(), Failure> {
     let keymap = effective(cli, None)?;
-    if let Some(why) = if cli.read_only { None } else { first_run::nothing_here(cli).await? } {
-        let database = super::target(cli)?.describe();
-        match first_run::ask(&why, &database)? {
-            Choice::Init => super::init::run(cli, None, None, None).await?,
-            Choice::Demo => {
-                let demo = first_run::on_demo(cli);
-                super::demo::ensure_demo_database(&demo).await?;
-                return Box::pin(open(&demo)).await;
+    // The database is opened once; only when that fails is it asked whether this is a first run.
+    let s = match session(cli).await {
+        Ok(s) => s,
+        Err(failure) => {
+            let Some(why) = (if cli.read_only { None } else { first_run::nothing_here(cli).await? }) else { return Err(failure) };
+            match first_run::ask(&why, &super::target(cli)?.describe())? {
+                Choice::Init => {
+                    super::init::run(cli, None, None, None).await?;
+                    session(cli).await?
+                }
+                Choice::Demo => {
+                    let demo = first_run::on_demo(cli);
+                    super::demo::ensure_demo_database(&demo).await?;
+                    return Box::pin(open(&demo)).await;
+                }
+                Choice::Quit => return Ok(()),
             }
-            Choice::Quit => return Ok(()),
         }
-    }
+    };
     log_to_file();
-    let s = session(cli).await?;
     let options = Options {
         keymap,
         ambiguous: if cli.ambiguous_width == "2" { Ambiguous::Wide } else { Ambiguous::Narrow },
