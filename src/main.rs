@@ -14,7 +14,10 @@ fn main() -> ExitCode {
             }
             // Bad usage in one line, as every other error (clap's own adds usage and tips).
             let text = e.render().to_string();
-            let first = text.lines().next().unwrap_or_default().trim_start_matches("error: ");
+            // Its first paragraph, on one line: a missing argument's name is on the line after.
+            let first: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
+            let first = first.join(" ");
+            let first = first.trim_start_matches("error: ");
             eprintln!("portal-admin: {first} (see portal-admin --help)");
             return ExitCode::from(2);
         }

@@ -250,6 +250,10 @@ fn completions_complete_commands_in_bash_and_are_made_for_zsh_and_fish() {
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("#compdef portal-admin"));
     let out = portal_admin(&["completions", "fish"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("complete -c portal-admin"));
+    let out = portal_admin(&["completions"]);
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(e.trim_end().lines().count() == 1 && e.contains("<SHELL>"), "one line that names what is missing: {e}");
     let out = portal_admin(&["completions", "tcsh"]);
     assert_eq!(out.status.code(), Some(2), "an unknown shell is bad usage");
     let e = String::from_utf8_lossy(&out.stderr);
