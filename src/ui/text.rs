@@ -2,6 +2,8 @@
 //! Chinese character is two), East Asian ambiguous characters drawn one or two cells wide, and the
 //! filter's matching (Latin letters also match pinyin initials).
 
+use std::ops::Range;
+
 use pinyin::ToPinyin;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -148,79 +150,180 @@ impl SearchKey {
     }
 }
 
-/// Lines wrapped to `width` cells, one `Line` per terminal row, for a `Paragraph` without its own
-/// wrapping. ratatui 0.30's wrapper lets a two-cell character start in a row's last cell, where it
-/// spills into the next row and hides the character drawn there (ratatui/ratatui#2679: a body
-/// whose line wrapped just before a full-width 。 lost the next line's first character). Here a
-/// wide character that does not fit goes to the next row whole. Rows break after a space or beside
-/// a wide character (Chinese has no spaces between words); a Latin word longer than a row is cut.
-/// Styles are kept, span by span; an ambiguous character keeps its pad (`PAD`) on its row.
+/// Where the rows of a line of `text` start and end, filled first-fit: the first row `first`
+/// cells wide, the others `rest`. Each row is a byte range of `text`, without the spaces it broke
+/// on. This is the one wrapping rule of the program, for the console and the command line alike.
+///
+/// Breaks are where the Unicode line-breaking algorithm (UAX #14, as textwrap finds them) allows
+/// one: after a space, after the `/` of a path, between Chinese characters; never before closing
+/// punctuation (。，、；：？！）」』》), never after opening punctuation (（「『《), never at a hyphen
+/// (`portal-admin` stays whole). Widths are terminal cells (a Chinese character is two), so a wide
+/// character that does not fit goes to the next row whole. A word longer than a row is cut between
+/// characters, and an ambiguous character keeps its pad (`PAD`) on its row.
+pub fn rows(text: &str, first: usize, rest: usize) -> Vec<Range<usize>> {
+    let (first, rest) = (first.max(1), rest.max(1));
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut at = 0;
+    for word in textwrap::WordSeparator::UnicodeBreakProperties.find_words(text) {
+        let (start, end) = (at, at + word.word.len());
+        at = end + word.whitespace.len();
+        let piece = Piece { start, end, next: at, width: width(word.word), space: width(word.whitespace) };
+        match pieces.last_mut() {
+            // A pad or a combining mark belongs to the character before it, and the `/` that
+            // starts a path to what follows it.
+            Some(last) if last.end == start && (text[start..].chars().next().is_some_and(glued) || &text[last.start..last.end] == "/") => {
+                (last.end, last.next, last.width, last.space) = (end, at, last.width + piece.width, piece.space);
+            }
+            _ => pieces.push(piece),
+        }
+    }
+    let narrowest = first.min(rest);
+    let pieces: Vec<Piece> = pieces.into_iter().flat_map(|p| p.cut(text, narrowest)).collect();
+    if pieces.is_empty() {
+        return std::iter::once(0..0).collect();
+    }
+    textwrap::wrap_algorithms::wrap_first_fit(&pieces, &[first as f64, rest as f64])
+        .into_iter()
+        .filter_map(|row| Some(row.first()?.start..row.last()?.end))
+        .collect()
+}
+
+/// Whether a character never starts a row: the pad of an ambiguous character, a combining mark.
+fn glued(c: char) -> bool {
+    c == PAD || c.width() == Some(0)
+}
+
+/// A stretch of text between two break opportunities: its word (`start..end`), then the spaces
+/// up to `next`.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    start: usize,
+    end: usize,
+    next: usize,
+    width: usize,
+    space: usize,
+}
+
+impl Piece {
+    /// The piece cut between characters into pieces of at most `max` cells (a lone character wider
+    /// than that stays whole). A space cut on is on neither side: the rule allows no break there
+    /// (`a 。` stays together), so it is the space of the piece before.
+    fn cut(self, text: &str, max: usize) -> Vec<Piece> {
+        if self.width <= max {
+            return vec![self];
+        }
+        let mut out: Vec<Piece> = Vec::new();
+        let (mut start, mut used) = (self.start, 0);
+        let word = &text[self.start..self.end];
+        for (i, c) in word.char_indices() {
+            let w = c.width().unwrap_or(0);
+            // With the characters glued to it.
+            let whole = w + word[i + c.len_utf8()..].chars().take_while(|&g| glued(g)).map(|g| g.width().unwrap_or(0)).sum::<usize>();
+            let i = self.start + i;
+            if used > 0 && used + whole > max && !glued(c) {
+                let kept = text[start..i].trim_end_matches(' ');
+                let spaces = i - start - kept.len();
+                out.push(Piece { start, end: start + kept.len(), next: i, width: used - spaces, space: spaces });
+                (start, used) = (i, 0);
+            }
+            match out.last_mut() {
+                // A space just after a cut.
+                Some(last) if c == ' ' && used == 0 => (last.next, last.space, start) = (i + 1, last.space + 1, i + 1),
+                _ => used += w,
+            }
+        }
+        if start < self.end || out.is_empty() {
+            out.push(Piece { start, end: self.end, next: self.next, width: used, space: self.space });
+        } else if let Some(last) = out.last_mut() {
+            (last.next, last.space) = (self.next, last.space + self.space);
+        }
+        out
+    }
+}
+
+impl textwrap::core::Fragment for Piece {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        self.space as f64
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// A line of plain text as rows of at most `width` cells (by `rows`), each row after the first
+/// starting with `indent` spaces (a hanging indent: the text after a label stays in its column).
+pub fn wrap(line: &str, width: usize, indent: usize) -> Vec<String> {
+    let indent = indent.min(width / 2);
+    rows(line, width, width - indent)
+        .into_iter()
+        .enumerate()
+        .map(|(n, r)| if n == 0 { line[r].to_string() } else { format!("{}{}", " ".repeat(indent), &line[r]) })
+        .collect()
+}
+
+/// Lines wrapped to `width` cells by `rows`, one `Line` per terminal row, for a `Paragraph`
+/// without its own wrapping. (ratatui 0.30's wrapper lets a two-cell character start in a row's
+/// last cell, where it spills into the next row and hides the character drawn there,
+/// ratatui/ratatui#2679: a body whose line wrapped just before a full-width 。 lost the next
+/// line's first character.) Styles are kept, span by span.
 pub fn wrap_lines<'a>(lines: Vec<Line<'a>>, width: u16) -> Vec<Line<'a>> {
     let width = usize::from(width.max(1));
-    let mut rows = Vec::with_capacity(lines.len());
+    let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         if line.width() <= width {
-            rows.push(line);
+            out.push(line);
             continue;
         }
-        let cells: Vec<(char, Style)> = line.spans.iter().flat_map(|s| s.content.chars().map(move |c| (c, s.style))).collect();
-        let row = |from: usize, to: usize| -> Line<'a> {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        // Each character's byte offset in `text`, and its style.
+        let mut cells: Vec<(usize, char, Style)> = Vec::with_capacity(text.len());
+        let mut at = 0;
+        for span in &line.spans {
+            for c in span.content.chars() {
+                cells.push((at, c, span.style));
+                at += c.len_utf8();
+            }
+        }
+        let mut next = 0;
+        for range in rows(&text, width, width) {
+            // Rows come in order: skip the spaces broken on, take the row's characters.
+            while cells.get(next).is_some_and(|(at, ..)| *at < range.start) {
+                next += 1;
+            }
+            let taken = cells[next..].iter().take_while(|(at, ..)| *at < range.end).count();
             let mut spans: Vec<Span<'a>> = Vec::new();
-            for &(c, style) in &cells[from..to] {
+            for &(_, c, style) in &cells[next..next + taken] {
                 match spans.last_mut() {
                     Some(last) if last.style == style => last.content.to_mut().push(c),
                     _ => spans.push(Span::styled(c.to_string(), style)),
                 }
             }
-            let mut out = Line::from(spans).style(line.style);
-            out.alignment = line.alignment;
-            out
-        };
-        let cell = |i: usize| cells[i].0.width().unwrap_or(0);
-        let (mut start, mut used, mut opening) = (0usize, 0usize, None::<usize>);
-        for i in 0..cells.len() {
-            let (c, w) = (cells[i].0, cell(i));
-            let glued = c == PAD;
-            // An ambiguous character and its pad go together.
-            let need = w + usize::from(cells.get(i + 1).is_some_and(|n| n.0 == PAD));
-            if used + need > width && i > start && !glued {
-                if c == ' ' {
-                    // A space that does not fit is the break itself, on neither row.
-                    rows.push(row(start, i));
-                    (start, used, opening) = (i + 1, 0, None);
-                    continue;
-                }
-                // Break at the last opening on this row if what follows it fits with this character.
-                let at = opening.filter(|&b| b > start && (b..i).map(cell).sum::<usize>() + need <= width).unwrap_or(i);
-                rows.push(row(start, at));
-                used = (at..i).map(cell).sum();
-                start = at;
-                opening = None;
-            }
-            used += w;
-            let next_glued = cells.get(i + 1).is_some_and(|n| n.0 == PAD);
-            if c == ' ' || (w > 1 && !next_glued) || (glued && i > 0) {
-                opening = Some(i + 1);
-            } else if cells.get(i + 1).is_some_and(|n| n.0.width().unwrap_or(0) > 1) {
-                // Before a wide character.
-                opening = Some(i + 1);
-            }
-        }
-        if start < cells.len() {
-            rows.push(row(start, cells.len()));
+            next += taken;
+            let mut row = Line::from(spans).style(line.style);
+            row.alignment = line.alignment;
+            out.push(row);
         }
     }
-    rows
+    out
 }
 
 /// The row (counted from the top of `lines` wrapped to `width` by `wrap_lines`) that character
 /// `at` of line `line` is drawn on.
 pub fn row_of(lines: &[String], width: u16, line: usize, at: usize) -> usize {
-    let rows = |s: &str| wrap_lines(vec![Line::raw(s.to_string())], width).len().max(1);
-    let before: usize = lines.iter().take(line).map(|l| rows(l)).sum();
+    let cols = usize::from(width.max(1));
+    // As `wrap_lines` lays them out: a line that fits is one row.
+    let rows_of = |s: &str| if self::width(s) <= cols { std::iter::once(0..s.len()).collect() } else { rows(s, cols, cols) };
+    let before: usize = lines.iter().take(line).map(|l| rows_of(l).len()).sum();
     let Some(text) = lines.get(line) else { return before };
-    let prefix: String = text.chars().take(at + 1).collect();
-    before + rows(&prefix) - 1
+    let byte = text.char_indices().nth(at).map_or(text.len(), |(b, _)| b);
+    let own = rows_of(text);
+    // A space a row broke on is counted on the row before the break.
+    before + own.iter().rposition(|r| r.start <= byte).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -275,7 +378,7 @@ mod tests {
 
     #[test]
     fn latin_text_breaks_after_spaces_and_styles_stay_on_their_characters() {
-        assert_eq!(rows_of(vec![Line::raw("the quick brown fox")], 10), vec!["the quick ", "brown fox"]);
+        assert_eq!(rows_of(vec![Line::raw("the quick brown fox")], 10), vec!["the quick", "brown fox"]);
         assert_eq!(
             rows_of(vec![Line::raw("the quick brown fox")], 9),
             vec!["the quick", "brown fox"],
@@ -292,20 +395,102 @@ mod tests {
         assert_eq!(rows[1].spans[0].style, marked);
     }
 
+    #[test]
+    fn chinese_breaks_between_characters_but_never_before_closing_or_after_opening_punctuation() {
+        // Seven characters fit 14 cells: the 。 may not start the next row, so 查 goes with it.
+        assert_eq!(wrap("各乡镇加强巡查。", 14, 0), ["各乡镇加强巡", "查。"]);
+        assert_eq!(wrap("请各单位查看《通知》", 14, 0), ["请各单位查看", "《通知》"], "《 does not end a row");
+        assert_eq!(wrap("会议要求各乡（街道）加强巡查", 12, 0), ["会议要求各乡", "（街道）加强", "巡查"]);
+        assert_eq!(wrap("区长强调：“要抓好落实”，", 10, 0).concat(), "区长强调：“要抓好落实”，");
+        assert_eq!(wrap("市民政局、区民政局、县民政局", 10, 0), ["市民政局、", "区民政局、", "县民政局"]);
+        // Mixed with Latin words and numbers: a number stays whole.
+        assert_eq!(wrap("2024年共发布信息12345条", 16, 0), ["2024年共发布信息", "12345条"]);
+    }
+
+    #[test]
+    fn a_long_path_breaks_after_a_slash_and_a_hyphen_is_not_a_break() {
+        let home = "/home/xiangshan-district-portal/administrators/zhang.wei.lin";
+        assert_eq!(home.len(), 60);
+        let line = format!("  Settings  {home}/.config/portal-admin (none yet: the built-in ones are used)");
+        assert_eq!(
+            wrap(&line, 80, 12),
+            [
+                "  Settings  /home/xiangshan-district-portal/administrators/",
+                "            zhang.wei.lin/.config/portal-admin (none yet: the built-in ones are",
+                "            used)",
+            ],
+            "not before the `.` of `.config`"
+        );
+        assert_eq!(wrap("/home/a/portal-admin/portal-admin.log", 20, 2), ["/home/a/", "  portal-admin/", "  portal-admin.log"]);
+        // A path with no room at all is cut between characters, never lost.
+        assert_eq!(wrap("/xiangshan-district-portal", 10, 0).concat(), "/xiangshan-district-portal");
+    }
+
+    #[test]
+    fn rows_of_a_line_are_ranges_without_the_spaces_broken_on() {
+        assert_eq!(rows("the quick brown fox", 10, 10), [0..9, 10..19]);
+        let one = |r: Range<usize>| std::iter::once(r).collect::<Vec<_>>();
+        assert_eq!(rows("", 10, 10), one(0..0));
+        assert_eq!(rows("  indented", 80, 80), one(0..10), "leading spaces stay");
+        assert_eq!(rows("一二三四五六", 6, 4), [0..9, 9..15, 15..18], "the first row may be wider than the rest");
+    }
+
+    #[test]
+    fn row_of_finds_the_row_a_character_is_drawn_on() {
+        let lines = vec!["short".to_string(), "the quick brown fox".to_string(), "一二三四五六".to_string()];
+        assert_eq!(row_of(&lines, 10, 0, 3), 0);
+        assert_eq!(row_of(&lines, 10, 1, 0), 1);
+        assert_eq!(row_of(&lines, 10, 1, 9), 1, "the space broken on counts with its row");
+        assert_eq!(row_of(&lines, 10, 1, 10), 2);
+        assert_eq!(row_of(&lines, 10, 2, 5), 4);
+    }
+
+    /// Runs of Chinese characters, each maybe opened or closed by punctuation.
+    fn chinese() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let token = (
+            prop::sample::select(vec!["", "（", "《", "「"]),
+            prop::sample::select(vec!["民", "政", "局", "网"]),
+            prop::sample::select(vec!["", "。", "，", "、", "）", "》", "」", "："]),
+        );
+        prop::collection::vec(token, 0..40).prop_map(|t| t.into_iter().map(|(a, b, c)| format!("{a}{b}{c}")).collect())
+    }
+
+    proptest::proptest! {
+        /// Chinese at any width that holds its longest unbreakable run: no row starts with closing
+        /// punctuation or ends with opening punctuation, and nothing is lost.
+        #[test]
+        fn chinese_punctuation_stays_with_its_character(text in chinese(), cols in 6usize..40) {
+            let rows = wrap(&text, cols, 0);
+            for (n, r) in rows.iter().enumerate() {
+                proptest::prop_assert!(width(r) <= cols, "{rows:?}");
+                proptest::prop_assert!(n == 0 || !r.starts_with(['。', '，', '、', '）', '》', '」', '：']), "{rows:?}");
+                proptest::prop_assert!(!r.ends_with(['（', '《', '「']), "{rows:?}");
+            }
+            proptest::prop_assert_eq!(rows.concat(), text);
+        }
+    }
+
     proptest::proptest! {
         /// Any text, any width: no row is wider than the width (but a lone character wider than it),
-        /// the rows put together are the line (less the spaces a row broke on), and an ambiguous
-        /// character's pad never starts a row.
+        /// the rows put together are the line (less the spaces a row broke on, and those at its
+        /// end), and an ambiguous character's pad never starts a row.
         #[test]
-        fn wrapped_rows_fit_and_lose_nothing(text in "[a-z 民政局。（）①※]{0,120}", cols in 2u16..40) {
+        fn wrapped_rows_fit_and_lose_nothing(text in "[a-z /民政局。（）①※]{0,120}", cols in 2u16..40) {
             let shown = display(&text, Ambiguous::Wide);
             let rows = rows_of(vec![Line::raw(shown.clone())], cols);
             for r in &rows {
                 proptest::prop_assert!(width(r) <= usize::from(cols) || r.chars().count() == 1, "{rows:?}");
                 proptest::prop_assert!(!r.starts_with(PAD), "{rows:?}");
             }
-            proptest::prop_assert_eq!(rows.concat().replace(' ', ""), shown.replace(' ', ""));
-            proptest::prop_assert!(shown.chars().filter(|c| *c == ' ').count() - rows.concat().chars().filter(|c| *c == ' ').count() <= rows.len());
+            let mut rest = shown.as_str();
+            for (n, r) in rows.iter().enumerate() {
+                if n > 0 {
+                    rest = rest.trim_start_matches(' ');
+                }
+                rest = rest.strip_prefix(r.as_str()).ok_or_else(|| proptest::test_runner::TestCaseError::fail(format!("{r:?} is not next in {shown:?}: {rows:?}")))?;
+            }
+            proptest::prop_assert!(rest.trim_start_matches(' ').is_empty(), "{rows:?}");
         }
     }
 
