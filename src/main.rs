@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use portal_admin::cli::{self, Cli};
+use portal_admin::cli::{self, Cli, output};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -18,7 +18,7 @@ fn main() -> ExitCode {
             let first: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
             let first = first.join(" ");
             let first = first.trim_start_matches("error: ");
-            eprintln!("portal-admin: {first} (see portal-admin --help)");
+            output::tell(&format!("portal-admin: {first} (see portal-admin --help)"));
             return ExitCode::from(2);
         }
     };
@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("portal-admin: cannot start: {e}");
+            output::tell(&format!("portal-admin: cannot start: {e}"));
             return ExitCode::from(1);
         }
     };
@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if !failure.message.is_empty() {
-                eprintln!("portal-admin: {}", failure.message);
+                output::tell(&format!("portal-admin: {}", failure.message));
             }
             ExitCode::from(u8::try_from(failure.code).unwrap_or(1))
         }

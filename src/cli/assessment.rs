@@ -64,7 +64,7 @@ pub async fn scores(
             print!("{text}");
         } else {
             std::fs::write(file, text).map_err(|e| Failure::failed(format!("cannot write the bulletin to {file}: {e}")))?;
-            println!("wrote the {period} bulletin to {file}");
+            super::output::say(&format!("wrote the {period} bulletin to {file}"));
         }
         return Ok(());
     }

@@ -102,7 +102,7 @@ pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
             return Err(Failure::usage("a list entry needs a name or word, on one line"));
         }
         let path = checks::add_to_list(list, &line).map_err(Failure::usage)?;
-        println!("added to {}", path.display());
+        super::output::say(&format!("added to {}", path.display()));
         return Ok(());
     }
     if let Some(CheckCommand::Waive { item, kind, text, reason }) = &args.command {

@@ -75,9 +75,9 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
         KeymapCommand::Check { file } => {
             let map = effective(cli, Some(file))?;
             for w in map.warnings() {
-                eprintln!("portal-admin: warning: {}: {w}", file.display());
+                super::output::tell(&format!("portal-admin: warning: {}: {w}", file.display()));
             }
-            println!("{}: ok", file.display());
+            super::output::say(&format!("{}: ok", file.display()));
             Ok(())
         }
         KeymapCommand::Show => {

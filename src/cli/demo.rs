@@ -24,7 +24,7 @@ pub const DEMO_SEED: u64 = 2023;
 async fn fill(store: &dyn Store, site: Option<&str>, spec: DemoSpec) -> Result<u64, Failure> {
     let report = initialise(store, site, ColumnTable::xiangshan_2023(), None).await?;
     if report.changed() {
-        eprintln!("{}", describe(&report, &store.describe(), site.unwrap_or(super::DEFAULT_SITE)));
+        super::output::tell(&describe(&report, &store.describe(), site.unwrap_or(super::DEFAULT_SITE)));
     }
     let site = store.site(site).await?;
     let columns = store.columns(&site).await?;
@@ -62,11 +62,11 @@ pub async fn run(cli: &Cli, items: u64, seed: u64, from: Option<NaiveDate>, to: 
     let store = super::open_store(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only }).await?;
     let started = Instant::now();
     let written = fill(store.as_ref(), cli.site.as_deref(), DemoSpec { items, seed, from, to }).await?;
-    println!(
+    super::output::say(&format!(
         "added {written} demo items ({from} to {to}, seed {seed}) to {} in {:.1} s",
         store.describe(),
         started.elapsed().as_secs_f64()
-    );
+    ));
     Ok(())
 }
 
@@ -83,7 +83,7 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
         if version < store::schema::SCHEMA_VERSION && !cli.read_only {
             // The demo database is the program's own: bring it up to this version.
             let report = initialise(store.as_ref(), None, ColumnTable::xiangshan_2023(), None).await?;
-            eprintln!("{}", describe(&report, &store.describe(), super::DEFAULT_SITE));
+            super::output::tell(&describe(&report, &store.describe(), super::DEFAULT_SITE));
         }
         let site = store.site(None).await?;
         if store.counts(&site).await?.items > 0 {
@@ -91,7 +91,7 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
         }
     }
     let (from, to) = default_range(None, None);
-    eprintln!("creating the demo database ({DEMO_ITEMS} items) at {} …", store.describe());
+    super::output::tell(&format!("creating the demo database ({DEMO_ITEMS} items) at {} …", store.describe()));
     fill(store.as_ref(), None, DemoSpec { items: DEMO_ITEMS, seed: DEMO_SEED, from, to }).await?;
     Ok(())
 }
@@ -100,7 +100,7 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
 pub async fn summary(cli: &Cli) -> Result<(), Failure> {
     let s = session(cli).await?;
     let c = s.store.counts(&s.site).await?;
-    println!("{} — site {} ({})", s.store.describe(), s.site.code, s.site.name);
+    super::output::say(&format!("{} — site {} ({})", s.store.describe(), s.site.code, s.site.name));
     println!("operator: {}", s.store.operator());
     println!("{} columns, {} units", c.columns, c.units);
     println!("{} items: {} online, {} awaiting review, {} withdrawn", c.items, c.online, c.pending, c.withdrawn);

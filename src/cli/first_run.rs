@@ -9,6 +9,7 @@ use crossterm::terminal;
 
 use super::{Cli, Failure, target};
 use crate::store::{self, OpenOptions, StoreError};
+use crate::ui::text;
 
 /// Why there is nothing to open yet, in words, or None when the database is ready (or the problem
 /// is of another kind, which the normal error reports).
@@ -36,27 +37,42 @@ pub enum Choice {
     Quit,
 }
 
-/// The explanation and the offer, as printed.
-pub fn explanation(why: &str, database: &str) -> String {
-    // Short lines: it must fit an 80×24 terminal, long paths and all.
-    let mut text = format!("portal-admin — {why}\n\n");
-    for (label, line) in crate::places::described(database) {
-        text.push_str(&format!("  {label:<9} {line}\n"));
-    }
+/// The explanation and the offer, as printed, wrapped to `width` cells: `places` are where the
+/// database, settings and log are (`places::described`), and a long path breaks after a `/`, its
+/// rows kept in the column of the text after the label.
+pub fn explanation(why: &str, places: &[(&str, String)], width: usize) -> String {
     let files: Vec<&str> = crate::places::SETTINGS.iter().map(|(f, _)| *f).collect();
-    text.push_str(&format!("  Optional settings there: {}\n\n", files.join(", ")));
-    text.push_str("  For PostgreSQL: --db postgres://you@host/portal (or DATABASE_URL).\n\n");
-    text.push_str("  i  create it now (`portal-admin init`): the tables, the 2023 column table,\n");
-    text.push_str("     the working-day calendar, and you as its first administrator\n");
-    text.push_str("  d  open the demo instead (`portal-admin --demo`: synthetic items)\n");
-    text.push_str("  q  quit\n");
-    text
+    // Each line and the indent of its continuation rows.
+    let mut lines = vec![(format!("portal-admin — {why}"), 2), (String::new(), 0)];
+    for (label, place) in places {
+        lines.push((format!("  {} {place}", text::pad(label, 9)), 12));
+    }
+    lines.push((format!("  Optional settings there: {}", files.join(", ")), 4));
+    lines.push((String::new(), 0));
+    lines.push(("  For PostgreSQL: --db postgres://you@host/portal (or DATABASE_URL).".to_string(), 4));
+    lines.push((String::new(), 0));
+    lines.push((
+        "  i  create it now (`portal-admin init`): the tables, the 2023 column table, the working-day calendar, and you as its first administrator"
+            .to_string(),
+        5,
+    ));
+    lines.push(("  d  open the demo instead (`portal-admin --demo`: synthetic items)".to_string(), 5));
+    lines.push(("  q  quit".to_string(), 5));
+    let mut out = String::new();
+    for (line, indent) in lines {
+        for row in text::wrap(&line, width, indent) {
+            out.push_str(&row);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Prints the explanation and waits for i, d or q (Esc and Ctrl-C quit).
 pub fn ask(why: &str, database: &str) -> Result<Choice, Failure> {
-    let text = explanation(why, database);
     let mut out = std::io::stdout();
+    let width = super::output::terminal_width(&out).unwrap_or(80);
+    let text = explanation(why, &crate::places::described(database), width);
     write!(out, "{text}")?;
     write!(out, "\n  i / d / q? ")?;
     out.flush()?;
@@ -99,12 +115,51 @@ pub fn on_demo(cli: &Cli) -> Cli {
 mod tests {
     use super::*;
 
+    /// Where a person whose home directory has a 60-character path keeps things.
+    fn long_home_places() -> Vec<(&'static str, String)> {
+        let home = "/home/xiangshan-district-portal/administrators/zhang.wei.lin";
+        assert_eq!(home.len(), 60);
+        vec![
+            ("Database", format!("SQLite {home}/.local/share/portal-admin/portal.db")),
+            ("Settings", format!("{home}/.config/portal-admin (none yet: the built-in ones are used)")),
+            ("Log", format!("{home}/.local/share/portal-admin/portal-admin.log")),
+        ]
+    }
+
     #[test]
     fn the_explanation_says_where_things_live_and_what_each_key_does() {
-        let text = explanation("there is no portal-admin database here yet.", "SQLite /d/portal.db");
-        assert!(text.contains("Database  SQLite /d/portal.db"), "{text}");
-        assert!(text.contains("Settings") && text.contains("keymap.toml"), "{text}");
+        let places = vec![("Database", "SQLite /d/portal.db".to_string()), ("Settings", "/c/portal-admin (keymap.toml)".to_string())];
+        let text = explanation("there is no portal-admin database here yet.", &places, 80);
+        assert!(text.contains("  Database  SQLite /d/portal.db\n"), "{text}");
+        assert!(text.contains("  Settings  /c/portal-admin (keymap.toml)\n"), "{text}");
         assert!(text.contains("i  create it now (`portal-admin init`)") && text.contains("d  open the demo"), "{text}");
-        assert!(text.lines().all(|l| crate::ui::text::width(l) < 80 || l.contains("/d/")), "fits 80 columns: {text}");
+        assert!(text.contains("\n     working-day calendar, and you as its first administrator\n"), "continues under its text: {text}");
+        assert!(text.lines().all(|l| text::width(l) <= 80), "fits 80 columns: {text}");
+    }
+
+    #[test]
+    fn long_paths_wrap_at_a_slash_within_80_columns() {
+        let text = explanation("there is no portal-admin database here yet.", &long_home_places(), 80);
+        assert!(text.lines().all(|l| text::width(l) <= 80), "fits 80 columns: {text}");
+        // Each place is its label's row and rows that continue it in the column after the label,
+        // each broken after a `/` or on a space: put back together, the places are whole.
+        let (mut places, mut slashes): (Vec<String>, usize) = (Vec::new(), 0);
+        for row in text.lines() {
+            if let Some(rest) = row.strip_prefix("            ") {
+                let last = places.last_mut().expect("a continuation row follows a place");
+                if last.ends_with('/') {
+                    slashes += 1;
+                } else {
+                    last.push(' ');
+                }
+                last.push_str(rest);
+            } else if ["  Database ", "  Settings ", "  Log      "].iter().any(|l| row.starts_with(l)) {
+                places.push(row[12..].to_string());
+            }
+        }
+        let wanted: Vec<String> = long_home_places().into_iter().map(|(_, p)| p).collect();
+        assert_eq!(places, wanted, "{text}");
+        assert!(slashes >= 2, "the long paths break after a slash: {text}");
+        assert!(text.contains("/home/xiangshan-district-portal/"), "no word is cut: {text}");
     }
 }

@@ -23,7 +23,7 @@ pub fn man(dir: Option<&Path>) -> Result<(), Failure> {
             std::fs::create_dir_all(dir).map_err(|e| Failure::failed(format!("cannot create {}: {e}", dir.display())))?;
             let mut written = 0;
             write_pages(&command, dir, &mut written)?;
-            eprintln!("wrote {written} man pages to {}", dir.display());
+            super::output::tell(&format!("wrote {written} man pages to {}", dir.display()));
             Ok(())
         }
     }

@@ -38,7 +38,7 @@ pub async fn run(cli: &Cli, columns: Option<&Path>, units: Option<&Path>, name: 
     let store = super::open_store(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only }).await?;
     let site = cli.site.as_deref().unwrap_or(DEFAULT_SITE);
     let report = initialise(store.as_ref(), Some(site), table, name).await?;
-    println!("{}", describe(&report, &store.describe(), site));
+    super::output::say(&describe(&report, &store.describe(), site));
     Ok(())
 }
 

@@ -397,8 +397,8 @@ pub fn target(cli: &Cli) -> Result<Target, Failure> {
             // Art. 14: credentials are never exposed. A password typed into --db shows in the
             // process list and the shell's history (DATABASE_URL does not show in the list).
             if crate::store::target::has_password(url) && std::env::args().any(|a| a.contains(url.as_str())) {
-                eprintln!(
-                    "portal-admin: warning: the password in --db shows in the process list and your shell's history; use PGPASSWORD or ~/.pgpass instead"
+                output::tell(
+                    "portal-admin: warning: the password in --db shows in the process list and your shell's history; use PGPASSWORD or ~/.pgpass instead",
                 );
             }
             Target::parse(url).map_err(|e| Failure::usage(e.to_string()))

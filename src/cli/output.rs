@@ -121,6 +121,40 @@ fn plain(v: &Value) -> String {
     }
 }
 
+/// The widest a message to a person is wrapped: wider lines are hard to read.
+pub const MESSAGE_WIDTH: usize = 80;
+
+/// The width messages to `stream` wrap at: the terminal's, at most `MESSAGE_WIDTH` cells; None
+/// when it is not a terminal (scripts, pipes and logs get each message on one line).
+pub fn terminal_width(stream: &impl IsTerminal) -> Option<usize> {
+    stream.is_terminal().then(|| match crossterm::terminal::size() {
+        Ok((w, _)) if w > 0 => usize::from(w).min(MESSAGE_WIDTH),
+        _ => MESSAGE_WIDTH,
+    })
+}
+
+/// A message for a person, wrapped to `width` at word boundaries by the program's one wrapping
+/// rule (`ui::text::rows`: a long path breaks after a `/`, Chinese between characters but never
+/// before its closing punctuation); the rows that continue a line are indented two spaces.
+/// Without a width, as it is.
+pub fn message(text: &str, width: Option<usize>) -> String {
+    match width {
+        None => text.to_string(),
+        Some(width) => text.lines().flat_map(|l| crate::ui::text::wrap(l, width, 2)).collect::<Vec<_>>().join("\n"),
+    }
+}
+
+/// Prints a message for a person on standard output (wrapped on a terminal).
+pub fn say(text: &str) {
+    println!("{}", message(text, terminal_width(&io::stdout())));
+}
+
+/// Prints a message for a person on standard error (wrapped on a terminal): errors, warnings,
+/// progress.
+pub fn tell(text: &str) {
+    eprintln!("{}", message(text, terminal_width(&io::stderr())));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +211,30 @@ mod tests {
         let t = render(Format::Table);
         assert!(t.contains("政务动态 / 部门动态"));
         assert!(t.ends_with("(2 rows)\n"));
+    }
+    #[test]
+    fn a_message_wraps_only_for_a_terminal_and_a_path_breaks_after_a_slash() {
+        let home = "/home/xiangshan-district-portal/administrators/zhang.wei.lin";
+        let text = format!("portal-admin: cannot read {home}/.config/portal-admin/keymap.toml: permission denied");
+        assert_eq!(message(&text, None), text, "one line for scripts");
+        let shown = message(&text, Some(80));
+        let rows: Vec<&str> = shown.lines().collect();
+        assert_eq!(
+            rows,
+            [
+                "portal-admin: cannot read /home/xiangshan-district-portal/administrators/",
+                "  zhang.wei.lin/.config/portal-admin/keymap.toml: permission denied",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_chinese_message_breaks_between_characters_but_not_before_its_punctuation() {
+        let text = "portal-admin: 无法读取文件/home/xiangshan-district-portal/keymap.toml：权限不足，请联系区政府办公室管理员。";
+        assert_eq!(
+            message(text, Some(40)),
+            "portal-admin: 无法读取文件/home/\n  xiangshan-district-portal/\n  keymap.toml：权限不足，请联系区政府办\n  公室管理员。",
+            "：and 。 stay with the character before them"
+        );
     }
 }

@@ -44,7 +44,7 @@ pub async fn import(cli: &Cli, file: &Path) -> Result<(), Failure> {
         StoreError::BadItem { index, message } => Failure::usage(format!("{name}:{}: {message}; nothing was imported", lines[index])),
         other => other.into(),
     })?;
-    println!("imported {written} items from {name} into site {}", s.site.code);
+    super::output::say(&format!("imported {written} items from {name} into site {}", s.site.code));
     Ok(())
 }
 
