@@ -57,7 +57,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub keymap: Option<PathBuf>,
     /// How wide your terminal draws East Asian ambiguous characters such as ①②③ (1 or 2 cells)
-    #[arg(long, global = true, env = "PORTAL_ADMIN_AMBIGUOUS_WIDTH", value_name = "1|2", default_value = "1", value_parser = clap::builder::PossibleValuesParser::new(["1", "2"]))]
+    #[arg(long, global = true, env = "PORTAL_ADMIN_AMBIGUOUS_WIDTH", hide_env_values = true, value_name = "1|2", default_value = "1", value_parser = clap::builder::PossibleValuesParser::new(["1", "2"]))]
     pub ambiguous_width: String,
     /// The monochrome theme (also when NO_COLOR is set)
     #[arg(long, global = true)]
