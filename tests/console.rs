@@ -94,12 +94,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
 on_both_backends!(navigate_filter_open_and_quit);
 
 fn keymap_cmd(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_portal-admin"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("PORTAL_ADMIN_DATA_DIR", dir.join("data"))
-        .output()
-        .unwrap()
+    common::program().args(args).env("XDG_CONFIG_HOME", dir.join("config")).env("PORTAL_ADMIN_DATA_DIR", dir.join("data")).output().unwrap()
 }
 
 #[test]

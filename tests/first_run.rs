@@ -12,8 +12,9 @@ use common::{Backend, TestDb, rows};
 /// administrator, and opens the console on it.
 async fn the_first_run_offers_init_and_opens_the_console(db: TestDb) {
     let t = Tmux::console(&format!("first-{:?}", db.backend), &db, &[]);
-    // Read as one line: the terminal wraps long paths.
-    let s = t.wait_for("i / d / q?").replace('\n', "");
+    // Read as a person reads it: its lines wrap at 80 columns (the paths depend on TMPDIR).
+    let screen = t.wait_for("i / d / q?");
+    let s = screen.split_whitespace().collect::<Vec<_>>().join(" ");
     match db.backend {
         Backend::Sqlite => assert!(s.contains("there is no portal-admin database here yet"), "{s}"),
         Backend::Postgres => assert!(s.contains("the database is empty: it has no portal-admin tables yet"), "{s}"),
@@ -22,7 +23,7 @@ async fn the_first_run_offers_init_and_opens_the_console(db: TestDb) {
     let named = db.url.rsplit(['/']).next().unwrap();
     assert!(s.contains(named), "the Database line names {named}: {s}");
     let config = db.dir.path().join("config").join("portal-admin");
-    assert!(s.contains(&config.display().to_string()), "names the config directory {}: {s}", config.display());
+    assert!(squashed(&s).contains(&squashed(&config.display().to_string())), "names the config directory {}: {s}", config.display());
     assert!(s.contains("(none yet: the built-in ones are used)") && s.contains("keymap.toml"), "{s}");
     t.keys(&["i"]);
     t.wait_for("● connected");
@@ -39,8 +40,8 @@ async fn the_first_run_offers_init_and_opens_the_console(db: TestDb) {
         t.wait_for(says);
     }
     t.keys(&["?"]);
-    let help = t.wait_for("Where things are").replace('\n', "");
-    assert!(help.contains("Database") && help.contains(named), "{help}");
+    let help = t.wait_for("Where things are");
+    assert!(help.contains("Database") && squashed(&help).contains(named), "{help}");
     t.keys(&["Escape"]);
     t.keys(&["q"]);
     t.quits_cleanly(&db);
@@ -49,6 +50,37 @@ async fn the_first_run_offers_init_and_opens_the_console(db: TestDb) {
     let operators = rows(&db, &["operators"]);
     assert_eq!(operators.len(), 1, "{operators:?}");
     assert_eq!(operators[0]["role"], "admin");
+}
+
+/// Text without its white space: a path as it reads across the rows it wraps over.
+fn squashed(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
+/// A person whose home directory has a long path (here, the settings and data directories under
+/// one 70 characters long) reads the offer at 80 columns: each long path breaks after a `/`, and
+/// the rest continues in the column of the text after its label (the terminal would cut it
+/// anywhere, flush left).
+#[test]
+fn long_paths_on_the_first_run_wrap_at_a_slash() {
+    let db = TestDb::sqlite();
+    let home = db.dir.path().join("xiangshan-district-portal/administrators/zhang.wei.lin");
+    assert!(home.display().to_string().chars().count() >= 60, "{}", home.display());
+    let (config, data) = (home.join(".config"), home.join(".local/share/portal-admin"));
+    let t = Tmux::console("first-long", &db, &[("XDG_CONFIG_HOME", &config), ("PORTAL_ADMIN_DATA_DIR", &data)]);
+    let screen = t.wait_for("i / d / q?");
+    let rows: Vec<&str> = screen.lines().collect();
+    for (label, path) in [("Settings", config.join("portal-admin")), ("Log", data.join("portal-admin.log"))] {
+        let at = rows.iter().position(|r| r.starts_with(&format!("  {label} "))).unwrap_or_else(|| panic!("{screen}"));
+        assert!(rows[at].ends_with('/'), "{label}: the row breaks after a slash: {screen}");
+        let continued: Vec<&str> =
+            rows[at + 1..].iter().take_while(|r| r.starts_with("            ") && !r.trim().is_empty()).copied().collect();
+        assert!(!continued.is_empty(), "{label}: continues in the column after the label: {screen}");
+        let whole = squashed(&[rows[at]].iter().chain(&continued).copied().collect::<String>());
+        assert!(whole.contains(&squashed(&path.display().to_string())), "{label}: the path is whole: {screen}");
+    }
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
 }
 
 /// `q` at the offer leaves the machine as it was: no database file is made.

@@ -35,13 +35,8 @@ impl Home {
     }
 
     fn run(&self, args: &[&str]) {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_portal-admin"))
-            .args(args)
-            .env_remove("DATABASE_URL")
-            .env("PORTAL_ADMIN_DATA_DIR", self.data())
-            .env("XDG_CONFIG_HOME", self.config())
-            .output()
-            .unwrap();
+        let out =
+            common::program().args(args).env("PORTAL_ADMIN_DATA_DIR", self.data()).env("XDG_CONFIG_HOME", self.config()).output().unwrap();
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
 

@@ -20,6 +20,21 @@ pub const ADMIN_URL_ENV: &str = "PORTAL_ADMIN_TEST_PG";
 /// date taken in the wrong zone shows.
 pub const FOREIGN_TZ: &str = "Pacific/Honolulu";
 
+/// The variables by which a person sets the program up for themselves: their database, their
+/// terminal's width of ambiguous characters, no colour. The runner's must not reach the program
+/// under test: each test sets what it needs. (The runner's HOME, locale, time zone, terminal and
+/// umask may be anything: `scripts/test --env-matrix`.)
+pub const OWN_SETTINGS: &[&str] = &["DATABASE_URL", "PORTAL_ADMIN_AMBIGUOUS_WIDTH", "NO_COLOR"];
+
+/// The program under test, without the runner's own settings of it (`OWN_SETTINGS`).
+pub fn program() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_portal-admin"));
+    for name in OWN_SETTINGS {
+        cmd.env_remove(name);
+    }
+    cmd
+}
+
 fn admin_url() -> String {
     std::env::var(ADMIN_URL_ENV).unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string())
 }
@@ -110,9 +125,12 @@ impl TestDb {
         self.command(args).output().expect("run portal-admin")
     }
 
+    /// The program on this database, with the test's own data and config directories and none of
+    /// the runner's own settings of it (`program`).
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_portal-admin"));
-        cmd.arg("--db").arg(&self.url).args(args).env_remove("DATABASE_URL").env("PORTAL_ADMIN_DATA_DIR", self.dir.path().join("data"));
+        let mut cmd = program();
+        cmd.arg("--db").arg(&self.url).args(args);
+        cmd.env("PORTAL_ADMIN_DATA_DIR", self.dir.path().join("data")).env("XDG_CONFIG_HOME", self.dir.path().join("config"));
         cmd
     }
 

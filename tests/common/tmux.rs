@@ -21,6 +21,11 @@ impl Tmux {
         let session = format!("pa-{name}-{}", std::process::id());
         // A server of its own (-L), so tests running at once never share or stop each other's.
         let mut cmd = Command::new("tmux");
+        // The server, and so the program in it, starts without the runner's own settings of the
+        // program (`OWN_SETTINGS`): `env` gives what the test wants.
+        for name in super::OWN_SETTINGS {
+            cmd.env_remove(name);
+        }
         let (x, y) = (cols.to_string(), rows.to_string());
         cmd.args(["-L", &session, "new-session", "-d", "-x", &x, "-y", &y, "-s", &session]);
         for (k, v) in env {
