@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::app::{App, Health, ItemView, Overlay, Tab, waited, waiting};
 use super::columns::Line;
@@ -117,7 +117,8 @@ pub fn draw(buf: &mut Buffer, app: &App) {
             "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\nEnlarge the window, or press q to quit.",
             area.width, area.height
         );
-        Paragraph::new(text).wrap(Wrap { trim: true }).alignment(Alignment::Center).render(area, buf);
+        let lines = text.lines().map(|l| TextLine::raw(l.to_string())).collect();
+        Paragraph::new(text::wrap_lines(lines, area.width)).alignment(Alignment::Center).render(area, buf);
         return;
     }
     let areas = app.areas();
