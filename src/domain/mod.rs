@@ -7,6 +7,7 @@ pub mod checks;
 pub mod column_table;
 pub mod deadline;
 pub mod enums;
+pub mod holiday_notice;
 pub mod inspection;
 pub mod item;
 pub mod item_record;
