@@ -24,6 +24,31 @@ pub fn built_in() -> Vec<CalendarDay> {
     days
 }
 
+/// A year whose holiday notice the calendar holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarNotice {
+    pub year: i32,
+    /// The notice's number, or `built-in`.
+    pub source: String,
+    pub recorded_at: chrono::DateTime<chrono::Utc>,
+    pub recorded_by: String,
+}
+
+/// What importing a notice did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CalendarImport {
+    /// The days added or changed, in date order.
+    pub days: Vec<CalendarDay>,
+    /// Whether the year was newly recorded as held.
+    pub year_added: bool,
+}
+
+impl CalendarImport {
+    pub fn changed(&self) -> bool {
+        !self.days.is_empty() || self.year_added
+    }
+}
+
 /// Of `incoming`, the days the calendar does not hold yet, or holds otherwise (kind or note).
 pub fn changes(existing: &[CalendarDay], incoming: &[CalendarDay]) -> Vec<CalendarDay> {
     let held: HashMap<NaiveDate, &CalendarDay> = existing.iter().map(|d| (d.date, d)).collect();

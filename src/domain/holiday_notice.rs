@@ -51,15 +51,18 @@ pub struct NoticeError {
     pub message: String,
 }
 
-impl fmt::Display for NoticeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl NoticeError {
+    /// What is wrong, with the start of the line it is on.
+    pub fn what(&self) -> String {
         let shown: String = self.text.chars().take(40).collect();
         let cut = if self.text.chars().count() > 40 { "…" } else { "" };
-        if shown.is_empty() {
-            write!(f, "line {}: {}", self.line, self.message)
-        } else {
-            write!(f, "line {}: {} (“{shown}{cut}”)", self.line, self.message)
-        }
+        if shown.is_empty() { self.message.clone() } else { format!("{} (“{shown}{cut}”)", self.message) }
+    }
+}
+
+impl fmt::Display for NoticeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.what())
     }
 }
 
