@@ -11,7 +11,7 @@ fn columns_json(db: &TestDb) -> Vec<Value> {
 
 async fn init_loads_the_table_and_is_idempotent(db: TestDb) {
     let first = db.ok(&["init"]);
-    assert!(first.contains("created the schema (version 7)"), "{first}");
+    assert!(first.contains("created the schema (version 8)"), "{first}");
     assert!(first.contains("created site xiangshan with"), "{first}");
     assert!(first.contains("calendar days"), "{first}");
     let mut raw = db.any().await;
@@ -178,16 +178,19 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP TABLE finding_waivers").await.unwrap();
     raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("DROP INDEX audit_log_site").await.unwrap();
+    raw.exec("DROP TABLE calendar_notices").await.unwrap();
     raw.exec("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'").await.unwrap();
     let out = db.run(&["columns"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        common::stderr(&out).contains("schema version 1, older than this portal-admin's 7; run `portal-admin init` to upgrade it"),
+        common::stderr(&out).contains("schema version 1, older than this portal-admin's 8; run `portal-admin init` to upgrade it"),
         "{}",
         common::stderr(&out)
     );
     let said = db.ok(&["init"]);
-    assert!(said.contains("upgraded the schema") && said.contains("from version 1 to 7"), "{said}");
+    assert!(said.contains("upgraded the schema") && said.contains("from version 1 to 8"), "{said}");
+    // The built-in years are held again (and 2021–2022, new in version 8, loaded).
+    assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_notices").await, 6);
     assert!(db.ok(&["init"]).starts_with("nothing changed"));
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'schema.upgrade'").await, 1);
     // The upgraded schema has what a new one has: the same columns, indexes and triggers.

@@ -198,7 +198,7 @@ fn open_column(app: &mut App, page: Vec<ItemSummary>) {
                     issued_on: day("2026-11-10"),
                     published_at: None,
                 };
-                let row = DocumentReportRow { document, due: day("2026-11-17"), status: DocumentStatus::Overdue };
+                let row = DocumentReportRow { document, due: day("2026-11-17"), status: DocumentStatus::Overdue, provisional: false };
                 app.update(Msg::Loaded(id, Loaded::ColumnHead(Ok((1234, vec![row])))));
             }
             other => panic!("unexpected {other:?}"),
@@ -1515,6 +1515,7 @@ fn explanation() -> Explanation {
             },
             last_update: Some(Utc.with_ymd_and_hms(2026, 7, 10, 2, 0, 0).unwrap()),
             staleness: Staleness { status: Status::Overdue, due: Some(day("2026-11-10")), days_overdue: 51 },
+            provisional: false,
         }],
     }
 }
