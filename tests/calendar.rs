@@ -41,11 +41,17 @@ async fn importing_next_years_notice_makes_provisional_deadlines_firm(db: TestDb
     db.ok(&["documents", "add", "--number", "象政办〔2026〕30号", "--issued", "2026-12-28", "--column", &column]);
     db.ok(&["documents", "add", "--number", "象政办〔2026〕20号", "--issued", "2026-12-01", "--column", &column]);
     let documents = |at: &str| -> Vec<(Value, Value, Value)> {
-        rows(&db, &["documents", "--at", at]).into_iter().map(|r| (r["number"].clone(), r["due"].clone(), r["provisional"].clone())).collect()
+        rows(&db, &["documents", "--at", at])
+            .into_iter()
+            .map(|r| (r["number"].clone(), r["due"].clone(), r["provisional"].clone()))
+            .collect()
     };
     assert_eq!(
         documents("2026-12-31"),
-        vec![(json!("象政办〔2026〕20号"), json!("2026-12-08"), json!(false)), (json!("象政办〔2026〕30号"), json!("2027-01-04"), json!(true))]
+        vec![
+            (json!("象政办〔2026〕20号"), json!("2026-12-08"), json!(false)),
+            (json!("象政办〔2026〕30号"), json!("2027-01-04"), json!(true))
+        ]
     );
     // As of a day before it was issued, the document is not listed.
     assert_eq!(documents("2026-12-27").len(), 1);
@@ -54,7 +60,10 @@ async fn importing_next_years_notice_makes_provisional_deadlines_firm(db: TestDb
     assert_eq!(stale("2026-12-20")["provisional"], json!(false), "before the document was issued nothing depends on 2027");
     // An inquiry asked on 28 December is due for its answer five working days later: provisional.
     let inquiries = |at: &str| -> Vec<(String, Value)> {
-        rows(&db, &["inspect", "--at", at]).into_iter().map(|r| (r["indicator"].as_str().unwrap().to_string(), r["provisional"].clone())).collect()
+        rows(&db, &["inspect", "--at", at])
+            .into_iter()
+            .map(|r| (r["indicator"].as_str().unwrap().to_string(), r["provisional"].clone()))
+            .collect()
     };
     assert!(inquiries("2026-12-31").iter().all(|(_, p)| *p == json!(false)), "no inquiry yet");
     db.ok(&["inquiries", "add", "--subject", "咨询低保申请条件", "--asked", "2026-12-28"]);
@@ -72,7 +81,11 @@ async fn importing_next_years_notice_makes_provisional_deadlines_firm(db: TestDb
     assert_eq!(added.len(), 35);
     assert_eq!(added[0], json!({"date": "2027-01-01", "kind": "holiday", "note": "元旦"}));
     assert!(added.contains(&json!({"date": "2027-02-14", "kind": "workday", "note": "调休上班"})));
-    assert!(stderr(&out).contains("imported the 2027 notice") && stderr(&out).contains("29 days off and 6 working days"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("imported the 2027 notice") && stderr(&out).contains("29 days off and 6 working days"),
+        "{}",
+        stderr(&out)
+    );
 
     assert_eq!(
         documents("2026-12-31")[1],

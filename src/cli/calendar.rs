@@ -59,7 +59,11 @@ fn listing(days: &[CalendarDay]) -> Listing {
 /// The notice's text, from a file or standard input.
 fn read_notice(file: &str) -> Result<String, Failure> {
     let mut text = String::new();
-    let read = if file == "-" { std::io::stdin().read_to_string(&mut text) } else { std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text)) };
+    let read = if file == "-" {
+        std::io::stdin().read_to_string(&mut text)
+    } else {
+        std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text))
+    };
     read.map_err(|e| Failure::usage(format!("cannot read {file}: {e}")))?;
     Ok(text)
 }
@@ -109,12 +113,10 @@ async fn show(cli: &Cli, year: Option<i32>) -> Result<(), Failure> {
 async fn import(cli: &Cli, file: &str, dry_run: bool) -> Result<(), Failure> {
     let text = read_notice(file)?;
     let s = session(cli).await?;
-    let preview = notices::preview(s.store.as_ref(), &text)
-        .await?
-        .map_err(|e| {
-            let name = if file == "-" { "standard input" } else { file };
-            Failure::usage(format!("{name}:{}: {}; nothing was imported", e.line, e.what()))
-        })?;
+    let preview = notices::preview(s.store.as_ref(), &text).await?.map_err(|e| {
+        let name = if file == "-" { "standard input" } else { file };
+        Failure::usage(format!("{name}:{}: {}; nothing was imported", e.line, e.what()))
+    })?;
     let change = if dry_run { preview.change } else { notices::import(s.store.as_ref(), &preview.notice).await? };
     listing(&change.days).write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
     let mut said = notices::summary(&preview.notice, &change, !dry_run);

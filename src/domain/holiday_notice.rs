@@ -123,7 +123,9 @@ pub fn parse_notice(text: &str) -> Result<Notice, NoticeError> {
             }
             // A holiday's paragraph that goes on over the next line.
             if reader.paragraph.is_none() {
-                return Err(fail("dates outside a holiday's paragraph: a holiday's line starts with its name and a colon (元旦：, 春节：…)".into()));
+                return Err(fail(
+                    "dates outside a holiday's paragraph: a holiday's line starts with its name and a colon (元旦：, 春节：…)".into(),
+                ));
             }
             reader.schedule(line).map_err(fail)?;
             continue;
@@ -164,7 +166,14 @@ fn document_number(line: &str) -> Option<String> {
         && rest[6..rest.len() - 1].iter().all(char::is_ascii_digit)
         && rest.len() > 7
         && rest[rest.len() - 1] == '号';
-    ok.then(|| format!("{}〔{}〕{}号", chars[..issuer].iter().collect::<String>(), rest[1..5].iter().collect::<String>(), rest[6..rest.len() - 1].iter().collect::<String>()))
+    ok.then(|| {
+        format!(
+            "{}〔{}〕{}号",
+            chars[..issuer].iter().collect::<String>(),
+            rest[1..5].iter().collect::<String>(),
+            rest[6..rest.len() - 1].iter().collect::<String>()
+        )
+    })
 }
 
 fn is_han(c: char) -> bool {
@@ -196,7 +205,8 @@ fn strip_ordinal(head: &str) -> (&str, bool) {
         return (head, false);
     }
     let after = &inner[n..];
-    let stripped = if bracketed.is_some() { after.strip_prefix(')') } else { after.strip_prefix('、').or_else(|| after.strip_prefix('.')) };
+    let stripped =
+        if bracketed.is_some() { after.strip_prefix(')') } else { after.strip_prefix('、').or_else(|| after.strip_prefix('.')) };
     stripped.map_or((head, false), |h| (h, true))
 }
 
@@ -398,7 +408,10 @@ impl Reader {
         for &date in dates {
             self.check_year(date)?;
             check_day(date, kind).map_err(|_| {
-                format!("{date} is a {}, already a working day: only a Saturday or Sunday can be made one (上班)", weekday_name(date.weekday()))
+                format!(
+                    "{date} is a {}, already a working day: only a Saturday or Sunday can be made one (上班)",
+                    weekday_name(date.weekday())
+                )
             })?;
             if let Some((was, _)) = self.days.get(&date) {
                 let what = if *was == kind { "twice" } else { "both as a day off and as a working day" };
@@ -430,7 +443,9 @@ impl Reader {
             };
             let end = self.resolve(second, Some(start))?;
             if end < start {
-                return Err(format!("the range from {start} ends before it starts ({end}); write the years (2022年12月31日至2023年1月2日)"));
+                return Err(format!(
+                    "the range from {start} ends before it starts ({end}); write the years (2022年12月31日至2023年1月2日)"
+                ));
             }
             if (end - start).num_days() > 30 {
                 return Err(format!("{start} to {end} is longer than any holiday"));
@@ -514,7 +529,12 @@ fn written(chars: &[char], i: usize) -> Result<Option<(Written, usize)>, String>
         for part in inner.split(['、', ',', '/']).filter(|p| !p.is_empty()) {
             if let Some(d) = weekday_of(part) {
                 weekday = Some(d);
-            } else if !(part.starts_with("农历") || part == "除夕" || part == "星期" || part.starts_with("正月") || part.starts_with("腊月")) {
+            } else if !(part.starts_with("农历")
+                || part == "除夕"
+                || part == "星期"
+                || part.starts_with("正月")
+                || part.starts_with("腊月"))
+            {
                 return Err(format!("cannot read the note ({part}) after a date: a weekday (星期六, 周六) or the lunar date (农历…)"));
             }
         }

@@ -227,7 +227,10 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
             neglected.push(format!("{}（最近更新 {last}）", c.path));
         }
     }
-    out.push(Indicator { provisional: neglected_provisional, ..counted("neglected_columns", "应更新未更新栏目", neglected, rules.neglected_columns) });
+    out.push(Indicator {
+        provisional: neglected_provisional,
+        ..counted("neglected_columns", "应更新未更新栏目", neglected, rules.neglected_columns)
+    });
 
     // 空白栏目: never any content.
     let blank: Vec<String> = leaves.iter().filter(|c| c.last_update.is_none()).map(|c| c.path.clone()).collect();
@@ -272,7 +275,16 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
 
 fn counted(key: &'static str, name: &'static str, detail: Vec<String>, levels: Levels) -> Indicator {
     let count = detail.len() as i64;
-    Indicator { key, name, count, threshold: levels.fail, warn_at: levels.warn, level: Level::of(count, levels), detail, provisional: false }
+    Indicator {
+        key,
+        name,
+        count,
+        threshold: levels.fail,
+        warn_at: levels.warn,
+        level: Level::of(count, levels),
+        detail,
+        provisional: false,
+    }
 }
 
 #[cfg(test)]

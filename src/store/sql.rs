@@ -2349,7 +2349,9 @@ where
 
     async fn calendar_notices(&self) -> Result<Vec<CalendarNotice>> {
         let rows: Vec<(i64, String, DateTime<Utc>, String)> =
-            sqlx::query_as("SELECT year, source, recorded_at, recorded_by FROM calendar_notices ORDER BY year").fetch_all(&self.pool).await?;
+            sqlx::query_as("SELECT year, source, recorded_at, recorded_by FROM calendar_notices ORDER BY year")
+                .fetch_all(&self.pool)
+                .await?;
         rows.into_iter()
             .map(|(year, source, recorded_at, recorded_by)| {
                 let year = i32::try_from(year).map_err(|_| decode_error("year", &year.to_string()))?;
@@ -2367,10 +2369,16 @@ where
             _ => return Err(StoreError::Refused("the notice gives no day".into())),
         };
         let held: Vec<(NaiveDate, String, String)> =
-            sqlx::query_as("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2").bind(first).bind(last).fetch_all(&mut *tx).await?;
+            sqlx::query_as("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2")
+                .bind(first)
+                .bind(last)
+                .fetch_all(&mut *tx)
+                .await?;
         let held = held
             .into_iter()
-            .map(|(date, kind, note)| Ok(CalendarDay { date, kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?, note }))
+            .map(|(date, kind, note)| {
+                Ok(CalendarDay { date, kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?, note })
+            })
             .collect::<Result<Vec<_>>>()?;
         let changed = calendar::changes(&held, days);
         for day in &changed {

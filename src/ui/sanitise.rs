@@ -334,6 +334,18 @@ pub fn loaded(mut loaded: Loaded) -> Loaded {
             AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => clean_result(r, |_| {}),
             AssessmentLoaded::Bulletin(r) => clean_result(r, clean_line),
         },
+        // A notice's text comes from a file anyone could have written.
+        Loaded::Calendar(super::app::CalendarLoaded::Preview(r)) => clean_result(r, |p| {
+            if let Some(n) = &mut p.notice.number {
+                clean_line(n);
+            }
+            for d in &mut p.notice.days {
+                clean_line(&mut d.note);
+            }
+            for d in &mut p.change.days {
+                clean_line(&mut d.note);
+            }
+        }),
         // A result added later is still shown through the text helpers, which make every
         // character safe; add it here for its fields to be cut to size as well.
         #[allow(unreachable_patterns)]

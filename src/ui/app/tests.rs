@@ -30,6 +30,9 @@ mod findings;
 /// The review screen's content checks.
 mod review;
 
+/// The calendar: provisional deadlines, the December warning, `:calendar import`.
+mod calendar;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -54,6 +57,7 @@ fn entry(
         units: units.iter().map(|u| u.to_string()).collect(),
         last_update: due.map(|_| Utc.with_ymd_and_hms(2026, 7, 18, 2, 30, 0).unwrap()),
         staleness: Staleness { status, due: due.map(day), days_overdue: days },
+        provisional: false,
     }
 }
 
