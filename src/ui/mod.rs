@@ -12,6 +12,7 @@ pub mod layout;
 pub mod paged;
 pub mod sanitise;
 pub mod screen;
+pub mod search_key;
 pub mod terminal;
 pub mod text;
 

@@ -1,8 +1,7 @@
 //! Text as the terminal will show it: content made safe to print, widths in terminal cells (a
 //! Chinese character is two), East Asian ambiguous characters drawn one or two cells wide, and the
-//! filter's matching (Latin letters also match pinyin initials).
+//! filter's matching (`search_key`: Latin letters also match pinyin initials).
 
-use pinyin::ToPinyin;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -118,35 +117,7 @@ pub fn pad(s: &str, cells: usize) -> String {
     format!("{s}{}", " ".repeat(cells.saturating_sub(w)))
 }
 
-/// What a row is found by: its text in lower case and the pinyin initials of its Chinese
-/// characters (other characters kept as they are), so `mzj` finds 民政局.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchKey {
-    text: String,
-    initials: String,
-}
-
-impl SearchKey {
-    pub fn new(parts: &[&str]) -> SearchKey {
-        let text = parts.join(" ").to_lowercase();
-        let initials = text
-            .as_str()
-            .to_pinyin()
-            .zip(text.chars())
-            .map(|(p, c)| p.map_or(c, |p| p.first_letter().chars().next().unwrap_or(c)))
-            .collect();
-        SearchKey { text, initials }
-    }
-
-    /// A substring match of the text; a needle of Latin letters also matches the initials.
-    pub fn matches(&self, needle: &str) -> bool {
-        let needle = needle.trim().to_lowercase();
-        if needle.is_empty() || self.text.contains(&needle) {
-            return true;
-        }
-        needle.chars().all(|c| c.is_ascii_alphanumeric()) && self.initials.contains(&needle)
-    }
-}
+pub use super::search_key::SearchKey;
 
 /// Lines wrapped to `width` cells, one `Line` per terminal row, for a `Paragraph` without its own
 /// wrapping. ratatui 0.30's wrapper lets a two-cell character start in a row's last cell, where it
@@ -307,17 +278,5 @@ mod tests {
             proptest::prop_assert_eq!(rows.concat().replace(' ', ""), shown.replace(' ', ""));
             proptest::prop_assert!(shown.chars().filter(|c| *c == ' ').count() - rows.concat().chars().filter(|c| *c == ' ').count() <= rows.len());
         }
-    }
-
-    #[test]
-    fn latin_letters_find_chinese_by_pinyin_initials() {
-        let k = SearchKey::new(&["政府信息公开 / 机构职能", "民政局、区政府办"]);
-        assert!(k.matches("mzj"));
-        assert!(k.matches("MZJ"));
-        assert!(k.matches("jgzn"));
-        assert!(k.matches("机构"));
-        assert!(!k.matches("rsj"));
-        assert!(!k.matches("人社"));
-        assert!(SearchKey::new(&["2024年工作要点"]).matches("2024ngz"));
     }
 }
