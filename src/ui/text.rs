@@ -9,18 +9,33 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Content with every control character and escape sequence shown as a visible symbol, never sent
 /// to the terminal: C0 controls as their control pictures (ESC → ␛, newline → ␤), DEL as ␡, C1
 /// controls, bidirectional controls and invisible format characters as � (the rule of
-/// `sanitise::shown`, which everything loaded from the database has passed already).
+/// `sanitise::shown`, which everything loaded from the database has passed already). The pad an
+/// earlier `display` put after an ambiguous character stays (it is never sent to the terminal).
 pub fn visible(s: &str) -> String {
-    if s.chars().all(super::sanitise::is_safe) {
+    let mut before = None;
+    let safe = |c: char, before: Option<char>| super::sanitise::is_safe(c) || (c == PAD && before.is_some_and(is_ambiguous));
+    if s.chars().all(|c| {
+        let ok = safe(c, before);
+        before = Some(c);
+        ok
+    }) {
         return s.to_string();
     }
-    s.chars().filter_map(super::sanitise::shown).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let shown = if safe(c, out.chars().next_back()) { Some(c) } else { super::sanitise::shown(c) };
+        out.extend(shown);
+    }
+    out
 }
 
-/// Whether a character is East Asian ambiguous width: one cell in most Western terminals, two in
-/// many set up for Chinese (①, ※, §, °).
+/// Whether a character is East Asian Ambiguous (Unicode's EastAsianWidth data, through ICU4X):
+/// one cell in most Western terminals, two in many set up for Chinese (①, ※, §, °, and Greek,
+/// Cyrillic and accented Latin letters — which unicode-width's CJK width leaves narrow). Combining
+/// marks, ambiguous but of no width, stay as they are.
 pub fn is_ambiguous(c: char) -> bool {
-    c.width() == Some(1) && c.width_cjk() == Some(2)
+    use icu_properties::{CodePointMapData, props::EastAsianWidth};
+    c.width() == Some(1) && CodePointMapData::<EastAsianWidth>::new().get(c) == EastAsianWidth::Ambiguous
 }
 
 /// How the terminal draws ambiguous-width characters.
@@ -32,8 +47,11 @@ pub enum Ambiguous {
 }
 
 /// The pad that follows an ambiguous character when the terminal draws it two cells wide: it makes
-/// layout count two cells, and the drawing skips it (see `draw::widen`).
-pub const PAD: char = '\u{2800}';
+/// layout count two cells, and the drawing skips it (see `draw::widen`). A Unicode noncharacter,
+/// which content never holds (`sanitise` shows one as �), unlike the blank Braille pattern
+/// (U+2800) used before: a title made of those was skipped too and left the previous screen's
+/// characters behind.
+pub const PAD: char = '\u{fdd0}';
 
 /// The text to lay out: visible, and with ambiguous characters padded when drawn wide.
 pub fn display(s: &str, ambiguous: Ambiguous) -> String {
@@ -225,6 +243,32 @@ mod tests {
         assert_eq!(PAD.width(), Some(1));
         let once = display("①施工 · ※", Ambiguous::Wide);
         assert_eq!(display(&once, Ambiguous::Wide), once);
+    }
+
+    #[test]
+    fn every_east_asian_ambiguous_character_is_widened() {
+        // Greek, Cyrillic and accented Latin letters are ambiguous too (EastAsianWidth.txt: A).
+        for c in ['α', 'Ω', 'д', 'Я', 'é', 'à', 'ü', '§', '°', '×', '→', '■', '√', '“', '…', '█', '\u{e000}'] {
+            assert!(is_ambiguous(c), "{c:?}");
+        }
+        for c in ['a', 'Z', '1', '民', '，', 'ä', '\u{2800}', '\u{0301}'] {
+            assert!(!is_ambiguous(c), "{c:?}");
+        }
+        assert_eq!(width(&display("αβγ Привет é", Ambiguous::Wide)), 2 * 3 + 1 + 2 * 6 + 1 + 2);
+        // Wrapped, each letter keeps its pad on its row.
+        let rows = rows_of(vec![Line::raw(display("αβγδεζ", Ambiguous::Wide))], 5);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert!(rows.iter().all(|r| width(r) <= 5 && !r.starts_with(PAD)), "{rows:?}");
+    }
+
+    #[test]
+    fn content_never_holds_the_pad() {
+        // Blank Braille (U+2800) is content like any other character; a noncharacter in content
+        // is shown as �, so it can never be taken for the pad.
+        assert_eq!(display("\u{2800}\u{2800}", Ambiguous::Wide), "\u{2800}\u{2800}");
+        assert_eq!(display("a\u{fdd0}b", Ambiguous::Narrow), "a\u{fffd}b");
+        assert_eq!(display("a\u{fdd0}b", Ambiguous::Wide), format!("a\u{fffd}{PAD}b"), "� is ambiguous itself");
+        assert!(!visible(&format!("x{PAD}")).contains(PAD));
     }
 
     fn rows_of(lines: Vec<Line<'static>>, width: u16) -> Vec<String> {

@@ -466,6 +466,30 @@ fn control_characters_in_content_never_reach_the_terminal() {
     assert!(!text.contains('\u{1b}'));
 }
 
+/// A column named with blank Braille (U+2800, which the console once padded with) and Greek
+/// letters, drawn wide: the Braille cells are written like any other, only the pads after the
+/// Greek letters are skipped.
+#[test]
+fn content_is_never_taken_for_padding() {
+    let mut a = sized((80, 24), false);
+    a.ambiguous = Ambiguous::Wide;
+    let mut rows = entries();
+    rows[6].path = "政府信息公开 / 重大建设项目批准和实施 / \u{2800}\u{2800}\u{2800}αβ".into();
+    let effects = keys(&mut a, ":refresh");
+    let effects = [effects, key(&mut a, KeyCode::Enter)].concat();
+    let (id, _) = loads(&effects).into_iter().find(|(_, l)| matches!(l, Load::Columns { .. })).unwrap();
+    a.update(Msg::Loaded(id, Loaded::Columns(Ok(rows))));
+    keys(&mut a, "s");
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let buf = t.draw(|f| draw(f.buffer_mut(), &a)).unwrap().buffer.clone();
+    let y = (0..24).find(|&y| (0..80).any(|x| buf[(x, y)].symbol() == "α")).unwrap_or_else(|| panic!("{}", text_of(&a)));
+    let braille: Vec<u16> = (0..80).filter(|&x| buf[(x, y)].symbol() == "\u{2800}").collect();
+    assert_eq!(braille.len(), 3, "{}", text_of(&a));
+    assert!(braille.iter().all(|&x| buf[(x, y)].diff_option == ratatui::buffer::CellDiffOption::None));
+    let alpha = (0..80).find(|&x| buf[(x, y)].symbol() == "α").unwrap();
+    assert_eq!(buf[(alpha + 1, y)].diff_option, ratatui::buffer::CellDiffOption::Skip, "α is two cells wide");
+}
+
 #[test]
 fn ambiguous_characters_drawn_wide_keep_the_columns_aligned() {
     let mut a = sized((160, 48), false);
