@@ -663,11 +663,13 @@ impl Draw<'_> {
         let app = self.app;
         self.buf.set_style(area, self.theme.bar());
         let mut left = app.link_status();
-        if let Some(warning) = app.calendar_warning() {
-            left.push_str(&format!(" │ ! {warning}"));
-        }
         if let Some(n) = &app.notice {
             left.push_str(&format!(" │ {}", if n.error { format!("✗ {}", n.text) } else { n.text.clone() }));
+        }
+        // What the calendar does not know, after what the last action said (which a person is
+        // reading now), in the room left.
+        if let Some(warning) = app.calendar_warning() {
+            left.push_str(&format!(" │ ! {warning}"));
         }
         let left = self.text(&left);
         let bold = app.notice.as_ref().is_some_and(|n| n.error) || matches!(app.health, Health::Lost(_));
