@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '7');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '8');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -360,6 +360,16 @@ CREATE TABLE calendar_days (
     day  DATE PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
     note TEXT NOT NULL
+);
+
+-- The years whose holiday notice (国务院办公厅关于…年部分节假日安排的通知) the calendar holds: the
+-- built-in years, and each year an administrator imported (`calendar import`). A deadline that
+-- counts a day of any other year is provisional. Schema version 8.
+CREATE TABLE calendar_notices (
+    year        BIGINT PRIMARY KEY,
+    source      TEXT NOT NULL CHECK (source <> ''),
+    recorded_at TIMESTAMPTZ NOT NULL,
+    recorded_by TEXT NOT NULL
 );
 
 -- The audit trail: one row per change, written in the change's own transaction. Append-only: the

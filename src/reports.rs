@@ -2,18 +2,19 @@
 //! computed from what the store aggregates in the database and the domain's pure rules. The
 //! command line prints them; the console's views show the same rows.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::domain::assessment::{Period, competition_ranks};
 use crate::domain::calendar::WorkingCalendar;
 use crate::domain::deadline::DeadlineRule;
-use crate::domain::staleness::{DocumentStatus, Staleness, Status, document_due, document_status, staleness};
+use crate::domain::staleness::{DocumentStatus, Staleness, Status, document_due, document_status, due_is_provisional, staleness};
 use crate::domain::time::{beijing_date, beijing_midnight};
 use crate::store::{ColumnRow, DocumentRow, Result, Site, Store};
 
 pub mod bulletin;
+pub mod calendar;
 pub mod checks;
 pub mod inspection;
 
@@ -23,6 +24,8 @@ pub struct StaleRow {
     pub column: ColumnRow,
     pub last_update: Option<DateTime<Utc>>,
     pub staleness: Staleness,
+    /// Its status depends on a document's provisional due date (`DocumentReportRow::provisional`).
+    pub provisional: bool,
 }
 
 /// One document in the deadline report.
@@ -31,11 +34,15 @@ pub struct DocumentReportRow {
     pub document: DocumentRow,
     pub due: NaiveDate,
     pub status: DocumentStatus,
+    /// The due date counts days of a year whose holiday notice the calendar does not hold.
+    pub provisional: bool,
 }
 
-/// The working-day calendar as stored.
+/// The working-day calendar as stored, with the years whose notices it holds.
 pub async fn calendar(store: &dyn Store) -> Result<WorkingCalendar> {
-    Ok(WorkingCalendar::new(store.calendar(None).await?.into_iter().map(|d| (d.date, d.kind))))
+    let days = store.calendar(None).await?;
+    let years = store.calendar_notices().await?;
+    Ok(WorkingCalendar::new(days.into_iter().map(|d| (d.date, d.kind))).with_years(years.into_iter().map(|n| n.year)))
 }
 
 /// Every document issued by `at` (in one column, if given) with its due date and status as of
@@ -63,7 +70,8 @@ fn assess(documents: Vec<DocumentRow>, calendar: &WorkingCalendar, at: NaiveDate
         .filter_map(|document| {
             let due = document_due(document.rule, document.issued_on, calendar)?;
             let status = document_status(due, document.published_at.map(beijing_date), at);
-            Some(DocumentReportRow { document, due, status })
+            let provisional = due_is_provisional(document.rule, document.issued_on, due, calendar);
+            Some(DocumentReportRow { document, due, status, provisional })
         })
         .collect()
 }
@@ -74,9 +82,17 @@ pub async fn stale(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<
     let end_of_day = beijing_midnight(at + Duration::days(1));
     // The columns, the open documents and (only if there are any) the calendar, in one query.
     let inputs = store.staleness_inputs(site, at, end_of_day).await?;
-    let calendar = WorkingCalendar::new(inputs.calendar.into_iter().map(|d| (d.date, d.kind)));
+    let mut calendar = WorkingCalendar::new(inputs.calendar.into_iter().map(|d| (d.date, d.kind)));
+    if !inputs.open_documents.is_empty() {
+        calendar = calendar.with_years(store.calendar_notices().await?.into_iter().map(|n| n.year));
+    }
     let mut most_overdue: HashMap<i64, NaiveDate> = HashMap::new();
+    // The columns whose open documents have provisional due dates.
+    let mut provisional: HashSet<i64> = HashSet::new();
     for d in assess(inputs.open_documents, &calendar, at) {
+        if d.provisional {
+            provisional.insert(d.document.column_id);
+        }
         if d.status == DocumentStatus::Overdue {
             let earliest = most_overdue.entry(d.document.column_id).or_insert(d.due);
             *earliest = (*earliest).min(d.due);
@@ -88,7 +104,8 @@ pub async fn stale(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<
         .enumerate()
         .map(|(position, (column, last_update))| {
             let staleness = staleness(column.rule, last_update.map(beijing_date), most_overdue.get(&column.id).copied(), at);
-            (position, StaleRow { column, last_update, staleness })
+            let provisional = provisional.contains(&column.id);
+            (position, StaleRow { column, last_update, staleness, provisional })
         })
         .collect();
     rows.sort_by_key(|(position, r)| (r.staleness.status, -r.staleness.days_overdue, *position));

@@ -112,6 +112,7 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
             "DROP TABLE finding_waivers",
             "DROP INDEX documents_item",
             "DROP INDEX audit_log_site",
+            "DROP TABLE calendar_notices",
             "UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'",
         ] {
             sqlx::query(undo).execute(&mut c).await.unwrap();

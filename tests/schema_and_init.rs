@@ -11,7 +11,7 @@ fn columns_json(db: &TestDb) -> Vec<Value> {
 
 async fn init_loads_the_table_and_is_idempotent(db: TestDb) {
     let first = db.ok(&["init"]);
-    assert!(first.contains("created the schema (version 7)"), "{first}");
+    assert!(first.contains("created the schema (version 8)"), "{first}");
     assert!(first.contains("created site xiangshan with"), "{first}");
     assert!(first.contains("calendar days"), "{first}");
     let mut raw = db.any().await;
@@ -98,7 +98,7 @@ async fn commands_without_a_schema_or_with_a_newer_one_say_so(db: TestDb) {
         let out = db.run(args);
         assert_eq!(out.status.code(), Some(1));
         let e = stderr(&out);
-        assert!(e.contains("schema version 99, newer than this portal-admin understands (7); upgrade portal-admin"), "{e}");
+        assert!(e.contains("schema version 99, newer than this portal-admin understands (8); upgrade portal-admin"), "{e}");
         assert!(!e.contains("panicked"), "{e}");
     }
 }
@@ -154,8 +154,10 @@ async fn the_calendar_is_data_an_administrator_extends(db: TestDb) {
     assert!(added.starts_with("2 of 2"), "{added}");
     let again = db.ok(&["calendar", "add", "--holiday", "2027-01-01", "--note", "2027年通知"]);
     assert!(again.starts_with("0 of 1"), "{again}");
-    let shown = db.ok(&["calendar", "show", "--year", "2027", "--format", "json"]);
-    let v: Vec<Value> = serde_json::from_str(&shown).unwrap();
+    // Days added one by one do not make 2027 held: its notice is still missing (exit 1).
+    let out = db.run(&["calendar", "show", "--year", "2027", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.len(), 2);
     let out = db.run(&["calendar", "add", "--workday", "2027-02-03"]);
     assert_eq!(out.status.code(), Some(2), "a Wednesday cannot be made a workday");
@@ -178,16 +180,19 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP TABLE finding_waivers").await.unwrap();
     raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("DROP INDEX audit_log_site").await.unwrap();
+    raw.exec("DROP TABLE calendar_notices").await.unwrap();
     raw.exec("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'").await.unwrap();
     let out = db.run(&["columns"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        common::stderr(&out).contains("schema version 1, older than this portal-admin's 7; run `portal-admin init` to upgrade it"),
+        common::stderr(&out).contains("schema version 1, older than this portal-admin's 8; run `portal-admin init` to upgrade it"),
         "{}",
         common::stderr(&out)
     );
     let said = db.ok(&["init"]);
-    assert!(said.contains("upgraded the schema") && said.contains("from version 1 to 7"), "{said}");
+    assert!(said.contains("upgraded the schema") && said.contains("from version 1 to 8"), "{said}");
+    // The built-in years are held again (and 2021–2022, new in version 8, loaded).
+    assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_notices").await, 6);
     assert!(db.ok(&["init"]).starts_with("nothing changed"));
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'schema.upgrade'").await, 1);
     // The upgraded schema has what a new one has: the same columns, indexes and triggers.

@@ -1,14 +1,30 @@
-//! `calendar add` / `calendar show`: the official working-day calendar, as data.
+//! `calendar import` / `calendar add` / `calendar show`: the official working-day calendar, as
+//! data.
 
+use std::io::Read;
+
+use chrono::Utc;
 use clap::Subcommand;
 use serde_json::json;
 
 use super::output::{Format, Listing};
 use super::{Cli, Failure, parse_date, session};
 use crate::domain::calendar::{CalendarDay, DayKind, check_day};
+use crate::domain::time::beijing_date;
+use crate::reports::calendar as notices;
 
 #[derive(Debug, Subcommand)]
 pub enum CalendarCommand {
+    /// Import a year's holiday notice as published (国务院办公厅关于YYYY年部分节假日安排的通知,
+    /// pasted as plain text): prints the days it adds or changes and applies them in one audited
+    /// transaction; a text it cannot read whole is refused, naming the line, and nothing is written
+    Import {
+        /// The notice as plain text (`-`: standard input)
+        file: String,
+        /// Print what it would add or change; write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Add (or change) days from a new year's State Council notice
     Add {
         /// Days off (holidays, and weekend days inside a holiday block)
@@ -21,7 +37,9 @@ pub enum CalendarCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
-    /// The exceptions to the plain week
+    /// The exceptions to the plain week. With --year, a year whose holiday notice is not
+    /// imported is said so on standard error and the exit status is 1 (its deadlines are
+    /// provisional)
     Show {
         /// One year (default: all)
         #[arg(long)]
@@ -29,30 +47,82 @@ pub enum CalendarCommand {
     },
 }
 
+/// The days of a listing: `date, kind, note`.
+fn listing(days: &[CalendarDay]) -> Listing {
+    let mut listing = Listing::new(&["date", "kind", "note"]);
+    for d in days {
+        listing.push(vec![json!(d.date.to_string()), json!(d.kind.as_str()), json!(d.note)]);
+    }
+    listing
+}
+
+/// The notice's text, from a file or standard input.
+fn read_notice(file: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    let read = if file == "-" {
+        std::io::stdin().read_to_string(&mut text)
+    } else {
+        std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text))
+    };
+    read.map_err(|e| Failure::usage(format!("cannot read {file}: {e}")))?;
+    Ok(text)
+}
+
 pub async fn run(cli: &Cli, command: &CalendarCommand) -> Result<(), Failure> {
-    let s = session(cli).await?;
     match command {
-        CalendarCommand::Add { holiday, workday, note } => {
-            let mut days = Vec::new();
-            for (dates, kind) in [(holiday, DayKind::Holiday), (workday, DayKind::Workday)] {
-                for date in dates {
-                    check_day(*date, kind).map_err(Failure::usage)?;
-                    if days.iter().any(|d: &CalendarDay| d.date == *date) {
-                        return Err(Failure::usage(format!("{date} is given twice")));
-                    }
-                    days.push(CalendarDay { date: *date, kind, note: note.clone() });
-                }
+        CalendarCommand::Import { file, dry_run } => import(cli, file, *dry_run).await,
+        CalendarCommand::Add { holiday, workday, note } => add(cli, holiday, workday, note).await,
+        CalendarCommand::Show { year } => show(cli, *year).await,
+    }
+}
+
+/// `calendar add`: days given one by one.
+async fn add(cli: &Cli, holiday: &[chrono::NaiveDate], workday: &[chrono::NaiveDate], note: &str) -> Result<(), Failure> {
+    let mut days = Vec::new();
+    for (dates, kind) in [(holiday, DayKind::Holiday), (workday, DayKind::Workday)] {
+        for date in dates {
+            check_day(*date, kind).map_err(Failure::usage)?;
+            if days.iter().any(|d: &CalendarDay| d.date == *date) {
+                return Err(Failure::usage(format!("{date} is given twice")));
             }
-            let changed = s.store.set_calendar_days(&days).await?;
-            println!("{changed} of {} calendar days added or changed", days.len());
-        }
-        CalendarCommand::Show { year } => {
-            let mut listing = Listing::new(&["date", "kind", "note"]);
-            for d in s.store.calendar(*year).await? {
-                listing.push(vec![json!(d.date.to_string()), json!(d.kind.as_str()), json!(d.note)]);
-            }
-            listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+            days.push(CalendarDay { date: *date, kind, note: note.to_string() });
         }
     }
+    let s = session(cli).await?;
+    let changed = s.store.set_calendar_days(&days).await?;
+    println!("{changed} of {} calendar days added or changed", days.len());
+    Ok(())
+}
+
+/// `calendar show [--year Y]`: a year without its notice is said so, and exits 1.
+async fn show(cli: &Cli, year: Option<i32>) -> Result<(), Failure> {
+    let s = session(cli).await?;
+    listing(&s.store.calendar(year).await?).write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    let status = notices::status(s.store.as_ref(), &s.site, beijing_date(Utc::now())).await?;
+    if let Some(year) = year.filter(|y| !status.years.contains(y)) {
+        return Err(Failure::failed(format!(
+            "no holiday notice for {year} has been imported ({year}年节假日安排未导入): its days are counted as the plain week and \
+             deadlines that count them are provisional; import the notice with `portal-admin calendar import FILE` (held: {})",
+            status.held()
+        )));
+    }
+    Ok(())
+}
+
+/// `calendar import FILE|- [--dry-run]`.
+async fn import(cli: &Cli, file: &str, dry_run: bool) -> Result<(), Failure> {
+    let text = read_notice(file)?;
+    let s = session(cli).await?;
+    let preview = notices::preview(s.store.as_ref(), &text).await?.map_err(|e| {
+        let name = if file == "-" { "standard input" } else { file };
+        Failure::usage(format!("{name}:{}: {}; nothing was imported", e.line, e.what()))
+    })?;
+    let change = if dry_run { preview.change } else { notices::import(s.store.as_ref(), &preview.notice).await? };
+    listing(&change.days).write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    let mut said = notices::summary(&preview.notice, &change, !dry_run);
+    if dry_run && change.changed() {
+        said.push_str("; nothing was written (--dry-run)");
+    }
+    eprintln!("{said}");
     Ok(())
 }

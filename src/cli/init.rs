@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{Cli, DEFAULT_SITE, DEFAULT_SITE_NAME, Failure, target};
-use crate::domain::calendar::{CHINA_2023_2026, parse_calendar};
+use crate::domain::calendar::{BUILT_IN_YEARS, built_in};
 use crate::domain::column_table::{ColumnTable, XIANGSHAN_2023_UNITS};
 use crate::store::{self, InitReport, OpenOptions, SiteSetup, Store};
 
@@ -28,9 +28,9 @@ pub fn column_table(columns: Option<&Path>, units: Option<&Path>) -> Result<Colu
 
 /// Initialises a store; shared by `init`, `demo` and `--demo`.
 pub async fn initialise(store: &dyn Store, site: Option<&str>, table: ColumnTable, name: Option<&str>) -> Result<InitReport, Failure> {
-    let calendar = parse_calendar(CHINA_2023_2026).map_err(|e| Failure::failed(format!("built-in calendar: {e}")))?;
     let setup = SiteSetup { code: site.unwrap_or(DEFAULT_SITE).to_string(), name: name.unwrap_or(DEFAULT_SITE_NAME).to_string(), table };
-    Ok(store.init(&setup, &calendar).await?)
+    let years: Vec<i32> = BUILT_IN_YEARS.collect();
+    Ok(store.init(&setup, &built_in(), &years).await?)
 }
 
 pub async fn run(cli: &Cli, columns: Option<&Path>, units: Option<&Path>, name: Option<&str>) -> Result<(), Failure> {
@@ -59,6 +59,9 @@ pub fn describe(report: &InitReport, db: &str, site: &str) -> String {
     }
     if report.calendar_days > 0 {
         done.push(format!("added {} calendar days", report.calendar_days));
+    }
+    if report.calendar_years > 0 {
+        done.push(format!("recorded the holiday notices of {} years as held", report.calendar_years));
     }
     if let Some(admin) = &report.first_admin {
         done.push(format!("registered {admin} as the first administrator"));

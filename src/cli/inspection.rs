@@ -6,7 +6,7 @@ use chrono::Utc;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
-use super::output::{Format, Listing};
+use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, session};
 use crate::domain::time::{beijing_date, format_time, parse_time};
 use crate::reports::inspection;
@@ -17,7 +17,7 @@ pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Optio
     let s = session(cli).await?;
     let rules = inspection::rules(s.store.as_ref(), &s.site, &text, &source).await?;
     let at = at.unwrap_or_else(|| beijing_date(Utc::now()));
-    let mut listing = Listing::new(&["indicator", "count", "threshold", "status", "detail", "level", "warn_at", "name"]);
+    let mut listing = Listing::new(&["indicator", "count", "threshold", "status", "detail", "level", "warn_at", "name", PROVISIONAL]);
     for i in inspection::inspect(s.store.as_ref(), &s.site, &rules, at).await? {
         let status = if i.level == crate::domain::inspection::Level::Fail { "fail" } else { "pass" };
         listing.push(vec![
@@ -29,6 +29,7 @@ pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Optio
             json!(i.level.as_str()),
             json!(i.warn_at),
             json!(i.name),
+            json!(i.provisional),
         ]);
     }
     listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;

@@ -220,6 +220,9 @@ pub enum Command {
         /// Only documents not yet online (pending or overdue)
         #[arg(long)]
         pending: bool,
+        /// As of this day (default today, Beijing time): documents issued by then, and their status then
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        at: Option<chrono::NaiveDate>,
     },
     /// The assessment per unit, ranked (Art. 16)
     Scores {
@@ -466,7 +469,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Review { command }) => workflow::review(&cli, command).await,
         Some(Command::Publish { item, columns, version }) => workflow::publish(&cli, item, columns, *version).await,
         Some(Command::Stale { at, overdue, unit }) => reports::stale(&cli, *at, *overdue, unit.as_deref()).await,
-        Some(Command::Documents { command, pending }) => reports::documents(&cli, command.as_ref(), *pending).await,
+        Some(Command::Documents { command, pending, at }) => reports::documents(&cli, command.as_ref(), *pending, *at).await,
         Some(Command::Scores { period, unit, bulletin, rules }) => {
             assessment::scores(&cli, period, unit.as_deref(), bulletin.as_deref(), rules.as_deref()).await
         }

@@ -21,6 +21,13 @@ impl Format {
     }
 }
 
+/// The field that says a row's deadline is provisional: `?` in a table, explained under it.
+pub const PROVISIONAL: &str = "provisional";
+
+/// What the `?` of a provisional deadline means, under a table that has one.
+pub const PROVISIONAL_NOTE: &str = "? provisional (暂定): the deadline counts days of a year whose holiday notice is not imported; \
+     `portal-admin calendar import FILE` makes it firm";
+
 /// Rows of named fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Listing {
@@ -64,8 +71,26 @@ impl Listing {
             }
             Format::Table => {
                 writeln!(out, "{}", self.for_people(None))?;
+                if self.any_provisional() {
+                    writeln!(out, "{PROVISIONAL_NOTE}")?;
+                }
                 writeln!(out, "({} rows)", self.rows.len())
             }
+        }
+    }
+}
+
+impl Listing {
+    fn any_provisional(&self) -> bool {
+        let Some(i) = self.fields.iter().position(|f| *f == PROVISIONAL) else { return false };
+        self.rows.iter().any(|r| r[i] == Value::Bool(true))
+    }
+
+    /// A value as a person reads it: a provisional deadline as `?`, a firm one as nothing.
+    fn cell(&self, field: usize, v: &Value) -> String {
+        match v {
+            Value::Bool(b) if self.fields[field] == PROVISIONAL => if *b { "?" } else { "" }.to_string(),
+            other => plain(other),
         }
     }
 }
@@ -81,7 +106,7 @@ impl Listing {
     pub fn for_people(&self, width: Option<u16>) -> String {
         let width = width.or_else(|| io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w)).flatten());
         let widths: Vec<usize> = (0..self.fields.len())
-            .map(|i| self.rows.iter().map(|r| plain(&r[i]).width()).chain([self.fields[i].width()]).max().unwrap_or(0))
+            .map(|i| self.rows.iter().map(|r| self.cell(i, &r[i]).width()).chain([self.fields[i].width()]).max().unwrap_or(0))
             .collect();
         let natural = 1 + widths.iter().map(|w| w + FRAME).sum::<usize>();
         match width {
@@ -91,7 +116,7 @@ impl Listing {
                 table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
                 table.set_header(&self.fields);
                 for row in &self.rows {
-                    table.add_row(row.iter().map(plain));
+                    table.add_row(row.iter().enumerate().map(|(i, v)| self.cell(i, v)));
                 }
                 table.to_string()
             }
@@ -103,8 +128,8 @@ impl Listing {
         let mut out = String::new();
         for (n, row) in self.rows.iter().enumerate() {
             out.push_str(&format!("─[ {} ]{}\n", n + 1, "─".repeat(label.saturating_sub(4) + 8)));
-            for (field, value) in self.fields.iter().zip(row) {
-                out.push_str(&format!("{field:<label$} │ {}\n", plain(value)));
+            for (i, (field, value)) in self.fields.iter().zip(row).enumerate() {
+                out.push_str(&format!("{field:<label$} │ {}\n", self.cell(i, value)));
             }
         }
         out.pop();
@@ -204,6 +229,26 @@ mod tests {
         assert!(wide.lines().all(|line| line.width() <= 200), "{wide}");
         assert!(wide.contains("│ 75 ┆ 政府信息公开"), "a table: {wide}");
         assert_eq!(wide.lines().count(), 5, "{wide}");
+    }
+
+    #[test]
+    fn a_provisional_deadline_is_a_question_mark_explained_under_the_table() {
+        let mut l = Listing::new(&["id", "due", PROVISIONAL]);
+        l.push(vec![json!(1), json!("2027-01-04"), json!(true)]);
+        l.push(vec![json!(2), json!("2026-12-21"), json!(false)]);
+        let mut out = Vec::new();
+        l.write(Format::Table, &mut out).unwrap();
+        let t = String::from_utf8(out).unwrap();
+        assert!(t.contains("2027-01-04 ┆ ?"), "{t}");
+        assert!(!t.contains("true") && !t.contains("false"), "{t}");
+        assert!(t.contains(PROVISIONAL_NOTE), "{t}");
+        let mut csv = Vec::new();
+        l.write(Format::Csv, &mut csv).unwrap();
+        assert_eq!(String::from_utf8(csv).unwrap(), "id,due,provisional\n1,2027-01-04,true\n2,2026-12-21,false\n");
+        l.rows.remove(0);
+        let mut out = Vec::new();
+        l.write(Format::Table, &mut out).unwrap();
+        assert!(!String::from_utf8(out).unwrap().contains(PROVISIONAL_NOTE), "no footnote without a ?");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use serde_json::{Value, json};
 
-use super::output::{Format, Listing};
+use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, parse_date, session};
 use crate::domain::time::{beijing_date, format_time};
 use crate::reports::{self, only_overdue};
@@ -42,7 +42,7 @@ pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option
     if let Some(ids) = of_unit {
         rows.retain(|r| ids.contains(&r.column.id));
     }
-    let mut listing = Listing::new(&["id", "path", "rule", "last_update", "due", "status", "days_overdue", "departments"]);
+    let mut listing = Listing::new(&["id", "path", "rule", "last_update", "due", "status", "days_overdue", "departments", PROVISIONAL]);
     for r in rows {
         listing.push(vec![
             json!(r.column.id),
@@ -53,6 +53,7 @@ pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option
             json!(r.staleness.status.as_str()),
             json!(r.staleness.days_overdue),
             json!(r.column.departments),
+            json!(r.provisional),
         ]);
     }
     write(cli, &listing)
@@ -79,7 +80,7 @@ pub enum DocumentsCommand {
     },
 }
 
-pub async fn documents(cli: &Cli, command: Option<&DocumentsCommand>, pending: bool) -> Result<(), Failure> {
+pub async fn documents(cli: &Cli, command: Option<&DocumentsCommand>, pending: bool, at: Option<NaiveDate>) -> Result<(), Failure> {
     let s = session(cli).await?;
     match command {
         Some(DocumentsCommand::Add { number, issued, column, title, item }) => {
@@ -99,8 +100,8 @@ pub async fn documents(cli: &Cli, command: Option<&DocumentsCommand>, pending: b
             Ok(())
         }
         None => {
-            let rows = reports::documents(s.store.as_ref(), &s.site, today(), pending, None).await?;
-            let mut listing = Listing::new(&["id", "number", "title", "column", "issued", "due", "published_at", "status"]);
+            let rows = reports::documents(s.store.as_ref(), &s.site, at.unwrap_or_else(today), pending, None).await?;
+            let mut listing = Listing::new(&["id", "number", "title", "column", "issued", "due", "published_at", "status", PROVISIONAL]);
             for r in rows {
                 listing.push(vec![
                     json!(r.document.id),
@@ -111,6 +112,7 @@ pub async fn documents(cli: &Cli, command: Option<&DocumentsCommand>, pending: b
                     json!(r.due.to_string()),
                     r.document.published_at.map_or(Value::Null, |t| json!(format_time(t, cli.utc))),
                     json!(r.status.as_str()),
+                    json!(r.provisional),
                 ]);
             }
             write(cli, &listing)

@@ -1,11 +1,59 @@
 //! China's official working-day calendar: holidays and weekend days made working days (调休),
-//! announced each year; shipped as data an administrator extends (`calendar add`).
+//! announced each year; shipped as data an administrator extends (`calendar import`, `calendar
+//! add`). A year whose notice is not in the calendar is counted as the plain week, and a deadline
+//! that counts any of its days is provisional.
 
-use chrono::{Datelike, NaiveDate, Weekday};
-use std::collections::HashMap;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use std::collections::{BTreeSet, HashMap};
 
-/// The built-in calendar, 2023–2026 (`../shared/CALENDAR.md`).
+/// The built-in calendar, 2023–2026 (docs/calendar.md).
 pub const CHINA_2023_2026: &str = include_str!("../../data/calendar/cn-2023-2026.tsv");
+/// The built-in calendar, 2021–2022 (docs/calendar.md).
+pub const CHINA_2021_2022: &str = include_str!("../../data/calendar/cn-2021-2022.tsv");
+
+/// The years whose notices the built-in calendar holds.
+pub const BUILT_IN_YEARS: std::ops::RangeInclusive<i32> = 2021..=2026;
+
+/// The built-in calendar, every year of it, in date order.
+pub fn built_in() -> Vec<CalendarDay> {
+    let mut days: Vec<CalendarDay> = [CHINA_2021_2022, CHINA_2023_2026]
+        .into_iter()
+        .flat_map(|text| parse_calendar(text).expect("the built-in calendar parses (tested)"))
+        .collect();
+    days.sort_by_key(|d| d.date);
+    days
+}
+
+/// A year whose holiday notice the calendar holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarNotice {
+    pub year: i32,
+    /// The notice's number, or `built-in`.
+    pub source: String,
+    pub recorded_at: chrono::DateTime<chrono::Utc>,
+    pub recorded_by: String,
+}
+
+/// What importing a notice did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CalendarImport {
+    /// The days added or changed, in date order.
+    pub days: Vec<CalendarDay>,
+    /// Whether the year was newly recorded as held.
+    pub year_added: bool,
+}
+
+impl CalendarImport {
+    pub fn changed(&self) -> bool {
+        !self.days.is_empty() || self.year_added
+    }
+}
+
+/// Of `incoming`, the days the calendar does not hold yet, or holds otherwise (kind or note).
+pub fn changes(existing: &[CalendarDay], incoming: &[CalendarDay]) -> Vec<CalendarDay> {
+    let held: HashMap<NaiveDate, &CalendarDay> = existing.iter().map(|d| (d.date, d)).collect();
+    incoming.iter().filter(|d| held.get(&d.date).is_none_or(|h| h.kind != d.kind || h.note != d.note)).cloned().collect()
+}
 
 /// How a date differs from the plain week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,11 +132,49 @@ fn is_weekend(date: NaiveDate) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct WorkingCalendar {
     exceptions: HashMap<NaiveDate, DayKind>,
+    /// The years whose notices it holds; `None`: not known, every year taken as announced.
+    known: Option<BTreeSet<i32>>,
 }
 
 impl WorkingCalendar {
     pub fn new(days: impl IntoIterator<Item = (NaiveDate, DayKind)>) -> WorkingCalendar {
-        WorkingCalendar { exceptions: days.into_iter().collect() }
+        WorkingCalendar { exceptions: days.into_iter().collect(), known: None }
+    }
+
+    /// The calendar with the years whose notices it holds: a day of any other year is counted as
+    /// the plain week, provisionally.
+    pub fn with_years(self, years: impl IntoIterator<Item = i32>) -> WorkingCalendar {
+        WorkingCalendar { known: Some(years.into_iter().collect()), ..self }
+    }
+
+    /// Whether the notice of `year` is in the calendar.
+    pub fn knows(&self, year: i32) -> bool {
+        self.known.as_ref().is_none_or(|k| k.contains(&year))
+    }
+
+    /// Whether any day from `from` to `to` (both included) is of a year whose notice is not in the
+    /// calendar: a count of working days over them is provisional.
+    pub fn provisional(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        from <= to && (from.year()..=to.year()).any(|y| !self.knows(y))
+    }
+
+    /// The first day a count of `amount` working days after it reaches into `year + 1`: from then
+    /// on, deadlines of that many working days are provisional while `year + 1`'s notice is not in
+    /// the calendar (for 2026 and 5 working days: 25 December).
+    pub fn first_reaching_next_year(&self, year: i32, amount: u32) -> Option<NaiveDate> {
+        let new_year = NaiveDate::from_ymd_opt(year + 1, 1, 1)?;
+        let mut day = new_year;
+        let mut counted = 0;
+        // Back from 31 December until `amount` working days of `year` are behind.
+        while counted < amount {
+            day -= Duration::days(1);
+            if self.is_working_day(day) {
+                counted += 1;
+            }
+        }
+        // Issued on that day, the count takes the working days left in the year and one of the
+        // next; issued the day before, it ends on 31 December at the latest.
+        Some(day)
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> bool {

@@ -1,15 +1,16 @@
 //! Content checks that catch the national inspection's veto offences before publication: wrong
 //! names of leaders, institutions and fixed terms, secret markings and banned words (one
-//! Aho-Corasick automaton over every pattern), personal data shown in full (resident ID numbers
-//! with a valid check digit, mobile numbers, bank card numbers passing Luhn), malformed document
+//! Aho-Corasick automaton over every pattern), personal data shown in full in any written form
+//! (`personal_numbers`: resident ID numbers, probable ones, mobile and bank card numbers), malformed document
 //! numbers, impossible dates, and the same figure quoted with two values.
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::IncidentKind;
+use super::personal_numbers::{self, NumberKind};
 use super::time::beijing_date;
 
 /// What a finding is about (the `kind` of `portal-admin check`).
@@ -306,84 +307,33 @@ pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
     out
 }
 
-/// Whether 18 characters are a resident ID number: a valid birth date and check digit (GB 11643).
-fn is_id_number(s: &[char]) -> bool {
-    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
-    if s.len() != 18 || !s[..17].iter().all(char::is_ascii_digit) {
-        return false;
-    }
-    let digits: String = s[6..14].iter().collect();
-    let Ok(born) = NaiveDate::parse_from_str(&digits, "%Y%m%d") else { return false };
-    if born.year() < 1900 || born.year() > 2100 {
-        return false;
-    }
-    let sum: u32 = s[..17].iter().zip(WEIGHTS).map(|(c, w)| c.to_digit(10).unwrap_or(0) * w).sum();
-    s[17].to_ascii_uppercase() == CHECK[(sum % 11) as usize]
-}
-
-fn luhn(digits: &[char]) -> bool {
-    let mut sum = 0;
-    for (i, c) in digits.iter().rev().enumerate() {
-        let mut d = c.to_digit(10).unwrap_or(0);
-        if i % 2 == 1 {
-            d *= 2;
-            if d > 9 {
-                d -= 9;
-            }
-        }
-        sum += d;
-    }
-    sum % 10 == 0
-}
-
 /// Keeps the first `head` and last `tail` characters, stars between.
 fn masked(s: &[char], head: usize, tail: usize) -> String {
     s.iter().enumerate().map(|(i, c)| if i < head || i + tail >= s.len() { *c } else { '*' }).collect()
 }
 
-/// Runs of digits (an ID number may end in X) standing alone: ID numbers, mobile numbers and bank
-/// card numbers shown in full.
+/// Personal numbers shown in full, in every written form (`personal_numbers`): ID numbers and
+/// probable ones block; mobile and bank card numbers do not.
 fn personal_data(field: Field, chars: &[char], out: &mut Vec<Finding>) {
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        let mut end = i;
-        if end - start == 17 && chars.get(end).is_some_and(|c| *c == 'X' || *c == 'x') {
-            end += 1;
-            i = end;
-        }
-        // Part of a longer token (a decimal, a code with letters) is not a number on its own.
-        let joined = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.');
-        if joined(start.checked_sub(1).and_then(|s| chars.get(s))) || joined(chars.get(end)) {
-            continue;
-        }
-        let run = &chars[start..end];
-        let text: String = run.iter().collect();
-        let finding = |kind, message: &str, suggestion: String| Finding {
+    for found in personal_numbers::find(chars) {
+        let digits: Vec<char> = found.digits.chars().collect();
+        let (kind, message, suggestion) = match found.kind {
+            NumberKind::Id18 => (FindingKind::IdNumber, "完整公民身份号码", masked(&digits, 6, 4)),
+            NumberKind::Id15 => (FindingKind::IdNumber, "完整公民身份号码（15位）", masked(&digits, 6, 3)),
+            NumberKind::ProbableId => (FindingKind::IdNumber, "疑似公民身份号码（校验码不符）", masked(&digits, 6, 4)),
+            NumberKind::Mobile => (FindingKind::Phone, "完整手机号码", masked(&digits, 3, 4)),
+            NumberKind::BankCard => (FindingKind::BankCard, "完整银行卡号", masked(&digits, 4, 4)),
+        };
+        out.push(Finding {
             kind,
             field,
-            start,
-            end,
-            text: text.clone(),
+            start: found.start,
+            end: found.end,
+            text: chars[found.start..found.end].iter().collect(),
             message: message.to_string(),
             suggestion,
             blocking: kind == FindingKind::IdNumber,
-        };
-        if run.len() == 18 && is_id_number(run) {
-            out.push(finding(FindingKind::IdNumber, "完整公民身份号码", masked(run, 6, 4)));
-        } else if run.len() == 11 && run[0] == '1' && ('3'..='9').contains(&run[1]) {
-            out.push(finding(FindingKind::Phone, "完整手机号码", masked(run, 3, 4)));
-        } else if (16..=19).contains(&run.len()) && run.iter().all(char::is_ascii_digit) && luhn(run) {
-            out.push(finding(FindingKind::BankCard, "完整银行卡号", masked(run, 4, 4)));
-        }
+        });
     }
 }
 
@@ -576,7 +526,7 @@ mod tests {
             "流水号213812345678",
             "增长13812345678.5元",
             "合同号6222020200112234",
-            "订单AB13812345678",
+            "订单号AB13812345678",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }

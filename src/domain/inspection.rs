@@ -109,6 +109,8 @@ pub struct ColumnFacts {
     pub last_update: Option<NaiveDate>,
     /// Its staleness by its own deadline as of the day.
     pub status: Status,
+    /// That status depends on a provisional due date (a year whose holiday notice is missing).
+    pub provisional: bool,
 }
 
 /// An inquiry as the evaluation needs it.
@@ -121,6 +123,8 @@ pub struct InquiryFacts {
     pub answered_on: Option<NaiveDate>,
     /// Its reply deadline (the working days after it was asked).
     pub due: NaiveDate,
+    /// That deadline is provisional (it counts days of a year whose holiday notice is missing).
+    pub provisional: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -166,6 +170,9 @@ pub struct Indicator {
     pub level: Level,
     /// The columns or inquiries behind the count.
     pub detail: Vec<String>,
+    /// Its level may change when a missing year's holiday notice is imported: it depends on a
+    /// provisional deadline.
+    pub provisional: bool,
 }
 
 /// Evaluates the indicators as of `at`.
@@ -185,6 +192,7 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
         warn_at: home_levels.warn,
         level: Level::of(days, home_levels),
         detail: vec![newest.map_or("首页栏目从未更新".to_string(), |d| format!("最近更新 {d}"))],
+        provisional: false,
     });
 
     // 动态、要闻类 (2 weeks) and 通知公告、政策文件类 (6 months) with nothing in their window.
@@ -206,7 +214,9 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
     // 应更新未更新: past their own deadline, or the long window for personnel and plans. A news or
     // notice column is judged by its own window above, once.
     let mut neglected = Vec::new();
+    let mut neglected_provisional = false;
     for c in leaves.iter().filter(|c| !rules.news.takes(&c.path) && !rules.notices.takes(&c.path)) {
+        neglected_provisional |= c.provisional && !rules.long.takes(&c.path);
         let Some(last) = c.last_update else { continue }; // blank: counted below
         let left = if rules.long.takes(&c.path) {
             last < rules.long.since(at)
@@ -217,7 +227,10 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
             neglected.push(format!("{}（最近更新 {last}）", c.path));
         }
     }
-    out.push(counted("neglected_columns", "应更新未更新栏目", neglected, rules.neglected_columns));
+    out.push(Indicator {
+        provisional: neglected_provisional,
+        ..counted("neglected_columns", "应更新未更新栏目", neglected, rules.neglected_columns)
+    });
 
     // 空白栏目: never any content.
     let blank: Vec<String> = leaves.iter().filter(|c| c.last_update.is_none()).map(|c| c.path.clone()).collect();
@@ -235,6 +248,7 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
         .map(|q| format!("{}（{} 提出，未答复）", q.subject, q.asked_on))
         .collect();
     let late = inquiries.iter().filter(open).filter(|q| q.due < at).count() as i64;
+    let provisional = inquiries.iter().filter(open).any(|q| q.provisional);
     let count = failing.len() as i64;
     out.push(Indicator {
         key: "unanswered_inquiries",
@@ -254,13 +268,23 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
         } else {
             failing
         },
+        provisional,
     });
     out
 }
 
 fn counted(key: &'static str, name: &'static str, detail: Vec<String>, levels: Levels) -> Indicator {
     let count = detail.len() as i64;
-    Indicator { key, name, count, threshold: levels.fail, warn_at: levels.warn, level: Level::of(count, levels), detail }
+    Indicator {
+        key,
+        name,
+        count,
+        threshold: levels.fail,
+        warn_at: levels.warn,
+        level: Level::of(count, levels),
+        detail,
+        provisional: false,
+    }
 }
 
 #[cfg(test)]
@@ -290,7 +314,7 @@ mod tests {
     }
 
     fn column(path: &str, rule: DeadlineRule, last: Option<&str>, status: Status) -> ColumnFacts {
-        ColumnFacts { path: path.into(), rule, leaf: true, last_update: last.map(day), status }
+        ColumnFacts { path: path.into(), rule, leaf: true, last_update: last.map(day), status, provisional: false }
     }
 
     fn news(n: usize, last: &str) -> Vec<ColumnFacts> {
@@ -376,6 +400,7 @@ mod tests {
             valid,
             answered_on: answered.map(day),
             due: day(asked) + chrono::Duration::days(7),
+            provisional: false,
         };
         let level = |qs: &[InquiryFacts]| find(&evaluate(&rules(), &[], qs, at), "unanswered_inquiries").level;
         assert_eq!(level(&[q("2026-08-30", None, true)]), Level::Warn, "three months less a day");

@@ -139,6 +139,12 @@ pub fn document_due(rule: DeadlineRule, issued: NaiveDate, calendar: &WorkingCal
     }
 }
 
+/// Whether a document's due date is provisional: it counts working days over a year whose holiday
+/// notice the calendar does not hold (counted as the plain week until it is imported).
+pub fn due_is_provisional(rule: DeadlineRule, issued: NaiveDate, due: NaiveDate, calendar: &WorkingCalendar) -> bool {
+    matches!(rule, DeadlineRule::WithinOfEvent { period: Period::WorkingDay, .. }) && calendar.provisional(issued + Duration::days(1), due)
+}
+
 /// A document's status as of `at`, given when (if ever) it went online. Publication after `at`
 /// has not happened yet as of `at`.
 pub fn document_status(due: NaiveDate, published: Option<NaiveDate>, at: NaiveDate) -> DocumentStatus {

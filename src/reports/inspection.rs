@@ -9,7 +9,7 @@ use chrono::{Duration, NaiveDate};
 use super::{calendar, stale};
 use crate::domain::deadline::{DeadlineRule, Period as Unit};
 use crate::domain::inspection::{ColumnFacts, Indicator, InquiryFacts, Rules, evaluate};
-use crate::domain::staleness::document_due;
+use crate::domain::staleness::{document_due, due_is_provisional};
 use crate::domain::time::{beijing_date, beijing_midnight};
 use crate::store::{Result, Site, Store, StoreError};
 
@@ -54,6 +54,7 @@ pub async fn inspect(store: &dyn Store, site: &Site, rules: &Rules, at: NaiveDat
             leaf: !parents.contains(&r.column.id),
             last_update: r.last_update.map(beijing_date),
             status: r.staleness.status,
+            provisional: r.provisional,
         })
         .collect();
     let end = beijing_midnight(at + Duration::days(1));
@@ -64,8 +65,10 @@ pub async fn inspect(store: &dyn Store, site: &Site, rules: &Rules, at: NaiveDat
         let reply = DeadlineRule::WithinOfEvent { amount: rules.inquiries.reply_working_days, period: Unit::WorkingDay };
         for q in recorded.into_iter().filter(|q| q.asked_at < end) {
             let asked_on = beijing_date(q.asked_at);
+            let due = document_due(reply, asked_on, &working).unwrap_or(asked_on);
             inquiries.push(InquiryFacts {
-                due: document_due(reply, asked_on, &working).unwrap_or(asked_on),
+                due,
+                provisional: due_is_provisional(reply, asked_on, due, &working),
                 subject: q.subject,
                 asked_on,
                 valid: q.valid,

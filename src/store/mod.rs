@@ -12,7 +12,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::calendar::CalendarDay;
+use crate::domain::calendar::{CalendarDay, CalendarImport, CalendarNotice};
 use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
@@ -100,6 +100,8 @@ pub struct InitReport {
     pub units: usize,
     pub columns: usize,
     pub calendar_days: usize,
+    /// The years whose notices were recorded as held.
+    pub calendar_years: usize,
     /// The operator registered as the site's first administrator.
     pub first_admin: Option<String>,
 }
@@ -362,7 +364,7 @@ pub trait Store: Send + Sync {
     /// calendar days not yet present, and registers the operator as the site's first administrator;
     /// in one transaction with its audit record. Changes nothing (and writes no audit) when all is
     /// already there.
-    async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay]) -> Result<InitReport>;
+    async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay], notices: &[i32]) -> Result<InitReport>;
 
     /// The site with this code, or the only site when `code` is `None`.
     async fn site(&self, code: Option<&str>) -> Result<Site>;
@@ -493,6 +495,14 @@ pub trait Store: Send + Sync {
 
     /// Adds or changes calendar days, audited. Returns how many rows changed.
     async fn set_calendar_days(&self, days: &[CalendarDay]) -> Result<usize>;
+
+    /// The years whose holiday notices the calendar holds, oldest first.
+    async fn calendar_notices(&self) -> Result<Vec<CalendarNotice>>;
+
+    /// Imports a year's holiday notice (`source` names it) in one transaction with its audit
+    /// record: adds or changes its days and records the year as held. Only an active
+    /// administrator. Says what changed; nothing when the calendar held it all already.
+    async fn import_calendar(&self, year: i32, source: &str, days: &[CalendarDay]) -> Result<CalendarImport>;
 
     /// A page of the items online in a column, newest first by the time they went online there:
     /// those before `before` (time, item id) when given. Keyset paging on one index range.

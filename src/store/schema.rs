@@ -4,7 +4,7 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
@@ -54,6 +54,13 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
         ],
     ),
     (7, &["CREATE INDEX audit_log_site ON audit_log (site_id, id)"]),
+    // The years a database of an older version holds notices for are recorded by `init`, which
+    // runs the upgrade and then loads the built-in calendar.
+    (
+        8,
+        &["CREATE TABLE calendar_notices (year BIGINT PRIMARY KEY, source TEXT NOT NULL CHECK (source <> ''), \
+            recorded_at TIMESTAMPTZ NOT NULL, recorded_by TEXT NOT NULL)"],
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,7 +19,7 @@ use super::{
 };
 use super::{HotStatement, Param};
 use crate::domain::assessment::item_points;
-use crate::domain::calendar::{CalendarDay, DayKind};
+use crate::domain::calendar::{self, CalendarDay, CalendarImport, CalendarNotice, DayKind};
 use crate::domain::checks::{self, RecordedFinding};
 use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
@@ -469,6 +469,44 @@ where
             return Err(StoreError::Refused(format!("read-only: {what} is not allowed ({why})")));
         }
         Ok(self.pool.begin_with(DB::BEGIN_WRITE).await?)
+    }
+
+    /// A transaction that changes the calendar, which is every site's: only an active
+    /// administrator of a site opens one.
+    async fn begin_calendar_change(&self) -> Result<Transaction<'static, DB>> {
+        let mut tx = self.begin_write("changing the calendar").await?;
+        let role: Option<String> = sqlx::query_scalar(
+            "SELECT role FROM operators WHERE name = $1 AND active ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 END LIMIT 1",
+        )
+        .bind(self.operator.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        if role.as_deref() != Some(Role::Admin.as_str()) {
+            let who = role.map_or(String::from("not an active operator"), |r| r);
+            return Err(StoreError::Refused(format!(
+                "{} ({who}) may not change the calendar: only an active administrator of a site does",
+                self.operator
+            )));
+        }
+        Ok(tx)
+    }
+
+    /// Records the notices of `years` as held (those not recorded yet); how many were new.
+    async fn record_notices(tx: &mut Transaction<'static, DB>, years: &[i32], source: &str, operator: &str) -> Result<usize> {
+        let mut added = 0;
+        for year in years {
+            let done = sqlx::query(
+                "INSERT INTO calendar_notices (year, source, recorded_at, recorded_by) VALUES ($1, $2, $3, $4) ON CONFLICT (year) DO NOTHING",
+            )
+            .bind(i64::from(*year))
+            .bind(source)
+            .bind(Utc::now())
+            .bind(operator)
+            .execute(&mut **tx)
+            .await?;
+            added += DB::rows_affected(&done) as usize;
+        }
+        Ok(added)
     }
 
     async fn audit(
@@ -1284,7 +1322,7 @@ where
         self.schema_version_inner().await
     }
 
-    async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay]) -> Result<InitReport> {
+    async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay], notices: &[i32]) -> Result<InitReport> {
         let version = self.schema_version_inner().await?;
         match version {
             Some(found) if found > SCHEMA_VERSION => {
@@ -1351,6 +1389,7 @@ where
                 .await?;
             report.calendar_days += DB::rows_affected(&added) as usize;
         }
+        report.calendar_years = Self::record_notices(&mut tx, notices, "built-in", &self.operator).await?;
         let upgraded_only = InitReport { upgraded_from: None, ..report.clone() };
         if !upgraded_only.changed() {
             tx.rollback().await?;
@@ -1362,6 +1401,7 @@ where
             "units": report.units,
             "columns": report.columns,
             "calendar_days": report.calendar_days,
+            "calendar_years": report.calendar_years,
             "first_admin": report.first_admin,
         });
         Self::audit(&mut tx, Some(site_id), &self.operator, "init", &format!("site:{}", setup.code), &detail.to_string()).await?;
@@ -2281,21 +2321,7 @@ where
 
     async fn set_calendar_days(&self, days: &[CalendarDay]) -> Result<usize> {
         self.check_schema().await?;
-        let mut tx = self.begin_write("changing the calendar").await?;
-        // The calendar is every site's: an active administrator of any site changes it.
-        let role: Option<String> = sqlx::query_scalar(
-            "SELECT role FROM operators WHERE name = $1 AND active ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 END LIMIT 1",
-        )
-        .bind(self.operator.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
-        if role.as_deref() != Some(Role::Admin.as_str()) {
-            let who = role.map_or(String::from("not an active operator"), |r| r);
-            return Err(StoreError::Refused(format!(
-                "{} ({who}) may not change the calendar: only an active administrator of a site does",
-                self.operator
-            )));
-        }
+        let mut tx = self.begin_calendar_change().await?;
         let mut changed = Vec::new();
         for day in days {
             let done = sqlx::query(
@@ -2319,6 +2345,62 @@ where
         Self::audit(&mut tx, None, &self.operator, "calendar.set", "calendar", &json!(changed).to_string()).await?;
         tx.commit().await?;
         Ok(changed.len())
+    }
+
+    async fn calendar_notices(&self) -> Result<Vec<CalendarNotice>> {
+        let rows: Vec<(i64, String, DateTime<Utc>, String)> =
+            sqlx::query_as("SELECT year, source, recorded_at, recorded_by FROM calendar_notices ORDER BY year")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(year, source, recorded_at, recorded_by)| {
+                let year = i32::try_from(year).map_err(|_| decode_error("year", &year.to_string()))?;
+                Ok(CalendarNotice { year, source, recorded_at, recorded_by })
+            })
+            .collect()
+    }
+
+    async fn import_calendar(&self, year: i32, source: &str, days: &[CalendarDay]) -> Result<CalendarImport> {
+        self.check_schema().await?;
+        let mut tx = self.begin_calendar_change().await?;
+        // What the calendar holds of those days, read in the transaction that changes them.
+        let (first, last) = match (days.first(), days.last()) {
+            (Some(f), Some(l)) => (f.date, l.date),
+            _ => return Err(StoreError::Refused("the notice gives no day".into())),
+        };
+        let held: Vec<(NaiveDate, String, String)> =
+            sqlx::query_as("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2")
+                .bind(first)
+                .bind(last)
+                .fetch_all(&mut *tx)
+                .await?;
+        let held = held
+            .into_iter()
+            .map(|(date, kind, note)| {
+                Ok(CalendarDay { date, kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?, note })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let changed = calendar::changes(&held, days);
+        for day in &changed {
+            sqlx::query("INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note")
+                .bind(day.date)
+                .bind(day.kind.as_str())
+                .bind(day.note.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        let year_added = Self::record_notices(&mut tx, &[year], source, &self.operator).await? > 0;
+        let done = CalendarImport { days: changed, year_added };
+        if !done.changed() {
+            tx.rollback().await?;
+            return Ok(done);
+        }
+        let listed: Vec<serde_json::Value> =
+            done.days.iter().map(|d| json!({"date": d.date.to_string(), "kind": d.kind.as_str(), "note": d.note})).collect();
+        let detail = json!({"year": year, "source": source, "year_added": year_added, "days": listed});
+        Self::audit(&mut tx, None, &self.operator, "calendar.import", &format!("calendar:{year}"), &detail.to_string()).await?;
+        tx.commit().await?;
+        Ok(done)
     }
 
     async fn column_items(

@@ -22,6 +22,7 @@ use crate::store::{
 };
 
 mod bulk;
+mod calendar;
 mod findings;
 mod health;
 mod inspection;
@@ -31,6 +32,7 @@ mod scores;
 mod withdraw;
 mod withdrawn;
 pub use bulk::Marks;
+pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use findings::{FindingRow, FindingsView, ItemFindings, WaiveForm, finding_rows};
 pub use health::{Identity, Link, Lost, Whoami};
 pub use inspection::InspectionView;
@@ -136,6 +138,8 @@ pub enum Load {
         text: String,
         reason: String,
     },
+    /// The holiday notices the calendar holds; reading a notice; importing it.
+    Calendar(CalendarLoad),
 }
 
 /// What a query brought back (an error as one line).
@@ -172,6 +176,7 @@ pub enum Loaded {
     ItemFindings(i64, Result<Vec<(crate::domain::checks::Finding, Option<String>)>, String>),
     /// What waiving a finding on an item did.
     Waived(i64, Result<(), String>),
+    Calendar(CalendarLoaded),
 }
 
 /// Something that happened.
@@ -459,6 +464,8 @@ pub enum Confirmed {
     WithdrawItems { items: Vec<(i64, String)>, reason: RetractionReason },
     /// Put a withdrawn item back online.
     Restore { item: i64 },
+    /// Import a year's holiday notice, read and shown before.
+    ImportCalendar(Box<crate::domain::holiday_notice::Notice>),
 }
 
 /// What the status line says about the last action.
@@ -500,6 +507,10 @@ pub struct App {
     pub inspection: InspectionView,
     /// The content checks' findings on the online items.
     pub findings: FindingsView,
+    /// What the working-day calendar holds (`:calendar`, the status line's warning).
+    pub calendar: Option<crate::reports::calendar::CalendarStatus>,
+    /// A holiday notice being read, before the question to import it.
+    pub calendar_preview: Option<u64>,
     /// A withdrawal, mark, restore or decline running.
     pub retraction_write: Option<u64>,
     /// An item opened from the queue for a decision.
@@ -540,6 +551,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("retractions", "pending retraction requests, most urgent first"),
     ("withdrawn", "the latest withdrawals, to restore one"),
     ("inspect", "the national check's single-veto indicators as of :at's day"),
+    ("calendar", "[import FILE]: the holiday notices held; import next year's (shown, then asked)"),
     ("findings", "the content checks' findings on every online item (slow on a large site)"),
     ("refresh", "reload from the database"),
     ("help", "the keys of this view"),
@@ -575,6 +587,8 @@ impl App {
             withdrawals: Paged::default(),
             inspection: InspectionView::default(),
             findings: FindingsView::default(),
+            calendar: None,
+            calendar_preview: None,
             retraction_write: None,
             reviewing: None,
             overlay: Overlay::None,
@@ -586,6 +600,7 @@ impl App {
         let mut effects = Vec::new();
         app.load_columns(&mut effects);
         app.ask_whoami(&mut effects);
+        app.load_calendar_status(&mut effects);
         (app, effects)
     }
 
@@ -1492,6 +1507,7 @@ impl App {
             }
             Loaded::PublishedMany(results) => self.published_many(id, results, effects),
             Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
+            Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
             Loaded::Inspection(result) => self.inspected(id, result),
             Loaded::ItemFindings(_, result) => self.item_findings_arrived(id, result),
             Loaded::Waived(item, result) => self.waived(id, item, result, effects),
@@ -1614,6 +1630,7 @@ impl App {
             "withdrawn" => self.switch(Tab::Withdrawn, effects),
             "inspect" | "inspection" => self.switch(Tab::Inspection, effects),
             "findings" => self.switch(Tab::Findings, effects),
+            "calendar" => self.calendar_command(arg, effects),
             "scores" => {
                 let period = if arg.is_empty() {
                     self.scores.period

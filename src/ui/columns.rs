@@ -23,6 +23,8 @@ pub struct ColumnEntry {
     pub units: Vec<String>,
     pub last_update: Option<DateTime<Utc>>,
     pub staleness: Staleness,
+    /// Its staleness depends on a provisional due date (`StaleRow::provisional`).
+    pub provisional: bool,
 }
 
 impl ColumnEntry {
@@ -205,6 +207,7 @@ mod tests {
             units: units.iter().map(|u| u.to_string()).collect(),
             last_update: None,
             staleness: Staleness { status, due: NaiveDate::from_ymd_opt(2026, 11, 1), days_overdue: days },
+            provisional: false,
         }
     }
 

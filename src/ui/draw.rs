@@ -100,6 +100,17 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
+/// A due date's mark and the days overdue beside it, in `cells`: a provisional due date (it
+/// counts days of a year whose holiday notice is not imported) is followed by `?`.
+fn due_mark(provisional: bool, days: &str, cells: usize) -> String {
+    if provisional { format!("?{days:>w$}", w = cells - 1) } else { format!("{days:>cells$}") }
+}
+
+/// The title's note of how many rows have a provisional due date, and what the `?` means.
+fn provisional_note(count: usize, theme: Theme) -> Option<Span<'static>> {
+    (count > 0).then(|| Span::styled(format!(" ?{count} provisional"), theme.dim()))
+}
+
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 fn date(t: Option<DateTime<Utc>>) -> String {
@@ -257,6 +268,7 @@ impl Draw<'_> {
             spans.push(Span::raw(" "));
             spans.push(Span::styled(format!("{}{} {}", symbol(s), n(s), status_word(s)), self.theme.status(s)));
         }
+        spans.extend(provisional_note(tree.entries.iter().filter(|e| e.provisional).count(), self.theme));
         // The filter first: it must stay in sight at 80 columns.
         spans.extend(self.filter_note(&view.filter));
         let mode = &tree.mode;
@@ -315,7 +327,7 @@ impl Draw<'_> {
                         Span::raw(pad(&format!(" {}", self.text(if e.deadline.is_empty() { "-" } else { &e.deadline })), 9)),
                         Span::raw(pad(&format!(" {}", date(e.last_update)), 11)),
                         Span::raw(pad(&format!(" {}", s.due.map_or("-".to_string(), |d| d.to_string())), 11)),
-                        Span::styled(format!("{days:>5}"), self.theme.status(s.status)),
+                        Span::styled(due_mark(e.provisional, &days, 5), self.theme.status(s.status)),
                         Span::raw(format!(" {}", fit(&self.text(&e.units.join("、")), units_w))),
                     ])
                 }
@@ -359,7 +371,9 @@ impl Draw<'_> {
 
         if areas.documents.height > 0 {
             let head = Rect { height: 1, ..areas.documents };
-            self.put(head, TextLine::styled(format!("Documents due here: {}", c.documents.len()), self.theme.heading()));
+            let mut said = vec![Span::styled(format!("Documents due here: {}", c.documents.len()), self.theme.heading())];
+            said.extend(provisional_note(c.documents.iter().filter(|d| d.provisional).count(), self.theme));
+            self.put(head, TextLine::from(said));
             for (n, d) in c.documents.iter().take(usize::from(areas.documents.height) - 2).enumerate() {
                 let status = match d.status {
                     DocumentStatus::Overdue => Status::Overdue,
@@ -371,9 +385,10 @@ impl Draw<'_> {
                 let line = TextLine::from(vec![
                     Span::styled(format!("{} {:<8}", symbol(status), d.status.as_str()), self.theme.status(status)),
                     Span::raw(format!(
-                        " issued {} due {}  {}  {}",
+                        " issued {} due {}{} {}  {}",
                         d.document.issued_on,
                         d.due,
+                        if d.provisional { "?" } else { " " },
                         self.text(&d.document.number),
                         self.text(&d.document.title)
                     )),
@@ -651,6 +666,11 @@ impl Draw<'_> {
         let mut left = app.link_status();
         if let Some(n) = &app.notice {
             left.push_str(&format!(" │ {}", if n.error { format!("✗ {}", n.text) } else { n.text.clone() }));
+        }
+        // What the calendar does not know, after what the last action said (which a person is
+        // reading now), in the room left.
+        if let Some(warning) = app.calendar_warning() {
+            left.push_str(&format!(" │ ! {warning}"));
         }
         let left = self.text(&left);
         let bold = app.notice.as_ref().is_some_and(|n| n.error) || matches!(app.health, Health::Lost(_));

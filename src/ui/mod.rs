@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod assessment;
+pub mod calendar;
 pub mod columns;
 pub mod draw;
 pub mod keymap;
@@ -11,6 +12,7 @@ pub mod layout;
 pub mod paged;
 pub mod sanitise;
 pub mod screen;
+pub mod search_key;
 pub mod terminal;
 pub mod text;
 
@@ -172,6 +174,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
                 .map_err(line),
         ),
         Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what).await),
+        Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
         // The rules in effect (the user's inspection.toml or the built-in ones), then the
         // indicators; rules that do not fit the site's column table are refused, with why.
         Load::Inspection { at } => Loaded::Inspection(
@@ -213,6 +216,7 @@ async fn columns(store: &dyn Store, site: &Site, at: NaiveDate) -> crate::store:
                 units: c.units,
                 last_update: r.last_update,
                 staleness: r.staleness,
+                provisional: r.provisional,
             })
         })
         .collect())

@@ -73,9 +73,16 @@ fn is_variation_selector(c: char) -> bool {
     matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}')
 }
 
+/// Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of every plane), kept
+/// for a program's internal use: the console pads with one (`text::PAD`), so content never
+/// holds them.
+pub fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{fdd0}'..='\u{fdef}') || (c as u32 & 0xfffe) == 0xfffe
+}
+
 /// Whether a character may be sent to the terminal as it is.
 pub fn is_safe(c: char) -> bool {
-    !c.is_control() && !is_bidi(c) && !is_format(c) && !is_variation_selector(c)
+    !c.is_control() && !is_bidi(c) && !is_format(c) && !is_variation_selector(c) && !is_noncharacter(c)
 }
 
 /// A character as shown: itself if safe, else a visible symbol: C0 controls as their control
@@ -87,7 +94,7 @@ pub fn shown(c: char) -> Option<char> {
         '\0'..='\u{1f}' => Some(char::from_u32(0x2400 + c as u32).unwrap_or(REPLACEMENT)),
         '\u{7f}' => Some('␡'),
         c if is_variation_selector(c) => None,
-        c if c.is_control() || is_bidi(c) || is_format(c) => Some(REPLACEMENT),
+        c if c.is_control() || is_bidi(c) || is_format(c) || is_noncharacter(c) => Some(REPLACEMENT),
         c => Some(c),
     }
 }
@@ -334,6 +341,18 @@ pub fn loaded(mut loaded: Loaded) -> Loaded {
             AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => clean_result(r, |_| {}),
             AssessmentLoaded::Bulletin(r) => clean_result(r, clean_line),
         },
+        // A notice's text comes from a file anyone could have written.
+        Loaded::Calendar(super::app::CalendarLoaded::Preview(r)) => clean_result(r, |p| {
+            if let Some(n) = &mut p.notice.number {
+                clean_line(n);
+            }
+            for d in &mut p.notice.days {
+                clean_line(&mut d.note);
+            }
+            for d in &mut p.change.days {
+                clean_line(&mut d.note);
+            }
+        }),
         // A result added later is still shown through the text helpers, which make every
         // character safe; add it here for its fields to be cut to size as well.
         #[allow(unreachable_patterns)]

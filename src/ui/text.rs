@@ -1,10 +1,9 @@
 //! Text as the terminal will show it: content made safe to print, widths in terminal cells (a
 //! Chinese character is two), East Asian ambiguous characters drawn one or two cells wide, and the
-//! filter's matching (Latin letters also match pinyin initials).
+//! filter's matching (`search_key`: Latin letters also match pinyin initials).
 
 use std::ops::Range;
 
-use pinyin::ToPinyin;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -12,18 +11,33 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Content with every control character and escape sequence shown as a visible symbol, never sent
 /// to the terminal: C0 controls as their control pictures (ESC → ␛, newline → ␤), DEL as ␡, C1
 /// controls, bidirectional controls and invisible format characters as � (the rule of
-/// `sanitise::shown`, which everything loaded from the database has passed already).
+/// `sanitise::shown`, which everything loaded from the database has passed already). The pad an
+/// earlier `display` put after an ambiguous character stays (it is never sent to the terminal).
 pub fn visible(s: &str) -> String {
-    if s.chars().all(super::sanitise::is_safe) {
+    let mut before = None;
+    let safe = |c: char, before: Option<char>| super::sanitise::is_safe(c) || (c == PAD && before.is_some_and(is_ambiguous));
+    if s.chars().all(|c| {
+        let ok = safe(c, before);
+        before = Some(c);
+        ok
+    }) {
         return s.to_string();
     }
-    s.chars().filter_map(super::sanitise::shown).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let shown = if safe(c, out.chars().next_back()) { Some(c) } else { super::sanitise::shown(c) };
+        out.extend(shown);
+    }
+    out
 }
 
-/// Whether a character is East Asian ambiguous width: one cell in most Western terminals, two in
-/// many set up for Chinese (①, ※, §, °).
+/// Whether a character is East Asian Ambiguous (Unicode's EastAsianWidth data, through ICU4X):
+/// one cell in most Western terminals, two in many set up for Chinese (①, ※, §, °, and Greek,
+/// Cyrillic and accented Latin letters — which unicode-width's CJK width leaves narrow). Combining
+/// marks, ambiguous but of no width, stay as they are.
 pub fn is_ambiguous(c: char) -> bool {
-    c.width() == Some(1) && c.width_cjk() == Some(2)
+    use icu_properties::{CodePointMapData, props::EastAsianWidth};
+    c.width() == Some(1) && CodePointMapData::<EastAsianWidth>::new().get(c) == EastAsianWidth::Ambiguous
 }
 
 /// How the terminal draws ambiguous-width characters.
@@ -35,8 +49,11 @@ pub enum Ambiguous {
 }
 
 /// The pad that follows an ambiguous character when the terminal draws it two cells wide: it makes
-/// layout count two cells, and the drawing skips it (see `draw::widen`).
-pub const PAD: char = '\u{2800}';
+/// layout count two cells, and the drawing skips it (see `draw::widen`). A Unicode noncharacter,
+/// which content never holds (`sanitise` shows one as �), unlike the blank Braille pattern
+/// (U+2800) used before: a title made of those was skipped too and left the previous screen's
+/// characters behind.
+pub const PAD: char = '\u{fdd0}';
 
 /// The text to lay out: visible, and with ambiguous characters padded when drawn wide.
 pub fn display(s: &str, ambiguous: Ambiguous) -> String {
@@ -120,35 +137,7 @@ pub fn pad(s: &str, cells: usize) -> String {
     format!("{s}{}", " ".repeat(cells.saturating_sub(w)))
 }
 
-/// What a row is found by: its text in lower case and the pinyin initials of its Chinese
-/// characters (other characters kept as they are), so `mzj` finds 民政局.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchKey {
-    text: String,
-    initials: String,
-}
-
-impl SearchKey {
-    pub fn new(parts: &[&str]) -> SearchKey {
-        let text = parts.join(" ").to_lowercase();
-        let initials = text
-            .as_str()
-            .to_pinyin()
-            .zip(text.chars())
-            .map(|(p, c)| p.map_or(c, |p| p.first_letter().chars().next().unwrap_or(c)))
-            .collect();
-        SearchKey { text, initials }
-    }
-
-    /// A substring match of the text; a needle of Latin letters also matches the initials.
-    pub fn matches(&self, needle: &str) -> bool {
-        let needle = needle.trim().to_lowercase();
-        if needle.is_empty() || self.text.contains(&needle) {
-            return true;
-        }
-        needle.chars().all(|c| c.is_ascii_alphanumeric()) && self.initials.contains(&needle)
-    }
-}
+pub use super::search_key::SearchKey;
 
 /// Where the rows of a line of `text` start and end, filled first-fit: the first row `first`
 /// cells wide, the others `rest`. Each row is a byte range of `text`, without the spaces it broke
@@ -359,6 +348,32 @@ mod tests {
         assert_eq!(display(&once, Ambiguous::Wide), once);
     }
 
+    #[test]
+    fn every_east_asian_ambiguous_character_is_widened() {
+        // Greek, Cyrillic and accented Latin letters are ambiguous too (EastAsianWidth.txt: A).
+        for c in ['α', 'Ω', 'д', 'Я', 'é', 'à', 'ü', '§', '°', '×', '→', '■', '√', '“', '…', '█', '\u{e000}'] {
+            assert!(is_ambiguous(c), "{c:?}");
+        }
+        for c in ['a', 'Z', '1', '民', '，', 'ä', '\u{2800}', '\u{0301}'] {
+            assert!(!is_ambiguous(c), "{c:?}");
+        }
+        assert_eq!(width(&display("αβγ Привет é", Ambiguous::Wide)), 2 * 3 + 1 + 2 * 6 + 1 + 2);
+        // Wrapped, each letter keeps its pad on its row.
+        let rows = rows_of(vec![Line::raw(display("αβγδεζ", Ambiguous::Wide))], 5);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert!(rows.iter().all(|r| width(r) <= 5 && !r.starts_with(PAD)), "{rows:?}");
+    }
+
+    #[test]
+    fn content_never_holds_the_pad() {
+        // Blank Braille (U+2800) is content like any other character; a noncharacter in content
+        // is shown as �, so it can never be taken for the pad.
+        assert_eq!(display("\u{2800}\u{2800}", Ambiguous::Wide), "\u{2800}\u{2800}");
+        assert_eq!(display("a\u{fdd0}b", Ambiguous::Narrow), "a\u{fffd}b");
+        assert_eq!(display("a\u{fdd0}b", Ambiguous::Wide), format!("a\u{fffd}{PAD}b"), "� is ambiguous itself");
+        assert!(!visible(&format!("x{PAD}")).contains(PAD));
+    }
+
     fn rows_of(lines: Vec<Line<'static>>, width: u16) -> Vec<String> {
         wrap_lines(lines, width).iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
     }
@@ -492,17 +507,5 @@ mod tests {
             }
             proptest::prop_assert!(rest.trim_start_matches(' ').is_empty(), "{rows:?}");
         }
-    }
-
-    #[test]
-    fn latin_letters_find_chinese_by_pinyin_initials() {
-        let k = SearchKey::new(&["政府信息公开 / 机构职能", "民政局、区政府办"]);
-        assert!(k.matches("mzj"));
-        assert!(k.matches("MZJ"));
-        assert!(k.matches("jgzn"));
-        assert!(k.matches("机构"));
-        assert!(!k.matches("rsj"));
-        assert!(!k.matches("人社"));
-        assert!(SearchKey::new(&["2024年工作要点"]).matches("2024ngz"));
     }
 }

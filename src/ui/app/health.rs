@@ -113,6 +113,7 @@ impl Load {
                 | Load::Restore { .. }
                 | Load::Decline { .. }
                 | Load::Waive { .. }
+                | Load::Calendar(super::CalendarLoad::Import(_))
                 | Load::Assessment(AssessmentLoad::AddIncident { .. } | AssessmentLoad::Reverse { .. })
         )
     }
@@ -463,6 +464,7 @@ pub fn failed(loaded: &Loaded) -> bool {
         },
         Loaded::Ping(r) => r.is_err(),
         Loaded::Whoami(r) => r.is_err(),
+        Loaded::Calendar(super::CalendarLoaded::Imported(r)) => r.is_err(),
         #[allow(unreachable_patterns)]
         _ => false,
     }

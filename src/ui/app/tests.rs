@@ -30,6 +30,9 @@ mod findings;
 /// The review screen's content checks.
 mod review;
 
+/// The calendar: provisional deadlines, the December warning, `:calendar import`.
+mod calendar;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -54,6 +57,7 @@ fn entry(
         units: units.iter().map(|u| u.to_string()).collect(),
         last_update: due.map(|_| Utc.with_ymd_and_hms(2026, 7, 18, 2, 30, 0).unwrap()),
         staleness: Staleness { status, due: due.map(day), days_overdue: days },
+        provisional: false,
     }
 }
 
@@ -198,7 +202,7 @@ fn open_column(app: &mut App, page: Vec<ItemSummary>) {
                     issued_on: day("2026-11-10"),
                     published_at: None,
                 };
-                let row = DocumentReportRow { document, due: day("2026-11-17"), status: DocumentStatus::Overdue };
+                let row = DocumentReportRow { document, due: day("2026-11-17"), status: DocumentStatus::Overdue, provisional: false };
                 app.update(Msg::Loaded(id, Loaded::ColumnHead(Ok((1234, vec![row])))));
             }
             other => panic!("unexpected {other:?}"),
@@ -461,6 +465,30 @@ fn control_characters_in_content_never_reach_the_terminal() {
     let text = text_of(&a);
     assert!(text.contains("象山区召开重大项目建设推进会␛[31m"), "{text}");
     assert!(!text.contains('\u{1b}'));
+}
+
+/// A column named with blank Braille (U+2800, which the console once padded with) and Greek
+/// letters, drawn wide: the Braille cells are written like any other, only the pads after the
+/// Greek letters are skipped.
+#[test]
+fn content_is_never_taken_for_padding() {
+    let mut a = sized((80, 24), false);
+    a.ambiguous = Ambiguous::Wide;
+    let mut rows = entries();
+    rows[6].path = "政府信息公开 / 重大建设项目批准和实施 / \u{2800}\u{2800}\u{2800}αβ".into();
+    let effects = keys(&mut a, ":refresh");
+    let effects = [effects, key(&mut a, KeyCode::Enter)].concat();
+    let (id, _) = loads(&effects).into_iter().find(|(_, l)| matches!(l, Load::Columns { .. })).unwrap();
+    a.update(Msg::Loaded(id, Loaded::Columns(Ok(rows))));
+    keys(&mut a, "s");
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let buf = t.draw(|f| draw(f.buffer_mut(), &a)).unwrap().buffer.clone();
+    let y = (0..24).find(|&y| (0..80).any(|x| buf[(x, y)].symbol() == "α")).unwrap_or_else(|| panic!("{}", text_of(&a)));
+    let braille: Vec<u16> = (0..80).filter(|&x| buf[(x, y)].symbol() == "\u{2800}").collect();
+    assert_eq!(braille.len(), 3, "{}", text_of(&a));
+    assert!(braille.iter().all(|&x| buf[(x, y)].diff_option == ratatui::buffer::CellDiffOption::None));
+    let alpha = (0..80).find(|&x| buf[(x, y)].symbol() == "α").unwrap();
+    assert_eq!(buf[(alpha + 1, y)].diff_option, ratatui::buffer::CellDiffOption::Skip, "α is two cells wide");
 }
 
 #[test]
@@ -1516,6 +1544,7 @@ fn explanation() -> Explanation {
             },
             last_update: Some(Utc.with_ymd_and_hms(2026, 7, 10, 2, 0, 0).unwrap()),
             staleness: Staleness { status: Status::Overdue, due: Some(day("2026-11-10")), days_overdue: 51 },
+            provisional: false,
         }],
     }
 }

@@ -3,6 +3,7 @@
 //! mark instead; nothing is written before Enter. When the write comes back the status line says
 //! exactly what happened and everything it affects loads again.
 
+use super::calendar::CalendarLoad;
 use crossterm::event::KeyEvent;
 
 use super::{App, Confirmed, Effect, Load, Overlay, arrived, single_line};
@@ -88,7 +89,7 @@ fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
 }
 
 impl App {
-    fn key_name(&self, layer: Layer, action: Action) -> String {
+    pub(super) fn key_name(&self, layer: Layer, action: Action) -> String {
         self.keymap.key_for(layer, action).map_or_else(|| "?".to_string(), |k: Key| k.to_string())
     }
 
@@ -252,6 +253,7 @@ impl App {
             Confirmed::Withdraw { item, reason } => Load::Retract { items: vec![item], reason },
             Confirmed::WithdrawItems { items, reason } => Load::Retract { items: items.into_iter().map(|(id, _)| id).collect(), reason },
             Confirmed::Restore { item } => Load::Restore { item },
+            Confirmed::ImportCalendar(notice) => Load::Calendar(CalendarLoad::Import(notice)),
             Confirmed::Publish | Confirmed::PublishMarked => return,
         };
         self.write(load, effects);

@@ -57,6 +57,7 @@ impl Draw<'_> {
             if *at != app.at {
                 spans.push(Span::styled(format!(" (loading {})", app.at), theme.dim()));
             }
+            spans.extend(super::provisional_note(view.list().iter().filter(|i| i.provisional).count(), theme));
         }
         self.title(areas.title, spans);
 
@@ -91,7 +92,10 @@ impl Draw<'_> {
             .iter()
             .map(|i| {
                 let mut line = vec![
-                    Span::styled(pad(&format!("{} {}", level_symbol(i.level), i.level.as_str()), 7), theme.level(i.level)),
+                    Span::styled(
+                        pad(&format!("{} {}{}", level_symbol(i.level), i.level.as_str(), if i.provisional { "?" } else { "" }), 7),
+                        theme.level(i.level),
+                    ),
                     Span::raw(pad(&fit(i.name, name_w.saturating_sub(1)), name_w)),
                     Span::styled(format!("{:>5} ", i.count), theme.level(i.level)),
                     Span::raw(pad(&format!("  ≥ {}", i.threshold), 9)),

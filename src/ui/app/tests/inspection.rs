@@ -15,7 +15,7 @@ fn indicator(
     level: Level,
     detail: &[&str],
 ) -> Indicator {
-    Indicator { key, name, count, threshold, warn_at, level, detail: detail.iter().map(|d| d.to_string()).collect() }
+    Indicator { key, name, count, threshold, warn_at, level, detail: detail.iter().map(|d| d.to_string()).collect(), provisional: false }
 }
 
 /// The five indicators of a site that fails two and warns on one.

@@ -1,0 +1,123 @@
+//! `:calendar`: the holiday notices the calendar holds, and importing next year's from a file, as
+//! `calendar import` does (the same reading and the same audited transaction): the console shows
+//! what the notice would add and asks before it writes. The status line says, from 1 December,
+//! when next year's notice is missing.
+
+use super::{App, Confirmed, Effect, Load, Overlay};
+use crate::domain::holiday_notice::Notice;
+use crate::reports::calendar::{CalendarStatus, Preview, summary};
+
+/// A calendar query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CalendarLoad {
+    /// The years held, as of today.
+    Status,
+    /// A notice read from a file and compared with the calendar (nothing written).
+    Preview { path: String },
+    /// A notice read before, imported in one audited transaction.
+    Import(Box<Notice>),
+}
+
+/// What a calendar query brought back.
+#[derive(Debug, Clone)]
+pub enum CalendarLoaded {
+    Status(Result<CalendarStatus, String>),
+    Preview(Result<Box<Preview>, String>),
+    /// What the import did, in one line.
+    Imported(Result<String, String>),
+}
+
+impl App {
+    /// Asks what the calendar holds.
+    pub(super) fn load_calendar_status(&mut self, effects: &mut Vec<Effect>) {
+        self.request(Load::Calendar(CalendarLoad::Status), effects);
+    }
+
+    /// What the status line says about the calendar, if it does not know what it needs.
+    pub fn calendar_warning(&self) -> Option<String> {
+        self.calendar.as_ref().and_then(CalendarStatus::warning)
+    }
+
+    /// `:calendar` and `:calendar import PATH`.
+    pub(super) fn calendar_command(&mut self, arg: &str, effects: &mut Vec<Effect>) {
+        let (what, rest) = arg.split_once(' ').map_or((arg, ""), |(w, r)| (w, r.trim()));
+        match what {
+            "" => match &self.calendar {
+                Some(status) => {
+                    let missing = status.warning().map_or_else(String::new, |w| format!(" · {w}"));
+                    self.tell(format!("holiday notices held: {}{missing} · :calendar import FILE adds a year's", status.held()));
+                }
+                None => {
+                    self.load_calendar_status(effects);
+                    self.tell("reading the calendar…");
+                }
+            },
+            "import" if rest.is_empty() => {
+                self.warn(":calendar import FILE — the notice as plain text, copied from the government's website")
+            }
+            "import" => {
+                let path = expand_home(rest);
+                let id = self.request(Load::Calendar(CalendarLoad::Preview { path }), effects);
+                self.calendar_preview = Some(id);
+                self.tell(format!("reading {rest}…"));
+            }
+            other => self.warn(format!("unknown :calendar {other} (:calendar, or :calendar import FILE)")),
+        }
+    }
+
+    pub(super) fn calendar_loaded(&mut self, id: u64, loaded: CalendarLoaded, effects: &mut Vec<Effect>) {
+        match loaded {
+            CalendarLoaded::Status(Ok(status)) => self.calendar = Some(status),
+            CalendarLoaded::Status(Err(e)) => tracing::warn!("reading the calendar's notices failed: {e}"),
+            CalendarLoaded::Preview(result) => {
+                if self.calendar_preview != Some(id) {
+                    return;
+                }
+                self.calendar_preview = None;
+                match result {
+                    Err(e) => self.warn(e),
+                    Ok(p) if !p.change.changed() => self.tell(summary(&p.notice, &p.change, false)),
+                    Ok(p) => {
+                        let text = self.import_question(&p);
+                        self.notice = None;
+                        self.overlay = Overlay::Confirm { text, then: Confirmed::ImportCalendar(Box::new(p.notice)) };
+                    }
+                }
+            }
+            CalendarLoaded::Imported(said) => {
+                self.wrote(id, said, effects);
+                self.load_calendar_status(effects);
+            }
+        }
+    }
+
+    /// The question before an import: what it would add or change, day by day.
+    fn import_question(&self, p: &Preview) -> String {
+        let mut lines = vec![summary(&p.notice, &p.change, false), String::new()];
+        // As many days as the screen has room for beside the summary (wrapped to three rows),
+        // the blank rows, the count of the rest and the keys.
+        let room = self.list_room(7).max(1);
+        let listed = if p.change.days.len() > room { room - 1 } else { room };
+        for d in p.change.days.iter().take(listed) {
+            lines.push(format!("  {} {:<7} {}", d.date, d.kind.as_str(), d.note));
+        }
+        if p.change.days.len() > listed {
+            lines.push(format!("  … and {} more", p.change.days.len() - listed));
+        }
+        lines.push(String::new());
+        lines.push(format!(
+            "{} imports it (one audited change) · {} cancels",
+            self.key_name(crate::ui::keymap::Layer::Confirm, crate::ui::keymap::Action::Confirm),
+            self.key_name(crate::ui::keymap::Layer::Confirm, crate::ui::keymap::Action::Back)
+        ));
+        lines.join("\n")
+    }
+}
+
+/// `~/…` as the user's home (the console is often reached over SSH, in the home directory).
+fn expand_home(path: &str) -> String {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest).display().to_string(),
+        _ => path.to_string(),
+    }
+}

@@ -1,0 +1,104 @@
+//! What a row is found by in the console's filter: its text in lower case, and the pinyin
+//! initials of its Chinese characters with every reading a character has (行 is h and x, 长 c and
+//! z, 重 z and c), so `hybz` finds 行业标准 and `zcqgh` 中长期规划 — for SSH sessions without a
+//! Chinese input method. Only letters, digits and Chinese characters count for initials:
+//! circled numbers (①②), brackets, punctuation and the path separator are skipped, so
+//! `cxdbshjz` finds ①城乡低保（社会救助）.
+
+use pinyin::ToPinyinMulti;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchKey {
+    text: String,
+    /// One set of initials per letter, digit or Chinese character: a bit per letter (a–z) and
+    /// per digit (0–9).
+    initials: Vec<u64>,
+}
+
+/// The bit of a Latin letter or digit.
+fn bit(c: char) -> Option<u64> {
+    match c.to_ascii_lowercase() {
+        l @ 'a'..='z' => Some(1 << (l as u32 - 'a' as u32)),
+        d @ '0'..='9' => Some(1 << (26 + d as u32 - '0' as u32)),
+        _ => None,
+    }
+}
+
+/// The initials a character may be typed as: itself for a Latin letter or digit, the first
+/// letter of each reading for a Chinese character; none for anything else.
+fn initials(c: char) -> Option<u64> {
+    if c.is_ascii_alphanumeric() {
+        return bit(c);
+    }
+    let readings = c.to_pinyin_multi()?;
+    let set = readings.into_iter().filter_map(|p| p.first_letter().chars().next().and_then(bit)).fold(0, |a, b| a | b);
+    (set != 0).then_some(set)
+}
+
+impl SearchKey {
+    pub fn new(parts: &[&str]) -> SearchKey {
+        let text = parts.join(" ").to_lowercase();
+        let initials = text.chars().filter_map(initials).collect();
+        SearchKey { text, initials }
+    }
+
+    /// A substring match of the text; a needle of Latin letters (and digits) also matches the
+    /// initials, any reading of each character.
+    pub fn matches(&self, needle: &str) -> bool {
+        let needle = needle.trim().to_lowercase();
+        if needle.is_empty() || self.text.contains(&needle) {
+            return true;
+        }
+        let Some(wanted) = needle.chars().map(bit).collect::<Option<Vec<u64>>>() else { return false };
+        self.initials.windows(wanted.len()).any(|w| w.iter().zip(&wanted).all(|(have, want)| have & want != 0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table made with pypinyin (tests/fixtures/make_pinyin_fixture.py).
+    const TABLE: &str = include_str!("../../tests/fixtures/pinyin-initials.tsv");
+
+    #[test]
+    fn any_reading_of_a_heteronym_matches() {
+        assert!(SearchKey::new(&["行业标准"]).matches("hybz"));
+        assert!(SearchKey::new(&["行业标准"]).matches("xybz"));
+        assert!(SearchKey::new(&["中长期规划"]).matches("zcqgh"));
+        assert!(SearchKey::new(&["长沙银行"]).matches("csyh"));
+        assert!(SearchKey::new(&["重大项目"]).matches("zdxm"));
+        assert!(SearchKey::new(&["①城乡低保（社会救助）"]).matches("cxdbshjz"));
+        assert!(SearchKey::new(&["政府信息公开 / 机构职能"]).matches("gkjg"), "across the path separator");
+        assert!(SearchKey::new(&["2024年工作要点"]).matches("2024ngz"));
+        assert!(!SearchKey::new(&["民政局"]).matches("rsj"));
+        assert!(!SearchKey::new(&["民政局"]).matches("m-z"), "a needle with punctuation matches the text only");
+    }
+
+    #[test]
+    fn every_shipped_column_and_unit_name_is_found_as_pypinyin_reads_it() {
+        let (mut names, mut chars, mut missing) = (0, 0, Vec::new());
+        for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
+            let [what, text, letters] = line.split('\t').collect::<Vec<_>>()[..] else { panic!("{line}") };
+            match what {
+                "name" => {
+                    names += 1;
+                    if !SearchKey::new(&[text]).matches(letters) {
+                        missing.push(format!("{text} by {letters}"));
+                    }
+                }
+                _ => {
+                    chars += 1;
+                    let ours = text.chars().next().and_then(initials).unwrap_or(0);
+                    for l in letters.chars() {
+                        if ours & bit(l).unwrap() == 0 {
+                            missing.push(format!("{text} read as {l}…"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(names > 300 && chars > 300, "{names} names, {chars} characters");
+        assert!(missing.is_empty(), "{} not found: {missing:?}", missing.len());
+    }
+}
