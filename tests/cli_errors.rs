@@ -117,6 +117,12 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
             "DROP TABLE finding_waivers",
             "DROP INDEX documents_item",
             "DROP INDEX audit_log_site",
+            "ALTER TABLE operators DROP COLUMN login",
+            "DROP TRIGGER withdrawals_closed_once",
+            "DROP TRIGGER retraction_requests_closed_once",
+            "DROP TRIGGER retraction_requests_never_deleted",
+            "DROP TRIGGER incidents_no_update",
+            "DROP TRIGGER incidents_no_delete",
             "UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'",
         ] {
             sqlx::query(undo).execute(&mut c).await.unwrap();

@@ -3,6 +3,7 @@
 //! Every change runs in one transaction that also writes its audit record.
 
 mod backend;
+pub mod roles;
 pub mod schema;
 mod sql;
 pub mod target;

@@ -778,6 +778,9 @@ where
             .bind(now)
             .execute(&mut **tx)
             .await?;
+        if let Some(set_login) = DB::SET_LOGIN {
+            sqlx::query(set_login).bind(operator).bind(Role::Admin.as_str()).execute(&mut **tx).await?;
+        }
         report.site_created = true;
         report.units = setup.table.units.len();
         report.columns = setup.table.columns.len();
@@ -847,21 +850,34 @@ where
         })
     }
 
-    async fn write_operator(tx: &mut Transaction<'static, DB>, maps: &mut SiteMaps, site: i64, name: &str, role: Role) -> Result<()> {
+    /// Registers a name a history carries (the demo's operators, an imported item's reviewers): not
+    /// a login, so it never counts as an administrator who could act, and it gets no database role;
+    /// audited like every operator.
+    async fn write_operator(
+        tx: &mut Transaction<'static, DB>,
+        maps: &mut SiteMaps,
+        site: i64,
+        operator: &str,
+        name: &str,
+        role: Role,
+    ) -> Result<()> {
         if maps.operators.contains_key(name) {
             return Ok(());
         }
-        let id: i64 =
-            sqlx::query_scalar("INSERT INTO operators (site_id, name, role, active, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-                .bind(site)
-                .bind(name)
-                .bind(role.as_str())
-                .bind(true)
-                .bind(Utc::now())
-                .fetch_one(&mut **tx)
-                .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO operators (site_id, name, role, active, created_at, login) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(site)
+        .bind(name)
+        .bind(role.as_str())
+        .bind(true)
+        .bind(Utc::now())
+        .bind(false)
+        .fetch_one(&mut **tx)
+        .await?;
         maps.operators.insert(name.to_string(), id);
-        Ok(())
+        let detail = json!({"before": null, "after": {"role": role.as_str(), "active": true, "login": false}});
+        Self::audit(tx, Some(site), operator, "operator.set", &format!("operator:{name}"), &detail.to_string()).await
     }
 
     /// Checks a batch against the site (units, columns, refs) before anything of it is written.
@@ -1306,8 +1322,8 @@ where
                     .execute(&mut *tx)
                     .await?;
             }
-            for grant in DB::role_grants() {
-                (&mut *tx).execute(grant.as_str()).await?;
+            for grant in DB::ROLE_GRANTS {
+                (&mut *tx).execute(*grant).await?;
             }
             let detail = json!({"from": found, "to": SCHEMA_VERSION});
             Self::audit(&mut tx, None, &self.operator, "schema.upgrade", "schema", &detail.to_string()).await?;
@@ -1319,8 +1335,8 @@ where
             // A text query without arguments runs as one multi-statement script on both drivers.
             let script = schema::render(DB::DIALECT);
             (&mut *tx).execute(script.as_str()).await?;
-            for grant in DB::role_grants() {
-                (&mut *tx).execute(grant.as_str()).await?;
+            for grant in DB::ROLE_GRANTS {
+                (&mut *tx).execute(*grant).await?;
             }
             report.schema_created = true;
         }
@@ -1464,7 +1480,9 @@ where
             done = next.is_none();
             match next {
                 Some(Record::Item(item)) => pending.items.push(*item),
-                Some(Record::Operator { name, role }) => Self::write_operator(&mut tx, &mut maps, site.id, &name, role).await?,
+                Some(Record::Operator { name, role }) => {
+                    Self::write_operator(&mut tx, &mut maps, site.id, &self.operator, &name, role).await?
+                }
                 Some(other) => later.push(other),
                 None => {}
             }
@@ -2010,10 +2028,8 @@ where
 
     async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool> {
         let name = name.trim();
-        if name.is_empty() {
-            return Err(StoreError::Refused(
-                "an operator needs a name (their PostgreSQL login, or their user name on this machine)".into(),
-            ));
+        if let Some(why) = super::roles::refuse_name(name).filter(|_| matches!(change, OperatorChange::Add(_)) || name.is_empty()) {
+            return Err(StoreError::Refused(why));
         }
         let mut tx = self.begin_write("changing operators").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::ManageOperators).await?;
@@ -2051,35 +2067,42 @@ where
                 .execute(&mut *tx)
                 .await?;
         } else {
-            sqlx::query("UPDATE operators SET role = $3, active = $4 WHERE site_id = $1 AND name = $2")
-                .bind(site.id)
-                .bind(name)
-                .bind(after.0.as_str())
-                .bind(after.1)
-                .execute(&mut *tx)
-                .await?;
+            // An administrator who gives a name a role means a person who logs in under it.
+            sqlx::query(
+                "UPDATE operators SET role = $3, active = $4, login = CASE WHEN $4 THEN TRUE ELSE login END WHERE site_id = $1 AND name = $2",
+            )
+            .bind(site.id)
+            .bind(name)
+            .bind(after.0.as_str())
+            .bind(after.1)
+            .execute(&mut *tx)
+            .await?;
         }
-        let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE site_id = $1 AND role = 'admin' AND active")
+        // Only an administrator who can log in counts: the names a history carries cannot act.
+        let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE site_id = $1 AND role = 'admin' AND active AND login")
             .bind(site.id)
             .fetch_one(&mut *tx)
             .await?;
         if admins == 0 {
             return Err(StoreError::Refused(format!(
-                "{name} is the last active administrator of site {}; make another one first",
+                "{name} is the last active administrator of site {} who can log in; make another one first",
                 site.code
             )));
         }
-        for grant in DB::grant_sql(name, after.1.then_some(after.0)) {
-            (&mut *tx).execute(grant.as_str()).await.map_err(|e| {
-                StoreError::Refused(format!(
-                    "cannot give the PostgreSQL login {name} its grants ({}); the database's owner must run this",
-                    e.to_string().lines().next().unwrap_or_default()
-                ))
-            })?;
-        }
+        // The audit record first: an administrator who takes away their own role can still write it.
         let state = |s: Option<(Role, bool)>| s.map(|(r, a)| json!({"role": r.as_str(), "active": a}));
         let detail = json!({"before": state(before), "after": state(Some(after))});
         Self::audit(&mut tx, Some(site.id), &self.operator, "operator.set", &format!("operator:{name}"), &detail.to_string()).await?;
+        if let Some(set_login) = DB::SET_LOGIN {
+            let role = after.1.then_some(after.0.as_str());
+            sqlx::query(set_login).bind(name).bind(role).execute(&mut *tx).await.map_err(|e| {
+                let said = match &e {
+                    sqlx::Error::Database(d) => d.message().to_string(),
+                    other => other.to_string(),
+                };
+                StoreError::Refused(super::roles::refused_grant(name, &self.operator, said.lines().next().unwrap_or_default()))
+            })?;
+        }
         tx.commit().await?;
         Ok(true)
     }
