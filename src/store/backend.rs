@@ -232,6 +232,16 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
         sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("28P01")) => {
             StoreError::NeedsPassword { target: target.describe(), reason: first_line(&e) }
         }
+        // insufficient_privilege on connecting: no CONNECT on the database.
+        sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("42501")) => StoreError::NoAccess {
+            target: target.describe(),
+            who: PgConnectOptions::from_str(match target {
+                Target::Postgres { url } => url,
+                Target::Sqlite { .. } => "",
+            })
+            .map(|o| o.get_username().to_string())
+            .unwrap_or_default(),
+        },
         _ => unreachable(&e),
     };
     match target {

@@ -705,8 +705,16 @@ where
         if tables == 0 {
             return Ok(None);
         }
-        let value: Option<String> =
-            sqlx::query_scalar("SELECT value FROM schema_meta WHERE key = 'schema_version'").fetch_optional(&self.pool).await?;
+        // A login without rights here sees the tables but may not read them: not an operator.
+        let value: Option<String> = sqlx::query_scalar("SELECT value FROM schema_meta WHERE key = 'schema_version'")
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(|e| match &e {
+                sqlx::Error::Database(d) if d.code().as_deref() == Some("42501") => {
+                    StoreError::NoAccess { target: self.described.clone(), who: self.operator.clone() }
+                }
+                _ => StoreError::Database(e),
+            })?;
         match value {
             None => Ok(None),
             Some(v) => Ok(Some(parse("schema version", &v)?)),
