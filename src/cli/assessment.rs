@@ -63,7 +63,10 @@ pub async fn scores(
         if file == "-" {
             print!("{text}");
         } else {
-            std::fs::write(file, text).map_err(|e| Failure::failed(format!("cannot write the bulletin to {file}: {e}")))?;
+            use std::io::Write;
+            crate::places::create_private_file(std::path::Path::new(file), false)
+                .and_then(|mut f| f.write_all(text.as_bytes()))
+                .map_err(|e| Failure::failed(format!("cannot write the bulletin to {file}: {e}")))?;
             println!("wrote the {period} bulletin to {file}");
         }
         return Ok(());

@@ -97,10 +97,10 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
 /// Sends the console's log lines to a file in the data directory, never to the screen.
 fn log_to_file() {
     let Some(log) = crate::places::log_file() else { return };
-    if log.parent().is_some_and(|dir| std::fs::create_dir_all(dir).is_err()) {
+    if log.parent().is_some_and(|dir| crate::places::create_private_dir(dir).is_err()) {
         return;
     }
-    let Ok(file) = std::fs::OpenOptions::new().create(true).append(true).open(&log) else { return };
+    let Ok(file) = crate::places::create_private_file(&log, true) else { return };
     let _ =
         tracing_subscriber::fmt().with_writer(std::sync::Mutex::new(file)).with_ansi(false).with_max_level(tracing::Level::INFO).try_init();
 }

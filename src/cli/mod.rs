@@ -417,6 +417,11 @@ pub struct Session {
 /// Opens the database; when PostgreSQL wants a password none gave, and a person is at a terminal,
 /// asks for it once (not echoed, never stored or logged: Art. 14).
 pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>, Failure> {
+    if let Target::Sqlite { path } = target {
+        if let Some(warning) = crate::places::exposed(path) {
+            eprintln!("portal-admin: {warning}");
+        }
+    }
     match store::open(target, options).await {
         Err(store::StoreError::NeedsPassword { target: shown, .. })
             if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !crate::store::target::has_password_target(target) =>

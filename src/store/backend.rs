@@ -274,8 +274,11 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                     return Err(StoreError::Missing(path.display().to_string()));
                 }
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir).map_err(|e| unreachable(&format!("cannot create {}: {e}", dir.display())))?;
+                    crate::places::create_private_dir(dir).map_err(|e| unreachable(&format!("cannot create {}: {e}", dir.display())))?;
                 }
+                // Made here, empty and private (SQLite gives its -wal and -shm the same mode).
+                crate::places::create_private_file(path, true)
+                    .map_err(|e| unreachable(&format!("cannot create {}: {e}", path.display())))?;
             }
             // A file this user may not write opens read-only (reading works), and a write says why.
             let unwritable = path.exists()
