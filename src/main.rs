@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if !failure.message.is_empty() {
-                eprintln!("portal-admin: {}", failure.message);
+                eprintln!("portal-admin: {}", cli::clean::for_stderr(&failure.message));
             }
             ExitCode::from(u8::try_from(failure.code).unwrap_or(1))
         }

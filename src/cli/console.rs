@@ -75,7 +75,7 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
         KeymapCommand::Check { file } => {
             let map = effective(cli, Some(file))?;
             for w in map.warnings() {
-                eprintln!("portal-admin: warning: {}: {w}", file.display());
+                eprintln!("portal-admin: warning: {}", super::clean::for_stderr(&format!("{}: {w}", file.display())));
             }
             println!("{}: ok", file.display());
             Ok(())

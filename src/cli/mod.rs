@@ -4,6 +4,7 @@
 mod assessment;
 mod calendar;
 mod checks;
+pub mod clean;
 mod columns;
 mod console;
 mod demo;

@@ -38,7 +38,10 @@ impl Listing {
         self.rows.push(row);
     }
 
+    /// Writes the listing; on a terminal, cleaned as the console cleans what it shows (`clean`).
     pub fn write(&self, format: Format, out: &mut dyn Write) -> io::Result<()> {
+        let mut out = super::clean::for_stdout(out, format == Format::Json);
+        let out = &mut *out;
         match format {
             Format::Json => {
                 let objects: Vec<Value> = self

@@ -79,7 +79,7 @@ pub async fn export(cli: &Cli, since: Option<chrono::NaiveDate>) -> Result<(), F
     let s = session(cli).await?;
     let since = since.map(beijing_midnight);
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(super::clean::for_stdout(stdout.lock(), true));
     let mut after = 0;
     loop {
         let page = s.store.export_page(&s.site, after, since, PAGE).await?;
