@@ -98,6 +98,52 @@ pub fn exposed(database: &Path) -> Option<String> {
     }
 }
 
+/// The processes that have a file open (Linux: /proc; those of other users only when root), as
+/// `pid 1234 (portal-admin import big.jsonl, user chen)`: who holds a database that is locked.
+pub fn holders(file: &Path) -> Vec<String> {
+    let Ok(file) = file.canonicalize() else { return Vec::new() };
+    let Ok(processes) = std::fs::read_dir("/proc") else { return Vec::new() };
+    let mut out = Vec::new();
+    for p in processes.flatten() {
+        let Some(pid) = p.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+        if pid == std::process::id() {
+            continue;
+        }
+        let Ok(fds) = std::fs::read_dir(p.path().join("fd")) else { continue };
+        if !fds.flatten().any(|fd| std::fs::read_link(fd.path()).is_ok_and(|target| target == file)) {
+            continue;
+        }
+        let command = std::fs::read(p.path().join("cmdline")).unwrap_or_default();
+        let command: Vec<String> = command
+            .split(|b| *b == 0)
+            .filter(|a| !a.is_empty())
+            .map(|a| String::from_utf8_lossy(a).to_string())
+            .enumerate()
+            .map(|(i, a)| if i == 0 { Path::new(&a).file_name().map_or(a.clone(), |n| n.to_string_lossy().to_string()) } else { a })
+            .collect();
+        #[cfg(unix)]
+        let user = {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(p.path()).map(|m| m.uid()).ok().and_then(user_name)
+        };
+        #[cfg(not(unix))]
+        let user: Option<String> = None;
+        let user = user.map_or(String::new(), |u| format!(", user {u}"));
+        out.push(format!("pid {pid} ({}{user})", command.join(" ")));
+    }
+    out
+}
+
+/// The name of a user id, from /etc/passwd.
+#[cfg(unix)]
+fn user_name(uid: u32) -> Option<String> {
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|l| {
+        let fields: Vec<&str> = l.split(':').collect();
+        (fields.get(2)?.parse::<u32>().ok()? == uid).then(|| fields[0].to_string())
+    })
+}
+
 /// What to tell a person about where things are: a label and a line for each, naming what is there.
 pub fn described(database: &str) -> Vec<(&'static str, String)> {
     let mut lines = vec![("Database", database.to_string())];

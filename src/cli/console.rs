@@ -52,10 +52,12 @@ fn effective(cli: &Cli, extra_override: Option<&Path>) -> Result<Keymap, Failure
         files.push((user.display().to_string(), text));
     }
     let extra = match extra_override {
-        Some(path) => Some((
-            path.display().to_string(),
-            std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("{}: cannot read: {e}", path.display())))?,
-        )),
+        Some(path) => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut super::transfer::regular_file(path)?, &mut text)
+                .map_err(|e| Failure::usage(format!("{}: cannot read: {e}", path.display())))?;
+            Some((path.display().to_string(), text))
+        }
         None => {
             if let Some(path) = cli.keymap.as_ref().filter(|p| p.as_os_str() != "vim" || p.exists()) {
                 if let Err(e) = std::fs::read_to_string(path) {
@@ -139,5 +141,10 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         first_run: crate::places::config_dir().is_some_and(|d| !d.exists()),
     };
     tracing::info!(database = %s.store.describe(), "console opened");
-    ui::run(s.store, s.site, options).await.map_err(|e| Failure::failed(format!("terminal: {e}")))
+    ui::run(s.store, s.site, options).await.map_err(|e| Failure::failed(format!("terminal: {e}")))?;
+    // Ended by a signal: the terminal is given back; the exit code says which, as a shell's does.
+    match ui::terminal::signalled() {
+        Some(signal) => Err(Failure { code: 128 + signal, message: String::new() }),
+        None => Ok(()),
+    }
 }

@@ -1865,6 +1865,7 @@ where
         let detail = json!({
             "unit": incident.unit, "kind": incident.kind.as_str(), "points": incident.kind.points(), "item": incident.item,
             "occurred_on": incident.occurred_on.to_string(), "note": note,
+            "before": null, "after": {"unit": incident.unit, "kind": incident.kind.as_str(), "points": incident.kind.points()},
         });
         Self::audit(&mut tx, Some(site.id), &self.operator, "incident.add", &format!("incident:{id}"), &detail.to_string()).await?;
         tx.commit().await?;
@@ -1916,7 +1917,10 @@ where
         .bind(self.operator.as_str())
         .fetch_one(&mut *tx)
         .await?;
-        let detail = json!({"reverses": id, "points": -points, "note": note});
+        let detail = json!({
+            "reverses": id, "points": -points, "note": note,
+            "before": {"incident": id, "standing": true}, "after": {"incident": id, "standing": false, "reversed_by": new},
+        });
         Self::audit(&mut tx, Some(site.id), &self.operator, "incident.reverse", &format!("incident:{new}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(new)
@@ -2247,7 +2251,10 @@ where
         .bind(self.operator.as_str())
         .fetch_one(&mut *tx)
         .await?;
-        let detail = json!({"kind": kind, "text": text, "reason": reason, "stage": state.stage.as_str()});
+        let detail = json!({
+            "kind": kind, "text": text, "reason": reason, "stage": state.stage.as_str(),
+            "before": {"waived": false}, "after": {"waived": true, "waiver": id},
+        });
         Self::audit(&mut tx, Some(site.id), &self.operator, "finding.waive", &format!("item:{item}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(id)
@@ -2329,6 +2336,8 @@ where
         }
         let mut changed = Vec::new();
         for day in days {
+            let before: Option<(String, String)> =
+                sqlx::query_as("SELECT kind, note FROM calendar_days WHERE day = $1").bind(day.date).fetch_optional(&mut *tx).await?;
             let done = sqlx::query(
                 "INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) \
                  ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note \
@@ -2340,7 +2349,11 @@ where
             .execute(&mut *tx)
             .await?;
             if DB::rows_affected(&done) > 0 {
-                changed.push(json!({"date": day.date.to_string(), "kind": day.kind.as_str(), "note": day.note}));
+                changed.push(json!({
+                    "date": day.date.to_string(), "kind": day.kind.as_str(), "note": day.note,
+                    "before": before.map(|(kind, note)| json!({"kind": kind, "note": note})),
+                    "after": {"kind": day.kind.as_str(), "note": day.note},
+                }));
             }
         }
         if changed.is_empty() {
@@ -2823,7 +2836,10 @@ where
         .bind(Utc::now())
         .fetch_one(&mut *tx)
         .await?;
-        let detail = json!({"item": item, "unit": unit, "reason": reason.as_str(), "note": note});
+        let detail = json!({
+            "item": item, "unit": unit, "reason": reason.as_str(), "note": note,
+            "before": null, "after": {"status": RequestStatus::Pending.as_str()},
+        });
         Self::audit(&mut tx, Some(site.id), &self.operator, "retraction.request", &format!("request:{id}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(id)
@@ -2849,7 +2865,11 @@ where
         if DB::rows_affected(&done) == 0 {
             return Err(StoreError::Refused(format!("request {request} is not a pending request of site {}", site.code)));
         }
-        let detail = json!({"reason": reason.trim()});
+        let detail = json!({
+            "reason": reason.trim(),
+            "before": {"status": RequestStatus::Pending.as_str()},
+            "after": {"status": RequestStatus::Rejected.as_str(), "resolution": Resolution::Declined.as_str()},
+        });
         Self::audit(&mut tx, Some(site.id), &self.operator, "retraction.decline", &format!("request:{request}"), &detail.to_string())
             .await?;
         tx.commit().await?;
