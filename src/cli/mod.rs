@@ -447,18 +447,21 @@ pub async fn session(cli: &Cli) -> Result<Session, Failure> {
 
 /// Runs the command line.
 pub async fn run(cli: Cli) -> Result<(), Failure> {
-    let done = run_command(&cli).await;
-    done.map_err(|f| locked(f, &cli))
+    let embedded = match (&cli.db, cli.demo) {
+        (Some(url), _) => match Target::parse(url) {
+            Ok(Target::Sqlite { path }) => Some(path),
+            _ => None,
+        },
+        (None, demo) => data_dir().ok().map(|d| d.join(if demo { "demo.db" } else { "portal.db" })),
+    };
+    run_command(cli).await.map_err(|f| locked(f, embedded.as_deref()))
 }
 
 /// SQLite's "database is locked" (another process held the write lock for longer than the wait),
 /// said as what it means: who holds it, that nothing was written, and to try again.
-fn locked(failure: Failure, cli: &Cli) -> Failure {
-    if !failure.message.contains("database is locked") {
-        return failure;
-    }
-    let Ok(Target::Sqlite { path }) = target(cli) else { return failure };
-    let holders = crate::places::holders(&path);
+fn locked(failure: Failure, database: Option<&std::path::Path>) -> Failure {
+    let Some(path) = database.filter(|_| failure.message.contains("database is locked")) else { return failure };
+    let holders = crate::places::holders(path);
     let who = if holders.is_empty() { "another process".to_string() } else { holders.join(", ") };
     Failure::failed(format!(
         "{} is locked: {who} is writing to it (a long import or demo?) and held it longer than the 10 s this waits; nothing was written; try again when it has finished",
@@ -466,7 +469,7 @@ fn locked(failure: Failure, cli: &Cli) -> Failure {
     ))
 }
 
-async fn run_command(cli: &Cli) -> Result<(), Failure> {
+async fn run_command(cli: Cli) -> Result<(), Failure> {
     if cli.demo {
         demo::ensure_demo_database(&cli).await?;
     }
@@ -475,7 +478,7 @@ async fn run_command(cli: &Cli) -> Result<(), Failure> {
         None => demo::summary(&cli).await,
         Some(Command::Init { columns, units, name }) => init::run(&cli, columns.as_deref(), units.as_deref(), name.as_deref()).await,
         Some(Command::Demo { items, seed, from, to }) => demo::run(&cli, *items, *seed, *from, *to).await,
-        Some(Command::Import { file, max_line }) => transfer::import(cli, file, *max_line).await,
+        Some(Command::Import { file, max_line }) => transfer::import(&cli, file, *max_line).await,
         Some(Command::Export { since }) => transfer::export(&cli, *since).await,
         Some(Command::Columns) => columns::run(&cli).await,
         Some(Command::Queue { path, stage }) => workflow::queue(&cli, *path, *stage).await,
