@@ -70,3 +70,23 @@ async fn a_locked_database_says_who_holds_it() {
     assert_eq!(e.trim_end().lines().count(), 1);
     sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
 }
+
+/// A row whose text is not UTF-8 (written into SQLite by hand) never fails a whole list: the
+/// queue, the export and `show` give it with the bad bytes replaced and name the item in a warning.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_row_that_is_not_utf8_is_shown_repaired_and_named() {
+    let db = TestDb::sqlite();
+    db.ok(&["init"]);
+    db.import("one.jsonl", &format!("{ITEM}\n{}\n", ITEM.replace("a-1", "a-2")));
+    let mut raw = db.any().await;
+    raw.exec("UPDATE items SET title = CAST(X'E8B1A1FF41' AS TEXT), body = CAST(X'FF' AS TEXT) WHERE ref = 'a-2'").await.unwrap();
+    for args in [&["queue", "--format", "csv"][..], &["export"], &["show", "a-2"], &["show", "a-2", "--format", "json"]] {
+        let out = db.run(args);
+        let e = common::stderr(&out);
+        assert!(out.status.success(), "{args:?}: {e}");
+        assert!(e.contains("warning: item 2: its text in the database is not valid UTF-8"), "{args:?}: {e}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("象\u{fffd}A"), "{args:?}");
+    }
+    let out = db.run(&["show", "a-1"]);
+    assert!(common::stderr(&out).is_empty(), "a good item gives no warning");
+}

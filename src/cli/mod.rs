@@ -454,7 +454,12 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         },
         (None, demo) => data_dir().ok().map(|d| d.join(if demo { "demo.db" } else { "portal.db" })),
     };
-    run_command(cli).await.map_err(|f| locked(f, embedded.as_deref()))
+    let done = run_command(cli).await.map_err(|f| locked(f, embedded.as_deref()));
+    // Text that was not UTF-8 in the database was shown with replacement characters: say which items.
+    if let Some(warning) = crate::store::text::repaired_warning(&crate::store::text::take_repaired()) {
+        eprintln!("portal-admin: {}", clean::for_stderr(&warning));
+    }
+    done
 }
 
 /// SQLite's "database is locked" (another process held the write lock for longer than the wait),

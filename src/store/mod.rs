@@ -7,6 +7,7 @@ pub mod roles;
 pub mod schema;
 mod sql;
 pub mod target;
+pub mod text;
 
 use std::sync::Arc;
 

@@ -11,6 +11,7 @@ use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool,
 
 use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
+use super::text::{Lossy, note_repaired};
 use super::{
     AuditEntry, AuditFilter, ColumnRow, DocumentRow, EarningItem, ExportedItem, HistoryEntry, IncidentInput, IncidentRow, InitReport,
     InquiryRow, ItemSummary, ItemText, Marking, NewDocumentInput, NewInquiry, NewMark, OperatorChange, OperatorRow, QueueItem, Record,
@@ -412,6 +413,7 @@ where
     for<'q> Option<String>: Encode<'q, DB>,
     for<'q> Option<&'q str>: Encode<'q, DB>,
     for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
+    for<'q> Lossy: Decode<'q, DB> + Type<DB>,
     usize: ColumnIndex<DB::Row>,
 {
     pub(crate) async fn new(pool: Pool<DB>, described: String, read_only: Option<String>, os_user: Option<String>) -> Result<Self> {
@@ -1294,6 +1296,7 @@ where
     for<'q> Option<String>: Encode<'q, DB>,
     for<'q> Option<&'q str>: Encode<'q, DB>,
     for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
+    for<'q> Lossy: Decode<'q, DB> + Type<DB>,
     usize: ColumnIndex<DB::Row>,
 {
     fn describe(&self) -> String {
@@ -1538,11 +1541,12 @@ where
     }
 
     async fn export_page(&self, site: &Site, after_id: i64, since: Option<DateTime<Utc>>, limit: i64) -> Result<Vec<ExportedItem>> {
+        // Title and body leniently decoded: one item whose text is not UTF-8 must not fail the page.
         type ItemRow = (
             i64,
             Option<String>,
-            String,
-            String,
+            Lossy,
+            Lossy,
             String,
             String,
             Option<String>,
@@ -1627,12 +1631,15 @@ where
                     wechat_at,
                     mark,
                 )| {
+                    if title.repaired || body.repaired {
+                        note_repaired(id);
+                    }
                     Ok(ExportedItem {
                         id,
                         reference,
                         url,
-                        title,
-                        body,
+                        title: title.text,
+                        body: body.text,
                         form: parse("form", &form)?,
                         path: parse("path", &path)?,
                         unit,
@@ -2372,7 +2379,7 @@ where
         before: Option<(DateTime<Utc>, i64)>,
         limit: i64,
     ) -> Result<Vec<ItemSummary>> {
-        type Row = (i64, String, DateTime<Utc>, String, String, Option<String>, Option<String>);
+        type Row = (i64, Lossy, DateTime<Utc>, String, String, Option<String>, Option<String>);
         let rows: Vec<Row> = match before {
             None => sqlx::query_as(&column_items_first_sql()).bind(site.id).bind(column_id).bind(limit).fetch_all(&self.pool).await?,
             Some((at, id)) => {
@@ -2388,9 +2395,12 @@ where
         };
         rows.into_iter()
             .map(|(id, title, online_since, form, path, unit, mark)| {
+                if title.repaired {
+                    note_repaired(id);
+                }
                 Ok(ItemSummary {
                     id,
-                    title,
+                    title: title.text,
                     online_since,
                     form: parse("form", &form)?,
                     path: parse("path", &path)?,
@@ -2902,9 +2912,16 @@ where
         // the query): the pending items on one index range (items_queue), their columns and their
         // attachments, each by primary-key lookups from those items.
         let sql = queue_sql::<DB>();
-        let (items, columns, attachments): (Option<String>, Option<String>, Option<String>) =
+        // Leniently decoded: one item whose text is not UTF-8 (SQLite) must not fail the queue.
+        let (items, columns, attachments): (Option<Lossy>, Option<Lossy>, Option<Lossy>) =
             sqlx::query_as(&sql).bind(site.id).bind(path.map(|p| p.as_str())).bind(stage.map(|s| s.as_str())).fetch_one(&self.pool).await?;
+        let repaired = items.as_ref().is_some_and(|i| i.repaired);
+        let (items, columns, attachments) = (items.map(|l| l.text), columns.map(|l| l.text), attachments.map(|l| l.text));
         let mut rows: Vec<ItemJson> = json_rows("queue", items)?;
+        for row in rows.iter().filter(|r| repaired && (r.5.contains('\u{fffd}') || r.3.as_deref().is_some_and(|u| u.contains('\u{fffd}'))))
+        {
+            note_repaired(row.0);
+        }
         // The workflow's order of steps, then oldest first.
         let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> = rows
             .drain(..)
