@@ -61,7 +61,8 @@ pub async fn scores(
         let gathered = bulletin::gather_with(s.store.as_ref(), &s.site, period, rules.as_ref().map_err(String::clone)).await?;
         let text = bulletin::render(&gathered);
         if file == "-" {
-            print!("{text}");
+            use std::io::Write;
+            super::clean::for_stdout(std::io::stdout().lock(), false).write_all(text.as_bytes())?;
         } else {
             use std::io::Write;
             crate::places::create_private_file(std::path::Path::new(file), false)

@@ -100,7 +100,9 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
 pub async fn summary(cli: &Cli) -> Result<(), Failure> {
     let s = session(cli).await?;
     let c = s.store.counts(&s.site).await?;
-    println!("{} — site {} ({})", s.store.describe(), s.site.code, s.site.name);
+    use std::io::Write;
+    // The site's code and name come from the database.
+    writeln!(super::clean::for_stdout(std::io::stdout().lock(), false), "{} — site {} ({})", s.store.describe(), s.site.code, s.site.name)?;
     println!("operator: {}", s.store.operator());
     println!("{} columns, {} units", c.columns, c.units);
     println!("{} items: {} online, {} awaiting review, {} withdrawn", c.items, c.online, c.pending, c.withdrawn);
