@@ -90,3 +90,14 @@ async fn a_row_that_is_not_utf8_is_shown_repaired_and_named() {
     let out = db.run(&["show", "a-1"]);
     assert!(common::stderr(&out).is_empty(), "a good item gives no warning");
 }
+
+/// A second `demo` over the same dates meets its own document numbers: refused in one line that
+/// says why, instead of the database's raw UNIQUE error.
+async fn a_second_demo_of_the_same_seed_says_why(db: TestDb) {
+    db.ok(&["init"]);
+    db.ok(&["demo", "--items", "200"]);
+    fails(&db, &["demo", "--items", "200"], 1, "already holds demo content for these dates");
+    fails(&db, &["demo", "--items", "200", "--seed", "7"], 1, "nothing was added");
+}
+
+on_both_backends!(a_second_demo_of_the_same_seed_says_why);
