@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '8');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '9');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -56,6 +56,10 @@ CREATE TABLE operators (
     role       TEXT NOT NULL CHECK (role IN ('admin', 'reviewer', 'viewer')),
     active     BOOLEAN NOT NULL,
     created_at TIMESTAMPTZ NOT NULL,
+    -- Whether a person logs in under this name: false for the names only a history carries (the
+    -- demo's operators, the reviewers of imported items), which never count as an administrator
+    -- who could still act. Schema version 9.
+    login      BOOLEAN NOT NULL DEFAULT TRUE,
     UNIQUE (site_id, name),
     UNIQUE (site_id, id)
 );
@@ -430,3 +434,263 @@ BEGIN SELECT RAISE(ABORT, 'item_marks is append-only: UPDATE refused'); END;
 CREATE TRIGGER item_marks_no_delete BEFORE DELETE ON item_marks
 BEGIN SELECT RAISE(ABORT, 'item_marks is append-only: DELETE refused'); END;
 -- @end
+
+-- @section guards
+-- What the database itself refuses, whoever connects (schema version 9; docs/security.md). The
+-- upgrade to version 9 runs this section as it stands.
+
+-- @postgres
+-- The group roles of this database's portal roles are portal_<oid>_admin, portal_<oid>_reviewer and
+-- portal_<oid>_viewer, after the database's oid: unique on its server and kept through a rename,
+-- so two portal databases on one server never share a role, and a role given in one gives nothing
+-- in another.
+CREATE FUNCTION portal_role_name(kind TEXT) RETURNS TEXT LANGUAGE sql STABLE AS $$
+    SELECT 'portal_' || d.oid || '_' || kind FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()
+$$;
+
+-- Whether the session's login holds a portal role of this database (a superuser holds them all).
+-- session_user, not current_user: SET ROLE does not change who is acting. Run for every row a
+-- withdrawal changes, so it names every function and operator in full instead of setting a
+-- search_path (which would cost a configuration change at every call).
+CREATE FUNCTION portal_holds(kind TEXT) RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
+    SELECT COALESCE(pg_catalog.pg_has_role(session_user, pg_catalog.to_regrole(pg_catalog.concat('portal_', d.oid, '_', kind)), 'MEMBER'), false)
+    FROM pg_catalog.pg_database d WHERE d.datname OPERATOR(pg_catalog.=) pg_catalog.current_database()
+$$;
+
+-- The group roles and what each may do: every role reads and connects (nobody else may connect),
+-- a reviewer writes what the government office's review and a unit's request need, an
+-- administrator the rest; the triggers below narrow each write to what the role may do. Run by
+-- `init` when it creates or upgrades the schema (the database's owner, with CREATEROLE).
+CREATE FUNCTION portal_grant_roles() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    kind TEXT;
+    old TEXT;
+    schema TEXT := pg_catalog.current_schema();
+    admin TEXT := portal_role_name('admin');
+    reviewer TEXT := portal_role_name('reviewer');
+    viewer TEXT := portal_role_name('viewer');
+BEGIN
+    FOREACH kind IN ARRAY ARRAY['admin', 'reviewer', 'viewer'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = portal_role_name(kind)) THEN
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', portal_role_name(kind));
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL; -- made at this very moment by another init of this database
+            END;
+        END IF;
+    END LOOP;
+    EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', pg_catalog.current_database());
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I, %I, %I', pg_catalog.current_database(), admin, reviewer, viewer);
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I, %I, %I', schema, admin, reviewer, viewer);
+    EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %I, %I, %I', schema, admin, reviewer, viewer);
+    EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO %I, %I', schema, admin, reviewer);
+    EXECUTE format('GRANT UPDATE (stage, status, version, updated_at) ON items TO %I', reviewer);
+    EXECUTE format('GRANT INSERT ON reviews, audit_log, retraction_requests, finding_waivers TO %I', reviewer);
+    EXECUTE format('GRANT INSERT, UPDATE ON ALL TABLES IN SCHEMA %I TO %I', schema, admin);
+    EXECUTE format('GRANT DELETE ON placements TO %I', admin);
+    EXECUTE format('REVOKE ALL ON schema_meta, portal_changes FROM %I, %I, %I', admin, reviewer, viewer);
+    EXECUTE format('GRANT SELECT ON schema_meta TO %I, %I, %I', admin, reviewer, viewer);
+    -- The server-wide roles of schema versions before 8 keep nothing here.
+    FOREACH old IN ARRAY ARRAY['portal_admin', 'portal_reviewer', 'portal_viewer'] LOOP
+        IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = old) THEN
+            EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM %I', schema, old);
+            EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM %I', schema, old);
+            EXECUTE format('REVOKE ALL ON SCHEMA %I FROM %I', schema, old);
+        END IF;
+    END LOOP;
+END
+$$;
+
+-- Gives login `login` the group roles of portal role `kind` in this database and takes away the
+-- others (all of them when `kind` is null: a disabled operator), creating the login if it does
+-- not exist (which needs CREATEROLE). An administrator holds every group role WITH ADMIN OPTION,
+-- so an administrator without CREATEROLE can give and take them. The name is always quoted by
+-- format('%I'), never written into a statement.
+CREATE FUNCTION portal_set_login(login TEXT, kind TEXT) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    g TEXT;
+    wanted TEXT[] := CASE kind WHEN 'admin' THEN ARRAY['admin', 'reviewer', 'viewer'] WHEN 'reviewer' THEN ARRAY['reviewer']
+                               WHEN 'viewer' THEN ARRAY['viewer'] ELSE ARRAY[]::TEXT[] END;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = login) THEN
+        EXECUTE format('CREATE ROLE %I LOGIN', login);
+    END IF;
+    FOREACH g IN ARRAY ARRAY['admin', 'reviewer', 'viewer'] LOOP
+        IF EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m
+                   JOIN pg_catalog.pg_roles r ON r.oid = m.roleid JOIN pg_catalog.pg_roles u ON u.oid = m.member
+                   WHERE r.rolname = portal_role_name(g) AND u.rolname = login) THEN
+            EXECUTE format('REVOKE %I FROM %I', portal_role_name(g), login);
+        END IF;
+        IF g = ANY (wanted) THEN
+            EXECUTE format('GRANT %I TO %I', portal_role_name(g), login) || CASE kind WHEN 'admin' THEN ' WITH ADMIN OPTION' ELSE '' END;
+        END IF;
+    END LOOP;
+END
+$$;
+
+-- Every audit record is written in the name of the login that writes it, at a time within its
+-- transaction by the database's clock (the time given, held between the transaction's start and
+-- now): nobody writes one in somebody else's name, backdated or postdated. (It names no table,
+-- and its functions in full: it runs for every record of a bulk withdrawal.)
+CREATE FUNCTION portal_stamp_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.operator := session_user;
+    NEW.at := LEAST(GREATEST(NEW.at, pg_catalog.transaction_timestamp()), pg_catalog.clock_timestamp());
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER audit_log_stamped BEFORE INSERT ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION portal_stamp_audit();
+
+-- No change without its audit record: each statement that changes a portal table notes its
+-- transaction here, and each audit record marks it audited; when the transaction commits, one
+-- deferred check per transaction refuses it unless it was audited. Only the functions below (their
+-- owner's rights) write this table. A superuser, who can switch any trigger off, is trusted.
+CREATE UNLOGGED TABLE portal_changes (
+    xact    xid8 PRIMARY KEY,
+    audited BOOLEAN NOT NULL
+);
+CREATE FUNCTION portal_note_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    INSERT INTO portal_changes (xact, audited) VALUES (pg_catalog.pg_current_xact_id(), false) ON CONFLICT (xact) DO NOTHING;
+    RETURN NULL;
+END
+$$;
+CREATE FUNCTION portal_note_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    INSERT INTO portal_changes (xact, audited) VALUES (pg_catalog.pg_current_xact_id(), true)
+        ON CONFLICT (xact) DO UPDATE SET audited = true;
+    RETURN NULL;
+END
+$$;
+CREATE FUNCTION portal_require_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    IF NOT COALESCE((SELECT c.audited FROM portal_changes c WHERE c.xact = NEW.xact), true)
+       AND NOT COALESCE((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user), false) THEN
+        RAISE EXCEPTION 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    DELETE FROM portal_changes WHERE xact = NEW.xact;
+    RETURN NULL;
+END
+$$;
+CREATE CONSTRAINT TRIGGER portal_changes_audited AFTER INSERT ON portal_changes DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION portal_require_audit();
+CREATE TRIGGER audit_log_audits AFTER INSERT ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION portal_note_audit();
+DO $$
+DECLARE
+    t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['schema_meta', 'sites', 'units', 'operators', 'columns', 'column_units', 'items', 'unit_day_points',
+                             'placements', 'reviews', 'attachments', 'withdrawals', 'item_marks', 'retraction_requests', 'incidents',
+                             'documents', 'inquiries', 'finding_waivers', 'calendar_days', 'calendar_notices'] LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION portal_note_change()',
+                       t || '_audited', t);
+    END LOOP;
+END
+$$;
+
+-- Who may move an item: an administrator anything; a reviewer only the government office's review
+-- (from office_review to publication or back to its unit), nothing else of the item; nobody else.
+CREATE FUNCTION portal_check_item_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF portal_holds('admin') THEN
+        RETURN NEW;
+    END IF;
+    IF portal_holds('reviewer') AND OLD.stage = 'office_review' AND OLD.status = 'pending'
+       AND (NEW.stage, NEW.status) IN (('publish', 'pending'), ('returned', 'returned'))
+       AND NEW.version = OLD.version + 1
+       AND (NEW.id, NEW.site_id, NEW.ref, NEW.url, NEW.wechat_at, NEW.mark, NEW.title, NEW.body, NEW.form, NEW.path, NEW.unit_id,
+            NEW.channel, NEW.points, NEW.submitted_at, NEW.published_at, NEW.created_at)
+           IS NOT DISTINCT FROM
+           (OLD.id, OLD.site_id, OLD.ref, OLD.url, OLD.wechat_at, OLD.mark, OLD.title, OLD.body, OLD.form, OLD.path, OLD.unit_id,
+            OLD.channel, OLD.points, OLD.submitted_at, OLD.published_at, OLD.created_at) THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION '% may not change item % (at %, %) this way: a reviewer only decides the government office''s review step', session_user, OLD.id,
+        OLD.stage, OLD.status USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+-- An administrator's changes skip the function (the condition is bound when the trigger is made).
+CREATE TRIGGER items_role_checked BEFORE UPDATE ON items
+    FOR EACH ROW WHEN (NOT portal_holds('admin')) EXECUTE FUNCTION portal_check_item_change();
+
+-- Records never edited: a correction is a new record. A withdrawal is only ever closed once by its
+-- restore, and a request only once by its handling; what they record stays as it was.
+CREATE FUNCTION portal_close_once() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'withdrawals' THEN
+        IF OLD.restored_at IS NULL AND NEW.restored_at IS NOT NULL
+           AND (NEW.id, NEW.site_id, NEW.item_id, NEW.reason, NEW.note, NEW.withdrawn_at, NEW.withdrawn_by)
+               IS NOT DISTINCT FROM (OLD.id, OLD.site_id, OLD.item_id, OLD.reason, OLD.note, OLD.withdrawn_at, OLD.withdrawn_by) THEN
+            RETURN NEW;
+        END IF;
+    ELSIF OLD.status = 'pending' AND NEW.status <> 'pending'
+          AND (NEW.id, NEW.site_id, NEW.item_id, NEW.unit_id, NEW.reason, NEW.note, NEW.requested_at)
+              IS NOT DISTINCT FROM (OLD.id, OLD.site_id, OLD.item_id, OLD.unit_id, OLD.reason, OLD.note, OLD.requested_at) THEN
+        RETURN NEW; -- retraction_requests
+    END IF;
+    RAISE EXCEPTION '% is never edited: only its closing is written, once (UPDATE refused)', TG_TABLE_NAME
+        USING ERRCODE = 'restrict_violation';
+END
+$$;
+CREATE TRIGGER withdrawals_closed_once BEFORE UPDATE ON withdrawals
+    FOR EACH ROW EXECUTE FUNCTION portal_close_once();
+CREATE TRIGGER retraction_requests_closed_once BEFORE UPDATE ON retraction_requests
+    FOR EACH ROW EXECUTE FUNCTION portal_close_once();
+CREATE TRIGGER retraction_requests_never_deleted BEFORE DELETE ON retraction_requests
+    FOR EACH ROW EXECUTE FUNCTION portal_refuse_change();
+CREATE TRIGGER incidents_append_only BEFORE UPDATE OR DELETE ON incidents
+    FOR EACH ROW EXECUTE FUNCTION portal_refuse_change();
+CREATE TRIGGER finding_waivers_append_only BEFORE UPDATE OR DELETE ON finding_waivers
+    FOR EACH ROW EXECUTE FUNCTION portal_refuse_change();
+DO $$
+DECLARE
+    t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['withdrawals', 'reviews', 'item_marks', 'retraction_requests', 'incidents', 'finding_waivers'] LOOP
+        EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION portal_refuse_change()',
+                       t || '_no_truncate', t);
+    END LOOP;
+END
+$$;
+
+-- The functions the triggers run look names up in the catalog and this schema only: a temporary
+-- table of the caller's cannot stand in for one they use. (portal_grant_roles and portal_set_login
+-- are called, not triggered, and work in the caller's schema.)
+DO $$
+DECLARE
+    f TEXT;
+BEGIN
+    FOREACH f IN ARRAY ARRAY['portal_role_name(text)', 'portal_note_change()', 'portal_note_audit()', 'portal_require_audit()',
+                             'portal_check_item_change()', 'portal_close_once()', 'portal_refuse_change()'] LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp', f, pg_catalog.current_schema());
+    END LOOP;
+END
+$$;
+-- @end
+
+-- @sqlite
+CREATE TRIGGER withdrawals_closed_once BEFORE UPDATE ON withdrawals
+WHEN NOT (OLD.restored_at IS NULL AND NEW.restored_at IS NOT NULL
+          AND NEW.id IS OLD.id AND NEW.site_id IS OLD.site_id AND NEW.item_id IS OLD.item_id AND NEW.reason IS OLD.reason
+          AND NEW.note IS OLD.note AND NEW.withdrawn_at IS OLD.withdrawn_at AND NEW.withdrawn_by IS OLD.withdrawn_by)
+BEGIN SELECT RAISE(ABORT, 'withdrawals is never edited: only its closing is written, once (UPDATE refused)'); END;
+CREATE TRIGGER retraction_requests_closed_once BEFORE UPDATE ON retraction_requests
+WHEN NOT (OLD.status = 'pending' AND NEW.status <> 'pending'
+          AND NEW.id IS OLD.id AND NEW.site_id IS OLD.site_id AND NEW.item_id IS OLD.item_id AND NEW.unit_id IS OLD.unit_id
+          AND NEW.reason IS OLD.reason AND NEW.note IS OLD.note AND NEW.requested_at IS OLD.requested_at)
+BEGIN SELECT RAISE(ABORT, 'retraction_requests is never edited: only its closing is written, once (UPDATE refused)'); END;
+CREATE TRIGGER retraction_requests_never_deleted BEFORE DELETE ON retraction_requests
+BEGIN SELECT RAISE(ABORT, 'retraction_requests is append-only: DELETE refused'); END;
+CREATE TRIGGER incidents_no_update BEFORE UPDATE ON incidents
+BEGIN SELECT RAISE(ABORT, 'incidents is append-only: UPDATE refused'); END;
+CREATE TRIGGER incidents_no_delete BEFORE DELETE ON incidents
+BEGIN SELECT RAISE(ABORT, 'incidents is append-only: DELETE refused'); END;
+CREATE TRIGGER finding_waivers_no_update BEFORE UPDATE ON finding_waivers
+BEGIN SELECT RAISE(ABORT, 'finding_waivers is append-only: UPDATE refused'); END;
+CREATE TRIGGER finding_waivers_no_delete BEFORE DELETE ON finding_waivers
+BEGIN SELECT RAISE(ABORT, 'finding_waivers is append-only: DELETE refused'); END;
+-- @end
+-- @end section guards

@@ -4,6 +4,7 @@ use clap::Parser;
 use portal_admin::cli::{self, Cli, output};
 
 fn main() -> ExitCode {
+    portal_admin::places::keep_private();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

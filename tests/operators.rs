@@ -28,7 +28,7 @@ async fn operators_are_managed_by_administrators(db: TestDb) {
     db.ok(&["operators", "add", &li, "--role", "reviewer"]);
     assert_eq!(db.ok(&["operators", "role", &chen, "admin"]).trim(), format!("{chen}: now admin, active"));
     assert_eq!(db.ok(&["operators", "role", &chen, "admin"]).trim(), format!("{chen}: nothing changed"));
-    assert_eq!(db.ok(&["operators", "disable", &li]).trim(), format!("{li}: disabled (read only)"));
+    assert_eq!(db.ok(&["operators", "disable", &li]).trim(), format!("{li}: disabled (no rights left; history kept)"));
     let listed: Vec<(String, String, bool)> = rows(&db, &["operators"])
         .iter()
         .map(|o| (o["name"].as_str().unwrap().into(), o["role"].as_str().unwrap().into(), o["active"].as_bool().unwrap()))

@@ -153,13 +153,24 @@ on_both_backends!(a_mark_keeps_the_item_online_and_answers_an_outdated_request);
 async fn the_audit_trail_and_the_time_to_withdraw_are_reported(db: TestDb) {
     setup(&db);
     let mut raw = db.any().await;
-    // A request made 40 minutes ago.
-    db.ok(&["retractions", "request", "zd-1", "--unit", "政府办", "--reason", "classified", "--note", "疑似涉密"]);
+    // A request made 40 minutes ago (written as the source system would: a request is never edited).
     let forty_minutes_ago = match db.backend {
         Backend::Sqlite => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-40 minutes')",
         Backend::Postgres => "now() - interval '40 minutes'",
     };
-    raw.exec(&format!("UPDATE retraction_requests SET requested_at = {forty_minutes_ago}")).await.unwrap();
+    raw.exec(&format!(
+        "INSERT INTO retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at) \
+         SELECT i.site_id, i.id, u.id, 'classified', '疑似涉密', 'pending', {forty_minutes_ago} FROM items i, units u \
+         WHERE i.ref = 'zd-1' AND u.name = '政府办'"
+    ))
+    .await
+    .unwrap();
+    raw.exec(
+        "INSERT INTO audit_log (site_id, at, operator, action, target, detail) \
+         SELECT site_id, requested_at, 'source', 'retraction.request', 'request:' || id, '{}' FROM retraction_requests",
+    )
+    .await
+    .unwrap();
     let pending = rows(&db, &["retractions", "--status", "pending"]);
     assert_eq!(pending[0]["urgency"], "alarm", "a suspected secret waiting more than 15 minutes");
     db.ok(&["retract", "zd-1", "--reason", "classified"]);

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{Backend, TestDb, stderr};
+use portal_admin::store::schema::SCHEMA_VERSION;
 use serde_json::Value;
 
 fn columns_json(db: &TestDb) -> Vec<Value> {
@@ -11,7 +12,7 @@ fn columns_json(db: &TestDb) -> Vec<Value> {
 
 async fn init_loads_the_table_and_is_idempotent(db: TestDb) {
     let first = db.ok(&["init"]);
-    assert!(first.contains("created the schema (version 8)"), "{first}");
+    assert!(first.contains(&format!("created the schema (version {SCHEMA_VERSION})")), "{first}");
     assert!(first.contains("created site xiangshan with"), "{first}");
     assert!(first.contains("calendar days"), "{first}");
     let mut raw = db.any().await;
@@ -98,7 +99,10 @@ async fn commands_without_a_schema_or_with_a_newer_one_say_so(db: TestDb) {
         let out = db.run(args);
         assert_eq!(out.status.code(), Some(1));
         let e = stderr(&out);
-        assert!(e.contains("schema version 99, newer than this portal-admin understands (8); upgrade portal-admin"), "{e}");
+        assert!(
+            e.contains(&format!("schema version 99, newer than this portal-admin understands ({SCHEMA_VERSION}); upgrade portal-admin")),
+            "{e}"
+        );
         assert!(!e.contains("panicked"), "{e}");
     }
 }
@@ -181,16 +185,42 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("DROP INDEX audit_log_site").await.unwrap();
     raw.exec("DROP TABLE calendar_notices").await.unwrap();
+    // What version 9 added: the operators' login flag and the guards.
+    raw.exec("ALTER TABLE operators DROP COLUMN login").await.unwrap();
+    let guards: &[&str] = match db.backend {
+        Backend::Sqlite => &[
+            "DROP TRIGGER withdrawals_closed_once",
+            "DROP TRIGGER retraction_requests_closed_once",
+            "DROP TRIGGER retraction_requests_never_deleted",
+            "DROP TRIGGER incidents_no_update",
+            "DROP TRIGGER incidents_no_delete",
+        ],
+        Backend::Postgres => &[
+            "DROP FUNCTION portal_stamp_audit, portal_note_change, portal_note_audit, portal_require_audit, portal_check_item_change, \
+             portal_close_once, portal_holds, portal_role_name, portal_grant_roles, portal_set_login CASCADE",
+            "DROP TABLE portal_changes",
+            "DROP TRIGGER retraction_requests_never_deleted ON retraction_requests",
+            "DROP TRIGGER incidents_append_only ON incidents",
+            "DROP TRIGGER withdrawals_no_truncate ON withdrawals",
+            "DROP TRIGGER reviews_no_truncate ON reviews",
+            "DROP TRIGGER retraction_requests_no_truncate ON retraction_requests",
+            "DROP TRIGGER incidents_no_truncate ON incidents",
+        ],
+    };
+    for sql in guards {
+        raw.exec(sql).await.unwrap();
+    }
     raw.exec("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'").await.unwrap();
     let out = db.run(&["columns"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        common::stderr(&out).contains("schema version 1, older than this portal-admin's 8; run `portal-admin init` to upgrade it"),
+        common::stderr(&out)
+            .contains(&format!("schema version 1, older than this portal-admin's {SCHEMA_VERSION}; run `portal-admin init` to upgrade it")),
         "{}",
         common::stderr(&out)
     );
     let said = db.ok(&["init"]);
-    assert!(said.contains("upgraded the schema") && said.contains("from version 1 to 8"), "{said}");
+    assert!(said.contains("upgraded the schema") && said.contains(&format!("from version 1 to {SCHEMA_VERSION}")), "{said}");
     // The built-in years are held again (and 2021–2022, new in version 8, loaded).
     assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_notices").await, 6);
     assert!(db.ok(&["init"]).starts_with("nothing changed"));
@@ -205,7 +235,8 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
         Backend::Postgres => [
             "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema()",
             "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema()",
-            "SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema = current_schema()",
+            "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid \
+             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()",
         ],
     };
     let fresh = TestDb::new(db.backend).await;

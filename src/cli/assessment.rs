@@ -61,9 +61,13 @@ pub async fn scores(
         let gathered = bulletin::gather_with(s.store.as_ref(), &s.site, period, rules.as_ref().map_err(String::clone)).await?;
         let text = bulletin::render(&gathered);
         if file == "-" {
-            print!("{text}");
+            use std::io::Write;
+            super::clean::for_stdout(std::io::stdout().lock(), false).write_all(text.as_bytes())?;
         } else {
-            std::fs::write(file, text).map_err(|e| Failure::failed(format!("cannot write the bulletin to {file}: {e}")))?;
+            use std::io::Write;
+            crate::places::create_private_file(std::path::Path::new(file), false)
+                .and_then(|mut f| f.write_all(text.as_bytes()))
+                .map_err(|e| Failure::failed(format!("cannot write the bulletin to {file}: {e}")))?;
             super::output::say(&format!("wrote the {period} bulletin to {file}"));
         }
         return Ok(());

@@ -52,10 +52,12 @@ fn effective(cli: &Cli, extra_override: Option<&Path>) -> Result<Keymap, Failure
         files.push((user.display().to_string(), text));
     }
     let extra = match extra_override {
-        Some(path) => Some((
-            path.display().to_string(),
-            std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("{}: cannot read: {e}", path.display())))?,
-        )),
+        Some(path) => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut super::transfer::regular_file(path)?, &mut text)
+                .map_err(|e| Failure::usage(format!("{}: cannot read: {e}", path.display())))?;
+            Some((path.display().to_string(), text))
+        }
         None => {
             if let Some(path) = cli.keymap.as_ref().filter(|p| p.as_os_str() != "vim" || p.exists()) {
                 if let Err(e) = std::fs::read_to_string(path) {
@@ -97,10 +99,10 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
 /// Sends the console's log lines to a file in the data directory, never to the screen.
 fn log_to_file() {
     let Some(log) = crate::places::log_file() else { return };
-    if log.parent().is_some_and(|dir| std::fs::create_dir_all(dir).is_err()) {
+    if log.parent().is_some_and(|dir| crate::places::create_private_dir(dir).is_err()) {
         return;
     }
-    let Ok(file) = std::fs::OpenOptions::new().create(true).append(true).open(&log) else { return };
+    let Ok(file) = crate::places::create_private_file(&log, true) else { return };
     let _ =
         tracing_subscriber::fmt().with_writer(std::sync::Mutex::new(file)).with_ansi(false).with_max_level(tracing::Level::INFO).try_init();
 }
@@ -139,5 +141,10 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         first_run: crate::places::config_dir().is_some_and(|d| !d.exists()),
     };
     tracing::info!(database = %s.store.describe(), "console opened");
-    ui::run(s.store, s.site, options).await.map_err(|e| Failure::failed(format!("terminal: {e}")))
+    ui::run(s.store, s.site, options).await.map_err(|e| Failure::failed(format!("terminal: {e}")))?;
+    // Ended by a signal: the terminal is given back; the exit code says which, as a shell's does.
+    match ui::terminal::signalled() {
+        Some(signal) => Err(Failure { code: 128 + signal, message: String::new() }),
+        None => Ok(()),
+    }
 }

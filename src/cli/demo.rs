@@ -47,7 +47,17 @@ async fn fill(store: &dyn Store, site: Option<&str>, spec: DemoSpec) -> Result<u
         serde_json::json!({ "items": spec.items, "seed": spec.seed, "from": spec.from.to_string(), "to": spec.to.to_string() }).to_string();
     let written = store.insert(&site, "demo", &detail, &mut generator, &|n| bar.set_position(n)).await;
     bar.finish_and_clear();
-    Ok(written?)
+    match written {
+        // The demo numbers its documents by year: a second fill of the same years meets them.
+        Err(StoreError::Database(sqlx::Error::Database(d))) if matches!(d.code().as_deref(), Some("2067" | "1555" | "23505")) => {
+            Err(Failure::failed(format!(
+                "{} already holds demo content for these dates: its documents' numbers are registered already ({}); nothing was added: fill a new database, or give other --from/--to dates",
+                store.describe(),
+                d.message().lines().next().unwrap_or_default()
+            )))
+        }
+        other => Ok(other?),
+    }
 }
 
 fn default_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> (NaiveDate, NaiveDate) {

@@ -4,6 +4,7 @@
 mod assessment;
 mod calendar;
 mod checks;
+pub mod clean;
 mod columns;
 mod console;
 mod demo;
@@ -101,6 +102,9 @@ pub enum Command {
     Import {
         /// The file (`-` for standard input)
         file: PathBuf,
+        /// Refuse a line longer than this many bytes (it names the line)
+        #[arg(long, value_name = "BYTES", default_value_t = transfer::MAX_LINE)]
+        max_line: usize,
     },
     /// Write items as JSON Lines
     Export {
@@ -420,6 +424,11 @@ pub struct Session {
 /// Opens the database; when PostgreSQL wants a password none gave, and a person is at a terminal,
 /// asks for it once (not echoed, never stored or logged: Art. 14).
 pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>, Failure> {
+    if let Target::Sqlite { path } = target {
+        if let Some(warning) = crate::places::exposed(path) {
+            eprintln!("portal-admin: {warning}");
+        }
+    }
     match store::open(target, options).await {
         Err(store::StoreError::NeedsPassword { target: shown, .. })
             if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !crate::store::target::has_password_target(target) =>
@@ -441,6 +450,34 @@ pub async fn session(cli: &Cli) -> Result<Session, Failure> {
 
 /// Runs the command line.
 pub async fn run(cli: Cli) -> Result<(), Failure> {
+    let embedded = match (&cli.db, cli.demo) {
+        (Some(url), _) => match Target::parse(url) {
+            Ok(Target::Sqlite { path }) => Some(path),
+            _ => None,
+        },
+        (None, demo) => data_dir().ok().map(|d| d.join(if demo { "demo.db" } else { "portal.db" })),
+    };
+    let done = run_command(cli).await.map_err(|f| locked(f, embedded.as_deref()));
+    // Text that was not UTF-8 in the database was shown with replacement characters: say which items.
+    if let Some(warning) = crate::store::text::repaired_warning(&crate::store::text::take_repaired()) {
+        eprintln!("portal-admin: {}", clean::for_stderr(&warning));
+    }
+    done
+}
+
+/// SQLite's "database is locked" (another process held the write lock for longer than the wait),
+/// said as what it means: who holds it, that nothing was written, and to try again.
+fn locked(failure: Failure, database: Option<&std::path::Path>) -> Failure {
+    let Some(path) = database.filter(|_| failure.message.contains("database is locked")) else { return failure };
+    let holders = crate::places::holders(path);
+    let who = if holders.is_empty() { "another process".to_string() } else { holders.join(", ") };
+    Failure::failed(format!(
+        "{} is locked: {who} is writing to it (a long import or demo?) and held it longer than the 10 s this waits; nothing was written; try again when it has finished",
+        path.display()
+    ))
+}
+
+async fn run_command(cli: Cli) -> Result<(), Failure> {
     if cli.demo {
         demo::ensure_demo_database(&cli).await?;
     }
@@ -449,7 +486,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         None => demo::summary(&cli).await,
         Some(Command::Init { columns, units, name }) => init::run(&cli, columns.as_deref(), units.as_deref(), name.as_deref()).await,
         Some(Command::Demo { items, seed, from, to }) => demo::run(&cli, *items, *seed, *from, *to).await,
-        Some(Command::Import { file }) => transfer::import(&cli, file).await,
+        Some(Command::Import { file, max_line }) => transfer::import(&cli, file, *max_line).await,
         Some(Command::Export { since }) => transfer::export(&cli, *since).await,
         Some(Command::Columns) => columns::run(&cli).await,
         Some(Command::Queue { path, stage }) => workflow::queue(&cli, *path, *stage).await,

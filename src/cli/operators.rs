@@ -52,7 +52,7 @@ pub async fn run(cli: &Cli, command: Option<&OperatorsCommand>) -> Result<(), Fa
         (_, false) => format!("{name}: nothing changed"),
         (OperatorChange::Add(role), true) => format!("{name}: added as {role}"),
         (OperatorChange::SetRole(role), true) => format!("{name}: now {role}, active"),
-        (OperatorChange::Disable, true) => format!("{name}: disabled (read only)"),
+        (OperatorChange::Disable, true) => format!("{name}: disabled (no rights left; history kept)"),
     };
     println!("{said}");
     Ok(())

@@ -45,7 +45,10 @@ impl Listing {
         self.rows.push(row);
     }
 
+    /// Writes the listing; on a terminal, cleaned as the console cleans what it shows (`clean`).
     pub fn write(&self, format: Format, out: &mut dyn Write) -> io::Result<()> {
+        let mut out = super::clean::for_stdout(out, format == Format::Json);
+        let out = &mut *out;
         match format {
             Format::Json => {
                 let objects: Vec<Value> = self
@@ -171,13 +174,15 @@ pub fn message(text: &str, width: Option<usize>) -> String {
 
 /// Prints a message for a person on standard output (wrapped on a terminal).
 pub fn say(text: &str) {
-    println!("{}", message(text, terminal_width(&io::stdout())));
+    let out = io::stdout();
+    let text = if out.is_terminal() { super::clean::text(text) } else { text.to_string() };
+    println!("{}", message(&text, terminal_width(&out)));
 }
 
 /// Prints a message for a person on standard error (wrapped on a terminal): errors, warnings,
 /// progress.
 pub fn tell(text: &str) {
-    eprintln!("{}", message(text, terminal_width(&io::stderr())));
+    eprintln!("{}", message(&super::clean::for_stderr(text), terminal_width(&io::stderr())));
 }
 
 #[cfg(test)]

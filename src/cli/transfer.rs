@@ -12,22 +12,61 @@ use crate::store::{ExportedItem, Record, StoreError};
 /// Items exported per page (keyset paging by id).
 const PAGE: i64 = 2_000;
 
-pub async fn import(cli: &Cli, file: &Path) -> Result<(), Failure> {
+/// The longest line `import` reads by default, in bytes: far more than any item, little enough that
+/// a file of one enormous line is refused at its line instead of filling the memory.
+pub const MAX_LINE: usize = 1 << 20;
+
+/// A file to read whole: refused unless it is a regular file (a device such as /dev/zero, or a
+/// FIFO nobody writes to, may never end).
+pub fn regular_file(path: &Path) -> Result<std::fs::File, Failure> {
+    let name = path.display();
+    let file = std::fs::File::open(path).map_err(|e| Failure::usage(format!("cannot read {name}: {e}")))?;
+    match file.metadata() {
+        Ok(m) if m.is_file() => Ok(file),
+        Ok(_) => Err(Failure::usage(format!("{name} is not a regular file (a device or a pipe may never end); give a file"))),
+        Err(e) => Err(Failure::usage(format!("cannot read {name}: {e}"))),
+    }
+}
+
+/// The first text field of a JSON line that holds a NUL character, which PostgreSQL cannot store
+/// (and SQLite would keep, cutting the text short for most readers): its name.
+fn nul_field(value: &serde_json::Value, field: &str) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) if s.contains('\0') => Some(field.to_string()),
+        serde_json::Value::Array(a) => a.iter().find_map(|v| nul_field(v, field)),
+        serde_json::Value::Object(o) => o.iter().find_map(|(k, v)| nul_field(v, if field.is_empty() { k } else { field })),
+        _ => None,
+    }
+}
+
+pub async fn import(cli: &Cli, file: &Path, max_line: usize) -> Result<(), Failure> {
     let name = file.display().to_string();
-    let reader: Box<dyn Read> = if name == "-" {
-        Box::new(std::io::stdin())
-    } else {
-        Box::new(std::fs::File::open(file).map_err(|e| Failure::usage(format!("cannot read {name}: {e}")))?)
-    };
+    let reader: Box<dyn Read> = if name == "-" { Box::new(std::io::stdin()) } else { Box::new(regular_file(file)?) };
     let s = session(cli).await?;
     let operator = s.store.operator().to_string();
     let mut items = Vec::new();
     let mut lines = Vec::new();
-    for (i, line) in BufReader::new(reader).lines().enumerate() {
-        let n = i + 1;
-        let line = line.map_err(|e| Failure::usage(format!("{name}:{n}: {e}")))?;
+    let mut reader = BufReader::new(reader);
+    let mut n = 0;
+    loop {
+        n += 1;
+        let mut bytes = Vec::new();
+        let read = (&mut reader)
+            .take(max_line as u64 + 1)
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| Failure::usage(format!("{name}:{n}: {e}")))?;
+        if read == 0 {
+            break;
+        }
+        if bytes.len() > max_line && bytes.last() != Some(&b'\n') {
+            return Err(Failure::usage(format!("{name}:{n}: the line is longer than {max_line} bytes (--max-line); nothing was imported")));
+        }
+        let line = String::from_utf8(bytes).map_err(|_| Failure::usage(format!("{name}:{n}: not UTF-8 text; nothing was imported")))?;
         if line.trim().is_empty() {
             continue;
+        }
+        if let Some(field) = serde_json::from_str::<serde_json::Value>(&line).ok().and_then(|v| nul_field(&v, "")) {
+            return Err(Failure::usage(format!("{name}:{n}: {field} holds a NUL character (\\u0000); nothing was imported")));
         }
         let item = ItemRecord::from_json(&line)
             .and_then(|r| r.into_new_item(&operator))
@@ -79,7 +118,7 @@ pub async fn export(cli: &Cli, since: Option<chrono::NaiveDate>) -> Result<(), F
     let s = session(cli).await?;
     let since = since.map(beijing_midnight);
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(super::clean::for_stdout(stdout.lock(), true));
     let mut after = 0;
     loop {
         let page = s.store.export_page(&s.site, after, since, PAGE).await?;

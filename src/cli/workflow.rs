@@ -300,8 +300,9 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
         "history": history.iter().map(|h| json!({"at": time(h.at), "operator": h.operator, "event": h.event})).collect::<Vec<_>>(),
         "body": item.body,
     });
-    let mut out = std::io::stdout().lock();
-    if Format::or_default(cli.format) == Format::Json {
+    let json = Format::or_default(cli.format) == Format::Json;
+    let mut out = super::clean::for_stdout(std::io::stdout().lock(), json);
+    if json {
         use std::io::Write;
         writeln!(out, "{}", serde_json::to_string_pretty(&record).map_err(|e| Failure::failed(e.to_string()))?)?;
         return Ok(());

@@ -54,7 +54,7 @@ pub fn add_to_list(kind: ListKind, line: &str) -> std::result::Result<std::path:
         ListKind::Words => Lists::parse(&list(None, "names.tsv", NAMES)?, &text),
     }
     .map_err(|e| format!("{}: {e}", path.display()))?;
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    crate::places::create_private_dir(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     // Written whole, then moved into place: a list is never left half written.
     let partial = path.with_extension("tsv.new");
     std::fs::write(&partial, &text).map_err(|e| format!("cannot write {}: {e}", partial.display()))?;

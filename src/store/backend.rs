@@ -13,7 +13,6 @@ use sqlx::{Postgres, Sqlite};
 use super::schema::Dialect;
 use super::sql::SqlStore;
 use super::{OpenOptions, Result, Store, StoreError, Target};
-use crate::domain::Role;
 
 /// The few SQL texts that differ between the backends.
 pub(crate) trait Backend: sqlx::Database {
@@ -56,11 +55,11 @@ pub(crate) trait Backend: sqlx::Database {
     fn copy_in<'c>(conn: &'c mut Self::Connection, statement: String, data: Vec<u8>) -> Option<CopyFuture<'c>>;
 
     /// Statements that give the database's own login roles the rights of each portal role, run by
-    /// `init` when it creates or upgrades the schema. PostgreSQL: the group roles `portal_viewer`,
-    /// `portal_reviewer` and `portal_admin` with grants on the tables, so that a viewer's login
-    /// cannot change a row even with `psql`, and nobody's can delete portal content. SQLite has no
-    /// logins: the file's permissions are its only guard, and the store enforces the roles.
-    fn role_grants() -> Vec<String>;
+    /// `init` when it creates or upgrades the schema. PostgreSQL: this database's group roles with
+    /// their grants (`roles::GRANT_ROLES`), so that a viewer's login cannot change a row even with
+    /// `psql`, and the triggers of `schema.sql` hold the rest. SQLite has no logins: the file's
+    /// permissions are its only guard, and the store enforces the roles.
+    const ROLE_GRANTS: &'static [&'static str];
 
     /// Tells every listening console, when the transaction commits, that something changed
     /// (PostgreSQL NOTIFY on `CHANGES_CHANNEL`); run with every audit record. None on SQLite: the
@@ -71,9 +70,10 @@ pub(crate) trait Backend: sqlx::Database {
     /// channel it returns, one message per notification; None where the database cannot notify.
     fn listen(pool: &sqlx::Pool<Self>) -> Option<ListenFuture>;
 
-    /// Statements that give login `name` the rights of `role` and no other portal role's (none
-    /// when `role` is `None`: a disabled operator), creating the login if it does not exist.
-    fn grant_sql(name: &str, role: Option<Role>) -> Vec<String>;
+    /// The statement that gives login `$1` the rights of portal role `$2` and no other portal
+    /// role's (none when `$2` is null: a disabled operator), creating the login if it does not
+    /// exist; None where the database has no logins.
+    const SET_LOGIN: Option<&'static str>;
 }
 
 /// The PostgreSQL channel the store notifies on with every change.
@@ -84,20 +84,6 @@ pub(crate) type ListenFuture = Pin<Box<dyn Future<Output = Result<tokio::sync::m
 
 /// A COPY in progress: the rows it wrote.
 pub(crate) type CopyFuture<'c> = Pin<Box<dyn Future<Output = Result<u64, sqlx::Error>> + Send + 'c>>;
-
-/// The PostgreSQL group role of a portal role.
-fn group_role(role: Role) -> &'static str {
-    match role {
-        Role::Admin => "portal_admin",
-        Role::Reviewer => "portal_reviewer",
-        Role::Viewer => "portal_viewer",
-    }
-}
-
-/// An SQL identifier, quoted (a login name may hold any character).
-fn quoted(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
-}
 
 impl Backend for Postgres {
     const NOTIFY: Option<&'static str> = Some("SELECT pg_notify('portal_admin_changes', '')");
@@ -145,9 +131,12 @@ impl Backend for Postgres {
     const DIALECT: Dialect = Dialect::Postgres;
     const BEGIN_WRITE: &'static str = "BEGIN";
     const BULK_SETTINGS: &'static [&'static str] = &["SET LOCAL plan_cache_mode = force_generic_plan"];
-    const TABLE_EXISTS: &'static str =
-        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1";
-    const CURRENT_USER: Option<&'static str> = Some("SELECT CAST(current_user AS TEXT)");
+    // The catalog, not information_schema: that one lists only the tables this login may use, so a
+    // login without rights would be told the database is empty (and offered `init`).
+    const TABLE_EXISTS: &'static str = "SELECT COUNT(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+         WHERE n.nspname = pg_catalog.current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')";
+    // The login, as the database's triggers see it (SET ROLE does not change who is acting).
+    const CURRENT_USER: Option<&'static str> = Some("SELECT CAST(session_user AS TEXT)");
 
     fn reserve_ids_sql(table: &str) -> String {
         format!("SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, $1)")
@@ -165,48 +154,8 @@ impl Backend for Postgres {
         }))
     }
 
-    fn role_grants() -> Vec<String> {
-        let mut out: Vec<String> = Role::ALL
-            .iter()
-            .map(|r| {
-                // Roles are shared by every database of the server: another may have made it,
-                // perhaps at this very moment.
-                format!(
-                    "DO $$ BEGIN CREATE ROLE {} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
-                    group_role(*r)
-                )
-            })
-            .collect();
-        out.push(
-            "DO $$ BEGIN \
-               EXECUTE format('GRANT USAGE ON SCHEMA %I TO portal_viewer, portal_reviewer, portal_admin', current_schema()); \
-               EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO portal_viewer, portal_reviewer, portal_admin', current_schema()); \
-               EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO portal_reviewer, portal_admin', current_schema()); \
-               EXECUTE format('GRANT INSERT, UPDATE ON ALL TABLES IN SCHEMA %I TO portal_admin', current_schema()); \
-             END $$"
-                .to_string(),
-        );
-        // A reviewer passes the government office's review step: the item moves on, the review
-        // and its audit record are written. An administrator replaces an unpublished item's target
-        // columns. Nothing else is ever deleted.
-        out.push("GRANT UPDATE ON items TO portal_reviewer".into());
-        out.push("GRANT INSERT ON reviews, audit_log TO portal_reviewer".into());
-        out.push("GRANT DELETE ON placements TO portal_admin".into());
-        out
-    }
-
-    fn grant_sql(name: &str, role: Option<Role>) -> Vec<String> {
-        let login = quoted(name);
-        let mut out =
-            vec![format!("DO $$ BEGIN CREATE ROLE {login} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")];
-        for other in Role::ALL.iter().filter(|r| Some(**r) != role) {
-            out.push(format!("REVOKE {} FROM {login}", group_role(*other)));
-        }
-        if let Some(role) = role {
-            out.push(format!("GRANT {} TO {login}", group_role(role)));
-        }
-        out
-    }
+    const ROLE_GRANTS: &'static [&'static str] = super::roles::GRANT_ROLES;
+    const SET_LOGIN: Option<&'static str> = Some(super::roles::SET_LOGIN);
 }
 
 impl Backend for Sqlite {
@@ -245,13 +194,8 @@ impl Backend for Sqlite {
         None
     }
 
-    fn role_grants() -> Vec<String> {
-        Vec::new()
-    }
-
-    fn grant_sql(_name: &str, _role: Option<Role>) -> Vec<String> {
-        Vec::new()
-    }
+    const ROLE_GRANTS: &'static [&'static str] = &[];
+    const SET_LOGIN: Option<&'static str> = None;
 }
 
 /// Turns on SQLite's query planner stability guarantee: a statement's plan no longer depends on the
@@ -288,6 +232,16 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
         sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("28P01")) => {
             StoreError::NeedsPassword { target: target.describe(), reason: first_line(&e) }
         }
+        // insufficient_privilege on connecting: no CONNECT on the database.
+        sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("42501")) => StoreError::NoAccess {
+            target: target.describe(),
+            who: PgConnectOptions::from_str(match target {
+                Target::Postgres { url } => url,
+                Target::Sqlite { .. } => "",
+            })
+            .map(|o| o.get_username().to_string())
+            .unwrap_or_default(),
+        },
         _ => unreachable(&e),
     };
     match target {
@@ -320,8 +274,11 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                     return Err(StoreError::Missing(path.display().to_string()));
                 }
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir).map_err(|e| unreachable(&format!("cannot create {}: {e}", dir.display())))?;
+                    crate::places::create_private_dir(dir).map_err(|e| unreachable(&format!("cannot create {}: {e}", dir.display())))?;
                 }
+                // Made here, empty and private (SQLite gives its -wal and -shm the same mode).
+                crate::places::create_private_file(path, true)
+                    .map_err(|e| unreachable(&format!("cannot create {}: {e}", path.display())))?;
             }
             // A file this user may not write opens read-only (reading works), and a write says why.
             let unwritable = path.exists()

@@ -3,9 +3,11 @@
 //! Every change runs in one transaction that also writes its audit record.
 
 mod backend;
+pub mod roles;
 pub mod schema;
 mod sql;
 pub mod target;
+pub mod text;
 
 use std::sync::Arc;
 
@@ -28,6 +30,12 @@ pub enum StoreError {
     /// The server wants a password that was not given, or not the one given.
     #[error("cannot log in to {target}: {reason}; give the password with PGPASSWORD or ~/.pgpass (or type it when asked, on a terminal)")]
     NeedsPassword { target: String, reason: String },
+    /// The login may not use this database: not an operator of it, or disabled (PostgreSQL gives
+    /// CONNECT and every right only to its operators' logins).
+    #[error(
+        "{who} may not open {target}: not an active operator of it; ask one of its administrators to run `portal-admin operators add {who} --role viewer` (or `operators role {who} viewer` if you were disabled)"
+    )]
+    NoAccess { target: String, who: String },
     #[error("no portal-admin database at {0}; run `portal-admin init` to create one (or `portal-admin --demo` to try it on demo data)")]
     Missing(String),
     #[error("{0} has no portal-admin schema; run `portal-admin init` first")]

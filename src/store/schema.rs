@@ -4,11 +4,12 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
-/// starts with `-- @postgres` or `-- @sqlite` is for that backend only), run in `init`.
+/// starts with `-- @postgres` or `-- @sqlite` is for that backend only, and `-- @section NAME` is
+/// that section of `schema.sql` as it stands), run in `init`.
 pub const UPGRADES: &[(i64, &[&str])] = &[
     (2, &["ALTER TABLE items ADD COLUMN url TEXT"]),
     (3, &["ALTER TABLE items ADD COLUMN wechat_at TIMESTAMPTZ"]),
@@ -61,6 +62,16 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
         &["CREATE TABLE calendar_notices (year BIGINT PRIMARY KEY, source TEXT NOT NULL CHECK (source <> ''), \
             recorded_at TIMESTAMPTZ NOT NULL, recorded_by TEXT NOT NULL)"],
     ),
+    (
+        9,
+        &[
+            "ALTER TABLE operators ADD COLUMN login BOOLEAN NOT NULL DEFAULT TRUE",
+            // Only the names of real logins were logins: the demo's and the imported reviewers' were not.
+            "-- @postgres\nUPDATE operators SET login = EXISTS \
+                (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = operators.name AND r.rolcanlogin)",
+            "-- @section guards",
+        ],
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +94,9 @@ fn sqlite_line(line: &str) -> String {
 
 /// One statement written as `schema.sql` is, for one backend; `None` if it is for the other one.
 pub fn statement(sql: &str, dialect: Dialect) -> Option<String> {
+    if let Some(name) = sql.strip_prefix("-- @section ") {
+        return Some(section(name.trim(), dialect));
+    }
     let (only, sql) = match sql.split_once('\n') {
         Some(("-- @postgres", rest)) => (Some(Dialect::Postgres), rest),
         Some(("-- @sqlite", rest)) => (Some(Dialect::Sqlite), rest),
@@ -99,9 +113,21 @@ pub fn statement(sql: &str, dialect: Dialect) -> Option<String> {
 
 /// The schema's statements for one backend.
 pub fn render(dialect: Dialect) -> String {
+    render_lines(SCHEMA_SQL.lines(), dialect)
+}
+
+/// The statements of one section of the schema (between `-- @section NAME` and
+/// `-- @end section NAME`) for one backend: what an upgrade adds, exactly as a new database has it.
+pub fn section(name: &str, dialect: Dialect) -> String {
+    let (start, end) = (format!("-- @section {name}"), format!("-- @end section {name}"));
+    let lines = SCHEMA_SQL.lines().skip_while(|l| l.trim() != start).take_while(|l| l.trim() != end);
+    render_lines(lines, dialect)
+}
+
+fn render_lines<'a>(lines: impl Iterator<Item = &'a str>, dialect: Dialect) -> String {
     let mut out = String::with_capacity(SCHEMA_SQL.len());
     let mut block: Option<Dialect> = None;
-    for line in SCHEMA_SQL.lines() {
+    for line in lines {
         match line.trim() {
             "-- @postgres" => block = Some(Dialect::Postgres),
             "-- @sqlite" => block = Some(Dialect::Sqlite),
@@ -138,6 +164,19 @@ mod tests {
         assert!(code.iter().all(|l| !l.contains("TIMESTAMPTZ") && !l.contains(" DATE ")), "times and dates are TEXT on SQLite");
         assert!(pg.contains("published_at TIMESTAMPTZ,") && pg.contains("occurred_on DATE NOT NULL"));
         assert_eq!(pg.matches("CREATE TABLE").count(), lite.matches("CREATE TABLE").count());
+    }
+
+    #[test]
+    fn an_upgrade_runs_a_section_as_a_new_database_has_it() {
+        for dialect in [Dialect::Postgres, Dialect::Sqlite] {
+            let guards = statement("-- @section guards", dialect).unwrap();
+            assert!(render(dialect).contains(guards.trim()), "{dialect:?}");
+        }
+        let pg = section("guards", Dialect::Postgres);
+        assert!(pg.contains("CREATE TRIGGER audit_log_stamped") && !pg.contains("RAISE(ABORT"));
+        assert!(!pg.contains("CREATE TABLE items"), "only the section");
+        let lite = section("guards", Dialect::Sqlite);
+        assert!(lite.contains("incidents_no_update") && !lite.contains("plpgsql"));
     }
 
     #[test]

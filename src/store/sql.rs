@@ -11,6 +11,7 @@ use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool,
 
 use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
+use super::text::{Lossy, note_repaired};
 use super::{
     AuditEntry, AuditFilter, ColumnRow, DocumentRow, EarningItem, ExportedItem, HistoryEntry, IncidentInput, IncidentRow, InitReport,
     InquiryRow, ItemSummary, ItemText, Marking, NewDocumentInput, NewInquiry, NewMark, OperatorChange, OperatorRow, QueueItem, Record,
@@ -412,6 +413,7 @@ where
     for<'q> Option<String>: Encode<'q, DB>,
     for<'q> Option<&'q str>: Encode<'q, DB>,
     for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
+    for<'q> Lossy: Decode<'q, DB> + Type<DB>,
     usize: ColumnIndex<DB::Row>,
 {
     pub(crate) async fn new(pool: Pool<DB>, described: String, read_only: Option<String>, os_user: Option<String>) -> Result<Self> {
@@ -743,8 +745,16 @@ where
         if tables == 0 {
             return Ok(None);
         }
-        let value: Option<String> =
-            sqlx::query_scalar("SELECT value FROM schema_meta WHERE key = 'schema_version'").fetch_optional(&self.pool).await?;
+        // A login without rights here sees the tables but may not read them: not an operator.
+        let value: Option<String> = sqlx::query_scalar("SELECT value FROM schema_meta WHERE key = 'schema_version'")
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(|e| match &e {
+                sqlx::Error::Database(d) if d.code().as_deref() == Some("42501") => {
+                    StoreError::NoAccess { target: self.described.clone(), who: self.operator.clone() }
+                }
+                _ => StoreError::Database(e),
+            })?;
         match value {
             None => Ok(None),
             Some(v) => Ok(Some(parse("schema version", &v)?)),
@@ -816,6 +826,9 @@ where
             .bind(now)
             .execute(&mut **tx)
             .await?;
+        if let Some(set_login) = DB::SET_LOGIN {
+            sqlx::query(set_login).bind(operator).bind(Role::Admin.as_str()).execute(&mut **tx).await?;
+        }
         report.site_created = true;
         report.units = setup.table.units.len();
         report.columns = setup.table.columns.len();
@@ -885,21 +898,34 @@ where
         })
     }
 
-    async fn write_operator(tx: &mut Transaction<'static, DB>, maps: &mut SiteMaps, site: i64, name: &str, role: Role) -> Result<()> {
+    /// Registers a name a history carries (the demo's operators, an imported item's reviewers): not
+    /// a login, so it never counts as an administrator who could act, and it gets no database role;
+    /// audited like every operator.
+    async fn write_operator(
+        tx: &mut Transaction<'static, DB>,
+        maps: &mut SiteMaps,
+        site: i64,
+        operator: &str,
+        name: &str,
+        role: Role,
+    ) -> Result<()> {
         if maps.operators.contains_key(name) {
             return Ok(());
         }
-        let id: i64 =
-            sqlx::query_scalar("INSERT INTO operators (site_id, name, role, active, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-                .bind(site)
-                .bind(name)
-                .bind(role.as_str())
-                .bind(true)
-                .bind(Utc::now())
-                .fetch_one(&mut **tx)
-                .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO operators (site_id, name, role, active, created_at, login) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(site)
+        .bind(name)
+        .bind(role.as_str())
+        .bind(true)
+        .bind(Utc::now())
+        .bind(false)
+        .fetch_one(&mut **tx)
+        .await?;
         maps.operators.insert(name.to_string(), id);
-        Ok(())
+        let detail = json!({"before": null, "after": {"role": role.as_str(), "active": true, "login": false}});
+        Self::audit(tx, Some(site), operator, "operator.set", &format!("operator:{name}"), &detail.to_string()).await
     }
 
     /// Checks a batch against the site (units, columns, refs) before anything of it is written.
@@ -1308,6 +1334,7 @@ where
     for<'q> Option<String>: Encode<'q, DB>,
     for<'q> Option<&'q str>: Encode<'q, DB>,
     for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
+    for<'q> Lossy: Decode<'q, DB> + Type<DB>,
     usize: ColumnIndex<DB::Row>,
 {
     fn describe(&self) -> String {
@@ -1344,8 +1371,8 @@ where
                     .execute(&mut *tx)
                     .await?;
             }
-            for grant in DB::role_grants() {
-                (&mut *tx).execute(grant.as_str()).await?;
+            for grant in DB::ROLE_GRANTS {
+                (&mut *tx).execute(*grant).await?;
             }
             let detail = json!({"from": found, "to": SCHEMA_VERSION});
             Self::audit(&mut tx, None, &self.operator, "schema.upgrade", "schema", &detail.to_string()).await?;
@@ -1357,8 +1384,8 @@ where
             // A text query without arguments runs as one multi-statement script on both drivers.
             let script = schema::render(DB::DIALECT);
             (&mut *tx).execute(script.as_str()).await?;
-            for grant in DB::role_grants() {
-                (&mut *tx).execute(grant.as_str()).await?;
+            for grant in DB::ROLE_GRANTS {
+                (&mut *tx).execute(*grant).await?;
             }
             report.schema_created = true;
         }
@@ -1504,7 +1531,9 @@ where
             done = next.is_none();
             match next {
                 Some(Record::Item(item)) => pending.items.push(*item),
-                Some(Record::Operator { name, role }) => Self::write_operator(&mut tx, &mut maps, site.id, &name, role).await?,
+                Some(Record::Operator { name, role }) => {
+                    Self::write_operator(&mut tx, &mut maps, site.id, &self.operator, &name, role).await?
+                }
                 Some(other) => later.push(other),
                 None => {}
             }
@@ -1552,11 +1581,12 @@ where
     }
 
     async fn export_page(&self, site: &Site, after_id: i64, since: Option<DateTime<Utc>>, limit: i64) -> Result<Vec<ExportedItem>> {
+        // Title and body leniently decoded: one item whose text is not UTF-8 must not fail the page.
         type ItemRow = (
             i64,
             Option<String>,
-            String,
-            String,
+            Lossy,
+            Lossy,
             String,
             String,
             Option<String>,
@@ -1641,12 +1671,15 @@ where
                     wechat_at,
                     mark,
                 )| {
+                    if title.repaired || body.repaired {
+                        note_repaired(id);
+                    }
                     Ok(ExportedItem {
                         id,
                         reference,
                         url,
-                        title,
-                        body,
+                        title: title.text,
+                        body: body.text,
                         form: parse("form", &form)?,
                         path: parse("path", &path)?,
                         unit,
@@ -1879,6 +1912,7 @@ where
         let detail = json!({
             "unit": incident.unit, "kind": incident.kind.as_str(), "points": incident.kind.points(), "item": incident.item,
             "occurred_on": incident.occurred_on.to_string(), "note": note,
+            "before": null, "after": {"unit": incident.unit, "kind": incident.kind.as_str(), "points": incident.kind.points()},
         });
         Self::audit(&mut tx, Some(site.id), &self.operator, "incident.add", &format!("incident:{id}"), &detail.to_string()).await?;
         tx.commit().await?;
@@ -1930,7 +1964,10 @@ where
         .bind(self.operator.as_str())
         .fetch_one(&mut *tx)
         .await?;
-        let detail = json!({"reverses": id, "points": -points, "note": note});
+        let detail = json!({
+            "reverses": id, "points": -points, "note": note,
+            "before": {"incident": id, "standing": true}, "after": {"incident": id, "standing": false, "reversed_by": new},
+        });
         Self::audit(&mut tx, Some(site.id), &self.operator, "incident.reverse", &format!("incident:{new}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(new)
@@ -2050,10 +2087,8 @@ where
 
     async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool> {
         let name = name.trim();
-        if name.is_empty() {
-            return Err(StoreError::Refused(
-                "an operator needs a name (their PostgreSQL login, or their user name on this machine)".into(),
-            ));
+        if let Some(why) = super::roles::refuse_name(name).filter(|_| matches!(change, OperatorChange::Add(_)) || name.is_empty()) {
+            return Err(StoreError::Refused(why));
         }
         let mut tx = self.begin_write("changing operators").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::ManageOperators).await?;
@@ -2091,35 +2126,42 @@ where
                 .execute(&mut *tx)
                 .await?;
         } else {
-            sqlx::query("UPDATE operators SET role = $3, active = $4 WHERE site_id = $1 AND name = $2")
-                .bind(site.id)
-                .bind(name)
-                .bind(after.0.as_str())
-                .bind(after.1)
-                .execute(&mut *tx)
-                .await?;
+            // An administrator who gives a name a role means a person who logs in under it.
+            sqlx::query(
+                "UPDATE operators SET role = $3, active = $4, login = CASE WHEN $4 THEN TRUE ELSE login END WHERE site_id = $1 AND name = $2",
+            )
+            .bind(site.id)
+            .bind(name)
+            .bind(after.0.as_str())
+            .bind(after.1)
+            .execute(&mut *tx)
+            .await?;
         }
-        let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE site_id = $1 AND role = 'admin' AND active")
+        // Only an administrator who can log in counts: the names a history carries cannot act.
+        let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE site_id = $1 AND role = 'admin' AND active AND login")
             .bind(site.id)
             .fetch_one(&mut *tx)
             .await?;
         if admins == 0 {
             return Err(StoreError::Refused(format!(
-                "{name} is the last active administrator of site {}; make another one first",
+                "{name} is the last active administrator of site {} who can log in; make another one first",
                 site.code
             )));
         }
-        for grant in DB::grant_sql(name, after.1.then_some(after.0)) {
-            (&mut *tx).execute(grant.as_str()).await.map_err(|e| {
-                StoreError::Refused(format!(
-                    "cannot give the PostgreSQL login {name} its grants ({}); the database's owner must run this",
-                    e.to_string().lines().next().unwrap_or_default()
-                ))
-            })?;
-        }
+        // The audit record first: an administrator who takes away their own role can still write it.
         let state = |s: Option<(Role, bool)>| s.map(|(r, a)| json!({"role": r.as_str(), "active": a}));
         let detail = json!({"before": state(before), "after": state(Some(after))});
         Self::audit(&mut tx, Some(site.id), &self.operator, "operator.set", &format!("operator:{name}"), &detail.to_string()).await?;
+        if let Some(set_login) = DB::SET_LOGIN {
+            let role = after.1.then_some(after.0.as_str());
+            sqlx::query(set_login).bind(name).bind(role).execute(&mut *tx).await.map_err(|e| {
+                let said = match &e {
+                    sqlx::Error::Database(d) => d.message().to_string(),
+                    other => other.to_string(),
+                };
+                StoreError::Refused(super::roles::refused_grant(name, &self.operator, said.lines().next().unwrap_or_default()))
+            })?;
+        }
         tx.commit().await?;
         Ok(true)
     }
@@ -2256,7 +2298,10 @@ where
         .bind(self.operator.as_str())
         .fetch_one(&mut *tx)
         .await?;
-        let detail = json!({"kind": kind, "text": text, "reason": reason, "stage": state.stage.as_str()});
+        let detail = json!({
+            "kind": kind, "text": text, "reason": reason, "stage": state.stage.as_str(),
+            "before": {"waived": false}, "after": {"waived": true, "waiver": id},
+        });
         Self::audit(&mut tx, Some(site.id), &self.operator, "finding.waive", &format!("item:{item}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(id)
@@ -2324,6 +2369,8 @@ where
         let mut tx = self.begin_calendar_change().await?;
         let mut changed = Vec::new();
         for day in days {
+            let before: Option<(String, String)> =
+                sqlx::query_as("SELECT kind, note FROM calendar_days WHERE day = $1").bind(day.date).fetch_optional(&mut *tx).await?;
             let done = sqlx::query(
                 "INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) \
                  ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note \
@@ -2335,7 +2382,11 @@ where
             .execute(&mut *tx)
             .await?;
             if DB::rows_affected(&done) > 0 {
-                changed.push(json!({"date": day.date.to_string(), "kind": day.kind.as_str(), "note": day.note}));
+                changed.push(json!({
+                    "date": day.date.to_string(), "kind": day.kind.as_str(), "note": day.note,
+                    "before": before.map(|(kind, note)| json!({"kind": kind, "note": note})),
+                    "after": {"kind": day.kind.as_str(), "note": day.note},
+                }));
             }
         }
         if changed.is_empty() {
@@ -2410,7 +2461,7 @@ where
         before: Option<(DateTime<Utc>, i64)>,
         limit: i64,
     ) -> Result<Vec<ItemSummary>> {
-        type Row = (i64, String, DateTime<Utc>, String, String, Option<String>, Option<String>);
+        type Row = (i64, Lossy, DateTime<Utc>, String, String, Option<String>, Option<String>);
         let rows: Vec<Row> = match before {
             None => sqlx::query_as(&column_items_first_sql()).bind(site.id).bind(column_id).bind(limit).fetch_all(&self.pool).await?,
             Some((at, id)) => {
@@ -2426,9 +2477,12 @@ where
         };
         rows.into_iter()
             .map(|(id, title, online_since, form, path, unit, mark)| {
+                if title.repaired {
+                    note_repaired(id);
+                }
                 Ok(ItemSummary {
                     id,
-                    title,
+                    title: title.text,
                     online_since,
                     form: parse("form", &form)?,
                     path: parse("path", &path)?,
@@ -2874,7 +2928,10 @@ where
         .bind(Utc::now())
         .fetch_one(&mut *tx)
         .await?;
-        let detail = json!({"item": item, "unit": unit, "reason": reason.as_str(), "note": note});
+        let detail = json!({
+            "item": item, "unit": unit, "reason": reason.as_str(), "note": note,
+            "before": null, "after": {"status": RequestStatus::Pending.as_str()},
+        });
         Self::audit(&mut tx, Some(site.id), &self.operator, "retraction.request", &format!("request:{id}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(id)
@@ -2900,7 +2957,11 @@ where
         if DB::rows_affected(&done) == 0 {
             return Err(StoreError::Refused(format!("request {request} is not a pending request of site {}", site.code)));
         }
-        let detail = json!({"reason": reason.trim()});
+        let detail = json!({
+            "reason": reason.trim(),
+            "before": {"status": RequestStatus::Pending.as_str()},
+            "after": {"status": RequestStatus::Rejected.as_str(), "resolution": Resolution::Declined.as_str()},
+        });
         Self::audit(&mut tx, Some(site.id), &self.operator, "retraction.decline", &format!("request:{request}"), &detail.to_string())
             .await?;
         tx.commit().await?;
@@ -2933,9 +2994,16 @@ where
         // the query): the pending items on one index range (items_queue), their columns and their
         // attachments, each by primary-key lookups from those items.
         let sql = queue_sql::<DB>();
-        let (items, columns, attachments): (Option<String>, Option<String>, Option<String>) =
+        // Leniently decoded: one item whose text is not UTF-8 (SQLite) must not fail the queue.
+        let (items, columns, attachments): (Option<Lossy>, Option<Lossy>, Option<Lossy>) =
             sqlx::query_as(&sql).bind(site.id).bind(path.map(|p| p.as_str())).bind(stage.map(|s| s.as_str())).fetch_one(&self.pool).await?;
+        let repaired = items.as_ref().is_some_and(|i| i.repaired);
+        let (items, columns, attachments) = (items.map(|l| l.text), columns.map(|l| l.text), attachments.map(|l| l.text));
         let mut rows: Vec<ItemJson> = json_rows("queue", items)?;
+        for row in rows.iter().filter(|r| repaired && (r.5.contains('\u{fffd}') || r.3.as_deref().is_some_and(|u| u.contains('\u{fffd}'))))
+        {
+            note_repaired(row.0);
+        }
         // The workflow's order of steps, then oldest first.
         let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> = rows
             .drain(..)

@@ -20,8 +20,29 @@ pub struct BadTarget {
     why: String,
 }
 
-/// Hides the password of a URL (`postgres://me:secret@host` → `postgres://me:***@host`).
+/// Hides the password of a URL, in each form it takes: `postgres://me:secret@host` →
+/// `postgres://me:***@host`, and `?password=secret` (or `sslpassword=`) → `?password=***`.
 pub fn redact(url: &str) -> String {
+    let (url, query) = match url.split_once('?') {
+        Some((head, query)) => (head, Some(query)),
+        None => (url, None),
+    };
+    let mut out = redact_userinfo(url);
+    if let Some(query) = query {
+        let params: Vec<String> = query
+            .split('&')
+            .map(|p| match p.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") || k.eq_ignore_ascii_case("sslpassword") => format!("{k}=***"),
+                _ => p.to_string(),
+            })
+            .collect();
+        out.push('?');
+        out.push_str(&params.join("&"));
+    }
+    out
+}
+
+fn redact_userinfo(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
     let (authority, tail) = match rest.find(['/', '?']) {
         Some(i) => rest.split_at(i),
@@ -60,7 +81,11 @@ impl Target {
             url.parse::<sqlx::postgres::PgConnectOptions>().map_err(|e| bad(&first_line(&e.to_string())))?;
             Ok(Target::Postgres { url: url.to_string() })
         } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
-            let path = path.split('?').next().unwrap_or_default();
+            let (path, query) = path.split_once('?').unwrap_or((path, ""));
+            if !query.is_empty() {
+                // Silently ignoring `?mode=ro` would let writes through to a file meant to be read only.
+                return Err(bad(&format!("a sqlite:// URL takes no parameters ({query}); give --read-only to open it read only")));
+            }
             if path.is_empty() || path == ":memory:" {
                 return Err(bad("expected sqlite://PATH, a file (an in-memory database would keep nothing)"));
             }
@@ -148,6 +173,16 @@ mod tests {
         assert!(Target::parse("postgres://").is_err());
         let e = Target::parse("postgres://me:hunter2@db:notaport/x").unwrap_err().to_string();
         assert!(!e.contains("hunter2"), "{e}");
+    }
+
+    #[test]
+    fn a_password_in_the_query_is_hidden_too_and_sqlite_parameters_are_refused() {
+        let e = Target::parse("postgres://u@h/db?sslmode=x&password=secret").unwrap_err().to_string();
+        assert!(!e.contains("secret") && e.contains("password=***"), "{e}");
+        assert!(has_password("postgres://u@h/db?PASSWORD=x"));
+        assert_eq!(redact("postgres://u:pw@h/db?password=pw&sslmode=require"), "postgres://u:***@h/db?password=***&sslmode=require");
+        let e = Target::parse("sqlite:///tmp/x.db?mode=ro").unwrap_err().to_string();
+        assert!(e.contains("--read-only"), "{e}");
     }
 
     #[test]

@@ -64,9 +64,13 @@ async fn write_bulletin(store: &dyn Store, site: &Site, period: Period, file: &s
     // A file written whole or not at all: beside it first, then renamed over it.
     let partial = dir.join(format!(".{file}.part"));
     let written = tokio::task::spawn_blocking(move || {
-        std::fs::write(&partial, text).and_then(|_| std::fs::rename(&partial, &path)).inspect_err(|_| {
-            let _ = std::fs::remove_file(&partial);
-        })
+        use std::io::Write;
+        crate::places::create_private_file(&partial, false)
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+            .and_then(|_| std::fs::rename(&partial, &path))
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&partial);
+            })
     })
     .await
     .map_err(|e| e.to_string())?;

@@ -126,17 +126,35 @@ pub fn spawn_input(tx: UnboundedSender<Msg>) {
         .expect("a thread for terminal input");
 }
 
-/// Turns SIGHUP (the SSH connection dropped) and SIGTERM into an orderly exit.
+/// The signal that ended the console, if one did (its number).
+static SIGNALLED: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+/// The signal that ended the console, if one did: the program then exits with 128 + its number,
+/// as a shell reports a process a signal stopped.
+pub fn signalled() -> Option<i32> {
+    Some(SIGNALLED.load(std::sync::atomic::Ordering::SeqCst)).filter(|s| *s != 0)
+}
+
+/// Turns SIGHUP (the SSH connection dropped), SIGTERM, and SIGINT and SIGQUIT sent from outside (in
+/// raw mode Ctrl-C and Ctrl-\ are keys, not signals) into an orderly exit that gives the terminal
+/// back.
 pub fn spawn_signals(tx: UnboundedSender<Msg>) {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        for (kind, why) in [(SignalKind::hangup(), "hang-up (SIGHUP)"), (SignalKind::terminate(), "terminated (SIGTERM)")] {
+        for (kind, number, why) in [
+            (SignalKind::hangup(), libc::SIGHUP, "hang-up (SIGHUP)"),
+            (SignalKind::terminate(), libc::SIGTERM, "terminated (SIGTERM)"),
+            (SignalKind::interrupt(), libc::SIGINT, "interrupted (SIGINT)"),
+            (SignalKind::quit(), libc::SIGQUIT, "quit (SIGQUIT)"),
+        ] {
             let tx = tx.clone();
             if let Ok(mut s) = signal(kind) {
                 tokio::spawn(async move {
                     if s.recv().await.is_some() {
                         tracing::info!("{why}");
+                        let _ =
+                            SIGNALLED.compare_exchange(0, number, std::sync::atomic::Ordering::SeqCst, std::sync::atomic::Ordering::SeqCst);
                         let _ = tx.send(Msg::Hangup(why));
                     }
                 });

@@ -184,7 +184,19 @@ impl Drop for TestDb {
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
             rt.block_on(async {
                 if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
+                    let oid: Option<String> = sqlx::query_scalar("SELECT CAST(oid AS TEXT) FROM pg_database WHERE datname = $1")
+                        .bind(&name)
+                        .fetch_optional(&mut conn)
+                        .await
+                        .ok()
+                        .flatten();
                     let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await;
+                    // The database's group roles (portal_<oid>_…) belong to the server: they go with it.
+                    for kind in ["admin", "reviewer", "viewer"] {
+                        if let Some(oid) = &oid {
+                            let _ = sqlx::query(&format!("DROP ROLE IF EXISTS portal_{oid}_{kind}")).execute(&mut conn).await;
+                        }
+                    }
                 }
             });
         })

@@ -1,0 +1,96 @@
+//! Text read from the database that may not be valid UTF-8 (SQLite keeps whatever bytes a raw
+//! `sqlite3` session wrote; PostgreSQL never stores invalid text): decoded with the bad bytes
+//! replaced by U+FFFD instead of failing the whole list, and the items it happened to noted, so a
+//! command can name them in a warning.
+
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+
+use sqlx::error::BoxDynError;
+use sqlx::{Decode, Postgres, Sqlite, Type};
+
+/// A text column decoded leniently; `repaired` when bytes had to be replaced.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lossy {
+    pub text: String,
+    pub repaired: bool,
+}
+
+impl Lossy {
+    fn from_bytes(bytes: &[u8]) -> Lossy {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Lossy { text: text.to_string(), repaired: false },
+            Err(_) => Lossy { text: String::from_utf8_lossy(bytes).into_owned(), repaired: true },
+        }
+    }
+}
+
+impl Type<Sqlite> for Lossy {
+    fn type_info() -> sqlx::sqlite::SqliteTypeInfo {
+        <String as Type<Sqlite>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::sqlite::SqliteTypeInfo) -> bool {
+        <[u8] as Type<Sqlite>>::compatible(ty)
+    }
+}
+
+impl<'r> Decode<'r, Sqlite> for Lossy {
+    fn decode(value: sqlx::sqlite::SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
+        Ok(Lossy::from_bytes(<&[u8] as Decode<Sqlite>>::decode(value)?))
+    }
+}
+
+impl Type<Postgres> for Lossy {
+    fn type_info() -> sqlx::postgres::PgTypeInfo {
+        <String as Type<Postgres>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::postgres::PgTypeInfo) -> bool {
+        <String as Type<Postgres>>::compatible(ty)
+    }
+}
+
+impl<'r> Decode<'r, Postgres> for Lossy {
+    fn decode(value: sqlx::postgres::PgValueRef<'r>) -> Result<Self, BoxDynError> {
+        Ok(Lossy { text: <String as Decode<Postgres>>::decode(value)?, repaired: false })
+    }
+}
+
+/// The items whose text had bad bytes replaced since the last `take_repaired`.
+static REPAIRED: Mutex<BTreeSet<i64>> = Mutex::new(BTreeSet::new());
+
+/// Notes that item `id`'s text had bad bytes replaced.
+pub(crate) fn note_repaired(id: i64) {
+    if let Ok(mut ids) = REPAIRED.lock() {
+        ids.insert(id);
+    }
+}
+
+/// The items whose text was read with bad bytes replaced, since the last call (each once).
+pub fn take_repaired() -> Vec<i64> {
+    REPAIRED.lock().map(|mut ids| std::mem::take(&mut *ids).into_iter().collect()).unwrap_or_default()
+}
+
+/// The warning a command prints for the items `take_repaired` gave, if any.
+pub fn repaired_warning(ids: &[i64]) -> Option<String> {
+    let (first, rest) = ids.split_first()?;
+    let more =
+        if rest.is_empty() { String::new() } else { format!(" (and {})", rest.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")) };
+    Some(format!(
+        "warning: item {first}{more}: its text in the database is not valid UTF-8; shown with � for the bad bytes (fix it with `portal-admin import` of a corrected version, or in the database)"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_bytes_are_replaced_and_said() {
+        assert_eq!(Lossy::from_bytes("象山".as_bytes()), Lossy { text: "象山".into(), repaired: false });
+        assert_eq!(Lossy::from_bytes(b"\xe8\xb1\xa1\xffA"), Lossy { text: "象\u{fffd}A".into(), repaired: true });
+        assert!(repaired_warning(&[]).is_none());
+        assert!(repaired_warning(&[7, 9]).unwrap().starts_with("warning: item 7 (and 9): its text"));
+    }
+}
