@@ -82,6 +82,11 @@ fn a_database_readable_by_others_is_warned_about_with_the_fix() {
         e.contains("can be read by other users of this machine (mode 644)") && e.contains(&format!("chmod 600 {}", db.display())),
         "{e}"
     );
+    // The command closed the database before it exited: SQLite's clean close leaves no -wal or
+    // -shm behind (which would keep the mode they were made with).
+    for index in ["portal.db-wal", "portal.db-shm"] {
+        assert!(!home.join("data").join(index).exists(), "{index} left behind");
+    }
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
     assert!(common::stderr(&portal_admin(home, &["columns", "--format", "csv"])).is_empty());
 }

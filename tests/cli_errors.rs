@@ -184,9 +184,12 @@ fn a_database_file_this_user_cannot_write_is_read_only_and_says_why() {
         reads_and_refuses_to_write("with the writer's WAL index present");
     }
     tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&pool).await.unwrap();
-        pool.close().await;
+        // One connection, closed and waited for: a pool's close may return before the
+        // connection's own thread has closed the file.
+        use sqlx::Connection;
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&mut conn).await.unwrap();
+        conn.close().await.unwrap();
     });
     assert!(!dir.path().join("portal.db-shm").exists(), "the last connection's clean close removes the index");
     Command::new("chmod").arg(if is_root() { "644" } else { "444" }).arg(&db).status().unwrap();

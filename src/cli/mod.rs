@@ -458,6 +458,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         (None, demo) => data_dir().ok().map(|d| d.join(if demo { "demo.db" } else { "portal.db" })),
     };
     let done = run_command(cli).await.map_err(|f| locked(f, embedded.as_deref()));
+    crate::store::close_files().await;
     // Text that was not UTF-8 in the database was shown with replacement characters: say which items.
     if let Some(warning) = crate::store::text::repaired_warning(&crate::store::text::take_repaired()) {
         eprintln!("portal-admin: {}", clean::for_stderr(&warning));

@@ -320,9 +320,24 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .connect_with(connect)
                 .await
                 .map_err(|e| unreachable(&e))?;
+            OPEN_FILES.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(pool.clone());
             let store = SqlStore::<Sqlite>::new(pool, target.describe(), why, Some(whoami::username())).await?;
             Ok(Arc::new(store))
         }
+    }
+}
+
+/// The SQLite databases this process opened, closed by [`close_files`] before it exits.
+static OPEN_FILES: std::sync::Mutex<Vec<sqlx::SqlitePool>> = std::sync::Mutex::new(Vec::new());
+
+/// Closes every SQLite database this process opened and waits until each connection is closed.
+/// A connection lives on a thread of its own; a process that exits without this leaves the
+/// database's -wal and -shm behind, with the modes they had, instead of SQLite's clean close
+/// (checkpoint, then both files removed).
+pub async fn close_files() {
+    let pools = std::mem::take(&mut *OPEN_FILES.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    for pool in pools {
+        pool.close().await;
     }
 }
 

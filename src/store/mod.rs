@@ -776,6 +776,8 @@ pub async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store
     backend::open(target, options).await
 }
 
+pub use backend::close_files;
+
 /// The dates of a year, as an inclusive range.
 pub fn year_range(year: i32) -> Option<(NaiveDate, NaiveDate)> {
     Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?))
