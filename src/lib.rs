@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod links;
 pub mod places;
 pub mod reports;
 pub mod store;

@@ -17,6 +17,7 @@ pub mod bulletin;
 pub mod calendar;
 pub mod checks;
 pub mod inspection;
+pub mod links;
 
 /// One column in the staleness report.
 #[derive(Debug, Clone, PartialEq)]

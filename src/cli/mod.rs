@@ -12,6 +12,7 @@ mod first_run;
 pub mod help;
 mod init;
 mod inspection;
+mod links;
 mod operators;
 pub mod output;
 mod reports;
@@ -263,6 +264,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         rules: Option<std::path::PathBuf>,
     },
+    /// Check items' public pages and the links in them (and withdrawn items' pages); list what is broken
+    Links {
+        #[command(flatten)]
+        args: links::LinksArgs,
+    },
     /// The public inquiry register (政民互动 咨询): list, add, answer
     Inquiries {
         #[command(subcommand)]
@@ -513,6 +519,7 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Check { args }) => checks::check(&cli, args).await,
         Some(Command::Inspect { at, rules }) => inspection::inspect(&cli, *at, rules.as_ref()).await,
+        Some(Command::Links { args }) => links::run(&cli, args).await,
         Some(Command::Inquiries { command, open }) => inspection::inquiries(&cli, command.as_ref(), *open).await,
         Some(Command::Operators { command }) => operators::run(&cli, command.as_ref()).await,
         Some(Command::Incident { command }) => assessment::incident(&cli, command).await,

@@ -144,7 +144,9 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
         "handled_by",
         "resolution",
         "minutes_to_handle",
+        "still_public",
     ]);
+    let public = crate::reports::links::still_public_items(s.store.as_ref(), &s.site).await?;
     for r in s.store.retraction_requests(&s.site, status).await? {
         listing.push(vec![
             json!(r.id),
@@ -159,6 +161,7 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
             r.handled_by.clone().map_or(Value::Null, Value::from),
             r.resolution.map_or(Value::Null, |x| json!(x.as_str())),
             r.minutes_to_handle().map_or(Value::Null, Value::from),
+            json!(public.contains(&r.item)),
         ]);
     }
     listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
@@ -213,6 +216,7 @@ pub async fn retract(
     if done.requests_closed > 0 {
         println!("{} request(s) closed", done.requests_closed);
     }
+    super::links::after_withdrawal(&s, &done.withdrawn).await;
     Ok(())
 }
 

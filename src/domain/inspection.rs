@@ -30,6 +30,13 @@ pub struct Rules {
     pub empty_columns: Levels,
     /// The inquiry register (政民互动).
     pub inquiries: InquiryRules,
+    /// 首页不可用链接: broken links of items on the home page's columns (`home`), as the link
+    /// checks last found them; how many warn and fail. Without it, the indicator is not evaluated.
+    #[serde(default)]
+    pub home_links: Option<Levels>,
+    /// 其他页面不可用链接: broken links of every other online item.
+    #[serde(default)]
+    pub other_links: Option<Levels>,
 }
 
 /// Column paths (a path takes the columns under it too) and a window.
@@ -158,7 +165,8 @@ impl Level {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Indicator {
     /// `site_not_updated`, `stale_columns`, `neglected_columns`, `empty_columns`,
-    /// `unanswered_inquiries`.
+    /// `unanswered_inquiries`; with the link checks' levels, `home_broken_links` and
+    /// `other_broken_links`.
     pub key: &'static str,
     /// Its name in the check's words.
     pub name: &'static str,
@@ -270,6 +278,41 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
         },
         provisional,
     });
+    out
+}
+
+/// A broken link of an online item, as the link checks last found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenLink {
+    pub url: String,
+    pub item: i64,
+    /// The columns the item is online in.
+    pub columns: Vec<String>,
+}
+
+/// The link indicators the rules give levels for: distinct broken links on the home page's
+/// columns (an item online in one of `home`'s columns), and on every other page. A link broken
+/// on several pages counts once, where it counts first (the home page).
+pub fn link_indicators(rules: &Rules, broken: &[BrokenLink]) -> Vec<Indicator> {
+    let mut home: Vec<String> = Vec::new();
+    let mut other: Vec<String> = Vec::new();
+    for b in broken.iter().filter(|b| b.columns.iter().any(|c| rules.home.takes(c))) {
+        if !home.contains(&b.url) {
+            home.push(b.url.clone());
+        }
+    }
+    for b in broken {
+        if !home.contains(&b.url) && !other.contains(&b.url) {
+            other.push(b.url.clone());
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(levels) = rules.home_links {
+        out.push(counted("home_broken_links", "首页不可用链接", home, levels));
+    }
+    if let Some(levels) = rules.other_links {
+        out.push(counted("other_broken_links", "其他页面不可用链接", other, levels));
+    }
     out
 }
 

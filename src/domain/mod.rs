@@ -11,6 +11,7 @@ pub mod holiday_notice;
 pub mod inspection;
 pub mod item;
 pub mod item_record;
+pub mod links;
 pub mod personal_numbers;
 pub mod review;
 pub mod staleness;

@@ -149,6 +149,8 @@ pub enum Act {
     RecordRequest,
     /// Waive a finding of the content checks, with a reason: an administrator's or a reviewer's.
     WaiveFinding,
+    /// Record what checking the items' links found (`links`): an administrator's.
+    CheckLinks,
 }
 
 impl Act {
@@ -156,7 +158,7 @@ impl Act {
         match self {
             Act::Pass(stage) => may_pass(role, stage),
             Act::Withdraw => may_pass(role, Stage::Publish),
-            Act::RecordIncident | Act::ManageOperators | Act::Administer => role == Role::Admin,
+            Act::RecordIncident | Act::ManageOperators | Act::Administer | Act::CheckLinks => role == Role::Admin,
             Act::RecordRequest | Act::WaiveFinding => matches!(role, Role::Admin | Role::Reviewer),
         }
     }
@@ -172,6 +174,7 @@ impl std::fmt::Display for Act {
             Act::Administer => f.write_str("load items, register documents or change the calendar"),
             Act::RecordRequest => f.write_str("record retraction requests"),
             Act::WaiveFinding => f.write_str("waive findings of the content checks"),
+            Act::CheckLinks => f.write_str("record link checks"),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Every change runs in one transaction that also writes its audit record.
 
 mod backend;
+pub mod links;
 pub mod roles;
 pub mod schema;
 mod sql;
@@ -20,6 +21,7 @@ use crate::domain::deadline::DeadlineRule;
 use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
 use crate::domain::review::Decision;
 use crate::domain::{Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage};
+pub use links::{CheckedLink, LinkItem, LinkRow, LinkScope, LinkStore};
 pub use target::{BadTarget, Target};
 
 /// Why a store operation did not happen.
@@ -358,7 +360,7 @@ pub struct OpenOptions {
 
 /// The operations of the portal database.
 #[async_trait]
-pub trait Store: Send + Sync {
+pub trait Store: Send + Sync + links::LinkStore {
     /// Backend and host or file, never a password.
     fn describe(&self) -> String;
 

@@ -32,7 +32,7 @@ use crate::domain::{Form, ItemPath, ItemStatus, MarkKind, Resolution, Retraction
 const ANALYZE_AFTER: usize = 10_000;
 
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
-const CHUNK: usize = 1_500;
+pub(super) const CHUNK: usize = 1_500;
 
 /// The documents of site `$1` issued on or before `$2`, with what their deadlines need.
 const DOCUMENTS: &str = "SELECT d.id, d.number, d.title, c.id AS column_id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, \
@@ -229,11 +229,11 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
 }
 
 pub(crate) struct SqlStore<DB: Database> {
-    pool: Pool<DB>,
+    pub(super) pool: Pool<DB>,
     described: String,
     /// Why nothing may be changed, if nothing may: `--read-only`, or a file this user cannot write.
     read_only: Option<String>,
-    operator: String,
+    pub(super) operator: String,
 }
 
 /// The form an item counts at: its highest across its columns.
@@ -277,12 +277,12 @@ fn with_change(mut detail: serde_json::Value, before: (Stage, ItemStatus), after
 
 /// Item ids written into a statement as a list (integers only, so nothing can be injected; one
 /// statement for a batch instead of a bound parameter per id).
-fn id_list(ids: &[i64]) -> String {
+pub(super) fn id_list(ids: &[i64]) -> String {
     ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// `INSERT INTO table (columns) VALUES ($1, …), (…)` for `rows` rows of `width` values.
-fn insert_sql<DB: Backend>(table_and_columns: &str, width: usize, rows: usize) -> String {
+pub(super) fn insert_sql<DB: Backend>(table_and_columns: &str, width: usize, rows: usize) -> String {
     let mut sql = format!("INSERT INTO {table_and_columns} VALUES ");
     for r in 0..rows {
         sql.push_str(if r == 0 { "(" } else { ", (" });
@@ -345,7 +345,7 @@ fn stored_rule(kind: &str, amount: Option<i64>, unit: Option<&str>) -> Result<De
     DeadlineRule::from_parts(kind, amount, unit).ok_or_else(|| decode_error("rule", kind))
 }
 
-fn parse<T: FromStr>(what: &str, value: &str) -> Result<T> {
+pub(super) fn parse<T: FromStr>(what: &str, value: &str) -> Result<T> {
     value.parse().map_err(|_| decode_error(what, value))
 }
 
@@ -466,7 +466,7 @@ where
         Ok(history)
     }
 
-    async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {
+    pub(super) async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {
         if let Some(why) = &self.read_only {
             return Err(StoreError::Refused(format!("read-only: {what} is not allowed ({why})")));
         }
@@ -511,7 +511,7 @@ where
         Ok(added)
     }
 
-    async fn audit(
+    pub(super) async fn audit(
         tx: &mut Transaction<'static, DB>,
         site: Option<i64>,
         operator: &str,
@@ -670,7 +670,7 @@ where
     }
 
     /// The operator's id if they are an active operator of the site whose role allows `act`.
-    async fn allowed(tx: &mut Transaction<'static, DB>, site: &Site, operator: &str, act: Act) -> Result<i64> {
+    pub(super) async fn allowed(tx: &mut Transaction<'static, DB>, site: &Site, operator: &str, act: Act) -> Result<i64> {
         let row: Option<(i64, String, bool)> = sqlx::query_as("SELECT id, role, active FROM operators WHERE site_id = $1 AND name = $2")
             .bind(site.id)
             .bind(operator)

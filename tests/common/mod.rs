@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+pub mod http;
 pub mod tmux;
 
 use std::path::PathBuf;

@@ -1,0 +1,131 @@
+//! `links`: check items' public pages and the links in them, and withdrawn items' pages.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::{Value, json};
+
+use super::output::{Format, Listing, tell};
+use super::{Cli, Failure, session};
+use crate::domain::time::{beijing_midnight, format_time};
+use crate::links::Limits;
+use crate::reports::links::{self, CheckFailure};
+use crate::store::{LinkRow, LinkScope};
+
+#[derive(Debug, clap::Args)]
+pub struct LinksArgs {
+    /// The items' ids or refs
+    pub items: Vec<String>,
+    /// Every online item
+    #[arg(long, conflicts_with = "items")]
+    pub all: bool,
+    /// Withdrawn items (those given, or all): is each one's public page gone? Lists those still public
+    #[arg(long, conflicts_with = "all")]
+    pub withdrawn: bool,
+    /// Only items that went online (with --withdrawn: were withdrawn) on or after this day
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Requests at once (at most 8 to one host)
+    #[arg(long, value_name = "N", default_value_t = 32, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+    /// Seconds one try of a link may take, its redirects included (a timeout is tried twice more)
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=300))]
+    pub timeout: u16,
+    /// Check loopback and private addresses too (also `[links] allow_private = true` in config.toml)
+    #[arg(long)]
+    pub allow_private: bool,
+}
+
+pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
+    if args.items.is_empty() && !args.all && !args.withdrawn && args.since.is_none() {
+        return Err(Failure::usage("which items? give their ids or refs, --all, --since DATE or --withdrawn"));
+    }
+    let settings = links::settings(None, args.allow_private).map_err(Failure::usage)?;
+    let s = session(cli).await?;
+    let mut ids = Vec::new();
+    for key in &args.items {
+        ids.push(s.store.find_item(&s.site, key).await?);
+    }
+    let items = (!ids.is_empty()).then(|| ids.clone());
+    let since = args.since.map(beijing_midnight);
+    let scope = if args.withdrawn { LinkScope::Withdrawn { items, since } } else { LinkScope::Online { items, since } };
+    let limits =
+        Limits { concurrency: usize::from(args.concurrency), timeout: Duration::from_secs(u64::from(args.timeout)), ..Limits::default() };
+    let bar = ProgressBar::new(0);
+    if std::io::stderr().is_terminal() {
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} checking links [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
+                .map_err(|e| Failure::failed(e.to_string()))?
+                .progress_chars("=> "),
+        );
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let progress = |done: usize, of: usize| {
+        bar.set_length(of as u64);
+        bar.set_position(done as u64);
+    };
+    let summary = links::check(s.store.as_ref(), &s.site, &scope, limits, &settings, &progress).await;
+    bar.finish_and_clear();
+    let summary = summary.map_err(|e| match e {
+        CheckFailure::Store(e) => Failure::from(e),
+        CheckFailure::Checker(e) => Failure::failed(e),
+    })?;
+    let checked: Option<std::collections::HashSet<i64>> = (!ids.is_empty()).then(|| ids.iter().copied().collect());
+    let rows: Vec<LinkRow> = if args.withdrawn {
+        links::still_public(s.store.as_ref(), &s.site).await?
+    } else {
+        links::broken(s.store.as_ref(), &s.site).await?
+    };
+    let rows: Vec<LinkRow> = rows.into_iter().filter(|r| checked.as_ref().is_none_or(|c| c.contains(&r.item))).collect();
+    let mut listing = Listing::new(&["item", "url", "where", "status", "error", "checked_at"]);
+    for r in &rows {
+        listing.push(vec![
+            json!(r.item),
+            json!(r.url),
+            json!(r.place.as_str()),
+            r.status.map_or(Value::Null, Value::from),
+            r.error.clone().map_or(Value::Null, Value::from),
+            json!(format_time(r.checked_at, cli.utc)),
+        ]);
+    }
+    listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    let what = if args.withdrawn {
+        format!("{} still public", summary.still_public)
+    } else {
+        format!("{} broken, {} refused", summary.broken, summary.refused)
+    };
+    tell(&format!("checked {} links of {} items ({} fetched): {what}", summary.links, summary.items, summary.fetched));
+    Ok(())
+}
+
+/// After a withdrawal: the withdrawn items' public pages, checked at once (those that have one).
+/// A page still public is said; a check that cannot run is a warning, never a failed withdrawal.
+pub async fn after_withdrawal(s: &super::Session, items: &[i64]) {
+    if items.is_empty() {
+        return;
+    }
+    let settings = match links::settings(None, false) {
+        Ok(settings) => settings,
+        Err(e) => return tell(&format!("portal-admin: warning: the withdrawn pages were not checked: {e}")),
+    };
+    let scope = LinkScope::Withdrawn { items: Some(items.to_vec()), since: None };
+    let limits = Limits { timeout: Duration::from_secs(5), retries: 1, ..Limits::default() };
+    match links::check(s.store.as_ref(), &s.site, &scope, limits, &settings, &|_, _| {}).await {
+        Ok(summary) if summary.links == 0 => {}
+        Ok(_) => match links::still_public(s.store.as_ref(), &s.site).await {
+            Ok(rows) => {
+                for r in rows.iter().filter(|r| items.contains(&r.item)) {
+                    super::output::say(&format!(
+                        "item {}: its public page {} still answers without the withdrawal notice; `portal-admin links --withdrawn` checks it again",
+                        r.item, r.url
+                    ));
+                }
+            }
+            Err(e) => tell(&format!("portal-admin: warning: {}", e.one_line())),
+        },
+        Err(e) => tell(&format!("portal-admin: warning: the withdrawn pages were not checked: {e}")),
+    }
+}

@@ -1,0 +1,196 @@
+//! Link checks from start to finish: the items' links (the domain's rules), fetched by the
+//! checker, judged, recorded; and the current results as the listings, the national check and the
+//! bulletin read them. The command line and the console call the same functions.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::domain::links::{DEFAULT_NOTICES, Link, Place, Verdict, link_verdict, links_of, page_verdict, plain};
+use crate::domain::{ItemStatus, inspection};
+use crate::links::{Checker, Job, Limits};
+use crate::store::{CheckedLink, LinkRow, LinkScope, Result, Site, Store};
+
+/// The `[links]` settings of `config.toml` in the config directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Loopback and private addresses may be checked (the portal on the administrators' network).
+    pub allow_private: bool,
+    /// What the site shows in place of a withdrawn item (any of them proves the withdrawal).
+    pub notices: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ConfigFile {
+    #[serde(default)]
+    links: Option<LinksSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinksSection {
+    allow_private: Option<bool>,
+    withdrawal_notice: Option<Vec<String>>,
+}
+
+/// The settings from `file` (default: `config.toml` in the config directory, if there is one),
+/// with `--allow-private` on top. A file that cannot be read or parsed is refused, naming it.
+pub fn settings(file: Option<&Path>, allow_private: bool) -> std::result::Result<Settings, String> {
+    let path = file.map(Path::to_path_buf).or_else(|| crate::places::setting("config.toml")).filter(|p| p.exists());
+    let section = match &path {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let file: ConfigFile = toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))?;
+            file.links.unwrap_or_default()
+        }
+        None => LinksSection::default(),
+    };
+    let notices = section.withdrawal_notice.unwrap_or_else(|| DEFAULT_NOTICES.iter().map(|s| s.to_string()).collect());
+    if notices.iter().all(|n| n.trim().is_empty()) {
+        return Err("[links] withdrawal_notice needs at least one text the site shows for a withdrawn item".into());
+    }
+    Ok(Settings { allow_private: allow_private || section.allow_private.unwrap_or(false), notices })
+}
+
+/// What a check found, in numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub items: usize,
+    pub links: usize,
+    /// Distinct links fetched (a link in several items is fetched once).
+    pub fetched: usize,
+    pub broken: usize,
+    pub refused: usize,
+    pub still_public: usize,
+}
+
+/// Checks the links of the items `scope` names and records what was found. For online items:
+/// every link (page, body, attachments); for withdrawn ones: their public page, against the
+/// withdrawal notices. `progress` is told (done, of) as links are fetched.
+pub async fn check(
+    store: &dyn Store,
+    site: &Site,
+    scope: &LinkScope,
+    limits: Limits,
+    settings: &Settings,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> std::result::Result<Summary, CheckFailure> {
+    let items = store.link_items(site, scope).await?;
+    let withdrawn = matches!(scope, LinkScope::Withdrawn { .. });
+    let per_item: Vec<(i64, Vec<Link>)> = items
+        .iter()
+        .map(|item| {
+            let links = if withdrawn || item.status == ItemStatus::Withdrawn {
+                item.url.iter().map(|u| Link { url: u.trim().to_string(), place: Place::Page }).collect()
+            } else {
+                links_of(item.url.as_deref(), &item.body, &item.attachments)
+            };
+            (item.id, links)
+        })
+        .collect();
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut index: HashMap<Job, usize> = HashMap::new();
+    for (_, links) in &per_item {
+        for link in links {
+            let job = Job { url: link.url.clone(), read_page: withdrawn };
+            index.entry(job.clone()).or_insert_with(|| {
+                jobs.push(job);
+                jobs.len() - 1
+            });
+        }
+    }
+    let total = jobs.len();
+    let checker = Arc::new(Checker::new(Limits { allow_private: settings.allow_private, ..limits }).map_err(CheckFailure::Checker)?);
+    let answers = checker.check_all(jobs, &|done| progress(done, total)).await;
+    let mut checked = Vec::new();
+    for (item, links) in &per_item {
+        for link in links {
+            let answer = &answers[index[&Job { url: link.url.clone(), read_page: withdrawn }]];
+            let verdict = if answer.refused {
+                Verdict::Refused
+            } else if withdrawn {
+                page_verdict(answer.status, answer.text.as_deref(), &settings.notices)
+            } else {
+                answer.status.map_or(Verdict::Broken, link_verdict)
+            };
+            let error = match (verdict, &answer.error) {
+                (Verdict::StillPublic, _) => Some("answers 200 without the withdrawal notice".to_string()),
+                (_, Some(e)) => Some(plain(e, 300)),
+                _ => None,
+            };
+            checked.push(CheckedLink { item: *item, place: link.place, url: link.url.clone(), status: answer.status, error, verdict });
+        }
+    }
+    if !checked.is_empty() {
+        store.record_link_checks(site, &checked).await?;
+    }
+    let count = |v: Verdict| checked.iter().filter(|c| c.verdict == v).count();
+    Ok(Summary {
+        items: per_item.iter().filter(|(_, l)| !l.is_empty()).count(),
+        links: checked.len(),
+        fetched: total,
+        broken: count(Verdict::Broken),
+        refused: count(Verdict::Refused),
+        still_public: count(Verdict::StillPublic),
+    })
+}
+
+/// Why a check did not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckFailure {
+    #[error("{0}")]
+    Store(#[from] crate::store::StoreError),
+    #[error("{0}")]
+    Checker(String),
+}
+
+/// The current results that need attention: broken or refused links of online items.
+pub async fn broken(store: &dyn Store, site: &Site) -> Result<Vec<LinkRow>> {
+    Ok(store
+        .link_results(site)
+        .await?
+        .into_iter()
+        .filter(|r| r.item_status == ItemStatus::Online && matches!(r.verdict, Verdict::Broken | Verdict::Refused))
+        .collect())
+}
+
+/// Withdrawn items whose public page still answers without the withdrawal notice, by item.
+pub async fn still_public(store: &dyn Store, site: &Site) -> Result<Vec<LinkRow>> {
+    Ok(store
+        .link_results(site)
+        .await?
+        .into_iter()
+        .filter(|r| r.item_status == ItemStatus::Withdrawn && r.verdict == Verdict::StillPublic)
+        .collect())
+}
+
+/// The items `still_public` lists, for a flag beside them in other listings.
+pub async fn still_public_items(store: &dyn Store, site: &Site) -> Result<HashSet<i64>> {
+    Ok(still_public(store, site).await?.into_iter().map(|r| r.item).collect())
+}
+
+/// Broken links of online items, per unit (a repost's under "转载"), for the bulletin.
+pub fn per_unit(rows: &[LinkRow]) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.verdict.is_broken()) {
+        *out.entry(r.unit.clone().unwrap_or_else(|| "转载".to_string())).or_default() += 1;
+    }
+    out
+}
+
+/// The national check's link indicators (首页不可用链接, 其他页面不可用链接) from the current
+/// results, when the rules give their levels.
+pub async fn indicators(store: &dyn Store, site: &Site, rules: &inspection::Rules) -> Result<Vec<inspection::Indicator>> {
+    if rules.home_links.is_none() && rules.other_links.is_none() {
+        return Ok(Vec::new());
+    }
+    let rows = broken(store, site).await?;
+    let facts: Vec<inspection::BrokenLink> = rows
+        .iter()
+        .filter(|r| r.verdict.is_broken())
+        .map(|r| inspection::BrokenLink { url: r.url.clone(), item: r.item, columns: r.columns.clone() })
+        .collect();
+    Ok(inspection::link_indicators(rules, &facts))
+}

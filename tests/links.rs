@@ -1,0 +1,124 @@
+//! `links` on both databases against a server of the test's own on 127.0.0.1 (tests/common/http.rs):
+//! dead links found and kept, withdrawn pages proven gone or flagged still public, and the checker
+//! kept out of the machine's own networks. Nothing else is ever contacted.
+
+mod common;
+
+use common::http::Server;
+use common::{TestDb, fails, rows, stderr};
+use serde_json::Value;
+
+fn item(reference: &str, url: Option<&str>, body: &str) -> String {
+    let url = url.map_or(String::new(), |u| format!(r#""url":"{u}","#));
+    let body = body.replace('"', "\\\"");
+    format!(
+        r#"{{"ref":"{reference}",{url}"title":"区统计局{reference}信息","body":"{body}","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T15:00:00+08:00"}}"#
+    )
+}
+
+fn by_url<'a>(rows: &'a [Value], url: &str) -> Option<&'a Value> {
+    rows.iter().find(|r| r["url"] == url)
+}
+
+async fn dead_links_are_found_kept_and_listed(db: TestDb) {
+    let server = Server::start_in_thread();
+    db.ok(&["init"]);
+    let body = format!(
+        "详见<a href=\"{}\">通知</a>，原文：{}。另见<a href='/missing'>附件</a> {} {} {} {}",
+        server.url("/ok"),
+        server.url("/error"),
+        server.url("/loop"),
+        server.url("/moved"),
+        server.url("/slow"),
+        server.url("/busy"),
+    );
+    let lines = [item("a-1", Some(&server.url("/page/1")), &body), item("a-2", None, "没有链接的正文")].join("\n") + "\n";
+    db.import("linked.jsonl", &lines);
+    let mut raw = db.any().await;
+    raw.exec("INSERT INTO attachments (site_id, item_id, kind, name, received_at) SELECT site_id, id, 'electronic_text', '/files/正文.pdf', submitted_at FROM items WHERE ref = 'a-1'")
+        .await
+        .unwrap();
+
+    let found = rows(&db, &["links", "--all", "--allow-private", "--timeout", "1"]);
+    let page = |p: &str| server.url(p);
+    assert_eq!(by_url(&found, &page("/missing")).unwrap()["status"], 404, "{found:#?}");
+    assert_eq!(by_url(&found, &page("/missing")).unwrap()["where"], "body");
+    assert_eq!(by_url(&found, &page("/error")).unwrap()["status"], 500);
+    let looped = by_url(&found, &page("/loop")).unwrap();
+    assert_eq!(looped["status"], 302);
+    assert_eq!(looped["error"], "more than 5 redirects (a loop?)");
+    let slow = by_url(&found, &page("/slow")).unwrap();
+    assert_eq!(slow["status"], Value::Null);
+    assert_eq!(slow["error"], "no answer within 1 s (3 tries)");
+    let busy = by_url(&found, &page("/busy")).unwrap();
+    assert_eq!(busy["status"], 503);
+    assert_eq!(server.hits("/busy").len(), 3, "a 503 is tried again, twice");
+    for fine in ["/ok", "/moved", "/page/1"] {
+        assert!(by_url(&found, &page(fine)).is_none(), "{fine} answers: {found:#?}");
+    }
+    assert_eq!(found.len(), 5, "{found:#?}");
+    assert!(found.iter().all(|r| r["item"].is_i64() && r["checked_at"].is_string()));
+    // The attachment's link, resolved against the item's page, was checked and answered.
+    assert_eq!(server.hits("/files/%E6%AD%A3%E6%96%87.pdf").len(), 1);
+    // Polite and small: who asks, and only a range.
+    assert_eq!(server.hits("/ok").len(), 2, "once as a link, once as /moved's target");
+    let seen = server.hits("/page/1");
+    assert_eq!(seen.len(), 1, "each link once");
+    assert!(seen[0].user_agent.as_deref().unwrap_or("").starts_with("portal-admin/"), "{seen:?}");
+    assert_eq!(seen[0].range.as_deref(), Some("bytes=0-1023"));
+    // Kept: every link of the item with its result, in one audited transaction.
+    assert_eq!(raw.count("SELECT COUNT(*) FROM link_checks").await, 9);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM link_checks WHERE verdict = 'broken'").await, 5);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'links.check'").await, 1);
+    // One item, by ref: its results replace the last ones.
+    let again = rows(&db, &["links", "a-1", "--allow-private", "--timeout", "1"]);
+    assert_eq!(again.len(), 5);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM link_checks").await, 9);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'links.check'").await, 2);
+    // CSV with the contract's fields.
+    let csv = db.ok(&["links", "a-2", "--allow-private", "--format", "csv"]);
+    assert_eq!(csv.lines().next(), Some("item,url,where,status,error,checked_at"));
+    fails(&db, &["links"], 2, "which items?");
+    fails(&db, &["links", "--all", "--concurrency", "0"], 2, "concurrency");
+}
+
+async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
+    let server = Server::start_in_thread();
+    db.ok(&["init"]);
+    let pages = ["/withdrawn-still", "/withdrawn-notice", "/gone", "/withdrawn-gbk"];
+    let lines: Vec<String> = pages.iter().enumerate().map(|(n, p)| item(&format!("w-{n}"), Some(&server.url(p)), "正文")).collect();
+    db.import("withdrawn.jsonl", &(lines.join("\n") + "\n"));
+    db.ok(&["retractions", "request", "w-0", "--unit", "统计局", "--reason", "outdated"]);
+    // A config.toml allowing the local network: the withdrawal checks the pages at once.
+    let config = db.dir.path().join("config").join("portal-admin");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[links]\nallow_private = true\n").unwrap();
+    let said = db.ok(&["retract", "w-0", "w-1", "w-2", "w-3", "--reason", "outdated"]);
+    assert!(said.contains("item 1: its public page") && said.contains("still answers without the withdrawal notice"), "{said}");
+    assert!(!said.contains("item 2: its public page") && !said.contains("item 3: its public page"), "{said}");
+    let flagged = rows(&db, &["retractions"]);
+    assert_eq!(flagged[0]["still_public"], true, "{flagged:#?}");
+
+    let public = rows(&db, &["links", "--withdrawn"]);
+    assert_eq!(public.len(), 1, "{public:#?}");
+    assert_eq!(public[0]["url"], server.url("/withdrawn-still"));
+    assert_eq!(public[0]["where"], "page");
+    assert_eq!(public[0]["status"], 200);
+    assert_eq!(public[0]["error"], "answers 200 without the withdrawal notice");
+    let mut raw = db.any().await;
+    let verdicts = raw.count("SELECT COUNT(*) FROM link_checks WHERE verdict IN ('notice', 'gone')").await;
+    assert_eq!(verdicts, 3, "the notice (UTF-8 and GBK) and the 404 prove the withdrawal");
+    // Until it is gone: the site takes the page down, and the flag goes.
+    raw.exec("UPDATE items SET url = REPLACE(url, '/withdrawn-still', '/gone')").await.unwrap();
+    assert!(rows(&db, &["links", "--withdrawn"]).is_empty());
+    assert_eq!(rows(&db, &["retractions"])[0]["still_public"], false);
+    // Without the permission, a loopback page is refused and never fetched.
+    std::fs::remove_file(config.join("config.toml")).unwrap();
+    let before = server.seen.lock().unwrap().len();
+    let out = db.run(&["links", "--withdrawn", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(server.seen.lock().unwrap().len(), before);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM link_checks WHERE verdict = 'refused'").await, 4);
+}
+
+on_both_backends!(dead_links_are_found_kept_and_listed, withdrawn_pages_are_proven_gone_or_flagged_still_public);
