@@ -135,6 +135,10 @@ async fn respond(stream: &mut TcpStream, path: &str) -> bool {
             let body = "\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}]2;PWNED\u{7}\u{1b}[2J".as_bytes();
             send(stream, "404 Not Found", &[("X-Note", "\u{1b}[31mred\u{1b}[0m")], body).await
         }
+        "/hostile-body" => {
+            let body = "<h1>标题\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}]2;PWNED\u{7}\u{1b}[2J</h1>".as_bytes();
+            send(stream, "200 OK", &html, body).await
+        }
         // An endless body: the checker reads its limit and hangs up.
         "/huge" => {
             let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000000000\r\n\r\n";

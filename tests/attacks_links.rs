@@ -1,0 +1,146 @@
+//! The link checker against hostile links and servers: links into the machine's own networks (a
+//! private address, the cloud's metadata service, localhost by name and by address, IPv6
+//! loopback, a name a resolver points at loopback), schemes that are not the web's, redirects into
+//! any of them, an endless response, and escape sequences in what a server sends. The only server
+//! contacted is the test's own on 127.0.0.1; every other address is refused before any connection.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::http::Server;
+use common::{TestDb, rows};
+use portal_admin::links::{Checker, Limits, Lookup};
+
+fn linked(reference: &str, body: &str) -> String {
+    let body = body.replace('"', "\\\"");
+    format!(
+        r#"{{"ref":"{reference}","title":"区政府办{reference}","body":"{body}","form":"text","path":"unit","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T10:00:00+08:00"}}"#
+    ) + "\n"
+}
+
+#[test]
+fn private_and_loopback_addresses_and_other_schemes_are_refused_without_a_connection() {
+    let server = Server::start_in_thread();
+    let port = server.addr.port();
+    let db = TestDb::sqlite();
+    db.ok(&["init"]);
+    let body = format!(
+        "<a href=\"http://10.0.0.1/admin\">a</a> <a href=\"http://169.254.169.254/latest/meta-data/\">b</a> \
+         <a href=\"http://localhost:{port}/ok\">c</a> <a href=\"http://[::1]:{port}/ok\">d</a> \
+         <a href=\"http://127.0.0.1:{port}/ok\">e</a> <a href=\"file:///etc/passwd\">f</a> <a href=\"javascript:alert(1)\">g</a>"
+    );
+    db.import("hostile.jsonl", &linked("h-1", &body));
+    let found = rows(&db, &["links", "--all"]);
+    let error = |url: &str| found.iter().find(|r| r["url"] == url).map(|r| r["error"].as_str().unwrap_or("").to_string());
+    assert_eq!(found.len(), 7, "{found:#?}");
+    assert!(server.seen.lock().unwrap().is_empty(), "nothing may be fetched");
+    assert_eq!(
+        error("http://10.0.0.1/admin").unwrap(),
+        "refused: 10.0.0.1 is a private address (--allow-private, or [links] allow_private = true in config.toml, allows it)"
+    );
+    assert!(error("http://169.254.169.254/latest/meta-data/").unwrap().starts_with("refused: 169.254.169.254 is a link-local address"));
+    let by_name = error(&format!("http://localhost:{port}/ok")).unwrap();
+    assert!(by_name.starts_with("refused: localhost resolves to") && by_name.contains("loopback address"), "{by_name}");
+    assert!(error(&format!("http://[::1]:{port}/ok")).unwrap().starts_with("refused: ::1 is a loopback address"));
+    assert!(error(&format!("http://127.0.0.1:{port}/ok")).unwrap().starts_with("refused: 127.0.0.1 is a loopback address"));
+    assert_eq!(error("file:///etc/passwd").unwrap(), "refused: only http and https links are checked, not file:");
+    assert_eq!(error("javascript:alert(1)").unwrap(), "refused: only http and https links are checked, not javascript:");
+    // Refused links are listed, but are not dead links for the national check.
+    assert!(found.iter().all(|r| r["status"].is_null()));
+}
+
+#[test]
+fn allowing_private_addresses_never_allows_link_local_or_a_redirect_out_of_the_web() {
+    let server = Server::start_in_thread();
+    let db = TestDb::sqlite();
+    db.ok(&["init"]);
+    let body = format!(
+        "{} {} {} http://169.254.169.254/latest/meta-data/",
+        server.url("/to-metadata"),
+        server.url("/to-file"),
+        server.url("/huge")
+    );
+    db.import("hostile.jsonl", &linked("h-1", &body));
+    let started = Instant::now();
+    let found = rows(&db, &["links", "--all", "--allow-private"]);
+    assert!(started.elapsed() < Duration::from_secs(20), "an endless response is read to its limit, then dropped");
+    let error = |url: &str| found.iter().find(|r| r["url"] == url).map(|r| r["error"].as_str().unwrap_or("").to_string());
+    assert!(error(&server.url("/to-metadata")).unwrap().starts_with("refused: 169.254.169.254 is a link-local address"), "{found:#?}");
+    assert_eq!(error(&server.url("/to-file")).unwrap(), "refused: only http and https links are checked, not file:");
+    assert!(error("http://169.254.169.254/latest/meta-data/").unwrap().contains("link-local"));
+    assert!(error(&server.url("/huge")).is_none(), "the endless page answered 200: {found:#?}");
+}
+
+#[test]
+fn what_a_server_sends_never_reaches_the_terminal_or_the_database_raw() {
+    let server = Server::start_in_thread();
+    let db = TestDb::sqlite();
+    db.ok(&["init"]);
+    db.import("hostile.jsonl", &linked("h-1", &server.url("/hostile")));
+    for format in ["table", "csv", "json"] {
+        // Into a pipe nothing is cleaned: whatever arrives here came through as the checker kept it.
+        let out = db.run(&["links", "--all", "--allow-private", "--format", format]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b), "{format}: {}", String::from_utf8_lossy(&out.stdout));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("/hostile"), "{format}: listed");
+    }
+    // A withdrawn item's page, read to find the notice: its escapes stay inside the checker.
+    let page = format!(
+        r#"{{"ref":"h-2","url":"{}","title":"区政府办h-2","body":"正文","form":"text","path":"unit","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T10:00:00+08:00"}}"#,
+        server.url("/hostile-body")
+    );
+    db.import("page.jsonl", &(page + "\n"));
+    db.ok(&["retract", "h-2", "--reason", "improper"]);
+    let out = db.run(&["links", "--withdrawn", "--allow-private", "--format", "table"]);
+    assert!(out.status.success() && !out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b));
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains("/hostile-body") && listed.contains("without the withdrawal notice"), "{listed}");
+}
+
+/// A resolver of the test's own: `portal.test` (a name on the public web, for all the checker
+/// knows) answers with loopback, as a hostile DNS server would.
+fn rebinding() -> Lookup {
+    Arc::new(|name: String| {
+        Box::pin(async move {
+            if name == "portal.test" {
+                Ok(vec!["127.0.0.1".parse().unwrap()])
+            } else {
+                Err(std::io::Error::new(std::io::ErrorKind::NotFound, "no such host"))
+            }
+        })
+    })
+}
+
+#[tokio::test]
+async fn a_name_that_resolves_to_loopback_is_refused_unless_allowed() {
+    let server = Server::start().await;
+    let url = format!("http://portal.test:{}/ok", server.addr.port());
+    let checker = Checker::with_lookup(Limits::default(), rebinding()).unwrap();
+    let answer = checker.check(&url, false).await;
+    assert!(answer.refused, "{answer:?}");
+    assert_eq!(
+        answer.error.as_deref(),
+        Some(
+            "refused: portal.test resolves to 127.0.0.1, a loopback address (--allow-private, or [links] allow_private = true in config.toml, allows it)"
+        )
+    );
+    assert!(server.seen.lock().unwrap().is_empty());
+    let allowed = Checker::with_lookup(Limits { allow_private: true, ..Limits::default() }, rebinding()).unwrap();
+    let answer = allowed.check(&url, false).await;
+    assert_eq!((answer.status, answer.refused), (Some(200), false), "{answer:?}");
+    assert_eq!(server.hits("/ok").len(), 1);
+}
+
+#[tokio::test]
+async fn an_endless_page_is_read_to_the_limit() {
+    let server = Server::start().await;
+    let limits = Limits { allow_private: true, page_bytes: 64 * 1024, ..Limits::default() };
+    let checker = Checker::new(limits).unwrap();
+    let started = Instant::now();
+    let answer = checker.check(&server.url("/huge"), true).await;
+    assert_eq!(answer.status, Some(200));
+    assert_eq!(answer.text.map(|t| t.len()), Some(64 * 1024));
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
