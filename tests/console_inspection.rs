@@ -1,4 +1,4 @@
-//! The console's Inspection tab asks the database what `inspect` computes: the five indicators as
+//! The console's Inspection tab asks the database what `inspect` computes: the indicators as
 //! of a day by the built-in rules, or, on a column table those rules do not fit, one line saying
 //! why (shown in the tab).
 
@@ -17,7 +17,18 @@ async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
         panic!("the built-in rules fit the built-in table")
     };
     let keys: Vec<&str> = indicators.iter().map(|i| i.key).collect();
-    assert_eq!(keys, ["site_not_updated", "stale_columns", "neglected_columns", "empty_columns", "unanswered_inquiries"]);
+    assert_eq!(
+        keys,
+        [
+            "site_not_updated",
+            "stale_columns",
+            "neglected_columns",
+            "empty_columns",
+            "unanswered_inquiries",
+            "home_broken_links",
+            "other_broken_links"
+        ]
+    );
     assert_eq!(indicators[3].level.as_str(), "fail", "a new site's columns are all blank");
     assert!(indicators[3].detail.iter().any(|d| d.contains(" / ")), "the blank columns' paths: {:?}", indicators[3].detail);
     drop(store);

@@ -78,6 +78,19 @@ async fn dead_links_are_found_kept_and_listed(db: TestDb) {
     // CSV with the contract's fields.
     let csv = db.ok(&["links", "a-2", "--allow-private", "--format", "csv"]);
     assert_eq!(csv.lines().next(), Some("item,url,where,status,error,checked_at"));
+    // The national check reads them: all five on the home page's columns (政务动态), and the
+    // bulletin counts them for the item's unit.
+    let inspect = rows(&db, &["inspect"]);
+    let indicator = |key: &str| inspect.iter().find(|r| r["indicator"] == key).cloned().unwrap();
+    assert_eq!(indicator("home_broken_links")["count"], 5, "{inspect:#?}");
+    assert_eq!(indicator("home_broken_links")["level"], "fail");
+    assert_eq!(indicator("other_broken_links")["count"], 0);
+    assert_eq!(indicator("other_broken_links")["level"], "pass");
+    let before = rows(&db, &["inspect", "--at", "2026-11-30"]);
+    assert!(before.iter().any(|r| r["indicator"] == "home_broken_links" && r["count"] == 0), "no check by then: {before:#?}");
+    let quarter = chrono_quarter();
+    let bulletin = db.ok(&["scores", "--quarter", &quarter, "--bulletin", "-"]);
+    assert!(bulletin.contains("## 七、不可用链接（链接检查）") && bulletin.contains("| 统计局 | 5 |"), "{bulletin}");
     fails(&db, &["links"], 2, "which items?");
     fails(&db, &["links", "--all", "--concurrency", "0"], 2, "concurrency");
 }
@@ -122,3 +135,10 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
 }
 
 on_both_backends!(dead_links_are_found_kept_and_listed, withdrawn_pages_are_proven_gone_or_flagged_still_public);
+
+/// This quarter (Beijing time), as `scores --quarter` takes it.
+fn chrono_quarter() -> String {
+    let now = chrono::Utc::now() + chrono::Duration::hours(8);
+    let month: u32 = now.format("%m").to_string().parse().unwrap();
+    format!("{}Q{}", now.format("%Y"), (month - 1) / 3 + 1)
+}

@@ -185,6 +185,8 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("DROP INDEX audit_log_site").await.unwrap();
     raw.exec("DROP TABLE calendar_notices").await.unwrap();
+    // What version 10 added: the link checks' results.
+    raw.exec("DROP TABLE link_checks").await.unwrap();
     // What version 9 added: the operators' login flag and the guards.
     raw.exec("ALTER TABLE operators DROP COLUMN login").await.unwrap();
     let guards: &[&str] = match db.backend {

@@ -473,4 +473,29 @@ mod tests {
         .unwrap_err();
         assert_eq!(e, "column path \"不存在\" is not in the column table");
     }
+
+    #[test]
+    fn broken_links_count_once_on_the_home_page_first() {
+        let mut rules = rules();
+        rules.home_links = Some(Levels { warn: 1, fail: 2 });
+        rules.other_links = Some(Levels { warn: 1, fail: 10 });
+        let link = |url: &str, item: i64, column: &str| BrokenLink { url: url.into(), item, columns: vec![column.into()] };
+        let home = rules.home.columns[0].clone();
+        let found = link_indicators(
+            &rules,
+            &[
+                link("https://a.cn/1", 1, &home),
+                link("https://a.cn/1", 2, "其他栏目"),
+                link("https://a.cn/2", 2, "其他栏目"),
+                link("https://a.cn/2", 3, "其他栏目"),
+            ],
+        );
+        assert_eq!(found[0].key, "home_broken_links");
+        assert_eq!((found[0].count, found[0].level), (1, Level::Warn));
+        assert_eq!(found[1].key, "other_broken_links");
+        assert_eq!((found[1].count, found[1].detail.clone()), (1, vec!["https://a.cn/2".to_string()]));
+        rules.home_links = None;
+        rules.other_links = None;
+        assert!(link_indicators(&rules, &[link("https://a.cn/1", 1, &home)]).is_empty());
+    }
 }

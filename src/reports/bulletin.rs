@@ -33,6 +33,9 @@ pub struct Bulletin {
     /// The national check's indicators at the end of the period (of each quarter, for a year), or
     /// why they could not be evaluated (rules that do not fit the column table).
     pub inspection: Result<Vec<(NaiveDate, Vec<Indicator>)>, String>,
+    /// The links as last checked (`portal-admin links`): when, and the broken ones of online items
+    /// per unit; `None` when they never were.
+    pub links: Option<(chrono::DateTime<chrono::Utc>, BTreeMap<String, usize>)>,
 }
 
 /// The period's facts from the database, with the national check's indicators by the rules in
@@ -113,7 +116,8 @@ pub async fn gather_with(store: &dyn Store, site: &Site, period: Period, rules: 
         }
         Err(why) => Err(why),
     };
-    Ok(Bulletin { site_name: site.name.clone(), period, scores, incidents, overdue, signals, inspection })
+    let links = super::links::for_bulletin(store, site).await?;
+    Ok(Bulletin { site_name: site.name.clone(), period, scores, incidents, overdue, signals, inspection, links })
 }
 
 fn level_name(level: Level) -> &'static str {
@@ -259,7 +263,31 @@ pub fn render(b: &Bulletin) -> String {
             }
         }
     }
+    render_links(&mut out, b);
     out
+}
+
+/// Section seven: the broken links of each unit's online items, as last checked.
+fn render_links(out: &mut String, b: &Bulletin) {
+    let _ = writeln!(out, "\n## 七、不可用链接（链接检查）\n");
+    match &b.links {
+        None => {
+            let _ = writeln!(out, "未做链接检查（portal-admin links --all）。");
+        }
+        Some((at, per_unit)) if per_unit.is_empty() => {
+            let _ = writeln!(out, "{} 检查：未发现不可用链接。", beijing_date(*at));
+        }
+        Some((at, per_unit)) => {
+            let _ = writeln!(out, "{} 检查发现的不可用链接，按信息所属单位：\n", beijing_date(*at));
+            let _ = writeln!(out, "| 单位 | 不可用链接 |");
+            let _ = writeln!(out, "| --- | ---: |");
+            let mut ranked: Vec<(&String, &usize)> = per_unit.iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            for (unit, n) in ranked {
+                let _ = writeln!(out, "| {} | {n} |", cell(unit));
+            }
+        }
+    }
 }
 
 /// Section five's table: each unit's signals under Art. 17.

@@ -78,6 +78,6 @@ pub async fn inspect(store: &dyn Store, site: &Site, rules: &Rules, at: NaiveDat
     }
     let mut indicators = evaluate(rules, &columns, &inquiries, at);
     // The links as last checked (the check is of the live site: there is no "as of" for it).
-    indicators.extend(super::links::indicators(store, site, rules).await?);
+    indicators.extend(super::links::indicators(store, site, rules, at).await?);
     Ok(indicators)
 }

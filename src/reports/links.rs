@@ -6,9 +6,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
 use crate::domain::links::{DEFAULT_NOTICES, Link, Place, Verdict, link_verdict, links_of, page_verdict, plain};
+use crate::domain::time::beijing_date;
 use crate::domain::{ItemStatus, inspection};
 use crate::links::{Checker, Job, Limits};
 use crate::store::{CheckedLink, LinkRow, LinkScope, Result, Site, Store};
@@ -180,17 +182,27 @@ pub fn per_unit(rows: &[LinkRow]) -> BTreeMap<String, usize> {
     out
 }
 
-/// The national check's link indicators (首页不可用链接, 其他页面不可用链接) from the current
-/// results, when the rules give their levels.
-pub async fn indicators(store: &dyn Store, site: &Site, rules: &inspection::Rules) -> Result<Vec<inspection::Indicator>> {
+/// The national check's link indicators (首页不可用链接, 其他页面不可用链接) from the results of
+/// the links as last checked by the end of `at` (Beijing date), when the rules give their levels.
+/// The checks are of the live site: a day before any check counts nothing.
+pub async fn indicators(store: &dyn Store, site: &Site, rules: &inspection::Rules, at: NaiveDate) -> Result<Vec<inspection::Indicator>> {
     if rules.home_links.is_none() && rules.other_links.is_none() {
         return Ok(Vec::new());
     }
     let rows = broken(store, site).await?;
     let facts: Vec<inspection::BrokenLink> = rows
         .iter()
-        .filter(|r| r.verdict.is_broken())
+        .filter(|r| r.verdict.is_broken() && beijing_date(r.checked_at) <= at)
         .map(|r| inspection::BrokenLink { url: r.url.clone(), item: r.item, columns: r.columns.clone() })
         .collect();
     Ok(inspection::link_indicators(rules, &facts))
+}
+
+/// What the bulletin says of the links: when they were last checked, and the broken ones per unit
+/// then; `None` when they never were.
+pub async fn for_bulletin(store: &dyn Store, site: &Site) -> Result<Option<(DateTime<Utc>, BTreeMap<String, usize>)>> {
+    let rows = store.link_results(site).await?;
+    let Some(last) = rows.iter().map(|r| r.checked_at).max() else { return Ok(None) };
+    let online: Vec<LinkRow> = rows.into_iter().filter(|r| r.item_status == ItemStatus::Online).collect();
+    Ok(Some((last, per_unit(&online))))
 }
