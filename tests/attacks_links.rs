@@ -144,3 +144,47 @@ async fn an_endless_page_is_read_to_the_limit() {
     assert_eq!(answer.text.map(|t| t.len()), Some(64 * 1024));
     assert!(started.elapsed() < Duration::from_secs(5));
 }
+
+/// A login name no other test uses (PostgreSQL's roles are shared by all its databases).
+fn login(what: &str) -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("pa_{what}_{}_{}", std::process::id(), nanos % 1_000_000)
+}
+
+/// The link checks' results are portal data: an administrator's `psql` writes none without an
+/// audit record, a viewer none at all, and a viewer's `links` is refused below the command line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn link_checks_are_written_only_with_an_audit_record_and_only_by_an_administrator() {
+    use sqlx::Connection;
+    let db = TestDb::new(common::Backend::Postgres).await;
+    db.ok(&["init"]);
+    // A link on the test's own machine (the discard port), never fetched: the viewer is refused first.
+    db.import("item.jsonl", &linked("l-1", "http://127.0.0.1:9/"));
+    let (admin, viewer) = (login("ladm"), login("lview"));
+    db.ok(&["operators", "add", &admin, "--role", "admin"]);
+    db.ok(&["operators", "add", &viewer, "--role", "viewer"]);
+    let insert = "INSERT INTO link_checks (site_id, item_id, place, url, status, error, verdict, checked_at, checked_by) \
+                  VALUES (1, 1, 'body', 'http://127.0.0.1:9/', 200, NULL, 'ok', now(), 'x')";
+    let run = |url: String, statements: Vec<&'static str>| async move {
+        let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
+        sqlx::query("BEGIN").execute(&mut c).await.unwrap();
+        for s in statements {
+            if let Err(e) = sqlx::query(s).execute(&mut c).await {
+                return Err(e.to_string());
+            }
+        }
+        sqlx::query("COMMIT").execute(&mut c).await.map(|_| ()).map_err(|e| e.to_string())
+    };
+    let e = run(db.as_login(&admin).url.clone(), vec![insert]).await.unwrap_err();
+    assert!(e.contains("without writing its audit record"), "{e}");
+    let audited = "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', 'links.check', 'site:xiangshan', '{}')";
+    run(db.as_login(&admin).url.clone(), vec![insert, audited]).await.unwrap();
+    let e = run(db.as_login(&viewer).url.clone(), vec![insert, audited]).await.unwrap_err();
+    assert!(e.contains("permission denied"), "{e}");
+    let as_viewer = db.as_login(&viewer);
+    let out = as_viewer.run(&["links", "--all", "--allow-private"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(common::stderr(&out).contains("may not record link checks"), "{}", common::stderr(&out));
+    drop(as_viewer);
+    db.drop_with_roles(&[&admin, &viewer]).await;
+}

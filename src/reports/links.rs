@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::domain::links::{DEFAULT_NOTICES, Link, Place, Verdict, link_verdict, links_of, page_verdict, plain};
 use crate::domain::time::beijing_date;
-use crate::domain::{ItemStatus, inspection};
+use crate::domain::{ItemStatus, Role, inspection};
 use crate::links::{Checker, Job, Limits};
 use crate::store::{CheckedLink, LinkRow, LinkScope, Result, Site, Store};
 
@@ -79,6 +79,20 @@ pub async fn check(
     settings: &Settings,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> std::result::Result<Summary, CheckFailure> {
+    // Only an administrator records what is found: anybody else is refused before anything is fetched.
+    match store.whoami(site).await? {
+        Some((Role::Admin, true)) => {}
+        other => {
+            let who = match other {
+                Some((role, true)) => role.as_str().to_string(),
+                Some((_, false)) => "disabled".to_string(),
+                None => "not an operator".to_string(),
+            };
+            let message =
+                format!("{} ({who}) may not record link checks: only an active administrator of site {} does", store.operator(), site.code);
+            return Err(CheckFailure::Store(crate::store::StoreError::Refused(message)));
+        }
+    }
     let items = store.link_items(site, scope).await?;
     let withdrawn = matches!(scope, LinkScope::Withdrawn { .. });
     let per_item: Vec<(i64, Vec<Link>)> = items
