@@ -91,6 +91,11 @@ async fn dead_links_are_found_kept_and_listed(db: TestDb) {
     let quarter = chrono_quarter();
     let bulletin = db.ok(&["scores", "--quarter", &quarter, "--bulletin", "-"]);
     assert!(bulletin.contains("## 七、不可用链接（链接检查）") && bulletin.contains("| 统计局 | 5 |"), "{bulletin}");
+    // Items that went online since a later day: none, and nothing fetched.
+    let served = server.seen.lock().unwrap().len();
+    assert!(rows(&db, &["links", "--since", "2026-11-21", "--allow-private"]).is_empty());
+    assert_eq!(server.seen.lock().unwrap().len(), served);
+    fails(&db, &["--read-only", "links", "--all"], 1, "read-only");
     fails(&db, &["links"], 2, "which items?");
     fails(&db, &["links", "--all", "--concurrency", "0"], 2, "concurrency");
 }

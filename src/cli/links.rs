@@ -42,6 +42,10 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
     if args.items.is_empty() && !args.all && !args.withdrawn && args.since.is_none() {
         return Err(Failure::usage("which items? give their ids or refs, --all, --since DATE or --withdrawn"));
     }
+    if cli.read_only {
+        // It records what it finds: refused before anything is fetched.
+        return Err(Failure::failed("read-only: recording link checks is not allowed (--read-only)"));
+    }
     let settings = links::settings(None, args.allow_private).map_err(Failure::usage)?;
     let s = session(cli).await?;
     let mut ids = Vec::new();
@@ -73,13 +77,18 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
         CheckFailure::Store(e) => Failure::from(e),
         CheckFailure::Checker(e) => Failure::failed(e),
     })?;
-    let checked: Option<std::collections::HashSet<i64>> = (!ids.is_empty()).then(|| ids.iter().copied().collect());
+    for id in ids.iter().filter(|id| !summary.checked.contains(id)) {
+        let why = if args.withdrawn { "is not withdrawn, or has no public page" } else { "is not online" };
+        tell(&format!("portal-admin: item {id} {why}: nothing checked"));
+    }
+    // The results of the items this run read, not of every item ever checked.
+    let checked: std::collections::HashSet<i64> = summary.checked.iter().copied().collect();
     let rows: Vec<LinkRow> = if args.withdrawn {
         links::still_public(s.store.as_ref(), &s.site).await?
     } else {
         links::broken(s.store.as_ref(), &s.site).await?
     };
-    let rows: Vec<LinkRow> = rows.into_iter().filter(|r| checked.as_ref().is_none_or(|c| c.contains(&r.item))).collect();
+    let rows: Vec<LinkRow> = rows.into_iter().filter(|r| checked.contains(&r.item)).collect();
     let mut listing = Listing::new(&["item", "url", "where", "status", "error", "checked_at"]);
     for r in &rows {
         listing.push(vec![

@@ -59,6 +59,8 @@ pub fn settings(file: Option<&Path>, allow_private: bool) -> std::result::Result
 /// What a check found, in numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// The items read (those the scope named that exist in it).
+    pub checked: Vec<i64>,
     pub items: usize,
     pub links: usize,
     /// Distinct links fetched (a link in several items is fetched once).
@@ -144,6 +146,7 @@ pub async fn check(
     }
     let count = |v: Verdict| checked.iter().filter(|c| c.verdict == v).count();
     Ok(Summary {
+        checked: per_item.iter().map(|(id, _)| *id).collect(),
         items: per_item.iter().filter(|(_, l)| !l.is_empty()).count(),
         links: checked.len(),
         fetched: total,
@@ -219,4 +222,51 @@ pub async fn for_bulletin(store: &dyn Store, site: &Site) -> Result<Option<(Date
     let Some(last) = rows.iter().map(|r| r.checked_at).max() else { return Ok(None) };
     let online: Vec<LinkRow> = rows.into_iter().filter(|r| r.item_status == ItemStatus::Online).collect();
     Ok(Some((last, per_unit(&online))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_come_from_config_toml_and_the_flag() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        let none = settings(Some(&file), false).unwrap();
+        assert!(!none.allow_private);
+        assert_eq!(none.notices.len(), DEFAULT_NOTICES.len());
+        assert!(settings(Some(&file), true).unwrap().allow_private, "--allow-private");
+        std::fs::write(&file, "[links]\nallow_private = true\nwithdrawal_notice = [\"本信息已撤销\"]\n").unwrap();
+        let own = settings(Some(&file), false).unwrap();
+        assert_eq!(own, Settings { allow_private: true, notices: vec!["本信息已撤销".into()] });
+        std::fs::write(&file, "[links]\nallow_privat = true\n").unwrap();
+        let e = settings(Some(&file), false).unwrap_err();
+        assert!(e.contains("config.toml") && e.contains("allow_privat"), "{e}");
+        std::fs::write(&file, "[links]\nwithdrawal_notice = [\" \"]\n").unwrap();
+        assert!(settings(Some(&file), false).unwrap_err().contains("withdrawal_notice"));
+        // Other sections of the file are other commands' business.
+        std::fs::write(&file, "[other]\nx = 1\n").unwrap();
+        assert!(!settings(Some(&file), false).unwrap().allow_private);
+    }
+
+    #[test]
+    fn broken_links_are_counted_per_unit() {
+        let row = |unit: Option<&str>, verdict: Verdict| LinkRow {
+            item: 1,
+            title: "t".into(),
+            unit: unit.map(str::to_string),
+            item_status: ItemStatus::Online,
+            place: Place::Body,
+            url: "https://a.cn/".into(),
+            status: Some(404),
+            error: None,
+            verdict,
+            checked_at: Utc::now(),
+            columns: vec![],
+        };
+        let rows =
+            [row(Some("民政局"), Verdict::Broken), row(Some("民政局"), Verdict::Broken), row(None, Verdict::Broken), row(Some("统计局"), Verdict::Refused)];
+        let counted = per_unit(&rows);
+        assert_eq!(counted.into_iter().collect::<Vec<_>>(), vec![("民政局".to_string(), 2), ("转载".to_string(), 1)]);
+    }
 }
