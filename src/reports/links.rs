@@ -264,8 +264,12 @@ mod tests {
             checked_at: Utc::now(),
             columns: vec![],
         };
-        let rows =
-            [row(Some("民政局"), Verdict::Broken), row(Some("民政局"), Verdict::Broken), row(None, Verdict::Broken), row(Some("统计局"), Verdict::Refused)];
+        let rows = [
+            row(Some("民政局"), Verdict::Broken),
+            row(Some("民政局"), Verdict::Broken),
+            row(None, Verdict::Broken),
+            row(Some("统计局"), Verdict::Refused),
+        ];
         let counted = per_unit(&rows);
         assert_eq!(counted.into_iter().collect::<Vec<_>>(), vec![("民政局".to_string(), 2), ("转载".to_string(), 1)]);
     }
