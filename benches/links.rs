@@ -28,6 +28,8 @@ fn run_ok(mut cmd: Command) {
 }
 
 /// Runs `cmd` and returns its wall time (s) and its own peak resident set (MiB).
+// The child is waited for by `wait4`, which also gives its resource usage (`Child::wait` does not).
+#[allow(clippy::zombie_processes)]
 fn measured(mut cmd: Command) -> (f64, f64) {
     cmd.stdout(std::process::Stdio::null());
     let start = Instant::now();
