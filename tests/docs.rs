@@ -259,3 +259,48 @@ fn completions_complete_commands_in_bash_and_are_made_for_zsh_and_fish() {
     let e = String::from_utf8_lossy(&out.stderr);
     assert_eq!(e.trim_end().lines().count(), 1, "{e}");
 }
+
+/// Every file under `dir` (recursively) whose name ends in one of `ends`.
+fn files(dir: &std::path::Path, ends: &[&str], found: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().map(Result::unwrap) {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, ends, found);
+        } else if ends.iter().any(|e| path.to_string_lossy().ends_with(e)) {
+            found.push(path);
+        }
+    }
+}
+
+/// The project's docs and help stand alone: nothing sends a reader outside the repository, and
+/// every relative link in the docs names a file that is there.
+#[test]
+fn the_docs_and_the_help_stand_alone() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = vec![root.join("README.md")];
+    for dir in ["docs", "src", "data", "keymaps"] {
+        files(&root.join(dir), &[".md", ".rs", ".toml", ".tsv", ".txt"], &mut found);
+    }
+    let outside = "../".to_string() + "shared";
+    for file in &found {
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(!text.contains(&outside), "{} sends the reader outside the repository", file.display());
+        if !file.to_string_lossy().ends_with(".md") {
+            continue;
+        }
+        // Markdown links: `](target)`, not addresses and not anchors within the page.
+        for link in text.split("](").skip(1).filter_map(|rest| rest.split(')').next()) {
+            let target = link.split('#').next().unwrap_or_default();
+            if target.is_empty() || target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            let linked = file.parent().unwrap().join(target);
+            assert!(linked.exists(), "{} links to {target}, which is not there", file.display());
+        }
+    }
+    for args in [&["--help"][..], &["import", "--help"]] {
+        let out = portal_admin(args);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains(&outside), "portal-admin {args:?} sends the reader outside the repository");
+    }
+}

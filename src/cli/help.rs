@@ -67,7 +67,7 @@ pub fn reference() -> String {
         "# Command-line reference\n\n\
          Generated from the program's own definition of its command line (`src/cli/`); a test fails \
          when this file is out of date (`PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --lib cli_reference` \
-         rewrites it). The contract these follow is `../shared/CLI.md`; `portal-admin man` and \
+         rewrites it). Items' JSON Lines are described in [import.md](import.md); `portal-admin man` and \
          `portal-admin completions SHELL` are made from the same definition.\n",
     );
     section(&mut command, "portal-admin", 2, &mut text);

@@ -1,4 +1,4 @@
-//! The command line (`../shared/CLI.md`): subcommands map onto the same domain and store calls the
+//! The command line (docs/cli.md): subcommands map onto the same domain and store calls the
 //! console uses. Every failure becomes a `Failure` with the contract's exit code.
 
 mod assessment;
@@ -97,7 +97,7 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         to: Option<chrono::NaiveDate>,
     },
-    /// Load items from JSON Lines, all or nothing (the fields: ../shared/CLI.md; a unit item may add
+    /// Load items from JSON Lines, all or nothing (the fields: docs/import.md; a unit item may add
     /// "attachments": {"signed_scan": FILE, "electronic_text": FILE, "target_columns": FILE}, what
     /// Art. 10 asks it to carry)
     Import {

@@ -1,5 +1,5 @@
 //! The closed vocabularies of the regulation, each with its one spelling in data and on the
-//! command line (snake_case, as the schema's CHECK constraints and `../shared/CLI.md` use).
+//! command line (snake_case, as the schema's CHECK constraints and docs/cli.md use).
 
 use std::fmt;
 use std::str::FromStr;

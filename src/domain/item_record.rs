@@ -1,4 +1,4 @@
-//! Items as JSON Lines (`import`, `export`), per `../shared/CLI.md`.
+//! Items as JSON Lines (`import`, `export`): the fields of docs/import.md.
 
 use std::collections::BTreeMap;
 

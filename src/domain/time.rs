@@ -19,7 +19,7 @@ pub fn beijing_midnight(day: NaiveDate) -> DateTime<Utc> {
     beijing().from_local_datetime(&start).single().expect("a fixed offset has no gaps").with_timezone(&Utc)
 }
 
-/// Parses an RFC 3339 time; a time without an offset is Beijing time (`../shared/CLI.md`).
+/// Parses an RFC 3339 time; a time without an offset is Beijing time (docs/import.md).
 /// A bare date is midnight Beijing time.
 pub fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
     let t = text.trim();
