@@ -113,28 +113,15 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
 /// After a withdrawal: the withdrawn items' public pages, checked at once (those that have one).
 /// A page still public is said; a check that cannot run is a warning, never a failed withdrawal.
 pub async fn after_withdrawal(s: &super::Session, items: &[i64]) {
-    if items.is_empty() {
-        return;
-    }
-    let settings = match links::settings(None, false) {
-        Ok(settings) => settings,
-        Err(e) => return tell(&format!("portal-admin: warning: the withdrawn pages were not checked: {e}")),
-    };
-    let scope = LinkScope::Withdrawn { items: Some(items.to_vec()), since: None };
-    let limits = Limits { timeout: Duration::from_secs(5), retries: 1, ..Limits::default() };
-    match links::check(s.store.as_ref(), &s.site, &scope, limits, &settings, &|_, _| {}).await {
-        Ok(summary) if summary.links == 0 => {}
-        Ok(_) => match links::still_public(s.store.as_ref(), &s.site).await {
-            Ok(rows) => {
-                for r in rows.iter().filter(|r| items.contains(&r.item)) {
-                    super::output::say(&format!(
-                        "item {}: its public page {} still answers without the withdrawal notice; `portal-admin links --withdrawn` checks it again",
-                        r.item, r.url
-                    ));
-                }
+    match links::after_withdrawal(s.store.as_ref(), &s.site, items).await {
+        Ok(rows) => {
+            for r in rows {
+                super::output::say(&format!(
+                    "item {}: its public page {} still answers without the withdrawal notice; `portal-admin links --withdrawn` checks it again",
+                    r.item, r.url
+                ));
             }
-            Err(e) => tell(&format!("portal-admin: warning: {}", e.one_line())),
-        },
+        }
         Err(e) => tell(&format!("portal-admin: warning: the withdrawn pages were not checked: {e}")),
     }
 }

@@ -156,6 +156,24 @@ pub async fn check(
     })
 }
 
+/// After a withdrawal (the command line's `retract`; the console's withdrawal should call it too):
+/// the withdrawn items' public pages checked at once, with the settings of `config.toml`, a short
+/// timeout and one retry; the ones still public are returned. Items without a page: nothing is
+/// fetched or recorded.
+pub async fn after_withdrawal(store: &dyn Store, site: &Site, items: &[i64]) -> std::result::Result<Vec<LinkRow>, CheckFailure> {
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
+    let settings = settings(None, false).map_err(CheckFailure::Checker)?;
+    let scope = LinkScope::Withdrawn { items: Some(items.to_vec()), since: None };
+    let limits = Limits { timeout: std::time::Duration::from_secs(5), retries: 1, ..Limits::default() };
+    let summary = check(store, site, &scope, limits, &settings, &|_, _| {}).await?;
+    if summary.links == 0 {
+        return Ok(Vec::new());
+    }
+    Ok(still_public(store, site).await?.into_iter().filter(|r| items.contains(&r.item)).collect())
+}
+
 /// Why a check did not finish.
 #[derive(Debug, thiserror::Error)]
 pub enum CheckFailure {
