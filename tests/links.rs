@@ -117,6 +117,18 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
     let flagged = rows(&db, &["retractions"]);
     assert_eq!(flagged[0]["still_public"], true, "{flagged:#?}");
 
+    // The console's withdrawn tab gets the flag with its rows.
+    {
+        use portal_admin::store::{self, OpenOptions, Target};
+        use portal_admin::ui::app::{Load, Loaded};
+        let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+        let site = store.site(None).await.unwrap();
+        let Loaded::Withdrawals(Ok(listed)) = portal_admin::ui::load(store.as_ref(), &site, Load::Withdrawals).await else {
+            panic!("the withdrawals load")
+        };
+        let flagged: Vec<i64> = listed.iter().filter(|w| w.still_public).map(|w| w.item).collect();
+        assert_eq!(flagged, [1]);
+    }
     let public = rows(&db, &["links", "--withdrawn"]);
     assert_eq!(public.len(), 1, "{public:#?}");
     assert_eq!(public[0]["url"], server.url("/withdrawn-still"));

@@ -208,6 +208,15 @@ pub async fn still_public_items(store: &dyn Store, site: &Site) -> Result<HashSe
     Ok(still_public(store, site).await?.into_iter().map(|r| r.item).collect())
 }
 
+/// Flags the withdrawals whose item's public page is still public (the withdrawn tab's rows).
+pub async fn flag_withdrawals(store: &dyn Store, site: &Site, rows: &mut [crate::store::WithdrawalRow]) -> Result<()> {
+    let public = still_public_items(store, site).await?;
+    for r in rows {
+        r.still_public = r.restored.is_none() && public.contains(&r.item);
+    }
+    Ok(())
+}
+
 /// Broken links of online items, per unit (a repost's under "转载"), for the bulletin.
 pub fn per_unit(rows: &[LinkRow]) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();

@@ -698,6 +698,9 @@ pub struct WithdrawalRow {
     pub restored: Option<(DateTime<Utc>, String)>,
     /// The earliest request it closed: when that was made.
     pub requested_at: Option<DateTime<Utc>>,
+    /// Its public page still answered without the withdrawal notice when the link checks last
+    /// looked (`reports::links::flag_withdrawals` sets it; the store lists it false).
+    pub still_public: bool,
 }
 
 impl WithdrawalRow {

@@ -2834,6 +2834,7 @@ where
                     withdrawn_by,
                     restored: restored_at.zip(restored_by),
                     requested_at,
+                    still_public: false,
                 })
             })
             .collect()

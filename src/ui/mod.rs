@@ -151,7 +151,16 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::Retract { items, reason } => Loaded::Withdrawn(store.retract(site, &items, reason, "").await.map_err(line)),
         Load::Mark { items, mark } => Loaded::Marked(mark.kind, store.mark(site, &items, &mark).await.map_err(line)),
         Load::Restore { item } => Loaded::Restored(item, store.restore(site, item, "").await.map_err(line)),
-        Load::Withdrawals => Loaded::Withdrawals(store.withdrawals(site, app::LATEST).await.map_err(line)),
+        Load::Withdrawals => Loaded::Withdrawals(
+            async {
+                let mut rows = store.withdrawals(site, app::LATEST).await?;
+                // A withdrawn page the link checks found still public is flagged.
+                reports::links::flag_withdrawals(store, site, &mut rows).await?;
+                Ok(rows)
+            }
+            .await
+            .map_err(line),
+        ),
         Load::Decline { request, reason } => Loaded::Declined(store.decline_request(site, request, &reason).await.map_err(line)),
         Load::Audit { before } => Loaded::Audit(store.audit_page(site, &Default::default(), before, paged::PAGE).await.map_err(line)),
         // A network that drops packets (rather than refusing them) would hang the check for

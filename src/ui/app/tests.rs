@@ -1286,6 +1286,7 @@ fn withdrawal_rows() -> Vec<crate::store::WithdrawalRow> {
         withdrawn_by: by.into(),
         restored,
         requested_at,
+        still_public: false,
     };
     // Newest first, as the store lists them.
     vec![
@@ -1330,6 +1331,19 @@ fn show_withdrawn(app: &mut App) {
     let effects = keys(app, "6");
     let [(id, Load::Withdrawals)] = loads(&effects)[..] else { panic!("{effects:?}") };
     app.update(Msg::Loaded(id, Loaded::Withdrawals(Ok(withdrawal_rows()))));
+}
+
+#[test]
+fn a_withdrawn_page_still_public_is_flagged_in_the_withdrawn_tab() {
+    let mut a = app();
+    let effects = keys(&mut a, "6");
+    let [(id, Load::Withdrawals)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let mut rows = withdrawal_rows();
+    rows[0].still_public = true;
+    a.update(Msg::Loaded(id, Loaded::Withdrawals(Ok(rows))));
+    let text = text_of(&a);
+    assert!(text.lines().nth(3).unwrap().contains("[still public] 象山区2026年三季"), "{text}");
+    assert!(!text.lines().nth(5).unwrap().contains("[still public]"), "{text}");
 }
 
 #[test]

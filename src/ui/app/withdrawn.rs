@@ -90,6 +90,7 @@ mod tests {
             withdrawn_by: "li.jianhua".into(),
             restored: None,
             requested_at: requested_minutes_before.map(|m| at - Duration::minutes(m)),
+            still_public: false,
         }
     }
 

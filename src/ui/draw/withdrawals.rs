@@ -77,7 +77,11 @@ impl Draw<'_> {
                 Span::raw(pad(&took, took_w)),
                 Span::styled(if wide { pad(&restored, restored_w) } else { restored.clone() }, theme.status(Status::Ok)),
             ];
+            // The link checks found its public page still answering without the withdrawal notice.
+            let public = if r.still_public { "[still public] " } else { "" };
+            line.push(Span::styled(public, theme.status(Status::Overdue).add_modifier(Modifier::BOLD)));
             let title_w = if wide { title_w } else { title_w.saturating_sub(text::width(&restored)) };
+            let title_w = title_w.saturating_sub(text::width(public));
             let title = fit(&text::display(&r.title, app.ambiguous), title_w);
             let room = title_w.saturating_sub(text::width(&title) + 3);
             line.push(Span::raw(title));
