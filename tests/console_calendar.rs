@@ -29,7 +29,7 @@ const MISSING: &str = "2027年节假日安排未导入";
 
 /// The screen's last line: the status line.
 fn status_line(screen: &str) -> String {
-    screen.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or_default().to_string()
+    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or_default().to_string()
 }
 
 async fn next_years_notice_is_imported_from_the_console(db: TestDb) {
