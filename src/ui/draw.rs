@@ -664,23 +664,13 @@ impl Draw<'_> {
         let app = self.app;
         self.buf.set_style(area, self.theme.bar());
         let mut left = app.link_status();
-        // What the calendar does not know, unless the last action's message says it already.
-        let warning = app.calendar_warning().filter(|w| !app.notice.as_ref().is_some_and(|n| n.text.contains(w.as_str())));
-        let cells = |s: &str| text::width(&self.text(s));
         if let Some(n) = &app.notice {
-            let mut said = if n.error { format!("✗ {}", n.text) } else { n.text.clone() };
-            // A message that is not an error leaves room for the first part of the warning.
-            if let (Some(head), false) = (app.calendar_warning_head().filter(|_| warning.is_some()), n.error) {
-                let room = usize::from(area.width).saturating_sub(cells(&left) + cells(&format!(" │  │ ! {head}")));
-                if cells(&said) > room {
-                    said = fit(&self.text(&said), room);
-                }
-            }
-            left.push_str(&format!(" │ {said}"));
+            left.push_str(&format!(" │ {}", if n.error { format!("✗ {}", n.text) } else { n.text.clone() }));
         }
-        // The warning after what the last action said (which a person is reading now): whole if
-        // it fits, otherwise its first part (what is missing) rather than a sentence cut short.
-        if let Some(warning) = warning {
+        // What the calendar does not know, after what the last action said (which a person is
+        // reading now): whole if it fits, otherwise its first part (what is missing) rather than
+        // a sentence cut short; nothing when the last action's message says it already.
+        if let Some(warning) = app.calendar_warning().filter(|w| !app.notice.as_ref().is_some_and(|n| n.text.contains(w.as_str()))) {
             let whole = format!(" │ ! {warning}");
             let room = usize::from(area.width).saturating_sub(text::width(&self.text(&left)));
             match app.calendar_warning_head() {

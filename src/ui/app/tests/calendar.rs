@@ -165,17 +165,3 @@ fn a_warning_with_no_room_says_what_is_missing_not_half_a_sentence() {
     assert!(status.contains("│ 2027年节假日安排未导入：12月25日后的期限为暂定 · "), "{status}");
     assert_eq!(status.matches("未导入").count(), 1, "{status}");
 }
-
-#[test]
-fn a_long_message_leaves_room_for_what_the_calendar_is_missing_but_an_error_does_not() {
-    let mut a = december();
-    a.set_places(Vec::new(), true);
-    let text = text_of(&a);
-    let status = text.lines().last().unwrap();
-    assert!(status.contains("│ Welcome: ?") && status.contains("… │ ! 2027年节假日安排未导入"), "{status}");
-    // An error is read whole first.
-    a.notice = Some(Notice { text: "the database is locked by portal-admin (pid 4242): retry when it ends".into(), error: true });
-    let text = text_of(&a);
-    let status = text.lines().last().unwrap();
-    assert!(status.contains("✗ the database is locked by portal-admin (pid 4242)"), "{status}");
-}
