@@ -128,8 +128,12 @@ async fn a_mark_keeps_the_item_online_and_answers_an_outdated_request(db: TestDb
     assert!(shown.contains("replaced by 象政办〔2026〕12号"), "{shown}");
     let audit = rows(&db, &["audit", "--item", "zd-2"]);
     let actions: Vec<&str> = audit.iter().map(|e| e["action"].as_str().unwrap()).collect();
-    assert_eq!(actions, ["mark", "retraction.request"], "its records, newest first, with its request's");
-    assert!(audit[0]["detail"].as_str().unwrap().contains("象政办〔2026〕12号"));
+    assert_eq!(
+        actions,
+        ["retraction.close", "mark", "retraction.request"],
+        "its records, newest first, with its request's: made, then closed by the mark"
+    );
+    assert!(audit[1]["detail"].as_str().unwrap().contains("象政办〔2026〕12号"));
     assert!(db.ok(&["mark", "zd-2", "--as", "repealed"]).contains("already marked repealed; nothing changed"));
     db.ok(&["mark", "zd-2", "--as", "amended"]);
     let mut raw = db.any().await;
@@ -187,7 +191,7 @@ async fn the_audit_trail_and_the_time_to_withdraw_are_reported(db: TestDb) {
     assert_eq!(rows(&db, &["audit", "--since", "2000-01-01"]).len(), all.len());
     let of_item = rows(&db, &["audit", "--item", "zd-1"]);
     let actions: Vec<&str> = of_item.iter().map(|e| e["action"].as_str().unwrap()).collect();
-    assert_eq!(actions, ["retract", "retraction.request"]);
+    assert_eq!(actions, ["retraction.close", "retract", "retraction.request"]);
     assert!(rows(&db, &["audit", "--item", "zd-2"]).is_empty());
     fails(&db, &["audit", "--item", "zd-99"], 1, "zd-99");
     fails(&db, &["audit", "--since", "yesterday"], 2, "yesterday");

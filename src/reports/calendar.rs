@@ -37,6 +37,12 @@ impl CalendarStatus {
         Some(format!("{}年节假日安排未导入：{}月{}日后的期限为暂定", year + 1, from.month(), from.day()))
     }
 
+    /// The warning's first part alone (`2027年节假日安排未导入`): what is missing, where the whole
+    /// warning has no room.
+    pub fn warning_head(&self) -> Option<String> {
+        self.warning().map(|w| w.split('：').next().unwrap_or_default().to_string())
+    }
+
     /// The held years, as `2021–2026` (or a list when there are gaps).
     pub fn held(&self) -> String {
         let mut runs: Vec<(i32, i32)> = Vec::new();
@@ -112,7 +118,8 @@ pub fn summary(notice: &Notice, change: &CalendarImport, done: bool) -> String {
         (true, true) => format!("; {}'s deadlines are firm now", notice.year),
         (true, false) => format!("; {}'s deadlines would be firm", notice.year),
     };
-    format!("{verb} the {} notice ({source}): {holidays} days off and {workdays} working days added or changed{year}", notice.year)
+    // The counts before the notice's title: a narrow status line is cut at its end.
+    format!("{verb} the {} notice: {holidays} days off and {workdays} working days added or changed{year} ({source})", notice.year)
 }
 
 fn count(days: &[CalendarDay]) -> (usize, usize) {

@@ -201,8 +201,24 @@ fn record_withdrawals_sql(list: &str) -> String {
 fn close_requests_sql(list: &str) -> String {
     format!(
         "UPDATE retraction_requests SET status = 'done', resolution = 'withdrawn', handled_at = $2, handled_by = $3 \
-         WHERE site_id = $1 AND status = 'pending' AND item_id IN ({list}) RETURNING item_id"
+         WHERE site_id = $1 AND status = 'pending' AND item_id IN ({list}) RETURNING id, item_id"
     )
+}
+
+/// The audit records of the retraction requests a withdrawal or a mark closed (request, item):
+/// each its own before and after, beside its item's record.
+fn closed_requests_audit(closed: &[(i64, i64)], resolution: Resolution) -> Vec<(String, String)> {
+    closed
+        .iter()
+        .map(|(request, item)| {
+            let detail = json!({
+                "item": item,
+                "before": {"status": RequestStatus::Pending.as_str()},
+                "after": {"status": RequestStatus::Done.as_str(), "resolution": resolution.as_str()},
+            });
+            (format!("request:{request}"), detail.to_string())
+        })
+        .collect()
 }
 
 /// The hot statements for one backend (`super::hot_statements`).
@@ -530,6 +546,9 @@ where
         action: &str,
         records: &[(String, String)],
     ) -> Result<()> {
+        if records.is_empty() {
+            return Ok(());
+        }
         let at = Utc::now();
         for chunk in records.chunks(CHUNK) {
             let sql = insert_sql::<DB>("audit_log (site_id, at, operator, action, target, detail)", 6, chunk.len());
@@ -993,6 +1012,13 @@ where
         operator: &str,
     ) -> Result<()> {
         let now = Utc::now();
+        // What it was, for its audit record.
+        let (old_title, old_stage): (String, String) = sqlx::query_as("SELECT title, stage FROM items WHERE site_id = $1 AND id = $2")
+            .bind(site)
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?;
+        let step = crate::domain::review::review_step(item.path);
         sqlx::query(
             "UPDATE items SET title = $3, body = $4, form = $5, channel = $6, stage = $7, status = 'pending', points = $8, \
              submitted_at = $9, version = version + 1, updated_at = $10, url = $11, wechat_at = $12 WHERE site_id = $1 AND id = $2 AND status = 'returned'",
@@ -1003,7 +1029,7 @@ where
         .bind(item.body.as_str())
         .bind(item.form.as_str())
         .bind(item.channel.as_str())
-        .bind(crate::domain::review::review_step(item.path).as_str())
+        .bind(step.as_str())
         .bind(item_form(item).points())
         .bind(item.submitted_at)
         .bind(now)
@@ -1038,7 +1064,11 @@ where
             .execute(&mut **tx)
             .await?;
         }
-        let detail = json!({"title": item.title, "columns": item.placements.iter().map(|(c, _)| c).collect::<Vec<_>>()});
+        let detail = json!({
+            "title": item.title, "columns": item.placements.iter().map(|(c, _)| c).collect::<Vec<_>>(),
+            "before": {"stage": old_stage, "status": ItemStatus::Returned.as_str(), "title": old_title},
+            "after": {"stage": step.as_str(), "status": ItemStatus::Pending.as_str(), "title": item.title},
+        });
         Self::audit(tx, Some(site), operator, "item.resubmit", &format!("item:{id}"), &detail.to_string()).await
     }
 
@@ -1840,7 +1870,10 @@ where
         .bind(Utc::now())
         .fetch_one(&mut *tx)
         .await?;
-        let detail = json!({"number": document.number, "title": document.title, "column": path, "issued_on": document.issued_on.to_string(), "item": document.item_id});
+        let detail = json!({
+            "number": document.number, "title": document.title, "column": path, "issued_on": document.issued_on.to_string(), "item": document.item_id,
+            "before": null, "after": {"number": document.number, "issued_on": document.issued_on.to_string(), "item": document.item_id},
+        });
         Self::audit(&mut tx, Some(site.id), &self.operator, "documents.add", &format!("document:{id}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(id)
@@ -2190,7 +2223,10 @@ where
         .bind(self.operator.as_str())
         .fetch_one(&mut *tx)
         .await?;
-        let detail = json!({"subject": subject, "asked_at": inquiry.asked_at.to_rfc3339(), "invalid_reason": invalid});
+        let detail = json!({
+            "subject": subject, "asked_at": inquiry.asked_at.to_rfc3339(), "invalid_reason": invalid,
+            "before": null, "after": {"answered": false, "valid": invalid.is_none()},
+        });
         Self::audit(&mut tx, Some(site.id), &self.operator, "inquiry.add", &format!("inquiry:{id}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(id)
@@ -2446,9 +2482,23 @@ where
             tx.rollback().await?;
             return Ok(done);
         }
-        let listed: Vec<serde_json::Value> =
-            done.days.iter().map(|d| json!({"date": d.date.to_string(), "kind": d.kind.as_str(), "note": d.note})).collect();
-        let detail = json!({"year": year, "source": source, "year_added": year_added, "days": listed});
+        // Each day's before (null: the calendar did not hold it) and after, and the notice's.
+        let state = |d: &CalendarDay| json!({"kind": d.kind.as_str(), "note": d.note});
+        let listed: Vec<serde_json::Value> = done
+            .days
+            .iter()
+            .map(|d| {
+                let before = held.iter().find(|h| h.date == d.date).map(state);
+                json!({"date": d.date.to_string(), "before": before, "after": state(d)})
+            })
+            .collect();
+        let detail = json!({
+            "year": year,
+            "source": source,
+            "before": {"notice_held": !year_added},
+            "after": {"notice_held": true},
+            "days": listed,
+        });
         Self::audit(&mut tx, None, &self.operator, "calendar.import", &format!("calendar:{year}"), &detail.to_string()).await?;
         tx.commit().await?;
         Ok(done)
@@ -2672,6 +2722,7 @@ where
         let now = Utc::now();
         let online: Vec<i64> = states.iter().filter(|(_, s)| s.status == ItemStatus::Online).map(|(id, _)| *id).collect();
         let mut closed: HashMap<i64, u64> = HashMap::new();
+        let mut requests_closed: Vec<(i64, i64)> = Vec::new();
         for chunk in online.chunks(CHUNK) {
             let list = id_list(chunk);
             // Only one withdrawal each: the status moves from online exactly once, so a second
@@ -2693,15 +2744,12 @@ where
                 .bind(self.operator.as_str())
                 .execute(&mut *tx)
                 .await?;
-            let requests: Vec<i64> = sqlx::query_scalar(&close_requests_sql(&list))
-                .bind(site.id)
-                .bind(now)
-                .bind(self.operator.as_str())
-                .fetch_all(&mut *tx)
-                .await?;
-            for item in requests {
-                *closed.entry(item).or_default() += 1;
+            let requests: Vec<(i64, i64)> =
+                sqlx::query_as(&close_requests_sql(&list)).bind(site.id).bind(now).bind(self.operator.as_str()).fetch_all(&mut *tx).await?;
+            for (_, item) in &requests {
+                *closed.entry(*item).or_default() += 1;
             }
+            requests_closed.extend(requests);
             out.withdrawn.extend(moved);
         }
         if out.withdrawn.is_empty() {
@@ -2726,6 +2774,14 @@ where
             })
             .collect();
         Self::audit_many(&mut tx, Some(site.id), &self.operator, "retract", &records).await?;
+        Self::audit_many(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "retraction.close",
+            &closed_requests_audit(&requests_closed, Resolution::Withdrawn),
+        )
+        .await?;
         tx.commit().await?;
         out.requests_closed = closed.values().sum();
         Ok(out)
@@ -2756,6 +2812,7 @@ where
         }
         let now = Utc::now();
         let mut closed: HashMap<i64, u64> = HashMap::new();
+        let mut requests_closed: Vec<(i64, i64)> = Vec::new();
         for chunk in out.marked.chunks(CHUNK) {
             let list = id_list(chunk);
             // Not an update of its columns: published_at and the placements stay as they are.
@@ -2783,18 +2840,19 @@ where
             .await?;
             // A request to withdraw an outdated item is answered by the mark; any other reason
             // (improper, classified, error) still needs the item taken down.
-            let requests: Vec<i64> = sqlx::query_scalar(&format!(
+            let requests: Vec<(i64, i64)> = sqlx::query_as(&format!(
                 "UPDATE retraction_requests SET status = 'done', resolution = 'marked', handled_at = $2, handled_by = $3 \
-                 WHERE site_id = $1 AND status = 'pending' AND reason = 'outdated' AND item_id IN ({list}) RETURNING item_id"
+                 WHERE site_id = $1 AND status = 'pending' AND reason = 'outdated' AND item_id IN ({list}) RETURNING id, item_id"
             ))
             .bind(site.id)
             .bind(now)
             .bind(self.operator.as_str())
             .fetch_all(&mut *tx)
             .await?;
-            for item in requests {
-                *closed.entry(item).or_default() += 1;
+            for (_, item) in &requests {
+                *closed.entry(*item).or_default() += 1;
             }
+            requests_closed.extend(requests);
         }
         let before: HashMap<i64, Option<MarkKind>> = states.iter().map(|(id, s)| (*id, s.mark)).collect();
         let records: Vec<(String, String)> = out
@@ -2814,6 +2872,14 @@ where
             })
             .collect();
         Self::audit_many(&mut tx, Some(site.id), &self.operator, "mark", &records).await?;
+        Self::audit_many(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "retraction.close",
+            &closed_requests_audit(&requests_closed, Resolution::Marked),
+        )
+        .await?;
         tx.commit().await?;
         out.requests_closed = closed.values().sum();
         Ok(out)

@@ -1619,6 +1619,8 @@ impl App {
                             self.switch(Tab::Columns, effects);
                         }
                         self.load_columns(effects);
+                        // What the status line says of the calendar follows the day too.
+                        self.load_calendar_status(effects);
                         self.tell(format!("staleness as of {day}"));
                     }
                     Err(e) => self.warn(e),

@@ -1,17 +1,14 @@
 //! The console's calendar queries (`app::CalendarLoad`), run on a task: the same report functions
 //! `calendar import` and `calendar show` use.
 
-use chrono::Utc;
-
 use super::app::{CalendarLoad, CalendarLoaded};
-use crate::domain::time::beijing_date;
 use crate::reports::calendar as notices;
 use crate::store::{Site, Store, StoreError};
 
 /// Runs one calendar query; errors as one line.
 pub async fn load(store: &dyn Store, site: &Site, what: CalendarLoad, line: impl Fn(StoreError) -> String) -> CalendarLoaded {
     match what {
-        CalendarLoad::Status => CalendarLoaded::Status(notices::status(store, site, beijing_date(Utc::now())).await.map_err(line)),
+        CalendarLoad::Status { at } => CalendarLoaded::Status(notices::status(store, site, at).await.map_err(line)),
         CalendarLoad::Preview { path } => CalendarLoaded::Preview(match std::fs::read_to_string(&path) {
             Err(e) => Err(format!("cannot read {path}: {e}")),
             Ok(text) => match notices::preview(store, &text).await {

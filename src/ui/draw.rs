@@ -668,9 +668,15 @@ impl Draw<'_> {
             left.push_str(&format!(" │ {}", if n.error { format!("✗ {}", n.text) } else { n.text.clone() }));
         }
         // What the calendar does not know, after what the last action said (which a person is
-        // reading now), in the room left.
-        if let Some(warning) = app.calendar_warning() {
-            left.push_str(&format!(" │ ! {warning}"));
+        // reading now): whole if it fits, otherwise its first part (what is missing) rather than
+        // a sentence cut short; nothing when the last action's message says it already.
+        if let Some(warning) = app.calendar_warning().filter(|w| !app.notice.as_ref().is_some_and(|n| n.text.contains(w.as_str()))) {
+            let whole = format!(" │ ! {warning}");
+            let room = usize::from(area.width).saturating_sub(text::width(&self.text(&left)));
+            match app.calendar_warning_head() {
+                Some(head) if text::width(&self.text(&whole)) > room => left.push_str(&format!(" │ ! {head}")),
+                _ => left.push_str(&whole),
+            }
         }
         let left = self.text(&left);
         let bold = app.notice.as_ref().is_some_and(|n| n.error) || matches!(app.health, Health::Lost(_));

@@ -3,6 +3,8 @@
 //! what the notice would add and asks before it writes. The status line says, from 1 December,
 //! when next year's notice is missing.
 
+use chrono::NaiveDate;
+
 use super::{App, Confirmed, Effect, Load, Overlay};
 use crate::domain::holiday_notice::Notice;
 use crate::reports::calendar::{CalendarStatus, Preview, summary};
@@ -10,8 +12,8 @@ use crate::reports::calendar::{CalendarStatus, Preview, summary};
 /// A calendar query.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CalendarLoad {
-    /// The years held, as of today.
-    Status,
+    /// The years held, as of a day (the console's `:at`, today unless set).
+    Status { at: NaiveDate },
     /// A notice read from a file and compared with the calendar (nothing written).
     Preview { path: String },
     /// A notice read before, imported in one audited transaction.
@@ -28,14 +30,19 @@ pub enum CalendarLoaded {
 }
 
 impl App {
-    /// Asks what the calendar holds.
+    /// Asks what the calendar holds, as of the day the console shows (`:at`).
     pub(super) fn load_calendar_status(&mut self, effects: &mut Vec<Effect>) {
-        self.request(Load::Calendar(CalendarLoad::Status), effects);
+        self.request(Load::Calendar(CalendarLoad::Status { at: self.at }), effects);
     }
 
     /// What the status line says about the calendar, if it does not know what it needs.
     pub fn calendar_warning(&self) -> Option<String> {
         self.calendar.as_ref().and_then(CalendarStatus::warning)
+    }
+
+    /// The warning's first part, what is missing, for a status line with no room for the whole.
+    pub fn calendar_warning_head(&self) -> Option<String> {
+        self.calendar.as_ref().and_then(CalendarStatus::warning_head)
     }
 
     /// `:calendar` and `:calendar import PATH`.
@@ -44,8 +51,9 @@ impl App {
         match what {
             "" => match &self.calendar {
                 Some(status) => {
-                    let missing = status.warning().map_or_else(String::new, |w| format!(" · {w}"));
-                    self.tell(format!("holiday notices held: {}{missing} · :calendar import FILE adds a year's", status.held()));
+                    // What is missing first: on a narrow terminal the line is cut at its end.
+                    let missing = status.warning().map_or_else(String::new, |w| format!("{w} · "));
+                    self.tell(format!("{missing}holiday notices held: {} · :calendar import FILE adds a year's", status.held()));
                 }
                 None => {
                     self.load_calendar_status(effects);
@@ -67,7 +75,9 @@ impl App {
 
     pub(super) fn calendar_loaded(&mut self, id: u64, loaded: CalendarLoaded, effects: &mut Vec<Effect>) {
         match loaded {
-            CalendarLoaded::Status(Ok(status)) => self.calendar = Some(status),
+            // An answer for a day no longer shown (`:at` again before it came) is dropped.
+            CalendarLoaded::Status(Ok(status)) if status.today == self.at => self.calendar = Some(status),
+            CalendarLoaded::Status(Ok(_)) => {}
             CalendarLoaded::Status(Err(e)) => tracing::warn!("reading the calendar's notices failed: {e}"),
             CalendarLoaded::Preview(result) => {
                 if self.calendar_preview != Some(id) {

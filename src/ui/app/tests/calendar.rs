@@ -23,7 +23,10 @@ fn december() -> App {
     });
     let loaded = loads(&effects);
     let (columns, _) = loaded.iter().find(|(_, l)| matches!(l, Load::Columns { .. })).unwrap();
-    let (status, _) = loaded.iter().find(|(_, l)| *l == Load::Calendar(CalendarLoad::Status)).expect("the calendar is asked for at once");
+    let (status, _) = loaded
+        .iter()
+        .find(|(_, l)| *l == Load::Calendar(CalendarLoad::Status { at: day("2026-12-04") }))
+        .expect("the calendar is asked for at once");
     let mut rows = entries();
     rows.iter_mut().filter(|e| e.id == 8).for_each(|e| {
         e.provisional = true;
@@ -75,7 +78,11 @@ fn calendar_import_shows_what_it_would_add_and_asks_first() {
     assert_eq!(a.notice.as_ref().unwrap().text, "imported the 2027 notice");
     // The deadlines and the calendar's status load again.
     let again: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
-    assert!(again.contains(&Load::Calendar(CalendarLoad::Status)) && again.iter().any(|l| matches!(l, Load::Columns { .. })), "{again:?}");
+    assert!(
+        again.contains(&Load::Calendar(CalendarLoad::Status { at: day("2026-12-04") }))
+            && again.iter().any(|l| matches!(l, Load::Columns { .. })),
+        "{again:?}"
+    );
 }
 
 #[test]
@@ -91,7 +98,11 @@ fn a_notice_it_cannot_read_is_said_and_nothing_is_asked() {
     // `:calendar` alone says what is held.
     keys(&mut a, ":calendar");
     key(&mut a, KeyCode::Enter);
-    assert!(a.notice.as_ref().unwrap().text.starts_with("holiday notices held: 2021–2026 · 2027年节假日安排未导入"), "{:?}", a.notice);
+    assert!(
+        a.notice.as_ref().unwrap().text.starts_with("2027年节假日安排未导入：12月25日后的期限为暂定 · holiday notices held: 2021–2026"),
+        "{:?}",
+        a.notice
+    );
 }
 
 #[test]
@@ -113,4 +124,44 @@ fn a_provisional_indicator_and_document_are_marked() {
     let text = text_of(&a);
     assert!(text.contains("✓ pass?"), "{text}");
     assert!(text.lines().nth(1).unwrap().contains("?1 provisional"), "{text}");
+}
+
+#[test]
+fn the_calendar_warning_follows_the_day_shown() {
+    let mut a = december();
+    // `:at` asks for the calendar's status as of that day, beside the columns.
+    keys(&mut a, ":at 2026-11-20");
+    let effects = key(&mut a, KeyCode::Enter);
+    let loaded = loads(&effects);
+    let (status, _) = loaded
+        .iter()
+        .find(|(_, l)| *l == Load::Calendar(CalendarLoad::Status { at: day("2026-11-20") }))
+        .unwrap_or_else(|| panic!("{loaded:?}"));
+    // An answer for the day shown before is dropped: the warning stays what the 20th's answer says.
+    let stale = CalendarStatus { years: (2021..=2026).collect(), today: day("2026-12-04"), provisional_from: Some(day("2026-12-25")) };
+    let november = CalendarStatus { years: (2021..=2026).collect(), today: day("2026-11-20"), provisional_from: None };
+    a.update(Msg::Loaded(*status, Loaded::Calendar(CalendarLoaded::Status(Ok(november)))));
+    a.update(Msg::Loaded(*status, Loaded::Calendar(CalendarLoaded::Status(Ok(stale)))));
+    assert_eq!(a.calendar_warning(), None);
+    assert!(!text_of(&a).lines().last().unwrap().contains("未导入"), "{}", text_of(&a));
+}
+
+#[test]
+fn a_warning_with_no_room_says_what_is_missing_not_half_a_sentence() {
+    let mut a = december();
+    keys(&mut a, ":at 2026-12-31");
+    key(&mut a, KeyCode::Enter);
+    a.calendar =
+        Some(CalendarStatus { years: (2021..=2026).collect(), today: day("2026-12-31"), provisional_from: Some(day("2026-12-25")) });
+    let text = text_of(&a);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("│ staleness as of 2026-12-31 │ ! 2027年节假日安排未导入"), "{status}");
+    assert!(!status.contains('：') && !status.contains('…'), "{status}");
+    // `:calendar` says it whole, first, and the status line does not say it twice.
+    keys(&mut a, ":calendar");
+    key(&mut a, KeyCode::Enter);
+    let text = text_of(&a);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("│ 2027年节假日安排未导入：12月25日后的期限为暂定 · "), "{status}");
+    assert_eq!(status.matches("未导入").count(), 1, "{status}");
 }
