@@ -69,7 +69,8 @@ async fn main() {
                     assert!(effects.is_empty(), "moving in the tree queries nothing");
                 }
             }
-            let (firsts, keys, moves, scrolls) = (common::stats(firsts), common::stats(keys), common::stats(moves), common::stats(scrolls));
+            let (firsts, keys, moves, scrolls) =
+                (common::stats(firsts), common::stats(keys), common::stats(moves), common::stats(scrolls));
             println!(
                 "{backend} {w}x{h} {:.1} {:.3} {:.3} {:.0} {:.0} {:.0} {:.0}",
                 firsts.median, keys.mean, keys.max, moves.mean, moves.max, scrolls.mean, scrolls.max

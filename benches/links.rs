@@ -55,7 +55,8 @@ fn bench(server: &http::Server, items: usize) {
     run_ok(init);
     let mut lines = String::new();
     for i in 0..items {
-        let body: Vec<String> = (0..9).map(|j| format!("<a href=\\\"{}\\\">附件{j}</a>", server.url(&format!("/page/{i}-{j}")))).collect();
+        let body: Vec<String> =
+            (0..9).map(|j| format!("<a href=\\\"{}\\\">附件{j}</a>", server.url(&format!("/page/{i}-{j}")))).collect();
         lines.push_str(&format!(
             r#"{{"ref":"l-{i}","url":"{}","title":"区统计局第{i}条信息","body":"正文{}","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T15:00:00+08:00"}}"#,
             server.url(&format!("/page/{i}")),

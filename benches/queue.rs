@@ -33,8 +33,9 @@ async fn main() {
             pending = queue.len();
         }
         let mut approvals = Vec::new();
-        let waiting =
-            |q: &[portal_admin::store::QueueItem]| q.iter().filter(|i| matches!(i.stage, Stage::OfficeReview | Stage::Review)).count();
+        let waiting = |q: &[portal_admin::store::QueueItem]| {
+            q.iter().filter(|i| matches!(i.stage, Stage::OfficeReview | Stage::Review)).count()
+        };
         let queue = store.queue(&site, None, None).await.expect("the queue");
         if waiting(&queue) < runs {
             // Earlier runs approved what waited: submit reposts to approve (a repost waits at the
@@ -64,7 +65,12 @@ async fn top_up(store: &dyn portal_admin::store::Store, site: &portal_admin::sto
     use portal_admin::store::Record;
     let columns = store.columns(site).await.expect("the columns");
     let parents: std::collections::HashSet<i64> = columns.iter().filter_map(|c| c.parent_id).collect();
-    let column = columns.iter().find(|c| c.path.starts_with("新闻要问") && !parents.contains(&c.id)).expect("a repost column").path.clone();
+    let column = columns
+        .iter()
+        .find(|c| c.path.starts_with("新闻要问") && !parents.contains(&c.id))
+        .expect("a repost column")
+        .path
+        .clone();
     let now = chrono::Utc::now();
     let mut items = (0..n).map(|i| {
         Record::Item(Box::new(NewItem {

@@ -47,7 +47,8 @@ async fn main() {
         let hot = hot_statements(dialect);
         let statement = |name: &str| hot.iter().find(|s| s.name == name).expect("a hot statement").clone();
         // As reports::stale asks: the documents issued by the day, open at its end (Beijing).
-        let stale_sql = literal(&statement("stale"), &site, Some(at), Some(beijing_midnight(at + Duration::days(1))), None);
+        let stale_sql =
+            literal(&statement("stale"), &site, Some(at), Some(beijing_midnight(at + Duration::days(1))), None);
         // reports::scores: the period's tallies and the period's before.
         let scores_sql = [period.previous(), period]
             .iter()

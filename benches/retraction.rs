@@ -53,15 +53,22 @@ async fn main() {
 
         let (mut keys, mut settled) = (Vec::new(), Vec::new());
         for (run, item) in candidates.iter().enumerate() {
-            store.request_retraction(&site, item.id, &unit, RetractionReason::Classified, "benchmark").await.expect("a request");
+            store
+                .request_retraction(&site, item.id, &unit, RetractionReason::Classified, "benchmark")
+                .await
+                .expect("a request");
             let mut app = open_app(store.as_ref(), &site, Utc::now(), (80, 24)).await;
             let effects = press(&mut app, KeyCode::Char('3'));
             run_effects(&mut app, store.as_ref(), &site, effects).await;
             let mut tty = Tty::new();
             tty.draw(&app);
             // The most urgent request is the one withdrawn (the one just made, or an older one).
-            let (top, withdrawn) =
-                app.retractions.shown.first().map(|&i| (app.retractions.rows[i].id, app.retractions.rows[i].item)).expect("a request");
+            let (top, withdrawn) = app
+                .retractions
+                .shown
+                .first()
+                .map(|&i| (app.retractions.rows[i].id, app.retractions.rows[i].item))
+                .expect("a request");
             assert!(press(&mut app, KeyCode::Char('w')).is_empty(), "nothing is written before the confirmation");
             tty.draw(&app);
 
@@ -78,7 +85,8 @@ async fn main() {
                         next.extend(app.update(Msg::Loaded(id, loaded)));
                         tty.draw(&app);
                         let said = app.notice.as_ref().is_some_and(|n| !n.error && n.text.contains("withdr"));
-                        let gone = app.retractions.waiting.is_none() && !app.retractions.rows.iter().any(|r| r.id == top);
+                        let gone =
+                            app.retractions.waiting.is_none() && !app.retractions.rows.iter().any(|r| r.id == top);
                         if visible.is_none() && said && gone {
                             visible = Some(start.elapsed().as_secs_f64() * 1000.0);
                         }
@@ -107,7 +115,8 @@ async fn main() {
             let ids: Vec<i64> = old.iter().map(|i| i.id).collect();
             items = ids.len();
             let start = Instant::now();
-            let done = store.retract(&site, &ids, RetractionReason::Outdated, "benchmark").await.expect("a bulk withdrawal");
+            let done =
+                store.retract(&site, &ids, RetractionReason::Outdated, "benchmark").await.expect("a bulk withdrawal");
             bulk.push(start.elapsed().as_secs_f64() * 1000.0);
             assert_eq!(done.withdrawn.len(), ids.len());
             for id in ids {
@@ -115,6 +124,9 @@ async fn main() {
             }
         }
         let (k, s, b) = (common::stats(keys), common::stats(settled), common::stats(bulk));
-        println!("{backend} {:.1} {:.1} {:.1} {:.1} {items} {:.1} {:.1}", k.median, k.max, s.median, s.max, b.median, b.max);
+        println!(
+            "{backend} {:.1} {:.1} {:.1} {:.1} {items} {:.1} {:.1}",
+            k.median, k.max, s.median, s.max, b.median, b.max
+        );
     }
 }

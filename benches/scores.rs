@@ -30,7 +30,8 @@ async fn main() {
         let mut units = 0;
         for run in 0..=runs {
             // The cached databases end on 2026-11-27: a quarter of theirs, with the year before it.
-            let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+08:00").expect("a time").with_timezone(&Utc);
+            let now =
+                chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+08:00").expect("a time").with_timezone(&Utc);
             let mut app = open_app(store.as_ref(), &site, now, (160, 48)).await;
             let effects = app.update(key('4'));
             run_effects(&mut app, store.as_ref(), &site, effects).await;
@@ -43,7 +44,10 @@ async fn main() {
                 tty.draw(&app);
                 let took = start.elapsed().as_secs_f64() * 1000.0;
                 assert_eq!(app.scores.period, portal_admin::domain::assessment::Period::Year(year));
-                assert!(app.scores.units.waiting.is_none() && !app.scores.units.rows.is_empty(), "the year's rows are shown");
+                assert!(
+                    app.scores.units.waiting.is_none() && !app.scores.units.rows.is_empty(),
+                    "the year's rows are shown"
+                );
                 units = app.scores.units.rows.len();
                 if run > 0 {
                     times.push(took);

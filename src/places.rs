@@ -80,7 +80,8 @@ pub fn exposed(database: &Path) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let files: Vec<PathBuf> = ["", "-wal", "-shm"].iter().map(|s| PathBuf::from(format!("{}{s}", database.display()))).collect();
+        let files: Vec<PathBuf> =
+            ["", "-wal", "-shm"].iter().map(|s| PathBuf::from(format!("{}{s}", database.display()))).collect();
         let open: Vec<&PathBuf> =
             // An empty file holds nothing to read yet.
             files.iter().filter(|f| std::fs::metadata(f).is_ok_and(|m| m.len() > 0 && m.permissions().mode() & 0o077 != 0)).collect();
@@ -121,7 +122,13 @@ pub fn holders(file: &Path) -> Vec<String> {
             .filter(|a| !a.is_empty())
             .map(|a| String::from_utf8_lossy(a).to_string())
             .enumerate()
-            .map(|(i, a)| if i == 0 { Path::new(&a).file_name().map_or(a.clone(), |n| n.to_string_lossy().to_string()) } else { a })
+            .map(|(i, a)| {
+                if i == 0 {
+                    Path::new(&a).file_name().map_or(a.clone(), |n| n.to_string_lossy().to_string())
+                } else {
+                    a
+                }
+            })
             .collect();
         #[cfg(unix)]
         let user = {
@@ -152,7 +159,11 @@ pub fn described(database: &str) -> Vec<(&'static str, String)> {
     match config_dir() {
         Some(dir) => {
             let present: Vec<&str> = SETTINGS.iter().map(|(f, _)| *f).filter(|f| dir.join(f).exists()).collect();
-            let what = if present.is_empty() { "none yet: the built-in ones are used".to_string() } else { present.join(", ") };
+            let what = if present.is_empty() {
+                "none yet: the built-in ones are used".to_string()
+            } else {
+                present.join(", ")
+            };
             lines.push(("Settings", format!("{} ({what})", dir.display())));
         }
         None => lines.push(("Settings", "no home directory: only the built-in settings".into())),

@@ -9,7 +9,9 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use crate::domain::assessment::{Period, competition_ranks};
 use crate::domain::calendar::WorkingCalendar;
 use crate::domain::deadline::DeadlineRule;
-use crate::domain::staleness::{DocumentStatus, Staleness, Status, document_due, document_status, due_is_provisional, staleness};
+use crate::domain::staleness::{
+    DocumentStatus, Staleness, Status, document_due, document_status, due_is_provisional, staleness,
+};
 use crate::domain::time::{beijing_date, beijing_midnight};
 use crate::store::{ColumnRow, DocumentRow, Result, Site, Store};
 
@@ -104,7 +106,8 @@ pub async fn stale(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<
         .into_iter()
         .enumerate()
         .map(|(position, (column, last_update))| {
-            let staleness = staleness(column.rule, last_update.map(beijing_date), most_overdue.get(&column.id).copied(), at);
+            let staleness =
+                staleness(column.rule, last_update.map(beijing_date), most_overdue.get(&column.id).copied(), at);
             let provisional = provisional.contains(&column.id);
             (position, StaleRow { column, last_update, staleness, provisional })
         })

@@ -47,7 +47,8 @@ fn setup(db: &TestDb) {
     std::fs::write(&items, ITEMS).unwrap();
     db.ok(&["init", "--columns", columns.to_str().unwrap(), "--units", units.to_str().unwrap()]);
     db.ok(&["import", items.to_str().unwrap()]);
-    let documents = rows(db, &["columns"]).into_iter().find(|c| c["path"] == "政府信息公开 / 政府文件").unwrap()["id"].to_string();
+    let documents =
+        rows(db, &["columns"]).into_iter().find(|c| c["path"] == "政府信息公开 / 政府文件").unwrap()["id"].to_string();
     // Issued on Wednesday 1 July, due five working days later, never put online.
     db.ok(&[
         "documents",
@@ -75,14 +76,26 @@ fn setup(db: &TestDb) {
         "--note",
         "标题“敬老月”误作“敬老日”，已更正",
     ]);
-    db.ok(&["incident", "add", "--unit", "政府办", "--kind", "improper", "--date", "2026-09-01", "--note", "误报：经核实不属责任事故"]);
+    db.ok(&[
+        "incident",
+        "add",
+        "--unit",
+        "政府办",
+        "--kind",
+        "improper",
+        "--date",
+        "2026-09-01",
+        "--note",
+        "误报：经核实不属责任事故",
+    ]);
 }
 
 /// Incidents recorded, listed, corrected by a reversing record (never edited), with their audit
 /// records; and what may not be recorded.
 async fn incidents_are_recorded_and_corrected_never_edited(db: TestDb) {
     setup(&db);
-    let q3 = |unit: &str| rows(&db, &["scores", "--quarter", "2026Q3"]).into_iter().find(|r| r["unit"] == unit).unwrap();
+    let q3 =
+        |unit: &str| rows(&db, &["scores", "--quarter", "2026Q3"]).into_iter().find(|r| r["unit"] == unit).unwrap();
     assert_eq!((q3("政府办")["deductions"].as_i64(), q3("政府办")["incidents"].as_i64()), (Some(-10), Some(1)));
     let said = db.ok(&["incident", "reverse", "2", "--note", "经核实不属责任事故，撤销扣分"]);
     assert_eq!(said.trim(), "incident 3: reverses incident 2");
@@ -91,9 +104,18 @@ async fn incidents_are_recorded_and_corrected_never_edited(db: TestDb) {
     let listed = rows(&db, &["incidents", "--quarter", "2026Q3"]);
     let summary: Vec<(i64, i64, Value, Value)> = listed
         .iter()
-        .map(|i| (i["id"].as_i64().unwrap(), i["points"].as_i64().unwrap(), i["reverses"].clone(), i["reversed_by"].clone()))
+        .map(|i| {
+            (i["id"].as_i64().unwrap(), i["points"].as_i64().unwrap(), i["reverses"].clone(), i["reversed_by"].clone())
+        })
         .collect();
-    assert_eq!(summary, [(1, -5, Value::Null, Value::Null), (2, -10, Value::Null, Value::from(3)), (3, 10, Value::from(2), Value::Null)]);
+    assert_eq!(
+        summary,
+        [
+            (1, -5, Value::Null, Value::Null),
+            (2, -10, Value::Null, Value::from(3)),
+            (3, 10, Value::from(2), Value::Null)
+        ]
+    );
     assert_eq!(listed[0]["item"], 5);
     assert_eq!(rows(&db, &["incidents", "--unit", "民政局"]).len(), 1);
     assert!(rows(&db, &["incidents", "--quarter", "2026Q2"]).is_empty());
@@ -107,10 +129,21 @@ async fn incidents_are_recorded_and_corrected_never_edited(db: TestDb) {
     fails(&db, &["incident", "add", "--unit", "外星局", "--kind", "typo", "--note", "x"], 1, "no unit");
     fails(&db, &["incident", "add", "--unit", "民政局", "--kind", "typo", "--item", "zz-9", "--note", "x"], 1, "zz-9");
     let mut raw = db.any().await;
-    assert!(raw.exec("UPDATE incidents SET points = -5 WHERE id = 2").await.is_err(), "a reversal's points are checked by the schema");
-    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('incident.add', 'incident.reverse')").await, 3);
+    assert!(
+        raw.exec("UPDATE incidents SET points = -5 WHERE id = 2").await.is_err(),
+        "a reversal's points are checked by the schema"
+    );
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('incident.add', 'incident.reverse')").await,
+        3
+    );
     raw.exec("UPDATE operators SET role = 'reviewer'").await.unwrap();
-    fails(&db, &["incident", "add", "--unit", "民政局", "--kind", "typo", "--note", "x"], 1, "may not record or correct incidents");
+    fails(
+        &db,
+        &["incident", "add", "--unit", "民政局", "--kind", "typo", "--note", "x"],
+        1,
+        "may not record or correct incidents",
+    );
     assert_eq!(raw.count("SELECT COUNT(*) FROM incidents").await, 3);
 }
 
@@ -123,7 +156,14 @@ async fn every_point_is_explained(db: TestDb) {
     let scores = rows(&db, &["scores", "--quarter", "2026Q3"]);
     let ranked: Vec<(i64, &str, i64, i64)> = scores
         .iter()
-        .map(|r| (r["rank"].as_i64().unwrap(), r["unit"].as_str().unwrap(), r["net"].as_i64().unwrap(), r["change"].as_i64().unwrap()))
+        .map(|r| {
+            (
+                r["rank"].as_i64().unwrap(),
+                r["unit"].as_str().unwrap(),
+                r["net"].as_i64().unwrap(),
+                r["change"].as_i64().unwrap(),
+            )
+        })
         .collect();
     // 政府办: 2 (its item at image+text) − 10, before 1; 民政局: 3 − 5, before 2; 二塘乡: 0, before 1.
     assert_eq!(ranked, [(1, "二塘乡", 0, -1), (2, "民政局", -2, -4), (3, "政府办", -8, -9)]);
@@ -164,7 +204,12 @@ async fn the_quarters_bulletin_is_as_expected(db: TestDb) {
     assert_eq!(db.ok(&["scores", "--quarter", "2026Q3", "--bulletin", "-"]), got);
     let year = db.ok(&["scores", "--year", "2026", "--bulletin", "-"]);
     assert!(year.contains("（2026年度）") && year.contains("| 较上年 |"), "{year}");
-    fails(&db, &["scores", "--quarter", "2026Q3", "--bulletin", "/nonexistent/dir/b.md"], 1, "cannot write the bulletin");
+    fails(
+        &db,
+        &["scores", "--quarter", "2026Q3", "--bulletin", "/nonexistent/dir/b.md"],
+        1,
+        "cannot write the bulletin",
+    );
 }
 
 on_both_backends!(the_quarters_bulletin_is_as_expected);

@@ -78,7 +78,10 @@ async fn two_portal_databases_share_no_role() {
     .fetch_all(&mut chen_b)
     .await
     .unwrap();
-    assert!(groups.iter().all(|g| g.starts_with("portal_") && g.chars().nth(7).is_some_and(|c| c.is_ascii_digit())), "{groups:?}");
+    assert!(
+        groups.iter().all(|g| g.starts_with("portal_") && g.chars().nth(7).is_some_and(|c| c.is_ascii_digit())),
+        "{groups:?}"
+    );
 
     // Li made a viewer in B stays an administrator in A.
     b.ok(&["operators", "role", &li, "viewer"]);
@@ -143,7 +146,11 @@ async fn a_reviewer_with_sql_does_only_what_a_reviewer_may() {
     // An audit record in the administrator's name is written in the reviewer's, now.
     transaction(&mut sql, &[&forged.replace("now()", "'2020-01-01T00:00:00Z'")]).await.unwrap();
     let mut raw = db.any().await;
-    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM audit_log WHERE operator = '{admin}'")).await, 0, "nothing in another's name");
+    assert_eq!(
+        raw.count(&format!("SELECT COUNT(*) FROM audit_log WHERE operator = '{admin}'")).await,
+        0,
+        "nothing in another's name"
+    );
     assert_eq!(
         raw.count(&format!(
             "SELECT COUNT(*) FROM audit_log WHERE operator = '{reviewer}' AND action = 'publish' AND at > now() - interval '1 hour'"
@@ -154,10 +161,12 @@ async fn a_reviewer_with_sql_does_only_what_a_reviewer_may() {
     assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE status = 'online'").await, 2, "nothing published");
     assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE title = '篡改的标题'").await, 0);
     // A reviews record in an administrator's name at the administrators' step does not move the item.
-    let e =
-        transaction(&mut sql, &["UPDATE items SET stage = 'returned', status = 'returned', version = version + 1 WHERE ref = 'unit-1'"])
-            .await
-            .unwrap_err();
+    let e = transaction(
+        &mut sql,
+        &["UPDATE items SET stage = 'returned', status = 'returned', version = version + 1 WHERE ref = 'unit-1'"],
+    )
+    .await
+    .unwrap_err();
     assert!(e.contains("may not change item"), "{e}");
     sql.close().await.ok();
     drop(as_reviewer);
@@ -201,7 +210,10 @@ async fn no_change_without_its_audit_record_and_never_edited_records_stay() {
     .await
     .unwrap();
     let mut raw = db.any().await;
-    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM audit_log WHERE action = 'item.edit' AND operator = '{admin}'")).await, 1);
+    assert_eq!(
+        raw.count(&format!("SELECT COUNT(*) FROM audit_log WHERE action = 'item.edit' AND operator = '{admin}'")).await,
+        1
+    );
 
     // Never edited, by the administrator.
     for attack in [
@@ -218,16 +230,33 @@ async fn no_change_without_its_audit_record_and_never_edited_records_stay() {
     ] {
         let audited = "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', 'x', 'x', '{}')";
         let e = transaction(&mut sql, &[attack, audited]).await.unwrap_err();
-        assert!(e.contains("never edited") || e.contains("append-only") || e.contains("permission denied"), "{attack}: {e}");
+        assert!(
+            e.contains("never edited") || e.contains("append-only") || e.contains("permission denied"),
+            "{attack}: {e}"
+        );
     }
     // Nor by the tables' owner, who may TRUNCATE.
-    for table in ["withdrawals", "reviews", "item_marks", "incidents", "finding_waivers", "retraction_requests", "audit_log", "items"] {
+    for table in [
+        "withdrawals",
+        "reviews",
+        "item_marks",
+        "incidents",
+        "finding_waivers",
+        "retraction_requests",
+        "audit_log",
+        "items",
+    ] {
         let e = raw.exec(&format!("TRUNCATE {table} CASCADE")).await.unwrap_err();
         assert!(e.contains("append-only"), "{table}: {e}");
     }
-    for (table, rows) in
-        [("withdrawals", 1), ("reviews", 1), ("item_marks", 1), ("incidents", 1), ("finding_waivers", 1), ("retraction_requests", 1)]
-    {
+    for (table, rows) in [
+        ("withdrawals", 1),
+        ("reviews", 1),
+        ("item_marks", 1),
+        ("incidents", 1),
+        ("finding_waivers", 1),
+        ("retraction_requests", 1),
+    ] {
         assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM {table}")).await, rows, "{table}");
     }
     // What portal-admin does through the same rules still works: restore closes the withdrawal once.
@@ -276,7 +305,10 @@ async fn an_operator_name_is_never_sql() {
 async fn the_last_administrator_who_can_log_in_cannot_lock_everybody_out(db: TestDb) {
     db.ok(&["init"]);
     db.ok(&["demo", "--items", "50"]);
-    let me = rows(&db, &["operators"]).into_iter().find(|o| o["role"] == "admin" && !o["name"].as_str().unwrap().contains('.')).unwrap();
+    let me = rows(&db, &["operators"])
+        .into_iter()
+        .find(|o| o["role"] == "admin" && !o["name"].as_str().unwrap().contains('.'))
+        .unwrap();
     let me = me["name"].as_str().unwrap().to_string();
     fails(&db, &["operators", "disable", &me], 1, "last active administrator of site xiangshan who can log in");
     fails(&db, &["operators", "role", &me, "reviewer"], 1, "who can log in");

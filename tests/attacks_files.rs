@@ -79,7 +79,8 @@ fn a_database_readable_by_others_is_warned_about_with_the_fix() {
     assert!(out.status.success());
     let e = common::stderr(&out);
     assert!(
-        e.contains("can be read by other users of this machine (mode 644)") && e.contains(&format!("chmod 600 {}", db.display())),
+        e.contains("can be read by other users of this machine (mode 644)")
+            && e.contains(&format!("chmod 600 {}", db.display())),
         "{e}"
     );
     // The command closed the database before it exited: SQLite's clean close leaves no -wal or

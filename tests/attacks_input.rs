@@ -18,9 +18,11 @@ async fn bad_lines_are_refused_with_their_line_number(db: TestDb) {
     };
     let nul = write("nul.jsonl", &format!("{ITEM}\n{}\n", ITEM.replace("a-1", "a-2").replace("标题", "标\\u0000题")));
     fails(&db, &["import", &nul], 2, &format!("{nul}:2: title holds a NUL character"));
-    let date = write("date.jsonl", &format!("{ITEM}\n\n{}\n", ITEM.replace("a-1", "a-3").replace("2026-11-20", "2026-02-30")));
+    let date =
+        write("date.jsonl", &format!("{ITEM}\n\n{}\n", ITEM.replace("a-1", "a-3").replace("2026-11-20", "2026-02-30")));
     fails(&db, &["import", &date], 2, &format!("{date}:3:"));
-    let long = write("long.jsonl", &format!("{ITEM}\n{}\n", ITEM.replace("a-1", "a-4").replace("正文", &"长".repeat(2_000))));
+    let long =
+        write("long.jsonl", &format!("{ITEM}\n{}\n", ITEM.replace("a-1", "a-4").replace("正文", &"长".repeat(2_000))));
     fails(&db, &["import", &long, "--max-line", "4096"], 2, &format!("{long}:2: the line is longer than 4096 bytes"));
     db.ok(&["import", &long]);
     for device in ["/dev/zero", "/dev/null"] {
@@ -79,8 +81,11 @@ async fn a_row_that_is_not_utf8_is_shown_repaired_and_named() {
     db.ok(&["init"]);
     db.import("one.jsonl", &format!("{ITEM}\n{}\n", ITEM.replace("a-1", "a-2")));
     let mut raw = db.any().await;
-    raw.exec("UPDATE items SET title = CAST(X'E8B1A1FF41' AS TEXT), body = CAST(X'FF' AS TEXT) WHERE ref = 'a-2'").await.unwrap();
-    for args in [&["queue", "--format", "csv"][..], &["export"], &["show", "a-2"], &["show", "a-2", "--format", "json"]] {
+    raw.exec("UPDATE items SET title = CAST(X'E8B1A1FF41' AS TEXT), body = CAST(X'FF' AS TEXT) WHERE ref = 'a-2'")
+        .await
+        .unwrap();
+    for args in [&["queue", "--format", "csv"][..], &["export"], &["show", "a-2"], &["show", "a-2", "--format", "json"]]
+    {
         let out = db.run(args);
         let e = common::stderr(&out);
         assert!(out.status.success(), "{args:?}: {e}");

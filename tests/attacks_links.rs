@@ -33,20 +33,30 @@ fn private_and_loopback_addresses_and_other_schemes_are_refused_without_a_connec
     );
     db.import("hostile.jsonl", &linked("h-1", &body));
     let found = rows(&db, &["links", "--all"]);
-    let error = |url: &str| found.iter().find(|r| r["url"] == url).map(|r| r["error"].as_str().unwrap_or("").to_string());
+    let error =
+        |url: &str| found.iter().find(|r| r["url"] == url).map(|r| r["error"].as_str().unwrap_or("").to_string());
     assert_eq!(found.len(), 7, "{found:#?}");
     assert!(server.seen.lock().unwrap().is_empty(), "nothing may be fetched");
     assert_eq!(
         error("http://10.0.0.1/admin").unwrap(),
         "refused: 10.0.0.1 is a private address (--allow-private, or [links] allow_private = true in config.toml, allows it)"
     );
-    assert!(error("http://169.254.169.254/latest/meta-data/").unwrap().starts_with("refused: 169.254.169.254 is a link-local address"));
+    assert!(
+        error("http://169.254.169.254/latest/meta-data/")
+            .unwrap()
+            .starts_with("refused: 169.254.169.254 is a link-local address")
+    );
     let by_name = error(&format!("http://localhost:{port}/ok")).unwrap();
     assert!(by_name.starts_with("refused: localhost resolves to") && by_name.contains("loopback address"), "{by_name}");
     assert!(error(&format!("http://[::1]:{port}/ok")).unwrap().starts_with("refused: ::1 is a loopback address"));
-    assert!(error(&format!("http://127.0.0.1:{port}/ok")).unwrap().starts_with("refused: 127.0.0.1 is a loopback address"));
+    assert!(
+        error(&format!("http://127.0.0.1:{port}/ok")).unwrap().starts_with("refused: 127.0.0.1 is a loopback address")
+    );
     assert_eq!(error("file:///etc/passwd").unwrap(), "refused: only http and https links are checked, not file:");
-    assert_eq!(error("javascript:alert(1)").unwrap(), "refused: only http and https links are checked, not javascript:");
+    assert_eq!(
+        error("javascript:alert(1)").unwrap(),
+        "refused: only http and https links are checked, not javascript:"
+    );
     // Refused links are listed, but are not dead links for the national check.
     assert!(found.iter().all(|r| r["status"].is_null()));
 }
@@ -66,8 +76,12 @@ fn allowing_private_addresses_never_allows_link_local_or_a_redirect_out_of_the_w
     let started = Instant::now();
     let found = rows(&db, &["links", "--all", "--allow-private"]);
     assert!(started.elapsed() < Duration::from_secs(20), "an endless response is read to its limit, then dropped");
-    let error = |url: &str| found.iter().find(|r| r["url"] == url).map(|r| r["error"].as_str().unwrap_or("").to_string());
-    assert!(error(&server.url("/to-metadata")).unwrap().starts_with("refused: 169.254.169.254 is a link-local address"), "{found:#?}");
+    let error =
+        |url: &str| found.iter().find(|r| r["url"] == url).map(|r| r["error"].as_str().unwrap_or("").to_string());
+    assert!(
+        error(&server.url("/to-metadata")).unwrap().starts_with("refused: 169.254.169.254 is a link-local address"),
+        "{found:#?}"
+    );
     assert_eq!(error(&server.url("/to-file")).unwrap(), "refused: only http and https links are checked, not file:");
     assert!(error("http://169.254.169.254/latest/meta-data/").unwrap().contains("link-local"));
     assert!(error(&server.url("/huge")).is_none(), "the endless page answered 200: {found:#?}");
@@ -83,7 +97,11 @@ fn what_a_server_sends_never_reaches_the_terminal_or_the_database_raw() {
         // Into a pipe nothing is cleaned: whatever arrives here came through as the checker kept it.
         let out = db.run(&["links", "--all", "--allow-private", "--format", format]);
         assert!(out.status.success(), "{}", common::stderr(&out));
-        assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b), "{format}: {}", String::from_utf8_lossy(&out.stdout));
+        assert!(
+            !out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
         assert!(String::from_utf8_lossy(&out.stdout).contains("/hostile"), "{format}: listed");
     }
     // A withdrawn item's page, read to find the notice: its escapes stay inside the checker.

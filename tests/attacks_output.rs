@@ -20,8 +20,11 @@ const HOSTILE: &str = r#"{"ref":"h-1","title":"通知\u001b]52;c;ZXZpbA==\u0007\
 fn in_terminal(name: &str, db: &TestDb, env: &str, args: &str) -> (String, String, String) {
     static RUN: AtomicU32 = AtomicU32::new(0);
     let name = format!("{name}-{}", RUN.fetch_add(1, Ordering::SeqCst));
-    let command =
-        format!("sleep 1; {env} {} --db {} {args}; echo DONE; sleep 60", quote(env!("CARGO_BIN_EXE_portal-admin")), quote(&db.url));
+    let command = format!(
+        "sleep 1; {env} {} --db {} {args}; echo DONE; sleep 60",
+        quote(env!("CARGO_BIN_EXE_portal-admin")),
+        quote(&db.url)
+    );
     let t = Tmux::start_sized(&name, &command, &[("PORTAL_ADMIN_DATA_DIR", &db.dir.path().join("data"))], 200, 300);
     let tmux = |args: &[&str]| Command::new("tmux").args(["-L", &t.session]).args(args).output().unwrap();
     assert!(tmux(&["set", "-g", "set-clipboard", "on"]).status.success());
@@ -62,7 +65,8 @@ fn keymap_show_never_sends_a_keymaps_escapes() {
         "global = [\n  { on = \"j\", run = \"list.down\", desc = \"下\\u001b]52;c;a2V5bWFw\\u0007\\u001b]2;PWNED\\u0007\" },\n]\n",
     )
     .unwrap();
-    let (screen, _, buffers) = in_terminal("keymap", &db, "", &format!("--keymap {} keymap show", quote(&file.display().to_string())));
+    let (screen, _, buffers) =
+        in_terminal("keymap", &db, "", &format!("--keymap {} keymap show", quote(&file.display().to_string())));
     assert!(buffers.is_empty(), "{buffers}\n{screen}");
     assert!(screen.contains("下␛]52;c;a2V5bWFw␇"), "{screen}");
 }

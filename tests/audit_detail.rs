@@ -68,7 +68,12 @@ fn item(db: &TestDb, reference: &str) -> String {
 
 /// The id of the newest row of a listing matching `pick`.
 fn id_where(db: &TestDb, args: &[&str], pick: impl Fn(&Value) -> bool) -> i64 {
-    rows(db, args).into_iter().filter(pick).map(|r| r["id"].as_i64().unwrap()).max().unwrap_or_else(|| panic!("none in {args:?}"))
+    rows(db, args)
+        .into_iter()
+        .filter(pick)
+        .map(|r| r["id"].as_i64().unwrap())
+        .max()
+        .unwrap_or_else(|| panic!("none in {args:?}"))
 }
 
 async fn every_change_records_its_before_and_after(db: TestDb) {
@@ -90,7 +95,10 @@ async fn every_change_records_its_before_and_after(db: TestDb) {
     let pending = rows(&db, &["retractions", "--status", "pending"]);
     assert_eq!(pending.len(), 1, "{pending:?}");
     let first = pending[0]["id"].as_i64().unwrap();
-    assert_eq!(change(&db, "retraction.request", &format!("request:{first}")), (json!(null), json!({"status": "pending"})));
+    assert_eq!(
+        change(&db, "retraction.request", &format!("request:{first}")),
+        (json!(null), json!({"status": "pending"}))
+    );
 
     db.ok(&["retract", "zd-1", "--reason", "improper", "--note", "附件含个人信息"]);
     wrote(&db, 2);
@@ -119,7 +127,9 @@ async fn every_change_records_its_before_and_after(db: TestDb) {
     wrote(&db, 2);
     let pending = rows(&db, &["retractions", "--status", "pending"]);
     let of = |target: &str| {
-        pending.iter().find(|r| format!("item:{}", r["item"]) == target).unwrap_or_else(|| panic!("{pending:?}"))["id"].as_i64().unwrap()
+        pending.iter().find(|r| format!("item:{}", r["item"]) == target).unwrap_or_else(|| panic!("{pending:?}"))["id"]
+            .as_i64()
+            .unwrap()
     };
     let (outdated, error) = (of(&zd2), of(&zd1));
     db.ok(&["mark", "zd-2", "--as", "repealed", "--on", "2026-11-01", "--replaced-by", "象政办〔2026〕12号"]);
@@ -136,11 +146,25 @@ async fn every_change_records_its_before_and_after(db: TestDb) {
         (json!({"status": "pending"}), json!({"status": "rejected", "resolution": "declined"}))
     );
     // `audit --item` shows the item's own records and its requests'.
-    let about: Vec<String> = rows(&db, &["audit", "--item", "zd-2"]).iter().map(|r| r["target"].as_str().unwrap().to_string()).collect();
+    let about: Vec<String> =
+        rows(&db, &["audit", "--item", "zd-2"]).iter().map(|r| r["target"].as_str().unwrap().to_string()).collect();
     assert!(about.contains(&format!("request:{outdated}")) && about.contains(&zd2), "{about:?}");
 
     // Incidents: recorded, then reversed by a record of its own.
-    db.ok(&["incident", "add", "--unit", "政府办", "--kind", "typo", "--item", "zd-1", "--date", "2026-11-20", "--note", "标题错字"]);
+    db.ok(&[
+        "incident",
+        "add",
+        "--unit",
+        "政府办",
+        "--kind",
+        "typo",
+        "--item",
+        "zd-1",
+        "--date",
+        "2026-11-20",
+        "--note",
+        "标题错字",
+    ]);
     wrote(&db, 1);
     let incident = id_where(&db, &["incidents", "--year", "2026"], |_| true);
     let (before, after) = change(&db, "incident.add", &format!("incident:{incident}"));
@@ -151,12 +175,25 @@ async fn every_change_records_its_before_and_after(db: TestDb) {
     let reversal = id_where(&db, &["incidents", "--year", "2026"], |_| true);
     assert_eq!(
         change(&db, "incident.reverse", &format!("incident:{reversal}")),
-        (json!({"incident": incident, "standing": true}), json!({"incident": incident, "standing": false, "reversed_by": reversal}))
+        (
+            json!({"incident": incident, "standing": true}),
+            json!({"incident": incident, "standing": false, "reversed_by": reversal})
+        )
     );
 
     // A waiver, then the review decisions: approved (the office's step, then publication),
     // rejected, and resubmitted corrected.
-    db.ok(&["check", "waive", "gov-1", "--kind", "id_number", "--text", "11010519491231002X", "--reason", "本人书面同意公开"]);
+    db.ok(&[
+        "check",
+        "waive",
+        "gov-1",
+        "--kind",
+        "id_number",
+        "--text",
+        "11010519491231002X",
+        "--reason",
+        "本人书面同意公开",
+    ]);
     wrote(&db, 1);
     let (before, after) = change(&db, "finding.waive", &gov1);
     assert_eq!(before, json!({"waived": false}));
@@ -180,7 +217,10 @@ async fn every_change_records_its_before_and_after(db: TestDb) {
     db.import("again.jsonl", RESUBMITTED);
     wrote(&db, 2);
     let (before, after) = change(&db, "item.resubmit", &repost1);
-    assert_eq!((before["status"].as_str(), before["title"].as_str()), (Some("returned"), Some("国务院办公厅关于进一步优化政务服务的意见")));
+    assert_eq!(
+        (before["status"].as_str(), before["title"].as_str()),
+        (Some("returned"), Some("国务院办公厅关于进一步优化政务服务的意见"))
+    );
     assert_eq!(
         (after["status"].as_str(), after["title"].as_str()),
         (Some("pending"), Some("国务院办公厅关于进一步优化政务服务提升行政效能的意见"))
@@ -200,10 +240,16 @@ async fn every_change_records_its_before_and_after(db: TestDb) {
     db.ok(&["inquiries", "add", "--subject", "咨询低保申请条件", "--asked", "2026-11-30"]);
     wrote(&db, 1);
     let inquiry = id_where(&db, &["inquiries"], |_| true);
-    assert_eq!(change(&db, "inquiry.add", &format!("inquiry:{inquiry}")), (json!(null), json!({"answered": false, "valid": true})));
+    assert_eq!(
+        change(&db, "inquiry.add", &format!("inquiry:{inquiry}")),
+        (json!(null), json!({"answered": false, "valid": true}))
+    );
     db.ok(&["inquiries", "answer", &inquiry.to_string(), "--text", "请携带户口簿到社区办理"]);
     wrote(&db, 1);
-    assert_eq!(change(&db, "inquiry.answer", &format!("inquiry:{inquiry}")), (json!({"answered": false}), json!({"answered": true})));
+    assert_eq!(
+        change(&db, "inquiry.answer", &format!("inquiry:{inquiry}")),
+        (json!({"answered": false}), json!({"answered": true}))
+    );
 
     // The calendar: days added or changed one by one, and a year's notice imported. Each day
     // says what it was (null: the calendar did not hold it) and what it is.
@@ -255,7 +301,8 @@ async fn every_change_records_its_before_and_after(db: TestDb) {
     );
 
     // An operator's role, added then changed.
-    let name = format!("pa_audit_{}_{}", std::process::id(), if db.backend == Backend::Postgres { "pg" } else { "lite" });
+    let name =
+        format!("pa_audit_{}_{}", std::process::id(), if db.backend == Backend::Postgres { "pg" } else { "lite" });
     db.ok(&["operators", "add", &name, "--role", "viewer"]);
     db.ok(&["operators", "role", &name, "reviewer"]);
     wrote(&db, 2);

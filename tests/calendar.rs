@@ -13,7 +13,8 @@ const NOTICE_2027: &str = include_str!("notices/2027-invented.txt");
 const DOCUMENTS: &str = "政府信息公开 / 法定主动公开内容 / 基础信息公开 / 政府文件 / ②象政办";
 
 fn column_id(db: &TestDb, path: &str) -> String {
-    rows(db, &["columns"]).iter().find(|c| c["path"] == path).unwrap_or_else(|| panic!("no column {path}"))["id"].to_string()
+    rows(db, &["columns"]).iter().find(|c| c["path"] == path).unwrap_or_else(|| panic!("no column {path}"))["id"]
+        .to_string()
 }
 
 fn notice_file(db: &TestDb, name: &str, text: &str) -> String {
@@ -57,7 +58,11 @@ async fn importing_next_years_notice_makes_provisional_deadlines_firm(db: TestDb
     assert_eq!(documents("2026-12-27").len(), 1);
     let stale = |at: &str| rows(&db, &["stale", "--at", at]).into_iter().find(|r| r["path"] == DOCUMENTS).unwrap();
     assert_eq!(stale("2026-12-31")["provisional"], json!(true));
-    assert_eq!(stale("2026-12-20")["provisional"], json!(false), "before the document was issued nothing depends on 2027");
+    assert_eq!(
+        stale("2026-12-20")["provisional"],
+        json!(false),
+        "before the document was issued nothing depends on 2027"
+    );
     // An inquiry asked on 28 December is due for its answer five working days later: provisional.
     let inquiries = |at: &str| -> Vec<(String, Value)> {
         rows(&db, &["inspect", "--at", at])
@@ -97,9 +102,15 @@ async fn importing_next_years_notice_makes_provisional_deadlines_firm(db: TestDb
     assert!(!db.ok(&["documents", "--at", "2026-12-31", "--format", "table"]).contains("holiday notice"));
     // One audited transaction, and the year is held.
     let mut raw = db.any().await;
-    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'calendar.import' AND target = 'calendar:2027'").await, 1);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'calendar.import' AND target = 'calendar:2027'").await,
+        1
+    );
     assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_notices WHERE year = 2027").await, 1);
-    assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_days WHERE day >= '2027-01-01' AND day <= '2027-12-31'").await, 35);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM calendar_days WHERE day >= '2027-01-01' AND day <= '2027-12-31'").await,
+        35
+    );
     // Again: nothing changed, nothing written.
     let before = footprint(&db).await;
     let out = db.run(&["calendar", "import", &file]);
@@ -148,7 +159,10 @@ async fn a_notice_it_cannot_read_whole_is_refused_naming_the_line(db: TestDb) {
         (with(6, "二、春节：2月30日放假。"), "6: 2027年2月30日 does not exist"),
         (with(6, "二、春节：2028年2月5日至13日放假调休，共9天。"), "6: the year 2028 contradicts the title's 2027"),
         (with(6, "二、春节：2月5日（周四）至13日放假调休，共9天。"), "6: 2027-02-05 is a 星期五"),
-        (with(4, "经国务院批准，现将2028年元旦、春节放假调休日期的具体安排通知如下。"), "4: the year 2028 contradicts the title's 2027"),
+        (
+            with(4, "经国务院批准，现将2028年元旦、春节放假调休日期的具体安排通知如下。"),
+            "4: the year 2028 contradicts the title's 2027",
+        ),
     ] {
         let file = notice_file(&db, "bad.txt", &text);
         fails(&db, &["calendar", "import", &file], 2, &format!("bad.txt:{says}"));
@@ -213,7 +227,10 @@ async fn a_year_without_its_notice_is_said_so(db: TestDb) {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8(out.stdout.clone()).unwrap().trim(), "[]");
     let e = stderr(&out);
-    assert!(e.contains("no holiday notice for 2027") && e.contains("calendar import") && e.contains("held: 2021–2026"), "{e}");
+    assert!(
+        e.contains("no holiday notice for 2027") && e.contains("calendar import") && e.contains("held: 2021–2026"),
+        "{e}"
+    );
     assert_eq!(e.trim_end().lines().count(), 1);
     db.ok(&["calendar", "show", "--year", "2022"]);
     let file = notice_file(&db, "2027.txt", NOTICE_2027);

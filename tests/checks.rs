@@ -23,16 +23,23 @@ async fn findings_are_caught_and_near_misses_are_not(db: TestDb) {
     setup(&db);
     // Before publication: the pending notice carries a secret marking and a malformed number.
     let pending = rows(&db, &["check", "c-4"]);
-    let kinds: Vec<(&str, &str, bool)> =
-        pending.iter().map(|f| (f["kind"].as_str().unwrap(), f["span"].as_str().unwrap(), f["blocking"].as_bool().unwrap())).collect();
+    let kinds: Vec<(&str, &str, bool)> = pending
+        .iter()
+        .map(|f| (f["kind"].as_str().unwrap(), f["span"].as_str().unwrap(), f["blocking"].as_bool().unwrap()))
+        .collect();
     assert_eq!(
         kinds,
-        [("sensitive_word", "body:0-4", true), ("sensitive_word", "body:5-9", true), ("document_number", "body:12-24", false)]
+        [
+            ("sensitive_word", "body:0-4", true),
+            ("sensitive_word", "body:5-9", true),
+            ("document_number", "body:12-24", false)
+        ]
     );
     assert_eq!(pending[2]["suggestion"], "象政办〔2026〕15号");
 
     let all = rows(&db, &["check", "--all"]);
-    let got: Vec<(i64, &str)> = all.iter().map(|f| (f["item"].as_i64().unwrap(), f["kind"].as_str().unwrap())).collect();
+    let got: Vec<(i64, &str)> =
+        all.iter().map(|f| (f["item"].as_i64().unwrap(), f["kind"].as_str().unwrap())).collect();
     // Newest first; the pending notice is not online; the studio named after nobody and the
     // numbers that only look personal are not findings.
     assert_eq!(got, [(2, "id_number"), (2, "phone"), (2, "figure"), (1, "leader_name"), (1, "leader_name")]);
@@ -82,19 +89,47 @@ async fn a_blocking_finding_stops_approval_until_waived(db: TestDb) {
     let out = db.run(&approve);
     let e = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{e}");
-    assert!(e.contains("2 blocking finding(s): leader_name “李明化” (title:2-5); id_number “11010519491231002X” (body:7-25)"), "{e}");
+    assert!(
+        e.contains(
+            "2 blocking finding(s): leader_name “李明化” (title:2-5); id_number “11010519491231002X” (body:7-25)"
+        ),
+        "{e}"
+    );
     let out = db.run(&["check", "waive", "g-9", "--kind", "leader_name", "--text", "李明化", "--reason", " "]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    db.ok(&["check", "waive", "g-9", "--kind", "leader_name", "--text", "李明化", "--reason", "经核实为同名群众，非区长"]);
+    db.ok(&[
+        "check",
+        "waive",
+        "g-9",
+        "--kind",
+        "leader_name",
+        "--text",
+        "李明化",
+        "--reason",
+        "经核实为同名群众，非区长",
+    ]);
     assert!(stderr(&db.run(&approve)).contains("1 blocking finding(s): id_number"));
-    db.ok(&["check", "waive", "g-9", "--kind", "id_number", "--text", "11010519491231002X", "--reason", "本人书面同意公开"]);
+    db.ok(&[
+        "check",
+        "waive",
+        "g-9",
+        "--kind",
+        "id_number",
+        "--text",
+        "11010519491231002X",
+        "--reason",
+        "本人书面同意公开",
+    ]);
     db.ok(&approve);
     let history = db.ok(&["show", "g-9"]);
     assert!(history.contains("finding waived: leader_name “李明化” — 经核实为同名群众，非区长"), "{history}");
     let shown = rows(&db, &["check", "g-9"]);
     assert!(shown.iter().all(|f| f["waived"].as_str().is_some_and(|w| w.contains(':'))), "{shown:?}");
     let mut raw = db.any().await;
-    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'finding.waive' AND target = 'item:5'").await, 2);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'finding.waive' AND target = 'item:5'").await,
+        2
+    );
     assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'g-9' AND stage = 'publish'").await, 1);
     // Online, its waived findings say so in the check of everything online too; others' do not.
     db.ok(&["publish", "g-9"]);
@@ -102,7 +137,8 @@ async fn a_blocking_finding_stops_approval_until_waived(db: TestDb) {
     let mine: Vec<_> = all.iter().filter(|f| f["item"] == 5).collect();
     assert_eq!(mine.len(), 2, "{all:?}");
     assert!(
-        mine.iter().all(|f| f["waived"].as_str().is_some_and(|w| w.contains("本人书面同意公开") || w.contains("同名群众"))),
+        mine.iter()
+            .all(|f| f["waived"].as_str().is_some_and(|w| w.contains("本人书面同意公开") || w.contains("同名群众"))),
         "{mine:?}"
     );
     assert!(all.iter().filter(|f| f["item"] != 5).all(|f| f["waived"].is_null() || f["waived"] == ""), "{all:?}");
@@ -120,7 +156,10 @@ async fn the_lists_are_edited_through_the_command_line(db: TestDb) {
     assert!(out.status.success(), "{}", stderr(&out));
     let names = home.path().join(".config/portal-admin/names.tsv");
     let text = std::fs::read_to_string(&names).unwrap();
-    assert!(text.contains("李明华\tleader") && text.ends_with("临时救助\tterm\t临时求助、临时救主\tcurrent\t\n"), "{text}");
+    assert!(
+        text.contains("李明华\tleader") && text.ends_with("临时救助\tterm\t临时求助、临时救主\tcurrent\t\n"),
+        "{text}"
+    );
     let out = run(&["check", "add-word", "仅供内部参考", "--kind", "secret", "--suggestion", "内部资料不得公开发布"]);
     assert!(out.status.success(), "{}", stderr(&out));
     std::fs::write(
@@ -167,23 +206,42 @@ async fn a_decision_keeps_its_findings_and_the_history_shows_what_was_fixed(db: 
     db.ok(&["import", db.file("corrected.jsonl").to_str().unwrap()]);
     let approve = ["review", "approve", "g-7", "--checks", "1,2,3,4,5,6,7"];
     assert!(stderr(&db.run(&approve)).contains("1 blocking finding(s): id_number"));
-    db.ok(&["check", "waive", "g-7", "--kind", "id_number", "--text", "11010519491231002X", "--reason", "本人书面同意公开"]);
+    db.ok(&[
+        "check",
+        "waive",
+        "g-7",
+        "--kind",
+        "id_number",
+        "--text",
+        "11010519491231002X",
+        "--reason",
+        "本人书面同意公开",
+    ]);
     db.ok(&approve);
 
     let shown = db.ok(&["show", "g-7"]);
     let history: Vec<&str> = shown.lines().skip_while(|l| *l != "history:").collect();
-    let at = |what: &str| history.iter().position(|l| l.contains(what)).unwrap_or_else(|| panic!("no {what:?} in:\n{shown}"));
+    let at = |what: &str| {
+        history.iter().position(|l| l.contains(what)).unwrap_or_else(|| panic!("no {what:?} in:\n{shown}"))
+    };
     let reject = at("reject (office_review)");
-    let found_name = at("found at reject (office_review): leader_name “李明化” (title:2-5, blocking) 名称错误：“李明化”应为“李明华”");
+    let found_name = at(
+        "found at reject (office_review): leader_name “李明化” (title:2-5, blocking) 名称错误：“李明化”应为“李明华”",
+    );
     let found_figure = at("found at reject (office_review): figure “350人” (body:");
     let approve_at = at("approve (office_review)");
     let fixed_name = at("fixed by approve (office_review): leader_name “李明化” (found at the decision before)");
     let fixed_figure = at("fixed by approve (office_review): figure “350人”");
-    let waived = at("found at approve (office_review): id_number “11010519491231002X” (body:10-28, blocking) 完整公民身份号码 — waived (");
+    let waived = at(
+        "found at approve (office_review): id_number “11010519491231002X” (body:10-28, blocking) 完整公民身份号码 — waived (",
+    );
     assert!(history[waived].ends_with(": 本人书面同意公开)"), "{}", history[waived]);
     assert!(reject < found_name && found_name < found_figure && found_figure < approve_at, "{shown}");
     assert!(approve_at < fixed_name && fixed_name < waived && fixed_figure < waived, "{shown}");
-    assert!(!history.iter().any(|l| l.contains("found at approve (office_review): leader_name")), "the name was fixed: {shown}");
+    assert!(
+        !history.iter().any(|l| l.contains("found at approve (office_review): leader_name")),
+        "the name was fixed: {shown}"
+    );
     // The same, in JSON.
     let json: Value = serde_json::from_str(&db.ok(&["show", "g-7", "--format", "json"])).unwrap();
     let events: Vec<&str> = json["history"].as_array().unwrap().iter().map(|h| h["event"].as_str().unwrap()).collect();
@@ -219,15 +277,22 @@ async fn the_console_waives_a_finding_and_then_approves(db: TestDb) {
     assert_eq!(found.len(), 1);
     assert!(found[0].0.blocking && found[0].1.is_none());
 
-    let waive =
-        Load::Waive { item: 1, kind: "id_number".into(), text: "11010519491231002X".into(), reason: "本人书面同意公开".into() };
+    let waive = Load::Waive {
+        item: 1,
+        kind: "id_number".into(),
+        text: "11010519491231002X".into(),
+        reason: "本人书面同意公开".into(),
+    };
     let Loaded::Waived(1, Ok(())) = load(waive).await else { panic!("the waiver is written") };
     let mut raw = db.any().await;
     assert_eq!(
         raw.count("SELECT COUNT(*) FROM finding_waivers WHERE item_id = 1 AND kind = 'id_number' AND reason = '本人书面同意公开'").await,
         1
     );
-    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'finding.waive' AND target = 'item:1'").await, 1);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'finding.waive' AND target = 'item:1'").await,
+        1
+    );
     let Loaded::ItemFindings(1, Ok(found)) = load(Load::ItemFindings { id: 1 }).await else { panic!() };
     assert!(found[0].1.as_deref().is_some_and(|w| w.ends_with(": 本人书面同意公开")), "{found:?}");
 

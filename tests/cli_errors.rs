@@ -13,7 +13,9 @@ fn one_line_error(out: &std::process::Output, code: i32) -> String {
     let all = String::from_utf8_lossy(&out.stderr).to_string();
     let e: String = all
         .lines()
-        .filter(|l| !l.starts_with("portal-admin: warning: the password in --db") && !l.contains("can be read by other users"))
+        .filter(|l| {
+            !l.starts_with("portal-admin: warning: the password in --db") && !l.contains("can be read by other users")
+        })
         .map(|l| format!("{l}\n"))
         .collect();
     assert_eq!(out.status.code(), Some(code), "{e}");
@@ -130,7 +132,11 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
     });
     let upgraded = portal_admin(&["--demo"], dir.path());
     assert!(upgraded.status.success(), "{}", String::from_utf8_lossy(&upgraded.stderr));
-    assert!(String::from_utf8_lossy(&upgraded.stderr).contains("upgraded the schema"), "{}", String::from_utf8_lossy(&upgraded.stderr));
+    assert!(
+        String::from_utf8_lossy(&upgraded.stderr).contains("upgraded the schema"),
+        "{}",
+        String::from_utf8_lossy(&upgraded.stderr)
+    );
     assert!(String::from_utf8_lossy(&upgraded.stdout).contains("20000 items"));
 }
 
@@ -164,12 +170,20 @@ fn a_database_file_this_user_cannot_write_is_read_only_and_says_why() {
         } else {
             Command::new(env!("CARGO_BIN_EXE_portal-admin"))
         };
-        cmd.arg("--db").arg(&url).args(args).env_remove("DATABASE_URL").env("PORTAL_ADMIN_DATA_DIR", "/tmp").output().unwrap()
+        cmd.arg("--db")
+            .arg(&url)
+            .args(args)
+            .env_remove("DATABASE_URL")
+            .env("PORTAL_ADMIN_DATA_DIR", "/tmp")
+            .output()
+            .unwrap()
     };
     Command::new("chmod").arg("755").arg(dir.path()).status().unwrap();
     // Shared on purpose: the files portal-admin made its user's alone, the database and (while a
     // writer's are there) its -wal and -shm, opened to others by their owner.
-    for file in ["portal.db", "portal.db-wal", "portal.db-shm"].map(|f| dir.path().join(f)).iter().filter(|f| f.exists()) {
+    for file in
+        ["portal.db", "portal.db-wal", "portal.db-shm"].map(|f| dir.path().join(f)).iter().filter(|f| f.exists())
+    {
         Command::new("chmod").arg(if is_root() { "644" } else { "444" }).arg(file).status().unwrap();
     }
     let reads_and_refuses_to_write = |state: &str| {
@@ -178,7 +192,10 @@ fn a_database_file_this_user_cannot_write_is_read_only_and_says_why() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("象山动态"), "{state}");
         let out = as_other(&["calendar", "add", "--holiday", "2027-10-08"]);
         let e = one_line_error(&out, 1);
-        assert!(e.contains("read-only: changing the calendar is not allowed") && e.contains("is not writable by"), "{state}: {e}");
+        assert!(
+            e.contains("read-only: changing the calendar is not allowed") && e.contains("is not writable by"),
+            "{state}: {e}"
+        );
     };
     // Whether the writer's -wal and -shm files are still there depends on how it ended; both ways.
     if dir.path().join("portal.db-shm").exists() {
@@ -201,13 +218,17 @@ fn a_database_file_this_user_cannot_write_is_read_only_and_says_why() {
 #[test]
 fn a_full_disk_is_a_clear_error_that_writes_nothing() {
     if !is_root() {
-        eprintln!("a_full_disk_is_a_clear_error_that_writes_nothing needs root (it mounts a 1 MB tmpfs); run it as root, as CI does");
+        eprintln!(
+            "a_full_disk_is_a_clear_error_that_writes_nothing needs root (it mounts a 1 MB tmpfs); run it as root, as CI does"
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let small = dir.path().join("small");
     std::fs::create_dir(&small).unwrap();
-    assert!(Command::new("mount").args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"]).arg(&small).status().unwrap().success());
+    assert!(
+        Command::new("mount").args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"]).arg(&small).status().unwrap().success()
+    );
     struct Unmount(std::path::PathBuf);
     impl Drop for Unmount {
         fn drop(&mut self) {

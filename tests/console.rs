@@ -79,7 +79,13 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     // The audit trail: what `init` and `demo` wrote, newest first.
     t.keys(&["3"]);
     let s = t.wait_for("pending, most urgent first");
-    assert!(s.contains("classified") || s.contains("improper") || s.contains("outdated") || s.contains("No request is pending"), "{s}");
+    assert!(
+        s.contains("classified")
+            || s.contains("improper")
+            || s.contains("outdated")
+            || s.contains("No request is pending"),
+        "{s}"
+    );
     t.keys(&["5"]);
     let s = t.wait_for("newest first");
     assert!(s.contains("init") && s.contains("demo"), "{s}");
@@ -94,7 +100,12 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
 on_both_backends!(navigate_filter_open_and_quit);
 
 fn keymap_cmd(args: &[&str], dir: &Path) -> std::process::Output {
-    common::program().args(args).env("XDG_CONFIG_HOME", dir.join("config")).env("PORTAL_ADMIN_DATA_DIR", dir.join("data")).output().unwrap()
+    common::program()
+        .args(args)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("PORTAL_ADMIN_DATA_DIR", dir.join("data"))
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -103,7 +114,10 @@ fn keymap_check_names_the_file_and_line_of_what_is_wrong() {
     let cases = [
         ("columns = [\n  { on = \"x\", run = \"columns.explode\" },\n]\n", ":2: unknown action \"columns.explode\""),
         ("global = [\n\n  { on = \"Hyper-x\", run = \"app.quit\" },\n]\n", ":3: unknown key name \"Hyper-x\""),
-        ("item = [\n  { on = \"x\", run = \"app.quit\" },\n  { on = \"x\", run = \"app.help\" },\n]\n", ":3: x is bound twice in [item]"),
+        (
+            "item = [\n  { on = \"x\", run = \"app.quit\" },\n  { on = \"x\", run = \"app.help\" },\n]\n",
+            ":3: x is bound twice in [item]",
+        ),
         ("global = [\n  { on = \"x\", run = \"app.quit\" \n", ":"),
     ];
     for (text, expected) in cases {
@@ -273,7 +287,11 @@ async fn a_queue_is_cleared_by_keys(db: TestDb) {
     assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'unit-1' AND status = 'returned'").await, 1);
     assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'repost-1' AND stage = 'publish'").await, 1);
     assert_eq!(raw.count("SELECT checks_failed FROM reviews WHERE decision = 'reject'").await, 0b1000);
-    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('review.approve', 'review.reject', 'publish')").await, 4);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('review.approve', 'review.reject', 'publish')")
+            .await,
+        4
+    );
     let stale = db.ok(&["stale", "--format", "csv"]);
     let row = stale.lines().find(|l| l.contains("政务动态 / 通知公告,")).unwrap();
     assert!(row.contains(",ok,"), "published just now: {row}");
@@ -291,7 +309,10 @@ fn a_hang_up_or_a_terminate_gives_the_terminal_back() {
         db.ok(&["init"]);
         let t = Tmux::console(&format!("sig{signal}"), &db, &[]);
         t.wait_for("● connected");
-        let shell = Command::new("tmux").args(["-L", &t.session, "display", "-p", "-t", &t.session, "#{pane_pid}"]).output().unwrap();
+        let shell = Command::new("tmux")
+            .args(["-L", &t.session, "display", "-p", "-t", &t.session, "#{pane_pid}"])
+            .output()
+            .unwrap();
         let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
         let child = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
         let pid = String::from_utf8_lossy(&child.stdout).lines().next().unwrap_or_default().to_string();
@@ -299,7 +320,10 @@ fn a_hang_up_or_a_terminate_gives_the_terminal_back() {
         assert!(Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap().success());
         let (exit, modes) = t.ended(&db);
         assert_eq!(exit, format!("EXIT={code}"), "SIG{signal}");
-        assert!(modes.iter().any(|m| m == "icanon") && modes.iter().any(|m| m == "echo"), "SIG{signal} left the terminal raw: {modes:?}");
+        assert!(
+            modes.iter().any(|m| m == "icanon") && modes.iter().any(|m| m == "echo"),
+            "SIG{signal} left the terminal raw: {modes:?}"
+        );
     }
 }
 
@@ -315,8 +339,14 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
     t.keys(&["F12"]);
     let (exit, modes) = t.ended(&db);
     assert_eq!(exit, "EXIT=101");
-    assert!(std::fs::read_to_string(db.file("err")).unwrap().contains("a test panic"), "the panic's message is printed");
-    assert!(modes.iter().any(|m| m == "icanon") && modes.iter().any(|m| m == "echo"), "the panic left the terminal raw: {modes:?}");
+    assert!(
+        std::fs::read_to_string(db.file("err")).unwrap().contains("a test panic"),
+        "the panic's message is printed"
+    );
+    assert!(
+        modes.iter().any(|m| m == "icanon") && modes.iter().any(|m| m == "echo"),
+        "the panic left the terminal raw: {modes:?}"
+    );
 }
 
 /// Four policy documents of 2023 and one of 2026 online in one column, and a suspected secret
@@ -342,12 +372,26 @@ async fn withdrawals_and_a_restore_by_keys(db: TestDb) {
     let file = db.file("online.jsonl");
     std::fs::write(&file, ONLINE).unwrap();
     db.ok(&["import", file.to_str().unwrap()]);
-    db.ok(&["retractions", "request", "tj-1", "--unit", "统计局", "--reason", "classified", "--note", "疑似涉密，请立即撤回"]);
+    db.ok(&[
+        "retractions",
+        "request",
+        "tj-1",
+        "--unit",
+        "统计局",
+        "--reason",
+        "classified",
+        "--note",
+        "疑似涉密，请立即撤回",
+    ]);
     assert_eq!(stale_row(&db, "政务动态 / 通知公告")["status"], "ok");
     let mut raw = db.any().await;
     let id = |r: &str| format!("SELECT id FROM items WHERE ref = '{r}'");
-    let (secret, zd2, zd3, zd4) =
-        (raw.count(&id("tj-1")).await, raw.count(&id("zd-2")).await, raw.count(&id("zd-3")).await, raw.count(&id("zd-4")).await);
+    let (secret, zd2, zd3, zd4) = (
+        raw.count(&id("tj-1")).await,
+        raw.count(&id("zd-2")).await,
+        raw.count(&id("zd-3")).await,
+        raw.count(&id("zd-4")).await,
+    );
 
     let t = Tmux::console(&format!("retract-{:?}", db.backend), &db, &[]);
     t.wait_for("● connected");
@@ -356,7 +400,11 @@ async fn withdrawals_and_a_restore_by_keys(db: TestDb) {
     t.wait_for("1 pending");
     t.keys(&["w"]);
     let s = t.wait_for("Enter withdraws");
-    assert!(s.contains(&format!("Withdraw item {secret} from every column (classified)")) && s.contains("政务动态 / 通知公告"), "{s}");
+    assert!(
+        s.contains(&format!("Withdraw item {secret} from every column (classified)"))
+            && s.contains("政务动态 / 通知公告"),
+        "{s}"
+    );
     t.keys(&["Enter"]);
     t.wait_for(&format!("withdrew item {secret} from every column; 1 request closed"));
     t.wait_for("No request is pending");
@@ -409,15 +457,22 @@ async fn withdrawals_and_a_restore_by_keys(db: TestDb) {
     }
     assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE status = 'online'").await, 3);
     assert_eq!(raw.count("SELECT COUNT(*) FROM withdrawals").await, 4);
-    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM withdrawals WHERE restored_at IS NOT NULL AND item_id = {zd3}")).await, 1);
+    assert_eq!(
+        raw.count(&format!("SELECT COUNT(*) FROM withdrawals WHERE restored_at IS NOT NULL AND item_id = {zd3}")).await,
+        1
+    );
     assert_eq!(raw.count("SELECT COUNT(*) FROM withdrawals WHERE restored_at IS NOT NULL").await, 1);
     assert_eq!(
-        raw.count(&format!("SELECT COUNT(*) FROM withdrawals WHERE item_id = {secret} AND reason = 'classified'")).await,
+        raw.count(&format!("SELECT COUNT(*) FROM withdrawals WHERE item_id = {secret} AND reason = 'classified'"))
+            .await,
         1,
         "the request's reason"
     );
     assert_eq!(
-        raw.count(&format!("SELECT COUNT(*) FROM withdrawals WHERE item_id IN ({zd2}, {zd3}, {zd4}) AND reason = 'outdated'")).await,
+        raw.count(&format!(
+            "SELECT COUNT(*) FROM withdrawals WHERE item_id IN ({zd2}, {zd3}, {zd4}) AND reason = 'outdated'"
+        ))
+        .await,
         3
     );
     assert_eq!(
@@ -499,7 +554,16 @@ fn ranking_of(db: &TestDb, quarter: &str) -> Vec<(String, Vec<i64>)> {
         .iter()
         .map(|r| {
             let n = |k: &str| r[k].as_i64().unwrap();
-            let figures = vec![n("rank"), n("text"), n("image_text"), n("video"), n("points"), n("deductions"), n("net"), n("change")];
+            let figures = vec![
+                n("rank"),
+                n("text"),
+                n("image_text"),
+                n("video"),
+                n("points"),
+                n("deductions"),
+                n("net"),
+                n("change"),
+            ];
             (r["unit"].as_str().unwrap().to_string(), figures)
         })
         .collect()
@@ -557,9 +621,17 @@ async fn the_assessment_by_keys(db: TestDb) {
          AND occurred_on = '2026-09-15' AND note = '标题“敬老月”误作“敬老日”' AND reverses_id IS NULL"
     );
     assert_eq!(raw.count(&recorded).await, 1);
-    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'incident.add' AND target = 'incident:1'").await, 1);
-    let mz = |db: &TestDb| json_rows(db, &["scores", "--quarter", "2026Q3"]).into_iter().find(|r| r["unit"] == "民政局").unwrap();
-    assert_eq!((mz(&db)["deductions"].as_i64(), mz(&db)["net"].as_i64(), mz(&db)["incidents"].as_i64()), (Some(-5), Some(0), Some(1)));
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'incident.add' AND target = 'incident:1'").await,
+        1
+    );
+    let mz = |db: &TestDb| {
+        json_rows(db, &["scores", "--quarter", "2026Q3"]).into_iter().find(|r| r["unit"] == "民政局").unwrap()
+    };
+    assert_eq!(
+        (mz(&db)["deductions"].as_i64(), mz(&db)["net"].as_i64(), mz(&db)["incidents"].as_i64()),
+        (Some(-5), Some(0), Some(1))
+    );
     // The ranking the console reloaded agrees.
     t.keys(&["Escape", "Escape"]);
     t.wait_for("✗1 incidents");
@@ -588,7 +660,10 @@ async fn the_assessment_by_keys(db: TestDb) {
     let path = db.dir.path().join("bulletin-2026Q3.md");
     t.wait_for(&format!("wrote {}", path.display()));
     let written = std::fs::read_to_string(&path).unwrap();
-    assert!(written.contains("得分排名") && written.contains("| 1 | 民政局 | 0 | 1 | 1 | 5 | 0 | 5 | +4 |"), "{written}");
+    assert!(
+        written.contains("得分排名") && written.contains("| 1 | 民政局 | 0 | 1 | 1 | 5 | 0 | 5 | +4 |"),
+        "{written}"
+    );
     assert_eq!(written, db.ok(&["scores", "--quarter", "2026Q3", "--bulletin", "-"]));
     t.keys(&["q"]);
     t.quits_cleanly(&db);

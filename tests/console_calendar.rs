@@ -34,7 +34,8 @@ fn status_line(screen: &str) -> String {
 
 async fn next_years_notice_is_imported_from_the_console(db: TestDb) {
     db.ok(&["init"]);
-    let column = common::rows(&db, &["columns"]).into_iter().find(|c| c["path"] == DOCUMENTS).unwrap()["id"].to_string();
+    let column =
+        common::rows(&db, &["columns"]).into_iter().find(|c| c["path"] == DOCUMENTS).unwrap()["id"].to_string();
     // Issued on 28 December: due five working days later, counting 1 January 2027 as a working day
     // while 2027's notice is missing.
     db.ok(&["documents", "add", "--number", "象政办〔2026〕30号", "--issued", "2026-12-28", "--column", &column]);
@@ -54,11 +55,17 @@ async fn next_years_notice_is_imported_from_the_console(db: TestDb) {
     // missing, not half a sentence.
     let s = t.wait_for(MISSING);
     let status = status_line(&s);
-    assert!(status.contains(&format!("! {MISSING}")) && !status.contains("：1…"), "the warning is on the status line:\n{s}");
+    assert!(
+        status.contains(&format!("! {MISSING}")) && !status.contains("：1…"),
+        "the warning is on the status line:\n{s}"
+    );
     // The column's due date counts 2027: marked, and the title says what the mark means.
     t.keys(&["/", "xzb"]);
     let s = t.wait_for("[/xzb]");
-    let row = s.lines().find(|l| l.contains("②象政办")).unwrap_or_else(|| panic!("the column is found by its initials:\n{s}"));
+    let row = s
+        .lines()
+        .find(|l| l.contains("②象政办"))
+        .unwrap_or_else(|| panic!("the column is found by its initials:\n{s}"));
     assert!(row.contains('?'), "the column's deadline is marked provisional: {row}\n{s}");
     assert!(s.lines().nth(1).unwrap().contains("?1 provisional"), "{s}");
     // Its documents: the one issued on the 28th, due 4 January if 1 January is a working day.
@@ -109,12 +116,19 @@ async fn next_years_notice_is_imported_from_the_console(db: TestDb) {
     assert_eq!(raw.count(days_2027).await, 21);
     assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_days WHERE day = '2027-02-14' AND kind = 'workday'").await, 1);
     assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_notices WHERE year = 2027").await, 1);
-    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'calendar.import' AND target = 'calendar:2027'").await, 1);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'calendar.import' AND target = 'calendar:2027'").await,
+        1
+    );
     // The command line agrees: 2027 is held, the document's due date is firm.
     let shown = db.run(&["calendar", "show", "--year", "2027"]);
     assert!(shown.status.success(), "{}", common::stderr(&shown));
     let documents = common::rows(&db, &["documents", "--at", "2026-12-31"]);
-    assert_eq!((documents[0]["due"].as_str(), documents[0]["provisional"].as_bool()), (Some("2027-01-05"), Some(false)), "{documents:?}");
+    assert_eq!(
+        (documents[0]["due"].as_str(), documents[0]["provisional"].as_bool()),
+        (Some("2027-01-05"), Some(false)),
+        "{documents:?}"
+    );
 }
 
 on_both_backends!(next_years_notice_is_imported_from_the_console);

@@ -13,7 +13,9 @@ async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
     let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-    let Loaded::Inspection(Ok(indicators)) = portal_admin::ui::load(store.as_ref(), &site, Load::Inspection { at }).await else {
+    let Loaded::Inspection(Ok(indicators)) =
+        portal_admin::ui::load(store.as_ref(), &site, Load::Inspection { at }).await
+    else {
         panic!("the built-in rules fit the built-in table")
     };
     let keys: Vec<&str> = indicators.iter().map(|i| i.key).collect();
@@ -30,19 +32,28 @@ async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
         ]
     );
     assert_eq!(indicators[3].level.as_str(), "fail", "a new site's columns are all blank");
-    assert!(indicators[3].detail.iter().any(|d| d.contains(" / ")), "the blank columns' paths: {:?}", indicators[3].detail);
+    assert!(
+        indicators[3].detail.iter().any(|d| d.contains(" / ")),
+        "the blank columns' paths: {:?}",
+        indicators[3].detail
+    );
     drop(store);
 
     // A column table of the site's own: the built-in rules name columns it does not have.
     let other = TestDb::new(db.backend).await;
     let columns = other.file("columns.tsv");
-    std::fs::write(&columns, "path\tdeadline\tdepartments\tunits\tnote\n动态\t\t\t\t\n动态 / 一\t10天\t政府办\t政府办\t\n").unwrap();
+    std::fs::write(
+        &columns,
+        "path\tdeadline\tdepartments\tunits\tnote\n动态\t\t\t\t\n动态 / 一\t10天\t政府办\t政府办\t\n",
+    )
+    .unwrap();
     let units = other.file("units.tsv");
     std::fs::write(&units, "name\tkind\tfull_name\n政府办\toffice\t象山区人民政府办公室\n").unwrap();
     other.ok(&["init", "--columns", columns.to_str().unwrap(), "--units", units.to_str().unwrap()]);
     let store = store::open(&Target::parse(&other.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
-    let Loaded::Inspection(Err(why)) = portal_admin::ui::load(store.as_ref(), &site, Load::Inspection { at }).await else {
+    let Loaded::Inspection(Err(why)) = portal_admin::ui::load(store.as_ref(), &site, Load::Inspection { at }).await
+    else {
         panic!("the built-in rules do not fit another table")
     };
     assert!(why.contains("the built-in inspection rules") && why.contains("is not in the column table"), "{why}");
@@ -61,7 +72,9 @@ async fn the_console_checks_the_online_items(db: TestDb) {
     db.ok(&["import", items.to_str().unwrap()]);
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
-    let Loaded::Findings(Ok(rows)) = portal_admin::ui::load(store.as_ref(), &site, Load::Findings).await else { panic!() };
+    let Loaded::Findings(Ok(rows)) = portal_admin::ui::load(store.as_ref(), &site, Load::Findings).await else {
+        panic!()
+    };
     assert!(rows.iter().any(|r| r.title == "区民政局开展冬季救助" && r.finding.text == "13907731234"), "{rows:?}");
     assert!(rows.iter().all(|r| r.title == "区民政局开展冬季救助"), "only online items: {rows:?}");
 }
@@ -89,10 +102,14 @@ async fn the_consoles_approval_passes_the_content_checks(db: TestDb) {
             comment: String::new(),
         },
     };
-    let Loaded::Decided(Err(why)) = portal_admin::ui::load(store.as_ref(), &site, approve()).await else { panic!("refused") };
+    let Loaded::Decided(Err(why)) = portal_admin::ui::load(store.as_ref(), &site, approve()).await else {
+        panic!("refused")
+    };
     assert!(why.contains("1 blocking finding(s): leader_name “李明化”"), "{why}");
     db.ok(&["check", "waive", "g-1", "--kind", "leader_name", "--text", "李明化", "--reason", "同名群众"]);
-    let Loaded::Decided(Ok(t)) = portal_admin::ui::load(store.as_ref(), &site, approve()).await else { panic!("approved once waived") };
+    let Loaded::Decided(Ok(t)) = portal_admin::ui::load(store.as_ref(), &site, approve()).await else {
+        panic!("approved once waived")
+    };
     assert_eq!(t.item, 1);
 }
 

@@ -16,7 +16,8 @@ struct Cluster {
 }
 
 fn bin(name: &str) -> PathBuf {
-    let versions = std::fs::read_dir("/usr/lib/postgresql").expect("PostgreSQL's server binaries (Debian's postgresql package)");
+    let versions =
+        std::fs::read_dir("/usr/lib/postgresql").expect("PostgreSQL's server binaries (Debian's postgresql package)");
     let mut dirs: Vec<PathBuf> = versions.filter_map(|d| d.ok().map(|d| d.path().join("bin"))).collect();
     dirs.sort();
     dirs.pop().expect("a PostgreSQL version").join(name)
@@ -46,18 +47,33 @@ impl Cluster {
         let pwfile = dir.path().join("pw");
         std::fs::write(&pwfile, PASSWORD).unwrap();
         if is_root() {
-            assert!(Command::new("chown").args(["-R", "postgres:postgres"]).arg(dir.path()).status().unwrap().success());
+            assert!(
+                Command::new("chown").args(["-R", "postgres:postgres"]).arg(dir.path()).status().unwrap().success()
+            );
         }
         let data = dir.path().join("data");
         let out = as_postgres(
             &bin("initdb"),
-            &["-D", data.to_str().unwrap(), "-U", "postgres", "--auth=scram-sha-256", "--pwfile", pwfile.to_str().unwrap(), "-E", "UTF8"],
+            &[
+                "-D",
+                data.to_str().unwrap(),
+                "-U",
+                "postgres",
+                "--auth=scram-sha-256",
+                "--pwfile",
+                pwfile.to_str().unwrap(),
+                "-E",
+                "UTF8",
+            ],
         );
         assert!(out.status.success(), "initdb: {}", String::from_utf8_lossy(&out.stderr));
         let port = free_port();
         let options = format!("-p {port} -k {} -c listen_addresses=127.0.0.1", dir.path().display());
         let log = dir.path().join("log");
-        let out = as_postgres(&bin("pg_ctl"), &["-D", data.to_str().unwrap(), "-o", &options, "-l", log.to_str().unwrap(), "-w", "start"]);
+        let out = as_postgres(
+            &bin("pg_ctl"),
+            &["-D", data.to_str().unwrap(), "-o", &options, "-l", log.to_str().unwrap(), "-w", "start"],
+        );
         assert!(out.status.success(), "pg_ctl start: {}", String::from_utf8_lossy(&out.stderr));
         Cluster { dir, port }
     }
@@ -93,7 +109,10 @@ fn passwords_come_from_the_environment_a_pgpass_file_or_a_prompt_and_are_never_s
     let out = portal_admin(&cluster, home.path(), &["init"], None);
     let e = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{e}");
-    assert!(e.contains("cannot log in to PostgreSQL postgres@127.0.0.1") && e.contains("PGPASSWORD or ~/.pgpass"), "{e}");
+    assert!(
+        e.contains("cannot log in to PostgreSQL postgres@127.0.0.1") && e.contains("PGPASSWORD or ~/.pgpass"),
+        "{e}"
+    );
     assert_eq!(e.trim_end().lines().count(), 1, "{e}");
     let out = portal_admin(&cluster, home.path(), &["init"], Some("wrong"));
     assert_eq!(out.status.code(), Some(1));
@@ -123,9 +142,24 @@ fn passwords_come_from_the_environment_a_pgpass_file_or_a_prompt_and_are_never_s
     );
     let tmux = |args: &[&str]| Command::new("tmux").args(["-L", &session]).args(args).output().unwrap();
     assert!(
-        tmux(&["new-session", "-d", "-x", "100", "-y", "24", "-s", &session, "env", "-u", "PGPASSWORD", "sh", "-c", &command])
-            .status
-            .success()
+        tmux(&[
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "24",
+            "-s",
+            &session,
+            "env",
+            "-u",
+            "PGPASSWORD",
+            "sh",
+            "-c",
+            &command
+        ])
+        .status
+        .success()
     );
     let screen = || String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", &session]).stdout).to_string();
     let wait = |what: &str| {

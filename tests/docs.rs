@@ -41,8 +41,9 @@ fn tables(sql: &str) -> Vec<Table> {
                 comment.clear();
                 continue;
             }
-            let starts_constraint =
-                ["PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "CHECK", "CONSTRAINT", "OR ", "AND ", "("].iter().any(|k| trimmed.starts_with(k));
+            let starts_constraint = ["PRIMARY KEY", "UNIQUE", "FOREIGN KEY", "CHECK", "CONSTRAINT", "OR ", "AND ", "("]
+                .iter()
+                .any(|k| trimmed.starts_with(k));
             if starts_constraint || depth > 0 && !trimmed.contains(' ') {
                 table.keys.push(trimmed.trim_end_matches(',').to_string());
             } else if let Some((name, definition)) = trimmed.split_once(char::is_whitespace) {
@@ -57,10 +58,18 @@ fn tables(sql: &str) -> Vec<Table> {
         }
         if let Some(rest) = trimmed.strip_prefix("CREATE TABLE ") {
             let name = rest.split_whitespace().next().unwrap_or_default().to_string();
-            open = Some(Table { name, about: comment.join("\n"), columns: Vec::new(), keys: Vec::new(), indexes: Vec::new() });
+            open = Some(Table {
+                name,
+                about: comment.join("\n"),
+                columns: Vec::new(),
+                keys: Vec::new(),
+                indexes: Vec::new(),
+            });
             depth = 0;
             comment.clear();
-        } else if let Some(rest) = trimmed.strip_prefix("CREATE INDEX ").or_else(|| trimmed.strip_prefix("CREATE UNIQUE INDEX ")) {
+        } else if let Some(rest) =
+            trimmed.strip_prefix("CREATE INDEX ").or_else(|| trimmed.strip_prefix("CREATE UNIQUE INDEX "))
+        {
             let on = rest.split(" ON ").nth(1).and_then(|r| r.split_whitespace().next()).unwrap_or_default();
             if let Some(table) = tables.iter_mut().find(|t| t.name == on) {
                 table.indexes.push((trimmed.trim_end_matches(';').to_string(), comment.join(" ")));
@@ -118,7 +127,9 @@ fn schema_page(sql: &str) -> String {
          (`PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --test docs` rewrites it).\n\n",
     );
     if !version.is_empty() {
-        text.push_str(&format!("Schema version: {version}. `portal-admin init` creates it and upgrades an older one.\n\n"));
+        text.push_str(&format!(
+            "Schema version: {version}. `portal-admin init` creates it and upgrades an older one.\n\n"
+        ));
     }
     text.push_str("| table | what it is for |\n| --- | --- |\n");
     for t in &all {
@@ -133,7 +144,12 @@ fn schema_page(sql: &str) -> String {
         }
         text.push_str("| column | type and rules | note |\n| --- | --- | --- |\n");
         for c in &t.columns {
-            text.push_str(&format!("| `{}` | `{}` | {} |\n", c.name, c.definition.replace('|', "\\|"), c.note.replace('|', "\\|")));
+            text.push_str(&format!(
+                "| `{}` | `{}` | {} |\n",
+                c.name,
+                c.definition.replace('|', "\\|"),
+                c.note.replace('|', "\\|")
+            ));
         }
         if !t.keys.is_empty() {
             text.push_str("\nKeys and rules:\n\n```sql\n");
@@ -182,15 +198,25 @@ fn every_table_and_column_of_the_schema_is_on_the_page() {
     for column in ["id", "site_id", "title", "body", "status", "published_at"] {
         assert!(items.columns.iter().any(|c| c.name == column), "items.{column}");
     }
-    assert!(items.columns.iter().all(|c| !["UNIQUE", "CHECK", "FOREIGN"].contains(&c.name.as_str())), "constraints are not columns");
+    assert!(
+        items.columns.iter().all(|c| !["UNIQUE", "CHECK", "FOREIGN"].contains(&c.name.as_str())),
+        "constraints are not columns"
+    );
     let url = items.columns.iter().find(|c| c.name == "url").unwrap();
     assert!(url.note.contains("public link"), "the comment above a column is its note: {}", url.note);
-    assert!(items.indexes.iter().any(|(i, _)| i.starts_with("CREATE INDEX items_queue")), "indexes belong to their table");
+    assert!(
+        items.indexes.iter().any(|(i, _)| i.starts_with("CREATE INDEX items_queue")),
+        "indexes belong to their table"
+    );
     assert!(all.iter().all(|t| !t.about.is_empty()), "every table says what it is for");
 }
 
 fn portal_admin(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_portal-admin")).args(args).env_remove("DATABASE_URL").output().unwrap()
+    std::process::Command::new(env!("CARGO_BIN_EXE_portal-admin"))
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .output()
+        .unwrap()
 }
 
 /// `portal-admin man` is a page `man` reads, naming every command; `--dir` writes one per command.
@@ -200,7 +226,19 @@ fn the_man_page_reads_in_man_and_names_every_command() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let page = String::from_utf8(out.stdout).unwrap();
     assert!(page.starts_with(".ie") || page.contains(".TH portal-admin 1"), "{}", &page[..200.min(page.len())]);
-    for command in ["init", "queue", "review", "retract", "restore", "scores", "inspect", "check", "audit", "operators", "completions"] {
+    for command in [
+        "init",
+        "queue",
+        "review",
+        "retract",
+        "restore",
+        "scores",
+        "inspect",
+        "check",
+        "audit",
+        "operators",
+        "completions",
+    ] {
         assert!(page.contains(command), "{command} is on the page");
     }
     let dir = tempfile::tempdir().unwrap();
@@ -218,11 +256,17 @@ fn the_man_page_reads_in_man_and_names_every_command() {
     let pages = dir.path().join("pages");
     let out = portal_admin(&["man", "--dir", pages.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    for page in ["portal-admin.1", "portal-admin-retract.1", "portal-admin-review-approve.1", "portal-admin-keymap-check.1"] {
+    for page in
+        ["portal-admin.1", "portal-admin-retract.1", "portal-admin-review-approve.1", "portal-admin-keymap-check.1"]
+    {
         let text = std::fs::read_to_string(pages.join(page)).unwrap_or_else(|_| panic!("{page} is written"));
         assert!(text.contains(".TH"), "{page}");
     }
-    assert!(std::fs::read_to_string(pages.join("portal-admin-retract.1")).unwrap().contains("outdated, improper, classified or error"));
+    assert!(
+        std::fs::read_to_string(pages.join("portal-admin-retract.1"))
+            .unwrap()
+            .contains("outdated, improper, classified or error")
+    );
 }
 
 /// The bash completions complete: `portal-admin ret<Tab>` offers retract and retractions (and

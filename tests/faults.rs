@@ -31,7 +31,13 @@ impl Cluster {
             .expect("initdb and pg_ctl");
         let dir = tempfile::tempdir().unwrap();
         if as_root() {
-            assert!(Command::new("chown").args(["postgres:postgres", dir.path().to_str().unwrap()]).status().unwrap().success());
+            assert!(
+                Command::new("chown")
+                    .args(["postgres:postgres", dir.path().to_str().unwrap()])
+                    .status()
+                    .unwrap()
+                    .success()
+            );
         }
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let cluster = Cluster { dir, bin, port };
@@ -358,7 +364,10 @@ async fn hostile_content_is_shown_safely_and_an_undecodable_row_is_an_error_line
     t.wait_for("[/zfxxgkzd]");
     t.keys(&["Enter", "Enter"]);
     let s = t.wait_for("7 online");
-    assert!(s.contains("␛[2J␛[H清屏␛[31m红字") && s.contains("␛]0;PWNED␇改窗口标题") && s.contains("关于�txt.exe�的通知"), "{s}");
+    assert!(
+        s.contains("␛[2J␛[H清屏␛[31m红字") && s.contains("␛]0;PWNED␇改窗口标题") && s.contains("关于�txt.exe�的通知"),
+        "{s}"
+    );
     let lines: Vec<&str> = s.lines().collect();
     assert!(lines[0].starts_with(" 1 Queue") && lines[0].contains("2 Columns"), "the frame stays:\n{s}");
     assert!(lines.last().unwrap().starts_with(" ● connected"), "{s}");
@@ -398,7 +407,9 @@ impl Proxy {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let frozen = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let pump = |mut from: std::net::TcpStream, mut to: std::net::TcpStream, frozen: std::sync::Arc<std::sync::atomic::AtomicBool>| {
+        let pump = |mut from: std::net::TcpStream,
+                    mut to: std::net::TcpStream,
+                    frozen: std::sync::Arc<std::sync::atomic::AtomicBool>| {
             std::thread::spawn(move || {
                 let mut buf = [0u8; 16384];
                 while let Ok(n) = from.read(&mut buf) {
@@ -457,7 +468,10 @@ async fn a_network_that_drops_packets_is_a_lost_connection_after_the_check_timeo
     let took = start.elapsed();
     let Loaded::Ping(Err(said)) = loaded else { panic!("{loaded:?}") };
     assert!(said.contains("no answer from the database within 10 s") && lost.is_some(), "{said}");
-    assert!(took >= portal_admin::ui::CHECK_TIMEOUT && took < portal_admin::ui::CHECK_TIMEOUT + Duration::from_secs(3), "{took:?}");
+    assert!(
+        took >= portal_admin::ui::CHECK_TIMEOUT && took < portal_admin::ui::CHECK_TIMEOUT + Duration::from_secs(3),
+        "{took:?}"
+    );
 
     proxy.freeze(false);
     let start = Instant::now();
@@ -467,5 +481,8 @@ async fn a_network_that_drops_packets_is_a_lost_connection_after_the_check_timeo
             other => assert!(start.elapsed() < Duration::from_secs(20), "{other:?}"),
         }
     }
-    eprintln!("a silent network: the check gave up after {took:?}; answered again {:?} after packets passed", start.elapsed());
+    eprintln!(
+        "a silent network: the check gave up after {took:?}; answered again {:?} after packets passed",
+        start.elapsed()
+    );
 }

@@ -23,7 +23,11 @@ async fn the_first_run_offers_init_and_opens_the_console(db: TestDb) {
     let named = db.url.rsplit(['/']).next().unwrap();
     assert!(s.contains(named), "the Database line names {named}: {s}");
     let config = db.dir.path().join("config").join("portal-admin");
-    assert!(squashed(&s).contains(&squashed(&config.display().to_string())), "names the config directory {}: {s}", config.display());
+    assert!(
+        squashed(&s).contains(&squashed(&config.display().to_string())),
+        "names the config directory {}: {s}",
+        config.display()
+    );
     assert!(s.contains("(none yet: the built-in ones are used)") && s.contains("keymap.toml"), "{s}");
     t.keys(&["i"]);
     t.wait_for("● connected");
@@ -73,8 +77,11 @@ fn long_paths_on_the_first_run_wrap_at_a_slash() {
     for (label, path) in [("Settings", config.join("portal-admin")), ("Log", data.join("portal-admin.log"))] {
         let at = rows.iter().position(|r| r.starts_with(&format!("  {label} "))).unwrap_or_else(|| panic!("{screen}"));
         assert!(rows[at].ends_with('/'), "{label}: the row breaks after a slash: {screen}");
-        let continued: Vec<&str> =
-            rows[at + 1..].iter().take_while(|r| r.starts_with("            ") && !r.trim().is_empty()).copied().collect();
+        let continued: Vec<&str> = rows[at + 1..]
+            .iter()
+            .take_while(|r| r.starts_with("            ") && !r.trim().is_empty())
+            .copied()
+            .collect();
         assert!(!continued.is_empty(), "{label}: continues in the column after the label: {screen}");
         let whole = squashed(&[rows[at]].iter().chain(&continued).copied().collect::<String>());
         assert!(whole.contains(&squashed(&path.display().to_string())), "{label}: the path is whole: {screen}");

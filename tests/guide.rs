@@ -35,14 +35,22 @@ impl Home {
     }
 
     fn run(&self, args: &[&str]) {
-        let out =
-            common::program().args(args).env("PORTAL_ADMIN_DATA_DIR", self.data()).env("XDG_CONFIG_HOME", self.config()).output().unwrap();
+        let out = common::program()
+            .args(args)
+            .env("PORTAL_ADMIN_DATA_DIR", self.data())
+            .env("XDG_CONFIG_HOME", self.config())
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
 
     /// The console, as a user starts it: no --db, the embedded database in the data directory.
     fn console(&self, name: &str) -> Tmux {
-        let command = format!("cd {} && {}", quote(&self.dir.path().display().to_string()), quote(env!("CARGO_BIN_EXE_portal-admin")));
+        let command = format!(
+            "cd {} && {}",
+            quote(&self.dir.path().display().to_string()),
+            quote(env!("CARGO_BIN_EXE_portal-admin"))
+        );
         let (data, config) = (self.data(), self.config());
         Tmux::start_sized(name, &command, &[("PORTAL_ADMIN_DATA_DIR", &data), ("XDG_CONFIG_HOME", &config)], COLS, ROWS)
     }
@@ -99,7 +107,13 @@ fn captures() -> Vec<(String, String)> {
     t.keys(&["2024-12-20", "Enter"]);
     t.wait_for("marked");
     t.keys(&["w"]);
-    capture(&t, &home, "withdraw-confirm", &["Confirm", "from every column (nothing is deleted)", "reason: outdated"], &mut shots);
+    capture(
+        &t,
+        &home,
+        "withdraw-confirm",
+        &["Confirm", "from every column (nothing is deleted)", "reason: outdated"],
+        &mut shots,
+    );
     t.keys(&["Escape"]);
     t.keys(&["Escape"]);
     t.keys(&["1"]);
@@ -146,8 +160,12 @@ fn with_screens(guide: &str, shots: &[(String, String)]) -> String {
     while let Some(start) = rest.find("<!-- screen: ") {
         let head_end = start + rest[start..].find("-->").expect("a closed marker") + 3;
         let name = rest[start + 13..head_end - 3].trim();
-        let end = head_end + rest[head_end..].find("<!-- /screen -->").unwrap_or_else(|| panic!("screen {name} is closed"));
-        let (_, shot) = shots.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("the guide shows a screen {name} nobody captures"));
+        let end =
+            head_end + rest[head_end..].find("<!-- /screen -->").unwrap_or_else(|| panic!("screen {name} is closed"));
+        let (_, shot) = shots
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("the guide shows a screen {name} nobody captures"));
         out.push_str(&rest[..head_end]);
         out.push_str(&format!("\n```text\n{shot}\n```\n"));
         rest = &rest[end..];

@@ -62,7 +62,10 @@ async fn a_bad_line_is_named_and_nothing_is_loaded(db: TestDb) {
     db.ok(&["init"]);
     let cases = [
         (format!("{GOOD}{{\"title\":\"x\"}}\n"), ":4: missing field"),
-        (GOOD.replace("\"form\":\"text\",\"path\":\"repost\"", "\"form\":\"audio\",\"path\":\"repost\""), ":3: unknown form \"audio\""),
+        (
+            GOOD.replace("\"form\":\"text\",\"path\":\"repost\"", "\"form\":\"audio\",\"path\":\"repost\""),
+            ":3: unknown form \"audio\"",
+        ),
         (GOOD.replace("政务动态 / 部门动态\"],\"forms", "政务动态 / 不存在的栏目\"],\"forms"), ":2: "),
         (GOOD.replace("\"unit\":\"民政局\"", "\"unit\":\"外星局\""), ":2: unknown unit \"外星局\""),
         (
@@ -71,7 +74,10 @@ async fn a_bad_line_is_named_and_nothing_is_loaded(db: TestDb) {
         ),
         (GOOD.replace("\"ref\":\"old-002\"", "\"ref\":\"old-001\""), ":2: ref \"old-001\" appears twice"),
         (
-            GOOD.replace("\"path\":\"government\"", "\"path\":\"government\",\"attachments\":{\"signed_scan\":\"签发单.pdf\"}"),
+            GOOD.replace(
+                "\"path\":\"government\"",
+                "\"path\":\"government\",\"attachments\":{\"signed_scan\":\"签发单.pdf\"}",
+            ),
             ":1: attachments are what a unit submission carries (Art. 10): not for path government",
         ),
         (
@@ -142,7 +148,8 @@ async fn demo_fills_every_table_deterministically(db: TestDb) {
                  AND EXISTS (SELECT 1 FROM withdrawals w WHERE w.item_id = i.id AND w.restored_at IS NULL AND w.reason = 'outdated')))"
             ))
             .await;
-        let totals = raw.count(&format!("SELECT CAST(COALESCE(SUM({column}), 0) AS BIGINT) FROM unit_day_points")).await;
+        let totals =
+            raw.count(&format!("SELECT CAST(COALESCE(SUM({column}), 0) AS BIGINT) FROM unit_day_points")).await;
         assert_eq!(counted, totals, "{column}");
         assert!(counted > 0);
     }

@@ -59,7 +59,8 @@ fn item(reference: &str, column: &str, published: &str) -> String {
 
 /// As of 2026-11-29 every indicator warns and none fails.
 fn setup(db: &TestDb) -> String {
-    let (columns, units, rules, items) = (db.file("columns.tsv"), db.file("units.tsv"), db.file("rules.toml"), db.file("items.jsonl"));
+    let (columns, units, rules, items) =
+        (db.file("columns.tsv"), db.file("units.tsv"), db.file("rules.toml"), db.file("items.jsonl"));
     std::fs::write(&columns, COLUMNS).unwrap();
     std::fs::write(&units, UNITS).unwrap();
     std::fs::write(&rules, RULES).unwrap();
@@ -84,8 +85,24 @@ fn setup(db: &TestDb) -> String {
     std::fs::write(&items, lines.join("\n") + "\n").unwrap();
     db.ok(&["import", items.to_str().unwrap()]);
     // Asked on Sunday 30 August: past its five working days, not yet three months.
-    db.ok(&["inquiries", "add", "--subject", "咨询：二塘乡低保申请需要哪些材料？", "--asked", "2026-08-30T10:00:00+08:00"]);
-    db.ok(&["inquiries", "add", "--subject", "广告推广", "--asked", "2026-08-01T10:00:00+08:00", "--invalid", "广告，非政务咨询"]);
+    db.ok(&[
+        "inquiries",
+        "add",
+        "--subject",
+        "咨询：二塘乡低保申请需要哪些材料？",
+        "--asked",
+        "2026-08-30T10:00:00+08:00",
+    ]);
+    db.ok(&[
+        "inquiries",
+        "add",
+        "--subject",
+        "广告推广",
+        "--asked",
+        "2026-08-01T10:00:00+08:00",
+        "--invalid",
+        "广告，非政务咨询",
+    ]);
     rules.to_str().unwrap().to_string()
 }
 
@@ -137,7 +154,15 @@ async fn every_indicator_crosses_its_threshold(db: TestDb) {
     // Answered (on 1 December): pass from then on, fail on the day before.
     let open = db.ok(&["inquiries", "--open", "--format", "json"]);
     let id = serde_json::from_str::<Vec<Value>>(&open).unwrap()[0]["id"].to_string();
-    db.ok(&["inquiries", "answer", &id, "--text", "需提供户口簿、身份证及收入证明。", "--at", "2026-12-01T09:00:00+08:00"]);
+    db.ok(&[
+        "inquiries",
+        "answer",
+        &id,
+        "--text",
+        "需提供户口簿、身份证及收入证明。",
+        "--at",
+        "2026-12-01T09:00:00+08:00",
+    ]);
     assert_eq!(get(&inspect(&db, &rules, "2026-12-01"), "unanswered_inquiries"), (0, "pass".into()));
     assert_eq!(get(&inspect(&db, &rules, "2026-11-30"), "unanswered_inquiries"), (1, "fail".into()));
     let out = db.run(&["inquiries", "answer", &id, "--text", "again"]);
@@ -158,9 +183,15 @@ async fn every_indicator_crosses_its_threshold(db: TestDb) {
     let year = db.ok(&["scores", "--year", "2025", "--bulletin", "-", "--rules", &rules]);
     let section = year.split("## 六、").nth(1).unwrap();
     assert!(section.contains("| 指标 | 阈值 | 2025-03-31 | 2025-06-30 | 2025-09-30 | 2025-12-31 |"), "{section}");
-    assert!(section.contains("| 空白栏目 | 5 | 22 不合格 | 22 不合格 | 22 不合格 | 21 不合格 |"), "人事 / 任免 from 5 December: {section}");
+    assert!(
+        section.contains("| 空白栏目 | 5 | 22 不合格 | 22 不合格 | 22 不合格 | 21 不合格 |"),
+        "人事 / 任免 from 5 December: {section}"
+    );
     let q3 = db.ok(&["scores", "--quarter", "2026Q3", "--bulletin", "-", "--rules", &rules]);
-    assert!(q3.contains("| 首页栏目长期未更新 | 14 | 从未更新 不合格 |"), "nothing on the home page's columns by 30 September: {q3}");
+    assert!(
+        q3.contains("| 首页栏目长期未更新 | 14 | 从未更新 不合格 |"),
+        "nothing on the home page's columns by 30 September: {q3}"
+    );
     assert!(q3.contains("| 应更新未更新栏目 | 10 | 9 预警 |"), "{q3}");
 }
 
@@ -170,7 +201,8 @@ on_both_backends!(every_indicator_crosses_its_threshold);
 /// and a malformed rules file is a usage error naming the file.
 async fn rules_are_checked_against_the_column_table(db: TestDb) {
     db.ok(&["init"]);
-    let rows: Vec<Value> = serde_json::from_str(&db.ok(&["inspect", "--at", "2026-11-29", "--format", "json"])).unwrap();
+    let rows: Vec<Value> =
+        serde_json::from_str(&db.ok(&["inspect", "--at", "2026-11-29", "--format", "json"])).unwrap();
     let keys: Vec<&str> = rows.iter().map(|r| r["indicator"].as_str().unwrap()).collect();
     assert_eq!(
         keys,

@@ -32,7 +32,8 @@ async fn dead_links_are_found_kept_and_listed(db: TestDb) {
         server.url("/slow"),
         server.url("/busy"),
     );
-    let lines = [item("a-1", Some(&server.url("/page/1")), &body), item("a-2", None, "没有链接的正文")].join("\n") + "\n";
+    let lines =
+        [item("a-1", Some(&server.url("/page/1")), &body), item("a-2", None, "没有链接的正文")].join("\n") + "\n";
     db.import("linked.jsonl", &lines);
     let mut raw = db.any().await;
     raw.exec("INSERT INTO attachments (site_id, item_id, kind, name, received_at) SELECT site_id, id, 'electronic_text', '/files/正文.pdf', submitted_at FROM items WHERE ref = 'a-1'")
@@ -87,7 +88,10 @@ async fn dead_links_are_found_kept_and_listed(db: TestDb) {
     assert_eq!(indicator("other_broken_links")["count"], 0);
     assert_eq!(indicator("other_broken_links")["level"], "pass");
     let before = rows(&db, &["inspect", "--at", "2026-11-30"]);
-    assert!(before.iter().any(|r| r["indicator"] == "home_broken_links" && r["count"] == 0), "no check by then: {before:#?}");
+    assert!(
+        before.iter().any(|r| r["indicator"] == "home_broken_links" && r["count"] == 0),
+        "no check by then: {before:#?}"
+    );
     let quarter = chrono_quarter();
     let bulletin = db.ok(&["scores", "--quarter", &quarter, "--bulletin", "-"]);
     assert!(bulletin.contains("## 七、不可用链接（链接检查）") && bulletin.contains("| 统计局 | 5 |"), "{bulletin}");
@@ -104,7 +108,8 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
     let server = Server::start_in_thread();
     db.ok(&["init"]);
     let pages = ["/withdrawn-still", "/withdrawn-notice", "/gone", "/withdrawn-gbk"];
-    let lines: Vec<String> = pages.iter().enumerate().map(|(n, p)| item(&format!("w-{n}"), Some(&server.url(p)), "正文")).collect();
+    let lines: Vec<String> =
+        pages.iter().enumerate().map(|(n, p)| item(&format!("w-{n}"), Some(&server.url(p)), "正文")).collect();
     db.import("withdrawn.jsonl", &(lines.join("\n") + "\n"));
     db.ok(&["retractions", "request", "w-0", "--unit", "统计局", "--reason", "outdated"]);
     // A config.toml allowing the local network: the withdrawal checks the pages at once.
@@ -112,7 +117,10 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("config.toml"), "[links]\nallow_private = true\n").unwrap();
     let said = db.ok(&["retract", "w-0", "w-1", "w-2", "w-3", "--reason", "outdated"]);
-    assert!(said.contains("item 1: its public page") && said.contains("still answers without the withdrawal notice"), "{said}");
+    assert!(
+        said.contains("item 1: its public page") && said.contains("still answers without the withdrawal notice"),
+        "{said}"
+    );
     assert!(!said.contains("item 2: its public page") && !said.contains("item 3: its public page"), "{said}");
     let flagged = rows(&db, &["retractions"]);
     assert_eq!(flagged[0]["still_public"], true, "{flagged:#?}");
@@ -123,7 +131,8 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
         use portal_admin::ui::app::{Load, Loaded};
         let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
         let site = store.site(None).await.unwrap();
-        let Loaded::Withdrawals(Ok(listed)) = portal_admin::ui::load(store.as_ref(), &site, Load::Withdrawals).await else {
+        let Loaded::Withdrawals(Ok(listed)) = portal_admin::ui::load(store.as_ref(), &site, Load::Withdrawals).await
+        else {
             panic!("the withdrawals load")
         };
         let flagged: Vec<i64> = listed.iter().filter(|w| w.still_public).map(|w| w.item).collect();

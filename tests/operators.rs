@@ -31,10 +31,13 @@ async fn operators_are_managed_by_administrators(db: TestDb) {
     assert_eq!(db.ok(&["operators", "disable", &li]).trim(), format!("{li}: disabled (no rights left; history kept)"));
     let listed: Vec<(String, String, bool)> = rows(&db, &["operators"])
         .iter()
-        .map(|o| (o["name"].as_str().unwrap().into(), o["role"].as_str().unwrap().into(), o["active"].as_bool().unwrap()))
+        .map(|o| {
+            (o["name"].as_str().unwrap().into(), o["role"].as_str().unwrap().into(), o["active"].as_bool().unwrap())
+        })
         .collect();
     assert!(
-        listed.contains(&(chen.clone(), "admin".into(), true)) && listed.contains(&(li.clone(), "reviewer".into(), false)),
+        listed.contains(&(chen.clone(), "admin".into(), true))
+            && listed.contains(&(li.clone(), "reviewer".into(), false)),
         "{listed:?}"
     );
 
@@ -94,7 +97,12 @@ async fn postgresql_grants_hold_outside_portal_admin() {
         assert!(e.contains("permission denied"), "{forbidden}: {e}");
     }
     assert!(viewer_db.ok(&["columns"]).contains("走进象山"));
-    fails(&viewer_db, &["review", "approve", "gov-1", "--checks", "1,2,3,4,5,6,7"], 1, "may not pass the office_review step");
+    fails(
+        &viewer_db,
+        &["review", "approve", "gov-1", "--checks", "1,2,3,4,5,6,7"],
+        1,
+        "may not pass the office_review step",
+    );
 
     // The reviewer passes the government office's review with their own login, and nothing more.
     let reviewer_db = db.as_login(&reviewer);
@@ -115,7 +123,13 @@ async fn postgresql_grants_hold_outside_portal_admin() {
     }
     let mut raw = db.any().await;
     assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE status = 'online'").await, 1);
-    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM audit_log WHERE operator = '{reviewer}' AND action = 'review.approve'")).await, 1);
+    assert_eq!(
+        raw.count(&format!(
+            "SELECT COUNT(*) FROM audit_log WHERE operator = '{reviewer}' AND action = 'review.approve'"
+        ))
+        .await,
+        1
+    );
 
     // A disabled operator's login keeps no grant.
     db.ok(&["operators", "disable", &reviewer]);
@@ -145,7 +159,8 @@ async fn each_role_may_do_exactly_its_acts(db: TestDb) {
     db.ok(&["retractions", "request", "on-1", "--unit", "民政局", "--reason", "outdated"]);
     db.ok(&["incident", "add", "--unit", "民政局", "--kind", "typo", "--note", "错别字"]);
     let documents =
-        rows(&db, &["columns"]).into_iter().find(|c| c["rule"].as_str().unwrap().contains("of event")).unwrap()["id"].to_string();
+        rows(&db, &["columns"]).into_iter().find(|c| c["rule"].as_str().unwrap().contains("of event")).unwrap()["id"]
+            .to_string();
     let pending = db.file("pending.jsonl").to_str().unwrap().to_string();
     let forbidden_to_reviewers: Vec<Vec<&str>> = vec![
         vec!["publish", "repost-1"],

@@ -16,8 +16,17 @@ use serde_json::Value;
 use sqlx::{Connection, Row};
 
 /// Tables that grow with the content: none may be scanned whole.
-const BIG: &[&str] =
-    &["items", "placements", "reviews", "attachments", "withdrawals", "retraction_requests", "audit_log", "unit_day_points", "documents"];
+const BIG: &[&str] = &[
+    "items",
+    "placements",
+    "reviews",
+    "attachments",
+    "withdrawals",
+    "retraction_requests",
+    "audit_log",
+    "unit_day_points",
+    "documents",
+];
 
 /// Tables whose rows belong to a site: every reference to one must carry its site.
 const PER_SITE: &[&str] = &[
@@ -82,7 +91,8 @@ async fn world(db: &TestDb) -> World {
 /// A table's references in a statement: (table, the name it goes by). `FROM t x`, `JOIN t x`,
 /// `UPDATE t`; `INSERT INTO t` writes and is not a read.
 fn references(sql: &str) -> Vec<(String, String)> {
-    let words: Vec<&str> = sql.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        sql.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',').filter(|w| !w.is_empty()).collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if !matches!(w.to_ascii_uppercase().as_str(), "FROM" | "JOIN" | "UPDATE") {
@@ -189,7 +199,10 @@ async fn explain_postgres(db: &TestDb, w: &World, statement: &HotStatement) -> (
 
 /// The table of an index, by the schema's naming (`table_what`, `table_pkey`).
 fn relation_of_index(index: &str) -> String {
-    BIG.iter().filter(|t| index.starts_with(&format!("{t}_"))).max_by_key(|t| t.len()).map_or_else(String::new, |t| t.to_string())
+    BIG.iter()
+        .filter(|t| index.starts_with(&format!("{t}_")))
+        .max_by_key(|t| t.len())
+        .map_or_else(String::new, |t| t.to_string())
 }
 
 fn crate_today() -> NaiveDate {
@@ -214,7 +227,9 @@ async fn explain_sqlite(db: &TestDb, statement: &HotStatement) -> (Vec<String>, 
             used.push(rest.split_whitespace().next().unwrap_or_default().to_string());
         }
         let words: Vec<&str> = d.split_whitespace().collect();
-        if words.first() == Some(&"SCAN") && words.get(1).is_some_and(|name| aliases.contains(*name) || BIG.contains(name)) {
+        if words.first() == Some(&"SCAN")
+            && words.get(1).is_some_and(|name| aliases.contains(*name) || BIG.contains(name))
+        {
             bad.push(d.clone());
         }
     }
@@ -306,7 +321,10 @@ fn the_site_check_sees_a_table_read_without_its_site() {
         params: vec![Param::Site],
     };
     assert!(std::panic::catch_unwind(|| assert_filters_by_site(&lost)).is_err());
-    assert_eq!(references("UPDATE placements SET x = 1 WHERE site_id = $1"), vec![("placements".to_string(), "placements".to_string())]);
+    assert_eq!(
+        references("UPDATE placements SET x = 1 WHERE site_id = $1"),
+        vec![("placements".to_string(), "placements".to_string())]
+    );
 }
 
 on_both_backends!(hot_statements_read_one_site_through_their_indexes, a_lost_index_is_seen);

@@ -156,11 +156,20 @@ async fn scores_follow_article_16(db: TestDb) {
     for unit in ["统计局", "民政局"] {
         let sum: i64 = ["2024Q1", "2024Q2", "2024Q3", "2024Q4"]
             .iter()
-            .map(|q| json_rows(&db, &["scores", "--quarter", q]).iter().find(|r| r["unit"] == unit).unwrap()["net"].as_i64().unwrap())
+            .map(|q| {
+                json_rows(&db, &["scores", "--quarter", q]).iter().find(|r| r["unit"] == unit).unwrap()["net"]
+                    .as_i64()
+                    .unwrap()
+            })
             .sum();
         assert_eq!(year.iter().find(|r| r["unit"] == unit).unwrap()["net"].as_i64().unwrap(), sum, "{unit}");
     }
-    for bad in [&["scores"][..], &["scores", "--quarter", "2024Q5"], &["scores", "--quarter", "2024"], &["scores", "--year", "2024Q1"]] {
+    for bad in [
+        &["scores"][..],
+        &["scores", "--quarter", "2024Q5"],
+        &["scores", "--quarter", "2024"],
+        &["scores", "--year", "2024Q1"],
+    ] {
         assert_eq!(db.run(bad).status.code(), Some(2), "{bad:?}");
     }
 }
@@ -168,7 +177,8 @@ async fn scores_follow_article_16(db: TestDb) {
 const DOCUMENTS: &str = "政府信息公开 / 法定主动公开内容 / 基础信息公开 / 政府文件 / ②象政办";
 
 fn column_id(db: &TestDb, path: &str) -> String {
-    json_rows(db, &["columns"]).iter().find(|c| c["path"] == path).unwrap_or_else(|| panic!("no column {path}"))["id"].to_string()
+    json_rows(db, &["columns"]).iter().find(|c| c["path"] == path).unwrap_or_else(|| panic!("no column {path}"))["id"]
+        .to_string()
 }
 
 async fn documents_are_due_in_five_working_days(db: TestDb) {
@@ -183,8 +193,10 @@ async fn documents_are_due_in_five_working_days(db: TestDb) {
     );
     let column = column_id(&db, DOCUMENTS);
     let items = db.ok(&["export"]);
-    let id_of =
-        |r: &str| items.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).find(|v| v["ref"] == r).unwrap()["id"].to_string();
+    let id_of = |r: &str| {
+        items.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).find(|v| v["ref"] == r).unwrap()["id"]
+            .to_string()
+    };
     let (on_time, late) = (id_of("on-time"), id_of("late"));
     for (number, issued, item) in [
         ("象政办〔2024〕15号", "2024-09-27", Some(on_time.as_str())),
@@ -209,8 +221,10 @@ async fn documents_are_due_in_five_working_days(db: TestDb) {
         db.ok(&args);
     }
     let rows = json_rows(&db, &["documents"]);
-    let status: Vec<(&str, &str, &str)> =
-        rows.iter().map(|r| (r["number"].as_str().unwrap(), r["due"].as_str().unwrap(), r["status"].as_str().unwrap())).collect();
+    let status: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r["number"].as_str().unwrap(), r["due"].as_str().unwrap(), r["status"].as_str().unwrap()))
+        .collect();
     assert_eq!(
         status,
         vec![
@@ -223,14 +237,35 @@ async fn documents_are_due_in_five_working_days(db: TestDb) {
     // The column with an overdue document is overdue, from the day after the due date.
     let on = |at: &str| json_rows(&db, &["stale", "--at", at]).into_iter().find(|r| r["path"] == DOCUMENTS).unwrap();
     let row = on("2024-10-15");
-    assert_eq!((row["status"].clone(), row["due"].clone(), row["days_overdue"].clone()), (json!("overdue"), json!("2024-10-10"), json!(5)));
+    assert_eq!(
+        (row["status"].clone(), row["due"].clone(), row["days_overdue"].clone()),
+        (json!("overdue"), json!("2024-10-10"), json!(5))
+    );
     assert_eq!(on("2024-10-10")["status"], "ok");
     // Refusals: a column without an event deadline, a number twice.
     let notices = column_id(&db, "政务动态 / 通知公告");
-    let out = db.run(&["documents", "add", "--number", "象政办〔2024〕18号", "--issued", "2024-09-27", "--column", notices.as_str()]);
+    let out = db.run(&[
+        "documents",
+        "add",
+        "--number",
+        "象政办〔2024〕18号",
+        "--issued",
+        "2024-09-27",
+        "--column",
+        notices.as_str(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("has no event deadline"), "{}", stderr(&out));
-    let out = db.run(&["documents", "add", "--number", "象政办〔2024〕15号", "--issued", "2024-09-27", "--column", column.as_str()]);
+    let out = db.run(&[
+        "documents",
+        "add",
+        "--number",
+        "象政办〔2024〕15号",
+        "--issued",
+        "2024-09-27",
+        "--column",
+        column.as_str(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("already registered"), "{}", stderr(&out));
     let mut raw = db.any().await;

@@ -39,14 +39,18 @@ fn column_id(db: &TestDb) -> String {
 
 async fn status_of(db: &TestDb, reference: &str) -> (i64, i64, i64) {
     let mut raw = db.any().await;
-    let online = raw.count(&format!("SELECT COUNT(*) FROM items WHERE ref = '{reference}' AND status = 'online'")).await;
+    let online =
+        raw.count(&format!("SELECT COUNT(*) FROM items WHERE ref = '{reference}' AND status = 'online'")).await;
     let placed = raw
         .count(&format!(
             "SELECT COUNT(*) FROM placements p JOIN items i ON i.id = p.item_id WHERE i.ref = '{reference}' AND p.online_since IS NOT NULL"
         ))
         .await;
-    let withdrawals =
-        raw.count(&format!("SELECT COUNT(*) FROM withdrawals w JOIN items i ON i.id = w.item_id WHERE i.ref = '{reference}'")).await;
+    let withdrawals = raw
+        .count(&format!(
+            "SELECT COUNT(*) FROM withdrawals w JOIN items i ON i.id = w.item_id WHERE i.ref = '{reference}'"
+        ))
+        .await;
     (online, placed, withdrawals)
 }
 
@@ -62,7 +66,17 @@ async fn old_items_of_a_column_are_withdrawn_together(db: TestDb) {
     fails(&db, &["--read-only", "retract", "zd-1", "--reason", "outdated"], 1, "read-only");
     assert_eq!(status_of(&db, "zd-1").await, (1, 1, 0));
 
-    let out = db.ok(&["retract", "--column", &column, "--before", "2024-01-01", "--reason", "outdated", "--note", "已被2026年修订版取代"]);
+    let out = db.ok(&[
+        "retract",
+        "--column",
+        &column,
+        "--before",
+        "2024-01-01",
+        "--reason",
+        "outdated",
+        "--note",
+        "已被2026年修订版取代",
+    ]);
     assert_eq!(out.matches("withdrawn (outdated) from every column").count(), 4, "{out}");
     for r in ["zd-1", "zd-2", "zd-3", "zd-4"] {
         assert_eq!(status_of(&db, r).await, (0, 0, 1), "{r}");
@@ -87,7 +101,11 @@ async fn old_items_of_a_column_are_withdrawn_together(db: TestDb) {
 
     // Again, with the newer item named too: the old ones are no-ops, the new one goes.
     let out = db.ok(&["retract", "zd-5", "--column", &column, "--before", "2024-01-01", "--reason", "outdated"]);
-    assert_eq!(out.matches("already withdrawn; nothing changed").count(), 0, "the old ones are no longer online there: {out}");
+    assert_eq!(
+        out.matches("already withdrawn; nothing changed").count(),
+        0,
+        "the old ones are no longer online there: {out}"
+    );
     assert!(out.contains("item 5: withdrawn"), "{out}");
     assert_eq!(stale(&db, "2026-11-29")["status"], "empty", "nothing online in the column any more");
     let out = db.ok(&["retract", "zd-1", "zd-5", "--reason", "outdated"]);
@@ -95,7 +113,12 @@ async fn old_items_of_a_column_are_withdrawn_together(db: TestDb) {
     let mut raw = db.any().await;
     assert_eq!(raw.count("SELECT COUNT(*) FROM withdrawals").await, 5);
     assert_eq!(raw.count("SELECT COUNT(*) FROM items").await, 6, "nothing is deleted");
-    fails(&db, &["retract", "--column", &column, "--before", "2024-01-01", "--reason", "outdated"], 1, "no item went online");
+    fails(
+        &db,
+        &["retract", "--column", &column, "--before", "2024-01-01", "--reason", "outdated"],
+        1,
+        "no item went online",
+    );
     let out = db.run(&["retract", "--column", &column, "--reason", "outdated"]);
     assert_eq!(out.status.code(), Some(2), "--column needs --before: {}", stderr(&out));
 }
@@ -109,7 +132,17 @@ async fn a_mark_keeps_the_item_online_and_answers_an_outdated_request(db: TestDb
     let before = stale(&db, "2026-11-29");
     db.ok(&["retractions", "request", "zd-2", "--unit", "政府办", "--reason", "outdated", "--note", "已废止"]);
     db.ok(&["retractions", "request", "zd-3", "--unit", "政府办", "--reason", "improper", "--note", "附件含个人信息"]);
-    let out = db.ok(&["mark", "zd-2", "zd-3", "--as", "repealed", "--on", "2026-11-01", "--replaced-by", "象政办〔2026〕12号"]);
+    let out = db.ok(&[
+        "mark",
+        "zd-2",
+        "zd-3",
+        "--as",
+        "repealed",
+        "--on",
+        "2026-11-01",
+        "--replaced-by",
+        "象政办〔2026〕12号",
+    ]);
     assert_eq!(out.matches("marked repealed (已废止) from 2026-11-01; it stays online").count(), 2, "{out}");
     assert!(out.contains("1 request(s) closed"), "{out}");
     assert_eq!(status_of(&db, "zd-2").await, (1, 1, 0), "still online in its column");
@@ -148,7 +181,10 @@ async fn a_mark_keeps_the_item_online_and_answers_an_outdated_request(db: TestDb
     raw.exec("UPDATE operators SET role = 'viewer'").await.unwrap();
     fails(&db, &["mark", "zd-1", "--as", "expired"], 1, "may not withdraw, mark or restore items");
     fails(&db, &["retract", "zd-1", "--reason", "outdated"], 1, "may not withdraw, mark or restore items");
-    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE status = 'online' AND mark IS NULL AND ref = 'zd-1'").await, 1);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM items WHERE status = 'online' AND mark IS NULL AND ref = 'zd-1'").await,
+        1
+    );
 }
 
 on_both_backends!(a_mark_keeps_the_item_online_and_answers_an_outdated_request);
@@ -205,7 +241,8 @@ on_both_backends!(the_audit_trail_and_the_time_to_withdraw_are_reported);
 async fn two_withdrawals_at_once_make_one(db: TestDb) {
     setup(&db);
     let args = ["retract", "zd-1", "zd-2", "zd-3", "--reason", "outdated"];
-    let children: Vec<Child> = (0..2).map(|_| db.command(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()).collect();
+    let children: Vec<Child> =
+        (0..2).map(|_| db.command(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()).collect();
     let outs: Vec<_> = children.into_iter().map(|c| c.wait_with_output().unwrap()).collect();
     for out in &outs {
         assert!(out.status.success(), "{}", stderr(out));

@@ -100,7 +100,9 @@ async fn commands_without_a_schema_or_with_a_newer_one_say_so(db: TestDb) {
         assert_eq!(out.status.code(), Some(1));
         let e = stderr(&out);
         assert!(
-            e.contains(&format!("schema version 99, newer than this portal-admin understands ({SCHEMA_VERSION}); upgrade portal-admin")),
+            e.contains(&format!(
+                "schema version 99, newer than this portal-admin understands ({SCHEMA_VERSION}); upgrade portal-admin"
+            )),
             "{e}"
         );
         assert!(!e.contains("panicked"), "{e}");
@@ -110,8 +112,11 @@ async fn commands_without_a_schema_or_with_a_newer_one_say_so(db: TestDb) {
 async fn a_different_table_is_never_loaded_over_the_first(db: TestDb) {
     db.ok(&["init"]);
     let file = db.file("columns.tsv");
-    std::fs::write(&file, "path\tdeadline\tdepartments\tunits\tnote\n走进象山\t\t\t\t\n走进象山 / 象山介绍\t1年\t政府办\t政府办\t\n")
-        .unwrap();
+    std::fs::write(
+        &file,
+        "path\tdeadline\tdepartments\tunits\tnote\n走进象山\t\t\t\t\n走进象山 / 象山介绍\t1年\t政府办\t政府办\t\n",
+    )
+    .unwrap();
     let out = db.run(&["init", "--columns", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("differs from the one given"), "{}", stderr(&out));
@@ -128,8 +133,11 @@ async fn a_different_table_is_never_loaded_over_the_first(db: TestDb) {
 
 async fn an_unknown_deadline_is_refused_with_its_row(db: TestDb) {
     let file = db.file("bad.tsv");
-    std::fs::write(&file, "path\tdeadline\tdepartments\tunits\tnote\n走进象山\t\t\t\t\n走进象山 / 象山介绍\t每周\t政府办\t政府办\t\n")
-        .unwrap();
+    std::fs::write(
+        &file,
+        "path\tdeadline\tdepartments\tunits\tnote\n走进象山\t\t\t\t\n走进象山 / 象山介绍\t每周\t政府办\t政府办\t\n",
+    )
+    .unwrap();
     let out = db.run(&["init", "--columns", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let e = stderr(&out);
@@ -154,7 +162,8 @@ async fn the_calendar_is_data_an_administrator_extends(db: TestDb) {
     let shown = db.ok(&["calendar", "show", "--year", "2026", "--format", "csv"]);
     assert!(shown.contains("2026-02-14,workday,调休上班"), "{shown}");
     assert!(shown.contains("2026-10-07,holiday,国庆节"), "{shown}");
-    let added = db.ok(&["calendar", "add", "--holiday", "2027-01-01", "--workday", "2027-02-06", "--note", "2027年通知"]);
+    let added =
+        db.ok(&["calendar", "add", "--holiday", "2027-01-01", "--workday", "2027-02-06", "--note", "2027年通知"]);
     assert!(added.starts_with("2 of 2"), "{added}");
     let again = db.ok(&["calendar", "add", "--holiday", "2027-01-01", "--note", "2027年通知"]);
     assert!(again.starts_with("0 of 1"), "{again}");
@@ -216,13 +225,17 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     let out = db.run(&["columns"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        common::stderr(&out)
-            .contains(&format!("schema version 1, older than this portal-admin's {SCHEMA_VERSION}; run `portal-admin init` to upgrade it")),
+        common::stderr(&out).contains(&format!(
+            "schema version 1, older than this portal-admin's {SCHEMA_VERSION}; run `portal-admin init` to upgrade it"
+        )),
         "{}",
         common::stderr(&out)
     );
     let said = db.ok(&["init"]);
-    assert!(said.contains("upgraded the schema") && said.contains(&format!("from version 1 to {SCHEMA_VERSION}")), "{said}");
+    assert!(
+        said.contains("upgraded the schema") && said.contains(&format!("from version 1 to {SCHEMA_VERSION}")),
+        "{said}"
+    );
     // The built-in years are held again (and 2021–2022, new in version 8, loaded).
     assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_notices").await, 6);
     assert!(db.ok(&["init"]).starts_with("nothing changed"));

@@ -32,10 +32,9 @@ fn sshd_program() -> PathBuf {
         return fixed;
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path)
-        .map(|dir| dir.join("sshd"))
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| panic!("sshd is not installed: install Debian's openssh-server (.ci/run installs it when absent)"))
+    std::env::split_paths(&path).map(|dir| dir.join("sshd")).find(|p| p.is_file()).unwrap_or_else(|| {
+        panic!("sshd is not installed: install Debian's openssh-server (.ci/run installs it when absent)")
+    })
 }
 
 fn run(program: &str, args: &[&str]) -> String {
@@ -235,9 +234,14 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
     db.attach_all("unit-1").await;
     let mut raw = db.any().await;
     let id = |r: &str| format!("SELECT id FROM items WHERE ref = '{r}'");
-    let queued: BTreeSet<i64> = [raw.count(&id("gov-1")).await, raw.count(&id("unit-1")).await, raw.count(&id("repost-1")).await].into();
+    let queued: BTreeSet<i64> =
+        [raw.count(&id("gov-1")).await, raw.count(&id("unit-1")).await, raw.count(&id("repost-1")).await].into();
     let (outdated, current) = (raw.count(&id("zd-1")).await, raw.count(&id("zd-2")).await);
-    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM placements WHERE item_id = {outdated} AND online_since IS NOT NULL")).await, 2);
+    assert_eq!(
+        raw.count(&format!("SELECT COUNT(*) FROM placements WHERE item_id = {outdated} AND online_since IS NOT NULL"))
+            .await,
+        2
+    );
     let quarter = this_quarter();
     let user = user();
     // Who the database records: the login on PostgreSQL, the user on SQLite.
@@ -336,15 +340,19 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
     let ranking = json_rows(&db, &["scores", "--quarter", &quarter]);
     let earned: Vec<&serde_json::Value> = ranking.iter().filter(|r| r["net"].as_i64() > Some(0)).collect();
     assert!(earned.len() >= 2, "{ranking:?}");
-    let row_of = |s: &str, name: &str| s.lines().find(|l| l.split_whitespace().nth(1) == Some(name)).map(str::to_string);
+    let row_of =
+        |s: &str, name: &str| s.lines().find(|l| l.split_whitespace().nth(1) == Some(name)).map(str::to_string);
     let s = wait_until(&t, &format!("the ranking of {quarter}"), |s| {
-        (s.contains(&format!("Scores {quarter}")) && earned.iter().all(|u| row_of(s, u["unit"].as_str().unwrap()).is_some()))
-            .then(|| s.to_string())
+        (s.contains(&format!("Scores {quarter}"))
+            && earned.iter().all(|u| row_of(s, u["unit"].as_str().unwrap()).is_some()))
+        .then(|| s.to_string())
     });
     for unit in earned {
         let name = unit["unit"].as_str().unwrap();
-        let mut figures: Vec<String> =
-            ["rank", "text", "image_text", "video", "points", "deductions", "net"].iter().map(|k| unit[*k].to_string()).collect();
+        let mut figures: Vec<String> = ["rank", "text", "image_text", "video", "points", "deductions", "net"]
+            .iter()
+            .map(|k| unit[*k].to_string())
+            .collect();
         let change = unit["change"].as_i64().unwrap();
         figures.push(if change > 0 { format!("+{change}") } else { change.to_string() });
         let row = row_of(&s, name).unwrap();
@@ -369,8 +377,16 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
     t.keys(&["q"]);
     let (exit, modes) = t.ended(&db);
     assert_eq!(exit, "EXIT=0", "{}", std::fs::read_to_string(db.file("err")).unwrap_or_default());
-    assert!(modes.iter().any(|m| m == "icanon") && modes.iter().any(|m| m == "echo"), "the terminal is left raw: {modes:?}");
-    assert_eq!(written(&db.file("ssh-exit")).trim(), "SSH=0", "{}", std::fs::read_to_string(db.file("ssh-err")).unwrap_or_default());
+    assert!(
+        modes.iter().any(|m| m == "icanon") && modes.iter().any(|m| m == "echo"),
+        "the terminal is left raw: {modes:?}"
+    );
+    assert_eq!(
+        written(&db.file("ssh-exit")).trim(),
+        "SSH=0",
+        "{}",
+        std::fs::read_to_string(db.file("ssh-err")).unwrap_or_default()
+    );
     // It was a session of this test's server, for this user, with this key.
     let connection = written(&db.file("connection"));
     assert!(connection.trim().ends_with(&format!("127.0.0.1 {}", sshd.port)), "SSH_CONNECTION {connection}");
@@ -396,15 +412,24 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
     assert_eq!(raw.count(&withdrawn).await, 1);
     assert_eq!(raw.count("SELECT COUNT(*) FROM withdrawals").await, 1);
     assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM placements WHERE item_id = {outdated}")).await, 2);
-    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM placements WHERE item_id = {outdated} AND online_since IS NOT NULL")).await, 0);
+    assert_eq!(
+        raw.count(&format!("SELECT COUNT(*) FROM placements WHERE item_id = {outdated} AND online_since IS NOT NULL"))
+            .await,
+        0
+    );
     assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM items WHERE id = {current} AND status = 'online'")).await, 1);
-    let guide = json_rows(&db, &["stale"]).into_iter().find(|r| r["path"] == "政府信息公开 / 政府信息公开指南").unwrap();
+    let guide =
+        json_rows(&db, &["stale"]).into_iter().find(|r| r["path"] == "政府信息公开 / 政府信息公开指南").unwrap();
     assert_eq!(guide["status"], "empty", "its only item was withdrawn: {guide}");
 
     // The audit trail: an approval and a publication of each, the withdrawal, by the operator.
     let audit = json_rows(&db, &["audit"]);
     let targets = |action: &str| -> BTreeSet<String> {
-        audit.iter().filter(|e| e["action"] == action && e["operator"] == operator.as_str()).map(|e| e["target"].to_string()).collect()
+        audit
+            .iter()
+            .filter(|e| e["action"] == action && e["operator"] == operator.as_str())
+            .map(|e| e["target"].to_string())
+            .collect()
     };
     let each = |ids: &[i64]| -> BTreeSet<String> { ids.iter().map(|i| format!("\"item:{i}\"")).collect() };
     let queued_ids: Vec<i64> = queued.iter().copied().collect();
@@ -412,20 +437,26 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
     assert_eq!(targets("publish"), each(&queued_ids), "{audit:?}");
     assert_eq!(targets("retract"), each(&[outdated]), "{audit:?}");
     assert!(
-        audit.iter().any(|e| e["action"] == "retract" && e["detail"].as_str().unwrap().contains("\"reason\":\"outdated\"")),
+        audit
+            .iter()
+            .any(|e| e["action"] == "retract" && e["detail"].as_str().unwrap().contains("\"reason\":\"outdated\"")),
         "{audit:?}"
     );
 
     // The bulletin: the ranking table with the units in Chinese, what `scores --bulletin` writes.
     let text = std::fs::read_to_string(&bulletin).unwrap_or_else(|e| panic!("{}: {e}", bulletin.display()));
-    assert!(text.contains("得分排名") && text.contains("| 排名 | 单位 | 文字 | 图文 | 视频 | 得分 | 扣分 | 总分 |"), "{text}");
+    assert!(
+        text.contains("得分排名") && text.contains("| 排名 | 单位 | 文字 | 图文 | 视频 | 得分 | 扣分 | 总分 |"),
+        "{text}"
+    );
     assert!(text.contains("| 1 | 民政局 | 0 | 1 | 0 | 2 | 0 | 2 |"), "the unit item, image+text: {text}");
     assert!(text.contains("| 2 | 政府办 | 1 | 0 | 0 | 1 | 0 | 1 |"), "the government item, text: {text}");
     assert_eq!(text, db.ok(&["scores", "--quarter", &quarter, "--bulletin", "-"]));
     eprintln!("{} on {:?}: logged in in {login:?}, all in {:?}", v.name, db.backend, started.elapsed());
 }
 
-const XTERM_COLOUR_80: Variant = Variant { name: "xterm-colour-80x24", cols: 80, rows: 24, term: "xterm", colour: true };
+const XTERM_COLOUR_80: Variant =
+    Variant { name: "xterm-colour-80x24", cols: 80, rows: 24, term: "xterm", colour: true };
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn xterm_in_colour_at_80x24() {
@@ -434,26 +465,38 @@ async fn xterm_in_colour_at_80x24() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn screen_without_colour_at_80x24() {
-    daily_routines_over_ssh(TestDb::sqlite(), Variant { name: "screen-nocolor-80x24", cols: 80, rows: 24, term: "screen", colour: false })
-        .await;
+    daily_routines_over_ssh(
+        TestDb::sqlite(),
+        Variant { name: "screen-nocolor-80x24", cols: 80, rows: 24, term: "screen", colour: false },
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn xterm_without_colour_at_80x24() {
-    daily_routines_over_ssh(TestDb::sqlite(), Variant { name: "xterm-nocolor-80x24", cols: 80, rows: 24, term: "xterm", colour: false })
-        .await;
+    daily_routines_over_ssh(
+        TestDb::sqlite(),
+        Variant { name: "xterm-nocolor-80x24", cols: 80, rows: 24, term: "xterm", colour: false },
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn screen_in_colour_at_80x24() {
-    daily_routines_over_ssh(TestDb::sqlite(), Variant { name: "screen-colour-80x24", cols: 80, rows: 24, term: "screen", colour: true })
-        .await;
+    daily_routines_over_ssh(
+        TestDb::sqlite(),
+        Variant { name: "screen-colour-80x24", cols: 80, rows: 24, term: "screen", colour: true },
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn xterm_in_colour_at_160x48() {
-    daily_routines_over_ssh(TestDb::sqlite(), Variant { name: "xterm-colour-160x48", cols: 160, rows: 48, term: "xterm", colour: true })
-        .await;
+    daily_routines_over_ssh(
+        TestDb::sqlite(),
+        Variant { name: "xterm-colour-160x48", cols: 160, rows: 48, term: "xterm", colour: true },
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -27,7 +27,11 @@ async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
     // By step, oldest first; the unit item shows what it lacks.
     assert_eq!(
         steps,
-        [("government", "office_review", ""), ("unit", "recheck", "signed_scan,electronic_text,target_columns"), ("repost", "review", "")]
+        [
+            ("government", "office_review", ""),
+            ("unit", "recheck", "signed_scan,electronic_text,target_columns"),
+            ("repost", "review", "")
+        ]
     );
     fails(&db, &["review", "approve", "unit-1", "--checks", ALL], 1, "missing the head's signed and stamped scan");
     db.attach_all("unit-1").await;
@@ -49,19 +53,36 @@ async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
     assert!(row.contains(",ok,"), "{row}");
 
     let mut raw = db.any().await;
-    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE status = 'online' AND stage = 'done' AND published_at IS NOT NULL").await, 3);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM items WHERE status = 'online' AND stage = 'done' AND published_at IS NOT NULL")
+            .await,
+        3
+    );
     assert_eq!(raw.count("SELECT COUNT(*) FROM placements WHERE online_since IS NOT NULL").await, 3);
     assert_eq!(raw.count("SELECT COUNT(*) FROM reviews WHERE decision = 'approve' AND checks_affirmed = 127").await, 3);
-    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'review.approve' AND target LIKE 'item:%'").await, 3);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'review.approve' AND target LIKE 'item:%'").await,
+        3
+    );
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'publish'").await, 3);
     // The running totals count the two unit-sourced items (not the repost), each at its form.
-    assert_eq!(raw.count("SELECT CAST(COALESCE(SUM(text + image_text + video), 0) AS BIGINT) FROM unit_day_points").await, 2);
+    assert_eq!(
+        raw.count("SELECT CAST(COALESCE(SUM(text + image_text + video), 0) AS BIGINT) FROM unit_day_points").await,
+        2
+    );
     assert_eq!(raw.count("SELECT CAST(COALESCE(SUM(image_text), 0) AS BIGINT) FROM unit_day_points").await, 1);
     let shown = db.ok(&["show", "unit-1"]);
-    assert!(shown.contains("approve (recheck) — 七项审核均通过") && shown.contains("attachment signed_scan: signed_scan.pdf"), "{shown}");
+    assert!(
+        shown.contains("approve (recheck) — 七项审核均通过")
+            && shown.contains("attachment signed_scan: signed_scan.pdf"),
+        "{shown}"
+    );
     let operator = raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'publish' AND target LIKE 'item:%'").await;
     assert_eq!(operator, 3);
-    assert!(shown.lines().any(|l| l.contains("published") && l.split_whitespace().count() >= 3), "who published it: {shown}");
+    assert!(
+        shown.lines().any(|l| l.contains("published") && l.split_whitespace().count() >= 3),
+        "who published it: {shown}"
+    );
 }
 
 async fn every_refusal_says_why_and_changes_nothing(db: TestDb) {
@@ -94,7 +115,11 @@ async fn a_rejection_returns_the_item_with_the_failed_checks_on_record(db: TestD
     let out = db.ok(&["review", "reject", "repost-1", "--failed", "3,6", "--reason", "来源不明，暂不宜转载"]);
     assert!(out.contains("review → returned"), "{out}");
     let mut raw = db.any().await;
-    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'repost-1' AND status = 'returned' AND stage = 'returned'").await, 1);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM items WHERE ref = 'repost-1' AND status = 'returned' AND stage = 'returned'")
+            .await,
+        1
+    );
     assert_eq!(raw.count("SELECT checks_failed FROM reviews WHERE decision = 'reject'").await, 0b10_0100);
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'review.reject'").await, 1);
     assert_eq!(queue(&db).len(), 2);
@@ -105,7 +130,9 @@ async fn publishing_into_chosen_columns_replaces_the_targets(db: TestDb) {
     setup(&db);
     db.ok(&["review", "approve", "repost-1", "--checks", ALL]);
     let columns = db.ok(&["columns", "--format", "csv"]);
-    let id_of = |path: &str| columns.lines().find(|l| l.split(',').nth(1) == Some(path)).unwrap().split(',').next().unwrap().to_string();
+    let id_of = |path: &str| {
+        columns.lines().find(|l| l.split(',').nth(1) == Some(path)).unwrap().split(',').next().unwrap().to_string()
+    };
     let (a, b) = (id_of("新闻要问 / 全国要闻"), id_of("新闻要问 / 广西要闻"));
     fails(&db, &["publish", "repost-1", "--column", "999999"], 1, "not a column of site xiangshan");
     let out = db.ok(&["publish", "repost-1", "--column", &a, "--column", &b]);
@@ -132,7 +159,9 @@ async fn retraction_requests_are_listed_most_urgent_first(db: TestDb) {
     let mut raw = db.any().await;
     let now = chrono::Utc::now();
     let ago = |minutes: i64| (now - chrono::Duration::minutes(minutes)).to_rfc3339();
-    for (reason, minutes) in [("outdated", 600), ("classified", 5), ("improper", 30), ("classified", 20), ("error", 900)] {
+    for (reason, minutes) in
+        [("outdated", 600), ("classified", 5), ("improper", 30), ("classified", 20), ("error", 900)]
+    {
         raw.exec(&format!(
             "INSERT INTO retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at) \
              SELECT i.site_id, i.id, i.unit_id, '{reason}', '请撤回', 'pending', {} FROM items i WHERE i.ref = 'gov-1'",
@@ -155,7 +184,13 @@ async fn retraction_requests_are_listed_most_urgent_first(db: TestDb) {
             (f[4].to_string(), f[5].to_string())
         })
         .collect();
-    let expected = [("classified", "alarm"), ("classified", "highest"), ("improper", "high"), ("error", "normal"), ("outdated", "low")];
+    let expected = [
+        ("classified", "alarm"),
+        ("classified", "highest"),
+        ("improper", "high"),
+        ("error", "normal"),
+        ("outdated", "low"),
+    ];
     assert_eq!(rows, expected.map(|(a, b)| (a.to_string(), b.to_string())));
     assert_eq!(db.ok(&["retractions", "--status", "done", "--format", "csv"]).lines().count(), 1);
     let out = db.run(&["retractions", "--status", "maybe"]);
@@ -218,7 +253,10 @@ async fn a_withdrawal_and_a_restore_keep_everything_on_record(db: TestDb) {
         0
     );
     assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'unit-1' AND status = 'withdrawn'").await, 1);
-    assert_eq!(raw.count("SELECT COUNT(*) FROM retraction_requests WHERE status = 'done' AND handled_by IS NOT NULL").await, 1);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM retraction_requests WHERE status = 'done' AND handled_by IS NOT NULL").await,
+        1
+    );
     assert_eq!(raw.count(total).await, 0, "withdrawn as improper: its points are lost");
     assert!(!column(db.ok(&["stale", "--format", "csv"])).contains(",ok,"), "the column has nothing online again");
     // Again: a no-op, said plainly.
@@ -251,7 +289,17 @@ async fn requests_are_recorded_declined_and_closed(db: TestDb) {
     db.ok(&["publish", "repost-1"]);
     fails(&db, &["retractions", "request", "gov-1", "--unit", "政府办", "--reason", "error"], 1, "not online");
     fails(&db, &["retractions", "request", "repost-1", "--unit", "外星局", "--reason", "error"], 1, "no unit");
-    let out = db.ok(&["retractions", "request", "repost-1", "--unit", "政府办", "--reason", "outdated", "--note", "政策已更新"]);
+    let out = db.ok(&[
+        "retractions",
+        "request",
+        "repost-1",
+        "--unit",
+        "政府办",
+        "--reason",
+        "outdated",
+        "--note",
+        "政策已更新",
+    ]);
     let first: i64 = out.split_whitespace().nth(1).unwrap().trim_end_matches(':').parse().unwrap();
     db.ok(&["retractions", "request", "repost-1", "--unit", "统计局", "--reason", "error"]);
     fails(&db, &["retractions", "reject", &first.to_string(), "--reason", " "], 2, "needs a reason");
@@ -263,7 +311,10 @@ async fn requests_are_recorded_declined_and_closed(db: TestDb) {
     assert_eq!(statuses.iter().filter(|s| **s == "rejected").count(), 1, "{all}");
     assert_eq!(statuses.iter().filter(|s| **s == "done").count(), 1, "{all}");
     let mut raw = db.any().await;
-    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('retraction.request', 'retraction.decline')").await, 3);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('retraction.request', 'retraction.decline')").await,
+        3
+    );
 }
 
 on_both_backends!(requests_are_recorded_declined_and_closed);

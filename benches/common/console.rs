@@ -62,7 +62,12 @@ pub async fn run_effects(app: &mut App, store: &dyn store::Store, site: &store::
 }
 
 /// The console on a store, at a size and a time, with its first queries run.
-pub async fn open_app(store: &dyn store::Store, site: &store::Site, now: chrono::DateTime<chrono::Utc>, size: (u16, u16)) -> App {
+pub async fn open_app(
+    store: &dyn store::Store,
+    site: &store::Site,
+    now: chrono::DateTime<chrono::Utc>,
+    size: (u16, u16),
+) -> App {
     let (mut app, effects) = App::new(Setup {
         keymap: Keymap::default_map(),
         ambiguous: Ambiguous::Narrow,

@@ -29,11 +29,15 @@ impl PeriodArgs {
         Ok(match (&self.quarter, &self.year) {
             (Some(q), None) => match q.parse()? {
                 p @ Period::Quarter { .. } => Some(p),
-                Period::Year(_) => return Err(Failure::usage(format!("--quarter takes a quarter such as 2024Q3, not {q:?}"))),
+                Period::Year(_) => {
+                    return Err(Failure::usage(format!("--quarter takes a quarter such as 2024Q3, not {q:?}")));
+                }
             },
             (None, Some(y)) => match y.parse()? {
                 p @ Period::Year(_) => Some(p),
-                Period::Quarter { .. } => return Err(Failure::usage(format!("--year takes a year such as 2024, not {y:?}"))),
+                Period::Quarter { .. } => {
+                    return Err(Failure::usage(format!("--year takes a year such as 2024, not {y:?}")));
+                }
             },
             _ => None,
         })
@@ -57,8 +61,10 @@ pub async fn scores(
     let period = period.period()?.ok_or_else(|| Failure::usage("give --quarter YYYYQn or --year YYYY"))?;
     let s = session(cli).await?;
     if let Some(file) = bulletin_file {
-        let rules = reports::inspection::load_rules(s.store.as_ref(), &s.site, rules_file).await.map_err(|e| e.one_line());
-        let gathered = bulletin::gather_with(s.store.as_ref(), &s.site, period, rules.as_ref().map_err(String::clone)).await?;
+        let rules =
+            reports::inspection::load_rules(s.store.as_ref(), &s.site, rules_file).await.map_err(|e| e.one_line());
+        let gathered =
+            bulletin::gather_with(s.store.as_ref(), &s.site, period, rules.as_ref().map_err(String::clone)).await?;
         let text = bulletin::render(&gathered);
         if file == "-" {
             use std::io::Write;
@@ -76,7 +82,8 @@ pub async fn scores(
         let items = s.store.unit_items(&s.site, unit, period.first_day(), period.end_day()).await?;
         let mut listing = Listing::new(&["id", "title", "published_at", "form", "points", "withdrawn", "columns"]);
         for i in items {
-            let columns: Vec<String> = i.placements.iter().map(|(path, form)| format!("{path} ({})", form.as_str())).collect();
+            let columns: Vec<String> =
+                i.placements.iter().map(|(path, form)| format!("{path} ({})", form.as_str())).collect();
             listing.push(vec![
                 json!(i.id),
                 json!(i.title),

@@ -77,7 +77,12 @@ pub async fn run(cli: &Cli, command: &CalendarCommand) -> Result<(), Failure> {
 }
 
 /// `calendar add`: days given one by one.
-async fn add(cli: &Cli, holiday: &[chrono::NaiveDate], workday: &[chrono::NaiveDate], note: &str) -> Result<(), Failure> {
+async fn add(
+    cli: &Cli,
+    holiday: &[chrono::NaiveDate],
+    workday: &[chrono::NaiveDate],
+    note: &str,
+) -> Result<(), Failure> {
     let mut days = Vec::new();
     for (dates, kind) in [(holiday, DayKind::Holiday), (workday, DayKind::Workday)] {
         for date in dates {

@@ -94,11 +94,15 @@ pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
             let status = if *left { "left" } else { "current" };
             Some((checks::ListKind::Names, format!("{name}\t{kind}\t{}\t{status}\t{note}", wrong.join("、"))))
         }
-        Some(CheckCommand::AddWord { word, kind, suggestion }) => Some((checks::ListKind::Words, format!("{word}\t{kind}\t{suggestion}"))),
+        Some(CheckCommand::AddWord { word, kind, suggestion }) => {
+            Some((checks::ListKind::Words, format!("{word}\t{kind}\t{suggestion}")))
+        }
         _ => None,
     };
     if let Some((list, line)) = added {
-        if line.split('\t').any(|f| f.contains(['\n', '\r'])) || line.split('\t').next().is_some_and(|f| f.trim().is_empty()) {
+        if line.split('\t').any(|f| f.contains(['\n', '\r']))
+            || line.split('\t').next().is_some_and(|f| f.trim().is_empty())
+        {
             return Err(Failure::usage("a list entry needs a name or word, on one line"));
         }
         let path = checks::add_to_list(list, &line).map_err(Failure::usage)?;

@@ -152,7 +152,10 @@ mod tests {
         let value = serde_json::json!({"title": "关于\u{202e}txt\u{9b}的通知\u{e0041}"});
         let written = through(true, &[serde_json::to_string(&value).unwrap().as_bytes()]);
         assert!(written.is_ascii() || !written.chars().any(|c| !sanitise::is_safe(c) && c != '\n'), "{written}");
-        assert!(written.contains("\\u202e") && written.contains("\\u009b") && written.contains("\\udb40\\udc41"), "{written}");
+        assert!(
+            written.contains("\\u202e") && written.contains("\\u009b") && written.contains("\\udb40\\udc41"),
+            "{written}"
+        );
         assert_eq!(serde_json::from_str::<serde_json::Value>(&written).unwrap(), value);
     }
 }

@@ -48,7 +48,8 @@ fn extra_keymap(cli: &Cli) -> Option<(String, String)> {
 fn effective(cli: &Cli, extra_override: Option<&Path>) -> Result<Keymap, Failure> {
     let mut files: Vec<(String, String)> = vec![("keymaps/default.toml".into(), keymap::DEFAULT.into())];
     if let Some(user) = user_keymap().filter(|p| p.exists()) {
-        let text = std::fs::read_to_string(&user).map_err(|e| Failure::usage(format!("{}: cannot read: {e}", user.display())))?;
+        let text = std::fs::read_to_string(&user)
+            .map_err(|e| Failure::usage(format!("{}: cannot read: {e}", user.display())))?;
         files.push((user.display().to_string(), text));
     }
     let extra = match extra_override {
@@ -87,7 +88,12 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
             let mut listing = Listing::new(&["view", "key", "action", "description"]);
             for layer in Layer::ALL {
                 for b in map.bindings(layer) {
-                    listing.push(vec![json!(layer.name()), json!(b.key.to_string()), json!(b.action.name()), json!(b.description)]);
+                    listing.push(vec![
+                        json!(layer.name()),
+                        json!(b.key.to_string()),
+                        json!(b.action.name()),
+                        json!(b.description),
+                    ]);
                 }
             }
             listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
@@ -103,8 +109,11 @@ fn log_to_file() {
         return;
     }
     let Ok(file) = crate::places::create_private_file(&log, true) else { return };
-    let _ =
-        tracing_subscriber::fmt().with_writer(std::sync::Mutex::new(file)).with_ansi(false).with_max_level(tracing::Level::INFO).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .try_init();
 }
 
 /// Opens the console on the chosen database; on a first run (no database yet, or an empty one),
@@ -115,7 +124,9 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
     let s = match session(cli).await {
         Ok(s) => s,
         Err(failure) => {
-            let Some(why) = (if cli.read_only { None } else { first_run::nothing_here(cli).await? }) else { return Err(failure) };
+            let Some(why) = (if cli.read_only { None } else { first_run::nothing_here(cli).await? }) else {
+                return Err(failure);
+            };
             match first_run::ask(&why, &super::target(cli)?.describe())? {
                 Choice::Init => {
                     super::init::run(cli, None, None, None).await?;

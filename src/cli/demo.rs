@@ -49,7 +49,9 @@ async fn fill(store: &dyn Store, site: Option<&str>, spec: DemoSpec) -> Result<u
     bar.finish_and_clear();
     match written {
         // The demo numbers its documents by year: a second fill of the same years meets them.
-        Err(StoreError::Database(sqlx::Error::Database(d))) if matches!(d.code().as_deref(), Some("2067" | "1555" | "23505")) => {
+        Err(StoreError::Database(sqlx::Error::Database(d)))
+            if matches!(d.code().as_deref(), Some("2067" | "1555" | "23505")) =>
+        {
             Err(Failure::failed(format!(
                 "{} already holds demo content for these dates: its documents' numbers are registered already ({}); nothing was added: fill a new database, or give other --from/--to dates",
                 store.describe(),
@@ -67,7 +69,13 @@ fn default_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> (NaiveDate, 
     (from, to)
 }
 
-pub async fn run(cli: &Cli, items: u64, seed: u64, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(), Failure> {
+pub async fn run(
+    cli: &Cli,
+    items: u64,
+    seed: u64,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<(), Failure> {
     let (from, to) = default_range(from, to);
     let store = super::open_store(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only }).await?;
     let started = Instant::now();
@@ -83,12 +91,15 @@ pub async fn run(cli: &Cli, items: u64, seed: u64, from: Option<NaiveDate>, to: 
 /// Creates the demo database on first use.
 pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
     let target = target(cli)?;
-    let store = store::open(&target, OpenOptions { create: !cli.read_only, read_only: cli.read_only }).await.map_err(|e| match e {
-        StoreError::Missing(path) => {
-            Failure::failed(format!("no demo database at {path} yet; run `portal-admin --demo` once without --read-only"))
-        }
-        other => other.into(),
-    })?;
+    let store =
+        store::open(&target, OpenOptions { create: !cli.read_only, read_only: cli.read_only }).await.map_err(|e| {
+            match e {
+                StoreError::Missing(path) => Failure::failed(format!(
+                    "no demo database at {path} yet; run `portal-admin --demo` once without --read-only"
+                )),
+                other => other.into(),
+            }
+        })?;
     if let Some(version) = store.schema_version().await? {
         if version < store::schema::SCHEMA_VERSION && !cli.read_only {
             // The demo database is the program's own: bring it up to this version.
@@ -114,7 +125,10 @@ pub async fn summary(cli: &Cli) -> Result<(), Failure> {
     println!("operator: {}", s.store.operator());
     println!("{} columns, {} units", c.columns, c.units);
     println!("{} items: {} online, {} awaiting review, {} withdrawn", c.items, c.online, c.pending, c.withdrawn);
-    println!("{} retraction requests, {} incidents, {} issued documents", c.retraction_requests, c.incidents, c.documents);
+    println!(
+        "{} retraction requests, {} incidents, {} issued documents",
+        c.retraction_requests, c.incidents, c.documents
+    );
     println!("subcommands: portal-admin --help");
     Ok(())
 }

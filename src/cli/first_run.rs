@@ -128,12 +128,18 @@ mod tests {
 
     #[test]
     fn the_explanation_says_where_things_live_and_what_each_key_does() {
-        let places = vec![("Database", "SQLite /d/portal.db".to_string()), ("Settings", "/c/portal-admin (keymap.toml)".to_string())];
+        let places = vec![
+            ("Database", "SQLite /d/portal.db".to_string()),
+            ("Settings", "/c/portal-admin (keymap.toml)".to_string()),
+        ];
         let text = explanation("there is no portal-admin database here yet.", &places, 80);
         assert!(text.contains("  Database  SQLite /d/portal.db\n"), "{text}");
         assert!(text.contains("  Settings  /c/portal-admin (keymap.toml)\n"), "{text}");
         assert!(text.contains("i  create it now (`portal-admin init`)") && text.contains("d  open the demo"), "{text}");
-        assert!(text.contains("\n     working-day calendar, and you as its first administrator\n"), "continues under its text: {text}");
+        assert!(
+            text.contains("\n     working-day calendar, and you as its first administrator\n"),
+            "continues under its text: {text}"
+        );
         assert!(text.lines().all(|l| text::width(l) <= 80), "fits 80 columns: {text}");
     }
 

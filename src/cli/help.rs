@@ -20,7 +20,8 @@ pub fn man(dir: Option<&Path>) -> Result<(), Failure> {
             Ok(())
         }
         Some(dir) => {
-            std::fs::create_dir_all(dir).map_err(|e| Failure::failed(format!("cannot create {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Failure::failed(format!("cannot create {}: {e}", dir.display())))?;
             let mut written = 0;
             write_pages(&command, dir, &mut written)?;
             super::output::tell(&format!("wrote {written} man pages to {}", dir.display()));
@@ -44,7 +45,10 @@ fn write_pages(command: &clap::Command, dir: &Path, written: &mut usize) -> Resu
     std::fs::write(&file, page).map_err(|e| Failure::failed(format!("cannot write {}: {e}", file.display())))?;
     *written += 1;
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let sub = sub.clone().display_name(format!("{name}-{}", sub.get_name())).bin_name(format!("{name} {}", sub.get_name()));
+        let sub = sub
+            .clone()
+            .display_name(format!("{name}-{}", sub.get_name()))
+            .bin_name(format!("{name} {}", sub.get_name()));
         write_pages(&sub, dir, written)?;
     }
     Ok(())
@@ -77,7 +81,8 @@ pub fn reference() -> String {
 fn section(command: &mut clap::Command, path: &str, depth: usize, text: &mut String) {
     if depth > 2 {
         // The global options are listed once, under `portal-admin`.
-        let globals: Vec<clap::Id> = command.get_arguments().filter(|a| a.is_global_set()).map(|a| a.get_id().clone()).collect();
+        let globals: Vec<clap::Id> =
+            command.get_arguments().filter(|a| a.is_global_set()).map(|a| a.get_id().clone()).collect();
         for id in globals {
             *command = std::mem::take(command).mut_arg(id, |a| a.hide(true));
         }
@@ -103,7 +108,10 @@ mod tests {
             std::fs::write(&path, &text).unwrap();
         }
         let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(on_disk == text, "docs/cli.md is out of date: run PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --lib cli_reference");
+        assert!(
+            on_disk == text,
+            "docs/cli.md is out of date: run PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --lib cli_reference"
+        );
     }
 
     #[test]

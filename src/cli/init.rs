@@ -27,8 +27,17 @@ pub fn column_table(columns: Option<&Path>, units: Option<&Path>) -> Result<Colu
 }
 
 /// Initialises a store; shared by `init`, `demo` and `--demo`.
-pub async fn initialise(store: &dyn Store, site: Option<&str>, table: ColumnTable, name: Option<&str>) -> Result<InitReport, Failure> {
-    let setup = SiteSetup { code: site.unwrap_or(DEFAULT_SITE).to_string(), name: name.unwrap_or(DEFAULT_SITE_NAME).to_string(), table };
+pub async fn initialise(
+    store: &dyn Store,
+    site: Option<&str>,
+    table: ColumnTable,
+    name: Option<&str>,
+) -> Result<InitReport, Failure> {
+    let setup = SiteSetup {
+        code: site.unwrap_or(DEFAULT_SITE).to_string(),
+        name: name.unwrap_or(DEFAULT_SITE_NAME).to_string(),
+        table,
+    };
     let years: Vec<i32> = BUILT_IN_YEARS.collect();
     Ok(store.init(&setup, &built_in(), &years).await?)
 }
@@ -45,7 +54,9 @@ pub async fn run(cli: &Cli, columns: Option<&Path>, units: Option<&Path>, name: 
 /// What `init` did, in one or two sentences.
 pub fn describe(report: &InitReport, db: &str, site: &str) -> String {
     if !report.changed() {
-        return format!("nothing changed: {db} already has the schema, site {site} with its column table, and the built-in calendar");
+        return format!(
+            "nothing changed: {db} already has the schema, site {site} with its column table, and the built-in calendar"
+        );
     }
     let mut done = Vec::new();
     if let Some(from) = report.upgraded_from {

@@ -17,7 +17,8 @@ pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Optio
     let s = session(cli).await?;
     let rules = inspection::rules(s.store.as_ref(), &s.site, &text, &source).await?;
     let at = at.unwrap_or_else(|| beijing_date(Utc::now()));
-    let mut listing = Listing::new(&["indicator", "count", "threshold", "status", "detail", "level", "warn_at", "name", PROVISIONAL]);
+    let mut listing =
+        Listing::new(&["indicator", "count", "threshold", "status", "detail", "level", "warn_at", "name", PROVISIONAL]);
     for i in inspection::inspect(s.store.as_ref(), &s.site, &rules, at).await? {
         let status = if i.level == crate::domain::inspection::Level::Fail { "fail" } else { "pass" };
         listing.push(vec![
@@ -69,8 +70,11 @@ pub async fn inquiries(cli: &Cli, command: Option<&InquiriesCommand>, open: bool
     let s = session(cli).await?;
     match command {
         Some(InquiriesCommand::Add { subject, asked, invalid }) => {
-            let inquiry =
-                NewInquiry { subject: subject.clone(), asked_at: asked.unwrap_or_else(Utc::now), invalid_reason: invalid.clone() };
+            let inquiry = NewInquiry {
+                subject: subject.clone(),
+                asked_at: asked.unwrap_or_else(Utc::now),
+                invalid_reason: invalid.clone(),
+            };
             let id = s.store.add_inquiry(&s.site, &inquiry).await?;
             println!("inquiry {id}: recorded{}", if invalid.is_some() { " as not valid" } else { "" });
         }
@@ -79,8 +83,11 @@ pub async fn inquiries(cli: &Cli, command: Option<&InquiriesCommand>, open: bool
             println!("inquiry {id}: answered");
         }
         None => {
-            let mut listing = Listing::new(&["id", "subject", "asked_at", "valid", "answered_at", "answer", "invalid_reason"]);
-            for q in s.store.inquiries(&s.site).await?.into_iter().filter(|q| !open || (q.valid && q.answered_at.is_none())) {
+            let mut listing =
+                Listing::new(&["id", "subject", "asked_at", "valid", "answered_at", "answer", "invalid_reason"]);
+            for q in
+                s.store.inquiries(&s.site).await?.into_iter().filter(|q| !open || (q.valid && q.answered_at.is_none()))
+            {
                 listing.push(vec![
                     json!(q.id),
                     json!(q.subject),

@@ -55,8 +55,11 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
     let items = (!ids.is_empty()).then(|| ids.clone());
     let since = args.since.map(beijing_midnight);
     let scope = if args.withdrawn { LinkScope::Withdrawn { items, since } } else { LinkScope::Online { items, since } };
-    let limits =
-        Limits { concurrency: usize::from(args.concurrency), timeout: Duration::from_secs(u64::from(args.timeout)), ..Limits::default() };
+    let limits = Limits {
+        concurrency: usize::from(args.concurrency),
+        timeout: Duration::from_secs(u64::from(args.timeout)),
+        ..Limits::default()
+    };
     let bar = ProgressBar::new(0);
     if std::io::stderr().is_terminal() {
         bar.set_style(

@@ -35,7 +35,11 @@ pub const DEFAULT_SITE_NAME: &str = "桂林市象山区人民政府门户网站"
 pub use crate::places::DATA_DIR_ENV;
 
 #[derive(Debug, Parser)]
-#[command(name = "portal-admin", version, about = "A keyboard-driven console for the administrators of a government portal website")]
+#[command(
+    name = "portal-admin",
+    version,
+    about = "A keyboard-driven console for the administrators of a government portal website"
+)]
 pub struct Cli {
     /// postgres://… or sqlite://PATH; without it, the embedded SQLite database in the data directory
     #[arg(long, env = "DATABASE_URL", global = true, value_name = "URL", hide_env_values = true)]
@@ -323,7 +327,8 @@ pub(crate) fn parse_reason(s: &str) -> Result<crate::domain::RetractionReason, S
 }
 
 fn parse_request_status(s: &str) -> Result<crate::domain::item::RequestStatus, String> {
-    crate::domain::item::RequestStatus::parse(s).ok_or_else(|| format!("not a request status: {s:?} (pending, done or rejected)"))
+    crate::domain::item::RequestStatus::parse(s)
+        .ok_or_else(|| format!("not a request status: {s:?} (pending, done or rejected)"))
 }
 
 fn parse_path(s: &str) -> Result<crate::domain::ItemPath, String> {
@@ -398,8 +403,11 @@ pub const BROKEN_PIPE: i32 = 141;
 
 /// The directory of the embedded and demo databases.
 pub fn data_dir() -> Result<PathBuf, Failure> {
-    crate::places::data_dir()
-        .ok_or_else(|| Failure::failed(format!("cannot find a home directory for the embedded database; give --db or set {DATA_DIR_ENV}")))
+    crate::places::data_dir().ok_or_else(|| {
+        Failure::failed(format!(
+            "cannot find a home directory for the embedded database; give --db or set {DATA_DIR_ENV}"
+        ))
+    })
 }
 
 /// The database the options name.
@@ -437,7 +445,9 @@ pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn
     }
     match store::open(target, options).await {
         Err(store::StoreError::NeedsPassword { target: shown, .. })
-            if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !crate::store::target::has_password_target(target) =>
+            if std::io::stdin().is_terminal()
+                && std::io::stderr().is_terminal()
+                && !crate::store::target::has_password_target(target) =>
         {
             let password = rpassword::prompt_password(format!("Password for {shown}: "))
                 .map_err(|e| Failure::failed(format!("cannot read the password: {e}")))?;
@@ -491,7 +501,9 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
     match &cli.command {
         None if console::has_terminal() => console::open(&cli).await,
         None => demo::summary(&cli).await,
-        Some(Command::Init { columns, units, name }) => init::run(&cli, columns.as_deref(), units.as_deref(), name.as_deref()).await,
+        Some(Command::Init { columns, units, name }) => {
+            init::run(&cli, columns.as_deref(), units.as_deref(), name.as_deref()).await
+        }
         Some(Command::Demo { items, seed, from, to }) => demo::run(&cli, *items, *seed, *from, *to).await,
         Some(Command::Import { file, max_line }) => transfer::import(&cli, file, *max_line).await,
         Some(Command::Export { since }) => transfer::export(&cli, *since).await,
@@ -500,10 +512,17 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
         Some(Command::Show { item }) => workflow::show(&cli, item).await,
         Some(Command::Retractions { command: None, status }) => workflow::retractions(&cli, *status).await,
         Some(Command::Retractions { command: Some(command), .. }) => workflow::retractions_command(&cli, command).await,
-        Some(Command::Retract { items, reason, note, older }) => workflow::retract(&cli, items, older, *reason, note).await,
+        Some(Command::Retract { items, reason, note, older }) => {
+            workflow::retract(&cli, items, older, *reason, note).await
+        }
         Some(Command::Mark { items, kind, on, replaced_by, note, older }) => {
             let on = on.unwrap_or_else(|| crate::domain::time::beijing_date(chrono::Utc::now()));
-            let mark = crate::store::NewMark { kind: *kind, effective_on: on, replaced_by: replaced_by.clone(), note: note.clone() };
+            let mark = crate::store::NewMark {
+                kind: *kind,
+                effective_on: on,
+                replaced_by: replaced_by.clone(),
+                note: note.clone(),
+            };
             workflow::mark(&cli, items, older, &mark).await
         }
         Some(Command::Audit { since, item, operator, action }) => {
@@ -513,7 +532,9 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
         Some(Command::Review { command }) => workflow::review(&cli, command).await,
         Some(Command::Publish { item, columns, version }) => workflow::publish(&cli, item, columns, *version).await,
         Some(Command::Stale { at, overdue, unit }) => reports::stale(&cli, *at, *overdue, unit.as_deref()).await,
-        Some(Command::Documents { command, pending, at }) => reports::documents(&cli, command.as_ref(), *pending, *at).await,
+        Some(Command::Documents { command, pending, at }) => {
+            reports::documents(&cli, command.as_ref(), *pending, *at).await
+        }
         Some(Command::Scores { period, unit, bulletin, rules }) => {
             assessment::scores(&cli, period, unit.as_deref(), bulletin.as_deref(), rules.as_deref()).await
         }

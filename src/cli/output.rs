@@ -54,7 +54,11 @@ impl Listing {
                 let objects: Vec<Value> = self
                     .rows
                     .iter()
-                    .map(|row| Value::Object(self.fields.iter().map(|f| f.to_string()).zip(row.iter().cloned()).collect::<Map<_, _>>()))
+                    .map(|row| {
+                        Value::Object(
+                            self.fields.iter().map(|f| f.to_string()).zip(row.iter().cloned()).collect::<Map<_, _>>(),
+                        )
+                    })
                     .collect();
                 serde_json::to_writer_pretty(&mut *out, &objects)?;
                 writeln!(out)
@@ -107,9 +111,12 @@ impl Listing {
     /// (`\x auto`) does, so a narrow terminal never splits a date or a Chinese name across lines.
     /// Widths are display widths: a Chinese character counts two cells.
     pub fn for_people(&self, width: Option<u16>) -> String {
-        let width = width.or_else(|| io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w)).flatten());
+        let width = width
+            .or_else(|| io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w)).flatten());
         let widths: Vec<usize> = (0..self.fields.len())
-            .map(|i| self.rows.iter().map(|r| self.cell(i, &r[i]).width()).chain([self.fields[i].width()]).max().unwrap_or(0))
+            .map(|i| {
+                self.rows.iter().map(|r| self.cell(i, &r[i]).width()).chain([self.fields[i].width()]).max().unwrap_or(0)
+            })
             .collect();
         let natural = 1 + widths.iter().map(|w| w + FRAME).sum::<usize>();
         match width {
@@ -221,7 +228,9 @@ mod tests {
         let mut l = Listing::new(&["id", "path", "due", "days_overdue"]);
         l.push(vec![
             json!(75),
-            json!("政府信息公开 / 法定主动公开内容 / 重点领域信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息"),
+            json!(
+                "政府信息公开 / 法定主动公开内容 / 重点领域信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息"
+            ),
             json!("2026-11-18"),
             json!(11),
         ]);

@@ -30,7 +30,11 @@ pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option
         let units = s.store.units(&s.site).await?;
         if !units.iter().any(|u| u.name == name) {
             let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
-            return Err(Failure::usage(format!("no unit {name:?} in site {} (units: {})", s.site.code, names.join("、"))));
+            return Err(Failure::usage(format!(
+                "no unit {name:?} in site {} (units: {})",
+                s.site.code,
+                names.join("、")
+            )));
         }
         let columns = s.store.columns(&s.site).await?;
         of_unit = Some(columns.into_iter().filter(|c| c.units.iter().any(|u| u == name)).map(|c| c.id).collect());
@@ -42,7 +46,17 @@ pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option
     if let Some(ids) = of_unit {
         rows.retain(|r| ids.contains(&r.column.id));
     }
-    let mut listing = Listing::new(&["id", "path", "rule", "last_update", "due", "status", "days_overdue", "departments", PROVISIONAL]);
+    let mut listing = Listing::new(&[
+        "id",
+        "path",
+        "rule",
+        "last_update",
+        "due",
+        "status",
+        "days_overdue",
+        "departments",
+        PROVISIONAL,
+    ]);
     for r in rows {
         listing.push(vec![
             json!(r.column.id),
@@ -80,7 +94,12 @@ pub enum DocumentsCommand {
     },
 }
 
-pub async fn documents(cli: &Cli, command: Option<&DocumentsCommand>, pending: bool, at: Option<NaiveDate>) -> Result<(), Failure> {
+pub async fn documents(
+    cli: &Cli,
+    command: Option<&DocumentsCommand>,
+    pending: bool,
+    at: Option<NaiveDate>,
+) -> Result<(), Failure> {
     let s = session(cli).await?;
     match command {
         Some(DocumentsCommand::Add { number, issued, column, title, item }) => {
@@ -101,7 +120,17 @@ pub async fn documents(cli: &Cli, command: Option<&DocumentsCommand>, pending: b
         }
         None => {
             let rows = reports::documents(s.store.as_ref(), &s.site, at.unwrap_or_else(today), pending, None).await?;
-            let mut listing = Listing::new(&["id", "number", "title", "column", "issued", "due", "published_at", "status", PROVISIONAL]);
+            let mut listing = Listing::new(&[
+                "id",
+                "number",
+                "title",
+                "column",
+                "issued",
+                "due",
+                "published_at",
+                "status",
+                PROVISIONAL,
+            ]);
             for r in rows {
                 listing.push(vec![
                     json!(r.document.id),

@@ -23,7 +23,9 @@ pub fn regular_file(path: &Path) -> Result<std::fs::File, Failure> {
     let file = std::fs::File::open(path).map_err(|e| Failure::usage(format!("cannot read {name}: {e}")))?;
     match file.metadata() {
         Ok(m) if m.is_file() => Ok(file),
-        Ok(_) => Err(Failure::usage(format!("{name} is not a regular file (a device or a pipe may never end); give a file"))),
+        Ok(_) => {
+            Err(Failure::usage(format!("{name} is not a regular file (a device or a pipe may never end); give a file")))
+        }
         Err(e) => Err(Failure::usage(format!("cannot read {name}: {e}"))),
     }
 }
@@ -34,7 +36,9 @@ fn nul_field(value: &serde_json::Value, field: &str) -> Option<String> {
     match value {
         serde_json::Value::String(s) if s.contains('\0') => Some(field.to_string()),
         serde_json::Value::Array(a) => a.iter().find_map(|v| nul_field(v, field)),
-        serde_json::Value::Object(o) => o.iter().find_map(|(k, v)| nul_field(v, if field.is_empty() { k } else { field })),
+        serde_json::Value::Object(o) => {
+            o.iter().find_map(|(k, v)| nul_field(v, if field.is_empty() { k } else { field }))
+        }
         _ => None,
     }
 }
@@ -59,14 +63,19 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize) -> Result<(), Failu
             break;
         }
         if bytes.len() > max_line && bytes.last() != Some(&b'\n') {
-            return Err(Failure::usage(format!("{name}:{n}: the line is longer than {max_line} bytes (--max-line); nothing was imported")));
+            return Err(Failure::usage(format!(
+                "{name}:{n}: the line is longer than {max_line} bytes (--max-line); nothing was imported"
+            )));
         }
-        let line = String::from_utf8(bytes).map_err(|_| Failure::usage(format!("{name}:{n}: not UTF-8 text; nothing was imported")))?;
+        let line = String::from_utf8(bytes)
+            .map_err(|_| Failure::usage(format!("{name}:{n}: not UTF-8 text; nothing was imported")))?;
         if line.trim().is_empty() {
             continue;
         }
         if let Some(field) = serde_json::from_str::<serde_json::Value>(&line).ok().and_then(|v| nul_field(&v, "")) {
-            return Err(Failure::usage(format!("{name}:{n}: {field} holds a NUL character (\\u0000); nothing was imported")));
+            return Err(Failure::usage(format!(
+                "{name}:{n}: {field} holds a NUL character (\\u0000); nothing was imported"
+            )));
         }
         let item = ItemRecord::from_json(&line)
             .and_then(|r| r.into_new_item(&operator))
@@ -79,17 +88,21 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize) -> Result<(), Failu
     }
     let count = items.len();
     let detail = serde_json::json!({ "file": name, "items": count }).to_string();
-    let written = s.store.insert(&s.site, "import", &detail, &mut items.into_iter(), &|_| {}).await.map_err(|e| match e {
-        StoreError::BadItem { index, message } => Failure::usage(format!("{name}:{}: {message}; nothing was imported", lines[index])),
-        other => other.into(),
-    })?;
+    let written =
+        s.store.insert(&s.site, "import", &detail, &mut items.into_iter(), &|_| {}).await.map_err(|e| match e {
+            StoreError::BadItem { index, message } => {
+                Failure::usage(format!("{name}:{}: {message}; nothing was imported", lines[index]))
+            }
+            other => other.into(),
+        })?;
     super::output::say(&format!("imported {written} items from {name} into site {}", s.site.code));
     Ok(())
 }
 
 /// An exported item in the import shape, with `id`, `status` and `stage`.
 pub fn record(item: ExportedItem, utc: bool) -> ItemRecord {
-    let forms: BTreeMap<String, crate::domain::Form> = item.placements.iter().filter(|(_, f)| *f != item.form).cloned().collect();
+    let forms: BTreeMap<String, crate::domain::Form> =
+        item.placements.iter().filter(|(_, f)| *f != item.form).cloned().collect();
     ItemRecord {
         id: Some(item.id),
         reference: item.reference,

@@ -49,8 +49,19 @@ fn said(t: Transition) -> String {
 pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> Result<(), Failure> {
     let s = session(cli).await?;
     let now = Utc::now();
-    let mut listing =
-        Listing::new(&["id", "path", "stage", "unit", "form", "title", "columns", "waiting_hours", "channel", "missing", "version"]);
+    let mut listing = Listing::new(&[
+        "id",
+        "path",
+        "stage",
+        "unit",
+        "form",
+        "title",
+        "columns",
+        "waiting_hours",
+        "channel",
+        "missing",
+        "version",
+    ]);
     for q in s.store.queue(&s.site, path, stage).await? {
         listing.push(vec![
             json!(q.id),
@@ -188,7 +199,9 @@ async fn chosen_items(s: &super::Session, keys: &[String], older: &OlderInColumn
     if let (Some(column), Some(before)) = (older.column, older.before) {
         let found = s.store.column_items_before(&s.site, column, crate::domain::time::beijing_midnight(before)).await?;
         if found.is_empty() && keys.is_empty() {
-            return Err(Failure::failed(format!("no item went online in column {column} before {before}; nothing changed")));
+            return Err(Failure::failed(format!(
+                "no item went online in column {column} before {before}; nothing changed"
+            )));
         }
         ids.extend(found.into_iter().map(|i| i.id));
     }
@@ -220,7 +233,12 @@ pub async fn retract(
     Ok(())
 }
 
-pub async fn mark(cli: &Cli, keys: &[String], older: &OlderInColumn, mark: &crate::store::NewMark) -> Result<(), Failure> {
+pub async fn mark(
+    cli: &Cli,
+    keys: &[String],
+    older: &OlderInColumn,
+    mark: &crate::store::NewMark,
+) -> Result<(), Failure> {
     let s = session(cli).await?;
     let ids = chosen_items(&s, keys, older).await?;
     let done = s.store.mark(&s.site, &ids, mark).await?;
@@ -249,7 +267,8 @@ pub async fn audit(
         Some(key) => Some(s.store.find_item(&s.site, key).await?),
         None => None,
     };
-    let filter = crate::store::AuditFilter { since: since.map(crate::domain::time::beijing_midnight), item, operator, action };
+    let filter =
+        crate::store::AuditFilter { since: since.map(crate::domain::time::beijing_midnight), item, operator, action };
     let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"]);
     let mut before = None;
     loop {

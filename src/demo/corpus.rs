@@ -72,7 +72,10 @@ impl Corpus {
 
     /// The category of a column: the first whose match strings occur in its path.
     pub fn category_for(&self, path: &str) -> usize {
-        self.categories.iter().position(|c| c.matches.iter().any(|m| path.contains(m.as_str()))).unwrap_or(self.categories.len() - 1)
+        self.categories
+            .iter()
+            .position(|c| c.matches.iter().any(|m| path.contains(m.as_str())))
+            .unwrap_or(self.categories.len() - 1)
     }
 
     /// Fills a template's placeholders.

@@ -14,8 +14,8 @@ use rand_chacha::ChaCha8Rng;
 use crate::domain::calendar::WorkingCalendar;
 use crate::domain::deadline::{DeadlineRule, Period};
 use crate::domain::item::{
-    ALL_CHECKS, AttachmentKind, NewAttachment, NewDocument, NewIncident, NewItem, NewRetractionRequest, NewReview, NewWithdrawal,
-    RequestStatus,
+    ALL_CHECKS, AttachmentKind, NewAttachment, NewDocument, NewIncident, NewItem, NewRetractionRequest, NewReview,
+    NewWithdrawal, RequestStatus,
 };
 use crate::domain::time::beijing_midnight;
 use crate::domain::{Channel, Form, IncidentKind, ItemPath, ItemStatus, RetractionReason, Role, Stage, UnitKind};
@@ -32,7 +32,8 @@ pub struct DemoSpec {
 }
 
 /// The demo's own operators: two administrators and the government office's reviewer.
-pub const OPERATORS: [(&str, Role); 3] = [("li.jianhua", Role::Admin), ("wang.xiaoyan", Role::Admin), ("zhou.hong", Role::Reviewer)];
+pub const OPERATORS: [(&str, Role); 3] =
+    [("li.jianhua", Role::Admin), ("wang.xiaoyan", Role::Admin), ("zhou.hong", Role::Reviewer)];
 
 const GOVERNMENT_REVIEWER: &str = "zhou.hong";
 /// At most this many retraction requests are left pending (a realistic inbox, not a flood).
@@ -116,8 +117,10 @@ impl Generator {
             return Err(format!("--from {} is after --to {}", spec.from, spec.to));
         }
         let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
-        let units: Vec<Unit> = units.iter().map(|u| Unit { name: u.name.clone(), full_name: u.full_name.clone(), kind: u.kind }).collect();
-        let office = units.iter().position(|u| u.kind == UnitKind::Office).ok_or("the site has no government office unit")?;
+        let units: Vec<Unit> =
+            units.iter().map(|u| Unit { name: u.name.clone(), full_name: u.full_name.clone(), kind: u.kind }).collect();
+        let office =
+            units.iter().position(|u| u.kind == UnitKind::Office).ok_or("the site has no government office unit")?;
         let index: HashMap<&str, usize> = units.iter().enumerate().map(|(i, u)| (u.name.as_str(), i)).collect();
         let parents: HashSet<i64> = columns.iter().filter_map(|c| c.parent_id).collect();
 
@@ -141,7 +144,12 @@ impl Generator {
             targets.push(Target {
                 path: c.path.clone(),
                 category,
-                units: c.units.iter().filter_map(|u| index.get(u.as_str()).copied()).filter(|&u| units[u].kind.is_assessed()).collect(),
+                units: c
+                    .units
+                    .iter()
+                    .filter_map(|u| index.get(u.as_str()).copied())
+                    .filter(|&u| units[u].kind.is_assessed())
+                    .collect(),
                 repost,
                 documents,
                 neglected: (0.04..0.12).contains(&roll),
@@ -235,7 +243,15 @@ impl Generator {
     fn review(&mut self, step: Stage, approve: bool, at: DateTime<Utc>) -> NewReview {
         let operator = if step == Stage::OfficeReview { GOVERNMENT_REVIEWER.to_string() } else { self.admin() };
         if approve {
-            NewReview { step, operator, approve, checks_affirmed: ALL_CHECKS, checks_failed: 0, comment: String::new(), at }
+            NewReview {
+                step,
+                operator,
+                approve,
+                checks_affirmed: ALL_CHECKS,
+                checks_failed: 0,
+                comment: String::new(),
+                at,
+            }
         } else {
             let check = self.rng.random_range(0..7);
             let comment = [
@@ -297,10 +313,13 @@ impl Generator {
         let cat = &self.corpus.categories[category];
         let title_template = cat.titles[self.rng.random_range(0..cat.titles.len())].clone();
         let paragraphs = self.rng.random_range(1..=3);
-        let body_templates: Vec<String> = (0..paragraphs).map(|_| cat.bodies[self.rng.random_range(0..cat.bodies.len())].clone()).collect();
+        let body_templates: Vec<String> =
+            (0..paragraphs).map(|_| cat.bodies[self.rng.random_range(0..cat.bodies.len())].clone()).collect();
         let title = self.corpus.fill(&title_template, &ctx, &mut self.rng);
-        let body = body_templates.iter().map(|b| self.corpus.fill(b, &ctx, &mut self.rng)).collect::<Vec<_>>().join("\n\n");
-        let channel = if path == ItemPath::Unit && news && self.rng.random_bool(0.1) { Channel::Wechat } else { Channel::Portal };
+        let body =
+            body_templates.iter().map(|b| self.corpus.fill(b, &ctx, &mut self.rng)).collect::<Vec<_>>().join("\n\n");
+        let channel =
+            if path == ItemPath::Unit && news && self.rng.random_bool(0.1) { Channel::Wechat } else { Channel::Portal };
 
         let first = path.first_stage();
         let age = self.end - submitted_at;
@@ -343,8 +362,11 @@ impl Generator {
 
         let mut attachments = Vec::new();
         if path == ItemPath::Unit {
-            let missing =
-                if status == ItemStatus::Pending && self.rng.random_bool(0.25) { Some(self.rng.random_range(0..3)) } else { None };
+            let missing = if status == ItemStatus::Pending && self.rng.random_bool(0.25) {
+                Some(self.rng.random_range(0..3))
+            } else {
+                None
+            };
             for (k, kind) in AttachmentKind::ALL.into_iter().enumerate() {
                 if missing == Some(k) {
                     continue;
@@ -392,7 +414,11 @@ impl Generator {
             } else if x < 0.018 && unit.is_some() {
                 let asked = self.end - Duration::minutes(self.rng.random_range(5..30 * 24 * 60));
                 if asked > published {
-                    let reason = if self.rng.random_bool(0.15) { RetractionReason::Classified } else { RetractionReason::Outdated };
+                    let reason = if self.rng.random_bool(0.15) {
+                        RetractionReason::Classified
+                    } else {
+                        RetractionReason::Outdated
+                    };
                     let pending = asked > self.end - Duration::days(5) && self.pending_requests < MAX_PENDING_REQUESTS;
                     if pending {
                         self.pending_requests += 1;
@@ -406,7 +432,8 @@ impl Generator {
                         requested_at: asked,
                         status: if pending { RequestStatus::Pending } else { RequestStatus::Rejected },
                         handled: (!pending).then(|| (handled_at, self.admin())),
-                        decline_reason: (!pending).then(|| "经核实，该信息仍在有效期内，内容准确，不予撤回".to_string()),
+                        decline_reason: (!pending)
+                            .then(|| "经核实，该信息仍在有效期内，内容准确，不予撤回".to_string()),
                     });
                 }
             }
@@ -415,7 +442,8 @@ impl Generator {
         if let (Some(_), Some(published)) = (self.targets[t].documents, published_at) {
             // Most documents go online within their five working days; some are late.
             let mut issued = crate::domain::time::beijing_date(published);
-            let back = if self.rng.random_bool(0.85) { self.rng.random_range(0..5) } else { self.rng.random_range(5..12) };
+            let back =
+                if self.rng.random_bool(0.85) { self.rng.random_range(0..5) } else { self.rng.random_range(5..12) };
             let mut counted = 0;
             while counted < back {
                 issued -= Duration::days(1);
@@ -443,7 +471,8 @@ impl Generator {
             reference: None,
             url: None,
             // Sent to the portal within two hours of going out on WeChat.
-            wechat_at: (channel == Channel::Wechat).then(|| submitted_at - Duration::minutes(10 + (index % 110) as i64)),
+            wechat_at: (channel == Channel::Wechat)
+                .then(|| submitted_at - Duration::minutes(10 + (index % 110) as i64)),
             title,
             body,
             form,

@@ -4,7 +4,8 @@ use crate::domain::column_table::ColumnTable;
 
 fn world() -> (Vec<ColumnRow>, Vec<UnitRow>, WorkingCalendar) {
     let table = ColumnTable::xiangshan_2023();
-    let ids: HashMap<String, i64> = table.columns.iter().enumerate().map(|(i, c)| (c.path_text(), i as i64 + 1)).collect();
+    let ids: HashMap<String, i64> =
+        table.columns.iter().enumerate().map(|(i, c)| (c.path_text(), i as i64 + 1)).collect();
     let columns = table
         .columns
         .iter()
@@ -32,8 +33,12 @@ fn world() -> (Vec<ColumnRow>, Vec<UnitRow>, WorkingCalendar) {
 
 fn generate(items: u64, seed: u64) -> Vec<Record> {
     let (columns, units, calendar) = world();
-    let spec =
-        DemoSpec { items, seed, from: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(), to: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap() };
+    let spec = DemoSpec {
+        items,
+        seed,
+        from: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+        to: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+    };
     Generator::new(spec, &columns, &units, calendar, Corpus::built_in()).unwrap().collect()
 }
 

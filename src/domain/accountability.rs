@@ -121,7 +121,11 @@ mod tests {
             overdue_columns: 2,
             late_documents: 1,
             overdue_twice: 1,
-            withdrawn: vec![(RetractionReason::Error, 1), (RetractionReason::Outdated, 7), (RetractionReason::Classified, 1)],
+            withdrawn: vec![
+                (RetractionReason::Error, 1),
+                (RetractionReason::Outdated, 7),
+                (RetractionReason::Classified, 1),
+            ],
             incidents: vec![(IncidentKind::Typo, 2)],
         };
         let signals = record.signals();

@@ -52,7 +52,11 @@ impl CalendarImport {
 /// Of `incoming`, the days the calendar does not hold yet, or holds otherwise (kind or note).
 pub fn changes(existing: &[CalendarDay], incoming: &[CalendarDay]) -> Vec<CalendarDay> {
     let held: HashMap<NaiveDate, &CalendarDay> = existing.iter().map(|d| (d.date, d)).collect();
-    incoming.iter().filter(|d| held.get(&d.date).is_none_or(|h| h.kind != d.kind || h.note != d.note)).cloned().collect()
+    incoming
+        .iter()
+        .filter(|d| held.get(&d.date).is_none_or(|h| h.kind != d.kind || h.note != d.note))
+        .cloned()
+        .collect()
 }
 
 /// How a date differs from the plain week.
@@ -108,8 +112,10 @@ pub fn parse_calendar(text: &str) -> Result<Vec<CalendarDay>, String> {
         let [date, kind, note] = f[..] else {
             return Err(format!("line {n}: expected 3 tab-separated fields"));
         };
-        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| format!("line {n}: not a date: {date:?}"))?;
-        let kind = DayKind::parse(kind).ok_or_else(|| format!("line {n}: kind must be holiday or workday, not {kind:?}"))?;
+        let date =
+            NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| format!("line {n}: not a date: {date:?}"))?;
+        let kind =
+            DayKind::parse(kind).ok_or_else(|| format!("line {n}: kind must be holiday or workday, not {kind:?}"))?;
         check_day(date, kind).map_err(|e| format!("line {n}: {e}"))?;
         days.push(CalendarDay { date, kind, note: note.to_string() });
     }
@@ -119,7 +125,10 @@ pub fn parse_calendar(text: &str) -> Result<Vec<CalendarDay>, String> {
 /// A weekend day can only be made a working day; a holiday may fall on any day.
 pub fn check_day(date: NaiveDate, kind: DayKind) -> Result<(), String> {
     if kind == DayKind::Workday && !is_weekend(date) {
-        return Err(format!("{date} is a {:?}, already a working day; only a weekend day can be made a working day", date.weekday()));
+        return Err(format!(
+            "{date} is a {:?}, already a working day; only a weekend day can be made a working day",
+            date.weekday()
+        ));
     }
     Ok(())
 }

@@ -85,10 +85,14 @@ impl Finding {
     pub fn incident_kind(&self) -> IncidentKind {
         match self.kind {
             FindingKind::SensitiveWord if self.blocking => IncidentKind::Classified,
-            FindingKind::LeaderName | FindingKind::WrongTerm | FindingKind::DocumentNumber | FindingKind::Date | FindingKind::Figure => {
-                IncidentKind::Typo
+            FindingKind::LeaderName
+            | FindingKind::WrongTerm
+            | FindingKind::DocumentNumber
+            | FindingKind::Date
+            | FindingKind::Figure => IncidentKind::Typo,
+            FindingKind::SensitiveWord | FindingKind::IdNumber | FindingKind::Phone | FindingKind::BankCard => {
+                IncidentKind::Improper
             }
-            FindingKind::SensitiveWord | FindingKind::IdNumber | FindingKind::Phone | FindingKind::BankCard => IncidentKind::Improper,
         }
     }
 }
@@ -178,7 +182,9 @@ impl Lists {
         let mut patterns: Vec<(String, Pattern)> = Vec::new();
         for (line, cols) in rows(names) {
             let [name, kind, wrong, status, note] = cols[..] else {
-                return Err(format!("names line {line}: expected 5 tab-separated fields (name, kind, wrong, status, note)"));
+                return Err(format!(
+                    "names line {line}: expected 5 tab-separated fields (name, kind, wrong, status, note)"
+                ));
             };
             let kind = match kind {
                 "leader" => NameKind::Leader,
@@ -188,11 +194,16 @@ impl Lists {
             };
             match status {
                 "current" => {}
-                "left" if kind == NameKind::Leader => patterns.push((name.to_string(), Pattern::Left { note: note.to_string() })),
-                other => return Err(format!("names line {line}: unknown status {other:?} (current; left, for a leader)")),
+                "left" if kind == NameKind::Leader => {
+                    patterns.push((name.to_string(), Pattern::Left { note: note.to_string() }))
+                }
+                other => {
+                    return Err(format!("names line {line}: unknown status {other:?} (current; left, for a leader)"));
+                }
             }
             for w in wrong.split('、').map(str::trim).filter(|w| !w.is_empty()) {
-                patterns.push((w.to_string(), Pattern::Wrong { correct: name.to_string(), kind, note: note.to_string() }));
+                patterns
+                    .push((w.to_string(), Pattern::Wrong { correct: name.to_string(), kind, note: note.to_string() }));
             }
         }
         for (line, cols) in rows(words) {
@@ -202,7 +213,8 @@ impl Lists {
             if word.trim().is_empty() {
                 return Err(format!("words line {line}: an empty word"));
             }
-            patterns.push((word.to_string(), Pattern::Word { kind: kind.to_string(), suggestion: suggestion.to_string() }));
+            patterns
+                .push((word.to_string(), Pattern::Word { kind: kind.to_string(), suggestion: suggestion.to_string() }));
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -269,7 +281,8 @@ pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
             let rest: String = chars[end..chars.len().min(end + 3)].iter().collect();
             let titled = TITLES.iter().any(|t| before.ends_with(t));
             let alone_before = start == 0 || !is_han(chars[start - 1]);
-            let alone_after = chars.get(end).is_none_or(|c| !is_han(*c)) || AFTER_NAME.iter().any(|t| rest.starts_with(t));
+            let alone_after =
+                chars.get(end).is_none_or(|c| !is_han(*c)) || AFTER_NAME.iter().any(|t| rest.starts_with(t));
             if !(titled || (alone_before && alone_after)) {
                 continue;
             }
@@ -290,14 +303,25 @@ pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
             }
             Pattern::Wrong { correct, note, .. } => {
                 let who = if note.is_empty() { String::new() } else { format!("（{note}）") };
-                finding(FindingKind::LeaderName, format!("名称错误：“{pattern_text}”应为“{correct}”{who}"), correct.clone(), true)
+                finding(
+                    FindingKind::LeaderName,
+                    format!("名称错误：“{pattern_text}”应为“{correct}”{who}"),
+                    correct.clone(),
+                    true,
+                )
             }
-            Pattern::Left { note } => {
-                finding(FindingKind::LeaderName, format!("{pattern_text}已离任（{note}），核对职务表述"), String::new(), false)
-            }
-            Pattern::Word { kind, suggestion } => {
-                finding(FindingKind::SensitiveWord, format!("{kind}：“{pattern_text}”"), suggestion.clone(), kind == "secret")
-            }
+            Pattern::Left { note } => finding(
+                FindingKind::LeaderName,
+                format!("{pattern_text}已离任（{note}），核对职务表述"),
+                String::new(),
+                false,
+            ),
+            Pattern::Word { kind, suggestion } => finding(
+                FindingKind::SensitiveWord,
+                format!("{kind}：“{pattern_text}”"),
+                suggestion.clone(),
+                kind == "secret",
+            ),
         });
     }
     personal_data(field, &chars, &mut out);
@@ -345,8 +369,13 @@ fn document_numbers(field: Field, chars: &[char], out: &mut Vec<Finding>) {
         let Some(kind) = open.iter().position(|o| o == c) else { continue };
         // An issuer before (back to a word that cannot be part of one: 根据象政办 → 象政办), four
         // digits of a year, the closing bracket, a number and 号 after.
-        let issuer = chars[..i].iter().rev().take_while(|c| is_han(**c) && !"号和与及据按照见依的在".contains(**c)).count();
-        if issuer == 0 || i + 6 >= chars.len() || !chars[i + 1..i + 5].iter().all(char::is_ascii_digit) || !close.contains(&chars[i + 5]) {
+        let issuer =
+            chars[..i].iter().rev().take_while(|c| is_han(**c) && !"号和与及据按照见依的在".contains(**c)).count();
+        if issuer == 0
+            || i + 6 >= chars.len()
+            || !chars[i + 1..i + 5].iter().all(char::is_ascii_digit)
+            || !close.contains(&chars[i + 5])
+        {
             continue;
         }
         let digits = chars[i + 6..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -376,7 +405,8 @@ fn document_numbers(field: Field, chars: &[char], out: &mut Vec<Finding>) {
 }
 
 /// Units a figure may be counted in.
-const UNITS: &[&str] = &["万元", "亿元", "公里", "户", "人", "元", "个", "家", "项", "件", "所", "名", "%", "亩", "吨", "次", "套"];
+const UNITS: &[&str] =
+    &["万元", "亿元", "公里", "户", "人", "元", "个", "家", "项", "件", "所", "名", "%", "亩", "吨", "次", "套"];
 /// Words between a label and its figure, left out of the label.
 const LINKS: &[char] = &['共', '达', '为', '有', '约', '计', '了', '是', '：', ':', '近', '超'];
 
@@ -473,7 +503,10 @@ mod tests {
     fn a_wrong_name_is_found_with_its_span_and_blocks() {
         let found = check_text(&lists(), Field::Title, "区长李明化主持召开象山区人民政付常务会议");
         assert_eq!(found.len(), 2, "{found:?}");
-        assert_eq!((found[0].kind, found[0].start, found[0].end, found[0].blocking), (FindingKind::LeaderName, 2, 5, true));
+        assert_eq!(
+            (found[0].kind, found[0].start, found[0].end, found[0].blocking),
+            (FindingKind::LeaderName, 2, 5, true)
+        );
         assert_eq!(found[0].suggestion, "李明华");
         assert_eq!(found[0].span(), "title:2-5");
         assert_eq!(found[1].text, "象山区人民政付");
@@ -496,14 +529,21 @@ mod tests {
     fn secret_markings_and_wrong_terms() {
         let found = check_text(&lists(), Field::Body, "本文件为内部资料。推进“一代一路”建设，优化营商坏境。");
         let k: Vec<(FindingKind, bool)> = found.iter().map(|f| (f.kind, f.blocking)).collect();
-        assert_eq!(k, [(FindingKind::SensitiveWord, true), (FindingKind::WrongTerm, false), (FindingKind::WrongTerm, false)]);
+        assert_eq!(
+            k,
+            [(FindingKind::SensitiveWord, true), (FindingKind::WrongTerm, false), (FindingKind::WrongTerm, false)]
+        );
         assert_eq!(found[1].suggestion, "一带一路");
     }
 
     #[test]
     fn personal_data_is_found_and_masked() {
         // 11010519491231002X is the standard's own example of a valid number.
-        let found = check_text(&lists(), Field::Body, "申请人张某，身份证号11010519491231002X，电话13812345678，卡号6222020200112233446。");
+        let found = check_text(
+            &lists(),
+            Field::Body,
+            "申请人张某，身份证号11010519491231002X，电话13812345678，卡号6222020200112233446。",
+        );
         let got: Vec<(FindingKind, String)> = found.iter().map(|f| (f.kind, f.suggestion.clone())).collect();
         assert_eq!(
             got,
@@ -534,7 +574,11 @@ mod tests {
 
     #[test]
     fn document_numbers_with_the_wrong_brackets() {
-        let found = check_text(&lists(), Field::Body, "根据象政办[2023]15号和桂政发（2024）3号文件精神，按象政办〔2023〕16号执行。");
+        let found = check_text(
+            &lists(),
+            Field::Body,
+            "根据象政办[2023]15号和桂政发（2024）3号文件精神，按象政办〔2023〕16号执行。",
+        );
         let got: Vec<String> = found.iter().map(|f| format!("{}→{}", f.text, f.suggestion)).collect();
         assert_eq!(got, ["象政办[2023]15号→象政办〔2023〕15号", "桂政发（2024）3号→桂政发〔2024〕3号"]);
     }
@@ -554,11 +598,20 @@ mod tests {
         let found = check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-11-19T09:00:00+08:00")), now, None);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.starts_with("发布时间早于报送时间"));
-        assert_eq!(check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-12-01T09:00:00+08:00")), now, None).len(), 1);
-        let before_issue =
-            check_dates(t("2026-11-01T09:00:00+08:00"), Some(t("2026-11-02T09:00:00+08:00")), now, NaiveDate::from_ymd_opt(2026, 11, 3));
+        assert_eq!(
+            check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-12-01T09:00:00+08:00")), now, None).len(),
+            1
+        );
+        let before_issue = check_dates(
+            t("2026-11-01T09:00:00+08:00"),
+            Some(t("2026-11-02T09:00:00+08:00")),
+            now,
+            NaiveDate::from_ymd_opt(2026, 11, 3),
+        );
         assert!(before_issue[0].message.contains("早于文件印发日期"));
-        assert!(check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-11-21T09:00:00+08:00")), now, None).is_empty());
+        assert!(
+            check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-11-21T09:00:00+08:00")), now, None).is_empty()
+        );
     }
 
     #[test]
@@ -600,7 +653,9 @@ mod tests {
 
     #[test]
     fn a_malformed_list_names_its_line() {
-        let e = Lists::parse("name\tkind\twrong\tstatus\tnote\n李明华\tboss\t\tcurrent\t\n", "word\tkind\tsuggestion\n").unwrap_err();
+        let e =
+            Lists::parse("name\tkind\twrong\tstatus\tnote\n李明华\tboss\t\tcurrent\t\n", "word\tkind\tsuggestion\n")
+                .unwrap_err();
         assert_eq!(e, "names line 2: unknown kind \"boss\" (leader, institution, term)");
     }
 }

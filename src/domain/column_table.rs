@@ -96,15 +96,21 @@ fn data_lines<'a>(file: &str, text: &'a str, header: &[&str]) -> Result<Vec<(usi
 impl ColumnTable {
     /// The built-in 2023 table of the Xiangshan District portal.
     pub fn xiangshan_2023() -> ColumnTable {
-        ColumnTable::parse("xiangshan-2023.tsv", XIANGSHAN_2023_COLUMNS, "units/xiangshan-2023.tsv", XIANGSHAN_2023_UNITS)
-            .expect("the built-in column table is checked by its tests")
+        ColumnTable::parse(
+            "xiangshan-2023.tsv",
+            XIANGSHAN_2023_COLUMNS,
+            "units/xiangshan-2023.tsv",
+            XIANGSHAN_2023_UNITS,
+        )
+        .expect("the built-in column table is checked by its tests")
     }
 
     /// Parses and checks a columns file against a units file.
     pub fn parse(columns_file: &str, columns: &str, units_file: &str, units: &str) -> Result<ColumnTable, TableError> {
         let units = parse_units(units_file, units)?;
         let by_name: HashMap<&str, &UnitSpec> = units.iter().map(|u| (u.name.as_str(), u)).collect();
-        let departments: Vec<&str> = units.iter().filter(|u| u.kind == UnitKind::Department).map(|u| u.name.as_str()).collect();
+        let departments: Vec<&str> =
+            units.iter().filter(|u| u.kind == UnitKind::Department).map(|u| u.name.as_str()).collect();
         let order: HashMap<&str, usize> = units.iter().enumerate().map(|(i, u)| (u.name.as_str(), i)).collect();
 
         let mut specs = Vec::new();
@@ -212,7 +218,10 @@ mod tests {
         let head = "path\tdeadline\tdepartments\tunits\tnote\n";
         let e = table(&format!("{head}走进象山\t\t\t\t\n走进象山 / 象山经济\t每周\t\t\t\n")).unwrap_err();
         assert_eq!(e.line, 3);
-        assert!(e.to_string().starts_with("c.tsv:3: column \"走进象山 / 象山经济\": unknown deadline text \"每周\""), "{e}");
+        assert!(
+            e.to_string().starts_with("c.tsv:3: column \"走进象山 / 象山经济\": unknown deadline text \"每周\""),
+            "{e}"
+        );
         let e = table(&format!("{head}走进象山 / 象山经济\t\t\t\t\n")).unwrap_err();
         assert_eq!(e.message, "column \"走进象山 / 象山经济\" comes before its parent");
         let e = table(&format!("{head}走进象山\t\t\t\t\n走进象山\t\t\t\t\n")).unwrap_err();
@@ -234,9 +243,14 @@ mod tests {
         let dept = t.columns.iter().find(|c| c.path_text() == "政务动态 / 乡（街道）动态").expect("乡（街道）动态");
         assert_eq!(dept.deadline, "10天");
         assert_eq!(dept.units.len(), 4, "一乡三办 is four units: {:?}", dept.units);
-        let every_unit_used: HashSet<&str> = t.columns.iter().flat_map(|c| c.units.iter().map(String::as_str)).collect();
+        let every_unit_used: HashSet<&str> =
+            t.columns.iter().flat_map(|c| c.units.iter().map(String::as_str)).collect();
         for u in &t.units {
-            assert!(u.kind == UnitKind::Office || every_unit_used.contains(u.name.as_str()), "unit {} is named by no column", u.name);
+            assert!(
+                u.kind == UnitKind::Office || every_unit_used.contains(u.name.as_str()),
+                "unit {} is named by no column",
+                u.name
+            );
         }
     }
 }

@@ -83,7 +83,9 @@ impl DeadlineRule {
             "无需更新" => DeadlineRule::NoUpdate,
             _ => {
                 let event_working = t.strip_prefix("文件印发后").unwrap_or(&t);
-                if let Some(n) = event_working.strip_suffix("个工作日内").or_else(|| event_working.strip_suffix("个工作日")) {
+                if let Some(n) =
+                    event_working.strip_suffix("个工作日内").or_else(|| event_working.strip_suffix("个工作日"))
+                {
                     DeadlineRule::WithinOfEvent { amount: amount(n)?, period: Period::WorkingDay }
                 } else if event_working.len() != t.len() {
                     return Err(unknown());
@@ -119,7 +121,9 @@ impl DeadlineRule {
     /// The amount and period as stored (`columns.rule_amount`, `columns.rule_unit`).
     pub fn amount_and_period(self) -> Option<(u32, Period)> {
         match self {
-            DeadlineRule::Every { amount, period } | DeadlineRule::WithinOfEvent { amount, period } => Some((amount, period)),
+            DeadlineRule::Every { amount, period } | DeadlineRule::WithinOfEvent { amount, period } => {
+                Some((amount, period))
+            }
             _ => None,
         }
     }
@@ -198,7 +202,8 @@ mod tests {
 
     #[test]
     fn unknown_texts_are_errors_not_defaults() {
-        for bad in ["每周", "十天", "0天", "个月", "5个工作周", "文件印发后10天", "1.5年", "-3天", "尽快"] {
+        for bad in ["每周", "十天", "0天", "个月", "5个工作周", "文件印发后10天", "1.5年", "-3天", "尽快"]
+        {
             assert!(DeadlineRule::parse(bad).is_err(), "{bad} should be refused");
         }
         let err = DeadlineRule::parse("每周").unwrap_err().to_string();
@@ -207,7 +212,8 @@ mod tests {
 
     #[test]
     fn stored_parts_round_trip() {
-        for text in ["10天", "4个月", "1年", "每月", "每年", "5天内", "5个工作日", "按需更新", "无需更新", ""] {
+        for text in ["10天", "4个月", "1年", "每月", "每年", "5天内", "5个工作日", "按需更新", "无需更新", ""]
+        {
             let r = DeadlineRule::parse(text).unwrap();
             let (amount, unit) = match r.amount_and_period() {
                 Some((a, p)) => (Some(i64::from(a)), Some(p.as_str())),

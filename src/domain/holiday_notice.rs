@@ -76,8 +76,12 @@ fn normalised(line: &str) -> String {
 
 /// Reads a notice.
 pub fn parse_notice(text: &str) -> Result<Notice, NoticeError> {
-    let lines: Vec<(usize, &str, String)> =
-        text.lines().enumerate().map(|(i, raw)| (i + 1, raw.trim(), normalised(raw))).filter(|(_, _, l)| !l.is_empty()).collect();
+    let lines: Vec<(usize, &str, String)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, raw)| (i + 1, raw.trim(), normalised(raw)))
+        .filter(|(_, _, l)| !l.is_empty())
+        .collect();
     let err = |line: usize, raw: &str, message: String| NoticeError { line, text: raw.to_string(), message };
     let Some(&(first, first_raw, _)) = lines.first() else {
         return Err(err(1, "", "the text is empty; paste the notice whole, from its title to its date".into()));
@@ -137,7 +141,11 @@ pub fn parse_notice(text: &str) -> Result<Notice, NoticeError> {
         reader.close().map_err(|m| err(n, raw, m))?;
     }
     if reader.days.is_empty() {
-        return Err(err(first, first_raw, "no holiday found: each holiday's line gives its name, a colon and its dates".into()));
+        return Err(err(
+            first,
+            first_raw,
+            "no holiday found: each holiday's line gives its name, a colon and its dates".into(),
+        ));
     }
     let days = reader.days.into_iter().map(|(date, (kind, note))| CalendarDay { date, kind, note }).collect();
     Ok(Notice { year, number: reader.number, days })
@@ -146,7 +154,8 @@ pub fn parse_notice(text: &str) -> Result<Notice, NoticeError> {
 /// The year of a title line (`…关于2027年部分节假日安排的通知`).
 fn title_year(line: &str) -> Option<i32> {
     let at = line.find("年部分节假日安排")?;
-    let digits: String = line[..at].chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+    let digits: String =
+        line[..at].chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
     if digits.len() != 4 || !line[..at].contains("关于") {
         return None;
     }
@@ -205,8 +214,11 @@ fn strip_ordinal(head: &str) -> (&str, bool) {
         return (head, false);
     }
     let after = &inner[n..];
-    let stripped =
-        if bracketed.is_some() { after.strip_prefix(')') } else { after.strip_prefix('、').or_else(|| after.strip_prefix('.')) };
+    let stripped = if bracketed.is_some() {
+        after.strip_prefix(')')
+    } else {
+        after.strip_prefix('、').or_else(|| after.strip_prefix('.'))
+    };
     stripped.map_or((head, false), |h| (h, true))
 }
 
@@ -221,7 +233,8 @@ fn signature_date(line: &str) -> Option<NaiveDate> {
     let (y, rest) = line.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
     let d = rest.strip_suffix('日')?;
-    let num = |s: &str| (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let num =
+        |s: &str| (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
     NaiveDate::from_ymd_opt(i32::try_from(num(y)?).ok()?, num(m)?, num(d)?)
 }
 
@@ -234,7 +247,9 @@ fn prose(line: &str, year: i32, introduction: bool) -> Result<(), String> {
         let Some(at) = line.find("现将") else { return Ok(()) };
         let digits: String = line[at + "现将".len()..].chars().take_while(char::is_ascii_digit).collect();
         return match digits.parse::<i32>() {
-            Ok(found) if digits.len() == 4 && found != year => Err(format!("the year {found} contradicts the title's {year}")),
+            Ok(found) if digits.len() == 4 && found != year => {
+                Err(format!("the year {found} contradicts the title's {year}"))
+            }
             _ => Ok(()),
         };
     }
@@ -296,9 +311,10 @@ impl Reader {
     /// The paragraph ends: every day it gave has its verb.
     fn close(&mut self) -> Result<(), String> {
         match self.paragraph.take() {
-            Some(p) if !p.waiting.is_empty() => {
-                Err(format!("{} is given without saying whether it is a day off (放假) or a working day (上班)", p.waiting[0]))
-            }
+            Some(p) if !p.waiting.is_empty() => Err(format!(
+                "{} is given without saying whether it is a day off (放假) or a working day (上班)",
+                p.waiting[0]
+            )),
             _ => Ok(()),
         }
     }
@@ -328,7 +344,13 @@ impl Reader {
         done
     }
 
-    fn read_clause(&mut self, p: &mut Paragraph, clause: &str, dates: &mut Vec<NaiveDate>, verb: &str) -> Result<(), String> {
+    fn read_clause(
+        &mut self,
+        p: &mut Paragraph,
+        clause: &str,
+        dates: &mut Vec<NaiveDate>,
+        verb: &str,
+    ) -> Result<(), String> {
         if dates.is_empty() {
             return self.remark(verb, &mut p.last, clause);
         }
@@ -370,7 +392,12 @@ impl Reader {
                 return Err(format!("“{clause}” comes before any day off"));
             }
             if last.len() != n {
-                return Err(format!("{} to {} is {} days, the notice says {n}", last[0], last[last.len() - 1], last.len()));
+                return Err(format!(
+                    "{} to {} is {} days, the notice says {n}",
+                    last[0],
+                    last[last.len() - 1],
+                    last.len()
+                ));
             }
             return Ok(());
         }
@@ -535,7 +562,9 @@ fn written(chars: &[char], i: usize) -> Result<Option<(Written, usize)>, String>
                 || part.starts_with("正月")
                 || part.starts_with("腊月"))
             {
-                return Err(format!("cannot read the note ({part}) after a date: a weekday (星期六, 周六) or the lunar date (农历…)"));
+                return Err(format!(
+                    "cannot read the note ({part}) after a date: a weekday (星期六, 周六) or the lunar date (农历…)"
+                ));
             }
         }
         at = close + 1;

@@ -82,7 +82,9 @@ impl Window {
     }
 
     fn takes(&self, path: &str) -> bool {
-        self.columns.iter().any(|c| path == c || path.strip_prefix(c.as_str()).is_some_and(|rest| rest.starts_with(" / ")))
+        self.columns
+            .iter()
+            .any(|c| path == c || path.strip_prefix(c.as_str()).is_some_and(|rest| rest.starts_with(" / ")))
     }
 }
 
@@ -214,7 +216,11 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
             continue;
         };
         if c.last_update.is_none_or(|d| d < window.since(at)) {
-            stale.push(format!("{}（{}）", c.path, c.last_update.map_or("从未更新".to_string(), |d| format!("最近更新 {d}"))));
+            stale.push(format!(
+                "{}（{}）",
+                c.path,
+                c.last_update.map_or("从未更新".to_string(), |d| format!("最近更新 {d}"))
+            ));
         }
     }
     out.push(counted("stale_columns", "动态、要闻及通知公告、政策文件类栏目未按时更新", stale, rules.stale_columns));
@@ -229,7 +235,8 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
         let left = if rules.long.takes(&c.path) {
             last < rules.long.since(at)
         } else {
-            c.status == Status::Overdue && !matches!(c.rule, DeadlineRule::AsNeeded | DeadlineRule::NoUpdate | DeadlineRule::Unspecified)
+            c.status == Status::Overdue
+                && !matches!(c.rule, DeadlineRule::AsNeeded | DeadlineRule::NoUpdate | DeadlineRule::Unspecified)
         };
         if left {
             neglected.push(format!("{}（最近更新 {last}）", c.path));
@@ -248,7 +255,9 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
     let r = rules.inquiries;
     let lookback = at.checked_sub_months(Months::new(r.lookback_months)).unwrap_or(at);
     let too_long = at.checked_sub_months(Months::new(r.unanswered_months)).unwrap_or(at);
-    let open = |q: &&InquiryFacts| q.valid && q.asked_on > lookback && q.asked_on <= at && q.answered_on.is_none_or(|d| d > at);
+    let open = |q: &&InquiryFacts| {
+        q.valid && q.asked_on > lookback && q.asked_on <= at && q.answered_on.is_none_or(|d| d > at)
+    };
     let failing: Vec<String> = inquiries
         .iter()
         .filter(open)
@@ -374,9 +383,15 @@ mod tests {
         let at = day("2026-11-29");
         // Last update 13 days before: inside; 14 days before: 超过（含）2周.
         let inside = evaluate(&rules(), &news(1, "2026-11-16"), &[], at);
-        assert_eq!((find(&inside, "site_not_updated").count, find(&inside, "site_not_updated").level), (13, Level::Warn));
+        assert_eq!(
+            (find(&inside, "site_not_updated").count, find(&inside, "site_not_updated").level),
+            (13, Level::Warn)
+        );
         let on_the_day = evaluate(&rules(), &news(1, "2026-11-15"), &[], at);
-        assert_eq!((find(&on_the_day, "site_not_updated").count, find(&on_the_day, "site_not_updated").level), (14, Level::Fail));
+        assert_eq!(
+            (find(&on_the_day, "site_not_updated").count, find(&on_the_day, "site_not_updated").level),
+            (14, Level::Fail)
+        );
         let fresh = evaluate(&rules(), &news(1, "2026-11-25"), &[], at);
         assert_eq!(find(&fresh, "site_not_updated").level, Level::Pass);
         assert_eq!(find(&evaluate(&rules(), &[], &[], at), "site_not_updated").level, Level::Fail, "never updated");
@@ -392,12 +407,22 @@ mod tests {
         }));
         let four = evaluate(&rules(), &cols, &[], at);
         assert_eq!((find(&four, "stale_columns").count, find(&four, "stale_columns").level), (4, Level::Warn));
-        cols.push(column("公告 / 通知", DeadlineRule::Every { amount: 4, period: Unit::Month }, Some("2026-05-29"), Status::Overdue));
+        cols.push(column(
+            "公告 / 通知",
+            DeadlineRule::Every { amount: 4, period: Unit::Month },
+            Some("2026-05-29"),
+            Status::Overdue,
+        ));
         let five = evaluate(&rules(), &cols, &[], at);
         assert_eq!((find(&five, "stale_columns").count, find(&five, "stale_columns").level), (5, Level::Fail));
         // Six months to the day before is outside; the day after is inside.
         cols.pop();
-        cols.push(column("公告 / 通知", DeadlineRule::Every { amount: 4, period: Unit::Month }, Some("2026-05-30"), Status::Overdue));
+        cols.push(column(
+            "公告 / 通知",
+            DeadlineRule::Every { amount: 4, period: Unit::Month },
+            Some("2026-05-30"),
+            Status::Overdue,
+        ));
         assert_eq!(find(&evaluate(&rules(), &cols, &[], at), "stale_columns").count, 4);
     }
 
@@ -418,7 +443,12 @@ mod tests {
         assert_eq!((find(&ten, "neglected_columns").count, find(&ten, "neglected_columns").level), (10, Level::Fail));
         // Columns that need no update are never neglected; a news column is judged by its window.
         let exempt = column("专题 / 转载", DeadlineRule::NoUpdate, Some("2020-01-01"), Status::Exempt);
-        let late_news = column("动态 / 要闻", DeadlineRule::Every { amount: 10, period: Unit::Day }, Some("2026-11-01"), Status::Overdue);
+        let late_news = column(
+            "动态 / 要闻",
+            DeadlineRule::Every { amount: 10, period: Unit::Day },
+            Some("2026-11-01"),
+            Status::Overdue,
+        );
         assert_eq!(find(&evaluate(&rules(), &[exempt, late_news], &[], at), "neglected_columns").count, 0);
     }
 
@@ -479,7 +509,8 @@ mod tests {
         let mut rules = rules();
         rules.home_links = Some(Levels { warn: 1, fail: 2 });
         rules.other_links = Some(Levels { warn: 1, fail: 10 });
-        let link = |url: &str, item: i64, column: &str| BrokenLink { url: url.into(), item, columns: vec![column.into()] };
+        let link =
+            |url: &str, item: i64, column: &str| BrokenLink { url: url.into(), item, columns: vec![column.into()] };
         let home = rules.home.columns[0].clone();
         let found = link_indicators(
             &rules,

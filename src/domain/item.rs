@@ -59,7 +59,8 @@ pub enum AttachmentKind {
 }
 
 impl AttachmentKind {
-    pub const ALL: [AttachmentKind; 3] = [AttachmentKind::SignedScan, AttachmentKind::ElectronicText, AttachmentKind::TargetColumns];
+    pub const ALL: [AttachmentKind; 3] =
+        [AttachmentKind::SignedScan, AttachmentKind::ElectronicText, AttachmentKind::TargetColumns];
 
     /// In words, for messages.
     pub fn describe(self) -> &'static str {

@@ -106,10 +106,15 @@ impl ItemRecord {
         let mut attachments = Vec::new();
         for (kind, name) in self.attachments.unwrap_or_default() {
             if self.path != ItemPath::Unit {
-                return Err(format!("attachments are what a unit submission carries (Art. 10): not for path {}", self.path));
+                return Err(format!(
+                    "attachments are what a unit submission carries (Art. 10): not for path {}",
+                    self.path
+                ));
             }
             let Some(kind) = AttachmentKind::parse(&kind) else {
-                return Err(format!("attachments: {kind:?} is not a kind (signed_scan, electronic_text or target_columns)"));
+                return Err(format!(
+                    "attachments: {kind:?} is not a kind (signed_scan, electronic_text or target_columns)"
+                ));
             };
             let name = name.trim().to_string();
             if name.is_empty() {
@@ -129,7 +134,9 @@ impl ItemRecord {
             (Some(at), Some(reason)) => {
                 let at = time("withdrawn_at", at)?;
                 match published_at {
-                    None => return Err("withdrawn_at needs published_at: only a published item can be withdrawn".into()),
+                    None => {
+                        return Err("withdrawn_at needs published_at: only a published item can be withdrawn".into());
+                    }
                     Some(p) if at < p => return Err("withdrawn_at is before published_at".into()),
                     Some(_) => {}
                 }
@@ -202,7 +209,8 @@ mod tests {
 
     #[test]
     fn a_wechat_item_keeps_when_it_went_out_on_wechat() {
-        let item = record(&format!(r#"{{{BASE},"channel":"wechat","wechat_at":"2024-05-17T08:00:00+08:00"}}"#)).unwrap();
+        let item =
+            record(&format!(r#"{{{BASE},"channel":"wechat","wechat_at":"2024-05-17T08:00:00+08:00"}}"#)).unwrap();
         assert_eq!(item.wechat_at, Some(parse_time("2024-05-17T00:00:00Z").unwrap()));
     }
 

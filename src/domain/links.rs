@@ -77,9 +77,17 @@ impl Verdict {
     }
 
     pub fn parse(s: &str) -> Option<Verdict> {
-        [Verdict::Ok, Verdict::Broken, Verdict::Refused, Verdict::Gone, Verdict::Notice, Verdict::StillPublic, Verdict::Unknown]
-            .into_iter()
-            .find(|v| v.as_str() == s)
+        [
+            Verdict::Ok,
+            Verdict::Broken,
+            Verdict::Refused,
+            Verdict::Gone,
+            Verdict::Notice,
+            Verdict::StillPublic,
+            Verdict::Unknown,
+        ]
+        .into_iter()
+        .find(|v| v.as_str() == s)
     }
 
     /// Whether the link counts as unusable in the national check (a refused link was not tried).
@@ -111,7 +119,10 @@ impl fmt::Display for Unsafe {
             Unsafe::Malformed(why) => write!(f, "refused: not a link that can be fetched ({why})"),
             Unsafe::TooLong => write!(f, "refused: longer than {MAX_URL} bytes"),
             Unsafe::Address { host, ip, kind } if host == &ip.to_string() || format!("[{ip}]") == *host => {
-                write!(f, "refused: {ip} is a {kind} address (--allow-private, or [links] allow_private = true in config.toml, allows it)")
+                write!(
+                    f,
+                    "refused: {ip} is a {kind} address (--allow-private, or [links] allow_private = true in config.toml, allows it)"
+                )
             }
             Unsafe::Address { host, ip, kind } => write!(
                 f,
@@ -313,7 +324,9 @@ fn body_links(body: &str) -> Vec<String> {
         let mut from = 0;
         while let Some(at) = lower[from..].find(scheme).map(|i| i + from) {
             let end = body[at..]
-                .find(|c: char| !c.is_ascii() || c.is_ascii_whitespace() || c.is_ascii_control() || "\"'<>`".contains(c))
+                .find(|c: char| {
+                    !c.is_ascii() || c.is_ascii_whitespace() || c.is_ascii_control() || "\"'<>`".contains(c)
+                })
                 .map_or(body.len(), |e| at + e);
             from = end.max(at + scheme.len());
             if covered.iter().any(|(s, e)| (*s..*e).contains(&at)) {
@@ -344,7 +357,11 @@ pub fn page_verdict(status: Option<u16>, text: Option<&str>, notices: &[String])
     match status {
         Some(s) if (200..300).contains(&s) => {
             let text = text.unwrap_or("");
-            if notices.iter().any(|n| !n.is_empty() && text.contains(n.as_str())) { Verdict::Notice } else { Verdict::StillPublic }
+            if notices.iter().any(|n| !n.is_empty() && text.contains(n.as_str())) {
+                Verdict::Notice
+            } else {
+                Verdict::StillPublic
+            }
         }
         Some(s) if (400..500).contains(&s) => Verdict::Gone,
         _ => Verdict::Unknown,
@@ -365,7 +382,8 @@ pub fn plain(text: &str, max: usize) -> String {
             out.push('…');
             break;
         }
-        let format = matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}');
+        let format =
+            matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}');
         out.push(if c.is_control() || format { '\u{fffd}' } else { c });
     }
     out
@@ -391,7 +409,11 @@ mod tests {
     fn an_items_links_are_its_page_its_bodys_and_its_url_attachments() {
         let body = "详见<a href=\"/zwgk/202611/t1.html\">通知</a>和<img src='https://img.example.cn/a.png'>，\
                     原文：https://www.gov.cn/zhengce/2026-11/20/content_1.htm。另见http://x.example.cn/p?a=1&amp;b=2）";
-        let attachments = vec!["signed_scan.pdf".to_string(), "/files/附件1.pdf".to_string(), "https://dl.example.cn/f.doc".to_string()];
+        let attachments = vec![
+            "signed_scan.pdf".to_string(),
+            "/files/附件1.pdf".to_string(),
+            "https://dl.example.cn/f.doc".to_string(),
+        ];
         let links = links_of(Some("https://www.glxsq.gov.cn/zwdt/t20261120_1.html"), body, &attachments);
         assert_eq!(
             urls(&links),
@@ -461,7 +483,10 @@ mod tests {
             "refused: 169.254.169.254 is a link-local address (--allow-private, or [links] allow_private = true in config.toml, allows it)"
         );
         let named = address_allowed("portal.test", "127.0.0.1".parse().unwrap(), false).unwrap_err();
-        assert!(named.to_string().starts_with("refused: portal.test resolves to 127.0.0.1, a loopback address"), "{named}");
+        assert!(
+            named.to_string().starts_with("refused: portal.test resolves to 127.0.0.1, a loopback address"),
+            "{named}"
+        );
         let url = target("http://[::1]:8080/a").unwrap();
         assert_eq!(literal_ip(&url), Some("::1".parse().unwrap()));
         assert_eq!(literal_ip(&target("http://localhost/").unwrap()), None);
@@ -482,7 +507,15 @@ mod tests {
         assert_eq!(page_verdict(Some(410), None, &notices), Verdict::Gone);
         assert_eq!(page_verdict(Some(503), None, &notices), Verdict::Unknown);
         assert_eq!(page_verdict(None, None, &notices), Verdict::Unknown);
-        for v in [Verdict::Ok, Verdict::Broken, Verdict::Refused, Verdict::Gone, Verdict::Notice, Verdict::StillPublic, Verdict::Unknown] {
+        for v in [
+            Verdict::Ok,
+            Verdict::Broken,
+            Verdict::Refused,
+            Verdict::Gone,
+            Verdict::Notice,
+            Verdict::StillPublic,
+            Verdict::Unknown,
+        ] {
             assert_eq!(Verdict::parse(v.as_str()), Some(v));
         }
         assert!(Verdict::Broken.is_broken() && !Verdict::Refused.is_broken());
@@ -490,7 +523,10 @@ mod tests {
 
     #[test]
     fn what_a_server_says_is_made_plain() {
-        assert_eq!(plain("Not \u{1b}]52;c;ZXZpbA==\u{7}Found\u{202e}", 100), "Not \u{fffd}]52;c;ZXZpbA==\u{fffd}Found\u{fffd}");
+        assert_eq!(
+            plain("Not \u{1b}]52;c;ZXZpbA==\u{7}Found\u{202e}", 100),
+            "Not \u{fffd}]52;c;ZXZpbA==\u{fffd}Found\u{fffd}"
+        );
         assert_eq!(plain("未找到页面", 2), "未找…");
     }
 }

@@ -17,4 +17,6 @@ pub mod review;
 pub mod staleness;
 pub mod time;
 
-pub use enums::{Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage, UnitKind};
+pub use enums::{
+    Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage, UnitKind,
+};

@@ -91,7 +91,8 @@ fn classify(d: &[u8], code: bool) -> Option<NumberKind> {
     let all_digits = d.iter().all(u8::is_ascii_digit);
     match d.len() {
         18 if d[..17].iter().all(u8::is_ascii_digit) => {
-            let born = date(&d[6..10], &d[10..12], &d[12..14]).filter(|b| (1900..2100).contains(&chrono::Datelike::year(b)));
+            let born =
+                date(&d[6..10], &d[10..12], &d[12..14]).filter(|b| (1900..2100).contains(&chrono::Datelike::year(b)));
             if valid_region(d) && born.is_some() {
                 if id_check(&d[..17]) == d[17].to_ascii_uppercase() {
                     return Some(NumberKind::Id18);
@@ -130,8 +131,17 @@ struct Group {
 }
 
 /// The groupings people write each kind in (group lengths; the whole number in one group too).
-const GROUPINGS: &[&[usize]] =
-    &[&[6, 8, 4], &[6, 4, 4, 4], &[4, 4, 4, 4, 3], &[4, 4, 4, 4, 2], &[4, 4, 4, 4, 1], &[4, 4, 4, 4], &[6, 6, 3], &[3, 4, 4], &[3, 8]];
+const GROUPINGS: &[&[usize]] = &[
+    &[6, 8, 4],
+    &[6, 4, 4, 4],
+    &[4, 4, 4, 4, 3],
+    &[4, 4, 4, 4, 2],
+    &[4, 4, 4, 4, 1],
+    &[4, 4, 4, 4],
+    &[6, 6, 3],
+    &[3, 4, 4],
+    &[3, 8],
+];
 
 /// Every personal number in `text` (characters), in order.
 pub fn find(text: &[char]) -> Vec<FoundNumber> {
@@ -324,7 +334,9 @@ mod tests {
     #[test]
     fn mobiles_cards_and_codes() {
         use NumberKind::*;
-        for text in ["电话13812345678", "电话138 1234 5678", "电话138-1234-5678", "电话+8613812345678", "电话19752753191."] {
+        for text in
+            ["电话13812345678", "电话138 1234 5678", "电话138-1234-5678", "电话+8613812345678", "电话19752753191."]
+        {
             assert_eq!(one(text).map(|f| f.0), Some(Mobile), "{text}");
         }
         assert_eq!(one("电话+86 138 1234 5678"), Some((Mobile, "+86 138 1234 5678".into())));

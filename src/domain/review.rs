@@ -30,7 +30,11 @@ impl Checks {
         for part in text.split([',', ' ', '，']).filter(|p| !p.is_empty()) {
             match part.trim().parse::<u32>() {
                 Ok(n @ 1..=7) => bits |= 1 << (n - 1),
-                _ => return Err(format!("not a check number: {part:?} (the seven checks of Art. 9 are numbered 1 to 7)")),
+                _ => {
+                    return Err(format!(
+                        "not a check number: {part:?} (the seven checks of Art. 9 are numbered 1 to 7)"
+                    ));
+                }
             }
         }
         if bits == 0 {
@@ -75,10 +79,13 @@ impl Decision {
     pub fn validate(&self) -> Result<(), String> {
         match self {
             Decision::Approve { checks, .. } if !checks.is_all() => {
-                let missing: Vec<String> = Checks(ALL_CHECKS & !checks.0).numbers().iter().map(u32::to_string).collect();
+                let missing: Vec<String> =
+                    Checks(ALL_CHECKS & !checks.0).numbers().iter().map(u32::to_string).collect();
                 Err(format!("an approval affirms all seven checks of Art. 9; not affirmed: {}", missing.join(",")))
             }
-            Decision::Reject { reason, .. } if reason.trim().is_empty() => Err("a rejection needs a reason (--reason)".into()),
+            Decision::Reject { reason, .. } if reason.trim().is_empty() => {
+                Err("a rejection needs a reason (--reason)".into())
+            }
             _ => Ok(()),
         }
     }
@@ -230,16 +237,29 @@ mod tests {
                 assert!(after_decision(1, path, other, &approve).is_err());
             }
         }
-        assert!(after_decision(1, ItemPath::Unit, Stage::OfficeReview, &approve).is_err(), "a unit item is never at the office's step");
+        assert!(
+            after_decision(1, ItemPath::Unit, Stage::OfficeReview, &approve).is_err(),
+            "a unit item is never at the office's step"
+        );
     }
 
     #[test]
     fn a_suspected_secret_is_the_most_urgent_request_and_alarms_after_15_minutes() {
-        let mut reasons = [RetractionReason::Outdated, RetractionReason::Classified, RetractionReason::Error, RetractionReason::Improper];
+        let mut reasons = [
+            RetractionReason::Outdated,
+            RetractionReason::Classified,
+            RetractionReason::Error,
+            RetractionReason::Improper,
+        ];
         reasons.sort_by_key(|r| urgency(*r));
         assert_eq!(
             reasons,
-            [RetractionReason::Classified, RetractionReason::Improper, RetractionReason::Error, RetractionReason::Outdated]
+            [
+                RetractionReason::Classified,
+                RetractionReason::Improper,
+                RetractionReason::Error,
+                RetractionReason::Outdated
+            ]
         );
         assert!(!alarming(RetractionReason::Classified, 15));
         assert!(alarming(RetractionReason::Classified, 16));
@@ -251,7 +271,15 @@ mod tests {
         assert!(may_pass(Role::Reviewer, Stage::OfficeReview));
         assert!(!may_pass(Role::Reviewer, Stage::Recheck));
         assert!(!may_pass(Role::Reviewer, Stage::Publish));
-        assert!([Stage::OfficeReview, Stage::Recheck, Stage::Review, Stage::Publish].iter().all(|s| may_pass(Role::Admin, *s)));
-        assert!([Stage::OfficeReview, Stage::Recheck, Stage::Review, Stage::Publish].iter().all(|s| !may_pass(Role::Viewer, *s)));
+        assert!(
+            [Stage::OfficeReview, Stage::Recheck, Stage::Review, Stage::Publish]
+                .iter()
+                .all(|s| may_pass(Role::Admin, *s))
+        );
+        assert!(
+            [Stage::OfficeReview, Stage::Recheck, Stage::Review, Stage::Publish]
+                .iter()
+                .all(|s| !may_pass(Role::Viewer, *s))
+        );
     }
 }

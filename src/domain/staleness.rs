@@ -49,20 +49,26 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
 }
 
 fn last_day_of_month(year: i32, month: u32) -> u32 {
-    let first_of_next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+    let first_of_next =
+        if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
     (first_of_next.expect("valid date") - Duration::days(1)).day()
 }
 
 /// When a column last updated on `last` falls due under an interval or calendar rule.
 pub fn due_date(rule: DeadlineRule, last: NaiveDate) -> Option<NaiveDate> {
     match rule {
-        DeadlineRule::Every { amount, period: Period::Day | Period::WorkingDay } => Some(last + Duration::days(i64::from(amount))),
+        DeadlineRule::Every { amount, period: Period::Day | Period::WorkingDay } => {
+            Some(last + Duration::days(i64::from(amount)))
+        }
         DeadlineRule::Every { amount, period: Period::Month } => Some(add_months(last, amount)),
         DeadlineRule::Every { amount, period: Period::Year } => Some(add_months(last, amount * 12)),
         // The end of the calendar month after the last update's month.
         DeadlineRule::Monthly => {
             let next = add_months(NaiveDate::from_ymd_opt(last.year(), last.month(), 1).expect("first of month"), 1);
-            Some(NaiveDate::from_ymd_opt(next.year(), next.month(), last_day_of_month(next.year(), next.month())).expect("valid"))
+            Some(
+                NaiveDate::from_ymd_opt(next.year(), next.month(), last_day_of_month(next.year(), next.month()))
+                    .expect("valid"),
+            )
         }
         // The end of the calendar year after the last update's year.
         DeadlineRule::Yearly => NaiveDate::from_ymd_opt(last.year() + 1, 12, 31),
@@ -73,13 +79,20 @@ pub fn due_date(rule: DeadlineRule, last: NaiveDate) -> Option<NaiveDate> {
 /// A column's staleness as of `at`, from its rule, its last update (the Beijing date of the latest
 /// publication of an item online in it) and, for event rules, the due date of its most overdue
 /// document (one not online by its due date, as of `at`).
-pub fn staleness(rule: DeadlineRule, last_update: Option<NaiveDate>, overdue_document: Option<NaiveDate>, at: NaiveDate) -> Staleness {
+pub fn staleness(
+    rule: DeadlineRule,
+    last_update: Option<NaiveDate>,
+    overdue_document: Option<NaiveDate>,
+    at: NaiveDate,
+) -> Staleness {
     let plain = |status| Staleness { status, due: None, days_overdue: 0 };
     match rule {
         DeadlineRule::NoUpdate | DeadlineRule::Unspecified => plain(Status::Exempt),
         DeadlineRule::AsNeeded => plain(if last_update.is_some() { Status::Exempt } else { Status::Empty }),
         DeadlineRule::WithinOfEvent { .. } => match (overdue_document, last_update) {
-            (Some(due), _) => Staleness { status: Status::Overdue, due: Some(due), days_overdue: (at - due).num_days() },
+            (Some(due), _) => {
+                Staleness { status: Status::Overdue, due: Some(due), days_overdue: (at - due).num_days() }
+            }
             (None, None) => plain(Status::Empty),
             (None, Some(_)) => plain(Status::Ok),
         },
@@ -142,7 +155,8 @@ pub fn document_due(rule: DeadlineRule, issued: NaiveDate, calendar: &WorkingCal
 /// Whether a document's due date is provisional: it counts working days over a year whose holiday
 /// notice the calendar does not hold (counted as the plain week until it is imported).
 pub fn due_is_provisional(rule: DeadlineRule, issued: NaiveDate, due: NaiveDate, calendar: &WorkingCalendar) -> bool {
-    matches!(rule, DeadlineRule::WithinOfEvent { period: Period::WorkingDay, .. }) && calendar.provisional(issued + Duration::days(1), due)
+    matches!(rule, DeadlineRule::WithinOfEvent { period: Period::WorkingDay, .. })
+        && calendar.provisional(issued + Duration::days(1), due)
 }
 
 /// A document's status as of `at`, given when (if ever) it went online. Publication after `at`
@@ -196,7 +210,8 @@ mod tests {
         assert_eq!(due_date(rule("每月"), d("2024-01-05")), Some(d("2024-02-29")));
         assert_eq!(due_date(rule("每月"), d("2024-12-31")), Some(d("2025-01-31")));
         assert_eq!(due_date(rule("每年"), d("2024-03-01")), Some(d("2025-12-31")));
-        for exempt in ["按需更新", "无需更新", "", "5天内", "5个工作日", "文件印发后5个工作日内"] {
+        for exempt in ["按需更新", "无需更新", "", "5天内", "5个工作日", "文件印发后5个工作日内"]
+        {
             assert_eq!(due_date(rule(exempt), d("2024-03-01")), None, "{exempt}");
         }
     }
@@ -209,7 +224,10 @@ mod tests {
         assert_eq!(at("2024-10-23").status, Status::Ok);
         assert_eq!(at("2024-10-24").status, Status::DueSoon, "7 days left, the first of the last 7");
         assert_eq!(at("2024-10-30").status, Status::DueSoon);
-        assert_eq!(at("2024-10-31"), Staleness { status: Status::Overdue, due: Some(d("2024-10-30")), days_overdue: 1 });
+        assert_eq!(
+            at("2024-10-31"),
+            Staleness { status: Status::Overdue, due: Some(d("2024-10-30")), days_overdue: 1 }
+        );
         // A 10-day column: due soon only in the last fifth (2 days).
         let ten = |s: &str| staleness(rule("10天"), Some(d("2024-09-01")), None, d(s)).status;
         assert_eq!(ten("2024-09-08"), Status::Ok);

@@ -28,7 +28,11 @@ pub fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
     }
     for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
         if let Ok(local) = NaiveDateTime::parse_from_str(t, format) {
-            return Ok(beijing().from_local_datetime(&local).single().expect("a fixed offset has no gaps").with_timezone(&Utc));
+            return Ok(beijing()
+                .from_local_datetime(&local)
+                .single()
+                .expect("a fixed offset has no gaps")
+                .with_timezone(&Utc));
         }
     }
     if let Ok(day) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
@@ -39,7 +43,8 @@ pub fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
 
 /// Parses a `YYYY-MM-DD` date.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| format!("not a date: {text:?} (expected YYYY-MM-DD)"))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("not a date: {text:?} (expected YYYY-MM-DD)"))
 }
 
 /// Formats an instant as RFC 3339 in Beijing time, or in UTC when `utc` is set.

@@ -23,7 +23,8 @@ use crate::domain::links::{self, Unsafe, address_allowed, literal_ip, plain};
 
 /// The checker's `User-Agent`: what it is and who runs it, so a portal's operators can tell it from
 /// a crawler.
-pub const USER_AGENT: &str = concat!("portal-admin/", env!("CARGO_PKG_VERSION"), " (link check by the portal's administrators)");
+pub const USER_AGENT: &str =
+    concat!("portal-admin/", env!("CARGO_PKG_VERSION"), " (link check by the portal's administrators)");
 
 /// How hard and how far the checker goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +100,9 @@ pub type Lookup = Arc<dyn Fn(String) -> Pin<Box<dyn Future<Output = io::Result<V
 
 /// The system's resolver.
 pub fn system_lookup() -> Lookup {
-    Arc::new(|name: String| Box::pin(async move { Ok(tokio::net::lookup_host((name.as_str(), 0)).await?.map(|a| a.ip()).collect()) }))
+    Arc::new(|name: String| {
+        Box::pin(async move { Ok(tokio::net::lookup_host((name.as_str(), 0)).await?.map(|a| a.ip()).collect()) })
+    })
 }
 
 /// An address refused by the settings, as the resolver says so to reqwest.
@@ -237,10 +240,11 @@ impl Checker {
         loop {
             tries += 1;
             let last = tries > self.limits.retries;
-            let outcome = match tokio::time::timeout(self.limits.timeout, self.follow(url.clone(), read, read_page)).await {
-                Ok(outcome) => outcome,
-                Err(_) => Err(Failed::Timeout),
-            };
+            let outcome =
+                match tokio::time::timeout(self.limits.timeout, self.follow(url.clone(), read, read_page)).await {
+                    Ok(outcome) => outcome,
+                    Err(_) => Err(Failed::Timeout),
+                };
             match outcome {
                 Ok((answer, retry_after)) => {
                     let busy = matches!(answer.status, Some(429 | 503));
@@ -265,7 +269,10 @@ impl Checker {
 
     fn host(&self, url: &Url) -> Arc<Semaphore> {
         let mut hosts = self.hosts.lock().unwrap_or_else(|e| e.into_inner());
-        hosts.entry(links::host_key(url)).or_insert_with(|| Arc::new(Semaphore::new(self.limits.per_host.max(1)))).clone()
+        hosts
+            .entry(links::host_key(url))
+            .or_insert_with(|| Arc::new(Semaphore::new(self.limits.per_host.max(1))))
+            .clone()
     }
 
     /// One try: the request and its redirects, each hop's address checked first.
@@ -273,7 +280,8 @@ impl Checker {
         let mut hops = 0;
         loop {
             if let Some(ip) = literal_ip(&url) {
-                address_allowed(url.host_str().unwrap_or(""), ip, self.limits.allow_private).map_err(Failed::Refused)?;
+                address_allowed(url.host_str().unwrap_or(""), ip, self.limits.allow_private)
+                    .map_err(Failed::Refused)?;
             }
             let mut request = self.client.get(url.clone());
             if !read_page {
@@ -282,7 +290,9 @@ impl Checker {
             let mut response = request.send().await.map_err(failure)?;
             let status = response.status().as_u16();
             if response.status().is_redirection() {
-                let Some(location) = response.headers().get(LOCATION).map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned()) else {
+                let Some(location) =
+                    response.headers().get(LOCATION).map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned())
+                else {
                     return Ok((Answer::failed(Some(status), format!("{status} without a Location")), None));
                 };
                 if hops == self.limits.redirects {
@@ -290,8 +300,9 @@ impl Checker {
                     return Ok((Answer::failed(Some(status), format!("more than {n} redirects (a loop?)")), None));
                 }
                 hops += 1;
-                let next =
-                    url.join(&location).map_err(|_| Failed::Net(format!("redirected to {:?}, not a link", plain(&location, 100))))?;
+                let next = url
+                    .join(&location)
+                    .map_err(|_| Failed::Net(format!("redirected to {:?}, not a link", plain(&location, 100))))?;
                 url = links::target(next.as_str()).map_err(Failed::Refused)?;
                 continue;
             }
@@ -301,7 +312,12 @@ impl Checker {
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.trim().parse::<u64>().ok())
                 .map(Duration::from_secs);
-            let declared = response.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).and_then(charset).map(str::to_string);
+            let declared = response
+                .headers()
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(charset)
+                .map(str::to_string);
             let mut body: Vec<u8> = Vec::new();
             // Never more than `read` bytes, whatever the server sends or says it will.
             while body.len() < read {

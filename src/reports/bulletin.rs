@@ -46,7 +46,12 @@ pub async fn gather(store: &dyn Store, site: &Site, period: Period) -> Result<Bu
 }
 
 /// As `gather`, with the rules given (or why there are none that fit).
-pub async fn gather_with(store: &dyn Store, site: &Site, period: Period, rules: std::result::Result<&Rules, String>) -> Result<Bulletin> {
+pub async fn gather_with(
+    store: &dyn Store,
+    site: &Site,
+    period: Period,
+    rules: std::result::Result<&Rules, String>,
+) -> Result<Bulletin> {
     let scores = scores(store, site, period).await?;
     let days = (period.first_day(), period.end_day());
     let incidents = store.incidents(site, Some(days), None).await?;
@@ -57,7 +62,8 @@ pub async fn gather_with(store: &dyn Store, site: &Site, period: Period, rules: 
     // A period not over yet is judged as of today, not as of a day still to come.
     let end = period.last_day().min(beijing_date(chrono::Utc::now()));
     let now = overdue_at(stale(store, site, end).await?);
-    let before: HashSet<i64> = overdue_at(stale(store, site, period.previous().last_day()).await?).iter().map(|r| r.column.id).collect();
+    let before: HashSet<i64> =
+        overdue_at(stale(store, site, period.previous().last_day()).await?).iter().map(|r| r.column.id).collect();
     // Documents due in the period that went online after their due date, or had not by its end.
     let mut late_documents: HashMap<&str, usize> = HashMap::new();
     let due = documents(store, site, end, false, None).await?;
@@ -74,8 +80,11 @@ pub async fn gather_with(store: &dyn Store, site: &Site, period: Period, rules: 
     let mut signals = Vec::new();
     for row in &scores {
         let unit = row.unit.as_str();
-        let mine: Vec<StaleRow> =
-            now.iter().filter(|r| units_of.get(&r.column.id).is_some_and(|us| us.iter().any(|u| u == unit))).cloned().collect();
+        let mine: Vec<StaleRow> = now
+            .iter()
+            .filter(|r| units_of.get(&r.column.id).is_some_and(|us| us.iter().any(|u| u == unit)))
+            .cloned()
+            .collect();
         let mut by_kind: BTreeMap<_, i64> = BTreeMap::new();
         for i in incidents.iter().filter(|i| i.unit == unit) {
             // A reversal takes its incident back.
@@ -102,8 +111,10 @@ pub async fn gather_with(store: &dyn Store, site: &Site, period: Period, rules: 
             let ends: Vec<NaiveDate> = match period {
                 Period::Quarter { .. } => vec![end],
                 Period::Year(year) => {
-                    let mut ends: Vec<NaiveDate> =
-                        (1..=4).map(|quarter| Period::Quarter { year, quarter }.last_day()).filter(|d| *d < end).collect();
+                    let mut ends: Vec<NaiveDate> = (1..=4)
+                        .map(|quarter| Period::Quarter { year, quarter }.last_day())
+                        .filter(|d| *d < end)
+                        .collect();
                     ends.push(end);
                     ends
                 }
@@ -210,7 +221,8 @@ pub fn render(b: &Bulletin) -> String {
 
     let _ = writeln!(out, "\n## 三、未提供信息的单位\n");
     let nothing: Vec<&str> = b.scores.iter().filter(|r| r.supplied_nothing).map(|r| r.unit.as_str()).collect();
-    let _ = writeln!(out, "{}", if nothing.is_empty() { "无。".to_string() } else { format!("{}。", nothing.join("、")) });
+    let _ =
+        writeln!(out, "{}", if nothing.is_empty() { "无。".to_string() } else { format!("{}。", nothing.join("、")) });
 
     let _ = writeln!(out, "\n## 四、期末逾期未更新的栏目\n");
     if b.overdue.is_empty() {
@@ -225,13 +237,15 @@ pub fn render(b: &Bulletin) -> String {
                 (_, None) => format!("无内容，文件逾期 {days} 天"),
                 (_, Some(at)) => format!("最后更新 {}，逾期 {days} 天", beijing_date(at)),
             };
-            let deadline = if r.column.deadline.is_empty() { r.column.rule.to_string() } else { r.column.deadline.clone() };
+            let deadline =
+                if r.column.deadline.is_empty() { r.column.rule.to_string() } else { r.column.deadline.clone() };
             let _ = writeln!(out, "- {}（更新时限 {deadline}；{state}）", r.column.path);
         }
         let _ = writeln!(out);
     }
 
-    let _ = writeln!(out, "{}## 五、需通报单位负责人的情形（第十七条）\n", if b.overdue.is_empty() { "\n" } else { "" });
+    let _ =
+        writeln!(out, "{}## 五、需通报单位负责人的情形（第十七条）\n", if b.overdue.is_empty() { "\n" } else { "" });
     if b.signals.is_empty() {
         let _ = writeln!(out, "无。");
     } else {

@@ -52,7 +52,8 @@ impl CalendarStatus {
                 _ => runs.push((y, y)),
             }
         }
-        let parts: Vec<String> = runs.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
+        let parts: Vec<String> =
+            runs.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
         if parts.is_empty() { "none".into() } else { parts.join(", ") }
     }
 }
@@ -119,7 +120,10 @@ pub fn summary(notice: &Notice, change: &CalendarImport, done: bool) -> String {
         (true, false) => format!("; {}'s deadlines would be firm", notice.year),
     };
     // The counts before the notice's title: a narrow status line is cut at its end.
-    format!("{verb} the {} notice: {holidays} days off and {workdays} working days added or changed{year} ({source})", notice.year)
+    format!(
+        "{verb} the {} notice: {holidays} days off and {workdays} working days added or changed{year} ({source})",
+        notice.year
+    )
 }
 
 fn count(days: &[CalendarDay]) -> (usize, usize) {

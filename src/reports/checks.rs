@@ -113,7 +113,8 @@ pub async fn online_findings(
     since: Option<DateTime<Utc>>,
 ) -> Result<Vec<(ItemText, Vec<WaivedFinding>)>> {
     // The site's waivers in one read: an item with findings costs no query of its own.
-    let mut by_item: std::collections::HashMap<i64, Vec<(String, String, String, String)>> = std::collections::HashMap::new();
+    let mut by_item: std::collections::HashMap<i64, Vec<(String, String, String, String)>> =
+        std::collections::HashMap::new();
     for (item, kind, text, reason, by) in store.site_waivers(site).await? {
         by_item.entry(item).or_default().push((kind, text, reason, by));
     }
@@ -167,7 +168,8 @@ pub async fn decide(
     if matches!(decision, Decision::Approve { .. }) {
         gate(id, &found)?;
     }
-    let recorded: Vec<RecordedFinding> = found.iter().map(|(f, waived)| RecordedFinding::new(f, waived.as_deref())).collect();
+    let recorded: Vec<RecordedFinding> =
+        found.iter().map(|(f, waived)| RecordedFinding::new(f, waived.as_deref())).collect();
     store.review_found(site, id, version, decision, Some(&recorded)).await
 }
 

@@ -62,7 +62,8 @@ pub async fn inspect(store: &dyn Store, site: &Site, rules: &Rules, at: NaiveDat
     let mut inquiries = Vec::new();
     if !recorded.is_empty() {
         let working = calendar(store).await?;
-        let reply = DeadlineRule::WithinOfEvent { amount: rules.inquiries.reply_working_days, period: Unit::WorkingDay };
+        let reply =
+            DeadlineRule::WithinOfEvent { amount: rules.inquiries.reply_working_days, period: Unit::WorkingDay };
         for q in recorded.into_iter().filter(|q| q.asked_at < end) {
             let asked_on = beijing_date(q.asked_at);
             let due = document_due(reply, asked_on, &working).unwrap_or(asked_on);

@@ -90,8 +90,11 @@ pub async fn check(
                 Some((_, false)) => "disabled".to_string(),
                 None => "not an operator".to_string(),
             };
-            let message =
-                format!("{} ({who}) may not record link checks: only an active administrator of site {} does", store.operator(), site.code);
+            let message = format!(
+                "{} ({who}) may not record link checks: only an active administrator of site {} does",
+                store.operator(),
+                site.code
+            );
             return Err(CheckFailure::Store(crate::store::StoreError::Refused(message)));
         }
     }
@@ -120,7 +123,9 @@ pub async fn check(
         }
     }
     let total = jobs.len();
-    let checker = Arc::new(Checker::new(Limits { allow_private: settings.allow_private, ..limits }).map_err(CheckFailure::Checker)?);
+    let checker = Arc::new(
+        Checker::new(Limits { allow_private: settings.allow_private, ..limits }).map_err(CheckFailure::Checker)?,
+    );
     let answers = checker.check_all(jobs, &|done| progress(done, total)).await;
     let mut checked = Vec::new();
     for (item, links) in &per_item {
@@ -138,7 +143,14 @@ pub async fn check(
                 (_, Some(e)) => Some(plain(e, 300)),
                 _ => None,
             };
-            checked.push(CheckedLink { item: *item, place: link.place, url: link.url.clone(), status: answer.status, error, verdict });
+            checked.push(CheckedLink {
+                item: *item,
+                place: link.place,
+                url: link.url.clone(),
+                status: answer.status,
+                error,
+                verdict,
+            });
         }
     }
     if !checked.is_empty() {
@@ -160,7 +172,11 @@ pub async fn check(
 /// the withdrawn items' public pages checked at once, with the settings of `config.toml`, a short
 /// timeout and one retry; the ones still public are returned. Items without a page: nothing is
 /// fetched or recorded.
-pub async fn after_withdrawal(store: &dyn Store, site: &Site, items: &[i64]) -> std::result::Result<Vec<LinkRow>, CheckFailure> {
+pub async fn after_withdrawal(
+    store: &dyn Store,
+    site: &Site,
+    items: &[i64],
+) -> std::result::Result<Vec<LinkRow>, CheckFailure> {
     if items.is_empty() {
         return Ok(Vec::new());
     }
@@ -229,7 +245,12 @@ pub fn per_unit(rows: &[LinkRow]) -> BTreeMap<String, usize> {
 /// The national check's link indicators (首页不可用链接, 其他页面不可用链接) from the results of
 /// the links as last checked by the end of `at` (Beijing date), when the rules give their levels.
 /// The checks are of the live site: a day before any check counts nothing.
-pub async fn indicators(store: &dyn Store, site: &Site, rules: &inspection::Rules, at: NaiveDate) -> Result<Vec<inspection::Indicator>> {
+pub async fn indicators(
+    store: &dyn Store,
+    site: &Site,
+    rules: &inspection::Rules,
+    at: NaiveDate,
+) -> Result<Vec<inspection::Indicator>> {
     if rules.home_links.is_none() && rules.other_links.is_none() {
         return Ok(Vec::new());
     }

@@ -80,7 +80,8 @@ pub(crate) trait Backend: sqlx::Database {
 pub const CHANGES_CHANNEL: &str = "portal_admin_changes";
 
 /// Starting to listen: the channel of notifications, or why it could not start.
-pub(crate) type ListenFuture = Pin<Box<dyn Future<Output = Result<tokio::sync::mpsc::UnboundedReceiver<()>, sqlx::Error>> + Send>>;
+pub(crate) type ListenFuture =
+    Pin<Box<dyn Future<Output = Result<tokio::sync::mpsc::UnboundedReceiver<()>, sqlx::Error>> + Send>>;
 
 /// A COPY in progress: the rows it wrote.
 pub(crate) type CopyFuture<'c> = Pin<Box<dyn Future<Output = Result<u64, sqlx::Error>> + Send + 'c>>;
@@ -217,7 +218,9 @@ async fn stable_plans(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Err
     if rc == libsqlite3_sys::SQLITE_OK {
         Ok(())
     } else {
-        Err(sqlx::Error::Configuration(format!("cannot turn on SQLite's query planner stability guarantee (code {rc})").into()))
+        Err(sqlx::Error::Configuration(
+            format!("cannot turn on SQLite's query planner stability guarantee (code {rc})").into(),
+        ))
     }
 }
 
@@ -226,7 +229,8 @@ fn first_line(e: &dyn std::fmt::Display) -> String {
 }
 
 pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>> {
-    let unreachable = |e: &dyn std::fmt::Display| StoreError::Unreachable { target: target.describe(), reason: first_line(e) };
+    let unreachable =
+        |e: &dyn std::fmt::Display| StoreError::Unreachable { target: target.describe(), reason: first_line(e) };
     // PostgreSQL's codes for a missing or wrong password (28P01) and a refused login (28000).
     let failed = |e: sqlx::Error| match &e {
         sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("28P01")) => {
@@ -264,8 +268,13 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .connect_with(connect)
                 .await
                 .map_err(failed)?;
-            let store =
-                SqlStore::<Postgres>::new(pool, target.describe(), options.read_only.then(|| "--read-only".to_string()), None).await?;
+            let store = SqlStore::<Postgres>::new(
+                pool,
+                target.describe(),
+                options.read_only.then(|| "--read-only".to_string()),
+                None,
+            )
+            .await?;
             Ok(Arc::new(store))
         }
         Target::Sqlite { path } => {
@@ -274,7 +283,8 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                     return Err(StoreError::Missing(path.display().to_string()));
                 }
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    crate::places::create_private_dir(dir).map_err(|e| unreachable(&format!("cannot create {}: {e}", dir.display())))?;
+                    crate::places::create_private_dir(dir)
+                        .map_err(|e| unreachable(&format!("cannot create {}: {e}", dir.display())))?;
                 }
                 // Made here, empty and private (SQLite gives its -wal and -shm the same mode).
                 crate::places::create_private_file(path, true)
@@ -282,7 +292,10 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
             }
             // A file this user may not write opens read-only (reading works), and a write says why.
             let unwritable = path.exists()
-                && std::fs::OpenOptions::new().write(true).open(path).is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
+                && std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
             let why = match (options.read_only, unwritable) {
                 (true, _) => Some("--read-only".to_string()),
                 (false, true) => Some(format!("{} is not writable by {}", path.display(), whoami::username())),

@@ -150,7 +150,10 @@ where
         let mut attachments: HashMap<i64, Vec<String>> = HashMap::new();
         for chunk in out.chunks(CHUNK) {
             let ids: Vec<i64> = chunk.iter().map(|i| i.id).collect();
-            let sql = format!("SELECT item_id, name FROM attachments WHERE site_id = $1 AND item_id IN ({}) ORDER BY id", id_list(&ids));
+            let sql = format!(
+                "SELECT item_id, name FROM attachments WHERE site_id = $1 AND item_id IN ({}) ORDER BY id",
+                id_list(&ids)
+            );
             let rows: Vec<(i64, Lossy)> = sqlx::query_as(&sql).bind(site.id).fetch_all(&self.pool).await?;
             for (item, name) in rows {
                 attachments.entry(item).or_default().push(name.text);
@@ -167,7 +170,8 @@ where
         Self::allowed(&mut tx, site, &self.operator, Act::CheckLinks).await?;
         // One row per link of an item (a statement may not touch a row twice).
         let mut seen = std::collections::HashSet::new();
-        let rows: Vec<&CheckedLink> = checked.iter().filter(|c| seen.insert((c.item, c.place, c.url.as_str()))).collect();
+        let rows: Vec<&CheckedLink> =
+            checked.iter().filter(|c| seen.insert((c.item, c.place, c.url.as_str()))).collect();
         let at = Utc::now();
         for chunk in rows.chunks(CHUNK / 2) {
             let mut sql = insert_sql::<DB>(
@@ -193,7 +197,9 @@ where
                     .bind(self.operator.as_str());
             }
             q.execute(&mut *tx).await.map_err(|e| match e {
-                sqlx::Error::Database(d) if d.message().contains("FOREIGN KEY") || d.message().contains("foreign key") => {
+                sqlx::Error::Database(d)
+                    if d.message().contains("FOREIGN KEY") || d.message().contains("foreign key") =>
+                {
                     StoreError::NotFound(format!("an item checked is not in site {}", site.code))
                 }
                 e => StoreError::Database(e),
@@ -209,13 +215,22 @@ where
             "still_public": count(Verdict::StillPublic),
             "gone": count(Verdict::Gone) + count(Verdict::Notice),
         });
-        Self::audit(&mut tx, Some(site.id), &self.operator, "links.check", &format!("site:{}", site.code), &detail.to_string()).await?;
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "links.check",
+            &format!("site:{}", site.code),
+            &detail.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(rows.len())
     }
 
     async fn link_results(&self, site: &Site) -> Result<Vec<LinkRow>> {
-        type Row = (i64, Lossy, Option<String>, String, String, Lossy, Option<i64>, Option<String>, String, DateTime<Utc>);
+        type Row =
+            (i64, Lossy, Option<String>, String, String, Lossy, Option<i64>, Option<String>, String, DateTime<Utc>);
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT l.item_id, i.title, u.name, i.status, l.place, l.url, l.status, l.error, l.verdict, l.checked_at \
              FROM link_checks l JOIN items i ON i.site_id = l.site_id AND i.id = l.item_id \
@@ -247,11 +262,13 @@ where
                     title: title.text,
                     unit,
                     item_status: parse("status", &item_status)?,
-                    place: Place::parse(&place).ok_or_else(|| StoreError::Refused(format!("unknown link place {place:?}")))?,
+                    place: Place::parse(&place)
+                        .ok_or_else(|| StoreError::Refused(format!("unknown link place {place:?}")))?,
                     url: url.text,
                     status,
                     error,
-                    verdict: Verdict::parse(&verdict).ok_or_else(|| StoreError::Refused(format!("unknown verdict {verdict:?}")))?,
+                    verdict: Verdict::parse(&verdict)
+                        .ok_or_else(|| StoreError::Refused(format!("unknown verdict {verdict:?}")))?,
                     checked_at,
                     columns: by_item.get(&item).cloned().unwrap_or_default(),
                 })

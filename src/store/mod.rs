@@ -20,7 +20,9 @@ use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
 use crate::domain::review::Decision;
-use crate::domain::{Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage};
+use crate::domain::{
+    Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage,
+};
 pub use links::{CheckedLink, LinkItem, LinkRow, LinkScope, LinkStore};
 pub use target::{BadTarget, Target};
 
@@ -30,7 +32,9 @@ pub enum StoreError {
     #[error("cannot connect to {target}: {reason}")]
     Unreachable { target: String, reason: String },
     /// The server wants a password that was not given, or not the one given.
-    #[error("cannot log in to {target}: {reason}; give the password with PGPASSWORD or ~/.pgpass (or type it when asked, on a terminal)")]
+    #[error(
+        "cannot log in to {target}: {reason}; give the password with PGPASSWORD or ~/.pgpass (or type it when asked, on a terminal)"
+    )]
     NeedsPassword { target: String, reason: String },
     /// The login may not use this database: not an operator of it, or disabled (PostgreSQL gives
     /// CONNECT and every right only to its operators' logins).
@@ -38,11 +42,15 @@ pub enum StoreError {
         "{who} may not open {target}: not an active operator of it; ask one of its administrators to run `portal-admin operators add {who} --role viewer` (or `operators role {who} viewer` if you were disabled)"
     )]
     NoAccess { target: String, who: String },
-    #[error("no portal-admin database at {0}; run `portal-admin init` to create one (or `portal-admin --demo` to try it on demo data)")]
+    #[error(
+        "no portal-admin database at {0}; run `portal-admin init` to create one (or `portal-admin --demo` to try it on demo data)"
+    )]
     Missing(String),
     #[error("{0} has no portal-admin schema; run `portal-admin init` first")]
     NoSchema(String),
-    #[error("{target} has schema version {found}, newer than this portal-admin understands ({supported}); upgrade portal-admin")]
+    #[error(
+        "{target} has schema version {found}, newer than this portal-admin understands ({supported}); upgrade portal-admin"
+    )]
     NewerSchema { target: String, found: i64, supported: i64 },
     #[error("{0}")]
     NotFound(String),
@@ -398,12 +406,23 @@ pub trait Store: Send + Sync + links::LinkStore {
     ) -> Result<u64>;
 
     /// A page of items in id order after `after_id`, changed at or after `since` if given.
-    async fn export_page(&self, site: &Site, after_id: i64, since: Option<DateTime<Utc>>, limit: i64) -> Result<Vec<ExportedItem>>;
+    async fn export_page(
+        &self,
+        site: &Site,
+        after_id: i64,
+        since: Option<DateTime<Utc>>,
+        limit: i64,
+    ) -> Result<Vec<ExportedItem>>;
 
     /// What the staleness report reads, in one statement: every column with its last update
     /// before `before`, the documents issued by `issued_until` still open at `before`, and the
     /// calendar when any is open.
-    async fn staleness_inputs(&self, site: &Site, issued_until: NaiveDate, before: DateTime<Utc>) -> Result<StalenessInputs>;
+    async fn staleness_inputs(
+        &self,
+        site: &Site,
+        issued_until: NaiveDate,
+        before: DateTime<Utc>,
+    ) -> Result<StalenessInputs>;
 
     /// The site's documents issued on or before `issued_until`, oldest issue first; with
     /// `online_before`, only those that had not gone online before that instant; with `column`,
@@ -435,7 +454,12 @@ pub trait Store: Send + Sync + links::LinkStore {
 
     /// The incidents dated in the Beijing days `[from, until)` (all when `None`), oldest first; of
     /// one unit when given.
-    async fn incidents(&self, site: &Site, days: Option<(NaiveDate, NaiveDate)>, unit: Option<&str>) -> Result<Vec<IncidentRow>>;
+    async fn incidents(
+        &self,
+        site: &Site,
+        days: Option<(NaiveDate, NaiveDate)>,
+        unit: Option<&str>,
+    ) -> Result<Vec<IncidentRow>>;
 
     /// The items that earned a unit its points in the Beijing days `[from, until)`: published
     /// then, and still counting (online, or withdrawn as outdated), each once at the form it
@@ -444,7 +468,12 @@ pub trait Store: Send + Sync + links::LinkStore {
 
     /// Per unit and reason, how many of its items were withdrawn in the Beijing days
     /// `[from, until)` (restored or not): what Art. 17 holds a unit to account for.
-    async fn unit_withdrawals(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<(String, RetractionReason, i64)>>;
+    async fn unit_withdrawals(
+        &self,
+        site: &Site,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<(String, RetractionReason, i64)>>;
 
     /// The site's operators, by name.
     async fn operators(&self, site: &Site) -> Result<Vec<OperatorRow>>;
@@ -516,12 +545,22 @@ pub trait Store: Send + Sync + links::LinkStore {
 
     /// A page of the items online in a column, newest first by the time they went online there:
     /// those before `before` (time, item id) when given. Keyset paging on one index range.
-    async fn column_items(&self, site: &Site, column_id: i64, before: Option<(DateTime<Utc>, i64)>, limit: i64)
-    -> Result<Vec<ItemSummary>>;
+    async fn column_items(
+        &self,
+        site: &Site,
+        column_id: i64,
+        before: Option<(DateTime<Utc>, i64)>,
+        limit: i64,
+    ) -> Result<Vec<ItemSummary>>;
 
     /// Every item online in a column that went online there before `before`, newest first (for
     /// "withdraw everything older than …"): `column_items` page after page.
-    async fn column_items_before(&self, site: &Site, column_id: i64, before: DateTime<Utc>) -> Result<Vec<ItemSummary>> {
+    async fn column_items_before(
+        &self,
+        site: &Site,
+        column_id: i64,
+        before: DateTime<Utc>,
+    ) -> Result<Vec<ItemSummary>> {
         const PAGE: i64 = 1_000;
         let mut out: Vec<ItemSummary> = Vec::new();
         // Item ids are positive: the key (before, 0) is "online there before `before`".
@@ -546,7 +585,13 @@ pub trait Store: Send + Sync + links::LinkStore {
     /// A page of the audit trail of the site (and of changes to no site, such as the calendar),
     /// newest first: the entries before id `before` when given, and only those `filter` lets
     /// through.
-    async fn audit_page(&self, site: &Site, filter: &AuditFilter, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>>;
+    async fn audit_page(
+        &self,
+        site: &Site,
+        filter: &AuditFilter,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>>;
 
     /// The retraction requests (Art. 13), of one status or all, most urgent first: classified,
     /// improper, error, outdated; then the oldest.
@@ -575,7 +620,14 @@ pub trait Store: Send + Sync + links::LinkStore {
     async fn restore(&self, site: &Site, item: i64, note: &str) -> Result<Option<Transition>>;
 
     /// Records a unit's request to withdraw an online item (Art. 13), audited; returns its id.
-    async fn request_retraction(&self, site: &Site, item: i64, unit: &str, reason: RetractionReason, note: &str) -> Result<i64>;
+    async fn request_retraction(
+        &self,
+        site: &Site,
+        item: i64,
+        unit: &str,
+        reason: RetractionReason,
+        note: &str,
+    ) -> Result<i64>;
 
     /// Declines a pending request with a reason, audited; refused if it is not pending.
     async fn decline_request(&self, site: &Site, request: i64, reason: &str) -> Result<()>;

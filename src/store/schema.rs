@@ -92,7 +92,10 @@ fn sqlite_line(line: &str) -> String {
     if line.trim_start().starts_with("--") {
         return line.to_string();
     }
-    line.replace(IDENTITY, "INTEGER PRIMARY KEY").replace(" TIMESTAMPTZ", " TEXT").replace(" DATE ", " TEXT ").replace(" DATE,", " TEXT,")
+    line.replace(IDENTITY, "INTEGER PRIMARY KEY")
+        .replace(" TIMESTAMPTZ", " TEXT")
+        .replace(" DATE ", " TEXT ")
+        .replace(" DATE,", " TEXT,")
 }
 
 /// One statement written as `schema.sql` is, for one backend; `None` if it is for the other one.
@@ -164,7 +167,10 @@ mod tests {
         let code: Vec<&str> = lite.lines().filter(|l| !l.trim_start().starts_with("--")).collect();
         assert!(code.iter().all(|l| !l.contains("GENERATED")));
         assert!(lite.contains("INTEGER PRIMARY KEY,"));
-        assert!(code.iter().all(|l| !l.contains("TIMESTAMPTZ") && !l.contains(" DATE ")), "times and dates are TEXT on SQLite");
+        assert!(
+            code.iter().all(|l| !l.contains("TIMESTAMPTZ") && !l.contains(" DATE ")),
+            "times and dates are TEXT on SQLite"
+        );
         assert!(pg.contains("published_at TIMESTAMPTZ,") && pg.contains("occurred_on DATE NOT NULL"));
         assert_eq!(pg.matches("CREATE TABLE").count(), lite.matches("CREATE TABLE").count());
     }

@@ -13,10 +13,10 @@ use super::backend::Backend;
 use super::schema::{self, SCHEMA_VERSION};
 use super::text::{Lossy, note_repaired};
 use super::{
-    AuditEntry, AuditFilter, ColumnRow, DocumentRow, EarningItem, ExportedItem, HistoryEntry, IncidentInput, IncidentRow, InitReport,
-    InquiryRow, ItemSummary, ItemText, Marking, NewDocumentInput, NewInquiry, NewMark, OperatorChange, OperatorRow, QueueItem, Record,
-    Result, RetractionRequest, Site, SiteCounts, SiteSetup, StalenessInputs, Store, StoreError, Transition, UnitRow, UnitTally, Withdrawal,
-    WithdrawalRow,
+    AuditEntry, AuditFilter, ColumnRow, DocumentRow, EarningItem, ExportedItem, HistoryEntry, IncidentInput,
+    IncidentRow, InitReport, InquiryRow, ItemSummary, ItemText, Marking, NewDocumentInput, NewInquiry, NewMark,
+    OperatorChange, OperatorRow, QueueItem, Record, Result, RetractionRequest, Site, SiteCounts, SiteSetup,
+    StalenessInputs, Store, StoreError, Transition, UnitRow, UnitTally, Withdrawal, WithdrawalRow,
 };
 use super::{HotStatement, Param};
 use crate::domain::assessment::item_points;
@@ -112,7 +112,8 @@ fn column_items_after_sql() -> String {
     )
 }
 
-const COLUMN_ITEM_COUNT: &str = "SELECT COUNT(*) FROM placements WHERE site_id = $1 AND column_id = $2 AND online_since IS NOT NULL";
+const COLUMN_ITEM_COUNT: &str =
+    "SELECT COUNT(*) FROM placements WHERE site_id = $1 AND column_id = $2 AND online_since IS NOT NULL";
 
 /// Every unit of site `$1` with its tally for the days `[$2, $3)`: the running totals
 /// (unit_day_points, one range of its primary key), never the items themselves, and the incidents.
@@ -234,12 +235,20 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         hot("column item count", COLUMN_ITEM_COUNT.to_string(), vec![Site, Column]),
         hot("scores", UNIT_TALLIES.to_string(), vec![Site, YearStart, YearEnd]),
         hot("retraction requests", retraction_requests_sql::<DB>(true), vec![Site, Text("pending")]),
-        hot("audit page", audit_page_sql(), vec![Site, Int(i64::MAX), Int(200), NullTime, NullText, Int(0), NullText, NullText]),
+        hot(
+            "audit page",
+            audit_page_sql(),
+            vec![Site, Int(i64::MAX), Int(200), NullTime, NullText, Int(0), NullText, NullText],
+        ),
         hot("withdrawals", WITHDRAWALS.to_string(), vec![Site, Int(200)]),
         hot("withdrawal: the items' states", batch_states_sql(&list), vec![Site]),
         hot("withdrawal: the items", withdraw_items_sql(&list), vec![Site, Instant]),
         hot("withdrawal: their placements", withdraw_placements_sql(&list), vec![Site]),
-        hot("withdrawal: the records", record_withdrawals_sql(&list), vec![Site, Text("outdated"), Text(""), Instant, Text("bench")]),
+        hot(
+            "withdrawal: the records",
+            record_withdrawals_sql(&list),
+            vec![Site, Text("outdated"), Text(""), Instant, Text("bench")],
+        ),
         hot("withdrawal: the requests it closes", close_requests_sql(&list), vec![Site, Instant, Text("bench")]),
     ]
 }
@@ -264,7 +273,9 @@ fn counted_day(item: &NewItem) -> Option<NaiveDate> {
         Some(w) => item_points(&[item.form], Some(w.reason)).is_some(),
         None => item.status == ItemStatus::Online,
     };
-    (counts && item.path != crate::domain::ItemPath::Repost).then_some(item.published_at.map(crate::domain::time::beijing_date)).flatten()
+    (counts && item.path != crate::domain::ItemPath::Repost)
+        .then_some(item.published_at.map(crate::domain::time::beijing_date))
+        .flatten()
 }
 
 /// Where a test may stop a change between its statements (debug builds only): with
@@ -282,7 +293,11 @@ fn pause_point(name: &str) {
 fn pause_point(_: &str) {}
 
 /// An audit record's detail with the before and after of an item's state added.
-fn with_change(mut detail: serde_json::Value, before: (Stage, ItemStatus), after: (Stage, ItemStatus)) -> serde_json::Value {
+fn with_change(
+    mut detail: serde_json::Value,
+    before: (Stage, ItemStatus),
+    after: (Stage, ItemStatus),
+) -> serde_json::Value {
     let state = |(stage, status): (Stage, ItemStatus)| json!({"stage": stage.as_str(), "status": status.as_str()});
     if let Some(map) = detail.as_object_mut() {
         map.insert("before".into(), state(before));
@@ -432,7 +447,12 @@ where
     for<'q> Lossy: Decode<'q, DB> + Type<DB>,
     usize: ColumnIndex<DB::Row>,
 {
-    pub(crate) async fn new(pool: Pool<DB>, described: String, read_only: Option<String>, os_user: Option<String>) -> Result<Self> {
+    pub(crate) async fn new(
+        pool: Pool<DB>,
+        described: String,
+        read_only: Option<String>,
+        os_user: Option<String>,
+    ) -> Result<Self> {
         let operator = match DB::CURRENT_USER {
             Some(sql) => sqlx::query_scalar::<DB, String>(sql).fetch_one(&pool).await?,
             None => os_user.unwrap_or_default(),
@@ -468,12 +488,18 @@ where
             let entry = |event: String| HistoryEntry { at, operator: operator.clone(), event };
             let none_fixed = fixed.is_empty();
             for f in fixed {
-                history.push(entry(format!("fixed by {decision}: {} “{}” (found at the decision before)", f.kind, f.text)));
+                history.push(entry(format!(
+                    "fixed by {decision}: {} “{}” (found at the decision before)",
+                    f.kind, f.text
+                )));
             }
             for f in now {
                 let blocking = if f.blocking { ", blocking" } else { "" };
                 let waived = f.waived.as_ref().map_or_else(String::new, |w| format!(" — waived ({w})"));
-                history.push(entry(format!("found at {decision}: {} “{}” ({}{blocking}) {}{waived}", f.kind, f.text, f.span, f.message)));
+                history.push(entry(format!(
+                    "found at {decision}: {} “{}” ({}{blocking}) {}{waived}",
+                    f.kind, f.text, f.span, f.message
+                )));
             }
             if now.is_empty() && none_fixed {
                 history.push(entry(format!("content checks at {decision}: nothing found")));
@@ -510,7 +536,12 @@ where
     }
 
     /// Records the notices of `years` as held (those not recorded yet); how many were new.
-    async fn record_notices(tx: &mut Transaction<'static, DB>, years: &[i32], source: &str, operator: &str) -> Result<usize> {
+    async fn record_notices(
+        tx: &mut Transaction<'static, DB>,
+        years: &[i32],
+        source: &str,
+        operator: &str,
+    ) -> Result<usize> {
         let mut added = 0;
         for year in years {
             let done = sqlx::query(
@@ -567,11 +598,16 @@ where
 
     /// The states of a batch of items, in the order given (each once); refused if one is not in
     /// the site.
-    async fn batch_states(tx: &mut Transaction<'static, DB>, site: &Site, items: &[i64]) -> Result<Vec<(i64, ItemState)>> {
+    async fn batch_states(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        items: &[i64],
+    ) -> Result<Vec<(i64, ItemState)>> {
         type Row = (i64, String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64, Option<String>);
         let mut found: HashMap<i64, ItemState> = HashMap::with_capacity(items.len());
         for chunk in items.chunks(CHUNK) {
-            let rows: Vec<Row> = sqlx::query_as(&batch_states_sql(&id_list(chunk))).bind(site.id).fetch_all(&mut **tx).await?;
+            let rows: Vec<Row> =
+                sqlx::query_as(&batch_states_sql(&id_list(chunk))).bind(site.id).fetch_all(&mut **tx).await?;
             for (id, path, stage, status, form, version, unit_id, published_at, points, mark) in rows {
                 let state = ItemState {
                     path: parse("path", &path)?,
@@ -593,14 +629,20 @@ where
             if !seen.insert(*id) {
                 continue;
             }
-            let state = found.remove(id).ok_or_else(|| StoreError::NotFound(format!("no item {id} in site {}", site.code)))?;
+            let state =
+                found.remove(id).ok_or_else(|| StoreError::NotFound(format!("no item {id} in site {}", site.code)))?;
             out.push((*id, state));
         }
         Ok(out)
     }
 
     /// An item's workflow state, checked against the version the caller read (if it gave one).
-    async fn item_state(tx: &mut Transaction<'static, DB>, site: &Site, item: i64, version: Option<i64>) -> Result<ItemState> {
+    async fn item_state(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        item: i64,
+        version: Option<i64>,
+    ) -> Result<ItemState> {
         type Row = (String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64, Option<String>);
         let row: Option<Row> = sqlx::query_as(
             "SELECT path, stage, status, form, version, unit_id, published_at, points, mark FROM items WHERE site_id = $1 AND id = $2",
@@ -689,12 +731,18 @@ where
     }
 
     /// The operator's id if they are an active operator of the site whose role allows `act`.
-    pub(super) async fn allowed(tx: &mut Transaction<'static, DB>, site: &Site, operator: &str, act: Act) -> Result<i64> {
-        let row: Option<(i64, String, bool)> = sqlx::query_as("SELECT id, role, active FROM operators WHERE site_id = $1 AND name = $2")
-            .bind(site.id)
-            .bind(operator)
-            .fetch_optional(&mut **tx)
-            .await?;
+    pub(super) async fn allowed(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        operator: &str,
+        act: Act,
+    ) -> Result<i64> {
+        let row: Option<(i64, String, bool)> =
+            sqlx::query_as("SELECT id, role, active FROM operators WHERE site_id = $1 AND name = $2")
+                .bind(site.id)
+                .bind(operator)
+                .fetch_optional(&mut **tx)
+                .await?;
         let Some((id, role, active)) = row else {
             return Err(StoreError::Refused(format!(
                 "{operator} is not an operator of site {}; an administrator must register them first",
@@ -703,7 +751,10 @@ where
         };
         let role: Role = parse("role", &role)?;
         if !active {
-            return Err(StoreError::Refused(format!("{operator} is no longer an active operator of site {}", site.code)));
+            return Err(StoreError::Refused(format!(
+                "{operator} is no longer an active operator of site {}",
+                site.code
+            )));
         }
         if !act.allowed(role) {
             return Err(StoreError::Refused(
@@ -715,7 +766,13 @@ where
 
     /// Makes a change to an item still at `version`, and bumps the version; a conflict if
     /// somebody changed it meanwhile.
-    async fn advance(tx: &mut Transaction<'static, DB>, site: &Site, item: i64, version: i64, change: Change) -> Result<i64> {
+    async fn advance(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        item: i64,
+        version: i64,
+        change: Change,
+    ) -> Result<i64> {
         let query = match change {
             Change::Decided { stage, status } => sqlx::query(if status == ItemStatus::Pending {
                 "UPDATE items SET stage = $5, status = 'pending', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND version = $4"
@@ -781,25 +838,32 @@ where
     }
 
     /// Creates a site with its units, column tree and first administrator.
-    async fn create_site(tx: &mut Transaction<'static, DB>, setup: &SiteSetup, operator: &str, report: &mut InitReport) -> Result<i64> {
+    async fn create_site(
+        tx: &mut Transaction<'static, DB>,
+        setup: &SiteSetup,
+        operator: &str,
+        report: &mut InitReport,
+    ) -> Result<i64> {
         let now = Utc::now();
-        let site_id: i64 = sqlx::query_scalar("INSERT INTO sites (code, name, created_at) VALUES ($1, $2, $3) RETURNING id")
-            .bind(setup.code.as_str())
-            .bind(setup.name.as_str())
-            .bind(now)
-            .fetch_one(&mut **tx)
-            .await?;
+        let site_id: i64 =
+            sqlx::query_scalar("INSERT INTO sites (code, name, created_at) VALUES ($1, $2, $3) RETURNING id")
+                .bind(setup.code.as_str())
+                .bind(setup.name.as_str())
+                .bind(now)
+                .fetch_one(&mut **tx)
+                .await?;
         let mut unit_ids = HashMap::new();
         for (position, unit) in setup.table.units.iter().enumerate() {
-            let id: i64 =
-                sqlx::query_scalar("INSERT INTO units (site_id, name, full_name, kind, position) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-                    .bind(site_id)
-                    .bind(unit.name.as_str())
-                    .bind(unit.full_name.as_str())
-                    .bind(unit.kind.as_str())
-                    .bind(position as i64)
-                    .fetch_one(&mut **tx)
-                    .await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO units (site_id, name, full_name, kind, position) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(site_id)
+            .bind(unit.name.as_str())
+            .bind(unit.full_name.as_str())
+            .bind(unit.kind.as_str())
+            .bind(position as i64)
+            .fetch_one(&mut **tx)
+            .await?;
             unit_ids.insert(unit.name.as_str(), id);
         }
         let mut column_ids: HashMap<String, i64> = HashMap::new();
@@ -964,7 +1028,10 @@ where
             }
             for (column, _) in &item.placements {
                 if !maps.columns.contains_key(column) {
-                    return Err(bad(i, format!("unknown column {column:?} (see `portal-admin columns` for the paths)")));
+                    return Err(bad(
+                        i,
+                        format!("unknown column {column:?} (see `portal-admin columns` for the paths)"),
+                    ));
                 }
             }
             if let Some(r) = &item.reference {
@@ -978,13 +1045,16 @@ where
         let mut again = Vec::new();
         for (i, item) in batch.items.iter().enumerate() {
             let Some(r) = &item.reference else { continue };
-            let taken: Option<(i64, String, String)> = sqlx::query_as("SELECT id, status, path FROM items WHERE site_id = $1 AND ref = $2")
-                .bind(site)
-                .bind(r.as_str())
-                .fetch_optional(&mut **tx)
-                .await?;
+            let taken: Option<(i64, String, String)> =
+                sqlx::query_as("SELECT id, status, path FROM items WHERE site_id = $1 AND ref = $2")
+                    .bind(site)
+                    .bind(r.as_str())
+                    .fetch_optional(&mut **tx)
+                    .await?;
             match taken {
-                Some((id, status, path)) if status == "returned" && path == item.path.as_str() && item.status == ItemStatus::Pending => {
+                Some((id, status, path))
+                    if status == "returned" && path == item.path.as_str() && item.status == ItemStatus::Pending =>
+                {
                     again.push((i, id));
                 }
                 Some((id, status, _)) => {
@@ -1013,11 +1083,12 @@ where
     ) -> Result<()> {
         let now = Utc::now();
         // What it was, for its audit record.
-        let (old_title, old_stage): (String, String) = sqlx::query_as("SELECT title, stage FROM items WHERE site_id = $1 AND id = $2")
-            .bind(site)
-            .bind(id)
-            .fetch_one(&mut **tx)
-            .await?;
+        let (old_title, old_stage): (String, String) =
+            sqlx::query_as("SELECT title, stage FROM items WHERE site_id = $1 AND id = $2")
+                .bind(site)
+                .bind(id)
+                .fetch_one(&mut **tx)
+                .await?;
         let step = crate::domain::review::review_step(item.path);
         sqlx::query(
             "UPDATE items SET title = $3, body = $4, form = $5, channel = $6, stage = $7, status = 'pending', points = $8, \
@@ -1074,7 +1145,12 @@ where
 
     /// Writes rows of `width` cells into `table (columns)`: one COPY on PostgreSQL, multi-row
     /// INSERTs of bound values on SQLite. Every bulk path makes its rows once, as cells, here.
-    async fn write_rows(tx: &mut Transaction<'static, DB>, table_and_columns: &str, width: usize, cells: &[Cell<'_>]) -> Result<()> {
+    async fn write_rows(
+        tx: &mut Transaction<'static, DB>,
+        table_and_columns: &str,
+        width: usize,
+        cells: &[Cell<'_>],
+    ) -> Result<()> {
         if cells.is_empty() {
             return Ok(());
         }
@@ -1108,7 +1184,8 @@ where
         ids: &mut Vec<i64>,
     ) -> Result<()> {
         let n = batch.items.len();
-        let new_ids: Vec<i64> = sqlx::query_scalar(&DB::reserve_ids_sql("items")).bind(n as i64).fetch_all(&mut **tx).await?;
+        let new_ids: Vec<i64> =
+            sqlx::query_scalar(&DB::reserve_ids_sql("items")).bind(n as i64).fetch_all(&mut **tx).await?;
         if new_ids.len() != n {
             return Err(StoreError::Refused(format!("could not reserve {n} item ids")));
         }
@@ -1152,7 +1229,13 @@ where
         for (item, id) in &items {
             let online = if item.status == ItemStatus::Online { item.published_at } else { None };
             for (column, form) in &item.placements {
-                cells.extend([Int(Some(site)), Int(Some(*id)), Int(Some(maps.columns[column])), Text(Some(form.as_str())), Time(online)]);
+                cells.extend([
+                    Int(Some(site)),
+                    Int(Some(*id)),
+                    Int(Some(maps.columns[column])),
+                    Text(Some(form.as_str())),
+                    Time(online),
+                ]);
             }
         }
         Self::write_rows(tx, "placements (site_id, item_id, column_id, form, online_since)", 5, &cells).await?;
@@ -1188,7 +1271,13 @@ where
         let mut cells = Vec::new();
         for (item, id) in &items {
             for a in &item.attachments {
-                cells.extend([Int(Some(site)), Int(Some(*id)), Text(Some(a.kind.as_str())), Text(Some(a.name.as_str())), Time(Some(a.at))]);
+                cells.extend([
+                    Int(Some(site)),
+                    Int(Some(*id)),
+                    Text(Some(a.kind.as_str())),
+                    Text(Some(a.name.as_str())),
+                    Time(Some(a.at)),
+                ]);
             }
         }
         Self::write_rows(tx, "attachments (site_id, item_id, kind, name, received_at)", 5, &cells).await?;
@@ -1206,17 +1295,19 @@ where
                 ]);
             }
         }
-        Self::write_rows(tx, "withdrawals (site_id, item_id, reason, note, withdrawn_at, withdrawn_by)", 6, &cells).await?;
+        Self::write_rows(tx, "withdrawals (site_id, item_id, reason, note, withdrawn_at, withdrawn_by)", 6, &cells)
+            .await?;
 
         let mut cells = Vec::new();
         for (item, id) in &items {
             let Some(r) = &item.retraction else { continue };
-            let unit = match &r.unit {
-                Some(unit) => Some(
-                    *maps.units.get(unit).ok_or_else(|| StoreError::Refused(format!("retraction request names unknown unit {unit:?}")))?,
-                ),
-                None => None,
-            };
+            let unit =
+                match &r.unit {
+                    Some(unit) => Some(*maps.units.get(unit).ok_or_else(|| {
+                        StoreError::Refused(format!("retraction request names unknown unit {unit:?}"))
+                    })?),
+                    None => None,
+                };
             cells.extend([
                 Int(Some(site)),
                 Int(Some(*id)),
@@ -1254,11 +1345,16 @@ where
     }
 
     /// Adds to the assessment's running totals (`unit_day_points`).
-    async fn add_points(tx: &mut Transaction<'static, DB>, site: i64, totals: HashMap<(i64, NaiveDate), [i64; 3]>) -> Result<()> {
+    async fn add_points(
+        tx: &mut Transaction<'static, DB>,
+        site: i64,
+        totals: HashMap<(i64, NaiveDate), [i64; 3]>,
+    ) -> Result<()> {
         let mut rows: Vec<_> = totals.into_iter().collect();
         rows.sort_unstable_by_key(|(key, _)| *key);
         for chunk in rows.chunks(CHUNK) {
-            let mut sql = insert_sql::<DB>("unit_day_points (site_id, unit_id, day, text, image_text, video)", 6, chunk.len());
+            let mut sql =
+                insert_sql::<DB>("unit_day_points (site_id, unit_id, day, text, image_text, video)", 6, chunk.len());
             sql.push_str(
                 " ON CONFLICT (site_id, day, unit_id) DO UPDATE SET text = unit_day_points.text + excluded.text, \
                  image_text = unit_day_points.image_text + excluded.image_text, video = unit_day_points.video + excluded.video",
@@ -1284,7 +1380,9 @@ where
             match record {
                 Record::Incident(i) => Self::write_incident(tx, site, maps, ids, &i).await?,
                 Record::Document(d) => Self::write_document(tx, site, maps, ids, &d).await?,
-                Record::Item(_) | Record::Operator { .. } => unreachable!("items and operators are written as they come"),
+                Record::Item(_) | Record::Operator { .. } => {
+                    unreachable!("items and operators are written as they come")
+                }
             }
         }
         Ok(())
@@ -1303,7 +1401,11 @@ where
             .ok_or_else(|| StoreError::Refused(format!("incident names unknown unit {:?}", incident.unit)))?;
         let item = incident
             .item
-            .map(|i| ids.get(i).copied().ok_or_else(|| StoreError::Refused(format!("incident points at item {i}, not yet written"))))
+            .map(|i| {
+                ids.get(i)
+                    .copied()
+                    .ok_or_else(|| StoreError::Refused(format!("incident points at item {i}, not yet written")))
+            })
             .transpose()?;
         sqlx::query(
             "INSERT INTO incidents (site_id, unit_id, kind, points, item_id, occurred_on, note, recorded_at, recorded_by) \
@@ -1323,12 +1425,24 @@ where
         Ok(())
     }
 
-    async fn write_document(tx: &mut Transaction<'static, DB>, site: i64, maps: &SiteMaps, ids: &[i64], doc: &NewDocument) -> Result<()> {
-        let column =
-            *maps.columns.get(&doc.column).ok_or_else(|| StoreError::Refused(format!("document names unknown column {:?}", doc.column)))?;
+    async fn write_document(
+        tx: &mut Transaction<'static, DB>,
+        site: i64,
+        maps: &SiteMaps,
+        ids: &[i64],
+        doc: &NewDocument,
+    ) -> Result<()> {
+        let column = *maps
+            .columns
+            .get(&doc.column)
+            .ok_or_else(|| StoreError::Refused(format!("document names unknown column {:?}", doc.column)))?;
         let item = doc
             .item
-            .map(|i| ids.get(i).copied().ok_or_else(|| StoreError::Refused(format!("document points at item {i}, not yet written"))))
+            .map(|i| {
+                ids.get(i)
+                    .copied()
+                    .ok_or_else(|| StoreError::Refused(format!("document points at item {i}, not yet written")))
+            })
             .transpose()?;
         sqlx::query(
             "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, published_at, recorded_at) \
@@ -1383,7 +1497,11 @@ where
         let version = self.schema_version_inner().await?;
         match version {
             Some(found) if found > SCHEMA_VERSION => {
-                return Err(StoreError::NewerSchema { target: self.described.clone(), found, supported: SCHEMA_VERSION });
+                return Err(StoreError::NewerSchema {
+                    target: self.described.clone(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
             }
             _ => {}
         }
@@ -1419,8 +1537,10 @@ where
             }
             report.schema_created = true;
         }
-        let existing: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM sites WHERE code = $1").bind(setup.code.as_str()).fetch_optional(&mut *tx).await?;
+        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM sites WHERE code = $1")
+            .bind(setup.code.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
         let site_id = match existing {
             Some(id) => {
                 tx.rollback().await?;
@@ -1438,12 +1558,14 @@ where
             None => Self::create_site(&mut tx, setup, &self.operator, &mut report).await?,
         };
         for day in calendar {
-            let added = sqlx::query("INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO NOTHING")
-                .bind(day.date)
-                .bind(day.kind.as_str())
-                .bind(day.note.as_str())
-                .execute(&mut *tx)
-                .await?;
+            let added = sqlx::query(
+                "INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO NOTHING",
+            )
+            .bind(day.date)
+            .bind(day.kind.as_str())
+            .bind(day.note.as_str())
+            .execute(&mut *tx)
+            .await?;
             report.calendar_days += DB::rows_affected(&added) as usize;
         }
         report.calendar_years = Self::record_notices(&mut tx, notices, "built-in", &self.operator).await?;
@@ -1461,7 +1583,15 @@ where
             "calendar_years": report.calendar_years,
             "first_admin": report.first_admin,
         });
-        Self::audit(&mut tx, Some(site_id), &self.operator, "init", &format!("site:{}", setup.code), &detail.to_string()).await?;
+        Self::audit(
+            &mut tx,
+            Some(site_id),
+            &self.operator,
+            "init",
+            &format!("site:{}", setup.code),
+            &detail.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(report)
     }
@@ -1501,7 +1631,9 @@ where
                 .fetch_all(&self.pool)
                 .await?;
         rows.into_iter()
-            .map(|(id, name, full_name, kind)| Ok(UnitRow { id, name, full_name, kind: parse::<UnitKind>("unit kind", &kind)? }))
+            .map(|(id, name, full_name, kind)| {
+                Ok(UnitRow { id, name, full_name, kind: parse::<UnitKind>("unit kind", &kind)? })
+            })
             .collect()
     }
 
@@ -1569,7 +1701,8 @@ where
             }
             if pending.items.len() >= CHUNK || (done && !pending.items.is_empty()) {
                 let first_index = pending.first_index + pending.items.len();
-                let batch = std::mem::replace(&mut pending, PendingItems { first_index, items: Vec::with_capacity(CHUNK) });
+                let batch =
+                    std::mem::replace(&mut pending, PendingItems { first_index, items: Vec::with_capacity(CHUNK) });
                 let again = Self::check_items(&mut tx, site.id, &maps, &batch, &mut refs).await?;
                 if again.is_empty() {
                     Self::write_items(&mut tx, site.id, &maps, batch, &mut ids).await?;
@@ -1610,7 +1743,13 @@ where
         Ok(ids.len() as u64)
     }
 
-    async fn export_page(&self, site: &Site, after_id: i64, since: Option<DateTime<Utc>>, limit: i64) -> Result<Vec<ExportedItem>> {
+    async fn export_page(
+        &self,
+        site: &Site,
+        after_id: i64,
+        since: Option<DateTime<Utc>>,
+        limit: i64,
+    ) -> Result<Vec<ExportedItem>> {
         // Title and body leniently decoded: one item whose text is not UTF-8 must not fail the page.
         type ItemRow = (
             i64,
@@ -1729,9 +1868,28 @@ where
             .collect()
     }
 
-    async fn staleness_inputs(&self, site: &Site, issued_until: NaiveDate, before: DateTime<Utc>) -> Result<StalenessInputs> {
-        type ColumnJson = (i64, Option<i64>, String, i64, String, String, Option<i64>, Option<String>, String, String, i64, Option<String>);
-        type DocumentJson = (i64, String, String, i64, String, String, Option<i64>, Option<String>, String, Option<String>);
+    async fn staleness_inputs(
+        &self,
+        site: &Site,
+        issued_until: NaiveDate,
+        before: DateTime<Utc>,
+    ) -> Result<StalenessInputs> {
+        type ColumnJson = (
+            i64,
+            Option<i64>,
+            String,
+            i64,
+            String,
+            String,
+            Option<i64>,
+            Option<String>,
+            String,
+            String,
+            i64,
+            Option<String>,
+        );
+        type DocumentJson =
+            (i64, String, String, i64, String, String, Option<i64>, Option<String>, String, Option<String>);
         // One statement, three JSON arrays: the columns, each with one index seek for its latest
         // online placement (placements_column_online), never a scan of the items; the open
         // documents; and the calendar, read only when there is an open document to date. Every
@@ -1746,7 +1904,10 @@ where
             .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note, _, last)| {
                 let rule = stored_rule(&kind, amount, unit.as_deref())?;
                 let last = last.as_deref().map(stored_time).transpose()?;
-                Ok((ColumnRow { id, parent_id, path, level, deadline, rule, departments, units: Vec::new(), note }, last))
+                Ok((
+                    ColumnRow { id, parent_id, path, level, deadline, rule, departments, units: Vec::new(), note },
+                    last,
+                ))
             })
             .collect::<Result<Vec<_>>>()?;
         let mut open_documents = json_rows::<DocumentJson>("document list", documents)?
@@ -1786,11 +1947,17 @@ where
         online_before: Option<DateTime<Utc>>,
         column: Option<i64>,
     ) -> Result<Vec<DocumentRow>> {
-        type Row = (i64, String, String, i64, String, String, Option<i64>, Option<String>, NaiveDate, Option<DateTime<Utc>>);
+        type Row =
+            (i64, String, String, i64, String, String, Option<i64>, Option<String>, NaiveDate, Option<DateTime<Utc>>);
         // One column's documents are one range of documents_column.
         let mut rows: Vec<Row> = match (online_before, column) {
             (Some(before), None) => {
-                sqlx::query_as(&open_documents_sql()).bind(site.id).bind(issued_until).bind(before).fetch_all(&self.pool).await?
+                sqlx::query_as(&open_documents_sql())
+                    .bind(site.id)
+                    .bind(issued_until)
+                    .bind(before)
+                    .fetch_all(&self.pool)
+                    .await?
             }
             (Some(before), Some(column)) => {
                 sqlx::query_as(&format!("SELECT * FROM ({}) o WHERE o.column_id = $4", open_documents_sql()))
@@ -1823,12 +1990,13 @@ where
     async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64> {
         let mut tx = self.begin_write("registering a document").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
-        let column: Option<(String, String, Option<i64>, Option<String>)> =
-            sqlx::query_as("SELECT path, rule_kind, rule_amount, rule_unit FROM columns WHERE site_id = $1 AND id = $2")
-                .bind(site.id)
-                .bind(document.column_id)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let column: Option<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(
+            "SELECT path, rule_kind, rule_amount, rule_unit FROM columns WHERE site_id = $1 AND id = $2",
+        )
+        .bind(site.id)
+        .bind(document.column_id)
+        .fetch_optional(&mut *tx)
+        .await?;
         let Some((path, kind, amount, unit)) = column else {
             return Err(StoreError::NotFound(format!("no column {} in site {}", document.column_id, site.code)));
         };
@@ -1874,7 +2042,15 @@ where
             "number": document.number, "title": document.title, "column": path, "issued_on": document.issued_on.to_string(), "item": document.item_id,
             "before": null, "after": {"number": document.number, "issued_on": document.issued_on.to_string(), "item": document.item_id},
         });
-        Self::audit(&mut tx, Some(site.id), &self.operator, "documents.add", &format!("document:{id}"), &detail.to_string()).await?;
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "documents.add",
+            &format!("document:{id}"),
+            &detail.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -1947,7 +2123,15 @@ where
             "occurred_on": incident.occurred_on.to_string(), "note": note,
             "before": null, "after": {"unit": incident.unit, "kind": incident.kind.as_str(), "points": incident.kind.points()},
         });
-        Self::audit(&mut tx, Some(site.id), &self.operator, "incident.add", &format!("incident:{id}"), &detail.to_string()).await?;
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "incident.add",
+            &format!("incident:{id}"),
+            &detail.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -2001,16 +2185,43 @@ where
             "reverses": id, "points": -points, "note": note,
             "before": {"incident": id, "standing": true}, "after": {"incident": id, "standing": false, "reversed_by": new},
         });
-        Self::audit(&mut tx, Some(site.id), &self.operator, "incident.reverse", &format!("incident:{new}"), &detail.to_string()).await?;
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "incident.reverse",
+            &format!("incident:{new}"),
+            &detail.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(new)
     }
 
-    async fn incidents(&self, site: &Site, days: Option<(NaiveDate, NaiveDate)>, unit: Option<&str>) -> Result<Vec<IncidentRow>> {
-        type Row =
-            (i64, String, String, i64, Option<i64>, Option<String>, Option<i64>, Option<i64>, NaiveDate, String, DateTime<Utc>, String);
-        let (from, until) =
-            days.unwrap_or((NaiveDate::from_ymd_opt(1, 1, 1).expect("a date"), NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date")));
+    async fn incidents(
+        &self,
+        site: &Site,
+        days: Option<(NaiveDate, NaiveDate)>,
+        unit: Option<&str>,
+    ) -> Result<Vec<IncidentRow>> {
+        type Row = (
+            i64,
+            String,
+            String,
+            i64,
+            Option<i64>,
+            Option<String>,
+            Option<i64>,
+            Option<i64>,
+            NaiveDate,
+            String,
+            DateTime<Utc>,
+            String,
+        );
+        let (from, until) = days.unwrap_or((
+            NaiveDate::from_ymd_opt(1, 1, 1).expect("a date"),
+            NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date"),
+        ));
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT n.id, u.name, n.kind, n.points, n.item_id, i.title, n.reverses_id, \
                     (SELECT r.id FROM incidents r WHERE r.site_id = n.site_id AND r.reverses_id = n.id), \
@@ -2026,11 +2237,11 @@ where
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|(id, unit, kind, points, item, item_title, reverses, reversed_by, occurred_on, note, recorded_at, recorded_by)| {
-                Ok(IncidentRow {
+            .map(
+                |(
                     id,
                     unit,
-                    kind: parse("incident kind", &kind)?,
+                    kind,
                     points,
                     item,
                     item_title,
@@ -2040,8 +2251,23 @@ where
                     note,
                     recorded_at,
                     recorded_by,
-                })
-            })
+                )| {
+                    Ok(IncidentRow {
+                        id,
+                        unit,
+                        kind: parse("incident kind", &kind)?,
+                        points,
+                        item,
+                        item_title,
+                        reverses,
+                        reversed_by,
+                        occurred_on,
+                        note,
+                        recorded_at,
+                        recorded_by,
+                    })
+                },
+            )
             .collect()
     }
 
@@ -2096,7 +2322,12 @@ where
             .collect()
     }
 
-    async fn unit_withdrawals(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<(String, RetractionReason, i64)>> {
+    async fn unit_withdrawals(
+        &self,
+        site: &Site,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<(String, RetractionReason, i64)>> {
         let rows: Vec<(String, String, i64)> = sqlx::query_as(
             "SELECT u.name, w.reason, COUNT(*) FROM withdrawals w \
              JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id JOIN units u ON u.id = i.unit_id \
@@ -2111,25 +2342,31 @@ where
     }
 
     async fn operators(&self, site: &Site) -> Result<Vec<OperatorRow>> {
-        let rows: Vec<(String, String, bool)> = sqlx::query_as("SELECT name, role, active FROM operators WHERE site_id = $1 ORDER BY name")
-            .bind(site.id)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.into_iter().map(|(name, role, active)| Ok(OperatorRow { name, role: parse("role", &role)?, active })).collect()
+        let rows: Vec<(String, String, bool)> =
+            sqlx::query_as("SELECT name, role, active FROM operators WHERE site_id = $1 ORDER BY name")
+                .bind(site.id)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(name, role, active)| Ok(OperatorRow { name, role: parse("role", &role)?, active }))
+            .collect()
     }
 
     async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool> {
         let name = name.trim();
-        if let Some(why) = super::roles::refuse_name(name).filter(|_| matches!(change, OperatorChange::Add(_)) || name.is_empty()) {
+        if let Some(why) =
+            super::roles::refuse_name(name).filter(|_| matches!(change, OperatorChange::Add(_)) || name.is_empty())
+        {
             return Err(StoreError::Refused(why));
         }
         let mut tx = self.begin_write("changing operators").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::ManageOperators).await?;
-        let before: Option<(String, bool)> = sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
-            .bind(site.id)
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let before: Option<(String, bool)> =
+            sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
+                .bind(site.id)
+                .bind(name)
+                .fetch_optional(&mut *tx)
+                .await?;
         let before = before.map(|(role, active)| parse::<Role>("role", &role).map(|r| (r, active))).transpose()?;
         let after = match (change, before) {
             (OperatorChange::Add(_), Some(_)) => {
@@ -2171,10 +2408,12 @@ where
             .await?;
         }
         // Only an administrator who can log in counts: the names a history carries cannot act.
-        let admins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE site_id = $1 AND role = 'admin' AND active AND login")
-            .bind(site.id)
-            .fetch_one(&mut *tx)
-            .await?;
+        let admins: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM operators WHERE site_id = $1 AND role = 'admin' AND active AND login",
+        )
+        .bind(site.id)
+        .fetch_one(&mut *tx)
+        .await?;
         if admins == 0 {
             return Err(StoreError::Refused(format!(
                 "{name} is the last active administrator of site {} who can log in; make another one first",
@@ -2184,7 +2423,15 @@ where
         // The audit record first: an administrator who takes away their own role can still write it.
         let state = |s: Option<(Role, bool)>| s.map(|(r, a)| json!({"role": r.as_str(), "active": a}));
         let detail = json!({"before": state(before), "after": state(Some(after))});
-        Self::audit(&mut tx, Some(site.id), &self.operator, "operator.set", &format!("operator:{name}"), &detail.to_string()).await?;
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "operator.set",
+            &format!("operator:{name}"),
+            &detail.to_string(),
+        )
+        .await?;
         if let Some(set_login) = DB::SET_LOGIN {
             let role = after.1.then_some(after.0.as_str());
             sqlx::query(set_login).bind(name).bind(role).execute(&mut *tx).await.map_err(|e| {
@@ -2192,7 +2439,11 @@ where
                     sqlx::Error::Database(d) => d.message().to_string(),
                     other => other.to_string(),
                 };
-                StoreError::Refused(super::roles::refused_grant(name, &self.operator, said.lines().next().unwrap_or_default()))
+                StoreError::Refused(super::roles::refused_grant(
+                    name,
+                    &self.operator,
+                    said.lines().next().unwrap_or_default(),
+                ))
             })?;
         }
         tx.commit().await?;
@@ -2227,7 +2478,15 @@ where
             "subject": subject, "asked_at": inquiry.asked_at.to_rfc3339(), "invalid_reason": invalid,
             "before": null, "after": {"answered": false, "valid": invalid.is_none()},
         });
-        Self::audit(&mut tx, Some(site.id), &self.operator, "inquiry.add", &format!("inquiry:{id}"), &detail.to_string()).await?;
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "inquiry.add",
+            &format!("inquiry:{id}"),
+            &detail.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -2239,18 +2498,31 @@ where
         }
         let mut tx = self.begin_write("answering an inquiry").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
-        let done = sqlx::query("UPDATE inquiries SET answered_at = $3, answer = $4 WHERE site_id = $1 AND id = $2 AND answered_at IS NULL")
-            .bind(site.id)
-            .bind(id)
-            .bind(at)
-            .bind(answer)
-            .execute(&mut *tx)
-            .await?;
+        let done = sqlx::query(
+            "UPDATE inquiries SET answered_at = $3, answer = $4 WHERE site_id = $1 AND id = $2 AND answered_at IS NULL",
+        )
+        .bind(site.id)
+        .bind(id)
+        .bind(at)
+        .bind(answer)
+        .execute(&mut *tx)
+        .await?;
         if DB::rows_affected(&done) == 0 {
-            return Err(StoreError::Refused(format!("inquiry {id} is not an unanswered inquiry of site {}", site.code)));
+            return Err(StoreError::Refused(format!(
+                "inquiry {id} is not an unanswered inquiry of site {}",
+                site.code
+            )));
         }
         let detail = json!({"answered_at": at.to_rfc3339(), "answer": answer, "before": {"answered": false}, "after": {"answered": true}});
-        Self::audit(&mut tx, Some(site.id), &self.operator, "inquiry.answer", &format!("inquiry:{id}"), &detail.to_string()).await?;
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "inquiry.answer",
+            &format!("inquiry:{id}"),
+            &detail.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -2338,24 +2610,36 @@ where
             "kind": kind, "text": text, "reason": reason, "stage": state.stage.as_str(),
             "before": {"waived": false}, "after": {"waived": true, "waiver": id},
         });
-        Self::audit(&mut tx, Some(site.id), &self.operator, "finding.waive", &format!("item:{item}"), &detail.to_string()).await?;
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "finding.waive",
+            &format!("item:{item}"),
+            &detail.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
 
     async fn waivers(&self, site: &Site, item: i64) -> Result<Vec<(String, String, String, String)>> {
-        Ok(sqlx::query_as("SELECT kind, text, reason, waived_by FROM finding_waivers WHERE site_id = $1 AND item_id = $2 ORDER BY id")
-            .bind(site.id)
-            .bind(item)
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(sqlx::query_as(
+            "SELECT kind, text, reason, waived_by FROM finding_waivers WHERE site_id = $1 AND item_id = $2 ORDER BY id",
+        )
+        .bind(site.id)
+        .bind(item)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     async fn site_waivers(&self, site: &Site) -> Result<Vec<(i64, String, String, String, String)>> {
-        Ok(sqlx::query_as("SELECT item_id, kind, text, reason, waived_by FROM finding_waivers WHERE site_id = $1 ORDER BY id")
-            .bind(site.id)
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(sqlx::query_as(
+            "SELECT item_id, kind, text, reason, waived_by FROM finding_waivers WHERE site_id = $1 ORDER BY id",
+        )
+        .bind(site.id)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     async fn watch(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<()>> {
@@ -2369,15 +2653,18 @@ where
     }
 
     async fn change_mark(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>> {
-        let row: Option<(String, bool)> = sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
-            .bind(site.id)
-            .bind(self.operator.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<(String, bool)> =
+            sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
+                .bind(site.id)
+                .bind(self.operator.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(|(role, active)| Ok((parse("role", &role)?, active))).transpose()
     }
 
@@ -2385,7 +2672,10 @@ where
         let (from, to) = match year {
             Some(y) => super::year_range(y).ok_or_else(|| StoreError::NotFound(format!("no year {y}")))?,
             // Every date either backend can hold a calendar day for.
-            None => (NaiveDate::from_ymd_opt(1900, 1, 1).expect("valid"), NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid")),
+            None => (
+                NaiveDate::from_ymd_opt(1900, 1, 1).expect("valid"),
+                NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid"),
+            ),
         };
         let rows: Vec<(NaiveDate, String, String)> =
             sqlx::query_as("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2 ORDER BY day")
@@ -2395,7 +2685,11 @@ where
                 .await?;
         rows.into_iter()
             .map(|(date, kind, note)| {
-                Ok(CalendarDay { date, kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?, note })
+                Ok(CalendarDay {
+                    date,
+                    kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
+                    note,
+                })
             })
             .collect()
     }
@@ -2406,7 +2700,10 @@ where
         let mut changed = Vec::new();
         for day in days {
             let before: Option<(String, String)> =
-                sqlx::query_as("SELECT kind, note FROM calendar_days WHERE day = $1").bind(day.date).fetch_optional(&mut *tx).await?;
+                sqlx::query_as("SELECT kind, note FROM calendar_days WHERE day = $1")
+                    .bind(day.date)
+                    .fetch_optional(&mut *tx)
+                    .await?;
             let done = sqlx::query(
                 "INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) \
                  ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note \
@@ -2464,7 +2761,11 @@ where
         let held = held
             .into_iter()
             .map(|(date, kind, note)| {
-                Ok(CalendarDay { date, kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?, note })
+                Ok(CalendarDay {
+                    date,
+                    kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
+                    note,
+                })
             })
             .collect::<Result<Vec<_>>>()?;
         let changed = calendar::changes(&held, days);
@@ -2499,7 +2800,8 @@ where
             "after": {"notice_held": true},
             "days": listed,
         });
-        Self::audit(&mut tx, None, &self.operator, "calendar.import", &format!("calendar:{year}"), &detail.to_string()).await?;
+        Self::audit(&mut tx, None, &self.operator, "calendar.import", &format!("calendar:{year}"), &detail.to_string())
+            .await?;
         tx.commit().await?;
         Ok(done)
     }
@@ -2513,7 +2815,14 @@ where
     ) -> Result<Vec<ItemSummary>> {
         type Row = (i64, Lossy, DateTime<Utc>, String, String, Option<String>, Option<String>);
         let rows: Vec<Row> = match before {
-            None => sqlx::query_as(&column_items_first_sql()).bind(site.id).bind(column_id).bind(limit).fetch_all(&self.pool).await?,
+            None => {
+                sqlx::query_as(&column_items_first_sql())
+                    .bind(site.id)
+                    .bind(column_id)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
             Some((at, id)) => {
                 sqlx::query_as(&column_items_after_sql())
                     .bind(site.id)
@@ -2563,7 +2872,8 @@ where
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
-        type Withdrawal = (DateTime<Utc>, String, String, String, Option<DateTime<Utc>>, Option<String>, Option<String>);
+        type Withdrawal =
+            (DateTime<Utc>, String, String, String, Option<DateTime<Utc>>, Option<String>, Option<String>);
         let withdrawals: Vec<Withdrawal> = sqlx::query_as(
             "SELECT withdrawn_at, withdrawn_by, reason, note, restored_at, restored_by, restore_note FROM withdrawals \
              WHERE site_id = $1 AND item_id = $2",
@@ -2586,10 +2896,17 @@ where
         .fetch_all(&self.pool)
         .await?;
         let by_note = |what: String, note: &str| if note.is_empty() { what } else { format!("{what} — {note}") };
-        let mut history =
-            vec![HistoryEntry { at: item.submitted_at, operator: item.unit.clone().unwrap_or_default(), event: "submitted".into() }];
+        let mut history = vec![HistoryEntry {
+            at: item.submitted_at,
+            operator: item.unit.clone().unwrap_or_default(),
+            event: "submitted".into(),
+        }];
         for (at, kind, name) in attachments {
-            history.push(HistoryEntry { at, operator: item.unit.clone().unwrap_or_default(), event: format!("attachment {kind}: {name}") });
+            history.push(HistoryEntry {
+                at,
+                operator: item.unit.clone().unwrap_or_default(),
+                event: format!("attachment {kind}: {name}"),
+            });
         }
         // Who published it is the publication's audit record.
         let publisher: Option<String> = sqlx::query_scalar(
@@ -2608,18 +2925,25 @@ where
         for (at, by, reason, note, restored_at, restored_by, restore_note) in withdrawals {
             history.push(HistoryEntry { at, operator: by, event: by_note(format!("withdrawn: {reason}"), &note) });
             if let (Some(at), Some(by)) = (restored_at, restored_by) {
-                history.push(HistoryEntry { at, operator: by, event: by_note("restored".into(), restore_note.as_deref().unwrap_or("")) });
+                history.push(HistoryEntry {
+                    at,
+                    operator: by,
+                    event: by_note("restored".into(), restore_note.as_deref().unwrap_or("")),
+                });
             }
         }
         // Findings of the content checks waived before approval (全过程留痕).
-        let waived: Vec<(DateTime<Utc>, String, String, String, String)> =
-            sqlx::query_as("SELECT waived_at, waived_by, kind, text, reason FROM finding_waivers WHERE site_id = $1 AND item_id = $2")
-                .bind(site.id)
-                .bind(id)
-                .fetch_all(&self.pool)
-                .await?;
+        let waived: Vec<(DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
+            "SELECT waived_at, waived_by, kind, text, reason FROM finding_waivers WHERE site_id = $1 AND item_id = $2",
+        )
+        .bind(site.id)
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
         for (at, operator, kind, text, reason) in waived {
-            history.push(HistoryEntry { at, operator, event: format!("finding waived: {kind} “{text}” — {reason}") });
+            history.push(HistoryEntry {
+                at, operator, event: format!("finding waived: {kind} “{text}” — {reason}")
+            });
         }
         history.extend(self.findings_at_decisions(site, id).await?);
         for (at, by, mark, effective_on, replaced_by, note) in marks {
@@ -2628,14 +2952,23 @@ where
             history.push(HistoryEntry {
                 at,
                 operator: by,
-                event: by_note(format!("marked {} {} from {effective_on}{replaced}", kind.as_str(), kind.label()), &note),
+                event: by_note(
+                    format!("marked {} {} from {effective_on}{replaced}", kind.as_str(), kind.label()),
+                    &note,
+                ),
             });
         }
         history.sort_by_key(|h| h.at);
         Ok((item, history))
     }
 
-    async fn audit_page(&self, site: &Site, filter: &AuditFilter, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>> {
+    async fn audit_page(
+        &self,
+        site: &Site,
+        filter: &AuditFilter,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>> {
         // The newest first, a page at a time, backwards along the site's ids (audit_log_site) and
         // those of changes to no site. An item's records are those about it and about the requests
         // to withdraw it.
@@ -2680,23 +3013,38 @@ where
         let json: Option<String> = query.fetch_one(&self.pool).await?;
         let mut out = json_rows::<Json>("retraction requests", json)?
             .into_iter()
-            .map(|(id, item, title, unit, reason, note, status, requested_at, handled_at, handled_by, resolution, columns)| {
-                let columns = columns.unwrap_or_default();
-                Ok(RetractionRequest {
+            .map(
+                |(
                     id,
                     item,
                     title,
                     unit,
-                    reason: parse("reason", &reason)?,
+                    reason,
                     note,
-                    status: RequestStatus::parse(&status).ok_or_else(|| decode_error("request status", &status))?,
-                    requested_at: stored_time(&requested_at)?,
-                    handled_at: handled_at.as_deref().map(stored_time).transpose()?,
+                    status,
+                    requested_at,
+                    handled_at,
                     handled_by,
-                    resolution: resolution.as_deref().map(|r| parse("resolution", r)).transpose()?,
+                    resolution,
                     columns,
-                })
-            })
+                )| {
+                    let columns = columns.unwrap_or_default();
+                    Ok(RetractionRequest {
+                        id,
+                        item,
+                        title,
+                        unit,
+                        reason: parse("reason", &reason)?,
+                        note,
+                        status: RequestStatus::parse(&status).ok_or_else(|| decode_error("request status", &status))?,
+                        requested_at: stored_time(&requested_at)?,
+                        handled_at: handled_at.as_deref().map(stored_time).transpose()?,
+                        handled_by,
+                        resolution: resolution.as_deref().map(|r| parse("resolution", r)).transpose()?,
+                        columns,
+                    })
+                },
+            )
             .collect::<Result<Vec<_>>>()?;
         out.sort_by_key(|r| (crate::domain::review::urgency(r.reason), r.requested_at, r.id));
         Ok(out)
@@ -2720,14 +3068,16 @@ where
             }
         }
         let now = Utc::now();
-        let online: Vec<i64> = states.iter().filter(|(_, s)| s.status == ItemStatus::Online).map(|(id, _)| *id).collect();
+        let online: Vec<i64> =
+            states.iter().filter(|(_, s)| s.status == ItemStatus::Online).map(|(id, _)| *id).collect();
         let mut closed: HashMap<i64, u64> = HashMap::new();
         let mut requests_closed: Vec<(i64, i64)> = Vec::new();
         for chunk in online.chunks(CHUNK) {
             let list = id_list(chunk);
             // Only one withdrawal each: the status moves from online exactly once, so a second
             // administrator's withdrawal of the same item finds it withdrawn and leaves it.
-            let moved: Vec<i64> = sqlx::query_scalar(&withdraw_items_sql(&list)).bind(site.id).bind(now).fetch_all(&mut *tx).await?;
+            let moved: Vec<i64> =
+                sqlx::query_scalar(&withdraw_items_sql(&list)).bind(site.id).bind(now).fetch_all(&mut *tx).await?;
             pause_point("retract");
             let moved_set: HashSet<i64> = moved.iter().copied().collect();
             out.already.extend(chunk.iter().filter(|id| !moved_set.contains(id)));
@@ -2744,8 +3094,12 @@ where
                 .bind(self.operator.as_str())
                 .execute(&mut *tx)
                 .await?;
-            let requests: Vec<(i64, i64)> =
-                sqlx::query_as(&close_requests_sql(&list)).bind(site.id).bind(now).bind(self.operator.as_str()).fetch_all(&mut *tx).await?;
+            let requests: Vec<(i64, i64)> = sqlx::query_as(&close_requests_sql(&list))
+                .bind(site.id)
+                .bind(now)
+                .bind(self.operator.as_str())
+                .fetch_all(&mut *tx)
+                .await?;
             for (_, item) in &requests {
                 *closed.entry(*item).or_default() += 1;
             }
@@ -2886,23 +3240,47 @@ where
     }
 
     async fn withdrawals(&self, site: &Site, limit: i64) -> Result<Vec<WithdrawalRow>> {
-        type Row = (i64, i64, String, String, String, DateTime<Utc>, String, Option<DateTime<Utc>>, Option<String>, Option<DateTime<Utc>>);
+        type Row = (
+            i64,
+            i64,
+            String,
+            String,
+            String,
+            DateTime<Utc>,
+            String,
+            Option<DateTime<Utc>>,
+            Option<String>,
+            Option<DateTime<Utc>>,
+        );
         let rows: Vec<Row> = sqlx::query_as(WITHDRAWALS).bind(site.id).bind(limit).fetch_all(&self.pool).await?;
         rows.into_iter()
-            .map(|(id, item, title, reason, note, withdrawn_at, withdrawn_by, restored_at, restored_by, requested_at)| {
-                Ok(WithdrawalRow {
+            .map(
+                |(
                     id,
                     item,
                     title,
-                    reason: parse("reason", &reason)?,
+                    reason,
                     note,
                     withdrawn_at,
                     withdrawn_by,
-                    restored: restored_at.zip(restored_by),
+                    restored_at,
+                    restored_by,
                     requested_at,
-                    still_public: false,
-                })
-            })
+                )| {
+                    Ok(WithdrawalRow {
+                        id,
+                        item,
+                        title,
+                        reason: parse("reason", &reason)?,
+                        note,
+                        withdrawn_at,
+                        withdrawn_by,
+                        restored: restored_at.zip(restored_by),
+                        requested_at,
+                        still_public: false,
+                    })
+                },
+            )
             .collect()
     }
 
@@ -2959,12 +3337,20 @@ where
             (Stage::Done, ItemStatus::Withdrawn),
             (Stage::Done, ItemStatus::Online),
         );
-        Self::audit(&mut tx, Some(site.id), &self.operator, "restore", &format!("item:{item}"), &detail.to_string()).await?;
+        Self::audit(&mut tx, Some(site.id), &self.operator, "restore", &format!("item:{item}"), &detail.to_string())
+            .await?;
         tx.commit().await?;
         Ok(Some(Transition { item, from: Stage::Done, to: Stage::Done, version: current.version + 1 }))
     }
 
-    async fn request_retraction(&self, site: &Site, item: i64, unit: &str, reason: RetractionReason, note: &str) -> Result<i64> {
+    async fn request_retraction(
+        &self,
+        site: &Site,
+        item: i64,
+        unit: &str,
+        reason: RetractionReason,
+        note: &str,
+    ) -> Result<i64> {
         let mut tx = self.begin_write("a retraction request").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::RecordRequest).await?;
         let unit_id: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE site_id = $1 AND name = $2")
@@ -2981,7 +3367,11 @@ where
         match status.as_deref() {
             None => return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code))),
             Some("online") => {}
-            Some(other) => return Err(StoreError::Refused(format!("item {item} is {other}, not online: there is nothing to withdraw"))),
+            Some(other) => {
+                return Err(StoreError::Refused(format!(
+                    "item {item} is {other}, not online: there is nothing to withdraw"
+                )));
+            }
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at) \
@@ -2999,7 +3389,15 @@ where
             "item": item, "unit": unit, "reason": reason.as_str(), "note": note,
             "before": null, "after": {"status": RequestStatus::Pending.as_str()},
         });
-        Self::audit(&mut tx, Some(site.id), &self.operator, "retraction.request", &format!("request:{id}"), &detail.to_string()).await?;
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "retraction.request",
+            &format!("request:{id}"),
+            &detail.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -3022,15 +3420,25 @@ where
         .execute(&mut *tx)
         .await?;
         if DB::rows_affected(&done) == 0 {
-            return Err(StoreError::Refused(format!("request {request} is not a pending request of site {}", site.code)));
+            return Err(StoreError::Refused(format!(
+                "request {request} is not a pending request of site {}",
+                site.code
+            )));
         }
         let detail = json!({
             "reason": reason.trim(),
             "before": {"status": RequestStatus::Pending.as_str()},
             "after": {"status": RequestStatus::Rejected.as_str(), "resolution": Resolution::Declined.as_str()},
         });
-        Self::audit(&mut tx, Some(site.id), &self.operator, "retraction.decline", &format!("request:{request}"), &detail.to_string())
-            .await?;
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "retraction.decline",
+            &format!("request:{request}"),
+            &detail.to_string(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -3052,7 +3460,12 @@ where
                     .await?
             }
         };
-        found.ok_or_else(|| StoreError::NotFound(format!("no item {key:?} in site {} (an item is named by its id or its ref)", site.code)))
+        found.ok_or_else(|| {
+            StoreError::NotFound(format!(
+                "no item {key:?} in site {} (an item is named by its id or its ref)",
+                site.code
+            ))
+        })
     }
 
     async fn queue(&self, site: &Site, path: Option<ItemPath>, stage: Option<Stage>) -> Result<Vec<QueueItem>> {
@@ -3062,20 +3475,32 @@ where
         // attachments, each by primary-key lookups from those items.
         let sql = queue_sql::<DB>();
         // Leniently decoded: one item whose text is not UTF-8 (SQLite) must not fail the queue.
-        let (items, columns, attachments): (Option<Lossy>, Option<Lossy>, Option<Lossy>) =
-            sqlx::query_as(&sql).bind(site.id).bind(path.map(|p| p.as_str())).bind(stage.map(|s| s.as_str())).fetch_one(&self.pool).await?;
+        let (items, columns, attachments): (Option<Lossy>, Option<Lossy>, Option<Lossy>) = sqlx::query_as(&sql)
+            .bind(site.id)
+            .bind(path.map(|p| p.as_str()))
+            .bind(stage.map(|s| s.as_str()))
+            .fetch_one(&self.pool)
+            .await?;
         let repaired = items.as_ref().is_some_and(|i| i.repaired);
-        let (items, columns, attachments) = (items.map(|l| l.text), columns.map(|l| l.text), attachments.map(|l| l.text));
+        let (items, columns, attachments) =
+            (items.map(|l| l.text), columns.map(|l| l.text), attachments.map(|l| l.text));
         let mut rows: Vec<ItemJson> = json_rows("queue", items)?;
-        for row in rows.iter().filter(|r| repaired && (r.5.contains('\u{fffd}') || r.3.as_deref().is_some_and(|u| u.contains('\u{fffd}'))))
-        {
+        for row in rows.iter().filter(|r| {
+            repaired && (r.5.contains('\u{fffd}') || r.3.as_deref().is_some_and(|u| u.contains('\u{fffd}')))
+        }) {
             note_repaired(row.0);
         }
         // The workflow's order of steps, then oldest first.
         let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> = rows
             .drain(..)
             // Oldest first: a WeChat item by when it went out on WeChat.
-            .map(|r| Ok((crate::domain::review::step_order(parse("stage", &r.2)?), stored_time(r.9.as_deref().unwrap_or(&r.7))?, r)))
+            .map(|r| {
+                Ok((
+                    crate::domain::review::step_order(parse("stage", &r.2)?),
+                    stored_time(r.9.as_deref().unwrap_or(&r.7))?,
+                    r,
+                ))
+            })
             .collect::<Result<Vec<_>>>()?;
         keyed.sort_by_key(|k| (k.0, k.1, k.2.0));
         let mut columns: Vec<(i64, String, i64)> = json_rows("queue columns", columns)?;
@@ -3129,17 +3554,22 @@ where
         decision.validate().map_err(StoreError::Refused)?;
         let mut tx = self.begin_write("a review").await?;
         let current = Self::item_state(&mut tx, site, item, version).await?;
-        let to = after_decision(item, current.path, current.stage, decision).map_err(|e| StoreError::Refused(e.to_string()))?;
+        let to = after_decision(item, current.path, current.stage, decision)
+            .map_err(|e| StoreError::Refused(e.to_string()))?;
         let operator_id = Self::allowed(&mut tx, site, &self.operator, Act::Pass(current.stage)).await?;
         let approve = matches!(decision, Decision::Approve { .. });
         if approve && current.path == ItemPath::Unit {
-            let have: Vec<String> = sqlx::query_scalar("SELECT kind FROM attachments WHERE site_id = $1 AND item_id = $2")
-                .bind(site.id)
-                .bind(item)
-                .fetch_all(&mut *tx)
-                .await?;
-            let missing: Vec<&str> =
-                AttachmentKind::ALL.into_iter().filter(|k| !have.iter().any(|h| h == k.as_str())).map(|k| k.describe()).collect();
+            let have: Vec<String> =
+                sqlx::query_scalar("SELECT kind FROM attachments WHERE site_id = $1 AND item_id = $2")
+                    .bind(site.id)
+                    .bind(item)
+                    .fetch_all(&mut *tx)
+                    .await?;
+            let missing: Vec<&str> = AttachmentKind::ALL
+                .into_iter()
+                .filter(|k| !have.iter().any(|h| h == k.as_str()))
+                .map(|k| k.describe())
+                .collect();
             if !missing.is_empty() {
                 return Err(StoreError::Refused(format!(
                     "item {item} cannot pass its re-review: missing {} (Art. 10)",
@@ -3149,12 +3579,18 @@ where
         }
         let now = Utc::now();
         let (affirmed, failed, comment, detail) = match decision {
-            Decision::Approve { checks, comment } => {
-                (checks.0, 0, comment.clone(), json!({"step": current.stage.as_str(), "checks": checks.to_string(), "comment": comment}))
-            }
-            Decision::Reject { failed, reason } => {
-                (0, failed.0, reason.clone(), json!({"step": current.stage.as_str(), "failed": failed.to_string(), "reason": reason}))
-            }
+            Decision::Approve { checks, comment } => (
+                checks.0,
+                0,
+                comment.clone(),
+                json!({"step": current.stage.as_str(), "checks": checks.to_string(), "comment": comment}),
+            ),
+            Decision::Reject { failed, reason } => (
+                0,
+                failed.0,
+                reason.clone(),
+                json!({"step": current.stage.as_str(), "failed": failed.to_string(), "reason": reason}),
+            ),
         };
         sqlx::query(
             "INSERT INTO reviews (site_id, item_id, step, operator_id, decision, checks_affirmed, checks_failed, comment, decided_at) \
@@ -3172,13 +3608,15 @@ where
         .execute(&mut *tx)
         .await?;
         let status = if approve { ItemStatus::Pending } else { ItemStatus::Returned };
-        let version = Self::advance(&mut tx, site, item, current.version, Change::Decided { stage: to, status }).await?;
+        let version =
+            Self::advance(&mut tx, site, item, current.version, Change::Decided { stage: to, status }).await?;
         let action = if approve { "review.approve" } else { "review.reject" };
         let mut detail = with_change(detail, (current.stage, current.status), (to, status));
         if let (Some(found), Some(fields)) = (found, detail.as_object_mut()) {
             fields.insert("findings".into(), json!(found));
         }
-        Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("item:{item}"), &detail.to_string()).await?;
+        Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("item:{item}"), &detail.to_string())
+            .await?;
         tx.commit().await?;
         Ok(Transition { item, from: current.stage, to, version })
     }
@@ -3187,7 +3625,9 @@ where
         let mut tx = self.begin_write("publishing").await?;
         let current = Self::item_state(&mut tx, site, item, version).await?;
         if current.stage != Stage::Publish {
-            return Err(StoreError::Refused(WorkflowError::NotReadyToPublish { item, stage: current.stage.as_str() }.to_string()));
+            return Err(StoreError::Refused(
+                WorkflowError::NotReadyToPublish { item, stage: current.stage.as_str() }.to_string(),
+            ));
         }
         Self::allowed(&mut tx, site, &self.operator, Act::Pass(Stage::Publish)).await?;
         if !columns.is_empty() {
@@ -3240,24 +3680,33 @@ where
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        let version = Self::advance(&mut tx, site, item, current.version, Change::Published { at: now, points }).await?;
+        let version =
+            Self::advance(&mut tx, site, item, current.version, Change::Published { at: now, points }).await?;
         if let (Some(unit), true) = (current.unit_id, current.path != ItemPath::Repost) {
             let mut tally = [0i64; 3];
             tally[points.points() as usize - 1] = 1;
-            Self::add_points(&mut tx, site.id, HashMap::from([((unit, crate::domain::time::beijing_date(now)), tally)])).await?;
-        }
-        sqlx::query("UPDATE documents SET published_at = $3 WHERE site_id = $1 AND item_id = $2 AND published_at IS NULL")
-            .bind(site.id)
-            .bind(item)
-            .bind(now)
-            .execute(&mut *tx)
+            Self::add_points(
+                &mut tx,
+                site.id,
+                HashMap::from([((unit, crate::domain::time::beijing_date(now)), tally)]),
+            )
             .await?;
+        }
+        sqlx::query(
+            "UPDATE documents SET published_at = $3 WHERE site_id = $1 AND item_id = $2 AND published_at IS NULL",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
         let detail = with_change(
             json!({"columns": placed.iter().map(|(p, _)| p).collect::<Vec<_>>(), "points": points.as_str()}),
             (Stage::Publish, ItemStatus::Pending),
             (Stage::Done, ItemStatus::Online),
         );
-        Self::audit(&mut tx, Some(site.id), &self.operator, "publish", &format!("item:{item}"), &detail.to_string()).await?;
+        Self::audit(&mut tx, Some(site.id), &self.operator, "publish", &format!("item:{item}"), &detail.to_string())
+            .await?;
         tx.commit().await?;
         Ok(Transition { item, from: Stage::Publish, to: Stage::Done, version })
     }

@@ -32,7 +32,9 @@ pub fn redact(url: &str) -> String {
         let params: Vec<String> = query
             .split('&')
             .map(|p| match p.split_once('=') {
-                Some((k, _)) if k.eq_ignore_ascii_case("password") || k.eq_ignore_ascii_case("sslpassword") => format!("{k}=***"),
+                Some((k, _)) if k.eq_ignore_ascii_case("password") || k.eq_ignore_ascii_case("sslpassword") => {
+                    format!("{k}=***")
+                }
                 _ => p.to_string(),
             })
             .collect();
@@ -84,7 +86,9 @@ impl Target {
             let (path, query) = path.split_once('?').unwrap_or((path, ""));
             if !query.is_empty() {
                 // Silently ignoring `?mode=ro` would let writes through to a file meant to be read only.
-                return Err(bad(&format!("a sqlite:// URL takes no parameters ({query}); give --read-only to open it read only")));
+                return Err(bad(&format!(
+                    "a sqlite:// URL takes no parameters ({query}); give --read-only to open it read only"
+                )));
             }
             if path.is_empty() || path == ":memory:" {
                 return Err(bad("expected sqlite://PATH, a file (an in-memory database would keep nothing)"));
@@ -102,7 +106,13 @@ impl Target {
             Target::Postgres { url } => {
                 let encoded: String = password
                     .bytes()
-                    .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+                    .map(|b| {
+                        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                            (b as char).to_string()
+                        } else {
+                            format!("%{b:02X}")
+                        }
+                    })
                     .collect();
                 let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
                 let (authority, tail) = rest.find(['/', '?']).map_or((rest, ""), |i| rest.split_at(i));
@@ -148,7 +158,9 @@ mod tests {
 
     #[test]
     fn a_typed_password_goes_into_the_url_encoded_and_is_never_described() {
-        let t = Target::parse("postgres://chen@db.example:5433/portal?sslmode=prefer").unwrap().with_password("p@ss:w/rd 密");
+        let t = Target::parse("postgres://chen@db.example:5433/portal?sslmode=prefer")
+            .unwrap()
+            .with_password("p@ss:w/rd 密");
         let Target::Postgres { url } = &t else { panic!() };
         assert_eq!(url, "postgres://chen:p%40ss%3Aw%2Frd%20%E5%AF%86@db.example:5433/portal?sslmode=prefer");
         let parsed: sqlx::postgres::PgConnectOptions = url.parse().unwrap();
@@ -180,7 +192,10 @@ mod tests {
         let e = Target::parse("postgres://u@h/db?sslmode=x&password=secret").unwrap_err().to_string();
         assert!(!e.contains("secret") && e.contains("password=***"), "{e}");
         assert!(has_password("postgres://u@h/db?PASSWORD=x"));
-        assert_eq!(redact("postgres://u:pw@h/db?password=pw&sslmode=require"), "postgres://u:***@h/db?password=***&sslmode=require");
+        assert_eq!(
+            redact("postgres://u:pw@h/db?password=pw&sslmode=require"),
+            "postgres://u:***@h/db?password=***&sslmode=require"
+        );
         let e = Target::parse("sqlite:///tmp/x.db?mode=ro").unwrap_err().to_string();
         assert!(e.contains("--read-only"), "{e}");
     }

@@ -75,8 +75,11 @@ pub fn take_repaired() -> Vec<i64> {
 /// The warning a command prints for the items `take_repaired` gave, if any.
 pub fn repaired_warning(ids: &[i64]) -> Option<String> {
     let (first, rest) = ids.split_first()?;
-    let more =
-        if rest.is_empty() { String::new() } else { format!(" (and {})", rest.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")) };
+    let more = if rest.is_empty() {
+        String::new()
+    } else {
+        format!(" (and {})", rest.iter().map(i64::to_string).collect::<Vec<_>>().join(", "))
+    };
     Some(format!(
         "warning: item {first}{more}: its text in the database is not valid UTF-8; shown with � for the bad bytes (fix it with `portal-admin import` of a corrected version, or in the database)"
     ))

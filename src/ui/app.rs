@@ -17,8 +17,8 @@ use crate::domain::review::{Checks, Decision};
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports::{DocumentReportRow, ScoreRow};
 use crate::store::{
-    AuditEntry, ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, QueueItem, RetractionRequest, Transition, Withdrawal,
-    WithdrawalRow,
+    AuditEntry, ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, QueueItem, RetractionRequest, Transition,
+    Withdrawal, WithdrawalRow,
 };
 
 mod bulk;
@@ -38,8 +38,8 @@ pub use health::{Identity, Link, Lost, Whoami};
 pub use inspection::InspectionView;
 pub use queue::{QueueView, Reviewing, waited, waiting};
 pub use scores::{
-    AssessmentLoad, AssessmentLoaded, Explanation, Field, IncidentForm, Part, ReverseForm, ScoresView, Section, UnitView, period_words,
-    signed,
+    AssessmentLoad, AssessmentLoaded, Explanation, Field, IncidentForm, Part, ReverseForm, ScoresView, Section,
+    UnitView, period_words, signed,
 };
 pub use withdrawn::{LATEST, request_times};
 
@@ -220,8 +220,16 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 8] =
-        [Tab::Queue, Tab::Columns, Tab::Retractions, Tab::Scores, Tab::Audit, Tab::Withdrawn, Tab::Inspection, Tab::Findings];
+    pub const ALL: [Tab; 8] = [
+        Tab::Queue,
+        Tab::Columns,
+        Tab::Retractions,
+        Tab::Scores,
+        Tab::Audit,
+        Tab::Withdrawn,
+        Tab::Inspection,
+        Tab::Findings,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -240,7 +248,8 @@ impl Tab {
     /// The tabs' labels in a tab bar `width` cells wide: ` 1 Queue ` each, or, when they do not
     /// all fit, ` 1 Queue` with the longest title shortened.
     pub fn labels(width: u16) -> Vec<String> {
-        let full: Vec<String> = Tab::ALL.iter().enumerate().map(|(n, t)| format!(" {} {} ", n + 1, t.title())).collect();
+        let full: Vec<String> =
+            Tab::ALL.iter().enumerate().map(|(n, t)| format!(" {} {} ", n + 1, t.title())).collect();
         if full.iter().map(String::len).sum::<usize>() <= usize::from(width) {
             return full;
         }
@@ -272,7 +281,13 @@ impl Row for RetractionRequest {
     }
 
     fn search(&self) -> SearchKey {
-        SearchKey::new(&[&self.title, self.unit.as_deref().unwrap_or(""), self.reason.as_str(), &self.note, &self.columns.join(" ")])
+        SearchKey::new(&[
+            &self.title,
+            self.unit.as_deref().unwrap_or(""),
+            self.reason.as_str(),
+            &self.note,
+            &self.columns.join(" "),
+        ])
     }
 }
 
@@ -639,7 +654,10 @@ impl App {
             || self.findings.item.as_ref().is_some_and(|i| i.waiting.is_some())
             || self.retraction_write.is_some()
             || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
-            || self.column.as_ref().is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some() || c.older.is_some())
+            || self
+                .column
+                .as_ref()
+                .is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some() || c.older.is_some())
             || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
     }
 
@@ -674,7 +692,11 @@ impl App {
 
     /// Where things are on the screen at the current size.
     pub fn areas(&self) -> layout::Areas {
-        layout::Areas::new(self.size, self.tab == Tab::Columns && self.column.is_some() && self.item.is_none(), self.column_documents())
+        layout::Areas::new(
+            self.size,
+            self.tab == Tab::Columns && self.column.is_some() && self.item.is_none(),
+            self.column_documents(),
+        )
     }
 
     /// Rows a list shows at the current size.
@@ -888,7 +910,9 @@ impl App {
                         (Tab::Findings, _, _) if self.findings.item.is_none() => {
                             Some((&mut self.findings.list.cursor, self.findings.list.shown.len()))
                         }
-                        (Tab::Inspection, _, _) if self.inspection.detail.is_none() => Some((&mut self.inspection.cursor, indicators)),
+                        (Tab::Inspection, _, _) if self.inspection.detail.is_none() => {
+                            Some((&mut self.inspection.cursor, indicators))
+                        }
                         (Tab::Queue, _, _) if self.reviewing.is_none() => {
                             Some((&mut self.queue.items.cursor, self.queue.items.shown.len()))
                         }
@@ -1002,7 +1026,8 @@ impl App {
                 }
             }
             Action::Command => {
-                self.overlay = Overlay::Command { input: Box::new(single_line("")), completions: self.completions(""), next: 0 };
+                self.overlay =
+                    Overlay::Command { input: Box::new(single_line("")), completions: self.completions(""), next: 0 };
             }
             Action::Copy => self.overlay = Overlay::Copy,
             Action::CopyId | Action::CopyTitle | Action::CopyLink => {
@@ -1078,7 +1103,9 @@ impl App {
                 self.motion(action, height, effects)
             }
             Action::Open => self.open(effects),
-            Action::Expand | Action::Collapse | Action::Toggle | Action::ExpandAll | Action::CollapseAll => self.fold(action, height),
+            Action::Expand | Action::Collapse | Action::Toggle | Action::ExpandAll | Action::CollapseAll => {
+                self.fold(action, height)
+            }
             Action::OnlyOverdue | Action::GroupByUnit | Action::SortOverdue => {
                 if let Some(tree) = &mut self.columns.tree {
                     let m = &mut tree.mode;
@@ -1102,11 +1129,19 @@ impl App {
                 let title = item.item.as_ref().map(|(i, _)| i.title.clone());
                 if id { Some(item.id.to_string()) } else { title }
             }
-            (Tab::Columns, Some(c), None) => c.items.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() }),
+            (Tab::Columns, Some(c), None) => {
+                c.items.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() })
+            }
             (Tab::Audit, _, _) => self.audit.selected().map(|e| if id { e.id.to_string() } else { e.detail.clone() }),
-            (Tab::Retractions, _, _) => self.retractions.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() }),
-            (Tab::Withdrawn, _, _) => self.withdrawals.selected().map(|w| if id { w.item.to_string() } else { w.title.clone() }),
-            (Tab::Columns, None, None) => self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() }),
+            (Tab::Retractions, _, _) => {
+                self.retractions.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() })
+            }
+            (Tab::Withdrawn, _, _) => {
+                self.withdrawals.selected().map(|w| if id { w.item.to_string() } else { w.title.clone() })
+            }
+            (Tab::Columns, None, None) => {
+                self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() })
+            }
             (Tab::Scores, _, _) => self.scores_copy(id),
             (Tab::Inspection, _, _) => self.inspection_copy(id),
             (Tab::Findings, _, _) => self.findings_copy(id),
@@ -1275,8 +1310,11 @@ impl App {
                 Action::Collapse => {
                     // Already closed: go to the parent, as a file tree does.
                     if let Some(parent) = tree.parent_index(index) {
-                        if let Some(pos) =
-                            self.columns.lines.iter().position(|l| matches!(l, Line::Column { index, .. } if *index == parent))
+                        if let Some(pos) = self
+                            .columns
+                            .lines
+                            .iter()
+                            .position(|l| matches!(l, Line::Column { index, .. } if *index == parent))
                         {
                             self.columns.cursor.selected = pos;
                         }
@@ -1297,8 +1335,14 @@ impl App {
         }
         match (self.tab, &self.column, &self.item) {
             (Tab::Columns, None, _) => {
-                let in_tree = matches!(self.columns.lines.get(self.columns.cursor.selected), Some(Line::Column { flat: false, .. }));
-                let parent = self.columns.selected_index().is_some_and(|i| self.columns.tree.as_ref().is_some_and(|t| t.has_children(i)));
+                let in_tree = matches!(
+                    self.columns.lines.get(self.columns.cursor.selected),
+                    Some(Line::Column { flat: false, .. })
+                );
+                let parent = self
+                    .columns
+                    .selected_index()
+                    .is_some_and(|i| self.columns.tree.as_ref().is_some_and(|t| t.has_children(i)));
                 if in_tree && parent {
                     // A column with columns below it opens and closes, as a folder in a file tree.
                     self.fold(Action::Toggle, self.list_height());
@@ -1344,7 +1388,10 @@ impl App {
     }
 
     fn open_column_by_id(&mut self, id: i64, effects: &mut Vec<Effect>) {
-        let Some(column) = self.columns.tree.as_ref().and_then(|t| t.entries.iter().find(|e| e.id == id)).cloned() else { return };
+        let Some(column) = self.columns.tree.as_ref().and_then(|t| t.entries.iter().find(|e| e.id == id)).cloned()
+        else {
+            return;
+        };
         let head = self.request(Load::ColumnHead { column_id: id, at: self.at }, effects);
         // A refresh keeps what is shown until the fresh rows arrive.
         let view = match self.column.take().filter(|c| c.column.id == id) {
@@ -1489,7 +1536,9 @@ impl App {
             Loaded::Withdrawn(result) => self.wrote(id, result.map(|w| withdraw::withdrawal_said(&w)), effects),
             Loaded::Marked(kind, result) => self.wrote(id, result.map(|m| withdraw::marking_said(kind, &m)), effects),
             Loaded::Restored(item, result) => self.wrote(id, result.map(|t| withdraw::restore_said(item, t)), effects),
-            Loaded::Declined(result) => self.wrote(id, result.map(|_| "declined the request; the item stays online".to_string()), effects),
+            Loaded::Declined(result) => {
+                self.wrote(id, result.map(|_| "declined the request; the item stays online".to_string()), effects)
+            }
             Loaded::ColumnBefore(result) => self.older_arrived(id, result),
             Loaded::Withdrawals(result) => {
                 let failed = result.as_ref().err().filter(|_| self.withdrawals.waiting == Some(id)).cloned();
@@ -1553,10 +1602,23 @@ impl App {
     pub fn completions(&self, line: &str) -> Vec<String> {
         let line = line.trim_start();
         if let Some(rest) = line.strip_prefix("unit ") {
-            let units = self.columns.tree.as_ref().map(|t| t.units.iter().map(|(u, _)| u.clone()).collect::<Vec<_>>()).unwrap_or_default();
-            return units.into_iter().filter(|u| SearchKey::new(&[u]).matches(rest.trim())).map(|u| format!("unit {u}")).collect();
+            let units = self
+                .columns
+                .tree
+                .as_ref()
+                .map(|t| t.units.iter().map(|(u, _)| u.clone()).collect::<Vec<_>>())
+                .unwrap_or_default();
+            return units
+                .into_iter()
+                .filter(|u| SearchKey::new(&[u]).matches(rest.trim()))
+                .map(|u| format!("unit {u}"))
+                .collect();
         }
-        COMMANDS.iter().filter(|(c, _)| c.starts_with(line) && !line.contains(' ')).map(|(c, _)| c.to_string()).collect()
+        COMMANDS
+            .iter()
+            .filter(|(c, _)| c.starts_with(line) && !line.contains(' '))
+            .map(|(c, _)| c.to_string())
+            .collect()
     }
 
     /// Runs a `:` command.
@@ -1586,8 +1648,12 @@ impl App {
                 m.by_unit = false;
             }),
             "unit" => {
-                let units: Vec<String> =
-                    self.columns.tree.as_ref().map(|t| t.units.iter().map(|(u, _)| u.clone()).collect()).unwrap_or_default();
+                let units: Vec<String> = self
+                    .columns
+                    .tree
+                    .as_ref()
+                    .map(|t| t.units.iter().map(|(u, _)| u.clone()).collect())
+                    .unwrap_or_default();
                 let found = units
                     .iter()
                     .find(|u| *u == arg)
@@ -1606,8 +1672,11 @@ impl App {
                 }
             }
             "at" => {
-                let day =
-                    if arg.is_empty() { Ok(crate::domain::time::beijing_date(Utc::now())) } else { crate::domain::time::parse_date(arg) };
+                let day = if arg.is_empty() {
+                    Ok(crate::domain::time::beijing_date(Utc::now()))
+                } else {
+                    crate::domain::time::parse_date(arg)
+                };
                 match day {
                     Ok(day) => {
                         self.at = day;
@@ -1669,7 +1738,8 @@ fn page_delta(action: Action, height: usize) -> Option<isize> {
 }
 
 fn scroll(item: &mut ItemView, delta: isize) {
-    item.scroll = item.scroll.saturating_add_signed(i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0)).min(10_000);
+    item.scroll =
+        item.scroll.saturating_add_signed(i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0)).min(10_000);
 }
 
 /// Whether the result numbered `id` is the one `waiting` waits for; if so it waits no more.

@@ -27,8 +27,12 @@ pub async fn load(store: &dyn Store, site: &Site, load: AssessmentLoad) -> Asses
             .map_err(line);
             AssessmentLoaded::Added(input, recorded)
         }
-        AssessmentLoad::Reverse { id, note } => AssessmentLoaded::Reversed(id, store.reverse_incident(site, id, &note).await.map_err(line)),
-        AssessmentLoad::Bulletin { period, file } => AssessmentLoaded::Bulletin(write_bulletin(store, site, period, &file).await),
+        AssessmentLoad::Reverse { id, note } => {
+            AssessmentLoaded::Reversed(id, store.reverse_incident(site, id, &note).await.map_err(line))
+        }
+        AssessmentLoad::Bulletin { period, file } => {
+            AssessmentLoaded::Bulletin(write_bulletin(store, site, period, &file).await)
+        }
     }
 }
 

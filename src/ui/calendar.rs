@@ -6,7 +6,12 @@ use crate::reports::calendar as notices;
 use crate::store::{Site, Store, StoreError};
 
 /// Runs one calendar query; errors as one line.
-pub async fn load(store: &dyn Store, site: &Site, what: CalendarLoad, line: impl Fn(StoreError) -> String) -> CalendarLoaded {
+pub async fn load(
+    store: &dyn Store,
+    site: &Site,
+    what: CalendarLoad,
+    line: impl Fn(StoreError) -> String,
+) -> CalendarLoaded {
     match what {
         CalendarLoad::Status { at } => CalendarLoaded::Status(notices::status(store, site, at).await.map_err(line)),
         CalendarLoad::Preview { path } => CalendarLoaded::Preview(match std::fs::read_to_string(&path) {
@@ -17,8 +22,8 @@ pub async fn load(store: &dyn Store, site: &Site, what: CalendarLoad, line: impl
                 Ok(Ok(p)) => Ok(Box::new(p)),
             },
         }),
-        CalendarLoad::Import(notice) => {
-            CalendarLoaded::Imported(notices::import(store, &notice).await.map(|done| notices::summary(&notice, &done, true)).map_err(line))
-        }
+        CalendarLoad::Import(notice) => CalendarLoaded::Imported(
+            notices::import(store, &notice).await.map(|done| notices::summary(&notice, &done, true)).map_err(line),
+        ),
     }
 }

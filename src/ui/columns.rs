@@ -128,7 +128,8 @@ impl ColumnTree {
 
     /// The lines to show for the mode and a filter (as typed after `/`).
     pub fn lines(&self, filter: &str) -> Vec<Line> {
-        let keep = |i: usize| self.keys[i].matches(filter) && (!self.mode.only_overdue || self.entries[i].needs_attention());
+        let keep =
+            |i: usize| self.keys[i].matches(filter) && (!self.mode.only_overdue || self.entries[i].needs_attention());
         if self.mode.by_unit {
             let mut out = Vec::new();
             for (u, (name, list)) in self.units.iter().enumerate() {
@@ -235,7 +236,10 @@ mod tests {
     #[test]
     fn parents_show_the_worst_status_below_them() {
         let t = tree();
-        assert_eq!(t.worst, vec![Status::Overdue, Status::Overdue, Status::Ok, Status::Overdue, Status::Empty, Status::Overdue]);
+        assert_eq!(
+            t.worst,
+            vec![Status::Overdue, Status::Overdue, Status::Ok, Status::Overdue, Status::Empty, Status::Overdue]
+        );
     }
 
     #[test]

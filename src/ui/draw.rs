@@ -54,7 +54,11 @@ impl Theme {
     }
 
     fn bar(&self) -> Style {
-        if self.mono { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default().bg(Color::Blue).fg(Color::White) }
+        if self.mono {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default().bg(Color::Blue).fg(Color::White)
+        }
     }
 
     fn selected(&self) -> Style {
@@ -218,14 +222,17 @@ impl Draw<'_> {
     fn tabs(&mut self, area: Rect) {
         let mut spans = Vec::new();
         for (tab, label) in Tab::ALL.iter().zip(Tab::labels(area.width)) {
-            let style = if *tab == self.app.tab { self.theme.bar().add_modifier(Modifier::BOLD) } else { Style::default() };
+            let style =
+                if *tab == self.app.tab { self.theme.bar().add_modifier(Modifier::BOLD) } else { Style::default() };
             spans.push(Span::styled(label, style));
         }
         let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         self.put(area, TextLine::from(spans));
         // As many hints as fit beside the tabs, the most useful first.
         let mut hints = String::new();
-        for (a, what) in [(Action::Help, "help"), (Action::Quit, "quit"), (Action::Filter, "filter"), (Action::Command, "command")] {
+        for (a, what) in
+            [(Action::Help, "help"), (Action::Quit, "quit"), (Action::Filter, "filter"), (Action::Command, "command")]
+        {
             let next = format!("{}{}{} {what}", hints, if hints.is_empty() { "" } else { "  " }, self.hint(a));
             if used + text::width(&next) + 2 > usize::from(area.width) {
                 break;
@@ -256,8 +263,10 @@ impl Draw<'_> {
         let view = &app.columns;
         let Some(tree) = &view.tree else {
             self.title(areas.title, vec![Span::raw("Columns")]);
-            let msg =
-                view.error.as_deref().map_or("Loading the column tree…".to_string(), |e| format!("Could not load the columns: {e}"));
+            let msg = view
+                .error
+                .as_deref()
+                .map_or("Loading the column tree…".to_string(), |e| format!("Could not load the columns: {e}"));
             self.put(areas.rows, TextLine::from(self.text(&msg)));
             return;
         };
@@ -294,7 +303,11 @@ impl Draw<'_> {
         );
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
         if view.lines.is_empty() {
-            let msg = if view.filter.is_empty() { "No columns to show." } else { "No column matches the filter (Esc clears it)." };
+            let msg = if view.filter.is_empty() {
+                "No columns to show."
+            } else {
+                "No column matches the filter (Esc clears it)."
+            };
             self.put(areas.rows, TextLine::from(msg));
         }
         for (row, line) in view.lines.iter().enumerate().skip(view.cursor.offset).take(usize::from(areas.rows.height)) {
@@ -304,11 +317,18 @@ impl Draw<'_> {
             let styled = match *line {
                 Line::Unit { index, columns } => {
                     let (name, _) = &tree.units[index];
-                    TextLine::from(vec![Span::styled(format!("■ {} ({columns})", self.text(name)), self.theme.heading())])
+                    TextLine::from(vec![Span::styled(
+                        format!("■ {} ({columns})", self.text(name)),
+                        self.theme.heading(),
+                    )])
                 }
                 Line::Column { index, depth, flat } => {
                     let e = &tree.entries[index];
-                    let shown = if flat { tree.worst[index].min(e.staleness.status).max(e.staleness.status) } else { tree.worst[index] };
+                    let shown = if flat {
+                        tree.worst[index].min(e.staleness.status).max(e.staleness.status)
+                    } else {
+                        tree.worst[index]
+                    };
                     let marker = if flat || !tree.has_children(index) {
                         "  "
                     } else if tree.is_expanded(index) {
@@ -324,7 +344,10 @@ impl Draw<'_> {
                     TextLine::from(vec![
                         Span::styled(format!("{} ", symbol(shown)), self.theme.status(shown)),
                         Span::raw(pad(&format!("{indent}{marker}{name}"), name_w)),
-                        Span::raw(pad(&format!(" {}", self.text(if e.deadline.is_empty() { "-" } else { &e.deadline })), 9)),
+                        Span::raw(pad(
+                            &format!(" {}", self.text(if e.deadline.is_empty() { "-" } else { &e.deadline })),
+                            9,
+                        )),
                         Span::raw(pad(&format!(" {}", date(e.last_update)), 11)),
                         Span::raw(pad(&format!(" {}", s.due.map_or("-".to_string(), |d| d.to_string())), 11)),
                         Span::styled(due_mark(e.provisional, &days, 5), self.theme.status(s.status)),
@@ -352,7 +375,10 @@ impl Draw<'_> {
         ];
         // The marks first: they must stay in sight at 80 columns.
         if !c.marks.items.is_empty() {
-            spans.push(Span::styled(format!(" · {} marked", c.marks.items.len()), Style::default().add_modifier(Modifier::REVERSED)));
+            spans.push(Span::styled(
+                format!(" · {} marked", c.marks.items.len()),
+                Style::default().add_modifier(Modifier::REVERSED),
+            ));
         }
         spans.push(Span::raw(format!(
             " · {} ({}) · {}",
@@ -371,7 +397,8 @@ impl Draw<'_> {
 
         if areas.documents.height > 0 {
             let head = Rect { height: 1, ..areas.documents };
-            let mut said = vec![Span::styled(format!("Documents due here: {}", c.documents.len()), self.theme.heading())];
+            let mut said =
+                vec![Span::styled(format!("Documents due here: {}", c.documents.len()), self.theme.heading())];
             said.extend(provisional_note(c.documents.iter().filter(|d| d.provisional).count(), self.theme));
             self.put(head, TextLine::from(said));
             for (n, d) in c.documents.iter().take(usize::from(areas.documents.height) - 2).enumerate() {
@@ -400,7 +427,13 @@ impl Draw<'_> {
         let w = usize::from(areas.rows.width);
         let unit_w = if w >= 120 { 20 } else { 12 };
         let title_w = w.saturating_sub(2 + 17 + 11 + unit_w + 2);
-        let header = format!("  {}{}{}{}", pad("online since", 17), pad("form", 11), pad("unit", unit_w + 1), pad("title", title_w));
+        let header = format!(
+            "  {}{}{}{}",
+            pad("online since", 17),
+            pad("form", 11),
+            pad("unit", unit_w + 1),
+            pad("title", title_w)
+        );
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
         let theme = self.theme;
         self.list(
@@ -414,12 +447,21 @@ impl Draw<'_> {
                 // An item kept online marked 已废止 etc. says so before its title.
                 let badge = item.mark.map_or_else(String::new, |m| format!("[{}] ", m.label()));
                 TextLine::from(vec![
-                    Span::styled(if marked { "* " } else { "  " }, theme.status(Status::Ok).add_modifier(Modifier::BOLD)),
+                    Span::styled(
+                        if marked { "* " } else { "  " },
+                        theme.status(Status::Ok).add_modifier(Modifier::BOLD),
+                    ),
                     Span::raw(pad(&when, 17)),
                     Span::raw(pad(item.form.as_str(), 11)),
-                    Span::raw(format!("{} ", pad(&text::display(item.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
+                    Span::raw(format!(
+                        "{} ",
+                        pad(&text::display(item.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w)
+                    )),
                     Span::styled(badge.clone(), theme.status(Status::DueSoon)),
-                    Span::raw(fit(&text::display(&item.title, app.ambiguous), title_w.saturating_sub(text::width(&badge)))),
+                    Span::raw(fit(
+                        &text::display(&item.title, app.ambiguous),
+                        title_w.saturating_sub(text::width(&badge)),
+                    )),
                 ])
             },
         );
@@ -458,18 +500,31 @@ impl Draw<'_> {
         let app = self.app;
         let r = &app.retractions;
         let now = app.now;
-        let alarms = r.rows.iter().filter(|q| crate::domain::review::alarming(q.reason, (now - q.requested_at).num_minutes())).count();
+        let alarms = r
+            .rows
+            .iter()
+            .filter(|q| crate::domain::review::alarming(q.reason, (now - q.requested_at).num_minutes()))
+            .count();
         let mut spans = vec![Span::raw(format!("Retractions · {} pending, most urgent first", r.rows.len()))];
         if alarms > 0 {
-            spans.push(Span::styled(format!("  ✗ {alarms} suspected secret >15 min"), self.theme.status(Status::Overdue)));
+            spans.push(Span::styled(
+                format!("  ✗ {alarms} suspected secret >15 min"),
+                self.theme.status(Status::Overdue),
+            ));
         }
         spans.extend(self.filter_note(&r.filter));
         self.title(areas.title, spans);
         let w = usize::from(areas.rows.width);
         let unit_w = if w >= 120 { 16 } else { 10 };
         let title_w = w.saturating_sub(8 + 11 + unit_w + 1 + 8);
-        let header =
-            format!("{}{}{}{}{}", pad("waited", 8), pad("reason", 11), pad("unit", unit_w + 1), pad("item", 8), pad("title", title_w));
+        let header = format!(
+            "{}{}{}{}{}",
+            pad("waited", 8),
+            pad("reason", 11),
+            pad("unit", unit_w + 1),
+            pad("item", 8),
+            pad("title", title_w)
+        );
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
         let theme = self.theme;
         self.list(areas.rows, r, "No request is pending.\nA unit's request to withdraw an item shows here once it is recorded:\nportal-admin retractions request ITEM --unit NAME --reason outdated|improper|…", |q| {
@@ -498,7 +553,10 @@ impl Draw<'_> {
         let app = self.app;
         let a = &app.audit;
         let more = if a.done { "" } else { "+" };
-        let mut spans = vec![Span::raw(format!("Audit · {}{more} loaded, newest first · Enter shows a record whole", a.rows.len()))];
+        let mut spans = vec![Span::raw(format!(
+            "Audit · {}{more} loaded, newest first · Enter shows a record whole",
+            a.rows.len()
+        ))];
         spans.extend(self.filter_note(&a.filter));
         self.title(areas.title, spans);
         let w = usize::from(areas.rows.width);
@@ -542,19 +600,36 @@ impl Draw<'_> {
     /// `item_page` with the text of the content checks' findings highlighted in its title and body
     /// (the one `selected` stands out); `body_first`: the body under the title, before the item's
     /// fields and history (the review screen: what is checked comes first).
-    fn item_page_marked(&mut self, title: Rect, body: Rect, view: &ItemView, found: &[Found], selected: Option<usize>, body_first: bool) {
+    fn item_page_marked(
+        &mut self,
+        title: Rect,
+        body: Rect,
+        view: &ItemView,
+        found: &[Found],
+        selected: Option<usize>,
+        body_first: bool,
+    ) {
         let Some((item, history)) = &view.item else {
             self.title(title, vec![Span::raw(format!("Item {}", view.id))]);
-            let msg = view.error.as_deref().map_or("Loading…".to_string(), |e| format!("Could not load the item: {e}"));
+            let msg =
+                view.error.as_deref().map_or("Loading…".to_string(), |e| format!("Could not load the item: {e}"));
             self.put(body, TextLine::from(self.text(&msg)));
             return;
         };
-        self.title(title, vec![Span::raw(format!("Item {} · {} · {}", item.id, item.status.as_str(), item.form.as_str()))]);
+        self.title(
+            title,
+            vec![Span::raw(format!("Item {} · {} · {}", item.id, item.status.as_str(), item.form.as_str()))],
+        );
         let dim = self.theme.dim();
-        let field = |name: &str, value: String| TextLine::from(vec![Span::styled(format!("{name:<10}"), dim), Span::raw(value)]);
+        let field = |name: &str, value: String| {
+            TextLine::from(vec![Span::styled(format!("{name:<10}"), dim), Span::raw(value)])
+        };
         let marks = self.marks(item, found, selected);
         let bold = Style::default().add_modifier(Modifier::BOLD);
-        let mut lines = vec![TextLine::from(self.marked(&item.title, 0, &marks.title, Style::default())).style(bold), TextLine::raw("")];
+        let mut lines = vec![
+            TextLine::from(self.marked(&item.title, 0, &marks.title, Style::default())).style(bold),
+            TextLine::raw(""),
+        ];
         // Line by line, each line's first character counted in the whole body (the findings'
         // spans are characters of the body).
         let mut text = vec![TextLine::styled("Body", self.theme.heading())];
@@ -569,7 +644,12 @@ impl Draw<'_> {
         }
         lines.push(field(
             "path",
-            format!("{} · {} · channel {}", item.path.as_str(), self.text(item.unit.as_deref().unwrap_or("-")), item.channel.as_str()),
+            format!(
+                "{} · {} · channel {}",
+                item.path.as_str(),
+                self.text(item.unit.as_deref().unwrap_or("-")),
+                item.channel.as_str()
+            ),
         ));
         lines.push(field("stage", item.stage.as_str().to_string()));
         if let Some(r) = &item.reference {
@@ -596,7 +676,11 @@ impl Draw<'_> {
         for h in history {
             let when = format_time(h.at, false);
             let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
-            lines.push(TextLine::raw(format!("  {}{who}  {}", when.get(..16).unwrap_or(&when).replace('T', " "), self.text(&h.event))));
+            lines.push(TextLine::raw(format!(
+                "  {}{who}  {}",
+                when.get(..16).unwrap_or(&when).replace('T', " "),
+                self.text(&h.event)
+            )));
         }
         if !body_first {
             lines.push(TextLine::raw(""));
@@ -670,7 +754,9 @@ impl Draw<'_> {
         // What the calendar does not know, after what the last action said (which a person is
         // reading now): whole if it fits, otherwise its first part (what is missing) rather than
         // a sentence cut short; nothing when the last action's message says it already.
-        if let Some(warning) = app.calendar_warning().filter(|w| !app.notice.as_ref().is_some_and(|n| n.text.contains(w.as_str()))) {
+        if let Some(warning) =
+            app.calendar_warning().filter(|w| !app.notice.as_ref().is_some_and(|n| n.text.contains(w.as_str())))
+        {
             let whole = format!(" │ ! {warning}");
             let room = usize::from(area.width).saturating_sub(text::width(&self.text(&left)));
             match app.calendar_warning_head() {
@@ -792,7 +878,10 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
         }
         Overlay::Before(input) => ("mark what went online here before (YYYY-MM-DD): ", input, None),
         Overlay::Waive(form) => {
-            reject = text::display(&format!("waive {} “{}” on item {} — why? ", form.kind.as_str(), form.text, form.item), app.ambiguous);
+            reject = text::display(
+                &format!("waive {} “{}” on item {} — why? ", form.kind.as_str(), form.text, form.item),
+                app.ambiguous,
+            );
             (reject.as_str(), &form.input, None)
         }
         _ => return,

@@ -221,7 +221,11 @@ impl Key {
         let code = match event.code {
             KeyCode::Char(c) => {
                 modifiers.remove(KeyModifiers::SHIFT);
-                if modifiers.contains(KeyModifiers::CONTROL) { KeyCode::Char(c.to_ascii_lowercase()) } else { KeyCode::Char(c) }
+                if modifiers.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else {
+                    KeyCode::Char(c)
+                }
             }
             KeyCode::BackTab => {
                 modifiers.remove(KeyModifiers::SHIFT);
@@ -250,13 +254,20 @@ impl Key {
         }
         let code = if let Some((_, code)) = NAMED.iter().find(|(n, _)| *n == rest) {
             *code
-        } else if let Some(n) = rest.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=12).contains(n)) {
+        } else if let Some(n) =
+            rest.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=12).contains(n))
+        {
             KeyCode::F(n)
         } else {
             let mut chars = rest.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) if !c.is_control() && c != ' ' => KeyCode::Char(c),
-                _ => return Err(format!("unknown key name {text:?} (a character, or one of {}, F1–F12, with Ctrl-/Alt-/Shift-)", names())),
+                _ => {
+                    return Err(format!(
+                        "unknown key name {text:?} (a character, or one of {}, F1–F12, with Ctrl-/Alt-/Shift-)",
+                        names()
+                    ));
+                }
             }
         };
         // As `from_event` reads a key: Shift-Tab is BackTab; with Ctrl a letter is one key in
@@ -264,7 +275,9 @@ impl Key {
         // never arrives as such (the terminal sends the character it types).
         let shift = modifiers.contains(KeyModifiers::SHIFT);
         let key = match code {
-            KeyCode::Tab | KeyCode::BackTab if shift => Key { code: KeyCode::BackTab, modifiers: modifiers - KeyModifiers::SHIFT },
+            KeyCode::Tab | KeyCode::BackTab if shift => {
+                Key { code: KeyCode::BackTab, modifiers: modifiers - KeyModifiers::SHIFT }
+            }
             KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
                 Key { code: KeyCode::Char(c.to_ascii_lowercase()), modifiers: modifiers - KeyModifiers::SHIFT }
             }
@@ -273,7 +286,9 @@ impl Key {
             }
             KeyCode::Char(c) if shift => {
                 let typed = if c == ' ' { "Space".to_string() } else { c.to_string() };
-                return Err(format!("{text:?} never reaches the console: Shift with {typed} arrives as the character it types; bind that"));
+                return Err(format!(
+                    "{text:?} never reaches the console: Shift with {typed} arrives as the character it types; bind that"
+                ));
             }
             _ => Key { code, modifiers },
         };
@@ -346,7 +361,8 @@ fn line_of(text: &str, offset: usize) -> usize {
 type Parsed = (Layer, Key, Action, Option<String>);
 
 fn parse_file(name: &str, text: &str) -> Result<Vec<Parsed>, KeymapError> {
-    let error = |offset: usize, message: String| KeymapError { file: name.to_string(), line: line_of(text, offset), message };
+    let error =
+        |offset: usize, message: String| KeymapError { file: name.to_string(), line: line_of(text, offset), message };
     let file: File = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = e.message().lines().next().unwrap_or("not a keymap").to_string();
@@ -356,18 +372,27 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<Parsed>, KeymapError> {
     for (layer_name, entries) in file {
         let layer = Layer::parse(layer_name.get_ref()).ok_or_else(|| {
             let known: Vec<&str> = Layer::ALL.iter().map(|l| l.name()).collect();
-            error(layer_name.span().start, format!("unknown view {:?} (views: {})", layer_name.get_ref(), known.join(", ")))
+            error(
+                layer_name.span().start,
+                format!("unknown view {:?} (views: {})", layer_name.get_ref(), known.join(", ")),
+            )
         })?;
         let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
         for entry in entries {
             let entry = entry.into_inner();
             let key = Key::parse(entry.on.get_ref()).map_err(|m| error(entry.on.span().start, m))?;
             let action = Action::parse(entry.run.get_ref()).ok_or_else(|| {
-                error(entry.run.span().start, format!("unknown action {:?} (`portal-admin keymap show` lists them)", entry.run.get_ref()))
+                error(
+                    entry.run.span().start,
+                    format!("unknown action {:?} (`portal-admin keymap show` lists them)", entry.run.get_ref()),
+                )
             })?;
             let line = line_of(text, entry.on.span().start);
             if let Some(first) = seen.insert(key, line) {
-                return Err(error(entry.on.span().start, format!("{key} is bound twice in [{}] (first on line {first})", layer.name())));
+                return Err(error(
+                    entry.on.span().start,
+                    format!("{key} is bound twice in [{}] (first on line {first})", layer.name()),
+                ));
             }
             out.push((layer, key, action, entry.desc));
         }
@@ -507,7 +532,10 @@ mod tests {
             std::fs::write(path, &text).unwrap();
         }
         let on_disk = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(on_disk == text, "docs/keys.md is out of date: run PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --lib key_reference");
+        assert!(
+            on_disk == text,
+            "docs/keys.md is out of date: run PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --lib key_reference"
+        );
     }
 
     fn build(user: &str) -> Result<Keymap, KeymapError> {
@@ -520,7 +548,11 @@ mod tests {
         let vim = Keymap::build(&[("default.toml", DEFAULT), ("vim.toml", VIM)]).unwrap();
         for map in [&default, &vim] {
             for action in Action::ALL.iter().filter(|a| **a != Action::Noop) {
-                assert!(Layer::ALL.iter().any(|l| map.bindings(*l).iter().any(|b| b.action == *action)), "{} is not bound", action.name());
+                assert!(
+                    Layer::ALL.iter().any(|l| map.bindings(*l).iter().any(|b| b.action == *action)),
+                    "{} is not bound",
+                    action.name()
+                );
             }
             assert!(map.warnings().is_empty(), "{:?}", map.warnings());
         }
@@ -530,7 +562,9 @@ mod tests {
 
     #[test]
     fn key_names_round_trip() {
-        for name in ["q", "Q", "?", "/", ":", "-", "Enter", "Esc", "Ctrl-d", "Alt-x", "BackTab", "F5", "Space", "PageDown"] {
+        for name in
+            ["q", "Q", "?", "/", ":", "-", "Enter", "Esc", "Ctrl-d", "Alt-x", "BackTab", "F5", "Space", "PageDown"]
+        {
             assert_eq!(Key::parse(name).unwrap().to_string(), name);
         }
         assert_eq!(Key::parse("Shift-Tab").unwrap(), Key::parse("BackTab").unwrap());
@@ -543,7 +577,10 @@ mod tests {
 
     #[test]
     fn a_user_binding_replaces_the_default_for_its_key_and_noop_removes_one() {
-        let map = build("columns = [\n  { on = \"x\", run = \"columns.only_overdue\" },\n  { on = \"o\", run = \"noop\" },\n]\n").unwrap();
+        let map = build(
+            "columns = [\n  { on = \"x\", run = \"columns.only_overdue\" },\n  { on = \"o\", run = \"noop\" },\n]\n",
+        )
+        .unwrap();
         let x = Key::parse("x").unwrap();
         assert_eq!(map.action(Layer::Columns, x), Some(Action::OnlyOverdue));
         assert_eq!(map.action(Layer::Columns, Key::parse("o").unwrap()), None);
@@ -551,7 +588,12 @@ mod tests {
         let b = map.bindings(Layer::Columns).iter().find(|b| b.key == x).unwrap();
         assert_eq!(
             b.description,
-            Keymap::default_map().bindings(Layer::Columns).iter().find(|b| b.action == Action::OnlyOverdue).unwrap().description
+            Keymap::default_map()
+                .bindings(Layer::Columns)
+                .iter()
+                .find(|b| b.action == Action::OnlyOverdue)
+                .unwrap()
+                .description
         );
         // Other views keep their bindings; global keys still reach the columns view.
         assert_eq!(map.action(Layer::Columns, Key::parse("q").unwrap()), Some(Action::Quit));
@@ -575,7 +617,8 @@ mod tests {
 
     #[test]
     fn a_key_bound_twice_in_one_view_is_refused() {
-        let e = build("columns = [\n  { on = \"x\", run = \"app.quit\" },\n  { on = \"x\", run = \"app.help\" },\n]\n").unwrap_err();
+        let e = build("columns = [\n  { on = \"x\", run = \"app.quit\" },\n  { on = \"x\", run = \"app.help\" },\n]\n")
+            .unwrap_err();
         assert_eq!(e.line, 3);
         assert!(e.message.contains("x is bound twice in [columns] (first on line 2)"), "{e}");
         // The same key in two views is fine.
@@ -619,15 +662,18 @@ mod tests {
         /// What a keymap file looks like, in pieces, shuffled into text that is nearly TOML.
         fn tomlish() -> impl Strategy<Value = String> {
             let mut pieces: Vec<String> = [
-                "[", "]", "{", "}", "=", ",", "\"", "'", "\n", " ", "#", "on", "run", "desc", "[[", "]]", "\\", "\"\"\"", "0x", "1e9",
-                "true", "-", ".", "\u{1b}", "民", "\u{202e}", "\r\n", "\t", "\u{0}",
+                "[", "]", "{", "}", "=", ",", "\"", "'", "\n", " ", "#", "on", "run", "desc", "[[", "]]", "\\",
+                "\"\"\"", "0x", "1e9", "true", "-", ".", "\u{1b}", "民", "\u{202e}", "\r\n", "\t", "\u{0}",
             ]
             .iter()
             .map(|s| s.to_string())
             .collect();
             pieces.extend(Layer::ALL.iter().map(|l| l.name().to_string()));
             pieces.extend(Action::ALL.iter().map(|a| format!("\"{}\"", a.name())));
-            pieces.extend(["\"q\"", "\"Ctrl-\"", "\"Ctrl--\"", "\"F13\"", "\"Shift-Tab\"", "\"\"", "\"Alt-民\""].map(String::from));
+            pieces.extend(
+                ["\"q\"", "\"Ctrl-\"", "\"Ctrl--\"", "\"F13\"", "\"Shift-Tab\"", "\"\"", "\"Alt-民\""]
+                    .map(String::from),
+            );
             let piece = prop_oneof![4 => proptest::sample::select(pieces), 1 => any::<char>().prop_map(String::from)];
             proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
         }
@@ -656,7 +702,11 @@ mod tests {
         fn file(bindings: &[(String, String, String, Option<String>)]) -> String {
             let mut views: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
             for (view, on, run, desc) in bindings {
-                views.entry(view.clone()).or_default().push(Entry { on: on.clone(), run: run.clone(), desc: desc.clone() });
+                views.entry(view.clone()).or_default().push(Entry {
+                    on: on.clone(),
+                    run: run.clone(),
+                    desc: desc.clone(),
+                });
             }
             toml::to_string(&views).expect("a keymap serialises")
         }
@@ -664,13 +714,21 @@ mod tests {
         /// A valid file: per view, distinct keys bound to actions (never `noop`), with or without a
         /// description (any text, quotes and controls included).
         fn valid() -> impl Strategy<Value = Vec<(String, String, String, Option<String>)>> {
-            let actions: Vec<String> = Action::ALL.iter().filter(|a| **a != Action::Noop).map(|a| a.name().to_string()).collect();
+            let actions: Vec<String> =
+                Action::ALL.iter().filter(|a| **a != Action::Noop).map(|a| a.name().to_string()).collect();
             let layers: Vec<String> = Layer::ALL.iter().map(|l| l.name().to_string()).collect();
-            let binding =
-                (proptest::sample::select(layers), key_name(), proptest::sample::select(actions), proptest::option::of(any::<String>()));
+            let binding = (
+                proptest::sample::select(layers),
+                key_name(),
+                proptest::sample::select(actions),
+                proptest::option::of(any::<String>()),
+            );
             proptest::collection::vec(binding, 0..40).prop_map(|bindings| {
                 let mut seen = std::collections::HashSet::new();
-                bindings.into_iter().filter(|(view, on, _, _)| Key::parse(on).is_ok_and(|k| seen.insert((view.clone(), k)))).collect()
+                bindings
+                    .into_iter()
+                    .filter(|(view, on, _, _)| Key::parse(on).is_ok_and(|k| seen.insert((view.clone(), k))))
+                    .collect()
             })
         }
 
@@ -679,9 +737,14 @@ mod tests {
             Layer::ALL
                 .iter()
                 .flat_map(|l| {
-                    map.bindings(*l)
-                        .iter()
-                        .map(|b| (l.name().to_string(), b.key.to_string(), b.action.name().to_string(), Some(b.description.clone())))
+                    map.bindings(*l).iter().map(|b| {
+                        (
+                            l.name().to_string(),
+                            b.key.to_string(),
+                            b.action.name().to_string(),
+                            Some(b.description.clone()),
+                        )
+                    })
                 })
                 .collect()
         }
@@ -747,7 +810,8 @@ mod tests {
 
         #[test]
         fn the_shipped_maps_come_back_the_same_through_keymap_show() {
-            for map in [Keymap::default_map(), Keymap::build(&[("default.toml", DEFAULT), ("vim.toml", VIM)]).unwrap()] {
+            for map in [Keymap::default_map(), Keymap::build(&[("default.toml", DEFAULT), ("vim.toml", VIM)]).unwrap()]
+            {
                 let again = Keymap::build(&[("shown.toml", &file(&shown(&map)))]).unwrap();
                 assert_eq!(again, map);
             }

@@ -93,7 +93,11 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         if let Ok(mut fault) = fault.lock() {
             fault.get_or_insert_with(|| said.clone());
         }
-        if write { format!("not saved: the database could not be reached ({said}); try again once connected") } else { said }
+        if write {
+            format!("not saved: the database could not be reached ({said}); try again once connected")
+        } else {
+            said
+        }
     };
     let loaded = match load {
         Load::Columns { at } => Loaded::Columns(columns(store, site, at).await.map_err(line)),
@@ -112,9 +116,9 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::Item { id } => Loaded::Item(store.item(site, id).await.map(Box::new).map_err(line)),
         Load::Scores { period } => Loaded::Scores(reports::scores(store, site, period).await.map_err(line)),
         Load::Queue => Loaded::Queue(store.queue(site, None, None).await.map_err(line)),
-        Load::Retractions => {
-            Loaded::Retractions(store.retraction_requests(site, Some(crate::domain::item::RequestStatus::Pending)).await.map_err(line))
-        }
+        Load::Retractions => Loaded::Retractions(
+            store.retraction_requests(site, Some(crate::domain::item::RequestStatus::Pending)).await.map_err(line),
+        ),
         // The same path as `review approve|reject`: the content-check gate, and the findings
         // recorded with the decision.
         Load::Review { item, version, decision } => Loaded::Decided(
@@ -137,7 +141,9 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::Waive { item, kind, text, reason } => {
             Loaded::Waived(item, store.waive_finding(site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line))
         }
-        Load::Publish { item, version } => Loaded::Decided(store.publish(site, item, Some(version), &[]).await.map_err(line)),
+        Load::Publish { item, version } => {
+            Loaded::Decided(store.publish(site, item, Some(version), &[]).await.map_err(line))
+        }
         Load::PublishMany { items } => {
             let mut done = Vec::new();
             for (item, version) in items {
@@ -148,7 +154,9 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::ColumnBefore { column_id, before } => {
             Loaded::ColumnBefore(store.column_items_before(site, column_id, before).await.map_err(line))
         }
-        Load::Retract { items, reason } => Loaded::Withdrawn(store.retract(site, &items, reason, "").await.map_err(line)),
+        Load::Retract { items, reason } => {
+            Loaded::Withdrawn(store.retract(site, &items, reason, "").await.map_err(line))
+        }
         Load::Mark { items, mark } => Loaded::Marked(mark.kind, store.mark(site, &items, &mark).await.map_err(line)),
         Load::Restore { item } => Loaded::Restored(item, store.restore(site, item, "").await.map_err(line)),
         Load::Withdrawals => Loaded::Withdrawals(
@@ -161,8 +169,12 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
             .await
             .map_err(line),
         ),
-        Load::Decline { request, reason } => Loaded::Declined(store.decline_request(site, request, &reason).await.map_err(line)),
-        Load::Audit { before } => Loaded::Audit(store.audit_page(site, &Default::default(), before, paged::PAGE).await.map_err(line)),
+        Load::Decline { request, reason } => {
+            Loaded::Declined(store.decline_request(site, request, &reason).await.map_err(line))
+        }
+        Load::Audit { before } => {
+            Loaded::Audit(store.audit_page(site, &Default::default(), before, paged::PAGE).await.map_err(line))
+        }
         // A network that drops packets (rather than refusing them) would hang the check for
         // minutes: past `CHECK_TIMEOUT` the database counts as unreachable.
         Load::Ping => Loaded::Ping(match tokio::time::timeout(CHECK_TIMEOUT, store.change_mark()).await {
@@ -196,7 +208,9 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         ),
         // Every online item through the content checks: tens of seconds on a large site.
         Load::Findings => Loaded::Findings(match reports::checks::lists(None, None) {
-            Ok(lists) => reports::checks::online_findings(store, site, &lists, None).await.map(app::finding_rows).map_err(line),
+            Ok(lists) => {
+                reports::checks::online_findings(store, site, &lists, None).await.map(app::finding_rows).map_err(line)
+            }
             Err(e) => Err(e),
         }),
     };
@@ -246,7 +260,10 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
         now: options.now,
         size,
     });
-    app.set_places(options.places.into_iter().map(|(label, place)| (label, sanitise::line(&place))).collect(), options.first_run);
+    app.set_places(
+        options.places.into_iter().map(|(label, place)| (label, sanitise::line(&place))).collect(),
+        options.first_run,
+    );
     if options.read_only {
         app.pin_read_only();
     }

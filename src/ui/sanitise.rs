@@ -166,7 +166,11 @@ pub fn block(s: &str) -> String {
         let mut shown = String::new();
         let expanded = raw.chars().flat_map(|c| {
             let tab = c == '\t';
-            std::iter::repeat_n(' ', if tab { 4 } else { 0 }).chain((!tab).then_some(if c == '\r' { '\u{240d}' } else { c }))
+            std::iter::repeat_n(' ', if tab { 4 } else { 0 }).chain((!tab).then_some(if c == '\r' {
+                '\u{240d}'
+            } else {
+                c
+            }))
         });
         push_shown(&mut shown, expanded, BLOCK_LINE_CELLS);
         let w = super::text::width(&shown);

@@ -88,7 +88,8 @@ fn detect_scroll(previous: &Buffer, next: &Buffer, region: Rect) -> Option<i32> 
             best = Some((shift, matches));
         }
     }
-    let unmoved = (0..h).filter(|&r| row_equal(previous, region.y + r as u16, next, region.y + r as u16, region)).count() as i32;
+    let unmoved =
+        (0..h).filter(|&r| row_equal(previous, region.y + r as u16, next, region.y + r as u16, region)).count() as i32;
     // Worth it only when the moved rows clearly outnumber the rows that stayed.
     best.filter(|&(shift, m)| m > unmoved + 2 && m >= (h - shift.abs()) / 2).map(|(shift, _)| shift)
 }
@@ -102,8 +103,9 @@ fn scroll(shown: &mut Buffer, region: Rect, shift: i32, out: &mut String) {
     out.push_str(&if shift > 0 { format!("\x1b[{shift}S") } else { format!("\x1b[{}T", -shift) });
     out.push_str("\x1b[r");
     let h = i32::from(region.height);
-    let rows: Vec<Vec<ratatui::buffer::Cell>> =
-        (0..h).map(|r| (region.left()..region.right()).map(|x| shown[(x, region.y + r as u16)].clone()).collect()).collect();
+    let rows: Vec<Vec<ratatui::buffer::Cell>> = (0..h)
+        .map(|r| (region.left()..region.right()).map(|x| shown[(x, region.y + r as u16)].clone()).collect())
+        .collect();
     for r in 0..h {
         let from = r + shift;
         for (i, x) in (region.left()..region.right()).enumerate() {
@@ -124,7 +126,8 @@ mod tests {
         b.set_string(0, 0, "栏目 Columns", Style::default());
         for r in 0..10u16 {
             let n = first + r as usize;
-            let style = if n == selected { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
+            let style =
+                if n == selected { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
             b.set_string(0, r + 1, format!("{n:>3} 政务动态 第{n}条 ①"), style);
         }
         b.set_string(0, 11, "● connected", Style::default());
@@ -194,7 +197,16 @@ mod tests {
     #[test]
     fn a_scrolled_list_is_scrolled_by_the_terminal_and_the_screen_ends_up_right() {
         // Down through the list: within the page, then scrolling a row at a time, then back up.
-        let frames = vec![frame(0, 0), frame(0, 1), frame(0, 9), frame(1, 10), frame(2, 11), frame(3, 12), frame(2, 2), frame(0, 0)];
+        let frames = vec![
+            frame(0, 0),
+            frame(0, 1),
+            frame(0, 9),
+            frame(1, 10),
+            frame(2, 11),
+            frame(3, 12),
+            frame(2, 2),
+            frame(0, 0),
+        ];
         let (parser, sizes) = terminal_after(&frames);
         assert_eq!(text(&parser), expected(frames.last().unwrap()));
         // Each prefix of the frames leaves the terminal showing its last frame.

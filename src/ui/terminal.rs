@@ -153,8 +153,12 @@ pub fn spawn_signals(tx: UnboundedSender<Msg>) {
                 tokio::spawn(async move {
                     if s.recv().await.is_some() {
                         tracing::info!("{why}");
-                        let _ =
-                            SIGNALLED.compare_exchange(0, number, std::sync::atomic::Ordering::SeqCst, std::sync::atomic::Ordering::SeqCst);
+                        let _ = SIGNALLED.compare_exchange(
+                            0,
+                            number,
+                            std::sync::atomic::Ordering::SeqCst,
+                            std::sync::atomic::Ordering::SeqCst,
+                        );
                         let _ = tx.send(Msg::Hangup(why));
                     }
                 });

@@ -15,7 +15,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// earlier `display` put after an ambiguous character stays (it is never sent to the terminal).
 pub fn visible(s: &str) -> String {
     let mut before = None;
-    let safe = |c: char, before: Option<char>| super::sanitise::is_safe(c) || (c == PAD && before.is_some_and(is_ambiguous));
+    let safe =
+        |c: char, before: Option<char>| super::sanitise::is_safe(c) || (c == PAD && before.is_some_and(is_ambiguous));
     if s.chars().all(|c| {
         let ok = safe(c, before);
         before = Some(c);
@@ -160,7 +161,10 @@ pub fn rows(text: &str, first: usize, rest: usize) -> Vec<Range<usize>> {
         match pieces.last_mut() {
             // A pad or a combining mark belongs to the character before it, and the `/` that
             // starts a path to what follows it.
-            Some(last) if last.end == start && (text[start..].chars().next().is_some_and(glued) || &text[last.start..last.end] == "/") => {
+            Some(last)
+                if last.end == start
+                    && (text[start..].chars().next().is_some_and(glued) || &text[last.start..last.end] == "/") =>
+            {
                 (last.end, last.next, last.width, last.space) = (end, at, last.width + piece.width, piece.space);
             }
             _ => pieces.push(piece),
@@ -207,7 +211,11 @@ impl Piece {
         for (i, c) in word.char_indices() {
             let w = c.width().unwrap_or(0);
             // With the characters glued to it.
-            let whole = w + word[i + c.len_utf8()..].chars().take_while(|&g| glued(g)).map(|g| g.width().unwrap_or(0)).sum::<usize>();
+            let whole = w + word[i + c.len_utf8()..]
+                .chars()
+                .take_while(|&g| glued(g))
+                .map(|g| g.width().unwrap_or(0))
+                .sum::<usize>();
             let i = self.start + i;
             if used > 0 && used + whole > max && !glued(c) {
                 let kept = text[start..i].trim_end_matches(' ');
@@ -306,7 +314,8 @@ pub fn wrap_lines<'a>(lines: Vec<Line<'a>>, width: u16) -> Vec<Line<'a>> {
 pub fn row_of(lines: &[String], width: u16, line: usize, at: usize) -> usize {
     let cols = usize::from(width.max(1));
     // As `wrap_lines` lays them out: a line that fits is one row.
-    let rows_of = |s: &str| if self::width(s) <= cols { std::iter::once(0..s.len()).collect() } else { rows(s, cols, cols) };
+    let rows_of =
+        |s: &str| if self::width(s) <= cols { std::iter::once(0..s.len()).collect() } else { rows(s, cols, cols) };
     let before: usize = lines.iter().take(line).map(|l| rows_of(l).len()).sum();
     let Some(text) = lines.get(line) else { return before };
     let byte = text.char_indices().nth(at).map_or(text.len(), |(b, _)| b);
@@ -351,7 +360,8 @@ mod tests {
     #[test]
     fn every_east_asian_ambiguous_character_is_widened() {
         // Greek, Cyrillic and accented Latin letters are ambiguous too (EastAsianWidth.txt: A).
-        for c in ['α', 'Ω', 'д', 'Я', 'é', 'à', 'ü', '§', '°', '×', '→', '■', '√', '“', '…', '█', '\u{e000}'] {
+        for c in ['α', 'Ω', 'д', 'Я', 'é', 'à', 'ü', '§', '°', '×', '→', '■', '√', '“', '…', '█', '\u{e000}']
+        {
             assert!(is_ambiguous(c), "{c:?}");
         }
         for c in ['a', 'Z', '1', '民', '，', 'ä', '\u{2800}', '\u{0301}'] {
@@ -436,7 +446,10 @@ mod tests {
             ],
             "not before the `.` of `.config`"
         );
-        assert_eq!(wrap("/home/a/portal-admin/portal-admin.log", 20, 2), ["/home/a/", "  portal-admin/", "  portal-admin.log"]);
+        assert_eq!(
+            wrap("/home/a/portal-admin/portal-admin.log", 20, 2),
+            ["/home/a/", "  portal-admin/", "  portal-admin.log"]
+        );
         // A path with no room at all is cut between characters, never lost.
         assert_eq!(wrap("/xiangshan-district-portal", 10, 0).concat(), "/xiangshan-district-portal");
     }

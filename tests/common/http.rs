@@ -84,9 +84,11 @@ async fn serve(mut stream: TcpStream, log: Arc<Mutex<Vec<Seen>>>) {
         let mut lines = head.lines();
         let path = lines.next().and_then(|l| l.split_whitespace().nth(1)).unwrap_or("/").to_string();
         let header = |name: &str| {
-            head.lines()
-                .skip(1)
-                .find_map(|l| l.split_once(':').filter(|(n, _)| n.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_string()))
+            head.lines().skip(1).find_map(|l| {
+                l.split_once(':')
+                    .filter(|(n, _)| n.trim().eq_ignore_ascii_case(name))
+                    .map(|(_, v)| v.trim().to_string())
+            })
         };
         log.lock().unwrap().push(Seen { path: path.clone(), user_agent: header("user-agent"), range: header("range") });
         if !respond(&mut stream, &path).await {
@@ -120,15 +122,25 @@ async fn respond(stream: &mut TcpStream, path: &str) -> bool {
         "/moved" => send(stream, "301 Moved Permanently", &[("Location", "/ok")], b"").await,
         // A redirect into the machine's own networks, by address and by name.
         "/to-private" => send(stream, "302 Found", &[("Location", "http://10.0.0.1/admin")], b"").await,
-        "/to-metadata" => send(stream, "302 Found", &[("Location", "http://169.254.169.254/latest/meta-data/")], b"").await,
+        "/to-metadata" => {
+            send(stream, "302 Found", &[("Location", "http://169.254.169.254/latest/meta-data/")], b"").await
+        }
         "/to-file" => send(stream, "302 Found", &[("Location", "file:///etc/passwd")], b"").await,
-        "/withdrawn-notice" => send(stream, "200 OK", &html, "<html><body><p>该信息已撤回。</p></body></html>".as_bytes()).await,
+        "/withdrawn-notice" => {
+            send(stream, "200 OK", &html, "<html><body><p>该信息已撤回。</p></body></html>".as_bytes()).await
+        }
         "/withdrawn-gbk" => {
             let gbk = gbk_notice();
             send(stream, "200 OK", &[("Content-Type", "text/html; charset=GBK")], &gbk).await
         }
         "/withdrawn-still" => {
-            send(stream, "200 OK", &html, "<html><body><h1>关于2026年冬季森林防火的通告</h1><p>正文……</p></body></html>".as_bytes()).await
+            send(
+                stream,
+                "200 OK",
+                &html,
+                "<html><body><h1>关于2026年冬季森林防火的通告</h1><p>正文……</p></body></html>".as_bytes(),
+            )
+            .await
         }
         // Escape sequences in a header's value and in the body (a terminal must never get them).
         "/hostile" => {

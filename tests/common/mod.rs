@@ -88,7 +88,10 @@ impl TestDb {
             .unwrap_or_else(|e| panic!("PostgreSQL is required for the tests ({admin}): {e}. Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"));
         sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
         // A server far from Beijing: every date the program computes must still be a Beijing date.
-        sqlx::query(&format!("ALTER DATABASE {name} SET timezone TO '{FOREIGN_TZ}'")).execute(&mut conn).await.expect("set time zone");
+        sqlx::query(&format!("ALTER DATABASE {name} SET timezone TO '{FOREIGN_TZ}'"))
+            .execute(&mut conn)
+            .await
+            .expect("set time zone");
         conn.close().await.ok();
         TestDb {
             backend: Backend::Postgres,
@@ -131,7 +134,8 @@ impl TestDb {
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = program();
         cmd.arg("--db").arg(&self.url).args(args);
-        cmd.env("PORTAL_ADMIN_DATA_DIR", self.dir.path().join("data")).env("XDG_CONFIG_HOME", self.dir.path().join("config"));
+        cmd.env("PORTAL_ADMIN_DATA_DIR", self.dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"));
         cmd
     }
 
@@ -185,17 +189,21 @@ impl Drop for TestDb {
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
             rt.block_on(async {
                 if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
-                    let oid: Option<String> = sqlx::query_scalar("SELECT CAST(oid AS TEXT) FROM pg_database WHERE datname = $1")
-                        .bind(&name)
-                        .fetch_optional(&mut conn)
-                        .await
-                        .ok()
-                        .flatten();
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await;
+                    let oid: Option<String> =
+                        sqlx::query_scalar("SELECT CAST(oid AS TEXT) FROM pg_database WHERE datname = $1")
+                            .bind(&name)
+                            .fetch_optional(&mut conn)
+                            .await
+                            .ok()
+                            .flatten();
+                    let _ =
+                        sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await;
                     // The database's group roles (portal_<oid>_…) belong to the server: they go with it.
                     for kind in ["admin", "reviewer", "viewer"] {
                         if let Some(oid) = &oid {
-                            let _ = sqlx::query(&format!("DROP ROLE IF EXISTS portal_{oid}_{kind}")).execute(&mut conn).await;
+                            let _ = sqlx::query(&format!("DROP ROLE IF EXISTS portal_{oid}_{kind}"))
+                                .execute(&mut conn)
+                                .await;
                         }
                     }
                 }

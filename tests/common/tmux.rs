@@ -31,32 +31,48 @@ impl Tmux {
         for (k, v) in env {
             cmd.arg("-e").arg(format!("{k}={}", v.display()));
         }
-        let status = cmd.arg(command).status().expect("tmux is installed (the end-to-end tests drive the console in it)");
+        let status =
+            cmd.arg(command).status().expect("tmux is installed (the end-to-end tests drive the console in it)");
         assert!(status.success());
         Tmux { session }
     }
 
     pub fn keys(&self, keys: &[&str]) {
         for k in keys {
-            assert!(Command::new("tmux").args(["-L", &self.session, "send-keys", "-t", &self.session, k]).status().unwrap().success());
+            assert!(
+                Command::new("tmux")
+                    .args(["-L", &self.session, "send-keys", "-t", &self.session, k])
+                    .status()
+                    .unwrap()
+                    .success()
+            );
             std::thread::sleep(Duration::from_millis(150));
         }
     }
 
     pub fn screen(&self) -> String {
-        let out = Command::new("tmux").args(["-L", &self.session, "capture-pane", "-p", "-t", &self.session]).output().unwrap();
+        let out = Command::new("tmux")
+            .args(["-L", &self.session, "capture-pane", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
         String::from_utf8_lossy(&out.stdout).to_string()
     }
 
     /// The screen with its attributes as escape sequences (SGR: colours, bold, reverse).
     pub fn screen_with_attributes(&self) -> String {
-        let out = Command::new("tmux").args(["-L", &self.session, "capture-pane", "-e", "-p", "-t", &self.session]).output().unwrap();
+        let out = Command::new("tmux")
+            .args(["-L", &self.session, "capture-pane", "-e", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
         String::from_utf8_lossy(&out.stdout).to_string()
     }
 
     /// A tmux format of the pane, such as its title.
     pub fn pane(&self, format: &str) -> String {
-        let out = Command::new("tmux").args(["-L", &self.session, "display", "-p", "-t", &self.session, format]).output().unwrap();
+        let out = Command::new("tmux")
+            .args(["-L", &self.session, "display", "-p", "-t", &self.session, format])
+            .output()
+            .unwrap();
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 

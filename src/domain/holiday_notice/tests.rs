@@ -108,7 +108,8 @@ fn older_forms_make_up_days_and_a_single_day() {
 
 #[test]
 fn half_width_and_full_width_read_the_same() {
-    let full = format!("{TITLE}二、春节：２月１１日至１７日放假调休，共７天。２月７日（星期日）、２月２０日（星期六）上班。");
+    let full =
+        format!("{TITLE}二、春节：２月１１日至１７日放假调休，共７天。２月７日（星期日）、２月２０日（星期六）上班。");
     let half = format!("{TITLE}二、春节:2月11日至17日放假调休,共7天.2月7日(星期日),2月20日(星期六)上班.");
     assert_eq!(parse_notice(&full).unwrap(), parse_notice(&half).unwrap());
     assert_eq!(parse_notice(&full).unwrap().days.len(), 9);
@@ -116,7 +117,8 @@ fn half_width_and_full_width_read_the_same() {
 
 #[test]
 fn a_paragraph_may_go_on_over_the_next_line() {
-    let text = format!("{TITLE}四、劳动节：\n5月1日至5日放假调休，共5天。\n4月25日（星期日）、\n5月8日（星期六）上班。\n");
+    let text =
+        format!("{TITLE}四、劳动节：\n5月1日至5日放假调休，共5天。\n4月25日（星期日）、\n5月8日（星期六）上班。\n");
     let n = parse_notice(&text).unwrap();
     assert_eq!(n.days.iter().filter(|x| x.kind == DayKind::Workday).count(), 2);
     assert!(n.days.iter().all(|x| x.note == "劳动节" || x.note == WORKDAY_NOTE));
@@ -140,13 +142,18 @@ fn a_year_that_contradicts_the_title_is_refused() {
     let e = error(&format!("{TITLE}一、元旦：2022年1月1日至3日放假，共3天。"));
     assert_eq!(e.line, 2);
     assert!(e.message.contains("2022") && e.message.contains("title"), "{e}");
-    let e = error(&format!("{TITLE}经国务院批准，现将2022年元旦、春节放假调休日期的具体安排通知如下。\n一、元旦：1月1日放假。"));
+    let e = error(&format!(
+        "{TITLE}经国务院批准，现将2022年元旦、春节放假调休日期的具体安排通知如下。\n一、元旦：1月1日放假。"
+    ));
     assert_eq!((e.line, e.message.as_str()), (2, "the year 2022 contradicts the title's 2021"));
     // The dates of another year: the weekdays written beside them do not fit.
     let e = error(&format!("{TITLE}二、春节：2月11日至17日放假调休，共7天。2月6日（星期日）上班。"));
     assert!(e.message.contains("2021-02-06 is a 星期六"), "{e}");
     let e = error(&format!("{TITLE}一、元旦：1月1日放假。\n\n国务院办公厅\n2019年11月25日\n"));
-    assert_eq!((e.line, e.message.as_str()), (5, "the notice is dated 2019-11-25, which does not fit a notice for 2021"));
+    assert_eq!(
+        (e.line, e.message.as_str()),
+        (5, "the notice is dated 2019-11-25, which does not fit a notice for 2021")
+    );
 }
 
 #[test]

@@ -53,7 +53,10 @@ impl App {
                 Some(status) => {
                     // What is missing first: on a narrow terminal the line is cut at its end.
                     let missing = status.warning().map_or_else(String::new, |w| format!("{w} · "));
-                    self.tell(format!("{missing}holiday notices held: {} · :calendar import FILE adds a year's", status.held()));
+                    self.tell(format!(
+                        "{missing}holiday notices held: {} · :calendar import FILE adds a year's",
+                        status.held()
+                    ));
                 }
                 None => {
                     self.load_calendar_status(effects);

@@ -207,7 +207,9 @@ impl App {
         let Some(r) = &mut self.reviewing else { return false };
         let n = r.findings.list.as_ref().map_or(0, Vec::len);
         match action {
-            Action::NextFinding | Action::PreviousFinding if n == 0 => self.warn("the content checks found nothing on this item"),
+            Action::NextFinding | Action::PreviousFinding if n == 0 => {
+                self.warn("the content checks found nothing on this item")
+            }
             Action::NextFinding | Action::PreviousFinding => {
                 let step = if action == Action::NextFinding { 1 } else { n - 1 };
                 r.findings.selected = (r.findings.selected + step) % n;
@@ -273,7 +275,8 @@ impl App {
         let r = self.reviewing.as_ref()?;
         let open = r.findings.open_blocking();
         let first = open.first()?;
-        let key = |a: Action| self.keymap.key_for(Layer::Review, a).map_or_else(|| a.name().to_string(), |k| k.to_string());
+        let key =
+            |a: Action| self.keymap.key_for(Layer::Review, a).map_or_else(|| a.name().to_string(), |k| k.to_string());
         let more = if open.len() > 1 { format!(" and {} more", open.len() - 1) } else { String::new() };
         // What to do first: the status line of an 80-column terminal shows only its start.
         Some(format!(
@@ -296,7 +299,8 @@ impl App {
         }
         let mut input = single_line("");
         input.set_placeholder_text("why it may stand (required; kept in the item's history)");
-        self.overlay = Overlay::Waive(Box::new(WaiveForm { item, kind: f.kind, text: f.text.clone(), input: Box::new(input) }));
+        self.overlay =
+            Overlay::Waive(Box::new(WaiveForm { item, kind: f.kind, text: f.text.clone(), input: Box::new(input) }));
     }
 
     /// A key typed into a waiver's reason: Enter sends the waiver, Esc drops it.
@@ -304,7 +308,8 @@ impl App {
         let Overlay::Waive(form) = &self.overlay else { return };
         let (item, kind, text) = (form.item, form.kind, form.text.clone());
         let Some(reason) = self.reason_typed(event, "waiving a finding needs a reason") else { return };
-        let req = self.request(Load::Waive { item, kind: kind.as_str().to_string(), text: text.clone(), reason }, effects);
+        let req =
+            self.request(Load::Waive { item, kind: kind.as_str().to_string(), text: text.clone(), reason }, effects);
         self.findings.waiving = Some((req, format!("{} “{text}”", kind.as_str())));
     }
 

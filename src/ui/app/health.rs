@@ -254,7 +254,8 @@ impl App {
     /// Opened with `--read-only`: nothing may be changed, whatever the operator's role.
     pub fn pin_read_only(&mut self) {
         self.link.pinned = true;
-        self.link.identity = Identity::ReadOnly("read only (--read-only): nothing can be changed in this session".into());
+        self.link.identity =
+            Identity::ReadOnly("read only (--read-only): nothing can be changed in this session".into());
     }
 
     /// Who the console acts as came back.
@@ -325,13 +326,18 @@ impl App {
         match action {
             Action::Approve | Action::Reject => under_review().filter(|s| *s != Stage::Publish).map(Act::Pass),
             Action::Publish | Action::PublishMarked => Some(Act::Pass(Stage::Publish)),
-            Action::Withdraw | Action::Decline | Action::MarkRequest | Action::WithdrawItems | Action::Restore | Action::MarkInstead => {
-                Some(Act::Withdraw)
-            }
+            Action::Withdraw
+            | Action::Decline
+            | Action::MarkRequest
+            | Action::WithdrawItems
+            | Action::Restore
+            | Action::MarkInstead => Some(Act::Withdraw),
             Action::RecordIncident | Action::ReverseIncident => Some(Act::RecordIncident),
             Action::WaiveFinding => Some(Act::WaiveFinding),
             Action::Confirm => match &self.overlay {
-                Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. } => Some(Act::Pass(Stage::Publish)),
+                Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. } => {
+                    Some(Act::Pass(Stage::Publish))
+                }
                 Overlay::Confirm { .. } => Some(Act::Withdraw),
                 _ => None,
             },
@@ -348,7 +354,8 @@ impl App {
                 true
             }
             Identity::Operator(role) if !act.allowed(*role) => {
-                let said = WorkflowError::NotAllowed { operator: self.operator.clone(), role: role.as_str(), act }.to_string();
+                let said =
+                    WorkflowError::NotAllowed { operator: self.operator.clone(), role: role.as_str(), act }.to_string();
                 self.warn(said);
                 true
             }
@@ -362,7 +369,9 @@ impl App {
         let now = self.now;
         let Health::Lost(lost) = &mut self.health else { return false };
         lost.next_try = lost.next_try.min(now);
-        self.warn("not saved: the database cannot be reached (reconnecting…); nothing was sent — try again once connected");
+        self.warn(
+            "not saved: the database cannot be reached (reconnecting…); nothing was sent — try again once connected",
+        );
         // Said where the user looks, too: in the question, which stays open.
         if let Overlay::Confirm { text, .. } = &mut self.overlay {
             if !text.ends_with(NOT_SENT) {
@@ -387,13 +396,19 @@ impl App {
     /// said why): Enter on a rejection's or a decline's reason, the mark's confirmation.
     pub(super) fn typed_write_refused(&mut self, event: KeyEvent) -> bool {
         let act = match &self.overlay {
-            Overlay::Reason { .. } if event.code == KeyCode::Enter => match self.reviewing.as_ref().map(|r| r.entry.stage) {
-                Some(stage) => Act::Pass(stage),
-                None => return false,
-            },
+            Overlay::Reason { .. } if event.code == KeyCode::Enter => {
+                match self.reviewing.as_ref().map(|r| r.entry.stage) {
+                    Some(stage) => Act::Pass(stage),
+                    None => return false,
+                }
+            }
             Overlay::Decline { .. } if event.code == KeyCode::Enter => Act::Withdraw,
             Overlay::Waive(_) if event.code == KeyCode::Enter => Act::WaiveFinding,
-            Overlay::Mark { .. } if self.keymap.action(Layer::Mark, Key::from_event(event)) == Some(Action::Confirm) => Act::Withdraw,
+            Overlay::Mark { .. }
+                if self.keymap.action(Layer::Mark, Key::from_event(event)) == Some(Action::Confirm) =>
+            {
+                Act::Withdraw
+            }
             Overlay::Incident(_) | Overlay::Reverse(_)
                 if self.keymap.action(Layer::Incident, Key::from_event(event)) == Some(Action::Confirm) =>
             {

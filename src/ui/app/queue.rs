@@ -102,7 +102,13 @@ impl App {
         let id = entry.id;
         let request = self.request(Load::Item { id }, effects);
         let view = ItemView { id, item: None, scroll: 0, waiting: Some(request), error: None };
-        self.reviewing = Some(Reviewing { entry, view, checks: Checks::default(), deciding: None, findings: ItemFindings::default() });
+        self.reviewing = Some(Reviewing {
+            entry,
+            view,
+            checks: Checks::default(),
+            deciding: None,
+            findings: ItemFindings::default(),
+        });
         self.load_review_findings(effects);
     }
 
@@ -127,7 +133,8 @@ impl App {
                 self.queue.order(height);
             }
             Action::PublishMarked => {
-                let marked: Vec<&QueueItem> = self.queue.items.rows.iter().filter(|e| self.queue.marked.contains(&e.id)).collect();
+                let marked: Vec<&QueueItem> =
+                    self.queue.items.rows.iter().filter(|e| self.queue.marked.contains(&e.id)).collect();
                 if marked.is_empty() {
                     self.warn("mark approved items first (Space)");
                 } else {
@@ -156,11 +163,25 @@ impl App {
         let blocked = self.blocking_said();
         let Some(r) = &mut self.reviewing else { return false };
         match action {
-            Action::Check1 | Action::Check2 | Action::Check3 | Action::Check4 | Action::Check5 | Action::Check6 | Action::Check7 => {
-                let n = [Action::Check1, Action::Check2, Action::Check3, Action::Check4, Action::Check5, Action::Check6, Action::Check7]
-                    .iter()
-                    .position(|a| *a == action)
-                    .unwrap_or(0);
+            Action::Check1
+            | Action::Check2
+            | Action::Check3
+            | Action::Check4
+            | Action::Check5
+            | Action::Check6
+            | Action::Check7 => {
+                let n = [
+                    Action::Check1,
+                    Action::Check2,
+                    Action::Check3,
+                    Action::Check4,
+                    Action::Check5,
+                    Action::Check6,
+                    Action::Check7,
+                ]
+                .iter()
+                .position(|a| *a == action)
+                .unwrap_or(0);
                 r.checks = Checks(r.checks.0 ^ (1 << n));
             }
             Action::AllChecks => r.checks = if r.checks.is_all() { Checks::default() } else { Checks::ALL },
@@ -196,8 +217,11 @@ impl App {
                     let said = format!("item {} is at {}: approve it first", r.entry.id, r.entry.stage.as_str());
                     self.warn(said);
                 } else {
-                    let text =
-                        format!("Publish item {} into:\n  {}\n\nEnter publishes · Esc cancels", r.entry.id, r.entry.columns.join("\n  "));
+                    let text = format!(
+                        "Publish item {} into:\n  {}\n\nEnter publishes · Esc cancels",
+                        r.entry.id,
+                        r.entry.columns.join("\n  ")
+                    );
                     self.overlay = Overlay::Confirm { text, then: Confirmed::Publish };
                 }
             }
@@ -214,8 +238,7 @@ impl App {
 
     /// The confirmation was given: do what it was for.
     pub(super) fn confirmed(&mut self, effects: &mut Vec<Effect>) {
-        let retraction =
-            matches!(&self.overlay, Overlay::Confirm { then, .. } if !matches!(then, Confirmed::Publish | Confirmed::PublishMarked));
+        let retraction = matches!(&self.overlay, Overlay::Confirm { then, .. } if !matches!(then, Confirmed::Publish | Confirmed::PublishMarked));
         if retraction && self.write_running() {
             return;
         }
@@ -225,8 +248,14 @@ impl App {
             return;
         }
         let Some(r) = &self.reviewing else {
-            let items: Vec<(i64, i64)> =
-                self.queue.items.rows.iter().filter(|e| self.queue.marked.contains(&e.id)).map(|e| (e.id, e.version)).collect();
+            let items: Vec<(i64, i64)> = self
+                .queue
+                .items
+                .rows
+                .iter()
+                .filter(|e| self.queue.marked.contains(&e.id))
+                .map(|e| (e.id, e.version))
+                .collect();
             if !items.is_empty() {
                 let id = self.request(Load::PublishMany { items }, effects);
                 self.queue.publishing = Some(id);
@@ -304,7 +333,12 @@ impl App {
     }
 
     /// The marked items were published (or some refused).
-    pub(super) fn published_many(&mut self, id: u64, results: Vec<Result<Transition, String>>, effects: &mut Vec<Effect>) {
+    pub(super) fn published_many(
+        &mut self,
+        id: u64,
+        results: Vec<Result<Transition, String>>,
+        effects: &mut Vec<Effect>,
+    ) {
         if !super::arrived(&mut self.queue.publishing, id) {
             return;
         }
@@ -325,7 +359,9 @@ impl App {
             self.queue.order(height);
         }
         let Some(next) = self.queue.open_next.take() else { return };
-        let Some(pos) = self.queue.items.shown.iter().position(|&i| self.queue.items.rows[i].id == next) else { return };
+        let Some(pos) = self.queue.items.shown.iter().position(|&i| self.queue.items.rows[i].id == next) else {
+            return;
+        };
         self.queue.items.cursor.selected = pos;
         let height = self.list_height();
         let len = self.queue.items.shown.len();

@@ -140,7 +140,16 @@ enum Anchor {
 
 impl UnitView {
     fn new(unit: String, period: Period) -> UnitView {
-        UnitView { unit, period, explanation: None, parts: Vec::new(), cursor: Cursor::default(), waiting: None, error: None, item: None }
+        UnitView {
+            unit,
+            period,
+            explanation: None,
+            parts: Vec::new(),
+            cursor: Cursor::default(),
+            waiting: None,
+            error: None,
+            item: None,
+        }
     }
 
     /// The selected line, if the selection rests on one.
@@ -195,10 +204,14 @@ impl UnitView {
         let page = height.max(1) as isize;
         let at = self.cursor.selected;
         let target = match action {
-            Action::Down => self.parts.iter().enumerate().skip(at + 1).find(|(_, p)| p.selectable()).map_or(at, |(i, _)| i),
+            Action::Down => {
+                self.parts.iter().enumerate().skip(at + 1).find(|(_, p)| p.selectable()).map_or(at, |(i, _)| i)
+            }
             Action::Up => self.parts[..at].iter().rposition(|p| p.selectable()).unwrap_or(at),
             Action::PageDown | Action::PageUp => {
-                let goal = at.saturating_add_signed(if action == Action::PageDown { page } else { -page }).min(self.parts.len() - 1);
+                let goal = at
+                    .saturating_add_signed(if action == Action::PageDown { page } else { -page })
+                    .min(self.parts.len() - 1);
                 // The nearest selectable line at or beyond the goal, else back towards the start.
                 let ahead = if action == Action::PageDown {
                     self.parts.iter().enumerate().skip(goal).find(|(_, p)| p.selectable()).map(|(i, _)| i)
@@ -271,7 +284,10 @@ impl ScoresView {
         self.units.waiting.is_some()
             || self.writing.is_some()
             || self.bulletin.is_some()
-            || self.unit.as_ref().is_some_and(|u| u.waiting.is_some() || u.item.as_ref().is_some_and(|i| i.waiting.is_some()))
+            || self
+                .unit
+                .as_ref()
+                .is_some_and(|u| u.waiting.is_some() || u.item.as_ref().is_some_and(|i| i.waiting.is_some()))
     }
 
     /// The item opened from the explanation, if it waits for the result numbered `id`.
@@ -343,8 +359,13 @@ impl IncidentForm {
     /// Moves to a field; only its input shows a cursor.
     pub fn focus(&mut self, field: Field) {
         self.field = field;
-        for (f, input) in [(Field::Item, &mut self.item), (Field::Date, &mut self.date), (Field::Note, &mut self.note)] {
-            input.set_cursor_style(if f == field { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() });
+        for (f, input) in [(Field::Item, &mut self.item), (Field::Date, &mut self.date), (Field::Note, &mut self.note)]
+        {
+            input.set_cursor_style(if f == field {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            });
         }
     }
 
@@ -503,7 +524,9 @@ impl App {
         }
         match action {
             Action::Back if overlay => self.scores.unit = None,
-            Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => unit.step(action, height),
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
+                unit.step(action, height)
+            }
             Action::Open => self.open_explained(effects),
             Action::ReverseIncident => self.ask_reversal(),
             Action::Filter => self.warn("the filter is for the ranking: Esc goes back to it"),
@@ -547,9 +570,10 @@ impl App {
         let (unit, chosen) = match &self.scores.unit {
             Some(u) => {
                 let chosen = match (u.selected(), &u.explanation, &u.item) {
-                    (_, _, Some(view)) => {
-                        Some((view.id.to_string(), view.item.as_ref().map_or_else(String::new, |(i, _)| i.title.clone())))
-                    }
+                    (_, _, Some(view)) => Some((
+                        view.id.to_string(),
+                        view.item.as_ref().map_or_else(String::new, |(i, _)| i.title.clone()),
+                    )),
                     (Some(Part::Item(i)), Some(e), None) => Some((e.items[i].id.to_string(), e.items[i].title.clone())),
                     _ => None,
                 };
@@ -658,8 +682,12 @@ impl App {
         let date = text(&form.date);
         let checked = match if date.is_empty() { Ok(today) } else { crate::domain::time::parse_date(&date) } {
             Err(e) => Err((Field::Date, e)),
-            Ok(day) if day > today => Err((Field::Date, format!("{day} is still to come: an incident is dated when it happened"))),
-            Ok(_) if text(&form.note).is_empty() => Err((Field::Note, "an incident needs a note saying what happened".to_string())),
+            Ok(day) if day > today => {
+                Err((Field::Date, format!("{day} is still to come: an incident is dated when it happened")))
+            }
+            Ok(_) if text(&form.note).is_empty() => {
+                Err((Field::Note, "an incident needs a note saying what happened".to_string()))
+            }
             Ok(day) => Ok(day),
         };
         let occurred_on = match checked {
@@ -671,7 +699,8 @@ impl App {
             }
         };
         let item = Some(text(&form.item)).filter(|i| !i.is_empty());
-        let input = IncidentInput { unit: form.unit.clone(), kind: form.kind, item: None, occurred_on, note: text(&form.note) };
+        let input =
+            IncidentInput { unit: form.unit.clone(), kind: form.kind, item: None, occurred_on, note: text(&form.note) };
         let req = self.request(Load::Assessment(AssessmentLoad::AddIncident { input, item }), effects);
         self.scores.writing = Some(req);
     }

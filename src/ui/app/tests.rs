@@ -110,7 +110,12 @@ fn summary(id: i64, title: &str, minute: u32, unit: Option<&str>) -> ItemSummary
 fn items(from: i64, n: i64) -> Vec<ItemSummary> {
     (from..from + n)
         .map(|i| {
-            summary(1000 - i, &format!("象山区第{i}次召开重大项目建设推进会，部署“十五五”开局工作"), (59 - i % 60) as u32, Some("发改局"))
+            summary(
+                1000 - i,
+                &format!("象山区第{i}次召开重大项目建设推进会，部署“十五五”开局工作"),
+                (59 - i % 60) as u32,
+                Some("发改局"),
+            )
         })
         .collect()
 }
@@ -182,7 +187,9 @@ fn open_column(app: &mut App, page: Vec<ItemSummary>) {
         .columns
         .lines
         .iter()
-        .position(|l| matches!(l, Line::Column { index, .. } if app.columns.tree.as_ref().unwrap().entries[*index].id == 7))
+        .position(
+            |l| matches!(l, Line::Column { index, .. } if app.columns.tree.as_ref().unwrap().entries[*index].id == 7),
+        )
         .unwrap();
     app.columns.cursor.selected = pos;
     let effects = key(app, KeyCode::Enter);
@@ -202,7 +209,12 @@ fn open_column(app: &mut App, page: Vec<ItemSummary>) {
                     issued_on: day("2026-11-10"),
                     published_at: None,
                 };
-                let row = DocumentReportRow { document, due: day("2026-11-17"), status: DocumentStatus::Overdue, provisional: false };
+                let row = DocumentReportRow {
+                    document,
+                    due: day("2026-11-17"),
+                    status: DocumentStatus::Overdue,
+                    provisional: false,
+                };
                 app.update(Msg::Loaded(id, Loaded::ColumnHead(Ok((1234, vec![row])))));
             }
             other => panic!("unexpected {other:?}"),
@@ -451,9 +463,18 @@ fn the_columns_screen_shows_the_figures_of_stale() {
     let text = text_of(&a);
     // Worst first, as `stale` sorts; with the due date and the days overdue.
     let first = text.lines().nth(3).unwrap();
-    assert!(first.starts_with("✗") && first.contains("②批准服务信息") && first.contains("2026-10-10") && first.contains("50"), "{text}");
+    assert!(
+        first.starts_with("✗")
+            && first.contains("②批准服务信息")
+            && first.contains("2026-10-10")
+            && first.contains("50"),
+        "{text}"
+    );
     let second = text.lines().nth(4).unwrap();
-    assert!(second.contains("⑥施工及质量安全监督信息") && second.contains("2026-11-18") && second.contains("11"), "{text}");
+    assert!(
+        second.contains("⑥施工及质量安全监督信息") && second.contains("2026-11-18") && second.contains("11"),
+        "{text}"
+    );
     assert!(text.lines().nth(1).unwrap().contains("✗2 overdue ∅1 empty !1 due soon"), "{text}");
 }
 
@@ -483,7 +504,8 @@ fn content_is_never_taken_for_padding() {
     keys(&mut a, "s");
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let buf = t.draw(|f| draw(f.buffer_mut(), &a)).unwrap().buffer.clone();
-    let y = (0..24).find(|&y| (0..80).any(|x| buf[(x, y)].symbol() == "α")).unwrap_or_else(|| panic!("{}", text_of(&a)));
+    let y =
+        (0..24).find(|&y| (0..80).any(|x| buf[(x, y)].symbol() == "α")).unwrap_or_else(|| panic!("{}", text_of(&a)));
     let braille: Vec<u16> = (0..80).filter(|&x| buf[(x, y)].symbol() == "\u{2800}").collect();
     assert_eq!(braille.len(), 3, "{}", text_of(&a));
     assert!(braille.iter().all(|&x| buf[(x, y)].diff_option == ratatui::buffer::CellDiffOption::None));
@@ -514,7 +536,11 @@ fn ambiguous_characters_drawn_wide_keep_the_columns_aligned() {
     // Every row's due date starts in the same cell.
     // (The second date of a row is its due date.)
     let due = |y: u16| {
-        (0..150u16).filter(|&x| buf[(x, y)].symbol() == "2" && buf[(x + 4, y)].symbol() == "-" && buf[(x + 7, y)].symbol() == "-").nth(1)
+        (0..150u16)
+            .filter(|&x| {
+                buf[(x, y)].symbol() == "2" && buf[(x + 4, y)].symbol() == "-" && buf[(x + 7, y)].symbol() == "-"
+            })
+            .nth(1)
     };
     assert_eq!(due(3), due(4));
     assert!(due(3).is_some());
@@ -529,14 +555,17 @@ fn the_selection_survives_a_refresh_and_a_filter() {
         .columns
         .lines
         .iter()
-        .position(|l| matches!(l, Line::Column { index, .. } if a.columns.tree.as_ref().unwrap().entries[*index].id == 8))
+        .position(
+            |l| matches!(l, Line::Column { index, .. } if a.columns.tree.as_ref().unwrap().entries[*index].id == 8),
+        )
         .unwrap();
     a.columns.cursor.selected = target;
     let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));
     let [(id, Load::Columns { .. })] = loads(&effects)[..] else { panic!("{effects:?}") };
     // The refreshed tree has a new column ahead of the selected one.
     let mut fresh = entries();
-    fresh.insert(1, entry(11, Some(1), "政务动态 / 通知公告", "10天", Status::Ok, Some("2026-12-05"), 0, &["区政府办"]));
+    fresh
+        .insert(1, entry(11, Some(1), "政务动态 / 通知公告", "10天", Status::Ok, Some("2026-12-05"), 0, &["区政府办"]));
     a.update(Msg::Loaded(id, Loaded::Columns(Ok(fresh))));
     assert_eq!(a.columns.selected_entry().unwrap().id, 8);
     keys(&mut a, "/fgj");
@@ -645,11 +674,22 @@ fn copying_sends_the_selected_id_or_title() {
 fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let mut a = app();
-    let click =
-        |row| Msg::Mouse(MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column: 5, row, modifiers: KeyModifiers::NONE });
+    let click = |row| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 5,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
     a.update(click(4));
     assert_eq!(a.columns.cursor.selected, 1);
-    a.update(Msg::Mouse(MouseEvent { kind: MouseEventKind::ScrollDown, column: 5, row: 4, modifiers: KeyModifiers::NONE }));
+    a.update(Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 4,
+        modifiers: KeyModifiers::NONE,
+    }));
     assert_eq!(a.columns.cursor.selected, 2);
     let effects = a.update(Msg::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
@@ -696,19 +736,21 @@ fn the_audit_trail_pages_back_and_filters() {
 
 fn queue_rows() -> Vec<QueueItem> {
     let at = |d, h| Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0).unwrap();
-    let row = |id, path, stage, unit: Option<&str>, title: &str, channel, submitted, missing: Vec<AttachmentKind>| QueueItem {
-        id,
-        path,
-        stage,
-        unit: unit.map(Into::into),
-        form: Form::Text,
-        title: title.into(),
-        channel,
-        columns: vec!["政务动态 / 部门动态".into()],
-        submitted_at: submitted,
-        wechat_at: None,
-        missing,
-        version: 1,
+    let row = |id, path, stage, unit: Option<&str>, title: &str, channel, submitted, missing: Vec<AttachmentKind>| {
+        QueueItem {
+            id,
+            path,
+            stage,
+            unit: unit.map(Into::into),
+            form: Form::Text,
+            title: title.into(),
+            channel,
+            columns: vec!["政务动态 / 部门动态".into()],
+            submitted_at: submitted,
+            wechat_at: None,
+            missing,
+            version: 1,
+        }
     };
     vec![
         row(
@@ -731,8 +773,26 @@ fn queue_rows() -> Vec<QueueItem> {
             at(29, 1),
             vec![AttachmentKind::SignedScan],
         ),
-        row(33, ItemPath::Repost, Stage::Review, None, "国务院办公厅关于进一步优化政务服务的意见", Channel::Portal, at(28, 9), vec![]),
-        row(34, ItemPath::Unit, Stage::Publish, Some("统计局"), "象山区2026年1-10月主要经济指标", Channel::Portal, at(27, 3), vec![]),
+        row(
+            33,
+            ItemPath::Repost,
+            Stage::Review,
+            None,
+            "国务院办公厅关于进一步优化政务服务的意见",
+            Channel::Portal,
+            at(28, 9),
+            vec![],
+        ),
+        row(
+            34,
+            ItemPath::Unit,
+            Stage::Publish,
+            Some("统计局"),
+            "象山区2026年1-10月主要经济指标",
+            Channel::Portal,
+            at(27, 3),
+            vec![],
+        ),
     ]
 }
 
@@ -750,7 +810,9 @@ fn open_reviewing(app: &mut App) {
 /// Opens the selected queue item and feeds it its page with `body`, and its findings.
 fn open_reviewing_with(app: &mut App, body: &str, findings: Vec<(crate::domain::checks::Finding, Option<String>)>) {
     let effects = key(app, KeyCode::Enter);
-    let [(id, Load::Item { id: item }), (checked, Load::ItemFindings { id: also })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::Item { id: item }), (checked, Load::ItemFindings { id: also })] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     assert_eq!(item, also);
     app.update(Msg::Loaded(checked, Loaded::ItemFindings(item, Ok(findings))));
     let entry = app.reviewing.as_ref().unwrap().entry.clone();
@@ -777,7 +839,10 @@ fn open_reviewing_with(app: &mut App, body: &str, findings: Vec<(crate::domain::
     };
     app.update(Msg::Loaded(
         id,
-        Loaded::Item(Ok(Box::new((full, vec![HistoryEntry { at: t, operator: "政府办".into(), event: "submitted".into() }])))),
+        Loaded::Item(Ok(Box::new((
+            full,
+            vec![HistoryEntry { at: t, operator: "政府办".into(), event: "submitted".into() }],
+        )))),
     ));
 }
 
@@ -815,7 +880,8 @@ fn a_review_by_keys_needs_all_seven_checks_then_opens_the_next_item() {
     assert!(loads(&keys(&mut a, "123456a")).is_empty());
     assert!(a.notice.as_ref().unwrap().error);
     let effects = keys(&mut a, "7a");
-    let [(id, Load::Review { item: 31, version: 1, decision: Decision::Approve { checks, .. } })] = loads(&effects)[..] else {
+    let [(id, Load::Review { item: 31, version: 1, decision: Decision::Approve { checks, .. } })] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     assert!(checks.is_all());
@@ -845,7 +911,8 @@ fn a_rejection_asks_for_a_reason_and_names_the_cleared_checks() {
     let effects = keys(&mut a, "政策口径需与市级文件一致");
     assert!(effects.is_empty());
     let effects = key(&mut a, KeyCode::Enter);
-    let [(_, Load::Review { item: 31, decision: Decision::Reject { failed, reason }, .. })] = &loads(&effects)[..] else {
+    let [(_, Load::Review { item: 31, decision: Decision::Reject { failed, reason }, .. })] = &loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(failed.numbers(), [2, 6]);
@@ -950,7 +1017,8 @@ fn a_request_is_withdrawn_after_a_confirmation_or_declined_with_a_reason() {
     assert_eq!(a.layer(), Layer::Confirm);
     assert!(text_of(&a).contains("Withdraw item 1007 from every column (classified)"));
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::Retract { items, reason: crate::domain::RetractionReason::Classified })] = &loads(&effects)[..] else {
+    let [(id, Load::Retract { items, reason: crate::domain::RetractionReason::Classified })] = &loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(items, &vec![1007]);
@@ -959,7 +1027,10 @@ fn a_request_is_withdrawn_after_a_confirmation_or_declined_with_a_reason() {
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 1007 from every column; 1 request closed");
     // The requests and the column tree (its staleness) load again.
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
-    assert!(reloaded.contains(&Load::Retractions) && reloaded.iter().any(|l| matches!(l, Load::Columns { .. })), "{reloaded:?}");
+    assert!(
+        reloaded.contains(&Load::Retractions) && reloaded.iter().any(|l| matches!(l, Load::Columns { .. })),
+        "{reloaded:?}"
+    );
     // Declining needs a reason.
     keys(&mut a, "d");
     assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
@@ -985,7 +1056,12 @@ fn policy_items() -> Vec<ItemSummary> {
         row(2106, "象山区重大建设项目施工安全监督管理办法（2026年修订）", at(2026, 6, 2), None),
         row(1874, "关于开展2025年度建设工程质量安全大检查的通知", at(2025, 4, 10), None),
         row(1533, "象山区建设工程质量安全监督实施细则", at(2024, 3, 5), Some(crate::domain::MarkKind::Amended)),
-        row(1207, "象山区重大建设项目施工安全监督管理办法（试行）", at(2023, 11, 21), Some(crate::domain::MarkKind::Repealed)),
+        row(
+            1207,
+            "象山区重大建设项目施工安全监督管理办法（试行）",
+            at(2023, 11, 21),
+            Some(crate::domain::MarkKind::Repealed),
+        ),
         row(1102, "关于做好2023年汛期建筑施工安全工作的通知", at(2023, 6, 1), None),
         row(1031, "象山区建筑工地扬尘污染防治工作方案", at(2023, 3, 15), None),
     ]
@@ -1068,7 +1144,10 @@ fn everything_before_a_day_is_marked_as_the_store_finds_it_loaded_or_not() {
     assert_eq!(a.notice.as_ref().unwrap().text, "marked 4 items that went online here before 2024-01-01 (4 marked)");
     // The withdrawal takes them all, the one not loaded too.
     keys(&mut a, "w");
-    assert!(confirmation(&a).contains("Withdraw 4 items from every column") && confirmation(&a).contains("象山区2022年重大项目建设计划"));
+    assert!(
+        confirmation(&a).contains("Withdraw 4 items from every column")
+            && confirmation(&a).contains("象山区2022年重大项目建设计划")
+    );
     let effects = key(&mut a, KeyCode::Enter);
     let [(_, Load::Retract { items, reason: crate::domain::RetractionReason::Outdated })] = &loads(&effects)[..] else {
         panic!("{effects:?}")
@@ -1095,7 +1174,9 @@ fn the_withdrawal_confirmation_says_how_many_and_which_and_cycles_the_reason() {
     assert!(text.starts_with("Withdraw 20 items from every column (nothing is deleted):"), "{text}");
     // The first ones that fit at 80×24, then how many more.
     assert!(
-        text.contains("  1000  象山区第0次召开") && text.contains("  999   象山区第1次召开") && text.contains("  … and 7 more"),
+        text.contains("  1000  象山区第0次召开")
+            && text.contains("  999   象山区第1次召开")
+            && text.contains("  … and 7 more"),
         "{text}"
     );
     assert!(text.contains("  988   象山区第12次召开") && !text.contains("  987   "), "{text}");
@@ -1103,7 +1184,10 @@ fn the_withdrawal_confirmation_says_how_many_and_which_and_cycles_the_reason() {
     assert!(text.ends_with("Enter withdraws · m marks instead · Esc cancels"), "{text}");
     assert!(text.lines().all(|l| crate::ui::text::width(l) <= 74), "no line wraps in the popup: {text}");
     let screen = text_of(&a);
-    assert!(screen.contains("… and 7 more") && screen.contains("Enter withdraws · m marks instead · Esc cancels"), "{screen}");
+    assert!(
+        screen.contains("… and 7 more") && screen.contains("Enter withdraws · m marks instead · Esc cancels"),
+        "{screen}"
+    );
     // r cycles the reason; the text follows.
     let mut seen = Vec::new();
     for _ in 0..4 {
@@ -1140,7 +1224,10 @@ fn with_nothing_marked_the_selected_item_or_the_opened_one_is_withdrawn() {
     assert_eq!(a.layer(), Layer::Item);
     keys(&mut a, "w");
     let text = confirmation(&a);
-    assert!(text.starts_with("Withdraw item 1874 from every column") && text.contains("象山区召开重大项目建设推进会"), "{text}");
+    assert!(
+        text.starts_with("Withdraw item 1874 from every column") && text.contains("象山区召开重大项目建设推进会"),
+        "{text}"
+    );
     let effects = key(&mut a, KeyCode::Enter);
     let [(id, Load::Retract { items, .. })] = &loads(&effects)[..] else { panic!("{effects:?}") };
     assert_eq!(items, &[1874]);
@@ -1189,7 +1276,9 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     // Lists never loaded load when visited.
     assert!(!reloaded.iter().any(|l| matches!(l, Load::Withdrawals | Load::Audit { .. })), "{reloaded:?}");
     // The column's last items went: the fresh tree says it is empty, and so does the open column.
-    let Some((columns, _)) = loads(&effects).into_iter().find(|(_, l)| matches!(l, Load::Columns { .. })) else { panic!() };
+    let Some((columns, _)) = loads(&effects).into_iter().find(|(_, l)| matches!(l, Load::Columns { .. })) else {
+        panic!()
+    };
     let mut fresh = entries();
     fresh[6].staleness = Staleness { status: Status::Empty, due: None, days_overdue: 0 };
     a.update(Msg::Loaded(columns, Loaded::Columns(Ok(fresh))));
@@ -1212,7 +1301,10 @@ fn a_refusal_is_a_warning_that_keeps_the_screen_and_the_marks() {
     assert_eq!(marked(&a), [1874, 2106]);
     let text = text_of(&a);
     assert!(text.lines().last().unwrap().contains("✗ li.jianhua (viewer) may not withdraw"), "{text}");
-    assert!(text.contains("* 2026-06-02 10:00 text       住建局       象山区重大建设项目施工"), "the list stays: {text}");
+    assert!(
+        text.contains("* 2026-06-02 10:00 text       住建局       象山区重大建设项目施工"),
+        "the list stays: {text}"
+    );
     assert_eq!(a.health, Health::Connected, "a refusal is not a lost connection");
 }
 
@@ -1229,7 +1321,10 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
     let text = text_of(&a);
     assert!(text.contains("Keep 2 items online, marked, instead of withdrawing them:"), "{text}");
     assert!(text.contains("已修改 amended · Tab: 已废止, 已失效"), "{text}");
-    assert!(text.contains("2026-11-29 (today)") && text.contains("Enter marks · Tab next mark · Esc cancels"), "{text}");
+    assert!(
+        text.contains("2026-11-29 (today)") && text.contains("Enter marks · Tab next mark · Esc cancels"),
+        "{text}"
+    );
     // Tab takes the next mark; typing goes into the replacing document (q and ? too).
     key(&mut a, KeyCode::Tab);
     keys(&mut a, "q?");
@@ -1253,12 +1348,21 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
     let effects = a.update(Msg::Loaded(*id, Loaded::Marked(MarkKind::Repealed, Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "marked 2 items 已废止, kept online");
     assert!(marked(&a).is_empty());
-    assert!(loads(&effects).iter().any(|(_, l)| *l == Load::ColumnItems { column_id: 7, before: None }), "the badges show");
+    assert!(
+        loads(&effects).iter().any(|(_, l)| *l == Load::ColumnItems { column_id: 7, before: None }),
+        "the badges show"
+    );
 
     // From the retractions tab: only an outdated request is answered with a mark.
     show_retractions(&mut a);
     assert!(loads(&keys(&mut a, "m")).is_empty());
-    assert!(a.notice.as_ref().unwrap().text.starts_with("only an outdated request can be answered with a mark; this one is classified"));
+    assert!(
+        a.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("only an outdated request can be answered with a mark; this one is classified")
+    );
     assert!(matches!(a.overlay, Overlay::None));
     // Nor from its withdrawal's confirmation.
     keys(&mut a, "wm");
@@ -1276,17 +1380,19 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
 fn withdrawal_rows() -> Vec<crate::store::WithdrawalRow> {
     use crate::domain::RetractionReason::*;
     let at = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
-    let row = |id, item, title: &str, reason, note: &str, withdrawn_at, by: &str, restored, requested_at| crate::store::WithdrawalRow {
-        id,
-        item,
-        title: title.into(),
-        reason,
-        note: note.into(),
-        withdrawn_at,
-        withdrawn_by: by.into(),
-        restored,
-        requested_at,
-        still_public: false,
+    let row = |id, item, title: &str, reason, note: &str, withdrawn_at, by: &str, restored, requested_at| {
+        crate::store::WithdrawalRow {
+            id,
+            item,
+            title: title.into(),
+            reason,
+            note: note.into(),
+            withdrawn_at,
+            withdrawn_by: by.into(),
+            restored,
+            requested_at,
+            still_public: false,
+        }
     };
     // Newest first, as the store lists them.
     vec![
@@ -1356,7 +1462,13 @@ fn the_withdrawn_tab_lists_the_latest_with_the_time_from_request_and_restores_af
     let title = text.lines().nth(1).unwrap();
     assert!(title.contains("Withdrawn · 4 latest · from request: median 40m, longest 2d 3h"), "{text}");
     let first = text.lines().nth(3).unwrap();
-    assert!(first.contains("11-29 13:52") && first.contains("1007") && first.contains("classified") && first.contains("22m"), "{first}");
+    assert!(
+        first.contains("11-29 13:52")
+            && first.contains("1007")
+            && first.contains("classified")
+            && first.contains("22m"),
+        "{first}"
+    );
     assert!(text.lines().nth(4).unwrap().contains("[restored] 关于低保对象名单"), "{text}");
     assert!(text.lines().nth(6).unwrap().contains(" - "), "no request: {text}");
     // The filter narrows the figures to what it keeps.
@@ -1374,11 +1486,14 @@ fn the_withdrawn_tab_lists_the_latest_with_the_time_from_request_and_restores_af
     assert!(loads(&keys(&mut a, "u")).is_empty(), "nothing is written before Enter");
     let text = confirmation(&a);
     assert!(
-        text.starts_with("Put item 1207 back online in the columns it was in:\n  象山区重大建设项目施工安全监督管理办法（试行）"),
+        text.starts_with(
+            "Put item 1207 back online in the columns it was in:\n  象山区重大建设项目施工安全监督管理办法（试行）"
+        ),
         "{text}"
     );
     assert!(
-        text.contains("withdrawn 2026-11-28 10:00 by wang.fang (outdated)") && text.ends_with("Enter restores · Esc cancels"),
+        text.contains("withdrawn 2026-11-28 10:00 by wang.fang (outdated)")
+            && text.ends_with("Enter restores · Esc cancels"),
         "{text}"
     );
     let effects = key(&mut a, KeyCode::Enter);
@@ -1387,7 +1502,10 @@ fn the_withdrawn_tab_lists_the_latest_with_the_time_from_request_and_restores_af
     let effects = a.update(Msg::Loaded(id, Loaded::Restored(1207, Ok(Some(t)))));
     assert_eq!(a.notice.as_ref().unwrap().text, "restored item 1207: back online in the columns it was in");
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
-    assert!(reloaded.contains(&Load::Withdrawals) && reloaded.iter().any(|l| matches!(l, Load::Columns { .. })), "{reloaded:?}");
+    assert!(
+        reloaded.contains(&Load::Withdrawals) && reloaded.iter().any(|l| matches!(l, Load::Columns { .. })),
+        "{reloaded:?}"
+    );
     // Restoring an item that is online already changes nothing, and says so.
     keys(&mut a, "u");
     let [(id, _)] = loads(&key(&mut a, KeyCode::Enter))[..] else { panic!() };
@@ -1504,20 +1622,21 @@ fn explanation() -> Explanation {
         placements: placements.iter().map(|(p, f)| (p.to_string(), *f)).collect(),
     };
     let dynamic = "政务动态 / 乡镇（街道）动态";
-    let incident = |id, kind, points, item: Option<(i64, &str)>, reverses, reversed_by, day: &str, note: &str| IncidentRow {
-        id,
-        unit: "象山街道".into(),
-        kind,
-        points,
-        item: item.map(|(i, _)| i),
-        item_title: item.map(|(_, t)| t.to_string()),
-        reverses,
-        reversed_by,
-        occurred_on: day.parse().unwrap(),
-        note: note.into(),
-        recorded_at: Utc.with_ymd_and_hms(2026, 11, 6, 3, 0, 0).unwrap(),
-        recorded_by: "li.jianhua".into(),
-    };
+    let incident =
+        |id, kind, points, item: Option<(i64, &str)>, reverses, reversed_by, day: &str, note: &str| IncidentRow {
+            id,
+            unit: "象山街道".into(),
+            kind,
+            points,
+            item: item.map(|(i, _)| i),
+            item_title: item.map(|(_, t)| t.to_string()),
+            reverses,
+            reversed_by,
+            occurred_on: day.parse().unwrap(),
+            note: note.into(),
+            recorded_at: Utc.with_ymd_and_hms(2026, 11, 6, 3, 0, 0).unwrap(),
+            recorded_by: "li.jianhua".into(),
+        };
     let brief = "象山街道“我为群众办实事”志愿服务活动简报";
     Explanation {
         row: Some(scores_rows().remove(3)),
@@ -1532,13 +1651,38 @@ fn explanation() -> Explanation {
                 &[(dynamic, Text), ("政务动态 / 通知公告", ImageText), ("政府信息公开 / 社会保障", Text)],
             ),
             item(2030, "象山街道召开第四季度安全生产工作会议", at(11, 3), ImageText, false, &[(dynamic, ImageText)]),
-            item(2012, "象山街道2026年10月城市低保对象名单公示", at(10, 21), Text, true, &[("政府信息公开 / 社会救助", Text)]),
+            item(
+                2012,
+                "象山街道2026年10月城市低保对象名单公示",
+                at(10, 21),
+                Text,
+                true,
+                &[("政府信息公开 / 社会救助", Text)],
+            ),
             item(2003, brief, at(10, 8), Text, false, &[(dynamic, Text)]),
         ],
         incidents: vec![
-            incident(4, IncidentKind::Typo, -5, Some((2003, brief)), None, None, "2026-10-15", "正文“志愿者”误作“志原者”，已更正"),
+            incident(
+                4,
+                IncidentKind::Typo,
+                -5,
+                Some((2003, brief)),
+                None,
+                None,
+                "2026-10-15",
+                "正文“志愿者”误作“志原者”，已更正",
+            ),
             incident(5, IncidentKind::Improper, -10, None, None, Some(6), "2026-11-05", "转载内容引发误解"),
-            incident(6, IncidentKind::Improper, 10, None, Some(5), None, "2026-11-05", "经核实不属本单位责任，撤销扣分"),
+            incident(
+                6,
+                IncidentKind::Improper,
+                10,
+                None,
+                Some(5),
+                None,
+                "2026-11-05",
+                "经核实不属本单位责任，撤销扣分",
+            ),
         ],
         signals: vec![
             Signal { clause: 1, text: "1 个栏目期末逾期未更新".into() },
@@ -1576,7 +1720,9 @@ fn explain_selected(a: &mut App) {
         key(a, KeyCode::Down);
     }
     let effects = key(a, KeyCode::Enter);
-    let [(id, Load::Assessment(AssessmentLoad::Explain { unit, period }))] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::Assessment(AssessmentLoad::Explain { unit, period }))] = &loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     assert_eq!((unit.as_str(), *period), ("象山街道", Period::Quarter { year: 2026, quarter: 4 }));
     a.update(Msg::Loaded(*id, Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(explanation()))))));
 }
@@ -1608,9 +1754,13 @@ fn the_ranking_shows_each_units_change_and_a_bar_of_its_net_score() {
     let mut a = sized((160, 48), false);
     show_scores(&mut a);
     let text = text_of(&a);
-    let line = |unit: &str| text.lines().find(|l| l.contains(unit)).unwrap_or_else(|| panic!("{unit}: {text}")).to_string();
+    let line =
+        |unit: &str| text.lines().find(|l| l.contains(unit)).unwrap_or_else(|| panic!("{unit}: {text}")).to_string();
     let title = text.lines().nth(1).unwrap();
-    assert!(title.contains("Scores 2026Q4 2026年第4季度 (2026-10-01 – 2026-12-31) · 6 units · 154 points, -20 deducted"), "{title}");
+    assert!(
+        title.contains("Scores 2026Q4 2026年第4季度 (2026-10-01 – 2026-12-31) · 6 units · 154 points, -20 deducted"),
+        "{title}"
+    );
     assert!(title.contains("∅1 supplied nothing") && title.contains("✗3 with incidents"), "{title}");
     // Change from the quarter before, with its sign.
     assert!(line("政府办").contains("+13"), "{text}");
@@ -1618,7 +1768,10 @@ fn the_ranking_shows_each_units_change_and_a_bar_of_its_net_score() {
     assert!(line("民政局").split_whitespace().any(|w| w == "0"), "{text}");
     // The widest net score has the longest bar; a negative one is shaded.
     let solid = |l: &str| l.chars().filter(|c| *c == '█').count();
-    assert!(solid(&line("政府办")) > solid(&line("发改局")) && solid(&line("发改局")) > solid(&line("象山街道")), "{text}");
+    assert!(
+        solid(&line("政府办")) > solid(&line("发改局")) && solid(&line("发改局")) > solid(&line("象山街道")),
+        "{text}"
+    );
     assert!(line("二塘乡").contains('░') && solid(&line("二塘乡")) == 0, "{text}");
     assert_eq!(solid(&line("统计局")), 0);
     // Supplied nothing and incidents stand out with a symbol (and a colour).
@@ -1644,7 +1797,10 @@ fn enter_explains_every_point_of_a_unit() {
     explain_unit(&mut a);
     assert_eq!(a.layer(), Layer::Unit);
     let text = text_of(&a);
-    assert!(text.lines().nth(1).unwrap().contains("象山街道 · 2026Q4 2026年第4季度 · rank 4 of 6 · net 4 (-8 on 2026Q3)"), "{text}");
+    assert!(
+        text.lines().nth(1).unwrap().contains("象山街道 · 2026Q4 2026年第4季度 · rank 4 of 6 · net 4 (-8 on 2026Q3)"),
+        "{text}"
+    );
     assert!(text.contains("points 9 = 2×1 + 2×2 + 1×3 · deductions -5 · net 4 · 2026Q3: 12"), "{text}");
     assert!(text.contains("Items that earned points: 5, 9 points"), "{text}");
     // The item in three columns is listed once, at its highest form; its columns under it.
@@ -1653,20 +1809,35 @@ fn enter_explains_every_point_of_a_unit() {
     let at = text.lines().position(|l| l.contains(title)).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[at].contains("2026-11-12") && lines[at].contains("image+text") && lines[at].contains("+2"), "{text}");
-    assert!(lines[at + 1].contains("├ 政务动态 / 乡镇（街道）动态") && lines[at + 1].contains("text 1  counted once"), "{text}");
-    assert!(lines[at + 2].contains("政务动态 / 通知公告") && lines[at + 2].contains("image+text 2  ✓ counted"), "{text}");
+    assert!(
+        lines[at + 1].contains("├ 政务动态 / 乡镇（街道）动态") && lines[at + 1].contains("text 1  counted once"),
+        "{text}"
+    );
+    assert!(
+        lines[at + 2].contains("政务动态 / 通知公告") && lines[at + 2].contains("image+text 2  ✓ counted"),
+        "{text}"
+    );
     assert!(lines[at + 3].contains("└ 政府信息公开 / 社会保障") && lines[at + 3].contains("counted once"), "{text}");
     // A withdrawn item that still counts says so.
-    assert!(text.lines().any(|l| l.contains("[withdrawn as outdated, counts] 象山街道2026年10月城市低保对象名单公示")), "{text}");
+    assert!(
+        text.lines().any(|l| l.contains("[withdrawn as outdated, counts] 象山街道2026年10月城市低保对象名单公示")),
+        "{text}"
+    );
     // Incidents with their points; a corrected one and its correction say so.
     assert!(text.contains("Incidents and corrections: 3, -5 points"), "{text}");
     let typo = text.lines().find(|l| l.contains("#4")).unwrap();
-    assert!(typo.contains("2026-10-15") && typo.contains("-5") && typo.contains("typo 错字、别字及错误表述 · item 2003"), "{typo}");
+    assert!(
+        typo.contains("2026-10-15") && typo.contains("-5") && typo.contains("typo 错字、别字及错误表述 · item 2003"),
+        "{typo}"
+    );
     assert!(text.lines().find(|l| l.contains("#5")).unwrap().contains("[corrected by #6]"), "{text}");
     let correction = text.lines().find(|l| l.contains("  #6 ")).unwrap();
     assert!(correction.contains("+10") && correction.contains("corrects #5: 经核实不属本单位责任"), "{correction}");
     // Art. 17 and the overdue column.
-    assert!(text.contains("! 第十七条（一） 1 个栏目期末逾期未更新") && text.contains("! 第十七条（二） 1 起错字"), "{text}");
+    assert!(
+        text.contains("! 第十七条（一） 1 个栏目期末逾期未更新") && text.contains("! 第十七条（二） 1 起错字"),
+        "{text}"
+    );
     assert!(text.contains("✗ 政府信息公开 / 社会救助  4个月 · last 2026-07-10 · 51 days overdue"), "{text}");
     // The first item is selected.
     assert_eq!(a.scores.unit.as_ref().unwrap().selected(), Some(Part::Item(0)));
@@ -1737,7 +1908,13 @@ fn stepping_the_period_explains_the_unit_in_that_period() {
     let effects = keys(&mut a, "[");
     let asked: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     let q3 = Period::Quarter { year: 2026, quarter: 3 };
-    assert_eq!(asked, [Load::Scores { period: q3 }, Load::Assessment(AssessmentLoad::Explain { unit: "象山街道".into(), period: q3 })]);
+    assert_eq!(
+        asked,
+        [
+            Load::Scores { period: q3 },
+            Load::Assessment(AssessmentLoad::Explain { unit: "象山街道".into(), period: q3 })
+        ]
+    );
     assert!(text_of(&a).lines().nth(1).unwrap().starts_with("象山街道 · 2026Q3 2026年第3季度"), "{}", text_of(&a));
     // And F5 loads both again.
     let asked: Vec<Load> = loads(&key(&mut a, KeyCode::F(5))).into_iter().map(|(_, l)| l).collect();
@@ -1756,7 +1933,11 @@ fn the_incident_form_shows_what_it_costs_cycles_the_kind_and_needs_a_note() {
     assert!(text.contains("2026-11-29"), "today, in Beijing: {text}");
     // The kind cycles; the cost follows.
     keys(&mut a, " ");
-    assert!(text_of(&a).contains("[classified -10]") && text_of(&a).contains("It costs 象山街道 10 points"), "{}", text_of(&a));
+    assert!(
+        text_of(&a).contains("[classified -10]") && text_of(&a).contains("It costs 象山街道 10 points"),
+        "{}",
+        text_of(&a)
+    );
     key(&mut a, KeyCode::Right);
     assert!(matches!(&a.overlay, Overlay::Incident(f) if f.kind == IncidentKind::Improper));
     ctrl(&mut a, 'n');
@@ -1795,7 +1976,11 @@ fn the_incident_form_shows_what_it_costs_cycles_the_kind_and_needs_a_note() {
         key(&mut a, KeyCode::Backspace);
     }
     keys(&mut a, "2026-09-30");
-    assert!(text_of(&a).contains("It costs 象山街道 10 points in 2026Q3 (the date's; you view 2026Q4)."), "{}", text_of(&a));
+    assert!(
+        text_of(&a).contains("It costs 象山街道 10 points in 2026Q3 (the date's; you view 2026Q4)."),
+        "{}",
+        text_of(&a)
+    );
     let (_, load) = assessment_load(&key(&mut a, KeyCode::Enter));
     let input = IncidentInput {
         unit: "象山街道".into(),
@@ -1857,7 +2042,9 @@ fn a_refused_incident_is_a_warning_and_the_form_keeps_what_was_typed() {
     incident_form(&mut a);
     key(&mut a, KeyCode::Up);
     keys(&mut a, "错字");
-    let (id, AssessmentLoad::AddIncident { input, .. }) = assessment_load(&key(&mut a, KeyCode::Enter)) else { panic!() };
+    let (id, AssessmentLoad::AddIncident { input, .. }) = assessment_load(&key(&mut a, KeyCode::Enter)) else {
+        panic!()
+    };
     let refused = "refused: operator wang.fang may not record or correct incidents (an administrator does)".to_string();
     let effects = a.update(Msg::Loaded(id, Loaded::Assessment(AssessmentLoaded::Added(input, Err(refused)))));
     assert!(loads(&effects).is_empty(), "nothing changed, nothing to reload");
@@ -1884,7 +2071,8 @@ fn an_incident_is_corrected_after_a_question_that_asks_why() {
     assert_eq!(form.incident.id, 4);
     let text = text_of(&a);
     assert!(
-        text.contains("Correct incident 4 by a reversing record") && text.contains("It gives 象山街道 5 points back in 2026Q4."),
+        text.contains("Correct incident 4 by a reversing record")
+            && text.contains("It gives 象山街道 5 points back in 2026Q4."),
         "{text}"
     );
     // A note is required.
@@ -1937,11 +2125,20 @@ fn the_bulletin_key_writes_the_periods_bulletin_off_the_ui_thread() {
     keys(&mut a, "[");
     let effects = keys(&mut a, "b");
     let (id, load) = assessment_load(&effects);
-    assert_eq!(load, AssessmentLoad::Bulletin { period: Period::Quarter { year: 2026, quarter: 3 }, file: "bulletin-2026Q3.md".into() });
+    assert_eq!(
+        load,
+        AssessmentLoad::Bulletin {
+            period: Period::Quarter { year: 2026, quarter: 3 },
+            file: "bulletin-2026Q3.md".into()
+        }
+    );
     let denied = "cannot write /srv/bulletin-2026Q3.md: Permission denied (os error 13)".to_string();
     a.update(Msg::Loaded(id, Loaded::Assessment(AssessmentLoaded::Bulletin(Err(denied)))));
     let n = a.notice.as_ref().unwrap();
-    assert!(n.error && n.text == "no bulletin: cannot write /srv/bulletin-2026Q3.md: Permission denied (os error 13)", "{n:?}");
+    assert!(
+        n.error && n.text == "no bulletin: cannot write /srv/bulletin-2026Q3.md: Permission denied (os error 13)",
+        "{n:?}"
+    );
 }
 
 #[test]
@@ -1950,7 +2147,10 @@ fn the_help_of_the_scores_views_lists_their_keys() {
     show_scores(&mut a);
     keys(&mut a, "?");
     let help = text_of(&a);
-    assert!(help.contains("Keys in the scores view") && help.contains("Record an incident") && help.contains("bulletin"), "{help}");
+    assert!(
+        help.contains("Keys in the scores view") && help.contains("Record an incident") && help.contains("bulletin"),
+        "{help}"
+    );
     let mut a = app();
     explain_unit(&mut a);
     keys(&mut a, "?");
@@ -1998,7 +2198,9 @@ fn units_that_supplied_nothing_or_have_incidents_stand_out_in_colour_and_by_symb
         assert_eq!((buf[(5, plain)].symbol(), buf[(6, plain)].symbol()), (" ", " "));
         let fg = |x: u16, y: u16| buf[(x, y)].fg;
         if mono {
-            assert!([nothing, incidents, plain].iter().all(|y| (0..80).all(|x| fg(x, *y) == ratatui::style::Color::Reset)));
+            assert!(
+                [nothing, incidents, plain].iter().all(|y| (0..80).all(|x| fg(x, *y) == ratatui::style::Color::Reset))
+            );
         } else {
             use ratatui::style::Color::*;
             // The unit's name in the colour of its symbol; the change green or red; a negative bar red.
@@ -2086,9 +2288,13 @@ fn the_audit_trail_filters_by_a_beijing_day_as_well_as_by_operator_action_and_it
     ];
     a.update(Msg::Loaded(id, Loaded::Audit(Ok(rows))));
     let shown = |a: &App| a.audit.shown.iter().map(|&i| a.audit.rows[i].id).collect::<Vec<_>>();
-    for (typed, expected) in
-        [("2026-11-28", vec![3]), ("2026-11-27", vec![2]), ("chen", vec![3, 1]), ("item:12", vec![3, 2]), ("retract", vec![3])]
-    {
+    for (typed, expected) in [
+        ("2026-11-28", vec![3]),
+        ("2026-11-27", vec![2]),
+        ("chen", vec![3, 1]),
+        ("item:12", vec![3, 2]),
+        ("retract", vec![3]),
+    ] {
         keys(&mut a, "/");
         keys(&mut a, typed);
         key(&mut a, KeyCode::Enter);

@@ -142,7 +142,8 @@ impl App {
     /// The confirmation before withdrawing `items` as outdated (`r` changes the reason).
     pub(super) fn ask_withdrawal(&mut self, items: Vec<(i64, String)>) {
         let text = self.withdrawal_text(&items, RetractionReason::Outdated);
-        self.overlay = Overlay::Confirm { text, then: Confirmed::WithdrawItems { items, reason: RetractionReason::Outdated } };
+        self.overlay =
+            Overlay::Confirm { text, then: Confirmed::WithdrawItems { items, reason: RetractionReason::Outdated } };
     }
 
     /// The confirmation of a withdrawal: how many and which, the reason, the keys.
@@ -196,10 +197,18 @@ impl App {
             Overlay::Confirm { then: Confirmed::WithdrawItems { items, .. }, .. } => items.clone(),
             Overlay::Confirm { then: Confirmed::Withdraw { item, reason }, .. } => {
                 if *reason != RetractionReason::Outdated {
-                    self.warn(format!("only an outdated request can be answered with a mark; this one is {}", reason.as_str()));
+                    self.warn(format!(
+                        "only an outdated request can be answered with a mark; this one is {}",
+                        reason.as_str()
+                    ));
                     return;
                 }
-                let title = self.retractions.rows.iter().find(|r| r.item == *item).map_or_else(String::new, |r| r.title.clone());
+                let title = self
+                    .retractions
+                    .rows
+                    .iter()
+                    .find(|r| r.item == *item)
+                    .map_or_else(String::new, |r| r.title.clone());
                 vec![(*item, title)]
             }
             _ => return,
@@ -251,7 +260,9 @@ impl App {
     pub(super) fn write_confirmed(&mut self, then: Confirmed, effects: &mut Vec<Effect>) {
         let load = match then {
             Confirmed::Withdraw { item, reason } => Load::Retract { items: vec![item], reason },
-            Confirmed::WithdrawItems { items, reason } => Load::Retract { items: items.into_iter().map(|(id, _)| id).collect(), reason },
+            Confirmed::WithdrawItems { items, reason } => {
+                Load::Retract { items: items.into_iter().map(|(id, _)| id).collect(), reason }
+            }
             Confirmed::Restore { item } => Load::Restore { item },
             Confirmed::ImportCalendar(notice) => Load::Calendar(CalendarLoad::Import(notice)),
             Confirmed::Publish | Confirmed::PublishMarked => return,

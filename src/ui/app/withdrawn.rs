@@ -97,7 +97,10 @@ mod tests {
     #[test]
     fn the_median_and_longest_time_from_request_count_only_requested_withdrawals() {
         assert_eq!(request_times([row(1, None)].iter()), None);
-        assert_eq!(request_times([row(1, Some(30)), row(2, None), row(3, Some(10)), row(4, Some(600))].iter()), Some((30, 600)));
+        assert_eq!(
+            request_times([row(1, Some(30)), row(2, None), row(3, Some(10)), row(4, Some(600))].iter()),
+            Some((30, 600))
+        );
         assert_eq!(request_times([row(1, Some(30)), row(3, Some(10))].iter()), Some((20, 30)));
     }
 }

@@ -82,7 +82,13 @@ impl Draw<'_> {
 
     /// One line of an item's text, its first character `from` characters into the whole text, as
     /// spans: the stretches marked in their style (over `base`), the rest in `base`.
-    pub(super) fn marked(&self, line: &str, from: usize, marks: &[(usize, usize, Style)], base: Style) -> Vec<Span<'static>> {
+    pub(super) fn marked(
+        &self,
+        line: &str,
+        from: usize,
+        marks: &[(usize, usize, Style)],
+        base: Style,
+    ) -> Vec<Span<'static>> {
         if marks.is_empty() {
             return vec![Span::styled(self.text(line), base)];
         }
@@ -91,7 +97,8 @@ impl Draw<'_> {
         let mut run_style = base;
         for (i, c) in line.chars().enumerate() {
             let at = from + i;
-            let style = marks.iter().rev().find(|(s, e, _)| (*s..*e).contains(&at)).map_or(base, |(_, _, st)| base.patch(*st));
+            let style =
+                marks.iter().rev().find(|(s, e, _)| (*s..*e).contains(&at)).map_or(base, |(_, _, st)| base.patch(*st));
             if style != run_style && !run.is_empty() {
                 spans.push(Span::styled(self.text(&run), run_style));
                 run.clear();
@@ -111,8 +118,13 @@ impl Draw<'_> {
         if let Some(item) = &view.item {
             let body = Rect { y: areas.header.y, height: areas.rows.height + 1, ..areas.rows };
             // The item's findings, as the list has them, highlighted in its text.
-            let found: Vec<Found> =
-                view.list.rows.iter().filter(|r| r.item == item.id).map(|r| (r.finding.clone(), r.waived.clone())).collect();
+            let found: Vec<Found> = view
+                .list
+                .rows
+                .iter()
+                .filter(|r| r.item == item.id)
+                .map(|r| (r.finding.clone(), r.waived.clone()))
+                .collect();
             return self.item_page_marked(areas.title, body, item, &found, None, true);
         }
         let list = &view.list;

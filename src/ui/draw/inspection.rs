@@ -93,7 +93,15 @@ impl Draw<'_> {
             .map(|i| {
                 let mut line = vec![
                     Span::styled(
-                        pad(&format!("{} {}{}", level_symbol(i.level), i.level.as_str(), if i.provisional { "?" } else { "" }), 7),
+                        pad(
+                            &format!(
+                                "{} {}{}",
+                                level_symbol(i.level),
+                                i.level.as_str(),
+                                if i.provisional { "?" } else { "" }
+                            ),
+                            7,
+                        ),
                         theme.level(i.level),
                     ),
                     Span::raw(pad(&fit(i.name, name_w.saturating_sub(1)), name_w)),
@@ -102,7 +110,8 @@ impl Draw<'_> {
                     Span::raw(pad(&format!("  {}", warns(i)), 9)),
                 ];
                 if wide && !i.detail.is_empty() {
-                    let joined = i.detail.iter().map(|d| text::display(d, app.ambiguous)).collect::<Vec<_>>().join("；");
+                    let joined =
+                        i.detail.iter().map(|d| text::display(d, app.ambiguous)).collect::<Vec<_>>().join("；");
                     line.push(Span::styled(format!(" {}", fit(&joined, detail_w)), theme.dim()));
                 }
                 TextLine::from(line)

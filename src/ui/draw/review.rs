@@ -27,7 +27,8 @@ impl Draw<'_> {
         // The checks on the left, the findings on the right.
         let left_w = if panel.width >= 120 { 66 } else { 44 };
         let checks = Rect { width: left_w, height: PANEL - 1, ..panel };
-        let findings = Rect { x: left_w + 1, width: panel.width.saturating_sub(left_w + 1), height: PANEL - 1, ..panel };
+        let findings =
+            Rect { x: left_w + 1, width: panel.width.saturating_sub(left_w + 1), height: PANEL - 1, ..panel };
         self.checks(checks, r);
         self.item_findings(findings, r);
         // The review's own keys, even while a confirmation over it has the keyboard.
@@ -131,10 +132,16 @@ impl Draw<'_> {
             let style = if selected { self.theme.selected() } else { Style::default() };
             lines.push(TextLine::from(vec![
                 Span::styled(mark, mark_style.patch(style)),
-                Span::styled(pad(&fit(&head, w.saturating_sub(2)), w.saturating_sub(2)), style.add_modifier(Modifier::BOLD)),
+                Span::styled(
+                    pad(&fit(&head, w.saturating_sub(2)), w.saturating_sub(2)),
+                    style.add_modifier(Modifier::BOLD),
+                ),
             ]));
             let said = self.text(&said);
-            lines.push(TextLine::from(vec![Span::raw("  "), Span::styled(fit(&said, w.saturating_sub(2)), self.theme.dim())]));
+            lines.push(TextLine::from(vec![
+                Span::raw("  "),
+                Span::styled(fit(&said, w.saturating_sub(2)), self.theme.dim()),
+            ]));
         }
         Paragraph::new(lines).render_into(area, self.buf);
     }

@@ -36,7 +36,9 @@ pub fn bar(n: i64, max: i64, width: usize, ambiguous: Ambiguous) -> String {
     if max <= 0 || n == 0 || width == 0 {
         return String::new();
     }
-    let scaled = |cells: usize, parts: u64| (n.unsigned_abs().min(max as u64) * cells as u64 * parts).div_ceil(max as u64) as usize;
+    let scaled = |cells: usize, parts: u64| {
+        (n.unsigned_abs().min(max as u64) * cells as u64 * parts).div_ceil(max as u64) as usize
+    };
     if n < 0 {
         return NEGATIVE.repeat(scaled(width, 1).max(1));
     }
@@ -133,7 +135,12 @@ impl Draw<'_> {
             &[(Action::Open, "explains"), (Action::RecordIncident, "incident"), (Action::WriteBulletin, "bulletin")],
         );
         if wide && !hints.is_empty() {
-            self.buf.set_string(areas.header.right() - text::width(&hints) as u16 - 1, areas.header.y, &hints, self.theme.dim());
+            self.buf.set_string(
+                areas.header.right() - text::width(&hints) as u16 - 1,
+                areas.header.y,
+                &hints,
+                self.theme.dim(),
+            );
         }
         let widest = units.iter().map(|r| r.net.abs()).max().unwrap_or(0);
         let theme = self.theme;
@@ -156,7 +163,11 @@ impl Draw<'_> {
                     c if c < 0 => theme.status(Status::Overdue),
                     _ => theme.dim(),
                 };
-                let net_style = if r.net < 0 { theme.status(Status::Overdue) } else { Style::default().add_modifier(Modifier::BOLD) };
+                let net_style = if r.net < 0 {
+                    theme.status(Status::Overdue)
+                } else {
+                    Style::default().add_modifier(Modifier::BOLD)
+                };
                 let mut note = Vec::new();
                 if r.supplied_nothing {
                     note.push("supplied nothing".to_string());
@@ -180,7 +191,11 @@ impl Draw<'_> {
                     Span::styled(pad(&note.join(", "), note_w), flagged),
                     Span::styled(
                         bar(r.net, widest, bar_w, ambiguous),
-                        if r.net < 0 { theme.status(Status::Overdue) } else { theme.colour(Style::default(), ratatui::style::Color::Blue) },
+                        if r.net < 0 {
+                            theme.status(Status::Overdue)
+                        } else {
+                            theme.colour(Style::default(), ratatui::style::Color::Blue)
+                        },
                     ),
                 ])
             },
@@ -201,7 +216,10 @@ impl Draw<'_> {
                 String::new()
             };
             spans.push(Span::raw(format!(" · rank {}{of} · net ", r.rank)));
-            spans.push(Span::styled(r.net.to_string(), if r.net < 0 { self.theme.status(Status::Overdue) } else { Style::default() }));
+            spans.push(Span::styled(
+                r.net.to_string(),
+                if r.net < 0 { self.theme.status(Status::Overdue) } else { Style::default() },
+            ));
             let change = r.change();
             let style = match change {
                 c if c > 0 => self.theme.status(Status::Ok),
@@ -237,11 +255,17 @@ impl Draw<'_> {
                 ],
             );
             if !hints.is_empty() {
-                self.buf.set_string(areas.header.right() - text::width(&hints) as u16 - 1, areas.header.y, &hints, self.theme.dim());
+                self.buf.set_string(
+                    areas.header.right() - text::width(&hints) as u16 - 1,
+                    areas.header.y,
+                    &hints,
+                    self.theme.dim(),
+                );
             }
         }
         let Some(e) = &u.explanation else {
-            let msg = u.error.as_deref().map_or("Loading…".to_string(), |e| format!("Could not explain the score: {e}"));
+            let msg =
+                u.error.as_deref().map_or("Loading…".to_string(), |e| format!("Could not explain the score: {e}"));
             self.put(areas.rows, TextLine::from(self.text(&msg)));
             return;
         };
@@ -271,7 +295,9 @@ impl Draw<'_> {
                             format!("Incidents and corrections: {}, {standing} points", e.incidents.len())
                         }
                         Section::Signals => format!("Art. 17: reasons to notify the unit's head: {}", e.signals.len()),
-                        Section::Overdue => format!("Columns overdue or empty at the period's end: {}", e.overdue.len()),
+                        Section::Overdue => {
+                            format!("Columns overdue or empty at the period's end: {}", e.overdue.len())
+                        }
                     };
                     TextLine::styled(words, theme.heading())
                 }
@@ -291,7 +317,10 @@ impl Draw<'_> {
                     TextLine::from(vec![
                         Span::raw(format!("  {}", pad(&beijing_date(item.published_at).to_string(), date_w))),
                         Span::raw(pad(&form_name(item.counted), form_w)),
-                        Span::styled(format!("{:>2}  ", signed(item.counted.points())), Style::default().add_modifier(Modifier::BOLD)),
+                        Span::styled(
+                            format!("{:>2}  ", signed(item.counted.points())),
+                            Style::default().add_modifier(Modifier::BOLD),
+                        ),
                         Span::styled(badge, theme.status(Status::DueSoon)),
                         Span::raw(fit(&text::display(&item.title, app.ambiguous), title_w)),
                     ])
@@ -360,9 +389,15 @@ impl Draw<'_> {
                     let state = match (s, r.last_update) {
                         (Status::Empty, _) => "never updated".to_string(),
                         (_, None) => format!("a document {} days overdue", r.staleness.days_overdue),
-                        (_, Some(at)) => format!("last {} · {} days overdue", beijing_date(at), r.staleness.days_overdue),
+                        (_, Some(at)) => {
+                            format!("last {} · {} days overdue", beijing_date(at), r.staleness.days_overdue)
+                        }
                     };
-                    let deadline = if r.column.deadline.is_empty() { r.column.rule.to_string() } else { r.column.deadline.clone() };
+                    let deadline = if r.column.deadline.is_empty() {
+                        r.column.rule.to_string()
+                    } else {
+                        r.column.deadline.clone()
+                    };
                     let tail = format!("  {deadline} · {state}");
                     let path_w = w.saturating_sub(4 + text::width(&tail));
                     TextLine::from(vec![
@@ -372,8 +407,10 @@ impl Draw<'_> {
                     ])
                 }
             };
-            let line = TextLine::from(line.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>())
-                .style(line.style);
+            let line = TextLine::from(
+                line.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>(),
+            )
+            .style(line.style);
             if n == u.cursor.selected && part_selectable(*part) {
                 self.buf.set_style(area, theme.selected());
                 self.put(area, line.patch_style(theme.selected()));
@@ -402,7 +439,10 @@ impl Draw<'_> {
         let app = self.app;
         let key = |a: Action| self.key_of(Layer::Incident, a);
         let bold = Style::default().add_modifier(Modifier::BOLD);
-        let mut lines = vec![TextLine::styled(format!("Record an incident against {} (Art. 16)", form.unit), bold), TextLine::raw("")];
+        let mut lines = vec![
+            TextLine::styled(format!("Record an incident against {} (Art. 16)", form.unit), bold),
+            TextLine::raw(""),
+        ];
         let mut kinds = vec![self.field_name("kind", form.field == Field::Kind)];
         for (n, k) in IncidentKind::ALL.iter().enumerate() {
             if n > 0 {
@@ -421,7 +461,10 @@ impl Draw<'_> {
         lines.push(TextLine::from(vec![self.field_name("item", form.field == Field::Item)]));
         lines.push(TextLine::from(vec![
             Span::raw(pad("", 11)),
-            Span::styled(form.item_title().map_or_else(String::new, |t| fit(&text::display(t, app.ambiguous), 60)), self.theme.dim()),
+            Span::styled(
+                form.item_title().map_or_else(String::new, |t| fit(&text::display(t, app.ambiguous), 60)),
+                self.theme.dim(),
+            ),
         ]));
         let date_row = lines.len();
         lines.push(TextLine::from(vec![self.field_name("date", form.field == Field::Date)]));
@@ -435,7 +478,8 @@ impl Draw<'_> {
             Ok(day) => {
                 let quarter = Period::quarter_of(day);
                 let viewing = app.scores.unit.as_ref().map_or(app.scores.period, |u| u.period);
-                let elsewhere = if viewing == quarter { String::new() } else { format!(" (the date's; you view {viewing})") };
+                let elsewhere =
+                    if viewing == quarter { String::new() } else { format!(" (the date's; you view {viewing})") };
                 format!("It costs {} {} points in {quarter}{elsewhere}.", form.unit, -form.kind.points())
             }
             Err(_) => "The date is not a date (YYYY-MM-DD).".to_string(),
@@ -456,7 +500,10 @@ impl Draw<'_> {
         let lines: Vec<TextLine> = lines
             .into_iter()
             .map(|l| {
-                TextLine::from(l.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>()).style(l.style)
+                TextLine::from(
+                    l.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>(),
+                )
+                .style(l.style)
             })
             .collect();
         let inner = self.popup(76, lines.len() as u16 + 2, "Incident");
@@ -473,7 +520,14 @@ impl Draw<'_> {
         let bold = Style::default().add_modifier(Modifier::BOLD);
         let mut lines = vec![
             TextLine::styled(format!("Correct incident {} by a reversing record (nothing is edited):", i.id), bold),
-            TextLine::raw(format!("  {}  {}  {} {}  {}", i.occurred_on, i.unit, i.kind.as_str(), i.kind.label(), signed(i.points))),
+            TextLine::raw(format!(
+                "  {}  {}  {} {}  {}",
+                i.occurred_on,
+                i.unit,
+                i.kind.as_str(),
+                i.kind.label(),
+                signed(i.points)
+            )),
         ];
         if let (Some(id), Some(title)) = (i.item, &i.item_title) {
             lines.push(TextLine::raw(format!("  item {id} {}", fit(&text::display(title, app.ambiguous), 60))));
@@ -500,7 +554,10 @@ impl Draw<'_> {
         let lines: Vec<TextLine> = lines
             .into_iter()
             .map(|l| {
-                TextLine::from(l.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>()).style(l.style)
+                TextLine::from(
+                    l.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>(),
+                )
+                .style(l.style)
             })
             .collect();
         let inner = self.popup(76, lines.len() as u16 + 2, "Correct an incident");

@@ -36,8 +36,12 @@ impl Draw<'_> {
         // Of the withdrawals listed (the filter's, when filtered).
         let from = if wide { "time from request to withdrawal" } else { "from request" };
         match request_times(list.shown.iter().map(|&i| &list.rows[i])) {
-            Some((median, longest)) => spans.push(Span::raw(format!(" · {from}: median {}, longest {}", waited(median), waited(longest)))),
-            None if !list.shown.is_empty() => spans.push(Span::styled(" · none asked for by a request", self.theme.dim())),
+            Some((median, longest)) => {
+                spans.push(Span::raw(format!(" · {from}: median {}, longest {}", waited(median), waited(longest))))
+            }
+            None if !list.shown.is_empty() => {
+                spans.push(Span::styled(" · none asked for by a request", self.theme.dim()))
+            }
             None => {}
         }
         self.title(areas.title, spans);
@@ -109,10 +113,14 @@ impl Draw<'_> {
         lines.push(TextLine::raw(""));
         // The others in the order the key gives them.
         let at = MarkKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        let others: Vec<&str> = (1..MarkKind::ALL.len()).map(|i| MarkKind::ALL[(at + i) % MarkKind::ALL.len()].label()).collect();
+        let others: Vec<&str> =
+            (1..MarkKind::ALL.len()).map(|i| MarkKind::ALL[(at + i) % MarkKind::ALL.len()].label()).collect();
         lines.push(TextLine::from(vec![
             Span::styled(pad("mark", 13), self.theme.dim()),
-            Span::styled(format!("{} {}", kind.label(), kind.as_str()), self.theme.status(Status::DueSoon).add_modifier(Modifier::BOLD)),
+            Span::styled(
+                format!("{} {}", kind.label(), kind.as_str()),
+                self.theme.status(Status::DueSoon).add_modifier(Modifier::BOLD),
+            ),
             Span::raw(format!(" · {}: {}", key(Action::NextMarkKind), others.join(", "))),
         ]));
         lines.push(TextLine::from(vec![
@@ -123,13 +131,21 @@ impl Draw<'_> {
         lines.push(TextLine::styled(pad("replaced by", 13), self.theme.dim()));
         lines.push(TextLine::raw(""));
         lines.push(TextLine::styled(
-            format!("{} marks · {} next mark · {} cancels", key(Action::Confirm), key(Action::NextMarkKind), key(Action::Back)),
+            format!(
+                "{} marks · {} next mark · {} cancels",
+                key(Action::Confirm),
+                key(Action::NextMarkKind),
+                key(Action::Back)
+            ),
             self.theme.dim(),
         ));
         let lines: Vec<TextLine> = lines
             .into_iter()
             .map(|l| {
-                TextLine::from(l.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>()).style(l.style)
+                TextLine::from(
+                    l.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>(),
+                )
+                .style(l.style)
             })
             .collect();
         let inner = self.popup(76, lines.len() as u16 + 2, "Mark instead of withdrawing");

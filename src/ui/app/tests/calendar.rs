@@ -30,10 +30,15 @@ fn december() -> App {
     let mut rows = entries();
     rows.iter_mut().filter(|e| e.id == 8).for_each(|e| {
         e.provisional = true;
-        e.staleness = crate::domain::staleness::Staleness { status: Status::Ok, due: Some(day("2027-01-04")), days_overdue: 0 };
+        e.staleness =
+            crate::domain::staleness::Staleness { status: Status::Ok, due: Some(day("2027-01-04")), days_overdue: 0 };
     });
     app.update(Msg::Loaded(*columns, Loaded::Columns(Ok(rows))));
-    let held = CalendarStatus { years: (2021..=2026).collect(), today: day("2026-12-04"), provisional_from: Some(day("2026-12-25")) };
+    let held = CalendarStatus {
+        years: (2021..=2026).collect(),
+        today: day("2026-12-04"),
+        provisional_from: Some(day("2026-12-25")),
+    };
     app.update(Msg::Loaded(*status, Loaded::Calendar(CalendarLoaded::Status(Ok(held)))));
     app
 }
@@ -51,7 +56,8 @@ fn from_december_the_status_line_says_next_years_notice_is_missing() {
     assert!(text.lines().nth(1).unwrap().contains("?1 provisional"), "{text}");
     insta::assert_snapshot!("calendar_december_80x24", text);
     // Before December, and with 2027 held, nothing is said.
-    a.calendar = Some(CalendarStatus { years: (2021..=2027).collect(), today: day("2026-12-04"), provisional_from: None });
+    a.calendar =
+        Some(CalendarStatus { years: (2021..=2027).collect(), today: day("2026-12-04"), provisional_from: None });
     assert!(!text_of(&a).lines().last().unwrap().contains("未导入"));
 }
 
@@ -64,17 +70,26 @@ fn calendar_import_shows_what_it_would_add_and_asks_first() {
     assert_eq!(path, "/srv/notices/2027.txt");
     let notice = parse_notice(include_str!("../../../../tests/notices/2027-invented.txt")).unwrap();
     let change = CalendarImport { days: notice.days.clone(), year_added: true };
-    a.update(Msg::Loaded(*id, Loaded::Calendar(CalendarLoaded::Preview(Ok(Box::new(Preview { notice: notice.clone(), change }))))));
+    a.update(Msg::Loaded(
+        *id,
+        Loaded::Calendar(CalendarLoaded::Preview(Ok(Box::new(Preview { notice: notice.clone(), change })))),
+    ));
     assert_eq!(a.layer(), Layer::Confirm);
     let text = text_of(&a);
-    assert!(text.contains("would import the 2027 notice") && text.contains("2027-01-01 holiday 元旦") && text.contains("more"), "{text}");
+    assert!(
+        text.contains("would import the 2027 notice")
+            && text.contains("2027-01-01 holiday 元旦")
+            && text.contains("more"),
+        "{text}"
+    );
     insta::assert_snapshot!("calendar_import_question_80x24", text);
     // Enter imports: one write, of the notice shown.
     let effects = key(&mut a, KeyCode::Enter);
     let written: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).filter(Load::is_write).collect();
     assert_eq!(written, [Load::Calendar(CalendarLoad::Import(Box::new(notice)))]);
     let (id, _) = loads(&effects).into_iter().find(|(_, l)| l.is_write()).unwrap();
-    let effects = a.update(Msg::Loaded(id, Loaded::Calendar(CalendarLoaded::Imported(Ok("imported the 2027 notice".into())))));
+    let effects =
+        a.update(Msg::Loaded(id, Loaded::Calendar(CalendarLoaded::Imported(Ok("imported the 2027 notice".into())))));
     assert_eq!(a.notice.as_ref().unwrap().text, "imported the 2027 notice");
     // The deadlines and the calendar's status load again.
     let again: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
@@ -99,7 +114,11 @@ fn a_notice_it_cannot_read_is_said_and_nothing_is_asked() {
     keys(&mut a, ":calendar");
     key(&mut a, KeyCode::Enter);
     assert!(
-        a.notice.as_ref().unwrap().text.starts_with("2027年节假日安排未导入：12月25日后的期限为暂定 · holiday notices held: 2021–2026"),
+        a.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("2027年节假日安排未导入：12月25日后的期限为暂定 · holiday notices held: 2021–2026"),
         "{:?}",
         a.notice
     );
@@ -138,7 +157,11 @@ fn the_calendar_warning_follows_the_day_shown() {
         .find(|(_, l)| *l == Load::Calendar(CalendarLoad::Status { at: day("2026-11-20") }))
         .unwrap_or_else(|| panic!("{loaded:?}"));
     // An answer for the day shown before is dropped: the warning stays what the 20th's answer says.
-    let stale = CalendarStatus { years: (2021..=2026).collect(), today: day("2026-12-04"), provisional_from: Some(day("2026-12-25")) };
+    let stale = CalendarStatus {
+        years: (2021..=2026).collect(),
+        today: day("2026-12-04"),
+        provisional_from: Some(day("2026-12-25")),
+    };
     let november = CalendarStatus { years: (2021..=2026).collect(), today: day("2026-11-20"), provisional_from: None };
     a.update(Msg::Loaded(*status, Loaded::Calendar(CalendarLoaded::Status(Ok(november)))));
     a.update(Msg::Loaded(*status, Loaded::Calendar(CalendarLoaded::Status(Ok(stale)))));
@@ -151,8 +174,11 @@ fn a_warning_with_no_room_says_what_is_missing_not_half_a_sentence() {
     let mut a = december();
     keys(&mut a, ":at 2026-12-31");
     key(&mut a, KeyCode::Enter);
-    a.calendar =
-        Some(CalendarStatus { years: (2021..=2026).collect(), today: day("2026-12-31"), provisional_from: Some(day("2026-12-25")) });
+    a.calendar = Some(CalendarStatus {
+        years: (2021..=2026).collect(),
+        today: day("2026-12-31"),
+        provisional_from: Some(day("2026-12-25")),
+    });
     let text = text_of(&a);
     let status = text.lines().last().unwrap();
     assert!(status.contains("│ staleness as of 2026-12-31 │ ! 2027年节假日安排未导入"), "{status}");

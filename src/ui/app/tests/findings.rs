@@ -6,9 +6,26 @@ use crate::domain::IncidentKind;
 use crate::domain::checks::{Field, Finding, FindingKind};
 
 #[allow(clippy::too_many_arguments)]
-fn finding(kind: FindingKind, field: Field, start: usize, text: &str, message: &str, suggestion: &str, blocking: bool) -> Finding {
+fn finding(
+    kind: FindingKind,
+    field: Field,
+    start: usize,
+    text: &str,
+    message: &str,
+    suggestion: &str,
+    blocking: bool,
+) -> Finding {
     let end = start + text.chars().count();
-    Finding { kind, field, start, end, text: text.into(), message: message.into(), suggestion: suggestion.into(), blocking }
+    Finding {
+        kind,
+        field,
+        start,
+        end,
+        text: text.into(),
+        message: message.into(),
+        suggestion: suggestion.into(),
+        blocking,
+    }
 }
 
 fn row(item: i64, title: &str, day: u32, finding: Finding) -> FindingRow {
@@ -29,7 +46,15 @@ fn rows() -> Vec<FindingRow> {
             1207,
             "关于公布2026年城乡低保对象名单的公示",
             27,
-            finding(FindingKind::IdNumber, Field::Body, 120, "450304199003151234", "公民身份号码", "删除或脱敏为 4503**********1234", true),
+            finding(
+                FindingKind::IdNumber,
+                Field::Body,
+                120,
+                "450304199003151234",
+                "公民身份号码",
+                "删除或脱敏为 4503**********1234",
+                true,
+            ),
         ),
         row(
             1207,
@@ -117,7 +142,8 @@ fn enter_opens_the_item_and_w_withdraws_it_then_the_findings_are_checked_again()
     let [(id, Load::Retract { items, .. })] = &loads(&effects)[..] else { panic!("{effects:?}") };
     assert_eq!(items, &[1207]);
     let done = crate::store::Withdrawal { withdrawn: vec![1207], already: vec![], requests_closed: 0 };
-    let reloaded: Vec<Load> = loads(&a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))))).into_iter().map(|(_, l)| l).collect();
+    let reloaded: Vec<Load> =
+        loads(&a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))))).into_iter().map(|(_, l)| l).collect();
     assert!(reloaded.contains(&Load::Findings) && reloaded.contains(&Load::Item { id: 1207 }), "{reloaded:?}");
     // Esc goes back to the findings.
     key(&mut a, KeyCode::Esc);
@@ -140,11 +166,18 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
     keys(&mut a, "W");
     let Overlay::Waive(form) = &a.overlay else { panic!("{:?}", a.overlay) };
     assert_eq!((form.item, form.kind, form.text.as_str()), (1207, FindingKind::IdNumber, "450304199003151234"));
-    assert!(text_of(&a).lines().last().unwrap().starts_with("waive id_number “450304199003151234” on item 1207 — why?"), "{}", text_of(&a));
+    assert!(
+        text_of(&a).lines().last().unwrap().starts_with("waive id_number “450304199003151234” on item 1207 — why?"),
+        "{}",
+        text_of(&a)
+    );
     keys(&mut a, "低保公示依法须列明身份");
     let effects = key(&mut a, KeyCode::Enter);
     let [(id, Load::Waive { item: 1207, kind, text, reason })] = &loads(&effects)[..] else { panic!("{effects:?}") };
-    assert_eq!((kind.as_str(), text.as_str(), reason.as_str()), ("id_number", "450304199003151234", "低保公示依法须列明身份"));
+    assert_eq!(
+        (kind.as_str(), text.as_str(), reason.as_str()),
+        ("id_number", "450304199003151234", "低保公示依法须列明身份")
+    );
     let effects = a.update(Msg::Loaded(*id, Loaded::Waived(1207, Ok(()))));
     assert!(matches!(loads(&effects)[..], [(_, Load::Findings)]), "{effects:?}");
     // The findings come back with the waiver: said in the row, and no longer counted as blocking.
@@ -153,8 +186,14 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
     now[0].waived = Some("li.jianhua: 低保公示依法须列明身份".into());
     a.update(Msg::Loaded(id, Loaded::Findings(Ok(now))));
     let text = text_of(&a);
-    assert!(text.lines().nth(1).unwrap().starts_with("Findings · 4 on 3 online items, newest first · ✗1 blocking"), "{text}");
-    assert!(text.lines().nth(3).unwrap().starts_with("✓ 1207    id_number      450304199003… waived — li.jianhua"), "{text}");
+    assert!(
+        text.lines().nth(1).unwrap().starts_with("Findings · 4 on 3 online items, newest first · ✗1 blocking"),
+        "{text}"
+    );
+    assert!(
+        text.lines().nth(3).unwrap().starts_with("✓ 1207    id_number      450304199003… waived — li.jianhua"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -163,7 +202,10 @@ fn i_opens_the_incident_form_filled_in_from_the_finding() {
     show_findings(&mut a);
     keys(&mut a, "i");
     let Overlay::Incident(form) = &a.overlay else { panic!("{:?}", a.overlay) };
-    assert_eq!((form.unit.as_str(), form.kind, form.item.lines().join("")), ("民政局", IncidentKind::Improper, "1207".to_string()));
+    assert_eq!(
+        (form.unit.as_str(), form.kind, form.item.lines().join("")),
+        ("民政局", IncidentKind::Improper, "1207".to_string())
+    );
     assert_eq!(form.item_title(), Some("关于公布2026年城乡低保对象名单的公示"));
     key(&mut a, KeyCode::Esc);
     // A wrong term is an error of wording.
@@ -175,7 +217,9 @@ fn i_opens_the_incident_form_filled_in_from_the_finding() {
     assert_eq!((form.kind, form.item.lines().join("")), (IncidentKind::Typo, "1102".to_string()));
     keys(&mut a, "标题中“象山区政府”表述不规范");
     let effects = key(&mut a, KeyCode::Enter);
-    let [(_, Load::Assessment(AssessmentLoad::AddIncident { input, item }))] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(_, Load::Assessment(AssessmentLoad::AddIncident { input, item }))] = &loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     assert_eq!((input.unit.as_str(), input.kind, item.as_deref()), ("民政局", IncidentKind::Typo, Some("1102")));
 }
 

@@ -15,7 +15,16 @@ fn indicator(
     level: Level,
     detail: &[&str],
 ) -> Indicator {
-    Indicator { key, name, count, threshold, warn_at, level, detail: detail.iter().map(|d| d.to_string()).collect(), provisional: false }
+    Indicator {
+        key,
+        name,
+        count,
+        threshold,
+        warn_at,
+        level,
+        detail: detail.iter().map(|d| d.to_string()).collect(),
+        provisional: false,
+    }
 }
 
 /// The five indicators of a site that fails two and warns on one.
@@ -66,7 +75,10 @@ fn show_inspection(a: &mut App) {
 }
 
 fn inspections(effects: &[Effect]) -> Vec<(u64, NaiveDate)> {
-    loads(effects).into_iter().filter_map(|(id, l)| if let Load::Inspection { at } = l { Some((id, at)) } else { None }).collect()
+    loads(effects)
+        .into_iter()
+        .filter_map(|(id, l)| if let Load::Inspection { at } = l { Some((id, at)) } else { None })
+        .collect()
 }
 
 const CUSTOM: &str = "the built-in inspection rules: column \"新闻中心 / 要闻\" of [news] is not in the site's column table; \
@@ -113,7 +125,13 @@ fn enter_lists_what_is_behind_a_count_and_esc_goes_back() {
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Enter);
     let text = text_of(&a);
-    assert!(text.lines().nth(1).unwrap().starts_with("✗ fail 应更新未更新栏目 · 6 (fails ≥ 5, warns ≥ 3) · as of 2026-11-29"), "{text}");
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("✗ fail 应更新未更新栏目 · 6 (fails ≥ 5, warns ≥ 3) · as of 2026-11-29"),
+        "{text}"
+    );
     assert!(text.lines().nth(2).unwrap().starts_with("6 behind the count · Esc back"), "{text}");
     assert!(text.lines().nth(3).unwrap().contains("政务公开 / 人事信息 / 人事任免（最近更新 2024-03-01）"), "{text}");
     // The detail scrolls; `y` copies the line selected.
@@ -147,7 +165,11 @@ fn at_a_day_evaluates_the_indicators_as_of_that_day_on_their_tab() {
     assert_eq!(a.tab, Tab::Inspection, "the tab stays");
     let [(id, at)] = inspections(&effects)[..] else { panic!("{effects:?}") };
     assert_eq!(at, day("2026-09-30"));
-    assert!(text_of(&a).lines().nth(1).unwrap().contains("as of 2026-11-29 ✗2 fail !1 warn (loading 2026-09-30)"), "{}", text_of(&a));
+    assert!(
+        text_of(&a).lines().nth(1).unwrap().contains("as of 2026-11-29 ✗2 fail !1 warn (loading 2026-09-30)"),
+        "{}",
+        text_of(&a)
+    );
     a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators()))));
     assert!(text_of(&a).lines().nth(1).unwrap().starts_with("Inspection · as of 2026-09-30 ✗"), "{}", text_of(&a));
     // From another tab the day changes the columns and the indicators both.

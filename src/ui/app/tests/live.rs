@@ -70,8 +70,7 @@ fn the_console_asks_who_it_acts_as_and_shows_the_role() {
 fn a_person_who_is_not_an_operator_gets_a_read_only_console() {
     let mut a = app();
     identify(&mut a, None);
-    let why =
-        "read only: li.jianhua is not an operator of site xiangshan — an administrator can add them with `portal-admin operators add`";
+    let why = "read only: li.jianhua is not an operator of site xiangshan — an administrator can add them with `portal-admin operators add`";
     assert_eq!(a.notice.as_ref().map(|n| (n.text.as_str(), n.error)), Some((why, true)));
     let status = status_line(&a);
     assert!(status.starts_with(" ● connected · read only │ ✗ read only: li.jianhua is not an operator"), "{status}");
@@ -119,7 +118,11 @@ fn a_disabled_operator_is_read_only_until_a_change_enables_them() {
     assert!(
         matches!(&a.link.identity, Identity::ReadOnly(why) if why.contains("li.jianhua is no longer an active operator of site xiangshan"))
     );
-    assert!(status_line(&a).starts_with(" ● connected · read only │ ✗ read only: li.jianhua is no longer"), "{}", status_line(&a));
+    assert!(
+        status_line(&a).starts_with(" ● connected · read only │ ✗ read only: li.jianhua is no longer"),
+        "{}",
+        status_line(&a)
+    );
     // A colleague enables them: the change arrives, the console asks again.
     let check = next_check(&mut a, 10);
     a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
@@ -171,7 +174,11 @@ fn a_notification_checks_the_change_mark_at_once() {
 fn the_change_mark_is_checked_every_second_one_check_at_a_time() {
     let mut a = app();
     let asked = ticks(&mut a, 35);
-    assert_eq!(asked.iter().filter(|(_, l)| *l == Load::Ping).count(), 1, "the first check is still running: {asked:?}");
+    assert_eq!(
+        asked.iter().filter(|(_, l)| *l == Load::Ping).count(),
+        1,
+        "the first check is still running: {asked:?}"
+    );
     let check = a.link.ping.unwrap();
     a.update(Msg::Loaded(check, Loaded::Ping(Ok(40))));
     assert_eq!(a.link.seen, Some(40));
@@ -200,7 +207,10 @@ fn a_colleagues_change_reloads_what_is_open_keeping_the_selection_the_question_a
     let check = next_check(&mut a, 10);
     let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(43))));
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
-    assert!(reloaded.iter().any(|l| matches!(l, Load::Columns { .. })) && reloaded.contains(&Load::Retractions), "{reloaded:?}");
+    assert!(
+        reloaded.iter().any(|l| matches!(l, Load::Columns { .. })) && reloaded.contains(&Load::Retractions),
+        "{reloaded:?}"
+    );
     assert!(writes(&effects).is_empty());
     // The question and what was typed in it stay.
     let Overlay::Decline { input, request: 5 } = &a.overlay else { panic!("{:?}", a.overlay) };
@@ -293,7 +303,10 @@ fn a_lost_connection_is_tried_again_with_backoff_and_a_return_reloads_everything
     for _ in 0..7 {
         let check = next_check(&mut a, 200);
         at.push((a.now - start).num_milliseconds() / 100);
-        a.update(Msg::Loaded(check, Loaded::Ping(Err("database error: pool timed out while waiting for an open connection".into()))));
+        a.update(Msg::Loaded(
+            check,
+            Loaded::Ping(Err("database error: pool timed out while waiting for an open connection".into())),
+        ));
     }
     assert_eq!(at, [10, 30, 70, 150, 250, 350, 450]);
     ticks(&mut a, 32);
@@ -363,7 +376,10 @@ fn an_error_that_is_not_the_connection_leaves_it_connected_and_shows_a_line() {
     }
     assert_eq!(a.health, Health::Connected);
     let status = status_line(&a);
-    assert!(status.starts_with(" ● connected │ ✗ loading the column's items failed: database error: error occ"), "{status}");
+    assert!(
+        status.starts_with(" ● connected │ ✗ loading the column's items failed: database error: error occ"),
+        "{status}"
+    );
     assert!(a.notice.as_ref().unwrap().text.ends_with(bad));
 }
 
@@ -384,7 +400,11 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     assert_eq!(a.layer(), Layer::Confirm, "the question stays open");
     let notice = a.notice.clone().unwrap();
     assert!(notice.error && notice.text.starts_with("not saved: the database cannot be reached"), "{notice:?}");
-    assert!(confirmation(&a).contains("Withdraw item 2106") && confirmation(&a).ends_with(NOT_SENT), "{}", confirmation(&a));
+    assert!(
+        confirmation(&a).contains("Withdraw item 2106") && confirmation(&a).ends_with(NOT_SENT),
+        "{}",
+        confirmation(&a)
+    );
     insta::assert_snapshot!("write_refused_while_reconnecting_80x24", text_of(&a));
     let asked = ticks(&mut a, 1);
     let [(check, Load::Ping)] = asked[..] else { panic!("{asked:?}") };
@@ -400,7 +420,10 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     assert!(!confirmation(&a).contains(NOT_SENT), "{}", confirmation(&a));
     // Enter again: now it is sent, once.
     let effects = key(&mut a, KeyCode::Enter);
-    assert_eq!(writes(&effects), [Load::Retract { items: vec![2106], reason: crate::domain::RetractionReason::Outdated }]);
+    assert_eq!(
+        writes(&effects),
+        [Load::Retract { items: vec![2106], reason: crate::domain::RetractionReason::Outdated }]
+    );
     assert!(writes(&key(&mut a, KeyCode::Enter)).is_empty());
 }
 
@@ -428,7 +451,11 @@ fn hostile_items() -> Vec<ItemSummary> {
         format!("超长标题{}", "很长".repeat(500_000)),
         "多行\n标题\r回车\t制表\u{7f}删除\u{85}下一行".to_string(),
     ];
-    titles.iter().enumerate().map(|(i, t)| summary(3000 + i as i64, t, 50 - i as u32, Some("发改局\u{1b}[5m"))).collect()
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| summary(3000 + i as i64, t, 50 - i as u32, Some("发改局\u{1b}[5m")))
+        .collect()
 }
 
 #[test]
@@ -556,7 +583,11 @@ fn read_only_by_flag_stays_read_only_whatever_the_role() {
     let mut a = app();
     a.pin_read_only();
     identify(&mut a, Some((Role::Admin, true)));
-    assert!(matches!(&a.link.identity, Identity::ReadOnly(why) if why.contains("--read-only")), "{:?}", a.link.identity);
+    assert!(
+        matches!(&a.link.identity, Identity::ReadOnly(why) if why.contains("--read-only")),
+        "{:?}",
+        a.link.identity
+    );
     assert!(status_line(&a).starts_with(" ● connected · read only"), "{}", status_line(&a));
     open_column(&mut a, policy_items());
     let effects = keys(&mut a, "w");

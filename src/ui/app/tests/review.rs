@@ -63,7 +63,8 @@ fn style_at(a: &App, (x, y): (u16, u16)) -> ratatui::style::Style {
 #[test]
 fn the_shipped_lists_find_what_the_fire_notice_gets_wrong() {
     let found = found();
-    let got: Vec<(FindingKind, &str, bool)> = found.iter().map(|(f, _)| (f.kind, f.text.as_str(), f.blocking)).collect();
+    let got: Vec<(FindingKind, &str, bool)> =
+        found.iter().map(|(f, _)| (f.kind, f.text.as_str(), f.blocking)).collect();
     assert_eq!(
         got,
         [
@@ -109,16 +110,27 @@ fn the_findings_stand_beside_the_checks_and_their_text_is_highlighted() {
 /// below the page), and back up for one near the top.
 #[test]
 fn selecting_a_finding_scrolls_a_long_body_to_it() {
-    let filler: Vec<String> = (1..=40).map(|i| format!("第{i}条：各乡（街道）要落实森林防火责任，加强巡查。")).collect();
-    let body = format!("区长李明化在动员会上讲话。\n{}\n护林员张某，身份证号11010519491231002X，负责巡查。", filler.join("\n"));
+    let filler: Vec<String> =
+        (1..=40).map(|i| format!("第{i}条：各乡（街道）要落实森林防火责任，加强巡查。")).collect();
+    let body = format!(
+        "区长李明化在动员会上讲话。\n{}\n护林员张某，身份证号11010519491231002X，负责巡查。",
+        filler.join("\n")
+    );
     let found: Vec<_> = check_text(&lists(), Field::Body, &body).into_iter().map(|f| (f, None)).collect();
-    assert_eq!(found.iter().map(|(f, _)| f.kind).collect::<Vec<_>>(), vec![FindingKind::LeaderName, FindingKind::IdNumber]);
+    assert_eq!(
+        found.iter().map(|(f, _)| f.kind).collect::<Vec<_>>(),
+        vec![FindingKind::LeaderName, FindingKind::IdNumber]
+    );
     for size in [(80, 24), (160, 48)] {
         let mut a = sized(size, false);
         show_queue(&mut a);
         open_reviewing_with(&mut a, &body, found.clone());
         assert!(text_of(&a).contains("区长李明化在动员会上讲话"), "the first finding is on the first page");
-        assert!(!text_of(&a).contains("身份证号11010519491231002X"), "the last line is below the page: {}", text_of(&a));
+        assert!(
+            !text_of(&a).contains("身份证号11010519491231002X"),
+            "the last line is below the page: {}",
+            text_of(&a)
+        );
         keys(&mut a, "n");
         let (x, y) = cell_of(&a, "11010519491231002X");
         assert!(style_at(&a, (x, y)).add_modifier.contains(Modifier::UNDERLINED), "the selected finding is shown");
@@ -185,8 +197,14 @@ fn waiving_from_the_review_screen_asks_why_writes_it_and_then_the_approval_goes_
     key(&mut a, KeyCode::Esc);
     assert!(matches!(a.overlay, Overlay::None));
 
-    let [(id, Load::Waive { item, kind, text, reason })] = &waive(&mut a, "经核实为同名群众，非区长")[..] else { panic!() };
-    assert_eq!((*item, kind.as_str(), text.as_str(), reason.as_str()), (31, "leader_name", "李明化", "经核实为同名群众，非区长"));
+    let [(id, Load::Waive { item, kind, text, reason })] = &waive(&mut a, "经核实为同名群众，非区长")[..]
+    else {
+        panic!()
+    };
+    assert_eq!(
+        (*item, kind.as_str(), text.as_str(), reason.as_str()),
+        (31, "leader_name", "李明化", "经核实为同名群众，非区长")
+    );
     assert!(Load::Waive { item: 31, kind: kind.clone(), text: text.clone(), reason: reason.clone() }.is_write());
     let effects = a.update(Msg::Loaded(*id, Loaded::Waived(31, Ok(()))));
     assert_eq!(a.notice.as_ref().unwrap().text, "item 31: leader_name “李明化” waived; it no longer blocks approval");
@@ -215,7 +233,10 @@ fn waiving_from_the_review_screen_asks_why_writes_it_and_then_the_approval_goes_
     now[1].1 = Some("li.jianhua: 本人书面同意公开".into());
     a.update(Msg::Loaded(checked, Loaded::ItemFindings(31, Ok(now))));
     let effects = keys(&mut a, "a");
-    assert!(matches!(loads(&effects)[..], [(_, Load::Review { item: 31, decision: Decision::Approve { .. }, .. })]), "{effects:?}");
+    assert!(
+        matches!(loads(&effects)[..], [(_, Load::Review { item: 31, decision: Decision::Approve { .. }, .. })]),
+        "{effects:?}"
+    );
 }
 
 #[test]
@@ -240,11 +261,16 @@ fn a_viewer_or_a_read_only_console_cannot_waive_and_a_refusal_keeps_the_screen()
     open_fire_notice(&mut a);
     keys(&mut a, "c");
     let [(id, _)] = waive(&mut a, "同名群众")[..] else { panic!() };
-    let effects =
-        a.update(Msg::Loaded(id, Loaded::Waived(31, Err("li.jianhua (viewer) may not waive findings of the content checks".into()))));
+    let effects = a.update(Msg::Loaded(
+        id,
+        Loaded::Waived(31, Err("li.jianhua (viewer) may not waive findings of the content checks".into())),
+    ));
     assert!(loads(&effects).is_empty());
     let notice = a.notice.clone().unwrap();
-    assert!(notice.error && notice.text == "not waived: li.jianhua (viewer) may not waive findings of the content checks", "{notice:?}");
+    assert!(
+        notice.error && notice.text == "not waived: li.jianhua (viewer) may not waive findings of the content checks",
+        "{notice:?}"
+    );
     let r = a.reviewing.as_ref().expect("the review screen stays");
     assert!(r.checks.is_all() && r.entry.id == 31 && r.findings.list.as_ref().unwrap().len() == 3);
     assert_eq!(a.layer(), Layer::Review);
@@ -279,8 +305,13 @@ fn an_incident_from_a_finding_is_filled_in_with_the_unit_the_kind_and_the_item()
     // The administrator adds what happened and confirms: recorded by the existing path.
     keys(&mut a, "公示中含护林员完整身份证号");
     let effects = key(&mut a, KeyCode::Enter);
-    let [(_, Load::Assessment(AssessmentLoad::AddIncident { input, item }))] = &loads(&effects)[..] else { panic!("{effects:?}") };
-    assert_eq!((input.unit.as_str(), input.kind, input.note.as_str()), ("政府办", IncidentKind::Improper, "公示中含护林员完整身份证号"));
+    let [(_, Load::Assessment(AssessmentLoad::AddIncident { input, item }))] = &loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        (input.unit.as_str(), input.kind, input.note.as_str()),
+        ("政府办", IncidentKind::Improper, "公示中含护林员完整身份证号")
+    );
     assert_eq!(item.as_deref(), Some("31"));
 }
 
@@ -289,7 +320,11 @@ fn a_repost_has_no_unit_to_record_an_incident_against() {
     let mut a = app();
     show_queue(&mut a);
     a.queue.items.cursor.selected = 2;
-    open_reviewing_with(&mut a, "区长李明化", check_text(&lists(), Field::Body, "区长李明化").into_iter().map(|f| (f, None)).collect());
+    open_reviewing_with(
+        &mut a,
+        "区长李明化",
+        check_text(&lists(), Field::Body, "区长李明化").into_iter().map(|f| (f, None)).collect(),
+    );
     keys(&mut a, "i");
     assert!(matches!(a.overlay, Overlay::None));
     assert_eq!(a.notice.as_ref().unwrap().text, "item 33 is a repost: it has no unit to record an incident against");
