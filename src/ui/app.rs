@@ -364,15 +364,14 @@ impl ColumnsView {
     fn relayout_to(&mut self, height: usize, selected_id: Option<i64>) {
         self.lines = self.tree.as_ref().map(|t| t.lines(&self.filter)).unwrap_or_default();
         // The selection stays on its column when the lines change (refresh, filter, mode).
-        if let Some(id) = selected_id {
-            if let Some(i) = self
+        if let Some(id) = selected_id
+            && let Some(i) = self
                 .lines
                 .iter()
                 .position(|l| matches!(l, Line::Column { index, .. } if self.tree.as_ref().is_some_and(|t| t.entries[*index].id == id)))
             {
                 self.cursor.selected = i;
             }
-        }
         self.cursor.show(self.lines.len(), height);
     }
 
@@ -1182,12 +1181,12 @@ impl App {
             self.tell(format!("{n} marks cleared"));
         } else if self.tab == Tab::Columns && self.column.is_some() {
             self.column = None;
-        } else if let Some(tree) = &mut self.columns.tree {
-            if tree.mode != Default::default() {
-                tree.mode = Default::default();
-                let height = self.list_height();
-                self.columns.relayout(height);
-            }
+        } else if let Some(tree) = &mut self.columns.tree
+            && tree.mode != Default::default()
+        {
+            tree.mode = Default::default();
+            let height = self.list_height();
+            self.columns.relayout(height);
         }
     }
 
@@ -1309,15 +1308,14 @@ impl App {
                 }
                 Action::Collapse => {
                     // Already closed: go to the parent, as a file tree does.
-                    if let Some(parent) = tree.parent_index(index) {
-                        if let Some(pos) = self
+                    if let Some(parent) = tree.parent_index(index)
+                        && let Some(pos) = self
                             .columns
                             .lines
                             .iter()
                             .position(|l| matches!(l, Line::Column { index, .. } if *index == parent))
-                        {
-                            self.columns.cursor.selected = pos;
-                        }
+                    {
+                        self.columns.cursor.selected = pos;
                     }
                 }
                 _ => {}
@@ -1472,10 +1470,10 @@ impl App {
                         self.columns.error = None;
                         self.columns.relayout_to(height, selected);
                         // An open column shows the refreshed figures too.
-                        if let (Some(c), Some(tree)) = (&mut self.column, &self.columns.tree) {
-                            if let Some(e) = tree.entries.iter().find(|e| e.id == c.column.id) {
-                                c.column = e.clone();
-                            }
+                        if let (Some(c), Some(tree)) = (&mut self.column, &self.columns.tree)
+                            && let Some(e) = tree.entries.iter().find(|e| e.id == c.column.id)
+                        {
+                            c.column = e.clone();
                         }
                     }
                     Err(e) => {
@@ -1497,10 +1495,10 @@ impl App {
             }
             Loaded::Audit(result) => {
                 let failed = result.as_ref().err().filter(|_| self.audit.waiting == Some(id)).cloned();
-                if self.audit.accept(id, result, height) {
-                    if let Some(after) = self.audit.wants_more(height) {
-                        self.load_audit(after, effects);
-                    }
+                if self.audit.accept(id, result, height)
+                    && let Some(after) = self.audit.wants_more(height)
+                {
+                    self.load_audit(after, effects);
                 }
                 if let Some(e) = failed {
                     self.warn(format!("loading the audit trail failed: {e}"));

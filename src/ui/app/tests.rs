@@ -1017,12 +1017,11 @@ fn a_request_is_withdrawn_after_a_confirmation_or_declined_with_a_reason() {
     assert_eq!(a.layer(), Layer::Confirm);
     assert!(text_of(&a).contains("Withdraw item 1007 from every column (classified)"));
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::Retract { items, reason: crate::domain::RetractionReason::Classified })] = &loads(&effects)[..]
-    else {
+    let [(id, Load::Retract { items, reason: RetractionReason::Classified })] = &loads(&effects)[..] else {
         panic!("{effects:?}")
     };
     assert_eq!(items, &vec![1007]);
-    let done = crate::store::Withdrawal { withdrawn: vec![1007], already: vec![], requests_closed: 1 };
+    let done = Withdrawal { withdrawn: vec![1007], already: vec![], requests_closed: 1 };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 1007 from every column; 1 request closed");
     // The requests and the column tree (its staleness) load again.
@@ -1055,13 +1054,8 @@ fn policy_items() -> Vec<ItemSummary> {
     vec![
         row(2106, "象山区重大建设项目施工安全监督管理办法（2026年修订）", at(2026, 6, 2), None),
         row(1874, "关于开展2025年度建设工程质量安全大检查的通知", at(2025, 4, 10), None),
-        row(1533, "象山区建设工程质量安全监督实施细则", at(2024, 3, 5), Some(crate::domain::MarkKind::Amended)),
-        row(
-            1207,
-            "象山区重大建设项目施工安全监督管理办法（试行）",
-            at(2023, 11, 21),
-            Some(crate::domain::MarkKind::Repealed),
-        ),
+        row(1533, "象山区建设工程质量安全监督实施细则", at(2024, 3, 5), Some(MarkKind::Amended)),
+        row(1207, "象山区重大建设项目施工安全监督管理办法（试行）", at(2023, 11, 21), Some(MarkKind::Repealed)),
         row(1102, "关于做好2023年汛期建筑施工安全工作的通知", at(2023, 6, 1), None),
         row(1031, "象山区建筑工地扬尘污染防治工作方案", at(2023, 3, 15), None),
     ]
@@ -1149,7 +1143,7 @@ fn everything_before_a_day_is_marked_as_the_store_finds_it_loaded_or_not() {
             && confirmation(&a).contains("象山区2022年重大项目建设计划")
     );
     let effects = key(&mut a, KeyCode::Enter);
-    let [(_, Load::Retract { items, reason: crate::domain::RetractionReason::Outdated })] = &loads(&effects)[..] else {
+    let [(_, Load::Retract { items, reason: RetractionReason::Outdated })] = &loads(&effects)[..] else {
         panic!("{effects:?}")
     };
     assert_eq!(items, &[1207, 1102, 1031, 988]);
@@ -1231,7 +1225,7 @@ fn with_nothing_marked_the_selected_item_or_the_opened_one_is_withdrawn() {
     let effects = key(&mut a, KeyCode::Enter);
     let [(id, Load::Retract { items, .. })] = &loads(&effects)[..] else { panic!("{effects:?}") };
     assert_eq!(items, &[1874]);
-    let done = crate::store::Withdrawal { withdrawn: vec![1874], already: vec![], requests_closed: 0 };
+    let done = Withdrawal { withdrawn: vec![1874], already: vec![], requests_closed: 0 };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 1874 from every column");
     // The item screen shows it as it now is.
@@ -1259,7 +1253,7 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     assert!(a.notice.as_ref().unwrap().text.contains("still being saved"));
     assert_eq!(a.layer(), Layer::Confirm);
     key(&mut a, KeyCode::Esc);
-    let done = crate::store::Withdrawal { withdrawn: vec![1031, 1102, 1207], already: vec![], requests_closed: 1 };
+    let done = Withdrawal { withdrawn: vec![1031, 1102, 1207], already: vec![], requests_closed: 1 };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew 3 items from every column; 1 request closed");
     assert!(marked(&a).is_empty(), "the marks are cleared");
@@ -1337,14 +1331,14 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
     assert_eq!(items, &[1207, 1102]);
     assert_eq!(
         mark,
-        &crate::store::NewMark {
+        &NewMark {
             kind: MarkKind::Repealed,
             effective_on: day("2026-11-29"),
             replaced_by: "象政办〔2026〕12号".into(),
             note: String::new()
         }
     );
-    let done = crate::store::Marking { marked: vec![1102, 1207], already: vec![], requests_closed: 0 };
+    let done = Marking { marked: vec![1102, 1207], already: vec![], requests_closed: 0 };
     let effects = a.update(Msg::Loaded(*id, Loaded::Marked(MarkKind::Repealed, Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "marked 2 items 已废止, kept online");
     assert!(marked(&a).is_empty());
@@ -1377,11 +1371,11 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
     assert!(matches!(a.overlay, Overlay::None));
 }
 
-fn withdrawal_rows() -> Vec<crate::store::WithdrawalRow> {
+fn withdrawal_rows() -> Vec<WithdrawalRow> {
     use crate::domain::RetractionReason::*;
     let at = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
-    let row = |id, item, title: &str, reason, note: &str, withdrawn_at, by: &str, restored, requested_at| {
-        crate::store::WithdrawalRow {
+    let row =
+        |id, item, title: &str, reason, note: &str, withdrawn_at, by: &str, restored, requested_at| WithdrawalRow {
             id,
             item,
             title: title.into(),
@@ -1392,8 +1386,7 @@ fn withdrawal_rows() -> Vec<crate::store::WithdrawalRow> {
             restored,
             requested_at,
             still_public: false,
-        }
-    };
+        };
     // Newest first, as the store lists them.
     vec![
         row(
@@ -1596,7 +1589,7 @@ fn an_opened_item_says_it_is_kept_online_marked() {
     open_column(&mut a, policy_items());
     open_item(&mut a);
     assert!(!text_of(&a).contains("marked "));
-    a.item.as_mut().unwrap().item.as_mut().unwrap().0.mark = Some(crate::domain::MarkKind::Repealed);
+    a.item.as_mut().unwrap().item.as_mut().unwrap().0.mark = Some(MarkKind::Repealed);
     assert!(text_of(&a).contains("marked    已废止 (repealed), kept online"), "{}", text_of(&a));
 }
 
@@ -2251,8 +2244,8 @@ fn an_item_opened_from_an_explanation_can_be_withdrawn_and_everything_shown_relo
     assert!(text_of(&a).contains("reason: improper (loses its points)"), "{}", text_of(&a));
     let effects = key(&mut a, KeyCode::Enter);
     let [(id, Load::Retract { items, reason })] = &loads(&effects)[..] else { panic!("{effects:?}") };
-    assert_eq!((&items[..], *reason), (&[2051][..], crate::domain::RetractionReason::Improper));
-    let done = crate::store::Withdrawal { withdrawn: vec![2051], already: vec![], requests_closed: 0 };
+    assert_eq!((&items[..], *reason), (&[2051][..], RetractionReason::Improper));
+    let done = Withdrawal { withdrawn: vec![2051], already: vec![], requests_closed: 0 };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 2051 from every column");
     let q4 = Period::Quarter { year: 2026, quarter: 4 };
