@@ -452,15 +452,6 @@ impl App {
         }
     }
 
-    /// Loads the opened item again (after a refresh or a change to it).
-    pub(super) fn reload_item(&mut self, effects: &mut Vec<Effect>) {
-        let Some(id) = self.item.as_ref().map(|i| i.id) else { return };
-        let req = self.request(Load::Item { id }, effects);
-        if let Some(i) = &mut self.item {
-            i.waiting = Some(req);
-        }
-    }
-
     pub(super) fn motion(&mut self, action: Action, height: usize, effects: &mut Vec<Effect>) {
         let page = height.max(1) as isize;
         let delta = |len: usize| -> isize {
@@ -516,49 +507,6 @@ impl App {
                 self.findings.list.cursor.step(delta(len), len, height);
             }
         }
-    }
-
-    pub(super) fn fold(&mut self, action: Action, height: usize) {
-        let selected = self.columns.selected_index();
-        let Some(tree) = &mut self.columns.tree else { return };
-        if action == Action::ExpandAll {
-            tree.expand_all();
-        } else if action == Action::CollapseAll {
-            tree.expanded.clear();
-        } else if let Some(index) = selected {
-            let id = tree.entries[index].id;
-            let open = tree.is_expanded(index);
-            match action {
-                Action::Expand if tree.has_children(index) => {
-                    tree.expanded.insert(id);
-                }
-                Action::Toggle if tree.has_children(index) => {
-                    if open {
-                        tree.expanded.remove(&id);
-                    } else {
-                        tree.expanded.insert(id);
-                    }
-                }
-                Action::Collapse if open && tree.has_children(index) => {
-                    tree.expanded.remove(&id);
-                }
-                Action::Collapse => {
-                    // Already closed: go to the parent, as a file tree does.
-                    if let Some(parent) = tree.parent_index(index) {
-                        if let Some(pos) = self
-                            .columns
-                            .lines
-                            .iter()
-                            .position(|l| matches!(l, Line::Column { index, .. } if *index == parent))
-                        {
-                            self.columns.cursor.selected = pos;
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.columns.relayout(height);
     }
 
     pub(super) fn open(&mut self, effects: &mut Vec<Effect>) {
@@ -620,53 +568,5 @@ impl App {
             }
             _ => {}
         }
-    }
-
-    pub(super) fn open_column_by_id(&mut self, id: i64, effects: &mut Vec<Effect>) {
-        let Some(column) = self.columns.tree.as_ref().and_then(|t| t.entries.iter().find(|e| e.id == id)).cloned()
-        else {
-            return;
-        };
-        let head = self.request(Load::ColumnHead { column_id: id, at: self.at }, effects);
-        // A refresh keeps what is shown until the fresh rows arrive.
-        let view = match self.column.take().filter(|c| c.column.id == id) {
-            Some(c) => ColumnView { column, waiting_head: Some(head), ..c },
-            None => ColumnView {
-                column,
-                items: Paged::default(),
-                count: None,
-                documents: Vec::new(),
-                waiting_head: Some(head),
-                marks: Marks::default(),
-                older: None,
-            },
-        };
-        self.column = Some(view);
-        let page = self.request(Load::ColumnItems { column_id: id, before: None }, effects);
-        if let Some(c) = &mut self.column {
-            c.items.asked(page, None);
-        }
-    }
-
-    /// Asks for the open column's next page if the selection is near the end of what is loaded.
-    pub(super) fn more_items(&mut self, effects: &mut Vec<Effect>) {
-        let height = self.list_height();
-        let Some(c) = &self.column else { return };
-        let Some(after) = c.items.wants_more(height) else { return };
-        let column_id = c.column.id;
-        let req = self.request(Load::ColumnItems { column_id, before: after }, effects);
-        if let Some(c) = &mut self.column {
-            c.items.asked(req, after);
-        }
-    }
-
-    pub(super) fn load_retractions(&mut self, effects: &mut Vec<Effect>) {
-        let req = self.request(Load::Retractions, effects);
-        self.retractions.asked(req, None);
-    }
-
-    pub(super) fn load_audit(&mut self, before: Option<i64>, effects: &mut Vec<Effect>) {
-        let req = self.request(Load::Audit { before }, effects);
-        self.audit.asked(req, before);
     }
 }

@@ -22,14 +22,17 @@ use crate::store::{
     Withdrawal, WithdrawalRow,
 };
 
+mod audit;
 mod bulk;
 mod calendar;
+mod columns;
 mod command;
 mod findings;
 mod front;
 mod health;
 mod input;
 mod inspection;
+mod item;
 mod loaded;
 mod queue;
 mod retractions;
@@ -39,11 +42,14 @@ mod withdraw;
 mod withdrawn;
 pub use bulk::Marks;
 pub use calendar::{CalendarLoad, CalendarLoaded};
+pub use columns::{ColumnView, ColumnsView};
 pub use command::COMMANDS;
 pub use findings::{FindingRow, FindingsView, ItemFindings, WaiveForm, finding_rows};
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};
 pub use inspection::InspectionView;
+pub use item::ItemView;
+use item::{page_delta, scroll};
 pub use queue::{QueueView, Reviewing, waited, waiting};
 pub use sanitised::sanitised;
 pub use scores::{
@@ -216,128 +222,11 @@ pub enum Effect {
     Copy(String),
 }
 
-impl Row for ItemSummary {
-    type Key = (DateTime<Utc>, i64);
-
-    fn key(&self) -> Self::Key {
-        (self.online_since, self.id)
-    }
-
-    fn search(&self) -> SearchKey {
-        SearchKey::new(&[&self.title, self.unit.as_deref().unwrap_or("")])
-    }
-}
-
-impl Row for RetractionRequest {
-    type Key = i64;
-
-    fn key(&self) -> i64 {
-        self.id
-    }
-
-    fn search(&self) -> SearchKey {
-        SearchKey::new(&[
-            &self.title,
-            self.unit.as_deref().unwrap_or(""),
-            self.reason.as_str(),
-            &self.note,
-            &self.columns.join(" "),
-        ])
-    }
-}
-
-impl Row for AuditEntry {
-    type Key = i64;
-
-    fn key(&self) -> i64 {
-        self.id
-    }
-
-    fn search(&self) -> SearchKey {
-        // Its Beijing time too, so that typing a day (2026-11-28) keeps that day's records.
-        let at = crate::domain::time::format_time(self.at, false);
-        SearchKey::new(&[&self.operator, &self.action, &self.target, &self.detail, &at])
-    }
-}
-
 /// The connection as last seen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Health {
     Connected,
     Lost(Lost),
-}
-
-/// The column tree tab.
-#[derive(Debug, Default)]
-pub struct ColumnsView {
-    pub tree: Option<ColumnTree>,
-    pub lines: Vec<Line>,
-    pub cursor: Cursor,
-    pub filter: String,
-    pub waiting: Option<u64>,
-    pub error: Option<String>,
-}
-
-impl ColumnsView {
-    fn relayout(&mut self, height: usize) {
-        let selected = self.selected_entry().map(|e| e.id);
-        self.relayout_to(height, selected);
-    }
-
-    /// Recomputes the lines, keeping the selection on column `selected_id` if it is shown.
-    fn relayout_to(&mut self, height: usize, selected_id: Option<i64>) {
-        self.lines = self.tree.as_ref().map(|t| t.lines(&self.filter)).unwrap_or_default();
-        // The selection stays on its column when the lines change (refresh, filter, mode).
-        if let Some(id) = selected_id {
-            if let Some(i) = self
-                .lines
-                .iter()
-                .position(|l| matches!(l, Line::Column { index, .. } if self.tree.as_ref().is_some_and(|t| t.entries[*index].id == id)))
-            {
-                self.cursor.selected = i;
-            }
-        }
-        self.cursor.show(self.lines.len(), height);
-    }
-
-    pub fn selected_entry(&self) -> Option<&ColumnEntry> {
-        let tree = self.tree.as_ref()?;
-        match self.lines.get(self.cursor.selected)? {
-            Line::Column { index, .. } => tree.entries.get(*index),
-            Line::Unit { .. } => None,
-        }
-    }
-
-    fn selected_index(&self) -> Option<usize> {
-        match self.lines.get(self.cursor.selected)? {
-            Line::Column { index, .. } => Some(*index),
-            Line::Unit { .. } => None,
-        }
-    }
-}
-
-/// One column opened: its online items and the documents due in it.
-#[derive(Debug)]
-pub struct ColumnView {
-    pub column: ColumnEntry,
-    pub items: Paged<ItemSummary>,
-    pub count: Option<i64>,
-    pub documents: Vec<DocumentReportRow>,
-    pub waiting_head: Option<u64>,
-    /// The items marked to be withdrawn (or marked 已废止 …) together.
-    pub marks: Marks,
-    /// "Everything before a day" being looked up: the request and the day.
-    pub older: Option<(u64, NaiveDate)>,
-}
-
-/// One item, whole.
-#[derive(Debug)]
-pub struct ItemView {
-    pub id: i64,
-    pub item: Option<(ExportedItem, Vec<HistoryEntry>)>,
-    pub scroll: u16,
-    pub waiting: Option<u64>,
-    pub error: Option<String>,
 }
 
 /// What is open over the view.
@@ -669,26 +558,6 @@ impl App {
         self.inspection.fit(height);
         self.findings.list.cursor.show(self.findings.list.shown.len(), height);
     }
-}
-
-/// Scrolls an item's page by `delta` rows.
-/// The rows a motion key moves an item's page by (`height` rows to a page), if it is one.
-fn page_delta(action: Action, height: usize) -> Option<isize> {
-    let page = height.max(1) as isize;
-    Some(match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown => page,
-        Action::PageUp => -page,
-        Action::Top => -10_000,
-        Action::Bottom => 10_000,
-        _ => return None,
-    })
-}
-
-fn scroll(item: &mut ItemView, delta: isize) {
-    item.scroll =
-        item.scroll.saturating_add_signed(i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0)).min(10_000);
 }
 
 /// Whether the result numbered `id` is the one `waiting` waits for; if so it waits no more.
