@@ -1,4 +1,4 @@
-//! The terminal console. `app` is the state and its update, `draw` a function of the state, and
+//! The terminal console. `app` is the state and its update, `widgets` a function of the state, and
 //! this module the runtime: input on its own thread, queries on tasks that send their results
 //! back, and the terminal kept sane (restored on exit, panic, hang-up and termination).
 
@@ -6,7 +6,6 @@ pub mod app;
 pub mod assessment;
 pub mod calendar;
 pub mod columns;
-pub mod draw;
 pub mod keymap;
 pub mod layout;
 pub mod paged;
@@ -15,6 +14,7 @@ pub mod screen;
 pub mod search_key;
 pub mod terminal;
 pub mod text;
+pub mod widgets;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -3,8 +3,38 @@
 //! refresh replaces the rows while the selection stays on its row. Filtering works on the loaded
 //! rows.
 
-use super::app::Cursor;
 use super::text::SearchKey;
+
+/// A list's cursor: the selected row and the first row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Moves by `delta` rows within `len`, keeping the selection inside a window of `height` rows.
+    pub fn step(&mut self, delta: isize, len: usize, height: usize) {
+        if len == 0 {
+            *self = Cursor::default();
+            return;
+        }
+        self.selected = self.selected.saturating_add_signed(delta).min(len - 1);
+        self.show(len, height);
+    }
+
+    /// Keeps the selection visible.
+    pub fn show(&mut self, len: usize, height: usize) {
+        let height = height.max(1);
+        self.selected = self.selected.min(len.saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+}
 
 /// A row of a paged list.
 pub trait Row {

@@ -14,7 +14,7 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::app::{App, Msg};
 use super::screen::Screen;
-use super::{draw, layout};
+use super::{layout, widgets};
 
 /// Puts the terminal back as the shell expects it. Safe to call more than once.
 pub fn restore() {
@@ -82,7 +82,7 @@ impl Drop for Terminal {
 pub fn draw_frame<W: Write>(screen: &mut Screen<W>, app: &App) -> io::Result<()> {
     let (w, h) = app.size;
     let mut frame = Buffer::empty(Rect::new(0, 0, w, h));
-    draw::draw(&mut frame, app);
+    widgets::draw(&mut frame, app);
     let rows = layout::fits(app.size).then(|| app.areas().rows);
     screen.show(frame, rows)
 }

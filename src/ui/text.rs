@@ -50,7 +50,7 @@ pub enum Ambiguous {
 }
 
 /// The pad that follows an ambiguous character when the terminal draws it two cells wide: it makes
-/// layout count two cells, and the drawing skips it (see `draw::widen`). A Unicode noncharacter,
+/// layout count two cells, and the drawing skips it (see `widgets::widen`). A Unicode noncharacter,
 /// which content never holds (`sanitise` shows one as �), unlike the blank Braille pattern
 /// (U+2800) used before: a title made of those was skipped too and left the previous screen's
 /// characters behind.

@@ -18,7 +18,9 @@
 use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{App, AssessmentLoad, AssessmentLoaded, Confirmed, Effect, Health, Load, Loaded, Overlay, arrived};
+use super::{
+    App, AssessmentLoad, AssessmentLoaded, CalendarLoaded, Confirmed, Effect, Health, Load, Loaded, Overlay, arrived,
+};
 use crate::domain::review::{Act, WorkflowError};
 use crate::domain::{Role, Stage};
 use crate::ui::keymap::{Action, Key, Layer};
@@ -456,6 +458,7 @@ impl App {
 
 /// Whether a query's result is an error.
 pub fn failed(loaded: &Loaded) -> bool {
+    // Every result by name, no catch-all: a result added later must say here whether it failed.
     match loaded {
         Loaded::Columns(r) => r.is_err(),
         Loaded::ColumnItems(r) | Loaded::ColumnBefore(r) => r.is_err(),
@@ -479,15 +482,116 @@ pub fn failed(loaded: &Loaded) -> bool {
         },
         Loaded::Ping(r) => r.is_err(),
         Loaded::Whoami(r) => r.is_err(),
-        Loaded::Calendar(super::CalendarLoaded::Imported(r)) => r.is_err(),
-        #[allow(unreachable_patterns)]
-        _ => false,
+        Loaded::Calendar(c) => match c {
+            CalendarLoaded::Status(r) => r.is_err(),
+            CalendarLoaded::Preview(r) => r.is_err(),
+            CalendarLoaded::Imported(r) => r.is_err(),
+        },
+        Loaded::Inspection(r) => r.is_err(),
+        Loaded::Findings(r) => r.is_err(),
+        Loaded::ItemFindings(_, r) => r.is_err(),
+        Loaded::Waived(_, r) => r.is_err(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{IncidentKind, MarkKind};
+    use crate::store::IncidentInput;
+
+    /// Every result by name, with no catch-all: a result added later stops this test compiling
+    /// until it is named here, counted in `RESULTS` and given an error in `every_error`.
+    fn name(loaded: &Loaded) -> &'static str {
+        match loaded {
+            Loaded::Columns(_) => "Columns",
+            Loaded::ColumnItems(_) => "ColumnItems",
+            Loaded::ColumnHead(_) => "ColumnHead",
+            Loaded::Item(_) => "Item",
+            Loaded::Scores(_) => "Scores",
+            Loaded::Audit(_) => "Audit",
+            Loaded::Queue(_) => "Queue",
+            Loaded::Retractions(_) => "Retractions",
+            Loaded::ColumnBefore(_) => "ColumnBefore",
+            Loaded::Withdrawals(_) => "Withdrawals",
+            Loaded::Withdrawn(_) => "Withdrawn",
+            Loaded::Marked(..) => "Marked",
+            Loaded::Restored(..) => "Restored",
+            Loaded::Declined(_) => "Declined",
+            Loaded::Decided(_) => "Decided",
+            Loaded::PublishedMany(_) => "PublishedMany",
+            Loaded::Ping(_) => "Ping",
+            Loaded::Whoami(_) => "Whoami",
+            Loaded::Assessment(AssessmentLoaded::Explained(_)) => "Assessment::Explained",
+            Loaded::Assessment(AssessmentLoaded::Added(..)) => "Assessment::Added",
+            Loaded::Assessment(AssessmentLoaded::Reversed(..)) => "Assessment::Reversed",
+            Loaded::Assessment(AssessmentLoaded::Bulletin(_)) => "Assessment::Bulletin",
+            Loaded::Inspection(_) => "Inspection",
+            Loaded::Findings(_) => "Findings",
+            Loaded::ItemFindings(..) => "ItemFindings",
+            Loaded::Waived(..) => "Waived",
+            Loaded::Calendar(CalendarLoaded::Status(_)) => "Calendar::Status",
+            Loaded::Calendar(CalendarLoaded::Preview(_)) => "Calendar::Preview",
+            Loaded::Calendar(CalendarLoaded::Imported(_)) => "Calendar::Imported",
+        }
+    }
+
+    /// The number of names `name` gives.
+    const RESULTS: usize = 29;
+
+    fn e<T>() -> Result<T, String> {
+        Err("the database said no".to_string())
+    }
+
+    fn every_error() -> Vec<Loaded> {
+        let incident = IncidentInput {
+            unit: "发改局".into(),
+            kind: IncidentKind::Typo,
+            item: None,
+            occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+            note: String::new(),
+        };
+        vec![
+            Loaded::Columns(e()),
+            Loaded::ColumnItems(e()),
+            Loaded::ColumnHead(e()),
+            Loaded::Item(e()),
+            Loaded::Scores(e()),
+            Loaded::Audit(e()),
+            Loaded::Queue(e()),
+            Loaded::Retractions(e()),
+            Loaded::ColumnBefore(e()),
+            Loaded::Withdrawals(e()),
+            Loaded::Withdrawn(e()),
+            Loaded::Marked(MarkKind::Repealed, e()),
+            Loaded::Restored(7, e()),
+            Loaded::Declined(e()),
+            Loaded::Decided(e()),
+            Loaded::PublishedMany(vec![e()]),
+            Loaded::Ping(e()),
+            Loaded::Whoami(e()),
+            Loaded::Assessment(AssessmentLoaded::Explained(e())),
+            Loaded::Assessment(AssessmentLoaded::Added(incident, e())),
+            Loaded::Assessment(AssessmentLoaded::Reversed(3, e())),
+            Loaded::Assessment(AssessmentLoaded::Bulletin(e())),
+            Loaded::Inspection(e()),
+            Loaded::Findings(e()),
+            Loaded::ItemFindings(7, e()),
+            Loaded::Waived(7, e()),
+            Loaded::Calendar(CalendarLoaded::Status(e())),
+            Loaded::Calendar(CalendarLoaded::Preview(e())),
+            Loaded::Calendar(CalendarLoaded::Imported(e())),
+        ]
+    }
+
+    #[test]
+    fn an_error_of_every_load_counts_as_an_error() {
+        let errors = every_error();
+        let names: std::collections::BTreeSet<&str> = errors.iter().map(name).collect();
+        assert_eq!(names.len(), RESULTS, "one error of each result: {names:?}");
+        let passed: Vec<&str> = errors.iter().filter(|l| !failed(l)).map(name).collect();
+        assert!(passed.is_empty(), "errors counted as success: {passed:?}");
+    }
 
     #[test]
     fn tries_back_off_to_ten_seconds() {

@@ -6,9 +6,35 @@ use crossterm::event::KeyEvent;
 
 use super::{App, Confirmed, Effect, Load, Overlay, single_line};
 use crate::domain::RetractionReason;
+use crate::store::RetractionRequest;
 use crate::ui::keymap::Action;
+use crate::ui::paged::Row;
+use crate::ui::text::SearchKey;
+
+impl Row for RetractionRequest {
+    type Key = i64;
+
+    fn key(&self) -> i64 {
+        self.id
+    }
+
+    fn search(&self) -> SearchKey {
+        SearchKey::new(&[
+            &self.title,
+            self.unit.as_deref().unwrap_or(""),
+            self.reason.as_str(),
+            &self.note,
+            &self.columns.join(" "),
+        ])
+    }
+}
 
 impl App {
+    pub(super) fn load_retractions(&mut self, effects: &mut Vec<Effect>) {
+        let req = self.request(Load::Retractions, effects);
+        self.retractions.asked(req, None);
+    }
+
     /// Runs an action of the retractions list; false if it is not one.
     pub(super) fn retraction_act(&mut self, action: Action) -> bool {
         let Some(r) = self.retractions.selected() else {

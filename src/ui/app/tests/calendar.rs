@@ -54,7 +54,7 @@ fn from_december_the_status_line_says_next_years_notice_is_missing() {
     let row = text.lines().find(|l| l.contains("②批准服务信息")).unwrap();
     assert!(row.contains("2027-01-04?"), "{row}");
     assert!(text.lines().nth(1).unwrap().contains("?1 provisional"), "{text}");
-    insta::assert_snapshot!("calendar_december_80x24", text);
+    insta::assert_snapshot!("calendar_december_80x24", view_text(&a));
     // Before December, and with 2027 held, nothing is said.
     a.calendar =
         Some(CalendarStatus { years: (2021..=2027).collect(), today: day("2026-12-04"), provisional_from: None });
@@ -82,7 +82,7 @@ fn calendar_import_shows_what_it_would_add_and_asks_first() {
             && text.contains("more"),
         "{text}"
     );
-    insta::assert_snapshot!("calendar_import_question_80x24", text);
+    insta::assert_snapshot!("calendar_import_question_80x24", view_text(&a));
     // Enter imports: one write, of the notice shown.
     let effects = key(&mut a, KeyCode::Enter);
     let written: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).filter(Load::is_write).collect();

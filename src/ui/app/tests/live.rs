@@ -405,7 +405,7 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
         "{}",
         confirmation(&a)
     );
-    insta::assert_snapshot!("write_refused_while_reconnecting_80x24", text_of(&a));
+    insta::assert_snapshot!("write_refused_while_reconnecting_80x24", view_text(&a));
     let asked = ticks(&mut a, 1);
     let [(check, Load::Ping)] = asked[..] else { panic!("{asked:?}") };
     // Still down.
@@ -475,7 +475,7 @@ fn hostile_titles_are_drawn_safely_and_quickly() {
     }
     let took = start.elapsed();
     assert!(took < std::time::Duration::from_secs(2), "{took:?}");
-    insta::assert_snapshot!("hostile_titles_80x24", text_of(&a));
+    insta::assert_snapshot!("hostile_titles_80x24", view_text(&a));
 }
 
 #[test]
@@ -542,7 +542,7 @@ fn a_units_explanation_is_made_safe_too() {
     });
     e.signals.push(Signal { clause: 1, text: "\u{9b}2J迟报".into() });
     let Loaded::Assessment(AssessmentLoaded::Explained(Ok(e))) =
-        sanitise::loaded(Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(e)))))
+        crate::ui::app::sanitised(Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(e)))))
     else {
         panic!()
     };

@@ -1,0 +1,572 @@
+//! Keys and the mouse: what each does in the view in front, and the tab switches.
+
+use super::*;
+
+impl App {
+    pub(super) fn key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
+        if event.kind == crossterm::event::KeyEventKind::Release {
+            return;
+        }
+        if self.typed_write_refused(event) {
+            return;
+        }
+        // Text inputs take typing first.
+        match &mut self.overlay {
+            Overlay::Filter(input) => {
+                match event.code {
+                    KeyCode::Esc => {
+                        self.overlay = Overlay::None;
+                        self.set_filter(String::new());
+                    }
+                    KeyCode::Enter => self.overlay = Overlay::None,
+                    _ => {
+                        input.input(event);
+                        let text = input.lines().first().cloned().unwrap_or_default();
+                        self.set_filter(text);
+                    }
+                }
+                return;
+            }
+            Overlay::Command { input, completions, next } => {
+                match event.code {
+                    KeyCode::Esc => self.overlay = Overlay::None,
+                    KeyCode::Enter => {
+                        let line = input.lines().first().cloned().unwrap_or_default();
+                        self.overlay = Overlay::None;
+                        self.command(&line, effects);
+                    }
+                    KeyCode::Tab => {
+                        if let Some(c) = completions.get(*next % completions.len().max(1)).cloned() {
+                            **input = single_line(&c);
+                            *next += 1;
+                        }
+                    }
+                    _ => {
+                        input.input(event);
+                        let line = input.lines().first().cloned().unwrap_or_default();
+                        let fresh = self.completions(&line);
+                        if let Overlay::Command { completions, next, .. } = &mut self.overlay {
+                            *completions = fresh;
+                            *next = 0;
+                        }
+                    }
+                }
+                return;
+            }
+            Overlay::Reason { .. } => {
+                self.reason_key(event, effects);
+                return;
+            }
+            Overlay::Decline { .. } => {
+                self.decline_key(event, effects);
+                return;
+            }
+            Overlay::Before(_) => {
+                self.before_key(event, effects);
+                return;
+            }
+            Overlay::Mark { .. } => {
+                self.mark_key(event, effects);
+                return;
+            }
+            Overlay::Incident(_) | Overlay::Reverse(_) => {
+                self.incident_key(event, effects);
+                return;
+            }
+            Overlay::Waive(_) => {
+                self.waive_key(event, effects);
+                return;
+            }
+            Overlay::Record(_) => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            Overlay::Help { scroll } => {
+                let action = self.keymap.action(Layer::Global, Key::from_event(event));
+                match action {
+                    Some(Action::Down) => *scroll = scroll.saturating_add(1),
+                    Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+                    Some(Action::Quit) if event.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+                    _ => self.overlay = Overlay::None,
+                }
+                return;
+            }
+            _ => {}
+        }
+        let key = Key::from_event(event);
+        match self.keymap.action(self.layer(), key) {
+            Some(action) => self.act(action, effects),
+            None => {
+                if matches!(self.overlay, Overlay::Copy) {
+                    self.overlay = Overlay::None;
+                }
+            }
+        }
+    }
+
+    pub(super) fn mouse(&mut self, mouse: MouseEvent, effects: &mut Vec<Effect>) {
+        if !matches!(self.overlay, Overlay::None) {
+            return;
+        }
+        match mouse.kind {
+            MouseEventKind::ScrollDown => self.act(Action::Down, effects),
+            MouseEventKind::ScrollUp => self.act(Action::Up, effects),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let layout = layout::Areas::new(
+                    self.size,
+                    self.tab == Tab::Columns && self.column.is_some() && self.item.is_none(),
+                    self.column_documents(),
+                );
+                if mouse.row == layout.tabs.y {
+                    // The tab titles: ` 1 Columns  2 Scores `.
+                    let mut x = 0u16;
+                    for (tab, label) in Tab::ALL.iter().zip(Tab::labels(self.size.0)) {
+                        let w = u16::try_from(label.len()).unwrap_or(0);
+                        if mouse.column >= x && mouse.column < x + w {
+                            self.switch(*tab, effects);
+                        }
+                        x += w;
+                    }
+                    return;
+                }
+                let rows = layout.rows;
+                if mouse.row >= rows.y && mouse.row < rows.y + rows.height {
+                    let row = usize::from(mouse.row - rows.y);
+                    let indicators = self.inspection.list().len();
+                    let cursor = match (self.tab, &mut self.column, &self.item) {
+                        (Tab::Columns, None, _) => Some((&mut self.columns.cursor, self.columns.lines.len())),
+                        (Tab::Columns, Some(c), None) => Some((&mut c.items.cursor, c.items.shown.len())),
+                        (Tab::Scores, _, _) if self.scores.unit.is_none() => {
+                            Some((&mut self.scores.units.cursor, self.scores.units.shown.len()))
+                        }
+                        (Tab::Audit, _, _) => Some((&mut self.audit.cursor, self.audit.shown.len())),
+                        (Tab::Retractions, _, _) => Some((&mut self.retractions.cursor, self.retractions.shown.len())),
+                        (Tab::Withdrawn, _, _) => Some((&mut self.withdrawals.cursor, self.withdrawals.shown.len())),
+                        (Tab::Findings, _, _) if self.findings.item.is_none() => {
+                            Some((&mut self.findings.list.cursor, self.findings.list.shown.len()))
+                        }
+                        (Tab::Inspection, _, _) if self.inspection.detail.is_none() => {
+                            Some((&mut self.inspection.cursor, indicators))
+                        }
+                        (Tab::Queue, _, _) if self.reviewing.is_none() => {
+                            Some((&mut self.queue.items.cursor, self.queue.items.shown.len()))
+                        }
+                        _ => None,
+                    };
+                    if let Some((cursor, len)) = cursor {
+                        let target = cursor.offset + row;
+                        if target < len {
+                            if cursor.selected == target {
+                                self.act(Action::Open, effects);
+                            } else {
+                                cursor.selected = target;
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn switch(&mut self, tab: Tab, effects: &mut Vec<Effect>) {
+        self.tab = tab;
+        if tab == Tab::Scores && !self.scores.units.done && self.scores.units.waiting.is_none() {
+            self.load_scores(effects);
+        }
+        if tab == Tab::Queue && !self.queue.items.done && self.queue.items.waiting.is_none() {
+            self.load_queue(effects);
+        }
+        if tab == Tab::Retractions && !self.retractions.done && self.retractions.waiting.is_none() {
+            self.load_retractions(effects);
+        }
+        if tab == Tab::Audit && self.audit.rows.is_empty() && self.audit.waiting.is_none() {
+            self.load_audit(None, effects);
+        }
+        if tab == Tab::Withdrawn && !self.withdrawals.done && self.withdrawals.waiting.is_none() {
+            self.load_withdrawals(effects);
+        }
+        if tab == Tab::Inspection && !self.inspection.shown() {
+            self.load_inspection(effects);
+        }
+        // Only when opened: on a large site the checks take tens of seconds.
+        if tab == Tab::Findings && !self.findings.shown() {
+            self.load_findings(effects);
+        }
+    }
+
+    pub(super) fn set_filter(&mut self, text: String) {
+        let height = self.list_height();
+        match (self.tab, &mut self.column, &self.item) {
+            (Tab::Columns, None, _) => {
+                self.columns.filter = text;
+                self.columns.relayout(height);
+            }
+            (Tab::Columns, Some(c), None) => c.items.set_filter(text, height),
+            (Tab::Audit, _, _) => self.audit.set_filter(text, height),
+            (Tab::Retractions, _, _) => self.retractions.set_filter(text, height),
+            (Tab::Withdrawn, _, _) => self.withdrawals.set_filter(text, height),
+            (Tab::Findings, _, _) if self.findings.item.is_none() => self.findings.list.set_filter(text, height),
+            (Tab::Scores, _, _) => self.scores.units.set_filter(text, height),
+            (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.set_filter(text, height),
+            _ => {}
+        }
+    }
+
+    pub(super) fn current_filter(&self) -> String {
+        match (self.tab, &self.column, &self.item) {
+            (Tab::Columns, None, _) => self.columns.filter.clone(),
+            (Tab::Columns, Some(c), None) => c.items.filter.clone(),
+            (Tab::Audit, _, _) => self.audit.filter.clone(),
+            (Tab::Retractions, _, _) => self.retractions.filter.clone(),
+            (Tab::Withdrawn, _, _) => self.withdrawals.filter.clone(),
+            (Tab::Findings, _, _) if self.findings.item.is_none() => self.findings.list.filter.clone(),
+            (Tab::Scores, _, _) => self.scores.units.filter.clone(),
+            (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.filter.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// Runs a named action.
+    pub fn act(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        if self.write_refused(action) {
+            return;
+        }
+        let height = self.list_height();
+        if self.tab == Tab::Queue && self.review_act(action, effects) {
+            return;
+        }
+        if self.tab == Tab::Retractions && self.retraction_act(action) {
+            return;
+        }
+        if self.tab == Tab::Withdrawn && self.withdrawn_act(action) {
+            return;
+        }
+        if self.tab == Tab::Columns && self.bulk_act(action, effects) {
+            return;
+        }
+        if self.tab == Tab::Scores && self.scores_act(action, effects) {
+            return;
+        }
+        if self.tab == Tab::Findings && self.findings_act(action, effects) {
+            return;
+        }
+        match action {
+            Action::Noop => {}
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Filter => {
+                if self.item.is_none() || self.tab != Tab::Columns {
+                    self.overlay = Overlay::Filter(Box::new(single_line(&self.current_filter())));
+                }
+            }
+            Action::Command => {
+                self.overlay =
+                    Overlay::Command { input: Box::new(single_line("")), completions: self.completions(""), next: 0 };
+            }
+            Action::Copy => self.overlay = Overlay::Copy,
+            Action::CopyId | Action::CopyTitle | Action::CopyLink => {
+                self.overlay = Overlay::None;
+                let text = if action == Action::CopyLink {
+                    self.copy_link()
+                } else {
+                    self.copy_text(action == Action::CopyId).ok_or("nothing selected to copy")
+                };
+                match text {
+                    Ok(text) => {
+                        self.tell(format!("copied {}", crate::ui::text::fit(&text, 40)));
+                        effects.push(Effect::Copy(text));
+                    }
+                    Err(why) => self.warn(why),
+                }
+            }
+            Action::Back => self.back(),
+            Action::Refresh => self.refresh(effects),
+            Action::NextTab | Action::PrevTab => {
+                let i = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
+                let n = Tab::ALL.len();
+                let next = if action == Action::NextTab { (i + 1) % n } else { (i + n - 1) % n };
+                self.switch(Tab::ALL[next], effects);
+            }
+            Action::ColumnsTab => self.switch(Tab::Columns, effects),
+            Action::ScoresTab => self.switch(Tab::Scores, effects),
+            Action::AuditTab => self.switch(Tab::Audit, effects),
+            Action::QueueTab => self.switch(Tab::Queue, effects),
+            Action::RetractionsTab => self.switch(Tab::Retractions, effects),
+            Action::WithdrawnTab => self.switch(Tab::Withdrawn, effects),
+            Action::InspectionTab => self.switch(Tab::Inspection, effects),
+            Action::FindingsTab => self.switch(Tab::Findings, effects),
+            Action::Confirm => self.confirmed(effects),
+            Action::NextReason => self.next_reason(),
+            Action::MarkInstead => self.mark_instead(),
+            Action::Check1
+            | Action::Check2
+            | Action::Check3
+            | Action::Check4
+            | Action::Check5
+            | Action::Check6
+            | Action::Check7
+            | Action::AllChecks
+            | Action::Approve
+            | Action::Reject
+            | Action::Publish
+            | Action::Mark
+            | Action::QueueSort
+            | Action::Withdraw
+            | Action::Decline
+            | Action::PublishMarked
+            | Action::MarkRequest
+            | Action::ColumnMark
+            | Action::ColumnMarkRange
+            | Action::ColumnMarkOlder
+            | Action::WithdrawItems
+            | Action::NextMarkKind
+            | Action::Restore
+            | Action::PrevPeriod
+            | Action::NextPeriod
+            | Action::QuarterOrYear
+            | Action::RecordIncident
+            | Action::WriteBulletin
+            | Action::ReverseIncident
+            | Action::NextField
+            | Action::PreviousField
+            | Action::NextKind
+            | Action::NextFinding
+            | Action::PreviousFinding
+            | Action::WaiveFinding => {}
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
+                self.motion(action, height, effects)
+            }
+            Action::Open => self.open(effects),
+            Action::Expand | Action::Collapse | Action::Toggle | Action::ExpandAll | Action::CollapseAll => {
+                self.fold(action, height)
+            }
+            Action::OnlyOverdue | Action::GroupByUnit | Action::SortOverdue => {
+                if let Some(tree) = &mut self.columns.tree {
+                    let m = &mut tree.mode;
+                    match action {
+                        Action::OnlyOverdue => m.only_overdue = !m.only_overdue,
+                        Action::GroupByUnit => {
+                            m.by_unit = !m.by_unit;
+                            m.unit = None;
+                        }
+                        _ => m.sort_overdue = !m.sort_overdue,
+                    }
+                    self.columns.relayout(height);
+                }
+            }
+        }
+    }
+
+    pub(super) fn copy_text(&self, id: bool) -> Option<String> {
+        match (self.tab, &self.column, &self.item) {
+            (Tab::Columns, _, Some(item)) => {
+                let title = item.item.as_ref().map(|(i, _)| i.title.clone());
+                if id { Some(item.id.to_string()) } else { title }
+            }
+            (Tab::Columns, Some(c), None) => {
+                c.items.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() })
+            }
+            (Tab::Audit, _, _) => self.audit.selected().map(|e| if id { e.id.to_string() } else { e.detail.clone() }),
+            (Tab::Retractions, _, _) => {
+                self.retractions.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() })
+            }
+            (Tab::Withdrawn, _, _) => {
+                self.withdrawals.selected().map(|w| if id { w.item.to_string() } else { w.title.clone() })
+            }
+            (Tab::Columns, None, None) => {
+                self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() })
+            }
+            (Tab::Scores, _, _) => self.scores_copy(id),
+            (Tab::Inspection, _, _) => self.inspection_copy(id),
+            (Tab::Findings, _, _) => self.findings_copy(id),
+            (Tab::Queue, _, _) => match &self.reviewing {
+                Some(r) => Some(if id { r.entry.id.to_string() } else { r.entry.title.clone() }),
+                None => self.queue.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
+            },
+        }
+    }
+
+    /// The public link of the item open (in a column or under review).
+    pub(super) fn copy_link(&self) -> Result<String, &'static str> {
+        let view = match self.tab {
+            Tab::Columns => self.item.as_ref(),
+            Tab::Queue => self.reviewing.as_ref().map(|r| &r.view),
+            Tab::Scores => self.scores.opened_item(),
+            Tab::Findings => self.findings.item.as_ref(),
+            _ => None,
+        };
+        let item = view.and_then(|v| v.item.as_ref()).ok_or("open an item to copy its link")?;
+        item.0.url.clone().ok_or("this item has no public link (its source system gave none)")
+    }
+
+    pub(super) fn back(&mut self) {
+        if !matches!(self.overlay, Overlay::None) {
+            self.overlay = Overlay::None;
+        } else if !self.current_filter().is_empty() {
+            self.set_filter(String::new());
+        } else if self.tab == Tab::Queue && self.reviewing.is_some() {
+            self.reviewing = None;
+        } else if self.tab == Tab::Inspection && self.inspection.detail.is_some() {
+            self.inspection.detail = None;
+        } else if self.tab == Tab::Columns && self.item.is_some() {
+            self.item = None;
+        } else if self.tab == Tab::Columns && self.column.as_ref().is_some_and(|c| !c.marks.items.is_empty()) {
+            // Marks go before the column does.
+            let n = self.column.as_mut().map_or(0, |c| c.marks.clear());
+            self.tell(format!("{n} marks cleared"));
+        } else if self.tab == Tab::Columns && self.column.is_some() {
+            self.column = None;
+        } else if let Some(tree) = &mut self.columns.tree {
+            if tree.mode != Default::default() {
+                tree.mode = Default::default();
+                let height = self.list_height();
+                self.columns.relayout(height);
+            }
+        }
+    }
+
+    pub(super) fn refresh(&mut self, effects: &mut Vec<Effect>) {
+        match self.tab {
+            Tab::Scores => self.refresh_scores(effects),
+            Tab::Audit => self.load_audit(None, effects),
+            Tab::Retractions => self.load_retractions(effects),
+            Tab::Withdrawn => self.load_withdrawals(effects),
+            Tab::Inspection => self.load_inspection(effects),
+            Tab::Findings => {
+                self.load_findings(effects);
+                self.reload_found_item(effects);
+            }
+            Tab::Queue => {
+                self.queue.open_next = self.reviewing.take().map(|r| r.entry.id);
+                self.load_queue(effects);
+            }
+            Tab::Columns => {
+                self.load_columns(effects);
+                if let Some(c) = &self.column {
+                    let column_id = c.column.id;
+                    self.open_column_by_id(column_id, effects);
+                }
+                self.reload_item(effects);
+            }
+        }
+    }
+
+    pub(super) fn motion(&mut self, action: Action, height: usize, effects: &mut Vec<Effect>) {
+        let page = height.max(1) as isize;
+        let delta = |len: usize| -> isize {
+            match action {
+                Action::Down => 1,
+                Action::Up => -1,
+                Action::PageDown => page,
+                Action::PageUp => -page,
+                Action::Top => -(len as isize),
+                _ => len as isize,
+            }
+        };
+        match (self.tab, &mut self.column, &mut self.item) {
+            (Tab::Columns, _, Some(item)) => scroll(item, delta(10_000)),
+            (Tab::Queue, _, _) => match &mut self.reviewing {
+                Some(r) => scroll(&mut r.view, delta(10_000)),
+                None => {
+                    let len = self.queue.items.shown.len();
+                    self.queue.items.cursor.step(delta(len), len, height);
+                }
+            },
+            (Tab::Columns, Some(c), None) => {
+                let len = c.items.shown.len();
+                c.items.cursor.step(delta(len), len, height);
+                self.more_items(effects);
+            }
+            (Tab::Retractions, _, _) => {
+                let len = self.retractions.shown.len();
+                self.retractions.cursor.step(delta(len), len, height);
+            }
+            (Tab::Withdrawn, _, _) => {
+                let len = self.withdrawals.shown.len();
+                self.withdrawals.cursor.step(delta(len), len, height);
+            }
+            (Tab::Audit, _, _) => {
+                let len = self.audit.shown.len();
+                self.audit.cursor.step(delta(len), len, height);
+                if let Some(after) = self.audit.wants_more(height) {
+                    self.load_audit(after, effects);
+                }
+            }
+            (Tab::Columns, None, None) => {
+                let len = self.columns.lines.len();
+                self.columns.cursor.step(delta(len), len, height);
+            }
+            (Tab::Scores, _, _) => {
+                let len = self.scores.units.shown.len();
+                self.scores.units.cursor.step(delta(len), len, height);
+            }
+            (Tab::Inspection, _, _) => self.inspection_step(&delta, height),
+            (Tab::Findings, _, _) => {
+                let len = self.findings.list.shown.len();
+                self.findings.list.cursor.step(delta(len), len, height);
+            }
+        }
+    }
+
+    pub(super) fn open(&mut self, effects: &mut Vec<Effect>) {
+        if self.tab == Tab::Queue {
+            if self.reviewing.is_none() {
+                self.open_review(effects);
+            }
+            return;
+        }
+        match (self.tab, &self.column, &self.item) {
+            (Tab::Columns, None, _) => {
+                let in_tree = matches!(
+                    self.columns.lines.get(self.columns.cursor.selected),
+                    Some(Line::Column { flat: false, .. })
+                );
+                let parent = self
+                    .columns
+                    .selected_index()
+                    .is_some_and(|i| self.columns.tree.as_ref().is_some_and(|t| t.has_children(i)));
+                if in_tree && parent {
+                    // A column with columns below it opens and closes, as a folder in a file tree.
+                    self.fold(Action::Toggle, self.list_height());
+                } else if let Some(id) = self.columns.selected_entry().map(|e| e.id) {
+                    self.open_column_by_id(id, effects);
+                } else if let Some(Line::Unit { .. }) = self.columns.lines.get(self.columns.cursor.selected) {
+                    self.columns.cursor.step(1, self.columns.lines.len(), self.list_height());
+                }
+            }
+            (Tab::Inspection, _, _) => self.open_inspection(),
+            (Tab::Retractions, _, _) => {
+                if let Some(r) = self.retractions.selected() {
+                    let at = crate::domain::time::format_time(r.requested_at, false);
+                    self.overlay = Overlay::Record(format!(
+                        "request #{}  {at}\nitem      {}  {}\nunit      {}\nreason    {}\ncolumns   {}\n\n{}",
+                        r.id,
+                        r.item,
+                        r.title,
+                        r.unit.as_deref().unwrap_or("-"),
+                        r.reason.as_str(),
+                        r.columns.join("; "),
+                        r.note
+                    ));
+                }
+            }
+            (Tab::Audit, _, _) => {
+                if let Some(e) = self.audit.selected() {
+                    let at = crate::domain::time::format_time(e.at, false);
+                    self.overlay = Overlay::Record(format!(
+                        "#{}  {at}\noperator  {}\naction    {}\ntarget    {}\n\n{}",
+                        e.id, e.operator, e.action, e.target, e.detail
+                    ));
+                }
+            }
+            (Tab::Columns, Some(c), None) => {
+                if let Some(id) = c.items.selected().map(|i| i.id) {
+                    let req = self.request(Load::Item { id }, effects);
+                    self.item = Some(ItemView { id, item: None, scroll: 0, waiting: Some(req), error: None });
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! A query's result arriving: the view that asked for it takes it, a stale one is dropped.
+
+use super::*;
+
+impl App {
+    pub(super) fn loaded(&mut self, id: u64, loaded: Loaded, effects: &mut Vec<Effect>) {
+        let height = self.list_height();
+        match loaded {
+            Loaded::Ping(result) => {
+                let before = effects.len();
+                self.checked(id, result, effects);
+                // A colleague's change, or the connection back: `reload_open_views` reloads the
+                // column tree first, and the indicators follow it once they have been shown.
+                let reloaded = effects[before..].iter().any(|e| matches!(e, Effect::Load(_, Load::Columns { .. })));
+                if reloaded && self.inspection.shown() {
+                    self.load_inspection(effects);
+                }
+                return;
+            }
+            Loaded::Whoami(result) => return self.identified(id, result),
+            _ => {}
+        }
+        if !health::failed(&loaded) {
+            self.query_succeeded();
+        }
+        match loaded {
+            Loaded::Ping(_) | Loaded::Whoami(_) => {}
+            Loaded::Columns(result) => {
+                if !arrived(&mut self.columns.waiting, id) {
+                    return;
+                }
+                match result {
+                    Ok(entries) => {
+                        let selected = self.columns.selected_entry().map(|e| e.id);
+                        let tree = match &self.columns.tree {
+                            Some(old) => old.refreshed(entries),
+                            None => ColumnTree::new(entries),
+                        };
+                        self.columns.tree = Some(tree);
+                        self.columns.error = None;
+                        self.columns.relayout_to(height, selected);
+                        // An open column shows the refreshed figures too.
+                        if let (Some(c), Some(tree)) = (&mut self.column, &self.columns.tree) {
+                            if let Some(e) = tree.entries.iter().find(|e| e.id == c.column.id) {
+                                c.column = e.clone();
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        self.warn(format!("loading the columns failed: {e}"));
+                        self.columns.error = Some(e);
+                    }
+                }
+            }
+            Loaded::ColumnItems(result) => {
+                let Some(c) = &mut self.column else { return };
+                let failed = result.as_ref().err().filter(|_| c.items.waiting == Some(id)).cloned();
+                if c.items.accept(id, result, height) {
+                    // The filter may keep too few to fill the screen: fetch on.
+                    self.more_items(effects);
+                }
+                if let Some(e) = failed {
+                    self.warn(format!("loading the column's items failed: {e}"));
+                }
+            }
+            Loaded::Audit(result) => {
+                let failed = result.as_ref().err().filter(|_| self.audit.waiting == Some(id)).cloned();
+                if self.audit.accept(id, result, height) {
+                    if let Some(after) = self.audit.wants_more(height) {
+                        self.load_audit(after, effects);
+                    }
+                }
+                if let Some(e) = failed {
+                    self.warn(format!("loading the audit trail failed: {e}"));
+                }
+            }
+            Loaded::ColumnHead(result) => {
+                let Some(c) = &mut self.column else { return };
+                if !arrived(&mut c.waiting_head, id) {
+                    return;
+                }
+                match result {
+                    Ok((count, documents)) => {
+                        c.count = Some(count);
+                        c.documents = documents;
+                        let height = self.list_height();
+                        if let Some(c) = &mut self.column {
+                            c.items.cursor.show(c.items.shown.len(), height);
+                        }
+                    }
+                    Err(e) => self.warn(format!("loading the column's documents failed: {e}")),
+                }
+            }
+            Loaded::Queue(result) => {
+                let failed = result.as_ref().err().filter(|_| self.queue.items.waiting == Some(id)).cloned();
+                if self.queue.items.accept_whole(id, result, height) {
+                    self.queue_arrived(effects);
+                }
+                if let Some(e) = failed {
+                    self.warn(format!("loading the queue failed: {e}"));
+                }
+            }
+            Loaded::Decided(result) => self.decided(id, result, effects),
+            Loaded::Withdrawn(result) => self.wrote(id, result.map(|w| withdraw::withdrawal_said(&w)), effects),
+            Loaded::Marked(kind, result) => self.wrote(id, result.map(|m| withdraw::marking_said(kind, &m)), effects),
+            Loaded::Restored(item, result) => self.wrote(id, result.map(|t| withdraw::restore_said(item, t)), effects),
+            Loaded::Declined(result) => {
+                self.wrote(id, result.map(|_| "declined the request; the item stays online".to_string()), effects)
+            }
+            Loaded::ColumnBefore(result) => self.older_arrived(id, result),
+            Loaded::Withdrawals(result) => {
+                let failed = result.as_ref().err().filter(|_| self.withdrawals.waiting == Some(id)).cloned();
+                self.withdrawals.accept_whole(id, result, height);
+                if let Some(e) = failed {
+                    self.warn(format!("loading the withdrawals failed: {e}"));
+                }
+            }
+            Loaded::Retractions(result) => {
+                let failed = result.as_ref().err().filter(|_| self.retractions.waiting == Some(id)).cloned();
+                self.retractions.accept_whole(id, result, height);
+                if let Some(e) = failed {
+                    self.warn(format!("loading the retraction requests failed: {e}"));
+                }
+            }
+            Loaded::PublishedMany(results) => self.published_many(id, results, effects),
+            Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
+            Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
+            Loaded::Inspection(result) => self.inspected(id, result),
+            Loaded::ItemFindings(_, result) => self.item_findings_arrived(id, result),
+            Loaded::Waived(item, result) => self.waived(id, item, result, effects),
+            Loaded::Findings(result) => {
+                let failed = result.as_ref().err().filter(|_| self.findings.list.waiting == Some(id)).cloned();
+                self.findings.list.accept_whole(id, result, height);
+                if let Some(e) = failed {
+                    self.warn(format!("checking the online items failed: {e}"));
+                }
+            }
+            Loaded::Item(result) => {
+                // For the item opened from a column, from the queue, or from a unit's score.
+                let item = match (&mut self.item, &mut self.reviewing) {
+                    (Some(item), _) if item.waiting == Some(id) => item,
+                    (_, Some(r)) if r.view.waiting == Some(id) => &mut r.view,
+                    _ => match (self.scores.item_waiting(id), &mut self.findings.item) {
+                        (Some(item), _) => item,
+                        (None, Some(item)) if item.waiting == Some(id) => item,
+                        _ => return,
+                    },
+                };
+                item.waiting = None;
+                match result {
+                    Ok(found) => item.item = Some(*found),
+                    Err(e) => {
+                        item.error = Some(e.clone());
+                        let id = item.id;
+                        self.warn(format!("loading item {id} failed: {e}"));
+                    }
+                }
+            }
+            Loaded::Scores(result) => {
+                let failed = result.as_ref().err().filter(|_| self.scores.units.waiting == Some(id)).cloned();
+                self.scores.units.accept_whole(id, result, height);
+                if let Some(e) = failed {
+                    self.warn(format!("loading the scores failed: {e}"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,581 @@
+//! The console's state and its one update function: a message (a key, a mouse event, a loaded
+//! result) changes the state and may ask for effects (a query, a copy to the clipboard). Nothing
+//! here waits, draws or touches the database.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui_textarea::TextArea;
+
+use super::columns::{ColumnEntry, ColumnTree, Line};
+use super::keymap::{Action, Key, Keymap, Layer};
+use super::layout;
+pub use super::paged::Cursor;
+use super::paged::{Paged, Row};
+use super::text::{Ambiguous, SearchKey};
+use crate::domain::assessment::Period;
+use crate::domain::inspection::Indicator;
+use crate::domain::review::{Checks, Decision};
+use crate::domain::{MarkKind, RetractionReason};
+use crate::reports::{DocumentReportRow, ScoreRow};
+use crate::store::{
+    AuditEntry, ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, QueueItem, RetractionRequest, Transition,
+    Withdrawal, WithdrawalRow,
+};
+
+mod audit;
+mod bulk;
+mod calendar;
+mod columns;
+mod command;
+mod findings;
+mod front;
+mod health;
+mod input;
+mod inspection;
+mod item;
+mod loaded;
+mod queue;
+mod retractions;
+mod sanitised;
+mod scores;
+mod withdraw;
+mod withdrawn;
+pub use bulk::Marks;
+pub use calendar::{CalendarLoad, CalendarLoaded};
+pub use columns::{ColumnView, ColumnsView};
+pub use command::COMMANDS;
+pub use findings::{FindingRow, FindingsView, ItemFindings, WaiveForm, finding_rows};
+pub use front::Tab;
+pub use health::{Identity, Link, Lost, Whoami};
+pub use inspection::InspectionView;
+pub use item::ItemView;
+use item::{page_delta, scroll};
+pub use queue::{QueueView, Reviewing, waited, waiting};
+pub use sanitised::sanitised;
+pub use scores::{
+    AssessmentLoad, AssessmentLoaded, Explanation, Field, IncidentForm, Part, ReverseForm, ScoresView, Section,
+    UnitView, period_words, signed,
+};
+pub use withdrawn::{LATEST, request_times};
+
+/// A query for a task to run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    /// Every column with its staleness as of a day, and its units.
+    Columns {
+        at: NaiveDate,
+    },
+    /// A page of a column's online items, before a key.
+    ColumnItems {
+        column_id: i64,
+        before: Option<(DateTime<Utc>, i64)>,
+    },
+    /// A column's online count and the documents due in it, as of a day.
+    ColumnHead {
+        column_id: i64,
+        at: NaiveDate,
+    },
+    Item {
+        id: i64,
+    },
+    Scores {
+        period: Period,
+    },
+    /// The items awaiting a decision.
+    Queue,
+    /// The pending retraction requests.
+    Retractions,
+    /// A review decision on an item at the version it was read.
+    Review {
+        item: i64,
+        version: i64,
+        decision: Decision,
+    },
+    /// Publishing an approved item at the version it was read.
+    Publish {
+        item: i64,
+        version: i64,
+    },
+    /// Publishing several approved items (id, version), each in its own transaction.
+    PublishMany {
+        items: Vec<(i64, i64)>,
+    },
+    /// Every item online in a column that went online there before an instant.
+    ColumnBefore {
+        column_id: i64,
+        before: DateTime<Utc>,
+    },
+    /// Withdrawing items, in one transaction.
+    Retract {
+        items: Vec<i64>,
+        reason: RetractionReason,
+    },
+    /// Marking online items instead of withdrawing them, in one transaction.
+    Mark {
+        items: Vec<i64>,
+        mark: NewMark,
+    },
+    /// Putting a withdrawn item back online where it was.
+    Restore {
+        item: i64,
+    },
+    /// The latest withdrawals, newest first.
+    Withdrawals,
+    /// Declining a retraction request.
+    Decline {
+        request: i64,
+        reason: String,
+    },
+    /// A page of the audit trail, newest first, before an id.
+    Audit {
+        before: Option<i64>,
+    },
+    /// Is the database still there, and what is its change mark (the newest audit record's id)?
+    Ping,
+    /// Who the console acts as (`Store::whoami`).
+    Whoami,
+    /// A unit's score explained, an incident recorded or corrected, the bulletin written.
+    Assessment(AssessmentLoad),
+    /// The national check's single-veto indicators as of a day, by the rules in effect.
+    Inspection {
+        at: NaiveDate,
+    },
+    /// The content checks' findings on every online item, newest first.
+    Findings,
+    /// The content checks' findings on one item, each with the waiver that covers it.
+    ItemFindings {
+        id: i64,
+    },
+    /// Waiving a finding on an item (its kind and the text found), with a reason.
+    Waive {
+        item: i64,
+        kind: String,
+        text: String,
+        reason: String,
+    },
+    /// The holiday notices the calendar holds; reading a notice; importing it.
+    Calendar(CalendarLoad),
+}
+
+/// What a query brought back (an error as one line).
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Columns(Result<Vec<ColumnEntry>, String>),
+    ColumnItems(Result<Vec<ItemSummary>, String>),
+    ColumnHead(Result<(i64, Vec<DocumentReportRow>), String>),
+    Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
+    Scores(Result<Vec<ScoreRow>, String>),
+    Audit(Result<Vec<AuditEntry>, String>),
+    Queue(Result<Vec<QueueItem>, String>),
+    Retractions(Result<Vec<RetractionRequest>, String>),
+    ColumnBefore(Result<Vec<ItemSummary>, String>),
+    Withdrawals(Result<Vec<WithdrawalRow>, String>),
+    /// What a withdrawal did.
+    Withdrawn(Result<Withdrawal, String>),
+    /// What marking did, with the mark asked for.
+    Marked(MarkKind, Result<Marking, String>),
+    /// What restoring an item did (`None`: it was not withdrawn).
+    Restored(i64, Result<Option<Transition>, String>),
+    Declined(Result<(), String>),
+    /// What a review decision or a publication did.
+    Decided(Result<Transition, String>),
+    /// What publishing several items did, item by item.
+    PublishedMany(Vec<Result<Transition, String>>),
+    /// The change mark.
+    Ping(Result<i64, String>),
+    Whoami(Result<Whoami, String>),
+    Assessment(AssessmentLoaded),
+    Inspection(Result<Vec<Indicator>, String>),
+    Findings(Result<Vec<FindingRow>, String>),
+    /// An item's findings, each with the waiver that covers it.
+    ItemFindings(i64, Result<Vec<(crate::domain::checks::Finding, Option<String>)>, String>),
+    /// What waiving a finding on an item did.
+    Waived(i64, Result<(), String>),
+    Calendar(CalendarLoaded),
+}
+
+/// Something that happened.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// A query's result, with the request's number.
+    Loaded(u64, Loaded),
+    /// Time passes (the spinner turns; the connection is checked now and then; waiting times grow).
+    Tick(DateTime<Utc>),
+    /// The terminal or the session is going away (SIGHUP, SIGTERM).
+    Hangup(&'static str),
+    /// A query failed because the database could not be reached (why, in one line).
+    Lost(String),
+    /// One of this console's writes came back: the change mark just after it, if it could be read.
+    OwnChange(Option<i64>),
+    /// The database says something changed (PostgreSQL NOTIFY): check the change mark now.
+    Notified,
+}
+
+/// What the update asks the runtime to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Load(u64, Load),
+    /// Put text on the user's clipboard (OSC 52).
+    Copy(String),
+}
+
+/// The connection as last seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Health {
+    Connected,
+    Lost(Lost),
+}
+
+/// What is open over the view.
+#[derive(Debug, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help {
+        scroll: u16,
+    },
+    /// A record shown whole (an audit entry).
+    Record(String),
+    /// The reason for a rejection, with the checks that failed.
+    Reason {
+        input: Box<TextArea<'static>>,
+        failed: Checks,
+    },
+    /// A question before a write.
+    Confirm {
+        text: String,
+        then: Confirmed,
+    },
+    /// The reason for declining a retraction request.
+    Decline {
+        input: Box<TextArea<'static>>,
+        request: i64,
+    },
+    /// The day before which everything that went online in the open column is to be marked.
+    Before(Box<TextArea<'static>>),
+    /// The mark to put on items instead of withdrawing them, and the document that replaces them.
+    Mark {
+        items: Vec<(i64, String)>,
+        kind: MarkKind,
+        replaced_by: Box<TextArea<'static>>,
+    },
+    /// An incident being recorded against a unit.
+    Incident(Box<IncidentForm>),
+    /// An incident being corrected, with why.
+    Reverse(Box<ReverseForm>),
+    /// The reason a finding of the content checks is waived.
+    Waive(Box<WaiveForm>),
+    Copy,
+    Filter(Box<TextArea<'static>>),
+    Command {
+        input: Box<TextArea<'static>>,
+        /// Completions for what is typed, and which one Tab will take next.
+        completions: Vec<String>,
+        next: usize,
+    },
+}
+
+/// The write a confirmation is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmed {
+    /// The item under review.
+    Publish,
+    /// The marked items of the queue.
+    PublishMarked,
+    /// Withdraw a request's item, for the request's reason.
+    Withdraw { item: i64, reason: RetractionReason },
+    /// Withdraw items chosen in a column or opened (id, title), for a reason that can be changed
+    /// until Enter.
+    WithdrawItems { items: Vec<(i64, String)>, reason: RetractionReason },
+    /// Put a withdrawn item back online.
+    Restore { item: i64 },
+    /// Import a year's holiday notice, read and shown before.
+    ImportCalendar(Box<crate::domain::holiday_notice::Notice>),
+}
+
+/// What the status line says about the last action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The whole console.
+pub struct App {
+    pub keymap: Keymap,
+    pub ambiguous: Ambiguous,
+    pub mono: bool,
+    pub site_name: String,
+    pub operator: String,
+    pub database: String,
+    pub health: Health,
+    /// Who the console acts as, the change mark, the checks running.
+    pub link: Link,
+    pub notice: Option<Notice>,
+    /// Where the database, the settings and the log are (label, where), for the help.
+    pub places: Vec<(&'static str, String)>,
+    /// The day staleness is evaluated as of (Beijing time).
+    pub at: NaiveDate,
+    pub tab: Tab,
+    pub columns: ColumnsView,
+    /// What is open above the column tree: a column, then an item.
+    pub column: Option<ColumnView>,
+    pub item: Option<ItemView>,
+    pub scores: ScoresView,
+    pub audit: Paged<AuditEntry>,
+    pub queue: QueueView,
+    /// The pending retraction requests, most urgent first.
+    pub retractions: Paged<RetractionRequest>,
+    /// The latest withdrawals, newest first.
+    pub withdrawals: Paged<WithdrawalRow>,
+    /// The national check's single-veto indicators.
+    pub inspection: InspectionView,
+    /// The content checks' findings on the online items.
+    pub findings: FindingsView,
+    /// What the working-day calendar holds (`:calendar`, the status line's warning).
+    pub calendar: Option<crate::reports::calendar::CalendarStatus>,
+    /// A holiday notice being read, before the question to import it.
+    pub calendar_preview: Option<u64>,
+    /// A withdrawal, mark, restore or decline running.
+    pub retraction_write: Option<u64>,
+    /// An item opened from the queue for a decision.
+    pub reviewing: Option<Reviewing>,
+    pub overlay: Overlay,
+    pub size: (u16, u16),
+    pub ticks: u64,
+    /// The time as of the last tick (how long queue items have waited).
+    pub now: DateTime<Utc>,
+    pub quit: bool,
+    next_request: u64,
+}
+
+/// What the console is opened on.
+pub struct Setup {
+    pub keymap: Keymap,
+    pub ambiguous: Ambiguous,
+    pub mono: bool,
+    pub site_name: String,
+    pub operator: String,
+    pub database: String,
+    /// The time the console opened (the day staleness is first evaluated as of, in Beijing).
+    pub now: DateTime<Utc>,
+    pub size: (u16, u16),
+}
+
+impl App {
+    /// The console, with the first queries to run.
+    pub fn new(setup: Setup) -> (App, Vec<Effect>) {
+        let period = Period::quarter_of(crate::domain::time::beijing_date(setup.now));
+        let mut app = App {
+            keymap: setup.keymap,
+            ambiguous: setup.ambiguous,
+            mono: setup.mono,
+            site_name: setup.site_name,
+            operator: setup.operator,
+            database: setup.database,
+            health: Health::Connected,
+            link: Link::default(),
+            notice: None,
+            places: Vec::new(),
+            at: crate::domain::time::beijing_date(setup.now),
+            now: setup.now,
+            tab: Tab::Columns,
+            columns: ColumnsView::default(),
+            column: None,
+            item: None,
+            scores: ScoresView::new(period),
+            audit: Paged::default(),
+            queue: QueueView::default(),
+            retractions: Paged::default(),
+            withdrawals: Paged::default(),
+            inspection: InspectionView::default(),
+            findings: FindingsView::default(),
+            calendar: None,
+            calendar_preview: None,
+            retraction_write: None,
+            reviewing: None,
+            overlay: Overlay::None,
+            size: setup.size,
+            ticks: 0,
+            quit: false,
+            next_request: 0,
+        };
+        let mut effects = Vec::new();
+        app.load_columns(&mut effects);
+        app.ask_whoami(&mut effects);
+        app.load_calendar_status(&mut effects);
+        (app, effects)
+    }
+
+    fn request(&mut self, load: Load, effects: &mut Vec<Effect>) -> u64 {
+        if load.is_write() {
+            // Until its change mark comes back (`Msg::OwnChange`).
+            self.link.writing += 1;
+        }
+        self.next_request += 1;
+        effects.push(Effect::Load(self.next_request, load));
+        self.next_request
+    }
+
+    fn load_columns(&mut self, effects: &mut Vec<Effect>) {
+        let id = self.request(Load::Columns { at: self.at }, effects);
+        self.columns.waiting = Some(id);
+    }
+
+    fn load_scores(&mut self, effects: &mut Vec<Effect>) {
+        let id = self.request(Load::Scores { period: self.scores.period }, effects);
+        self.scores.units.asked(id, None);
+    }
+
+    /// Whether a query the user waits on is running (the spinner turns).
+    pub fn busy(&self) -> bool {
+        self.columns.waiting.is_some()
+            || self.scores.busy()
+            || self.audit.waiting.is_some()
+            || self.queue.items.waiting.is_some()
+            || self.queue.publishing.is_some()
+            || self.retractions.waiting.is_some()
+            || self.withdrawals.waiting.is_some()
+            || self.inspection.waiting.is_some()
+            || self.findings.list.waiting.is_some()
+            || self.findings_busy()
+            || self.findings.item.as_ref().is_some_and(|i| i.waiting.is_some())
+            || self.retraction_write.is_some()
+            || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
+            || self
+                .column
+                .as_ref()
+                .is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some() || c.older.is_some())
+            || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
+    }
+
+    /// The layer of bindings in effect.
+    pub fn layer(&self) -> Layer {
+        if matches!(self.overlay, Overlay::Copy) {
+            return Layer::Copy;
+        }
+        if matches!(self.overlay, Overlay::Confirm { .. }) {
+            return Layer::Confirm;
+        }
+        if matches!(self.overlay, Overlay::Mark { .. }) {
+            return Layer::Mark;
+        }
+        if matches!(self.overlay, Overlay::Incident(_) | Overlay::Reverse(_)) {
+            return Layer::Incident;
+        }
+        match self.tab {
+            Tab::Queue if self.reviewing.is_some() => Layer::Review,
+            Tab::Queue => Layer::Queue,
+            Tab::Retractions => Layer::Retractions,
+            Tab::Scores => self.scores_layer(),
+            Tab::Audit => Layer::Audit,
+            Tab::Withdrawn => Layer::Withdrawn,
+            Tab::Inspection => Layer::Inspection,
+            Tab::Findings => self.findings_layer(),
+            Tab::Columns if self.item.is_some() => Layer::Item,
+            Tab::Columns if self.column.is_some() => Layer::Column,
+            Tab::Columns => Layer::Columns,
+        }
+    }
+
+    /// Where things are on the screen at the current size.
+    pub fn areas(&self) -> layout::Areas {
+        layout::Areas::new(
+            self.size,
+            self.tab == Tab::Columns && self.column.is_some() && self.item.is_none(),
+            self.column_documents(),
+        )
+    }
+
+    /// Rows a list shows at the current size.
+    pub fn list_height(&self) -> usize {
+        usize::from(self.areas().rows.height)
+    }
+
+    fn column_documents(&self) -> usize {
+        self.column.as_ref().map_or(0, |c| c.documents.len())
+    }
+
+    /// Says where things live (in the help), and on a first run says so on the status line.
+    pub fn set_places(&mut self, places: Vec<(&'static str, String)>, first_run: bool) {
+        self.places = places;
+        if first_run {
+            self.tell("Welcome: ? lists the keys of each view and where your database and settings are");
+        }
+    }
+
+    fn tell(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice { text: text.into(), error: false });
+    }
+
+    fn warn(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice { text: text.into(), error: true });
+    }
+
+    /// Handles one message.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match msg {
+            Msg::Key(key) => self.key(key, &mut effects),
+            Msg::Mouse(mouse) => self.mouse(mouse, &mut effects),
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                self.fit_cursors();
+            }
+            // Everything the database sends is made safe to show here, once (`ui::sanitise`).
+            Msg::Loaded(id, loaded) => self.loaded(id, sanitised(loaded), &mut effects),
+            Msg::Tick(now) => {
+                self.ticks += 1;
+                self.now = now;
+                self.link_tick(&mut effects);
+            }
+            Msg::Hangup(why) => {
+                self.tell(format!("{why}: closing"));
+                self.quit = true;
+            }
+            Msg::Lost(reason) => self.connection_lost(super::sanitise::line(&reason)),
+            Msg::OwnChange(mark) => self.own_change(mark),
+            Msg::Notified => self.notified(&mut effects),
+        }
+        effects
+    }
+
+    fn fit_cursors(&mut self) {
+        let height = self.list_height();
+        self.columns.cursor.show(self.columns.lines.len(), height);
+        if let Some(c) = &mut self.column {
+            c.items.cursor.show(c.items.shown.len(), height);
+        }
+        self.scores.units.cursor.show(self.scores.units.shown.len(), height);
+        self.fit_scores(height);
+        self.audit.cursor.show(self.audit.shown.len(), height);
+        self.queue.items.cursor.show(self.queue.items.shown.len(), height);
+        self.retractions.cursor.show(self.retractions.shown.len(), height);
+        self.withdrawals.cursor.show(self.withdrawals.shown.len(), height);
+        self.inspection.fit(height);
+        self.findings.list.cursor.show(self.findings.list.shown.len(), height);
+    }
+}
+
+/// Whether the result numbered `id` is the one `waiting` waits for; if so it waits no more.
+fn arrived(waiting: &mut Option<u64>, id: u64) -> bool {
+    let wanted = *waiting == Some(id);
+    if wanted {
+        *waiting = None;
+    }
+    wanted
+}
+
+/// A one-line text input holding `text`, its cursor at the end.
+fn single_line(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_string()]);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t.set_cursor_line_style(ratatui::style::Style::default());
+    t
+}
+
+#[cfg(test)]
+mod tests;

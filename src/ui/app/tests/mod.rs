@@ -1,0 +1,1180 @@
+//! The console driven by messages, without a terminal or a database: what a user does, and the
+//! screens it draws (snapshot files under `snapshots/`, at 80×24 and 160×48, in colour and
+//! monochrome).
+#![allow(clippy::too_many_arguments)]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::*;
+use crate::domain::IncidentKind;
+use crate::domain::accountability::Signal;
+use crate::domain::deadline::DeadlineRule;
+use crate::domain::item::AttachmentKind;
+use crate::domain::review::Decision;
+use crate::domain::staleness::{DocumentStatus, Staleness, Status};
+use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
+use crate::reports::StaleRow;
+use crate::store::{
+    AuditEntry, ColumnRow, DocumentRow, EarningItem, IncidentInput, IncidentRow, QueueItem, RetractionRequest,
+    Transition,
+};
+use crate::ui::paged::PAGE;
+use crate::ui::widgets::draw;
+
+/// The console's hold on the database: identity, live updates, faults, hostile content.
+mod live;
+
+/// The Inspection tab.
+mod inspection;
+
+/// The Findings tab.
+mod findings;
+
+/// The review screen's content checks.
+mod review;
+
+/// The calendar: provisional deadlines, the December warning, `:calendar import`.
+mod calendar;
+
+/// The Queue tab and the review screen.
+mod queue;
+
+/// Withdrawing and restoring.
+mod withdraw;
+
+/// The Scores tab.
+mod scores;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn entry(
+    id: i64,
+    parent: Option<i64>,
+    path: &str,
+    deadline: &str,
+    status: Status,
+    due: Option<&str>,
+    days: i64,
+    units: &[&str],
+) -> ColumnEntry {
+    ColumnEntry {
+        id,
+        parent_id: parent,
+        level: path.split(" / ").count() as i64,
+        path: path.into(),
+        deadline: deadline.into(),
+        rule: DeadlineRule::parse(deadline).unwrap(),
+        units: units.iter().map(|u| u.to_string()).collect(),
+        last_update: due.map(|_| Utc.with_ymd_and_hms(2026, 7, 18, 2, 30, 0).unwrap()),
+        staleness: Staleness { status, due: due.map(day), days_overdue: days },
+        provisional: false,
+    }
+}
+
+fn entries() -> Vec<ColumnEntry> {
+    use Status::*;
+    vec![
+        entry(1, None, "政务动态", "", Exempt, None, 0, &[]),
+        entry(2, Some(1), "政务动态 / 工作动态", "10天", DueSoon, Some("2026-12-02"), 0, &["区政府办"]),
+        entry(3, Some(1), "政务动态 / 乡镇（街道）动态", "10天", Ok, Some("2026-12-08"), 0, &["各乡（街道）"]),
+        entry(4, None, "政府信息公开", "", Exempt, None, 0, &[]),
+        entry(5, Some(4), "政府信息公开 / 机构职能", "按需更新", Empty, None, 0, &["民政局", "区政府办"]),
+        entry(6, Some(4), "政府信息公开 / 重大建设项目批准和实施", "", Exempt, None, 0, &[]),
+        entry(
+            7,
+            Some(6),
+            "政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息",
+            "4个月",
+            Overdue,
+            Some("2026-11-18"),
+            11,
+            &["发改局"],
+        ),
+        entry(
+            8,
+            Some(6),
+            "政府信息公开 / 重大建设项目批准和实施 / ②批准服务信息",
+            "文件印发后5个工作日内",
+            Overdue,
+            Some("2026-10-10"),
+            50,
+            &["发改局", "自然资源局"],
+        ),
+        entry(9, None, "政民互动", "", Exempt, None, 0, &[]),
+        entry(10, Some(9), "政民互动 / 县长信箱", "无需更新", Exempt, None, 0, &["区政府办"]),
+    ]
+}
+
+fn summary(id: i64, title: &str, minute: u32, unit: Option<&str>) -> ItemSummary {
+    ItemSummary {
+        id,
+        title: title.into(),
+        online_since: Utc.with_ymd_and_hms(2026, 11, 20, 1, minute, 0).unwrap(),
+        form: Form::ImageText,
+        path: if unit.is_some() { ItemPath::Unit } else { ItemPath::Repost },
+        unit: unit.map(Into::into),
+        mark: None,
+    }
+}
+
+fn items(from: i64, n: i64) -> Vec<ItemSummary> {
+    (from..from + n)
+        .map(|i| {
+            summary(
+                1000 - i,
+                &format!("象山区第{i}次召开重大项目建设推进会，部署“十五五”开局工作"),
+                (59 - i % 60) as u32,
+                Some("发改局"),
+            )
+        })
+        .collect()
+}
+
+fn sized(size: (u16, u16), mono: bool) -> App {
+    let (mut app, effects) = App::new(Setup {
+        keymap: Keymap::default_map(),
+        ambiguous: Ambiguous::Narrow,
+        mono,
+        site_name: "桂林市象山区人民政府门户网站".into(),
+        operator: "li.jianhua".into(),
+        database: "SQLite /srv/portal/portal.db".into(),
+        now: Utc.with_ymd_and_hms(2026, 11, 29, 6, 0, 0).unwrap(),
+        size,
+    });
+    let Effect::Load(id, Load::Columns { at }) = &effects[0] else { panic!("{effects:?}") };
+    assert_eq!(*at, day("2026-11-29"));
+    app.update(Msg::Loaded(*id, Loaded::Columns(Ok(entries()))));
+    app
+}
+
+fn app() -> App {
+    sized((80, 24), false)
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn keys(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars().flat_map(|c| key(app, KeyCode::Char(c))).collect()
+}
+
+fn loads(effects: &[Effect]) -> Vec<(u64, Load)> {
+    effects.iter().filter_map(|e| if let Effect::Load(id, l) = e { Some((*id, l.clone())) } else { None }).collect()
+}
+
+/// The view in front as drawn, with its styles: the screen below the tab bar, which is tested once
+/// (`the_tab_bar_lists_every_view`), so that a tab added changes no view's snapshot.
+fn screen(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| draw(f.buffer_mut(), app)).unwrap();
+    let full = t.backend().buffer();
+    let tabs = app.areas().tabs;
+    let own = ratatui::layout::Rect { y: tabs.bottom(), height: full.area.height - tabs.height, ..full.area };
+    let mut view = ratatui::buffer::Buffer::empty(own);
+    for y in own.top()..own.bottom() {
+        for x in own.left()..own.right() {
+            view[(x, y)] = full[(x, y)].clone();
+        }
+    }
+    format!("{view:?}")
+}
+
+/// The text of the view in front: `text_of` below the tab bar.
+fn view_text(app: &App) -> String {
+    let rows = usize::from(app.areas().tabs.height);
+    text_of(app).lines().skip(rows).collect::<Vec<_>>().join("\n")
+}
+
+fn text_of(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| draw(f.buffer_mut(), app)).unwrap();
+    let buf = t.backend().buffer();
+    let row = |y: u16| {
+        let mut out = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buf[(x, y)].symbol();
+            skip = crate::ui::text::width(s).saturating_sub(1);
+            out.push_str(s);
+        }
+        out.trim_end().to_string()
+    };
+    (0..buf.area.height).map(row).collect::<Vec<_>>().join("\n")
+}
+
+/// Opens column 7 and feeds it a page of items and its documents.
+fn open_column(app: &mut App, page: Vec<ItemSummary>) {
+    keys(app, "o");
+    let pos = app
+        .columns
+        .lines
+        .iter()
+        .position(
+            |l| matches!(l, Line::Column { index, .. } if app.columns.tree.as_ref().unwrap().entries[*index].id == 7),
+        )
+        .unwrap();
+    app.columns.cursor.selected = pos;
+    let effects = key(app, KeyCode::Enter);
+    for (id, load) in loads(&effects) {
+        match load {
+            Load::ColumnItems { column_id: 7, before: None } => {
+                app.update(Msg::Loaded(id, Loaded::ColumnItems(Ok(page.clone()))));
+            }
+            Load::ColumnHead { column_id: 7, .. } => {
+                let document = DocumentRow {
+                    id: 1,
+                    number: "象发改〔2026〕31号".into(),
+                    title: "关于下达2026年第二批重大项目计划的通知".into(),
+                    column_id: 7,
+                    column_path: "政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息".into(),
+                    rule: DeadlineRule::parse("文件印发后5个工作日内").unwrap(),
+                    issued_on: day("2026-11-10"),
+                    published_at: None,
+                };
+                let row = DocumentReportRow {
+                    document,
+                    due: day("2026-11-17"),
+                    status: DocumentStatus::Overdue,
+                    provisional: false,
+                };
+                app.update(Msg::Loaded(id, Loaded::ColumnHead(Ok((1234, vec![row])))));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}
+
+fn open_item(app: &mut App) {
+    open_item_with(
+        app,
+        "11月19日，象山区召开重大项目建设推进会，通报前三季度全区重大项目建设情况。\n会议要求，各部门要对照年度目标任务，倒排工期、挂图作战；①抓开工，②抓进度，③抓入统。",
+    );
+}
+
+fn open_item_with(app: &mut App, body: &str) {
+    let effects = key(app, KeyCode::Enter);
+    let [(id, Load::Item { id: item_id })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let t = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
+    let item = ExportedItem {
+        id: item_id,
+        reference: Some("XS-2026-0931".into()),
+        url: Some(format!("https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_{item_id}.html")),
+        title: "象山区召开重大项目建设推进会\u{1b}[31m".into(),
+        body: body.into(),
+        form: Form::ImageText,
+        path: ItemPath::Unit,
+        unit: Some("发改局".into()),
+        channel: Channel::Portal,
+        stage: Stage::Done,
+        status: ItemStatus::Online,
+        submitted_at: t(19, 2, 0),
+        wechat_at: None,
+        published_at: Some(t(20, 1, 59)),
+        withdrawn: None,
+        mark: None,
+        placements: vec![
+            ("政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息".into(), Form::ImageText),
+            ("政务动态 / 工作动态".into(), Form::Text),
+        ],
+        attachments: Vec::new(),
+    };
+    let history = vec![
+        HistoryEntry { at: t(19, 2, 0), operator: "发改局".into(), event: "submitted".into() },
+        HistoryEntry { at: t(19, 8, 30), operator: "li.jianhua".into(), event: "approve (recheck)".into() },
+        HistoryEntry { at: t(20, 1, 59), operator: String::new(), event: "published".into() },
+    ];
+    app.update(Msg::Loaded(id, Loaded::Item(Ok(Box::new((item, history))))));
+}
+
+/// A body line that fills the row but for one cell before a full-width 。: the 。 does not fit, and
+/// may not start a row, so the number before it goes to the next row with it; the next line's
+/// first character (会) is drawn (ratatui's own wrapping put the 。 in the last cell and hid it).
+#[test]
+fn an_item_body_wraps_without_losing_a_character_at_the_edge() {
+    let mut app = sized((80, 24), true);
+    open_column(&mut app, items(1, 3));
+    let line = "护林员张某（身份证号11010519491231002X）负责二塘乡片区巡查，联系电话13907731234。";
+    open_item_with(&mut app, &format!("{line}\n会议要求各乡（街道）加强巡查。"));
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Down);
+    }
+    let text = text_of(&app);
+    let rows: Vec<&str> = text.lines().collect();
+    let at = rows.iter().position(|r| r.contains("负责二塘乡片区巡查，联系电话")).unwrap_or_else(|| panic!("{text}"));
+    assert!(rows[at].trim_end().ends_with("联系电话"), "the 。 does not fit after the number: {text}");
+    assert!(rows[at + 1].trim_end() == "13907731234。", "nor starts a row: the number goes with it: {text}");
+    assert!(rows[at + 2].starts_with("会议要求各乡"), "and the next line keeps its first character: {text}");
+}
+
+fn scores_rows() -> Vec<ScoreRow> {
+    let row = |rank, unit: &str, text, image_text, video, deductions, incidents, previous_net| {
+        let points = text + 2 * image_text + 3 * video;
+        ScoreRow {
+            rank,
+            unit: unit.into(),
+            text,
+            image_text,
+            video,
+            points,
+            deductions,
+            net: points + deductions,
+            supplied_nothing: points == 0,
+            incidents,
+            previous_net,
+        }
+    };
+    vec![
+        row(1, "政府办", 40, 12, 3, 0, 0, 60),
+        row(2, "发改局", 20, 8, 1, -5, 1, 41),
+        row(3, "民政局", 25, 3, 0, 0, 0, 31),
+        row(4, "象山街道", 2, 2, 1, -5, 1, 12),
+        row(5, "统计局", 0, 0, 0, 0, 0, 4),
+        row(6, "二塘乡", 2, 0, 0, -10, 1, 3),
+    ]
+}
+
+fn show_scores(app: &mut App) {
+    let effects = keys(app, "4");
+    let [(id, Load::Scores { period })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!(period, Period::Quarter { year: 2026, quarter: 4 });
+    app.update(Msg::Loaded(id, Loaded::Scores(Ok(scores_rows()))));
+}
+
+fn audit_rows() -> Vec<AuditEntry> {
+    let at = |h| Utc.with_ymd_and_hms(2026, 11, 28, h, 15, 0).unwrap();
+    vec![
+        AuditEntry {
+            id: 3,
+            at: at(9),
+            operator: "li.jianhua".into(),
+            action: "documents.add".into(),
+            target: "document 12".into(),
+            detail: r#"{"number":"象发改〔2026〕31号","column":"⑥施工及质量安全监督信息"}"#.into(),
+        },
+        AuditEntry {
+            id: 2,
+            at: at(8),
+            operator: "root".into(),
+            action: "calendar.set".into(),
+            target: "calendar".into(),
+            detail: r#"[{"date":"2026-12-31","kind":"holiday","note":"元旦调休"}]"#.into(),
+        },
+        AuditEntry {
+            id: 1,
+            at: at(7),
+            operator: "root".into(),
+            action: "init".into(),
+            target: "site xiangshan".into(),
+            detail: r#"{"columns":291,"units":32}"#.into(),
+        },
+    ]
+}
+
+fn show_retractions(app: &mut App) {
+    use crate::domain::RetractionReason::*;
+    let effects = keys(app, "3");
+    let [(id, Load::Retractions)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let at = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
+    let request = |id, reason, requested_at, unit: &str, title: &str| RetractionRequest {
+        id,
+        item: 1000 + id,
+        title: title.into(),
+        unit: Some(unit.into()),
+        reason,
+        note: "请尽快撤回".into(),
+        status: crate::domain::item::RequestStatus::Pending,
+        requested_at,
+        handled_at: None,
+        handled_by: None,
+        resolution: None,
+        columns: vec!["政务动态 / 部门动态".into()],
+    };
+    // As the store sorts them: the most urgent first.
+    let rows = vec![
+        request(7, Classified, at(29, 5, 30), "统计局", "象山区2026年三季度主要经济指标（内部资料）"),
+        request(5, Improper, at(28, 9, 0), "民政局", "关于低保对象名单的公示（含身份证号）"),
+        request(6, Outdated, at(20, 9, 0), "人社局", "2024年度就业补贴申领指南"),
+    ];
+    app.update(Msg::Loaded(id, Loaded::Retractions(Ok(rows))));
+}
+
+fn show_audit(app: &mut App) {
+    let effects = keys(app, "5");
+    let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    app.update(Msg::Loaded(id, Loaded::Audit(Ok(audit_rows()))));
+}
+
+/// Every view state, for the snapshots.
+/// A view state: its name and how a user gets there.
+type State = (&'static str, fn(&mut App));
+
+fn states() -> Vec<State> {
+    vec![
+        ("tree", |a| {
+            keys(a, "e");
+        }),
+        ("only_overdue", |a| {
+            keys(a, "o");
+        }),
+        ("by_unit", |a| {
+            keys(a, "u");
+        }),
+        ("worst_first", |a| {
+            keys(a, "s");
+        }),
+        ("filter_pinyin", |a| {
+            keys(a, "/fgj");
+        }),
+        ("column", |a| open_column(a, items(0, 30))),
+        ("item", |a| {
+            open_column(a, items(0, 30));
+            open_item(a);
+        }),
+        ("scores", show_scores),
+        ("audit", show_audit),
+        ("retractions", show_retractions),
+        ("audit_record", |a| {
+            show_audit(a);
+            key(a, KeyCode::Down);
+            key(a, KeyCode::Enter);
+        }),
+        ("help", |a| {
+            keys(a, "?");
+        }),
+        ("copy_menu", |a| {
+            keys(a, "y");
+        }),
+        ("command_line", |a| {
+            keys(a, ":unit ");
+        }),
+    ]
+}
+
+#[test]
+fn every_view_state_at_both_sizes_in_colour_and_monochrome() {
+    snapshot_all(states());
+}
+
+/// Each state's screen at 80×24 and 160×48, in colour and monochrome, against its snapshot file.
+fn snapshot_all(states: Vec<State>) {
+    for (name, setup) in states {
+        for size in [(80, 24), (160, 48)] {
+            for mono in [false, true] {
+                let mut a = sized(size, mono);
+                setup(&mut a);
+                let theme = if mono { "mono" } else { "colour" };
+                insta::assert_snapshot!(format!("{name}_{}x{}_{theme}", size.0, size.1), screen(&a));
+            }
+        }
+    }
+}
+
+/// The tab bar, once: every view's number and name, the one in front in bold, the hints beside.
+#[test]
+fn the_tab_bar_lists_every_view() {
+    let mut shown = String::new();
+    for (size, mono) in [((80, 24), false), ((160, 48), false), ((80, 24), true)] {
+        let a = sized(size, mono);
+        let mut t = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+        t.draw(|f| draw(f.buffer_mut(), &a)).unwrap();
+        let tabs = a.areas().tabs;
+        let mut bar = ratatui::buffer::Buffer::empty(tabs);
+        for x in tabs.left()..tabs.right() {
+            bar[(x, tabs.y)] = t.backend().buffer()[(x, tabs.y)].clone();
+        }
+        shown.push_str(&format!("{}x{} {}:\n{bar:?}\n", size.0, size.1, if mono { "mono" } else { "colour" }));
+    }
+    for (n, tab) in Tab::ALL.iter().enumerate() {
+        assert!(shown.contains(&format!("{} {}", n + 1, tab.title())), "{tab:?} in {shown}");
+    }
+    insta::assert_snapshot!("tab_bar", shown);
+}
+
+#[test]
+fn a_terminal_below_80x24_says_what_it_needs() {
+    let mut a = app();
+    a.update(Msg::Resize(60, 20));
+    let text = text_of(&a);
+    assert!(text.contains("at least 80×24; this one is") && text.contains("60×20"), "{text}");
+    insta::assert_snapshot!("too_small", text);
+}
+
+#[test]
+fn the_columns_screen_shows_the_figures_of_stale() {
+    let mut a = app();
+    keys(&mut a, "s");
+    let text = text_of(&a);
+    // Worst first, as `stale` sorts; with the due date and the days overdue.
+    let first = text.lines().nth(3).unwrap();
+    assert!(
+        first.starts_with("✗")
+            && first.contains("②批准服务信息")
+            && first.contains("2026-10-10")
+            && first.contains("50"),
+        "{text}"
+    );
+    let second = text.lines().nth(4).unwrap();
+    assert!(
+        second.contains("⑥施工及质量安全监督信息") && second.contains("2026-11-18") && second.contains("11"),
+        "{text}"
+    );
+    assert!(text.lines().nth(1).unwrap().contains("✗2 overdue ∅1 empty !1 due soon"), "{text}");
+}
+
+#[test]
+fn control_characters_in_content_never_reach_the_terminal() {
+    let mut a = app();
+    open_column(&mut a, items(0, 3));
+    open_item(&mut a);
+    let text = text_of(&a);
+    assert!(text.contains("象山区召开重大项目建设推进会␛[31m"), "{text}");
+    assert!(!text.contains('\u{1b}'));
+}
+
+/// A column named with blank Braille (U+2800, which the console once padded with) and Greek
+/// letters, drawn wide: the Braille cells are written like any other, only the pads after the
+/// Greek letters are skipped.
+#[test]
+fn content_is_never_taken_for_padding() {
+    let mut a = sized((80, 24), false);
+    a.ambiguous = Ambiguous::Wide;
+    let mut rows = entries();
+    rows[6].path = "政府信息公开 / 重大建设项目批准和实施 / \u{2800}\u{2800}\u{2800}αβ".into();
+    let effects = keys(&mut a, ":refresh");
+    let effects = [effects, key(&mut a, KeyCode::Enter)].concat();
+    let (id, _) = loads(&effects).into_iter().find(|(_, l)| matches!(l, Load::Columns { .. })).unwrap();
+    a.update(Msg::Loaded(id, Loaded::Columns(Ok(rows))));
+    keys(&mut a, "s");
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let buf = t.draw(|f| draw(f.buffer_mut(), &a)).unwrap().buffer.clone();
+    let y =
+        (0..24).find(|&y| (0..80).any(|x| buf[(x, y)].symbol() == "α")).unwrap_or_else(|| panic!("{}", text_of(&a)));
+    let braille: Vec<u16> = (0..80).filter(|&x| buf[(x, y)].symbol() == "\u{2800}").collect();
+    assert_eq!(braille.len(), 3, "{}", text_of(&a));
+    assert!(braille.iter().all(|&x| buf[(x, y)].diff_option == ratatui::buffer::CellDiffOption::None));
+    let alpha = (0..80).find(|&x| buf[(x, y)].symbol() == "α").unwrap();
+    assert_eq!(buf[(alpha + 1, y)].diff_option, ratatui::buffer::CellDiffOption::Skip, "α is two cells wide");
+}
+
+#[test]
+fn ambiguous_characters_drawn_wide_keep_the_columns_aligned() {
+    let mut a = sized((160, 48), false);
+    a.ambiguous = Ambiguous::Wide;
+    keys(&mut a, "s");
+    let mut t = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    let frame = t.draw(|f| draw(f.buffer_mut(), &a)).unwrap();
+    let buf = frame.buffer.clone();
+    // The terminal is never written in the pad's cell.
+    assert_eq!(t.backend().buffer()[(buf.area.x, 0)].symbol(), buf[(0, 0)].symbol());
+    // Row 4 is ⑥施工…: the cell after ⑥ is the pad, skipped so the terminal's second cell stays.
+    let x = (0..160).find(|&x| buf[(x, 4)].symbol() == "⑥").unwrap_or_else(|| panic!("{}", text_of(&a)));
+    assert_eq!(
+        buf[(x + 1, 4)].symbol(),
+        crate::ui::text::PAD.to_string(),
+        "{:?}",
+        (0..160).map(|x| buf[(x, 4)].symbol().to_string()).collect::<Vec<_>>()
+    );
+    assert_eq!(buf[(x + 1, 4)].diff_option, ratatui::buffer::CellDiffOption::Skip);
+    // The due date is at the same column on every row.
+    // Every row's due date starts in the same cell.
+    // (The second date of a row is its due date.)
+    let due = |y: u16| {
+        (0..150u16)
+            .filter(|&x| {
+                buf[(x, y)].symbol() == "2" && buf[(x + 4, y)].symbol() == "-" && buf[(x + 7, y)].symbol() == "-"
+            })
+            .nth(1)
+    };
+    assert_eq!(due(3), due(4));
+    assert!(due(3).is_some());
+    insta::assert_snapshot!("worst_first_ambiguous_wide", view_text(&a));
+}
+
+#[test]
+fn the_selection_survives_a_refresh_and_a_filter() {
+    let mut a = app();
+    keys(&mut a, "e");
+    let target = a
+        .columns
+        .lines
+        .iter()
+        .position(
+            |l| matches!(l, Line::Column { index, .. } if a.columns.tree.as_ref().unwrap().entries[*index].id == 8),
+        )
+        .unwrap();
+    a.columns.cursor.selected = target;
+    let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));
+    let [(id, Load::Columns { .. })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    // The refreshed tree has a new column ahead of the selected one.
+    let mut fresh = entries();
+    fresh
+        .insert(1, entry(11, Some(1), "政务动态 / 通知公告", "10天", Status::Ok, Some("2026-12-05"), 0, &["区政府办"]));
+    a.update(Msg::Loaded(id, Loaded::Columns(Ok(fresh))));
+    assert_eq!(a.columns.selected_entry().unwrap().id, 8);
+    keys(&mut a, "/fgj");
+    assert_eq!(a.columns.selected_entry().unwrap().id, 8);
+    key(&mut a, KeyCode::Esc);
+    assert!(a.columns.filter.is_empty());
+    assert_eq!(a.columns.selected_entry().unwrap().id, 8);
+}
+
+#[test]
+fn a_result_that_arrives_after_a_newer_request_is_dropped() {
+    let mut a = app();
+    let first = loads(&a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE))));
+    let second = loads(&a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE))));
+    a.update(Msg::Loaded(second[0].0, Loaded::Columns(Ok(entries()))));
+    a.update(Msg::Loaded(first[0].0, Loaded::Columns(Ok(vec![]))));
+    assert_eq!(a.columns.tree.as_ref().unwrap().entries.len(), 10);
+    assert!(!a.busy());
+}
+
+#[test]
+fn scrolling_near_the_end_fetches_the_next_page_after_the_last_row() {
+    let mut a = app();
+    open_column(&mut a, items(0, PAGE));
+    assert!(!a.column.as_ref().unwrap().items.done);
+    let mut asked = Vec::new();
+    for _ in 0..90 {
+        asked.extend(loads(&key(&mut a, KeyCode::Down)));
+    }
+    let last = a.column.as_ref().unwrap().items.rows.last().cloned().unwrap();
+    let [(id, Load::ColumnItems { column_id: 7, before: Some(before) })] = asked[..] else { panic!("{asked:?}") };
+    assert_eq!(before, (last.online_since, last.id));
+    // A short page is the last one.
+    a.update(Msg::Loaded(id, Loaded::ColumnItems(Ok(items(PAGE, 7)))));
+    let c = &a.column.as_ref().unwrap().items;
+    assert_eq!(c.rows.len(), PAGE as usize + 7);
+    assert!(c.done);
+    assert_eq!(c.selected().unwrap().id, 1000 - 90);
+    assert!(loads(&key(&mut a, KeyCode::End)).is_empty());
+}
+
+#[test]
+fn esc_backs_out_one_step_at_a_time() {
+    let mut a = app();
+    open_column(&mut a, items(0, 5));
+    open_item(&mut a);
+    assert_eq!(a.layer(), Layer::Item);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.layer(), Layer::Column);
+    keys(&mut a, "/mzj");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.column.as_ref().unwrap().items.filter, "mzj");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.column.as_ref().unwrap().items.filter, "");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.layer(), Layer::Columns);
+    assert!(a.columns.tree.as_ref().unwrap().mode.only_overdue);
+    key(&mut a, KeyCode::Esc);
+    assert!(!a.columns.tree.as_ref().unwrap().mode.only_overdue);
+    assert!(!a.quit);
+    keys(&mut a, "q");
+    assert!(a.quit);
+}
+
+#[test]
+fn the_command_line_completes_and_runs_commands() {
+    let mut a = app();
+    keys(&mut a, ":unit fg");
+    let Overlay::Command { completions, .. } = &a.overlay else { panic!() };
+    assert_eq!(completions, &["unit 发改局".to_string()]);
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter);
+    let tree = a.columns.tree.as_ref().unwrap();
+    assert!(tree.mode.by_unit);
+    let shown: Vec<i64> = a
+        .columns
+        .lines
+        .iter()
+        .filter_map(|l| if let Line::Column { index, .. } = l { Some(tree.entries[*index].id) } else { None })
+        .collect();
+    assert_eq!(shown, [8, 7]);
+    keys(&mut a, ":scores 2025Q3");
+    let effects = key(&mut a, KeyCode::Enter);
+    assert_eq!(loads(&effects)[0].1, Load::Scores { period: Period::Quarter { year: 2025, quarter: 3 } });
+    keys(&mut a, ":at 2026-13-01");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.notice.as_ref().unwrap().error);
+    keys(&mut a, ":q");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.quit);
+}
+
+#[test]
+fn copying_sends_the_selected_id_or_title() {
+    let mut a = app();
+    open_column(&mut a, items(0, 5));
+    keys(&mut a, "y");
+    assert_eq!(a.layer(), Layer::Copy);
+    let effects = keys(&mut a, "t");
+    assert_eq!(effects, [Effect::Copy(items(0, 1)[0].title.clone())]);
+    let effects = keys(&mut a, "yi");
+    assert_eq!(effects, [Effect::Copy("1000".into())]);
+}
+
+#[test]
+fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut a = app();
+    let click = |row| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 5,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    a.update(click(4));
+    assert_eq!(a.columns.cursor.selected, 1);
+    a.update(Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 4,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(a.columns.cursor.selected, 2);
+    let effects = a.update(Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 37,
+        row: 0,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(a.tab, Tab::Scores);
+    assert!(matches!(loads(&effects)[..], [(_, Load::Scores { .. })]));
+}
+
+#[test]
+fn the_audit_trail_pages_back_and_filters() {
+    let mut a = app();
+    let effects = keys(&mut a, "5");
+    let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let at = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
+    let page: Vec<AuditEntry> = (0..PAGE)
+        .map(|i| AuditEntry {
+            id: 500 - i,
+            at,
+            operator: "root".into(),
+            action: "import".into(),
+            target: "items".into(),
+            detail: format!("{{\"items\":{i}}}"),
+        })
+        .collect();
+    let effects = a.update(Msg::Loaded(id, Loaded::Audit(Ok(page))));
+    assert!(effects.is_empty(), "a full screen is loaded: {effects:?}");
+    let mut asked = Vec::new();
+    for _ in 0..85 {
+        asked.extend(loads(&key(&mut a, KeyCode::Down)));
+    }
+    let [(id, Load::Audit { before: Some(401) })] = asked[..] else { panic!("{asked:?}") };
+    a.update(Msg::Loaded(id, Loaded::Audit(Ok(audit_rows()))));
+    assert_eq!(a.audit.rows.len(), PAGE as usize + 3);
+    keys(&mut a, "/calendar");
+    assert_eq!(a.audit.shown.len(), 1);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    let Overlay::Record(record) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert!(record.contains("calendar.set") && record.contains("元旦调休"), "{record}");
+}
+
+fn queue_rows() -> Vec<QueueItem> {
+    let at = |d, h| Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0).unwrap();
+    let row = |id, path, stage, unit: Option<&str>, title: &str, channel, submitted, missing: Vec<AttachmentKind>| {
+        QueueItem {
+            id,
+            path,
+            stage,
+            unit: unit.map(Into::into),
+            form: Form::Text,
+            title: title.into(),
+            channel,
+            columns: vec!["政务动态 / 部门动态".into()],
+            submitted_at: submitted,
+            wechat_at: None,
+            missing,
+            version: 1,
+        }
+    };
+    vec![
+        row(
+            31,
+            ItemPath::Government,
+            Stage::OfficeReview,
+            Some("政府办"),
+            "象山区人民政府关于2026年冬季森林防火的通告",
+            Channel::Portal,
+            at(20, 1),
+            vec![],
+        ),
+        row(
+            32,
+            ItemPath::Unit,
+            Stage::Recheck,
+            Some("民政局"),
+            "民政局开展2026年度低保复核工作",
+            Channel::Wechat,
+            at(29, 1),
+            vec![AttachmentKind::SignedScan],
+        ),
+        row(
+            33,
+            ItemPath::Repost,
+            Stage::Review,
+            None,
+            "国务院办公厅关于进一步优化政务服务的意见",
+            Channel::Portal,
+            at(28, 9),
+            vec![],
+        ),
+        row(
+            34,
+            ItemPath::Unit,
+            Stage::Publish,
+            Some("统计局"),
+            "象山区2026年1-10月主要经济指标",
+            Channel::Portal,
+            at(27, 3),
+            vec![],
+        ),
+    ]
+}
+
+fn show_queue(app: &mut App) {
+    let effects = keys(app, "1");
+    let [(id, Load::Queue)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    app.update(Msg::Loaded(id, Loaded::Queue(Ok(queue_rows()))));
+}
+
+/// Opens the selected queue item and feeds it its page; the content checks find nothing on it.
+fn open_reviewing(app: &mut App) {
+    open_reviewing_with(app, "为切实做好冬季森林防火工作，保护森林资源和人民群众生命财产安全……", vec![]);
+}
+
+/// Opens the selected queue item and feeds it its page with `body`, and its findings.
+fn open_reviewing_with(app: &mut App, body: &str, findings: Vec<(crate::domain::checks::Finding, Option<String>)>) {
+    let effects = key(app, KeyCode::Enter);
+    let [(id, Load::Item { id: item }), (checked, Load::ItemFindings { id: also })] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(item, also);
+    app.update(Msg::Loaded(checked, Loaded::ItemFindings(item, Ok(findings))));
+    let entry = app.reviewing.as_ref().unwrap().entry.clone();
+    let t = Utc.with_ymd_and_hms(2026, 11, 20, 1, 0, 0).unwrap();
+    let full = ExportedItem {
+        id: item,
+        reference: None,
+        url: None,
+        title: entry.title.clone(),
+        body: body.into(),
+        form: entry.form,
+        path: entry.path,
+        unit: entry.unit.clone(),
+        channel: entry.channel,
+        stage: entry.stage,
+        status: ItemStatus::Pending,
+        submitted_at: t,
+        wechat_at: None,
+        published_at: None,
+        withdrawn: None,
+        mark: None,
+        placements: vec![("政务动态 / 部门动态".into(), Form::Text)],
+        attachments: Vec::new(),
+    };
+    app.update(Msg::Loaded(
+        id,
+        Loaded::Item(Ok(Box::new((
+            full,
+            vec![HistoryEntry { at: t, operator: "政府办".into(), event: "submitted".into() }],
+        )))),
+    ));
+}
+
+/// Policy documents online in column 7, newest first; two kept online marked instead of withdrawn.
+fn policy_items() -> Vec<ItemSummary> {
+    let at = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 2, 0, 0).unwrap();
+    let row = |id, title: &str, online_since, mark| ItemSummary {
+        id,
+        title: title.into(),
+        online_since,
+        form: Form::Text,
+        path: ItemPath::Unit,
+        unit: Some("住建局".into()),
+        mark,
+    };
+    vec![
+        row(2106, "象山区重大建设项目施工安全监督管理办法（2026年修订）", at(2026, 6, 2), None),
+        row(1874, "关于开展2025年度建设工程质量安全大检查的通知", at(2025, 4, 10), None),
+        row(1533, "象山区建设工程质量安全监督实施细则", at(2024, 3, 5), Some(crate::domain::MarkKind::Amended)),
+        row(
+            1207,
+            "象山区重大建设项目施工安全监督管理办法（试行）",
+            at(2023, 11, 21),
+            Some(crate::domain::MarkKind::Repealed),
+        ),
+        row(1102, "关于做好2023年汛期建筑施工安全工作的通知", at(2023, 6, 1), None),
+        row(1031, "象山区建筑工地扬尘污染防治工作方案", at(2023, 3, 15), None),
+    ]
+}
+
+fn marked(a: &App) -> Vec<i64> {
+    a.column.as_ref().unwrap().marks.items.keys().copied().collect()
+}
+
+fn space(a: &mut App) -> Vec<Effect> {
+    key(a, KeyCode::Char(' '))
+}
+
+/// The confirmation's text, if one is open.
+fn confirmation(a: &App) -> String {
+    let Overlay::Confirm { text, .. } = &a.overlay else { panic!("no confirmation: {:?}", a.overlay) };
+    text.clone()
+}
+
+fn withdrawal_rows() -> Vec<crate::store::WithdrawalRow> {
+    use crate::domain::RetractionReason::*;
+    let at = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
+    let row = |id, item, title: &str, reason, note: &str, withdrawn_at, by: &str, restored, requested_at| {
+        crate::store::WithdrawalRow {
+            id,
+            item,
+            title: title.into(),
+            reason,
+            note: note.into(),
+            withdrawn_at,
+            withdrawn_by: by.into(),
+            restored,
+            requested_at,
+            still_public: false,
+        }
+    };
+    // Newest first, as the store lists them.
+    vec![
+        row(
+            12,
+            1007,
+            "象山区2026年三季度主要经济指标（内部资料）",
+            Classified,
+            "疑似涉密，统计局申请撤回",
+            at(29, 5, 52),
+            "li.jianhua",
+            None,
+            Some(at(29, 5, 30)),
+        ),
+        row(
+            10,
+            1005,
+            "关于低保对象名单的公示（含身份证号）",
+            Improper,
+            "含个人身份信息",
+            at(28, 9, 40),
+            "li.jianhua",
+            Some((at(28, 11, 5), "wang.fang".to_string())),
+            Some(at(28, 9, 0)),
+        ),
+        row(
+            11,
+            1207,
+            "象山区重大建设项目施工安全监督管理办法（试行）",
+            Outdated,
+            "已被2026年修订版取代",
+            at(28, 2, 0),
+            "wang.fang",
+            None,
+            Some(at(25, 23, 0)),
+        ),
+        row(9, 1102, "关于做好2023年汛期建筑施工安全工作的通知", Outdated, "", at(27, 3, 0), "li.jianhua", None, None),
+    ]
+}
+
+fn show_withdrawn(app: &mut App) {
+    let effects = keys(app, "6");
+    let [(id, Load::Withdrawals)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    app.update(Msg::Loaded(id, Loaded::Withdrawals(Ok(withdrawal_rows()))));
+}
+
+/// 象山街道 in 2026Q4 as `scores_rows` ranks it: 9 points (2 text, 2 image+text, 1 video), a typo
+/// standing (-5), an improper incident corrected.
+fn explanation() -> Explanation {
+    use Form::*;
+    let at = |m, d| Utc.with_ymd_and_hms(2026, m, d, 2, 0, 0).unwrap();
+    let item = |id, title: &str, published_at, counted, withdrawn, placements: &[(&str, Form)]| EarningItem {
+        id,
+        title: title.into(),
+        published_at,
+        counted,
+        withdrawn,
+        placements: placements.iter().map(|(p, f)| (p.to_string(), *f)).collect(),
+    };
+    let dynamic = "政务动态 / 乡镇（街道）动态";
+    let incident =
+        |id, kind, points, item: Option<(i64, &str)>, reverses, reversed_by, day: &str, note: &str| IncidentRow {
+            id,
+            unit: "象山街道".into(),
+            kind,
+            points,
+            item: item.map(|(i, _)| i),
+            item_title: item.map(|(_, t)| t.to_string()),
+            reverses,
+            reversed_by,
+            occurred_on: day.parse().unwrap(),
+            note: note.into(),
+            recorded_at: Utc.with_ymd_and_hms(2026, 11, 6, 3, 0, 0).unwrap(),
+            recorded_by: "li.jianhua".into(),
+        };
+    let brief = "象山街道“我为群众办实事”志愿服务活动简报";
+    Explanation {
+        row: Some(scores_rows().remove(3)),
+        items: vec![
+            item(2051, "象山街道开展“119”消防宣传月活动", at(11, 20), Video, false, &[(dynamic, Video)]),
+            item(
+                2044,
+                "象山街道关于2026年度城乡居民医疗保险集中缴费的通知",
+                at(11, 12),
+                ImageText,
+                false,
+                &[(dynamic, Text), ("政务动态 / 通知公告", ImageText), ("政府信息公开 / 社会保障", Text)],
+            ),
+            item(2030, "象山街道召开第四季度安全生产工作会议", at(11, 3), ImageText, false, &[(dynamic, ImageText)]),
+            item(
+                2012,
+                "象山街道2026年10月城市低保对象名单公示",
+                at(10, 21),
+                Text,
+                true,
+                &[("政府信息公开 / 社会救助", Text)],
+            ),
+            item(2003, brief, at(10, 8), Text, false, &[(dynamic, Text)]),
+        ],
+        incidents: vec![
+            incident(
+                4,
+                IncidentKind::Typo,
+                -5,
+                Some((2003, brief)),
+                None,
+                None,
+                "2026-10-15",
+                "正文“志愿者”误作“志原者”，已更正",
+            ),
+            incident(5, IncidentKind::Improper, -10, None, None, Some(6), "2026-11-05", "转载内容引发误解"),
+            incident(
+                6,
+                IncidentKind::Improper,
+                10,
+                None,
+                Some(5),
+                None,
+                "2026-11-05",
+                "经核实不属本单位责任，撤销扣分",
+            ),
+        ],
+        signals: vec![
+            Signal { clause: 1, text: "1 个栏目期末逾期未更新".into() },
+            Signal { clause: 2, text: "1 起错字、别字或错误表述事故".into() },
+        ],
+        overdue: vec![StaleRow {
+            column: ColumnRow {
+                id: 41,
+                parent_id: Some(4),
+                path: "政府信息公开 / 社会救助".into(),
+                level: 2,
+                deadline: "4个月".into(),
+                rule: DeadlineRule::parse("4个月").unwrap(),
+                departments: "民政局".into(),
+                units: vec!["民政局".into(), "象山街道".into()],
+                note: String::new(),
+            },
+            last_update: Some(Utc.with_ymd_and_hms(2026, 7, 10, 2, 0, 0).unwrap()),
+            staleness: Staleness { status: Status::Overdue, due: Some(day("2026-11-10")), days_overdue: 51 },
+            provisional: false,
+        }],
+    }
+}
+
+/// The ranking, 象山街道 selected and explained.
+fn explain_unit(a: &mut App) {
+    show_scores(a);
+    explain_selected(a);
+}
+
+/// 象山街道 selected in the ranking shown, and explained.
+fn explain_selected(a: &mut App) {
+    key(a, KeyCode::Home);
+    for _ in 0..3 {
+        key(a, KeyCode::Down);
+    }
+    let effects = key(a, KeyCode::Enter);
+    let [(id, Load::Assessment(AssessmentLoad::Explain { unit, period }))] = &loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!((unit.as_str(), *period), ("象山街道", Period::Quarter { year: 2026, quarter: 4 }));
+    a.update(Msg::Loaded(*id, Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(explanation()))))));
+}
+
+fn assessment_load(effects: &[Effect]) -> (u64, AssessmentLoad) {
+    match &loads(effects)[..] {
+        [(id, Load::Assessment(what))] => (*id, what.clone()),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    app.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
+}
+
+/// The incident form for 象山街道, from the ranking.
+fn incident_form(a: &mut App) -> &IncidentForm {
+    show_scores(a);
+    for _ in 0..3 {
+        key(a, KeyCode::Down);
+    }
+    keys(a, "i");
+    let Overlay::Incident(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    form
+}
+
+#[test]
+fn the_audit_trail_filters_by_a_beijing_day_as_well_as_by_operator_action_and_item() {
+    let mut a = app();
+    let effects = keys(&mut a, "5");
+    let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let entry = |id, at: DateTime<Utc>, operator: &str, action: &str, target: &str| AuditEntry {
+        id,
+        at,
+        operator: operator.into(),
+        action: action.into(),
+        target: target.into(),
+        detail: "{}".into(),
+    };
+    // 20:00 UTC on the 27th is 04:00 on the 28th in Beijing.
+    let rows = vec![
+        entry(3, Utc.with_ymd_and_hms(2026, 11, 27, 20, 0, 0).unwrap(), "chen", "retract", "item:12"),
+        entry(2, Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap(), "li.jianhua", "publish", "item:12"),
+        entry(1, Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap(), "chen", "review.approve", "item:9"),
+    ];
+    a.update(Msg::Loaded(id, Loaded::Audit(Ok(rows))));
+    let shown = |a: &App| a.audit.shown.iter().map(|&i| a.audit.rows[i].id).collect::<Vec<_>>();
+    for (typed, expected) in [
+        ("2026-11-28", vec![3]),
+        ("2026-11-27", vec![2]),
+        ("chen", vec![3, 1]),
+        ("item:12", vec![3, 2]),
+        ("retract", vec![3]),
+    ] {
+        keys(&mut a, "/");
+        keys(&mut a, typed);
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(shown(&a), expected, "{typed}");
+        key(&mut a, KeyCode::Esc);
+    }
+}

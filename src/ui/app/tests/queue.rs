@@ -1,0 +1,166 @@
+//! The Queue tab and the review screen: deciding, publishing, the alarm, the order.
+
+use super::*;
+
+#[test]
+fn the_queue_and_the_review_screen_in_every_state() {
+    let cases: Vec<State> = vec![
+        ("queue", show_queue),
+        ("review", |a| {
+            show_queue(a);
+            open_reviewing(a);
+            keys(a, "1357");
+        }),
+        ("reject_reason", |a| {
+            show_queue(a);
+            open_reviewing(a);
+            keys(a, "c7r来源不明");
+        }),
+        ("publish_confirm", |a| {
+            show_queue(a);
+            a.queue.items.cursor.selected = 3;
+            open_reviewing(a);
+            keys(a, "p");
+        }),
+    ];
+    snapshot_all(cases);
+}
+
+#[test]
+fn a_review_by_keys_needs_all_seven_checks_then_opens_the_next_item() {
+    let mut a = app();
+    show_queue(&mut a);
+    open_reviewing(&mut a);
+    assert_eq!(a.layer(), Layer::Review);
+    // Six checks are not enough.
+    assert!(loads(&keys(&mut a, "123456a")).is_empty());
+    assert!(a.notice.as_ref().unwrap().error);
+    let effects = keys(&mut a, "7a");
+    let [(id, Load::Review { item: 31, version: 1, decision: Decision::Approve { checks, .. } })] = loads(&effects)[..]
+    else {
+        panic!("{effects:?}")
+    };
+    assert!(checks.is_all());
+    let t = Transition { item: 31, from: Stage::OfficeReview, to: Stage::Publish, version: 2 };
+    let effects = a.update(Msg::Loaded(id, Loaded::Decided(Ok(t))));
+    assert!(a.reviewing.is_none());
+    assert!(a.notice.as_ref().unwrap().text.contains("office_review → publish"));
+    let [(id, Load::Queue)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    // The reloaded queue arrives: the next item opens by itself.
+    let rest: Vec<QueueItem> = queue_rows().into_iter().skip(1).collect();
+    let effects = a.update(Msg::Loaded(id, Loaded::Queue(Ok(rest))));
+    assert_eq!(a.reviewing.as_ref().unwrap().entry.id, 32);
+    assert!(matches!(loads(&effects)[..], [(_, Load::Item { id: 32 }), (_, Load::ItemFindings { id: 32 })]));
+}
+
+#[test]
+fn a_rejection_asks_for_a_reason_and_names_the_cleared_checks() {
+    let mut a = app();
+    show_queue(&mut a);
+    open_reviewing(&mut a);
+    assert!(loads(&keys(&mut a, "cr")).is_empty());
+    assert!(a.notice.as_ref().unwrap().text.contains("clear the ones that failed"));
+    keys(&mut a, "26r");
+    assert!(matches!(a.overlay, Overlay::Reason { .. }));
+    // No reason, no rejection.
+    assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
+    let effects = keys(&mut a, "政策口径需与市级文件一致");
+    assert!(effects.is_empty());
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(_, Load::Review { item: 31, decision: Decision::Reject { failed, reason }, .. })] = &loads(&effects)[..]
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(failed.numbers(), [2, 6]);
+    assert_eq!(reason, "政策口径需与市级文件一致");
+}
+
+#[test]
+fn publishing_asks_first_and_a_conflict_reloads_the_item() {
+    let mut a = app();
+    show_queue(&mut a);
+    a.queue.items.cursor.selected = 3;
+    open_reviewing(&mut a);
+    assert!(loads(&keys(&mut a, "p")).is_empty(), "nothing is written before the confirmation");
+    assert_eq!(a.layer(), Layer::Confirm);
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::Publish { item: 34, version: 1 })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let effects = a.update(Msg::Loaded(
+        id,
+        Loaded::Decided(Err(
+            "item 34 was changed by wang.fang at 2026-11-29T14:03:00+08:00 (publish) since it was read; reload it and decide again".into(),
+        )),
+    ));
+    assert!(a.notice.as_ref().unwrap().text.contains("wang.fang"));
+    let [(id, Load::Queue)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let effects = a.update(Msg::Loaded(id, Loaded::Queue(Ok(queue_rows()))));
+    assert_eq!(a.reviewing.as_ref().unwrap().entry.id, 34, "the same item, as it now is");
+    assert!(matches!(loads(&effects)[..], [(_, Load::Item { id: 34 }), (_, Load::ItemFindings { id: 34 })]));
+    // Esc on the confirmation writes nothing.
+    keys(&mut a, "p");
+    assert!(loads(&key(&mut a, KeyCode::Esc)).is_empty());
+    assert_eq!(a.layer(), Layer::Review);
+}
+
+#[test]
+fn approved_items_are_marked_and_published_together_after_one_confirmation() {
+    let mut a = app();
+    show_queue(&mut a);
+    // Only an approved item can be marked.
+    key(&mut a, KeyCode::Char(' '));
+    assert!(a.queue.marked.is_empty());
+    assert!(a.notice.as_ref().unwrap().error);
+    a.queue.items.cursor.selected = 3;
+    key(&mut a, KeyCode::Char(' '));
+    assert_eq!(a.queue.marked.iter().copied().collect::<Vec<_>>(), [34]);
+    assert!(loads(&keys(&mut a, "P")).is_empty(), "nothing is written before the confirmation");
+    assert_eq!(a.layer(), Layer::Confirm);
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::PublishMany { items })] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!(items, &[(34, 1)]);
+    let t = Transition { item: 34, from: Stage::Publish, to: Stage::Done, version: 2 };
+    let effects = a.update(Msg::Loaded(*id, Loaded::PublishedMany(vec![Ok(t)])));
+    assert_eq!(a.notice.as_ref().unwrap().text, "published 1 items");
+    assert!(a.queue.marked.is_empty());
+    assert!(matches!(loads(&effects)[..], [(_, Load::Queue)]));
+}
+
+#[test]
+fn a_suspected_secret_waiting_over_15_minutes_raises_the_alarm() {
+    let mut a = app();
+    show_retractions(&mut a);
+    let text = text_of(&a);
+    assert!(text.contains("1 suspected secret >15 min"), "{text}");
+    assert!(text.lines().nth(3).unwrap().contains("classified"), "{text}");
+    key(&mut a, KeyCode::Enter);
+    let Overlay::Record(record) = &a.overlay else { panic!() };
+    assert!(record.contains("item      1007") && record.contains("请尽快撤回"), "{record}");
+}
+
+#[test]
+fn the_queue_sorts_by_waiting_time_across_steps_and_back() {
+    let mut a = app();
+    show_queue(&mut a);
+    let order = |a: &App| a.queue.items.shown.iter().map(|&i| a.queue.items.rows[i].id).collect::<Vec<_>>();
+    assert_eq!(order(&a), [31, 32, 33, 34]);
+    a.queue.items.cursor.selected = 1;
+    keys(&mut a, "s");
+    assert_eq!(order(&a), [31, 34, 33, 32]);
+    assert_eq!(a.queue.items.selected().unwrap().id, 32, "the selection stays on its item");
+    assert!(text_of(&a).contains("longest waiting first"));
+    keys(&mut a, "s");
+    assert_eq!(order(&a), [31, 32, 33, 34]);
+}
+
+#[test]
+fn the_public_link_of_an_opened_item_is_copied() {
+    let mut a = app();
+    open_column(&mut a, items(0, 3));
+    let effects = keys(&mut a, "yl");
+    assert!(effects.is_empty());
+    assert!(a.notice.as_ref().unwrap().text.contains("open an item"));
+    open_item(&mut a);
+    let effects = keys(&mut a, "yl");
+    assert_eq!(effects, [Effect::Copy("https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_1000.html".into())]);
+    assert!(text_of(&a).contains("link      https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_1000.html"));
+}

@@ -1,0 +1,109 @@
+//! One item's page, whole: shared by a column's item, the review, a unit's score and the findings.
+
+use super::*;
+
+impl Draw<'_> {
+    pub(super) fn item(&mut self, areas: &Areas) {
+        let app = self.app;
+        let Some(view) = &app.item else { return };
+        let body = Rect { y: areas.header.y, height: areas.rows.height + 1, ..areas.rows };
+        self.item_page(areas.title, body, view);
+    }
+
+    /// An item whole: its title line, and its fields, columns, history and body scrolled in `body`.
+    pub(super) fn item_page(&mut self, title: Rect, body: Rect, view: &ItemView) {
+        self.item_page_marked(title, body, view, &[], None, false);
+    }
+
+    /// `item_page` with the text of the content checks' findings highlighted in its title and body
+    /// (the one `selected` stands out); `body_first`: the body under the title, before the item's
+    /// fields and history (the review screen: what is checked comes first).
+    pub(super) fn item_page_marked(
+        &mut self,
+        title: Rect,
+        body: Rect,
+        view: &ItemView,
+        found: &[Found],
+        selected: Option<usize>,
+        body_first: bool,
+    ) {
+        let Some((item, history)) = &view.item else {
+            self.title(title, vec![Span::raw(format!("Item {}", view.id))]);
+            let msg =
+                view.error.as_deref().map_or("Loading…".to_string(), |e| format!("Could not load the item: {e}"));
+            self.put(body, TextLine::from(self.text(&msg)));
+            return;
+        };
+        self.title(
+            title,
+            vec![Span::raw(format!("Item {} · {} · {}", item.id, item.status.as_str(), item.form.as_str()))],
+        );
+        let dim = self.theme.dim();
+        let field = |name: &str, value: String| {
+            TextLine::from(vec![Span::styled(format!("{name:<10}"), dim), Span::raw(value)])
+        };
+        let marks = self.marks(item, found, selected);
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let mut lines = vec![
+            TextLine::from(self.marked(&item.title, 0, &marks.title, Style::default())).style(bold),
+            TextLine::raw(""),
+        ];
+        // Line by line, each line's first character counted in the whole body (the findings'
+        // spans are characters of the body).
+        let mut text = vec![TextLine::styled("Body", self.theme.heading())];
+        let mut from = 0;
+        for l in item.body.strip_suffix('\n').unwrap_or(&item.body).split('\n') {
+            text.push(TextLine::from(self.marked(l, from, &marks.body, Style::default())));
+            from += l.chars().count() + 1;
+        }
+        if body_first {
+            lines.append(&mut text);
+            lines.push(TextLine::raw(""));
+        }
+        lines.push(field(
+            "path",
+            format!(
+                "{} · {} · channel {}",
+                item.path.as_str(),
+                self.text(item.unit.as_deref().unwrap_or("-")),
+                item.channel.as_str()
+            ),
+        ));
+        lines.push(field("stage", item.stage.as_str().to_string()));
+        if let Some(r) = &item.reference {
+            lines.push(field("ref", self.text(r)));
+        }
+        if let Some(u) = &item.url {
+            lines.push(field("link", self.text(u)));
+        }
+        lines.push(field("submitted", format_time(item.submitted_at, false)));
+        lines.push(field("published", item.published_at.map_or("-".to_string(), |t| format_time(t, false))));
+        if let Some((at, reason)) = &item.withdrawn {
+            lines.push(field("withdrawn", format!("{} ({})", format_time(*at, false), reason.as_str())));
+        }
+        if let Some(mark) = item.mark {
+            lines.push(field("marked", format!("{} ({}), kept online", mark.label(), mark.as_str())));
+        }
+        lines.push(TextLine::raw(""));
+        lines.push(TextLine::styled(format!("Columns ({})", item.placements.len()), self.theme.heading()));
+        for (path, form) in &item.placements {
+            lines.push(TextLine::raw(format!("  {}  ({})", self.text(path), form.as_str())));
+        }
+        lines.push(TextLine::raw(""));
+        lines.push(TextLine::styled(format!("History ({})", history.len()), self.theme.heading()));
+        for h in history {
+            let when = format_time(h.at, false);
+            let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
+            lines.push(TextLine::raw(format!(
+                "  {}{who}  {}",
+                when.get(..16).unwrap_or(&when).replace('T', " "),
+                self.text(&h.event)
+            )));
+        }
+        if !body_first {
+            lines.push(TextLine::raw(""));
+            lines.append(&mut text);
+        }
+        Paragraph::new(text::wrap_lines(lines, body.width)).scroll((view.scroll, 0)).render_into(body, self.buf);
+    }
+}

@@ -1,0 +1,618 @@
+//! Drawing: a function of the state alone. It never waits and never queries.
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::app::{App, Health, ItemView, Overlay, Tab, waited, waiting};
+use super::columns::Line;
+use super::keymap::{Action, Layer};
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, fits};
+use super::paged::{Paged, Row};
+use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
+use crate::domain::staleness::{DocumentStatus, Status};
+use crate::domain::time::{beijing_date, format_time};
+use findings::Found;
+
+mod columns;
+mod findings;
+mod inspection;
+mod item;
+mod review;
+mod scores;
+mod withdrawals;
+
+/// Colours, or none (`NO_COLOR`, the monochrome theme): then only bold, reverse and dim, and the
+/// status symbols carry the meaning.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub mono: bool,
+}
+
+impl Theme {
+    fn colour(&self, style: Style, colour: Color) -> Style {
+        if self.mono { style } else { style.fg(colour) }
+    }
+
+    fn status(&self, s: Status) -> Style {
+        match s {
+            Status::Overdue => self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Red),
+            Status::Empty => self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Magenta),
+            Status::DueSoon => self.colour(Style::default(), Color::Yellow),
+            Status::Ok => self.colour(Style::default(), Color::Green),
+            Status::Exempt => self.dim(),
+        }
+    }
+
+    fn dim(&self) -> Style {
+        if self.mono { Style::default().add_modifier(Modifier::DIM) } else { Style::default().fg(Color::DarkGray) }
+    }
+
+    fn heading(&self) -> Style {
+        self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Cyan)
+    }
+
+    fn bar(&self) -> Style {
+        if self.mono {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default().bg(Color::Blue).fg(Color::White)
+        }
+    }
+
+    fn selected(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+}
+
+/// Where a queue item stands, in a few words: its path and the step it waits at.
+fn step_label(e: &crate::store::QueueItem) -> String {
+    let path = match e.path {
+        crate::domain::ItemPath::Government => "gov",
+        crate::domain::ItemPath::Unit => "unit",
+        crate::domain::ItemPath::Repost => "repost",
+    };
+    let step = match e.stage {
+        crate::domain::Stage::OfficeReview => "office review",
+        crate::domain::Stage::Recheck => "re-review",
+        crate::domain::Stage::Review => "review",
+        crate::domain::Stage::Publish => "to publish",
+        other => other.as_str(),
+    };
+    format!("{path} · {step}")
+}
+
+/// A status as a symbol that reads without colour.
+pub fn symbol(s: Status) -> &'static str {
+    match s {
+        Status::Overdue => "✗",
+        Status::Empty => "∅",
+        Status::DueSoon => "!",
+        Status::Ok => "✓",
+        Status::Exempt => "-",
+    }
+}
+
+fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::Overdue => "overdue",
+        Status::Empty => "empty",
+        Status::DueSoon => "due soon",
+        Status::Ok => "ok",
+        Status::Exempt => "exempt",
+    }
+}
+
+/// A due date's mark and the days overdue beside it, in `cells`: a provisional due date (it
+/// counts days of a year whose holiday notice is not imported) is followed by `?`.
+fn due_mark(provisional: bool, days: &str, cells: usize) -> String {
+    if provisional { format!("?{days:>w$}", w = cells - 1) } else { format!("{days:>cells$}") }
+}
+
+/// The title's note of how many rows have a provisional due date, and what the `?` means.
+fn provisional_note(count: usize, theme: Theme) -> Option<Span<'static>> {
+    (count > 0).then(|| Span::styled(format!(" ?{count} provisional"), theme.dim()))
+}
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+fn date(t: Option<DateTime<Utc>>) -> String {
+    t.map_or_else(|| "-".to_string(), |t| beijing_date(t).to_string())
+}
+
+/// Draws the whole screen.
+/// Draws the whole screen into `buf` (the size of the terminal).
+pub fn draw(buf: &mut Buffer, app: &App) {
+    let area = buf.area;
+    let theme = Theme { mono: app.mono };
+    let size = (area.width, area.height);
+    if !fits(size) {
+        let text = format!(
+            "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\nEnlarge the window, or press q to quit.",
+            area.width, area.height
+        );
+        let lines = text.lines().map(|l| TextLine::raw(l.to_string())).collect();
+        Paragraph::new(text::wrap_lines(lines, area.width)).alignment(Alignment::Center).render(area, buf);
+        return;
+    }
+    let areas = app.areas();
+    let d = Draw { app, theme, buf };
+    d.run(&areas);
+    draw_inputs(buf, app, &areas);
+    if app.ambiguous == Ambiguous::Wide {
+        widen(buf);
+    }
+}
+
+/// For a terminal that draws ambiguous characters two cells wide: the pad laid out after each is
+/// skipped, so the terminal's second cell is not overwritten.
+pub fn widen(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if buf[(x, y)].symbol().starts_with(PAD) {
+                buf[(x, y)].set_diff_option(ratatui::buffer::CellDiffOption::Skip);
+            }
+        }
+    }
+}
+
+struct Draw<'a> {
+    app: &'a App,
+    theme: Theme,
+    buf: &'a mut Buffer,
+}
+
+impl Draw<'_> {
+    fn text(&self, s: &str) -> String {
+        text::display(s, self.app.ambiguous)
+    }
+
+    fn put(&mut self, area: Rect, line: TextLine) {
+        self.buf.set_line(area.x, area.y, &line, area.width);
+    }
+
+    fn run(mut self, areas: &Areas) {
+        self.tabs(areas.tabs);
+        match self.app.tab {
+            Tab::Scores => self.scores(areas),
+            Tab::Audit => self.audit(areas),
+            Tab::Retractions => self.retractions(areas),
+            Tab::Withdrawn => self.withdrawn(areas),
+            Tab::Inspection => self.inspection(areas),
+            Tab::Findings => self.findings(areas),
+            Tab::Queue => match &self.app.reviewing {
+                Some(_) => self.review(areas),
+                None => self.queue(areas),
+            },
+            Tab::Columns => match (&self.app.column, &self.app.item) {
+                (_, Some(_)) => self.item(areas),
+                (Some(_), None) => self.column(areas),
+                (None, None) => self.columns(areas),
+            },
+        }
+        self.status(areas.status);
+        match &self.app.overlay {
+            Overlay::Help { scroll } => self.help(*scroll),
+            Overlay::Copy => self.copy_menu(),
+            Overlay::Confirm { text, .. } => {
+                let lines: Vec<TextLine> = text.lines().map(|l| TextLine::raw(self.text(l))).collect();
+                // Wrapped first, so the box is as tall as what it says.
+                let lines = text::wrap_lines(lines, 74);
+                let inner = self.popup(76, lines.len() as u16 + 2, "Confirm");
+                Paragraph::new(lines).render_into(inner, self.buf);
+            }
+            Overlay::Mark { items, kind, replaced_by } => self.mark_form(items, *kind, replaced_by),
+            Overlay::Incident(form) => self.incident_form(form),
+            Overlay::Reverse(form) => self.reverse_form(form),
+            Overlay::Record(record) => {
+                let lines: Vec<TextLine> = record.lines().map(|l| TextLine::raw(self.text(l))).collect();
+                let inner = self.popup(100, 30, "Audit record — any key closes");
+                Paragraph::new(text::wrap_lines(lines, inner.width)).render_into(inner, self.buf);
+            }
+            _ => {}
+        }
+    }
+
+    fn hint(&self, action: Action) -> String {
+        self.app.keymap.key_for(self.app.layer(), action).map_or_else(String::new, |k| k.to_string())
+    }
+
+    fn tabs(&mut self, area: Rect) {
+        let mut spans = Vec::new();
+        for (tab, label) in Tab::ALL.iter().zip(Tab::labels(area.width)) {
+            let style =
+                if *tab == self.app.tab { self.theme.bar().add_modifier(Modifier::BOLD) } else { Style::default() };
+            spans.push(Span::styled(label, style));
+        }
+        let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+        self.put(area, TextLine::from(spans));
+        // As many hints as fit beside the tabs, the most useful first.
+        let mut hints = String::new();
+        for (a, what) in
+            [(Action::Help, "help"), (Action::Quit, "quit"), (Action::Filter, "filter"), (Action::Command, "command")]
+        {
+            let next = format!("{}{}{} {what}", hints, if hints.is_empty() { "" } else { "  " }, self.hint(a));
+            if used + text::width(&next) + 2 > usize::from(area.width) {
+                break;
+            }
+            hints = next;
+        }
+        let w = text::width(&hints) as u16;
+        if w > 0 {
+            self.buf.set_string(area.right() - w - 1, area.y, &hints, self.theme.dim());
+        }
+    }
+
+    /// The title line: what the view shows, its counts, and a spinner while a query runs.
+    fn title(&mut self, area: Rect, spans: Vec<Span>) {
+        let mut spans: Vec<Span> = spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect();
+        if self.app.busy() {
+            spans.push(Span::raw(format!("  {} loading", SPINNER[(self.app.ticks % 10) as usize])));
+        }
+        self.put(area, TextLine::from(spans).style(self.theme.heading()));
+    }
+
+    fn filter_note(&self, filter: &str) -> Option<Span<'static>> {
+        (!filter.is_empty()).then(|| Span::styled(format!(" [/{}]", self.text(filter)), self.theme.dim()))
+    }
+
+    /// A paged list's visible rows, the selection highlighted; or why there are none.
+    fn list<T: Row>(&mut self, area: Rect, paged: &Paged<T>, nothing: &str, line: impl Fn(&T) -> TextLine<'static>) {
+        if paged.shown.is_empty() {
+            let msg = match (&paged.error, paged.waiting.is_some(), paged.filter.is_empty()) {
+                (Some(e), _, _) => format!("Could not load: {e}"),
+                (None, true, _) => "Loading…".to_string(),
+                (None, false, true) => nothing.to_string(),
+                (None, false, false) => "Nothing loaded matches the filter (Esc clears it).".to_string(),
+            };
+            // The first line says why the list is empty; the lines after it, what would fill it.
+            for (i, line) in msg.lines().enumerate().take(usize::from(area.height)) {
+                let style = if i == 0 { Style::default() } else { self.theme.dim() };
+                self.put(Rect { y: area.y + i as u16, height: 1, ..area }, TextLine::styled(self.text(line), style));
+            }
+        }
+        let cursor = paged.cursor;
+        for (row, &i) in paged.shown.iter().enumerate().skip(cursor.offset).take(usize::from(area.height)) {
+            let y = area.y + (row - cursor.offset) as u16;
+            let line_area = Rect { y, height: 1, ..area };
+            let styled = line(&paged.rows[i]);
+            if row == cursor.selected {
+                self.buf.set_style(line_area, self.theme.selected());
+                self.put(line_area, styled.patch_style(self.theme.selected()));
+            } else {
+                self.put(line_area, styled);
+            }
+        }
+    }
+
+    fn retractions(&mut self, areas: &Areas) {
+        let app = self.app;
+        let r = &app.retractions;
+        let now = app.now;
+        let alarms = r
+            .rows
+            .iter()
+            .filter(|q| crate::domain::review::alarming(q.reason, (now - q.requested_at).num_minutes()))
+            .count();
+        let mut spans = vec![Span::raw(format!("Retractions · {} pending, most urgent first", r.rows.len()))];
+        if alarms > 0 {
+            spans.push(Span::styled(
+                format!("  ✗ {alarms} suspected secret >15 min"),
+                self.theme.status(Status::Overdue),
+            ));
+        }
+        spans.extend(self.filter_note(&r.filter));
+        self.title(areas.title, spans);
+        let w = usize::from(areas.rows.width);
+        let unit_w = if w >= 120 { 16 } else { 10 };
+        let title_w = w.saturating_sub(8 + 11 + unit_w + 1 + 8);
+        let header = format!(
+            "{}{}{}{}{}",
+            pad("waited", 8),
+            pad("reason", 11),
+            pad("unit", unit_w + 1),
+            pad("item", 8),
+            pad("title", title_w)
+        );
+        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
+        let theme = self.theme;
+        self.list(areas.rows, r, "No request is pending.\nA unit's request to withdraw an item shows here once it is recorded:\nportal-admin retractions request ITEM --unit NAME --reason outdated|improper|…", |q| {
+            let minutes = (now - q.requested_at).num_minutes().max(0);
+            let since = waited(minutes);
+            let alarm = crate::domain::review::alarming(q.reason, minutes);
+            let reason_style = match q.reason {
+                crate::domain::RetractionReason::Classified => theme.status(Status::Overdue),
+                crate::domain::RetractionReason::Improper => theme.status(Status::Empty),
+                _ => Style::default(),
+            };
+            TextLine::from(vec![
+                Span::styled(
+                    pad(&since, 8),
+                    if alarm { theme.status(Status::Overdue).add_modifier(Modifier::REVERSED) } else { Style::default() },
+                ),
+                Span::styled(pad(q.reason.as_str(), 11), reason_style),
+                Span::raw(format!("{} ", pad(&text::display(q.unit.as_deref().unwrap_or("-"), app.ambiguous), unit_w))),
+                Span::raw(pad(&q.item.to_string(), 8)),
+                Span::raw(fit(&text::display(&q.title, app.ambiguous), title_w)),
+            ])
+        });
+    }
+
+    fn audit(&mut self, areas: &Areas) {
+        let app = self.app;
+        let a = &app.audit;
+        let more = if a.done { "" } else { "+" };
+        let mut spans = vec![Span::raw(format!(
+            "Audit · {}{more} loaded, newest first · Enter shows a record whole",
+            a.rows.len()
+        ))];
+        spans.extend(self.filter_note(&a.filter));
+        self.title(areas.title, spans);
+        let w = usize::from(areas.rows.width);
+        let (op_w, action_w, target_w) = if w >= 120 { (16, 20, 24) } else { (10, 14, 12) };
+        let detail_w = w.saturating_sub(17 + op_w + action_w + target_w + 4);
+        let header = format!(
+            "{}{}{}{}{}",
+            pad("at", 17),
+            pad("operator", op_w + 1),
+            pad("action", action_w + 1),
+            pad("target", target_w + 1),
+            pad("detail", detail_w)
+        );
+        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
+        self.list(areas.rows, a, "The audit trail is empty.\nEvery change (init, import, a review, a withdrawal), made here or by a\ncommand, writes one record, and it shows here.", |e| {
+            let when = format_time(e.at, false);
+            let when = when.get(..16).unwrap_or(&when).replace('T', " ");
+            let t = |s: &str, w: usize| format!("{} ", pad(&text::display(s, app.ambiguous), w));
+            TextLine::from(vec![
+                Span::raw(pad(&when, 17)),
+                Span::raw(t(&e.operator, op_w)),
+                Span::raw(t(&e.action, action_w)),
+                Span::raw(t(&e.target, target_w)),
+                Span::raw(fit(&text::display(&e.detail, app.ambiguous), detail_w)),
+            ])
+        });
+    }
+
+    fn queue(&mut self, areas: &Areas) {
+        let app = self.app;
+        let q = &app.queue.items;
+        let now = app.now;
+        let late = q.rows.iter().filter(|e| waiting(e, now).1).count();
+        let order = if app.queue.by_wait { "longest waiting first" } else { "by step, oldest first" };
+        let mut spans = vec![Span::raw(format!("Queue · {} awaiting a decision, {order}", q.rows.len()))];
+        if late > 0 {
+            spans.push(Span::styled(format!("  ! {late} waiting too long"), self.theme.status(Status::DueSoon)));
+        }
+        spans.extend(self.filter_note(&q.filter));
+        self.title(areas.title, spans);
+        let w = usize::from(areas.rows.width);
+        let unit_w = if w >= 120 { 16 } else { 10 };
+        // Wide terminals also show the target columns.
+        let columns_w = if w >= 120 { (w - 80) / 2 } else { 0 };
+        let title_w = w.saturating_sub(8 + 20 + unit_w + 1 + 11 + 12 + columns_w);
+        let header = format!(
+            "{}{}{}{}{}{}{}",
+            pad(" waited", 8),
+            pad("path · step", 20),
+            pad("unit", unit_w + 1),
+            pad("form", 11),
+            pad("title", title_w),
+            pad("columns", columns_w),
+            "lacks"
+        );
+        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
+        let theme = self.theme;
+        self.list(areas.rows, q, "Nothing awaits a decision.\nItems come here when they are imported: portal-admin import FILE (JSON Lines,\nsee docs/cli.md), from the units' submissions and the office's own items.", |e| {
+            let (since, too_long) = waiting(e, now);
+            let lacks = e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
+            let wechat = if e.channel == crate::domain::Channel::Wechat { "微信 " } else { "" };
+            let mark = if app.queue.marked.contains(&e.id) { "*" } else { " " };
+            TextLine::from(vec![
+                Span::styled(mark, theme.status(Status::Ok)),
+                Span::styled(pad(&since, 7), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
+                Span::raw(pad(&step_label(e), 20)),
+                Span::raw(format!("{} ", pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
+                Span::raw(pad(e.form.as_str(), 11)),
+                Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), app.ambiguous), title_w)),
+                Span::raw(pad(
+                    &text::display(
+                        &e.columns.iter().map(|c| c.rsplit(" / ").next().unwrap_or(c)).collect::<Vec<_>>().join("、"),
+                        app.ambiguous,
+                    ),
+                    columns_w,
+                )),
+                Span::styled(lacks, theme.status(Status::Empty)),
+            ])
+        });
+    }
+
+    /// The connection and the last action's result on the left; who, where and which database on
+    /// the right, as much as fits.
+    fn status(&mut self, area: Rect) {
+        let app = self.app;
+        self.buf.set_style(area, self.theme.bar());
+        let mut left = app.link_status();
+        if let Some(n) = &app.notice {
+            left.push_str(&format!(" │ {}", if n.error { format!("✗ {}", n.text) } else { n.text.clone() }));
+        }
+        // What the calendar does not know, after what the last action said (which a person is
+        // reading now): whole if it fits, otherwise its first part (what is missing) rather than
+        // a sentence cut short; nothing when the last action's message says it already.
+        if let Some(warning) =
+            app.calendar_warning().filter(|w| !app.notice.as_ref().is_some_and(|n| n.text.contains(w.as_str())))
+        {
+            let whole = format!(" │ ! {warning}");
+            let room = usize::from(area.width).saturating_sub(text::width(&self.text(&left)));
+            match app.calendar_warning_head() {
+                Some(head) if text::width(&self.text(&whole)) > room => left.push_str(&format!(" │ ! {head}")),
+                _ => left.push_str(&whole),
+            }
+        }
+        let left = self.text(&left);
+        let bold = app.notice.as_ref().is_some_and(|n| n.error) || matches!(app.health, Health::Lost(_));
+        let style = if bold { self.theme.bar().add_modifier(Modifier::BOLD) } else { self.theme.bar() };
+        let width = usize::from(area.width);
+        let left = fit(&left, width);
+        let used = text::width(&left);
+        self.put(area, TextLine::styled(left, style));
+        let right = self.text(&format!("{} · {} · {} ", app.operator, app.site_name, app.database));
+        let room = width.saturating_sub(used + 3);
+        if room > 12 {
+            let right = fit_tail(&right, room);
+            let x = area.right() - text::width(&right) as u16;
+            self.buf.set_string(x, area.y, &right, self.theme.bar());
+        }
+    }
+
+    fn popup(&mut self, width: u16, height: u16, title: &str) -> Rect {
+        let area = self.buf.area;
+        let w = width.min(area.width.saturating_sub(4));
+        let h = height.min(area.height.saturating_sub(4));
+        let rect = Rect { x: (area.width - w) / 2, y: (area.height - h) / 2, width: w, height: h };
+        Widget::render(Clear, rect, self.buf);
+        // A wide character (Chinese) just left of the popup would be drawn over its border.
+        for y in rect.top()..rect.bottom() {
+            if let Some(x) = rect.x.checked_sub(1) {
+                if text::width(self.buf[(x, y)].symbol()) > 1 {
+                    self.buf[(x, y)].set_symbol(" ");
+                }
+            }
+        }
+        let mut block = Block::default().borders(Borders::ALL).title(self.text(&format!(" {title} ")));
+        if self.app.ambiguous == Ambiguous::Wide {
+            // Box-drawing characters are ambiguous width: draw the frame in ASCII.
+            block = block.border_set(ratatui::symbols::border::Set {
+                top_left: "+",
+                top_right: "+",
+                bottom_left: "+",
+                bottom_right: "+",
+                vertical_left: "|",
+                vertical_right: "|",
+                horizontal_top: "-",
+                horizontal_bottom: "-",
+            });
+        }
+        let inner = block.inner(rect);
+        Widget::render(block, rect, self.buf);
+        inner
+    }
+
+    fn help(&mut self, scroll: u16) {
+        let app = self.app;
+        let layer = app.layer();
+        let mut lines = Vec::new();
+        let section = |title: String, layer: Layer, lines: &mut Vec<TextLine>| {
+            lines.push(TextLine::styled(title, self.theme.heading()));
+            for b in app.keymap.bindings(layer) {
+                lines.push(TextLine::from(vec![
+                    Span::styled(format!("  {:<10}", b.key.to_string()), Style::default().add_modifier(Modifier::BOLD)),
+                    Span::raw(b.description.clone()),
+                ]));
+            }
+            lines.push(TextLine::raw(""));
+        };
+        if !app.places.is_empty() {
+            lines.push(TextLine::styled("Where things are", self.theme.heading()));
+            for (label, place) in &app.places {
+                lines.push(TextLine::raw(format!("  {label:<9} {place}")));
+            }
+            lines.push(TextLine::raw(""));
+        }
+        section(format!("Keys in the {} view", layer.name()), layer, &mut lines);
+        section("Keys everywhere (a view's own key wins)".to_string(), Layer::Global, &mut lines);
+        lines.push(TextLine::styled("Commands (after :)", self.theme.heading()));
+        for (c, what) in super::app::COMMANDS {
+            lines.push(TextLine::raw(format!("  :{c:<9} {what}")));
+        }
+        let inner = self.popup(76, 40, "Help — any key closes, ↑↓ scroll");
+        Paragraph::new(text::wrap_lines(lines, inner.width)).scroll((scroll, 0)).render_into(inner, self.buf);
+    }
+
+    fn copy_menu(&mut self) {
+        let app = self.app;
+        let lines: Vec<TextLine> = app
+            .keymap
+            .bindings(Layer::Copy)
+            .iter()
+            .map(|b| {
+                TextLine::from(vec![
+                    Span::styled(format!(" {:<6}", b.key.to_string()), Style::default().add_modifier(Modifier::BOLD)),
+                    Span::raw(b.description.clone()),
+                ])
+            })
+            .collect();
+        let inner = self.popup(50, lines.len() as u16 + 2, "Copy to your clipboard");
+        Paragraph::new(lines).render_into(inner, self.buf);
+    }
+}
+
+/// The filter or command line, over the status line, with the cursor where typing goes.
+fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
+    let reject;
+    let (prompt, input, completions) = match &app.overlay {
+        Overlay::Filter(input) => ("/", input, None),
+        Overlay::Command { input, completions, .. } => (":", input, Some(completions)),
+        Overlay::Reason { input, failed } => {
+            reject = format!("reject, failing {failed} — why? ");
+            (reject.as_str(), input, None)
+        }
+        Overlay::Decline { input, request } => {
+            reject = format!("decline request {request} — why? ");
+            (reject.as_str(), input, None)
+        }
+        Overlay::Before(input) => ("mark what went online here before (YYYY-MM-DD): ", input, None),
+        Overlay::Waive(form) => {
+            reject = text::display(
+                &format!("waive {} “{}” on item {} — why? ", form.kind.as_str(), form.text, form.item),
+                app.ambiguous,
+            );
+            (reject.as_str(), &form.input, None)
+        }
+        _ => return,
+    };
+    let area = areas.status;
+    Clear.render(area, buf);
+    let w = text::width(prompt) as u16;
+    Paragraph::new(prompt).render(Rect { width: w, ..area }, buf);
+    (&**input).render(Rect { x: area.x + w, width: area.width.saturating_sub(w), ..area }, buf);
+    if let Some(c) = completions.filter(|c| !c.is_empty()) {
+        let text = c.iter().take(12).map(|s| text::visible(s)).collect::<Vec<_>>().join("  ");
+        let above = Rect { y: area.y.saturating_sub(1), ..area };
+        Clear.render(above, buf);
+        Paragraph::new(format!(" Tab: {}", fit(&text, usize::from(area.width) - 6)))
+            .style(Style::default().add_modifier(Modifier::DIM))
+            .render(above, buf);
+    }
+}
+
+trait RenderInto {
+    fn render_into(self, area: Rect, buf: &mut Buffer);
+}
+
+impl RenderInto for Paragraph<'_> {
+    fn render_into(self, area: Rect, buf: &mut Buffer) {
+        Widget::render(self, area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_symbols_are_one_cell_in_every_terminal() {
+        for s in [Status::Overdue, Status::Empty, Status::DueSoon, Status::Ok, Status::Exempt] {
+            let c = symbol(s).chars().next().unwrap();
+            assert_eq!(text::width(symbol(s)), 1);
+            assert!(!text::is_ambiguous(c), "{c} is ambiguous width");
+        }
+        for s in SPINNER {
+            assert!(!text::is_ambiguous(s.chars().next().unwrap()));
+        }
+    }
+}
