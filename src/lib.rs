@@ -1,8 +1,9 @@
 //! portal-admin: a keyboard-driven console for the administrators of a government portal.
 //!
 //! `domain` holds the regulation as pure types and functions; `store` is the only place with SQL;
-//! `demo` makes synthetic content; `places` says where files live; `cli` maps subcommands onto the domain and the store; `ui` is
-//! the terminal console.
+//! `reports` makes the regulation's reports from both; `usecase` is what an administrator does,
+//! written once for both interfaces: `cli`, the command line, and `ui`, the terminal console;
+//! `demo` makes synthetic content; `places` says where files live; `links` checks the live site.
 
 pub mod cli;
 pub mod demo;
@@ -13,3 +14,4 @@ pub mod places;
 pub mod reports;
 pub mod store;
 pub mod ui;
+pub mod usecase;

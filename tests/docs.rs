@@ -305,7 +305,7 @@ fn completions_complete_commands_in_bash_and_are_made_for_zsh_and_fish() {
 }
 
 /// Every file under `dir` (recursively) whose name ends in one of `ends`.
-fn files(dir: &std::path::Path, ends: &[&str], found: &mut Vec<std::path::PathBuf>) {
+fn files(dir: &Path, ends: &[&str], found: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap().map(Result::unwrap) {
         let path = entry.path();
         if path.is_dir() {
@@ -320,7 +320,7 @@ fn files(dir: &std::path::Path, ends: &[&str], found: &mut Vec<std::path::PathBu
 /// every relative link in the docs names a file that is there.
 #[test]
 fn the_docs_and_the_help_stand_alone() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut found = vec![root.join("README.md")];
     for dir in ["docs", "src", "data", "keymaps"] {
         files(&root.join(dir), &[".md", ".rs", ".toml", ".tsv", ".txt"], &mut found);

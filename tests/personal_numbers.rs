@@ -152,7 +152,7 @@ fn grouped(n: &str, sizes: &[usize], sep: &str) -> String {
 
 fn fours(len: usize) -> Vec<usize> {
     let mut v = vec![4; len / 4];
-    if len % 4 > 0 {
+    if !len.is_multiple_of(4) {
         v.push(len % 4);
     }
     v

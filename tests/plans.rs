@@ -246,10 +246,10 @@ async fn plan_failures(db: &TestDb, w: &World, statement: &HotStatement) -> Vec<
         Backend::Sqlite => explain_sqlite(db, statement).await,
     };
     let mut failures: Vec<String> = bad.into_iter().map(|b| format!("{}: {b}", statement.name)).collect();
-    if let Some(index) = expected_index(statement.name, db.backend) {
-        if !used.iter().any(|u| u == index) {
-            failures.push(format!("{}: does not read by {index} (uses {used:?})", statement.name));
-        }
+    if let Some(index) = expected_index(statement.name, db.backend)
+        && !used.iter().any(|u| u == index)
+    {
+        failures.push(format!("{}: does not read by {index} (uses {used:?})", statement.name));
     }
     failures
 }

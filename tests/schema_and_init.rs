@@ -225,11 +225,11 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     let out = db.run(&["columns"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        common::stderr(&out).contains(&format!(
+        stderr(&out).contains(&format!(
             "schema version 1, older than this portal-admin's {SCHEMA_VERSION}; run `portal-admin init` to upgrade it"
         )),
         "{}",
-        common::stderr(&out)
+        stderr(&out)
     );
     let said = db.ok(&["init"]);
     assert!(

@@ -9,8 +9,8 @@ use super::{Cli, Failure, parse_date, session};
 use crate::domain::IncidentKind;
 use crate::domain::assessment::Period;
 use crate::domain::time::{beijing_date, format_time};
-use crate::reports::{self, bulletin};
 use crate::store::IncidentInput;
+use crate::usecase::assessment;
 
 /// A quarter or a year.
 #[derive(Debug, Clone, clap::Args)]
@@ -61,25 +61,21 @@ pub async fn scores(
     let period = period.period()?.ok_or_else(|| Failure::usage("give --quarter YYYYQn or --year YYYY"))?;
     let s = session(cli).await?;
     if let Some(file) = bulletin_file {
-        let rules =
-            reports::inspection::load_rules(s.store.as_ref(), &s.site, rules_file).await.map_err(|e| e.one_line());
-        let gathered =
-            bulletin::gather_with(s.store.as_ref(), &s.site, period, rules.as_ref().map_err(String::clone)).await?;
-        let text = bulletin::render(&gathered);
+        let text = assessment::bulletin(s.store.as_ref(), &s.site, period, rules_file).await?;
         if file == "-" {
             use std::io::Write;
             super::clean::for_stdout(std::io::stdout().lock(), false).write_all(text.as_bytes())?;
         } else {
-            use std::io::Write;
-            crate::places::create_private_file(std::path::Path::new(file), false)
-                .and_then(|mut f| f.write_all(text.as_bytes()))
+            // Whole or not at all, and private: the console's way too.
+            assessment::write_whole(std::path::Path::new(file), text)
+                .await
                 .map_err(|e| Failure::failed(format!("cannot write the bulletin to {file}: {e}")))?;
             super::output::say(&format!("wrote the {period} bulletin to {file}"));
         }
         return Ok(());
     }
     if let Some(unit) = unit {
-        let items = s.store.unit_items(&s.site, unit, period.first_day(), period.end_day()).await?;
+        let items = assessment::earnings(s.store.as_ref(), &s.site, unit, period).await?;
         let mut listing = Listing::new(&["id", "title", "published_at", "form", "points", "withdrawn", "columns"]);
         for i in items {
             let columns: Vec<String> =
@@ -96,7 +92,7 @@ pub async fn scores(
         }
         return write(cli, &listing);
     }
-    let rows = reports::scores(s.store.as_ref(), &s.site, period).await?;
+    let rows = assessment::scores(s.store.as_ref(), &s.site, period).await?;
     let mut listing = Listing::new(&[
         "rank",
         "unit",
@@ -169,13 +165,10 @@ pub async fn incident(cli: &Cli, command: &IncidentCommand) -> Result<(), Failur
                 return Err(Failure::usage("an incident needs a note saying what happened (--note)"));
             }
             let s = session(cli).await?;
-            let item = match item {
-                Some(key) => Some(s.store.find_item(&s.site, key).await?),
-                None => None,
-            };
             let occurred_on = date.unwrap_or_else(|| beijing_date(chrono::Utc::now()));
-            let input = IncidentInput { unit: unit.clone(), kind: *kind, item, occurred_on, note: note.clone() };
-            let id = s.store.add_incident(&s.site, &input).await?;
+            let mut input =
+                IncidentInput { unit: unit.clone(), kind: *kind, item: None, occurred_on, note: note.clone() };
+            let id = assessment::add_incident(s.store.as_ref(), &s.site, &mut input, item.as_deref()).await?;
             let quarter = Period::quarter_of(occurred_on);
             println!("incident {id}: {unit} {} ({}) on {occurred_on}, in {quarter}", kind.points(), kind.as_str());
         }
@@ -184,7 +177,7 @@ pub async fn incident(cli: &Cli, command: &IncidentCommand) -> Result<(), Failur
                 return Err(Failure::usage("a correction needs a note saying why (--note)"));
             }
             let s = session(cli).await?;
-            let new = s.store.reverse_incident(&s.site, *id, note).await?;
+            let new = assessment::reverse_incident(s.store.as_ref(), &s.site, *id, note).await?;
             println!("incident {new}: reverses incident {id}");
         }
     }
@@ -194,7 +187,6 @@ pub async fn incident(cli: &Cli, command: &IncidentCommand) -> Result<(), Failur
 pub async fn incidents(cli: &Cli, period: &PeriodArgs, unit: Option<&str>) -> Result<(), Failure> {
     let period = period.period()?;
     let s = session(cli).await?;
-    let days = period.map(|p| (p.first_day(), p.end_day()));
     let mut listing = Listing::new(&[
         "id",
         "unit",
@@ -208,7 +200,7 @@ pub async fn incidents(cli: &Cli, period: &PeriodArgs, unit: Option<&str>) -> Re
         "reverses",
         "reversed_by",
     ]);
-    for i in s.store.incidents(&s.site, days, unit).await? {
+    for i in assessment::incidents(s.store.as_ref(), &s.site, period, unit).await? {
         listing.push(vec![
             json!(i.id),
             json!(i.unit),

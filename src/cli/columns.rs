@@ -4,10 +4,11 @@ use serde_json::json;
 
 use super::output::{Format, Listing};
 use super::{Cli, Failure, session};
+use crate::usecase;
 
 pub async fn run(cli: &Cli) -> Result<(), Failure> {
     let s = session(cli).await?;
-    let columns = s.store.columns(&s.site).await?;
+    let columns = usecase::columns::tree(s.store.as_ref(), &s.site).await?;
     let mut listing = Listing::new(&["id", "path", "level", "deadline", "rule", "departments", "units", "note"]);
     for c in columns {
         listing.push(vec![

@@ -60,10 +60,10 @@ fn effective(cli: &Cli, extra_override: Option<&Path>) -> Result<Keymap, Failure
             Some((path.display().to_string(), text))
         }
         None => {
-            if let Some(path) = cli.keymap.as_ref().filter(|p| p.as_os_str() != "vim" || p.exists()) {
-                if let Err(e) = std::fs::read_to_string(path) {
-                    return Err(Failure::usage(format!("{}: cannot read: {e}", path.display())));
-                }
+            if let Some(path) = cli.keymap.as_ref().filter(|p| p.as_os_str() != "vim" || p.exists())
+                && let Err(e) = std::fs::read_to_string(path)
+            {
+                return Err(Failure::usage(format!("{}: cannot read: {e}", path.display())));
             }
             extra_keymap(cli)
         }

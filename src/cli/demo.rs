@@ -13,7 +13,7 @@ use crate::demo::{DemoSpec, Generator};
 use crate::domain::calendar::WorkingCalendar;
 use crate::domain::column_table::ColumnTable;
 use crate::domain::time::beijing_date;
-use crate::store::{self, OpenOptions, Store, StoreError};
+use crate::store::{self, ErrorKind, OpenOptions, Store, StoreError};
 use crate::t;
 
 /// The size of the database `--demo` creates.
@@ -50,14 +50,8 @@ async fn fill(store: &dyn Store, site: Option<&str>, spec: DemoSpec) -> Result<u
     bar.finish_and_clear();
     match written {
         // The demo numbers its documents by year: a second fill of the same years meets them.
-        Err(StoreError::Database(sqlx::Error::Database(d)))
-            if matches!(d.code().as_deref(), Some("2067" | "1555" | "23505")) =>
-        {
-            Err(Failure::failed(t!(
-                "demo-dates-taken",
-                database = store.describe(),
-                error = d.message().lines().next().unwrap_or_default()
-            )))
+        Err(StoreError::Database(d)) if d.kind() == ErrorKind::Duplicate => {
+            Err(Failure::failed(t!("demo-dates-taken", database = store.describe(), error = d.message())))
         }
         other => Ok(other?),
     }

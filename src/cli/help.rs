@@ -105,7 +105,7 @@ mod tests {
     #[test]
     fn cli_reference_is_current() {
         let text = reference();
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/cli.md");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/cli.md");
         if std::env::var_os("PORTAL_ADMIN_UPDATE_DOCS").is_some() {
             std::fs::write(&path, &text).unwrap();
         }

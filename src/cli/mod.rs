@@ -251,7 +251,7 @@ pub enum Command {
         bulletin: Option<String>,
         /// With --bulletin: the national check's rules for its section six (as `inspect --rules`)
         #[arg(long, value_name = "FILE", requires = "bulletin")]
-        rules: Option<std::path::PathBuf>,
+        rules: Option<PathBuf>,
     },
     /// Record or correct an incident (a deduction, Art. 16)
     Incident {
@@ -272,7 +272,7 @@ pub enum Command {
         /// Which columns each indicator looks at, and its thresholds (TOML; default the user's
         /// inspection.toml, else the built-in rules for the built-in column table)
         #[arg(long, value_name = "FILE")]
-        rules: Option<std::path::PathBuf>,
+        rules: Option<PathBuf>,
     },
     /// Check items' public pages and the links in them (and withdrawn items' pages); list what is broken
     Links {
@@ -444,7 +444,7 @@ pub fn target(cli: &Cli) -> Result<Target, Failure> {
         (Some(url), false) => {
             // Art. 14: credentials are never exposed. A password typed into --db shows in the
             // process list and the shell's history (DATABASE_URL does not show in the list).
-            if crate::store::target::has_password(url) && std::env::args().any(|a| a.contains(url.as_str())) {
+            if store::target::has_password(url) && std::env::args().any(|a| a.contains(url.as_str())) {
                 output::tell(&t!("password-in-db-url"));
             }
             Target::parse(url).map_err(|e| Failure::usage(e.to_string()))
@@ -463,16 +463,16 @@ pub struct Session {
 /// Opens the database; when PostgreSQL wants a password none gave, and a person is at a terminal,
 /// asks for it once (not echoed, never stored or logged: Art. 14).
 pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>, Failure> {
-    if let Target::Sqlite { path } = target {
-        if let Some(warning) = crate::places::exposed(path) {
-            eprintln!("{}", t!("failure", message = warning));
-        }
+    if let Target::Sqlite { path } = target
+        && let Some(warning) = crate::places::exposed(path)
+    {
+        eprintln!("{}", t!("failure", message = warning));
     }
     match store::open(target, options).await {
-        Err(store::StoreError::NeedsPassword { target: shown, .. })
+        Err(StoreError::NeedsPassword { target: shown, .. })
             if std::io::stdin().is_terminal()
                 && std::io::stderr().is_terminal()
-                && !crate::store::target::has_password_target(target) =>
+                && !store::target::has_password_target(target) =>
         {
             let password = rpassword::prompt_password(t!("password-prompt", target = shown.to_string()))
                 .map_err(|e| Failure::failed(t!("cannot-read-password", error = e.to_string())))?;
@@ -499,9 +499,9 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         (None, demo) => data_dir().ok().map(|d| d.join(if demo { "demo.db" } else { "portal.db" })),
     };
     let done = run_command(cli).await.map_err(|f| locked(f, embedded.as_deref()));
-    crate::store::close_files().await;
+    store::close_files().await;
     // Text that was not UTF-8 in the database was shown with replacement characters: say which items.
-    if let Some(warning) = crate::store::text::repaired_warning(&crate::store::text::take_repaired()) {
+    if let Some(warning) = store::text::repaired_warning(&store::text::take_repaired()) {
         eprintln!("{}", t!("failure", message = clean::for_stderr(&warning)));
     }
     done
@@ -539,12 +539,8 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Mark { items, kind, on, replaced_by, note, older }) => {
             let on = on.unwrap_or_else(|| crate::domain::time::beijing_date(chrono::Utc::now()));
-            let mark = crate::store::NewMark {
-                kind: *kind,
-                effective_on: on,
-                replaced_by: replaced_by.clone(),
-                note: note.clone(),
-            };
+            let mark =
+                store::NewMark { kind: *kind, effective_on: on, replaced_by: replaced_by.clone(), note: note.clone() };
             workflow::mark(&cli, items, older, &mark).await
         }
         Some(Command::Audit { since, item, operator, action }) => {

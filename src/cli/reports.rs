@@ -1,7 +1,5 @@
 //! `stale` and `documents`: the regulation's reports of columns and documents.
 
-use std::collections::HashSet;
-
 use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use serde_json::{Value, json};
@@ -9,8 +7,9 @@ use serde_json::{Value, json};
 use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, parse_date, session};
 use crate::domain::time::{beijing_date, format_time};
-use crate::reports::{self, only_overdue};
+use crate::reports;
 use crate::store::NewDocumentInput;
+use crate::usecase::columns::{self, Order};
 
 fn today() -> NaiveDate {
     beijing_date(Utc::now())
@@ -24,10 +23,8 @@ fn write(cli: &Cli, listing: &Listing) -> Result<(), Failure> {
 pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option<&str>) -> Result<(), Failure> {
     let s = session(cli).await?;
     let at = at.unwrap_or_else(today);
-    // The columns a unit answers for, when the report is for one unit.
-    let mut of_unit: Option<HashSet<i64>> = None;
     if let Some(name) = unit {
-        let units = s.store.units(&s.site).await?;
+        let units = columns::units(s.store.as_ref(), &s.site).await?;
         if !units.iter().any(|u| u.name == name) {
             let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
             return Err(Failure::usage(format!(
@@ -36,16 +33,11 @@ pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option
                 names.join("、")
             )));
         }
-        let columns = s.store.columns(&s.site).await?;
-        of_unit = Some(columns.into_iter().filter(|c| c.units.iter().any(|u| u == name)).map(|c| c.id).collect());
     }
-    let mut rows = reports::stale(s.store.as_ref(), &s.site, at).await?;
-    if overdue {
-        rows = only_overdue(rows);
-    }
-    if let Some(ids) = of_unit {
-        rows.retain(|r| ids.contains(&r.column.id));
-    }
+    let mut rows = columns::with_staleness(s.store.as_ref(), &s.site, at, Order::WorstFirst).await?;
+    rows.retain(|r| {
+        (!overdue || columns::needs_attention(r)) && unit.is_none_or(|name| r.column.units.iter().any(|u| u == name))
+    });
     let mut listing = Listing::new(&[
         "id",
         "path",

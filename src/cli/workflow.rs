@@ -10,6 +10,7 @@ use crate::domain::review::{Checks, Decision};
 use crate::domain::time::format_time;
 use crate::domain::{ItemPath, Stage};
 use crate::store::Transition;
+use crate::usecase::{audit, queue, withdrawal};
 
 #[derive(Debug, Subcommand)]
 pub enum ReviewCommand {
@@ -62,7 +63,7 @@ pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> R
         "missing",
         "version",
     ]);
-    for q in s.store.queue(&s.site, path, stage).await? {
+    for q in queue::queue(s.store.as_ref(), &s.site, path, stage).await? {
         listing.push(vec![
             json!(q.id),
             json!(q.path.as_str()),
@@ -109,15 +110,15 @@ pub async fn retractions_command(cli: &Cli, command: &RetractionsCommand) -> Res
     let s = session(cli).await?;
     match command {
         RetractionsCommand::Request { item, unit, reason, note } => {
-            let id = s.store.find_item(&s.site, item).await?;
-            let request = s.store.request_retraction(&s.site, id, unit, *reason, note).await?;
+            let id = queue::find(s.store.as_ref(), &s.site, item).await?;
+            let request = withdrawal::request(s.store.as_ref(), &s.site, id, unit, *reason, note).await?;
             println!("request {request}: {unit} asks to withdraw item {id} ({})", reason.as_str());
         }
         RetractionsCommand::Reject { id, reason } => {
             if reason.trim().is_empty() {
                 return Err(Failure::usage("declining a request needs a reason (--reason)"));
             }
-            s.store.decline_request(&s.site, *id, reason).await?;
+            withdrawal::decline(s.store.as_ref(), &s.site, *id, reason).await?;
             println!("request {id}: declined");
         }
     }
@@ -158,7 +159,7 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
         "still_public",
     ]);
     let public = crate::reports::links::still_public_items(s.store.as_ref(), &s.site).await?;
-    for r in s.store.retraction_requests(&s.site, status).await? {
+    for r in withdrawal::requests(s.store.as_ref(), &s.site, status).await? {
         listing.push(vec![
             json!(r.id),
             json!(r.item),
@@ -192,22 +193,7 @@ pub struct OlderInColumn {
 
 /// The items named, and those `older` selects, each once.
 async fn chosen_items(s: &super::Session, keys: &[String], older: &OlderInColumn) -> Result<Vec<i64>, Failure> {
-    let mut ids = Vec::with_capacity(keys.len());
-    for key in keys {
-        ids.push(s.store.find_item(&s.site, key).await?);
-    }
-    if let (Some(column), Some(before)) = (older.column, older.before) {
-        let found = s.store.column_items_before(&s.site, column, crate::domain::time::beijing_midnight(before)).await?;
-        if found.is_empty() && keys.is_empty() {
-            return Err(Failure::failed(format!(
-                "no item went online in column {column} before {before}; nothing changed"
-            )));
-        }
-        ids.extend(found.into_iter().map(|i| i.id));
-    }
-    let mut seen = std::collections::HashSet::new();
-    ids.retain(|id| seen.insert(*id));
-    Ok(ids)
+    Ok(withdrawal::choose(s.store.as_ref(), &s.site, keys, older.column.zip(older.before)).await?)
 }
 
 pub async fn retract(
@@ -219,7 +205,7 @@ pub async fn retract(
 ) -> Result<(), Failure> {
     let s = session(cli).await?;
     let ids = chosen_items(&s, keys, older).await?;
-    let done = s.store.retract(&s.site, &ids, reason, note).await?;
+    let done = withdrawal::retract(s.store.as_ref(), &s.site, &ids, reason, note).await?;
     for id in &done.withdrawn {
         println!("item {id}: withdrawn ({}) from every column", reason.as_str());
     }
@@ -241,7 +227,7 @@ pub async fn mark(
 ) -> Result<(), Failure> {
     let s = session(cli).await?;
     let ids = chosen_items(&s, keys, older).await?;
-    let done = s.store.mark(&s.site, &ids, mark).await?;
+    let done = withdrawal::mark(s.store.as_ref(), &s.site, &ids, mark).await?;
     let (kind, label) = (mark.kind.as_str(), mark.kind.label());
     for id in &done.marked {
         println!("item {id}: marked {kind} ({label}) from {}; it stays online", mark.effective_on);
@@ -264,27 +250,21 @@ pub async fn audit(
 ) -> Result<(), Failure> {
     let s = session(cli).await?;
     let item = match item {
-        Some(key) => Some(s.store.find_item(&s.site, key).await?),
+        Some(key) => Some(queue::find(s.store.as_ref(), &s.site, key).await?),
         None => None,
     };
     let filter =
         crate::store::AuditFilter { since: since.map(crate::domain::time::beijing_midnight), item, operator, action };
     let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"]);
-    let mut before = None;
-    loop {
-        let page = s.store.audit_page(&s.site, &filter, before, 1_000).await?;
-        let Some(last) = page.last() else { break };
-        before = Some(last.id);
-        for e in page {
-            listing.push(vec![
-                json!(e.id),
-                json!(format_time(e.at, cli.utc)),
-                json!(e.operator),
-                json!(e.action),
-                json!(e.target),
-                json!(e.detail),
-            ]);
-        }
+    for e in audit::all(s.store.as_ref(), &s.site, &filter).await? {
+        listing.push(vec![
+            json!(e.id),
+            json!(format_time(e.at, cli.utc)),
+            json!(e.operator),
+            json!(e.action),
+            json!(e.target),
+            json!(e.detail),
+        ]);
     }
     listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
     Ok(())
@@ -292,8 +272,8 @@ pub async fn audit(
 
 pub async fn restore(cli: &Cli, key: &str, note: &str) -> Result<(), Failure> {
     let s = session(cli).await?;
-    let id = s.store.find_item(&s.site, key).await?;
-    match s.store.restore(&s.site, id, note).await? {
+    let id = queue::find(s.store.as_ref(), &s.site, key).await?;
+    match withdrawal::restore(s.store.as_ref(), &s.site, id, note).await? {
         Some(_) => println!("item {id}: back online in the columns it was in"),
         None => println!("item {id} is not withdrawn; nothing changed"),
     }
@@ -302,8 +282,8 @@ pub async fn restore(cli: &Cli, key: &str, note: &str) -> Result<(), Failure> {
 
 pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
     let s = session(cli).await?;
-    let id = s.store.find_item(&s.site, key).await?;
-    let (item, history) = s.store.item(&s.site, id).await?;
+    let id = queue::find(s.store.as_ref(), &s.site, key).await?;
+    let (item, history) = queue::item(s.store.as_ref(), &s.site, id).await?;
     let time = |t| format_time(t, cli.utc);
     let record = json!({
         "id": item.id,
@@ -371,18 +351,17 @@ pub async fn review(cli: &Cli, command: &ReviewCommand) -> Result<(), Failure> {
         }
     };
     decision.validate().map_err(Failure::usage)?;
-    let id = s.store.find_item(&s.site, key).await?;
+    let id = queue::find(s.store.as_ref(), &s.site, key).await?;
     // The gate, and the findings recorded with the decision: the console's path too.
-    let lists = crate::reports::checks::lists(None, None).map_err(Failure::usage)?;
-    let t = crate::reports::checks::decide(s.store.as_ref(), &s.site, &lists, id, *version, &decision).await?;
+    let t = queue::decide(s.store.as_ref(), &s.site, id, *version, &decision).await?;
     println!("{}", said(t));
     Ok(())
 }
 
 pub async fn publish(cli: &Cli, key: &str, columns: &[i64], version: Option<i64>) -> Result<(), Failure> {
     let s = session(cli).await?;
-    let id = s.store.find_item(&s.site, key).await?;
-    let t = s.store.publish(&s.site, id, version, columns).await?;
+    let id = queue::find(s.store.as_ref(), &s.site, key).await?;
+    let t = queue::publish(s.store.as_ref(), &s.site, id, version, columns).await?;
     println!("{}", said(t));
     Ok(())
 }

@@ -85,6 +85,17 @@ impl AttachmentKind {
     }
 }
 
+/// What a submission on `path` lacks of the attachments Art. 10 asks of it, given the kinds it
+/// carries: a unit's submission must carry all three (the head's signed scan, the electronic text,
+/// the target columns); a submission on another path needs none.
+pub fn lacking<'a>(path: ItemPath, carried: impl IntoIterator<Item = &'a str>) -> Vec<AttachmentKind> {
+    if path != ItemPath::Unit {
+        return Vec::new();
+    }
+    let carried: Vec<&str> = carried.into_iter().collect();
+    AttachmentKind::ALL.into_iter().filter(|k| !carried.contains(&k.as_str())).collect()
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewAttachment {
     pub kind: AttachmentKind,
@@ -154,4 +165,21 @@ pub struct NewDocument {
     /// Index into the batch's items that put it online, if any.
     pub item: Option<usize>,
     pub recorded_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_submission_lacks_what_art_10_asks_and_it_does_not_carry() {
+        assert_eq!(lacking(ItemPath::Unit, []), AttachmentKind::ALL);
+        assert_eq!(
+            lacking(ItemPath::Unit, ["electronic_text", "unknown"]),
+            [AttachmentKind::SignedScan, AttachmentKind::TargetColumns]
+        );
+        assert!(lacking(ItemPath::Unit, ["target_columns", "signed_scan", "electronic_text"]).is_empty());
+        assert!(lacking(ItemPath::Government, []).is_empty());
+        assert!(lacking(ItemPath::Repost, []).is_empty());
+    }
 }

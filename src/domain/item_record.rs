@@ -151,10 +151,10 @@ impl ItemRecord {
                 _ => ItemStatus::Pending,
             },
         };
-        if let Some(given) = self.status {
-            if given != status {
-                return Err(format!("status {given} does not agree with the times given (they make it {status})"));
-            }
+        if let Some(given) = self.status
+            && given != status
+        {
+            return Err(format!("status {given} does not agree with the times given (they make it {status})"));
         }
         let stage = match (status, self.stage) {
             (ItemStatus::Online | ItemStatus::Withdrawn, None | Some(Stage::Done)) => Stage::Done,

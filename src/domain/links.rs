@@ -241,10 +241,8 @@ pub fn links_of(page: Option<&str>, body: &str, attachments: &[String]) -> Vec<L
     for name in attachments {
         let name = name.trim();
         let url_like = name.contains("://") || name.starts_with('/') || scheme_of(name).is_some();
-        if url_like {
-            if let Some(url) = resolve(name, base.as_ref()) {
-                push(url, Place::Attachment);
-            }
+        if url_like && let Some(url) = resolve(name, base.as_ref()) {
+            push(url, Place::Attachment);
         }
     }
     out

@@ -83,7 +83,7 @@ pub fn luhn(digits: &[u8]) -> bool {
             if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// What a number's characters are, if a personal number; `code`: it follows a code label.
@@ -229,10 +229,10 @@ fn scan(n: &[char], groups: &[Group], out: &mut Vec<FoundNumber>) {
                 continue;
             }
             let digits: String = within.iter().flat_map(|g| n[g.start..g.end].iter()).collect();
-            if let Some(found) = number(n, groups[k].start, within[m - 1].end, &digits) {
-                if best.as_ref().is_none_or(|(bm, _)| m > *bm) {
-                    best = Some((m, found));
-                }
+            if let Some(found) = number(n, groups[k].start, within[m - 1].end, &digits)
+                && best.as_ref().is_none_or(|(bm, _)| m > *bm)
+            {
+                best = Some((m, found));
             }
         }
         if let Some((m, found)) = best {

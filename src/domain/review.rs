@@ -171,8 +171,8 @@ impl Act {
     }
 }
 
-impl std::fmt::Display for Act {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Display for Act {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Act::Pass(stage) => write!(f, "pass the {} step", stage.as_str()),
             Act::Withdraw => f.write_str("withdraw, mark or restore items"),

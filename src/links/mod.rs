@@ -344,10 +344,10 @@ fn failure(e: reqwest::Error) -> Failed {
         if let Some(Refused(why)) = s.downcast_ref::<Refused>() {
             return Failed::Refused(why.clone());
         }
-        if let Some(io) = s.downcast_ref::<io::Error>() {
-            if io.kind() == io::ErrorKind::TimedOut {
-                return Failed::Timeout;
-            }
+        if let Some(io) = s.downcast_ref::<io::Error>()
+            && io.kind() == io::ErrorKind::TimedOut
+        {
+            return Failed::Timeout;
         }
         deepest = Some(s.to_string());
         source = s.source();

@@ -129,13 +129,8 @@ pub async fn online_findings(
 }
 
 /// Refuses an approval while a blocking finding (a wrong leader's name, a full ID number, a
-/// secret marking) stands unwaived on the item: the one gate every way of approving goes through.
-pub async fn approval_gate(store: &dyn Store, site: &Site, lists: &Lists, id: i64) -> Result<()> {
-    gate(id, &item_findings(store, site, lists, id).await?)
-}
-
-/// The gate on findings already looked up: refused, naming each blocking finding not waived and
-/// how to waive it.
+/// secret marking) stands unwaived on the item, naming each and how to waive it: the one gate every
+/// way of approving goes through (`decide`).
 pub fn gate(id: i64, found: &[(Finding, Option<String>)]) -> Result<()> {
     let open: Vec<String> = found
         .iter()

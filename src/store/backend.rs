@@ -207,11 +207,12 @@ async fn stable_plans(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Err
     let mut handle = conn.lock_handle().await?;
     // SAFETY: a valid open connection handle, held locked for the call; the option takes an int
     // and an optional out-pointer (none).
+    let on: std::os::raw::c_int = 1;
     let rc = unsafe {
         libsqlite3_sys::sqlite3_db_config(
             handle.as_raw_handle().as_ptr(),
             libsqlite3_sys::SQLITE_DBCONFIG_ENABLE_QPSG,
-            1 as std::os::raw::c_int,
+            on,
             std::ptr::null_mut::<std::os::raw::c_int>(),
         )
     };

@@ -196,13 +196,11 @@ where
                     .bind(at)
                     .bind(self.operator.as_str());
             }
-            q.execute(&mut *tx).await.map_err(|e| match e {
-                sqlx::Error::Database(d)
-                    if d.message().contains("FOREIGN KEY") || d.message().contains("foreign key") =>
-                {
+            q.execute(&mut *tx).await.map_err(|e| match crate::store::DatabaseError::from(e) {
+                d if d.is_foreign_key() => {
                     StoreError::NotFound(format!("an item checked is not in site {}", site.code))
                 }
-                e => StoreError::Database(e),
+                d => StoreError::Database(d),
             })?;
         }
         let count = |v: Verdict| rows.iter().filter(|c| c.verdict == v).count();

@@ -3,6 +3,7 @@
 //! Every change runs in one transaction that also writes its audit record.
 
 mod backend;
+mod error;
 pub mod links;
 pub mod roles;
 pub mod schema;
@@ -23,48 +24,9 @@ use crate::domain::review::Decision;
 use crate::domain::{
     Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage,
 };
+pub use error::{DatabaseError, ErrorKind, Result, StoreError};
 pub use links::{CheckedLink, LinkItem, LinkRow, LinkScope, LinkStore};
 pub use target::{BadTarget, Target};
-
-/// Why a store operation did not happen.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("cannot connect to {target}: {reason}")]
-    Unreachable { target: String, reason: String },
-    /// The server wants a password that was not given, or not the one given.
-    #[error(
-        "cannot log in to {target}: {reason}; give the password with PGPASSWORD or ~/.pgpass (or type it when asked, on a terminal)"
-    )]
-    NeedsPassword { target: String, reason: String },
-    /// The login may not use this database: not an operator of it, or disabled (PostgreSQL gives
-    /// CONNECT and every right only to its operators' logins).
-    #[error(
-        "{who} may not open {target}: not an active operator of it; ask one of its administrators to run `portal-admin operators add {who} --role viewer` (or `operators role {who} viewer` if you were disabled)"
-    )]
-    NoAccess { target: String, who: String },
-    #[error(
-        "no portal-admin database at {0}; run `portal-admin init` to create one (or `portal-admin --demo` to try it on demo data)"
-    )]
-    Missing(String),
-    #[error("{0} has no portal-admin schema; run `portal-admin init` first")]
-    NoSchema(String),
-    #[error(
-        "{target} has schema version {found}, newer than this portal-admin understands ({supported}); upgrade portal-admin"
-    )]
-    NewerSchema { target: String, found: i64, supported: i64 },
-    #[error("{0}")]
-    NotFound(String),
-    #[error("{0}")]
-    Refused(String),
-    /// Somebody else changed the item since it was read (optimistic locking on its version).
-    #[error("{0}")]
-    Conflict(String),
-    /// One item of a batch cannot be written (index into the batch).
-    #[error("item {index}: {message}")]
-    BadItem { index: usize, message: String },
-    #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
-}
 
 impl QueueItem {
     /// Since when it has waited: a WeChat item since it went out on WeChat (it must reach the
@@ -73,24 +35,6 @@ impl QueueItem {
         self.wechat_at.unwrap_or(self.submitted_at)
     }
 }
-
-impl StoreError {
-    /// The error in one line, for stderr or a status line (a driver's message may have several).
-    pub fn one_line(&self) -> String {
-        // A full disk (SQLite's SQLITE_FULL, PostgreSQL's disk_full) rolled the change back.
-        if let StoreError::Database(sqlx::Error::Database(d)) = self {
-            if matches!(d.code().as_deref(), Some("13" | "53100")) {
-                return format!(
-                    "the disk holding the database is full: nothing was written; free some space and try again ({})",
-                    d.message()
-                );
-            }
-        }
-        self.to_string().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
-    }
-}
-
-pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// A site (portal) in the database.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +104,7 @@ pub enum Record {
     /// An operator named by the history that follows (added if absent).
     Operator {
         name: String,
-        role: crate::domain::Role,
+        role: Role,
     },
     Item(Box<NewItem>),
     Incident(NewIncident),
@@ -368,7 +312,7 @@ pub struct OpenOptions {
 
 /// The operations of the portal database.
 #[async_trait]
-pub trait Store: Send + Sync + links::LinkStore {
+pub trait Store: Send + Sync + LinkStore {
     /// Backend and host or file, never a password.
     fn describe(&self) -> String;
 

@@ -30,8 +30,7 @@ pub fn refuse_name(name: &str) -> Option<String> {
     }
     if let Some(c) = name.chars().find(|c| !(c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))) {
         return Some(format!(
-            "{:?} is not a plain name: {:?} is not allowed (a login name has letters, digits, `_`, `.` and `-` only)",
-            name, c
+            "{name:?} is not a plain name: {c:?} is not allowed (a login name has letters, digits, `_`, `.` and `-` only)"
         ));
     }
     if name.len() > MAX_NAME_BYTES {

@@ -24,7 +24,7 @@ use crate::domain::calendar::{self, CalendarDay, CalendarImport, CalendarNotice,
 use crate::domain::checks::{self, RecordedFinding};
 use crate::domain::column_table::ColumnTable;
 use crate::domain::deadline::DeadlineRule;
-use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus};
+use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem, RequestStatus, lacking};
 use crate::domain::review::{Act, Decision, WorkflowError, after_decision};
 use crate::domain::{Form, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage, UnitKind};
 
@@ -262,7 +262,7 @@ pub(crate) struct SqlStore<DB: Database> {
 }
 
 /// The form an item counts at: its highest across its columns.
-fn item_form(item: &NewItem) -> crate::domain::Form {
+fn item_form(item: &NewItem) -> Form {
     item_points(&item.placements.iter().map(|p| p.1).collect::<Vec<_>>(), None).unwrap_or(item.form)
 }
 
@@ -273,7 +273,7 @@ fn counted_day(item: &NewItem) -> Option<NaiveDate> {
         Some(w) => item_points(&[item.form], Some(w.reason)).is_some(),
         None => item.status == ItemStatus::Online,
     };
-    (counts && item.path != crate::domain::ItemPath::Repost)
+    (counts && item.path != ItemPath::Repost)
         .then_some(item.published_at.map(crate::domain::time::beijing_date))
         .flatten()
 }
@@ -368,7 +368,7 @@ fn copy_text(cells: &[Cell<'_>], width: usize) -> Vec<u8> {
 }
 
 fn decode_error(what: &str, value: &str) -> StoreError {
-    StoreError::Database(sqlx::Error::Decode(format!("unexpected {what} {value:?} in the database").into()))
+    StoreError::decode(what, value)
 }
 
 /// A column's rule from its stored parts.
@@ -829,7 +829,7 @@ where
                 sqlx::Error::Database(d) if d.code().as_deref() == Some("42501") => {
                     StoreError::NoAccess { target: self.described.clone(), who: self.operator.clone() }
                 }
-                _ => StoreError::Database(e),
+                _ => e.into(),
             })?;
         match value {
             None => Ok(None),
@@ -1021,10 +1021,10 @@ where
     ) -> Result<Vec<(usize, i64)>> {
         let bad = |i: usize, message: String| StoreError::BadItem { index: batch.first_index + i, message };
         for (i, item) in batch.items.iter().enumerate() {
-            if let Some(unit) = &item.unit {
-                if !maps.units.contains_key(unit) {
-                    return Err(bad(i, format!("unknown unit {unit:?}")));
-                }
+            if let Some(unit) = &item.unit
+                && !maps.units.contains_key(unit)
+            {
+                return Err(bad(i, format!("unknown unit {unit:?}")));
             }
             for (column, _) in &item.placements {
                 if !maps.columns.contains_key(column) {
@@ -1034,10 +1034,10 @@ where
                     ));
                 }
             }
-            if let Some(r) = &item.reference {
-                if !refs.insert(r.clone()) {
-                    return Err(bad(i, format!("ref {r:?} appears twice")));
-                }
+            if let Some(r) = &item.reference
+                && !refs.insert(r.clone())
+            {
+                return Err(bad(i, format!("ref {r:?} appears twice")));
             }
         }
         // A ref already in the database is refused, unless it names an item returned to its unit:
@@ -3519,12 +3519,7 @@ where
             .into_iter()
             .map(|(_, submitted_at, (id, path, stage, unit, form, title, channel, _, version, wechat_at))| {
                 let path: ItemPath = parse("path", &path)?;
-                let missing = if path == ItemPath::Unit {
-                    let have = kinds_of.remove(&id).unwrap_or_default();
-                    AttachmentKind::ALL.into_iter().filter(|k| !have.contains(k.as_str())).collect()
-                } else {
-                    Vec::new()
-                };
+                let missing = lacking(path, kinds_of.remove(&id).unwrap_or_default().iter().map(String::as_str));
                 Ok(QueueItem {
                     id,
                     path,
@@ -3565,11 +3560,8 @@ where
                     .bind(item)
                     .fetch_all(&mut *tx)
                     .await?;
-            let missing: Vec<&str> = AttachmentKind::ALL
-                .into_iter()
-                .filter(|k| !have.iter().any(|h| h == k.as_str()))
-                .map(|k| k.describe())
-                .collect();
+            let missing: Vec<&str> =
+                lacking(current.path, have.iter().map(String::as_str)).into_iter().map(|k| k.describe()).collect();
             if !missing.is_empty() {
                 return Err(StoreError::Refused(format!(
                     "item {item} cannot pass its re-review: missing {} (Art. 10)",

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
@@ -437,21 +436,6 @@ impl Keymap {
             }
         }
         Ok(Keymap { layers })
-    }
-
-    /// The default map, the user's own file if it exists, then `extra`.
-    pub fn load(user_file: Option<&Path>, extra: Option<&Path>) -> Result<Keymap, KeymapError> {
-        let mut texts = vec![("keymaps/default.toml".to_string(), DEFAULT.to_string())];
-        for path in [user_file.filter(|p| p.exists()), extra].into_iter().flatten() {
-            let text = std::fs::read_to_string(path).map_err(|e| KeymapError {
-                file: path.display().to_string(),
-                line: 0,
-                message: format!("cannot read: {e}"),
-            })?;
-            texts.push((path.display().to_string(), text));
-        }
-        let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-        Keymap::build(&files)
     }
 
     /// What a key does in a layer: the layer's own binding, else the global one (the copy menu, a

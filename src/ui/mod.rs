@@ -16,7 +16,6 @@ pub mod terminal;
 pub mod text;
 pub mod widgets;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -27,8 +26,8 @@ use columns::ColumnEntry;
 use keymap::Keymap;
 use text::Ambiguous;
 
-use crate::reports;
 use crate::store::{Site, Store, StoreError};
+use crate::{reports, usecase};
 
 /// What the console is opened with, besides the database.
 pub struct Options {
@@ -57,27 +56,7 @@ pub const CHECK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10
 /// the network, or dropped the connection), rather than that it refused or could not do the
 /// query: by the kind of error, not by its words.
 pub fn unreachable(e: &StoreError) -> bool {
-    match e {
-        StoreError::Unreachable { .. } => true,
-        StoreError::Database(e) => match e {
-            sqlx::Error::Io(_)
-            | sqlx::Error::Tls(_)
-            | sqlx::Error::Protocol(_)
-            | sqlx::Error::PoolTimedOut
-            | sqlx::Error::PoolClosed
-            | sqlx::Error::WorkerCrashed => true,
-            sqlx::Error::Database(db) => db.code().is_some_and(|code| {
-                // PostgreSQL: class 08 (connection exception), and the server shutting down,
-                // crashed or still starting (57P01–57P03). SQLite: the file cannot be opened or
-                // read (SQLITE_CANTOPEN, SQLITE_IOERR and their extended codes).
-                code.starts_with("08")
-                    || matches!(&*code, "57P01" | "57P02" | "57P03")
-                    || code.parse::<i32>().is_ok_and(|n| matches!(n & 0xff, 10 | 14))
-            }),
-            _ => false,
-        },
-        _ => false,
-    }
+    e.is_lost_connection()
 }
 
 /// Runs one query and says what came back (an error as one line), and, when it failed because
@@ -123,7 +102,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         // recorded with the decision.
         Load::Review { item, version, decision } => Loaded::Decided(
             async {
-                let lists = reports::checks::lists(None, None).map_err(crate::store::StoreError::Refused)?;
+                let lists = reports::checks::lists(None, None).map_err(StoreError::Refused)?;
                 reports::checks::decide(store, site, &lists, item, Some(version), &decision).await
             }
             .await
@@ -132,7 +111,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::ItemFindings { id } => Loaded::ItemFindings(
             id,
             async {
-                let lists = reports::checks::lists(None, None).map_err(crate::store::StoreError::Refused)?;
+                let lists = reports::checks::lists(None, None).map_err(StoreError::Refused)?;
                 reports::checks::item_findings(store, site, &lists, id).await
             }
             .await
@@ -221,26 +200,20 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
 /// Every column with its staleness (the rows of `stale`) and its responsible units, in the
 /// tree's order.
 async fn columns(store: &dyn Store, site: &Site, at: NaiveDate) -> crate::store::Result<Vec<ColumnEntry>> {
-    let stale = reports::stale(store, site, at).await?;
-    let mut by_id: HashMap<i64, reports::StaleRow> = stale.into_iter().map(|r| (r.column.id, r)).collect();
-    Ok(store
-        .columns(site)
-        .await?
+    let rows = usecase::columns::with_staleness(store, site, at, usecase::columns::Order::Tree).await?;
+    Ok(rows
         .into_iter()
-        .filter_map(|c| {
-            let r = by_id.remove(&c.id)?;
-            Some(ColumnEntry {
-                id: c.id,
-                parent_id: c.parent_id,
-                level: c.level,
-                path: c.path,
-                deadline: c.deadline,
-                rule: c.rule,
-                units: c.units,
-                last_update: r.last_update,
-                staleness: r.staleness,
-                provisional: r.provisional,
-            })
+        .map(|r| ColumnEntry {
+            id: r.column.id,
+            parent_id: r.column.parent_id,
+            level: r.column.level,
+            path: r.column.path,
+            deadline: r.column.deadline,
+            rule: r.column.rule,
+            units: r.column.units,
+            last_update: r.last_update,
+            staleness: r.staleness,
+            provisional: r.provisional,
         })
         .collect())
 }

@@ -139,10 +139,10 @@ impl<T: Row> Paged<T> {
     /// Filters again, keeping the selection on the row with key `selected` if it is shown.
     pub fn reshow(&mut self, height: usize, selected: Option<T::Key>) {
         self.shown = (0..self.rows.len()).filter(|&i| self.keys[i].matches(&self.filter)).collect();
-        if let Some(key) = selected {
-            if let Some(pos) = self.shown.iter().position(|&i| self.rows[i].key() == key) {
-                self.cursor.selected = pos;
-            }
+        if let Some(key) = selected
+            && let Some(pos) = self.shown.iter().position(|&i| self.rows[i].key() == key)
+        {
+            self.cursor.selected = pos;
         }
         self.cursor.show(self.shown.len(), height);
     }

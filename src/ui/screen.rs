@@ -42,10 +42,10 @@ impl<W: Write> Screen<W> {
             }
         };
         let mut previous = previous;
-        if let Some(region) = scrollable.filter(|r| r.height > 2) {
-            if let Some(shift) = detect_scroll(&previous, &frame, region) {
-                scroll(&mut previous, region, shift, &mut out);
-            }
+        if let Some(region) = scrollable.filter(|r| r.height > 2)
+            && let Some(shift) = detect_scroll(&previous, &frame, region)
+        {
+            scroll(&mut previous, region, shift, &mut out);
         }
         self.backend.write_all(out.as_bytes())?;
         let updates = previous.diff(&frame);

@@ -36,15 +36,14 @@ impl ColumnsView {
     pub(super) fn relayout_to(&mut self, height: usize, selected_id: Option<i64>) {
         self.lines = self.tree.as_ref().map(|t| t.lines(&self.filter)).unwrap_or_default();
         // The selection stays on its column when the lines change (refresh, filter, mode).
-        if let Some(id) = selected_id {
-            if let Some(i) = self
+        if let Some(id) = selected_id
+            && let Some(i) = self
                 .lines
                 .iter()
                 .position(|l| matches!(l, Line::Column { index, .. } if self.tree.as_ref().is_some_and(|t| t.entries[*index].id == id)))
             {
                 self.cursor.selected = i;
             }
-        }
         self.cursor.show(self.lines.len(), height);
     }
 
@@ -105,15 +104,14 @@ impl App {
                 }
                 Action::Collapse => {
                     // Already closed: go to the parent, as a file tree does.
-                    if let Some(parent) = tree.parent_index(index) {
-                        if let Some(pos) = self
+                    if let Some(parent) = tree.parent_index(index)
+                        && let Some(pos) = self
                             .columns
                             .lines
                             .iter()
                             .position(|l| matches!(l, Line::Column { index, .. } if *index == parent))
-                        {
-                            self.columns.cursor.selected = pos;
-                        }
+                    {
+                        self.columns.cursor.selected = pos;
                     }
                 }
                 _ => {}

@@ -26,16 +26,7 @@ use crate::domain::{Role, Stage};
 use crate::ui::keymap::{Action, Key, Layer};
 use crate::ui::paged::{Paged, Row};
 
-/// Who the store acts as on the site, as the database says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Whoami {
-    /// The PostgreSQL login, or the operating-system user on SQLite.
-    pub name: String,
-    /// The site's code.
-    pub site: String,
-    /// The operator's role and whether they are active; `None`: not an operator of the site.
-    pub role: Option<(Role, bool)>,
-}
+pub use crate::usecase::connection::Whoami;
 
 /// What this console may do.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -150,7 +141,7 @@ impl App {
         }
         match &mut self.health {
             Health::Connected => {
-                if self.ticks % CHECK_TICKS == 0 && self.link.writing == 0 && !self.busy() {
+                if self.ticks.is_multiple_of(CHECK_TICKS) && self.link.writing == 0 && !self.busy() {
                     self.check(effects);
                 }
             }
@@ -210,10 +201,10 @@ impl App {
             self.health = Health::Connected;
             self.link.seen = Some(mark);
             self.tell(format!("connected again after {away}; fresh figures loaded"));
-            if let Overlay::Confirm { text, .. } = &mut self.overlay {
-                if let Some(asked) = text.strip_suffix(NOT_SENT).and_then(|t| t.strip_suffix("\n\n")) {
-                    *text = asked.to_string();
-                }
+            if let Overlay::Confirm { text, .. } = &mut self.overlay
+                && let Some(asked) = text.strip_suffix(NOT_SENT).and_then(|t| t.strip_suffix("\n\n"))
+            {
+                *text = asked.to_string();
             }
             self.reload_open_views(effects);
             self.ask_whoami(effects);
@@ -375,11 +366,11 @@ impl App {
             "not saved: the database cannot be reached (reconnecting…); nothing was sent — try again once connected",
         );
         // Said where the user looks, too: in the question, which stays open.
-        if let Overlay::Confirm { text, .. } = &mut self.overlay {
-            if !text.ends_with(NOT_SENT) {
-                text.push_str("\n\n");
-                text.push_str(NOT_SENT);
-            }
+        if let Overlay::Confirm { text, .. } = &mut self.overlay
+            && !text.ends_with(NOT_SENT)
+        {
+            text.push_str("\n\n");
+            text.push_str(NOT_SENT);
         }
         true
     }

@@ -417,12 +417,12 @@ impl App {
             self.tell(format!("{n} marks cleared"));
         } else if self.tab == Tab::Columns && self.column.is_some() {
             self.column = None;
-        } else if let Some(tree) = &mut self.columns.tree {
-            if tree.mode != Default::default() {
-                tree.mode = Default::default();
-                let height = self.list_height();
-                self.columns.relayout(height);
-            }
+        } else if let Some(tree) = &mut self.columns.tree
+            && tree.mode != Default::default()
+        {
+            tree.mode = Default::default();
+            let height = self.list_height();
+            self.columns.relayout(height);
         }
     }
 

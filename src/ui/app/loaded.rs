@@ -40,10 +40,10 @@ impl App {
                         self.columns.error = None;
                         self.columns.relayout_to(height, selected);
                         // An open column shows the refreshed figures too.
-                        if let (Some(c), Some(tree)) = (&mut self.column, &self.columns.tree) {
-                            if let Some(e) = tree.entries.iter().find(|e| e.id == c.column.id) {
-                                c.column = e.clone();
-                            }
+                        if let (Some(c), Some(tree)) = (&mut self.column, &self.columns.tree)
+                            && let Some(e) = tree.entries.iter().find(|e| e.id == c.column.id)
+                        {
+                            c.column = e.clone();
                         }
                     }
                     Err(e) => {
@@ -65,10 +65,10 @@ impl App {
             }
             Loaded::Audit(result) => {
                 let failed = result.as_ref().err().filter(|_| self.audit.waiting == Some(id)).cloned();
-                if self.audit.accept(id, result, height) {
-                    if let Some(after) = self.audit.wants_more(height) {
-                        self.load_audit(after, effects);
-                    }
+                if self.audit.accept(id, result, height)
+                    && let Some(after) = self.audit.wants_more(height)
+                {
+                    self.load_audit(after, effects);
                 }
                 if let Some(e) = failed {
                     self.warn(format!("loading the audit trail failed: {e}"));

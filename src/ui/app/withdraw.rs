@@ -8,84 +8,21 @@ use crossterm::event::KeyEvent;
 
 use super::{App, Confirmed, Effect, Load, Overlay, arrived, single_line};
 use crate::domain::{ItemStatus, MarkKind, RetractionReason};
-use crate::store::{Marking, NewMark, Transition, Withdrawal};
+use crate::store::NewMark;
 use crate::ui::keymap::{Action, Key, Layer};
 use crate::ui::paged::{Paged, Row};
 use crate::ui::text::{self, fit};
+use crate::usecase::withdrawal::{Proposal, next, propose};
+pub use crate::usecase::withdrawal::{
+    marking_summary as marking_said, restore_summary as restore_said, summary as withdrawal_said,
+};
 
 /// The inner width of a confirmation (its popup is 76 cells wide).
 const WIDTH: usize = 74;
 
-/// "item 12" or "3 items".
-fn items_word(ids: &[i64]) -> String {
-    match ids {
-        [one] => format!("item {one}"),
-        many => format!("{} items", many.len()),
-    }
-}
-
-/// What a withdrawal did, in one line.
-pub fn withdrawal_said(w: &Withdrawal) -> String {
-    if w.withdrawn.is_empty() {
-        return match &w.already[..] {
-            [] => "nothing was withdrawn".to_string(),
-            [one] => format!("item {one} was already withdrawn; nothing changed"),
-            many => format!("the {} items were already withdrawn; nothing changed", many.len()),
-        };
-    }
-    let mut said = format!("withdrew {} from every column", items_word(&w.withdrawn));
-    match w.requests_closed {
-        0 => {}
-        1 => said.push_str("; 1 request closed"),
-        n => said.push_str(&format!("; {n} requests closed")),
-    }
-    match &w.already[..] {
-        [] => {}
-        [one] => said.push_str(&format!("; item {one} was already withdrawn")),
-        many => said.push_str(&format!("; {} were already withdrawn", many.len())),
-    }
-    said
-}
-
-/// What marking did, in one line.
-pub fn marking_said(kind: MarkKind, m: &Marking) -> String {
-    let label = kind.label();
-    if m.marked.is_empty() {
-        return match &m.already[..] {
-            [] => "nothing was marked".to_string(),
-            [one] => format!("item {one} was already marked {label}; nothing changed"),
-            many => format!("the {} items were already marked {label}; nothing changed", many.len()),
-        };
-    }
-    let mut said = format!("marked {} {label}, kept online", items_word(&m.marked));
-    match m.requests_closed {
-        0 => {}
-        1 => said.push_str("; 1 request closed"),
-        n => said.push_str(&format!("; {n} requests closed")),
-    }
-    if !m.already.is_empty() {
-        said.push_str(&format!("; {} already were", m.already.len()));
-    }
-    said
-}
-
-/// What restoring did, in one line.
-pub fn restore_said(item: i64, t: Option<Transition>) -> String {
-    match t {
-        Some(_) => format!("restored item {item}: back online in the columns it was in"),
-        None => format!("item {item} was not withdrawn; nothing changed"),
-    }
-}
-
 /// Whether a list has been loaded (or is loading), so that it must load again after a change.
 fn loaded<T: Row>(list: &Paged<T>) -> bool {
     list.done || list.waiting.is_some() || !list.rows.is_empty()
-}
-
-/// The next of a cycle of values.
-fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
-    let i = all.iter().position(|v| *v == now).unwrap_or(0);
-    all[(i + 1) % all.len()]
 }
 
 impl App {
@@ -148,19 +85,13 @@ impl App {
 
     /// The confirmation of a withdrawal: how many and which, the reason, the keys.
     pub(super) fn withdrawal_text(&self, items: &[(i64, String)], reason: RetractionReason) -> String {
-        let ids: Vec<i64> = items.iter().map(|(id, _)| *id).collect();
-        let mut lines = vec![format!("Withdraw {} from every column (nothing is deleted):", items_word(&ids))];
+        let p: Proposal = propose(items.to_vec(), reason);
+        let mut lines = vec![format!("Withdraw {} from every column (nothing is deleted):", p.items_word())];
         lines.extend(self.item_lines(items, self.list_room(4)));
         lines.push(String::new());
-        // The others in the order the key gives them.
-        let mut others = Vec::new();
-        let mut other = next(RetractionReason::ALL, reason);
-        while other != reason {
-            others.push(other.as_str());
-            other = next(RetractionReason::ALL, other);
-        }
-        // Art. 16: only an outdated item keeps its points.
-        let points = if reason == RetractionReason::Outdated { "" } else { " (loses its points)" };
+        // The others in the order the key gives them; Art. 16: only an outdated item keeps its points.
+        let others: Vec<&str> = p.others.iter().map(|r| r.as_str()).collect();
+        let points = if p.keeps_points() { "" } else { " (loses its points)" };
         lines.push(format!(
             "reason: {}{points} · {}: {}",
             reason.as_str(),
@@ -348,45 +279,5 @@ pub(super) fn opened_item(view: &super::ItemView) -> Result<Vec<(i64, String)>, 
         }
         Some((item, _)) => Ok(vec![(item.id, item.title.clone())]),
         None => Err("wait for the item to load".into()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn what_a_write_did_is_said_exactly() {
-        let w = |withdrawn: &[i64], already: &[i64], requests_closed| Withdrawal {
-            withdrawn: withdrawn.to_vec(),
-            already: already.to_vec(),
-            requests_closed,
-        };
-        assert_eq!(withdrawal_said(&w(&[1, 2, 3], &[], 1)), "withdrew 3 items from every column; 1 request closed");
-        assert_eq!(withdrawal_said(&w(&[7], &[], 0)), "withdrew item 7 from every column");
-        assert_eq!(withdrawal_said(&w(&[], &[12], 0)), "item 12 was already withdrawn; nothing changed");
-        assert_eq!(withdrawal_said(&w(&[], &[1, 2], 0)), "the 2 items were already withdrawn; nothing changed");
-        assert_eq!(
-            withdrawal_said(&w(&[1, 2], &[5], 2)),
-            "withdrew 2 items from every column; 2 requests closed; item 5 was already withdrawn"
-        );
-        let m = Marking { marked: vec![4], already: vec![], requests_closed: 1 };
-        assert_eq!(marking_said(MarkKind::Repealed, &m), "marked item 4 已废止, kept online; 1 request closed");
-        let m = Marking { marked: vec![], already: vec![4], requests_closed: 0 };
-        assert_eq!(marking_said(MarkKind::Expired, &m), "item 4 was already marked 已失效; nothing changed");
-        assert_eq!(restore_said(9, None), "item 9 was not withdrawn; nothing changed");
-    }
-
-    #[test]
-    fn the_reasons_and_the_marks_cycle() {
-        use RetractionReason::*;
-        let mut r = Outdated;
-        let mut seen = vec![];
-        for _ in 0..4 {
-            r = next(RetractionReason::ALL, r);
-            seen.push(r);
-        }
-        assert_eq!(seen, [Improper, Classified, Error, Outdated]);
-        assert_eq!(next(MarkKind::ALL, MarkKind::Expired), MarkKind::Amended);
     }
 }

@@ -477,10 +477,10 @@ impl Draw<'_> {
         Widget::render(Clear, rect, self.buf);
         // A wide character (Chinese) just left of the popup would be drawn over its border.
         for y in rect.top()..rect.bottom() {
-            if let Some(x) = rect.x.checked_sub(1) {
-                if text::width(self.buf[(x, y)].symbol()) > 1 {
-                    self.buf[(x, y)].set_symbol(" ");
-                }
+            if let Some(x) = rect.x.checked_sub(1)
+                && text::width(self.buf[(x, y)].symbol()) > 1
+            {
+                self.buf[(x, y)].set_symbol(" ");
             }
         }
         let mut block = Block::default().borders(Borders::ALL).title(self.text(&format!(" {title} ")));

@@ -567,11 +567,11 @@ impl Draw<'_> {
 
     /// A one-line input drawn after its field's name on row `row` of a popup.
     fn input_at(&mut self, inner: Rect, row: usize, input: &TextArea<'static>) {
-        if let Ok(row) = u16::try_from(row) {
-            if row < inner.height {
-                let area = Rect { x: inner.x + 11, y: inner.y + row, width: inner.width.saturating_sub(11), height: 1 };
-                input.render(area, self.buf);
-            }
+        if let Ok(row) = u16::try_from(row)
+            && row < inner.height
+        {
+            let area = Rect { x: inner.x + 11, y: inner.y + row, width: inner.width.saturating_sub(11), height: 1 };
+            input.render(area, self.buf);
         }
     }
 }

@@ -150,11 +150,11 @@ impl Draw<'_> {
             .collect();
         let inner = self.popup(76, lines.len() as u16 + 2, "Mark instead of withdrawing");
         Paragraph::new(lines).render_into(inner, self.buf);
-        if let Ok(row) = u16::try_from(input_row) {
-            if row < inner.height {
-                let area = Rect { x: inner.x + 13, y: inner.y + row, width: inner.width.saturating_sub(13), height: 1 };
-                replaced_by.render(area, self.buf);
-            }
+        if let Ok(row) = u16::try_from(input_row)
+            && row < inner.height
+        {
+            let area = Rect { x: inner.x + 13, y: inner.y + row, width: inner.width.saturating_sub(13), height: 1 };
+            replaced_by.render(area, self.buf);
         }
     }
 }

@@ -7,10 +7,9 @@ use ratatui_textarea::TextArea;
 
 use super::super::{Cursor, ItemView};
 use crate::domain::IncidentKind;
-use crate::domain::accountability::Signal;
 use crate::domain::assessment::Period;
-use crate::reports::{ScoreRow, StaleRow};
-use crate::store::{EarningItem, IncidentInput, IncidentRow};
+use crate::reports::ScoreRow;
+use crate::store::{IncidentInput, IncidentRow};
 use crate::ui::keymap::Action;
 use crate::ui::paged::{Paged, Row};
 use crate::ui::text::SearchKey;
@@ -40,20 +39,7 @@ pub enum AssessmentLoaded {
     Bulletin(Result<String, String>),
 }
 
-/// A unit's score in a period, explained.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Explanation {
-    /// Its line of the ranking (`None`: not an assessed unit).
-    pub row: Option<ScoreRow>,
-    /// The items that earned its points, newest first.
-    pub items: Vec<EarningItem>,
-    /// Its incidents and their corrections, oldest first.
-    pub incidents: Vec<IncidentRow>,
-    /// Why its head is to be notified (Art. 17).
-    pub signals: Vec<Signal>,
-    /// Its columns overdue or empty at the period's end.
-    pub overdue: Vec<StaleRow>,
-}
+pub use crate::usecase::assessment::Explanation;
 
 /// The parts of an explanation, in the order shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

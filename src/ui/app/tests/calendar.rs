@@ -30,8 +30,7 @@ fn december() -> App {
     let mut rows = entries();
     rows.iter_mut().filter(|e| e.id == 8).for_each(|e| {
         e.provisional = true;
-        e.staleness =
-            crate::domain::staleness::Staleness { status: Status::Ok, due: Some(day("2027-01-04")), days_overdue: 0 };
+        e.staleness = Staleness { status: Status::Ok, due: Some(day("2027-01-04")), days_overdue: 0 };
     });
     app.update(Msg::Loaded(*columns, Loaded::Columns(Ok(rows))));
     let held = CalendarStatus {

@@ -270,7 +270,7 @@ fn this_consoles_own_write_is_not_a_colleagues_change() {
     // The runtime sends the mark just after the write, then the write's result (which reloads).
     a.update(Msg::OwnChange(Some(11)));
     assert_eq!((a.link.writing, a.link.seen), (0, Some(11)));
-    let done = crate::store::Withdrawal { withdrawn: vec![2106], already: vec![], requests_closed: 0 };
+    let done = Withdrawal { withdrawn: vec![2106], already: vec![], requests_closed: 0 };
     let effects = a.update(Msg::Loaded(write, Loaded::Withdrawn(Ok(done))));
     for (id, l) in loads(&effects) {
         let answer = match l {
@@ -420,10 +420,7 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     assert!(!confirmation(&a).contains(NOT_SENT), "{}", confirmation(&a));
     // Enter again: now it is sent, once.
     let effects = key(&mut a, KeyCode::Enter);
-    assert_eq!(
-        writes(&effects),
-        [Load::Retract { items: vec![2106], reason: crate::domain::RetractionReason::Outdated }]
-    );
+    assert_eq!(writes(&effects), [Load::Retract { items: vec![2106], reason: RetractionReason::Outdated }]);
     assert!(writes(&key(&mut a, KeyCode::Enter)).is_empty());
 }
 
@@ -542,7 +539,7 @@ fn a_units_explanation_is_made_safe_too() {
     });
     e.signals.push(Signal { clause: 1, text: "\u{9b}2J迟报".into() });
     let Loaded::Assessment(AssessmentLoaded::Explained(Ok(e))) =
-        crate::ui::app::sanitised(Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(e)))))
+        sanitised(Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(e)))))
     else {
         panic!()
     };

@@ -914,13 +914,8 @@ fn policy_items() -> Vec<ItemSummary> {
     vec![
         row(2106, "象山区重大建设项目施工安全监督管理办法（2026年修订）", at(2026, 6, 2), None),
         row(1874, "关于开展2025年度建设工程质量安全大检查的通知", at(2025, 4, 10), None),
-        row(1533, "象山区建设工程质量安全监督实施细则", at(2024, 3, 5), Some(crate::domain::MarkKind::Amended)),
-        row(
-            1207,
-            "象山区重大建设项目施工安全监督管理办法（试行）",
-            at(2023, 11, 21),
-            Some(crate::domain::MarkKind::Repealed),
-        ),
+        row(1533, "象山区建设工程质量安全监督实施细则", at(2024, 3, 5), Some(MarkKind::Amended)),
+        row(1207, "象山区重大建设项目施工安全监督管理办法（试行）", at(2023, 11, 21), Some(MarkKind::Repealed)),
         row(1102, "关于做好2023年汛期建筑施工安全工作的通知", at(2023, 6, 1), None),
         row(1031, "象山区建筑工地扬尘污染防治工作方案", at(2023, 3, 15), None),
     ]
@@ -940,11 +935,11 @@ fn confirmation(a: &App) -> String {
     text.clone()
 }
 
-fn withdrawal_rows() -> Vec<crate::store::WithdrawalRow> {
+fn withdrawal_rows() -> Vec<WithdrawalRow> {
     use crate::domain::RetractionReason::*;
     let at = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
-    let row = |id, item, title: &str, reason, note: &str, withdrawn_at, by: &str, restored, requested_at| {
-        crate::store::WithdrawalRow {
+    let row =
+        |id, item, title: &str, reason, note: &str, withdrawn_at, by: &str, restored, requested_at| WithdrawalRow {
             id,
             item,
             title: title.into(),
@@ -955,8 +950,7 @@ fn withdrawal_rows() -> Vec<crate::store::WithdrawalRow> {
             restored,
             requested_at,
             still_public: false,
-        }
-    };
+        };
     // Newest first, as the store lists them.
     vec![
         row(

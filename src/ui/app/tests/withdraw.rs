@@ -11,12 +11,11 @@ fn a_request_is_withdrawn_after_a_confirmation_or_declined_with_a_reason() {
     assert_eq!(a.layer(), Layer::Confirm);
     assert!(text_of(&a).contains("Withdraw item 1007 from every column (classified)"));
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::Retract { items, reason: crate::domain::RetractionReason::Classified })] = &loads(&effects)[..]
-    else {
+    let [(id, Load::Retract { items, reason: RetractionReason::Classified })] = &loads(&effects)[..] else {
         panic!("{effects:?}")
     };
     assert_eq!(items, &vec![1007]);
-    let done = crate::store::Withdrawal { withdrawn: vec![1007], already: vec![], requests_closed: 1 };
+    let done = Withdrawal { withdrawn: vec![1007], already: vec![], requests_closed: 1 };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 1007 from every column; 1 request closed");
     // The requests and the column tree (its staleness) load again.
@@ -102,7 +101,7 @@ fn everything_before_a_day_is_marked_as_the_store_finds_it_loaded_or_not() {
             && confirmation(&a).contains("象山区2022年重大项目建设计划")
     );
     let effects = key(&mut a, KeyCode::Enter);
-    let [(_, Load::Retract { items, reason: crate::domain::RetractionReason::Outdated })] = &loads(&effects)[..] else {
+    let [(_, Load::Retract { items, reason: RetractionReason::Outdated })] = &loads(&effects)[..] else {
         panic!("{effects:?}")
     };
     assert_eq!(items, &[1207, 1102, 1031, 988]);
@@ -184,7 +183,7 @@ fn with_nothing_marked_the_selected_item_or_the_opened_one_is_withdrawn() {
     let effects = key(&mut a, KeyCode::Enter);
     let [(id, Load::Retract { items, .. })] = &loads(&effects)[..] else { panic!("{effects:?}") };
     assert_eq!(items, &[1874]);
-    let done = crate::store::Withdrawal { withdrawn: vec![1874], already: vec![], requests_closed: 0 };
+    let done = Withdrawal { withdrawn: vec![1874], already: vec![], requests_closed: 0 };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 1874 from every column");
     // The item screen shows it as it now is.
@@ -212,7 +211,7 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     assert!(a.notice.as_ref().unwrap().text.contains("still being saved"));
     assert_eq!(a.layer(), Layer::Confirm);
     key(&mut a, KeyCode::Esc);
-    let done = crate::store::Withdrawal { withdrawn: vec![1031, 1102, 1207], already: vec![], requests_closed: 1 };
+    let done = Withdrawal { withdrawn: vec![1031, 1102, 1207], already: vec![], requests_closed: 1 };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew 3 items from every column; 1 request closed");
     assert!(marked(&a).is_empty(), "the marks are cleared");
@@ -290,14 +289,14 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
     assert_eq!(items, &[1207, 1102]);
     assert_eq!(
         mark,
-        &crate::store::NewMark {
+        &NewMark {
             kind: MarkKind::Repealed,
             effective_on: day("2026-11-29"),
             replaced_by: "象政办〔2026〕12号".into(),
             note: String::new()
         }
     );
-    let done = crate::store::Marking { marked: vec![1102, 1207], already: vec![], requests_closed: 0 };
+    let done = Marking { marked: vec![1102, 1207], already: vec![], requests_closed: 0 };
     let effects = a.update(Msg::Loaded(*id, Loaded::Marked(MarkKind::Repealed, Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "marked 2 items 已废止, kept online");
     assert!(marked(&a).is_empty());
@@ -487,6 +486,6 @@ fn an_opened_item_says_it_is_kept_online_marked() {
     open_column(&mut a, policy_items());
     open_item(&mut a);
     assert!(!text_of(&a).contains("marked "));
-    a.item.as_mut().unwrap().item.as_mut().unwrap().0.mark = Some(crate::domain::MarkKind::Repealed);
+    a.item.as_mut().unwrap().item.as_mut().unwrap().0.mark = Some(MarkKind::Repealed);
     assert!(text_of(&a).contains("marked    已废止 (repealed), kept online"), "{}", text_of(&a));
 }

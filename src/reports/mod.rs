@@ -8,9 +8,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::domain::assessment::{Period, competition_ranks};
 use crate::domain::calendar::WorkingCalendar;
-use crate::domain::deadline::DeadlineRule;
 use crate::domain::staleness::{
-    DocumentStatus, Staleness, Status, document_due, document_status, due_is_provisional, staleness,
+    DocumentStatus, Staleness, document_due, document_status, due_is_provisional, staleness,
 };
 use crate::domain::time::{beijing_date, beijing_midnight};
 use crate::store::{ColumnRow, DocumentRow, Result, Site, Store};
@@ -183,14 +182,4 @@ pub async fn scores(store: &dyn Store, site: &Site, period: Period) -> Result<Ve
     // Stable: equal ranks keep the units' own order.
     rows.sort_by_key(|r| r.rank);
     Ok(rows)
-}
-
-/// Whether a column's rule makes it tracked per document.
-pub fn is_event_column(rule: DeadlineRule) -> bool {
-    matches!(rule, DeadlineRule::WithinOfEvent { .. })
-}
-
-/// Keeps the overdue and empty columns (`stale --overdue`).
-pub fn only_overdue(rows: Vec<StaleRow>) -> Vec<StaleRow> {
-    rows.into_iter().filter(|r| matches!(r.staleness.status, Status::Overdue | Status::Empty)).collect()
 }

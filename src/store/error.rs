@@ -1,0 +1,245 @@
+//! Why a store operation did not happen, in the store's own kinds: the driver's errors are read
+//! here once (by their codes, never their words), so that nothing outside the store knows sqlx.
+
+/// Why a store operation did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot connect to {target}: {reason}")]
+    Unreachable { target: String, reason: String },
+    /// The server wants a password that was not given, or not the one given.
+    #[error(
+        "cannot log in to {target}: {reason}; give the password with PGPASSWORD or ~/.pgpass (or type it when asked, on a terminal)"
+    )]
+    NeedsPassword { target: String, reason: String },
+    /// The login may not use this database: not an operator of it, or disabled (PostgreSQL gives
+    /// CONNECT and every right only to its operators' logins).
+    #[error(
+        "{who} may not open {target}: not an active operator of it; ask one of its administrators to run `portal-admin operators add {who} --role viewer` (or `operators role {who} viewer` if you were disabled)"
+    )]
+    NoAccess { target: String, who: String },
+    #[error(
+        "no portal-admin database at {0}; run `portal-admin init` to create one (or `portal-admin --demo` to try it on demo data)"
+    )]
+    Missing(String),
+    #[error("{0} has no portal-admin schema; run `portal-admin init` first")]
+    NoSchema(String),
+    #[error(
+        "{target} has schema version {found}, newer than this portal-admin understands ({supported}); upgrade portal-admin"
+    )]
+    NewerSchema { target: String, found: i64, supported: i64 },
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Refused(String),
+    /// Somebody else changed the item since it was read (optimistic locking on its version).
+    #[error("{0}")]
+    Conflict(String),
+    /// One item of a batch cannot be written (index into the batch).
+    #[error("item {index}: {message}")]
+    BadItem { index: usize, message: String },
+    #[error("database error: {0}")]
+    Database(#[from] DatabaseError),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// What kind of failure an error is, for what the interfaces do about it (reconnect, reload,
+/// explain), whatever the backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The database could not be reached: down, restarting, gone from the network, or it dropped
+    /// the connection.
+    LostConnection,
+    /// Somebody else's change came first: the item's version moved, a serialisation failure or a
+    /// deadlock, a lock held too long.
+    Conflict,
+    /// The login may not do this: no password, not an operator, a role without the right, a
+    /// read-only database.
+    Permission,
+    /// A row with this key is there already.
+    Duplicate,
+    /// Another rule of the schema refused the row (a reference, a check, a missing value).
+    Constraint,
+    /// The disk holding the database is full; the change was rolled back.
+    DiskFull,
+    /// What was asked for is not there.
+    NotFound,
+    /// The operation is not allowed in the item's state, or its input is wrong.
+    Refused,
+    /// The database is missing, without the schema, or of a newer schema.
+    Setup,
+    /// Anything else the driver reports.
+    Other,
+}
+
+/// An error of the database driver, with its kind read once.
+#[derive(Debug, thiserror::Error)]
+#[error("{source}")]
+pub struct DatabaseError {
+    kind: ErrorKind,
+    source: sqlx::Error,
+}
+
+impl From<sqlx::Error> for DatabaseError {
+    fn from(source: sqlx::Error) -> Self {
+        DatabaseError { kind: kind_of(&source), source }
+    }
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        StoreError::Database(e.into())
+    }
+}
+
+impl DatabaseError {
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The database's own message (the first line), or the driver's.
+    pub fn message(&self) -> String {
+        let said = match &self.source {
+            sqlx::Error::Database(d) => d.message().to_string(),
+            other => other.to_string(),
+        };
+        said.lines().next().unwrap_or_default().to_string()
+    }
+
+    /// Whether the database refused a row that breaks a foreign key.
+    pub(crate) fn is_foreign_key(&self) -> bool {
+        matches!(&self.source, sqlx::Error::Database(d) if d.message().contains("FOREIGN KEY") || d.message().contains("foreign key"))
+    }
+}
+
+/// The kind of a driver's error, by the kind of error and the database's code (PostgreSQL's
+/// SQLSTATE, SQLite's extended result code).
+fn kind_of(e: &sqlx::Error) -> ErrorKind {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => ErrorKind::LostConnection,
+        sqlx::Error::RowNotFound => ErrorKind::NotFound,
+        sqlx::Error::Database(d) => d.code().map_or(ErrorKind::Other, |code| kind_of_code(&code)),
+        _ => ErrorKind::Other,
+    }
+}
+
+fn kind_of_code(code: &str) -> ErrorKind {
+    // SQLite's codes have at most four digits (the primary result code is the low byte of the
+    // extended one); PostgreSQL's SQLSTATEs five characters, often all digits.
+    if let Some(n) = code.parse::<i32>().ok().filter(|_| code.len() < 5) {
+        return match (n & 0xff, n) {
+            // SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE
+            (19, 1555 | 2067) => ErrorKind::Duplicate,
+            (19, _) => ErrorKind::Constraint,
+            // SQLITE_CANTOPEN, SQLITE_IOERR: the file cannot be opened or read.
+            (10 | 14, _) => ErrorKind::LostConnection,
+            // SQLITE_BUSY, SQLITE_LOCKED
+            (5 | 6, _) => ErrorKind::Conflict,
+            // SQLITE_PERM, SQLITE_READONLY, SQLITE_AUTH
+            (3 | 8 | 23, _) => ErrorKind::Permission,
+            (13, _) => ErrorKind::DiskFull,
+            _ => ErrorKind::Other,
+        };
+    }
+    match code {
+        // PostgreSQL: class 08 (connection exception), and the server shutting down, crashed or
+        // still starting (57P01–57P03).
+        c if c.starts_with("08") => ErrorKind::LostConnection,
+        "57P01" | "57P02" | "57P03" => ErrorKind::LostConnection,
+        "23505" => ErrorKind::Duplicate,
+        c if c.starts_with("23") => ErrorKind::Constraint,
+        // serialization_failure, deadlock_detected, lock_not_available
+        "40001" | "40P01" | "55P03" => ErrorKind::Conflict,
+        // insufficient_privilege, invalid authorization, read-only transaction
+        "42501" | "25006" => ErrorKind::Permission,
+        c if c.starts_with("28") => ErrorKind::Permission,
+        "53100" => ErrorKind::DiskFull,
+        _ => ErrorKind::Other,
+    }
+}
+
+impl StoreError {
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            StoreError::Unreachable { .. } => ErrorKind::LostConnection,
+            StoreError::NeedsPassword { .. } | StoreError::NoAccess { .. } => ErrorKind::Permission,
+            StoreError::Missing(_) | StoreError::NoSchema(_) | StoreError::NewerSchema { .. } => ErrorKind::Setup,
+            StoreError::NotFound(_) => ErrorKind::NotFound,
+            StoreError::Refused(_) | StoreError::BadItem { .. } => ErrorKind::Refused,
+            StoreError::Conflict(_) => ErrorKind::Conflict,
+            StoreError::Database(d) => d.kind(),
+        }
+    }
+
+    /// Whether the database could not be reached (it is down, restarting, gone from the network,
+    /// or dropped the connection), rather than that it refused or could not do the operation.
+    pub fn is_lost_connection(&self) -> bool {
+        self.kind() == ErrorKind::LostConnection
+    }
+
+    /// A value the database holds that this program cannot read.
+    pub(crate) fn decode(what: &str, value: &str) -> StoreError {
+        sqlx::Error::Decode(format!("unexpected {what} {value:?} in the database").into()).into()
+    }
+
+    /// The error in one line, for stderr or a status line (a driver's message may have several).
+    pub fn one_line(&self) -> String {
+        // A full disk (SQLite's SQLITE_FULL, PostgreSQL's disk_full) rolled the change back.
+        if let StoreError::Database(d) = self
+            && d.kind() == ErrorKind::DiskFull
+        {
+            return format!(
+                "the disk holding the database is full: nothing was written; free some space and try again ({})",
+                d.message()
+            );
+        }
+        self.to_string().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_of_both_backends_have_their_kinds() {
+        for (code, kind) in [
+            ("08006", ErrorKind::LostConnection),
+            ("57P01", ErrorKind::LostConnection),
+            ("14", ErrorKind::LostConnection),
+            ("266", ErrorKind::LostConnection),
+            ("23505", ErrorKind::Duplicate),
+            ("22001", ErrorKind::Other),
+            ("2067", ErrorKind::Duplicate),
+            ("1555", ErrorKind::Duplicate),
+            ("23503", ErrorKind::Constraint),
+            ("787", ErrorKind::Constraint),
+            ("40001", ErrorKind::Conflict),
+            ("5", ErrorKind::Conflict),
+            ("42501", ErrorKind::Permission),
+            ("8", ErrorKind::Permission),
+            ("13", ErrorKind::DiskFull),
+            ("53100", ErrorKind::DiskFull),
+            ("42P01", ErrorKind::Other),
+            ("1", ErrorKind::Other),
+        ] {
+            assert_eq!(kind_of_code(code), kind, "{code}");
+        }
+    }
+
+    #[test]
+    fn a_lost_connection_is_told_apart_from_a_refusal() {
+        let io: StoreError = sqlx::Error::Io(std::io::Error::from(std::io::ErrorKind::ConnectionReset)).into();
+        assert!(io.is_lost_connection());
+        assert!(StoreError::Unreachable { target: "t".into(), reason: "r".into() }.is_lost_connection());
+        assert!(!StoreError::Refused("no".into()).is_lost_connection());
+        assert!(!StoreError::from(sqlx::Error::RowNotFound).is_lost_connection());
+        assert_eq!(StoreError::Conflict("moved".into()).kind(), ErrorKind::Conflict);
+    }
+}

@@ -1,0 +1,140 @@
+//! The assessment of Art. 16–17: the ranking, a unit's score explained, incidents, and the
+//! quarter's bulletin written whole.
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::accountability::Signal;
+use crate::domain::assessment::Period;
+use crate::reports::{self, ScoreRow, StaleRow, bulletin};
+use crate::store::{EarningItem, IncidentInput, IncidentRow, Result, Site, Store};
+
+/// The period's ranking.
+pub async fn scores(store: &dyn Store, site: &Site, period: Period) -> Result<Vec<ScoreRow>> {
+    reports::scores(store, site, period).await
+}
+
+/// The items that earned a unit its points in a period, newest first (`scores --unit`).
+pub async fn earnings(store: &dyn Store, site: &Site, unit: &str, period: Period) -> Result<Vec<EarningItem>> {
+    store.unit_items(site, unit, period.first_day(), period.end_day()).await
+}
+
+/// A unit's score in a period, explained.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Explanation {
+    /// Its line of the ranking (`None`: not an assessed unit).
+    pub row: Option<ScoreRow>,
+    /// The items that earned its points, newest first.
+    pub items: Vec<EarningItem>,
+    /// Its incidents and their corrections, oldest first.
+    pub incidents: Vec<IncidentRow>,
+    /// Why its head is to be notified (Art. 17).
+    pub signals: Vec<Signal>,
+    /// Its columns overdue or empty at the period's end.
+    pub overdue: Vec<StaleRow>,
+}
+
+/// What a unit's score in a period is made of: its items and incidents, and from the period's
+/// bulletin its line of the ranking, its Art. 17 signals and its overdue columns.
+pub async fn explain(store: &dyn Store, site: &Site, unit: &str, period: Period) -> Result<Explanation> {
+    let (from, until) = (period.first_day(), period.end_day());
+    // At once: on a large database the bulletin's facts take as long as the rest together.
+    let (items, incidents, b) = tokio::try_join!(
+        store.unit_items(site, unit, from, until),
+        store.incidents(site, Some((from, until)), Some(unit)),
+        bulletin::gather(store, site, period),
+    )?;
+    fn mine<T>(list: Vec<(String, Vec<T>)>, unit: &str) -> Vec<T> {
+        list.into_iter().find(|(u, _)| u == unit).map(|(_, v)| v).unwrap_or_default()
+    }
+    Ok(Explanation {
+        row: b.scores.into_iter().find(|r| r.unit == unit),
+        items,
+        incidents,
+        signals: mine(b.signals, unit),
+        overdue: mine(b.overdue, unit),
+    })
+}
+
+/// Records an incident against a unit, about the item a user typed (id or ref) if any; its id.
+pub async fn add_incident(
+    store: &dyn Store,
+    site: &Site,
+    input: &mut IncidentInput,
+    item: Option<&str>,
+) -> Result<i64> {
+    if let Some(key) = item {
+        input.item = Some(store.find_item(site, key).await?);
+    }
+    store.add_incident(site, input).await
+}
+
+/// The incidents and their reversals, of a period (Beijing days, inclusive) and a unit when given.
+pub async fn incidents(
+    store: &dyn Store,
+    site: &Site,
+    period: Option<Period>,
+    unit: Option<&str>,
+) -> Result<Vec<IncidentRow>> {
+    store.incidents(site, period.map(|p| (p.first_day(), p.end_day())), unit).await
+}
+
+/// Reverses an incident (its points given back), with a note; the reversal's id.
+pub async fn reverse_incident(store: &dyn Store, site: &Site, id: i64, note: &str) -> Result<i64> {
+    store.reverse_incident(site, id, note).await
+}
+
+/// The period's bulletin as text, with the national check's rules from `rules_file` (or the
+/// user's inspection.toml, or the built-in ones); rules that cannot be read or do not fit leave
+/// their part of the bulletin saying why.
+pub async fn bulletin(store: &dyn Store, site: &Site, period: Period, rules_file: Option<&Path>) -> Result<String> {
+    let rules = reports::inspection::load_rules(store, site, rules_file).await.map_err(|e| e.one_line());
+    let gathered = bulletin::gather_with(store, site, period, rules.as_ref().map_err(String::clone)).await?;
+    Ok(bulletin::render(&gathered))
+}
+
+/// Writes `text` to `path` whole or not at all, as this user's alone (0600): to a file beside it
+/// first, then renamed over it, so that a reader never sees half a bulletin and a failure leaves
+/// what was there. A device or a pipe is written into as it is.
+pub async fn write_whole(path: &Path, text: String) -> std::io::Result<()> {
+    let name = path.file_name().ok_or_else(|| std::io::Error::other("not a file name"))?;
+    let partial: PathBuf = path.with_file_name(format!(".{}.part", name.to_string_lossy()));
+    let path = path.to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        use std::io::Write;
+        // A device or a pipe (`/dev/stdout`, a FIFO) is written into, never replaced.
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return std::fs::OpenOptions::new().write(true).open(&path).and_then(|mut f| f.write_all(text.as_bytes()));
+        }
+        crate::places::create_private_file(&partial, false)
+            .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+            .and_then(|()| std::fs::rename(&partial, &path))
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&partial);
+            })
+    })
+    .await
+    .map_err(std::io::Error::other)?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_bulletin_is_written_whole_and_private_over_what_was_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2024Q3.md");
+        std::fs::write(&path, "old").unwrap();
+        write_whole(&path, "new bulletin".to_string()).await.unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new bulletin");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, [std::ffi::OsString::from("2024Q3.md")], "no partial file is left");
+        let missing_dir = dir.path().join("nowhere").join("b.md");
+        assert!(write_whole(&missing_dir, "x".to_string()).await.is_err());
+    }
+}

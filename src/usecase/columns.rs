@@ -1,0 +1,79 @@
+//! The column tree with every column's staleness (Art. 6's deadlines), a column's online items
+//! and the documents due in it.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::staleness::Status;
+use crate::reports::{self, DocumentReportRow, StaleRow};
+use crate::store::{ColumnRow, ItemSummary, Result, Site, Store, UnitRow};
+
+/// The order of the columns with their staleness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// The tree's order (the console's tree).
+    Tree,
+    /// The worst first: overdue by most days, then empty, then due soon (`stale`).
+    WorstFirst,
+}
+
+/// Every column of the site with its staleness as of `at` and its responsible units
+/// (`StaleRow::column.units`), in `order`.
+pub async fn with_staleness(store: &dyn Store, site: &Site, at: NaiveDate, order: Order) -> Result<Vec<StaleRow>> {
+    // At once: the tree with its units, and the staleness report (which reads the columns without).
+    let (stale, tree) = tokio::try_join!(reports::stale(store, site, at), store.columns(site))?;
+    let mut units: HashMap<i64, Vec<String>> = tree.iter().map(|c| (c.id, c.units.clone())).collect();
+    let mut rows: Vec<StaleRow> = stale
+        .into_iter()
+        .map(|mut r| {
+            r.column.units = units.remove(&r.column.id).unwrap_or_default();
+            r
+        })
+        .collect();
+    if order == Order::Tree {
+        let position: HashMap<i64, usize> = tree.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        rows.retain(|r| position.contains_key(&r.column.id));
+        rows.sort_by_key(|r| position[&r.column.id]);
+    }
+    Ok(rows)
+}
+
+/// Whether a column needs attention: overdue or empty (`stale --overdue`, the console's `o`).
+pub fn needs_attention(row: &StaleRow) -> bool {
+    matches!(row.staleness.status, Status::Overdue | Status::Empty)
+}
+
+/// The column tree as stored, with each column's responsible units.
+pub async fn tree(store: &dyn Store, site: &Site) -> Result<Vec<ColumnRow>> {
+    store.columns(site).await
+}
+
+/// The site's responsible units.
+pub async fn units(store: &dyn Store, site: &Site) -> Result<Vec<UnitRow>> {
+    store.units(site).await
+}
+
+/// A page of the items online in a column, newest first: those before (time, item id) when given.
+pub async fn items(
+    store: &dyn Store,
+    site: &Site,
+    column_id: i64,
+    before: Option<(DateTime<Utc>, i64)>,
+    limit: i64,
+) -> Result<Vec<ItemSummary>> {
+    store.column_items(site, column_id, before, limit).await
+}
+
+/// What a column's heading shows: how many items are online in it, and the documents due in it
+/// as of `at`.
+pub async fn head(
+    store: &dyn Store,
+    site: &Site,
+    column_id: i64,
+    at: NaiveDate,
+) -> Result<(i64, Vec<DocumentReportRow>)> {
+    let count = store.column_item_count(site, column_id).await?;
+    let documents = reports::documents(store, site, at, false, Some(column_id)).await?;
+    Ok((count, documents))
+}

@@ -1,0 +1,33 @@
+//! The connection itself: whether the database answers, who this is on the site, and the
+//! change mark a view watches to reload what a colleague changed.
+
+use crate::domain::Role;
+use crate::store::{Result, Site, Store};
+
+/// Who is acting on the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Whoami {
+    /// The PostgreSQL login, or the operating-system user on SQLite.
+    pub name: String,
+    /// The site's code.
+    pub site: String,
+    /// The operator's role and whether they are active; `None`: not an operator of the site.
+    pub role: Option<(Role, bool)>,
+}
+
+/// Who this connection acts as on the site.
+pub async fn whoami(store: &dyn Store, site: &Site) -> Result<Whoami> {
+    let role = store.whoami(site).await?;
+    Ok(Whoami { name: store.operator().to_string(), site: site.code.clone(), role })
+}
+
+/// A number that grows with every change anybody makes (the newest audit record's id).
+pub async fn change_mark(store: &dyn Store) -> Result<i64> {
+    store.change_mark().await
+}
+
+/// Notifications of changes as they are committed, where the database sends them (PostgreSQL);
+/// `None` on SQLite, where the change mark is watched instead.
+pub async fn watch(store: &dyn Store) -> Option<tokio::sync::mpsc::UnboundedReceiver<()>> {
+    store.watch().await
+}

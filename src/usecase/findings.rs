@@ -1,0 +1,38 @@
+//! The content checks (wrong leaders' names, personal numbers, secret markings…) and the
+//! national check's indicators, as the Findings and Inspect tabs and `check`/`inspect` read them.
+
+use chrono::NaiveDate;
+
+use crate::domain::inspection::Indicator;
+use crate::reports::checks::{self, WaivedFinding};
+use crate::reports::inspection;
+use crate::store::{ItemText, Result, Site, Store, StoreError};
+
+/// The built-in lists, or why they cannot be read.
+fn lists() -> Result<crate::domain::checks::Lists> {
+    checks::lists(None, None).map_err(StoreError::Refused)
+}
+
+/// The findings on one item, each with the waiver that covers it, if one does.
+pub async fn of_item(store: &dyn Store, site: &Site, id: i64) -> Result<Vec<WaivedFinding>> {
+    checks::item_findings(store, site, &lists()?, id).await
+}
+
+/// Every online item through the content checks, with the findings on each: tens of seconds on a
+/// large site.
+pub async fn online(store: &dyn Store, site: &Site) -> Result<Vec<(ItemText, Vec<WaivedFinding>)>> {
+    checks::online_findings(store, site, &lists()?, None).await
+}
+
+/// Waives a finding on an item, with the reason, audited.
+pub async fn waive(store: &dyn Store, site: &Site, item: i64, kind: &str, text: &str, reason: &str) -> Result<i64> {
+    store.waive_finding(site, item, kind, text, reason).await
+}
+
+/// The national check's indicators as of a day, with the rules in effect (the user's
+/// inspection.toml or the built-in ones); rules that do not fit the site's column table are
+/// refused, with why.
+pub async fn inspection(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<Indicator>> {
+    let rules = inspection::load_rules(store, site, None).await?;
+    inspection::inspect(store, site, &rules, at).await
+}

@@ -1,0 +1,252 @@
+//! Withdrawing items (Art. 13), marking them 已修改 / 已废止 / 已失效 instead, restoring one, and
+//! the requests that ask for it: the items chosen, the facts a confirmation shows before anything
+//! is written, and what the write did, in words.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use crate::domain::item::RequestStatus;
+use crate::domain::time::beijing_midnight;
+use crate::domain::{MarkKind, RetractionReason};
+use crate::reports;
+use crate::store::{
+    ItemSummary, Marking, NewMark, Result, RetractionRequest, Site, Store, StoreError, Transition, Withdrawal,
+    WithdrawalRow,
+};
+
+/// Every item online in a column that went online there before `day` (Beijing time), newest
+/// first: "everything older than …".
+pub async fn older_in_column(store: &dyn Store, site: &Site, column: i64, day: NaiveDate) -> Result<Vec<ItemSummary>> {
+    store.column_items_before(site, column, beijing_midnight(day)).await
+}
+
+/// The items a user named (ids or refs) and those that went online in a column before a day,
+/// each once, in that order; refused when the column's part finds nothing and nothing is named.
+pub async fn choose(
+    store: &dyn Store,
+    site: &Site,
+    keys: &[String],
+    older: Option<(i64, NaiveDate)>,
+) -> Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(keys.len());
+    for key in keys {
+        ids.push(store.find_item(site, key).await?);
+    }
+    if let Some((column, day)) = older {
+        let found = older_in_column(store, site, column, day).await?;
+        if found.is_empty() && keys.is_empty() {
+            return Err(StoreError::NotFound(format!(
+                "no item went online in column {column} before {day}; nothing changed"
+            )));
+        }
+        ids.extend(found.into_iter().map(|i| i.id));
+    }
+    let mut seen = HashSet::new();
+    ids.retain(|id| seen.insert(*id));
+    Ok(ids)
+}
+
+/// A withdrawal as its confirmation shows it, before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    /// The items, with their titles.
+    pub items: Vec<(i64, String)>,
+    pub reason: RetractionReason,
+    /// The other reasons, in the order choosing the next one gives them.
+    pub others: Vec<RetractionReason>,
+}
+
+/// The withdrawal of `items` for `reason`, with what the confirmation says of it.
+pub fn propose(items: Vec<(i64, String)>, reason: RetractionReason) -> Proposal {
+    let mut others = Vec::new();
+    let mut other = next(RetractionReason::ALL, reason);
+    while other != reason {
+        others.push(other);
+        other = next(RetractionReason::ALL, other);
+    }
+    Proposal { items, reason, others }
+}
+
+impl Proposal {
+    /// Whether the items keep their points: Art. 16 keeps them only for an outdated item.
+    pub fn keeps_points(&self) -> bool {
+        self.reason == RetractionReason::Outdated
+    }
+
+    /// The same items, for the next reason.
+    pub fn next_reason(self) -> Proposal {
+        let reason = next(RetractionReason::ALL, self.reason);
+        propose(self.items, reason)
+    }
+
+    /// "item 12" or "3 items".
+    pub fn items_word(&self) -> String {
+        items_word(&self.items.iter().map(|(id, _)| *id).collect::<Vec<_>>())
+    }
+}
+
+/// The next of a cycle of values (reasons, marks).
+pub fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
+    let i = all.iter().position(|v| *v == now).unwrap_or(0);
+    all[(i + 1) % all.len()]
+}
+
+/// "item 12" or "3 items".
+fn items_word(ids: &[i64]) -> String {
+    match ids {
+        [one] => format!("item {one}"),
+        many => format!("{} items", many.len()),
+    }
+}
+
+/// Withdraws online items, each off every column at once, in one transaction.
+pub async fn retract(
+    store: &dyn Store,
+    site: &Site,
+    items: &[i64],
+    reason: RetractionReason,
+    note: &str,
+) -> Result<Withdrawal> {
+    store.retract(site, items, reason, note).await
+}
+
+/// Marks online items amended, repealed or expired instead of withdrawing them.
+pub async fn mark(store: &dyn Store, site: &Site, items: &[i64], mark: &NewMark) -> Result<Marking> {
+    store.mark(site, items, mark).await
+}
+
+/// Puts a withdrawn item back online in the columns it was in; `None`: it was not withdrawn.
+pub async fn restore(store: &dyn Store, site: &Site, item: i64, note: &str) -> Result<Option<Transition>> {
+    store.restore(site, item, note).await
+}
+
+/// The latest withdrawals, newest first, each flagged when the link checks found its public page
+/// still public.
+pub async fn withdrawals(store: &dyn Store, site: &Site, limit: i64) -> Result<Vec<WithdrawalRow>> {
+    let mut rows = store.withdrawals(site, limit).await?;
+    reports::links::flag_withdrawals(store, site, &mut rows).await?;
+    Ok(rows)
+}
+
+/// The retraction requests, of one status or all, most urgent first.
+pub async fn requests(store: &dyn Store, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>> {
+    store.retraction_requests(site, status).await
+}
+
+/// Records a unit's request to withdraw an item; the request's id.
+pub async fn request(
+    store: &dyn Store,
+    site: &Site,
+    item: i64,
+    unit: &str,
+    reason: RetractionReason,
+    note: &str,
+) -> Result<i64> {
+    store.request_retraction(site, item, unit, reason, note).await
+}
+
+/// Declines a pending request with a reason.
+pub async fn decline(store: &dyn Store, site: &Site, request: i64, reason: &str) -> Result<()> {
+    store.decline_request(site, request, reason).await
+}
+
+/// What a withdrawal did, in one line.
+pub fn summary(w: &Withdrawal) -> String {
+    if w.withdrawn.is_empty() {
+        return match &w.already[..] {
+            [] => "nothing was withdrawn".to_string(),
+            [one] => format!("item {one} was already withdrawn; nothing changed"),
+            many => format!("the {} items were already withdrawn; nothing changed", many.len()),
+        };
+    }
+    let mut said = format!("withdrew {} from every column", items_word(&w.withdrawn));
+    said.push_str(&requests_closed(w.requests_closed));
+    match &w.already[..] {
+        [] => {}
+        [one] => said.push_str(&format!("; item {one} was already withdrawn")),
+        many => said.push_str(&format!("; {} were already withdrawn", many.len())),
+    }
+    said
+}
+
+/// What marking did, in one line.
+pub fn marking_summary(kind: MarkKind, m: &Marking) -> String {
+    let label = kind.label();
+    if m.marked.is_empty() {
+        return match &m.already[..] {
+            [] => "nothing was marked".to_string(),
+            [one] => format!("item {one} was already marked {label}; nothing changed"),
+            many => format!("the {} items were already marked {label}; nothing changed", many.len()),
+        };
+    }
+    let mut said = format!("marked {} {label}, kept online", items_word(&m.marked));
+    said.push_str(&requests_closed(m.requests_closed));
+    if !m.already.is_empty() {
+        said.push_str(&format!("; {} already were", m.already.len()));
+    }
+    said
+}
+
+/// What restoring did, in one line.
+pub fn restore_summary(item: i64, t: Option<Transition>) -> String {
+    match t {
+        Some(_) => format!("restored item {item}: back online in the columns it was in"),
+        None => format!("item {item} was not withdrawn; nothing changed"),
+    }
+}
+
+fn requests_closed(n: u64) -> String {
+    match n {
+        0 => String::new(),
+        1 => "; 1 request closed".to_string(),
+        n => format!("; {n} requests closed"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_a_write_did_is_said_exactly() {
+        let w = |withdrawn: &[i64], already: &[i64], requests_closed| Withdrawal {
+            withdrawn: withdrawn.to_vec(),
+            already: already.to_vec(),
+            requests_closed,
+        };
+        assert_eq!(summary(&w(&[1, 2, 3], &[], 1)), "withdrew 3 items from every column; 1 request closed");
+        assert_eq!(summary(&w(&[7], &[], 0)), "withdrew item 7 from every column");
+        assert_eq!(summary(&w(&[], &[12], 0)), "item 12 was already withdrawn; nothing changed");
+        assert_eq!(summary(&w(&[], &[1, 2], 0)), "the 2 items were already withdrawn; nothing changed");
+        assert_eq!(
+            summary(&w(&[1, 2], &[5], 2)),
+            "withdrew 2 items from every column; 2 requests closed; item 5 was already withdrawn"
+        );
+        let m = Marking { marked: vec![4], already: vec![], requests_closed: 1 };
+        assert_eq!(marking_summary(MarkKind::Repealed, &m), "marked item 4 已废止, kept online; 1 request closed");
+        let m = Marking { marked: vec![], already: vec![4], requests_closed: 0 };
+        assert_eq!(marking_summary(MarkKind::Expired, &m), "item 4 was already marked 已失效; nothing changed");
+        assert_eq!(restore_summary(9, None), "item 9 was not withdrawn; nothing changed");
+    }
+
+    #[test]
+    fn a_proposal_names_the_other_reasons_in_the_order_the_key_gives_them() {
+        use RetractionReason::*;
+        let p = propose(vec![(3, "t".into())], Outdated);
+        assert_eq!(p.others, [Improper, Classified, Error]);
+        assert!(p.keeps_points());
+        assert_eq!(p.items_word(), "item 3");
+        let p = p.next_reason();
+        assert_eq!((p.reason, p.others.clone()), (Improper, vec![Classified, Error, Outdated]));
+        assert!(!p.keeps_points());
+        let mut r = Outdated;
+        let mut seen = vec![];
+        for _ in 0..4 {
+            r = next(RetractionReason::ALL, r);
+            seen.push(r);
+        }
+        assert_eq!(seen, [Improper, Classified, Error, Outdated]);
+        assert_eq!(next(MarkKind::ALL, MarkKind::Expired), MarkKind::Amended);
+    }
+}
