@@ -1,9 +1,9 @@
-//! The console's calendar queries (`app::CalendarLoad`), run on a task: the same report functions
-//! `calendar import` and `calendar show` use.
+//! The console's calendar queries (`app::CalendarLoad`), run on a task: the same use cases
+//! `calendar import` and `calendar show` call.
 
 use super::app::{CalendarLoad, CalendarLoaded};
-use crate::reports::calendar as notices;
 use crate::store::{Site, Store, StoreError};
+use crate::usecase::calendar as notices;
 
 /// Runs one calendar query; errors as one line.
 pub async fn load(

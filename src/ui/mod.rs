@@ -26,8 +26,9 @@ use columns::ColumnEntry;
 use keymap::Keymap;
 use text::Ambiguous;
 
+use crate::domain::item::RequestStatus;
 use crate::store::{Site, Store, StoreError};
-use crate::{reports, usecase};
+use crate::usecase;
 
 /// What the console is opened with, besides the database.
 pub struct Options {
@@ -52,13 +53,6 @@ pub async fn load(store: &dyn Store, site: &Site, load: Load) -> Loaded {
 /// unreachable.
 pub const CHECK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// Whether an error means the database could not be reached (it is down, restarting, gone from
-/// the network, or dropped the connection), rather than that it refused or could not do the
-/// query: by the kind of error, not by its words.
-pub fn unreachable(e: &StoreError) -> bool {
-    e.is_lost_connection()
-}
-
 /// Runs one query and says what came back (an error as one line), and, when it failed because
 /// the database could not be reached, why. A write that failed so says it was not saved.
 pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Option<String>) {
@@ -66,7 +60,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
     let write = load.is_write();
     let line = |e: StoreError| {
         let said = e.one_line();
-        if !unreachable(&e) {
+        if !e.is_lost_connection() {
             return said;
         }
         if let Ok(mut fault) = fault.lock() {
@@ -80,118 +74,84 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
     };
     let loaded = match load {
         Load::Columns { at } => Loaded::Columns(columns(store, site, at).await.map_err(line)),
-        Load::ColumnItems { column_id, before } => {
-            Loaded::ColumnItems(store.column_items(site, column_id, before, paged::PAGE).await.map_err(line))
-        }
-        Load::ColumnHead { column_id, at } => Loaded::ColumnHead(
-            async {
-                let count = store.column_item_count(site, column_id).await?;
-                let documents = reports::documents(store, site, at, false, Some(column_id)).await?;
-                Ok((count, documents))
-            }
-            .await
-            .map_err(line),
+        Load::ColumnItems { column_id, before } => Loaded::ColumnItems(
+            usecase::columns::items(store, site, column_id, before, paged::PAGE).await.map_err(line),
         ),
-        Load::Item { id } => Loaded::Item(store.item(site, id).await.map(Box::new).map_err(line)),
-        Load::Scores { period } => Loaded::Scores(reports::scores(store, site, period).await.map_err(line)),
-        Load::Queue => Loaded::Queue(store.queue(site, None, None).await.map_err(line)),
+        Load::ColumnHead { column_id, at } => {
+            Loaded::ColumnHead(usecase::columns::head(store, site, column_id, at).await.map_err(line))
+        }
+        Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
+        Load::Scores { period } => Loaded::Scores(usecase::assessment::scores(store, site, period).await.map_err(line)),
+        Load::Queue => Loaded::Queue(usecase::queue::queue(store, site, None, None).await.map_err(line)),
         Load::Retractions => Loaded::Retractions(
-            store.retraction_requests(site, Some(crate::domain::item::RequestStatus::Pending)).await.map_err(line),
+            usecase::withdrawal::requests(store, site, Some(RequestStatus::Pending)).await.map_err(line),
         ),
         // The same path as `review approve|reject`: the content-check gate, and the findings
         // recorded with the decision.
-        Load::Review { item, version, decision } => Loaded::Decided(
-            async {
-                let lists = reports::checks::lists(None, None).map_err(StoreError::Refused)?;
-                reports::checks::decide(store, site, &lists, item, Some(version), &decision).await
-            }
-            .await
-            .map_err(line),
-        ),
-        Load::ItemFindings { id } => Loaded::ItemFindings(
-            id,
-            async {
-                let lists = reports::checks::lists(None, None).map_err(StoreError::Refused)?;
-                reports::checks::item_findings(store, site, &lists, id).await
-            }
-            .await
-            .map_err(line),
-        ),
-        Load::Waive { item, kind, text, reason } => {
-            Loaded::Waived(item, store.waive_finding(site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line))
+        Load::Review { item, version, decision } => {
+            Loaded::Decided(usecase::queue::decide(store, site, item, Some(version), &decision).await.map_err(line))
         }
+        Load::ItemFindings { id } => {
+            Loaded::ItemFindings(id, usecase::findings::of_item(store, site, id).await.map_err(line))
+        }
+        Load::Waive { item, kind, text, reason } => Loaded::Waived(
+            item,
+            usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
+        ),
         Load::Publish { item, version } => {
-            Loaded::Decided(store.publish(site, item, Some(version), &[]).await.map_err(line))
+            Loaded::Decided(usecase::queue::publish(store, site, item, Some(version), &[]).await.map_err(line))
         }
-        Load::PublishMany { items } => {
-            let mut done = Vec::new();
-            for (item, version) in items {
-                done.push(store.publish(site, item, Some(version), &[]).await.map_err(line));
-            }
-            Loaded::PublishedMany(done)
-        }
-        Load::ColumnBefore { column_id, before } => {
-            Loaded::ColumnBefore(store.column_items_before(site, column_id, before).await.map_err(line))
+        Load::PublishMany { items } => Loaded::PublishedMany(
+            usecase::queue::publish_many(store, site, &items).await.into_iter().map(|r| r.map_err(line)).collect(),
+        ),
+        Load::ColumnBefore { column_id, day } => {
+            Loaded::ColumnBefore(usecase::withdrawal::older_in_column(store, site, column_id, day).await.map_err(line))
         }
         Load::Retract { items, reason } => {
-            Loaded::Withdrawn(store.retract(site, &items, reason, "").await.map_err(line))
+            Loaded::Withdrawn(usecase::withdrawal::retract(store, site, &items, reason, "").await.map_err(line))
         }
-        Load::Mark { items, mark } => Loaded::Marked(mark.kind, store.mark(site, &items, &mark).await.map_err(line)),
-        Load::Restore { item } => Loaded::Restored(item, store.restore(site, item, "").await.map_err(line)),
-        Load::Withdrawals => Loaded::Withdrawals(
-            async {
-                let mut rows = store.withdrawals(site, app::LATEST).await?;
-                // A withdrawn page the link checks found still public is flagged.
-                reports::links::flag_withdrawals(store, site, &mut rows).await?;
-                Ok(rows)
-            }
-            .await
-            .map_err(line),
-        ),
+        Load::Mark { items, mark } => {
+            Loaded::Marked(mark.kind, usecase::withdrawal::mark(store, site, &items, &mark).await.map_err(line))
+        }
+        Load::Restore { item } => {
+            Loaded::Restored(item, usecase::withdrawal::restore(store, site, item, "").await.map_err(line))
+        }
+        // A withdrawn page the link checks found still public is flagged.
+        Load::Withdrawals => {
+            Loaded::Withdrawals(usecase::withdrawal::withdrawals(store, site, app::LATEST).await.map_err(line))
+        }
         Load::Decline { request, reason } => {
-            Loaded::Declined(store.decline_request(site, request, &reason).await.map_err(line))
+            Loaded::Declined(usecase::withdrawal::decline(store, site, request, &reason).await.map_err(line))
         }
-        Load::Audit { before } => {
-            Loaded::Audit(store.audit_page(site, &Default::default(), before, paged::PAGE).await.map_err(line))
-        }
+        Load::Audit { before } => Loaded::Audit(
+            usecase::audit::page(store, site, &Default::default(), before, paged::PAGE).await.map_err(line),
+        ),
         // A network that drops packets (rather than refusing them) would hang the check for
         // minutes: past `CHECK_TIMEOUT` the database counts as unreachable.
-        Load::Ping => Loaded::Ping(match tokio::time::timeout(CHECK_TIMEOUT, store.change_mark()).await {
-            Ok(mark) => mark.map_err(line),
-            Err(_) => {
-                let said = format!("no answer from the database within {} s", CHECK_TIMEOUT.as_secs());
-                if let Ok(mut fault) = fault.lock() {
-                    fault.get_or_insert_with(|| said.clone());
+        Load::Ping => {
+            Loaded::Ping(match tokio::time::timeout(CHECK_TIMEOUT, usecase::connection::change_mark(store)).await {
+                Ok(mark) => mark.map_err(line),
+                Err(_) => {
+                    let said = format!("no answer from the database within {} s", CHECK_TIMEOUT.as_secs());
+                    if let Ok(mut fault) = fault.lock() {
+                        fault.get_or_insert_with(|| said.clone());
+                    }
+                    Err(said)
                 }
-                Err(said)
-            }
-        }),
-        Load::Whoami => Loaded::Whoami(
-            store
-                .whoami(site)
-                .await
-                .map(|role| app::Whoami { name: store.operator().to_string(), site: site.code.clone(), role })
-                .map_err(line),
-        ),
+            })
+        }
+        Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
         Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what).await),
         Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
         // The rules in effect (the user's inspection.toml or the built-in ones), then the
         // indicators; rules that do not fit the site's column table are refused, with why.
-        Load::Inspection { at } => Loaded::Inspection(
-            async {
-                let rules = reports::inspection::load_rules(store, site, None).await?;
-                reports::inspection::inspect(store, site, &rules, at).await
-            }
-            .await
-            .map_err(line),
-        ),
+        Load::Inspection { at } => {
+            Loaded::Inspection(usecase::findings::inspection(store, site, at).await.map_err(line))
+        }
         // Every online item through the content checks: tens of seconds on a large site.
-        Load::Findings => Loaded::Findings(match reports::checks::lists(None, None) {
-            Ok(lists) => {
-                reports::checks::online_findings(store, site, &lists, None).await.map(app::finding_rows).map_err(line)
-            }
-            Err(e) => Err(e),
-        }),
+        Load::Findings => {
+            Loaded::Findings(usecase::findings::online(store, site).await.map(app::finding_rows).map_err(line))
+        }
     };
     let fault = fault.into_inner().ok().flatten();
     (loaded, fault)
@@ -228,8 +188,8 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
         mono: options.mono,
         // What the database says is shown made safe, as everything it sends (`sanitise`).
         site_name: sanitise::line(&site.name),
-        operator: sanitise::line(store.operator()),
-        database: sanitise::line(&store.describe()),
+        operator: sanitise::line(&usecase::connection::operator(store.as_ref())),
+        database: sanitise::line(&usecase::connection::describe(store.as_ref())),
         now: options.now,
         size,
     });
@@ -242,7 +202,7 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
     }
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     terminal::spawn_input(tx.clone());
-    if let Some(mut changes) = store.watch().await {
+    if let Some(mut changes) = usecase::connection::watch(store.as_ref()).await {
         // PostgreSQL tells of a colleague's change as it commits: check at once, not at the next
         // tick's check (which stays, for SQLite and for a listener that lost its connection).
         let tx = tx.clone();
@@ -281,7 +241,11 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
                             // result that reloads what it changed: a colleague's change up to
                             // here is in that reload, a later one is seen by the next check.
                             // Never the write again: a failed write is only reported.
-                            let mark = if lost.is_none() { store.change_mark().await.ok() } else { None };
+                            let mark = if lost.is_none() {
+                                usecase::connection::change_mark(store.as_ref()).await.ok()
+                            } else {
+                                None
+                            };
                             let _ = tx.send(Msg::OwnChange(mark));
                         }
                         if let Some(reason) = lost {

@@ -21,6 +21,16 @@ pub async fn whoami(store: &dyn Store, site: &Site) -> Result<Whoami> {
     Ok(Whoami { name: store.operator().to_string(), site: site.code.clone(), role })
 }
 
+/// The login this connection acts as (the operating-system user on SQLite).
+pub fn operator(store: &dyn Store) -> String {
+    store.operator().to_string()
+}
+
+/// The database, described for a person (its kind and where it is; never a password).
+pub fn describe(store: &dyn Store) -> String {
+    store.describe()
+}
+
 /// A number that grows with every change anybody makes (the newest audit record's id).
 pub async fn change_mark(store: &dyn Store) -> Result<i64> {
     store.change_mark().await

@@ -110,8 +110,7 @@ impl App {
             }
         };
         let Some(column_id) = self.column.as_ref().map(|c| c.column.id) else { return };
-        let before = crate::domain::time::beijing_midnight(day);
-        let id = self.request(Load::ColumnBefore { column_id, before }, effects);
+        let id = self.request(Load::ColumnBefore { column_id, day }, effects);
         if let Some(c) = &mut self.column {
             c.older = Some((id, day));
         }

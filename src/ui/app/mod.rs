@@ -100,10 +100,10 @@ pub enum Load {
     PublishMany {
         items: Vec<(i64, i64)>,
     },
-    /// Every item online in a column that went online there before an instant.
+    /// Every item online in a column that went online there before a day (Beijing time).
     ColumnBefore {
         column_id: i64,
-        before: DateTime<Utc>,
+        day: NaiveDate,
     },
     /// Withdrawing items, in one transaction.
     Retract {
