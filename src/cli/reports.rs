@@ -9,7 +9,7 @@ use super::{Cli, Failure, parse_date, session};
 use crate::domain::time::{beijing_date, format_time};
 use crate::reports;
 use crate::store::NewDocumentInput;
-use crate::usecase::columns::{self, Order};
+use crate::usecase::columns;
 
 fn today() -> NaiveDate {
     beijing_date(Utc::now())
@@ -34,10 +34,7 @@ pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option
             )));
         }
     }
-    let mut rows = columns::with_staleness(s.store.as_ref(), &s.site, at, Order::WorstFirst).await?;
-    rows.retain(|r| {
-        (!overdue || columns::needs_attention(r)) && unit.is_none_or(|name| r.column.units.iter().any(|u| u == name))
-    });
+    let rows = columns::stale(s.store.as_ref(), &s.site, at, unit, overdue).await?;
     let mut listing = Listing::new(&[
         "id",
         "path",

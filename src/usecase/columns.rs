@@ -39,6 +39,26 @@ pub async fn with_staleness(store: &dyn Store, site: &Site, at: NaiveDate, order
     Ok(rows)
 }
 
+/// The staleness report (`stale`): every column worst first, of one unit's when `unit` is given,
+/// only those overdue or empty with `overdue_only`. The units are read only for `unit` (the report
+/// shows the columns' departments), so the report costs its one statement otherwise.
+pub async fn stale(
+    store: &dyn Store,
+    site: &Site,
+    at: NaiveDate,
+    unit: Option<&str>,
+    overdue_only: bool,
+) -> Result<Vec<StaleRow>> {
+    let mut rows = match unit {
+        Some(_) => with_staleness(store, site, at, Order::WorstFirst).await?,
+        None => reports::stale(store, site, at).await?,
+    };
+    rows.retain(|r| {
+        (!overdue_only || needs_attention(r)) && unit.is_none_or(|name| r.column.units.iter().any(|u| u == name))
+    });
+    Ok(rows)
+}
+
 /// Whether a column needs attention: overdue or empty (`stale --overdue`, the console's `o`).
 pub fn needs_attention(row: &StaleRow) -> bool {
     matches!(row.staleness.status, Status::Overdue | Status::Empty)
