@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod i18n;
 pub mod links;
 pub mod places;
 pub mod reports;

@@ -13,7 +13,7 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("inspection.toml", "which columns each national-check indicator looks at (portal-admin inspect)"),
     ("names.tsv", "leaders' and institutions' names for the content checks (portal-admin check add-name)"),
     ("words.tsv", "sensitive words and fixed terms for the content checks (portal-admin check add-word)"),
-    ("config.toml", "settings: [links] allow_private, withdrawal_notice (portal-admin links)"),
+    ("config.toml", "settings: language, [links] allow_private, withdrawal_notice (portal-admin links)"),
 ];
 
 /// The data directory: `PORTAL_ADMIN_DATA_DIR`, else the platform's (~/.local/share/portal-admin).

@@ -12,6 +12,7 @@ use super::{Cli, Failure, parse_date, session};
 use crate::domain::calendar::{CalendarDay, DayKind, check_day};
 use crate::domain::time::beijing_date;
 use crate::reports::calendar as notices;
+use crate::t;
 
 #[derive(Debug, Subcommand)]
 pub enum CalendarCommand {
@@ -64,7 +65,7 @@ fn read_notice(file: &str) -> Result<String, Failure> {
     } else {
         std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text))
     };
-    read.map_err(|e| Failure::usage(format!("cannot read {file}: {e}")))?;
+    read.map_err(|e| Failure::usage(t!("cannot-read", file = file, error = e.to_string())))?;
     Ok(text)
 }
 
@@ -88,14 +89,14 @@ async fn add(
         for date in dates {
             check_day(*date, kind).map_err(Failure::usage)?;
             if days.iter().any(|d: &CalendarDay| d.date == *date) {
-                return Err(Failure::usage(format!("{date} is given twice")));
+                return Err(Failure::usage(t!("calendar-day-twice", date = date.to_string())));
             }
             days.push(CalendarDay { date: *date, kind, note: note.to_string() });
         }
     }
     let s = session(cli).await?;
     let changed = s.store.set_calendar_days(&days).await?;
-    println!("{changed} of {} calendar days added or changed", days.len());
+    println!("{}", t!("calendar-days-changed", changed = changed, count = days.len()));
     Ok(())
 }
 
@@ -105,11 +106,7 @@ async fn show(cli: &Cli, year: Option<i32>) -> Result<(), Failure> {
     listing(&s.store.calendar(year).await?).write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
     let status = notices::status(s.store.as_ref(), &s.site, beijing_date(Utc::now())).await?;
     if let Some(year) = year.filter(|y| !status.years.contains(y)) {
-        return Err(Failure::failed(format!(
-            "no holiday notice for {year} has been imported ({year}年节假日安排未导入): its days are counted as the plain week and \
-             deadlines that count them are provisional; import the notice with `portal-admin calendar import FILE` (held: {})",
-            status.held()
-        )));
+        return Err(Failure::failed(t!("calendar-year-missing", year = year, held = status.held())));
     }
     Ok(())
 }
@@ -119,14 +116,14 @@ async fn import(cli: &Cli, file: &str, dry_run: bool) -> Result<(), Failure> {
     let text = read_notice(file)?;
     let s = session(cli).await?;
     let preview = notices::preview(s.store.as_ref(), &text).await?.map_err(|e| {
-        let name = if file == "-" { "standard input" } else { file };
-        Failure::usage(format!("{name}:{}: {}; nothing was imported", e.line, e.what()))
+        let name = if file == "-" { t!("standard-input") } else { file.to_string() };
+        Failure::usage(t!("calendar-bad-notice", file = name, line = e.line, error = e.what()))
     })?;
     let change = if dry_run { preview.change } else { notices::import(s.store.as_ref(), &preview.notice).await? };
     listing(&change.days).write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
     let mut said = notices::summary(&preview.notice, &change, !dry_run);
     if dry_run && change.changed() {
-        said.push_str("; nothing was written (--dry-run)");
+        said.push_str(&t!("calendar-dry-run"));
     }
     eprintln!("{said}");
     Ok(())

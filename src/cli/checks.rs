@@ -8,6 +8,7 @@ use super::output::{Format, Listing};
 use super::{Cli, Failure, session};
 use crate::domain::checks::Finding;
 use crate::reports::checks;
+use crate::t;
 
 #[derive(Debug, Clone, clap::Subcommand)]
 pub enum CheckCommand {
@@ -103,27 +104,27 @@ pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
         if line.split('\t').any(|f| f.contains(['\n', '\r']))
             || line.split('\t').next().is_some_and(|f| f.trim().is_empty())
         {
-            return Err(Failure::usage("a list entry needs a name or word, on one line"));
+            return Err(Failure::usage(t!("checks-entry-one-line")));
         }
         let path = checks::add_to_list(list, &line).map_err(Failure::usage)?;
-        super::output::say(&format!("added to {}", path.display()));
+        super::output::say(&t!("checks-added-to", file = path.display().to_string()));
         return Ok(());
     }
     if let Some(CheckCommand::Waive { item, kind, text, reason }) = &args.command {
         if reason.trim().is_empty() {
-            return Err(Failure::usage("waiving a finding needs a reason (--reason)"));
+            return Err(Failure::usage(t!("checks-waive-needs-reason")));
         }
         let s = session(cli).await?;
         let id = s.store.find_item(&s.site, item).await?;
         s.store.waive_finding(&s.site, id, kind, text, reason).await?;
-        println!("item {id}: {kind} “{text}” waived");
+        println!("{}", t!("checks-waived", item = id, kind = kind.as_str(), text = text.as_str()));
         return Ok(());
     }
     let lists = checks::lists(args.names.as_deref(), args.words.as_deref()).map_err(Failure::usage)?;
     let s = session(cli).await?;
     let mut listing = Listing::new(&["item", "kind", "span", "message", "suggestion", "text", "blocking", "waived"]);
     match (&args.item, args.all) {
-        (None, false) => return Err(Failure::usage("give an item, or --all")),
+        (None, false) => return Err(Failure::usage(t!("checks-which-items"))),
         (Some(key), _) => {
             let id = s.store.find_item(&s.site, key).await?;
             for (f, waived) in checks::item_findings(s.store.as_ref(), &s.site, &lists, id).await? {

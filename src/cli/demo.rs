@@ -14,6 +14,7 @@ use crate::domain::calendar::WorkingCalendar;
 use crate::domain::column_table::ColumnTable;
 use crate::domain::time::beijing_date;
 use crate::store::{self, ErrorKind, OpenOptions, Store, StoreError};
+use crate::t;
 
 /// The size of the database `--demo` creates.
 pub const DEMO_ITEMS: u64 = 20_000;
@@ -35,11 +36,11 @@ async fn fill(store: &dyn Store, site: Option<&str>, spec: DemoSpec) -> Result<u
     let bar = ProgressBar::new(spec.items);
     if std::io::stderr().is_terminal() {
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg} [{bar:40}] {pos}/{len} items ({per_sec}, {eta} left)")
+            ProgressStyle::with_template(&t!("demo-progress"))
                 .map_err(|e| Failure::failed(e.to_string()))?
                 .progress_chars("=> "),
         );
-        bar.set_message("writing demo items");
+        bar.set_message(t!("demo-writing"));
     } else {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
@@ -49,11 +50,9 @@ async fn fill(store: &dyn Store, site: Option<&str>, spec: DemoSpec) -> Result<u
     bar.finish_and_clear();
     match written {
         // The demo numbers its documents by year: a second fill of the same years meets them.
-        Err(StoreError::Database(d)) if d.kind() == ErrorKind::Duplicate => Err(Failure::failed(format!(
-            "{} already holds demo content for these dates: its documents' numbers are registered already ({}); nothing was added: fill a new database, or give other --from/--to dates",
-            store.describe(),
-            d.message()
-        ))),
+        Err(StoreError::Database(d)) if d.kind() == ErrorKind::Duplicate => {
+            Err(Failure::failed(t!("demo-dates-taken", database = store.describe(), error = d.message())))
+        }
         other => Ok(other?),
     }
 }
@@ -76,10 +75,14 @@ pub async fn run(
     let store = super::open_store(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only }).await?;
     let started = Instant::now();
     let written = fill(store.as_ref(), cli.site.as_deref(), DemoSpec { items, seed, from, to }).await?;
-    super::output::say(&format!(
-        "added {written} demo items ({from} to {to}, seed {seed}) to {} in {:.1} s",
-        store.describe(),
-        started.elapsed().as_secs_f64()
+    super::output::say(&t!(
+        "demo-added",
+        count = written,
+        from = from.to_string(),
+        to = to.to_string(),
+        seed = seed.to_string(),
+        database = store.describe(),
+        seconds = format!("{:.1}", started.elapsed().as_secs_f64())
     ));
     Ok(())
 }
@@ -90,9 +93,7 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
     let store =
         store::open(&target, OpenOptions { create: !cli.read_only, read_only: cli.read_only }).await.map_err(|e| {
             match e {
-                StoreError::Missing(path) => Failure::failed(format!(
-                    "no demo database at {path} yet; run `portal-admin --demo` once without --read-only"
-                )),
+                StoreError::Missing(path) => Failure::failed(t!("demo-missing", path = path.to_string())),
                 other => other.into(),
             }
         })?;
@@ -108,7 +109,7 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
         }
     }
     let (from, to) = default_range(None, None);
-    super::output::tell(&format!("creating the demo database ({DEMO_ITEMS} items) at {} …", store.describe()));
+    super::output::tell(&t!("demo-creating", count = DEMO_ITEMS, database = store.describe()));
     fill(store.as_ref(), None, DemoSpec { items: DEMO_ITEMS, seed: DEMO_SEED, from, to }).await?;
     Ok(())
 }
@@ -117,14 +118,22 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
 pub async fn summary(cli: &Cli) -> Result<(), Failure> {
     let s = session(cli).await?;
     let c = s.store.counts(&s.site).await?;
-    super::output::say(&format!("{} — site {} ({})", s.store.describe(), s.site.code, s.site.name));
-    println!("operator: {}", s.store.operator());
-    println!("{} columns, {} units", c.columns, c.units);
-    println!("{} items: {} online, {} awaiting review, {} withdrawn", c.items, c.online, c.pending, c.withdrawn);
+    super::output::say(&t!(
+        "summary-site",
+        database = s.store.describe(),
+        site = s.site.code.as_str(),
+        name = s.site.name.as_str()
+    ));
+    println!("{}", t!("summary-operator", operator = s.store.operator()));
+    println!("{}", t!("summary-columns", columns = c.columns, units = c.units));
     println!(
-        "{} retraction requests, {} incidents, {} issued documents",
-        c.retraction_requests, c.incidents, c.documents
+        "{}",
+        t!("summary-items", items = c.items, online = c.online, pending = c.pending, withdrawn = c.withdrawn)
     );
-    println!("subcommands: portal-admin --help");
+    println!(
+        "{}",
+        t!("summary-records", requests = c.retraction_requests, incidents = c.incidents, documents = c.documents)
+    );
+    println!("{}", t!("summary-help"));
     Ok(())
 }

@@ -9,6 +9,7 @@ use crossterm::terminal;
 
 use super::{Cli, Failure, target};
 use crate::store::{self, OpenOptions, StoreError};
+use crate::t;
 use crate::ui::text;
 
 /// Why there is nothing to open yet, in words, or None when the database is ready (or the problem
@@ -17,13 +18,13 @@ pub async fn nothing_here(cli: &Cli) -> Result<Option<String>, Failure> {
     let target = target(cli)?;
     let store = match store::open(&target, OpenOptions { create: false, read_only: true }).await {
         Ok(store) => store,
-        Err(StoreError::Missing(_)) => return Ok(Some("there is no portal-admin database here yet.".to_string())),
+        Err(StoreError::Missing(_)) => return Ok(Some(t!("first-run-no-database"))),
         Err(_) => return Ok(None),
     };
     Ok(match store.schema_version().await {
-        Ok(None) => Some("the database is empty: it has no portal-admin tables yet.".to_string()),
+        Ok(None) => Some(t!("first-run-empty")),
         Ok(Some(_)) if cli.site.is_none() && matches!(store.site(None).await, Err(StoreError::NotFound(_))) => {
-            Some("the database has the tables but no portal (site) yet.".to_string())
+            Some(t!("first-run-no-site"))
         }
         _ => None,
     })
@@ -43,21 +44,17 @@ pub enum Choice {
 pub fn explanation(why: &str, places: &[(&str, String)], width: usize) -> String {
     let files: Vec<&str> = crate::places::SETTINGS.iter().map(|(f, _)| *f).collect();
     // Each line and the indent of its continuation rows.
-    let mut lines = vec![(format!("portal-admin — {why}"), 2), (String::new(), 0)];
+    let mut lines = vec![(t!("first-run-why", why = why), 2), (String::new(), 0)];
     for (label, place) in places {
         lines.push((format!("  {} {place}", text::pad(label, 9)), 12));
     }
-    lines.push((format!("  Optional settings there: {}", files.join(", ")), 4));
+    lines.push((t!("first-run-settings", files = files.join(&t!("list-separator"))), 4));
     lines.push((String::new(), 0));
-    lines.push(("  For PostgreSQL: --db postgres://you@host/portal (or DATABASE_URL).".to_string(), 4));
+    lines.push((t!("first-run-postgres"), 4));
     lines.push((String::new(), 0));
-    lines.push((
-        "  i  create it now (`portal-admin init`): the tables, the 2023 column table, the working-day calendar, and you as its first administrator"
-            .to_string(),
-        5,
-    ));
-    lines.push(("  d  open the demo instead (`portal-admin --demo`: synthetic items)".to_string(), 5));
-    lines.push(("  q  quit".to_string(), 5));
+    lines.push((t!("first-run-init"), 5));
+    lines.push((t!("first-run-demo"), 5));
+    lines.push((t!("first-run-quit"), 5));
     let mut out = String::new();
     for (line, indent) in lines {
         for row in text::wrap(&line, width, indent) {
@@ -74,7 +71,7 @@ pub fn ask(why: &str, database: &str) -> Result<Choice, Failure> {
     let width = super::output::terminal_width(&out).unwrap_or(80);
     let text = explanation(why, &crate::places::described(database), width);
     write!(out, "{text}")?;
-    write!(out, "\n  i / d / q? ")?;
+    write!(out, "\n{}", t!("first-run-ask"))?;
     out.flush()?;
     terminal::enable_raw_mode()?;
     let choice = loop {
@@ -107,6 +104,7 @@ pub fn on_demo(cli: &Cli) -> Cli {
         keymap: cli.keymap.clone(),
         ambiguous_width: cli.ambiguous_width.clone(),
         no_color: cli.no_color,
+        lang: cli.lang.clone(),
         command: None,
     }
 }

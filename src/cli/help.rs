@@ -4,14 +4,14 @@
 use std::io::Write;
 use std::path::Path;
 
-use clap::CommandFactory;
-
-use super::{Cli, Failure};
+use super::Failure;
+use super::texts;
+use crate::t;
 
 /// Writes the man page: the program's page to standard output, or with `dir` one page per
 /// subcommand as well (portal-admin.1, portal-admin-retract.1, …), for `man -l` or a MANPATH.
 pub fn man(dir: Option<&Path>) -> Result<(), Failure> {
-    let command = Cli::command();
+    let command = texts::localized();
     match dir {
         None => {
             let mut out = std::io::stdout().lock();
@@ -20,11 +20,12 @@ pub fn man(dir: Option<&Path>) -> Result<(), Failure> {
             Ok(())
         }
         Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Failure::failed(format!("cannot create {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Failure::failed(t!("cannot-create", file = dir.display().to_string(), error = e.to_string()))
+            })?;
             let mut written = 0;
             write_pages(&command, dir, &mut written)?;
-            super::output::tell(&format!("wrote {written} man pages to {}", dir.display()));
+            super::output::tell(&t!("man-written", count = written, dir = dir.display().to_string()));
             Ok(())
         }
     }
@@ -42,7 +43,8 @@ fn write_pages(command: &clap::Command, dir: &Path, written: &mut usize) -> Resu
     let file = dir.join(format!("{name}.1"));
     let mut page = Vec::new();
     render_page(&command, &mut page)?;
-    std::fs::write(&file, page).map_err(|e| Failure::failed(format!("cannot write {}: {e}", file.display())))?;
+    std::fs::write(&file, page)
+        .map_err(|e| Failure::failed(t!("cannot-write", file = file.display().to_string(), error = e.to_string())))?;
     *written += 1;
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let sub = sub
@@ -56,7 +58,7 @@ fn write_pages(command: &clap::Command, dir: &Path, written: &mut usize) -> Resu
 
 /// Writes the completion script for `shell` to standard output.
 pub fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {
-    let mut command = Cli::command();
+    let mut command = texts::command(100);
     let mut out = std::io::stdout().lock();
     clap_complete::generate(shell, &mut command, "portal-admin", &mut out);
     out.flush()?;
@@ -65,7 +67,7 @@ pub fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {
 
 /// The command-line reference: every command's full help, in the order `--help` lists them.
 pub fn reference() -> String {
-    let mut command = Cli::command().term_width(100).disable_help_subcommand(true);
+    let mut command = texts::localized().term_width(100).disable_help_subcommand(true);
     command.build();
     let mut text = String::from(
         "# Command-line reference\n\n\

@@ -6,9 +6,11 @@ use super::{Cli, DEFAULT_SITE, DEFAULT_SITE_NAME, Failure, target};
 use crate::domain::calendar::{BUILT_IN_YEARS, built_in};
 use crate::domain::column_table::{ColumnTable, XIANGSHAN_2023_UNITS};
 use crate::store::{self, InitReport, OpenOptions, SiteSetup, Store};
+use crate::t;
 
 fn read(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::usage(t!("cannot-read", file = path.display().to_string(), error = e.to_string())))
 }
 
 /// The column table a command line asks for.
@@ -18,7 +20,7 @@ pub fn column_table(columns: Option<&Path>, units: Option<&Path>) -> Result<Colu
         Some(file) => {
             let (units_name, units_text) = match units {
                 Some(u) => (u.display().to_string(), read(u)?),
-                None => ("the built-in units".to_string(), XIANGSHAN_2023_UNITS.to_string()),
+                None => (t!("init-built-in-units"), XIANGSHAN_2023_UNITS.to_string()),
             };
             ColumnTable::parse(&file.display().to_string(), &read(file)?, &units_name, &units_text)
                 .map_err(|e| Failure::usage(e.to_string()))
@@ -54,28 +56,26 @@ pub async fn run(cli: &Cli, columns: Option<&Path>, units: Option<&Path>, name: 
 /// What `init` did, in one or two sentences.
 pub fn describe(report: &InitReport, db: &str, site: &str) -> String {
     if !report.changed() {
-        return format!(
-            "nothing changed: {db} already has the schema, site {site} with its column table, and the built-in calendar"
-        );
+        return t!("init-unchanged", database = db, site = site);
     }
     let mut done = Vec::new();
     if let Some(from) = report.upgraded_from {
-        done.push(format!("upgraded the schema of {db} from version {from} to {}", store::schema::SCHEMA_VERSION));
+        done.push(t!("init-upgraded", database = db, from = from, to = store::schema::SCHEMA_VERSION));
     }
     if report.schema_created {
-        done.push(format!("created the schema (version {}) in {db}", store::schema::SCHEMA_VERSION));
+        done.push(t!("init-created-schema", version = store::schema::SCHEMA_VERSION, database = db));
     }
     if report.site_created {
-        done.push(format!("created site {site} with {} units and {} columns", report.units, report.columns));
+        done.push(t!("init-created-site", site = site, units = report.units, columns = report.columns));
     }
     if report.calendar_days > 0 {
-        done.push(format!("added {} calendar days", report.calendar_days));
+        done.push(t!("init-calendar-days", count = report.calendar_days));
     }
     if report.calendar_years > 0 {
-        done.push(format!("recorded the holiday notices of {} years as held", report.calendar_years));
+        done.push(t!("init-calendar-years", count = report.calendar_years));
     }
     if let Some(admin) = &report.first_admin {
-        done.push(format!("registered {admin} as the first administrator"));
+        done.push(t!("init-first-admin", operator = admin.as_str()));
     }
-    done.join("; ")
+    done.join(&t!("init-separator"))
 }

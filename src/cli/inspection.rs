@@ -11,6 +11,7 @@ use super::{Cli, Failure, session};
 use crate::domain::time::{beijing_date, format_time, parse_time};
 use crate::reports::inspection;
 use crate::store::NewInquiry;
+use crate::t;
 
 pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Option<&PathBuf>) -> Result<(), Failure> {
     let (text, source) = inspection::rules_source(rules_file.map(PathBuf::as_path)).map_err(Failure::usage)?;
@@ -76,11 +77,16 @@ pub async fn inquiries(cli: &Cli, command: Option<&InquiriesCommand>, open: bool
                 invalid_reason: invalid.clone(),
             };
             let id = s.store.add_inquiry(&s.site, &inquiry).await?;
-            println!("inquiry {id}: recorded{}", if invalid.is_some() { " as not valid" } else { "" });
+            let said = if invalid.is_some() {
+                t!("inquiry-recorded-invalid", id = id)
+            } else {
+                t!("inquiry-recorded", id = id)
+            };
+            println!("{said}");
         }
         Some(InquiriesCommand::Answer { id, text, at }) => {
             s.store.answer_inquiry(&s.site, *id, text, at.unwrap_or_else(Utc::now)).await?;
-            println!("inquiry {id}: answered");
+            println!("{}", t!("inquiry-answered", id = *id));
         }
         None => {
             let mut listing =

@@ -13,6 +13,7 @@ use crate::domain::time::{beijing_midnight, format_time};
 use crate::links::Limits;
 use crate::reports::links::{self, CheckFailure};
 use crate::store::{LinkRow, LinkScope};
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct LinksArgs {
@@ -40,11 +41,11 @@ pub struct LinksArgs {
 
 pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
     if args.items.is_empty() && !args.all && !args.withdrawn && args.since.is_none() {
-        return Err(Failure::usage("which items? give their ids or refs, --all, --since DATE or --withdrawn"));
+        return Err(Failure::usage(t!("links-which-items")));
     }
     if cli.read_only {
         // It records what it finds: refused before anything is fetched.
-        return Err(Failure::failed("read-only: recording link checks is not allowed (--read-only)"));
+        return Err(Failure::failed(t!("links-read-only")));
     }
     let settings = links::settings(None, args.allow_private).map_err(Failure::usage)?;
     let s = session(cli).await?;
@@ -63,7 +64,7 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
     let bar = ProgressBar::new(0);
     if std::io::stderr().is_terminal() {
         bar.set_style(
-            ProgressStyle::with_template("{spinner} checking links [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
+            ProgressStyle::with_template(&t!("links-progress"))
                 .map_err(|e| Failure::failed(e.to_string()))?
                 .progress_chars("=> "),
         );
@@ -81,8 +82,9 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
         CheckFailure::Checker(e) => Failure::failed(e),
     })?;
     for id in ids.iter().filter(|id| !summary.checked.contains(id)) {
-        let why = if args.withdrawn { "is not withdrawn, or has no public page" } else { "is not online" };
-        tell(&format!("portal-admin: item {id} {why}: nothing checked"));
+        let why =
+            if args.withdrawn { t!("links-not-withdrawn", item = *id) } else { t!("links-not-online", item = *id) };
+        tell(&t!("failure", message = why));
     }
     // The results of the items this run read, not of every item ever checked.
     let checked: std::collections::HashSet<i64> = summary.checked.iter().copied().collect();
@@ -105,11 +107,11 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
     }
     listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
     let what = if args.withdrawn {
-        format!("{} still public", summary.still_public)
+        t!("links-still-public", count = summary.still_public)
     } else {
-        format!("{} broken, {} refused", summary.broken, summary.refused)
+        t!("links-broken", broken = summary.broken, refused = summary.refused)
     };
-    tell(&format!("checked {} links of {} items ({} fetched): {what}", summary.links, summary.items, summary.fetched));
+    tell(&t!("links-checked", links = summary.links, items = summary.items, fetched = summary.fetched, what = what));
     Ok(())
 }
 
@@ -119,12 +121,9 @@ pub async fn after_withdrawal(s: &super::Session, items: &[i64]) {
     match links::after_withdrawal(s.store.as_ref(), &s.site, items).await {
         Ok(rows) => {
             for r in rows {
-                super::output::say(&format!(
-                    "item {}: its public page {} still answers without the withdrawal notice; `portal-admin links --withdrawn` checks it again",
-                    r.item, r.url
-                ));
+                super::output::say(&t!("links-page-still-public", item = r.item, url = r.url.as_str()));
             }
         }
-        Err(e) => tell(&format!("portal-admin: warning: the withdrawn pages were not checked: {e}")),
+        Err(e) => tell(&t!("warning", message = t!("links-not-checked", error = e.to_string()))),
     }
 }

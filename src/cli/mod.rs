@@ -16,6 +16,7 @@ mod links;
 mod operators;
 pub mod output;
 mod reports;
+pub mod texts;
 mod transfer;
 mod workflow;
 
@@ -25,7 +26,9 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
+use crate::i18n::{self, Lang};
 use crate::store::{self, OpenOptions, Site, Store, StoreError, Target};
+use crate::t;
 use output::Format;
 
 /// The built-in site.
@@ -68,6 +71,9 @@ pub struct Cli {
     /// The monochrome theme (also when NO_COLOR is set)
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// The interface's language (default: `language` in config.toml, else the locale's)
+    #[arg(long, global = true, value_name = "LANG", value_parser = clap::builder::PossibleValuesParser::new(LANGUAGES))]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -323,16 +329,15 @@ pub(crate) fn parse_mark(s: &str) -> Result<crate::domain::MarkKind, String> {
 }
 
 pub(crate) fn parse_reason(s: &str) -> Result<crate::domain::RetractionReason, String> {
-    s.parse().map_err(|_| format!("not a reason: {s:?} (outdated, improper, classified or error)"))
+    s.parse().map_err(|_| t!("bad-reason", value = format!("{s:?}")))
 }
 
 fn parse_request_status(s: &str) -> Result<crate::domain::item::RequestStatus, String> {
-    crate::domain::item::RequestStatus::parse(s)
-        .ok_or_else(|| format!("not a request status: {s:?} (pending, done or rejected)"))
+    crate::domain::item::RequestStatus::parse(s).ok_or_else(|| t!("bad-request-status", value = format!("{s:?}")))
 }
 
 fn parse_path(s: &str) -> Result<crate::domain::ItemPath, String> {
-    s.parse().map_err(|_| format!("not a path: {s:?} (government, unit or repost)"))
+    s.parse().map_err(|_| t!("bad-path", value = format!("{s:?}")))
 }
 
 fn parse_stage(s: &str) -> Result<crate::domain::Stage, String> {
@@ -343,12 +348,38 @@ fn parse_stage(s: &str) -> Result<crate::domain::Stage, String> {
             | crate::domain::Stage::Review
             | crate::domain::Stage::Publish),
         ) => Ok(stage),
-        _ => Err(format!("not a queue step: {s:?} (office_review, recheck, review or publish)")),
+        _ => Err(t!("bad-queue-step", value = format!("{s:?}"))),
     }
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     crate::domain::time::parse_date(s)
+}
+
+/// The tags `--lang` takes.
+const LANGUAGES: [&str; 2] = ["zh-CN", "en"];
+
+/// Resolves the interface's language for this run (`i18n::resolve`) from the command line's
+/// `--lang` (read before clap parses it, so that clap's own texts are in it), the settings and the
+/// locale, and sets it. A `language` in the settings that names none is said once, and ignored.
+pub fn choose_language(args: &[std::ffi::OsString]) -> Lang {
+    let mut option = None;
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy()).take_while(|a| a != "--");
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next().map(|v| v.to_string()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => continue,
+        };
+        option = value.filter(|v| LANGUAGES.contains(&v.as_str())).and_then(|v| Lang::parse(&v));
+    }
+    let setting = i18n::setting();
+    let lang = i18n::resolve(option, setting.clone().ok().flatten(), &|name| std::env::var(name).ok());
+    i18n::set(lang);
+    if let Err(file) = setting {
+        output::tell(&t!("settings-bad-language", file = file));
+    }
+    lang
 }
 
 /// A command that did not succeed: what to print and the exit code.
@@ -403,24 +434,18 @@ pub const BROKEN_PIPE: i32 = 141;
 
 /// The directory of the embedded and demo databases.
 pub fn data_dir() -> Result<PathBuf, Failure> {
-    crate::places::data_dir().ok_or_else(|| {
-        Failure::failed(format!(
-            "cannot find a home directory for the embedded database; give --db or set {DATA_DIR_ENV}"
-        ))
-    })
+    crate::places::data_dir().ok_or_else(|| Failure::failed(t!("no-home-directory", variable = DATA_DIR_ENV)))
 }
 
 /// The database the options name.
 pub fn target(cli: &Cli) -> Result<Target, Failure> {
     match (&cli.db, cli.demo) {
-        (Some(_), true) => Err(Failure::usage("--demo uses its own database; it cannot be combined with --db")),
+        (Some(_), true) => Err(Failure::usage(t!("demo-with-db"))),
         (Some(url), false) => {
             // Art. 14: credentials are never exposed. A password typed into --db shows in the
             // process list and the shell's history (DATABASE_URL does not show in the list).
             if store::target::has_password(url) && std::env::args().any(|a| a.contains(url.as_str())) {
-                output::tell(
-                    "portal-admin: warning: the password in --db shows in the process list and your shell's history; use PGPASSWORD or ~/.pgpass instead",
-                );
+                output::tell(&t!("password-in-db-url"));
             }
             Target::parse(url).map_err(|e| Failure::usage(e.to_string()))
         }
@@ -441,7 +466,7 @@ pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn
     if let Target::Sqlite { path } = target
         && let Some(warning) = crate::places::exposed(path)
     {
-        eprintln!("portal-admin: {warning}");
+        eprintln!("{}", t!("failure", message = warning));
     }
     match store::open(target, options).await {
         Err(StoreError::NeedsPassword { target: shown, .. })
@@ -449,8 +474,8 @@ pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn
                 && std::io::stderr().is_terminal()
                 && !store::target::has_password_target(target) =>
         {
-            let password = rpassword::prompt_password(format!("Password for {shown}: "))
-                .map_err(|e| Failure::failed(format!("cannot read the password: {e}")))?;
+            let password = rpassword::prompt_password(t!("password-prompt", target = shown.to_string()))
+                .map_err(|e| Failure::failed(t!("cannot-read-password", error = e.to_string())))?;
             Ok(store::open(&target.with_password(&password), options).await?)
         }
         other => Ok(other?),
@@ -477,7 +502,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
     store::close_files().await;
     // Text that was not UTF-8 in the database was shown with replacement characters: say which items.
     if let Some(warning) = store::text::repaired_warning(&store::text::take_repaired()) {
-        eprintln!("portal-admin: {}", clean::for_stderr(&warning));
+        eprintln!("{}", t!("failure", message = clean::for_stderr(&warning)));
     }
     done
 }
@@ -487,11 +512,8 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
 fn locked(failure: Failure, database: Option<&std::path::Path>) -> Failure {
     let Some(path) = database.filter(|_| failure.message.contains("database is locked")) else { return failure };
     let holders = crate::places::holders(path);
-    let who = if holders.is_empty() { "another process".to_string() } else { holders.join(", ") };
-    Failure::failed(format!(
-        "{} is locked: {who} is writing to it (a long import or demo?) and held it longer than the 10 s this waits; nothing was written; try again when it has finished",
-        path.display()
-    ))
+    let who = if holders.is_empty() { t!("another-process") } else { holders.join(&t!("list-separator")) };
+    Failure::failed(t!("database-locked", path = path.display().to_string(), who = who))
 }
 
 async fn run_command(cli: Cli) -> Result<(), Failure> {

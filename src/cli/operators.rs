@@ -7,6 +7,7 @@ use super::output::{Format, Listing};
 use super::{Cli, Failure, session};
 use crate::domain::Role;
 use crate::store::OperatorChange;
+use crate::t;
 
 fn parse_role(s: &str) -> Result<Role, String> {
     s.parse()
@@ -49,10 +50,10 @@ pub async fn run(cli: &Cli, command: Option<&OperatorsCommand>) -> Result<(), Fa
     };
     let changed = s.store.set_operator(&s.site, name, change).await?;
     let said = match (change, changed) {
-        (_, false) => format!("{name}: nothing changed"),
-        (OperatorChange::Add(role), true) => format!("{name}: added as {role}"),
-        (OperatorChange::SetRole(role), true) => format!("{name}: now {role}, active"),
-        (OperatorChange::Disable, true) => format!("{name}: disabled (no rights left; history kept)"),
+        (_, false) => t!("operator-unchanged", name = name.as_str()),
+        (OperatorChange::Add(role), true) => t!("operator-added", name = name.as_str(), role = role.to_string()),
+        (OperatorChange::SetRole(role), true) => t!("operator-role", name = name.as_str(), role = role.to_string()),
+        (OperatorChange::Disable, true) => t!("operator-disabled", name = name.as_str()),
     };
     println!("{said}");
     Ok(())

@@ -7,6 +7,8 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
+use crate::t;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
@@ -25,8 +27,14 @@ impl Format {
 pub const PROVISIONAL: &str = "provisional";
 
 /// What the `?` of a provisional deadline means, under a table that has one.
-pub const PROVISIONAL_NOTE: &str = "? provisional (暂定): the deadline counts days of a year whose holiday notice is not imported; \
-     `portal-admin calendar import FILE` makes it firm";
+pub fn provisional_note() -> String {
+    t!("provisional-note")
+}
+
+/// A field's header in a table, in the language in effect (CSV and JSON keep the field's name).
+pub fn header(field: &str) -> String {
+    crate::i18n::text(&format!("field-{field}"), None)
+}
 
 /// Rows of named fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,9 +87,9 @@ impl Listing {
             Format::Table => {
                 writeln!(out, "{}", self.for_people(None))?;
                 if self.any_provisional() {
-                    writeln!(out, "{PROVISIONAL_NOTE}")?;
+                    writeln!(out, "{}", provisional_note())?;
                 }
-                writeln!(out, "({} rows)", self.rows.len())
+                writeln!(out, "{}", t!("rows", count = self.rows.len()))
             }
         }
     }
@@ -115,7 +123,12 @@ impl Listing {
             .or_else(|| io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w)).flatten());
         let widths: Vec<usize> = (0..self.fields.len())
             .map(|i| {
-                self.rows.iter().map(|r| self.cell(i, &r[i]).width()).chain([self.fields[i].width()]).max().unwrap_or(0)
+                self.rows
+                    .iter()
+                    .map(|r| self.cell(i, &r[i]).width())
+                    .chain([header(self.fields[i]).width()])
+                    .max()
+                    .unwrap_or(0)
             })
             .collect();
         let natural = 1 + widths.iter().map(|w| w + FRAME).sum::<usize>();
@@ -124,7 +137,7 @@ impl Listing {
             _ => {
                 let mut table = Table::new();
                 table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
-                table.set_header(&self.fields);
+                table.set_header(self.fields.iter().map(|f| header(f)));
                 for row in &self.rows {
                     table.add_row(row.iter().enumerate().map(|(i, v)| self.cell(i, v)));
                 }
@@ -134,12 +147,14 @@ impl Listing {
     }
 
     fn expanded(&self) -> String {
-        let label = self.fields.iter().map(|f| f.width()).max().unwrap_or(0);
+        let headers: Vec<String> = self.fields.iter().map(|f| header(f)).collect();
+        let label = headers.iter().map(|f| f.width()).max().unwrap_or(0);
         let mut out = String::new();
         for (n, row) in self.rows.iter().enumerate() {
             out.push_str(&format!("─[ {} ]{}\n", n + 1, "─".repeat(label.saturating_sub(4) + 8)));
-            for (i, (field, value)) in self.fields.iter().zip(row).enumerate() {
-                out.push_str(&format!("{field:<label$} │ {}\n", self.cell(i, value)));
+            for (i, (field, value)) in headers.iter().zip(row).enumerate() {
+                let pad = " ".repeat(label - field.width());
+                out.push_str(&format!("{field}{pad} │ {}\n", self.cell(i, value)));
             }
         }
         out.pop();
@@ -255,14 +270,14 @@ mod tests {
         let t = String::from_utf8(out).unwrap();
         assert!(t.contains("2027-01-04 ┆ ?"), "{t}");
         assert!(!t.contains("true") && !t.contains("false"), "{t}");
-        assert!(t.contains(PROVISIONAL_NOTE), "{t}");
+        assert!(t.contains(&provisional_note()), "{t}");
         let mut csv = Vec::new();
         l.write(Format::Csv, &mut csv).unwrap();
         assert_eq!(String::from_utf8(csv).unwrap(), "id,due,provisional\n1,2027-01-04,true\n2,2026-12-21,false\n");
         l.rows.remove(0);
         let mut out = Vec::new();
         l.write(Format::Table, &mut out).unwrap();
-        assert!(!String::from_utf8(out).unwrap().contains(PROVISIONAL_NOTE), "no footnote without a ?");
+        assert!(!String::from_utf8(out).unwrap().contains(&provisional_note()), "no footnote without a ?");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::{Cli, Failure, session};
 use crate::domain::item_record::ItemRecord;
 use crate::domain::time::{beijing_midnight, format_time};
 use crate::store::{ExportedItem, Record, StoreError};
+use crate::t;
 
 /// Items exported per page (keyset paging by id).
 const PAGE: i64 = 2_000;
@@ -20,13 +21,12 @@ pub const MAX_LINE: usize = 1 << 20;
 /// FIFO nobody writes to, may never end).
 pub fn regular_file(path: &Path) -> Result<std::fs::File, Failure> {
     let name = path.display();
-    let file = std::fs::File::open(path).map_err(|e| Failure::usage(format!("cannot read {name}: {e}")))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::usage(t!("cannot-read", file = name.to_string(), error = e.to_string())))?;
     match file.metadata() {
         Ok(m) if m.is_file() => Ok(file),
-        Ok(_) => {
-            Err(Failure::usage(format!("{name} is not a regular file (a device or a pipe may never end); give a file")))
-        }
-        Err(e) => Err(Failure::usage(format!("cannot read {name}: {e}"))),
+        Ok(_) => Err(Failure::usage(t!("import-not-a-file", file = name.to_string()))),
+        Err(e) => Err(Failure::usage(t!("cannot-read", file = name.to_string(), error = e.to_string()))),
     }
 }
 
@@ -55,47 +55,42 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize) -> Result<(), Failu
     loop {
         n += 1;
         let mut bytes = Vec::new();
-        let read = (&mut reader)
-            .take(max_line as u64 + 1)
-            .read_until(b'\n', &mut bytes)
-            .map_err(|e| Failure::usage(format!("{name}:{n}: {e}")))?;
+        let read = (&mut reader).take(max_line as u64 + 1).read_until(b'\n', &mut bytes).map_err(|e| {
+            Failure::usage(t!("import-line-error", file = name.as_str(), line = n, error = e.to_string()))
+        })?;
         if read == 0 {
             break;
         }
         if bytes.len() > max_line && bytes.last() != Some(&b'\n') {
-            return Err(Failure::usage(format!(
-                "{name}:{n}: the line is longer than {max_line} bytes (--max-line); nothing was imported"
-            )));
+            return Err(Failure::usage(t!("import-line-too-long", file = name.as_str(), line = n, max = max_line)));
         }
         let line = String::from_utf8(bytes)
-            .map_err(|_| Failure::usage(format!("{name}:{n}: not UTF-8 text; nothing was imported")))?;
+            .map_err(|_| Failure::usage(t!("import-not-utf8", file = name.as_str(), line = n)))?;
         if line.trim().is_empty() {
             continue;
         }
         if let Some(field) = serde_json::from_str::<serde_json::Value>(&line).ok().and_then(|v| nul_field(&v, "")) {
-            return Err(Failure::usage(format!(
-                "{name}:{n}: {field} holds a NUL character (\\u0000); nothing was imported"
-            )));
+            return Err(Failure::usage(t!("import-nul", file = name.as_str(), line = n, field = field)));
         }
-        let item = ItemRecord::from_json(&line)
-            .and_then(|r| r.into_new_item(&operator))
-            .map_err(|e| Failure::usage(format!("{name}:{n}: {e}; nothing was imported")))?;
+        let item = ItemRecord::from_json(&line).and_then(|r| r.into_new_item(&operator)).map_err(|e| {
+            Failure::usage(t!("import-bad-line", file = name.as_str(), line = n, error = e.to_string()))
+        })?;
         items.push(Record::Item(Box::new(item)));
         lines.push(n);
     }
     if items.is_empty() {
-        return Err(Failure::usage(format!("{name}: no items; nothing was imported")));
+        return Err(Failure::usage(t!("import-no-items", file = name.as_str())));
     }
     let count = items.len();
     let detail = serde_json::json!({ "file": name, "items": count }).to_string();
     let written =
         s.store.insert(&s.site, "import", &detail, &mut items.into_iter(), &|_| {}).await.map_err(|e| match e {
             StoreError::BadItem { index, message } => {
-                Failure::usage(format!("{name}:{}: {message}; nothing was imported", lines[index]))
+                Failure::usage(t!("import-bad-line", file = name.as_str(), line = lines[index], error = message))
             }
             other => other.into(),
         })?;
-    super::output::say(&format!("imported {written} items from {name} into site {}", s.site.code));
+    super::output::say(&t!("import-done", count = written, file = name.as_str(), site = s.site.code.as_str()));
     Ok(())
 }
 

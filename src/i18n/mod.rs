@@ -1,0 +1,188 @@
+//! The interface's language: which one is in effect, and the messages in it.
+//!
+//! The texts are Fluent message catalogs, data files in `i18n/<language>/*.ftl` embedded in the
+//! binary ([`CATALOGS`]), read with `fluent-bundle` (arguments, and plurals by each language's CLDR
+//! rules). The language is resolved in one place, [`resolve`]: `--lang` over the settings'
+//! `language` over the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) over English. `main` sets it once
+//! ([`set`]); until then, and in the library's tests, it is English.
+//!
+//! Only what a person reads is translated: command-line names, CSV and JSON field names and
+//! values are the scripting contract and stay English in both languages (docs/glossary.md).
+
+use std::cell::Cell;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+pub use fluent_bundle::{FluentArgs, FluentValue};
+use fluent_bundle::{FluentResource, concurrent::FluentBundle};
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    ZhCn,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    /// The language's tag, as `--lang` and the settings take it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    /// A tag as a person may write it: `zh-CN`, `zh_CN`, `zh`, `en`, `en-GB` … (any case).
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let primary = tag.split('-').next().unwrap_or("");
+        match primary {
+            "zh" => Some(Lang::ZhCn),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The catalogs, per language: (file, text). Both languages have the same files.
+pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
+    (
+        Lang::En,
+        &[
+            ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
+            ("fields.ftl", include_str!("../../i18n/en/fields.ftl")),
+            ("help.ftl", include_str!("../../i18n/en/help.ftl")),
+        ],
+    ),
+    (
+        Lang::ZhCn,
+        &[
+            ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
+            ("fields.ftl", include_str!("../../i18n/zh-CN/fields.ftl")),
+            ("help.ftl", include_str!("../../i18n/zh-CN/help.ftl")),
+        ],
+    ),
+];
+
+/// Where a language comes from, most important first: the option, the settings, the environment.
+/// `env` looks a variable up (`std::env::var` in the program, a table in the tests).
+///
+/// The locale is POSIX's: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty
+/// decides, and it means Chinese when it starts with `zh` (`zh_CN.UTF-8`, `zh_TW`, `zh`).
+pub fn resolve(option: Option<Lang>, setting: Option<Lang>, env: &dyn Fn(&str) -> Option<String>) -> Lang {
+    if let Some(lang) = option.or(setting) {
+        return lang;
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|name| env(name)).find(|v| !v.is_empty());
+    match locale {
+        Some(locale) if locale.starts_with("zh") => Lang::ZhCn,
+        _ => Lang::En,
+    }
+}
+
+/// The language the settings file (`config.toml` in the config directory) names, if any:
+/// `language = "zh-CN"`. A value that names no language is `Err`, to be said once.
+pub fn setting() -> Result<Option<Lang>, String> {
+    let Some(path) = crate::places::setting("config.toml").filter(|p| p.exists()) else { return Ok(None) };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    setting_in(&text).map_err(|value| format!("{}: {value}", path.display()))
+}
+
+/// The `language` of a settings file's text (the other settings are read where they are used).
+fn setting_in(text: &str) -> Result<Option<Lang>, String> {
+    #[derive(serde::Deserialize)]
+    struct Settings {
+        language: Option<String>,
+    }
+    // A file that does not parse is refused by the command that reads its other settings.
+    let Ok(settings) = toml::from_str::<Settings>(text) else { return Ok(None) };
+    match settings.language {
+        None => Ok(None),
+        Some(value) => Lang::parse(&value).map(Some).ok_or(value),
+    }
+}
+
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the language of everything said from now on (once, at the start).
+pub fn set(lang: Lang) {
+    CURRENT.store(lang.index() as u8, Ordering::Relaxed);
+}
+
+thread_local! {
+    /// A language for this thread alone (`scoped`), over the process's.
+    static SCOPED: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// The language in effect.
+pub fn current() -> Lang {
+    SCOPED.with(Cell::get).unwrap_or_else(|| Lang::ALL[usize::from(CURRENT.load(Ordering::Relaxed)).min(1)])
+}
+
+/// Runs `f` with `lang` in effect on this thread only (tests in parallel, each in its language).
+pub fn scoped<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    let before = SCOPED.with(|s| s.replace(Some(lang)));
+    let out = f();
+    SCOPED.with(|s| s.set(before));
+    out
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+static BUNDLES: LazyLock<Vec<Bundle>> =
+    LazyLock::new(|| CATALOGS.iter().map(|(lang, files)| bundle(*lang, files)).collect());
+
+fn bundle(lang: Lang, files: &[(&str, &str)]) -> Bundle {
+    let id = lang.tag().parse().expect("a language tag");
+    let mut bundle = Bundle::new_concurrent(vec![id]);
+    // Terminals show Unicode's isolation marks around arguments as stray characters.
+    bundle.set_use_isolating(false);
+    for (file, text) in files {
+        let resource = FluentResource::try_new(text.to_string())
+            .unwrap_or_else(|(_, errors)| panic!("i18n/{}/{file}: {errors:?}", lang.tag()));
+        bundle.add_resource(resource).unwrap_or_else(|errors| panic!("i18n/{}/{file}: {errors:?}", lang.tag()));
+    }
+    bundle
+}
+
+/// The message `key` in the language in effect, with `args`.
+pub fn text(key: &str, args: Option<&FluentArgs>) -> String {
+    text_in(current(), key, args)
+}
+
+/// The message `key` in `lang`; a key no catalog has is shown as itself (the tests forbid one).
+pub fn text_in(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
+    let bundle = &BUNDLES[lang.index()];
+    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else { return key.to_string() };
+    let mut errors = Vec::new();
+    bundle.format_pattern(pattern, args, &mut errors).into_owned()
+}
+
+/// Whether a catalog of `lang` has the message `key`.
+pub fn has(lang: Lang, key: &str) -> bool {
+    BUNDLES[lang.index()].has_message(key)
+}
+
+/// A message of the catalogs in the language in effect: `t!("key")`, or with arguments
+/// `t!("key", name = value, …)` (numbers select plurals; other values are shown with `to_string`
+/// by the caller).
+#[macro_export]
+macro_rules! t {
+    ($key:literal) => {
+        $crate::i18n::text($key, None)
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = $crate::i18n::FluentArgs::new();
+        $( args.set(stringify!($name), $crate::i18n::FluentValue::from($value)); )+
+        $crate::i18n::text($key, Some(&args))
+    }};
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,120 @@
+//! The command line in Chinese and in English: the language a run speaks (`--lang` over the
+//! settings over the locale), its help and its errors, from the real binary.
+
+mod common;
+
+use std::process::{Command, Output};
+
+/// The program with nothing of the runner's language: no locale, no settings of its own.
+fn program(data_dir: &std::path::Path) -> Command {
+    let mut cmd = common::program();
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        cmd.env_remove(name);
+    }
+    cmd.env("PORTAL_ADMIN_DATA_DIR", data_dir).env("XDG_CONFIG_HOME", data_dir.join("config"));
+    cmd
+}
+
+fn text(out: &Output) -> (String, String) {
+    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn width(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
+}
+
+#[test]
+fn help_is_chinese_with_lang_zh_cn_and_fits_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["--lang", "zh-CN", "--help"][..],
+        &["--lang=zh-CN", "retract", "--help"],
+        &["--lang", "zh-CN", "help", "scores"],
+    ] {
+        let out = program(dir.path()).args(args).output().unwrap();
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(stdout.contains("用法：") && stdout.contains("选项："), "{args:?}: {stdout}");
+        assert!(!stdout.contains("Usage:") && !stdout.contains("Print help"), "{args:?}: {stdout}");
+        for line in stdout.lines() {
+            assert!(width(line) <= 80, "{args:?}: over 80 columns: {line}\n{stdout}");
+        }
+    }
+    let out = program(dir.path()).args(["--lang", "zh-CN", "--help"]).output().unwrap();
+    let (stdout, _) = text(&out);
+    assert!(stdout.contains("撤回") && stdout.contains("栏目"), "the regulation's words: {stdout}");
+}
+
+#[test]
+fn help_is_english_by_default_and_with_lang_en() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["--help"][..], &["--lang", "en", "retract", "--help"]] {
+        let out = program(dir.path()).args(args).output().unwrap();
+        let (stdout, _) = text(&out);
+        assert!(out.status.success());
+        assert!(stdout.contains("Usage: ") && stdout.contains("Options:"), "{stdout}");
+        assert!(!stdout.contains("用法"), "{stdout}");
+        for line in stdout.lines() {
+            assert!(width(line) <= 80, "over 80 columns: {line}\n{stdout}");
+        }
+    }
+}
+
+#[test]
+fn the_locale_chooses_chinese_and_lang_en_overrides_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = program(dir.path()).env("LANG", "zh_CN.UTF-8").arg("--help").output().unwrap();
+    assert!(text(&out).0.contains("用法："), "LANG=zh_CN.UTF-8: {}", text(&out).0);
+    let out = program(dir.path()).env("LANG", "zh_CN.UTF-8").args(["--lang", "en", "--help"]).output().unwrap();
+    assert!(text(&out).0.contains("Usage: "), "--lang en: {}", text(&out).0);
+    // LC_ALL, the first of the locale's variables, wins over LANG.
+    let out = program(dir.path()).env("LANG", "zh_CN.UTF-8").env("LC_ALL", "C.UTF-8").arg("--help").output().unwrap();
+    assert!(text(&out).0.contains("Usage: "), "LC_ALL=C.UTF-8: {}", text(&out).0);
+}
+
+#[test]
+fn the_settings_choose_the_language_under_the_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config/portal-admin");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "language = \"zh-CN\"\n").unwrap();
+    let out = program(dir.path()).env("LANG", "en_US.UTF-8").arg("--help").output().unwrap();
+    assert!(text(&out).0.contains("用法："), "the settings over the locale: {}", text(&out).0);
+    let out = program(dir.path()).args(["--lang", "en", "--help"]).output().unwrap();
+    assert!(text(&out).0.contains("Usage: "), "the option over the settings: {}", text(&out).0);
+}
+
+#[test]
+fn errors_are_one_line_in_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], i32, &str, &str); 4] = [
+        (&["columns", "--colour"], 2, "unexpected argument '--colour' found", "无法识别的参数“--colour”"),
+        (&["retract", "1", "--reason", "bored"], 2, "not a reason: \"bored\"", "不是撤回原因：\"bored\""),
+        (&["--demo", "--db", "sqlite://x.db", "columns"], 2, "--demo uses its own database", "--demo 使用自己的数据库"),
+        (&["--demo", "--read-only"], 1, "no demo database at", "尚无演示数据库"),
+    ];
+    for (args, code, english, chinese) in cases {
+        for (lang, wanted) in [("en", english), ("zh-CN", chinese)] {
+            let out = program(dir.path()).args(["--lang", lang]).args(args).output().unwrap();
+            let (_, stderr) = text(&out);
+            assert_eq!(out.status.code(), Some(code), "{lang} {args:?}: {stderr}");
+            assert!(stderr.starts_with("portal-admin: ") && stderr.contains(wanted), "{lang} {args:?}: {stderr}");
+            assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn tables_speak_the_language_while_csv_and_json_keep_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = program(dir.path()).args(["init"]).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out).1);
+    let table = program(dir.path()).args(["--lang", "zh-CN", "operators", "--format", "table"]).output().unwrap();
+    let (stdout, stderr) = text(&table);
+    assert!(table.status.success(), "{stderr}");
+    assert!(stdout.contains("名称") && stdout.contains("角色") && stdout.contains("（共1行）"), "{stdout}");
+    let csv = program(dir.path()).args(["--lang", "zh-CN", "operators", "--format", "csv"]).output().unwrap();
+    assert!(text(&csv).0.starts_with("name,role,active\n"), "{}", text(&csv).0);
+    let json = program(dir.path()).args(["--lang", "zh-CN", "operators", "--format", "json"]).output().unwrap();
+    assert!(text(&json).0.contains("\"role\": \"admin\""), "{}", text(&json).0);
+}
