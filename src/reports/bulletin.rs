@@ -95,7 +95,7 @@ pub async fn gather_with(
             overdue_columns: mine.len(),
             late_documents: late_documents.get(unit).copied().unwrap_or(0),
             overdue_twice: mine.iter().filter(|r| before.contains(&r.column.id)).count(),
-            withdrawn: withdrawals.iter().filter(|(u, _, _)| u == unit).map(|(_, reason, n)| (*reason, *n)).collect(),
+            withdrawn: withdrawals.iter().filter(|w| w.unit == unit).map(|w| (w.reason, w.count)).collect(),
             incidents: by_kind.into_iter().filter(|(_, n)| *n > 0).collect(),
         };
         let found = record.signals();

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::checks::{Field, Finding, Lists, RecordedFinding, check_dates, check_text};
 use crate::domain::review::Decision;
-use crate::store::{ItemText, Result, Site, Store, StoreError, Transition};
+use crate::store::{ItemText, Result, Site, Store, StoreError, Transition, Waiver};
 
 pub const NAMES: &str = include_str!("../../data/checks/names.tsv");
 pub const WORDS: &str = include_str!("../../data/checks/words.tsv");
@@ -90,15 +90,15 @@ async fn with_waivers(store: &dyn Store, site: &Site, id: i64, found: Vec<Findin
     Ok(waived(found, &waivers))
 }
 
-/// Each finding with the first of `waivers` (kind, text, reason, by) that covers it.
-fn waived(found: Vec<Finding>, waivers: &[(String, String, String, String)]) -> Vec<WaivedFinding> {
+/// Each finding with the first of `waivers` that covers it.
+fn waived(found: Vec<Finding>, waivers: &[Waiver]) -> Vec<WaivedFinding> {
     found
         .into_iter()
         .map(|f| {
             let waived = waivers
                 .iter()
-                .find(|(kind, text, _, _)| kind == f.kind.as_str() && *text == f.text)
-                .map(|(_, _, reason, by)| format!("{by}: {reason}"));
+                .find(|w| w.kind == f.kind.as_str() && w.text == f.text)
+                .map(|w| format!("{}: {}", w.by, w.reason));
             (f, waived)
         })
         .collect()
@@ -113,10 +113,9 @@ pub async fn online_findings(
     since: Option<DateTime<Utc>>,
 ) -> Result<Vec<(ItemText, Vec<WaivedFinding>)>> {
     // The site's waivers in one read: an item with findings costs no query of its own.
-    let mut by_item: std::collections::HashMap<i64, Vec<(String, String, String, String)>> =
-        std::collections::HashMap::new();
-    for (item, kind, text, reason, by) in store.site_waivers(site).await? {
-        by_item.entry(item).or_default().push((kind, text, reason, by));
+    let mut by_item: std::collections::HashMap<i64, Vec<Waiver>> = std::collections::HashMap::new();
+    for w in store.site_waivers(site).await? {
+        by_item.entry(w.item).or_default().push(w);
     }
     Ok(check_online(store, site, lists, since)
         .await?

@@ -12,7 +12,7 @@ use crate::domain::staleness::{
     DocumentStatus, Staleness, document_due, document_status, due_is_provisional, staleness,
 };
 use crate::domain::time::{beijing_date, beijing_midnight};
-use crate::store::{ColumnRow, DocumentRow, Result, Site, Store};
+use crate::store::{ColumnRow, DocumentRow, LastUpdate, Result, Site, Store};
 
 pub mod bulletin;
 pub mod calendar;
@@ -104,7 +104,7 @@ pub async fn stale(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<
         .columns
         .into_iter()
         .enumerate()
-        .map(|(position, (column, last_update))| {
+        .map(|(position, LastUpdate { column, at: last_update })| {
             let staleness =
                 staleness(column.rule, last_update.map(beijing_date), most_overdue.get(&column.id).copied(), at);
             let provisional = provisional.contains(&column.id);

@@ -1,0 +1,312 @@
+//! The assessment of Art. 16–17: tallies, incidents and their reversals, the items that earned
+//! points.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool};
+
+use super::*;
+use crate::domain::review::Act;
+use crate::domain::{Form, ItemStatus, UnitKind};
+use crate::store::backend::Backend;
+use crate::store::text::Lossy;
+
+/// Every unit of site `$1` with its tally for the days `[$2, $3)`: the running totals
+/// (unit_day_points, one range of its primary key), never the items themselves, and the incidents.
+pub(super) const UNIT_TALLIES: &str = "SELECT u.id, u.name, u.full_name, u.kind, \
+        COALESCE(p.text, 0), COALESCE(p.image_text, 0), COALESCE(p.video, 0), COALESCE(d.points, 0), COALESCE(d.standing, 0) \
+ FROM units u \
+ LEFT JOIN (SELECT unit_id, CAST(SUM(text) AS BIGINT) AS text, CAST(SUM(image_text) AS BIGINT) AS image_text, \
+                   CAST(SUM(video) AS BIGINT) AS video \
+            FROM unit_day_points WHERE site_id = $1 AND day >= $2 AND day < $3 GROUP BY unit_id) p ON p.unit_id = u.id \
+ LEFT JOIN (SELECT unit_id, CAST(SUM(points) AS BIGINT) AS points, \
+                   CAST(SUM(CASE WHEN points < 0 THEN 1 ELSE -1 END) AS BIGINT) AS standing \
+            FROM incidents WHERE site_id = $1 AND occurred_on >= $2 AND occurred_on < $3 GROUP BY unit_id) d ON d.unit_id = u.id \
+ WHERE u.site_id = $1 ORDER BY u.position";
+
+sql_impl! { AssessmentStore;
+    async fn unit_tallies(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitTally>> {
+        let rows: Vec<(i64, String, String, String, i64, i64, i64, i64, i64)> =
+            sqlx::query_as(UNIT_TALLIES).bind(site.id).bind(from).bind(until).fetch_all(&self.pool).await?;
+        rows.into_iter()
+            .map(|(id, name, full_name, kind, text, image_text, video, deductions, incidents)| {
+                Ok(UnitTally {
+                    unit: UnitRow { id, name, full_name, kind: parse::<UnitKind>("unit kind", &kind)? },
+                    text,
+                    image_text,
+                    video,
+                    deductions,
+                    incidents,
+                })
+            })
+            .collect()
+    }
+
+    async fn add_incident(&self, site: &Site, incident: &IncidentInput) -> Result<i64> {
+        let note = incident.note.trim();
+        if note.is_empty() {
+            return Err(StoreError::Refused("an incident needs a note saying what happened (--note)".into()));
+        }
+        let mut tx = self.begin_write("recording an incident").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::RecordIncident).await?;
+        let unit: Option<(i64, String)> = sqlx::query_as("SELECT id, kind FROM units WHERE site_id = $1 AND name = $2")
+            .bind(site.id)
+            .bind(incident.unit.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((unit_id, kind)) = unit else {
+            return Err(StoreError::NotFound(format!("no unit {:?} in site {}", incident.unit, site.code)));
+        };
+        if !parse::<UnitKind>("unit kind", &kind)?.is_assessed() {
+            return Err(StoreError::Refused(format!(
+                "{} is not assessed (an external body): an incident counts against an assessed unit",
+                incident.unit
+            )));
+        }
+        if let Some(item) = incident.item {
+            let found: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM items WHERE site_id = $1 AND id = $2")
+                .bind(site.id)
+                .bind(item)
+                .fetch_one(&mut *tx)
+                .await?;
+            if found == 0 {
+                return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code)));
+            }
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO incidents (site_id, unit_id, kind, points, item_id, occurred_on, note, recorded_at, recorded_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(site.id)
+        .bind(unit_id)
+        .bind(incident.kind.as_str())
+        .bind(incident.kind.points())
+        .bind(incident.item)
+        .bind(incident.occurred_on)
+        .bind(note)
+        .bind(Utc::now())
+        .bind(self.operator.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = json!({
+            "unit": incident.unit, "kind": incident.kind.as_str(), "points": incident.kind.points(), "item": incident.item,
+            "occurred_on": incident.occurred_on.to_string(), "note": note,
+            "before": null, "after": {"unit": incident.unit, "kind": incident.kind.as_str(), "points": incident.kind.points()},
+        });
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "incident.add",
+            &format!("incident:{id}"),
+            &detail.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn reverse_incident(&self, site: &Site, id: i64, note: &str) -> Result<i64> {
+        let note = note.trim();
+        if note.is_empty() {
+            return Err(StoreError::Refused("a correction needs a note saying why (--note)".into()));
+        }
+        let mut tx = self.begin_write("correcting an incident").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::RecordIncident).await?;
+        type Row = (i64, String, i64, Option<i64>, NaiveDate, Option<i64>, Option<i64>);
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT n.unit_id, n.kind, n.points, n.item_id, n.occurred_on, n.reverses_id, \
+                    (SELECT r.id FROM incidents r WHERE r.site_id = n.site_id AND r.reverses_id = n.id) \
+             FROM incidents n WHERE n.site_id = $1 AND n.id = $2",
+        )
+        .bind(site.id)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((unit_id, kind, points, item, occurred_on, reverses, reversed_by)) = row else {
+            return Err(StoreError::NotFound(format!("no incident {id} in site {}", site.code)));
+        };
+        if let Some(original) = reverses {
+            return Err(StoreError::Refused(format!(
+                "incident {id} is itself the correction of incident {original}; record the incident again instead"
+            )));
+        }
+        if let Some(by) = reversed_by {
+            return Err(StoreError::Refused(format!("incident {id} was already reversed by incident {by}")));
+        }
+        // The unique reverses_id makes a second reversal running at the same time fail.
+        let new: i64 = sqlx::query_scalar(
+            "INSERT INTO incidents (site_id, unit_id, kind, points, item_id, reverses_id, occurred_on, note, recorded_at, recorded_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(site.id)
+        .bind(unit_id)
+        .bind(kind.as_str())
+        .bind(-points)
+        .bind(item)
+        .bind(id)
+        .bind(occurred_on)
+        .bind(note)
+        .bind(Utc::now())
+        .bind(self.operator.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = json!({
+            "reverses": id, "points": -points, "note": note,
+            "before": {"incident": id, "standing": true}, "after": {"incident": id, "standing": false, "reversed_by": new},
+        });
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "incident.reverse",
+            &format!("incident:{new}"),
+            &detail.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(new)
+    }
+
+    async fn incidents(
+        &self,
+        site: &Site,
+        days: Option<(NaiveDate, NaiveDate)>,
+        unit: Option<&str>,
+    ) -> Result<Vec<IncidentRow>> {
+        type Row = (
+            i64,
+            String,
+            String,
+            i64,
+            Option<i64>,
+            Option<String>,
+            Option<i64>,
+            Option<i64>,
+            NaiveDate,
+            String,
+            DateTime<Utc>,
+            String,
+        );
+        let (from, until) = days.unwrap_or((
+            NaiveDate::from_ymd_opt(1, 1, 1).expect("a date"),
+            NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date"),
+        ));
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT n.id, u.name, n.kind, n.points, n.item_id, i.title, n.reverses_id, \
+                    (SELECT r.id FROM incidents r WHERE r.site_id = n.site_id AND r.reverses_id = n.id), \
+                    n.occurred_on, n.note, n.recorded_at, n.recorded_by \
+             FROM incidents n JOIN units u ON u.id = n.unit_id LEFT JOIN items i ON i.site_id = n.site_id AND i.id = n.item_id \
+             WHERE n.site_id = $1 AND n.occurred_on >= $2 AND n.occurred_on < $3 AND ($4 IS NULL OR u.name = $4) \
+             ORDER BY n.occurred_on, n.id",
+        )
+        .bind(site.id)
+        .bind(from)
+        .bind(until)
+        .bind(unit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(
+                |(
+                    id,
+                    unit,
+                    kind,
+                    points,
+                    item,
+                    item_title,
+                    reverses,
+                    reversed_by,
+                    occurred_on,
+                    note,
+                    recorded_at,
+                    recorded_by,
+                )| {
+                    Ok(IncidentRow {
+                        id,
+                        unit,
+                        kind: parse("incident kind", &kind)?,
+                        points,
+                        item,
+                        item_title,
+                        reverses,
+                        reversed_by,
+                        occurred_on,
+                        note,
+                        recorded_at,
+                        recorded_by,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    async fn unit_items(&self, site: &Site, unit: &str, from: NaiveDate, until: NaiveDate) -> Result<Vec<EarningItem>> {
+        let unit_id: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE site_id = $1 AND name = $2")
+            .bind(site.id)
+            .bind(unit)
+            .fetch_optional(&self.pool)
+            .await?;
+        let unit_id = unit_id.ok_or_else(|| StoreError::NotFound(format!("no unit {unit:?} in site {}", site.code)))?;
+        // What the running totals count (Art. 16): a unit's own items, online, or withdrawn as
+        // outdated; one index range (items_unit_published).
+        let rows: Vec<(i64, String, DateTime<Utc>, i64, String)> = sqlx::query_as(
+            "SELECT i.id, i.title, i.published_at, i.points, i.status FROM items i \
+             WHERE i.site_id = $1 AND i.unit_id = $2 AND i.published_at >= $3 AND i.published_at < $4 AND i.path <> 'repost' \
+               AND (i.status = 'online' OR (i.status = 'withdrawn' AND EXISTS (SELECT 1 FROM withdrawals w \
+                    WHERE w.site_id = i.site_id AND w.item_id = i.id AND w.restored_at IS NULL AND w.reason = 'outdated'))) \
+             ORDER BY i.published_at DESC, i.id DESC",
+        )
+        .bind(site.id)
+        .bind(unit_id)
+        .bind(crate::domain::time::beijing_midnight(from))
+        .bind(crate::domain::time::beijing_midnight(until))
+        .fetch_all(&self.pool)
+        .await?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let mut placed: HashMap<i64, Vec<(String, Form)>> = HashMap::new();
+        for chunk in ids.chunks(CHUNK) {
+            let found: Vec<(i64, String, String)> = sqlx::query_as(&format!(
+                "SELECT p.item_id, c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id \
+                 WHERE p.site_id = $1 AND p.item_id IN ({}) ORDER BY p.item_id, c.position",
+                id_list(chunk)
+            ))
+            .bind(site.id)
+            .fetch_all(&self.pool)
+            .await?;
+            for (item, path, form) in found {
+                placed.entry(item).or_default().push((path, parse("form", &form)?));
+            }
+        }
+        rows.into_iter()
+            .map(|(id, title, published_at, points, status)| {
+                Ok(EarningItem {
+                    id,
+                    title,
+                    published_at,
+                    counted: Form::ALL[(points.clamp(1, 3) - 1) as usize],
+                    withdrawn: status == ItemStatus::Withdrawn.as_str(),
+                    placements: placed.remove(&id).unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    async fn unit_withdrawals(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitWithdrawals>> {
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT u.name, w.reason, COUNT(*) FROM withdrawals w \
+             JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id JOIN units u ON u.id = i.unit_id \
+             WHERE w.site_id = $1 AND w.withdrawn_at >= $2 AND w.withdrawn_at < $3 GROUP BY u.name, w.reason ORDER BY u.name, w.reason",
+        )
+        .bind(site.id)
+        .bind(crate::domain::time::beijing_midnight(from))
+        .bind(crate::domain::time::beijing_midnight(until))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(unit, reason, count)| Ok(UnitWithdrawals { unit, reason: parse("reason", &reason)?, count }))
+            .collect()
+    }
+}

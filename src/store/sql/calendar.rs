@@ -1,0 +1,196 @@
+//! The working-day calendar and the holiday notices it holds.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool, Transaction};
+
+use super::*;
+use crate::domain::Role;
+use crate::domain::calendar::{self, CalendarDay, CalendarImport, CalendarNotice, DayKind};
+use crate::store::backend::Backend;
+use crate::store::text::Lossy;
+
+sql_impl! { SqlStore;
+    /// A transaction that changes the calendar, which is every site's: only an active
+    /// administrator of a site opens one.
+    pub(super) async fn begin_calendar_change(&self) -> Result<Transaction<'static, DB>> {
+        let mut tx = self.begin_write("changing the calendar").await?;
+        let role: Option<String> = sqlx::query_scalar(
+            "SELECT role FROM operators WHERE name = $1 AND active ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 END LIMIT 1",
+        )
+        .bind(self.operator.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        if role.as_deref() != Some(Role::Admin.as_str()) {
+            let who = role.map_or(String::from("not an active operator"), |r| r);
+            return Err(StoreError::Refused(format!(
+                "{} ({who}) may not change the calendar: only an active administrator of a site does",
+                self.operator
+            )));
+        }
+        Ok(tx)
+    }
+
+    /// Records the notices of `years` as held (those not recorded yet); how many were new.
+    pub(super) async fn record_notices(
+        tx: &mut Transaction<'static, DB>,
+        years: &[i32],
+        source: &str,
+        operator: &str,
+    ) -> Result<usize> {
+        let mut added = 0;
+        for year in years {
+            let done = sqlx::query(
+                "INSERT INTO calendar_notices (year, source, recorded_at, recorded_by) VALUES ($1, $2, $3, $4) ON CONFLICT (year) DO NOTHING",
+            )
+            .bind(i64::from(*year))
+            .bind(source)
+            .bind(Utc::now())
+            .bind(operator)
+            .execute(&mut **tx)
+            .await?;
+            added += DB::rows_affected(&done) as usize;
+        }
+        Ok(added)
+    }
+}
+
+sql_impl! { CalendarStore;
+    async fn calendar(&self, year: Option<i32>) -> Result<Vec<CalendarDay>> {
+        let (from, to) = match year {
+            Some(y) => year_range(y).ok_or_else(|| StoreError::NotFound(format!("no year {y}")))?,
+            // Every date either backend can hold a calendar day for.
+            None => (
+                NaiveDate::from_ymd_opt(1900, 1, 1).expect("valid"),
+                NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid"),
+            ),
+        };
+        let rows: Vec<(NaiveDate, String, String)> =
+            sqlx::query_as("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2 ORDER BY day")
+                .bind(from)
+                .bind(to)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(date, kind, note)| {
+                Ok(CalendarDay {
+                    date,
+                    kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
+                    note,
+                })
+            })
+            .collect()
+    }
+
+    async fn set_calendar_days(&self, days: &[CalendarDay]) -> Result<usize> {
+        self.check_schema().await?;
+        let mut tx = self.begin_calendar_change().await?;
+        let mut changed = Vec::new();
+        for day in days {
+            let before: Option<(String, String)> =
+                sqlx::query_as("SELECT kind, note FROM calendar_days WHERE day = $1")
+                    .bind(day.date)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let done = sqlx::query(
+                "INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) \
+                 ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note \
+                 WHERE calendar_days.kind <> excluded.kind OR calendar_days.note <> excluded.note",
+            )
+            .bind(day.date)
+            .bind(day.kind.as_str())
+            .bind(day.note.as_str())
+            .execute(&mut *tx)
+            .await?;
+            if DB::rows_affected(&done) > 0 {
+                changed.push(json!({
+                    "date": day.date.to_string(), "kind": day.kind.as_str(), "note": day.note,
+                    "before": before.map(|(kind, note)| json!({"kind": kind, "note": note})),
+                    "after": {"kind": day.kind.as_str(), "note": day.note},
+                }));
+            }
+        }
+        if changed.is_empty() {
+            tx.rollback().await?;
+            return Ok(0);
+        }
+        Self::audit(&mut tx, None, &self.operator, "calendar.set", "calendar", &json!(changed).to_string()).await?;
+        tx.commit().await?;
+        Ok(changed.len())
+    }
+
+    async fn calendar_notices(&self) -> Result<Vec<CalendarNotice>> {
+        let rows: Vec<(i64, String, DateTime<Utc>, String)> =
+            sqlx::query_as("SELECT year, source, recorded_at, recorded_by FROM calendar_notices ORDER BY year")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(year, source, recorded_at, recorded_by)| {
+                let year = i32::try_from(year).map_err(|_| decode_error("year", &year.to_string()))?;
+                Ok(CalendarNotice { year, source, recorded_at, recorded_by })
+            })
+            .collect()
+    }
+
+    async fn import_calendar(&self, year: i32, source: &str, days: &[CalendarDay]) -> Result<CalendarImport> {
+        self.check_schema().await?;
+        let mut tx = self.begin_calendar_change().await?;
+        // What the calendar holds of those days, read in the transaction that changes them.
+        let (first, last) = match (days.first(), days.last()) {
+            (Some(f), Some(l)) => (f.date, l.date),
+            _ => return Err(StoreError::Refused("the notice gives no day".into())),
+        };
+        let held: Vec<(NaiveDate, String, String)> =
+            sqlx::query_as("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2")
+                .bind(first)
+                .bind(last)
+                .fetch_all(&mut *tx)
+                .await?;
+        let held = held
+            .into_iter()
+            .map(|(date, kind, note)| {
+                Ok(CalendarDay {
+                    date,
+                    kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
+                    note,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let changed = calendar::changes(&held, days);
+        for day in &changed {
+            sqlx::query("INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note")
+                .bind(day.date)
+                .bind(day.kind.as_str())
+                .bind(day.note.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        let year_added = Self::record_notices(&mut tx, &[year], source, &self.operator).await? > 0;
+        let done = CalendarImport { days: changed, year_added };
+        if !done.changed() {
+            tx.rollback().await?;
+            return Ok(done);
+        }
+        // Each day's before (null: the calendar did not hold it) and after, and the notice's.
+        let state = |d: &CalendarDay| json!({"kind": d.kind.as_str(), "note": d.note});
+        let listed: Vec<serde_json::Value> = done
+            .days
+            .iter()
+            .map(|d| {
+                let before = held.iter().find(|h| h.date == d.date).map(state);
+                json!({"date": d.date.to_string(), "before": before, "after": state(d)})
+            })
+            .collect();
+        let detail = json!({
+            "year": year,
+            "source": source,
+            "before": {"notice_held": !year_added},
+            "after": {"notice_held": true},
+            "days": listed,
+        });
+        Self::audit(&mut tx, None, &self.operator, "calendar.import", &format!("calendar:{year}"), &detail.to_string())
+            .await?;
+        tx.commit().await?;
+        Ok(done)
+    }
+}

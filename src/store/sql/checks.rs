@@ -1,0 +1,108 @@
+//! What the content checks read, and their waivers.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool};
+
+use super::*;
+use crate::domain::review::Act;
+use crate::store::backend::Backend;
+use crate::store::text::Lossy;
+
+sql_impl! { CheckStore;
+    async fn item_texts(
+        &self,
+        site: &Site,
+        after_id: i64,
+        online_only: bool,
+        since: Option<DateTime<Utc>>,
+        limit: i64,
+    ) -> Result<Vec<ItemText>> {
+        type Row = (i64, String, String, Option<String>, DateTime<Utc>, Option<DateTime<Utc>>, Option<NaiveDate>);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT i.id, i.title, i.body, u.name, i.submitted_at, i.published_at, \
+                    (SELECT MIN(d.issued_on) FROM documents d WHERE d.site_id = i.site_id AND d.item_id = i.id) \
+             FROM items i LEFT JOIN units u ON u.id = i.unit_id \
+             WHERE i.site_id = $1 AND i.id > $2 AND ($5 = 0 OR i.status = 'online') AND ($3 IS NULL OR i.published_at >= $3) \
+             ORDER BY i.id LIMIT $4",
+        )
+        .bind(site.id)
+        .bind(after_id)
+        .bind(since)
+        .bind(limit)
+        .bind(i64::from(online_only))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, title, body, unit, submitted_at, published_at, issued_on)| ItemText {
+                id,
+                title,
+                body,
+                unit,
+                submitted_at,
+                published_at,
+                issued_on,
+            })
+            .collect())
+    }
+
+    async fn waive_finding(&self, site: &Site, item: i64, kind: &str, text: &str, reason: &str) -> Result<i64> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(StoreError::Refused("waiving a finding needs a reason".into()));
+        }
+        let mut tx = self.begin_write("waiving a finding").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::WaiveFinding).await?;
+        let state = Self::item_state(&mut tx, site, item, None).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO finding_waivers (site_id, item_id, kind, text, reason, waived_at, waived_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(kind)
+        .bind(text)
+        .bind(reason)
+        .bind(Utc::now())
+        .bind(self.operator.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = json!({
+            "kind": kind, "text": text, "reason": reason, "stage": state.stage.as_str(),
+            "before": {"waived": false}, "after": {"waived": true, "waiver": id},
+        });
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "finding.waive",
+            &format!("item:{item}"),
+            &detail.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn waivers(&self, site: &Site, item: i64) -> Result<Vec<Waiver>> {
+        let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+            "SELECT item_id, kind, text, reason, waived_by FROM finding_waivers \
+             WHERE site_id = $1 AND item_id = $2 ORDER BY id",
+        )
+        .bind(site.id)
+        .bind(item)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Waiver::from).collect())
+    }
+
+    async fn site_waivers(&self, site: &Site) -> Result<Vec<Waiver>> {
+        let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+            "SELECT item_id, kind, text, reason, waived_by FROM finding_waivers WHERE site_id = $1 ORDER BY id",
+        )
+        .bind(site.id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(Waiver::from).collect())
+    }
+}

@@ -1,0 +1,381 @@
+//! The column tree, the documents due in its columns, what staleness reads, the items online in a
+//! column.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool};
+
+use super::*;
+use crate::domain::UnitKind;
+use crate::domain::calendar::{CalendarDay, DayKind};
+use crate::domain::deadline::DeadlineRule;
+use crate::domain::review::Act;
+use crate::store::backend::Backend;
+use crate::store::text::{Lossy, note_repaired};
+
+/// The documents of site `$1` issued on or before `$2`, with what their deadlines need.
+pub(super) const DOCUMENTS: &str = "SELECT d.id, d.number, d.title, c.id AS column_id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, \
+                                d.issued_on, d.published_at \
+                         FROM documents d JOIN columns c ON c.site_id = d.site_id AND c.id = d.column_id WHERE d.site_id = $1 AND d.issued_on <= $2";
+
+/// Of those, the ones that were not online before `$3`: never online, or online only after. Two
+/// index ranges (documents_open), not a pass over every document ever issued, in one statement:
+/// each statement is a round trip to the SQLite driver's worker thread.
+pub(super) fn open_documents_sql() -> String {
+    format!("{DOCUMENTS} AND d.published_at IS NULL UNION ALL {DOCUMENTS} AND d.published_at >= $3")
+}
+
+/// Site `$1`'s columns, each with its latest online placement before `$3` (one index seek per
+/// column on placements_column_online: the last online publication of every column without a scan),
+/// the documents issued by `$2` open at `$3`, and the calendar when one is open.
+pub(super) fn staleness_sql<DB: Backend>() -> String {
+    format!(
+        "WITH open_documents AS ({open_documents}) \
+         SELECT \
+           (SELECT CAST({agg}({arr}(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, x.rule_unit, \
+                                     x.departments, x.note, x.position, x.last_update)) AS TEXT) \
+            FROM (SELECT c.*, (SELECT p.online_since FROM placements p \
+                                WHERE p.site_id = c.site_id AND p.column_id = c.id \
+                                  AND p.online_since IS NOT NULL AND p.online_since < $3 \
+                                ORDER BY p.online_since DESC LIMIT 1) AS last_update \
+                  FROM columns c WHERE c.site_id = $1) x), \
+           (SELECT CAST({agg}({arr}(o.id, o.number, o.title, o.column_id, o.path, o.rule_kind, o.rule_amount, o.rule_unit, \
+                                     o.issued_on, o.published_at)) AS TEXT) \
+            FROM open_documents o), \
+           (SELECT CAST({agg}({arr}(k.day, k.kind, k.note)) AS TEXT) \
+            FROM calendar_days k WHERE EXISTS (SELECT 1 FROM open_documents))",
+        open_documents = open_documents_sql(),
+        agg = DB::JSON_AGG,
+        arr = DB::JSON_ARRAY
+    )
+}
+
+/// A page of site `$1`'s column `$2`: its online items, newest first. The bound on online_since
+/// alone is what the index (placements_column_online) ranges on.
+pub(super) const COLUMN_ITEMS: &str = "SELECT i.id, i.title, p.online_since, p.form, i.path, u.name, i.mark \
+                            FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
+                            LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
+                            WHERE p.site_id = $1 AND p.column_id = $2 AND p.online_since IS NOT NULL";
+
+pub(super) fn column_items_first_sql() -> String {
+    format!("{COLUMN_ITEMS} ORDER BY p.online_since DESC, p.item_id DESC LIMIT $3")
+}
+
+/// The page after the key (`$3` online_since, `$4` item id).
+pub(super) fn column_items_after_sql() -> String {
+    format!(
+        "{COLUMN_ITEMS} AND p.online_since <= $3 AND (p.online_since < $3 OR p.item_id < $4) \
+         ORDER BY p.online_since DESC, p.item_id DESC LIMIT $5"
+    )
+}
+
+pub(super) const COLUMN_ITEM_COUNT: &str =
+    "SELECT COUNT(*) FROM placements WHERE site_id = $1 AND column_id = $2 AND online_since IS NOT NULL";
+
+sql_impl! { SqlStore;
+    pub(super) async fn columns_of(&self, site: i64) -> Result<Vec<ColumnRow>> {
+        type Row = (i64, Option<i64>, String, i64, String, String, Option<i64>, Option<String>, String, String);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT id, parent_id, path, level, deadline, rule_kind, rule_amount, rule_unit, departments, note \
+             FROM columns WHERE site_id = $1 ORDER BY position",
+        )
+        .bind(site)
+        .fetch_all(&self.pool)
+        .await?;
+        let links: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT cu.column_id, u.name FROM column_units cu JOIN units u ON u.id = cu.unit_id \
+             WHERE cu.site_id = $1 ORDER BY cu.column_id, u.position",
+        )
+        .bind(site)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut units: HashMap<i64, Vec<String>> = HashMap::new();
+        for (column, unit) in links {
+            units.entry(column).or_default().push(unit);
+        }
+        rows.into_iter()
+            .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note)| {
+                let rule = stored_rule(&kind, amount, unit.as_deref())?;
+                Ok(ColumnRow {
+                    id,
+                    parent_id,
+                    path,
+                    level,
+                    deadline,
+                    rule,
+                    departments,
+                    units: units.remove(&id).unwrap_or_default(),
+                    note,
+                })
+            })
+            .collect()
+    }
+}
+
+sql_impl! { ColumnStore;
+    async fn columns(&self, site: &Site) -> Result<Vec<ColumnRow>> {
+        self.columns_of(site.id).await
+    }
+
+    async fn units(&self, site: &Site) -> Result<Vec<UnitRow>> {
+        let rows: Vec<(i64, String, String, String)> =
+            sqlx::query_as("SELECT id, name, full_name, kind FROM units WHERE site_id = $1 ORDER BY position")
+                .bind(site.id)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(id, name, full_name, kind)| {
+                Ok(UnitRow { id, name, full_name, kind: parse::<UnitKind>("unit kind", &kind)? })
+            })
+            .collect()
+    }
+
+    async fn staleness_inputs(
+        &self,
+        site: &Site,
+        issued_until: NaiveDate,
+        before: DateTime<Utc>,
+    ) -> Result<StalenessInputs> {
+        type ColumnJson = (
+            i64,
+            Option<i64>,
+            String,
+            i64,
+            String,
+            String,
+            Option<i64>,
+            Option<String>,
+            String,
+            String,
+            i64,
+            Option<String>,
+        );
+        type DocumentJson =
+            (i64, String, String, i64, String, String, Option<i64>, Option<String>, String, Option<String>);
+        // One statement, three JSON arrays: the columns, each with one index seek for its latest
+        // online placement (placements_column_online), never a scan of the items; the open
+        // documents; and the calendar, read only when there is an open document to date. Every
+        // statement is a round trip to the SQLite driver's worker thread, every row another.
+        let sql = staleness_sql::<DB>();
+        let (columns, documents, calendar): (Option<String>, Option<String>, Option<String>) =
+            sqlx::query_as(&sql).bind(site.id).bind(issued_until).bind(before).fetch_one(&self.pool).await?;
+        let mut columns: Vec<ColumnJson> = json_rows("column list", columns)?;
+        columns.sort_by_key(|r| r.10);
+        let columns = columns
+            .into_iter()
+            .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note, _, last)| {
+                let rule = stored_rule(&kind, amount, unit.as_deref())?;
+                let last = last.as_deref().map(stored_time).transpose()?;
+                Ok(LastUpdate {
+                    column: ColumnRow {
+                        id,
+                        parent_id,
+                        path,
+                        level,
+                        deadline,
+                        rule,
+                        departments,
+                        units: Vec::new(),
+                        note,
+                    },
+                    at: last,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut open_documents = json_rows::<DocumentJson>("document list", documents)?
+            .into_iter()
+            .map(|(id, number, title, column_id, column_path, kind, amount, unit, issued_on, published_at)| {
+                Ok(DocumentRow {
+                    id,
+                    number,
+                    title,
+                    column_id,
+                    column_path,
+                    rule: stored_rule(&kind, amount, unit.as_deref())?,
+                    issued_on: parse("date", &issued_on)?,
+                    published_at: published_at.as_deref().map(stored_time).transpose()?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        open_documents.sort_by_key(|d| (d.issued_on, d.id));
+        let mut calendar = json_rows::<(String, String, String)>("calendar", calendar)?
+            .into_iter()
+            .map(|(date, kind, note)| {
+                Ok(CalendarDay {
+                    date: parse("date", &date)?,
+                    kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
+                    note,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        calendar.sort_by_key(|d| d.date);
+        Ok(StalenessInputs { columns, open_documents, calendar })
+    }
+
+    async fn documents(
+        &self,
+        site: &Site,
+        issued_until: NaiveDate,
+        online_before: Option<DateTime<Utc>>,
+        column: Option<i64>,
+    ) -> Result<Vec<DocumentRow>> {
+        type Row =
+            (i64, String, String, i64, String, String, Option<i64>, Option<String>, NaiveDate, Option<DateTime<Utc>>);
+        // One column's documents are one range of documents_column.
+        let mut rows: Vec<Row> = match (online_before, column) {
+            (Some(before), None) => {
+                sqlx::query_as(&open_documents_sql())
+                    .bind(site.id)
+                    .bind(issued_until)
+                    .bind(before)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            (Some(before), Some(column)) => {
+                sqlx::query_as(&format!("SELECT * FROM ({}) o WHERE o.column_id = $4", open_documents_sql()))
+                    .bind(site.id)
+                    .bind(issued_until)
+                    .bind(before)
+                    .bind(column)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            (None, None) => sqlx::query_as(DOCUMENTS).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?,
+            (None, Some(column)) => {
+                sqlx::query_as(&format!("{DOCUMENTS} AND d.column_id = $3"))
+                    .bind(site.id)
+                    .bind(issued_until)
+                    .bind(column)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+        };
+        rows.sort_by_key(|r| (r.8, r.0));
+        rows.into_iter()
+            .map(|(id, number, title, column_id, column_path, kind, amount, unit, issued_on, published_at)| {
+                let rule = stored_rule(&kind, amount, unit.as_deref())?;
+                Ok(DocumentRow { id, number, title, column_id, column_path, rule, issued_on, published_at })
+            })
+            .collect()
+    }
+
+    async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64> {
+        let mut tx = self.begin_write("registering a document").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
+        let column: Option<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(
+            "SELECT path, rule_kind, rule_amount, rule_unit FROM columns WHERE site_id = $1 AND id = $2",
+        )
+        .bind(site.id)
+        .bind(document.column_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((path, kind, amount, unit)) = column else {
+            return Err(StoreError::NotFound(format!("no column {} in site {}", document.column_id, site.code)));
+        };
+        let rule = stored_rule(&kind, amount, unit.as_deref())?;
+        if !matches!(rule, DeadlineRule::WithinOfEvent { .. }) {
+            return Err(StoreError::Refused(format!(
+                "column {} ({path}) has no event deadline (its rule: {rule}); documents are tracked in columns such as 政府文件 whose deadline runs from a document's issue",
+                document.column_id
+            )));
+        }
+        if let Some(item) = document.item_id {
+            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE site_id = $1 AND id = $2")
+                .bind(site.id)
+                .bind(item)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if found.is_none() {
+                return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code)));
+            }
+        }
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE site_id = $1 AND number = $2")
+            .bind(site.id)
+            .bind(document.number.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(id) = taken {
+            return Err(StoreError::Refused(format!("document {} is already registered (id {id})", document.number)));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, published_at, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, (SELECT published_at FROM items WHERE site_id = $1 AND id = $6), $7) RETURNING id",
+        )
+        .bind(site.id)
+        .bind(document.number.as_str())
+        .bind(document.title.as_str())
+        .bind(document.column_id)
+        .bind(document.issued_on)
+        .bind(document.item_id)
+        .bind(Utc::now())
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = json!({
+            "number": document.number, "title": document.title, "column": path, "issued_on": document.issued_on.to_string(), "item": document.item_id,
+            "before": null, "after": {"number": document.number, "issued_on": document.issued_on.to_string(), "item": document.item_id},
+        });
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "documents.add",
+            &format!("document:{id}"),
+            &detail.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn column_items(
+        &self,
+        site: &Site,
+        column_id: i64,
+        before: Option<(DateTime<Utc>, i64)>,
+        limit: i64,
+    ) -> Result<Vec<ItemSummary>> {
+        type Row = (i64, Lossy, DateTime<Utc>, String, String, Option<String>, Option<String>);
+        let rows: Vec<Row> = match before {
+            None => {
+                sqlx::query_as(&column_items_first_sql())
+                    .bind(site.id)
+                    .bind(column_id)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            Some((at, id)) => {
+                sqlx::query_as(&column_items_after_sql())
+                    .bind(site.id)
+                    .bind(column_id)
+                    .bind(at)
+                    .bind(id)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+        };
+        rows.into_iter()
+            .map(|(id, title, online_since, form, path, unit, mark)| {
+                if title.repaired {
+                    note_repaired(id);
+                }
+                Ok(ItemSummary {
+                    id,
+                    title: title.text,
+                    online_since,
+                    form: parse("form", &form)?,
+                    path: parse("path", &path)?,
+                    unit,
+                    mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
+                })
+            })
+            .collect()
+    }
+
+    async fn column_item_count(&self, site: &Site, column_id: i64) -> Result<i64> {
+        Ok(sqlx::query_scalar(COLUMN_ITEM_COUNT).bind(site.id).bind(column_id).fetch_one(&self.pool).await?)
+    }
+}

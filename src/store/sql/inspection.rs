@@ -1,0 +1,111 @@
+//! Public inquiries, for the national check.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool};
+
+use super::*;
+use crate::domain::review::Act;
+use crate::store::backend::Backend;
+use crate::store::text::Lossy;
+
+sql_impl! { InspectionStore;
+    async fn add_inquiry(&self, site: &Site, inquiry: &NewInquiry) -> Result<i64> {
+        let subject = inquiry.subject.trim();
+        if subject.is_empty() {
+            return Err(StoreError::Refused("an inquiry needs its subject".into()));
+        }
+        let invalid = inquiry.invalid_reason.as_deref().map(str::trim);
+        if invalid == Some("") {
+            return Err(StoreError::Refused("an invalid inquiry needs the reason it is not valid".into()));
+        }
+        let mut tx = self.begin_write("recording an inquiry").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO inquiries (site_id, subject, asked_at, valid, invalid_reason, recorded_at, recorded_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(site.id)
+        .bind(subject)
+        .bind(inquiry.asked_at)
+        .bind(invalid.is_none())
+        .bind(invalid)
+        .bind(Utc::now())
+        .bind(self.operator.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = json!({
+            "subject": subject, "asked_at": inquiry.asked_at.to_rfc3339(), "invalid_reason": invalid,
+            "before": null, "after": {"answered": false, "valid": invalid.is_none()},
+        });
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "inquiry.add",
+            &format!("inquiry:{id}"),
+            &detail.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn answer_inquiry(&self, site: &Site, id: i64, answer: &str, at: DateTime<Utc>) -> Result<()> {
+        let answer = answer.trim();
+        if answer.is_empty() {
+            return Err(StoreError::Refused("an answer needs its text".into()));
+        }
+        let mut tx = self.begin_write("answering an inquiry").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
+        let done = sqlx::query(
+            "UPDATE inquiries SET answered_at = $3, answer = $4 WHERE site_id = $1 AND id = $2 AND answered_at IS NULL",
+        )
+        .bind(site.id)
+        .bind(id)
+        .bind(at)
+        .bind(answer)
+        .execute(&mut *tx)
+        .await?;
+        if DB::rows_affected(&done) == 0 {
+            return Err(StoreError::Refused(format!(
+                "inquiry {id} is not an unanswered inquiry of site {}",
+                site.code
+            )));
+        }
+        let detail = json!({"answered_at": at.to_rfc3339(), "answer": answer, "before": {"answered": false}, "after": {"answered": true}});
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "inquiry.answer",
+            &format!("inquiry:{id}"),
+            &detail.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn inquiries(&self, site: &Site) -> Result<Vec<InquiryRow>> {
+        type Row = (i64, String, DateTime<Utc>, bool, Option<String>, Option<DateTime<Utc>>, Option<String>);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT id, subject, asked_at, valid, invalid_reason, answered_at, answer FROM inquiries WHERE site_id = $1 ORDER BY asked_at DESC, id DESC",
+        )
+        .bind(site.id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, subject, asked_at, valid, invalid_reason, answered_at, answer)| InquiryRow {
+                id,
+                subject,
+                asked_at,
+                valid,
+                invalid_reason,
+                answered_at,
+                answer,
+            })
+            .collect())
+    }
+}

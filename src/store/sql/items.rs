@@ -1,0 +1,321 @@
+//! Items: exported a page at a time, one whole with its history, one found by its id or ref.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{Executor, Pool};
+
+use super::*;
+use crate::domain::checks::{self, RecordedFinding};
+use crate::domain::item::AttachmentKind;
+use crate::domain::{Form, MarkKind, RetractionReason};
+use crate::store::backend::Backend;
+use crate::store::text::{Lossy, note_repaired};
+
+sql_impl! { SqlStore;
+    /// The history entries of the content checks' findings recorded with each review decision on an
+    /// item (in its audit record): what each decision found, waived or not, and what an earlier
+    /// one found that it no longer did (fixed). Decisions recorded without findings are left out.
+    pub(super) async fn findings_at_decisions(&self, site: &Site, id: i64) -> Result<Vec<HistoryEntry>> {
+        let records: Vec<(DateTime<Utc>, String, String, String)> = sqlx::query_as(
+            "SELECT at, operator, action, detail FROM audit_log \
+             WHERE site_id = $1 AND target = $2 AND action IN ('review.approve', 'review.reject') ORDER BY id",
+        )
+        .bind(site.id)
+        .bind(format!("item:{id}"))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut decisions = Vec::new();
+        let mut found = Vec::new();
+        for (at, operator, action, detail) in records {
+            let Ok(detail) = serde_json::from_str::<serde_json::Value>(&detail) else { continue };
+            let Some(findings) = detail.get("findings").cloned() else { continue };
+            let Ok(findings) = serde_json::from_value::<Vec<RecordedFinding>>(findings) else { continue };
+            let step = detail.get("step").and_then(|s| s.as_str()).unwrap_or("").to_string();
+            let decision = action.trim_start_matches("review.").to_string();
+            decisions.push((at, operator, format!("{decision} ({step})")));
+            found.push(findings);
+        }
+        let mut history = Vec::new();
+        for ((at, operator, decision), (now, fixed)) in decisions.into_iter().zip(checks::at_decisions(&found)) {
+            let entry = |event: String| HistoryEntry { at, operator: operator.clone(), event };
+            let none_fixed = fixed.is_empty();
+            for f in fixed {
+                history.push(entry(format!(
+                    "fixed by {decision}: {} “{}” (found at the decision before)",
+                    f.kind, f.text
+                )));
+            }
+            for f in now {
+                let blocking = if f.blocking { ", blocking" } else { "" };
+                let waived = f.waived.as_ref().map_or_else(String::new, |w| format!(" — waived ({w})"));
+                history.push(entry(format!(
+                    "found at {decision}: {} “{}” ({}{blocking}) {}{waived}",
+                    f.kind, f.text, f.span, f.message
+                )));
+            }
+            if now.is_empty() && none_fixed {
+                history.push(entry(format!("content checks at {decision}: nothing found")));
+            }
+        }
+        Ok(history)
+    }
+}
+
+sql_impl! { ItemStore;
+    async fn export_page(
+        &self,
+        site: &Site,
+        after_id: i64,
+        since: Option<DateTime<Utc>>,
+        limit: i64,
+    ) -> Result<Vec<ExportedItem>> {
+        // Title and body leniently decoded: one item whose text is not UTF-8 must not fail the page.
+        type ItemRow = (
+            i64,
+            Option<String>,
+            Lossy,
+            Lossy,
+            String,
+            String,
+            Option<String>,
+            String,
+            String,
+            String,
+            DateTime<Utc>,
+            Option<DateTime<Utc>>,
+            Option<String>,
+            Option<DateTime<Utc>>,
+            Option<String>,
+        );
+        let rows: Vec<ItemRow> = sqlx::query_as(
+            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name, i.channel, i.stage, i.status, i.submitted_at, i.published_at, i.url, i.wechat_at, i.mark \
+             FROM items i LEFT JOIN units u ON u.id = i.unit_id \
+             WHERE i.site_id = $1 AND i.id > $2 AND ($3 IS NULL OR i.updated_at >= $3) ORDER BY i.id LIMIT $4",
+        )
+        .bind(site.id)
+        .bind(after_id)
+        .bind(since)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let (Some(first), Some(last)) = (rows.first().map(|r| r.0), rows.last().map(|r| r.0)) else {
+            return Ok(Vec::new());
+        };
+        let placements: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT p.item_id, c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id \
+             WHERE p.site_id = $1 AND p.item_id BETWEEN $2 AND $3 ORDER BY p.item_id, c.position",
+        )
+        .bind(site.id)
+        .bind(first)
+        .bind(last)
+        .fetch_all(&self.pool)
+        .await?;
+        let withdrawals: Vec<(i64, DateTime<Utc>, String)> = sqlx::query_as(
+            "SELECT item_id, withdrawn_at, reason FROM withdrawals \
+             WHERE site_id = $1 AND item_id BETWEEN $2 AND $3 AND restored_at IS NULL",
+        )
+        .bind(site.id)
+        .bind(first)
+        .bind(last)
+        .fetch_all(&self.pool)
+        .await?;
+        let attachments: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT item_id, kind, name FROM attachments WHERE site_id = $1 AND item_id BETWEEN $2 AND $3 ORDER BY item_id, kind",
+        )
+        .bind(site.id)
+        .bind(first)
+        .bind(last)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut carried: HashMap<i64, Vec<(AttachmentKind, String)>> = HashMap::new();
+        for (item, kind, name) in attachments {
+            let kind = AttachmentKind::parse(&kind).ok_or_else(|| decode_error("attachment kind", &kind))?;
+            carried.entry(item).or_default().push((kind, name));
+        }
+        let mut by_item: HashMap<i64, Vec<(String, Form)>> = HashMap::new();
+        for (item, path, form) in placements {
+            by_item.entry(item).or_default().push((path, parse("form", &form)?));
+        }
+        let mut withdrawn: HashMap<i64, (DateTime<Utc>, RetractionReason)> = HashMap::new();
+        for (item, at, reason) in withdrawals {
+            withdrawn.insert(item, (at, parse("reason", &reason)?));
+        }
+        rows.into_iter()
+            .map(
+                |(
+                    id,
+                    reference,
+                    title,
+                    body,
+                    form,
+                    path,
+                    unit,
+                    channel,
+                    stage,
+                    status,
+                    submitted_at,
+                    published_at,
+                    url,
+                    wechat_at,
+                    mark,
+                )| {
+                    if title.repaired || body.repaired {
+                        note_repaired(id);
+                    }
+                    Ok(ExportedItem {
+                        id,
+                        reference,
+                        url,
+                        title: title.text,
+                        body: body.text,
+                        form: parse("form", &form)?,
+                        path: parse("path", &path)?,
+                        unit,
+                        channel: parse("channel", &channel)?,
+                        stage: parse("stage", &stage)?,
+                        status: parse("status", &status)?,
+                        submitted_at,
+                        wechat_at,
+                        published_at,
+                        withdrawn: withdrawn.remove(&id),
+                        mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
+                        placements: by_item.remove(&id).unwrap_or_default(),
+                        attachments: carried.remove(&id).unwrap_or_default(),
+                    })
+                },
+            )
+            .collect()
+    }
+
+    async fn item(&self, site: &Site, id: i64) -> Result<(ExportedItem, Vec<HistoryEntry>)> {
+        let item = self
+            .export_page(site, id - 1, None, 1)
+            .await?
+            .into_iter()
+            .find(|i| i.id == id)
+            .ok_or_else(|| StoreError::NotFound(format!("no item {id} in site {}", site.code)))?;
+        let reviews: Vec<(DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
+            "SELECT r.decided_at, o.name, r.step, r.decision, r.comment FROM reviews r \
+             JOIN operators o ON o.site_id = r.site_id AND o.id = r.operator_id \
+             WHERE r.site_id = $1 AND r.item_id = $2",
+        )
+        .bind(site.id)
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        type Withdrawal =
+            (DateTime<Utc>, String, String, String, Option<DateTime<Utc>>, Option<String>, Option<String>);
+        let withdrawals: Vec<Withdrawal> = sqlx::query_as(
+            "SELECT withdrawn_at, withdrawn_by, reason, note, restored_at, restored_by, restore_note FROM withdrawals \
+             WHERE site_id = $1 AND item_id = $2",
+        )
+        .bind(site.id)
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let attachments: Vec<(DateTime<Utc>, String, String)> =
+            sqlx::query_as("SELECT received_at, kind, name FROM attachments WHERE site_id = $1 AND item_id = $2")
+                .bind(site.id)
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+        let marks: Vec<(DateTime<Utc>, String, String, NaiveDate, String, String)> = sqlx::query_as(
+            "SELECT marked_at, marked_by, mark, effective_on, replaced_by, note FROM item_marks WHERE site_id = $1 AND item_id = $2",
+        )
+        .bind(site.id)
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let by_note = |what: String, note: &str| if note.is_empty() { what } else { format!("{what} — {note}") };
+        let mut history = vec![HistoryEntry {
+            at: item.submitted_at,
+            operator: item.unit.clone().unwrap_or_default(),
+            event: "submitted".into(),
+        }];
+        for (at, kind, name) in attachments {
+            history.push(HistoryEntry {
+                at,
+                operator: item.unit.clone().unwrap_or_default(),
+                event: format!("attachment {kind}: {name}"),
+            });
+        }
+        // Who published it is the publication's audit record.
+        let publisher: Option<String> = sqlx::query_scalar(
+            "SELECT operator FROM audit_log WHERE site_id = $1 AND target = $2 AND action = 'publish' ORDER BY at DESC, id DESC LIMIT 1",
+        )
+        .bind(site.id)
+        .bind(format!("item:{id}"))
+        .fetch_optional(&self.pool)
+        .await?;
+        for (at, operator, step, decision, comment) in reviews {
+            history.push(HistoryEntry { at, operator, event: by_note(format!("{decision} ({step})"), &comment) });
+        }
+        if let Some(at) = item.published_at {
+            history.push(HistoryEntry { at, operator: publisher.unwrap_or_default(), event: "published".into() });
+        }
+        for (at, by, reason, note, restored_at, restored_by, restore_note) in withdrawals {
+            history.push(HistoryEntry { at, operator: by, event: by_note(format!("withdrawn: {reason}"), &note) });
+            if let (Some(at), Some(by)) = (restored_at, restored_by) {
+                history.push(HistoryEntry {
+                    at,
+                    operator: by,
+                    event: by_note("restored".into(), restore_note.as_deref().unwrap_or("")),
+                });
+            }
+        }
+        // Findings of the content checks waived before approval (全过程留痕).
+        let waived: Vec<(DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
+            "SELECT waived_at, waived_by, kind, text, reason FROM finding_waivers WHERE site_id = $1 AND item_id = $2",
+        )
+        .bind(site.id)
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        for (at, operator, kind, text, reason) in waived {
+            history.push(HistoryEntry {
+                at, operator, event: format!("finding waived: {kind} “{text}” — {reason}")
+            });
+        }
+        history.extend(self.findings_at_decisions(site, id).await?);
+        for (at, by, mark, effective_on, replaced_by, note) in marks {
+            let kind: MarkKind = parse("mark", &mark)?;
+            let replaced = if replaced_by.is_empty() { String::new() } else { format!(", replaced by {replaced_by}") };
+            history.push(HistoryEntry {
+                at,
+                operator: by,
+                event: by_note(
+                    format!("marked {} {} from {effective_on}{replaced}", kind.as_str(), kind.label()),
+                    &note,
+                ),
+            });
+        }
+        history.sort_by_key(|h| h.at);
+        Ok((item, history))
+    }
+
+    async fn find_item(&self, site: &Site, key: &str) -> Result<i64> {
+        let found: Option<i64> = match key.trim().parse::<i64>() {
+            Ok(id) => {
+                sqlx::query_scalar("SELECT id FROM items WHERE site_id = $1 AND id = $2")
+                    .bind(site.id)
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+            Err(_) => {
+                sqlx::query_scalar("SELECT id FROM items WHERE site_id = $1 AND ref = $2")
+                    .bind(site.id)
+                    .bind(key.trim())
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+        };
+        found.ok_or_else(|| {
+            StoreError::NotFound(format!(
+                "no item {key:?} in site {} (an item is named by its id or its ref)",
+                site.code
+            ))
+        })
+    }
+}

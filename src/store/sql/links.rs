@@ -1,0 +1,190 @@
+//! The link checks' part of the store: the items a check reads, its results replaced in
+//! `link_checks` in one transaction with its audit record.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool};
+
+use super::*;
+use crate::domain::review::Act;
+use crate::store::backend::Backend;
+use crate::store::text::{Lossy, note_repaired};
+
+use crate::domain::links::{Place, Verdict};
+
+sql_impl! { LinkStore;
+    async fn link_items(&self, site: &Site, scope: &LinkScope) -> Result<Vec<LinkItem>> {
+        let (items, since, sql) = match scope {
+            LinkScope::Online { items, since } => (
+                items,
+                since,
+                "SELECT i.id, i.url, i.body, i.status FROM items i \
+                 WHERE i.site_id = $1 AND i.status = 'online' AND ($2 IS NULL OR i.published_at >= $2)",
+            ),
+            LinkScope::Withdrawn { items, since } => (
+                items,
+                since,
+                "SELECT i.id, i.url, i.body, i.status FROM items i \
+                 WHERE i.site_id = $1 AND i.status = 'withdrawn' AND i.url IS NOT NULL AND i.url <> '' \
+                   AND ($2 IS NULL OR EXISTS (SELECT 1 FROM withdrawals w WHERE w.site_id = i.site_id AND w.item_id = i.id \
+                                              AND w.restored_at IS NULL AND w.withdrawn_at >= $2))",
+            ),
+        };
+        let mut out = Vec::new();
+        let chunks: Vec<Option<&[i64]>> = match items {
+            Some(ids) => ids.chunks(CHUNK).map(Some).collect(),
+            None => vec![None],
+        };
+        for chunk in chunks {
+            let sql = match chunk {
+                Some(ids) if !ids.is_empty() => format!("{sql} AND i.id IN ({}) ORDER BY i.id", id_list(ids)),
+                Some(_) => continue,
+                None => format!("{sql} ORDER BY i.id"),
+            };
+            let rows: Vec<(i64, Option<Lossy>, Lossy, String)> =
+                sqlx::query_as(&sql).bind(site.id).bind(*since).fetch_all(&self.pool).await?;
+            for (id, url, body, status) in rows {
+                if url.as_ref().is_some_and(|u| u.repaired) || body.repaired {
+                    note_repaired(id);
+                }
+                out.push(LinkItem {
+                    id,
+                    url: url.map(|u| u.text),
+                    body: body.text,
+                    attachments: Vec::new(),
+                    status: parse("status", &status)?,
+                });
+            }
+        }
+        if out.is_empty() {
+            return Ok(out);
+        }
+        let mut attachments: HashMap<i64, Vec<String>> = HashMap::new();
+        for chunk in out.chunks(CHUNK) {
+            let ids: Vec<i64> = chunk.iter().map(|i| i.id).collect();
+            let sql = format!(
+                "SELECT item_id, name FROM attachments WHERE site_id = $1 AND item_id IN ({}) ORDER BY id",
+                id_list(&ids)
+            );
+            let rows: Vec<(i64, Lossy)> = sqlx::query_as(&sql).bind(site.id).fetch_all(&self.pool).await?;
+            for (item, name) in rows {
+                attachments.entry(item).or_default().push(name.text);
+            }
+        }
+        for item in &mut out {
+            item.attachments = attachments.remove(&item.id).unwrap_or_default();
+        }
+        Ok(out)
+    }
+
+    async fn record_link_checks(&self, site: &Site, checked: &[CheckedLink]) -> Result<usize> {
+        let mut tx = self.begin_write("recording link checks").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::CheckLinks).await?;
+        // One row per link of an item (a statement may not touch a row twice).
+        let mut seen = std::collections::HashSet::new();
+        let rows: Vec<&CheckedLink> =
+            checked.iter().filter(|c| seen.insert((c.item, c.place, c.url.as_str()))).collect();
+        let at = Utc::now();
+        for chunk in rows.chunks(CHUNK / 2) {
+            let mut sql = insert_sql::<DB>(
+                "link_checks (site_id, item_id, place, url, status, error, verdict, checked_at, checked_by)",
+                9,
+                chunk.len(),
+            );
+            sql.push_str(
+                " ON CONFLICT (site_id, item_id, place, url) DO UPDATE SET status = excluded.status, error = excluded.error, \
+                 verdict = excluded.verdict, checked_at = excluded.checked_at, checked_by = excluded.checked_by",
+            );
+            let mut q = sqlx::query::<DB>(&sql);
+            for c in chunk {
+                q = q
+                    .bind(site.id)
+                    .bind(c.item)
+                    .bind(c.place.as_str())
+                    .bind(c.url.as_str())
+                    .bind(c.status.map(i64::from))
+                    .bind(c.error.as_deref())
+                    .bind(c.verdict.as_str())
+                    .bind(at)
+                    .bind(self.operator.as_str());
+            }
+            q.execute(&mut *tx).await.map_err(|e| match DatabaseError::from(e) {
+                d if d.is_foreign_key() => {
+                    StoreError::NotFound(format!("an item checked is not in site {}", site.code))
+                }
+                d => StoreError::Database(d),
+            })?;
+        }
+        let count = |v: Verdict| rows.iter().filter(|c| c.verdict == v).count();
+        let items: std::collections::BTreeSet<i64> = rows.iter().map(|c| c.item).collect();
+        let detail = json!({
+            "items": items.len(),
+            "links": rows.len(),
+            "broken": count(Verdict::Broken),
+            "refused": count(Verdict::Refused),
+            "still_public": count(Verdict::StillPublic),
+            "gone": count(Verdict::Gone) + count(Verdict::Notice),
+        });
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "links.check",
+            &format!("site:{}", site.code),
+            &detail.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(rows.len())
+    }
+
+    async fn link_results(&self, site: &Site) -> Result<Vec<LinkRow>> {
+        type Row =
+            (i64, Lossy, Option<String>, String, String, Lossy, Option<i64>, Option<String>, String, DateTime<Utc>);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT l.item_id, i.title, u.name, i.status, l.place, l.url, l.status, l.error, l.verdict, l.checked_at \
+             FROM link_checks l JOIN items i ON i.site_id = l.site_id AND i.id = l.item_id \
+             LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
+             WHERE l.site_id = $1 AND l.checked_at = (SELECT MAX(m.checked_at) FROM link_checks m \
+                                                      WHERE m.site_id = l.site_id AND m.item_id = l.item_id) \
+             ORDER BY l.item_id, l.place, l.url",
+        )
+        .bind(site.id)
+        .fetch_all(&self.pool)
+        .await?;
+        let columns: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT p.item_id, c.path FROM placements p JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
+             WHERE p.site_id = $1 AND p.online_since IS NOT NULL \
+               AND p.item_id IN (SELECT l.item_id FROM link_checks l WHERE l.site_id = $1 AND l.verdict = 'broken') \
+             ORDER BY p.item_id, c.path",
+        )
+        .bind(site.id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_item: HashMap<i64, Vec<String>> = HashMap::new();
+        for (item, path) in columns {
+            by_item.entry(item).or_default().push(path);
+        }
+        rows.into_iter()
+            .map(|(item, title, unit, item_status, place, url, status, error, verdict, checked_at)| {
+                Ok(LinkRow {
+                    item,
+                    title: title.text,
+                    unit,
+                    item_status: parse("status", &item_status)?,
+                    place: Place::parse(&place)
+                        .ok_or_else(|| StoreError::Refused(format!("unknown link place {place:?}")))?,
+                    url: url.text,
+                    status,
+                    error,
+                    verdict: Verdict::parse(&verdict)
+                        .ok_or_else(|| StoreError::Refused(format!("unknown verdict {verdict:?}")))?,
+                    checked_at,
+                    columns: by_item.get(&item).cloned().unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+}

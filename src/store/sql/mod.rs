@@ -1,0 +1,361 @@
+//! The store, written once for both backends over a concrete pool (`SqlStore<Postgres>`,
+//! `SqlStore<Sqlite>`): runtime queries with `$N` placeholders, which both drivers accept.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool, Transaction};
+
+use crate::domain::deadline::DeadlineRule;
+use crate::domain::review::{Act, WorkflowError};
+use crate::domain::{Form, ItemPath, ItemStatus, MarkKind, Role, Stage};
+use crate::store::backend::Backend;
+use crate::store::text::Lossy;
+use crate::store::*;
+use sqlx::{ColumnIndex, Database, Decode, Encode, IntoArguments, Type};
+
+/// An `impl` on `SqlStore<DB>` for either backend, with the bounds sqlx needs written once here:
+/// `sql_impl! { SqlStore; … }` for the store's own helpers, `sql_impl! { ColumnStore; … }` for an
+/// aggregate's operations (`store/operations.rs`). rustfmt leaves a macro's body alone:
+/// `scripts/fmt` formats these.
+macro_rules! sql_impl {
+    (SqlStore; $($body:tt)*) => {
+        sql_impl!(@impl [] [SqlStore<DB>] $($body)*);
+    };
+    ($operations:ident; $($body:tt)*) => {
+        sql_impl!(@impl [async_trait::async_trait] [crate::store::$operations for SqlStore<DB>] $($body)*);
+    };
+    (@impl [$($attribute:meta)?] [$($head:tt)*] $($body:tt)*) => {
+        $(#[$attribute])?
+        impl<DB> $($head)*
+        where
+            DB: Backend,
+            for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+            for<'c> &'c Pool<DB>: Executor<'c, Database = DB>,
+            for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+            for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+            for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+            for<'q> String: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+            for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+            for<'q> DateTime<Utc>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+            for<'q> NaiveDate: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+            for<'q> Option<i64>: Encode<'q, DB>,
+            for<'q> Option<String>: Encode<'q, DB>,
+            for<'q> Option<&'q str>: Encode<'q, DB>,
+            for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
+            for<'q> Lossy: Decode<'q, DB> + Type<DB>,
+            usize: ColumnIndex<DB::Row>,
+        {
+            $($body)*
+        }
+    };
+}
+
+mod assessment;
+mod audit;
+mod calendar;
+mod checks;
+mod columns;
+mod import;
+mod inspection;
+mod items;
+mod links;
+mod operators;
+mod retraction;
+mod review;
+mod site;
+
+use assessment::*;
+use audit::*;
+use columns::*;
+use retraction::*;
+use review::*;
+
+/// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
+pub(super) const CHUNK: usize = 1_500;
+
+/// The hot statements for one backend (`super::hot_statements`).
+pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
+    use Param::*;
+    let list = id_list(&[1, 2, 3]);
+    let hot = |name: &'static str, sql: String, params: Vec<Param>| HotStatement { name, sql, params };
+    vec![
+        hot("queue", queue_sql::<DB>(), vec![Site, NullText, NullText]),
+        hot("stale", staleness_sql::<DB>(), vec![Site, Day, Instant]),
+        hot("column items", column_items_first_sql(), vec![Site, Column, Int(50)]),
+        hot("column items, next page", column_items_after_sql(), vec![Site, Column, Instant, Item, Int(50)]),
+        hot("column item count", COLUMN_ITEM_COUNT.to_string(), vec![Site, Column]),
+        hot("scores", UNIT_TALLIES.to_string(), vec![Site, YearStart, YearEnd]),
+        hot("retraction requests", retraction_requests_sql::<DB>(true), vec![Site, Text("pending")]),
+        hot(
+            "audit page",
+            audit_page_sql(),
+            vec![Site, Int(i64::MAX), Int(200), NullTime, NullText, Int(0), NullText, NullText],
+        ),
+        hot("withdrawals", WITHDRAWALS.to_string(), vec![Site, Int(200)]),
+        hot("withdrawal: the items' states", batch_states_sql(&list), vec![Site]),
+        hot("withdrawal: the items", withdraw_items_sql(&list), vec![Site, Instant]),
+        hot("withdrawal: their placements", withdraw_placements_sql(&list), vec![Site]),
+        hot(
+            "withdrawal: the records",
+            record_withdrawals_sql(&list),
+            vec![Site, Text("outdated"), Text(""), Instant, Text("bench")],
+        ),
+        hot("withdrawal: the requests it closes", close_requests_sql(&list), vec![Site, Instant, Text("bench")]),
+    ]
+}
+
+pub(crate) struct SqlStore<DB: Database> {
+    pub(super) pool: Pool<DB>,
+    described: String,
+    /// Why nothing may be changed, if nothing may: `--read-only`, or a file this user cannot write.
+    read_only: Option<String>,
+    pub(super) operator: String,
+}
+
+/// Where a test may stop a change between its statements (debug builds only): with
+/// `PORTAL_ADMIN_TEST_PAUSE=NAME` the change says `paused at NAME` on stderr and waits for a line on
+/// stdin, so a test can kill the process or drop its connection in the middle of the transaction.
+#[cfg(debug_assertions)]
+fn pause_point(name: &str) {
+    if std::env::var("PORTAL_ADMIN_TEST_PAUSE").is_ok_and(|v| v == name) {
+        eprintln!("paused at {name}");
+        let _ = std::io::stdin().read_line(&mut String::new());
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn pause_point(_: &str) {}
+
+/// An audit record's detail with the before and after of an item's state added.
+fn with_change(
+    mut detail: serde_json::Value,
+    before: (Stage, ItemStatus),
+    after: (Stage, ItemStatus),
+) -> serde_json::Value {
+    let state = |(stage, status): (Stage, ItemStatus)| json!({"stage": stage.as_str(), "status": status.as_str()});
+    if let Some(map) = detail.as_object_mut() {
+        map.insert("before".into(), state(before));
+        map.insert("after".into(), state(after));
+    }
+    detail
+}
+
+/// Item ids written into a statement as a list (integers only, so nothing can be injected; one
+/// statement for a batch instead of a bound parameter per id).
+pub(super) fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// `INSERT INTO table (columns) VALUES ($1, …), (…)` for `rows` rows of `width` values.
+pub(super) fn insert_sql<DB: Backend>(table_and_columns: &str, width: usize, rows: usize) -> String {
+    let mut sql = format!("INSERT INTO {table_and_columns} VALUES ");
+    for r in 0..rows {
+        sql.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..width {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            DB::push_placeholder(&mut sql, r * width + c + 1);
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+pub(super) fn decode_error(what: &str, value: &str) -> StoreError {
+    StoreError::decode(what, value)
+}
+
+/// A column's rule from its stored parts.
+fn stored_rule(kind: &str, amount: Option<i64>, unit: Option<&str>) -> Result<DeadlineRule> {
+    DeadlineRule::from_parts(kind, amount, unit).ok_or_else(|| decode_error("rule", kind))
+}
+
+pub(super) fn parse<T: FromStr>(what: &str, value: &str) -> Result<T> {
+    value.parse().map_err(|_| decode_error(what, value))
+}
+
+/// A time as a JSON array of rows gives it: RFC 3339 text (SQLite's stored text, PostgreSQL's
+/// JSON form of a timestamptz).
+fn stored_time(value: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(value).map(|t| t.with_timezone(&Utc)).map_err(|_| decode_error("time", value))
+}
+
+/// The rows of a JSON array built by the database (`None`: no rows, as PostgreSQL's `json_agg`
+/// gives for none).
+fn json_rows<T: serde::de::DeserializeOwned>(what: &str, json: Option<String>) -> Result<Vec<T>> {
+    match json {
+        Some(text) => serde_json::from_str(&text).map_err(|e| decode_error(what, &e.to_string())),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Where an item stands in the workflow.
+struct ItemState {
+    path: ItemPath,
+    stage: Stage,
+    status: ItemStatus,
+    form: Form,
+    version: i64,
+    unit_id: Option<i64>,
+    published_at: Option<DateTime<Utc>>,
+    /// The form it counts at (items.points).
+    points: i64,
+    mark: Option<MarkKind>,
+}
+
+/// A change to an item's workflow state.
+enum Change {
+    Decided { stage: Stage, status: ItemStatus },
+    Published { at: DateTime<Utc>, points: Form },
+}
+
+sql_impl! { SqlStore;
+    pub(crate) async fn new(
+        pool: Pool<DB>,
+        described: String,
+        read_only: Option<String>,
+        os_user: Option<String>,
+    ) -> Result<Self> {
+        let operator = match DB::CURRENT_USER {
+            Some(sql) => sqlx::query_scalar::<DB, String>(sql).fetch_one(&pool).await?,
+            None => os_user.unwrap_or_default(),
+        };
+        Ok(SqlStore { pool, described, read_only, operator })
+    }
+
+    pub(super) async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {
+        if let Some(why) = &self.read_only {
+            return Err(StoreError::Refused(format!("read-only: {what} is not allowed ({why})")));
+        }
+        Ok(self.pool.begin_with(DB::BEGIN_WRITE).await?)
+    }
+
+    pub(super) async fn audit(
+        tx: &mut Transaction<'static, DB>,
+        site: Option<i64>,
+        operator: &str,
+        action: &str,
+        target: &str,
+        detail: &str,
+    ) -> Result<()> {
+        Self::audit_many(tx, site, operator, action, &[(target.to_string(), detail.to_string())]).await
+    }
+
+    /// Audit records of one action on several targets (target, detail), written together.
+    async fn audit_many(
+        tx: &mut Transaction<'static, DB>,
+        site: Option<i64>,
+        operator: &str,
+        action: &str,
+        records: &[(String, String)],
+    ) -> Result<()> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let at = Utc::now();
+        for chunk in records.chunks(CHUNK) {
+            let sql = insert_sql::<DB>("audit_log (site_id, at, operator, action, target, detail)", 6, chunk.len());
+            let mut q = sqlx::query::<DB>(&sql);
+            for (target, detail) in chunk {
+                q = q.bind(site).bind(at).bind(operator).bind(action).bind(target.as_str()).bind(detail.as_str());
+            }
+            q.execute(&mut **tx).await?;
+        }
+        if let Some(notify) = DB::NOTIFY {
+            // Delivered when the transaction commits, never for one rolled back.
+            sqlx::query::<DB>(notify).execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
+
+    /// An item's workflow state, checked against the version the caller read (if it gave one).
+    async fn item_state(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        item: i64,
+        version: Option<i64>,
+    ) -> Result<ItemState> {
+        type Row = (String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64, Option<String>);
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT path, stage, status, form, version, unit_id, published_at, points, mark FROM items WHERE site_id = $1 AND id = $2",
+        )
+        .bind(site.id)
+        .bind(item)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let Some((path, stage, status, form, current, unit_id, published_at, points, mark)) = row else {
+            return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code)));
+        };
+        if version.is_some_and(|v| v != current) {
+            return Err(Self::conflict(tx, site, item).await);
+        }
+        Ok(ItemState {
+            path: parse("path", &path)?,
+            stage: parse("stage", &stage)?,
+            status: parse("status", &status)?,
+            form: parse("form", &form)?,
+            version: current,
+            unit_id,
+            published_at,
+            points,
+            mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
+        })
+    }
+
+    /// Who last changed an item, for a conflict message.
+    async fn conflict(tx: &mut Transaction<'static, DB>, site: &Site, item: i64) -> StoreError {
+        let last: Option<(String, DateTime<Utc>, String)> = sqlx::query_as(
+            "SELECT operator, at, action FROM audit_log WHERE site_id = $1 AND target = $2 ORDER BY at DESC, id DESC LIMIT 1",
+        )
+        .bind(site.id)
+        .bind(format!("item:{item}"))
+        .fetch_optional(&mut **tx)
+        .await
+        .ok()
+        .flatten();
+        StoreError::Conflict(match last {
+            Some((who, at, action)) => format!(
+                "item {item} was changed by {who} at {} ({action}) since it was read; reload it and decide again",
+                crate::domain::time::format_time(at, false)
+            ),
+            None => format!("item {item} was changed since it was read; reload it and decide again"),
+        })
+    }
+
+    /// The operator's id if they are an active operator of the site whose role allows `act`.
+    pub(super) async fn allowed(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        operator: &str,
+        act: Act,
+    ) -> Result<i64> {
+        let row: Option<(i64, String, bool)> =
+            sqlx::query_as("SELECT id, role, active FROM operators WHERE site_id = $1 AND name = $2")
+                .bind(site.id)
+                .bind(operator)
+                .fetch_optional(&mut **tx)
+                .await?;
+        let Some((id, role, active)) = row else {
+            return Err(StoreError::Refused(format!(
+                "{operator} is not an operator of site {}; an administrator must register them first",
+                site.code
+            )));
+        };
+        let role: Role = parse("role", &role)?;
+        if !active {
+            return Err(StoreError::Refused(format!(
+                "{operator} is no longer an active operator of site {}",
+                site.code
+            )));
+        }
+        if !act.allowed(role) {
+            return Err(StoreError::Refused(
+                WorkflowError::NotAllowed { operator: operator.to_string(), role: role.as_str(), act }.to_string(),
+            ));
+        }
+        Ok(id)
+    }
+}

@@ -1,0 +1,118 @@
+//! The operators of a site and their roles (and, on PostgreSQL, their logins' roles).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool};
+
+use super::*;
+use crate::domain::Role;
+use crate::domain::review::Act;
+use crate::store::backend::Backend;
+use crate::store::text::Lossy;
+
+sql_impl! { OperatorStore;
+    async fn operators(&self, site: &Site) -> Result<Vec<OperatorRow>> {
+        let rows: Vec<(String, String, bool)> =
+            sqlx::query_as("SELECT name, role, active FROM operators WHERE site_id = $1 ORDER BY name")
+                .bind(site.id)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(name, role, active)| Ok(OperatorRow { name, role: parse("role", &role)?, active }))
+            .collect()
+    }
+
+    async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool> {
+        let name = name.trim();
+        if let Some(why) =
+            roles::refuse_name(name).filter(|_| matches!(change, OperatorChange::Add(_)) || name.is_empty())
+        {
+            return Err(StoreError::Refused(why));
+        }
+        let mut tx = self.begin_write("changing operators").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::ManageOperators).await?;
+        let before: Option<(String, bool)> =
+            sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
+                .bind(site.id)
+                .bind(name)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let before = before.map(|(role, active)| parse::<Role>("role", &role).map(|r| (r, active))).transpose()?;
+        let after = match (change, before) {
+            (OperatorChange::Add(_), Some(_)) => {
+                return Err(StoreError::Refused(format!(
+                    "{name} is already an operator of site {}; use `operators role` to change their role",
+                    site.code
+                )));
+            }
+            (OperatorChange::SetRole(_) | OperatorChange::Disable, None) => {
+                return Err(StoreError::NotFound(format!("{name} is not an operator of site {}", site.code)));
+            }
+            (OperatorChange::Add(role), None) => (role, true),
+            (OperatorChange::SetRole(role), Some(_)) => (role, true),
+            (OperatorChange::Disable, Some((role, _))) => (role, false),
+        };
+        if before == Some(after) {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        if before.is_none() {
+            sqlx::query("INSERT INTO operators (site_id, name, role, active, created_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(site.id)
+                .bind(name)
+                .bind(after.0.as_str())
+                .bind(after.1)
+                .bind(Utc::now())
+                .execute(&mut *tx)
+                .await?;
+        } else {
+            // An administrator who gives a name a role means a person who logs in under it.
+            sqlx::query(
+                "UPDATE operators SET role = $3, active = $4, login = CASE WHEN $4 THEN TRUE ELSE login END WHERE site_id = $1 AND name = $2",
+            )
+            .bind(site.id)
+            .bind(name)
+            .bind(after.0.as_str())
+            .bind(after.1)
+            .execute(&mut *tx)
+            .await?;
+        }
+        // Only an administrator who can log in counts: the names a history carries cannot act.
+        let admins: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM operators WHERE site_id = $1 AND role = 'admin' AND active AND login",
+        )
+        .bind(site.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if admins == 0 {
+            return Err(StoreError::Refused(format!(
+                "{name} is the last active administrator of site {} who can log in; make another one first",
+                site.code
+            )));
+        }
+        // The audit record first: an administrator who takes away their own role can still write it.
+        let state = |s: Option<(Role, bool)>| s.map(|(r, a)| json!({"role": r.as_str(), "active": a}));
+        let detail = json!({"before": state(before), "after": state(Some(after))});
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "operator.set",
+            &format!("operator:{name}"),
+            &detail.to_string(),
+        )
+        .await?;
+        if let Some(set_login) = DB::SET_LOGIN {
+            let role = after.1.then_some(after.0.as_str());
+            sqlx::query(set_login).bind(name).bind(role).execute(&mut *tx).await.map_err(|e| {
+                let said = match &e {
+                    sqlx::Error::Database(d) => d.message().to_string(),
+                    other => other.to_string(),
+                };
+                StoreError::Refused(roles::refused_grant(name, &self.operator, said.lines().next().unwrap_or_default()))
+            })?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+}

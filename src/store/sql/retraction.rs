@@ -1,0 +1,625 @@
+//! Withdrawal, marking and restoring (Art. 13), and the requests that ask for them.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool, Transaction};
+
+use super::*;
+use crate::domain::item::RequestStatus;
+use crate::domain::review::Act;
+use crate::domain::{ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Stage};
+use crate::store::backend::Backend;
+use crate::store::text::Lossy;
+
+/// Site `$1`'s retraction requests of status `$2` (`of_status`: one range of
+/// retraction_requests_status, the pending few among thousands handled) or all, with each item's
+/// columns.
+pub(super) fn retraction_requests_sql<DB: Backend>(of_status: bool) -> String {
+    format!(
+        "SELECT \
+           (SELECT CAST({agg}({arr}(r.id, r.item_id, i.title, u.name, r.reason, r.note, r.status, r.requested_at, r.handled_at, r.handled_by, r.resolution, \
+                                    (SELECT {agg}(c.path) FROM placements p JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
+                                     WHERE p.site_id = r.site_id AND p.item_id = r.item_id))) AS TEXT) \
+            FROM retraction_requests r JOIN items i ON i.site_id = r.site_id AND i.id = r.item_id \
+                 LEFT JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
+            WHERE r.site_id = $1{status})",
+        agg = DB::JSON_AGG,
+        arr = DB::JSON_ARRAY,
+        status = if of_status { " AND r.status = $2" } else { "" }
+    )
+}
+
+/// The latest withdrawals of site `$1` (at most `$2`), with the earliest request each closed.
+pub(super) const WITHDRAWALS: &str = "SELECT w.id, w.item_id, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, w.restored_at, w.restored_by, \
+        (SELECT MIN(r.requested_at) FROM retraction_requests r \
+         WHERE r.site_id = w.site_id AND r.item_id = w.item_id AND r.resolution = 'withdrawn' AND r.handled_at = w.withdrawn_at) \
+ FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
+ WHERE w.site_id = $1 ORDER BY w.withdrawn_at DESC, w.id DESC LIMIT $2";
+
+/// A withdrawal's lookups and changes, for the items of `list` in site `$1`.
+pub(super) fn batch_states_sql(list: &str) -> String {
+    format!(
+        "SELECT id, path, stage, status, form, version, unit_id, published_at, points, mark FROM items WHERE site_id = $1 AND id IN ({list})"
+    )
+}
+
+pub(super) fn withdraw_items_sql(list: &str) -> String {
+    format!(
+        "UPDATE items SET status = 'withdrawn', version = version + 1, updated_at = $2 \
+         WHERE site_id = $1 AND status = 'online' AND id IN ({list}) RETURNING id"
+    )
+}
+
+pub(super) fn withdraw_placements_sql(list: &str) -> String {
+    format!("UPDATE placements SET online_since = NULL WHERE site_id = $1 AND item_id IN ({list})")
+}
+
+pub(super) fn record_withdrawals_sql(list: &str) -> String {
+    format!(
+        "INSERT INTO withdrawals (site_id, item_id, reason, note, withdrawn_at, withdrawn_by) \
+         SELECT $1, id, $2, $3, $4, $5 FROM items WHERE site_id = $1 AND id IN ({list})"
+    )
+}
+
+pub(super) fn close_requests_sql(list: &str) -> String {
+    format!(
+        "UPDATE retraction_requests SET status = 'done', resolution = 'withdrawn', handled_at = $2, handled_by = $3 \
+         WHERE site_id = $1 AND status = 'pending' AND item_id IN ({list}) RETURNING id, item_id"
+    )
+}
+
+/// The audit records of the retraction requests a withdrawal or a mark closed (request, item):
+/// each its own before and after, beside its item's record.
+pub(super) fn closed_requests_audit(closed: &[(i64, i64)], resolution: Resolution) -> Vec<(String, String)> {
+    closed
+        .iter()
+        .map(|(request, item)| {
+            let detail = json!({
+                "item": item,
+                "before": {"status": RequestStatus::Pending.as_str()},
+                "after": {"status": RequestStatus::Done.as_str(), "resolution": resolution.as_str()},
+            });
+            (format!("request:{request}"), detail.to_string())
+        })
+        .collect()
+}
+
+sql_impl! { SqlStore;
+    /// The states of a batch of items, in the order given (each once); refused if one is not in
+    /// the site.
+    pub(super) async fn batch_states(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        items: &[i64],
+    ) -> Result<Vec<(i64, ItemState)>> {
+        type Row = (i64, String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64, Option<String>);
+        let mut found: HashMap<i64, ItemState> = HashMap::with_capacity(items.len());
+        for chunk in items.chunks(CHUNK) {
+            let rows: Vec<Row> =
+                sqlx::query_as(&batch_states_sql(&id_list(chunk))).bind(site.id).fetch_all(&mut **tx).await?;
+            for (id, path, stage, status, form, version, unit_id, published_at, points, mark) in rows {
+                let state = ItemState {
+                    path: parse("path", &path)?,
+                    stage: parse("stage", &stage)?,
+                    status: parse("status", &status)?,
+                    form: parse("form", &form)?,
+                    version,
+                    unit_id,
+                    published_at,
+                    points,
+                    mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
+                };
+                found.insert(id, state);
+            }
+        }
+        let mut seen = HashSet::with_capacity(items.len());
+        let mut out = Vec::with_capacity(items.len());
+        for id in items {
+            if !seen.insert(*id) {
+                continue;
+            }
+            let state =
+                found.remove(id).ok_or_else(|| StoreError::NotFound(format!("no item {id} in site {}", site.code)))?;
+            out.push((*id, state));
+        }
+        Ok(out)
+    }
+
+    /// Takes items' points off (−1) or puts them back (+1) in the running totals, where they
+    /// count: a unit's item, and withdrawn for anything but being outdated (Art. 16).
+    pub(super) async fn shift_points(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        items: &[&ItemState],
+        reason: RetractionReason,
+        delta: i64,
+    ) -> Result<()> {
+        if reason == RetractionReason::Outdated {
+            return Ok(());
+        }
+        let mut totals: HashMap<(i64, NaiveDate), [i64; 3]> = HashMap::new();
+        for current in items.iter().filter(|c| c.path != ItemPath::Repost) {
+            let (Some(unit), Some(published)) = (current.unit_id, current.published_at) else { continue };
+            let day = crate::domain::time::beijing_date(published);
+            totals.entry((unit, day)).or_default()[(current.points.clamp(1, 3) - 1) as usize] += delta;
+        }
+        if delta > 0 {
+            return Self::add_points(tx, site.id, totals).await;
+        }
+        // Taking off: each day's row exists (the items counted); an insert would meet the table's
+        // check on its own proposed row.
+        for ((unit, day), [text, image_text, video]) in totals {
+            sqlx::query(
+                "UPDATE unit_day_points SET text = text + $4, image_text = image_text + $5, video = video + $6 \
+                 WHERE site_id = $1 AND unit_id = $2 AND day = $3",
+            )
+            .bind(site.id)
+            .bind(unit)
+            .bind(day)
+            .bind(text)
+            .bind(image_text)
+            .bind(video)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
+    }
+}
+
+sql_impl! { RetractionStore;
+    async fn retraction_requests(&self, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>> {
+        type Json = (
+            i64,
+            i64,
+            String,
+            Option<String>,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<Vec<String>>,
+        );
+        // One statement: the requests (retraction_requests_status), and each item's columns.
+        let sql = retraction_requests_sql::<DB>(status.is_some());
+        let mut query = sqlx::query_scalar(&sql).bind(site.id);
+        if let Some(status) = status {
+            query = query.bind(status.as_str());
+        }
+        let json: Option<String> = query.fetch_one(&self.pool).await?;
+        let mut out = json_rows::<Json>("retraction requests", json)?
+            .into_iter()
+            .map(
+                |(
+                    id,
+                    item,
+                    title,
+                    unit,
+                    reason,
+                    note,
+                    status,
+                    requested_at,
+                    handled_at,
+                    handled_by,
+                    resolution,
+                    columns,
+                )| {
+                    let columns = columns.unwrap_or_default();
+                    Ok(RetractionRequest {
+                        id,
+                        item,
+                        title,
+                        unit,
+                        reason: parse("reason", &reason)?,
+                        note,
+                        status: RequestStatus::parse(&status).ok_or_else(|| decode_error("request status", &status))?,
+                        requested_at: stored_time(&requested_at)?,
+                        handled_at: handled_at.as_deref().map(stored_time).transpose()?,
+                        handled_by,
+                        resolution: resolution.as_deref().map(|r| parse("resolution", r)).transpose()?,
+                        columns,
+                    })
+                },
+            )
+            .collect::<Result<Vec<_>>>()?;
+        out.sort_by_key(|r| (crate::domain::review::urgency(r.reason), r.requested_at, r.id));
+        Ok(out)
+    }
+
+    async fn retract(&self, site: &Site, items: &[i64], reason: RetractionReason, note: &str) -> Result<Withdrawal> {
+        let mut tx = self.begin_write("a withdrawal").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
+        let states = Self::batch_states(&mut tx, site, items).await?;
+        let mut out = Withdrawal::default();
+        for (id, state) in &states {
+            match state.status {
+                ItemStatus::Online => {}
+                ItemStatus::Withdrawn => out.already.push(*id),
+                other => {
+                    return Err(StoreError::Refused(format!(
+                        "item {id} is not online (it is {}): only an online item can be withdrawn",
+                        other.as_str()
+                    )));
+                }
+            }
+        }
+        let now = Utc::now();
+        let online: Vec<i64> =
+            states.iter().filter(|(_, s)| s.status == ItemStatus::Online).map(|(id, _)| *id).collect();
+        let mut closed: HashMap<i64, u64> = HashMap::new();
+        let mut requests_closed: Vec<(i64, i64)> = Vec::new();
+        for chunk in online.chunks(CHUNK) {
+            let list = id_list(chunk);
+            // Only one withdrawal each: the status moves from online exactly once, so a second
+            // administrator's withdrawal of the same item finds it withdrawn and leaves it.
+            let moved: Vec<i64> =
+                sqlx::query_scalar(&withdraw_items_sql(&list)).bind(site.id).bind(now).fetch_all(&mut *tx).await?;
+            pause_point("retract");
+            let moved_set: HashSet<i64> = moved.iter().copied().collect();
+            out.already.extend(chunk.iter().filter(|id| !moved_set.contains(id)));
+            if moved.is_empty() {
+                continue;
+            }
+            let list = id_list(&moved);
+            sqlx::query(&withdraw_placements_sql(&list)).bind(site.id).execute(&mut *tx).await?;
+            sqlx::query(&record_withdrawals_sql(&list))
+                .bind(site.id)
+                .bind(reason.as_str())
+                .bind(note)
+                .bind(now)
+                .bind(self.operator.as_str())
+                .execute(&mut *tx)
+                .await?;
+            let requests: Vec<(i64, i64)> = sqlx::query_as(&close_requests_sql(&list))
+                .bind(site.id)
+                .bind(now)
+                .bind(self.operator.as_str())
+                .fetch_all(&mut *tx)
+                .await?;
+            for (_, item) in &requests {
+                *closed.entry(*item).or_default() += 1;
+            }
+            requests_closed.extend(requests);
+            out.withdrawn.extend(moved);
+        }
+        if out.withdrawn.is_empty() {
+            tx.rollback().await?;
+            return Ok(out);
+        }
+        let withdrawn: HashSet<i64> = out.withdrawn.iter().copied().collect();
+        let taken: Vec<&ItemState> = states.iter().filter(|(id, _)| withdrawn.contains(id)).map(|(_, s)| s).collect();
+        Self::shift_points(&mut tx, site, &taken, reason, -1).await?;
+        let batch = out.withdrawn.len();
+        let records: Vec<(String, String)> = out
+            .withdrawn
+            .iter()
+            .map(|id| {
+                let requests = closed.get(id).copied().unwrap_or(0);
+                let detail = with_change(
+                    json!({"reason": reason.as_str(), "note": note, "requests_closed": requests, "batch": batch}),
+                    (Stage::Done, ItemStatus::Online),
+                    (Stage::Done, ItemStatus::Withdrawn),
+                );
+                (format!("item:{id}"), detail.to_string())
+            })
+            .collect();
+        Self::audit_many(&mut tx, Some(site.id), &self.operator, "retract", &records).await?;
+        Self::audit_many(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "retraction.close",
+            &closed_requests_audit(&requests_closed, Resolution::Withdrawn),
+        )
+        .await?;
+        tx.commit().await?;
+        out.requests_closed = closed.values().sum();
+        Ok(out)
+    }
+
+    async fn mark(&self, site: &Site, items: &[i64], mark: &NewMark) -> Result<Marking> {
+        let mut tx = self.begin_write("marking items").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
+        let states = Self::batch_states(&mut tx, site, items).await?;
+        let mut out = Marking::default();
+        for (id, state) in &states {
+            if state.status != ItemStatus::Online {
+                return Err(StoreError::Refused(format!(
+                    "item {id} is not online (it is {}): only an online item is marked {}",
+                    state.status.as_str(),
+                    mark.kind.label()
+                )));
+            }
+            if state.mark == Some(mark.kind) {
+                out.already.push(*id);
+            } else {
+                out.marked.push(*id);
+            }
+        }
+        if out.marked.is_empty() {
+            tx.rollback().await?;
+            return Ok(out);
+        }
+        let now = Utc::now();
+        let mut closed: HashMap<i64, u64> = HashMap::new();
+        let mut requests_closed: Vec<(i64, i64)> = Vec::new();
+        for chunk in out.marked.chunks(CHUNK) {
+            let list = id_list(chunk);
+            // Not an update of its columns: published_at and the placements stay as they are.
+            sqlx::query(&format!(
+                "UPDATE items SET mark = $2, version = version + 1, updated_at = $3 WHERE site_id = $1 AND id IN ({list})"
+            ))
+            .bind(site.id)
+            .bind(mark.kind.as_str())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            pause_point("mark");
+            sqlx::query(&format!(
+                "INSERT INTO item_marks (site_id, item_id, mark, effective_on, replaced_by, note, marked_at, marked_by) \
+                 SELECT $1, id, $2, $3, $4, $5, $6, $7 FROM items WHERE site_id = $1 AND id IN ({list})"
+            ))
+            .bind(site.id)
+            .bind(mark.kind.as_str())
+            .bind(mark.effective_on)
+            .bind(mark.replaced_by.as_str())
+            .bind(mark.note.as_str())
+            .bind(now)
+            .bind(self.operator.as_str())
+            .execute(&mut *tx)
+            .await?;
+            // A request to withdraw an outdated item is answered by the mark; any other reason
+            // (improper, classified, error) still needs the item taken down.
+            let requests: Vec<(i64, i64)> = sqlx::query_as(&format!(
+                "UPDATE retraction_requests SET status = 'done', resolution = 'marked', handled_at = $2, handled_by = $3 \
+                 WHERE site_id = $1 AND status = 'pending' AND reason = 'outdated' AND item_id IN ({list}) RETURNING id, item_id"
+            ))
+            .bind(site.id)
+            .bind(now)
+            .bind(self.operator.as_str())
+            .fetch_all(&mut *tx)
+            .await?;
+            for (_, item) in &requests {
+                *closed.entry(*item).or_default() += 1;
+            }
+            requests_closed.extend(requests);
+        }
+        let before: HashMap<i64, Option<MarkKind>> = states.iter().map(|(id, s)| (*id, s.mark)).collect();
+        let records: Vec<(String, String)> = out
+            .marked
+            .iter()
+            .map(|id| {
+                let detail = json!({
+                    "before": {"mark": before.get(id).copied().flatten().map(MarkKind::as_str)},
+                    "after": {"mark": mark.kind.as_str()},
+                    "mark": mark.kind.as_str(),
+                    "effective_on": mark.effective_on.to_string(),
+                    "replaced_by": mark.replaced_by,
+                    "note": mark.note,
+                    "requests_closed": closed.get(id).copied().unwrap_or(0),
+                });
+                (format!("item:{id}"), detail.to_string())
+            })
+            .collect();
+        Self::audit_many(&mut tx, Some(site.id), &self.operator, "mark", &records).await?;
+        Self::audit_many(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "retraction.close",
+            &closed_requests_audit(&requests_closed, Resolution::Marked),
+        )
+        .await?;
+        tx.commit().await?;
+        out.requests_closed = closed.values().sum();
+        Ok(out)
+    }
+
+    async fn withdrawals(&self, site: &Site, limit: i64) -> Result<Vec<WithdrawalRow>> {
+        type Row = (
+            i64,
+            i64,
+            String,
+            String,
+            String,
+            DateTime<Utc>,
+            String,
+            Option<DateTime<Utc>>,
+            Option<String>,
+            Option<DateTime<Utc>>,
+        );
+        let rows: Vec<Row> = sqlx::query_as(WITHDRAWALS).bind(site.id).bind(limit).fetch_all(&self.pool).await?;
+        rows.into_iter()
+            .map(
+                |(
+                    id,
+                    item,
+                    title,
+                    reason,
+                    note,
+                    withdrawn_at,
+                    withdrawn_by,
+                    restored_at,
+                    restored_by,
+                    requested_at,
+                )| {
+                    Ok(WithdrawalRow {
+                        id,
+                        item,
+                        title,
+                        reason: parse("reason", &reason)?,
+                        note,
+                        withdrawn_at,
+                        withdrawn_by,
+                        restored: restored_at.zip(restored_by),
+                        requested_at,
+                        still_public: false,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    async fn restore(&self, site: &Site, item: i64, note: &str) -> Result<Option<Transition>> {
+        let mut tx = self.begin_write("a restore").await?;
+        let current = Self::item_state(&mut tx, site, item, None).await?;
+        let open: Option<(i64, String)> = sqlx::query_as(
+            "SELECT w.id, w.reason FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
+             WHERE w.site_id = $1 AND w.item_id = $2 AND w.restored_at IS NULL AND i.status = 'withdrawn' ORDER BY w.withdrawn_at DESC LIMIT 1",
+        )
+        .bind(site.id)
+        .bind(item)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((withdrawal, reason)) = open else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
+        let reason: RetractionReason = parse("reason", &reason)?;
+        let now = Utc::now();
+        // Only one restore: the status moves from withdrawn exactly once.
+        let done = sqlx::query(
+            "UPDATE items SET status = 'online', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND status = 'withdrawn'",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if DB::rows_affected(&done) == 0 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        pause_point("restore");
+        // Back where it was, as of its publication: a restore is not a new update of the columns.
+        sqlx::query(
+            "UPDATE placements SET online_since = (SELECT published_at FROM items WHERE site_id = $1 AND id = $2) WHERE site_id = $1 AND item_id = $2",
+        )
+        .bind(site.id)
+        .bind(item)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE withdrawals SET restored_at = $2, restored_by = $3, restore_note = $4 WHERE id = $1")
+            .bind(withdrawal)
+            .bind(now)
+            .bind(self.operator.as_str())
+            .bind(note)
+            .execute(&mut *tx)
+            .await?;
+        Self::shift_points(&mut tx, site, &[&current], reason, 1).await?;
+        let detail = with_change(
+            json!({"withdrawn_for": reason.as_str(), "note": note}),
+            (Stage::Done, ItemStatus::Withdrawn),
+            (Stage::Done, ItemStatus::Online),
+        );
+        Self::audit(&mut tx, Some(site.id), &self.operator, "restore", &format!("item:{item}"), &detail.to_string())
+            .await?;
+        tx.commit().await?;
+        Ok(Some(Transition { item, from: Stage::Done, to: Stage::Done, version: current.version + 1 }))
+    }
+
+    async fn request_retraction(
+        &self,
+        site: &Site,
+        item: i64,
+        unit: &str,
+        reason: RetractionReason,
+        note: &str,
+    ) -> Result<i64> {
+        let mut tx = self.begin_write("a retraction request").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::RecordRequest).await?;
+        let unit_id: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE site_id = $1 AND name = $2")
+            .bind(site.id)
+            .bind(unit)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let unit_id = unit_id.ok_or_else(|| StoreError::NotFound(format!("no unit {unit:?} in site {}", site.code)))?;
+        let status: Option<String> = sqlx::query_scalar("SELECT status FROM items WHERE site_id = $1 AND id = $2")
+            .bind(site.id)
+            .bind(item)
+            .fetch_optional(&mut *tx)
+            .await?;
+        match status.as_deref() {
+            None => return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code))),
+            Some("online") => {}
+            Some(other) => {
+                return Err(StoreError::Refused(format!(
+                    "item {item} is {other}, not online: there is nothing to withdraw"
+                )));
+            }
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at) \
+             VALUES ($1, $2, $3, $4, $5, 'pending', $6) RETURNING id",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(unit_id)
+        .bind(reason.as_str())
+        .bind(note)
+        .bind(Utc::now())
+        .fetch_one(&mut *tx)
+        .await?;
+        let detail = json!({
+            "item": item, "unit": unit, "reason": reason.as_str(), "note": note,
+            "before": null, "after": {"status": RequestStatus::Pending.as_str()},
+        });
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "retraction.request",
+            &format!("request:{id}"),
+            &detail.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn decline_request(&self, site: &Site, request: i64, reason: &str) -> Result<()> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::Refused("declining a request needs a reason (--reason)".into()));
+        }
+        let mut tx = self.begin_write("declining a request").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
+        let done = sqlx::query(
+            "UPDATE retraction_requests SET status = 'rejected', resolution = 'declined', handled_at = $3, handled_by = $4, decline_reason = $5 \
+             WHERE site_id = $1 AND id = $2 AND status = 'pending'",
+        )
+        .bind(site.id)
+        .bind(request)
+        .bind(Utc::now())
+        .bind(self.operator.as_str())
+        .bind(reason.trim())
+        .execute(&mut *tx)
+        .await?;
+        if DB::rows_affected(&done) == 0 {
+            return Err(StoreError::Refused(format!(
+                "request {request} is not a pending request of site {}",
+                site.code
+            )));
+        }
+        let detail = json!({
+            "reason": reason.trim(),
+            "before": {"status": RequestStatus::Pending.as_str()},
+            "after": {"status": RequestStatus::Rejected.as_str(), "resolution": Resolution::Declined.as_str()},
+        });
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "retraction.decline",
+            &format!("request:{request}"),
+            &detail.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

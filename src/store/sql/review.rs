@@ -1,0 +1,315 @@
+//! The review workflow of Art. 8–10: the queue, decisions, publication.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool, Transaction};
+
+use super::*;
+use crate::domain::assessment::item_points;
+use crate::domain::checks::RecordedFinding;
+use crate::domain::item::lacking;
+use crate::domain::review::{Act, Decision, WorkflowError, after_decision};
+use crate::domain::{Form, ItemPath, ItemStatus, Stage};
+use crate::store::backend::Backend;
+use crate::store::text::{Lossy, note_repaired};
+
+/// The statements the console and the reports run most, as the store runs them: each filters by
+/// its site (`$1`), on every table it reads, so it reads one site's rows through an index (and on a
+/// distributed PostgreSQL stays on the site's shard: docs/scaling.md). `hot_statements` lists them
+/// for the plan tests (tests/plans.rs) and the benchmarks' raw-SQL runs.
+pub(super) fn queue_sql<DB: Backend>() -> String {
+    format!(
+        "SELECT \
+           (SELECT CAST({agg}({arr}(i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, i.version, i.wechat_at)) AS TEXT) \
+            FROM items i LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
+            WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL OR i.stage = $3)), \
+           (SELECT CAST({agg}({arr}(p.item_id, c.path, c.position)) AS TEXT) \
+            FROM items i JOIN placements p ON p.site_id = i.site_id AND p.item_id = i.id \
+                         JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
+            WHERE i.site_id = $1 AND i.status = 'pending'), \
+           (SELECT CAST({agg}({arr}(a.item_id, a.kind)) AS TEXT) \
+            FROM items i JOIN attachments a ON a.site_id = i.site_id AND a.item_id = i.id \
+            WHERE i.site_id = $1 AND i.status = 'pending')",
+        agg = DB::JSON_AGG,
+        arr = DB::JSON_ARRAY
+    )
+}
+
+sql_impl! { SqlStore;
+    /// Makes a change to an item still at `version`, and bumps the version; a conflict if
+    /// somebody changed it meanwhile.
+    pub(super) async fn advance(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        item: i64,
+        version: i64,
+        change: Change,
+    ) -> Result<i64> {
+        let query = match change {
+            Change::Decided { stage, status } => sqlx::query(if status == ItemStatus::Pending {
+                "UPDATE items SET stage = $5, status = 'pending', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND version = $4"
+            } else {
+                "UPDATE items SET stage = $5, status = 'returned', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND version = $4"
+            })
+            .bind(site.id)
+            .bind(item)
+            .bind(Utc::now())
+            .bind(version)
+            .bind(stage.as_str()),
+            Change::Published { at, points } => sqlx::query(
+                "UPDATE items SET stage = 'done', status = 'online', published_at = $5, points = $6, \
+                 version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND version = $4",
+            )
+            .bind(site.id)
+            .bind(item)
+            .bind(Utc::now())
+            .bind(version)
+            .bind(at)
+            .bind(points.points()),
+        };
+        let done = query.execute(&mut **tx).await?;
+        if DB::rows_affected(&done) == 0 {
+            return Err(Self::conflict(tx, site, item).await);
+        }
+        Ok(version + 1)
+    }
+}
+
+sql_impl! { ReviewStore;
+    async fn queue(&self, site: &Site, path: Option<ItemPath>, stage: Option<Stage>) -> Result<Vec<QueueItem>> {
+        type ItemJson = (i64, String, String, Option<String>, String, String, String, String, i64, Option<String>);
+        // One statement, three JSON arrays (every row through the SQLite driver costs more than
+        // the query): the pending items on one index range (items_queue), their columns and their
+        // attachments, each by primary-key lookups from those items.
+        let sql = queue_sql::<DB>();
+        // Leniently decoded: one item whose text is not UTF-8 (SQLite) must not fail the queue.
+        let (items, columns, attachments): (Option<Lossy>, Option<Lossy>, Option<Lossy>) = sqlx::query_as(&sql)
+            .bind(site.id)
+            .bind(path.map(|p| p.as_str()))
+            .bind(stage.map(|s| s.as_str()))
+            .fetch_one(&self.pool)
+            .await?;
+        let repaired = items.as_ref().is_some_and(|i| i.repaired);
+        let (items, columns, attachments) =
+            (items.map(|l| l.text), columns.map(|l| l.text), attachments.map(|l| l.text));
+        let mut rows: Vec<ItemJson> = json_rows("queue", items)?;
+        for row in rows.iter().filter(|r| {
+            repaired && (r.5.contains('\u{fffd}') || r.3.as_deref().is_some_and(|u| u.contains('\u{fffd}')))
+        }) {
+            note_repaired(row.0);
+        }
+        // The workflow's order of steps, then oldest first.
+        let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> = rows
+            .drain(..)
+            // Oldest first: a WeChat item by when it went out on WeChat.
+            .map(|r| {
+                Ok((
+                    crate::domain::review::step_order(parse("stage", &r.2)?),
+                    stored_time(r.9.as_deref().unwrap_or(&r.7))?,
+                    r,
+                ))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        keyed.sort_by_key(|k| (k.0, k.1, k.2.0));
+        let mut columns: Vec<(i64, String, i64)> = json_rows("queue columns", columns)?;
+        columns.sort_by_key(|c| (c.0, c.2));
+        let columns: Vec<(i64, String)> = columns.into_iter().map(|(item, path, _)| (item, path)).collect();
+        let attachments: Vec<(i64, String)> = json_rows("queue attachments", attachments)?;
+        let mut columns_of: HashMap<i64, Vec<String>> = HashMap::new();
+        for (item, path) in columns {
+            columns_of.entry(item).or_default().push(path);
+        }
+        let mut kinds_of: HashMap<i64, HashSet<String>> = HashMap::new();
+        for (item, kind) in attachments {
+            kinds_of.entry(item).or_default().insert(kind);
+        }
+        keyed
+            .into_iter()
+            .map(|(_, submitted_at, (id, path, stage, unit, form, title, channel, _, version, wechat_at))| {
+                let path: ItemPath = parse("path", &path)?;
+                let missing = lacking(path, kinds_of.remove(&id).unwrap_or_default().iter().map(String::as_str));
+                Ok(QueueItem {
+                    id,
+                    path,
+                    stage: parse("stage", &stage)?,
+                    unit,
+                    form: parse("form", &form)?,
+                    title,
+                    channel: parse("channel", &channel)?,
+                    columns: columns_of.remove(&id).unwrap_or_default(),
+                    submitted_at,
+                    wechat_at: wechat_at.as_deref().map(stored_time).transpose()?,
+                    missing,
+                    version,
+                })
+            })
+            .collect()
+    }
+
+    async fn review_found(
+        &self,
+        site: &Site,
+        item: i64,
+        version: Option<i64>,
+        decision: &Decision,
+        found: Option<&[RecordedFinding]>,
+    ) -> Result<Transition> {
+        decision.validate().map_err(StoreError::Refused)?;
+        let mut tx = self.begin_write("a review").await?;
+        let current = Self::item_state(&mut tx, site, item, version).await?;
+        let to = after_decision(item, current.path, current.stage, decision)
+            .map_err(|e| StoreError::Refused(e.to_string()))?;
+        let operator_id = Self::allowed(&mut tx, site, &self.operator, Act::Pass(current.stage)).await?;
+        let approve = matches!(decision, Decision::Approve { .. });
+        if approve && current.path == ItemPath::Unit {
+            let have: Vec<String> =
+                sqlx::query_scalar("SELECT kind FROM attachments WHERE site_id = $1 AND item_id = $2")
+                    .bind(site.id)
+                    .bind(item)
+                    .fetch_all(&mut *tx)
+                    .await?;
+            let missing: Vec<&str> =
+                lacking(current.path, have.iter().map(String::as_str)).into_iter().map(|k| k.describe()).collect();
+            if !missing.is_empty() {
+                return Err(StoreError::Refused(format!(
+                    "item {item} cannot pass its re-review: missing {} (Art. 10)",
+                    missing.join(", ")
+                )));
+            }
+        }
+        let now = Utc::now();
+        let (affirmed, failed, comment, detail) = match decision {
+            Decision::Approve { checks, comment } => (
+                checks.0,
+                0,
+                comment.clone(),
+                json!({"step": current.stage.as_str(), "checks": checks.to_string(), "comment": comment}),
+            ),
+            Decision::Reject { failed, reason } => (
+                0,
+                failed.0,
+                reason.clone(),
+                json!({"step": current.stage.as_str(), "failed": failed.to_string(), "reason": reason}),
+            ),
+        };
+        sqlx::query(
+            "INSERT INTO reviews (site_id, item_id, step, operator_id, decision, checks_affirmed, checks_failed, comment, decided_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(current.stage.as_str())
+        .bind(operator_id)
+        .bind(if approve { "approve" } else { "reject" })
+        .bind(affirmed)
+        .bind(failed)
+        .bind(comment)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let status = if approve { ItemStatus::Pending } else { ItemStatus::Returned };
+        let version =
+            Self::advance(&mut tx, site, item, current.version, Change::Decided { stage: to, status }).await?;
+        let action = if approve { "review.approve" } else { "review.reject" };
+        let mut detail = with_change(detail, (current.stage, current.status), (to, status));
+        if let (Some(found), Some(fields)) = (found, detail.as_object_mut()) {
+            fields.insert("findings".into(), json!(found));
+        }
+        Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("item:{item}"), &detail.to_string())
+            .await?;
+        tx.commit().await?;
+        Ok(Transition { item, from: current.stage, to, version })
+    }
+
+    async fn publish(&self, site: &Site, item: i64, version: Option<i64>, columns: &[i64]) -> Result<Transition> {
+        let mut tx = self.begin_write("publishing").await?;
+        let current = Self::item_state(&mut tx, site, item, version).await?;
+        if current.stage != Stage::Publish {
+            return Err(StoreError::Refused(
+                WorkflowError::NotReadyToPublish { item, stage: current.stage.as_str() }.to_string(),
+            ));
+        }
+        Self::allowed(&mut tx, site, &self.operator, Act::Pass(Stage::Publish)).await?;
+        if !columns.is_empty() {
+            // The administrator's choice replaces the targets (never online: nothing published is removed).
+            let known: i64 = sqlx::query_scalar(&format!(
+                "SELECT COUNT(*) FROM columns WHERE site_id = $1 AND id IN ({})",
+                columns.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+            ))
+            .bind(site.id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let distinct: HashSet<i64> = columns.iter().copied().collect();
+            if known != distinct.len() as i64 {
+                return Err(StoreError::NotFound(format!(
+                    "not a column of site {}: one of {columns:?} (`portal-admin columns` lists them)",
+                    site.code
+                )));
+            }
+            sqlx::query("DELETE FROM placements WHERE site_id = $1 AND item_id = $2 AND online_since IS NULL")
+                .bind(site.id)
+                .bind(item)
+                .execute(&mut *tx)
+                .await?;
+            for column in distinct {
+                sqlx::query("INSERT INTO placements (site_id, item_id, column_id, form, online_since) VALUES ($1, $2, $3, $4, NULL)")
+                    .bind(site.id)
+                    .bind(item)
+                    .bind(column)
+                    .bind(current.form.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        let now = Utc::now();
+        let placed: Vec<(String, String)> = sqlx::query_as(
+            "SELECT c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id WHERE p.site_id = $1 AND p.item_id = $2 ORDER BY c.position",
+        )
+        .bind(site.id)
+        .bind(item)
+        .fetch_all(&mut *tx)
+        .await?;
+        if placed.is_empty() {
+            return Err(StoreError::Refused(format!("item {item} has no target column; name one with --column ID")));
+        }
+        let forms = placed.iter().map(|(_, f)| parse::<Form>("form", f)).collect::<Result<Vec<_>>>()?;
+        let points = item_points(&forms, None).unwrap_or(current.form);
+        sqlx::query("UPDATE placements SET online_since = $3 WHERE site_id = $1 AND item_id = $2")
+            .bind(site.id)
+            .bind(item)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let version =
+            Self::advance(&mut tx, site, item, current.version, Change::Published { at: now, points }).await?;
+        if let (Some(unit), true) = (current.unit_id, current.path != ItemPath::Repost) {
+            let mut tally = [0i64; 3];
+            tally[points.points() as usize - 1] = 1;
+            Self::add_points(
+                &mut tx,
+                site.id,
+                HashMap::from([((unit, crate::domain::time::beijing_date(now)), tally)]),
+            )
+            .await?;
+        }
+        sqlx::query(
+            "UPDATE documents SET published_at = $3 WHERE site_id = $1 AND item_id = $2 AND published_at IS NULL",
+        )
+        .bind(site.id)
+        .bind(item)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let detail = with_change(
+            json!({"columns": placed.iter().map(|(p, _)| p).collect::<Vec<_>>(), "points": points.as_str()}),
+            (Stage::Publish, ItemStatus::Pending),
+            (Stage::Done, ItemStatus::Online),
+        );
+        Self::audit(&mut tx, Some(site.id), &self.operator, "publish", &format!("item:{item}"), &detail.to_string())
+            .await?;
+        tx.commit().await?;
+        Ok(Transition { item, from: Stage::Publish, to: Stage::Done, version })
+    }
+}

@@ -1,0 +1,342 @@
+//! The connection and the site: the schema, `init`, the site and its counts, who is acting, the
+//! change mark.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool, Transaction};
+
+use super::*;
+use crate::domain::Role;
+use crate::domain::calendar::CalendarDay;
+use crate::domain::column_table::ColumnTable;
+use crate::store::backend::Backend;
+use crate::store::schema::{self, SCHEMA_VERSION};
+use crate::store::text::Lossy;
+
+sql_impl! { SqlStore;
+    pub(super) async fn check_schema(&self) -> Result<()> {
+        match self.schema_version_inner().await? {
+            None => Err(StoreError::NoSchema(self.described.clone())),
+            Some(found) if found > SCHEMA_VERSION => {
+                Err(StoreError::NewerSchema { target: self.described.clone(), found, supported: SCHEMA_VERSION })
+            }
+            Some(found) if found < SCHEMA_VERSION => Err(StoreError::Refused(format!(
+                "{} has schema version {found}, older than this portal-admin's {SCHEMA_VERSION}; run `portal-admin init` to upgrade it",
+                self.described
+            ))),
+            Some(_) => Ok(()),
+        }
+    }
+
+    pub(super) async fn schema_version_inner(&self) -> Result<Option<i64>> {
+        let tables: i64 = sqlx::query_scalar(DB::TABLE_EXISTS).bind("schema_meta").fetch_one(&self.pool).await?;
+        if tables == 0 {
+            return Ok(None);
+        }
+        // A login without rights here sees the tables but may not read them: not an operator.
+        let value: Option<String> = sqlx::query_scalar("SELECT value FROM schema_meta WHERE key = 'schema_version'")
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(|e| match &e {
+                sqlx::Error::Database(d) if d.code().as_deref() == Some("42501") => {
+                    StoreError::NoAccess { target: self.described.clone(), who: self.operator.clone() }
+                }
+                _ => e.into(),
+            })?;
+        match value {
+            None => Ok(None),
+            Some(v) => Ok(Some(parse("schema version", &v)?)),
+        }
+    }
+
+    /// Creates a site with its units, column tree and first administrator.
+    pub(super) async fn create_site(
+        tx: &mut Transaction<'static, DB>,
+        setup: &SiteSetup,
+        operator: &str,
+        report: &mut InitReport,
+    ) -> Result<i64> {
+        let now = Utc::now();
+        let site_id: i64 =
+            sqlx::query_scalar("INSERT INTO sites (code, name, created_at) VALUES ($1, $2, $3) RETURNING id")
+                .bind(setup.code.as_str())
+                .bind(setup.name.as_str())
+                .bind(now)
+                .fetch_one(&mut **tx)
+                .await?;
+        let mut unit_ids = HashMap::new();
+        for (position, unit) in setup.table.units.iter().enumerate() {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO units (site_id, name, full_name, kind, position) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(site_id)
+            .bind(unit.name.as_str())
+            .bind(unit.full_name.as_str())
+            .bind(unit.kind.as_str())
+            .bind(position as i64)
+            .fetch_one(&mut **tx)
+            .await?;
+            unit_ids.insert(unit.name.as_str(), id);
+        }
+        let mut column_ids: HashMap<String, i64> = HashMap::new();
+        for (position, column) in setup.table.columns.iter().enumerate() {
+            let parent = (column.level() > 1).then(|| column_ids[&column.path[..column.level() - 1].join(" / ")]);
+            let (amount, unit) = match column.rule.amount_and_period() {
+                Some((a, p)) => (Some(i64::from(a)), Some(p.as_str())),
+                None => (None, None),
+            };
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO columns (site_id, parent_id, name, path, level, position, deadline, rule_kind, rule_amount, rule_unit, departments, note) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            )
+            .bind(site_id)
+            .bind(parent)
+            .bind(column.name())
+            .bind(column.path_text())
+            .bind(column.level() as i64)
+            .bind(position as i64)
+            .bind(column.deadline.as_str())
+            .bind(column.rule.kind())
+            .bind(amount)
+            .bind(unit)
+            .bind(column.departments.as_str())
+            .bind(column.note.as_str())
+            .fetch_one(&mut **tx)
+            .await?;
+            column_ids.insert(column.path_text(), id);
+            for unit in &column.units {
+                sqlx::query("INSERT INTO column_units (site_id, column_id, unit_id) VALUES ($1, $2, $3)")
+                    .bind(site_id)
+                    .bind(id)
+                    .bind(unit_ids[unit.as_str()])
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+        sqlx::query("INSERT INTO operators (site_id, name, role, active, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(site_id)
+            .bind(operator)
+            .bind(Role::Admin.as_str())
+            .bind(true)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+        if let Some(set_login) = DB::SET_LOGIN {
+            sqlx::query(set_login).bind(operator).bind(Role::Admin.as_str()).execute(&mut **tx).await?;
+        }
+        report.site_created = true;
+        report.units = setup.table.units.len();
+        report.columns = setup.table.columns.len();
+        report.first_admin = Some(operator.to_string());
+        Ok(site_id)
+    }
+
+    /// Whether a stored column tree is the one a table describes.
+    pub(super) fn same_table(stored: &[ColumnRow], table: &ColumnTable) -> bool {
+        stored.len() == table.columns.len()
+            && stored.iter().zip(&table.columns).all(|(s, t)| {
+                s.path == t.path_text()
+                    && s.deadline == t.deadline
+                    && s.departments == t.departments
+                    && s.units == t.units
+                    && s.note == t.note
+            })
+    }
+}
+
+sql_impl! { Store;
+    fn describe(&self) -> String {
+        self.described.clone()
+    }
+
+    fn operator(&self) -> &str {
+        &self.operator
+    }
+
+    async fn schema_version(&self) -> Result<Option<i64>> {
+        self.schema_version_inner().await
+    }
+
+    async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay], notices: &[i32]) -> Result<InitReport> {
+        let version = self.schema_version_inner().await?;
+        match version {
+            Some(found) if found > SCHEMA_VERSION => {
+                return Err(StoreError::NewerSchema {
+                    target: self.described.clone(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            _ => {}
+        }
+        let mut report = InitReport::default();
+        if let Some(found) = version.filter(|v| *v < SCHEMA_VERSION) {
+            // An older schema: the upgrades since its version, in a transaction of their own with
+            // their audit record.
+            let mut tx = self.begin_write("upgrading the schema").await?;
+            for (to, statements) in schema::UPGRADES.iter().filter(|(to, _)| *to > found) {
+                for statement in statements.iter().filter_map(|s| schema::statement(s, DB::DIALECT)) {
+                    (&mut *tx).execute(statement.as_str()).await?;
+                }
+                sqlx::query("UPDATE schema_meta SET value = $1 WHERE key = 'schema_version'")
+                    .bind(to.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for grant in DB::ROLE_GRANTS {
+                (&mut *tx).execute(*grant).await?;
+            }
+            let detail = json!({"from": found, "to": SCHEMA_VERSION});
+            Self::audit(&mut tx, None, &self.operator, "schema.upgrade", "schema", &detail.to_string()).await?;
+            tx.commit().await?;
+            report.upgraded_from = Some(found);
+        }
+        let mut tx = self.begin_write("init").await?;
+        if version.is_none() {
+            // A text query without arguments runs as one multi-statement script on both drivers.
+            let script = schema::render(DB::DIALECT);
+            (&mut *tx).execute(script.as_str()).await?;
+            for grant in DB::ROLE_GRANTS {
+                (&mut *tx).execute(*grant).await?;
+            }
+            report.schema_created = true;
+        }
+        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM sites WHERE code = $1")
+            .bind(setup.code.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        let site_id = match existing {
+            Some(id) => {
+                tx.rollback().await?;
+                let stored = self.columns_of(id).await?;
+                if !Self::same_table(&stored, &setup.table) {
+                    return Err(StoreError::Refused(format!(
+                        "site {:?} already has a column table of {} columns that differs from the one given; a loaded table is never replaced",
+                        setup.code,
+                        stored.len()
+                    )));
+                }
+                tx = self.begin_write("init").await?;
+                id
+            }
+            None => Self::create_site(&mut tx, setup, &self.operator, &mut report).await?,
+        };
+        for day in calendar {
+            let added = sqlx::query(
+                "INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO NOTHING",
+            )
+            .bind(day.date)
+            .bind(day.kind.as_str())
+            .bind(day.note.as_str())
+            .execute(&mut *tx)
+            .await?;
+            report.calendar_days += DB::rows_affected(&added) as usize;
+        }
+        report.calendar_years = Self::record_notices(&mut tx, notices, "built-in", &self.operator).await?;
+        let upgraded_only = InitReport { upgraded_from: None, ..report.clone() };
+        if !upgraded_only.changed() {
+            tx.rollback().await?;
+            return Ok(report);
+        }
+        let detail = json!({
+            "schema_created": report.schema_created,
+            "site_created": report.site_created,
+            "units": report.units,
+            "columns": report.columns,
+            "calendar_days": report.calendar_days,
+            "calendar_years": report.calendar_years,
+            "first_admin": report.first_admin,
+        });
+        Self::audit(
+            &mut tx,
+            Some(site_id),
+            &self.operator,
+            "init",
+            &format!("site:{}", setup.code),
+            &detail.to_string(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(report)
+    }
+
+    async fn site(&self, code: Option<&str>) -> Result<Site> {
+        self.check_schema().await?;
+        let sites: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT id, code, name FROM sites ORDER BY id").fetch_all(&self.pool).await?;
+        let to_site = |(id, code, name): (i64, String, String)| Site { id, code, name };
+        match code {
+            Some(code) => sites
+                .into_iter()
+                .find(|s| s.1 == code)
+                .map(to_site)
+                .ok_or_else(|| StoreError::NotFound(format!("no site {code:?} in {}", self.described))),
+            None => match sites.len() {
+                0 => Err(StoreError::NotFound(format!("no site in {}; run `portal-admin init`", self.described))),
+                1 => Ok(to_site(sites.into_iter().next().expect("one site"))),
+                _ => Err(StoreError::Refused(format!(
+                    "{} holds {} sites ({}); choose one with --site",
+                    self.described,
+                    sites.len(),
+                    sites.iter().map(|s| s.1.as_str()).collect::<Vec<_>>().join(", ")
+                ))),
+            },
+        }
+    }
+
+    async fn counts(&self, site: &Site) -> Result<SiteCounts> {
+        let row: (i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM columns WHERE site_id = $1), \
+                    (SELECT COUNT(*) FROM units WHERE site_id = $1), \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1), \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'online'), \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'pending'), \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'withdrawn'), \
+                    (SELECT COUNT(*) FROM retraction_requests WHERE site_id = $1), \
+                    (SELECT COUNT(*) FROM incidents WHERE site_id = $1), \
+                    (SELECT COUNT(*) FROM documents WHERE site_id = $1)",
+        )
+        .bind(site.id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(SiteCounts {
+            columns: row.0,
+            units: row.1,
+            items: row.2,
+            online: row.3,
+            pending: row.4,
+            withdrawn: row.5,
+            retraction_requests: row.6,
+            incidents: row.7,
+            documents: row.8,
+        })
+    }
+
+    async fn watch(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<()>> {
+        match DB::listen(&self.pool)?.await {
+            Ok(rx) => Some(rx),
+            Err(e) => {
+                tracing::warn!("cannot listen for changes ({e}); the change mark is watched instead");
+                None
+            }
+        }
+    }
+
+    async fn change_mark(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>> {
+        let row: Option<(String, bool)> =
+            sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
+                .bind(site.id)
+                .bind(self.operator.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|(role, active)| Ok((parse("role", &role)?, active))).transpose()
+    }
+}
