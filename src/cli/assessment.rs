@@ -10,6 +10,7 @@ use crate::domain::IncidentKind;
 use crate::domain::assessment::Period;
 use crate::domain::time::{beijing_date, format_time};
 use crate::store::IncidentInput;
+use crate::t;
 use crate::usecase::assessment;
 
 /// A quarter or a year.
@@ -30,13 +31,13 @@ impl PeriodArgs {
             (Some(q), None) => match q.parse()? {
                 p @ Period::Quarter { .. } => Some(p),
                 Period::Year(_) => {
-                    return Err(Failure::usage(format!("--quarter takes a quarter such as 2024Q3, not {q:?}")));
+                    return Err(Failure::usage(t!("not-a-quarter", value = format!("{q:?}"))));
                 }
             },
             (None, Some(y)) => match y.parse()? {
                 p @ Period::Year(_) => Some(p),
                 Period::Quarter { .. } => {
-                    return Err(Failure::usage(format!("--year takes a year such as 2024, not {y:?}")));
+                    return Err(Failure::usage(t!("not-a-year", value = format!("{y:?}"))));
                 }
             },
             _ => None,
@@ -58,7 +59,7 @@ pub async fn scores(
     bulletin_file: Option<&str>,
     rules_file: Option<&std::path::Path>,
 ) -> Result<(), Failure> {
-    let period = period.period()?.ok_or_else(|| Failure::usage("give --quarter YYYYQn or --year YYYY"))?;
+    let period = period.period()?.ok_or_else(|| Failure::usage(t!("scores-which-period")))?;
     let s = session(cli).await?;
     if let Some(file) = bulletin_file {
         let text = assessment::bulletin(s.store.as_ref(), &s.site, period, rules_file).await?;
@@ -69,8 +70,8 @@ pub async fn scores(
             // Whole or not at all, and private: the console's way too.
             assessment::write_whole(std::path::Path::new(file), text)
                 .await
-                .map_err(|e| Failure::failed(format!("cannot write the bulletin to {file}: {e}")))?;
-            super::output::say(&format!("wrote the {period} bulletin to {file}"));
+                .map_err(|e| Failure::failed(t!("bulletin-cannot-write", file = file, error = e.to_string())))?;
+            super::output::say(&t!("bulletin-written", period = period.to_string(), file = file));
         }
         return Ok(());
     }
@@ -162,7 +163,7 @@ pub async fn incident(cli: &Cli, command: &IncidentCommand) -> Result<(), Failur
     match command {
         IncidentCommand::Add { unit, kind, item, date, note } => {
             if note.trim().is_empty() {
-                return Err(Failure::usage("an incident needs a note saying what happened (--note)"));
+                return Err(Failure::usage(t!("incident-needs-note")));
             }
             let s = session(cli).await?;
             let occurred_on = date.unwrap_or_else(|| beijing_date(chrono::Utc::now()));
@@ -170,15 +171,26 @@ pub async fn incident(cli: &Cli, command: &IncidentCommand) -> Result<(), Failur
                 IncidentInput { unit: unit.clone(), kind: *kind, item: None, occurred_on, note: note.clone() };
             let id = assessment::add_incident(s.store.as_ref(), &s.site, &mut input, item.as_deref()).await?;
             let quarter = Period::quarter_of(occurred_on);
-            println!("incident {id}: {unit} {} ({}) on {occurred_on}, in {quarter}", kind.points(), kind.as_str());
+            println!(
+                "{}",
+                t!(
+                    "incident-recorded",
+                    id = id,
+                    unit = unit.to_string(),
+                    points = kind.points(),
+                    kind = kind.as_str(),
+                    date = occurred_on.to_string(),
+                    quarter = quarter.to_string()
+                )
+            );
         }
         IncidentCommand::Reverse { id, note } => {
             if note.trim().is_empty() {
-                return Err(Failure::usage("a correction needs a note saying why (--note)"));
+                return Err(Failure::usage(t!("correction-needs-note")));
             }
             let s = session(cli).await?;
             let new = assessment::reverse_incident(s.store.as_ref(), &s.site, *id, note).await?;
-            println!("incident {new}: reverses incident {id}");
+            println!("{}", t!("incident-reversed", new = new, id = *id));
         }
     }
     Ok(())

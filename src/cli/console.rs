@@ -10,6 +10,7 @@ use serde_json::json;
 use super::first_run::{self, Choice};
 use super::output::{Format, Listing};
 use super::{Cli, Failure, session};
+use crate::t;
 use crate::ui::keymap::{self, Keymap, Layer};
 use crate::ui::text::Ambiguous;
 use crate::ui::{self, Options};
@@ -48,29 +49,35 @@ fn extra_keymap(cli: &Cli) -> Option<(String, String)> {
 fn effective(cli: &Cli, extra_override: Option<&Path>) -> Result<Keymap, Failure> {
     let mut files: Vec<(String, String)> = vec![("keymaps/default.toml".into(), keymap::DEFAULT.into())];
     if let Some(user) = user_keymap().filter(|p| p.exists()) {
-        let text = std::fs::read_to_string(&user)
-            .map_err(|e| Failure::usage(format!("{}: cannot read: {e}", user.display())))?;
+        let text = std::fs::read_to_string(&user).map_err(|e| {
+            Failure::usage(t!("keymap-cannot-read", file = user.display().to_string(), error = e.to_string()))
+        })?;
         files.push((user.display().to_string(), text));
     }
     let extra = match extra_override {
         Some(path) => {
             let mut text = String::new();
-            std::io::Read::read_to_string(&mut super::transfer::regular_file(path)?, &mut text)
-                .map_err(|e| Failure::usage(format!("{}: cannot read: {e}", path.display())))?;
+            std::io::Read::read_to_string(&mut super::transfer::regular_file(path)?, &mut text).map_err(|e| {
+                Failure::usage(t!("keymap-cannot-read", file = path.display().to_string(), error = e.to_string()))
+            })?;
             Some((path.display().to_string(), text))
         }
         None => {
             if let Some(path) = cli.keymap.as_ref().filter(|p| p.as_os_str() != "vim" || p.exists())
                 && let Err(e) = std::fs::read_to_string(path)
             {
-                return Err(Failure::usage(format!("{}: cannot read: {e}", path.display())));
+                return Err(Failure::usage(t!(
+                    "keymap-cannot-read",
+                    file = path.display().to_string(),
+                    error = e.to_string()
+                )));
             }
             extra_keymap(cli)
         }
     };
     files.extend(extra);
     let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    Keymap::build(&refs).map_err(|e| Failure::usage(format!("keymap {e}")))
+    Keymap::build(&refs).map_err(|e| Failure::usage(t!("keymap-error", error = e.to_string())))
 }
 
 pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
@@ -78,9 +85,9 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
         KeymapCommand::Check { file } => {
             let map = effective(cli, Some(file))?;
             for w in map.warnings() {
-                super::output::tell(&format!("portal-admin: warning: {}: {w}", file.display()));
+                super::output::tell(&t!("keymap-warning", file = file.display().to_string(), warning = w.to_string()));
             }
-            super::output::say(&format!("{}: ok", file.display()));
+            super::output::say(&t!("keymap-ok", file = file.display().to_string()));
             Ok(())
         }
         KeymapCommand::Show => {
@@ -152,7 +159,9 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         first_run: crate::places::config_dir().is_some_and(|d| !d.exists()),
     };
     tracing::info!(database = %s.store.describe(), "console opened");
-    ui::run(s.store, s.site, options).await.map_err(|e| Failure::failed(format!("terminal: {e}")))?;
+    ui::run(s.store, s.site, options)
+        .await
+        .map_err(|e| Failure::failed(t!("terminal-error", error = e.to_string())))?;
     // Ended by a signal: the terminal is given back; the exit code says which, as a shell's does.
     match ui::terminal::signalled() {
         Some(signal) => Err(Failure { code: 128 + signal, message: String::new() }),

@@ -65,6 +65,9 @@ pub fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {
     Ok(())
 }
 
+/// A Markdown block of plain text, as docs/cli.md shows each command's help.
+const FENCE: &str = "```text";
+
 /// The command-line reference: every command's full help, in the order `--help` lists them.
 pub fn reference() -> String {
     let mut command = texts::localized().term_width(100).disable_help_subcommand(true);
@@ -90,7 +93,8 @@ fn section(command: &mut clap::Command, path: &str, depth: usize, text: &mut Str
         }
     }
     let help = command.render_long_help().to_string();
-    text.push_str(&format!("\n{} `{path}`\n\n```text\n{}\n```\n", "#".repeat(depth.min(4)), help.trim_end()));
+    let heading = "#".repeat(depth.min(4));
+    text.push_str(&format!("\n{heading} `{path}`\n\n{FENCE}\n{}\n```\n", help.trim_end()));
     for sub in command.get_subcommands_mut() {
         let name = format!("{path} {}", sub.get_name());
         section(sub, &name, depth + 1, text);

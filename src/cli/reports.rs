@@ -9,6 +9,7 @@ use super::{Cli, Failure, parse_date, session};
 use crate::domain::time::{beijing_date, format_time};
 use crate::reports;
 use crate::store::NewDocumentInput;
+use crate::t;
 use crate::usecase::columns;
 
 fn today() -> NaiveDate {
@@ -27,10 +28,11 @@ pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option
         let units = columns::units(s.store.as_ref(), &s.site).await?;
         if !units.iter().any(|u| u.name == name) {
             let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
-            return Err(Failure::usage(format!(
-                "no unit {name:?} in site {} (units: {})",
-                s.site.code,
-                names.join("、")
+            return Err(Failure::usage(t!(
+                "no-such-unit",
+                name = format!("{name:?}"),
+                site = s.site.code.as_str(),
+                units = names.join("、")
             )));
         }
     }
@@ -94,7 +96,7 @@ pub async fn documents(
         Some(DocumentsCommand::Add { number, issued, column, title, item }) => {
             let number = number.trim();
             if number.is_empty() {
-                return Err(Failure::usage("--number is empty"));
+                return Err(Failure::usage(t!("document-number-empty")));
             }
             let input = NewDocumentInput {
                 number: number.to_string(),
@@ -104,7 +106,7 @@ pub async fn documents(
                 item_id: *item,
             };
             let id = s.store.add_document(&s.site, &input).await?;
-            println!("registered document {number} as {id}");
+            println!("{}", t!("document-registered", number = number, id = id));
             Ok(())
         }
         None => {

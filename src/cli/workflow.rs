@@ -10,6 +10,7 @@ use crate::domain::review::{Checks, Decision};
 use crate::domain::time::format_time;
 use crate::domain::{ItemPath, Stage};
 use crate::store::Transition;
+use crate::t;
 use crate::usecase::{audit, queue, withdrawal};
 
 #[derive(Debug, Subcommand)]
@@ -44,7 +45,7 @@ pub enum ReviewCommand {
 }
 
 fn said(t: Transition) -> String {
-    format!("item {}: {} → {} (version {})", t.item, t.from.as_str(), t.to.as_str(), t.version)
+    t!("item-transition", item = t.item, from = t.from.as_str(), to = t.to.as_str(), version = t.version)
 }
 
 pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> Result<(), Failure> {
@@ -112,14 +113,17 @@ pub async fn retractions_command(cli: &Cli, command: &RetractionsCommand) -> Res
         RetractionsCommand::Request { item, unit, reason, note } => {
             let id = queue::find(s.store.as_ref(), &s.site, item).await?;
             let request = withdrawal::request(s.store.as_ref(), &s.site, id, unit, *reason, note).await?;
-            println!("request {request}: {unit} asks to withdraw item {id} ({})", reason.as_str());
+            println!(
+                "{}",
+                t!("request-recorded", request = request, unit = unit.as_str(), item = id, reason = reason.as_str())
+            );
         }
         RetractionsCommand::Reject { id, reason } => {
             if reason.trim().is_empty() {
-                return Err(Failure::usage("declining a request needs a reason (--reason)"));
+                return Err(Failure::usage(t!("decline-needs-reason")));
             }
             withdrawal::decline(s.store.as_ref(), &s.site, *id, reason).await?;
-            println!("request {id}: declined");
+            println!("{}", t!("request-declined", id = *id));
         }
     }
     Ok(())
@@ -207,13 +211,13 @@ pub async fn retract(
     let ids = chosen_items(&s, keys, older).await?;
     let done = withdrawal::retract(s.store.as_ref(), &s.site, &ids, reason, note).await?;
     for id in &done.withdrawn {
-        println!("item {id}: withdrawn ({}) from every column", reason.as_str());
+        println!("{}", t!("item-withdrawn", item = id, reason = reason.as_str()));
     }
     for id in &done.already {
-        println!("item {id} is already withdrawn; nothing changed");
+        println!("{}", t!("item-already-withdrawn", item = id));
     }
     if done.requests_closed > 0 {
-        println!("{} request(s) closed", done.requests_closed);
+        println!("{}", t!("requests-closed", count = done.requests_closed));
     }
     super::links::after_withdrawal(&s, &done.withdrawn).await;
     Ok(())
@@ -230,13 +234,22 @@ pub async fn mark(
     let done = withdrawal::mark(s.store.as_ref(), &s.site, &ids, mark).await?;
     let (kind, label) = (mark.kind.as_str(), mark.kind.label());
     for id in &done.marked {
-        println!("item {id}: marked {kind} ({label}) from {}; it stays online", mark.effective_on);
+        println!(
+            "{}",
+            t!(
+                "item-marked",
+                item = id,
+                kind = kind.to_string(),
+                label = label.to_string(),
+                date = mark.effective_on.to_string()
+            )
+        );
     }
     for id in &done.already {
-        println!("item {id} is already marked {kind}; nothing changed");
+        println!("{}", t!("item-already-marked", item = id, kind = kind.to_string()));
     }
     if done.requests_closed > 0 {
-        println!("{} request(s) closed", done.requests_closed);
+        println!("{}", t!("requests-closed", count = done.requests_closed));
     }
     Ok(())
 }
@@ -274,8 +287,8 @@ pub async fn restore(cli: &Cli, key: &str, note: &str) -> Result<(), Failure> {
     let s = session(cli).await?;
     let id = queue::find(s.store.as_ref(), &s.site, key).await?;
     match withdrawal::restore(s.store.as_ref(), &s.site, id, note).await? {
-        Some(_) => println!("item {id}: back online in the columns it was in"),
-        None => println!("item {id} is not withdrawn; nothing changed"),
+        Some(_) => println!("{}", t!("item-restored", item = id)),
+        None => println!("{}", t!("item-not-withdrawn", item = id)),
     }
     Ok(())
 }
@@ -312,27 +325,28 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
     }
     use std::io::Write;
     writeln!(out, "{}", item.title)?;
-    writeln!(
-        out,
-        "id {} · {} · {} · {} · stage {} · {}",
-        item.id,
-        item.path.as_str(),
-        item.unit.as_deref().unwrap_or("(repost)"),
-        item.form.as_str(),
-        item.stage.as_str(),
-        item.status.as_str()
-    )?;
+    let unit = item.unit.clone().unwrap_or_else(|| t!("show-repost"));
+    let facts = t!(
+        "show-facts",
+        id = item.id,
+        path = item.path.as_str(),
+        unit = unit,
+        form = item.form.as_str(),
+        stage = item.stage.as_str(),
+        status = item.status.as_str()
+    );
+    writeln!(out, "{facts}")?;
     if let Some(mark) = item.mark {
-        writeln!(out, "marked {} ({}): online, marked as such", mark.as_str(), mark.label())?;
+        writeln!(out, "{}", t!("show-marked", mark = mark.as_str(), label = mark.label()))?;
     }
     if let Some(r) = &item.reference {
-        writeln!(out, "ref {r}")?;
+        writeln!(out, "{}", t!("show-ref", reference = r.as_str()))?;
     }
-    writeln!(out, "\ncolumns:")?;
+    writeln!(out, "\n{}", t!("show-columns"))?;
     for (path, form) in &item.placements {
         writeln!(out, "  {path} ({})", form.as_str())?;
     }
-    writeln!(out, "\nhistory:")?;
+    writeln!(out, "\n{}", t!("show-history"))?;
     for h in &history {
         writeln!(out, "  {}  {}  {}", time(h.at), h.operator, h.event)?;
     }

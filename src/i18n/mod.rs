@@ -185,4 +185,4 @@ macro_rules! t {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
