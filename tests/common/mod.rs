@@ -27,12 +27,17 @@ pub const FOREIGN_TZ: &str = "Pacific/Honolulu";
 /// umask may be anything: `scripts/test --env-matrix`.)
 pub const OWN_SETTINGS: &[&str] = &["DATABASE_URL", "PORTAL_ADMIN_AMBIGUOUS_WIDTH", "NO_COLOR"];
 
-/// The program under test, without the runner's own settings of it (`OWN_SETTINGS`).
+/// The locale variables that choose the interface's language. The runner's may say Chinese: the
+/// program under test gets an English locale unless a test sets one (tests/cli_lang.rs).
+pub const LOCALE: &[&str] = &["LC_ALL", "LC_MESSAGES", "LANG"];
+
+/// The program under test, without the runner's own settings of it (`OWN_SETTINGS`), in English.
 pub fn program() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_portal-admin"));
-    for name in OWN_SETTINGS {
+    for name in OWN_SETTINGS.iter().chain(LOCALE) {
         cmd.env_remove(name);
     }
+    cmd.env("LANG", "C.UTF-8");
     cmd
 }
 

@@ -102,9 +102,13 @@ impl Tmux {
     pub fn console(name: &str, db: &TestDb, env: &[(&str, &Path)]) -> Tmux {
         let file = |n: &str| quote(&db.file(n).display().to_string());
         // In the test's own directory: what the console writes there (a bulletin) stays there.
+        // The program's language is the test's `LANG`, or English whatever the runner's locale says
+        // (the terminal itself keeps the runner's locale, for its UTF-8).
+        let lang = env.iter().find(|(k, _)| *k == "LANG").map_or("C.UTF-8".into(), |(_, v)| v.display().to_string());
         let command = format!(
-            "cd {} && {} --db {} 2> {} ; echo EXIT=$? > {} ; stty -a > {}",
+            "cd {} && env -u LC_ALL -u LC_MESSAGES LANG={} {} --db {} 2> {} ; echo EXIT=$? > {} ; stty -a > {}",
             quote(&db.dir.path().display().to_string()),
+            quote(&lang),
             quote(env!("CARGO_BIN_EXE_portal-admin")),
             quote(&db.url),
             file("err"),
