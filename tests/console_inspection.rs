@@ -19,18 +19,7 @@ async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
         panic!("the built-in rules fit the built-in table")
     };
     let keys: Vec<&str> = indicators.iter().map(|i| i.key).collect();
-    assert_eq!(
-        keys,
-        [
-            "site_not_updated",
-            "stale_columns",
-            "neglected_columns",
-            "empty_columns",
-            "unanswered_inquiries",
-            "home_broken_links",
-            "other_broken_links"
-        ]
-    );
+    assert_eq!(keys, common::INDICATORS);
     assert_eq!(indicators[3].level.as_str(), "fail", "a new site's columns are all blank");
     assert!(
         indicators[3].detail.iter().any(|d| d.contains(" / ")),

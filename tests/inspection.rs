@@ -204,18 +204,7 @@ async fn rules_are_checked_against_the_column_table(db: TestDb) {
     let rows: Vec<Value> =
         serde_json::from_str(&db.ok(&["inspect", "--at", "2026-11-29", "--format", "json"])).unwrap();
     let keys: Vec<&str> = rows.iter().map(|r| r["indicator"].as_str().unwrap()).collect();
-    assert_eq!(
-        keys,
-        [
-            "site_not_updated",
-            "stale_columns",
-            "neglected_columns",
-            "empty_columns",
-            "unanswered_inquiries",
-            "home_broken_links",
-            "other_broken_links"
-        ]
-    );
+    assert_eq!(keys, common::INDICATORS);
     assert_eq!(rows[3]["level"], "fail", "a new site's columns are all blank");
     let bad = db.file("bad.toml");
     std::fs::write(&bad, RULES).unwrap();

@@ -76,18 +76,19 @@ impl Verdict {
         }
     }
 
+    /// Every verdict, in the order above.
+    pub const ALL: [Verdict; 7] = [
+        Verdict::Ok,
+        Verdict::Broken,
+        Verdict::Refused,
+        Verdict::Gone,
+        Verdict::Notice,
+        Verdict::StillPublic,
+        Verdict::Unknown,
+    ];
+
     pub fn parse(s: &str) -> Option<Verdict> {
-        [
-            Verdict::Ok,
-            Verdict::Broken,
-            Verdict::Refused,
-            Verdict::Gone,
-            Verdict::Notice,
-            Verdict::StillPublic,
-            Verdict::Unknown,
-        ]
-        .into_iter()
-        .find(|v| v.as_str() == s)
+        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
     }
 
     /// Whether the link counts as unusable in the national check (a refused link was not tried).
@@ -505,15 +506,7 @@ mod tests {
         assert_eq!(page_verdict(Some(410), None, &notices), Verdict::Gone);
         assert_eq!(page_verdict(Some(503), None, &notices), Verdict::Unknown);
         assert_eq!(page_verdict(None, None, &notices), Verdict::Unknown);
-        for v in [
-            Verdict::Ok,
-            Verdict::Broken,
-            Verdict::Refused,
-            Verdict::Gone,
-            Verdict::Notice,
-            Verdict::StillPublic,
-            Verdict::Unknown,
-        ] {
+        for v in Verdict::ALL {
             assert_eq!(Verdict::parse(v.as_str()), Some(v));
         }
         assert!(Verdict::Broken.is_broken() && !Verdict::Refused.is_broken());

@@ -15,6 +15,17 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::Connection;
 
+/// The national check's indicators the built-in rules give, in their order (`inspect`, the Inspect tab).
+pub const INDICATORS: [&str; 7] = [
+    "site_not_updated",
+    "stale_columns",
+    "neglected_columns",
+    "empty_columns",
+    "unanswered_inquiries",
+    "home_broken_links",
+    "other_broken_links",
+];
+
 pub const ADMIN_URL_ENV: &str = "PORTAL_ADMIN_TEST_PG";
 
 /// The time zone the tests run the program and the PostgreSQL sessions in: far from Beijing, so a
