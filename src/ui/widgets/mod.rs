@@ -171,6 +171,12 @@ impl Draw<'_> {
         text::display(s, self.app.ambiguous)
     }
 
+    /// A line with each span's text as `text` shows it, styles kept.
+    fn shown(&self, line: TextLine) -> TextLine<'static> {
+        let spans: Vec<Span> = line.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect();
+        TextLine::from(spans).style(line.style)
+    }
+
     fn put(&mut self, area: Rect, line: TextLine) {
         self.buf.set_line(area.x, area.y, &line, area.width);
     }
@@ -249,7 +255,7 @@ impl Draw<'_> {
 
     /// The title line: what the view shows, its counts, and a spinner while a query runs.
     fn title(&mut self, area: Rect, spans: Vec<Span>) {
-        let mut spans: Vec<Span> = spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect();
+        let mut spans = self.shown(TextLine::from(spans)).spans;
         if self.app.busy() {
             spans.push(Span::raw(format!("  {} loading", SPINNER[(self.app.ticks % 10) as usize])));
         }

@@ -407,10 +407,7 @@ impl Draw<'_> {
                     ])
                 }
             };
-            let line = TextLine::from(
-                line.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>(),
-            )
-            .style(line.style);
+            let line = self.shown(line);
             if n == u.cursor.selected && part_selectable(*part) {
                 self.buf.set_style(area, theme.selected());
                 self.put(area, line.patch_style(theme.selected()));
@@ -497,15 +494,7 @@ impl Draw<'_> {
             )
         };
         lines.push(TextLine::styled(keys, self.theme.dim()));
-        let lines: Vec<TextLine> = lines
-            .into_iter()
-            .map(|l| {
-                TextLine::from(
-                    l.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>(),
-                )
-                .style(l.style)
-            })
-            .collect();
+        let lines: Vec<TextLine> = lines.into_iter().map(|l| self.shown(l)).collect();
         let inner = self.popup(76, lines.len() as u16 + 2, "Incident");
         Paragraph::new(lines).render_into(inner, self.buf);
         for (row, input) in [(item_row, &form.item), (date_row, &form.date), (note_row, &form.note)] {
@@ -551,15 +540,7 @@ impl Draw<'_> {
             )
         };
         lines.push(TextLine::styled(keys, self.theme.dim()));
-        let lines: Vec<TextLine> = lines
-            .into_iter()
-            .map(|l| {
-                TextLine::from(
-                    l.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>(),
-                )
-                .style(l.style)
-            })
-            .collect();
+        let lines: Vec<TextLine> = lines.into_iter().map(|l| self.shown(l)).collect();
         let inner = self.popup(76, lines.len() as u16 + 2, "Correct an incident");
         Paragraph::new(lines).render_into(inner, self.buf);
         self.input_at(inner, note_row, &form.note);

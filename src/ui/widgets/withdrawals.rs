@@ -139,15 +139,7 @@ impl Draw<'_> {
             ),
             self.theme.dim(),
         ));
-        let lines: Vec<TextLine> = lines
-            .into_iter()
-            .map(|l| {
-                TextLine::from(
-                    l.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect::<Vec<_>>(),
-                )
-                .style(l.style)
-            })
-            .collect();
+        let lines: Vec<TextLine> = lines.into_iter().map(|l| self.shown(l)).collect();
         let inner = self.popup(76, lines.len() as u16 + 2, "Mark instead of withdrawing");
         Paragraph::new(lines).render_into(inner, self.buf);
         if let Ok(row) = u16::try_from(input_row)
