@@ -47,7 +47,7 @@ sql_impl! { InspectionStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(id)
     }
 
@@ -83,7 +83,7 @@ sql_impl! { InspectionStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(())
     }
 
