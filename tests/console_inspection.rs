@@ -7,14 +7,15 @@ mod common;
 use common::TestDb;
 use portal_admin::store::{self, OpenOptions, Target};
 use portal_admin::ui::app::{Load, Loaded};
+use portal_admin::ui::views::{self, inspect};
 
 async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
     db.ok(&["init"]);
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
     let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-    let Loaded::Inspection(Ok(indicators)) =
-        portal_admin::ui::load(store.as_ref(), &site, Load::Inspection { at }).await
+    let Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators)))) =
+        portal_admin::ui::load(store.as_ref(), &site, inspect::Load::Indicators { at }.into()).await
     else {
         panic!("the built-in rules fit the built-in table")
     };
@@ -41,7 +42,8 @@ async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
     other.ok(&["init", "--columns", columns.to_str().unwrap(), "--units", units.to_str().unwrap()]);
     let store = store::open(&Target::parse(&other.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
-    let Loaded::Inspection(Err(why)) = portal_admin::ui::load(store.as_ref(), &site, Load::Inspection { at }).await
+    let Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Err(why)))) =
+        portal_admin::ui::load(store.as_ref(), &site, inspect::Load::Indicators { at }.into()).await
     else {
         panic!("the built-in rules do not fit another table")
     };

@@ -108,9 +108,7 @@ impl App {
                     Ok(day) => {
                         self.at = day;
                         // The indicators follow the day; on their tab the console stays there.
-                        if self.inspection.shown() {
-                            self.load_inspection(effects);
-                        }
+                        self.with_view(Tab::Inspection, effects, |v, cx, ask| v.reload(cx, ask));
                         if self.tab != Tab::Inspection {
                             self.switch(Tab::Columns, effects);
                         }

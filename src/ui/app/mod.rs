@@ -13,16 +13,11 @@ pub use super::paged::Cursor;
 use super::paged::{Paged, Row};
 use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
-use crate::domain::inspection::Indicator;
 use crate::domain::review::{Checks, Decision};
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports::{DocumentReportRow, ScoreRow};
-use crate::store::{
-    AuditEntry, ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, QueueItem, RetractionRequest, Transition,
-    Withdrawal, WithdrawalRow,
-};
+use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, QueueItem, Transition, Withdrawal};
 
-mod audit;
 mod bulk;
 mod calendar;
 mod columns;
@@ -31,15 +26,12 @@ mod findings;
 mod front;
 mod health;
 mod input;
-mod inspection;
 mod item;
 mod loaded;
 mod queue;
-mod retractions;
 mod sanitised;
 mod scores;
 mod withdraw;
-mod withdrawn;
 pub use bulk::Marks;
 pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use columns::{ColumnView, ColumnsView};
@@ -47,7 +39,6 @@ pub use command::COMMANDS;
 pub use findings::{FindingRow, FindingsView, ItemFindings, WaiveForm, finding_rows};
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};
-pub use inspection::InspectionView;
 pub use item::ItemView;
 use item::{page_delta, scroll};
 pub use queue::{QueueView, Reviewing, waited, waiting};
@@ -56,7 +47,9 @@ pub use scores::{
     AssessmentLoad, AssessmentLoaded, Explanation, Field, IncidentForm, Part, ReverseForm, ScoresView, Section,
     UnitView, period_words, signed,
 };
-pub use withdrawn::{LATEST, request_times};
+pub(crate) use withdraw::mark_overlay;
+
+use super::views::{Ask, Cx, View, Views};
 
 /// A query for a task to run.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,8 +76,6 @@ pub enum Load {
     },
     /// The items awaiting a decision.
     Queue,
-    /// The pending retraction requests.
-    Retractions,
     /// A review decision on an item at the version it was read.
     Review {
         item: i64,
@@ -119,27 +110,19 @@ pub enum Load {
     Restore {
         item: i64,
     },
-    /// The latest withdrawals, newest first.
-    Withdrawals,
     /// Declining a retraction request.
     Decline {
         request: i64,
         reason: String,
     },
-    /// A page of the audit trail, newest first, before an id.
-    Audit {
-        before: Option<i64>,
-    },
+    /// A registered view's own query (`ui::views`).
+    View(super::views::Load),
     /// Is the database still there, and what is its change mark (the newest audit record's id)?
     Ping,
     /// Who the console acts as (`Store::whoami`).
     Whoami,
     /// A unit's score explained, an incident recorded or corrected, the bulletin written.
     Assessment(AssessmentLoad),
-    /// The national check's single-veto indicators as of a day, by the rules in effect.
-    Inspection {
-        at: NaiveDate,
-    },
     /// The content checks' findings on every online item, newest first.
     Findings,
     /// The content checks' findings on one item, each with the waiver that covers it.
@@ -165,11 +148,10 @@ pub enum Loaded {
     ColumnHead(Result<(i64, Vec<DocumentReportRow>), String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
     Scores(Result<Vec<ScoreRow>, String>),
-    Audit(Result<Vec<AuditEntry>, String>),
+    /// A registered view's own result (`ui::views`).
+    View(super::views::Loaded),
     Queue(Result<Vec<QueueItem>, String>),
-    Retractions(Result<Vec<RetractionRequest>, String>),
     ColumnBefore(Result<Vec<ItemSummary>, String>),
-    Withdrawals(Result<Vec<WithdrawalRow>, String>),
     /// What a withdrawal did.
     Withdrawn(Result<Withdrawal, String>),
     /// What marking did, with the mark asked for.
@@ -185,7 +167,6 @@ pub enum Loaded {
     Ping(Result<i64, String>),
     Whoami(Result<Whoami, String>),
     Assessment(AssessmentLoaded),
-    Inspection(Result<Vec<Indicator>, String>),
     Findings(Result<Vec<FindingRow>, String>),
     /// An item's findings, each with the waiver that covers it.
     ItemFindings(i64, Result<Vec<(crate::domain::checks::Finding, Option<String>)>, String>),
@@ -325,14 +306,9 @@ pub struct App {
     pub column: Option<ColumnView>,
     pub item: Option<ItemView>,
     pub scores: ScoresView,
-    pub audit: Paged<AuditEntry>,
+    /// The views registered in `ui::views`, each with its own state.
+    pub views: Views,
     pub queue: QueueView,
-    /// The pending retraction requests, most urgent first.
-    pub retractions: Paged<RetractionRequest>,
-    /// The latest withdrawals, newest first.
-    pub withdrawals: Paged<WithdrawalRow>,
-    /// The national check's single-veto indicators.
-    pub inspection: InspectionView,
     /// The content checks' findings on the online items.
     pub findings: FindingsView,
     /// What the working-day calendar holds (`:calendar`, the status line's warning).
@@ -387,11 +363,8 @@ impl App {
             column: None,
             item: None,
             scores: ScoresView::new(period),
-            audit: Paged::default(),
+            views: Views::default(),
             queue: QueueView::default(),
-            retractions: Paged::default(),
-            withdrawals: Paged::default(),
-            inspection: InspectionView::default(),
             findings: FindingsView::default(),
             calendar: None,
             calendar_preview: None,
@@ -411,13 +384,32 @@ impl App {
     }
 
     fn request(&mut self, load: Load, effects: &mut Vec<Effect>) -> u64 {
-        if load.is_write() {
-            // Until its change mark comes back (`Msg::OwnChange`).
-            self.link.writing += 1;
-        }
-        self.next_request += 1;
-        effects.push(Effect::Load(self.next_request, load));
-        self.next_request
+        super::views::request(&mut self.next_request, &mut self.link.writing, effects, load)
+    }
+
+    /// The registered views, with the shared state they see and what they may ask of the console.
+    fn parts<'a>(&'a mut self, effects: &'a mut Vec<Effect>) -> (&'a mut Views, Cx<'a>, Ask<'a>) {
+        let height = self.list_height();
+        let cx = Cx { keymap: &self.keymap, ambiguous: self.ambiguous, at: self.at, now: self.now, height };
+        let ask = Ask {
+            effects,
+            next_request: &mut self.next_request,
+            writing: &mut self.link.writing,
+            notice: &mut self.notice,
+            overlay: &mut self.overlay,
+        };
+        (&mut self.views, cx, ask)
+    }
+
+    /// Runs `f` on the registered view of `tab`, if it is one.
+    fn with_view<R>(
+        &mut self,
+        tab: Tab,
+        effects: &mut Vec<Effect>,
+        f: impl FnOnce(&mut dyn View, &Cx, &mut Ask) -> R,
+    ) -> Option<R> {
+        let (views, cx, mut ask) = self.parts(effects);
+        views.of_mut(tab).map(|view| f(view, &cx, &mut ask))
     }
 
     fn load_columns(&mut self, effects: &mut Vec<Effect>) {
@@ -434,12 +426,9 @@ impl App {
     pub fn busy(&self) -> bool {
         self.columns.waiting.is_some()
             || self.scores.busy()
-            || self.audit.waiting.is_some()
+            || self.views.all().iter().any(|v| v.busy())
             || self.queue.items.waiting.is_some()
             || self.queue.publishing.is_some()
-            || self.retractions.waiting.is_some()
-            || self.withdrawals.waiting.is_some()
-            || self.inspection.waiting.is_some()
             || self.findings.list.waiting.is_some()
             || self.findings_busy()
             || self.findings.item.as_ref().is_some_and(|i| i.waiting.is_some())
@@ -466,18 +455,19 @@ impl App {
         if matches!(self.overlay, Overlay::Incident(_) | Overlay::Reverse(_)) {
             return Layer::Incident;
         }
+        if let Some(view) = self.views.of(self.tab) {
+            return view.layer();
+        }
         match self.tab {
             Tab::Queue if self.reviewing.is_some() => Layer::Review,
             Tab::Queue => Layer::Queue,
-            Tab::Retractions => Layer::Retractions,
             Tab::Scores => self.scores_layer(),
-            Tab::Audit => Layer::Audit,
-            Tab::Withdrawn => Layer::Withdrawn,
-            Tab::Inspection => Layer::Inspection,
             Tab::Findings => self.findings_layer(),
             Tab::Columns if self.item.is_some() => Layer::Item,
             Tab::Columns if self.column.is_some() => Layer::Column,
             Tab::Columns => Layer::Columns,
+            // The registered views, above.
+            _ => Layer::Global,
         }
     }
 
@@ -551,11 +541,10 @@ impl App {
         }
         self.scores.units.cursor.show(self.scores.units.shown.len(), height);
         self.fit_scores(height);
-        self.audit.cursor.show(self.audit.shown.len(), height);
+        for view in self.views.all_mut() {
+            view.fit(height);
+        }
         self.queue.items.cursor.show(self.queue.items.shown.len(), height);
-        self.retractions.cursor.show(self.retractions.shown.len(), height);
-        self.withdrawals.cursor.show(self.withdrawals.shown.len(), height);
-        self.inspection.fit(height);
         self.findings.list.cursor.show(self.findings.list.shown.len(), height);
     }
 }
@@ -570,7 +559,7 @@ fn arrived(waiting: &mut Option<u64>, id: u64) -> bool {
 }
 
 /// A one-line text input holding `text`, its cursor at the end.
-fn single_line(text: &str) -> TextArea<'static> {
+pub(crate) fn single_line(text: &str) -> TextArea<'static> {
     let mut t = TextArea::new(vec![text.to_string()]);
     t.move_cursor(ratatui_textarea::CursorMove::End);
     t.set_cursor_line_style(ratatui::style::Style::default());

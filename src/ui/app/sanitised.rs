@@ -6,6 +6,9 @@ use crate::ui::sanitise::{clean_all, clean_block, clean_line, clean_option, clea
 
 /// Everything a query brought back, safe to keep and show.
 pub fn sanitised(mut loaded: Loaded) -> Loaded {
+    if let Loaded::View(view) = loaded {
+        return Loaded::View(view.sanitised());
+    }
     match &mut loaded {
         Loaded::Columns(r) => each(r, |c| {
             clean_line(&mut c.path);
@@ -39,31 +42,11 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
             }
         }),
         Loaded::Scores(r) => each(r, |s| clean_line(&mut s.unit)),
-        Loaded::Audit(r) => each(r, |e| {
-            clean_line(&mut e.operator);
-            clean_line(&mut e.action);
-            clean_line(&mut e.target);
-            clean_block(&mut e.detail);
-        }),
+        Loaded::View(_) => {}
         Loaded::Queue(r) => each(r, |q| {
             clean_line(&mut q.title);
             clean_option(&mut q.unit);
             clean_all(&mut q.columns);
-        }),
-        Loaded::Retractions(r) => each(r, |q| {
-            clean_line(&mut q.title);
-            clean_option(&mut q.unit);
-            clean_block(&mut q.note);
-            clean_option(&mut q.handled_by);
-            clean_all(&mut q.columns);
-        }),
-        Loaded::Withdrawals(r) => each(r, |w| {
-            clean_line(&mut w.title);
-            clean_block(&mut w.note);
-            clean_line(&mut w.withdrawn_by);
-            if let Some((_, by)) = &mut w.restored {
-                clean_line(by);
-            }
         }),
         Loaded::Withdrawn(r) => clean_result(r, |_| {}),
         Loaded::Marked(_, r) => clean_result(r, |_| {}),
@@ -76,8 +59,6 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
             clean_line(&mut w.name);
             clean_line(&mut w.site);
         }),
-        // The columns' paths and the inquiries' subjects behind each count.
-        Loaded::Inspection(r) => each(r, |i| clean_all(&mut i.detail)),
         Loaded::Findings(r) => each(r, |f| {
             clean_line(&mut f.title);
             clean_option(&mut f.unit);

@@ -382,9 +382,7 @@ impl App {
     fn reload_after_incident(&mut self, effects: &mut Vec<Effect>) {
         self.load_scores(effects);
         self.load_explanation(effects);
-        if loaded(&self.audit) {
-            self.load_audit(None, effects);
-        }
+        self.with_view(crate::ui::app::Tab::Audit, effects, |v, cx, ask| v.reload(cx, ask));
     }
 
     /// What to copy in the Scores tab: the item opened, the selected line of an explanation, or

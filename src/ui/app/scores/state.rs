@@ -404,8 +404,3 @@ pub(super) fn next_kind(kind: IncidentKind, delta: isize) -> IncidentKind {
 pub(super) fn text(input: &TextArea) -> String {
     input.lines().join(" ").trim().to_string()
 }
-
-/// Whether a list has been loaded (or is loading), so that it must load again after a change.
-pub(super) fn loaded<T: Row>(list: &Paged<T>) -> bool {
-    list.done || list.waiting.is_some() || !list.rows.is_empty()
-}

@@ -279,7 +279,7 @@ fn an_incident_recorded_reloads_the_scores_and_the_explanation() {
         [
             Load::Scores { period: q4 },
             Load::Assessment(AssessmentLoad::Explain { unit: "象山街道".into(), period: q4 }),
-            Load::Audit { before: None }
+            Load::View(views::Load::Audit(audit::Load::Page { before: None }))
         ]
     );
     // The fresh explanation keeps the selection on its item.
