@@ -187,4 +187,12 @@ mod tests {
         assert_eq!(lines[0], ("Database".to_string(), "SQLite /tmp/x.db".to_string()));
         assert!(lines[1].1.starts_with(&dir.display().to_string()), "{lines:?}");
     }
+
+    #[test]
+    fn places_are_described_in_the_interfaces_language() {
+        let lines = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || described("SQLite /tmp/x.db"));
+        assert_eq!(lines[0].0, "数据库");
+        assert_eq!(lines[1].0, "设置");
+        assert!(!lines[1].1.contains("built-in"), "{lines:?}");
+    }
 }
