@@ -194,6 +194,9 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("DROP INDEX audit_log_site").await.unwrap();
     raw.exec("DROP TABLE calendar_notices").await.unwrap();
+    // What version 11 added: the audit trail's hash chain (the records already there are chained
+    // by the upgrade).
+    raw.exec("ALTER TABLE audit_log DROP COLUMN hash").await.unwrap();
     // What version 10 added: the link checks' results.
     raw.exec("DROP TABLE link_checks").await.unwrap();
     // What version 9 added: the operators' login flag and the guards.
@@ -240,6 +243,10 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_notices").await, 6);
     assert!(db.ok(&["init"]).starts_with("nothing changed"));
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'schema.upgrade'").await, 1);
+    // The records from before the chain were chained: the whole trail verifies.
+    let verified = db.ok(&["audit", "verify"]);
+    assert!(verified.contains("the audit trail is intact"), "{verified}");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE hash IS NULL").await, 0);
     // The upgraded schema has what a new one has: the same columns, indexes and triggers.
     let shape = match db.backend {
         Backend::Sqlite => [

@@ -17,6 +17,7 @@ mod operators;
 pub mod output;
 mod reports;
 pub mod texts;
+mod trail;
 mod transfer;
 mod workflow;
 
@@ -167,6 +168,8 @@ pub enum Command {
     },
     /// The audit trail, newest first
     Audit {
+        #[command(subcommand)]
+        command: Option<trail::AuditCommand>,
         /// Only records made on or after this day (Beijing time)
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<chrono::NaiveDate>,
@@ -543,7 +546,8 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
                 store::NewMark { kind: *kind, effective_on: on, replaced_by: replaced_by.clone(), note: note.clone() };
             workflow::mark(&cli, items, older, &mark).await
         }
-        Some(Command::Audit { since, item, operator, action }) => {
+        Some(Command::Audit { command: Some(command), .. }) => trail::run(&cli, command).await,
+        Some(Command::Audit { command: None, since, item, operator, action }) => {
             workflow::audit(&cli, *since, item.as_deref(), operator.clone(), action.clone()).await
         }
         Some(Command::Restore { item, note }) => workflow::restore(&cli, item, note).await,

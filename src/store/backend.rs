@@ -31,6 +31,12 @@ pub(crate) trait Backend: sqlx::Database {
     const BULK_SETTINGS: &'static [&'static str];
     /// Who the connection acts as, where the database knows (PostgreSQL login role).
     const CURRENT_USER: Option<&'static str>;
+    /// Before an audit record is chained (`sql::SqlStore::audit_many`), where writers may run at
+    /// once: waits for the chain of site `$1` (0: the records of no site) until this transaction
+    /// ends, then gives the time and login the database will stamp the record with. PostgreSQL
+    /// takes a transaction-scoped advisory lock; SQLite needs none (one writer at a time, BEGIN
+    /// IMMEDIATE) and stamps nothing.
+    const CHAIN_LOCK: Option<&'static str>;
 
     /// The functions that build a JSON array of values and aggregate rows into one JSON array: a
     /// report of many small rows comes back as one row (the SQLite driver hands rows over one by
@@ -138,6 +144,11 @@ impl Backend for Postgres {
          WHERE n.nspname = pg_catalog.current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')";
     // The login, as the database's triggers see it (SET ROLE does not change who is acting).
     const CURRENT_USER: Option<&'static str> = Some("SELECT CAST(session_user AS TEXT)");
+    // Lock first (the FROM), then read the clock: the time is at or after every record of the
+    // chain before it. Class 0x61756474 ('audt') keeps these locks apart from any other's.
+    const CHAIN_LOCK: Option<&'static str> = Some(
+        "SELECT clock_timestamp(), CAST(session_user AS TEXT) FROM (SELECT pg_advisory_xact_lock(1635083380, CAST($1 % 2147483647 AS INTEGER))) l",
+    );
 
     fn reserve_ids_sql(table: &str) -> String {
         format!("SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, $1)")
@@ -178,6 +189,7 @@ impl Backend for Sqlite {
     const BULK_SETTINGS: &'static [&'static str] = &[];
     const TABLE_EXISTS: &'static str = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1";
     const CURRENT_USER: Option<&'static str> = None;
+    const CHAIN_LOCK: Option<&'static str> = None;
 
     fn reserve_ids_sql(table: &str) -> String {
         // Inside BEGIN IMMEDIATE no other writer can take these ids.

@@ -325,6 +325,15 @@ pub trait AuditStore: Send + Sync {
         before: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditEntry>>;
+
+    /// Up to `limit` records of a chain after id `after`, in id order (audit_log_site).
+    async fn chain_page(&self, chain: Chain, after: i64, limit: i64) -> Result<Vec<ChainRecord>>;
+
+    /// How many records a chain has.
+    async fn chain_length(&self, chain: Chain) -> Result<i64>;
+
+    /// A chain's newest record: its id and the hash it carries.
+    async fn chain_head(&self, chain: Chain) -> Result<Option<(i64, Option<String>)>>;
 }
 
 /// What the content checks read, and their waivers.

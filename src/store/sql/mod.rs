@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
 use sqlx::{Executor, Pool, Transaction};
 
+use crate::domain::audit_chain;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::review::{Act, WorkflowError};
 use crate::domain::{Form, ItemPath, ItemStatus, MarkKind, Role, Stage};
@@ -127,6 +128,10 @@ fn pause_point(name: &str) {
 
 #[cfg(not(debug_assertions))]
 fn pause_point(_: &str) {}
+
+/// The hash of the newest audit record of site `$1`, and of the records of no site.
+pub(super) const CHAIN_HEAD_OF_SITE: &str = "SELECT hash FROM audit_log WHERE site_id = $1 ORDER BY id DESC LIMIT 1";
+pub(super) const CHAIN_HEAD_OF_NONE: &str = "SELECT hash FROM audit_log WHERE site_id IS NULL ORDER BY id DESC LIMIT 1";
 
 /// An audit record's detail with the before and after of an item's state added.
 fn with_change(
@@ -255,12 +260,39 @@ sql_impl! { SqlStore;
         if records.is_empty() {
             return Ok(());
         }
-        let at = Utc::now();
+        // The chain (domain::audit_chain): wait for the site's chain where writers run at once, then
+        // link each record to the one before it, with the time and login the database stamps.
+        let (at, operator) = match DB::CHAIN_LOCK {
+            Some(lock) => sqlx::query_as::<DB, (DateTime<Utc>, String)>(lock)
+                .bind(site.unwrap_or(0))
+                .fetch_one(&mut **tx)
+                .await
+                .map(|(at, login)| (audit_chain::stored_time(at), login))?,
+            None => (audit_chain::stored_time(Utc::now()), operator.to_string()),
+        };
+        let mut previous: Option<String> = match site {
+            Some(site) => sqlx::query_scalar::<DB, Option<String>>(CHAIN_HEAD_OF_SITE).bind(site),
+            None => sqlx::query_scalar::<DB, Option<String>>(CHAIN_HEAD_OF_NONE),
+        }
+        .fetch_optional(&mut **tx)
+        .await?
+        .flatten();
         for chunk in records.chunks(CHUNK) {
-            let sql = insert_sql::<DB>("audit_log (site_id, at, operator, action, target, detail)", 6, chunk.len());
+            let sql =
+                insert_sql::<DB>("audit_log (site_id, at, operator, action, target, detail, hash)", 7, chunk.len());
             let mut q = sqlx::query::<DB>(&sql);
             for (target, detail) in chunk {
-                q = q.bind(site).bind(at).bind(operator).bind(action).bind(target.as_str()).bind(detail.as_str());
+                let content = audit_chain::Content { site, at, operator: &operator, action, target, detail };
+                let hash = audit_chain::link(&content, previous.as_deref());
+                q = q
+                    .bind(site)
+                    .bind(at)
+                    .bind(operator.clone())
+                    .bind(action)
+                    .bind(target.as_str())
+                    .bind(detail.as_str())
+                    .bind(hash.clone());
+                previous = Some(hash);
             }
             q.execute(&mut **tx).await?;
         }

@@ -180,6 +180,9 @@ sql_impl! { Store;
                 for statement in statements.iter().filter_map(|s| schema::statement(s, DB::DIALECT)) {
                     (&mut *tx).execute(statement.as_str()).await?;
                 }
+                if *to == schema::CHAINED_SINCE {
+                    Self::chain_existing(&mut tx).await?;
+                }
                 sqlx::query("UPDATE schema_meta SET value = $1 WHERE key = 'schema_version'")
                     .bind(to.to_string())
                     .execute(&mut *tx)
