@@ -258,11 +258,13 @@ impl App {
         let identity = match w.role {
             Some((role, true)) => Identity::Operator(role),
             Some((_, false)) => Identity::ReadOnly(format!(
-                "read only: {} is no longer an active operator of site {} — an administrator can enable them with `portal-admin operators role`",
+                "read only: {} is no longer an active operator of site {} — an administrator can enable them with \
+                 `portal-admin operators role`",
                 w.name, w.site
             )),
             None => Identity::ReadOnly(format!(
-                "read only: {} is not an operator of site {} — an administrator can add them with `portal-admin operators add`",
+                "read only: {} is not an operator of site {} — an administrator can add them with \
+                 `portal-admin operators add`",
                 w.name, w.site
             )),
         };
@@ -468,7 +470,6 @@ pub fn failed(loaded: &Loaded) -> bool {
             CalendarLoaded::Preview(r) => r.is_err(),
             CalendarLoaded::Imported(r) => r.is_err(),
         },
-        Loaded::Findings(r) => r.is_err(),
         Loaded::ItemFindings(_, r) => r.is_err(),
         Loaded::Waived(_, r) => r.is_err(),
     }
@@ -503,7 +504,6 @@ mod tests {
             Loaded::Assessment(AssessmentLoaded::Added(..)) => "Assessment::Added",
             Loaded::Assessment(AssessmentLoaded::Reversed(..)) => "Assessment::Reversed",
             Loaded::Assessment(AssessmentLoaded::Bulletin(_)) => "Assessment::Bulletin",
-            Loaded::Findings(_) => "Findings",
             Loaded::ItemFindings(..) => "ItemFindings",
             Loaded::Waived(..) => "Waived",
             Loaded::Calendar(CalendarLoaded::Status(_)) => "Calendar::Status",
@@ -514,7 +514,7 @@ mod tests {
     }
 
     /// The number of results not yet a registered view's, each named by `name`.
-    const RESULTS: usize = 25;
+    const RESULTS: usize = 24;
 
     fn e<T>() -> Result<T, String> {
         Err("the database said no".to_string())
@@ -548,7 +548,6 @@ mod tests {
             Loaded::Assessment(AssessmentLoaded::Added(incident, e())),
             Loaded::Assessment(AssessmentLoaded::Reversed(3, e())),
             Loaded::Assessment(AssessmentLoaded::Bulletin(e())),
-            Loaded::Findings(e()),
             Loaded::ItemFindings(7, e()),
             Loaded::Waived(7, e()),
             Loaded::Calendar(CalendarLoaded::Status(e())),

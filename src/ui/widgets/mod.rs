@@ -15,7 +15,7 @@ use super::paged::{Paged, Row};
 use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
-use findings::Found;
+pub use findings::Found;
 
 mod columns;
 mod findings;
@@ -130,7 +130,8 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     let size = (area.width, area.height);
     if !fits(size) {
         let text = format!(
-            "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\nEnlarge the window, or press q to quit.",
+            "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\n\
+             Enlarge the window, or press q to quit.",
             area.width, area.height
         );
         let lines = text.lines().map(|l| TextLine::raw(l.to_string())).collect();
@@ -242,7 +243,6 @@ impl Draw<'_> {
     fn legacy(&mut self, areas: &Areas) {
         match self.app.tab {
             Tab::Scores => self.scores(areas),
-            Tab::Findings => self.findings(areas),
             Tab::Queue => match &self.app.reviewing {
                 Some(_) => self.review(areas),
                 None => self.queue(areas),
@@ -363,16 +363,22 @@ impl Draw<'_> {
         );
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
         let theme = self.theme;
-        self.list(areas.rows, q, "Nothing awaits a decision.\nItems come here when they are imported: portal-admin import FILE (JSON Lines,\nsee docs/cli.md), from the units' submissions and the office's own items.", |e| {
+        let nothing = "Nothing awaits a decision.\nItems come here when they are imported: portal-admin import FILE \
+                       (JSON Lines,\nsee docs/cli.md), from the units' submissions and the office's own items.";
+        self.list(areas.rows, q, nothing, |e| {
             let (since, too_long) = waiting(e, now);
-            let lacks = e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
+            let lacks =
+                e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
             let wechat = if e.channel == crate::domain::Channel::Wechat { "微信 " } else { "" };
             let mark = if app.queue.marked.contains(&e.id) { "*" } else { " " };
             TextLine::from(vec![
                 Span::styled(mark, theme.status(Status::Ok)),
                 Span::styled(pad(&since, 7), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
                 Span::raw(pad(&step_label(e), 20)),
-                Span::raw(format!("{} ", pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
+                Span::raw(format!(
+                    "{} ",
+                    pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w)
+                )),
                 Span::raw(pad(e.form.as_str(), 11)),
                 Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), app.ambiguous), title_w)),
                 Span::raw(pad(
