@@ -55,6 +55,7 @@ macro_rules! sql_impl {
 
 mod assessment;
 mod audit;
+mod backup;
 mod calendar;
 mod checks;
 mod columns;
