@@ -118,3 +118,25 @@ fn tables_speak_the_language_while_csv_and_json_keep_the_contract() {
     let json = program(dir.path()).args(["--lang", "zh-CN", "operators", "--format", "json"]).output().unwrap();
     assert!(text(&json).0.contains("\"role\": \"admin\""), "{}", text(&json).0);
 }
+
+/// What the database refuses is said in the run's language too: the store's and the rules'
+/// messages come from the catalogs, not only the command line's own.
+#[test]
+fn the_stores_refusals_speak_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = program(dir.path()).args(["init"]).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out).1);
+    let cases: [(&[&str], &str, &str); 2] = [
+        (&["show", "99999"], "no item \"99999\" in site", "中没有信息 \"99999\""),
+        (&["operators", "role", "nobody", "viewer"], "nobody is not an operator of site", "nobody 不是站点"),
+    ];
+    for (args, english, chinese) in cases {
+        for (lang, wanted, unwanted) in [("en", english, chinese), ("zh-CN", chinese, english)] {
+            let out = program(dir.path()).args(["--lang", lang]).args(args).output().unwrap();
+            let (_, stderr) = text(&out);
+            assert_eq!(out.status.code(), Some(1), "{lang} {args:?}: {stderr}");
+            assert!(stderr.contains(wanted) && !stderr.contains(unwanted), "{lang} {args:?}: {stderr}");
+            assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+        }
+    }
+}

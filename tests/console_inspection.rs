@@ -7,7 +7,7 @@ mod common;
 use common::TestDb;
 use portal_admin::store::{self, OpenOptions, Target};
 use portal_admin::ui::app::{Load, Loaded};
-use portal_admin::ui::views::{self, inspect};
+use portal_admin::ui::views::{self, findings, inspect};
 
 async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
     db.ok(&["init"]);
@@ -63,7 +63,9 @@ async fn the_console_checks_the_online_items(db: TestDb) {
     db.ok(&["import", items.to_str().unwrap()]);
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
-    let Loaded::Findings(Ok(rows)) = portal_admin::ui::load(store.as_ref(), &site, Load::Findings).await else {
+    let Loaded::View(views::Loaded::Findings(findings::Loaded::Online(Ok(rows)))) =
+        portal_admin::ui::load(store.as_ref(), &site, findings::Load::Online.into()).await
+    else {
         panic!()
     };
     assert!(rows.iter().any(|r| r.title == "区民政局开展冬季救助" && r.finding.text == "13907731234"), "{rows:?}");

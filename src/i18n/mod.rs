@@ -58,6 +58,8 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
             ("fields.ftl", include_str!("../../i18n/en/fields.ftl")),
             ("help.ftl", include_str!("../../i18n/en/help.ftl")),
+            ("rules.ftl", include_str!("../../i18n/en/rules.ftl")),
+            ("store.ftl", include_str!("../../i18n/en/store.ftl")),
         ],
     ),
     (
@@ -66,6 +68,8 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
             ("fields.ftl", include_str!("../../i18n/zh-CN/fields.ftl")),
             ("help.ftl", include_str!("../../i18n/zh-CN/help.ftl")),
+            ("rules.ftl", include_str!("../../i18n/zh-CN/rules.ftl")),
+            ("store.ftl", include_str!("../../i18n/zh-CN/store.ftl")),
         ],
     ),
 ];

@@ -1,5 +1,6 @@
 //! What differs between PostgreSQL and SQLite, and opening each.
 
+use crate::t;
 use std::future::Future;
 use std::pin::Pin;
 use std::str::FromStr;
@@ -280,9 +281,7 @@ async fn stable_plans(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Err
     if rc == libsqlite3_sys::SQLITE_OK {
         Ok(())
     } else {
-        Err(sqlx::Error::Configuration(
-            format!("cannot turn on SQLite's query planner stability guarantee (code {rc})").into(),
-        ))
+        Err(sqlx::Error::Configuration(t!("store-sqlite-qpsg", code = rc.to_string()).into()))
     }
 }
 
@@ -360,7 +359,9 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                     .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
             let why = match (options.read_only, unwritable) {
                 (true, _) => Some("--read-only".to_string()),
-                (false, true) => Some(format!("{} is not writable by {}", path.display(), whoami::username())),
+                (false, true) => {
+                    Some(t!("store-not-writable", path = path.display().to_string(), user = whoami::username()))
+                }
                 (false, false) => None,
             };
             let mut connect = SqliteConnectOptions::new()

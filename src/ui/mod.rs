@@ -134,10 +134,6 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
         Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what).await),
         Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
-        // Every online item through the content checks: tens of seconds on a large site.
-        Load::Findings => {
-            Loaded::Findings(usecase::findings::online(store, site).await.map(app::finding_rows).map_err(line))
-        }
     };
     let fault = fault.into_inner().ok().flatten();
     (loaded, fault)

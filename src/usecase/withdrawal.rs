@@ -2,6 +2,7 @@
 //! the requests that ask for it: the items chosen, the facts a confirmation shows before anything
 //! is written, and what the write did, in words.
 
+use crate::t;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -36,8 +37,10 @@ pub async fn choose(
     if let Some((column, day)) = older {
         let found = older_in_column(store, site, column, day).await?;
         if found.is_empty() && keys.is_empty() {
-            return Err(StoreError::NotFound(format!(
-                "no item went online in column {column} before {day}; nothing changed"
+            return Err(StoreError::NotFound(t!(
+                "store-nothing-before",
+                column = column.to_string(),
+                day = day.to_string()
             )));
         }
         ids.extend(found.into_iter().map(|i| i.id));

@@ -1,6 +1,7 @@
 //! The store, written once for both backends over a concrete pool (`SqlStore<Postgres>`,
 //! `SqlStore<Sqlite>`): runtime queries with `$N` placeholders, which both drivers accept.
 
+use crate::t;
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -234,7 +235,8 @@ sql_impl! { SqlStore;
 
     pub(super) async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {
         if let Some(why) = &self.read_only {
-            return Err(StoreError::Refused(format!("read-only: {what} is not allowed ({why})")));
+            let what = crate::i18n::text(&format!("store-doing-{what}"), None);
+            return Err(StoreError::Refused(t!("store-read-only", what = what, why = why.as_str())));
         }
         Ok(self.pool.begin_with(DB::BEGIN_WRITE).await?)
     }
@@ -320,7 +322,7 @@ sql_impl! { SqlStore;
         .fetch_optional(&mut **tx)
         .await?;
         let Some((path, stage, status, form, current, unit_id, published_at, points, mark)) = row else {
-            return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code)));
+            return Err(StoreError::no_item(item, &site.code));
         };
         if version.is_some_and(|v| v != current) {
             return Err(Self::conflict(tx, site, item).await);
@@ -350,11 +352,14 @@ sql_impl! { SqlStore;
         .ok()
         .flatten();
         StoreError::Conflict(match last {
-            Some((who, at, action)) => format!(
-                "item {item} was changed by {who} at {} ({action}) since it was read; reload it and decide again",
-                crate::domain::time::format_time(at, false)
+            Some((who, at, action)) => t!(
+                "store-changed-by",
+                item = item.to_string(),
+                who = who,
+                at = crate::domain::time::format_time(at, false),
+                action = action
             ),
-            None => format!("item {item} was changed since it was read; reload it and decide again"),
+            None => t!("store-changed", item = item.to_string()),
         })
     }
 
@@ -372,16 +377,18 @@ sql_impl! { SqlStore;
                 .fetch_optional(&mut **tx)
                 .await?;
         let Some((id, role, active)) = row else {
-            return Err(StoreError::Refused(format!(
-                "{operator} is not an operator of site {}; an administrator must register them first",
-                site.code
+            return Err(StoreError::Refused(t!(
+                "store-operator-unregistered",
+                operator = operator,
+                site = site.code.as_str()
             )));
         };
         let role: Role = parse("role", &role)?;
         if !active {
-            return Err(StoreError::Refused(format!(
-                "{operator} is no longer an active operator of site {}",
-                site.code
+            return Err(StoreError::Refused(t!(
+                "store-operator-inactive",
+                operator = operator,
+                site = site.code.as_str()
             )));
         }
         if !act.allowed(role) {

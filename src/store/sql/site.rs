@@ -1,6 +1,7 @@
 //! The connection and the site: the schema, `init`, the site and its counts, who is acting, the
 //! change mark.
 
+use crate::t;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,9 +23,11 @@ sql_impl! { SqlStore;
             Some(found) if found > SCHEMA_VERSION => {
                 Err(StoreError::NewerSchema { target: self.described.clone(), found, supported: SCHEMA_VERSION })
             }
-            Some(found) if found < SCHEMA_VERSION => Err(StoreError::Refused(format!(
-                "{} has schema version {found}, older than this portal-admin's {SCHEMA_VERSION}; run `portal-admin init` to upgrade it",
-                self.described
+            Some(found) if found < SCHEMA_VERSION => Err(StoreError::Refused(t!(
+                "store-older-schema",
+                target = self.described.as_str(),
+                found = found.to_string(),
+                supported = SCHEMA_VERSION.to_string()
             ))),
             Some(_) => Ok(()),
         }
@@ -175,7 +178,7 @@ sql_impl! { Store;
         if let Some(found) = version.filter(|v| *v < SCHEMA_VERSION) {
             // An older schema: the upgrades since its version, in a transaction of their own with
             // their audit record.
-            let mut tx = self.begin_write("upgrading the schema").await?;
+            let mut tx = self.begin_write("schema-upgrade").await?;
             for (to, statements) in schema::UPGRADES.iter().filter(|(to, _)| *to > found) {
                 for statement in statements.iter().filter_map(|s| schema::statement(s, DB::DIALECT)) {
                     (&mut *tx).execute(statement.as_str()).await?;
@@ -215,10 +218,10 @@ sql_impl! { Store;
                 tx.rollback().await?;
                 let stored = self.columns_of(id).await?;
                 if !Self::same_table(&stored, &setup.table) {
-                    return Err(StoreError::Refused(format!(
-                        "site {:?} already has a column table of {} columns that differs from the one given; a loaded table is never replaced",
-                        setup.code,
-                        stored.len()
+                    return Err(StoreError::Refused(t!(
+                        "store-table-differs",
+                        code = format!("{:?}", setup.code),
+                        count = stored.len()
                     )));
                 }
                 tx = self.begin_write("init").await?;
@@ -271,19 +274,21 @@ sql_impl! { Store;
             sqlx::query_as("SELECT id, code, name FROM sites ORDER BY id").fetch_all(&self.pool).await?;
         let to_site = |(id, code, name): (i64, String, String)| Site { id, code, name };
         match code {
-            Some(code) => sites
-                .into_iter()
-                .find(|s| s.1 == code)
-                .map(to_site)
-                .ok_or_else(|| StoreError::NotFound(format!("no site {code:?} in {}", self.described))),
+            Some(code) => sites.into_iter().find(|s| s.1 == code).map(to_site).ok_or_else(|| {
+                StoreError::NotFound(t!(
+                    "store-no-site-code",
+                    code = format!("{code:?}"),
+                    target = self.described.as_str()
+                ))
+            }),
             None => match sites.len() {
-                0 => Err(StoreError::NotFound(format!("no site in {}; run `portal-admin init`", self.described))),
+                0 => Err(StoreError::NotFound(t!("store-no-site", target = self.described.as_str()))),
                 1 => Ok(to_site(sites.into_iter().next().expect("one site"))),
-                _ => Err(StoreError::Refused(format!(
-                    "{} holds {} sites ({}); choose one with --site",
-                    self.described,
-                    sites.len(),
-                    sites.iter().map(|s| s.1.as_str()).collect::<Vec<_>>().join(", ")
+                _ => Err(StoreError::Refused(t!(
+                    "store-sites-choose",
+                    target = self.described.as_str(),
+                    count = sites.len(),
+                    codes = sites.iter().map(|s| s.1.as_str()).collect::<Vec<_>>().join(", ")
                 ))),
             },
         }

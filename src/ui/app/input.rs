@@ -140,9 +140,6 @@ impl App {
                         (Tab::Scores, _, _) if self.scores.unit.is_none() => {
                             Some((&mut self.scores.units.cursor, self.scores.units.shown.len()))
                         }
-                        (Tab::Findings, _, _) if self.findings.item.is_none() => {
-                            Some((&mut self.findings.list.cursor, self.findings.list.shown.len()))
-                        }
                         (Tab::Queue, _, _) if self.reviewing.is_none() => {
                             Some((&mut self.queue.items.cursor, self.queue.items.shown.len()))
                         }
@@ -174,9 +171,6 @@ impl App {
         }
         self.with_view(tab, effects, |v, cx, ask| v.show(cx, ask));
         // Only when opened: on a large site the checks take tens of seconds.
-        if tab == Tab::Findings && !self.findings.shown() {
-            self.load_findings(effects);
-        }
     }
 
     pub(super) fn set_filter(&mut self, text: String) {
@@ -191,7 +185,6 @@ impl App {
                 self.columns.relayout(height);
             }
             (Tab::Columns, Some(c), None) => c.items.set_filter(text, height),
-            (Tab::Findings, _, _) if self.findings.item.is_none() => self.findings.list.set_filter(text, height),
             (Tab::Scores, _, _) => self.scores.units.set_filter(text, height),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.set_filter(text, height),
             _ => {}
@@ -205,7 +198,6 @@ impl App {
         match (self.tab, &self.column, &self.item) {
             (Tab::Columns, None, _) => self.columns.filter.clone(),
             (Tab::Columns, Some(c), None) => c.items.filter.clone(),
-            (Tab::Findings, _, _) if self.findings.item.is_none() => self.findings.list.filter.clone(),
             (Tab::Scores, _, _) => self.scores.units.filter.clone(),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.filter.clone(),
             _ => String::new(),
@@ -228,9 +220,6 @@ impl App {
             return;
         }
         if self.tab == Tab::Scores && self.scores_act(action, effects) {
-            return;
-        }
-        if self.tab == Tab::Findings && self.findings_act(action, effects) {
             return;
         }
         match action {
@@ -356,7 +345,6 @@ impl App {
                 self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() })
             }
             (Tab::Scores, _, _) => self.scores_copy(id),
-            (Tab::Findings, _, _) => self.findings_copy(id),
             (Tab::Queue, _, _) => match &self.reviewing {
                 Some(r) => Some(if id { r.entry.id.to_string() } else { r.entry.title.clone() }),
                 None => self.queue.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
@@ -372,8 +360,7 @@ impl App {
             Tab::Columns => self.item.as_ref(),
             Tab::Queue => self.reviewing.as_ref().map(|r| &r.view),
             Tab::Scores => self.scores.opened_item(),
-            Tab::Findings => self.findings.item.as_ref(),
-            _ => None,
+            tab => self.views.of(tab).and_then(|v| v.item()),
         };
         let item = view.and_then(|v| v.item.as_ref()).ok_or("open an item to copy its link")?;
         item.0.url.clone().ok_or("this item has no public link (its source system gave none)")
@@ -410,10 +397,6 @@ impl App {
         }
         match self.tab {
             Tab::Scores => self.refresh_scores(effects),
-            Tab::Findings => {
-                self.load_findings(effects);
-                self.reload_found_item(effects);
-            }
             Tab::Queue => {
                 self.queue.open_next = self.reviewing.take().map(|r| r.entry.id);
                 self.load_queue(effects);
@@ -467,10 +450,6 @@ impl App {
             (Tab::Scores, _, _) => {
                 let len = self.scores.units.shown.len();
                 self.scores.units.cursor.step(delta(len), len, height);
-            }
-            (Tab::Findings, _, _) => {
-                let len = self.findings.list.shown.len();
-                self.findings.list.cursor.step(delta(len), len, height);
             }
             // The registered views, above.
             _ => {}

@@ -66,6 +66,9 @@ impl App {
             Loaded::View(loaded) => {
                 let (views, cx, mut ask) = self.parts(effects);
                 views.loaded(id, loaded, &cx, &mut ask);
+                for event in std::mem::take(&mut ask.events) {
+                    self.event(event);
+                }
             }
             Loaded::ColumnHead(result) => {
                 let Some(c) = &mut self.column else { return };
@@ -106,22 +109,14 @@ impl App {
             Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
             Loaded::ItemFindings(_, result) => self.item_findings_arrived(id, result),
             Loaded::Waived(item, result) => self.waived(id, item, result, effects),
-            Loaded::Findings(result) => {
-                let failed = result.as_ref().err().filter(|_| self.findings.list.waiting == Some(id)).cloned();
-                self.findings.list.accept_whole(id, result, height);
-                if let Some(e) = failed {
-                    self.warn(format!("checking the online items failed: {e}"));
-                }
-            }
             Loaded::Item(result) => {
                 // For the item opened from a column, from the queue, or from a unit's score.
                 let item = match (&mut self.item, &mut self.reviewing) {
                     (Some(item), _) if item.waiting == Some(id) => item,
                     (_, Some(r)) if r.view.waiting == Some(id) => &mut r.view,
-                    _ => match (self.scores.item_waiting(id), &mut self.findings.item) {
-                        (Some(item), _) => item,
-                        (None, Some(item)) if item.waiting == Some(id) => item,
-                        _ => return,
+                    _ => match self.scores.item_waiting(id) {
+                        Some(item) => item,
+                        None => return,
                     },
                 };
                 item.waiting = None;

@@ -36,11 +36,11 @@ pub use bulk::Marks;
 pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use columns::{ColumnView, ColumnsView};
 pub use command::COMMANDS;
-pub use findings::{FindingRow, FindingsView, ItemFindings, WaiveForm, finding_rows};
+pub use findings::{ItemFindings, WaiveForm};
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};
 pub use item::ItemView;
-use item::{page_delta, scroll};
+pub(crate) use item::{page_delta, scroll};
 pub use queue::{QueueView, Reviewing, waited, waiting};
 pub use sanitised::sanitised;
 pub use scores::{
@@ -48,8 +48,9 @@ pub use scores::{
     UnitView, period_words, signed,
 };
 pub(crate) use withdraw::mark_overlay;
+pub(crate) use withdraw::opened_item;
 
-use super::views::{Ask, Cx, View, Views};
+use super::views::{Ask, Cx, Event, View, Views};
 
 /// A query for a task to run.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,8 +124,6 @@ pub enum Load {
     Whoami,
     /// A unit's score explained, an incident recorded or corrected, the bulletin written.
     Assessment(AssessmentLoad),
-    /// The content checks' findings on every online item, newest first.
-    Findings,
     /// The content checks' findings on one item, each with the waiver that covers it.
     ItemFindings {
         id: i64,
@@ -167,7 +166,6 @@ pub enum Loaded {
     Ping(Result<i64, String>),
     Whoami(Result<Whoami, String>),
     Assessment(AssessmentLoaded),
-    Findings(Result<Vec<FindingRow>, String>),
     /// An item's findings, each with the waiver that covers it.
     ItemFindings(i64, Result<Vec<(crate::domain::checks::Finding, Option<String>)>, String>),
     /// What waiving a finding on an item did.
@@ -309,8 +307,8 @@ pub struct App {
     /// The views registered in `ui::views`, each with its own state.
     pub views: Views,
     pub queue: QueueView,
-    /// The content checks' findings on the online items.
-    pub findings: FindingsView,
+    /// A waiver being written (from the Findings tab or the review screen), and what it waives.
+    pub waiving: Option<(u64, String)>,
     /// What the working-day calendar holds (`:calendar`, the status line's warning).
     pub calendar: Option<crate::reports::calendar::CalendarStatus>,
     /// A holiday notice being read, before the question to import it.
@@ -365,7 +363,7 @@ impl App {
             scores: ScoresView::new(period),
             views: Views::default(),
             queue: QueueView::default(),
-            findings: FindingsView::default(),
+            waiving: None,
             calendar: None,
             calendar_preview: None,
             retraction_write: None,
@@ -397,8 +395,18 @@ impl App {
             writing: &mut self.link.writing,
             notice: &mut self.notice,
             overlay: &mut self.overlay,
+            events: Vec::new(),
         };
         (&mut self.views, cx, ask)
+    }
+
+    /// What a view asked of the console beyond itself.
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Withdraw(items) => self.ask_withdrawal(items),
+            Event::Waive { item, finding, waived } => self.ask_waiver(item, &finding, waived.as_deref()),
+            Event::Incident { unit, item, title, finding } => self.incident_from(unit, item, title, &finding),
+        }
     }
 
     /// Runs `f` on the registered view of `tab`, if it is one.
@@ -409,7 +417,11 @@ impl App {
         f: impl FnOnce(&mut dyn View, &Cx, &mut Ask) -> R,
     ) -> Option<R> {
         let (views, cx, mut ask) = self.parts(effects);
-        views.of_mut(tab).map(|view| f(view, &cx, &mut ask))
+        let done = views.of_mut(tab).map(|view| f(view, &cx, &mut ask));
+        for event in std::mem::take(&mut ask.events) {
+            self.event(event);
+        }
+        done
     }
 
     fn load_columns(&mut self, effects: &mut Vec<Effect>) {
@@ -429,9 +441,7 @@ impl App {
             || self.views.all().iter().any(|v| v.busy())
             || self.queue.items.waiting.is_some()
             || self.queue.publishing.is_some()
-            || self.findings.list.waiting.is_some()
             || self.findings_busy()
-            || self.findings.item.as_ref().is_some_and(|i| i.waiting.is_some())
             || self.retraction_write.is_some()
             || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
             || self
@@ -462,7 +472,6 @@ impl App {
             Tab::Queue if self.reviewing.is_some() => Layer::Review,
             Tab::Queue => Layer::Queue,
             Tab::Scores => self.scores_layer(),
-            Tab::Findings => self.findings_layer(),
             Tab::Columns if self.item.is_some() => Layer::Item,
             Tab::Columns if self.column.is_some() => Layer::Column,
             Tab::Columns => Layer::Columns,
@@ -545,7 +554,6 @@ impl App {
             view.fit(height);
         }
         self.queue.items.cursor.show(self.queue.items.shown.len(), height);
-        self.findings.list.cursor.show(self.findings.list.shown.len(), height);
     }
 }
 

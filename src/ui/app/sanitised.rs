@@ -2,7 +2,7 @@
 //! (`App::update`), field by field with the rules of `ui::sanitise`.
 
 use super::{AssessmentLoaded, CalendarLoaded, Loaded};
-use crate::ui::sanitise::{clean_all, clean_block, clean_line, clean_option, clean_result, each};
+use crate::ui::sanitise::{clean_all, clean_block, clean_item, clean_line, clean_option, clean_result, each};
 
 /// Everything a query brought back, safe to keep and show.
 pub fn sanitised(mut loaded: Loaded) -> Loaded {
@@ -26,21 +26,7 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
                 clean_line(&mut d.document.column_path);
             }
         }),
-        Loaded::Item(r) => clean_result(r, |found| {
-            let (item, history) = &mut **found;
-            clean_option(&mut item.reference);
-            clean_option(&mut item.url);
-            clean_line(&mut item.title);
-            clean_block(&mut item.body);
-            clean_option(&mut item.unit);
-            for (path, _) in &mut item.placements {
-                clean_line(path);
-            }
-            for h in history {
-                clean_line(&mut h.operator);
-                clean_line(&mut h.event);
-            }
-        }),
+        Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
         Loaded::Scores(r) => each(r, |s| clean_line(&mut s.unit)),
         Loaded::View(_) => {}
         Loaded::Queue(r) => each(r, |q| {
@@ -58,14 +44,6 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
         Loaded::Whoami(r) => clean_result(r, |w| {
             clean_line(&mut w.name);
             clean_line(&mut w.site);
-        }),
-        Loaded::Findings(r) => each(r, |f| {
-            clean_line(&mut f.title);
-            clean_option(&mut f.unit);
-            clean_line(&mut f.finding.text);
-            clean_line(&mut f.finding.message);
-            clean_line(&mut f.finding.suggestion);
-            clean_option(&mut f.waived);
         }),
         Loaded::ItemFindings(_, r) => each(r, |(f, waived)| {
             clean_line(&mut f.text);

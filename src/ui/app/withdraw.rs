@@ -268,15 +268,12 @@ impl App {
         // A withdrawal can empty a column.
         self.with_view(super::Tab::Inspection, effects, |v, cx, ask| v.reload(cx, ask));
         // A withdrawn item is no longer online.
-        self.reload_found_item(effects);
-        if self.findings.shown() {
-            self.load_findings(effects);
-        }
+        self.with_view(super::Tab::Findings, effects, |v, cx, ask| v.reload(cx, ask));
     }
 }
 
 /// An opened item as the one to withdraw; why not, if it is withdrawn already or still loading.
-pub(super) fn opened_item(view: &super::ItemView) -> Result<Vec<(i64, String)>, String> {
+pub(crate) fn opened_item(view: &super::ItemView) -> Result<Vec<(i64, String)>, String> {
     match &view.item {
         Some((item, _)) if item.status == ItemStatus::Withdrawn => {
             Err(format!("item {} is withdrawn already; the Withdrawn tab restores it", item.id))

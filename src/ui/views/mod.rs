@@ -10,18 +10,14 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::app::{Confirmed, Effect, Notice, Overlay, Tab};
+use super::app::{Confirmed, Effect, ItemView, Notice, Overlay, Tab};
 use super::keymap::{Action, Keymap, Layer};
 use super::layout::Areas;
 use super::paged::Cursor;
 use super::text::Ambiguous;
 use super::widgets::Draw;
+use crate::domain::checks::Finding;
 use crate::store::{Site, Store, StoreError};
-
-pub mod audit;
-pub mod inspect;
-pub mod retractions;
-pub mod withdrawn;
 
 /// What every view is given of the console's shared state.
 pub struct Cx<'a> {
@@ -44,6 +40,20 @@ pub struct Ask<'a> {
     pub(super) writing: &'a mut usize,
     pub(super) notice: &'a mut Option<Notice>,
     pub overlay: &'a mut Overlay,
+    /// What the view asks of the console beyond itself, handled once it returns.
+    pub(super) events: Vec<Event>,
+}
+
+/// What a view asks of the console that is not its own: the questions and writes several views
+/// share (a withdrawal, a waiver, an incident), which `App` runs once the view has returned.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// Ask whether to withdraw these items (id, title), then withdraw them.
+    Withdraw(Vec<(i64, String)>),
+    /// Ask why a finding on an item may stand (its waiver, if one covers it already).
+    Waive { item: i64, finding: Finding, waived: Option<String> },
+    /// The incident form, filled in from a finding on an item of a unit (none for a repost).
+    Incident { unit: Option<String>, item: i64, title: String, finding: Finding },
 }
 
 impl Ask<'_> {
@@ -60,6 +70,11 @@ impl Ask<'_> {
     /// Says something went wrong, on the status line.
     pub fn warn(&mut self, text: impl Into<String>) {
         *self.notice = Some(Notice { text: text.into(), error: true });
+    }
+
+    /// Asks the console for something shared by several views (`Event`).
+    pub fn post(&mut self, event: Event) {
+        self.events.push(event);
     }
 
     /// Asks a question before a write: `text`, then `then` on Enter.
@@ -142,6 +157,11 @@ pub trait View {
         None
     }
 
+    /// The item open in it, whose public link the copy key copies.
+    fn item(&self) -> Option<&ItemView> {
+        None
+    }
+
     /// The list a click lands in, and its length.
     fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
         None
@@ -158,6 +178,8 @@ pub trait View {
 /// and its type. The one line a new view adds.
 macro_rules! views {
     ($($(#[$doc:meta])* $tab:ident $field:ident: $module:ident :: $view:ident,)*) => {
+        $(pub mod $module;)*
+
         /// Every registered view's state.
         #[derive(Debug, Default)]
         pub struct Views {
@@ -279,4 +301,6 @@ views! {
     Withdrawn withdrawn: withdrawn::WithdrawnView,
     /// The national check's single-veto indicators.
     Inspection inspect: inspect::InspectView,
+    /// The content checks' findings on the online items.
+    Findings findings: findings::FindingsView,
 }

@@ -18,7 +18,7 @@ impl Draw<'_> {
     /// `item_page` with the text of the content checks' findings highlighted in its title and body
     /// (the one `selected` stands out); `body_first`: the body under the title, before the item's
     /// fields and history (the review screen: what is checked comes first).
-    pub(super) fn item_page_marked(
+    pub fn item_page_marked(
         &mut self,
         title: Rect,
         body: Rect,

@@ -15,7 +15,7 @@ use super::paged::{Paged, Row};
 use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
-use findings::Found;
+pub use findings::Found;
 
 mod columns;
 mod findings;
@@ -242,7 +242,6 @@ impl Draw<'_> {
     fn legacy(&mut self, areas: &Areas) {
         match self.app.tab {
             Tab::Scores => self.scores(areas),
-            Tab::Findings => self.findings(areas),
             Tab::Queue => match &self.app.reviewing {
                 Some(_) => self.review(areas),
                 None => self.queue(areas),
