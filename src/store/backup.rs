@@ -20,6 +20,7 @@ use sqlx::{Connection, Executor, PgPool, SqliteConnection, SqlitePool};
 
 use super::{Result, StoreError, Target};
 use crate::domain::backup::{TableCount, first_difference};
+use crate::t;
 
 pub(crate) type BackupFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T>> + Send + 'a>>;
 
@@ -55,12 +56,12 @@ pub fn kind(file: &Path) -> Result<Kind> {
     } else if head[..read].starts_with(b"PGDMP") {
         Ok(Kind::PgDump)
     } else {
-        Err(refused(file, "not a backup of portal-admin (neither a SQLite database nor a pg_dump archive)"))
+        Err(refused(file, &t!("store-backup-not-a-backup")))
     }
 }
 
 fn refused(file: &Path, why: &str) -> StoreError {
-    StoreError::Refused(format!("{}: {}", file.display(), first_line(why)))
+    StoreError::Refused(t!("store-backup-file", file = file.display().to_string(), why = first_line(why)))
 }
 
 fn first_line(text: &str) -> &str {
@@ -183,7 +184,7 @@ async fn sqlite_backup(pool: &SqlitePool, file: &Path) -> Result<Copied> {
     tx.rollback().await?;
     let copy = sqlite_check(file).await?;
     if let Some((table, expected, found)) = first_difference(&counts, &copy) {
-        return Err(refused(file, &format!("the copy holds {found} rows of {table}, the database held {expected}")));
+        return Err(refused(file, &t!("store-backup-copy-differs", found = found, table = table, expected = expected)));
     }
     Ok(Copied { counts, heads })
 }
@@ -191,7 +192,7 @@ async fn sqlite_backup(pool: &SqlitePool, file: &Path) -> Result<Copied> {
 /// A SQLite file's integrity and its tables' rows; a damaged, truncated or foreign file refused.
 pub async fn sqlite_check(file: &Path) -> Result<Vec<TableCount>> {
     let options = SqliteConnectOptions::new().filename(file).read_only(true).immutable(true);
-    let damaged = |e: &dyn std::fmt::Display| refused(file, &format!("damaged or incomplete: {e}"));
+    let damaged = |e: &dyn std::fmt::Display| refused(file, &t!("store-backup-damaged", error = e.to_string()));
     let mut conn = SqliteConnection::connect_with(&options).await.map_err(|e| damaged(&e))?;
     let problems: Vec<String> =
         sqlx::query_scalar("PRAGMA integrity_check").fetch_all(&mut conn).await.map_err(|e| damaged(&e))?;
@@ -210,9 +211,7 @@ async fn sqlite_restore(pool: &SqlitePool, file: &Path, target: &Target) -> Resu
     let mut conn = pool.acquire().await?;
     let objects: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master").fetch_one(&mut *conn).await?;
     if objects > 0 {
-        return Err(StoreError::Refused(format!(
-            "{described} is not empty: a backup is restored only into an empty database"
-        )));
+        return Err(StoreError::Refused(t!("store-backup-not-empty", target = described.as_str())));
     }
     {
         let mut handle = conn.lock_handle().await?;
@@ -229,15 +228,20 @@ async fn sqlite_restore(pool: &SqlitePool, file: &Path, target: &Target) -> Resu
     (&mut *conn).execute("PRAGMA journal_mode = WAL").await?;
     let problems: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(&mut *conn).await?;
     if problems.first().map(String::as_str) != Some("ok") {
-        return Err(StoreError::Refused(format!(
-            "{described}: the restored database is damaged: {}",
-            problems.join("; ")
+        return Err(StoreError::Refused(t!(
+            "store-backup-restored-damaged",
+            target = described.as_str(),
+            problem = problems.join("; ")
         )));
     }
     let found = sqlite_counts(&mut conn).await?;
     if let Some((table, expected, found)) = first_difference(&expected, &found) {
-        return Err(StoreError::Refused(format!(
-            "{described}: the restored database holds {found} rows of {table}, the backup {expected}"
+        return Err(StoreError::Refused(t!(
+            "store-backup-restored-differs",
+            target = described.as_str(),
+            found = found,
+            table = table,
+            expected = expected
         )));
     }
     Ok(found)
@@ -265,9 +269,10 @@ async fn pg_counts(conn: &mut sqlx::PgConnection) -> Result<Vec<TableCount>> {
 /// PGPASSWORD (never on a command line, where other users of the machine would see it).
 fn libpq(target: &Target) -> Result<(String, Option<String>)> {
     let Target::Postgres { url } = target else {
-        return Err(StoreError::Refused("not a PostgreSQL database".into()));
+        return Err(StoreError::Refused(t!("store-backup-not-postgres")));
     };
-    let mut parsed = url::Url::parse(url).map_err(|e| StoreError::Refused(format!("{}: {e}", target.describe())))?;
+    let mut parsed = url::Url::parse(url)
+        .map_err(|e| StoreError::Refused(t!("store-backup-file", file = target.describe(), why = e.to_string())))?;
     let password = parsed.password().map(|p| {
         url::form_urlencoded::parse(format!("p={p}").as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default()
     });
@@ -298,23 +303,29 @@ fn pg_tool(name: &str, server: i64) -> Result<PathBuf> {
     let mut usable: Vec<(i64, PathBuf)> =
         candidates.into_iter().filter_map(|t| version(&t).map(|v| (v, t))).filter(|(v, _)| *v >= server).collect();
     usable.sort_by_key(|(v, _)| *v);
-    usable.into_iter().next().map(|(_, t)| t).ok_or_else(|| {
-        StoreError::Refused(format!(
-            "no {name} of PostgreSQL {server} or newer found (the server is version {server}): install it, e.g. apt-get install postgresql-client-{server}"
-        ))
-    })
+    usable
+        .into_iter()
+        .next()
+        .map(|(_, t)| t)
+        .ok_or_else(|| StoreError::Refused(t!("store-backup-no-tool", tool = name, server = server)))
 }
 
 fn run_tool(mut command: Command, password: Option<&str>, what: &str) -> Result<()> {
     if let Some(p) = password {
         command.env("PGPASSWORD", p);
     }
-    let out =
-        command.stdin(Stdio::null()).output().map_err(|e| StoreError::Refused(format!("cannot run {what}: {e}")))?;
+    let out = command
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| StoreError::Refused(t!("store-backup-cannot-run", tool = what, error = e.to_string())))?;
     if out.status.success() {
         Ok(())
     } else {
-        Err(StoreError::Refused(format!("{what} failed: {}", first_line(&String::from_utf8_lossy(&out.stderr)))))
+        Err(StoreError::Refused(t!(
+            "store-backup-tool-failed",
+            tool = what,
+            error = first_line(&String::from_utf8_lossy(&out.stderr)).to_string()
+        )))
     }
 }
 
@@ -328,7 +339,7 @@ pub fn dump_counts(pg_restore: &Path, file: &Path) -> Result<Vec<TableCount>> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| refused(file, &format!("cannot run pg_restore: {e}")))?;
+        .map_err(|e| refused(file, &t!("store-backup-cannot-run", tool = "pg_restore", error = e.to_string())))?;
     let mut counts: Vec<TableCount> = Vec::new();
     let mut current: Option<usize> = None;
     let stdout = child.stdout.take().expect("piped");
@@ -351,7 +362,7 @@ pub fn dump_counts(pg_restore: &Path, file: &Path) -> Result<Vec<TableCount>> {
     if !out.status.success() || current.is_some() {
         return Err(refused(
             file,
-            &format!("damaged or incomplete: {}", first_line(&String::from_utf8_lossy(&out.stderr))),
+            &t!("store-backup-damaged", error = first_line(&String::from_utf8_lossy(&out.stderr)).to_string()),
         ));
     }
     counts.sort_by(|a, b| a.table.cmp(&b.table));
@@ -382,7 +393,7 @@ async fn pg_backup(pool: &PgPool, file: &Path, target: &Target) -> Result<Copied
     dumped?;
     let archived = dump_counts(&pg_restore, file)?;
     if let Some((table, expected, found)) = first_difference(&counts, &archived) {
-        return Err(refused(file, &format!("the archive holds {found} rows of {table}, the database held {expected}")));
+        return Err(refused(file, &t!("store-backup-copy-differs", found = found, table = table, expected = expected)));
     }
     Ok(Copied { counts, heads })
 }
@@ -402,10 +413,7 @@ async fn pg_restore(pool: &PgPool, file: &Path, target: &Target) -> Result<Vec<T
     .fetch_one(&mut *conn)
     .await?;
     if objects > 0 {
-        return Err(StoreError::Refused(format!(
-            "{} is not empty: a backup is restored only into an empty database",
-            target.describe()
-        )));
+        return Err(StoreError::Refused(t!("store-backup-not-empty", target = target.describe())));
     }
     // Everything the archive holds but its schema itself, which the empty database already has
     // (pg_dump writes CREATE SCHEMA for a schema it was asked for by name).
@@ -437,9 +445,12 @@ async fn pg_restore(pool: &PgPool, file: &Path, target: &Target) -> Result<Vec<T
     (&mut *conn).execute("SELECT portal_grant_roles()").await?;
     let found = pg_counts(&mut conn).await?;
     if let Some((table, expected, found)) = first_difference(&expected, &found) {
-        return Err(StoreError::Refused(format!(
-            "{}: the restored database holds {found} rows of {table}, the backup {expected}",
-            target.describe()
+        return Err(StoreError::Refused(t!(
+            "store-backup-restored-differs",
+            target = target.describe(),
+            found = found,
+            table = table,
+            expected = expected
         )));
     }
     Ok(found)

@@ -13,6 +13,7 @@ use crate::domain::audit_chain::is_hash;
 use crate::domain::backup::{TableCount, overdue, rotation};
 use crate::store::backup::{Copied, Kind, kind};
 use crate::store::{Result, Store, StoreError, Target};
+use crate::t;
 
 /// What a backup made.
 #[derive(Debug)]
@@ -39,7 +40,7 @@ pub fn checksum_file(file: &Path) -> PathBuf {
 }
 
 fn io_error(file: &Path, e: &std::io::Error) -> StoreError {
-    StoreError::Refused(format!("{}: {e}", file.display()))
+    StoreError::Refused(t!("store-backup-file", file = file.display().to_string(), why = e.to_string()))
 }
 
 fn sha256(file: &Path) -> Result<String> {
@@ -106,31 +107,28 @@ pub async fn backup(store: &dyn Store, target: &Target, file: &Path, keep: u32) 
 pub fn check_file(file: &Path, target: &Target) -> Result<Kind> {
     let sidecar = checksum_file(file);
     let written = std::fs::read_to_string(&sidecar).map_err(|e| {
-        StoreError::Refused(format!(
-            "{}: cannot read its checksum file {} ({e}); a backup is restored only with the checksum written beside it",
-            file.display(),
-            sidecar.display()
+        StoreError::Refused(t!(
+            "store-backup-no-checksum",
+            file = file.display().to_string(),
+            checksum = sidecar.display().to_string(),
+            error = e.to_string()
         ))
     })?;
     let expected = written.split_whitespace().next().filter(|h| is_hash(h)).unwrap_or("").to_ascii_lowercase();
     if sha256(file)? != expected {
-        return Err(StoreError::Refused(format!(
-            "{}: damaged or incomplete: its SHA-256 differs from the one written beside it in {}",
-            file.display(),
-            sidecar.display()
+        return Err(StoreError::Refused(t!(
+            "store-backup-checksum-differs",
+            file = file.display().to_string(),
+            checksum = sidecar.display().to_string()
         )));
     }
     let found = kind(file)?;
     match (found, target) {
         (Kind::Sqlite, Target::Sqlite { .. }) | (Kind::PgDump, Target::Postgres { .. }) => Ok(found),
-        (Kind::Sqlite, _) => Err(StoreError::Refused(format!(
-            "{} is a SQLite backup: restore it into a sqlite:// database",
-            file.display()
-        ))),
-        (Kind::PgDump, _) => Err(StoreError::Refused(format!(
-            "{} is a PostgreSQL backup: restore it into a postgres:// database",
-            file.display()
-        ))),
+        (Kind::Sqlite, _) => Err(StoreError::Refused(t!("store-backup-is-sqlite", file = file.display().to_string()))),
+        (Kind::PgDump, _) => {
+            Err(StoreError::Refused(t!("store-backup-is-postgres", file = file.display().to_string())))
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use crate::domain::backup::TableCount;
 use crate::store::backend::Backend;
 use crate::store::backup::Copied;
 use crate::store::text::Lossy;
+use crate::t;
 
 sql_impl! { BackupStore;
     async fn backup(&self, file: &Path, target: &Target) -> Result<Copied> {
@@ -19,13 +20,14 @@ sql_impl! { BackupStore;
 
     async fn restore_backup(&self, file: &Path, target: &Target) -> Result<Vec<TableCount>> {
         if let Some(why) = &self.read_only {
-            return Err(StoreError::Refused(format!("read-only: restoring a backup is not allowed ({why})")));
+            let what = t!("store-doing-backup-restore");
+            return Err(StoreError::Refused(t!("store-read-only", what = what, why = why.as_str())));
         }
         DB::restore(&self.pool, file, target).await
     }
 
     async fn record_backup(&self, detail: &str) -> Result<()> {
-        let mut tx = self.begin_write("recording the backup").await?;
+        let mut tx = self.begin_write("backup-record").await?;
         Self::audit(&mut tx, None, &self.operator, "backup", "backup", detail).await?;
         tx.commit().await?;
         Ok(())
