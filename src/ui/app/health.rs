@@ -258,11 +258,13 @@ impl App {
         let identity = match w.role {
             Some((role, true)) => Identity::Operator(role),
             Some((_, false)) => Identity::ReadOnly(format!(
-                "read only: {} is no longer an active operator of site {} — an administrator can enable them with `portal-admin operators role`",
+                "read only: {} is no longer an active operator of site {} — an administrator can enable them with \
+                 `portal-admin operators role`",
                 w.name, w.site
             )),
             None => Identity::ReadOnly(format!(
-                "read only: {} is not an operator of site {} — an administrator can add them with `portal-admin operators add`",
+                "read only: {} is not an operator of site {} — an administrator can add them with \
+                 `portal-admin operators add`",
                 w.name, w.site
             )),
         };

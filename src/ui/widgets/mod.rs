@@ -130,7 +130,8 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     let size = (area.width, area.height);
     if !fits(size) {
         let text = format!(
-            "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\nEnlarge the window, or press q to quit.",
+            "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\n\
+             Enlarge the window, or press q to quit.",
             area.width, area.height
         );
         let lines = text.lines().map(|l| TextLine::raw(l.to_string())).collect();
@@ -362,16 +363,22 @@ impl Draw<'_> {
         );
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
         let theme = self.theme;
-        self.list(areas.rows, q, "Nothing awaits a decision.\nItems come here when they are imported: portal-admin import FILE (JSON Lines,\nsee docs/cli.md), from the units' submissions and the office's own items.", |e| {
+        let nothing = "Nothing awaits a decision.\nItems come here when they are imported: portal-admin import FILE \
+                       (JSON Lines,\nsee docs/cli.md), from the units' submissions and the office's own items.";
+        self.list(areas.rows, q, nothing, |e| {
             let (since, too_long) = waiting(e, now);
-            let lacks = e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
+            let lacks =
+                e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
             let wechat = if e.channel == crate::domain::Channel::Wechat { "微信 " } else { "" };
             let mark = if app.queue.marked.contains(&e.id) { "*" } else { " " };
             TextLine::from(vec![
                 Span::styled(mark, theme.status(Status::Ok)),
                 Span::styled(pad(&since, 7), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
                 Span::raw(pad(&step_label(e), 20)),
-                Span::raw(format!("{} ", pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
+                Span::raw(format!(
+                    "{} ",
+                    pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w)
+                )),
                 Span::raw(pad(e.form.as_str(), 11)),
                 Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), app.ambiguous), title_w)),
                 Span::raw(pad(

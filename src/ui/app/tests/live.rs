@@ -70,7 +70,8 @@ fn the_console_asks_who_it_acts_as_and_shows_the_role() {
 fn a_person_who_is_not_an_operator_gets_a_read_only_console() {
     let mut a = app();
     identify(&mut a, None);
-    let why = "read only: li.jianhua is not an operator of site xiangshan — an administrator can add them with `portal-admin operators add`";
+    let why = "read only: li.jianhua is not an operator of site xiangshan — an administrator can add them with \
+               `portal-admin operators add`";
     assert_eq!(a.notice.as_ref().map(|n| (n.text.as_str(), n.error)), Some((why, true)));
     let status = status_line(&a);
     assert!(status.starts_with(" ● connected · read only │ ✗ read only: li.jianhua is not an operator"), "{status}");
@@ -115,9 +116,10 @@ fn a_person_who_is_not_an_operator_gets_a_read_only_console() {
 fn a_disabled_operator_is_read_only_until_a_change_enables_them() {
     let mut a = app();
     identify(&mut a, Some((Role::Admin, false)));
-    assert!(
-        matches!(&a.link.identity, Identity::ReadOnly(why) if why.contains("li.jianhua is no longer an active operator of site xiangshan"))
-    );
+    assert!(matches!(
+        &a.link.identity,
+        Identity::ReadOnly(why) if why.contains("li.jianhua is no longer an active operator of site xiangshan")
+    ));
     assert!(
         status_line(&a).starts_with(" ● connected · read only │ ✗ read only: li.jianhua is no longer"),
         "{}",

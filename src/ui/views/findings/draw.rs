@@ -71,7 +71,8 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
                 "Findings come from the names and words lists (data/checks/, or your own names.tsv and words.tsv): \
                  a leader's, an institution's or a term's wrong form, an official who has left, a secret marking or a \
                  banned word. Personal data shown in full (ID numbers, mobile numbers, bank cards), document numbers \
-                 with the wrong brackets, impossible dates and a figure quoted with two values are found without a list.",
+                 with the wrong brackets, impossible dates and a figure quoted with two values are found without \
+                 a list.",
             )),
             TextLine::raw(""),
             TextLine::raw("Add to your own lists (started from the shipped ones):"),

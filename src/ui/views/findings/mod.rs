@@ -97,7 +97,9 @@ impl Load {
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
             // Every online item through the content checks: tens of seconds on a large site.
-            Load::Online => Loaded::Online(usecase::findings::online(store, site).await.map(finding_rows).map_err(line)),
+            Load::Online => {
+                Loaded::Online(usecase::findings::online(store, site).await.map(finding_rows).map_err(line))
+            }
             Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
         }
     }

@@ -54,7 +54,9 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     let theme = d.theme;
-    d.list(areas.rows, list, "Nothing has been withdrawn.\nWithdraw from a column (2, Enter on a column, w) or answer a request (3, w):\neach withdrawal shows here, and u puts it back online.", |r| {
+    let nothing = "Nothing has been withdrawn.\nWithdraw from a column (2, Enter on a column, w) or answer a request \
+                   (3, w):\neach withdrawal shows here, and u puts it back online.";
+    d.list(areas.rows, list, nothing, |r| {
         let took = r.minutes_from_request().map_or_else(|| "-".to_string(), waited);
         let reason_style = match r.reason {
             RetractionReason::Classified => theme.status(Status::Overdue),
@@ -62,7 +64,9 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
             _ => Style::default(),
         };
         let restored = match &r.restored {
-            Some((at, by)) if wide => format!("{} {} ", when(*at, true), fit(&text::display(by, ambiguous), restored_w - 13)),
+            Some((at, by)) if wide => {
+                format!("{} {} ", when(*at, true), fit(&text::display(by, ambiguous), restored_w - 13))
+            }
             Some(_) => "[restored] ".to_string(),
             None => String::new(),
         };
