@@ -39,7 +39,7 @@ pub struct Options {
     /// `--read-only`: the console says so, and asks before no write.
     pub read_only: bool,
     /// Where the database, settings and log are (`places::described`), for the help.
-    pub places: Vec<(&'static str, String)>,
+    pub places: Vec<(String, String)>,
     /// No settings directory yet: the first run on this machine, welcomed on the status line.
     pub first_run: bool,
 }

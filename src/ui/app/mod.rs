@@ -289,7 +289,7 @@ pub struct App {
     pub link: Link,
     pub notice: Option<Notice>,
     /// Where the database, the settings and the log are (label, where), for the help.
-    pub places: Vec<(&'static str, String)>,
+    pub places: Vec<(String, String)>,
     /// The day staleness is evaluated as of (Beijing time).
     pub at: NaiveDate,
     pub tab: Tab,
@@ -488,7 +488,7 @@ impl App {
     }
 
     /// Says where things live (in the help), and on a first run says so on the status line.
-    pub fn set_places(&mut self, places: Vec<(&'static str, String)>, first_run: bool) {
+    pub fn set_places(&mut self, places: Vec<(String, String)>, first_run: bool) {
         self.places = places;
         if first_run {
             self.tell("Welcome: ? lists the keys of each view and where your database and settings are");
