@@ -37,7 +37,8 @@ pub async fn restore(cli: &Cli, file: &Path) -> Result<(), Failure> {
         Target::Sqlite { path } => !path.exists(),
         Target::Postgres { .. } => false,
     };
-    let store = open_store(&target, OpenOptions { create: true, read_only: cli.read_only }).await?;
+    let store =
+        open_store(&target, OpenOptions { create: true, read_only: cli.read_only, ..OpenOptions::default() }).await?;
     let restored = backup::restore(store.as_ref(), file, &target).await;
     drop(store);
     crate::store::close_files().await;
