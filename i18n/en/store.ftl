@@ -29,7 +29,6 @@ store-sites-choose = { $target } holds { $count } sites ({ $codes }); choose one
 store-not-operator = { $name } is not an operator of site { $site }
 store-checked-item-elsewhere = an item checked is not in site { $site }
 store-not-site-column = not a column of site { $site }: one of { $columns } (`portal-admin columns` lists them)
-store-nothing-before = no item went online in column { $column } before { $day }; nothing changed
 
 ## What is refused
 
@@ -110,7 +109,6 @@ store-doing-incident = recording an incident
 store-doing-inquiry = recording an inquiry
 store-doing-link-checks = recording link checks
 store-doing-document = registering a document
-store-doing-schema-upgrade = upgrading the schema
 store-doing-waiver = waiving a finding
 store-doing-import = import
 store-doing-demo = demo

@@ -29,7 +29,6 @@ store-sites-choose = { $target } 中有 { $count } 个站点（{ $codes }）；�
 store-not-operator = { $name } 不是站点 { $site } 的操作员
 store-checked-item-elsewhere = 所检查的信息不在站点 { $site } 中
 store-not-site-column = 不是站点 { $site } 的栏目：{ $columns } 之一（`portal-admin columns` 列出全部栏目）
-store-nothing-before = 栏目 { $column } 中没有在 { $day } 之前上线的信息；未作任何更改
 
 ## 拒绝的操作
 
@@ -110,7 +109,6 @@ store-doing-incident = 登记责任事故
 store-doing-inquiry = 登记留言
 store-doing-link-checks = 记录链接检查结果
 store-doing-document = 登记文件
-store-doing-schema-upgrade = 升级数据库结构
 store-doing-waiver = 豁免检查发现
 store-doing-import = 导入
 store-doing-demo = 写入演示数据

@@ -16,7 +16,7 @@ use crate::ui::text;
 /// is of another kind, which the normal error reports).
 pub async fn nothing_here(cli: &Cli) -> Result<Option<String>, Failure> {
     let target = target(cli)?;
-    let store = match store::open(&target, OpenOptions { create: false, read_only: true }).await {
+    let store = match store::open(&target, OpenOptions { create: false, read_only: true, dry_run: false }).await {
         Ok(store) => store,
         Err(StoreError::Missing(_)) => return Ok(Some(t!("first-run-no-database"))),
         Err(_) => return Ok(None),

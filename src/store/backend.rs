@@ -21,6 +21,10 @@ pub(crate) trait Backend: sqlx::Database {
     /// Starts a transaction that will write (SQLite takes the write lock at once, so two writers
     /// queue instead of failing half-way).
     const BEGIN_WRITE: &'static str;
+    /// Taken first in each of `init`'s transactions, held until it ends, so that two `init`s on
+    /// one database take turns (PostgreSQL: a transaction-level advisory lock). None where
+    /// `BEGIN_WRITE` already excludes every other writer (SQLite's `BEGIN IMMEDIATE`).
+    const SCHEMA_LOCK: Option<&'static str>;
     /// Counts tables named `$1` in the current schema.
     const TABLE_EXISTS: &'static str;
     /// Settings for a bulk load's transaction. PostgreSQL: generic plans. The connections plan
@@ -138,6 +142,9 @@ impl Backend for Postgres {
 
     const DIALECT: Dialect = Dialect::Postgres;
     const BEGIN_WRITE: &'static str = "BEGIN";
+    // The key is portal-admin's own ("portal" in ASCII, 0x706f7274616c); advisory locks are the
+    // database's, so another database on the server is not held up.
+    const SCHEMA_LOCK: Option<&'static str> = Some("SELECT pg_advisory_xact_lock(123623963910508)");
     const BULK_SETTINGS: &'static [&'static str] = &["SET LOCAL plan_cache_mode = force_generic_plan"];
     // The catalog, not information_schema: that one lists only the tables this login may use, so a
     // login without rights would be told the database is empty (and offered `init`).
@@ -187,6 +194,7 @@ impl Backend for Sqlite {
 
     const DIALECT: Dialect = Dialect::Sqlite;
     const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
+    const SCHEMA_LOCK: Option<&'static str> = None;
     const BULK_SETTINGS: &'static [&'static str] = &[];
     const TABLE_EXISTS: &'static str = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1";
     const CURRENT_USER: Option<&'static str> = None;
@@ -285,6 +293,7 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 target.describe(),
                 options.read_only.then(|| "--read-only".to_string()),
                 None,
+                options.dry_run,
             )
             .await?;
             Ok(Arc::new(store))
@@ -348,7 +357,9 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .await
                 .map_err(|e| unreachable(&e))?;
             OPEN_FILES.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(pool.clone());
-            let store = SqlStore::<Sqlite>::new(pool, target.describe(), why, Some(whoami::username())).await?;
+            let store =
+                SqlStore::<Sqlite>::new(pool, target.describe(), why, Some(whoami::username()), options.dry_run)
+                    .await?;
             Ok(Arc::new(store))
         }
     }

@@ -35,6 +35,9 @@ pub struct OpenOptions {
     pub create: bool,
     /// Refuse every change (`--read-only`).
     pub read_only: bool,
+    /// Rehearse every change (`--dry-run`): each runs whole, its checks and its audit record
+    /// included, and is then rolled back, so what it reports is what it would have done.
+    pub dry_run: bool,
 }
 
 /// Opens the database a target names, checking it can be reached.

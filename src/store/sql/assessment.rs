@@ -102,7 +102,7 @@ sql_impl! { AssessmentStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(id)
     }
 
@@ -166,7 +166,7 @@ sql_impl! { AssessmentStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(new)
     }
 

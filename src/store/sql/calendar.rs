@@ -117,7 +117,7 @@ sql_impl! { CalendarStore;
             return Ok(0);
         }
         Self::audit(&mut tx, None, &self.operator, "calendar.set", "calendar", &json!(changed).to_string()).await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(changed.len())
     }
 
@@ -192,7 +192,7 @@ sql_impl! { CalendarStore;
         });
         Self::audit(&mut tx, None, &self.operator, "calendar.import", &format!("calendar:{year}"), &detail.to_string())
             .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(done)
     }
 }

@@ -81,7 +81,7 @@ sql_impl! { CheckStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(id)
     }
 

@@ -336,7 +336,7 @@ sql_impl! { ColumnStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(id)
     }
 

@@ -649,7 +649,7 @@ sql_impl! { ImportStore;
             }
         }
         Self::write_later(&mut tx, site.id, &maps, &ids, &mut later).await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         if ids.len() >= ANALYZE_AFTER {
             // A bulk load changes the tables' shape: refresh the planner's statistics, so reports
             // pick their indexes from the first query on.

@@ -48,7 +48,7 @@ sql_impl! { InspectionStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(id)
     }
 
@@ -85,7 +85,7 @@ sql_impl! { InspectionStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(())
     }
 

@@ -137,7 +137,7 @@ sql_impl! { LinkStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(rows.len())
     }
 

@@ -114,6 +114,8 @@ pub(crate) struct SqlStore<DB: Database> {
     /// Why nothing may be changed, if nothing may: `--read-only`, or a file this user cannot write.
     read_only: Option<String>,
     pub(super) operator: String,
+    /// Every change is rolled back instead of committed (`OpenOptions::dry_run`).
+    dry_run: bool,
 }
 
 /// Where a test may stop a change between its statements (debug builds only): with
@@ -224,12 +226,24 @@ sql_impl! { SqlStore;
         described: String,
         read_only: Option<String>,
         os_user: Option<String>,
+        dry_run: bool,
     ) -> Result<Self> {
         let operator = match DB::CURRENT_USER {
             Some(sql) => sqlx::query_scalar::<DB, String>(sql).fetch_one(&pool).await?,
             None => os_user.unwrap_or_default(),
         };
-        Ok(SqlStore { pool, described, read_only, operator })
+        Ok(SqlStore { pool, described, read_only, operator, dry_run })
+    }
+
+    /// Ends a change's transaction: committed, or on a store opened to rehearse, rolled back
+    /// after it ran whole. Every write ends here, so a rehearsal can never leave a change behind.
+    pub(super) async fn finish(&self, tx: Transaction<'static, DB>) -> Result<()> {
+        if self.dry_run {
+            tx.rollback().await?;
+        } else {
+            tx.commit().await?;
+        }
+        Ok(())
     }
 
     pub(super) async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {

@@ -107,7 +107,7 @@ sql_impl! { OperatorStore;
                 StoreError::Refused(roles::refused_grant(name, &self.operator, said.lines().next().unwrap_or_default()))
             })?;
         }
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(true)
     }
 }

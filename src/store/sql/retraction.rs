@@ -317,7 +317,7 @@ sql_impl! { RetractionStore;
             &closed_requests_audit(&requests_closed, Resolution::Withdrawn),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         out.requests_closed = closed.values().sum();
         Ok(out)
     }
@@ -416,7 +416,7 @@ sql_impl! { RetractionStore;
             &closed_requests_audit(&requests_closed, Resolution::Marked),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         out.requests_closed = closed.values().sum();
         Ok(out)
     }
@@ -521,7 +521,7 @@ sql_impl! { RetractionStore;
         );
         Self::audit(&mut tx, Some(site.id), &self.operator, "restore", &format!("item:{item}"), &detail.to_string())
             .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(Some(Transition { item, from: Stage::Done, to: Stage::Done, version: current.version + 1 }))
     }
 
@@ -582,7 +582,7 @@ sql_impl! { RetractionStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(id)
     }
 
@@ -624,7 +624,7 @@ sql_impl! { RetractionStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(())
     }
 }

@@ -221,7 +221,7 @@ sql_impl! { ReviewStore;
         }
         Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("item:{item}"), &detail.to_string())
             .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(Transition { item, from: current.stage, to, version })
     }
 
@@ -312,7 +312,7 @@ sql_impl! { ReviewStore;
         );
         Self::audit(&mut tx, Some(site.id), &self.operator, "publish", &format!("item:{item}"), &detail.to_string())
             .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(Transition { item, from: Stage::Publish, to: Stage::Done, version })
     }
 }

@@ -34,13 +34,19 @@ sql_impl! { SqlStore;
     }
 
     pub(super) async fn schema_version_inner(&self) -> Result<Option<i64>> {
-        let tables: i64 = sqlx::query_scalar(DB::TABLE_EXISTS).bind("schema_meta").fetch_one(&self.pool).await?;
+        let mut conn = self.pool.acquire().await?;
+        self.version_on(&mut conn).await
+    }
+
+    /// The schema's version as one connection (or a transaction) sees it.
+    async fn version_on(&self, conn: &mut DB::Connection) -> Result<Option<i64>> {
+        let tables: i64 = sqlx::query_scalar(DB::TABLE_EXISTS).bind("schema_meta").fetch_one(&mut *conn).await?;
         if tables == 0 {
             return Ok(None);
         }
         // A login without rights here sees the tables but may not read them: not an operator.
         let value: Option<String> = sqlx::query_scalar("SELECT value FROM schema_meta WHERE key = 'schema_version'")
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *conn)
             .await
             .map_err(|e| match &e {
                 sqlx::Error::Database(d) if d.code().as_deref() == Some("42501") => {
@@ -52,6 +58,18 @@ sql_impl! { SqlStore;
             None => Ok(None),
             Some(v) => Ok(Some(parse("schema version", &v)?)),
         }
+    }
+
+    /// A transaction of `init`'s, holding the schema's lock until it ends: two `init`s at once
+    /// (two administrators, or a deployment script on two hosts) take turns, and the second reads
+    /// the version the first left. SQLite's `BEGIN IMMEDIATE` is that lock; PostgreSQL takes a
+    /// transaction-level advisory lock (`Backend::SCHEMA_LOCK`).
+    async fn begin_init(&self, what: &str) -> Result<Transaction<'static, DB>> {
+        let mut tx = self.begin_write(what).await?;
+        if let Some(lock) = DB::SCHEMA_LOCK {
+            (&mut *tx).execute(lock).await?;
+        }
+        Ok(tx)
     }
 
     /// Creates a site with its units, column tree and first administrator.
@@ -163,22 +181,17 @@ sql_impl! { Store;
     }
 
     async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay], notices: &[i32]) -> Result<InitReport> {
-        let version = self.schema_version_inner().await?;
-        match version {
-            Some(found) if found > SCHEMA_VERSION => {
-                return Err(StoreError::NewerSchema {
-                    target: self.described.clone(),
-                    found,
-                    supported: SCHEMA_VERSION,
-                });
-            }
-            _ => {}
+        // The version is read under the schema's lock, in the transaction that acts on it.
+        let mut tx = self.begin_init("init").await?;
+        let version = self.version_on(&mut tx).await?;
+        pause_point("init");
+        if let Some(found) = version.filter(|v| *v > SCHEMA_VERSION) {
+            return Err(StoreError::NewerSchema { target: self.described.clone(), found, supported: SCHEMA_VERSION });
         }
         let mut report = InitReport::default();
         if let Some(found) = version.filter(|v| *v < SCHEMA_VERSION) {
-            // An older schema: the upgrades since its version, in a transaction of their own with
-            // their audit record.
-            let mut tx = self.begin_write("schema-upgrade").await?;
+            // An older schema: the upgrades since its version, committed with their audit record
+            // before the site's part (kept even if that is refused).
             for (to, statements) in schema::UPGRADES.iter().filter(|(to, _)| *to > found) {
                 for statement in statements.iter().filter_map(|s| schema::statement(s, DB::DIALECT)) {
                     (&mut *tx).execute(statement.as_str()).await?;
@@ -196,10 +209,10 @@ sql_impl! { Store;
             }
             let detail = json!({"from": found, "to": SCHEMA_VERSION});
             Self::audit(&mut tx, None, &self.operator, "schema.upgrade", "schema", &detail.to_string()).await?;
-            tx.commit().await?;
+            self.finish(tx).await?;
             report.upgraded_from = Some(found);
+            tx = self.begin_init("init").await?;
         }
-        let mut tx = self.begin_write("init").await?;
         if version.is_none() {
             // A text query without arguments runs as one multi-statement script on both drivers.
             let script = schema::render(DB::DIALECT);
@@ -224,7 +237,7 @@ sql_impl! { Store;
                         count = stored.len()
                     )));
                 }
-                tx = self.begin_write("init").await?;
+                tx = self.begin_init("init").await?;
                 id
             }
             None => Self::create_site(&mut tx, setup, &self.operator, &mut report).await?,
@@ -264,7 +277,7 @@ sql_impl! { Store;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(report)
     }
 
