@@ -81,7 +81,6 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
             Loaded::ColumnHead(usecase::columns::head(store, site, column_id, at).await.map_err(line))
         }
         Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
-        Load::Scores { period } => Loaded::Scores(usecase::assessment::scores(store, site, period).await.map_err(line)),
         Load::Queue => Loaded::Queue(usecase::queue::queue(store, site, None, None).await.map_err(line)),
         // The same path as `review approve|reject`: the content-check gate, and the findings
         // recorded with the decision.

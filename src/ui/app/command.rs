@@ -129,7 +129,7 @@ impl App {
             "calendar" => self.calendar_command(arg, effects),
             "scores" => {
                 let period = if arg.is_empty() {
-                    self.scores.period
+                    self.views.scores.period
                 } else {
                     match arg.parse::<Period>() {
                         Ok(p) => p,
@@ -140,7 +140,8 @@ impl App {
                     }
                 };
                 self.tab = Tab::Scores;
-                self.show_period(period, effects);
+                let (views, _, mut ask) = self.parts(effects);
+                views.scores.show_period(period, &mut ask);
             }
             other => self.warn(format!("unknown command :{other} (Tab lists them)")),
         }

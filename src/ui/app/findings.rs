@@ -11,7 +11,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::scores::{Field as FormField, IncidentForm};
+use super::incident::{Field as FormField, IncidentForm};
 use super::{App, Effect, Load, Overlay, single_line};
 use crate::domain::checks::{Field, Finding, FindingKind};
 use crate::ui::keymap::{Action, Layer};

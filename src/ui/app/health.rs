@@ -301,9 +301,8 @@ impl App {
         }
         self.with_view(Tab::Retractions, effects, |v, cx, ask| v.reload(cx, ask));
         self.with_view(Tab::Withdrawn, effects, |v, cx, ask| v.reload(cx, ask));
-        if self.scores.units.loaded() {
-            self.load_scores(effects);
-        }
+        let (views, _, mut ask) = self.parts(effects);
+        views.scores.reload_ranking(&mut ask);
         self.with_view(Tab::Audit, effects, |v, cx, ask| v.reload(cx, ask));
     }
 
@@ -449,7 +448,6 @@ pub fn failed(loaded: &Loaded) -> bool {
         Loaded::ColumnItems(r) | Loaded::ColumnBefore(r) => r.is_err(),
         Loaded::ColumnHead(r) => r.is_err(),
         Loaded::Item(r) => r.is_err(),
-        Loaded::Scores(r) => r.is_err(),
         Loaded::View(v) => v.failed(),
         Loaded::Queue(r) => r.is_err(),
         Loaded::Withdrawn(r) => r.is_err(),
@@ -459,9 +457,7 @@ pub fn failed(loaded: &Loaded) -> bool {
         Loaded::Decided(r) => r.is_err(),
         Loaded::PublishedMany(rs) => rs.iter().any(Result::is_err),
         Loaded::Assessment(a) => match a {
-            AssessmentLoaded::Explained(r) => r.is_err(),
             AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => r.is_err(),
-            AssessmentLoaded::Bulletin(r) => r.is_err(),
         },
         Loaded::Ping(r) => r.is_err(),
         Loaded::Whoami(r) => r.is_err(),
@@ -489,7 +485,6 @@ mod tests {
             Loaded::ColumnItems(_) => "ColumnItems",
             Loaded::ColumnHead(_) => "ColumnHead",
             Loaded::Item(_) => "Item",
-            Loaded::Scores(_) => "Scores",
             Loaded::Queue(_) => "Queue",
             Loaded::ColumnBefore(_) => "ColumnBefore",
             Loaded::Withdrawn(_) => "Withdrawn",
@@ -500,10 +495,8 @@ mod tests {
             Loaded::PublishedMany(_) => "PublishedMany",
             Loaded::Ping(_) => "Ping",
             Loaded::Whoami(_) => "Whoami",
-            Loaded::Assessment(AssessmentLoaded::Explained(_)) => "Assessment::Explained",
             Loaded::Assessment(AssessmentLoaded::Added(..)) => "Assessment::Added",
             Loaded::Assessment(AssessmentLoaded::Reversed(..)) => "Assessment::Reversed",
-            Loaded::Assessment(AssessmentLoaded::Bulletin(_)) => "Assessment::Bulletin",
             Loaded::ItemFindings(..) => "ItemFindings",
             Loaded::Waived(..) => "Waived",
             Loaded::Calendar(CalendarLoaded::Status(_)) => "Calendar::Status",
@@ -514,7 +507,7 @@ mod tests {
     }
 
     /// The number of results not yet a registered view's, each named by `name`.
-    const RESULTS: usize = 24;
+    const RESULTS: usize = 21;
 
     fn e<T>() -> Result<T, String> {
         Err("the database said no".to_string())
@@ -533,7 +526,6 @@ mod tests {
             Loaded::ColumnItems(e()),
             Loaded::ColumnHead(e()),
             Loaded::Item(e()),
-            Loaded::Scores(e()),
             Loaded::Queue(e()),
             Loaded::ColumnBefore(e()),
             Loaded::Withdrawn(e()),
@@ -544,10 +536,8 @@ mod tests {
             Loaded::PublishedMany(vec![e()]),
             Loaded::Ping(e()),
             Loaded::Whoami(e()),
-            Loaded::Assessment(AssessmentLoaded::Explained(e())),
             Loaded::Assessment(AssessmentLoaded::Added(incident, e())),
             Loaded::Assessment(AssessmentLoaded::Reversed(3, e())),
-            Loaded::Assessment(AssessmentLoaded::Bulletin(e())),
             Loaded::ItemFindings(7, e()),
             Loaded::Waived(7, e()),
             Loaded::Calendar(CalendarLoaded::Status(e())),

@@ -137,9 +137,6 @@ impl App {
                         _ if registered.is_some() => registered.flatten(),
                         (Tab::Columns, None, _) => Some((&mut self.columns.cursor, self.columns.lines.len())),
                         (Tab::Columns, Some(c), None) => Some((&mut c.items.cursor, c.items.shown.len())),
-                        (Tab::Scores, _, _) if self.scores.unit.is_none() => {
-                            Some((&mut self.scores.units.cursor, self.scores.units.shown.len()))
-                        }
                         (Tab::Queue, _, _) if self.reviewing.is_none() => {
                             Some((&mut self.queue.items.cursor, self.queue.items.shown.len()))
                         }
@@ -163,9 +160,6 @@ impl App {
 
     pub(super) fn switch(&mut self, tab: Tab, effects: &mut Vec<Effect>) {
         self.tab = tab;
-        if tab == Tab::Scores && !self.scores.units.done && self.scores.units.waiting.is_none() {
-            self.load_scores(effects);
-        }
         if tab == Tab::Queue && !self.queue.items.done && self.queue.items.waiting.is_none() {
             self.load_queue(effects);
         }
@@ -185,7 +179,6 @@ impl App {
                 self.columns.relayout(height);
             }
             (Tab::Columns, Some(c), None) => c.items.set_filter(text, height),
-            (Tab::Scores, _, _) => self.scores.units.set_filter(text, height),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.set_filter(text, height),
             _ => {}
         }
@@ -198,7 +191,6 @@ impl App {
         match (self.tab, &self.column, &self.item) {
             (Tab::Columns, None, _) => self.columns.filter.clone(),
             (Tab::Columns, Some(c), None) => c.items.filter.clone(),
-            (Tab::Scores, _, _) => self.scores.units.filter.clone(),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.filter.clone(),
             _ => String::new(),
         }
@@ -217,9 +209,6 @@ impl App {
             return;
         }
         if self.tab == Tab::Columns && self.bulk_act(action, effects) {
-            return;
-        }
-        if self.tab == Tab::Scores && self.scores_act(action, effects) {
             return;
         }
         match action {
@@ -344,7 +333,6 @@ impl App {
             (Tab::Columns, None, None) => {
                 self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() })
             }
-            (Tab::Scores, _, _) => self.scores_copy(id),
             (Tab::Queue, _, _) => match &self.reviewing {
                 Some(r) => Some(if id { r.entry.id.to_string() } else { r.entry.title.clone() }),
                 None => self.queue.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
@@ -359,7 +347,6 @@ impl App {
         let view = match self.tab {
             Tab::Columns => self.item.as_ref(),
             Tab::Queue => self.reviewing.as_ref().map(|r| &r.view),
-            Tab::Scores => self.scores.opened_item(),
             tab => self.views.of(tab).and_then(|v| v.item()),
         };
         let item = view.and_then(|v| v.item.as_ref()).ok_or("open an item to copy its link")?;
@@ -396,7 +383,6 @@ impl App {
             return;
         }
         match self.tab {
-            Tab::Scores => self.refresh_scores(effects),
             Tab::Queue => {
                 self.queue.open_next = self.reviewing.take().map(|r| r.entry.id);
                 self.load_queue(effects);
@@ -446,10 +432,6 @@ impl App {
             (Tab::Columns, None, None) => {
                 let len = self.columns.lines.len();
                 self.columns.cursor.step(delta(len), len, height);
-            }
-            (Tab::Scores, _, _) => {
-                let len = self.scores.units.shown.len();
-                self.scores.units.cursor.step(delta(len), len, height);
             }
             // The registered views, above.
             _ => {}

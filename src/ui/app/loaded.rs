@@ -114,10 +114,7 @@ impl App {
                 let item = match (&mut self.item, &mut self.reviewing) {
                     (Some(item), _) if item.waiting == Some(id) => item,
                     (_, Some(r)) if r.view.waiting == Some(id) => &mut r.view,
-                    _ => match self.scores.item_waiting(id) {
-                        Some(item) => item,
-                        None => return,
-                    },
+                    _ => return,
                 };
                 item.waiting = None;
                 match result {
@@ -127,13 +124,6 @@ impl App {
                         let id = item.id;
                         self.warn(format!("loading item {id} failed: {e}"));
                     }
-                }
-            }
-            Loaded::Scores(result) => {
-                let failed = result.as_ref().err().filter(|_| self.scores.units.waiting == Some(id)).cloned();
-                self.scores.units.accept_whole(id, result, height);
-                if let Some(e) = failed {
-                    self.warn(format!("loading the scores failed: {e}"));
                 }
             }
         }

@@ -15,7 +15,7 @@ use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
 use crate::domain::review::{Checks, Decision};
 use crate::domain::{MarkKind, RetractionReason};
-use crate::reports::{DocumentReportRow, ScoreRow};
+use crate::reports::DocumentReportRow;
 use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, QueueItem, Transition, Withdrawal};
 
 mod bulk;
@@ -25,12 +25,12 @@ mod command;
 mod findings;
 mod front;
 mod health;
+mod incident;
 mod input;
 mod item;
 mod loaded;
 mod queue;
 mod sanitised;
-mod scores;
 mod withdraw;
 pub use bulk::Marks;
 pub use calendar::{CalendarLoad, CalendarLoaded};
@@ -39,17 +39,15 @@ pub use command::COMMANDS;
 pub use findings::{ItemFindings, WaiveForm};
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};
+pub use incident::{AssessmentLoad, AssessmentLoaded, Field, IncidentForm, ReverseForm};
 pub use item::ItemView;
 pub(crate) use item::{page_delta, scroll};
 pub use queue::{QueueView, Reviewing, waited, waiting};
 pub use sanitised::sanitised;
-pub use scores::{
-    AssessmentLoad, AssessmentLoaded, Explanation, Field, IncidentForm, Part, ReverseForm, ScoresView, Section,
-    UnitView, period_words, signed,
-};
 pub(crate) use withdraw::mark_overlay;
 pub(crate) use withdraw::opened_item;
 
+use super::views::scores::ScoresView;
 use super::views::{Ask, Cx, Event, View, Views};
 
 /// A query for a task to run.
@@ -71,9 +69,6 @@ pub enum Load {
     },
     Item {
         id: i64,
-    },
-    Scores {
-        period: Period,
     },
     /// The items awaiting a decision.
     Queue,
@@ -122,7 +117,7 @@ pub enum Load {
     Ping,
     /// Who the console acts as (`Store::whoami`).
     Whoami,
-    /// A unit's score explained, an incident recorded or corrected, the bulletin written.
+    /// An incident recorded or corrected (from the Scores tab, the findings or the review).
     Assessment(AssessmentLoad),
     /// The content checks' findings on one item, each with the waiver that covers it.
     ItemFindings {
@@ -146,7 +141,6 @@ pub enum Loaded {
     ColumnItems(Result<Vec<ItemSummary>, String>),
     ColumnHead(Result<(i64, Vec<DocumentReportRow>), String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
-    Scores(Result<Vec<ScoreRow>, String>),
     /// A registered view's own result (`ui::views`).
     View(super::views::Loaded),
     Queue(Result<Vec<QueueItem>, String>),
@@ -303,7 +297,8 @@ pub struct App {
     /// What is open above the column tree: a column, then an item.
     pub column: Option<ColumnView>,
     pub item: Option<ItemView>,
-    pub scores: ScoresView,
+    /// An incident being recorded or corrected.
+    pub incident_writing: Option<u64>,
     /// The views registered in `ui::views`, each with its own state.
     pub views: Views,
     pub queue: QueueView,
@@ -360,8 +355,8 @@ impl App {
             columns: ColumnsView::default(),
             column: None,
             item: None,
-            scores: ScoresView::new(period),
-            views: Views::default(),
+            incident_writing: None,
+            views: Views { scores: ScoresView::new(period), ..Views::default() },
             queue: QueueView::default(),
             waiving: None,
             calendar: None,
@@ -429,15 +424,10 @@ impl App {
         self.columns.waiting = Some(id);
     }
 
-    fn load_scores(&mut self, effects: &mut Vec<Effect>) {
-        let id = self.request(Load::Scores { period: self.scores.period }, effects);
-        self.scores.units.asked(id, None);
-    }
-
     /// Whether a query the user waits on is running (the spinner turns).
     pub fn busy(&self) -> bool {
         self.columns.waiting.is_some()
-            || self.scores.busy()
+            || self.incident_writing.is_some()
             || self.views.all().iter().any(|v| v.busy())
             || self.queue.items.waiting.is_some()
             || self.queue.publishing.is_some()
@@ -471,7 +461,6 @@ impl App {
         match self.tab {
             Tab::Queue if self.reviewing.is_some() => Layer::Review,
             Tab::Queue => Layer::Queue,
-            Tab::Scores => self.scores_layer(),
             Tab::Columns if self.item.is_some() => Layer::Item,
             Tab::Columns if self.column.is_some() => Layer::Column,
             Tab::Columns => Layer::Columns,
@@ -548,8 +537,6 @@ impl App {
         if let Some(c) = &mut self.column {
             c.items.cursor.show(c.items.shown.len(), height);
         }
-        self.scores.units.cursor.show(self.scores.units.shown.len(), height);
-        self.fit_scores(height);
         for view in self.views.all_mut() {
             view.fit(height);
         }

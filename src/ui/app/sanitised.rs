@@ -2,7 +2,7 @@
 //! (`App::update`), field by field with the rules of `ui::sanitise`.
 
 use super::{AssessmentLoaded, CalendarLoaded, Loaded};
-use crate::ui::sanitise::{clean_all, clean_block, clean_item, clean_line, clean_option, clean_result, each};
+use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
 
 /// Everything a query brought back, safe to keep and show.
 pub fn sanitised(mut loaded: Loaded) -> Loaded {
@@ -27,7 +27,6 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
             }
         }),
         Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
-        Loaded::Scores(r) => each(r, |s| clean_line(&mut s.unit)),
         Loaded::View(_) => {}
         Loaded::Queue(r) => each(r, |q| {
             clean_line(&mut q.title);
@@ -53,35 +52,7 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
         }),
         Loaded::Waived(_, r) => clean_result(r, |_| {}),
         Loaded::Assessment(a) => match a {
-            AssessmentLoaded::Explained(r) => clean_result(r, |e| {
-                if let Some(row) = &mut e.row {
-                    clean_line(&mut row.unit);
-                }
-                for i in &mut e.items {
-                    clean_line(&mut i.title);
-                    for (path, _) in &mut i.placements {
-                        clean_line(path);
-                    }
-                }
-                for i in &mut e.incidents {
-                    clean_line(&mut i.unit);
-                    clean_option(&mut i.item_title);
-                    clean_block(&mut i.note);
-                    clean_line(&mut i.recorded_by);
-                }
-                for s in &mut e.signals {
-                    clean_line(&mut s.text);
-                }
-                for o in &mut e.overdue {
-                    clean_line(&mut o.column.path);
-                    clean_line(&mut o.column.deadline);
-                    clean_line(&mut o.column.departments);
-                    clean_all(&mut o.column.units);
-                    clean_block(&mut o.column.note);
-                }
-            }),
             AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => clean_result(r, |_| {}),
-            AssessmentLoaded::Bulletin(r) => clean_result(r, clean_line),
         },
         // A notice's text comes from a file anyone could have written.
         Loaded::Calendar(CalendarLoaded::Preview(r)) => clean_result(r, |p| {

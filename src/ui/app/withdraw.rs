@@ -261,9 +261,7 @@ impl App {
         self.reload_item(effects);
         self.with_view(super::Tab::Retractions, effects, |v, cx, ask| v.reload(cx, ask));
         self.with_view(super::Tab::Withdrawn, effects, |v, cx, ask| v.reload(cx, ask));
-        if self.scores.units.loaded() {
-            self.refresh_scores(effects);
-        }
+        self.with_view(super::Tab::Scores, effects, |v, cx, ask| v.reload(cx, ask));
         self.with_view(super::Tab::Audit, effects, |v, cx, ask| v.reload(cx, ask));
         // A withdrawal can empty a column.
         self.with_view(super::Tab::Inspection, effects, |v, cx, ask| v.reload(cx, ask));

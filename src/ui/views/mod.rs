@@ -295,6 +295,8 @@ macro_rules! views {
 views! {
     /// The audit trail, newest first.
     Audit audit: audit::AuditView,
+    /// The assessment: the ranking, a unit's score explained.
+    Scores scores: scores::ScoresView,
     /// The pending retraction requests, most urgent first.
     Retractions retractions: retractions::RetractionsView,
     /// The latest withdrawals, newest first.

@@ -11,7 +11,7 @@ impl Draw<'_> {
     }
 
     /// An item whole: its title line, and its fields, columns, history and body scrolled in `body`.
-    pub(super) fn item_page(&mut self, title: Rect, body: Rect, view: &ItemView) {
+    pub fn item_page(&mut self, title: Rect, body: Rect, view: &ItemView) {
         self.item_page_marked(title, body, view, &[], None, false);
     }
 

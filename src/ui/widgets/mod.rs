@@ -19,10 +19,10 @@ pub use findings::Found;
 
 mod columns;
 mod findings;
+mod incident;
 mod item;
 mod mark;
 mod review;
-mod scores;
 
 /// Colours, or none (`NO_COLOR`, the monochrome theme): then only bold, reverse and dim, and the
 /// status symbols carry the meaning.
@@ -200,7 +200,7 @@ impl Draw<'_> {
     }
 
     /// A line with each span's text as `text` shows it, styles kept.
-    fn shown(&self, line: TextLine) -> TextLine<'static> {
+    pub fn shown(&self, line: TextLine) -> TextLine<'static> {
         let spans: Vec<Span> = line.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect();
         TextLine::from(spans).style(line.style)
     }
@@ -242,7 +242,6 @@ impl Draw<'_> {
     /// The views not registered in `ui::views` yet.
     fn legacy(&mut self, areas: &Areas) {
         match self.app.tab {
-            Tab::Scores => self.scores(areas),
             Tab::Queue => match &self.app.reviewing {
                 Some(_) => self.review(areas),
                 None => self.queue(areas),

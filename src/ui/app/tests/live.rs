@@ -543,8 +543,8 @@ fn a_units_explanation_is_made_safe_too() {
         placements: vec![("政务动态\u{202e} / 工作动态".into(), Form::Text)],
     });
     e.signals.push(Signal { clause: 1, text: "\u{9b}2J迟报".into() });
-    let Loaded::Assessment(AssessmentLoaded::Explained(Ok(e))) =
-        sanitised(Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(e)))))
+    let Loaded::View(views::Loaded::Scores(views::scores::Loaded::Explained(Ok(e)))) =
+        sanitised(Loaded::View(views::Loaded::Scores(views::scores::Loaded::Explained(Ok(Box::new(e))))))
     else {
         panic!()
     };

@@ -16,12 +16,14 @@ use crate::domain::item::AttachmentKind;
 use crate::domain::review::Decision;
 use crate::domain::staleness::{DocumentStatus, Staleness, Status};
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
+use crate::reports::ScoreRow;
 use crate::reports::StaleRow;
 use crate::store::{
     AuditEntry, ColumnRow, DocumentRow, EarningItem, IncidentInput, IncidentRow, QueueItem, RetractionRequest,
     Transition, WithdrawalRow,
 };
 use crate::ui::paged::PAGE;
+use crate::ui::views::scores::{Explanation, Part};
 use crate::ui::views::{self, audit, inspect, retractions, withdrawn};
 use crate::ui::widgets::draw;
 
@@ -346,9 +348,11 @@ fn scores_rows() -> Vec<ScoreRow> {
 
 fn show_scores(app: &mut App) {
     let effects = keys(app, "4");
-    let [(id, Load::Scores { period })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Scores(views::scores::Load::Ranking { period })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     assert_eq!(period, Period::Quarter { year: 2026, quarter: 4 });
-    app.update(Msg::Loaded(id, Loaded::Scores(Ok(scores_rows()))));
+    app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Scores(views::scores::Loaded::Ranking(Ok(scores_rows()))))));
 }
 
 fn audit_rows() -> Vec<AuditEntry> {
@@ -707,7 +711,12 @@ fn the_command_line_completes_and_runs_commands() {
     assert_eq!(shown, [8, 7]);
     keys(&mut a, ":scores 2025Q3");
     let effects = key(&mut a, KeyCode::Enter);
-    assert_eq!(loads(&effects)[0].1, Load::Scores { period: Period::Quarter { year: 2025, quarter: 3 } });
+    assert_eq!(
+        loads(&effects)[0].1,
+        Load::View(views::Load::Scores(views::scores::Load::Ranking {
+            period: Period::Quarter { year: 2025, quarter: 3 }
+        }))
+    );
     keys(&mut a, ":at 2026-13-01");
     key(&mut a, KeyCode::Enter);
     assert!(a.notice.as_ref().unwrap().error);
@@ -756,7 +765,7 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         modifiers: KeyModifiers::NONE,
     }));
     assert_eq!(a.tab, Tab::Scores);
-    assert!(matches!(loads(&effects)[..], [(_, Load::Scores { .. })]));
+    assert!(matches!(loads(&effects)[..], [(_, Load::View(views::Load::Scores(views::scores::Load::Ranking { .. })))]));
 }
 
 #[test]
@@ -1122,11 +1131,22 @@ fn explain_selected(a: &mut App) {
         key(a, KeyCode::Down);
     }
     let effects = key(a, KeyCode::Enter);
-    let [(id, Load::Assessment(AssessmentLoad::Explain { unit, period }))] = &loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Scores(views::scores::Load::Explain { unit, period })))] = &loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     assert_eq!((unit.as_str(), *period), ("象山街道", Period::Quarter { year: 2026, quarter: 4 }));
-    a.update(Msg::Loaded(*id, Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(explanation()))))));
+    a.update(Msg::Loaded(
+        *id,
+        Loaded::View(views::Loaded::Scores(views::scores::Loaded::Explained(Ok(Box::new(explanation()))))),
+    ));
+}
+
+fn scores_load(effects: &[Effect]) -> (u64, views::scores::Load) {
+    match &loads(effects)[..] {
+        [(id, Load::View(views::Load::Scores(what)))] => (*id, what.clone()),
+        other => panic!("{other:?}"),
+    }
 }
 
 fn assessment_load(effects: &[Effect]) -> (u64, AssessmentLoad) {

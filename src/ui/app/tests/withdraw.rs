@@ -223,7 +223,9 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
         Load::ColumnHead { column_id: 7, at: day("2026-11-29") },
         Load::ColumnItems { column_id: 7, before: None },
         Load::View(views::Load::Retractions(retractions::Load::Pending)),
-        Load::Scores { period: Period::Quarter { year: 2026, quarter: 4 } },
+        Load::View(views::Load::Scores(views::scores::Load::Ranking {
+            period: Period::Quarter { year: 2026, quarter: 4 },
+        })),
     ] {
         assert!(reloaded.contains(&wanted), "{wanted:?} in {reloaded:?}");
     }
