@@ -21,3 +21,78 @@ rules-act-waive = 豁免内容检查的发现
 rules-act-links = 记录链接检查结果
 rules-not-a-check = 不是审核项编号：{ $part }（第九条的七项审核内容编号为 1 至 7）
 rules-no-check = 没有指定审核项（第九条的七项审核内容编号为 1 至 7）
+
+## 导入的信息（JSON 行）
+
+rules-import-field = { $field }：{ $error }
+rules-import-no-title = title 为空
+rules-import-no-unit = path 为 { $path } 时必须有 unit
+rules-import-no-columns = columns 为空：信息至少要有一个发布栏目
+rules-import-column-twice = 栏目 { $path } 列了两次
+rules-import-form-column = forms 中的栏目 { $path } 不在 columns 中
+rules-import-attachments-path = attachments 是单位报送的材料（第十条）：不适用于 path { $path }
+rules-import-attachment-kind = attachments：{ $kind } 不是材料种类（signed_scan、electronic_text 或 target_columns）
+rules-import-attachment-name = attachments：{ $kind } 没有文件名
+rules-import-wechat = wechat_at 只用于首发在微信公众号的信息（channel wechat）
+rules-import-withdrawn-reason = 有 withdrawn_at 就要有 withdraw_reason
+rules-import-reason-withdrawn = 有 withdraw_reason 就要有 withdrawn_at
+rules-import-withdrawn-published = 有 withdrawn_at 就要有 published_at：只有已发布的信息才能撤回
+rules-import-withdrawn-before = withdrawn_at 早于 published_at
+rules-import-status = status { $given } 与所给的时间不符（按时间应为 { $status }）
+rules-import-stage-published = stage { $stage } 不适用于已发布的信息（应为 done）
+rules-import-stage-path = stage { $stage } 不是 path { $path } 的环节
+
+## 时间、日期和取值
+
+rules-not-a-time = 不是时间：{ $text }（应为 RFC 3339 格式，如 2024-05-17T09:30:00+08:00）
+rules-not-a-date = 不是日期：{ $text }（应为 YYYY-MM-DD）
+rules-not-a-period = 不是季度或年度：{ $text }（应为如 2024Q3 或 2024）
+rules-unknown-value = 未知的{ $what } { $value }（应为以下之一：{ $expected }）
+rules-unknown-deadline = 未知的更新时限写法 { $text }（可用写法：N天、N个月、N年、每月、每年、N天内、N个工作日、文件印发后N个工作日内、按需更新、无需更新，或留空）
+
+## 栏目责任表和单位表
+
+rules-table-empty = 空文件：没有表头行
+rules-table-header = 表头应为 { $expected }，实为 { $found }
+rules-table-fields = 应有 { $expected } 个以制表符分隔的字段，实有 { $found } 个
+rules-table-empty-level = 栏目路径 { $path } 有一级为空
+rules-table-too-deep = 栏目路径 { $path } 有 { $depth } 级；最多 { $max } 级
+rules-table-parent = 栏目 { $path } 出现在其上级栏目之前
+rules-table-twice = 栏目 { $path } 列了两次
+rules-table-column = 栏目 { $path }：{ $error }
+rules-table-unit = 栏目 { $path }：单位 { $unit } 不在 { $file } 中
+rules-table-no-columns = 没有栏目
+rules-table-unit-name = 单位名称 { $name } 为空或使用了保留字符
+rules-table-unit-twice = 单位 { $name } 列了两次
+rules-table-one-office = 必须恰有一个单位的种类为 office（负责网站的政府办公室）
+
+## 工作日日历
+
+rules-calendar-header = 第 { $line } 行：表头应为 "date\tkind\tnote"
+rules-calendar-fields = 第 { $line } 行：应有 3 个以制表符分隔的字段
+rules-calendar-date = 第 { $line } 行：不是日期：{ $text }
+rules-calendar-kind = 第 { $line } 行：kind 应为 holiday 或 workday，而不是 { $kind }
+rules-calendar-line = 第 { $line } 行：{ $error }
+rules-calendar-workday = { $date } 是{ $weekday }，本来就是工作日；只有周末才能调为工作日
+weekday-0 = 星期一
+weekday-1 = 星期二
+weekday-2 = 星期三
+weekday-3 = 星期四
+weekday-4 = 星期五
+weekday-5 = 星期六
+weekday-6 = 星期日
+
+## 内容检查的名单和词表
+
+rules-names-fields = 名单第 { $line } 行：应有 5 个以制表符分隔的字段（name、kind、wrong、status、note）
+rules-names-kind = 名单第 { $line } 行：未知的 kind { $kind }（leader、institution、term）
+rules-names-status = 名单第 { $line } 行：未知的 status { $status }（current；领导还可为 left）
+rules-words-fields = 词表第 { $line } 行：应有 3 个以制表符分隔的字段（word、kind、suggestion）
+rules-words-empty = 词表第 { $line } 行：词为空
+rules-lists-compile = 无法编译名单和词表：{ $error }
+
+## 全国检查指标规则
+
+rules-window = 每个时间窗口都要有 days 或 months
+rules-window-column = 栏目路径 { $path } 不在栏目责任表中
+rules-home-levels = [home] 需要 levels（无更新多少天时警告、多少天时不合格）

@@ -2,6 +2,7 @@
 //! console uses. Every failure becomes a `Failure` with the contract's exit code.
 
 mod assessment;
+mod backup;
 mod calendar;
 mod checks;
 pub mod clean;
@@ -192,6 +193,19 @@ pub enum Command {
         /// Only this action, or those under it (retract, publish, retraction, incident, operator …)
         #[arg(long)]
         action: Option<String>,
+    },
+    /// Back the database up into FILE: a consistent copy made while others work, checked (integrity, every table's rows), its SHA-256 in FILE.sha256; prints the audit trail's head
+    Backup {
+        /// The backup file (FILE.partial while it is made)
+        file: PathBuf,
+        /// Keep this many backups in all: the older ones move to FILE.1, FILE.2 …
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        keep: u32,
+    },
+    /// Restore a backup into the empty database --db names, and check it holds what the backup holds
+    RestoreBackup {
+        /// The backup file (with its FILE.sha256 beside it)
+        file: PathBuf,
     },
     /// Put a withdrawn item back online in the columns it was in
     Restore {
@@ -573,6 +587,8 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
         Some(Command::Audit { command: None, since, item, operator, action }) => {
             workflow::audit(&cli, *since, item.as_deref(), operator.clone(), action.clone()).await
         }
+        Some(Command::Backup { file, keep }) => backup::run(&cli, file, *keep).await,
+        Some(Command::RestoreBackup { file }) => backup::restore(&cli, file).await,
         Some(Command::Restore { item, note, dry_run }) => workflow::restore(&cli, item, note, *dry_run).await,
         Some(Command::Review { command }) => workflow::review(&cli, command).await,
         Some(Command::Publish { item, columns, version, dry_run }) => {

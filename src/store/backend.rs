@@ -11,9 +11,11 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Postgres, Sqlite};
 
+use super::backup::{BackupFuture, Copied};
 use super::schema::Dialect;
 use super::sql::SqlStore;
 use super::{OpenOptions, Result, Store, StoreError, Target};
+use crate::domain::backup::TableCount;
 
 /// The few SQL texts that differ between the backends.
 pub(crate) trait Backend: sqlx::Database {
@@ -53,6 +55,21 @@ pub(crate) trait Backend: sqlx::Database {
     fn reserve_ids_sql(table: &str) -> String;
 
     fn rows_affected(result: &Self::QueryResult) -> u64;
+
+    /// A copy of the whole database into `file` (new, empty, private) as of one moment, checked
+    /// (`store/backup.rs`).
+    fn backup<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        target: &'a Target,
+    ) -> BackupFuture<'a, Copied>;
+
+    /// The backup `file` restored into this empty database, checked.
+    fn restore<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        target: &'a Target,
+    ) -> BackupFuture<'a, Vec<TableCount>>;
 
     /// Writes the placeholder of the `n`-th (1-based) bound value of a long statement. SQLite gets
     /// anonymous `?`: its driver looks every named parameter up by name, which is quadratic in a
@@ -166,6 +183,22 @@ impl Backend for Postgres {
         result.rows_affected()
     }
 
+    fn backup<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        target: &'a Target,
+    ) -> BackupFuture<'a, Copied> {
+        super::backup::pg_backup_boxed(pool, file, target)
+    }
+
+    fn restore<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        target: &'a Target,
+    ) -> BackupFuture<'a, Vec<TableCount>> {
+        super::backup::pg_restore_boxed(pool, file, target)
+    }
+
     fn copy_in<'c>(conn: &'c mut Self::Connection, statement: String, data: Vec<u8>) -> Option<CopyFuture<'c>> {
         Some(Box::pin(async move {
             let mut copy = conn.copy_in_raw(&statement).await?;
@@ -210,6 +243,22 @@ impl Backend for Sqlite {
 
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
+    }
+
+    fn backup<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        _target: &'a Target,
+    ) -> BackupFuture<'a, Copied> {
+        super::backup::sqlite_backup_boxed(pool, file)
+    }
+
+    fn restore<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        target: &'a Target,
+    ) -> BackupFuture<'a, Vec<TableCount>> {
+        super::backup::sqlite_restore_boxed(pool, file, target)
     }
 
     fn copy_in<'c>(_conn: &'c mut Self::Connection, _statement: String, _data: Vec<u8>) -> Option<CopyFuture<'c>> {

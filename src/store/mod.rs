@@ -3,6 +3,7 @@
 //! Every change runs in one transaction that also writes its audit record.
 
 mod backend;
+pub mod backup;
 mod error;
 mod hot;
 pub mod links;
@@ -22,8 +23,8 @@ pub use error::{DatabaseError, ErrorKind, Result, StoreError};
 pub use hot::{HotStatement, Param, hot_statements};
 pub use links::{CheckedLink, LinkItem, LinkRow, LinkScope, LinkStore};
 pub use operations::{
-    AssessmentStore, AuditStore, CalendarStore, CheckStore, ColumnStore, ImportStore, InspectionStore, ItemStore,
-    OperatorStore, RetractionStore, ReviewStore, Store,
+    AssessmentStore, AuditStore, BackupStore, CalendarStore, CheckStore, ColumnStore, ImportStore, InspectionStore,
+    ItemStore, OperatorStore, RetractionStore, ReviewStore, Store,
 };
 pub use rows::*;
 pub use target::{BadTarget, Target};

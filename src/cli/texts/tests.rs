@@ -72,8 +72,16 @@ const SPEAKING: &[&str] = &[
 
 /// The calls of the store, the use cases and the rules whose string literals a person reads: their
 /// errors (their `format!` builds SQL too, so only these are scanned there).
-const REFUSING: &[&str] =
-    &["StoreError::Refused(", "StoreError::NotFound(", "StoreError::Conflict(", "bad(", "write_str(", "#[error("];
+const REFUSING: &[&str] = &[
+    "StoreError::Refused(",
+    "StoreError::NotFound(",
+    "StoreError::Conflict(",
+    "bad(",
+    "err(",
+    "Err(",
+    "write_str(",
+    "#[error(",
+];
 
 /// The string literals in the arguments of each speaking call of `source` (tests left out).
 fn spoken_literals(source: &str) -> Vec<String> {
@@ -230,8 +238,15 @@ fn no_refusal_of_the_store_or_the_rules_lives_outside_the_catalogs() {
     for dir in ["src/store", "src/usecase"] {
         i18n::tests::sources(&root.join(dir), &mut files);
     }
-    files
-        .push((root.join("src/domain/review.rs"), std::fs::read_to_string(root.join("src/domain/review.rs")).unwrap()));
+    // The rules' files whose errors reach a person. Not yet among them: the holiday notice's reader,
+    // and deadline.rs, whose rules still describe themselves in English ("monthly", "as needed").
+    for file in
+        ["review", "item_record", "time", "assessment", "enums", "column_table", "calendar", "checks", "inspection"]
+    {
+        let path = root.join(format!("src/domain/{file}.rs"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        files.push((path, text));
+    }
     let mut offending = Vec::new();
     let mut seen = 0;
     for (path, text) in files.iter().filter(|(p, _)| !p.ends_with("tests.rs")) {

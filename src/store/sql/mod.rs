@@ -56,6 +56,7 @@ macro_rules! sql_impl {
 
 mod assessment;
 mod audit;
+mod backup;
 mod calendar;
 mod checks;
 mod columns;
