@@ -26,7 +26,8 @@ fn main() -> ExitCode {
                 ErrorKind::DisplayVersion => e.exit(),
                 // Bad usage in one line, as every other error (clap's own adds usage and tips).
                 _ => {
-                    output::tell(&t!("usage-error", message = texts::usage_error(&e)));
+                    let command = texts::command_path(&args);
+                    output::tell(&t!("usage-error", message = texts::usage_error(&e), command = command));
                     return ExitCode::from(2);
                 }
             }

@@ -114,7 +114,7 @@ async fn every_write_can_be_rehearsed(db: TestDb) {
     let after_retract = footprint(&db).await;
     let (r, _) = json_write(&db, &["import", file.to_str().unwrap()]);
     assert_eq!((r["changed"].clone(), r["items"].clone()), (json!(true), json!(1)));
-    let (r, _) = json_write(&db, &["review", "approve", "new-1", "--checks", ALL]);
+    let (r, _) = json_write(&db, &["review", "approve", "new-1", "--checks", "all"]);
     assert_eq!((r["action"].clone(), r["changed"].clone()), (json!("review.approve"), json!(true)));
     assert_ne!(footprint(&db).await, after_retract);
 

@@ -91,6 +91,8 @@ async fn every_refusal_says_why_and_changes_nothing(db: TestDb) {
     let audit = raw.count("SELECT COUNT(*) FROM audit_log").await;
     fails(&db, &["review", "approve", "gov-1", "--checks", "1,2,3,4,5,6"], 2, "not affirmed: 7");
     fails(&db, &["review", "approve", "gov-1", "--checks", "8"], 2, "1 to 7");
+    // A usage error names the help of the command typed, not the program's.
+    fails(&db, &["review", "approve", "gov-1", "--checks", "1-8"], 2, "(see portal-admin review approve --help)");
     fails(&db, &["review", "reject", "gov-1", "--failed", "2", "--reason", "  "], 2, "needs a reason");
     fails(&db, &["publish", "gov-1"], 1, "not approved for publication: it is at office_review");
     fails(&db, &["review", "approve", "nope", "--checks", ALL], 1, "no item \"nope\"");

@@ -191,6 +191,43 @@ fn help_column(line: &str) -> usize {
     }
 }
 
+/// The command the arguments name (`portal-admin retract`, `portal-admin review approve`): where a
+/// usage error sends the reader for help. The words after the program's name that are its
+/// subcommands, in order; an option's value that happens to be a command's name is skipped with
+/// the option.
+pub fn command_path(args: &[std::ffi::OsString]) -> String {
+    let definition = localized();
+    let mut command = &definition;
+    let mut path = vec![command.get_name().to_string()];
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if let Some(name) = word.strip_prefix("--") {
+            // `--db URL`: the value is the next word, unless written `--db=URL`.
+            let takes_value = command
+                .get_arguments()
+                .chain(definition.get_arguments().filter(|a| a.is_global_set()))
+                .find(|a| a.get_long() == Some(name))
+                .is_some_and(|a| a.get_action().takes_values());
+            if takes_value && !name.contains('=') {
+                words.next();
+            }
+            continue;
+        }
+        match command.find_subcommand(word.as_ref()) {
+            Some(sub) => {
+                path.push(sub.get_name().to_string());
+                command = sub;
+            }
+            None if word.starts_with('-') => {}
+            None => break,
+        }
+    }
+    path.join(" ")
+}
+
 /// A usage error in one line, in the language in effect.
 pub fn usage_error(e: &clap::Error) -> String {
     let get = |kind| match e.get(kind) {

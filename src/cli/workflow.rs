@@ -20,7 +20,7 @@ pub enum ReviewCommand {
     Approve {
         /// The item's id or ref
         item: String,
-        /// The checks affirmed, by number: 1,2,3,4,5,6,7
+        /// The checks affirmed, by number: 1,2,3,4,5,6,7, a range such as 1-7, or all
         #[arg(long, value_parser = Checks::parse)]
         checks: Checks,
         #[arg(long, default_value = "")]
@@ -33,7 +33,7 @@ pub enum ReviewCommand {
     Reject {
         /// The item's id or ref
         item: String,
-        /// The failed checks, by number: e.g. 1 or 2,6
+        /// The failed checks, by number: e.g. 1, 2,6 or 2-4
         #[arg(long, value_parser = Checks::parse)]
         failed: Checks,
         /// Why (required)

@@ -25,15 +25,26 @@ pub struct Checks(pub i64);
 impl Checks {
     pub const ALL: Checks = Checks(ALL_CHECKS);
 
-    /// `1,2,3` (or `1 2 3`): the checks by number.
+    /// `1,2,3` (or `1 2 3`): the checks by number; a range `1-7` (or `1–7`); `all` for the seven.
     pub fn parse(text: &str) -> Result<Checks, String> {
+        if text.trim().eq_ignore_ascii_case("all") {
+            return Ok(Checks::ALL);
+        }
         let mut bits = 0;
+        let check = |part: &str, n: &str| match n.trim().parse::<u32>() {
+            Ok(n @ 1..=7) => Ok(n),
+            _ => Err(t!("rules-not-a-check", part = format!("{part:?}"))),
+        };
         for part in text.split([',', ' ', '，']).filter(|p| !p.is_empty()) {
-            match part.trim().parse::<u32>() {
-                Ok(n @ 1..=7) => bits |= 1 << (n - 1),
-                _ => {
-                    return Err(t!("rules-not-a-check", part = format!("{part:?}")));
+            match part.split_once(['-', '–', '~']) {
+                Some((from, to)) => {
+                    let (from, to) = (check(part, from)?, check(part, to)?);
+                    if from > to {
+                        return Err(t!("rules-not-a-check", part = format!("{part:?}")));
+                    }
+                    (from..=to).for_each(|n| bits |= 1 << (n - 1));
                 }
+                None => bits |= 1 << (check(part, part)? - 1),
             }
         }
         if bits == 0 {
@@ -233,6 +244,11 @@ mod tests {
         assert_eq!(Checks::parse("2，6").unwrap().to_string(), "2,6");
         assert!(Checks::parse("8").unwrap_err().contains("1 to 7"));
         assert!(Checks::parse("").is_err());
+        // A range and `all`, as a reviewer types them.
+        assert_eq!(Checks::parse("1-7").unwrap(), Checks::ALL);
+        assert_eq!(Checks::parse("ALL").unwrap(), Checks::ALL);
+        assert_eq!(Checks::parse("1-3,6").unwrap().numbers(), [1, 2, 3, 6]);
+        assert!(Checks::parse("3-1").is_err() && Checks::parse("0-7").is_err() && Checks::parse("1-8").is_err());
         let partial = Decision::Approve { checks: Checks::parse("1,2,3,4,5,6").unwrap(), comment: String::new() };
         assert!(partial.validate().unwrap_err().contains("not affirmed: 7"));
         assert!(Decision::Approve { checks: Checks::ALL, comment: String::new() }.validate().is_ok());

@@ -269,3 +269,19 @@ fn no_refusal_of_the_store_or_the_rules_lives_outside_the_catalogs() {
     assert!(seen > 10, "only {seen} literals in refusals: is the scan broken?");
     assert!(offending.is_empty(), "refusals outside i18n/*.ftl:\n{}", offending.join("\n"));
 }
+
+#[test]
+fn a_usage_error_sends_the_reader_to_the_help_of_the_command_they_typed() {
+    let path = |args: &[&str]| {
+        let args: Vec<std::ffi::OsString> = args.iter().map(|a| a.into()).collect();
+        command_path(&args)
+    };
+    assert_eq!(path(&["portal-admin", "retract", "--reason", "bad"]), "portal-admin retract");
+    assert_eq!(path(&["portal-admin", "--db", "retract", "review", "approve", "x"]), "portal-admin review approve");
+    assert_eq!(
+        path(&["portal-admin", "--format=json", "review", "approve", "--checks", "9"]),
+        "portal-admin review approve"
+    );
+    assert_eq!(path(&["portal-admin", "--nonsense"]), "portal-admin");
+    assert_eq!(path(&["portal-admin", "retrct"]), "portal-admin");
+}
