@@ -129,7 +129,11 @@ fn the_stores_refusals_speak_the_language() {
     let bad = dir.path().join("bad.jsonl");
     std::fs::write(&bad, "{\"title\":\" \",\"body\":\"x\",\"form\":\"text\",\"path\":\"repost\",\"columns\":[\"走进象山\"],\"submitted_at\":\"2026-11-20\"}\n").unwrap();
     let bad = bad.to_str().unwrap();
-    let cases: [(&[&str], &str, &str); 4] = [
+    let notice = dir.path().join("notice.txt");
+    std::fs::write(&notice, "元旦：1月1日放假。\n").unwrap();
+    let notice = notice.to_str().unwrap();
+    let cases: [(&[&str], &str, &str); 5] = [
+        (&["calendar", "import", notice], "no title: the notice starts with", "没有标题：通知以"),
         (&["show", "99999"], "no item \"99999\" in site", "中没有信息 \"99999\""),
         (&["operators", "role", "nobody", "viewer"], "nobody is not an operator of site", "nobody 不是站点"),
         (&["import", bad], "title is empty", "title 为空"),

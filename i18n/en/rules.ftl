@@ -96,3 +96,35 @@ rules-lists-compile = cannot compile the lists: { $error }
 rules-window = every window needs days or months
 rules-window-column = column path { $path } is not in the column table
 rules-home-levels = [home] needs levels (the days without an update that warn and fail)
+
+## Reading the State Council's holiday notice (calendar import)
+
+notice-empty = the text is empty; paste the notice whole, from its title to its date
+notice-no-title = no title: the notice starts with 国务院办公厅关于YYYY年部分节假日安排的通知, which says the year it is for
+notice-dated = the notice is dated { $date }, which does not fit a notice for { $year }
+notice-outside-paragraph-line = dates outside a holiday's paragraph: a holiday's line starts with its name and a colon (元旦：, 春节：…)
+notice-no-holiday = no holiday found: each holiday's line gives its name, a colon and its dates
+notice-year-contradicts = the year { $found } contradicts the title's { $year }
+notice-figure-outside = cannot read this line: a figure outside a holiday's paragraph
+notice-not-notice = cannot read this line: it is not part of a holiday notice
+notice-no-verb = { $date } is given without saying whether it is a day off (放假) or a working day (上班)
+notice-outside-paragraph = dates outside a holiday's paragraph
+notice-verb = cannot read “{ $verb }” after the dates (放假, 放假调休, 补休 or 上班)
+notice-clause = cannot read “{ $clause }”
+notice-clause-first = “{ $clause }” comes before any day off
+notice-days-count = { $start } to { $end } is { $count } days, the notice says { $said }
+notice-not-weekend = { $date } is a { $weekday }, already a working day: only a Saturday or Sunday can be made one (上班)
+notice-twice = { $date } is given twice
+notice-both = { $date } is given both as a day off and as a working day
+notice-outside-year = { $date } is outside { $year } (the year the title gives)
+notice-range-open = a range (至) without its last day
+notice-range-backwards = the range from { $start } ends before it starts ({ $end }); write the years (2022年12月31日至2023年1月2日)
+notice-range-long = { $start } to { $end } is longer than any holiday
+notice-no-month = { $day }日 without its month
+notice-no-such-day = { $year }年{ $month }月{ $day }日 does not exist
+notice-weekday = { $date } is a { $weekday } ({ $english }), not a { $said } as written: check the dates and the title's year
+notice-year-only = a year without its month and day
+notice-month-only = a month without its day
+notice-no-day = a date without its day (日)
+notice-bracket = a bracket that is not closed
+notice-note = cannot read the note ({ $part }) after a date: a weekday (星期六, 周六) or the lunar date (农历…)

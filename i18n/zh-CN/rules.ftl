@@ -96,3 +96,35 @@ rules-lists-compile = 无法编译名单和词表：{ $error }
 rules-window = 每个时间窗口都要有 days 或 months
 rules-window-column = 栏目路径 { $path } 不在栏目责任表中
 rules-home-levels = [home] 需要 levels（无更新多少天时警告、多少天时不合格）
+
+## 读取国务院办公厅节假日安排通知（calendar import）
+
+notice-empty = 内容为空；请粘贴通知全文，从标题到落款日期
+notice-no-title = 没有标题：通知以“国务院办公厅关于YYYY年部分节假日安排的通知”开头，标题写明所适用的年份
+notice-dated = 通知落款日期为 { $date }，与 { $year } 年的通知不符
+notice-outside-paragraph-line = 日期不在某个节日的段落中：节日的一行以节日名称和冒号开头（元旦：、春节：…）
+notice-no-holiday = 没有找到节日：每个节日的一行写有名称、冒号和日期
+notice-year-contradicts = 年份 { $found } 与标题中的 { $year } 不符
+notice-figure-outside = 无法读取此行：数字不在某个节日的段落中
+notice-not-notice = 无法读取此行：它不是节假日安排通知的内容
+notice-no-verb = { $date } 未说明是放假还是上班
+notice-outside-paragraph = 日期不在某个节日的段落中
+notice-verb = 无法读取日期之后的“{ $verb }”（应为放假、放假调休、补休或上班）
+notice-clause = 无法读取“{ $clause }”
+notice-clause-first = “{ $clause }”出现在任何放假日期之前
+notice-days-count = { $start } 至 { $end } 为 { $count } 天，通知写的是 { $said } 天
+notice-not-weekend = { $date } 是{ $weekday }，本来就是工作日：只有星期六或星期日才能调为上班
+notice-twice = { $date } 出现了两次
+notice-both = { $date } 既写作放假又写作上班
+notice-outside-year = { $date } 不在 { $year } 年内（标题所写的年份）
+notice-range-open = 日期范围（至）缺少最后一天
+notice-range-backwards = 从 { $start } 起的日期范围在开始之前就结束了（{ $end }）；请写明年份（2022年12月31日至2023年1月2日）
+notice-range-long = { $start } 至 { $end } 比任何假期都长
+notice-no-month = { $day }日缺少月份
+notice-no-such-day = { $year }年{ $month }月{ $day }日不存在
+notice-weekday = { $date } 是{ $weekday }（{ $english }），不是所写的{ $said }：请核对日期和标题中的年份
+notice-year-only = 年份之后缺少月和日
+notice-month-only = 月份之后缺少日
+notice-no-day = 日期缺少“日”
+notice-bracket = 括号没有闭合
+notice-note = 无法读取日期之后的注释（{ $part }）：应为星期（星期六、周六）或农历日期（农历…）
