@@ -64,10 +64,12 @@ async fn main() {
             tty.draw(&app);
             // The most urgent request is the one withdrawn (the one just made, or an older one).
             let (top, withdrawn) = app
+                .views
                 .retractions
+                .list
                 .shown
                 .first()
-                .map(|&i| (app.retractions.rows[i].id, app.retractions.rows[i].item))
+                .map(|&i| (app.views.retractions.list.rows[i].id, app.views.retractions.list.rows[i].item))
                 .expect("a request");
             assert!(press(&mut app, KeyCode::Char('w')).is_empty(), "nothing is written before the confirmation");
             tty.draw(&app);
@@ -85,8 +87,8 @@ async fn main() {
                         next.extend(app.update(Msg::Loaded(id, loaded)));
                         tty.draw(&app);
                         let said = app.notice.as_ref().is_some_and(|n| !n.error && n.text.contains("withdr"));
-                        let gone =
-                            app.retractions.waiting.is_none() && !app.retractions.rows.iter().any(|r| r.id == top);
+                        let gone = app.views.retractions.list.waiting.is_none()
+                            && !app.views.retractions.list.rows.iter().any(|r| r.id == top);
                         if visible.is_none() && said && gone {
                             visible = Some(start.elapsed().as_secs_f64() * 1000.0);
                         }

@@ -43,12 +43,12 @@ async fn main() {
                 run_effects(&mut app, store.as_ref(), &site, effects).await;
                 tty.draw(&app);
                 let took = start.elapsed().as_secs_f64() * 1000.0;
-                assert_eq!(app.scores.period, portal_admin::domain::assessment::Period::Year(year));
+                assert_eq!(app.views.scores.period, portal_admin::domain::assessment::Period::Year(year));
                 assert!(
-                    app.scores.units.waiting.is_none() && !app.scores.units.rows.is_empty(),
+                    app.views.scores.units.waiting.is_none() && !app.views.scores.units.rows.is_empty(),
                     "the year's rows are shown"
                 );
-                units = app.scores.units.rows.len();
+                units = app.views.scores.units.rows.len();
                 if run > 0 {
                     times.push(took);
                 }

@@ -2,6 +2,7 @@
 //! directory) and the user's own settings (the config directory). One place to ask, so the first
 //! run, the console's help and every command agree.
 
+use crate::t;
 use std::path::{Path, PathBuf};
 
 /// Overrides the data directory (the embedded database and the demo database live there).
@@ -154,22 +155,19 @@ fn user_name(uid: u32) -> Option<String> {
 }
 
 /// What to tell a person about where things are: a label and a line for each, naming what is there.
-pub fn described(database: &str) -> Vec<(&'static str, String)> {
-    let mut lines = vec![("Database", database.to_string())];
+pub fn described(database: &str) -> Vec<(String, String)> {
+    let mut lines = vec![(t!("places-database"), database.to_string())];
     match config_dir() {
         Some(dir) => {
             let present: Vec<&str> = SETTINGS.iter().map(|(f, _)| *f).filter(|f| dir.join(f).exists()).collect();
-            let what = if present.is_empty() {
-                "none yet: the built-in ones are used".to_string()
-            } else {
-                present.join(", ")
-            };
-            lines.push(("Settings", format!("{} ({what})", dir.display())));
+            let what = if present.is_empty() { t!("places-no-settings-yet") } else { present.join(", ") };
+            lines
+                .push((t!("places-settings"), t!("places-settings-dir", dir = dir.display().to_string(), what = what)));
         }
-        None => lines.push(("Settings", "no home directory: only the built-in settings".into())),
+        None => lines.push((t!("places-settings"), t!("places-no-home"))),
     }
     if let Some(log) = log_file() {
-        lines.push(("Log", log.display().to_string()));
+        lines.push((t!("places-log"), log.display().to_string()));
     }
     lines
 }
@@ -186,7 +184,15 @@ mod tests {
             assert!(what.contains("portal-admin"), "{file}: say which command uses it");
         }
         let lines = described("SQLite /tmp/x.db");
-        assert_eq!(lines[0], ("Database", "SQLite /tmp/x.db".to_string()));
+        assert_eq!(lines[0], ("Database".to_string(), "SQLite /tmp/x.db".to_string()));
         assert!(lines[1].1.starts_with(&dir.display().to_string()), "{lines:?}");
+    }
+
+    #[test]
+    fn places_are_described_in_the_interfaces_language() {
+        let lines = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || described("SQLite /tmp/x.db"));
+        assert_eq!(lines[0].0, "数据库");
+        assert_eq!(lines[1].0, "设置");
+        assert!(!lines[1].1.contains("built-in"), "{lines:?}");
     }
 }

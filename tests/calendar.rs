@@ -136,7 +136,7 @@ async fn a_dry_run_says_what_it_would_do_and_writes_nothing(db: TestDb) {
     let listed = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(listed.starts_with("date,kind,note\n2027-01-01,holiday,元旦\n"), "{listed}");
     assert_eq!(listed.lines().count(), 36);
-    assert!(stderr(&out).contains("would import") && stderr(&out).contains("nothing was written"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("would import") && stderr(&out).contains("nothing changed"), "{}", stderr(&out));
     assert_eq!(footprint(&db).await, before);
     // Still not held.
     let out = db.run(&["calendar", "show", "--year", "2027"]);

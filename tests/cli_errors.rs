@@ -109,6 +109,7 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
         use sqlx::Connection;
         let mut c = sqlx::SqliteConnection::connect(&url).await.unwrap();
         for undo in [
+            "ALTER TABLE audit_log DROP COLUMN hash",
             "ALTER TABLE items DROP COLUMN mark",
             "ALTER TABLE retraction_requests DROP COLUMN resolution",
             "DROP TABLE item_marks",
@@ -120,6 +121,7 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
             "DROP TABLE calendar_notices",
             "ALTER TABLE operators DROP COLUMN login",
             "DROP TABLE link_checks",
+            "ALTER TABLE audit_log DROP COLUMN hash",
             "DROP TRIGGER withdrawals_closed_once",
             "DROP TRIGGER retraction_requests_closed_once",
             "DROP TRIGGER retraction_requests_never_deleted",

@@ -118,3 +118,34 @@ fn tables_speak_the_language_while_csv_and_json_keep_the_contract() {
     let json = program(dir.path()).args(["--lang", "zh-CN", "operators", "--format", "json"]).output().unwrap();
     assert!(text(&json).0.contains("\"role\": \"admin\""), "{}", text(&json).0);
 }
+
+/// What the database refuses is said in the run's language too: the store's and the rules'
+/// messages come from the catalogs, not only the command line's own.
+#[test]
+fn the_stores_refusals_speak_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = program(dir.path()).args(["init"]).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out).1);
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"title\":\" \",\"body\":\"x\",\"form\":\"text\",\"path\":\"repost\",\"columns\":[\"走进象山\"],\"submitted_at\":\"2026-11-20\"}\n").unwrap();
+    let bad = bad.to_str().unwrap();
+    let notice = dir.path().join("notice.txt");
+    std::fs::write(&notice, "元旦：1月1日放假。\n").unwrap();
+    let notice = notice.to_str().unwrap();
+    let cases: [(&[&str], &str, &str); 5] = [
+        (&["calendar", "import", notice], "no title: the notice starts with", "没有标题：通知以"),
+        (&["show", "99999"], "no item \"99999\" in site", "中没有信息 \"99999\""),
+        (&["operators", "role", "nobody", "viewer"], "nobody is not an operator of site", "nobody 不是站点"),
+        (&["import", bad], "title is empty", "title 为空"),
+        (&["scores", "--quarter", "2026Q5"], "not a quarter or a year", "不是季度或年度"),
+    ];
+    for (args, english, chinese) in cases {
+        for (lang, wanted, unwanted) in [("en", english, chinese), ("zh-CN", chinese, english)] {
+            let out = program(dir.path()).args(["--lang", lang]).args(args).output().unwrap();
+            let (_, stderr) = text(&out);
+            assert!(!out.status.success(), "{lang} {args:?}: {stderr}");
+            assert!(stderr.contains(wanted) && !stderr.contains(unwanted), "{lang} {args:?}: {stderr}");
+            assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+        }
+    }
+}

@@ -7,14 +7,15 @@ mod common;
 use common::TestDb;
 use portal_admin::store::{self, OpenOptions, Target};
 use portal_admin::ui::app::{Load, Loaded};
+use portal_admin::ui::views::{self, findings, inspect};
 
 async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
     db.ok(&["init"]);
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
     let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-    let Loaded::Inspection(Ok(indicators)) =
-        portal_admin::ui::load(store.as_ref(), &site, Load::Inspection { at }).await
+    let Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators)))) =
+        portal_admin::ui::load(store.as_ref(), &site, inspect::Load::Indicators { at }.into()).await
     else {
         panic!("the built-in rules fit the built-in table")
     };
@@ -41,7 +42,8 @@ async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
     other.ok(&["init", "--columns", columns.to_str().unwrap(), "--units", units.to_str().unwrap()]);
     let store = store::open(&Target::parse(&other.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
-    let Loaded::Inspection(Err(why)) = portal_admin::ui::load(store.as_ref(), &site, Load::Inspection { at }).await
+    let Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Err(why)))) =
+        portal_admin::ui::load(store.as_ref(), &site, inspect::Load::Indicators { at }.into()).await
     else {
         panic!("the built-in rules do not fit another table")
     };
@@ -61,7 +63,9 @@ async fn the_console_checks_the_online_items(db: TestDb) {
     db.ok(&["import", items.to_str().unwrap()]);
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
-    let Loaded::Findings(Ok(rows)) = portal_admin::ui::load(store.as_ref(), &site, Load::Findings).await else {
+    let Loaded::View(views::Loaded::Findings(findings::Loaded::Online(Ok(rows)))) =
+        portal_admin::ui::load(store.as_ref(), &site, findings::Load::Online.into()).await
+    else {
         panic!()
     };
     assert!(rows.iter().any(|r| r.title == "区民政局开展冬季救助" && r.finding.text == "13907731234"), "{rows:?}");

@@ -128,10 +128,12 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
     // The console's withdrawn tab gets the flag with its rows.
     {
         use portal_admin::store::{self, OpenOptions, Target};
-        use portal_admin::ui::app::{Load, Loaded};
+        use portal_admin::ui::app::Loaded;
+        use portal_admin::ui::views::{self, withdrawn};
         let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
         let site = store.site(None).await.unwrap();
-        let Loaded::Withdrawals(Ok(listed)) = portal_admin::ui::load(store.as_ref(), &site, Load::Withdrawals).await
+        let Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(listed)))) =
+            portal_admin::ui::load(store.as_ref(), &site, withdrawn::Load::Latest.into()).await
         else {
             panic!("the withdrawals load")
         };

@@ -14,7 +14,7 @@ async fn a_change_by_another_process_is_notified_as_it_commits() {
     let db = TestDb::postgres().await;
     db.ok(&["init"]);
     let target = Target::parse(&db.url).unwrap();
-    let console = store::open(&target, OpenOptions { create: false, read_only: true }).await.unwrap();
+    let console = store::open(&target, OpenOptions { create: false, read_only: true, dry_run: false }).await.unwrap();
     let mut changes = console.watch().await.expect("PostgreSQL notifies");
     // Nothing yet.
     assert!(
@@ -40,6 +40,8 @@ async fn sqlite_has_no_notifications_and_its_consoles_watch_the_change_mark() {
     let db = TestDb::sqlite();
     db.ok(&["init"]);
     let console =
-        store::open(&Target::parse(&db.url).unwrap(), OpenOptions { create: false, read_only: true }).await.unwrap();
+        store::open(&Target::parse(&db.url).unwrap(), OpenOptions { create: false, read_only: true, dry_run: false })
+            .await
+            .unwrap();
     assert!(console.watch().await.is_none());
 }

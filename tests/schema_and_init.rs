@@ -2,7 +2,10 @@
 
 mod common;
 
-use common::{Backend, TestDb, stderr};
+use std::io::Write;
+use std::time::Duration;
+
+use common::{Backend, TestDb, paused, stderr};
 use portal_admin::store::schema::SCHEMA_VERSION;
 use serde_json::Value;
 
@@ -194,6 +197,9 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("DROP INDEX audit_log_site").await.unwrap();
     raw.exec("DROP TABLE calendar_notices").await.unwrap();
+    // What version 11 added: the audit trail's hash chain (the records already there are chained
+    // by the upgrade).
+    raw.exec("ALTER TABLE audit_log DROP COLUMN hash").await.unwrap();
     // What version 10 added: the link checks' results.
     raw.exec("DROP TABLE link_checks").await.unwrap();
     // What version 9 added: the operators' login flag and the guards.
@@ -240,6 +246,10 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_notices").await, 6);
     assert!(db.ok(&["init"]).starts_with("nothing changed"));
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'schema.upgrade'").await, 1);
+    // The records from before the chain were chained: the whole trail verifies.
+    let verified = db.ok(&["audit", "verify"]);
+    assert!(verified.contains("the audit trail is intact"), "{verified}");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE hash IS NULL").await, 0);
     // The upgraded schema has what a new one has: the same columns, indexes and triggers.
     let shape = match db.backend {
         Backend::Sqlite => [
@@ -272,7 +282,34 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     assert!(exported.contains(r#""url":"https://www.glxsq.gov.cn/zwdt/bmdt/202611/t20261120_1.html""#), "{exported}");
 }
 
+/// Two `init`s at once (two administrators, a deployment run on two hosts): the second waits while
+/// the first holds the schema's lock between reading the version and creating the schema, then
+/// reads the schema the first made and has nothing to do. Neither fails, and the schema and the
+/// site are made once.
+async fn two_inits_at_once_take_turns(db: TestDb) {
+    let (mut first, first_said) = paused(&db, "init", &["init"]);
+    let mut second = db
+        .command(&["init"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(second.try_wait().unwrap().is_none(), "the second init waits for the first's lock");
+    first.stdin.take().unwrap().write_all(b"\n").unwrap();
+    let first = first.wait_with_output().unwrap();
+    let second = second.wait_with_output().unwrap();
+    assert!(first.status.success(), "{}", first_said.join().unwrap());
+    assert!(second.status.success(), "{}", stderr(&second));
+    let said = [&first, &second].map(|o| String::from_utf8_lossy(&o.stdout).to_string());
+    assert_eq!(said.iter().filter(|s| s.starts_with("nothing changed")).count(), 1, "{said:?}");
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM sites").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'init'").await, 1);
+}
+
 on_both_backends!(
+    two_inits_at_once_take_turns,
     init_upgrades_an_older_schema,
     init_loads_the_table_and_is_idempotent,
     the_database_refuses_what_is_not_allowed,

@@ -209,7 +209,7 @@ async fn a_returned_item_resubmitted_starts_its_step_again(db: TestDb) {
     let file = db.file("again.jsonl");
     std::fs::write(&file, corrected).unwrap();
     let out = db.ok(&["import", file.to_str().unwrap()]);
-    assert!(out.starts_with("imported 1 items"), "{out}");
+    assert!(out.starts_with("imported 1 item from"), "{out}");
     let q = queue(&db);
     let row = q.iter().find(|r| r[5].contains("（更正）")).expect("back in the queue");
     assert_eq!((row[2].as_str(), row[6].as_str(), row[10].as_str()), ("review", "新闻要问 / 全国要闻", "3"));

@@ -125,6 +125,6 @@ async fn import(cli: &Cli, file: &str, dry_run: bool) -> Result<(), Failure> {
     if dry_run && change.changed() {
         said.push_str(&t!("calendar-dry-run"));
     }
-    eprintln!("{said}");
+    super::output::tell(&said);
     Ok(())
 }

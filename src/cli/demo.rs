@@ -72,7 +72,9 @@ pub async fn run(
     to: Option<NaiveDate>,
 ) -> Result<(), Failure> {
     let (from, to) = default_range(from, to);
-    let store = super::open_store(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only }).await?;
+    let store =
+        super::open_store(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only, dry_run: false })
+            .await?;
     let started = Instant::now();
     let written = fill(store.as_ref(), cli.site.as_deref(), DemoSpec { items, seed, from, to }).await?;
     super::output::say(&t!(
@@ -90,12 +92,11 @@ pub async fn run(
 /// Creates the demo database on first use.
 pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
     let target = target(cli)?;
-    let store =
-        store::open(&target, OpenOptions { create: !cli.read_only, read_only: cli.read_only }).await.map_err(|e| {
-            match e {
-                StoreError::Missing(path) => Failure::failed(t!("demo-missing", path = path.to_string())),
-                other => other.into(),
-            }
+    let store = store::open(&target, OpenOptions { create: !cli.read_only, read_only: cli.read_only, dry_run: false })
+        .await
+        .map_err(|e| match e {
+            StoreError::Missing(path) => Failure::failed(t!("demo-missing", path = path.to_string())),
+            other => other.into(),
         })?;
     if let Some(version) = store.schema_version().await? {
         if version < store::schema::SCHEMA_VERSION && !cli.read_only {

@@ -16,7 +16,7 @@ use crate::ui::text;
 /// is of another kind, which the normal error reports).
 pub async fn nothing_here(cli: &Cli) -> Result<Option<String>, Failure> {
     let target = target(cli)?;
-    let store = match store::open(&target, OpenOptions { create: false, read_only: true }).await {
+    let store = match store::open(&target, OpenOptions { create: false, read_only: true, dry_run: false }).await {
         Ok(store) => store,
         Err(StoreError::Missing(_)) => return Ok(Some(t!("first-run-no-database"))),
         Err(_) => return Ok(None),
@@ -41,7 +41,7 @@ pub enum Choice {
 /// The explanation and the offer, as printed, wrapped to `width` cells: `places` are where the
 /// database, settings and log are (`places::described`), and a long path breaks after a `/`, its
 /// rows kept in the column of the text after the label.
-pub fn explanation(why: &str, places: &[(&str, String)], width: usize) -> String {
+pub fn explanation(why: &str, places: &[(String, String)], width: usize) -> String {
     let files: Vec<&str> = crate::places::SETTINGS.iter().map(|(f, _)| *f).collect();
     // Each line and the indent of its continuation rows.
     let mut lines = vec![(t!("first-run-why", why = why), 2), (String::new(), 0)];
@@ -114,21 +114,21 @@ mod tests {
     use super::*;
 
     /// Where a person whose home directory has a 60-character path keeps things.
-    fn long_home_places() -> Vec<(&'static str, String)> {
+    fn long_home_places() -> Vec<(String, String)> {
         let home = "/home/xiangshan-district-portal/administrators/zhang.wei.lin";
         assert_eq!(home.len(), 60);
         vec![
-            ("Database", format!("SQLite {home}/.local/share/portal-admin/portal.db")),
-            ("Settings", format!("{home}/.config/portal-admin (none yet: the built-in ones are used)")),
-            ("Log", format!("{home}/.local/share/portal-admin/portal-admin.log")),
+            ("Database".to_string(), format!("SQLite {home}/.local/share/portal-admin/portal.db")),
+            ("Settings".to_string(), format!("{home}/.config/portal-admin (none yet: the built-in ones are used)")),
+            ("Log".to_string(), format!("{home}/.local/share/portal-admin/portal-admin.log")),
         ]
     }
 
     #[test]
     fn the_explanation_says_where_things_live_and_what_each_key_does() {
         let places = vec![
-            ("Database", "SQLite /d/portal.db".to_string()),
-            ("Settings", "/c/portal-admin (keymap.toml)".to_string()),
+            ("Database".to_string(), "SQLite /d/portal.db".to_string()),
+            ("Settings".to_string(), "/c/portal-admin (keymap.toml)".to_string()),
         ];
         let text = explanation("there is no portal-admin database here yet.", &places, 80);
         assert!(text.contains("  Database  SQLite /d/portal.db\n"), "{text}");

@@ -46,7 +46,9 @@ pub async fn initialise(
 
 pub async fn run(cli: &Cli, columns: Option<&Path>, units: Option<&Path>, name: Option<&str>) -> Result<(), Failure> {
     let table = column_table(columns, units)?;
-    let store = super::open_store(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only }).await?;
+    let store =
+        super::open_store(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only, dry_run: false })
+            .await?;
     let site = cli.site.as_deref().unwrap_or(DEFAULT_SITE);
     let report = initialise(store.as_ref(), Some(site), table, name).await?;
     super::output::say(&describe(&report, &store.describe(), site));

@@ -2,6 +2,7 @@
 //! console uses. Every failure becomes a `Failure` with the contract's exit code.
 
 mod assessment;
+mod backup;
 mod calendar;
 mod checks;
 pub mod clean;
@@ -14,9 +15,11 @@ mod init;
 mod inspection;
 mod links;
 mod operators;
+mod outcome;
 pub mod output;
 mod reports;
 pub mod texts;
+mod trail;
 mod transfer;
 mod workflow;
 
@@ -116,6 +119,9 @@ pub enum Command {
         /// Refuse a line longer than this many bytes (it names the line)
         #[arg(long, value_name = "BYTES", default_value_t = transfer::MAX_LINE)]
         max_line: usize,
+        /// Check and load the items, then roll back: say what would be imported, change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Write items as JSON Lines
     Export {
@@ -145,6 +151,9 @@ pub enum Command {
         note: String,
         #[command(flatten)]
         older: workflow::OlderInColumn,
+        /// Run the withdrawal, then roll it back: say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Mark online items amended, repealed or expired (已修改 / 已废止 / 已失效) instead of withdrawing them: they stay online
     Mark {
@@ -164,9 +173,14 @@ pub enum Command {
         note: String,
         #[command(flatten)]
         older: workflow::OlderInColumn,
+        /// Run the marking, then roll it back: say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// The audit trail, newest first
     Audit {
+        #[command(subcommand)]
+        command: Option<trail::AuditCommand>,
         /// Only records made on or after this day (Beijing time)
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<chrono::NaiveDate>,
@@ -180,12 +194,28 @@ pub enum Command {
         #[arg(long)]
         action: Option<String>,
     },
+    /// Back the database up into FILE: a consistent copy made while others work, checked (integrity, every table's rows), its SHA-256 in FILE.sha256; prints the audit trail's head
+    Backup {
+        /// The backup file (FILE.partial while it is made)
+        file: PathBuf,
+        /// Keep this many backups in all: the older ones move to FILE.1, FILE.2 …
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        keep: u32,
+    },
+    /// Restore a backup into the empty database --db names, and check it holds what the backup holds
+    RestoreBackup {
+        /// The backup file (with its FILE.sha256 beside it)
+        file: PathBuf,
+    },
     /// Put a withdrawn item back online in the columns it was in
     Restore {
         /// The item's id or ref
         item: String,
         #[arg(long, default_value = "")]
         note: String,
+        /// Run the restore, then roll it back: say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Retraction requests (Art. 13), most urgent first
     Retractions {
@@ -215,6 +245,9 @@ pub enum Command {
         /// Refuse if the item is no longer at this version
         #[arg(long)]
         version: Option<i64>,
+        /// Run the publication, then roll it back: say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Column staleness as of a date, worst first
     Stale {
@@ -484,7 +517,14 @@ pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn
 
 /// Opens the store for a command that needs an initialised database.
 pub async fn session(cli: &Cli) -> Result<Session, Failure> {
-    let store = open_store(&target(cli)?, OpenOptions { create: false, read_only: cli.read_only }).await?;
+    session_with(cli, false).await
+}
+
+/// Opens the store for a command that needs an initialised database; with `dry_run`, one whose
+/// every change runs whole and is rolled back (`--dry-run`).
+pub async fn session_with(cli: &Cli, dry_run: bool) -> Result<Session, Failure> {
+    let options = OpenOptions { create: false, read_only: cli.read_only, dry_run };
+    let store = open_store(&target(cli)?, options).await?;
     let site = store.site(cli.site.as_deref()).await?;
     Ok(Session { store, site })
 }
@@ -527,28 +567,33 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
             init::run(&cli, columns.as_deref(), units.as_deref(), name.as_deref()).await
         }
         Some(Command::Demo { items, seed, from, to }) => demo::run(&cli, *items, *seed, *from, *to).await,
-        Some(Command::Import { file, max_line }) => transfer::import(&cli, file, *max_line).await,
+        Some(Command::Import { file, max_line, dry_run }) => transfer::import(&cli, file, *max_line, *dry_run).await,
         Some(Command::Export { since }) => transfer::export(&cli, *since).await,
         Some(Command::Columns) => columns::run(&cli).await,
         Some(Command::Queue { path, stage }) => workflow::queue(&cli, *path, *stage).await,
         Some(Command::Show { item }) => workflow::show(&cli, item).await,
         Some(Command::Retractions { command: None, status }) => workflow::retractions(&cli, *status).await,
         Some(Command::Retractions { command: Some(command), .. }) => workflow::retractions_command(&cli, command).await,
-        Some(Command::Retract { items, reason, note, older }) => {
-            workflow::retract(&cli, items, older, *reason, note).await
+        Some(Command::Retract { items, reason, note, older, dry_run }) => {
+            workflow::retract(&cli, items, older, *reason, note, *dry_run).await
         }
-        Some(Command::Mark { items, kind, on, replaced_by, note, older }) => {
+        Some(Command::Mark { items, kind, on, replaced_by, note, older, dry_run }) => {
             let on = on.unwrap_or_else(|| crate::domain::time::beijing_date(chrono::Utc::now()));
             let mark =
                 store::NewMark { kind: *kind, effective_on: on, replaced_by: replaced_by.clone(), note: note.clone() };
-            workflow::mark(&cli, items, older, &mark).await
+            workflow::mark(&cli, items, older, &mark, *dry_run).await
         }
-        Some(Command::Audit { since, item, operator, action }) => {
+        Some(Command::Audit { command: Some(command), .. }) => trail::run(&cli, command).await,
+        Some(Command::Audit { command: None, since, item, operator, action }) => {
             workflow::audit(&cli, *since, item.as_deref(), operator.clone(), action.clone()).await
         }
-        Some(Command::Restore { item, note }) => workflow::restore(&cli, item, note).await,
+        Some(Command::Backup { file, keep }) => backup::run(&cli, file, *keep).await,
+        Some(Command::RestoreBackup { file }) => backup::restore(&cli, file).await,
+        Some(Command::Restore { item, note, dry_run }) => workflow::restore(&cli, item, note, *dry_run).await,
         Some(Command::Review { command }) => workflow::review(&cli, command).await,
-        Some(Command::Publish { item, columns, version }) => workflow::publish(&cli, item, columns, *version).await,
+        Some(Command::Publish { item, columns, version, dry_run }) => {
+            workflow::publish(&cli, item, columns, *version, *dry_run).await
+        }
         Some(Command::Stale { at, overdue, unit }) => reports::stale(&cli, *at, *overdue, unit.as_deref()).await,
         Some(Command::Documents { command, pending, at }) => {
             reports::documents(&cli, command.as_ref(), *pending, *at).await

@@ -36,16 +36,38 @@ pub fn header(field: &str) -> String {
     crate::i18n::text(&format!("field-{field}"), None)
 }
 
-/// Rows of named fields.
+/// How a field's structured value reads as text.
+pub type Shown = fn(&Value) -> String;
+
+/// Rows of named fields. A field's value is what JSON gets (a list is an array, a record an
+/// object, an absent value null); a table and CSV get it as text, by the field's own way of
+/// writing it (`shown_as`) or, without one, as plain text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Listing {
     pub fields: Vec<&'static str>,
     pub rows: Vec<Vec<Value>>,
+    /// How each field's structured value reads in a table and in CSV.
+    shown: Vec<Option<Shown>>,
 }
 
 impl Listing {
     pub fn new(fields: &[&'static str]) -> Listing {
-        Listing { fields: fields.to_vec(), rows: Vec::new() }
+        Listing { fields: fields.to_vec(), rows: Vec::new(), shown: vec![None; fields.len()] }
+    }
+
+    /// Writes `field`'s values as `text` says in a table and in CSV (JSON keeps the structure).
+    pub fn shown_as(mut self, field: &str, text: Shown) -> Listing {
+        let i = self.fields.iter().position(|f| *f == field).expect("a field of the listing");
+        self.shown[i] = Some(text);
+        self
+    }
+
+    /// A value of field `i` as text, for CSV.
+    fn text(&self, i: usize, v: &Value) -> String {
+        match self.shown[i] {
+            Some(text) => text(v),
+            None => plain(v),
+        }
     }
 
     pub fn push(&mut self, row: Vec<Value>) {
@@ -80,7 +102,7 @@ impl Listing {
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record(&self.fields).map_err(io)?;
                 for row in &self.rows {
-                    w.write_record(row.iter().map(plain)).map_err(io)?;
+                    w.write_record(row.iter().enumerate().map(|(i, v)| self.text(i, v))).map_err(io)?;
                 }
                 w.flush()
             }
@@ -105,7 +127,7 @@ impl Listing {
     fn cell(&self, field: usize, v: &Value) -> String {
         match v {
             Value::Bool(b) if self.fields[field] == PROVISIONAL => if *b { "?" } else { "" }.to_string(),
-            other => plain(other),
+            other => self.text(field, other),
         }
     }
 }
@@ -162,13 +184,62 @@ impl Listing {
     }
 }
 
-/// A value as plain text: strings without quotes, null as nothing.
-fn plain(v: &Value) -> String {
+/// A value as plain text: strings without quotes, null as nothing, a list's values joined by
+/// "; ", a record as compact JSON.
+pub fn plain(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
+        Value::Array(values) => values.iter().map(plain).collect::<Vec<_>>().join("; "),
         other => other.to_string(),
     }
+}
+
+/// Columns (`[{"id", "path", "form"}]`) as text: each path, with its form, joined by "; ".
+pub fn placements_text(v: &Value) -> String {
+    let one = |c: &Value| {
+        let path = plain(&c["path"]);
+        match c["form"].as_str() {
+            Some(form) => format!("{path} ({form})"),
+            None => path,
+        }
+    };
+    v.as_array().map(|cs| cs.iter().map(one).collect::<Vec<_>>().join("; ")).unwrap_or_default()
+}
+
+/// Columns (`[{"id", "path", …}]`) as text: their paths joined by "; ".
+pub fn paths_text(v: &Value) -> String {
+    v.as_array().map(|cs| cs.iter().map(|c| plain(&c["path"])).collect::<Vec<_>>().join("; ")).unwrap_or_default()
+}
+
+/// An audit record's target as JSON: `item:2406` is `{"kind": "item", "id": 2406}` (the id a
+/// number where it is one), `schema` is `{"kind": "schema", "id": null}`.
+pub fn target_json(target: &str) -> Value {
+    match target.split_once(':') {
+        Some((kind, id)) => {
+            let id = id.parse::<i64>().map_or_else(|_| Value::from(id), Value::from);
+            serde_json::json!({"kind": kind, "id": id})
+        }
+        None => serde_json::json!({"kind": target, "id": null}),
+    }
+}
+
+/// A target object as the audit trail writes it: `item:2406`.
+pub fn target_text(v: &Value) -> String {
+    let kind = plain(&v["kind"]);
+    match &v["id"] {
+        Value::Null => kind,
+        id => format!("{kind}:{}", plain(id)),
+    }
+}
+
+/// An audit record's detail as JSON: the object it was written as (text that is not JSON stays
+/// a string).
+pub fn detail_json(detail: &str) -> Value {
+    if detail.is_empty() {
+        return Value::Null;
+    }
+    serde_json::from_str(detail).unwrap_or_else(|_| Value::from(detail))
 }
 
 /// The widest a message to a person is wrapped: wider lines are hard to read.

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 
-use super::{Cli, Failure, session};
+use super::outcome::Outcome;
+use super::{Cli, Failure, session, session_with};
 use crate::domain::item_record::ItemRecord;
 use crate::domain::time::{beijing_midnight, format_time};
 use crate::store::{ExportedItem, Record, StoreError};
@@ -43,10 +44,10 @@ fn nul_field(value: &serde_json::Value, field: &str) -> Option<String> {
     }
 }
 
-pub async fn import(cli: &Cli, file: &Path, max_line: usize) -> Result<(), Failure> {
+pub async fn import(cli: &Cli, file: &Path, max_line: usize, dry_run: bool) -> Result<(), Failure> {
     let name = file.display().to_string();
     let reader: Box<dyn Read> = if name == "-" { Box::new(std::io::stdin()) } else { Box::new(regular_file(file)?) };
-    let s = session(cli).await?;
+    let s = session_with(cli, dry_run).await?;
     let operator = s.store.operator().to_string();
     let mut items = Vec::new();
     let mut lines = Vec::new();
@@ -90,8 +91,14 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize) -> Result<(), Failu
             }
             other => other.into(),
         })?;
-    super::output::say(&t!("import-done", count = written, file = name.as_str(), site = s.site.code.as_str()));
-    Ok(())
+    let mut outcome = Outcome::new("import", dry_run)
+        .changed(written > 0)
+        .field("file", name.as_str())
+        .field("site", s.site.code.as_str())
+        .field("items", written)
+        .summary(t!("import-done", count = written, file = name.as_str(), site = s.site.code.as_str()));
+    outcome.line(t!("import-done", count = written, file = name.as_str(), site = s.site.code.as_str()));
+    outcome.print(cli.format)
 }
 
 /// An exported item in the import shape, with `id`, `status` and `stage`.

@@ -4,8 +4,9 @@ use chrono::Utc;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::outcome::{Outcome, ids as ids_json};
 use super::output::{Format, Listing};
-use super::{Cli, Failure, session};
+use super::{Cli, Failure, session, session_with};
 use crate::domain::review::{Checks, Decision};
 use crate::domain::time::format_time;
 use crate::domain::{ItemPath, Stage};
@@ -206,21 +207,46 @@ pub async fn retract(
     older: &OlderInColumn,
     reason: crate::domain::RetractionReason,
     note: &str,
+    dry_run: bool,
 ) -> Result<(), Failure> {
-    let s = session(cli).await?;
+    let s = session_with(cli, dry_run).await?;
     let ids = chosen_items(&s, keys, older).await?;
+    let outcome = Outcome::new("retract", dry_run).field("reason", reason.as_str());
+    if ids.is_empty() {
+        return none_older(outcome, older).print(cli.format);
+    }
     let done = withdrawal::retract(s.store.as_ref(), &s.site, &ids, reason, note).await?;
+    let mut outcome = outcome
+        .changed(!done.withdrawn.is_empty())
+        .field("withdrawn", ids_json(&done.withdrawn))
+        .field("already", ids_json(&done.already))
+        .field("requests_closed", done.requests_closed)
+        .summary(t!(
+            "retract-summary",
+            withdrawn = done.withdrawn.len(),
+            already = done.already.len(),
+            requests = done.requests_closed
+        ));
     for id in &done.withdrawn {
-        println!("{}", t!("item-withdrawn", item = id, reason = reason.as_str()));
+        outcome.line(t!("item-withdrawn", item = id, reason = reason.as_str()));
     }
     for id in &done.already {
-        println!("{}", t!("item-already-withdrawn", item = id));
+        outcome.line(t!("item-already-withdrawn", item = id));
     }
     if done.requests_closed > 0 {
-        println!("{}", t!("requests-closed", count = done.requests_closed));
+        outcome.line(t!("requests-closed", count = done.requests_closed));
     }
-    super::links::after_withdrawal(&s, &done.withdrawn).await;
+    outcome.print(cli.format)?;
+    if !dry_run {
+        super::links::after_withdrawal(&s, &done.withdrawn).await;
+    }
     Ok(())
+}
+
+/// Nothing online in the column before the day (a withdrawal or a mark done already): a no-op.
+fn none_older(outcome: Outcome, older: &OlderInColumn) -> Outcome {
+    let (column, day) = (older.column.unwrap_or_default(), older.before.map(|d| d.to_string()).unwrap_or_default());
+    outcome.field("withdrawn", ids_json(&[])).summary(t!("none-older", column = column, day = day))
 }
 
 pub async fn mark(
@@ -228,30 +254,47 @@ pub async fn mark(
     keys: &[String],
     older: &OlderInColumn,
     mark: &crate::store::NewMark,
+    dry_run: bool,
 ) -> Result<(), Failure> {
-    let s = session(cli).await?;
+    let s = session_with(cli, dry_run).await?;
     let ids = chosen_items(&s, keys, older).await?;
-    let done = withdrawal::mark(s.store.as_ref(), &s.site, &ids, mark).await?;
     let (kind, label) = (mark.kind.as_str(), mark.kind.label());
+    let outcome = Outcome::new("mark", dry_run)
+        .field("kind", kind)
+        .field("effective_on", mark.effective_on.to_string())
+        .field("replaced_by", mark.replaced_by.as_str());
+    if ids.is_empty() {
+        return none_older(outcome, older).print(cli.format);
+    }
+    let done = withdrawal::mark(s.store.as_ref(), &s.site, &ids, mark).await?;
+    let mut outcome = outcome
+        .changed(!done.marked.is_empty())
+        .field("marked", ids_json(&done.marked))
+        .field("already", ids_json(&done.already))
+        .field("requests_closed", done.requests_closed)
+        .summary(t!(
+            "mark-summary",
+            marked = done.marked.len(),
+            kind = kind,
+            already = done.already.len(),
+            requests = done.requests_closed
+        ));
     for id in &done.marked {
-        println!(
-            "{}",
-            t!(
-                "item-marked",
-                item = id,
-                kind = kind.to_string(),
-                label = label.to_string(),
-                date = mark.effective_on.to_string()
-            )
-        );
+        outcome.line(t!(
+            "item-marked",
+            item = id,
+            kind = kind.to_string(),
+            label = label.to_string(),
+            date = mark.effective_on.to_string()
+        ));
     }
     for id in &done.already {
-        println!("{}", t!("item-already-marked", item = id, kind = kind.to_string()));
+        outcome.line(t!("item-already-marked", item = id, kind = kind.to_string()));
     }
     if done.requests_closed > 0 {
-        println!("{}", t!("requests-closed", count = done.requests_closed));
+        outcome.line(t!("requests-closed", count = done.requests_closed));
     }
-    Ok(())
+    outcome.print(cli.format)
 }
 
 pub async fn audit(
@@ -283,14 +326,25 @@ pub async fn audit(
     Ok(())
 }
 
-pub async fn restore(cli: &Cli, key: &str, note: &str) -> Result<(), Failure> {
-    let s = session(cli).await?;
+pub async fn restore(cli: &Cli, key: &str, note: &str, dry_run: bool) -> Result<(), Failure> {
+    let s = session_with(cli, dry_run).await?;
     let id = queue::find(s.store.as_ref(), &s.site, key).await?;
-    match withdrawal::restore(s.store.as_ref(), &s.site, id, note).await? {
-        Some(_) => println!("{}", t!("item-restored", item = id)),
-        None => println!("{}", t!("item-not-withdrawn", item = id)),
+    let restored = withdrawal::restore(s.store.as_ref(), &s.site, id, note).await?;
+    let mut outcome = Outcome::new("restore", dry_run)
+        .changed(restored.is_some())
+        .field("item", id)
+        .field("restored", restored.is_some());
+    match restored {
+        Some(_) => {
+            outcome.line(t!("item-restored", item = id));
+            outcome = outcome.summary(t!("restore-summary", item = id));
+        }
+        None => {
+            outcome.line(t!("item-not-withdrawn", item = id));
+            outcome = outcome.summary(t!("restore-none", item = id));
+        }
     }
-    Ok(())
+    outcome.print(cli.format)
 }
 
 pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
@@ -354,28 +408,45 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
     Ok(())
 }
 
+/// A decision or a publication: the item's step before and after, and its new version.
+fn transition(action: &str, dry_run: bool, t: Transition) -> Outcome {
+    let mut outcome = Outcome::new(action, dry_run)
+        .changed(true)
+        .field("item", t.item)
+        .field("from", t.from.as_str())
+        .field("to", t.to.as_str())
+        .field("version", t.version)
+        .summary(said(t));
+    outcome.line(said(t));
+    outcome
+}
+
 pub async fn review(cli: &Cli, command: &ReviewCommand) -> Result<(), Failure> {
     let s = session(cli).await?;
-    let (key, version, decision) = match command {
+    let (key, version, decision, action) = match command {
         ReviewCommand::Approve { item, checks, comment, version } => {
-            (item, version, Decision::Approve { checks: *checks, comment: comment.clone() })
+            (item, version, Decision::Approve { checks: *checks, comment: comment.clone() }, "review.approve")
         }
         ReviewCommand::Reject { item, failed, reason, version } => {
-            (item, version, Decision::Reject { failed: *failed, reason: reason.clone() })
+            (item, version, Decision::Reject { failed: *failed, reason: reason.clone() }, "review.reject")
         }
     };
     decision.validate().map_err(Failure::usage)?;
     let id = queue::find(s.store.as_ref(), &s.site, key).await?;
     // The gate, and the findings recorded with the decision: the console's path too.
     let t = queue::decide(s.store.as_ref(), &s.site, id, *version, &decision).await?;
-    println!("{}", said(t));
-    Ok(())
+    transition(action, false, t).print(cli.format)
 }
 
-pub async fn publish(cli: &Cli, key: &str, columns: &[i64], version: Option<i64>) -> Result<(), Failure> {
-    let s = session(cli).await?;
+pub async fn publish(
+    cli: &Cli,
+    key: &str,
+    columns: &[i64],
+    version: Option<i64>,
+    dry_run: bool,
+) -> Result<(), Failure> {
+    let s = session_with(cli, dry_run).await?;
     let id = queue::find(s.store.as_ref(), &s.site, key).await?;
     let t = queue::publish(s.store.as_ref(), &s.site, id, version, columns).await?;
-    println!("{}", said(t));
-    Ok(())
+    transition("publish", dry_run, t).print(cli.format)
 }

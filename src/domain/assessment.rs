@@ -1,5 +1,6 @@
 //! The quarterly assessment (Art. 16): periods in Beijing time, points per item, ranking.
 
+use crate::t;
 use std::fmt;
 use std::str::FromStr;
 
@@ -90,7 +91,7 @@ impl FromStr for Period {
 
     /// `2024Q3` (or `2024q3`, `2024-Q3`) for a quarter, `2024` for a year.
     fn from_str(s: &str) -> Result<Period, String> {
-        let bad = || format!("not a quarter or a year: {s:?} (expected e.g. 2024Q3 or 2024)");
+        let bad = || t!("rules-not-a-period", text = format!("{s:?}"));
         let t = s.trim();
         let year_of = |y: &str| y.parse::<i32>().ok().filter(|y| (1900..=9999).contains(y) && y.to_string().len() == 4);
         if let Some((y, q)) = t.split_once(['Q', 'q']) {

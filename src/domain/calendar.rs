@@ -3,6 +3,7 @@
 //! add`). A year whose notice is not in the calendar is counted as the plain week, and a deadline
 //! that counts any of its days is provisional.
 
+use crate::t;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use std::collections::{BTreeSet, HashMap};
 
@@ -103,20 +104,20 @@ pub fn parse_calendar(text: &str) -> Result<Vec<CalendarDay>, String> {
         }
         if !header_seen {
             if line != "date\tkind\tnote" {
-                return Err(format!("line {n}: header must be \"date\\tkind\\tnote\""));
+                return Err(t!("rules-calendar-header", line = n));
             }
             header_seen = true;
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
         let [date, kind, note] = f[..] else {
-            return Err(format!("line {n}: expected 3 tab-separated fields"));
+            return Err(t!("rules-calendar-fields", line = n));
         };
-        let date =
-            NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| format!("line {n}: not a date: {date:?}"))?;
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map_err(|_| t!("rules-calendar-date", line = n, text = format!("{date:?}")))?;
         let kind =
-            DayKind::parse(kind).ok_or_else(|| format!("line {n}: kind must be holiday or workday, not {kind:?}"))?;
-        check_day(date, kind).map_err(|e| format!("line {n}: {e}"))?;
+            DayKind::parse(kind).ok_or_else(|| t!("rules-calendar-kind", line = n, kind = format!("{kind:?}")))?;
+        check_day(date, kind).map_err(|e| t!("rules-calendar-line", line = n, error = e))?;
         days.push(CalendarDay { date, kind, note: note.to_string() });
     }
     Ok(days)
@@ -125,9 +126,10 @@ pub fn parse_calendar(text: &str) -> Result<Vec<CalendarDay>, String> {
 /// A weekend day can only be made a working day; a holiday may fall on any day.
 pub fn check_day(date: NaiveDate, kind: DayKind) -> Result<(), String> {
     if kind == DayKind::Workday && !is_weekend(date) {
-        return Err(format!(
-            "{date} is a {:?}, already a working day; only a weekend day can be made a working day",
-            date.weekday()
+        return Err(t!(
+            "rules-calendar-workday",
+            date = date.to_string(),
+            weekday = crate::i18n::text(&format!("weekday-{}", date.weekday().num_days_from_monday()), None)
         ));
     }
     Ok(())

@@ -4,6 +4,7 @@
 //! (`personal_numbers`: resident ID numbers, probable ones, mobile and bank card numbers), malformed document
 //! numbers, impossible dates, and the same figure quoted with two values.
 
+use crate::t;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -182,15 +183,13 @@ impl Lists {
         let mut patterns: Vec<(String, Pattern)> = Vec::new();
         for (line, cols) in rows(names) {
             let [name, kind, wrong, status, note] = cols[..] else {
-                return Err(format!(
-                    "names line {line}: expected 5 tab-separated fields (name, kind, wrong, status, note)"
-                ));
+                return Err(t!("rules-names-fields", line = line));
             };
             let kind = match kind {
                 "leader" => NameKind::Leader,
                 "institution" => NameKind::Institution,
                 "term" => NameKind::Term,
-                other => return Err(format!("names line {line}: unknown kind {other:?} (leader, institution, term)")),
+                other => return Err(t!("rules-names-kind", line = line, kind = format!("{other:?}"))),
             };
             match status {
                 "current" => {}
@@ -198,7 +197,7 @@ impl Lists {
                     patterns.push((name.to_string(), Pattern::Left { note: note.to_string() }))
                 }
                 other => {
-                    return Err(format!("names line {line}: unknown status {other:?} (current; left, for a leader)"));
+                    return Err(t!("rules-names-status", line = line, status = format!("{other:?}")));
                 }
             }
             for w in wrong.split('、').map(str::trim).filter(|w| !w.is_empty()) {
@@ -208,10 +207,10 @@ impl Lists {
         }
         for (line, cols) in rows(words) {
             let [word, kind, suggestion] = cols[..] else {
-                return Err(format!("words line {line}: expected 3 tab-separated fields (word, kind, suggestion)"));
+                return Err(t!("rules-words-fields", line = line));
             };
             if word.trim().is_empty() {
-                return Err(format!("words line {line}: an empty word"));
+                return Err(t!("rules-words-empty", line = line));
             }
             patterns
                 .push((word.to_string(), Pattern::Word { kind: kind.to_string(), suggestion: suggestion.to_string() }));
@@ -219,7 +218,7 @@ impl Lists {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
-            .map_err(|e| format!("cannot compile the lists: {e}"))?;
+            .map_err(|e| t!("rules-lists-compile", error = e.to_string()))?;
         Ok(Lists { automaton, patterns })
     }
 }

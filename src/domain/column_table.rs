@@ -1,6 +1,7 @@
 //! The column responsibility table (栏目责任表) and the units it names, as shipped data files.
 //! Format: `docs/columns.md`. Parsing checks the whole table; every error names the file's line.
 
+use crate::t;
 use std::collections::{HashMap, HashSet};
 
 use super::deadline::DeadlineRule;
@@ -77,16 +78,16 @@ fn data_lines<'a>(file: &str, text: &'a str, header: &[&str]) -> Result<Vec<(usi
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
-    let (n, first) = lines.next().ok_or_else(|| err(1, "empty file: no header line".into()))?;
+    let (n, first) = lines.next().ok_or_else(|| err(1, t!("rules-table-empty")))?;
     let expected = header.join("\t");
     if first != expected {
-        return Err(err(n, format!("header must be {expected:?}, found {first:?}")));
+        return Err(err(n, t!("rules-table-header", expected = format!("{expected:?}"), found = format!("{first:?}"))));
     }
     lines
         .map(|(n, l)| {
             let fields: Vec<&str> = l.split('\t').collect();
             if fields.len() != header.len() {
-                return Err(err(n, format!("expected {} tab-separated fields, found {}", header.len(), fields.len())));
+                return Err(err(n, t!("rules-table-fields", expected = header.len(), found = fields.len())));
             }
             Ok((n, fields))
         })
@@ -119,19 +120,25 @@ impl ColumnTable {
             let err = |message: String| TableError { file: columns_file.to_string(), line: n, message };
             let path: Vec<String> = f[0].split(PATH_SEPARATOR).map(|s| s.trim().to_string()).collect();
             if path.iter().any(String::is_empty) {
-                return Err(err(format!("column path {:?} has an empty level", f[0])));
+                return Err(err(t!("rules-table-empty-level", path = format!("{:?}", f[0]))));
             }
             if path.len() > MAX_LEVEL {
-                return Err(err(format!("column path {:?} is {} levels deep; at most {MAX_LEVEL}", f[0], path.len())));
+                return Err(err(t!(
+                    "rules-table-too-deep",
+                    path = format!("{:?}", f[0]),
+                    depth = path.len(),
+                    max = MAX_LEVEL
+                )));
             }
             let text = path.join(PATH_SEPARATOR);
             if path.len() > 1 && !seen.contains(&path[..path.len() - 1].join(PATH_SEPARATOR)) {
-                return Err(err(format!("column {text:?} comes before its parent")));
+                return Err(err(t!("rules-table-parent", path = format!("{text:?}"))));
             }
             if !seen.insert(text.clone()) {
-                return Err(err(format!("column {text:?} is listed twice")));
+                return Err(err(t!("rules-table-twice", path = format!("{text:?}"))));
             }
-            let rule = DeadlineRule::parse(f[1]).map_err(|e| err(format!("column {text:?}: {e}")))?;
+            let rule = DeadlineRule::parse(f[1])
+                .map_err(|e| err(t!("rules-table-column", path = format!("{text:?}"), error = e.to_string())))?;
             let mut names: Vec<&str> = Vec::new();
             for name in f[3].split('、').map(str::trim).filter(|s| !s.is_empty()) {
                 if name == ALL_DEPARTMENTS {
@@ -139,7 +146,12 @@ impl ColumnTable {
                 } else if by_name.contains_key(name) {
                     names.push(name);
                 } else {
-                    return Err(err(format!("column {text:?}: unit {name:?} is not in {units_file}")));
+                    return Err(err(t!(
+                        "rules-table-unit",
+                        path = format!("{text:?}"),
+                        unit = format!("{name:?}"),
+                        file = units_file
+                    )));
                 }
             }
             names.sort_by_key(|n| order[n]);
@@ -154,7 +166,7 @@ impl ColumnTable {
             });
         }
         if specs.is_empty() {
-            return Err(TableError { file: columns_file.to_string(), line: 1, message: "no columns".into() });
+            return Err(TableError { file: columns_file.to_string(), line: 1, message: t!("rules-table-no-columns") });
         }
         Ok(ColumnTable { units, columns: specs })
     }
@@ -167,11 +179,11 @@ fn parse_units(file: &str, text: &str) -> Result<Vec<UnitSpec>, TableError> {
         let err = |message: String| TableError { file: file.to_string(), line: n, message };
         let name = f[0].trim();
         if name.is_empty() || name.starts_with('@') || name.contains('、') {
-            return Err(err(format!("unit name {name:?} is empty or uses a reserved character")));
+            return Err(err(t!("rules-table-unit-name", name = format!("{name:?}"))));
         }
         let kind: UnitKind = f[1].trim().parse().map_err(err)?;
         if !names.insert(name.to_string()) {
-            return Err(err(format!("unit {name:?} is listed twice")));
+            return Err(err(t!("rules-table-unit-twice", name = format!("{name:?}"))));
         }
         let full_name = match f[2].trim() {
             "" => name.to_string(),
@@ -180,11 +192,7 @@ fn parse_units(file: &str, text: &str) -> Result<Vec<UnitSpec>, TableError> {
         units.push(UnitSpec { name: name.to_string(), kind, full_name });
     }
     if units.iter().filter(|u| u.kind == UnitKind::Office).count() != 1 {
-        return Err(TableError {
-            file: file.to_string(),
-            line: 1,
-            message: "exactly one unit must be of kind office (the government office that runs the portal)".into(),
-        });
+        return Err(TableError { file: file.to_string(), line: 1, message: t!("rules-table-one-office") });
     }
     Ok(units)
 }

@@ -1,5 +1,6 @@
 //! The update deadline of a column (更新时限), as written in the column table and as a rule.
 
+use crate::t;
 use std::fmt;
 
 /// The unit an interval or an event deadline counts in.
@@ -58,11 +59,16 @@ pub enum DeadlineRule {
 }
 
 /// A deadline text that is not one the rules know.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown deadline text {0:?} (known forms: N天, N个月, N年, 每月, 每年, N天内, N个工作日, 文件印发后N个工作日内, 按需更新, 无需更新, or empty)"
-)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownDeadline(pub String);
+
+impl fmt::Display for UnknownDeadline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&t!("rules-unknown-deadline", text = format!("{:?}", self.0)))
+    }
+}
+
+impl std::error::Error for UnknownDeadline {}
 
 impl DeadlineRule {
     /// Parses a deadline text of the column table. Whitespace (a PDF artefact) is ignored.

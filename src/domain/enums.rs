@@ -32,11 +32,11 @@ macro_rules! vocabulary {
             fn from_str(s: &str) -> Result<Self, String> {
                 match s {
                     $($text => Ok($name::$variant),)+
-                    other => Err(format!(
-                        "unknown {} {:?} (expected one of: {})",
-                        $what,
-                        other,
-                        [$($text),+].join(", ")
+                    other => Err($crate::t!(
+                        "rules-unknown-value",
+                        what = $what,
+                        value = format!("{other:?}"),
+                        expected = [$($text),+].join(", ")
                     )),
                 }
             }

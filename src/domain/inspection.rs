@@ -4,6 +4,7 @@
 //! warning levels are data (`data/inspection/`), not code. Thresholds are inclusive, as inspection
 //! reports word them (超过（含）).
 
+use crate::t;
 use chrono::{Months, NaiveDate};
 use serde::Deserialize;
 
@@ -94,14 +95,14 @@ impl Rules {
         let rules: Rules = toml::from_str(text).map_err(|e| e.message().to_string())?;
         for w in [&rules.home, &rules.news, &rules.notices, &rules.long] {
             if w.days.is_none() && w.months.is_none() {
-                return Err("every window needs days or months".into());
+                return Err(t!("rules-window"));
             }
             if let Some(p) = w.columns.iter().find(|p| !known.contains(&p.as_str())) {
-                return Err(format!("column path {p:?} is not in the column table"));
+                return Err(t!("rules-window-column", path = format!("{p:?}")));
             }
         }
         if rules.home.levels.is_none() {
-            return Err("[home] needs levels (the days without an update that warn and fail)".into());
+            return Err(t!("rules-home-levels"));
         }
         Ok(rules)
     }

@@ -1,5 +1,6 @@
 //! Items as JSON Lines (`import`, `export`): the fields of docs/import.md.
 
+use crate::t;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -61,7 +62,7 @@ pub fn normalise_path(path: &str) -> String {
 }
 
 fn time(field: &str, text: &str) -> Result<DateTime<Utc>, String> {
-    parse_time(text).map_err(|e| format!("{field}: {e}"))
+    parse_time(text).map_err(|e| t!("rules-import-field", field = field, error = e))
 }
 
 impl ItemRecord {
@@ -78,15 +79,15 @@ impl ItemRecord {
     pub fn into_new_item(self, operator: &str) -> Result<NewItem, String> {
         let title = self.title.trim().to_string();
         if title.is_empty() {
-            return Err("title is empty".into());
+            return Err(t!("rules-import-no-title"));
         }
         let unit = match (self.unit.trim(), self.path) {
             ("", ItemPath::Repost) => None,
-            ("", path) => return Err(format!("unit is required for path {path}")),
+            ("", path) => return Err(t!("rules-import-no-unit", path = path.to_string())),
             (unit, _) => Some(unit.to_string()),
         };
         if self.columns.is_empty() {
-            return Err("columns is empty: an item needs at least one target column".into());
+            return Err(t!("rules-import-no-columns"));
         }
         let mut forms: BTreeMap<String, Form> =
             self.forms.unwrap_or_default().into_iter().map(|(path, form)| (normalise_path(&path), form)).collect();
@@ -94,50 +95,45 @@ impl ItemRecord {
         for column in &self.columns {
             let path = normalise_path(column);
             if placements.iter().any(|(p, _)| *p == path) {
-                return Err(format!("column {path:?} is listed twice"));
+                return Err(t!("rules-import-column-twice", path = format!("{path:?}")));
             }
             let form = forms.remove(&path).unwrap_or(self.form);
             placements.push((path, form));
         }
         if let Some(path) = forms.keys().next() {
-            return Err(format!("forms names column {path:?}, which is not in columns"));
+            return Err(t!("rules-import-form-column", path = format!("{path:?}")));
         }
         let submitted_at = time("submitted_at", &self.submitted_at)?;
         let mut attachments = Vec::new();
         for (kind, name) in self.attachments.unwrap_or_default() {
             if self.path != ItemPath::Unit {
-                return Err(format!(
-                    "attachments are what a unit submission carries (Art. 10): not for path {}",
-                    self.path
-                ));
+                return Err(t!("rules-import-attachments-path", path = self.path.to_string()));
             }
             let Some(kind) = AttachmentKind::parse(&kind) else {
-                return Err(format!(
-                    "attachments: {kind:?} is not a kind (signed_scan, electronic_text or target_columns)"
-                ));
+                return Err(t!("rules-import-attachment-kind", kind = format!("{kind:?}")));
             };
             let name = name.trim().to_string();
             if name.is_empty() {
-                return Err(format!("attachments: {} has no file name", kind.as_str()));
+                return Err(t!("rules-import-attachment-name", kind = kind.as_str()));
             }
             attachments.push(NewAttachment { kind, name, at: submitted_at });
         }
         let published_at = self.published_at.as_deref().map(|t| time("published_at", t)).transpose()?;
         let wechat_at = self.wechat_at.as_deref().map(|t| time("wechat_at", t)).transpose()?;
         if wechat_at.is_some() && self.channel != Some(Channel::Wechat) {
-            return Err("wechat_at is for an item first published on WeChat (channel wechat)".into());
+            return Err(t!("rules-import-wechat"));
         }
         let withdrawal = match (self.withdrawn_at.as_deref(), self.withdraw_reason) {
             (None, None) => None,
-            (Some(_), None) => return Err("withdrawn_at needs withdraw_reason".into()),
-            (None, Some(_)) => return Err("withdraw_reason needs withdrawn_at".into()),
+            (Some(_), None) => return Err(t!("rules-import-withdrawn-reason")),
+            (None, Some(_)) => return Err(t!("rules-import-reason-withdrawn")),
             (Some(at), Some(reason)) => {
                 let at = time("withdrawn_at", at)?;
                 match published_at {
                     None => {
-                        return Err("withdrawn_at needs published_at: only a published item can be withdrawn".into());
+                        return Err(t!("rules-import-withdrawn-published"));
                     }
-                    Some(p) if at < p => return Err("withdrawn_at is before published_at".into()),
+                    Some(p) if at < p => return Err(t!("rules-import-withdrawn-before")),
                     Some(_) => {}
                 }
                 Some(NewWithdrawal { reason, note: String::new(), at, by: operator.to_string() })
@@ -154,16 +150,18 @@ impl ItemRecord {
         if let Some(given) = self.status
             && given != status
         {
-            return Err(format!("status {given} does not agree with the times given (they make it {status})"));
+            return Err(t!("rules-import-status", given = given.to_string(), status = status.to_string()));
         }
         let stage = match (status, self.stage) {
             (ItemStatus::Online | ItemStatus::Withdrawn, None | Some(Stage::Done)) => Stage::Done,
             (ItemStatus::Online | ItemStatus::Withdrawn, Some(s)) => {
-                return Err(format!("stage {s} does not fit a published item (expected done)"));
+                return Err(t!("rules-import-stage-published", stage = s.to_string()));
             }
             (_, None) => self.path.first_stage(),
             (_, Some(s)) if s == self.path.first_stage() || s == Stage::Publish || s == Stage::Returned => s,
-            (_, Some(s)) => return Err(format!("stage {s} is not a step of path {}", self.path)),
+            (_, Some(s)) => {
+                return Err(t!("rules-import-stage-path", stage = s.to_string(), path = self.path.to_string()));
+            }
         };
         Ok(NewItem {
             reference: self.reference.map(|r| r.trim().to_string()).filter(|r| !r.is_empty()),

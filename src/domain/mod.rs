@@ -2,6 +2,8 @@
 
 pub mod accountability;
 pub mod assessment;
+pub mod audit_chain;
+pub mod backup;
 pub mod calendar;
 pub mod checks;
 pub mod column_table;

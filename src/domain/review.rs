@@ -1,6 +1,7 @@
 //! The review workflow of Art. 8–10: the step each path's items wait at, who may pass it, where a
 //! decision sends an item, and the seven checks of Art. 9 every review answers.
 
+use crate::t;
 use std::fmt;
 
 use super::enums::{ItemPath, RetractionReason, Role, Stage};
@@ -31,14 +32,12 @@ impl Checks {
             match part.trim().parse::<u32>() {
                 Ok(n @ 1..=7) => bits |= 1 << (n - 1),
                 _ => {
-                    return Err(format!(
-                        "not a check number: {part:?} (the seven checks of Art. 9 are numbered 1 to 7)"
-                    ));
+                    return Err(t!("rules-not-a-check", part = format!("{part:?}")));
                 }
             }
         }
         if bits == 0 {
-            return Err("no check named (the seven checks of Art. 9 are numbered 1 to 7)".into());
+            return Err(t!("rules-no-check"));
         }
         Ok(Checks(bits))
     }
@@ -81,11 +80,9 @@ impl Decision {
             Decision::Approve { checks, .. } if !checks.is_all() => {
                 let missing: Vec<String> =
                     Checks(ALL_CHECKS & !checks.0).numbers().iter().map(u32::to_string).collect();
-                Err(format!("an approval affirms all seven checks of Art. 9; not affirmed: {}", missing.join(",")))
+                Err(t!("rules-approval-needs-checks", missing = missing.join(",")))
             }
-            Decision::Reject { reason, .. } if reason.trim().is_empty() => {
-                Err("a rejection needs a reason (--reason)".into())
-            }
+            Decision::Reject { reason, .. } if reason.trim().is_empty() => Err(t!("rules-rejection-needs-reason")),
             _ => Ok(()),
         }
     }
@@ -173,29 +170,46 @@ impl Act {
 
 impl fmt::Display for Act {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Act::Pass(stage) => write!(f, "pass the {} step", stage.as_str()),
-            Act::Withdraw => f.write_str("withdraw, mark or restore items"),
-            Act::RecordIncident => f.write_str("record or correct incidents"),
-            Act::ManageOperators => f.write_str("manage operators"),
-            Act::Administer => f.write_str("load items, register documents or change the calendar"),
-            Act::RecordRequest => f.write_str("record retraction requests"),
-            Act::WaiveFinding => f.write_str("waive findings of the content checks"),
-            Act::CheckLinks => f.write_str("record link checks"),
-        }
+        let said = match self {
+            Act::Pass(stage) => t!("rules-act-pass", stage = stage.as_str()),
+            Act::Withdraw => t!("rules-act-withdraw"),
+            Act::RecordIncident => t!("rules-act-incident"),
+            Act::ManageOperators => t!("rules-act-operators"),
+            Act::Administer => t!("rules-act-administer"),
+            Act::RecordRequest => t!("rules-act-request"),
+            Act::WaiveFinding => t!("rules-act-waive"),
+            Act::CheckLinks => t!("rules-act-links"),
+        };
+        f.write_str(&said)
     }
 }
 
 /// Why a step cannot be taken.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkflowError {
-    #[error("item {item} is not waiting for review: it is at {stage}")]
     NotUnderReview { item: i64, stage: &'static str },
-    #[error("item {item} is not approved for publication: it is at {stage}")]
     NotReadyToPublish { item: i64, stage: &'static str },
-    #[error("{operator} ({role}) may not {act}")]
     NotAllowed { operator: String, role: &'static str, act: Act },
 }
+
+impl fmt::Display for WorkflowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let said = match self {
+            WorkflowError::NotUnderReview { item, stage } => {
+                t!("rules-not-under-review", item = item.to_string(), stage = *stage)
+            }
+            WorkflowError::NotReadyToPublish { item, stage } => {
+                t!("rules-not-ready-to-publish", item = item.to_string(), stage = *stage)
+            }
+            WorkflowError::NotAllowed { operator, role, act } => {
+                t!("rules-not-allowed", operator = operator.as_str(), role = *role, act = act.to_string())
+            }
+        };
+        f.write_str(&said)
+    }
+}
+
+impl std::error::Error for WorkflowError {}
 
 /// Where a decision on item `item` (of `path`, at `stage`) sends it.
 pub fn after_decision(item: i64, path: ItemPath, stage: Stage, decision: &Decision) -> Result<Stage, WorkflowError> {

@@ -1,6 +1,7 @@
 //! Time as the regulation counts it: Beijing time (Asia/Shanghai, UTC+8 all year; China has kept
 //! no daylight saving time since 1991), whatever the server's or the database's time zone.
 
+use crate::t;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 /// Asia/Shanghai as an offset.
@@ -38,13 +39,12 @@ pub fn parse_time(text: &str) -> Result<DateTime<Utc>, String> {
     if let Ok(day) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         return Ok(beijing_midnight(day));
     }
-    Err(format!("not a time: {text:?} (expected RFC 3339, e.g. 2024-05-17T09:30:00+08:00)"))
+    Err(t!("rules-not-a-time", text = format!("{text:?}")))
 }
 
 /// Parses a `YYYY-MM-DD` date.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("not a date: {text:?} (expected YYYY-MM-DD)"))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| t!("rules-not-a-date", text = format!("{text:?}")))
 }
 
 /// Formats an instant as RFC 3339 in Beijing time, or in UTC when `utc` is set.

@@ -58,6 +58,9 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
             ("fields.ftl", include_str!("../../i18n/en/fields.ftl")),
             ("help.ftl", include_str!("../../i18n/en/help.ftl")),
+            ("places.ftl", include_str!("../../i18n/en/places.ftl")),
+            ("rules.ftl", include_str!("../../i18n/en/rules.ftl")),
+            ("store.ftl", include_str!("../../i18n/en/store.ftl")),
         ],
     ),
     (
@@ -66,6 +69,9 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
             ("fields.ftl", include_str!("../../i18n/zh-CN/fields.ftl")),
             ("help.ftl", include_str!("../../i18n/zh-CN/help.ftl")),
+            ("places.ftl", include_str!("../../i18n/zh-CN/places.ftl")),
+            ("rules.ftl", include_str!("../../i18n/zh-CN/rules.ftl")),
+            ("store.ftl", include_str!("../../i18n/zh-CN/store.ftl")),
         ],
     ),
 ];

@@ -1,5 +1,6 @@
 //! What differs between PostgreSQL and SQLite, and opening each.
 
+use crate::t;
 use std::future::Future;
 use std::pin::Pin;
 use std::str::FromStr;
@@ -10,9 +11,11 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Postgres, Sqlite};
 
+use super::backup::{BackupFuture, Copied};
 use super::schema::Dialect;
 use super::sql::SqlStore;
 use super::{OpenOptions, Result, Store, StoreError, Target};
+use crate::domain::backup::TableCount;
 
 /// The few SQL texts that differ between the backends.
 pub(crate) trait Backend: sqlx::Database {
@@ -20,6 +23,10 @@ pub(crate) trait Backend: sqlx::Database {
     /// Starts a transaction that will write (SQLite takes the write lock at once, so two writers
     /// queue instead of failing half-way).
     const BEGIN_WRITE: &'static str;
+    /// Taken first in each of `init`'s transactions, held until it ends, so that two `init`s on
+    /// one database take turns (PostgreSQL: a transaction-level advisory lock). None where
+    /// `BEGIN_WRITE` already excludes every other writer (SQLite's `BEGIN IMMEDIATE`).
+    const SCHEMA_LOCK: Option<&'static str>;
     /// Counts tables named `$1` in the current schema.
     const TABLE_EXISTS: &'static str;
     /// Settings for a bulk load's transaction. PostgreSQL: generic plans. The connections plan
@@ -31,6 +38,12 @@ pub(crate) trait Backend: sqlx::Database {
     const BULK_SETTINGS: &'static [&'static str];
     /// Who the connection acts as, where the database knows (PostgreSQL login role).
     const CURRENT_USER: Option<&'static str>;
+    /// Before an audit record is chained (`sql::SqlStore::audit_many`), where writers may run at
+    /// once: waits for the chain of site `$1` (0: the records of no site) until this transaction
+    /// ends, then gives the time and login the database will stamp the record with. PostgreSQL
+    /// takes a transaction-scoped advisory lock; SQLite needs none (one writer at a time, BEGIN
+    /// IMMEDIATE) and stamps nothing.
+    const CHAIN_LOCK: Option<&'static str>;
 
     /// The functions that build a JSON array of values and aggregate rows into one JSON array: a
     /// report of many small rows comes back as one row (the SQLite driver hands rows over one by
@@ -42,6 +55,21 @@ pub(crate) trait Backend: sqlx::Database {
     fn reserve_ids_sql(table: &str) -> String;
 
     fn rows_affected(result: &Self::QueryResult) -> u64;
+
+    /// A copy of the whole database into `file` (new, empty, private) as of one moment, checked
+    /// (`store/backup.rs`).
+    fn backup<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        target: &'a Target,
+    ) -> BackupFuture<'a, Copied>;
+
+    /// The backup `file` restored into this empty database, checked.
+    fn restore<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        target: &'a Target,
+    ) -> BackupFuture<'a, Vec<TableCount>>;
 
     /// Writes the placeholder of the `n`-th (1-based) bound value of a long statement. SQLite gets
     /// anonymous `?`: its driver looks every named parameter up by name, which is quadratic in a
@@ -131,6 +159,9 @@ impl Backend for Postgres {
 
     const DIALECT: Dialect = Dialect::Postgres;
     const BEGIN_WRITE: &'static str = "BEGIN";
+    // The key is portal-admin's own ("portal" in ASCII, 0x706f7274616c); advisory locks are the
+    // database's, so another database on the server is not held up.
+    const SCHEMA_LOCK: Option<&'static str> = Some("SELECT pg_advisory_xact_lock(123623963910508)");
     const BULK_SETTINGS: &'static [&'static str] = &["SET LOCAL plan_cache_mode = force_generic_plan"];
     // The catalog, not information_schema: that one lists only the tables this login may use, so a
     // login without rights would be told the database is empty (and offered `init`).
@@ -138,6 +169,11 @@ impl Backend for Postgres {
          WHERE n.nspname = pg_catalog.current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')";
     // The login, as the database's triggers see it (SET ROLE does not change who is acting).
     const CURRENT_USER: Option<&'static str> = Some("SELECT CAST(session_user AS TEXT)");
+    // Lock first (the FROM), then read the clock: the time is at or after every record of the
+    // chain before it. Class 0x61756474 ('audt') keeps these locks apart from any other's.
+    const CHAIN_LOCK: Option<&'static str> = Some(
+        "SELECT clock_timestamp(), CAST(session_user AS TEXT) FROM (SELECT pg_advisory_xact_lock(1635083380, CAST($1 % 2147483647 AS INTEGER))) l",
+    );
 
     fn reserve_ids_sql(table: &str) -> String {
         format!("SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, $1)")
@@ -145,6 +181,22 @@ impl Backend for Postgres {
 
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
+    }
+
+    fn backup<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        target: &'a Target,
+    ) -> BackupFuture<'a, Copied> {
+        super::backup::pg_backup_boxed(pool, file, target)
+    }
+
+    fn restore<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        target: &'a Target,
+    ) -> BackupFuture<'a, Vec<TableCount>> {
+        super::backup::pg_restore_boxed(pool, file, target)
     }
 
     fn copy_in<'c>(conn: &'c mut Self::Connection, statement: String, data: Vec<u8>) -> Option<CopyFuture<'c>> {
@@ -175,9 +227,11 @@ impl Backend for Sqlite {
 
     const DIALECT: Dialect = Dialect::Sqlite;
     const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
+    const SCHEMA_LOCK: Option<&'static str> = None;
     const BULK_SETTINGS: &'static [&'static str] = &[];
     const TABLE_EXISTS: &'static str = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1";
     const CURRENT_USER: Option<&'static str> = None;
+    const CHAIN_LOCK: Option<&'static str> = None;
 
     fn reserve_ids_sql(table: &str) -> String {
         // Inside BEGIN IMMEDIATE no other writer can take these ids.
@@ -189,6 +243,22 @@ impl Backend for Sqlite {
 
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
+    }
+
+    fn backup<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        _target: &'a Target,
+    ) -> BackupFuture<'a, Copied> {
+        super::backup::sqlite_backup_boxed(pool, file)
+    }
+
+    fn restore<'a>(
+        pool: &'a sqlx::Pool<Self>,
+        file: &'a std::path::Path,
+        target: &'a Target,
+    ) -> BackupFuture<'a, Vec<TableCount>> {
+        super::backup::sqlite_restore_boxed(pool, file, target)
     }
 
     fn copy_in<'c>(_conn: &'c mut Self::Connection, _statement: String, _data: Vec<u8>) -> Option<CopyFuture<'c>> {
@@ -219,9 +289,7 @@ async fn stable_plans(conn: &mut sqlx::SqliteConnection) -> Result<(), sqlx::Err
     if rc == libsqlite3_sys::SQLITE_OK {
         Ok(())
     } else {
-        Err(sqlx::Error::Configuration(
-            format!("cannot turn on SQLite's query planner stability guarantee (code {rc})").into(),
-        ))
+        Err(sqlx::Error::Configuration(t!("store-sqlite-qpsg", code = rc.to_string()).into()))
     }
 }
 
@@ -272,6 +340,7 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 target.describe(),
                 options.read_only.then(|| "--read-only".to_string()),
                 None,
+                options.dry_run,
             )
             .await?;
             Ok(Arc::new(store))
@@ -297,7 +366,9 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                     .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
             let why = match (options.read_only, unwritable) {
                 (true, _) => Some("--read-only".to_string()),
-                (false, true) => Some(format!("{} is not writable by {}", path.display(), whoami::username())),
+                (false, true) => {
+                    Some(t!("store-not-writable", path = path.display().to_string(), user = whoami::username()))
+                }
                 (false, false) => None,
             };
             let mut connect = SqliteConnectOptions::new()
@@ -333,7 +404,9 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .await
                 .map_err(|e| unreachable(&e))?;
             OPEN_FILES.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(pool.clone());
-            let store = SqlStore::<Sqlite>::new(pool, target.describe(), why, Some(whoami::username())).await?;
+            let store =
+                SqlStore::<Sqlite>::new(pool, target.describe(), why, Some(whoami::username()), options.dry_run)
+                    .await?;
             Ok(Arc::new(store))
         }
     }

@@ -1,44 +1,87 @@
 //! Why a store operation did not happen, in the store's own kinds: the driver's errors are read
 //! here once (by their codes, never their words), so that nothing outside the store knows sqlx.
 
-/// Why a store operation did not happen.
-#[derive(Debug, thiserror::Error)]
+use crate::t;
+
+/// Why a store operation did not happen. Shown in the interface's language (the catalogs'
+/// `store-*` messages); the free-text kinds carry a message already put in it where they arose.
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("cannot connect to {target}: {reason}")]
-    Unreachable { target: String, reason: String },
+    Unreachable {
+        target: String,
+        reason: String,
+    },
     /// The server wants a password that was not given, or not the one given.
-    #[error(
-        "cannot log in to {target}: {reason}; give the password with PGPASSWORD or ~/.pgpass (or type it when asked, on a terminal)"
-    )]
-    NeedsPassword { target: String, reason: String },
+    NeedsPassword {
+        target: String,
+        reason: String,
+    },
     /// The login may not use this database: not an operator of it, or disabled (PostgreSQL gives
     /// CONNECT and every right only to its operators' logins).
-    #[error(
-        "{who} may not open {target}: not an active operator of it; ask one of its administrators to run `portal-admin operators add {who} --role viewer` (or `operators role {who} viewer` if you were disabled)"
-    )]
-    NoAccess { target: String, who: String },
-    #[error(
-        "no portal-admin database at {0}; run `portal-admin init` to create one (or `portal-admin --demo` to try it on demo data)"
-    )]
+    NoAccess {
+        target: String,
+        who: String,
+    },
     Missing(String),
-    #[error("{0} has no portal-admin schema; run `portal-admin init` first")]
     NoSchema(String),
-    #[error(
-        "{target} has schema version {found}, newer than this portal-admin understands ({supported}); upgrade portal-admin"
-    )]
-    NewerSchema { target: String, found: i64, supported: i64 },
-    #[error("{0}")]
+    NewerSchema {
+        target: String,
+        found: i64,
+        supported: i64,
+    },
     NotFound(String),
-    #[error("{0}")]
     Refused(String),
     /// Somebody else changed the item since it was read (optimistic locking on its version).
-    #[error("{0}")]
     Conflict(String),
     /// One item of a batch cannot be written (index into the batch).
-    #[error("item {index}: {message}")]
-    BadItem { index: usize, message: String },
-    #[error("database error: {0}")]
-    Database(#[from] DatabaseError),
+    BadItem {
+        index: usize,
+        message: String,
+    },
+    Database(DatabaseError),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let said = match self {
+            StoreError::Unreachable { target, reason } => {
+                t!("store-unreachable", target = target.as_str(), reason = reason.as_str())
+            }
+            StoreError::NeedsPassword { target, reason } => {
+                t!("store-needs-password", target = target.as_str(), reason = reason.as_str())
+            }
+            StoreError::NoAccess { target, who } => t!("store-no-access", target = target.as_str(), who = who.as_str()),
+            StoreError::Missing(target) => t!("store-missing", target = target.as_str()),
+            StoreError::NoSchema(target) => t!("store-no-schema", target = target.as_str()),
+            StoreError::NewerSchema { target, found, supported } => t!(
+                "store-newer-schema",
+                target = target.as_str(),
+                found = found.to_string(),
+                supported = supported.to_string()
+            ),
+            StoreError::NotFound(said) | StoreError::Refused(said) | StoreError::Conflict(said) => said.clone(),
+            StoreError::BadItem { index, message } => {
+                t!("store-bad-item", index = index.to_string(), message = message.as_str())
+            }
+            StoreError::Database(d) => t!("store-database", error = d.to_string()),
+        };
+        f.write_str(&said)
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Database(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+impl From<DatabaseError> for StoreError {
+    fn from(e: DatabaseError) -> Self {
+        StoreError::Database(e)
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -183,6 +226,16 @@ impl StoreError {
         self.kind() == ErrorKind::LostConnection
     }
 
+    /// No item `item` in the site.
+    pub(crate) fn no_item(item: impl std::fmt::Display, site: &str) -> StoreError {
+        StoreError::NotFound(t!("store-no-item", item = item.to_string(), site = site))
+    }
+
+    /// No unit named `unit` in the site.
+    pub(crate) fn no_unit(unit: &str, site: &str) -> StoreError {
+        StoreError::NotFound(t!("store-no-unit", unit = format!("{unit:?}"), site = site))
+    }
+
     /// A value the database holds that this program cannot read.
     pub(crate) fn decode(what: &str, value: &str) -> StoreError {
         sqlx::Error::Decode(format!("unexpected {what} {value:?} in the database").into()).into()
@@ -194,10 +247,7 @@ impl StoreError {
         if let StoreError::Database(d) = self
             && d.kind() == ErrorKind::DiskFull
         {
-            return format!(
-                "the disk holding the database is full: nothing was written; free some space and try again ({})",
-                d.message()
-            );
+            return t!("store-disk-full", error = d.message());
         }
         self.to_string().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
     }

@@ -3,6 +3,7 @@
 //! Every change runs in one transaction that also writes its audit record.
 
 mod backend;
+pub mod backup;
 mod error;
 mod hot;
 pub mod links;
@@ -22,8 +23,8 @@ pub use error::{DatabaseError, ErrorKind, Result, StoreError};
 pub use hot::{HotStatement, POSTGRES_SESSION, Param, hot_statements};
 pub use links::{CheckedLink, LinkItem, LinkRow, LinkScope, LinkStore};
 pub use operations::{
-    AssessmentStore, AuditStore, CalendarStore, CheckStore, ColumnStore, ImportStore, InspectionStore, ItemStore,
-    OperatorStore, RetractionStore, ReviewStore, Store,
+    AssessmentStore, AuditStore, BackupStore, CalendarStore, CheckStore, ColumnStore, ImportStore, InspectionStore,
+    ItemStore, OperatorStore, RetractionStore, ReviewStore, Store,
 };
 pub use rows::*;
 pub use target::{BadTarget, Target};
@@ -35,6 +36,9 @@ pub struct OpenOptions {
     pub create: bool,
     /// Refuse every change (`--read-only`).
     pub read_only: bool,
+    /// Rehearse every change (`--dry-run`): each runs whole, its checks and its audit record
+    /// included, and is then rolled back, so what it reports is what it would have done.
+    pub dry_run: bool,
 }
 
 /// Opens the database a target names, checking it can be reached.

@@ -27,6 +27,7 @@ pub trait Store:
     + OperatorStore
     + CalendarStore
     + AuditStore
+    + BackupStore
     + CheckStore
     + InspectionStore
     + LinkStore
@@ -325,6 +326,15 @@ pub trait AuditStore: Send + Sync {
         before: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditEntry>>;
+
+    /// Up to `limit` records of a chain after id `after`, in id order (audit_log_site).
+    async fn chain_page(&self, chain: Chain, after: i64, limit: i64) -> Result<Vec<ChainRecord>>;
+
+    /// How many records a chain has.
+    async fn chain_length(&self, chain: Chain) -> Result<i64>;
+
+    /// A chain's newest record: its id and the hash it carries.
+    async fn chain_head(&self, chain: Chain) -> Result<Option<(i64, Option<String>)>>;
 }
 
 /// What the content checks read, and their waivers.
@@ -364,4 +374,27 @@ pub trait InspectionStore: Send + Sync {
 
     /// The inquiries, newest first.
     async fn inquiries(&self, site: &Site) -> Result<Vec<InquiryRow>>;
+}
+
+#[async_trait]
+pub trait BackupStore: Send + Sync {
+    /// Copies the whole database into `file` (new, empty and private) as it stands at one moment,
+    /// with each table's rows and each site's audit head at that moment, and checks the copy holds
+    /// them (`store/backup.rs`). `target` is the database's own, for PostgreSQL's pg_dump.
+    async fn backup(&self, file: &std::path::Path, target: &super::Target) -> Result<super::backup::Copied>;
+
+    /// Restores the backup `file` into this database, which must be empty, and checks it holds
+    /// what the backup holds: the rows of each table.
+    async fn restore_backup(
+        &self,
+        file: &std::path::Path,
+        target: &super::Target,
+    ) -> Result<Vec<crate::domain::backup::TableCount>>;
+
+    /// Records a backup made (an audit record of no site, action `backup`), so that every console
+    /// knows when the last one was.
+    async fn record_backup(&self, detail: &str) -> Result<()>;
+
+    /// When the last backup recorded was made.
+    async fn last_backup(&self) -> Result<Option<DateTime<Utc>>>;
 }

@@ -4,7 +4,7 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
@@ -75,7 +75,13 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
     // The link checks' results, audited as every portal table is (the grants of every table
     // follow from `ROLE_GRANTS`, run after the upgrade).
     (10, &["-- @section links"]),
+    // The audit trail's hash chain: the column here, the existing records chained by `init`
+    // (`sql::SqlStore::chain_existing`) in the same transaction.
+    (11, &["ALTER TABLE audit_log ADD COLUMN hash TEXT"]),
 ];
+
+/// The version whose upgrade chains the audit records already there.
+pub const CHAINED_SINCE: i64 = 11;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {

@@ -1,6 +1,7 @@
 //! Where the database is: a `--db` URL, checked before anything connects, and described without
 //! its password.
 
+use crate::t;
 use std::path::{Path, PathBuf};
 
 /// A database to open.
@@ -13,12 +14,19 @@ pub enum Target {
 }
 
 /// A `--db` value that is not a database URL this program knows.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("bad --db URL {shown:?}: {why}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadTarget {
     shown: String,
     why: String,
 }
+
+impl std::fmt::Display for BadTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&t!("store-bad-url", url = format!("{:?}", self.shown), why = self.why.as_str()))
+    }
+}
+
+impl std::error::Error for BadTarget {}
 
 /// Hides the password of a URL, in each form it takes: `postgres://me:secret@host` →
 /// `postgres://me:***@host`, and `?password=secret` (or `sslpassword=`) → `?password=***`.
@@ -76,7 +84,7 @@ impl Target {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let rest = url.split_once("://").map(|(_, r)| r).unwrap_or_default();
             if rest.is_empty() {
-                return Err(bad("no host or database after postgres://"));
+                return Err(bad(&t!("store-url-no-host")));
             }
             // Let the driver check the rest now, so a malformed URL is a usage error, not a
             // connection failure.
@@ -86,16 +94,14 @@ impl Target {
             let (path, query) = path.split_once('?').unwrap_or((path, ""));
             if !query.is_empty() {
                 // Silently ignoring `?mode=ro` would let writes through to a file meant to be read only.
-                return Err(bad(&format!(
-                    "a sqlite:// URL takes no parameters ({query}); give --read-only to open it read only"
-                )));
+                return Err(bad(&t!("store-url-sqlite-parameters", query = query)));
             }
             if path.is_empty() || path == ":memory:" {
-                return Err(bad("expected sqlite://PATH, a file (an in-memory database would keep nothing)"));
+                return Err(bad(&t!("store-url-sqlite-path")));
             }
             Ok(Target::Sqlite { path: PathBuf::from(path) })
         } else {
-            Err(bad("expected postgres://USER@HOST[:PORT]/DATABASE or sqlite://PATH"))
+            Err(bad(&t!("store-url-expected")))
         }
     }
 

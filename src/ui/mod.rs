@@ -14,6 +14,7 @@ pub mod screen;
 pub mod search_key;
 pub mod terminal;
 pub mod text;
+pub mod views;
 pub mod widgets;
 
 use std::sync::Arc;
@@ -26,7 +27,6 @@ use columns::ColumnEntry;
 use keymap::Keymap;
 use text::Ambiguous;
 
-use crate::domain::item::RequestStatus;
 use crate::store::{Site, Store, StoreError};
 use crate::usecase;
 
@@ -39,7 +39,7 @@ pub struct Options {
     /// `--read-only`: the console says so, and asks before no write.
     pub read_only: bool,
     /// Where the database, settings and log are (`places::described`), for the help.
-    pub places: Vec<(&'static str, String)>,
+    pub places: Vec<(String, String)>,
     /// No settings directory yet: the first run on this machine, welcomed on the status line.
     pub first_run: bool,
 }
@@ -81,11 +81,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
             Loaded::ColumnHead(usecase::columns::head(store, site, column_id, at).await.map_err(line))
         }
         Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
-        Load::Scores { period } => Loaded::Scores(usecase::assessment::scores(store, site, period).await.map_err(line)),
         Load::Queue => Loaded::Queue(usecase::queue::queue(store, site, None, None).await.map_err(line)),
-        Load::Retractions => Loaded::Retractions(
-            usecase::withdrawal::requests(store, site, Some(RequestStatus::Pending)).await.map_err(line),
-        ),
         // The same path as `review approve|reject`: the content-check gate, and the findings
         // recorded with the decision.
         Load::Review { item, version, decision } => {
@@ -116,16 +112,10 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::Restore { item } => {
             Loaded::Restored(item, usecase::withdrawal::restore(store, site, item, "").await.map_err(line))
         }
-        // A withdrawn page the link checks found still public is flagged.
-        Load::Withdrawals => {
-            Loaded::Withdrawals(usecase::withdrawal::withdrawals(store, site, app::LATEST).await.map_err(line))
-        }
         Load::Decline { request, reason } => {
             Loaded::Declined(usecase::withdrawal::decline(store, site, request, &reason).await.map_err(line))
         }
-        Load::Audit { before } => Loaded::Audit(
-            usecase::audit::page(store, site, &Default::default(), before, paged::PAGE).await.map_err(line),
-        ),
+        Load::View(view) => Loaded::View(view.run(store, site, &line).await),
         // A network that drops packets (rather than refusing them) would hang the check for
         // minutes: past `CHECK_TIMEOUT` the database counts as unreachable.
         Load::Ping => {
@@ -143,15 +133,6 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
         Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what).await),
         Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
-        // The rules in effect (the user's inspection.toml or the built-in ones), then the
-        // indicators; rules that do not fit the site's column table are refused, with why.
-        Load::Inspection { at } => {
-            Loaded::Inspection(usecase::findings::inspection(store, site, at).await.map_err(line))
-        }
-        // Every online item through the content checks: tens of seconds on a large site.
-        Load::Findings => {
-            Loaded::Findings(usecase::findings::online(store, site).await.map(app::finding_rows).map_err(line))
-        }
     };
     let fault = fault.into_inner().ok().flatten();
     (loaded, fault)

@@ -82,6 +82,11 @@ impl<T: Row> Default for Paged<T> {
 }
 
 impl<T: Row> Paged<T> {
+    /// Whether it has been loaded (or is loading), so that it loads again after a change.
+    pub fn loaded(&self) -> bool {
+        self.done || self.waiting.is_some() || !self.rows.is_empty()
+    }
+
     pub fn selected(&self) -> Option<&T> {
         self.shown.get(self.cursor.selected).map(|&i| &self.rows[i])
     }

@@ -186,6 +186,23 @@ pub fn block(s: &str) -> String {
     out
 }
 
+/// An item opened whole, and its history.
+pub(crate) fn clean_item(found: &mut (crate::store::ExportedItem, Vec<crate::store::HistoryEntry>)) {
+    let (item, history) = found;
+    clean_option(&mut item.reference);
+    clean_option(&mut item.url);
+    clean_line(&mut item.title);
+    clean_block(&mut item.body);
+    clean_option(&mut item.unit);
+    for (path, _) in &mut item.placements {
+        clean_line(path);
+    }
+    for h in history {
+        clean_line(&mut h.operator);
+        clean_line(&mut h.event);
+    }
+}
+
 pub(crate) fn clean_line(s: &mut String) {
     if s.chars().all(is_safe) && s.len() <= LINE_CELLS / 2 {
         // The common case: nothing to change, nothing to copy (a character is at most two cells).

@@ -516,7 +516,10 @@ mod tests {
                 if n > 0 {
                     rest = rest.trim_start_matches(' ');
                 }
-                rest = rest.strip_prefix(r.as_str()).ok_or_else(|| proptest::test_runner::TestCaseError::fail(format!("{r:?} is not next in {shown:?}: {rows:?}")))?;
+                let missing = || {
+                    proptest::test_runner::TestCaseError::fail(format!("{r:?} is not next in {shown:?}: {rows:?}"))
+                };
+                rest = rest.strip_prefix(r.as_str()).ok_or_else(missing)?;
             }
             proptest::prop_assert!(rest.trim_start_matches(' ').is_empty(), "{rows:?}");
         }

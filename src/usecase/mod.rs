@@ -8,6 +8,7 @@
 
 pub mod assessment;
 pub mod audit;
+pub mod backup;
 pub mod calendar;
 pub mod columns;
 pub mod connection;

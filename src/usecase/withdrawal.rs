@@ -11,8 +11,7 @@ use crate::domain::time::beijing_midnight;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports;
 use crate::store::{
-    ItemSummary, Marking, NewMark, Result, RetractionRequest, Site, Store, StoreError, Transition, Withdrawal,
-    WithdrawalRow,
+    ItemSummary, Marking, NewMark, Result, RetractionRequest, Site, Store, Transition, Withdrawal, WithdrawalRow,
 };
 
 /// Every item online in a column that went online there before `day` (Beijing time), newest
@@ -22,7 +21,8 @@ pub async fn older_in_column(store: &dyn Store, site: &Site, column: i64, day: N
 }
 
 /// The items a user named (ids or refs) and those that went online in a column before a day,
-/// each once, in that order; refused when the column's part finds nothing and nothing is named.
+/// each once, in that order; none when the column's part finds nothing and nothing is named (a
+/// withdrawal done already: a no-op, not an error).
 pub async fn choose(
     store: &dyn Store,
     site: &Site,
@@ -35,11 +35,6 @@ pub async fn choose(
     }
     if let Some((column, day)) = older {
         let found = older_in_column(store, site, column, day).await?;
-        if found.is_empty() && keys.is_empty() {
-            return Err(StoreError::NotFound(format!(
-                "no item went online in column {column} before {day}; nothing changed"
-            )));
-        }
         ids.extend(found.into_iter().map(|i| i.id));
     }
     let mut seen = HashSet::new();

@@ -9,8 +9,9 @@
 pub mod http;
 pub mod tmux;
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::Connection;
@@ -296,4 +297,27 @@ pub fn fails(db: &TestDb, args: &[&str], code: i32, says: &str) {
     assert_eq!(out.status.code(), Some(code), "{args:?}: {e}");
     assert!(e.contains(says), "{args:?}: {e}");
     assert_eq!(e.trim_end().lines().count(), 1, "{e}");
+}
+
+/// `portal-admin ARGS` paused in the middle of its transaction at pause point `at` (the store's
+/// `pause_point`), once it says so; and what it writes to stderr after that, when it ends.
+pub fn paused(db: &TestDb, at: &str, args: &[&str]) -> (Child, std::thread::JoinHandle<String>) {
+    let mut child = db
+        .command(args)
+        .env("PORTAL_ADMIN_TEST_PAUSE", at)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    assert_eq!(line.trim(), format!("paused at {at}"), "the change reached its pause point");
+    let rest = std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = err.read_to_string(&mut rest);
+        rest
+    });
+    (child, rest)
 }

@@ -13,6 +13,7 @@
 //! the introduction, the closing paragraph, the signature) are read as prose, but a year in them
 //! must be the notice's own.
 
+use crate::t;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -84,17 +85,13 @@ pub fn parse_notice(text: &str) -> Result<Notice, NoticeError> {
         .collect();
     let err = |line: usize, raw: &str, message: String| NoticeError { line, text: raw.to_string(), message };
     let Some(&(first, first_raw, _)) = lines.first() else {
-        return Err(err(1, "", "the text is empty; paste the notice whole, from its title to its date".into()));
+        return Err(err(1, "", t!("notice-empty")));
     };
     // The year: the title's (国务院办公厅关于2027年部分节假日安排的通知).
     // A title copied from a web page may be broken over two lines.
     let opening: String = lines.iter().take(3).map(|(_, _, l)| l.as_str()).collect();
     let Some(year) = lines.iter().find_map(|(_, _, l)| title_year(l)).or_else(|| title_year(&opening)) else {
-        return Err(err(
-            first,
-            first_raw,
-            "no title: the notice starts with 国务院办公厅关于YYYY年部分节假日安排的通知, which says the year it is for".into(),
-        ));
+        return Err(err(first, first_raw, t!("notice-no-title")));
     };
     let mut reader = Reader { year, days: BTreeMap::new(), number: None, paragraph: None };
     // Whether a holiday's heading has come (before it: the introduction).
@@ -121,15 +118,13 @@ pub fn parse_notice(text: &str) -> Result<Notice, NoticeError> {
             if let Some(date) = signature_date(line) {
                 reader.close().map_err(fail)?;
                 if date.year() != year && date.year() != year - 1 {
-                    return Err(fail(format!("the notice is dated {date}, which does not fit a notice for {year}")));
+                    return Err(fail(t!("notice-dated", date = date.to_string(), year = year.to_string())));
                 }
                 continue;
             }
             // A holiday's paragraph that goes on over the next line.
             if reader.paragraph.is_none() {
-                return Err(fail(
-                    "dates outside a holiday's paragraph: a holiday's line starts with its name and a colon (元旦：, 春节：…)".into(),
-                ));
+                return Err(fail(t!("notice-outside-paragraph-line")));
             }
             reader.schedule(line).map_err(fail)?;
             continue;
@@ -141,11 +136,7 @@ pub fn parse_notice(text: &str) -> Result<Notice, NoticeError> {
         reader.close().map_err(|m| err(n, raw, m))?;
     }
     if reader.days.is_empty() {
-        return Err(err(
-            first,
-            first_raw,
-            "no holiday found: each holiday's line gives its name, a colon and its dates".into(),
-        ));
+        return Err(err(first, first_raw, t!("notice-no-holiday")));
     }
     let days = reader.days.into_iter().map(|(date, (kind, note))| CalendarDay { date, kind, note }).collect();
     Ok(Notice { year, number: reader.number, days })
@@ -248,7 +239,7 @@ fn prose(line: &str, year: i32, introduction: bool) -> Result<(), String> {
         let digits: String = line[at + "现将".len()..].chars().take_while(char::is_ascii_digit).collect();
         return match digits.parse::<i32>() {
             Ok(found) if digits.len() == 4 && found != year => {
-                Err(format!("the year {found} contradicts the title's {year}"))
+                Err(t!("notice-year-contradicts", found = found.to_string(), year = year.to_string()))
             }
             _ => Ok(()),
         };
@@ -260,17 +251,17 @@ fn prose(line: &str, year: i32, introduction: bool) -> Result<(), String> {
         if c.is_ascii_digit() {
             let digits: String = chars[i..].iter().take_while(|c| c.is_ascii_digit()).collect();
             if digits.len() != 4 || chars.get(i + digits.len()) != Some(&'年') {
-                return Err("cannot read this line: a figure outside a holiday's paragraph".into());
+                return Err(t!("notice-figure-outside"));
             }
             let found: i32 = digits.parse().unwrap_or(0);
             if found != year {
-                return Err(format!("the year {found} contradicts the title's {year}"));
+                return Err(t!("notice-year-contradicts", found = found.to_string(), year = year.to_string()));
             }
             i += digits.len();
             continue;
         }
         if c.is_ascii_alphabetic() {
-            return Err("cannot read this line: it is not part of a holiday notice".into());
+            return Err(t!("notice-not-notice"));
         }
         i += 1;
     }
@@ -311,10 +302,7 @@ impl Reader {
     /// The paragraph ends: every day it gave has its verb.
     fn close(&mut self) -> Result<(), String> {
         match self.paragraph.take() {
-            Some(p) if !p.waiting.is_empty() => Err(format!(
-                "{} is given without saying whether it is a day off (放假) or a working day (上班)",
-                p.waiting[0]
-            )),
+            Some(p) if !p.waiting.is_empty() => Err(t!("notice-no-verb", date = p.waiting[0].to_string())),
             _ => Ok(()),
         }
     }
@@ -338,7 +326,7 @@ impl Reader {
         let chars: Vec<char> = clause.chars().collect();
         let (mut dates, at) = self.dates(&chars)?;
         let verb: String = chars[at..].iter().collect();
-        let Some(mut p) = self.paragraph.take() else { return Err("dates outside a holiday's paragraph".into()) };
+        let Some(mut p) = self.paragraph.take() else { return Err(t!("notice-outside-paragraph")) };
         let done = self.read_clause(&mut p, clause, &mut dates, &verb);
         self.paragraph = Some(p);
         done
@@ -378,7 +366,7 @@ impl Reader {
         if verb == "上班" || verb == "调休上班" || verb == "正常上班" {
             return self.add(dates, DayKind::Workday, WORKDAY_NOTE);
         }
-        Err(format!("cannot read “{verb}” after the dates (放假, 放假调休, 补休 or 上班)"))
+        Err(t!("notice-verb", verb = verb))
     }
 
     /// A clause without dates: `共N天`, `N天`, `与周末连休`, `不调休`, `放假调休`.
@@ -386,17 +374,18 @@ impl Reader {
         let text = text.strip_prefix('共').unwrap_or(text);
         if let Some(n) = text.strip_suffix('天').or_else(|| text.strip_suffix('日')) {
             let Ok(n) = n.parse::<usize>() else {
-                return Err(format!("cannot read “{clause}”"));
+                return Err(t!("notice-clause", clause = clause));
             };
             if last.is_empty() {
-                return Err(format!("“{clause}” comes before any day off"));
+                return Err(t!("notice-clause-first", clause = clause));
             }
             if last.len() != n {
-                return Err(format!(
-                    "{} to {} is {} days, the notice says {n}",
-                    last[0],
-                    last[last.len() - 1],
-                    last.len()
+                return Err(t!(
+                    "notice-days-count",
+                    start = last[0].to_string(),
+                    end = last[last.len() - 1].to_string(),
+                    count = last.len(),
+                    said = n
                 ));
             }
             return Ok(());
@@ -404,7 +393,7 @@ impl Reader {
         match text {
             "与周末连休" | "与周末连休调休" => {
                 let Some((&first, &end)) = last.first().zip(last.last()) else {
-                    return Err(format!("“{clause}” comes before any day off"));
+                    return Err(t!("notice-clause-first", clause = clause));
                 };
                 let note = self.days.get(&first).map(|(_, n)| n.clone()).unwrap_or_default();
                 let weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
@@ -426,7 +415,7 @@ impl Reader {
                 Ok(())
             }
             "不调休" | "放假调休" | "放假" | "调休" => Ok(()),
-            _ => Err(format!("cannot read “{clause}”")),
+            _ => Err(t!("notice-clause", clause = clause)),
         }
     }
 
@@ -435,14 +424,15 @@ impl Reader {
         for &date in dates {
             self.check_year(date)?;
             check_day(date, kind).map_err(|_| {
-                format!(
-                    "{date} is a {}, already a working day: only a Saturday or Sunday can be made one (上班)",
-                    weekday_name(date.weekday())
-                )
+                t!("notice-not-weekend", date = date.to_string(), weekday = weekday_name(date.weekday()))
             })?;
             if let Some((was, _)) = self.days.get(&date) {
-                let what = if *was == kind { "twice" } else { "both as a day off and as a working day" };
-                return Err(format!("{date} is given {what}"));
+                let date = date.to_string();
+                return Err(if *was == kind {
+                    t!("notice-twice", date = date)
+                } else {
+                    t!("notice-both", date = date)
+                });
             }
             self.days.insert(date, (kind, note.to_string()));
         }
@@ -454,7 +444,7 @@ impl Reader {
         if date.year() == self.year || (date.year() == self.year - 1 && date.month() == 12) {
             Ok(())
         } else {
-            Err(format!("{date} is outside {} (the year the title gives)", self.year))
+            Err(t!("notice-outside-year", date = date.to_string(), year = self.year.to_string()))
         }
     }
 
@@ -466,16 +456,14 @@ impl Reader {
         let start = self.resolve(first, None)?;
         if chars.get(at).is_some_and(|c| "至~-—–到".contains(*c)) {
             let Some((second, next)) = written(chars, at + 1)? else {
-                return Err("a range (至) without its last day".into());
+                return Err(t!("notice-range-open"));
             };
             let end = self.resolve(second, Some(start))?;
             if end < start {
-                return Err(format!(
-                    "the range from {start} ends before it starts ({end}); write the years (2022年12月31日至2023年1月2日)"
-                ));
+                return Err(t!("notice-range-backwards", start = start.to_string(), end = end.to_string()));
             }
             if (end - start).num_days() > 30 {
-                return Err(format!("{start} to {end} is longer than any holiday"));
+                return Err(t!("notice-range-long", start = start.to_string(), end = end.to_string()));
             }
             let mut d = start;
             while d <= end {
@@ -500,23 +488,29 @@ impl Reader {
             && y != self.year
             && y != self.year - 1
         {
-            return Err(format!("the year {y} contradicts the title's {}", self.year));
+            return Err(t!("notice-year-contradicts", found = y.to_string(), year = self.year.to_string()));
         }
         let year = w.year.or(start.map(|s| s.year())).unwrap_or(self.year);
         let Some(month) = w.month.or(start.map(|s| s.month())) else {
-            return Err(format!("{}日 without its month", w.day));
+            return Err(t!("notice-no-month", day = w.day.to_string()));
         };
         let Some(date) = NaiveDate::from_ymd_opt(year, month, w.day) else {
-            return Err(format!("{year}年{month}月{}日 does not exist", w.day));
+            return Err(t!(
+                "notice-no-such-day",
+                year = year.to_string(),
+                month = month.to_string(),
+                day = w.day.to_string()
+            ));
         };
         if let Some(said) = w.weekday
             && said != date.weekday()
         {
-            return Err(format!(
-                "{date} is a {} ({}), not a {} as written: check the dates and the title's year",
-                weekday_name(date.weekday()),
-                date.weekday(),
-                weekday_name(said)
+            return Err(t!(
+                "notice-weekday",
+                date = date.to_string(),
+                weekday = weekday_name(date.weekday()),
+                english = date.weekday().to_string(),
+                said = weekday_name(said)
             ));
         }
         Ok(date)
@@ -538,20 +532,20 @@ fn written(chars: &[char], i: usize) -> Result<Option<(Written, usize)>, String>
     if chars.get(at) == Some(&'年') {
         year = Some(value as i32);
         (n, at) = number(at + 1);
-        value = n.ok_or("a year without its month and day")?;
+        value = n.ok_or_else(|| t!("notice-year-only"))?;
     }
     if chars.get(at) == Some(&'月') {
         month = Some(value);
         (n, at) = number(at + 1);
-        value = n.ok_or("a month without its day")?;
+        value = n.ok_or_else(|| t!("notice-month-only"))?;
     }
     if chars.get(at) != Some(&'日') && chars.get(at) != Some(&'号') {
-        return if year.is_none() && month.is_none() { Ok(None) } else { Err("a date without its day (日)".into()) };
+        return if year.is_none() && month.is_none() { Ok(None) } else { Err(t!("notice-no-day")) };
     }
     at += 1;
     let mut weekday = None;
     if chars.get(at) == Some(&'(') {
-        let close = chars[at..].iter().position(|c| *c == ')').ok_or("a bracket that is not closed")? + at;
+        let close = chars[at..].iter().position(|c| *c == ')').ok_or_else(|| t!("notice-bracket"))? + at;
         let inner: String = chars[at + 1..close].iter().collect();
         for part in inner.split(['、', ',', '/']).filter(|p| !p.is_empty()) {
             if let Some(d) = weekday_of(part) {
@@ -562,9 +556,7 @@ fn written(chars: &[char], i: usize) -> Result<Option<(Written, usize)>, String>
                 || part.starts_with("正月")
                 || part.starts_with("腊月"))
             {
-                return Err(format!(
-                    "cannot read the note ({part}) after a date: a weekday (星期六, 周六) or the lunar date (农历…)"
-                ));
+                return Err(t!("notice-note", part = part));
             }
         }
         at = close + 1;

@@ -26,3 +26,46 @@ pub struct AuditEntry {
     pub target: String,
     pub detail: String,
 }
+
+/// One record of the audit trail as its hash chain covers it (domain::audit_chain).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChainRecord {
+    pub id: i64,
+    pub site: Option<i64>,
+    pub at: DateTime<Utc>,
+    pub operator: String,
+    pub action: String,
+    pub target: String,
+    pub detail: String,
+    /// The hash it carries (none: written without one, never by portal-admin).
+    pub hash: Option<String>,
+}
+
+impl ChainRecord {
+    pub fn content(&self) -> crate::domain::audit_chain::Content<'_> {
+        crate::domain::audit_chain::Content {
+            site: self.site,
+            at: self.at,
+            operator: &self.operator,
+            action: &self.action,
+            target: &self.target,
+            detail: &self.detail,
+        }
+    }
+}
+
+/// Which chain: a site's records, or the records of no site (the calendar, schema upgrades).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chain {
+    Site(i64),
+    NoSite,
+}
+
+impl Chain {
+    pub fn site(self) -> Option<i64> {
+        match self {
+            Chain::Site(id) => Some(id),
+            Chain::NoSite => None,
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! The assessment of Art. 16–17: tallies, incidents and their reversals, the items that earned
 //! points.
 
+use crate::t;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -47,9 +48,9 @@ sql_impl! { AssessmentStore;
     async fn add_incident(&self, site: &Site, incident: &IncidentInput) -> Result<i64> {
         let note = incident.note.trim();
         if note.is_empty() {
-            return Err(StoreError::Refused("an incident needs a note saying what happened (--note)".into()));
+            return Err(StoreError::Refused(t!("store-incident-needs-note")));
         }
-        let mut tx = self.begin_write("recording an incident").await?;
+        let mut tx = self.begin_write("incident").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::RecordIncident).await?;
         let unit: Option<(i64, String)> = sqlx::query_as("SELECT id, kind FROM units WHERE site_id = $1 AND name = $2")
             .bind(site.id)
@@ -57,13 +58,10 @@ sql_impl! { AssessmentStore;
             .fetch_optional(&mut *tx)
             .await?;
         let Some((unit_id, kind)) = unit else {
-            return Err(StoreError::NotFound(format!("no unit {:?} in site {}", incident.unit, site.code)));
+            return Err(StoreError::no_unit(&incident.unit, &site.code));
         };
         if !parse::<UnitKind>("unit kind", &kind)?.is_assessed() {
-            return Err(StoreError::Refused(format!(
-                "{} is not assessed (an external body): an incident counts against an assessed unit",
-                incident.unit
-            )));
+            return Err(StoreError::Refused(t!("store-not-assessed", unit = incident.unit.as_str())));
         }
         if let Some(item) = incident.item {
             let found: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM items WHERE site_id = $1 AND id = $2")
@@ -72,7 +70,7 @@ sql_impl! { AssessmentStore;
                 .fetch_one(&mut *tx)
                 .await?;
             if found == 0 {
-                return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code)));
+                return Err(StoreError::no_item(item, &site.code));
             }
         }
         let id: i64 = sqlx::query_scalar(
@@ -104,16 +102,16 @@ sql_impl! { AssessmentStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(id)
     }
 
     async fn reverse_incident(&self, site: &Site, id: i64, note: &str) -> Result<i64> {
         let note = note.trim();
         if note.is_empty() {
-            return Err(StoreError::Refused("a correction needs a note saying why (--note)".into()));
+            return Err(StoreError::Refused(t!("store-correction-needs-note")));
         }
-        let mut tx = self.begin_write("correcting an incident").await?;
+        let mut tx = self.begin_write("incident-correction").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::RecordIncident).await?;
         type Row = (i64, String, i64, Option<i64>, NaiveDate, Option<i64>, Option<i64>);
         let row: Option<Row> = sqlx::query_as(
@@ -126,15 +124,17 @@ sql_impl! { AssessmentStore;
         .fetch_optional(&mut *tx)
         .await?;
         let Some((unit_id, kind, points, item, occurred_on, reverses, reversed_by)) = row else {
-            return Err(StoreError::NotFound(format!("no incident {id} in site {}", site.code)));
+            return Err(StoreError::NotFound(t!("store-no-incident", id = id.to_string(), site = site.code.as_str())));
         };
         if let Some(original) = reverses {
-            return Err(StoreError::Refused(format!(
-                "incident {id} is itself the correction of incident {original}; record the incident again instead"
+            return Err(StoreError::Refused(t!(
+                "store-incident-is-correction",
+                id = id.to_string(),
+                original = original.to_string()
             )));
         }
         if let Some(by) = reversed_by {
-            return Err(StoreError::Refused(format!("incident {id} was already reversed by incident {by}")));
+            return Err(StoreError::Refused(t!("store-incident-reversed", id = id.to_string(), by = by.to_string())));
         }
         // The unique reverses_id makes a second reversal running at the same time fail.
         let new: i64 = sqlx::query_scalar(
@@ -166,7 +166,7 @@ sql_impl! { AssessmentStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(new)
     }
 
@@ -249,7 +249,7 @@ sql_impl! { AssessmentStore;
             .bind(unit)
             .fetch_optional(&self.pool)
             .await?;
-        let unit_id = unit_id.ok_or_else(|| StoreError::NotFound(format!("no unit {unit:?} in site {}", site.code)))?;
+        let unit_id = unit_id.ok_or_else(|| StoreError::no_unit(unit, &site.code))?;
         // What the running totals count (Art. 16): a unit's own items, online, or withdrawn as
         // outdated; one index range (items_unit_published).
         let rows: Vec<(i64, String, DateTime<Utc>, i64, String)> = sqlx::query_as(

@@ -1,10 +1,12 @@
 //! The audit trail, a page at a time.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{Executor, Pool};
+use sqlx::{Executor, Pool, Transaction};
 
 use super::*;
+use crate::domain::audit_chain;
 use crate::store::backend::Backend;
+use crate::store::schema::Dialect;
 use crate::store::text::Lossy;
 
 /// The audit page's filters: at or after `$4`; about item `$5` (`item:N`) or its requests (`$6`);
@@ -26,6 +28,85 @@ pub(super) fn audit_page_sql() -> String {
                            WHERE site_id IS NULL AND {AUDIT_FILTERS} ORDER BY id DESC LIMIT $3) shared) page \
          ORDER BY id DESC LIMIT $3"
     )
+}
+
+/// A chain's records after id `$2` (`$1` the site), `$3` of them, in id order: one range of
+/// audit_log_site.
+fn chain_page_sql(chain: Chain) -> &'static str {
+    match chain {
+        Chain::Site(_) => {
+            "SELECT id, site_id, at, operator, action, target, detail, hash FROM audit_log \
+             WHERE site_id = $1 AND id > $2 ORDER BY id LIMIT $3"
+        }
+        Chain::NoSite => {
+            "SELECT id, site_id, at, operator, action, target, detail, hash FROM audit_log \
+             WHERE site_id IS NULL AND id > $1 ORDER BY id LIMIT $2"
+        }
+    }
+}
+
+type ChainRow = (i64, Option<i64>, DateTime<Utc>, Lossy, Lossy, Lossy, Lossy, Option<Lossy>);
+
+fn chain_record((id, site, at, operator, action, target, detail, hash): ChainRow) -> ChainRecord {
+    ChainRecord {
+        id,
+        site,
+        at,
+        operator: operator.text,
+        action: action.text,
+        target: target.text,
+        detail: detail.text,
+        hash: hash.map(|h| h.text),
+    }
+}
+
+sql_impl! { SqlStore;
+    /// The upgrade to the hash chain (schema::CHAINED_SINCE): every record already there chained,
+    /// in its upgrade's transaction. The rows are append-only for everyone, so the owner running
+    /// the upgrade lifts the refusal of updates for the transaction's length.
+    pub(super) async fn chain_existing(tx: &mut Transaction<'static, DB>) -> Result<()> {
+        let (lift, restore) = match DB::DIALECT {
+            Dialect::Postgres => (
+                "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only",
+                "ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only",
+            ),
+            Dialect::Sqlite => (
+                "DROP TRIGGER audit_log_no_update",
+                "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log \
+                 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: UPDATE refused'); END",
+            ),
+        };
+        (&mut **tx).execute(lift).await?;
+        let sites: Vec<Option<i64>> =
+            sqlx::query_scalar("SELECT DISTINCT site_id FROM audit_log").fetch_all(&mut **tx).await?;
+        for chain in sites.into_iter().map(|s| s.map_or(Chain::NoSite, Chain::Site)) {
+            let mut walk = audit_chain::Walk::default();
+            let mut after = 0;
+            loop {
+                let page: Vec<ChainRow> = match chain {
+                    Chain::Site(site) => sqlx::query_as(chain_page_sql(chain)).bind(site).bind(after).bind(10_000_i64),
+                    Chain::NoSite => sqlx::query_as(chain_page_sql(chain)).bind(after).bind(10_000_i64),
+                }
+                .fetch_all(&mut **tx)
+                .await?;
+                if page.is_empty() {
+                    break;
+                }
+                for record in page.into_iter().map(chain_record) {
+                    let hash = audit_chain::link(&record.content(), walk.head.as_ref().map(|(_, h)| h.as_str()));
+                    sqlx::query("UPDATE audit_log SET hash = $1 WHERE id = $2")
+                        .bind(hash.as_str())
+                        .bind(record.id)
+                        .execute(&mut **tx)
+                        .await?;
+                    walk.head = Some((record.id, hash));
+                    after = record.id;
+                }
+            }
+        }
+        (&mut **tx).execute(restore).await?;
+        Ok(())
+    }
 }
 
 sql_impl! { AuditStore;
@@ -54,5 +135,45 @@ sql_impl! { AuditStore;
             .into_iter()
             .map(|(id, at, operator, action, target, detail)| AuditEntry { id, at, operator, action, target, detail })
             .collect())
+    }
+
+    async fn chain_page(&self, chain: Chain, after: i64, limit: i64) -> Result<Vec<ChainRecord>> {
+        let rows: Vec<ChainRow> = match chain {
+            Chain::Site(site) => sqlx::query_as(chain_page_sql(chain)).bind(site).bind(after).bind(limit),
+            Chain::NoSite => sqlx::query_as(chain_page_sql(chain)).bind(after).bind(limit),
+        }
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(chain_record).collect())
+    }
+
+    async fn chain_length(&self, chain: Chain) -> Result<i64> {
+        Ok(match chain {
+            Chain::Site(site) => {
+                sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE site_id = $1")
+                    .bind(site)
+                    .fetch_one(&self.pool)
+                    .await?
+            }
+            Chain::NoSite => {
+                sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE site_id IS NULL").fetch_one(&self.pool).await?
+            }
+        })
+    }
+
+    async fn chain_head(&self, chain: Chain) -> Result<Option<(i64, Option<String>)>> {
+        Ok(match chain {
+            Chain::Site(site) => {
+                sqlx::query_as("SELECT id, hash FROM audit_log WHERE site_id = $1 ORDER BY id DESC LIMIT 1")
+                    .bind(site)
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+            Chain::NoSite => {
+                sqlx::query_as("SELECT id, hash FROM audit_log WHERE site_id IS NULL ORDER BY id DESC LIMIT 1")
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+        })
     }
 }

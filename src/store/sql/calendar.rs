@@ -1,5 +1,6 @@
 //! The working-day calendar and the holiday notices it holds.
 
+use crate::t;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
 use sqlx::{Executor, Pool, Transaction};
@@ -14,7 +15,7 @@ sql_impl! { SqlStore;
     /// A transaction that changes the calendar, which is every site's: only an active
     /// administrator of a site opens one.
     pub(super) async fn begin_calendar_change(&self) -> Result<Transaction<'static, DB>> {
-        let mut tx = self.begin_write("changing the calendar").await?;
+        let mut tx = self.begin_write("calendar").await?;
         let role: Option<String> = sqlx::query_scalar(
             "SELECT role FROM operators WHERE name = $1 AND active ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 END LIMIT 1",
         )
@@ -22,10 +23,11 @@ sql_impl! { SqlStore;
         .fetch_optional(&mut *tx)
         .await?;
         if role.as_deref() != Some(Role::Admin.as_str()) {
-            let who = role.map_or(String::from("not an active operator"), |r| r);
-            return Err(StoreError::Refused(format!(
-                "{} ({who}) may not change the calendar: only an active administrator of a site does",
-                self.operator
+            let who = role.unwrap_or_else(|| t!("store-not-active-operator"));
+            return Err(StoreError::Refused(t!(
+                "store-calendar-not-admin",
+                operator = self.operator.as_str(),
+                who = who
             )));
         }
         Ok(tx)
@@ -58,7 +60,7 @@ sql_impl! { SqlStore;
 sql_impl! { CalendarStore;
     async fn calendar(&self, year: Option<i32>) -> Result<Vec<CalendarDay>> {
         let (from, to) = match year {
-            Some(y) => year_range(y).ok_or_else(|| StoreError::NotFound(format!("no year {y}")))?,
+            Some(y) => year_range(y).ok_or_else(|| StoreError::NotFound(t!("store-no-year", year = y.to_string())))?,
             // Every date either backend can hold a calendar day for.
             None => (
                 NaiveDate::from_ymd_opt(1900, 1, 1).expect("valid"),
@@ -115,7 +117,7 @@ sql_impl! { CalendarStore;
             return Ok(0);
         }
         Self::audit(&mut tx, None, &self.operator, "calendar.set", "calendar", &json!(changed).to_string()).await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(changed.len())
     }
 
@@ -138,7 +140,7 @@ sql_impl! { CalendarStore;
         // What the calendar holds of those days, read in the transaction that changes them.
         let (first, last) = match (days.first(), days.last()) {
             (Some(f), Some(l)) => (f.date, l.date),
-            _ => return Err(StoreError::Refused("the notice gives no day".into())),
+            _ => return Err(StoreError::Refused(t!("store-notice-no-day"))),
         };
         let held: Vec<(NaiveDate, String, String)> =
             sqlx::query_as("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2")
@@ -190,7 +192,7 @@ sql_impl! { CalendarStore;
         });
         Self::audit(&mut tx, None, &self.operator, "calendar.import", &format!("calendar:{year}"), &detail.to_string())
             .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(done)
     }
 }

@@ -1,5 +1,6 @@
 //! What the content checks read, and their waivers.
 
+use crate::t;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
 use sqlx::{Executor, Pool};
@@ -50,9 +51,9 @@ sql_impl! { CheckStore;
     async fn waive_finding(&self, site: &Site, item: i64, kind: &str, text: &str, reason: &str) -> Result<i64> {
         let reason = reason.trim();
         if reason.is_empty() {
-            return Err(StoreError::Refused("waiving a finding needs a reason".into()));
+            return Err(StoreError::Refused(t!("store-waiver-needs-reason")));
         }
-        let mut tx = self.begin_write("waiving a finding").await?;
+        let mut tx = self.begin_write("waiver").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::WaiveFinding).await?;
         let state = Self::item_state(&mut tx, site, item, None).await?;
         let id: i64 = sqlx::query_scalar(
@@ -80,7 +81,7 @@ sql_impl! { CheckStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(id)
     }
 

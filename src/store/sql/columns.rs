@@ -1,6 +1,7 @@
 //! The column tree, the documents due in its columns, what staleness reads, the items online in a
 //! column.
 
+use crate::t;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -262,7 +263,7 @@ sql_impl! { ColumnStore;
     }
 
     async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64> {
-        let mut tx = self.begin_write("registering a document").await?;
+        let mut tx = self.begin_write("document").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
         let column: Option<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(
             "SELECT path, rule_kind, rule_amount, rule_unit FROM columns WHERE site_id = $1 AND id = $2",
@@ -272,13 +273,19 @@ sql_impl! { ColumnStore;
         .fetch_optional(&mut *tx)
         .await?;
         let Some((path, kind, amount, unit)) = column else {
-            return Err(StoreError::NotFound(format!("no column {} in site {}", document.column_id, site.code)));
+            return Err(StoreError::NotFound(t!(
+                "store-no-column",
+                column = document.column_id.to_string(),
+                site = site.code.as_str()
+            )));
         };
         let rule = stored_rule(&kind, amount, unit.as_deref())?;
         if !matches!(rule, DeadlineRule::WithinOfEvent { .. }) {
-            return Err(StoreError::Refused(format!(
-                "column {} ({path}) has no event deadline (its rule: {rule}); documents are tracked in columns such as 政府文件 whose deadline runs from a document's issue",
-                document.column_id
+            return Err(StoreError::Refused(t!(
+                "store-no-event-deadline",
+                column = document.column_id.to_string(),
+                path = path.as_str(),
+                rule = rule.to_string()
             )));
         }
         if let Some(item) = document.item_id {
@@ -288,7 +295,7 @@ sql_impl! { ColumnStore;
                 .fetch_optional(&mut *tx)
                 .await?;
             if found.is_none() {
-                return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code)));
+                return Err(StoreError::no_item(item, &site.code));
             }
         }
         let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE site_id = $1 AND number = $2")
@@ -297,7 +304,11 @@ sql_impl! { ColumnStore;
             .fetch_optional(&mut *tx)
             .await?;
         if let Some(id) = taken {
-            return Err(StoreError::Refused(format!("document {} is already registered (id {id})", document.number)));
+            return Err(StoreError::Refused(t!(
+                "store-document-registered",
+                number = document.number.as_str(),
+                id = id.to_string()
+            )));
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, published_at, recorded_at) \
@@ -325,7 +336,7 @@ sql_impl! { ColumnStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(id)
     }
 

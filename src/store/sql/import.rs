@@ -1,6 +1,7 @@
 //! Importing: a stream of items, incidents and documents written in one transaction (COPY on
 //! PostgreSQL, multi-row INSERTs on SQLite), with the running totals.
 
+use crate::t;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -143,20 +144,17 @@ sql_impl! { SqlStore;
             if let Some(unit) = &item.unit
                 && !maps.units.contains_key(unit)
             {
-                return Err(bad(i, format!("unknown unit {unit:?}")));
+                return Err(bad(i, t!("store-import-unknown-unit", unit = format!("{unit:?}"))));
             }
             for (column, _) in &item.placements {
                 if !maps.columns.contains_key(column) {
-                    return Err(bad(
-                        i,
-                        format!("unknown column {column:?} (see `portal-admin columns` for the paths)"),
-                    ));
+                    return Err(bad(i, t!("store-import-unknown-column", column = format!("{column:?}"))));
                 }
             }
             if let Some(r) = &item.reference
                 && !refs.insert(r.clone())
             {
-                return Err(bad(i, format!("ref {r:?} appears twice")));
+                return Err(bad(i, t!("store-import-ref-twice", reference = format!("{r:?}"))));
             }
         }
         // A ref already in the database is refused, unless it names an item returned to its unit:
@@ -179,8 +177,11 @@ sql_impl! { SqlStore;
                 Some((id, status, _)) => {
                     return Err(bad(
                         i,
-                        format!(
-                            "ref {r:?} is already in the database as item {id} ({status}); only an item returned to its unit can be submitted again, as pending on the same path"
+                        t!(
+                            "store-import-ref-taken",
+                            reference = format!("{r:?}"),
+                            id = id.to_string(),
+                            status = status.as_str()
                         ),
                     ));
                 }
@@ -306,7 +307,7 @@ sql_impl! { SqlStore;
         let new_ids: Vec<i64> =
             sqlx::query_scalar(&DB::reserve_ids_sql("items")).bind(n as i64).fetch_all(&mut **tx).await?;
         if new_ids.len() != n {
-            return Err(StoreError::Refused(format!("could not reserve {n} item ids")));
+            return Err(StoreError::Refused(t!("store-import-no-ids", count = n)));
         }
         let now = Utc::now();
         let items: Vec<(&NewItem, i64)> = batch.items.iter().zip(new_ids.iter().copied()).collect();
@@ -364,7 +365,7 @@ sql_impl! { SqlStore;
             for r in &item.reviews {
                 let operator = *maps.operators.get(&r.operator).ok_or_else(|| StoreError::BadItem {
                     index: batch.first_index + i,
-                    message: format!("review by unknown operator {:?}", r.operator),
+                    message: t!("store-import-unknown-operator", operator = format!("{:?}", r.operator)),
                 })?;
                 cells.extend([
                     Int(Some(site)),
@@ -423,7 +424,7 @@ sql_impl! { SqlStore;
             let unit =
                 match &r.unit {
                     Some(unit) => Some(*maps.units.get(unit).ok_or_else(|| {
-                        StoreError::Refused(format!("retraction request names unknown unit {unit:?}"))
+                        StoreError::Refused(t!("store-import-request-unit", unit = format!("{unit:?}")))
                     })?),
                     None => None,
                 };
@@ -514,16 +515,15 @@ sql_impl! { SqlStore;
         ids: &[i64],
         incident: &NewIncident,
     ) -> Result<()> {
-        let unit = *maps
-            .units
-            .get(&incident.unit)
-            .ok_or_else(|| StoreError::Refused(format!("incident names unknown unit {:?}", incident.unit)))?;
+        let unit = *maps.units.get(&incident.unit).ok_or_else(|| {
+            StoreError::Refused(t!("store-import-incident-unit", unit = format!("{:?}", incident.unit)))
+        })?;
         let item = incident
             .item
             .map(|i| {
                 ids.get(i)
                     .copied()
-                    .ok_or_else(|| StoreError::Refused(format!("incident points at item {i}, not yet written")))
+                    .ok_or_else(|| StoreError::Refused(t!("store-import-incident-item", item = i.to_string())))
             })
             .transpose()?;
         sqlx::query(
@@ -551,16 +551,15 @@ sql_impl! { SqlStore;
         ids: &[i64],
         doc: &NewDocument,
     ) -> Result<()> {
-        let column = *maps
-            .columns
-            .get(&doc.column)
-            .ok_or_else(|| StoreError::Refused(format!("document names unknown column {:?}", doc.column)))?;
+        let column = *maps.columns.get(&doc.column).ok_or_else(|| {
+            StoreError::Refused(t!("store-import-document-column", column = format!("{:?}", doc.column)))
+        })?;
         let item = doc
             .item
             .map(|i| {
                 ids.get(i)
                     .copied()
-                    .ok_or_else(|| StoreError::Refused(format!("document points at item {i}, not yet written")))
+                    .ok_or_else(|| StoreError::Refused(t!("store-import-document-item", item = i.to_string())))
             })
             .transpose()?;
         sqlx::query(
@@ -650,7 +649,7 @@ sql_impl! { ImportStore;
             }
         }
         Self::write_later(&mut tx, site.id, &maps, &ids, &mut later).await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         if ids.len() >= ANALYZE_AFTER {
             // A bulk load changes the tables' shape: refresh the planner's statistics, so reports
             // pick their indexes from the first query on.

@@ -1,5 +1,6 @@
 //! Public inquiries, for the national check.
 
+use crate::t;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
 use sqlx::{Executor, Pool};
@@ -13,13 +14,13 @@ sql_impl! { InspectionStore;
     async fn add_inquiry(&self, site: &Site, inquiry: &NewInquiry) -> Result<i64> {
         let subject = inquiry.subject.trim();
         if subject.is_empty() {
-            return Err(StoreError::Refused("an inquiry needs its subject".into()));
+            return Err(StoreError::Refused(t!("store-inquiry-needs-subject")));
         }
         let invalid = inquiry.invalid_reason.as_deref().map(str::trim);
         if invalid == Some("") {
-            return Err(StoreError::Refused("an invalid inquiry needs the reason it is not valid".into()));
+            return Err(StoreError::Refused(t!("store-inquiry-needs-reason")));
         }
-        let mut tx = self.begin_write("recording an inquiry").await?;
+        let mut tx = self.begin_write("inquiry").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO inquiries (site_id, subject, asked_at, valid, invalid_reason, recorded_at, recorded_by) \
@@ -47,16 +48,16 @@ sql_impl! { InspectionStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(id)
     }
 
     async fn answer_inquiry(&self, site: &Site, id: i64, answer: &str, at: DateTime<Utc>) -> Result<()> {
         let answer = answer.trim();
         if answer.is_empty() {
-            return Err(StoreError::Refused("an answer needs its text".into()));
+            return Err(StoreError::Refused(t!("store-answer-needs-text")));
         }
-        let mut tx = self.begin_write("answering an inquiry").await?;
+        let mut tx = self.begin_write("inquiry-answer").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
         let done = sqlx::query(
             "UPDATE inquiries SET answered_at = $3, answer = $4 WHERE site_id = $1 AND id = $2 AND answered_at IS NULL",
@@ -68,9 +69,10 @@ sql_impl! { InspectionStore;
         .execute(&mut *tx)
         .await?;
         if DB::rows_affected(&done) == 0 {
-            return Err(StoreError::Refused(format!(
-                "inquiry {id} is not an unanswered inquiry of site {}",
-                site.code
+            return Err(StoreError::Refused(t!(
+                "store-inquiry-answered",
+                id = id.to_string(),
+                site = site.code.as_str()
             )));
         }
         let detail = json!({"answered_at": at.to_rfc3339(), "answer": answer, "before": {"answered": false}, "after": {"answered": true}});
@@ -83,7 +85,7 @@ sql_impl! { InspectionStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(())
     }
 

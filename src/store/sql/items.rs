@@ -1,5 +1,6 @@
 //! Items: exported a page at a time, one whole with its history, one found by its id or ref.
 
+use crate::t;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -194,7 +195,7 @@ sql_impl! { ItemStore;
             .await?
             .into_iter()
             .find(|i| i.id == id)
-            .ok_or_else(|| StoreError::NotFound(format!("no item {id} in site {}", site.code)))?;
+            .ok_or_else(|| StoreError::no_item(id, &site.code))?;
         let reviews: Vec<(DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
             "SELECT r.decided_at, o.name, r.step, r.decision, r.comment FROM reviews r \
              JOIN operators o ON o.site_id = r.site_id AND o.id = r.operator_id \
@@ -312,10 +313,7 @@ sql_impl! { ItemStore;
             }
         };
         found.ok_or_else(|| {
-            StoreError::NotFound(format!(
-                "no item {key:?} in site {} (an item is named by its id or its ref)",
-                site.code
-            ))
+            StoreError::NotFound(t!("store-no-item-key", key = format!("{key:?}"), site = site.code.as_str()))
         })
     }
 }

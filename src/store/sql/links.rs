@@ -1,6 +1,7 @@
 //! The link checks' part of the store: the items a check reads, its results replaced in
 //! `link_checks` in one transaction with its audit record.
 
+use crate::t;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -80,7 +81,7 @@ sql_impl! { LinkStore;
     }
 
     async fn record_link_checks(&self, site: &Site, checked: &[CheckedLink]) -> Result<usize> {
-        let mut tx = self.begin_write("recording link checks").await?;
+        let mut tx = self.begin_write("link-checks").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::CheckLinks).await?;
         // One row per link of an item (a statement may not touch a row twice).
         let mut seen = std::collections::HashSet::new();
@@ -112,7 +113,7 @@ sql_impl! { LinkStore;
             }
             q.execute(&mut *tx).await.map_err(|e| match DatabaseError::from(e) {
                 d if d.is_foreign_key() => {
-                    StoreError::NotFound(format!("an item checked is not in site {}", site.code))
+                    StoreError::NotFound(t!("store-checked-item-elsewhere", site = site.code.as_str()))
                 }
                 d => StoreError::Database(d),
             })?;
@@ -136,7 +137,7 @@ sql_impl! { LinkStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(rows.len())
     }
 
@@ -174,13 +175,15 @@ sql_impl! { LinkStore;
                     title: title.text,
                     unit,
                     item_status: parse("status", &item_status)?,
-                    place: Place::parse(&place)
-                        .ok_or_else(|| StoreError::Refused(format!("unknown link place {place:?}")))?,
+                    place: Place::parse(&place).ok_or_else(|| {
+                        StoreError::Refused(t!("store-unknown-link-place", place = format!("{place:?}")))
+                    })?,
                     url: url.text,
                     status,
                     error,
-                    verdict: Verdict::parse(&verdict)
-                        .ok_or_else(|| StoreError::Refused(format!("unknown verdict {verdict:?}")))?,
+                    verdict: Verdict::parse(&verdict).ok_or_else(|| {
+                        StoreError::Refused(t!("store-unknown-verdict", verdict = format!("{verdict:?}")))
+                    })?,
                     checked_at,
                     columns: by_item.get(&item).cloned().unwrap_or_default(),
                 })

@@ -1,12 +1,14 @@
 //! The store, written once for both backends over a concrete pool (`SqlStore<Postgres>`,
 //! `SqlStore<Sqlite>`): runtime queries with `$N` placeholders, which both drivers accept.
 
+use crate::t;
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
 use sqlx::{Executor, Pool, Transaction};
 
+use crate::domain::audit_chain;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::review::{Act, WorkflowError};
 use crate::domain::{Form, ItemPath, ItemStatus, MarkKind, Role, Stage};
@@ -54,6 +56,7 @@ macro_rules! sql_impl {
 
 mod assessment;
 mod audit;
+mod backup;
 mod calendar;
 mod checks;
 mod columns;
@@ -112,6 +115,8 @@ pub(crate) struct SqlStore<DB: Database> {
     /// Why nothing may be changed, if nothing may: `--read-only`, or a file this user cannot write.
     read_only: Option<String>,
     pub(super) operator: String,
+    /// Every change is rolled back instead of committed (`OpenOptions::dry_run`).
+    dry_run: bool,
 }
 
 /// Where a test may stop a change between its statements (debug builds only): with
@@ -127,6 +132,10 @@ fn pause_point(name: &str) {
 
 #[cfg(not(debug_assertions))]
 fn pause_point(_: &str) {}
+
+/// The hash of the newest audit record of site `$1`, and of the records of no site.
+pub(super) const CHAIN_HEAD_OF_SITE: &str = "SELECT hash FROM audit_log WHERE site_id = $1 ORDER BY id DESC LIMIT 1";
+pub(super) const CHAIN_HEAD_OF_NONE: &str = "SELECT hash FROM audit_log WHERE site_id IS NULL ORDER BY id DESC LIMIT 1";
 
 /// An audit record's detail with the before and after of an item's state added.
 fn with_change(
@@ -218,17 +227,30 @@ sql_impl! { SqlStore;
         described: String,
         read_only: Option<String>,
         os_user: Option<String>,
+        dry_run: bool,
     ) -> Result<Self> {
         let operator = match DB::CURRENT_USER {
             Some(sql) => sqlx::query_scalar::<DB, String>(sql).fetch_one(&pool).await?,
             None => os_user.unwrap_or_default(),
         };
-        Ok(SqlStore { pool, described, read_only, operator })
+        Ok(SqlStore { pool, described, read_only, operator, dry_run })
+    }
+
+    /// Ends a change's transaction: committed, or on a store opened to rehearse, rolled back
+    /// after it ran whole. Every write ends here, so a rehearsal can never leave a change behind.
+    pub(super) async fn finish(&self, tx: Transaction<'static, DB>) -> Result<()> {
+        if self.dry_run {
+            tx.rollback().await?;
+        } else {
+            tx.commit().await?;
+        }
+        Ok(())
     }
 
     pub(super) async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {
         if let Some(why) = &self.read_only {
-            return Err(StoreError::Refused(format!("read-only: {what} is not allowed ({why})")));
+            let what = crate::i18n::text(&format!("store-doing-{what}"), None);
+            return Err(StoreError::Refused(t!("store-read-only", what = what, why = why.as_str())));
         }
         Ok(self.pool.begin_with(DB::BEGIN_WRITE).await?)
     }
@@ -255,12 +277,39 @@ sql_impl! { SqlStore;
         if records.is_empty() {
             return Ok(());
         }
-        let at = Utc::now();
+        // The chain (domain::audit_chain): wait for the site's chain where writers run at once, then
+        // link each record to the one before it, with the time and login the database stamps.
+        let (at, operator) = match DB::CHAIN_LOCK {
+            Some(lock) => sqlx::query_as::<DB, (DateTime<Utc>, String)>(lock)
+                .bind(site.unwrap_or(0))
+                .fetch_one(&mut **tx)
+                .await
+                .map(|(at, login)| (audit_chain::stored_time(at), login))?,
+            None => (audit_chain::stored_time(Utc::now()), operator.to_string()),
+        };
+        let mut previous: Option<String> = match site {
+            Some(site) => sqlx::query_scalar::<DB, Option<String>>(CHAIN_HEAD_OF_SITE).bind(site),
+            None => sqlx::query_scalar::<DB, Option<String>>(CHAIN_HEAD_OF_NONE),
+        }
+        .fetch_optional(&mut **tx)
+        .await?
+        .flatten();
         for chunk in records.chunks(CHUNK) {
-            let sql = insert_sql::<DB>("audit_log (site_id, at, operator, action, target, detail)", 6, chunk.len());
+            let sql =
+                insert_sql::<DB>("audit_log (site_id, at, operator, action, target, detail, hash)", 7, chunk.len());
             let mut q = sqlx::query::<DB>(&sql);
             for (target, detail) in chunk {
-                q = q.bind(site).bind(at).bind(operator).bind(action).bind(target.as_str()).bind(detail.as_str());
+                let content = audit_chain::Content { site, at, operator: &operator, action, target, detail };
+                let hash = audit_chain::link(&content, previous.as_deref());
+                q = q
+                    .bind(site)
+                    .bind(at)
+                    .bind(operator.clone())
+                    .bind(action)
+                    .bind(target.as_str())
+                    .bind(detail.as_str())
+                    .bind(hash.clone());
+                previous = Some(hash);
             }
             q.execute(&mut **tx).await?;
         }
@@ -287,7 +336,7 @@ sql_impl! { SqlStore;
         .fetch_optional(&mut **tx)
         .await?;
         let Some((path, stage, status, form, current, unit_id, published_at, points, mark)) = row else {
-            return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code)));
+            return Err(StoreError::no_item(item, &site.code));
         };
         if version.is_some_and(|v| v != current) {
             return Err(Self::conflict(tx, site, item).await);
@@ -317,11 +366,14 @@ sql_impl! { SqlStore;
         .ok()
         .flatten();
         StoreError::Conflict(match last {
-            Some((who, at, action)) => format!(
-                "item {item} was changed by {who} at {} ({action}) since it was read; reload it and decide again",
-                crate::domain::time::format_time(at, false)
+            Some((who, at, action)) => t!(
+                "store-changed-by",
+                item = item.to_string(),
+                who = who,
+                at = crate::domain::time::format_time(at, false),
+                action = action
             ),
-            None => format!("item {item} was changed since it was read; reload it and decide again"),
+            None => t!("store-changed", item = item.to_string()),
         })
     }
 
@@ -339,16 +391,18 @@ sql_impl! { SqlStore;
                 .fetch_optional(&mut **tx)
                 .await?;
         let Some((id, role, active)) = row else {
-            return Err(StoreError::Refused(format!(
-                "{operator} is not an operator of site {}; an administrator must register them first",
-                site.code
+            return Err(StoreError::Refused(t!(
+                "store-operator-unregistered",
+                operator = operator,
+                site = site.code.as_str()
             )));
         };
         let role: Role = parse("role", &role)?;
         if !active {
-            return Err(StoreError::Refused(format!(
-                "{operator} is no longer an active operator of site {}",
-                site.code
+            return Err(StoreError::Refused(t!(
+                "store-operator-inactive",
+                operator = operator,
+                site = site.code.as_str()
             )));
         }
         if !act.allowed(role) {

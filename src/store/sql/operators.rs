@@ -1,5 +1,6 @@
 //! The operators of a site and their roles (and, on PostgreSQL, their logins' roles).
 
+use crate::t;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
 use sqlx::{Executor, Pool};
@@ -29,7 +30,7 @@ sql_impl! { OperatorStore;
         {
             return Err(StoreError::Refused(why));
         }
-        let mut tx = self.begin_write("changing operators").await?;
+        let mut tx = self.begin_write("operators").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::ManageOperators).await?;
         let before: Option<(String, bool)> =
             sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
@@ -40,13 +41,10 @@ sql_impl! { OperatorStore;
         let before = before.map(|(role, active)| parse::<Role>("role", &role).map(|r| (r, active))).transpose()?;
         let after = match (change, before) {
             (OperatorChange::Add(_), Some(_)) => {
-                return Err(StoreError::Refused(format!(
-                    "{name} is already an operator of site {}; use `operators role` to change their role",
-                    site.code
-                )));
+                return Err(StoreError::Refused(t!("store-operator-exists", name = name, site = site.code.as_str())));
             }
             (OperatorChange::SetRole(_) | OperatorChange::Disable, None) => {
-                return Err(StoreError::NotFound(format!("{name} is not an operator of site {}", site.code)));
+                return Err(StoreError::NotFound(t!("store-not-operator", name = name, site = site.code.as_str())));
             }
             (OperatorChange::Add(role), None) => (role, true),
             (OperatorChange::SetRole(role), Some(_)) => (role, true),
@@ -85,10 +83,7 @@ sql_impl! { OperatorStore;
         .fetch_one(&mut *tx)
         .await?;
         if admins == 0 {
-            return Err(StoreError::Refused(format!(
-                "{name} is the last active administrator of site {} who can log in; make another one first",
-                site.code
-            )));
+            return Err(StoreError::Refused(t!("store-last-admin", name = name, site = site.code.as_str())));
         }
         // The audit record first: an administrator who takes away their own role can still write it.
         let state = |s: Option<(Role, bool)>| s.map(|(r, a)| json!({"role": r.as_str(), "active": a}));
@@ -112,7 +107,7 @@ sql_impl! { OperatorStore;
                 StoreError::Refused(roles::refused_grant(name, &self.operator, said.lines().next().unwrap_or_default()))
             })?;
         }
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(true)
     }
 }

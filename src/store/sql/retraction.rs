@@ -1,5 +1,6 @@
 //! Withdrawal, marking and restoring (Art. 13), and the requests that ask for them.
 
+use crate::t;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -120,8 +121,7 @@ sql_impl! { SqlStore;
             if !seen.insert(*id) {
                 continue;
             }
-            let state =
-                found.remove(id).ok_or_else(|| StoreError::NotFound(format!("no item {id} in site {}", site.code)))?;
+            let state = found.remove(id).ok_or_else(|| StoreError::no_item(id, &site.code))?;
             out.push((*id, state));
         }
         Ok(out)
@@ -231,7 +231,7 @@ sql_impl! { RetractionStore;
     }
 
     async fn retract(&self, site: &Site, items: &[i64], reason: RetractionReason, note: &str) -> Result<Withdrawal> {
-        let mut tx = self.begin_write("a withdrawal").await?;
+        let mut tx = self.begin_write("withdrawal").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let states = Self::batch_states(&mut tx, site, items).await?;
         let mut out = Withdrawal::default();
@@ -240,9 +240,10 @@ sql_impl! { RetractionStore;
                 ItemStatus::Online => {}
                 ItemStatus::Withdrawn => out.already.push(*id),
                 other => {
-                    return Err(StoreError::Refused(format!(
-                        "item {id} is not online (it is {}): only an online item can be withdrawn",
-                        other.as_str()
+                    return Err(StoreError::Refused(t!(
+                        "store-withdraw-not-online",
+                        id = id.to_string(),
+                        status = other.as_str()
                     )));
                 }
             }
@@ -316,22 +317,23 @@ sql_impl! { RetractionStore;
             &closed_requests_audit(&requests_closed, Resolution::Withdrawn),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         out.requests_closed = closed.values().sum();
         Ok(out)
     }
 
     async fn mark(&self, site: &Site, items: &[i64], mark: &NewMark) -> Result<Marking> {
-        let mut tx = self.begin_write("marking items").await?;
+        let mut tx = self.begin_write("marking").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let states = Self::batch_states(&mut tx, site, items).await?;
         let mut out = Marking::default();
         for (id, state) in &states {
             if state.status != ItemStatus::Online {
-                return Err(StoreError::Refused(format!(
-                    "item {id} is not online (it is {}): only an online item is marked {}",
-                    state.status.as_str(),
-                    mark.kind.label()
+                return Err(StoreError::Refused(t!(
+                    "store-mark-not-online",
+                    id = id.to_string(),
+                    status = state.status.as_str(),
+                    mark = mark.kind.label()
                 )));
             }
             if state.mark == Some(mark.kind) {
@@ -414,7 +416,7 @@ sql_impl! { RetractionStore;
             &closed_requests_audit(&requests_closed, Resolution::Marked),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         out.requests_closed = closed.values().sum();
         Ok(out)
     }
@@ -465,7 +467,7 @@ sql_impl! { RetractionStore;
     }
 
     async fn restore(&self, site: &Site, item: i64, note: &str) -> Result<Option<Transition>> {
-        let mut tx = self.begin_write("a restore").await?;
+        let mut tx = self.begin_write("restore").await?;
         let current = Self::item_state(&mut tx, site, item, None).await?;
         let open: Option<(i64, String)> = sqlx::query_as(
             "SELECT w.id, w.reason FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
@@ -519,7 +521,7 @@ sql_impl! { RetractionStore;
         );
         Self::audit(&mut tx, Some(site.id), &self.operator, "restore", &format!("item:{item}"), &detail.to_string())
             .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(Some(Transition { item, from: Stage::Done, to: Stage::Done, version: current.version + 1 }))
     }
 
@@ -531,25 +533,27 @@ sql_impl! { RetractionStore;
         reason: RetractionReason,
         note: &str,
     ) -> Result<i64> {
-        let mut tx = self.begin_write("a retraction request").await?;
+        let mut tx = self.begin_write("retraction-request").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::RecordRequest).await?;
         let unit_id: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE site_id = $1 AND name = $2")
             .bind(site.id)
             .bind(unit)
             .fetch_optional(&mut *tx)
             .await?;
-        let unit_id = unit_id.ok_or_else(|| StoreError::NotFound(format!("no unit {unit:?} in site {}", site.code)))?;
+        let unit_id = unit_id.ok_or_else(|| StoreError::no_unit(unit, &site.code))?;
         let status: Option<String> = sqlx::query_scalar("SELECT status FROM items WHERE site_id = $1 AND id = $2")
             .bind(site.id)
             .bind(item)
             .fetch_optional(&mut *tx)
             .await?;
         match status.as_deref() {
-            None => return Err(StoreError::NotFound(format!("no item {item} in site {}", site.code))),
+            None => return Err(StoreError::no_item(item, &site.code)),
             Some("online") => {}
             Some(other) => {
-                return Err(StoreError::Refused(format!(
-                    "item {item} is {other}, not online: there is nothing to withdraw"
+                return Err(StoreError::Refused(t!(
+                    "store-request-not-online",
+                    item = item.to_string(),
+                    status = other
                 )));
             }
         }
@@ -578,15 +582,15 @@ sql_impl! { RetractionStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(id)
     }
 
     async fn decline_request(&self, site: &Site, request: i64, reason: &str) -> Result<()> {
         if reason.trim().is_empty() {
-            return Err(StoreError::Refused("declining a request needs a reason (--reason)".into()));
+            return Err(StoreError::Refused(t!("store-decline-needs-reason")));
         }
-        let mut tx = self.begin_write("declining a request").await?;
+        let mut tx = self.begin_write("request-decline").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let done = sqlx::query(
             "UPDATE retraction_requests SET status = 'rejected', resolution = 'declined', handled_at = $3, handled_by = $4, decline_reason = $5 \
@@ -600,9 +604,10 @@ sql_impl! { RetractionStore;
         .execute(&mut *tx)
         .await?;
         if DB::rows_affected(&done) == 0 {
-            return Err(StoreError::Refused(format!(
-                "request {request} is not a pending request of site {}",
-                site.code
+            return Err(StoreError::Refused(t!(
+                "store-request-not-pending",
+                request = request.to_string(),
+                site = site.code.as_str()
             )));
         }
         let detail = json!({
@@ -619,7 +624,7 @@ sql_impl! { RetractionStore;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(())
     }
 }

@@ -1,5 +1,6 @@
 //! The review workflow of Art. 8–10: the queue, decisions, publication.
 
+use crate::t;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -157,7 +158,7 @@ sql_impl! { ReviewStore;
         found: Option<&[RecordedFinding]>,
     ) -> Result<Transition> {
         decision.validate().map_err(StoreError::Refused)?;
-        let mut tx = self.begin_write("a review").await?;
+        let mut tx = self.begin_write("review").await?;
         let current = Self::item_state(&mut tx, site, item, version).await?;
         let to = after_decision(item, current.path, current.stage, decision)
             .map_err(|e| StoreError::Refused(e.to_string()))?;
@@ -173,9 +174,10 @@ sql_impl! { ReviewStore;
             let missing: Vec<&str> =
                 lacking(current.path, have.iter().map(String::as_str)).into_iter().map(|k| k.describe()).collect();
             if !missing.is_empty() {
-                return Err(StoreError::Refused(format!(
-                    "item {item} cannot pass its re-review: missing {} (Art. 10)",
-                    missing.join(", ")
+                return Err(StoreError::Refused(t!(
+                    "store-cannot-pass-recheck",
+                    item = item.to_string(),
+                    missing = missing.join(&t!("list-separator"))
                 )));
             }
         }
@@ -219,7 +221,7 @@ sql_impl! { ReviewStore;
         }
         Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("item:{item}"), &detail.to_string())
             .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(Transition { item, from: current.stage, to, version })
     }
 
@@ -243,9 +245,10 @@ sql_impl! { ReviewStore;
             .await?;
             let distinct: HashSet<i64> = columns.iter().copied().collect();
             if known != distinct.len() as i64 {
-                return Err(StoreError::NotFound(format!(
-                    "not a column of site {}: one of {columns:?} (`portal-admin columns` lists them)",
-                    site.code
+                return Err(StoreError::NotFound(t!(
+                    "store-not-site-column",
+                    site = site.code.as_str(),
+                    columns = format!("{columns:?}")
                 )));
             }
             sqlx::query("DELETE FROM placements WHERE site_id = $1 AND item_id = $2 AND online_since IS NULL")
@@ -272,7 +275,7 @@ sql_impl! { ReviewStore;
         .fetch_all(&mut *tx)
         .await?;
         if placed.is_empty() {
-            return Err(StoreError::Refused(format!("item {item} has no target column; name one with --column ID")));
+            return Err(StoreError::Refused(t!("store-no-target-column", item = item.to_string())));
         }
         let forms = placed.iter().map(|(_, f)| parse::<Form>("form", f)).collect::<Result<Vec<_>>>()?;
         let points = item_points(&forms, None).unwrap_or(current.form);
@@ -309,7 +312,7 @@ sql_impl! { ReviewStore;
         );
         Self::audit(&mut tx, Some(site.id), &self.operator, "publish", &format!("item:{item}"), &detail.to_string())
             .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(Transition { item, from: Stage::Publish, to: Stage::Done, version })
     }
 }

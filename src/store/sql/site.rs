@@ -1,6 +1,7 @@
 //! The connection and the site: the schema, `init`, the site and its counts, who is acting, the
 //! change mark.
 
+use crate::t;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,22 +23,30 @@ sql_impl! { SqlStore;
             Some(found) if found > SCHEMA_VERSION => {
                 Err(StoreError::NewerSchema { target: self.described.clone(), found, supported: SCHEMA_VERSION })
             }
-            Some(found) if found < SCHEMA_VERSION => Err(StoreError::Refused(format!(
-                "{} has schema version {found}, older than this portal-admin's {SCHEMA_VERSION}; run `portal-admin init` to upgrade it",
-                self.described
+            Some(found) if found < SCHEMA_VERSION => Err(StoreError::Refused(t!(
+                "store-older-schema",
+                target = self.described.as_str(),
+                found = found.to_string(),
+                supported = SCHEMA_VERSION.to_string()
             ))),
             Some(_) => Ok(()),
         }
     }
 
     pub(super) async fn schema_version_inner(&self) -> Result<Option<i64>> {
-        let tables: i64 = sqlx::query_scalar(DB::TABLE_EXISTS).bind("schema_meta").fetch_one(&self.pool).await?;
+        let mut conn = self.pool.acquire().await?;
+        self.version_on(&mut conn).await
+    }
+
+    /// The schema's version as one connection (or a transaction) sees it.
+    async fn version_on(&self, conn: &mut DB::Connection) -> Result<Option<i64>> {
+        let tables: i64 = sqlx::query_scalar(DB::TABLE_EXISTS).bind("schema_meta").fetch_one(&mut *conn).await?;
         if tables == 0 {
             return Ok(None);
         }
         // A login without rights here sees the tables but may not read them: not an operator.
         let value: Option<String> = sqlx::query_scalar("SELECT value FROM schema_meta WHERE key = 'schema_version'")
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *conn)
             .await
             .map_err(|e| match &e {
                 sqlx::Error::Database(d) if d.code().as_deref() == Some("42501") => {
@@ -49,6 +58,18 @@ sql_impl! { SqlStore;
             None => Ok(None),
             Some(v) => Ok(Some(parse("schema version", &v)?)),
         }
+    }
+
+    /// A transaction of `init`'s, holding the schema's lock until it ends: two `init`s at once
+    /// (two administrators, or a deployment script on two hosts) take turns, and the second reads
+    /// the version the first left. SQLite's `BEGIN IMMEDIATE` is that lock; PostgreSQL takes a
+    /// transaction-level advisory lock (`Backend::SCHEMA_LOCK`).
+    async fn begin_init(&self, what: &str) -> Result<Transaction<'static, DB>> {
+        let mut tx = self.begin_write(what).await?;
+        if let Some(lock) = DB::SCHEMA_LOCK {
+            (&mut *tx).execute(lock).await?;
+        }
+        Ok(tx)
     }
 
     /// Creates a site with its units, column tree and first administrator.
@@ -160,25 +181,23 @@ sql_impl! { Store;
     }
 
     async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay], notices: &[i32]) -> Result<InitReport> {
-        let version = self.schema_version_inner().await?;
-        match version {
-            Some(found) if found > SCHEMA_VERSION => {
-                return Err(StoreError::NewerSchema {
-                    target: self.described.clone(),
-                    found,
-                    supported: SCHEMA_VERSION,
-                });
-            }
-            _ => {}
+        // The version is read under the schema's lock, in the transaction that acts on it.
+        let mut tx = self.begin_init("init").await?;
+        let version = self.version_on(&mut tx).await?;
+        pause_point("init");
+        if let Some(found) = version.filter(|v| *v > SCHEMA_VERSION) {
+            return Err(StoreError::NewerSchema { target: self.described.clone(), found, supported: SCHEMA_VERSION });
         }
         let mut report = InitReport::default();
         if let Some(found) = version.filter(|v| *v < SCHEMA_VERSION) {
-            // An older schema: the upgrades since its version, in a transaction of their own with
-            // their audit record.
-            let mut tx = self.begin_write("upgrading the schema").await?;
+            // An older schema: the upgrades since its version, committed with their audit record
+            // before the site's part (kept even if that is refused).
             for (to, statements) in schema::UPGRADES.iter().filter(|(to, _)| *to > found) {
                 for statement in statements.iter().filter_map(|s| schema::statement(s, DB::DIALECT)) {
                     (&mut *tx).execute(statement.as_str()).await?;
+                }
+                if *to == schema::CHAINED_SINCE {
+                    Self::chain_existing(&mut tx).await?;
                 }
                 sqlx::query("UPDATE schema_meta SET value = $1 WHERE key = 'schema_version'")
                     .bind(to.to_string())
@@ -190,10 +209,10 @@ sql_impl! { Store;
             }
             let detail = json!({"from": found, "to": SCHEMA_VERSION});
             Self::audit(&mut tx, None, &self.operator, "schema.upgrade", "schema", &detail.to_string()).await?;
-            tx.commit().await?;
+            self.finish(tx).await?;
             report.upgraded_from = Some(found);
+            tx = self.begin_init("init").await?;
         }
-        let mut tx = self.begin_write("init").await?;
         if version.is_none() {
             // A text query without arguments runs as one multi-statement script on both drivers.
             let script = schema::render(DB::DIALECT);
@@ -212,13 +231,13 @@ sql_impl! { Store;
                 tx.rollback().await?;
                 let stored = self.columns_of(id).await?;
                 if !Self::same_table(&stored, &setup.table) {
-                    return Err(StoreError::Refused(format!(
-                        "site {:?} already has a column table of {} columns that differs from the one given; a loaded table is never replaced",
-                        setup.code,
-                        stored.len()
+                    return Err(StoreError::Refused(t!(
+                        "store-table-differs",
+                        code = format!("{:?}", setup.code),
+                        count = stored.len()
                     )));
                 }
-                tx = self.begin_write("init").await?;
+                tx = self.begin_init("init").await?;
                 id
             }
             None => Self::create_site(&mut tx, setup, &self.operator, &mut report).await?,
@@ -258,7 +277,7 @@ sql_impl! { Store;
             &detail.to_string(),
         )
         .await?;
-        tx.commit().await?;
+        self.finish(tx).await?;
         Ok(report)
     }
 
@@ -268,19 +287,21 @@ sql_impl! { Store;
             sqlx::query_as("SELECT id, code, name FROM sites ORDER BY id").fetch_all(&self.pool).await?;
         let to_site = |(id, code, name): (i64, String, String)| Site { id, code, name };
         match code {
-            Some(code) => sites
-                .into_iter()
-                .find(|s| s.1 == code)
-                .map(to_site)
-                .ok_or_else(|| StoreError::NotFound(format!("no site {code:?} in {}", self.described))),
+            Some(code) => sites.into_iter().find(|s| s.1 == code).map(to_site).ok_or_else(|| {
+                StoreError::NotFound(t!(
+                    "store-no-site-code",
+                    code = format!("{code:?}"),
+                    target = self.described.as_str()
+                ))
+            }),
             None => match sites.len() {
-                0 => Err(StoreError::NotFound(format!("no site in {}; run `portal-admin init`", self.described))),
+                0 => Err(StoreError::NotFound(t!("store-no-site", target = self.described.as_str()))),
                 1 => Ok(to_site(sites.into_iter().next().expect("one site"))),
-                _ => Err(StoreError::Refused(format!(
-                    "{} holds {} sites ({}); choose one with --site",
-                    self.described,
-                    sites.len(),
-                    sites.iter().map(|s| s.1.as_str()).collect::<Vec<_>>().join(", ")
+                _ => Err(StoreError::Refused(t!(
+                    "store-sites-choose",
+                    target = self.described.as_str(),
+                    count = sites.len(),
+                    codes = sites.iter().map(|s| s.1.as_str()).collect::<Vec<_>>().join(", ")
                 ))),
             },
         }

@@ -37,13 +37,13 @@ impl ColumnsView {
         self.lines = self.tree.as_ref().map(|t| t.lines(&self.filter)).unwrap_or_default();
         // The selection stays on its column when the lines change (refresh, filter, mode).
         if let Some(id) = selected_id
-            && let Some(i) = self
-                .lines
-                .iter()
-                .position(|l| matches!(l, Line::Column { index, .. } if self.tree.as_ref().is_some_and(|t| t.entries[*index].id == id)))
-            {
-                self.cursor.selected = i;
-            }
+            && let Some(i) = self.lines.iter().position(|l| {
+                matches!(l, Line::Column { index, .. }
+                        if self.tree.as_ref().is_some_and(|t| t.entries[*index].id == id))
+            })
+        {
+            self.cursor.selected = i;
+        }
         self.cursor.show(self.lines.len(), height);
     }
 

@@ -108,9 +108,7 @@ impl App {
                     Ok(day) => {
                         self.at = day;
                         // The indicators follow the day; on their tab the console stays there.
-                        if self.inspection.shown() {
-                            self.load_inspection(effects);
-                        }
+                        self.with_view(Tab::Inspection, effects, |v, cx, ask| v.reload(cx, ask));
                         if self.tab != Tab::Inspection {
                             self.switch(Tab::Columns, effects);
                         }
@@ -131,7 +129,7 @@ impl App {
             "calendar" => self.calendar_command(arg, effects),
             "scores" => {
                 let period = if arg.is_empty() {
-                    self.scores.period
+                    self.views.scores.period
                 } else {
                     match arg.parse::<Period>() {
                         Ok(p) => p,
@@ -142,7 +140,8 @@ impl App {
                     }
                 };
                 self.tab = Tab::Scores;
-                self.show_period(period, effects);
+                let (views, _, mut ask) = self.parts(effects);
+                views.scores.show_period(period, &mut ask);
             }
             other => self.warn(format!("unknown command :{other} (Tab lists them)")),
         }

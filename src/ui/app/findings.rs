@@ -9,49 +9,12 @@
 //! as `check waive` does), and `i` opens the incident form filled in from it: the item's unit, the
 //! kind of incident the finding would be (`Finding::incident_kind`) and the item.
 
-use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 
-use super::scores::{Field as FormField, IncidentForm};
-use super::withdraw::opened_item;
-use super::{App, Effect, ItemView, Load, Overlay, page_delta, scroll, single_line};
+use super::incident::{Field as FormField, IncidentForm};
+use super::{App, Effect, Load, Overlay, single_line};
 use crate::domain::checks::{Field, Finding, FindingKind};
-use crate::reports::checks::WaivedFinding;
-use crate::store::ItemText;
 use crate::ui::keymap::{Action, Layer};
-use crate::ui::paged::{Paged, Row};
-use crate::ui::text::SearchKey;
-
-/// One finding on an online item (the item's body is not kept: the item screen loads it).
-#[derive(Debug, Clone, PartialEq)]
-pub struct FindingRow {
-    pub item: i64,
-    pub title: String,
-    /// The item's unit (none for a repost): who an incident from the finding is against.
-    pub unit: Option<String>,
-    pub published_at: Option<DateTime<Utc>>,
-    pub finding: Finding,
-    /// The waiver that covers it (`who: why`), if one does.
-    pub waived: Option<String>,
-}
-
-/// The rows of `online_findings`' result, newest item first, each item's findings in order.
-pub fn finding_rows(found: Vec<(ItemText, Vec<WaivedFinding>)>) -> Vec<FindingRow> {
-    found
-        .into_iter()
-        .flat_map(|(item, findings)| {
-            let (id, title, unit, published_at) = (item.id, item.title, item.unit, item.published_at);
-            findings.into_iter().map(move |(finding, waived)| FindingRow {
-                item: id,
-                title: title.clone(),
-                unit: unit.clone(),
-                published_at,
-                finding,
-                waived,
-            })
-        })
-        .collect()
-}
 
 /// The findings on the item under review, and the one selected (`n`, `N`).
 #[derive(Debug, Default)]
@@ -84,92 +47,7 @@ pub struct WaiveForm {
     pub input: Box<ratatui_textarea::TextArea<'static>>,
 }
 
-impl Row for FindingRow {
-    type Key = (i64, String);
-
-    fn key(&self) -> Self::Key {
-        (self.item, format!("{} {}", self.finding.kind.as_str(), self.finding.span()))
-    }
-
-    fn search(&self) -> SearchKey {
-        let f = &self.finding;
-        SearchKey::new(&[&self.item.to_string(), &self.title, f.kind.as_str(), &f.text, &f.message])
-    }
-}
-
-/// The findings, and an item opened from them.
-#[derive(Debug, Default)]
-pub struct FindingsView {
-    pub list: Paged<FindingRow>,
-    pub item: Option<ItemView>,
-    /// A waiver being written (from this tab or the review screen), and what it waives.
-    pub waiving: Option<(u64, String)>,
-}
-
-impl FindingsView {
-    /// Whether it has been loaded (or is loading), so that it loads again after a withdrawal.
-    pub fn shown(&self) -> bool {
-        self.list.done || self.list.waiting.is_some() || !self.list.rows.is_empty()
-    }
-
-    /// How many items have findings, and how many findings block (no waiver covers them).
-    pub fn counts(&self) -> (usize, usize) {
-        let mut items: Vec<i64> = self.list.rows.iter().map(|r| r.item).collect();
-        items.dedup();
-        (items.len(), self.list.rows.iter().filter(|r| r.finding.blocking && r.waived.is_none()).count())
-    }
-}
-
 impl App {
-    pub(super) fn load_findings(&mut self, effects: &mut Vec<Effect>) {
-        let req = self.request(Load::Findings, effects);
-        self.findings.list.asked(req, None);
-    }
-
-    pub(super) fn findings_layer(&self) -> Layer {
-        if self.findings.item.is_some() { Layer::Item } else { Layer::Findings }
-    }
-
-    /// Loads the item opened from the findings again (after a change to it).
-    pub(super) fn reload_found_item(&mut self, effects: &mut Vec<Effect>) {
-        let Some(id) = self.findings.item.as_ref().map(|i| i.id) else { return };
-        let req = self.request(Load::Item { id }, effects);
-        if let Some(i) = &mut self.findings.item {
-            i.waiting = Some(req);
-        }
-    }
-
-    /// Runs an action of the Findings tab; false if it is not one.
-    pub(super) fn findings_act(&mut self, action: Action, effects: &mut Vec<Effect>) -> bool {
-        let overlay = matches!(self.overlay, Overlay::None);
-        let height = self.list_height();
-        if let Some(item) = &mut self.findings.item {
-            if let Some(delta) = page_delta(action, height) {
-                scroll(item, delta);
-                return true;
-            }
-            match action {
-                Action::Back if overlay => self.findings.item = None,
-                Action::WithdrawItems => self.withdraw_found_item(),
-                Action::Filter => {}
-                _ => return false,
-            }
-            return true;
-        }
-        let Some(row) = self.findings.list.selected().cloned() else { return false };
-        match action {
-            Action::Open => {
-                let id = row.item;
-                let req = self.request(Load::Item { id }, effects);
-                self.findings.item = Some(ItemView { id, item: None, scroll: 0, waiting: Some(req), error: None });
-            }
-            Action::WaiveFinding => self.ask_waiver(row.item, &row.finding, row.waived.as_deref()),
-            Action::RecordIncident => self.incident_from(row.unit, row.item, row.title, &row.finding),
-            _ => return false,
-        }
-        true
-    }
-
     /// Asks for the item under review's findings (when it opens, and after a change to it).
     pub(super) fn load_review_findings(&mut self, effects: &mut Vec<Effect>) {
         let Some(id) = self.reviewing.as_ref().map(|r| r.entry.id) else { return };
@@ -292,7 +170,7 @@ impl App {
     }
 
     /// `W`: asks why the finding is waived (a waived one is said, not waived twice).
-    fn ask_waiver(&mut self, item: i64, f: &Finding, waived: Option<&str>) {
+    pub(super) fn ask_waiver(&mut self, item: i64, f: &Finding, waived: Option<&str>) {
         if let Some(w) = waived {
             self.warn(format!("{} “{}” on item {item} is waived already ({w})", f.kind.as_str(), f.text));
             return;
@@ -310,14 +188,14 @@ impl App {
         let Some(reason) = self.reason_typed(event, "waiving a finding needs a reason") else { return };
         let req =
             self.request(Load::Waive { item, kind: kind.as_str().to_string(), text: text.clone(), reason }, effects);
-        self.findings.waiving = Some((req, format!("{} “{text}”", kind.as_str())));
+        self.waiving = Some((req, format!("{} “{text}”", kind.as_str())));
     }
 
     /// A waiver came back: said, and the findings shown again (the review screen's, the tab's).
     pub(super) fn waived(&mut self, id: u64, item: i64, result: Result<(), String>, effects: &mut Vec<Effect>) {
-        let Some((req, what)) = self.findings.waiving.take() else { return };
+        let Some((req, what)) = self.waiving.take() else { return };
         if req != id {
-            self.findings.waiving = Some((req, what));
+            self.waiving = Some((req, what));
             return;
         }
         match result {
@@ -326,9 +204,8 @@ impl App {
                 if self.reviewing.as_ref().is_some_and(|r| r.entry.id == item) {
                     self.load_review_findings(effects);
                 }
-                if self.findings.shown() {
-                    self.load_findings(effects);
-                }
+                let (views, _, mut ask) = self.parts(effects);
+                views.findings.reload_list(&mut ask);
             }
             // Refused (a viewer, read only) or not saved: said, and the screen stays as it was.
             Err(e) => self.warn(format!("not waived: {e}")),
@@ -337,7 +214,7 @@ impl App {
 
     /// `i` on a finding: the incident form, filled in with the item's unit, the kind the finding
     /// would be and the item; the administrator adds what happened.
-    fn incident_from(&mut self, unit: Option<String>, item: i64, title: String, f: &Finding) {
+    pub(super) fn incident_from(&mut self, unit: Option<String>, item: i64, title: String, f: &Finding) {
         let Some(unit) = unit else {
             self.warn(format!("item {item} is a repost: it has no unit to record an incident against"));
             return;
@@ -363,26 +240,6 @@ impl App {
 
     /// Whether the item under review's findings or a waiver are on their way.
     pub(super) fn findings_busy(&self) -> bool {
-        self.findings.waiving.is_some() || self.reviewing.as_ref().is_some_and(|r| r.findings.waiting.is_some())
-    }
-
-    /// `w` on an item opened from the findings: withdraw it after the usual confirmation.
-    fn withdraw_found_item(&mut self) {
-        let Some(view) = &self.findings.item else { return };
-        match opened_item(view) {
-            Ok(items) => self.ask_withdrawal(items),
-            Err(why) => self.warn(why),
-        }
-    }
-
-    /// The text `y` copies: the item's id or title.
-    pub(super) fn findings_copy(&self, id: bool) -> Option<String> {
-        match &self.findings.item {
-            Some(item) => {
-                let title = item.item.as_ref().map(|(i, _)| i.title.clone());
-                if id { Some(item.id.to_string()) } else { title }
-            }
-            None => self.findings.list.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() }),
-        }
+        self.waiving.is_some() || self.reviewing.as_ref().is_some_and(|r| r.findings.waiting.is_some())
     }
 }

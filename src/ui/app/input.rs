@@ -132,22 +132,11 @@ impl App {
                 let rows = layout.rows;
                 if mouse.row >= rows.y && mouse.row < rows.y + rows.height {
                     let row = usize::from(mouse.row - rows.y);
-                    let indicators = self.inspection.list().len();
+                    let registered = self.views.of_mut(self.tab).map(|v| v.cursor());
                     let cursor = match (self.tab, &mut self.column, &self.item) {
+                        _ if registered.is_some() => registered.flatten(),
                         (Tab::Columns, None, _) => Some((&mut self.columns.cursor, self.columns.lines.len())),
                         (Tab::Columns, Some(c), None) => Some((&mut c.items.cursor, c.items.shown.len())),
-                        (Tab::Scores, _, _) if self.scores.unit.is_none() => {
-                            Some((&mut self.scores.units.cursor, self.scores.units.shown.len()))
-                        }
-                        (Tab::Audit, _, _) => Some((&mut self.audit.cursor, self.audit.shown.len())),
-                        (Tab::Retractions, _, _) => Some((&mut self.retractions.cursor, self.retractions.shown.len())),
-                        (Tab::Withdrawn, _, _) => Some((&mut self.withdrawals.cursor, self.withdrawals.shown.len())),
-                        (Tab::Findings, _, _) if self.findings.item.is_none() => {
-                            Some((&mut self.findings.list.cursor, self.findings.list.shown.len()))
-                        }
-                        (Tab::Inspection, _, _) if self.inspection.detail.is_none() => {
-                            Some((&mut self.inspection.cursor, indicators))
-                        }
                         (Tab::Queue, _, _) if self.reviewing.is_none() => {
                             Some((&mut self.queue.items.cursor, self.queue.items.shown.len()))
                         }
@@ -171,57 +160,37 @@ impl App {
 
     pub(super) fn switch(&mut self, tab: Tab, effects: &mut Vec<Effect>) {
         self.tab = tab;
-        if tab == Tab::Scores && !self.scores.units.done && self.scores.units.waiting.is_none() {
-            self.load_scores(effects);
-        }
         if tab == Tab::Queue && !self.queue.items.done && self.queue.items.waiting.is_none() {
             self.load_queue(effects);
         }
-        if tab == Tab::Retractions && !self.retractions.done && self.retractions.waiting.is_none() {
-            self.load_retractions(effects);
-        }
-        if tab == Tab::Audit && self.audit.rows.is_empty() && self.audit.waiting.is_none() {
-            self.load_audit(None, effects);
-        }
-        if tab == Tab::Withdrawn && !self.withdrawals.done && self.withdrawals.waiting.is_none() {
-            self.load_withdrawals(effects);
-        }
-        if tab == Tab::Inspection && !self.inspection.shown() {
-            self.load_inspection(effects);
-        }
+        self.with_view(tab, effects, |v, cx, ask| v.show(cx, ask));
         // Only when opened: on a large site the checks take tens of seconds.
-        if tab == Tab::Findings && !self.findings.shown() {
-            self.load_findings(effects);
-        }
     }
 
     pub(super) fn set_filter(&mut self, text: String) {
         let height = self.list_height();
+        if let Some(view) = self.views.of_mut(self.tab) {
+            view.set_filter(text, height);
+            return;
+        }
         match (self.tab, &mut self.column, &self.item) {
             (Tab::Columns, None, _) => {
                 self.columns.filter = text;
                 self.columns.relayout(height);
             }
             (Tab::Columns, Some(c), None) => c.items.set_filter(text, height),
-            (Tab::Audit, _, _) => self.audit.set_filter(text, height),
-            (Tab::Retractions, _, _) => self.retractions.set_filter(text, height),
-            (Tab::Withdrawn, _, _) => self.withdrawals.set_filter(text, height),
-            (Tab::Findings, _, _) if self.findings.item.is_none() => self.findings.list.set_filter(text, height),
-            (Tab::Scores, _, _) => self.scores.units.set_filter(text, height),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.set_filter(text, height),
             _ => {}
         }
     }
 
     pub(super) fn current_filter(&self) -> String {
+        if let Some(view) = self.views.of(self.tab) {
+            return view.filter().unwrap_or_default().to_string();
+        }
         match (self.tab, &self.column, &self.item) {
             (Tab::Columns, None, _) => self.columns.filter.clone(),
             (Tab::Columns, Some(c), None) => c.items.filter.clone(),
-            (Tab::Audit, _, _) => self.audit.filter.clone(),
-            (Tab::Retractions, _, _) => self.retractions.filter.clone(),
-            (Tab::Withdrawn, _, _) => self.withdrawals.filter.clone(),
-            (Tab::Findings, _, _) if self.findings.item.is_none() => self.findings.list.filter.clone(),
-            (Tab::Scores, _, _) => self.scores.units.filter.clone(),
             (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.filter.clone(),
             _ => String::new(),
         }
@@ -236,19 +205,10 @@ impl App {
         if self.tab == Tab::Queue && self.review_act(action, effects) {
             return;
         }
-        if self.tab == Tab::Retractions && self.retraction_act(action) {
-            return;
-        }
-        if self.tab == Tab::Withdrawn && self.withdrawn_act(action) {
+        if self.with_view(self.tab, effects, |v, cx, ask| v.on_action(action, cx, ask)) == Some(true) {
             return;
         }
         if self.tab == Tab::Columns && self.bulk_act(action, effects) {
-            return;
-        }
-        if self.tab == Tab::Scores && self.scores_act(action, effects) {
-            return;
-        }
-        if self.tab == Tab::Findings && self.findings_act(action, effects) {
             return;
         }
         match action {
@@ -280,7 +240,7 @@ impl App {
                     Err(why) => self.warn(why),
                 }
             }
-            Action::Back => self.back(),
+            Action::Back => self.back(effects),
             Action::Refresh => self.refresh(effects),
             Action::NextTab | Action::PrevTab => {
                 let i = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
@@ -359,6 +319,9 @@ impl App {
     }
 
     pub(super) fn copy_text(&self, id: bool) -> Option<String> {
+        if let Some(view) = self.views.of(self.tab) {
+            return view.copy(id);
+        }
         match (self.tab, &self.column, &self.item) {
             (Tab::Columns, _, Some(item)) => {
                 let title = item.item.as_ref().map(|(i, _)| i.title.clone());
@@ -367,23 +330,15 @@ impl App {
             (Tab::Columns, Some(c), None) => {
                 c.items.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() })
             }
-            (Tab::Audit, _, _) => self.audit.selected().map(|e| if id { e.id.to_string() } else { e.detail.clone() }),
-            (Tab::Retractions, _, _) => {
-                self.retractions.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() })
-            }
-            (Tab::Withdrawn, _, _) => {
-                self.withdrawals.selected().map(|w| if id { w.item.to_string() } else { w.title.clone() })
-            }
             (Tab::Columns, None, None) => {
                 self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() })
             }
-            (Tab::Scores, _, _) => self.scores_copy(id),
-            (Tab::Inspection, _, _) => self.inspection_copy(id),
-            (Tab::Findings, _, _) => self.findings_copy(id),
             (Tab::Queue, _, _) => match &self.reviewing {
                 Some(r) => Some(if id { r.entry.id.to_string() } else { r.entry.title.clone() }),
                 None => self.queue.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
             },
+            // The registered views, above.
+            _ => None,
         }
     }
 
@@ -392,23 +347,20 @@ impl App {
         let view = match self.tab {
             Tab::Columns => self.item.as_ref(),
             Tab::Queue => self.reviewing.as_ref().map(|r| &r.view),
-            Tab::Scores => self.scores.opened_item(),
-            Tab::Findings => self.findings.item.as_ref(),
-            _ => None,
+            tab => self.views.of(tab).and_then(|v| v.item()),
         };
         let item = view.and_then(|v| v.item.as_ref()).ok_or("open an item to copy its link")?;
         item.0.url.clone().ok_or("this item has no public link (its source system gave none)")
     }
 
-    pub(super) fn back(&mut self) {
+    pub(super) fn back(&mut self, effects: &mut Vec<Effect>) {
         if !matches!(self.overlay, Overlay::None) {
             self.overlay = Overlay::None;
         } else if !self.current_filter().is_empty() {
             self.set_filter(String::new());
+        } else if self.with_view(self.tab, effects, |v, cx, ask| v.back(cx, ask)) == Some(true) {
         } else if self.tab == Tab::Queue && self.reviewing.is_some() {
             self.reviewing = None;
-        } else if self.tab == Tab::Inspection && self.inspection.detail.is_some() {
-            self.inspection.detail = None;
         } else if self.tab == Tab::Columns && self.item.is_some() {
             self.item = None;
         } else if self.tab == Tab::Columns && self.column.as_ref().is_some_and(|c| !c.marks.items.is_empty()) {
@@ -427,16 +379,10 @@ impl App {
     }
 
     pub(super) fn refresh(&mut self, effects: &mut Vec<Effect>) {
+        if self.with_view(self.tab, effects, |v, cx, ask| v.refresh(cx, ask)).is_some() {
+            return;
+        }
         match self.tab {
-            Tab::Scores => self.refresh_scores(effects),
-            Tab::Audit => self.load_audit(None, effects),
-            Tab::Retractions => self.load_retractions(effects),
-            Tab::Withdrawn => self.load_withdrawals(effects),
-            Tab::Inspection => self.load_inspection(effects),
-            Tab::Findings => {
-                self.load_findings(effects);
-                self.reload_found_item(effects);
-            }
             Tab::Queue => {
                 self.queue.open_next = self.reviewing.take().map(|r| r.entry.id);
                 self.load_queue(effects);
@@ -449,10 +395,15 @@ impl App {
                 }
                 self.reload_item(effects);
             }
+            // The registered views, above.
+            _ => {}
         }
     }
 
     pub(super) fn motion(&mut self, action: Action, height: usize, effects: &mut Vec<Effect>) {
+        if self.with_view(self.tab, effects, |v, cx, ask| v.motion(action, cx, ask)).is_some() {
+            return;
+        }
         let page = height.max(1) as isize;
         let delta = |len: usize| -> isize {
             match action {
@@ -478,38 +429,19 @@ impl App {
                 c.items.cursor.step(delta(len), len, height);
                 self.more_items(effects);
             }
-            (Tab::Retractions, _, _) => {
-                let len = self.retractions.shown.len();
-                self.retractions.cursor.step(delta(len), len, height);
-            }
-            (Tab::Withdrawn, _, _) => {
-                let len = self.withdrawals.shown.len();
-                self.withdrawals.cursor.step(delta(len), len, height);
-            }
-            (Tab::Audit, _, _) => {
-                let len = self.audit.shown.len();
-                self.audit.cursor.step(delta(len), len, height);
-                if let Some(after) = self.audit.wants_more(height) {
-                    self.load_audit(after, effects);
-                }
-            }
             (Tab::Columns, None, None) => {
                 let len = self.columns.lines.len();
                 self.columns.cursor.step(delta(len), len, height);
             }
-            (Tab::Scores, _, _) => {
-                let len = self.scores.units.shown.len();
-                self.scores.units.cursor.step(delta(len), len, height);
-            }
-            (Tab::Inspection, _, _) => self.inspection_step(&delta, height),
-            (Tab::Findings, _, _) => {
-                let len = self.findings.list.shown.len();
-                self.findings.list.cursor.step(delta(len), len, height);
-            }
+            // The registered views, above.
+            _ => {}
         }
     }
 
     pub(super) fn open(&mut self, effects: &mut Vec<Effect>) {
+        if self.with_view(self.tab, effects, |v, cx, ask| v.open(cx, ask)).is_some() {
+            return;
+        }
         if self.tab == Tab::Queue {
             if self.reviewing.is_none() {
                 self.open_review(effects);
@@ -533,31 +465,6 @@ impl App {
                     self.open_column_by_id(id, effects);
                 } else if let Some(Line::Unit { .. }) = self.columns.lines.get(self.columns.cursor.selected) {
                     self.columns.cursor.step(1, self.columns.lines.len(), self.list_height());
-                }
-            }
-            (Tab::Inspection, _, _) => self.open_inspection(),
-            (Tab::Retractions, _, _) => {
-                if let Some(r) = self.retractions.selected() {
-                    let at = crate::domain::time::format_time(r.requested_at, false);
-                    self.overlay = Overlay::Record(format!(
-                        "request #{}  {at}\nitem      {}  {}\nunit      {}\nreason    {}\ncolumns   {}\n\n{}",
-                        r.id,
-                        r.item,
-                        r.title,
-                        r.unit.as_deref().unwrap_or("-"),
-                        r.reason.as_str(),
-                        r.columns.join("; "),
-                        r.note
-                    ));
-                }
-            }
-            (Tab::Audit, _, _) => {
-                if let Some(e) = self.audit.selected() {
-                    let at = crate::domain::time::format_time(e.at, false);
-                    self.overlay = Overlay::Record(format!(
-                        "#{}  {at}\noperator  {}\naction    {}\ntarget    {}\n\n{}",
-                        e.id, e.operator, e.action, e.target, e.detail
-                    ));
                 }
             }
             (Tab::Columns, Some(c), None) => {

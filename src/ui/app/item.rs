@@ -14,7 +14,7 @@ pub struct ItemView {
 }
 
 /// The rows a motion key moves an item's page by (`height` rows to a page), if it is one.
-pub(super) fn page_delta(action: Action, height: usize) -> Option<isize> {
+pub(crate) fn page_delta(action: Action, height: usize) -> Option<isize> {
     let page = height.max(1) as isize;
     Some(match action {
         Action::Down => 1,
@@ -28,7 +28,7 @@ pub(super) fn page_delta(action: Action, height: usize) -> Option<isize> {
 }
 
 /// Scrolls an item's page by `delta` rows.
-pub(super) fn scroll(item: &mut ItemView, delta: isize) {
+pub(crate) fn scroll(item: &mut ItemView, delta: isize) {
     item.scroll =
         item.scroll.saturating_add_signed(i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0)).min(10_000);
 }

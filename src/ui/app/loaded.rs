@@ -12,8 +12,8 @@ impl App {
                 // A colleague's change, or the connection back: `reload_open_views` reloads the
                 // column tree first, and the indicators follow it once they have been shown.
                 let reloaded = effects[before..].iter().any(|e| matches!(e, Effect::Load(_, Load::Columns { .. })));
-                if reloaded && self.inspection.shown() {
-                    self.load_inspection(effects);
+                if reloaded {
+                    self.with_view(Tab::Inspection, effects, |v, cx, ask| v.reload(cx, ask));
                 }
                 return;
             }
@@ -63,15 +63,11 @@ impl App {
                     self.warn(format!("loading the column's items failed: {e}"));
                 }
             }
-            Loaded::Audit(result) => {
-                let failed = result.as_ref().err().filter(|_| self.audit.waiting == Some(id)).cloned();
-                if self.audit.accept(id, result, height)
-                    && let Some(after) = self.audit.wants_more(height)
-                {
-                    self.load_audit(after, effects);
-                }
-                if let Some(e) = failed {
-                    self.warn(format!("loading the audit trail failed: {e}"));
+            Loaded::View(loaded) => {
+                let (views, cx, mut ask) = self.parts(effects);
+                views.loaded(id, loaded, &cx, &mut ask);
+                for event in std::mem::take(&mut ask.events) {
+                    self.event(event);
                 }
             }
             Loaded::ColumnHead(result) => {
@@ -108,43 +104,17 @@ impl App {
                 self.wrote(id, result.map(|_| "declined the request; the item stays online".to_string()), effects)
             }
             Loaded::ColumnBefore(result) => self.older_arrived(id, result),
-            Loaded::Withdrawals(result) => {
-                let failed = result.as_ref().err().filter(|_| self.withdrawals.waiting == Some(id)).cloned();
-                self.withdrawals.accept_whole(id, result, height);
-                if let Some(e) = failed {
-                    self.warn(format!("loading the withdrawals failed: {e}"));
-                }
-            }
-            Loaded::Retractions(result) => {
-                let failed = result.as_ref().err().filter(|_| self.retractions.waiting == Some(id)).cloned();
-                self.retractions.accept_whole(id, result, height);
-                if let Some(e) = failed {
-                    self.warn(format!("loading the retraction requests failed: {e}"));
-                }
-            }
             Loaded::PublishedMany(results) => self.published_many(id, results, effects),
             Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
             Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
-            Loaded::Inspection(result) => self.inspected(id, result),
             Loaded::ItemFindings(_, result) => self.item_findings_arrived(id, result),
             Loaded::Waived(item, result) => self.waived(id, item, result, effects),
-            Loaded::Findings(result) => {
-                let failed = result.as_ref().err().filter(|_| self.findings.list.waiting == Some(id)).cloned();
-                self.findings.list.accept_whole(id, result, height);
-                if let Some(e) = failed {
-                    self.warn(format!("checking the online items failed: {e}"));
-                }
-            }
             Loaded::Item(result) => {
                 // For the item opened from a column, from the queue, or from a unit's score.
                 let item = match (&mut self.item, &mut self.reviewing) {
                     (Some(item), _) if item.waiting == Some(id) => item,
                     (_, Some(r)) if r.view.waiting == Some(id) => &mut r.view,
-                    _ => match (self.scores.item_waiting(id), &mut self.findings.item) {
-                        (Some(item), _) => item,
-                        (None, Some(item)) if item.waiting == Some(id) => item,
-                        _ => return,
-                    },
+                    _ => return,
                 };
                 item.waiting = None;
                 match result {
@@ -154,13 +124,6 @@ impl App {
                         let id = item.id;
                         self.warn(format!("loading item {id} failed: {e}"));
                     }
-                }
-            }
-            Loaded::Scores(result) => {
-                let failed = result.as_ref().err().filter(|_| self.scores.units.waiting == Some(id)).cloned();
-                self.scores.units.accept_whole(id, result, height);
-                if let Some(e) = failed {
-                    self.warn(format!("loading the scores failed: {e}"));
                 }
             }
         }

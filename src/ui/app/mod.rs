@@ -13,16 +13,11 @@ pub use super::paged::Cursor;
 use super::paged::{Paged, Row};
 use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
-use crate::domain::inspection::Indicator;
 use crate::domain::review::{Checks, Decision};
 use crate::domain::{MarkKind, RetractionReason};
-use crate::reports::{DocumentReportRow, ScoreRow};
-use crate::store::{
-    AuditEntry, ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, QueueItem, RetractionRequest, Transition,
-    Withdrawal, WithdrawalRow,
-};
+use crate::reports::DocumentReportRow;
+use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, QueueItem, Transition, Withdrawal};
 
-mod audit;
 mod bulk;
 mod calendar;
 mod columns;
@@ -30,33 +25,30 @@ mod command;
 mod findings;
 mod front;
 mod health;
+mod incident;
 mod input;
-mod inspection;
 mod item;
 mod loaded;
 mod queue;
-mod retractions;
 mod sanitised;
-mod scores;
 mod withdraw;
-mod withdrawn;
 pub use bulk::Marks;
 pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use columns::{ColumnView, ColumnsView};
 pub use command::COMMANDS;
-pub use findings::{FindingRow, FindingsView, ItemFindings, WaiveForm, finding_rows};
+pub use findings::{ItemFindings, WaiveForm};
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};
-pub use inspection::InspectionView;
+pub use incident::{AssessmentLoad, AssessmentLoaded, Field, IncidentForm, ReverseForm};
 pub use item::ItemView;
-use item::{page_delta, scroll};
+pub(crate) use item::{page_delta, scroll};
 pub use queue::{QueueView, Reviewing, waited, waiting};
 pub use sanitised::sanitised;
-pub use scores::{
-    AssessmentLoad, AssessmentLoaded, Explanation, Field, IncidentForm, Part, ReverseForm, ScoresView, Section,
-    UnitView, period_words, signed,
-};
-pub use withdrawn::{LATEST, request_times};
+pub(crate) use withdraw::mark_overlay;
+pub(crate) use withdraw::opened_item;
+
+use super::views::scores::ScoresView;
+use super::views::{Ask, Cx, Event, View, Views};
 
 /// A query for a task to run.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,13 +70,8 @@ pub enum Load {
     Item {
         id: i64,
     },
-    Scores {
-        period: Period,
-    },
     /// The items awaiting a decision.
     Queue,
-    /// The pending retraction requests.
-    Retractions,
     /// A review decision on an item at the version it was read.
     Review {
         item: i64,
@@ -119,29 +106,19 @@ pub enum Load {
     Restore {
         item: i64,
     },
-    /// The latest withdrawals, newest first.
-    Withdrawals,
     /// Declining a retraction request.
     Decline {
         request: i64,
         reason: String,
     },
-    /// A page of the audit trail, newest first, before an id.
-    Audit {
-        before: Option<i64>,
-    },
+    /// A registered view's own query (`ui::views`).
+    View(super::views::Load),
     /// Is the database still there, and what is its change mark (the newest audit record's id)?
     Ping,
     /// Who the console acts as (`Store::whoami`).
     Whoami,
-    /// A unit's score explained, an incident recorded or corrected, the bulletin written.
+    /// An incident recorded or corrected (from the Scores tab, the findings or the review).
     Assessment(AssessmentLoad),
-    /// The national check's single-veto indicators as of a day, by the rules in effect.
-    Inspection {
-        at: NaiveDate,
-    },
-    /// The content checks' findings on every online item, newest first.
-    Findings,
     /// The content checks' findings on one item, each with the waiver that covers it.
     ItemFindings {
         id: i64,
@@ -164,12 +141,10 @@ pub enum Loaded {
     ColumnItems(Result<Vec<ItemSummary>, String>),
     ColumnHead(Result<(i64, Vec<DocumentReportRow>), String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
-    Scores(Result<Vec<ScoreRow>, String>),
-    Audit(Result<Vec<AuditEntry>, String>),
+    /// A registered view's own result (`ui::views`).
+    View(super::views::Loaded),
     Queue(Result<Vec<QueueItem>, String>),
-    Retractions(Result<Vec<RetractionRequest>, String>),
     ColumnBefore(Result<Vec<ItemSummary>, String>),
-    Withdrawals(Result<Vec<WithdrawalRow>, String>),
     /// What a withdrawal did.
     Withdrawn(Result<Withdrawal, String>),
     /// What marking did, with the mark asked for.
@@ -185,8 +160,6 @@ pub enum Loaded {
     Ping(Result<i64, String>),
     Whoami(Result<Whoami, String>),
     Assessment(AssessmentLoaded),
-    Inspection(Result<Vec<Indicator>, String>),
-    Findings(Result<Vec<FindingRow>, String>),
     /// An item's findings, each with the waiver that covers it.
     ItemFindings(i64, Result<Vec<(crate::domain::checks::Finding, Option<String>)>, String>),
     /// What waiving a finding on an item did.
@@ -316,7 +289,7 @@ pub struct App {
     pub link: Link,
     pub notice: Option<Notice>,
     /// Where the database, the settings and the log are (label, where), for the help.
-    pub places: Vec<(&'static str, String)>,
+    pub places: Vec<(String, String)>,
     /// The day staleness is evaluated as of (Beijing time).
     pub at: NaiveDate,
     pub tab: Tab,
@@ -324,17 +297,13 @@ pub struct App {
     /// What is open above the column tree: a column, then an item.
     pub column: Option<ColumnView>,
     pub item: Option<ItemView>,
-    pub scores: ScoresView,
-    pub audit: Paged<AuditEntry>,
+    /// An incident being recorded or corrected.
+    pub incident_writing: Option<u64>,
+    /// The views registered in `ui::views`, each with its own state.
+    pub views: Views,
     pub queue: QueueView,
-    /// The pending retraction requests, most urgent first.
-    pub retractions: Paged<RetractionRequest>,
-    /// The latest withdrawals, newest first.
-    pub withdrawals: Paged<WithdrawalRow>,
-    /// The national check's single-veto indicators.
-    pub inspection: InspectionView,
-    /// The content checks' findings on the online items.
-    pub findings: FindingsView,
+    /// A waiver being written (from the Findings tab or the review screen), and what it waives.
+    pub waiving: Option<(u64, String)>,
     /// What the working-day calendar holds (`:calendar`, the status line's warning).
     pub calendar: Option<crate::reports::calendar::CalendarStatus>,
     /// A holiday notice being read, before the question to import it.
@@ -386,13 +355,10 @@ impl App {
             columns: ColumnsView::default(),
             column: None,
             item: None,
-            scores: ScoresView::new(period),
-            audit: Paged::default(),
+            incident_writing: None,
+            views: Views { scores: ScoresView::new(period), ..Views::default() },
             queue: QueueView::default(),
-            retractions: Paged::default(),
-            withdrawals: Paged::default(),
-            inspection: InspectionView::default(),
-            findings: FindingsView::default(),
+            waiving: None,
             calendar: None,
             calendar_preview: None,
             retraction_write: None,
@@ -411,13 +377,46 @@ impl App {
     }
 
     fn request(&mut self, load: Load, effects: &mut Vec<Effect>) -> u64 {
-        if load.is_write() {
-            // Until its change mark comes back (`Msg::OwnChange`).
-            self.link.writing += 1;
+        super::views::request(&mut self.next_request, &mut self.link.writing, effects, load)
+    }
+
+    /// The registered views, with the shared state they see and what they may ask of the console.
+    fn parts<'a>(&'a mut self, effects: &'a mut Vec<Effect>) -> (&'a mut Views, Cx<'a>, Ask<'a>) {
+        let height = self.list_height();
+        let cx = Cx { keymap: &self.keymap, ambiguous: self.ambiguous, at: self.at, now: self.now, height };
+        let ask = Ask {
+            effects,
+            next_request: &mut self.next_request,
+            writing: &mut self.link.writing,
+            notice: &mut self.notice,
+            overlay: &mut self.overlay,
+            events: Vec::new(),
+        };
+        (&mut self.views, cx, ask)
+    }
+
+    /// What a view asked of the console beyond itself.
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Withdraw(items) => self.ask_withdrawal(items),
+            Event::Waive { item, finding, waived } => self.ask_waiver(item, &finding, waived.as_deref()),
+            Event::Incident { unit, item, title, finding } => self.incident_from(unit, item, title, &finding),
         }
-        self.next_request += 1;
-        effects.push(Effect::Load(self.next_request, load));
-        self.next_request
+    }
+
+    /// Runs `f` on the registered view of `tab`, if it is one.
+    fn with_view<R>(
+        &mut self,
+        tab: Tab,
+        effects: &mut Vec<Effect>,
+        f: impl FnOnce(&mut dyn View, &Cx, &mut Ask) -> R,
+    ) -> Option<R> {
+        let (views, cx, mut ask) = self.parts(effects);
+        let done = views.of_mut(tab).map(|view| f(view, &cx, &mut ask));
+        for event in std::mem::take(&mut ask.events) {
+            self.event(event);
+        }
+        done
     }
 
     fn load_columns(&mut self, effects: &mut Vec<Effect>) {
@@ -425,24 +424,14 @@ impl App {
         self.columns.waiting = Some(id);
     }
 
-    fn load_scores(&mut self, effects: &mut Vec<Effect>) {
-        let id = self.request(Load::Scores { period: self.scores.period }, effects);
-        self.scores.units.asked(id, None);
-    }
-
     /// Whether a query the user waits on is running (the spinner turns).
     pub fn busy(&self) -> bool {
         self.columns.waiting.is_some()
-            || self.scores.busy()
-            || self.audit.waiting.is_some()
+            || self.incident_writing.is_some()
+            || self.views.all().iter().any(|v| v.busy())
             || self.queue.items.waiting.is_some()
             || self.queue.publishing.is_some()
-            || self.retractions.waiting.is_some()
-            || self.withdrawals.waiting.is_some()
-            || self.inspection.waiting.is_some()
-            || self.findings.list.waiting.is_some()
             || self.findings_busy()
-            || self.findings.item.as_ref().is_some_and(|i| i.waiting.is_some())
             || self.retraction_write.is_some()
             || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
             || self
@@ -466,18 +455,17 @@ impl App {
         if matches!(self.overlay, Overlay::Incident(_) | Overlay::Reverse(_)) {
             return Layer::Incident;
         }
+        if let Some(view) = self.views.of(self.tab) {
+            return view.layer();
+        }
         match self.tab {
             Tab::Queue if self.reviewing.is_some() => Layer::Review,
             Tab::Queue => Layer::Queue,
-            Tab::Retractions => Layer::Retractions,
-            Tab::Scores => self.scores_layer(),
-            Tab::Audit => Layer::Audit,
-            Tab::Withdrawn => Layer::Withdrawn,
-            Tab::Inspection => Layer::Inspection,
-            Tab::Findings => self.findings_layer(),
             Tab::Columns if self.item.is_some() => Layer::Item,
             Tab::Columns if self.column.is_some() => Layer::Column,
             Tab::Columns => Layer::Columns,
+            // The registered views, above.
+            _ => Layer::Global,
         }
     }
 
@@ -500,7 +488,7 @@ impl App {
     }
 
     /// Says where things live (in the help), and on a first run says so on the status line.
-    pub fn set_places(&mut self, places: Vec<(&'static str, String)>, first_run: bool) {
+    pub fn set_places(&mut self, places: Vec<(String, String)>, first_run: bool) {
         self.places = places;
         if first_run {
             self.tell("Welcome: ? lists the keys of each view and where your database and settings are");
@@ -549,14 +537,10 @@ impl App {
         if let Some(c) = &mut self.column {
             c.items.cursor.show(c.items.shown.len(), height);
         }
-        self.scores.units.cursor.show(self.scores.units.shown.len(), height);
-        self.fit_scores(height);
-        self.audit.cursor.show(self.audit.shown.len(), height);
+        for view in self.views.all_mut() {
+            view.fit(height);
+        }
         self.queue.items.cursor.show(self.queue.items.shown.len(), height);
-        self.retractions.cursor.show(self.retractions.shown.len(), height);
-        self.withdrawals.cursor.show(self.withdrawals.shown.len(), height);
-        self.inspection.fit(height);
-        self.findings.list.cursor.show(self.findings.list.shown.len(), height);
     }
 }
 
@@ -570,7 +554,7 @@ fn arrived(waiting: &mut Option<u64>, id: u64) -> bool {
 }
 
 /// A one-line text input holding `text`, its cursor at the end.
-fn single_line(text: &str) -> TextArea<'static> {
+pub(crate) fn single_line(text: &str) -> TextArea<'static> {
     let mut t = TextArea::new(vec![text.to_string()]);
     t.move_cursor(ratatui_textarea::CursorMove::End);
     t.set_cursor_line_style(ratatui::style::Style::default());

@@ -238,7 +238,10 @@ impl App {
 
     /// The confirmation was given: do what it was for.
     pub(super) fn confirmed(&mut self, effects: &mut Vec<Effect>) {
-        let retraction = matches!(&self.overlay, Overlay::Confirm { then, .. } if !matches!(then, Confirmed::Publish | Confirmed::PublishMarked));
+        let retraction = matches!(
+            &self.overlay,
+            Overlay::Confirm { then, .. } if !matches!(then, Confirmed::Publish | Confirmed::PublishMarked)
+        );
         if retraction && self.write_running() {
             return;
         }

@@ -2,10 +2,13 @@
 //! (`App::update`), field by field with the rules of `ui::sanitise`.
 
 use super::{AssessmentLoaded, CalendarLoaded, Loaded};
-use crate::ui::sanitise::{clean_all, clean_block, clean_line, clean_option, clean_result, each};
+use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
 
 /// Everything a query brought back, safe to keep and show.
 pub fn sanitised(mut loaded: Loaded) -> Loaded {
+    if let Loaded::View(view) = loaded {
+        return Loaded::View(view.sanitised());
+    }
     match &mut loaded {
         Loaded::Columns(r) => each(r, |c| {
             clean_line(&mut c.path);
@@ -23,47 +26,12 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
                 clean_line(&mut d.document.column_path);
             }
         }),
-        Loaded::Item(r) => clean_result(r, |found| {
-            let (item, history) = &mut **found;
-            clean_option(&mut item.reference);
-            clean_option(&mut item.url);
-            clean_line(&mut item.title);
-            clean_block(&mut item.body);
-            clean_option(&mut item.unit);
-            for (path, _) in &mut item.placements {
-                clean_line(path);
-            }
-            for h in history {
-                clean_line(&mut h.operator);
-                clean_line(&mut h.event);
-            }
-        }),
-        Loaded::Scores(r) => each(r, |s| clean_line(&mut s.unit)),
-        Loaded::Audit(r) => each(r, |e| {
-            clean_line(&mut e.operator);
-            clean_line(&mut e.action);
-            clean_line(&mut e.target);
-            clean_block(&mut e.detail);
-        }),
+        Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
+        Loaded::View(_) => {}
         Loaded::Queue(r) => each(r, |q| {
             clean_line(&mut q.title);
             clean_option(&mut q.unit);
             clean_all(&mut q.columns);
-        }),
-        Loaded::Retractions(r) => each(r, |q| {
-            clean_line(&mut q.title);
-            clean_option(&mut q.unit);
-            clean_block(&mut q.note);
-            clean_option(&mut q.handled_by);
-            clean_all(&mut q.columns);
-        }),
-        Loaded::Withdrawals(r) => each(r, |w| {
-            clean_line(&mut w.title);
-            clean_block(&mut w.note);
-            clean_line(&mut w.withdrawn_by);
-            if let Some((_, by)) = &mut w.restored {
-                clean_line(by);
-            }
         }),
         Loaded::Withdrawn(r) => clean_result(r, |_| {}),
         Loaded::Marked(_, r) => clean_result(r, |_| {}),
@@ -76,16 +44,6 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
             clean_line(&mut w.name);
             clean_line(&mut w.site);
         }),
-        // The columns' paths and the inquiries' subjects behind each count.
-        Loaded::Inspection(r) => each(r, |i| clean_all(&mut i.detail)),
-        Loaded::Findings(r) => each(r, |f| {
-            clean_line(&mut f.title);
-            clean_option(&mut f.unit);
-            clean_line(&mut f.finding.text);
-            clean_line(&mut f.finding.message);
-            clean_line(&mut f.finding.suggestion);
-            clean_option(&mut f.waived);
-        }),
         Loaded::ItemFindings(_, r) => each(r, |(f, waived)| {
             clean_line(&mut f.text);
             clean_line(&mut f.message);
@@ -94,35 +52,7 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
         }),
         Loaded::Waived(_, r) => clean_result(r, |_| {}),
         Loaded::Assessment(a) => match a {
-            AssessmentLoaded::Explained(r) => clean_result(r, |e| {
-                if let Some(row) = &mut e.row {
-                    clean_line(&mut row.unit);
-                }
-                for i in &mut e.items {
-                    clean_line(&mut i.title);
-                    for (path, _) in &mut i.placements {
-                        clean_line(path);
-                    }
-                }
-                for i in &mut e.incidents {
-                    clean_line(&mut i.unit);
-                    clean_option(&mut i.item_title);
-                    clean_block(&mut i.note);
-                    clean_line(&mut i.recorded_by);
-                }
-                for s in &mut e.signals {
-                    clean_line(&mut s.text);
-                }
-                for o in &mut e.overdue {
-                    clean_line(&mut o.column.path);
-                    clean_line(&mut o.column.deadline);
-                    clean_line(&mut o.column.departments);
-                    clean_all(&mut o.column.units);
-                    clean_block(&mut o.column.note);
-                }
-            }),
             AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => clean_result(r, |_| {}),
-            AssessmentLoaded::Bulletin(r) => clean_result(r, clean_line),
         },
         // A notice's text comes from a file anyone could have written.
         Loaded::Calendar(CalendarLoaded::Preview(r)) => clean_result(r, |p| {

@@ -10,7 +10,6 @@ use super::{App, Confirmed, Effect, Load, Overlay, arrived, single_line};
 use crate::domain::{ItemStatus, MarkKind, RetractionReason};
 use crate::store::NewMark;
 use crate::ui::keymap::{Action, Key, Layer};
-use crate::ui::paged::{Paged, Row};
 use crate::ui::text::{self, fit};
 use crate::usecase::withdrawal::{Proposal, next, propose};
 pub use crate::usecase::withdrawal::{
@@ -20,9 +19,11 @@ pub use crate::usecase::withdrawal::{
 /// The inner width of a confirmation (its popup is 76 cells wide).
 const WIDTH: usize = 74;
 
-/// Whether a list has been loaded (or is loading), so that it must load again after a change.
-fn loaded<T: Row>(list: &Paged<T>) -> bool {
-    list.done || list.waiting.is_some() || !list.rows.is_empty()
+/// The question of the mark to put on items (effective today) and the document that replaces them.
+pub(crate) fn mark_overlay(items: Vec<(i64, String)>) -> Overlay {
+    let mut replaced_by = single_line("");
+    replaced_by.set_placeholder_text("optional, e.g. 象政办〔2026〕12号");
+    Overlay::Mark { items, kind: MarkKind::Amended, replaced_by: Box::new(replaced_by) }
 }
 
 impl App {
@@ -135,7 +136,9 @@ impl App {
                     return;
                 }
                 let title = self
+                    .views
                     .retractions
+                    .list
                     .rows
                     .iter()
                     .find(|r| r.item == *item)
@@ -149,9 +152,18 @@ impl App {
 
     /// Asks for the mark to put on items (effective today) and the document that replaces them.
     pub(super) fn open_mark(&mut self, items: Vec<(i64, String)>) {
-        let mut replaced_by = single_line("");
-        replaced_by.set_placeholder_text("optional, e.g. 象政办〔2026〕12号");
-        self.overlay = Overlay::Mark { items, kind: MarkKind::Amended, replaced_by: Box::new(replaced_by) };
+        self.overlay = mark_overlay(items);
+    }
+
+    /// Typing the reason for declining a request.
+    pub(super) fn decline_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
+        let Overlay::Decline { request, .. } = &self.overlay else { return };
+        let request = *request;
+        if event.code == crossterm::event::KeyCode::Enter && self.write_running() {
+            return;
+        }
+        let Some(reason) = self.reason_typed(event, "declining a request needs a reason") else { return };
+        self.write(Load::Decline { request, reason }, effects);
     }
 
     /// The day a mark takes effect: today in Beijing.
@@ -247,32 +259,19 @@ impl App {
             self.open_column_by_id(id, effects);
         }
         self.reload_item(effects);
-        if loaded(&self.retractions) {
-            self.load_retractions(effects);
-        }
-        if loaded(&self.withdrawals) {
-            self.load_withdrawals(effects);
-        }
-        if loaded(&self.scores.units) {
-            self.refresh_scores(effects);
-        }
-        if loaded(&self.audit) {
-            self.load_audit(None, effects);
-        }
+        self.with_view(super::Tab::Retractions, effects, |v, cx, ask| v.reload(cx, ask));
+        self.with_view(super::Tab::Withdrawn, effects, |v, cx, ask| v.reload(cx, ask));
+        self.with_view(super::Tab::Scores, effects, |v, cx, ask| v.reload(cx, ask));
+        self.with_view(super::Tab::Audit, effects, |v, cx, ask| v.reload(cx, ask));
         // A withdrawal can empty a column.
-        if self.inspection.shown() {
-            self.load_inspection(effects);
-        }
+        self.with_view(super::Tab::Inspection, effects, |v, cx, ask| v.reload(cx, ask));
         // A withdrawn item is no longer online.
-        self.reload_found_item(effects);
-        if self.findings.shown() {
-            self.load_findings(effects);
-        }
+        self.with_view(super::Tab::Findings, effects, |v, cx, ask| v.reload(cx, ask));
     }
 }
 
 /// An opened item as the one to withdraw; why not, if it is withdrawn already or still loading.
-pub(super) fn opened_item(view: &super::ItemView) -> Result<Vec<(i64, String)>, String> {
+pub(crate) fn opened_item(view: &super::ItemView) -> Result<Vec<(i64, String)>, String> {
     match &view.item {
         Some((item, _)) if item.status == ItemStatus::Withdrawn => {
             Err(format!("item {} is withdrawn already; the Withdrawn tab restores it", item.id))

@@ -286,7 +286,8 @@ impl Key {
             KeyCode::Char(c) if shift => {
                 let typed = if c == ' ' { "Space".to_string() } else { c.to_string() };
                 return Err(format!(
-                    "{text:?} never reaches the console: Shift with {typed} arrives as the character it types; bind that"
+                    "{text:?} never reaches the console: Shift with {typed} arrives as the character it types; \
+                     bind that"
                 ));
             }
             _ => Key { code, modifiers },
@@ -483,7 +484,9 @@ impl Keymap {
 /// The key reference for `docs/keys.md`, generated from a keymap so it cannot drift from it.
 pub fn reference(map: &Keymap, title: &str) -> String {
     let mut out = format!(
-        "# {title}\n\nGenerated from `keymaps/default.toml` (and `keymaps/vim.toml` below) by the test `ui::keymap::tests::the_key_reference_is_generated_from_the_keymaps`; do not edit by hand. A view's own binding wins over a global one.\n"
+        "# {title}\n\nGenerated from `keymaps/default.toml` (and `keymaps/vim.toml` below) by the test \
+         `ui::keymap::tests::the_key_reference_is_generated_from_the_keymaps`; do not edit by hand. A view's own \
+         binding wins over a global one.\n"
     );
     for layer in Layer::ALL {
         let bindings = map.bindings(layer);

@@ -229,7 +229,8 @@ mod properties {
                 Ok(map) => prop_assert!(!map.bindings(Layer::Global).is_empty() || text.contains("global")),
                 Err(e) => {
                     prop_assert_eq!(e.file, "user.toml");
-                    prop_assert!(e.line >= 1 && e.line <= text.split('\n').count(), "{} lines, line {}", text.split('\n').count(), e.line);
+                    let lines = text.split('\n').count();
+                    prop_assert!(e.line >= 1 && e.line <= lines, "{} lines, line {}", lines, e.line);
                     prop_assert!(!e.message.is_empty());
                 }
             }
@@ -262,7 +263,8 @@ mod properties {
                 prop_assert_eq!(taken, given);
             }
             // What `keymap show` prints, written back as a file, is the same map.
-            let again = Keymap::build(&[("shown.toml", &file(&shown(&map)))]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let again = Keymap::build(&[("shown.toml", &file(&shown(&map)))])
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(&again, &map);
             prop_assert_eq!(shown(&again), shown(&map));
         }

@@ -11,14 +11,14 @@ impl Draw<'_> {
     }
 
     /// An item whole: its title line, and its fields, columns, history and body scrolled in `body`.
-    pub(super) fn item_page(&mut self, title: Rect, body: Rect, view: &ItemView) {
+    pub fn item_page(&mut self, title: Rect, body: Rect, view: &ItemView) {
         self.item_page_marked(title, body, view, &[], None, false);
     }
 
     /// `item_page` with the text of the content checks' findings highlighted in its title and body
     /// (the one `selected` stands out); `body_first`: the body under the title, before the item's
     /// fields and history (the review screen: what is checked comes first).
-    pub(super) fn item_page_marked(
+    pub fn item_page_marked(
         &mut self,
         title: Rect,
         body: Rect,

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use super::app::{App, Health, ItemView, Overlay, Tab, waited, waiting};
+use super::app::{App, Health, ItemView, Overlay, Tab, waiting};
 use super::columns::Line;
 use super::keymap::{Action, Layer};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, fits};
@@ -15,15 +15,14 @@ use super::paged::{Paged, Row};
 use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
-use findings::Found;
+pub use findings::Found;
 
 mod columns;
 mod findings;
-mod inspection;
+mod incident;
 mod item;
+mod mark;
 mod review;
-mod scores;
-mod withdrawals;
 
 /// Colours, or none (`NO_COLOR`, the monochrome theme): then only bold, reverse and dim, and the
 /// status symbols carry the meaning.
@@ -33,11 +32,11 @@ pub struct Theme {
 }
 
 impl Theme {
-    fn colour(&self, style: Style, colour: Color) -> Style {
+    pub fn colour(&self, style: Style, colour: Color) -> Style {
         if self.mono { style } else { style.fg(colour) }
     }
 
-    fn status(&self, s: Status) -> Style {
+    pub fn status(&self, s: Status) -> Style {
         match s {
             Status::Overdue => self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Red),
             Status::Empty => self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Magenta),
@@ -47,15 +46,15 @@ impl Theme {
         }
     }
 
-    fn dim(&self) -> Style {
+    pub fn dim(&self) -> Style {
         if self.mono { Style::default().add_modifier(Modifier::DIM) } else { Style::default().fg(Color::DarkGray) }
     }
 
-    fn heading(&self) -> Style {
+    pub fn heading(&self) -> Style {
         self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Cyan)
     }
 
-    fn bar(&self) -> Style {
+    pub fn bar(&self) -> Style {
         if self.mono {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
@@ -63,7 +62,7 @@ impl Theme {
         }
     }
 
-    fn selected(&self) -> Style {
+    pub fn selected(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
     }
 }
@@ -113,7 +112,7 @@ fn due_mark(provisional: bool, days: &str, cells: usize) -> String {
 }
 
 /// The title's note of how many rows have a provisional due date, and what the `?` means.
-fn provisional_note(count: usize, theme: Theme) -> Option<Span<'static>> {
+pub(crate) fn provisional_note(count: usize, theme: Theme) -> Option<Span<'static>> {
     (count > 0).then(|| Span::styled(format!(" ?{count} provisional"), theme.dim()))
 }
 
@@ -131,7 +130,8 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     let size = (area.width, area.height);
     if !fits(size) {
         let text = format!(
-            "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\nEnlarge the window, or press q to quit.",
+            "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\n\
+             Enlarge the window, or press q to quit.",
             area.width, area.height
         );
         let lines = text.lines().map(|l| TextLine::raw(l.to_string())).collect();
@@ -160,45 +160,61 @@ pub fn widen(buf: &mut Buffer) {
     }
 }
 
-struct Draw<'a> {
+/// Drawing one frame: the state, the theme and the buffer, with what every view's drawing uses
+/// (the title line, a list, the filter's note, text as the terminal shows it).
+pub struct Draw<'a> {
     app: &'a App,
-    theme: Theme,
-    buf: &'a mut Buffer,
+    pub theme: Theme,
+    pub buf: &'a mut Buffer,
 }
 
 impl Draw<'_> {
-    fn text(&self, s: &str) -> String {
+    /// How this terminal draws characters of ambiguous width.
+    pub fn ambiguous(&self) -> Ambiguous {
+        self.app.ambiguous
+    }
+
+    /// The time as of the last tick.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.app.now
+    }
+
+    /// The day staleness is evaluated as of (`:at`).
+    pub fn at(&self) -> chrono::NaiveDate {
+        self.app.at
+    }
+
+    /// The key bound to an action in a layer, as the help shows it (empty if none).
+    pub fn key_for(&self, layer: Layer, action: Action) -> String {
+        self.app.keymap.key_for(layer, action).map_or_else(String::new, |k| k.to_string())
+    }
+
+    /// A list's column headings.
+    pub fn header(&mut self, area: Rect, header: &str) {
+        self.buf.set_string(0, area.y, header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
+    }
+
+    /// Text as this terminal shows it.
+    pub fn text(&self, s: &str) -> String {
         text::display(s, self.app.ambiguous)
     }
 
     /// A line with each span's text as `text` shows it, styles kept.
-    fn shown(&self, line: TextLine) -> TextLine<'static> {
+    pub fn shown(&self, line: TextLine) -> TextLine<'static> {
         let spans: Vec<Span> = line.spans.into_iter().map(|s| Span::styled(self.text(&s.content), s.style)).collect();
         TextLine::from(spans).style(line.style)
     }
 
-    fn put(&mut self, area: Rect, line: TextLine) {
+    pub fn put(&mut self, area: Rect, line: TextLine) {
         self.buf.set_line(area.x, area.y, &line, area.width);
     }
 
     fn run(mut self, areas: &Areas) {
         self.tabs(areas.tabs);
-        match self.app.tab {
-            Tab::Scores => self.scores(areas),
-            Tab::Audit => self.audit(areas),
-            Tab::Retractions => self.retractions(areas),
-            Tab::Withdrawn => self.withdrawn(areas),
-            Tab::Inspection => self.inspection(areas),
-            Tab::Findings => self.findings(areas),
-            Tab::Queue => match &self.app.reviewing {
-                Some(_) => self.review(areas),
-                None => self.queue(areas),
-            },
-            Tab::Columns => match (&self.app.column, &self.app.item) {
-                (_, Some(_)) => self.item(areas),
-                (Some(_), None) => self.column(areas),
-                (None, None) => self.columns(areas),
-            },
+        let app = self.app;
+        match app.views.of(app.tab) {
+            Some(view) => view.draw(&mut self, areas),
+            None => self.legacy(areas),
         }
         self.status(areas.status);
         match &self.app.overlay {
@@ -219,6 +235,22 @@ impl Draw<'_> {
                 let inner = self.popup(100, 30, "Audit record — any key closes");
                 Paragraph::new(text::wrap_lines(lines, inner.width)).render_into(inner, self.buf);
             }
+            _ => {}
+        }
+    }
+
+    /// The views not registered in `ui::views` yet.
+    fn legacy(&mut self, areas: &Areas) {
+        match self.app.tab {
+            Tab::Queue => match &self.app.reviewing {
+                Some(_) => self.review(areas),
+                None => self.queue(areas),
+            },
+            Tab::Columns => match (&self.app.column, &self.app.item) {
+                (_, Some(_)) => self.item(areas),
+                (Some(_), None) => self.column(areas),
+                (None, None) => self.columns(areas),
+            },
             _ => {}
         }
     }
@@ -254,7 +286,7 @@ impl Draw<'_> {
     }
 
     /// The title line: what the view shows, its counts, and a spinner while a query runs.
-    fn title(&mut self, area: Rect, spans: Vec<Span>) {
+    pub fn title(&mut self, area: Rect, spans: Vec<Span>) {
         let mut spans = self.shown(TextLine::from(spans)).spans;
         if self.app.busy() {
             spans.push(Span::raw(format!("  {} loading", SPINNER[(self.app.ticks % 10) as usize])));
@@ -262,12 +294,18 @@ impl Draw<'_> {
         self.put(area, TextLine::from(spans).style(self.theme.heading()));
     }
 
-    fn filter_note(&self, filter: &str) -> Option<Span<'static>> {
+    pub fn filter_note(&self, filter: &str) -> Option<Span<'static>> {
         (!filter.is_empty()).then(|| Span::styled(format!(" [/{}]", self.text(filter)), self.theme.dim()))
     }
 
     /// A paged list's visible rows, the selection highlighted; or why there are none.
-    fn list<T: Row>(&mut self, area: Rect, paged: &Paged<T>, nothing: &str, line: impl Fn(&T) -> TextLine<'static>) {
+    pub fn list<T: Row>(
+        &mut self,
+        area: Rect,
+        paged: &Paged<T>,
+        nothing: &str,
+        line: impl Fn(&T) -> TextLine<'static>,
+    ) {
         if paged.shown.is_empty() {
             let msg = match (&paged.error, paged.waiting.is_some(), paged.filter.is_empty()) {
                 (Some(e), _, _) => format!("Could not load: {e}"),
@@ -293,95 +331,6 @@ impl Draw<'_> {
                 self.put(line_area, styled);
             }
         }
-    }
-
-    fn retractions(&mut self, areas: &Areas) {
-        let app = self.app;
-        let r = &app.retractions;
-        let now = app.now;
-        let alarms = r
-            .rows
-            .iter()
-            .filter(|q| crate::domain::review::alarming(q.reason, (now - q.requested_at).num_minutes()))
-            .count();
-        let mut spans = vec![Span::raw(format!("Retractions · {} pending, most urgent first", r.rows.len()))];
-        if alarms > 0 {
-            spans.push(Span::styled(
-                format!("  ✗ {alarms} suspected secret >15 min"),
-                self.theme.status(Status::Overdue),
-            ));
-        }
-        spans.extend(self.filter_note(&r.filter));
-        self.title(areas.title, spans);
-        let w = usize::from(areas.rows.width);
-        let unit_w = if w >= 120 { 16 } else { 10 };
-        let title_w = w.saturating_sub(8 + 11 + unit_w + 1 + 8);
-        let header = format!(
-            "{}{}{}{}{}",
-            pad("waited", 8),
-            pad("reason", 11),
-            pad("unit", unit_w + 1),
-            pad("item", 8),
-            pad("title", title_w)
-        );
-        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
-        let theme = self.theme;
-        self.list(areas.rows, r, "No request is pending.\nA unit's request to withdraw an item shows here once it is recorded:\nportal-admin retractions request ITEM --unit NAME --reason outdated|improper|…", |q| {
-            let minutes = (now - q.requested_at).num_minutes().max(0);
-            let since = waited(minutes);
-            let alarm = crate::domain::review::alarming(q.reason, minutes);
-            let reason_style = match q.reason {
-                crate::domain::RetractionReason::Classified => theme.status(Status::Overdue),
-                crate::domain::RetractionReason::Improper => theme.status(Status::Empty),
-                _ => Style::default(),
-            };
-            TextLine::from(vec![
-                Span::styled(
-                    pad(&since, 8),
-                    if alarm { theme.status(Status::Overdue).add_modifier(Modifier::REVERSED) } else { Style::default() },
-                ),
-                Span::styled(pad(q.reason.as_str(), 11), reason_style),
-                Span::raw(format!("{} ", pad(&text::display(q.unit.as_deref().unwrap_or("-"), app.ambiguous), unit_w))),
-                Span::raw(pad(&q.item.to_string(), 8)),
-                Span::raw(fit(&text::display(&q.title, app.ambiguous), title_w)),
-            ])
-        });
-    }
-
-    fn audit(&mut self, areas: &Areas) {
-        let app = self.app;
-        let a = &app.audit;
-        let more = if a.done { "" } else { "+" };
-        let mut spans = vec![Span::raw(format!(
-            "Audit · {}{more} loaded, newest first · Enter shows a record whole",
-            a.rows.len()
-        ))];
-        spans.extend(self.filter_note(&a.filter));
-        self.title(areas.title, spans);
-        let w = usize::from(areas.rows.width);
-        let (op_w, action_w, target_w) = if w >= 120 { (16, 20, 24) } else { (10, 14, 12) };
-        let detail_w = w.saturating_sub(17 + op_w + action_w + target_w + 4);
-        let header = format!(
-            "{}{}{}{}{}",
-            pad("at", 17),
-            pad("operator", op_w + 1),
-            pad("action", action_w + 1),
-            pad("target", target_w + 1),
-            pad("detail", detail_w)
-        );
-        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
-        self.list(areas.rows, a, "The audit trail is empty.\nEvery change (init, import, a review, a withdrawal), made here or by a\ncommand, writes one record, and it shows here.", |e| {
-            let when = format_time(e.at, false);
-            let when = when.get(..16).unwrap_or(&when).replace('T', " ");
-            let t = |s: &str, w: usize| format!("{} ", pad(&text::display(s, app.ambiguous), w));
-            TextLine::from(vec![
-                Span::raw(pad(&when, 17)),
-                Span::raw(t(&e.operator, op_w)),
-                Span::raw(t(&e.action, action_w)),
-                Span::raw(t(&e.target, target_w)),
-                Span::raw(fit(&text::display(&e.detail, app.ambiguous), detail_w)),
-            ])
-        });
     }
 
     fn queue(&mut self, areas: &Areas) {
@@ -413,16 +362,22 @@ impl Draw<'_> {
         );
         self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
         let theme = self.theme;
-        self.list(areas.rows, q, "Nothing awaits a decision.\nItems come here when they are imported: portal-admin import FILE (JSON Lines,\nsee docs/cli.md), from the units' submissions and the office's own items.", |e| {
+        let nothing = "Nothing awaits a decision.\nItems come here when they are imported: portal-admin import FILE \
+                       (JSON Lines,\nsee docs/cli.md), from the units' submissions and the office's own items.";
+        self.list(areas.rows, q, nothing, |e| {
             let (since, too_long) = waiting(e, now);
-            let lacks = e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
+            let lacks =
+                e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
             let wechat = if e.channel == crate::domain::Channel::Wechat { "微信 " } else { "" };
             let mark = if app.queue.marked.contains(&e.id) { "*" } else { " " };
             TextLine::from(vec![
                 Span::styled(mark, theme.status(Status::Ok)),
                 Span::styled(pad(&since, 7), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
                 Span::raw(pad(&step_label(e), 20)),
-                Span::raw(format!("{} ", pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w))),
+                Span::raw(format!(
+                    "{} ",
+                    pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w)
+                )),
                 Span::raw(pad(e.form.as_str(), 11)),
                 Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), app.ambiguous), title_w)),
                 Span::raw(pad(

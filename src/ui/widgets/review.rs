@@ -37,7 +37,8 @@ impl Draw<'_> {
             " saving…".to_string()
         } else {
             format!(
-                " 1–7 affirm · {} all · {} approve · {} reject · {} publish · {}/{} finding · {} waive · {} incident · {} back",
+                " 1–7 affirm · {} all · {} approve · {} reject · {} publish · {}/{} finding · {} waive · \
+                 {} incident · {} back",
                 hint(Action::AllChecks),
                 hint(Action::Approve),
                 hint(Action::Reject),

@@ -127,7 +127,10 @@ fn a_notice_it_cannot_read_is_said_and_nothing_is_asked() {
 fn a_provisional_indicator_and_document_are_marked() {
     let mut a = december();
     let effects = keys(&mut a, "7");
-    let (id, _) = loads(&effects).into_iter().find(|(_, l)| matches!(l, Load::Inspection { .. })).unwrap();
+    let (id, _) = loads(&effects)
+        .into_iter()
+        .find(|(_, l)| matches!(l, Load::View(views::Load::Inspection(inspect::Load::Indicators { .. }))))
+        .unwrap();
     let indicator = Indicator {
         key: "unanswered_inquiries",
         name: "互动诉求超过3个月未答复",
@@ -138,7 +141,10 @@ fn a_provisional_indicator_and_document_are_marked() {
         detail: vec![],
         provisional: true,
     };
-    a.update(Msg::Loaded(id, Loaded::Inspection(Ok(vec![indicator]))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(vec![indicator])))),
+    ));
     let text = text_of(&a);
     assert!(text.contains("✓ pass?"), "{text}");
     assert!(text.lines().nth(1).unwrap().contains("?1 provisional"), "{text}");

@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::IncidentKind;
 use crate::domain::checks::{Field, Finding, FindingKind};
+use crate::ui::views::findings::FindingRow;
 
 #[allow(clippy::too_many_arguments)]
 fn finding(
@@ -79,8 +80,10 @@ fn rows() -> Vec<FindingRow> {
 
 fn show_findings(a: &mut App) {
     let effects = keys(a, "8");
-    let [(id, Load::Findings)] = loads(&effects)[..] else { panic!("{effects:?}") };
-    a.update(Msg::Loaded(id, Loaded::Findings(Ok(rows()))));
+    let [(id, Load::View(views::Load::Findings(views::findings::Load::Online)))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok(rows()))))));
 }
 
 fn found_item() -> Box<(ExportedItem, Vec<HistoryEntry>)> {
@@ -96,11 +99,13 @@ fn found_item() -> Box<(ExportedItem, Vec<HistoryEntry>)> {
 #[test]
 fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     let mut a = app();
-    assert!(!a.findings.shown());
+    assert!(!a.views.findings.shown());
     let effects = keys(&mut a, "8");
     assert_eq!(a.tab, Tab::Findings);
     assert_eq!(a.layer(), Layer::Findings);
-    let [(id, Load::Findings)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Findings(views::findings::Load::Online)))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     let text = text_of(&a);
     assert!(text.lines().nth(1).unwrap().starts_with("Findings · checking every online item"), "{text}");
     assert!(text.contains("Checking every online item (tens of seconds on a large site)…"), "{text}");
@@ -108,7 +113,7 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     keys(&mut a, "2");
     assert_eq!(a.tab, Tab::Columns);
     assert!(loads(&keys(&mut a, "8")).is_empty());
-    a.update(Msg::Loaded(id, Loaded::Findings(Ok(rows()))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok(rows()))))));
     let text = text_of(&a);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].contains("8 Findings"), "{text}");
@@ -118,9 +123,12 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     // The filter narrows; F5 checks again.
     keys(&mut a, "/phone");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.findings.list.shown.len(), 1);
+    assert_eq!(a.views.findings.list.shown.len(), 1);
     key(&mut a, KeyCode::Esc);
-    assert!(matches!(loads(&key(&mut a, KeyCode::F(5)))[..], [(_, Load::Findings)]));
+    assert!(matches!(
+        loads(&key(&mut a, KeyCode::F(5)))[..],
+        [(_, Load::View(views::Load::Findings(views::findings::Load::Online)))]
+    ));
     // `:findings` reaches it.
     keys(&mut a, "1:findings");
     key(&mut a, KeyCode::Enter);
@@ -132,9 +140,12 @@ fn enter_opens_the_item_and_w_withdraws_it_then_the_findings_are_checked_again()
     let mut a = app();
     show_findings(&mut a);
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::Item { id: 1207 })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Findings(views::findings::Load::Item { id: 1207 })))] = loads(&effects)[..]
+    else {
+        panic!("{effects:?}")
+    };
     assert_eq!(a.layer(), Layer::Item);
-    a.update(Msg::Loaded(id, Loaded::Item(Ok(found_item()))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Item(Ok(found_item()))))));
     assert!(text_of(&a).lines().nth(1).unwrap().starts_with("Item 1207"), "{}", text_of(&a));
     keys(&mut a, "w");
     assert!(confirmation(&a).contains("关于公布2026年城乡低保对象名单的公示"), "{}", confirmation(&a));
@@ -144,7 +155,11 @@ fn enter_opens_the_item_and_w_withdraws_it_then_the_findings_are_checked_again()
     let done = Withdrawal { withdrawn: vec![1207], already: vec![], requests_closed: 0 };
     let reloaded: Vec<Load> =
         loads(&a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))))).into_iter().map(|(_, l)| l).collect();
-    assert!(reloaded.contains(&Load::Findings) && reloaded.contains(&Load::Item { id: 1207 }), "{reloaded:?}");
+    assert!(
+        reloaded.contains(&Load::View(views::Load::Findings(views::findings::Load::Online)))
+            && reloaded.contains(&Load::View(views::Load::Findings(views::findings::Load::Item { id: 1207 }))),
+        "{reloaded:?}"
+    );
     // Esc goes back to the findings.
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.layer(), Layer::Findings);
@@ -154,7 +169,12 @@ fn enter_opens_the_item_and_w_withdraws_it_then_the_findings_are_checked_again()
 fn a_failed_check_is_said_in_the_tab() {
     let mut a = app();
     let [(id, _)] = loads(&keys(&mut a, "8"))[..] else { panic!() };
-    a.update(Msg::Loaded(id, Loaded::Findings(Err("cannot read the word list: words.txt".into()))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Err(
+            "cannot read the word list: words.txt".into(),
+        )))),
+    ));
     assert!(text_of(&a).contains("Could not load: cannot read the word list: words.txt"), "{}", text_of(&a));
     assert!(a.notice.as_ref().unwrap().error);
 }
@@ -179,12 +199,15 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
         ("id_number", "450304199003151234", "低保公示依法须列明身份")
     );
     let effects = a.update(Msg::Loaded(*id, Loaded::Waived(1207, Ok(()))));
-    assert!(matches!(loads(&effects)[..], [(_, Load::Findings)]), "{effects:?}");
+    assert!(
+        matches!(loads(&effects)[..], [(_, Load::View(views::Load::Findings(views::findings::Load::Online)))]),
+        "{effects:?}"
+    );
     // The findings come back with the waiver: said in the row, and no longer counted as blocking.
     let [(id, _)] = loads(&effects)[..] else { panic!() };
     let mut now = rows();
     now[0].waived = Some("li.jianhua: 低保公示依法须列明身份".into());
-    a.update(Msg::Loaded(id, Loaded::Findings(Ok(now))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok(now))))));
     let text = text_of(&a);
     assert!(
         text.lines().nth(1).unwrap().starts_with("Findings · 4 on 3 online items, newest first · ✗1 blocking"),
@@ -232,18 +255,27 @@ fn the_findings_screens_in_every_state() {
         }),
         ("findings_empty", |a| {
             let effects = keys(a, "8");
-            let [(id, Load::Findings)] = loads(&effects)[..] else { panic!("{effects:?}") };
-            a.update(Msg::Loaded(id, Loaded::Findings(Ok(vec![]))));
+            let [(id, Load::View(views::Load::Findings(views::findings::Load::Online)))] = loads(&effects)[..] else {
+                panic!("{effects:?}")
+            };
+            a.update(Msg::Loaded(
+                id,
+                Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok(vec![])))),
+            ));
         }),
         ("findings_item_highlighted", |a| {
             show_findings(a);
             let effects = key(a, KeyCode::Enter);
-            let [(id, Load::Item { id: 1207 })] = loads(&effects)[..] else { panic!("{effects:?}") };
+            let [(id, Load::View(views::Load::Findings(views::findings::Load::Item { id: 1207 })))] =
+                loads(&effects)[..]
+            else {
+                panic!("{effects:?}")
+            };
             let mut item = found_item();
             item.0.body = "经审核，以下对象符合城乡低保条件，现予公示。\n".to_string()
                 + &"　".repeat(40)
                 + "张某某 450304199003151234 城市低保 二塘乡";
-            a.update(Msg::Loaded(id, Loaded::Item(Ok(item))));
+            a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Item(Ok(item))))));
         }),
     ];
     snapshot_all(cases);

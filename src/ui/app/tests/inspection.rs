@@ -69,15 +69,23 @@ fn indicators() -> Vec<Indicator> {
 /// Opens the tab with `7` and answers its query.
 fn show_inspection(a: &mut App) {
     let effects = keys(a, "7");
-    let [(id, Load::Inspection { at })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Inspection(inspect::Load::Indicators { at })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     assert_eq!(at, day("2026-11-29"));
-    a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators()))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators()))))));
 }
 
 fn inspections(effects: &[Effect]) -> Vec<(u64, NaiveDate)> {
     loads(effects)
         .into_iter()
-        .filter_map(|(id, l)| if let Load::Inspection { at } = l { Some((id, at)) } else { None })
+        .filter_map(|(id, l)| {
+            if let Load::View(views::Load::Inspection(inspect::Load::Indicators { at })) = l {
+                Some((id, at))
+            } else {
+                None
+            }
+        })
         .collect()
 }
 
@@ -87,14 +95,16 @@ write your own rules to ~/.config/portal-admin/inspection.toml";
 #[test]
 fn the_tab_loads_when_opened_and_shows_the_counts_and_badges() {
     let mut a = app();
-    assert!(!a.inspection.shown(), "nothing is evaluated before the tab is opened");
+    assert!(!a.views.inspect.shown(), "nothing is evaluated before the tab is opened");
     let effects = keys(&mut a, "7");
     assert_eq!(a.tab, Tab::Inspection);
     assert_eq!(a.layer(), Layer::Inspection);
     assert!(a.busy());
     assert!(text_of(&a).contains("Evaluating the indicators…"), "{}", text_of(&a));
-    let [(id, Load::Inspection { .. })] = loads(&effects)[..] else { panic!("{effects:?}") };
-    a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators()))));
+    let [(id, Load::View(views::Load::Inspection(inspect::Load::Indicators { .. })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators()))))));
     let text = text_of(&a);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].contains("7 Inspect"), "{text}");
@@ -136,20 +146,20 @@ fn enter_lists_what_is_behind_a_count_and_esc_goes_back() {
     assert!(text.lines().nth(3).unwrap().contains("政务公开 / 人事信息 / 人事任免（最近更新 2024-03-01）"), "{text}");
     // The detail scrolls; `y` copies the line selected.
     key(&mut a, KeyCode::End);
-    assert_eq!(a.inspection.detail.unwrap().1.selected, 5);
+    assert_eq!(a.views.inspect.detail.unwrap().1.selected, 5);
     keys(&mut a, "y");
     let effects = keys(&mut a, "t");
     assert_eq!(effects, vec![Effect::Copy("政务公开 / 重点领域 / 环境保护（最近更新 2026-03-05）".into())]);
     // A reload keeps the detail open on its indicator.
     let [(id, _)] = inspections(&key(&mut a, KeyCode::F(5)))[..] else { panic!() };
-    a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators()))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators()))))));
     assert!(text_of(&a).lines().nth(1).unwrap().contains("应更新未更新栏目 · 6"), "{}", text_of(&a));
     key(&mut a, KeyCode::Left);
-    assert!(a.inspection.detail.is_none());
-    assert_eq!(a.inspection.cursor.selected, 2, "back on the indicator opened");
+    assert!(a.views.inspect.detail.is_none());
+    assert_eq!(a.views.inspect.cursor.selected, 2, "back on the indicator opened");
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Esc);
-    assert!(a.inspection.detail.is_none());
+    assert!(a.views.inspect.detail.is_none());
     // An indicator with nothing behind it says so.
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Enter);
@@ -170,21 +180,21 @@ fn at_a_day_evaluates_the_indicators_as_of_that_day_on_their_tab() {
         "{}",
         text_of(&a)
     );
-    a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators()))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators()))))));
     assert!(text_of(&a).lines().nth(1).unwrap().starts_with("Inspection · as of 2026-09-30 ✗"), "{}", text_of(&a));
     // From another tab the day changes the columns and the indicators both.
     keys(&mut a, "2");
     keys(&mut a, ":at 2026-10-31");
     let effects = key(&mut a, KeyCode::Enter);
     assert_eq!(a.tab, Tab::Columns);
-    assert_eq!(inspections(&effects), vec![(a.inspection.waiting.unwrap(), day("2026-10-31"))]);
+    assert_eq!(inspections(&effects), vec![(a.views.inspect.waiting.unwrap(), day("2026-10-31"))]);
 }
 
 #[test]
 fn rules_that_do_not_fit_the_column_table_are_said_in_the_tab() {
     let mut a = app();
     let [(id, _)] = inspections(&keys(&mut a, "7"))[..] else { panic!() };
-    a.update(Msg::Loaded(id, Loaded::Inspection(Err(CUSTOM.into()))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Err(CUSTOM.into()))))));
     let text = text_of(&a);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[3].starts_with("Could not evaluate the indicators: the built-in inspection rules: column"), "{text}");
@@ -192,11 +202,11 @@ fn rules_that_do_not_fit_the_column_table_are_said_in_the_tab() {
     assert!(a.notice.as_ref().unwrap().error);
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Down);
-    assert!(a.inspection.detail.is_none());
+    assert!(a.views.inspect.detail.is_none());
     // F5 tries again, and a success clears the message.
     let [(id, _)] = inspections(&key(&mut a, KeyCode::F(5)))[..] else { panic!() };
-    a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators()))));
-    assert!(a.inspection.error.is_none() && !text_of(&a).contains("Could not evaluate"));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators()))))));
+    assert!(a.views.inspect.error.is_none() && !text_of(&a).contains("Could not evaluate"));
 }
 
 #[test]
@@ -212,7 +222,10 @@ fn a_colleagues_change_and_a_withdrawal_evaluate_the_indicators_again() {
                 for (id, load) in loads(&effects) {
                     match load {
                         Load::Columns { .. } => a.update(Msg::Loaded(id, Loaded::Columns(Ok(entries())))),
-                        Load::Inspection { .. } => a.update(Msg::Loaded(id, Loaded::Inspection(Ok(indicators())))),
+                        Load::View(views::Load::Inspection(inspect::Load::Indicators { .. })) => a.update(Msg::Loaded(
+                            id,
+                            Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators())))),
+                        )),
                         _ => Vec::new(),
                     };
                 }
@@ -250,7 +263,10 @@ fn the_inspection_screens_in_every_state() {
         }),
         ("inspection_error", |a| {
             let [(id, _)] = inspections(&keys(a, "7"))[..] else { panic!() };
-            a.update(Msg::Loaded(id, Loaded::Inspection(Err(CUSTOM.into()))));
+            a.update(Msg::Loaded(
+                id,
+                Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Err(CUSTOM.into())))),
+            ));
         }),
     ];
     snapshot_all(cases);

@@ -70,7 +70,8 @@ fn the_console_asks_who_it_acts_as_and_shows_the_role() {
 fn a_person_who_is_not_an_operator_gets_a_read_only_console() {
     let mut a = app();
     identify(&mut a, None);
-    let why = "read only: li.jianhua is not an operator of site xiangshan — an administrator can add them with `portal-admin operators add`";
+    let why = "read only: li.jianhua is not an operator of site xiangshan — an administrator can add them with \
+               `portal-admin operators add`";
     assert_eq!(a.notice.as_ref().map(|n| (n.text.as_str(), n.error)), Some((why, true)));
     let status = status_line(&a);
     assert!(status.starts_with(" ● connected · read only │ ✗ read only: li.jianhua is not an operator"), "{status}");
@@ -115,9 +116,10 @@ fn a_person_who_is_not_an_operator_gets_a_read_only_console() {
 fn a_disabled_operator_is_read_only_until_a_change_enables_them() {
     let mut a = app();
     identify(&mut a, Some((Role::Admin, false)));
-    assert!(
-        matches!(&a.link.identity, Identity::ReadOnly(why) if why.contains("li.jianhua is no longer an active operator of site xiangshan"))
-    );
+    assert!(matches!(
+        &a.link.identity,
+        Identity::ReadOnly(why) if why.contains("li.jianhua is no longer an active operator of site xiangshan")
+    ));
     assert!(
         status_line(&a).starts_with(" ● connected · read only │ ✗ read only: li.jianhua is no longer"),
         "{}",
@@ -200,7 +202,7 @@ fn a_colleagues_change_reloads_what_is_open_keeping_the_selection_the_question_a
     identify(&mut a, Some((Role::Admin, true)));
     show_retractions(&mut a);
     key(&mut a, KeyCode::Down);
-    assert_eq!(a.retractions.selected().unwrap().id, 5);
+    assert_eq!(a.views.retractions.list.selected().unwrap().id, 5);
     keys(&mut a, "d已整改，");
     let check = next_check(&mut a, 10);
     a.update(Msg::Loaded(check, Loaded::Ping(Ok(40))));
@@ -208,7 +210,8 @@ fn a_colleagues_change_reloads_what_is_open_keeping_the_selection_the_question_a
     let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(43))));
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     assert!(
-        reloaded.iter().any(|l| matches!(l, Load::Columns { .. })) && reloaded.contains(&Load::Retractions),
+        reloaded.iter().any(|l| matches!(l, Load::Columns { .. }))
+            && reloaded.contains(&Load::View(views::Load::Retractions(retractions::Load::Pending))),
         "{reloaded:?}"
     );
     assert!(writes(&effects).is_empty());
@@ -217,14 +220,14 @@ fn a_colleagues_change_reloads_what_is_open_keeping_the_selection_the_question_a
     assert_eq!(input.lines(), ["已整改，"]);
     assert!(a.link.flash.is_some(), "the note waits under the question");
     // A colleague recorded a new request: it arrives at the top; the selection stays on request 5.
-    let id = a.retractions.waiting.unwrap();
-    let mut rows = a.retractions.rows.clone();
+    let id = a.views.retractions.list.waiting.unwrap();
+    let mut rows = a.views.retractions.list.rows.clone();
     let mut new = rows[0].clone();
     new.id = 9;
     new.title = "新收到的撤稿申请".into();
     rows.insert(0, new);
-    a.update(Msg::Loaded(id, Loaded::Retractions(Ok(rows))));
-    assert_eq!(a.retractions.selected().unwrap().id, 5);
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Retractions(retractions::Loaded::Pending(Ok(rows))))));
+    assert_eq!(a.views.retractions.list.selected().unwrap().id, 5);
     assert!(matches!(a.overlay, Overlay::Decline { .. }));
     // Typing goes on where it was, and the decline is for the same request.
     keys(&mut a, "继续公开");
@@ -356,8 +359,10 @@ fn a_query_that_cannot_reach_the_database_marks_it_lost_and_what_was_loaded_stay
     assert_eq!(a.layer(), Layer::Columns);
     // A query that succeeds meanwhile has the connection tried at once.
     let effects = keys(&mut a, "5");
-    let [(id, Load::Audit { .. })] = loads(&effects)[..] else { panic!("{effects:?}") };
-    a.update(Msg::Loaded(id, Loaded::Audit(Ok(audit_rows()))));
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { .. })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(audit_rows()))))));
     assert!(ticks(&mut a, 1).iter().any(|(_, l)| *l == Load::Ping));
 }
 
@@ -538,8 +543,8 @@ fn a_units_explanation_is_made_safe_too() {
         placements: vec![("政务动态\u{202e} / 工作动态".into(), Form::Text)],
     });
     e.signals.push(Signal { clause: 1, text: "\u{9b}2J迟报".into() });
-    let Loaded::Assessment(AssessmentLoaded::Explained(Ok(e))) =
-        sanitised(Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(e)))))
+    let Loaded::View(views::Loaded::Scores(views::scores::Loaded::Explained(Ok(e)))) =
+        sanitised(Loaded::View(views::Loaded::Scores(views::scores::Loaded::Explained(Ok(Box::new(e))))))
     else {
         panic!()
     };

@@ -16,12 +16,15 @@ use crate::domain::item::AttachmentKind;
 use crate::domain::review::Decision;
 use crate::domain::staleness::{DocumentStatus, Staleness, Status};
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
+use crate::reports::ScoreRow;
 use crate::reports::StaleRow;
 use crate::store::{
     AuditEntry, ColumnRow, DocumentRow, EarningItem, IncidentInput, IncidentRow, QueueItem, RetractionRequest,
-    Transition,
+    Transition, WithdrawalRow,
 };
 use crate::ui::paged::PAGE;
+use crate::ui::views::scores::{Explanation, Part};
+use crate::ui::views::{self, audit, inspect, retractions, withdrawn};
 use crate::ui::widgets::draw;
 
 /// The console's hold on the database: identity, live updates, faults, hostile content.
@@ -345,9 +348,11 @@ fn scores_rows() -> Vec<ScoreRow> {
 
 fn show_scores(app: &mut App) {
     let effects = keys(app, "4");
-    let [(id, Load::Scores { period })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Scores(views::scores::Load::Ranking { period })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     assert_eq!(period, Period::Quarter { year: 2026, quarter: 4 });
-    app.update(Msg::Loaded(id, Loaded::Scores(Ok(scores_rows()))));
+    app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Scores(views::scores::Loaded::Ranking(Ok(scores_rows()))))));
 }
 
 fn audit_rows() -> Vec<AuditEntry> {
@@ -383,7 +388,9 @@ fn audit_rows() -> Vec<AuditEntry> {
 fn show_retractions(app: &mut App) {
     use crate::domain::RetractionReason::*;
     let effects = keys(app, "3");
-    let [(id, Load::Retractions)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Retractions(retractions::Load::Pending)))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     let at = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
     let request = |id, reason, requested_at, unit: &str, title: &str| RetractionRequest {
         id,
@@ -405,13 +412,15 @@ fn show_retractions(app: &mut App) {
         request(5, Improper, at(28, 9, 0), "民政局", "关于低保对象名单的公示（含身份证号）"),
         request(6, Outdated, at(20, 9, 0), "人社局", "2024年度就业补贴申领指南"),
     ];
-    app.update(Msg::Loaded(id, Loaded::Retractions(Ok(rows))));
+    app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Retractions(retractions::Loaded::Pending(Ok(rows))))));
 }
 
 fn show_audit(app: &mut App) {
     let effects = keys(app, "5");
-    let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
-    app.update(Msg::Loaded(id, Loaded::Audit(Ok(audit_rows()))));
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(audit_rows()))))));
 }
 
 /// Every view state, for the snapshots.
@@ -702,7 +711,12 @@ fn the_command_line_completes_and_runs_commands() {
     assert_eq!(shown, [8, 7]);
     keys(&mut a, ":scores 2025Q3");
     let effects = key(&mut a, KeyCode::Enter);
-    assert_eq!(loads(&effects)[0].1, Load::Scores { period: Period::Quarter { year: 2025, quarter: 3 } });
+    assert_eq!(
+        loads(&effects)[0].1,
+        Load::View(views::Load::Scores(views::scores::Load::Ranking {
+            period: Period::Quarter { year: 2025, quarter: 3 }
+        }))
+    );
     keys(&mut a, ":at 2026-13-01");
     key(&mut a, KeyCode::Enter);
     assert!(a.notice.as_ref().unwrap().error);
@@ -751,14 +765,16 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         modifiers: KeyModifiers::NONE,
     }));
     assert_eq!(a.tab, Tab::Scores);
-    assert!(matches!(loads(&effects)[..], [(_, Load::Scores { .. })]));
+    assert!(matches!(loads(&effects)[..], [(_, Load::View(views::Load::Scores(views::scores::Load::Ranking { .. })))]));
 }
 
 #[test]
 fn the_audit_trail_pages_back_and_filters() {
     let mut a = app();
     let effects = keys(&mut a, "5");
-    let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     let at = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
     let page: Vec<AuditEntry> = (0..PAGE)
         .map(|i| AuditEntry {
@@ -770,17 +786,19 @@ fn the_audit_trail_pages_back_and_filters() {
             detail: format!("{{\"items\":{i}}}"),
         })
         .collect();
-    let effects = a.update(Msg::Loaded(id, Loaded::Audit(Ok(page))));
+    let effects = a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(page))))));
     assert!(effects.is_empty(), "a full screen is loaded: {effects:?}");
     let mut asked = Vec::new();
     for _ in 0..85 {
         asked.extend(loads(&key(&mut a, KeyCode::Down)));
     }
-    let [(id, Load::Audit { before: Some(401) })] = asked[..] else { panic!("{asked:?}") };
-    a.update(Msg::Loaded(id, Loaded::Audit(Ok(audit_rows()))));
-    assert_eq!(a.audit.rows.len(), PAGE as usize + 3);
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: Some(401) })))] = asked[..] else {
+        panic!("{asked:?}")
+    };
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(audit_rows()))))));
+    assert_eq!(a.views.audit.list.rows.len(), PAGE as usize + 3);
     keys(&mut a, "/calendar");
-    assert_eq!(a.audit.shown.len(), 1);
+    assert_eq!(a.views.audit.list.shown.len(), 1);
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Enter);
     let Overlay::Record(record) = &a.overlay else { panic!("{:?}", a.overlay) };
@@ -992,8 +1010,13 @@ fn withdrawal_rows() -> Vec<WithdrawalRow> {
 
 fn show_withdrawn(app: &mut App) {
     let effects = keys(app, "6");
-    let [(id, Load::Withdrawals)] = loads(&effects)[..] else { panic!("{effects:?}") };
-    app.update(Msg::Loaded(id, Loaded::Withdrawals(Ok(withdrawal_rows()))));
+    let [(id, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest)))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    app.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(withdrawal_rows())))),
+    ));
 }
 
 /// 象山街道 in 2026Q4 as `scores_rows` ranks it: 9 points (2 text, 2 image+text, 1 video), a typo
@@ -1108,11 +1131,22 @@ fn explain_selected(a: &mut App) {
         key(a, KeyCode::Down);
     }
     let effects = key(a, KeyCode::Enter);
-    let [(id, Load::Assessment(AssessmentLoad::Explain { unit, period }))] = &loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Scores(views::scores::Load::Explain { unit, period })))] = &loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     assert_eq!((unit.as_str(), *period), ("象山街道", Period::Quarter { year: 2026, quarter: 4 }));
-    a.update(Msg::Loaded(*id, Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(explanation()))))));
+    a.update(Msg::Loaded(
+        *id,
+        Loaded::View(views::Loaded::Scores(views::scores::Loaded::Explained(Ok(Box::new(explanation()))))),
+    ));
+}
+
+fn scores_load(effects: &[Effect]) -> (u64, views::scores::Load) {
+    match &loads(effects)[..] {
+        [(id, Load::View(views::Load::Scores(what)))] => (*id, what.clone()),
+        other => panic!("{other:?}"),
+    }
 }
 
 fn assessment_load(effects: &[Effect]) -> (u64, AssessmentLoad) {
@@ -1141,7 +1175,9 @@ fn incident_form(a: &mut App) -> &IncidentForm {
 fn the_audit_trail_filters_by_a_beijing_day_as_well_as_by_operator_action_and_item() {
     let mut a = app();
     let effects = keys(&mut a, "5");
-    let [(id, Load::Audit { before: None })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     let entry = |id, at: DateTime<Utc>, operator: &str, action: &str, target: &str| AuditEntry {
         id,
         at,
@@ -1156,8 +1192,8 @@ fn the_audit_trail_filters_by_a_beijing_day_as_well_as_by_operator_action_and_it
         entry(2, Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap(), "li.jianhua", "publish", "item:12"),
         entry(1, Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap(), "chen", "review.approve", "item:9"),
     ];
-    a.update(Msg::Loaded(id, Loaded::Audit(Ok(rows))));
-    let shown = |a: &App| a.audit.shown.iter().map(|&i| a.audit.rows[i].id).collect::<Vec<_>>();
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(rows))))));
+    let shown = |a: &App| a.views.audit.list.shown.iter().map(|&i| a.views.audit.list.rows[i].id).collect::<Vec<_>>();
     for (typed, expected) in [
         ("2026-11-28", vec![3]),
         ("2026-11-27", vec![2]),

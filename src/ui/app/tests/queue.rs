@@ -88,7 +88,9 @@ fn publishing_asks_first_and_a_conflict_reloads_the_item() {
     let effects = a.update(Msg::Loaded(
         id,
         Loaded::Decided(Err(
-            "item 34 was changed by wang.fang at 2026-11-29T14:03:00+08:00 (publish) since it was read; reload it and decide again".into(),
+            "item 34 was changed by wang.fang at 2026-11-29T14:03:00+08:00 (publish) since it was read; \
+             reload it and decide again"
+                .into(),
         )),
     ));
     assert!(a.notice.as_ref().unwrap().text.contains("wang.fang"));

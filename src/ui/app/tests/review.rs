@@ -163,7 +163,8 @@ fn an_approval_with_a_blocking_finding_is_refused_saying_which_and_how_to_waive_
     assert!(notice.error);
     assert_eq!(
         notice.text,
-        "not approved: W waives (select with n) or r rejects — leader_name “李明化” and 1 more blocks it (body:2-5: 名称错误：“李明化”应为“李明华”（区长）)",
+        "not approved: W waives (select with n) or r rejects — leader_name “李明化” and 1 more blocks it \
+         (body:2-5: 名称错误：“李明化”应为“李明华”（区长）)",
     );
     assert!(
         status_line_of(&a).contains("✗ not approved: W waives (select with n) or r rejects"),

@@ -94,31 +94,33 @@ fn enter_explains_every_point_of_a_unit() {
     );
     assert!(text.contains("✗ 政府信息公开 / 社会救助  4个月 · last 2026-07-10 · 51 days overdue"), "{text}");
     // The first item is selected.
-    assert_eq!(a.scores.unit.as_ref().unwrap().selected(), Some(Part::Item(0)));
+    assert_eq!(a.views.scores.unit.as_ref().unwrap().selected(), Some(Part::Item(0)));
 }
 
 #[test]
 fn the_explanation_moves_over_items_and_incidents_and_opens_an_item() {
     let mut a = app();
     explain_unit(&mut a);
-    let u = |a: &App| a.scores.unit.as_ref().unwrap().selected();
+    let u = |a: &App| a.views.scores.unit.as_ref().unwrap().selected();
     key(&mut a, KeyCode::Down);
     assert_eq!(u(&a), Some(Part::Item(1)), "the columns under an item are passed over");
     key(&mut a, KeyCode::End);
     assert_eq!(u(&a), Some(Part::Overdue(0)));
     // At the end, everything to the end is in sight.
-    let v = a.scores.unit.as_ref().unwrap();
+    let v = a.views.scores.unit.as_ref().unwrap();
     assert_eq!(v.cursor.offset + a.list_height(), v.parts.len());
     key(&mut a, KeyCode::Home);
     assert_eq!(u(&a), Some(Part::Item(0)));
-    assert_eq!(a.scores.unit.as_ref().unwrap().cursor.offset, 0);
+    assert_eq!(a.views.scores.unit.as_ref().unwrap().cursor.offset, 0);
     for _ in 0..5 {
         key(&mut a, KeyCode::Down);
     }
     assert_eq!(u(&a), Some(Part::Incident(0)));
     // Enter on an incident opens the item it is about; Esc comes back to the explanation.
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::Item { id: 2003 })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Scores(views::scores::Load::Item { id: 2003 })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     assert_eq!(a.layer(), Layer::Item);
     let item = ExportedItem {
         id: 2003,
@@ -140,7 +142,10 @@ fn the_explanation_moves_over_items_and_incidents_and_opens_an_item() {
         placements: vec![("政务动态 / 乡镇（街道）动态".into(), Form::Text)],
         attachments: Vec::new(),
     };
-    a.update(Msg::Loaded(id, Loaded::Item(Ok(Box::new((item, vec![]))))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Scores(views::scores::Loaded::Item(Ok(Box::new((item, vec![])))))),
+    ));
     assert!(text_of(&a).contains("Item 2003 · online · text"), "{}", text_of(&a));
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.layer(), Layer::Unit);
@@ -152,7 +157,7 @@ fn the_explanation_moves_over_items_and_incidents_and_opens_an_item() {
     // Esc goes back to the ranking, on the unit.
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.layer(), Layer::Scores);
-    assert_eq!(a.scores.units.selected().unwrap().unit, "象山街道");
+    assert_eq!(a.views.scores.units.selected().unwrap().unit, "象山街道");
 }
 
 #[test]
@@ -165,8 +170,8 @@ fn stepping_the_period_explains_the_unit_in_that_period() {
     assert_eq!(
         asked,
         [
-            Load::Scores { period: q3 },
-            Load::Assessment(AssessmentLoad::Explain { unit: "象山街道".into(), period: q3 })
+            Load::View(views::Load::Scores(views::scores::Load::Ranking { period: q3 })),
+            Load::View(views::Load::Scores(views::scores::Load::Explain { unit: "象山街道".into(), period: q3 }))
         ]
     );
     assert!(text_of(&a).lines().nth(1).unwrap().starts_with("象山街道 · 2026Q3 2026年第3季度"), "{}", text_of(&a));
@@ -277,17 +282,20 @@ fn an_incident_recorded_reloads_the_scores_and_the_explanation() {
     assert_eq!(
         asked,
         [
-            Load::Scores { period: q4 },
-            Load::Assessment(AssessmentLoad::Explain { unit: "象山街道".into(), period: q4 }),
-            Load::Audit { before: None }
+            Load::View(views::Load::Scores(views::scores::Load::Ranking { period: q4 })),
+            Load::View(views::Load::Scores(views::scores::Load::Explain { unit: "象山街道".into(), period: q4 })),
+            Load::View(views::Load::Audit(audit::Load::Page { before: None }))
         ]
     );
     // The fresh explanation keeps the selection on its item.
     let (id, _) = loads(&effects)[1].clone();
     let mut fresh = explanation();
     fresh.items.insert(0, EarningItem { id: 2060, title: "新的一条".into(), ..fresh.items[0].clone() });
-    a.update(Msg::Loaded(id, Loaded::Assessment(AssessmentLoaded::Explained(Ok(Box::new(fresh))))));
-    assert_eq!(a.scores.unit.as_ref().unwrap().selected(), Some(Part::Item(1)));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Scores(views::scores::Loaded::Explained(Ok(Box::new(fresh))))),
+    ));
+    assert_eq!(a.views.scores.unit.as_ref().unwrap().selected(), Some(Part::Item(1)));
 }
 
 #[test]
@@ -364,30 +372,33 @@ fn an_incident_is_corrected_after_a_question_that_asks_why() {
 fn the_bulletin_key_writes_the_periods_bulletin_off_the_ui_thread() {
     let mut a = app();
     show_scores(&mut a);
-    let (id, load) = assessment_load(&keys(&mut a, "b"));
+    let (id, load) = scores_load(&keys(&mut a, "b"));
     let q4 = Period::Quarter { year: 2026, quarter: 4 };
-    assert_eq!(load, AssessmentLoad::Bulletin { period: q4, file: "bulletin-2026Q4.md".into() });
+    assert_eq!(load, views::scores::Load::Bulletin { period: q4, file: "bulletin-2026Q4.md".into() });
     assert!(a.busy());
     // One at a time.
     assert!(loads(&keys(&mut a, "b")).is_empty());
     assert_eq!(a.notice.as_ref().unwrap().text, "the bulletin is still being written");
-    a.update(Msg::Loaded(id, Loaded::Assessment(AssessmentLoaded::Bulletin(Ok("/home/li/bulletin-2026Q4.md".into())))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Scores(views::scores::Loaded::Bulletin(Ok("/home/li/bulletin-2026Q4.md".into())))),
+    ));
     assert_eq!(a.notice.as_ref().unwrap().text, "wrote /home/li/bulletin-2026Q4.md");
     assert!(!a.busy());
     // An error is a warning; from an explanation, the bulletin of the period shown.
     explain_selected(&mut a);
     keys(&mut a, "[");
     let effects = keys(&mut a, "b");
-    let (id, load) = assessment_load(&effects);
+    let (id, load) = scores_load(&effects);
     assert_eq!(
         load,
-        AssessmentLoad::Bulletin {
+        views::scores::Load::Bulletin {
             period: Period::Quarter { year: 2026, quarter: 3 },
             file: "bulletin-2026Q3.md".into()
         }
     );
     let denied = "cannot write /srv/bulletin-2026Q3.md: Permission denied (os error 13)".to_string();
-    a.update(Msg::Loaded(id, Loaded::Assessment(AssessmentLoaded::Bulletin(Err(denied)))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Scores(views::scores::Loaded::Bulletin(Err(denied))))));
     let n = a.notice.as_ref().unwrap();
     assert!(
         n.error && n.text == "no bulletin: cannot write /srv/bulletin-2026Q3.md: Permission denied (os error 13)",
@@ -473,7 +484,9 @@ fn an_item_opened_from_an_explanation_can_be_withdrawn_and_everything_shown_relo
     let mut a = app();
     explain_unit(&mut a);
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::Item { id: 2051 })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Scores(views::scores::Load::Item { id: 2051 })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     // Not before it has loaded.
     keys(&mut a, "w");
     assert_eq!(a.notice.as_ref().unwrap().text, "wait for the item to load");
@@ -497,7 +510,10 @@ fn an_item_opened_from_an_explanation_can_be_withdrawn_and_everything_shown_relo
         placements: vec![("政务动态 / 乡镇（街道）动态".into(), Form::Video)],
         attachments: Vec::new(),
     };
-    a.update(Msg::Loaded(id, Loaded::Item(Ok(Box::new((item, vec![]))))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Scores(views::scores::Loaded::Item(Ok(Box::new((item, vec![])))))),
+    ));
     keys(&mut a, "w");
     assert!(text_of(&a).contains("Withdraw item 2051 from every column"), "{}", text_of(&a));
     // An improper item loses its points: the question says so.
@@ -512,9 +528,9 @@ fn an_item_opened_from_an_explanation_can_be_withdrawn_and_everything_shown_relo
     let q4 = Period::Quarter { year: 2026, quarter: 4 };
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     for wanted in [
-        Load::Scores { period: q4 },
-        Load::Assessment(AssessmentLoad::Explain { unit: "象山街道".into(), period: q4 }),
-        Load::Item { id: 2051 },
+        Load::View(views::Load::Scores(views::scores::Load::Ranking { period: q4 })),
+        Load::View(views::Load::Scores(views::scores::Load::Explain { unit: "象山街道".into(), period: q4 })),
+        Load::View(views::Load::Scores(views::scores::Load::Item { id: 2051 })),
     ] {
         assert!(reloaded.contains(&wanted), "{wanted:?} in {reloaded:?}");
     }

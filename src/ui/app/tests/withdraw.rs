@@ -21,7 +21,8 @@ fn a_request_is_withdrawn_after_a_confirmation_or_declined_with_a_reason() {
     // The requests and the column tree (its staleness) load again.
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     assert!(
-        reloaded.contains(&Load::Retractions) && reloaded.iter().any(|l| matches!(l, Load::Columns { .. })),
+        reloaded.contains(&Load::View(views::Load::Retractions(retractions::Load::Pending)))
+            && reloaded.iter().any(|l| matches!(l, Load::Columns { .. })),
         "{reloaded:?}"
     );
     // Declining needs a reason.
@@ -221,13 +222,22 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
         Load::Columns { at: day("2026-11-29") },
         Load::ColumnHead { column_id: 7, at: day("2026-11-29") },
         Load::ColumnItems { column_id: 7, before: None },
-        Load::Retractions,
-        Load::Scores { period: Period::Quarter { year: 2026, quarter: 4 } },
+        Load::View(views::Load::Retractions(retractions::Load::Pending)),
+        Load::View(views::Load::Scores(views::scores::Load::Ranking {
+            period: Period::Quarter { year: 2026, quarter: 4 },
+        })),
     ] {
         assert!(reloaded.contains(&wanted), "{wanted:?} in {reloaded:?}");
     }
     // Lists never loaded load when visited.
-    assert!(!reloaded.iter().any(|l| matches!(l, Load::Withdrawals | Load::Audit { .. })), "{reloaded:?}");
+    assert!(
+        !reloaded.iter().any(|l| matches!(
+            l,
+            Load::View(views::Load::Withdrawn(withdrawn::Load::Latest))
+                | Load::View(views::Load::Audit(audit::Load::Page { .. }))
+        )),
+        "{reloaded:?}"
+    );
     // The column's last items went: the fresh tree says it is empty, and so does the open column.
     let Some((columns, _)) = loads(&effects).into_iter().find(|(_, l)| matches!(l, Load::Columns { .. })) else {
         panic!()
@@ -237,7 +247,10 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     a.update(Msg::Loaded(columns, Loaded::Columns(Ok(fresh))));
     assert_eq!(a.column.as_ref().unwrap().column.staleness.status, Status::Empty);
     assert!(text_of(&a).lines().nth(1).unwrap().starts_with("∅"), "{}", text_of(&a));
-    assert!(matches!(loads(&keys(&mut a, "6"))[..], [(_, Load::Withdrawals)]));
+    assert!(matches!(
+        loads(&keys(&mut a, "6"))[..],
+        [(_, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest)))]
+    ));
 }
 
 #[test]
@@ -334,10 +347,12 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
 fn a_withdrawn_page_still_public_is_flagged_in_the_withdrawn_tab() {
     let mut a = app();
     let effects = keys(&mut a, "6");
-    let [(id, Load::Withdrawals)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest)))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     let mut rows = withdrawal_rows();
     rows[0].still_public = true;
-    a.update(Msg::Loaded(id, Loaded::Withdrawals(Ok(rows))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(rows))))));
     let text = text_of(&a);
     assert!(text.lines().nth(3).unwrap().contains("[still public] 象山区2026年三季"), "{text}");
     assert!(!text.lines().nth(5).unwrap().contains("[still public]"), "{text}");
@@ -394,7 +409,8 @@ fn the_withdrawn_tab_lists_the_latest_with_the_time_from_request_and_restores_af
     assert_eq!(a.notice.as_ref().unwrap().text, "restored item 1207: back online in the columns it was in");
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     assert!(
-        reloaded.contains(&Load::Withdrawals) && reloaded.iter().any(|l| matches!(l, Load::Columns { .. })),
+        reloaded.contains(&Load::View(views::Load::Withdrawn(withdrawn::Load::Latest)))
+            && reloaded.iter().any(|l| matches!(l, Load::Columns { .. })),
         "{reloaded:?}"
     );
     // Restoring an item that is online already changes nothing, and says so.
@@ -410,7 +426,7 @@ fn the_withdrawn_tab_is_the_sixth_reached_by_tab_and_by_command() {
     show_audit(&mut a);
     let effects = key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Withdrawn);
-    assert!(matches!(loads(&effects)[..], [(_, Load::Withdrawals)]));
+    assert!(matches!(loads(&effects)[..], [(_, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest)))]));
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Inspection);
     key(&mut a, KeyCode::Tab);

@@ -1,43 +1,11 @@
-//! The Scores tab's state: the ranking, a unit's explanation and the incident forms, with the
-//! queries and writes they ask for.
+//! The Scores tab's state: the ranking and a unit's explanation, its lines and its selection.
 
-use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::style::{Modifier, Style};
-use ratatui_textarea::TextArea;
-
-use super::super::{Cursor, ItemView};
-use crate::domain::IncidentKind;
 use crate::domain::assessment::Period;
 use crate::reports::ScoreRow;
-use crate::store::{IncidentInput, IncidentRow};
+use crate::ui::app::ItemView;
 use crate::ui::keymap::Action;
-use crate::ui::paged::{Paged, Row};
+use crate::ui::paged::{Cursor, Row};
 use crate::ui::text::SearchKey;
-
-/// A query or a write of the assessment, for a task to run.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AssessmentLoad {
-    /// What a unit's score in a period is made of.
-    Explain { unit: String, period: Period },
-    /// Records an incident; `item` (an item's id or ref) is looked up first.
-    AddIncident { input: IncidentInput, item: Option<String> },
-    /// Corrects an incident by a reversing record.
-    Reverse { id: i64, note: String },
-    /// Writes the period's bulletin (Markdown) to `file` in the current directory.
-    Bulletin { period: Period, file: String },
-}
-
-/// What an assessment query or write brought back (an error as one line).
-#[derive(Debug, Clone)]
-pub enum AssessmentLoaded {
-    Explained(Result<Box<Explanation>, String>),
-    /// The incident asked for, and its id once recorded.
-    Added(IncidentInput, Result<i64, String>),
-    /// The incident corrected, and the id of the reversing record.
-    Reversed(i64, Result<i64, String>),
-    /// The full path of the file written.
-    Bulletin(Result<String, String>),
-}
 
 pub use crate::usecase::assessment::Explanation;
 
@@ -67,13 +35,13 @@ pub enum Part {
 
 impl Part {
     /// Whether the selection can rest on it.
-    pub(super) fn selectable(self) -> bool {
+    pub(crate) fn selectable(self) -> bool {
         matches!(self, Part::Item(_) | Part::Incident(_) | Part::Signal(_) | Part::Overdue(_))
     }
 }
 
 /// The lines of an explanation.
-pub(super) fn parts(e: &Explanation) -> Vec<Part> {
+pub(crate) fn parts(e: &Explanation) -> Vec<Part> {
     let mut out = Vec::new();
     let section = |out: &mut Vec<Part>, s: Section, n: usize, each: &dyn Fn(usize, &mut Vec<Part>)| {
         if !out.is_empty() {
@@ -113,14 +81,14 @@ pub struct UnitView {
 
 /// What a selected line stands for, to keep the selection on it when the explanation reloads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Anchor {
+pub(crate) enum Anchor {
     Item(i64),
     Incident(i64),
     Other(Part),
 }
 
 impl UnitView {
-    pub(super) fn new(unit: String, period: Period) -> UnitView {
+    pub(crate) fn new(unit: String, period: Period) -> UnitView {
         UnitView {
             unit,
             period,
@@ -138,7 +106,7 @@ impl UnitView {
         self.parts.get(self.cursor.selected).copied().filter(|p| p.selectable())
     }
 
-    pub(super) fn anchor(&self) -> Option<Anchor> {
+    pub(crate) fn anchor(&self) -> Option<Anchor> {
         let e = self.explanation.as_ref()?;
         Some(match self.selected()? {
             Part::Item(i) => Anchor::Item(e.items[i].id),
@@ -148,7 +116,7 @@ impl UnitView {
     }
 
     /// Takes a fresh explanation, the selection staying on its item or incident.
-    pub(super) fn explained(&mut self, explanation: Explanation, height: usize) {
+    pub(crate) fn explained(&mut self, explanation: Explanation, height: usize) {
         let anchor = self.anchor();
         self.parts = parts(&explanation);
         let found = anchor.and_then(|a| {
@@ -171,16 +139,16 @@ impl UnitView {
         self.show(height);
     }
 
-    pub(super) fn first(&self) -> Option<usize> {
+    pub(crate) fn first(&self) -> Option<usize> {
         self.parts.iter().position(|p| p.selectable())
     }
 
-    pub(super) fn last(&self) -> Option<usize> {
+    pub(crate) fn last(&self) -> Option<usize> {
         self.parts.iter().rposition(|p| p.selectable())
     }
 
     /// Moves the selection to the selectable line `delta` lines away (or the nearest one beyond).
-    pub(super) fn step(&mut self, action: Action, height: usize) {
+    pub(crate) fn step(&mut self, action: Action, height: usize) {
         let (Some(first), Some(last)) = (self.first(), self.last()) else { return };
         let page = height.max(1) as isize;
         let at = self.cursor.selected;
@@ -210,7 +178,7 @@ impl UnitView {
 
     /// Keeps the selected line in sight with the lines that belong to it: an item's columns, the
     /// heading above the first of a section, and at either end everything there is.
-    pub(super) fn show(&mut self, height: usize) {
+    pub(crate) fn show(&mut self, height: usize) {
         let height = height.max(1);
         let len = self.parts.len();
         let at = self.cursor.selected.min(len.saturating_sub(1));
@@ -241,47 +209,6 @@ impl UnitView {
     }
 }
 
-/// The assessment tab: every unit's score for a period, loaded whole; a unit's explanation.
-#[derive(Debug)]
-pub struct ScoresView {
-    pub period: Period,
-    /// Loaded whole: `done` once the first load has come back.
-    pub units: Paged<ScoreRow>,
-    /// The unit whose score is explained (Enter).
-    pub unit: Option<UnitView>,
-    /// An incident being recorded or corrected.
-    pub writing: Option<u64>,
-    /// The bulletin being written.
-    pub bulletin: Option<u64>,
-}
-
-impl ScoresView {
-    pub fn new(period: Period) -> ScoresView {
-        ScoresView { period, units: Paged::default(), unit: None, writing: None, bulletin: None }
-    }
-
-    /// Whether something of the tab is loading or being written.
-    pub fn busy(&self) -> bool {
-        self.units.waiting.is_some()
-            || self.writing.is_some()
-            || self.bulletin.is_some()
-            || self
-                .unit
-                .as_ref()
-                .is_some_and(|u| u.waiting.is_some() || u.item.as_ref().is_some_and(|i| i.waiting.is_some()))
-    }
-
-    /// The item opened from the explanation, if it waits for the result numbered `id`.
-    pub fn item_waiting(&mut self, id: u64) -> Option<&mut ItemView> {
-        self.unit.as_mut()?.item.as_mut().filter(|i| i.waiting == Some(id))
-    }
-
-    /// The item opened from the explanation.
-    pub fn opened_item(&self) -> Option<&ItemView> {
-        self.unit.as_ref()?.item.as_ref()
-    }
-}
-
 impl Row for ScoreRow {
     type Key = String;
 
@@ -305,107 +232,4 @@ pub fn period_words(period: Period) -> String {
 /// A number with its sign: +3, -5, 0.
 pub fn signed(n: i64) -> String {
     if n > 0 { format!("+{n}") } else { n.to_string() }
-}
-
-/// The fields of the incident form, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Kind,
-    Item,
-    Date,
-    Note,
-}
-
-impl Field {
-    const ALL: [Field; 4] = [Field::Kind, Field::Item, Field::Date, Field::Note];
-}
-
-/// An incident being recorded against a unit.
-#[derive(Debug)]
-pub struct IncidentForm {
-    pub unit: String,
-    pub kind: IncidentKind,
-    pub field: Field,
-    /// The item it is about: an id or a ref (optional).
-    pub item: TextArea<'static>,
-    /// The item chosen in the explanation: its id as typed, and its title.
-    pub chosen: Option<(String, String)>,
-    /// When it happened (YYYY-MM-DD; empty: today).
-    pub date: TextArea<'static>,
-    /// What happened (required).
-    pub note: TextArea<'static>,
-}
-
-impl IncidentForm {
-    /// Moves to a field; only its input shows a cursor.
-    pub fn focus(&mut self, field: Field) {
-        self.field = field;
-        for (f, input) in [(Field::Item, &mut self.item), (Field::Date, &mut self.date), (Field::Note, &mut self.note)]
-        {
-            input.set_cursor_style(if f == field {
-                Style::default().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::default()
-            });
-        }
-    }
-
-    pub(super) fn step(&mut self, delta: isize) {
-        let at = Field::ALL.iter().position(|f| *f == self.field).unwrap_or(0) as isize;
-        let n = Field::ALL.len() as isize;
-        self.focus(Field::ALL[(at + delta).rem_euclid(n) as usize]);
-    }
-
-    /// The title of the item typed, when it is the one chosen in the explanation.
-    pub fn item_title(&self) -> Option<&str> {
-        let typed = text(&self.item);
-        self.chosen.as_ref().filter(|(id, _)| *id == typed).map(|(_, title)| title.as_str())
-    }
-
-    /// A key typed into the form: the kind cycles (Space, ←, →); a text field edits.
-    pub(super) fn typed(&mut self, event: KeyEvent) {
-        if event.code == KeyCode::Enter {
-            return;
-        }
-        match self.field {
-            Field::Kind => match event.code {
-                KeyCode::Char(' ') | KeyCode::Right => self.kind = next_kind(self.kind, 1),
-                KeyCode::Left => self.kind = next_kind(self.kind, -1),
-                _ => {}
-            },
-            Field::Item => {
-                self.item.input(event);
-            }
-            Field::Date => {
-                self.date.input(event);
-            }
-            Field::Note => {
-                self.note.input(event);
-            }
-        }
-    }
-}
-
-/// An incident being corrected, with why.
-#[derive(Debug)]
-pub struct ReverseForm {
-    pub incident: IncidentRow,
-    pub note: TextArea<'static>,
-}
-
-/// The kind `delta` steps on, in the order of Art. 16.
-pub(super) fn next_kind(kind: IncidentKind, delta: isize) -> IncidentKind {
-    let all = IncidentKind::ALL;
-    let at = all.iter().position(|k| *k == kind).unwrap_or(0) as isize;
-    all[(at + delta).rem_euclid(all.len() as isize) as usize]
-}
-
-/// What a one-line input holds, trimmed.
-pub(super) fn text(input: &TextArea) -> String {
-    input.lines().join(" ").trim().to_string()
-}
-
-/// Whether a list has been loaded (or is loading), so that it must load again after a change.
-pub(super) fn loaded<T: Row>(list: &Paged<T>) -> bool {
-    list.done || list.waiting.is_some() || !list.rows.is_empty()
 }

@@ -1,0 +1,141 @@
+# 存储层的消息（src/store、src/usecase）：数据库操作为何没有完成。
+# 命令行名称（`portal-admin init`、--site、--column）在各语言中保持原样。
+
+## 打开数据库
+
+store-unreachable = 无法连接 { $target }：{ $reason }
+store-needs-password = 无法登录 { $target }：{ $reason }；请用 PGPASSWORD 或 ~/.pgpass 提供密码（在终端上也可按提示输入）
+store-no-access = { $who } 不能打开 { $target }：不是它的在岗操作员；请它的管理员运行 `portal-admin operators add { $who } --role viewer`（如果你被停用，则是 `operators role { $who } viewer`）
+store-missing = { $target } 没有 portal-admin 数据库；运行 `portal-admin init` 创建（或用 `portal-admin --demo` 在演示数据上试用）
+store-no-schema = { $target } 没有 portal-admin 的数据库结构；请先运行 `portal-admin init`
+store-newer-schema = { $target } 的数据库结构版本为 { $found }，比本程序能识别的版本（{ $supported }）新；请升级 portal-admin
+store-older-schema = { $target } 的数据库结构版本为 { $found }，比本程序的版本 { $supported } 旧；运行 `portal-admin init` 升级
+store-bad-item = 第 { $index } 条信息：{ $message }
+store-database = 数据库错误：{ $error }
+store-disk-full = 数据库所在磁盘已满：未写入任何内容；请腾出空间后重试（{ $error }）
+store-read-only = 只读：不允许{ $what }（{ $why }）
+
+## 找不到的对象
+
+store-no-item = 站点 { $site } 中没有信息 { $item }
+store-no-unit = 站点 { $site } 中没有单位 { $unit }
+store-no-incident = 站点 { $site } 中没有责任事故 { $id }
+store-no-column = 站点 { $site } 中没有栏目 { $column }
+store-no-year = 没有 { $year } 年
+store-no-item-key = 站点 { $site } 中没有信息 { $key }（信息用编号或 ref 指定）
+store-no-site-code = { $target } 中没有站点 { $code }
+store-no-site = { $target } 中没有站点；请运行 `portal-admin init`
+store-sites-choose = { $target } 中有 { $count } 个站点（{ $codes }）；请用 --site 选择一个
+store-not-operator = { $name } 不是站点 { $site } 的操作员
+store-checked-item-elsewhere = 所检查的信息不在站点 { $site } 中
+store-not-site-column = 不是站点 { $site } 的栏目：{ $columns } 之一（`portal-admin columns` 列出全部栏目）
+
+## 拒绝的操作
+
+store-incident-needs-note = 登记责任事故需要说明经过（--note）
+store-not-assessed = { $unit } 不参加考核（外部单位）：责任事故只计入参加考核的单位
+store-correction-needs-note = 更正需要说明原因（--note）
+store-incident-is-correction = 责任事故 { $id } 本身是对责任事故 { $original } 的更正；请重新登记该事故
+store-incident-reversed = 责任事故 { $id } 已由责任事故 { $by } 更正
+store-calendar-not-admin = { $operator }（{ $who }）不能修改工作日历：只有站点的在岗管理员可以
+store-not-active-operator = 不是在岗操作员
+store-notice-no-day = 通知中没有日期
+store-waiver-needs-reason = 豁免检查发现需要理由
+store-no-event-deadline = 栏目 { $column }（{ $path }）没有按事件计算的更新时限（其规则：{ $rule }）；文件在“政府文件”等自文件印发起计算时限的栏目中跟踪
+store-document-registered = 文件 { $number } 已登记（编号 { $id }）
+
+## 导入
+
+store-import-unknown-unit = 未知单位 { $unit }
+store-import-unknown-column = 未知栏目 { $column }（栏目路径见 `portal-admin columns`）
+store-import-ref-twice = ref { $reference } 出现了两次
+store-import-ref-taken = ref { $reference } 已作为信息 { $id }（{ $status }）在数据库中；只有退回单位的信息才能按同一审核程序作为待审信息再次报送
+store-import-no-ids = 无法预留 { $count } 个信息编号
+store-import-unknown-operator = 审核人 { $operator } 不是已知操作员
+store-import-request-unit = 撤回申请中的单位 { $unit } 未知
+store-import-incident-unit = 责任事故中的单位 { $unit } 未知
+store-import-incident-item = 责任事故指向尚未写入的信息 { $item }
+store-import-document-column = 文件中的栏目 { $column } 未知
+store-import-document-item = 文件指向尚未写入的信息 { $item }
+
+## 留言、操作员、链接
+
+store-inquiry-needs-subject = 留言需要标题
+store-inquiry-needs-reason = 无效留言需要说明无效的理由
+store-answer-needs-text = 答复需要内容
+store-inquiry-answered = 留言 { $id } 不是站点 { $site } 的未答复留言
+store-operator-exists = { $name } 已是站点 { $site } 的操作员；用 `operators role` 修改其角色
+store-last-admin = { $name } 是站点 { $site } 最后一位能登录的在岗管理员；请先设立另一位
+store-unknown-link-place = 未知的链接位置 { $place }
+store-unknown-verdict = 未知的检查结论 { $verdict }
+
+## 信息及其版本
+
+store-changed-by = 信息 { $item } 在读取后已被 { $who } 于 { $at } 修改（{ $action }）；请重新载入后再作决定
+store-changed = 信息 { $item } 在读取后已被修改；请重新载入后再作决定
+store-operator-unregistered = { $operator } 不是站点 { $site } 的操作员；须先由管理员登记
+store-operator-inactive = { $operator } 已不是站点 { $site } 的在岗操作员
+
+## 撤回与审核
+
+store-withdraw-not-online = 信息 { $id } 不在线（当前为 { $status }）：只有在线信息可以撤回
+store-mark-not-online = 信息 { $id } 不在线（当前为 { $status }）：只有在线信息可以标注为{ $mark }
+store-request-not-online = 信息 { $item } 为 { $status }，不在线：没有可撤回的内容
+store-decline-needs-reason = 不予撤回需要理由（--reason）
+store-request-not-pending = 申请 { $request } 不是站点 { $site } 待处理的申请
+store-cannot-pass-recheck = 信息 { $item } 不能通过复核：缺少{ $missing }（第十条）
+store-no-target-column = 信息 { $item } 没有发布栏目；请用 --column ID 指定
+
+## 数据库结构
+
+store-table-differs = 站点 { $code } 已有一张 { $count } 个栏目的栏目责任表，与所给的不同；已载入的表从不替换
+
+## 写入
+
+store-not-writable = { $user } 无权写入 { $path }
+store-doing-restore = 恢复信息
+store-doing-retraction-request = 登记撤回申请
+store-doing-review = 审核
+store-doing-withdrawal = 撤回
+store-doing-inquiry-answer = 答复留言
+store-doing-operators = 变更操作员
+store-doing-calendar = 修改工作日历
+store-doing-incident-correction = 更正责任事故
+store-doing-request-decline = 不予撤回
+store-doing-init = 初始化
+store-doing-marking = 标注信息
+store-doing-publishing = 发布
+store-doing-incident = 登记责任事故
+store-doing-inquiry = 登记留言
+store-doing-link-checks = 记录链接检查结果
+store-doing-document = 登记文件
+store-doing-waiver = 豁免检查发现
+store-doing-import = 导入
+store-doing-demo = 写入演示数据
+
+## 数据库地址（--db）
+
+store-bad-url = --db 地址 { $url } 有误：{ $why }
+store-url-no-host = postgres:// 之后没有主机或数据库
+store-url-sqlite-parameters = sqlite:// 地址不带参数（{ $query }）；只读打开请用 --read-only
+store-url-sqlite-path = 应为 sqlite://路径，指向一个文件（内存数据库什么也不会保存）
+store-url-expected = 应为 postgres://用户@主机[:端口]/数据库 或 sqlite://路径
+store-sqlite-qpsg = 无法开启 SQLite 的查询计划稳定保证（代码 { $code }）
+
+store-doing-backup-record = 记录备份
+store-doing-backup-restore = 恢复备份
+store-backup-file = { $file }：{ $why }
+store-backup-not-a-backup = 不是 portal-admin 的备份（既不是 SQLite 数据库，也不是 pg_dump 归档）
+store-backup-damaged = 已损坏或不完整：{ $error }
+store-backup-copy-differs = 副本中{ $table }有{ $found }行，数据库中为{ $expected }行
+store-backup-not-empty = { $target }不是空的：备份只能恢复到空数据库中
+store-backup-restored-damaged = { $target }：恢复出的数据库已损坏：{ $problem }
+store-backup-restored-differs = { $target }：恢复出的数据库中{ $table }有{ $found }行，备份中为{ $expected }行
+store-backup-not-postgres = 不是 PostgreSQL 数据库
+store-backup-no-tool = 找不到 PostgreSQL { $server } 或更新版本的 { $tool }（服务器版本为 { $server }）：请安装，例如 apt-get install postgresql-client-{ $server }
+store-backup-cannot-run = 无法运行 { $tool }：{ $error }
+store-backup-tool-failed = { $tool } 失败：{ $error }
+store-backup-no-checksum = { $file }：无法读取其校验文件 { $checksum }（{ $error }）；备份只有连同旁边写下的校验值才能恢复
+store-backup-checksum-differs = { $file }：已损坏或不完整：其 SHA-256 与旁边 { $checksum } 中写下的不同
+store-backup-is-sqlite = { $file } 是 SQLite 备份：请恢复到 sqlite:// 数据库
+store-backup-is-postgres = { $file } 是 PostgreSQL 备份：请恢复到 postgres:// 数据库

@@ -1,0 +1,179 @@
+//! The Audit tab: the audit trail newest first, a page at a time, filtered by what the records
+//! say and by their Beijing day; Enter shows a record whole.
+
+use super::{Ask, Cx, View, step};
+use crate::store::{AuditEntry, Site, Store, StoreError};
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::paged::{Cursor, PAGE, Paged, Row};
+use crate::ui::sanitise::{clean_block, clean_line, each};
+use crate::ui::text::SearchKey;
+use crate::usecase;
+
+mod draw;
+
+/// The tab's state: the records loaded so far.
+#[derive(Debug, Default)]
+pub struct AuditView {
+    pub list: Paged<AuditEntry>,
+}
+
+/// The tab's query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    /// A page of the audit trail, newest first, before an id.
+    Page { before: Option<i64> },
+}
+
+/// What it brought back.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Page(Result<Vec<AuditEntry>, String>),
+}
+
+impl Load {
+    pub fn is_write(&self) -> bool {
+        match self {
+            Load::Page { .. } => false,
+        }
+    }
+
+    pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
+        match self {
+            Load::Page { before } => {
+                Loaded::Page(usecase::audit::page(store, site, &Default::default(), before, PAGE).await.map_err(line))
+            }
+        }
+    }
+}
+
+impl Loaded {
+    pub fn failed(&self) -> bool {
+        match self {
+            Loaded::Page(r) => r.is_err(),
+        }
+    }
+
+    pub fn sanitised(mut self) -> Self {
+        match &mut self {
+            Loaded::Page(r) => each(r, |e| {
+                clean_line(&mut e.operator);
+                clean_line(&mut e.action);
+                clean_line(&mut e.target);
+                clean_block(&mut e.detail);
+            }),
+        }
+        self
+    }
+
+    #[cfg(test)]
+    pub fn every_error() -> Vec<(&'static str, Loaded)> {
+        vec![("Page", Loaded::Page(Err("the database said no".into())))]
+    }
+}
+
+impl Row for AuditEntry {
+    type Key = i64;
+
+    fn key(&self) -> i64 {
+        self.id
+    }
+
+    fn search(&self) -> SearchKey {
+        // Its Beijing time too, so that typing a day (2026-11-28) keeps that day's records.
+        let at = crate::domain::time::format_time(self.at, false);
+        SearchKey::new(&[&self.operator, &self.action, &self.target, &self.detail, &at])
+    }
+}
+
+impl AuditView {
+    fn load(&mut self, before: Option<i64>, ask: &mut Ask) {
+        let req = ask.request(Load::Page { before });
+        self.list.asked(req, before);
+    }
+
+    /// A result for this view.
+    pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
+        match loaded {
+            Loaded::Page(result) => {
+                let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
+                if self.list.accept(id, result, cx.height)
+                    && let Some(after) = self.list.wants_more(cx.height)
+                {
+                    self.load(after, ask);
+                }
+                if let Some(e) = failed {
+                    ask.warn(format!("loading the audit trail failed: {e}"));
+                }
+            }
+        }
+    }
+}
+
+impl View for AuditView {
+    fn layer(&self) -> Layer {
+        Layer::Audit
+    }
+
+    fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list.rows.is_empty() && self.list.waiting.is_none() {
+            self.load(None, ask);
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.list.waiting.is_some()
+    }
+
+    fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
+        self.load(None, ask);
+    }
+
+    fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list.loaded() {
+            self.load(None, ask);
+        }
+    }
+
+    fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if let Some(e) = self.list.selected() {
+            let at = crate::domain::time::format_time(e.at, false);
+            *ask.overlay = crate::ui::app::Overlay::Record(format!(
+                "#{}  {at}\noperator  {}\naction    {}\ntarget    {}\n\n{}",
+                e.id, e.operator, e.action, e.target, e.detail
+            ));
+        }
+    }
+
+    fn motion(&mut self, action: Action, cx: &Cx, ask: &mut Ask) {
+        let len = self.list.shown.len();
+        self.list.cursor.step(step(action, len, cx.height), len, cx.height);
+        if let Some(after) = self.list.wants_more(cx.height) {
+            self.load(after, ask);
+        }
+    }
+
+    fn filter(&self) -> Option<&str> {
+        Some(&self.list.filter)
+    }
+
+    fn set_filter(&mut self, text: String, height: usize) {
+        self.list.set_filter(text, height);
+    }
+
+    fn copy(&self, id: bool) -> Option<String> {
+        self.list.selected().map(|e| if id { e.id.to_string() } else { e.detail.clone() })
+    }
+
+    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
+        let len = self.list.shown.len();
+        Some((&mut self.list.cursor, len))
+    }
+
+    fn fit(&mut self, height: usize) {
+        self.list.cursor.show(self.list.shown.len(), height);
+    }
+
+    fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
+        draw::draw(self, d, areas);
+    }
+}

@@ -1,0 +1,301 @@
+//! The Findings tab: the content checks (`portal-admin check --all`) on every online item, newest
+//! first: each finding's item, kind, text, message and suggestion, blocking ones marked, waived
+//! ones said. On a large site it takes tens of seconds, so it runs only when the tab is first
+//! opened (and on F5), on a task, while the keys keep working. Enter opens the item, from which
+//! `w` withdraws it; `W` waives the selected finding after asking why, and `i` opens the incident
+//! form filled in from it (both shared with the review screen: `app::findings`).
+
+use chrono::{DateTime, Utc};
+
+use super::{Ask, Cx, Event, View, step};
+use crate::domain::checks::Finding;
+use crate::reports::checks::WaivedFinding;
+use crate::store::{ExportedItem, HistoryEntry, ItemText, Site, Store, StoreError};
+use crate::ui::app::{ItemView, opened_item, page_delta, scroll};
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::paged::{Cursor, Paged, Row};
+use crate::ui::sanitise::{clean_item, clean_line, clean_option, clean_result, each};
+use crate::ui::text::SearchKey;
+use crate::usecase;
+
+mod draw;
+
+/// One finding on an online item (the item's body is not kept: the item screen loads it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FindingRow {
+    pub item: i64,
+    pub title: String,
+    /// The item's unit (none for a repost): who an incident from the finding is against.
+    pub unit: Option<String>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub finding: Finding,
+    /// The waiver that covers it (`who: why`), if one does.
+    pub waived: Option<String>,
+}
+
+/// The rows of `online_findings`' result, newest item first, each item's findings in order.
+pub fn finding_rows(found: Vec<(ItemText, Vec<WaivedFinding>)>) -> Vec<FindingRow> {
+    found
+        .into_iter()
+        .flat_map(|(item, findings)| {
+            let (id, title, unit, published_at) = (item.id, item.title, item.unit, item.published_at);
+            findings.into_iter().map(move |(finding, waived)| FindingRow {
+                item: id,
+                title: title.clone(),
+                unit: unit.clone(),
+                published_at,
+                finding,
+                waived,
+            })
+        })
+        .collect()
+}
+
+impl Row for FindingRow {
+    type Key = (i64, String);
+
+    fn key(&self) -> Self::Key {
+        (self.item, format!("{} {}", self.finding.kind.as_str(), self.finding.span()))
+    }
+
+    fn search(&self) -> SearchKey {
+        let f = &self.finding;
+        SearchKey::new(&[&self.item.to_string(), &self.title, f.kind.as_str(), &f.text, &f.message])
+    }
+}
+
+/// The findings, and an item opened from them.
+#[derive(Debug, Default)]
+pub struct FindingsView {
+    pub list: Paged<FindingRow>,
+    pub item: Option<ItemView>,
+}
+
+/// The tab's queries.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    /// The content checks' findings on every online item, newest first.
+    Online,
+    /// The item opened from a finding.
+    Item { id: i64 },
+}
+
+/// What they brought back.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Online(Result<Vec<FindingRow>, String>),
+    Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
+}
+
+impl Load {
+    pub fn is_write(&self) -> bool {
+        match self {
+            Load::Online | Load::Item { .. } => false,
+        }
+    }
+
+    pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
+        match self {
+            // Every online item through the content checks: tens of seconds on a large site.
+            Load::Online => {
+                Loaded::Online(usecase::findings::online(store, site).await.map(finding_rows).map_err(line))
+            }
+            Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
+        }
+    }
+}
+
+impl Loaded {
+    pub fn failed(&self) -> bool {
+        match self {
+            Loaded::Online(r) => r.is_err(),
+            Loaded::Item(r) => r.is_err(),
+        }
+    }
+
+    pub fn sanitised(mut self) -> Self {
+        match &mut self {
+            Loaded::Online(r) => each(r, |f| {
+                clean_line(&mut f.title);
+                clean_option(&mut f.unit);
+                clean_line(&mut f.finding.text);
+                clean_line(&mut f.finding.message);
+                clean_line(&mut f.finding.suggestion);
+                clean_option(&mut f.waived);
+            }),
+            Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
+        }
+        self
+    }
+
+    #[cfg(test)]
+    pub fn every_error() -> Vec<(&'static str, Loaded)> {
+        let e = "the database said no".to_string();
+        vec![("Online", Loaded::Online(Err(e.clone()))), ("Item", Loaded::Item(Err(e)))]
+    }
+}
+
+impl FindingsView {
+    /// Whether it has been loaded (or is loading), so that it loads again after a withdrawal.
+    pub fn shown(&self) -> bool {
+        self.list.loaded()
+    }
+
+    /// How many items have findings, and how many findings block (no waiver covers them).
+    pub fn counts(&self) -> (usize, usize) {
+        let mut items: Vec<i64> = self.list.rows.iter().map(|r| r.item).collect();
+        items.dedup();
+        (items.len(), self.list.rows.iter().filter(|r| r.finding.blocking && r.waived.is_none()).count())
+    }
+
+    fn load(&mut self, ask: &mut Ask) {
+        let req = ask.request(Load::Online);
+        self.list.asked(req, None);
+    }
+
+    /// Checks every online item again, if the list has been shown (after a waiver).
+    pub fn reload_list(&mut self, ask: &mut Ask) {
+        if self.shown() {
+            self.load(ask);
+        }
+    }
+
+    /// Loads the item opened from the findings again (after a change to it).
+    fn reload_item(&mut self, ask: &mut Ask) {
+        if let Some(item) = &mut self.item {
+            item.waiting = Some(ask.request(Load::Item { id: item.id }));
+        }
+    }
+
+    /// A result for this view.
+    pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
+        match loaded {
+            Loaded::Online(result) => {
+                let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
+                self.list.accept_whole(id, result, cx.height);
+                if let Some(e) = failed {
+                    ask.warn(format!("checking the online items failed: {e}"));
+                }
+            }
+            Loaded::Item(result) => {
+                let Some(item) = self.item.as_mut().filter(|i| i.waiting == Some(id)) else { return };
+                item.waiting = None;
+                match result {
+                    Ok(found) => item.item = Some(*found),
+                    Err(e) => {
+                        item.error = Some(e.clone());
+                        ask.warn(format!("loading item {} failed: {e}", item.id));
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl View for FindingsView {
+    fn layer(&self) -> Layer {
+        if self.item.is_some() { Layer::Item } else { Layer::Findings }
+    }
+
+    /// Only when opened: on a large site the checks take tens of seconds.
+    fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if !self.shown() {
+            self.load(ask);
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.list.waiting.is_some() || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
+    }
+
+    fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
+        if let Some(item) = &mut self.item {
+            if let Some(delta) = page_delta(action, cx.height) {
+                scroll(item, delta);
+                return true;
+            }
+            match action {
+                Action::Back if matches!(ask.overlay, crate::ui::app::Overlay::None) => self.item = None,
+                // `w`: withdraw the item after the usual confirmation.
+                Action::WithdrawItems => match opened_item(item) {
+                    Ok(items) => ask.post(Event::Withdraw(items)),
+                    Err(why) => ask.warn(why),
+                },
+                Action::Filter => {}
+                _ => return false,
+            }
+            return true;
+        }
+        let Some(row) = self.list.selected().cloned() else { return false };
+        match action {
+            Action::Open => {
+                let id = row.item;
+                let req = ask.request(Load::Item { id });
+                self.item = Some(ItemView { id, item: None, scroll: 0, waiting: Some(req), error: None });
+            }
+            Action::WaiveFinding => ask.post(Event::Waive { item: row.item, finding: row.finding, waived: row.waived }),
+            Action::RecordIncident => {
+                ask.post(Event::Incident { unit: row.unit, item: row.item, title: row.title, finding: row.finding })
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
+        self.load(ask);
+        self.reload_item(ask);
+    }
+
+    /// A withdrawn item is no longer online: the item opened, then the list.
+    fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
+        self.reload_item(ask);
+        self.reload_list(ask);
+    }
+
+    fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
+        let len = self.list.shown.len();
+        self.list.cursor.step(step(action, len, cx.height), len, cx.height);
+    }
+
+    fn filter(&self) -> Option<&str> {
+        self.item.is_none().then_some(self.list.filter.as_str())
+    }
+
+    fn set_filter(&mut self, text: String, height: usize) {
+        if self.item.is_none() {
+            self.list.set_filter(text, height);
+        }
+    }
+
+    /// The text `y` copies: the item's id or title.
+    fn copy(&self, id: bool) -> Option<String> {
+        match &self.item {
+            Some(item) => {
+                let title = item.item.as_ref().map(|(i, _)| i.title.clone());
+                if id { Some(item.id.to_string()) } else { title }
+            }
+            None => self.list.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() }),
+        }
+    }
+
+    fn item(&self) -> Option<&ItemView> {
+        self.item.as_ref()
+    }
+
+    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
+        if self.item.is_some() {
+            return None;
+        }
+        let len = self.list.shown.len();
+        Some((&mut self.list.cursor, len))
+    }
+
+    fn fit(&mut self, height: usize) {
+        self.list.cursor.show(self.list.shown.len(), height);
+    }
+
+    fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
+        draw::draw(self, d, areas);
+    }
+}

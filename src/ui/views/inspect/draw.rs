@@ -1,0 +1,160 @@
+//! The Inspect tab drawn: the indicators with a pass/warn/fail badge, and an indicator's detail
+//! (the columns or inquiries behind its count).
+
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::InspectView;
+use crate::domain::inspection::{Indicator, Level};
+use crate::domain::staleness::Status;
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::layout::Areas;
+use crate::ui::paged::Cursor;
+use crate::ui::text::{self, fit, pad};
+use crate::ui::widgets::{Draw, Theme, provisional_note};
+
+/// A level as a symbol that reads without colour.
+pub fn level_symbol(level: Level) -> &'static str {
+    match level {
+        Level::Pass => "✓",
+        Level::Warn => "!",
+        Level::Fail => "✗",
+    }
+}
+
+/// A level's style.
+fn level_style(theme: Theme, level: Level) -> Style {
+    match level {
+        Level::Fail => theme.status(Status::Overdue),
+        Level::Warn => theme.status(Status::DueSoon).add_modifier(Modifier::BOLD),
+        Level::Pass => theme.status(Status::Ok),
+    }
+}
+
+/// Where it warns, or `-` when it does not warn before it fails.
+fn warns(i: &Indicator) -> String {
+    if i.warn_at < i.threshold { format!("≥ {}", i.warn_at) } else { "-".to_string() }
+}
+
+pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
+    let ambiguous = d.ambiguous();
+    let at_now = d.at();
+    if let Some((indicator, cursor)) = view.opened() {
+        return detail(view, d, areas, indicator, cursor);
+    }
+    let mut spans = vec![Span::raw("Inspection")];
+    if let Some((at, _)) = &view.indicators {
+        spans.push(Span::raw(format!(" · as of {at}")));
+        let (fail, warn) = view.counts();
+        let theme = d.theme;
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!("{}{fail} fail", level_symbol(Level::Fail)), level_style(theme, Level::Fail)));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!("{}{warn} warn", level_symbol(Level::Warn)), level_style(theme, Level::Warn)));
+        if *at != at_now {
+            spans.push(Span::styled(format!(" (loading {at_now})"), theme.dim()));
+        }
+        spans.extend(provisional_note(view.list().iter().filter(|i| i.provisional).count(), theme));
+    }
+    d.title(areas.title, spans);
+
+    let w = usize::from(areas.rows.width);
+    let wide = w >= 120;
+    let name_w = if wide { 50 } else { w.saturating_sub(7 + 7 + 9 + 9) };
+    let detail_w = if wide { w.saturating_sub(7 + name_w + 7 + 9 + 9 + 1) } else { 0 };
+    let header = format!(
+        "{}{}{:>6} {}{}{}",
+        pad("level", 7),
+        pad("indicator", name_w),
+        "count",
+        pad(" fails", 9),
+        pad(" warns", 9),
+        pad(if wide { " behind the count (Enter lists them)" } else { "" }, detail_w + 1)
+    );
+    d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
+
+    let list = view.list();
+    if list.is_empty() {
+        let msg = match (&view.error, view.waiting.is_some()) {
+            (Some(e), _) => format!("Could not evaluate the indicators: {e}"),
+            (None, true) => "Evaluating the indicators…".to_string(),
+            (None, false) => "No indicators.".to_string(),
+        };
+        let lines = vec![TextLine::from(d.text(&msg))];
+        Paragraph::new(text::wrap_lines(lines, areas.rows.width)).render(areas.rows, d.buf);
+        return;
+    }
+    let theme = d.theme;
+    let lines: Vec<TextLine<'static>> = list
+        .iter()
+        .map(|i| {
+            let mut line = vec![
+                Span::styled(
+                    pad(
+                        &format!(
+                            "{} {}{}",
+                            level_symbol(i.level),
+                            i.level.as_str(),
+                            if i.provisional { "?" } else { "" }
+                        ),
+                        7,
+                    ),
+                    level_style(theme, i.level),
+                ),
+                Span::raw(pad(&fit(i.name, name_w.saturating_sub(1)), name_w)),
+                Span::styled(format!("{:>5} ", i.count), level_style(theme, i.level)),
+                Span::raw(pad(&format!("  ≥ {}", i.threshold), 9)),
+                Span::raw(pad(&format!("  {}", warns(i)), 9)),
+            ];
+            if wide && !i.detail.is_empty() {
+                let joined = i.detail.iter().map(|line| text::display(line, ambiguous)).collect::<Vec<_>>().join("；");
+                line.push(Span::styled(format!(" {}", fit(&joined, detail_w)), theme.dim()));
+            }
+            TextLine::from(line)
+        })
+        .collect();
+    rows(d, areas.rows, view.cursor, lines);
+}
+
+/// One indicator's detail: the columns or inquiries behind its count.
+fn detail(view: &InspectView, d: &mut Draw, areas: &Areas, i: &Indicator, cursor: Cursor) {
+    let theme = d.theme;
+    let at = view.indicators.as_ref().map(|(at, _)| at.to_string()).unwrap_or_default();
+    let spans = vec![
+        Span::styled(format!("{} {} ", level_symbol(i.level), i.level.as_str()), level_style(theme, i.level)),
+        Span::raw(format!("{} · {} (fails ≥ {}, warns {}) · as of {at}", i.name, i.count, i.threshold, warns(i))),
+    ];
+    d.title(areas.title, spans);
+    let back = d.key_for(Layer::Global, Action::Back);
+    let header = format!("{} behind the count · {back} back", i.detail.len());
+    d.buf.set_string(
+        0,
+        areas.header.y,
+        pad(&header, usize::from(areas.header.width)),
+        theme.dim().add_modifier(Modifier::UNDERLINED),
+    );
+    if i.detail.is_empty() {
+        d.put(areas.rows, TextLine::from("Nothing behind this count."));
+        return;
+    }
+    let w = usize::from(areas.rows.width);
+    let lines: Vec<TextLine<'static>> =
+        i.detail.iter().map(|line| TextLine::raw(format!("  {}", fit(&d.text(line), w.saturating_sub(2))))).collect();
+    rows(d, areas.rows, cursor, lines);
+}
+
+/// The visible lines of a list under its cursor, the selection highlighted.
+fn rows(d: &mut Draw, area: Rect, cursor: Cursor, lines: Vec<TextLine<'static>>) {
+    for (row, line) in lines.into_iter().enumerate().skip(cursor.offset).take(usize::from(area.height)) {
+        let y = area.y + (row - cursor.offset) as u16;
+        let line_area = Rect { y, height: 1, ..area };
+        if row == cursor.selected {
+            d.buf.set_style(line_area, d.theme.selected());
+            d.put(line_area, line.patch_style(d.theme.selected()));
+        } else {
+            d.put(line_area, line);
+        }
+    }
+}

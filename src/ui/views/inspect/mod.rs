@@ -1,0 +1,217 @@
+//! The Inspect tab: the national check's single-veto indicators (`portal-admin inspect`) as of
+//! the console's day, each with its count, its thresholds and a pass/warn/fail badge; Enter lists
+//! the columns or inquiries behind an indicator's count. It loads when first opened and again on
+//! F5, on `:at`, on a colleague's change and after a withdrawal (a withdrawal can empty a column).
+
+use chrono::NaiveDate;
+
+use super::{Ask, Cx, View, step};
+use crate::domain::inspection::{Indicator, Level};
+use crate::store::{Site, Store, StoreError};
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::paged::Cursor;
+use crate::ui::sanitise::{clean_all, each};
+use crate::usecase;
+
+mod draw;
+
+/// The indicators, as of the day they were evaluated for.
+#[derive(Debug, Default)]
+pub struct InspectView {
+    /// The indicators last loaded, and the day they are as of.
+    pub indicators: Option<(NaiveDate, Vec<Indicator>)>,
+    pub cursor: Cursor,
+    pub waiting: Option<u64>,
+    /// Why the indicators could not be evaluated (a custom column table without its own rules).
+    pub error: Option<String>,
+    /// The indicator whose detail is open, with the detail's cursor.
+    pub detail: Option<(usize, Cursor)>,
+}
+
+/// The tab's query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    /// The national check's single-veto indicators as of a day, by the rules in effect.
+    Indicators { at: NaiveDate },
+}
+
+/// What it brought back.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Indicators(Result<Vec<Indicator>, String>),
+}
+
+impl Load {
+    pub fn is_write(&self) -> bool {
+        match self {
+            Load::Indicators { .. } => false,
+        }
+    }
+
+    pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
+        match self {
+            // The rules in effect (the user's inspection.toml or the built-in ones), then the
+            // indicators; rules that do not fit the site's column table are refused, with why.
+            Load::Indicators { at } => {
+                Loaded::Indicators(usecase::findings::inspection(store, site, at).await.map_err(line))
+            }
+        }
+    }
+}
+
+impl Loaded {
+    pub fn failed(&self) -> bool {
+        match self {
+            Loaded::Indicators(r) => r.is_err(),
+        }
+    }
+
+    pub fn sanitised(mut self) -> Self {
+        match &mut self {
+            // The columns' paths and the inquiries' subjects behind each count.
+            Loaded::Indicators(r) => each(r, |i| clean_all(&mut i.detail)),
+        }
+        self
+    }
+
+    #[cfg(test)]
+    pub fn every_error() -> Vec<(&'static str, Loaded)> {
+        vec![("Indicators", Loaded::Indicators(Err("the database said no".into())))]
+    }
+}
+
+impl InspectView {
+    /// Whether it has been loaded (or is loading), so that it loads again after a change.
+    pub fn shown(&self) -> bool {
+        self.indicators.is_some() || self.waiting.is_some() || self.error.is_some()
+    }
+
+    pub fn list(&self) -> &[Indicator] {
+        self.indicators.as_ref().map_or(&[], |(_, list)| list)
+    }
+
+    pub fn selected(&self) -> Option<&Indicator> {
+        self.list().get(self.cursor.selected)
+    }
+
+    /// The indicator whose detail is open.
+    pub fn opened(&self) -> Option<(&Indicator, Cursor)> {
+        let (i, cursor) = self.detail?;
+        Some((self.list().get(i)?, cursor))
+    }
+
+    /// How many indicators fail and how many warn.
+    pub fn counts(&self) -> (usize, usize) {
+        let n = |level| self.list().iter().filter(|i| i.level == level).count();
+        (n(Level::Fail), n(Level::Warn))
+    }
+
+    fn load(&mut self, cx: &Cx, ask: &mut Ask) {
+        self.waiting = Some(ask.request(Load::Indicators { at: cx.at }));
+    }
+
+    /// The indicators came back: the selection and an open detail stay on their indicator.
+    pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
+        let Loaded::Indicators(result) = loaded;
+        if self.waiting != Some(id) {
+            return;
+        }
+        self.waiting = None;
+        match result {
+            Ok(list) => {
+                self.indicators = Some((cx.at, list));
+                self.error = None;
+                self.fit(cx.height);
+            }
+            Err(e) => {
+                self.indicators = None;
+                self.detail = None;
+                self.error = Some(e.clone());
+                ask.warn(format!("the inspection failed: {e}"));
+            }
+        }
+    }
+}
+
+impl View for InspectView {
+    fn layer(&self) -> Layer {
+        Layer::Inspection
+    }
+
+    fn show(&mut self, cx: &Cx, ask: &mut Ask) {
+        if !self.shown() {
+            self.load(cx, ask);
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.waiting.is_some()
+    }
+
+    fn refresh(&mut self, cx: &Cx, ask: &mut Ask) {
+        self.load(cx, ask);
+    }
+
+    fn reload(&mut self, cx: &Cx, ask: &mut Ask) {
+        if self.shown() {
+            self.load(cx, ask);
+        }
+    }
+
+    /// Enter: the selected indicator's detail.
+    fn open(&mut self, _cx: &Cx, _ask: &mut Ask) {
+        if self.detail.is_none() && self.selected().is_some() {
+            self.detail = Some((self.cursor.selected, Cursor::default()));
+        }
+    }
+
+    fn back(&mut self, _cx: &Cx, _ask: &mut Ask) -> bool {
+        self.detail.take().is_some()
+    }
+
+    /// Moves in the list, or in the open detail.
+    fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
+        let height = cx.height;
+        match self.detail {
+            Some((i, mut cursor)) => {
+                let len = self.list().get(i).map_or(0, |x| x.detail.len());
+                cursor.step(step(action, len, height), len, height);
+                self.detail = Some((i, cursor));
+            }
+            None => {
+                let len = self.list().len();
+                self.cursor.step(step(action, len, height), len, height);
+            }
+        }
+    }
+
+    /// The text `y` copies: the selected detail line, or the indicator's name.
+    fn copy(&self, id: bool) -> Option<String> {
+        match self.opened() {
+            Some((i, cursor)) => i.detail.get(cursor.selected).cloned(),
+            None => self.selected().map(|i| if id { i.key.to_string() } else { i.name.to_string() }),
+        }
+    }
+
+    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
+        if self.detail.is_some() {
+            return None;
+        }
+        let len = self.list().len();
+        Some((&mut self.cursor, len))
+    }
+
+    fn fit(&mut self, height: usize) {
+        let len = self.list().len();
+        self.cursor.show(len, height);
+        if let Some((i, mut cursor)) = self.detail {
+            let len = self.list().get(i).map_or(0, |x| x.detail.len());
+            cursor.show(len, height);
+            self.detail = Some((i, cursor));
+        }
+    }
+
+    fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
+        draw::draw(self, d, areas);
+    }
+}

@@ -1,0 +1,308 @@
+//! The console's views, one module per view: each owns its state, the layer of its keys, what its
+//! keys do, its queries and their results (its own `Load` and `Loaded`), how those results are
+//! made safe and whether they failed, and its drawing (`<view>/draw.rs`, named as its state is).
+//!
+//! `App` routes to them: a key to the view in front (`View`), a result to the view that asked
+//! (`Views::loaded`), and gives each the console's shared state (`Cx`) and what it may ask of the
+//! console (`Ask`: a query, a word on the status line, a question). A view is registered once, in
+//! the `views!` list below; that line makes its queries and results part of the console's and
+//! routes them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::app::{Confirmed, Effect, ItemView, Notice, Overlay, Tab};
+use super::keymap::{Action, Keymap, Layer};
+use super::layout::Areas;
+use super::paged::Cursor;
+use super::text::Ambiguous;
+use super::widgets::Draw;
+use crate::domain::checks::Finding;
+use crate::store::{Site, Store, StoreError};
+
+/// What every view is given of the console's shared state.
+pub struct Cx<'a> {
+    pub keymap: &'a Keymap,
+    pub ambiguous: Ambiguous,
+    /// The day staleness is evaluated as of (`:at`; Beijing time).
+    pub at: NaiveDate,
+    /// The time as of the last tick.
+    pub now: DateTime<Utc>,
+    /// Rows a list shows at the current size.
+    pub height: usize,
+}
+
+/// What a view may ask of the console while it handles a key or a result: a query (its request
+/// number comes back), a word on the status line, a question over the view.
+pub struct Ask<'a> {
+    pub(super) effects: &'a mut Vec<Effect>,
+    pub(super) next_request: &'a mut u64,
+    /// This console's writes whose change mark has not come back yet.
+    pub(super) writing: &'a mut usize,
+    pub(super) notice: &'a mut Option<Notice>,
+    pub overlay: &'a mut Overlay,
+    /// What the view asks of the console beyond itself, handled once it returns.
+    pub(super) events: Vec<Event>,
+}
+
+/// What a view asks of the console that is not its own: the questions and writes several views
+/// share (a withdrawal, a waiver, an incident), which `App` runs once the view has returned.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// Ask whether to withdraw these items (id, title), then withdraw them.
+    Withdraw(Vec<(i64, String)>),
+    /// Ask why a finding on an item may stand (its waiver, if one covers it already).
+    Waive { item: i64, finding: Finding, waived: Option<String> },
+    /// The incident form, filled in from a finding on an item of a unit (none for a repost).
+    Incident { unit: Option<String>, item: i64, title: String, finding: Finding },
+}
+
+impl Ask<'_> {
+    /// Asks for a query; its request number, which its result comes back with.
+    pub fn request(&mut self, load: impl Into<super::app::Load>) -> u64 {
+        request(self.next_request, self.writing, self.effects, load.into())
+    }
+
+    /// Says something on the status line.
+    pub fn tell(&mut self, text: impl Into<String>) {
+        *self.notice = Some(Notice { text: text.into(), error: false });
+    }
+
+    /// Says something went wrong, on the status line.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        *self.notice = Some(Notice { text: text.into(), error: true });
+    }
+
+    /// Asks the console for something shared by several views (`Event`).
+    pub fn post(&mut self, event: Event) {
+        self.events.push(event);
+    }
+
+    /// Asks a question before a write: `text`, then `then` on Enter.
+    pub fn confirm(&mut self, text: String, then: Confirmed) {
+        *self.overlay = Overlay::Confirm { text, then };
+    }
+}
+
+/// Numbers a query and asks the runtime to run it; a write counts as running until its change
+/// mark comes back (`Msg::OwnChange`).
+pub(super) fn request(next: &mut u64, writing: &mut usize, effects: &mut Vec<Effect>, load: super::app::Load) -> u64 {
+    if load.is_write() {
+        *writing += 1;
+    }
+    *next += 1;
+    effects.push(Effect::Load(*next, load));
+    *next
+}
+
+/// How far a motion key moves in a list of `len` rows with `height` rows on screen.
+pub fn step(action: Action, len: usize, height: usize) -> isize {
+    let page = height.max(1) as isize;
+    match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::Top => -(len as isize),
+        _ => len as isize,
+    }
+}
+
+/// A view: what a tab (or a screen opened over one) shows and what its keys do. Everything but
+/// `layer` and `draw` has a default that does nothing.
+pub trait View {
+    /// The layer of key bindings in effect while it is in front.
+    fn layer(&self) -> Layer;
+
+    /// Brought to the front: loads what it has not loaded yet.
+    fn show(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+
+    /// Whether a query the user waits on is running (the spinner turns).
+    fn busy(&self) -> bool {
+        false
+    }
+
+    /// Runs one of its own actions; false if the action is not one of its own.
+    fn on_action(&mut self, _action: Action, _cx: &Cx, _ask: &mut Ask) -> bool {
+        false
+    }
+
+    /// F5: loads again what it shows.
+    fn refresh(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+
+    /// Something changed in the database (a colleague's change, this console's write): loads
+    /// again what it has loaded, keeping the selection.
+    fn reload(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+
+    /// Enter (or a click on the selected row): opens what is selected.
+    fn open(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+
+    /// Esc, once the filter is clear: closes what it has open; false if nothing was.
+    fn back(&mut self, _cx: &Cx, _ask: &mut Ask) -> bool {
+        false
+    }
+
+    /// A motion key (down, up, a page, the top, the bottom).
+    fn motion(&mut self, _action: Action, _cx: &Cx, _ask: &mut Ask) {}
+
+    /// What its filter keeps (`None`: nothing here is filtered).
+    fn filter(&self) -> Option<&str> {
+        None
+    }
+
+    /// Filters what it shows.
+    fn set_filter(&mut self, _text: String, _height: usize) {}
+
+    /// What the copy keys copy: the selection's id or its text.
+    fn copy(&self, _id: bool) -> Option<String> {
+        None
+    }
+
+    /// The item open in it, whose public link the copy key copies.
+    fn item(&self) -> Option<&ItemView> {
+        None
+    }
+
+    /// The list a click lands in, and its length.
+    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
+        None
+    }
+
+    /// The terminal changed size: keeps the selection in sight.
+    fn fit(&mut self, _height: usize) {}
+
+    /// Draws it below the tab bar.
+    fn draw(&self, d: &mut Draw, areas: &Areas);
+}
+
+/// The registered views: for each, the tab it is in front of, its field in `Views`, its module
+/// and its type. The one line a new view adds.
+macro_rules! views {
+    ($($(#[$doc:meta])* $tab:ident $field:ident: $module:ident :: $view:ident,)*) => {
+        $(pub mod $module;)*
+
+        /// Every registered view's state.
+        #[derive(Debug, Default)]
+        pub struct Views {
+            $($(#[$doc])* pub $field: $module::$view,)*
+        }
+
+        /// A registered view's query, wrapped: the view's own `Load`.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Load {
+            $($tab($module::Load),)*
+        }
+
+        /// What a registered view's query brought back: the view's own `Loaded`.
+        #[derive(Debug, Clone)]
+        pub enum Loaded {
+            $($tab($module::Loaded),)*
+        }
+
+        $(impl From<$module::Load> for super::app::Load {
+            fn from(load: $module::Load) -> Self {
+                super::app::Load::View(Load::$tab(load))
+            }
+        })*
+
+        impl Load {
+            /// Whether it changes the database.
+            pub fn is_write(&self) -> bool {
+                match self {
+                    $(Load::$tab(load) => load.is_write(),)*
+                }
+            }
+
+            /// Runs it; an error as one line (`line`).
+            pub async fn run(
+                self,
+                store: &dyn Store,
+                site: &Site,
+                line: &(dyn Fn(StoreError) -> String + Sync),
+            ) -> Loaded {
+                match self {
+                    $(Load::$tab(load) => Loaded::$tab(load.run(store, site, line).await),)*
+                }
+            }
+        }
+
+        impl Loaded {
+            /// Whether it is an error.
+            pub fn failed(&self) -> bool {
+                match self {
+                    $(Loaded::$tab(loaded) => loaded.failed(),)*
+                }
+            }
+
+            /// Made safe to keep and show (`ui::sanitise`).
+            pub fn sanitised(self) -> Self {
+                match self {
+                    $(Loaded::$tab(loaded) => Loaded::$tab(loaded.sanitised()),)*
+                }
+            }
+        }
+
+        impl Views {
+            /// The view that asked takes its result.
+            pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
+                match loaded {
+                    $(Loaded::$tab(loaded) => self.$field.loaded(id, loaded, cx, ask),)*
+                }
+            }
+
+            /// The registered view of a tab.
+            pub fn of(&self, tab: Tab) -> Option<&dyn View> {
+                match tab {
+                    $(Tab::$tab => Some(&self.$field),)*
+                    // The views not registered yet.
+                    _ => None,
+                }
+            }
+
+            /// The registered view of a tab, to change.
+            pub fn of_mut(&mut self, tab: Tab) -> Option<&mut dyn View> {
+                match tab {
+                    $(Tab::$tab => Some(&mut self.$field),)*
+                    // The views not registered yet.
+                    _ => None,
+                }
+            }
+
+            /// Every registered view.
+            pub fn all(&self) -> Vec<&dyn View> {
+                vec![$(&self.$field as &dyn View,)*]
+            }
+
+            /// Every registered view, to change.
+            pub fn all_mut(&mut self) -> Vec<&mut dyn View> {
+                vec![$(&mut self.$field as &mut dyn View,)*]
+            }
+
+            /// One error of each result of each view, named (for `health::failed`'s test).
+            #[cfg(test)]
+            pub fn every_error() -> Vec<(String, Loaded)> {
+                let mut all = Vec::new();
+                $(all.extend(
+                    $module::Loaded::every_error()
+                        .into_iter()
+                        .map(|(name, l)| (format!("{}::{name}", stringify!($tab)), Loaded::$tab(l))),
+                );)*
+                all
+            }
+        }
+    };
+}
+
+views! {
+    /// The audit trail, newest first.
+    Audit audit: audit::AuditView,
+    /// The assessment: the ranking, a unit's score explained.
+    Scores scores: scores::ScoresView,
+    /// The pending retraction requests, most urgent first.
+    Retractions retractions: retractions::RetractionsView,
+    /// The latest withdrawals, newest first.
+    Withdrawn withdrawn: withdrawn::WithdrawnView,
+    /// The national check's single-veto indicators.
+    Inspection inspect: inspect::InspectView,
+    /// The content checks' findings on the online items.
+    Findings findings: findings::FindingsView,
+}

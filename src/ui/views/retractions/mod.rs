@@ -1,0 +1,229 @@
+//! The Retractions tab (Art. 13): the pending retraction requests, most urgent first. Its keys
+//! withdraw a request's item after a confirmation that names it, answer an outdated request with
+//! a mark instead, or decline the request with a reason; the writes themselves, and what loads
+//! again after them, are the console's (`app::withdraw`), shared with a column's withdrawals.
+
+use super::{Ask, Cx, View, step};
+use crate::domain::RetractionReason;
+use crate::domain::item::RequestStatus;
+use crate::store::{RetractionRequest, Site, Store, StoreError};
+use crate::ui::app::{Confirmed, Overlay, mark_overlay, single_line};
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::paged::{Cursor, Paged, Row};
+use crate::ui::sanitise::{clean_all, clean_block, clean_line, clean_option, each};
+use crate::ui::text::SearchKey;
+use crate::usecase;
+
+mod draw;
+
+/// The tab's state: the pending requests.
+#[derive(Debug, Default)]
+pub struct RetractionsView {
+    pub list: Paged<RetractionRequest>,
+}
+
+/// The tab's query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    /// The pending retraction requests.
+    Pending,
+}
+
+/// What it brought back.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Pending(Result<Vec<RetractionRequest>, String>),
+}
+
+impl Load {
+    pub fn is_write(&self) -> bool {
+        match self {
+            Load::Pending => false,
+        }
+    }
+
+    pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
+        match self {
+            Load::Pending => Loaded::Pending(
+                usecase::withdrawal::requests(store, site, Some(RequestStatus::Pending)).await.map_err(line),
+            ),
+        }
+    }
+}
+
+impl Loaded {
+    pub fn failed(&self) -> bool {
+        match self {
+            Loaded::Pending(r) => r.is_err(),
+        }
+    }
+
+    pub fn sanitised(mut self) -> Self {
+        match &mut self {
+            Loaded::Pending(r) => each(r, |q| {
+                clean_line(&mut q.title);
+                clean_option(&mut q.unit);
+                clean_block(&mut q.note);
+                clean_option(&mut q.handled_by);
+                clean_all(&mut q.columns);
+            }),
+        }
+        self
+    }
+
+    #[cfg(test)]
+    pub fn every_error() -> Vec<(&'static str, Loaded)> {
+        vec![("Pending", Loaded::Pending(Err("the database said no".into())))]
+    }
+}
+
+impl Row for RetractionRequest {
+    type Key = i64;
+
+    fn key(&self) -> i64 {
+        self.id
+    }
+
+    fn search(&self) -> SearchKey {
+        SearchKey::new(&[
+            &self.title,
+            self.unit.as_deref().unwrap_or(""),
+            self.reason.as_str(),
+            &self.note,
+            &self.columns.join(" "),
+        ])
+    }
+}
+
+impl RetractionsView {
+    fn load(&mut self, ask: &mut Ask) {
+        let req = ask.request(Load::Pending);
+        self.list.asked(req, None);
+    }
+
+    /// A result for this view.
+    pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
+        match loaded {
+            Loaded::Pending(result) => {
+                let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
+                self.list.accept_whole(id, result, cx.height);
+                if let Some(e) = failed {
+                    ask.warn(format!("loading the retraction requests failed: {e}"));
+                }
+            }
+        }
+    }
+}
+
+impl View for RetractionsView {
+    fn layer(&self) -> Layer {
+        Layer::Retractions
+    }
+
+    fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if !self.list.done && self.list.waiting.is_none() {
+            self.load(ask);
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.list.waiting.is_some()
+    }
+
+    /// Withdraw, answer with a mark, or decline the selected request.
+    fn on_action(&mut self, action: Action, _cx: &Cx, ask: &mut Ask) -> bool {
+        let Some(r) = self.list.selected() else {
+            return matches!(action, Action::Withdraw | Action::Decline | Action::MarkRequest);
+        };
+        match action {
+            Action::Withdraw => {
+                let instead = if r.reason == RetractionReason::Outdated { " · m marks instead" } else { "" };
+                let text = format!(
+                    "Withdraw item {} from every column ({}):\n  {}\n  {}\n\n\
+                     requested by {} · Enter withdraws{instead} · Esc cancels",
+                    r.item,
+                    r.reason.as_str(),
+                    r.title,
+                    r.columns.join("\n  "),
+                    r.unit.as_deref().unwrap_or("-")
+                );
+                ask.confirm(text, Confirmed::Withdraw { item: r.item, reason: r.reason });
+            }
+            Action::MarkRequest => {
+                if r.reason != RetractionReason::Outdated {
+                    ask.warn(format!(
+                        "only an outdated request can be answered with a mark; this one is {}: \
+                         withdraw (w) or decline (d) it",
+                        r.reason.as_str()
+                    ));
+                } else {
+                    *ask.overlay = mark_overlay(vec![(r.item, r.title.clone())]);
+                }
+            }
+            Action::Decline => {
+                let mut input = single_line("");
+                input.set_placeholder_text("why the item stays online (required)");
+                *ask.overlay = Overlay::Decline { input: Box::new(input), request: r.id };
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
+        self.load(ask);
+    }
+
+    fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list.loaded() {
+            self.load(ask);
+        }
+    }
+
+    /// Enter: the request whole.
+    fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if let Some(r) = self.list.selected() {
+            let at = crate::domain::time::format_time(r.requested_at, false);
+            *ask.overlay = Overlay::Record(format!(
+                "request #{}  {at}\nitem      {}  {}\nunit      {}\nreason    {}\ncolumns   {}\n\n{}",
+                r.id,
+                r.item,
+                r.title,
+                r.unit.as_deref().unwrap_or("-"),
+                r.reason.as_str(),
+                r.columns.join("; "),
+                r.note
+            ));
+        }
+    }
+
+    fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
+        let len = self.list.shown.len();
+        self.list.cursor.step(step(action, len, cx.height), len, cx.height);
+    }
+
+    fn filter(&self) -> Option<&str> {
+        Some(&self.list.filter)
+    }
+
+    fn set_filter(&mut self, text: String, height: usize) {
+        self.list.set_filter(text, height);
+    }
+
+    fn copy(&self, id: bool) -> Option<String> {
+        self.list.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() })
+    }
+
+    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
+        let len = self.list.shown.len();
+        Some((&mut self.list.cursor, len))
+    }
+
+    fn fit(&mut self, height: usize) {
+        self.list.cursor.show(self.list.shown.len(), height);
+    }
+
+    fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
+        draw::draw(self, d, areas);
+    }
+}

@@ -1,0 +1,443 @@
+//! The Scores tab drawn: the ranking with each unit's change and a bar of its net score, a unit's
+//! score explained, and an item opened from it.
+
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line as TextLine, Span};
+
+use super::{Part, ScoresView, Section, UnitView, period_words, signed};
+use crate::domain::Form;
+use crate::domain::staleness::Status;
+use crate::domain::time::beijing_date;
+use crate::reports::ScoreRow;
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::layout::Areas;
+use crate::ui::text::{self, Ambiguous, fit, pad};
+use crate::ui::widgets::{Draw, symbol};
+
+/// A form as the explanation names it: text, image+text, video.
+fn form_name(form: Form) -> String {
+    form.as_str().replace('_', "+")
+}
+
+/// Glyphs for a bar's last cell, by eighths.
+const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+/// The glyph of a negative net score's bar: drawn distinctly, and one cell in every terminal.
+pub const NEGATIVE: &str = "░";
+
+/// A bar for a net score of `n` out of a widest `max`, at most `width` cells: solid for a positive
+/// score (a positive score is never drawn as nothing), shaded for a negative one. Solid blocks are
+/// East Asian ambiguous: where the terminal draws them two cells wide, half as many are drawn.
+pub fn bar(n: i64, max: i64, width: usize, ambiguous: Ambiguous) -> String {
+    if max <= 0 || n == 0 || width == 0 {
+        return String::new();
+    }
+    let scaled = |cells: usize, parts: u64| {
+        (n.unsigned_abs().min(max as u64) * cells as u64 * parts).div_ceil(max as u64) as usize
+    };
+    if n < 0 {
+        return NEGATIVE.repeat(scaled(width, 1).max(1));
+    }
+    let cells = if ambiguous == Ambiguous::Wide { width / 2 } else { width };
+    let eighths = scaled(cells, 8).max(1);
+    let solid = format!("{}{}", "█".repeat(eighths / 8), EIGHTHS[eighths % 8]);
+    text::display(&solid, ambiguous)
+}
+
+pub(super) fn draw(view: &ScoresView, d: &mut Draw, areas: &Areas) {
+        match &view.unit {
+        None => ranking(view, d, areas),
+        Some(u) => match &u.item {
+            Some(view) => {
+                let body = Rect { y: areas.header.y, height: areas.rows.height + 1, ..areas.rows };
+                d.item_page(areas.title, body, view);
+            }
+            None => explanation(view, d, areas, u),
+        },
+    }
+}
+
+
+/// The hints for a view's keys, as many as fit in `room` cells.
+fn hints(d: &Draw, room: usize, layer: Layer, hints: &[(Action, &str)]) -> String {
+    let mut out = String::new();
+    for (a, what) in hints {
+        let next = format!("{out}{}{} {what}", if out.is_empty() { "" } else { " · " }, d.key_for(layer, *a));
+        if text::width(&next) > room {
+            break;
+        }
+        out = next;
+    }
+    out
+}
+
+
+fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
+        let v = view;
+    let units = &v.units.rows;
+    let w = usize::from(areas.rows.width);
+    let wide = w >= 120;
+    let points: i64 = units.iter().map(|r| r.points).sum();
+    let deducted: i64 = units.iter().map(|r| r.deductions).sum();
+    let nothing = units.iter().filter(|r| r.supplied_nothing).count();
+    let incidents = units.iter().filter(|r| r.incidents > 0).count();
+    let mut spans = vec![Span::raw(format!("Scores {} {}", v.period, period_words(v.period)))];
+    if wide {
+        spans.push(Span::raw(format!(" ({} – {})", v.period.first_day(), v.period.last_day())));
+    }
+    // The filter first: it must stay in sight at 80 columns.
+    spans.extend(d.filter_note(&v.units.filter));
+    spans.push(Span::raw(format!(" · {} units · {points} points", units.len())));
+    // Narrow, the deductions are in their column only.
+    if deducted != 0 && wide {
+        spans.push(Span::styled(format!(", {deducted} deducted"), d.theme.status(Status::Overdue)));
+    }
+    if nothing > 0 || incidents > 0 {
+        spans.push(Span::raw(" ·"));
+    }
+    if nothing > 0 {
+        let what = if wide { "supplied nothing (Art. 17)" } else { "nothing" };
+        spans.push(Span::styled(format!(" ∅{nothing} {what}"), d.theme.status(Status::Empty)));
+    }
+    if incidents > 0 {
+        let what = if wide { "with incidents" } else { "incidents" };
+        spans.push(Span::styled(format!(" ✗{incidents} {what}"), d.theme.status(Status::Overdue)));
+    }
+    d.title(areas.title, spans);
+
+    let (unit_w, note_w) = if wide { (20, 22) } else { (12, 0) };
+    let bar_w = w.saturating_sub(4 + 1 + 2 + unit_w + 5 + 6 + 6 + 7 + 7 + 6 + 7 + 2 + note_w + 1);
+    let header = format!(
+        "{:>4} {}{}{:>5}{:>6}{:>6}{:>7}{:>7}{:>6}{:>7}  {}{}",
+        "rank",
+        "  ",
+        pad("unit", unit_w),
+        "text",
+        "img+t",
+        "video",
+        "points",
+        "deduct",
+        "net",
+        "change",
+        pad("", note_w),
+        pad("net score", bar_w)
+    );
+    d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
+    // Wide, the keys that act on a unit where the bars' heading leaves room.
+    let hints = hints(d, 
+        bar_w.saturating_sub(14),
+        Layer::Scores,
+        &[(Action::Open, "explains"), (Action::RecordIncident, "incident"), (Action::WriteBulletin, "bulletin")],
+    );
+    if wide && !hints.is_empty() {
+        d.buf.set_string(
+            areas.header.right() - text::width(&hints) as u16 - 1,
+            areas.header.y,
+            &hints,
+            d.theme.dim(),
+        );
+    }
+    let widest = units.iter().map(|r| r.net.abs()).max().unwrap_or(0);
+    let theme = d.theme;
+    let ambiguous = d.ambiguous();
+    d.list(
+        areas.rows,
+        &v.units,
+        "No unit to show.\nThe units come with the column table: portal-admin init (or init --columns FILE).",
+        |r: &ScoreRow| {
+            let flagged = if r.incidents > 0 {
+                theme.status(Status::Overdue)
+            } else if r.supplied_nothing {
+                theme.status(Status::Empty)
+            } else {
+                Style::default()
+            };
+            let change = r.change();
+            let change_style = match change {
+                c if c > 0 => theme.status(Status::Ok),
+                c if c < 0 => theme.status(Status::Overdue),
+                _ => theme.dim(),
+            };
+            let net_style = if r.net < 0 {
+                theme.status(Status::Overdue)
+            } else {
+                Style::default().add_modifier(Modifier::BOLD)
+            };
+            let mut note = Vec::new();
+            if r.supplied_nothing {
+                note.push("supplied nothing".to_string());
+            }
+            if r.incidents > 0 {
+                note.push(format!("{} incident{}", r.incidents, if r.incidents == 1 { "" } else { "s" }));
+            }
+            TextLine::from(vec![
+                Span::raw(format!("{:>4} ", r.rank)),
+                Span::styled(if r.supplied_nothing { "∅" } else { " " }, theme.status(Status::Empty)),
+                Span::styled(if r.incidents > 0 { "✗" } else { " " }, theme.status(Status::Overdue)),
+                Span::styled(pad(&text::display(&r.unit, ambiguous), unit_w), flagged),
+                Span::raw(format!("{:>5}{:>6}{:>6}{:>7}", r.text, r.image_text, r.video, r.points)),
+                Span::styled(
+                    format!("{:>7}", r.deductions),
+                    if r.deductions < 0 { theme.status(Status::Overdue) } else { Style::default() },
+                ),
+                Span::styled(format!("{:>6}", r.net), net_style),
+                Span::styled(format!("{:>7}", signed(change)), change_style),
+                Span::raw("  "),
+                Span::styled(pad(&note.join(", "), note_w), flagged),
+                Span::styled(
+                    bar(r.net, widest, bar_w, ambiguous),
+                    if r.net < 0 {
+                        theme.status(Status::Overdue)
+                    } else {
+                        theme.colour(Style::default(), ratatui::style::Color::Blue)
+                    },
+                ),
+            ])
+        },
+    );
+}
+
+/// A unit's score explained: its items, its incidents, its Art. 17 signals, its overdue columns.
+fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
+        let w = usize::from(areas.rows.width);
+    let wide = w >= 120;
+    let row = u.explanation.as_ref().and_then(|e| e.row.as_ref());
+    let mut spans = vec![Span::raw(format!("{} · {} {}", u.unit, u.period, period_words(u.period)))];
+    if let Some(r) = row {
+        let of = if view.period == u.period && view.units.done {
+            format!(" of {}", view.units.rows.len())
+        } else {
+            String::new()
+        };
+        spans.push(Span::raw(format!(" · rank {}{of} · net ", r.rank)));
+        spans.push(Span::styled(
+            r.net.to_string(),
+            if r.net < 0 { d.theme.status(Status::Overdue) } else { Style::default() },
+        ));
+        let change = r.change();
+        let style = match change {
+            c if c > 0 => d.theme.status(Status::Ok),
+            c if c < 0 => d.theme.status(Status::Overdue),
+            _ => d.theme.dim(),
+        };
+        spans.push(Span::styled(format!(" ({} on {})", signed(change), u.period.previous()), style));
+    }
+    d.title(areas.title, spans);
+    if let Some(r) = row {
+        let sum = format!(
+            "points {} = {}×1 + {}×2 + {}×3 · deductions {} · net {} · {}: {}",
+            r.points,
+            r.text,
+            r.image_text,
+            r.video,
+            r.deductions,
+            r.net,
+            u.period.previous(),
+            r.previous_net
+        );
+        let sum = d.text(&sum);
+        d.buf.set_string(0, areas.header.y, &sum, d.theme.dim().add_modifier(Modifier::UNDERLINED));
+        let room = w.saturating_sub(text::width(&sum) + 3);
+        let hints = hints(d, 
+            room,
+            Layer::Unit,
+            &[
+                (Action::Open, "opens"),
+                (Action::RecordIncident, "incident"),
+                (Action::ReverseIncident, "corrects"),
+                (Action::Back, "back"),
+            ],
+        );
+        if !hints.is_empty() {
+            d.buf.set_string(
+                areas.header.right() - text::width(&hints) as u16 - 1,
+                areas.header.y,
+                &hints,
+                d.theme.dim(),
+            );
+        }
+    }
+    let Some(e) = &u.explanation else {
+        let msg =
+            u.error.as_deref().map_or("Loading…".to_string(), |e| format!("Could not explain the score: {e}"));
+        d.put(areas.rows, TextLine::from(d.text(&msg)));
+        return;
+    };
+    let theme = d.theme;
+    let dim = theme.dim();
+    let date_w = 12;
+    let form_w = 11;
+    let indent = 2 + date_w + form_w + 4;
+    for (n, part) in u.parts.iter().enumerate().skip(u.cursor.offset).take(usize::from(areas.rows.height)) {
+        let y = areas.rows.y + (n - u.cursor.offset) as u16;
+        let area = Rect { y, height: 1, ..areas.rows };
+        let line: TextLine = match *part {
+            Part::Blank => TextLine::raw(""),
+            Part::Heading(s) => {
+                let words = match s {
+                    Section::Items => {
+                        let points: i64 = e.items.iter().map(|i| i.counted.points()).sum();
+                        let why = if wide {
+                            " — an item in several columns counts once, at its highest form (Art. 16)"
+                        } else {
+                            ", each once at its highest form"
+                        };
+                        format!("Items that earned points: {}, {points} points{why}", e.items.len())
+                    }
+                    Section::Incidents => {
+                        let standing: i64 = e.incidents.iter().map(|i| i.points).sum();
+                        format!("Incidents and corrections: {}, {standing} points", e.incidents.len())
+                    }
+                    Section::Signals => format!("Art. 17: reasons to notify the unit's head: {}", e.signals.len()),
+                    Section::Overdue => {
+                        format!("Columns overdue or empty at the period's end: {}", e.overdue.len())
+                    }
+                };
+                TextLine::styled(words, theme.heading())
+            }
+            Part::Nothing(s) => TextLine::styled(
+                match s {
+                    Section::Items => "  No item earned points in the period.",
+                    Section::Incidents => "  No incident in the period.",
+                    Section::Signals => "  None.",
+                    Section::Overdue => "  None.",
+                },
+                dim,
+            ),
+            Part::Item(i) => {
+                let item = &e.items[i];
+                let badge = if item.withdrawn { "[withdrawn as outdated, counts] " } else { "" };
+                let title_w = w.saturating_sub(indent + text::width(badge));
+                TextLine::from(vec![
+                    Span::raw(format!("  {}", pad(&beijing_date(item.published_at).to_string(), date_w))),
+                    Span::raw(pad(&form_name(item.counted), form_w)),
+                    Span::styled(
+                        format!("{:>2}  ", signed(item.counted.points())),
+                        Style::default().add_modifier(Modifier::BOLD),
+                    ),
+                    Span::styled(badge, theme.status(Status::DueSoon)),
+                    Span::raw(fit(&text::display(&item.title, d.ambiguous()), title_w)),
+                ])
+            }
+            Part::Column(i, j) => {
+                let item = &e.items[i];
+                let (path, form) = &item.placements[j];
+                let counted = item.placements.iter().position(|(_, f)| *f == item.counted) == Some(j);
+                let last = j + 1 == item.placements.len();
+                let (mark, style) = match (item.placements.len(), counted) {
+                    (1, _) => (String::new(), dim),
+                    (_, true) => ("  ✓ counted".to_string(), theme.status(Status::Ok)),
+                    (_, false) => ("  counted once".to_string(), dim),
+                };
+                let what = format!("  {} {}{mark}", form_name(*form), form.points());
+                let path_w = w.saturating_sub(indent + 2 + text::width(&what));
+                TextLine::from(vec![
+                    Span::styled(format!("{}{} ", " ".repeat(indent), if last { "└" } else { "├" }), dim),
+                    Span::styled(text::fit_tail(&text::display(path, d.ambiguous()), path_w), dim),
+                    Span::styled(what, style),
+                ])
+            }
+            Part::Incident(i) => {
+                let inc = &e.incidents[i];
+                let what = match inc.reverses {
+                    Some(original) => format!("corrects #{original}: {}", inc.note),
+                    None => {
+                        let item = match (&inc.item, &inc.item_title) {
+                            (Some(id), Some(title)) => format!(" · item {id} {title}"),
+                            (Some(id), None) => format!(" · item {id}"),
+                            _ => String::new(),
+                        };
+                        format!("{} {}{item} · {}", inc.kind.as_str(), inc.kind.label(), inc.note)
+                    }
+                };
+                let (tail, style) = match inc.reversed_by {
+                    Some(by) => (format!(" [corrected by #{by}]"), dim.add_modifier(Modifier::CROSSED_OUT)),
+                    None if inc.points < 0 => (String::new(), Style::default()),
+                    None => (String::new(), theme.status(Status::Ok)),
+                };
+                let what_w = w.saturating_sub(2 + date_w + 7 + 6 + text::width(&tail));
+                TextLine::from(vec![
+                    Span::raw(format!("  {}", pad(&inc.occurred_on.to_string(), date_w))),
+                    Span::raw(pad(&format!("#{}", inc.id), 7)),
+                    Span::styled(
+                        format!("{:>4}  ", signed(inc.points)),
+                        if inc.points < 0 { theme.status(Status::Overdue) } else { theme.status(Status::Ok) },
+                    ),
+                    Span::styled(fit(&text::display(&what, d.ambiguous()), what_w), style),
+                    Span::styled(tail, dim),
+                ])
+            }
+            Part::Signal(i) => {
+                let s = &e.signals[i];
+                TextLine::from(vec![
+                    Span::styled(
+                        format!("  ! 第十七条{} ", s.clause_name()),
+                        theme.status(Status::DueSoon).add_modifier(Modifier::BOLD),
+                    ),
+                    Span::raw(fit(&text::display(&s.text, d.ambiguous()), w.saturating_sub(20))),
+                ])
+            }
+            Part::Overdue(i) => {
+                let r = &e.overdue[i];
+                let s = r.staleness.status;
+                let state = match (s, r.last_update) {
+                    (Status::Empty, _) => "never updated".to_string(),
+                    (_, None) => format!("a document {} days overdue", r.staleness.days_overdue),
+                    (_, Some(at)) => {
+                        format!("last {} · {} days overdue", beijing_date(at), r.staleness.days_overdue)
+                    }
+                };
+                let deadline = if r.column.deadline.is_empty() {
+                    r.column.rule.to_string()
+                } else {
+                    r.column.deadline.clone()
+                };
+                let tail = format!("  {deadline} · {state}");
+                let path_w = w.saturating_sub(4 + text::width(&tail));
+                TextLine::from(vec![
+                    Span::styled(format!("  {} ", symbol(s)), theme.status(s)),
+                    Span::raw(fit(&text::display(&r.column.path, d.ambiguous()), path_w)),
+                    Span::styled(text::display(&tail, d.ambiguous()), theme.status(s)),
+                ])
+            }
+        };
+        let line = d.shown(line);
+        if n == u.cursor.selected && part_selectable(*part) {
+            d.buf.set_style(area, theme.selected());
+            d.put(area, line.patch_style(theme.selected()));
+        } else {
+            d.put(area, line);
+        }
+    }
+}
+
+fn part_selectable(p: Part) -> bool {
+    matches!(p, Part::Item(_) | Part::Incident(_) | Part::Signal(_) | Part::Overdue(_))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_scaled_to_the_widest_and_a_negative_one_is_drawn_apart() {
+        assert_eq!(bar(10, 10, 8, Ambiguous::Narrow), "████████");
+        assert_eq!(bar(5, 10, 8, Ambiguous::Narrow), "████");
+        // Eighths of a cell; a small positive score still shows.
+        assert_eq!(bar(3, 16, 8, Ambiguous::Narrow), "█▌");
+        assert_eq!(bar(1, 1000, 8, Ambiguous::Narrow), "▏");
+        assert_eq!(bar(0, 10, 8, Ambiguous::Narrow), "");
+        assert_eq!(bar(-5, 10, 8, Ambiguous::Narrow), "░░░░");
+        assert_eq!(bar(-1, 1000, 8, Ambiguous::Narrow), "░");
+        // Where solid blocks are two cells wide, half as many, each with its pad.
+        let wide = bar(10, 10, 8, Ambiguous::Wide);
+        assert_eq!(text::width(&wide), 8, "{wide:?}");
+        assert!(!text::is_ambiguous(NEGATIVE.chars().next().unwrap()));
+        for n in [-10, -3, 1, 7, 10] {
+            for amb in [Ambiguous::Narrow, Ambiguous::Wide] {
+                assert!(text::width(&bar(n, 10, 15, amb)) <= 15, "{n} {amb:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! The forms that record and correct incidents (Art. 16), opened from the Scores tab, the Findings
+//! tab or the review screen.
+
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use ratatui_textarea::TextArea;
+
+use super::{Draw, RenderInto};
+use crate::domain::IncidentKind;
+use crate::domain::assessment::Period;
+use crate::domain::staleness::Status;
+use crate::domain::time::{beijing_date, parse_date};
+use crate::ui::app::{Field, IncidentForm, ReverseForm};
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::text::{self, fit, pad};
+use crate::ui::views::scores::signed;
+
+impl Draw<'_> {
+    /// A field's name in a form; the one typed into is marked.
+    fn field_name(&self, name: &str, focused: bool) -> Span<'static> {
+        if focused {
+            Span::styled(pad(&format!("› {name}"), 11), Style::default().add_modifier(Modifier::BOLD))
+        } else {
+            Span::styled(pad(&format!("  {name}"), 11), self.theme.dim())
+        }
+    }
+
+    fn key_of(&self, layer: Layer, action: Action) -> String {
+        self.app.keymap.key_for(layer, action).map_or_else(String::new, |k| k.to_string())
+    }
+
+    /// The incident being recorded: its kind (a key cycles it) and what it costs, the item it is
+    /// about, its date and the quarter that makes it count in, and the note.
+    pub(super) fn incident_form(&mut self, form: &IncidentForm) {
+        let app = self.app;
+        let key = |a: Action| self.key_of(Layer::Incident, a);
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let mut lines = vec![
+            TextLine::styled(format!("Record an incident against {} (Art. 16)", form.unit), bold),
+            TextLine::raw(""),
+        ];
+        let mut kinds = vec![self.field_name("kind", form.field == Field::Kind)];
+        for (n, k) in IncidentKind::ALL.iter().enumerate() {
+            if n > 0 {
+                kinds.push(Span::raw("  "));
+            }
+            let words = format!("{} {}", k.as_str(), k.points());
+            kinds.push(if *k == form.kind {
+                Span::styled(format!("[{words}]"), self.theme.status(Status::Overdue).add_modifier(Modifier::BOLD))
+            } else {
+                Span::styled(format!(" {words} "), self.theme.dim())
+            });
+        }
+        lines.push(TextLine::from(kinds));
+        lines.push(TextLine::from(vec![Span::raw(pad("", 11)), Span::raw(form.kind.label())]));
+        let item_row = lines.len();
+        lines.push(TextLine::from(vec![self.field_name("item", form.field == Field::Item)]));
+        lines.push(TextLine::from(vec![
+            Span::raw(pad("", 11)),
+            Span::styled(
+                form.item_title().map_or_else(String::new, |t| fit(&text::display(t, app.ambiguous), 60)),
+                self.theme.dim(),
+            ),
+        ]));
+        let date_row = lines.len();
+        lines.push(TextLine::from(vec![self.field_name("date", form.field == Field::Date)]));
+        let note_row = lines.len();
+        lines.push(TextLine::from(vec![self.field_name("note", form.field == Field::Note)]));
+        lines.push(TextLine::raw(""));
+        // What it will cost, and in which quarter: its date's.
+        let typed = form.date.lines().join("");
+        let day = if typed.trim().is_empty() { Ok(beijing_date(app.now)) } else { parse_date(&typed) };
+        let cost = match day {
+            Ok(day) => {
+                let quarter = Period::quarter_of(day);
+                let viewing = app.views.scores.viewing();
+                let elsewhere =
+                    if viewing == quarter { String::new() } else { format!(" (the date's; you view {viewing})") };
+                format!("It costs {} {} points in {quarter}{elsewhere}.", form.unit, -form.kind.points())
+            }
+            Err(_) => "The date is not a date (YYYY-MM-DD).".to_string(),
+        };
+        lines.push(TextLine::styled(cost, self.theme.status(Status::Overdue)));
+        let keys = if app.incident_writing.is_some() {
+            "saving…".to_string()
+        } else {
+            format!(
+                "{} records · {} next field · Space/←→ or {} kind · {} cancels",
+                key(Action::Confirm),
+                key(Action::NextField),
+                key(Action::NextKind),
+                key(Action::Back)
+            )
+        };
+        lines.push(TextLine::styled(keys, self.theme.dim()));
+        let lines: Vec<TextLine> = lines.into_iter().map(|l| self.shown(l)).collect();
+        let inner = self.popup(76, lines.len() as u16 + 2, "Incident");
+        Paragraph::new(lines).render_into(inner, self.buf);
+        for (row, input) in [(item_row, &form.item), (date_row, &form.date), (note_row, &form.note)] {
+            self.input_at(inner, row, input);
+        }
+    }
+
+    /// The incident being corrected: what it was, what the correction gives back, and why.
+    pub(super) fn reverse_form(&mut self, form: &ReverseForm) {
+        let app = self.app;
+        let i = &form.incident;
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let mut lines = vec![
+            TextLine::styled(format!("Correct incident {} by a reversing record (nothing is edited):", i.id), bold),
+            TextLine::raw(format!(
+                "  {}  {}  {} {}  {}",
+                i.occurred_on,
+                i.unit,
+                i.kind.as_str(),
+                i.kind.label(),
+                signed(i.points)
+            )),
+        ];
+        if let (Some(id), Some(title)) = (i.item, &i.item_title) {
+            lines.push(TextLine::raw(format!("  item {id} {}", fit(&text::display(title, app.ambiguous), 60))));
+        }
+        lines.push(TextLine::raw(format!("  {}", fit(&text::display(&i.note, app.ambiguous), 70))));
+        lines.push(TextLine::raw(""));
+        lines.push(TextLine::styled(
+            format!("It gives {} {} points back in {}.", i.unit, -i.points, Period::quarter_of(i.occurred_on)),
+            self.theme.status(Status::Ok),
+        ));
+        let note_row = lines.len();
+        lines.push(TextLine::from(vec![self.field_name("why", true)]));
+        lines.push(TextLine::raw(""));
+        let keys = if app.incident_writing.is_some() {
+            "saving…".to_string()
+        } else {
+            format!(
+                "{} records the correction · {} cancels",
+                self.key_of(Layer::Incident, Action::Confirm),
+                self.key_of(Layer::Incident, Action::Back)
+            )
+        };
+        lines.push(TextLine::styled(keys, self.theme.dim()));
+        let lines: Vec<TextLine> = lines.into_iter().map(|l| self.shown(l)).collect();
+        let inner = self.popup(76, lines.len() as u16 + 2, "Correct an incident");
+        Paragraph::new(lines).render_into(inner, self.buf);
+        self.input_at(inner, note_row, &form.note);
+    }
+
+    /// A one-line input drawn after its field's name on row `row` of a popup.
+    fn input_at(&mut self, inner: Rect, row: usize, input: &TextArea<'static>) {
+        if let Ok(row) = u16::try_from(row)
+            && row < inner.height
+        {
+            let area = Rect { x: inner.x + 11, y: inner.y + row, width: inner.width.saturating_sub(11), height: 1 };
+            input.render(area, self.buf);
+        }
+    }
+}

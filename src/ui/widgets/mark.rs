@@ -1,0 +1,68 @@
+//! The mark chosen instead of a withdrawal.
+
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use ratatui_textarea::TextArea;
+
+use super::{Draw, RenderInto};
+use crate::domain::MarkKind;
+use crate::domain::staleness::Status;
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::text::pad;
+
+impl Draw<'_> {
+    /// The mark to put on items instead of withdrawing them: which items, the mark (a key cycles
+    /// it), the day it takes effect and the document that replaces them.
+    pub(super) fn mark_form(&mut self, items: &[(i64, String)], kind: MarkKind, replaced_by: &TextArea<'static>) {
+        let app = self.app;
+        let key = |a: Action| app.keymap.key_for(Layer::Mark, a).map_or_else(String::new, |k| k.to_string());
+        let ids: Vec<i64> = items.iter().map(|(id, _)| *id).collect();
+        let heading = match &ids[..] {
+            [one] => format!("Keep item {one} online, marked, instead of withdrawing it:"),
+            many => format!("Keep {} items online, marked, instead of withdrawing them:", many.len()),
+        };
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let mut lines = vec![TextLine::styled(heading, bold)];
+        lines.extend(app.item_lines(items, app.list_room(7)).into_iter().map(TextLine::raw));
+        lines.push(TextLine::raw(""));
+        // The others in the order the key gives them.
+        let at = MarkKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        let others: Vec<&str> =
+            (1..MarkKind::ALL.len()).map(|i| MarkKind::ALL[(at + i) % MarkKind::ALL.len()].label()).collect();
+        lines.push(TextLine::from(vec![
+            Span::styled(pad("mark", 13), self.theme.dim()),
+            Span::styled(
+                format!("{} {}", kind.label(), kind.as_str()),
+                self.theme.status(Status::DueSoon).add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(format!(" · {}: {}", key(Action::NextMarkKind), others.join(", "))),
+        ]));
+        lines.push(TextLine::from(vec![
+            Span::styled(pad("effective", 13), self.theme.dim()),
+            Span::raw(format!("{} (today)", app.mark_day())),
+        ]));
+        let input_row = lines.len();
+        lines.push(TextLine::styled(pad("replaced by", 13), self.theme.dim()));
+        lines.push(TextLine::raw(""));
+        lines.push(TextLine::styled(
+            format!(
+                "{} marks · {} next mark · {} cancels",
+                key(Action::Confirm),
+                key(Action::NextMarkKind),
+                key(Action::Back)
+            ),
+            self.theme.dim(),
+        ));
+        let lines: Vec<TextLine> = lines.into_iter().map(|l| self.shown(l)).collect();
+        let inner = self.popup(76, lines.len() as u16 + 2, "Mark instead of withdrawing");
+        Paragraph::new(lines).render_into(inner, self.buf);
+        if let Ok(row) = u16::try_from(input_row)
+            && row < inner.height
+        {
+            let area = Rect { x: inner.x + 13, y: inner.y + row, width: inner.width.saturating_sub(13), height: 1 };
+            replaced_by.render(area, self.buf);
+        }
+    }
+}
