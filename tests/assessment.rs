@@ -176,7 +176,14 @@ async fn every_point_is_explained(db: TestDb) {
     let office = rows(&db, &["scores", "--quarter", "2026Q3", "--unit", "政府办"]);
     assert_eq!(office.len(), 1, "one item, though in two columns");
     assert_eq!(office[0]["form"], "image_text");
-    assert_eq!(office[0]["columns"], "政务动态 / 部门动态 (image_text); 政务动态 / 通知公告 (text)");
+    let columns: Vec<(&str, &str)> = office[0]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["path"].as_str().unwrap(), c["form"].as_str().unwrap()))
+        .collect();
+    assert_eq!(columns, [("政务动态 / 部门动态", "image_text"), ("政务动态 / 通知公告", "text")]);
+    assert!(office[0]["columns"][0]["id"].is_i64(), "each column with its id");
     let year = rows(&db, &["scores", "--year", "2026", "--unit", "民政局"]);
     assert_eq!(
         year.iter().map(|i| i["id"].as_i64().unwrap()).collect::<Vec<_>>(),

@@ -257,23 +257,32 @@ on_both_backends!(a_decision_keeps_its_findings_and_the_history_shows_what_was_f
 async fn the_console_waives_a_finding_and_then_approves(db: TestDb) {
     use portal_admin::store::{self, OpenOptions, Target};
     use portal_admin::ui::app::{Load, Loaded};
+    use portal_admin::ui::views;
     db.ok(&["init"]);
     std::fs::write(db.file("notice.jsonl"), format!("{CORRECTED}\n")).unwrap();
     db.ok(&["import", db.file("notice.jsonl").to_str().unwrap()]);
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
     let load = |what: Load| portal_admin::ui::load(store.as_ref(), &site, what);
-    let approve = || Load::Review {
-        item: 1,
-        version: 1,
-        decision: portal_admin::domain::review::Decision::Approve {
-            checks: portal_admin::domain::review::Checks::ALL,
-            comment: String::new(),
-        },
+    let approve = || {
+        Load::from(views::queue::Load::Review {
+            item: 1,
+            version: 1,
+            decision: portal_admin::domain::review::Decision::Approve {
+                checks: portal_admin::domain::review::Checks::ALL,
+                comment: String::new(),
+            },
+        })
     };
-    let Loaded::Decided(Err(why)) = load(approve()).await else { panic!("a full ID number blocks the approval") };
+    let Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Err(why)))) = load(approve()).await else {
+        panic!("a full ID number blocks the approval")
+    };
     assert!(why.contains("id_number “11010519491231002X”"), "{why}");
-    let Loaded::ItemFindings(1, Ok(found)) = load(Load::ItemFindings { id: 1 }).await else { panic!() };
+    let Loaded::View(views::Loaded::Queue(views::queue::Loaded::ItemFindings(1, Ok(found)))) =
+        load(views::queue::Load::ItemFindings { id: 1 }.into()).await
+    else {
+        panic!()
+    };
     assert_eq!(found.len(), 1);
     assert!(found[0].0.blocking && found[0].1.is_none());
 
@@ -293,10 +302,16 @@ async fn the_console_waives_a_finding_and_then_approves(db: TestDb) {
         raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'finding.waive' AND target = 'item:1'").await,
         1
     );
-    let Loaded::ItemFindings(1, Ok(found)) = load(Load::ItemFindings { id: 1 }).await else { panic!() };
+    let Loaded::View(views::Loaded::Queue(views::queue::Loaded::ItemFindings(1, Ok(found)))) =
+        load(views::queue::Load::ItemFindings { id: 1 }.into()).await
+    else {
+        panic!()
+    };
     assert!(found[0].1.as_deref().is_some_and(|w| w.ends_with(": 本人书面同意公开")), "{found:?}");
 
-    let Loaded::Decided(Ok(t)) = load(approve()).await else { panic!("the approval passes once waived") };
+    let Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Ok(t)))) = load(approve()).await else {
+        panic!("the approval passes once waived")
+    };
     assert_eq!(t.to.as_str(), "publish");
     assert_eq!(
         raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'review.approve' AND target = 'item:1' AND detail LIKE '%\"findings\":[{\"kind\":\"id_number\"%\"waived\":%'").await,

@@ -486,8 +486,7 @@ async fn withdrawals_and_a_restore_by_keys(db: TestDb) {
     // The audit trail: a record for each withdrawal and for the restore.
     let audit = json_rows(&db, &["audit"]);
     let targets = |action: &str| {
-        let mut t: Vec<String> =
-            audit.iter().filter(|e| e["action"] == action).map(|e| e["target"].as_str().unwrap().to_string()).collect();
+        let mut t: Vec<String> = audit.iter().filter(|e| e["action"] == action).map(common::target).collect();
         t.sort();
         t
     };

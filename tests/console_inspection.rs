@@ -87,20 +87,26 @@ async fn the_consoles_approval_passes_the_content_checks(db: TestDb) {
     db.ok(&["import", db.file("pending.jsonl").to_str().unwrap()]);
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
-    let approve = || Load::Review {
-        item: 1,
-        version: 1,
-        decision: portal_admin::domain::review::Decision::Approve {
-            checks: portal_admin::domain::review::Checks::ALL,
-            comment: String::new(),
-        },
+    let approve = || {
+        Load::from(views::queue::Load::Review {
+            item: 1,
+            version: 1,
+            decision: portal_admin::domain::review::Decision::Approve {
+                checks: portal_admin::domain::review::Checks::ALL,
+                comment: String::new(),
+            },
+        })
     };
-    let Loaded::Decided(Err(why)) = portal_admin::ui::load(store.as_ref(), &site, approve()).await else {
+    let Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Err(why)))) =
+        portal_admin::ui::load(store.as_ref(), &site, approve()).await
+    else {
         panic!("refused")
     };
     assert!(why.contains("1 blocking finding(s): leader_name “李明化”"), "{why}");
     db.ok(&["check", "waive", "g-1", "--kind", "leader_name", "--text", "李明化", "--reason", "同名群众"]);
-    let Loaded::Decided(Ok(t)) = portal_admin::ui::load(store.as_ref(), &site, approve()).await else {
+    let Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Ok(t)))) =
+        portal_admin::ui::load(store.as_ref(), &site, approve()).await
+    else {
         panic!("approved once waived")
     };
     assert_eq!(t.item, 1);

@@ -174,7 +174,7 @@ async fn every_indicator_crosses_its_threshold(db: TestDb) {
     let out = db.ok(&["inspect", "--at", "2026-11-29", "--rules", &rules, "--format", "json"]);
     let rows: Vec<Value> = serde_json::from_str(&out).unwrap();
     let empty = rows.iter().find(|r| r["indicator"] == "empty_columns").unwrap();
-    assert_eq!(empty["detail"], "空白 / 1; 空白 / 2; 空白 / 3; 空白 / 4; 空白 / 5");
+    assert_eq!(empty["detail"], serde_json::json!(["空白 / 1", "空白 / 2", "空白 / 3", "空白 / 4", "空白 / 5"]));
     assert_eq!(empty["threshold"], 5);
     assert_eq!(empty["warn_at"], 3);
 

@@ -50,8 +50,8 @@ async fn operators_are_managed_by_administrators(db: TestDb) {
     let audit = rows(&db, &["audit", "--action", "operator"]);
     assert_eq!(audit.len(), 5, "add, add, role, disable, disable: {audit:?}");
     let first = audit.last().unwrap();
-    assert_eq!(first["target"], format!("operator:{chen}"));
-    assert_eq!(first["detail"], r#"{"before":null,"after":{"role":"viewer","active":true}}"#);
+    assert_eq!(first["target"], serde_json::json!({"kind": "operator", "id": chen}));
+    assert_eq!(first["detail"], serde_json::json!({"before": null, "after": {"role": "viewer", "active": true}}));
     assert_eq!(rows(&db, &["audit", "--operator", &me, "--action", "operator.set"]).len(), 5);
     assert!(rows(&db, &["audit", "--operator", "nobody"]).is_empty());
 

@@ -139,3 +139,9 @@ store-backup-no-checksum = { $file }: cannot read its checksum file { $checksum 
 store-backup-checksum-differs = { $file }: damaged or incomplete: its SHA-256 differs from the one written beside it in { $checksum }
 store-backup-is-sqlite = { $file } is a SQLite backup: restore it into a sqlite:// database
 store-backup-is-postgres = { $file } is a PostgreSQL backup: restore it into a postgres:// database
+
+## Backups
+
+store-backup-start = cannot start the copy
+store-backup-step = the copy failed
+store-backup-finish = cannot finish the copy

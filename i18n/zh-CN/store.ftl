@@ -139,3 +139,9 @@ store-backup-no-checksum = { $file }：无法读取其校验文件 { $checksum }
 store-backup-checksum-differs = { $file }：已损坏或不完整：其 SHA-256 与旁边 { $checksum } 中写下的不同
 store-backup-is-sqlite = { $file } 是 SQLite 备份：请恢复到 sqlite:// 数据库
 store-backup-is-postgres = { $file } 是 PostgreSQL 备份：请恢复到 postgres:// 数据库
+
+## 备份
+
+store-backup-start = 无法开始复制
+store-backup-step = 复制失败
+store-backup-finish = 无法完成复制

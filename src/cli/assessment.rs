@@ -77,10 +77,12 @@ pub async fn scores(
     }
     if let Some(unit) = unit {
         let items = assessment::earnings(s.store.as_ref(), &s.site, unit, period).await?;
-        let mut listing = Listing::new(&["id", "title", "published_at", "form", "points", "withdrawn", "columns"]);
+        let mut listing = Listing::new(&["id", "title", "published_at", "form", "points", "withdrawn", "columns"])
+            .shown_as("columns", super::output::placements_text);
+        let ids = super::columns::ids(&s).await?;
         for i in items {
-            let columns: Vec<String> =
-                i.placements.iter().map(|(path, form)| format!("{path} ({})", form.as_str())).collect();
+            let columns =
+                super::columns::placements(&ids, i.placements.iter().map(|(path, form)| (path.as_str(), *form)));
             listing.push(vec![
                 json!(i.id),
                 json!(i.title),
@@ -88,7 +90,7 @@ pub async fn scores(
                 json!(i.counted.as_str()),
                 json!(i.counted.points()),
                 json!(i.withdrawn),
-                json!(columns.join("; ")),
+                columns,
             ]);
         }
         return write(cli, &listing);

@@ -77,10 +77,30 @@ pub fn reference() -> String {
          Generated from the program's own definition of its command line (`src/cli/`); a test fails \
          when this file is out of date (`PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --lib cli_reference` \
          rewrites it). Items' JSON Lines are described in [import.md](import.md); `portal-admin man` and \
-         `portal-admin completions SHELL` are made from the same definition.\n",
+         `portal-admin completions SHELL` are made from the same definition.\n\n\
+         With `--format json` a listing is one array of objects and `show` one object, with the fields \
+         the tables show (named as in [glossary.md](glossary.md)); a write (`retract`, `mark`, `restore`, \
+         `publish`, `review`, `import`) gives one object: `action`, `dry_run`, `changed` and what it did. \
+         Lists are arrays (an item's `columns` are objects with `id`, `path` and `form`), an audit \
+         record's `target` is an object (`{\"kind\": \"item\", \"id\": 2406}`) and its `detail` the \
+         object it was written as, and an absent value is `null`. Each command below shows an \
+         example, taken from a real run (`tests/json_output.rs` checks that it has the command's \
+         fields).\n",
     );
     section(&mut command, "portal-admin", 2, &mut text);
     text
+}
+
+/// The line above a command's example in docs/cli.md (an English document, as the rest of it).
+const JSON_EXAMPLE: (&str, &str) = ("JSON of `", "` (`--format json`), for example:");
+/// A Markdown block of JSON.
+const FENCE_JSON: &str = "```json";
+
+/// One example of each command's JSON, from a real run (`tests/json_output.rs` checks them).
+fn json_examples() -> Vec<(String, serde_json::Value)> {
+    let examples: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(include_str!("json_examples.json")).expect("json_examples.json is JSON");
+    examples.into_iter().collect()
 }
 
 fn section(command: &mut clap::Command, path: &str, depth: usize, text: &mut String) {
@@ -95,6 +115,14 @@ fn section(command: &mut clap::Command, path: &str, depth: usize, text: &mut Str
     let help = command.render_long_help().to_string();
     let heading = "#".repeat(depth.min(4));
     text.push_str(&format!("\n{heading} `{path}`\n\n{FENCE}\n{}\n```\n", help.trim_end()));
+    let own = path.strip_prefix("portal-admin ").unwrap_or_default();
+    for (name, example) in json_examples() {
+        if name == own || name.strip_prefix(own).is_some_and(|rest| rest.starts_with(" --")) {
+            let example = serde_json::to_string_pretty(&example).unwrap_or_default();
+            let (before, after) = JSON_EXAMPLE;
+            text.push_str(&format!("\n{before}{name}{after}\n\n{FENCE_JSON}\n{example}\n```\n"));
+        }
+    }
     for sub in command.get_subcommands_mut() {
         let name = format!("{path} {}", sub.get_name());
         section(sub, &name, depth + 1, text);

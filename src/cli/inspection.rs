@@ -27,7 +27,7 @@ pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Optio
             json!(i.count),
             json!(i.threshold),
             json!(status),
-            json!(i.detail.join("; ")),
+            json!(i.detail),
             json!(i.level.as_str()),
             json!(i.warn_at),
             json!(i.name),

@@ -64,7 +64,12 @@ pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> R
         "channel",
         "missing",
         "version",
-    ]);
+    ])
+    .shown_as("columns", super::output::paths_text)
+    .shown_as("missing", |v| {
+        v.as_array().map(|m| m.iter().map(super::output::plain).collect::<Vec<_>>().join(",")).unwrap_or_default()
+    });
+    let ids = super::columns::ids(&s).await?;
     for q in queue::queue(s.store.as_ref(), &s.site, path, stage).await? {
         listing.push(vec![
             json!(q.id),
@@ -73,10 +78,10 @@ pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> R
             q.unit.clone().map_or(Value::Null, Value::from),
             json!(q.form.as_str()),
             json!(q.title),
-            json!(q.columns.join("; ")),
+            super::columns::placements(&ids, q.columns.iter().map(|c| (c.as_str(), q.form))),
             json!((now - q.waiting_since()).num_hours()),
             json!(q.channel.as_str()),
-            json!(q.missing.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(",")),
+            json!(q.missing.iter().map(|k| k.as_str()).collect::<Vec<_>>()),
             json!(q.version),
         ]);
     }
@@ -311,15 +316,16 @@ pub async fn audit(
     };
     let filter =
         crate::store::AuditFilter { since: since.map(crate::domain::time::beijing_midnight), item, operator, action };
-    let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"]);
+    let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"])
+        .shown_as("target", super::output::target_text);
     for e in audit::all(s.store.as_ref(), &s.site, &filter).await? {
         listing.push(vec![
             json!(e.id),
             json!(format_time(e.at, cli.utc)),
             json!(e.operator),
             json!(e.action),
-            json!(e.target),
-            json!(e.detail),
+            super::output::target_json(&e.target),
+            super::output::detail_json(&e.detail),
         ]);
     }
     listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
@@ -351,6 +357,7 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
     let s = session(cli).await?;
     let id = queue::find(s.store.as_ref(), &s.site, key).await?;
     let (item, history) = queue::item(s.store.as_ref(), &s.site, id).await?;
+    let ids = super::columns::ids(&s).await?;
     let time = |t| format_time(t, cli.utc);
     let record = json!({
         "id": item.id,
@@ -366,7 +373,7 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
         "published_at": item.published_at.map(time),
         "withdrawn": item.withdrawn.map(|(at, reason)| json!({"at": time(at), "reason": reason.as_str()})),
         "mark": item.mark.map(|m| m.as_str()),
-        "columns": item.placements.iter().map(|(path, form)| json!({"path": path, "form": form.as_str()})).collect::<Vec<_>>(),
+        "columns": super::columns::placements(&ids, item.placements.iter().map(|(path, form)| (path.as_str(), *form))),
         "history": history.iter().map(|h| json!({"at": time(h.at), "operator": h.operator, "event": h.event})).collect::<Vec<_>>(),
         "body": item.body,
     });

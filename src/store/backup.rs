@@ -121,12 +121,12 @@ unsafe fn copy_pages(
     unsafe {
         let backup = ffi::sqlite3_backup_init(dest, c"main".as_ptr(), source, c"main".as_ptr());
         if backup.is_null() {
-            return Err(sqlite_error(dest, "cannot start the copy"));
+            return Err(sqlite_error(dest, &t!("store-backup-start")));
         }
         let step = ffi::sqlite3_backup_step(backup, -1);
         let finish = ffi::sqlite3_backup_finish(backup);
         if step != ffi::SQLITE_DONE || finish != ffi::SQLITE_OK {
-            return Err(sqlite_error(dest, "the copy failed"));
+            return Err(sqlite_error(dest, &t!("store-backup-step")));
         }
     }
     Ok(())
@@ -173,7 +173,7 @@ async fn sqlite_backup(pool: &SqlitePool, file: &Path) -> Result<Copied> {
                     std::ptr::null_mut(),
                 )
             };
-            if rc == libsqlite3_sys::SQLITE_OK { Ok(()) } else { Err(sqlite_error(dest, "cannot finish the copy")) }
+            if rc == libsqlite3_sys::SQLITE_OK { Ok(()) } else { Err(sqlite_error(dest, &t!("store-backup-finish"))) }
         } else {
             Ok(())
         };

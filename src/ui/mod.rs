@@ -81,24 +81,9 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
             Loaded::ColumnHead(usecase::columns::head(store, site, column_id, at).await.map_err(line))
         }
         Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
-        Load::Queue => Loaded::Queue(usecase::queue::queue(store, site, None, None).await.map_err(line)),
-        // The same path as `review approve|reject`: the content-check gate, and the findings
-        // recorded with the decision.
-        Load::Review { item, version, decision } => {
-            Loaded::Decided(usecase::queue::decide(store, site, item, Some(version), &decision).await.map_err(line))
-        }
-        Load::ItemFindings { id } => {
-            Loaded::ItemFindings(id, usecase::findings::of_item(store, site, id).await.map_err(line))
-        }
         Load::Waive { item, kind, text, reason } => Loaded::Waived(
             item,
             usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
-        ),
-        Load::Publish { item, version } => {
-            Loaded::Decided(usecase::queue::publish(store, site, item, Some(version), &[]).await.map_err(line))
-        }
-        Load::PublishMany { items } => Loaded::PublishedMany(
-            usecase::queue::publish_many(store, site, &items).await.into_iter().map(|r| r.map_err(line)).collect(),
         ),
         Load::ColumnBefore { column_id, day } => {
             Loaded::ColumnBefore(usecase::withdrawal::older_in_column(store, site, column_id, day).await.map_err(line))

@@ -283,6 +283,18 @@ pub const PENDING: &str = r#"{"ref":"gov-1","title":"象山区人民政府关于
 {"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务的意见","body":"转载正文","form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-11-22T09:00:00+08:00"}
 "#;
 
+/// An audit record's target (`{"kind": "item", "id": 2406}` in JSON) as the trail writes it:
+/// `item:2406`.
+pub fn target(record: &serde_json::Value) -> String {
+    let t = &record["target"];
+    let kind = t["kind"].as_str().expect("a target's kind");
+    match &t["id"] {
+        serde_json::Value::Null => kind.to_string(),
+        serde_json::Value::String(id) => format!("{kind}:{id}"),
+        id => format!("{kind}:{id}"),
+    }
+}
+
 /// A listing subcommand's rows, as JSON objects.
 pub fn rows(db: &TestDb, args: &[&str]) -> Vec<serde_json::Value> {
     let mut args = args.to_vec();

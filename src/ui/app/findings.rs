@@ -13,30 +13,7 @@ use crossterm::event::KeyEvent;
 
 use super::incident::{Field as FormField, IncidentForm};
 use super::{App, Effect, Load, Overlay, single_line};
-use crate::domain::checks::{Field, Finding, FindingKind};
-use crate::ui::keymap::{Action, Layer};
-
-/// The findings on the item under review, and the one selected (`n`, `N`).
-#[derive(Debug, Default)]
-pub struct ItemFindings {
-    /// Each finding with the waiver that covers it; `None` until they arrive.
-    pub list: Option<Vec<(Finding, Option<String>)>>,
-    pub selected: usize,
-    pub waiting: Option<u64>,
-    pub error: Option<String>,
-}
-
-impl ItemFindings {
-    /// The selected finding, with its waiver.
-    pub fn selected(&self) -> Option<&(Finding, Option<String>)> {
-        self.list.as_ref()?.get(self.selected)
-    }
-
-    /// The blocking findings no waiver covers.
-    pub fn open_blocking(&self) -> Vec<&Finding> {
-        self.list.iter().flatten().filter(|(f, waived)| f.blocking && waived.is_none()).map(|(f, _)| f).collect()
-    }
-}
+use crate::domain::checks::{Finding, FindingKind};
 
 /// A finding being waived: which, and the reason being typed.
 #[derive(Debug)]
@@ -48,127 +25,6 @@ pub struct WaiveForm {
 }
 
 impl App {
-    /// Asks for the item under review's findings (when it opens, and after a change to it).
-    pub(super) fn load_review_findings(&mut self, effects: &mut Vec<Effect>) {
-        let Some(id) = self.reviewing.as_ref().map(|r| r.entry.id) else { return };
-        let req = self.request(Load::ItemFindings { id }, effects);
-        if let Some(r) = &mut self.reviewing {
-            r.findings.waiting = Some(req);
-        }
-    }
-
-    /// The findings of an item under review came back.
-    pub(super) fn item_findings_arrived(&mut self, id: u64, result: Result<Vec<(Finding, Option<String>)>, String>) {
-        let Some(r) = &mut self.reviewing else { return };
-        if !super::arrived(&mut r.findings.waiting, id) {
-            return;
-        }
-        match result {
-            Ok(list) => {
-                // The selection stays on its finding when they come back (after a waiver).
-                let was = r.findings.selected().map(|(f, _)| (f.kind, f.text.clone()));
-                let at = was.and_then(|(kind, text)| list.iter().position(|(f, _)| f.kind == kind && f.text == text));
-                r.findings.selected = at.unwrap_or(0).min(list.len().saturating_sub(1));
-                r.findings.list = Some(list);
-                r.findings.error = None;
-            }
-            Err(e) => {
-                r.findings.error = Some(e.clone());
-                let said = format!("checking item {} failed: {e}", r.entry.id);
-                self.warn(said);
-            }
-        }
-    }
-
-    /// The review screen's keys for its findings; false if the action is not one.
-    pub(super) fn review_findings_act(&mut self, action: Action) -> bool {
-        let Some(r) = &mut self.reviewing else { return false };
-        let n = r.findings.list.as_ref().map_or(0, Vec::len);
-        match action {
-            Action::NextFinding | Action::PreviousFinding if n == 0 => {
-                self.warn("the content checks found nothing on this item")
-            }
-            Action::NextFinding | Action::PreviousFinding => {
-                let step = if action == Action::NextFinding { 1 } else { n - 1 };
-                r.findings.selected = (r.findings.selected + step) % n;
-                self.scroll_to_finding();
-            }
-            Action::WaiveFinding | Action::RecordIncident => {
-                let Some((f, waived)) = r.findings.selected().cloned() else {
-                    self.warn("no finding to act on: the content checks found nothing on this item");
-                    return true;
-                };
-                let (id, unit, title) = (r.entry.id, r.entry.unit.clone(), r.entry.title.clone());
-                if action == Action::WaiveFinding {
-                    self.ask_waiver(id, &f, waived.as_deref());
-                } else {
-                    self.incident_from(unit, id, title, &f);
-                }
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    /// Scrolls the review's page so the selected finding's text is on screen (a third of the way
-    /// down), if it is not: the page is wrapped as it is drawn (the title, a blank line, "Body",
-    /// the body's lines), so the row is the one the highlight is on.
-    fn scroll_to_finding(&mut self) {
-        let page = crate::ui::layout::review_page(&self.areas());
-        let ambiguous = self.ambiguous;
-        let Some(r) = &mut self.reviewing else { return };
-        let (Some((item, _)), Some((f, _))) = (&r.view.item, r.findings.selected()) else { return };
-        let shown = |s: &str| crate::ui::text::display(s, ambiguous);
-        let mut lines = vec![shown(&item.title), String::new(), "Body".to_string()];
-        let body = item.body.strip_suffix('\n').unwrap_or(&item.body);
-        lines.extend(body.split('\n').map(shown));
-        let (line, at) = match f.field {
-            Field::Title => (0, f.start),
-            Field::Body => {
-                // The line the finding starts on, and where on it.
-                let mut from = 0;
-                let mut found = (3, 0);
-                for (i, l) in body.split('\n').enumerate() {
-                    let len = l.chars().count();
-                    if f.start <= from + len {
-                        found = (3 + i, f.start - from);
-                        break;
-                    }
-                    from += len + 1;
-                }
-                found
-            }
-            Field::Dates => return,
-        };
-        let row = crate::ui::text::row_of(&lines, page.width, line, at);
-        let (top, height) = (usize::from(r.view.scroll), usize::from(page.height.max(1)));
-        if row < top || row >= top + height {
-            r.view.scroll = u16::try_from(row.saturating_sub(height / 3)).unwrap_or(u16::MAX);
-        }
-    }
-
-    /// Why an approval cannot go through while blocking findings stand, and how to clear them;
-    /// `None` when none stands (the store's gate checks again).
-    pub(super) fn blocking_said(&self) -> Option<String> {
-        let r = self.reviewing.as_ref()?;
-        let open = r.findings.open_blocking();
-        let first = open.first()?;
-        let key =
-            |a: Action| self.keymap.key_for(Layer::Review, a).map_or_else(|| a.name().to_string(), |k| k.to_string());
-        let more = if open.len() > 1 { format!(" and {} more", open.len() - 1) } else { String::new() };
-        // What to do first: the status line of an 80-column terminal shows only its start.
-        Some(format!(
-            "not approved: {} waives (select with {}) or {} rejects — {} “{}”{more} blocks it ({}: {})",
-            key(Action::WaiveFinding),
-            key(Action::NextFinding),
-            key(Action::Reject),
-            first.kind.as_str(),
-            first.text,
-            first.span(),
-            first.message,
-        ))
-    }
-
     /// `W`: asks why the finding is waived (a waived one is said, not waived twice).
     pub(super) fn ask_waiver(&mut self, item: i64, f: &Finding, waived: Option<&str>) {
         if let Some(w) = waived {
@@ -201,10 +57,8 @@ impl App {
         match result {
             Ok(()) => {
                 self.tell(format!("item {item}: {what} waived; it no longer blocks approval"));
-                if self.reviewing.as_ref().is_some_and(|r| r.entry.id == item) {
-                    self.load_review_findings(effects);
-                }
                 let (views, _, mut ask) = self.parts(effects);
+                views.queue.waived(item, &mut ask);
                 views.findings.reload_list(&mut ask);
             }
             // Refused (a viewer, read only) or not saved: said, and the screen stays as it was.
@@ -240,6 +94,6 @@ impl App {
 
     /// Whether the item under review's findings or a waiver are on their way.
     pub(super) fn findings_busy(&self) -> bool {
-        self.waiving.is_some() || self.reviewing.as_ref().is_some_and(|r| r.findings.waiting.is_some())
+        self.waiving.is_some()
     }
 }

@@ -101,10 +101,7 @@ impl Load {
         }
         matches!(
             self,
-            Load::Review { .. }
-                | Load::Publish { .. }
-                | Load::PublishMany { .. }
-                | Load::Retract { .. }
+            Load::Retract { .. }
                 | Load::Mark { .. }
                 | Load::Restore { .. }
                 | Load::Decline { .. }
@@ -289,16 +286,8 @@ impl App {
             self.open_column_by_id(id, effects);
         }
         self.reload_item(effects);
-        if let Some(id) = self.reviewing.as_ref().map(|r| r.entry.id) {
-            let req = self.request(Load::Item { id }, effects);
-            if let Some(r) = &mut self.reviewing {
-                r.view.waiting = Some(req);
-            }
-            self.load_review_findings(effects);
-        }
-        if self.queue.items.loaded() {
-            self.load_queue(effects);
-        }
+        let (views, _, mut ask) = self.parts(effects);
+        views.queue.reload_open(&mut ask);
         self.with_view(Tab::Retractions, effects, |v, cx, ask| v.reload(cx, ask));
         self.with_view(Tab::Withdrawn, effects, |v, cx, ask| v.reload(cx, ask));
         let (views, _, mut ask) = self.parts(effects);
@@ -308,7 +297,7 @@ impl App {
 
     /// What an action would ask of the database's rules, if it leads to a write.
     fn write_act(&self, action: Action) -> Option<Act> {
-        let under_review = || self.reviewing.as_ref().map(|r| r.entry.stage);
+        let under_review = || self.views.queue.under_review();
         match action {
             Action::Approve | Action::Reject => under_review().filter(|s| *s != Stage::Publish).map(Act::Pass),
             Action::Publish | Action::PublishMarked => Some(Act::Pass(Stage::Publish)),
@@ -382,12 +371,10 @@ impl App {
     /// said why): Enter on a rejection's or a decline's reason, the mark's confirmation.
     pub(super) fn typed_write_refused(&mut self, event: KeyEvent) -> bool {
         let act = match &self.overlay {
-            Overlay::Reason { .. } if event.code == KeyCode::Enter => {
-                match self.reviewing.as_ref().map(|r| r.entry.stage) {
-                    Some(stage) => Act::Pass(stage),
-                    None => return false,
-                }
-            }
+            Overlay::Reason { .. } if event.code == KeyCode::Enter => match self.views.queue.under_review() {
+                Some(stage) => Act::Pass(stage),
+                None => return false,
+            },
             Overlay::Decline { .. } if event.code == KeyCode::Enter => Act::Withdraw,
             Overlay::Waive(_) if event.code == KeyCode::Enter => Act::WaiveFinding,
             Overlay::Mark { .. }
@@ -449,13 +436,10 @@ pub fn failed(loaded: &Loaded) -> bool {
         Loaded::ColumnHead(r) => r.is_err(),
         Loaded::Item(r) => r.is_err(),
         Loaded::View(v) => v.failed(),
-        Loaded::Queue(r) => r.is_err(),
         Loaded::Withdrawn(r) => r.is_err(),
         Loaded::Marked(_, r) => r.is_err(),
         Loaded::Restored(_, r) => r.is_err(),
         Loaded::Declined(r) => r.is_err(),
-        Loaded::Decided(r) => r.is_err(),
-        Loaded::PublishedMany(rs) => rs.iter().any(Result::is_err),
         Loaded::Assessment(a) => match a {
             AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => r.is_err(),
         },
@@ -466,7 +450,6 @@ pub fn failed(loaded: &Loaded) -> bool {
             CalendarLoaded::Preview(r) => r.is_err(),
             CalendarLoaded::Imported(r) => r.is_err(),
         },
-        Loaded::ItemFindings(_, r) => r.is_err(),
         Loaded::Waived(_, r) => r.is_err(),
     }
 }
@@ -485,19 +468,15 @@ mod tests {
             Loaded::ColumnItems(_) => "ColumnItems",
             Loaded::ColumnHead(_) => "ColumnHead",
             Loaded::Item(_) => "Item",
-            Loaded::Queue(_) => "Queue",
             Loaded::ColumnBefore(_) => "ColumnBefore",
             Loaded::Withdrawn(_) => "Withdrawn",
             Loaded::Marked(..) => "Marked",
             Loaded::Restored(..) => "Restored",
             Loaded::Declined(_) => "Declined",
-            Loaded::Decided(_) => "Decided",
-            Loaded::PublishedMany(_) => "PublishedMany",
             Loaded::Ping(_) => "Ping",
             Loaded::Whoami(_) => "Whoami",
             Loaded::Assessment(AssessmentLoaded::Added(..)) => "Assessment::Added",
             Loaded::Assessment(AssessmentLoaded::Reversed(..)) => "Assessment::Reversed",
-            Loaded::ItemFindings(..) => "ItemFindings",
             Loaded::Waived(..) => "Waived",
             Loaded::Calendar(CalendarLoaded::Status(_)) => "Calendar::Status",
             Loaded::Calendar(CalendarLoaded::Preview(_)) => "Calendar::Preview",
@@ -507,7 +486,7 @@ mod tests {
     }
 
     /// The number of results not yet a registered view's, each named by `name`.
-    const RESULTS: usize = 21;
+    const RESULTS: usize = 17;
 
     fn e<T>() -> Result<T, String> {
         Err("the database said no".to_string())
@@ -526,19 +505,15 @@ mod tests {
             Loaded::ColumnItems(e()),
             Loaded::ColumnHead(e()),
             Loaded::Item(e()),
-            Loaded::Queue(e()),
             Loaded::ColumnBefore(e()),
             Loaded::Withdrawn(e()),
             Loaded::Marked(MarkKind::Repealed, e()),
             Loaded::Restored(7, e()),
             Loaded::Declined(e()),
-            Loaded::Decided(e()),
-            Loaded::PublishedMany(vec![e()]),
             Loaded::Ping(e()),
             Loaded::Whoami(e()),
             Loaded::Assessment(AssessmentLoaded::Added(incident, e())),
             Loaded::Assessment(AssessmentLoaded::Reversed(3, e())),
-            Loaded::ItemFindings(7, e()),
             Loaded::Waived(7, e()),
             Loaded::Calendar(CalendarLoaded::Status(e())),
             Loaded::Calendar(CalendarLoaded::Preview(e())),

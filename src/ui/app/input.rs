@@ -137,9 +137,6 @@ impl App {
                         _ if registered.is_some() => registered.flatten(),
                         (Tab::Columns, None, _) => Some((&mut self.columns.cursor, self.columns.lines.len())),
                         (Tab::Columns, Some(c), None) => Some((&mut c.items.cursor, c.items.shown.len())),
-                        (Tab::Queue, _, _) if self.reviewing.is_none() => {
-                            Some((&mut self.queue.items.cursor, self.queue.items.shown.len()))
-                        }
                         _ => None,
                     };
                     if let Some((cursor, len)) = cursor {
@@ -160,9 +157,6 @@ impl App {
 
     pub(super) fn switch(&mut self, tab: Tab, effects: &mut Vec<Effect>) {
         self.tab = tab;
-        if tab == Tab::Queue && !self.queue.items.done && self.queue.items.waiting.is_none() {
-            self.load_queue(effects);
-        }
         self.with_view(tab, effects, |v, cx, ask| v.show(cx, ask));
         // Only when opened: on a large site the checks take tens of seconds.
     }
@@ -179,7 +173,6 @@ impl App {
                 self.columns.relayout(height);
             }
             (Tab::Columns, Some(c), None) => c.items.set_filter(text, height),
-            (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.set_filter(text, height),
             _ => {}
         }
     }
@@ -191,7 +184,6 @@ impl App {
         match (self.tab, &self.column, &self.item) {
             (Tab::Columns, None, _) => self.columns.filter.clone(),
             (Tab::Columns, Some(c), None) => c.items.filter.clone(),
-            (Tab::Queue, _, _) if self.reviewing.is_none() => self.queue.items.filter.clone(),
             _ => String::new(),
         }
     }
@@ -202,9 +194,6 @@ impl App {
             return;
         }
         let height = self.list_height();
-        if self.tab == Tab::Queue && self.review_act(action, effects) {
-            return;
-        }
         if self.with_view(self.tab, effects, |v, cx, ask| v.on_action(action, cx, ask)) == Some(true) {
             return;
         }
@@ -333,10 +322,6 @@ impl App {
             (Tab::Columns, None, None) => {
                 self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() })
             }
-            (Tab::Queue, _, _) => match &self.reviewing {
-                Some(r) => Some(if id { r.entry.id.to_string() } else { r.entry.title.clone() }),
-                None => self.queue.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
-            },
             // The registered views, above.
             _ => None,
         }
@@ -346,7 +331,6 @@ impl App {
     pub(super) fn copy_link(&self) -> Result<String, &'static str> {
         let view = match self.tab {
             Tab::Columns => self.item.as_ref(),
-            Tab::Queue => self.reviewing.as_ref().map(|r| &r.view),
             tab => self.views.of(tab).and_then(|v| v.item()),
         };
         let item = view.and_then(|v| v.item.as_ref()).ok_or("open an item to copy its link")?;
@@ -359,8 +343,6 @@ impl App {
         } else if !self.current_filter().is_empty() {
             self.set_filter(String::new());
         } else if self.with_view(self.tab, effects, |v, cx, ask| v.back(cx, ask)) == Some(true) {
-        } else if self.tab == Tab::Queue && self.reviewing.is_some() {
-            self.reviewing = None;
         } else if self.tab == Tab::Columns && self.item.is_some() {
             self.item = None;
         } else if self.tab == Tab::Columns && self.column.as_ref().is_some_and(|c| !c.marks.items.is_empty()) {
@@ -382,21 +364,14 @@ impl App {
         if self.with_view(self.tab, effects, |v, cx, ask| v.refresh(cx, ask)).is_some() {
             return;
         }
-        match self.tab {
-            Tab::Queue => {
-                self.queue.open_next = self.reviewing.take().map(|r| r.entry.id);
-                self.load_queue(effects);
+        // The column tree, and what is open above it.
+        if self.tab == Tab::Columns {
+            self.load_columns(effects);
+            if let Some(c) = &self.column {
+                let column_id = c.column.id;
+                self.open_column_by_id(column_id, effects);
             }
-            Tab::Columns => {
-                self.load_columns(effects);
-                if let Some(c) = &self.column {
-                    let column_id = c.column.id;
-                    self.open_column_by_id(column_id, effects);
-                }
-                self.reload_item(effects);
-            }
-            // The registered views, above.
-            _ => {}
+            self.reload_item(effects);
         }
     }
 
@@ -417,13 +392,6 @@ impl App {
         };
         match (self.tab, &mut self.column, &mut self.item) {
             (Tab::Columns, _, Some(item)) => scroll(item, delta(10_000)),
-            (Tab::Queue, _, _) => match &mut self.reviewing {
-                Some(r) => scroll(&mut r.view, delta(10_000)),
-                None => {
-                    let len = self.queue.items.shown.len();
-                    self.queue.items.cursor.step(delta(len), len, height);
-                }
-            },
             (Tab::Columns, Some(c), None) => {
                 let len = c.items.shown.len();
                 c.items.cursor.step(delta(len), len, height);
@@ -440,12 +408,6 @@ impl App {
 
     pub(super) fn open(&mut self, effects: &mut Vec<Effect>) {
         if self.with_view(self.tab, effects, |v, cx, ask| v.open(cx, ask)).is_some() {
-            return;
-        }
-        if self.tab == Tab::Queue {
-            if self.reviewing.is_none() {
-                self.open_review(effects);
-            }
             return;
         }
         match (self.tab, &self.column, &self.item) {

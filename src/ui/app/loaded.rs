@@ -87,16 +87,6 @@ impl App {
                     Err(e) => self.warn(format!("loading the column's documents failed: {e}")),
                 }
             }
-            Loaded::Queue(result) => {
-                let failed = result.as_ref().err().filter(|_| self.queue.items.waiting == Some(id)).cloned();
-                if self.queue.items.accept_whole(id, result, height) {
-                    self.queue_arrived(effects);
-                }
-                if let Some(e) = failed {
-                    self.warn(format!("loading the queue failed: {e}"));
-                }
-            }
-            Loaded::Decided(result) => self.decided(id, result, effects),
             Loaded::Withdrawn(result) => self.wrote(id, result.map(|w| withdraw::withdrawal_said(&w)), effects),
             Loaded::Marked(kind, result) => self.wrote(id, result.map(|m| withdraw::marking_said(kind, &m)), effects),
             Loaded::Restored(item, result) => self.wrote(id, result.map(|t| withdraw::restore_said(item, t)), effects),
@@ -104,16 +94,13 @@ impl App {
                 self.wrote(id, result.map(|_| "declined the request; the item stays online".to_string()), effects)
             }
             Loaded::ColumnBefore(result) => self.older_arrived(id, result),
-            Loaded::PublishedMany(results) => self.published_many(id, results, effects),
             Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
             Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
-            Loaded::ItemFindings(_, result) => self.item_findings_arrived(id, result),
             Loaded::Waived(item, result) => self.waived(id, item, result, effects),
             Loaded::Item(result) => {
                 // For the item opened from a column, from the queue, or from a unit's score.
-                let item = match (&mut self.item, &mut self.reviewing) {
-                    (Some(item), _) if item.waiting == Some(id) => item,
-                    (_, Some(r)) if r.view.waiting == Some(id) => &mut r.view,
+                let item = match &mut self.item {
+                    Some(item) if item.waiting == Some(id) => item,
                     _ => return,
                 };
                 item.waiting = None;

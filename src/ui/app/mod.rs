@@ -13,15 +13,16 @@ pub use super::paged::Cursor;
 use super::paged::{Paged, Row};
 use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
-use crate::domain::review::{Checks, Decision};
+use crate::domain::review::Checks;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports::DocumentReportRow;
-use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, QueueItem, Transition, Withdrawal};
+use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, Transition, Withdrawal};
 
 mod bulk;
 mod calendar;
 mod columns;
 mod command;
+mod confirm;
 mod findings;
 mod front;
 mod health;
@@ -29,20 +30,19 @@ mod incident;
 mod input;
 mod item;
 mod loaded;
-mod queue;
 mod sanitised;
 mod withdraw;
+pub use super::views::queue::{ItemFindings, Reviewing, waited, waiting};
 pub use bulk::Marks;
 pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use columns::{ColumnView, ColumnsView};
 pub use command::COMMANDS;
-pub use findings::{ItemFindings, WaiveForm};
+pub use findings::WaiveForm;
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};
 pub use incident::{AssessmentLoad, AssessmentLoaded, Field, IncidentForm, ReverseForm};
 pub use item::ItemView;
 pub(crate) use item::{page_delta, scroll};
-pub use queue::{QueueView, Reviewing, waited, waiting};
 pub use sanitised::sanitised;
 pub(crate) use withdraw::mark_overlay;
 pub(crate) use withdraw::opened_item;
@@ -69,23 +69,6 @@ pub enum Load {
     },
     Item {
         id: i64,
-    },
-    /// The items awaiting a decision.
-    Queue,
-    /// A review decision on an item at the version it was read.
-    Review {
-        item: i64,
-        version: i64,
-        decision: Decision,
-    },
-    /// Publishing an approved item at the version it was read.
-    Publish {
-        item: i64,
-        version: i64,
-    },
-    /// Publishing several approved items (id, version), each in its own transaction.
-    PublishMany {
-        items: Vec<(i64, i64)>,
     },
     /// Every item online in a column that went online there before a day (Beijing time).
     ColumnBefore {
@@ -119,10 +102,6 @@ pub enum Load {
     Whoami,
     /// An incident recorded or corrected (from the Scores tab, the findings or the review).
     Assessment(AssessmentLoad),
-    /// The content checks' findings on one item, each with the waiver that covers it.
-    ItemFindings {
-        id: i64,
-    },
     /// Waiving a finding on an item (its kind and the text found), with a reason.
     Waive {
         item: i64,
@@ -143,7 +122,6 @@ pub enum Loaded {
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
     /// A registered view's own result (`ui::views`).
     View(super::views::Loaded),
-    Queue(Result<Vec<QueueItem>, String>),
     ColumnBefore(Result<Vec<ItemSummary>, String>),
     /// What a withdrawal did.
     Withdrawn(Result<Withdrawal, String>),
@@ -152,16 +130,10 @@ pub enum Loaded {
     /// What restoring an item did (`None`: it was not withdrawn).
     Restored(i64, Result<Option<Transition>, String>),
     Declined(Result<(), String>),
-    /// What a review decision or a publication did.
-    Decided(Result<Transition, String>),
-    /// What publishing several items did, item by item.
-    PublishedMany(Vec<Result<Transition, String>>),
     /// The change mark.
     Ping(Result<i64, String>),
     Whoami(Result<Whoami, String>),
     Assessment(AssessmentLoaded),
-    /// An item's findings, each with the waiver that covers it.
-    ItemFindings(i64, Result<Vec<(crate::domain::checks::Finding, Option<String>)>, String>),
     /// What waiving a finding on an item did.
     Waived(i64, Result<(), String>),
     Calendar(CalendarLoaded),
@@ -301,7 +273,6 @@ pub struct App {
     pub incident_writing: Option<u64>,
     /// The views registered in `ui::views`, each with its own state.
     pub views: Views,
-    pub queue: QueueView,
     /// A waiver being written (from the Findings tab or the review screen), and what it waives.
     pub waiving: Option<(u64, String)>,
     /// What the working-day calendar holds (`:calendar`, the status line's warning).
@@ -310,8 +281,6 @@ pub struct App {
     pub calendar_preview: Option<u64>,
     /// A withdrawal, mark, restore or decline running.
     pub retraction_write: Option<u64>,
-    /// An item opened from the queue for a decision.
-    pub reviewing: Option<Reviewing>,
     pub overlay: Overlay,
     pub size: (u16, u16),
     pub ticks: u64,
@@ -357,12 +326,10 @@ impl App {
             item: None,
             incident_writing: None,
             views: Views { scores: ScoresView::new(period), ..Views::default() },
-            queue: QueueView::default(),
             waiving: None,
             calendar: None,
             calendar_preview: None,
             retraction_write: None,
-            reviewing: None,
             overlay: Overlay::None,
             size: setup.size,
             ticks: 0,
@@ -382,8 +349,17 @@ impl App {
 
     /// The registered views, with the shared state they see and what they may ask of the console.
     fn parts<'a>(&'a mut self, effects: &'a mut Vec<Effect>) -> (&'a mut Views, Cx<'a>, Ask<'a>) {
-        let height = self.list_height();
-        let cx = Cx { keymap: &self.keymap, ambiguous: self.ambiguous, at: self.at, now: self.now, height };
+        let areas = self.areas();
+        let height = usize::from(areas.rows.height);
+        let cx = Cx {
+            keymap: &self.keymap,
+            ambiguous: self.ambiguous,
+            at: self.at,
+            now: self.now,
+            height,
+            areas,
+            tab: self.tab,
+        };
         let ask = Ask {
             effects,
             next_request: &mut self.next_request,
@@ -429,11 +405,8 @@ impl App {
         self.columns.waiting.is_some()
             || self.incident_writing.is_some()
             || self.views.all().iter().any(|v| v.busy())
-            || self.queue.items.waiting.is_some()
-            || self.queue.publishing.is_some()
             || self.findings_busy()
             || self.retraction_write.is_some()
-            || self.reviewing.as_ref().is_some_and(|r| r.deciding.is_some() || r.view.waiting.is_some())
             || self
                 .column
                 .as_ref()
@@ -459,8 +432,6 @@ impl App {
             return view.layer();
         }
         match self.tab {
-            Tab::Queue if self.reviewing.is_some() => Layer::Review,
-            Tab::Queue => Layer::Queue,
             Tab::Columns if self.item.is_some() => Layer::Item,
             Tab::Columns if self.column.is_some() => Layer::Column,
             Tab::Columns => Layer::Columns,
@@ -540,7 +511,6 @@ impl App {
         for view in self.views.all_mut() {
             view.fit(height);
         }
-        self.queue.items.cursor.show(self.queue.items.shown.len(), height);
     }
 }
 

@@ -28,27 +28,14 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
         }),
         Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
         Loaded::View(_) => {}
-        Loaded::Queue(r) => each(r, |q| {
-            clean_line(&mut q.title);
-            clean_option(&mut q.unit);
-            clean_all(&mut q.columns);
-        }),
         Loaded::Withdrawn(r) => clean_result(r, |_| {}),
         Loaded::Marked(_, r) => clean_result(r, |_| {}),
         Loaded::Restored(_, r) => clean_result(r, |_| {}),
         Loaded::Declined(r) => clean_result(r, |_| {}),
-        Loaded::Decided(r) => clean_result(r, |_| {}),
-        Loaded::PublishedMany(results) => results.iter_mut().for_each(|r| clean_result(r, |_| {})),
         Loaded::Ping(r) => clean_result(r, |_| {}),
         Loaded::Whoami(r) => clean_result(r, |w| {
             clean_line(&mut w.name);
             clean_line(&mut w.site);
-        }),
-        Loaded::ItemFindings(_, r) => each(r, |(f, waived)| {
-            clean_line(&mut f.text);
-            clean_line(&mut f.message);
-            clean_line(&mut f.suggestion);
-            clean_option(waived);
         }),
         Loaded::Waived(_, r) => clean_result(r, |_| {}),
         Loaded::Assessment(a) => match a {

@@ -29,6 +29,10 @@ pub struct Cx<'a> {
     pub now: DateTime<Utc>,
     /// Rows a list shows at the current size.
     pub height: usize,
+    /// Where things are on the screen at the current size.
+    pub areas: Areas,
+    /// The tab in front.
+    pub tab: Tab,
 }
 
 /// What a view may ask of the console while it handles a key or a result: a query (its request
@@ -295,6 +299,8 @@ macro_rules! views {
 views! {
     /// The audit trail, newest first.
     Audit audit: audit::AuditView,
+    /// The items awaiting a decision, and the review screen.
+    Queue queue: queue::QueueView,
     /// The assessment: the ranking, a unit's score explained.
     Scores scores: scores::ScoresView,
     /// The pending retraction requests, most urgent first.

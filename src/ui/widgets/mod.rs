@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use super::app::{App, Health, ItemView, Overlay, Tab, waiting};
+use super::app::{App, Health, ItemView, Overlay, Tab};
 use super::columns::Line;
 use super::keymap::{Action, Layer};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, fits};
@@ -22,7 +22,6 @@ mod findings;
 mod incident;
 mod item;
 mod mark;
-mod review;
 
 /// Colours, or none (`NO_COLOR`, the monochrome theme): then only bold, reverse and dim, and the
 /// status symbols carry the meaning.
@@ -65,23 +64,6 @@ impl Theme {
     pub fn selected(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
     }
-}
-
-/// Where a queue item stands, in a few words: its path and the step it waits at.
-fn step_label(e: &crate::store::QueueItem) -> String {
-    let path = match e.path {
-        crate::domain::ItemPath::Government => "gov",
-        crate::domain::ItemPath::Unit => "unit",
-        crate::domain::ItemPath::Repost => "repost",
-    };
-    let step = match e.stage {
-        crate::domain::Stage::OfficeReview => "office review",
-        crate::domain::Stage::Recheck => "re-review",
-        crate::domain::Stage::Review => "review",
-        crate::domain::Stage::Publish => "to publish",
-        other => other.as_str(),
-    };
-    format!("{path} · {step}")
 }
 
 /// A status as a symbol that reads without colour.
@@ -241,17 +223,12 @@ impl Draw<'_> {
 
     /// The views not registered in `ui::views` yet.
     fn legacy(&mut self, areas: &Areas) {
-        match self.app.tab {
-            Tab::Queue => match &self.app.reviewing {
-                Some(_) => self.review(areas),
-                None => self.queue(areas),
-            },
-            Tab::Columns => match (&self.app.column, &self.app.item) {
+        if self.app.tab == Tab::Columns {
+            match (&self.app.column, &self.app.item) {
                 (_, Some(_)) => self.item(areas),
                 (Some(_), None) => self.column(areas),
                 (None, None) => self.columns(areas),
-            },
-            _ => {}
+            }
         }
     }
 
@@ -331,65 +308,6 @@ impl Draw<'_> {
                 self.put(line_area, styled);
             }
         }
-    }
-
-    fn queue(&mut self, areas: &Areas) {
-        let app = self.app;
-        let q = &app.queue.items;
-        let now = app.now;
-        let late = q.rows.iter().filter(|e| waiting(e, now).1).count();
-        let order = if app.queue.by_wait { "longest waiting first" } else { "by step, oldest first" };
-        let mut spans = vec![Span::raw(format!("Queue · {} awaiting a decision, {order}", q.rows.len()))];
-        if late > 0 {
-            spans.push(Span::styled(format!("  ! {late} waiting too long"), self.theme.status(Status::DueSoon)));
-        }
-        spans.extend(self.filter_note(&q.filter));
-        self.title(areas.title, spans);
-        let w = usize::from(areas.rows.width);
-        let unit_w = if w >= 120 { 16 } else { 10 };
-        // Wide terminals also show the target columns.
-        let columns_w = if w >= 120 { (w - 80) / 2 } else { 0 };
-        let title_w = w.saturating_sub(8 + 20 + unit_w + 1 + 11 + 12 + columns_w);
-        let header = format!(
-            "{}{}{}{}{}{}{}",
-            pad(" waited", 8),
-            pad("path · step", 20),
-            pad("unit", unit_w + 1),
-            pad("form", 11),
-            pad("title", title_w),
-            pad("columns", columns_w),
-            "lacks"
-        );
-        self.buf.set_string(0, areas.header.y, &header, self.theme.dim().add_modifier(Modifier::UNDERLINED));
-        let theme = self.theme;
-        let nothing = "Nothing awaits a decision.\nItems come here when they are imported: portal-admin import FILE \
-                       (JSON Lines,\nsee docs/cli.md), from the units' submissions and the office's own items.";
-        self.list(areas.rows, q, nothing, |e| {
-            let (since, too_long) = waiting(e, now);
-            let lacks =
-                e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
-            let wechat = if e.channel == crate::domain::Channel::Wechat { "微信 " } else { "" };
-            let mark = if app.queue.marked.contains(&e.id) { "*" } else { " " };
-            TextLine::from(vec![
-                Span::styled(mark, theme.status(Status::Ok)),
-                Span::styled(pad(&since, 7), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
-                Span::raw(pad(&step_label(e), 20)),
-                Span::raw(format!(
-                    "{} ",
-                    pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), app.ambiguous), unit_w)
-                )),
-                Span::raw(pad(e.form.as_str(), 11)),
-                Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), app.ambiguous), title_w)),
-                Span::raw(pad(
-                    &text::display(
-                        &e.columns.iter().map(|c| c.rsplit(" / ").next().unwrap_or(c)).collect::<Vec<_>>().join("、"),
-                        app.ambiguous,
-                    ),
-                    columns_w,
-                )),
-                Span::styled(lacks, theme.status(Status::Empty)),
-            ])
-        });
     }
 
     /// The connection and the last action's result on the left; who, where and which database on

@@ -109,7 +109,7 @@ fn a_person_who_is_not_an_operator_gets_a_read_only_console() {
     assert!(writes(&effects).is_empty() && matches!(a.overlay, Overlay::None));
     assert_eq!(a.notice.as_ref().unwrap().text, why);
     // The checks themselves are no change: they toggle.
-    assert!(a.reviewing.as_ref().unwrap().checks.is_all());
+    assert!(a.views.queue.reviewing.as_ref().unwrap().checks.is_all());
 }
 
 #[test]
@@ -150,10 +150,13 @@ fn a_role_decides_which_write_keys_work_by_the_stores_rule() {
     identify(&mut a, Some((Role::Reviewer, true)));
     show_queue(&mut a);
     open_reviewing(&mut a);
-    let stage = a.reviewing.as_ref().unwrap().entry.stage;
+    let stage = a.views.queue.reviewing.as_ref().unwrap().entry.stage;
     assert_eq!(stage, Stage::OfficeReview);
     let effects = keys(&mut a, "ca");
-    assert!(matches!(&writes(&effects)[..], [Load::Review { .. }]), "{effects:?}");
+    assert!(
+        matches!(&writes(&effects)[..], [Load::View(views::Load::Queue(views::queue::Load::Review { .. }))]),
+        "{effects:?}"
+    );
 }
 
 /// PostgreSQL's notification of a change checks the change mark at once, between the ticks'

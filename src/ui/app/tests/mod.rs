@@ -869,8 +869,10 @@ fn queue_rows() -> Vec<QueueItem> {
 
 fn show_queue(app: &mut App) {
     let effects = keys(app, "1");
-    let [(id, Load::Queue)] = loads(&effects)[..] else { panic!("{effects:?}") };
-    app.update(Msg::Loaded(id, Loaded::Queue(Ok(queue_rows()))));
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::List)))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::List(Ok(queue_rows()))))));
 }
 
 /// Opens the selected queue item and feeds it its page; the content checks find nothing on it.
@@ -881,12 +883,19 @@ fn open_reviewing(app: &mut App) {
 /// Opens the selected queue item and feeds it its page with `body`, and its findings.
 fn open_reviewing_with(app: &mut App, body: &str, findings: Vec<(crate::domain::checks::Finding, Option<String>)>) {
     let effects = key(app, KeyCode::Enter);
-    let [(id, Load::Item { id: item }), (checked, Load::ItemFindings { id: also })] = loads(&effects)[..] else {
+    let [
+        (id, Load::View(views::Load::Queue(views::queue::Load::Item { id: item }))),
+        (checked, Load::View(views::Load::Queue(views::queue::Load::ItemFindings { id: also }))),
+    ] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(item, also);
-    app.update(Msg::Loaded(checked, Loaded::ItemFindings(item, Ok(findings))));
-    let entry = app.reviewing.as_ref().unwrap().entry.clone();
+    app.update(Msg::Loaded(
+        checked,
+        Loaded::View(views::Loaded::Queue(views::queue::Loaded::ItemFindings(item, Ok(findings)))),
+    ));
+    let entry = app.views.queue.reviewing.as_ref().unwrap().entry.clone();
     let t = Utc.with_ymd_and_hms(2026, 11, 20, 1, 0, 0).unwrap();
     let full = ExportedItem {
         id: item,
@@ -910,10 +919,10 @@ fn open_reviewing_with(app: &mut App, body: &str, findings: Vec<(crate::domain::
     };
     app.update(Msg::Loaded(
         id,
-        Loaded::Item(Ok(Box::new((
+        Loaded::View(views::Loaded::Queue(views::queue::Loaded::Item(Ok(Box::new((
             full,
             vec![HistoryEntry { at: t, operator: "政府办".into(), event: "submitted".into() }],
-        )))),
+        )))))),
     ));
 }
 

@@ -18,7 +18,7 @@ fn the_queue_and_the_review_screen_in_every_state() {
         }),
         ("publish_confirm", |a| {
             show_queue(a);
-            a.queue.items.cursor.selected = 3;
+            a.views.queue.items.cursor.selected = 3;
             open_reviewing(a);
             keys(a, "p");
         }),
@@ -36,21 +36,38 @@ fn a_review_by_keys_needs_all_seven_checks_then_opens_the_next_item() {
     assert!(loads(&keys(&mut a, "123456a")).is_empty());
     assert!(a.notice.as_ref().unwrap().error);
     let effects = keys(&mut a, "7a");
-    let [(id, Load::Review { item: 31, version: 1, decision: Decision::Approve { checks, .. } })] = loads(&effects)[..]
+    let [
+        (
+            id,
+            Load::View(views::Load::Queue(views::queue::Load::Review {
+                item: 31,
+                version: 1,
+                decision: Decision::Approve { checks, .. },
+            })),
+        ),
+    ] = loads(&effects)[..]
     else {
         panic!("{effects:?}")
     };
     assert!(checks.is_all());
     let t = Transition { item: 31, from: Stage::OfficeReview, to: Stage::Publish, version: 2 };
-    let effects = a.update(Msg::Loaded(id, Loaded::Decided(Ok(t))));
-    assert!(a.reviewing.is_none());
+    let effects = a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Ok(t))))));
+    assert!(a.views.queue.reviewing.is_none());
     assert!(a.notice.as_ref().unwrap().text.contains("office_review → publish"));
-    let [(id, Load::Queue)] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::List)))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     // The reloaded queue arrives: the next item opens by itself.
     let rest: Vec<QueueItem> = queue_rows().into_iter().skip(1).collect();
-    let effects = a.update(Msg::Loaded(id, Loaded::Queue(Ok(rest))));
-    assert_eq!(a.reviewing.as_ref().unwrap().entry.id, 32);
-    assert!(matches!(loads(&effects)[..], [(_, Load::Item { id: 32 }), (_, Load::ItemFindings { id: 32 })]));
+    let effects = a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::List(Ok(rest))))));
+    assert_eq!(a.views.queue.reviewing.as_ref().unwrap().entry.id, 32);
+    assert!(matches!(
+        loads(&effects)[..],
+        [
+            (_, Load::View(views::Load::Queue(views::queue::Load::Item { id: 32 }))),
+            (_, Load::View(views::Load::Queue(views::queue::Load::ItemFindings { id: 32 })))
+        ]
+    ));
 }
 
 #[test]
@@ -67,7 +84,16 @@ fn a_rejection_asks_for_a_reason_and_names_the_cleared_checks() {
     let effects = keys(&mut a, "政策口径需与市级文件一致");
     assert!(effects.is_empty());
     let effects = key(&mut a, KeyCode::Enter);
-    let [(_, Load::Review { item: 31, decision: Decision::Reject { failed, reason }, .. })] = &loads(&effects)[..]
+    let [
+        (
+            _,
+            Load::View(views::Load::Queue(views::queue::Load::Review {
+                item: 31,
+                decision: Decision::Reject { failed, reason },
+                ..
+            })),
+        ),
+    ] = &loads(&effects)[..]
     else {
         panic!("{effects:?}")
     };
@@ -79,25 +105,38 @@ fn a_rejection_asks_for_a_reason_and_names_the_cleared_checks() {
 fn publishing_asks_first_and_a_conflict_reloads_the_item() {
     let mut a = app();
     show_queue(&mut a);
-    a.queue.items.cursor.selected = 3;
+    a.views.queue.items.cursor.selected = 3;
     open_reviewing(&mut a);
     assert!(loads(&keys(&mut a, "p")).is_empty(), "nothing is written before the confirmation");
     assert_eq!(a.layer(), Layer::Confirm);
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::Publish { item: 34, version: 1 })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::Publish { item: 34, version: 1 })))] =
+        loads(&effects)[..]
+    else {
+        panic!("{effects:?}")
+    };
     let effects = a.update(Msg::Loaded(
         id,
-        Loaded::Decided(Err(
+        Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Err(
             "item 34 was changed by wang.fang at 2026-11-29T14:03:00+08:00 (publish) since it was read; \
              reload it and decide again"
                 .into(),
-        )),
+        )))),
     ));
     assert!(a.notice.as_ref().unwrap().text.contains("wang.fang"));
-    let [(id, Load::Queue)] = loads(&effects)[..] else { panic!("{effects:?}") };
-    let effects = a.update(Msg::Loaded(id, Loaded::Queue(Ok(queue_rows()))));
-    assert_eq!(a.reviewing.as_ref().unwrap().entry.id, 34, "the same item, as it now is");
-    assert!(matches!(loads(&effects)[..], [(_, Load::Item { id: 34 }), (_, Load::ItemFindings { id: 34 })]));
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::List)))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    let effects =
+        a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::List(Ok(queue_rows()))))));
+    assert_eq!(a.views.queue.reviewing.as_ref().unwrap().entry.id, 34, "the same item, as it now is");
+    assert!(matches!(
+        loads(&effects)[..],
+        [
+            (_, Load::View(views::Load::Queue(views::queue::Load::Item { id: 34 }))),
+            (_, Load::View(views::Load::Queue(views::queue::Load::ItemFindings { id: 34 })))
+        ]
+    ));
     // Esc on the confirmation writes nothing.
     keys(&mut a, "p");
     assert!(loads(&key(&mut a, KeyCode::Esc)).is_empty());
@@ -110,21 +149,24 @@ fn approved_items_are_marked_and_published_together_after_one_confirmation() {
     show_queue(&mut a);
     // Only an approved item can be marked.
     key(&mut a, KeyCode::Char(' '));
-    assert!(a.queue.marked.is_empty());
+    assert!(a.views.queue.marked.is_empty());
     assert!(a.notice.as_ref().unwrap().error);
-    a.queue.items.cursor.selected = 3;
+    a.views.queue.items.cursor.selected = 3;
     key(&mut a, KeyCode::Char(' '));
-    assert_eq!(a.queue.marked.iter().copied().collect::<Vec<_>>(), [34]);
+    assert_eq!(a.views.queue.marked.iter().copied().collect::<Vec<_>>(), [34]);
     assert!(loads(&keys(&mut a, "P")).is_empty(), "nothing is written before the confirmation");
     assert_eq!(a.layer(), Layer::Confirm);
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::PublishMany { items })] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::PublishMany { items })))] = &loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     assert_eq!(items, &[(34, 1)]);
     let t = Transition { item: 34, from: Stage::Publish, to: Stage::Done, version: 2 };
-    let effects = a.update(Msg::Loaded(*id, Loaded::PublishedMany(vec![Ok(t)])));
+    let effects = a
+        .update(Msg::Loaded(*id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::PublishedMany(vec![Ok(t)])))));
     assert_eq!(a.notice.as_ref().unwrap().text, "published 1 items");
-    assert!(a.queue.marked.is_empty());
-    assert!(matches!(loads(&effects)[..], [(_, Load::Queue)]));
+    assert!(a.views.queue.marked.is_empty());
+    assert!(matches!(loads(&effects)[..], [(_, Load::View(views::Load::Queue(views::queue::Load::List)))]));
 }
 
 #[test]
@@ -143,12 +185,12 @@ fn a_suspected_secret_waiting_over_15_minutes_raises_the_alarm() {
 fn the_queue_sorts_by_waiting_time_across_steps_and_back() {
     let mut a = app();
     show_queue(&mut a);
-    let order = |a: &App| a.queue.items.shown.iter().map(|&i| a.queue.items.rows[i].id).collect::<Vec<_>>();
+    let order = |a: &App| a.views.queue.items.shown.iter().map(|&i| a.views.queue.items.rows[i].id).collect::<Vec<_>>();
     assert_eq!(order(&a), [31, 32, 33, 34]);
-    a.queue.items.cursor.selected = 1;
+    a.views.queue.items.cursor.selected = 1;
     keys(&mut a, "s");
     assert_eq!(order(&a), [31, 34, 33, 32]);
-    assert_eq!(a.queue.items.selected().unwrap().id, 32, "the selection stays on its item");
+    assert_eq!(a.views.queue.items.selected().unwrap().id, 32, "the selection stays on its item");
     assert!(text_of(&a).contains("longest waiting first"));
     keys(&mut a, "s");
     assert_eq!(order(&a), [31, 32, 33, 34]);

@@ -97,13 +97,13 @@ fn the_findings_stand_beside_the_checks_and_their_text_is_highlighted() {
     assert_ne!(style_at(&a, (x - 1, y)).bg, Some(Color::Red), "the colon before it");
     // `n` selects the next finding: the selected one is also bold and underlined.
     keys(&mut a, "n");
-    assert_eq!(a.reviewing.as_ref().unwrap().findings.selected, 1);
+    assert_eq!(a.views.queue.reviewing.as_ref().unwrap().findings.selected, 1);
     assert!(style_at(&a, (x, y)).add_modifier.contains(Modifier::UNDERLINED));
     let (lx, ly) = cell_of(&a, "李明化在全区");
     assert!(!style_at(&a, (lx, ly)).add_modifier.contains(Modifier::UNDERLINED));
     // `N` goes back, round the ends.
     keys(&mut a, "NN");
-    assert_eq!(a.reviewing.as_ref().unwrap().findings.selected, 2);
+    assert_eq!(a.views.queue.reviewing.as_ref().unwrap().findings.selected, 2);
 }
 
 /// In a long body, `n` brings the selected finding's text onto the screen (the highlight is no use
@@ -171,7 +171,7 @@ fn an_approval_with_a_blocking_finding_is_refused_saying_which_and_how_to_waive_
         "what to do fits 80 columns: {}",
         status_line_of(&a)
     );
-    assert!(a.reviewing.as_ref().unwrap().checks.is_all(), "the checks stay affirmed");
+    assert!(a.views.queue.reviewing.as_ref().unwrap().checks.is_all(), "the checks stay affirmed");
 }
 
 fn status_line_of(a: &App) -> String {
@@ -210,14 +210,20 @@ fn waiving_from_the_review_screen_asks_why_writes_it_and_then_the_approval_goes_
     let effects = a.update(Msg::Loaded(*id, Loaded::Waived(31, Ok(()))));
     assert_eq!(a.notice.as_ref().unwrap().text, "item 31: leader_name “李明化” waived; it no longer blocks approval");
     // The findings are checked again, and come back with the waiver.
-    let [(checked, Load::ItemFindings { id: 31 })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(checked, Load::View(views::Load::Queue(views::queue::Load::ItemFindings { id: 31 })))] = loads(&effects)[..]
+    else {
+        panic!("{effects:?}")
+    };
     let mut now = found();
     now[0].1 = Some("li.jianhua: 经核实为同名群众，非区长".into());
-    a.update(Msg::Loaded(checked, Loaded::ItemFindings(31, Ok(now.clone()))));
+    a.update(Msg::Loaded(
+        checked,
+        Loaded::View(views::Loaded::Queue(views::queue::Loaded::ItemFindings(31, Ok(now.clone())))),
+    ));
     let text = text_of(&a);
     assert!(text.contains("Findings 3 · ✗1 blocking · 1 waived"), "{text}");
     assert!(text.contains("waived — li.jianhua: 经核实为同"), "{text}");
-    assert_eq!(a.reviewing.as_ref().unwrap().findings.selected, 0, "the selection stays on its finding");
+    assert_eq!(a.views.queue.reviewing.as_ref().unwrap().findings.selected, 0, "the selection stays on its finding");
     // A waived finding is not waived twice.
     keys(&mut a, "W");
     assert!(matches!(a.overlay, Overlay::None));
@@ -232,10 +238,20 @@ fn waiving_from_the_review_screen_asks_why_writes_it_and_then_the_approval_goes_
     let effects = a.update(Msg::Loaded(*id, Loaded::Waived(31, Ok(()))));
     let [(checked, _)] = loads(&effects)[..] else { panic!() };
     now[1].1 = Some("li.jianhua: 本人书面同意公开".into());
-    a.update(Msg::Loaded(checked, Loaded::ItemFindings(31, Ok(now))));
+    a.update(Msg::Loaded(checked, Loaded::View(views::Loaded::Queue(views::queue::Loaded::ItemFindings(31, Ok(now))))));
     let effects = keys(&mut a, "a");
     assert!(
-        matches!(loads(&effects)[..], [(_, Load::Review { item: 31, decision: Decision::Approve { .. }, .. })]),
+        matches!(
+            loads(&effects)[..],
+            [(
+                _,
+                Load::View(views::Load::Queue(views::queue::Load::Review {
+                    item: 31,
+                    decision: Decision::Approve { .. },
+                    ..
+                }))
+            )]
+        ),
         "{effects:?}"
     );
 }
@@ -248,7 +264,7 @@ fn a_viewer_or_a_read_only_console_cannot_waive_and_a_refusal_keeps_the_screen()
     assert!(loads(&keys(&mut a, "W")).is_empty());
     assert!(matches!(a.overlay, Overlay::None));
     assert_eq!(a.notice.as_ref().unwrap().text, "li.jianhua (viewer) may not waive findings of the content checks");
-    assert!(a.reviewing.is_some());
+    assert!(a.views.queue.reviewing.is_some());
 
     let mut a = app();
     a.pin_read_only();
@@ -272,7 +288,7 @@ fn a_viewer_or_a_read_only_console_cannot_waive_and_a_refusal_keeps_the_screen()
         notice.error && notice.text == "not waived: li.jianhua (viewer) may not waive findings of the content checks",
         "{notice:?}"
     );
-    let r = a.reviewing.as_ref().expect("the review screen stays");
+    let r = a.views.queue.reviewing.as_ref().expect("the review screen stays");
     assert!(r.checks.is_all() && r.entry.id == 31 && r.findings.list.as_ref().unwrap().len() == 3);
     assert_eq!(a.layer(), Layer::Review);
     assert!(status_line_of(&a).contains("✗ not waived: li.jianhua (viewer)"), "{}", status_line_of(&a));
@@ -320,7 +336,7 @@ fn an_incident_from_a_finding_is_filled_in_with_the_unit_the_kind_and_the_item()
 fn a_repost_has_no_unit_to_record_an_incident_against() {
     let mut a = app();
     show_queue(&mut a);
-    a.queue.items.cursor.selected = 2;
+    a.views.queue.items.cursor.selected = 2;
     open_reviewing_with(
         &mut a,
         "区长李明化",

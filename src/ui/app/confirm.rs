@@ -1,0 +1,63 @@
+//! The questions before a write: a confirmation given (a publication goes to the queue, a
+//! withdrawal, a mark or a restore to `withdraw.rs`), and the reason typed for a rejection, a
+//! decline or a waiver.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::{App, Confirmed, Effect, Overlay};
+
+impl App {
+    /// The confirmation was given: do what it was for.
+    pub(super) fn confirmed(&mut self, effects: &mut Vec<Effect>) {
+        let retraction = matches!(
+            &self.overlay,
+            Overlay::Confirm { then, .. } if !matches!(then, Confirmed::Publish | Confirmed::PublishMarked)
+        );
+        if retraction && self.write_running() {
+            return;
+        }
+        let Overlay::Confirm { then, .. } = std::mem::take(&mut self.overlay) else { return };
+        if retraction {
+            self.write_confirmed(then, effects);
+            return;
+        }
+        // A publication: the item under review, or the marked items.
+        let (views, _, mut ask) = self.parts(effects);
+        views.queue.publish(&mut ask);
+    }
+
+    /// Typing the reason for a rejection.
+    pub(super) fn reason_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
+        let Overlay::Reason { failed, .. } = &self.overlay else { return };
+        let failed = *failed;
+        let Some(reason) = self.reason_typed(event, "a rejection needs a reason") else { return };
+        let (views, _, mut ask) = self.parts(effects);
+        views.queue.reject(failed, reason, &mut ask);
+    }
+
+    /// A key typed into the reason (or the day) being asked for: Esc closes the question, Enter
+    /// gives what is typed (a warning instead if nothing is), anything else edits it.
+    pub(super) fn reason_typed(&mut self, event: KeyEvent, needed: &str) -> Option<String> {
+        let input = match &mut self.overlay {
+            Overlay::Reason { input, .. } | Overlay::Decline { input, .. } | Overlay::Before(input) => input,
+            Overlay::Waive(form) => &mut form.input,
+            _ => return None,
+        };
+        match event.code {
+            KeyCode::Esc => self.overlay = Overlay::None,
+            KeyCode::Enter => {
+                let reason = input.lines().join(" ").trim().to_string();
+                if reason.is_empty() {
+                    self.warn(needed);
+                    return None;
+                }
+                self.overlay = Overlay::None;
+                return Some(reason);
+            }
+            _ => {
+                input.input(event);
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,229 @@
+//! The Queue tab drawn: the items awaiting a decision, or the review screen (an item from the
+//! queue, its findings' text highlighted, above the seven checks of Art. 9 and, beside them, the
+//! content checks' findings on it).
+
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+
+use super::{QueueView, Reviewing, waiting};
+use crate::domain::staleness::Status;
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::layout::{Areas, REVIEW_PANEL as PANEL, review_page};
+use crate::ui::text::{self, fit, pad};
+use crate::ui::widgets::Draw;
+
+pub(super) fn draw(view: &QueueView, d: &mut Draw, areas: &Areas) {
+    match &view.reviewing {
+        Some(r) => review(d, areas, r),
+        None => list(view, d, areas),
+    }
+}
+
+/// Where a queue item stands, in a few words: its path and the step it waits at.
+fn step_label(e: &crate::store::QueueItem) -> String {
+    let path = match e.path {
+        crate::domain::ItemPath::Government => "gov",
+        crate::domain::ItemPath::Unit => "unit",
+        crate::domain::ItemPath::Repost => "repost",
+    };
+    let step = match e.stage {
+        crate::domain::Stage::OfficeReview => "office review",
+        crate::domain::Stage::Recheck => "re-review",
+        crate::domain::Stage::Review => "review",
+        crate::domain::Stage::Publish => "to publish",
+        other => other.as_str(),
+    };
+    format!("{path} · {step}")
+}
+
+fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
+    let ambiguous = d.ambiguous();
+        let q = &view.items;
+    let now = d.now();
+    let late = q.rows.iter().filter(|e| waiting(e, now).1).count();
+    let order = if view.by_wait { "longest waiting first" } else { "by step, oldest first" };
+    let mut spans = vec![Span::raw(format!("Queue · {} awaiting a decision, {order}", q.rows.len()))];
+    if late > 0 {
+        spans.push(Span::styled(format!("  ! {late} waiting too long"), d.theme.status(Status::DueSoon)));
+    }
+    spans.extend(d.filter_note(&q.filter));
+    d.title(areas.title, spans);
+    let w = usize::from(areas.rows.width);
+    let unit_w = if w >= 120 { 16 } else { 10 };
+    // Wide terminals also show the target columns.
+    let columns_w = if w >= 120 { (w - 80) / 2 } else { 0 };
+    let title_w = w.saturating_sub(8 + 20 + unit_w + 1 + 11 + 12 + columns_w);
+    let header = format!(
+        "{}{}{}{}{}{}{}",
+        pad(" waited", 8),
+        pad("path · step", 20),
+        pad("unit", unit_w + 1),
+        pad("form", 11),
+        pad("title", title_w),
+        pad("columns", columns_w),
+        "lacks"
+    );
+    d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
+    let theme = d.theme;
+    let nothing = "Nothing awaits a decision.\nItems come here when they are imported: portal-admin import FILE \
+                   (JSON Lines,\nsee docs/cli.md), from the units' submissions and the office's own items.";
+    d.list(areas.rows, q, nothing, |e| {
+        let (since, too_long) = waiting(e, now);
+        let lacks =
+            e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
+        let wechat = if e.channel == crate::domain::Channel::Wechat { "微信 " } else { "" };
+        let mark = if view.marked.contains(&e.id) { "*" } else { " " };
+        TextLine::from(vec![
+            Span::styled(mark, theme.status(Status::Ok)),
+            Span::styled(pad(&since, 7), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
+            Span::raw(pad(&step_label(e), 20)),
+            Span::raw(format!(
+                "{} ",
+                pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), ambiguous), unit_w)
+            )),
+            Span::raw(pad(e.form.as_str(), 11)),
+            Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), ambiguous), title_w)),
+            Span::raw(pad(
+                &text::display(
+                    &e.columns.iter().map(|c| c.rsplit(" / ").next().unwrap_or(c)).collect::<Vec<_>>().join("、"),
+                    ambiguous,
+                ),
+                columns_w,
+            )),
+            Span::styled(lacks, theme.status(Status::Empty)),
+        ])
+    });
+}
+
+/// An item from the queue beside the seven checks and its findings.
+fn review(d: &mut Draw, areas: &Areas, r: &Reviewing) {
+    let body = review_page(areas);
+    let found = r.findings.list.as_deref().unwrap_or(&[]);
+    let selected = r.findings.list.as_ref().map(|_| r.findings.selected);
+    d.item_page_marked(areas.title, body, &r.view, found, selected, true);
+    let panel = Rect { x: 0, y: body.bottom(), width: areas.rows.width, height: PANEL };
+    Widget::render(Clear, panel, d.buf);
+    // The checks on the left, the findings on the right.
+    let left_w = if panel.width >= 120 { 66 } else { 44 };
+    let checks = Rect { width: left_w, height: PANEL - 1, ..panel };
+    let findings =
+        Rect { x: left_w + 1, width: panel.width.saturating_sub(left_w + 1), height: PANEL - 1, ..panel };
+    checks_panel(d, checks, r);
+    findings_panel(d, findings, r);
+    // The review's own keys, even while a confirmation over it has the keyboard.
+    let hint = |a: Action| d.key_for(Layer::Review, a);
+    let keys = if r.deciding.is_some() {
+        " saving…".to_string()
+    } else {
+        format!(
+            " 1–7 affirm · {} all · {} approve · {} reject · {} publish · {}/{} finding · {} waive · \
+             {} incident · {} back",
+            hint(Action::AllChecks),
+            hint(Action::Approve),
+            hint(Action::Reject),
+            hint(Action::Publish),
+            hint(Action::NextFinding),
+            hint(Action::PreviousFinding),
+            hint(Action::WaiveFinding),
+            hint(Action::RecordIncident),
+            hint(Action::Back)
+        )
+    };
+    let last = Rect { y: panel.bottom() - 1, height: 1, ..panel };
+    d.put(last, TextLine::styled(fit(&keys, usize::from(last.width)), d.theme.dim()));
+}
+
+/// The seven checks, affirmed or not, and what a unit item lacks.
+fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
+    let w = usize::from(area.width);
+    let item = format!("Item {} at {} (v{})", r.entry.id, r.entry.stage.as_str(), r.entry.version);
+    let full = format!("{item} · the seven checks of Art. 9");
+    // Beside the findings on 80 columns: the item and its step, never a cut word.
+    let heading = if text::width(&full) <= w { full } else { item };
+    let mut lines = vec![TextLine::styled(fit(&heading, w), d.theme.heading())];
+    for (n, check) in crate::domain::review::CHECKS.iter().enumerate() {
+        let on = r.checks.contains(n as u32 + 1);
+        let mark = if on { "[x]" } else { "[ ]" };
+        let style = if on { d.theme.status(Status::Ok) } else { Style::default() };
+        let label = format!(" {mark} {} ", n + 1);
+        let room = w.saturating_sub(text::width(&label));
+        lines.push(TextLine::from(vec![Span::styled(label, style), Span::raw(fit(&d.text(check), room))]));
+    }
+    let lacks: Vec<&str> = r.entry.missing.iter().map(|k| k.describe()).collect();
+    if !lacks.is_empty() {
+        let said = d.text(&format!(" lacks {} (Art. 10)", lacks.join(", ")));
+        lines.push(TextLine::styled(fit(&said, w), d.theme.status(Status::Overdue)));
+    }
+    Paragraph::new(lines).render(area, d.buf);
+}
+
+/// The content checks' findings on the item: each one's kind, text and place, its message and
+/// suggestion (or the waiver that covers it); blocking ones marked, the selected one shown
+/// reversed; as many as fit, the selected one always.
+fn findings_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
+    let w = usize::from(area.width);
+    let f = &r.findings;
+    let Some(list) = &f.list else {
+        let said = match (&f.error, f.waiting) {
+            (Some(e), _) => format!("Content checks: could not check: {e}"),
+            _ => "Content checks: checking…".to_string(),
+        };
+        let style = if f.error.is_some() { d.theme.status(Status::Overdue) } else { d.theme.dim() };
+        let said = d.text(&said);
+        d.put(Rect { height: 1, ..area }, TextLine::styled(fit(&said, w), style));
+        return;
+    };
+    if list.is_empty() {
+        let lines = vec![
+            TextLine::styled("Content checks: nothing found", d.theme.status(Status::Ok)),
+            TextLine::styled(fit("names, terms, secret and banned words, personal data,", w), d.theme.dim()),
+            TextLine::styled(fit("document numbers, dates and figures", w), d.theme.dim()),
+        ];
+        Paragraph::new(lines).render(area, d.buf);
+        return;
+    }
+    let open = f.open_blocking().len();
+    let mut heading = vec![Span::styled(format!("Findings {}", list.len()), d.theme.heading())];
+    if open > 0 {
+        heading.push(Span::styled(format!(" · ✗{open} blocking"), d.theme.status(Status::Overdue)));
+    }
+    let waived = list.iter().filter(|(_, w)| w.is_some()).count();
+    if waived > 0 {
+        heading.push(Span::styled(format!(" · {waived} waived"), d.theme.status(Status::Ok)));
+    }
+    let mut lines = vec![TextLine::from(heading)];
+    // Two lines a finding; the window keeps the selected one in sight.
+    let room = usize::from(area.height.saturating_sub(1)) / 2;
+    let first = f.selected.saturating_sub(room.saturating_sub(1));
+    for (n, (finding, waived)) in list.iter().enumerate().skip(first).take(room.max(1)) {
+        let (mark, mark_style) = match (finding.blocking, waived.is_some()) {
+            (_, true) => ("✓ ", d.theme.status(Status::Ok)),
+            (true, false) => ("✗ ", d.theme.status(Status::Overdue)),
+            (false, false) => ("! ", d.theme.status(Status::DueSoon)),
+        };
+        let place = finding.span().replace(':', " ");
+        let head = format!("{} “{}” {place}", finding.kind.as_str(), d.text(&finding.text));
+        let said = match waived {
+            Some(w) => format!("waived — {w}"),
+            None if finding.suggestion.is_empty() => finding.message.clone(),
+            None => format!("{} → {}", finding.message, finding.suggestion),
+        };
+        let selected = n == f.selected;
+        let style = if selected { d.theme.selected() } else { Style::default() };
+        lines.push(TextLine::from(vec![
+            Span::styled(mark, mark_style.patch(style)),
+            Span::styled(
+                pad(&fit(&head, w.saturating_sub(2)), w.saturating_sub(2)),
+                style.add_modifier(Modifier::BOLD),
+            ),
+        ]));
+        let said = d.text(&said);
+        lines.push(TextLine::from(vec![
+            Span::raw("  "),
+            Span::styled(fit(&said, w.saturating_sub(2)), d.theme.dim()),
+        ]));
+    }
+    Paragraph::new(lines).render(area, d.buf);
+}

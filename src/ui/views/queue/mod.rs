@@ -1,0 +1,500 @@
+//! The Queue tab (Art. 8–10): the items awaiting a decision, oldest first by step (or longest
+//! waiting first), approved ones marked to be published together; Enter opens one on the review
+//! screen (`review.rs`); after a decision the next item opens.
+
+use chrono::{DateTime, Utc};
+
+use super::{Ask, Cx, View, step};
+use crate::domain::Stage;
+use crate::domain::checks::Finding;
+use crate::domain::review::{Checks, Decision};
+use crate::store::{ExportedItem, HistoryEntry, QueueItem, Site, Store, StoreError, Transition};
+use crate::ui::app::{Confirmed, ItemView, page_delta, scroll};
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::paged::{Cursor, Paged, Row};
+use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
+use crate::ui::text::SearchKey;
+use crate::usecase;
+
+mod draw;
+mod review;
+pub use review::{ItemFindings, Reviewing};
+
+impl Row for QueueItem {
+    type Key = i64;
+
+    fn key(&self) -> i64 {
+        self.id
+    }
+
+    fn search(&self) -> SearchKey {
+        SearchKey::new(&[&self.title, self.unit.as_deref().unwrap_or(""), &self.columns.join(" ")])
+    }
+}
+
+/// The queue tab: its list, and the item opened from it for a decision.
+#[derive(Debug, Default)]
+pub struct QueueView {
+    /// Loaded whole: `done` once the first load has come back.
+    pub items: Paged<QueueItem>,
+    /// After a decision: the item to open when the reloaded queue arrives.
+    pub open_next: Option<i64>,
+    /// Approved items marked to be published together.
+    pub marked: std::collections::BTreeSet<i64>,
+    /// The publication of the marked items running.
+    pub publishing: Option<u64>,
+    /// Longest waiting first across all steps, instead of by step.
+    pub by_wait: bool,
+    /// An item opened for a decision.
+    pub reviewing: Option<Reviewing>,
+}
+
+/// The tab's queries and writes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    /// The items awaiting a decision.
+    List,
+    /// The item under review.
+    Item { id: i64 },
+    /// The content checks' findings on one item, each with the waiver that covers it.
+    ItemFindings { id: i64 },
+    /// A review decision on an item at the version it was read.
+    Review { item: i64, version: i64, decision: Decision },
+    /// Publishing an approved item at the version it was read.
+    Publish { item: i64, version: i64 },
+    /// Publishing several approved items (id, version), each in its own transaction.
+    PublishMany { items: Vec<(i64, i64)> },
+}
+
+/// What they brought back (an error as one line).
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    List(Result<Vec<QueueItem>, String>),
+    Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
+    /// An item's findings, each with the waiver that covers it.
+    ItemFindings(i64, Result<Vec<(Finding, Option<String>)>, String>),
+    /// What a review decision or a publication did.
+    Decided(Result<Transition, String>),
+    /// What publishing several items did, item by item.
+    PublishedMany(Vec<Result<Transition, String>>),
+}
+
+impl Load {
+    pub fn is_write(&self) -> bool {
+        match self {
+            Load::List | Load::Item { .. } | Load::ItemFindings { .. } => false,
+            Load::Review { .. } | Load::Publish { .. } | Load::PublishMany { .. } => true,
+        }
+    }
+
+    pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
+        match self {
+            Load::List => Loaded::List(usecase::queue::queue(store, site, None, None).await.map_err(line)),
+            Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
+            Load::ItemFindings { id } => {
+                Loaded::ItemFindings(id, usecase::findings::of_item(store, site, id).await.map_err(line))
+            }
+            // The same path as `review approve|reject`: the content-check gate, and the findings
+            // recorded with the decision.
+            Load::Review { item, version, decision } => {
+                Loaded::Decided(usecase::queue::decide(store, site, item, Some(version), &decision).await.map_err(line))
+            }
+            Load::Publish { item, version } => {
+                Loaded::Decided(usecase::queue::publish(store, site, item, Some(version), &[]).await.map_err(line))
+            }
+            Load::PublishMany { items } => Loaded::PublishedMany(
+                usecase::queue::publish_many(store, site, &items).await.into_iter().map(|r| r.map_err(line)).collect(),
+            ),
+        }
+    }
+}
+
+impl Loaded {
+    pub fn failed(&self) -> bool {
+        match self {
+            Loaded::List(r) => r.is_err(),
+            Loaded::Item(r) => r.is_err(),
+            Loaded::ItemFindings(_, r) => r.is_err(),
+            Loaded::Decided(r) => r.is_err(),
+            Loaded::PublishedMany(rs) => rs.iter().any(Result::is_err),
+        }
+    }
+
+    pub fn sanitised(mut self) -> Self {
+        match &mut self {
+            Loaded::List(r) => each(r, |q| {
+                clean_line(&mut q.title);
+                clean_option(&mut q.unit);
+                clean_all(&mut q.columns);
+            }),
+            Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
+            Loaded::ItemFindings(_, r) => each(r, |(f, waived)| {
+                clean_line(&mut f.text);
+                clean_line(&mut f.message);
+                clean_line(&mut f.suggestion);
+                clean_option(waived);
+            }),
+            Loaded::Decided(r) => clean_result(r, |_| {}),
+            Loaded::PublishedMany(results) => results.iter_mut().for_each(|r| clean_result(r, |_| {})),
+        }
+        self
+    }
+
+    #[cfg(test)]
+    pub fn every_error() -> Vec<(&'static str, Loaded)> {
+        let e = "the database said no".to_string();
+        vec![
+            ("List", Loaded::List(Err(e.clone()))),
+            ("Item", Loaded::Item(Err(e.clone()))),
+            ("ItemFindings", Loaded::ItemFindings(7, Err(e.clone()))),
+            ("Decided", Loaded::Decided(Err(e.clone()))),
+            ("PublishedMany", Loaded::PublishedMany(vec![Err(e)])),
+        ]
+    }
+}
+
+/// The order of the queue by step: the workflow's steps in turn, oldest first in each.
+fn by_step(e: &QueueItem) -> (usize, DateTime<Utc>, i64) {
+    (crate::domain::review::step_order(e.stage), e.waiting_since(), e.id)
+}
+
+/// How long an item has waited, and whether that is too long: past a day, or past an hour for an
+/// item its unit already put on WeChat (to be synced at once, Art. 7).
+pub fn waiting(entry: &QueueItem, now: DateTime<Utc>) -> (String, bool) {
+    let minutes = (now - entry.waiting_since()).num_minutes().max(0);
+    let text = waited(minutes);
+    let limit = if entry.channel == crate::domain::Channel::Wechat { 60 } else { 24 * 60 };
+    (text, minutes > limit)
+}
+
+/// A wait in minutes as a person reads it: `40m`, `5h`, `2d 3h`.
+pub fn waited(minutes: i64) -> String {
+    match minutes.max(0) {
+        m if m < 60 => format!("{m}m"),
+        m if m < 24 * 60 => format!("{}h", m / 60),
+        m => format!("{}d {}h", m / (24 * 60), m % (24 * 60) / 60),
+    }
+}
+
+impl QueueView {
+    /// Puts the rows in the chosen order.
+    pub fn order(&mut self, height: usize) {
+        if self.by_wait {
+            self.items.sort_by_key(height, |e| (e.waiting_since(), e.id));
+        } else {
+            self.items.sort_by_key(height, by_step);
+        }
+    }
+
+    /// The step of the item under review, if one is open (what a decision on it would pass).
+    pub fn under_review(&self) -> Option<Stage> {
+        self.reviewing.as_ref().map(|r| r.entry.stage)
+    }
+
+    fn load(&mut self, ask: &mut Ask) {
+        let id = ask.request(Load::List);
+        self.items.asked(id, None);
+    }
+
+    /// A colleague's change: the item under review and its findings, and the list if loaded.
+    pub fn reload_open(&mut self, ask: &mut Ask) {
+        if let Some(r) = &mut self.reviewing {
+            r.reload_item(ask);
+            r.load_findings(ask);
+        }
+        if self.items.loaded() {
+            self.load(ask);
+        }
+    }
+
+    /// A waiver on `item` was written: its findings again, if it is under review.
+    pub fn waived(&mut self, item: i64, ask: &mut Ask) {
+        if let Some(r) = self.reviewing.as_mut().filter(|r| r.entry.id == item) {
+            r.load_findings(ask);
+        }
+    }
+
+    /// The reason for a rejection was given: the decision is sent.
+    pub fn reject(&mut self, failed: Checks, reason: String, ask: &mut Ask) {
+        if let Some(r) = &mut self.reviewing {
+            r.decide(Decision::Reject { failed, reason }, ask);
+        }
+    }
+
+    /// A publication was confirmed: the item under review, or else the marked items.
+    pub fn publish(&mut self, ask: &mut Ask) {
+        if let Some(r) = &mut self.reviewing {
+            r.publish(ask);
+            return;
+        }
+        let items: Vec<(i64, i64)> =
+            self.items.rows.iter().filter(|e| self.marked.contains(&e.id)).map(|e| (e.id, e.version)).collect();
+        if !items.is_empty() {
+            self.publishing = Some(ask.request(Load::PublishMany { items }));
+        }
+    }
+
+    /// Opens the selected item for review.
+    fn open_review(&mut self, ask: &mut Ask) {
+        let Some(entry) = self.items.selected().cloned() else { return };
+        self.reviewing = Some(Reviewing::open(entry, ask));
+    }
+
+    /// Runs an action of the queue list; false if it is not one.
+    fn list_act(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
+        match action {
+            Action::Mark => {
+                let Some(e) = self.items.selected() else { return true };
+                let id = e.id;
+                if e.stage != Stage::Publish {
+                    ask.warn(format!("item {id} is at {}: only approved items are published", e.stage.as_str()));
+                } else if !self.marked.remove(&id) {
+                    self.marked.insert(id);
+                }
+                let len = self.items.shown.len();
+                self.items.cursor.step(1, len, cx.height);
+            }
+            Action::QueueSort => {
+                self.by_wait = !self.by_wait;
+                self.order(cx.height);
+            }
+            Action::PublishMarked => {
+                let marked: Vec<&QueueItem> = self.items.rows.iter().filter(|e| self.marked.contains(&e.id)).collect();
+                if marked.is_empty() {
+                    ask.warn("mark approved items first (Space)");
+                } else {
+                    let list: Vec<String> = marked.iter().map(|e| format!("{}  {}", e.id, e.title)).collect();
+                    let text = format!(
+                        "Publish {} items, each into its target columns:\n  {}\n\nEnter publishes · Esc cancels",
+                        marked.len(),
+                        list.join("\n  ")
+                    );
+                    ask.confirm(text, Confirmed::PublishMarked);
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// A result for this view.
+    pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
+        match loaded {
+            Loaded::List(result) => {
+                let failed = result.as_ref().err().filter(|_| self.items.waiting == Some(id)).cloned();
+                if self.items.accept_whole(id, result, cx.height) {
+                    self.arrived(cx, ask);
+                }
+                if let Some(e) = failed {
+                    ask.warn(format!("loading the queue failed: {e}"));
+                }
+            }
+            Loaded::Item(result) => {
+                let Some(r) = self.reviewing.as_mut().filter(|r| r.view.waiting == Some(id)) else { return };
+                let item = &mut r.view;
+                item.waiting = None;
+                match result {
+                    Ok(found) => item.item = Some(*found),
+                    Err(e) => {
+                        item.error = Some(e.clone());
+                        ask.warn(format!("loading item {} failed: {e}", item.id));
+                    }
+                }
+            }
+            Loaded::ItemFindings(_, result) => {
+                if let Some(r) = &mut self.reviewing {
+                    r.findings_arrived(id, result, ask);
+                }
+            }
+            Loaded::Decided(result) => self.decided(id, result, ask),
+            Loaded::PublishedMany(results) => self.published_many(id, results, ask),
+        }
+    }
+
+    /// A decision or publication came back.
+    fn decided(&mut self, id: u64, result: Result<Transition, String>, ask: &mut Ask) {
+        let Some(r) = &mut self.reviewing else { return };
+        if r.deciding != Some(id) {
+            return;
+        }
+        r.deciding = None;
+        let current = r.entry.id;
+        match result {
+            Ok(t) => {
+                ask.tell(format!("item {}: {} → {}", t.item, t.from.as_str(), t.to.as_str()));
+                // The next item in the queue opens when the reloaded queue arrives.
+                let shown = &self.items;
+                let at = shown.shown.iter().position(|&i| shown.rows[i].id == current);
+                self.open_next = at
+                    .and_then(|p| shown.shown.get(p + 1).or(p.checked_sub(1).and_then(|q| shown.shown.get(q))))
+                    .map(|&i| shown.rows[i].id);
+                self.reviewing = None;
+            }
+            Err(e) => {
+                // A conflict or a refusal: say so, and show the item as it now is.
+                ask.warn(e);
+                self.open_next = Some(current);
+                self.reviewing = None;
+            }
+        }
+        self.load(ask);
+    }
+
+    /// The marked items were published (or some refused).
+    fn published_many(&mut self, id: u64, results: Vec<Result<Transition, String>>, ask: &mut Ask) {
+        if self.publishing != Some(id) {
+            return;
+        }
+        self.publishing = None;
+        let done = results.iter().filter(|r| r.is_ok()).count();
+        let refused: Vec<String> = results.into_iter().filter_map(Result::err).collect();
+        self.marked.clear();
+        match refused.first() {
+            None => ask.tell(format!("published {done} items")),
+            Some(first) => ask.warn(format!("published {done} of {}; {first}", done + refused.len())),
+        }
+        self.load(ask);
+    }
+
+    /// The queue arrived: open the next item if a decision asked for it.
+    fn arrived(&mut self, cx: &Cx, ask: &mut Ask) {
+        if self.by_wait {
+            self.order(cx.height);
+        }
+        let Some(next) = self.open_next.take() else { return };
+        let Some(pos) = self.items.shown.iter().position(|&i| self.items.rows[i].id == next) else {
+            return;
+        };
+        self.items.cursor.selected = pos;
+        let len = self.items.shown.len();
+        self.items.cursor.show(len, cx.height);
+        if cx.tab == crate::ui::app::Tab::Queue {
+            self.open_review(ask);
+        }
+    }
+}
+
+impl View for QueueView {
+    fn layer(&self) -> Layer {
+        if self.reviewing.is_some() { Layer::Review } else { Layer::Queue }
+    }
+
+    fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if !self.items.done && self.items.waiting.is_none() {
+            self.load(ask);
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.items.waiting.is_some()
+            || self.publishing.is_some()
+            || self.reviewing.as_ref().is_some_and(|r| {
+                r.deciding.is_some() || r.view.waiting.is_some() || r.findings.waiting.is_some()
+            })
+    }
+
+    fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
+        match &mut self.reviewing {
+            None => self.list_act(action, cx, ask),
+            Some(r) => r.act(action, cx, ask),
+        }
+    }
+
+    /// F5: the list again; the item under review opens again once it arrives.
+    fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
+        self.open_next = self.reviewing.take().map(|r| r.entry.id);
+        self.load(ask);
+    }
+
+    fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.reviewing.is_none() {
+            self.open_review(ask);
+        }
+    }
+
+    fn back(&mut self, _cx: &Cx, _ask: &mut Ask) -> bool {
+        self.reviewing.take().is_some()
+    }
+
+    fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
+        match &mut self.reviewing {
+            Some(r) => scroll(&mut r.view, page_delta(action, cx.height).unwrap_or(0)),
+            None => {
+                let len = self.items.shown.len();
+                self.items.cursor.step(step(action, len, cx.height), len, cx.height);
+            }
+        }
+    }
+
+    fn filter(&self) -> Option<&str> {
+        self.reviewing.is_none().then_some(self.items.filter.as_str())
+    }
+
+    fn set_filter(&mut self, text: String, height: usize) {
+        if self.reviewing.is_none() {
+            self.items.set_filter(text, height);
+        }
+    }
+
+    fn copy(&self, id: bool) -> Option<String> {
+        match &self.reviewing {
+            Some(r) => Some(if id { r.entry.id.to_string() } else { r.entry.title.clone() }),
+            None => self.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
+        }
+    }
+
+    fn item(&self) -> Option<&ItemView> {
+        self.reviewing.as_ref().map(|r| &r.view)
+    }
+
+    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
+        if self.reviewing.is_some() {
+            return None;
+        }
+        let len = self.items.shown.len();
+        Some((&mut self.items.cursor, len))
+    }
+
+    fn fit(&mut self, height: usize) {
+        self.items.cursor.show(self.items.shown.len(), height);
+    }
+
+    fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
+        draw::draw(self, d, areas);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Channel, Form, ItemPath};
+
+    fn entry(channel: Channel, now: DateTime<Utc>, hours_ago: i64) -> QueueItem {
+        QueueItem {
+            id: 1,
+            path: ItemPath::Unit,
+            stage: Stage::Recheck,
+            unit: Some("民政局".into()),
+            form: Form::Text,
+            title: "低保复核".into(),
+            channel,
+            columns: vec![],
+            submitted_at: now - chrono::Duration::hours(hours_ago),
+            wechat_at: None,
+            missing: vec![],
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn waiting_past_a_day_or_a_wechat_item_past_an_hour_is_too_long() {
+        let now = Utc::now();
+        assert_eq!(waiting(&entry(Channel::Portal, now, 5), now), ("5h".to_string(), false));
+        assert_eq!(waiting(&entry(Channel::Portal, now, 50), now), ("2d 2h".to_string(), true));
+        assert_eq!(waiting(&entry(Channel::Wechat, now, 2), now), ("2h".to_string(), true));
+        // A WeChat item ages from when it went out on WeChat, not from its submission.
+        let mut wechat = entry(Channel::Wechat, now, 0);
+        wechat.wechat_at = Some(now - chrono::Duration::minutes(90));
+        assert_eq!(waiting(&wechat, now), ("1h".to_string(), true));
+    }
+}

@@ -1,0 +1,269 @@
+//! The review screen (Art. 8–10): an item opened from the queue beside the seven checks, toggled
+//! by their number keys, and the content checks' findings on it, their text highlighted in the
+//! item; approve, reject with a reason, publish after a confirmation. `W` waives the selected
+//! finding and `i` records an incident from it (both the console's, shared with the Findings tab).
+
+use super::Load;
+use crate::ui::views::{Ask, Cx, Event};
+use crate::domain::Stage;
+use crate::domain::checks::{Field, Finding};
+use crate::domain::item::ALL_CHECKS;
+use crate::domain::review::{Checks, Decision};
+use crate::store::QueueItem;
+use crate::ui::app::{Confirmed, ItemView, Overlay, single_line};
+use crate::ui::keymap::{Action, Layer};
+
+/// The findings on the item under review, and the one selected (`n`, `N`).
+#[derive(Debug, Default)]
+pub struct ItemFindings {
+    /// Each finding with the waiver that covers it; `None` until they arrive.
+    pub list: Option<Vec<(Finding, Option<String>)>>,
+    pub selected: usize,
+    pub waiting: Option<u64>,
+    pub error: Option<String>,
+}
+
+impl ItemFindings {
+    /// The selected finding, with its waiver.
+    pub fn selected(&self) -> Option<&(Finding, Option<String>)> {
+        self.list.as_ref()?.get(self.selected)
+    }
+
+    /// The blocking findings no waiver covers.
+    pub fn open_blocking(&self) -> Vec<&Finding> {
+        self.list.iter().flatten().filter(|(f, waived)| f.blocking && waived.is_none()).map(|(f, _)| f).collect()
+    }
+}
+
+/// An item opened from the queue for a decision.
+#[derive(Debug)]
+pub struct Reviewing {
+    /// The item as the queue listed it (its step and the version the decision is made against).
+    pub entry: QueueItem,
+    pub view: ItemView,
+    /// The checks affirmed so far.
+    pub checks: Checks,
+    /// The decision or publication running.
+    pub deciding: Option<u64>,
+    /// The content checks' findings on the item, beside the seven checks.
+    pub findings: ItemFindings,
+}
+
+impl Reviewing {
+    /// Opens `entry`, asking for its page and its findings.
+    pub(super) fn open(entry: QueueItem, ask: &mut Ask) -> Reviewing {
+        let id = entry.id;
+        let request = ask.request(Load::Item { id });
+        let view = ItemView { id, item: None, scroll: 0, waiting: Some(request), error: None };
+        let mut r =
+            Reviewing { entry, view, checks: Checks::default(), deciding: None, findings: ItemFindings::default() };
+        r.load_findings(ask);
+        r
+    }
+
+    /// Asks for the item's page again (after a change to it).
+    pub(super) fn reload_item(&mut self, ask: &mut Ask) {
+        self.view.waiting = Some(ask.request(Load::Item { id: self.entry.id }));
+    }
+
+    /// Asks for the item's findings (when it opens, and after a change to it).
+    pub(super) fn load_findings(&mut self, ask: &mut Ask) {
+        self.findings.waiting = Some(ask.request(Load::ItemFindings { id: self.entry.id }));
+    }
+
+    /// The findings came back.
+    pub(super) fn findings_arrived(
+        &mut self,
+        id: u64,
+        result: Result<Vec<(Finding, Option<String>)>, String>,
+        ask: &mut Ask,
+    ) {
+        if self.findings.waiting != Some(id) {
+            return;
+        }
+        self.findings.waiting = None;
+        match result {
+            Ok(list) => {
+                // The selection stays on its finding when they come back (after a waiver).
+                let was = self.findings.selected().map(|(f, _)| (f.kind, f.text.clone()));
+                let at = was.and_then(|(kind, text)| list.iter().position(|(f, _)| f.kind == kind && f.text == text));
+                self.findings.selected = at.unwrap_or(0).min(list.len().saturating_sub(1));
+                self.findings.list = Some(list);
+                self.findings.error = None;
+            }
+            Err(e) => {
+                self.findings.error = Some(e.clone());
+                ask.warn(format!("checking item {} failed: {e}", self.entry.id));
+            }
+        }
+    }
+
+    /// The review screen's keys; false if the action is not one.
+    pub(super) fn act(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
+        if self.findings_act(action, cx, ask) {
+            return true;
+        }
+        let blocked = self.blocking_said(cx);
+        match action {
+            Action::Check1
+            | Action::Check2
+            | Action::Check3
+            | Action::Check4
+            | Action::Check5
+            | Action::Check6
+            | Action::Check7 => {
+                let n = [
+                    Action::Check1,
+                    Action::Check2,
+                    Action::Check3,
+                    Action::Check4,
+                    Action::Check5,
+                    Action::Check6,
+                    Action::Check7,
+                ]
+                .iter()
+                .position(|a| *a == action)
+                .unwrap_or(0);
+                self.checks = Checks(self.checks.0 ^ (1 << n));
+            }
+            Action::AllChecks => self.checks = if self.checks.is_all() { Checks::default() } else { Checks::ALL },
+            Action::Approve => {
+                if self.entry.stage == Stage::Publish {
+                    ask.warn("already approved: publish it (p)");
+                } else if !self.checks.is_all() {
+                    ask.warn("affirm all seven checks first (1–7, or c for all)");
+                } else if let Some(why) = blocked {
+                    // The store's gate refuses it too; said here with the console's keys.
+                    ask.warn(why);
+                } else {
+                    let decision = Decision::Approve { checks: self.checks, comment: String::new() };
+                    self.decide(decision, ask);
+                }
+            }
+            Action::Reject => {
+                let failed = Checks(ALL_CHECKS & !self.checks.0);
+                if self.entry.stage == Stage::Publish {
+                    ask.warn("already approved: it can be published (p)");
+                } else if failed.0 == 0 {
+                    ask.warn("all seven checks are affirmed: clear the ones that failed (1–7) to reject");
+                } else {
+                    let mut input = single_line("");
+                    input.set_placeholder_text("why it is sent back (required)");
+                    *ask.overlay = Overlay::Reason { input: Box::new(input), failed };
+                }
+            }
+            Action::Publish => {
+                if self.entry.stage != Stage::Publish {
+                    ask.warn(format!("item {} is at {}: approve it first", self.entry.id, self.entry.stage.as_str()));
+                } else {
+                    let text = format!(
+                        "Publish item {} into:\n  {}\n\nEnter publishes · Esc cancels",
+                        self.entry.id,
+                        self.entry.columns.join("\n  ")
+                    );
+                    ask.confirm(text, Confirmed::Publish);
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Sends a decision on the item at the version it was read.
+    pub(super) fn decide(&mut self, decision: Decision, ask: &mut Ask) {
+        let (item, version) = (self.entry.id, self.entry.version);
+        self.deciding = Some(ask.request(Load::Review { item, version, decision }));
+    }
+
+    /// Publishes the approved item at the version it was read.
+    pub(super) fn publish(&mut self, ask: &mut Ask) {
+        let (item, version) = (self.entry.id, self.entry.version);
+        self.deciding = Some(ask.request(Load::Publish { item, version }));
+    }
+
+    /// The keys for the item's findings; false if the action is not one.
+    fn findings_act(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
+        let n = self.findings.list.as_ref().map_or(0, Vec::len);
+        match action {
+            Action::NextFinding | Action::PreviousFinding if n == 0 => {
+                ask.warn("the content checks found nothing on this item")
+            }
+            Action::NextFinding | Action::PreviousFinding => {
+                let step = if action == Action::NextFinding { 1 } else { n - 1 };
+                self.findings.selected = (self.findings.selected + step) % n;
+                self.scroll_to_finding(cx);
+            }
+            Action::WaiveFinding | Action::RecordIncident => {
+                let Some((finding, waived)) = self.findings.selected().cloned() else {
+                    ask.warn("no finding to act on: the content checks found nothing on this item");
+                    return true;
+                };
+                let (item, unit, title) = (self.entry.id, self.entry.unit.clone(), self.entry.title.clone());
+                ask.post(if action == Action::WaiveFinding {
+                    Event::Waive { item, finding, waived }
+                } else {
+                    Event::Incident { unit, item, title, finding }
+                });
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Scrolls the review's page so the selected finding's text is on screen (a third of the way
+    /// down), if it is not: the page is wrapped as it is drawn (the title, a blank line, "Body",
+    /// the body's lines), so the row is the one the highlight is on.
+    fn scroll_to_finding(&mut self, cx: &Cx) {
+        let page = crate::ui::layout::review_page(&cx.areas);
+        let ambiguous = cx.ambiguous;
+        let (Some((item, _)), Some((f, _))) = (&self.view.item, self.findings.selected()) else { return };
+        let shown = |s: &str| crate::ui::text::display(s, ambiguous);
+        let mut lines = vec![shown(&item.title), String::new(), "Body".to_string()];
+        let body = item.body.strip_suffix('\n').unwrap_or(&item.body);
+        lines.extend(body.split('\n').map(shown));
+        let (line, at) = match f.field {
+            Field::Title => (0, f.start),
+            Field::Body => {
+                // The line the finding starts on, and where on it.
+                let mut from = 0;
+                let mut found = (3, 0);
+                for (i, l) in body.split('\n').enumerate() {
+                    let len = l.chars().count();
+                    if f.start <= from + len {
+                        found = (3 + i, f.start - from);
+                        break;
+                    }
+                    from += len + 1;
+                }
+                found
+            }
+            Field::Dates => return,
+        };
+        let row = crate::ui::text::row_of(&lines, page.width, line, at);
+        let (top, height) = (usize::from(self.view.scroll), usize::from(page.height.max(1)));
+        if row < top || row >= top + height {
+            self.view.scroll = u16::try_from(row.saturating_sub(height / 3)).unwrap_or(u16::MAX);
+        }
+    }
+
+    /// Why an approval cannot go through while blocking findings stand, and how to clear them;
+    /// `None` when none stands (the store's gate checks again).
+    fn blocking_said(&self, cx: &Cx) -> Option<String> {
+        let open = self.findings.open_blocking();
+        let first = open.first()?;
+        let key =
+            |a: Action| cx.keymap.key_for(Layer::Review, a).map_or_else(|| a.name().to_string(), |k| k.to_string());
+        let more = if open.len() > 1 { format!(" and {} more", open.len() - 1) } else { String::new() };
+        // What to do first: the status line of an 80-column terminal shows only its start.
+        Some(format!(
+            "not approved: {} waives (select with {}) or {} rejects — {} “{}”{more} blocks it ({}: {})",
+            key(Action::WaiveFinding),
+            key(Action::NextFinding),
+            key(Action::Reject),
+            first.kind.as_str(),
+            first.text,
+            first.span(),
+            first.message,
+        ))
+    }
+}

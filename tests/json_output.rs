@@ -1,0 +1,164 @@
+//! Every command's `--format json` (issue 23): one array of objects for a listing, one object for
+//! an item or a write; lists are arrays, records objects, absent values null, never JSON written
+//! inside a string; and each command's example in docs/cli.md has the fields the command gives.
+
+mod common;
+
+use serde_json::Value;
+
+use common::{PENDING, TestDb, stderr};
+
+/// Two documents online in one column since 2023, of 政府办.
+const ONLINE: &str = r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","body":"第一条　为规范政府信息公开工作……咨询电话13907731234。","form":"image_text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度","政务动态 / 通知公告"],"submitted_at":"2026-08-01T09:00:00+08:00","published_at":"2026-08-03T10:00:00+08:00"}
+{"ref":"zd-2","title":"象山区政务公开保密审查办法","body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-04-10T09:00:00+08:00","published_at":"2023-04-11T16:30:00+08:00"}
+"#;
+
+const ALL: &str = "1,2,3,4,5,6,7";
+
+/// The commands whose JSON is checked, as docs/cli.md names them, with the arguments that run them.
+const COMMANDS: &[(&str, &[&str])] = &[
+    ("columns", &["columns"]),
+    ("stale", &["stale", "--at", "2026-11-29"]),
+    ("queue", &["queue"]),
+    ("show", &["show", "zd-1"]),
+    ("retractions", &["retractions"]),
+    ("scores", &["scores", "--quarter", "2026Q3"]),
+    ("scores --unit", &["scores", "--quarter", "2026Q3", "--unit", "政府办"]),
+    ("incidents", &["incidents", "--year", "2026"]),
+    ("inspect", &["inspect", "--at", "2026-11-29"]),
+    ("check", &["check", "--all"]),
+    ("audit", &["audit"]),
+    ("documents", &["documents", "--at", "2026-11-29"]),
+    ("operators", &["operators"]),
+    ("calendar show", &["calendar", "show", "--year", "2026"]),
+    ("inquiries", &["inquiries"]),
+    ("keymap show", &["keymap", "show"]),
+    ("retract", &["retract", "zd-2", "--reason", "outdated", "--dry-run"]),
+    ("mark", &["mark", "zd-1", "--as", "repealed", "--dry-run"]),
+    ("restore", &["restore", "zd-2", "--dry-run"]),
+    ("publish", &["publish", "repost-1", "--dry-run"]),
+];
+
+/// A string that is JSON (an object or an array written as text) where the value should be it.
+fn json_in_a_string(v: &Value, at: &str, found: &mut Vec<String>) {
+    match v {
+        Value::String(s) => {
+            let t = s.trim_start();
+            if (t.starts_with('{') || t.starts_with('[')) && serde_json::from_str::<Value>(s).is_ok() {
+                found.push(format!("{at}: {s}"));
+            }
+        }
+        Value::Array(values) => values.iter().for_each(|x| json_in_a_string(x, at, found)),
+        Value::Object(map) => map.iter().for_each(|(k, x)| json_in_a_string(x, &format!("{at}.{k}"), found)),
+        _ => {}
+    }
+}
+
+/// The fields of a command's JSON: an object's keys, or those of a listing's first row.
+fn fields(v: &Value) -> Vec<String> {
+    let object = match v {
+        Value::Array(rows) => rows.first().unwrap_or(&Value::Null),
+        other => other,
+    };
+    object.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default()
+}
+
+/// The examples docs/cli.md shows, by command: each ```json block under "Example: `portal-admin
+/// COMMAND … --format json`".
+fn documented_examples() -> Vec<(String, Value)> {
+    let doc = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/cli.md")).unwrap();
+    let mut examples = Vec::new();
+    let mut rest = doc.as_str();
+    while let Some(at) = rest.find("\n```json\n") {
+        let before = &rest[..at];
+        let heading = before.lines().last().unwrap_or_default();
+        let body = &rest[at + 9..];
+        let end = body.find("\n```").expect("a closed block");
+        let command = heading.split("JSON of `").nth(1).and_then(|h| h.split('`').next()).unwrap_or_default();
+        let value: Value = serde_json::from_str(&body[..end]).unwrap_or_else(|e| panic!("{command}: {e}"));
+        examples.push((command.to_string(), value));
+        rest = &body[end..];
+    }
+    examples
+}
+
+async fn every_command_gives_structured_json(db: TestDb) {
+    db.ok(&["init"]);
+    db.import("online.jsonl", ONLINE);
+    db.import("pending.jsonl", PENDING);
+    db.ok(&["review", "approve", "repost-1", "--checks", ALL]);
+    db.ok(&["retractions", "request", "zd-1", "--unit", "政府办", "--reason", "error", "--note", "日期有误"]);
+    db.ok(&[
+        "incident",
+        "add",
+        "--unit",
+        "政府办",
+        "--kind",
+        "typo",
+        "--item",
+        "zd-1",
+        "--date",
+        "2026-08-05",
+        "--note",
+        "错别字",
+    ]);
+    db.ok(&["retract", "zd-2", "--reason", "outdated"]);
+    db.ok(&["inquiries", "add", "--subject", "低保申请需要哪些材料？", "--asked", "2026-11-20"]);
+    let event =
+        common::rows(&db, &["columns"]).into_iter().find(|c| c["rule"].as_str().unwrap().contains("of event")).unwrap()
+            ["id"]
+            .to_string();
+    db.ok(&["documents", "add", "--number", "象政办〔2026〕30号", "--issued", "2026-11-20", "--column", &event]);
+    let examples = documented_examples();
+    for (name, args) in COMMANDS {
+        let mut args = args.to_vec();
+        args.extend(["--format", "json"]);
+        let out = db.run(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?} is not JSON: {e}"));
+        assert!(v.is_array() || v.is_object(), "{args:?}: {v}");
+        if let Value::Array(rows) = &v {
+            assert!(rows.iter().all(Value::is_object), "{args:?}: a listing is an array of objects");
+            assert!(!rows.is_empty(), "{args:?} listed nothing to check");
+        }
+        let mut found = Vec::new();
+        json_in_a_string(&v, name, &mut found);
+        assert!(found.is_empty(), "JSON written inside a string: {found:?}");
+        let example = examples
+            .iter()
+            .find(|(c, _)| c == name)
+            .unwrap_or_else(|| panic!("docs/cli.md has no JSON example of {name}"));
+        if !fields(&v).is_empty() {
+            assert_eq!(fields(&example.1), fields(&v), "docs/cli.md's example of {name} has the command's fields");
+        }
+    }
+
+    // The structures scripts read.
+    let rows = |args: &[&str]| common::rows(&db, args);
+    let queued = rows(&["queue"]);
+    let unit = queued.iter().find(|r| r["path"] == "unit").unwrap();
+    assert!(unit["missing"].as_array().is_some_and(|m| m.len() == 3), "{unit}");
+    let column = &unit["columns"][0];
+    assert!(
+        column["id"].is_i64() && column["path"] == "政务动态 / 部门动态" && column["form"] == "image_text",
+        "{unit}"
+    );
+    let repost = queued.iter().find(|r| r["path"] == "repost").unwrap();
+    assert_eq!(repost["unit"], Value::Null, "absent is null: {repost}");
+    assert_eq!(repost["missing"], serde_json::json!([]));
+    let earned = rows(&["scores", "--quarter", "2026Q3", "--unit", "政府办"]);
+    assert_eq!(earned[0]["columns"].as_array().map(Vec::len), Some(2), "{earned:?}");
+    let audit = rows(&["audit", "--action", "retract"]);
+    assert_eq!(audit[0]["target"]["kind"], "item");
+    assert!(audit[0]["target"]["id"].is_i64(), "{}", audit[0]);
+    assert_eq!(audit[0]["detail"]["reason"], "outdated", "{}", audit[0]);
+    let columns = rows(&["columns"]);
+    assert!(columns.iter().any(|c| c["units"].as_array().is_some_and(|u| u.contains(&Value::from("政府办")))));
+    // CSV keeps one line per record, the structures written as text.
+    let csv = db.ok(&["audit", "--action", "retract", "--format", "csv"]);
+    assert!(csv.lines().nth(1).unwrap().contains(",item:"), "{csv}");
+    let csv = db.ok(&["queue", "--format", "csv"]);
+    assert!(csv.contains("signed_scan,electronic_text,target_columns"), "{csv}");
+}
+
+on_both_backends!(every_command_gives_structured_json);
