@@ -19,8 +19,7 @@ use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{
-    App, AssessmentLoad, AssessmentLoaded, CalendarLoaded, Confirmed, Effect, Health, Load, Loaded, Overlay, Tab,
-    arrived,
+    App, AssessmentLoad, AssessmentLoaded, CalendarLoaded, Confirmed, Effect, Health, Load, Loaded, Overlay, arrived,
 };
 use crate::domain::review::{Act, WorkflowError};
 use crate::domain::{Role, Stage};
@@ -286,13 +285,7 @@ impl App {
             self.open_column_by_id(id, effects);
         }
         self.reload_item(effects);
-        let (views, _, mut ask) = self.parts(effects);
-        views.queue.reload_open(&mut ask);
-        self.with_view(Tab::Retractions, effects, |v, cx, ask| v.reload(cx, ask));
-        self.with_view(Tab::Withdrawn, effects, |v, cx, ask| v.reload(cx, ask));
-        let (views, _, mut ask) = self.parts(effects);
-        views.scores.reload_ranking(&mut ask);
-        self.with_view(Tab::Audit, effects, |v, cx, ask| v.reload(cx, ask));
+        self.each_view(effects, |v, cx, ask| v.changed(cx, ask));
     }
 
     /// What an action would ask of the database's rules, if it leads to a write.

@@ -371,6 +371,17 @@ impl App {
         (&mut self.views, cx, ask)
     }
 
+    /// Runs `f` on every registered view, in the order they are registered.
+    fn each_view(&mut self, effects: &mut Vec<Effect>, f: impl Fn(&mut dyn View, &Cx, &mut Ask)) {
+        let (views, cx, mut ask) = self.parts(effects);
+        for view in views.all_mut() {
+            f(view, &cx, &mut ask);
+        }
+        for event in std::mem::take(&mut ask.events) {
+            self.event(event);
+        }
+    }
+
     /// What a view asked of the console beyond itself.
     fn event(&mut self, event: Event) {
         match event {

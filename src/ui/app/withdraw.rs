@@ -259,14 +259,9 @@ impl App {
             self.open_column_by_id(id, effects);
         }
         self.reload_item(effects);
-        self.with_view(super::Tab::Retractions, effects, |v, cx, ask| v.reload(cx, ask));
-        self.with_view(super::Tab::Withdrawn, effects, |v, cx, ask| v.reload(cx, ask));
-        self.with_view(super::Tab::Scores, effects, |v, cx, ask| v.reload(cx, ask));
-        self.with_view(super::Tab::Audit, effects, |v, cx, ask| v.reload(cx, ask));
-        // A withdrawal can empty a column.
-        self.with_view(super::Tab::Inspection, effects, |v, cx, ask| v.reload(cx, ask));
-        // A withdrawn item is no longer online.
-        self.with_view(super::Tab::Findings, effects, |v, cx, ask| v.reload(cx, ask));
+        // The lists already loaded (the others load when visited); the indicators (a withdrawal
+        // can empty a column) and the findings (a withdrawn item is no longer online).
+        self.each_view(effects, |v, cx, ask| v.reload(cx, ask));
     }
 }
 

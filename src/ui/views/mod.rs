@@ -133,9 +133,13 @@ pub trait View {
     /// F5: loads again what it shows.
     fn refresh(&mut self, _cx: &Cx, _ask: &mut Ask) {}
 
-    /// Something changed in the database (a colleague's change, this console's write): loads
-    /// again what it has loaded, keeping the selection.
+    /// This console withdrew, marked or restored items: loads again what it has loaded and such
+    /// a write can change, keeping the selection.
     fn reload(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+
+    /// A colleague changed something, or the connection is back: loads again what it shows,
+    /// keeping the selection, any question and unfinished text.
+    fn changed(&mut self, _cx: &Cx, _ask: &mut Ask) {}
 
     /// Enter (or a click on the selected row): opens what is selected.
     fn open(&mut self, _cx: &Cx, _ask: &mut Ask) {}
@@ -296,17 +300,19 @@ macro_rules! views {
     };
 }
 
+// In the order they load again after a change (`View::reload`, `View::changed`); the tabs' order
+// is `Tab::ALL`'s.
 views! {
-    /// The audit trail, newest first.
-    Audit audit: audit::AuditView,
     /// The items awaiting a decision, and the review screen.
     Queue queue: queue::QueueView,
-    /// The assessment: the ranking, a unit's score explained.
-    Scores scores: scores::ScoresView,
     /// The pending retraction requests, most urgent first.
     Retractions retractions: retractions::RetractionsView,
     /// The latest withdrawals, newest first.
     Withdrawn withdrawn: withdrawn::WithdrawnView,
+    /// The assessment: the ranking, a unit's score explained.
+    Scores scores: scores::ScoresView,
+    /// The audit trail, newest first.
+    Audit audit: audit::AuditView,
     /// The national check's single-veto indicators.
     Inspection inspect: inspect::InspectView,
     /// The content checks' findings on the online items.

@@ -134,6 +134,12 @@ impl View for AuditView {
         }
     }
 
+    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list.loaded() {
+            self.load(None, ask);
+        }
+    }
+
     fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
         if let Some(e) = self.list.selected() {
             let at = crate::domain::time::format_time(e.at, false);

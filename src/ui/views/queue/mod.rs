@@ -196,17 +196,6 @@ impl QueueView {
         self.items.asked(id, None);
     }
 
-    /// A colleague's change: the item under review and its findings, and the list if loaded.
-    pub fn reload_open(&mut self, ask: &mut Ask) {
-        if let Some(r) = &mut self.reviewing {
-            r.reload_item(ask);
-            r.load_findings(ask);
-        }
-        if self.items.loaded() {
-            self.load(ask);
-        }
-    }
-
     /// A waiver on `item` was written: its findings again, if it is under review.
     pub fn waived(&mut self, item: i64, ask: &mut Ask) {
         if let Some(r) = self.reviewing.as_mut().filter(|r| r.entry.id == item) {
@@ -397,6 +386,17 @@ impl View for QueueView {
         match &mut self.reviewing {
             None => self.list_act(action, cx, ask),
             Some(r) => r.act(action, cx, ask),
+        }
+    }
+
+    /// A colleague's change: the item under review and its findings, and the list if loaded.
+    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if let Some(r) = &mut self.reviewing {
+            r.reload_item(ask);
+            r.load_findings(ask);
+        }
+        if self.items.loaded() {
+            self.load(ask);
         }
     }
 

@@ -180,6 +180,12 @@ impl View for RetractionsView {
         }
     }
 
+    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list.loaded() {
+            self.load(ask);
+        }
+    }
+
     /// Enter: the request whole.
     fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
         if let Some(r) = self.list.selected() {

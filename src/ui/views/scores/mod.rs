@@ -198,13 +198,6 @@ impl ScoresView {
         }
     }
 
-    /// A colleague's change: the ranking again, if it has been shown.
-    pub fn reload_ranking(&mut self, ask: &mut Ask) {
-        if self.units.loaded() {
-            self.load_ranking(ask);
-        }
-    }
-
     /// An incident recorded or corrected: the ranking and the explanation again.
     pub fn after_incident(&mut self, ask: &mut Ask) {
         self.load_ranking(ask);
@@ -452,6 +445,13 @@ impl View for ScoresView {
     fn reload(&mut self, cx: &Cx, ask: &mut Ask) {
         if self.units.loaded() {
             self.refresh(cx, ask);
+        }
+    }
+
+    /// A colleague's change: the ranking again, if it has been shown.
+    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.units.loaded() {
+            self.load_ranking(ask);
         }
     }
 

@@ -181,6 +181,12 @@ impl View for WithdrawnView {
         }
     }
 
+    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list.loaded() {
+            self.load(ask);
+        }
+    }
+
     fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
         let len = self.list.shown.len();
         self.list.cursor.step(step(action, len, cx.height), len, cx.height);
