@@ -202,12 +202,20 @@ async fn the_quarters_bulletin_is_as_expected(db: TestDb) {
     let file = db.file("bulletin.md");
     let said = db.ok(&["scores", "--quarter", "2026Q3", "--bulletin", file.to_str().unwrap()]);
     assert!(said.contains("wrote the 2026Q3 bulletin to"), "{said}");
-    let got = std::fs::read_to_string(&file).unwrap();
+    let whole = std::fs::read_to_string(&file).unwrap();
+    // The last section publishes the audit trail's head, which differs with every run (the
+    // records' times): it is the head `audit verify` gives, and the trail verifies against it.
+    let (got, head) = whole.split_once("\n## 八、审计记录链头\n").expect(&whole);
+    let verified = db.ok(&["audit", "verify"]);
+    let hash = verified.trim_end().rsplit(", ").next().unwrap();
+    assert!(head.contains(&format!("`{hash}`")), "{head} / {verified}");
+    db.ok(&["audit", "verify", "--against", hash]);
     let expected = include_str!("expected/bulletin-2026Q3.md");
     for (n, (g, e)) in got.lines().zip(expected.lines()).enumerate() {
         assert_eq!(g, e, "line {}", n + 1);
     }
     assert_eq!(got.lines().count(), expected.lines().count(), "{got}");
+    let got = whole;
     assert_eq!(db.ok(&["scores", "--quarter", "2026Q3", "--bulletin", "-"]), got);
     let year = db.ok(&["scores", "--year", "2026", "--bulletin", "-"]);
     assert!(year.contains("（2026年度）") && year.contains("| 较上年 |"), "{year}");

@@ -121,7 +121,6 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
             "DROP TABLE calendar_notices",
             "ALTER TABLE operators DROP COLUMN login",
             "DROP TABLE link_checks",
-            "ALTER TABLE audit_log DROP COLUMN hash",
             "DROP TRIGGER withdrawals_closed_once",
             "DROP TRIGGER retraction_requests_closed_once",
             "DROP TRIGGER retraction_requests_never_deleted",

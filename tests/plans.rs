@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, Utc};
 use common::{Backend, TestDb};
 use portal_admin::store::schema::Dialect;
-use portal_admin::store::{HotStatement, Param, hot_statements};
+use portal_admin::store::{HotStatement, POSTGRES_SESSION, Param, hot_statements};
 use serde_json::Value;
 use sqlx::{Connection, Row};
 
@@ -147,13 +147,36 @@ fn nodes<'a>(plan: &'a Value, out: &mut Vec<&'a Value>) {
     }
 }
 
+/// Plans as the store's connections do (`POSTGRES_SESSION`: each statement for its values, no
+/// parallel workers); `session` replaces those settings where a test wants other ones.
 async fn explain_postgres(db: &TestDb, w: &World, statement: &HotStatement) -> (Vec<String>, Vec<String>) {
+    explain_postgres_with(db, w, statement, POSTGRES_SESSION).await
+}
+
+async fn explain_postgres_with(
+    db: &TestDb,
+    w: &World,
+    statement: &HotStatement,
+    session: &[(&str, &str)],
+) -> (Vec<String>, Vec<String>) {
     let mut conn = sqlx::PgConnection::connect(&db.url).await.expect("connect");
     // The test's tables are tiny: without this the planner may read a few pages whole however
     // good the indexes; a statement that has no usable index is still planned as a scan.
     sqlx::query("SET enable_seqscan = off").execute(&mut conn).await.expect("set");
-    // The store plans every run for its values (backend.rs), as this does.
-    sqlx::query("SET plan_cache_mode = force_custom_plan").execute(&mut conn).await.expect("set");
+    // Parallel workers as cheap as they could be: the planner would take them for any statement
+    // of the tiny tables here if the session allowed them (at 1,000,000 items it took them for
+    // the queue, costing more than they saved).
+    for setting in [
+        "parallel_setup_cost = 0",
+        "parallel_tuple_cost = 0",
+        "min_parallel_table_scan_size = 0",
+        "min_parallel_index_scan_size = 0",
+    ] {
+        sqlx::query(&format!("SET {setting}")).execute(&mut conn).await.expect("set");
+    }
+    for (name, value) in session {
+        sqlx::query(&format!("SET {name} = {value}")).execute(&mut conn).await.expect("set");
+    }
     let sql = format!("EXPLAIN (FORMAT JSON) {}", statement.sql);
     let mut q = sqlx::query(&sql);
     let today = crate_today();
@@ -192,6 +215,9 @@ async fn explain_postgres(db: &TestDb, w: &World, statement: &HotStatement) -> (
         }
         if kind == "Seq Scan" && BIG.contains(&relation) {
             bad.push(format!("Seq Scan on {relation}"));
+        }
+        if kind.starts_with("Gather") {
+            bad.push(format!("{kind}: parallel workers"));
         }
     }
     (used, bad)
@@ -325,6 +351,19 @@ fn the_site_check_sees_a_table_read_without_its_site() {
         references("UPDATE placements SET x = 1 WHERE site_id = $1"),
         vec![("placements".to_string(), "placements".to_string())]
     );
+}
+
+/// PostgreSQL: the check sees parallel workers where a session allows them, so the store's
+/// settings (`POSTGRES_SESSION`) are what keeps the hot statements off them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_workers_are_seen_where_a_session_allows_them() {
+    let db = TestDb::postgres().await;
+    let w = world(&db).await;
+    let queue = hot_statements(Dialect::Postgres).into_iter().find(|s| s.name == "queue").expect("the queue");
+    let (_, bad) = explain_postgres(&db, &w, &queue).await;
+    assert!(bad.is_empty(), "{bad:?}");
+    let (_, bad) = explain_postgres_with(&db, &w, &queue, &[("max_parallel_workers_per_gather", "2")]).await;
+    assert!(bad.iter().any(|b| b.contains("parallel workers")), "{bad:?}");
 }
 
 on_both_backends!(hot_statements_read_one_site_through_their_indexes, a_lost_index_is_seen);

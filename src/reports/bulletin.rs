@@ -15,7 +15,7 @@ use crate::domain::assessment::Period;
 use crate::domain::inspection::{Indicator, Level, Rules};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::beijing_date;
-use crate::store::{IncidentRow, Result, Site, Store};
+use crate::store::{Chain, IncidentRow, Result, Site, Store};
 
 /// Everything the bulletin says, gathered.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +36,10 @@ pub struct Bulletin {
     /// The links as last checked (`portal-admin links`): when, and the broken ones of online items
     /// per unit; `None` when they never were.
     pub links: Option<(chrono::DateTime<chrono::Utc>, BTreeMap<String, usize>)>,
+    /// The head of the site's audit trail as the bulletin was made (its newest record's id and
+    /// hash): published with it, so that `audit verify --against HASH` can later prove the trail
+    /// has only grown since. `None` for a trail without records.
+    pub audit_head: Option<(i64, String)>,
 }
 
 /// The period's facts from the database, with the national check's indicators by the rules in
@@ -128,7 +132,18 @@ pub async fn gather_with(
         Err(why) => Err(why),
     };
     let links = super::links::for_bulletin(store, site).await?;
-    Ok(Bulletin { site_name: site.name.clone(), period, scores, incidents, overdue, signals, inspection, links })
+    let audit_head = store.chain_head(Chain::Site(site.id)).await?.map(|(id, hash)| (id, hash.unwrap_or_default()));
+    Ok(Bulletin {
+        site_name: site.name.clone(),
+        period,
+        scores,
+        incidents,
+        overdue,
+        signals,
+        inspection,
+        links,
+        audit_head,
+    })
 }
 
 fn level_name(level: Level) -> &'static str {
@@ -278,7 +293,26 @@ pub fn render(b: &Bulletin) -> String {
         }
     }
     render_links(&mut out, b);
+    render_audit_head(&mut out, b);
     out
+}
+
+/// Section eight: the audit trail's head, so that a published bulletin fixes the trail as it stood.
+fn render_audit_head(out: &mut String, b: &Bulletin) {
+    let _ = writeln!(out, "\n## 八、审计记录链头\n");
+    match &b.audit_head {
+        None => {
+            let _ = writeln!(out, "本站点尚无审计记录。");
+        }
+        Some((id, hash)) => {
+            let _ = writeln!(out, "本通报生成时，本站点审计记录的最新一条为第 {id} 条，其链头哈希为：\n");
+            let _ = writeln!(out, "`{hash}`\n");
+            let _ = writeln!(
+                out,
+                "以 `portal-admin audit verify --against {hash}` 可核验此后审计记录只有新增，此前的记录未被改写、删除或插入。"
+            );
+        }
+    }
 }
 
 /// Section seven: the broken links of each unit's online items, as last checked.

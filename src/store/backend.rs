@@ -322,10 +322,8 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
             let connect = PgConnectOptions::from_str(url)
                 .map_err(|e| unreachable(&e))?
                 .application_name("portal-admin")
-                // Plan every statement for its values, as psql's statements are: after five runs
-                // of a prepared statement PostgreSQL may keep a generic plan, slower for a date
-                // range (`scores --year` took 2x its SQL from the sixth run).
-                .options([("plan_cache_mode", "force_custom_plan")]);
+                // Plans for each statement's values, no parallel workers (why: hot.rs).
+                .options(super::hot::POSTGRES_SESSION.iter().copied());
             // No ping before every query: a dead connection fails the query itself, which the
             // caller reports; a ping would double every round trip. One connection, as on SQLite
             // (below): with more, each query went to another server process, whose caches and

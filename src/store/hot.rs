@@ -44,3 +44,15 @@ pub fn hot_statements(dialect: schema::Dialect) -> Vec<HotStatement> {
         schema::Dialect::Sqlite => sql::hot_statements::<sqlx::Sqlite>(),
     }
 }
+
+/// The settings of every PostgreSQL connection the store opens (backend.rs), so that the plan
+/// tests plan the hot statements as the store's connections do:
+/// - every statement planned for its values, as psql's statements are: after five runs of a
+///   prepared statement PostgreSQL may keep a generic plan, slower for a date range
+///   (`scores --year` took 2x its SQL from the sixth run);
+/// - no parallel workers: the program's statements read a few thousand rows through indexes,
+///   where starting a worker process costs more than it saves. At 1,000,000 items the queue's
+///   columns and attachments were planned as two parallel scans, and on a busy two-core machine
+///   opening the queue took 55-64 ms with them and 34-45 ms without (docs/performance.md).
+pub const POSTGRES_SESSION: &[(&str, &str)] =
+    &[("plan_cache_mode", "force_custom_plan"), ("max_parallel_workers_per_gather", "0")];
