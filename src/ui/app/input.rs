@@ -1,6 +1,7 @@
 //! Keys and the mouse: what each does in the view in front, and the tab switches.
 
 use super::*;
+use crate::ui::views::help;
 
 impl App {
     pub(super) fn key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
@@ -83,11 +84,10 @@ impl App {
             }
             Overlay::Help { scroll } => {
                 let action = self.keymap.action(Layer::Global, Key::from_event(event));
-                match action {
-                    Some(Action::Down) => *scroll = scroll.saturating_add(1),
-                    Some(Action::Up) => *scroll = scroll.saturating_sub(1),
-                    Some(Action::Quit) if event.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
-                    _ => self.overlay = Overlay::None,
+                match help::key(scroll, action, event.modifiers.contains(KeyModifiers::CONTROL)) {
+                    help::Key::Stay => {}
+                    help::Key::Close => self.overlay = Overlay::None,
+                    help::Key::Quit => self.quit = true,
                 }
                 return;
             }

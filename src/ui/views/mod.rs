@@ -19,6 +19,8 @@ use super::widgets::Draw;
 use crate::domain::checks::Finding;
 use crate::store::{Site, Store, StoreError};
 
+pub mod help;
+
 /// What every view is given of the console's shared state.
 pub struct Cx<'a> {
     pub keymap: &'a Keymap,

@@ -200,7 +200,10 @@ impl Draw<'_> {
         }
         self.status(areas.status);
         match &self.app.overlay {
-            Overlay::Help { scroll } => self.help(*scroll),
+            Overlay::Help { scroll } => {
+                let app = self.app;
+                crate::ui::views::help::draw(&mut self, *scroll, app.layer(), &app.keymap, &app.places)
+            }
             Overlay::Copy => self.copy_menu(),
             Overlay::Confirm { text, .. } => {
                 let lines: Vec<TextLine> = text.lines().map(|l| TextLine::raw(self.text(l))).collect();
@@ -348,7 +351,8 @@ impl Draw<'_> {
         }
     }
 
-    fn popup(&mut self, width: u16, height: u16, title: &str) -> Rect {
+    /// A box over the screen, `width`×`height` at most, centred, titled; its inside.
+    pub fn popup(&mut self, width: u16, height: u16, title: &str) -> Rect {
         let area = self.buf.area;
         let w = width.min(area.width.saturating_sub(4));
         let h = height.min(area.height.saturating_sub(4));
@@ -379,37 +383,6 @@ impl Draw<'_> {
         let inner = block.inner(rect);
         Widget::render(block, rect, self.buf);
         inner
-    }
-
-    fn help(&mut self, scroll: u16) {
-        let app = self.app;
-        let layer = app.layer();
-        let mut lines = Vec::new();
-        let section = |title: String, layer: Layer, lines: &mut Vec<TextLine>| {
-            lines.push(TextLine::styled(title, self.theme.heading()));
-            for b in app.keymap.bindings(layer) {
-                lines.push(TextLine::from(vec![
-                    Span::styled(format!("  {:<10}", b.key.to_string()), Style::default().add_modifier(Modifier::BOLD)),
-                    Span::raw(b.description.clone()),
-                ]));
-            }
-            lines.push(TextLine::raw(""));
-        };
-        if !app.places.is_empty() {
-            lines.push(TextLine::styled("Where things are", self.theme.heading()));
-            for (label, place) in &app.places {
-                lines.push(TextLine::raw(format!("  {label:<9} {place}")));
-            }
-            lines.push(TextLine::raw(""));
-        }
-        section(format!("Keys in the {} view", layer.name()), layer, &mut lines);
-        section("Keys everywhere (a view's own key wins)".to_string(), Layer::Global, &mut lines);
-        lines.push(TextLine::styled("Commands (after :)", self.theme.heading()));
-        for (c, what) in super::app::COMMANDS {
-            lines.push(TextLine::raw(format!("  :{c:<9} {what}")));
-        }
-        let inner = self.popup(76, 40, "Help — any key closes, ↑↓ scroll");
-        Paragraph::new(text::wrap_lines(lines, inner.width)).scroll((scroll, 0)).render_into(inner, self.buf);
     }
 
     fn copy_menu(&mut self) {
