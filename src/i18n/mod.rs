@@ -56,6 +56,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         Lang::En,
         &[
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
+            ("columns.ftl", include_str!("../../i18n/en/columns.ftl")),
             ("fields.ftl", include_str!("../../i18n/en/fields.ftl")),
             ("help.ftl", include_str!("../../i18n/en/help.ftl")),
             ("places.ftl", include_str!("../../i18n/en/places.ftl")),
@@ -67,6 +68,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         Lang::ZhCn,
         &[
             ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
+            ("columns.ftl", include_str!("../../i18n/zh-CN/columns.ftl")),
             ("fields.ftl", include_str!("../../i18n/zh-CN/fields.ftl")),
             ("help.ftl", include_str!("../../i18n/zh-CN/help.ftl")),
             ("places.ftl", include_str!("../../i18n/zh-CN/places.ftl")),

@@ -10,7 +10,8 @@ use crate::domain::checks::{Field, Finding};
 use crate::domain::item::ALL_CHECKS;
 use crate::domain::review::{Checks, Decision};
 use crate::store::QueueItem;
-use crate::ui::app::{Confirmed, ItemView, Overlay, single_line};
+use crate::ui::app::{Confirmed, Overlay, single_line};
+use crate::ui::views::item::ItemView;
 use crate::ui::keymap::{Action, Layer};
 
 /// The findings on the item under review, and the one selected (`n`, `N`).

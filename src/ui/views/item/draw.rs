@@ -1,11 +1,20 @@
 //! One item's page, whole: shared by a column's item, the review, a unit's score and the findings.
 
-use super::*;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::ItemView;
+use crate::domain::time::format_time;
+use crate::t;
+use crate::ui::layout::Areas;
+use crate::ui::text;
+use crate::ui::widgets::{Draw, Found};
 
 impl Draw<'_> {
-    pub(super) fn item(&mut self, areas: &Areas) {
-        let app = self.app;
-        let Some(view) = &app.item else { return };
+    /// An item whole, in the area of a view below the tab bar.
+    pub fn item(&mut self, areas: &Areas, view: &ItemView) {
         let body = Rect { y: areas.header.y, height: areas.rows.height + 1, ..areas.rows };
         self.item_page(areas.title, body, view);
     }
@@ -28,19 +37,26 @@ impl Draw<'_> {
         body_first: bool,
     ) {
         let Some((item, history)) = &view.item else {
-            self.title(title, vec![Span::raw(format!("Item {}", view.id))]);
-            let msg =
-                view.error.as_deref().map_or("Loading…".to_string(), |e| format!("Could not load the item: {e}"));
+            self.title(title, vec![Span::raw(t!("item-page-title", id = view.id))]);
+            let msg = view
+                .error
+                .as_deref()
+                .map_or_else(|| t!("item-page-loading"), |e| t!("item-page-failed", error = e.to_string()));
             self.put(body, TextLine::from(self.text(&msg)));
             return;
         };
         self.title(
             title,
-            vec![Span::raw(format!("Item {} · {} · {}", item.id, item.status.as_str(), item.form.as_str()))],
+            vec![Span::raw(t!(
+                "item-page-heading",
+                id = item.id,
+                status = item.status.as_str(),
+                form = item.form.as_str()
+            ))],
         );
         let dim = self.theme.dim();
-        let field = |name: &str, value: String| {
-            TextLine::from(vec![Span::styled(format!("{name:<10}"), dim), Span::raw(value)])
+        let field = |name: String, value: String| {
+            TextLine::from(vec![Span::styled(text::pad(&name, 10), dim), Span::raw(value)])
         };
         let marks = self.marks(item, found, selected);
         let bold = Style::default().add_modifier(Modifier::BOLD);
@@ -50,7 +66,7 @@ impl Draw<'_> {
         ];
         // Line by line, each line's first character counted in the whole body (the findings'
         // spans are characters of the body).
-        let mut text = vec![TextLine::styled("Body", self.theme.heading())];
+        let mut text = vec![TextLine::styled(t!("item-page-body"), self.theme.heading())];
         let mut from = 0;
         for l in item.body.strip_suffix('\n').unwrap_or(&item.body).split('\n') {
             text.push(TextLine::from(self.marked(l, from, &marks.body, Style::default())));
@@ -61,36 +77,39 @@ impl Draw<'_> {
             lines.push(TextLine::raw(""));
         }
         lines.push(field(
-            "path",
-            format!(
-                "{} · {} · channel {}",
-                item.path.as_str(),
-                self.text(item.unit.as_deref().unwrap_or("-")),
-                item.channel.as_str()
+            t!("item-page-path"),
+            t!(
+                "item-page-path-line",
+                path = item.path.as_str(),
+                unit = self.text(item.unit.as_deref().unwrap_or("-")),
+                channel = item.channel.as_str()
             ),
         ));
-        lines.push(field("stage", item.stage.as_str().to_string()));
+        lines.push(field(t!("item-page-stage"), item.stage.as_str().to_string()));
         if let Some(r) = &item.reference {
-            lines.push(field("ref", self.text(r)));
+            lines.push(field(t!("item-page-ref"), self.text(r)));
         }
         if let Some(u) = &item.url {
-            lines.push(field("link", self.text(u)));
+            lines.push(field(t!("item-page-link"), self.text(u)));
         }
-        lines.push(field("submitted", format_time(item.submitted_at, false)));
-        lines.push(field("published", item.published_at.map_or("-".to_string(), |t| format_time(t, false))));
+        lines.push(field(t!("item-page-submitted"), format_time(item.submitted_at, false)));
+        lines.push(field(
+            t!("item-page-published"),
+            item.published_at.map_or("-".to_string(), |t| format_time(t, false)),
+        ));
         if let Some((at, reason)) = &item.withdrawn {
-            lines.push(field("withdrawn", format!("{} ({})", format_time(*at, false), reason.as_str())));
+            lines.push(field(t!("item-page-withdrawn"), format!("{} ({})", format_time(*at, false), reason.as_str())));
         }
         if let Some(mark) = item.mark {
-            lines.push(field("marked", format!("{} ({}), kept online", mark.label(), mark.as_str())));
+            lines.push(field(t!("item-page-marked"), t!("item-page-mark", label = mark.label(), mark = mark.as_str())));
         }
         lines.push(TextLine::raw(""));
-        lines.push(TextLine::styled(format!("Columns ({})", item.placements.len()), self.theme.heading()));
+        lines.push(TextLine::styled(t!("item-page-columns", count = item.placements.len()), self.theme.heading()));
         for (path, form) in &item.placements {
             lines.push(TextLine::raw(format!("  {}  ({})", self.text(path), form.as_str())));
         }
         lines.push(TextLine::raw(""));
-        lines.push(TextLine::styled(format!("History ({})", history.len()), self.theme.heading()));
+        lines.push(TextLine::styled(t!("item-page-history", count = history.len()), self.theme.heading()));
         for h in history {
             let when = format_time(h.at, false);
             let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
@@ -104,6 +123,6 @@ impl Draw<'_> {
             lines.push(TextLine::raw(""));
             lines.append(&mut text);
         }
-        Paragraph::new(text::wrap_lines(lines, body.width)).scroll((view.scroll, 0)).render_into(body, self.buf);
+        Paragraph::new(text::wrap_lines(lines, body.width)).scroll((view.scroll, 0)).render(body, self.buf);
     }
 }
