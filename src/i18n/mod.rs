@@ -55,6 +55,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
     (
         Lang::En,
         &[
+            ("backup.ftl", include_str!("../../i18n/en/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
             ("fields.ftl", include_str!("../../i18n/en/fields.ftl")),
             ("help.ftl", include_str!("../../i18n/en/help.ftl")),
@@ -66,6 +67,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
     (
         Lang::ZhCn,
         &[
+            ("backup.ftl", include_str!("../../i18n/zh-CN/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
             ("fields.ftl", include_str!("../../i18n/zh-CN/fields.ftl")),
             ("help.ftl", include_str!("../../i18n/zh-CN/help.ftl")),
