@@ -202,6 +202,7 @@ impl App {
             }
             self.reload_open_views(effects);
             self.ask_whoami(effects);
+            self.load_last_backup(effects);
             return;
         }
         if self.link.writing > 0 {
@@ -214,8 +215,9 @@ impl App {
                 self.link.seen = Some(mark);
                 self.link.flash = Some((COLLEAGUE.to_string(), self.now + Duration::seconds(FLASH_SECONDS)));
                 self.reload_open_views(effects);
-                // Operators may have changed too.
+                // Operators may have changed too, and a backup may have been made.
                 self.ask_whoami(effects);
+                self.load_last_backup(effects);
             }
             Some(_) => {}
         }
@@ -435,6 +437,7 @@ pub fn failed(loaded: &Loaded) -> bool {
             CalendarLoaded::Imported(r) => r.is_err(),
         },
         Loaded::Waived(_, r) => r.is_err(),
+        Loaded::LastBackup(r) => r.is_err(),
     }
 }
 
@@ -460,12 +463,13 @@ mod tests {
             Loaded::Calendar(CalendarLoaded::Status(_)) => "Calendar::Status",
             Loaded::Calendar(CalendarLoaded::Preview(_)) => "Calendar::Preview",
             Loaded::Calendar(CalendarLoaded::Imported(_)) => "Calendar::Imported",
+            Loaded::LastBackup(_) => "LastBackup",
             Loaded::View(_) => "View",
         }
     }
 
     /// The number of results not yet a registered view's, each named by `name`.
-    const RESULTS: usize = 12;
+    const RESULTS: usize = 13;
 
     fn e<T>() -> Result<T, String> {
         Err("the database said no".to_string())
@@ -492,6 +496,7 @@ mod tests {
             Loaded::Calendar(CalendarLoaded::Status(e())),
             Loaded::Calendar(CalendarLoaded::Preview(e())),
             Loaded::Calendar(CalendarLoaded::Imported(e())),
+            Loaded::LastBackup(e()),
         ]
     }
 

@@ -29,6 +29,7 @@ impl App {
             }
             Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
             Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
+            Loaded::LastBackup(result) => self.last_backup_loaded(id, result),
             Loaded::Waived(item, result) => self.waived(id, item, result, effects),
         }
     }

@@ -15,6 +15,7 @@ use crate::domain::review::Checks;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::store::{Marking, NewMark, Transition, Withdrawal};
 
+mod backup;
 mod calendar;
 mod command;
 mod confirm;
@@ -27,6 +28,7 @@ mod loaded;
 mod sanitised;
 mod withdraw;
 pub use super::views::queue::{ItemFindings, Reviewing, waited, waiting};
+pub use backup::BackupWatch;
 pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use command::COMMANDS;
 pub use findings::WaiveForm;
@@ -63,6 +65,8 @@ pub enum Load {
     Waive { item: i64, kind: String, text: String, reason: String },
     /// The holiday notices the calendar holds; reading a notice; importing it.
     Calendar(CalendarLoad),
+    /// When the last backup was made.
+    LastBackup,
 }
 
 /// What a query brought back (an error as one line).
@@ -84,6 +88,8 @@ pub enum Loaded {
     /// What waiving a finding on an item did.
     Waived(i64, Result<(), String>),
     Calendar(CalendarLoaded),
+    /// When the last backup was made (`None`: never).
+    LastBackup(Result<Option<DateTime<Utc>>, String>),
 }
 
 /// Something that happened.
@@ -220,6 +226,8 @@ pub struct App {
     pub waiving: Option<(u64, String)>,
     /// What the working-day calendar holds (`:calendar`, the status line's warning).
     pub calendar: Option<crate::reports::calendar::CalendarStatus>,
+    /// Backups, for the status line, once watched (`watch_backups`).
+    pub backup: Option<BackupWatch>,
     /// A holiday notice being read, before the question to import it.
     pub calendar_preview: Option<u64>,
     /// A withdrawal, mark, restore or decline running.
@@ -269,6 +277,7 @@ impl App {
             waiving: None,
             calendar: None,
             calendar_preview: None,
+            backup: None,
             retraction_write: None,
             overlay: Overlay::None,
             size: setup.size,
