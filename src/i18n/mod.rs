@@ -55,6 +55,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
     (
         Lang::En,
         &[
+            ("backup.ftl", include_str!("../../i18n/en/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
             ("console.ftl", include_str!("../../i18n/en/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/en/fields.ftl")),
@@ -70,6 +71,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
     (
         Lang::ZhCn,
         &[
+            ("backup.ftl", include_str!("../../i18n/zh-CN/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
             ("console.ftl", include_str!("../../i18n/zh-CN/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/zh-CN/fields.ftl")),

@@ -43,6 +43,8 @@ pub struct Options {
     pub places: Vec<(String, String)>,
     /// No settings directory yet: the first run on this machine, welcomed on the status line.
     pub first_run: bool,
+    /// How old the last backup may be before the status line warns (`[backup] warn_after_days`).
+    pub backup_warn_after: chrono::Duration,
 }
 
 /// Runs one query and says what came back; an error as one line.
@@ -115,6 +117,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
         Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what).await),
         Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
+        Load::LastBackup => Loaded::LastBackup(usecase::backup::last_made(store).await.map_err(line)),
     };
     let fault = fault.into_inner().ok().flatten();
     (loaded, fault)
@@ -163,6 +166,8 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
     if options.read_only {
         app.pin_read_only();
     }
+    let mut effects = effects;
+    effects.extend(app.watch_backups(options.backup_warn_after));
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     terminal::spawn_input(tx.clone());
     if let Some(mut changes) = usecase::connection::watch(store.as_ref()).await {

@@ -209,6 +209,7 @@ impl App {
             }
             self.reload_open_views(effects);
             self.ask_whoami(effects);
+            self.load_last_backup(effects);
             return;
         }
         if self.link.writing > 0 {
@@ -221,8 +222,9 @@ impl App {
                 self.link.seen = Some(mark);
                 self.link.flash = Some((colleague(), self.now + Duration::seconds(FLASH_SECONDS)));
                 self.reload_open_views(effects);
-                // Operators may have changed too.
+                // Operators may have changed too, and a backup may have been made.
                 self.ask_whoami(effects);
+                self.load_last_backup(effects);
             }
             Some(_) => {}
         }
@@ -442,6 +444,7 @@ pub fn failed(loaded: &Loaded) -> bool {
             CalendarLoaded::Imported(r) => r.is_err(),
         },
         Loaded::Waived(_, r) => r.is_err(),
+        Loaded::LastBackup(r) => r.is_err(),
     }
 }
 
@@ -472,12 +475,13 @@ mod tests {
             Loaded::Calendar(CalendarLoaded::Status(_)) => "Calendar::Status",
             Loaded::Calendar(CalendarLoaded::Preview(_)) => "Calendar::Preview",
             Loaded::Calendar(CalendarLoaded::Imported(_)) => "Calendar::Imported",
+            Loaded::LastBackup(_) => "LastBackup",
             Loaded::View(_) => "View",
         }
     }
 
     /// The number of results not yet a registered view's, each named by `name`.
-    const RESULTS: usize = 17;
+    const RESULTS: usize = 18;
 
     fn e<T>() -> Result<T, String> {
         Err("the database said no".to_string())
@@ -509,6 +513,7 @@ mod tests {
             Loaded::Calendar(CalendarLoaded::Status(e())),
             Loaded::Calendar(CalendarLoaded::Preview(e())),
             Loaded::Calendar(CalendarLoaded::Imported(e())),
+            Loaded::LastBackup(e()),
         ]
     }
 

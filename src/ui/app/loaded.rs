@@ -94,6 +94,7 @@ impl App {
             Loaded::ColumnBefore(result) => self.older_arrived(id, result),
             Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
             Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
+            Loaded::LastBackup(result) => self.last_backup_loaded(id, result),
             Loaded::Waived(item, result) => self.waived(id, item, result, effects),
             Loaded::Item(result) => {
                 // For the item opened from a column, from the queue, or from a unit's score.

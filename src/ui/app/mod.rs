@@ -19,6 +19,7 @@ use crate::reports::DocumentReportRow;
 use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, Transition, Withdrawal};
 use crate::t;
 
+mod backup;
 mod bulk;
 mod calendar;
 mod columns;
@@ -34,6 +35,7 @@ mod loaded;
 mod sanitised;
 mod withdraw;
 pub use super::views::queue::{ItemFindings, Reviewing, waited, waiting};
+pub use backup::BackupWatch;
 pub use bulk::Marks;
 pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use columns::{ColumnView, ColumnsView};
@@ -112,6 +114,8 @@ pub enum Load {
     },
     /// The holiday notices the calendar holds; reading a notice; importing it.
     Calendar(CalendarLoad),
+    /// When the last backup was made.
+    LastBackup,
 }
 
 /// What a query brought back (an error as one line).
@@ -138,6 +142,8 @@ pub enum Loaded {
     /// What waiving a finding on an item did.
     Waived(i64, Result<(), String>),
     Calendar(CalendarLoaded),
+    /// When the last backup was made (`None`: never).
+    LastBackup(Result<Option<DateTime<Utc>>, String>),
 }
 
 /// Something that happened.
@@ -279,6 +285,8 @@ pub struct App {
     pub waiving: Option<(u64, String)>,
     /// What the working-day calendar holds (`:calendar`, the status line's warning).
     pub calendar: Option<crate::reports::calendar::CalendarStatus>,
+    /// Backups, for the status line, once watched (`watch_backups`).
+    pub backup: Option<BackupWatch>,
     /// A holiday notice being read, before the question to import it.
     pub calendar_preview: Option<u64>,
     /// A withdrawal, mark, restore or decline running.
@@ -331,6 +339,7 @@ impl App {
             waiving: None,
             calendar: None,
             calendar_preview: None,
+            backup: None,
             retraction_write: None,
             overlay: Overlay::None,
             size: setup.size,

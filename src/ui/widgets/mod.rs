@@ -322,6 +322,10 @@ impl Draw<'_> {
         let app = self.app;
         self.buf.set_style(area, self.theme.bar());
         let mut left = app.link_status();
+        let backup = app.backup_status();
+        if let Some((made, false)) = &backup {
+            left.push_str(&format!(" · {made}"));
+        }
         if let Some(n) = &app.notice {
             left.push_str(&format!(" │ {}", if n.error { format!("✗ {}", n.text) } else { n.text.clone() }));
         }
@@ -337,6 +341,9 @@ impl Draw<'_> {
                 Some(head) if text::width(&self.text(&whole)) > room => left.push_str(&format!(" │ ! {head}")),
                 _ => left.push_str(&whole),
             }
+        }
+        if let Some((warning, true)) = &backup {
+            left.push_str(&format!(" │ ! {warning}"));
         }
         let left = self.text(&left);
         let bold = app.notice.as_ref().is_some_and(|n| n.error) || matches!(app.health, Health::Lost(_));

@@ -52,6 +52,9 @@ mod withdraw;
 /// The Scores tab.
 mod scores;
 
+/// The status line's word on backups.
+mod backup;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
