@@ -16,7 +16,7 @@ use crate::domain::item::AttachmentKind;
 use crate::domain::review::Decision;
 use crate::domain::staleness::{DocumentStatus, Staleness, Status};
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::reports::ScoreRow;
 use crate::reports::StaleRow;
 use crate::store::{
@@ -517,7 +517,7 @@ fn the_tab_bar_lists_every_view() {
 /// character is two cells), the hints beside them where there is room.
 #[test]
 fn the_tab_bar_speaks_chinese() {
-    i18n::scoped(Lang::ZhCn, || {
+    crate::i18n::scoped(Lang::ZhCn, || {
         let mut shown = String::new();
         for size in [(80, 24), (160, 48)] {
             let a = sized(size, false);
