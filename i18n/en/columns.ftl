@@ -6,8 +6,7 @@
 columns-title = Columns
 columns-title-counts = Columns { $count } · { $day }
 columns-loading = Loading the column tree…
-columns-load-failed = Could not load the columns: { $error }
-columns-tree-failed = loading the columns failed: { $error }
+columns-could-not-load = Could not load the columns: { $error }
 columns-none = No columns to show.
 columns-none-match = No column matches the filter (Esc clears it).
 # The ways of looking at the tree, in brackets after the title.
@@ -21,14 +20,6 @@ columns-head-updated = updated
 columns-head-due = due
 columns-head-days = days
 columns-head-units = units
-
-## A column's staleness in words
-
-columns-status-overdue = overdue
-columns-status-empty = empty
-columns-status-due-soon = due soon
-columns-status-ok = ok
-columns-status-exempt = exempt
 
 ## One column opened
 
@@ -51,23 +42,6 @@ columns-head-title = title
 columns-repost = (repost)
 columns-column-empty = Nothing is online in this column.
     Items go online here when they are published: 1 (the queue), Enter, p.
-columns-items-failed = loading the column's items failed: { $error }
-columns-documents-failed = loading the column's documents failed: { $error }
-columns-item-failed = loading item { $item } failed: { $error }
-
-## Marking a column's items to withdraw them together
-
-columns-nothing-to-withdraw = nothing here to withdraw
-columns-mark-first = mark a row first (Space), then move and mark the rows between
-columns-marked-more = marked { $added } more ({ $all } marked)
-columns-marks-cleared = { $count } marks cleared
-columns-day-placeholder = YYYY-MM-DD, e.g. 2024-01-01
-columns-nothing-before = nothing online here went online before { $day }
-columns-marked-before = marked { $count ->
-        [one] 1 item
-       *[other] { $count } items
-    } that went online here before { $day } ({ $all } marked)
-columns-before-failed = finding what went online before { $day } failed: { $error }
 
 ## An item opened whole (from a column, the queue, a unit's score or the findings)
 

@@ -5,8 +5,7 @@
 columns-title = 栏目
 columns-title-counts = 栏目 { $count } 个 · { $day }
 columns-loading = 正在读取栏目树…
-columns-load-failed = 无法读取栏目：{ $error }
-columns-tree-failed = 读取栏目失败：{ $error }
+columns-could-not-load = 无法读取栏目：{ $error }
 columns-none = 没有可显示的栏目。
 columns-none-match = 没有栏目符合筛选条件（Esc 清除筛选）。
 # 栏目树的查看方式，显示在标题后的方括号中。
@@ -20,14 +19,6 @@ columns-head-updated = 最近更新
 columns-head-due = 到期
 columns-head-days = 逾期
 columns-head-units = 责任单位
-
-## 栏目的更新状态
-
-columns-status-overdue = 逾期
-columns-status-empty = 空白栏目
-columns-status-due-soon = 即将到期
-columns-status-ok = 正常
-columns-status-exempt = 无需更新
 
 ## 打开的栏目
 
@@ -53,23 +44,6 @@ columns-head-title = 标题
 columns-repost = （转载）
 columns-column-empty = 本栏目没有在线信息。
     信息发布后在此上线：1（待审），Enter，p。
-columns-items-failed = 读取栏目信息失败：{ $error }
-columns-documents-failed = 读取栏目待发布文件失败：{ $error }
-columns-item-failed = 读取信息 { $item } 失败：{ $error }
-
-## 选中栏目中的多条信息一起撤回
-
-columns-nothing-to-withdraw = 这里没有可撤回的信息
-columns-mark-first = 先选中一行（Space），再移动并选中其间各行
-columns-marked-more = 又选中 { $added } 条（共 { $all } 条）
-columns-marks-cleared = 已取消选中 { $count } 条
-columns-day-placeholder = YYYY-MM-DD，例如 2024-01-01
-columns-nothing-before = 本栏目没有在 { $day } 之前上线的在线信息
-columns-marked-before = 已选中本栏目 { $day } 之前上线的 { $count ->
-        [one] { $count } 条信息
-       *[other] { $count } 条信息
-    }（共 { $all } 条）
-columns-before-failed = 查找 { $day } 之前上线的信息失败：{ $error }
 
 ## 打开的整条信息（从栏目、待审、单位得分或内容检查打开）
 

@@ -15,6 +15,7 @@ pub mod terminal;
 pub mod text;
 pub mod views;
 pub mod widgets;
+pub mod words;
 
 use std::sync::Arc;
 
@@ -65,11 +66,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         if let Ok(mut fault) = fault.lock() {
             fault.get_or_insert_with(|| said.clone());
         }
-        if write {
-            format!("not saved: the database could not be reached ({said}); try again once connected")
-        } else {
-            said
-        }
+        if write { crate::t!("not-saved-unreachable-said", said = said) } else { said }
     };
     let loaded = match load {
         Load::Waive { item, kind, text, reason } => Loaded::Waived(
@@ -95,7 +92,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
             Loaded::Ping(match tokio::time::timeout(CHECK_TIMEOUT, usecase::connection::change_mark(store)).await {
                 Ok(mark) => mark.map_err(line),
                 Err(_) => {
-                    let said = format!("no answer from the database within {} s", CHECK_TIMEOUT.as_secs());
+                    let said = crate::t!("no-answer", seconds = CHECK_TIMEOUT.as_secs());
                     if let Ok(mut fault) = fault.lock() {
                         fault.get_or_insert_with(|| said.clone());
                     }

@@ -63,7 +63,7 @@ impl App {
                 return;
             }
             Overlay::Before(_) => {
-                if let Some(typed) = self.reason_typed(event, "type a day: YYYY-MM-DD") {
+                if let Some(typed) = self.reason_typed(event, &t!("before-needs-day")) {
                     let (views, _, mut ask) = self.parts(effects);
                     views.columns.mark_before(&typed, &mut ask);
                 }
@@ -120,7 +120,7 @@ impl App {
                     // The tab titles: ` 1 Columns  2 Scores `.
                     let mut x = 0u16;
                     for (tab, label) in Tab::ALL.iter().zip(Tab::labels(self.size.0)) {
-                        let w = u16::try_from(label.len()).unwrap_or(0);
+                        let w = u16::try_from(crate::ui::text::width(&label)).unwrap_or(0);
                         if mouse.column >= x && mouse.column < x + w {
                             self.switch(*tab, effects);
                         }
@@ -185,11 +185,11 @@ impl App {
                 let text = if action == Action::CopyLink {
                     self.copy_link()
                 } else {
-                    self.copy_text(action == Action::CopyId).ok_or("nothing selected to copy")
+                    self.copy_text(action == Action::CopyId).ok_or_else(|| t!("copy-nothing"))
                 };
                 match text {
                     Ok(text) => {
-                        self.tell(format!("copied {}", crate::ui::text::fit(&text, 40)));
+                        self.tell(t!("copied", text = crate::ui::text::fit(&text, 40)));
                         effects.push(Effect::Copy(text));
                     }
                     Err(why) => self.warn(why),
@@ -269,10 +269,10 @@ impl App {
     }
 
     /// The public link of the item open (in a column or under review).
-    pub(super) fn copy_link(&self) -> Result<String, &'static str> {
+    pub(super) fn copy_link(&self) -> Result<String, String> {
         let view = self.views.of(self.tab).item();
-        let item = view.and_then(|v| v.item.as_ref()).ok_or("open an item to copy its link")?;
-        item.0.url.clone().ok_or("this item has no public link (its source system gave none)")
+        let item = view.and_then(|v| v.item.as_ref()).ok_or_else(|| t!("copy-open-item"))?;
+        item.0.url.clone().ok_or_else(|| t!("copy-no-link"))
     }
 
     pub(super) fn back(&mut self, effects: &mut Vec<Effect>) {

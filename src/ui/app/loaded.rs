@@ -24,9 +24,7 @@ impl App {
             Loaded::Withdrawn(result) => self.wrote(id, result.map(|w| withdraw::withdrawal_said(&w)), effects),
             Loaded::Marked(kind, result) => self.wrote(id, result.map(|m| withdraw::marking_said(kind, &m)), effects),
             Loaded::Restored(item, result) => self.wrote(id, result.map(|t| withdraw::restore_said(item, t)), effects),
-            Loaded::Declined(result) => {
-                self.wrote(id, result.map(|_| "declined the request; the item stays online".to_string()), effects)
-            }
+            Loaded::Declined(result) => self.wrote(id, result.map(|_| t!("declined-said")), effects),
             Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
             Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
             Loaded::LastBackup(result) => self.last_backup_loaded(id, result),

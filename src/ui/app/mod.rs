@@ -14,6 +14,7 @@ use crate::domain::assessment::Period;
 use crate::domain::review::Checks;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::store::{Marking, NewMark, Transition, Withdrawal};
+use crate::t;
 
 mod backup;
 mod calendar;
@@ -30,7 +31,7 @@ mod withdraw;
 pub use super::views::queue::{ItemFindings, Reviewing, waited, waiting};
 pub use backup::BackupWatch;
 pub use calendar::{CalendarLoad, CalendarLoaded};
-pub use command::COMMANDS;
+pub use command::{COMMANDS, commands};
 pub use findings::WaiveForm;
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};
@@ -102,7 +103,8 @@ pub enum Msg {
     Loaded(u64, Loaded),
     /// Time passes (the spinner turns; the connection is checked now and then; waiting times grow).
     Tick(DateTime<Utc>),
-    /// The terminal or the session is going away (SIGHUP, SIGTERM).
+    /// The terminal or the session is going away (SIGHUP, SIGTERM): why, as a key of the catalogs
+    /// (`hangup-…`).
     Hangup(&'static str),
     /// A query failed because the database could not be reached (why, in one line).
     Lost(String),
@@ -397,7 +399,7 @@ impl App {
     pub fn set_places(&mut self, places: Vec<(String, String)>, first_run: bool) {
         self.places = places;
         if first_run {
-            self.tell("Welcome: ? lists the keys of each view and where your database and settings are");
+            self.tell(t!("welcome", key = self.key_name(Layer::Global, Action::Help)));
         }
     }
 
@@ -427,7 +429,7 @@ impl App {
                 self.link_tick(&mut effects);
             }
             Msg::Hangup(why) => {
-                self.tell(format!("{why}: closing"));
+                self.tell(t!("closing", why = crate::i18n::text(why, None)));
                 self.quit = true;
             }
             Msg::Lost(reason) => self.connection_lost(super::sanitise::line(&reason)),

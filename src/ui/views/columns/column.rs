@@ -143,7 +143,7 @@ impl ColumnsView {
         let rows = &c.items;
         let from = c.marks.last.and_then(|last| rows.shown.iter().position(|&i| rows.rows[i].id == last));
         let (Some(from), Some(_)) = (from, rows.selected()) else {
-            ask.warn(t!("columns-mark-first"));
+            ask.warn(t!("mark-range-first"));
             return;
         };
         let to = rows.cursor.selected;
@@ -155,13 +155,13 @@ impl ColumnsView {
         }
         c.marks.last = rows.selected().map(|r| r.id);
         let (added, all) = (c.marks.items.len() - before, c.marks.items.len());
-        ask.tell(t!("columns-marked-more", added = added, all = all));
+        ask.tell(t!("marked-more", added = added, all = all));
     }
 
     /// Asks for the day before which everything that went online in the column is marked.
     pub(super) fn ask_day(&self, ask: &mut Ask) {
         let mut input = single_line("");
-        input.set_placeholder_text(t!("columns-day-placeholder"));
+        input.set_placeholder_text(t!("before-placeholder"));
         *ask.overlay = Overlay::Before(Box::new(input));
     }
 
@@ -188,14 +188,14 @@ impl ColumnsView {
         c.older = None;
         let day = day.to_string();
         match result {
-            Ok(found) if found.is_empty() => ask.tell(t!("columns-nothing-before", day = day)),
+            Ok(found) if found.is_empty() => ask.tell(t!("before-nothing", date = day)),
             Ok(found) => {
                 let n = found.len();
                 c.marks.items.extend(found.into_iter().map(|r| (r.id, r.title)));
                 let all = c.marks.items.len();
-                ask.tell(t!("columns-marked-before", count = n, day = day, all = all));
+                ask.tell(t!("before-marked", count = n, date = day, all = all));
             }
-            Err(e) => ask.warn(t!("columns-before-failed", day = day, error = e)),
+            Err(e) => ask.warn(t!("before-failed", date = day, error = e)),
         }
     }
 }

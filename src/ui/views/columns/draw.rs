@@ -14,17 +14,7 @@ use crate::t;
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, fit_tail, pad};
 use crate::ui::widgets::{Draw, provisional_note, symbol};
-
-/// A status in words.
-fn status_word(s: Status) -> String {
-    match s {
-        Status::Overdue => t!("columns-status-overdue"),
-        Status::Empty => t!("columns-status-empty"),
-        Status::DueSoon => t!("columns-status-due-soon"),
-        Status::Ok => t!("columns-status-ok"),
-        Status::Exempt => t!("columns-status-exempt"),
-    }
-}
+use crate::ui::words::{self, status as status_word};
 
 /// A document's status in words.
 fn document_word(s: DocumentStatus) -> String {
@@ -59,7 +49,7 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
         let msg = view
             .error
             .as_deref()
-            .map_or_else(|| t!("columns-loading"), |e| t!("columns-load-failed", error = e.to_string()));
+            .map_or_else(|| t!("columns-loading"), |e| t!("columns-could-not-load", error = e.to_string()));
         d.put(areas.rows, TextLine::from(d.text(&msg)));
         return;
     };
@@ -243,7 +233,7 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
                         theme.status(Status::Ok).add_modifier(Modifier::BOLD),
                     ),
                     Span::raw(pad(&when, 17)),
-                    Span::raw(pad(item.form.as_str(), 11)),
+                    Span::raw(pad(&words::form(item.form), 11)),
                     Span::raw(format!(
                         "{} ",
                         pad(&text::display(item.unit.as_deref().unwrap_or(&repost), ambiguous), unit_w)

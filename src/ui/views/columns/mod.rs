@@ -287,7 +287,7 @@ impl ColumnsView {
     fn withdraw(&self, ask: &mut Ask) {
         let chosen = match (&self.column, &self.item) {
             (_, Some(view)) => opened_item(view),
-            (Some(c), None) => c.chosen().ok_or_else(|| t!("columns-nothing-to-withdraw")),
+            (Some(c), None) => c.chosen().ok_or_else(|| t!("withdraw-nothing")),
             (None, None) => return,
         };
         match chosen {
@@ -322,7 +322,7 @@ impl ColumnsView {
                         }
                     }
                     Err(e) => {
-                        ask.warn(t!("columns-tree-failed", error = e.clone()));
+                        ask.warn(t!("columns-load-failed", error = e.clone()));
                         self.error = Some(e);
                     }
                 }
@@ -335,7 +335,7 @@ impl ColumnsView {
                     self.more_items(cx, ask);
                 }
                 if let Some(e) = failed {
-                    ask.warn(t!("columns-items-failed", error = e));
+                    ask.warn(t!("column-items-load-failed", error = e));
                 }
             }
             Loaded::Head(result) => {
@@ -352,7 +352,7 @@ impl ColumnsView {
                         let height = Areas::new(cx.size, true, c.documents.len()).rows.height;
                         c.items.cursor.show(c.items.shown.len(), usize::from(height));
                     }
-                    Err(e) => ask.warn(t!("columns-documents-failed", error = e)),
+                    Err(e) => ask.warn(t!("column-documents-load-failed", error = e)),
                 }
             }
             Loaded::Item(result) => {
@@ -362,7 +362,7 @@ impl ColumnsView {
                     Ok(found) => item.item = Some(*found),
                     Err(e) => {
                         item.error = Some(e.clone());
-                        ask.warn(t!("columns-item-failed", item = item.id, error = e));
+                        ask.warn(t!("item-load-failed", id = item.id, error = e));
                     }
                 }
             }
@@ -460,7 +460,7 @@ impl View for ColumnsView {
             if c.marks.items.is_empty() {
                 self.column = None;
             } else {
-                ask.tell(t!("columns-marks-cleared", count = c.marks.clear()));
+                ask.tell(t!("marks-cleared", count = c.marks.clear()));
             }
             return true;
         }

@@ -11,6 +11,7 @@ use crate::t;
 use crate::ui::layout::Areas;
 use crate::ui::text;
 use crate::ui::widgets::{Draw, Found};
+use crate::ui::words;
 
 impl Draw<'_> {
     /// An item whole, in the area of a view below the tab bar.
@@ -51,7 +52,7 @@ impl Draw<'_> {
                 "item-page-heading",
                 id = item.id,
                 status = item.status.as_str(),
-                form = item.form.as_str()
+                form = words::form(item.form)
             ))],
         );
         let dim = self.theme.dim();
@@ -85,7 +86,7 @@ impl Draw<'_> {
                 channel = item.channel.as_str()
             ),
         ));
-        lines.push(field(t!("item-page-stage"), item.stage.as_str().to_string()));
+        lines.push(field(t!("item-page-stage"), words::stage(item.stage)));
         if let Some(r) = &item.reference {
             lines.push(field(t!("item-page-ref"), self.text(r)));
         }
@@ -98,7 +99,10 @@ impl Draw<'_> {
             item.published_at.map_or("-".to_string(), |t| format_time(t, false)),
         ));
         if let Some((at, reason)) = &item.withdrawn {
-            lines.push(field(t!("item-page-withdrawn"), format!("{} ({})", format_time(*at, false), reason.as_str())));
+            lines.push(field(
+                t!("item-page-withdrawn"),
+                format!("{} ({})", format_time(*at, false), words::reason(*reason)),
+            ));
         }
         if let Some(mark) = item.mark {
             lines.push(field(t!("item-page-marked"), t!("item-page-mark", label = mark.label(), mark = mark.as_str())));
@@ -106,7 +110,7 @@ impl Draw<'_> {
         lines.push(TextLine::raw(""));
         lines.push(TextLine::styled(t!("item-page-columns", count = item.placements.len()), self.theme.heading()));
         for (path, form) in &item.placements {
-            lines.push(TextLine::raw(format!("  {}  ({})", self.text(path), form.as_str())));
+            lines.push(TextLine::raw(format!("  {}  ({})", self.text(path), words::form(*form))));
         }
         lines.push(TextLine::raw(""));
         lines.push(TextLine::styled(t!("item-page-history", count = history.len()), self.theme.heading()));
