@@ -352,10 +352,48 @@ fn without_comments(code: &str) -> String {
     out
 }
 
+/// `code` without the items marked `#[cfg(test)]`: each up to its `;` or its closing brace.
+fn without_tests(code: &str) -> String {
+    let mut out = String::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("#[cfg(test)]") {
+        out.push_str(&rest[..at]);
+        let item = &rest[at..];
+        let (mut depth, mut in_string, mut escaped, mut end) = (0, false, false, item.len());
+        for (i, c) in item.char_indices() {
+            match (in_string, c) {
+                (true, '\\') if !escaped => {
+                    escaped = true;
+                    continue;
+                }
+                (true, '"') if !escaped => in_string = false,
+                (false, '"') => in_string = true,
+                (false, '{') => depth += 1,
+                (false, '}') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = i + 1;
+                        break;
+                    }
+                }
+                (false, ';') if depth == 0 => {
+                    end = i + 1;
+                    break;
+                }
+                _ => {}
+            }
+            escaped = false;
+        }
+        rest = &item[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Every string literal of `source` but the catalogs' keys, comments, tests and the calls of
 /// `UNSPOKEN`.
 fn every_literal(source: &str) -> Vec<String> {
-    let code = without_comments(source.split("#[cfg(test)]").next().unwrap_or(source));
+    let code = without_tests(&without_comments(source));
     let mut spoken = String::new();
     let mut rest = code.as_str();
     'calls: loop {
@@ -390,7 +428,7 @@ fn no_text_for_a_person_lives_in_the_console_outside_the_catalogs() {
         for literal in every_literal(text) {
             seen += 1;
             let name = !literal.is_empty()
-                && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-/".contains(c));
+                && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-/{}".contains(c));
             let key = crate::ui::keymap::Key::parse(&literal).is_ok();
             if !says_nothing(&literal) && !name && !key && !CONSOLE_NAMES.contains(&literal.as_str()) {
                 offending.push(format!("{}: \"{literal}\"", path.strip_prefix(root).unwrap().display()));
@@ -405,7 +443,12 @@ fn no_text_for_a_person_lives_in_the_console_outside_the_catalogs() {
 fn the_console_scan_finds_words_and_leaves_names_logs_and_comments() {
     let code = r#"let x = pad("rank", 4); // a "comment" here
         tracing::warn!("a log line {e}"); t!("key-name", n = "Loading…"); self.warn("no unit selected");
-        let c = '"'; let s = "Keys \"quoted\" here"; match a { "stale" => {} }"#;
+        let c = '"'; let s = "Keys \"quoted\" here"; match a { "stale" => {} }
+        #[cfg(test)]
+        fn helper() { say("only in tests"); }
+        pub fn after() { tell("Said after a test helper"); }"#;
     let found = every_literal(code);
-    assert_eq!(found, ["rank", "Loading…", "no unit selected", "Keys \\\"quoted\\\" here", "stale"], "{found:?}");
+    let said =
+        ["rank", "Loading…", "no unit selected", "Keys \\\"quoted\\\" here", "stale", "Said after a test helper"];
+    assert_eq!(found, said, "{found:?}");
 }

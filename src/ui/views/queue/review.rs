@@ -263,7 +263,7 @@ impl Reviewing {
             kind = words::finding(first.kind),
             text = first.text.clone(),
             more = open.len() - 1,
-            span = first.span(),
+            span = words::place(first),
             message = first.message.clone(),
         ))
     }
