@@ -7,11 +7,39 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::ItemView;
 use crate::domain::time::format_time;
+use crate::domain::{Channel, ItemPath, ItemStatus};
 use crate::t;
 use crate::ui::layout::Areas;
 use crate::ui::text;
 use crate::ui::widgets::{Draw, Found};
 use crate::ui::words;
+
+/// An item's status, in words (the English ones are the command line's names).
+fn status_word(s: ItemStatus) -> String {
+    match s {
+        ItemStatus::Pending => t!("item-page-status-pending"),
+        ItemStatus::Returned => t!("item-page-status-returned"),
+        ItemStatus::Online => t!("item-page-status-online"),
+        ItemStatus::Withdrawn => t!("item-page-status-withdrawn"),
+    }
+}
+
+/// An item's path in full, in words.
+fn path_word(p: ItemPath) -> String {
+    match p {
+        ItemPath::Government => t!("item-page-path-government"),
+        ItemPath::Unit => t!("item-page-path-unit"),
+        ItemPath::Repost => t!("item-page-path-repost"),
+    }
+}
+
+/// Where an item was first published, in words.
+fn channel_word(c: Channel) -> String {
+    match c {
+        Channel::Portal => t!("item-page-channel-portal"),
+        Channel::Wechat => t!("item-page-channel-wechat"),
+    }
+}
 
 impl Draw<'_> {
     /// An item whole, in the area of a view below the tab bar.
@@ -51,7 +79,7 @@ impl Draw<'_> {
             vec![Span::raw(t!(
                 "item-page-heading",
                 id = item.id,
-                status = item.status.as_str(),
+                status = status_word(item.status),
                 form = words::form(item.form)
             ))],
         );
@@ -81,9 +109,9 @@ impl Draw<'_> {
             t!("item-page-path"),
             t!(
                 "item-page-path-line",
-                path = item.path.as_str(),
+                path = path_word(item.path),
                 unit = self.text(item.unit.as_deref().unwrap_or("-")),
-                channel = item.channel.as_str()
+                channel = channel_word(item.channel)
             ),
         ));
         lines.push(field(t!("item-page-stage"), words::stage(item.stage)));
