@@ -73,3 +73,12 @@ check-7 = statistics accurate (统计数据准确)
 finding-in-title = title { $start }-{ $end }
 finding-in-body = body { $start }-{ $end }
 finding-in-dates = dates
+
+## Review steps as messages name them (the command line's names: --stage office_review)
+
+stage-name-office-review = office_review
+stage-name-recheck = recheck
+stage-name-review = review
+stage-name-publish = publish
+stage-name-returned = returned
+stage-name-done = done

@@ -72,3 +72,12 @@ check-7 = 统计数据准确
 finding-in-title = 标题 { $start }-{ $end }
 finding-in-body = 正文 { $start }-{ $end }
 finding-in-dates = 日期
+
+## 消息中提到的审核环节
+
+stage-name-office-review = 办公室审核
+stage-name-recheck = 复核
+stage-name-review = 审核
+stage-name-publish = 待发布
+stage-name-returned = 已退回
+stage-name-done = 已发布

@@ -19,6 +19,19 @@ pub fn stage(s: Stage) -> String {
     }
 }
 
+/// A review step as the command line names it in English (`office_review`, as `--stage` takes
+/// it), in the regulation's words in Chinese: for messages that name the step an item is at.
+pub fn stage_name(s: Stage) -> String {
+    match s {
+        Stage::OfficeReview => t!("stage-name-office-review"),
+        Stage::Recheck => t!("stage-name-recheck"),
+        Stage::Review => t!("stage-name-review"),
+        Stage::Publish => t!("stage-name-publish"),
+        Stage::Returned => t!("stage-name-returned"),
+        Stage::Done => t!("stage-name-done"),
+    }
+}
+
 /// An item's path, short: "gov", 政府.
 pub fn path(p: ItemPath) -> String {
     match p {

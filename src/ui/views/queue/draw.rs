@@ -127,7 +127,7 @@ fn review(d: &mut Draw, areas: &Areas, r: &Reviewing) {
 /// The seven checks, affirmed or not, and what a unit item lacks.
 fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
     let w = usize::from(area.width);
-    let item = t!("review-item", id = r.entry.id, stage = words::stage(r.entry.stage), version = r.entry.version);
+    let item = t!("review-item", id = r.entry.id, stage = words::stage_name(r.entry.stage), version = r.entry.version);
     let full = t!("review-checks-heading", item = item.clone());
     // Beside the findings on 80 columns: the item and its step, never a cut word.
     let heading = if text::width(&full) <= w { full } else { item };

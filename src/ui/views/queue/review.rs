@@ -159,7 +159,7 @@ impl Reviewing {
             }
             Action::Publish => {
                 if self.entry.stage != Stage::Publish {
-                    ask.warn(t!("review-approve-first", id = self.entry.id, stage = words::stage(self.entry.stage)));
+                    ask.warn(t!("review-approve-first", id = self.entry.id, stage = words::stage_name(self.entry.stage)));
                 } else {
                     let text = t!("review-publish-confirm", id = self.entry.id, columns = self.entry.columns.join("\n  "));
                     ask.confirm(text, Confirmed::Publish);
