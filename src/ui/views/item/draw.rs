@@ -114,7 +114,7 @@ impl Draw<'_> {
                 channel = channel_word(item.channel)
             ),
         ));
-        lines.push(field(t!("item-page-stage"), words::stage(item.stage)));
+        lines.push(field(t!("item-page-stage"), words::stage_name(item.stage)));
         if let Some(r) = &item.reference {
             lines.push(field(t!("item-page-ref"), self.text(r)));
         }
