@@ -9,7 +9,8 @@ use crate::domain::Stage;
 use crate::domain::checks::Finding;
 use crate::domain::review::{Checks, Decision};
 use crate::store::{ExportedItem, HistoryEntry, QueueItem, Site, Store, StoreError, Transition};
-use crate::ui::app::{Confirmed, ItemView, page_delta, scroll};
+use crate::ui::app::Confirmed;
+use crate::ui::views::item::{ItemView, page_delta, scroll};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Cursor, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
@@ -173,7 +174,10 @@ pub fn waited(minutes: i64) -> String {
     match minutes.max(0) {
         m if m < 60 => t!("waited-minutes", minutes = m),
         m if m < 24 * 60 => t!("waited-hours", hours = m / 60),
-        m => t!("waited-days", days = m / (24 * 60), hours = m % (24 * 60) / 60),
+        // Days and hours while they fit the queue's column (six cells), then the days alone.
+        m => Some(t!("waited-days", days = m / (24 * 60), hours = m % (24 * 60) / 60))
+            .filter(|s| crate::ui::text::width(s) <= 6)
+            .unwrap_or_else(|| t!("waited-days-only", days = m / (24 * 60))),
     }
 }
 
