@@ -84,6 +84,14 @@ async fn a_record_rewritten_by_the_owner_breaks_the_chain_there(db: TestDb) {
     db.ok(&["restore", "zd-1"]);
     db.ok(&["retractions", "request", "zd-2", "--unit", "政府办", "--reason", "outdated"]);
     let (head_id, published) = head(&db);
+    // A backup's summary publishes that head, printed and written beside the backup: the head
+    // `--against` checks below.
+    let file = db.file("before.backup");
+    let said = db.ok(&["backup", file.to_str().unwrap()]);
+    let line = format!("audit trail head of site xiangshan: record {head_id}, {published}");
+    assert!(said.contains(&line), "{said}");
+    let sidecar = std::fs::read_to_string(format!("{}.sha256", file.display())).unwrap();
+    assert!(sidecar.starts_with(&format!("# {line}\n")), "{sidecar}");
     let mut raw = db.any().await;
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE hash IS NULL").await, 0);
     assert_eq!(hash_of(&mut raw, head_id).await, published);

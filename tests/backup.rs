@@ -91,6 +91,20 @@ async fn a_database_under_writes_is_backed_up_and_restored_table_by_table(db: Te
         }
     }
     let head = printed_head(&summary);
+    // The summary travels with the backup: its checksum file carries the head too, as a comment
+    // that `sha256sum -c` skips.
+    let sidecar = std::fs::read_to_string(format!("{file}.sha256")).unwrap();
+    let noted =
+        sidecar.lines().find(|l| l.starts_with("# audit trail head of site xiangshan: record ")).expect(&sidecar);
+    assert!(summary.contains(&noted[2..]), "{noted} is not what was printed:\n{summary}");
+    assert!(noted.ends_with(&head), "{noted}");
+    let checked = std::process::Command::new("sha256sum")
+        .args(["-c", "--strict", &format!("{file}.sha256")])
+        .current_dir(std::path::Path::new(file).parent().unwrap())
+        .output();
+    if let Ok(out) = checked {
+        assert!(out.status.success(), "sha256sum -c: {}", String::from_utf8_lossy(&out.stdout));
+    }
 
     // Restored into an empty database: it verifies, and its head is the one printed.
     let restored = empty_like(&db).await;

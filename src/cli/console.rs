@@ -127,6 +127,7 @@ fn log_to_file() {
 /// says where things live and offers `init` or the demo.
 pub async fn open(cli: &Cli) -> Result<(), Failure> {
     let keymap = effective(cli, None)?;
+    let backup_warn_after = crate::usecase::backup::warn_after(None).map_err(Failure::usage)?;
     // The database is opened once; only when that fails is it asked whether this is a first run.
     let s = match session(cli).await {
         Ok(s) => s,
@@ -157,6 +158,7 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         read_only: cli.read_only,
         places: crate::places::described(&s.store.describe()),
         first_run: crate::places::config_dir().is_some_and(|d| !d.exists()),
+        backup_warn_after,
     };
     tracing::info!(database = %s.store.describe(), "console opened");
     ui::run(s.store, s.site, options)

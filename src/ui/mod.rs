@@ -16,6 +16,7 @@ pub mod terminal;
 pub mod text;
 pub mod views;
 pub mod widgets;
+pub mod words;
 
 use std::sync::Arc;
 
@@ -42,6 +43,8 @@ pub struct Options {
     pub places: Vec<(String, String)>,
     /// No settings directory yet: the first run on this machine, welcomed on the status line.
     pub first_run: bool,
+    /// How old the last backup may be before the status line warns (`[backup] warn_after_days`).
+    pub backup_warn_after: chrono::Duration,
 }
 
 /// Runs one query and says what came back; an error as one line.
@@ -66,11 +69,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         if let Ok(mut fault) = fault.lock() {
             fault.get_or_insert_with(|| said.clone());
         }
-        if write {
-            format!("not saved: the database could not be reached ({said}); try again once connected")
-        } else {
-            said
-        }
+        if write { crate::t!("not-saved-unreachable-said", said = said) } else { said }
     };
     let loaded = match load {
         Load::Columns { at } => Loaded::Columns(columns(store, site, at).await.map_err(line)),
@@ -107,7 +106,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
             Loaded::Ping(match tokio::time::timeout(CHECK_TIMEOUT, usecase::connection::change_mark(store)).await {
                 Ok(mark) => mark.map_err(line),
                 Err(_) => {
-                    let said = format!("no answer from the database within {} s", CHECK_TIMEOUT.as_secs());
+                    let said = crate::t!("no-answer", seconds = CHECK_TIMEOUT.as_secs());
                     if let Ok(mut fault) = fault.lock() {
                         fault.get_or_insert_with(|| said.clone());
                     }
@@ -118,6 +117,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
         Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what).await),
         Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
+        Load::LastBackup => Loaded::LastBackup(usecase::backup::last_made(store).await.map_err(line)),
     };
     let fault = fault.into_inner().ok().flatten();
     (loaded, fault)
@@ -166,6 +166,8 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
     if options.read_only {
         app.pin_read_only();
     }
+    let mut effects = effects;
+    effects.extend(app.watch_backups(options.backup_warn_after));
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     terminal::spawn_input(tx.clone());
     if let Some(mut changes) = usecase::connection::watch(store.as_ref()).await {

@@ -6,12 +6,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, Utc};
+use serde::Deserialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::domain::audit_chain::is_hash;
-use crate::domain::backup::{TableCount, overdue, rotation};
-use crate::store::backup::{Copied, Kind, kind};
+use crate::domain::backup::{TableCount, rotation};
+use crate::store::backup::{Copied, Head, Kind, kind};
 use crate::store::{Result, Store, StoreError, Target};
 use crate::t;
 
@@ -88,7 +89,7 @@ pub async fn backup(store: &dyn Store, target: &Target, file: &Path, keep: u32) 
     let sidecar = checksum_file(file);
     std::io::Write::write_all(
         &mut crate::places::create_private_file(&sidecar, false).map_err(|e| io_error(&sidecar, &e))?,
-        format!("{checksum}  {name}\n").as_bytes(),
+        sidecar_text(&checksum, &name, &copied.heads).as_bytes(),
     )
     .map_err(|e| io_error(&sidecar, &e))?;
     let detail = json!({
@@ -100,6 +101,25 @@ pub async fn backup(store: &dyn Store, target: &Target, file: &Path, keep: u32) 
     });
     let not_recorded = store.record_backup(&detail.to_string()).await.err().map(|e| e.one_line());
     Ok(Summary { copied, checksum, not_recorded })
+}
+
+/// The checksum file's text: each site's audit head at the copy's moment as a comment line (the
+/// backup's summary travels with it; `sha256sum -c --strict` skips lines starting with `#`), then
+/// the checksum line in `sha256sum`'s format. The comment's words are a file format, English in
+/// every language, as `audit trail head of site CODE: record ID, HASH`.
+pub fn sidecar_text(checksum: &str, name: &str, heads: &[Head]) -> String {
+    let mut out = String::new();
+    for head in heads {
+        out.push_str(&format!("# audit trail head of site {}: record {}, {}\n", head.site, head.id, head.hash));
+    }
+    out.push_str(&format!("{checksum}  {name}\n"));
+    out
+}
+
+/// The checksum a checksum file holds: its first line that is not a comment, up to the name.
+fn written_checksum(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or("");
+    line.split_whitespace().next().filter(|h| is_hash(h)).unwrap_or("").to_ascii_lowercase()
 }
 
 /// Checks a backup before anything is opened or made for its restore: its checksum file says it
@@ -114,7 +134,7 @@ pub fn check_file(file: &Path, target: &Target) -> Result<Kind> {
             error = e.to_string()
         ))
     })?;
-    let expected = written.split_whitespace().next().filter(|h| is_hash(h)).unwrap_or("").to_ascii_lowercase();
+    let expected = written_checksum(&written);
     if sha256(file)? != expected {
         return Err(StoreError::Refused(t!(
             "store-backup-checksum-differs",
@@ -138,8 +158,82 @@ pub async fn restore(store: &dyn Store, file: &Path, target: &Target) -> Result<
     store.restore_backup(file, target).await
 }
 
-/// When the last backup was made, and whether that is longer ago than `max_age` (or never).
-pub async fn last(store: &dyn Store, max_age: Duration) -> Result<(Option<DateTime<Utc>>, bool)> {
-    let at = store.last_backup().await?;
-    Ok((at, overdue(at, Utc::now(), max_age)))
+/// When the last backup was made (the newest backup record), if one ever was.
+pub async fn last_made(store: &dyn Store) -> Result<Option<DateTime<Utc>>> {
+    store.last_backup().await
+}
+
+/// How old the last backup may be before the console warns, by default.
+pub const WARN_AFTER_DAYS: u32 = 7;
+
+#[derive(Debug, Default, Deserialize)]
+struct ConfigFile {
+    #[serde(default)]
+    backup: Option<BackupSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BackupSection {
+    warn_after_days: Option<u32>,
+}
+
+/// How old the last backup may be before the console's status line warns: `[backup]
+/// warn_after_days` in `file` (default: `config.toml` in the config directory, if there is one),
+/// else 7 days. A file that cannot be read or parsed, or a value of 0, is refused in one line
+/// naming the file.
+pub fn warn_after(file: Option<&Path>) -> std::result::Result<Duration, String> {
+    let path = file.map(Path::to_path_buf).or_else(|| crate::places::setting("config.toml")).filter(|p| p.exists());
+    let Some(path) = path else { return Ok(Duration::days(i64::from(WARN_AFTER_DAYS))) };
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| t!("backup-settings-unreadable", file = shown.as_str(), error = e.to_string()))?;
+    let parsed: ConfigFile = toml::from_str(&text)
+        .map_err(|e| t!("backup-settings-invalid", file = shown.as_str(), error = e.message().to_string()))?;
+    match parsed.backup.and_then(|b| b.warn_after_days) {
+        None => Ok(Duration::days(i64::from(WARN_AFTER_DAYS))),
+        Some(0) => Err(t!("backup-settings-zero", file = shown.as_str())),
+        Some(days) => Ok(Duration::days(i64::from(days))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checksum_file_carries_the_heads_and_still_reads_as_sha256sum_writes_it() {
+        let sum = "c04b".repeat(16);
+        let heads = [Head { site: "xiangshan".into(), id: 42, hash: "ab".repeat(32) }];
+        let text = sidecar_text(&sum, "portal.backup", &heads);
+        assert_eq!(
+            text,
+            format!("# audit trail head of site xiangshan: record 42, {}\n{sum}  portal.backup\n", "ab".repeat(32))
+        );
+        assert_eq!(written_checksum(&text), sum);
+        // A file as sha256sum writes it, without the comment, reads the same; anything else reads as no checksum.
+        assert_eq!(written_checksum(&format!("{}  portal.backup\n", sum.to_uppercase())), sum);
+        assert_eq!(written_checksum("# only a comment\n"), "");
+        assert_eq!(written_checksum("not-a-hash  portal.backup\n"), "");
+    }
+
+    #[test]
+    fn the_warning_age_comes_from_config_toml() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        assert_eq!(warn_after(Some(&file)), Ok(Duration::days(7)), "no file: the default");
+        std::fs::write(&file, "language = \"en\"\n[links]\nallow_private = true\n").unwrap();
+        assert_eq!(warn_after(Some(&file)), Ok(Duration::days(7)), "no [backup]: the default");
+        std::fs::write(&file, "[backup]\nwarn_after_days = 2\n").unwrap();
+        assert_eq!(warn_after(Some(&file)), Ok(Duration::days(2)));
+        for bad in [
+            "[backup]\nwarn_after_days = 0\n",
+            "[backup]\nwarn_after = 2\n",
+            "[backup]\nwarn_after_days = \"a week\"\n",
+        ] {
+            std::fs::write(&file, bad).unwrap();
+            let e = warn_after(Some(&file)).unwrap_err();
+            assert!(e.contains("config.toml") && !e.contains('\n'), "{bad}: {e}");
+        }
+    }
 }

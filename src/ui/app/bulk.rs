@@ -9,6 +9,7 @@ use crossterm::event::KeyEvent;
 
 use super::{App, Effect, Load, Overlay, single_line};
 use crate::store::ItemSummary;
+use crate::t;
 use crate::ui::keymap::Action;
 
 /// The items marked in a column's list.
@@ -53,7 +54,7 @@ impl App {
             Action::ColumnMarkRange => self.mark_range(),
             Action::ColumnMarkOlder => {
                 let mut input = single_line("");
-                input.set_placeholder_text("YYYY-MM-DD, e.g. 2024-01-01");
+                input.set_placeholder_text(t!("before-placeholder"));
                 self.overlay = Overlay::Before(Box::new(input));
             }
             _ => return false,
@@ -82,7 +83,7 @@ impl App {
         let rows = &c.items;
         let from = c.marks.last.and_then(|last| rows.shown.iter().position(|&i| rows.rows[i].id == last));
         let (Some(from), Some(_)) = (from, rows.selected()) else {
-            self.warn("mark a row first (Space), then move and mark the rows between");
+            self.warn(t!("mark-range-first"));
             return;
         };
         let to = rows.cursor.selected;
@@ -94,12 +95,12 @@ impl App {
         }
         c.marks.last = rows.selected().map(|r| r.id);
         let (added, all) = (c.marks.items.len() - before, c.marks.items.len());
-        self.tell(format!("marked {added} more ({all} marked)"));
+        self.tell(t!("marked-more", added = added, all = all));
     }
 
     /// Typing the day before which everything in the column is marked.
     pub(super) fn before_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
-        let Some(typed) = self.reason_typed(event, "type a day: YYYY-MM-DD") else { return };
+        let Some(typed) = self.reason_typed(event, &t!("before-needs-day")) else { return };
         let day = match crate::domain::time::parse_date(&typed) {
             Ok(day) => day,
             Err(e) => {
@@ -122,15 +123,14 @@ impl App {
         let Some((_, day)) = c.older.filter(|(waited, _)| *waited == id) else { return };
         c.older = None;
         match result {
-            Ok(found) if found.is_empty() => self.tell(format!("nothing online here went online before {day}")),
+            Ok(found) if found.is_empty() => self.tell(t!("before-nothing", date = day.to_string())),
             Ok(found) => {
                 let n = found.len();
                 c.marks.items.extend(found.into_iter().map(|r| (r.id, r.title)));
                 let all = c.marks.items.len();
-                let what = if n == 1 { "1 item".to_string() } else { format!("{n} items") };
-                self.tell(format!("marked {what} that went online here before {day} ({all} marked)"));
+                self.tell(t!("before-marked", count = n, date = day.to_string(), all = all));
             }
-            Err(e) => self.warn(format!("finding what went online before {day} failed: {e}")),
+            Err(e) => self.warn(t!("before-failed", date = day.to_string(), error = e)),
         }
     }
 }

@@ -121,7 +121,7 @@ impl App {
                     // The tab titles: ` 1 Columns  2 Scores `.
                     let mut x = 0u16;
                     for (tab, label) in Tab::ALL.iter().zip(Tab::labels(self.size.0)) {
-                        let w = u16::try_from(label.len()).unwrap_or(0);
+                        let w = u16::try_from(crate::ui::text::width(&label)).unwrap_or(0);
                         if mouse.column >= x && mouse.column < x + w {
                             self.switch(*tab, effects);
                         }
@@ -219,11 +219,11 @@ impl App {
                 let text = if action == Action::CopyLink {
                     self.copy_link()
                 } else {
-                    self.copy_text(action == Action::CopyId).ok_or("nothing selected to copy")
+                    self.copy_text(action == Action::CopyId).ok_or_else(|| t!("copy-nothing"))
                 };
                 match text {
                     Ok(text) => {
-                        self.tell(format!("copied {}", crate::ui::text::fit(&text, 40)));
+                        self.tell(t!("copied", text = crate::ui::text::fit(&text, 40)));
                         effects.push(Effect::Copy(text));
                     }
                     Err(why) => self.warn(why),
@@ -328,13 +328,13 @@ impl App {
     }
 
     /// The public link of the item open (in a column or under review).
-    pub(super) fn copy_link(&self) -> Result<String, &'static str> {
+    pub(super) fn copy_link(&self) -> Result<String, String> {
         let view = match self.tab {
             Tab::Columns => self.item.as_ref(),
             tab => self.views.of(tab).and_then(|v| v.item()),
         };
-        let item = view.and_then(|v| v.item.as_ref()).ok_or("open an item to copy its link")?;
-        item.0.url.clone().ok_or("this item has no public link (its source system gave none)")
+        let item = view.and_then(|v| v.item.as_ref()).ok_or_else(|| t!("copy-open-item"))?;
+        item.0.url.clone().ok_or_else(|| t!("copy-no-link"))
     }
 
     pub(super) fn back(&mut self, effects: &mut Vec<Effect>) {
@@ -348,7 +348,7 @@ impl App {
         } else if self.tab == Tab::Columns && self.column.as_ref().is_some_and(|c| !c.marks.items.is_empty()) {
             // Marks go before the column does.
             let n = self.column.as_mut().map_or(0, |c| c.marks.clear());
-            self.tell(format!("{n} marks cleared"));
+            self.tell(t!("marks-cleared", count = n));
         } else if self.tab == Tab::Columns && self.column.is_some() {
             self.column = None;
         } else if let Some(tree) = &mut self.columns.tree

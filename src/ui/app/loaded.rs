@@ -47,7 +47,7 @@ impl App {
                         }
                     }
                     Err(e) => {
-                        self.warn(format!("loading the columns failed: {e}"));
+                        self.warn(t!("columns-load-failed", error = e.clone()));
                         self.columns.error = Some(e);
                     }
                 }
@@ -60,7 +60,7 @@ impl App {
                     self.more_items(effects);
                 }
                 if let Some(e) = failed {
-                    self.warn(format!("loading the column's items failed: {e}"));
+                    self.warn(t!("column-items-load-failed", error = e));
                 }
             }
             Loaded::View(loaded) => {
@@ -84,18 +84,17 @@ impl App {
                             c.items.cursor.show(c.items.shown.len(), height);
                         }
                     }
-                    Err(e) => self.warn(format!("loading the column's documents failed: {e}")),
+                    Err(e) => self.warn(t!("column-documents-load-failed", error = e)),
                 }
             }
             Loaded::Withdrawn(result) => self.wrote(id, result.map(|w| withdraw::withdrawal_said(&w)), effects),
             Loaded::Marked(kind, result) => self.wrote(id, result.map(|m| withdraw::marking_said(kind, &m)), effects),
             Loaded::Restored(item, result) => self.wrote(id, result.map(|t| withdraw::restore_said(item, t)), effects),
-            Loaded::Declined(result) => {
-                self.wrote(id, result.map(|_| "declined the request; the item stays online".to_string()), effects)
-            }
+            Loaded::Declined(result) => self.wrote(id, result.map(|_| t!("declined-said")), effects),
             Loaded::ColumnBefore(result) => self.older_arrived(id, result),
             Loaded::Assessment(what) => self.assessment_loaded(id, what, effects),
             Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
+            Loaded::LastBackup(result) => self.last_backup_loaded(id, result),
             Loaded::Waived(item, result) => self.waived(id, item, result, effects),
             Loaded::Item(result) => {
                 // For the item opened from a column, from the queue, or from a unit's score.
@@ -109,7 +108,7 @@ impl App {
                     Err(e) => {
                         item.error = Some(e.clone());
                         let id = item.id;
-                        self.warn(format!("loading item {id} failed: {e}"));
+                        self.warn(t!("item-load-failed", id = id, error = e));
                     }
                 }
             }

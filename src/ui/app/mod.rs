@@ -17,7 +17,9 @@ use crate::domain::review::Checks;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports::DocumentReportRow;
 use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, Transition, Withdrawal};
+use crate::t;
 
+mod backup;
 mod bulk;
 mod calendar;
 mod columns;
@@ -33,10 +35,11 @@ mod loaded;
 mod sanitised;
 mod withdraw;
 pub use super::views::queue::{ItemFindings, Reviewing, waited, waiting};
+pub use backup::BackupWatch;
 pub use bulk::Marks;
 pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use columns::{ColumnView, ColumnsView};
-pub use command::COMMANDS;
+pub use command::{COMMANDS, commands};
 pub use findings::WaiveForm;
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};
@@ -111,6 +114,8 @@ pub enum Load {
     },
     /// The holiday notices the calendar holds; reading a notice; importing it.
     Calendar(CalendarLoad),
+    /// When the last backup was made.
+    LastBackup,
 }
 
 /// What a query brought back (an error as one line).
@@ -137,6 +142,8 @@ pub enum Loaded {
     /// What waiving a finding on an item did.
     Waived(i64, Result<(), String>),
     Calendar(CalendarLoaded),
+    /// When the last backup was made (`None`: never).
+    LastBackup(Result<Option<DateTime<Utc>>, String>),
 }
 
 /// Something that happened.
@@ -149,7 +156,8 @@ pub enum Msg {
     Loaded(u64, Loaded),
     /// Time passes (the spinner turns; the connection is checked now and then; waiting times grow).
     Tick(DateTime<Utc>),
-    /// The terminal or the session is going away (SIGHUP, SIGTERM).
+    /// The terminal or the session is going away (SIGHUP, SIGTERM): why, as a key of the catalogs
+    /// (`hangup-…`).
     Hangup(&'static str),
     /// A query failed because the database could not be reached (why, in one line).
     Lost(String),
@@ -277,6 +285,8 @@ pub struct App {
     pub waiving: Option<(u64, String)>,
     /// What the working-day calendar holds (`:calendar`, the status line's warning).
     pub calendar: Option<crate::reports::calendar::CalendarStatus>,
+    /// Backups, for the status line, once watched (`watch_backups`).
+    pub backup: Option<BackupWatch>,
     /// A holiday notice being read, before the question to import it.
     pub calendar_preview: Option<u64>,
     /// A withdrawal, mark, restore or decline running.
@@ -329,6 +339,7 @@ impl App {
             waiving: None,
             calendar: None,
             calendar_preview: None,
+            backup: None,
             retraction_write: None,
             overlay: Overlay::None,
             size: setup.size,
@@ -473,7 +484,7 @@ impl App {
     pub fn set_places(&mut self, places: Vec<(String, String)>, first_run: bool) {
         self.places = places;
         if first_run {
-            self.tell("Welcome: ? lists the keys of each view and where your database and settings are");
+            self.tell(t!("welcome", key = self.key_name(Layer::Global, Action::Help)));
         }
     }
 
@@ -503,7 +514,7 @@ impl App {
                 self.link_tick(&mut effects);
             }
             Msg::Hangup(why) => {
-                self.tell(format!("{why}: closing"));
+                self.tell(t!("closing", why = crate::i18n::text(why, None)));
                 self.quit = true;
             }
             Msg::Lost(reason) => self.connection_lost(super::sanitise::line(&reason)),

@@ -55,6 +55,7 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
         }),
         Loaded::Calendar(CalendarLoaded::Status(r)) => clean_result(r, |_| {}),
         Loaded::Calendar(CalendarLoaded::Imported(r)) => clean_result(r, |_| {}),
+        Loaded::LastBackup(r) => clean_result(r, |_| {}),
     }
     loaded
 }

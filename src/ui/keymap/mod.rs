@@ -8,6 +8,9 @@ use std::fmt;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
+use crate::i18n::{self, Lang};
+use crate::t;
+
 /// The shipped default map.
 pub const DEFAULT: &str = include_str!("../../../keymaps/default.toml");
 /// The shipped map for vim users' habits.
@@ -184,6 +187,29 @@ impl Layer {
     fn parse(name: &str) -> Option<Layer> {
         Layer::ALL.into_iter().find(|l| l.name() == name)
     }
+
+    /// The view's name as the help says it, in the language in effect.
+    pub fn said(self) -> String {
+        match self {
+            Layer::Global => t!("view-global"),
+            Layer::Columns => t!("view-columns"),
+            Layer::Column => t!("view-column"),
+            Layer::Item => t!("view-item"),
+            Layer::Scores => t!("view-scores"),
+            Layer::Unit => t!("view-unit"),
+            Layer::Audit => t!("view-audit"),
+            Layer::Queue => t!("view-queue"),
+            Layer::Review => t!("view-review"),
+            Layer::Retractions => t!("view-retractions"),
+            Layer::Withdrawn => t!("view-withdrawn"),
+            Layer::Inspection => t!("view-inspection"),
+            Layer::Findings => t!("view-findings"),
+            Layer::Confirm => t!("view-confirm"),
+            Layer::Mark => t!("view-mark"),
+            Layer::Incident => t!("view-incident"),
+            Layer::Copy => t!("view-copy"),
+        }
+    }
 }
 
 /// A key with its modifiers, as named in keymap files: `q`, `Q`, `?`, `Enter`, `Ctrl-d`, `Alt-x`,
@@ -325,6 +351,26 @@ pub struct Binding {
     pub key: Key,
     pub action: Action,
     pub description: String,
+}
+
+impl Binding {
+    /// What the binding does, in the language in effect: the shipped keymaps' words come from the
+    /// catalogs (`i18n/*/keys.ftl`, whose English is the keymaps' `desc`); a description of one's
+    /// own is shown as written.
+    pub fn said(&self, layer: Layer) -> String {
+        let action = self.action.name().replace(['.', '_'], "-");
+        let mut layers = vec![layer];
+        layers.extend(Layer::ALL);
+        for l in layers {
+            let key = format!("key-{}-{action}", l.name());
+            for key in [format!("{key}-vim"), key] {
+                if i18n::has(Lang::En, &key) && i18n::text_in(Lang::En, &key, None) == self.description {
+                    return i18n::text(&key, None);
+                }
+            }
+        }
+        self.description.clone()
+    }
 }
 
 /// A keymap file that cannot be used: where and why.

@@ -15,6 +15,7 @@ use super::paged::{Paged, Row};
 use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
+use crate::t;
 pub use findings::Found;
 
 mod columns;
@@ -77,14 +78,8 @@ pub fn symbol(s: Status) -> &'static str {
     }
 }
 
-fn status_word(s: Status) -> &'static str {
-    match s {
-        Status::Overdue => "overdue",
-        Status::Empty => "empty",
-        Status::DueSoon => "due soon",
-        Status::Ok => "ok",
-        Status::Exempt => "exempt",
-    }
+fn status_word(s: Status) -> String {
+    super::words::status(s)
 }
 
 /// A due date's mark and the days overdue beside it, in `cells`: a provisional due date (it
@@ -95,7 +90,7 @@ fn due_mark(provisional: bool, days: &str, cells: usize) -> String {
 
 /// The title's note of how many rows have a provisional due date, and what the `?` means.
 pub(crate) fn provisional_note(count: usize, theme: Theme) -> Option<Span<'static>> {
-    (count > 0).then(|| Span::styled(format!(" ?{count} provisional"), theme.dim()))
+    (count > 0).then(|| Span::styled(t!("provisional-count", count = count), theme.dim()))
 }
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -111,10 +106,14 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     let theme = Theme { mono: app.mono };
     let size = (area.width, area.height);
     if !fits(size) {
-        let text = format!(
-            "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\n\
-             Enlarge the window, or press q to quit.",
-            area.width, area.height
+        let quit = app.keymap.key_for(Layer::Global, Action::Quit).map_or_else(String::new, |k| k.to_string());
+        let text = t!(
+            "too-small",
+            min_width = MIN_WIDTH,
+            min_height = MIN_HEIGHT,
+            width = area.width,
+            height = area.height,
+            quit = quit
         );
         let lines = text.lines().map(|l| TextLine::raw(l.to_string())).collect();
         Paragraph::new(text::wrap_lines(lines, area.width)).alignment(Alignment::Center).render(area, buf);
@@ -209,7 +208,7 @@ impl Draw<'_> {
                 let lines: Vec<TextLine> = text.lines().map(|l| TextLine::raw(self.text(l))).collect();
                 // Wrapped first, so the box is as tall as what it says.
                 let lines = text::wrap_lines(lines, 74);
-                let inner = self.popup(76, lines.len() as u16 + 2, "Confirm");
+                let inner = self.popup(76, lines.len() as u16 + 2, &t!("confirm-title"));
                 Paragraph::new(lines).render_into(inner, self.buf);
             }
             Overlay::Mark { items, kind, replaced_by } => self.mark_form(items, *kind, replaced_by),
@@ -217,7 +216,7 @@ impl Draw<'_> {
             Overlay::Reverse(form) => self.reverse_form(form),
             Overlay::Record(record) => {
                 let lines: Vec<TextLine> = record.lines().map(|l| TextLine::raw(self.text(l))).collect();
-                let inner = self.popup(100, 30, "Audit record — any key closes");
+                let inner = self.popup(100, 30, &t!("audit-record-title"));
                 Paragraph::new(text::wrap_lines(lines, inner.width)).render_into(inner, self.buf);
             }
             _ => {}
@@ -250,9 +249,13 @@ impl Draw<'_> {
         self.put(area, TextLine::from(spans));
         // As many hints as fit beside the tabs, the most useful first.
         let mut hints = String::new();
-        for (a, what) in
-            [(Action::Help, "help"), (Action::Quit, "quit"), (Action::Filter, "filter"), (Action::Command, "command")]
-        {
+        let hints_said = [
+            (Action::Help, t!("hint-help")),
+            (Action::Quit, t!("hint-quit")),
+            (Action::Filter, t!("hint-filter")),
+            (Action::Command, t!("hint-command")),
+        ];
+        for (a, what) in hints_said {
             let next = format!("{}{}{} {what}", hints, if hints.is_empty() { "" } else { "  " }, self.hint(a));
             if used + text::width(&next) + 2 > usize::from(area.width) {
                 break;
@@ -269,7 +272,7 @@ impl Draw<'_> {
     pub fn title(&mut self, area: Rect, spans: Vec<Span>) {
         let mut spans = self.shown(TextLine::from(spans)).spans;
         if self.app.busy() {
-            spans.push(Span::raw(format!("  {} loading", SPINNER[(self.app.ticks % 10) as usize])));
+            spans.push(Span::raw(t!("title-loading", spinner = SPINNER[(self.app.ticks % 10) as usize])));
         }
         self.put(area, TextLine::from(spans).style(self.theme.heading()));
     }
@@ -288,10 +291,10 @@ impl Draw<'_> {
     ) {
         if paged.shown.is_empty() {
             let msg = match (&paged.error, paged.waiting.is_some(), paged.filter.is_empty()) {
-                (Some(e), _, _) => format!("Could not load: {e}"),
-                (None, true, _) => "Loading…".to_string(),
+                (Some(e), _, _) => t!("could-not-load", error = e.clone()),
+                (None, true, _) => t!("loading"),
                 (None, false, true) => nothing.to_string(),
-                (None, false, false) => "Nothing loaded matches the filter (Esc clears it).".to_string(),
+                (None, false, false) => t!("filter-matches-nothing"),
             };
             // The first line says why the list is empty; the lines after it, what would fill it.
             for (i, line) in msg.lines().enumerate().take(usize::from(area.height)) {
@@ -319,6 +322,10 @@ impl Draw<'_> {
         let app = self.app;
         self.buf.set_style(area, self.theme.bar());
         let mut left = app.link_status();
+        let backup = app.backup_status();
+        if let Some((made, false)) = &backup {
+            left.push_str(&format!(" · {made}"));
+        }
         if let Some(n) = &app.notice {
             left.push_str(&format!(" │ {}", if n.error { format!("✗ {}", n.text) } else { n.text.clone() }));
         }
@@ -334,6 +341,9 @@ impl Draw<'_> {
                 Some(head) if text::width(&self.text(&whole)) > room => left.push_str(&format!(" │ ! {head}")),
                 _ => left.push_str(&whole),
             }
+        }
+        if let Some((warning, true)) = &backup {
+            left.push_str(&format!(" │ ! {warning}"));
         }
         let left = self.text(&left);
         let bold = app.notice.as_ref().is_some_and(|n| n.error) || matches!(app.health, Health::Lost(_));
@@ -394,11 +404,11 @@ impl Draw<'_> {
             .map(|b| {
                 TextLine::from(vec![
                     Span::styled(format!(" {:<6}", b.key.to_string()), Style::default().add_modifier(Modifier::BOLD)),
-                    Span::raw(b.description.clone()),
+                    Span::raw(b.said(Layer::Copy)),
                 ])
             })
             .collect();
-        let inner = self.popup(50, lines.len() as u16 + 2, "Copy to your clipboard");
+        let inner = self.popup(50, lines.len() as u16 + 2, &t!("copy-title"));
         Paragraph::new(lines).render_into(inner, self.buf);
     }
 }
@@ -410,17 +420,25 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
         Overlay::Filter(input) => ("/", input, None),
         Overlay::Command { input, completions, .. } => (":", input, Some(completions)),
         Overlay::Reason { input, failed } => {
-            reject = format!("reject, failing {failed} — why? ");
+            reject = t!("prompt-reject", failed = failed.to_string());
             (reject.as_str(), input, None)
         }
         Overlay::Decline { input, request } => {
-            reject = format!("decline request {request} — why? ");
+            reject = t!("prompt-decline", request = *request);
             (reject.as_str(), input, None)
         }
-        Overlay::Before(input) => ("mark what went online here before (YYYY-MM-DD): ", input, None),
+        Overlay::Before(input) => {
+            reject = t!("prompt-before");
+            (reject.as_str(), input, None)
+        }
         Overlay::Waive(form) => {
             reject = text::display(
-                &format!("waive {} “{}” on item {} — why? ", form.kind.as_str(), form.text, form.item),
+                &t!(
+                    "prompt-waive",
+                    kind = super::words::finding(form.kind),
+                    text = form.text.clone(),
+                    item = form.item
+                ),
                 app.ambiguous,
             );
             (reject.as_str(), &form.input, None)

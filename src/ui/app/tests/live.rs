@@ -6,7 +6,7 @@ use chrono::Duration;
 
 use super::*;
 use crate::domain::Role;
-use crate::ui::app::health::{COLLEAGUE, Identity, NOT_SENT};
+use crate::ui::app::health::{Identity, colleague, not_sent};
 use crate::ui::sanitise;
 
 /// Answers the console's question of who it acts as.
@@ -248,10 +248,10 @@ fn a_colleagues_change_says_so_briefly_in_the_status_line() {
     // The column tree loads again; answer it.
     let [(id, Load::Columns { .. })] = loads(&effects)[..] else { panic!("{effects:?}") };
     a.update(Msg::Loaded(id, Loaded::Columns(Ok(entries()))));
-    assert!(status_line(&a).starts_with(&format!(" ● connected · {COLLEAGUE}")), "{}", status_line(&a));
+    assert!(status_line(&a).starts_with(&format!(" ● connected · {}", colleague())), "{}", status_line(&a));
     assert!(a.ticking(), "the status line is drawn again until the note goes");
     ticks(&mut a, 51);
-    assert!(!status_line(&a).contains(COLLEAGUE), "{}", status_line(&a));
+    assert!(!status_line(&a).contains(&colleague()), "{}", status_line(&a));
     assert!(!a.ticking());
 }
 
@@ -409,7 +409,7 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     let notice = a.notice.clone().unwrap();
     assert!(notice.error && notice.text.starts_with("not saved: the database cannot be reached"), "{notice:?}");
     assert!(
-        confirmation(&a).contains("Withdraw item 2106") && confirmation(&a).ends_with(NOT_SENT),
+        confirmation(&a).contains("Withdraw item 2106") && confirmation(&a).ends_with(&not_sent()),
         "{}",
         confirmation(&a)
     );
@@ -425,7 +425,7 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     assert!(writes(&effects).is_empty());
     assert!(ticks(&mut a, 50).iter().all(|(_, l)| !l.is_write()));
     assert_eq!(a.layer(), Layer::Confirm);
-    assert!(!confirmation(&a).contains(NOT_SENT), "{}", confirmation(&a));
+    assert!(!confirmation(&a).contains(&not_sent()), "{}", confirmation(&a));
     // Enter again: now it is sent, once.
     let effects = key(&mut a, KeyCode::Enter);
     assert_eq!(writes(&effects), [Load::Retract { items: vec![2106], reason: RetractionReason::Outdated }]);
@@ -514,7 +514,7 @@ fn a_body_of_millions_of_characters_is_cut_for_display_and_drawn_quickly() {
     let history = vec![HistoryEntry { at: t, operator: "\u{9b}2J".into(), event: "submitted\u{1b}c".into() }];
     a.update(Msg::Loaded(id, Loaded::Item(Ok(Box::new((full, history))))));
     let (shown, _) = a.item.as_ref().unwrap().item.as_ref().unwrap();
-    assert!(shown.body.ends_with(sanitise::CUT));
+    assert!(shown.body.ends_with(&sanitise::cut()));
     assert!(shown.body.lines().count() <= sanitise::BLOCK_LINES);
     // A frame at the top and one far down the body.
     let mut frames = Vec::new();

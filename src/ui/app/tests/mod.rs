@@ -16,6 +16,7 @@ use crate::domain::item::AttachmentKind;
 use crate::domain::review::Decision;
 use crate::domain::staleness::{DocumentStatus, Staleness, Status};
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
+use crate::i18n::Lang;
 use crate::reports::ScoreRow;
 use crate::reports::StaleRow;
 use crate::store::{
@@ -50,6 +51,9 @@ mod withdraw;
 
 /// The Scores tab.
 mod scores;
+
+/// The status line's word on backups.
+mod backup;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -507,6 +511,26 @@ fn the_tab_bar_lists_every_view() {
         assert!(shown.contains(&format!("{} {}", n + 1, tab.title())), "{tab:?} in {shown}");
     }
     insta::assert_snapshot!("tab_bar", shown);
+}
+
+/// The tab bar in Chinese: every view's number and name, all eight at 80 columns (a Chinese
+/// character is two cells), the hints beside them where there is room.
+#[test]
+fn the_tab_bar_speaks_chinese() {
+    crate::i18n::scoped(Lang::ZhCn, || {
+        let mut shown = String::new();
+        for size in [(80, 24), (160, 48)] {
+            let a = sized(size, false);
+            let text = text_of(&a);
+            let bar = text.lines().next().unwrap();
+            for (n, tab) in Tab::ALL.iter().enumerate() {
+                assert!(bar.contains(&format!("{} {}", n + 1, tab.title())), "{tab:?} in {bar}");
+            }
+            shown.push_str(&format!("{}x{}:\n{bar}\n", size.0, size.1));
+        }
+        assert!(shown.contains("1 待审") && shown.contains("8 内容检查"), "{shown}");
+        insta::assert_snapshot!("tab_bar_zh", shown);
+    });
 }
 
 #[test]

@@ -286,7 +286,7 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
     assert_eq!(items.iter().map(|(id, _)| *id).collect::<Vec<_>>(), [1207, 1102]);
     let text = text_of(&a);
     assert!(text.contains("Keep 2 items online, marked, instead of withdrawing them:"), "{text}");
-    assert!(text.contains("已修改 amended · Tab: 已废止, 已失效"), "{text}");
+    assert!(text.contains("已修改 · Tab: 已废止, 已失效"), "{text}");
     assert!(
         text.contains("2026-11-29 (today)") && text.contains("Enter marks · Tab next mark · Esc cancels"),
         "{text}"

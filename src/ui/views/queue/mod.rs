@@ -14,7 +14,8 @@ use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Cursor, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
 use crate::ui::text::SearchKey;
-use crate::usecase;
+use crate::ui::words;
+use crate::{t, usecase};
 
 mod draw;
 mod review;
@@ -170,9 +171,9 @@ pub fn waiting(entry: &QueueItem, now: DateTime<Utc>) -> (String, bool) {
 /// A wait in minutes as a person reads it: `40m`, `5h`, `2d 3h`.
 pub fn waited(minutes: i64) -> String {
     match minutes.max(0) {
-        m if m < 60 => format!("{m}m"),
-        m if m < 24 * 60 => format!("{}h", m / 60),
-        m => format!("{}d {}h", m / (24 * 60), m % (24 * 60) / 60),
+        m if m < 60 => t!("waited-minutes", minutes = m),
+        m if m < 24 * 60 => t!("waited-hours", hours = m / 60),
+        m => t!("waited-days", days = m / (24 * 60), hours = m % (24 * 60) / 60),
     }
 }
 
@@ -236,7 +237,7 @@ impl QueueView {
                 let Some(e) = self.items.selected() else { return true };
                 let id = e.id;
                 if e.stage != Stage::Publish {
-                    ask.warn(format!("item {id} is at {}: only approved items are published", e.stage.as_str()));
+                    ask.warn(t!("queue-only-approved", id = id, stage = words::stage(e.stage)));
                 } else if !self.marked.remove(&id) {
                     self.marked.insert(id);
                 }
@@ -250,14 +251,10 @@ impl QueueView {
             Action::PublishMarked => {
                 let marked: Vec<&QueueItem> = self.items.rows.iter().filter(|e| self.marked.contains(&e.id)).collect();
                 if marked.is_empty() {
-                    ask.warn("mark approved items first (Space)");
+                    ask.warn(t!("queue-mark-first"));
                 } else {
                     let list: Vec<String> = marked.iter().map(|e| format!("{}  {}", e.id, e.title)).collect();
-                    let text = format!(
-                        "Publish {} items, each into its target columns:\n  {}\n\nEnter publishes · Esc cancels",
-                        marked.len(),
-                        list.join("\n  ")
-                    );
+                    let text = t!("queue-publish-marked", count = marked.len(), items = list.join("\n  "));
                     ask.confirm(text, Confirmed::PublishMarked);
                 }
             }
@@ -275,7 +272,7 @@ impl QueueView {
                     self.arrived(cx, ask);
                 }
                 if let Some(e) = failed {
-                    ask.warn(format!("loading the queue failed: {e}"));
+                    ask.warn(t!("queue-load-failed", error = e));
                 }
             }
             Loaded::Item(result) => {
@@ -286,7 +283,7 @@ impl QueueView {
                     Ok(found) => item.item = Some(*found),
                     Err(e) => {
                         item.error = Some(e.clone());
-                        ask.warn(format!("loading item {} failed: {e}", item.id));
+                        ask.warn(t!("item-load-failed", id = item.id, error = e));
                     }
                 }
             }
@@ -310,7 +307,7 @@ impl QueueView {
         let current = r.entry.id;
         match result {
             Ok(t) => {
-                ask.tell(format!("item {}: {} → {}", t.item, t.from.as_str(), t.to.as_str()));
+                ask.tell(t!("queue-moved", id = t.item, from = words::stage(t.from), to = words::stage(t.to)));
                 // The next item in the queue opens when the reloaded queue arrives.
                 let shown = &self.items;
                 let at = shown.shown.iter().position(|&i| shown.rows[i].id == current);
@@ -339,8 +336,8 @@ impl QueueView {
         let refused: Vec<String> = results.into_iter().filter_map(Result::err).collect();
         self.marked.clear();
         match refused.first() {
-            None => ask.tell(format!("published {done} items")),
-            Some(first) => ask.warn(format!("published {done} of {}; {first}", done + refused.len())),
+            None => ask.tell(t!("queue-published", count = done)),
+            Some(first) => ask.warn(t!("queue-published-some", done = done, count = done + refused.len(), first = first.clone())),
         }
         self.load(ask);
     }
