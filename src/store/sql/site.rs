@@ -194,7 +194,7 @@ sql_impl! { Store;
             // before the site's part (kept even if that is refused).
             for (to, statements) in schema::UPGRADES.iter().filter(|(to, _)| *to > found) {
                 for statement in statements.iter().filter_map(|s| schema::statement(s, DB::DIALECT)) {
-                    (&mut *tx).execute(statement.as_str()).await.map_err(without_trigrams)?;
+                    (&mut *tx).execute(statement.as_str()).await.map_err(crate::store::backend::without_trigrams)?;
                 }
                 if *to == schema::CHAINED_SINCE {
                     Self::chain_existing(&mut tx).await?;
@@ -216,7 +216,7 @@ sql_impl! { Store;
         if version.is_none() {
             // A text query without arguments runs as one multi-statement script on both drivers.
             let script = schema::render(DB::DIALECT);
-            (&mut *tx).execute(script.as_str()).await.map_err(without_trigrams)?;
+            (&mut *tx).execute(script.as_str()).await.map_err(crate::store::backend::without_trigrams)?;
             for grant in DB::ROLE_GRANTS {
                 (&mut *tx).execute(*grant).await?;
             }
@@ -359,41 +359,5 @@ sql_impl! { Store;
                 .fetch_optional(&self.pool)
                 .await?;
         row.map(|(role, active)| Ok((parse("role", &role)?, active))).transpose()
-    }
-}
-
-/// A PostgreSQL server without pg_trgm (Debian's postgresql-contrib) refuses the schema's
-/// `CREATE EXTENSION pg_trgm`: said in one line, with what to install.
-fn without_trigrams(e: sqlx::Error) -> StoreError {
-    match &e {
-        sqlx::Error::Database(d) if trigrams_missing(d.code().as_deref(), d.message()) => {
-            StoreError::Refused(t!("search-no-pg-trgm"))
-        }
-        _ => e.into(),
-    }
-}
-
-/// Whether an error is PostgreSQL's for an extension pg_trgm it cannot find: undefined_file
-/// ("extension "pg_trgm" is not available", or "could not open extension control file
-/// …/pg_trgm.control" before version 15).
-fn trigrams_missing(code: Option<&str>, message: &str) -> bool {
-    code == Some("58P01") && message.contains("pg_trgm")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_server_without_pg_trgm_is_told_what_to_install() {
-        assert!(trigrams_missing(Some("58P01"), "extension \"pg_trgm\" is not available"));
-        assert!(trigrams_missing(
-            Some("58P01"),
-            "could not open extension control file \"/usr/share/postgresql/13/extension/pg_trgm.control\": No such file"
-        ));
-        assert!(!trigrams_missing(Some("42501"), "permission denied to create extension \"pg_trgm\""));
-        assert!(!trigrams_missing(Some("58P01"), "could not open file \"base/1/2\""));
-        let said = crate::i18n::scoped(crate::i18n::Lang::En, || t!("search-no-pg-trgm"));
-        assert!(said.contains("postgresql-contrib") && !said.contains('\n'), "{said}");
     }
 }
