@@ -102,3 +102,21 @@ key-copy-app-back = Close
 key-global-app-back-vim = Back out
 key-column-column-mark-range-vim = Mark every row from the last one marked to here (as a visual line)
 key-unit-unit-reverse-incident-vim = Correct (undo) the selected incident by a reversing record
+
+## Keymap files that cannot be used, and keys a terminal takes
+
+keymap-not-a-keymap = not a keymap
+keymap-unknown-view = unknown view { $view } (views: { $views })
+keymap-unknown-action = unknown action { $action } (`portal-admin keymap show` lists them)
+keymap-bound-twice = { $key } is bound twice in [{ $view }] (first on line { $line })
+keymap-taken = [{ $view }] { $key } ({ $action }) is usually taken by { $who }; it may never reach the console
+keymap-taken-tmux = tmux's prefix
+keymap-taken-screen = screen's prefix (and tmux's in many setups)
+keymap-taken-xoff = terminal flow control (XOFF)
+keymap-taken-xon = terminal flow control (XON)
+keymap-taken-suspend = the shell's suspend
+
+## docs/keys.md (English, generated)
+
+keys-reference-intro = Generated from `keymaps/default.toml` (and `keymaps/vim.toml` below) by the test `ui::keymap::tests::the_key_reference_is_generated_from_the_keymaps`; do not edit by hand. A view's own binding wins over a global one.
+keys-reference-head = | key | action | what it does |

@@ -236,3 +236,28 @@ incident-item-placeholder = optional: the item's id or ref
 incident-date-placeholder = YYYY-MM-DD (empty: today)
 incident-note-placeholder = what happened (required)
 incident-correction-placeholder = why it is corrected (required)
+
+## What the views say on the status line and in their questions
+
+audit-load-failed = loading the audit trail failed: { $error }
+withdrawn-load-failed = loading the withdrawals failed: { $error }
+withdrawn-restored-already = this withdrawal of item { $id } was undone already ({ $date } by { $by })
+withdrawn-restore-confirm =
+    Put item { $id } back online in the columns it was in:
+    {"  "}{ $title }
+    {"  "}withdrawn { $date } by { $by } ({ $reason })
+
+    { $yes } restores · { $no } cancels
+retractions-load-failed = loading the retraction requests failed: { $error }
+retractions-marks-instead = {" "}· { $key } marks instead
+retractions-withdraw-confirm =
+    Withdraw item { $id } from every column ({ $reason }):
+    {"  "}{ $title }
+    {"  "}{ $columns }
+
+    requested by { $unit } · { $yes } withdraws{ $instead } · { $no } cancels
+retractions-mark-outdated-only = only an outdated request can be answered with a mark; this one is { $reason }: withdraw ({ $withdraw }) or decline ({ $decline }) it
+retractions-decline-placeholder = why the item stays online (required)
+retractions-record-id = request #{ $id }
+findings-check-failed = checking the online items failed: { $error }
+inspect-load-failed = the inspection failed: { $error }

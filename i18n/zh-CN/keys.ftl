@@ -100,3 +100,21 @@ key-copy-app-back = 关闭
 key-global-app-back-vim = 退出当前状态
 key-column-column-mark-range-vim = 标记从上次标记的行到这里的每一行（如同可视行模式）
 key-unit-unit-reverse-incident-vim = 以一条冲销记录更正（撤销）选中的责任事故
+
+## 不能使用的按键表文件，以及被终端占用的按键
+
+keymap-not-a-keymap = 不是按键表
+keymap-unknown-view = 未知视图 { $view }（视图有：{ $views }）
+keymap-unknown-action = 未知动作 { $action }（`portal-admin keymap show` 列出全部动作）
+keymap-bound-twice = { $key } 在 [{ $view }] 中绑定了两次（第一次在第 { $line } 行）
+keymap-taken = [{ $view }] { $key }（{ $action }）通常被{ $who }占用；可能到不了控制台
+keymap-taken-tmux = tmux 的前缀键
+keymap-taken-screen = screen 的前缀键（很多设置中也是 tmux 的）
+keymap-taken-xoff = 终端流控（XOFF）
+keymap-taken-xon = 终端流控（XON）
+keymap-taken-suspend = shell 的挂起键
+
+## docs/keys.md（英文，自动生成）
+
+keys-reference-intro = 由测试 `ui::keymap::tests::the_key_reference_is_generated_from_the_keymaps` 根据 `keymaps/default.toml`（及下文的 `keymaps/vim.toml`）生成；请勿手工编辑。视图自己的按键优先于通用按键。
+keys-reference-head = | 按键 | 动作 | 作用 |

@@ -68,7 +68,7 @@ review-no-findings = 内容检查未在这条信息中发现问题
 review-no-finding-to-act-on = 没有可处理的问题：内容检查未在这条信息中发现问题
 review-blocked = 未通过：按 { $waive } 豁免（按 { $next } 选择）或按 { $reject } 退回——{ $kind }“{ $text }”{ $more ->
         [0] {""}
-       *[other] 等 { $more } 处
+       *[other] 及另外 { $more } 处
     }阻止审核通过（{ $span }：{ $message }）
 
 ## 等待时长（待审、撤回申请、已撤回）
@@ -178,7 +178,7 @@ scores-head-points = 计分
 scores-head-deduct = 扣分
 scores-head-net = 得分
 scores-head-change = 变化
-scores-head-bar = 得分
+scores-head-bar = 得分图
 scores-hint-explains = 明细
 scores-hint-incident = 责任事故
 scores-hint-bulletin = 通报
@@ -191,7 +191,7 @@ scores-note-nothing = 未报送
 scores-note-incidents = { $count } 起事故
 scores-of = {" "}/ { $count }
 scores-rank = {" "}· 排名 { $rank }{ $of } · 得分{" "}
-scores-change = {" "}（较 { $period } { $change }）
+scores-change = （较 { $period } { $change }）
 scores-sum = 计分 { $points } = { $text }×1 + { $image_text }×2 + { $video }×3 · 扣分 { $deductions } · 得分 { $net } · { $previous }：{ $previous_net }
 scores-explain-failed = 无法说明得分：{ $error }
 scores-items-why = ，每条按最高形式计一次
@@ -232,3 +232,28 @@ incident-item-placeholder = 可选：信息编号或引用
 incident-date-placeholder = YYYY-MM-DD（留空为今天）
 incident-note-placeholder = 事故经过（必填）
 incident-correction-placeholder = 更正原因（必填）
+
+## 各视图在状态行和确认中说的话
+
+audit-load-failed = 读取审计记录失败：{ $error }
+withdrawn-load-failed = 读取已撤回信息失败：{ $error }
+withdrawn-restored-already = 信息 { $id } 的这次撤回已经恢复（{ $date }，{ $by }）
+withdrawn-restore-confirm =
+    将信息 { $id } 恢复到原来所在的栏目上线：
+    {"  "}{ $title }
+    {"  "}{ $date } 由 { $by } 撤回（{ $reason }）
+
+    { $yes } 恢复 · { $no } 取消
+retractions-load-failed = 读取撤回申请失败：{ $error }
+retractions-marks-instead = {" "}· { $key } 改为标注
+retractions-withdraw-confirm =
+    从所有栏目撤回信息 { $id }（{ $reason }）：
+    {"  "}{ $title }
+    {"  "}{ $columns }
+
+    申请单位 { $unit } · { $yes } 撤回{ $instead } · { $no } 取消
+retractions-mark-outdated-only = 只有因过期申请撤回的才能改为标注；这一申请的原因是{ $reason }：请撤回（{ $withdraw }）或不予撤回（{ $decline }）
+retractions-decline-placeholder = 信息保留在线的原因（必填）
+retractions-record-id = 撤回申请 #{ $id }
+findings-check-failed = 检查已上线信息失败：{ $error }
+inspect-load-failed = 网站检查失败：{ $error }

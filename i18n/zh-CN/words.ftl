@@ -56,3 +56,28 @@ lacks-target-columns = 栏目
 lacks-signed-scan-long = 部门领导签字盖章扫描件
 lacks-electronic-text-long = 信息电子版
 lacks-target-columns-long = 信息发布具体栏目
+
+## 第九条七项审核内容
+
+check-1 = 不涉密
+check-2 = 符合方针政策和法律法规
+check-3 = 不侵犯知识产权
+check-4 = 不损害单位和个人权益
+check-5 = 有利于宣传和发展
+check-6 = 适宜当前发布
+check-7 = 统计数据准确
+
+## 问题所在位置
+
+finding-in-title = 标题 { $start }-{ $end }
+finding-in-body = 正文 { $start }-{ $end }
+finding-in-dates = 日期
+
+## 消息中提到的审核环节
+
+stage-name-office-review = 办公室审核
+stage-name-recheck = 复核
+stage-name-review = 审核
+stage-name-publish = 待发布
+stage-name-returned = 已退回
+stage-name-done = 已发布

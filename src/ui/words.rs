@@ -1,7 +1,7 @@
 //! The domain's values as the console shows them, in the language in effect (`i18n/*/words.ftl`).
 //! The command line, CSV and JSON keep the English names (`as_str`): they are the scripting interface.
 
-use crate::domain::checks::FindingKind;
+use crate::domain::checks::{Field, Finding, FindingKind};
 use crate::domain::item::AttachmentKind;
 use crate::domain::staleness::Status;
 use crate::domain::{Form, IncidentKind, ItemPath, RetractionReason, Role, Stage};
@@ -16,6 +16,19 @@ pub fn stage(s: Stage) -> String {
         Stage::Publish => t!("stage-publish"),
         Stage::Returned => t!("stage-returned"),
         Stage::Done => t!("stage-done"),
+    }
+}
+
+/// A review step as the command line names it in English (`office_review`, as `--stage` takes
+/// it), in the regulation's words in Chinese: for messages that name the step an item is at.
+pub fn stage_name(s: Stage) -> String {
+    match s {
+        Stage::OfficeReview => t!("stage-name-office-review"),
+        Stage::Recheck => t!("stage-name-recheck"),
+        Stage::Review => t!("stage-name-review"),
+        Stage::Publish => t!("stage-name-publish"),
+        Stage::Returned => t!("stage-name-returned"),
+        Stage::Done => t!("stage-name-done"),
     }
 }
 
@@ -88,6 +101,28 @@ pub fn incident(k: IncidentKind) -> String {
         IncidentKind::Typo => t!("incident-kind-typo"),
         IncidentKind::Classified => t!("incident-kind-classified"),
         IncidentKind::Improper => t!("incident-kind-improper"),
+    }
+}
+
+/// One of the seven checks of Art. 9 (`n` from 1).
+pub fn check(n: usize) -> String {
+    match n {
+        1 => t!("check-1"),
+        2 => t!("check-2"),
+        3 => t!("check-3"),
+        4 => t!("check-4"),
+        5 => t!("check-5"),
+        6 => t!("check-6"),
+        _ => t!("check-7"),
+    }
+}
+
+/// Where a finding is: "body 12-15", 正文 12-15.
+pub fn place(f: &Finding) -> String {
+    match f.field {
+        Field::Title => t!("finding-in-title", start = f.start, end = f.end),
+        Field::Body => t!("finding-in-body", start = f.start, end = f.end),
+        Field::Dates => t!("finding-in-dates"),
     }
 }
 

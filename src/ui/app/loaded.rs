@@ -47,7 +47,7 @@ impl App {
                         }
                     }
                     Err(e) => {
-                        self.warn(t!("columns-load-failed", error = e.clone()));
+                        self.warn(t!("console-columns-load-failed", error = e.clone()));
                         self.columns.error = Some(e);
                     }
                 }

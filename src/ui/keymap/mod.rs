@@ -411,34 +411,28 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<Parsed>, KeymapError> {
         |offset: usize, message: String| KeymapError { file: name.to_string(), line: line_of(text, offset), message };
     let file: File = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        let message = e.message().lines().next().unwrap_or("not a keymap").to_string();
+        let message = e.message().lines().next().map_or_else(|| t!("keymap-not-a-keymap"), str::to_string);
         error(offset, message)
     })?;
     let mut out = Vec::new();
     for (layer_name, entries) in file {
         let layer = Layer::parse(layer_name.get_ref()).ok_or_else(|| {
             let known: Vec<&str> = Layer::ALL.iter().map(|l| l.name()).collect();
-            error(
-                layer_name.span().start,
-                format!("unknown view {:?} (views: {})", layer_name.get_ref(), known.join(", ")),
-            )
+            let view = format!("{:?}", layer_name.get_ref());
+            error(layer_name.span().start, t!("keymap-unknown-view", view = view, views = known.join(", ")))
         })?;
         let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
         for entry in entries {
             let entry = entry.into_inner();
             let key = Key::parse(entry.on.get_ref()).map_err(|m| error(entry.on.span().start, m))?;
             let action = Action::parse(entry.run.get_ref()).ok_or_else(|| {
-                error(
-                    entry.run.span().start,
-                    format!("unknown action {:?} (`portal-admin keymap show` lists them)", entry.run.get_ref()),
-                )
+                let name = format!("{:?}", entry.run.get_ref());
+                error(entry.run.span().start, t!("keymap-unknown-action", action = name))
             })?;
             let line = line_of(text, entry.on.span().start);
             if let Some(first) = seen.insert(key, line) {
-                return Err(error(
-                    entry.on.span().start,
-                    format!("{key} is bound twice in [{}] (first on line {first})", layer.name()),
-                ));
+                let said = t!("keymap-bound-twice", key = key.to_string(), view = layer.name(), line = first);
+                return Err(error(entry.on.span().start, said));
             }
             out.push((layer, key, action, entry.desc));
         }
@@ -447,13 +441,16 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<Parsed>, KeymapError> {
 }
 
 /// Keys that terminal multiplexers usually take before the console sees them.
-const TAKEN: &[(&str, &str)] = &[
-    ("Ctrl-b", "tmux's prefix"),
-    ("Ctrl-a", "screen's prefix (and tmux's in many setups)"),
-    ("Ctrl-s", "terminal flow control (XOFF)"),
-    ("Ctrl-q", "terminal flow control (XON)"),
-    ("Ctrl-z", "the shell's suspend"),
-];
+fn taken(key: &str) -> Option<String> {
+    match key {
+        "Ctrl-b" => Some(t!("keymap-taken-tmux")),
+        "Ctrl-a" => Some(t!("keymap-taken-screen")),
+        "Ctrl-s" => Some(t!("keymap-taken-xoff")),
+        "Ctrl-q" => Some(t!("keymap-taken-xon")),
+        "Ctrl-z" => Some(t!("keymap-taken-suspend")),
+        _ => None,
+    }
+}
 
 impl Keymap {
     /// The shipped default map alone.
@@ -514,12 +511,8 @@ impl Keymap {
         for (layer, bindings) in &self.layers {
             for b in bindings {
                 let name = b.key.to_string();
-                if let Some((_, who)) = TAKEN.iter().find(|(k, _)| *k == name) {
-                    out.push(format!(
-                        "[{}] {name} ({}) is usually taken by {who}; it may never reach the console",
-                        layer.name(),
-                        b.action.name()
-                    ));
+                if let Some(who) = taken(&name) {
+                    out.push(t!("keymap-taken", view = layer.name(), key = name, action = b.action.name(), who = who));
                 }
             }
         }
@@ -529,17 +522,15 @@ impl Keymap {
 
 /// The key reference for `docs/keys.md`, generated from a keymap so it cannot drift from it.
 pub fn reference(map: &Keymap, title: &str) -> String {
-    let mut out = format!(
-        "# {title}\n\nGenerated from `keymaps/default.toml` (and `keymaps/vim.toml` below) by the test \
-         `ui::keymap::tests::the_key_reference_is_generated_from_the_keymaps`; do not edit by hand. A view's own \
-         binding wins over a global one.\n"
-    );
+    // docs/keys.md is English: its words are the English catalog's.
+    let en = |key: &str| i18n::text_in(Lang::En, key, None);
+    let mut out = format!("# {title}\n\n{}\n", en("keys-reference-intro"));
     for layer in Layer::ALL {
         let bindings = map.bindings(layer);
         if bindings.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n## {}\n\n| key | action | what it does |\n| --- | --- | --- |\n", layer.name()));
+        out.push_str(&format!("\n## {}\n\n{}\n| --- | --- | --- |\n", layer.name(), en("keys-reference-head")));
         for b in bindings {
             let key = b.key.to_string().replace('|', "\\|");
             out.push_str(&format!("| `{key}` | `{}` | {} |\n", b.action.name(), b.description.replace('|', "\\|")));

@@ -478,7 +478,8 @@ fn every_view_state_at_both_sizes_in_colour_and_monochrome() {
     snapshot_all(states());
 }
 
-/// Each state's screen at 80×24 and 160×48, in colour and monochrome, against its snapshot file.
+/// Each state's screen at 80×24 and 160×48, in colour and monochrome, against its snapshot file;
+/// and its text in Chinese at 80×24 (`NAME_zh_80x24`; the Columns tab's screens have their own).
 fn snapshot_all(states: Vec<State>) {
     for (name, setup) in states {
         for size in [(80, 24), (160, 48)] {
@@ -489,6 +490,13 @@ fn snapshot_all(states: Vec<State>) {
                 insta::assert_snapshot!(format!("{name}_{}x{}_{theme}", size.0, size.1), screen(&a));
             }
         }
+        crate::i18n::scoped(Lang::ZhCn, || {
+            let mut a = sized((80, 24), true);
+            setup(&mut a);
+            if a.tab != Tab::Columns {
+                insta::assert_snapshot!(format!("{name}_zh_80x24"), view_text(&a));
+            }
+        });
     }
 }
 

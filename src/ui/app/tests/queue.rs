@@ -53,7 +53,7 @@ fn a_review_by_keys_needs_all_seven_checks_then_opens_the_next_item() {
     let t = Transition { item: 31, from: Stage::OfficeReview, to: Stage::Publish, version: 2 };
     let effects = a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Ok(t))))));
     assert!(a.views.queue.reviewing.is_none());
-    assert!(a.notice.as_ref().unwrap().text.contains("office review → to publish"));
+    assert!(a.notice.as_ref().unwrap().text.contains("office_review → publish"));
     let [(id, Load::View(views::Load::Queue(views::queue::Load::List)))] = loads(&effects)[..] else {
         panic!("{effects:?}")
     };

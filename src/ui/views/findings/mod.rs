@@ -174,7 +174,7 @@ impl FindingsView {
                 let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
                 self.list.accept_whole(id, result, cx.height);
                 if let Some(e) = failed {
-                    ask.warn(format!("checking the online items failed: {e}"));
+                    ask.warn(crate::t!("findings-check-failed", error = e));
                 }
             }
             Loaded::Item(result) => {
@@ -184,7 +184,7 @@ impl FindingsView {
                     Ok(found) => item.item = Some(*found),
                     Err(e) => {
                         item.error = Some(e.clone());
-                        ask.warn(format!("loading item {} failed: {e}", item.id));
+                        ask.warn(crate::t!("item-load-failed", id = item.id, error = e));
                     }
                 }
             }

@@ -127,7 +127,7 @@ impl InspectView {
                 self.indicators = None;
                 self.detail = None;
                 self.error = Some(e.clone());
-                ask.warn(format!("the inspection failed: {e}"));
+                ask.warn(crate::t!("inspect-load-failed", error = e));
             }
         }
     }

@@ -127,18 +127,19 @@ fn review(d: &mut Draw, areas: &Areas, r: &Reviewing) {
 /// The seven checks, affirmed or not, and what a unit item lacks.
 fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
     let w = usize::from(area.width);
-    let item = t!("review-item", id = r.entry.id, stage = words::stage(r.entry.stage), version = r.entry.version);
+    let item = t!("review-item", id = r.entry.id, stage = words::stage_name(r.entry.stage), version = r.entry.version);
     let full = t!("review-checks-heading", item = item.clone());
     // Beside the findings on 80 columns: the item and its step, never a cut word.
     let heading = if text::width(&full) <= w { full } else { item };
     let mut lines = vec![TextLine::styled(fit(&heading, w), d.theme.heading())];
-    for (n, check) in crate::domain::review::CHECKS.iter().enumerate() {
+    for n in 0..crate::domain::review::CHECKS.len() {
+        let check = words::check(n + 1);
         let on = r.checks.contains(n as u32 + 1);
         let mark = if on { "[x]" } else { "[ ]" };
         let style = if on { d.theme.status(Status::Ok) } else { Style::default() };
         let label = format!(" {mark} {} ", n + 1);
         let room = w.saturating_sub(text::width(&label));
-        lines.push(TextLine::from(vec![Span::styled(label, style), Span::raw(fit(&d.text(check), room))]));
+        lines.push(TextLine::from(vec![Span::styled(label, style), Span::raw(fit(&d.text(&check), room))]));
     }
     let lacks: Vec<String> = r.entry.missing.iter().map(|k| words::lacks(*k)).collect();
     if !lacks.is_empty() {
@@ -192,7 +193,7 @@ fn findings_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
             (true, false) => ("✗ ", d.theme.status(Status::Overdue)),
             (false, false) => ("! ", d.theme.status(Status::DueSoon)),
         };
-        let place = finding.span().replace(':', " ");
+        let place = words::place(finding);
         let head = format!("{} “{}” {place}", words::finding(finding.kind), d.text(&finding.text));
         let said = match waived {
             Some(w) => t!("finding-waived", reason = w.to_string()),

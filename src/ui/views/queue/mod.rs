@@ -237,7 +237,7 @@ impl QueueView {
                 let Some(e) = self.items.selected() else { return true };
                 let id = e.id;
                 if e.stage != Stage::Publish {
-                    ask.warn(t!("queue-only-approved", id = id, stage = words::stage(e.stage)));
+                    ask.warn(t!("queue-only-approved", id = id, stage = words::stage_name(e.stage)));
                 } else if !self.marked.remove(&id) {
                     self.marked.insert(id);
                 }
@@ -307,7 +307,7 @@ impl QueueView {
         let current = r.entry.id;
         match result {
             Ok(t) => {
-                ask.tell(t!("queue-moved", id = t.item, from = words::stage(t.from), to = words::stage(t.to)));
+                ask.tell(t!("queue-moved", id = t.item, from = words::stage_name(t.from), to = words::stage_name(t.to)));
                 // The next item in the queue opens when the reloaded queue arrives.
                 let shown = &self.items;
                 let at = shown.shown.iter().position(|&i| shown.rows[i].id == current);

@@ -158,7 +158,7 @@ impl Reviewing {
             }
             Action::Publish => {
                 if self.entry.stage != Stage::Publish {
-                    ask.warn(t!("review-approve-first", id = self.entry.id, stage = words::stage(self.entry.stage)));
+                    ask.warn(t!("review-approve-first", id = self.entry.id, stage = words::stage_name(self.entry.stage)));
                 } else {
                     let text = t!("review-publish-confirm", id = self.entry.id, columns = self.entry.columns.join("\n  "));
                     ask.confirm(text, Confirmed::Publish);
@@ -218,7 +218,8 @@ impl Reviewing {
         let ambiguous = cx.ambiguous;
         let (Some((item, _)), Some((f, _))) = (&self.view.item, self.findings.selected()) else { return };
         let shown = |s: &str| crate::ui::text::display(s, ambiguous);
-        let mut lines = vec![shown(&item.title), String::new(), "Body".to_string()];
+        // The body's heading is one row whatever its words (a line that fits is one row).
+        let mut lines = vec![shown(&item.title), String::new(), String::new()];
         let body = item.body.strip_suffix('\n').unwrap_or(&item.body);
         lines.extend(body.split('\n').map(shown));
         let (line, at) = match f.field {
@@ -262,7 +263,7 @@ impl Reviewing {
             kind = words::finding(first.kind),
             text = first.text.clone(),
             more = open.len() - 1,
-            span = first.span(),
+            span = words::place(first),
             message = first.message.clone(),
         ))
     }
