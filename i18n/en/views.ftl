@@ -77,6 +77,7 @@ review-blocked = not approved: { $waive } waives (select with { $next }) or { $r
 waited-minutes = { $minutes }m
 waited-hours = { $hours }h
 waited-days = { $days }d { $hours }h
+waited-days-only = { $days }d
 
 ## Retractions (Art. 13)
 

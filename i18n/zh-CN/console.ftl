@@ -126,7 +126,7 @@ console-decline-needs-reason = 不予撤回必须填写原因
 declined-said = 已不予撤回；信息仍在线
 withdraw-question = 从所有栏目撤回{ $count ->
         [one] 信息 { $id }
-       *[other] { $count } 条信息
+       *[other] 这 { $count } 条信息
     }（不删除任何内容）：
 withdraw-more = {"  "}… 另有 { $count } 条
 withdraw-loses-points = {" "}（不再计分）

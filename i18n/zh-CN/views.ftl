@@ -76,6 +76,7 @@ review-blocked = 未通过：按 { $waive } 豁免（按 { $next } 选择）或�
 waited-minutes = { $minutes }分
 waited-hours = { $hours }时
 waited-days = { $days }天{ $hours }时
+waited-days-only = { $days }天
 
 ## 撤回申请（第十三条）
 

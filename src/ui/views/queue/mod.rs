@@ -173,7 +173,10 @@ pub fn waited(minutes: i64) -> String {
     match minutes.max(0) {
         m if m < 60 => t!("waited-minutes", minutes = m),
         m if m < 24 * 60 => t!("waited-hours", hours = m / 60),
-        m => t!("waited-days", days = m / (24 * 60), hours = m % (24 * 60) / 60),
+        // Days and hours while they fit the queue's column (six cells), then the days alone.
+        m => Some(t!("waited-days", days = m / (24 * 60), hours = m % (24 * 60) / 60))
+            .filter(|s| crate::ui::text::width(s) <= 6)
+            .unwrap_or_else(|| t!("waited-days-only", days = m / (24 * 60))),
     }
 }
 
