@@ -57,6 +57,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         &[
             ("backup.ftl", include_str!("../../i18n/en/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
+            ("columns.ftl", include_str!("../../i18n/en/columns.ftl")),
             ("console.ftl", include_str!("../../i18n/en/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/en/fields.ftl")),
             ("help.ftl", include_str!("../../i18n/en/help.ftl")),
@@ -73,6 +74,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         &[
             ("backup.ftl", include_str!("../../i18n/zh-CN/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
+            ("columns.ftl", include_str!("../../i18n/zh-CN/columns.ftl")),
             ("console.ftl", include_str!("../../i18n/zh-CN/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/zh-CN/fields.ftl")),
             ("help.ftl", include_str!("../../i18n/zh-CN/help.ftl")),

@@ -1,6 +1,7 @@
 //! The `:` line: its commands, their completions, and running one.
 
 use super::*;
+use crate::ui::views::columns::tree::Mode;
 
 /// The commands of the `:` line.
 pub const COMMANDS: &[&str] = &[
@@ -56,12 +57,7 @@ impl App {
     pub fn completions(&self, line: &str) -> Vec<String> {
         let line = line.trim_start();
         if let Some(rest) = line.strip_prefix("unit ") {
-            let units = self
-                .columns
-                .tree
-                .as_ref()
-                .map(|t| t.units.iter().map(|(u, _)| u.clone()).collect::<Vec<_>>())
-                .unwrap_or_default();
+            let units = self.views.columns.units();
             return units
                 .into_iter()
                 .filter(|u| SearchKey::new(&[u]).matches(rest.trim()))
@@ -76,14 +72,9 @@ impl App {
         let line = line.trim().trim_start_matches(':');
         let (name, arg) = line.split_once(' ').map_or((line, ""), |(n, a)| (n, a.trim()));
         let height = self.list_height();
-        let mut mode = |app: &mut App, f: &dyn Fn(&mut crate::ui::columns::Mode)| {
+        let mut mode = |app: &mut App, f: &dyn Fn(&mut Mode)| {
             app.switch(Tab::Columns, effects);
-            app.item = None;
-            app.column = None;
-            if let Some(tree) = &mut app.columns.tree {
-                f(&mut tree.mode);
-            }
-            app.columns.relayout(height);
+            app.views.columns.look(f, height);
         };
         match name {
             "" => {}
@@ -98,12 +89,7 @@ impl App {
                 m.by_unit = false;
             }),
             "unit" => {
-                let units: Vec<String> = self
-                    .columns
-                    .tree
-                    .as_ref()
-                    .map(|t| t.units.iter().map(|(u, _)| u.clone()).collect())
-                    .unwrap_or_default();
+                let units = self.views.columns.units();
                 let found = units
                     .iter()
                     .find(|u| *u == arg)
@@ -135,7 +121,8 @@ impl App {
                         if self.tab != Tab::Inspection {
                             self.switch(Tab::Columns, effects);
                         }
-                        self.load_columns(effects);
+                        let (views, cx, mut ask) = self.parts(effects);
+                        views.columns.load_tree(&cx, &mut ask);
                         // What the status line says of the calendar follows the day too.
                         self.load_calendar_status(effects);
                         self.tell(t!("command-at-said", date = day.to_string()));

@@ -279,14 +279,9 @@ impl App {
         self.link.identity = identity;
     }
 
-    /// Loads again everything open, keeping selections, questions and unfinished text: the column
-    /// tree, the open column and item, the item under review, and every list already loaded.
+    /// Loads again everything open, keeping selections, questions and unfinished text: every
+    /// view's (`View::changed`).
     pub(super) fn reload_open_views(&mut self, effects: &mut Vec<Effect>) {
-        self.load_columns(effects);
-        if let Some(id) = self.column.as_ref().map(|c| c.column.id) {
-            self.open_column_by_id(id, effects);
-        }
-        self.reload_item(effects);
         self.each_view(effects, |v, cx, ask| v.changed(cx, ask));
     }
 
@@ -424,10 +419,6 @@ impl App {
 pub fn failed(loaded: &Loaded) -> bool {
     // Every result by name, no catch-all: a result added later must say here whether it failed.
     match loaded {
-        Loaded::Columns(r) => r.is_err(),
-        Loaded::ColumnItems(r) | Loaded::ColumnBefore(r) => r.is_err(),
-        Loaded::ColumnHead(r) => r.is_err(),
-        Loaded::Item(r) => r.is_err(),
         Loaded::View(v) => v.failed(),
         Loaded::Withdrawn(r) => r.is_err(),
         Loaded::Marked(_, r) => r.is_err(),
@@ -458,11 +449,6 @@ mod tests {
     /// until it is named here, counted in `RESULTS` and given an error in `every_error`.
     fn name(loaded: &Loaded) -> &'static str {
         match loaded {
-            Loaded::Columns(_) => "Columns",
-            Loaded::ColumnItems(_) => "ColumnItems",
-            Loaded::ColumnHead(_) => "ColumnHead",
-            Loaded::Item(_) => "Item",
-            Loaded::ColumnBefore(_) => "ColumnBefore",
             Loaded::Withdrawn(_) => "Withdrawn",
             Loaded::Marked(..) => "Marked",
             Loaded::Restored(..) => "Restored",
@@ -481,7 +467,7 @@ mod tests {
     }
 
     /// The number of results not yet a registered view's, each named by `name`.
-    const RESULTS: usize = 18;
+    const RESULTS: usize = 13;
 
     fn e<T>() -> Result<T, String> {
         Err("the database said no".to_string())
@@ -496,11 +482,6 @@ mod tests {
             note: String::new(),
         };
         vec![
-            Loaded::Columns(e()),
-            Loaded::ColumnItems(e()),
-            Loaded::ColumnHead(e()),
-            Loaded::Item(e()),
-            Loaded::ColumnBefore(e()),
             Loaded::Withdrawn(e()),
             Loaded::Marked(MarkKind::Repealed, e()),
             Loaded::Restored(7, e()),

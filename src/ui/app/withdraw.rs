@@ -55,30 +55,6 @@ impl App {
         lines
     }
 
-    /// Asks to withdraw the item opened, or the marked items of the open column (the selected one
-    /// if none is marked).
-    pub(super) fn withdraw_chosen(&mut self) {
-        let items = match (&self.column, &self.item) {
-            (_, Some(view)) => match opened_item(view) {
-                Ok(items) => items,
-                Err(why) => {
-                    self.warn(why);
-                    return;
-                }
-            },
-            (Some(c), None) if !c.marks.items.is_empty() => c.marks.chosen(),
-            (Some(c), None) => match c.items.selected() {
-                Some(row) => vec![(row.id, row.title.clone())],
-                None => {
-                    self.warn(t!("withdraw-nothing"));
-                    return;
-                }
-            },
-            (None, None) => return,
-        };
-        self.ask_withdrawal(items);
-    }
-
     /// The confirmation before withdrawing `items` as outdated (`r` changes the reason).
     pub(super) fn ask_withdrawal(&mut self, items: Vec<(i64, String)>) {
         let text = self.withdrawal_text(&items, RetractionReason::Outdated);
@@ -242,8 +218,8 @@ impl App {
         match said {
             Ok(text) => {
                 self.tell(text);
-                if let Some(c) = &mut self.column {
-                    c.marks.clear();
+                for view in self.views.all_mut() {
+                    view.saved();
                 }
             }
             Err(e) => self.warn(e),
@@ -251,23 +227,17 @@ impl App {
         self.reload_after_write(effects);
     }
 
-    /// What a withdrawal, mark or restore changes: the column tree's staleness, the open column
-    /// and item, and the lists already loaded (the others load when visited), the scores with the
-    /// unit explained and the item opened from it.
+    /// What a withdrawal, mark or restore changes, in every view (`View::reload`): the column
+    /// tree's staleness, the open column and item, the lists already loaded (the others load when
+    /// visited), the scores with the unit explained and the item opened from it, the indicators
+    /// (a withdrawal can empty a column) and the findings (a withdrawn item is no longer online).
     fn reload_after_write(&mut self, effects: &mut Vec<Effect>) {
-        self.load_columns(effects);
-        if let Some(id) = self.column.as_ref().map(|c| c.column.id) {
-            self.open_column_by_id(id, effects);
-        }
-        self.reload_item(effects);
-        // The lists already loaded (the others load when visited); the indicators (a withdrawal
-        // can empty a column) and the findings (a withdrawn item is no longer online).
         self.each_view(effects, |v, cx, ask| v.reload(cx, ask));
     }
 }
 
 /// An opened item as the one to withdraw; why not, if it is withdrawn already or still loading.
-pub(crate) fn opened_item(view: &super::ItemView) -> Result<Vec<(i64, String)>, String> {
+pub(crate) fn opened_item(view: &crate::ui::views::item::ItemView) -> Result<Vec<(i64, String)>, String> {
     match &view.item {
         Some((item, _)) if item.status == ItemStatus::Withdrawn => Err(t!("withdraw-already", id = item.id)),
         Some((item, _)) => Ok(vec![(item.id, item.title.clone())]),

@@ -7,21 +7,17 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use super::app::{App, Health, ItemView, Overlay, Tab};
-use super::columns::Line;
+use super::app::{App, Health, Overlay, Tab};
 use super::keymap::{Action, Layer};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, fits};
 use super::paged::{Paged, Row};
-use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
-use crate::domain::staleness::{DocumentStatus, Status};
-use crate::domain::time::{beijing_date, format_time};
+use super::text::{self, Ambiguous, PAD, fit, fit_tail};
+use crate::domain::staleness::Status;
 use crate::t;
 pub use findings::Found;
 
-mod columns;
 mod findings;
 mod incident;
-mod item;
 mod mark;
 
 /// Colours, or none (`NO_COLOR`, the monochrome theme): then only bold, reverse and dim, and the
@@ -78,26 +74,12 @@ pub fn symbol(s: Status) -> &'static str {
     }
 }
 
-fn status_word(s: Status) -> String {
-    super::words::status(s)
-}
-
-/// A due date's mark and the days overdue beside it, in `cells`: a provisional due date (it
-/// counts days of a year whose holiday notice is not imported) is followed by `?`.
-fn due_mark(provisional: bool, days: &str, cells: usize) -> String {
-    if provisional { format!("?{days:>w$}", w = cells - 1) } else { format!("{days:>cells$}") }
-}
-
 /// The title's note of how many rows have a provisional due date, and what the `?` means.
 pub(crate) fn provisional_note(count: usize, theme: Theme) -> Option<Span<'static>> {
     (count > 0).then(|| Span::styled(t!("provisional-count", count = count), theme.dim()))
 }
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
-
-fn date(t: Option<DateTime<Utc>>) -> String {
-    t.map_or_else(|| "-".to_string(), |t| beijing_date(t).to_string())
-}
 
 /// Draws the whole screen.
 /// Draws the whole screen into `buf` (the size of the terminal).
@@ -193,10 +175,7 @@ impl Draw<'_> {
     fn run(mut self, areas: &Areas) {
         self.tabs(areas.tabs);
         let app = self.app;
-        match app.views.of(app.tab) {
-            Some(view) => view.draw(&mut self, areas),
-            None => self.legacy(areas),
-        }
+        app.views.of(app.tab).draw(&mut self, areas);
         self.status(areas.status);
         match &self.app.overlay {
             Overlay::Help { scroll } => {
@@ -220,17 +199,6 @@ impl Draw<'_> {
                 Paragraph::new(text::wrap_lines(lines, inner.width)).render_into(inner, self.buf);
             }
             _ => {}
-        }
-    }
-
-    /// The views not registered in `ui::views` yet.
-    fn legacy(&mut self, areas: &Areas) {
-        if self.app.tab == Tab::Columns {
-            match (&self.app.column, &self.app.item) {
-                (_, Some(_)) => self.item(areas),
-                (Some(_), None) => self.column(areas),
-                (None, None) => self.columns(areas),
-            }
         }
     }
 

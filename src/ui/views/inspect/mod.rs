@@ -158,6 +158,11 @@ impl View for InspectView {
         }
     }
 
+    /// A colleague's change (or the connection back): the indicators, once they have been shown.
+    fn changed(&mut self, cx: &Cx, ask: &mut Ask) {
+        self.reload(cx, ask);
+    }
+
     /// Enter: the selected indicator's detail.
     fn open(&mut self, _cx: &Cx, _ask: &mut Ask) {
         if self.detail.is_none() && self.selected().is_some() {

@@ -2,7 +2,7 @@
 
 use crate::domain::assessment::Period;
 use crate::reports::ScoreRow;
-use crate::ui::app::ItemView;
+use crate::ui::views::item::ItemView;
 use crate::ui::keymap::Action;
 use crate::ui::paged::{Cursor, Row};
 use crate::ui::text::SearchKey;
