@@ -10,7 +10,7 @@ pub mod layout;
 pub mod paged;
 pub mod sanitise;
 pub mod screen;
-pub mod search_key;
+pub use crate::domain::search_key;
 pub mod terminal;
 pub mod text;
 pub mod views;
