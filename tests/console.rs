@@ -326,7 +326,7 @@ async fn a_queue_is_cleared_by_keys_in_chinese(db: TestDb) {
     // The government item: the seven checks affirmed, approved; the unit's item opens by itself.
     t.keys(&["Enter"]);
     let s = t.wait_for("信息 1 · 办公室审核（第 1 版）");
-    assert!(s.contains("不涉密") && s.contains("统计数据准确") && s.contains("1–7 确认"), "{s}");
+    assert!(s.contains("不涉及秘密") && s.contains("统计数据准确") && s.contains("1–7 确认"), "{s}");
     t.keys(&["c", "a"]);
     let s = t.wait_for("信息 1：办公室审核 → 待发布");
     assert!(s.contains("复核（第 1 版）"), "the next item opened:\n{s}");

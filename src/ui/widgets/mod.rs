@@ -376,7 +376,13 @@ impl Draw<'_> {
                 ])
             })
             .collect();
-        let inner = self.popup(50, lines.len() as u16 + 2, &t!("copy-title"));
+        // As wide as its longest line (a Chinese character is two cells), within the screen.
+        let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0).max(text::width(&t!("copy-title")) + 4);
+        let inner = self.popup(
+            u16::try_from(widest + 2).unwrap_or(u16::MAX).max(50),
+            lines.len() as u16 + 2,
+            &t!("copy-title"),
+        );
         Paragraph::new(lines).render_into(inner, self.buf);
     }
 }
