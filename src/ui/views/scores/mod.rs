@@ -100,7 +100,8 @@ async fn write_bulletin(
     let dir = std::env::current_dir().map_err(|e| t!("scores-no-directory", error = e.to_string()))?;
     let path: PathBuf = dir.join(file);
     let shown = path.display().to_string();
-    assessment::write_whole(&path, text).await.map_err(|e| t!("scores-cannot-write", file = shown.clone(), error = e.to_string()))?;
+    let cannot = |e: std::io::Error| t!("scores-cannot-write", file = shown.clone(), error = e.to_string());
+    assessment::write_whole(&path, text).await.map_err(cannot)?;
     Ok(shown)
 }
 
