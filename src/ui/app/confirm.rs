@@ -1,11 +1,9 @@
 //! The questions before a write: a confirmation given (a publication goes to the queue, a
-//! withdrawal, a mark or a restore to `withdraw.rs`), and the reason typed for a rejection, a
-//! decline or a waiver.
+//! withdrawal, a mark or a restore to `withdraw.rs`), and the reason typed for a waiver.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Confirmed, Effect, Overlay};
-use crate::t;
 
 impl App {
     /// The confirmation was given: do what it was for.
@@ -27,20 +25,11 @@ impl App {
         views.queue.publish(&mut ask);
     }
 
-    /// Typing the reason for a rejection.
-    pub(super) fn reason_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
-        let Overlay::Reason { failed, .. } = &self.overlay else { return };
-        let failed = *failed;
-        let Some(reason) = self.reason_typed(event, &t!("reject-needs-reason")) else { return };
-        let (views, _, mut ask) = self.parts(effects);
-        views.queue.reject(failed, reason, &mut ask);
-    }
-
-    /// A key typed into the reason being asked for: Esc closes the question, Enter
-    /// gives what is typed (a warning instead if nothing is), anything else edits it.
+    /// A key typed into the waiver's reason: Esc closes the question, Enter gives what is typed
+    /// (a warning instead if nothing is), anything else edits it. (A rejection's and a decline's
+    /// reasons are their views' own questions: `views::answer`.)
     pub(super) fn reason_typed(&mut self, event: KeyEvent, needed: &str) -> Option<String> {
         let input = match &mut self.overlay {
-            Overlay::Reason { input, .. } | Overlay::Decline { input, .. } => input,
             Overlay::Waive(form) => &mut form.input,
             Overlay::None
             | Overlay::Help { .. }

@@ -307,8 +307,6 @@ impl App {
                 Overlay::None
                 | Overlay::Help { .. }
                 | Overlay::Record(_)
-                | Overlay::Reason { .. }
-                | Overlay::Decline { .. }
                 | Overlay::Mark { .. }
                 | Overlay::Incident(_)
                 | Overlay::Reverse(_)
@@ -367,19 +365,21 @@ impl App {
     }
 
     /// Whether a key typed into a question would send a write that must not be sent (then it has
-    /// said why): Enter on a rejection's or a decline's reason, the mark's confirmation.
+    /// said why): Enter on a view's reason (a rejection's, a decline's), a waiver's, the mark's or
+    /// an incident's confirmation.
     pub(super) fn typed_write_refused(&mut self, event: KeyEvent) -> bool {
         let enter = event.code == KeyCode::Enter;
         let confirms = |layer| self.keymap.action(layer, Key::from_event(event)) == Some(Action::Confirm);
         let act = match &self.overlay {
-            Overlay::Reason { .. } => self.views.queue.under_review().filter(|_| enter).map(Act::Pass),
-            Overlay::Decline { .. } => enter.then_some(Act::Withdraw),
+            // A question of the view's own (a rejection's or a decline's reason): the view knows.
+            Overlay::None => {
+                self.views.of(self.tab).asking().then(|| self.views.of(self.tab).typed_write(event)).flatten()
+            }
             Overlay::Waive(_) => enter.then_some(Act::WaiveFinding),
             Overlay::Mark { .. } => confirms(Layer::Mark).then_some(Act::Withdraw),
             Overlay::Incident(_) | Overlay::Reverse(_) => confirms(Layer::Incident).then_some(Act::RecordIncident),
             // Nothing typed into them writes (a confirmation's key is an action: `write_refused`).
-            Overlay::None
-            | Overlay::Help { .. }
+            Overlay::Help { .. }
             | Overlay::Record(_)
             | Overlay::Confirm { .. }
             | Overlay::Copy

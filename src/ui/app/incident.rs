@@ -143,10 +143,21 @@ impl App {
             Some(Action::Confirm) => {
                 if self.incident_writing.is_some() {
                     self.warn(t!("write-still-running"));
-                } else if matches!(self.overlay, Overlay::Incident(_)) {
-                    self.record_incident(effects);
-                } else {
-                    self.reverse_incident(effects);
+                    return;
+                }
+                match &self.overlay {
+                    Overlay::Incident(_) => self.record_incident(effects),
+                    Overlay::Reverse(_) => self.reverse_incident(effects),
+                    // Not an incident's form: nothing to record.
+                    Overlay::None
+                    | Overlay::Help { .. }
+                    | Overlay::Record(_)
+                    | Overlay::Confirm { .. }
+                    | Overlay::Mark { .. }
+                    | Overlay::Waive(_)
+                    | Overlay::Copy
+                    | Overlay::Filter(_)
+                    | Overlay::Command { .. } => {}
                 }
                 return;
             }
@@ -159,10 +170,21 @@ impl App {
                 Some(Action::NextKind) => form.kind = next_kind(form.kind, 1),
                 _ => form.typed(event),
             },
-            Overlay::Reverse(form) if action.is_none() && event.code != KeyCode::Enter => {
-                form.note.input(event);
+            Overlay::Reverse(form) => {
+                if action.is_none() && event.code != KeyCode::Enter {
+                    form.note.input(event);
+                }
             }
-            _ => {}
+            // Not an incident's form: the key is not its.
+            Overlay::None
+            | Overlay::Help { .. }
+            | Overlay::Record(_)
+            | Overlay::Confirm { .. }
+            | Overlay::Mark { .. }
+            | Overlay::Waive(_)
+            | Overlay::Copy
+            | Overlay::Filter(_)
+            | Overlay::Command { .. } => {}
         }
     }
 
@@ -237,11 +259,13 @@ impl App {
                 }
                 match result {
                     Ok(new) => {
-                        let about = match &self.overlay {
-                            Overlay::Reverse(f) if f.incident.id == original => {
-                                format!(" ({} {})", f.incident.unit, signed(-f.incident.points))
-                            }
-                            _ => String::new(),
+                        // The unit and points, if the form still open is the one corrected.
+                        let about = if let Overlay::Reverse(f) = &self.overlay
+                            && f.incident.id == original
+                        {
+                            format!(" ({} {})", f.incident.unit, signed(-f.incident.points))
+                        } else {
+                            String::new()
                         };
                         if matches!(self.overlay, Overlay::Reverse(_)) {
                             self.overlay = Overlay::None;

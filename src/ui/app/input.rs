@@ -13,6 +13,12 @@ impl App {
         }
         // Text inputs take typing first: a view's own question, then the console's.
         if matches!(self.overlay, Overlay::None) && self.views.of(self.tab).asking() {
+            // A retraction write (a decline) waits for the one running; the question stays open.
+            if self.views.of(self.tab).typed_write(event) == Some(crate::domain::review::Act::Withdraw)
+                && self.write_running()
+            {
+                return;
+            }
             self.with_view(self.tab, effects, |v, cx, ask| v.typed(event, cx, ask));
             return;
         }
@@ -56,14 +62,6 @@ impl App {
                         }
                     }
                 }
-                return;
-            }
-            Overlay::Reason { .. } => {
-                self.reason_key(event, effects);
-                return;
-            }
-            Overlay::Decline { .. } => {
-                self.decline_key(event, effects);
                 return;
             }
             Overlay::Mark { .. } => {

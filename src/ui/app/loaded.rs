@@ -18,7 +18,7 @@ impl App {
                 let (views, cx, mut ask) = self.parts(effects);
                 views.loaded(id, loaded, &cx, &mut ask);
                 for event in std::mem::take(&mut ask.events) {
-                    self.event(event);
+                    self.event(event, effects);
                 }
             }
             Loaded::Withdrawn(result) => self.wrote(id, result.map(|w| withdraw::withdrawal_said(&w)), effects),

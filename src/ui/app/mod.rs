@@ -11,7 +11,6 @@ use super::layout;
 pub use super::paged::Cursor;
 use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
-use crate::domain::review::Checks;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::store::{Marking, NewMark, Transition, Withdrawal};
 use crate::t;
@@ -139,20 +138,10 @@ pub enum Overlay {
     },
     /// A record shown whole (an audit entry).
     Record(String),
-    /// The reason for a rejection, with the checks that failed.
-    Reason {
-        input: Box<TextArea<'static>>,
-        failed: Checks,
-    },
     /// A question before a write.
     Confirm {
         text: String,
         then: Confirmed,
-    },
-    /// The reason for declining a retraction request.
-    Decline {
-        input: Box<TextArea<'static>>,
-        request: i64,
     },
     /// The mark to put on items instead of withdrawing them, and the document that replaces them.
     Mark {
@@ -329,16 +318,17 @@ impl App {
             f(view, &cx, &mut ask);
         }
         for event in std::mem::take(&mut ask.events) {
-            self.event(event);
+            self.event(event, effects);
         }
     }
 
     /// What a view asked of the console beyond itself.
-    fn event(&mut self, event: Event) {
+    fn event(&mut self, event: Event, effects: &mut Vec<Effect>) {
         match event {
             Event::Withdraw(items) => self.ask_withdrawal(items),
             Event::Waive { item, finding, waived } => self.ask_waiver(item, &finding, waived.as_deref()),
             Event::Incident { unit, item, title, finding } => self.incident_from(unit, item, title, &finding),
+            Event::Decline { request, reason } => self.write(Load::Decline { request, reason }, effects),
         }
     }
 
@@ -352,7 +342,7 @@ impl App {
         let (views, cx, mut ask) = self.parts(effects);
         let done = f(views.of_mut(tab), &cx, &mut ask);
         for event in std::mem::take(&mut ask.events) {
-            self.event(event);
+            self.event(event, effects);
         }
         done
     }
@@ -367,19 +357,19 @@ impl App {
 
     /// The layer of bindings in effect.
     pub fn layer(&self) -> Layer {
-        if matches!(self.overlay, Overlay::Copy) {
-            return Layer::Copy;
+        match self.overlay {
+            Overlay::Copy => Layer::Copy,
+            Overlay::Confirm { .. } => Layer::Confirm,
+            Overlay::Mark { .. } => Layer::Mark,
+            Overlay::Incident(_) | Overlay::Reverse(_) => Layer::Incident,
+            // No keys of their own in the keymap: the view's layer.
+            Overlay::None
+            | Overlay::Help { .. }
+            | Overlay::Record(_)
+            | Overlay::Waive(_)
+            | Overlay::Filter(_)
+            | Overlay::Command { .. } => self.views.of(self.tab).layer(),
         }
-        if matches!(self.overlay, Overlay::Confirm { .. }) {
-            return Layer::Confirm;
-        }
-        if matches!(self.overlay, Overlay::Mark { .. }) {
-            return Layer::Mark;
-        }
-        if matches!(self.overlay, Overlay::Incident(_) | Overlay::Reverse(_)) {
-            return Layer::Incident;
-        }
-        self.views.of(self.tab).layer()
     }
 
     /// Where things are on the screen at the current size.

@@ -99,7 +99,19 @@ impl App {
             Overlay::Confirm { then: Confirmed::Withdraw { .. }, .. } => {
                 self.warn(t!("withdraw-request-reason", key = self.key_name(Layer::Retractions, Action::Decline)))
             }
-            _ => {}
+            // No withdrawal being confirmed: no reason to change.
+            Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. }
+            | Overlay::Confirm { then: Confirmed::Restore { .. } | Confirmed::ImportCalendar(_), .. }
+            | Overlay::None
+            | Overlay::Help { .. }
+            | Overlay::Record(_)
+            | Overlay::Mark { .. }
+            | Overlay::Incident(_)
+            | Overlay::Reverse(_)
+            | Overlay::Waive(_)
+            | Overlay::Copy
+            | Overlay::Filter(_)
+            | Overlay::Command { .. } => {}
         }
     }
 
@@ -122,7 +134,19 @@ impl App {
                     .map_or_else(String::new, |r| r.title.clone());
                 vec![(*item, title)]
             }
-            _ => return,
+            // No withdrawal being confirmed: nothing to mark instead.
+            Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. }
+            | Overlay::Confirm { then: Confirmed::Restore { .. } | Confirmed::ImportCalendar(_), .. }
+            | Overlay::None
+            | Overlay::Help { .. }
+            | Overlay::Record(_)
+            | Overlay::Mark { .. }
+            | Overlay::Incident(_)
+            | Overlay::Reverse(_)
+            | Overlay::Waive(_)
+            | Overlay::Copy
+            | Overlay::Filter(_)
+            | Overlay::Command { .. } => return,
         };
         self.open_mark(items);
     }
@@ -130,17 +154,6 @@ impl App {
     /// Asks for the mark to put on items (effective today) and the document that replaces them.
     pub(super) fn open_mark(&mut self, items: Vec<(i64, String)>) {
         self.overlay = mark_overlay(items);
-    }
-
-    /// Typing the reason for declining a request.
-    pub(super) fn decline_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
-        let Overlay::Decline { request, .. } = &self.overlay else { return };
-        let request = *request;
-        if event.code == crossterm::event::KeyCode::Enter && self.write_running() {
-            return;
-        }
-        let Some(reason) = self.reason_typed(event, &t!("console-decline-needs-reason")) else { return };
-        self.write(Load::Decline { request, reason }, effects);
     }
 
     /// The day a mark takes effect: today in Beijing.

@@ -65,6 +65,45 @@ pub enum Event {
     Waive { item: i64, finding: Finding, waived: Option<String> },
     /// The incident form, filled in from a finding on an item of a unit (none for a repost).
     Incident { unit: Option<String>, item: i64, title: String, finding: Finding },
+    /// Decline a retraction request, for the reason typed (a write of the retraction tools).
+    Decline { request: i64, reason: String },
+}
+
+/// What a key did to a line typed as the answer to a view's question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// Esc: the question is closed, nothing asked.
+    Closed,
+    /// The line was edited, or Enter with nothing typed (then it has said what is needed).
+    Open,
+    /// Enter: what was typed, trimmed; the question is to close.
+    Given(String),
+}
+
+/// A key typed into the answer to a view's question: Esc closes it, Enter gives what is typed (a
+/// warning `needed` instead if nothing is), anything else edits it.
+pub fn answer(
+    input: &mut ratatui_textarea::TextArea<'static>,
+    event: crossterm::event::KeyEvent,
+    needed: &str,
+    ask: &mut Ask,
+) -> Answer {
+    match event.code {
+        crossterm::event::KeyCode::Esc => Answer::Closed,
+        crossterm::event::KeyCode::Enter => {
+            let typed = input.lines().join(" ").trim().to_string();
+            if typed.is_empty() {
+                ask.warn(needed);
+                Answer::Open
+            } else {
+                Answer::Given(typed)
+            }
+        }
+        _ => {
+            input.input(event);
+            Answer::Open
+        }
+    }
 }
 
 impl Ask<'_> {
@@ -200,6 +239,12 @@ pub trait View {
 
     /// Draws its open question over the status line.
     fn draw_question(&self, _d: &mut Draw, _areas: &Areas) {}
+
+    /// The write a key typed into its open question would send (Enter on a reason), for the
+    /// console to refuse first if the operator may not make it or the database cannot be reached.
+    fn typed_write(&self, _event: crossterm::event::KeyEvent) -> Option<crate::domain::review::Act> {
+        None
+    }
 
     /// How many documents it shows above its list (they take rows from the list: `Areas`).
     fn documents(&self) -> usize {

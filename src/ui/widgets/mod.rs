@@ -202,12 +202,7 @@ impl Draw<'_> {
                 Paragraph::new(text::wrap_lines(lines, inner.width)).render_into(inner, self.buf);
             }
             // Drawn over the status line (`draw_inputs`), or nothing over the view.
-            Overlay::None
-            | Overlay::Reason { .. }
-            | Overlay::Decline { .. }
-            | Overlay::Waive(_)
-            | Overlay::Filter(_)
-            | Overlay::Command { .. } => {}
+            Overlay::None | Overlay::Waive(_) | Overlay::Filter(_) | Overlay::Command { .. } => {}
         }
     }
 
@@ -402,14 +397,6 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
     let (prompt, input, completions) = match &app.overlay {
         Overlay::Filter(input) => ("/", input, None),
         Overlay::Command { input, completions, .. } => (":", input, Some(completions)),
-        Overlay::Reason { input, failed } => {
-            reject = t!("prompt-reject", failed = failed.to_string());
-            (reject.as_str(), input, None)
-        }
-        Overlay::Decline { input, request } => {
-            reject = t!("prompt-decline", request = *request);
-            (reject.as_str(), input, None)
-        }
         Overlay::Waive(form) => {
             reject = text::display(
                 &t!(

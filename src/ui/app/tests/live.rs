@@ -98,6 +98,7 @@ fn a_person_who_is_not_an_operator_gets_a_read_only_console() {
     for k in ["w", "d", "m"] {
         keys(&mut a, k);
         assert!(matches!(a.overlay, Overlay::None) && a.notice.as_ref().unwrap().text == why, "{k}");
+        assert!(a.views.retractions.decline.is_none(), "{k}: no reason asked for");
         a.notice = None;
     }
     show_withdrawn(&mut a);
@@ -107,6 +108,7 @@ fn a_person_who_is_not_an_operator_gets_a_read_only_console() {
     open_reviewing(&mut a);
     let effects = keys(&mut a, "car");
     assert!(writes(&effects).is_empty() && matches!(a.overlay, Overlay::None));
+    assert!(a.views.queue.rejection.is_none(), "no reason asked for");
     assert_eq!(a.notice.as_ref().unwrap().text, why);
     // The checks themselves are no change: they toggle.
     assert!(a.views.queue.reviewing.as_ref().unwrap().checks.is_all());
@@ -219,8 +221,8 @@ fn a_colleagues_change_reloads_what_is_open_keeping_the_selection_the_question_a
     );
     assert!(writes(&effects).is_empty());
     // The question and what was typed in it stay.
-    let Overlay::Decline { input, request: 5 } = &a.overlay else { panic!("{:?}", a.overlay) };
-    assert_eq!(input.lines(), ["已整改，"]);
+    let decline = a.views.retractions.decline.as_ref().expect("the question stays");
+    assert_eq!((decline.request, decline.input.lines()), (5, &["已整改，".to_string()][..]));
     assert!(a.link.flash.is_some(), "the note waits under the question");
     // A colleague recorded a new request: it arrives at the top; the selection stays on request 5.
     let id = a.views.retractions.list.waiting.unwrap();
@@ -231,7 +233,7 @@ fn a_colleagues_change_reloads_what_is_open_keeping_the_selection_the_question_a
     rows.insert(0, new);
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Retractions(retractions::Loaded::Pending(Ok(rows))))));
     assert_eq!(a.views.retractions.list.selected().unwrap().id, 5);
-    assert!(matches!(a.overlay, Overlay::Decline { .. }));
+    assert!(a.views.retractions.decline.is_some());
     // Typing goes on where it was, and the decline is for the same request.
     keys(&mut a, "继续公开");
     let effects = key(&mut a, KeyCode::Enter);
@@ -463,8 +465,8 @@ fn a_typed_reason_is_kept_when_the_database_cannot_be_reached() {
     keys(&mut a, "d仍然有效");
     let effects = key(&mut a, KeyCode::Enter);
     assert!(writes(&effects).is_empty());
-    let Overlay::Decline { input, .. } = &a.overlay else { panic!("{:?}", a.overlay) };
-    assert_eq!(input.lines(), ["仍然有效"]);
+    let decline = a.views.retractions.decline.as_ref().expect("the question stays");
+    assert_eq!(decline.input.lines(), ["仍然有效"]);
 }
 
 /// Titles as an attacker (or a careless copy and paste) would put them in the database.

@@ -78,7 +78,7 @@ fn a_rejection_asks_for_a_reason_and_names_the_cleared_checks() {
     assert!(loads(&keys(&mut a, "cr")).is_empty());
     assert!(a.notice.as_ref().unwrap().text.contains("clear the ones that failed"));
     keys(&mut a, "26r");
-    assert!(matches!(a.overlay, Overlay::Reason { .. }));
+    assert!(a.views.queue.rejection.is_some(), "the reason is asked for");
     // No reason, no rejection.
     assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
     let effects = keys(&mut a, "政策口径需与市级文件一致");
@@ -99,6 +99,38 @@ fn a_rejection_asks_for_a_reason_and_names_the_cleared_checks() {
     };
     assert_eq!(failed.numbers(), [2, 6]);
     assert_eq!(reason, "政策口径需与市级文件一致");
+}
+
+/// The reason is the Queue view's own question: while it is typed, the keys are its text (`q`
+/// does not quit, a tab's number does not switch) and the mouse waits; Enter with the database
+/// out of reach sends nothing and keeps what was typed; Esc closes it and rejects nothing.
+#[test]
+fn the_reason_for_a_rejection_is_the_queue_views_own_question() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut a = app();
+    show_queue(&mut a);
+    open_reviewing(&mut a);
+    keys(&mut a, "26r");
+    assert!(a.views.queue.rejection.is_some() && matches!(a.overlay, Overlay::None), "{:?}", a.overlay);
+    let tabs = a.areas().tabs.y;
+    for column in 0..a.size.0 {
+        a.update(Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row: tabs,
+            modifiers: KeyModifiers::NONE,
+        }));
+    }
+    assert_eq!(a.tab, Tab::Queue, "the mouse waits");
+    assert!(loads(&keys(&mut a, "q3")).is_empty());
+    assert!(!a.quit && a.tab == Tab::Queue, "typed, not run");
+    assert!(text_of(&a).contains("q3"), "{}", text_of(&a));
+    a.update(Msg::Lost("database error: pool timed out".into()));
+    assert!(loads(&key(&mut a, KeyCode::Enter)).iter().all(|(_, l)| !l.is_write()), "not sent while unreachable");
+    assert_eq!(a.views.queue.rejection.as_ref().unwrap().input.lines(), ["q3"], "what was typed stays");
+    assert!(loads(&key(&mut a, KeyCode::Esc)).is_empty());
+    assert!(a.views.queue.rejection.is_none(), "Esc closes the question");
+    assert_eq!(a.layer(), Layer::Review, "and the item stays under review");
 }
 
 #[test]

@@ -93,6 +93,38 @@ fn the_day_before_which_to_mark_is_the_columns_views_own_question() {
     assert_eq!(a.layer(), Layer::Column, "and the column stays open");
 }
 
+/// The reason is the Retractions view's own question: while it is typed, the keys are its text
+/// and the mouse waits; Enter while a retraction write is running sends nothing and keeps the
+/// question; Esc closes it and declines nothing.
+#[test]
+fn the_reason_for_a_decline_is_the_retractions_views_own_question() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut a = app();
+    show_retractions(&mut a);
+    keys(&mut a, "d");
+    assert!(a.views.retractions.decline.is_some() && matches!(a.overlay, Overlay::None), "{:?}", a.overlay);
+    let before = a.views.retractions.list.cursor.selected;
+    let row = a.areas().rows.y + 2;
+    a.update(Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(a.views.retractions.list.cursor.selected, before, "the mouse waits");
+    assert!(loads(&keys(&mut a, "q1")).is_empty());
+    assert!(!a.quit && a.tab == Tab::Retractions, "typed, not run");
+    assert!(text_of(&a).contains("q1"), "{}", text_of(&a));
+    a.retraction_write = Some(99);
+    assert!(loads(&key(&mut a, KeyCode::Enter)).iter().all(|(_, l)| !l.is_write()), "one retraction write at a time");
+    assert!(a.notice.as_ref().unwrap().error);
+    assert_eq!(a.views.retractions.decline.as_ref().unwrap().input.lines(), ["q1"], "the question stays");
+    a.retraction_write = None;
+    assert!(loads(&key(&mut a, KeyCode::Esc)).is_empty());
+    assert!(a.views.retractions.decline.is_none(), "Esc closes the question");
+    assert_eq!(a.layer(), Layer::Retractions);
+}
+
 #[test]
 fn everything_before_a_day_is_marked_as_the_store_finds_it_loaded_or_not() {
     let mut a = app();

@@ -3,8 +3,10 @@
 //! screen (`review.rs`); after a decision the next item opens.
 
 use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
 
-use super::{Ask, Cx, View, step};
+use super::{Answer, Ask, Cx, View, answer, step};
 use crate::domain::Stage;
 use crate::domain::checks::Finding;
 use crate::domain::review::{Checks, Decision};
@@ -49,6 +51,15 @@ pub struct QueueView {
     pub by_wait: bool,
     /// An item opened for a decision.
     pub reviewing: Option<Reviewing>,
+    /// The reason being typed for rejecting the item under review.
+    pub rejection: Option<Rejection>,
+}
+
+/// The tab's own question: why the item under review is rejected, with the checks that failed.
+#[derive(Debug)]
+pub struct Rejection {
+    pub input: Box<TextArea<'static>>,
+    pub failed: Checks,
 }
 
 /// The tab's queries and writes.
@@ -390,8 +401,39 @@ impl View for QueueView {
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
         match &mut self.reviewing {
             None => self.list_act(action, cx, ask),
-            Some(r) => r.act(action, cx, ask),
+            Some(r) => r.act(action, cx, ask, &mut self.rejection),
         }
+    }
+
+    fn asking(&self) -> bool {
+        self.rejection.is_some()
+    }
+
+    /// The reason typed: Enter sends the rejection of the item under review.
+    fn typed(&mut self, event: KeyEvent, _cx: &Cx, ask: &mut Ask) {
+        let Some(rejection) = &mut self.rejection else { return };
+        match answer(&mut rejection.input, event, &t!("reject-needs-reason"), ask) {
+            Answer::Open => {}
+            Answer::Closed => self.rejection = None,
+            Answer::Given(reason) => {
+                let failed = rejection.failed;
+                self.rejection = None;
+                self.reject(failed, reason, ask);
+            }
+        }
+    }
+
+    fn draw_question(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
+        if let Some(r) = &self.rejection {
+            let prompt = t!("prompt-reject", failed = r.failed.to_string());
+            crate::ui::widgets::input_line(d.buf, areas.status, &prompt, &r.input);
+        }
+    }
+
+    /// Enter on the reason passes (rejects at) the step under review.
+    fn typed_write(&self, event: KeyEvent) -> Option<crate::domain::review::Act> {
+        let enter = self.rejection.is_some() && event.code == KeyCode::Enter;
+        self.under_review().filter(|_| enter).map(crate::domain::review::Act::Pass)
     }
 
     /// A colleague's change: the item under review and its findings, and the list if loaded.

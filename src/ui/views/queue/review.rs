@@ -10,7 +10,7 @@ use crate::domain::checks::{Field, Finding};
 use crate::domain::item::ALL_CHECKS;
 use crate::domain::review::{Checks, Decision};
 use crate::store::QueueItem;
-use crate::ui::app::{Confirmed, Overlay, single_line};
+use crate::ui::app::{Confirmed, single_line};
 use crate::ui::views::item::ItemView;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::words;
@@ -102,7 +102,14 @@ impl Reviewing {
     }
 
     /// The review screen's keys; false if the action is not one.
-    pub(super) fn act(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
+    /// A rejection opens its reason in `rejection` (the tab's own question).
+    pub(super) fn act(
+        &mut self,
+        action: Action,
+        cx: &Cx,
+        ask: &mut Ask,
+        rejection: &mut Option<super::Rejection>,
+    ) -> bool {
         if self.findings_act(action, cx, ask) {
             return true;
         }
@@ -154,7 +161,7 @@ impl Reviewing {
                 } else {
                     let mut input = single_line("");
                     input.set_placeholder_text(t!("review-reason-placeholder"));
-                    *ask.overlay = Overlay::Reason { input: Box::new(input), failed };
+                    *rejection = Some(super::Rejection { input: Box::new(input), failed });
                 }
             }
             Action::Publish => {

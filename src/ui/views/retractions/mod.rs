@@ -3,7 +3,10 @@
 //! a mark instead, or decline the request with a reason; the writes themselves, and what loads
 //! again after them, are the console's (`app::withdraw`), shared with a column's withdrawals.
 
-use super::{Ask, Cx, View, step};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+use super::{Answer, Ask, Cx, Event, View, answer, step};
 use crate::domain::RetractionReason;
 use crate::domain::item::RequestStatus;
 use crate::store::{RetractionRequest, Site, Store, StoreError};
@@ -20,6 +23,15 @@ mod draw;
 #[derive(Debug, Default)]
 pub struct RetractionsView {
     pub list: Paged<RetractionRequest>,
+    /// The reason being typed for declining a request.
+    pub decline: Option<Decline>,
+}
+
+/// The tab's own question: why a request is declined.
+#[derive(Debug)]
+pub struct Decline {
+    pub input: Box<TextArea<'static>>,
+    pub request: i64,
 }
 
 /// The tab's query.
@@ -173,11 +185,41 @@ impl View for RetractionsView {
             Action::Decline => {
                 let mut input = single_line("");
                 input.set_placeholder_text(crate::t!("retractions-decline-placeholder"));
-                *ask.overlay = Overlay::Decline { input: Box::new(input), request: r.id };
+                self.decline = Some(Decline { input: Box::new(input), request: r.id });
             }
             _ => return false,
         }
         true
+    }
+
+    fn asking(&self) -> bool {
+        self.decline.is_some()
+    }
+
+    /// The reason typed: Enter declines the request (the console's write: `Event::Decline`).
+    fn typed(&mut self, event: KeyEvent, _cx: &Cx, ask: &mut Ask) {
+        let Some(decline) = &mut self.decline else { return };
+        match answer(&mut decline.input, event, &crate::t!("console-decline-needs-reason"), ask) {
+            Answer::Open => {}
+            Answer::Closed => self.decline = None,
+            Answer::Given(reason) => {
+                let request = decline.request;
+                self.decline = None;
+                ask.post(Event::Decline { request, reason });
+            }
+        }
+    }
+
+    fn draw_question(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
+        if let Some(decline) = &self.decline {
+            let prompt = crate::t!("prompt-decline", request = decline.request);
+            crate::ui::widgets::input_line(d.buf, areas.status, &prompt, &decline.input);
+        }
+    }
+
+    /// Enter on the reason declines the request: a withdrawal's act.
+    fn typed_write(&self, event: KeyEvent) -> Option<crate::domain::review::Act> {
+        (self.decline.is_some() && event.code == KeyCode::Enter).then_some(crate::domain::review::Act::Withdraw)
     }
 
     fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
