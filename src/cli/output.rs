@@ -383,3 +383,11 @@ mod tests {
         );
     }
 }
+
+/// One JSON value on standard output, pretty-printed (a write's or a verdict's result).
+pub fn print_json(value: &Value) -> Result<(), super::Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| super::Failure::failed(e.to_string()))?;
+    let mut out = super::clean::for_stdout(io::stdout().lock(), true);
+    writeln!(out, "{text}")?;
+    Ok(())
+}
