@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '11');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '12');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -732,3 +732,36 @@ CREATE TRIGGER link_checks_audited AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE 
     FOR EACH STATEMENT EXECUTE FUNCTION portal_note_change();
 -- @end
 -- @end section links
+
+-- @section search
+-- Search by text (issue 21): items whose title or body holds a text of two characters or more,
+-- Chinese or Latin, found through each engine's own text index, kept in the transaction of every
+-- write to items. PostgreSQL: pg_trgm's trigram GIN indexes, which `ILIKE '%…%'` reads (`init`
+-- creates the extension, from postgresql-contrib); SQLite: an FTS5 table with the trigram tokenizer
+-- over items' title and body (its text is read from items), kept in step by the triggers below. A
+-- trigram index finds texts of three characters or more; a two-character text is found by reading
+-- the site's items newest first (items_newest) until a page is full. Schema version 12.
+-- @postgres
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- The titles and bodies that hold a text (of three characters or more), for `search` and `:find`.
+CREATE INDEX items_title_trgm ON items USING gin (title gin_trgm_ops);
+CREATE INDEX items_body_trgm ON items USING gin (body gin_trgm_ops);
+-- @end
+-- @sqlite
+CREATE VIRTUAL TABLE items_text USING fts5 (title, body, content = 'items', content_rowid = 'id', tokenize = 'trigram');
+CREATE TRIGGER items_text_added AFTER INSERT ON items
+BEGIN INSERT INTO items_text (rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body); END;
+CREATE TRIGGER items_text_changed AFTER UPDATE OF title, body ON items
+BEGIN
+    INSERT INTO items_text (items_text, rowid, title, body) VALUES ('delete', OLD.id, OLD.title, OLD.body);
+    INSERT INTO items_text (rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);
+END;
+CREATE TRIGGER items_text_removed AFTER DELETE ON items
+BEGIN INSERT INTO items_text (items_text, rowid, title, body) VALUES ('delete', OLD.id, OLD.title, OLD.body); END;
+-- The items already there (an upgraded database's).
+INSERT INTO items_text (items_text) VALUES ('rebuild');
+-- @end
+-- A site's items newest first (published, else submitted), whatever their status: the order of a
+-- search's pages.
+CREATE INDEX items_newest ON items (site_id, (COALESCE(published_at, submitted_at)), id);
+-- @end section search

@@ -47,7 +47,7 @@ async fn main() {
                 let mut screen = Tty::new();
                 screen.draw(&app);
                 let first = start.elapsed().as_secs_f64() * 1000.0;
-                assert!(app.columns.tree.is_some(), "the columns loaded");
+                assert!(app.views.columns.tree.is_some(), "the columns loaded");
                 if run == 0 {
                     continue; // warms the file cache and the server
                 }
@@ -56,12 +56,12 @@ async fn main() {
                 app.update(Msg::Key(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE)));
                 screen.draw(&app);
                 for _ in 0..50 {
-                    let offset = app.columns.cursor.offset;
+                    let offset = app.views.columns.cursor.offset;
                     let start = Instant::now();
                     let effects = app.update(Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
                     let n = screen.draw(&app);
                     keys.push(start.elapsed().as_secs_f64() * 1000.0);
-                    if app.columns.cursor.offset == offset {
+                    if app.views.columns.cursor.offset == offset {
                         moves.push(n as f64)
                     } else {
                         scrolls.push(n as f64)

@@ -1,11 +1,14 @@
 //! Times `links --all` (issue 28) on 10,000 links against a local server, with the default limits:
-//! the real program, on a fresh SQLite database of 1,000 online items, each with its public page
-//! and 9 links in its body (every link distinct), served by the tests' HTTP server on 127.0.0.1.
-//! Then the same on 1,000 links, to show that the memory does not grow with the links.
+//! the real program, on a fresh database of 1,000 online items, each with its public page and 9
+//! links in its body (every link distinct), served by the tests' HTTP server on 127.0.0.1. Then the
+//! same on 1,000 links, to show that the memory does not grow with the links. Both backends: SQLite
+//! (a file of its own) and PostgreSQL (a database of its own on the server of `PG_ADMIN`, default
+//! `postgres://postgres@127.0.0.1:5432/test`, made with `psql` and dropped after).
 //!
 //!   cargo bench --bench links
 //!
-//! Prints one line per run: `links seconds peak_rss_mib requests_served` (target: 10,000 < 30 s).
+//! Prints one line per run: `links BACKEND links seconds peak_rss_mib requests_served` (target:
+//! 10,000 < 30 s).
 
 #[path = "../tests/common/http.rs"]
 mod http;
@@ -47,9 +50,45 @@ fn measured(mut cmd: Command) -> (f64, f64) {
     (seconds, usage.ru_maxrss as f64 / 1024.0)
 }
 
-fn bench(server: &http::Server, items: usize) {
+/// A fresh PostgreSQL database of this run's own, dropped when it goes out of scope.
+struct PgDatabase {
+    admin: String,
+    name: String,
+}
+
+impl PgDatabase {
+    fn create(items: usize) -> PgDatabase {
+        let admin = std::env::var("PG_ADMIN").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let name = format!("bench_links_{}_{items}", std::process::id());
+        let db = PgDatabase { admin, name };
+        db.psql(&format!("CREATE DATABASE {}", db.name));
+        db
+    }
+
+    fn url(&self) -> String {
+        let server = self.admin.rsplit_once('/').map_or(self.admin.as_str(), |(server, _)| server);
+        format!("{server}/{}", self.name)
+    }
+
+    fn psql(&self, sql: &str) {
+        let out = Command::new("psql").args([self.admin.as_str(), "-qc", sql]).output().expect("run psql");
+        assert!(out.status.success(), "psql: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        self.psql(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+    }
+}
+
+fn bench(server: &http::Server, items: usize, backend: &str) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let db = format!("sqlite://{}", dir.path().join("portal.db").display());
+    let pg = (backend == "postgres").then(|| PgDatabase::create(items));
+    let db = match &pg {
+        Some(pg) => pg.url(),
+        None => format!("sqlite://{}", dir.path().join("portal.db").display()),
+    };
     let mut init = program(dir.path(), &db);
     init.arg("init");
     run_ok(init);
@@ -58,9 +97,14 @@ fn bench(server: &http::Server, items: usize) {
         let body: Vec<String> =
             (0..9).map(|j| format!("<a href=\\\"{}\\\">附件{j}</a>", server.url(&format!("/page/{i}-{j}")))).collect();
         lines.push_str(&format!(
-            r#"{{"ref":"l-{i}","url":"{}","title":"区统计局第{i}条信息","body":"正文{}","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T15:00:00+08:00"}}"#,
+            concat!(
+                r#"{{"ref":"l-{i}","url":"{}","title":"区统计局第{i}条信息","body":"正文{}","form":"text","#,
+                r#""path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"#,
+                r#""submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T15:00:00+08:00"}}"#
+            ),
             server.url(&format!("/page/{i}")),
-            body.join("，")
+            body.join("，"),
+            i = i
         ));
         lines.push('\n');
     }
@@ -74,11 +118,13 @@ fn bench(server: &http::Server, items: usize) {
     links.args(["links", "--all", "--allow-private", "--format", "csv"]);
     let (seconds, rss) = measured(links);
     let served = server.seen.lock().unwrap().len() - served;
-    println!("links {} {seconds:.2} {rss:.1} {served}", items * 10);
+    println!("links {backend} {} {seconds:.2} {rss:.1} {served}", items * 10);
 }
 
 fn main() {
     let server = http::Server::start_in_thread();
-    bench(&server, 1_000);
-    bench(&server, 100);
+    for backend in ["sqlite", "postgres"] {
+        bench(&server, 1_000, backend);
+        bench(&server, 100, backend);
+    }
 }

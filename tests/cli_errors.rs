@@ -126,6 +126,11 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
             "DROP TRIGGER retraction_requests_never_deleted",
             "DROP TRIGGER incidents_no_update",
             "DROP TRIGGER incidents_no_delete",
+            "DROP TRIGGER items_text_added",
+            "DROP TRIGGER items_text_changed",
+            "DROP TRIGGER items_text_removed",
+            "DROP TABLE items_text",
+            "DROP INDEX items_newest",
             "UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'",
         ] {
             sqlx::query(undo).execute(&mut c).await.unwrap();

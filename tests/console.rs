@@ -299,6 +299,71 @@ async fn a_queue_is_cleared_by_keys(db: TestDb) {
 
 on_both_backends!(a_queue_is_cleared_by_keys);
 
+/// The same queue cleared by the same keys in a Chinese locale (`LANG=zh_CN.UTF-8`): the console
+/// speaks the regulation's words (待审, 复核, 退回, 发布) at 80×24, and the database records the same.
+async fn a_queue_is_cleared_by_keys_in_chinese(db: TestDb) {
+    db.ok(&["init"]);
+    let file = db.file("pending.jsonl");
+    std::fs::write(&file, common::PENDING).unwrap();
+    db.ok(&["import", file.to_str().unwrap()]);
+    let lang = Path::new("zh_CN.UTF-8");
+    let t = Tmux::console(&format!("queue-zh-{:?}", db.backend), &db, &[("LANG", lang)]);
+    let s = t.wait_for("● 已连接");
+    // Every tab's name in Chinese on one line of 80 columns.
+    let bar = s.lines().next().unwrap();
+    for tab in ["1 待审", "2 栏目", "3 撤回申请", "4 考核", "5 审计", "6 已撤回", "7 检查", "8 内容检查"]
+    {
+        assert!(bar.contains(tab), "{tab} in {bar}");
+    }
+    t.keys(&["1"]);
+    let s = t.wait_for("3 条待决定");
+    assert!(s.contains("程序 · 环节") && s.contains("政府 · 办公室审核") && s.contains("转载 · 审核"), "{s}");
+    // The help explains the same keys in Chinese.
+    t.keys(&["?"]);
+    let s = t.wait_for("“待审”视图的按键");
+    assert!(s.contains("发布已标记的信息（先确认）"), "{s}");
+    t.keys(&["Escape"]);
+    // The government item: the seven checks affirmed, approved; the unit's item opens by itself.
+    t.keys(&["Enter"]);
+    let s = t.wait_for("信息 1 · 办公室审核（第 1 版）");
+    assert!(s.contains("不涉及秘密") && s.contains("统计数据准确") && s.contains("1–7 确认"), "{s}");
+    t.keys(&["c", "a"]);
+    let s = t.wait_for("信息 1：办公室审核 → 待发布");
+    assert!(s.contains("复核（第 1 版）"), "the next item opened:\n{s}");
+    // The unit's item: check 4 cleared, sent back with a reason.
+    t.keys(&["c", "4", "r"]);
+    t.wait_for("退回，未通过第 4 项——原因？");
+    for word in ["incomplete", "Space", "materials"] {
+        t.keys(&[word]);
+    }
+    t.keys(&["Enter"]);
+    t.wait_for("复核 → 已退回");
+    // The repost approved; the approved government item published after the question.
+    t.keys(&["c", "a"]);
+    t.wait_for("审核 → 待发布");
+    t.keys(&["Escape"]);
+    t.keys(&["Home", "Enter"]);
+    t.wait_for("待发布（第 2 版）");
+    t.keys(&["p"]);
+    let s = t.wait_for("Enter 发布 · Esc 取消");
+    assert!(s.contains("将信息 1 发布到："), "{s}");
+    t.keys(&["Enter"]);
+    t.wait_for("待发布 → 已发布");
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
+
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'gov-1' AND status = 'online'").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'unit-1' AND status = 'returned'").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'repost-1' AND stage = 'publish'").await, 1);
+    assert_eq!(raw.count("SELECT checks_failed FROM reviews WHERE decision = 'reject'").await, 0b1000);
+    // The reason is stored as typed; the stage names stay the scripting interface's.
+    let audit = db.ok(&["audit", "--format", "csv"]);
+    assert!(audit.contains("review.reject") && audit.contains("incomplete materials"), "{audit}");
+}
+
+on_both_backends!(a_queue_is_cleared_by_keys_in_chinese);
+
 /// The SSH connection drops (SIGHUP) or the process is told to stop (SIGTERM, or SIGINT and
 /// SIGQUIT sent from outside): the console exits with 128 + the signal's number and gives the
 /// terminal back as it found it (not raw, echo on).

@@ -46,13 +46,19 @@ impl Home {
 
     /// The console, as a user starts it: no --db, the embedded database in the data directory.
     fn console(&self, name: &str) -> Tmux {
+        self.console_in(name, "C.UTF-8", COLS, ROWS)
+    }
+
+    /// The console in the locale `lang` (its `LANG`, no other locale variable), `cols`×`rows`.
+    fn console_in(&self, name: &str, lang: &str, cols: u16, rows: u16) -> Tmux {
         let command = format!(
-            "cd {} && {}",
+            "cd {} && env -u LC_ALL -u LC_MESSAGES LANG={} {}",
             quote(&self.dir.path().display().to_string()),
+            quote(lang),
             quote(env!("CARGO_BIN_EXE_portal-admin"))
         );
         let (data, config) = (self.data(), self.config());
-        Tmux::start_sized(name, &command, &[("PORTAL_ADMIN_DATA_DIR", &data), ("XDG_CONFIG_HOME", &config)], COLS, ROWS)
+        Tmux::start_sized(name, &command, &[("PORTAL_ADMIN_DATA_DIR", &data), ("XDG_CONFIG_HOME", &config)], cols, rows)
     }
 
     /// The screen as the guide shows it: the home directory written `~`, trailing blanks gone.
@@ -153,6 +159,74 @@ fn captures() -> Vec<(String, String)> {
     shots
 }
 
+/// The screens of docs/guide.zh-CN.md: the console in a Chinese locale (`LANG=zh_CN.UTF-8`) at
+/// 80×24, the smallest terminal it takes, by the keys the Chinese guide names.
+fn captures_in_chinese() -> Vec<(String, String)> {
+    let mut shots = Vec::new();
+    let fresh = Home::new();
+    let t = fresh.console_in("guide-zh-first", "zh_CN.UTF-8", 80, 24);
+    capture(&t, &fresh, "first-run", &["这里还没有 portal-admin 数据库"], &mut shots);
+    t.keys(&["q"]);
+    drop(t);
+
+    let home = Home::new();
+    home.run(&["init"]);
+    home.run(&["demo", "--items", "3000", "--seed", "2023"]);
+    let fire = home.dir.path().join("fire.jsonl");
+    std::fs::write(&fire, FIRE).unwrap();
+    home.run(&["import", fire.to_str().unwrap()]);
+    let t = home.console_in("guide-zh", "zh_CN.UTF-8", 80, 24);
+    t.wait_for("● 已连接");
+    capture(&t, &home, "columns", &["1 待审", "✗", "政务动态"], &mut shots);
+    t.keys(&["/", "象山动态"]);
+    t.wait_for("[/象山动态]");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("政务动态 / 象山动态");
+    t.keys(&["O"]);
+    t.wait_for("YYYY-MM-DD");
+    t.keys(&["2024-12-20", "Enter"]);
+    t.wait_for("2024-12-20");
+    t.keys(&["w"]);
+    capture(&t, &home, "withdraw-confirm", &["确认", "（不删除任何内容）", "原因：过期"], &mut shots);
+    t.keys(&["Escape"]);
+    t.keys(&["Escape"]);
+    t.keys(&["1"]);
+    capture(&t, &home, "queue", &["待审 ·", "条待决定", "政府 · 办公室审核"], &mut shots);
+    t.keys(&["/", "森林防火"]);
+    t.wait_for("[/森林防火]");
+    t.keys(&["Enter", "Enter"]);
+    capture(
+        &t,
+        &home,
+        "review",
+        &["信息 3001 · 办公室审核（第 1 版）", "1 不涉及秘密", "问题 3 条 · ✗2 条阻止发布", "李明化"],
+        &mut shots,
+    );
+    t.keys(&["Escape"]);
+    t.keys(&["Escape"]);
+    t.keys(&["3"]);
+    capture(&t, &home, "retractions", &["撤回申请 ·", "最紧急的在前"], &mut shots);
+    t.keys(&["4"]);
+    capture(&t, &home, "scores", &["考核 20", "排名", "得分"], &mut shots);
+    t.keys(&["Enter"]);
+    capture(&t, &home, "unit", &["排名 1 /", "计分信息"], &mut shots);
+    t.keys(&["Escape"]);
+    t.keys(&["5"]);
+    capture(&t, &home, "audit", &["审计 ·", "demo", "init"], &mut shots);
+    t.keys(&["6"]);
+    capture(&t, &home, "withdrawn", &["已撤回 ·", "申请至撤回：中位数"], &mut shots);
+    t.keys(&["7"]);
+    capture(&t, &home, "inspect", &["网站检查 · 截至", "空白栏目"], &mut shots);
+    t.keys(&["8"]);
+    capture(&t, &home, "findings", &["内容检查 ·", "最新的在前"], &mut shots);
+    t.keys(&["1"]);
+    t.keys(&["?"]);
+    capture(&t, &home, "help", &["帮助", "“待审”视图的按键", "文件位置"], &mut shots);
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    shots
+}
+
 /// The guide with each screen block replaced by its capture.
 fn with_screens(guide: &str, shots: &[(String, String)]) -> String {
     let mut out = String::new();
@@ -198,4 +272,58 @@ fn the_guide_shows_every_view_as_the_program_draws_it() {
         let first = shot.lines().next().unwrap_or_default();
         assert!(block.starts_with(first), "the {name} screen in the guide starts as the program draws it: {first:?}");
     }
+}
+
+/// Every screen block of `guide` holds a capture of its view, and every capture has its block.
+fn check_screens(path: &Path, shots: &[(String, String)], update: &str) {
+    let guide = std::fs::read_to_string(path).unwrap();
+    for (name, _) in shots {
+        assert!(
+            guide.contains(&format!("<!-- screen: {name} -->")),
+            "{}: a place for the {name} screen",
+            path.display()
+        );
+    }
+    if std::env::var_os("PORTAL_ADMIN_UPDATE_DOCS").is_some() {
+        std::fs::write(path, with_screens(&guide, shots)).unwrap();
+    }
+    let guide = std::fs::read_to_string(path).unwrap();
+    for (name, shot) in shots {
+        let marker = format!("<!-- screen: {name} -->\n```text\n");
+        let at = guide.find(&marker).unwrap_or_else(|| panic!("the {name} screen is captured: run {update}"));
+        let first = shot.lines().next().unwrap_or_default();
+        assert!(
+            guide[at + marker.len()..].starts_with(first),
+            "{}: the {name} screen starts {first:?}",
+            path.display()
+        );
+    }
+}
+
+/// The Chinese guide: its screens are the Chinese console's at 80×24, and the keys it names are the
+/// shipped keymap's (the same letters in both languages).
+#[test]
+fn the_chinese_guide_shows_every_view_as_the_chinese_console_draws_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join("docs/guide.zh-CN.md");
+    check_screens(&path, &captures_in_chinese(), "PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --test guide");
+    let guide = std::fs::read_to_string(&path).unwrap();
+    let keymap = portal_admin::ui::keymap::Keymap::default_map();
+    let bound: Vec<String> = portal_admin::ui::keymap::Layer::ALL
+        .iter()
+        .flat_map(|l| keymap.bindings(*l).iter().map(|b| b.key.to_string()))
+        .collect();
+    // `按 X` names a key: each must be bound somewhere in the shipped keymap.
+    let mut named = 0;
+    for part in guide.split("按 `").skip(1) {
+        let key = part.split('`').next().unwrap_or_default();
+        named += 1;
+        assert!(bound.iter().any(|b| b == key), "the Chinese guide names the key `{key}`, which the keymap lacks");
+    }
+    assert!(named > 20, "only {named} keys named in the Chinese guide: is the scan broken?");
+    // Linked first among the README's documents.
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let docs = &readme[readme.find("## Documentation").expect("a Documentation section")..];
+    let first = docs.find("](docs/").map(|at| &docs[at + 2..]).unwrap_or_default();
+    assert!(first.starts_with("docs/guide.zh-CN.md"), "README's first document: {}", &first[..40.min(first.len())]);
 }

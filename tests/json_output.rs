@@ -19,6 +19,7 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("stale", &["stale", "--at", "2026-11-29"]),
     ("queue", &["queue"]),
     ("show", &["show", "zd-1"]),
+    ("search", &["search", "保密审查"]),
     ("retractions", &["retractions"]),
     ("scores", &["scores", "--quarter", "2026Q3"]),
     ("scores --unit", &["scores", "--quarter", "2026Q3", "--unit", "政府办"]),

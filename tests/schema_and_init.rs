@@ -197,6 +197,20 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("DROP INDEX audit_log_site").await.unwrap();
     raw.exec("DROP TABLE calendar_notices").await.unwrap();
+    // What version 12 added: the text indexes of search.
+    let search: &[&str] = match db.backend {
+        Backend::Sqlite => &[
+            "DROP TRIGGER items_text_added",
+            "DROP TRIGGER items_text_changed",
+            "DROP TRIGGER items_text_removed",
+            "DROP TABLE items_text",
+        ],
+        Backend::Postgres => &["DROP EXTENSION pg_trgm CASCADE"],
+    };
+    for sql in search {
+        raw.exec(sql).await.unwrap();
+    }
+    raw.exec("DROP INDEX items_newest").await.unwrap();
     // What version 11 added: the audit trail's hash chain (the records already there are chained
     // by the upgrade).
     raw.exec("ALTER TABLE audit_log DROP COLUMN hash").await.unwrap();

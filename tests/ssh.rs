@@ -81,7 +81,8 @@ impl Sshd {
             let config_text = format!(
                 "ListenAddress 127.0.0.1\nPort {port}\nHostKey {}\nAuthorizedKeysFile {}\nPidFile {}\nUsePAM no\nStrictModes no\n\
                  PasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n\
-                 PermitRootLogin prohibit-password\nPrintMotd no\nPrintLastLog no\nLogLevel VERBOSE\n",
+                 PermitRootLogin prohibit-password\nPrintMotd no\nPrintLastLog no\nLogLevel VERBOSE\n\
+                 AcceptEnv LANG LC_*\n",
                 host_key.display(),
                 path("authorized_keys").display(),
                 path(&format!("sshd.{port}.pid")).display(),
@@ -103,9 +104,16 @@ impl Sshd {
 
     /// The local shell command that runs `remote` on this server through `ssh -t` as `user`.
     fn ssh(&self, user: &str, remote: &str) -> String {
+        self.ssh_sending(user, remote, &[])
+    }
+
+    /// As `ssh`, sending the client's variables `send` as OpenSSH's usual configuration does
+    /// (`SendEnv LANG LC_*` on the client, `AcceptEnv LANG LC_*` on the server).
+    fn ssh_sending(&self, user: &str, remote: &str, send: &[&str]) -> String {
+        let send: String = send.iter().map(|v| format!("-o SendEnv={v} ")).collect();
         format!(
             "ssh -F none -t -p {} -i {} -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-             -o BatchMode=yes -o LogLevel=ERROR {}@127.0.0.1 {}",
+             -o BatchMode=yes -o LogLevel=ERROR {send}{}@127.0.0.1 {}",
             self.port,
             quote(&self.key.display().to_string()),
             quote(user),
@@ -448,6 +456,101 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
     assert!(text.contains("| 2 | 政府办 | 1 | 0 | 0 | 1 | 0 | 1 |"), "the government item, text: {text}");
     assert_eq!(text, db.ok(&["scores", "--quarter", &quarter, "--bulletin", "-"]));
     eprintln!("{} on {:?}: logged in in {login:?}, all in {:?}", v.name, db.backend, started.elapsed());
+}
+
+/// The item the Chinese review screen shows, and its step: `信息 7 · 复核（第 1 版） · 第九条…`.
+fn reviewed_in_chinese(screen: &str) -> Option<(i64, String)> {
+    screen.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("信息 ")?;
+        let (id, rest) = rest.split_once(" · ")?;
+        let (stage, _) = rest.split_once("（第 ")?;
+        Some((id.parse().ok()?, stage.to_string()))
+    })
+}
+
+/// The queue cleared over SSH by an administrator whose terminal is Chinese: the client's `LANG`
+/// (zh_CN.UTF-8) travels with the connection as OpenSSH passes it by default, and the console
+/// speaks Chinese at 80×24 with no option given; every item approved and published, then checked
+/// in the database.
+async fn the_queue_over_ssh_in_chinese(db: TestDb) {
+    db.ok(&["init"]);
+    db.import("pending.jsonl", PENDING);
+    db.attach_all("unit-1").await;
+    let mut raw = db.any().await;
+    let id = |r: &str| format!("SELECT id FROM items WHERE ref = '{r}'");
+    let queued: BTreeSet<i64> =
+        [raw.count(&id("gov-1")).await, raw.count(&id("unit-1")).await, raw.count(&id("repost-1")).await].into();
+    let sshd = Sshd::start();
+    let dir = db.dir.path().display().to_string();
+    let file = |n: &str| quote(&db.file(n).display().to_string());
+    // No language on the server's side: only what the client sent.
+    let remote = format!(
+        "cd {} && env TERM=xterm XDG_CONFIG_HOME={} PORTAL_ADMIN_DATA_DIR={} {} --db {} 2> {}; echo EXIT=$? > {}",
+        quote(&dir),
+        quote(&format!("{dir}/config")),
+        quote(&format!("{dir}/data")),
+        quote(env!("CARGO_BIN_EXE_portal-admin")),
+        quote(&db.url),
+        file("err"),
+        file("exit"),
+    );
+    let command = sshd.ssh_sending(&user(), &remote, &["LANG"]);
+    let lang = Path::new("zh_CN.UTF-8");
+    let t = Tmux::start_sized(&format!("ssh-zh-{:?}", db.backend), &command, &[("LANG", lang)], 80, 24);
+    t.wait_for("● 已连接 · 管理员");
+    t.keys(&["1"]);
+    t.wait_for("3 条待决定");
+    t.keys(&["Enter"]);
+    let (mut approved, mut published) = (BTreeSet::new(), BTreeSet::new());
+    let mut at = wait_until(&t, "an item beside the seven checks", reviewed_in_chinese);
+    loop {
+        let (item, stage) = at.clone();
+        assert!(queued.contains(&item), "item {item} is not one of the queue's {queued:?}");
+        if stage == "待发布" {
+            t.keys(&["p"]);
+            let s = t.wait_for("Enter 发布 · Esc 取消");
+            assert!(s.contains(&format!("将信息 {item} 发布到：")), "{s}");
+            t.keys(&["Enter"]);
+            t.wait_for(&format!("信息 {item}：待发布 → 已发布"));
+            published.insert(item);
+        } else {
+            assert!(["办公室审核", "复核", "审核"].contains(&stage.as_str()), "{stage}");
+            t.keys(&["c"]);
+            wait_until(&t, "the seven checks affirmed", |s| (s.matches("[x]").count() == 7).then_some(()));
+            t.keys(&["a"]);
+            t.wait_for(&format!("信息 {item}：{stage} → 待发布"));
+            approved.insert(item);
+        }
+        let next = wait_until(&t, "the next item or an empty queue", |s| {
+            if s.contains("没有待决定的信息") {
+                return Some(None);
+            }
+            reviewed_in_chinese(s).filter(|r| *r != at).map(Some)
+        });
+        match next {
+            Some(n) => at = n,
+            None => break,
+        }
+        assert!(approved.len() + published.len() <= 6, "more decisions than three items need");
+    }
+    assert_eq!((&approved, &published), (&queued, &queued), "every item approved and published");
+    t.wait_for("0 条待决定");
+    t.keys(&["q"]);
+    assert_eq!(written(&db.file("exit")).trim(), "EXIT=0");
+    for item in &queued {
+        let online = format!("SELECT COUNT(*) FROM items WHERE id = {item} AND status = 'online'");
+        assert_eq!(raw.count(&online).await, 1, "item {item}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_over_ssh_in_chinese_on_sqlite() {
+    the_queue_over_ssh_in_chinese(TestDb::sqlite()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_over_ssh_in_chinese_on_postgres() {
+    the_queue_over_ssh_in_chinese(TestDb::postgres().await).await;
 }
 
 const XTERM_COLOUR_80: Variant =

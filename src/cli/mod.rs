@@ -19,6 +19,7 @@ mod operators;
 mod outcome;
 pub mod output;
 mod reports;
+mod search;
 pub mod texts;
 mod trail;
 mod transfer;
@@ -225,6 +226,23 @@ pub enum Command {
         /// pending, done or rejected
         #[arg(long, value_parser = parse_request_status)]
         status: Option<crate::domain::item::RequestStatus>,
+    },
+    /// Items of the site whose title or body holds TEXT (two characters or more, taken literally), any status, newest first
+    Search {
+        /// The text: Chinese or Latin, two characters or more; `%`, `_`, quotes and `*` stand for themselves
+        text: String,
+        /// pending, returned, online or withdrawn
+        #[arg(long, value_parser = search::parse_status)]
+        status: Option<crate::domain::ItemStatus>,
+        /// Only items in this column (its id, as `columns` lists it)
+        #[arg(long, value_name = "ID")]
+        column: Option<i64>,
+        /// Only this unit's items: its name, part of it, or its pinyin initials (tjj for 统计局)
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
+        /// Only items published (or, not yet published, submitted) on or after this day (Beijing time)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<chrono::NaiveDate>,
     },
     /// One item with its columns and history
     Show {
@@ -578,6 +596,16 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
         Some(Command::Columns) => columns::run(&cli).await,
         Some(Command::Queue { path, stage }) => workflow::queue(&cli, *path, *stage).await,
         Some(Command::Show { item }) => workflow::show(&cli, item).await,
+        Some(Command::Search { text, status, column, unit, since }) => {
+            let asked = crate::usecase::search::Asked {
+                text: text.clone(),
+                status: *status,
+                column: *column,
+                unit: unit.clone(),
+                since: *since,
+            };
+            search::run(&cli, &asked).await
+        }
         Some(Command::Retractions { command: None, status }) => workflow::retractions(&cli, *status).await,
         Some(Command::Retractions { command: Some(command), .. }) => workflow::retractions_command(&cli, command).await,
         Some(Command::Retract { items, reason, note, older, dry_run }) => {

@@ -16,6 +16,8 @@ pub mod item_record;
 pub mod links;
 pub mod personal_numbers;
 pub mod review;
+pub mod search;
+pub mod search_key;
 pub mod staleness;
 pub mod time;
 

@@ -435,3 +435,39 @@ fn dir_writable(path: &std::path::Path) -> bool {
         Err(_) => false,
     }
 }
+
+/// A PostgreSQL server without pg_trgm (Debian's postgresql-contrib) refuses the schema's
+/// `CREATE EXTENSION pg_trgm`: said in one line, with what to install.
+pub(crate) fn without_trigrams(e: sqlx::Error) -> StoreError {
+    match &e {
+        sqlx::Error::Database(d) if trigrams_missing(d.code().as_deref(), d.message()) => {
+            StoreError::Refused(t!("search-no-pg-trgm"))
+        }
+        _ => e.into(),
+    }
+}
+
+/// Whether an error is PostgreSQL's for an extension pg_trgm it cannot find: undefined_file
+/// ("extension "pg_trgm" is not available", or "could not open extension control file
+/// …/pg_trgm.control" before version 15).
+fn trigrams_missing(code: Option<&str>, message: &str) -> bool {
+    code == Some("58P01") && message.contains("pg_trgm")
+}
+
+#[cfg(test)]
+mod trigram_tests {
+    use super::*;
+
+    #[test]
+    fn a_server_without_pg_trgm_is_told_what_to_install() {
+        assert!(trigrams_missing(Some("58P01"), "extension \"pg_trgm\" is not available"));
+        assert!(trigrams_missing(
+            Some("58P01"),
+            "could not open extension control file \"/usr/share/postgresql/13/extension/pg_trgm.control\": No such file"
+        ));
+        assert!(!trigrams_missing(Some("42501"), "permission denied to create extension \"pg_trgm\""));
+        assert!(!trigrams_missing(Some("58P01"), "could not open file \"base/1/2\""));
+        let said = crate::i18n::scoped(crate::i18n::Lang::En, || t!("search-no-pg-trgm"));
+        assert!(said.contains("postgresql-contrib") && !said.contains('\n'), "{said}");
+    }
+}

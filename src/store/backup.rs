@@ -415,6 +415,9 @@ async fn pg_restore(pool: &PgPool, file: &Path, target: &Target) -> Result<Vec<T
     if objects > 0 {
         return Err(StoreError::Refused(t!("store-backup-not-empty", target = target.describe())));
     }
+    // pg_dump of one schema leaves out the extensions its objects use: pg_trgm, whose operator
+    // classes the text indexes of search are made with (schema.sql, section search).
+    (&mut *conn).execute("CREATE EXTENSION IF NOT EXISTS pg_trgm").await.map_err(super::backend::without_trigrams)?;
     // Everything the archive holds but its schema itself, which the empty database already has
     // (pg_dump writes CREATE SCHEMA for a schema it was asked for by name).
     let listed = Command::new(&tool)

@@ -22,9 +22,10 @@ pub enum Param {
     YearEnd,
     Int(i64),
     Text(&'static str),
-    /// A null of type text or time (an absent filter).
+    /// A null of type text, time or integer (an absent filter).
     NullText,
     NullTime,
+    NullInt,
 }
 
 /// One of the statements the console and the reports run most, exactly as the store runs it.

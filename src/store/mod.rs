@@ -24,7 +24,7 @@ pub use hot::{HotStatement, POSTGRES_SESSION, Param, hot_statements};
 pub use links::{CheckedLink, LinkItem, LinkRow, LinkScope, LinkStore};
 pub use operations::{
     AssessmentStore, AuditStore, BackupStore, CalendarStore, CheckStore, ColumnStore, ImportStore, InspectionStore,
-    ItemStore, OperatorStore, RetractionStore, ReviewStore, Store,
+    ItemStore, OperatorStore, RetractionStore, ReviewStore, SearchStore, Store,
 };
 pub use rows::*;
 pub use target::{BadTarget, Target};

@@ -31,6 +31,7 @@ pub trait Store:
     + CheckStore
     + InspectionStore
     + LinkStore
+    + SearchStore
 {
     /// Backend and host or file, never a password.
     fn describe(&self) -> String;
@@ -397,4 +398,19 @@ pub trait BackupStore: Send + Sync {
 
     /// When the last backup recorded was made.
     async fn last_backup(&self) -> Result<Option<DateTime<Utc>>>;
+}
+
+/// Search by text (issue 21).
+#[async_trait]
+pub trait SearchStore: Send + Sync {
+    /// A page of the site's items, any status, whose title or body holds the search's text (read
+    /// through the text indexes: schema.sql, section search), with its filters, newest first
+    /// (published, else submitted; then id): the first page, or the one after `after`.
+    async fn search(
+        &self,
+        site: &Site,
+        search: &TextSearch,
+        after: Option<FoundKey>,
+        limit: i64,
+    ) -> Result<Vec<FoundItem>>;
 }

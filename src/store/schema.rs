@@ -4,7 +4,7 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
@@ -78,6 +78,9 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
     // The audit trail's hash chain: the column here, the existing records chained by `init`
     // (`sql::SqlStore::chain_existing`) in the same transaction.
     (11, &["ALTER TABLE audit_log ADD COLUMN hash TEXT"]),
+    // The text indexes of search, filled from the items already there (PostgreSQL's GIN indexes as
+    // they are made, SQLite's FTS5 table by its `rebuild`), in the upgrade's transaction.
+    (12, &["-- @section search"]),
 ];
 
 /// The version whose upgrade chains the audit records already there.
@@ -192,6 +195,26 @@ mod tests {
         assert!(!pg.contains("CREATE TABLE items"), "only the section");
         let lite = section("guards", Dialect::Sqlite);
         assert!(lite.contains("incidents_no_update") && !lite.contains("plpgsql"));
+    }
+
+    #[test]
+    fn each_backend_gets_its_own_text_index() {
+        let code = |dialect| {
+            section("search", dialect)
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("--"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let pg = code(Dialect::Postgres);
+        assert!(pg.contains("CREATE EXTENSION IF NOT EXISTS pg_trgm") && pg.contains("gin_trgm_ops"));
+        assert!(!pg.contains("fts5"));
+        let lite = code(Dialect::Sqlite);
+        assert!(lite.contains("tokenize = 'trigram'") && lite.contains("'rebuild'"));
+        assert!(!lite.contains("pg_trgm"));
+        for dialect in [Dialect::Postgres, Dialect::Sqlite] {
+            assert!(section("search", dialect).contains("CREATE INDEX items_newest"), "{dialect:?}");
+        }
     }
 
     #[test]

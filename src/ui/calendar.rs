@@ -15,10 +15,10 @@ pub async fn load(
     match what {
         CalendarLoad::Status { at } => CalendarLoaded::Status(notices::status(store, site, at).await.map_err(line)),
         CalendarLoad::Preview { path } => CalendarLoaded::Preview(match std::fs::read_to_string(&path) {
-            Err(e) => Err(format!("cannot read {path}: {e}")),
+            Err(e) => Err(crate::t!("calendar-cannot-read", file = path.clone(), error = e.to_string())),
             Ok(text) => match notices::preview(store, &text).await {
                 Err(e) => Err(line(e)),
-                Ok(Err(e)) => Err(format!("{path}: {e}; nothing was imported")),
+                Ok(Err(e)) => Err(crate::t!("calendar-not-imported", file = path.clone(), error = e.to_string())),
                 Ok(Ok(p)) => Ok(Box::new(p)),
             },
         }),

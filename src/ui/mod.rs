@@ -5,25 +5,23 @@
 pub mod app;
 pub mod assessment;
 pub mod calendar;
-pub mod columns;
 pub mod keymap;
 pub mod layout;
 pub mod paged;
 pub mod sanitise;
 pub mod screen;
-pub mod search_key;
+pub use crate::domain::search_key;
 pub mod terminal;
 pub mod text;
 pub mod views;
 pub mod widgets;
+pub mod words;
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use tokio::sync::mpsc;
 
 use app::{App, Effect, Load, Loaded, Msg, Setup};
-use columns::ColumnEntry;
 use keymap::Keymap;
 use text::Ambiguous;
 
@@ -68,28 +66,13 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         if let Ok(mut fault) = fault.lock() {
             fault.get_or_insert_with(|| said.clone());
         }
-        if write {
-            format!("not saved: the database could not be reached ({said}); try again once connected")
-        } else {
-            said
-        }
+        if write { crate::t!("not-saved-unreachable-said", said = said) } else { said }
     };
     let loaded = match load {
-        Load::Columns { at } => Loaded::Columns(columns(store, site, at).await.map_err(line)),
-        Load::ColumnItems { column_id, before } => Loaded::ColumnItems(
-            usecase::columns::items(store, site, column_id, before, paged::PAGE).await.map_err(line),
-        ),
-        Load::ColumnHead { column_id, at } => {
-            Loaded::ColumnHead(usecase::columns::head(store, site, column_id, at).await.map_err(line))
-        }
-        Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
         Load::Waive { item, kind, text, reason } => Loaded::Waived(
             item,
             usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
         ),
-        Load::ColumnBefore { column_id, day } => {
-            Loaded::ColumnBefore(usecase::withdrawal::older_in_column(store, site, column_id, day).await.map_err(line))
-        }
         Load::Retract { items, reason } => {
             Loaded::Withdrawn(usecase::withdrawal::retract(store, site, &items, reason, "").await.map_err(line))
         }
@@ -109,7 +92,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
             Loaded::Ping(match tokio::time::timeout(CHECK_TIMEOUT, usecase::connection::change_mark(store)).await {
                 Ok(mark) => mark.map_err(line),
                 Err(_) => {
-                    let said = format!("no answer from the database within {} s", CHECK_TIMEOUT.as_secs());
+                    let said = crate::t!("no-answer", seconds = CHECK_TIMEOUT.as_secs());
                     if let Ok(mut fault) = fault.lock() {
                         fault.get_or_insert_with(|| said.clone());
                     }
@@ -118,33 +101,12 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
             })
         }
         Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
-        Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what).await),
+        Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what, line).await),
         Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
         Load::LastBackup => Loaded::LastBackup(usecase::backup::last_made(store).await.map_err(line)),
     };
     let fault = fault.into_inner().ok().flatten();
     (loaded, fault)
-}
-
-/// Every column with its staleness (the rows of `stale`) and its responsible units, in the
-/// tree's order.
-async fn columns(store: &dyn Store, site: &Site, at: NaiveDate) -> crate::store::Result<Vec<ColumnEntry>> {
-    let rows = usecase::columns::with_staleness(store, site, at, usecase::columns::Order::Tree).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| ColumnEntry {
-            id: r.column.id,
-            parent_id: r.column.parent_id,
-            level: r.column.level,
-            path: r.column.path,
-            deadline: r.column.deadline,
-            rule: r.column.rule,
-            units: r.column.units,
-            last_update: r.last_update,
-            staleness: r.staleness,
-            provisional: r.provisional,
-        })
-        .collect())
 }
 
 /// Opens the console on a store and runs it until the user quits or the session goes away.
@@ -255,7 +217,11 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
                 }
             }
             let tick = matches!(msg, Msg::Tick(_));
-            if let Msg::Loaded(_, Loaded::Ping(Err(e)) | Loaded::Columns(Err(e))) = &msg {
+            if let Msg::Loaded(
+                _,
+                Loaded::Ping(Err(e)) | Loaded::View(views::Loaded::Columns(views::columns::Loaded::Tree(Err(e)))),
+            ) = &msg
+            {
                 tracing::warn!("{e}");
             }
             let effects = app.update(msg);

@@ -27,8 +27,10 @@ pub const BLOCK_CELLS: usize = 200_000;
 pub const ZERO_WIDTH_RUN: usize = 2;
 /// What stands for a field's cut end.
 pub const ELLIPSIS: char = '…';
-/// The last line of a multi-line field cut for display.
-pub const CUT: &str = "… (cut here for display; the database keeps the whole text)";
+/// The last line of a multi-line field cut for display, in the language in effect.
+pub fn cut() -> String {
+    crate::t!("cut-for-display")
+}
 /// What stands for a character that must not reach the terminal and has no control picture.
 pub const REPLACEMENT: char = '\u{fffd}';
 
@@ -153,12 +155,12 @@ pub fn block(s: &str) -> String {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let last = lines.peek().is_none();
         // The line about the cut is kept as it is (so that cleaning again changes nothing).
-        if raw == CUT && last {
-            out.push_str(CUT);
+        if last && raw == cut() {
+            out.push_str(&cut());
             return out;
         }
         if n + 1 == BLOCK_LINES && !last {
-            out.push_str(CUT);
+            out.push_str(&cut());
             return out;
         }
         let mut shown = String::new();
@@ -173,7 +175,7 @@ pub fn block(s: &str) -> String {
         push_shown(&mut shown, expanded, BLOCK_LINE_CELLS);
         let w = super::text::width(&shown);
         if cells + w > BLOCK_CELLS {
-            out.push_str(CUT);
+            out.push_str(&cut());
             return out;
         }
         cells += w;
@@ -269,7 +271,7 @@ mod tests {
         let shown = block(&body);
         assert!(shown.lines().count() <= BLOCK_LINES);
         assert!(shown.lines().all(|l| width(l) <= BLOCK_LINE_CELLS));
-        assert!(shown.ends_with(CUT), "{}", &shown[shown.len() - 80..]);
+        assert!(shown.ends_with(&cut()), "{}", &shown[shown.len() - 80..]);
         assert_eq!(block(&shown), shown);
     }
 

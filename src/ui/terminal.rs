@@ -114,7 +114,7 @@ pub fn spawn_input(tx: UnboundedSender<Msg>) {
                     Ok(_) => continue,
                     Err(e) => {
                         tracing::warn!("terminal input ended: {e}");
-                        Msg::Hangup("the terminal's input ended")
+                        Msg::Hangup("hangup-input")
                     }
                 };
                 let hangup = matches!(msg, Msg::Hangup(_));
@@ -143,10 +143,10 @@ pub fn spawn_signals(tx: UnboundedSender<Msg>) {
     {
         use tokio::signal::unix::{SignalKind, signal};
         for (kind, number, why) in [
-            (SignalKind::hangup(), libc::SIGHUP, "hang-up (SIGHUP)"),
-            (SignalKind::terminate(), libc::SIGTERM, "terminated (SIGTERM)"),
-            (SignalKind::interrupt(), libc::SIGINT, "interrupted (SIGINT)"),
-            (SignalKind::quit(), libc::SIGQUIT, "quit (SIGQUIT)"),
+            (SignalKind::hangup(), libc::SIGHUP, "hangup-sighup"),
+            (SignalKind::terminate(), libc::SIGTERM, "hangup-sigterm"),
+            (SignalKind::interrupt(), libc::SIGINT, "hangup-sigint"),
+            (SignalKind::quit(), libc::SIGQUIT, "hangup-sigquit"),
         ] {
             let tx = tx.clone();
             if let Ok(mut s) = signal(kind) {

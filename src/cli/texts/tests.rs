@@ -285,3 +285,170 @@ fn a_usage_error_sends_the_reader_to_the_help_of_the_command_they_typed() {
     assert_eq!(path(&["portal-admin", "--nonsense"]), "portal-admin");
     assert_eq!(path(&["portal-admin", "retrct"]), "portal-admin");
 }
+
+/// The calls whose literals are for the program's developers, not the person at the console: logs,
+/// broken invariants and thread names.
+const UNSPOKEN: &[&str] = &["tracing::", "panic!(", "expect(", "unreachable!(", "debug_assert!(", "assert!("];
+
+/// Literals of the console that are names or codes, not words (besides key names, which
+/// `Key::parse` reads): modifiers as keymap files write them, environment variables, and tmux's
+/// escape for passing a sequence through to the terminal.
+const CONSOLE_NAMES: &[&str] = &[
+    "Ctrl",
+    "Alt",
+    "Shift",
+    "Ctrl-",
+    "Alt-",
+    "Shift-",
+    "TMUX",
+    "STY",
+    "HOME",
+    "PORTAL_ADMIN_TEST_PANIC",
+    "\\x1bPtmux;{}\\x1b\\\\",
+    "\\x1bP{seq}\\x1b\\\\",
+];
+
+/// `code` without comments (`//` to the end of a line, outside strings and character literals).
+fn without_comments(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    for line in code.lines() {
+        let (mut in_string, mut escaped, mut prev) = (false, false, ' ');
+        let mut cut = line.len();
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' if in_string && !escaped => {
+                    escaped = true;
+                    prev = c;
+                    continue;
+                }
+                '"' if !escaped => in_string = !in_string,
+                '\'' if !in_string => {
+                    // A character literal ('"', '\''), not a lifetime: skip it whole.
+                    let rest = &line[i + 1..];
+                    let close = match rest.chars().next() {
+                        Some('\\') => rest.get(2..).and_then(|r| r.find('\'')).map(|e| e + 2),
+                        Some(c) => rest[c.len_utf8()..].starts_with('\'').then_some(c.len_utf8()),
+                        None => None,
+                    };
+                    if let Some(close) = close {
+                        for _ in 0..=rest[..close].chars().count() {
+                            chars.next();
+                        }
+                    }
+                }
+                '/' if !in_string && prev == '/' => {
+                    cut = i - 1;
+                    break;
+                }
+                _ => {}
+            }
+            escaped = false;
+            prev = c;
+        }
+        out.push_str(&line[..cut]);
+        out.push('\n');
+    }
+    out
+}
+
+/// `code` without the items marked `#[cfg(test)]`: each up to its `;` or its closing brace.
+fn without_tests(code: &str) -> String {
+    let mut out = String::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("#[cfg(test)]") {
+        out.push_str(&rest[..at]);
+        let item = &rest[at..];
+        let (mut depth, mut in_string, mut escaped, mut end) = (0, false, false, item.len());
+        for (i, c) in item.char_indices() {
+            match (in_string, c) {
+                (true, '\\') if !escaped => {
+                    escaped = true;
+                    continue;
+                }
+                (true, '"') if !escaped => in_string = false,
+                (false, '"') => in_string = true,
+                (false, '{') => depth += 1,
+                (false, '}') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = i + 1;
+                        break;
+                    }
+                }
+                (false, ';') if depth == 0 => {
+                    end = i + 1;
+                    break;
+                }
+                _ => {}
+            }
+            escaped = false;
+        }
+        rest = &item[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every string literal of `source` but the catalogs' keys, comments, tests and the calls of
+/// `UNSPOKEN`.
+fn every_literal(source: &str) -> Vec<String> {
+    let code = without_tests(&without_comments(source));
+    let mut spoken = String::new();
+    let mut rest = code.as_str();
+    'calls: loop {
+        let next = UNSPOKEN.iter().filter_map(|call| rest.find(call).map(|at| (at, call))).min();
+        let Some((at, call)) = next else { break 'calls };
+        spoken.push_str(&rest[..at]);
+        let after = &rest[at + call.len()..];
+        // The call's arguments, up to the parenthesis that closes it.
+        let open = if call.ends_with('(') { 0 } else { after.find('(').map_or(after.len(), |p| p + 1) };
+        let args = arguments(&after[open.min(after.len())..]);
+        rest = &after[(open + args.len() + 1).min(after.len())..];
+    }
+    spoken.push_str(rest);
+    // The literals of the whole text: `literals_of` with a call that every literal is inside.
+    literals_of(&format!("scan({spoken})"), &["scan("])
+}
+
+/// The console's words are in the catalogs (`console.ftl`, `views.ftl`, `words.ftl`, `keys.ftl`
+/// and the Columns tab's `columns.ftl`): every literal of src/ui that a person could read fails
+/// this test. Names are not words: keys of the catalogs, command and action names (one lowercase
+/// token: `stale`, `app.quit`), key names (`CONSOLE_NAMES`), formats and punctuation.
+#[test]
+fn no_text_for_a_person_lives_in_the_console_outside_the_catalogs() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    i18n::tests::sources(&root.join("src/ui"), &mut files);
+    let mut offending = Vec::new();
+    let mut seen = 0;
+    for (path, text) in
+        files.iter().filter(|(p, _)| !p.ends_with("tests.rs") && !p.components().any(|c| c.as_os_str() == "tests"))
+    {
+        for literal in every_literal(text) {
+            seen += 1;
+            let name = !literal.is_empty()
+                && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-/{}".contains(c));
+            let key = crate::ui::keymap::Key::parse(&literal).is_ok();
+            if !says_nothing(&literal) && !name && !key && !CONSOLE_NAMES.contains(&literal.as_str()) {
+                offending.push(format!("{}: \"{literal}\"", path.strip_prefix(root).unwrap().display()));
+            }
+        }
+    }
+    assert!(seen > 300, "only {seen} literals in src/ui: is the scan broken?");
+    assert!(offending.is_empty(), "text for people in src/ui outside i18n/*.ftl:\n{}", offending.join("\n"));
+}
+
+#[test]
+fn the_console_scan_finds_words_and_leaves_names_logs_and_comments() {
+    let code = r#"let x = pad("rank", 4); // a "comment" here
+        tracing::warn!("a log line {e}"); t!("key-name", n = "Loading…"); self.warn("no unit selected");
+        let c = '"'; let s = "Keys \"quoted\" here"; match a { "stale" => {} }
+        #[cfg(test)]
+        fn helper() { say("only in tests"); }
+        pub fn after() { tell("Said after a test helper"); }"#;
+    let found = every_literal(code);
+    let said =
+        ["rank", "Loading…", "no unit selected", "Keys \\\"quoted\\\" here", "stale", "Said after a test helper"];
+    assert_eq!(found, said, "{found:?}");
+}

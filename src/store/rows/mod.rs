@@ -9,6 +9,7 @@ mod items;
 mod operators;
 mod retraction;
 mod review;
+mod search;
 mod site;
 
 pub use assessment::*;
@@ -20,4 +21,5 @@ pub use items::*;
 pub use operators::*;
 pub use retraction::*;
 pub use review::*;
+pub use search::*;
 pub use site::*;

@@ -67,6 +67,7 @@ mod links;
 mod operators;
 mod retraction;
 mod review;
+mod search;
 mod site;
 
 use assessment::*;
@@ -74,6 +75,7 @@ use audit::*;
 use columns::*;
 use retraction::*;
 use review::*;
+use search::{Way, search_sql};
 
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
 pub(super) const CHUNK: usize = 1_500;
@@ -83,6 +85,11 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
     use Param::*;
     let list = id_list(&[1, 2, 3]);
     let hot = |name: &'static str, sql: String, params: Vec<Param>| HotStatement { name, sql, params };
+    let (few, many) = if DB::DIALECT == schema::Dialect::Sqlite {
+        ("\"防汛抗旱\"", "\"象山区\"")
+    } else {
+        ("%防汛抗旱%", "%象山区%")
+    };
     vec![
         hot("queue", queue_sql::<DB>(), vec![Site, NullText, NullText]),
         hot("stale", staleness_sql::<DB>(), vec![Site, Day, Instant]),
@@ -106,7 +113,22 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
             vec![Site, Text("outdated"), Text(""), Instant, Text("bench")],
         ),
         hot("withdrawal: the requests it closes", close_requests_sql(&list), vec![Site, Instant, Text("bench")]),
+        // A text in few items (防汛抗旱: 1 in 100 demo items), in most (象山区: 3 in 4), two characters.
+        hot("search", search_sql::<DB>(Way::Trigrams, false), search_params(few, None)),
+        hot("search, next page", search_sql::<DB>(Way::Trigrams, true), search_params(few, Some(Instant))),
+        hot("search, in many items", search_sql::<DB>(Way::Newest, false), search_params(many, None)),
+        hot("search, two characters", search_sql::<DB>(Way::Scan, false), search_params("%政府%", None)),
     ]
+}
+
+/// A search's values (`search::search_sql`) for `text` as the store binds it
+/// (`search::text_param`), with no filter; `after`: the key of the page before.
+fn search_params(text: &'static str, after: Option<Param>) -> Vec<Param> {
+    use Param::*;
+    let mut params = vec![Site, Text(text), NullText, NullInt, NullInt, NullTime];
+    params.extend(after.map(|at| [at, Item]).into_iter().flatten());
+    params.push(Int(50));
+    params
 }
 
 pub(crate) struct SqlStore<DB: Database> {

@@ -194,7 +194,7 @@ sql_impl! { Store;
             // before the site's part (kept even if that is refused).
             for (to, statements) in schema::UPGRADES.iter().filter(|(to, _)| *to > found) {
                 for statement in statements.iter().filter_map(|s| schema::statement(s, DB::DIALECT)) {
-                    (&mut *tx).execute(statement.as_str()).await?;
+                    (&mut *tx).execute(statement.as_str()).await.map_err(backend::without_trigrams)?;
                 }
                 if *to == schema::CHAINED_SINCE {
                     Self::chain_existing(&mut tx).await?;
@@ -216,7 +216,7 @@ sql_impl! { Store;
         if version.is_none() {
             // A text query without arguments runs as one multi-statement script on both drivers.
             let script = schema::render(DB::DIALECT);
-            (&mut *tx).execute(script.as_str()).await?;
+            (&mut *tx).execute(script.as_str()).await.map_err(backend::without_trigrams)?;
             for grant in DB::ROLE_GRANTS {
                 (&mut *tx).execute(*grant).await?;
             }

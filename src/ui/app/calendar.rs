@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::{App, Confirmed, Effect, Load, Overlay};
 use crate::domain::holiday_notice::Notice;
 use crate::reports::calendar::{CalendarStatus, Preview, summary};
+use crate::t;
 
 /// A calendar query.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,26 +54,21 @@ impl App {
                 Some(status) => {
                     // What is missing first: on a narrow terminal the line is cut at its end.
                     let missing = status.warning().map_or_else(String::new, |w| format!("{w} · "));
-                    self.tell(format!(
-                        "{missing}holiday notices held: {} · :calendar import FILE adds a year's",
-                        status.held()
-                    ));
+                    self.tell(t!("calendar-held", missing = missing, held = status.held()));
                 }
                 None => {
                     self.load_calendar_status(effects);
-                    self.tell("reading the calendar…");
+                    self.tell(t!("calendar-reading"));
                 }
             },
-            "import" if rest.is_empty() => {
-                self.warn(":calendar import FILE — the notice as plain text, copied from the government's website")
-            }
+            "import" if rest.is_empty() => self.warn(t!("calendar-import-usage")),
             "import" => {
                 let path = expand_home(rest);
                 let id = self.request(Load::Calendar(CalendarLoad::Preview { path }), effects);
                 self.calendar_preview = Some(id);
-                self.tell(format!("reading {rest}…"));
+                self.tell(t!("calendar-reading-file", file = rest.to_string()));
             }
-            other => self.warn(format!("unknown :calendar {other} (:calendar, or :calendar import FILE)")),
+            other => self.warn(t!("calendar-unknown", command = other.to_string())),
         }
     }
 
@@ -112,16 +108,20 @@ impl App {
         let room = self.list_room(7).max(1);
         let listed = if p.change.days.len() > room { room - 1 } else { room };
         for d in p.change.days.iter().take(listed) {
-            lines.push(format!("  {} {:<7} {}", d.date, d.kind.as_str(), d.note));
+            let kind = match d.kind {
+                crate::domain::calendar::DayKind::Holiday => t!("calendar-holiday"),
+                crate::domain::calendar::DayKind::Workday => t!("calendar-workday"),
+            };
+            lines.push(format!("  {} {} {}", d.date, crate::ui::text::pad(&kind, 7), d.note));
         }
         if p.change.days.len() > listed {
-            lines.push(format!("  … and {} more", p.change.days.len() - listed));
+            lines.push(t!("withdraw-more", count = p.change.days.len() - listed));
         }
         lines.push(String::new());
-        lines.push(format!(
-            "{} imports it (one audited change) · {} cancels",
-            self.key_name(crate::ui::keymap::Layer::Confirm, crate::ui::keymap::Action::Confirm),
-            self.key_name(crate::ui::keymap::Layer::Confirm, crate::ui::keymap::Action::Back)
+        lines.push(t!(
+            "calendar-import-keys",
+            yes = self.key_name(crate::ui::keymap::Layer::Confirm, crate::ui::keymap::Action::Confirm),
+            no = self.key_name(crate::ui::keymap::Layer::Confirm, crate::ui::keymap::Action::Back)
         ));
         lines.join("\n")
     }

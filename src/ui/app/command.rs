@@ -1,51 +1,70 @@
 //! The `:` line: its commands, their completions, and running one.
 
 use super::*;
+use crate::ui::views::columns::tree::Mode;
 
-/// The commands of the `:` line, with what they take.
-pub const COMMANDS: &[(&str, &str)] = &[
-    ("columns", "the column tree"),
-    ("stale", "columns worst first (only overdue and empty)"),
-    ("overdue", "only overdue and empty columns"),
-    ("tree", "the whole tree again"),
-    ("unit", "NAME: the columns a unit answers for"),
-    ("at", "YYYY-MM-DD: staleness as of a day (empty: today)"),
-    ("scores", "[2024Q3 | 2024]: the assessment"),
-    ("audit", "the audit trail, newest first"),
-    ("queue", "items awaiting a decision"),
-    ("retractions", "pending retraction requests, most urgent first"),
-    ("withdrawn", "the latest withdrawals, to restore one"),
-    ("inspect", "the national check's single-veto indicators as of :at's day"),
-    ("calendar", "[import FILE]: the holiday notices held; import next year's (shown, then asked)"),
-    ("findings", "the content checks' findings on every online item (slow on a large site)"),
-    ("refresh", "reload from the database"),
-    ("help", "the keys of this view"),
-    ("q", "quit"),
-    ("quit", "quit"),
+/// The commands of the `:` line.
+pub const COMMANDS: &[&str] = &[
+    "columns",
+    "stale",
+    "overdue",
+    "tree",
+    "unit",
+    "at",
+    "scores",
+    "audit",
+    "queue",
+    "retractions",
+    "withdrawn",
+    "inspect",
+    "calendar",
+    "findings",
+    "refresh",
+    "help",
+    "q",
+    "quit",
 ];
+
+/// The commands of the `:` line with what they take, in the language in effect.
+pub fn commands() -> Vec<(&'static str, String)> {
+    COMMANDS.iter().map(|c| (*c, command_said(c))).collect()
+}
+
+fn command_said(command: &str) -> String {
+    match command {
+        "columns" => t!("command-columns"),
+        "stale" => t!("command-stale"),
+        "overdue" => t!("command-overdue"),
+        "tree" => t!("command-tree"),
+        "unit" => t!("command-unit"),
+        "at" => t!("command-at"),
+        "scores" => t!("command-scores"),
+        "audit" => t!("command-audit"),
+        "queue" => t!("command-queue"),
+        "retractions" => t!("command-retractions"),
+        "withdrawn" => t!("command-withdrawn"),
+        "inspect" => t!("command-inspect"),
+        "calendar" => t!("command-calendar"),
+        "findings" => t!("command-findings"),
+        "refresh" => t!("command-refresh"),
+        "help" => t!("command-help"),
+        _ => t!("command-quit"),
+    }
+}
 
 impl App {
     /// Completions of a command line: command names, then unit names after `unit `.
     pub fn completions(&self, line: &str) -> Vec<String> {
         let line = line.trim_start();
         if let Some(rest) = line.strip_prefix("unit ") {
-            let units = self
-                .columns
-                .tree
-                .as_ref()
-                .map(|t| t.units.iter().map(|(u, _)| u.clone()).collect::<Vec<_>>())
-                .unwrap_or_default();
+            let units = self.views.columns.units();
             return units
                 .into_iter()
                 .filter(|u| SearchKey::new(&[u]).matches(rest.trim()))
                 .map(|u| format!("unit {u}"))
                 .collect();
         }
-        COMMANDS
-            .iter()
-            .filter(|(c, _)| c.starts_with(line) && !line.contains(' '))
-            .map(|(c, _)| c.to_string())
-            .collect()
+        COMMANDS.iter().filter(|c| c.starts_with(line) && !line.contains(' ')).map(|c| c.to_string()).collect()
     }
 
     /// Runs a `:` command.
@@ -53,14 +72,9 @@ impl App {
         let line = line.trim().trim_start_matches(':');
         let (name, arg) = line.split_once(' ').map_or((line, ""), |(n, a)| (n, a.trim()));
         let height = self.list_height();
-        let mut mode = |app: &mut App, f: &dyn Fn(&mut crate::ui::columns::Mode)| {
+        let mut mode = |app: &mut App, f: &dyn Fn(&mut Mode)| {
             app.switch(Tab::Columns, effects);
-            app.item = None;
-            app.column = None;
-            if let Some(tree) = &mut app.columns.tree {
-                f(&mut tree.mode);
-            }
-            app.columns.relayout(height);
+            app.views.columns.look(f, height);
         };
         match name {
             "" => {}
@@ -75,12 +89,7 @@ impl App {
                 m.by_unit = false;
             }),
             "unit" => {
-                let units: Vec<String> = self
-                    .columns
-                    .tree
-                    .as_ref()
-                    .map(|t| t.units.iter().map(|(u, _)| u.clone()).collect())
-                    .unwrap_or_default();
+                let units = self.views.columns.units();
                 let found = units
                     .iter()
                     .find(|u| *u == arg)
@@ -93,9 +102,9 @@ impl App {
                             m.by_unit = true;
                             m.unit = Some(only.clone());
                         });
-                        self.tell(format!("the columns {unit} answers for"));
+                        self.tell(t!("command-unit-said", unit = unit.clone()));
                     }
-                    None => self.warn(format!("no unit {arg:?} (Tab completes unit names)")),
+                    None => self.warn(t!("command-no-unit", unit = format!("{arg:?}"))),
                 }
             }
             "at" => {
@@ -112,10 +121,11 @@ impl App {
                         if self.tab != Tab::Inspection {
                             self.switch(Tab::Columns, effects);
                         }
-                        self.load_columns(effects);
+                        let (views, cx, mut ask) = self.parts(effects);
+                        views.columns.load_tree(&cx, &mut ask);
                         // What the status line says of the calendar follows the day too.
                         self.load_calendar_status(effects);
-                        self.tell(format!("staleness as of {day}"));
+                        self.tell(t!("command-at-said", date = day.to_string()));
                     }
                     Err(e) => self.warn(e),
                 }
@@ -143,7 +153,7 @@ impl App {
                 let (views, _, mut ask) = self.parts(effects);
                 views.scores.show_period(period, &mut ask);
             }
-            other => self.warn(format!("unknown command :{other} (Tab lists them)")),
+            other => self.warn(t!("command-unknown", command = other.to_string())),
         }
     }
 }

@@ -5,6 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{App, Confirmed, Effect, Overlay};
+use crate::t;
 
 impl App {
     /// The confirmation was given: do what it was for.
@@ -30,7 +31,7 @@ impl App {
     pub(super) fn reason_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
         let Overlay::Reason { failed, .. } = &self.overlay else { return };
         let failed = *failed;
-        let Some(reason) = self.reason_typed(event, "a rejection needs a reason") else { return };
+        let Some(reason) = self.reason_typed(event, &t!("reject-needs-reason")) else { return };
         let (views, _, mut ask) = self.parts(effects);
         views.queue.reject(failed, reason, &mut ask);
     }

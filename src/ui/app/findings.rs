@@ -14,6 +14,8 @@ use crossterm::event::KeyEvent;
 use super::incident::{Field as FormField, IncidentForm};
 use super::{App, Effect, Load, Overlay, single_line};
 use crate::domain::checks::{Finding, FindingKind};
+use crate::t;
+use crate::ui::words;
 
 /// A finding being waived: which, and the reason being typed.
 #[derive(Debug)]
@@ -28,11 +30,17 @@ impl App {
     /// `W`: asks why the finding is waived (a waived one is said, not waived twice).
     pub(super) fn ask_waiver(&mut self, item: i64, f: &Finding, waived: Option<&str>) {
         if let Some(w) = waived {
-            self.warn(format!("{} “{}” on item {item} is waived already ({w})", f.kind.as_str(), f.text));
+            self.warn(t!(
+                "waived-already",
+                kind = words::finding(f.kind),
+                text = f.text.clone(),
+                id = item,
+                reason = w
+            ));
             return;
         }
         let mut input = single_line("");
-        input.set_placeholder_text("why it may stand (required; kept in the item's history)");
+        input.set_placeholder_text(t!("waive-placeholder"));
         self.overlay =
             Overlay::Waive(Box::new(WaiveForm { item, kind: f.kind, text: f.text.clone(), input: Box::new(input) }));
     }
@@ -41,10 +49,10 @@ impl App {
     pub(super) fn waive_key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
         let Overlay::Waive(form) = &self.overlay else { return };
         let (item, kind, text) = (form.item, form.kind, form.text.clone());
-        let Some(reason) = self.reason_typed(event, "waiving a finding needs a reason") else { return };
+        let Some(reason) = self.reason_typed(event, &t!("waive-needs-reason")) else { return };
         let req =
             self.request(Load::Waive { item, kind: kind.as_str().to_string(), text: text.clone(), reason }, effects);
-        self.waiving = Some((req, format!("{} “{text}”", kind.as_str())));
+        self.waiving = Some((req, format!("{} “{text}”", words::finding(kind))));
     }
 
     /// A waiver came back: said, and the findings shown again (the review screen's, the tab's).
@@ -56,13 +64,13 @@ impl App {
         }
         match result {
             Ok(()) => {
-                self.tell(format!("item {item}: {what} waived; it no longer blocks approval"));
+                self.tell(t!("waived-said", id = item, what = what));
                 let (views, _, mut ask) = self.parts(effects);
                 views.queue.waived(item, &mut ask);
                 views.findings.reload_list(&mut ask);
             }
             // Refused (a viewer, read only) or not saved: said, and the screen stays as it was.
-            Err(e) => self.warn(format!("not waived: {e}")),
+            Err(e) => self.warn(t!("not-waived", error = e)),
         }
     }
 
@@ -70,15 +78,15 @@ impl App {
     /// would be and the item; the administrator adds what happened.
     pub(super) fn incident_from(&mut self, unit: Option<String>, item: i64, title: String, f: &Finding) {
         let Some(unit) = unit else {
-            self.warn(format!("item {item} is a repost: it has no unit to record an incident against"));
+            self.warn(t!("incident-repost", id = item));
             return;
         };
         let mut item_input = single_line(&item.to_string());
-        item_input.set_placeholder_text("optional: the item's id or ref");
+        item_input.set_placeholder_text(t!("incident-item-placeholder"));
         let mut date = single_line(&crate::domain::time::beijing_date(self.now).to_string());
-        date.set_placeholder_text("YYYY-MM-DD (empty: today)");
+        date.set_placeholder_text(t!("incident-date-placeholder"));
         let mut note = single_line("");
-        note.set_placeholder_text(format!("what happened (required), e.g. {} “{}”", f.kind.as_str(), f.text));
+        note.set_placeholder_text(t!("incident-note-example", kind = words::finding(f.kind), text = f.text.clone()));
         let mut form = IncidentForm {
             unit,
             kind: f.incident_kind(),

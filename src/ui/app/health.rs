@@ -23,7 +23,9 @@ use super::{
 };
 use crate::domain::review::{Act, WorkflowError};
 use crate::domain::{Role, Stage};
+use crate::t;
 use crate::ui::keymap::{Action, Key, Layer};
+use crate::ui::words;
 
 pub use crate::usecase::connection::Whoami;
 
@@ -73,9 +75,14 @@ pub const CHECK_TICKS: u64 = 10;
 /// How long a note such as a colleague's change arriving stays in the status line.
 pub const FLASH_SECONDS: i64 = 5;
 /// What a colleague's change arriving says.
-pub const COLLEAGUE: &str = "↻ a colleague's change arrived";
+pub fn colleague() -> String {
+    t!("colleague-change")
+}
+
 /// What a confirmation says when its write could not be sent.
-pub const NOT_SENT: &str = "✗ not sent: the database cannot be reached; Enter again once connected";
+pub fn not_sent() -> String {
+    t!("not-sent")
+}
 
 /// How long to wait after `tries` failed tries before the next: 1 s, 2 s, 4 s, 8 s, then 10 s.
 pub fn backoff(tries: u32) -> Duration {
@@ -86,9 +93,9 @@ pub fn backoff(tries: u32) -> Duration {
 pub fn span(d: Duration) -> String {
     let s = d.num_seconds().max(0);
     match s {
-        s if s < 60 => format!("{s}s"),
-        s if s < 3600 => format!("{}m {:02}s", s / 60, s % 60),
-        s => format!("{}h {:02}m", s / 3600, s % 3600 / 60),
+        s if s < 60 => t!("span-seconds", seconds = s),
+        s if s < 3600 => t!("span-minutes", minutes = s / 60, seconds = format!("{:02}", s % 60)),
+        s => t!("span-hours", hours = s / 3600, minutes = format!("{:02}", s % 3600 / 60)),
     }
 }
 
@@ -194,9 +201,9 @@ impl App {
             tracing::info!("connected again after {away}");
             self.health = Health::Connected;
             self.link.seen = Some(mark);
-            self.tell(format!("connected again after {away}; fresh figures loaded"));
+            self.tell(t!("connected-again", away = away));
             if let Overlay::Confirm { text, .. } = &mut self.overlay
-                && let Some(asked) = text.strip_suffix(NOT_SENT).and_then(|t| t.strip_suffix("\n\n"))
+                && let Some(asked) = text.strip_suffix(&not_sent()).and_then(|t| t.strip_suffix("\n\n"))
             {
                 *text = asked.to_string();
             }
@@ -213,7 +220,7 @@ impl App {
             None => self.link.seen = Some(mark),
             Some(seen) if seen != mark => {
                 self.link.seen = Some(mark);
-                self.link.flash = Some((COLLEAGUE.to_string(), self.now + Duration::seconds(FLASH_SECONDS)));
+                self.link.flash = Some((colleague(), self.now + Duration::seconds(FLASH_SECONDS)));
                 self.reload_open_views(effects);
                 // Operators may have changed too, and a backup may have been made.
                 self.ask_whoami(effects);
@@ -243,8 +250,7 @@ impl App {
     /// Opened with `--read-only`: nothing may be changed, whatever the operator's role.
     pub fn pin_read_only(&mut self) {
         self.link.pinned = true;
-        self.link.identity =
-            Identity::ReadOnly("read only (--read-only): nothing can be changed in this session".into());
+        self.link.identity = Identity::ReadOnly(t!("read-only-pinned"));
     }
 
     /// Who the console acts as came back.
@@ -255,16 +261,10 @@ impl App {
         let Ok(w) = result else { return };
         let identity = match w.role {
             Some((role, true)) => Identity::Operator(role),
-            Some((_, false)) => Identity::ReadOnly(format!(
-                "read only: {} is no longer an active operator of site {} — an administrator can enable them with \
-                 `portal-admin operators role`",
-                w.name, w.site
-            )),
-            None => Identity::ReadOnly(format!(
-                "read only: {} is not an operator of site {} — an administrator can add them with \
-                 `portal-admin operators add`",
-                w.name, w.site
-            )),
+            Some((_, false)) => {
+                Identity::ReadOnly(t!("read-only-inactive", name = w.name.clone(), site = w.site.clone()))
+            }
+            None => Identity::ReadOnly(t!("read-only-not-operator", name = w.name.clone(), site = w.site.clone())),
         };
         if identity == self.link.identity {
             return;
@@ -272,21 +272,16 @@ impl App {
         match (&identity, &self.link.identity) {
             (Identity::ReadOnly(why), _) => self.warn(why.clone()),
             (Identity::Operator(role), Identity::ReadOnly(_)) => {
-                self.tell(format!("{} is an operator of site {} again ({role}): changes allowed", w.name, w.site))
+                self.tell(t!("operator-again", name = w.name.clone(), site = w.site.clone(), role = words::role(*role)))
             }
             _ => {}
         }
         self.link.identity = identity;
     }
 
-    /// Loads again everything open, keeping selections, questions and unfinished text: the column
-    /// tree, the open column and item, the item under review, and every list already loaded.
+    /// Loads again everything open, keeping selections, questions and unfinished text: every
+    /// view's (`View::changed`).
     pub(super) fn reload_open_views(&mut self, effects: &mut Vec<Effect>) {
-        self.load_columns(effects);
-        if let Some(id) = self.column.as_ref().map(|c| c.column.id) {
-            self.open_column_by_id(id, effects);
-        }
-        self.reload_item(effects);
         self.each_view(effects, |v, cx, ask| v.changed(cx, ask));
     }
 
@@ -339,15 +334,13 @@ impl App {
         let now = self.now;
         let Health::Lost(lost) = &mut self.health else { return false };
         lost.next_try = lost.next_try.min(now);
-        self.warn(
-            "not saved: the database cannot be reached (reconnecting…); nothing was sent — try again once connected",
-        );
+        self.warn(t!("not-saved-unreachable"));
         // Said where the user looks, too: in the question, which stays open.
         if let Overlay::Confirm { text, .. } = &mut self.overlay
-            && !text.ends_with(NOT_SENT)
+            && !text.ends_with(&not_sent())
         {
             text.push_str("\n\n");
-            text.push_str(NOT_SENT);
+            text.push_str(&not_sent());
         }
         true
     }
@@ -396,23 +389,23 @@ impl App {
     /// colleague's change.
     pub fn link_status(&self) -> String {
         let mut s = match &self.health {
-            Health::Connected => " ● connected".to_string(),
+            Health::Connected => t!("link-connected"),
             Health::Lost(lost) => {
                 let away = span(self.now - lost.since);
                 let next = (lost.next_try - self.now).num_milliseconds();
                 if self.link.ping.is_some() {
-                    format!(" ✗ connection lost {away} · reconnecting… (try {})", lost.tries)
+                    t!("link-lost-trying", away = away, tries = lost.tries)
                 } else if next <= 0 {
-                    format!(" ✗ connection lost {away} · reconnecting…")
+                    t!("link-lost", away = away)
                 } else {
-                    format!(" ✗ connection lost {away} · reconnecting in {}s", (next + 999) / 1000)
+                    t!("link-lost-waiting", away = away, seconds = (next + 999) / 1000)
                 }
             }
         };
         match &self.link.identity {
             Identity::Unknown => {}
-            Identity::Operator(role) => s.push_str(&format!(" · {role}")),
-            Identity::ReadOnly(_) => s.push_str(" · read only"),
+            Identity::Operator(role) => s.push_str(&format!(" · {}", words::role(*role))),
+            Identity::ReadOnly(_) => s.push_str(&t!("link-read-only")),
         }
         if let Some((note, _)) = &self.link.flash {
             s.push_str(" · ");
@@ -426,10 +419,6 @@ impl App {
 pub fn failed(loaded: &Loaded) -> bool {
     // Every result by name, no catch-all: a result added later must say here whether it failed.
     match loaded {
-        Loaded::Columns(r) => r.is_err(),
-        Loaded::ColumnItems(r) | Loaded::ColumnBefore(r) => r.is_err(),
-        Loaded::ColumnHead(r) => r.is_err(),
-        Loaded::Item(r) => r.is_err(),
         Loaded::View(v) => v.failed(),
         Loaded::Withdrawn(r) => r.is_err(),
         Loaded::Marked(_, r) => r.is_err(),
@@ -460,11 +449,6 @@ mod tests {
     /// until it is named here, counted in `RESULTS` and given an error in `every_error`.
     fn name(loaded: &Loaded) -> &'static str {
         match loaded {
-            Loaded::Columns(_) => "Columns",
-            Loaded::ColumnItems(_) => "ColumnItems",
-            Loaded::ColumnHead(_) => "ColumnHead",
-            Loaded::Item(_) => "Item",
-            Loaded::ColumnBefore(_) => "ColumnBefore",
             Loaded::Withdrawn(_) => "Withdrawn",
             Loaded::Marked(..) => "Marked",
             Loaded::Restored(..) => "Restored",
@@ -483,7 +467,7 @@ mod tests {
     }
 
     /// The number of results not yet a registered view's, each named by `name`.
-    const RESULTS: usize = 18;
+    const RESULTS: usize = 13;
 
     fn e<T>() -> Result<T, String> {
         Err("the database said no".to_string())
@@ -498,11 +482,6 @@ mod tests {
             note: String::new(),
         };
         vec![
-            Loaded::Columns(e()),
-            Loaded::ColumnItems(e()),
-            Loaded::ColumnHead(e()),
-            Loaded::Item(e()),
-            Loaded::ColumnBefore(e()),
             Loaded::Withdrawn(e()),
             Loaded::Marked(MarkKind::Repealed, e()),
             Loaded::Restored(7, e()),

@@ -11,6 +11,7 @@ use super::{App, Effect, Load, Overlay, Tab, arrived};
 use crate::domain::IncidentKind;
 use crate::domain::assessment::Period;
 use crate::store::{IncidentInput, IncidentRow};
+use crate::t;
 use crate::ui::keymap::{Action, Key, Layer};
 use crate::ui::views::scores::signed;
 
@@ -141,7 +142,7 @@ impl App {
             }
             Some(Action::Confirm) => {
                 if self.incident_writing.is_some() {
-                    self.warn("the last change is still being saved; try again in a moment");
+                    self.warn(t!("write-still-running"));
                 } else if matches!(self.overlay, Overlay::Incident(_)) {
                     self.record_incident(effects);
                 } else {
@@ -172,12 +173,8 @@ impl App {
         let date = text(&form.date);
         let checked = match if date.is_empty() { Ok(today) } else { crate::domain::time::parse_date(&date) } {
             Err(e) => Err((Field::Date, e)),
-            Ok(day) if day > today => {
-                Err((Field::Date, format!("{day} is still to come: an incident is dated when it happened")))
-            }
-            Ok(_) if text(&form.note).is_empty() => {
-                Err((Field::Note, "an incident needs a note saying what happened".to_string()))
-            }
+            Ok(day) if day > today => Err((Field::Date, t!("incident-future", date = day.to_string()))),
+            Ok(_) if text(&form.note).is_empty() => Err((Field::Note, t!("console-incident-needs-note"))),
             Ok(day) => Ok(day),
         };
         let occurred_on = match checked {
@@ -200,7 +197,7 @@ impl App {
         let Overlay::Reverse(form) = &self.overlay else { return };
         let (id, note) = (form.incident.id, text(&form.note));
         if note.is_empty() {
-            self.warn("a correction needs a note saying why");
+            self.warn(t!("console-correction-needs-note"));
             return;
         }
         let req = self.request(Load::Assessment(AssessmentLoad::Reverse { id, note }), effects);
@@ -220,16 +217,18 @@ impl App {
                             self.overlay = Overlay::None;
                         }
                         let quarter = Period::quarter_of(input.occurred_on);
-                        self.tell(format!(
-                            "incident {new}: {} {} ({}) on {}, in {quarter}",
-                            input.unit,
-                            input.kind.points(),
-                            input.kind.as_str(),
-                            input.occurred_on
+                        self.tell(t!(
+                            "console-incident-recorded",
+                            id = new,
+                            unit = input.unit.clone(),
+                            points = input.kind.points(),
+                            kind = crate::ui::words::incident(input.kind),
+                            date = input.occurred_on.to_string(),
+                            quarter = quarter.to_string()
                         ));
                         self.reload_after_incident(effects);
                     }
-                    Err(e) => self.warn(format!("not recorded: {e}")),
+                    Err(e) => self.warn(t!("incident-not-recorded", error = e)),
                 }
             }
             AssessmentLoaded::Reversed(original, result) => {
@@ -247,10 +246,10 @@ impl App {
                         if matches!(self.overlay, Overlay::Reverse(_)) {
                             self.overlay = Overlay::None;
                         }
-                        self.tell(format!("incident {new}: reverses incident {original}{about}"));
+                        self.tell(t!("console-incident-reversed", id = new, original = original, about = about));
                         self.reload_after_incident(effects);
                     }
-                    Err(e) => self.warn(format!("not corrected: {e}")),
+                    Err(e) => self.warn(t!("incident-not-corrected", error = e)),
                 }
             }
         }

@@ -63,7 +63,10 @@ impl App {
                 return;
             }
             Overlay::Before(_) => {
-                self.before_key(event, effects);
+                if let Some(typed) = self.reason_typed(event, &t!("before-needs-day")) {
+                    let (views, _, mut ask) = self.parts(effects);
+                    views.columns.mark_before(&typed, &mut ask);
+                }
                 return;
             }
             Overlay::Mark { .. } => {
@@ -112,16 +115,12 @@ impl App {
             MouseEventKind::ScrollDown => self.act(Action::Down, effects),
             MouseEventKind::ScrollUp => self.act(Action::Up, effects),
             MouseEventKind::Down(MouseButton::Left) => {
-                let layout = layout::Areas::new(
-                    self.size,
-                    self.tab == Tab::Columns && self.column.is_some() && self.item.is_none(),
-                    self.column_documents(),
-                );
+                let layout = self.areas();
                 if mouse.row == layout.tabs.y {
                     // The tab titles: ` 1 Columns  2 Scores `.
                     let mut x = 0u16;
                     for (tab, label) in Tab::ALL.iter().zip(Tab::labels(self.size.0)) {
-                        let w = u16::try_from(label.len()).unwrap_or(0);
+                        let w = u16::try_from(crate::ui::text::width(&label)).unwrap_or(0);
                         if mouse.column >= x && mouse.column < x + w {
                             self.switch(*tab, effects);
                         }
@@ -132,14 +131,7 @@ impl App {
                 let rows = layout.rows;
                 if mouse.row >= rows.y && mouse.row < rows.y + rows.height {
                     let row = usize::from(mouse.row - rows.y);
-                    let registered = self.views.of_mut(self.tab).map(|v| v.cursor());
-                    let cursor = match (self.tab, &mut self.column, &self.item) {
-                        _ if registered.is_some() => registered.flatten(),
-                        (Tab::Columns, None, _) => Some((&mut self.columns.cursor, self.columns.lines.len())),
-                        (Tab::Columns, Some(c), None) => Some((&mut c.items.cursor, c.items.shown.len())),
-                        _ => None,
-                    };
-                    if let Some((cursor, len)) = cursor {
+                    if let Some((cursor, len)) = self.views.of_mut(self.tab).cursor() {
                         let target = cursor.offset + row;
                         if target < len {
                             if cursor.selected == target {
@@ -163,29 +155,11 @@ impl App {
 
     pub(super) fn set_filter(&mut self, text: String) {
         let height = self.list_height();
-        if let Some(view) = self.views.of_mut(self.tab) {
-            view.set_filter(text, height);
-            return;
-        }
-        match (self.tab, &mut self.column, &self.item) {
-            (Tab::Columns, None, _) => {
-                self.columns.filter = text;
-                self.columns.relayout(height);
-            }
-            (Tab::Columns, Some(c), None) => c.items.set_filter(text, height),
-            _ => {}
-        }
+        self.views.of_mut(self.tab).set_filter(text, height);
     }
 
     pub(super) fn current_filter(&self) -> String {
-        if let Some(view) = self.views.of(self.tab) {
-            return view.filter().unwrap_or_default().to_string();
-        }
-        match (self.tab, &self.column, &self.item) {
-            (Tab::Columns, None, _) => self.columns.filter.clone(),
-            (Tab::Columns, Some(c), None) => c.items.filter.clone(),
-            _ => String::new(),
-        }
+        self.views.of(self.tab).filter().unwrap_or_default().to_string()
     }
 
     /// Runs a named action.
@@ -193,22 +167,14 @@ impl App {
         if self.write_refused(action) {
             return;
         }
-        let height = self.list_height();
-        if self.with_view(self.tab, effects, |v, cx, ask| v.on_action(action, cx, ask)) == Some(true) {
-            return;
-        }
-        if self.tab == Tab::Columns && self.bulk_act(action, effects) {
+        if self.with_view(self.tab, effects, |v, cx, ask| v.on_action(action, cx, ask)) {
             return;
         }
         match action {
             Action::Noop => {}
             Action::Quit => self.quit = true,
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
-            Action::Filter => {
-                if self.item.is_none() || self.tab != Tab::Columns {
-                    self.overlay = Overlay::Filter(Box::new(single_line(&self.current_filter())));
-                }
-            }
+            Action::Filter => self.overlay = Overlay::Filter(Box::new(single_line(&self.current_filter()))),
             Action::Command => {
                 self.overlay =
                     Overlay::Command { input: Box::new(single_line("")), completions: self.completions(""), next: 0 };
@@ -219,11 +185,11 @@ impl App {
                 let text = if action == Action::CopyLink {
                     self.copy_link()
                 } else {
-                    self.copy_text(action == Action::CopyId).ok_or("nothing selected to copy")
+                    self.copy_text(action == Action::CopyId).ok_or_else(|| t!("copy-nothing"))
                 };
                 match text {
                     Ok(text) => {
-                        self.tell(format!("copied {}", crate::ui::text::fit(&text, 40)));
+                        self.tell(t!("copied", text = crate::ui::text::fit(&text, 40)));
                         effects.push(Effect::Copy(text));
                     }
                     Err(why) => self.warn(why),
@@ -282,59 +248,31 @@ impl App {
             | Action::NextKind
             | Action::NextFinding
             | Action::PreviousFinding
-            | Action::WaiveFinding => {}
+            | Action::WaiveFinding
+            | Action::Expand
+            | Action::Collapse
+            | Action::Toggle
+            | Action::ExpandAll
+            | Action::CollapseAll
+            | Action::OnlyOverdue
+            | Action::GroupByUnit
+            | Action::SortOverdue => {}
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
-                self.motion(action, height, effects)
+                self.with_view(self.tab, effects, |v, cx, ask| v.motion(action, cx, ask))
             }
-            Action::Open => self.open(effects),
-            Action::Expand | Action::Collapse | Action::Toggle | Action::ExpandAll | Action::CollapseAll => {
-                self.fold(action, height)
-            }
-            Action::OnlyOverdue | Action::GroupByUnit | Action::SortOverdue => {
-                if let Some(tree) = &mut self.columns.tree {
-                    let m = &mut tree.mode;
-                    match action {
-                        Action::OnlyOverdue => m.only_overdue = !m.only_overdue,
-                        Action::GroupByUnit => {
-                            m.by_unit = !m.by_unit;
-                            m.unit = None;
-                        }
-                        _ => m.sort_overdue = !m.sort_overdue,
-                    }
-                    self.columns.relayout(height);
-                }
-            }
+            Action::Open => self.with_view(self.tab, effects, |v, cx, ask| v.open(cx, ask)),
         }
     }
 
     pub(super) fn copy_text(&self, id: bool) -> Option<String> {
-        if let Some(view) = self.views.of(self.tab) {
-            return view.copy(id);
-        }
-        match (self.tab, &self.column, &self.item) {
-            (Tab::Columns, _, Some(item)) => {
-                let title = item.item.as_ref().map(|(i, _)| i.title.clone());
-                if id { Some(item.id.to_string()) } else { title }
-            }
-            (Tab::Columns, Some(c), None) => {
-                c.items.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() })
-            }
-            (Tab::Columns, None, None) => {
-                self.columns.selected_entry().map(|e| if id { e.id.to_string() } else { e.path.clone() })
-            }
-            // The registered views, above.
-            _ => None,
-        }
+        self.views.of(self.tab).copy(id)
     }
 
     /// The public link of the item open (in a column or under review).
-    pub(super) fn copy_link(&self) -> Result<String, &'static str> {
-        let view = match self.tab {
-            Tab::Columns => self.item.as_ref(),
-            tab => self.views.of(tab).and_then(|v| v.item()),
-        };
-        let item = view.and_then(|v| v.item.as_ref()).ok_or("open an item to copy its link")?;
-        item.0.url.clone().ok_or("this item has no public link (its source system gave none)")
+    pub(super) fn copy_link(&self) -> Result<String, String> {
+        let view = self.views.of(self.tab).item();
+        let item = view.and_then(|v| v.item.as_ref()).ok_or_else(|| t!("copy-open-item"))?;
+        item.0.url.clone().ok_or_else(|| t!("copy-no-link"))
     }
 
     pub(super) fn back(&mut self, effects: &mut Vec<Effect>) {
@@ -342,100 +280,12 @@ impl App {
             self.overlay = Overlay::None;
         } else if !self.current_filter().is_empty() {
             self.set_filter(String::new());
-        } else if self.with_view(self.tab, effects, |v, cx, ask| v.back(cx, ask)) == Some(true) {
-        } else if self.tab == Tab::Columns && self.item.is_some() {
-            self.item = None;
-        } else if self.tab == Tab::Columns && self.column.as_ref().is_some_and(|c| !c.marks.items.is_empty()) {
-            // Marks go before the column does.
-            let n = self.column.as_mut().map_or(0, |c| c.marks.clear());
-            self.tell(format!("{n} marks cleared"));
-        } else if self.tab == Tab::Columns && self.column.is_some() {
-            self.column = None;
-        } else if let Some(tree) = &mut self.columns.tree
-            && tree.mode != Default::default()
-        {
-            tree.mode = Default::default();
-            let height = self.list_height();
-            self.columns.relayout(height);
+        } else {
+            self.with_view(self.tab, effects, |v, cx, ask| v.back(cx, ask));
         }
     }
 
     pub(super) fn refresh(&mut self, effects: &mut Vec<Effect>) {
-        if self.with_view(self.tab, effects, |v, cx, ask| v.refresh(cx, ask)).is_some() {
-            return;
-        }
-        // The column tree, and what is open above it.
-        if self.tab == Tab::Columns {
-            self.load_columns(effects);
-            if let Some(c) = &self.column {
-                let column_id = c.column.id;
-                self.open_column_by_id(column_id, effects);
-            }
-            self.reload_item(effects);
-        }
-    }
-
-    pub(super) fn motion(&mut self, action: Action, height: usize, effects: &mut Vec<Effect>) {
-        if self.with_view(self.tab, effects, |v, cx, ask| v.motion(action, cx, ask)).is_some() {
-            return;
-        }
-        let page = height.max(1) as isize;
-        let delta = |len: usize| -> isize {
-            match action {
-                Action::Down => 1,
-                Action::Up => -1,
-                Action::PageDown => page,
-                Action::PageUp => -page,
-                Action::Top => -(len as isize),
-                _ => len as isize,
-            }
-        };
-        match (self.tab, &mut self.column, &mut self.item) {
-            (Tab::Columns, _, Some(item)) => scroll(item, delta(10_000)),
-            (Tab::Columns, Some(c), None) => {
-                let len = c.items.shown.len();
-                c.items.cursor.step(delta(len), len, height);
-                self.more_items(effects);
-            }
-            (Tab::Columns, None, None) => {
-                let len = self.columns.lines.len();
-                self.columns.cursor.step(delta(len), len, height);
-            }
-            // The registered views, above.
-            _ => {}
-        }
-    }
-
-    pub(super) fn open(&mut self, effects: &mut Vec<Effect>) {
-        if self.with_view(self.tab, effects, |v, cx, ask| v.open(cx, ask)).is_some() {
-            return;
-        }
-        match (self.tab, &self.column, &self.item) {
-            (Tab::Columns, None, _) => {
-                let in_tree = matches!(
-                    self.columns.lines.get(self.columns.cursor.selected),
-                    Some(Line::Column { flat: false, .. })
-                );
-                let parent = self
-                    .columns
-                    .selected_index()
-                    .is_some_and(|i| self.columns.tree.as_ref().is_some_and(|t| t.has_children(i)));
-                if in_tree && parent {
-                    // A column with columns below it opens and closes, as a folder in a file tree.
-                    self.fold(Action::Toggle, self.list_height());
-                } else if let Some(id) = self.columns.selected_entry().map(|e| e.id) {
-                    self.open_column_by_id(id, effects);
-                } else if let Some(Line::Unit { .. }) = self.columns.lines.get(self.columns.cursor.selected) {
-                    self.columns.cursor.step(1, self.columns.lines.len(), self.list_height());
-                }
-            }
-            (Tab::Columns, Some(c), None) => {
-                if let Some(id) = c.items.selected().map(|i| i.id) {
-                    let req = self.request(Load::Item { id }, effects);
-                    self.item = Some(ItemView { id, item: None, scroll: 0, waiting: Some(req), error: None });
-                }
-            }
-            _ => {}
-        }
+        self.with_view(self.tab, effects, |v, cx, ask| v.refresh(cx, ask));
     }
 }

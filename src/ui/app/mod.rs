@@ -6,22 +6,18 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui_textarea::TextArea;
 
-use super::columns::{ColumnEntry, ColumnTree, Line};
 use super::keymap::{Action, Key, Keymap, Layer};
 use super::layout;
 pub use super::paged::Cursor;
-use super::paged::{Paged, Row};
 use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
 use crate::domain::review::Checks;
 use crate::domain::{MarkKind, RetractionReason};
-use crate::reports::DocumentReportRow;
-use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Marking, NewMark, Transition, Withdrawal};
+use crate::store::{Marking, NewMark, Transition, Withdrawal};
+use crate::t;
 
 mod backup;
-mod bulk;
 mod calendar;
-mod columns;
 mod command;
 mod confirm;
 mod findings;
@@ -29,22 +25,17 @@ mod front;
 mod health;
 mod incident;
 mod input;
-mod item;
 mod loaded;
 mod sanitised;
 mod withdraw;
 pub use super::views::queue::{ItemFindings, Reviewing, waited, waiting};
 pub use backup::BackupWatch;
-pub use bulk::Marks;
 pub use calendar::{CalendarLoad, CalendarLoaded};
-pub use columns::{ColumnView, ColumnsView};
-pub use command::COMMANDS;
+pub use command::{COMMANDS, commands};
 pub use findings::WaiveForm;
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};
 pub use incident::{AssessmentLoad, AssessmentLoaded, Field, IncidentForm, ReverseForm};
-pub use item::ItemView;
-pub(crate) use item::{page_delta, scroll};
 pub use sanitised::sanitised;
 pub(crate) use withdraw::mark_overlay;
 pub(crate) use withdraw::opened_item;
@@ -55,47 +46,14 @@ use super::views::{Ask, Cx, Event, View, Views};
 /// A query for a task to run.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load {
-    /// Every column with its staleness as of a day, and its units.
-    Columns {
-        at: NaiveDate,
-    },
-    /// A page of a column's online items, before a key.
-    ColumnItems {
-        column_id: i64,
-        before: Option<(DateTime<Utc>, i64)>,
-    },
-    /// A column's online count and the documents due in it, as of a day.
-    ColumnHead {
-        column_id: i64,
-        at: NaiveDate,
-    },
-    Item {
-        id: i64,
-    },
-    /// Every item online in a column that went online there before a day (Beijing time).
-    ColumnBefore {
-        column_id: i64,
-        day: NaiveDate,
-    },
     /// Withdrawing items, in one transaction.
-    Retract {
-        items: Vec<i64>,
-        reason: RetractionReason,
-    },
+    Retract { items: Vec<i64>, reason: RetractionReason },
     /// Marking online items instead of withdrawing them, in one transaction.
-    Mark {
-        items: Vec<i64>,
-        mark: NewMark,
-    },
+    Mark { items: Vec<i64>, mark: NewMark },
     /// Putting a withdrawn item back online where it was.
-    Restore {
-        item: i64,
-    },
+    Restore { item: i64 },
     /// Declining a retraction request.
-    Decline {
-        request: i64,
-        reason: String,
-    },
+    Decline { request: i64, reason: String },
     /// A registered view's own query (`ui::views`).
     View(super::views::Load),
     /// Is the database still there, and what is its change mark (the newest audit record's id)?
@@ -105,12 +63,7 @@ pub enum Load {
     /// An incident recorded or corrected (from the Scores tab, the findings or the review).
     Assessment(AssessmentLoad),
     /// Waiving a finding on an item (its kind and the text found), with a reason.
-    Waive {
-        item: i64,
-        kind: String,
-        text: String,
-        reason: String,
-    },
+    Waive { item: i64, kind: String, text: String, reason: String },
     /// The holiday notices the calendar holds; reading a notice; importing it.
     Calendar(CalendarLoad),
     /// When the last backup was made.
@@ -120,13 +73,8 @@ pub enum Load {
 /// What a query brought back (an error as one line).
 #[derive(Debug, Clone)]
 pub enum Loaded {
-    Columns(Result<Vec<ColumnEntry>, String>),
-    ColumnItems(Result<Vec<ItemSummary>, String>),
-    ColumnHead(Result<(i64, Vec<DocumentReportRow>), String>),
-    Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
     /// A registered view's own result (`ui::views`).
     View(super::views::Loaded),
-    ColumnBefore(Result<Vec<ItemSummary>, String>),
     /// What a withdrawal did.
     Withdrawn(Result<Withdrawal, String>),
     /// What marking did, with the mark asked for.
@@ -155,7 +103,8 @@ pub enum Msg {
     Loaded(u64, Loaded),
     /// Time passes (the spinner turns; the connection is checked now and then; waiting times grow).
     Tick(DateTime<Utc>),
-    /// The terminal or the session is going away (SIGHUP, SIGTERM).
+    /// The terminal or the session is going away (SIGHUP, SIGTERM): why, as a key of the catalogs
+    /// (`hangup-…`).
     Hangup(&'static str),
     /// A query failed because the database could not be reached (why, in one line).
     Lost(String),
@@ -271,10 +220,6 @@ pub struct App {
     /// The day staleness is evaluated as of (Beijing time).
     pub at: NaiveDate,
     pub tab: Tab,
-    pub columns: ColumnsView,
-    /// What is open above the column tree: a column, then an item.
-    pub column: Option<ColumnView>,
-    pub item: Option<ItemView>,
     /// An incident being recorded or corrected.
     pub incident_writing: Option<u64>,
     /// The views registered in `ui::views`, each with its own state.
@@ -329,9 +274,6 @@ impl App {
             at: crate::domain::time::beijing_date(setup.now),
             now: setup.now,
             tab: Tab::Columns,
-            columns: ColumnsView::default(),
-            column: None,
-            item: None,
             incident_writing: None,
             views: Views { scores: ScoresView::new(period), ..Views::default() },
             waiving: None,
@@ -346,7 +288,8 @@ impl App {
             next_request: 0,
         };
         let mut effects = Vec::new();
-        app.load_columns(&mut effects);
+        // The tab in front loads what it shows.
+        app.switch(app.tab, &mut effects);
         app.ask_whoami(&mut effects);
         app.load_calendar_status(&mut effects);
         (app, effects)
@@ -366,6 +309,7 @@ impl App {
             at: self.at,
             now: self.now,
             height,
+            size: self.size,
             areas,
             tab: self.tab,
         };
@@ -400,38 +344,27 @@ impl App {
         }
     }
 
-    /// Runs `f` on the registered view of `tab`, if it is one.
+    /// Runs `f` on the view of `tab`.
     fn with_view<R>(
         &mut self,
         tab: Tab,
         effects: &mut Vec<Effect>,
         f: impl FnOnce(&mut dyn View, &Cx, &mut Ask) -> R,
-    ) -> Option<R> {
+    ) -> R {
         let (views, cx, mut ask) = self.parts(effects);
-        let done = views.of_mut(tab).map(|view| f(view, &cx, &mut ask));
+        let done = f(views.of_mut(tab), &cx, &mut ask);
         for event in std::mem::take(&mut ask.events) {
             self.event(event);
         }
         done
     }
 
-    fn load_columns(&mut self, effects: &mut Vec<Effect>) {
-        let id = self.request(Load::Columns { at: self.at }, effects);
-        self.columns.waiting = Some(id);
-    }
-
     /// Whether a query the user waits on is running (the spinner turns).
     pub fn busy(&self) -> bool {
-        self.columns.waiting.is_some()
-            || self.incident_writing.is_some()
+        self.incident_writing.is_some()
             || self.views.all().iter().any(|v| v.busy())
             || self.findings_busy()
             || self.retraction_write.is_some()
-            || self
-                .column
-                .as_ref()
-                .is_some_and(|c| c.items.waiting.is_some() || c.waiting_head.is_some() || c.older.is_some())
-            || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
     }
 
     /// The layer of bindings in effect.
@@ -448,25 +381,13 @@ impl App {
         if matches!(self.overlay, Overlay::Incident(_) | Overlay::Reverse(_)) {
             return Layer::Incident;
         }
-        if let Some(view) = self.views.of(self.tab) {
-            return view.layer();
-        }
-        match self.tab {
-            Tab::Columns if self.item.is_some() => Layer::Item,
-            Tab::Columns if self.column.is_some() => Layer::Column,
-            Tab::Columns => Layer::Columns,
-            // The registered views, above.
-            _ => Layer::Global,
-        }
+        self.views.of(self.tab).layer()
     }
 
     /// Where things are on the screen at the current size.
     pub fn areas(&self) -> layout::Areas {
-        layout::Areas::new(
-            self.size,
-            self.tab == Tab::Columns && self.column.is_some() && self.item.is_none(),
-            self.column_documents(),
-        )
+        let documents = self.views.of(self.tab).documents();
+        layout::Areas::new(self.size, documents > 0, documents)
     }
 
     /// Rows a list shows at the current size.
@@ -474,15 +395,11 @@ impl App {
         usize::from(self.areas().rows.height)
     }
 
-    fn column_documents(&self) -> usize {
-        self.column.as_ref().map_or(0, |c| c.documents.len())
-    }
-
     /// Says where things live (in the help), and on a first run says so on the status line.
     pub fn set_places(&mut self, places: Vec<(String, String)>, first_run: bool) {
         self.places = places;
         if first_run {
-            self.tell("Welcome: ? lists the keys of each view and where your database and settings are");
+            self.tell(t!("welcome", key = self.key_name(Layer::Global, Action::Help)));
         }
     }
 
@@ -512,7 +429,7 @@ impl App {
                 self.link_tick(&mut effects);
             }
             Msg::Hangup(why) => {
-                self.tell(format!("{why}: closing"));
+                self.tell(t!("closing", why = crate::i18n::text(why, None)));
                 self.quit = true;
             }
             Msg::Lost(reason) => self.connection_lost(super::sanitise::line(&reason)),
@@ -524,10 +441,6 @@ impl App {
 
     fn fit_cursors(&mut self) {
         let height = self.list_height();
-        self.columns.cursor.show(self.columns.lines.len(), height);
-        if let Some(c) = &mut self.column {
-            c.items.cursor.show(c.items.shown.len(), height);
-        }
         for view in self.views.all_mut() {
             view.fit(height);
         }
@@ -535,7 +448,7 @@ impl App {
 }
 
 /// Whether the result numbered `id` is the one `waiting` waits for; if so it waits no more.
-fn arrived(waiting: &mut Option<u64>, id: u64) -> bool {
+pub(crate) fn arrived(waiting: &mut Option<u64>, id: u64) -> bool {
     let wanted = *waiting == Some(id);
     if wanted {
         *waiting = None;

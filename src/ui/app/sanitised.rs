@@ -2,7 +2,7 @@
 //! (`App::update`), field by field with the rules of `ui::sanitise`.
 
 use super::{AssessmentLoaded, CalendarLoaded, Loaded};
-use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
+use crate::ui::sanitise::{clean_line, clean_result};
 
 /// Everything a query brought back, safe to keep and show.
 pub fn sanitised(mut loaded: Loaded) -> Loaded {
@@ -10,23 +10,6 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
         return Loaded::View(view.sanitised());
     }
     match &mut loaded {
-        Loaded::Columns(r) => each(r, |c| {
-            clean_line(&mut c.path);
-            clean_line(&mut c.deadline);
-            clean_all(&mut c.units);
-        }),
-        Loaded::ColumnItems(r) | Loaded::ColumnBefore(r) => each(r, |i| {
-            clean_line(&mut i.title);
-            clean_option(&mut i.unit);
-        }),
-        Loaded::ColumnHead(r) => clean_result(r, |(_, documents)| {
-            for d in documents {
-                clean_line(&mut d.document.number);
-                clean_line(&mut d.document.title);
-                clean_line(&mut d.document.column_path);
-            }
-        }),
-        Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
         Loaded::View(_) => {}
         Loaded::Withdrawn(r) => clean_result(r, |_| {}),
         Loaded::Marked(_, r) => clean_result(r, |_| {}),

@@ -9,8 +9,10 @@ use crossterm::event::KeyEvent;
 use super::{App, Confirmed, Effect, Load, Overlay, arrived, single_line};
 use crate::domain::{ItemStatus, MarkKind, RetractionReason};
 use crate::store::NewMark;
+use crate::t;
 use crate::ui::keymap::{Action, Key, Layer};
 use crate::ui::text::{self, fit};
+use crate::ui::words;
 use crate::usecase::withdrawal::{Proposal, next, propose};
 pub use crate::usecase::withdrawal::{
     marking_summary as marking_said, restore_summary as restore_said, summary as withdrawal_said,
@@ -22,7 +24,7 @@ const WIDTH: usize = 74;
 /// The question of the mark to put on items (effective today) and the document that replaces them.
 pub(crate) fn mark_overlay(items: Vec<(i64, String)>) -> Overlay {
     let mut replaced_by = single_line("");
-    replaced_by.set_placeholder_text("optional, e.g. 象政办〔2026〕12号");
+    replaced_by.set_placeholder_text(t!("mark-replaced-by-placeholder"));
     Overlay::Mark { items, kind: MarkKind::Amended, replaced_by: Box::new(replaced_by) }
 }
 
@@ -48,33 +50,9 @@ impl App {
             })
             .collect();
         if items.len() > shown {
-            lines.push(format!("  … and {} more", items.len() - shown));
+            lines.push(t!("withdraw-more", count = items.len() - shown));
         }
         lines
-    }
-
-    /// Asks to withdraw the item opened, or the marked items of the open column (the selected one
-    /// if none is marked).
-    pub(super) fn withdraw_chosen(&mut self) {
-        let items = match (&self.column, &self.item) {
-            (_, Some(view)) => match opened_item(view) {
-                Ok(items) => items,
-                Err(why) => {
-                    self.warn(why);
-                    return;
-                }
-            },
-            (Some(c), None) if !c.marks.items.is_empty() => c.marks.chosen(),
-            (Some(c), None) => match c.items.selected() {
-                Some(row) => vec![(row.id, row.title.clone())],
-                None => {
-                    self.warn("nothing here to withdraw");
-                    return;
-                }
-            },
-            (None, None) => return,
-        };
-        self.ask_withdrawal(items);
     }
 
     /// The confirmation before withdrawing `items` as outdated (`r` changes the reason).
@@ -87,23 +65,25 @@ impl App {
     /// The confirmation of a withdrawal: how many and which, the reason, the keys.
     pub(super) fn withdrawal_text(&self, items: &[(i64, String)], reason: RetractionReason) -> String {
         let p: Proposal = propose(items.to_vec(), reason);
-        let mut lines = vec![format!("Withdraw {} from every column (nothing is deleted):", p.items_word())];
+        let first = items.first().map_or(0, |(id, _)| *id);
+        let mut lines = vec![t!("withdraw-question", count = items.len(), id = first)];
         lines.extend(self.item_lines(items, self.list_room(4)));
         lines.push(String::new());
         // The others in the order the key gives them; Art. 16: only an outdated item keeps its points.
-        let others: Vec<&str> = p.others.iter().map(|r| r.as_str()).collect();
-        let points = if p.keeps_points() { "" } else { " (loses its points)" };
-        lines.push(format!(
-            "reason: {}{points} · {}: {}",
-            reason.as_str(),
-            self.key_name(Layer::Confirm, Action::NextReason),
-            others.join(", ")
+        let others: Vec<String> = p.others.iter().map(|r| words::reason(*r)).collect();
+        let points = if p.keeps_points() { String::new() } else { t!("withdraw-loses-points") };
+        lines.push(t!(
+            "withdraw-reason",
+            reason = words::reason(reason),
+            points = points,
+            key = self.key_name(Layer::Confirm, Action::NextReason),
+            others = others.join(&t!("list-separator"))
         ));
-        lines.push(format!(
-            "{} withdraws · {} marks instead · {} cancels",
-            self.key_name(Layer::Confirm, Action::Confirm),
-            self.key_name(Layer::Confirm, Action::MarkInstead),
-            self.key_name(Layer::Confirm, Action::Back)
+        lines.push(t!(
+            "withdraw-keys",
+            yes = self.key_name(Layer::Confirm, Action::Confirm),
+            mark = self.key_name(Layer::Confirm, Action::MarkInstead),
+            no = self.key_name(Layer::Confirm, Action::Back)
         ));
         lines.join("\n")
     }
@@ -117,7 +97,7 @@ impl App {
                 self.overlay = Overlay::Confirm { text, then: Confirmed::WithdrawItems { items, reason } };
             }
             Overlay::Confirm { then: Confirmed::Withdraw { .. }, .. } => {
-                self.warn("a request is withdrawn for the reason it gives (d declines it)")
+                self.warn(t!("withdraw-request-reason", key = self.key_name(Layer::Retractions, Action::Decline)))
             }
             _ => {}
         }
@@ -129,10 +109,7 @@ impl App {
             Overlay::Confirm { then: Confirmed::WithdrawItems { items, .. }, .. } => items.clone(),
             Overlay::Confirm { then: Confirmed::Withdraw { item, reason }, .. } => {
                 if *reason != RetractionReason::Outdated {
-                    self.warn(format!(
-                        "only an outdated request can be answered with a mark; this one is {}",
-                        reason.as_str()
-                    ));
+                    self.warn(t!("withdraw-mark-outdated-only", reason = words::reason(*reason)));
                     return;
                 }
                 let title = self
@@ -162,7 +139,7 @@ impl App {
         if event.code == crossterm::event::KeyCode::Enter && self.write_running() {
             return;
         }
-        let Some(reason) = self.reason_typed(event, "declining a request needs a reason") else { return };
+        let Some(reason) = self.reason_typed(event, &t!("console-decline-needs-reason")) else { return };
         self.write(Load::Decline { request, reason }, effects);
     }
 
@@ -218,7 +195,7 @@ impl App {
     pub(super) fn write_running(&mut self) -> bool {
         let running = self.retraction_write.is_some();
         if running {
-            self.warn("the last change is still being saved; try again in a moment");
+            self.warn(t!("write-still-running"));
         }
         running
     }
@@ -241,8 +218,8 @@ impl App {
         match said {
             Ok(text) => {
                 self.tell(text);
-                if let Some(c) = &mut self.column {
-                    c.marks.clear();
+                for view in self.views.all_mut() {
+                    view.saved();
                 }
             }
             Err(e) => self.warn(e),
@@ -250,28 +227,20 @@ impl App {
         self.reload_after_write(effects);
     }
 
-    /// What a withdrawal, mark or restore changes: the column tree's staleness, the open column
-    /// and item, and the lists already loaded (the others load when visited), the scores with the
-    /// unit explained and the item opened from it.
+    /// What a withdrawal, mark or restore changes, in every view (`View::reload`): the column
+    /// tree's staleness, the open column and item, the lists already loaded (the others load when
+    /// visited), the scores with the unit explained and the item opened from it, the indicators
+    /// (a withdrawal can empty a column) and the findings (a withdrawn item is no longer online).
     fn reload_after_write(&mut self, effects: &mut Vec<Effect>) {
-        self.load_columns(effects);
-        if let Some(id) = self.column.as_ref().map(|c| c.column.id) {
-            self.open_column_by_id(id, effects);
-        }
-        self.reload_item(effects);
-        // The lists already loaded (the others load when visited); the indicators (a withdrawal
-        // can empty a column) and the findings (a withdrawn item is no longer online).
         self.each_view(effects, |v, cx, ask| v.reload(cx, ask));
     }
 }
 
 /// An opened item as the one to withdraw; why not, if it is withdrawn already or still loading.
-pub(crate) fn opened_item(view: &super::ItemView) -> Result<Vec<(i64, String)>, String> {
+pub(crate) fn opened_item(view: &crate::ui::views::item::ItemView) -> Result<Vec<(i64, String)>, String> {
     match &view.item {
-        Some((item, _)) if item.status == ItemStatus::Withdrawn => {
-            Err(format!("item {} is withdrawn already; the Withdrawn tab restores it", item.id))
-        }
+        Some((item, _)) if item.status == ItemStatus::Withdrawn => Err(t!("withdraw-already", id = item.id)),
         Some((item, _)) => Ok(vec![(item.id, item.title.clone())]),
-        None => Err("wait for the item to load".into()),
+        None => Err(t!("withdraw-wait-item")),
     }
 }

@@ -8,6 +8,9 @@ use std::fmt;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
+use crate::i18n::{self, Lang};
+use crate::t;
+
 /// The shipped default map.
 pub const DEFAULT: &str = include_str!("../../../keymaps/default.toml");
 /// The shipped map for vim users' habits.
@@ -184,6 +187,29 @@ impl Layer {
     fn parse(name: &str) -> Option<Layer> {
         Layer::ALL.into_iter().find(|l| l.name() == name)
     }
+
+    /// The view's name as the help says it, in the language in effect.
+    pub fn said(self) -> String {
+        match self {
+            Layer::Global => t!("view-global"),
+            Layer::Columns => t!("view-columns"),
+            Layer::Column => t!("view-column"),
+            Layer::Item => t!("view-item"),
+            Layer::Scores => t!("view-scores"),
+            Layer::Unit => t!("view-unit"),
+            Layer::Audit => t!("view-audit"),
+            Layer::Queue => t!("view-queue"),
+            Layer::Review => t!("view-review"),
+            Layer::Retractions => t!("view-retractions"),
+            Layer::Withdrawn => t!("view-withdrawn"),
+            Layer::Inspection => t!("view-inspection"),
+            Layer::Findings => t!("view-findings"),
+            Layer::Confirm => t!("view-confirm"),
+            Layer::Mark => t!("view-mark"),
+            Layer::Incident => t!("view-incident"),
+            Layer::Copy => t!("view-copy"),
+        }
+    }
 }
 
 /// A key with its modifiers, as named in keymap files: `q`, `Q`, `?`, `Enter`, `Ctrl-d`, `Alt-x`,
@@ -327,6 +353,26 @@ pub struct Binding {
     pub description: String,
 }
 
+impl Binding {
+    /// What the binding does, in the language in effect: the shipped keymaps' words come from the
+    /// catalogs (`i18n/*/keys.ftl`, whose English is the keymaps' `desc`); a description of one's
+    /// own is shown as written.
+    pub fn said(&self, layer: Layer) -> String {
+        let action = self.action.name().replace(['.', '_'], "-");
+        let mut layers = vec![layer];
+        layers.extend(Layer::ALL);
+        for l in layers {
+            let key = format!("key-{}-{action}", l.name());
+            for key in [format!("{key}-vim"), key] {
+                if i18n::has(Lang::En, &key) && i18n::text_in(Lang::En, &key, None) == self.description {
+                    return i18n::text(&key, None);
+                }
+            }
+        }
+        self.description.clone()
+    }
+}
+
 /// A keymap file that cannot be used: where and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}: {message}")]
@@ -365,34 +411,28 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<Parsed>, KeymapError> {
         |offset: usize, message: String| KeymapError { file: name.to_string(), line: line_of(text, offset), message };
     let file: File = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        let message = e.message().lines().next().unwrap_or("not a keymap").to_string();
+        let message = e.message().lines().next().map_or_else(|| t!("keymap-not-a-keymap"), str::to_string);
         error(offset, message)
     })?;
     let mut out = Vec::new();
     for (layer_name, entries) in file {
         let layer = Layer::parse(layer_name.get_ref()).ok_or_else(|| {
             let known: Vec<&str> = Layer::ALL.iter().map(|l| l.name()).collect();
-            error(
-                layer_name.span().start,
-                format!("unknown view {:?} (views: {})", layer_name.get_ref(), known.join(", ")),
-            )
+            let view = format!("{:?}", layer_name.get_ref());
+            error(layer_name.span().start, t!("keymap-unknown-view", view = view, views = known.join(", ")))
         })?;
         let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
         for entry in entries {
             let entry = entry.into_inner();
             let key = Key::parse(entry.on.get_ref()).map_err(|m| error(entry.on.span().start, m))?;
             let action = Action::parse(entry.run.get_ref()).ok_or_else(|| {
-                error(
-                    entry.run.span().start,
-                    format!("unknown action {:?} (`portal-admin keymap show` lists them)", entry.run.get_ref()),
-                )
+                let name = format!("{:?}", entry.run.get_ref());
+                error(entry.run.span().start, t!("keymap-unknown-action", action = name))
             })?;
             let line = line_of(text, entry.on.span().start);
             if let Some(first) = seen.insert(key, line) {
-                return Err(error(
-                    entry.on.span().start,
-                    format!("{key} is bound twice in [{}] (first on line {first})", layer.name()),
-                ));
+                let said = t!("keymap-bound-twice", key = key.to_string(), view = layer.name(), line = first);
+                return Err(error(entry.on.span().start, said));
             }
             out.push((layer, key, action, entry.desc));
         }
@@ -401,13 +441,16 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<Parsed>, KeymapError> {
 }
 
 /// Keys that terminal multiplexers usually take before the console sees them.
-const TAKEN: &[(&str, &str)] = &[
-    ("Ctrl-b", "tmux's prefix"),
-    ("Ctrl-a", "screen's prefix (and tmux's in many setups)"),
-    ("Ctrl-s", "terminal flow control (XOFF)"),
-    ("Ctrl-q", "terminal flow control (XON)"),
-    ("Ctrl-z", "the shell's suspend"),
-];
+fn taken(key: &str) -> Option<String> {
+    match key {
+        "Ctrl-b" => Some(t!("keymap-taken-tmux")),
+        "Ctrl-a" => Some(t!("keymap-taken-screen")),
+        "Ctrl-s" => Some(t!("keymap-taken-xoff")),
+        "Ctrl-q" => Some(t!("keymap-taken-xon")),
+        "Ctrl-z" => Some(t!("keymap-taken-suspend")),
+        _ => None,
+    }
+}
 
 impl Keymap {
     /// The shipped default map alone.
@@ -468,12 +511,8 @@ impl Keymap {
         for (layer, bindings) in &self.layers {
             for b in bindings {
                 let name = b.key.to_string();
-                if let Some((_, who)) = TAKEN.iter().find(|(k, _)| *k == name) {
-                    out.push(format!(
-                        "[{}] {name} ({}) is usually taken by {who}; it may never reach the console",
-                        layer.name(),
-                        b.action.name()
-                    ));
+                if let Some(who) = taken(&name) {
+                    out.push(t!("keymap-taken", view = layer.name(), key = name, action = b.action.name(), who = who));
                 }
             }
         }
@@ -483,17 +522,15 @@ impl Keymap {
 
 /// The key reference for `docs/keys.md`, generated from a keymap so it cannot drift from it.
 pub fn reference(map: &Keymap, title: &str) -> String {
-    let mut out = format!(
-        "# {title}\n\nGenerated from `keymaps/default.toml` (and `keymaps/vim.toml` below) by the test \
-         `ui::keymap::tests::the_key_reference_is_generated_from_the_keymaps`; do not edit by hand. A view's own \
-         binding wins over a global one.\n"
-    );
+    // docs/keys.md is English: its words are the English catalog's.
+    let en = |key: &str| i18n::text_in(Lang::En, key, None);
+    let mut out = format!("# {title}\n\n{}\n", en("keys-reference-intro"));
     for layer in Layer::ALL {
         let bindings = map.bindings(layer);
         if bindings.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n## {}\n\n| key | action | what it does |\n| --- | --- | --- |\n", layer.name()));
+        out.push_str(&format!("\n## {}\n\n{}\n| --- | --- | --- |\n", layer.name(), en("keys-reference-head")));
         for b in bindings {
             let key = b.key.to_string().replace('|', "\\|");
             out.push_str(&format!("| `{key}` | `{}` | {} |\n", b.action.name(), b.description.replace('|', "\\|")));

@@ -289,3 +289,34 @@ mod properties {
         }
     }
 }
+
+/// Every binding of the shipped maps is said in Chinese in the help (`i18n/zh-CN/keys.ftl`), and
+/// its English is the keymap's `desc` word for word; a description of one's own is shown as written.
+#[test]
+fn the_shipped_keys_are_described_in_both_languages_and_ones_own_as_written() {
+    use crate::i18n::{Lang, scoped};
+    for map in [Keymap::default_map(), Keymap::build(&[("default", DEFAULT), ("vim", VIM)]).unwrap()] {
+        for layer in Layer::ALL {
+            for b in map.bindings(layer) {
+                assert_eq!(scoped(Lang::En, || b.said(layer)), b.description, "[{}] {}", layer.name(), b.key);
+                let zh = scoped(Lang::ZhCn, || b.said(layer));
+                assert!(
+                    zh != b.description && zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    "[{}] {} ({}): not in i18n/zh-CN/keys.ftl: {zh}",
+                    layer.name(),
+                    b.key,
+                    b.action.name()
+                );
+            }
+        }
+    }
+    let mine = "global = [{ on = \"Q\", run = \"app.quit\", desc = \"Leave\" }]";
+    let own = Keymap::build(&[("default", DEFAULT), ("mine", mine)]).unwrap();
+    let leave = own.bindings(Layer::Global).iter().find(|b| b.key.to_string() == "Q").unwrap();
+    assert_eq!(scoped(Lang::ZhCn, || leave.said(Layer::Global)), "Leave");
+    // Without a description of its own, a key takes its action's: said in the language.
+    let mine = "global = [{ on = \"Q\", run = \"app.quit\" }]";
+    let plain = Keymap::build(&[("default", DEFAULT), ("mine", mine)]).unwrap();
+    let quit = plain.bindings(Layer::Global).iter().find(|b| b.key.to_string() == "Q").unwrap();
+    assert_eq!(scoped(Lang::ZhCn, || quit.said(Layer::Global)), "退出");
+}

@@ -10,7 +10,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::app::{Confirmed, Effect, ItemView, Notice, Overlay, Tab};
+use super::app::{Confirmed, Effect, Notice, Overlay, Tab};
 use super::keymap::{Action, Keymap, Layer};
 use super::layout::Areas;
 use super::paged::Cursor;
@@ -20,6 +20,9 @@ use crate::domain::checks::Finding;
 use crate::store::{Site, Store, StoreError};
 
 pub mod help;
+pub mod item;
+
+use item::ItemView;
 
 /// What every view is given of the console's shared state.
 pub struct Cx<'a> {
@@ -31,6 +34,8 @@ pub struct Cx<'a> {
     pub now: DateTime<Utc>,
     /// Rows a list shows at the current size.
     pub height: usize,
+    /// The terminal's size.
+    pub size: (u16, u16),
     /// Where things are on the screen at the current size.
     pub areas: Areas,
     /// The tab in front.
@@ -143,6 +148,9 @@ pub trait View {
     /// keeping the selection, any question and unfinished text.
     fn changed(&mut self, _cx: &Cx, _ask: &mut Ask) {}
 
+    /// This console's withdrawal, mark or restore was saved: forgets what was chosen for it.
+    fn saved(&mut self) {}
+
     /// Enter (or a click on the selected row): opens what is selected.
     fn open(&mut self, _cx: &Cx, _ask: &mut Ask) {}
 
@@ -179,6 +187,11 @@ pub trait View {
 
     /// The terminal changed size: keeps the selection in sight.
     fn fit(&mut self, _height: usize) {}
+
+    /// How many documents it shows above its list (they take rows from the list: `Areas`).
+    fn documents(&self) -> usize {
+        0
+    }
 
     /// Draws it below the tab bar.
     fn draw(&self, d: &mut Draw, areas: &Areas);
@@ -259,21 +272,17 @@ macro_rules! views {
                 }
             }
 
-            /// The registered view of a tab.
-            pub fn of(&self, tab: Tab) -> Option<&dyn View> {
+            /// The view of a tab.
+            pub fn of(&self, tab: Tab) -> &dyn View {
                 match tab {
-                    $(Tab::$tab => Some(&self.$field),)*
-                    // The views not registered yet.
-                    _ => None,
+                    $(Tab::$tab => &self.$field,)*
                 }
             }
 
-            /// The registered view of a tab, to change.
-            pub fn of_mut(&mut self, tab: Tab) -> Option<&mut dyn View> {
+            /// The view of a tab, to change.
+            pub fn of_mut(&mut self, tab: Tab) -> &mut dyn View {
                 match tab {
-                    $(Tab::$tab => Some(&mut self.$field),)*
-                    // The views not registered yet.
-                    _ => None,
+                    $(Tab::$tab => &mut self.$field,)*
                 }
             }
 
@@ -305,6 +314,8 @@ macro_rules! views {
 // In the order they load again after a change (`View::reload`, `View::changed`); the tabs' order
 // is `Tab::ALL`'s.
 views! {
+    /// The column tree, a column opened from it, an item opened from the column.
+    Columns columns: columns::ColumnsView,
     /// The items awaiting a decision, and the review screen.
     Queue queue: queue::QueueView,
     /// The pending retraction requests, most urgent first.

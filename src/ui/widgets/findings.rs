@@ -59,7 +59,7 @@ impl Draw<'_> {
     }
 
     /// The stretches of an item's title and body its findings are about.
-    pub(super) fn marks(&self, item: &ExportedItem, found: &[Found], selected: Option<usize>) -> Marks {
+    pub(crate) fn marks(&self, item: &ExportedItem, found: &[Found], selected: Option<usize>) -> Marks {
         let mut marks = Marks { title: Vec::new(), body: Vec::new() };
         for (n, (f, waived)) in found.iter().enumerate() {
             let (text, into) = match f.field {
@@ -76,7 +76,7 @@ impl Draw<'_> {
 
     /// One line of an item's text, its first character `from` characters into the whole text, as
     /// spans: the stretches marked in their style (over `base`), the rest in `base`.
-    pub(super) fn marked(
+    pub(crate) fn marked(
         &self,
         line: &str,
         from: usize,

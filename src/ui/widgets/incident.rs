@@ -12,14 +12,16 @@ use crate::domain::IncidentKind;
 use crate::domain::assessment::Period;
 use crate::domain::staleness::Status;
 use crate::domain::time::{beijing_date, parse_date};
+use crate::t;
 use crate::ui::app::{Field, IncidentForm, ReverseForm};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::text::{self, fit, pad};
 use crate::ui::views::scores::signed;
+use crate::ui::words;
 
 impl Draw<'_> {
     /// A field's name in a form; the one typed into is marked.
-    fn field_name(&self, name: &str, focused: bool) -> Span<'static> {
+    fn field_name(&self, name: String, focused: bool) -> Span<'static> {
         if focused {
             Span::styled(pad(&format!("› {name}"), 11), Style::default().add_modifier(Modifier::BOLD))
         } else {
@@ -37,16 +39,14 @@ impl Draw<'_> {
         let app = self.app;
         let key = |a: Action| self.key_of(Layer::Incident, a);
         let bold = Style::default().add_modifier(Modifier::BOLD);
-        let mut lines = vec![
-            TextLine::styled(format!("Record an incident against {} (Art. 16)", form.unit), bold),
-            TextLine::raw(""),
-        ];
-        let mut kinds = vec![self.field_name("kind", form.field == Field::Kind)];
+        let mut lines =
+            vec![TextLine::styled(t!("incident-form-heading", unit = form.unit.clone()), bold), TextLine::raw("")];
+        let mut kinds = vec![self.field_name(t!("incident-field-kind"), form.field == Field::Kind)];
         for (n, k) in IncidentKind::ALL.iter().enumerate() {
             if n > 0 {
                 kinds.push(Span::raw("  "));
             }
-            let words = format!("{} {}", k.as_str(), k.points());
+            let words = format!("{} {}", words::incident(*k), k.points());
             kinds.push(if *k == form.kind {
                 Span::styled(format!("[{words}]"), self.theme.status(Status::Overdue).add_modifier(Modifier::BOLD))
             } else {
@@ -56,7 +56,7 @@ impl Draw<'_> {
         lines.push(TextLine::from(kinds));
         lines.push(TextLine::from(vec![Span::raw(pad("", 11)), Span::raw(form.kind.label())]));
         let item_row = lines.len();
-        lines.push(TextLine::from(vec![self.field_name("item", form.field == Field::Item)]));
+        lines.push(TextLine::from(vec![self.field_name(t!("incident-field-item"), form.field == Field::Item)]));
         lines.push(TextLine::from(vec![
             Span::raw(pad("", 11)),
             Span::styled(
@@ -65,9 +65,9 @@ impl Draw<'_> {
             ),
         ]));
         let date_row = lines.len();
-        lines.push(TextLine::from(vec![self.field_name("date", form.field == Field::Date)]));
+        lines.push(TextLine::from(vec![self.field_name(t!("incident-field-date"), form.field == Field::Date)]));
         let note_row = lines.len();
-        lines.push(TextLine::from(vec![self.field_name("note", form.field == Field::Note)]));
+        lines.push(TextLine::from(vec![self.field_name(t!("incident-field-note"), form.field == Field::Note)]));
         lines.push(TextLine::raw(""));
         // What it will cost, and in which quarter: its date's.
         let typed = form.date.lines().join("");
@@ -76,27 +76,36 @@ impl Draw<'_> {
             Ok(day) => {
                 let quarter = Period::quarter_of(day);
                 let viewing = app.views.scores.viewing();
-                let elsewhere =
-                    if viewing == quarter { String::new() } else { format!(" (the date's; you view {viewing})") };
-                format!("It costs {} {} points in {quarter}{elsewhere}.", form.unit, -form.kind.points())
+                let elsewhere = if viewing == quarter {
+                    String::new()
+                } else {
+                    t!("incident-elsewhere", viewing = viewing.to_string())
+                };
+                t!(
+                    "incident-costs",
+                    unit = form.unit.clone(),
+                    points = -form.kind.points(),
+                    quarter = quarter.to_string(),
+                    elsewhere = elsewhere
+                )
             }
-            Err(_) => "The date is not a date (YYYY-MM-DD).".to_string(),
+            Err(_) => t!("incident-bad-date"),
         };
         lines.push(TextLine::styled(cost, self.theme.status(Status::Overdue)));
         let keys = if app.incident_writing.is_some() {
-            "saving…".to_string()
+            t!("saving")
         } else {
-            format!(
-                "{} records · {} next field · Space/←→ or {} kind · {} cancels",
-                key(Action::Confirm),
-                key(Action::NextField),
-                key(Action::NextKind),
-                key(Action::Back)
+            t!(
+                "incident-form-keys",
+                yes = key(Action::Confirm),
+                next = key(Action::NextField),
+                kind = key(Action::NextKind),
+                no = key(Action::Back)
             )
         };
         lines.push(TextLine::styled(keys, self.theme.dim()));
         let lines: Vec<TextLine> = lines.into_iter().map(|l| self.shown(l)).collect();
-        let inner = self.popup(76, lines.len() as u16 + 2, "Incident");
+        let inner = self.popup(76, lines.len() as u16 + 2, &t!("incident-form-title"));
         Paragraph::new(lines).render_into(inner, self.buf);
         for (row, input) in [(item_row, &form.item), (date_row, &form.date), (note_row, &form.note)] {
             self.input_at(inner, row, input);
@@ -109,40 +118,46 @@ impl Draw<'_> {
         let i = &form.incident;
         let bold = Style::default().add_modifier(Modifier::BOLD);
         let mut lines = vec![
-            TextLine::styled(format!("Correct incident {} by a reversing record (nothing is edited):", i.id), bold),
+            TextLine::styled(t!("reverse-heading", id = i.id), bold),
             TextLine::raw(format!(
                 "  {}  {}  {} {}  {}",
                 i.occurred_on,
                 i.unit,
-                i.kind.as_str(),
+                words::incident(i.kind),
                 i.kind.label(),
                 signed(i.points)
             )),
         ];
         if let (Some(id), Some(title)) = (i.item, &i.item_title) {
-            lines.push(TextLine::raw(format!("  item {id} {}", fit(&text::display(title, app.ambiguous), 60))));
+            let title = fit(&text::display(title, app.ambiguous), 60);
+            lines.push(TextLine::raw(t!("reverse-item", id = id, title = title)));
         }
         lines.push(TextLine::raw(format!("  {}", fit(&text::display(&i.note, app.ambiguous), 70))));
         lines.push(TextLine::raw(""));
         lines.push(TextLine::styled(
-            format!("It gives {} {} points back in {}.", i.unit, -i.points, Period::quarter_of(i.occurred_on)),
+            t!(
+                "reverse-gives",
+                unit = i.unit.clone(),
+                points = -i.points,
+                quarter = Period::quarter_of(i.occurred_on).to_string()
+            ),
             self.theme.status(Status::Ok),
         ));
         let note_row = lines.len();
-        lines.push(TextLine::from(vec![self.field_name("why", true)]));
+        lines.push(TextLine::from(vec![self.field_name(t!("reverse-field-why"), true)]));
         lines.push(TextLine::raw(""));
         let keys = if app.incident_writing.is_some() {
-            "saving…".to_string()
+            t!("saving")
         } else {
-            format!(
-                "{} records the correction · {} cancels",
-                self.key_of(Layer::Incident, Action::Confirm),
-                self.key_of(Layer::Incident, Action::Back)
+            t!(
+                "reverse-keys",
+                yes = self.key_of(Layer::Incident, Action::Confirm),
+                no = self.key_of(Layer::Incident, Action::Back)
             )
         };
         lines.push(TextLine::styled(keys, self.theme.dim()));
         let lines: Vec<TextLine> = lines.into_iter().map(|l| self.shown(l)).collect();
-        let inner = self.popup(76, lines.len() as u16 + 2, "Correct an incident");
+        let inner = self.popup(76, lines.len() as u16 + 2, &t!("reverse-title"));
         Paragraph::new(lines).render_into(inner, self.buf);
         self.input_at(inner, note_row, &form.note);
     }

@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 use super::{Draw, RenderInto};
 use crate::domain::MarkKind;
 use crate::domain::staleness::Status;
+use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::text::pad;
 
@@ -18,11 +19,8 @@ impl Draw<'_> {
     pub(super) fn mark_form(&mut self, items: &[(i64, String)], kind: MarkKind, replaced_by: &TextArea<'static>) {
         let app = self.app;
         let key = |a: Action| app.keymap.key_for(Layer::Mark, a).map_or_else(String::new, |k| k.to_string());
-        let ids: Vec<i64> = items.iter().map(|(id, _)| *id).collect();
-        let heading = match &ids[..] {
-            [one] => format!("Keep item {one} online, marked, instead of withdrawing it:"),
-            many => format!("Keep {} items online, marked, instead of withdrawing them:", many.len()),
-        };
+        let first = items.first().map_or(0, |(id, _)| *id);
+        let heading = t!("mark-heading", count = items.len(), id = first);
         let bold = Style::default().add_modifier(Modifier::BOLD);
         let mut lines = vec![TextLine::styled(heading, bold)];
         lines.extend(app.item_lines(items, app.list_room(7)).into_iter().map(TextLine::raw));
@@ -32,31 +30,23 @@ impl Draw<'_> {
         let others: Vec<&str> =
             (1..MarkKind::ALL.len()).map(|i| MarkKind::ALL[(at + i) % MarkKind::ALL.len()].label()).collect();
         lines.push(TextLine::from(vec![
-            Span::styled(pad("mark", 13), self.theme.dim()),
-            Span::styled(
-                format!("{} {}", kind.label(), kind.as_str()),
-                self.theme.status(Status::DueSoon).add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(format!(" · {}: {}", key(Action::NextMarkKind), others.join(", "))),
+            Span::styled(pad(&t!("mark-field-mark"), 13), self.theme.dim()),
+            Span::styled(kind.label().to_string(), self.theme.status(Status::DueSoon).add_modifier(Modifier::BOLD)),
+            Span::raw(format!(" · {}: {}", key(Action::NextMarkKind), others.join(&t!("list-separator")))),
         ]));
         lines.push(TextLine::from(vec![
-            Span::styled(pad("effective", 13), self.theme.dim()),
-            Span::raw(format!("{} (today)", app.mark_day())),
+            Span::styled(pad(&t!("mark-field-effective"), 13), self.theme.dim()),
+            Span::raw(t!("mark-today", date = app.mark_day().to_string())),
         ]));
         let input_row = lines.len();
-        lines.push(TextLine::styled(pad("replaced by", 13), self.theme.dim()));
+        lines.push(TextLine::styled(pad(&t!("mark-field-replaced-by"), 13), self.theme.dim()));
         lines.push(TextLine::raw(""));
         lines.push(TextLine::styled(
-            format!(
-                "{} marks · {} next mark · {} cancels",
-                key(Action::Confirm),
-                key(Action::NextMarkKind),
-                key(Action::Back)
-            ),
+            t!("mark-keys", yes = key(Action::Confirm), next = key(Action::NextMarkKind), no = key(Action::Back)),
             self.theme.dim(),
         ));
         let lines: Vec<TextLine> = lines.into_iter().map(|l| self.shown(l)).collect();
-        let inner = self.popup(76, lines.len() as u16 + 2, "Mark instead of withdrawing");
+        let inner = self.popup(76, lines.len() as u16 + 2, &t!("mark-title"));
         Paragraph::new(lines).render_into(inner, self.buf);
         if let Ok(row) = u16::try_from(input_row)
             && row < inner.height

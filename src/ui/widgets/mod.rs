@@ -7,20 +7,17 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use super::app::{App, Health, ItemView, Overlay, Tab};
-use super::columns::Line;
+use super::app::{App, Health, Overlay, Tab};
 use super::keymap::{Action, Layer};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, fits};
 use super::paged::{Paged, Row};
-use super::text::{self, Ambiguous, PAD, fit, fit_tail, pad};
-use crate::domain::staleness::{DocumentStatus, Status};
-use crate::domain::time::{beijing_date, format_time};
+use super::text::{self, Ambiguous, PAD, fit, fit_tail};
+use crate::domain::staleness::Status;
+use crate::t;
 pub use findings::Found;
 
-mod columns;
 mod findings;
 mod incident;
-mod item;
 mod mark;
 
 /// Colours, or none (`NO_COLOR`, the monochrome theme): then only bold, reverse and dim, and the
@@ -77,32 +74,12 @@ pub fn symbol(s: Status) -> &'static str {
     }
 }
 
-fn status_word(s: Status) -> &'static str {
-    match s {
-        Status::Overdue => "overdue",
-        Status::Empty => "empty",
-        Status::DueSoon => "due soon",
-        Status::Ok => "ok",
-        Status::Exempt => "exempt",
-    }
-}
-
-/// A due date's mark and the days overdue beside it, in `cells`: a provisional due date (it
-/// counts days of a year whose holiday notice is not imported) is followed by `?`.
-fn due_mark(provisional: bool, days: &str, cells: usize) -> String {
-    if provisional { format!("?{days:>w$}", w = cells - 1) } else { format!("{days:>cells$}") }
-}
-
 /// The title's note of how many rows have a provisional due date, and what the `?` means.
 pub(crate) fn provisional_note(count: usize, theme: Theme) -> Option<Span<'static>> {
-    (count > 0).then(|| Span::styled(format!(" ?{count} provisional"), theme.dim()))
+    (count > 0).then(|| Span::styled(t!("provisional-count", count = count), theme.dim()))
 }
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
-
-fn date(t: Option<DateTime<Utc>>) -> String {
-    t.map_or_else(|| "-".to_string(), |t| beijing_date(t).to_string())
-}
 
 /// Draws the whole screen.
 /// Draws the whole screen into `buf` (the size of the terminal).
@@ -111,10 +88,14 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     let theme = Theme { mono: app.mono };
     let size = (area.width, area.height);
     if !fits(size) {
-        let text = format!(
-            "portal-admin needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\n\
-             Enlarge the window, or press q to quit.",
-            area.width, area.height
+        let quit = app.keymap.key_for(Layer::Global, Action::Quit).map_or_else(String::new, |k| k.to_string());
+        let text = t!(
+            "too-small",
+            min_width = MIN_WIDTH,
+            min_height = MIN_HEIGHT,
+            width = area.width,
+            height = area.height,
+            quit = quit
         );
         let lines = text.lines().map(|l| TextLine::raw(l.to_string())).collect();
         Paragraph::new(text::wrap_lines(lines, area.width)).alignment(Alignment::Center).render(area, buf);
@@ -194,10 +175,7 @@ impl Draw<'_> {
     fn run(mut self, areas: &Areas) {
         self.tabs(areas.tabs);
         let app = self.app;
-        match app.views.of(app.tab) {
-            Some(view) => view.draw(&mut self, areas),
-            None => self.legacy(areas),
-        }
+        app.views.of(app.tab).draw(&mut self, areas);
         self.status(areas.status);
         match &self.app.overlay {
             Overlay::Help { scroll } => {
@@ -209,7 +187,7 @@ impl Draw<'_> {
                 let lines: Vec<TextLine> = text.lines().map(|l| TextLine::raw(self.text(l))).collect();
                 // Wrapped first, so the box is as tall as what it says.
                 let lines = text::wrap_lines(lines, 74);
-                let inner = self.popup(76, lines.len() as u16 + 2, "Confirm");
+                let inner = self.popup(76, lines.len() as u16 + 2, &t!("confirm-title"));
                 Paragraph::new(lines).render_into(inner, self.buf);
             }
             Overlay::Mark { items, kind, replaced_by } => self.mark_form(items, *kind, replaced_by),
@@ -217,21 +195,10 @@ impl Draw<'_> {
             Overlay::Reverse(form) => self.reverse_form(form),
             Overlay::Record(record) => {
                 let lines: Vec<TextLine> = record.lines().map(|l| TextLine::raw(self.text(l))).collect();
-                let inner = self.popup(100, 30, "Audit record — any key closes");
+                let inner = self.popup(100, 30, &t!("audit-record-title"));
                 Paragraph::new(text::wrap_lines(lines, inner.width)).render_into(inner, self.buf);
             }
             _ => {}
-        }
-    }
-
-    /// The views not registered in `ui::views` yet.
-    fn legacy(&mut self, areas: &Areas) {
-        if self.app.tab == Tab::Columns {
-            match (&self.app.column, &self.app.item) {
-                (_, Some(_)) => self.item(areas),
-                (Some(_), None) => self.column(areas),
-                (None, None) => self.columns(areas),
-            }
         }
     }
 
@@ -250,9 +217,13 @@ impl Draw<'_> {
         self.put(area, TextLine::from(spans));
         // As many hints as fit beside the tabs, the most useful first.
         let mut hints = String::new();
-        for (a, what) in
-            [(Action::Help, "help"), (Action::Quit, "quit"), (Action::Filter, "filter"), (Action::Command, "command")]
-        {
+        let hints_said = [
+            (Action::Help, t!("hint-help")),
+            (Action::Quit, t!("hint-quit")),
+            (Action::Filter, t!("hint-filter")),
+            (Action::Command, t!("hint-command")),
+        ];
+        for (a, what) in hints_said {
             let next = format!("{}{}{} {what}", hints, if hints.is_empty() { "" } else { "  " }, self.hint(a));
             if used + text::width(&next) + 2 > usize::from(area.width) {
                 break;
@@ -269,7 +240,7 @@ impl Draw<'_> {
     pub fn title(&mut self, area: Rect, spans: Vec<Span>) {
         let mut spans = self.shown(TextLine::from(spans)).spans;
         if self.app.busy() {
-            spans.push(Span::raw(format!("  {} loading", SPINNER[(self.app.ticks % 10) as usize])));
+            spans.push(Span::raw(t!("title-loading", spinner = SPINNER[(self.app.ticks % 10) as usize])));
         }
         self.put(area, TextLine::from(spans).style(self.theme.heading()));
     }
@@ -288,10 +259,10 @@ impl Draw<'_> {
     ) {
         if paged.shown.is_empty() {
             let msg = match (&paged.error, paged.waiting.is_some(), paged.filter.is_empty()) {
-                (Some(e), _, _) => format!("Could not load: {e}"),
-                (None, true, _) => "Loading…".to_string(),
+                (Some(e), _, _) => t!("could-not-load", error = e.clone()),
+                (None, true, _) => t!("loading"),
                 (None, false, true) => nothing.to_string(),
-                (None, false, false) => "Nothing loaded matches the filter (Esc clears it).".to_string(),
+                (None, false, false) => t!("filter-matches-nothing"),
             };
             // The first line says why the list is empty; the lines after it, what would fill it.
             for (i, line) in msg.lines().enumerate().take(usize::from(area.height)) {
@@ -401,11 +372,17 @@ impl Draw<'_> {
             .map(|b| {
                 TextLine::from(vec![
                     Span::styled(format!(" {:<6}", b.key.to_string()), Style::default().add_modifier(Modifier::BOLD)),
-                    Span::raw(b.description.clone()),
+                    Span::raw(b.said(Layer::Copy)),
                 ])
             })
             .collect();
-        let inner = self.popup(50, lines.len() as u16 + 2, "Copy to your clipboard");
+        // As wide as its longest line (a Chinese character is two cells), within the screen.
+        let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0).max(text::width(&t!("copy-title")) + 4);
+        let inner = self.popup(
+            u16::try_from(widest + 2).unwrap_or(u16::MAX).max(50),
+            lines.len() as u16 + 2,
+            &t!("copy-title"),
+        );
         Paragraph::new(lines).render_into(inner, self.buf);
     }
 }
@@ -417,17 +394,25 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
         Overlay::Filter(input) => ("/", input, None),
         Overlay::Command { input, completions, .. } => (":", input, Some(completions)),
         Overlay::Reason { input, failed } => {
-            reject = format!("reject, failing {failed} — why? ");
+            reject = t!("prompt-reject", failed = failed.to_string());
             (reject.as_str(), input, None)
         }
         Overlay::Decline { input, request } => {
-            reject = format!("decline request {request} — why? ");
+            reject = t!("prompt-decline", request = *request);
             (reject.as_str(), input, None)
         }
-        Overlay::Before(input) => ("mark what went online here before (YYYY-MM-DD): ", input, None),
+        Overlay::Before(input) => {
+            reject = t!("prompt-before");
+            (reject.as_str(), input, None)
+        }
         Overlay::Waive(form) => {
             reject = text::display(
-                &format!("waive {} “{}” on item {} — why? ", form.kind.as_str(), form.text, form.item),
+                &t!(
+                    "prompt-waive",
+                    kind = super::words::finding(form.kind),
+                    text = form.text.clone(),
+                    item = form.item
+                ),
                 app.ambiguous,
             );
             (reject.as_str(), &form.input, None)

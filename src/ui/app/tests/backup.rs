@@ -61,8 +61,11 @@ fn ask(a: &mut App, mark: i64) -> Vec<(u64, Load)> {
             let asked = loads(&a.update(Msg::Loaded(id, Loaded::Ping(Ok(mark)))));
             // The column tree loads again too; answered, so that the console checks again later.
             for (id, load) in &asked {
-                if matches!(load, Load::Columns { .. }) {
-                    a.update(Msg::Loaded(*id, Loaded::Columns(Ok(entries()))));
+                if matches!(load, Load::View(views::Load::Columns(columns::Load::Tree { .. }))) {
+                    a.update(Msg::Loaded(
+                        *id,
+                        Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(entries())))),
+                    ));
                 }
             }
             return asked;

@@ -22,7 +22,8 @@ fn december() -> App {
         size: (80, 24),
     });
     let loaded = loads(&effects);
-    let (columns, _) = loaded.iter().find(|(_, l)| matches!(l, Load::Columns { .. })).unwrap();
+    let (columns, _) =
+        loaded.iter().find(|(_, l)| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. })))).unwrap();
     let (status, _) = loaded
         .iter()
         .find(|(_, l)| *l == Load::Calendar(CalendarLoad::Status { at: day("2026-12-04") }))
@@ -32,7 +33,7 @@ fn december() -> App {
         e.provisional = true;
         e.staleness = Staleness { status: Status::Ok, due: Some(day("2027-01-04")), days_overdue: 0 };
     });
-    app.update(Msg::Loaded(*columns, Loaded::Columns(Ok(rows))));
+    app.update(Msg::Loaded(*columns, Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(rows))))));
     let held = CalendarStatus {
         years: (2021..=2026).collect(),
         today: day("2026-12-04"),
@@ -94,7 +95,7 @@ fn calendar_import_shows_what_it_would_add_and_asks_first() {
     let again: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     assert!(
         again.contains(&Load::Calendar(CalendarLoad::Status { at: day("2026-12-04") }))
-            && again.iter().any(|l| matches!(l, Load::Columns { .. })),
+            && again.iter().any(|l| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. })))),
         "{again:?}"
     );
 }

@@ -90,7 +90,7 @@ fn found_item() -> Box<(ExportedItem, Vec<HistoryEntry>)> {
     let mut a = app();
     open_column(&mut a, items(0, 30));
     open_item(&mut a);
-    let (mut item, history) = a.item.take().unwrap().item.unwrap();
+    let (mut item, history) = a.views.columns.item.take().unwrap().item.unwrap();
     item.id = 1207;
     item.title = "关于公布2026年城乡低保对象名单的公示".into();
     Box::new((item, history))

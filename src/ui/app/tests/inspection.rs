@@ -221,7 +221,10 @@ fn a_colleagues_change_and_a_withdrawal_evaluate_the_indicators_again() {
                 // Answer the reloads, so that the next check comes.
                 for (id, load) in loads(&effects) {
                     match load {
-                        Load::Columns { .. } => a.update(Msg::Loaded(id, Loaded::Columns(Ok(entries())))),
+                        Load::View(views::Load::Columns(columns::Load::Tree { .. })) => a.update(Msg::Loaded(
+                            id,
+                            Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(entries())))),
+                        )),
                         Load::View(views::Load::Inspection(inspect::Load::Indicators { .. })) => a.update(Msg::Loaded(
                             id,
                             Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators())))),

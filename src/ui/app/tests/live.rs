@@ -6,7 +6,7 @@ use chrono::Duration;
 
 use super::*;
 use crate::domain::Role;
-use crate::ui::app::health::{COLLEAGUE, Identity, NOT_SENT};
+use crate::ui::app::health::{Identity, colleague, not_sent};
 use crate::ui::sanitise;
 
 /// Answers the console's question of who it acts as.
@@ -91,7 +91,7 @@ fn a_person_who_is_not_an_operator_gets_a_read_only_console() {
     }
     // Looking still works.
     key(&mut a, KeyCode::Down);
-    assert_eq!(a.column.as_ref().unwrap().items.cursor.selected, 2);
+    assert_eq!(a.views.columns.column.as_ref().unwrap().items.cursor.selected, 2);
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Esc);
     show_retractions(&mut a);
@@ -213,7 +213,7 @@ fn a_colleagues_change_reloads_what_is_open_keeping_the_selection_the_question_a
     let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(43))));
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     assert!(
-        reloaded.iter().any(|l| matches!(l, Load::Columns { .. }))
+        reloaded.iter().any(|l| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. }))))
             && reloaded.contains(&Load::View(views::Load::Retractions(retractions::Load::Pending))),
         "{reloaded:?}"
     );
@@ -246,12 +246,14 @@ fn a_colleagues_change_says_so_briefly_in_the_status_line() {
     let check = next_check(&mut a, 10);
     let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(41))));
     // The column tree loads again; answer it.
-    let [(id, Load::Columns { .. })] = loads(&effects)[..] else { panic!("{effects:?}") };
-    a.update(Msg::Loaded(id, Loaded::Columns(Ok(entries()))));
-    assert!(status_line(&a).starts_with(&format!(" ● connected · {COLLEAGUE}")), "{}", status_line(&a));
+    let [(id, Load::View(views::Load::Columns(columns::Load::Tree { .. })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(entries()))))));
+    assert!(status_line(&a).starts_with(&format!(" ● connected · {}", colleague())), "{}", status_line(&a));
     assert!(a.ticking(), "the status line is drawn again until the note goes");
     ticks(&mut a, 51);
-    assert!(!status_line(&a).contains(COLLEAGUE), "{}", status_line(&a));
+    assert!(!status_line(&a).contains(&colleague()), "{}", status_line(&a));
     assert!(!a.ticking());
 }
 
@@ -280,9 +282,15 @@ fn this_consoles_own_write_is_not_a_colleagues_change() {
     let effects = a.update(Msg::Loaded(write, Loaded::Withdrawn(Ok(done))));
     for (id, l) in loads(&effects) {
         let answer = match l {
-            Load::Columns { .. } => Loaded::Columns(Ok(entries())),
-            Load::ColumnItems { .. } => Loaded::ColumnItems(Ok(policy_items()[1..].to_vec())),
-            Load::ColumnHead { .. } => Loaded::ColumnHead(Ok((5, vec![]))),
+            Load::View(views::Load::Columns(columns::Load::Tree { .. })) => {
+                Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(entries()))))
+            }
+            Load::View(views::Load::Columns(columns::Load::Items { .. })) => {
+                Loaded::View(views::Loaded::Columns(columns::Loaded::Items(Ok(policy_items()[1..].to_vec()))))
+            }
+            Load::View(views::Load::Columns(columns::Load::Head { .. })) => {
+                Loaded::View(views::Loaded::Columns(columns::Loaded::Head(Ok((5, vec![])))))
+            }
             other => panic!("{other:?}"),
         };
         a.update(Msg::Loaded(id, answer));
@@ -327,8 +335,17 @@ fn a_lost_connection_is_tried_again_with_backoff_and_a_return_reloads_everything
     assert_eq!(a.health, Health::Connected);
     assert_eq!(a.notice.as_ref().unwrap().text, "connected again after 55s; fresh figures loaded");
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
-    assert!(reloaded.iter().any(|l| matches!(l, Load::Columns { .. })), "{reloaded:?}");
-    assert!(reloaded.iter().any(|l| matches!(l, Load::ColumnItems { column_id: 7, before: None })), "{reloaded:?}");
+    assert!(
+        reloaded.iter().any(|l| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. })))),
+        "{reloaded:?}"
+    );
+    assert!(
+        reloaded.iter().any(|l| matches!(
+            l,
+            Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None }))
+        )),
+        "{reloaded:?}"
+    );
     assert!(reloaded.contains(&Load::Whoami) && writes(&effects).is_empty(), "{reloaded:?}");
     assert_eq!(a.link.seen, Some(12), "what changed meanwhile is in the reload, not a colleague's change later");
 }
@@ -343,9 +360,15 @@ fn a_query_that_cannot_reach_the_database_marks_it_lost_and_what_was_loaded_stay
     a.update(Msg::Lost(reason.into()));
     for (id, l) in loads(&effects) {
         let failed = match l {
-            Load::Columns { .. } => Loaded::Columns(Err(reason.into())),
-            Load::ColumnItems { .. } => Loaded::ColumnItems(Err(reason.into())),
-            Load::ColumnHead { .. } => Loaded::ColumnHead(Err(reason.into())),
+            Load::View(views::Load::Columns(columns::Load::Tree { .. })) => {
+                Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Err(reason.into()))))
+            }
+            Load::View(views::Load::Columns(columns::Load::Items { .. })) => {
+                Loaded::View(views::Loaded::Columns(columns::Loaded::Items(Err(reason.into()))))
+            }
+            Load::View(views::Load::Columns(columns::Load::Head { .. })) => {
+                Loaded::View(views::Loaded::Columns(columns::Loaded::Head(Err(reason.into()))))
+            }
             other => panic!("{other:?}"),
         };
         a.update(Msg::Loaded(id, failed));
@@ -356,7 +379,7 @@ fn a_query_that_cannot_reach_the_database_marks_it_lost_and_what_was_loaded_stay
     // Navigation of what is loaded works.
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Down);
-    assert_eq!(a.column.as_ref().unwrap().items.selected().unwrap().id, 1533);
+    assert_eq!(a.views.columns.column.as_ref().unwrap().items.selected().unwrap().id, 1533);
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Down);
     assert_eq!(a.layer(), Layer::Columns);
@@ -378,8 +401,8 @@ fn an_error_that_is_not_the_connection_leaves_it_connected_and_shows_a_line() {
     let effects = key(&mut a, KeyCode::F(5));
     let bad = "database error: error occurred while decoding column 1: invalid utf-8 sequence of 1 bytes from index 3";
     for (id, l) in loads(&effects) {
-        if let Load::ColumnItems { .. } = l {
-            a.update(Msg::Loaded(id, Loaded::ColumnItems(Err(bad.into()))));
+        if let Load::View(views::Load::Columns(columns::Load::Items { .. })) = l {
+            a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Columns(columns::Loaded::Items(Err(bad.into()))))));
         }
     }
     assert_eq!(a.health, Health::Connected);
@@ -409,7 +432,7 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     let notice = a.notice.clone().unwrap();
     assert!(notice.error && notice.text.starts_with("not saved: the database cannot be reached"), "{notice:?}");
     assert!(
-        confirmation(&a).contains("Withdraw item 2106") && confirmation(&a).ends_with(NOT_SENT),
+        confirmation(&a).contains("Withdraw item 2106") && confirmation(&a).ends_with(&not_sent()),
         "{}",
         confirmation(&a)
     );
@@ -425,7 +448,7 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     assert!(writes(&effects).is_empty());
     assert!(ticks(&mut a, 50).iter().all(|(_, l)| !l.is_write()));
     assert_eq!(a.layer(), Layer::Confirm);
-    assert!(!confirmation(&a).contains(NOT_SENT), "{}", confirmation(&a));
+    assert!(!confirmation(&a).contains(&not_sent()), "{}", confirmation(&a));
     // Enter again: now it is sent, once.
     let effects = key(&mut a, KeyCode::Enter);
     assert_eq!(writes(&effects), [Load::Retract { items: vec![2106], reason: RetractionReason::Outdated }]);
@@ -468,7 +491,7 @@ fn hostile_titles_are_drawn_safely_and_quickly() {
     let mut a = app();
     let start = std::time::Instant::now();
     open_column(&mut a, hostile_items());
-    let rows = &a.column.as_ref().unwrap().items.rows;
+    let rows = &a.views.columns.column.as_ref().unwrap().items.rows;
     assert!(rows.iter().all(|r| r.title.chars().all(sanitise::is_safe)));
     assert!(rows.iter().all(|r| crate::ui::text::width(&r.title) <= sanitise::LINE_CELLS));
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -488,7 +511,9 @@ fn a_body_of_millions_of_characters_is_cut_for_display_and_drawn_quickly() {
     let mut a = app();
     open_column(&mut a, hostile_items());
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::Item { id: item })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Columns(columns::Load::Item { id: item })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     let t = Utc.with_ymd_and_hms(2026, 11, 20, 1, 0, 0).unwrap();
     let body = format!("第一段\u{1b}[2J\n{}\n{}", "长句".repeat(2_000_000), "一行\n".repeat(300_000));
     let full = ExportedItem {
@@ -512,21 +537,24 @@ fn a_body_of_millions_of_characters_is_cut_for_display_and_drawn_quickly() {
         attachments: Vec::new(),
     };
     let history = vec![HistoryEntry { at: t, operator: "\u{9b}2J".into(), event: "submitted\u{1b}c".into() }];
-    a.update(Msg::Loaded(id, Loaded::Item(Ok(Box::new((full, history))))));
-    let (shown, _) = a.item.as_ref().unwrap().item.as_ref().unwrap();
-    assert!(shown.body.ends_with(sanitise::CUT));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Columns(columns::Loaded::Item(Ok(Box::new((full, history)))))),
+    ));
+    let (shown, _) = a.views.columns.item.as_ref().unwrap().item.as_ref().unwrap();
+    assert!(shown.body.ends_with(&sanitise::cut()));
     assert!(shown.body.lines().count() <= sanitise::BLOCK_LINES);
     // A frame at the top and one far down the body.
     let mut frames = Vec::new();
     for scroll in [0, 9_000] {
-        a.item.as_mut().unwrap().scroll = scroll;
+        a.views.columns.item.as_mut().unwrap().scroll = scroll;
         let start = std::time::Instant::now();
         let text = text_of(&a);
         frames.push(start.elapsed());
         assert!(text.chars().all(|c| c == '\n' || sanitise::is_safe(c)));
     }
     assert!(frames.iter().all(|f| *f < std::time::Duration::from_millis(500)), "{frames:?}");
-    a.item.as_mut().unwrap().scroll = 0;
+    a.views.columns.item.as_mut().unwrap().scroll = 0;
     let text = text_of(&a);
     assert!(text.contains("␛[2J清屏") && text.contains("第一段␛[2J"), "{text}");
 }

@@ -16,15 +16,19 @@ use crate::domain::item::AttachmentKind;
 use crate::domain::review::Decision;
 use crate::domain::staleness::{DocumentStatus, Staleness, Status};
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
+use crate::i18n::Lang;
+use crate::reports::DocumentReportRow;
 use crate::reports::ScoreRow;
 use crate::reports::StaleRow;
 use crate::store::{
     AuditEntry, ColumnRow, DocumentRow, EarningItem, IncidentInput, IncidentRow, QueueItem, RetractionRequest,
     Transition, WithdrawalRow,
 };
+use crate::store::{ExportedItem, HistoryEntry, ItemSummary};
 use crate::ui::paged::PAGE;
+use crate::ui::views::columns::tree::{ColumnEntry, Line};
 use crate::ui::views::scores::{Explanation, Part};
-use crate::ui::views::{self, audit, inspect, retractions, withdrawn};
+use crate::ui::views::{self, audit, columns, inspect, retractions, withdrawn};
 use crate::ui::widgets::draw;
 
 /// The console's hold on the database: identity, live updates, faults, hostile content.
@@ -152,9 +156,11 @@ fn sized(size: (u16, u16), mono: bool) -> App {
         now: Utc.with_ymd_and_hms(2026, 11, 29, 6, 0, 0).unwrap(),
         size,
     });
-    let Effect::Load(id, Load::Columns { at }) = &effects[0] else { panic!("{effects:?}") };
+    let Effect::Load(id, Load::View(views::Load::Columns(columns::Load::Tree { at }))) = &effects[0] else {
+        panic!("{effects:?}")
+    };
     assert_eq!(*at, day("2026-11-29"));
-    app.update(Msg::Loaded(*id, Loaded::Columns(Ok(entries()))));
+    app.update(Msg::Loaded(*id, Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(entries()))))));
     app
 }
 
@@ -218,25 +224,32 @@ fn text_of(app: &App) -> String {
     (0..buf.area.height).map(row).collect::<Vec<_>>().join("\n")
 }
 
+/// The id of the column at `index` in the tree.
+fn entry_id(app: &App, index: usize) -> i64 {
+    app.views.columns.tree.as_ref().unwrap().entries[index].id
+}
+
 /// Opens column 7 and feeds it a page of items and its documents.
 fn open_column(app: &mut App, page: Vec<ItemSummary>) {
     keys(app, "o");
     let pos = app
+        .views
         .columns
         .lines
         .iter()
-        .position(
-            |l| matches!(l, Line::Column { index, .. } if app.columns.tree.as_ref().unwrap().entries[*index].id == 7),
-        )
+        .position(|l| matches!(l, Line::Column { index, .. } if entry_id(app, *index) == 7))
         .unwrap();
-    app.columns.cursor.selected = pos;
+    app.views.columns.cursor.selected = pos;
     let effects = key(app, KeyCode::Enter);
     for (id, load) in loads(&effects) {
         match load {
-            Load::ColumnItems { column_id: 7, before: None } => {
-                app.update(Msg::Loaded(id, Loaded::ColumnItems(Ok(page.clone()))));
+            Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None })) => {
+                app.update(Msg::Loaded(
+                    id,
+                    Loaded::View(views::Loaded::Columns(columns::Loaded::Items(Ok(page.clone())))),
+                ));
             }
-            Load::ColumnHead { column_id: 7, .. } => {
+            Load::View(views::Load::Columns(columns::Load::Head { column_id: 7, .. })) => {
                 let document = DocumentRow {
                     id: 1,
                     number: "象发改〔2026〕31号".into(),
@@ -253,7 +266,10 @@ fn open_column(app: &mut App, page: Vec<ItemSummary>) {
                     status: DocumentStatus::Overdue,
                     provisional: false,
                 };
-                app.update(Msg::Loaded(id, Loaded::ColumnHead(Ok((1234, vec![row])))));
+                app.update(Msg::Loaded(
+                    id,
+                    Loaded::View(views::Loaded::Columns(columns::Loaded::Head(Ok((1234, vec![row]))))),
+                ));
             }
             other => panic!("unexpected {other:?}"),
         }
@@ -269,7 +285,9 @@ fn open_item(app: &mut App) {
 
 fn open_item_with(app: &mut App, body: &str) {
     let effects = key(app, KeyCode::Enter);
-    let [(id, Load::Item { id: item_id })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Columns(columns::Load::Item { id: item_id })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     let t = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
     let item = ExportedItem {
         id: item_id,
@@ -299,7 +317,10 @@ fn open_item_with(app: &mut App, body: &str) {
         HistoryEntry { at: t(19, 8, 30), operator: "li.jianhua".into(), event: "approve (recheck)".into() },
         HistoryEntry { at: t(20, 1, 59), operator: String::new(), event: "published".into() },
     ];
-    app.update(Msg::Loaded(id, Loaded::Item(Ok(Box::new((item, history))))));
+    app.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Columns(columns::Loaded::Item(Ok(Box::new((item, history)))))),
+    ));
 }
 
 /// A body line that fills the row but for one cell before a full-width 。: the 。 does not fit, and
@@ -477,7 +498,47 @@ fn every_view_state_at_both_sizes_in_colour_and_monochrome() {
     snapshot_all(states());
 }
 
-/// Each state's screen at 80×24 and 160×48, in colour and monochrome, against its snapshot file.
+/// A view's name, how a user gets there, and words its screen must show.
+type Shown = (&'static str, fn(&mut App), &'static [&'static str]);
+
+/// The Columns tab's views in Chinese at 80×24: the tree, a column opened from it (with marks and
+/// a document due), and an item opened from the column.
+#[test]
+fn the_columns_views_speak_chinese() {
+    crate::i18n::scoped(Lang::ZhCn, || {
+        let views: [Shown; 3] = [
+            ("tree", |a| drop(keys(a, "o")), &["栏目 10 个", "逾期", "空白栏目", "更新时限", "责任单位", "[逾期]"]),
+            (
+                "column",
+                |a| {
+                    open_column(a, items(0, 30));
+                    keys(a, "  ");
+                },
+                &["在线 1234 条", "已选 2 条", "4个月", "本栏目待发布文件：1 件", "上线时间", "标题"],
+            ),
+            (
+                "item",
+                |a| {
+                    open_column(a, items(0, 30));
+                    open_item(a);
+                },
+                &["信息 ", "审核程序", "报送时间", "发布栏目（2）"],
+            ),
+        ];
+        for (name, setup, words) in views {
+            let mut a = sized((80, 24), true);
+            setup(&mut a);
+            let text = view_text(&a);
+            for word in words {
+                assert!(text.contains(word), "{name}: {word} in\n{text}");
+            }
+            insta::assert_snapshot!(format!("columns_{name}_zh_80x24"), text);
+        }
+    });
+}
+
+/// Each state's screen at 80×24 and 160×48, in colour and monochrome, against its snapshot file;
+/// and its text in Chinese at 80×24 (`NAME_zh_80x24`; the Columns tab's screens have their own).
 fn snapshot_all(states: Vec<State>) {
     for (name, setup) in states {
         for size in [(80, 24), (160, 48)] {
@@ -488,6 +549,13 @@ fn snapshot_all(states: Vec<State>) {
                 insta::assert_snapshot!(format!("{name}_{}x{}_{theme}", size.0, size.1), screen(&a));
             }
         }
+        crate::i18n::scoped(Lang::ZhCn, || {
+            let mut a = sized((80, 24), true);
+            setup(&mut a);
+            if a.tab != Tab::Columns {
+                insta::assert_snapshot!(format!("{name}_zh_80x24"), view_text(&a));
+            }
+        });
     }
 }
 
@@ -510,6 +578,26 @@ fn the_tab_bar_lists_every_view() {
         assert!(shown.contains(&format!("{} {}", n + 1, tab.title())), "{tab:?} in {shown}");
     }
     insta::assert_snapshot!("tab_bar", shown);
+}
+
+/// The tab bar in Chinese: every view's number and name, all eight at 80 columns (a Chinese
+/// character is two cells), the hints beside them where there is room.
+#[test]
+fn the_tab_bar_speaks_chinese() {
+    crate::i18n::scoped(Lang::ZhCn, || {
+        let mut shown = String::new();
+        for size in [(80, 24), (160, 48)] {
+            let a = sized(size, false);
+            let text = text_of(&a);
+            let bar = text.lines().next().unwrap();
+            for (n, tab) in Tab::ALL.iter().enumerate() {
+                assert!(bar.contains(&format!("{} {}", n + 1, tab.title())), "{tab:?} in {bar}");
+            }
+            shown.push_str(&format!("{}x{}:\n{bar}\n", size.0, size.1));
+        }
+        assert!(shown.contains("1 待审") && shown.contains("8 内容检查"), "{shown}");
+        insta::assert_snapshot!("tab_bar_zh", shown);
+    });
 }
 
 #[test]
@@ -564,8 +652,11 @@ fn content_is_never_taken_for_padding() {
     rows[6].path = "政府信息公开 / 重大建设项目批准和实施 / \u{2800}\u{2800}\u{2800}αβ".into();
     let effects = keys(&mut a, ":refresh");
     let effects = [effects, key(&mut a, KeyCode::Enter)].concat();
-    let (id, _) = loads(&effects).into_iter().find(|(_, l)| matches!(l, Load::Columns { .. })).unwrap();
-    a.update(Msg::Loaded(id, Loaded::Columns(Ok(rows))));
+    let (id, _) = loads(&effects)
+        .into_iter()
+        .find(|(_, l)| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. }))))
+        .unwrap();
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(rows))))));
     keys(&mut a, "s");
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let buf = t.draw(|f| draw(f.buffer_mut(), &a)).unwrap().buffer.clone();
@@ -617,27 +708,28 @@ fn the_selection_survives_a_refresh_and_a_filter() {
     let mut a = app();
     keys(&mut a, "e");
     let target = a
+        .views
         .columns
         .lines
         .iter()
-        .position(
-            |l| matches!(l, Line::Column { index, .. } if a.columns.tree.as_ref().unwrap().entries[*index].id == 8),
-        )
+        .position(|l| matches!(l, Line::Column { index, .. } if entry_id(&a, *index) == 8))
         .unwrap();
-    a.columns.cursor.selected = target;
+    a.views.columns.cursor.selected = target;
     let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));
-    let [(id, Load::Columns { .. })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Columns(columns::Load::Tree { .. })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
     // The refreshed tree has a new column ahead of the selected one.
     let mut fresh = entries();
     fresh
         .insert(1, entry(11, Some(1), "政务动态 / 通知公告", "10天", Status::Ok, Some("2026-12-05"), 0, &["区政府办"]));
-    a.update(Msg::Loaded(id, Loaded::Columns(Ok(fresh))));
-    assert_eq!(a.columns.selected_entry().unwrap().id, 8);
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(fresh))))));
+    assert_eq!(a.views.columns.selected_entry().unwrap().id, 8);
     keys(&mut a, "/fgj");
-    assert_eq!(a.columns.selected_entry().unwrap().id, 8);
+    assert_eq!(a.views.columns.selected_entry().unwrap().id, 8);
     key(&mut a, KeyCode::Esc);
-    assert!(a.columns.filter.is_empty());
-    assert_eq!(a.columns.selected_entry().unwrap().id, 8);
+    assert!(a.views.columns.filter.is_empty());
+    assert_eq!(a.views.columns.selected_entry().unwrap().id, 8);
 }
 
 #[test]
@@ -645,9 +737,9 @@ fn a_result_that_arrives_after_a_newer_request_is_dropped() {
     let mut a = app();
     let first = loads(&a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE))));
     let second = loads(&a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE))));
-    a.update(Msg::Loaded(second[0].0, Loaded::Columns(Ok(entries()))));
-    a.update(Msg::Loaded(first[0].0, Loaded::Columns(Ok(vec![]))));
-    assert_eq!(a.columns.tree.as_ref().unwrap().entries.len(), 10);
+    a.update(Msg::Loaded(second[0].0, Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(entries()))))));
+    a.update(Msg::Loaded(first[0].0, Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(vec![]))))));
+    assert_eq!(a.views.columns.tree.as_ref().unwrap().entries.len(), 10);
     assert!(!a.busy());
 }
 
@@ -655,17 +747,21 @@ fn a_result_that_arrives_after_a_newer_request_is_dropped() {
 fn scrolling_near_the_end_fetches_the_next_page_after_the_last_row() {
     let mut a = app();
     open_column(&mut a, items(0, PAGE));
-    assert!(!a.column.as_ref().unwrap().items.done);
+    assert!(!a.views.columns.column.as_ref().unwrap().items.done);
     let mut asked = Vec::new();
     for _ in 0..90 {
         asked.extend(loads(&key(&mut a, KeyCode::Down)));
     }
-    let last = a.column.as_ref().unwrap().items.rows.last().cloned().unwrap();
-    let [(id, Load::ColumnItems { column_id: 7, before: Some(before) })] = asked[..] else { panic!("{asked:?}") };
+    let last = a.views.columns.column.as_ref().unwrap().items.rows.last().cloned().unwrap();
+    let [(id, Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: Some(before) })))] =
+        asked[..]
+    else {
+        panic!("{asked:?}")
+    };
     assert_eq!(before, (last.online_since, last.id));
     // A short page is the last one.
-    a.update(Msg::Loaded(id, Loaded::ColumnItems(Ok(items(PAGE, 7)))));
-    let c = &a.column.as_ref().unwrap().items;
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Columns(columns::Loaded::Items(Ok(items(PAGE, 7)))))));
+    let c = &a.views.columns.column.as_ref().unwrap().items;
     assert_eq!(c.rows.len(), PAGE as usize + 7);
     assert!(c.done);
     assert_eq!(c.selected().unwrap().id, 1000 - 90);
@@ -682,14 +778,14 @@ fn esc_backs_out_one_step_at_a_time() {
     assert_eq!(a.layer(), Layer::Column);
     keys(&mut a, "/mzj");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.column.as_ref().unwrap().items.filter, "mzj");
+    assert_eq!(a.views.columns.column.as_ref().unwrap().items.filter, "mzj");
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.column.as_ref().unwrap().items.filter, "");
+    assert_eq!(a.views.columns.column.as_ref().unwrap().items.filter, "");
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.layer(), Layer::Columns);
-    assert!(a.columns.tree.as_ref().unwrap().mode.only_overdue);
+    assert!(a.views.columns.tree.as_ref().unwrap().mode.only_overdue);
     key(&mut a, KeyCode::Esc);
-    assert!(!a.columns.tree.as_ref().unwrap().mode.only_overdue);
+    assert!(!a.views.columns.tree.as_ref().unwrap().mode.only_overdue);
     assert!(!a.quit);
     keys(&mut a, "q");
     assert!(a.quit);
@@ -703,9 +799,10 @@ fn the_command_line_completes_and_runs_commands() {
     assert_eq!(completions, &["unit 发改局".to_string()]);
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Enter);
-    let tree = a.columns.tree.as_ref().unwrap();
+    let tree = a.views.columns.tree.as_ref().unwrap();
     assert!(tree.mode.by_unit);
     let shown: Vec<i64> = a
+        .views
         .columns
         .lines
         .iter()
@@ -753,14 +850,14 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
         })
     };
     a.update(click(4));
-    assert_eq!(a.columns.cursor.selected, 1);
+    assert_eq!(a.views.columns.cursor.selected, 1);
     a.update(Msg::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: 5,
         row: 4,
         modifiers: KeyModifiers::NONE,
     }));
-    assert_eq!(a.columns.cursor.selected, 2);
+    assert_eq!(a.views.columns.cursor.selected, 2);
     let effects = a.update(Msg::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: 37,
@@ -952,7 +1049,7 @@ fn policy_items() -> Vec<ItemSummary> {
 }
 
 fn marked(a: &App) -> Vec<i64> {
-    a.column.as_ref().unwrap().marks.items.keys().copied().collect()
+    a.views.columns.column.as_ref().unwrap().marks.items.keys().copied().collect()
 }
 
 fn space(a: &mut App) -> Vec<Effect> {

@@ -81,7 +81,7 @@ fn enter_explains_every_point_of_a_unit() {
     assert!(text.contains("Incidents and corrections: 3, -5 points"), "{text}");
     let typo = text.lines().find(|l| l.contains("#4")).unwrap();
     assert!(
-        typo.contains("2026-10-15") && typo.contains("-5") && typo.contains("typo 错字、别字及错误表述 · item 2003"),
+        typo.contains("2026-10-15") && typo.contains("-5") && typo.contains("错字、别字及错误表述 · item 2003"),
         "{typo}"
     );
     assert!(text.lines().find(|l| l.contains("#5")).unwrap().contains("[corrected by #6]"), "{text}");

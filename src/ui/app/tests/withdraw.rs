@@ -22,7 +22,7 @@ fn a_request_is_withdrawn_after_a_confirmation_or_declined_with_a_reason() {
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     assert!(
         reloaded.contains(&Load::View(views::Load::Retractions(retractions::Load::Pending)))
-            && reloaded.iter().any(|l| matches!(l, Load::Columns { .. })),
+            && reloaded.iter().any(|l| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. })))),
         "{reloaded:?}"
     );
     // Declining needs a reason.
@@ -44,7 +44,7 @@ fn space_marks_and_moves_down_a_range_marks_the_rows_between_and_esc_clears_the_
     assert!(a.notice.as_ref().unwrap().error && marked(&a).is_empty());
     space(&mut a);
     assert_eq!(marked(&a), [2106]);
-    assert_eq!(a.column.as_ref().unwrap().items.cursor.selected, 1, "Space moves down");
+    assert_eq!(a.views.columns.column.as_ref().unwrap().items.cursor.selected, 1, "Space moves down");
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Down);
     keys(&mut a, "v");
@@ -85,7 +85,11 @@ fn everything_before_a_day_is_marked_as_the_store_finds_it_loaded_or_not() {
     keys(&mut a, "01-01");
     let effects = key(&mut a, KeyCode::Enter);
     // The day as typed; the use case counts from its midnight in Beijing (`older_in_column`).
-    let [(id, Load::ColumnBefore { column_id: 7, day: before })] = loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Columns(columns::Load::Before { column_id: 7, day: before })))] =
+        loads(&effects)[..]
+    else {
+        panic!("{effects:?}")
+    };
     assert_eq!(before, day("2024-01-01"));
     assert!(a.busy());
     // The store finds one more than the list has loaded.
@@ -93,7 +97,7 @@ fn everything_before_a_day_is_marked_as_the_store_finds_it_loaded_or_not() {
     let mut older = found[0].clone();
     (older.id, older.title) = (988, "象山区2022年重大项目建设计划".into());
     found.push(older);
-    a.update(Msg::Loaded(id, Loaded::ColumnBefore(Ok(found))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Columns(columns::Loaded::Before(Ok(found))))));
     assert_eq!(marked(&a), [988, 1031, 1102, 1207]);
     assert_eq!(a.notice.as_ref().unwrap().text, "marked 4 items that went online here before 2024-01-01 (4 marked)");
     // The withdrawal takes them all, the one not loaded too.
@@ -110,7 +114,7 @@ fn everything_before_a_day_is_marked_as_the_store_finds_it_loaded_or_not() {
     // Nothing before the day: said so.
     keys(&mut a, "O2020-01-01");
     let [(id, _)] = loads(&key(&mut a, KeyCode::Enter))[..] else { panic!() };
-    a.update(Msg::Loaded(id, Loaded::ColumnBefore(Ok(vec![]))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Columns(columns::Loaded::Before(Ok(vec![]))))));
     assert_eq!(a.notice.as_ref().unwrap().text, "nothing online here went online before 2020-01-01");
 }
 
@@ -189,7 +193,10 @@ fn with_nothing_marked_the_selected_item_or_the_opened_one_is_withdrawn() {
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 1874 from every column");
     // The item screen shows it as it now is.
-    assert!(loads(&effects).iter().any(|(_, l)| *l == Load::Item { id: 1874 }), "{effects:?}");
+    assert!(
+        loads(&effects).iter().any(|(_, l)| *l == Load::View(views::Load::Columns(columns::Load::Item { id: 1874 }))),
+        "{effects:?}"
+    );
     assert_eq!(a.layer(), Layer::Item);
 }
 
@@ -200,7 +207,7 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     show_retractions(&mut a);
     keys(&mut a, "2");
     open_column(&mut a, policy_items());
-    a.column.as_mut().unwrap().items.cursor.selected = 3;
+    a.views.columns.column.as_mut().unwrap().items.cursor.selected = 3;
     keys(&mut a, "   ");
     keys(&mut a, "w");
     let effects = key(&mut a, KeyCode::Enter);
@@ -219,9 +226,9 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     assert!(marked(&a).is_empty(), "the marks are cleared");
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     for wanted in [
-        Load::Columns { at: day("2026-11-29") },
-        Load::ColumnHead { column_id: 7, at: day("2026-11-29") },
-        Load::ColumnItems { column_id: 7, before: None },
+        Load::View(views::Load::Columns(columns::Load::Tree { at: day("2026-11-29") })),
+        Load::View(views::Load::Columns(columns::Load::Head { column_id: 7, at: day("2026-11-29") })),
+        Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None })),
         Load::View(views::Load::Retractions(retractions::Load::Pending)),
         Load::View(views::Load::Scores(views::scores::Load::Ranking {
             period: Period::Quarter { year: 2026, quarter: 4 },
@@ -239,13 +246,16 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
         "{reloaded:?}"
     );
     // The column's last items went: the fresh tree says it is empty, and so does the open column.
-    let Some((columns, _)) = loads(&effects).into_iter().find(|(_, l)| matches!(l, Load::Columns { .. })) else {
+    let Some((columns, _)) = loads(&effects)
+        .into_iter()
+        .find(|(_, l)| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. }))))
+    else {
         panic!()
     };
     let mut fresh = entries();
     fresh[6].staleness = Staleness { status: Status::Empty, due: None, days_overdue: 0 };
-    a.update(Msg::Loaded(columns, Loaded::Columns(Ok(fresh))));
-    assert_eq!(a.column.as_ref().unwrap().column.staleness.status, Status::Empty);
+    a.update(Msg::Loaded(columns, Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(fresh))))));
+    assert_eq!(a.views.columns.column.as_ref().unwrap().column.staleness.status, Status::Empty);
     assert!(text_of(&a).lines().nth(1).unwrap().starts_with("∅"), "{}", text_of(&a));
     assert!(matches!(
         loads(&keys(&mut a, "6"))[..],
@@ -279,14 +289,14 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
     use crate::domain::MarkKind;
     let mut a = app();
     open_column(&mut a, policy_items());
-    a.column.as_mut().unwrap().items.cursor.selected = 3;
+    a.views.columns.column.as_mut().unwrap().items.cursor.selected = 3;
     keys(&mut a, "  wm");
     assert_eq!(a.layer(), Layer::Mark);
     let Overlay::Mark { items, kind: MarkKind::Amended, .. } = &a.overlay else { panic!("{:?}", a.overlay) };
     assert_eq!(items.iter().map(|(id, _)| *id).collect::<Vec<_>>(), [1207, 1102]);
     let text = text_of(&a);
     assert!(text.contains("Keep 2 items online, marked, instead of withdrawing them:"), "{text}");
-    assert!(text.contains("已修改 amended · Tab: 已废止, 已失效"), "{text}");
+    assert!(text.contains("已修改 · Tab: 已废止, 已失效"), "{text}");
     assert!(
         text.contains("2026-11-29 (today)") && text.contains("Enter marks · Tab next mark · Esc cancels"),
         "{text}"
@@ -315,7 +325,9 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
     assert_eq!(a.notice.as_ref().unwrap().text, "marked 2 items 已废止, kept online");
     assert!(marked(&a).is_empty());
     assert!(
-        loads(&effects).iter().any(|(_, l)| *l == Load::ColumnItems { column_id: 7, before: None }),
+        loads(&effects)
+            .iter()
+            .any(|(_, l)| *l == Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None }))),
         "the badges show"
     );
 
@@ -410,7 +422,7 @@ fn the_withdrawn_tab_lists_the_latest_with_the_time_from_request_and_restores_af
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     assert!(
         reloaded.contains(&Load::View(views::Load::Withdrawn(withdrawn::Load::Latest)))
-            && reloaded.iter().any(|l| matches!(l, Load::Columns { .. })),
+            && reloaded.iter().any(|l| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. })))),
         "{reloaded:?}"
     );
     // Restoring an item that is online already changes nothing, and says so.
@@ -481,7 +493,7 @@ fn the_withdrawal_screens_in_every_state() {
         }),
         ("mark_instead", |a| {
             open_column(a, policy_items());
-            a.column.as_mut().unwrap().items.cursor.selected = 3;
+            a.views.columns.column.as_mut().unwrap().items.cursor.selected = 3;
             keys(a, "  wm");
             key(a, KeyCode::Tab);
             keys(a, "象政办〔2026〕12号");
@@ -503,6 +515,6 @@ fn an_opened_item_says_it_is_kept_online_marked() {
     open_column(&mut a, policy_items());
     open_item(&mut a);
     assert!(!text_of(&a).contains("marked "));
-    a.item.as_mut().unwrap().item.as_mut().unwrap().0.mark = Some(MarkKind::Repealed);
+    a.views.columns.item.as_mut().unwrap().item.as_mut().unwrap().0.mark = Some(MarkKind::Repealed);
     assert!(text_of(&a).contains("marked    已废止 (repealed), kept online"), "{}", text_of(&a));
 }

@@ -7,13 +7,13 @@ use crate::domain::time::format_time;
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
 use crate::ui::widgets::Draw;
+use crate::t;
 
 pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
     let a = &view.list;
     let ambiguous = d.ambiguous();
     let more = if a.done { "" } else { "+" };
-    let mut spans =
-        vec![Span::raw(format!("Audit · {}{more} loaded, newest first · Enter shows a record whole", a.rows.len()))];
+    let mut spans = vec![Span::raw(t!("audit-title", count = a.rows.len(), more = more))];
     spans.extend(d.filter_note(&a.filter));
     d.title(areas.title, spans);
     let w = usize::from(areas.rows.width);
@@ -21,16 +21,15 @@ pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
     let detail_w = w.saturating_sub(17 + op_w + action_w + target_w + 4);
     let header = format!(
         "{}{}{}{}{}",
-        pad("at", 17),
-        pad("operator", op_w + 1),
-        pad("action", action_w + 1),
-        pad("target", target_w + 1),
-        pad("detail", detail_w)
+        pad(&t!("audit-head-at"), 17),
+        pad(&t!("audit-head-operator"), op_w + 1),
+        pad(&t!("audit-head-action"), action_w + 1),
+        pad(&t!("audit-head-target"), target_w + 1),
+        pad(&t!("audit-head-detail"), detail_w)
     );
     d.header(areas.header, &header);
-    let nothing = "The audit trail is empty.\nEvery change (init, import, a review, a withdrawal), made here or by a\n\
-                   command, writes one record, and it shows here.";
-    d.list(areas.rows, a, nothing, |e| {
+    let nothing = t!("audit-nothing");
+    d.list(areas.rows, a, &nothing, |e| {
         let when = format_time(e.at, false);
         let when = when.get(..16).unwrap_or(&when).replace('T', " ");
         let t = |s: &str, w: usize| format!("{} ", pad(&text::display(s, ambiguous), w));

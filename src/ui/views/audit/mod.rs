@@ -102,7 +102,7 @@ impl AuditView {
                     self.load(after, ask);
                 }
                 if let Some(e) = failed {
-                    ask.warn(format!("loading the audit trail failed: {e}"));
+                    ask.warn(crate::t!("audit-load-failed", error = e));
                 }
             }
         }
@@ -143,9 +143,14 @@ impl View for AuditView {
     fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
         if let Some(e) = self.list.selected() {
             let at = crate::domain::time::format_time(e.at, false);
+            let field = |key: String, value: &str| format!("{} {value}", crate::ui::text::pad(&key, 9));
             *ask.overlay = crate::ui::app::Overlay::Record(format!(
-                "#{}  {at}\noperator  {}\naction    {}\ntarget    {}\n\n{}",
-                e.id, e.operator, e.action, e.target, e.detail
+                "#{}  {at}\n{}\n{}\n{}\n\n{}",
+                e.id,
+                field(crate::t!("audit-head-operator"), &e.operator),
+                field(crate::t!("audit-head-action"), &e.action),
+                field(crate::t!("audit-head-target"), &e.target),
+                e.detail
             ));
         }
     }

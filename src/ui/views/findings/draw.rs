@@ -9,8 +9,11 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::FindingsView;
 use crate::domain::staleness::Status;
 use crate::domain::time::format_time;
+use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
+use crate::t;
+use crate::ui::words;
 use crate::ui::widgets::{Draw, Found};
 
 pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
@@ -28,15 +31,15 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
         return d.item_page_marked(areas.title, body, item, &found, None, true);
     }
     let list = &view.list;
-    let mut spans = vec![Span::raw("Findings")];
+    let mut spans = vec![Span::raw(t!("findings-title"))];
     if list.done {
         let (items, blocking) = view.counts();
-        spans.push(Span::raw(format!(" · {} on {items} online items, newest first", list.rows.len())));
+        spans.push(Span::raw(t!("findings-counts", count = list.rows.len(), items = items)));
         if blocking > 0 {
-            spans.push(Span::styled(format!(" · ✗{blocking} blocking"), d.theme.status(Status::Overdue)));
+            spans.push(Span::styled(t!("findings-blocking", count = blocking), d.theme.status(Status::Overdue)));
         }
     } else if list.waiting.is_some() {
-        spans.push(Span::raw(" · checking every online item"));
+        spans.push(Span::raw(t!("findings-checking-short")));
     }
     spans.extend(d.filter_note(&list.filter));
     d.title(areas.title, spans);
@@ -47,43 +50,36 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     let message_w = w.saturating_sub(2 + when_w + item_w + kind_w + text_w + title_w);
     let header = format!(
         "  {}{}{}{}{}{}",
-        pad(if wide { "published" } else { "" }, when_w),
-        pad("item", item_w),
-        pad(if wide { "title" } else { "" }, title_w),
-        pad("kind", kind_w),
-        pad("text", text_w),
-        pad("message → suggestion", message_w)
+        pad(&if wide { t!("findings-head-published") } else { String::new() }, when_w),
+        pad(&t!("head-item"), item_w),
+        pad(&if wide { t!("head-title") } else { String::new() }, title_w),
+        pad(&t!("findings-head-kind"), kind_w),
+        pad(&t!("findings-head-text"), text_w),
+        pad(&t!("findings-head-message"), message_w)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     let theme = d.theme;
-    let nothing = "No findings on online items.";
+    let nothing = t!("findings-nothing");
     if list.shown.is_empty() && list.waiting.is_some() && list.error.is_none() {
-        let msg = "Checking every online item (tens of seconds on a large site)…";
-        d.put(areas.rows, TextLine::from(msg));
+        d.put(areas.rows, TextLine::from(t!("findings-checking")));
         return;
     }
     if list.done && list.rows.is_empty() && list.error.is_none() {
         // What would fill it, and how to make the checks find more.
         let lines = vec![
-            TextLine::from(nothing),
+            TextLine::from(nothing.clone()),
             TextLine::raw(""),
-            TextLine::raw(d.text(
-                "Findings come from the names and words lists (data/checks/, or your own names.tsv and words.tsv): \
-                 a leader's, an institution's or a term's wrong form, an official who has left, a secret marking or a \
-                 banned word. Personal data shown in full (ID numbers, mobile numbers, bank cards), document numbers \
-                 with the wrong brackets, impossible dates and a figure quoted with two values are found without \
-                 a list.",
-            )),
+            TextLine::raw(d.text(&t!("findings-where-from"))),
             TextLine::raw(""),
-            TextLine::raw("Add to your own lists (started from the shipped ones):"),
-            TextLine::raw(d.text("  portal-admin check add-name 李明华 --kind leader --wrong 李明化")),
-            TextLine::raw(d.text("  portal-admin check add-word 内部资料 --kind secret --suggestion 不得公开发布")),
-            TextLine::raw("F5 checks every online item again."),
+            TextLine::raw(t!("findings-add")),
+            TextLine::raw(d.text(&t!("findings-add-name"))),
+            TextLine::raw(d.text(&t!("findings-add-word"))),
+            TextLine::raw(t!("findings-again", key = d.key_for(Layer::Global, Action::Refresh))),
         ];
         Paragraph::new(text::wrap_lines(lines, areas.rows.width)).render(areas.rows, d.buf);
         return;
     }
-    d.list(areas.rows, list, nothing, |r| {
+    d.list(areas.rows, list, &nothing, |r| {
         let f = &r.finding;
         let shown = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1)), w);
         let mut line = vec![match (&r.waived, f.blocking) {
@@ -101,10 +97,10 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
             line.push(Span::raw(shown(&r.title, title_w)));
         }
         let kind_style = if f.blocking { theme.status(Status::Overdue) } else { theme.status(Status::DueSoon) };
-        line.push(Span::styled(pad(f.kind.as_str(), kind_w), kind_style));
+        line.push(Span::styled(pad(&words::finding(f.kind), kind_w), kind_style));
         line.push(Span::raw(shown(&f.text, text_w)));
         let said = match &r.waived {
-            Some(w) => format!("waived — {w}"),
+            Some(w) => t!("finding-waived", reason = w.clone()),
             None if f.suggestion.is_empty() => f.message.clone(),
             None => format!("{} → {}", f.message, f.suggestion),
         };

@@ -11,7 +11,8 @@ use super::{Ask, Cx, Event, View, step};
 use crate::domain::checks::Finding;
 use crate::reports::checks::WaivedFinding;
 use crate::store::{ExportedItem, HistoryEntry, ItemText, Site, Store, StoreError};
-use crate::ui::app::{ItemView, opened_item, page_delta, scroll};
+use crate::ui::app::opened_item;
+use crate::ui::views::item::{ItemView, page_delta, scroll};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Cursor, Paged, Row};
 use crate::ui::sanitise::{clean_item, clean_line, clean_option, clean_result, each};
@@ -174,7 +175,7 @@ impl FindingsView {
                 let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
                 self.list.accept_whole(id, result, cx.height);
                 if let Some(e) = failed {
-                    ask.warn(format!("checking the online items failed: {e}"));
+                    ask.warn(crate::t!("findings-check-failed", error = e));
                 }
             }
             Loaded::Item(result) => {
@@ -184,7 +185,7 @@ impl FindingsView {
                     Ok(found) => item.item = Some(*found),
                     Err(e) => {
                         item.error = Some(e.clone());
-                        ask.warn(format!("loading item {} failed: {e}", item.id));
+                        ask.warn(crate::t!("item-load-failed", id = item.id, error = e));
                     }
                 }
             }

@@ -4,6 +4,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::t;
 use crate::ui::keymap::{Keymap, Layer};
 use crate::ui::text;
 use crate::ui::widgets::Draw;
@@ -17,24 +18,24 @@ pub fn draw(d: &mut Draw, scroll: u16, layer: Layer, keymap: &Keymap, places: &[
         for b in keymap.bindings(layer) {
             lines.push(TextLine::from(vec![
                 Span::styled(format!("  {:<10}", b.key.to_string()), Style::default().add_modifier(Modifier::BOLD)),
-                Span::raw(b.description.clone()),
+                Span::raw(b.said(layer)),
             ]));
         }
         lines.push(TextLine::raw(""));
     };
     if !places.is_empty() {
-        lines.push(TextLine::styled("Where things are", heading));
+        lines.push(TextLine::styled(t!("help-places"), heading));
         for (label, place) in places {
-            lines.push(TextLine::raw(format!("  {label:<9} {place}")));
+            lines.push(TextLine::raw(format!("  {} {place}", text::pad(label, 9))));
         }
         lines.push(TextLine::raw(""));
     }
-    section(format!("Keys in the {} view", layer.name()), layer, &mut lines);
-    section("Keys everywhere (a view's own key wins)".to_string(), Layer::Global, &mut lines);
-    lines.push(TextLine::styled("Commands (after :)", heading));
-    for (c, what) in crate::ui::app::COMMANDS {
+    section(t!("help-view-keys", view = layer.said()), layer, &mut lines);
+    section(t!("help-global-keys"), Layer::Global, &mut lines);
+    lines.push(TextLine::styled(t!("help-commands"), heading));
+    for (c, what) in crate::ui::app::commands() {
         lines.push(TextLine::raw(format!("  :{c:<9} {what}")));
     }
-    let inner = d.popup(76, 40, "Help — any key closes, ↑↓ scroll");
+    let inner = d.popup(76, 40, &t!("help-title"));
     Paragraph::new(text::wrap_lines(lines, inner.width)).scroll((scroll, 0)).render(inner, d.buf);
 }

@@ -13,6 +13,7 @@ use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::paged::Cursor;
 use crate::ui::text::{self, fit, pad};
+use crate::t;
 use crate::ui::widgets::{Draw, Theme, provisional_note};
 
 /// A level as a symbol that reads without colour.
@@ -33,6 +34,15 @@ fn level_style(theme: Theme, level: Level) -> Style {
     }
 }
 
+/// A level in words: pass, warn, fail.
+fn level_word(level: Level) -> String {
+    match level {
+        Level::Pass => t!("inspect-pass"),
+        Level::Warn => t!("inspect-warn"),
+        Level::Fail => t!("inspect-fail"),
+    }
+}
+
 /// Where it warns, or `-` when it does not warn before it fails.
 fn warns(i: &Indicator) -> String {
     if i.warn_at < i.threshold { format!("≥ {}", i.warn_at) } else { "-".to_string() }
@@ -44,17 +54,19 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
     if let Some((indicator, cursor)) = view.opened() {
         return detail(view, d, areas, indicator, cursor);
     }
-    let mut spans = vec![Span::raw("Inspection")];
+    let mut spans = vec![Span::raw(t!("inspect-title"))];
     if let Some((at, _)) = &view.indicators {
-        spans.push(Span::raw(format!(" · as of {at}")));
+        spans.push(Span::raw(t!("inspect-as-of", date = at.to_string())));
         let (fail, warn) = view.counts();
         let theme = d.theme;
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(format!("{}{fail} fail", level_symbol(Level::Fail)), level_style(theme, Level::Fail)));
+        let fails = t!("inspect-fails", symbol = level_symbol(Level::Fail), count = fail);
+        spans.push(Span::styled(fails, level_style(theme, Level::Fail)));
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(format!("{}{warn} warn", level_symbol(Level::Warn)), level_style(theme, Level::Warn)));
+        let warns = t!("inspect-warns", symbol = level_symbol(Level::Warn), count = warn);
+        spans.push(Span::styled(warns, level_style(theme, Level::Warn)));
         if *at != at_now {
-            spans.push(Span::styled(format!(" (loading {at_now})"), theme.dim()));
+            spans.push(Span::styled(t!("inspect-loading", date = at_now.to_string()), theme.dim()));
         }
         spans.extend(provisional_note(view.list().iter().filter(|i| i.provisional).count(), theme));
     }
@@ -64,23 +76,24 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
     let wide = w >= 120;
     let name_w = if wide { 50 } else { w.saturating_sub(7 + 7 + 9 + 9) };
     let detail_w = if wide { w.saturating_sub(7 + name_w + 7 + 9 + 9 + 1) } else { 0 };
+    let count = t!("inspect-head-count");
     let header = format!(
-        "{}{}{:>6} {}{}{}",
-        pad("level", 7),
-        pad("indicator", name_w),
-        "count",
-        pad(" fails", 9),
-        pad(" warns", 9),
-        pad(if wide { " behind the count (Enter lists them)" } else { "" }, detail_w + 1)
+        "{}{}{}{count} {}{}{}",
+        pad(&t!("inspect-head-level"), 7),
+        pad(&t!("inspect-head-indicator"), name_w),
+        " ".repeat(6usize.saturating_sub(text::width(&count))),
+        pad(&t!("inspect-head-fails"), 9),
+        pad(&t!("inspect-head-warns"), 9),
+        pad(&if wide { t!("inspect-head-behind") } else { String::new() }, detail_w + 1)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
 
     let list = view.list();
     if list.is_empty() {
         let msg = match (&view.error, view.waiting.is_some()) {
-            (Some(e), _) => format!("Could not evaluate the indicators: {e}"),
-            (None, true) => "Evaluating the indicators…".to_string(),
-            (None, false) => "No indicators.".to_string(),
+            (Some(e), _) => t!("inspect-failed", error = e.clone()),
+            (None, true) => t!("inspect-evaluating"),
+            (None, false) => t!("inspect-none"),
         };
         let lines = vec![TextLine::from(d.text(&msg))];
         Paragraph::new(text::wrap_lines(lines, areas.rows.width)).render(areas.rows, d.buf);
@@ -96,7 +109,7 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
                         &format!(
                             "{} {}{}",
                             level_symbol(i.level),
-                            i.level.as_str(),
+                            level_word(i.level),
                             if i.provisional { "?" } else { "" }
                         ),
                         7,
@@ -123,12 +136,19 @@ fn detail(view: &InspectView, d: &mut Draw, areas: &Areas, i: &Indicator, cursor
     let theme = d.theme;
     let at = view.indicators.as_ref().map(|(at, _)| at.to_string()).unwrap_or_default();
     let spans = vec![
-        Span::styled(format!("{} {} ", level_symbol(i.level), i.level.as_str()), level_style(theme, i.level)),
-        Span::raw(format!("{} · {} (fails ≥ {}, warns {}) · as of {at}", i.name, i.count, i.threshold, warns(i))),
+        Span::styled(format!("{} {} ", level_symbol(i.level), level_word(i.level)), level_style(theme, i.level)),
+        Span::raw(t!(
+            "inspect-detail-title",
+            name = i.name,
+            count = i.count,
+            threshold = i.threshold,
+            warns = warns(i),
+            date = at
+        )),
     ];
     d.title(areas.title, spans);
     let back = d.key_for(Layer::Global, Action::Back);
-    let header = format!("{} behind the count · {back} back", i.detail.len());
+    let header = t!("inspect-detail-head", count = i.detail.len(), back = back);
     d.buf.set_string(
         0,
         areas.header.y,
@@ -136,7 +156,7 @@ fn detail(view: &InspectView, d: &mut Draw, areas: &Areas, i: &Indicator, cursor
         theme.dim().add_modifier(Modifier::UNDERLINED),
     );
     if i.detail.is_empty() {
-        d.put(areas.rows, TextLine::from("Nothing behind this count."));
+        d.put(areas.rows, TextLine::from(t!("inspect-detail-nothing")));
         return;
     }
     let w = usize::from(areas.rows.width);

@@ -127,7 +127,7 @@ impl InspectView {
                 self.indicators = None;
                 self.detail = None;
                 self.error = Some(e.clone());
-                ask.warn(format!("the inspection failed: {e}"));
+                ask.warn(crate::t!("inspect-load-failed", error = e));
             }
         }
     }
@@ -156,6 +156,11 @@ impl View for InspectView {
         if self.shown() {
             self.load(cx, ask);
         }
+    }
+
+    /// A colleague's change (or the connection back): the indicators, once they have been shown.
+    fn changed(&mut self, cx: &Cx, ask: &mut Ask) {
+        self.reload(cx, ask);
     }
 
     /// Enter: the selected indicator's detail.

@@ -13,6 +13,8 @@ use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::{Areas, REVIEW_PANEL as PANEL, review_page};
 use crate::ui::text::{self, fit, pad};
 use crate::ui::widgets::Draw;
+use crate::t;
+use crate::ui::words;
 
 pub(super) fn draw(view: &QueueView, d: &mut Draw, areas: &Areas) {
     match &view.reviewing {
@@ -23,30 +25,18 @@ pub(super) fn draw(view: &QueueView, d: &mut Draw, areas: &Areas) {
 
 /// Where a queue item stands, in a few words: its path and the step it waits at.
 fn step_label(e: &crate::store::QueueItem) -> String {
-    let path = match e.path {
-        crate::domain::ItemPath::Government => "gov",
-        crate::domain::ItemPath::Unit => "unit",
-        crate::domain::ItemPath::Repost => "repost",
-    };
-    let step = match e.stage {
-        crate::domain::Stage::OfficeReview => "office review",
-        crate::domain::Stage::Recheck => "re-review",
-        crate::domain::Stage::Review => "review",
-        crate::domain::Stage::Publish => "to publish",
-        other => other.as_str(),
-    };
-    format!("{path} · {step}")
+    format!("{} · {}", words::path(e.path), words::stage(e.stage))
 }
 
 fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
-        let q = &view.items;
+    let q = &view.items;
     let now = d.now();
     let late = q.rows.iter().filter(|e| waiting(e, now).1).count();
-    let order = if view.by_wait { "longest waiting first" } else { "by step, oldest first" };
-    let mut spans = vec![Span::raw(format!("Queue · {} awaiting a decision, {order}", q.rows.len()))];
+    let order = if view.by_wait { t!("queue-by-wait") } else { t!("queue-by-step") };
+    let mut spans = vec![Span::raw(t!("queue-title", count = q.rows.len(), order = order))];
     if late > 0 {
-        spans.push(Span::styled(format!("  ! {late} waiting too long"), d.theme.status(Status::DueSoon)));
+        spans.push(Span::styled(t!("queue-late", count = late), d.theme.status(Status::DueSoon)));
     }
     spans.extend(d.filter_note(&q.filter));
     d.title(areas.title, spans);
@@ -57,23 +47,24 @@ fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
     let title_w = w.saturating_sub(8 + 20 + unit_w + 1 + 11 + 12 + columns_w);
     let header = format!(
         "{}{}{}{}{}{}{}",
-        pad(" waited", 8),
-        pad("path · step", 20),
-        pad("unit", unit_w + 1),
-        pad("form", 11),
-        pad("title", title_w),
-        pad("columns", columns_w),
-        "lacks"
+        pad(&t!("queue-head-waited"), 8),
+        pad(&t!("queue-head-step"), 20),
+        pad(&t!("head-unit"), unit_w + 1),
+        pad(&t!("queue-head-form"), 11),
+        pad(&t!("head-title"), title_w),
+        pad(&t!("queue-head-columns"), columns_w),
+        t!("queue-head-lacks")
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     let theme = d.theme;
-    let nothing = "Nothing awaits a decision.\nItems come here when they are imported: portal-admin import FILE \
-                   (JSON Lines,\nsee docs/cli.md), from the units' submissions and the office's own items.";
-    d.list(areas.rows, q, nothing, |e| {
+    let nothing = t!("queue-nothing");
+    let repost = t!("queue-repost-unit");
+    let wechat_word = t!("queue-wechat");
+    d.list(areas.rows, q, &nothing, |e| {
         let (since, too_long) = waiting(e, now);
-        let lacks =
-            e.missing.iter().map(|k| k.as_str().split('_').next().unwrap_or("")).collect::<Vec<_>>().join(",");
-        let wechat = if e.channel == crate::domain::Channel::Wechat { "微信 " } else { "" };
+        let lacks = e.missing.iter().map(|k| words::lacks_short(*k)).collect::<Vec<_>>().join(",");
+        let wechat =
+            if e.channel == crate::domain::Channel::Wechat { format!("{wechat_word} ") } else { String::new() };
         let mark = if view.marked.contains(&e.id) { "*" } else { " " };
         TextLine::from(vec![
             Span::styled(mark, theme.status(Status::Ok)),
@@ -81,9 +72,9 @@ fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
             Span::raw(pad(&step_label(e), 20)),
             Span::raw(format!(
                 "{} ",
-                pad(&text::display(e.unit.as_deref().unwrap_or("(repost)"), ambiguous), unit_w)
+                pad(&text::display(e.unit.as_deref().unwrap_or(&repost), ambiguous), unit_w)
             )),
-            Span::raw(pad(e.form.as_str(), 11)),
+            Span::raw(pad(&words::form(e.form), 11)),
             Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), ambiguous), title_w)),
             Span::raw(pad(
                 &text::display(
@@ -115,20 +106,19 @@ fn review(d: &mut Draw, areas: &Areas, r: &Reviewing) {
     // The review's own keys, even while a confirmation over it has the keyboard.
     let hint = |a: Action| d.key_for(Layer::Review, a);
     let keys = if r.deciding.is_some() {
-        " saving…".to_string()
+        t!("review-saving")
     } else {
-        format!(
-            " 1–7 affirm · {} all · {} approve · {} reject · {} publish · {}/{} finding · {} waive · \
-             {} incident · {} back",
-            hint(Action::AllChecks),
-            hint(Action::Approve),
-            hint(Action::Reject),
-            hint(Action::Publish),
-            hint(Action::NextFinding),
-            hint(Action::PreviousFinding),
-            hint(Action::WaiveFinding),
-            hint(Action::RecordIncident),
-            hint(Action::Back)
+        t!(
+            "review-keys",
+            all = hint(Action::AllChecks),
+            approve = hint(Action::Approve),
+            reject = hint(Action::Reject),
+            publish = hint(Action::Publish),
+            next = hint(Action::NextFinding),
+            previous = hint(Action::PreviousFinding),
+            waive = hint(Action::WaiveFinding),
+            incident = hint(Action::RecordIncident),
+            back = hint(Action::Back)
         )
     };
     let last = Rect { y: panel.bottom() - 1, height: 1, ..panel };
@@ -138,22 +128,23 @@ fn review(d: &mut Draw, areas: &Areas, r: &Reviewing) {
 /// The seven checks, affirmed or not, and what a unit item lacks.
 fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
     let w = usize::from(area.width);
-    let item = format!("Item {} at {} (v{})", r.entry.id, r.entry.stage.as_str(), r.entry.version);
-    let full = format!("{item} · the seven checks of Art. 9");
+    let item = t!("review-item", id = r.entry.id, stage = words::stage_name(r.entry.stage), version = r.entry.version);
+    let full = t!("review-checks-heading", item = item.clone());
     // Beside the findings on 80 columns: the item and its step, never a cut word.
     let heading = if text::width(&full) <= w { full } else { item };
     let mut lines = vec![TextLine::styled(fit(&heading, w), d.theme.heading())];
-    for (n, check) in crate::domain::review::CHECKS.iter().enumerate() {
+    for n in 0..crate::domain::review::CHECKS.len() {
+        let check = words::check(n + 1);
         let on = r.checks.contains(n as u32 + 1);
         let mark = if on { "[x]" } else { "[ ]" };
         let style = if on { d.theme.status(Status::Ok) } else { Style::default() };
         let label = format!(" {mark} {} ", n + 1);
         let room = w.saturating_sub(text::width(&label));
-        lines.push(TextLine::from(vec![Span::styled(label, style), Span::raw(fit(&d.text(check), room))]));
+        lines.push(TextLine::from(vec![Span::styled(label, style), Span::raw(fit(&d.text(&check), room))]));
     }
-    let lacks: Vec<&str> = r.entry.missing.iter().map(|k| k.describe()).collect();
+    let lacks: Vec<String> = r.entry.missing.iter().map(|k| words::lacks(*k)).collect();
     if !lacks.is_empty() {
-        let said = d.text(&format!(" lacks {} (Art. 10)", lacks.join(", ")));
+        let said = d.text(&t!("review-lacks", lacks = lacks.join(&t!("list-separator"))));
         lines.push(TextLine::styled(fit(&said, w), d.theme.status(Status::Overdue)));
     }
     Paragraph::new(lines).render(area, d.buf);
@@ -167,8 +158,8 @@ fn findings_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
     let f = &r.findings;
     let Some(list) = &f.list else {
         let said = match (&f.error, f.waiting) {
-            (Some(e), _) => format!("Content checks: could not check: {e}"),
-            _ => "Content checks: checking…".to_string(),
+            (Some(e), _) => t!("review-checks-failed", error = e.clone()),
+            _ => t!("review-checking"),
         };
         let style = if f.error.is_some() { d.theme.status(Status::Overdue) } else { d.theme.dim() };
         let said = d.text(&said);
@@ -177,21 +168,21 @@ fn findings_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
     };
     if list.is_empty() {
         let lines = vec![
-            TextLine::styled("Content checks: nothing found", d.theme.status(Status::Ok)),
-            TextLine::styled(fit("names, terms, secret and banned words, personal data,", w), d.theme.dim()),
-            TextLine::styled(fit("document numbers, dates and figures", w), d.theme.dim()),
+            TextLine::styled(t!("review-nothing-found"), d.theme.status(Status::Ok)),
+            TextLine::styled(fit(&t!("review-checked-1"), w), d.theme.dim()),
+            TextLine::styled(fit(&t!("review-checked-2"), w), d.theme.dim()),
         ];
         Paragraph::new(lines).render(area, d.buf);
         return;
     }
     let open = f.open_blocking().len();
-    let mut heading = vec![Span::styled(format!("Findings {}", list.len()), d.theme.heading())];
+    let mut heading = vec![Span::styled(t!("review-findings", count = list.len()), d.theme.heading())];
     if open > 0 {
-        heading.push(Span::styled(format!(" · ✗{open} blocking"), d.theme.status(Status::Overdue)));
+        heading.push(Span::styled(t!("findings-blocking", count = open), d.theme.status(Status::Overdue)));
     }
     let waived = list.iter().filter(|(_, w)| w.is_some()).count();
     if waived > 0 {
-        heading.push(Span::styled(format!(" · {waived} waived"), d.theme.status(Status::Ok)));
+        heading.push(Span::styled(t!("review-waived-count", count = waived), d.theme.status(Status::Ok)));
     }
     let mut lines = vec![TextLine::from(heading)];
     // Two lines a finding; the window keeps the selected one in sight.
@@ -203,10 +194,10 @@ fn findings_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
             (true, false) => ("✗ ", d.theme.status(Status::Overdue)),
             (false, false) => ("! ", d.theme.status(Status::DueSoon)),
         };
-        let place = finding.span().replace(':', " ");
-        let head = format!("{} “{}” {place}", finding.kind.as_str(), d.text(&finding.text));
+        let place = words::place(finding);
+        let head = format!("{} “{}” {place}", words::finding(finding.kind), d.text(&finding.text));
         let said = match waived {
-            Some(w) => format!("waived — {w}"),
+            Some(w) => t!("finding-waived", reason = w.to_string()),
             None if finding.suggestion.is_empty() => finding.message.clone(),
             None => format!("{} → {}", finding.message, finding.suggestion),
         };

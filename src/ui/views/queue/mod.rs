@@ -9,12 +9,14 @@ use crate::domain::Stage;
 use crate::domain::checks::Finding;
 use crate::domain::review::{Checks, Decision};
 use crate::store::{ExportedItem, HistoryEntry, QueueItem, Site, Store, StoreError, Transition};
-use crate::ui::app::{Confirmed, ItemView, page_delta, scroll};
+use crate::ui::app::Confirmed;
+use crate::ui::views::item::{ItemView, page_delta, scroll};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Cursor, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
 use crate::ui::text::SearchKey;
-use crate::usecase;
+use crate::ui::words;
+use crate::{t, usecase};
 
 mod draw;
 mod review;
@@ -170,9 +172,12 @@ pub fn waiting(entry: &QueueItem, now: DateTime<Utc>) -> (String, bool) {
 /// A wait in minutes as a person reads it: `40m`, `5h`, `2d 3h`.
 pub fn waited(minutes: i64) -> String {
     match minutes.max(0) {
-        m if m < 60 => format!("{m}m"),
-        m if m < 24 * 60 => format!("{}h", m / 60),
-        m => format!("{}d {}h", m / (24 * 60), m % (24 * 60) / 60),
+        m if m < 60 => t!("waited-minutes", minutes = m),
+        m if m < 24 * 60 => t!("waited-hours", hours = m / 60),
+        // Days and hours while they fit the queue's column (six cells), then the days alone.
+        m => Some(t!("waited-days", days = m / (24 * 60), hours = m % (24 * 60) / 60))
+            .filter(|s| crate::ui::text::width(s) <= 6)
+            .unwrap_or_else(|| t!("waited-days-only", days = m / (24 * 60))),
     }
 }
 
@@ -236,7 +241,7 @@ impl QueueView {
                 let Some(e) = self.items.selected() else { return true };
                 let id = e.id;
                 if e.stage != Stage::Publish {
-                    ask.warn(format!("item {id} is at {}: only approved items are published", e.stage.as_str()));
+                    ask.warn(t!("queue-only-approved", id = id, stage = words::stage_name(e.stage)));
                 } else if !self.marked.remove(&id) {
                     self.marked.insert(id);
                 }
@@ -250,14 +255,10 @@ impl QueueView {
             Action::PublishMarked => {
                 let marked: Vec<&QueueItem> = self.items.rows.iter().filter(|e| self.marked.contains(&e.id)).collect();
                 if marked.is_empty() {
-                    ask.warn("mark approved items first (Space)");
+                    ask.warn(t!("queue-mark-first"));
                 } else {
                     let list: Vec<String> = marked.iter().map(|e| format!("{}  {}", e.id, e.title)).collect();
-                    let text = format!(
-                        "Publish {} items, each into its target columns:\n  {}\n\nEnter publishes · Esc cancels",
-                        marked.len(),
-                        list.join("\n  ")
-                    );
+                    let text = t!("queue-publish-marked", count = marked.len(), items = list.join("\n  "));
                     ask.confirm(text, Confirmed::PublishMarked);
                 }
             }
@@ -275,7 +276,7 @@ impl QueueView {
                     self.arrived(cx, ask);
                 }
                 if let Some(e) = failed {
-                    ask.warn(format!("loading the queue failed: {e}"));
+                    ask.warn(t!("queue-load-failed", error = e));
                 }
             }
             Loaded::Item(result) => {
@@ -286,7 +287,7 @@ impl QueueView {
                     Ok(found) => item.item = Some(*found),
                     Err(e) => {
                         item.error = Some(e.clone());
-                        ask.warn(format!("loading item {} failed: {e}", item.id));
+                        ask.warn(t!("item-load-failed", id = item.id, error = e));
                     }
                 }
             }
@@ -310,7 +311,8 @@ impl QueueView {
         let current = r.entry.id;
         match result {
             Ok(t) => {
-                ask.tell(format!("item {}: {} → {}", t.item, t.from.as_str(), t.to.as_str()));
+                let (from, to) = (words::stage_name(t.from), words::stage_name(t.to));
+                ask.tell(t!("queue-moved", id = t.item, from = from, to = to));
                 // The next item in the queue opens when the reloaded queue arrives.
                 let shown = &self.items;
                 let at = shown.shown.iter().position(|&i| shown.rows[i].id == current);
@@ -339,8 +341,11 @@ impl QueueView {
         let refused: Vec<String> = results.into_iter().filter_map(Result::err).collect();
         self.marked.clear();
         match refused.first() {
-            None => ask.tell(format!("published {done} items")),
-            Some(first) => ask.warn(format!("published {done} of {}; {first}", done + refused.len())),
+            None => ask.tell(t!("queue-published", count = done)),
+            Some(first) => {
+                let count = done + refused.len();
+                ask.warn(t!("queue-published-some", done = done, count = count, first = first.clone()))
+            }
         }
         self.load(ask);
     }

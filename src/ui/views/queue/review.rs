@@ -10,8 +10,11 @@ use crate::domain::checks::{Field, Finding};
 use crate::domain::item::ALL_CHECKS;
 use crate::domain::review::{Checks, Decision};
 use crate::store::QueueItem;
-use crate::ui::app::{Confirmed, ItemView, Overlay, single_line};
+use crate::ui::app::{Confirmed, Overlay, single_line};
+use crate::ui::views::item::ItemView;
 use crate::ui::keymap::{Action, Layer};
+use crate::ui::words;
+use crate::t;
 
 /// The findings on the item under review, and the one selected (`n`, `N`).
 #[derive(Debug, Default)]
@@ -93,7 +96,7 @@ impl Reviewing {
             }
             Err(e) => {
                 self.findings.error = Some(e.clone());
-                ask.warn(format!("checking item {} failed: {e}", self.entry.id));
+                ask.warn(t!("review-check-failed", id = self.entry.id, error = e));
             }
         }
     }
@@ -104,6 +107,8 @@ impl Reviewing {
             return true;
         }
         let blocked = self.blocking_said(cx);
+        let key =
+            |a: Action| cx.keymap.key_for(Layer::Review, a).map_or_else(|| a.name().to_string(), |k| k.to_string());
         match action {
             Action::Check1
             | Action::Check2
@@ -129,9 +134,9 @@ impl Reviewing {
             Action::AllChecks => self.checks = if self.checks.is_all() { Checks::default() } else { Checks::ALL },
             Action::Approve => {
                 if self.entry.stage == Stage::Publish {
-                    ask.warn("already approved: publish it (p)");
+                    ask.warn(t!("review-already-approved", key = key(Action::Publish)));
                 } else if !self.checks.is_all() {
-                    ask.warn("affirm all seven checks first (1–7, or c for all)");
+                    ask.warn(t!("review-affirm-first", all = key(Action::AllChecks)));
                 } else if let Some(why) = blocked {
                     // The store's gate refuses it too; said here with the console's keys.
                     ask.warn(why);
@@ -143,24 +148,22 @@ impl Reviewing {
             Action::Reject => {
                 let failed = Checks(ALL_CHECKS & !self.checks.0);
                 if self.entry.stage == Stage::Publish {
-                    ask.warn("already approved: it can be published (p)");
+                    ask.warn(t!("review-already-approved", key = key(Action::Publish)));
                 } else if failed.0 == 0 {
-                    ask.warn("all seven checks are affirmed: clear the ones that failed (1–7) to reject");
+                    ask.warn(t!("review-all-affirmed"));
                 } else {
                     let mut input = single_line("");
-                    input.set_placeholder_text("why it is sent back (required)");
+                    input.set_placeholder_text(t!("review-reason-placeholder"));
                     *ask.overlay = Overlay::Reason { input: Box::new(input), failed };
                 }
             }
             Action::Publish => {
                 if self.entry.stage != Stage::Publish {
-                    ask.warn(format!("item {} is at {}: approve it first", self.entry.id, self.entry.stage.as_str()));
+                    let stage = words::stage_name(self.entry.stage);
+                    ask.warn(t!("review-approve-first", id = self.entry.id, stage = stage));
                 } else {
-                    let text = format!(
-                        "Publish item {} into:\n  {}\n\nEnter publishes · Esc cancels",
-                        self.entry.id,
-                        self.entry.columns.join("\n  ")
-                    );
+                    let columns = self.entry.columns.join("\n  ");
+                    let text = t!("review-publish-confirm", id = self.entry.id, columns = columns);
                     ask.confirm(text, Confirmed::Publish);
                 }
             }
@@ -186,7 +189,7 @@ impl Reviewing {
         let n = self.findings.list.as_ref().map_or(0, Vec::len);
         match action {
             Action::NextFinding | Action::PreviousFinding if n == 0 => {
-                ask.warn("the content checks found nothing on this item")
+                ask.warn(t!("review-no-findings"))
             }
             Action::NextFinding | Action::PreviousFinding => {
                 let step = if action == Action::NextFinding { 1 } else { n - 1 };
@@ -195,7 +198,7 @@ impl Reviewing {
             }
             Action::WaiveFinding | Action::RecordIncident => {
                 let Some((finding, waived)) = self.findings.selected().cloned() else {
-                    ask.warn("no finding to act on: the content checks found nothing on this item");
+                    ask.warn(t!("review-no-finding-to-act-on"));
                     return true;
                 };
                 let (item, unit, title) = (self.entry.id, self.entry.unit.clone(), self.entry.title.clone());
@@ -218,7 +221,8 @@ impl Reviewing {
         let ambiguous = cx.ambiguous;
         let (Some((item, _)), Some((f, _))) = (&self.view.item, self.findings.selected()) else { return };
         let shown = |s: &str| crate::ui::text::display(s, ambiguous);
-        let mut lines = vec![shown(&item.title), String::new(), "Body".to_string()];
+        // The body's heading is one row whatever its words (a line that fits is one row).
+        let mut lines = vec![shown(&item.title), String::new(), String::new()];
         let body = item.body.strip_suffix('\n').unwrap_or(&item.body);
         lines.extend(body.split('\n').map(shown));
         let (line, at) = match f.field {
@@ -253,17 +257,17 @@ impl Reviewing {
         let first = open.first()?;
         let key =
             |a: Action| cx.keymap.key_for(Layer::Review, a).map_or_else(|| a.name().to_string(), |k| k.to_string());
-        let more = if open.len() > 1 { format!(" and {} more", open.len() - 1) } else { String::new() };
         // What to do first: the status line of an 80-column terminal shows only its start.
-        Some(format!(
-            "not approved: {} waives (select with {}) or {} rejects — {} “{}”{more} blocks it ({}: {})",
-            key(Action::WaiveFinding),
-            key(Action::NextFinding),
-            key(Action::Reject),
-            first.kind.as_str(),
-            first.text,
-            first.span(),
-            first.message,
+        Some(t!(
+            "review-blocked",
+            waive = key(Action::WaiveFinding),
+            next = key(Action::NextFinding),
+            reject = key(Action::Reject),
+            kind = words::finding(first.kind),
+            text = first.text.clone(),
+            more = open.len() - 1,
+            span = words::place(first),
+            message = first.message.clone(),
         ))
     }
 }

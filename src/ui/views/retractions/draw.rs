@@ -10,6 +10,8 @@ use crate::ui::app::waited;
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
 use crate::ui::widgets::Draw;
+use crate::ui::words;
+use crate::t;
 
 pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
@@ -20,9 +22,9 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
         .iter()
         .filter(|q| crate::domain::review::alarming(q.reason, (now - q.requested_at).num_minutes()))
         .count();
-    let mut spans = vec![Span::raw(format!("Retractions · {} pending, most urgent first", r.rows.len()))];
+    let mut spans = vec![Span::raw(t!("retractions-title", count = r.rows.len()))];
     if alarms > 0 {
-        spans.push(Span::styled(format!("  ✗ {alarms} suspected secret >15 min"), d.theme.status(Status::Overdue)));
+        spans.push(Span::styled(t!("retractions-alarms", count = alarms), d.theme.status(Status::Overdue)));
     }
     spans.extend(d.filter_note(&r.filter));
     d.title(areas.title, spans);
@@ -31,17 +33,16 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
     let title_w = w.saturating_sub(8 + 11 + unit_w + 1 + 8);
     let header = format!(
         "{}{}{}{}{}",
-        pad("waited", 8),
-        pad("reason", 11),
-        pad("unit", unit_w + 1),
-        pad("item", 8),
-        pad("title", title_w)
+        pad(&t!("head-waited"), 8),
+        pad(&t!("head-reason"), 11),
+        pad(&t!("head-unit"), unit_w + 1),
+        pad(&t!("head-item"), 8),
+        pad(&t!("head-title"), title_w)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     let theme = d.theme;
-    let nothing = "No request is pending.\nA unit's request to withdraw an item shows here once it is recorded:\n\
-                   portal-admin retractions request ITEM --unit NAME --reason outdated|improper|…";
-    d.list(areas.rows, r, nothing, |q| {
+    let nothing = t!("retractions-nothing");
+    d.list(areas.rows, r, &nothing, |q| {
         let minutes = (now - q.requested_at).num_minutes().max(0);
         let since = waited(minutes);
         let alarm = crate::domain::review::alarming(q.reason, minutes);
@@ -55,7 +56,7 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
                 pad(&since, 8),
                 if alarm { theme.status(Status::Overdue).add_modifier(Modifier::REVERSED) } else { Style::default() },
             ),
-            Span::styled(pad(q.reason.as_str(), 11), reason_style),
+            Span::styled(pad(&words::reason(q.reason), 11), reason_style),
             Span::raw(format!("{} ", pad(&text::display(q.unit.as_deref().unwrap_or("-"), ambiguous), unit_w))),
             Span::raw(pad(&q.item.to_string(), 8)),
             Span::raw(fit(&text::display(&q.title, ambiguous), title_w)),

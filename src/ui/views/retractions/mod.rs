@@ -108,7 +108,7 @@ impl RetractionsView {
                 let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
                 self.list.accept_whole(id, result, cx.height);
                 if let Some(e) = failed {
-                    ask.warn(format!("loading the retraction requests failed: {e}"));
+                    ask.warn(crate::t!("retractions-load-failed", error = e));
                 }
             }
         }
@@ -131,30 +131,40 @@ impl View for RetractionsView {
     }
 
     /// Withdraw, answer with a mark, or decline the selected request.
-    fn on_action(&mut self, action: Action, _cx: &Cx, ask: &mut Ask) -> bool {
+    fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
         let Some(r) = self.list.selected() else {
             return matches!(action, Action::Withdraw | Action::Decline | Action::MarkRequest);
         };
         match action {
             Action::Withdraw => {
-                let instead = if r.reason == RetractionReason::Outdated { " · m marks instead" } else { "" };
-                let text = format!(
-                    "Withdraw item {} from every column ({}):\n  {}\n  {}\n\n\
-                     requested by {} · Enter withdraws{instead} · Esc cancels",
-                    r.item,
-                    r.reason.as_str(),
-                    r.title,
-                    r.columns.join("\n  "),
-                    r.unit.as_deref().unwrap_or("-")
+                let key = |a| cx.keymap.key_for(Layer::Confirm, a).map_or_else(String::new, |k| k.to_string());
+                let instead = if r.reason == RetractionReason::Outdated {
+                    crate::t!("retractions-marks-instead", key = key(Action::MarkInstead))
+                } else {
+                    String::new()
+                };
+                let text = crate::t!(
+                    "retractions-withdraw-confirm",
+                    id = r.item,
+                    reason = crate::ui::words::reason(r.reason),
+                    title = r.title.clone(),
+                    columns = r.columns.join("\n  "),
+                    unit = r.unit.as_deref().unwrap_or("-").to_string(),
+                    yes = key(Action::Confirm),
+                    instead = instead,
+                    no = key(Action::Back)
                 );
                 ask.confirm(text, Confirmed::Withdraw { item: r.item, reason: r.reason });
             }
             Action::MarkRequest => {
                 if r.reason != RetractionReason::Outdated {
-                    ask.warn(format!(
-                        "only an outdated request can be answered with a mark; this one is {}: \
-                         withdraw (w) or decline (d) it",
-                        r.reason.as_str()
+                    let key =
+                        |a| cx.keymap.key_for(Layer::Retractions, a).map_or_else(String::new, |k| k.to_string());
+                    ask.warn(crate::t!(
+                        "retractions-mark-outdated-only",
+                        reason = crate::ui::words::reason(r.reason),
+                        withdraw = key(Action::Withdraw),
+                        decline = key(Action::Decline)
                     ));
                 } else {
                     *ask.overlay = mark_overlay(vec![(r.item, r.title.clone())]);
@@ -162,7 +172,7 @@ impl View for RetractionsView {
             }
             Action::Decline => {
                 let mut input = single_line("");
-                input.set_placeholder_text("why the item stays online (required)");
+                input.set_placeholder_text(crate::t!("retractions-decline-placeholder"));
                 *ask.overlay = Overlay::Decline { input: Box::new(input), request: r.id };
             }
             _ => return false,
@@ -190,14 +200,14 @@ impl View for RetractionsView {
     fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
         if let Some(r) = self.list.selected() {
             let at = crate::domain::time::format_time(r.requested_at, false);
+            let field = |key: String, value: &str| format!("{} {value}", crate::ui::text::pad(&key, 9));
             *ask.overlay = Overlay::Record(format!(
-                "request #{}  {at}\nitem      {}  {}\nunit      {}\nreason    {}\ncolumns   {}\n\n{}",
-                r.id,
-                r.item,
-                r.title,
-                r.unit.as_deref().unwrap_or("-"),
-                r.reason.as_str(),
-                r.columns.join("; "),
+                "{}  {at}\n{}\n{}\n{}\n{}\n\n{}",
+                crate::t!("retractions-record-id", id = r.id),
+                field(crate::t!("head-item"), &format!("{}  {}", r.item, r.title)),
+                field(crate::t!("head-unit"), r.unit.as_deref().unwrap_or("-")),
+                field(crate::t!("head-reason"), &crate::ui::words::reason(r.reason)),
+                field(crate::t!("queue-head-columns"), &r.columns.join("; ")),
                 r.note
             ));
         }

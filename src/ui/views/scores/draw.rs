@@ -13,11 +13,18 @@ use crate::reports::ScoreRow;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, Ambiguous, fit, pad};
+use crate::t;
 use crate::ui::widgets::{Draw, symbol};
+use crate::ui::words;
 
 /// A form as the explanation names it: text, image+text, video.
 fn form_name(form: Form) -> String {
-    form.as_str().replace('_', "+")
+    words::form(form).replace('_', "+")
+}
+
+/// `s` right-aligned in `cells` cells (a Chinese character takes two).
+fn right(s: &str, cells: usize) -> String {
+    format!("{}{s}", " ".repeat(cells.saturating_sub(text::width(s))))
 }
 
 /// Glyphs for a bar's last cell, by eighths.
@@ -60,7 +67,7 @@ pub(super) fn draw(view: &ScoresView, d: &mut Draw, areas: &Areas) {
 
 
 /// The hints for a view's keys, as many as fit in `room` cells.
-fn hints(d: &Draw, room: usize, layer: Layer, hints: &[(Action, &str)]) -> String {
+fn hints(d: &Draw, room: usize, layer: Layer, hints: &[(Action, String)]) -> String {
     let mut out = String::new();
     for (a, what) in hints {
         let next = format!("{out}{}{} {what}", if out.is_empty() { "" } else { " · " }, d.key_for(layer, *a));
@@ -74,7 +81,7 @@ fn hints(d: &Draw, room: usize, layer: Layer, hints: &[(Action, &str)]) -> Strin
 
 
 fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
-        let v = view;
+    let v = view;
     let units = &v.units.rows;
     let w = usize::from(areas.rows.width);
     let wide = w >= 120;
@@ -82,26 +89,26 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     let deducted: i64 = units.iter().map(|r| r.deductions).sum();
     let nothing = units.iter().filter(|r| r.supplied_nothing).count();
     let incidents = units.iter().filter(|r| r.incidents > 0).count();
-    let mut spans = vec![Span::raw(format!("Scores {} {}", v.period, period_words(v.period)))];
+    let mut spans = vec![Span::raw(t!("scores-title", period = v.period.to_string(), words = period_words(v.period)))];
     if wide {
         spans.push(Span::raw(format!(" ({} – {})", v.period.first_day(), v.period.last_day())));
     }
     // The filter first: it must stay in sight at 80 columns.
     spans.extend(d.filter_note(&v.units.filter));
-    spans.push(Span::raw(format!(" · {} units · {points} points", units.len())));
+    spans.push(Span::raw(t!("scores-units", count = units.len(), points = points)));
     // Narrow, the deductions are in their column only.
     if deducted != 0 && wide {
-        spans.push(Span::styled(format!(", {deducted} deducted"), d.theme.status(Status::Overdue)));
+        spans.push(Span::styled(t!("scores-deducted", points = deducted), d.theme.status(Status::Overdue)));
     }
     if nothing > 0 || incidents > 0 {
         spans.push(Span::raw(" ·"));
     }
     if nothing > 0 {
-        let what = if wide { "supplied nothing (Art. 17)" } else { "nothing" };
+        let what = if wide { t!("scores-nothing-wide") } else { t!("scores-nothing") };
         spans.push(Span::styled(format!(" ∅{nothing} {what}"), d.theme.status(Status::Empty)));
     }
     if incidents > 0 {
-        let what = if wide { "with incidents" } else { "incidents" };
+        let what = if wide { t!("scores-incidents-wide") } else { t!("scores-incidents") };
         spans.push(Span::styled(format!(" ✗{incidents} {what}"), d.theme.status(Status::Overdue)));
     }
     d.title(areas.title, spans);
@@ -109,26 +116,31 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     let (unit_w, note_w) = if wide { (20, 22) } else { (12, 0) };
     let bar_w = w.saturating_sub(4 + 1 + 2 + unit_w + 5 + 6 + 6 + 7 + 7 + 6 + 7 + 2 + note_w + 1);
     let header = format!(
-        "{:>4} {}{}{:>5}{:>6}{:>6}{:>7}{:>7}{:>6}{:>7}  {}{}",
-        "rank",
+        "{} {}{}{}{}{}{}{}{}{}  {}{}",
+        right(&t!("scores-head-rank"), 4),
         "  ",
-        pad("unit", unit_w),
-        "text",
-        "img+t",
-        "video",
-        "points",
-        "deduct",
-        "net",
-        "change",
+        pad(&t!("head-unit"), unit_w),
+        right(&t!("scores-head-text"), 5),
+        right(&t!("scores-head-image-text"), 6),
+        right(&t!("scores-head-video"), 6),
+        right(&t!("scores-head-points"), 7),
+        right(&t!("scores-head-deduct"), 7),
+        right(&t!("scores-head-net"), 6),
+        right(&t!("scores-head-change"), 7),
         pad("", note_w),
-        pad("net score", bar_w)
+        pad(&t!("scores-head-bar"), bar_w)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     // Wide, the keys that act on a unit where the bars' heading leaves room.
-    let hints = hints(d, 
+    let hints = hints(
+        d,
         bar_w.saturating_sub(14),
         Layer::Scores,
-        &[(Action::Open, "explains"), (Action::RecordIncident, "incident"), (Action::WriteBulletin, "bulletin")],
+        &[
+            (Action::Open, t!("scores-hint-explains")),
+            (Action::RecordIncident, t!("scores-hint-incident")),
+            (Action::WriteBulletin, t!("scores-hint-bulletin")),
+        ],
     );
     if wide && !hints.is_empty() {
         d.buf.set_string(
@@ -144,7 +156,7 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     d.list(
         areas.rows,
         &v.units,
-        "No unit to show.\nThe units come with the column table: portal-admin init (or init --columns FILE).",
+        &t!("scores-no-unit"),
         |r: &ScoreRow| {
             let flagged = if r.incidents > 0 {
                 theme.status(Status::Overdue)
@@ -166,10 +178,10 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
             };
             let mut note = Vec::new();
             if r.supplied_nothing {
-                note.push("supplied nothing".to_string());
+                note.push(t!("scores-note-nothing"));
             }
             if r.incidents > 0 {
-                note.push(format!("{} incident{}", r.incidents, if r.incidents == 1 { "" } else { "s" }));
+                note.push(t!("scores-note-incidents", count = r.incidents));
             }
             TextLine::from(vec![
                 Span::raw(format!("{:>4} ", r.rank)),
@@ -200,17 +212,17 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
 
 /// A unit's score explained: its items, its incidents, its Art. 17 signals, its overdue columns.
 fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
-        let w = usize::from(areas.rows.width);
+    let w = usize::from(areas.rows.width);
     let wide = w >= 120;
     let row = u.explanation.as_ref().and_then(|e| e.row.as_ref());
     let mut spans = vec![Span::raw(format!("{} · {} {}", u.unit, u.period, period_words(u.period)))];
     if let Some(r) = row {
         let of = if view.period == u.period && view.units.done {
-            format!(" of {}", view.units.rows.len())
+            t!("scores-of", count = view.units.rows.len())
         } else {
             String::new()
         };
-        spans.push(Span::raw(format!(" · rank {}{of} · net ", r.rank)));
+        spans.push(Span::raw(t!("scores-rank", rank = r.rank, of = of)));
         spans.push(Span::styled(
             r.net.to_string(),
             if r.net < 0 { d.theme.status(Status::Overdue) } else { Style::default() },
@@ -221,32 +233,36 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
             c if c < 0 => d.theme.status(Status::Overdue),
             _ => d.theme.dim(),
         };
-        spans.push(Span::styled(format!(" ({} on {})", signed(change), u.period.previous()), style));
+        spans.push(Span::styled(
+            t!("scores-change", change = signed(change), period = u.period.previous().to_string()),
+            style,
+        ));
     }
     d.title(areas.title, spans);
     if let Some(r) = row {
-        let sum = format!(
-            "points {} = {}×1 + {}×2 + {}×3 · deductions {} · net {} · {}: {}",
-            r.points,
-            r.text,
-            r.image_text,
-            r.video,
-            r.deductions,
-            r.net,
-            u.period.previous(),
-            r.previous_net
+        let sum = t!(
+            "scores-sum",
+            points = r.points,
+            text = r.text,
+            image_text = r.image_text,
+            video = r.video,
+            deductions = r.deductions,
+            net = r.net,
+            previous = u.period.previous().to_string(),
+            previous_net = r.previous_net
         );
         let sum = d.text(&sum);
         d.buf.set_string(0, areas.header.y, &sum, d.theme.dim().add_modifier(Modifier::UNDERLINED));
         let room = w.saturating_sub(text::width(&sum) + 3);
-        let hints = hints(d, 
+        let hints = hints(
+            d,
             room,
             Layer::Unit,
             &[
-                (Action::Open, "opens"),
-                (Action::RecordIncident, "incident"),
-                (Action::ReverseIncident, "corrects"),
-                (Action::Back, "back"),
+                (Action::Open, t!("scores-hint-opens")),
+                (Action::RecordIncident, t!("scores-hint-incident")),
+                (Action::ReverseIncident, t!("scores-hint-corrects")),
+                (Action::Back, t!("hint-back")),
             ],
         );
         if !hints.is_empty() {
@@ -260,7 +276,7 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
     }
     let Some(e) = &u.explanation else {
         let msg =
-            u.error.as_deref().map_or("Loading…".to_string(), |e| format!("Could not explain the score: {e}"));
+            u.error.as_deref().map_or(t!("loading"), |e| t!("scores-explain-failed", error = e.to_string()));
         d.put(areas.rows, TextLine::from(d.text(&msg)));
         return;
     };
@@ -278,37 +294,30 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                 let words = match s {
                     Section::Items => {
                         let points: i64 = e.items.iter().map(|i| i.counted.points()).sum();
-                        let why = if wide {
-                            " — an item in several columns counts once, at its highest form (Art. 16)"
-                        } else {
-                            ", each once at its highest form"
-                        };
-                        format!("Items that earned points: {}, {points} points{why}", e.items.len())
+                        let why = if wide { t!("scores-items-why-wide") } else { t!("scores-items-why") };
+                        t!("scores-items", count = e.items.len(), points = points, why = why)
                     }
                     Section::Incidents => {
                         let standing: i64 = e.incidents.iter().map(|i| i.points).sum();
-                        format!("Incidents and corrections: {}, {standing} points", e.incidents.len())
+                        t!("scores-incidents-heading", count = e.incidents.len(), points = standing)
                     }
-                    Section::Signals => format!("Art. 17: reasons to notify the unit's head: {}", e.signals.len()),
-                    Section::Overdue => {
-                        format!("Columns overdue or empty at the period's end: {}", e.overdue.len())
-                    }
+                    Section::Signals => t!("scores-signals-heading", count = e.signals.len()),
+                    Section::Overdue => t!("scores-overdue-heading", count = e.overdue.len()),
                 };
                 TextLine::styled(words, theme.heading())
             }
             Part::Nothing(s) => TextLine::styled(
                 match s {
-                    Section::Items => "  No item earned points in the period.",
-                    Section::Incidents => "  No incident in the period.",
-                    Section::Signals => "  None.",
-                    Section::Overdue => "  None.",
+                    Section::Items => t!("scores-no-items"),
+                    Section::Incidents => t!("scores-no-incidents"),
+                    Section::Signals | Section::Overdue => t!("scores-none"),
                 },
                 dim,
             ),
             Part::Item(i) => {
                 let item = &e.items[i];
-                let badge = if item.withdrawn { "[withdrawn as outdated, counts] " } else { "" };
-                let title_w = w.saturating_sub(indent + text::width(badge));
+                let badge = if item.withdrawn { format!("{} ", t!("scores-withdrawn-counts")) } else { String::new() };
+                let title_w = w.saturating_sub(indent + text::width(&badge));
                 TextLine::from(vec![
                     Span::raw(format!("  {}", pad(&beijing_date(item.published_at).to_string(), date_w))),
                     Span::raw(pad(&form_name(item.counted), form_w)),
@@ -327,8 +336,8 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                 let last = j + 1 == item.placements.len();
                 let (mark, style) = match (item.placements.len(), counted) {
                     (1, _) => (String::new(), dim),
-                    (_, true) => ("  ✓ counted".to_string(), theme.status(Status::Ok)),
-                    (_, false) => ("  counted once".to_string(), dim),
+                    (_, true) => (format!("  ✓ {}", t!("scores-counted")), theme.status(Status::Ok)),
+                    (_, false) => (format!("  {}", t!("scores-counted-once")), dim),
                 };
                 let what = format!("  {} {}{mark}", form_name(*form), form.points());
                 let path_w = w.saturating_sub(indent + 2 + text::width(&what));
@@ -341,18 +350,18 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
             Part::Incident(i) => {
                 let inc = &e.incidents[i];
                 let what = match inc.reverses {
-                    Some(original) => format!("corrects #{original}: {}", inc.note),
+                    Some(original) => t!("scores-corrects", id = original, note = inc.note.clone()),
                     None => {
                         let item = match (&inc.item, &inc.item_title) {
-                            (Some(id), Some(title)) => format!(" · item {id} {title}"),
-                            (Some(id), None) => format!(" · item {id}"),
+                            (Some(id), Some(title)) => t!("scores-incident-item", id = *id, title = title.clone()),
+                            (Some(id), None) => t!("scores-incident-item", id = *id, title = ""),
                             _ => String::new(),
                         };
-                        format!("{} {}{item} · {}", inc.kind.as_str(), inc.kind.label(), inc.note)
+                        t!("scores-incident", kind = inc.kind.label(), item = item, note = inc.note.clone())
                     }
                 };
                 let (tail, style) = match inc.reversed_by {
-                    Some(by) => (format!(" [corrected by #{by}]"), dim.add_modifier(Modifier::CROSSED_OUT)),
+                    Some(by) => (t!("scores-corrected-by", id = by), dim.add_modifier(Modifier::CROSSED_OUT)),
                     None if inc.points < 0 => (String::new(), Style::default()),
                     None => (String::new(), theme.status(Status::Ok)),
                 };
@@ -372,7 +381,7 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                 let s = &e.signals[i];
                 TextLine::from(vec![
                     Span::styled(
-                        format!("  ! 第十七条{} ", s.clause_name()),
+                        t!("scores-signal", clause = s.clause_name()),
                         theme.status(Status::DueSoon).add_modifier(Modifier::BOLD),
                     ),
                     Span::raw(fit(&text::display(&s.text, d.ambiguous()), w.saturating_sub(20))),
@@ -382,10 +391,10 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                 let r = &e.overdue[i];
                 let s = r.staleness.status;
                 let state = match (s, r.last_update) {
-                    (Status::Empty, _) => "never updated".to_string(),
-                    (_, None) => format!("a document {} days overdue", r.staleness.days_overdue),
+                    (Status::Empty, _) => t!("scores-never-updated"),
+                    (_, None) => t!("scores-document-overdue", days = r.staleness.days_overdue),
                     (_, Some(at)) => {
-                        format!("last {} · {} days overdue", beijing_date(at), r.staleness.days_overdue)
+                        t!("scores-last-overdue", date = beijing_date(at).to_string(), days = r.staleness.days_overdue)
                     }
                 };
                 let deadline = if r.column.deadline.is_empty() {

@@ -11,10 +11,12 @@ use crate::domain::IncidentKind;
 use crate::domain::assessment::Period;
 use crate::reports::ScoreRow;
 use crate::store::{ExportedItem, HistoryEntry, Site, Store, StoreError};
-use crate::ui::app::{Field, IncidentForm, ItemView, Overlay, ReverseForm, opened_item, page_delta, scroll, single_line};
+use crate::ui::app::{Field, IncidentForm, Overlay, ReverseForm, opened_item, single_line};
+use crate::ui::views::item::{ItemView, page_delta, scroll};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Cursor, Paged};
 use crate::ui::sanitise::{clean_all, clean_block, clean_item, clean_line, clean_option, clean_result, each};
+use crate::t;
 use crate::usecase::assessment;
 
 mod draw;
@@ -75,9 +77,9 @@ impl Load {
         match self {
             Load::Ranking { period } => Loaded::Ranking(assessment::scores(store, site, period).await.map_err(line)),
             Load::Explain { unit, period } => Loaded::Explained(
-                assessment::explain(store, site, &unit, period).await.map(Box::new).map_err(|e| e.one_line()),
+                assessment::explain(store, site, &unit, period).await.map(Box::new).map_err(line),
             ),
-            Load::Bulletin { period, file } => Loaded::Bulletin(write_bulletin(store, site, period, &file).await),
+            Load::Bulletin { period, file } => Loaded::Bulletin(write_bulletin(store, site, period, &file, line).await),
             Load::Item { id } => {
                 Loaded::Item(crate::usecase::queue::item(store, site, id).await.map(Box::new).map_err(line))
             }
@@ -87,12 +89,19 @@ impl Load {
 
 /// The period's bulletin, as `portal-admin scores --bulletin` writes it, to `file` in the current
 /// directory; the full path written.
-async fn write_bulletin(store: &dyn Store, site: &Site, period: Period, file: &str) -> Result<String, String> {
-    let text = assessment::bulletin(store, site, period, None).await.map_err(|e| e.one_line())?;
-    let dir = std::env::current_dir().map_err(|e| format!("cannot tell the current directory: {e}"))?;
+async fn write_bulletin(
+    store: &dyn Store,
+    site: &Site,
+    period: Period,
+    file: &str,
+    line: &(dyn Fn(StoreError) -> String + Sync),
+) -> Result<String, String> {
+    let text = assessment::bulletin(store, site, period, None).await.map_err(line)?;
+    let dir = std::env::current_dir().map_err(|e| t!("scores-no-directory", error = e.to_string()))?;
     let path: PathBuf = dir.join(file);
     let shown = path.display().to_string();
-    assessment::write_whole(&path, text).await.map_err(|e| format!("cannot write {shown}: {e}"))?;
+    let cannot = |e: std::io::Error| t!("scores-cannot-write", file = shown.clone(), error = e.to_string());
+    assessment::write_whole(&path, text).await.map_err(cannot)?;
     Ok(shown)
 }
 
@@ -211,7 +220,7 @@ impl ScoresView {
                 let failed = result.as_ref().err().filter(|_| self.units.waiting == Some(id)).cloned();
                 self.units.accept_whole(id, result, cx.height);
                 if let Some(e) = failed {
-                    ask.warn(format!("loading the scores failed: {e}"));
+                    ask.warn(t!("scores-load-failed", error = e));
                 }
             }
             Loaded::Explained(result) => {
@@ -221,7 +230,7 @@ impl ScoresView {
                     Ok(e) => u.explained(*e, cx.height),
                     Err(e) => {
                         u.error = Some(e.clone());
-                        ask.warn(format!("explaining {}'s score failed: {e}", u.unit));
+                        ask.warn(t!("scores-explaining-failed", unit = u.unit.clone(), error = e));
                     }
                 }
             }
@@ -231,8 +240,8 @@ impl ScoresView {
                 }
                 self.bulletin = None;
                 match result {
-                    Ok(path) => ask.tell(format!("wrote {path}")),
-                    Err(e) => ask.warn(format!("no bulletin: {e}")),
+                    Ok(path) => ask.tell(t!("scores-wrote", file = path)),
+                    Err(e) => ask.warn(t!("scores-no-bulletin", error = e)),
                 }
             }
             Loaded::Item(result) => {
@@ -245,7 +254,7 @@ impl ScoresView {
                     Ok(found) => item.item = Some(*found),
                     Err(e) => {
                         item.error = Some(e.clone());
-                        ask.warn(format!("loading item {} failed: {e}", item.id));
+                        ask.warn(t!("item-load-failed", id = item.id, error = e));
                     }
                 }
             }
@@ -268,7 +277,7 @@ impl ScoresView {
             Some(Part::Incident(i)) => match e.incidents[i].item {
                 Some(id) => id,
                 None => {
-                    ask.warn(format!("incident {} is not about an item", e.incidents[i].id));
+                    ask.warn(t!("scores-incident-no-item", id = e.incidents[i].id));
                     return;
                 }
             },
@@ -296,17 +305,17 @@ impl ScoresView {
             None => match self.units.selected() {
                 Some(r) => (r.unit.clone(), None),
                 None => {
-                    ask.warn("no unit selected");
+                    ask.warn(t!("scores-no-unit-selected"));
                     return;
                 }
             },
         };
         let mut item = single_line(chosen.as_ref().map_or("", |(id, _)| id));
-        item.set_placeholder_text("optional: the item's id or ref");
+        item.set_placeholder_text(t!("incident-item-placeholder"));
         let mut date = single_line(&crate::domain::time::beijing_date(cx.now).to_string());
-        date.set_placeholder_text("YYYY-MM-DD (empty: today)");
+        date.set_placeholder_text(t!("incident-date-placeholder"));
         let mut note = single_line("");
-        note.set_placeholder_text("what happened (required)");
+        note.set_placeholder_text(t!("incident-note-placeholder"));
         let mut form = IncidentForm { unit, kind: IncidentKind::Typo, field: Field::Kind, item, chosen, date, note };
         form.focus(Field::Kind);
         *ask.overlay = Overlay::Incident(Box::new(form));
@@ -316,33 +325,33 @@ impl ScoresView {
     fn ask_reversal(&self, ask: &mut Ask) {
         let Some(u) = &self.unit else { return };
         let (Some(Part::Incident(i)), Some(e)) = (u.selected(), &u.explanation) else {
-            ask.warn("select an incident to correct");
+            ask.warn(t!("scores-select-incident"));
             return;
         };
         let incident = e.incidents[i].clone();
         if let Some(original) = incident.reverses {
-            ask.warn(format!("incident {} is itself the correction of incident {original}", incident.id));
+            ask.warn(t!("scores-is-correction", id = incident.id, original = original));
             return;
         }
         if let Some(by) = incident.reversed_by {
-            ask.warn(format!("incident {} was corrected already, by incident {by}", incident.id));
+            ask.warn(t!("scores-corrected-already", id = incident.id, by = by));
             return;
         }
         let mut note = single_line("");
-        note.set_placeholder_text("why it is corrected (required)");
+        note.set_placeholder_text(t!("incident-correction-placeholder"));
         *ask.overlay = Overlay::Reverse(Box::new(ReverseForm { incident, note }));
     }
 
     /// `b`: the period's bulletin to `bulletin-<period>.md` in the current directory.
     fn write_bulletin(&mut self, ask: &mut Ask) {
         if self.bulletin.is_some() {
-            ask.warn("the bulletin is still being written");
+            ask.warn(t!("scores-bulletin-busy"));
             return;
         }
         let period = self.viewing();
         let file = format!("bulletin-{period}.md");
         self.bulletin = Some(ask.request(Load::Bulletin { period, file }));
-        ask.tell(format!("writing the {period} bulletin…"));
+        ask.tell(t!("scores-writing-bulletin", period = period.to_string()));
     }
 }
 
@@ -428,7 +437,7 @@ impl View for ScoresView {
             }
             Action::Open => self.open_explained(ask),
             Action::ReverseIncident => self.ask_reversal(ask),
-            Action::Filter => ask.warn("the filter is for the ranking: Esc goes back to it"),
+            Action::Filter => ask.warn(t!("scores-filter-ranking")),
             _ => return false,
         }
         true

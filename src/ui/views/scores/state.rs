@@ -2,7 +2,7 @@
 
 use crate::domain::assessment::Period;
 use crate::reports::ScoreRow;
-use crate::ui::app::ItemView;
+use crate::ui::views::item::ItemView;
 use crate::ui::keymap::Action;
 use crate::ui::paged::{Cursor, Row};
 use crate::ui::text::SearchKey;
@@ -224,8 +224,8 @@ impl Row for ScoreRow {
 /// The period in the office's words: 2026年第3季度, 2026年度.
 pub fn period_words(period: Period) -> String {
     match period {
-        Period::Quarter { year, quarter } => format!("{year}年第{quarter}季度"),
-        Period::Year(year) => format!("{year}年度"),
+        Period::Quarter { year, quarter } => crate::t!("period-quarter", year = year.to_string(), quarter = quarter),
+        Period::Year(year) => crate::t!("period-year", year = year.to_string()),
     }
 }
 

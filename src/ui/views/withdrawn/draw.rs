@@ -11,6 +11,8 @@ use crate::ui::app::waited;
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
 use crate::ui::widgets::Draw;
+use crate::ui::words;
+use crate::t;
 
 /// A time as `2026-11-29 14:03` (Beijing), or `11-29 14:03` when `short`.
 fn when(at: chrono::DateTime<chrono::Utc>, short: bool) -> String {
@@ -24,17 +26,21 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
     let w = usize::from(areas.rows.width);
     let wide = w >= 120;
-    let order = if wide { ", newest first" } else { "" };
-    let mut spans = vec![Span::raw(format!("Withdrawn · {} latest{order}", list.rows.len()))];
+    let count = list.rows.len();
+    let title = if wide { t!("withdrawn-title-wide", count = count) } else { t!("withdrawn-title", count = count) };
+    let mut spans = vec![Span::raw(title)];
     // The filter first: it must stay in sight at 80 columns.
     spans.extend(d.filter_note(&list.filter));
     // Of the withdrawals listed (the filter's, when filtered).
-    let from = if wide { "time from request to withdrawal" } else { "from request" };
+    let from = if wide { t!("withdrawn-from-request-wide") } else { t!("withdrawn-from-request") };
     match request_times(list.shown.iter().map(|&i| &list.rows[i])) {
-        Some((median, longest)) => {
-            spans.push(Span::raw(format!(" · {from}: median {}, longest {}", waited(median), waited(longest))))
-        }
-        None if !list.shown.is_empty() => spans.push(Span::styled(" · none asked for by a request", d.theme.dim())),
+        Some((median, longest)) => spans.push(Span::raw(t!(
+            "withdrawn-request-times",
+            from = from,
+            median = waited(median),
+            longest = waited(longest)
+        ))),
+        None if !list.shown.is_empty() => spans.push(Span::styled(t!("withdrawn-no-request"), d.theme.dim())),
         None => {}
     }
     d.title(areas.title, spans);
@@ -44,19 +50,20 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
     let title_w = w.saturating_sub(when_w + item_w + 11 + by_w + took_w + restored_w);
     let header = format!(
         "{}{}{}{}{}{}{}",
-        pad("withdrawn", when_w),
-        pad("item", item_w),
-        pad("reason", 11),
-        pad("by", by_w),
-        pad("took", took_w),
-        pad("restored", restored_w),
-        pad("title", title_w)
+        pad(&t!("withdrawn-head-when"), when_w),
+        pad(&t!("head-item"), item_w),
+        pad(&t!("head-reason"), 11),
+        pad(&t!("withdrawn-head-by"), by_w),
+        pad(&t!("withdrawn-head-took"), took_w),
+        pad(&t!("withdrawn-head-restored"), restored_w),
+        pad(&t!("head-title"), title_w)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     let theme = d.theme;
-    let nothing = "Nothing has been withdrawn.\nWithdraw from a column (2, Enter on a column, w) or answer a request \
-                   (3, w):\neach withdrawal shows here, and u puts it back online.";
-    d.list(areas.rows, list, nothing, |r| {
+    let nothing = t!("withdrawn-nothing");
+    let restored_mark = t!("withdrawn-restored-mark");
+    let public_mark = t!("withdrawn-still-public");
+    d.list(areas.rows, list, &nothing, |r| {
         let took = r.minutes_from_request().map_or_else(|| "-".to_string(), waited);
         let reason_style = match r.reason {
             RetractionReason::Classified => theme.status(Status::Overdue),
@@ -67,22 +74,22 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
             Some((at, by)) if wide => {
                 format!("{} {} ", when(*at, true), fit(&text::display(by, ambiguous), restored_w - 13))
             }
-            Some(_) => "[restored] ".to_string(),
+            Some(_) => format!("{restored_mark} "),
             None => String::new(),
         };
         let mut line = vec![
             Span::raw(pad(&when(r.withdrawn_at, !wide), when_w)),
             Span::raw(pad(&r.item.to_string(), item_w)),
-            Span::styled(pad(r.reason.as_str(), 11), reason_style),
+            Span::styled(pad(&words::reason(r.reason), 11), reason_style),
             Span::raw(format!("{} ", pad(&text::display(&r.withdrawn_by, ambiguous), by_w - 1))),
             Span::raw(pad(&took, took_w)),
             Span::styled(if wide { pad(&restored, restored_w) } else { restored.clone() }, theme.status(Status::Ok)),
         ];
         // The link checks found its public page still answering without the withdrawal notice.
-        let public = if r.still_public { "[still public] " } else { "" };
-        line.push(Span::styled(public, theme.status(Status::Overdue).add_modifier(Modifier::BOLD)));
+        let public = if r.still_public { format!("{public_mark} ") } else { String::new() };
+        line.push(Span::styled(public.clone(), theme.status(Status::Overdue).add_modifier(Modifier::BOLD)));
         let title_w = if wide { title_w } else { title_w.saturating_sub(text::width(&restored)) };
-        let title_w = title_w.saturating_sub(text::width(public));
+        let title_w = title_w.saturating_sub(text::width(&public));
         let title = fit(&text::display(&r.title, ambiguous), title_w);
         let room = title_w.saturating_sub(text::width(&title) + 3);
         line.push(Span::raw(title));

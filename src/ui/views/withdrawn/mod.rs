@@ -113,7 +113,7 @@ impl WithdrawnView {
                 let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
                 self.list.accept_whole(id, result, cx.height);
                 if let Some(e) = failed {
-                    ask.warn(format!("loading the withdrawals failed: {e}"));
+                    ask.warn(crate::t!("withdrawn-load-failed", error = e));
                 }
             }
         }
@@ -123,26 +123,22 @@ impl WithdrawnView {
     fn restore(&self, cx: &Cx, ask: &mut Ask) {
         let Some(w) = self.list.selected() else { return };
         if let Some((at, by)) = &w.restored {
-            let said = format!(
-                "this withdrawal of item {} was undone already ({} by {by})",
-                w.item,
-                crate::domain::time::format_time(*at, false).get(..16).unwrap_or_default().replace('T', " ")
-            );
+            let when = crate::domain::time::format_time(*at, false).get(..16).unwrap_or_default().replace('T', " ");
+            let said = crate::t!("withdrawn-restored-already", id = w.item, date = when, by = by.clone());
             ask.warn(said);
             return;
         }
         let when = crate::domain::time::format_time(w.withdrawn_at, false);
         let key = |action| cx.keymap.key_for(Layer::Confirm, action).map_or_else(String::new, |k| k.to_string());
-        let text = format!(
-            "Put item {} back online in the columns it was in:\n  {}\n  withdrawn {} by {} ({})\n\n\
-             {} restores · {} cancels",
-            w.item,
-            w.title,
-            when.get(..16).unwrap_or(&when).replace('T', " "),
-            w.withdrawn_by,
-            w.reason.as_str(),
-            key(Action::Confirm),
-            key(Action::Back),
+        let text = crate::t!(
+            "withdrawn-restore-confirm",
+            id = w.item,
+            title = w.title.clone(),
+            date = when.get(..16).unwrap_or(&when).replace('T', " "),
+            by = w.withdrawn_by.clone(),
+            reason = crate::ui::words::reason(w.reason),
+            yes = key(Action::Confirm),
+            no = key(Action::Back)
         );
         ask.confirm(text, Confirmed::Restore { item: w.item });
     }

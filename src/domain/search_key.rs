@@ -1,4 +1,4 @@
-//! What a row is found by in the console's filter: its text in lower case, and the pinyin
+//! What a row is found by in the console's filter (and a unit by `search --unit`): its text in lower case, and the pinyin
 //! initials of its Chinese characters with every reading a character has (行 is h and x, 长 c and
 //! z, 重 z and c), so `hybz` finds 行业标准 and `zcqgh` 中长期规划 — for SSH sessions without a
 //! Chinese input method. Only letters, digits and Chinese characters count for initials:

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use super::text::SearchKey;
+use crate::ui::text::SearchKey;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::staleness::{Staleness, Status};
 

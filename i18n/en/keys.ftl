@@ -1,0 +1,122 @@
+# What each key does, as the console's help (?) and the copy menu say it: one message per view and
+# action of the shipped keymaps (keymaps/default.toml; -vim: keymaps/vim.toml's own words), whose
+# `desc` is the English text here word for word (a test holds them together). A description in your
+# own keymap file is shown as you wrote it.
+
+key-global-app-quit = Quit
+key-global-app-help = Show the keys of this view
+key-global-app-filter = Filter as you type (Latin letters match pinyin initials: mzj → 民政局)
+key-global-app-command = Command line (:stale, :unit 民政局, :q); Tab completes
+key-global-app-back = Back out: close, clear the filter, go up a level
+key-global-app-refresh = Reload from the database
+key-global-app-copy = Copy the selection's id or title to your own clipboard (works over SSH)
+key-global-tab-next = Next tab
+key-global-tab-prev = Previous tab
+key-global-tab-queue = Queue: items awaiting review or publication
+key-global-tab-columns = Columns: staleness of every column
+key-global-tab-retractions = Retractions: units' requests to withdraw items, most urgent first
+key-global-tab-scores = Scores: the quarter's assessment per unit
+key-global-tab-audit = Audit: every change to the database, newest first
+key-global-tab-withdrawn = Withdrawn: the latest withdrawals, to restore one
+key-global-tab-inspection = Inspect: the national check's single-veto indicators as of the console's day
+key-global-tab-findings = Findings: the content checks on every online item, newest first (Enter opens the item)
+key-global-list-down = Move down
+key-global-list-up = Move up
+key-global-list-page-down = Down a page
+key-global-list-page-up = Up a page
+key-global-list-top = To the top
+key-global-list-bottom = To the bottom
+key-global-list-open = Open the selection
+key-queue-queue-mark = Mark (or unmark) an approved item for publishing together
+key-queue-queue-publish-marked = Publish the marked items (asks first)
+key-queue-queue-sort = Longest waiting first, across all steps (again: by step)
+key-review-review-check-1 = Affirm (or clear) check 1: no state secret
+key-review-review-check-2 = Affirm (or clear) check 2: consistent with policy and law
+key-review-review-check-3 = Affirm (or clear) check 3: respects intellectual property
+key-review-review-check-4 = Affirm (or clear) check 4: harms no unit or person
+key-review-review-check-5 = Affirm (or clear) check 5: good for the district
+key-review-review-check-6 = Affirm (or clear) check 6: appropriate to publish now
+key-review-review-check-7 = Affirm (or clear) check 7: statistics accurate
+key-review-review-all-checks = Affirm all seven checks (again: clear them)
+key-review-review-approve = Approve: pass the step (all seven checks affirmed)
+key-review-review-reject = Reject: send it back, the cleared checks as failed, with a reason
+key-review-review-publish = Publish an approved item (asks first)
+key-review-review-next-finding = Select the next finding of the content checks (its text is highlighted in the body)
+key-review-review-previous-finding = Select the previous finding
+key-review-finding-waive = Waive the selected finding, with a reason: it no longer blocks approval, and stays in the history
+key-review-scores-incident = Record an incident against the item's unit from the selected finding (its kind filled in)
+key-review-app-back = Back to the queue
+key-review-list-page-down = Down a page
+key-confirm-confirm-yes = Yes, do it
+key-confirm-app-back = No
+key-confirm-confirm-next-reason = The next reason: outdated → improper → classified → error
+key-confirm-confirm-mark-instead = Mark the items 已修改/已废止/已失效 instead; they stay online
+key-mark-confirm-yes = Mark them (effective today)
+key-mark-mark-next-kind = The next mark: 已修改 → 已废止 → 已失效
+key-mark-app-back = Cancel
+key-retractions-retractions-withdraw = Withdraw the request's item from every column (asks first)
+key-retractions-retractions-decline = Decline the request, saying why
+key-retractions-retractions-mark = Answer an outdated request with a mark instead (stays online)
+key-withdrawn-withdrawn-restore = Put the item back online where it was (asks first)
+key-inspection-app-back = Back from an indicator's detail to the indicators
+key-findings-finding-waive = Waive the selected finding, with a reason (it stays in the item's history)
+key-findings-scores-incident = Record an incident against the item's unit from the selected finding (its kind filled in)
+key-columns-columns-expand = Expand the column
+key-columns-columns-collapse = Collapse the column (or go to its parent)
+key-columns-columns-toggle = Expand or collapse
+key-columns-columns-expand-all = Expand every column
+key-columns-columns-collapse-all = Collapse every column
+key-columns-columns-only-overdue = Only overdue and empty columns (again: all)
+key-columns-columns-group-by-unit = Group by responsible unit (again: the tree)
+key-columns-columns-sort-overdue = Sort by days overdue, worst first (again: the tree)
+key-column-app-back = Back to the columns
+key-column-column-mark = Mark (or unmark) the item and move down
+key-column-column-mark-range = Mark every row from the last one marked to here
+key-column-column-mark-older = Mark everything that went online here before a day you type
+key-column-item-withdraw = Withdraw the marked items, or the selected one (asks first)
+key-item-app-back = Back to the list
+key-item-list-page-down = Down a page
+key-item-item-withdraw = Withdraw the item from every column (asks first)
+key-scores-scores-previous = Previous quarter (or year)
+key-scores-scores-next = Next quarter (or year)
+key-scores-scores-quarter-or-year = Switch between the quarter and its year
+key-scores-scores-incident = Record an incident (a deduction) against the unit
+key-scores-scores-bulletin = Write the period's bulletin to bulletin-<period>.md here
+key-unit-app-back = Back to the ranking
+key-unit-scores-incident = Record an incident (about the selected item, if one is)
+key-unit-unit-reverse-incident = Correct the selected incident: a reversing record (asks why)
+key-unit-scores-bulletin = Write the period's bulletin to bulletin-<period>.md here
+key-unit-scores-previous = The unit in the previous quarter (or year)
+key-unit-scores-next = The unit in the next quarter (or year)
+key-unit-scores-quarter-or-year = Switch between the quarter and its year
+key-unit-list-page-down = Down a page
+key-incident-confirm-yes = Record it (or the correction)
+key-incident-app-back = Cancel
+key-incident-incident-next-field = The next field
+key-incident-incident-previous-field = The previous field
+key-incident-incident-next-kind = The next kind: typo -5, classified -10, improper -10
+key-copy-copy-id = Copy the id
+key-copy-copy-title = Copy the title (or the column's path)
+key-copy-copy-link = Copy the item's public link on the portal (an opened item)
+key-copy-app-back = Close
+key-global-app-back-vim = Back out
+key-column-column-mark-range-vim = Mark every row from the last one marked to here (as a visual line)
+key-unit-unit-reverse-incident-vim = Correct (undo) the selected incident by a reversing record
+
+## Keymap files that cannot be used, and keys a terminal takes
+
+keymap-not-a-keymap = not a keymap
+keymap-unknown-view = unknown view { $view } (views: { $views })
+keymap-unknown-action = unknown action { $action } (`portal-admin keymap show` lists them)
+keymap-bound-twice = { $key } is bound twice in [{ $view }] (first on line { $line })
+keymap-taken = [{ $view }] { $key } ({ $action }) is usually taken by { $who }; it may never reach the console
+keymap-taken-tmux = tmux's prefix
+keymap-taken-screen = screen's prefix (and tmux's in many setups)
+keymap-taken-xoff = terminal flow control (XOFF)
+keymap-taken-xon = terminal flow control (XON)
+keymap-taken-suspend = the shell's suspend
+
+## docs/keys.md (English, generated)
+
+keys-reference-intro = Generated from `keymaps/default.toml` (and `keymaps/vim.toml` below) by the test `ui::keymap::tests::the_key_reference_is_generated_from_the_keymaps`; do not edit by hand. A view's own binding wins over a global one.
+keys-reference-head = | key | action | what it does |

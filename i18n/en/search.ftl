@@ -1,0 +1,17 @@
+# Search by text (issue 21): `portal-admin search` and the console's `:find`.
+
+search-too-short = a search needs at least { $least } characters: { $text } has fewer (one character would find nearly every item)
+search-nul = a search cannot hold a NUL character
+search-no-unit = site { $site } has no unit called { $unit } (by name, part of it, or its pinyin initials)
+search-which-unit = { $unit } could be any of { $units }: give more of the name
+search-no-column = site { $site } has no column { $column } (`portal-admin columns` lists them)
+search-no-pg-trgm = this PostgreSQL server does not have the pg_trgm extension, which search needs: install postgresql-contrib on the database server (apt-get install postgresql-contrib) and run `portal-admin init` again
+
+## The command line
+
+about-search = Items of the site whose title or body holds TEXT (two characters or more, taken literally), any status, newest first
+arg-search-text = The text: Chinese or Latin, two characters or more; `%`, `_`, quotes and `*` stand for themselves
+arg-search-status = pending, returned, online or withdrawn
+arg-search-column = Only items in this column (its id, as `columns` lists it)
+arg-search-unit = Only this unit's items: its name, part of it, or its pinyin initials (tjj for 统计局)
+arg-search-since = Only items published (or, not yet published, submitted) on or after this day (Beijing time)

@@ -1,0 +1,17 @@
+# 按文字检索（第21号问题）：`portal-admin search` 和控制台的 `:find`。
+
+search-too-short = 检索至少需要 { $least } 个字符：{ $text } 不够（一个字几乎会找出所有信息）
+search-nul = 检索内容不能含 NUL 字符
+search-no-unit = 网站 { $site } 中没有名为 { $unit } 的单位（按名称、名称的一部分或拼音首字母查找）
+search-which-unit = { $unit } 可能是 { $units } 中的任何一个：请把名称写得更完整
+search-no-column = 网站 { $site } 中没有栏目 { $column }（`portal-admin columns` 列出全部栏目）
+search-no-pg-trgm = 此 PostgreSQL 服务器没有检索所需的 pg_trgm 扩展：请在数据库服务器上安装 postgresql-contrib（apt-get install postgresql-contrib），再运行 `portal-admin init`
+
+## 命令行
+
+about-search = 标题或正文含有 TEXT（至少两个字符，按字面查找）的本网站信息，不限状态，最新的在前
+arg-search-text = 要找的文字：中文或拉丁字母，至少两个字符；`%`、`_`、引号和 `*` 都按字面查找
+arg-search-status = pending（待审）、returned（退回）、online（在线）或 withdrawn（已撤回）
+arg-search-column = 只列此栏目中的信息（栏目编号，见 `columns` 的列表）
+arg-search-unit = 只列此单位的信息：单位名称、名称的一部分或拼音首字母（如 tjj 表示统计局）
+arg-search-since = 只列这一天（北京时间）及之后发布（未发布的按报送时间）的信息

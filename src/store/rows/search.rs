@@ -1,0 +1,49 @@
+//! Search by text: what is asked, and the items found.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::search::Needle;
+use crate::domain::{Form, ItemStatus};
+
+/// A search of a site's items by text, with the filters a list adds.
+#[derive(Debug, Clone)]
+pub struct TextSearch {
+    /// Found in the title or the body.
+    pub needle: Needle,
+    pub status: Option<ItemStatus>,
+    /// Only items placed in this column (online there or not).
+    pub column: Option<i64>,
+    /// Only items of this unit (its id).
+    pub unit: Option<i64>,
+    /// Only items published (or, not yet published, submitted) at or after this instant.
+    pub since: Option<DateTime<Utc>>,
+}
+
+/// Where a page of found items ends: the next page starts after it. Keys order as the pages do
+/// (the newest has the greatest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FoundKey {
+    pub at: DateTime<Utc>,
+    pub id: i64,
+}
+
+/// One item found, with its columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundItem {
+    pub id: i64,
+    pub reference: Option<String>,
+    pub title: String,
+    pub status: ItemStatus,
+    pub unit: Option<String>,
+    pub published_at: Option<DateTime<Utc>>,
+    /// When it was published, or submitted when it has not been: what the order is by.
+    pub at: DateTime<Utc>,
+    /// Its columns (id, path, form), in the tree's order.
+    pub columns: Vec<(i64, String, Form)>,
+}
+
+impl FoundItem {
+    pub fn key(&self) -> FoundKey {
+        FoundKey { at: self.at, id: self.id }
+    }
+}

@@ -1,0 +1,201 @@
+//! One column opened from the tree: its online items, paged (the next page as the selection nears
+//! the end), and the documents due in it; and choosing many of its items at once, to withdraw (or
+//! mark) them together (Art. 13): Space marks the selected row and moves on, a range key marks
+//! every row from the last one marked to the cursor, and "everything that went online here before
+//! a day" marks what the store finds, loaded or not. The marks are kept as id → title, so the
+//! confirmation can name them.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::tree::ColumnEntry;
+use super::{ColumnsView, Load};
+use crate::reports::DocumentReportRow;
+use crate::store::ItemSummary;
+use crate::t;
+use crate::ui::app::{Overlay, single_line};
+use crate::ui::paged::{Paged, Row};
+use crate::ui::text::SearchKey;
+use crate::ui::views::{Ask, Cx};
+
+impl Row for ItemSummary {
+    type Key = (DateTime<Utc>, i64);
+
+    fn key(&self) -> Self::Key {
+        (self.online_since, self.id)
+    }
+
+    fn search(&self) -> SearchKey {
+        SearchKey::new(&[&self.title, self.unit.as_deref().unwrap_or("")])
+    }
+}
+
+/// One column opened: its online items and the documents due in it.
+#[derive(Debug)]
+pub struct ColumnView {
+    pub column: ColumnEntry,
+    pub items: Paged<ItemSummary>,
+    pub count: Option<i64>,
+    pub documents: Vec<DocumentReportRow>,
+    pub waiting_head: Option<u64>,
+    /// The items marked to be withdrawn (or marked 已废止 …) together.
+    pub marks: Marks,
+    /// "Everything before a day" being looked up: the request and the day.
+    pub older: Option<(u64, NaiveDate)>,
+}
+
+impl ColumnView {
+    /// Whether a query the user waits on is running.
+    pub fn busy(&self) -> bool {
+        self.items.waiting.is_some() || self.waiting_head.is_some() || self.older.is_some()
+    }
+
+    /// The items a withdrawal takes: the marked ones, or the selected one if none is marked.
+    pub fn chosen(&self) -> Option<Vec<(i64, String)>> {
+        if !self.marks.items.is_empty() {
+            return Some(self.marks.chosen());
+        }
+        self.items.selected().map(|row| vec![(row.id, row.title.clone())])
+    }
+}
+
+/// The items marked in a column's list.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Marks {
+    /// id → title, including items beyond the rows loaded (from "everything before a day").
+    pub items: BTreeMap<i64, String>,
+    /// The row last marked by hand: where a range starts.
+    pub last: Option<i64>,
+}
+
+impl Marks {
+    /// Unmarks everything; returns how many were marked.
+    pub fn clear(&mut self) -> usize {
+        let n = self.items.len();
+        self.items.clear();
+        self.last = None;
+        n
+    }
+
+    /// The marked items as the confirmation lists them: (id, title), newest id first.
+    pub fn chosen(&self) -> Vec<(i64, String)> {
+        self.items.iter().rev().map(|(id, title)| (*id, title.clone())).collect()
+    }
+}
+
+impl ColumnsView {
+    /// Opens column `id` (or loads it again, keeping what is shown until the fresh rows arrive).
+    pub(super) fn open_column(&mut self, id: i64, cx: &Cx, ask: &mut Ask) {
+        let Some(column) = self.tree.as_ref().and_then(|t| t.entries.iter().find(|e| e.id == id)).cloned() else {
+            return;
+        };
+        let head = ask.request(Load::Head { column_id: id, at: cx.at });
+        let view = match self.column.take().filter(|c| c.column.id == id) {
+            Some(c) => ColumnView { column, waiting_head: Some(head), ..c },
+            None => ColumnView {
+                column,
+                items: Paged::default(),
+                count: None,
+                documents: Vec::new(),
+                waiting_head: Some(head),
+                marks: Marks::default(),
+                older: None,
+            },
+        };
+        let column = self.column.insert(view);
+        let page = ask.request(Load::Items { column_id: id, before: None });
+        column.items.asked(page, None);
+    }
+
+    /// Loads the open column again, if one is open.
+    pub(super) fn reload_column(&mut self, cx: &Cx, ask: &mut Ask) {
+        if let Some(id) = self.column.as_ref().map(|c| c.column.id) {
+            self.open_column(id, cx, ask);
+        }
+    }
+
+    /// Asks for the open column's next page if the selection is near the end of what is loaded.
+    pub(super) fn more_items(&mut self, cx: &Cx, ask: &mut Ask) {
+        let Some(c) = &mut self.column else { return };
+        let Some(after) = c.items.wants_more(cx.height) else { return };
+        let req = ask.request(Load::Items { column_id: c.column.id, before: after });
+        c.items.asked(req, after);
+    }
+
+    /// Marks (or unmarks) the selected row and moves down.
+    pub(super) fn mark_selected(&mut self, cx: &Cx, ask: &mut Ask) {
+        let Some(c) = &mut self.column else { return };
+        let Some(row) = c.items.selected() else { return };
+        let (id, title) = (row.id, row.title.clone());
+        if c.marks.items.remove(&id).is_none() {
+            c.marks.items.insert(id, title);
+            c.marks.last = Some(id);
+        }
+        let len = c.items.shown.len();
+        c.items.cursor.step(1, len, cx.height);
+        self.more_items(cx, ask);
+    }
+
+    /// Marks every row shown between the last one marked by hand and the cursor.
+    pub(super) fn mark_range(&mut self, ask: &mut Ask) {
+        let Some(c) = &mut self.column else { return };
+        let rows = &c.items;
+        let from = c.marks.last.and_then(|last| rows.shown.iter().position(|&i| rows.rows[i].id == last));
+        let (Some(from), Some(_)) = (from, rows.selected()) else {
+            ask.warn(t!("mark-range-first"));
+            return;
+        };
+        let to = rows.cursor.selected;
+        let (low, high) = (from.min(to), from.max(to));
+        let before = c.marks.items.len();
+        for &i in &rows.shown[low..=high] {
+            let r: &ItemSummary = &rows.rows[i];
+            c.marks.items.insert(r.id, r.title.clone());
+        }
+        c.marks.last = rows.selected().map(|r| r.id);
+        let (added, all) = (c.marks.items.len() - before, c.marks.items.len());
+        ask.tell(t!("marked-more", added = added, all = all));
+    }
+
+    /// Asks for the day before which everything that went online in the column is marked.
+    pub(super) fn ask_day(&self, ask: &mut Ask) {
+        let mut input = single_line("");
+        input.set_placeholder_text(t!("before-placeholder"));
+        *ask.overlay = Overlay::Before(Box::new(input));
+    }
+
+    /// The day was typed: looks up what went online in the open column before it.
+    pub fn mark_before(&mut self, typed: &str, ask: &mut Ask) {
+        let day = match crate::domain::time::parse_date(typed) {
+            Ok(day) => day,
+            Err(e) => {
+                // Say why, and let the day be corrected.
+                ask.warn(e);
+                *ask.overlay = Overlay::Before(Box::new(single_line(typed)));
+                return;
+            }
+        };
+        let Some(c) = &mut self.column else { return };
+        let id = ask.request(Load::Before { column_id: c.column.id, day });
+        c.older = Some((id, day));
+    }
+
+    /// What went online in the column before the day arrived: mark it all.
+    pub(super) fn older_arrived(&mut self, id: u64, result: Result<Vec<ItemSummary>, String>, ask: &mut Ask) {
+        let Some(c) = &mut self.column else { return };
+        let Some((_, day)) = c.older.filter(|(waited, _)| *waited == id) else { return };
+        c.older = None;
+        let day = day.to_string();
+        match result {
+            Ok(found) if found.is_empty() => ask.tell(t!("before-nothing", date = day)),
+            Ok(found) => {
+                let n = found.len();
+                c.marks.items.extend(found.into_iter().map(|r| (r.id, r.title)));
+                let all = c.marks.items.len();
+                ask.tell(t!("before-marked", count = n, date = day, all = all));
+            }
+            Err(e) => ask.warn(t!("before-failed", date = day, error = e)),
+        }
+    }
+}

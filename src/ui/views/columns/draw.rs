@@ -1,0 +1,256 @@
+//! The Columns tab drawn: the column tree, and one column opened: its documents due and its
+//! online items. (An item opened from a column is drawn as every item is, `views::item`.)
+
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line as TextLine, Span};
+
+use super::column::ColumnView;
+use super::tree::Line;
+use super::ColumnsView;
+use crate::domain::staleness::{DocumentStatus, Status};
+use crate::domain::time::{beijing_date, format_time};
+use crate::t;
+use crate::ui::layout::Areas;
+use crate::ui::text::{self, fit, fit_tail, pad};
+use crate::ui::widgets::{Draw, provisional_note, symbol};
+use crate::ui::words::{self, status as status_word};
+
+/// A document's status in words.
+fn document_word(s: DocumentStatus) -> String {
+    match s {
+        DocumentStatus::Overdue => t!("columns-document-overdue"),
+        DocumentStatus::Pending => t!("columns-document-pending"),
+        DocumentStatus::Late => t!("columns-document-late"),
+        DocumentStatus::OnTime => t!("columns-document-on-time"),
+    }
+}
+
+/// A due date's mark and the days overdue beside it, in `cells`: a provisional due date (it
+/// counts days of a year whose holiday notice is not imported) is followed by `?`.
+fn due_mark(provisional: bool, days: &str, cells: usize) -> String {
+    if provisional { format!("?{days:>w$}", w = cells - 1) } else { format!("{days:>cells$}") }
+}
+
+/// `s` padded on the left with spaces to `cells`.
+fn pad_left(s: &str, cells: usize) -> String {
+    let s = fit(s, cells);
+    format!("{}{s}", " ".repeat(cells.saturating_sub(text::width(&s))))
+}
+
+fn date(t: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    t.map_or_else(|| "-".to_string(), |t| beijing_date(t).to_string())
+}
+
+/// The column tree: its counts, the way it is looked at, and a line per column (or unit).
+pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
+    let Some(tree) = &view.tree else {
+        d.title(areas.title, vec![Span::raw(t!("columns-title"))]);
+        let msg = view
+            .error
+            .as_deref()
+            .map_or_else(|| t!("columns-loading"), |e| t!("columns-could-not-load", error = e.to_string()));
+        d.put(areas.rows, TextLine::from(d.text(&msg)));
+        return;
+    };
+        let counts = tree.counts();
+        let n = |s: Status| counts.get(&s).copied().unwrap_or(0);
+        let mut spans =
+            vec![Span::raw(t!("columns-title-counts", count = tree.entries.len(), day = d.at().to_string()))];
+        for s in [Status::Overdue, Status::Empty, Status::DueSoon] {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(format!("{}{} {}", symbol(s), n(s), status_word(s)), d.theme.status(s)));
+        }
+        spans.extend(provisional_note(tree.entries.iter().filter(|e| e.provisional).count(), d.theme));
+        // The filter first: it must stay in sight at 80 columns.
+        spans.extend(d.filter_note(&view.filter));
+        let mode = &tree.mode;
+        let modes = [
+            (mode.only_overdue, t!("columns-mode-overdue")),
+            (mode.by_unit, t!("columns-mode-by-unit")),
+            (mode.sort_overdue, t!("columns-mode-sorted")),
+        ];
+        for (on, what) in modes {
+            if on {
+                spans.push(Span::styled(format!(" [{what}]"), d.theme.dim()));
+            }
+        }
+        d.title(areas.title, spans);
+
+        let w = usize::from(areas.rows.width);
+        // Wide terminals give the room to the units (what an administrator sends each unit).
+        let units_w = if w >= 120 { (w - 50) * 2 / 5 } else { 14 };
+        let name_w = w.saturating_sub(2 + 9 + 11 + 11 + 6 + units_w + 1);
+        let header = format!(
+            "  {}{}{}{}{} {}",
+            pad(&t!("columns-head-column"), name_w),
+            pad(&format!(" {}", t!("columns-head-rule")), 9),
+            pad(&format!(" {}", t!("columns-head-updated")), 11),
+            pad(&format!(" {}", t!("columns-head-due")), 11),
+            pad_left(&t!("columns-head-days"), 5),
+            pad(&format!(" {}", t!("columns-head-units")), units_w + 1)
+        );
+        d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
+        if view.lines.is_empty() {
+            let msg = if view.filter.is_empty() { t!("columns-none") } else { t!("columns-none-match") };
+            d.put(areas.rows, TextLine::from(msg));
+        }
+        for (row, line) in view.lines.iter().enumerate().skip(view.cursor.offset).take(usize::from(areas.rows.height)) {
+            let y = areas.rows.y + (row - view.cursor.offset) as u16;
+            let selected = row == view.cursor.selected;
+            let line_area = Rect { y, height: 1, ..areas.rows };
+            let styled = match *line {
+                Line::Unit { index, columns } => {
+                    let (name, _) = &tree.units[index];
+                    TextLine::from(vec![Span::styled(
+                        format!("■ {} ({columns})", d.text(name)),
+                        d.theme.heading(),
+                    )])
+                }
+                Line::Column { index, depth, flat } => {
+                    let e = &tree.entries[index];
+                    let shown = if flat {
+                        tree.worst[index].min(e.staleness.status).max(e.staleness.status)
+                    } else {
+                        tree.worst[index]
+                    };
+                    let marker = if flat || !tree.has_children(index) {
+                        "  "
+                    } else if tree.is_expanded(index) {
+                        "- "
+                    } else {
+                        "+ "
+                    };
+                    let indent = "  ".repeat(depth);
+                    let room = name_w.saturating_sub(indent.len() + 2);
+                    let name = if flat { fit_tail(&d.text(&e.path), room) } else { fit(&d.text(e.name()), room) };
+                    let s = &e.staleness;
+                    let days = if s.days_overdue > 0 { s.days_overdue.to_string() } else { String::new() };
+                    TextLine::from(vec![
+                        Span::styled(format!("{} ", symbol(shown)), d.theme.status(shown)),
+                        Span::raw(pad(&format!("{indent}{marker}{name}"), name_w)),
+                        Span::raw(pad(
+                            &format!(" {}", d.text(if e.deadline.is_empty() { "-" } else { &e.deadline })),
+                            9,
+                        )),
+                        Span::raw(pad(&format!(" {}", date(e.last_update)), 11)),
+                        Span::raw(pad(&format!(" {}", s.due.map_or("-".to_string(), |d| d.to_string())), 11)),
+                        Span::styled(due_mark(e.provisional, &days, 5), d.theme.status(s.status)),
+                        Span::raw(format!(" {}", fit(&d.text(&e.units.join("、")), units_w))),
+                    ])
+                }
+            };
+            let styled = if selected { styled.patch_style(d.theme.selected()) } else { styled };
+            if selected {
+                d.buf.set_style(line_area, d.theme.selected());
+            }
+            d.put(line_area, styled);
+        }
+    }
+
+/// One column opened: its title, the documents due in it, and its online items.
+pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
+        let e = &c.column;
+        let s = &e.staleness;
+        let count = c.count.map_or("…".to_string(), |n| n.to_string());
+        let mut spans = vec![
+            Span::styled(format!("{} ", symbol(s.status)), d.theme.status(s.status)),
+            Span::raw(t!("columns-column-title", path = fit_tail(&d.text(&e.path), 40), count = count)),
+        ];
+        // The marks first: they must stay in sight at 80 columns.
+        if !c.marks.items.is_empty() {
+            spans.push(Span::styled(
+                t!("columns-column-marked", count = c.marks.items.len()),
+                Style::default().add_modifier(Modifier::REVERSED),
+            ));
+        }
+        let deadline = d.text(if e.deadline.is_empty() { "-" } else { &e.deadline });
+        spans.push(Span::raw(t!("columns-column-deadline", deadline = deadline, rule = e.rule.to_string())));
+        spans.push(Span::raw(format!(" · {}", status_word(s.status))));
+        if let Some(due) = s.due {
+            spans.push(Span::raw(t!("columns-column-due", day = due.to_string())));
+        }
+        if s.days_overdue > 0 {
+            spans.push(Span::styled(t!("columns-column-overdue", days = s.days_overdue), d.theme.status(s.status)));
+        }
+        spans.extend(d.filter_note(&c.items.filter));
+        d.title(areas.title, spans);
+
+        if areas.documents.height > 0 {
+            let head = Rect { height: 1, ..areas.documents };
+            let mut said = vec![Span::styled(t!("columns-documents", count = c.documents.len()), d.theme.heading())];
+            said.extend(provisional_note(c.documents.iter().filter(|d| d.provisional).count(), d.theme));
+            d.put(head, TextLine::from(said));
+            for (n, doc) in c.documents.iter().take(usize::from(areas.documents.height) - 2).enumerate() {
+                let status = match doc.status {
+                    DocumentStatus::Overdue => Status::Overdue,
+                    DocumentStatus::Pending => Status::DueSoon,
+                    DocumentStatus::Late => Status::Empty,
+                    DocumentStatus::OnTime => Status::Ok,
+                };
+                let y = areas.documents.y + 1 + n as u16;
+                let line = TextLine::from(vec![
+                    Span::styled(
+                        format!("{} {}", symbol(status), pad(&document_word(doc.status), 8)),
+                        d.theme.status(status),
+                    ),
+                    Span::raw(format!(
+                        " {}{} {}  {}",
+                        t!(
+                            "columns-document-dates",
+                            issued = doc.document.issued_on.to_string(),
+                            due = doc.due.to_string()
+                        ),
+                        if doc.provisional { "?" } else { " " },
+                        d.text(&doc.document.number),
+                        d.text(&doc.document.title)
+                    )),
+                ]);
+                d.put(Rect { y, height: 1, ..areas.documents }, line);
+            }
+        }
+
+        let w = usize::from(areas.rows.width);
+        let unit_w = if w >= 120 { 20 } else { 12 };
+        let title_w = w.saturating_sub(2 + 17 + 11 + unit_w + 2);
+        let header = format!(
+            "  {}{}{}{}",
+            pad(&t!("columns-head-online-since"), 17),
+            pad(&t!("columns-head-form"), 11),
+            pad(&t!("columns-head-unit"), unit_w + 1),
+            pad(&t!("columns-head-title"), title_w)
+        );
+        d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
+        let theme = d.theme;
+        let ambiguous = d.ambiguous();
+        let repost = t!("columns-repost");
+        d.list(
+            areas.rows,
+            &c.items,
+            &t!("columns-column-empty"),
+            |item| {
+                let when = format_time(item.online_since, false);
+                let when = when.get(..16).unwrap_or(&when).replace('T', " ");
+                let marked = c.marks.items.contains_key(&item.id);
+                // An item kept online marked 已废止 etc. says so before its title.
+                let badge = item.mark.map_or_else(String::new, |m| format!("[{}] ", m.label()));
+                TextLine::from(vec![
+                    Span::styled(
+                        if marked { "* " } else { "  " },
+                        theme.status(Status::Ok).add_modifier(Modifier::BOLD),
+                    ),
+                    Span::raw(pad(&when, 17)),
+                    Span::raw(pad(&words::form(item.form), 11)),
+                    Span::raw(format!(
+                        "{} ",
+                        pad(&text::display(item.unit.as_deref().unwrap_or(&repost), ambiguous), unit_w)
+                    )),
+                    Span::styled(badge.clone(), theme.status(Status::DueSoon)),
+                    Span::raw(fit(
+                        &text::display(&item.title, ambiguous),
+                        title_w.saturating_sub(text::width(&badge)),
+                    )),
+                ])
+            },
+        );
+    }

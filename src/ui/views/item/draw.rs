@@ -1,0 +1,160 @@
+//! One item's page, whole: shared by a column's item, the review, a unit's score and the findings.
+
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::ItemView;
+use crate::domain::time::format_time;
+use crate::domain::{Channel, ItemPath, ItemStatus};
+use crate::t;
+use crate::ui::layout::Areas;
+use crate::ui::text;
+use crate::ui::widgets::{Draw, Found};
+use crate::ui::words;
+
+/// An item's status, in words (the English ones are the command line's names).
+fn status_word(s: ItemStatus) -> String {
+    match s {
+        ItemStatus::Pending => t!("item-page-status-pending"),
+        ItemStatus::Returned => t!("item-page-status-returned"),
+        ItemStatus::Online => t!("item-page-status-online"),
+        ItemStatus::Withdrawn => t!("item-page-status-withdrawn"),
+    }
+}
+
+/// An item's path in full, in words.
+fn path_word(p: ItemPath) -> String {
+    match p {
+        ItemPath::Government => t!("item-page-path-government"),
+        ItemPath::Unit => t!("item-page-path-unit"),
+        ItemPath::Repost => t!("item-page-path-repost"),
+    }
+}
+
+/// Where an item was first published, in words.
+fn channel_word(c: Channel) -> String {
+    match c {
+        Channel::Portal => t!("item-page-channel-portal"),
+        Channel::Wechat => t!("item-page-channel-wechat"),
+    }
+}
+
+impl Draw<'_> {
+    /// An item whole, in the area of a view below the tab bar.
+    pub fn item(&mut self, areas: &Areas, view: &ItemView) {
+        let body = Rect { y: areas.header.y, height: areas.rows.height + 1, ..areas.rows };
+        self.item_page(areas.title, body, view);
+    }
+
+    /// An item whole: its title line, and its fields, columns, history and body scrolled in `body`.
+    pub fn item_page(&mut self, title: Rect, body: Rect, view: &ItemView) {
+        self.item_page_marked(title, body, view, &[], None, false);
+    }
+
+    /// `item_page` with the text of the content checks' findings highlighted in its title and body
+    /// (the one `selected` stands out); `body_first`: the body under the title, before the item's
+    /// fields and history (the review screen: what is checked comes first).
+    pub fn item_page_marked(
+        &mut self,
+        title: Rect,
+        body: Rect,
+        view: &ItemView,
+        found: &[Found],
+        selected: Option<usize>,
+        body_first: bool,
+    ) {
+        let Some((item, history)) = &view.item else {
+            self.title(title, vec![Span::raw(t!("item-page-title", id = view.id))]);
+            let msg = view
+                .error
+                .as_deref()
+                .map_or_else(|| t!("item-page-loading"), |e| t!("item-page-failed", error = e.to_string()));
+            self.put(body, TextLine::from(self.text(&msg)));
+            return;
+        };
+        self.title(
+            title,
+            vec![Span::raw(t!(
+                "item-page-heading",
+                id = item.id,
+                status = status_word(item.status),
+                form = words::form(item.form)
+            ))],
+        );
+        let dim = self.theme.dim();
+        let field = |name: String, value: String| {
+            TextLine::from(vec![Span::styled(text::pad(&name, 10), dim), Span::raw(value)])
+        };
+        let marks = self.marks(item, found, selected);
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let mut lines = vec![
+            TextLine::from(self.marked(&item.title, 0, &marks.title, Style::default())).style(bold),
+            TextLine::raw(""),
+        ];
+        // Line by line, each line's first character counted in the whole body (the findings'
+        // spans are characters of the body).
+        let mut text = vec![TextLine::styled(t!("item-page-body"), self.theme.heading())];
+        let mut from = 0;
+        for l in item.body.strip_suffix('\n').unwrap_or(&item.body).split('\n') {
+            text.push(TextLine::from(self.marked(l, from, &marks.body, Style::default())));
+            from += l.chars().count() + 1;
+        }
+        if body_first {
+            lines.append(&mut text);
+            lines.push(TextLine::raw(""));
+        }
+        lines.push(field(
+            t!("item-page-path"),
+            t!(
+                "item-page-path-line",
+                path = path_word(item.path),
+                unit = self.text(item.unit.as_deref().unwrap_or("-")),
+                channel = channel_word(item.channel)
+            ),
+        ));
+        lines.push(field(t!("item-page-stage"), words::stage_name(item.stage)));
+        if let Some(r) = &item.reference {
+            lines.push(field(t!("item-page-ref"), self.text(r)));
+        }
+        if let Some(u) = &item.url {
+            lines.push(field(t!("item-page-link"), self.text(u)));
+        }
+        lines.push(field(t!("item-page-submitted"), format_time(item.submitted_at, false)));
+        lines.push(field(
+            t!("item-page-published"),
+            item.published_at.map_or("-".to_string(), |t| format_time(t, false)),
+        ));
+        if let Some((at, reason)) = &item.withdrawn {
+            lines.push(field(
+                t!("item-page-withdrawn"),
+                format!("{} ({})", format_time(*at, false), words::reason(*reason)),
+            ));
+        }
+        if let Some(mark) = item.mark {
+            lines.push(field(t!("item-page-marked"), t!("item-page-mark", label = mark.label(), mark = mark.as_str())));
+        }
+        lines.push(TextLine::raw(""));
+        lines.push(TextLine::styled(t!("item-page-columns", count = item.placements.len()), self.theme.heading()));
+        for (path, form) in &item.placements {
+            lines.push(TextLine::raw(format!("  {}  ({})", self.text(path), words::form(*form))));
+        }
+        lines.push(TextLine::raw(""));
+        lines.push(TextLine::styled(t!("item-page-history", count = history.len()), self.theme.heading()));
+        for h in history {
+            let when = format_time(h.at, false);
+            let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
+            lines.push(TextLine::raw(format!(
+                "  {}{who}  {}",
+                when.get(..16).unwrap_or(&when).replace('T', " "),
+                self.text(&h.event)
+            )));
+        }
+        if !body_first {
+            lines.push(TextLine::raw(""));
+            lines.append(&mut text);
+        }
+        Paragraph::new(text::wrap_lines(lines, body.width)).scroll((view.scroll, 0)).render(body, self.buf);
+    }
+}

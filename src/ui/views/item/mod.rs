@@ -1,0 +1,50 @@
+//! One item opened whole (from a column, the queue, a unit's score or the findings): its state,
+//! its page scrolled by the motion keys, and its drawing (`draw.rs`). Each view that opens an item
+//! loads it with a query of its own and keeps an `ItemView` while it is open.
+
+use crate::store::{ExportedItem, HistoryEntry};
+use crate::ui::keymap::Action;
+
+mod draw;
+
+/// One item, whole.
+#[derive(Debug)]
+pub struct ItemView {
+    pub id: i64,
+    pub item: Option<(ExportedItem, Vec<HistoryEntry>)>,
+    pub scroll: u16,
+    pub waiting: Option<u64>,
+    pub error: Option<String>,
+}
+
+impl ItemView {
+    /// Item `id`, loading (the query numbered `waiting`).
+    pub fn loading(id: i64, waiting: u64) -> ItemView {
+        ItemView { id, item: None, scroll: 0, waiting: Some(waiting), error: None }
+    }
+
+    /// The text the copy keys copy: its id, or its title once loaded.
+    pub fn copy(&self, id: bool) -> Option<String> {
+        if id { Some(self.id.to_string()) } else { self.item.as_ref().map(|(i, _)| i.title.clone()) }
+    }
+}
+
+/// The rows a motion key moves an item's page by (`height` rows to a page), if it is one.
+pub fn page_delta(action: Action, height: usize) -> Option<isize> {
+    let page = height.max(1) as isize;
+    Some(match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::Top => -10_000,
+        Action::Bottom => 10_000,
+        _ => return None,
+    })
+}
+
+/// Scrolls an item's page by `delta` rows.
+pub fn scroll(item: &mut ItemView, delta: isize) {
+    item.scroll =
+        item.scroll.saturating_add_signed(i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0)).min(10_000);
+}

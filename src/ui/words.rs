@@ -1,0 +1,145 @@
+//! The domain's values as the console shows them, in the language in effect (`i18n/*/words.ftl`).
+//! The command line, CSV and JSON keep the English names (`as_str`): they are the scripting interface.
+
+use crate::domain::checks::{Field, Finding, FindingKind};
+use crate::domain::item::AttachmentKind;
+use crate::domain::staleness::Status;
+use crate::domain::{Form, IncidentKind, ItemPath, RetractionReason, Role, Stage};
+use crate::t;
+
+/// A review step, as a person says it: "re-review", 复核.
+pub fn stage(s: Stage) -> String {
+    match s {
+        Stage::OfficeReview => t!("stage-office-review"),
+        Stage::Recheck => t!("stage-recheck"),
+        Stage::Review => t!("stage-review"),
+        Stage::Publish => t!("stage-publish"),
+        Stage::Returned => t!("stage-returned"),
+        Stage::Done => t!("stage-done"),
+    }
+}
+
+/// A review step as the command line names it in English (`office_review`, as `--stage` takes
+/// it), in the regulation's words in Chinese: for messages that name the step an item is at.
+pub fn stage_name(s: Stage) -> String {
+    match s {
+        Stage::OfficeReview => t!("stage-name-office-review"),
+        Stage::Recheck => t!("stage-name-recheck"),
+        Stage::Review => t!("stage-name-review"),
+        Stage::Publish => t!("stage-name-publish"),
+        Stage::Returned => t!("stage-name-returned"),
+        Stage::Done => t!("stage-name-done"),
+    }
+}
+
+/// An item's path, short: "gov", 政府.
+pub fn path(p: ItemPath) -> String {
+    match p {
+        ItemPath::Government => t!("path-government"),
+        ItemPath::Unit => t!("path-unit"),
+        ItemPath::Repost => t!("path-repost"),
+    }
+}
+
+/// An item's form: 图文, 视频.
+pub fn form(f: Form) -> String {
+    match f {
+        Form::Text => t!("form-text"),
+        Form::ImageText => t!("form-image-text"),
+        Form::Video => t!("form-video"),
+    }
+}
+
+/// Why an item is withdrawn: 过期, 失当, 涉密, 错误.
+pub fn reason(r: RetractionReason) -> String {
+    match r {
+        RetractionReason::Outdated => t!("reason-outdated"),
+        RetractionReason::Improper => t!("reason-improper"),
+        RetractionReason::Classified => t!("reason-classified"),
+        RetractionReason::Error => t!("reason-error"),
+    }
+}
+
+/// Where a column stands: 逾期, 空白栏目 …
+pub fn status(s: Status) -> String {
+    match s {
+        Status::Overdue => t!("status-overdue"),
+        Status::Empty => t!("status-empty"),
+        Status::DueSoon => t!("status-due-soon"),
+        Status::Ok => t!("status-ok"),
+        Status::Exempt => t!("status-exempt"),
+    }
+}
+
+/// What a content check found: 身份证号, 领导姓名 …
+pub fn finding(k: FindingKind) -> String {
+    match k {
+        FindingKind::IdNumber => t!("finding-id-number"),
+        FindingKind::Phone => t!("finding-phone"),
+        FindingKind::BankCard => t!("finding-bank-card"),
+        FindingKind::LeaderName => t!("finding-leader-name"),
+        FindingKind::WrongTerm => t!("finding-wrong-term"),
+        FindingKind::SensitiveWord => t!("finding-sensitive-word"),
+        FindingKind::DocumentNumber => t!("finding-document-number"),
+        FindingKind::Date => t!("finding-date"),
+        FindingKind::Figure => t!("finding-figure"),
+    }
+}
+
+/// An operator's role: 管理员, 审核员, 查看员.
+pub fn role(r: Role) -> String {
+    match r {
+        Role::Admin => t!("role-admin"),
+        Role::Reviewer => t!("role-reviewer"),
+        Role::Viewer => t!("role-viewer"),
+    }
+}
+
+/// An incident's kind, short: typo, 错别字.
+pub fn incident(k: IncidentKind) -> String {
+    match k {
+        IncidentKind::Typo => t!("incident-kind-typo"),
+        IncidentKind::Classified => t!("incident-kind-classified"),
+        IncidentKind::Improper => t!("incident-kind-improper"),
+    }
+}
+
+/// One of the seven checks of Art. 9 (`n` from 1).
+pub fn check(n: usize) -> String {
+    match n {
+        1 => t!("check-1"),
+        2 => t!("check-2"),
+        3 => t!("check-3"),
+        4 => t!("check-4"),
+        5 => t!("check-5"),
+        6 => t!("check-6"),
+        _ => t!("check-7"),
+    }
+}
+
+/// Where a finding is: "body 12-15", 正文 12-15.
+pub fn place(f: &Finding) -> String {
+    match f.field {
+        Field::Title => t!("finding-in-title", start = f.start, end = f.end),
+        Field::Body => t!("finding-in-body", start = f.start, end = f.end),
+        Field::Dates => t!("finding-in-dates"),
+    }
+}
+
+/// What a unit's item lacks (Art. 10), short: "scan", 扫描件.
+pub fn lacks_short(k: AttachmentKind) -> String {
+    match k {
+        AttachmentKind::SignedScan => t!("lacks-signed-scan"),
+        AttachmentKind::ElectronicText => t!("lacks-electronic-text"),
+        AttachmentKind::TargetColumns => t!("lacks-target-columns"),
+    }
+}
+
+/// What a unit's item lacks, in words.
+pub fn lacks(k: AttachmentKind) -> String {
+    match k {
+        AttachmentKind::SignedScan => t!("lacks-signed-scan-long"),
+        AttachmentKind::ElectronicText => t!("lacks-electronic-text-long"),
+        AttachmentKind::TargetColumns => t!("lacks-target-columns-long"),
+    }
+}

@@ -1,0 +1,105 @@
+//! Search by text across the site's columns (issue 21): the items whose title or body holds a
+//! text, any status, newest first, with their columns. `portal-admin search` and the console's
+//! `:find` both run it.
+
+use chrono::NaiveDate;
+
+use crate::domain::ItemStatus;
+use crate::domain::search::{Needle, unit_named};
+use crate::store::{FoundItem, FoundKey, Result, Site, Store, StoreError, TextSearch};
+use crate::t;
+
+/// What was asked, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Asked {
+    pub text: String,
+    pub status: Option<ItemStatus>,
+    pub column: Option<i64>,
+    /// A unit's name, part of it, or its pinyin initials.
+    pub unit: Option<String>,
+    /// Published (or submitted) on or after this day, Beijing time.
+    pub since: Option<NaiveDate>,
+}
+
+/// Why a search cannot run.
+#[derive(Debug)]
+pub enum Refused {
+    /// What was typed cannot be searched for (one line that says why: bad input).
+    Input(String),
+    Store(StoreError),
+}
+
+impl From<StoreError> for Refused {
+    fn from(e: StoreError) -> Refused {
+        Refused::Store(e)
+    }
+}
+
+impl Refused {
+    /// The one line to show.
+    pub fn one_line(&self) -> String {
+        match self {
+            Refused::Input(said) => said.clone(),
+            Refused::Store(e) => e.one_line(),
+        }
+    }
+}
+
+/// The search to run: the text checked (two characters or more), the unit found by its name or
+/// its pinyin initials, the column one of the site's.
+pub async fn prepare(store: &dyn Store, site: &Site, asked: &Asked) -> std::result::Result<TextSearch, Refused> {
+    let needle = Needle::new(&asked.text).map_err(Refused::Input)?;
+    let unit = match asked.unit.as_deref() {
+        None => None,
+        Some(wanted) => {
+            let units = store.units(site).await?;
+            let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+            let name = unit_named(&names, wanted).map_err(|candidates| {
+                Refused::Input(if candidates.is_empty() {
+                    t!("search-no-unit", unit = format!("{wanted:?}"), site = site.code.as_str())
+                } else {
+                    t!("search-which-unit", unit = format!("{wanted:?}"), units = candidates.join("、"))
+                })
+            })?;
+            units.iter().find(|u| u.name == name).map(|u| u.id)
+        }
+    };
+    if let Some(column) = asked.column {
+        let columns = store.columns(site).await?;
+        if !columns.iter().any(|c| c.id == column) {
+            return Err(Refused::Input(t!("search-no-column", column = column, site = site.code.as_str())));
+        }
+    }
+    Ok(TextSearch {
+        needle,
+        status: asked.status,
+        column: asked.column,
+        unit,
+        since: asked.since.map(crate::domain::time::beijing_midnight),
+    })
+}
+
+/// A page of what the search finds, newest first: the first, or the one after `after`.
+pub async fn page(
+    store: &dyn Store,
+    site: &Site,
+    search: &TextSearch,
+    after: Option<FoundKey>,
+    limit: i64,
+) -> Result<Vec<FoundItem>> {
+    store.search(site, search, after, limit).await
+}
+
+/// Everything the search finds, newest first, read a page at a time.
+pub async fn all(store: &dyn Store, site: &Site, search: &TextSearch) -> Result<Vec<FoundItem>> {
+    const PAGE: i64 = 1_000;
+    let mut out: Vec<FoundItem> = Vec::new();
+    loop {
+        let page = store.search(site, search, out.last().map(FoundItem::key), PAGE).await?;
+        let full = page.len() as i64 == PAGE;
+        out.extend(page);
+        if !full {
+            return Ok(out);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Search by text (issue 21): `portal-admin search` finds the site's items whose title or body
+//! holds a text, Chinese or Latin, taken literally, through the text indexes, on both databases;
+//! what it finds is what reading every item would find; a write is found in its own transaction,
+//! and an upgraded database finds the items it already held.
+
+mod common;
+
+use common::{Backend, TestDb, fails, rows};
+use portal_admin::domain::search::Needle;
+use portal_admin::store::schema::Dialect;
+use portal_admin::store::{OpenOptions, Param, Target, TextSearch, hot_statements};
+use serde_json::Value;
+
+const ITEMS: &str = r#"{"ref":"t-1","title":"象山区人民政府关于冬季森林防火的通告","body":"各乡（街道）：为做好防火工作……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-10-01T09:00:00+08:00","published_at":"2026-10-01T15:00:00+08:00"}
+{"ref":"t-2","title":"民政局开展低保复核工作","body":"区民政局在二塘乡开展城乡低保复核，覆盖率达到100%_全覆盖。","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-02T09:00:00+08:00","published_at":"2026-10-02T15:00:00+08:00"}
+{"ref":"t-3","title":"Guilin Xiangshan District: WiFi coverage report","body":"Free WiFi in parks; see the \"Smart City\" plan * NEAR the river (AND OR NOT).","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-03T09:00:00+08:00","published_at":"2026-10-03T15:00:00+08:00"}
+{"ref":"t-4","title":"统计局关于“十四五”规划中期评估的说明","body":"评估报告见附件：增长率50%以上的指标共12项，O'Brien 顾问的意见附后。","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-04T09:00:00+08:00"}
+{"ref":"t-5","title":"国务院办公厅关于进一步优化政务服务的意见","body":"转载正文：推进政务服务“一网通办”。","form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-10-05T09:00:00+08:00","published_at":"2026-10-05T15:00:00+08:00"}
+"#;
+
+/// The refs `search ARGS` lists, in its order.
+fn found(db: &TestDb, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["search"];
+    all.extend(args);
+    rows(db, &all).iter().map(|r| r["ref"].as_str().unwrap_or_default().to_string()).collect()
+}
+
+async fn finds_chinese_and_latin_in_titles_and_bodies(db: TestDb) {
+    db.ok(&["init"]);
+    db.import("items.jsonl", ITEMS);
+    // Titles and bodies, three characters or more (through the trigram index) and two.
+    assert_eq!(found(&db, &["人民政府"]), ["t-1"]);
+    assert_eq!(found(&db, &["低保复核"]), ["t-2"], "in the title and the body: once");
+    assert_eq!(found(&db, &["二塘乡"]), ["t-2"], "in the body only");
+    assert_eq!(found(&db, &["政务"]), ["t-5"], "two characters");
+    assert_eq!(found(&db, &["防火"]), ["t-1"], "two characters, title and body");
+    assert_eq!(found(&db, &["民政局"]), ["t-2"]);
+    // Newest first (published, else submitted): t-4 was submitted after t-3 was published.
+    assert_eq!(found(&db, &["关于"]), ["t-5", "t-4", "t-1"]);
+    // Latin, in either case, anywhere in a word.
+    assert_eq!(found(&db, &["wifi"]), ["t-3"]);
+    assert_eq!(found(&db, &["XIANGSHAN DIS"]), ["t-3"]);
+    assert_eq!(found(&db, &["ifi c"]), ["t-3"]);
+    // Taken literally: LIKE's wildcards, quotes, FTS5's syntax.
+    assert_eq!(found(&db, &["100%_全"]), ["t-2"]);
+    assert_eq!(found(&db, &["%_"]), ["t-2"], "two characters: LIKE's wildcards are literal");
+    assert_eq!(found(&db, &["50%"]), ["t-4"]);
+    assert!(found(&db, &["长率%"]).is_empty(), "% is not a wildcard");
+    assert!(found(&db, &["增长_"]).is_empty(), "_ is not a wildcard");
+    assert_eq!(found(&db, &["O'Brien"]), ["t-4"]);
+    assert_eq!(found(&db, &["\"Smart City\""]), ["t-3"]);
+    assert_eq!(found(&db, &["\"Smart"]), ["t-3"], "an unbalanced quote");
+    assert_eq!(found(&db, &["plan * NEAR"]), ["t-3"]);
+    assert_eq!(found(&db, &["(AND OR NOT)"]), ["t-3"]);
+    assert!(found(&db, &["NEAR(Smart river)"]).is_empty(), "no FTS5 query: the text as typed");
+    assert!(found(&db, &["Smart river"]).is_empty(), "one text, not two words");
+    assert!(found(&db, &["**"]).is_empty() && found(&db, &["* *"]).is_empty());
+    // The listing's fields, as the contract has them.
+    let all = rows(&db, &["search", "民政局"]);
+    let row = all[0].as_object().unwrap();
+    let fields: Vec<&str> = row.keys().map(String::as_str).collect();
+    assert_eq!(fields, ["id", "ref", "title", "status", "columns", "unit", "published_at"]);
+    assert_eq!(row["status"], "online");
+    assert_eq!(row["unit"], "民政局");
+    assert_eq!(row["columns"][0]["path"], "政务动态 / 部门动态");
+    assert!(row["columns"][0]["id"].is_i64() && row["columns"][0]["form"] == "text");
+    let pending = &rows(&db, &["search", "十四五"])[0];
+    assert_eq!(pending["published_at"], Value::Null);
+    assert_eq!(pending["status"], "pending");
+    let csv = db.ok(&["search", "十四五", "--format", "csv"]);
+    assert!(csv.starts_with("id,ref,title,status,columns,unit,published_at\n"), "{csv}");
+}
+
+async fn a_search_needs_two_characters(db: TestDb) {
+    db.ok(&["init"]);
+    db.import("items.jsonl", ITEMS);
+    fails(&db, &["search", "象"], 2, "a search needs at least 2 characters");
+    fails(&db, &["search", "%"], 2, "a search needs at least 2 characters");
+    fails(&db, &["search", ""], 2, "a search needs at least 2 characters");
+    fails(&db, &["--lang", "zh-CN", "search", "象"], 2, "检索至少需要 2 个字符");
+    fails(&db, &["search", "民政", "--unit", "审计局"], 2, "no unit called \"审计局\"");
+    fails(&db, &["search", "民政", "--unit", "局"], 2, "could be any of");
+    fails(&db, &["search", "民政", "--column", "999999"], 2, "has no column 999999");
+    fails(&db, &["search", "民政", "--status", "gone"], 2, "gone");
+}
+
+async fn filters_narrow_what_is_found(db: TestDb) {
+    db.ok(&["init"]);
+    db.import("items.jsonl", ITEMS);
+    assert_eq!(found(&db, &["关于", "--status", "pending"]), ["t-4"]);
+    assert_eq!(found(&db, &["关于", "--status", "online"]), ["t-5", "t-1"]);
+    assert_eq!(found(&db, &["关于", "--unit", "统计局"]), ["t-4"]);
+    assert_eq!(found(&db, &["关于", "--unit", "tjj"]), ["t-4"], "by the unit's pinyin initials");
+    assert_eq!(found(&db, &["关于", "--unit", "统计"]), ["t-4"], "by part of its name");
+    assert_eq!(found(&db, &["关于", "--since", "2026-10-04"]), ["t-5", "t-4"]);
+    let columns = rows(&db, &["columns"]);
+    let column =
+        |path: &str| columns.iter().find(|c| c["path"] == path).and_then(|c| c["id"].as_i64()).unwrap().to_string();
+    assert_eq!(found(&db, &["关于", "--column", &column("新闻要问 / 国务院信息")]), ["t-5"]);
+    assert_eq!(found(&db, &["统计局", "--column", &column("政务动态 / 部门动态"), "--status", "pending"]), ["t-4"]);
+    // A withdrawn item is found too, as withdrawn.
+    db.ok(&["retract", "t-1", "--reason", "outdated"]);
+    assert_eq!(found(&db, &["人民政府", "--status", "withdrawn"]), ["t-1"]);
+}
+
+/// What the search finds is what reading every item finds, newest first, page after page: with a
+/// text in most items (SQLite then reads the site's newest first), in a few, and two characters.
+async fn finds_what_reading_every_item_finds(db: TestDb) {
+    db.ok(&["demo", "--items", "3000", "--seed", "7", "--from", "2025-06-01", "--to", "2026-11-27"]);
+    let mut raw = db.any().await;
+    let store = portal_admin::store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    for text in ["象山区", "人民政府", "防汛抗旱", "政府", "二塘"] {
+        let like = format!("%{text}%");
+        let expected =
+            raw.count(&format!("SELECT COUNT(*) FROM items WHERE title LIKE '{like}' OR body LIKE '{like}'")).await;
+        assert!(expected > 0, "{text}");
+        let search =
+            TextSearch { needle: Needle::new(text).unwrap(), status: None, column: None, unit: None, since: None };
+        let mut all: Vec<portal_admin::store::FoundItem> = Vec::new();
+        loop {
+            let after = all.last().map(|i| i.key());
+            let page = portal_admin::usecase::search::page(store.as_ref(), &site, &search, after, 700).await.unwrap();
+            if page.is_empty() {
+                break;
+            }
+            all.extend(page);
+        }
+        assert_eq!(all.len() as i64, expected, "{text}");
+        assert!(all.windows(2).all(|w| w[0].key() > w[1].key()), "{text}: newest first, each once");
+        let whole = portal_admin::usecase::search::all(store.as_ref(), &site, &search).await.unwrap();
+        assert_eq!(whole, all, "{text}");
+    }
+    assert!(
+        raw.count("SELECT COUNT(*) FROM items WHERE title LIKE '%象山区%' OR body LIKE '%象山区%'").await > 2_000,
+        "a text in more items than SQLite sorts"
+    );
+}
+
+/// The text indexes are written in the transaction of the write: a search in that transaction
+/// finds the new text, and none of it is left after a rollback. A returned item submitted again
+/// with a new title is found by it, and no longer by the old one.
+async fn a_write_is_found_in_its_own_transaction(db: TestDb) {
+    db.ok(&["init"]);
+    db.import("items.jsonl", ITEMS);
+    let dialect = if db.backend == Backend::Postgres { Dialect::Postgres } else { Dialect::Sqlite };
+    let statement = hot_statements(dialect).into_iter().find(|s| s.name == "search").unwrap();
+    let text = |t: &str| if dialect == Dialect::Sqlite { format!("\"{t}\"") } else { format!("%{t}%") };
+    let sql = portal_admin_inline(&statement.sql, &statement.params, &text("滨江绿道"));
+    let mut raw = db.any().await;
+    raw.exec("BEGIN").await.unwrap();
+    raw.exec("UPDATE items SET title = '象山区滨江绿道建成开放' WHERE ref = 't-2'").await.unwrap();
+    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM ({sql}) found")).await, 1, "in its own transaction");
+    raw.exec("ROLLBACK").await.unwrap();
+    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM ({sql}) found")).await, 0, "rolled back");
+    assert_eq!(found(&db, &["低保复核"]), ["t-2"]);
+
+    // Imported: found at once. Returned and submitted again with a new title: found by that one.
+    db.import(
+        "more.jsonl",
+        r#"{"ref":"t-6","title":"区统计局发布10月经济运行情况","body":"规模以上工业增加值……","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-20T09:00:00+08:00"}
+"#,
+    );
+    assert_eq!(found(&db, &["经济运行"]), ["t-6"]);
+    db.ok(&["review", "reject", "t-6", "--failed", "1", "--reason", "数据有误"]);
+    db.import(
+        "again.jsonl",
+        r#"{"ref":"t-6","title":"区统计局发布1-10月经济运行情况","body":"全区规模以上工业增加值同比增长……","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-21T09:00:00+08:00"}
+"#,
+    );
+    assert_eq!(found(&db, &["1-10月"]), ["t-6"]);
+    assert_eq!(found(&db, &["全区规模"]), ["t-6"]);
+    assert!(found(&db, &["发布10月"]).is_empty(), "the old title is no longer found");
+}
+
+/// The search's statement with a site, the text given and no filter written in.
+fn portal_admin_inline(sql: &str, params: &[Param], text: &str) -> String {
+    let mut out = sql.to_string();
+    // From the last placeholder down, so `$1` does not match the start of `$10`.
+    for (n, p) in params.iter().enumerate().rev() {
+        let value = match p {
+            Param::Site => "1".to_string(),
+            Param::Text(_) => format!("'{text}'"),
+            Param::Int(n) => n.to_string(),
+            Param::NullText | Param::NullInt | Param::NullTime => "NULL".to_string(),
+            other => panic!("no value for {other:?}"),
+        };
+        out = out.replace(&format!("${}", n + 1), &value);
+    }
+    out
+}
+
+/// A database of schema version 11 (before the text indexes) that holds items: `init` upgrades
+/// it, and the items already there are found.
+async fn an_upgraded_database_finds_the_items_it_held(db: TestDb) {
+    db.ok(&["init"]);
+    db.import("items.jsonl", ITEMS);
+    let mut raw = db.any().await;
+    let older: &[&str] = match db.backend {
+        Backend::Sqlite => &[
+            "DROP TRIGGER items_text_added",
+            "DROP TRIGGER items_text_changed",
+            "DROP TRIGGER items_text_removed",
+            "DROP TABLE items_text",
+            "DROP INDEX items_newest",
+        ],
+        Backend::Postgres => &["DROP EXTENSION pg_trgm CASCADE", "DROP INDEX items_newest"],
+    };
+    for sql in older {
+        raw.exec(sql).await.unwrap();
+    }
+    raw.exec("UPDATE schema_meta SET value = '11' WHERE key = 'schema_version'").await.unwrap();
+    fails(&db, &["search", "人民政府"], 1, "run `portal-admin init` to upgrade it");
+    let said = db.ok(&["init"]);
+    assert!(said.contains("from version 11 to 12"), "{said}");
+    assert_eq!(found(&db, &["人民政府"]), ["t-1"]);
+    assert_eq!(found(&db, &["二塘乡"]), ["t-2"]);
+    assert_eq!(found(&db, &["wifi"]), ["t-3"]);
+    let index = match db.backend {
+        Backend::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('items_text', 'items_newest')",
+        Backend::Postgres => {
+            "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('items_title_trgm', 'items_body_trgm', 'items_newest')"
+        }
+    };
+    assert_eq!(raw.count(index).await, if db.backend == Backend::Sqlite { 2 } else { 3 });
+}
+
+on_both_backends!(
+    finds_chinese_and_latin_in_titles_and_bodies,
+    a_search_needs_two_characters,
+    filters_narrow_what_is_found,
+    finds_what_reading_every_item_finds,
+    a_write_is_found_in_its_own_transaction,
+    an_upgraded_database_finds_the_items_it_held,
+);
