@@ -164,7 +164,7 @@ warn_after_days = 3
         for (text, line, says) in [
             ("language = \"fr\"\n", 1, "fr"),
             ("language = \"en\"\nthem = \"dark\"\n", 2, "them"),
-            ("[links]\nallow_private = \"yes\"\n", 2, "allow_private"),
+            ("[links]\nallow_private = \"yes\"\n", 2, "a boolean"),
             ("[links]\n\nwithdrawal_notice = [\" \"]\n", 3, "withdrawal_notice"),
             ("[backup]\nwarn_after_days = 0\n", 2, "warn_after_days"),
             ("[backup]\nwarn_after = 2\n", 2, "warn_after"),
