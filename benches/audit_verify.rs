@@ -27,7 +27,10 @@ enum Raw {
 /// (session_replication_role: a superuser's), so the records keep the times they were chained with.
 async fn fill(url: &str, site: i64, mut previous: Option<String>, count: usize) {
     let start = Utc::now() - chrono::Duration::days(400);
-    let detail = r#"{"reason":"outdated","note":"超过时效，按规定撤回","before":{"stage":"done","status":"online"},"after":{"stage":"done","status":"withdrawn"}}"#;
+    let detail = concat!(
+        r#"{"reason":"outdated","note":"超过时效，按规定撤回","#,
+        r#""before":{"stage":"done","status":"online"},"after":{"stage":"done","status":"withdrawn"}}"#
+    );
     let mut conn = if url.starts_with("postgres") {
         let mut c = sqlx::PgConnection::connect(url).await.expect("connect");
         c.execute("SET session_replication_role = replica").await.expect("a superuser's session");
@@ -91,7 +94,8 @@ async fn main() {
     }
     let s = common::stats(times);
     println!(
-        "{backend}: audit verify of {walked} records: median {:.2} s (fastest {:.2} s, slowest {:.2} s); target < 10 s: {}",
+        "{backend}: audit verify of {walked} records: median {:.2} s (fastest {:.2} s, slowest {:.2} s); \
+         target < 10 s: {}",
         s.median / 1000.0,
         s.fastest / 1000.0,
         s.max / 1000.0,

@@ -97,9 +97,14 @@ fn bench(server: &http::Server, items: usize, backend: &str) {
         let body: Vec<String> =
             (0..9).map(|j| format!("<a href=\\\"{}\\\">附件{j}</a>", server.url(&format!("/page/{i}-{j}")))).collect();
         lines.push_str(&format!(
-            r#"{{"ref":"l-{i}","url":"{}","title":"区统计局第{i}条信息","body":"正文{}","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T15:00:00+08:00"}}"#,
+            concat!(
+                r#"{{"ref":"l-{i}","url":"{}","title":"区统计局第{i}条信息","body":"正文{}","form":"text","#,
+                r#""path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"#,
+                r#""submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T15:00:00+08:00"}}"#
+            ),
             server.url(&format!("/page/{i}")),
-            body.join("，")
+            body.join("，"),
+            i = i
         ));
         lines.push('\n');
     }

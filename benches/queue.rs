@@ -7,7 +7,8 @@
 //! Approves RUNS items awaiting the government office's or a repost's review: it changes the
 //! database (the 1,000,000-item demo databases hold about 3,000 such items; when fewer wait, it
 //! first submits reposts to approve, through the store as `import` does).
-//! Prints one line per database: `backend pending open_median_ms open_max_ms approve_median_ms approve_max_ms approved`.
+//! Prints one line per database:
+//! `backend pending open_median_ms open_max_ms approve_median_ms approve_max_ms approved`.
 
 use std::time::Instant;
 

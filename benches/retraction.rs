@@ -12,8 +12,8 @@
 //!   cargo bench --bench retraction -- RUNS URL…
 //!
 //! Each run changes the database and puts it back: it records a request on an online item,
-//! withdraws the most urgent request's item, then restores it; the bulk run withdraws 1,000 items, then restores each (the
-//! restores are not timed). What stays behind is history: requests, withdrawals, audit records.
+//! withdraws the most urgent request's item, then restores it; the bulk run withdraws 1,000 items,
+//! then restores each (the restores are not timed). What stays behind is history: requests, withdrawals, audit records.
 //! Prints one line per database:
 //! `backend key_median_ms key_max_ms settled_median_ms settled_max_ms bulk_items bulk_median_ms bulk_max_ms`.
 

@@ -253,6 +253,58 @@ async fn a_write_that_meets_a_stopped_database_is_not_saved_and_the_store_recove
     assert!(matches!(loaded, Loaded::Restored(_, Err(_))) && lost.is_none(), "{loaded:?}");
 }
 
+/// The Scores tab's loads meet a stopped database as every query does: a unit's score explained,
+/// the bulletin and an incident each fail as a lost connection (the console then says
+/// "reconnecting" and tries again), the incident as not saved, not as a one-line error the console
+/// takes for the database's answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_scores_loads_meet_a_stopped_database_as_a_lost_connection() {
+    use portal_admin::domain::IncidentKind;
+    use portal_admin::domain::assessment::Period;
+    use portal_admin::store::{self, IncidentInput, OpenOptions, Target};
+    use portal_admin::ui::app::{AssessmentLoad, AssessmentLoaded, Load, Loaded};
+    use portal_admin::ui::views::{self, scores};
+
+    let cluster = Cluster::start();
+    let db = cluster.database("portal").await;
+    db.ok(&["init"]);
+    import(&db, ONLINE);
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let period = Period::Quarter { year: 2023, quarter: 1 };
+    let explain = Load::from(scores::Load::Explain { unit: "政府办".into(), period });
+    let (loaded, lost) = portal_admin::ui::query(store.as_ref(), &site, explain.clone()).await;
+    assert!(matches!(loaded, Loaded::View(views::Loaded::Scores(scores::Loaded::Explained(Ok(_))))), "{loaded:?}");
+    assert!(lost.is_none());
+
+    cluster.down();
+    let (loaded, lost) = portal_admin::ui::query(store.as_ref(), &site, explain).await;
+    assert!(matches!(loaded, Loaded::View(views::Loaded::Scores(scores::Loaded::Explained(Err(_))))), "{loaded:?}");
+    assert!(lost.is_some(), "an explanation that cannot reach the database is a lost connection: {loaded:?}");
+    let file = "bulletin-never-written.md".to_string();
+    let (loaded, lost) =
+        portal_admin::ui::query(store.as_ref(), &site, scores::Load::Bulletin { period, file }.into()).await;
+    assert!(matches!(loaded, Loaded::View(views::Loaded::Scores(scores::Loaded::Bulletin(Err(_))))), "{loaded:?}");
+    assert!(lost.is_some(), "a bulletin that cannot reach the database is a lost connection: {loaded:?}");
+    assert!(!std::path::Path::new("bulletin-never-written.md").exists(), "no bulletin was written");
+    let input = IncidentInput {
+        unit: "政府办".into(),
+        kind: IncidentKind::Typo,
+        item: None,
+        occurred_on: "2023-02-05".parse().unwrap(),
+        note: "错别字".into(),
+    };
+    let incident = Load::Assessment(AssessmentLoad::AddIncident { input, item: None });
+    let (loaded, lost) = portal_admin::ui::query(store.as_ref(), &site, incident).await;
+    let Loaded::Assessment(AssessmentLoaded::Added(_, Err(said))) = loaded else { panic!("{loaded:?}") };
+    assert!(said.starts_with("not saved: the database could not be reached ("), "{said}");
+    assert!(lost.is_some(), "an incident that cannot reach the database is a lost connection: {said}");
+
+    cluster.up();
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM incidents").await, 0, "nothing was written");
+}
+
 /// A person who is no longer an active operator gets a read-only console: the status line says
 /// so, every write key says why, and the database is not changed.
 async fn a_disabled_operator_gets_a_read_only_console(db: TestDb) {

@@ -56,6 +56,41 @@ async fn the_first_run_offers_init_and_opens_the_console(db: TestDb) {
     assert_eq!(operators[0]["role"], "admin");
 }
 
+/// The first run in a Chinese locale (`LANG=zh_CN.UTF-8`): the same offer in Chinese, `i` creates
+/// the portal, and every empty view says in Chinese what would fill it.
+async fn the_first_run_speaks_chinese(db: TestDb) {
+    let lang = std::path::Path::new("zh_CN.UTF-8");
+    let t = Tmux::console(&format!("first-zh-{:?}", db.backend), &db, &[("LANG", lang)]);
+    let screen = t.wait_for("i / d / q？");
+    let s = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    match db.backend {
+        Backend::Sqlite => assert!(s.contains("这里还没有 portal-admin 数据库"), "{s}"),
+        Backend::Postgres => assert!(s.contains("数据库是空的"), "{s}"),
+    }
+    assert!(s.contains("数据库") && s.contains("设置") && s.contains("日志"), "{s}");
+    t.keys(&["i"]);
+    t.wait_for("● 已连接");
+    t.wait_for("欢迎：按 ? 查看每个视图的按键");
+    for (tab, says) in [
+        ("1", "没有待决定的信息。"),
+        ("3", "登记后即显示在这里"),
+        ("6", "每次撤回都显示在这里"),
+        ("8", "问题依据姓名和词语清单查找"),
+    ] {
+        t.keys(&[tab]);
+        t.wait_for(says);
+    }
+    t.keys(&["?"]);
+    t.wait_for("文件位置");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
+    assert!(rows(&db, &["columns"]).len() > 200, "the built-in column table is loaded");
+    assert_eq!(rows(&db, &["operators"]).len(), 1);
+}
+
+on_both_backends!(the_first_run_speaks_chinese);
+
 /// Text without its white space: a path as it reads across the rows it wraps over.
 fn squashed(s: &str) -> String {
     s.split_whitespace().collect()

@@ -101,7 +101,7 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
             })
         }
         Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
-        Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what).await),
+        Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what, line).await),
         Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
         Load::LastBackup => Loaded::LastBackup(usecase::backup::last_made(store).await.map_err(line)),
     };

@@ -36,13 +36,22 @@ impl App {
         views.queue.reject(failed, reason, &mut ask);
     }
 
-    /// A key typed into the reason (or the day) being asked for: Esc closes the question, Enter
+    /// A key typed into the reason being asked for: Esc closes the question, Enter
     /// gives what is typed (a warning instead if nothing is), anything else edits it.
     pub(super) fn reason_typed(&mut self, event: KeyEvent, needed: &str) -> Option<String> {
         let input = match &mut self.overlay {
-            Overlay::Reason { input, .. } | Overlay::Decline { input, .. } | Overlay::Before(input) => input,
+            Overlay::Reason { input, .. } | Overlay::Decline { input, .. } => input,
             Overlay::Waive(form) => &mut form.input,
-            _ => return None,
+            Overlay::None
+            | Overlay::Help { .. }
+            | Overlay::Record(_)
+            | Overlay::Confirm { .. }
+            | Overlay::Mark { .. }
+            | Overlay::Incident(_)
+            | Overlay::Reverse(_)
+            | Overlay::Copy
+            | Overlay::Filter(_)
+            | Overlay::Command { .. } => return None,
         };
         match event.code {
             KeyCode::Esc => self.overlay = Overlay::None,

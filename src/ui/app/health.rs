@@ -304,7 +304,18 @@ impl App {
                     Some(Act::Pass(Stage::Publish))
                 }
                 Overlay::Confirm { .. } => Some(Act::Withdraw),
-                _ => None,
+                Overlay::None
+                | Overlay::Help { .. }
+                | Overlay::Record(_)
+                | Overlay::Reason { .. }
+                | Overlay::Decline { .. }
+                | Overlay::Mark { .. }
+                | Overlay::Incident(_)
+                | Overlay::Reverse(_)
+                | Overlay::Waive(_)
+                | Overlay::Copy
+                | Overlay::Filter(_)
+                | Overlay::Command { .. } => None,
             },
             _ => None,
         }
@@ -358,25 +369,24 @@ impl App {
     /// Whether a key typed into a question would send a write that must not be sent (then it has
     /// said why): Enter on a rejection's or a decline's reason, the mark's confirmation.
     pub(super) fn typed_write_refused(&mut self, event: KeyEvent) -> bool {
+        let enter = event.code == KeyCode::Enter;
+        let confirms = |layer| self.keymap.action(layer, Key::from_event(event)) == Some(Action::Confirm);
         let act = match &self.overlay {
-            Overlay::Reason { .. } if event.code == KeyCode::Enter => match self.views.queue.under_review() {
-                Some(stage) => Act::Pass(stage),
-                None => return false,
-            },
-            Overlay::Decline { .. } if event.code == KeyCode::Enter => Act::Withdraw,
-            Overlay::Waive(_) if event.code == KeyCode::Enter => Act::WaiveFinding,
-            Overlay::Mark { .. }
-                if self.keymap.action(Layer::Mark, Key::from_event(event)) == Some(Action::Confirm) =>
-            {
-                Act::Withdraw
-            }
-            Overlay::Incident(_) | Overlay::Reverse(_)
-                if self.keymap.action(Layer::Incident, Key::from_event(event)) == Some(Action::Confirm) =>
-            {
-                Act::RecordIncident
-            }
-            _ => return false,
+            Overlay::Reason { .. } => self.views.queue.under_review().filter(|_| enter).map(Act::Pass),
+            Overlay::Decline { .. } => enter.then_some(Act::Withdraw),
+            Overlay::Waive(_) => enter.then_some(Act::WaiveFinding),
+            Overlay::Mark { .. } => confirms(Layer::Mark).then_some(Act::Withdraw),
+            Overlay::Incident(_) | Overlay::Reverse(_) => confirms(Layer::Incident).then_some(Act::RecordIncident),
+            // Nothing typed into them writes (a confirmation's key is an action: `write_refused`).
+            Overlay::None
+            | Overlay::Help { .. }
+            | Overlay::Record(_)
+            | Overlay::Confirm { .. }
+            | Overlay::Copy
+            | Overlay::Filter(_)
+            | Overlay::Command { .. } => None,
         };
+        let Some(act) = act else { return false };
         self.refused(act) || self.unreachable()
     }
 

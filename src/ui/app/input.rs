@@ -11,7 +11,11 @@ impl App {
         if self.typed_write_refused(event) {
             return;
         }
-        // Text inputs take typing first.
+        // Text inputs take typing first: a view's own question, then the console's.
+        if matches!(self.overlay, Overlay::None) && self.views.of(self.tab).asking() {
+            self.with_view(self.tab, effects, |v, cx, ask| v.typed(event, cx, ask));
+            return;
+        }
         match &mut self.overlay {
             Overlay::Filter(input) => {
                 match event.code {
@@ -62,13 +66,6 @@ impl App {
                 self.decline_key(event, effects);
                 return;
             }
-            Overlay::Before(_) => {
-                if let Some(typed) = self.reason_typed(event, &t!("before-needs-day")) {
-                    let (views, _, mut ask) = self.parts(effects);
-                    views.columns.mark_before(&typed, &mut ask);
-                }
-                return;
-            }
             Overlay::Mark { .. } => {
                 self.mark_key(event, effects);
                 return;
@@ -94,7 +91,8 @@ impl App {
                 }
                 return;
             }
-            _ => {}
+            // Not typed into: the keymap of the layer in front.
+            Overlay::None | Overlay::Confirm { .. } | Overlay::Copy => {}
         }
         let key = Key::from_event(event);
         match self.keymap.action(self.layer(), key) {
@@ -108,7 +106,7 @@ impl App {
     }
 
     pub(super) fn mouse(&mut self, mouse: MouseEvent, effects: &mut Vec<Effect>) {
-        if !matches!(self.overlay, Overlay::None) {
+        if !matches!(self.overlay, Overlay::None) || self.views.of(self.tab).asking() {
             return;
         }
         match mouse.kind {

@@ -154,8 +154,6 @@ pub enum Overlay {
         input: Box<TextArea<'static>>,
         request: i64,
     },
-    /// The day before which everything that went online in the open column is to be marked.
-    Before(Box<TextArea<'static>>),
     /// The mark to put on items instead of withdrawing them, and the document that replaces them.
     Mark {
         items: Vec<(i64, String)>,

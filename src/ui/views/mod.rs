@@ -188,6 +188,19 @@ pub trait View {
     /// The terminal changed size: keeps the selection in sight.
     fn fit(&mut self, _height: usize) {}
 
+    /// Whether a question of its own is open (a line being typed): keys go to `typed` before the
+    /// keymap, and the mouse waits until it is answered.
+    fn asking(&self) -> bool {
+        false
+    }
+
+    /// A key while its question is open: Esc closes it, Enter gives the answer, anything else
+    /// edits it.
+    fn typed(&mut self, _event: crossterm::event::KeyEvent, _cx: &Cx, _ask: &mut Ask) {}
+
+    /// Draws its open question over the status line.
+    fn draw_question(&self, _d: &mut Draw, _areas: &Areas) {}
+
     /// How many documents it shows above its list (they take rows from the list: `Areas`).
     fn documents(&self) -> usize {
         0

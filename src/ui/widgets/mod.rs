@@ -6,6 +6,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui_textarea::TextArea;
 
 use super::app::{App, Health, Overlay, Tab};
 use super::keymap::{Action, Layer};
@@ -105,6 +106,8 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     let d = Draw { app, theme, buf };
     d.run(&areas);
     draw_inputs(buf, app, &areas);
+    // A question of the view's own, over the status line.
+    app.views.of(app.tab).draw_question(&mut Draw { app, theme, buf }, &areas);
     if app.ambiguous == Ambiguous::Wide {
         widen(buf);
     }
@@ -198,7 +201,13 @@ impl Draw<'_> {
                 let inner = self.popup(100, 30, &t!("audit-record-title"));
                 Paragraph::new(text::wrap_lines(lines, inner.width)).render_into(inner, self.buf);
             }
-            _ => {}
+            // Drawn over the status line (`draw_inputs`), or nothing over the view.
+            Overlay::None
+            | Overlay::Reason { .. }
+            | Overlay::Decline { .. }
+            | Overlay::Waive(_)
+            | Overlay::Filter(_)
+            | Overlay::Command { .. } => {}
         }
     }
 
@@ -401,10 +410,6 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
             reject = t!("prompt-decline", request = *request);
             (reject.as_str(), input, None)
         }
-        Overlay::Before(input) => {
-            reject = t!("prompt-before");
-            (reject.as_str(), input, None)
-        }
         Overlay::Waive(form) => {
             reject = text::display(
                 &t!(
@@ -417,13 +422,17 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
             );
             (reject.as_str(), &form.input, None)
         }
-        _ => return,
+        Overlay::None
+        | Overlay::Help { .. }
+        | Overlay::Record(_)
+        | Overlay::Confirm { .. }
+        | Overlay::Mark { .. }
+        | Overlay::Incident(_)
+        | Overlay::Reverse(_)
+        | Overlay::Copy => return,
     };
     let area = areas.status;
-    Clear.render(area, buf);
-    let w = text::width(prompt) as u16;
-    Paragraph::new(prompt).render(Rect { width: w, ..area }, buf);
-    (&**input).render(Rect { x: area.x + w, width: area.width.saturating_sub(w), ..area }, buf);
+    input_line(buf, area, prompt, input);
     if let Some(c) = completions.filter(|c| !c.is_empty()) {
         let text = c.iter().take(12).map(|s| text::visible(s)).collect::<Vec<_>>().join("  ");
         let above = Rect { y: area.y.saturating_sub(1), ..area };
@@ -432,6 +441,15 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
             .style(Style::default().add_modifier(Modifier::DIM))
             .render(above, buf);
     }
+}
+
+/// A line being typed, over the status line: its prompt, then the text with the cursor where
+/// typing goes.
+pub fn input_line(buf: &mut Buffer, area: Rect, prompt: &str, input: &TextArea<'static>) {
+    Clear.render(area, buf);
+    let w = text::width(prompt) as u16;
+    Paragraph::new(prompt).render(Rect { width: w, ..area }, buf);
+    input.render(Rect { x: area.x + w, width: area.width.saturating_sub(w), ..area }, buf);
 }
 
 trait RenderInto {

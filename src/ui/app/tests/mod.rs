@@ -227,6 +227,11 @@ fn text_of(app: &App) -> String {
     (0..buf.area.height).map(row).collect::<Vec<_>>().join("\n")
 }
 
+/// The id of the column at `index` in the tree.
+fn entry_id(app: &App, index: usize) -> i64 {
+    app.views.columns.tree.as_ref().unwrap().entries[index].id
+}
+
 /// Opens column 7 and feeds it a page of items and its documents.
 fn open_column(app: &mut App, page: Vec<ItemSummary>) {
     keys(app, "o");
@@ -235,9 +240,7 @@ fn open_column(app: &mut App, page: Vec<ItemSummary>) {
         .columns
         .lines
         .iter()
-        .position(
-            |l| matches!(l, Line::Column { index, .. } if app.views.columns.tree.as_ref().unwrap().entries[*index].id == 7),
-        )
+        .position(|l| matches!(l, Line::Column { index, .. } if entry_id(app, *index) == 7))
         .unwrap();
     app.views.columns.cursor.selected = pos;
     let effects = key(app, KeyCode::Enter);
@@ -715,9 +718,7 @@ fn the_selection_survives_a_refresh_and_a_filter() {
         .columns
         .lines
         .iter()
-        .position(
-            |l| matches!(l, Line::Column { index, .. } if a.views.columns.tree.as_ref().unwrap().entries[*index].id == 8),
-        )
+        .position(|l| matches!(l, Line::Column { index, .. } if entry_id(&a, *index) == 8))
         .unwrap();
     a.views.columns.cursor.selected = target;
     let effects = a.update(Msg::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)));

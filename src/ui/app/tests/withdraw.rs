@@ -67,18 +67,44 @@ fn space_marks_and_moves_down_a_range_marks_the_rows_between_and_esc_clears_the_
     assert_eq!(a.layer(), Layer::Columns);
 }
 
+/// The day is the Columns view's own question: while it is typed, the keys are its text (`q` does
+/// not quit, a tab's number does not switch) and the mouse waits; Esc closes it and asks nothing.
+#[test]
+fn the_day_before_which_to_mark_is_the_columns_views_own_question() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut a = app();
+    open_column(&mut a, policy_items());
+    keys(&mut a, "O");
+    assert!(a.views.columns.day.is_some());
+    let before = a.views.columns.column.as_ref().unwrap().items.cursor.selected;
+    let row = a.areas().rows.y + 2;
+    a.update(Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(a.views.columns.column.as_ref().unwrap().items.cursor.selected, before, "the mouse waits");
+    assert!(loads(&keys(&mut a, "q3")).is_empty());
+    assert!(!a.quit && a.tab == Tab::Columns, "typed, not run");
+    assert!(text_of(&a).contains("q3"), "{}", text_of(&a));
+    assert!(loads(&key(&mut a, KeyCode::Esc)).is_empty());
+    assert!(a.views.columns.day.is_none(), "Esc closes the question");
+    assert_eq!(a.layer(), Layer::Column, "and the column stays open");
+}
+
 #[test]
 fn everything_before_a_day_is_marked_as_the_store_finds_it_loaded_or_not() {
     let mut a = app();
     open_column(&mut a, policy_items());
     keys(&mut a, "O");
-    assert!(matches!(a.overlay, Overlay::Before(_)));
+    assert!(a.views.columns.day.is_some(), "the day is asked for");
     assert!(text_of(&a).contains("mark what went online here before (YYYY-MM-DD):"));
     // A day that does not exist is refused, and can be corrected.
     assert!(loads(&keys(&mut a, "2024-13-01")).is_empty());
     assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
     assert!(a.notice.as_ref().unwrap().error);
-    assert!(matches!(a.overlay, Overlay::Before(_)), "the day stays to be corrected");
+    assert!(a.views.columns.day.is_some(), "the day stays to be corrected");
     for _ in 0..5 {
         key(&mut a, KeyCode::Backspace);
     }

@@ -8,13 +8,14 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::tree::ColumnEntry;
 use super::{ColumnsView, Load};
 use crate::reports::DocumentReportRow;
 use crate::store::ItemSummary;
 use crate::t;
-use crate::ui::app::{Overlay, single_line};
+use crate::ui::app::single_line;
 use crate::ui::paged::{Paged, Row};
 use crate::ui::text::SearchKey;
 use crate::ui::views::{Ask, Cx};
@@ -159,20 +160,41 @@ impl ColumnsView {
     }
 
     /// Asks for the day before which everything that went online in the column is marked.
-    pub(super) fn ask_day(&self, ask: &mut Ask) {
+    pub(super) fn ask_day(&mut self) {
         let mut input = single_line("");
         input.set_placeholder_text(t!("before-placeholder"));
-        *ask.overlay = Overlay::Before(Box::new(input));
+        self.day = Some(Box::new(input));
+    }
+
+    /// A key while the day is typed: Esc closes the question, Enter looks the day up (a warning
+    /// if nothing or no day is typed, the day kept to be corrected), anything else edits it.
+    pub(super) fn day_typed(&mut self, event: KeyEvent, ask: &mut Ask) {
+        let Some(input) = &mut self.day else { return };
+        match event.code {
+            KeyCode::Esc => self.day = None,
+            KeyCode::Enter => {
+                let typed = input.lines().join(" ").trim().to_string();
+                if typed.is_empty() {
+                    ask.warn(t!("before-needs-day"));
+                } else {
+                    self.day = None;
+                    self.mark_before(&typed, ask);
+                }
+            }
+            _ => {
+                input.input(event);
+            }
+        }
     }
 
     /// The day was typed: looks up what went online in the open column before it.
-    pub fn mark_before(&mut self, typed: &str, ask: &mut Ask) {
+    fn mark_before(&mut self, typed: &str, ask: &mut Ask) {
         let day = match crate::domain::time::parse_date(typed) {
             Ok(day) => day,
             Err(e) => {
                 // Say why, and let the day be corrected.
                 ask.warn(e);
-                *ask.overlay = Overlay::Before(Box::new(single_line(typed)));
+                self.day = Some(Box::new(single_line(typed)));
                 return;
             }
         };

@@ -190,10 +190,17 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
                 };
                 let y = areas.documents.y + 1 + n as u16;
                 let line = TextLine::from(vec![
-                    Span::styled(format!("{} {}", symbol(status), pad(&document_word(doc.status), 8)), d.theme.status(status)),
+                    Span::styled(
+                        format!("{} {}", symbol(status), pad(&document_word(doc.status), 8)),
+                        d.theme.status(status),
+                    ),
                     Span::raw(format!(
                         " {}{} {}  {}",
-                        t!("columns-document-dates", issued = doc.document.issued_on.to_string(), due = doc.due.to_string()),
+                        t!(
+                            "columns-document-dates",
+                            issued = doc.document.issued_on.to_string(),
+                            due = doc.due.to_string()
+                        ),
                         if doc.provisional { "?" } else { " " },
                         d.text(&doc.document.number),
                         d.text(&doc.document.title)

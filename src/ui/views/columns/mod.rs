@@ -5,6 +5,8 @@
 //! usual confirmation (`Event::Withdraw`).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
 
 use super::item::{ItemView, page_delta, scroll};
 use super::{Ask, Cx, Event, View, step};
@@ -38,6 +40,9 @@ pub struct ColumnsView {
     pub column: Option<ColumnView>,
     /// An item opened from the column.
     pub item: Option<ItemView>,
+    /// The day being typed before which everything that went online in the open column is
+    /// marked.
+    pub day: Option<Box<TextArea<'static>>>,
 }
 
 /// The tab's queries.
@@ -400,7 +405,7 @@ impl View for ColumnsView {
             Action::Filter if self.item.is_some() => {}
             Action::ColumnMark if self.item.is_none() && self.column.is_some() => self.mark_selected(cx, ask),
             Action::ColumnMarkRange if self.item.is_none() && self.column.is_some() => self.mark_range(ask),
-            Action::ColumnMarkOlder if self.item.is_none() && self.column.is_some() => self.ask_day(ask),
+            Action::ColumnMarkOlder if self.item.is_none() && self.column.is_some() => self.ask_day(),
             Action::Expand | Action::Collapse | Action::Toggle | Action::ExpandAll | Action::CollapseAll => {
                 self.fold(action, cx.height)
             }
@@ -532,6 +537,20 @@ impl View for ColumnsView {
         self.cursor.show(self.lines.len(), height);
         if let Some(c) = &mut self.column {
             c.items.cursor.show(c.items.shown.len(), height);
+        }
+    }
+
+    fn asking(&self) -> bool {
+        self.day.is_some()
+    }
+
+    fn typed(&mut self, event: KeyEvent, _cx: &Cx, ask: &mut Ask) {
+        self.day_typed(event, ask);
+    }
+
+    fn draw_question(&self, d: &mut crate::ui::widgets::Draw, areas: &Areas) {
+        if let Some(input) = &self.day {
+            crate::ui::widgets::input_line(d.buf, areas.status, &t!("prompt-before"), input);
         }
     }
 

@@ -63,7 +63,8 @@ fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
     d.list(areas.rows, q, &nothing, |e| {
         let (since, too_long) = waiting(e, now);
         let lacks = e.missing.iter().map(|k| words::lacks_short(*k)).collect::<Vec<_>>().join(",");
-        let wechat = if e.channel == crate::domain::Channel::Wechat { format!("{wechat_word} ") } else { String::new() };
+        let wechat =
+            if e.channel == crate::domain::Channel::Wechat { format!("{wechat_word} ") } else { String::new() };
         let mark = if view.marked.contains(&e.id) { "*" } else { " " };
         TextLine::from(vec![
             Span::styled(mark, theme.status(Status::Ok)),

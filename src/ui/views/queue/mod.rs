@@ -311,7 +311,8 @@ impl QueueView {
         let current = r.entry.id;
         match result {
             Ok(t) => {
-                ask.tell(t!("queue-moved", id = t.item, from = words::stage_name(t.from), to = words::stage_name(t.to)));
+                let (from, to) = (words::stage_name(t.from), words::stage_name(t.to));
+                ask.tell(t!("queue-moved", id = t.item, from = from, to = to));
                 // The next item in the queue opens when the reloaded queue arrives.
                 let shown = &self.items;
                 let at = shown.shown.iter().position(|&i| shown.rows[i].id == current);
@@ -341,7 +342,10 @@ impl QueueView {
         self.marked.clear();
         match refused.first() {
             None => ask.tell(t!("queue-published", count = done)),
-            Some(first) => ask.warn(t!("queue-published-some", done = done, count = done + refused.len(), first = first.clone())),
+            Some(first) => {
+                let count = done + refused.len();
+                ask.warn(t!("queue-published-some", done = done, count = count, first = first.clone()))
+            }
         }
         self.load(ask);
     }

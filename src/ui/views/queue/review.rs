@@ -159,9 +159,11 @@ impl Reviewing {
             }
             Action::Publish => {
                 if self.entry.stage != Stage::Publish {
-                    ask.warn(t!("review-approve-first", id = self.entry.id, stage = words::stage_name(self.entry.stage)));
+                    let stage = words::stage_name(self.entry.stage);
+                    ask.warn(t!("review-approve-first", id = self.entry.id, stage = stage));
                 } else {
-                    let text = t!("review-publish-confirm", id = self.entry.id, columns = self.entry.columns.join("\n  "));
+                    let columns = self.entry.columns.join("\n  ");
+                    let text = t!("review-publish-confirm", id = self.entry.id, columns = columns);
                     ask.confirm(text, Confirmed::Publish);
                 }
             }

@@ -77,9 +77,9 @@ impl Load {
         match self {
             Load::Ranking { period } => Loaded::Ranking(assessment::scores(store, site, period).await.map_err(line)),
             Load::Explain { unit, period } => Loaded::Explained(
-                assessment::explain(store, site, &unit, period).await.map(Box::new).map_err(|e| e.one_line()),
+                assessment::explain(store, site, &unit, period).await.map(Box::new).map_err(line),
             ),
-            Load::Bulletin { period, file } => Loaded::Bulletin(write_bulletin(store, site, period, &file).await),
+            Load::Bulletin { period, file } => Loaded::Bulletin(write_bulletin(store, site, period, &file, line).await),
             Load::Item { id } => {
                 Loaded::Item(crate::usecase::queue::item(store, site, id).await.map(Box::new).map_err(line))
             }
@@ -89,12 +89,19 @@ impl Load {
 
 /// The period's bulletin, as `portal-admin scores --bulletin` writes it, to `file` in the current
 /// directory; the full path written.
-async fn write_bulletin(store: &dyn Store, site: &Site, period: Period, file: &str) -> Result<String, String> {
-    let text = assessment::bulletin(store, site, period, None).await.map_err(|e| e.one_line())?;
+async fn write_bulletin(
+    store: &dyn Store,
+    site: &Site,
+    period: Period,
+    file: &str,
+    line: &(dyn Fn(StoreError) -> String + Sync),
+) -> Result<String, String> {
+    let text = assessment::bulletin(store, site, period, None).await.map_err(line)?;
     let dir = std::env::current_dir().map_err(|e| t!("scores-no-directory", error = e.to_string()))?;
     let path: PathBuf = dir.join(file);
     let shown = path.display().to_string();
-    assessment::write_whole(&path, text).await.map_err(|e| t!("scores-cannot-write", file = shown.clone(), error = e.to_string()))?;
+    let cannot = |e: std::io::Error| t!("scores-cannot-write", file = shown.clone(), error = e.to_string());
+    assessment::write_whole(&path, text).await.map_err(cannot)?;
     Ok(shown)
 }
 

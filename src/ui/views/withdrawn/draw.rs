@@ -26,7 +26,8 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
     let w = usize::from(areas.rows.width);
     let wide = w >= 120;
-    let title = if wide { t!("withdrawn-title-wide", count = list.rows.len()) } else { t!("withdrawn-title", count = list.rows.len()) };
+    let count = list.rows.len();
+    let title = if wide { t!("withdrawn-title-wide", count = count) } else { t!("withdrawn-title", count = count) };
     let mut spans = vec![Span::raw(title)];
     // The filter first: it must stay in sight at 80 columns.
     spans.extend(d.filter_note(&list.filter));
