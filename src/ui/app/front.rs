@@ -46,14 +46,19 @@ impl Tab {
     }
 
     /// The tabs' labels in a tab bar `width` cells wide: ` 1 Queue ` each, or, when they do not
-    /// all fit, ` 1 Queue` with the longest title shortened, and when those do not fit either,
-    /// the longer titles shortened too. Widths are in cells (a Chinese character takes two).
+    /// all fit, ` 1 Queue`, then with the longest title shortened, and when those do not fit
+    /// either, the longer titles shortened too. Widths are in cells (a Chinese character takes two).
     pub fn labels(width: u16) -> Vec<String> {
         let fits = |labels: &[String]| labels.iter().map(|l| text::width(l)).sum::<usize>() <= usize::from(width);
         let full: Vec<String> =
             Tab::ALL.iter().enumerate().map(|(n, t)| format!(" {} {} ", n + 1, t.title())).collect();
         if fits(&full) {
             return full;
+        }
+        let compact: Vec<String> =
+            Tab::ALL.iter().enumerate().map(|(n, t)| format!(" {} {}", n + 1, t.title())).collect();
+        if fits(&compact) {
+            return compact;
         }
         let short = |shorter: bool| -> Vec<String> {
             Tab::ALL
