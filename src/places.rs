@@ -14,7 +14,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ("inspection.toml", "which columns each national-check indicator looks at (portal-admin inspect)"),
     ("names.tsv", "leaders' and institutions' names for the content checks (portal-admin check add-name)"),
     ("words.tsv", "sensitive words and fixed terms for the content checks (portal-admin check add-word)"),
-    ("config.toml", "settings: language, [links] allow_private, withdrawal_notice (portal-admin links)"),
+    (
+        "config.toml",
+        "settings: language, [links] allow_private, withdrawal_notice (portal-admin links), [backup] warn_after_days",
+    ),
 ];
 
 /// The data directory: `PORTAL_ADMIN_DATA_DIR`, else the platform's (~/.local/share/portal-admin).
@@ -25,8 +28,15 @@ pub fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "portal-admin").map(|d| d.data_dir().to_path_buf())
 }
 
-/// The config directory: the platform's (~/.config/portal-admin, or under `XDG_CONFIG_HOME`).
+/// Overrides the config directory (the settings, the keymap, the content checks' lists).
+pub const CONFIG_DIR_ENV: &str = "PORTAL_ADMIN_CONFIG_DIR";
+
+/// The config directory: `PORTAL_ADMIN_CONFIG_DIR`, else the platform's (~/.config/portal-admin,
+/// or under `XDG_CONFIG_HOME`).
 pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
     directories::ProjectDirs::from("", "", "portal-admin").map(|d| d.config_dir().to_path_buf())
 }
 

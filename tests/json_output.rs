@@ -27,11 +27,13 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("inspect", &["inspect", "--at", "2026-11-29"]),
     ("check", &["check", "--all"]),
     ("audit", &["audit"]),
+    ("audit verify", &["audit", "verify"]),
     ("documents", &["documents", "--at", "2026-11-29"]),
     ("operators", &["operators"]),
     ("calendar show", &["calendar", "show", "--year", "2026"]),
     ("inquiries", &["inquiries"]),
     ("keymap show", &["keymap", "show"]),
+    ("config show", &["config", "show"]),
     ("retract", &["retract", "zd-2", "--reason", "outdated", "--dry-run"]),
     ("mark", &["mark", "zd-1", "--as", "repealed", "--dry-run"]),
     ("restore", &["restore", "zd-2", "--dry-run"]),
@@ -132,6 +134,27 @@ async fn every_command_gives_structured_json(db: TestDb) {
             assert_eq!(fields(&example.1), fields(&v), "docs/cli.md's example of {name} has the command's fields");
         }
     }
+
+    // The backup's result and its restore's, and the verdict against a head published before.
+    let file = db.file("portal.backup");
+    let file = file.to_str().unwrap();
+    let example = |name: &str| examples.iter().find(|(c, _)| c == name).map(|(_, v)| v.clone()).expect(name);
+    let made: Value = serde_json::from_str(&db.ok(&["backup", file, "--format", "json"])).unwrap();
+    assert_eq!(fields(&made), fields(&example("backup")), "docs/cli.md's example of backup: {made}");
+    let head = &made["heads"][0];
+    assert!(head["site"] == "xiangshan" && head["id"].is_i64() && head["hash"].is_string(), "{made}");
+    assert_eq!(made["recorded"], true, "{made}");
+    let hash = head["hash"].as_str().unwrap();
+    let verdict: Value =
+        serde_json::from_str(&db.ok(&["audit", "verify", "--against", hash, "--format", "json"])).unwrap();
+    assert_eq!(verdict["intact"], true, "{verdict}");
+    assert_eq!(verdict["against"], hash, "{verdict}");
+    assert_eq!(verdict["broken"], Value::Null, "{verdict}");
+    assert_eq!(verdict["head"]["id"], head["id"], "nothing written since: the head is the backup's");
+    let empty = TestDb::new(db.backend).await;
+    let restored: Value = serde_json::from_str(&empty.ok(&["restore-backup", file, "--format", "json"])).unwrap();
+    assert_eq!(fields(&restored), fields(&example("restore-backup")), "{restored}");
+    assert_eq!(restored["tables"], made["tables"], "{restored}");
 
     // The structures scripts read.
     let rows = |args: &[&str]| common::rows(&db, args);

@@ -6,7 +6,7 @@
 columns-title = Columns
 columns-title-counts = Columns { $count } · { $day }
 columns-loading = Loading the column tree…
-columns-could-not-load = Could not load the columns: { $error }
+columns-load-failed = loading the columns failed: { $error }
 columns-none = No columns to show.
 columns-none-match = No column matches the filter (Esc clears it).
 # The ways of looking at the tree, in brackets after the title.
@@ -42,6 +42,8 @@ columns-head-title = title
 columns-repost = (repost)
 columns-column-empty = Nothing is online in this column.
     Items go online here when they are published: 1 (the queue), Enter, p.
+column-items-load-failed = loading the column's items failed: { $error }
+column-documents-load-failed = loading the column's documents failed: { $error }
 
 ## An item opened whole (from a column, the queue, a unit's score or the findings)
 

@@ -67,9 +67,6 @@ copy-nothing = nothing selected to copy
 copy-open-item = open an item to copy its link
 copy-no-link = this item has no public link (its source system gave none)
 copied = copied { $text }
-console-columns-load-failed = loading the columns failed: { $error }
-column-items-load-failed = loading the column's items failed: { $error }
-column-documents-load-failed = loading the column's documents failed: { $error }
 
 ## The help (?)
 

@@ -67,9 +67,6 @@ copy-nothing = 没有选中可复制的内容
 copy-open-item = 请先打开一条信息，再复制其链接
 copy-no-link = 这条信息没有公开链接（来源系统未提供）
 copied = 已复制 { $text }
-console-columns-load-failed = 读取栏目失败：{ $error }
-column-items-load-failed = 读取栏目中的信息失败：{ $error }
-column-documents-load-failed = 读取栏目中的文件失败：{ $error }
 
 ## 帮助（?）
 

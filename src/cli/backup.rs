@@ -2,6 +2,9 @@
 
 use std::path::Path;
 
+use serde_json::json;
+
+use super::output::{Format, print_json};
 use super::{Cli, Failure, open_store, session, target};
 use crate::store::{OpenOptions, Target};
 use crate::t;
@@ -11,6 +14,25 @@ pub async fn run(cli: &Cli, file: &Path, keep: u32) -> Result<(), Failure> {
     let target = target(cli)?;
     let s = session(cli).await?;
     let summary = backup::backup(s.store.as_ref(), &target, file, keep).await?;
+    if cli.format == Some(Format::Json) {
+        let heads: Vec<_> =
+            summary.copied.heads.iter().map(|h| json!({"site": h.site, "id": h.id, "hash": h.hash})).collect();
+        print_json(&json!({
+            "action": "backup",
+            "dry_run": false,
+            "changed": true,
+            "file": file.display().to_string(),
+            "sha256": summary.checksum,
+            "tables": summary.copied.counts.len(),
+            "rows": summary.rows(),
+            "heads": heads,
+            "recorded": summary.not_recorded.is_none(),
+        }))?;
+        if let Some(why) = summary.not_recorded {
+            eprintln!("{}", t!("backup-not-recorded", error = why));
+        }
+        return Ok(());
+    }
     println!(
         "{}",
         t!(
@@ -45,6 +67,17 @@ pub async fn restore(cli: &Cli, file: &Path) -> Result<(), Failure> {
     match restored {
         Ok(counts) => {
             let rows: i64 = counts.iter().map(|c| c.rows).sum();
+            if cli.format == Some(Format::Json) {
+                return print_json(&json!({
+                    "action": "restore-backup",
+                    "dry_run": false,
+                    "changed": true,
+                    "file": file.display().to_string(),
+                    "target": target.describe(),
+                    "tables": counts.len(),
+                    "rows": rows,
+                }));
+            }
             println!(
                 "{}",
                 t!(

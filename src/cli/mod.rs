@@ -7,6 +7,7 @@ mod calendar;
 mod checks;
 pub mod clean;
 mod columns;
+mod config;
 mod console;
 mod demo;
 mod first_run;
@@ -361,6 +362,11 @@ pub enum Command {
         #[command(subcommand)]
         command: console::KeymapCommand,
     },
+    /// The settings file (config.toml): where it is, the settings in effect, a check of a file
+    Config {
+        #[command(subcommand)]
+        command: config::ConfigCommand,
+    },
     /// Print a shell completion script (bash: `source <(portal-admin completions bash)`)
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -638,6 +644,7 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
         Some(Command::Incidents { period, unit }) => assessment::incidents(&cli, period, unit.as_deref()).await,
         Some(Command::Calendar { command }) => calendar::run(&cli, command).await,
         Some(Command::Keymap { command }) => console::keymap(&cli, command),
+        Some(Command::Config { command }) => config::run(&cli, command),
         Some(Command::Completions { shell }) => help::completions(*shell),
         Some(Command::Man { dir }) => help::man(dir.as_deref()),
     }

@@ -278,6 +278,14 @@ pub fn tell(text: &str) {
     eprintln!("{}", message(&super::clean::for_stderr(text), terminal_width(&io::stderr())));
 }
 
+/// One JSON value on standard output, pretty-printed (a write's or a verdict's result).
+pub fn print_json(value: &Value) -> Result<(), super::Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| super::Failure::failed(e.to_string()))?;
+    let mut out = super::clean::for_stdout(io::stdout().lock(), true);
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,9 @@ use std::io::IsTerminal;
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use serde_json::{Value, json};
+
+use super::output::{Format, print_json};
 use super::{Cli, Failure, session};
 use crate::t;
 use crate::usecase::audit::{self, Verdict};
@@ -42,7 +45,13 @@ pub async fn run(cli: &Cli, command: &AuditCommand) -> Result<(), Failure> {
     };
     let verdict = audit::verify(s.store.as_ref(), &s.site, against.as_deref(), &mut progress).await;
     bar.finish_and_clear();
-    match verdict? {
+    let verdict = verdict?;
+    if cli.format == Some(Format::Json) {
+        print_json(&verdict_json(&verdict, against.as_deref()))?;
+    }
+    let json = cli.format == Some(Format::Json);
+    match verdict {
+        Verdict::Intact { .. } if json => Ok(()),
         Verdict::Intact { head, records } => {
             let (id, hash) = head.unwrap_or_default();
             println!("{}", t!("audit-verify-intact", records = records, id = id, hash = hash));
@@ -59,6 +68,33 @@ pub async fn run(cli: &Cli, command: &AuditCommand) -> Result<(), Failure> {
         ))),
         Verdict::NotInTrail { .. } => {
             Err(Failure::failed(t!("audit-verify-not-in-trail", hash = against.clone().unwrap_or_default())))
+        }
+    }
+}
+
+/// `audit verify --format json`: whether the trail is intact, how many records were walked, the
+/// head (`null` for an empty trail), the hash checked against (`null` without `--against`), and
+/// the first record that does not fit (`null` when none).
+fn verdict_json(verdict: &Verdict, against: Option<&str>) -> Value {
+    let head =
+        |head: &Option<(i64, String)>| head.as_ref().map_or(Value::Null, |(id, hash)| json!({"id": id, "hash": hash}));
+    let against = against.map_or(Value::Null, Value::from);
+    match verdict {
+        Verdict::Intact { head: h, records } => {
+            json!({"intact": true, "records": records, "head": head(h), "against": against, "broken": null})
+        }
+        Verdict::NotInTrail { head: h, records } => {
+            json!({"intact": false, "records": records, "head": head(h), "against": against, "broken": null})
+        }
+        Verdict::Broken(b) => {
+            let found = if b.found.is_empty() { Value::Null } else { Value::from(b.found.as_str()) };
+            json!({
+                "intact": false,
+                "records": null,
+                "head": null,
+                "against": against,
+                "broken": {"id": b.id, "found": found, "expected": b.expected},
+            })
         }
     }
 }

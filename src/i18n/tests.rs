@@ -109,6 +109,34 @@ fn every_message_is_in_both_languages_with_the_same_arguments() {
     }
 }
 
+/// The messages defined in more than one file of a language's catalogs: (message, first file, second file).
+fn defined_twice<'a>(files: &[(&'a str, &str)]) -> Vec<(String, &'a str, &'a str)> {
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    let mut twice = Vec::new();
+    for (file, text) in files {
+        for key in messages(text).into_keys() {
+            if let Some(first) = seen.get(&key) {
+                twice.push((key, *first, *file));
+            } else {
+                seen.insert(key, file);
+            }
+        }
+    }
+    twice
+}
+
+/// One bundle holds all of a language's files: a message in two of them would stop the program at
+/// its start (or, added with overriding, one file would silently win), so each is defined once.
+#[test]
+fn no_message_is_defined_in_two_files_of_a_language() {
+    for (lang, files) in CATALOGS {
+        let twice = defined_twice(files);
+        assert!(twice.is_empty(), "{}: defined in two files (message, file, file): {twice:?}", lang.tag());
+    }
+    let files = [("a.ftl", "one = 1\nshared = a\n"), ("b.ftl", "two = 2\nshared = b\n")];
+    assert_eq!(defined_twice(&files), vec![("shared".to_string(), "a.ftl", "b.ftl")]);
+}
+
 #[test]
 fn every_catalog_loads_and_every_message_has_text() {
     for (lang, files) in CATALOGS {

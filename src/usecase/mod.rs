@@ -15,6 +15,7 @@ pub mod connection;
 pub mod findings;
 pub mod queue;
 pub mod search;
+pub mod settings;
 pub mod withdrawal;
 
 pub use crate::store::{Result, Site, Store, StoreError};

@@ -49,7 +49,7 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
         let msg = view
             .error
             .as_deref()
-            .map_or_else(|| t!("columns-loading"), |e| t!("columns-could-not-load", error = e.to_string()));
+            .map_or_else(|| t!("columns-loading"), |e| t!("columns-load-failed", error = e.to_string()));
         d.put(areas.rows, TextLine::from(d.text(&msg)));
         return;
     };

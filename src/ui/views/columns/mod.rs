@@ -327,7 +327,7 @@ impl ColumnsView {
                         }
                     }
                     Err(e) => {
-                        ask.warn(t!("console-columns-load-failed", error = e.clone()));
+                        ask.warn(t!("columns-load-failed", error = e.clone()));
                         self.error = Some(e);
                     }
                 }

@@ -1,0 +1,69 @@
+//! Issue 23, point 6 (in part): the settings file. `config path` names it (`PORTAL_ADMIN_CONFIG_DIR`
+//! moves the directory), `config check` names a mistake by file and line, `config show` lists
+//! the settings in effect with where each comes from; and the settings the file holds are the
+//! ones the program uses (the language here). Through the real binary.
+
+mod common;
+
+use std::process::Output;
+
+use common::{program, stderr};
+use serde_json::Value;
+
+fn config(dir: &std::path::Path, args: &[&str]) -> Output {
+    program().env("PORTAL_ADMIN_CONFIG_DIR", dir).arg("config").args(args).output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_settings_file_is_found_checked_and_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    let path = file.display().to_string();
+    let out = config(dir.path(), &["path"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).trim_end(), path);
+    // No file: nothing to check, every setting its default.
+    let out = config(dir.path(), &["check"]);
+    assert!(out.status.success() && stdout(&out).contains("no settings file at"), "{}", stdout(&out));
+
+    // A mistake is named by file and line, in one line, exit 1.
+    std::fs::write(&file, "language = \"en\"\n\n[backup]\nwarn_after_days = 0\n").unwrap();
+    let out = config(dir.path(), &["check"]);
+    let e = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(e.contains(&format!("{path}:4: [backup] warn_after_days takes")), "{e}");
+    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
+    std::fs::write(&file, "language = \"en\"\ntheme = \"dark\"\n").unwrap();
+    let e = stderr(&config(dir.path(), &["check"]));
+    assert!(e.contains(&format!("{path}:2: ")) && e.contains("theme"), "{e}");
+    // `config show` refuses the same file the same way.
+    assert_eq!(config(dir.path(), &["show"]).status.code(), Some(1));
+
+    // A file that fits: checked, and shown with the line each setting is on.
+    std::fs::write(&file, "language = \"zh-CN\"\n[links]\nallow_private = true\n[backup]\nwarn_after_days = 3\n")
+        .unwrap();
+    let out = config(dir.path(), &["check", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("every setting is known and fits"), "{}", stdout(&out));
+    let out = config(dir.path(), &["show", "--format", "json"]);
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = |name: &str| rows.as_array().unwrap().iter().find(|r| r["setting"] == name).cloned().expect(name);
+    assert_eq!(row("language")["value"], "zh-CN");
+    assert_eq!(row("language")["from"], format!("{path}:1"));
+    assert_eq!(row("links.allow_private")["value"], true);
+    assert_eq!(row("links.withdrawal_notice")["value"].as_array().map(|a| !a.is_empty()), Some(true));
+    assert_eq!(row("backup.warn_after_days")["value"], 3);
+    assert_eq!(row("backup.warn_after_days")["from"], format!("{path}:5"));
+    // The file's language is the program's: the same check says so in Chinese.
+    let out = config(dir.path(), &["check"]);
+    assert!(stdout(&out).contains("所有设置均可识别"), "{}", stdout(&out));
+    // And a file given by name is checked instead of one's own.
+    let other = dir.path().join("other.toml");
+    std::fs::write(&other, "[links]\nallow_privat = true\n").unwrap();
+    let e = stderr(&config(dir.path(), &["check", other.to_str().unwrap(), "--lang", "en"]));
+    assert!(e.contains(&format!("{}:2: ", other.display())) && e.contains("allow_privat"), "{e}");
+}
