@@ -30,18 +30,18 @@ fn the_settings_file_is_found_checked_and_shown() {
     let out = config(dir.path(), &["check"]);
     assert!(out.status.success() && stdout(&out).contains("no settings file at"), "{}", stdout(&out));
 
-    // A mistake is named by file and line, in one line, exit 1.
+    // A mistake is named by file and line, in one line, exit 2 (bad input, as `keymap check`).
     std::fs::write(&file, "language = \"en\"\n\n[backup]\nwarn_after_days = 0\n").unwrap();
     let out = config(dir.path(), &["check"]);
     let e = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert_eq!(out.status.code(), Some(2), "{e}");
     assert!(e.contains(&format!("{path}:4: [backup] warn_after_days takes")), "{e}");
     assert_eq!(e.trim_end().lines().count(), 1, "{e}");
     std::fs::write(&file, "language = \"en\"\ntheme = \"dark\"\n").unwrap();
     let e = stderr(&config(dir.path(), &["check"]));
     assert!(e.contains(&format!("{path}:2: ")) && e.contains("theme"), "{e}");
     // `config show` refuses the same file the same way.
-    assert_eq!(config(dir.path(), &["show"]).status.code(), Some(1));
+    assert_eq!(config(dir.path(), &["show"]).status.code(), Some(2));
 
     // A file that fits: checked, and shown with the line each setting is on.
     std::fs::write(&file, "language = \"zh-CN\"\n[links]\nallow_private = true\n[backup]\nwarn_after_days = 3\n")

@@ -36,7 +36,7 @@ pub fn run(cli: &Cli, command: &ConfigCommand) -> Result<(), Failure> {
         ConfigCommand::Show => {
             let file = settings::file();
             let lang = cli.lang.as_deref().and_then(crate::i18n::Lang::parse);
-            let shown = settings::effective(file.as_deref(), lang).map_err(Failure::failed)?;
+            let shown = settings::effective(file.as_deref(), lang).map_err(Failure::usage)?;
             let mut listing = Listing::new(&["setting", "value", "from"]);
             for s in shown {
                 listing.push(vec![json!(s.setting), s.value, json!(s.from)]);
@@ -53,7 +53,7 @@ pub fn run(cli: &Cli, command: &ConfigCommand) -> Result<(), Failure> {
                 say(&t!("config-none", file = path.display().to_string()));
                 return Ok(());
             }
-            settings::check(&path).map_err(Failure::failed)?;
+            settings::check(&path).map_err(Failure::usage)?;
             say(&t!("config-ok", file = path.display().to_string()));
             Ok(())
         }
