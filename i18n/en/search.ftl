@@ -15,3 +15,23 @@ arg-search-status = pending, returned, online or withdrawn
 arg-search-column = Only items in this column (its id, as `columns` lists it)
 arg-search-unit = Only this unit's items: its name, part of it, or its pinyin initials (tjj for 统计局)
 arg-search-since = Only items published (or, not yet published, submitted) on or after this day (Beijing time)
+
+## The console's Find tab (`:find TEXT`)
+
+tab-find = Find
+view-find = Find: the items holding a text
+command-find = find TEXT: the site's items whose title or body holds TEXT, newest first
+find-title-none = Find · nothing looked for yet
+find-how = Type { $command } TEXT (two characters or more, taken literally) to list the site's items whose title or body holds it, any status, newest first; Enter opens one.
+find-title = Find “{ $text }” · { $count }{ $more } items, newest first
+find-head-at = date
+find-head-status = status
+find-head-unit = unit
+find-head-columns = columns
+find-nothing = No item's title or body holds it.
+find-load-failed = Could not search: { $error }
+# Where nine tabs do not fit in the tab bar's width.
+tab-findings-short = Checks
+tab-withdrawn-short = Withdr.
+tab-inspection-short = Insp.
+key-global-tab-find = Find: the items whose title or body holds a text (:find TEXT), newest first (Enter opens one)

@@ -15,3 +15,23 @@ arg-search-status = pending（待审）、returned（退回）、online（在线
 arg-search-column = 只列此栏目中的信息（栏目编号，见 `columns` 的列表）
 arg-search-unit = 只列此单位的信息：单位名称、名称的一部分或拼音首字母（如 tjj 表示统计局）
 arg-search-since = 只列这一天（北京时间）及之后发布（未发布的按报送时间）的信息
+
+## 控制台的检索页（`:find 文字`）
+
+tab-find = 检索
+view-find = 检索：含有某段文字的信息
+command-find = find 文字：标题或正文含有该文字的本网站信息，最新的在前
+find-title-none = 检索 · 尚未检索
+find-how = 输入 { $command } 文字（至少两个字符，按字面查找），列出标题或正文含有该文字的本网站信息，不限状态，最新的在前；按回车打开一条。
+find-title = 检索“{ $text }” · { $count }{ $more } 条，最新的在前
+find-head-at = 日期
+find-head-status = 状态
+find-head-unit = 单位
+find-head-columns = 栏目
+find-nothing = 没有标题或正文含有该文字的信息。
+find-load-failed = 无法检索：{ $error }
+# 九个标签页在标签栏中放不下时。
+tab-findings-short = 内容检查
+tab-withdrawn-short = 已撤回
+tab-inspection-short = 检查
+key-global-tab-find = 检索：标题或正文含有某段文字的信息（:find 文字），最新的在前（Enter 打开一条）

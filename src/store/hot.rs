@@ -57,3 +57,25 @@ pub fn hot_statements(dialect: schema::Dialect) -> Vec<HotStatement> {
 ///   opening the queue took 55-64 ms with them and 34-45 ms without (docs/performance.md).
 pub const POSTGRES_SESSION: &[(&str, &str)] =
     &[("plan_cache_mode", "force_custom_plan"), ("max_parallel_workers_per_gather", "0")];
+
+/// Above this many items holding a text, SQLite reads a site's items newest first for a search
+/// (store/sql/search.rs).
+pub const SEARCH_MANY: i64 = sql::SEARCH_MANY;
+
+/// The statements a search's first page runs (no filter), as the store runs them, with the values
+/// written in, each ending in `;`: for the benchmark to run the same SQL in `sqlite3`/`psql`.
+/// `many`: on SQLite, more than `SEARCH_MANY` items hold the text (the first statement counts
+/// them); `ids`: the page's items.
+pub fn search_first_page(
+    dialect: schema::Dialect,
+    site: i64,
+    needle: &crate::domain::search::Needle,
+    many: bool,
+    ids: &[i64],
+) -> Vec<String> {
+    let statements = match dialect {
+        schema::Dialect::Postgres => sql::first_page_statements::<sqlx::Postgres>(site, needle, many, ids),
+        schema::Dialect::Sqlite => sql::first_page_statements::<sqlx::Sqlite>(site, needle, many, ids),
+    };
+    statements.into_iter().map(|s| format!("{s};")).collect()
+}

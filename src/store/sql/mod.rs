@@ -75,6 +75,7 @@ use audit::*;
 use columns::*;
 use retraction::*;
 use review::*;
+pub(crate) use search::{MANY as SEARCH_MANY, first_page_statements};
 use search::{Way, search_sql};
 
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).

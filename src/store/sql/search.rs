@@ -39,7 +39,7 @@ impl Way {
 }
 
 /// Above this many items holding a text, SQLite reads the site's newest first (`Way::Newest`).
-pub(super) const MANY: i64 = 2_000;
+pub(crate) const MANY: i64 = 2_000;
 
 /// SQLite: how many items hold the text `$1` (an FTS5 string), counted up to `$2`.
 pub(super) const HOLDING: &str =
@@ -93,6 +93,42 @@ pub(super) fn search_sql<DB: Backend>(way: Way, next: bool) -> String {
     )
 }
 
+/// The columns of a page's items (`$1` the site), in the tree's order.
+pub(super) fn columns_sql(ids: &[i64]) -> String {
+    format!(
+        "SELECT p.item_id, c.id, c.path, p.form FROM placements p \
+         JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
+         WHERE p.site_id = $1 AND p.item_id IN ({}) ORDER BY p.item_id, c.position",
+        id_list(ids)
+    )
+}
+
+/// The statements a search's first page runs (no filter), with the values written in, for
+/// `sqlite3`/`psql` to run beside the program (benches/search.rs): on SQLite, for three characters
+/// or more, the count of items holding the text; the page (for a text in more than `MANY` items
+/// when `many`); its items' columns (`ids`, the page's).
+pub(crate) fn first_page_statements<DB: Backend>(site: i64, needle: &Needle, many: bool, ids: &[i64]) -> Vec<String> {
+    let text = format!("'{}'", text_param(needle, DB::DIALECT).replace('\'', "''"));
+    let mut way = Way::of(needle);
+    let mut out = Vec::new();
+    if DB::DIALECT == Dialect::Sqlite && way == Way::Trigrams {
+        out.push(HOLDING.replace("$1", &text).replace("$2", &(MANY + 1).to_string()));
+        if many {
+            way = Way::Newest;
+        }
+    }
+    let values = [site.to_string(), text, "NULL".into(), "NULL".into(), "NULL".into(), "NULL".into(), "50".into()];
+    let mut page = search_sql::<DB>(way, false);
+    for (n, value) in values.iter().enumerate().rev() {
+        page = page.replace(&format!("${}", n + 1), value);
+    }
+    out.push(page);
+    if !ids.is_empty() {
+        out.push(columns_sql(ids).replace("$1", &site.to_string()));
+    }
+    out
+}
+
 sql_impl! { SearchStore;
     async fn search(
         &self,
@@ -127,15 +163,8 @@ sql_impl! { SearchStore;
             return Ok(Vec::new());
         }
         let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-        let placed: Vec<(i64, i64, String, String)> = sqlx::query_as(&format!(
-            "SELECT p.item_id, c.id, c.path, p.form FROM placements p \
-             JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
-             WHERE p.site_id = $1 AND p.item_id IN ({}) ORDER BY p.item_id, c.position",
-            id_list(&ids)
-        ))
-        .bind(site.id)
-        .fetch_all(&self.pool)
-        .await?;
+        let placed: Vec<(i64, i64, String, String)> =
+            sqlx::query_as(&columns_sql(&ids)).bind(site.id).fetch_all(&self.pool).await?;
         let mut columns: HashMap<i64, Vec<(i64, String, Form)>> = HashMap::new();
         for (item, column, path, form) in placed {
             columns.entry(item).or_default().push((column, path, parse("form", &form)?));

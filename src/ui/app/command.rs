@@ -19,6 +19,7 @@ pub const COMMANDS: &[&str] = &[
     "inspect",
     "calendar",
     "findings",
+    "find",
     "refresh",
     "help",
     "q",
@@ -46,6 +47,7 @@ fn command_said(command: &str) -> String {
         "inspect" => t!("command-inspect"),
         "calendar" => t!("command-calendar"),
         "findings" => t!("command-findings"),
+        "find" => t!("command-find"),
         "refresh" => t!("command-refresh"),
         "help" => t!("command-help"),
         _ => t!("command-quit"),
@@ -136,6 +138,13 @@ impl App {
             "withdrawn" => self.switch(Tab::Withdrawn, effects),
             "inspect" | "inspection" => self.switch(Tab::Inspection, effects),
             "findings" => self.switch(Tab::Findings, effects),
+            "find" => {
+                self.switch(Tab::Find, effects);
+                if !arg.is_empty() {
+                    let (views, cx, mut ask) = self.parts(effects);
+                    views.find.find(arg, &cx, &mut ask);
+                }
+            }
             "calendar" => self.calendar_command(arg, effects),
             "scores" => {
                 let period = if arg.is_empty() {

@@ -207,6 +207,7 @@ impl App {
             Action::WithdrawnTab => self.switch(Tab::Withdrawn, effects),
             Action::InspectionTab => self.switch(Tab::Inspection, effects),
             Action::FindingsTab => self.switch(Tab::Findings, effects),
+            Action::FindTab => self.switch(Tab::Find, effects),
             Action::Confirm => self.confirmed(effects),
             Action::NextReason => self.next_reason(),
             Action::MarkInstead => self.mark_instead(),

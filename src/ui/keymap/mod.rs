@@ -50,6 +50,7 @@ actions! {
     WithdrawnTab = "tab.withdrawn",
     InspectionTab = "tab.inspection",
     FindingsTab = "tab.findings",
+    FindTab = "tab.find",
     Down = "list.down",
     Up = "list.up",
     PageDown = "list.page_down",
@@ -134,6 +135,8 @@ pub enum Layer {
     Inspection,
     /// The content checks' findings on the online items.
     Findings,
+    /// The items holding a text (`:find`).
+    Find,
     Confirm,
     Mark,
     /// An incident being recorded or corrected.
@@ -142,7 +145,7 @@ pub enum Layer {
 }
 
 impl Layer {
-    pub const ALL: [Layer; 17] = [
+    pub const ALL: [Layer; 18] = [
         Layer::Global,
         Layer::Queue,
         Layer::Review,
@@ -150,6 +153,7 @@ impl Layer {
         Layer::Withdrawn,
         Layer::Inspection,
         Layer::Findings,
+        Layer::Find,
         Layer::Columns,
         Layer::Column,
         Layer::Item,
@@ -177,6 +181,7 @@ impl Layer {
             Layer::Withdrawn => "withdrawn",
             Layer::Inspection => "inspection",
             Layer::Findings => "findings",
+            Layer::Find => "find",
             Layer::Confirm => "confirm",
             Layer::Mark => "mark",
             Layer::Incident => "incident",
@@ -204,6 +209,7 @@ impl Layer {
             Layer::Withdrawn => t!("view-withdrawn"),
             Layer::Inspection => t!("view-inspection"),
             Layer::Findings => t!("view-findings"),
+            Layer::Find => t!("view-find"),
             Layer::Confirm => t!("view-confirm"),
             Layer::Mark => t!("view-mark"),
             Layer::Incident => t!("view-incident"),

@@ -388,4 +388,6 @@ views! {
     Inspection inspect: inspect::InspectView,
     /// The content checks' findings on the online items.
     Findings findings: findings::FindingsView,
+    /// The site's items holding a text (`:find`), newest first.
+    Find find: find::FindView,
 }

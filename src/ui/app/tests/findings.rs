@@ -86,7 +86,7 @@ fn show_findings(a: &mut App) {
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok(rows()))))));
 }
 
-fn found_item() -> Box<(ExportedItem, Vec<HistoryEntry>)> {
+pub(super) fn found_item() -> Box<(ExportedItem, Vec<HistoryEntry>)> {
     let mut a = app();
     open_column(&mut a, items(0, 30));
     open_item(&mut a);
@@ -116,7 +116,7 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok(rows()))))));
     let text = text_of(&a);
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].contains("8 Findings"), "{text}");
+    assert!(lines[0].contains("8 Checks"), "nine tabs at 80 columns: {text}");
     assert!(lines[1].starts_with("Findings · 4 on 3 online items, newest first · ✗2 blocking"), "{text}");
     assert!(lines[3].starts_with("✗ 1207    id_number      450304199003… 公民身份号码 → 删除或脱敏"), "{text}");
     assert!(lines[5].starts_with("  1102    wrong_term     象山区政府    规范表述 → 象山区人民政府"), "{text}");

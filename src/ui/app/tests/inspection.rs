@@ -107,7 +107,7 @@ fn the_tab_loads_when_opened_and_shows_the_counts_and_badges() {
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators()))))));
     let text = text_of(&a);
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].contains("7 Inspect"), "{text}");
+    assert!(lines[0].contains("7 Insp."), "nine tabs at 80 columns: {text}");
     assert!(lines[1].starts_with("Inspection · as of 2026-11-29 ✗2 fail !1 warn"), "{text}");
     assert!(lines[3].starts_with("✓ pass 首页栏目长期未更新") && lines[3].contains("3   ≥ 14     ≥ 10"), "{text}");
     assert!(lines[4].starts_with("! warn 动态、要闻"), "{text}");

@@ -58,6 +58,9 @@ mod scores;
 /// The status line's word on backups.
 mod backup;
 
+/// The Find tab (`:find`).
+mod find;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -595,7 +598,7 @@ fn the_tab_bar_speaks_chinese() {
             }
             shown.push_str(&format!("{}x{}:\n{bar}\n", size.0, size.1));
         }
-        assert!(shown.contains("1 待审") && shown.contains("8 内容检查"), "{shown}");
+        assert!(shown.contains("1 待审") && shown.contains("8 内容检查") && shown.contains("9 检索"), "{shown}");
         insta::assert_snapshot!("tab_bar_zh", shown);
     });
 }

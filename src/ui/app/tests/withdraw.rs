@@ -502,11 +502,13 @@ fn the_withdrawn_tab_is_the_sixth_reached_by_tab_and_by_command() {
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Findings);
     key(&mut a, KeyCode::Tab);
+    assert_eq!(a.tab, Tab::Find);
+    key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Queue);
     keys(&mut a, ":withdrawn");
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.tab, Tab::Withdrawn);
-    assert!(text_of(&a).lines().next().unwrap().contains("6 Withdrawn"));
+    assert!(text_of(&a).lines().next().unwrap().contains("6 Withdr."), "nine tabs at 80 columns");
     keys(&mut a, "?");
     let help = text_of(&a);
     assert!(help.contains("Keys in the withdrawn view") && help.contains("Put the item back online"), "{help}");

@@ -1,0 +1,67 @@
+//! Times a search's first page (issue 21) inside one running program, as `search` and the
+//! console's `:find` run it (the store opened once, the use case called again and again): two to
+//! four Chinese characters over one site's titles and bodies, in many items and in few. Run by
+//! `benches/search.sh`, which runs the same SQL in sqlite3/psql beside it.
+//!
+//!   cargo bench --bench search -- RUNS URL…
+//!
+//! Prints, per database and text, `search backend text found median_ms mean_ms max_ms` (found: the
+//! items on the first page, at most 50), then `sql backend text STATEMENTS`: every statement the
+//! page runs, as the store runs it (`store::search_first_page`), with its values written in.
+
+use std::time::Instant;
+
+use portal_admin::domain::search::Needle;
+use portal_admin::store::schema::Dialect;
+use portal_admin::store::{SEARCH_MANY, TextSearch, search_first_page};
+use portal_admin::usecase::search;
+use sqlx::Connection;
+
+mod common;
+
+/// Two to four characters: in most of the demo's items (政府, 象山区), in some (人民政府), in few
+/// (抗旱, 防汛抗旱, 乡村振兴).
+const TEXTS: [&str; 6] = ["政府", "抗旱", "象山区", "人民政府", "防汛抗旱", "乡村振兴"];
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let ([runs], urls) = common::args("cargo bench --bench search -- RUNS URL…");
+    let runs: usize = runs.parse().expect("RUNS is a number");
+    for url in urls {
+        let (backend, store, site) = common::open(&url).await;
+        let dialect = if backend == "SQLite" { Dialect::Sqlite } else { Dialect::Postgres };
+        for text in TEXTS {
+            let needle = Needle::new(text).expect("two characters or more");
+            let asked = TextSearch { needle: needle.clone(), status: None, column: None, unit: None, since: None };
+            let mut times = Vec::new();
+            let mut ids = Vec::new();
+            for run in 0..=runs {
+                let start = Instant::now();
+                let page = search::page(store.as_ref(), &site, &asked, None, 50).await.expect("a search");
+                if run > 0 {
+                    // The first run warms the connection and its statement cache.
+                    times.push(start.elapsed().as_secs_f64() * 1000.0);
+                }
+                ids = page.iter().map(|i| i.id).collect();
+            }
+            let common::Stats { median, mean, max, .. } = common::stats(times);
+            println!("search {backend} {text} {} {median:.1} {mean:.1} {max:.1}", ids.len());
+            let many = dialect == Dialect::Sqlite && needle.chars() >= 3 && holding(&url, text).await > SEARCH_MANY;
+            let sql = search_first_page(dialect, site.id, &needle, many, &ids).join(" ");
+            println!("sql {backend} {text} {sql}");
+        }
+    }
+}
+
+/// SQLite: how many items hold `text`, counted up to one more than `SEARCH_MANY` (as the store
+/// counts them to choose how to read the page).
+async fn holding(url: &str, text: &str) -> i64 {
+    let (url, _) = common::site_of(url);
+    let mut conn = sqlx::SqliteConnection::connect(url).await.expect("the SQLite database");
+    sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT rowid FROM items_text WHERE items_text MATCH $1 LIMIT $2) m")
+        .bind(format!("\"{text}\""))
+        .bind(SEARCH_MANY + 1)
+        .fetch_one(&mut conn)
+        .await
+        .expect("the count")
+}

@@ -1,0 +1,78 @@
+//! The Find tab drawn: what `:find` looked for and the items found, newest first, or the item
+//! opened from them.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line as TextLine, Span};
+
+use super::FindView;
+use crate::domain::ItemStatus;
+use crate::domain::time::format_time;
+use crate::t;
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::layout::Areas;
+use crate::ui::text::{self, fit, pad};
+use crate::ui::widgets::Draw;
+
+/// An item's status, in words (as the item's page says it).
+fn status(s: ItemStatus) -> String {
+    match s {
+        ItemStatus::Pending => t!("item-page-status-pending"),
+        ItemStatus::Returned => t!("item-page-status-returned"),
+        ItemStatus::Online => t!("item-page-status-online"),
+        ItemStatus::Withdrawn => t!("item-page-status-withdrawn"),
+    }
+}
+
+pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
+    let ambiguous = d.ambiguous();
+    if let Some(item) = &view.item {
+        let body = Rect { y: areas.header.y, height: areas.rows.height + 1, ..areas.rows };
+        return d.item_page(areas.title, body, item);
+    }
+    let list = &view.list;
+    let Some(text) = &view.text else {
+        d.title(areas.title, vec![Span::raw(t!("find-title-none"))]);
+        let command = format!("{}find", d.key_for(Layer::Global, Action::Command));
+        d.put(areas.rows, TextLine::raw(d.text(&t!("find-how", command = command))));
+        return;
+    };
+    let more = if list.done { "" } else { "+" };
+    let shown = text::display(text, ambiguous);
+    let mut spans = vec![Span::raw(t!("find-title", text = shown, count = list.rows.len(), more = more))];
+    spans.extend(d.filter_note(&list.filter));
+    d.title(areas.title, spans);
+    let w = usize::from(areas.rows.width);
+    let wide = w >= 120;
+    let (when_w, id_w, status_w, unit_w, columns_w) = if wide { (17, 9, 9, 14, 40) } else { (11, 7, 7, 9, 0) };
+    let title_w = w.saturating_sub(when_w + id_w + status_w + unit_w + columns_w);
+    let header = format!(
+        "{}{}{}{}{}{}",
+        pad(&t!("find-head-at"), when_w),
+        pad(&t!("head-item"), id_w),
+        pad(&t!("find-head-status"), status_w),
+        pad(&t!("find-head-unit"), unit_w),
+        pad(&t!("head-title"), title_w),
+        pad(&if wide { t!("find-head-columns") } else { String::new() }, columns_w)
+    );
+    d.header(areas.header, &header);
+    let nothing = t!("find-nothing");
+    d.list(areas.rows, list, &nothing, |i| {
+        let when = format_time(i.at, false);
+        let when = when.get(..if wide { 16 } else { 10 }).unwrap_or(&when).replace('T', " ");
+        let cell = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1)), w);
+        let mut line = vec![
+            Span::raw(pad(&when, when_w)),
+            Span::raw(pad(&i.id.to_string(), id_w)),
+            Span::raw(cell(&status(i.status), status_w)),
+            Span::raw(cell(i.unit.as_deref().unwrap_or("-"), unit_w)),
+        ];
+        if wide {
+            line.push(Span::raw(cell(&i.title, title_w)));
+            let columns: Vec<&str> = i.columns.iter().map(|(_, path, _)| path.as_str()).collect();
+            line.push(Span::raw(fit(&text::display(&columns.join("; "), ambiguous), columns_w)));
+        } else {
+            line.push(Span::raw(fit(&text::display(&i.title, ambiguous), title_w)));
+        }
+        TextLine::from(line)
+    });
+}

@@ -1,0 +1,269 @@
+//! The Find tab (`:find TEXT`, issue 21): the site's items whose title or body holds a text, any
+//! status, newest first, with their columns, read a page at a time from the database (the same
+//! use case as `portal-admin search`); Enter opens one, from which `w` withdraws it.
+
+use super::{Ask, Cx, Event, View, step};
+use crate::domain::search::Needle;
+use crate::store::{ExportedItem, FoundItem, FoundKey, HistoryEntry, Site, Store, StoreError, TextSearch};
+use crate::ui::app::opened_item;
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::paged::{Cursor, PAGE, Paged, Row};
+use crate::ui::sanitise::{clean_item, clean_line, clean_option, clean_result, each};
+use crate::ui::text::SearchKey;
+use crate::ui::views::item::{ItemView, page_delta, scroll};
+use crate::usecase;
+
+mod draw;
+
+/// The text looked for, the items found so far, and an item opened from them.
+#[derive(Debug, Default)]
+pub struct FindView {
+    pub text: Option<String>,
+    pub list: Paged<FoundItem>,
+    pub item: Option<ItemView>,
+}
+
+/// The tab's queries.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    /// A page of the items holding the text, newest first, after a key.
+    Page { text: String, after: Option<FoundKey> },
+    /// The item opened from the list.
+    Item { id: i64 },
+}
+
+/// What they brought back.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Page(Result<Vec<FoundItem>, String>),
+    Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
+}
+
+impl Load {
+    pub fn is_write(&self) -> bool {
+        match self {
+            Load::Page { .. } | Load::Item { .. } => false,
+        }
+    }
+
+    pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
+        match self {
+            Load::Page { text, after } => Loaded::Page(match Needle::new(&text) {
+                Ok(needle) => {
+                    let search = TextSearch { needle, status: None, column: None, unit: None, since: None };
+                    usecase::search::page(store, site, &search, after, PAGE).await.map_err(line)
+                }
+                Err(said) => Err(said),
+            }),
+            Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
+        }
+    }
+}
+
+impl Loaded {
+    pub fn failed(&self) -> bool {
+        match self {
+            Loaded::Page(r) => r.is_err(),
+            Loaded::Item(r) => r.is_err(),
+        }
+    }
+
+    pub fn sanitised(mut self) -> Self {
+        match &mut self {
+            Loaded::Page(r) => each(r, |i| {
+                clean_line(&mut i.title);
+                clean_option(&mut i.reference);
+                clean_option(&mut i.unit);
+                for (_, path, _) in &mut i.columns {
+                    clean_line(path);
+                }
+            }),
+            Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
+        }
+        self
+    }
+
+    #[cfg(test)]
+    pub fn every_error() -> Vec<(&'static str, Loaded)> {
+        let e = "the database said no".to_string();
+        vec![("Page", Loaded::Page(Err(e.clone()))), ("Item", Loaded::Item(Err(e)))]
+    }
+}
+
+impl Row for FoundItem {
+    type Key = FoundKey;
+
+    fn key(&self) -> FoundKey {
+        FoundItem::key(self)
+    }
+
+    fn search(&self) -> SearchKey {
+        let columns: Vec<&str> = self.columns.iter().map(|(_, path, _)| path.as_str()).collect();
+        SearchKey::new(&[
+            &self.id.to_string(),
+            &self.title,
+            self.unit.as_deref().unwrap_or_default(),
+            self.status.as_str(),
+            &columns.join(" "),
+        ])
+    }
+}
+
+impl FindView {
+    /// `:find TEXT`: looks for it (two characters or more, else says why and keeps what was found).
+    pub fn find(&mut self, text: &str, cx: &Cx, ask: &mut Ask) {
+        if let Err(said) = Needle::new(text) {
+            ask.warn(said);
+            return;
+        }
+        self.text = Some(text.to_string());
+        self.item = None;
+        self.list = Paged::default();
+        self.load(None, ask);
+        self.list.cursor.show(0, cx.height);
+    }
+
+    fn load(&mut self, after: Option<FoundKey>, ask: &mut Ask) {
+        let Some(text) = self.text.clone() else { return };
+        let req = ask.request(Load::Page { text, after });
+        self.list.asked(req, after);
+    }
+
+    fn reload_item(&mut self, ask: &mut Ask) {
+        if let Some(item) = &mut self.item {
+            item.waiting = Some(ask.request(Load::Item { id: item.id }));
+        }
+    }
+
+    /// A result for this view.
+    pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
+        match loaded {
+            Loaded::Page(result) => {
+                let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
+                if self.list.accept(id, result, cx.height)
+                    && let Some(after) = self.list.wants_more(cx.height)
+                {
+                    self.load(after, ask);
+                }
+                if let Some(e) = failed {
+                    ask.warn(crate::t!("find-load-failed", error = e));
+                }
+            }
+            Loaded::Item(result) => {
+                let Some(item) = self.item.as_mut().filter(|i| i.waiting == Some(id)) else { return };
+                item.waiting = None;
+                match result {
+                    Ok(found) => item.item = Some(*found),
+                    Err(e) => {
+                        item.error = Some(e.clone());
+                        ask.warn(crate::t!("item-load-failed", id = item.id, error = e));
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl View for FindView {
+    fn layer(&self) -> Layer {
+        if self.item.is_some() { Layer::Item } else { Layer::Find }
+    }
+
+    fn busy(&self) -> bool {
+        self.list.waiting.is_some() || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
+    }
+
+    fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
+        if let Some(item) = &mut self.item {
+            if let Some(delta) = page_delta(action, cx.height) {
+                scroll(item, delta);
+                return true;
+            }
+            match action {
+                Action::Back if matches!(ask.overlay, crate::ui::app::Overlay::None) => self.item = None,
+                // `w`: withdraw the item after the usual confirmation.
+                Action::WithdrawItems => match opened_item(item) {
+                    Ok(items) => ask.post(Event::Withdraw(items)),
+                    Err(why) => ask.warn(why),
+                },
+                Action::Filter => {}
+                _ => return false,
+            }
+            return true;
+        }
+        match action {
+            Action::Open => {
+                let Some(id) = self.list.selected().map(|i| i.id) else { return false };
+                let req = ask.request(Load::Item { id });
+                self.item = Some(ItemView::loading(id, req));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
+        self.load(None, ask);
+        self.reload_item(ask);
+    }
+
+    /// A withdrawn item is still found, as withdrawn: the item opened, then the list.
+    fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
+        self.reload_item(ask);
+        if self.list.loaded() {
+            self.load(None, ask);
+        }
+    }
+
+    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list.loaded() {
+            self.load(None, ask);
+        }
+    }
+
+    fn motion(&mut self, action: Action, cx: &Cx, ask: &mut Ask) {
+        let len = self.list.shown.len();
+        self.list.cursor.step(step(action, len, cx.height), len, cx.height);
+        if let Some(after) = self.list.wants_more(cx.height) {
+            self.load(after, ask);
+        }
+    }
+
+    fn filter(&self) -> Option<&str> {
+        self.item.is_none().then_some(self.list.filter.as_str())
+    }
+
+    fn set_filter(&mut self, text: String, height: usize) {
+        if self.item.is_none() {
+            self.list.set_filter(text, height);
+        }
+    }
+
+    /// The text `y` copies: the item's id or title.
+    fn copy(&self, id: bool) -> Option<String> {
+        match &self.item {
+            Some(item) => item.copy(id),
+            None => self.list.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() }),
+        }
+    }
+
+    fn item(&self) -> Option<&ItemView> {
+        self.item.as_ref()
+    }
+
+    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
+        if self.item.is_some() {
+            return None;
+        }
+        let len = self.list.shown.len();
+        Some((&mut self.list.cursor, len))
+    }
+
+    fn fit(&mut self, height: usize) {
+        self.list.cursor.show(self.list.shown.len(), height);
+    }
+
+    fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
+        draw::draw(self, d, areas);
+    }
+}
