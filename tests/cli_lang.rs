@@ -60,6 +60,26 @@ fn help_is_english_by_default_and_with_lang_en() {
     }
 }
 
+/// clap's placeholders in the usage line (options, a command) are words of the language too.
+#[test]
+fn the_usage_lines_placeholders_speak_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let usage = |args: &[&str]| {
+        let out = program(dir.path()).args(args).output().unwrap();
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        let line = stdout.lines().find(|l| l.starts_with("用法：") || l.starts_with("Usage: "));
+        line.unwrap_or_else(|| panic!("{args:?}: no usage line in {stdout}")).to_string()
+    };
+    assert_eq!(usage(&["--lang", "zh-CN", "--help"]), "用法：portal-admin [选项] [命令]");
+    assert_eq!(usage(&["--lang", "zh-CN", "review", "--help"]), "用法：portal-admin review [选项] <命令>");
+    assert_eq!(usage(&["--lang", "zh-CN", "help", "scores"]), "用法：portal-admin scores [选项]");
+    assert_eq!(usage(&["--lang", "zh-CN", "help", "help"]), "用法：portal-admin help [命令]");
+    assert_eq!(usage(&["--help"]), "Usage: portal-admin [OPTIONS] [COMMAND]");
+    assert_eq!(usage(&["--lang", "en", "review", "--help"]), "Usage: portal-admin review [OPTIONS] <COMMAND>");
+    assert_eq!(usage(&["help", "help"]), "Usage: portal-admin help [COMMAND]");
+}
+
 #[test]
 fn the_locale_chooses_chinese_and_lang_en_overrides_it() {
     let dir = tempfile::tempdir().unwrap();

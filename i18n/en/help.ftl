@@ -5,6 +5,9 @@ help-usage = {"Usage: "}
 help-commands-heading = Commands:
 help-arguments-heading = Arguments:
 help-options-heading = Options:
+# In the usage line: what stands for the options, and for a command (clap adds <> or []).
+help-options-placeholder = [OPTIONS]
+help-command-placeholder = COMMAND
 help-flag = Print help
 help-version = Print version
 help-subcommand = Print this message or the help of the given subcommand(s)

@@ -145,3 +145,25 @@ store-backup-is-postgres = { $file } is a PostgreSQL backup: restore it into a p
 store-backup-start = cannot start the copy
 store-backup-step = the copy failed
 store-backup-finish = cannot finish the copy
+
+## What a withdrawal, a marking or a restoring did, on the console's status line (src/usecase/withdrawal.rs)
+
+said-items-one = item { $id }
+said-items-many = { $count } items
+said-withdrawn-none = nothing was withdrawn
+said-withdrawn-already-one = item { $id } was already withdrawn; nothing changed
+said-withdrawn-already-many = the { $count } items were already withdrawn; nothing changed
+said-withdrew = withdrew { $items } from every column
+said-withdrew-also-one = ; item { $id } was already withdrawn
+said-withdrew-also-many = ; { $count } were already withdrawn
+said-marked-none = nothing was marked
+said-marked-already-one = item { $id } was already marked { $label }; nothing changed
+said-marked-already-many = the { $count } items were already marked { $label }; nothing changed
+said-marked = marked { $items } { $label }, kept online
+said-marked-also = ; { $count } already were
+said-restored = restored item { $id }: back online in the columns it was in
+said-restored-not = item { $id } was not withdrawn; nothing changed
+said-requests-closed = { $count ->
+    [one] ; 1 request closed
+   *[other] ; { $count } requests closed
+}

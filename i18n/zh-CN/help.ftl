@@ -5,6 +5,9 @@ help-usage = 用法：
 help-commands-heading = 命令：
 help-arguments-heading = 参数：
 help-options-heading = 选项：
+# 用法行中代表选项和命令的占位词（clap 会加上 <> 或 []）。
+help-options-placeholder = [选项]
+help-command-placeholder = 命令
 help-flag = 显示帮助
 help-version = 显示版本
 help-subcommand = 显示本帮助，或所给子命令的帮助

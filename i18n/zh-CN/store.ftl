@@ -145,3 +145,22 @@ store-backup-is-postgres = { $file } 是 PostgreSQL 备份：请恢复到 postgr
 store-backup-start = 无法开始复制
 store-backup-step = 复制失败
 store-backup-finish = 无法完成复制
+
+## 撤回、标注、恢复的结果，显示在控制台的状态行（src/usecase/withdrawal.rs）
+
+said-items-one = 信息 { $id }{" "}
+said-items-many = {" "}{ $count } 条信息
+said-withdrawn-none = 没有撤回任何信息
+said-withdrawn-already-one = 信息 { $id } 已撤回；未作改动
+said-withdrawn-already-many = 这 { $count } 条信息均已撤回；未作改动
+said-withdrew = 已将{ $items }从所有栏目撤回
+said-withdrew-also-one = ；信息 { $id } 此前已撤回
+said-withdrew-also-many = ；另有 { $count } 条此前已撤回
+said-marked-none = 没有标注任何信息
+said-marked-already-one = 信息 { $id } 已标注为“{ $label }”；未作改动
+said-marked-already-many = 这 { $count } 条信息均已标注为“{ $label }”；未作改动
+said-marked = 已将{ $items }标注为“{ $label }”，仍在线
+said-marked-also = ；另有 { $count } 条此前已标注
+said-restored = 已恢复信息 { $id }：重新在原栏目上线
+said-restored-not = 信息 { $id } 未撤回；未作改动
+said-requests-closed = ；关闭撤回申请 { $count } 件

@@ -20,8 +20,27 @@ pub fn command(width: usize) -> Command {
     command.build();
     // clap adds a `help` subcommand while building: its description too.
     help_subcommands(&mut command);
+    usages(&mut command);
     command
 }
+
+/// Each command's usage line with clap's `[OPTIONS]` in the language (clap writes it in English
+/// whatever the settings): clap's own line, reworded and set as the command's usage.
+fn usages(command: &mut Command) {
+    let options = t!("help-options-placeholder");
+    let usage = command.render_usage().to_string();
+    // clap's title, and its indentation of a second line under it, make way for the catalog's.
+    let line = usage.split_once(':').map_or(usage.as_str(), |(_, line)| line.trim_start());
+    let indent = format!("\n{}", " ".repeat(crate::ui::text::width(&t!("help-usage"))));
+    let line = line.trim_end().replace("[OPTIONS]", &options).replace(USAGE_SEP, &indent);
+    *command = std::mem::take(command).override_usage(line);
+    for sub in command.get_subcommands_mut() {
+        usages(sub);
+    }
+}
+
+/// How clap starts a command's second usage line (under its `Usage: ` title).
+const USAGE_SEP: &str = "\n       ";
 
 /// The command line's definition with its texts in the language in effect, not yet built (clap
 /// adds its `help` subcommand when building).
@@ -50,6 +69,9 @@ fn localize(command: Command, path: &[&str]) -> Command {
     let mut command = command.about(about).long_about(None).help_template(template).disable_help_flag(true).arg(
         Arg::new("help").short('h').long("help").action(ArgAction::Help).help(t!("help-flag")).display_order(LAST),
     );
+    if command.has_subcommands() {
+        command = command.subcommand_value_name(t!("help-command-placeholder"));
+    }
     if path.is_empty() {
         command = command.disable_version_flag(true).arg(
             Arg::new("version")
@@ -129,7 +151,15 @@ fn help_subcommands(command: &mut Command) {
                 t!("help-usage"),
                 t!("help-commands-heading")
             );
-            *sub = std::mem::take(sub).about(t!("help-subcommand")).help_template(template);
+            let placeholder = t!("help-command-placeholder");
+            *sub = std::mem::take(sub)
+                .about(t!("help-subcommand"))
+                .help_template(template)
+                .subcommand_value_name(placeholder.clone());
+            // `help` takes the commands' names as subcommands (above) or, under a command, as values.
+            if sub.get_arguments().any(|a| a.get_id() == "subcommand") {
+                *sub = std::mem::take(sub).mut_arg("subcommand", |a| a.value_name(placeholder));
+            }
             names_under_help(sub);
         } else {
             help_subcommands(sub);

@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::enums::{Channel, Form, IncidentKind, ItemPath, ItemStatus, RetractionReason, Stage};
+use crate::t;
 
 /// The seven checks of Art. 9 as a bit set: check N is bit N-1.
 pub const ALL_CHECKS: i64 = 0b111_1111;
@@ -62,12 +63,12 @@ impl AttachmentKind {
     pub const ALL: [AttachmentKind; 3] =
         [AttachmentKind::SignedScan, AttachmentKind::ElectronicText, AttachmentKind::TargetColumns];
 
-    /// In words, for messages.
-    pub fn describe(self) -> &'static str {
+    /// In words, for messages, in the language in effect (Art. 10's names).
+    pub fn describe(self) -> String {
         match self {
-            AttachmentKind::SignedScan => "the head's signed and stamped scan (签字盖章扫描件)",
-            AttachmentKind::ElectronicText => "the electronic text (电子版)",
-            AttachmentKind::TargetColumns => "the target columns (发布栏目)",
+            AttachmentKind::SignedScan => t!("lacks-signed-scan-long"),
+            AttachmentKind::ElectronicText => t!("lacks-electronic-text-long"),
+            AttachmentKind::TargetColumns => t!("lacks-target-columns-long"),
         }
     }
 

@@ -134,12 +134,3 @@ pub fn lacks_short(k: AttachmentKind) -> String {
         AttachmentKind::TargetColumns => t!("lacks-target-columns"),
     }
 }
-
-/// What a unit's item lacks, in words.
-pub fn lacks(k: AttachmentKind) -> String {
-    match k {
-        AttachmentKind::SignedScan => t!("lacks-signed-scan-long"),
-        AttachmentKind::ElectronicText => t!("lacks-electronic-text-long"),
-        AttachmentKind::TargetColumns => t!("lacks-target-columns-long"),
-    }
-}

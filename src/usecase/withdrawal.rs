@@ -13,6 +13,7 @@ use crate::reports;
 use crate::store::{
     ItemSummary, Marking, NewMark, Result, RetractionRequest, Site, Store, Transition, Withdrawal, WithdrawalRow,
 };
+use crate::t;
 
 /// Every item online in a column that went online there before `day` (Beijing time), newest
 /// first: "everything older than …".
@@ -74,25 +75,12 @@ impl Proposal {
         let reason = next(RetractionReason::ALL, self.reason);
         propose(self.items, reason)
     }
-
-    /// "item 12" or "3 items".
-    pub fn items_word(&self) -> String {
-        items_word(&self.items.iter().map(|(id, _)| *id).collect::<Vec<_>>())
-    }
 }
 
 /// The next of a cycle of values (reasons, marks).
 pub fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
     let i = all.iter().position(|v| *v == now).unwrap_or(0);
     all[(i + 1) % all.len()]
-}
-
-/// "item 12" or "3 items".
-fn items_word(ids: &[i64]) -> String {
-    match ids {
-        [one] => format!("item {one}"),
-        many => format!("{} items", many.len()),
-    }
 }
 
 /// Withdraws online items, each off every column at once, in one transaction.
@@ -146,57 +134,61 @@ pub async fn decline(store: &dyn Store, site: &Site, request: i64, reason: &str)
     store.decline_request(site, request, reason).await
 }
 
-/// What a withdrawal did, in one line.
+/// What a withdrawal did, in one line, in the language in effect.
 pub fn summary(w: &Withdrawal) -> String {
     if w.withdrawn.is_empty() {
         return match &w.already[..] {
-            [] => "nothing was withdrawn".to_string(),
-            [one] => format!("item {one} was already withdrawn; nothing changed"),
-            many => format!("the {} items were already withdrawn; nothing changed", many.len()),
+            [] => t!("said-withdrawn-none"),
+            [one] => t!("said-withdrawn-already-one", id = one.to_string()),
+            many => t!("said-withdrawn-already-many", count = many.len()),
         };
     }
-    let mut said = format!("withdrew {} from every column", items_word(&w.withdrawn));
+    let mut said = t!("said-withdrew", items = items_word(&w.withdrawn));
     said.push_str(&requests_closed(w.requests_closed));
     match &w.already[..] {
         [] => {}
-        [one] => said.push_str(&format!("; item {one} was already withdrawn")),
-        many => said.push_str(&format!("; {} were already withdrawn", many.len())),
+        [one] => said.push_str(&t!("said-withdrew-also-one", id = one.to_string())),
+        many => said.push_str(&t!("said-withdrew-also-many", count = many.len())),
     }
     said
 }
 
-/// What marking did, in one line.
+/// What marking did, in one line, in the language in effect (the mark in the public page's words).
 pub fn marking_summary(kind: MarkKind, m: &Marking) -> String {
     let label = kind.label();
     if m.marked.is_empty() {
         return match &m.already[..] {
-            [] => "nothing was marked".to_string(),
-            [one] => format!("item {one} was already marked {label}; nothing changed"),
-            many => format!("the {} items were already marked {label}; nothing changed", many.len()),
+            [] => t!("said-marked-none"),
+            [one] => t!("said-marked-already-one", id = one.to_string(), label = label),
+            many => t!("said-marked-already-many", count = many.len(), label = label),
         };
     }
-    let mut said = format!("marked {} {label}, kept online", items_word(&m.marked));
+    let mut said = t!("said-marked", items = items_word(&m.marked), label = label);
     said.push_str(&requests_closed(m.requests_closed));
     if !m.already.is_empty() {
-        said.push_str(&format!("; {} already were", m.already.len()));
+        said.push_str(&t!("said-marked-also", count = m.already.len()));
     }
     said
 }
 
-/// What restoring did, in one line.
+/// What restoring did, in one line, in the language in effect.
 pub fn restore_summary(item: i64, t: Option<Transition>) -> String {
     match t {
-        Some(_) => format!("restored item {item}: back online in the columns it was in"),
-        None => format!("item {item} was not withdrawn; nothing changed"),
+        Some(_) => t!("said-restored", id = item.to_string()),
+        None => t!("said-restored-not", id = item.to_string()),
+    }
+}
+
+/// "item 12" or "3 items".
+fn items_word(ids: &[i64]) -> String {
+    match ids {
+        [one] => t!("said-items-one", id = one.to_string()),
+        many => t!("said-items-many", count = many.len()),
     }
 }
 
 fn requests_closed(n: u64) -> String {
-    match n {
-        0 => String::new(),
-        1 => "; 1 request closed".to_string(),
-        n => format!("; {n} requests closed"),
-    }
+    if n == 0 { String::new() } else { t!("said-requests-closed", count = n) }
 }
 
 #[cfg(test)]
@@ -223,6 +215,10 @@ mod tests {
         let m = Marking { marked: vec![], already: vec![4], requests_closed: 0 };
         assert_eq!(marking_summary(MarkKind::Expired, &m), "item 4 was already marked 已失效; nothing changed");
         assert_eq!(restore_summary(9, None), "item 9 was not withdrawn; nothing changed");
+        let said = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || summary(&w(&[1, 2], &[5], 2)));
+        assert_eq!(said, "已将 2 条信息从所有栏目撤回；关闭撤回申请 2 件；信息 5 此前已撤回");
+        let said = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || restore_summary(9, None));
+        assert_eq!(said, "信息 9 未撤回；未作改动");
     }
 
     #[test]
@@ -231,7 +227,6 @@ mod tests {
         let p = propose(vec![(3, "t".into())], Outdated);
         assert_eq!(p.others, [Improper, Classified, Error]);
         assert!(p.keeps_points());
-        assert_eq!(p.items_word(), "item 3");
         let p = p.next_reason();
         assert_eq!((p.reason, p.others.clone()), (Improper, vec![Classified, Error, Outdated]));
         assert!(!p.keeps_points());

@@ -171,7 +171,7 @@ sql_impl! { ReviewStore;
                     .bind(item)
                     .fetch_all(&mut *tx)
                     .await?;
-            let missing: Vec<&str> =
+            let missing: Vec<String> =
                 lacking(current.path, have.iter().map(String::as_str)).into_iter().map(|k| k.describe()).collect();
             if !missing.is_empty() {
                 return Err(StoreError::Refused(t!(

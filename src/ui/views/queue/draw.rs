@@ -142,7 +142,7 @@ fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
         let room = w.saturating_sub(text::width(&label));
         lines.push(TextLine::from(vec![Span::styled(label, style), Span::raw(fit(&d.text(&check), room))]));
     }
-    let lacks: Vec<String> = r.entry.missing.iter().map(|k| words::lacks(*k)).collect();
+    let lacks: Vec<String> = r.entry.missing.iter().map(|k| k.describe()).collect();
     if !lacks.is_empty() {
         let said = d.text(&t!("review-lacks", lacks = lacks.join(&t!("list-separator"))));
         lines.push(TextLine::styled(fit(&said, w), d.theme.status(Status::Overdue)));
