@@ -7,16 +7,9 @@ use std::fmt;
 use super::enums::{ItemPath, RetractionReason, Role, Stage};
 use super::item::ALL_CHECKS;
 
-/// The seven checks of Art. 9, in order (check N is bit N-1).
-pub const CHECKS: [&str; 7] = [
-    "no state secret (不涉密)",
-    "consistent with national policy and law (符合方针政策和法律法规)",
-    "respects intellectual property (不侵犯知识产权)",
-    "harms no unit or person (不损害单位和个人权益)",
-    "good for the district's publicity and development (有利于宣传和发展)",
-    "appropriate to publish now (适宜当前发布)",
-    "statistics accurate (统计数据准确)",
-];
+/// How many checks Art. 9 asks of a review (check N is bit N-1); their words are the catalogs'
+/// (`ui::words::check`).
+pub const CHECK_COUNT: usize = 7;
 
 /// A set of the seven checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -133,7 +133,7 @@ fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
     // Beside the findings on 80 columns: the item and its step, never a cut word.
     let heading = if text::width(&full) <= w { full } else { item };
     let mut lines = vec![TextLine::styled(fit(&heading, w), d.theme.heading())];
-    for n in 0..crate::domain::review::CHECKS.len() {
+    for n in 0..crate::domain::review::CHECK_COUNT {
         let check = words::check(n + 1);
         let on = r.checks.contains(n as u32 + 1);
         let mark = if on { "[x]" } else { "[ ]" };
