@@ -210,6 +210,12 @@ sql_impl! { Store;
             let detail = json!({"from": found, "to": SCHEMA_VERSION});
             Self::audit(&mut tx, None, &self.operator, "schema.upgrade", "schema", &detail.to_string()).await?;
             self.finish(tx).await?;
+            // An upgrade adds indexes (and rewrites tables): the planner's statistics of the whole
+            // database, now. Left to SQLite's `PRAGMA optimize` at close (analysis_limit 1000), a new
+            // index on 1,000,000 items got approximate figures that made the retractions list scan
+            // every item (180–220 ms instead of 2 ms: docs/performance.md); PostgreSQL chained its
+            // audit trail at version 11 and reads it by statistics too.
+            sqlx::query("ANALYZE").execute(&self.pool).await?;
             report.upgraded_from = Some(found);
             tx = self.begin_init("init").await?;
         }
