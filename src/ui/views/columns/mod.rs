@@ -360,17 +360,7 @@ impl ColumnsView {
                     Err(e) => ask.warn(t!("column-documents-load-failed", error = e)),
                 }
             }
-            Loaded::Item(result) => {
-                let Some(item) = self.item.as_mut().filter(|i| i.waiting == Some(id)) else { return };
-                item.waiting = None;
-                match result {
-                    Ok(found) => item.item = Some(*found),
-                    Err(e) => {
-                        item.error = Some(e.clone());
-                        ask.warn(t!("item-load-failed", id = item.id, error = e));
-                    }
-                }
-            }
+            Loaded::Item(result) => ItemView::arrived(self.item.as_mut(), id, result, ask),
             Loaded::Before(result) => self.older_arrived(id, result, ask),
         }
     }

@@ -149,17 +149,7 @@ impl FindView {
                     ask.warn(crate::t!("find-load-failed", error = e));
                 }
             }
-            Loaded::Item(result) => {
-                let Some(item) = self.item.as_mut().filter(|i| i.waiting == Some(id)) else { return };
-                item.waiting = None;
-                match result {
-                    Ok(found) => item.item = Some(*found),
-                    Err(e) => {
-                        item.error = Some(e.clone());
-                        ask.warn(crate::t!("item-load-failed", id = item.id, error = e));
-                    }
-                }
-            }
+            Loaded::Item(result) => ItemView::arrived(self.item.as_mut(), id, result, ask),
         }
     }
 }

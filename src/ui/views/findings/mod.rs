@@ -178,17 +178,7 @@ impl FindingsView {
                     ask.warn(crate::t!("findings-check-failed", error = e));
                 }
             }
-            Loaded::Item(result) => {
-                let Some(item) = self.item.as_mut().filter(|i| i.waiting == Some(id)) else { return };
-                item.waiting = None;
-                match result {
-                    Ok(found) => item.item = Some(*found),
-                    Err(e) => {
-                        item.error = Some(e.clone());
-                        ask.warn(crate::t!("item-load-failed", id = item.id, error = e));
-                    }
-                }
-            }
+            Loaded::Item(result) => ItemView::arrived(self.item.as_mut(), id, result, ask),
         }
     }
 }
@@ -232,7 +222,7 @@ impl View for FindingsView {
             Action::Open => {
                 let id = row.item;
                 let req = ask.request(Load::Item { id });
-                self.item = Some(ItemView { id, item: None, scroll: 0, waiting: Some(req), error: None });
+                self.item = Some(ItemView::loading(id, req));
             }
             Action::WaiveFinding => ask.post(Event::Waive { item: row.item, finding: row.finding, waived: row.waived }),
             Action::RecordIncident => {

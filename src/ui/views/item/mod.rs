@@ -3,7 +3,9 @@
 //! loads it with a query of its own and keeps an `ItemView` while it is open.
 
 use crate::store::{ExportedItem, HistoryEntry};
+use crate::t;
 use crate::ui::keymap::Action;
+use crate::ui::views::Ask;
 
 mod draw;
 
@@ -21,6 +23,25 @@ impl ItemView {
     /// Item `id`, loading (the query numbered `waiting`).
     pub fn loading(id: i64, waiting: u64) -> ItemView {
         ItemView { id, item: None, scroll: 0, waiting: Some(waiting), error: None }
+    }
+
+    /// Query `id`'s result for the item `opened`, if it is the one the item waits for: the item, or
+    /// its error kept and said on the status line.
+    pub fn arrived(
+        opened: Option<&mut ItemView>,
+        id: u64,
+        result: Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>,
+        ask: &mut Ask,
+    ) {
+        let Some(item) = opened.filter(|i| i.waiting == Some(id)) else { return };
+        item.waiting = None;
+        match result {
+            Ok(found) => item.item = Some(*found),
+            Err(e) => {
+                ask.warn(t!("item-load-failed", id = item.id, error = e.clone()));
+                item.error = Some(e);
+            }
+        }
     }
 
     /// The text the copy keys copy: its id, or its title once loaded.

@@ -290,18 +290,7 @@ impl QueueView {
                     ask.warn(t!("queue-load-failed", error = e));
                 }
             }
-            Loaded::Item(result) => {
-                let Some(r) = self.reviewing.as_mut().filter(|r| r.view.waiting == Some(id)) else { return };
-                let item = &mut r.view;
-                item.waiting = None;
-                match result {
-                    Ok(found) => item.item = Some(*found),
-                    Err(e) => {
-                        item.error = Some(e.clone());
-                        ask.warn(t!("item-load-failed", id = item.id, error = e));
-                    }
-                }
-            }
+            Loaded::Item(result) => ItemView::arrived(self.reviewing.as_mut().map(|r| &mut r.view), id, result, ask),
             Loaded::ItemFindings(_, result) => {
                 if let Some(r) = &mut self.reviewing {
                     r.findings_arrived(id, result, ask);

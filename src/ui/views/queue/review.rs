@@ -57,7 +57,7 @@ impl Reviewing {
     pub(super) fn open(entry: QueueItem, ask: &mut Ask) -> Reviewing {
         let id = entry.id;
         let request = ask.request(Load::Item { id });
-        let view = ItemView { id, item: None, scroll: 0, waiting: Some(request), error: None };
+        let view = ItemView::loading(id, request);
         let mut r =
             Reviewing { entry, view, checks: Checks::default(), deciding: None, findings: ItemFindings::default() };
         r.load_findings(ask);

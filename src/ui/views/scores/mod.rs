@@ -245,18 +245,7 @@ impl ScoresView {
                 }
             }
             Loaded::Item(result) => {
-                let Some(item) = self.unit.as_mut().and_then(|u| u.item.as_mut()).filter(|i| i.waiting == Some(id))
-                else {
-                    return;
-                };
-                item.waiting = None;
-                match result {
-                    Ok(found) => item.item = Some(*found),
-                    Err(e) => {
-                        item.error = Some(e.clone());
-                        ask.warn(t!("item-load-failed", id = item.id, error = e));
-                    }
-                }
+                ItemView::arrived(self.unit.as_mut().and_then(|u| u.item.as_mut()), id, result, ask)
             }
         }
     }
@@ -284,7 +273,7 @@ impl ScoresView {
             _ => return,
         };
         let req = ask.request(Load::Item { id });
-        u.item = Some(ItemView { id, item: None, scroll: 0, waiting: Some(req), error: None });
+        u.item = Some(ItemView::loading(id, req));
     }
 
     /// `i`: the form for an incident against the selected (or explained) unit, about the item
