@@ -46,7 +46,8 @@ async fn sites_are_added_and_summarised(db: TestDb) {
     std::fs::write(&table, COLUMNS).unwrap();
     std::fs::write(&units, UNITS).unwrap();
     let (table, units) = (table.to_str().unwrap(), units.to_str().unwrap());
-    let said = db.ok(&["sites", "add", "lingchuan", "--name", "灵川县人民政府门户网站", "--columns", table, "--units", units]);
+    let said =
+        db.ok(&["sites", "add", "lingchuan", "--name", "灵川县人民政府门户网站", "--columns", table, "--units", units]);
     assert!(said.contains("added site lingchuan with 2 units and 4 columns"), "{said}");
     assert!(said.contains("first administrator"), "{said}");
     fails(&db, &["sites", "add", "lingchuan", "--name", "again"], 1, "there is a site lingchuan already");

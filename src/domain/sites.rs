@@ -135,21 +135,10 @@ fn badness(f: &Figures, sort: Sort) -> (i64, i64) {
 /// Orders two sites' figures worst first by `sort`; ties go by the overall order, then by code.
 pub fn compare(a: (&str, &Figures), b: (&str, &Figures), sort: Sort) -> std::cmp::Ordering {
     let worst = |f: &Figures| {
-        [
-            Sort::Check,
-            Sort::Alarms,
-            Sort::Overdue,
-            Sort::Blank,
-            Sort::Waiting,
-            Sort::Incidents,
-            Sort::Points,
-        ]
-        .map(|s| badness(f, s))
+        [Sort::Check, Sort::Alarms, Sort::Overdue, Sort::Blank, Sort::Waiting, Sort::Incidents, Sort::Points]
+            .map(|s| badness(f, s))
     };
-    badness(b.1, sort)
-        .cmp(&badness(a.1, sort))
-        .then_with(|| worst(b.1).cmp(&worst(a.1)))
-        .then_with(|| a.0.cmp(b.0))
+    badness(b.1, sort).cmp(&badness(a.1, sort)).then_with(|| worst(b.1).cmp(&worst(a.1))).then_with(|| a.0.cmp(b.0))
 }
 
 #[cfg(test)]
@@ -187,7 +176,8 @@ mod tests {
         let alarmed = Figures { alarms: 2, overdue: 9, ..figures() };
         let old = Figures { oldest_waiting: Some(DateTime::from_timestamp(1_000, 0).unwrap()), ..figures() };
         let new = Figures { oldest_waiting: Some(DateTime::from_timestamp(2_000, 0).unwrap()), ..figures() };
-        let mut sites = vec![("good", &good), ("new", &new), ("alarmed", &alarmed), ("old", &old), ("failing", &failing)];
+        let mut sites =
+            vec![("good", &good), ("new", &new), ("alarmed", &alarmed), ("old", &old), ("failing", &failing)];
         sites.sort_by(|a, b| compare(*a, *b, Sort::Worst));
         let codes: Vec<&str> = sites.iter().map(|s| s.0).collect();
         assert_eq!(codes, ["failing", "alarmed", "old", "new", "good"]);

@@ -332,12 +332,11 @@ sql_impl! { Store;
         if taken.is_some() {
             return Err(StoreError::Refused(t!("sites-taken", code = setup.code.as_str())));
         }
-        let administers: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM operators WHERE name = $1 AND role = 'admin' AND active",
-        )
-        .bind(self.operator.as_str())
-        .fetch_one(&mut *tx)
-        .await?;
+        let administers: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE name = $1 AND role = 'admin' AND active")
+                .bind(self.operator.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
         if administers == 0 {
             return Err(StoreError::Refused(t!("sites-add-not-admin", operator = self.operator.as_str())));
         }
@@ -349,8 +348,15 @@ sql_impl! { Store;
             "columns": report.columns,
             "first_admin": report.first_admin,
         });
-        Self::audit(&mut tx, Some(site_id), &self.operator, "site.add", &format!("site:{}", setup.code), &detail.to_string())
-            .await?;
+        Self::audit(
+            &mut tx,
+            Some(site_id),
+            &self.operator,
+            "site.add",
+            &format!("site:{}", setup.code),
+            &detail.to_string(),
+        )
+        .await?;
         self.finish(tx).await?;
         Ok(report)
     }
