@@ -176,8 +176,7 @@ mod tests {
         let alarmed = Figures { alarms: 2, overdue: 9, ..figures() };
         let old = Figures { oldest_waiting: Some(DateTime::from_timestamp(1_000, 0).unwrap()), ..figures() };
         let new = Figures { oldest_waiting: Some(DateTime::from_timestamp(2_000, 0).unwrap()), ..figures() };
-        let mut sites =
-            vec![("good", &good), ("new", &new), ("alarmed", &alarmed), ("old", &old), ("failing", &failing)];
+        let mut sites = [("good", &good), ("new", &new), ("alarmed", &alarmed), ("old", &old), ("failing", &failing)];
         sites.sort_by(|a, b| compare(*a, *b, Sort::Worst));
         let codes: Vec<&str> = sites.iter().map(|s| s.0).collect();
         assert_eq!(codes, ["failing", "alarmed", "old", "new", "good"]);
