@@ -70,6 +70,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("store.ftl", include_str!("../../i18n/en/store.ftl")),
             ("views.ftl", include_str!("../../i18n/en/views.ftl")),
             ("words.ftl", include_str!("../../i18n/en/words.ftl")),
+            ("writes.ftl", include_str!("../../i18n/en/writes.ftl")),
         ],
     ),
     (
@@ -90,6 +91,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("store.ftl", include_str!("../../i18n/zh-CN/store.ftl")),
             ("views.ftl", include_str!("../../i18n/zh-CN/views.ftl")),
             ("words.ftl", include_str!("../../i18n/zh-CN/words.ftl")),
+            ("writes.ftl", include_str!("../../i18n/zh-CN/writes.ftl")),
         ],
     ),
 ];
