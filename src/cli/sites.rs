@@ -7,6 +7,7 @@ use chrono::Utc;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::outcome::Outcome;
 use super::output::{Format, Listing};
 use super::{Cli, Failure, open_store, target};
 use crate::domain::sites::Sort;
@@ -54,14 +55,22 @@ pub async fn run(cli: &Cli, command: Option<&SitesCommand>, args: &SitesArgs) ->
         let table = super::init::column_table(columns.as_deref(), units.as_deref())?;
         let setup = SiteSetup { code: code.clone(), name: name.clone(), table };
         let report = sites::add(store.as_ref(), &setup).await?;
-        super::output::say(&t!(
+        let said = t!(
             "sites-added",
             code = code.as_str(),
             units = report.units,
             columns = report.columns,
             admin = store.operator()
-        ));
-        return Ok(());
+        );
+        return Outcome::new("site.add", false)
+            .changed(true)
+            .field("code", code.as_str())
+            .field("name", name.as_str())
+            .field("units", report.units)
+            .field("columns", report.columns)
+            .field("first_admin", report.first_admin)
+            .said(said)
+            .print(cli.format);
     }
     let now = Utc::now();
     let mut listing = Listing::new(&[
