@@ -61,6 +61,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("deadline.ftl", include_str!("../../i18n/en/deadline.ftl")),
             ("console.ftl", include_str!("../../i18n/en/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/en/fields.ftl")),
+            ("friction.ftl", include_str!("../../i18n/en/friction.ftl")),
             ("help.ftl", include_str!("../../i18n/en/help.ftl")),
             ("keys.ftl", include_str!("../../i18n/en/keys.ftl")),
             ("manual.ftl", include_str!("../../i18n/en/manual.ftl")),
@@ -72,6 +73,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("toml.ftl", include_str!("../../i18n/en/toml.ftl")),
             ("views.ftl", include_str!("../../i18n/en/views.ftl")),
             ("words.ftl", include_str!("../../i18n/en/words.ftl")),
+            ("writes.ftl", include_str!("../../i18n/en/writes.ftl")),
         ],
     ),
     (
@@ -83,6 +85,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("deadline.ftl", include_str!("../../i18n/zh-CN/deadline.ftl")),
             ("console.ftl", include_str!("../../i18n/zh-CN/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/zh-CN/fields.ftl")),
+            ("friction.ftl", include_str!("../../i18n/zh-CN/friction.ftl")),
             ("help.ftl", include_str!("../../i18n/zh-CN/help.ftl")),
             ("keys.ftl", include_str!("../../i18n/zh-CN/keys.ftl")),
             ("manual.ftl", include_str!("../../i18n/zh-CN/manual.ftl")),
@@ -94,6 +97,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("toml.ftl", include_str!("../../i18n/zh-CN/toml.ftl")),
             ("views.ftl", include_str!("../../i18n/zh-CN/views.ftl")),
             ("words.ftl", include_str!("../../i18n/zh-CN/words.ftl")),
+            ("writes.ftl", include_str!("../../i18n/zh-CN/writes.ftl")),
         ],
     ),
 ];
