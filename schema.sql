@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '12');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '13');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -765,3 +765,165 @@ INSERT INTO items_text (items_text) VALUES ('rebuild');
 -- search's pages.
 CREATE INDEX items_newest ON items (site_id, (COALESCE(published_at, submitted_at)), id);
 -- @end section search
+
+-- @section sites
+-- A provincial platform's many county portals (issue 25; schema version 13). Roles are per site: an
+-- operator acts on a site by their role there, whatever they are on another (an administrator of
+-- one county is at most a reader of another); a supervisor (督查) reads every site and changes
+-- nothing. The login of a supervisor holds only the readers' group role.
+CREATE TABLE supervisors (
+    name       TEXT PRIMARY KEY CHECK (name <> ''),
+    active     BOOLEAN NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+-- @postgres
+CREATE TRIGGER supervisors_audited AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON supervisors
+    FOR EACH STATEMENT EXECUTE FUNCTION portal_note_change();
+
+-- The session's login's role on a site as the operators table has it (a superuser: admin).
+CREATE FUNCTION portal_operator_role(site BIGINT) RETURNS TEXT LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN COALESCE((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user), false) THEN 'admin'
+                ELSE (SELECT o.role FROM operators o WHERE o.site_id = site AND o.name = CAST(session_user AS TEXT) AND o.active) END
+$$;
+
+-- The session's login's role on a site: its operator's role there, or admin of a site this very
+-- transaction added (its row's xmin: a site's row another transaction wrote is never this one's,
+-- and updating another's row is refused below before it could count).
+CREATE FUNCTION portal_site_role(site BIGINT) RETURNS TEXT LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM sites s WHERE s.id = site AND s.xmin = CAST(pg_catalog.pg_current_xact_id() AS xid))
+                THEN 'admin' ELSE portal_operator_role(site) END
+$$;
+
+-- Every write to a site's rows needs a role on that site: a reviewer's for what a reviewer writes
+-- (a review, an audit record, a retraction request, a waiver, an item's office review, which
+-- items_role_checked narrows), an administrator's for the rest. Checked once per statement over
+-- the sites of the rows it wrote (transition tables). An operator's own row is judged by the role
+-- they had before the statement: nobody makes themselves an operator of a site they are not
+-- an administrator of.
+CREATE FUNCTION portal_check_sites() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    site BIGINT;
+    touched BIGINT[];
+    role TEXT;
+    me TEXT := CAST(session_user AS TEXT);
+    need TEXT := CASE WHEN (TG_OP = 'INSERT' AND TG_TABLE_NAME IN ('reviews', 'audit_log', 'retraction_requests', 'finding_waivers'))
+                        OR (TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'items') THEN 'reviewer' ELSE 'admin' END;
+BEGIN
+    IF COALESCE((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user), false) THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        touched := ARRAY(SELECT DISTINCT n.site_id FROM new_rows n WHERE n.site_id IS NOT NULL);
+    ELSIF TG_OP = 'UPDATE' THEN
+        touched := ARRAY(SELECT n.site_id FROM new_rows n WHERE n.site_id IS NOT NULL
+                         UNION SELECT o.site_id FROM old_rows o WHERE o.site_id IS NOT NULL);
+    ELSE
+        touched := ARRAY(SELECT DISTINCT o.site_id FROM old_rows o WHERE o.site_id IS NOT NULL);
+    END IF;
+    FOREACH site IN ARRAY touched LOOP
+        role := portal_site_role(site);
+        -- Their own row: by the role it held before this statement (none for a row it adds), unless
+        -- the site is one this transaction added.
+        IF TG_TABLE_NAME = 'operators' AND TG_OP <> 'DELETE'
+           AND NOT EXISTS (SELECT 1 FROM sites s WHERE s.id = site AND s.xmin = CAST(pg_catalog.pg_current_xact_id() AS xid)) THEN
+            IF TG_OP = 'INSERT' THEN
+                IF EXISTS (SELECT 1 FROM new_rows n WHERE n.site_id = site AND n.name = me) THEN
+                    role := NULL;
+                END IF;
+            ELSIF EXISTS (SELECT 1 FROM new_rows n WHERE n.site_id = site AND n.name = me) THEN
+                role := (SELECT o.role FROM old_rows o WHERE o.site_id = site AND o.name = me AND o.active);
+            END IF;
+        END IF;
+        IF role IS NULL OR NOT (role = 'admin' OR (need = 'reviewer' AND role = 'reviewer')) THEN
+            RAISE EXCEPTION '% may not change % of site % (their role there: %)', me, TG_TABLE_NAME,
+                COALESCE((SELECT s.code FROM sites s WHERE s.id = site), CAST(site AS TEXT)), COALESCE(role, 'none')
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END LOOP;
+    RETURN NULL;
+END
+$$;
+
+-- A site is added by an administrator of a site already there (or into an empty database), and
+-- changed by its own administrators.
+CREATE FUNCTION portal_check_site_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    site BIGINT;
+BEGIN
+    IF COALESCE((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user), false) THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF EXISTS (SELECT 1 FROM sites s WHERE s.id NOT IN (SELECT n.id FROM new_rows n))
+           AND NOT EXISTS (SELECT 1 FROM operators o WHERE o.name = CAST(session_user AS TEXT) AND o.role = 'admin' AND o.active) THEN
+            RAISE EXCEPTION '% may not add a site: only an administrator of a site already there may', session_user
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NULL;
+    END IF;
+    FOR site IN SELECT o.id FROM old_rows o LOOP
+        IF portal_operator_role(site) IS DISTINCT FROM 'admin' THEN
+            RAISE EXCEPTION '% may not change site %: not its administrator', session_user, site
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END LOOP;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER sites_added_checked AFTER INSERT ON sites REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION portal_check_site_rows();
+CREATE TRIGGER sites_changed_checked AFTER UPDATE ON sites REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION portal_check_site_rows();
+DO $$
+DECLARE
+    t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['units', 'operators', 'columns', 'column_units', 'items', 'unit_day_points', 'placements', 'reviews',
+                             'attachments', 'withdrawals', 'item_marks', 'retraction_requests', 'incidents', 'documents', 'inquiries',
+                             'finding_waivers', 'audit_log', 'link_checks'] LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION portal_check_sites()', t || '_site_insert', t);
+        EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION portal_check_sites()', t || '_site_update', t);
+        EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION portal_check_sites()', t || '_site_delete', t);
+    END LOOP;
+END
+$$;
+
+-- An item's change is judged by the role on its own site (this replaces the version of the guards
+-- section, which judged by the group role a login holds in the database).
+CREATE OR REPLACE FUNCTION portal_check_item_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF portal_site_role(OLD.site_id) = 'admin' THEN
+        RETURN NEW;
+    END IF;
+    IF portal_site_role(OLD.site_id) = 'reviewer' AND OLD.stage = 'office_review' AND OLD.status = 'pending'
+       AND (NEW.stage, NEW.status) IN (('publish', 'pending'), ('returned', 'returned'))
+       AND NEW.version = OLD.version + 1
+       AND (NEW.id, NEW.site_id, NEW.ref, NEW.url, NEW.wechat_at, NEW.mark, NEW.title, NEW.body, NEW.form, NEW.path, NEW.unit_id,
+            NEW.channel, NEW.points, NEW.submitted_at, NEW.published_at, NEW.created_at)
+           IS NOT DISTINCT FROM
+           (OLD.id, OLD.site_id, OLD.ref, OLD.url, OLD.wechat_at, OLD.mark, OLD.title, OLD.body, OLD.form, OLD.path, OLD.unit_id,
+            OLD.channel, OLD.points, OLD.submitted_at, OLD.published_at, OLD.created_at) THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION '% may not change item % (at %, %) this way: a reviewer only decides the government office''s review step', session_user, OLD.id,
+        OLD.stage, OLD.status USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+DROP TRIGGER items_role_checked ON items;
+CREATE TRIGGER items_role_checked BEFORE UPDATE ON items
+    FOR EACH ROW WHEN (portal_site_role(NEW.site_id) IS DISTINCT FROM 'admin') EXECUTE FUNCTION portal_check_item_change();
+DO $$
+DECLARE
+    f TEXT;
+BEGIN
+    FOREACH f IN ARRAY ARRAY['portal_operator_role(bigint)', 'portal_site_role(bigint)', 'portal_check_sites()',
+                             'portal_check_site_rows()', 'portal_check_item_change()'] LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp', f, pg_catalog.current_schema());
+    END LOOP;
+END
+$$;
+-- @end
+-- @end section sites

@@ -128,3 +128,164 @@ async fn a_viewer_adds_no_site(db: TestDb) {
 }
 
 on_both_backends!(sites_are_added_and_summarised, a_viewer_adds_no_site);
+
+/// Items online in a site built on the built-in column table, and one pending government item.
+const ONLINE: &str = r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-08T09:00:00+08:00","published_at":"2026-10-08T15:00:00+08:00"}
+{"ref":"gov-9","title":"关于冬季森林防火的通告","body":"……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00"}
+"#;
+
+fn login(what: &str) -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("pa_{what}_{}_{}", std::process::id(), nanos % 1_000_000)
+}
+
+/// Runs statements in one transaction and commits: the database's word on the whole.
+async fn transaction(c: &mut sqlx::PgConnection, statements: &[String]) -> Result<(), String> {
+    use sqlx::Connection;
+    let mut tx = c.begin().await.map_err(|e| e.to_string())?;
+    for s in statements {
+        sqlx::query(s).execute(&mut *tx).await.map_err(|e| e.to_string())?;
+    }
+    tx.commit().await.map_err(|e| e.to_string())
+}
+
+/// Roles are per site, in the database itself: an administrator of one county who is a viewer of
+/// another writes nothing there with SQL, even with an audit record in their own name, nor makes
+/// themselves more; a reviewer there passes no administrators' step; a supervisor reads every site
+/// and writes nothing. What they may do on their own site still works.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_administrator_of_one_county_writes_nothing_in_another() {
+    use sqlx::Connection;
+    let db = TestDb::new(common::Backend::Postgres).await;
+    db.ok(&["init"]);
+    db.ok(&["sites", "add", "lingchuan", "--name", "灵川县人民政府门户网站"]);
+    for site in ["xiangshan", "lingchuan"] {
+        let file = db.file(&format!("{site}.jsonl"));
+        std::fs::write(&file, ONLINE).unwrap();
+        db.ok(&["--site", site, "import", file.to_str().unwrap()]);
+    }
+    let (chen, sup) = (login("chen"), login("sup"));
+    db.ok(&["--site", "lingchuan", "operators", "add", &chen, "--role", "admin"]);
+    db.ok(&["--site", "xiangshan", "operators", "add", &chen, "--role", "viewer"]);
+    db.ok(&["--site", "xiangshan", "operators", "add", &sup, "--role", "supervisor"]);
+    let mut raw = db.any().await;
+    let xs = raw.count("SELECT id FROM sites WHERE code = 'xiangshan'").await;
+    let lc = raw.count("SELECT id FROM sites WHERE code = 'lingchuan'").await;
+    let audit = |site: i64| {
+        format!(
+            "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES ({site}, now(), 'x', 'edit', 'item', '{{}}')"
+        )
+    };
+    let mut as_chen = sqlx::PgConnection::connect(&db.as_login(&chen).url).await.unwrap();
+    for attack in [
+        format!("UPDATE items SET title = '篡改的标题', version = version + 1 WHERE site_id = {xs} AND ref = 'on-1'"),
+        format!("UPDATE operators SET role = 'admin' WHERE site_id = {xs} AND name = '{chen}'"),
+        format!(
+            "INSERT INTO incidents (site_id, unit_id, kind, points, occurred_on, note, recorded_at, recorded_by) \
+             SELECT {xs}, id, 'typo', -5, '2026-11-01', 'x', now(), 'x' FROM units WHERE site_id = {xs} LIMIT 1"
+        ),
+        format!("UPDATE sites SET name = '篡改' WHERE id = {xs}"),
+        format!("UPDATE placements SET online_since = NULL WHERE site_id = {xs}"),
+    ] {
+        let e = transaction(&mut as_chen, &[attack.clone(), audit(lc)]).await.unwrap_err();
+        assert!(e.contains("may not change") || e.contains("permission denied"), "{attack}: {e}");
+    }
+    // Nor an audit record in the other site's trail (a viewer there).
+    let e = transaction(&mut as_chen, &[audit(xs)]).await.unwrap_err();
+    assert!(e.contains("may not change audit_log of site xiangshan"), "{e}");
+    // Nor making themselves an operator of a third site.
+    db.ok(&["sites", "add", "yanshan", "--name", "雁山区人民政府门户网站"]);
+    let ys = raw.count("SELECT id FROM sites WHERE code = 'yanshan'").await;
+    let e = transaction(
+        &mut as_chen,
+        &[
+            format!(
+                "INSERT INTO operators (site_id, name, role, active, created_at) VALUES ({ys}, '{chen}', 'admin', true, now())"
+            ),
+            audit(lc),
+        ],
+    )
+    .await
+    .unwrap_err();
+    assert!(e.contains("may not change operators of site yanshan"), "{e}");
+    // What an administrator may do on their own site, they do.
+    transaction(
+        &mut as_chen,
+        &[
+            format!(
+                "UPDATE items SET title = '更正的标题', version = version + 1 WHERE site_id = {lc} AND ref = 'on-1'"
+            ),
+            audit(lc),
+        ],
+    )
+    .await
+    .unwrap();
+    db.as_login(&chen).ok(&["--site", "lingchuan", "retract", "on-1", "--reason", "outdated"]);
+    fails(&db.as_login(&chen), &["--site", "xiangshan", "retract", "on-1", "--reason", "outdated"], 1, "may not");
+
+    // A reviewer of xiangshan (an administrator of lingchuan) passes the office's review there and
+    // nothing of the administrators'.
+    db.ok(&["--site", "xiangshan", "operators", "role", &chen, "reviewer"]);
+    let publish = format!(
+        "UPDATE items SET stage = 'done', status = 'online', published_at = now(), version = version + 1 \
+         WHERE site_id = {xs} AND ref = 'gov-9'"
+    );
+    let e = transaction(&mut as_chen, &[publish, audit(xs)]).await.unwrap_err();
+    assert!(e.contains("may not change item"), "{e}");
+    transaction(
+        &mut as_chen,
+        &[
+            format!(
+                "UPDATE items SET stage = 'publish', version = version + 1, updated_at = now() WHERE site_id = {xs} AND ref = 'gov-9'"
+            ),
+            audit(xs),
+        ],
+    )
+    .await
+    .unwrap();
+
+    // The supervisor reads every site and changes nothing.
+    let supervisor = db.as_login(&sup);
+    assert_eq!(rows(&supervisor, &["sites"]).len(), 3);
+    assert!(!rows(&supervisor, &["--site", "lingchuan", "audit"]).is_empty());
+    fails(&supervisor, &["--site", "xiangshan", "retract", "on-1", "--reason", "outdated"], 1, "");
+    fails(&supervisor, &["sites", "add", "pingle", "--name", "平乐"], 1, "may not add a site");
+    let mut as_sup = sqlx::PgConnection::connect(&supervisor.url).await.unwrap();
+    for attack in [
+        format!("UPDATE items SET title = '篡改的标题' WHERE site_id = {lc}"),
+        format!("INSERT INTO sites (code, name, created_at) VALUES ('pingle', '平乐', now())"),
+    ] {
+        let e = transaction(&mut as_sup, &[attack.clone(), audit(lc)]).await.unwrap_err();
+        assert!(e.contains("permission denied"), "{attack}: {e}");
+    }
+    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE title = '篡改的标题'").await, 0);
+    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM incidents WHERE site_id = {xs}")).await, 0);
+    for c in [as_chen, as_sup] {
+        c.close().await.ok();
+    }
+    drop(raw);
+    db.drop_with_roles(&[&chen, &sup]).await;
+}
+
+/// On SQLite the store judges each write by the role on its own site: an administrator of one
+/// site who is a viewer of another withdraws nothing there.
+async fn roles_are_per_site(db: TestDb) {
+    db.ok(&["init"]);
+    db.ok(&["sites", "add", "lingchuan", "--name", "灵川县人民政府门户网站"]);
+    for site in ["xiangshan", "lingchuan"] {
+        let file = db.file(&format!("{site}.jsonl"));
+        std::fs::write(&file, ONLINE).unwrap();
+        db.ok(&["--site", site, "import", file.to_str().unwrap()]);
+    }
+    let me = rows(&db, &["--site", "xiangshan", "operators"])[0]["name"].as_str().unwrap().to_string();
+    let keeper = login("keeper");
+    db.ok(&["--site", "xiangshan", "operators", "add", &keeper, "--role", "admin"]);
+    db.ok(&["--site", "xiangshan", "operators", "role", &me, "viewer"]);
+    fails(&db, &["--site", "xiangshan", "retract", "on-1", "--reason", "outdated"], 1, "(viewer) may not");
+    db.ok(&["--site", "lingchuan", "retract", "on-1", "--reason", "outdated"]);
+    if db.backend == common::Backend::Postgres {
+        db.drop_with_roles(&[&keeper]).await;
+    }
+}
+
+on_both_backends!(roles_are_per_site);

@@ -187,8 +187,9 @@ impl IncidentKind {
 }
 
 vocabulary! {
-    /// What an operator may do.
-    Role, "role" { Admin = "admin", Reviewer = "reviewer", Viewer = "viewer" }
+    /// What an operator may do. A supervisor (督查) reads every site of the database and changes
+    /// nothing (a role of the platform, not of one site).
+    Role, "role" { Admin = "admin", Reviewer = "reviewer", Viewer = "viewer", Supervisor = "supervisor" }
 }
 
 vocabulary! {

@@ -98,9 +98,8 @@ pub(crate) trait Backend: sqlx::Database {
     /// channel it returns, one message per notification; None where the database cannot notify.
     fn listen(pool: &sqlx::Pool<Self>) -> Option<ListenFuture>;
 
-    /// The statement that gives login `$1` the rights of portal role `$2` and no other portal
-    /// role's (none when `$2` is null: a disabled operator), creating the login if it does not
-    /// exist; None where the database has no logins.
+    /// The statement that gives login `$1` the group roles of its highest role on any site (`roles::SET_LOGIN`), creating the login if it does not exist;
+    /// None where the database has no logins.
     const SET_LOGIN: Option<&'static str>;
 }
 

@@ -3,20 +3,26 @@
 //! the calls, with every name bound as a value, and the rule for the names `operators` accepts.
 
 /// Makes this database's group roles (`portal_<oid>_admin`, `…_reviewer`, `…_viewer`) with their
-/// grants, and gives every active operator who logs in the group role of their role (the highest,
-/// for a name that is an operator of several sites): run by `init` when it creates or upgrades
-/// the schema.
+/// grants, and gives every active operator or supervisor who logs in the group role of their
+/// highest role on any site: run by `init` when it creates or upgrades the schema.
 pub const GRANT_ROLES: &[&str] = &[
     "SELECT portal_grant_roles()",
-    "SELECT portal_set_login(o.name, (array_agg(o.role ORDER BY CASE o.role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 END))[1]) \
-     FROM operators o WHERE o.active AND o.login \
-       AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = o.name AND r.rolcanlogin) \
-     GROUP BY o.name",
+    "SELECT portal_set_login(n.name, (SELECT CASE MIN(CASE h.role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 END) \
+       WHEN 0 THEN 'admin' WHEN 1 THEN 'reviewer' WHEN 2 THEN 'viewer' END \
+       FROM (SELECT o.role FROM operators o WHERE o.name = n.name AND o.active AND o.login \
+             UNION ALL SELECT 'viewer' FROM supervisors s WHERE s.name = n.name AND s.active) h)) \
+     FROM (SELECT o.name FROM operators o WHERE o.active AND o.login UNION SELECT s.name FROM supervisors s WHERE s.active) n \
+     WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = n.name AND r.rolcanlogin)",
 ];
 
-/// Gives login `$1` the group roles of portal role `$2` (null: none, a disabled operator),
-/// creating the login if it does not exist.
-pub const SET_LOGIN: &str = "SELECT portal_set_login($1, $2)";
+/// Gives login `$1` the group roles of its highest role on any site as the operators and
+/// supervisors now hold it (a supervisor reads: viewer; none for a login disabled everywhere),
+/// creating the login if it does not exist; run after the change, in its transaction. Each write is
+/// then judged by the role on its own site (schema.sql, section sites).
+pub const SET_LOGIN: &str = "SELECT portal_set_login($1, (SELECT CASE MIN(CASE h.role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 END) \
+     WHEN 0 THEN 'admin' WHEN 1 THEN 'reviewer' WHEN 2 THEN 'viewer' END \
+     FROM (SELECT o.role FROM operators o WHERE o.name = $1 AND o.active \
+           UNION ALL SELECT 'viewer' FROM supervisors s WHERE s.name = $1 AND s.active) h))";
 
 /// PostgreSQL's longest identifier, in bytes.
 pub const MAX_NAME_BYTES: usize = 63;

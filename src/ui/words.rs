@@ -92,6 +92,7 @@ pub fn role(r: Role) -> String {
         Role::Admin => t!("role-admin"),
         Role::Reviewer => t!("role-reviewer"),
         Role::Viewer => t!("role-viewer"),
+        Role::Supervisor => t!("role-supervisor"),
     }
 }
 

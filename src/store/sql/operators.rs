@@ -11,13 +11,67 @@ use crate::domain::review::Act;
 use crate::store::backend::Backend;
 use crate::store::text::Lossy;
 
+sql_impl! { SqlStore;
+    /// Makes a name a supervisor of every site, or disables one (`active`), audited on the site
+    /// the administrator works on; the login then holds the readers' group role (PostgreSQL).
+    async fn set_supervisor(
+        &self,
+        mut tx: Transaction<'static, DB>,
+        site: &Site,
+        name: &str,
+        change: OperatorChange,
+        before: Option<bool>,
+        active: bool,
+    ) -> Result<bool> {
+        if matches!(change, OperatorChange::Add(_)) && before == Some(true) {
+            return Err(StoreError::Refused(t!("store-operator-exists", name = name, site = site.code.as_str())));
+        }
+        if before == Some(active) {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        if before.is_none() {
+            sqlx::query("INSERT INTO supervisors (name, active, created_at) VALUES ($1, $2, $3)")
+                .bind(name)
+                .bind(active)
+                .bind(Utc::now())
+                .execute(&mut *tx)
+                .await?;
+        } else {
+            sqlx::query("UPDATE supervisors SET active = $2 WHERE name = $1")
+                .bind(name)
+                .bind(active)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let state = |a: Option<bool>| a.map(|a| json!({"role": Role::Supervisor.as_str(), "active": a}));
+        let detail = json!({"before": state(before), "after": state(Some(active))});
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "operator.set",
+            &format!("operator:{name}"),
+            &detail.to_string(),
+        )
+        .await?;
+        if let Some(set_login) = DB::SET_LOGIN {
+            sqlx::query(set_login).bind(name).execute(&mut *tx).await?;
+        }
+        self.finish(tx).await?;
+        Ok(true)
+    }
+}
+
 sql_impl! { OperatorStore;
     async fn operators(&self, site: &Site) -> Result<Vec<OperatorRow>> {
-        let rows: Vec<(String, String, bool)> =
-            sqlx::query_as("SELECT name, role, active FROM operators WHERE site_id = $1 ORDER BY name")
-                .bind(site.id)
-                .fetch_all(&self.pool)
-                .await?;
+        let rows: Vec<(String, String, bool)> = sqlx::query_as(
+            "SELECT name, role, active FROM operators WHERE site_id = $1 \
+                            UNION ALL SELECT name, 'supervisor', active FROM supervisors ORDER BY 1",
+        )
+        .bind(site.id)
+        .fetch_all(&self.pool)
+        .await?;
         rows.into_iter()
             .map(|(name, role, active)| Ok(OperatorRow { name, role: parse("role", &role)?, active }))
             .collect()
@@ -32,6 +86,24 @@ sql_impl! { OperatorStore;
         }
         let mut tx = self.begin_write("operators").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::ManageOperators).await?;
+        let supervisor: Option<bool> = sqlx::query_scalar("SELECT active FROM supervisors WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let operator: Option<i64> = sqlx::query_scalar("SELECT id FROM operators WHERE site_id = $1 AND name = $2")
+            .bind(site.id)
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?;
+        match change {
+            OperatorChange::Add(Role::Supervisor) | OperatorChange::SetRole(Role::Supervisor) => {
+                return self.set_supervisor(tx, site, name, change, supervisor, true).await;
+            }
+            OperatorChange::Disable if operator.is_none() && supervisor.is_some() => {
+                return self.set_supervisor(tx, site, name, change, supervisor, false).await;
+            }
+            _ => {}
+        }
         let before: Option<(String, bool)> =
             sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
                 .bind(site.id)
@@ -98,8 +170,7 @@ sql_impl! { OperatorStore;
         )
         .await?;
         if let Some(set_login) = DB::SET_LOGIN {
-            let role = after.1.then_some(after.0.as_str());
-            sqlx::query(set_login).bind(name).bind(role).execute(&mut *tx).await.map_err(|e| {
+            sqlx::query(set_login).bind(name).execute(&mut *tx).await.map_err(|e| {
                 let said = match &e {
                     sqlx::Error::Database(d) => d.message().to_string(),
                     other => other.to_string(),

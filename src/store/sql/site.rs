@@ -145,7 +145,7 @@ sql_impl! { SqlStore;
             .execute(&mut **tx)
             .await?;
         if let Some(set_login) = DB::SET_LOGIN {
-            sqlx::query(set_login).bind(operator).bind(Role::Admin.as_str()).execute(&mut **tx).await?;
+            sqlx::query(set_login).bind(operator).execute(&mut **tx).await?;
         }
         report.site_created = true;
         report.units = setup.table.units.len();
@@ -412,6 +412,18 @@ sql_impl! { Store;
                 .bind(self.operator.as_str())
                 .fetch_optional(&self.pool)
                 .await?;
-        row.map(|(role, active)| Ok((parse("role", &role)?, active))).transpose()
+        if let Some((role, true)) = &row {
+            return Ok(Some((parse("role", role)?, true)));
+        }
+        // A supervisor reads every site; an operator disabled here who supervises is one.
+        let supervisor: Option<bool> = sqlx::query_scalar("SELECT active FROM supervisors WHERE name = $1")
+            .bind(self.operator.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        match (row, supervisor) {
+            (_, Some(true)) => Ok(Some((Role::Supervisor, true))),
+            (Some((role, active)), _) => Ok(Some((parse("role", &role)?, active))),
+            (None, supervisor) => Ok(supervisor.map(|active| (Role::Supervisor, active))),
+        }
     }
 }
