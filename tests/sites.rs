@@ -253,7 +253,7 @@ async fn an_administrator_of_one_county_writes_nothing_in_another() {
     let mut as_sup = sqlx::PgConnection::connect(&supervisor.url).await.unwrap();
     for attack in [
         format!("UPDATE items SET title = '篡改的标题' WHERE site_id = {lc}"),
-        format!("INSERT INTO sites (code, name, created_at) VALUES ('pingle', '平乐', now())"),
+        "INSERT INTO sites (code, name, created_at) VALUES ('pingle', '平乐', now())".to_string(),
     ] {
         let e = transaction(&mut as_sup, &[attack.clone(), audit(lc)]).await.unwrap_err();
         assert!(e.contains("permission denied"), "{attack}: {e}");
