@@ -19,14 +19,14 @@ pub enum OperatorsCommand {
     /// Register a person (their PostgreSQL login, or their user name on this machine) with a role
     Add {
         name: String,
-        /// admin, reviewer or viewer
+        /// admin, reviewer or viewer of this site, or supervisor (reads every site, changes nothing)
         #[arg(long, value_parser = parse_role)]
         role: Role,
     },
     /// Change an operator's role (an operator who was disabled becomes active again)
     Role {
         name: String,
-        /// admin, reviewer or viewer
+        /// admin, reviewer or viewer of this site, or supervisor (reads every site, changes nothing)
         #[arg(value_parser = parse_role)]
         role: Role,
     },
