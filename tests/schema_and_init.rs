@@ -197,6 +197,17 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("DROP INDEX audit_log_site").await.unwrap();
     raw.exec("DROP TABLE calendar_notices").await.unwrap();
+    // What version 13 added: the supervisors and the checks of each write by its site.
+    let sites: &[&str] = match db.backend {
+        Backend::Sqlite => &["DROP TABLE supervisors"],
+        Backend::Postgres => &[
+            "DROP TABLE supervisors",
+            "DROP FUNCTION portal_check_sites, portal_check_site_rows, portal_site_role, portal_operator_role CASCADE",
+        ],
+    };
+    for sql in sites {
+        raw.exec(sql).await.unwrap();
+    }
     // What version 12 added: the text indexes of search.
     let search: &[&str] = match db.backend {
         Backend::Sqlite => &[
