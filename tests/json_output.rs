@@ -24,6 +24,7 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("scores", &["scores", "--quarter", "2026Q3"]),
     ("scores --unit", &["scores", "--quarter", "2026Q3", "--unit", "政府办"]),
     ("incidents", &["incidents", "--year", "2026"]),
+    ("rectifications", &["rectifications"]),
     ("inspect", &["inspect", "--at", "2026-11-29"]),
     ("check", &["check", "--all"]),
     ("audit", &["audit"]),
@@ -105,6 +106,7 @@ async fn every_command_gives_structured_json(db: TestDb) {
         "错别字",
     ]);
     db.ok(&["retract", "zd-2", "--reason", "outdated"]);
+    db.ok(&["rectifications", "add", "--unit", "政府办", "--item", "zd-1", "--note", "制度已修订，请更新"]);
     db.ok(&["inquiries", "add", "--subject", "低保申请需要哪些材料？", "--asked", "2026-11-20"]);
     let event =
         common::rows(&db, &["columns"]).into_iter().find(|c| c["rule"].as_str().unwrap().contains("of event")).unwrap()
