@@ -3,8 +3,10 @@
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::outcome::Outcome;
 use super::output::{Format, Listing};
 use super::{Cli, Failure, session};
+use crate::domain::Closing;
 use crate::domain::rectification::{self, Status, Subject};
 use crate::domain::time::format_time;
 use crate::t;
@@ -69,7 +71,26 @@ pub async fn command(cli: &Cli, command: &RectificationsCommand) -> Result<(), F
             let s = session(cli).await?;
             let issued = orders::add(s.store.as_ref(), &s.site, unit, &about, note, *days).await?;
             let due = if issued.provisional { format!("{}?", issued.due_on) } else { issued.due_on.to_string() };
-            println!("{}", t!("rectify-issued", id = issued.id, unit = unit.as_str(), due = due, days = issued.days));
+            let said = t!("rectify-issued", id = issued.id, unit = unit.as_str(), due = due, days = issued.days);
+            let (column, item, indicator) = match &about {
+                About::Column(c) => (json!(c), Value::Null, Value::Null),
+                About::Item { .. } => (Value::Null, json!(issued.item), Value::Null),
+                About::Indicator(_) => (Value::Null, Value::Null, json!(issued.indicator)),
+            };
+            Outcome::new("rectification.add", false)
+                .changed(true)
+                .field("rectification", issued.id)
+                .field("unit", unit.as_str())
+                .field("column", column)
+                .field("item", item)
+                .field("indicator", indicator)
+                .field("finding", finding.clone())
+                .field("note", note.trim())
+                .field("days", issued.days)
+                .field("due_on", issued.due_on.to_string())
+                .field("provisional", issued.provisional)
+                .said(said)
+                .print(cli.format)?;
         }
         RectificationsCommand::Done { id, note } => {
             if note.trim().is_empty() {
@@ -77,7 +98,13 @@ pub async fn command(cli: &Cli, command: &RectificationsCommand) -> Result<(), F
             }
             let s = session(cli).await?;
             orders::done(s.store.as_ref(), &s.site, *id, note).await?;
-            println!("{}", t!("rectify-closed", id = *id));
+            Outcome::new("rectification.close", false)
+                .changed(true)
+                .field("rectification", *id)
+                .field("closed_how", Closing::ByHand.as_str())
+                .field("note", note.trim())
+                .said(t!("rectify-closed", id = *id))
+                .print(cli.format)?;
         }
     }
     Ok(())

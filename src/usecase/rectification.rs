@@ -32,6 +32,10 @@ pub struct Issued {
     pub days: u32,
     /// The deadline counts days of a year whose holiday notice the calendar does not hold.
     pub provisional: bool,
+    /// The item's id, for an order about an item named by ref.
+    pub item: Option<i64>,
+    /// The indicator's key, for an order about an indicator named by its name.
+    pub indicator: Option<String>,
 }
 
 /// Issues an order to `unit` about `about`, due `days` working days from today (5 when not given).
@@ -69,9 +73,14 @@ pub async fn add(
     let issued = beijing_date(Utc::now());
     let due_on = rectification::due_on(&calendar, issued, days);
     let provisional = rectification::due_is_provisional(&calendar, issued, due_on);
+    let (item, indicator) = match &subject {
+        Subject::Item { id, .. } => (Some(*id), None),
+        Subject::Indicator(key) => (None, Some(key.clone())),
+        Subject::Column(_) => (None, None),
+    };
     let input = RectificationInput { unit: unit.to_string(), subject, note: note.trim().to_string(), days, due_on };
     let id = store.add_rectification(site, &input).await?;
-    Ok(Issued { id, due_on, days, provisional })
+    Ok(Issued { id, due_on, days, provisional, item, indicator })
 }
 
 /// Records as closed the open orders whose subject has been fixed since (how, and when the fix

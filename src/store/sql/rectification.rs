@@ -59,7 +59,8 @@ const FIXES: &str = "SELECT r.id, r.close_note, \
           WHERE m.site_id = r.site_id AND m.item_id = r.item_id AND m.marked_at > r.issued_at) END, \
        CASE WHEN r.closed_at IS NULL AND r.finding IS NOT NULL THEN \
          (SELECT MIN(f.waived_at) FROM finding_waivers f \
-          WHERE f.site_id = r.site_id AND f.item_id = r.item_id AND f.kind = r.finding AND f.waived_at > r.issued_at) END \
+          WHERE f.site_id = r.site_id AND f.item_id = r.item_id AND f.kind = r.finding \
+            AND f.waived_at > r.issued_at) END \
      FROM rectifications r JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
      WHERE r.site_id = $1 AND ($2 IS NULL OR u.name = $2)";
 
@@ -122,8 +123,8 @@ sql_impl! { SqlStore;
             }
             Subject::Item { id, .. } => {
                 let item: Option<(Option<String>, Lossy)> = sqlx::query_as(
-                    "SELECT u.name, i.title FROM items i LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
-                     WHERE i.site_id = $1 AND i.id = $2",
+                    "SELECT u.name, i.title FROM items i LEFT JOIN units u ON u.site_id = i.site_id \
+                     AND u.id = i.unit_id WHERE i.site_id = $1 AND i.id = $2",
                 )
                 .bind(site.id)
                 .bind(*id)
