@@ -204,7 +204,18 @@ async fn every_command_gives_structured_json(db: TestDb) {
         ("calendar add", vec!["calendar", "add", "--holiday", "2027-01-01", "--note", "元旦"]),
         (
             "rectifications add",
-            vec!["rectifications", "add", "--unit", "政府办", "--item", "zd-1", "--note", "电话号码未脱敏", "--days", "3"],
+            vec![
+                "rectifications",
+                "add",
+                "--unit",
+                "政府办",
+                "--item",
+                "zd-1",
+                "--note",
+                "电话号码未脱敏",
+                "--days",
+                "3",
+            ],
         ),
         ("rectifications done", vec!["rectifications", "done", "1", "--note", "已更新制度"]),
         ("links", vec!["links", "zd-3", "--allow-private", "--timeout", "2"]),
@@ -241,7 +252,10 @@ async fn every_command_gives_structured_json(db: TestDb) {
     assert_eq!(results["documents add"]["column"]["id"].to_string(), event);
     assert!(results["documents add"]["column"]["path"].is_string(), "{}", results["documents add"]);
     assert_eq!(results["retractions request"]["item"], zd1);
-    assert_eq!((&results["rectifications add"]["item"], &results["rectifications add"]["days"]), (&zd1, &serde_json::json!(3)));
+    assert_eq!(
+        (&results["rectifications add"]["item"], &results["rectifications add"]["days"]),
+        (&zd1, &serde_json::json!(3))
+    );
     assert_eq!(results["rectifications done"]["closed_how"], "by_hand");
     assert_eq!(results["check add-name"]["entry"]["wrong"], serde_json::json!(["象山区政府府"]));
     assert_eq!(
