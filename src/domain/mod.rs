@@ -19,6 +19,7 @@ pub mod rectification;
 pub mod review;
 pub mod search;
 pub mod search_key;
+pub mod sites;
 pub mod staleness;
 pub mod time;
 
