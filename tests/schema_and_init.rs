@@ -197,7 +197,7 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("DROP INDEX audit_log_site").await.unwrap();
     raw.exec("DROP TABLE calendar_notices").await.unwrap();
-    // What version 13 added: the supervisors and the checks of each write by its site.
+    // What version 14 added: the supervisors and the checks of each write by its site.
     let sites: &[&str] = match db.backend {
         Backend::Sqlite => &["DROP TABLE supervisors"],
         Backend::Postgres => &[
@@ -207,6 +207,11 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     };
     for sql in sites {
         raw.exec(sql).await.unwrap();
+    }
+    // What version 13 added: rectification orders.
+    raw.exec("DROP TABLE rectifications").await.unwrap();
+    if db.backend == Backend::Postgres {
+        raw.exec("DROP FUNCTION portal_close_rectification").await.unwrap();
     }
     // What version 12 added: the text indexes of search.
     let search: &[&str] = match db.backend {
