@@ -32,4 +32,3 @@ arg-sites-add-name = Its name (the portal's title)
 arg-sites-add-columns = Its column table (format: docs/columns.md); default the built-in 2023 Xiangshan table
 arg-sites-add-units = The units file that goes with --columns; default the built-in Xiangshan units
 role-supervisor = supervisor
-value-sort = SORT

@@ -31,4 +31,3 @@ arg-sites-add-name = 站点名称（门户网站的标题）
 arg-sites-add-columns = 栏目表文件（格式见 docs/columns.md）；默认内置的 2023 年象山区栏目表
 arg-sites-add-units = 与 --columns 配套的单位文件；默认内置的象山区单位
 role-supervisor = 督查员
-value-sort = 排序
