@@ -1,57 +1,27 @@
 //! The `:` line: its commands, their completions, and running one.
 
 use super::*;
+use crate::i18n;
 use crate::ui::views::columns::tree::Mode;
 
-/// The commands of the `:` line.
-pub const COMMANDS: &[&str] = &[
-    "columns",
-    "stale",
-    "overdue",
-    "tree",
-    "unit",
-    "at",
-    "scores",
-    "audit",
-    "queue",
-    "retractions",
-    "withdrawn",
-    "inspect",
-    "calendar",
-    "findings",
-    "find",
-    "refresh",
-    "help",
-    "q",
-    "quit",
-];
+/// The commands of the `:` line before the tabs' names (`:queue`, `:audit`…) and after them.
+const BEFORE_TABS: &[&str] = &["columns", "stale", "overdue", "tree", "unit", "at"];
+const AFTER_TABS: &[&str] = &["calendar", "refresh", "help", "q", "quit"];
 
-/// The commands of the `:` line with what they take, in the language in effect.
-pub fn commands() -> Vec<(&'static str, String)> {
-    COMMANDS.iter().map(|c| (*c, command_said(c))).collect()
+/// The commands of the `:` line: every tab's name brings it to the front (`inspect` is also
+/// taken for `inspection`).
+pub fn names() -> Vec<&'static str> {
+    let tabs = Tab::ALL.iter().map(|t| t.name()).filter(|n| !BEFORE_TABS.contains(n));
+    BEFORE_TABS.iter().copied().chain(tabs).chain(AFTER_TABS.iter().copied()).collect()
 }
 
-fn command_said(command: &str) -> String {
-    match command {
-        "columns" => t!("command-columns"),
-        "stale" => t!("command-stale"),
-        "overdue" => t!("command-overdue"),
-        "tree" => t!("command-tree"),
-        "unit" => t!("command-unit"),
-        "at" => t!("command-at"),
-        "scores" => t!("command-scores"),
-        "audit" => t!("command-audit"),
-        "queue" => t!("command-queue"),
-        "retractions" => t!("command-retractions"),
-        "withdrawn" => t!("command-withdrawn"),
-        "inspect" => t!("command-inspect"),
-        "calendar" => t!("command-calendar"),
-        "findings" => t!("command-findings"),
-        "find" => t!("command-find"),
-        "refresh" => t!("command-refresh"),
-        "help" => t!("command-help"),
-        _ => t!("command-quit"),
-    }
+/// The commands of the `:` line with what they take, in the language in effect
+/// (`command-<name>`).
+pub fn commands() -> Vec<(&'static str, String)> {
+    names()
+        .into_iter()
+        .map(|c| (c, i18n::text(&format!("command-{}", if c == "q" { "quit" } else { c }), None)))
+        .collect()
 }
 
 impl App {
@@ -66,7 +36,7 @@ impl App {
                 .map(|u| format!("unit {u}"))
                 .collect();
         }
-        COMMANDS.iter().filter(|c| c.starts_with(line) && !line.contains(' ')).map(|c| c.to_string()).collect()
+        names().into_iter().filter(|c| c.starts_with(line) && !line.contains(' ')).map(str::to_string).collect()
     }
 
     /// Runs a `:` command.
@@ -132,12 +102,7 @@ impl App {
                     Err(e) => self.warn(e),
                 }
             }
-            "audit" => self.switch(Tab::Audit, effects),
-            "queue" => self.switch(Tab::Queue, effects),
-            "retractions" => self.switch(Tab::Retractions, effects),
-            "withdrawn" => self.switch(Tab::Withdrawn, effects),
-            "inspect" | "inspection" => self.switch(Tab::Inspection, effects),
-            "findings" => self.switch(Tab::Findings, effects),
+            "inspect" => self.switch(Tab::Inspection, effects),
             "find" => {
                 self.switch(Tab::Find, effects);
                 if !arg.is_empty() {
@@ -162,7 +127,11 @@ impl App {
                 let (views, _, mut ask) = self.parts(effects);
                 views.scores.show_period(period, &mut ask);
             }
-            other => self.warn(t!("command-unknown", command = other.to_string())),
+            // Every other tab's name brings it to the front.
+            other => match Tab::ALL.iter().find(|t| t.name() == other) {
+                Some(tab) => self.switch(*tab, effects),
+                None => self.warn(t!("command-unknown", command = other.to_string())),
+            },
         }
     }
 }
