@@ -18,22 +18,27 @@ pub fn names() -> Vec<&'static str> {
 /// The commands of the `:` line with what they take, in the language in effect
 /// (`command-<name>`).
 pub fn commands() -> Vec<(&'static str, String)> {
-    names()
-        .into_iter()
-        .map(|c| (c, i18n::text(&format!("command-{}", if c == "q" { "quit" } else { c }), None)))
-        .collect()
+    names().into_iter().map(|c| (c, said(c))).collect()
+}
+
+/// What a command does, in the language in effect (`q` is `quit`).
+fn said(command: &str) -> String {
+    let name = if command == "q" { "quit" } else { command };
+    i18n::text(&format!("command-{name}"), None)
 }
 
 impl App {
     /// Completions of a command line: command names, then unit names after `unit `.
     pub fn completions(&self, line: &str) -> Vec<String> {
         let line = line.trim_start();
-        if let Some(rest) = line.strip_prefix("unit ") {
+        // `:unit NAME` (a command's name, not a word to translate).
+        let unit = "unit";
+        if let Some(rest) = line.strip_prefix(unit).and_then(|r| r.strip_prefix(' ')) {
             let units = self.views.columns.units();
             return units
                 .into_iter()
                 .filter(|u| SearchKey::new(&[u]).matches(rest.trim()))
-                .map(|u| format!("unit {u}"))
+                .map(|u| format!("{unit} {u}"))
                 .collect();
         }
         names().into_iter().filter(|c| c.starts_with(line) && !line.contains(' ')).map(str::to_string).collect()
