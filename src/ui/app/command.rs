@@ -3,10 +3,11 @@
 use super::*;
 use crate::i18n;
 use crate::ui::views::columns::tree::Mode;
+use crate::ui::views::help::Pager;
 
 /// The commands of the `:` line before the tabs' names (`:queue`, `:audit`…) and after them.
 const BEFORE_TABS: &[&str] = &["columns", "stale", "overdue", "tree", "unit", "at"];
-const AFTER_TABS: &[&str] = &["calendar", "refresh", "help", "q", "quit"];
+const AFTER_TABS: &[&str] = &["calendar", "refresh", "help", "messages", "q", "quit"];
 
 /// The commands of the `:` line: every tab's name brings it to the front (`inspect` is also
 /// taken for `inspection`).
@@ -56,7 +57,8 @@ impl App {
         match name {
             "" => {}
             "q" | "quit" => self.quit = true,
-            "help" => self.overlay = Overlay::Help { scroll: 0 },
+            "help" => self.overlay = Overlay::Help(Pager::top()),
+            "messages" => self.open_messages(),
             "refresh" => self.refresh(effects),
             "columns" | "tree" => mode(self, &|m| *m = Default::default()),
             "overdue" => mode(self, &|m| m.only_overdue = true),

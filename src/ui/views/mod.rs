@@ -114,12 +114,12 @@ impl Ask<'_> {
 
     /// Says something on the status line.
     pub fn tell(&mut self, text: impl Into<String>) {
-        *self.notice = Some(Notice { text: text.into(), error: false });
+        *self.notice = Some(Notice::new(text, false));
     }
 
     /// Says something went wrong, on the status line.
     pub fn warn(&mut self, text: impl Into<String>) {
-        *self.notice = Some(Notice { text: text.into(), error: true });
+        *self.notice = Some(Notice::new(text, true));
     }
 
     /// Asks the console for something shared by several views (`Event`).
@@ -273,7 +273,7 @@ macro_rules! views {
 
         impl Tab {
             /// Every tab, in the order of the tab bar.
-            pub const ALL: &'static [Tab] = &[$(Tab::$tab,)*];
+            pub const ALL: [Tab; [$(stringify!($tab)),*].len()] = [$(Tab::$tab,)*];
 
             /// Its name: of its keymap layer, its `:` command and its catalog messages.
             pub fn name(self) -> &'static str {
@@ -319,7 +319,9 @@ macro_rules! views {
 
         impl Layer {
             /// Every layer, in the order the key reference lists them.
-            pub const ALL: &'static [Layer] = &[
+            pub const ALL: [Layer; [
+                "global", $(stringify!($field), $(stringify!($sub_name),)*)* "item", "confirm", "mark", "incident", "copy",
+            ].len()] = [
                 Layer::Global,
                 $(Layer::$tab, $(Layer::$sub,)*)*
                 Layer::Item,
