@@ -26,7 +26,7 @@ field-alarms = alarms
 
 about-sites = The county portals of the database, each with how it is doing, worst first; add one
 arg-sites-sort = Worst first by: worst (all together), overdue, blank, check, waiting, alarms, points or incidents
-about-sites-add = Add a county portal with its own column table and units; you become its first administrator
+about-sites-add = Add a county portal with its own column table and units (administrators only: an administrator of a site already there adds it); you become its first administrator
 arg-sites-add-code = Its code: a short lowercase identifier (letters, digits, `_`; `--site CODE` picks it)
 arg-sites-add-name = Its name (the portal's title)
 arg-sites-add-columns = Its column table (format: docs/columns.md); default the built-in 2023 Xiangshan table

@@ -25,7 +25,7 @@ field-alarms = 告警
 
 about-sites = 数据库中的各县（区）门户网站及其状况，最差的在前；添加站点
 arg-sites-sort = 按哪项排序（最差在前）：worst（综合）、overdue、blank、check、waiting、alarms、points 或 incidents
-about-sites-add = 添加一个县（区）门户网站及其栏目表和单位；您成为其首位管理员
+about-sites-add = 添加一个县（区）门户网站及其栏目表和单位（仅限管理员：由现有站点的管理员添加）；您成为其首位管理员
 arg-sites-add-code = 站点代码：简短的小写标识（字母、数字、`_`；用 `--site CODE` 选择）
 arg-sites-add-name = 站点名称（门户网站的标题）
 arg-sites-add-columns = 栏目表文件（格式见 docs/columns.md）；默认内置的 2023 年象山区栏目表
