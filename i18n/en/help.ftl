@@ -178,7 +178,7 @@ arg-links-all = Every online item
 arg-links-withdrawn = Withdrawn items (those given, or all): is each one's public page gone? Lists those still public
 arg-links-since = Only items that went online (with --withdrawn: were withdrawn) on or after this day
 arg-links-concurrency = Requests at once (at most 8 to one host)
-arg-links-timeout = Seconds one try of a link may take, its redirects included (a timeout is tried twice more)
+arg-links-timeout = Seconds one try of a link may take, its redirects included (a timeout is tried twice more; default 10, with --probe the inspection rules' 15)
 arg-links-allow_private = Check loopback and private addresses too (also `[links] allow_private = true` in config.toml)
 about-inquiries = The public inquiry register (政民互动 咨询): list, add, answer
 arg-inquiries-open = Only valid inquiries still unanswered

@@ -178,7 +178,7 @@ arg-links-all = 全部在线信息
 arg-links-withdrawn = 已撤回的信息（所给的，或全部）：其公开页面是否已撤下？列出仍可公开访问的
 arg-links-since = 只查这一天及之后上线（与 --withdrawn 同用：撤回）的信息
 arg-links-concurrency = 同时发出的请求数（对同一主机最多8个）
-arg-links-timeout = 一次访问一个链接（含其重定向）最多用时的秒数（超时后再试两次）
+arg-links-timeout = 一次访问一个链接（含其重定向）最多用时的秒数（超时后再试两次；默认10，与 --probe 同用时为检查规则的15）
 arg-links-allow_private = 也检查回环地址和内网地址（也可在 config.toml 中设 `[links] allow_private = true`）
 about-inquiries = 政民互动咨询登记：列出、登记、答复
 arg-inquiries-open = 只列尚未答复的有效咨询

@@ -159,6 +159,7 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         places: crate::places::described(&s.store.describe()),
         first_run: crate::places::config_dir().is_some_and(|d| !d.exists()),
         backup_warn_after,
+        links: crate::reports::links::settings(None, false),
     };
     tracing::info!(database = %s.store.describe(), "console opened");
     ui::run(s.store, s.site, options)

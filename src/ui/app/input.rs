@@ -246,6 +246,7 @@ impl App {
             | Action::NextFinding
             | Action::PreviousFinding
             | Action::WaiveFinding
+            | Action::BrokenLinks
             | Action::Expand
             | Action::Collapse
             | Action::Toggle

@@ -61,6 +61,9 @@ mod backup;
 /// The Find tab (`:find`).
 mod find;
 
+/// The live site: broken links, the check after a withdrawal.
+mod links;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
