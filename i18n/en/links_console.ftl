@@ -49,3 +49,4 @@ pages-unsure = { $count ->
     [one] 1 withdrawn public page
    *[other] { $count } withdrawn public pages
   } could not be checked (no answer, or refused by the settings: items { $items }); `portal-admin links --withdrawn` checks again
+keyhint-findings-links = broken links

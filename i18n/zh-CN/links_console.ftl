@@ -36,3 +36,4 @@ arg-links-probe = 访问一次站点首页并记录结果（给出 URL，或在 
 probe-which-page = 探测哪个页面？请给出 --probe URL，或在 config.toml 中设 `[links] home_page = "https://…"`
 rules-site-unreachable = site_unreachable 的 days 和 seconds 须大于 0
 pages-unsure = 已撤回信息中有 { $count } 个公开页面未能检查（无响应，或按设置拒绝访问：信息 { $items }）；`portal-admin links --withdrawn` 可再次检查
+keyhint-findings-links = 失效链接
