@@ -17,6 +17,7 @@ pub mod links;
 pub mod queue;
 pub mod search;
 pub mod settings;
+pub mod sites;
 pub mod withdrawal;
 
 pub use crate::store::{Result, Site, Store, StoreError};
