@@ -43,6 +43,7 @@ value-replaced-by = REPLACED_BY
 value-role = ROLE
 value-seed = SEED
 value-shell = SHELL
+value-sort = SORT
 value-stage = STAGE
 value-status = STATUS
 value-subject = SUBJECT

@@ -42,6 +42,7 @@ value-replaced-by = 替代者
 value-role = 角色
 value-seed = 种子
 value-shell = 壳程序
+value-sort = 排序
 value-stage = 环节
 value-status = 状态
 value-subject = 事由
