@@ -15,6 +15,7 @@ pub mod connection;
 pub mod findings;
 pub mod links;
 pub mod queue;
+pub mod rectification;
 pub mod search;
 pub mod settings;
 pub mod sites;
