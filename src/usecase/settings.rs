@@ -245,10 +245,7 @@ impl Settings {
         let at = |offset: usize, message: String| {
             t!("config-error", file = name, line = line_of(text, offset), message = message)
         };
-        let file: File = toml::from_str(text).map_err(|e| {
-            let message = e.message().lines().next().unwrap_or_default().to_string();
-            at(e.span().map_or(0, |s| s.start), message)
-        })?;
+        let file: File = toml::from_str(text).map_err(|e| crate::i18n::toml_error(name, text, &e))?;
         let mut s = Settings::default();
         let mut from = BTreeMap::new();
         let mut seen = |key: &'static str, offset: usize| {
@@ -531,9 +528,26 @@ keep = 14
             ("[log]\nsize = 10\n", 2, "size"),
         ] {
             let e = en(|| Settings::from_text("config.toml", text)).unwrap_err();
-            assert!(e.starts_with(&format!("config.toml:{line}: ")), "{text:?}: {e}");
+            assert!(e.starts_with(&format!("config.toml:{line}:")), "{text:?}: {e}");
             assert!(e.contains(says) && !e.contains('\n'), "{text:?}: {e}");
         }
+    }
+
+    /// A file the TOML parser refuses is said in the language, in one line that keeps the file,
+    /// the line and the column (the parser's own words in brackets).
+    #[test]
+    fn a_file_that_does_not_parse_is_said_in_the_language_with_its_place() {
+        let path = "/home/a/.config/portal-admin/config.toml";
+        let text = "language = \"zh-CN\"\n[backup\nwarn_after_days = 3\n";
+        let zh = crate::i18n::scoped(Lang::ZhCn, || Settings::from_text(path, text)).unwrap_err();
+        assert!(zh.starts_with(&format!("{path}:2:8：此处写法有误（TOML 解析器：")), "{zh}");
+        assert!(zh.ends_with('）') && !zh.contains('\n'), "{zh}");
+        let english = en(|| Settings::from_text(path, text)).unwrap_err();
+        assert!(english.starts_with(&format!("{path}:2:8: ")) && !english.contains('\n'), "{english}");
+        // The column counts characters, not bytes: a Chinese value before the mistake.
+        let text = "language = \"中文\" x\n";
+        let zh = crate::i18n::scoped(Lang::ZhCn, || Settings::from_text("config.toml", text)).unwrap_err();
+        assert!(zh.starts_with("config.toml:1:17："), "{zh}");
     }
 
     #[test]

@@ -100,13 +100,13 @@ impl IncidentForm {
                 _ => {}
             },
             Field::Item => {
-                self.item.input(event);
+                super::edit(&mut self.item, event);
             }
             Field::Date => {
-                self.date.input(event);
+                super::edit(&mut self.date, event);
             }
             Field::Note => {
-                self.note.input(event);
+                super::edit(&mut self.note, event);
             }
         }
     }
@@ -150,7 +150,8 @@ impl App {
                     Overlay::Reverse(_) => self.reverse_incident(effects),
                     // Not an incident's form: nothing to record.
                     Overlay::None
-                    | Overlay::Help { .. }
+                    | Overlay::Help(_)
+                    | Overlay::Messages(_)
                     | Overlay::Record(_)
                     | Overlay::Confirm { .. }
                     | Overlay::Mark { .. }
@@ -172,12 +173,13 @@ impl App {
             },
             Overlay::Reverse(form) => {
                 if action.is_none() && event.code != KeyCode::Enter {
-                    form.note.input(event);
+                    super::edit(&mut form.note, event);
                 }
             }
             // Not an incident's form: the key is not its.
             Overlay::None
-            | Overlay::Help { .. }
+            | Overlay::Help(_)
+            | Overlay::Messages(_)
             | Overlay::Record(_)
             | Overlay::Confirm { .. }
             | Overlay::Mark { .. }

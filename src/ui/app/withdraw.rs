@@ -103,7 +103,8 @@ impl App {
             Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. }
             | Overlay::Confirm { then: Confirmed::Restore { .. } | Confirmed::ImportCalendar(_), .. }
             | Overlay::None
-            | Overlay::Help { .. }
+            | Overlay::Help(_)
+            | Overlay::Messages(_)
             | Overlay::Record(_)
             | Overlay::Mark { .. }
             | Overlay::Incident(_)
@@ -138,7 +139,8 @@ impl App {
             Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. }
             | Overlay::Confirm { then: Confirmed::Restore { .. } | Confirmed::ImportCalendar(_), .. }
             | Overlay::None
-            | Overlay::Help { .. }
+            | Overlay::Help(_)
+            | Overlay::Messages(_)
             | Overlay::Record(_)
             | Overlay::Mark { .. }
             | Overlay::Incident(_)
@@ -184,7 +186,7 @@ impl App {
                 self.write(Load::Mark { items, mark }, effects);
             }
             _ => {
-                replaced_by.input(event);
+                super::edit(replaced_by, event);
             }
         }
     }

@@ -182,7 +182,7 @@ impl ColumnsView {
                 }
             }
             _ => {
-                input.input(event);
+                crate::ui::app::edit(input, event);
             }
         }
     }

@@ -1,0 +1,276 @@
+//! A new administrator's first morning (issue 22): messages that fade and are kept, a hint line in
+//! every view, a help that pages and searches.
+
+use super::*;
+use crate::ui::views::help;
+
+fn rows(a: &App) -> Vec<String> {
+    text_of(a).lines().map(str::to_string).collect()
+}
+
+/// The hint line: the row above the status line.
+fn hint_line(a: &App) -> String {
+    let r = rows(a);
+    r[r.len() - 2].clone()
+}
+
+#[test]
+fn a_message_fades_on_the_next_key_and_does_not_follow_to_another_tab() {
+    let mut a = app();
+    keys(&mut a, ":unit nobody");
+    key(&mut a, KeyCode::Enter);
+    let said = a.notice.clone().expect("the unknown unit is said");
+    assert!(said.error);
+    assert!(foot_of(&a).contains("nobody"), "{}", foot_of(&a));
+    // The next key (to another tab) clears it; the log keeps it.
+    key(&mut a, KeyCode::Tab);
+    assert!(a.notice.is_none());
+    assert!(!foot_of(&a).contains("nobody"), "{}", foot_of(&a));
+    assert_eq!(a.messages.len(), 1);
+    assert_eq!(a.messages[0].text, said.text);
+    // A motion key clears a message as well.
+    keys(&mut a, ":unit nobody");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Down);
+    assert!(a.notice.is_none());
+    assert_eq!(a.messages.len(), 2, "each message once");
+}
+
+#[test]
+fn the_message_log_shows_every_message_of_the_session_newest_last() {
+    let mut a = app();
+    for unit in ["甲局", "乙局", "丙局"] {
+        keys(&mut a, &format!(":unit {unit}"));
+        key(&mut a, KeyCode::Enter);
+    }
+    keys(&mut a, ":messages");
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.overlay, Overlay::Messages(_)));
+    let text = text_of(&a);
+    let (first, last) = (text.find("甲局").unwrap(), text.find("丙局").unwrap());
+    assert!(first < last, "oldest first, newest last:\n{text}");
+    insta::assert_snapshot!("messages_80x24", screen(&a));
+    key(&mut a, KeyCode::Esc);
+    assert!(matches!(a.overlay, Overlay::None));
+}
+
+#[test]
+fn every_view_has_a_hint_line_at_80_columns_ending_with_the_help_key() {
+    let mut a = app();
+    for tab in Tab::ALL {
+        a.switch(tab, &mut Vec::new());
+        let hints = hint_line(&a);
+        assert!(hints.trim_end().ends_with(&format!("? {}", t!("keyhint-app-help"))), "{tab:?}: {hints:?}");
+    }
+    let mut a = app();
+    show_withdrawn(&mut a);
+    assert!(hint_line(&a).contains("u restore"), "{}", hint_line(&a));
+    let mut a = app();
+    show_retractions(&mut a);
+    assert!(hint_line(&a).contains("w withdraw  d decline"), "{}", hint_line(&a));
+    // Typing a filter: its keys.
+    keys(&mut a, "/");
+    assert!(hint_line(&a).contains("Enter done  Esc cancel"), "{}", hint_line(&a));
+}
+
+#[test]
+fn the_review_keys_are_on_the_hint_line() {
+    let mut a = app();
+    show_queue(&mut a);
+    open_reviewing(&mut a);
+    let hints = hint_line(&a);
+    assert!(hints.contains("1–7 affirm  c all  a approve  r reject"), "{hints}");
+}
+
+/// The help's lines as its keys see them.
+fn help_lines(a: &App) -> Vec<String> {
+    a.pager_lines().iter().map(help::plain).collect()
+}
+
+fn scroll(a: &App) -> u16 {
+    match &a.overlay {
+        Overlay::Help(p) | Overlay::Messages(p) => p.scroll,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_help_pages_stops_at_its_end_and_searches() {
+    let mut a = app();
+    keys(&mut a, "?");
+    let lines = help_lines(&a);
+    let height = help::page_height(a.size);
+    assert!(lines.len() > usize::from(height) * 2, "{} lines", lines.len());
+    key(&mut a, KeyCode::PageDown);
+    assert_eq!(scroll(&a), height, "PgDn pages, the help stays open");
+    key(&mut a, KeyCode::PageUp);
+    assert_eq!(scroll(&a), 0);
+    for _ in 0..50 {
+        key(&mut a, KeyCode::PageDown);
+    }
+    let last = (lines.len() - usize::from(height)) as u16;
+    assert_eq!(scroll(&a), last, "never past its last line");
+    key(&mut a, KeyCode::Down);
+    assert_eq!(scroll(&a), last);
+    // `/` searches inside the help.
+    keys(&mut a, "/");
+    keys(&mut a, "Ctrl-r");
+    assert!(matches!(a.overlay, Overlay::Help(_)), "/ searches, the help stays");
+    let at = lines.iter().position(|l| l.contains("Ctrl-r")).unwrap();
+    assert_eq!(usize::from(scroll(&a)), at.min(usize::from(last)));
+    key(&mut a, KeyCode::Enter);
+    assert!(text_of(&a).contains("1 line holds “Ctrl-r”"), "{}", text_of(&a));
+    key(&mut a, KeyCode::Esc);
+    assert!(matches!(a.overlay, Overlay::None));
+}
+
+#[test]
+fn the_help_is_wider_on_a_wide_screen_and_keeps_its_indentation() {
+    let mut a = sized((160, 48), false);
+    keys(&mut a, "?");
+    let text = text_of(&a);
+    let widest = text.lines().map(|l| crate::ui::text::width(l.trim_end())).max().unwrap();
+    assert!(widest > 130, "{widest}");
+    let mut a = app();
+    keys(&mut a, "?");
+    let lines = help_lines(&a);
+    // A description too long for a row goes on under itself, not under the key.
+    let long = lines.iter().position(|l| l.starts_with("  /  ")).unwrap();
+    assert!(lines[long + 1].starts_with(&" ".repeat(13)), "{:?}", &lines[long..long + 2]);
+    insta::assert_snapshot!("help_paged_80x24", screen(&a));
+}
+
+/// A decision sent from the review screen, and the store's refusal of it coming back; the queue
+/// reloaded after it.
+fn refuse(a: &mut App, effects: &[Effect], why: &str) {
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::Review { .. })))] = loads(effects)[..] else {
+        panic!("{effects:?}")
+    };
+    let effects =
+        a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Err(why.into()))))));
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::List)))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::List(Ok(queue_rows()))))));
+}
+
+#[test]
+fn a_refused_approval_keeps_the_ticks() {
+    let mut a = app();
+    show_queue(&mut a);
+    open_reviewing(&mut a);
+    let effects = keys(&mut a, "ca");
+    refuse(&mut a, &effects, "item 31 was changed by wang.fang since it was read; reload it and decide again");
+    let r = a.views.queue.reviewing.as_ref().expect("the same item opens again");
+    assert_eq!(r.entry.id, 31);
+    assert!(r.checks.is_all(), "the seven ticks stay: {:?}", r.checks);
+    // Another item opens with none.
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Down);
+    open_reviewing(&mut a);
+    assert_eq!(a.views.queue.reviewing.as_ref().unwrap().checks, Default::default());
+}
+
+#[test]
+fn r_with_nothing_affirmed_asks_before_failing_all_seven() {
+    let mut a = app();
+    show_queue(&mut a);
+    open_reviewing(&mut a);
+    keys(&mut a, "r");
+    assert!(a.views.queue.rejection.is_none(), "not yet");
+    let said = a.notice.clone().unwrap();
+    assert!(said.text.contains("r again rejects it failing all seven"), "{said:?}");
+    keys(&mut a, "r");
+    assert_eq!(a.views.queue.rejection.as_ref().unwrap().failed.0, crate::domain::item::ALL_CHECKS);
+    key(&mut a, KeyCode::Esc);
+    // Another key between the two: asked again.
+    keys(&mut a, "r");
+    keys(&mut a, "1");
+    keys(&mut a, "r");
+    assert!(a.views.queue.rejection.as_ref().is_some_and(|r| r.failed.0 != crate::domain::item::ALL_CHECKS));
+}
+
+#[test]
+fn the_publish_step_shows_the_checks_ticked_and_p_never_publishes_an_item_lacking_its_columns() {
+    let mut a = app();
+    show_queue(&mut a);
+    a.views.queue.items.cursor.selected = 3;
+    open_reviewing(&mut a);
+    let text = text_of(&a);
+    assert_eq!(text.matches("[x]").count(), 7, "{text}");
+    key(&mut a, KeyCode::Esc);
+    // An approved item lacking its target columns cannot be marked for publishing.
+    let mut rows = queue_rows();
+    rows[3].missing = vec![AttachmentKind::TargetColumns];
+    a.views.queue.items.rows = rows;
+    key(&mut a, KeyCode::Char(' '));
+    assert!(a.views.queue.marked.is_empty());
+    assert!(a.notice.as_ref().unwrap().text.contains("lacks its target columns"));
+    // Marked before it was found lacking: left out of the batch.
+    a.views.queue.marked.insert(34);
+    keys(&mut a, "P");
+    assert!(matches!(a.overlay, Overlay::None), "nothing to publish: {:?}", a.overlay);
+}
+
+#[test]
+fn the_waiting_time_keeps_a_blank_before_the_step() {
+    let mut a = app();
+    show_queue(&mut a);
+    // Six cells of waiting time (`9d 21h`), the widest it gets.
+    a.now = Utc.with_ymd_and_hms(2026, 11, 29, 22, 0, 0).unwrap();
+    let text = text_of(&a);
+    let row = text.lines().find(|l| l.contains("政府办")).unwrap();
+    assert!(row.starts_with(" 9d 21h "), "{row}");
+    assert!(row.contains("h gov"), "{row}");
+    assert!(!row.contains("hgov"), "{row}");
+}
+
+#[test]
+fn vim_motions_work_in_the_default_keymap() {
+    let mut a = app();
+    show_audit(&mut a);
+    let at = |a: &App| a.views.audit.list.cursor.selected;
+    keys(&mut a, "jj");
+    assert_eq!(at(&a), 2);
+    keys(&mut a, "k");
+    assert_eq!(at(&a), 1);
+    let last = a.views.audit.list.rows.len() - 1;
+    keys(&mut a, "G");
+    assert_eq!(at(&a), last);
+    keys(&mut a, "g");
+    assert_eq!(at(&a), 0);
+    ctrl(&mut a, 'd');
+    assert_eq!(at(&a), last, "a page down");
+    ctrl(&mut a, 'u');
+    assert_eq!(at(&a), 0);
+}
+
+#[test]
+fn a_line_being_typed_takes_readline_keys_and_ctrl_c_cancels_it() {
+    let mut a = app();
+    keys(&mut a, ":unit 民政");
+    ctrl(&mut a, 'u');
+    let Overlay::Command { input, .. } = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert_eq!(input.lines(), [""], "Ctrl-u kills the line");
+    keys(&mut a, "tree");
+    ctrl(&mut a, 'a');
+    keys(&mut a, "x");
+    let Overlay::Command { input, .. } = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert_eq!(input.lines(), ["xtree"], "Ctrl-a goes to the start");
+    ctrl(&mut a, 'c');
+    assert!(matches!(a.overlay, Overlay::None), "Ctrl-c cancels the line");
+    assert!(!a.quit, "and does not quit");
+    ctrl(&mut a, 'c');
+    assert!(a.quit, "elsewhere it quits");
+}
+
+#[test]
+fn slash_reopens_with_the_filter_selected_and_typing_replaces_it() {
+    let mut a = app();
+    keys(&mut a, "/fgj");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.current_filter(), "fgj");
+    keys(&mut a, "/");
+    keys(&mut a, "mzj");
+    assert_eq!(a.current_filter(), "mzj", "replaced, not appended");
+}
