@@ -145,7 +145,7 @@ fn the_file_s_settings_are_the_ones_the_commands_use() {
     assert_eq!(row("ambiguous_width")["value"], 1);
     assert_eq!(row("ambiguous_width")["from"], "PORTAL_ADMIN_AMBIGUOUS_WIDTH");
     let out = run(&["--site", "nowhere", "operators"]);
-    assert_eq!(out.status.code(), Some(1), "--site over the file's site: {}", stderr(&out));
+    assert!(!out.status.success(), "--site over the file's site: {}", stderr(&out));
     assert!(stderr(&out).contains("nowhere"), "{}", stderr(&out));
 
     // A mistake stops the command, naming the file and line, and nothing is opened.

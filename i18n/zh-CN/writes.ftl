@@ -14,3 +14,6 @@ export-progress = {"{"}spinner{"}"} 正在导出：{"{"}pos{"}"} 条（{"{"}per_
 
 bad-log-level = --log-level（或 PORTAL_ADMIN_LOG）取一个级别（error、warn、info、debug、trace）或 portal_admin=debug 这样的过滤式，而不是{ $value }
 arg-log_level = 控制台日志的级别：error、warn、info、debug、trace，或 portal_admin=debug 这样的过滤式（默认：config.toml 中的 `log_level`，否则为 info）
+
+value-filter = 过滤式
+value-sort = 排序
