@@ -16,4 +16,3 @@ bad-log-level = --log-level (or PORTAL_ADMIN_LOG) takes a level (error, warn, in
 arg-log_level = The console log's level: error, warn, info, debug, trace, or a filter such as portal_admin=debug (default: `log_level` in config.toml, else info)
 
 value-filter = FILTER
-value-sort = SORT

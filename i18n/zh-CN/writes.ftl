@@ -16,4 +16,3 @@ bad-log-level = --log-level（或 PORTAL_ADMIN_LOG）取一个级别（error、w
 arg-log_level = 控制台日志的级别：error、warn、info、debug、trace，或 portal_admin=debug 这样的过滤式（默认：config.toml 中的 `log_level`，否则为 info）
 
 value-filter = 过滤式
-value-sort = 排序
