@@ -55,7 +55,7 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
         // It records what it finds: refused before anything is fetched.
         return Err(Failure::failed(t!("links-read-only")));
     }
-    let settings = links::settings(None, args.allow_private).map_err(Failure::usage)?;
+    let settings = links::settings(super::settings()?, args.allow_private);
     let s = session(cli).await?;
     let mut ids = Vec::new();
     for key in &args.items {
@@ -130,7 +130,7 @@ async fn probe(cli: &Cli, args: &LinksArgs, url: &str) -> Result<(), Failure> {
     if cli.read_only {
         return Err(Failure::failed(t!("links-read-only")));
     }
-    let settings = links::settings(None, args.allow_private).map_err(Failure::usage)?;
+    let settings = links::settings(super::settings()?, args.allow_private);
     let url = match (url.trim(), &settings.home_page) {
         ("", Some(home)) => home.clone(),
         ("", None) => return Err(Failure::usage(t!("probe-which-page"))),
@@ -169,11 +169,11 @@ async fn probe(cli: &Cli, args: &LinksArgs, url: &str) -> Result<(), Failure> {
 /// online item still linking to a withdrawn page; a check that cannot run is a warning, never a
 /// failed withdrawal.
 pub async fn after_withdrawal(s: &super::Session, items: &[i64]) {
-    let checked = match links::settings(None, false) {
-        Ok(settings) => crate::usecase::links::after_withdrawal(s.store.as_ref(), &s.site, items, &settings)
+    let checked = match super::settings() {
+        Ok(file) => crate::usecase::links::after_withdrawal(s.store.as_ref(), &s.site, items, &links::settings(file, false))
             .await
             .map_err(|e| e.to_string()),
-        Err(e) => Err(e),
+        Err(e) => Err(e.message),
     };
     match checked {
         Ok(found) => {
