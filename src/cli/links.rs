@@ -170,9 +170,11 @@ async fn probe(cli: &Cli, args: &LinksArgs, url: &str) -> Result<(), Failure> {
 /// failed withdrawal.
 pub async fn after_withdrawal(s: &super::Session, items: &[i64]) {
     let checked = match super::settings() {
-        Ok(file) => crate::usecase::links::after_withdrawal(s.store.as_ref(), &s.site, items, &links::settings(file, false))
-            .await
-            .map_err(|e| e.to_string()),
+        Ok(file) => {
+            crate::usecase::links::after_withdrawal(s.store.as_ref(), &s.site, items, &links::settings(file, false))
+                .await
+                .map_err(|e| e.to_string())
+        }
         Err(e) => Err(e.message),
     };
     match checked {

@@ -39,7 +39,6 @@ pub fn settings(from: &crate::usecase::settings::Settings, allow_private: bool) 
         home_page: from.links_home_page.clone(),
     }
 }
-}
 
 /// What a check found, in numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
