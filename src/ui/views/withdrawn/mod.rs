@@ -17,9 +17,15 @@ mod draw;
 pub const LATEST: i64 = 500;
 
 /// The tab's state: the withdrawals listed.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct WithdrawnView {
     pub list: Paged<WithdrawalRow>,
+}
+
+impl Default for WithdrawnView {
+    fn default() -> Self {
+        WithdrawnView { list: Paged::by_initials() }
+    }
 }
 
 /// The tab's query.
