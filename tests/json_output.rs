@@ -6,7 +6,8 @@ mod common;
 
 use serde_json::Value;
 
-use common::{PENDING, TestDb, stderr};
+use common::http::Server;
+use common::{Backend, PENDING, TestDb, stderr};
 
 /// Two documents online in one column since 2023, of 政府办.
 const ONLINE: &str = r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","body":"第一条　为规范政府信息公开工作……咨询电话13907731234。","form":"image_text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度","政务动态 / 通知公告"],"submitted_at":"2026-08-01T09:00:00+08:00","published_at":"2026-08-03T10:00:00+08:00"}
@@ -135,6 +136,121 @@ async fn every_command_gives_structured_json(db: TestDb) {
         }
     }
 
+    // Every write's result: one object with `action`, `dry_run` and `changed`, the fields its
+    // example in docs/cli.md has, and the structures scripts read.
+    let server = Server::start_in_thread();
+    let linked = format!(
+        r#"{{"ref":"zd-3","url":"{}","title":"象山区政务公开工作要点","body":"详见附件。","form":"text","path":"unit","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-02T09:00:00+08:00","published_at":"2026-11-03T10:00:00+08:00"}}"#,
+        server.url("/missing")
+    );
+    db.import("linked.jsonl", &(linked + "\n"));
+    let inquiry = common::rows(&db, &["inquiries"])[0]["id"].to_string();
+    let request = common::rows(&db, &["retractions", "--status", "pending"])[0]["id"].to_string();
+    let incident = common::rows(&db, &["incidents", "--year", "2026"])[0]["id"].to_string();
+    let finding = common::rows(&db, &["check", "zd-1"]).into_iter().next().expect("a finding on zd-1");
+    let (finding_kind, finding_text) = (finding["kind"].as_str().unwrap(), finding["text"].as_str().unwrap());
+    let login = format!("pa_json_{}", std::process::id());
+    let writes: Vec<(&str, Vec<&str>)> = vec![
+        (
+            "incident add",
+            vec![
+                "incident",
+                "add",
+                "--unit",
+                "政府办",
+                "--kind",
+                "typo",
+                "--item",
+                "zd-1",
+                "--date",
+                "2026-08-06",
+                "--note",
+                "标点错误",
+            ],
+        ),
+        ("incident reverse", vec!["incident", "reverse", &incident, "--note", "误记"]),
+        ("inquiries add", vec!["inquiries", "add", "--subject", "如何办理居住证？", "--asked", "2026-11-21"]),
+        ("inquiries answer", vec!["inquiries", "answer", &inquiry, "--text", "请携带身份证到派出所办理。"]),
+        ("operators add", vec!["operators", "add", &login, "--role", "viewer"]),
+        ("operators role", vec!["operators", "role", &login, "reviewer"]),
+        ("operators disable", vec!["operators", "disable", &login]),
+        (
+            "documents add",
+            vec!["documents", "add", "--number", "象政办〔2026〕31号", "--issued", "2026-11-23", "--column", &event],
+        ),
+        ("retractions request", vec!["retractions", "request", "zd-1", "--unit", "政府办", "--reason", "outdated"]),
+        ("retractions reject", vec!["retractions", "reject", &request, "--reason", "内容仍然有效"]),
+        (
+            "check add-name",
+            vec!["check", "add-name", "象山区人民政府", "--kind", "institution", "--wrong", "象山区政府府"],
+        ),
+        ("check add-word", vec!["check", "add-word", "内部资料", "--kind", "secret", "--suggestion", "删除"]),
+        (
+            "check waive",
+            vec![
+                "check",
+                "waive",
+                "zd-1",
+                "--kind",
+                finding_kind,
+                "--text",
+                finding_text,
+                "--reason",
+                "公开的咨询电话",
+            ],
+        ),
+        ("calendar add", vec!["calendar", "add", "--holiday", "2027-01-01", "--note", "元旦"]),
+        ("links", vec!["links", "zd-3", "--allow-private", "--timeout", "2"]),
+    ];
+    let mut results = std::collections::HashMap::new();
+    for (name, args) in &writes {
+        let mut args = args.clone();
+        args.extend(["--format", "json"]);
+        let out = db.run(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?} is not JSON: {e}"));
+        let mut found = Vec::new();
+        json_in_a_string(&v, name, &mut found);
+        assert!(found.is_empty(), "JSON written inside a string: {found:?}");
+        let example = examples
+            .iter()
+            .find(|(c, _)| c == name)
+            .unwrap_or_else(|| panic!("docs/cli.md has no JSON example of {name}"));
+        assert_eq!(fields(&example.1), fields(&v), "docs/cli.md's example of {name} has the command's fields: {v}");
+        if *name != "links" {
+            assert_eq!(stderr(&out).lines().count(), 1, "{name}: one summary line: {}", stderr(&out));
+            assert_eq!((v["dry_run"].as_bool(), v["changed"].as_bool()), (Some(false), Some(true)), "{name}: {v}");
+        }
+        results.insert(*name, v);
+    }
+    let zd1 = serde_json::from_str::<Value>(&db.ok(&["show", "zd-1", "--format", "json"])).unwrap()["id"].clone();
+    assert_eq!(results["incident add"]["action"], "incident.add");
+    assert_eq!(results["incident add"]["item"], zd1, "the item named by ref, as its id");
+    assert_eq!(results["incident add"]["quarter"], "2026Q3");
+    assert_eq!(results["incident reverse"]["reverses"].to_string(), incident);
+    assert_eq!(results["inquiries add"]["invalid_reason"], Value::Null);
+    assert_eq!(results["operators disable"]["role"], "reviewer", "{}", results["operators disable"]);
+    assert_eq!(results["operators disable"]["active"], false);
+    assert_eq!(results["documents add"]["column"]["id"].to_string(), event);
+    assert!(results["documents add"]["column"]["path"].is_string(), "{}", results["documents add"]);
+    assert_eq!(results["retractions request"]["item"], zd1);
+    assert_eq!(results["check add-name"]["entry"]["wrong"], serde_json::json!(["象山区政府府"]));
+    assert_eq!(
+        results["calendar add"]["days"][0],
+        serde_json::json!({"date": "2027-01-01", "kind": "holiday", "note": "元旦"})
+    );
+    let link = &results["links"][0];
+    assert_eq!((link["url"].as_str(), link["status"].as_i64()), (Some(server.url("/missing").as_str()), Some(404)));
+    // A write that finds nothing to do exits 0, changed false, and says so (the first `role`
+    // makes the disabled operator active again; the second finds nothing to do).
+    db.ok(&["operators", "role", &login, "reviewer"]);
+    let again = db.run(&["operators", "role", &login, "reviewer", "--format", "json"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let again: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(again["changed"], false, "{again}");
+    let again = db.run(&["calendar", "add", "--holiday", "2027-01-01", "--note", "元旦"]);
+    assert!(stderr(&again).trim_end().ends_with("nothing changed"), "{}", stderr(&again));
+
     // The backup's result and its restore's, and the verdict against a head published before.
     let file = db.file("portal.backup");
     let file = file.to_str().unwrap();
@@ -182,6 +298,9 @@ async fn every_command_gives_structured_json(db: TestDb) {
     assert!(csv.lines().nth(1).unwrap().contains(",item:"), "{csv}");
     let csv = db.ok(&["queue", "--format", "csv"]);
     assert!(csv.contains("signed_scan,electronic_text,target_columns"), "{csv}");
+    if db.backend == Backend::Postgres {
+        db.drop_with_roles(&[&login]).await;
+    }
 }
 
 on_both_backends!(every_command_gives_structured_json);

@@ -70,7 +70,7 @@ copied = copied { $text }
 
 ## The help (?)
 
-help-title = Help — any key closes, ↑↓ scroll
+help-title = Help — ↑↓ PgUp PgDn scroll, / searches, any other key closes
 help-places = Where things are
 help-view-keys = Keys in the { $view } view
 help-global-keys = Keys everywhere (a view's own key wins)

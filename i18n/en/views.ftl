@@ -42,8 +42,6 @@ queue-published-some = published { $done } of { $count }; { $first }
 
 ## The review screen
 
-review-saving = {" "}saving…
-review-keys = {" "}1–7 affirm · { $all } all · { $approve } approve · { $reject } reject · { $publish } publish · { $next }/{ $previous } finding · { $waive } waive · { $incident } incident · { $back } back
 review-item = Item { $id } at { $stage } (v{ $version })
 review-checks-heading = { $item } · the seven checks of Art. 9
 review-lacks = {" "}lacks { $lacks } (Art. 10)

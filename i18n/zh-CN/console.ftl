@@ -70,7 +70,7 @@ copied = 已复制 { $text }
 
 ## 帮助（?）
 
-help-title = 帮助——按任意键关闭，↑↓ 滚动
+help-title = 帮助——↑↓ PgUp PgDn 滚动，/ 搜索，按其他键关闭
 help-places = 文件位置
 help-view-keys = “{ $view }”视图的按键
 help-global-keys = 各视图通用的按键（视图自己的按键优先）

@@ -41,8 +41,6 @@ queue-published-some = 已发布 { $done } 条，共 { $count } 条；{ $first }
 
 ## 审核界面
 
-review-saving = {" "}正在保存…
-review-keys = {" "}1–7 确认  { $all } 全部  { $approve } 通过  { $reject } 退回  { $publish } 发布  { $next }/{ $previous } 问题  { $waive } 豁免  { $incident } 事故  { $back } 返回
 review-item = 信息 { $id } · { $stage }（第 { $version } 版）
 review-checks-heading = { $item } · 第九条七项审核内容
 review-lacks = {" "}缺少{ $lacks }（第十条）

@@ -4,6 +4,7 @@
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::outcome::Outcome;
 use super::output::{Format, Listing};
 use super::{Cli, Failure, parse_date, session};
 use crate::domain::IncidentKind;
@@ -173,18 +174,27 @@ pub async fn incident(cli: &Cli, command: &IncidentCommand) -> Result<(), Failur
                 IncidentInput { unit: unit.clone(), kind: *kind, item: None, occurred_on, note: note.clone() };
             let id = assessment::add_incident(s.store.as_ref(), &s.site, &mut input, item.as_deref()).await?;
             let quarter = Period::quarter_of(occurred_on);
-            println!(
-                "{}",
-                t!(
-                    "incident-recorded",
-                    id = id,
-                    unit = unit.to_string(),
-                    points = kind.points(),
-                    kind = kind.as_str(),
-                    date = occurred_on.to_string(),
-                    quarter = quarter.to_string()
-                )
+            let said = t!(
+                "incident-recorded",
+                id = id,
+                unit = unit.to_string(),
+                points = kind.points(),
+                kind = kind.as_str(),
+                date = occurred_on.to_string(),
+                quarter = quarter.to_string()
             );
+            Outcome::new("incident.add", false)
+                .changed(true)
+                .field("incident", id)
+                .field("unit", unit.as_str())
+                .field("kind", kind.as_str())
+                .field("points", kind.points())
+                .field("item", input.item)
+                .field("occurred_on", occurred_on.to_string())
+                .field("quarter", quarter.to_string())
+                .field("note", note.as_str())
+                .said(said)
+                .print(cli.format)
         }
         IncidentCommand::Reverse { id, note } => {
             if note.trim().is_empty() {
@@ -192,10 +202,15 @@ pub async fn incident(cli: &Cli, command: &IncidentCommand) -> Result<(), Failur
             }
             let s = session(cli).await?;
             let new = assessment::reverse_incident(s.store.as_ref(), &s.site, *id, note).await?;
-            println!("{}", t!("incident-reversed", new = new, id = *id));
+            Outcome::new("incident.reverse", false)
+                .changed(true)
+                .field("incident", new)
+                .field("reverses", *id)
+                .field("note", note.as_str())
+                .said(t!("incident-reversed", new = new, id = *id))
+                .print(cli.format)
         }
     }
-    Ok(())
 }
 
 pub async fn incidents(cli: &Cli, period: &PeriodArgs, unit: Option<&str>) -> Result<(), Failure> {

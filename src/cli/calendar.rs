@@ -7,6 +7,7 @@ use chrono::Utc;
 use clap::Subcommand;
 use serde_json::json;
 
+use super::outcome::Outcome;
 use super::output::{Format, Listing};
 use super::{Cli, Failure, parse_date, session};
 use crate::domain::calendar::{CalendarDay, DayKind, check_day};
@@ -96,8 +97,14 @@ async fn add(
     }
     let s = session(cli).await?;
     let changed = s.store.set_calendar_days(&days).await?;
-    println!("{}", t!("calendar-days-changed", changed = changed, count = days.len()));
-    Ok(())
+    let given: Vec<_> =
+        days.iter().map(|d| json!({"date": d.date.to_string(), "kind": d.kind.as_str(), "note": d.note})).collect();
+    Outcome::new("calendar.set", false)
+        .changed(changed > 0)
+        .field("days", given)
+        .field("added_or_changed", changed)
+        .said(t!("calendar-days-changed", changed = changed, count = days.len()))
+        .print(cli.format)
 }
 
 /// `calendar show [--year Y]`: a year without its notice is said so, and exits 1.

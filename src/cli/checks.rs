@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
+use super::outcome::Outcome;
 use super::output::{Format, Listing};
 use super::{Cli, Failure, session};
 use crate::domain::checks::Finding;
@@ -93,22 +94,30 @@ pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
     let added = match &args.command {
         Some(CheckCommand::AddName { name, kind, wrong, left, note }) => {
             let status = if *left { "left" } else { "current" };
-            Some((checks::ListKind::Names, format!("{name}\t{kind}\t{}\t{status}\t{note}", wrong.join("、"))))
+            let entry = json!({"name": name, "kind": kind, "wrong": wrong, "status": status, "note": note});
+            let line = format!("{name}\t{kind}\t{}\t{status}\t{note}", wrong.join("、"));
+            Some((checks::ListKind::Names, "check.add-name", line, entry))
         }
         Some(CheckCommand::AddWord { word, kind, suggestion }) => {
-            Some((checks::ListKind::Words, format!("{word}\t{kind}\t{suggestion}")))
+            let entry = json!({"word": word, "kind": kind, "suggestion": suggestion});
+            Some((checks::ListKind::Words, "check.add-word", format!("{word}\t{kind}\t{suggestion}"), entry))
         }
         _ => None,
     };
-    if let Some((list, line)) = added {
+    if let Some((list, action, line, entry)) = added {
         if line.split('\t').any(|f| f.contains(['\n', '\r']))
             || line.split('\t').next().is_some_and(|f| f.trim().is_empty())
         {
             return Err(Failure::usage(t!("checks-entry-one-line")));
         }
         let path = checks::add_to_list(list, &line).map_err(Failure::usage)?;
-        super::output::say(&t!("checks-added-to", file = path.display().to_string()));
-        return Ok(());
+        let file = path.display().to_string();
+        return Outcome::new(action, false)
+            .changed(true)
+            .field("file", file.as_str())
+            .field("entry", entry)
+            .said(t!("checks-added-to", file = file.as_str()))
+            .print(cli.format);
     }
     if let Some(CheckCommand::Waive { item, kind, text, reason }) = &args.command {
         if reason.trim().is_empty() {
@@ -117,8 +126,14 @@ pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
         let s = session(cli).await?;
         let id = s.store.find_item(&s.site, item).await?;
         s.store.waive_finding(&s.site, id, kind, text, reason).await?;
-        println!("{}", t!("checks-waived", item = id, kind = kind.as_str(), text = text.as_str()));
-        return Ok(());
+        return Outcome::new("finding.waive", false)
+            .changed(true)
+            .field("item", id)
+            .field("kind", kind.as_str())
+            .field("text", text.as_str())
+            .field("reason", reason.as_str())
+            .said(t!("checks-waived", item = id, kind = kind.as_str(), text = text.as_str()))
+            .print(cli.format);
     }
     let lists = checks::lists(args.names.as_deref(), args.words.as_deref()).map_err(Failure::usage)?;
     let s = session(cli).await?;

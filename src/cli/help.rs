@@ -79,8 +79,12 @@ pub fn reference() -> String {
          rewrites it). Items' JSON Lines are described in [import.md](import.md); `portal-admin man` and \
          `portal-admin completions SHELL` are made from the same definition.\n\n\
          With `--format json` a listing is one array of objects and `show` one object, with the fields \
-         the tables show (named as in [glossary.md](glossary.md)); a write (`retract`, `mark`, `restore`, \
-         `publish`, `review`, `import`) gives one object: `action`, `dry_run`, `changed` and what it did. \
+         the tables show (named as in [glossary.md](glossary.md)); every write (`retract`, `mark`, `restore`, \
+         `publish`, `review`, `import`, `backup`, `incident add|reverse`, `inquiries add|answer`, \
+         `operators add|role|disable`, `documents add`, `retractions request|reject`, \
+         `check add-name|add-word|waive`, `calendar add`) gives one object: `action` (the audit trail's \
+         name for it), `dry_run`, `changed` (false when it found nothing to do: it exits 0 all the same) \
+         and what it did, with its one summary line on standard error. \
          Lists are arrays (an item's `columns` are objects with `id`, `path` and `form`), an audit \
          record's `target` is an object (`{\"kind\": \"item\", \"id\": 2406}`) and its `detail` the \
          object it was written as, and an absent value is `null`. Each command below shows an \

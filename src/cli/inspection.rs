@@ -6,6 +6,7 @@ use chrono::Utc;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::outcome::Outcome;
 use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, session};
 use crate::domain::time::{beijing_date, format_time, parse_time};
@@ -82,11 +83,27 @@ pub async fn inquiries(cli: &Cli, command: Option<&InquiriesCommand>, open: bool
             } else {
                 t!("inquiry-recorded", id = id)
             };
-            println!("{said}");
+            let outcome = Outcome::new("inquiry.add", false)
+                .changed(true)
+                .field("inquiry", id)
+                .field("subject", subject.as_str())
+                .field("asked_at", format_time(inquiry.asked_at, cli.utc))
+                .field("valid", invalid.is_none())
+                .field("invalid_reason", invalid.clone())
+                .said(said);
+            outcome.print(cli.format)?;
         }
         Some(InquiriesCommand::Answer { id, text, at }) => {
-            s.store.answer_inquiry(&s.site, *id, text, at.unwrap_or_else(Utc::now)).await?;
-            println!("{}", t!("inquiry-answered", id = *id));
+            let at = at.unwrap_or_else(Utc::now);
+            s.store.answer_inquiry(&s.site, *id, text, at).await?;
+            let said = t!("inquiry-answered", id = *id);
+            let outcome = Outcome::new("inquiry.answer", false)
+                .changed(true)
+                .field("inquiry", *id)
+                .field("answered_at", format_time(at, cli.utc))
+                .field("answer", text.as_str())
+                .said(said);
+            outcome.print(cli.format)?;
         }
         None => {
             let mut listing =

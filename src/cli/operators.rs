@@ -3,6 +3,7 @@
 use clap::Subcommand;
 use serde_json::json;
 
+use super::outcome::Outcome;
 use super::output::{Format, Listing};
 use super::{Cli, Failure, session};
 use crate::domain::Role;
@@ -55,6 +56,21 @@ pub async fn run(cli: &Cli, command: Option<&OperatorsCommand>) -> Result<(), Fa
         (OperatorChange::SetRole(role), true) => t!("operator-role", name = name.as_str(), role = role.to_string()),
         (OperatorChange::Disable, true) => t!("operator-disabled", name = name.as_str()),
     };
-    println!("{said}");
-    Ok(())
+    // The operator as the change left them, read back: what a script sees is what the database holds.
+    let now = s.store.operators(&s.site).await?.into_iter().find(|o| o.name == *name);
+    let (role, active) = (now.as_ref().map(|o| o.role.as_str()), now.as_ref().map(|o| o.active));
+    let summary = t!(
+        "operator-summary",
+        name = name.as_str(),
+        role = role.unwrap_or_default(),
+        active = if active == Some(true) { "yes" } else { "no" }
+    );
+    Outcome::new("operator.set", false)
+        .changed(changed)
+        .field("name", name.as_str())
+        .field("role", role)
+        .field("active", active)
+        .summary(summary)
+        .with_line(said)
+        .print(cli.format)
 }

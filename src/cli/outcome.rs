@@ -56,6 +56,19 @@ impl Outcome {
         self
     }
 
+    /// A line for a person, in a chain.
+    pub fn with_line(mut self, text: String) -> Outcome {
+        self.lines.push(text);
+        self
+    }
+
+    /// What a write of one thing says: its line for a person, and the same as the summary.
+    pub fn said(mut self, text: String) -> Outcome {
+        self.lines.push(text.clone());
+        self.summary = text;
+        self
+    }
+
     /// The JSON result: `action`, `dry_run`, `changed` and the command's own fields.
     pub fn json(&self) -> Value {
         Value::Object(self.fields.clone())

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::outcome::Outcome;
 use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, parse_date, session};
 use crate::domain::time::{beijing_date, format_time};
@@ -106,8 +107,18 @@ pub async fn documents(
                 item_id: *item,
             };
             let id = s.store.add_document(&s.site, &input).await?;
-            println!("{}", t!("document-registered", number = number, id = id));
-            Ok(())
+            let ids = super::columns::ids(&s).await?;
+            let path = ids.iter().find(|(_, c)| **c == *column).map(|(path, _)| path.as_str());
+            Outcome::new("documents.add", false)
+                .changed(true)
+                .field("document", id)
+                .field("number", number)
+                .field("title", title.as_str())
+                .field("column", json!({"id": *column, "path": path}))
+                .field("issued", issued.to_string())
+                .field("item", *item)
+                .said(t!("document-registered", number = number, id = id))
+                .print(cli.format)
         }
         None => {
             let rows = reports::documents(s.store.as_ref(), &s.site, at.unwrap_or_else(today), pending, None).await?;

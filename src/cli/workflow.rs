@@ -119,20 +119,33 @@ pub async fn retractions_command(cli: &Cli, command: &RetractionsCommand) -> Res
         RetractionsCommand::Request { item, unit, reason, note } => {
             let id = queue::find(s.store.as_ref(), &s.site, item).await?;
             let request = withdrawal::request(s.store.as_ref(), &s.site, id, unit, *reason, note).await?;
-            println!(
-                "{}",
-                t!("request-recorded", request = request, unit = unit.as_str(), item = id, reason = reason.as_str())
-            );
+            let said =
+                t!("request-recorded", request = request, unit = unit.as_str(), item = id, reason = reason.as_str());
+            let outcome = Outcome::new("retraction.request", false)
+                .changed(true)
+                .field("request", request)
+                .field("item", id)
+                .field("unit", unit.as_str())
+                .field("reason", reason.as_str())
+                .field("note", note.as_str())
+                .said(said);
+            outcome.print(cli.format)
         }
         RetractionsCommand::Reject { id, reason } => {
             if reason.trim().is_empty() {
                 return Err(Failure::usage(t!("decline-needs-reason")));
             }
             withdrawal::decline(s.store.as_ref(), &s.site, *id, reason).await?;
-            println!("{}", t!("request-declined", id = *id));
+            let said = t!("request-declined", id = *id);
+            let outcome = Outcome::new("retraction.decline", false)
+                .changed(true)
+                .field("request", *id)
+                .field("status", crate::domain::item::RequestStatus::Rejected.as_str())
+                .field("reason", reason.as_str())
+                .said(said);
+            outcome.print(cli.format)
         }
     }
-    Ok(())
 }
 
 /// A request's urgency in a word: `alarm` for a suspected secret waiting more than 15 minutes.
@@ -417,15 +430,13 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
 
 /// A decision or a publication: the item's step before and after, and its new version.
 fn transition(action: &str, dry_run: bool, t: Transition) -> Outcome {
-    let mut outcome = Outcome::new(action, dry_run)
+    Outcome::new(action, dry_run)
         .changed(true)
         .field("item", t.item)
         .field("from", t.from.as_str())
         .field("to", t.to.as_str())
         .field("version", t.version)
-        .summary(said(t));
-    outcome.line(said(t));
-    outcome
+        .said(said(t))
 }
 
 pub async fn review(cli: &Cli, command: &ReviewCommand) -> Result<(), Failure> {

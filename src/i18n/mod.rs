@@ -60,6 +60,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("columns.ftl", include_str!("../../i18n/en/columns.ftl")),
             ("console.ftl", include_str!("../../i18n/en/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/en/fields.ftl")),
+            ("friction.ftl", include_str!("../../i18n/en/friction.ftl")),
             ("help.ftl", include_str!("../../i18n/en/help.ftl")),
             ("keys.ftl", include_str!("../../i18n/en/keys.ftl")),
             ("places.ftl", include_str!("../../i18n/en/places.ftl")),
@@ -69,6 +70,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("store.ftl", include_str!("../../i18n/en/store.ftl")),
             ("views.ftl", include_str!("../../i18n/en/views.ftl")),
             ("words.ftl", include_str!("../../i18n/en/words.ftl")),
+            ("writes.ftl", include_str!("../../i18n/en/writes.ftl")),
         ],
     ),
     (
@@ -79,6 +81,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("columns.ftl", include_str!("../../i18n/zh-CN/columns.ftl")),
             ("console.ftl", include_str!("../../i18n/zh-CN/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/zh-CN/fields.ftl")),
+            ("friction.ftl", include_str!("../../i18n/zh-CN/friction.ftl")),
             ("help.ftl", include_str!("../../i18n/zh-CN/help.ftl")),
             ("keys.ftl", include_str!("../../i18n/zh-CN/keys.ftl")),
             ("places.ftl", include_str!("../../i18n/zh-CN/places.ftl")),
@@ -88,6 +91,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("store.ftl", include_str!("../../i18n/zh-CN/store.ftl")),
             ("views.ftl", include_str!("../../i18n/zh-CN/views.ftl")),
             ("words.ftl", include_str!("../../i18n/zh-CN/words.ftl")),
+            ("writes.ftl", include_str!("../../i18n/zh-CN/writes.ftl")),
         ],
     ),
 ];

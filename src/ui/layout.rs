@@ -23,6 +23,9 @@ pub struct Areas {
     pub header: Rect,
     /// A list's rows (or a page of text).
     pub rows: Rect,
+    /// The keys of the view in front, in a line; a message too long for the status line is
+    /// shown here (and above) until the next key.
+    pub hints: Rect,
     /// Site, operator, database, connection, the last action's result.
     pub status: Rect,
 }
@@ -40,20 +43,21 @@ impl Areas {
             title: line(1, 1),
             documents: line(2, docs),
             header: line(body_top, 1),
-            rows: line(rows_top, h.saturating_sub(rows_top + 1)),
+            rows: line(rows_top, h.saturating_sub(rows_top + 2)),
+            hints: line(h.saturating_sub(2), 1),
             status: line(h.saturating_sub(1), 1),
         }
     }
 }
 
 /// Rows of the review screen's panel under the item: a heading, the seven checks beside the
-/// findings, the keys.
-pub const REVIEW_PANEL: u16 = 10;
+/// findings, what the item lacks (its keys are on the hint line below it).
+pub const REVIEW_PANEL: u16 = 9;
 
 /// The review screen's page of the item, above its panel.
 pub fn review_page(a: &Areas) -> Rect {
     let top = a.header.y;
-    Rect { x: 0, y: top, width: a.rows.width, height: a.status.y.saturating_sub(top + REVIEW_PANEL) }
+    Rect { x: 0, y: top, width: a.rows.width, height: a.hints.y.saturating_sub(top + REVIEW_PANEL) }
 }
 
 /// Whether the terminal is big enough to lay out in.
@@ -70,11 +74,12 @@ mod tests {
         for (column, docs) in [(false, 0), (true, 0), (true, 2), (true, 9)] {
             let a = Areas::new((80, 24), column, docs);
             assert_eq!(a.status.y, 23);
-            assert_eq!(a.rows.y + a.rows.height, a.status.y);
+            assert_eq!(a.rows.y + a.rows.height, a.hints.y);
+            assert_eq!(a.hints.y + 1, a.status.y);
             assert_eq!(a.header.y + 1, a.rows.y);
             assert_eq!(a.documents.y + a.documents.height, a.header.y);
         }
-        assert_eq!(Areas::new((80, 24), false, 0).rows.height, 20);
-        assert_eq!(Areas::new((80, 24), true, 9).rows.height, 14);
+        assert_eq!(Areas::new((80, 24), false, 0).rows.height, 19);
+        assert_eq!(Areas::new((80, 24), true, 9).rows.height, 13);
     }
 }

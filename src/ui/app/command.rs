@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::ui::views::columns::tree::Mode;
+use crate::ui::views::help::Pager;
 
 /// The commands of the `:` line.
 pub const COMMANDS: &[&str] = &[
@@ -22,6 +23,7 @@ pub const COMMANDS: &[&str] = &[
     "find",
     "refresh",
     "help",
+    "messages",
     "q",
     "quit",
 ];
@@ -50,6 +52,7 @@ fn command_said(command: &str) -> String {
         "find" => t!("command-find"),
         "refresh" => t!("command-refresh"),
         "help" => t!("command-help"),
+        "messages" => t!("command-messages"),
         _ => t!("command-quit"),
     }
 }
@@ -81,7 +84,8 @@ impl App {
         match name {
             "" => {}
             "q" | "quit" => self.quit = true,
-            "help" => self.overlay = Overlay::Help { scroll: 0 },
+            "help" => self.overlay = Overlay::Help(Pager::top()),
+            "messages" => self.open_messages(),
             "refresh" => self.refresh(effects),
             "columns" | "tree" => mode(self, &|m| *m = Default::default()),
             "overdue" => mode(self, &|m| m.only_overdue = true),

@@ -32,7 +32,8 @@ impl App {
         let input = match &mut self.overlay {
             Overlay::Waive(form) => &mut form.input,
             Overlay::None
-            | Overlay::Help { .. }
+            | Overlay::Help(_)
+            | Overlay::Messages(_)
             | Overlay::Record(_)
             | Overlay::Confirm { .. }
             | Overlay::Mark { .. }

@@ -305,7 +305,8 @@ impl App {
                 }
                 Overlay::Confirm { .. } => Some(Act::Withdraw),
                 Overlay::None
-                | Overlay::Help { .. }
+                | Overlay::Help(_)
+                | Overlay::Messages(_)
                 | Overlay::Record(_)
                 | Overlay::Mark { .. }
                 | Overlay::Incident(_)
@@ -379,7 +380,8 @@ impl App {
             Overlay::Mark { .. } => confirms(Layer::Mark).then_some(Act::Withdraw),
             Overlay::Incident(_) | Overlay::Reverse(_) => confirms(Layer::Incident).then_some(Act::RecordIncident),
             // Nothing typed into them writes (a confirmation's key is an action: `write_refused`).
-            Overlay::Help { .. }
+            Overlay::Help(_)
+            | Overlay::Messages(_)
             | Overlay::Record(_)
             | Overlay::Confirm { .. }
             | Overlay::Copy

@@ -150,7 +150,8 @@ impl App {
                     Overlay::Reverse(_) => self.reverse_incident(effects),
                     // Not an incident's form: nothing to record.
                     Overlay::None
-                    | Overlay::Help { .. }
+                    | Overlay::Help(_)
+                    | Overlay::Messages(_)
                     | Overlay::Record(_)
                     | Overlay::Confirm { .. }
                     | Overlay::Mark { .. }
@@ -177,7 +178,8 @@ impl App {
             }
             // Not an incident's form: the key is not its.
             Overlay::None
-            | Overlay::Help { .. }
+            | Overlay::Help(_)
+            | Overlay::Messages(_)
             | Overlay::Record(_)
             | Overlay::Confirm { .. }
             | Overlay::Mark { .. }

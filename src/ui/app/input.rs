@@ -8,6 +8,9 @@ impl App {
         if event.kind == crossterm::event::KeyEventKind::Release {
             return;
         }
+        // The last message fades on the next key (`:messages` keeps it): it never speaks for a
+        // later action or another tab.
+        self.notice = None;
         if self.typed_write_refused(event) {
             return;
         }
@@ -80,12 +83,16 @@ impl App {
                 self.overlay = Overlay::None;
                 return;
             }
-            Overlay::Help { scroll } => {
+            Overlay::Help(_) | Overlay::Messages(_) => {
                 let action = self.keymap.action(Layer::Global, Key::from_event(event));
-                match help::key(scroll, action, event.modifiers.contains(KeyModifiers::CONTROL)) {
-                    help::Key::Stay => {}
-                    help::Key::Close => self.overlay = Overlay::None,
-                    help::Key::Quit => self.quit = true,
+                let lines: Vec<String> = self.pager_lines().iter().map(help::plain).collect();
+                let height = help::page_height(self.size);
+                if let Overlay::Help(pager) | Overlay::Messages(pager) = &mut self.overlay {
+                    match help::key(pager, event, action, &lines, height) {
+                        help::Key::Stay => {}
+                        help::Key::Close => self.overlay = Overlay::None,
+                        help::Key::Quit => self.quit = true,
+                    }
                 }
                 return;
             }
@@ -106,6 +113,9 @@ impl App {
     pub(super) fn mouse(&mut self, mouse: MouseEvent, effects: &mut Vec<Effect>) {
         if !matches!(self.overlay, Overlay::None) || self.views.of(self.tab).asking() {
             return;
+        }
+        if matches!(mouse.kind, MouseEventKind::Down(_) | MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) {
+            self.notice = None;
         }
         match mouse.kind {
             MouseEventKind::ScrollDown => self.act(Action::Down, effects),
@@ -168,7 +178,7 @@ impl App {
         match action {
             Action::Noop => {}
             Action::Quit => self.quit = true,
-            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Help => self.overlay = Overlay::Help(help::Pager::top()),
             Action::Filter => self.overlay = Overlay::Filter(Box::new(single_line(&self.current_filter()))),
             Action::Command => {
                 self.overlay =
@@ -258,6 +268,28 @@ impl App {
             }
             Action::Open => self.with_view(self.tab, effects, |v, cx, ask| v.open(cx, ask)),
         }
+    }
+
+    /// The lines of the help or the message log open, as wide as their box (none otherwise).
+    pub fn pager_lines(&self) -> Vec<ratatui::text::Line<'static>> {
+        let width = help::inner(self.size).0;
+        let heading = crate::ui::widgets::Theme { mono: self.mono }.heading();
+        match &self.overlay {
+            Overlay::Help(_) => help::lines(self.layer(), &self.keymap, &self.places, width, heading),
+            Overlay::Messages(_) => {
+                let error =
+                    crate::ui::widgets::Theme { mono: self.mono }.status(crate::domain::staleness::Status::Overdue);
+                help::messages(&self.messages, width, error)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// `:messages`: the log, scrolled to the newest.
+    pub(super) fn open_messages(&mut self) {
+        self.overlay = Overlay::Messages(help::Pager::top());
+        let n = self.pager_lines().len();
+        self.overlay = Overlay::Messages(help::Pager::bottom(n, help::page_height(self.size)));
     }
 
     pub(super) fn copy_text(&self, id: bool) -> Option<String> {

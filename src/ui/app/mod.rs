@@ -3,7 +3,7 @@
 //! here waits, draws or touches the database.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui_textarea::TextArea;
 
 use super::keymap::{Action, Key, Keymap, Layer};
@@ -133,9 +133,10 @@ pub enum Health {
 pub enum Overlay {
     #[default]
     None,
-    Help {
-        scroll: u16,
-    },
+    /// The help, paged.
+    Help(Box<super::views::help::Pager>),
+    /// The status line's messages of this session (`:messages`), paged.
+    Messages(Box<super::views::help::Pager>),
     /// A record shown whole (an audit entry).
     Record(String),
     /// A question before a write.
@@ -183,12 +184,31 @@ pub enum Confirmed {
     ImportCalendar(Box<crate::domain::holiday_notice::Notice>),
 }
 
-/// What the status line says about the last action.
+/// What the status line says about the last action, until the next key (`:messages` keeps it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
     pub error: bool,
+    /// Whether it is in the message log yet.
+    pub(crate) logged: bool,
 }
+
+impl Notice {
+    pub fn new(text: impl Into<String>, error: bool) -> Notice {
+        Notice { text: text.into(), error, logged: false }
+    }
+}
+
+/// A message the status line said, kept for `:messages`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub at: DateTime<Utc>,
+    pub text: String,
+    pub error: bool,
+}
+
+/// Messages kept for `:messages`, at most.
+pub const MESSAGES_KEPT: usize = 500;
 
 /// The whole console.
 pub struct App {
@@ -202,6 +222,8 @@ pub struct App {
     /// Who the console acts as, the change mark, the checks running.
     pub link: Link,
     pub notice: Option<Notice>,
+    /// Every message the status line said this session, oldest first (`:messages`).
+    pub messages: Vec<Said>,
     /// Where the database, the settings and the log are (label, where), for the help.
     pub places: Vec<(String, String)>,
     /// The day staleness is evaluated as of (Beijing time).
@@ -257,6 +279,7 @@ impl App {
             health: Health::Connected,
             link: Link::default(),
             notice: None,
+            messages: Vec::new(),
             places: Vec::new(),
             at: crate::domain::time::beijing_date(setup.now),
             now: setup.now,
@@ -364,7 +387,8 @@ impl App {
             Overlay::Incident(_) | Overlay::Reverse(_) => Layer::Incident,
             // No keys of their own in the keymap: the view's layer.
             Overlay::None
-            | Overlay::Help { .. }
+            | Overlay::Help(_)
+            | Overlay::Messages(_)
             | Overlay::Record(_)
             | Overlay::Waive(_)
             | Overlay::Filter(_)
@@ -392,11 +416,22 @@ impl App {
     }
 
     fn tell(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice { text: text.into(), error: false });
+        self.notice = Some(Notice::new(text, false));
     }
 
     fn warn(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice { text: text.into(), error: true });
+        self.notice = Some(Notice::new(text, true));
+    }
+
+    /// Keeps the status line's message, once, for `:messages`.
+    fn log_notice(&mut self) {
+        if let Some(n) = self.notice.as_mut().filter(|n| !n.logged) {
+            n.logged = true;
+            self.messages.push(Said { at: self.now, text: n.text.clone(), error: n.error });
+            if self.messages.len() > MESSAGES_KEPT {
+                self.messages.remove(0);
+            }
+        }
     }
 
     /// Handles one message.
@@ -424,6 +459,7 @@ impl App {
             Msg::OwnChange(mark) => self.own_change(mark),
             Msg::Notified => self.notified(&mut effects),
         }
+        self.log_notice();
         effects
     }
 

@@ -103,7 +103,8 @@ impl App {
             Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. }
             | Overlay::Confirm { then: Confirmed::Restore { .. } | Confirmed::ImportCalendar(_), .. }
             | Overlay::None
-            | Overlay::Help { .. }
+            | Overlay::Help(_)
+            | Overlay::Messages(_)
             | Overlay::Record(_)
             | Overlay::Mark { .. }
             | Overlay::Incident(_)
@@ -138,7 +139,8 @@ impl App {
             Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. }
             | Overlay::Confirm { then: Confirmed::Restore { .. } | Confirmed::ImportCalendar(_), .. }
             | Overlay::None
-            | Overlay::Help { .. }
+            | Overlay::Help(_)
+            | Overlay::Messages(_)
             | Overlay::Record(_)
             | Overlay::Mark { .. }
             | Overlay::Incident(_)

@@ -114,12 +114,12 @@ impl Ask<'_> {
 
     /// Says something on the status line.
     pub fn tell(&mut self, text: impl Into<String>) {
-        *self.notice = Some(Notice { text: text.into(), error: false });
+        *self.notice = Some(Notice::new(text, false));
     }
 
     /// Says something went wrong, on the status line.
     pub fn warn(&mut self, text: impl Into<String>) {
-        *self.notice = Some(Notice { text: text.into(), error: true });
+        *self.notice = Some(Notice::new(text, true));
     }
 
     /// Asks the console for something shared by several views (`Event`).

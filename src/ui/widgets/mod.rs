@@ -18,6 +18,7 @@ use crate::t;
 pub use findings::Found;
 
 mod findings;
+mod hints;
 mod incident;
 mod mark;
 
@@ -179,11 +180,16 @@ impl Draw<'_> {
         self.tabs(areas.tabs);
         let app = self.app;
         app.views.of(app.tab).draw(&mut self, areas);
+        self.hint_line(areas.hints);
         self.status(areas.status);
         match &self.app.overlay {
-            Overlay::Help { scroll } => {
-                let app = self.app;
-                crate::ui::views::help::draw(&mut self, *scroll, app.layer(), &app.keymap, &app.places)
+            Overlay::Help(pager) => {
+                let lines = self.app.pager_lines();
+                crate::ui::views::help::draw(&mut self, pager, &t!("help-title"), lines)
+            }
+            Overlay::Messages(pager) => {
+                let lines = self.app.pager_lines();
+                crate::ui::views::help::draw(&mut self, pager, &t!("messages-title"), lines)
             }
             Overlay::Copy => self.copy_menu(),
             Overlay::Confirm { text, .. } => {
@@ -298,8 +304,16 @@ impl Draw<'_> {
         if let Some((made, false)) = &backup {
             left.push_str(&format!(" · {made}"));
         }
+        // The last action's message: on the status line if it fits there, else whole above it.
         if let Some(n) = &app.notice {
-            left.push_str(&format!(" │ {}", if n.error { format!("✗ {}", n.text) } else { n.text.clone() }));
+            let said = self.text(&if n.error { format!("✗ {}", n.text) } else { n.text.clone() });
+            let said = said.replace('\n', " ");
+            let inline = format!("{left} │ {said}");
+            if text::width(&self.text(&inline)) <= usize::from(area.width) {
+                left = inline;
+            } else {
+                self.notice_above(area, &said, n.error);
+            }
         }
         // What the calendar does not know, after what the last action said (which a person is
         // reading now): whole if it fits, otherwise its first part (what is missing) rather than
@@ -410,7 +424,8 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
             (reject.as_str(), &form.input, None)
         }
         Overlay::None
-        | Overlay::Help { .. }
+        | Overlay::Help(_)
+        | Overlay::Messages(_)
         | Overlay::Record(_)
         | Overlay::Confirm { .. }
         | Overlay::Mark { .. }

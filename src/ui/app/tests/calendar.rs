@@ -192,8 +192,7 @@ fn a_warning_with_no_room_says_what_is_missing_not_half_a_sentence() {
     // `:calendar` says it whole, first, and the status line does not say it twice.
     keys(&mut a, ":calendar");
     key(&mut a, KeyCode::Enter);
-    let text = text_of(&a);
-    let status = text.lines().last().unwrap();
-    assert!(status.contains("│ 2027年节假日安排未导入：12月25日后的期限为暂定 · "), "{status}");
-    assert_eq!(status.matches("未导入").count(), 1, "{status}");
+    let foot = foot_of(&a);
+    assert!(squeezed(&foot).contains("2027年节假日安排未导入：12月25日后的期限为暂定·"), "{foot}");
+    assert_eq!(foot.matches("未导入").count(), 1, "{foot}");
 }

@@ -64,6 +64,9 @@ mod find;
 /// `/` in the lists read by pages: the database filters.
 mod filter;
 
+/// Messages, hints and the help (issue 22).
+mod friction;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -207,6 +210,18 @@ fn screen(app: &App) -> String {
 fn view_text(app: &App) -> String {
     let rows = usize::from(app.areas().tabs.height);
     text_of(app).lines().skip(rows).collect::<Vec<_>>().join("\n")
+}
+
+/// The foot of the screen: the status line and the rows above it a long message takes.
+fn foot_of(app: &App) -> String {
+    let text = text_of(app);
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(5)..].join("\n")
+}
+
+/// Text without its blanks (a message wrapped over rows, compared whole).
+fn squeezed(s: &str) -> String {
+    s.split_whitespace().collect()
 }
 
 fn text_of(app: &App) -> String {

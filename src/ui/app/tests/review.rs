@@ -166,16 +166,14 @@ fn an_approval_with_a_blocking_finding_is_refused_saying_which_and_how_to_waive_
         "not approved: W waives (select with n) or r rejects — leader_name “李明化” and 1 more blocks it \
          (body 2-5: 名称错误：“李明化”应为“李明华”（区长）)",
     );
-    assert!(
-        status_line_of(&a).contains("✗ not approved: W waives (select with n) or r rejects"),
-        "what to do fits 80 columns: {}",
-        status_line_of(&a)
-    );
+    // At 80 columns, whole: above the status line, not cut where it says why.
+    let foot = foot_of(&a);
+    assert!(squeezed(&foot).contains(&squeezed(&format!("✗ {}", notice.text))), "never cut: {foot}");
+    // The next key clears it; `:messages` keeps it.
+    keys(&mut a, "n");
+    assert!(a.notice.is_none() && !foot_of(&a).contains("not approved"));
+    assert_eq!(a.messages.last().map(|m| (m.text.as_str(), m.error)), Some((notice.text.as_str(), true)));
     assert!(a.views.queue.reviewing.as_ref().unwrap().checks.is_all(), "the checks stay affirmed");
-}
-
-fn status_line_of(a: &App) -> String {
-    text_of(a).lines().last().unwrap().to_string()
 }
 
 /// `W` on the selected finding, a reason typed, Enter: the waiver asked of the store.
@@ -291,7 +289,7 @@ fn a_viewer_or_a_read_only_console_cannot_waive_and_a_refusal_keeps_the_screen()
     let r = a.views.queue.reviewing.as_ref().expect("the review screen stays");
     assert!(r.checks.is_all() && r.entry.id == 31 && r.findings.list.as_ref().unwrap().len() == 3);
     assert_eq!(a.layer(), Layer::Review);
-    assert!(status_line_of(&a).contains("✗ not waived: li.jianhua (viewer)"), "{}", status_line_of(&a));
+    assert!(foot_of(&a).contains("✗ not waived: li.jianhua (viewer)"), "{}", foot_of(&a));
 }
 
 /// Answers the console's question of who it acts as with an active operator of `role`.

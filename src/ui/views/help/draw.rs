@@ -1,41 +1,55 @@
-//! The help drawn, in a popup over the view.
+//! The help and the message log drawn, in a box over the view: the page of text, then its own
+//! hint line (or the search being typed).
 
-use ratatui::style::{Modifier, Style};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::{Pager, count, inner, plain};
 use crate::t;
-use crate::ui::keymap::{Keymap, Layer};
+use crate::ui::keymap::{Action, Layer};
 use crate::ui::text;
 use crate::ui::widgets::Draw;
 
-/// The help scrolled to `scroll`, for the view whose keys are `layer`.
-pub fn draw(d: &mut Draw, scroll: u16, layer: Layer, keymap: &Keymap, places: &[(String, String)]) {
-    let heading = d.theme.heading();
-    let mut lines = Vec::new();
-    let section = |title: String, layer: Layer, lines: &mut Vec<TextLine>| {
-        lines.push(TextLine::styled(title, heading));
-        for b in keymap.bindings(layer) {
-            lines.push(TextLine::from(vec![
-                Span::styled(format!("  {:<10}", b.key.to_string()), Style::default().add_modifier(Modifier::BOLD)),
-                Span::raw(b.said(layer)),
-            ]));
+/// `lines` (wrapped to the box's width) scrolled as `pager` says, in a box titled `title`.
+pub fn draw(d: &mut Draw, pager: &Pager, title: &str, lines: Vec<TextLine<'static>>) {
+    let size = (d.buf.area.width, d.buf.area.height);
+    let (w, h) = inner(size);
+    let area = d.popup(w + 2, h + 2, title);
+    let page = Rect { height: area.height.saturating_sub(1), ..area };
+    let found =
+        d.theme.colour(ratatui::style::Style::default().add_modifier(Modifier::BOLD), ratatui::style::Color::Yellow);
+    let plains: Vec<String> = lines.iter().map(plain).collect();
+    let shown: Vec<TextLine> = lines
+        .into_iter()
+        .zip(&plains)
+        .map(
+            |(l, p)| {
+                if super::holds(p, &pager.query) { l.patch_style(found.add_modifier(Modifier::REVERSED)) } else { l }
+            },
+        )
+        .collect();
+    Paragraph::new(shown).scroll((pager.scroll, 0)).render(page, d.buf);
+    let foot = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
+    if let Some(input) = &pager.typing {
+        crate::ui::widgets::input_line(d.buf, foot, &t!("help-search-prompt"), input);
+        return;
+    }
+    let said = if pager.query.is_empty() {
+        let key = |a: Action| d.key_for(Layer::Global, a);
+        let hints = [
+            (format!("{}/{} PgUp/PgDn", key(Action::Up), key(Action::Down)), t!("keyhint-help-scroll")),
+            (key(Action::Filter), t!("keyhint-help-search")),
+            (key(Action::Back), t!("keyhint-help-close")),
+        ];
+        hints.iter().map(|(k, w)| format!("{k} {w}")).collect::<Vec<_>>().join("  ")
+    } else {
+        match count(&plains, &pager.query) {
+            0 => t!("help-search-none", text = pager.query.clone()),
+            n => t!("help-found", count = n, text = pager.query.clone(), key = "n"),
         }
-        lines.push(TextLine::raw(""));
     };
-    if !places.is_empty() {
-        lines.push(TextLine::styled(t!("help-places"), heading));
-        for (label, place) in places {
-            lines.push(TextLine::raw(format!("  {} {place}", text::pad(label, 9))));
-        }
-        lines.push(TextLine::raw(""));
-    }
-    section(t!("help-view-keys", view = layer.said()), layer, &mut lines);
-    section(t!("help-global-keys"), Layer::Global, &mut lines);
-    lines.push(TextLine::styled(t!("help-commands"), heading));
-    for (c, what) in crate::ui::app::commands() {
-        lines.push(TextLine::raw(format!("  :{c:<9} {what}")));
-    }
-    let inner = d.popup(76, 40, &t!("help-title"));
-    Paragraph::new(text::wrap_lines(lines, inner.width)).scroll((scroll, 0)).render(inner, d.buf);
+    let said = text::fit(&d.text(&said), usize::from(foot.width));
+    d.put(foot, TextLine::from(Span::styled(said, d.theme.dim())));
 }

@@ -9,7 +9,6 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{QueueView, Reviewing, waiting};
 use crate::domain::staleness::Status;
-use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::{Areas, REVIEW_PANEL as PANEL, review_page};
 use crate::ui::text::{self, fit, pad};
 use crate::ui::widgets::Draw;
@@ -98,31 +97,11 @@ fn review(d: &mut Draw, areas: &Areas, r: &Reviewing) {
     Widget::render(Clear, panel, d.buf);
     // The checks on the left, the findings on the right.
     let left_w = if panel.width >= 120 { 66 } else { 44 };
-    let checks = Rect { width: left_w, height: PANEL - 1, ..panel };
+    let checks = Rect { width: left_w, height: PANEL, ..panel };
     let findings =
-        Rect { x: left_w + 1, width: panel.width.saturating_sub(left_w + 1), height: PANEL - 1, ..panel };
+        Rect { x: left_w + 1, width: panel.width.saturating_sub(left_w + 1), height: PANEL, ..panel };
     checks_panel(d, checks, r);
     findings_panel(d, findings, r);
-    // The review's own keys, even while a confirmation over it has the keyboard.
-    let hint = |a: Action| d.key_for(Layer::Review, a);
-    let keys = if r.deciding.is_some() {
-        t!("review-saving")
-    } else {
-        t!(
-            "review-keys",
-            all = hint(Action::AllChecks),
-            approve = hint(Action::Approve),
-            reject = hint(Action::Reject),
-            publish = hint(Action::Publish),
-            next = hint(Action::NextFinding),
-            previous = hint(Action::PreviousFinding),
-            waive = hint(Action::WaiveFinding),
-            incident = hint(Action::RecordIncident),
-            back = hint(Action::Back)
-        )
-    };
-    let last = Rect { y: panel.bottom() - 1, height: 1, ..panel };
-    d.put(last, TextLine::styled(fit(&keys, usize::from(last.width)), d.theme.dim()));
 }
 
 /// The seven checks, affirmed or not, and what a unit item lacks.

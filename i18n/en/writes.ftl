@@ -1,0 +1,11 @@
+# What the writes of the command line say in their summary line (standard error).
+
+operator-summary = operator { $name }: { $role }, { $active ->
+    [yes] active
+   *[no] disabled
+}
+
+## progress on a terminal (indicatif's templates: each {"{"}…{"}"} is the bar's own field)
+
+import-progress = {"{"}spinner{"}"} importing [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}per_sec{"}"}, {"{"}eta{"}"} left)
+export-progress = {"{"}spinner{"}"} exporting: {"{"}pos{"}"} items ({"{"}per_sec{"}"})

@@ -1,0 +1,193 @@
+//! The foot of the screen: the hint line (the keys of what is in front, as many as fit, the help's
+//! key always) and a message too long for the status line, shown whole above it until the next
+//! key.
+
+use ratatui::layout::Rect;
+use ratatui::text::Line as TextLine;
+use ratatui::widgets::{Clear, Widget};
+
+use super::Draw;
+use crate::i18n;
+use crate::t;
+use crate::ui::app::{App, Overlay};
+use crate::ui::keymap::{Action, Keymap, Layer};
+use crate::ui::text;
+
+/// Rows a message takes above the status line, at most (the log, `:messages`, has it whole).
+pub const NOTICE_ROWS: usize = 4;
+
+/// A key and the word or two that says what it does.
+pub type Hint = (String, String);
+
+/// The word for an action on the hint line (`keyhint-…` in the catalogs), if it has one.
+fn word(layer: Layer, action: Action) -> Option<String> {
+    if action == Action::Back && matches!(layer, Layer::Confirm | Layer::Mark | Layer::Incident | Layer::Copy) {
+        return Some(t!("keyhint-cancel"));
+    }
+    let key = format!("keyhint-{}", action.name().replace(['.', '_'], "-"));
+    i18n::has(i18n::Lang::En, &key).then(|| i18n::text(&key, None))
+}
+
+/// The hints of a layer: its own keys first (the seven checks as one, a finding's next and
+/// previous as one, an action bound twice once), then opening, the filter (when `filtered`), the
+/// command line and the help.
+pub fn hints(keymap: &Keymap, layer: Layer, filtered: bool) -> Vec<Hint> {
+    let checks = [
+        Action::Check1,
+        Action::Check2,
+        Action::Check3,
+        Action::Check4,
+        Action::Check5,
+        Action::Check6,
+        Action::Check7,
+    ];
+    let key = |a: Action| keymap.key_for(layer, a).map(|k| k.to_string());
+    let mut out: Vec<Hint> = Vec::new();
+    let mut seen: Vec<Action> = Vec::new();
+    for b in keymap.bindings(layer) {
+        let action = b.action;
+        if seen.contains(&action) {
+            continue;
+        }
+        seen.push(action);
+        if checks.contains(&action) {
+            if action == Action::Check1
+                && let (Some(first), Some(last)) = (key(Action::Check1), key(Action::Check7))
+            {
+                out.push((format!("{first}–{last}"), t!("keyhint-review-checks")));
+            }
+            continue;
+        }
+        if matches!(action, Action::NextFinding | Action::PreviousFinding) {
+            if action == Action::NextFinding {
+                let both = match key(Action::PreviousFinding) {
+                    Some(p) => format!("{}/{p}", b.key),
+                    None => b.key.to_string(),
+                };
+                out.push((both, t!("keyhint-review-findings")));
+                seen.push(Action::PreviousFinding);
+            }
+            continue;
+        }
+        if let Some(w) = word(layer, action) {
+            out.push((b.key.to_string(), w));
+        }
+    }
+    if matches!(layer, Layer::Confirm | Layer::Mark | Layer::Incident | Layer::Copy) {
+        return out;
+    }
+    let global = |a: Action| keymap.key_for(Layer::Global, a).map(|k| (k.to_string(), word(layer, a)));
+    let mut tail = Vec::new();
+    if !matches!(layer, Layer::Item | Layer::Review) && !seen.contains(&Action::Open) {
+        tail.push(Action::Open);
+    }
+    if filtered {
+        tail.push(Action::Filter);
+    }
+    tail.extend([Action::Command, Action::Help]);
+    for a in tail {
+        if let Some((k, Some(w))) = global(a) {
+            out.push((k, w));
+        }
+    }
+    out
+}
+
+/// The hints that fit in `width` cells, in their order, the last one (the help) always: the ones
+/// before it are dropped from the end until the line fits.
+pub fn fitted(hints: &[Hint], width: usize) -> String {
+    let said = |h: &Hint| format!("{} {}", h.0, h.1);
+    let Some((last, rest)) = hints.split_last() else { return String::new() };
+    let mut kept: Vec<&Hint> = rest.iter().collect();
+    let line =
+        |kept: &[&Hint]| kept.iter().map(|h| said(h)).chain(std::iter::once(said(last))).collect::<Vec<_>>().join("  ");
+    // The general keys (open, filter, command) are the last before the help: they go first, then
+    // the view's own from the end.
+    while text::width(&line(&kept)) > width && kept.pop().is_some() {}
+    text::fit(&line(&kept), width)
+}
+
+/// What the hint line says: the keys of a line being typed, else of the layer in front.
+fn hint_text(app: &App, width: usize) -> String {
+    let typing = matches!(app.overlay, Overlay::Filter(_) | Overlay::Command { .. } | Overlay::Waive(_))
+        || (matches!(app.overlay, Overlay::None) && app.views.of(app.tab).asking());
+    let hints = if matches!(app.overlay, Overlay::Help(_) | Overlay::Messages(_)) {
+        // Their box has its own.
+        return String::new();
+    } else if matches!(app.overlay, Overlay::Record(_)) {
+        vec![("Esc".to_string(), t!("keyhint-help-close"))]
+    } else if typing {
+        vec![("Enter".to_string(), t!("keyhint-enter-done")), ("Esc".to_string(), t!("keyhint-cancel"))]
+    } else {
+        let filtered = app.views.of(app.tab).filter().is_some() && matches!(app.overlay, Overlay::None);
+        hints(&app.keymap, app.layer(), filtered)
+    };
+    fitted(&hints, width)
+}
+
+impl Draw<'_> {
+    /// The hint line, dim, one cell in.
+    pub(super) fn hint_line(&mut self, area: Rect) {
+        let said = hint_text(self.app, usize::from(area.width).saturating_sub(2));
+        let said = self.text(&said);
+        self.put(
+            Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area },
+            TextLine::styled(said, self.theme.dim()),
+        );
+    }
+
+    /// A message too long for the status line, whole above it (over the hint line and the rows
+    /// above, at most `NOTICE_ROWS`; the log has what those cannot hold).
+    pub(super) fn notice_above(&mut self, status: Rect, said: &str, bold: bool) {
+        let width = usize::from(status.width).saturating_sub(1);
+        let mut rows = text::wrap(said, width, 2);
+        if rows.len() > NOTICE_ROWS {
+            rows.truncate(NOTICE_ROWS - 1);
+            rows.push(format!("  {}", t!("messages-more")));
+        }
+        let n = rows.len() as u16;
+        let style = if bold { self.theme.bar().add_modifier(ratatui::style::Modifier::BOLD) } else { self.theme.bar() };
+        for (i, row) in rows.iter().enumerate() {
+            let y = status.y.saturating_sub(n) + i as u16;
+            let area = Rect { y, height: 1, ..status };
+            Widget::render(Clear, area, self.buf);
+            self.buf.set_style(area, style);
+            self.put(area, TextLine::styled(row.clone(), style));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(layer: Layer) -> Vec<String> {
+        hints(&Keymap::default_map(), layer, true).into_iter().map(|(k, _)| k).collect()
+    }
+
+    #[test]
+    fn every_view_has_hints_and_the_help_key_is_last() {
+        for layer in Layer::ALL {
+            let h = hints(&Keymap::default_map(), layer, true);
+            assert!(!h.is_empty(), "{layer:?} has no hints");
+            if !matches!(layer, Layer::Confirm | Layer::Mark | Layer::Incident | Layer::Copy) {
+                assert_eq!(h.last().unwrap().0, "?", "{layer:?}");
+            }
+        }
+        assert_eq!(plain(Layer::Review)[..3], ["1–7", "c", "a"]);
+        assert!(plain(Layer::Review).contains(&"n/N".to_string()));
+        assert_eq!(plain(Layer::Withdrawn)[0], "u");
+    }
+
+    #[test]
+    fn at_80_columns_the_view_keys_are_dropped_from_the_end_and_help_stays() {
+        let h = hints(&Keymap::default_map(), Layer::Columns, true);
+        let whole = fitted(&h, 400);
+        let short = fitted(&h, 60);
+        assert!(text::width(&short) <= 60, "{short}");
+        assert!(short.ends_with(&format!("? {}", t!("keyhint-app-help"))), "{short}");
+        assert!(short.starts_with("Right "), "{short}");
+        assert!(whole.len() > short.len());
+        assert!(whole.contains(": "), "{whole}");
+    }
+}
