@@ -80,6 +80,52 @@ fn the_usage_lines_placeholders_speak_the_language() {
     assert_eq!(usage(&["help", "help"]), "Usage: portal-admin help [COMMAND]");
 }
 
+/// What an option's value is called is a word of the language too (`<日期>`), in the usage line
+/// and the options; English keeps clap's names; a form to type (`YYYY`) stays.
+#[test]
+fn the_values_of_options_are_called_by_words_of_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = |args: &[&str]| {
+        let out = program(dir.path()).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", text(&out).1);
+        text(&out).0
+    };
+    let chinese = help(&["--lang", "zh-CN", "audit", "--help"]);
+    for word in ["--since <日期>", "--operator <名称>", "--db <网址>", "--keymap <文件>"] {
+        assert!(chinese.contains(word), "{word}: {chinese}");
+    }
+    for word in ["<DATE>", "<NAME>", "<URL>", "<FILE>"] {
+        assert!(!chinese.contains(word), "{word}: {chinese}");
+    }
+    let retract = help(&["--lang", "zh-CN", "retract", "--help"]);
+    assert!(retract.contains("<编号>") && retract.contains("--reason <原因>"), "{retract}");
+    let scores = help(&["--lang", "zh-CN", "scores", "--help"]);
+    assert!(scores.contains("<YYYYQn>") && scores.contains("<YYYY>"), "a form to type stays: {scores}");
+    let english = help(&["--lang", "en", "audit", "--help"]);
+    assert!(english.contains("--since <DATE>") && english.contains("--operator <NAME>"), "{english}");
+    // A usage error names the option as the help does.
+    let out = program(dir.path()).args(["--lang", "zh-CN", "audit", "--since", "x"]).output().unwrap();
+    assert!(text(&out).1.contains("--since <日期>"), "{}", text(&out).1);
+}
+
+/// A deadline rule reads in words of the language in a table; CSV keeps its stable form.
+#[test]
+fn deadline_rules_read_in_words_in_tables_and_stay_stable_in_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = program(dir.path()).args(["init"]).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out).1);
+    let table = program(dir.path()).args(["--lang", "zh-CN", "columns", "--format", "table"]).output().unwrap();
+    let (stdout, stderr) = text(&table);
+    assert!(table.status.success(), "{stderr}");
+    assert!(stdout.contains("每 10 天") && stdout.contains("按需更新"), "{stdout}");
+    assert!(!stdout.contains("every 10 days") && !stdout.contains("as needed"), "{stdout}");
+    let english = program(dir.path()).args(["--lang", "en", "columns", "--format", "table"]).output().unwrap();
+    assert!(text(&english).0.contains("every 10 days"), "{}", text(&english).0);
+    let csv = program(dir.path()).args(["--lang", "zh-CN", "columns", "--format", "csv"]).output().unwrap();
+    let (stdout, _) = text(&csv);
+    assert!(stdout.contains(",every 10 days,") && !stdout.contains("每 10 天"), "{stdout}");
+}
+
 #[test]
 fn the_locale_chooses_chinese_and_lang_en_overrides_it() {
     let dir = tempfile::tempdir().unwrap();

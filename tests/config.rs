@@ -39,7 +39,14 @@ fn the_settings_file_is_found_checked_and_shown() {
     assert_eq!(e.trim_end().lines().count(), 1, "{e}");
     std::fs::write(&file, "language = \"en\"\ntheme = \"dark\"\n").unwrap();
     let e = stderr(&config(dir.path(), &["check"]));
-    assert!(e.contains(&format!("{path}:2: ")) && e.contains("theme"), "{e}");
+    assert!(e.contains(&format!("{path}:2:1: ")) && e.contains("theme"), "{e}");
+    // What the TOML parser says is wrapped in the language, keeping the file, line and column.
+    std::fs::write(&file, "language = \"en\"\n[backup\n").unwrap();
+    let out = config(dir.path(), &["check", "--lang", "zh-CN"]);
+    let e = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{e}");
+    assert!(e.contains(&format!("{path}:2:8：此处写法有误（TOML 解析器：")), "{e}");
+    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
     // `config show` refuses the same file the same way.
     assert_eq!(config(dir.path(), &["show"]).status.code(), Some(2));
 
@@ -65,5 +72,5 @@ fn the_settings_file_is_found_checked_and_shown() {
     let other = dir.path().join("other.toml");
     std::fs::write(&other, "[links]\nallow_privat = true\n").unwrap();
     let e = stderr(&config(dir.path(), &["check", other.to_str().unwrap(), "--lang", "en"]));
-    assert!(e.contains(&format!("{}:2: ", other.display())) && e.contains("allow_privat"), "{e}");
+    assert!(e.contains(&format!("{}:2:1: ", other.display())) && e.contains("allow_privat"), "{e}");
 }

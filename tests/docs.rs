@@ -269,6 +269,35 @@ fn the_man_page_reads_in_man_and_names_every_command() {
     );
 }
 
+/// `portal-admin --lang zh-CN man` is a Chinese page: its headings too, as `man` shows them.
+#[test]
+fn the_chinese_man_page_has_chinese_headings() {
+    let out = portal_admin(&["--lang", "zh-CN", "man"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("portal-admin.1");
+    std::fs::write(&file, &out.stdout).unwrap();
+    let rendered = std::process::Command::new("man")
+        .arg("-l")
+        .arg(&file)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "100")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("man (Debian's man-db) reads the page");
+    let text = String::from_utf8_lossy(&rendered.stdout);
+    assert!(rendered.status.success(), "{text}");
+    let headings: Vec<&str> = text.lines().filter(|l| !l.is_empty() && !l.starts_with(' ')).collect();
+    for heading in ["名称", "概要", "描述", "选项", "子命令"] {
+        assert!(headings.contains(&heading), "{heading} in {headings:?}");
+    }
+    for english in ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "SUBCOMMANDS"] {
+        assert!(!headings.contains(&english), "{english} in {headings:?}");
+    }
+    assert!(text.contains("--since <日期>") || text.contains("--db <网址>"), "value names too: {text}");
+    assert!(text.contains("通用命令手册"), "{text}");
+}
+
 /// The bash completions complete: `portal-admin ret<Tab>` offers retract and retractions (and
 /// not restore); zsh and fish scripts are made for the program; an unknown shell is bad usage.
 #[test]

@@ -31,6 +31,7 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("audit verify", &["audit", "verify"]),
     ("documents", &["documents", "--at", "2026-11-29"]),
     ("operators", &["operators"]),
+    ("sites", &["sites"]),
     ("calendar show", &["calendar", "show", "--year", "2026"]),
     ("inquiries", &["inquiries"]),
     ("keymap show", &["keymap", "show"]),

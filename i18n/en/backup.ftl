@@ -2,7 +2,6 @@
 # says of the last backup.
 
 backup-settings-unreadable = cannot read { $file }: { $error }
-backup-settings-invalid = { $file }: { $error }
 backup-settings-zero = { $file }: [backup] warn_after_days takes a number of days of 1 or more
 backup-age-minutes = { $n ->
     [one] 1 minute

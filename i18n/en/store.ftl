@@ -23,7 +23,6 @@ store-no-incident = no incident { $id } in site { $site }
 store-no-column = no column { $column } in site { $site }
 store-no-year = no year { $year }
 store-no-item-key = no item { $key } in site { $site } (an item is named by its id or its ref)
-store-no-site-code = no site { $code } in { $target }
 store-no-site = no site in { $target }; run `portal-admin init`
 store-sites-choose = { $target } holds { $count } sites ({ $codes }); choose one with --site
 store-not-operator = { $name } is not an operator of site { $site }

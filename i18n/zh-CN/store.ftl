@@ -23,7 +23,6 @@ store-no-incident = 站点 { $site } 中没有责任事故 { $id }
 store-no-column = 站点 { $site } 中没有栏目 { $column }
 store-no-year = 没有 { $year } 年
 store-no-item-key = 站点 { $site } 中没有信息 { $key }（信息用编号或 ref 指定）
-store-no-site-code = { $target } 中没有站点 { $code }
 store-no-site = { $target } 中没有站点；请运行 `portal-admin init`
 store-sites-choose = { $target } 中有 { $count } 个站点（{ $codes }）；请用 --site 选择一个
 store-not-operator = { $name } 不是站点 { $site } 的操作员

@@ -32,7 +32,8 @@ pub async fn run(cli: &Cli) -> Result<(), Failure> {
     let mut listing = Listing::new(&["id", "path", "level", "deadline", "rule", "departments", "units", "note"])
         .shown_as("units", |v| {
             v.as_array().map(|u| u.iter().map(super::output::plain).collect::<Vec<_>>().join("、")).unwrap_or_default()
-        });
+        })
+        .read_as("rule", super::output::rule_words);
     for c in columns {
         listing.push(vec![
             json!(c.id),

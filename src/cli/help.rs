@@ -32,8 +32,39 @@ pub fn man(dir: Option<&Path>) -> Result<(), Failure> {
 }
 
 fn render_page(command: &clap::Command, out: &mut dyn Write) -> Result<(), Failure> {
-    clap_mangen::Man::new(command.clone()).render(out)?;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command.clone()).manual(crate::i18n::text("man-manual", None)).render(&mut page)?;
+    out.write_all(&localize_headings(&String::from_utf8_lossy(&page)).into_bytes())?;
     Ok(())
+}
+
+/// The page's section headings clap_mangen writes (always in English), each with its catalog key.
+const HEADINGS: [(&str, &str); 8] = [
+    ("NAME", "man-name"),
+    ("SYNOPSIS", "man-synopsis"),
+    ("DESCRIPTION", "man-description"),
+    ("OPTIONS", "man-options"),
+    ("SUBCOMMANDS", "man-subcommands"),
+    ("EXTRA", "man-extra"),
+    ("VERSION", "man-version"),
+    ("AUTHORS", "man-authors"),
+];
+
+/// A page with its section headings (`.SH NAME`) in the language in effect.
+fn localize_headings(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    for line in page.split_inclusive('\n') {
+        let heading = line.strip_prefix(".SH ").map(str::trim_end);
+        match heading.and_then(|h| HEADINGS.iter().find(|(english, _)| *english == h)) {
+            Some((_, key)) => {
+                out.push_str(".SH ");
+                out.push_str(&crate::i18n::text(key, None));
+                out.push('\n');
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 fn write_pages(command: &clap::Command, dir: &Path, written: &mut usize) -> Result<(), Failure> {
@@ -150,6 +181,40 @@ mod tests {
             on_disk == text,
             "docs/cli.md is out of date: run PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --lib cli_reference"
         );
+    }
+
+    /// The man page's section headings are the language's, as the rest of the page is.
+    #[test]
+    fn the_man_pages_headings_speak_the_language() {
+        let page = |lang| {
+            crate::i18n::scoped(lang, || {
+                let mut page = Vec::new();
+                render_page(&texts::localized(), &mut page).unwrap();
+                String::from_utf8(page).unwrap()
+            })
+        };
+        let headings = |page: &str| -> Vec<String> {
+            page.lines().filter_map(|l| l.strip_prefix(".SH ")).map(str::to_string).collect()
+        };
+        let english = page(crate::i18n::Lang::En);
+        assert_eq!(headings(&english), ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "SUBCOMMANDS", "VERSION"]);
+        let chinese = page(crate::i18n::Lang::ZhCn);
+        assert_eq!(headings(&chinese), ["名称", "概要", "描述", "选项", "子命令", "版本"]);
+        assert!(chinese.contains("撤回"), "the page's texts are Chinese too");
+        // Every heading clap_mangen may write has its words in both languages.
+        for (english, key) in HEADINGS {
+            assert_eq!(crate::i18n::text_in(crate::i18n::Lang::En, key, None), english);
+            assert!(crate::i18n::has(crate::i18n::Lang::ZhCn, key), "{key}");
+        }
+        // A subcommand's page too (no SUBCOMMANDS section there, but its options).
+        let retract = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || {
+            let command = texts::localized();
+            let sub = command.find_subcommand("retract").unwrap().clone();
+            let mut page = Vec::new();
+            render_page(&sub, &mut page).unwrap();
+            String::from_utf8(page).unwrap()
+        });
+        assert_eq!(headings(&retract), ["名称", "概要", "描述", "选项"]);
     }
 
     #[test]

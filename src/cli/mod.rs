@@ -20,6 +20,7 @@ mod outcome;
 pub mod output;
 mod reports;
 mod search;
+mod sites;
 pub mod texts;
 mod trail;
 mod transfer;
@@ -344,6 +345,13 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<operators::OperatorsCommand>,
     },
+    /// The county portals of the database, each with how it is doing, worst first; add one
+    Sites {
+        #[command(subcommand)]
+        command: Option<sites::SitesCommand>,
+        #[command(flatten)]
+        args: sites::SitesArgs,
+    },
     /// Recorded incidents and corrections, by date
     Incidents {
         #[command(flatten)]
@@ -461,7 +469,7 @@ impl Failure {
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Failure {
         let code = match e {
-            StoreError::BadItem { .. } => 2,
+            StoreError::BadItem { .. } | StoreError::NoSuchSite(_) => 2,
             _ => 1,
         };
         let message = e.one_line();
@@ -640,6 +648,7 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
         Some(Command::Links { args }) => links::run(&cli, args).await,
         Some(Command::Inquiries { command, open }) => inspection::inquiries(&cli, command.as_ref(), *open).await,
         Some(Command::Operators { command }) => operators::run(&cli, command.as_ref()).await,
+        Some(Command::Sites { command, args }) => sites::run(&cli, command.as_ref(), args).await,
         Some(Command::Incident { command }) => assessment::incident(&cli, command).await,
         Some(Command::Incidents { period, unit }) => assessment::incidents(&cli, period, unit.as_deref()).await,
         Some(Command::Calendar { command }) => calendar::run(&cli, command).await,

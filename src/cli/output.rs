@@ -48,11 +48,26 @@ pub struct Listing {
     pub rows: Vec<Vec<Value>>,
     /// How each field's structured value reads in a table and in CSV.
     shown: Vec<Option<Shown>>,
+    /// How a field's stable value reads to a person, in a table only (CSV keeps the stable text).
+    read: Vec<Option<Shown>>,
 }
 
 impl Listing {
     pub fn new(fields: &[&'static str]) -> Listing {
-        Listing { fields: fields.to_vec(), rows: Vec::new(), shown: vec![None; fields.len()] }
+        Listing {
+            fields: fields.to_vec(),
+            rows: Vec::new(),
+            shown: vec![None; fields.len()],
+            read: vec![None; fields.len()],
+        }
+    }
+
+    /// Writes `field`'s values as `text` says in a table, in words of the language in effect, while
+    /// CSV and JSON keep the value's stable form (a deadline rule's `every 10 days`).
+    pub fn read_as(mut self, field: &str, text: Shown) -> Listing {
+        let i = self.fields.iter().position(|f| *f == field).expect("a field of the listing");
+        self.read[i] = Some(text);
+        self
     }
 
     /// Writes `field`'s values as `text` says in a table and in CSV (JSON keeps the structure).
@@ -127,7 +142,10 @@ impl Listing {
     fn cell(&self, field: usize, v: &Value) -> String {
         match v {
             Value::Bool(b) if self.fields[field] == PROVISIONAL => if *b { "?" } else { "" }.to_string(),
-            other => self.text(field, other),
+            other => match self.read[field] {
+                Some(read) => read(other),
+                None => self.text(field, other),
+            },
         }
     }
 }
@@ -182,6 +200,12 @@ impl Listing {
         out.pop();
         out
     }
+}
+
+/// A deadline rule's stable form (`every 10 days`) in words of the language in effect.
+pub fn rule_words(v: &Value) -> String {
+    let text = plain(v);
+    crate::domain::deadline::DeadlineRule::from_contract(&text).map_or(text, |rule| rule.words())
 }
 
 /// A value as plain text: strings without quotes, null as nothing, a list's values joined by

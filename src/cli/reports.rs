@@ -48,7 +48,8 @@ pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option
         "days_overdue",
         "departments",
         PROVISIONAL,
-    ]);
+    ])
+    .read_as("rule", super::output::rule_words);
     for r in rows {
         listing.push(vec![
             json!(r.column.id),

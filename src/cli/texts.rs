@@ -125,8 +125,27 @@ fn localize_arg(arg: Arg, key: &str) -> Arg {
     if let Some(env) = env.filter(|_| !arg.is_hide_env_set()) {
         help.push_str(&t!("help-env", name = env));
     }
-    let arg = arg.help(help).long_help(None).hide_env(true);
+    let mut arg = arg.help(help).long_help(None).hide_env(true);
+    if let Some(names) = arg.get_value_names().filter(|_| takes_value) {
+        let names: Vec<String> = names.iter().map(|n| value_name(n.as_str())).collect();
+        arg = arg.value_names(names);
+    }
     if takes_value { arg.hide_default_value(true).hide_possible_values(true) } else { arg }
+}
+
+/// What a value is written as, shown as they are in every language: a form to type (`YYYY`, a
+/// quarter `YYYYQn`) or the values themselves (`1|2`).
+const VALUE_FORMS: &[&str] = &["1|2", "YYYY", "YYYYQn"];
+
+/// The catalog's key for what an option's value is called (`<DATE>` is `value-date`).
+pub fn value_key(name: &str) -> String {
+    format!("value-{}", name.to_ascii_lowercase().replace('_', "-"))
+}
+
+/// What an option's value is called in the usage and the help (`<DATE>`, `<日期>`); a form to type
+/// stays as it is.
+fn value_name(name: &str) -> String {
+    if VALUE_FORMS.contains(&name) { name.to_string() } else { i18n::text(&value_key(name), None) }
 }
 
 /// clap's template with the headings from the catalog (clap's own are English).

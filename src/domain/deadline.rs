@@ -156,6 +156,58 @@ impl DeadlineRule {
     }
 }
 
+impl DeadlineRule {
+    /// The rule in words of the language in effect, as a person reads it (the console, a table);
+    /// CSV and JSON keep the stable `to_string` form of the contract.
+    pub fn words(self) -> String {
+        let period = |p: Period| match p {
+            Period::Day => "day",
+            Period::WorkingDay => "working-day",
+            Period::Month => "month",
+            Period::Year => "year",
+        };
+        match self {
+            DeadlineRule::Every { amount, period: p } => t!("deadline-every", amount = amount, period = period(p)),
+            DeadlineRule::WithinOfEvent { amount, period: p } => {
+                t!("deadline-within", amount = amount, period = period(p))
+            }
+            DeadlineRule::Monthly => t!("deadline-monthly"),
+            DeadlineRule::Yearly => t!("deadline-yearly"),
+            DeadlineRule::AsNeeded => t!("deadline-as-needed"),
+            DeadlineRule::NoUpdate => t!("deadline-no-update"),
+            DeadlineRule::Unspecified => t!("deadline-unspecified"),
+        }
+    }
+
+    /// A rule from its stable form (`to_string`, the `rule` field of CSV and JSON).
+    pub fn from_contract(text: &str) -> Option<DeadlineRule> {
+        let fixed = [
+            DeadlineRule::Monthly,
+            DeadlineRule::Yearly,
+            DeadlineRule::AsNeeded,
+            DeadlineRule::NoUpdate,
+            DeadlineRule::Unspecified,
+        ];
+        if let Some(rule) = fixed.into_iter().find(|r| r.to_string() == text) {
+            return Some(rule);
+        }
+        let (kind, rest) = if let Some(rest) = text.strip_prefix("every ") {
+            ("interval", rest)
+        } else {
+            ("event", text.strip_prefix("within ")?.strip_suffix(" of event")?)
+        };
+        let (amount, words) = rest.split_once(' ')?;
+        let amount: u32 = amount.parse().ok()?;
+        let period = [Period::Day, Period::WorkingDay, Period::Month, Period::Year]
+            .into_iter()
+            .find(|p| p.words(amount) == format!("{amount} {words}"))?;
+        Some(match kind {
+            "interval" => DeadlineRule::Every { amount, period },
+            _ => DeadlineRule::WithinOfEvent { amount, period },
+        })
+    }
+}
+
 impl fmt::Display for DeadlineRule {
     /// The `rule` field of the command-line contract.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -176,6 +228,42 @@ impl fmt::Display for DeadlineRule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every rule the table can give, in words of each language, and back from its stable form.
+    #[test]
+    fn rules_read_in_words_of_each_language_and_come_back_from_their_stable_form() {
+        use crate::i18n::{Lang, scoped};
+        let cases = [
+            ("10天", "every 10 days", "每 10 天"),
+            ("1个月", "every 1 month", "每 1 个月"),
+            ("4个月", "every 4 months", "每 4 个月"),
+            ("1年", "every 1 year", "每 1 年"),
+            ("每月", "monthly", "每月"),
+            ("每年", "yearly", "每年"),
+            ("5天内", "within 5 days of an event", "事项发生后 5 天内"),
+            ("文件印发后5个工作日内", "within 5 working days of an event", "事项发生后 5 个工作日内"),
+            ("按需更新", "as needed", "按需更新"),
+            ("无需更新", "no update needed", "无需更新"),
+            ("", "unspecified", "未规定"),
+        ];
+        for (table, english, chinese) in cases {
+            let r = DeadlineRule::parse(table).unwrap();
+            assert_eq!(scoped(Lang::En, || r.words()), english, "{table}");
+            assert_eq!(scoped(Lang::ZhCn, || r.words()), chinese, "{table}");
+            assert_eq!(DeadlineRule::from_contract(&r.to_string()), Some(r), "{table}");
+        }
+        for period in [Period::Day, Period::WorkingDay, Period::Month, Period::Year] {
+            for amount in [1, 2, 12] {
+                for r in [DeadlineRule::Every { amount, period }, DeadlineRule::WithinOfEvent { amount, period }] {
+                    assert_eq!(DeadlineRule::from_contract(&r.to_string()), Some(r));
+                    assert!(!scoped(Lang::ZhCn, || r.words()).contains(|c: char| c.is_ascii_alphabetic()));
+                }
+            }
+        }
+        for text in ["", "every", "every x days", "every 2 weeks", "within 2 days", "sometimes"] {
+            assert_eq!(DeadlineRule::from_contract(text), None, "{text}");
+        }
+    }
 
     fn rule(text: &str) -> String {
         DeadlineRule::parse(text).unwrap().to_string()

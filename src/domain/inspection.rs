@@ -92,7 +92,10 @@ impl Window {
 impl Rules {
     /// Parses the rules (TOML), checking every path against the column table.
     pub fn parse(text: &str, known: &[&str]) -> Result<Rules, String> {
-        let rules: Rules = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let rules: Rules = toml::from_str(text).map_err(|e| {
+            let (line, column, detail) = crate::i18n::toml_position(text, &e);
+            t!("toml-at", line = line, column = column, detail = detail)
+        })?;
         for w in [&rules.home, &rules.news, &rules.notices, &rules.long] {
             if w.days.is_none() && w.months.is_none() {
                 return Err(t!("rules-window"));

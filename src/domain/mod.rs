@@ -18,6 +18,7 @@ pub mod personal_numbers;
 pub mod review;
 pub mod search;
 pub mod search_key;
+pub mod sites;
 pub mod staleness;
 pub mod time;
 

@@ -58,16 +58,20 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("backup.ftl", include_str!("../../i18n/en/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
             ("columns.ftl", include_str!("../../i18n/en/columns.ftl")),
+            ("deadline.ftl", include_str!("../../i18n/en/deadline.ftl")),
             ("console.ftl", include_str!("../../i18n/en/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/en/fields.ftl")),
             ("friction.ftl", include_str!("../../i18n/en/friction.ftl")),
             ("help.ftl", include_str!("../../i18n/en/help.ftl")),
             ("keys.ftl", include_str!("../../i18n/en/keys.ftl")),
+            ("manual.ftl", include_str!("../../i18n/en/manual.ftl")),
             ("places.ftl", include_str!("../../i18n/en/places.ftl")),
             ("rules.ftl", include_str!("../../i18n/en/rules.ftl")),
             ("search.ftl", include_str!("../../i18n/en/search.ftl")),
+            ("sites.ftl", include_str!("../../i18n/en/sites.ftl")),
             ("settings.ftl", include_str!("../../i18n/en/settings.ftl")),
             ("store.ftl", include_str!("../../i18n/en/store.ftl")),
+            ("toml.ftl", include_str!("../../i18n/en/toml.ftl")),
             ("views.ftl", include_str!("../../i18n/en/views.ftl")),
             ("words.ftl", include_str!("../../i18n/en/words.ftl")),
             ("writes.ftl", include_str!("../../i18n/en/writes.ftl")),
@@ -79,16 +83,20 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("backup.ftl", include_str!("../../i18n/zh-CN/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
             ("columns.ftl", include_str!("../../i18n/zh-CN/columns.ftl")),
+            ("deadline.ftl", include_str!("../../i18n/zh-CN/deadline.ftl")),
             ("console.ftl", include_str!("../../i18n/zh-CN/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/zh-CN/fields.ftl")),
             ("friction.ftl", include_str!("../../i18n/zh-CN/friction.ftl")),
             ("help.ftl", include_str!("../../i18n/zh-CN/help.ftl")),
             ("keys.ftl", include_str!("../../i18n/zh-CN/keys.ftl")),
+            ("manual.ftl", include_str!("../../i18n/zh-CN/manual.ftl")),
             ("places.ftl", include_str!("../../i18n/zh-CN/places.ftl")),
             ("rules.ftl", include_str!("../../i18n/zh-CN/rules.ftl")),
             ("search.ftl", include_str!("../../i18n/zh-CN/search.ftl")),
+            ("sites.ftl", include_str!("../../i18n/zh-CN/sites.ftl")),
             ("settings.ftl", include_str!("../../i18n/zh-CN/settings.ftl")),
             ("store.ftl", include_str!("../../i18n/zh-CN/store.ftl")),
+            ("toml.ftl", include_str!("../../i18n/zh-CN/toml.ftl")),
             ("views.ftl", include_str!("../../i18n/zh-CN/views.ftl")),
             ("words.ftl", include_str!("../../i18n/zh-CN/words.ftl")),
             ("writes.ftl", include_str!("../../i18n/zh-CN/writes.ftl")),
@@ -193,6 +201,24 @@ pub fn text_in(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
 /// Whether a catalog of `lang` has the message `key`.
 pub fn has(lang: Lang, key: &str) -> bool {
     BUNDLES[lang.index()].has_message(key)
+}
+
+/// Where a TOML parser's error is in `text`: its line and column (both from 1; the column in
+/// characters), and the parser's own words on one line.
+pub fn toml_position(text: &str, e: &toml::de::Error) -> (usize, usize, String) {
+    let offset = e.span().map_or(0, |s| s.start).min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+    let detail: Vec<&str> = e.message().lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    (line, column, detail.join("; "))
+}
+
+/// A TOML file (`file`, its text `text`) that does not parse, in one line of the language in
+/// effect: the file, the line and column, and the parser's words.
+pub fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> String {
+    let (line, column, detail) = toml_position(text, e);
+    crate::t!("toml-error", file = file, line = line, column = column, detail = detail)
 }
 
 /// A message of the catalogs in the language in effect: `t!("key")`, or with arguments

@@ -252,8 +252,12 @@ pub fn render(b: &Bulletin) -> String {
                 (_, None) => format!("无内容，文件逾期 {days} 天"),
                 (_, Some(at)) => format!("最后更新 {}，逾期 {days} 天", beijing_date(at)),
             };
-            let deadline =
-                if r.column.deadline.is_empty() { r.column.rule.to_string() } else { r.column.deadline.clone() };
+            // The bulletin is a Chinese document whatever the interface's language.
+            let deadline = if r.column.deadline.is_empty() {
+                crate::i18n::scoped(crate::i18n::Lang::ZhCn, || r.column.rule.words())
+            } else {
+                r.column.deadline.clone()
+            };
             let _ = writeln!(out, "- {}（更新时限 {deadline}；{state}）", r.column.path);
         }
         let _ = writeln!(out);

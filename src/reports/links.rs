@@ -14,6 +14,7 @@ use crate::domain::time::beijing_date;
 use crate::domain::{ItemStatus, Role, inspection};
 use crate::links::{Checker, Job, Limits};
 use crate::store::{CheckedLink, LinkRow, LinkScope, Result, Site, Store};
+use crate::t;
 
 /// The `[links]` settings of `config.toml` in the config directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,15 +44,17 @@ pub fn settings(file: Option<&Path>, allow_private: bool) -> std::result::Result
     let path = file.map(Path::to_path_buf).or_else(|| crate::places::setting("config.toml")).filter(|p| p.exists());
     let section = match &path {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let file: ConfigFile = toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))?;
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| t!("config-unreadable", file = shown.as_str(), error = e.to_string()))?;
+            let file: ConfigFile = toml::from_str(&text).map_err(|e| crate::i18n::toml_error(&shown, &text, &e))?;
             file.links.unwrap_or_default()
         }
         None => LinksSection::default(),
     };
     let notices = section.withdrawal_notice.unwrap_or_else(|| DEFAULT_NOTICES.iter().map(|s| s.to_string()).collect());
     if notices.iter().all(|n| n.trim().is_empty()) {
-        return Err("[links] withdrawal_notice needs at least one text the site shows for a withdrawn item".into());
+        return Err(t!("config-no-notice"));
     }
     Ok(Settings { allow_private: allow_private || section.allow_private.unwrap_or(false), notices })
 }

@@ -30,6 +30,8 @@ pub enum StoreError {
         supported: i64,
     },
     NotFound(String),
+    /// No site with the code asked for: the message names the codes there are (bad usage).
+    NoSuchSite(String),
     Refused(String),
     /// Somebody else changed the item since it was read (optimistic locking on its version).
     Conflict(String),
@@ -59,7 +61,10 @@ impl std::fmt::Display for StoreError {
                 found = found.to_string(),
                 supported = supported.to_string()
             ),
-            StoreError::NotFound(said) | StoreError::Refused(said) | StoreError::Conflict(said) => said.clone(),
+            StoreError::NotFound(said)
+            | StoreError::NoSuchSite(said)
+            | StoreError::Refused(said)
+            | StoreError::Conflict(said) => said.clone(),
             StoreError::BadItem { index, message } => {
                 t!("store-bad-item", index = index.to_string(), message = message.as_str())
             }
@@ -213,7 +218,7 @@ impl StoreError {
             StoreError::Unreachable { .. } => ErrorKind::LostConnection,
             StoreError::NeedsPassword { .. } | StoreError::NoAccess { .. } => ErrorKind::Permission,
             StoreError::Missing(_) | StoreError::NoSchema(_) | StoreError::NewerSchema { .. } => ErrorKind::Setup,
-            StoreError::NotFound(_) => ErrorKind::NotFound,
+            StoreError::NotFound(_) | StoreError::NoSuchSite(_) => ErrorKind::NotFound,
             StoreError::Refused(_) | StoreError::BadItem { .. } => ErrorKind::Refused,
             StoreError::Conflict(_) => ErrorKind::Conflict,
             StoreError::Database(d) => d.kind(),

@@ -52,6 +52,14 @@ pub trait Store:
     /// The site with this code, or the only site when `code` is `None`.
     async fn site(&self, code: Option<&str>) -> Result<Site>;
 
+    /// Every site of the database, in the order they were added.
+    async fn sites(&self) -> Result<Vec<Site>>;
+
+    /// Adds a site with its units and column tree, the operator its first administrator, in one
+    /// transaction with its audit record: only an administrator of a site already there may (the
+    /// database refuses anyone else on PostgreSQL). Refused for a code taken.
+    async fn add_site(&self, setup: &SiteSetup) -> Result<InitReport>;
+
     async fn counts(&self, site: &Site) -> Result<SiteCounts>;
 
     /// A number that grows with every change anybody makes to the database (every change writes

@@ -188,8 +188,7 @@ pub fn warn_after(file: Option<&Path>) -> std::result::Result<Duration, String> 
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(&path)
         .map_err(|e| t!("backup-settings-unreadable", file = shown.as_str(), error = e.to_string()))?;
-    let parsed: ConfigFile = toml::from_str(&text)
-        .map_err(|e| t!("backup-settings-invalid", file = shown.as_str(), error = e.message().to_string()))?;
+    let parsed: ConfigFile = toml::from_str(&text).map_err(|e| crate::i18n::toml_error(&shown, &text, &e))?;
     match parsed.backup.and_then(|b| b.warn_after_days) {
         None => Ok(Duration::days(i64::from(WARN_AFTER_DAYS))),
         Some(0) => Err(t!("backup-settings-zero", file = shown.as_str())),

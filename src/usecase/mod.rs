@@ -16,6 +16,7 @@ pub mod findings;
 pub mod queue;
 pub mod search;
 pub mod settings;
+pub mod sites;
 pub mod withdrawal;
 
 pub use crate::store::{Result, Site, Store, StoreError};

@@ -49,10 +49,7 @@ fn parse(name: &str, text: &str) -> Result<Settings, String> {
     let at = |offset: usize, message: String| {
         t!("config-error", file = name, line = line_of(text, offset), message = message)
     };
-    let settings: Settings = toml::from_str(text).map_err(|e| {
-        let message = e.message().lines().next().unwrap_or_default().to_string();
-        at(e.span().map_or(0, |s| s.start), message)
-    })?;
+    let settings: Settings = toml::from_str(text).map_err(|e| crate::i18n::toml_error(name, text, &e))?;
     if let Some(language) = &settings.language
         && Lang::parse(language.get_ref()).is_none()
     {
@@ -171,9 +168,26 @@ warn_after_days = 3
             ("[backup\n", 1, ""),
         ] {
             let e = en(|| parse("config.toml", text)).unwrap_err();
-            assert!(e.starts_with(&format!("config.toml:{line}: ")), "{text:?}: {e}");
+            assert!(e.starts_with(&format!("config.toml:{line}:")), "{text:?}: {e}");
             assert!(e.contains(says) && !e.contains('\n'), "{text:?}: {e}");
         }
+    }
+
+    /// A file the TOML parser refuses is said in the language, in one line that keeps the file,
+    /// the line and the column (the parser's own words in brackets).
+    #[test]
+    fn a_file_that_does_not_parse_is_said_in_the_language_with_its_place() {
+        let path = "/home/a/.config/portal-admin/config.toml";
+        let text = "language = \"zh-CN\"\n[backup\nwarn_after_days = 3\n";
+        let zh = crate::i18n::scoped(Lang::ZhCn, || parse(path, text)).unwrap_err();
+        assert!(zh.starts_with(&format!("{path}:2:8：此处写法有误（TOML 解析器：")), "{zh}");
+        assert!(zh.ends_with('）') && !zh.contains('\n'), "{zh}");
+        let english = en(|| parse(path, text)).unwrap_err();
+        assert!(english.starts_with(&format!("{path}:2:8: ")) && !english.contains('\n'), "{english}");
+        // The column counts characters, not bytes: a Chinese value before the mistake.
+        let text = "language = \"中文\" x\n";
+        let zh = crate::i18n::scoped(Lang::ZhCn, || parse("config.toml", text)).unwrap_err();
+        assert!(zh.starts_with("config.toml:1:17："), "{zh}");
     }
 
     #[test]
@@ -197,6 +211,6 @@ warn_after_days = 3
         assert_eq!(set[0], ("language".into(), Value::from("zh-CN"), format!("{file}:1")));
         assert_eq!(set[3], ("backup.warn_after_days".into(), Value::from(3), format!("{file}:3")));
         std::fs::write(&path, "colour = 1\n").unwrap();
-        assert!(en(|| effective(Some(&path), None)).unwrap_err().starts_with(&format!("{file}:1: ")));
+        assert!(en(|| effective(Some(&path), None)).unwrap_err().starts_with(&format!("{file}:1:1: ")));
     }
 }

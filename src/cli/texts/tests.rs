@@ -452,3 +452,36 @@ fn the_console_scan_finds_words_and_leaves_names_logs_and_comments() {
         ["rank", "Loading…", "no unit selected", "Keys \\\"quoted\\\" here", "stale", "Said after a test helper"];
     assert_eq!(found, said, "{found:?}");
 }
+
+/// What every option's value is called has its words in both languages (`<DATE>`, `<日期>`), but
+/// a form to type (`YYYY`) stays as it is.
+#[test]
+fn every_options_value_is_called_by_a_word_of_each_language() {
+    fn walk(command: &Command, names: &mut std::collections::BTreeSet<String>) {
+        for arg in command.get_arguments().filter(|a| a.get_action().takes_values()) {
+            names.extend(arg.get_value_names().unwrap_or_default().iter().map(|n| n.to_string()));
+        }
+        for sub in command.get_subcommands() {
+            walk(sub, names);
+        }
+    }
+    let mut names = std::collections::BTreeSet::new();
+    walk(&Cli::command(), &mut names);
+    assert!(names.len() > 10, "{names:?}");
+    let missing: Vec<String> = names
+        .iter()
+        .filter(|n| !VALUE_FORMS.contains(&n.as_str()))
+        .map(|n| value_key(n))
+        .filter(|k| !Lang::ALL.iter().all(|l| i18n::has(*l, k)))
+        .collect();
+    assert!(missing.is_empty(), "not in i18n/*/manual.ftl: {missing:?}");
+    for name in names.iter().filter(|n| !VALUE_FORMS.contains(&n.as_str())) {
+        assert_eq!(&i18n::text_in(Lang::En, &value_key(name), None), name, "English keeps clap's name");
+    }
+    let help = |lang| i18n::scoped(lang, || command(80).find_subcommand("audit").unwrap().clone().render_help());
+    let chinese = help(Lang::ZhCn).to_string();
+    assert!(chinese.contains("--since <日期>") && chinese.contains("--operator <名称>"), "{chinese}");
+    assert!(!chinese.contains("<DATE>") && !chinese.contains("<NAME>"), "{chinese}");
+    let english = help(Lang::En).to_string();
+    assert!(english.contains("--since <DATE>") && english.contains("--operator <NAME>"), "{english}");
+}

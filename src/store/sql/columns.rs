@@ -283,7 +283,7 @@ sql_impl! { ColumnStore;
                 "store-no-event-deadline",
                 column = document.column_id.to_string(),
                 path = path.as_str(),
-                rule = rule.to_string()
+                rule = rule.words()
             )));
         }
         if let Some(item) = document.item_id {

@@ -293,13 +293,12 @@ sql_impl! { Store;
             sqlx::query_as("SELECT id, code, name FROM sites ORDER BY id").fetch_all(&self.pool).await?;
         let to_site = |(id, code, name): (i64, String, String)| Site { id, code, name };
         match code {
-            Some(code) => sites.into_iter().find(|s| s.1 == code).map(to_site).ok_or_else(|| {
-                StoreError::NotFound(t!(
-                    "store-no-site-code",
-                    code = format!("{code:?}"),
-                    target = self.described.as_str()
-                ))
-            }),
+            Some(code) => {
+                let known = sites.iter().map(|s| s.1.as_str()).collect::<Vec<_>>().join(", ");
+                let said =
+                    t!("sites-unknown", code = format!("{code:?}"), target = self.described.as_str(), known = known);
+                sites.into_iter().find(|s| s.1 == code).map(to_site).ok_or(StoreError::NoSuchSite(said))
+            }
             None => match sites.len() {
                 0 => Err(StoreError::NotFound(t!("store-no-site", target = self.described.as_str()))),
                 1 => Ok(to_site(sites.into_iter().next().expect("one site"))),
@@ -311,6 +310,55 @@ sql_impl! { Store;
                 ))),
             },
         }
+    }
+
+    async fn sites(&self) -> Result<Vec<Site>> {
+        self.check_schema().await?;
+        let sites: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT id, code, name FROM sites ORDER BY id").fetch_all(&self.pool).await?;
+        Ok(sites.into_iter().map(|(id, code, name)| Site { id, code, name }).collect())
+    }
+
+    async fn add_site(&self, setup: &SiteSetup) -> Result<InitReport> {
+        if let Some(why) = crate::domain::sites::refuse_code(&setup.code) {
+            return Err(StoreError::Refused(why));
+        }
+        self.check_schema().await?;
+        let mut tx = self.begin_write("site-add").await?;
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM sites WHERE code = $1")
+            .bind(setup.code.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_some() {
+            return Err(StoreError::Refused(t!("sites-taken", code = setup.code.as_str())));
+        }
+        let administers: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE name = $1 AND role = 'admin' AND active")
+                .bind(self.operator.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
+        if administers == 0 {
+            return Err(StoreError::Refused(t!("sites-add-not-admin", operator = self.operator.as_str())));
+        }
+        let mut report = InitReport::default();
+        let site_id = Self::create_site(&mut tx, setup, &self.operator, &mut report).await?;
+        let detail = json!({
+            "name": setup.name,
+            "units": report.units,
+            "columns": report.columns,
+            "first_admin": report.first_admin,
+        });
+        Self::audit(
+            &mut tx,
+            Some(site_id),
+            &self.operator,
+            "site.add",
+            &format!("site:{}", setup.code),
+            &detail.to_string(),
+        )
+        .await?;
+        self.finish(tx).await?;
+        Ok(report)
     }
 
     async fn counts(&self, site: &Site) -> Result<SiteCounts> {

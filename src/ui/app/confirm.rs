@@ -55,7 +55,7 @@ impl App {
                 return Some(reason);
             }
             _ => {
-                input.input(event);
+                super::edit(input, event);
             }
         }
         None

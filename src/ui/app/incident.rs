@@ -100,13 +100,13 @@ impl IncidentForm {
                 _ => {}
             },
             Field::Item => {
-                self.item.input(event);
+                super::edit(&mut self.item, event);
             }
             Field::Date => {
-                self.date.input(event);
+                super::edit(&mut self.date, event);
             }
             Field::Note => {
-                self.note.input(event);
+                super::edit(&mut self.note, event);
             }
         }
     }
@@ -173,7 +173,7 @@ impl App {
             },
             Overlay::Reverse(form) => {
                 if action.is_none() && event.code != KeyCode::Enter {
-                    form.note.input(event);
+                    super::edit(&mut form.note, event);
                 }
             }
             // Not an incident's form: the key is not its.

@@ -2,12 +2,22 @@
 
 use super::*;
 use crate::ui::views::help;
+use crossterm::event::KeyModifiers;
 
 impl App {
     pub(super) fn key(&mut self, event: KeyEvent, effects: &mut Vec<Effect>) {
         if event.kind == crossterm::event::KeyEventKind::Release {
             return;
         }
+        // Ctrl-c in a line being typed or a question cancels it, as Esc does (elsewhere it quits).
+        let event = if event.code == KeyCode::Char('c')
+            && event.modifiers.contains(KeyModifiers::CONTROL)
+            && self.prompting()
+        {
+            KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)
+        } else {
+            event
+        };
         // The last message fades on the next key (`:messages` keeps it): it never speaks for a
         // later action or another tab.
         self.notice = None;
@@ -34,7 +44,7 @@ impl App {
                     }
                     KeyCode::Enter => self.overlay = Overlay::None,
                     _ => {
-                        input.input(event);
+                        edit(input, event);
                         let text = input.lines().first().cloned().unwrap_or_default();
                         self.set_filter(text, effects);
                     }
@@ -56,7 +66,7 @@ impl App {
                         }
                     }
                     _ => {
-                        input.input(event);
+                        edit(input, event);
                         let line = input.lines().first().cloned().unwrap_or_default();
                         let fresh = self.completions(&line);
                         if let Overlay::Command { completions, next, .. } = &mut self.overlay {
@@ -107,6 +117,22 @@ impl App {
                     self.overlay = Overlay::None;
                 }
             }
+        }
+    }
+
+    /// Whether a line is being typed or a question is open (Ctrl-c cancels it).
+    fn prompting(&self) -> bool {
+        match &self.overlay {
+            Overlay::Filter(_)
+            | Overlay::Command { .. }
+            | Overlay::Waive(_)
+            | Overlay::Mark { .. }
+            | Overlay::Incident(_)
+            | Overlay::Reverse(_)
+            | Overlay::Confirm { .. } => true,
+            Overlay::Help(p) | Overlay::Messages(p) => p.typing.is_some(),
+            Overlay::None => self.views.of(self.tab).asking(),
+            Overlay::Record(_) | Overlay::Copy => false,
         }
     }
 
@@ -179,7 +205,12 @@ impl App {
             Action::Noop => {}
             Action::Quit => self.quit = true,
             Action::Help => self.overlay = Overlay::Help(help::Pager::top()),
-            Action::Filter => self.overlay = Overlay::Filter(Box::new(single_line(&self.current_filter()))),
+            Action::Filter => {
+                // The filter in force, selected: typing replaces it, an arrow key edits it.
+                let mut input = single_line(&self.current_filter());
+                input.select_all();
+                self.overlay = Overlay::Filter(Box::new(input));
+            }
             Action::Command => {
                 self.overlay =
                     Overlay::Command { input: Box::new(single_line("")), completions: self.completions(""), next: 0 };

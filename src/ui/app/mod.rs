@@ -480,6 +480,17 @@ pub(crate) fn arrived(waiting: &mut Option<u64>, id: u64) -> bool {
     wanted
 }
 
+/// A key typed into a text input, with the readline keys a shell user's fingers know: Ctrl-u kills
+/// the line before the cursor (the input's own Ctrl-u would undo), Ctrl-a and Ctrl-e go to its
+/// start and end, Ctrl-w and Alt-Backspace delete a word, Ctrl-k kills to the end.
+pub(crate) fn edit(input: &mut TextArea<'static>, event: KeyEvent) {
+    if event.code == KeyCode::Char('u') && event.modifiers == crossterm::event::KeyModifiers::CONTROL {
+        input.delete_line_by_head();
+    } else {
+        input.input(event);
+    }
+}
+
 /// A one-line text input holding `text`, its cursor at the end.
 pub(crate) fn single_line(text: &str) -> TextArea<'static> {
     let mut t = TextArea::new(vec![text.to_string()]);

@@ -186,7 +186,7 @@ impl App {
                 self.write(Load::Mark { items, mark }, effects);
             }
             _ => {
-                replaced_by.input(event);
+                super::edit(replaced_by, event);
             }
         }
     }

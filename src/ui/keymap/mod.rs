@@ -416,9 +416,13 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<Parsed>, KeymapError> {
     let error =
         |offset: usize, message: String| KeymapError { file: name.to_string(), line: line_of(text, offset), message };
     let file: File = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        let message = e.message().lines().next().map_or_else(|| t!("keymap-not-a-keymap"), str::to_string);
-        error(offset, message)
+        let (_, column, detail) = i18n::toml_position(text, &e);
+        let message = if detail.is_empty() {
+            t!("keymap-not-a-keymap")
+        } else {
+            t!("toml-at-column", column = column, detail = detail)
+        };
+        error(e.span().map_or(0, |s| s.start), message)
     })?;
     let mut out = Vec::new();
     for (layer_name, entries) in file {

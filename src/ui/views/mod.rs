@@ -100,7 +100,7 @@ pub fn answer(
             }
         }
         _ => {
-            input.input(event);
+            crate::ui::app::edit(input, event);
             Answer::Open
         }
     }

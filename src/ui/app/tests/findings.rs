@@ -232,7 +232,6 @@ fn i_opens_the_incident_form_filled_in_from_the_finding() {
     assert_eq!(form.item_title(), Some("关于公布2026年城乡低保对象名单的公示"));
     key(&mut a, KeyCode::Esc);
     // A wrong term is an error of wording.
-    keys(&mut a, "jj");
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Down);
     keys(&mut a, "i");

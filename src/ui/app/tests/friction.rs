@@ -139,3 +139,138 @@ fn the_help_is_wider_on_a_wide_screen_and_keeps_its_indentation() {
     assert!(lines[long + 1].starts_with(&" ".repeat(13)), "{:?}", &lines[long..long + 2]);
     insta::assert_snapshot!("help_paged_80x24", screen(&a));
 }
+
+/// A decision sent from the review screen, and the store's refusal of it coming back; the queue
+/// reloaded after it.
+fn refuse(a: &mut App, effects: &[Effect], why: &str) {
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::Review { .. })))] = loads(effects)[..] else {
+        panic!("{effects:?}")
+    };
+    let effects =
+        a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Err(why.into()))))));
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::List)))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::List(Ok(queue_rows()))))));
+}
+
+#[test]
+fn a_refused_approval_keeps_the_ticks() {
+    let mut a = app();
+    show_queue(&mut a);
+    open_reviewing(&mut a);
+    let effects = keys(&mut a, "ca");
+    refuse(&mut a, &effects, "item 31 was changed by wang.fang since it was read; reload it and decide again");
+    let r = a.views.queue.reviewing.as_ref().expect("the same item opens again");
+    assert_eq!(r.entry.id, 31);
+    assert!(r.checks.is_all(), "the seven ticks stay: {:?}", r.checks);
+    // Another item opens with none.
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Down);
+    open_reviewing(&mut a);
+    assert_eq!(a.views.queue.reviewing.as_ref().unwrap().checks, Default::default());
+}
+
+#[test]
+fn r_with_nothing_affirmed_asks_before_failing_all_seven() {
+    let mut a = app();
+    show_queue(&mut a);
+    open_reviewing(&mut a);
+    keys(&mut a, "r");
+    assert!(a.views.queue.rejection.is_none(), "not yet");
+    let said = a.notice.clone().unwrap();
+    assert!(said.text.contains("r again rejects it failing all seven"), "{said:?}");
+    keys(&mut a, "r");
+    assert_eq!(a.views.queue.rejection.as_ref().unwrap().failed.0, crate::domain::item::ALL_CHECKS);
+    key(&mut a, KeyCode::Esc);
+    // Another key between the two: asked again.
+    keys(&mut a, "r");
+    keys(&mut a, "1");
+    keys(&mut a, "r");
+    assert!(a.views.queue.rejection.as_ref().is_some_and(|r| r.failed.0 != crate::domain::item::ALL_CHECKS));
+}
+
+#[test]
+fn the_publish_step_shows_the_checks_ticked_and_p_never_publishes_an_item_lacking_its_columns() {
+    let mut a = app();
+    show_queue(&mut a);
+    a.views.queue.items.cursor.selected = 3;
+    open_reviewing(&mut a);
+    let text = text_of(&a);
+    assert_eq!(text.matches("[x]").count(), 7, "{text}");
+    key(&mut a, KeyCode::Esc);
+    // An approved item lacking its target columns cannot be marked for publishing.
+    let mut rows = queue_rows();
+    rows[3].missing = vec![AttachmentKind::TargetColumns];
+    a.views.queue.items.rows = rows;
+    key(&mut a, KeyCode::Char(' '));
+    assert!(a.views.queue.marked.is_empty());
+    assert!(a.notice.as_ref().unwrap().text.contains("lacks its target columns"));
+    // Marked before it was found lacking: left out of the batch.
+    a.views.queue.marked.insert(34);
+    keys(&mut a, "P");
+    assert!(matches!(a.overlay, Overlay::None), "nothing to publish: {:?}", a.overlay);
+}
+
+#[test]
+fn the_waiting_time_keeps_a_blank_before_the_step() {
+    let mut a = app();
+    show_queue(&mut a);
+    // Six cells of waiting time (`9d 21h`), the widest it gets.
+    a.now = Utc.with_ymd_and_hms(2026, 11, 29, 22, 0, 0).unwrap();
+    let text = text_of(&a);
+    let row = text.lines().find(|l| l.contains("政府办")).unwrap();
+    assert!(row.starts_with(" 9d 21h "), "{row}");
+    assert!(row.contains("h gov"), "{row}");
+    assert!(!row.contains("hgov"), "{row}");
+}
+
+#[test]
+fn vim_motions_work_in_the_default_keymap() {
+    let mut a = app();
+    show_audit(&mut a);
+    let at = |a: &App| a.views.audit.list.cursor.selected;
+    keys(&mut a, "jj");
+    assert_eq!(at(&a), 2);
+    keys(&mut a, "k");
+    assert_eq!(at(&a), 1);
+    let last = a.views.audit.list.rows.len() - 1;
+    keys(&mut a, "G");
+    assert_eq!(at(&a), last);
+    keys(&mut a, "g");
+    assert_eq!(at(&a), 0);
+    ctrl(&mut a, 'd');
+    assert_eq!(at(&a), last, "a page down");
+    ctrl(&mut a, 'u');
+    assert_eq!(at(&a), 0);
+}
+
+#[test]
+fn a_line_being_typed_takes_readline_keys_and_ctrl_c_cancels_it() {
+    let mut a = app();
+    keys(&mut a, ":unit 民政");
+    ctrl(&mut a, 'u');
+    let Overlay::Command { input, .. } = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert_eq!(input.lines(), [""], "Ctrl-u kills the line");
+    keys(&mut a, "tree");
+    ctrl(&mut a, 'a');
+    keys(&mut a, "x");
+    let Overlay::Command { input, .. } = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert_eq!(input.lines(), ["xtree"], "Ctrl-a goes to the start");
+    ctrl(&mut a, 'c');
+    assert!(matches!(a.overlay, Overlay::None), "Ctrl-c cancels the line");
+    assert!(!a.quit, "and does not quit");
+    ctrl(&mut a, 'c');
+    assert!(a.quit, "elsewhere it quits");
+}
+
+#[test]
+fn slash_reopens_with_the_filter_selected_and_typing_replaces_it() {
+    let mut a = app();
+    keys(&mut a, "/fgj");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.current_filter(), "fgj");
+    keys(&mut a, "/");
+    keys(&mut a, "mzj");
+    assert_eq!(a.current_filter(), "mzj", "replaced, not appended");
+}

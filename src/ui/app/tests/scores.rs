@@ -536,3 +536,34 @@ fn an_item_opened_from_an_explanation_can_be_withdrawn_and_everything_shown_relo
     }
     assert_eq!(a.layer(), Layer::Item);
 }
+
+/// An overdue column whose table gives no deadline text says its rule in words of the language
+/// (the stable `every 4 months` is for CSV and JSON).
+#[test]
+fn an_overdue_columns_rule_is_said_in_words_of_the_language() {
+    for (lang, words) in
+        [(Lang::En, "  every 4 months · last 2026-07-10"), (Lang::ZhCn, "  每 4 个月 · 最近更新 2026-07-10")]
+    {
+        crate::i18n::scoped(lang, || {
+            let mut a = sized((80, 24), true);
+            show_scores(&mut a);
+            key(&mut a, KeyCode::Home);
+            for _ in 0..3 {
+                key(&mut a, KeyCode::Down);
+            }
+            let effects = key(&mut a, KeyCode::Enter);
+            let [(id, _)] = &loads(&effects)[..] else { panic!("{effects:?}") };
+            let mut e = explanation();
+            e.overdue[0].column.deadline = String::new();
+            let explained = views::scores::Loaded::Explained(Ok(Box::new(e)));
+            a.update(Msg::Loaded(*id, Loaded::View(views::Loaded::Scores(explained))));
+            key(&mut a, KeyCode::End);
+            let text = view_text(&a);
+            assert!(text.contains(words), "{}: {words} in\n{text}", lang.tag());
+            if lang == Lang::ZhCn {
+                assert!(!text.contains("every 4 months"), "{text}");
+                insta::assert_snapshot!("scores_unit_rule_words_zh_80x24", text);
+            }
+        });
+    }
+}

@@ -184,7 +184,7 @@ impl ColumnsView {
                 }
             }
             _ => {
-                input.input(event);
+                crate::ui::app::edit(input, event);
             }
         }
     }

@@ -165,7 +165,7 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
             ));
         }
         let deadline = d.text(if e.deadline.is_empty() { "-" } else { &e.deadline });
-        spans.push(Span::raw(t!("columns-column-deadline", deadline = deadline, rule = e.rule.to_string())));
+        spans.push(Span::raw(t!("columns-column-deadline", deadline = deadline, rule = e.rule.words())));
         spans.push(Span::raw(format!(" · {}", status_word(s.status))));
         if let Some(due) = s.due {
             spans.push(Span::raw(t!("columns-column-due", day = due.to_string())));

@@ -87,7 +87,7 @@ pub fn key(pager: &mut Pager, event: KeyEvent, action: Option<Action>, lines: &[
             }
             KeyCode::Enter => pager.typing = None,
             _ => {
-                input.input(event);
+                crate::ui::app::edit(input, event);
                 pager.query = input.lines().join(" ").trim().to_string();
                 // As one types: the first line holding it, from the top.
                 if let Some(found) = find(lines, &pager.query, 0) {

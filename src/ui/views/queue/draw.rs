@@ -114,7 +114,8 @@ fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
     let mut lines = vec![TextLine::styled(fit(&heading, w), d.theme.heading())];
     for n in 0..crate::domain::review::CHECK_COUNT {
         let check = words::check(n + 1);
-        let on = r.checks.contains(n as u32 + 1);
+        // At the publish step the seven were affirmed when it was approved.
+        let on = r.checks.contains(n as u32 + 1) || r.entry.stage == crate::domain::Stage::Publish;
         let mark = if on { "[x]" } else { "[ ]" };
         let style = if on { d.theme.status(Status::Ok) } else { Style::default() };
         let label = format!(" {mark} {} ", n + 1);

@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 use super::{Answer, Ask, Cx, View, answer, step};
 use crate::domain::Stage;
 use crate::domain::checks::Finding;
+use crate::domain::item::AttachmentKind;
 use crate::domain::review::{Checks, Decision};
 use crate::store::{ExportedItem, HistoryEntry, QueueItem, Site, Store, StoreError, Transition};
 use crate::ui::app::Confirmed;
@@ -53,6 +54,8 @@ pub struct QueueView {
     pub reviewing: Option<Reviewing>,
     /// The reason being typed for rejecting the item under review.
     pub rejection: Option<Rejection>,
+    /// The checks ticked on an item whose decision was refused, kept for when it opens again.
+    pub kept_checks: Option<(i64, Checks)>,
 }
 
 /// The tab's own question: why the item under review is rejected, with the checks that failed.
@@ -242,7 +245,10 @@ impl QueueView {
     /// Opens the selected item for review.
     fn open_review(&mut self, ask: &mut Ask) {
         let Some(entry) = self.items.selected().cloned() else { return };
-        self.reviewing = Some(Reviewing::open(entry, ask));
+        let kept = self.kept_checks.take().filter(|(id, _)| *id == entry.id).map(|(_, c)| c);
+        let mut r = Reviewing::open(entry, ask);
+        r.checks = kept.unwrap_or_default();
+        self.reviewing = Some(r);
     }
 
     /// Runs an action of the queue list; false if it is not one.
@@ -253,6 +259,8 @@ impl QueueView {
                 let id = e.id;
                 if e.stage != Stage::Publish {
                     ask.warn(t!("queue-only-approved", id = id, stage = words::stage_name(e.stage)));
+                } else if e.missing.contains(&AttachmentKind::TargetColumns) {
+                    ask.warn(t!("queue-lacks-columns", id = id));
                 } else if !self.marked.remove(&id) {
                     self.marked.insert(id);
                 }
@@ -264,7 +272,13 @@ impl QueueView {
                 self.order(cx.height);
             }
             Action::PublishMarked => {
-                let marked: Vec<&QueueItem> = self.items.rows.iter().filter(|e| self.marked.contains(&e.id)).collect();
+                // Never one listed as lacking its target columns (where would it go?).
+                let marked: Vec<&QueueItem> = self
+                    .items
+                    .rows
+                    .iter()
+                    .filter(|e| self.marked.contains(&e.id) && !e.missing.contains(&AttachmentKind::TargetColumns))
+                    .collect();
                 if marked.is_empty() {
                     ask.warn(t!("queue-mark-first"));
                 } else {
@@ -322,8 +336,9 @@ impl QueueView {
                 self.reviewing = None;
             }
             Err(e) => {
-                // A conflict or a refusal: say so, and show the item as it now is.
+                // A conflict or a refusal: say so, and show the item as it now is, its ticks kept.
                 ask.warn(e);
+                self.kept_checks = Some((current, r.checks));
                 self.open_next = Some(current);
                 self.reviewing = None;
             }

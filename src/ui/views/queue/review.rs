@@ -50,6 +50,8 @@ pub struct Reviewing {
     pub deciding: Option<u64>,
     /// The content checks' findings on the item, beside the seven checks.
     pub findings: ItemFindings,
+    /// `r` was pressed with no check affirmed, and said what it would do: pressed again, it does.
+    pub reject_all_asked: bool,
 }
 
 impl Reviewing {
@@ -59,7 +61,14 @@ impl Reviewing {
         let request = ask.request(Load::Item { id });
         let view = ItemView::loading(id, request);
         let mut r =
-            Reviewing { entry, view, checks: Checks::default(), deciding: None, findings: ItemFindings::default() };
+            Reviewing {
+            entry,
+            view,
+            checks: Checks::default(),
+            deciding: None,
+            findings: ItemFindings::default(),
+            reject_all_asked: false,
+        };
         r.load_findings(ask);
         r
     }
@@ -110,6 +119,11 @@ impl Reviewing {
         ask: &mut Ask,
         rejection: &mut Option<super::Rejection>,
     ) -> bool {
+        // The question of `r` with nothing affirmed holds until another of the review's keys.
+        let asked = std::mem::take(&mut self.reject_all_asked);
+        if action == Action::Reject {
+            self.reject_all_asked = asked;
+        }
         if self.findings_act(action, cx, ask) {
             return true;
         }
@@ -158,7 +172,12 @@ impl Reviewing {
                     ask.warn(t!("review-already-approved", key = key(Action::Publish)));
                 } else if failed.0 == 0 {
                     ask.warn(t!("review-all-affirmed"));
+                } else if failed.0 == ALL_CHECKS && !self.reject_all_asked {
+                    // Nothing affirmed: all seven would fail. Said first; `r` again does it.
+                    self.reject_all_asked = true;
+                    ask.warn(t!("review-reject-all-asks", key = key(Action::Reject)));
                 } else {
+                    self.reject_all_asked = false;
                     let mut input = single_line("");
                     input.set_placeholder_text(t!("review-reason-placeholder"));
                     *rejection = Some(super::Rejection { input: Box::new(input), failed });

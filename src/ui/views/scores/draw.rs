@@ -398,7 +398,7 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                     }
                 };
                 let deadline = if r.column.deadline.is_empty() {
-                    r.column.rule.to_string()
+                    r.column.rule.words()
                 } else {
                     r.column.deadline.clone()
                 };

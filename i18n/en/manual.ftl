@@ -1,0 +1,56 @@
+# The man page's section headings, and what an option's value is called in the usage and the help
+# (`--since <DATE>`): value-… by the value's name.
+
+# The manual the page belongs to (the page's header).
+man-manual = General Commands Manual
+man-name = NAME
+man-synopsis = SYNOPSIS
+man-description = DESCRIPTION
+man-options = OPTIONS
+man-subcommands = SUBCOMMANDS
+man-extra = EXTRA
+man-version = VERSION
+man-authors = AUTHORS
+value-bytes = BYTES
+value-code = CODE
+value-date = DATE
+value-dir = DIR
+value-file = FILE
+value-hash = HASH
+value-id = ID
+value-lang = LANG
+value-mark = MARK
+value-n = N
+value-name = NAME
+value-reason = REASON
+value-seconds = SECONDS
+value-time = TIME
+value-url = URL
+value-action = ACTION
+value-checks = CHECKS
+value-column = COLUMN
+value-comment = COMMENT
+value-failed = FAILED
+value-format = FORMAT
+value-issued = ISSUED
+value-item = ITEM
+value-items = ITEMS
+value-kind = KIND
+value-note = NOTE
+value-number = NUMBER
+value-path = PATH
+value-replaced-by = REPLACED_BY
+value-role = ROLE
+value-seed = SEED
+value-shell = SHELL
+value-stage = STAGE
+value-status = STATUS
+value-subject = SUBJECT
+value-suggestion = SUGGESTION
+value-text = TEXT
+value-title = TITLE
+value-unit = UNIT
+value-version = VERSION
+value-word = WORD
+value-wrong = WRONG
+value-year = YEAR

@@ -1,0 +1,130 @@
+//! A provincial platform's county portals (issue 25): `sites add` and `sites` on both databases,
+//! the figures of each site worst first, and the refusals of bad input.
+
+mod common;
+
+use common::{TestDb, fails, rows};
+
+/// A county's own small column table and its units.
+const COLUMNS: &str = "path\tdeadline\tdepartments\tunits\tnote
+政务动态\t\t\t\t
+政务动态 / 部门动态\t10天\t各职能部门\t民政局\t
+政务动态 / 通知公告\t4个月\t政府办\t政府办\t
+信息公开\t\t\t\t
+";
+
+const UNITS: &str = "name\tkind\tfull_name
+政府办\toffice\t灵川县人民政府办公室
+民政局\tdepartment\t灵川县民政局
+";
+
+/// An online unit item and a pending one of the last days, in whatever quarter the test runs.
+fn recent_items() -> String {
+    let day = |days: i64| (chrono::Utc::now() - chrono::Duration::days(days)).to_rfc3339();
+    format!(
+        r#"{{"ref":"lc-1","title":"灵川县民政局临时救助发放情况","body":"……","form":"image_text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"{}","published_at":"{}"}}
+{{"ref":"lc-2","title":"灵川县人民政府关于冬季森林防火的通告","body":"……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"{}"}}
+"#,
+        day(2),
+        day(1),
+        day(3)
+    )
+}
+
+/// Sites added with their own column table, audited; each listed with its figures worst first by
+/// any figure; an unknown site named with the ones there are.
+async fn sites_are_added_and_summarised(db: TestDb) {
+    db.ok(&["init"]);
+    // Bad codes: one line each, exit 2, nothing added.
+    for bad in ["Lingchuan", "2lc", "ling chuan", "灵川", "a-b", &"x".repeat(33)] {
+        fails(&db, &["sites", "add", bad, "--name", "灵川县人民政府门户网站"], 2, "not a site code");
+    }
+    fails(&db, &["sites", "add", "", "--name", "x"], 2, "needs a code");
+    assert_eq!(rows(&db, &["sites"]).len(), 1);
+
+    let (table, units) = (db.file("columns.tsv"), db.file("units.tsv"));
+    std::fs::write(&table, COLUMNS).unwrap();
+    std::fs::write(&units, UNITS).unwrap();
+    let (table, units) = (table.to_str().unwrap(), units.to_str().unwrap());
+    let said =
+        db.ok(&["sites", "add", "lingchuan", "--name", "灵川县人民政府门户网站", "--columns", table, "--units", units]);
+    assert!(said.contains("added site lingchuan with 2 units and 4 columns"), "{said}");
+    assert!(said.contains("first administrator"), "{said}");
+    fails(&db, &["sites", "add", "lingchuan", "--name", "again"], 1, "there is a site lingchuan already");
+    // A script's result, as docs/cli.md shows it.
+    let out: serde_json::Value = serde_json::from_str(&db.ok(&[
+        "sites",
+        "add",
+        "yanshan",
+        "--name",
+        "雁山区人民政府门户网站",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!((out["action"].as_str(), out["changed"].as_bool()), (Some("site.add"), Some(true)), "{out}");
+    assert_eq!(
+        (out["code"].as_str(), out["units"].as_u64(), out["columns"].as_u64()),
+        (Some("yanshan"), Some(32), Some(291))
+    );
+    let documented: serde_json::Value = serde_json::from_str(include_str!("../src/cli/json_examples.json")).unwrap();
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&documented["sites add"]), keys(&out));
+
+    // The new site is a site like the first: its own items, its own audit trail.
+    let file = db.file("lc.jsonl");
+    std::fs::write(&file, recent_items()).unwrap();
+    db.ok(&["--site", "lingchuan", "import", file.to_str().unwrap()]);
+    let trail = rows(&db, &["--site", "lingchuan", "audit"]);
+    assert!(trail.iter().any(|r| r["action"] == "site.add"), "{trail:?}");
+    let added = trail.iter().find(|r| r["action"] == "site.add").unwrap();
+    assert_eq!(common::target(added), "site:lingchuan");
+    assert!(rows(&db, &["--site", "xiangshan", "audit"]).iter().all(|r| r["action"] != "site.add"));
+    db.ok(&["--site", "lingchuan", "audit", "verify"]);
+
+    let listed = rows(&db, &["sites"]);
+    let codes = |listed: &[serde_json::Value]| -> Vec<String> {
+        listed.iter().map(|r| r["code"].as_str().unwrap().to_string()).collect()
+    };
+    assert!(codes(&listed).contains(&"lingchuan".to_string()) && codes(&listed).contains(&"xiangshan".to_string()));
+    let lc = listed.iter().find(|r| r["code"] == "lingchuan").unwrap();
+    let xs = listed.iter().find(|r| r["code"] == "xiangshan").unwrap();
+    assert_eq!(lc["name"], "灵川县人民政府门户网站");
+    assert!(lc["waiting_hours"].as_i64().is_some_and(|h| (70..=74).contains(&h)), "{lc}");
+    assert_eq!(xs["waiting_hours"], serde_json::Value::Null, "an empty queue");
+    assert_eq!(lc["points"], 2, "an image and text item this quarter: {lc}");
+    assert_eq!(xs["points"], 0);
+    for field in ["overdue", "blank", "check_failing", "check_warning", "alarms", "incidents"] {
+        assert!(lc[field].is_u64(), "{field}: {lc}");
+    }
+    // The built-in national check's rules do not fit lingchuan's own column table: not known.
+    assert_eq!(lc["check"], serde_json::Value::Null, "{lc}");
+    assert!(["pass", "warn", "fail"].contains(&xs["check"].as_str().unwrap()), "{xs}");
+    // Worst first by the queue's age: the site with a waiting item; by points: the one without.
+    assert_eq!(codes(&rows(&db, &["sites", "--sort", "waiting"]))[0], "lingchuan");
+    assert_ne!(codes(&rows(&db, &["sites", "--sort", "points"]))[0], "lingchuan", "the others have no points");
+    fails(&db, &["sites", "--sort", "size"], 2, "worst");
+    let csv = db.ok(&["sites", "--format", "csv"]);
+    assert!(csv.starts_with("code,name,overdue,blank,check,"), "{csv}");
+
+    // An unknown site: the ones there are, exit 2.
+    fails(&db, &["--site", "lingchaun", "queue"], 2, "the sites there: xiangshan, lingchuan, yanshan");
+    // Without --site, a database of several sites asks for one.
+    fails(&db, &["queue"], 1, "--site");
+}
+
+/// Only an administrator of a site already there adds one: a viewer's `sites add` is refused.
+async fn a_viewer_adds_no_site(db: TestDb) {
+    db.ok(&["init"]);
+    let me = rows(&db, &["operators"])[0]["name"].as_str().unwrap().to_string();
+    let other = format!("pa_keeper_{}", std::process::id());
+    db.ok(&["operators", "add", &other, "--role", "admin"]);
+    db.ok(&["operators", "role", &me, "viewer"]);
+    fails(&db, &["sites", "add", "lingchuan", "--name", "灵川"], 1, "may not add a site");
+    assert_eq!(rows(&db, &["sites"]).len(), 1, "nothing added");
+    if db.backend == common::Backend::Postgres {
+        db.drop_with_roles(&[&other]).await;
+    }
+}
+
+on_both_backends!(sites_are_added_and_summarised, a_viewer_adds_no_site);
