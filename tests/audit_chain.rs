@@ -197,3 +197,68 @@ on_both_backends!(
     a_removed_record_breaks_the_chain_at_the_next,
     concurrent_writers_keep_one_chain
 );
+
+/// Issue 26: a long `audit verify` shows its progress on a terminal, and nothing of it when its
+/// output goes to a pipe or a file. The trail is made long (50,000 records, chained as the store
+/// chains them) so that the walk lasts long enough to be seen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_verify_shows_its_progress_on_a_terminal_and_not_in_a_pipe() {
+    use sqlx::Connection;
+    let db = TestDb::sqlite();
+    db.ok(&["init"]);
+    let mut conn = sqlx::SqliteConnection::connect(&db.url).await.unwrap();
+    let (site, mut previous): (i64, Option<String>) =
+        sqlx::query_as("SELECT site_id, hash FROM audit_log WHERE site_id IS NOT NULL ORDER BY id DESC LIMIT 1")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+    let start = Utc::now() - chrono::Duration::days(30);
+    for batch in 0..50 {
+        let mut rows = Vec::new();
+        for i in 0..1_000 {
+            let k = batch * 1_000 + i;
+            let at = start + chrono::Duration::milliseconds(k * 10);
+            let target = format!("item:{}", k + 1);
+            let content = Content {
+                site: Some(site),
+                at,
+                operator: "root",
+                action: "retract",
+                target: &target,
+                detail: r#"{"reason":"outdated"}"#,
+            };
+            let hash = link(&content, previous.as_deref());
+            rows.push(format!(
+                "({site}, '{}', 'root', 'retract', '{target}', '{{\"reason\":\"outdated\"}}', '{hash}')",
+                at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+            ));
+            previous = Some(hash);
+        }
+        let sql = format!(
+            "INSERT INTO audit_log (site_id, at, operator, action, target, detail, hash) VALUES {}",
+            rows.join(", ")
+        );
+        sqlx::query(&sql).execute(&mut conn).await.unwrap();
+    }
+    conn.close().await.unwrap();
+
+    // On a terminal: the bar while the walk lasts, gone when the verdict is said.
+    let command = format!(
+        "{} --lang en --db {} audit verify; echo ended $?; sleep 60",
+        common::tmux::quote(env!("CARGO_BIN_EXE_portal-admin")),
+        common::tmux::quote(&db.url)
+    );
+    let t = common::tmux::Tmux::start("verify-progress", &command, &[]);
+    let during = t.wait_within("verifying the audit trail [", std::time::Duration::from_secs(60));
+    assert!(during.contains("/500"), "the bar counts the records walked of all: {during}");
+    let after = t.wait_within("ended 0", std::time::Duration::from_secs(120));
+    assert!(after.contains("the audit trail is intact"), "{after}");
+    assert!(!after.contains("verifying the audit trail"), "the bar is cleared at the end: {after}");
+
+    // Into a pipe: the verdict alone, not a character of the bar.
+    let out = db.run(&["--lang", "en", "audit", "verify"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (stdout, e) = (String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(stdout.starts_with("the audit trail is intact"), "{stdout}");
+    assert!(!e.contains("verifying") && !e.contains('\r') && !e.contains("\u{1b}["), "{e:?}");
+}

@@ -131,6 +131,7 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
             "DROP TRIGGER items_text_removed",
             "DROP TABLE items_text",
             "DROP INDEX items_newest",
+            "DROP TABLE rectifications",
             "UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'",
         ] {
             sqlx::query(undo).execute(&mut c).await.unwrap();

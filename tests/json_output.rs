@@ -25,6 +25,7 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("scores", &["scores", "--quarter", "2026Q3"]),
     ("scores --unit", &["scores", "--quarter", "2026Q3", "--unit", "政府办"]),
     ("incidents", &["incidents", "--year", "2026"]),
+    ("rectifications", &["rectifications"]),
     ("inspect", &["inspect", "--at", "2026-11-29"]),
     ("check", &["check", "--all"]),
     ("audit", &["audit"]),
@@ -107,6 +108,7 @@ async fn every_command_gives_structured_json(db: TestDb) {
         "错别字",
     ]);
     db.ok(&["retract", "zd-2", "--reason", "outdated"]);
+    db.ok(&["rectifications", "add", "--unit", "政府办", "--item", "zd-1", "--note", "制度已修订，请更新"]);
     db.ok(&["inquiries", "add", "--subject", "低保申请需要哪些材料？", "--asked", "2026-11-20"]);
     let event =
         common::rows(&db, &["columns"]).into_iter().find(|c| c["rule"].as_str().unwrap().contains("of event")).unwrap()
@@ -201,6 +203,22 @@ async fn every_command_gives_structured_json(db: TestDb) {
             ],
         ),
         ("calendar add", vec!["calendar", "add", "--holiday", "2027-01-01", "--note", "元旦"]),
+        (
+            "rectifications add",
+            vec![
+                "rectifications",
+                "add",
+                "--unit",
+                "政府办",
+                "--item",
+                "zd-1",
+                "--note",
+                "电话号码未脱敏",
+                "--days",
+                "3",
+            ],
+        ),
+        ("rectifications done", vec!["rectifications", "done", "1", "--note", "已更新制度"]),
         ("links", vec!["links", "zd-3", "--allow-private", "--timeout", "2"]),
     ];
     let mut results = std::collections::HashMap::new();
@@ -235,6 +253,11 @@ async fn every_command_gives_structured_json(db: TestDb) {
     assert_eq!(results["documents add"]["column"]["id"].to_string(), event);
     assert!(results["documents add"]["column"]["path"].is_string(), "{}", results["documents add"]);
     assert_eq!(results["retractions request"]["item"], zd1);
+    assert_eq!(
+        (&results["rectifications add"]["item"], &results["rectifications add"]["days"]),
+        (&zd1, &serde_json::json!(3))
+    );
+    assert_eq!(results["rectifications done"]["closed_how"], "by_hand");
     assert_eq!(results["check add-name"]["entry"]["wrong"], serde_json::json!(["象山区政府府"]));
     assert_eq!(
         results["calendar add"]["days"][0],

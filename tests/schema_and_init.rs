@@ -197,6 +197,11 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("DROP INDEX audit_log_site").await.unwrap();
     raw.exec("DROP TABLE calendar_notices").await.unwrap();
+    // What version 13 added: rectification orders.
+    raw.exec("DROP TABLE rectifications").await.unwrap();
+    if db.backend == Backend::Postgres {
+        raw.exec("DROP FUNCTION portal_close_rectification").await.unwrap();
+    }
     // What version 12 added: the text indexes of search.
     let search: &[&str] = match db.backend {
         Backend::Sqlite => &[

@@ -115,7 +115,6 @@ calendar-not-imported = { $file }: { $error }; nothing was imported
 confirm-title = Confirm
 audit-record-title = Audit record — any key closes
 prompt-reject = reject, failing { $failed } — why?{" "}
-prompt-decline = decline request { $request } — why?{" "}
 prompt-before = mark what went online here before (YYYY-MM-DD):{" "}
 prompt-waive = waive { $kind } “{ $text }” on item { $item } — why?{" "}
 reject-needs-reason = a rejection needs a reason

@@ -69,3 +69,5 @@ keyhint-cancel = cancel
 keyhint-enter-done = done
 queue-lacks-columns = item { $id } lacks its target columns (Art. 10): it cannot be published until the unit says where it goes
 review-reject-all-asks = no check is affirmed: { $key } again rejects it failing all seven; or affirm the ones that pass first (1–7)
+prompt-decline-item = decline the request to withdraw item { $item } — why?{" "}
+status-at = as of { $date } (:at)

@@ -54,3 +54,4 @@ value-version = VERSION
 value-word = WORD
 value-wrong = WRONG
 value-year = YEAR
+value-sort = SORT

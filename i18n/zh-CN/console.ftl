@@ -115,7 +115,6 @@ calendar-not-imported = { $file }：{ $error }；未导入任何内容
 confirm-title = 确认
 audit-record-title = 审计记录——按任意键关闭
 prompt-reject = 退回，未通过第 { $failed } 项——原因？{" "}
-prompt-decline = 不予撤回申请 { $request }——原因？{" "}
 prompt-before = 标记本栏目在此日期之前上线的信息（YYYY-MM-DD）：{" "}
 prompt-waive = 豁免信息 { $item } 中的{ $kind }“{ $text }”——原因？{" "}
 reject-needs-reason = 退回必须填写原因

@@ -66,3 +66,5 @@ keyhint-cancel = 取消
 keyhint-enter-done = 完成
 queue-lacks-columns = 信息 { $id } 缺少发布具体栏目（第十条）：单位说明发布到哪里之前不能发布
 review-reject-all-asks = 尚未确认任何一项：再按 { $key } 即以七项全部不通过退回；或先确认通过的项（1–7）
+prompt-decline-item = 不予撤回信息 { $item } 的申请——原因？{" "}
+status-at = 截至 { $date }（:at）

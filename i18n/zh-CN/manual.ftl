@@ -53,3 +53,4 @@ value-version = 版本
 value-word = 词
 value-wrong = 错误写法
 value-year = 年份
+value-sort = 排序

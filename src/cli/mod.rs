@@ -18,6 +18,7 @@ mod links;
 mod operators;
 mod outcome;
 pub mod output;
+mod rectify;
 mod reports;
 mod search;
 mod sites;
@@ -227,6 +228,17 @@ pub enum Command {
         /// pending, done or rejected
         #[arg(long, value_parser = parse_request_status)]
         status: Option<crate::domain::item::RequestStatus>,
+    },
+    /// Rectification orders (整改通知), most urgent first
+    Rectifications {
+        #[command(subcommand)]
+        command: Option<rectify::RectificationsCommand>,
+        /// open, done or overdue
+        #[arg(long, value_parser = rectify::parse_status)]
+        status: Option<crate::domain::rectification::Status>,
+        /// Only this unit's
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
     },
     /// Items of the site whose title or body holds TEXT (two characters or more, taken literally), any status, newest first
     Search {
@@ -614,6 +626,10 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
             };
             search::run(&cli, &asked).await
         }
+        Some(Command::Rectifications { command: None, status, unit }) => {
+            rectify::list(&cli, *status, unit.as_deref()).await
+        }
+        Some(Command::Rectifications { command: Some(command), .. }) => rectify::command(&cli, command).await,
         Some(Command::Retractions { command: None, status }) => workflow::retractions(&cli, *status).await,
         Some(Command::Retractions { command: Some(command), .. }) => workflow::retractions_command(&cli, command).await,
         Some(Command::Retract { items, reason, note, older, dry_run }) => {

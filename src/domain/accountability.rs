@@ -11,8 +11,12 @@ pub struct UnitRecord {
     pub overdue_columns: usize,
     /// Its documents due in the period that went online late, or not at all.
     pub late_documents: usize,
-    /// Of those columns, the ones that were overdue or empty at the end of the period before too.
+    /// Of those columns, the ones that were overdue or empty at the end of the period before too,
+    /// and that no rectification order names: inferred as not rectified.
     pub overdue_twice: usize,
+    /// Its rectification orders that stood open past their deadline in the period (where an order
+    /// exists, it says whether the unit rectified, instead of the inference above).
+    pub late_orders: usize,
     /// Its items withdrawn in the period, by reason.
     pub withdrawn: Vec<(RetractionReason, i64)>,
     /// Its incidents standing in the period, by kind.
@@ -98,9 +102,14 @@ impl UnitRecord {
         }
         say(4, security);
         // (五) 未按要求整改网站栏目信息问题.
+        let mut unfixed = Vec::new();
         if self.overdue_twice > 0 {
-            say(5, vec![format!("{} 个栏目连续两期逾期未整改", self.overdue_twice)]);
+            unfixed.push(format!("{} 个栏目连续两期逾期未整改", self.overdue_twice));
         }
+        if self.late_orders > 0 {
+            unfixed.push(format!("{} 份整改通知逾期未整改", self.late_orders));
+        }
+        say(5, unfixed);
         out
     }
 }
@@ -121,6 +130,7 @@ mod tests {
             overdue_columns: 2,
             late_documents: 1,
             overdue_twice: 1,
+            late_orders: 0,
             withdrawn: vec![
                 (RetractionReason::Error, 1),
                 (RetractionReason::Outdated, 7),
@@ -135,6 +145,14 @@ mod tests {
         assert_eq!(signals[1].text, "1 条信息因错误撤回；2 起错字、别字或错误表述事故");
         assert_eq!(signals[2].clause_name(), "（四）");
         assert_eq!(signals[3].text, "1 个栏目连续两期逾期未整改");
+    }
+
+    #[test]
+    fn orders_left_open_past_their_deadline_are_unfixed_problems() {
+        let record = UnitRecord { late_orders: 2, ..Default::default() };
+        assert_eq!(record.signals(), [Signal { clause: 5, text: "2 份整改通知逾期未整改".into() }]);
+        let both = UnitRecord { late_orders: 1, overdue_twice: 1, ..Default::default() }.signals();
+        assert_eq!(both[0].text, "1 个栏目连续两期逾期未整改；1 份整改通知逾期未整改");
     }
 
     #[test]

@@ -188,6 +188,20 @@ impl WorkingCalendar {
         Some(day)
     }
 
+    /// The day `amount` working days after `from`, counted from the day after it: a document's due
+    /// date under a working-day rule, a rectification order's deadline.
+    pub fn working_days_after(&self, from: NaiveDate, amount: u32) -> NaiveDate {
+        let mut day = from;
+        let mut counted = 0;
+        while counted < amount {
+            day += Duration::days(1);
+            if self.is_working_day(day) {
+                counted += 1;
+            }
+        }
+        day
+    }
+
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         match self.exceptions.get(&date) {
             Some(DayKind::Holiday) => false,

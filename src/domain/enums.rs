@@ -214,6 +214,33 @@ impl UnitKind {
     }
 }
 
+vocabulary! {
+    /// How a rectification order (整改通知) was closed: by hand, or by itself when what it names was
+    /// fixed.
+    Closing, "closing" {
+        ByHand = "by_hand",
+        /// The column got a new online item after the order.
+        ColumnUpdated = "column_updated",
+        ItemWithdrawn = "item_withdrawn",
+        ItemMarked = "item_marked",
+        /// The finding the order names was waived with a reason.
+        FindingWaived = "finding_waived",
+    }
+}
+
+impl Closing {
+    /// The closing in the bulletin's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Closing::ByHand => "人工销号",
+            Closing::ColumnUpdated => "栏目已更新",
+            Closing::ItemWithdrawn => "信息已撤回",
+            Closing::ItemMarked => "信息已标注",
+            Closing::FindingWaived => "问题已说明",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

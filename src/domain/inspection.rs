@@ -189,6 +189,23 @@ pub struct Indicator {
     pub provisional: bool,
 }
 
+/// Every indicator the check evaluates, as (key, name): what a rectification order may name.
+pub const INDICATORS: &[(&str, &str)] = &[
+    ("site_not_updated", "首页栏目长期未更新"),
+    ("stale_columns", "动态、要闻及通知公告、政策文件类栏目未按时更新"),
+    ("neglected_columns", "应更新未更新栏目"),
+    ("empty_columns", "空白栏目"),
+    ("unanswered_inquiries", "互动诉求超过3个月未答复"),
+    ("home_broken_links", "首页不可用链接"),
+    ("other_broken_links", "其他页面不可用链接"),
+];
+
+/// An indicator by its key or its name.
+pub fn indicator(key_or_name: &str) -> Option<(&'static str, &'static str)> {
+    let wanted = key_or_name.trim();
+    INDICATORS.iter().copied().find(|(key, name)| *key == wanted || *name == wanted)
+}
+
 /// Evaluates the indicators as of `at`.
 pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFacts], at: NaiveDate) -> Vec<Indicator> {
     let leaves: Vec<&ColumnFacts> = columns.iter().filter(|c| c.leaf).collect();
@@ -380,6 +397,18 @@ mod tests {
 
     fn find<'a>(all: &'a [Indicator], key: &str) -> &'a Indicator {
         all.iter().find(|i| i.key == key).unwrap()
+    }
+
+    #[test]
+    fn every_indicator_evaluated_is_one_an_order_may_name() {
+        let all = evaluate(&rules(), &news(3, "2026-11-01"), &[], day("2026-11-20"));
+        assert!(all.len() >= 5);
+        for i in &all {
+            assert_eq!(indicator(i.key), Some((i.key, i.name)), "{}", i.key);
+            assert_eq!(indicator(i.name), Some((i.key, i.name)), "{}", i.name);
+        }
+        assert_eq!(indicator("首页不可用链接"), Some(("home_broken_links", "首页不可用链接")));
+        assert_eq!(indicator("nothing"), None);
     }
 
     #[test]

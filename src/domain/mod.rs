@@ -15,6 +15,7 @@ pub mod item;
 pub mod item_record;
 pub mod links;
 pub mod personal_numbers;
+pub mod rectification;
 pub mod review;
 pub mod search;
 pub mod search_key;
@@ -23,5 +24,6 @@ pub mod staleness;
 pub mod time;
 
 pub use enums::{
-    Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage, UnitKind,
+    Channel, Closing, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage,
+    UnitKind,
 };

@@ -159,6 +159,8 @@ pub enum Act {
     WaiveFinding,
     /// Record what checking the items' links found (`links`): an administrator's.
     CheckLinks,
+    /// Issue or close a rectification order (整改通知): an administrator's.
+    Rectify,
 }
 
 impl Act {
@@ -166,7 +168,9 @@ impl Act {
         match self {
             Act::Pass(stage) => may_pass(role, stage),
             Act::Withdraw => may_pass(role, Stage::Publish),
-            Act::RecordIncident | Act::ManageOperators | Act::Administer | Act::CheckLinks => role == Role::Admin,
+            Act::RecordIncident | Act::ManageOperators | Act::Administer | Act::CheckLinks | Act::Rectify => {
+                role == Role::Admin
+            }
             Act::RecordRequest | Act::WaiveFinding => matches!(role, Role::Admin | Role::Reviewer),
         }
     }
@@ -183,6 +187,7 @@ impl fmt::Display for Act {
             Act::RecordRequest => t!("rules-act-request"),
             Act::WaiveFinding => t!("rules-act-waive"),
             Act::CheckLinks => t!("rules-act-links"),
+            Act::Rectify => t!("rectify-act"),
         };
         f.write_str(&said)
     }

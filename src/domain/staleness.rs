@@ -135,15 +135,7 @@ impl DocumentStatus {
 pub fn document_due(rule: DeadlineRule, issued: NaiveDate, calendar: &WorkingCalendar) -> Option<NaiveDate> {
     match rule {
         DeadlineRule::WithinOfEvent { amount, period: Period::WorkingDay } => {
-            let mut day = issued;
-            let mut counted = 0;
-            while counted < amount {
-                day += Duration::days(1);
-                if calendar.is_working_day(day) {
-                    counted += 1;
-                }
-            }
-            Some(day)
+            Some(calendar.working_days_after(issued, amount))
         }
         DeadlineRule::WithinOfEvent { amount, period: Period::Day } => Some(issued + Duration::days(i64::from(amount))),
         DeadlineRule::WithinOfEvent { amount, period: Period::Month } => Some(add_months(issued, amount)),

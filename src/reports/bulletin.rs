@@ -13,6 +13,7 @@ use super::{ScoreRow, StaleRow, documents, scores, stale};
 use crate::domain::accountability::{Signal, UnitRecord};
 use crate::domain::assessment::Period;
 use crate::domain::inspection::{Indicator, Level, Rules};
+use crate::domain::rectification::late_in;
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::beijing_date;
 use crate::store::{Chain, IncidentRow, Result, Site, Store};
@@ -40,6 +41,9 @@ pub struct Bulletin {
     /// hash): published with it, so that `audit verify --against HASH` can later prove the trail
     /// has only grown since. `None` for a trail without records.
     pub audit_head: Option<(i64, String)>,
+    /// The rectification orders of the period (issued by its end and not closed before its start),
+    /// most urgent first, each with where it stood at the period's end.
+    pub orders: Vec<super::rectifications::Order>,
 }
 
 /// The period's facts from the database, with the national check's indicators by the rules in
@@ -79,6 +83,20 @@ pub async fn gather_with(
         }
     }
     let withdrawals = store.unit_withdrawals(site, days.0, days.1).await?;
+    // Rectification orders: where one names a column, it (not the inference from two periods)
+    // says whether the unit rectified.
+    let orders: Vec<super::rectifications::Order> = super::rectifications::orders(store, site, None, end)
+        .await?
+        .into_iter()
+        .filter(|o| beijing_date(o.row.issued_at) <= end && o.closing.is_none_or(|(_, at)| beijing_date(at) >= days.0))
+        .collect();
+    let ordered_columns: HashSet<i64> = orders
+        .iter()
+        .filter_map(|o| match o.row.subject {
+            crate::domain::rectification::Subject::Column(c) => Some(c),
+            _ => None,
+        })
+        .collect();
 
     let mut overdue = Vec::new();
     let mut signals = Vec::new();
@@ -98,7 +116,15 @@ pub async fn gather_with(
             supplied_nothing: row.supplied_nothing,
             overdue_columns: mine.len(),
             late_documents: late_documents.get(unit).copied().unwrap_or(0),
-            overdue_twice: mine.iter().filter(|r| before.contains(&r.column.id)).count(),
+            overdue_twice: mine
+                .iter()
+                .filter(|r| before.contains(&r.column.id) && !ordered_columns.contains(&r.column.id))
+                .count(),
+            late_orders: orders
+                .iter()
+                .filter(|o| o.row.unit == unit)
+                .filter(|o| late_in(o.row.issued_at, o.row.due_on, o.closing.map(|(_, at)| at), days.0, end))
+                .count(),
             withdrawn: withdrawals.iter().filter(|w| w.unit == unit).map(|w| (w.reason, w.count)).collect(),
             incidents: by_kind.into_iter().filter(|(_, n)| *n > 0).collect(),
         };
@@ -143,6 +169,7 @@ pub async fn gather_with(
         inspection,
         links,
         audit_head,
+        orders,
     })
 }
 
@@ -298,7 +325,36 @@ pub fn render(b: &Bulletin) -> String {
     }
     render_links(&mut out, b);
     render_audit_head(&mut out, b);
+    render_orders(&mut out, b);
     out
+}
+
+/// Section nine: the period's rectification orders, most urgent first, as they stood at its end.
+fn render_orders(out: &mut String, b: &Bulletin) {
+    let _ = writeln!(out, "\n## 九、整改情况\n");
+    if b.orders.is_empty() {
+        let _ = writeln!(out, "本期无整改通知。");
+        return;
+    }
+    let _ = writeln!(out, "| 编号 | 单位 | 整改事项 | 问题 | 下达日期 | 整改期限 | 状态 | 整改结果 |");
+    let _ = writeln!(out, "| ---: | --- | --- | --- | --- | --- | --- | --- |");
+    for o in &b.orders {
+        let result = match o.closing {
+            Some((how, at)) => format!("{} {}", beijing_date(at), how.label()),
+            None => "—".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {result} |",
+            o.row.id,
+            cell(&o.row.unit),
+            cell(&o.about()),
+            cell(&o.row.note),
+            beijing_date(o.row.issued_at),
+            o.row.due_on,
+            o.status.label(),
+        );
+    }
 }
 
 /// Section eight: the audit trail's head, so that a published bulletin fixes the trail as it stood.

@@ -19,6 +19,7 @@ pub mod calendar;
 pub mod checks;
 pub mod inspection;
 pub mod links;
+pub mod rectifications;
 
 /// One column in the staleness report.
 #[derive(Debug, Clone, PartialEq)]

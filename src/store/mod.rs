@@ -8,6 +8,7 @@ mod error;
 mod hot;
 pub mod links;
 mod operations;
+pub mod rectification;
 pub mod roles;
 mod rows;
 pub mod schema;
@@ -26,6 +27,7 @@ pub use operations::{
     AssessmentStore, AuditStore, BackupStore, CalendarStore, CheckStore, ColumnStore, ImportStore, InspectionStore,
     ItemStore, OperatorStore, RetractionStore, ReviewStore, SearchStore, Store,
 };
+pub use rectification::{RectificationClosing, RectificationInput, RectificationRow, RectificationStore};
 pub use rows::*;
 pub use target::{BadTarget, Target};
 

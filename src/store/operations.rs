@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::error::Result;
 use super::links::LinkStore;
+use super::rectification::RectificationStore;
 use super::rows::*;
 use crate::domain::calendar::{CalendarDay, CalendarImport, CalendarNotice};
 use crate::domain::item::RequestStatus;
@@ -33,6 +34,7 @@ pub trait Store:
     + InspectionStore
     + LinkStore
     + SearchStore
+    + RectificationStore
 {
     /// Backend and host or file, never a password.
     fn describe(&self) -> String;

@@ -4,7 +4,7 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 13;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
@@ -81,6 +81,8 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
     // The text indexes of search, filled from the items already there (PostgreSQL's GIN indexes as
     // they are made, SQLite's FTS5 table by its `rebuild`), in the upgrade's transaction.
     (12, &["-- @section search"]),
+    // Rectification orders (issue 24), audited as every portal table is.
+    (13, &["-- @section rectifications"]),
 ];
 
 /// The version whose upgrade chains the audit records already there.

@@ -14,6 +14,7 @@ pub mod columns;
 pub mod connection;
 pub mod findings;
 pub mod queue;
+pub mod rectification;
 pub mod search;
 pub mod settings;
 pub mod sites;

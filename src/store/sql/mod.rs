@@ -65,6 +65,7 @@ mod inspection;
 mod items;
 mod links;
 mod operators;
+mod rectification;
 mod retraction;
 mod review;
 mod search;

@@ -104,9 +104,13 @@ impl App {
                 match found {
                     Some(unit) => {
                         let only = unit.clone();
+                        // The unit's every column: an overdue-only view left by `:stale` would
+                        // show none of a unit whose columns are all up to date.
                         mode(self, &move |m| {
                             m.by_unit = true;
                             m.unit = Some(only.clone());
+                            m.only_overdue = false;
+                            m.sort_overdue = false;
                         });
                         self.tell(t!("command-unit-said", unit = unit.clone()));
                     }
@@ -115,7 +119,7 @@ impl App {
             }
             "at" => {
                 let day = if arg.is_empty() {
-                    Ok(crate::domain::time::beijing_date(Utc::now()))
+                    Ok(crate::domain::time::beijing_date(self.now))
                 } else {
                     crate::domain::time::parse_date(arg)
                 };

@@ -300,6 +300,14 @@ impl Draw<'_> {
         let app = self.app;
         self.buf.set_style(area, self.theme.bar());
         let mut left = app.link_status();
+        // A day set by `:at` holds on every tab: said on every tab (but not twice, when the last
+        // action's message says it).
+        let day = app.at.to_string();
+        if app.at != crate::domain::time::beijing_date(app.now)
+            && !app.notice.as_ref().is_some_and(|n| n.text.contains(&day))
+        {
+            left.push_str(&format!(" · {}", t!("status-at", date = day)));
+        }
         let backup = app.backup_status();
         if let Some((made, false)) = &backup {
             left.push_str(&format!(" · {made}"));

@@ -274,3 +274,44 @@ fn slash_reopens_with_the_filter_selected_and_typing_replaces_it() {
     keys(&mut a, "mzj");
     assert_eq!(a.current_filter(), "mzj", "replaced, not appended");
 }
+
+#[test]
+fn unit_after_stale_shows_the_units_every_column() {
+    let mut a = app();
+    keys(&mut a, ":stale");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.views.columns.tree.as_ref().unwrap().mode.only_overdue);
+    keys(&mut a, ":unit 民政局");
+    key(&mut a, KeyCode::Enter);
+    let mode = &a.views.columns.tree.as_ref().unwrap().mode;
+    assert!(!mode.only_overdue && !mode.sort_overdue && mode.by_unit, "{mode:?}");
+    assert!(text_of(&a).contains("机构职能"), "民政局's column, up to date or not: {}", text_of(&a));
+}
+
+#[test]
+fn a_day_set_by_at_is_said_on_every_tab() {
+    let mut a = app();
+    keys(&mut a, ":at 2026-10-01");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(foot_of(&a).matches("2026-10-01").count(), 1, "said once: {}", foot_of(&a));
+    for tab in Tab::ALL {
+        a.switch(tab, &mut Vec::new());
+        let foot = foot_of(&a);
+        assert!(foot.lines().last().unwrap().contains("as of 2026-10-01"), "{tab:?}: {foot}");
+    }
+    keys(&mut a, ":at");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Down);
+    assert!(!foot_of(&a).contains("as of"), "today: nothing said");
+}
+
+#[test]
+fn the_decline_question_names_the_item_the_list_shows() {
+    let mut a = app();
+    show_retractions(&mut a);
+    let item = a.views.retractions.list.selected().unwrap().item;
+    keys(&mut a, "d");
+    let last = text_of(&a).lines().last().unwrap().to_string();
+    assert!(last.contains(&format!("withdraw item {item} ")), "{last}");
+    assert!(text_of(&a).contains(&item.to_string()));
+}

@@ -32,6 +32,8 @@ pub struct RetractionsView {
 pub struct Decline {
     pub input: Box<TextArea<'static>>,
     pub request: i64,
+    /// The request's item, as the list shows it.
+    pub item: i64,
 }
 
 /// The tab's query.
@@ -185,7 +187,7 @@ impl View for RetractionsView {
             Action::Decline => {
                 let mut input = single_line("");
                 input.set_placeholder_text(crate::t!("retractions-decline-placeholder"));
-                self.decline = Some(Decline { input: Box::new(input), request: r.id });
+                self.decline = Some(Decline { input: Box::new(input), request: r.id, item: r.item });
             }
             _ => return false,
         }
@@ -212,7 +214,7 @@ impl View for RetractionsView {
 
     fn draw_question(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
         if let Some(decline) = &self.decline {
-            let prompt = crate::t!("prompt-decline", request = decline.request);
+            let prompt = crate::t!("prompt-decline-item", item = decline.item);
             crate::ui::widgets::input_line(d.buf, areas.status, &prompt, &decline.input);
         }
     }

@@ -1,0 +1,65 @@
+//! Rectification orders with where each stands as of a day: closed (by hand or by what fixed it),
+//! open, or overdue; most urgent first. The same list for `rectifications`, the console, the
+//! bulletin's section nine and Art. 17 (五).
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::Closing;
+use crate::domain::inspection::indicator;
+use crate::domain::rectification::{Status, Subject, status};
+use crate::store::{RectificationRow, Result, Site, Store};
+
+/// An order and where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Order {
+    pub row: RectificationRow,
+    /// How and when it was closed: as recorded, or what fixed what it names since it was issued
+    /// (not yet recorded: closing it is recorded when an administrator lists the orders).
+    pub closing: Option<(Closing, DateTime<Utc>)>,
+    pub status: Status,
+}
+
+impl Order {
+    /// What the order names, in words: the column's path, the item's title, the indicator's name.
+    pub fn about(&self) -> String {
+        match &self.row.subject {
+            Subject::Indicator(key) => indicator(key).map_or_else(|| key.clone(), |(_, name)| name.to_string()),
+            _ => self.row.subject_text.clone(),
+        }
+    }
+
+    /// The kind of thing it names: column, item or indicator.
+    pub fn kind(&self) -> &'static str {
+        match self.row.subject {
+            Subject::Column(_) => "column",
+            Subject::Item { .. } => "item",
+            Subject::Indicator(_) => "indicator",
+        }
+    }
+
+    /// Closed by itself, but not yet recorded so.
+    pub fn unrecorded_fix(&self) -> Option<(Closing, DateTime<Utc>)> {
+        if self.row.closed.is_some() { None } else { self.closing }
+    }
+}
+
+/// The orders of the site (of one unit when given) as of `today` (a Beijing date), most urgent
+/// first: overdue, then open, then done; each by deadline.
+pub async fn orders(store: &dyn Store, site: &Site, unit: Option<&str>, today: NaiveDate) -> Result<Vec<Order>> {
+    let rows = store.rectifications(site, unit).await?;
+    Ok(ranked(rows, today))
+}
+
+/// Where each order stands as of `today`, most urgent first.
+pub fn ranked(rows: Vec<RectificationRow>, today: NaiveDate) -> Vec<Order> {
+    let mut out: Vec<Order> = rows
+        .into_iter()
+        .map(|row| {
+            let closing = row.closed.as_ref().map(|(at, _, how, _)| (*how, *at)).or_else(|| row.fixes.first());
+            let status = status(row.due_on, closing.map(|(_, at)| at), today);
+            Order { row, closing, status }
+        })
+        .collect();
+    out.sort_by_key(|o| (o.status, o.row.due_on, o.row.id));
+    out
+}

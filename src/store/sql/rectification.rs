@@ -1,0 +1,314 @@
+//! Rectification orders: issued, listed with what fixed them since, closed once. The audit record
+//! of each change is written before its row: on SQLite the table's triggers refuse a row without it.
+
+use crate::t;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{Executor, Pool};
+
+use super::*;
+use crate::domain::Closing;
+use crate::domain::rectification::{Fixes, Subject};
+use crate::domain::review::Act;
+use crate::store::backend::Backend;
+use crate::store::rectification::*;
+use crate::store::text::Lossy;
+
+/// An order's row: id, unit, the unit's full name, column, item, indicator, finding, what it names,
+/// note, days, issued at, due on, issued by, closed at, closed by, closed how.
+type OrderRow = (
+    i64,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<Lossy>,
+    String,
+    i64,
+    DateTime<Utc>,
+    NaiveDate,
+    String,
+    Option<DateTime<Utc>>,
+    Option<String>,
+    Option<String>,
+);
+
+const ORDERS: &str = "SELECT r.id, u.name, u.full_name, r.column_id, r.item_id, r.indicator, r.finding, \
+       COALESCE(c.path, i.title, r.indicator), r.note, r.days, r.issued_at, r.due_on, r.issued_by, \
+       r.closed_at, r.closed_by, r.closed_how \
+     FROM rectifications r JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
+     LEFT JOIN columns c ON c.site_id = r.site_id AND c.id = r.column_id \
+     LEFT JOIN items i ON i.site_id = r.site_id AND i.id = r.item_id \
+     WHERE r.site_id = $1 AND ($2 IS NULL OR u.name = $2) ORDER BY r.id DESC";
+
+/// For each order, its closing note and, while it is open, the first fix of what it names after
+/// it was issued: the column's first item online since, the item's first withdrawal or mark since,
+/// the named finding's first waiver since.
+const FIXES: &str = "SELECT r.id, r.close_note, \
+       CASE WHEN r.closed_at IS NULL AND r.column_id IS NOT NULL THEN \
+         (SELECT MIN(i.published_at) FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
+          WHERE p.site_id = r.site_id AND p.column_id = r.column_id AND i.published_at > r.issued_at) END, \
+       CASE WHEN r.closed_at IS NULL AND r.item_id IS NOT NULL THEN \
+         (SELECT MIN(w.withdrawn_at) FROM withdrawals w \
+          WHERE w.site_id = r.site_id AND w.item_id = r.item_id AND w.withdrawn_at > r.issued_at) END, \
+       CASE WHEN r.closed_at IS NULL AND r.item_id IS NOT NULL THEN \
+         (SELECT MIN(m.marked_at) FROM item_marks m \
+          WHERE m.site_id = r.site_id AND m.item_id = r.item_id AND m.marked_at > r.issued_at) END, \
+       CASE WHEN r.closed_at IS NULL AND r.finding IS NOT NULL THEN \
+         (SELECT MIN(f.waived_at) FROM finding_waivers f \
+          WHERE f.site_id = r.site_id AND f.item_id = r.item_id AND f.kind = r.finding \
+            AND f.waived_at > r.issued_at) END \
+     FROM rectifications r JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
+     WHERE r.site_id = $1 AND ($2 IS NULL OR u.name = $2)";
+
+type FixRow =
+    (i64, Option<String>, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
+sql_impl! { SqlStore;
+    /// Checks that `unit` may be ordered to fix `subject` (exists, is responsible for it); the
+    /// unit's id and what the subject is called.
+    async fn order_target(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        unit: &str,
+        subject: &Subject,
+    ) -> Result<(i64, String)> {
+        let found: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, kind FROM units WHERE site_id = $1 AND name = $2")
+                .bind(site.id)
+                .bind(unit)
+                .fetch_optional(&mut **tx)
+                .await?;
+        let Some((unit_id, kind)) = found else {
+            return Err(StoreError::no_unit(unit, &site.code));
+        };
+        match subject {
+            Subject::Column(column) => {
+                let path: Option<String> =
+                    sqlx::query_scalar("SELECT path FROM columns WHERE site_id = $1 AND id = $2")
+                        .bind(site.id)
+                        .bind(*column)
+                        .fetch_optional(&mut **tx)
+                        .await?;
+                let Some(path) = path else {
+                    return Err(StoreError::NotFound(t!(
+                        "rectify-no-column",
+                        column = *column,
+                        site = site.code.as_str()
+                    )));
+                };
+                let units: Vec<String> = sqlx::query_scalar(
+                    "SELECT u.name FROM column_units cu JOIN units u ON u.site_id = cu.site_id AND u.id = cu.unit_id \
+                     WHERE cu.site_id = $1 AND cu.column_id = $2 ORDER BY u.position",
+                )
+                .bind(site.id)
+                .bind(*column)
+                .fetch_all(&mut **tx)
+                .await?;
+                if units.is_empty() {
+                    return Err(StoreError::Refused(t!("rectify-column-no-unit", column = path.as_str())));
+                }
+                if !units.iter().any(|u| u == unit) {
+                    return Err(StoreError::Refused(t!(
+                        "rectify-not-responsible",
+                        unit = unit,
+                        what = path.as_str(),
+                        units = units.join("、")
+                    )));
+                }
+                Ok((unit_id, path))
+            }
+            Subject::Item { id, .. } => {
+                let item: Option<(Option<String>, Lossy)> = sqlx::query_as(
+                    "SELECT u.name, i.title FROM items i LEFT JOIN units u ON u.site_id = i.site_id \
+                     AND u.id = i.unit_id WHERE i.site_id = $1 AND i.id = $2",
+                )
+                .bind(site.id)
+                .bind(*id)
+                .fetch_optional(&mut **tx)
+                .await?;
+                let Some((owner, title)) = item else {
+                    return Err(StoreError::no_item(id, &site.code));
+                };
+                match owner {
+                    None => Err(StoreError::Refused(t!("rectify-item-no-unit", item = *id))),
+                    Some(owner) if owner != unit => Err(StoreError::Refused(t!(
+                        "rectify-not-responsible",
+                        unit = unit,
+                        what = title.text.as_str(),
+                        units = owner
+                    ))),
+                    Some(_) => Ok((unit_id, title.text)),
+                }
+            }
+            Subject::Indicator(name) => {
+                if !parse::<crate::domain::UnitKind>("unit kind", &kind)?.is_assessed() {
+                    return Err(StoreError::Refused(t!("store-not-assessed", unit = unit)));
+                }
+                Ok((unit_id, name.clone()))
+            }
+        }
+    }
+}
+
+sql_impl! { RectificationStore;
+    async fn add_rectification(&self, site: &Site, order: &RectificationInput) -> Result<i64> {
+        let note = order.note.trim();
+        if note.is_empty() {
+            return Err(StoreError::Refused(t!("rectify-needs-note")));
+        }
+        let mut tx = self.begin_write("rectification").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Rectify).await?;
+        let (unit_id, what) = Self::order_target(&mut tx, site, &order.unit, &order.subject).await?;
+        let id: i64 =
+            sqlx::query_scalar(&DB::reserve_ids_sql("rectifications")).bind(1_i64).fetch_one(&mut *tx).await?;
+        let (column, item, indicator, finding) = match &order.subject {
+            Subject::Column(c) => (Some(*c), None, None, None),
+            Subject::Item { id, finding } => (None, Some(*id), None, finding.clone()),
+            Subject::Indicator(name) => (None, None, Some(name.clone()), None),
+        };
+        let detail = json!({
+            "unit": order.unit, "column": column, "item": item, "indicator": indicator, "finding": finding,
+            "about": what, "note": note, "days": order.days, "due_on": order.due_on.to_string(),
+            "before": null, "after": {"status": "open", "due_on": order.due_on.to_string()},
+        });
+        let target = format!("rectification:{id}");
+        Self::audit(&mut tx, Some(site.id), &self.operator, "rectification.add", &target, &detail.to_string()).await?;
+        sqlx::query::<DB>(
+            "INSERT INTO rectifications (id, site_id, unit_id, column_id, item_id, indicator, finding, note, days, \
+             issued_at, due_on, issued_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind(id)
+        .bind(site.id)
+        .bind(unit_id)
+        .bind(column)
+        .bind(item)
+        .bind(indicator)
+        .bind(finding)
+        .bind(note)
+        .bind(i64::from(order.days))
+        .bind(Utc::now())
+        .bind(order.due_on)
+        .bind(self.operator.as_str())
+        .execute(&mut *tx)
+        .await?;
+        self.finish(tx).await?;
+        Ok(id)
+    }
+
+    async fn rectifications(&self, site: &Site, unit: Option<&str>) -> Result<Vec<RectificationRow>> {
+        let rows: Vec<OrderRow> = sqlx::query_as(ORDERS).bind(site.id).bind(unit).fetch_all(&self.pool).await?;
+        let fixes: Vec<FixRow> = sqlx::query_as(FIXES).bind(site.id).bind(unit).fetch_all(&self.pool).await?;
+        let fixes: std::collections::HashMap<i64, FixRow> = fixes.into_iter().map(|f| (f.0, f)).collect();
+        let mut out = Vec::with_capacity(rows.len());
+        for (
+            id,
+            unit,
+            full,
+            column,
+            item,
+            indicator,
+            finding,
+            what,
+            note,
+            days,
+            issued_at,
+            due_on,
+            by,
+            c_at,
+            c_by,
+            how,
+        ) in rows
+        {
+            // The table's CHECK holds exactly one of them.
+            let subject = match (column, item, indicator) {
+                (Some(c), _, _) => Some(Subject::Column(c)),
+                (_, Some(i), _) => Some(Subject::Item { id: i, finding }),
+                (_, _, Some(name)) => Some(Subject::Indicator(name)),
+                _ => None,
+            }
+            .ok_or_else(|| decode_error("rectification", &id.to_string()))?;
+            let (note_closed, fixes) = match fixes.get(&id) {
+                Some((_, close_note, column_updated, item_withdrawn, item_marked, finding_waived)) => (
+                    close_note.clone(),
+                    Fixes {
+                        column_updated: *column_updated,
+                        item_withdrawn: *item_withdrawn,
+                        item_marked: *item_marked,
+                        finding_waived: *finding_waived,
+                    },
+                ),
+                None => (None, Fixes::default()),
+            };
+            let closed = match (c_at, c_by, how) {
+                (Some(at), Some(by), Some(how)) => Some((at, by, parse::<Closing>("closing", &how)?, note_closed)),
+                _ => None,
+            };
+            out.push(RectificationRow {
+                id,
+                unit,
+                unit_full_name: full,
+                subject,
+                subject_text: what.map(|w| w.text).unwrap_or_default(),
+                note,
+                days,
+                issued_at,
+                due_on,
+                issued_by: by,
+                closed,
+                fixes,
+            });
+        }
+        Ok(out)
+    }
+
+    async fn close_rectifications(&self, site: &Site, closings: &[RectificationClosing]) -> Result<()> {
+        if closings.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.begin_write("rectification").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::Rectify).await?;
+        let mut records = Vec::with_capacity(closings.len());
+        for c in closings {
+            if c.how == Closing::ByHand && c.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                return Err(StoreError::Refused(t!("rectify-needs-note")));
+            }
+            let closed: Option<Option<DateTime<Utc>>> =
+                sqlx::query_scalar("SELECT closed_at FROM rectifications WHERE site_id = $1 AND id = $2")
+                    .bind(site.id)
+                    .bind(c.id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            match closed {
+                None => return Err(StoreError::NotFound(t!("rectify-no-order", id = c.id, site = site.code.as_str()))),
+                Some(Some(_)) => return Err(StoreError::Refused(t!("rectify-already-closed", id = c.id))),
+                Some(None) => {}
+            }
+            let detail = json!({
+                "how": c.how.as_str(), "at": c.at.to_rfc3339(), "note": c.note,
+                "before": {"status": "open"}, "after": {"status": "done", "how": c.how.as_str()},
+            });
+            records.push((format!("rectification:{}", c.id), detail.to_string()));
+        }
+        Self::audit_many(&mut tx, Some(site.id), &self.operator, "rectification.close", &records).await?;
+        for c in closings {
+            sqlx::query::<DB>(
+                "UPDATE rectifications SET closed_at = $1, closed_by = $2, closed_how = $3, close_note = $4 \
+                 WHERE site_id = $5 AND id = $6 AND closed_at IS NULL",
+            )
+            .bind(c.at)
+            .bind(self.operator.as_str())
+            .bind(c.how.as_str())
+            .bind(c.note.as_deref().map(str::trim))
+            .bind(site.id)
+            .bind(c.id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        self.finish(tx).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,278 @@
+//! Rectification orders (整改通知, issue 24) through the real binary on both databases: issued with
+//! a deadline in working days, refused in one line for bad input, listed by urgency, closed by
+//! hand once, closed by themselves when what they name is fixed, counted under Art. 17 (五) in the
+//! bulletin; and the database refuses an order written or edited without its audit record.
+
+mod common;
+
+use common::{Backend, PENDING, TestDb, fails, rows};
+use serde_json::Value;
+
+const ALL: &str = "1,2,3,4,5,6,7";
+
+const ONLINE: &str = r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-08T09:00:00+08:00","published_at":"2026-10-08T15:00:00+08:00"}
+{"ref":"on-2","title":"区民政局关于养老服务补贴的说明","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-09T09:00:00+08:00","published_at":"2026-10-09T15:00:00+08:00"}
+{"ref":"on-3","title":"区民政局关于低保标准的通知","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-10T09:00:00+08:00","published_at":"2026-10-10T15:00:00+08:00"}
+{"ref":"rp-1","title":"国务院关于进一步优化营商环境的意见","body":"……","form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-10-10T09:00:00+08:00","published_at":"2026-10-10T16:00:00+08:00"}
+"#;
+
+fn setup(db: &TestDb) {
+    db.ok(&["init"]);
+    db.import("pending.jsonl", PENDING);
+    db.import("online.jsonl", ONLINE);
+}
+
+/// A column's id by its path.
+fn column(db: &TestDb, path: &str) -> String {
+    rows(db, &["columns"]).into_iter().find(|c| c["path"] == path).expect(path)["id"].to_string()
+}
+
+fn order(db: &TestDb, id: i64) -> Value {
+    rows(db, &["rectifications"]).into_iter().find(|o| o["id"] == id).expect("the order")
+}
+
+/// Issued, listed, refused for bad input, closed by hand once, audited.
+async fn orders_are_issued_listed_and_closed_by_hand(db: TestDb) {
+    setup(&db);
+    let notices = column(&db, "政务动态 / 通知公告");
+    let said =
+        db.ok(&["rectifications", "add", "--unit", "政府办", "--column", &notices, "--note", "通知公告栏目逾期未更新"]);
+    assert!(said.contains("rectification order 1 issued to 政府办: due "), "{said}");
+    db.ok(&["rectifications", "add", "--unit", "民政局", "--item", "on-1", "--note", "政策已过期", "--days", "10"]);
+    db.ok(&[
+        "rectifications",
+        "add",
+        "--unit",
+        "民政局",
+        "--indicator",
+        "空白栏目",
+        "--note",
+        "空白栏目",
+        "--days",
+        "60",
+    ]);
+
+    let listed = rows(&db, &["rectifications"]);
+    assert_eq!(listed.len(), 3);
+    // Most urgent first: all open, by deadline (5 working days, then 10, then 60).
+    assert_eq!(listed.iter().map(|o| o["id"].as_i64().unwrap()).collect::<Vec<_>>(), [1, 2, 3]);
+    assert_eq!(listed[0]["about"], "政务动态 / 通知公告");
+    assert_eq!(listed[0]["about_kind"], "column");
+    assert_eq!(listed[0]["status"], "open");
+    assert_eq!(listed[0]["days"], 5);
+    assert_eq!(listed[1]["about"], "区民政局2026年第三季度临时救助发放情况");
+    assert_eq!(listed[2]["indicator"], "empty_columns");
+    assert!(listed[0]["due_on"].as_str().unwrap() < listed[1]["due_on"].as_str().unwrap());
+    assert_eq!(rows(&db, &["rectifications", "--unit", "民政局"]).len(), 2);
+    assert_eq!(rows(&db, &["rectifications", "--status", "done"]).len(), 0);
+
+    // Bad input: one line, non-zero, nothing written.
+    let online = column(&db, "政务动态");
+    for (args, code, says) in [
+        (vec!["--unit", "政府办", "--column", &notices, "--note", "x", "--days", "0"], 2, "give 1 to 60"),
+        (vec!["--unit", "政府办", "--column", &notices, "--note", "x", "--days", "61"], 2, "give 1 to 60"),
+        (vec!["--unit", "政府办", "--column", "99999", "--note", "x"], 1, "no column 99999"),
+        (vec!["--unit", "政府办", "--item", "nothing-1", "--note", "x"], 1, "no item \"nothing-1\""),
+        (vec!["--unit", "无此单位", "--column", &notices, "--note", "x"], 1, "no unit \"无此单位\""),
+        (vec!["--unit", "政府办", "--column", &online, "--note", "x"], 1, "has no responsible unit"),
+        (vec!["--unit", "政府办", "--item", "rp-1", "--note", "x"], 1, "has no responsible unit"),
+        (vec!["--unit", "民政局", "--column", &notices, "--note", "x"], 1, "民政局 is not responsible"),
+        (vec!["--unit", "政府办", "--indicator", "不存在", "--note", "x"], 1, "no indicator"),
+        (vec!["--unit", "政府办", "--column", &notices, "--note", " "], 2, "--note"),
+    ] {
+        let mut all = vec!["rectifications", "add"];
+        all.extend(args);
+        fails(&db, &all, code, says);
+    }
+    fails(&db, &["rectifications", "--unit", "无此单位"], 1, "no unit");
+    fails(&db, &["rectifications", "--status", "late"], 2, "late");
+    assert_eq!(rows(&db, &["rectifications"]).len(), 3);
+
+    assert_eq!(
+        db.ok(&["rectifications", "done", "3", "--note", "已补充栏目内容"]).trim(),
+        "rectification order 3 closed"
+    );
+    let done = order(&db, 3);
+    assert_eq!((done["status"].as_str(), done["closed_how"].as_str()), (Some("done"), Some("by_hand")));
+    assert_eq!(done["close_note"], "已补充栏目内容");
+    fails(&db, &["rectifications", "done", "3", "--note", "again"], 1, "already closed");
+    fails(&db, &["rectifications", "done", "99", "--note", "x"], 1, "no rectification order 99");
+    fails(&db, &["rectifications", "done", "1", "--note", ""], 2, "--note");
+    assert_eq!(rows(&db, &["rectifications", "--status", "open"]).len(), 2);
+
+    let trail = rows(&db, &["audit", "--action", "rectification"]);
+    let actions: Vec<&str> = trail.iter().map(|r| r["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["rectification.close", "rectification.add", "rectification.add", "rectification.add"]);
+    db.ok(&["audit", "verify"]);
+}
+
+/// Closed by themselves when what they name is fixed, saying how.
+async fn orders_close_by_themselves_when_fixed(db: TestDb) {
+    setup(&db);
+    let notices = column(&db, "政务动态 / 通知公告");
+    db.ok(&["rectifications", "add", "--unit", "政府办", "--column", &notices, "--note", "逾期未更新"]);
+    db.ok(&["rectifications", "add", "--unit", "民政局", "--item", "on-1", "--note", "已过期"]);
+    db.ok(&["rectifications", "add", "--unit", "民政局", "--item", "on-2", "--note", "已废止"]);
+    db.ok(&[
+        "rectifications",
+        "add",
+        "--unit",
+        "民政局",
+        "--item",
+        "on-3",
+        "--finding",
+        "leader_name",
+        "--note",
+        "领导姓名有误",
+    ]);
+    // Another finding waived does not close it.
+    db.ok(&["check", "waive", "on-3", "--kind", "phone", "--text", "1", "--reason", "原文如此"]);
+    assert!(rows(&db, &["rectifications"]).iter().all(|o| o["status"] == "open"));
+
+    db.ok(&["review", "approve", "gov-1", "--checks", ALL]);
+    db.ok(&["publish", "gov-1"]);
+    db.ok(&["retract", "on-1", "--reason", "outdated"]);
+    db.ok(&["mark", "on-2", "--as", "repealed"]);
+    db.ok(&["check", "waive", "on-3", "--kind", "leader_name", "--text", "李明化", "--reason", "经核实无误"]);
+
+    let listed = rows(&db, &["rectifications"]);
+    let how: Vec<(i64, &str, &str)> = listed
+        .iter()
+        .map(|o| (o["id"].as_i64().unwrap(), o["status"].as_str().unwrap(), o["closed_how"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        how,
+        [
+            (1, "done", "column_updated"),
+            (2, "done", "item_withdrawn"),
+            (3, "done", "item_marked"),
+            (4, "done", "finding_waived")
+        ]
+    );
+    // Recorded, each with its audit record, by the listing.
+    let closes = rows(&db, &["audit", "--action", "rectification.close"]);
+    assert_eq!(closes.len(), 4);
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM rectifications WHERE closed_at IS NOT NULL").await, 4);
+    // Closed already: a second listing records nothing more.
+    rows(&db, &["rectifications"]);
+    assert_eq!(rows(&db, &["audit", "--action", "rectification.close"]).len(), 4);
+    db.ok(&["audit", "verify"]);
+}
+
+/// An order left open past its deadline is Art. 17 (五) in the period's bulletin and its section
+/// nine; the column it names is no longer inferred "overdue twice".
+async fn an_overdue_order_is_counted_in_the_bulletin(db: TestDb) {
+    setup(&db);
+    let notices = column(&db, "政务动态 / 通知公告");
+    // An order issued on 1 September 2026, due on the 8th, never rectified, as the store writes
+    // one (its audit record, then the row).
+    let without = db.ok(&["scores", "--quarter", "2026Q3", "--bulletin", "-"]);
+    assert!(without.contains("| 政府办 | 第十七条（五） | 27 个栏目连续两期逾期未整改 |"), "{without}");
+    let mut raw = db.any().await;
+    raw.exec(
+        "INSERT INTO audit_log (site_id, at, operator, action, target, detail) \
+         VALUES (1, '2026-09-01T02:00:00+00:00', 'root', 'rectification.add', 'rectification:1', '{}')",
+    )
+    .await
+    .unwrap();
+    raw.exec(&format!(
+        "INSERT INTO rectifications (id, site_id, unit_id, column_id, note, days, issued_at, due_on, issued_by) \
+         SELECT 1, 1, id, {notices}, '通知公告栏目逾期未更新', 5, '2026-09-01T02:00:00+00:00', '2026-09-08', 'root' \
+         FROM units WHERE name = '政府办'"
+    ))
+    .await
+    .unwrap();
+    let bulletin = db.ok(&["scores", "--quarter", "2026Q3", "--bulletin", "-"]);
+    // The column the order names is judged by the order, no longer by the inference.
+    let five = "| 政府办 | 第十七条（五） | 26 个栏目连续两期逾期未整改；1 份整改通知逾期未整改 |";
+    assert!(bulletin.contains(five), "{bulletin}");
+    let (_, nine) = bulletin.split_once("## 九、整改情况").expect("section nine");
+    assert!(
+        nine.contains(
+            "| 1 | 政府办 | 政务动态 / 通知公告 | 通知公告栏目逾期未更新 | 2026-09-01 | 2026-09-08 | 逾期未整改 | — |"
+        ),
+        "{nine}"
+    );
+    // Before it was issued: nothing.
+    let before = db.ok(&["scores", "--quarter", "2026Q2", "--bulletin", "-"]);
+    assert!(before.contains("## 九、整改情况\n\n本期无整改通知。"), "{before}");
+    assert!(!before.contains("整改通知逾期未整改"), "{before}");
+}
+
+on_both_backends!(
+    orders_are_issued_listed_and_closed_by_hand,
+    orders_close_by_themselves_when_fixed,
+    an_overdue_order_is_counted_in_the_bulletin
+);
+
+/// Without its audit record, the database refuses an order written, edited or closed, on both
+/// backends; nobody edits or deletes one. On PostgreSQL through an administrator's own login.
+async fn the_database_refuses_an_order_without_its_audit_record(db: TestDb) {
+    setup(&db);
+    db.ok(&["rectifications", "add", "--unit", "民政局", "--item", "on-1", "--note", "已过期"]);
+    let insert = "INSERT INTO rectifications (id, site_id, unit_id, indicator, note, days, issued_at, due_on, \
+                  issued_by) VALUES (7, 1, 1, 'empty_columns', '伪造', 5, '2026-12-01T02:00:00+00:00', '2026-12-08', 'x')";
+    let close = "UPDATE rectifications SET closed_at = '2026-12-02T02:00:00+00:00', closed_by = 'x', \
+                 closed_how = 'by_hand', close_note = '伪造' WHERE id = 1";
+    let edit = "UPDATE rectifications SET due_on = '2027-06-30' WHERE id = 1";
+    let delete = "DELETE FROM rectifications WHERE id = 1";
+    let admin = format!("radm_{}", std::process::id());
+    let refused = |e: &str| {
+        e.contains("without writing its audit record")
+            || e.contains("never edited")
+            || e.contains("append-only")
+            || e.contains("permission denied")
+    };
+    match db.backend {
+        Backend::Sqlite => {
+            let mut raw = db.any().await;
+            for attack in [insert, close, edit, delete] {
+                let e = raw.exec(attack).await.unwrap_err();
+                assert!(refused(&e), "{attack}: {e}");
+            }
+            assert!(raw.exec(insert).await.unwrap_err().contains("without writing its audit record"));
+            assert!(raw.exec(close).await.unwrap_err().contains("without writing its audit record"));
+        }
+        Backend::Postgres => {
+            db.ok(&["operators", "add", &admin, "--role", "admin"]);
+            let url = db.as_login(&admin).url.clone();
+            for attack in [insert, close] {
+                let e = pg_transaction(&url, &[attack]).await.unwrap_err();
+                assert!(e.contains("without writing its audit record"), "{attack}: {e}");
+            }
+            let audited = "INSERT INTO audit_log (site_id, at, operator, action, target, detail) \
+                           VALUES (1, now(), 'x', 'x', 'x', '{}')";
+            for attack in [edit, delete] {
+                let e = pg_transaction(&url, &[attack, audited]).await.unwrap_err();
+                assert!(refused(&e), "{attack}: {e}");
+            }
+            // Nor by the table's owner, who may TRUNCATE.
+            let e = db.any().await.exec("TRUNCATE rectifications").await.unwrap_err();
+            assert!(e.contains("append-only"), "{e}");
+        }
+    }
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM rectifications").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM rectifications WHERE closed_at IS NULL").await, 1);
+    // What portal-admin does through the same rules still works.
+    db.ok(&["rectifications", "done", "1", "--note", "已撤回过期信息"]);
+    db.ok(&["audit", "verify"]);
+    drop(raw);
+    if db.backend == Backend::Postgres {
+        db.drop_with_roles(&[&admin]).await;
+    }
+}
+
+/// Runs statements in one transaction as the login of `url`; the database's error if refused.
+async fn pg_transaction(url: &str, statements: &[&str]) -> Result<(), String> {
+    use sqlx::Connection;
+    let mut c = sqlx::PgConnection::connect(url).await.map_err(|e| e.to_string())?;
+    sqlx::query("BEGIN").execute(&mut c).await.map_err(|e| e.to_string())?;
+    for s in statements {
+        sqlx::query(s).execute(&mut c).await.map_err(|e| e.to_string())?;
+    }
+    sqlx::query("COMMIT").execute(&mut c).await.map(|_| ()).map_err(|e| e.to_string())
+}
+
+on_both_backends!(the_database_refuses_an_order_without_its_audit_record);
