@@ -93,7 +93,7 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
         KeymapCommand::Show => {
             let map = effective(cli, None)?;
             let mut listing = Listing::new(&["view", "key", "action", "description"]);
-            for layer in Layer::ALL {
+            for layer in Layer::ALL.iter().copied() {
                 for b in map.bindings(layer) {
                     listing.push(vec![
                         json!(layer.name()),

@@ -1,75 +1,48 @@
 //! The `:` line: its commands, their completions, and running one.
 
 use super::*;
+use crate::i18n;
 use crate::ui::views::columns::tree::Mode;
 use crate::ui::views::help::Pager;
 
-/// The commands of the `:` line.
-pub const COMMANDS: &[&str] = &[
-    "columns",
-    "stale",
-    "overdue",
-    "tree",
-    "unit",
-    "at",
-    "scores",
-    "audit",
-    "queue",
-    "retractions",
-    "withdrawn",
-    "inspect",
-    "calendar",
-    "findings",
-    "find",
-    "refresh",
-    "help",
-    "messages",
-    "q",
-    "quit",
-];
+/// The commands of the `:` line before the tabs' names (`:queue`, `:audit`…) and after them.
+const BEFORE_TABS: &[&str] = &["columns", "stale", "overdue", "tree", "unit", "at"];
+const AFTER_TABS: &[&str] = &["calendar", "refresh", "help", "messages", "q", "quit"];
 
-/// The commands of the `:` line with what they take, in the language in effect.
-pub fn commands() -> Vec<(&'static str, String)> {
-    COMMANDS.iter().map(|c| (*c, command_said(c))).collect()
+/// The commands of the `:` line: every tab's name brings it to the front (`inspect` is also
+/// taken for `inspection`).
+pub fn names() -> Vec<&'static str> {
+    let tabs = Tab::ALL.iter().map(|t| t.name()).filter(|n| !BEFORE_TABS.contains(n));
+    BEFORE_TABS.iter().copied().chain(tabs).chain(AFTER_TABS.iter().copied()).collect()
 }
 
-fn command_said(command: &str) -> String {
-    match command {
-        "columns" => t!("command-columns"),
-        "stale" => t!("command-stale"),
-        "overdue" => t!("command-overdue"),
-        "tree" => t!("command-tree"),
-        "unit" => t!("command-unit"),
-        "at" => t!("command-at"),
-        "scores" => t!("command-scores"),
-        "audit" => t!("command-audit"),
-        "queue" => t!("command-queue"),
-        "retractions" => t!("command-retractions"),
-        "withdrawn" => t!("command-withdrawn"),
-        "inspect" => t!("command-inspect"),
-        "calendar" => t!("command-calendar"),
-        "findings" => t!("command-findings"),
-        "find" => t!("command-find"),
-        "refresh" => t!("command-refresh"),
-        "help" => t!("command-help"),
-        "messages" => t!("command-messages"),
-        _ => t!("command-quit"),
-    }
+/// The commands of the `:` line with what they take, in the language in effect
+/// (`command-<name>`).
+pub fn commands() -> Vec<(&'static str, String)> {
+    names().into_iter().map(|c| (c, said(c))).collect()
+}
+
+/// What a command does, in the language in effect (`q` is `quit`).
+fn said(command: &str) -> String {
+    let name = if command == "q" { "quit" } else { command };
+    i18n::text(&format!("command-{name}"), None)
 }
 
 impl App {
     /// Completions of a command line: command names, then unit names after `unit `.
     pub fn completions(&self, line: &str) -> Vec<String> {
         let line = line.trim_start();
-        if let Some(rest) = line.strip_prefix("unit ") {
+        // `:unit NAME` (a command's name, not a word to translate).
+        let unit = "unit";
+        if let Some(rest) = line.strip_prefix(unit).and_then(|r| r.strip_prefix(' ')) {
             let units = self.views.columns.units();
             return units
                 .into_iter()
                 .filter(|u| SearchKey::new(&[u]).matches(rest.trim()))
-                .map(|u| format!("unit {u}"))
+                .map(|u| format!("{unit} {u}"))
                 .collect();
         }
-        COMMANDS.iter().filter(|c| c.starts_with(line) && !line.contains(' ')).map(|c| c.to_string()).collect()
+        names().into_iter().filter(|c| c.starts_with(line) && !line.contains(' ')).map(str::to_string).collect()
     }
 
     /// Runs a `:` command.
@@ -140,12 +113,7 @@ impl App {
                     Err(e) => self.warn(e),
                 }
             }
-            "audit" => self.switch(Tab::Audit, effects),
-            "queue" => self.switch(Tab::Queue, effects),
-            "retractions" => self.switch(Tab::Retractions, effects),
-            "withdrawn" => self.switch(Tab::Withdrawn, effects),
-            "inspect" | "inspection" => self.switch(Tab::Inspection, effects),
-            "findings" => self.switch(Tab::Findings, effects),
+            "inspect" => self.switch(Tab::Inspection, effects),
             "find" => {
                 self.switch(Tab::Find, effects);
                 if !arg.is_empty() {
@@ -170,7 +138,11 @@ impl App {
                 let (views, _, mut ask) = self.parts(effects);
                 views.scores.show_period(period, &mut ask);
             }
-            other => self.warn(t!("command-unknown", command = other.to_string())),
+            // Every other tab's name brings it to the front.
+            other => match Tab::ALL.iter().find(|t| t.name() == other) {
+                Some(tab) => self.switch(*tab, effects),
+                None => self.warn(t!("command-unknown", command = other.to_string())),
+            },
         }
     }
 }

@@ -1,48 +1,19 @@
-//! The tabs, in the one place that lists them: their order, titles and labels.
+//! The tabs' titles and labels (the tabs themselves are the registered views: `views!`).
 
-use crate::t;
+use crate::i18n;
 use crate::ui::text;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Queue,
-    Columns,
-    Retractions,
-    Scores,
-    Audit,
-    Withdrawn,
-    Inspection,
-    Findings,
-    Find,
-}
+pub use crate::ui::views::Tab;
 
 impl Tab {
-    pub const ALL: [Tab; 9] = [
-        Tab::Queue,
-        Tab::Columns,
-        Tab::Retractions,
-        Tab::Scores,
-        Tab::Audit,
-        Tab::Withdrawn,
-        Tab::Inspection,
-        Tab::Findings,
-        Tab::Find,
-    ];
-
-    /// The tab's name in the language in effect (`i18n/*/console.ftl`).
+    /// The tab's name in the language in effect (`tab-<name>`; short: the tabs fit in 80 columns).
     pub fn title(self) -> String {
-        match self {
-            Tab::Queue => t!("tab-queue"),
-            Tab::Columns => t!("tab-columns"),
-            Tab::Retractions => t!("tab-retractions"),
-            Tab::Scores => t!("tab-scores"),
-            Tab::Audit => t!("tab-audit"),
-            Tab::Withdrawn => t!("tab-withdrawn"),
-            // Short: the tabs fit in 80 columns.
-            Tab::Inspection => t!("tab-inspection"),
-            Tab::Findings => t!("tab-findings"),
-            Tab::Find => t!("tab-find"),
-        }
+        i18n::text(&format!("tab-{}", self.name()), None)
+    }
+
+    /// Its shorter name, for a narrow tab bar (`tab-<name>-short`), if it has one.
+    fn short(self) -> Option<String> {
+        let key = format!("tab-{}-short", self.name());
+        i18n::has(i18n::current(), &key).then(|| i18n::text(&key, None))
     }
 
     /// The tabs' labels in a tab bar `width` cells wide: ` 1 Queue ` each, or, when they do not
@@ -60,17 +31,17 @@ impl Tab {
         if fits(&compact) {
             return compact;
         }
+        // First the longest titles that have a shorter name take it, then every one that has.
+        let longest = Tab::ALL.iter().filter(|t| t.short().is_some()).map(|t| text::width(&t.title())).max();
         let short = |shorter: bool| -> Vec<String> {
             Tab::ALL
                 .iter()
                 .enumerate()
                 .map(|(n, t)| {
-                    let title = match t {
-                        Tab::Retractions => t!("tab-retractions-short"),
-                        Tab::Withdrawn if shorter => t!("tab-withdrawn-short"),
-                        Tab::Inspection if shorter => t!("tab-inspection-short"),
-                        Tab::Findings if shorter => t!("tab-findings-short"),
-                        _ => t.title(),
+                    let title = t.title();
+                    let title = match t.short() {
+                        Some(short) if shorter || Some(text::width(&title)) == longest => short,
+                        _ => title,
                     };
                     format!(" {} {title}", n + 1)
                 })

@@ -239,15 +239,7 @@ impl App {
                 let next = if action == Action::NextTab { (i + 1) % n } else { (i + n - 1) % n };
                 self.switch(Tab::ALL[next], effects);
             }
-            Action::ColumnsTab => self.switch(Tab::Columns, effects),
-            Action::ScoresTab => self.switch(Tab::Scores, effects),
-            Action::AuditTab => self.switch(Tab::Audit, effects),
-            Action::QueueTab => self.switch(Tab::Queue, effects),
-            Action::RetractionsTab => self.switch(Tab::Retractions, effects),
-            Action::WithdrawnTab => self.switch(Tab::Withdrawn, effects),
-            Action::InspectionTab => self.switch(Tab::Inspection, effects),
-            Action::FindingsTab => self.switch(Tab::Findings, effects),
-            Action::FindTab => self.switch(Tab::Find, effects),
+            Action::Show(tab) => self.switch(tab, effects),
             Action::Confirm => self.confirmed(effects),
             Action::NextReason => self.next_reason(),
             Action::MarkInstead => self.mark_instead(),

@@ -4,16 +4,16 @@ use super::*;
 
 impl App {
     pub(super) fn loaded(&mut self, id: u64, loaded: Loaded, effects: &mut Vec<Effect>) {
-        match loaded {
-            Loaded::Ping(result) => return self.checked(id, result, effects),
-            Loaded::Whoami(result) => return self.identified(id, result),
-            _ => {}
-        }
-        if !health::failed(&loaded) {
+        // The connection's own checks say for themselves whether it is up; any other query that
+        // succeeded says it is.
+        let checks = matches!(loaded, Loaded::Ping(_) | Loaded::Whoami(_));
+        if !checks && !health::failed(&loaded) {
             self.query_succeeded();
         }
+        // Every result, named: a new one does not compile until it is taken here.
         match loaded {
-            Loaded::Ping(_) | Loaded::Whoami(_) => {}
+            Loaded::Ping(result) => self.checked(id, result, effects),
+            Loaded::Whoami(result) => self.identified(id, result),
             Loaded::View(loaded) => {
                 let (views, cx, mut ask) = self.parts(effects);
                 views.loaded(id, loaded, &cx, &mut ask);

@@ -30,7 +30,7 @@ mod withdraw;
 pub use super::views::queue::{ItemFindings, Reviewing, waited, waiting};
 pub use backup::BackupWatch;
 pub use calendar::{CalendarLoad, CalendarLoaded};
-pub use command::{COMMANDS, commands};
+pub use command::commands;
 pub use findings::WaiveForm;
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};

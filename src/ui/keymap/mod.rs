@@ -10,6 +10,8 @@ use serde::Deserialize;
 
 use crate::i18n::{self, Lang};
 use crate::t;
+pub use crate::ui::views::Layer;
+use crate::ui::views::Tab;
 
 /// The shipped default map.
 pub const DEFAULT: &str = include_str!("../../../keymaps/default.toml");
@@ -20,13 +22,23 @@ macro_rules! actions {
     ($($variant:ident = $name:literal),* $(,)?) => {
         /// A named thing the console can do; the names are the keymap's public interface.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Action { $($variant),* }
+        pub enum Action {
+            $($variant,)*
+            /// Brings a tab to the front (`tab.<name>`: one per registered view).
+            Show(Tab),
+        }
 
         impl Action {
-            pub const ALL: &'static [Action] = &[$(Action::$variant),*];
+            /// Every action.
+            pub fn all() -> impl Iterator<Item = Action> {
+                [$(Action::$variant),*].into_iter().chain(Tab::ALL.iter().map(|t| Action::Show(*t)))
+            }
 
             pub fn name(self) -> &'static str {
-                match self { $(Action::$variant => $name),* }
+                match self {
+                    $(Action::$variant => $name,)*
+                    Action::Show(tab) => tab.action(),
+                }
             }
         }
     };
@@ -42,15 +54,6 @@ actions! {
     Copy = "app.copy",
     NextTab = "tab.next",
     PrevTab = "tab.prev",
-    ColumnsTab = "tab.columns",
-    ScoresTab = "tab.scores",
-    AuditTab = "tab.audit",
-    QueueTab = "tab.queue",
-    RetractionsTab = "tab.retractions",
-    WithdrawnTab = "tab.withdrawn",
-    InspectionTab = "tab.inspection",
-    FindingsTab = "tab.findings",
-    FindTab = "tab.find",
     Down = "list.down",
     Up = "list.up",
     PageDown = "list.page_down",
@@ -112,109 +115,18 @@ actions! {
 
 impl Action {
     pub fn parse(name: &str) -> Option<Action> {
-        Action::ALL.iter().copied().find(|a| a.name() == name)
+        Action::all().find(|a| a.name() == name)
     }
-}
-
-/// A layer of bindings: one per view, the copy menu, and the keys every view shares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Layer {
-    Global,
-    Columns,
-    Column,
-    Item,
-    Scores,
-    /// A unit's score explained.
-    Unit,
-    Audit,
-    Queue,
-    Review,
-    Retractions,
-    Withdrawn,
-    /// The national check's indicators.
-    Inspection,
-    /// The content checks' findings on the online items.
-    Findings,
-    /// The items holding a text (`:find`).
-    Find,
-    Confirm,
-    Mark,
-    /// An incident being recorded or corrected.
-    Incident,
-    Copy,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 18] = [
-        Layer::Global,
-        Layer::Queue,
-        Layer::Review,
-        Layer::Retractions,
-        Layer::Withdrawn,
-        Layer::Inspection,
-        Layer::Findings,
-        Layer::Find,
-        Layer::Columns,
-        Layer::Column,
-        Layer::Item,
-        Layer::Scores,
-        Layer::Unit,
-        Layer::Audit,
-        Layer::Confirm,
-        Layer::Mark,
-        Layer::Incident,
-        Layer::Copy,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Layer::Global => "global",
-            Layer::Columns => "columns",
-            Layer::Column => "column",
-            Layer::Item => "item",
-            Layer::Scores => "scores",
-            Layer::Unit => "unit",
-            Layer::Audit => "audit",
-            Layer::Queue => "queue",
-            Layer::Review => "review",
-            Layer::Retractions => "retractions",
-            Layer::Withdrawn => "withdrawn",
-            Layer::Inspection => "inspection",
-            Layer::Findings => "findings",
-            Layer::Find => "find",
-            Layer::Confirm => "confirm",
-            Layer::Mark => "mark",
-            Layer::Incident => "incident",
-            Layer::Copy => "copy",
-        }
-    }
-
     fn parse(name: &str) -> Option<Layer> {
-        Layer::ALL.into_iter().find(|l| l.name() == name)
+        Layer::ALL.iter().copied().find(|l| l.name() == name)
     }
 
-    /// The view's name as the help says it, in the language in effect.
+    /// The view's name as the help says it, in the language in effect (`view-<name>`).
     pub fn said(self) -> String {
-        match self {
-            Layer::Global => t!("view-global"),
-            Layer::Columns => t!("view-columns"),
-            Layer::Column => t!("view-column"),
-            Layer::Item => t!("view-item"),
-            Layer::Scores => t!("view-scores"),
-            Layer::Unit => t!("view-unit"),
-            Layer::Audit => t!("view-audit"),
-            Layer::Queue => t!("view-queue"),
-            Layer::Review => t!("view-review"),
-            Layer::Retractions => t!("view-retractions"),
-            Layer::Withdrawn => t!("view-withdrawn"),
-            Layer::Inspection => t!("view-inspection"),
-            Layer::Findings => t!("view-findings"),
-            Layer::Find => t!("view-find"),
-            Layer::Confirm => t!("view-confirm"),
-            Layer::Mark => t!("view-mark"),
-            Layer::Incident => t!("view-incident"),
-            Layer::Copy => t!("view-copy"),
-        }
+        i18n::text(&format!("view-{}", self.name()), None)
     }
 }
 
@@ -535,7 +447,7 @@ pub fn reference(map: &Keymap, title: &str) -> String {
     // docs/keys.md is English: its words are the English catalog's.
     let en = |key: &str| i18n::text_in(Lang::En, key, None);
     let mut out = format!("# {title}\n\n{}\n", en("keys-reference-intro"));
-    for layer in Layer::ALL {
+    for layer in Layer::ALL.iter().copied() {
         let bindings = map.bindings(layer);
         if bindings.is_empty() {
             continue;

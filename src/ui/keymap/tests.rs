@@ -30,9 +30,9 @@ fn the_shipped_maps_are_valid_and_bind_every_action() {
     let default = Keymap::default_map();
     let vim = Keymap::build(&[("default.toml", DEFAULT), ("vim.toml", VIM)]).unwrap();
     for map in [&default, &vim] {
-        for action in Action::ALL.iter().filter(|a| **a != Action::Noop) {
+        for action in Action::all().filter(|a| *a != Action::Noop) {
             assert!(
-                Layer::ALL.iter().any(|l| map.bindings(*l).iter().any(|b| b.action == *action)),
+                Layer::ALL.iter().any(|l| map.bindings(*l).iter().any(|b| b.action == action)),
                 "{} is not bound",
                 action.name()
             );
@@ -150,7 +150,7 @@ mod properties {
         .map(|s| s.to_string())
         .collect();
         pieces.extend(Layer::ALL.iter().map(|l| l.name().to_string()));
-        pieces.extend(Action::ALL.iter().map(|a| format!("\"{}\"", a.name())));
+        pieces.extend(Action::all().map(|a| format!("\"{}\"", a.name())));
         pieces.extend(
             ["\"q\"", "\"Ctrl-\"", "\"Ctrl--\"", "\"F13\"", "\"Shift-Tab\"", "\"\"", "\"Alt-民\""].map(String::from),
         );
@@ -190,8 +190,7 @@ mod properties {
     /// A valid file: per view, distinct keys bound to actions (never `noop`), with or without a
     /// description (any text, quotes and controls included).
     fn valid() -> impl Strategy<Value = Vec<(String, String, String, Option<String>)>> {
-        let actions: Vec<String> =
-            Action::ALL.iter().filter(|a| **a != Action::Noop).map(|a| a.name().to_string()).collect();
+        let actions: Vec<String> = Action::all().filter(|a| *a != Action::Noop).map(|a| a.name().to_string()).collect();
         let layers: Vec<String> = Layer::ALL.iter().map(|l| l.name().to_string()).collect();
         let binding = (
             proptest::sample::select(layers),
@@ -253,7 +252,7 @@ mod properties {
             let text = file(&bindings);
             let map = Keymap::build(&[("user.toml", &text)]).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
             // Every binding is there, in each view in the file's order.
-            for layer in Layer::ALL {
+            for layer in Layer::ALL.iter().copied() {
                 let given: Vec<(Key, Action)> = bindings
                     .iter()
                     .filter(|(view, ..)| view == layer.name())
@@ -296,7 +295,7 @@ mod properties {
 fn the_shipped_keys_are_described_in_both_languages_and_ones_own_as_written() {
     use crate::i18n::{Lang, scoped};
     for map in [Keymap::default_map(), Keymap::build(&[("default", DEFAULT), ("vim", VIM)]).unwrap()] {
-        for layer in Layer::ALL {
+        for layer in Layer::ALL.iter().copied() {
             for b in map.bindings(layer) {
                 assert_eq!(scoped(Lang::En, || b.said(layer)), b.description, "[{}] {}", layer.name(), b.key);
                 let zh = scoped(Lang::ZhCn, || b.said(layer));

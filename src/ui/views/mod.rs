@@ -10,8 +10,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::app::{Confirmed, Effect, Notice, Overlay, Tab};
-use super::keymap::{Action, Keymap, Layer};
+use super::app::{Confirmed, Effect, Notice, Overlay};
+use super::keymap::{Action, Keymap};
 use super::layout::Areas;
 use super::paged::Cursor;
 use super::text::Ambiguous;
@@ -255,11 +255,95 @@ pub trait View {
     fn draw(&self, d: &mut Draw, areas: &Areas);
 }
 
-/// The registered views: for each, the tab it is in front of, its field in `Views`, its module
-/// and its type. The one line a new view adds.
+/// The registered views: for each, the tab it is in front of, its field in `Views` (also the name
+/// of its tab, its keymap layer and its catalog messages: `tab-<name>`, `view-<name>`), its module
+/// and its type, and the layers of the screens it opens over itself (`[review: Review]`: the
+/// layer's name and variant). The one line a new view adds; the tab, the layers, the action that
+/// brings the tab to the front (`tab.<name>`) and the `:<name>` command come from it.
 macro_rules! views {
-    ($($(#[$doc:meta])* $tab:ident $field:ident: $module:ident :: $view:ident,)*) => {
+    ($($(#[$doc:meta])* $tab:ident $field:ident: $module:ident :: $view:ident
+        [$($sub_name:ident: $sub:ident),*],)*) => {
         $(pub mod $module;)*
+
+        /// A tab: a registered view, in the order of the tab bar.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Tab {
+            $($(#[$doc])* $tab,)*
+        }
+
+        impl Tab {
+            /// Every tab, in the order of the tab bar.
+            pub const ALL: [Tab; [$(stringify!($tab)),*].len()] = [$(Tab::$tab,)*];
+
+            /// Its name: of its keymap layer, its `:` command and its catalog messages.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Tab::$tab => stringify!($field),)*
+                }
+            }
+
+            /// The name of the action that brings it to the front.
+            pub fn action(self) -> &'static str {
+                match self {
+                    $(Tab::$tab => concat!("tab.", stringify!($field)),)*
+                }
+            }
+
+            /// The layer of its view's keys.
+            pub fn layer(self) -> Layer {
+                match self {
+                    $(Tab::$tab => Layer::$tab,)*
+                }
+            }
+        }
+
+        /// A layer of key bindings: the keys every view shares, one per view and per screen a
+        /// view opens over itself, an opened item's, and those of the questions and menus over
+        /// the views.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Layer {
+            /// The keys every view shares.
+            Global,
+            $($(#[$doc])* $tab, $($sub,)*)*
+            /// An item opened whole.
+            Item,
+            /// A question before a write.
+            Confirm,
+            /// The mark put on items instead of withdrawing them.
+            Mark,
+            /// An incident being recorded or corrected.
+            Incident,
+            /// The copy menu.
+            Copy,
+        }
+
+        impl Layer {
+            /// Every layer, in the order the key reference lists them.
+            pub const ALL: [Layer; [
+                "global", $(stringify!($field), $(stringify!($sub_name),)*)* "item", "confirm", "mark", "incident", "copy",
+            ].len()] = [
+                Layer::Global,
+                $(Layer::$tab, $(Layer::$sub,)*)*
+                Layer::Item,
+                Layer::Confirm,
+                Layer::Mark,
+                Layer::Incident,
+                Layer::Copy,
+            ];
+
+            /// Its name in keymap files.
+            pub fn name(self) -> &'static str {
+                match self {
+                    Layer::Global => "global",
+                    $(Layer::$tab => stringify!($field), $(Layer::$sub => stringify!($sub_name),)*)*
+                    Layer::Item => "item",
+                    Layer::Confirm => "confirm",
+                    Layer::Mark => "mark",
+                    Layer::Incident => "incident",
+                    Layer::Copy => "copy",
+                }
+            }
+        }
 
         /// Every registered view's state.
         #[derive(Debug, Default)]
@@ -369,25 +453,28 @@ macro_rules! views {
     };
 }
 
-// In the order they load again after a change (`View::reload`, `View::changed`); the tabs' order
-// is `Tab::ALL`'s.
+// In the order of the tab bar, which is also the order they load again after a change
+// (`View::reload`, `View::changed`).
 views! {
-    /// The column tree, a column opened from it, an item opened from the column.
-    Columns columns: columns::ColumnsView,
     /// The items awaiting a decision, and the review screen.
-    Queue queue: queue::QueueView,
+    Queue queue: queue::QueueView [review: Review],
+    /// The column tree, a column opened from it, an item opened from the column.
+    Columns columns: columns::ColumnsView [column: Column],
     /// The pending retraction requests, most urgent first.
-    Retractions retractions: retractions::RetractionsView,
-    /// The latest withdrawals, newest first.
-    Withdrawn withdrawn: withdrawn::WithdrawnView,
+    Retractions retractions: retractions::RetractionsView [],
     /// The assessment: the ranking, a unit's score explained.
-    Scores scores: scores::ScoresView,
+    Scores scores: scores::ScoresView [unit: Unit],
     /// The audit trail, newest first.
-    Audit audit: audit::AuditView,
+    Audit audit: audit::AuditView [],
+    /// The latest withdrawals, newest first.
+    Withdrawn withdrawn: withdrawn::WithdrawnView [],
     /// The national check's single-veto indicators.
-    Inspection inspect: inspect::InspectView,
+    Inspection inspection: inspect::InspectView [],
     /// The content checks' findings on the online items.
-    Findings findings: findings::FindingsView,
+    Findings findings: findings::FindingsView [],
     /// The site's items holding a text (`:find`), newest first.
-    Find find: find::FindView,
+    Find find: find::FindView [],
 }
+
+#[cfg(test)]
+mod tests;

@@ -95,7 +95,7 @@ write your own rules to ~/.config/portal-admin/inspection.toml";
 #[test]
 fn the_tab_loads_when_opened_and_shows_the_counts_and_badges() {
     let mut a = app();
-    assert!(!a.views.inspect.shown(), "nothing is evaluated before the tab is opened");
+    assert!(!a.views.inspection.shown(), "nothing is evaluated before the tab is opened");
     let effects = keys(&mut a, "7");
     assert_eq!(a.tab, Tab::Inspection);
     assert_eq!(a.layer(), Layer::Inspection);
@@ -146,7 +146,7 @@ fn enter_lists_what_is_behind_a_count_and_esc_goes_back() {
     assert!(text.lines().nth(3).unwrap().contains("政务公开 / 人事信息 / 人事任免（最近更新 2024-03-01）"), "{text}");
     // The detail scrolls; `y` copies the line selected.
     key(&mut a, KeyCode::End);
-    assert_eq!(a.views.inspect.detail.unwrap().1.selected, 5);
+    assert_eq!(a.views.inspection.detail.unwrap().1.selected, 5);
     keys(&mut a, "y");
     let effects = keys(&mut a, "t");
     assert_eq!(effects, vec![Effect::Copy("政务公开 / 重点领域 / 环境保护（最近更新 2026-03-05）".into())]);
@@ -155,11 +155,11 @@ fn enter_lists_what_is_behind_a_count_and_esc_goes_back() {
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators()))))));
     assert!(text_of(&a).lines().nth(1).unwrap().contains("应更新未更新栏目 · 6"), "{}", text_of(&a));
     key(&mut a, KeyCode::Left);
-    assert!(a.views.inspect.detail.is_none());
-    assert_eq!(a.views.inspect.cursor.selected, 2, "back on the indicator opened");
+    assert!(a.views.inspection.detail.is_none());
+    assert_eq!(a.views.inspection.cursor.selected, 2, "back on the indicator opened");
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Esc);
-    assert!(a.views.inspect.detail.is_none());
+    assert!(a.views.inspection.detail.is_none());
     // An indicator with nothing behind it says so.
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Enter);
@@ -187,7 +187,7 @@ fn at_a_day_evaluates_the_indicators_as_of_that_day_on_their_tab() {
     keys(&mut a, ":at 2026-10-31");
     let effects = key(&mut a, KeyCode::Enter);
     assert_eq!(a.tab, Tab::Columns);
-    assert_eq!(inspections(&effects), vec![(a.views.inspect.waiting.unwrap(), day("2026-10-31"))]);
+    assert_eq!(inspections(&effects), vec![(a.views.inspection.waiting.unwrap(), day("2026-10-31"))]);
 }
 
 #[test]
@@ -202,11 +202,11 @@ fn rules_that_do_not_fit_the_column_table_are_said_in_the_tab() {
     assert!(a.notice.as_ref().unwrap().error);
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Down);
-    assert!(a.views.inspect.detail.is_none());
+    assert!(a.views.inspection.detail.is_none());
     // F5 tries again, and a success clears the message.
     let [(id, _)] = inspections(&key(&mut a, KeyCode::F(5)))[..] else { panic!() };
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators()))))));
-    assert!(a.views.inspect.error.is_none() && !text_of(&a).contains("Could not evaluate"));
+    assert!(a.views.inspection.error.is_none() && !text_of(&a).contains("Could not evaluate"));
 }
 
 #[test]

@@ -852,6 +852,22 @@ fn the_command_line_completes_and_runs_commands() {
 }
 
 #[test]
+fn every_tab_comes_to_the_front_by_its_key_and_by_its_name_on_the_command_line() {
+    let mut a = app();
+    for tab in Tab::ALL.iter().copied() {
+        a.switch(Tab::Columns, &mut Vec::new());
+        let bound = a.keymap.key_for(Layer::Global, Action::Show(tab)).expect("a key brings the tab");
+        let KeyCode::Char(c) = bound.code else { panic!("{tab:?}: {bound}") };
+        keys(&mut a, &c.to_string());
+        assert_eq!(a.tab, tab, "{tab:?} by its key {bound}");
+        a.switch(Tab::Columns, &mut Vec::new());
+        keys(&mut a, &format!(":{}", tab.name()));
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(a.tab, tab, ":{}", tab.name());
+    }
+}
+
+#[test]
 fn copying_sends_the_selected_id_or_title() {
     let mut a = app();
     open_column(&mut a, items(0, 5));
