@@ -47,7 +47,7 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
         // It records what it finds: refused before anything is fetched.
         return Err(Failure::failed(t!("links-read-only")));
     }
-    let settings = links::settings(None, args.allow_private).map_err(Failure::usage)?;
+    let settings = links::settings(super::settings()?, args.allow_private);
     let s = session(cli).await?;
     let mut ids = Vec::new();
     for key in &args.items {

@@ -122,28 +122,6 @@ pub fn resolve(option: Option<Lang>, setting: Option<Lang>, env: &dyn Fn(&str) -
     }
 }
 
-/// The language the settings file (`config.toml` in the config directory) names, if any:
-/// `language = "zh-CN"`. A value that names no language is `Err`, to be said once.
-pub fn setting() -> Result<Option<Lang>, String> {
-    let Some(path) = crate::places::setting("config.toml").filter(|p| p.exists()) else { return Ok(None) };
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    setting_in(&text).map_err(|value| format!("{}: {value}", path.display()))
-}
-
-/// The `language` of a settings file's text (the other settings are read where they are used).
-fn setting_in(text: &str) -> Result<Option<Lang>, String> {
-    #[derive(serde::Deserialize)]
-    struct Settings {
-        language: Option<String>,
-    }
-    // A file that does not parse is refused by the command that reads its other settings.
-    let Ok(settings) = toml::from_str::<Settings>(text) else { return Ok(None) };
-    match settings.language {
-        None => Ok(None),
-        Some(value) => Lang::parse(&value).map(Some).ok_or(value),
-    }
-}
-
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
 /// Sets the language of everything said from now on (once, at the start).

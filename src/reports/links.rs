@@ -3,18 +3,15 @@
 //! bulletin read them. The command line and the console call the same functions.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Deserialize;
 
-use crate::domain::links::{DEFAULT_NOTICES, Link, Place, Verdict, link_verdict, links_of, page_verdict, plain};
+use crate::domain::links::{Link, Place, Verdict, link_verdict, links_of, page_verdict, plain};
 use crate::domain::time::beijing_date;
 use crate::domain::{ItemStatus, Role, inspection};
 use crate::links::{Checker, Job, Limits};
 use crate::store::{CheckedLink, LinkRow, LinkScope, Result, Site, Store};
-use crate::t;
 
 /// The `[links]` settings of `config.toml` in the config directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,38 +22,9 @@ pub struct Settings {
     pub notices: Vec<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-struct ConfigFile {
-    #[serde(default)]
-    links: Option<LinksSection>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LinksSection {
-    allow_private: Option<bool>,
-    withdrawal_notice: Option<Vec<String>>,
-}
-
-/// The settings from `file` (default: `config.toml` in the config directory, if there is one),
-/// with `--allow-private` on top. A file that cannot be read or parsed is refused, naming it.
-pub fn settings(file: Option<&Path>, allow_private: bool) -> std::result::Result<Settings, String> {
-    let path = file.map(Path::to_path_buf).or_else(|| crate::places::setting("config.toml")).filter(|p| p.exists());
-    let section = match &path {
-        Some(path) => {
-            let shown = path.display().to_string();
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| t!("config-unreadable", file = shown.as_str(), error = e.to_string()))?;
-            let file: ConfigFile = toml::from_str(&text).map_err(|e| crate::i18n::toml_error(&shown, &text, &e))?;
-            file.links.unwrap_or_default()
-        }
-        None => LinksSection::default(),
-    };
-    let notices = section.withdrawal_notice.unwrap_or_else(|| DEFAULT_NOTICES.iter().map(|s| s.to_string()).collect());
-    if notices.iter().all(|n| n.trim().is_empty()) {
-        return Err(t!("config-no-notice"));
-    }
-    Ok(Settings { allow_private: allow_private || section.allow_private.unwrap_or(false), notices })
+/// The `[links]` settings (`usecase::settings`), with `--allow-private` on top.
+pub fn settings(from: &crate::usecase::settings::Settings, allow_private: bool) -> Settings {
+    Settings { allow_private: allow_private || from.links_allow_private, notices: from.withdrawal_notice.clone() }
 }
 
 /// What a check found, in numbers.
@@ -183,7 +151,7 @@ pub async fn after_withdrawal(
     if items.is_empty() {
         return Ok(Vec::new());
     }
-    let settings = settings(None, false).map_err(CheckFailure::Checker)?;
+    let settings = settings(crate::usecase::settings::current().map_err(CheckFailure::Checker)?, false);
     let scope = LinkScope::Withdrawn { items: Some(items.to_vec()), since: None };
     let limits = Limits { timeout: std::time::Duration::from_secs(5), retries: 1, ..Limits::default() };
     let summary = check(store, site, &scope, limits, &settings, &|_, _| {}).await?;
@@ -281,23 +249,15 @@ mod tests {
 
     #[test]
     fn settings_come_from_config_toml_and_the_flag() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("config.toml");
-        let none = settings(Some(&file), false).unwrap();
+        use crate::domain::links::DEFAULT_NOTICES;
+        use crate::usecase::settings::Settings as File;
+        let none = settings(&File::default(), false);
         assert!(!none.allow_private);
         assert_eq!(none.notices.len(), DEFAULT_NOTICES.len());
-        assert!(settings(Some(&file), true).unwrap().allow_private, "--allow-private");
-        std::fs::write(&file, "[links]\nallow_private = true\nwithdrawal_notice = [\"本信息已撤销\"]\n").unwrap();
-        let own = settings(Some(&file), false).unwrap();
+        assert!(settings(&File::default(), true).allow_private, "--allow-private");
+        let text = "[links]\nallow_private = true\nwithdrawal_notice = [\"本信息已撤销\"]\n";
+        let own = settings(&File::from_text("config.toml", text).unwrap(), false);
         assert_eq!(own, Settings { allow_private: true, notices: vec!["本信息已撤销".into()] });
-        std::fs::write(&file, "[links]\nallow_privat = true\n").unwrap();
-        let e = settings(Some(&file), false).unwrap_err();
-        assert!(e.contains("config.toml") && e.contains("allow_privat"), "{e}");
-        std::fs::write(&file, "[links]\nwithdrawal_notice = [\" \"]\n").unwrap();
-        assert!(settings(Some(&file), false).unwrap_err().contains("withdrawal_notice"));
-        // Other sections of the file are other commands' business.
-        std::fs::write(&file, "[other]\nx = 1\n").unwrap();
-        assert!(!settings(Some(&file), false).unwrap().allow_private);
     }
 
     #[test]
