@@ -303,7 +303,8 @@ impl View for FindingsView {
         self.item.is_none().then_some(filter.as_str())
     }
 
-    fn set_filter(&mut self, text: String, height: usize) {
+    fn set_filter(&mut self, text: String, cx: &Cx, _ask: &mut Ask) {
+        let height = cx.height;
         match (&self.item, self.links.front) {
             (Some(_), _) => {}
             (None, true) => self.links.list.set_filter(text, height),
