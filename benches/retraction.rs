@@ -49,7 +49,8 @@ async fn main() {
         let column = biggest.1;
         let unit = store.units(&site).await.expect("the units")[0].name.clone();
         // Online items to withdraw by request: the column's newest.
-        let candidates = store.column_items(&site, column, None, runs as i64 + 1).await.expect("the column's items");
+        let candidates =
+            store.column_items(&site, column, None, None, runs as i64 + 1).await.expect("the column's items");
 
         let (mut keys, mut settled) = (Vec::new(), Vec::new());
         for (run, item) in candidates.iter().enumerate() {
@@ -109,10 +110,11 @@ async fn main() {
         let mut bulk = Vec::new();
         let mut items = 0;
         for _ in 0..runs.min(5) {
-            let mut old = store.column_items(&site, column, Some((cutoff, 0)), BULK).await.expect("the old items");
+            let mut old =
+                store.column_items(&site, column, Some((cutoff, 0)), None, BULK).await.expect("the old items");
             if (old.len() as i64) < BULK {
                 // A site too small to have 1,000 items in the column before 2023: its newest 1,000.
-                old = store.column_items(&site, column, None, BULK).await.expect("the column's items");
+                old = store.column_items(&site, column, None, None, BULK).await.expect("the column's items");
             }
             let ids: Vec<i64> = old.iter().map(|i| i.id).collect();
             items = ids.len();

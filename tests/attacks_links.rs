@@ -203,6 +203,24 @@ async fn link_checks_are_written_only_with_an_audit_record_and_only_by_an_admini
     let out = as_viewer.run(&["links", "--all", "--allow-private"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(common::stderr(&out).contains("may not record link checks"), "{}", common::stderr(&out));
+    // The home page's probes (站点无法访问) alike: audited, an administrator's, never edited.
+    let probe = "INSERT INTO site_probes (site_id, url, probed_at, status, error, millis, reachable, probed_by) \
+                 VALUES (1, 'http://127.0.0.1:9/', now(), NULL, 'no answer', 15000, false, 'x')";
+    let audited_probe = "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', 'links.probe', 'site:xiangshan', '{}')";
+    let e = run(db.as_login(&admin).url.clone(), vec![probe]).await.unwrap_err();
+    assert!(e.contains("without writing its audit record"), "{e}");
+    run(db.as_login(&admin).url.clone(), vec![probe, audited_probe]).await.unwrap();
+    let e = run(db.as_login(&viewer).url.clone(), vec![probe, audited_probe]).await.unwrap_err();
+    assert!(e.contains("permission denied"), "{e}");
+    let e = run(db.as_login(&admin).url.clone(), vec!["UPDATE site_probes SET reachable = true", audited_probe])
+        .await
+        .unwrap_err();
+    assert!(e.contains("append-only"), "{e}");
+    let e = run(db.as_login(&admin).url.clone(), vec!["TRUNCATE site_probes", audited_probe]).await.unwrap_err();
+    assert!(e.contains("permission denied for table site_probes"), "{e}");
+    let out = as_viewer.run(&["links", "--probe", "http://127.0.0.1:9/", "--allow-private"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(common::stderr(&out).contains("may not record probes"), "{}", common::stderr(&out));
     drop(as_viewer);
     db.drop_with_roles(&[&admin, &viewer]).await;
 }

@@ -132,6 +132,8 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
             "DROP TABLE items_text",
             "DROP INDEX items_newest",
             "DROP TABLE rectifications",
+            "DROP TABLE site_probes",
+            "DROP TABLE supervisors",
             "UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'",
         ] {
             sqlx::query(undo).execute(&mut c).await.unwrap();

@@ -121,6 +121,13 @@ fn deadline_rules_read_in_words_in_tables_and_stay_stable_in_csv() {
     assert!(!stdout.contains("every 10 days") && !stdout.contains("as needed"), "{stdout}");
     let english = program(dir.path()).args(["--lang", "en", "columns", "--format", "table"]).output().unwrap();
     assert!(text(&english).0.contains("every 10 days"), "{}", text(&english).0);
+    // `stale`'s statuses too (the demo's columns are overdue by now).
+    assert!(program(dir.path()).args(["demo", "--items", "300"]).output().unwrap().status.success());
+    let stale = program(dir.path()).args(["--lang", "zh-CN", "stale", "--format", "table"]).output().unwrap();
+    let (stdout, _) = text(&stale);
+    assert!(stdout.contains("逾期") && !stdout.contains("overdue"), "{stdout}");
+    let csv = program(dir.path()).args(["--lang", "zh-CN", "stale", "--format", "csv"]).output().unwrap();
+    assert!(text(&csv).0.contains(",overdue,"), "{}", text(&csv).0);
     let csv = program(dir.path()).args(["--lang", "zh-CN", "columns", "--format", "csv"]).output().unwrap();
     let (stdout, _) = text(&csv);
     assert!(stdout.contains(",every 10 days,") && !stdout.contains("每 10 天"), "{stdout}");

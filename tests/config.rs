@@ -37,9 +37,12 @@ fn the_settings_file_is_found_checked_and_shown() {
     assert_eq!(out.status.code(), Some(2), "{e}");
     assert!(e.contains(&format!("{path}:4: [backup] warn_after_days takes")), "{e}");
     assert_eq!(e.trim_end().lines().count(), 1, "{e}");
+    std::fs::write(&file, "language = \"en\"\ncolour = \"dark\"\n").unwrap();
+    let e = stderr(&config(dir.path(), &["check"]));
+    assert!(e.contains(&format!("{path}:2:1: ")) && e.contains("colour"), "{e}");
     std::fs::write(&file, "language = \"en\"\ntheme = \"dark\"\n").unwrap();
     let e = stderr(&config(dir.path(), &["check"]));
-    assert!(e.contains(&format!("{path}:2:1: ")) && e.contains("theme"), "{e}");
+    assert!(e.contains(&format!("{path}:2: theme takes default or monochrome, not dark")), "{e}");
     // What the TOML parser says is wrapped in the language, keeping the file, line and column.
     std::fs::write(&file, "language = \"en\"\n[backup\n").unwrap();
     let out = config(dir.path(), &["check", "--lang", "zh-CN"]);
@@ -73,4 +76,83 @@ fn the_settings_file_is_found_checked_and_shown() {
     std::fs::write(&other, "[links]\nallow_privat = true\n").unwrap();
     let e = stderr(&config(dir.path(), &["check", other.to_str().unwrap(), "--lang", "en"]));
     assert!(e.contains(&format!("{}:2:1: ", other.display())) && e.contains("allow_privat"), "{e}");
+}
+
+/// The settings are the program's: the database, the site and the ambiguous width come from the
+/// file when no option or variable names them, under the option when one does; every setting is
+/// listed by `config show`; and a file with a mistake stops a command that reads it, by file and
+/// line, before it touches a database.
+#[test]
+fn the_file_s_settings_are_the_ones_the_commands_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    let path = file.display().to_string();
+    let data = dir.path().join("data");
+    let db = dir.path().join("from-settings.db");
+    let run = |args: &[&str]| {
+        program()
+            .env("PORTAL_ADMIN_CONFIG_DIR", dir.path())
+            .env("PORTAL_ADMIN_DATA_DIR", &data)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    std::fs::write(
+        &file,
+        format!(
+            "database_url = \"sqlite://{}\"\nsite = \"xiangshan\"\nambiguous_width = 2\nstart_tab = \"scores\"\nmouse = false\ntheme = \"monochrome\"\nlog_level = \"debug\"\n",
+            db.display()
+        ),
+    )
+    .unwrap();
+    let out = run(&["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(db.exists(), "init made the database database_url names");
+    assert!(!data.join("portal.db").exists(), "not the embedded one");
+    let out = run(&["operators", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(&["config", "show", "--format", "json"]);
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = |name: &str| rows.as_array().unwrap().iter().find(|r| r["setting"] == name).cloned().expect(name);
+    for (setting, value, line) in [
+        ("database_url", Value::from(format!("sqlite://{}", db.display())), 1),
+        ("site", Value::from("xiangshan"), 2),
+        ("ambiguous_width", Value::from(2), 3),
+        ("start_tab", Value::from("scores"), 4),
+        ("mouse", Value::from(false), 5),
+        ("theme", Value::from("monochrome"), 6),
+        ("log_level", Value::from("debug"), 7),
+    ] {
+        assert_eq!(row(setting)["value"], value, "{setting}");
+        assert_eq!(row(setting)["from"], format!("{path}:{line}"), "{setting}");
+    }
+    for setting in ["language", "links.allow_private", "backup.warn_after_days", "log.rotation", "log.keep"] {
+        row(setting);
+    }
+    // An option over the file, and the option named as the source.
+    let out = program()
+        .env("PORTAL_ADMIN_CONFIG_DIR", dir.path())
+        .env("PORTAL_ADMIN_AMBIGUOUS_WIDTH", "1")
+        .args(["config", "show", "--format", "json", "--site", "other"])
+        .output()
+        .unwrap();
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = |name: &str| rows.as_array().unwrap().iter().find(|r| r["setting"] == name).cloned().expect(name);
+    assert_eq!(
+        (row("site")["value"].clone(), row("site")["from"].clone()),
+        (Value::from("other"), Value::from("--site"))
+    );
+    assert_eq!(row("ambiguous_width")["value"], 1);
+    assert_eq!(row("ambiguous_width")["from"], "PORTAL_ADMIN_AMBIGUOUS_WIDTH");
+    let out = run(&["--site", "nowhere", "operators"]);
+    assert!(!out.status.success(), "--site over the file's site: {}", stderr(&out));
+    assert!(stderr(&out).contains("nowhere"), "{}", stderr(&out));
+
+    // A mistake stops the command, naming the file and line, and nothing is opened.
+    std::fs::write(&file, format!("database_url = \"sqlite://{}\"\nstart_tab = \"home\"\n", db.display())).unwrap();
+    let out = run(&["operators"]);
+    let e = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{e}");
+    assert!(e.contains(&format!("{path}:2: start_tab takes one of queue, columns")), "{e}");
+    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
 }

@@ -184,12 +184,12 @@ async fn the_console_reads_pages_without_gaps_or_repeats(db: TestDb) {
         .await;
     let online = store.column_item_count(&site, busiest).await.unwrap();
     assert!(online > 25, "{online}");
-    let all = store.column_items(&site, busiest, None, 10_000).await.unwrap();
+    let all = store.column_items(&site, busiest, None, None, 10_000).await.unwrap();
     assert_eq!(all.len() as i64, online);
     let mut paged = Vec::new();
     let mut before = None;
     loop {
-        let page = store.column_items(&site, busiest, before, 7).await.unwrap();
+        let page = store.column_items(&site, busiest, before, None, 7).await.unwrap();
         before = page.last().map(|i| (i.online_since, i.id));
         let last = page.len() < 7;
         paged.extend(page);

@@ -133,7 +133,7 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
         let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
         let site = store.site(None).await.unwrap();
         let Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(listed)))) =
-            portal_admin::ui::load(store.as_ref(), &site, withdrawn::Load::Latest.into()).await
+            portal_admin::ui::load(store.as_ref(), &site, withdrawn::Load::Latest { filter: None }.into()).await
         else {
             panic!("the withdrawals load")
         };
@@ -162,7 +162,155 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
     assert_eq!(raw.count("SELECT COUNT(*) FROM link_checks WHERE verdict = 'refused'").await, 4);
 }
 
-on_both_backends!(dead_links_are_found_kept_and_listed, withdrawn_pages_are_proven_gone_or_flagged_still_public);
+/// The console's side of the same checks, through the queries it runs on its tasks: the Findings
+/// tab's broken links, and a withdrawal followed by the check of the withdrawn page (what
+/// `retract` runs too), which names the page still public and the online item still linking to it.
+async fn the_consoles_withdrawal_checks_the_page_and_the_findings_list_broken_links(db: TestDb) {
+    use portal_admin::domain::RetractionReason;
+    use portal_admin::reports::links::Settings;
+    use portal_admin::store::{self, OpenOptions, Target};
+    use portal_admin::ui::app::{Load, Loaded, pages_said};
+    use portal_admin::ui::views::{self, findings};
+    let server = Server::start_in_thread();
+    db.ok(&["init"]);
+    let still = server.url("/withdrawn-still");
+    let body = format!("见<a href=\"{still}\">原通告</a>及<a href=\"{}\">附件</a>", server.url("/missing"));
+    let lines = [item("w-0", Some(&still), "正文"), item("a-1", None, &body)].join("\n") + "\n";
+    db.import("linked.jsonl", &lines);
+    rows(&db, &["links", "--all", "--allow-private"]);
+    let mut raw = db.any().await;
+    let (w0, a1) = (
+        raw.count("SELECT id FROM items WHERE ref = 'w-0'").await,
+        raw.count("SELECT id FROM items WHERE ref = 'a-1'").await,
+    );
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let load = |l: Load| portal_admin::ui::load(store.as_ref(), &site, l);
+
+    let Loaded::View(views::Loaded::Findings(findings::Loaded::BrokenLinks(Ok(broken)))) =
+        load(findings::Load::BrokenLinks.into()).await
+    else {
+        panic!("the broken links load")
+    };
+    assert_eq!(broken.len(), 1, "{broken:#?}");
+    assert_eq!(
+        (broken[0].item, broken[0].url.as_str(), broken[0].status),
+        (a1, server.url("/missing").as_str(), Some(404))
+    );
+
+    let Loaded::Withdrawn(Ok(done)) = load(Load::Retract { items: vec![w0], reason: RetractionReason::Outdated }).await
+    else {
+        panic!("the withdrawal is saved")
+    };
+    assert_eq!(done.withdrawn, [w0]);
+    let settings = Settings { allow_private: true, ..Settings::built_in() };
+    let Loaded::PagesChecked(Ok(found)) = load(Load::CheckPages { items: vec![w0], settings }).await else {
+        panic!("the page is checked")
+    };
+    assert_eq!(found.pages, 1);
+    let public: Vec<(i64, &str)> = found.still_public.iter().map(|r| (r.item, r.url.as_str())).collect();
+    assert_eq!(public, [(w0, still.as_str())]);
+    let linking: Vec<(i64, &str)> = found.linked_from.iter().map(|r| (r.item, r.url.as_str())).collect();
+    assert_eq!(linking, [(a1, still.as_str())], "the online item still links to the withdrawn page");
+    let (said, warned) = pages_said(&found).unwrap();
+    assert!(warned && said.contains("still answers without the withdrawal notice"), "{said}");
+    assert!(said.contains(&format!("1 online item still links to a withdrawn page (items {a1})")), "{said}");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'links.check'").await, 2);
+
+    // Without the permission the loopback page is refused, never fetched, and said as unchecked.
+    let before = server.seen.lock().unwrap().len();
+    let Loaded::PagesChecked(Ok(found)) =
+        load(Load::CheckPages { items: vec![w0], settings: Settings::built_in() }).await
+    else {
+        panic!("the check runs")
+    };
+    assert_eq!(server.seen.lock().unwrap().len(), before);
+    assert!(found.still_public.is_empty() && found.unsure.len() == 1, "{found:#?}");
+    assert!(pages_said(&found).unwrap().0.contains("could not be checked"));
+}
+
+/// A home page that answers `answering` visits, then stops answering: it takes the connections
+/// and never says a word (on 127.0.0.1; nothing else is contacted).
+fn home_page_that_stops_answering(answering: usize) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for (n, stream) in listener.incoming().enumerate() {
+            let Ok(mut stream) = stream else { continue };
+            if n < answering {
+                let mut head = [0u8; 4096];
+                let _ = stream.read(&mut head);
+                let page = "<html><body>象山区人民政府门户网站</body></html>";
+                let answer = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+                    page.len()
+                );
+                let _ = stream.write_all(answer.as_bytes());
+            } else {
+                held.push(stream);
+            }
+        }
+    });
+    url
+}
+
+/// `links --probe` visits the home page and records each visit, audited and never edited; the
+/// national check's 站点无法访问 counts the visits that did not open: one of four is 25%, which fails.
+async fn the_home_page_probes_feed_site_unreachable(db: TestDb) {
+    let home = home_page_that_stops_answering(3);
+    db.ok(&["init"]);
+    fails(&db, &["links", "--probe"], 2, "which page?");
+    // Loopback is refused without the permission: nothing fetched, nothing recorded.
+    fails(&db, &["links", "--probe", &home], 1, "loopback");
+    let config = db.dir.path().join("config").join("portal-admin");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), format!("[links]\nallow_private = true\nhome_page = \"{home}\"\n"))
+        .unwrap();
+    for _ in 0..3 {
+        let up = rows(&db, &["links", "--probe"]);
+        assert_eq!(
+            (up[0]["url"].as_str(), &up[0]["status"], &up[0]["reachable"]),
+            (Some(home.as_str()), &200.into(), &true.into())
+        );
+    }
+    let down = rows(&db, &["links", "--probe", "--timeout", "1"]);
+    assert_eq!(down[0]["reachable"], false, "{down:#?}");
+    assert_eq!(down[0]["status"], Value::Null);
+    assert_eq!(down[0]["error"], "no answer within 1 s (1 tries)");
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM site_probes").await, 4);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM site_probes WHERE reachable").await, 3);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'links.probe'").await, 4);
+    assert!(raw.exec("UPDATE site_probes SET reachable = TRUE").await.unwrap_err().contains("append-only"));
+    assert!(raw.exec("DELETE FROM site_probes").await.unwrap_err().contains("append-only"));
+
+    let inspect = rows(&db, &["inspect"]);
+    let site = inspect.iter().find(|r| r["indicator"] == "site_unreachable").cloned().unwrap();
+    assert_eq!(
+        (&site["count"], &site["level"], &site["threshold"]),
+        (&25.into(), &"fail".into(), &5.into()),
+        "{site:#?}"
+    );
+    let detail = site["detail"].to_string();
+    assert!(
+        detail.contains("探测 4 次，1 次 15 秒内无法打开（25.0%）") && detail.contains("no answer within 1 s"),
+        "{detail}"
+    );
+    // The week before: no probes.
+    let before = rows(&db, &["inspect", "--at", "2026-11-01"]);
+    let site = before.iter().find(|r| r["indicator"] == "site_unreachable").cloned().unwrap();
+    assert_eq!((&site["count"], &site["level"]), (&0.into(), &"pass".into()));
+    fails(&db, &["--read-only", "links", "--probe"], 1, "read-only");
+}
+
+on_both_backends!(
+    dead_links_are_found_kept_and_listed,
+    withdrawn_pages_are_proven_gone_or_flagged_still_public,
+    the_consoles_withdrawal_checks_the_page_and_the_findings_list_broken_links,
+    the_home_page_probes_feed_site_unreachable
+);
 
 /// This quarter (Beijing time), as `scores --quarter` takes it.
 fn chrono_quarter() -> String {

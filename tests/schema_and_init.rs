@@ -197,7 +197,7 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     raw.exec("DROP INDEX documents_item").await.unwrap();
     raw.exec("DROP INDEX audit_log_site").await.unwrap();
     raw.exec("DROP TABLE calendar_notices").await.unwrap();
-    // What version 14 added: the supervisors and the checks of each write by its site.
+    // What version 15 added: the supervisors and the checks of each write by its site.
     let sites: &[&str] = match db.backend {
         Backend::Sqlite => &["DROP TABLE supervisors"],
         Backend::Postgres => &[
@@ -208,6 +208,8 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     for sql in sites {
         raw.exec(sql).await.unwrap();
     }
+    // What version 14 added: the home page's probes.
+    raw.exec("DROP TABLE site_probes").await.unwrap();
     // What version 13 added: rectification orders.
     raw.exec("DROP TABLE rectifications").await.unwrap();
     if db.backend == Backend::Postgres {
@@ -274,6 +276,13 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     );
     // The built-in years are held again (and 2021–2022, new in version 8, loaded).
     assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_notices").await, 6);
+    // The probes' table is back, append-only.
+    assert_eq!(raw.count("SELECT COUNT(*) FROM site_probes").await, 0);
+    assert!(raw.exec("DELETE FROM site_probes").await.is_ok(), "no rows: nothing to refuse");
+    let probe = "INSERT INTO site_probes (site_id, url, probed_at, status, error, millis, reachable, probed_by) \
+                 VALUES (1, 'https://www.glxsq.gov.cn/', '2026-11-29T06:00:00Z', 200, NULL, 80, TRUE, 'x')";
+    raw.exec(probe).await.unwrap();
+    assert!(raw.exec("UPDATE site_probes SET reachable = FALSE").await.unwrap_err().contains("append-only"));
     assert!(db.ok(&["init"]).starts_with("nothing changed"));
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'schema.upgrade'").await, 1);
     // The records from before the chain were chained: the whole trail verifies.

@@ -203,8 +203,19 @@ async fn an_upgraded_database_finds_the_items_it_held(db: TestDb) {
             "DROP TRIGGER items_text_removed",
             "DROP TABLE items_text",
             "DROP INDEX items_newest",
+            "DROP TABLE rectifications",
+            "DROP TABLE site_probes",
+            "DROP TABLE supervisors",
         ],
-        Backend::Postgres => &["DROP EXTENSION pg_trgm CASCADE", "DROP INDEX items_newest"],
+        Backend::Postgres => &[
+            "DROP EXTENSION pg_trgm CASCADE",
+            "DROP INDEX items_newest",
+            "DROP TABLE rectifications",
+            "DROP FUNCTION portal_close_rectification",
+            "DROP TABLE site_probes",
+            "DROP TABLE supervisors",
+            "DROP FUNCTION portal_check_sites, portal_check_site_rows, portal_site_role, portal_operator_role CASCADE",
+        ],
     };
     for sql in older {
         raw.exec(sql).await.unwrap();
@@ -212,7 +223,7 @@ async fn an_upgraded_database_finds_the_items_it_held(db: TestDb) {
     raw.exec("UPDATE schema_meta SET value = '11' WHERE key = 'schema_version'").await.unwrap();
     fails(&db, &["search", "人民政府"], 1, "run `portal-admin init` to upgrade it");
     let said = db.ok(&["init"]);
-    assert!(said.contains("from version 11 to 12"), "{said}");
+    assert!(said.contains(&format!("from version 11 to {}", portal_admin::store::schema::SCHEMA_VERSION)), "{said}");
     assert_eq!(found(&db, &["人民政府"]), ["t-1"]);
     assert_eq!(found(&db, &["二塘乡"]), ["t-2"]);
     assert_eq!(found(&db, &["wifi"]), ["t-3"]);
@@ -225,7 +236,114 @@ async fn an_upgraded_database_finds_the_items_it_held(db: TestDb) {
     assert_eq!(raw.count(index).await, if db.backend == Backend::Sqlite { 2 } else { 3 });
 }
 
+/// An item of the lists' test, online since hour `hour` of 2026-01-01 (Beijing time).
+fn online_item(reference: &str, title: &str, body: &str, unit: &str, column: &str, hour: u32) -> String {
+    let at = format!("2026-01-{:02}T{:02}:00:00+08:00", 1 + hour / 24, hour % 24);
+    serde_json::json!({
+        "ref": reference, "title": title, "body": body, "form": "text", "path": "unit", "unit": unit,
+        "columns": [column], "submitted_at": at, "published_at": at,
+    })
+    .to_string()
+}
+
+/// `/` in a list filters in the database (issue 21): a column's items, the audit trail and the
+/// withdrawals are filtered by the query the console sends, so a match beyond the first page it
+/// loads is found — in an item's body, by two characters, by its unit's pinyin initials.
+async fn a_lists_filter_finds_beyond_the_loaded_page(db: TestDb) {
+    use portal_admin::ui::app::Loaded;
+    use portal_admin::ui::views::{self, audit, columns, withdrawn};
+    db.ok(&["init"]);
+    let (departments, notices) = ("政务动态 / 部门动态", "政务动态 / 通知公告");
+    let mut lines =
+        vec![online_item("d-0", "统计局发布季度数据", "沿江的滨江绿道项目进度过半", "统计局", departments, 0)];
+    for i in 1..130 {
+        lines.push(online_item(
+            &format!("d-{i}"),
+            &format!("民政局工作动态第{i}期"),
+            "城乡低保",
+            "民政局",
+            departments,
+            i,
+        ));
+    }
+    for i in 0..110 {
+        lines.push(online_item(&format!("n-{i}"), &format!("关于第{i}批事项的通知"), "特此通知", "政府办", notices, i));
+    }
+    db.import("items.jsonl", &(lines.join("\n") + "\n"));
+    let notice_refs: Vec<String> = (0..110).map(|i| format!("n-{i}")).collect();
+    let mut retract = vec!["retract", "--reason", "outdated"];
+    retract.extend(notice_refs.iter().map(String::as_str));
+    db.ok(&retract);
+
+    let store = portal_admin::store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let column = rows(&db, &["columns"]).iter().find(|c| c["path"] == departments).unwrap()["id"].as_i64().unwrap();
+    let items = async |filter: Option<&str>| {
+        let load = columns::Load::Items { column_id: column, before: None, filter: filter.map(str::to_string) };
+        match portal_admin::ui::load(store.as_ref(), &site, load.into()).await {
+            Loaded::View(views::Loaded::Columns(columns::Loaded::Items(Ok(rows)))) => {
+                rows.into_iter().map(|r| r.title).collect::<Vec<String>>()
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+    let first = items(None).await;
+    assert_eq!(first.len(), 100, "the console's first page");
+    assert!(!first.contains(&"统计局发布季度数据".to_string()), "the oldest is beyond it");
+    assert_eq!(items(Some("滨江绿道")).await, ["统计局发布季度数据"], "in the body");
+    assert_eq!(items(Some("绿道")).await, ["统计局发布季度数据"], "two characters");
+    assert_eq!(items(Some("tjj")).await, ["统计局发布季度数据"], "the unit's pinyin initials");
+    assert_eq!(items(Some("统计局")).await, ["统计局发布季度数据"], "the unit's name");
+    let twelfth = items(Some("第12")).await;
+    assert_eq!(twelfth.len(), 11, "第12期 and 第120期 to 第129期, newest first: {twelfth:?}");
+    assert_eq!(twelfth[0], "民政局工作动态第129期");
+    assert!(items(Some("100%")).await.is_empty(), "taken literally");
+    let said = portal_admin::ui::load(
+        store.as_ref(),
+        &site,
+        columns::Load::Items { column_id: column, before: None, filter: Some("绿".into()) }.into(),
+    )
+    .await;
+    assert!(
+        matches!(&said, Loaded::View(views::Loaded::Columns(columns::Loaded::Items(Err(e)))) if e.contains("2")),
+        "one character is refused: {said:?}"
+    );
+
+    let trail = async |filter: Option<&str>| match portal_admin::ui::load(
+        store.as_ref(),
+        &site,
+        audit::Load::Page { before: None, filter: filter.map(str::to_string) }.into(),
+    )
+    .await
+    {
+        Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(rows)))) => rows,
+        other => panic!("{other:?}"),
+    };
+    assert!(!trail(None).await.iter().any(|e| e.action == "init"), "init is beyond the first page");
+    assert!(trail(Some("init")).await.iter().any(|e| e.action == "init"));
+    let retracted = trail(Some("RETRACT")).await;
+    assert_eq!(retracted.len(), 100, "a full page, Latin letters in either case");
+    assert!(retracted.iter().all(|e| e.action == "retract"));
+
+    let withdrawals = async |filter: Option<&str>| match portal_admin::ui::load(
+        store.as_ref(),
+        &site,
+        withdrawn::Load::Latest { filter: filter.map(str::to_string) }.into(),
+    )
+    .await
+    {
+        Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(rows)))) => {
+            rows.into_iter().map(|r| r.title).collect::<Vec<String>>()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(withdrawals(None).await.len(), 110);
+    assert_eq!(withdrawals(Some("第7批")).await, ["关于第7批事项的通知"]);
+    assert_eq!(withdrawals(Some("第1")).await.len(), 21, "第1批, 第10批 to 第19批, 第100批 to 第109批");
+}
+
 on_both_backends!(
+    a_lists_filter_finds_beyond_the_loaded_page,
     finds_chinese_and_latin_in_titles_and_bodies,
     a_search_needs_two_characters,
     filters_narrow_what_is_found,

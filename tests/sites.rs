@@ -186,6 +186,10 @@ async fn an_administrator_of_one_county_writes_nothing_in_another() {
         ),
         format!("UPDATE sites SET name = '篡改' WHERE id = {xs}"),
         format!("UPDATE placements SET online_since = NULL WHERE site_id = {xs}"),
+        format!(
+            "INSERT INTO site_probes (site_id, url, probed_at, status, error, millis, reachable, probed_by) \
+             VALUES ({xs}, 'https://www.glxsq.gov.cn/', now(), NULL, 'timeout', 10000, FALSE, 'x')"
+        ),
     ] {
         let e = transaction(&mut as_chen, &[attack.clone(), audit(lc)]).await.unwrap_err();
         assert!(e.contains("may not change") || e.contains("permission denied"), "{attack}: {e}");

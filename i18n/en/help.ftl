@@ -37,7 +37,7 @@ arg-read_only = Nothing may be changed
 arg-format = Listing format: table (default on a terminal), csv (default otherwise) or json
 arg-utc = Print times in UTC instead of Asia/Shanghai
 arg-keymap = An extra keymap file laid over the defaults and your own (`vim`: the shipped vim map)
-arg-ambiguous_width = How wide your terminal draws East Asian ambiguous characters such as ①②③ (1 or 2 cells)
+arg-ambiguous_width = How wide your terminal draws East Asian ambiguous characters such as ①②③ (1 or 2 cells; default: `ambiguous_width` in config.toml, else 1)
 arg-no_color = The monochrome theme (also when NO_COLOR is set)
 arg-lang = The interface's language (default: `language` in config.toml, else the locale's)
 about-init = Create the schema if absent (idempotent) and load the column table
@@ -178,7 +178,7 @@ arg-links-all = Every online item
 arg-links-withdrawn = Withdrawn items (those given, or all): is each one's public page gone? Lists those still public
 arg-links-since = Only items that went online (with --withdrawn: were withdrawn) on or after this day
 arg-links-concurrency = Requests at once (at most 8 to one host)
-arg-links-timeout = Seconds one try of a link may take, its redirects included (a timeout is tried twice more)
+arg-links-timeout = Seconds one try of a link may take, its redirects included (a timeout is tried twice more; default 10, with --probe the inspection rules' 15)
 arg-links-allow_private = Check loopback and private addresses too (also `[links] allow_private = true` in config.toml)
 about-inquiries = The public inquiry register (政民互动 咨询): list, add, answer
 arg-inquiries-open = Only valid inquiries still unanswered

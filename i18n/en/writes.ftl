@@ -9,3 +9,10 @@ operator-summary = operator { $name }: { $role }, { $active ->
 
 import-progress = {"{"}spinner{"}"} importing [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}per_sec{"}"}, {"{"}eta{"}"} left)
 export-progress = {"{"}spinner{"}"} exporting: {"{"}pos{"}"} items ({"{"}per_sec{"}"})
+
+## the log
+
+bad-log-level = --log-level (or PORTAL_ADMIN_LOG) takes a level (error, warn, info, debug, trace) or a filter such as portal_admin=debug, not { $value }
+arg-log_level = The console log's level: error, warn, info, debug, trace, or a filter such as portal_admin=debug (default: `log_level` in config.toml, else info)
+
+value-filter = FILTER

@@ -37,7 +37,7 @@ arg-read_only = 不允许任何改动
 arg-format = 列表格式：table（终端上的默认）、csv（其他情况的默认）或 json
 arg-utc = 以 UTC 而非北京时间显示时间
 arg-keymap = 叠加在默认和您自己的键位之上的键位文件（`vim`：随附的 vim 键位）
-arg-ambiguous_width = 终端把①②③等东亚宽度不定的字符画成几格宽（1或2格）
+arg-ambiguous_width = 终端把①②③等东亚宽度不定的字符画成几格宽（1或2格；默认：config.toml 中的 `ambiguous_width`，否则为1）
 arg-no_color = 单色主题（设置了 NO_COLOR 时也是）
 arg-lang = 界面语言（默认：config.toml 中的 `language`，否则按系统区域设置）
 about-init = 创建数据库结构（已有则不变）并载入栏目责任表
@@ -178,7 +178,7 @@ arg-links-all = 全部在线信息
 arg-links-withdrawn = 已撤回的信息（所给的，或全部）：其公开页面是否已撤下？列出仍可公开访问的
 arg-links-since = 只查这一天及之后上线（与 --withdrawn 同用：撤回）的信息
 arg-links-concurrency = 同时发出的请求数（对同一主机最多8个）
-arg-links-timeout = 一次访问一个链接（含其重定向）最多用时的秒数（超时后再试两次）
+arg-links-timeout = 一次访问一个链接（含其重定向）最多用时的秒数（超时后再试两次；默认10，与 --probe 同用时为检查规则的15）
 arg-links-allow_private = 也检查回环地址和内网地址（也可在 config.toml 中设 `[links] allow_private = true`）
 about-inquiries = 政民互动咨询登记：列出、登记、答复
 arg-inquiries-open = 只列尚未答复的有效咨询

@@ -23,6 +23,33 @@ pub enum ConfigCommand {
     },
 }
 
+/// Where a value given by an option or its variable comes from: the variable when the command
+/// line does not name the option.
+fn source(option: &str, variable: &str) -> String {
+    let named = std::env::args().any(|a| a == option || a.starts_with(&format!("{option}=")));
+    if !named && std::env::var_os(variable).is_some() { variable.to_string() } else { option.to_string() }
+}
+
+/// What the command line and the environment set over the settings file.
+fn overrides(cli: &Cli) -> settings::Overrides {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    settings::Overrides {
+        language: cli.lang.as_deref().and_then(crate::i18n::Lang::parse),
+        log_level: cli.log_level.clone().map(|l| (l, source("--log-level", "PORTAL_ADMIN_LOG"))),
+        ambiguous_width: cli
+            .ambiguous_width
+            .as_deref()
+            .map(|w| (if w == "2" { 2 } else { 1 }, source("--ambiguous-width", "PORTAL_ADMIN_AMBIGUOUS_WIDTH"))),
+        database_url: cli.db.clone().map(|url| (url, source("--db", "DATABASE_URL"))),
+        site: cli.site.clone().map(|s| (s, "--site".to_string())),
+        monochrome: if cli.no_color {
+            Some("--no-color".to_string())
+        } else {
+            no_color.then(|| "NO_COLOR".to_string())
+        },
+    }
+}
+
 fn own_file() -> Result<PathBuf, Failure> {
     settings::file().ok_or_else(|| Failure::failed(t!("config-no-home")))
 }
@@ -34,9 +61,11 @@ pub fn run(cli: &Cli, command: &ConfigCommand) -> Result<(), Failure> {
             Ok(())
         }
         ConfigCommand::Show => {
-            let file = settings::file();
-            let lang = cli.lang.as_deref().and_then(crate::i18n::Lang::parse);
-            let shown = settings::effective(file.as_deref(), lang).map_err(Failure::usage)?;
+            let read = match settings::file() {
+                Some(file) => settings::Settings::read(&file).map_err(Failure::usage)?,
+                None => settings::Settings::default(),
+            };
+            let shown = settings::effective(&read, &overrides(cli));
             let mut listing = Listing::new(&["setting", "value", "from"]);
             for s in shown {
                 listing.push(vec![json!(s.setting), s.value, json!(s.from)]);

@@ -109,25 +109,13 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
     }
 }
 
-/// Sends the console's log lines to a file in the data directory, never to the screen.
-fn log_to_file() {
-    let Some(log) = crate::places::log_file() else { return };
-    if log.parent().is_some_and(|dir| crate::places::create_private_dir(dir).is_err()) {
-        return;
-    }
-    let Ok(file) = crate::places::create_private_file(&log, true) else { return };
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::sync::Mutex::new(file))
-        .with_ansi(false)
-        .with_max_level(tracing::Level::INFO)
-        .try_init();
-}
-
 /// Opens the console on the chosen database; on a first run (no database yet, or an empty one),
 /// says where things live and offers `init` or the demo.
 pub async fn open(cli: &Cli) -> Result<(), Failure> {
     let keymap = effective(cli, None)?;
-    let backup_warn_after = crate::usecase::backup::warn_after(None).map_err(Failure::usage)?;
+    let settings = super::settings()?;
+    let log_filter = super::logging::filter(cli.log_level.as_deref(), settings)?;
+    let backup_warn_after = crate::usecase::backup::warn_after(settings);
     // The database is opened once; only when that fails is it asked whether this is a first run.
     let s = match session(cli).await {
         Ok(s) => s,
@@ -149,16 +137,19 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
             }
         }
     };
-    log_to_file();
+    super::logging::start(&log_filter, settings);
     let options = Options {
         keymap,
-        ambiguous: if cli.ambiguous_width == "2" { Ambiguous::Wide } else { Ambiguous::Narrow },
-        mono: cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        ambiguous: if super::ambiguous_width(cli)? == 2 { Ambiguous::Wide } else { Ambiguous::Narrow },
+        mono: cli.no_color
+            || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+            || settings.theme == crate::usecase::settings::Theme::Monochrome,
         now: Utc::now(),
         read_only: cli.read_only,
         places: crate::places::described(&s.store.describe()),
         first_run: crate::places::config_dir().is_some_and(|d| !d.exists()),
         backup_warn_after,
+        links: Ok(crate::reports::links::settings(settings, false)),
     };
     tracing::info!(database = %s.store.describe(), "console opened");
     ui::run(s.store, s.site, options)

@@ -76,7 +76,7 @@ pub async fn run(
         super::open_store(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only, dry_run: false })
             .await?;
     let started = Instant::now();
-    let written = fill(store.as_ref(), cli.site.as_deref(), DemoSpec { items, seed, from, to }).await?;
+    let written = fill(store.as_ref(), super::site(cli)?.as_deref(), DemoSpec { items, seed, from, to }).await?;
     super::output::say(&t!(
         "demo-added",
         count = written,

@@ -23,7 +23,9 @@ pub async fn nothing_here(cli: &Cli) -> Result<Option<String>, Failure> {
     };
     Ok(match store.schema_version().await {
         Ok(None) => Some(t!("first-run-empty")),
-        Ok(Some(_)) if cli.site.is_none() && matches!(store.site(None).await, Err(StoreError::NotFound(_))) => {
+        Ok(Some(_))
+            if super::site(cli)?.is_none() && matches!(store.site(None).await, Err(StoreError::NotFound(_))) =>
+        {
             Some(t!("first-run-no-site"))
         }
         _ => None,
@@ -104,6 +106,7 @@ pub fn on_demo(cli: &Cli) -> Cli {
         keymap: cli.keymap.clone(),
         ambiguous_width: cli.ambiguous_width.clone(),
         no_color: cli.no_color,
+        log_level: cli.log_level.clone(),
         lang: cli.lang.clone(),
         command: None,
     }

@@ -49,7 +49,8 @@ pub async fn run(cli: &Cli, columns: Option<&Path>, units: Option<&Path>, name: 
     let store =
         super::open_store(&target(cli)?, OpenOptions { create: true, read_only: cli.read_only, dry_run: false })
             .await?;
-    let site = cli.site.as_deref().unwrap_or(DEFAULT_SITE);
+    let site = super::site(cli)?;
+    let site = site.as_deref().unwrap_or(DEFAULT_SITE);
     let report = initialise(store.as_ref(), Some(site), table, name).await?;
     super::output::say(&describe(&report, &store.describe(), site));
     Ok(())

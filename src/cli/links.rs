@@ -31,15 +31,23 @@ pub struct LinksArgs {
     /// Requests at once (at most 8 to one host)
     #[arg(long, value_name = "N", default_value_t = 32, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
-    /// Seconds one try of a link may take, its redirects included (a timeout is tried twice more)
-    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=300))]
-    pub timeout: u16,
+    /// Seconds one try of a link may take, its redirects included (a timeout is tried twice more; default 10,
+    /// with --probe the inspection rules' 15)
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u16).range(1..=300))]
+    pub timeout: Option<u16>,
     /// Check loopback and private addresses too (also `[links] allow_private = true` in config.toml)
     #[arg(long)]
     pub allow_private: bool,
+    /// Probe the site's home page once and record it (URL, or `[links] home_page` in config.toml)
+    #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "",
+          conflicts_with_all = ["items", "all", "withdrawn", "since"])]
+    pub probe: Option<String>,
 }
 
 pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
+    if let Some(url) = &args.probe {
+        return probe(cli, args, url).await;
+    }
     if args.items.is_empty() && !args.all && !args.withdrawn && args.since.is_none() {
         return Err(Failure::usage(t!("links-which-items")));
     }
@@ -47,7 +55,7 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
         // It records what it finds: refused before anything is fetched.
         return Err(Failure::failed(t!("links-read-only")));
     }
-    let settings = links::settings(None, args.allow_private).map_err(Failure::usage)?;
+    let settings = links::settings(super::settings()?, args.allow_private);
     let s = session(cli).await?;
     let mut ids = Vec::new();
     for key in &args.items {
@@ -58,7 +66,7 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
     let scope = if args.withdrawn { LinkScope::Withdrawn { items, since } } else { LinkScope::Online { items, since } };
     let limits = Limits {
         concurrency: usize::from(args.concurrency),
-        timeout: Duration::from_secs(u64::from(args.timeout)),
+        timeout: Duration::from_secs(args.timeout.map_or(10, u64::from)),
         ..Limits::default()
     };
     let bar = ProgressBar::new(0);
@@ -115,15 +123,70 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// After a withdrawal: the withdrawn items' public pages, checked at once (those that have one).
-/// A page still public is said; a check that cannot run is a warning, never a failed withdrawal.
+/// `links --probe`: the home page visited once, recorded, and listed (`url, status, error, millis,
+/// reachable, probed_at`). The visit waits the seconds of the inspection rules' 站点无法访问 (15),
+/// or `--timeout`.
+async fn probe(cli: &Cli, args: &LinksArgs, url: &str) -> Result<(), Failure> {
+    if cli.read_only {
+        return Err(Failure::failed(t!("links-read-only")));
+    }
+    let settings = links::settings(super::settings()?, args.allow_private);
+    let url = match (url.trim(), &settings.home_page) {
+        ("", Some(home)) => home.clone(),
+        ("", None) => return Err(Failure::usage(t!("probe-which-page"))),
+        (given, _) => given.to_string(),
+    };
+    let s = session(cli).await?;
+    let seconds = match args.timeout {
+        Some(t) => u64::from(t),
+        None => crate::usecase::findings::rules(s.store.as_ref(), &s.site)
+            .await?
+            .site_unreachable
+            .map_or(links::PROBE_SECONDS, |r| u64::from(r.seconds)),
+    };
+    let (found, at) =
+        crate::usecase::links::probe(s.store.as_ref(), &s.site, &url, Duration::from_secs(seconds), &settings)
+            .await
+            .map_err(|e| match e {
+                CheckFailure::Store(e) => Failure::from(e),
+                CheckFailure::Checker(e) => Failure::failed(e),
+            })?;
+    let mut listing = Listing::new(&["url", "status", "error", "millis", "reachable", "probed_at"]);
+    listing.push(vec![
+        json!(found.url),
+        found.status.map_or(Value::Null, Value::from),
+        found.error.clone().map_or(Value::Null, Value::from),
+        json!(found.millis),
+        json!(found.reachable),
+        json!(format_time(at, cli.utc)),
+    ]);
+    listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    Ok(())
+}
+
+/// After a withdrawal: the withdrawn items' public pages, checked at once (those that have one),
+/// by the use case the console's withdrawal runs too. A page still public is said, and so is every
+/// online item still linking to a withdrawn page; a check that cannot run is a warning, never a
+/// failed withdrawal.
 pub async fn after_withdrawal(s: &super::Session, items: &[i64]) {
-    match links::after_withdrawal(s.store.as_ref(), &s.site, items).await {
-        Ok(rows) => {
-            for r in rows {
+    let checked = match super::settings() {
+        Ok(file) => {
+            crate::usecase::links::after_withdrawal(s.store.as_ref(), &s.site, items, &links::settings(file, false))
+                .await
+                .map_err(|e| e.to_string())
+        }
+        Err(e) => Err(e.message),
+    };
+    match checked {
+        Ok(found) => {
+            for r in found.still_public {
                 super::output::say(&t!("links-page-still-public", item = r.item, url = r.url.as_str()));
             }
+            for r in found.linked_from {
+                let (item, place, url) = (r.item, r.place.as_str(), r.url.as_str());
+                super::output::say(&t!("links-still-linked", item = item, place = place, url = url));
+            }
         }
-        Err(e) => tell(&t!("warning", message = t!("links-not-checked", error = e.to_string()))),
+        Err(e) => tell(&t!("warning", message = t!("links-not-checked", error = e))),
     }
 }

@@ -15,9 +15,11 @@ pub mod help;
 mod init;
 mod inspection;
 mod links;
+mod logging;
 mod operators;
 mod outcome;
 pub mod output;
+mod progress;
 mod rectify;
 mod reports;
 mod search;
@@ -73,8 +75,13 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub keymap: Option<PathBuf>,
     /// How wide your terminal draws East Asian ambiguous characters such as ①②③ (1 or 2 cells)
-    #[arg(long, global = true, env = "PORTAL_ADMIN_AMBIGUOUS_WIDTH", hide_env_values = true, value_name = "1|2", default_value = "1", value_parser = clap::builder::PossibleValuesParser::new(["1", "2"]))]
-    pub ambiguous_width: String,
+    /// (default: `ambiguous_width` in config.toml, else 1)
+    #[arg(long, global = true, env = "PORTAL_ADMIN_AMBIGUOUS_WIDTH", hide_env_values = true, value_name = "1|2", value_parser = clap::builder::PossibleValuesParser::new(["1", "2"]))]
+    pub ambiguous_width: Option<String>,
+    /// The console log's level: error, warn, info, debug, trace, or a filter such as
+    /// portal_admin=debug (default: `log_level` in config.toml, else info)
+    #[arg(long, global = true, env = "PORTAL_ADMIN_LOG", hide_env_values = true, value_name = "FILTER")]
+    pub log_level: Option<String>,
     /// The monochrome theme (also when NO_COLOR is set)
     #[arg(long, global = true)]
     pub no_color: bool,
@@ -450,12 +457,11 @@ pub fn choose_language(args: &[std::ffi::OsString]) -> Lang {
         };
         option = value.filter(|v| LANGUAGES.contains(&v.as_str())).and_then(|v| Lang::parse(&v));
     }
-    let setting = i18n::setting();
-    let lang = i18n::resolve(option, setting.clone().ok().flatten(), &|name| std::env::var(name).ok());
+    // A settings file with a mistake is refused, by file and line, by every command that reads
+    // it (and named by `config check`); the language falls back to the locale meanwhile.
+    let setting = crate::usecase::settings::current().ok().and_then(|s| s.language);
+    let lang = i18n::resolve(option, setting, &|name| std::env::var(name).ok());
     i18n::set(lang);
-    if let Err(file) = setting {
-        output::tell(&t!("settings-bad-language", file = file));
-    }
     lang
 }
 
@@ -514,8 +520,37 @@ pub fn data_dir() -> Result<PathBuf, Failure> {
     crate::places::data_dir().ok_or_else(|| Failure::failed(t!("no-home-directory", variable = DATA_DIR_ENV)))
 }
 
-/// The database the options name.
+/// The settings of `config.toml` (`usecase::settings`); a file with a mistake is refused, naming
+/// the file and line.
+pub fn settings() -> Result<&'static crate::usecase::settings::Settings, Failure> {
+    crate::usecase::settings::current().map_err(Failure::usage)
+}
+
+/// The site the options name: `--site`, else `site` in the settings, else the only one.
+pub fn site(cli: &Cli) -> Result<Option<String>, Failure> {
+    Ok(cli.site.clone().or_else(|| settings().ok().and_then(|s| s.site.clone())))
+}
+
+/// East Asian ambiguous characters' width: `--ambiguous-width` (or its variable), else
+/// `ambiguous_width` in the settings, else 1.
+pub fn ambiguous_width(cli: &Cli) -> Result<u8, Failure> {
+    match cli.ambiguous_width.as_deref() {
+        Some("2") => Ok(2),
+        Some(_) => Ok(1),
+        None => Ok(settings()?.ambiguous_width.unwrap_or(1)),
+    }
+}
+
+/// The database the options name: `--db` (or `DATABASE_URL`), else `database_url` in the
+/// settings, else the embedded one.
 pub fn target(cli: &Cli) -> Result<Target, Failure> {
+    let from_settings = match (&cli.db, cli.demo) {
+        (None, false) => settings()?.database_url.as_deref(),
+        _ => None,
+    };
+    if let Some(url) = from_settings {
+        return Target::parse(url).map_err(|e| Failure::usage(e.to_string()));
+    }
     match (&cli.db, cli.demo) {
         (Some(_), true) => Err(Failure::usage(t!("demo-with-db"))),
         (Some(url), false) => {
@@ -569,18 +604,23 @@ pub async fn session(cli: &Cli) -> Result<Session, Failure> {
 pub async fn session_with(cli: &Cli, dry_run: bool) -> Result<Session, Failure> {
     let options = OpenOptions { create: false, read_only: cli.read_only, dry_run };
     let store = open_store(&target(cli)?, options).await?;
-    let site = store.site(cli.site.as_deref()).await?;
+    let site = store.site(site(cli)?.as_deref()).await?;
     Ok(Session { store, site })
 }
 
 /// Runs the command line.
 pub async fn run(cli: Cli) -> Result<(), Failure> {
-    let embedded = match (&cli.db, cli.demo) {
-        (Some(url), _) => match Target::parse(url) {
+    let url = match (&cli.db, cli.demo) {
+        (Some(url), _) => Some(url.clone()),
+        (None, false) => crate::usecase::settings::current().ok().and_then(|s| s.database_url.clone()),
+        (None, true) => None,
+    };
+    let embedded = match url {
+        Some(url) => match Target::parse(&url) {
             Ok(Target::Sqlite { path }) => Some(path),
             _ => None,
         },
-        (None, demo) => data_dir().ok().map(|d| d.join(if demo { "demo.db" } else { "portal.db" })),
+        None => data_dir().ok().map(|d| d.join(if cli.demo { "demo.db" } else { "portal.db" })),
     };
     let done = run_command(cli).await.map_err(|f| locked(f, embedded.as_deref()));
     store::close_files().await;

@@ -208,6 +208,13 @@ pub fn rule_words(v: &Value) -> String {
     crate::domain::deadline::DeadlineRule::from_contract(&text).map_or(text, |rule| rule.words())
 }
 
+/// A column's status's stable form (`overdue`) in a word of the language in effect, as the
+/// console says it.
+pub fn status_words(v: &Value) -> String {
+    let text = plain(v);
+    crate::domain::staleness::Status::parse(&text).map_or(text, crate::ui::words::status)
+}
+
 /// A value as plain text: strings without quotes, null as nothing, a list's values joined by
 /// "; ", a record as compact JSON.
 pub fn plain(v: &Value) -> String {

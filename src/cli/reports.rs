@@ -49,7 +49,8 @@ pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option
         "departments",
         PROVISIONAL,
     ])
-    .read_as("rule", super::output::rule_words);
+    .read_as("rule", super::output::rule_words)
+    .read_as("status", super::output::status_words);
     for r in rows {
         listing.push(vec![
             json!(r.column.id),

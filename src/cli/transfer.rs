@@ -84,13 +84,16 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize, dry_run: bool) -> R
     }
     let count = items.len();
     let detail = serde_json::json!({ "file": name, "items": count }).to_string();
-    let written =
-        s.store.insert(&s.site, "import", &detail, &mut items.into_iter(), &|_| {}).await.map_err(|e| match e {
-            StoreError::BadItem { index, message } => {
-                Failure::usage(t!("import-bad-line", file = name.as_str(), line = lines[index], error = message))
-            }
-            other => other.into(),
-        })?;
+    let bar = super::progress::bar(Some(count as u64), &t!("import-progress"), cli.format);
+    let shown = |done: u64| bar.set_position(done);
+    let written = s.store.insert(&s.site, "import", &detail, &mut items.into_iter(), &shown).await;
+    bar.finish_and_clear();
+    let written = written.map_err(|e| match e {
+        StoreError::BadItem { index, message } => {
+            Failure::usage(t!("import-bad-line", file = name.as_str(), line = lines[index], error = message))
+        }
+        other => other.into(),
+    })?;
     let mut outcome = Outcome::new("import", dry_run)
         .changed(written > 0)
         .field("file", name.as_str())
@@ -134,6 +137,7 @@ pub async fn export(cli: &Cli, since: Option<chrono::NaiveDate>) -> Result<(), F
     let since = since.map(beijing_midnight);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(super::clean::for_stdout(stdout.lock(), true));
+    let bar = super::progress::bar(None, &t!("export-progress"), cli.format);
     let mut after = 0;
     loop {
         let page = s.store.export_page(&s.site, after, since, PAGE).await?;
@@ -141,9 +145,11 @@ pub async fn export(cli: &Cli, since: Option<chrono::NaiveDate>) -> Result<(), F
         for item in page {
             serde_json::to_writer(&mut out, &record(item, cli.utc)).map_err(std::io::Error::from)?;
             out.write_all(b"\n")?;
+            bar.inc(1);
         }
         after = last;
     }
+    bar.finish_and_clear();
     out.flush()?;
     Ok(())
 }

@@ -327,8 +327,8 @@ pub async fn audit(
         Some(key) => Some(queue::find(s.store.as_ref(), &s.site, key).await?),
         None => None,
     };
-    let filter =
-        crate::store::AuditFilter { since: since.map(crate::domain::time::beijing_midnight), item, operator, action };
+    let since = since.map(crate::domain::time::beijing_midnight);
+    let filter = crate::store::AuditFilter { since, item, operator, action, text: None };
     let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"])
         .shown_as("target", super::output::target_text);
     for e in audit::all(s.store.as_ref(), &s.site, &filter).await? {

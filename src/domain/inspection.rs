@@ -38,6 +38,25 @@ pub struct Rules {
     /// 其他页面不可用链接: broken links of every other online item.
     #[serde(default)]
     pub other_links: Option<Levels>,
+    /// 站点无法访问: the home page's probes over a week. Without it, the indicator is not evaluated.
+    #[serde(default)]
+    pub site_unreachable: Option<Reachability>,
+}
+
+/// 站点无法访问 as the check words it: the site monitored for a week (监测1周), visited at intervals
+/// through each day (每天间隔性访问20次以上); the visits that do not open within the seconds
+/// (超过（含）15秒网站仍无法打开), as a share of all of them (累计超过（含）总监测次数的5%).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reachability {
+    /// The days looked at, ending with the day inspected.
+    pub days: u32,
+    /// The visits a day the check makes: a day with fewer probes is said to be thinly monitored.
+    pub per_day: u32,
+    /// A visit that has not opened after this many seconds fails.
+    pub seconds: u32,
+    /// The share of failed visits, in whole percent, that warns and fails.
+    pub percent: Levels,
 }
 
 /// Column paths (a path takes the columns under it too) and a window.
@@ -106,6 +125,11 @@ impl Rules {
         }
         if rules.home.levels.is_none() {
             return Err(t!("rules-home-levels"));
+        }
+        if let Some(r) = rules.site_unreachable
+            && (r.days == 0 || r.seconds == 0)
+        {
+            return Err(t!("rules-site-unreachable"));
         }
         Ok(rules)
     }
@@ -346,6 +370,68 @@ pub fn link_indicators(rules: &Rules, broken: &[BrokenLink]) -> Vec<Indicator> {
     out
 }
 
+/// One probe of the home page, as the evaluation needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProbeFact {
+    /// Its Beijing date.
+    pub on: NaiveDate,
+    /// When, as a person reads it.
+    pub when: String,
+    /// It opened with a usable answer before the probe gave up.
+    pub reachable: bool,
+    pub millis: i64,
+    /// Why it did not open, in plain words.
+    pub why: Option<String>,
+}
+
+/// Failed visits the detail names, the latest first.
+const FAILURES_NAMED: usize = 10;
+
+/// 站点无法访问, when the rules give it: the probes of the `days` ending on `at`, a visit failing
+/// when it did not open or took the rules' seconds or longer; the count is the failed share in whole
+/// percent (rounded down, so it reaches a whole-percent threshold exactly when the share does).
+pub fn site_indicator(rules: &Rules, probes: &[ProbeFact], at: NaiveDate) -> Option<Indicator> {
+    let r = rules.site_unreachable?;
+    let first = at - chrono::Duration::days(i64::from(r.days.max(1)) - 1);
+    let window: Vec<&ProbeFact> = probes.iter().filter(|p| p.on >= first && p.on <= at).collect();
+    let limit = i64::from(r.seconds) * 1000;
+    let failed: Vec<&&ProbeFact> = window.iter().filter(|p| !p.reachable || p.millis >= limit).collect();
+    let total = window.len() as i64;
+    let count = if total == 0 { 0 } else { failed.len() as i64 * 100 / total };
+    let mut detail = Vec::new();
+    if total == 0 {
+        detail.push(format!("{first} 至 {at} 没有探测记录（portal-admin links --probe）"));
+    } else {
+        let share = failed.len() as f64 * 100.0 / total as f64;
+        detail.push(format!(
+            "{first} 至 {at} 探测 {total} 次，{} 次 {} 秒内无法打开（{share:.1}%）",
+            failed.len(),
+            r.seconds
+        ));
+    }
+    let thin = (0..i64::from(r.days.max(1)))
+        .map(|d| first + chrono::Duration::days(d))
+        .filter(|day| (window.iter().filter(|p| p.on == *day).count() as u32) < r.per_day)
+        .count();
+    if thin > 0 && total > 0 {
+        detail.push(format!("监测不足：{thin} 天探测少于 {} 次", r.per_day));
+    }
+    for p in failed.iter().rev().take(FAILURES_NAMED) {
+        let why = p.why.clone().unwrap_or_else(|| format!("用时 {} 毫秒", p.millis));
+        detail.push(format!("{} 无法打开：{why}", p.when));
+    }
+    Some(Indicator {
+        key: "site_unreachable",
+        name: "站点无法访问",
+        count,
+        threshold: r.percent.fail,
+        warn_at: r.percent.warn,
+        level: Level::of(count, r.percent),
+        detail,
+        provisional: false,
+    })
+}
+
 fn counted(key: &'static str, name: &'static str, detail: Vec<String>, levels: Levels) -> Indicator {
     let count = detail.len() as i64;
     Indicator {
@@ -561,5 +647,48 @@ mod tests {
         rules.home_links = None;
         rules.other_links = None;
         assert!(link_indicators(&rules, &[link("https://a.cn/1", 1, &home)]).is_empty());
+    }
+
+    #[test]
+    fn the_site_is_unreachable_from_five_percent_of_a_weeks_visits_failing() {
+        let mut rules = rules();
+        assert!(site_indicator(&rules, &[], day("2026-11-29")).is_none(), "not evaluated without its rule");
+        let rule = Reachability { days: 7, per_day: 20, seconds: 15, percent: Levels { warn: 1, fail: 5 } };
+        rules.site_unreachable = Some(rule);
+        // 20 visits a day for a week, the day inspected the last: 140.
+        let week = |failing: usize, slow: usize| -> Vec<ProbeFact> {
+            let mut out = Vec::new();
+            for d in 0..7 {
+                for n in 0..20 {
+                    let i = d * 20 + n;
+                    let on = day("2026-11-23") + chrono::Duration::days(d as i64);
+                    let reachable = i >= failing;
+                    let millis = if i >= failing && i < failing + slow { 15_000 } else { 300 };
+                    let why = (!reachable).then(|| "no answer within 15 s".to_string());
+                    out.push(ProbeFact { on, when: format!("{on} {n:02}:00"), reachable, millis, why });
+                }
+            }
+            out
+        };
+        let at = day("2026-11-29");
+        let i = site_indicator(&rules, &week(0, 0), at).unwrap();
+        assert_eq!((i.key, i.count, i.level), ("site_unreachable", 0, Level::Pass));
+        assert_eq!(i.detail, ["2026-11-23 至 2026-11-29 探测 140 次，0 次 15 秒内无法打开（0.0%）"]);
+        // 6 of 140 is 4.3%: warns; 7 (5.0%, inclusive) fails, and so do 15 s answers.
+        let i = site_indicator(&rules, &week(6, 0), at).unwrap();
+        assert_eq!((i.count, i.level), (4, Level::Warn));
+        assert_eq!(i.detail.len(), 1 + 6);
+        assert_eq!(i.detail[1], "2026-11-23 05:00 无法打开：no answer within 15 s", "the latest first");
+        assert_eq!(site_indicator(&rules, &week(7, 0), at).unwrap().level, Level::Fail);
+        let slow = site_indicator(&rules, &week(4, 3), at).unwrap();
+        assert_eq!((slow.count, slow.level), (5, Level::Fail));
+        assert!(slow.detail.iter().any(|d| d.ends_with("无法打开：用时 15000 毫秒")), "{:?}", slow.detail);
+        // Visits outside the week do not count; a thin day is said.
+        let i = site_indicator(&rules, &week(20, 0), day("2026-12-06")).unwrap();
+        assert_eq!((i.count, i.level), (0, Level::Pass));
+        assert_eq!(i.detail, ["2026-11-30 至 2026-12-06 没有探测记录（portal-admin links --probe）"]);
+        let thin: Vec<ProbeFact> = week(0, 0).into_iter().skip(5).collect();
+        let i = site_indicator(&rules, &thin, at).unwrap();
+        assert_eq!(i.detail[1], "监测不足：1 天探测少于 20 次");
     }
 }

@@ -367,6 +367,13 @@ pub fn page_verdict(status: Option<u16>, text: Option<&str>, notices: &[String])
     }
 }
 
+/// What a result's error says beyond its status: nothing when it only repeats it (`HTTP 404`).
+pub fn beyond_status(error: Option<&str>, status: Option<i64>) -> Option<&str> {
+    let error = error?;
+    let repeats = status.is_some() && error.strip_prefix("HTTP ").and_then(|n| n.parse::<i64>().ok()) == status;
+    (!repeats).then_some(error)
+}
+
 /// The withdrawal notices a portal shows in place of a withdrawn item when none are configured
 /// (`[links] withdrawal_notice` in config.toml).
 pub const DEFAULT_NOTICES: &[&str] = &["信息已撤回", "该信息已撤回", "已撤回", "已撤销", "已下线"];
@@ -510,6 +517,21 @@ mod tests {
             assert_eq!(Verdict::parse(v.as_str()), Some(v));
         }
         assert!(Verdict::Broken.is_broken() && !Verdict::Refused.is_broken());
+    }
+
+    #[test]
+    fn an_error_that_repeats_the_status_says_nothing_more() {
+        assert_eq!(beyond_status(Some("HTTP 404"), Some(404)), None);
+        assert_eq!(beyond_status(Some("HTTP 500"), Some(404)), Some("HTTP 500"));
+        assert_eq!(
+            beyond_status(Some("more than 5 redirects (a loop?)"), Some(302)),
+            Some("more than 5 redirects (a loop?)")
+        );
+        assert_eq!(
+            beyond_status(Some("no answer within 10 s (3 tries)"), None),
+            Some("no answer within 10 s (3 tries)")
+        );
+        assert_eq!(beyond_status(None, Some(404)), None);
     }
 
     #[test]

@@ -50,6 +50,18 @@ pub fn unit_named<'a>(names: &[&'a str], wanted: &str) -> Result<&'a str, Vec<&'
     }
 }
 
+/// Whether a list's filter may be pinyin initials (`ysqgk` 依申请公开): Latin letters and digits
+/// only. Initials of titles are matched on the rows loaded; the database holds no initials.
+pub fn may_be_initials(typed: &str) -> bool {
+    typed.trim().chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// The units of `names` a list's filter `typed` names: those whose name holds it or whose pinyin
+/// initials it is (`mzj` is 民政局 and 民宗局).
+pub fn units_matching<'a>(names: &[&'a str], typed: &str) -> Vec<&'a str> {
+    names.iter().copied().filter(|n| SearchKey::new(&[n]).matches(typed)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +85,10 @@ mod tests {
         assert_eq!(unit_named(&units, "dxz"), Ok("大圩镇"));
         assert_eq!(unit_named(&units, "mzj"), Err(vec!["民政局", "民宗局"]), "two units have those initials");
         assert_eq!(unit_named(&units, "财政局"), Err(vec![]));
+        assert_eq!(units_matching(&units, "mzj"), vec!["民政局", "民宗局"]);
+        assert_eq!(units_matching(&units, "局"), vec!["民政局", "民宗局", "统计局"]);
+        assert!(units_matching(&units, "财政").is_empty());
+        assert!(may_be_initials("ysqgk") && may_be_initials("2025"));
+        assert!(!may_be_initials("2025年") && !may_be_initials("wifi coverage"));
     }
 }

@@ -26,6 +26,13 @@ impl Status {
             Status::Exempt => "exempt",
         }
     }
+
+    /// A status from its stable form (`as_str`, the `status` field of CSV and JSON).
+    pub fn parse(text: &str) -> Option<Status> {
+        [Status::Overdue, Status::Empty, Status::DueSoon, Status::Ok, Status::Exempt]
+            .into_iter()
+            .find(|s| s.as_str() == text)
+    }
 }
 
 /// A column's staleness as of a date.

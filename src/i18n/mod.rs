@@ -64,6 +64,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("friction.ftl", include_str!("../../i18n/en/friction.ftl")),
             ("help.ftl", include_str!("../../i18n/en/help.ftl")),
             ("keys.ftl", include_str!("../../i18n/en/keys.ftl")),
+            ("links_console.ftl", include_str!("../../i18n/en/links_console.ftl")),
             ("manual.ftl", include_str!("../../i18n/en/manual.ftl")),
             ("places.ftl", include_str!("../../i18n/en/places.ftl")),
             ("rectify.ftl", include_str!("../../i18n/en/rectify.ftl")),
@@ -90,6 +91,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("friction.ftl", include_str!("../../i18n/zh-CN/friction.ftl")),
             ("help.ftl", include_str!("../../i18n/zh-CN/help.ftl")),
             ("keys.ftl", include_str!("../../i18n/zh-CN/keys.ftl")),
+            ("links_console.ftl", include_str!("../../i18n/zh-CN/links_console.ftl")),
             ("manual.ftl", include_str!("../../i18n/zh-CN/manual.ftl")),
             ("places.ftl", include_str!("../../i18n/zh-CN/places.ftl")),
             ("rectify.ftl", include_str!("../../i18n/zh-CN/rectify.ftl")),
@@ -119,28 +121,6 @@ pub fn resolve(option: Option<Lang>, setting: Option<Lang>, env: &dyn Fn(&str) -
     match locale {
         Some(locale) if locale.starts_with("zh") => Lang::ZhCn,
         _ => Lang::En,
-    }
-}
-
-/// The language the settings file (`config.toml` in the config directory) names, if any:
-/// `language = "zh-CN"`. A value that names no language is `Err`, to be said once.
-pub fn setting() -> Result<Option<Lang>, String> {
-    let Some(path) = crate::places::setting("config.toml").filter(|p| p.exists()) else { return Ok(None) };
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    setting_in(&text).map_err(|value| format!("{}: {value}", path.display()))
-}
-
-/// The `language` of a settings file's text (the other settings are read where they are used).
-fn setting_in(text: &str) -> Result<Option<Lang>, String> {
-    #[derive(serde::Deserialize)]
-    struct Settings {
-        language: Option<String>,
-    }
-    // A file that does not parse is refused by the command that reads its other settings.
-    let Ok(settings) = toml::from_str::<Settings>(text) else { return Ok(None) };
-    match settings.language {
-        None => Ok(None),
-        Some(value) => Lang::parse(&value).map(Some).ok_or(value),
     }
 }
 

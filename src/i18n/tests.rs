@@ -55,14 +55,6 @@ fn tags_are_read_as_people_write_them() {
     assert_eq!(Lang::parse(""), None);
 }
 
-#[test]
-fn the_settings_file_names_a_language() {
-    assert_eq!(setting_in("language = \"zh-CN\"\n[links]\nallow_private = true\n"), Ok(Some(Lang::ZhCn)));
-    assert_eq!(setting_in("language = \"en\""), Ok(Some(Lang::En)));
-    assert_eq!(setting_in("[links]\nallow_private = true\n"), Ok(None));
-    assert_eq!(setting_in("language = \"klingon\""), Err("klingon".to_string()));
-}
-
 /// The messages of one catalog file: each message's name and the variables it uses.
 fn messages(text: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();

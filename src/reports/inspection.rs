@@ -80,5 +80,7 @@ pub async fn inspect(store: &dyn Store, site: &Site, rules: &Rules, at: NaiveDat
     let mut indicators = evaluate(rules, &columns, &inquiries, at);
     // The links as last checked (the check is of the live site: there is no "as of" for it).
     indicators.extend(super::links::indicators(store, site, rules, at).await?);
+    // The home page's probes over the rules' week up to the day (站点无法访问).
+    indicators.extend(super::links::site_indicator(store, site, rules, at).await?);
     Ok(indicators)
 }

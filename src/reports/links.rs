@@ -3,18 +3,15 @@
 //! bulletin read them. The command line and the console call the same functions.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Deserialize;
 
-use crate::domain::links::{DEFAULT_NOTICES, Link, Place, Verdict, link_verdict, links_of, page_verdict, plain};
-use crate::domain::time::beijing_date;
+use crate::domain::links::{Link, Place, Verdict, link_verdict, links_of, page_verdict, plain};
+use crate::domain::time::{beijing_date, beijing_midnight};
 use crate::domain::{ItemStatus, Role, inspection};
 use crate::links::{Checker, Job, Limits};
-use crate::store::{CheckedLink, LinkRow, LinkScope, Result, Site, Store};
-use crate::t;
+use crate::store::{CheckedLink, LinkRow, LinkScope, NewProbe, Result, Site, Store};
 
 /// The `[links]` settings of `config.toml` in the config directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,40 +20,24 @@ pub struct Settings {
     pub allow_private: bool,
     /// What the site shows in place of a withdrawn item (any of them proves the withdrawal).
     pub notices: Vec<String>,
+    /// The site's home page, which `links --probe` visits (站点无法访问).
+    pub home_page: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-struct ConfigFile {
-    #[serde(default)]
-    links: Option<LinksSection>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LinksSection {
-    allow_private: Option<bool>,
-    withdrawal_notice: Option<Vec<String>>,
-}
-
-/// The settings from `file` (default: `config.toml` in the config directory, if there is one),
-/// with `--allow-private` on top. A file that cannot be read or parsed is refused, naming it.
-pub fn settings(file: Option<&Path>, allow_private: bool) -> std::result::Result<Settings, String> {
-    let path = file.map(Path::to_path_buf).or_else(|| crate::places::setting("config.toml")).filter(|p| p.exists());
-    let section = match &path {
-        Some(path) => {
-            let shown = path.display().to_string();
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| t!("config-unreadable", file = shown.as_str(), error = e.to_string()))?;
-            let file: ConfigFile = toml::from_str(&text).map_err(|e| crate::i18n::toml_error(&shown, &text, &e))?;
-            file.links.unwrap_or_default()
-        }
-        None => LinksSection::default(),
-    };
-    let notices = section.withdrawal_notice.unwrap_or_else(|| DEFAULT_NOTICES.iter().map(|s| s.to_string()).collect());
-    if notices.iter().all(|n| n.trim().is_empty()) {
-        return Err(t!("config-no-notice"));
+impl Settings {
+    /// The settings when config.toml says nothing of links: no private addresses, the usual notices.
+    pub fn built_in() -> Settings {
+        settings(&crate::usecase::settings::Settings::default(), false)
     }
-    Ok(Settings { allow_private: allow_private || section.allow_private.unwrap_or(false), notices })
+}
+
+/// The `[links]` settings (`usecase::settings`), with `--allow-private` on top.
+pub fn settings(from: &crate::usecase::settings::Settings, allow_private: bool) -> Settings {
+    Settings {
+        allow_private: allow_private || from.links_allow_private,
+        notices: from.withdrawal_notice.clone(),
+        home_page: from.links_home_page.clone(),
+    }
 }
 
 /// What a check found, in numbers.
@@ -84,23 +65,7 @@ pub async fn check(
     settings: &Settings,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> std::result::Result<Summary, CheckFailure> {
-    // Only an administrator records what is found: anybody else is refused before anything is fetched.
-    match store.whoami(site).await? {
-        Some((Role::Admin, true)) => {}
-        other => {
-            let who = match other {
-                Some((role, true)) => role.as_str().to_string(),
-                Some((_, false)) => "disabled".to_string(),
-                None => "not an operator".to_string(),
-            };
-            let message = format!(
-                "{} ({who}) may not record link checks: only an active administrator of site {} does",
-                store.operator(),
-                site.code
-            );
-            return Err(CheckFailure::Store(crate::store::StoreError::Refused(message)));
-        }
-    }
+    admin_only(store, site, "link checks").await?;
     let items = store.link_items(site, scope).await?;
     let withdrawn = matches!(scope, LinkScope::Withdrawn { .. });
     let per_item: Vec<(i64, Vec<Link>)> = items
@@ -171,26 +136,135 @@ pub async fn check(
     })
 }
 
-/// After a withdrawal (the command line's `retract`; the console's withdrawal should call it too):
-/// the withdrawn items' public pages checked at once, with the settings of `config.toml`, a short
-/// timeout and one retry; the ones still public are returned. Items without a page: nothing is
-/// fetched or recorded.
+/// Only an active administrator records what the live site answers: anybody else is refused
+/// before anything is fetched.
+async fn admin_only(store: &dyn Store, site: &Site, what: &str) -> std::result::Result<(), CheckFailure> {
+    match store.whoami(site).await? {
+        Some((Role::Admin, true)) => Ok(()),
+        other => {
+            let who = match other {
+                Some((role, true)) => role.as_str().to_string(),
+                Some((_, false)) => "disabled".to_string(),
+                None => "not an operator".to_string(),
+            };
+            let message = format!(
+                "{} ({who}) may not record {what}: only an active administrator of site {} does",
+                store.operator(),
+                site.code
+            );
+            Err(CheckFailure::Store(crate::store::StoreError::Refused(message)))
+        }
+    }
+}
+
+/// The seconds a probe waits for the home page when the rules name none (the check's 15 seconds).
+pub const PROBE_SECONDS: u64 = 15;
+
+/// Probes the site's home page once: one GET (redirects followed, no retry: each visit counts on
+/// its own), open when it answers 2xx within `timeout`; recorded with its time, audited. A page the
+/// settings refuse to fetch is refused, not recorded as down.
+pub async fn probe(
+    store: &dyn Store,
+    site: &Site,
+    url: &str,
+    timeout: std::time::Duration,
+    settings: &Settings,
+) -> std::result::Result<(NewProbe, DateTime<Utc>), CheckFailure> {
+    admin_only(store, site, "probes").await?;
+    let limits = Limits { timeout, retries: 0, allow_private: settings.allow_private, ..Limits::default() };
+    let checker = Checker::new(limits).map_err(CheckFailure::Checker)?;
+    let started = std::time::Instant::now();
+    let answer = checker.check(url.trim(), false).await;
+    let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    if answer.refused {
+        return Err(CheckFailure::Checker(answer.error.unwrap_or_default()));
+    }
+    let reachable = answer.status.is_some_and(|s| link_verdict(s) == Verdict::Ok);
+    let error = match (&answer.error, answer.status) {
+        (Some(e), _) => Some(plain(e, 300)),
+        (None, Some(s)) if !reachable => Some(format!("HTTP {s}")),
+        _ => None,
+    };
+    let probe = NewProbe { url: url.trim().to_string(), status: answer.status, error, millis, reachable };
+    let at = store.record_probe(site, &probe).await?;
+    Ok((probe, at))
+}
+
+/// 站点无法访问 from the probes recorded in the rules' days up to the end of `at` (Beijing date),
+/// when the rules give it.
+pub async fn site_indicator(
+    store: &dyn Store,
+    site: &Site,
+    rules: &inspection::Rules,
+    at: NaiveDate,
+) -> Result<Option<inspection::Indicator>> {
+    let Some(rule) = rules.site_unreachable else { return Ok(None) };
+    let since = beijing_midnight(at - chrono::Duration::days(i64::from(rule.days.max(1)) - 1));
+    let until = beijing_midnight(at + chrono::Duration::days(1));
+    let facts: Vec<inspection::ProbeFact> = store
+        .probes(site, since, until)
+        .await?
+        .into_iter()
+        .map(|p| inspection::ProbeFact {
+            on: beijing_date(p.probed_at),
+            when: p.probed_at.with_timezone(&crate::domain::time::beijing()).format("%Y-%m-%d %H:%M").to_string(),
+            reachable: p.reachable,
+            millis: p.millis,
+            why: p.error,
+        })
+        .collect();
+    Ok(inspection::site_indicator(rules, &facts, at))
+}
+
+/// What the check after a withdrawal found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AfterWithdrawal {
+    /// The withdrawn items' public pages checked (items without one have none).
+    pub pages: usize,
+    /// The pages that still answer without the withdrawal notice.
+    pub still_public: Vec<LinkRow>,
+    /// The pages that could not be judged: no answer, a 5xx, or refused by the settings.
+    pub unsure: Vec<LinkRow>,
+    /// Links of online items that lead to a withdrawn item's page, as the link checks last found
+    /// them: links on the site still pointing to what was withdrawn.
+    pub linked_from: Vec<LinkRow>,
+}
+
+/// After a withdrawal (the command line's `retract` and the console's withdrawal, through
+/// `usecase::links`): the withdrawn items' public pages checked at once, with `settings`, a short
+/// timeout and one retry. Items without a page: nothing is fetched or recorded.
 pub async fn after_withdrawal(
     store: &dyn Store,
     site: &Site,
     items: &[i64],
-) -> std::result::Result<Vec<LinkRow>, CheckFailure> {
+    settings: &Settings,
+) -> std::result::Result<AfterWithdrawal, CheckFailure> {
     if items.is_empty() {
-        return Ok(Vec::new());
+        return Ok(AfterWithdrawal::default());
     }
-    let settings = settings(None, false).map_err(CheckFailure::Checker)?;
     let scope = LinkScope::Withdrawn { items: Some(items.to_vec()), since: None };
     let limits = Limits { timeout: std::time::Duration::from_secs(5), retries: 1, ..Limits::default() };
-    let summary = check(store, site, &scope, limits, &settings, &|_, _| {}).await?;
+    let summary = check(store, site, &scope, limits, settings, &|_, _| {}).await?;
     if summary.links == 0 {
-        return Ok(Vec::new());
+        return Ok(AfterWithdrawal::default());
     }
-    Ok(still_public(store, site).await?.into_iter().filter(|r| items.contains(&r.item)).collect())
+    let rows = store.link_results(site).await?;
+    let pages: HashSet<&str> =
+        rows.iter().filter(|r| items.contains(&r.item) && r.place == Place::Page).map(|r| r.url.as_str()).collect();
+    let linked_from = rows
+        .iter()
+        .filter(|r| r.item_status == ItemStatus::Online && !items.contains(&r.item) && pages.contains(r.url.as_str()))
+        .cloned()
+        .collect();
+    let withdrawn = |r: &&LinkRow| items.contains(&r.item) && r.item_status == ItemStatus::Withdrawn;
+    let still_public = rows.iter().filter(withdrawn).filter(|r| r.verdict == Verdict::StillPublic).cloned().collect();
+    let unsure = rows
+        .iter()
+        .filter(withdrawn)
+        .filter(|r| matches!(r.verdict, Verdict::Unknown | Verdict::Refused))
+        .cloned()
+        .collect();
+    Ok(AfterWithdrawal { pages: summary.links, still_public, unsure, linked_from })
 }
 
 /// Why a check did not finish.
@@ -281,23 +355,17 @@ mod tests {
 
     #[test]
     fn settings_come_from_config_toml_and_the_flag() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("config.toml");
-        let none = settings(Some(&file), false).unwrap();
+        use crate::domain::links::DEFAULT_NOTICES;
+        use crate::usecase::settings::Settings as File;
+        let none = settings(&File::default(), false);
         assert!(!none.allow_private);
         assert_eq!(none.notices.len(), DEFAULT_NOTICES.len());
-        assert!(settings(Some(&file), true).unwrap().allow_private, "--allow-private");
-        std::fs::write(&file, "[links]\nallow_private = true\nwithdrawal_notice = [\"本信息已撤销\"]\n").unwrap();
-        let own = settings(Some(&file), false).unwrap();
-        assert_eq!(own, Settings { allow_private: true, notices: vec!["本信息已撤销".into()] });
-        std::fs::write(&file, "[links]\nallow_privat = true\n").unwrap();
-        let e = settings(Some(&file), false).unwrap_err();
-        assert!(e.contains("config.toml") && e.contains("allow_privat"), "{e}");
-        std::fs::write(&file, "[links]\nwithdrawal_notice = [\" \"]\n").unwrap();
-        assert!(settings(Some(&file), false).unwrap_err().contains("withdrawal_notice"));
-        // Other sections of the file are other commands' business.
-        std::fs::write(&file, "[other]\nx = 1\n").unwrap();
-        assert!(!settings(Some(&file), false).unwrap().allow_private);
+        assert!(settings(&File::default(), true).allow_private, "--allow-private");
+        assert_eq!(none, Settings::built_in());
+        let text = "[links]\nallow_private = true\nwithdrawal_notice = [\"本信息已撤销\"]\nhome_page = \" https://www.glxsq.gov.cn/ \"\n";
+        let own = settings(&File::from_text("config.toml", text).unwrap(), false);
+        let home_page = Some("https://www.glxsq.gov.cn/".to_string());
+        assert_eq!(own, Settings { allow_private: true, notices: vec!["本信息已撤销".into()], home_page });
     }
 
     #[test]

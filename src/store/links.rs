@@ -58,6 +58,29 @@ pub struct LinkRow {
     pub columns: Vec<String>,
 }
 
+/// One probe of the site's home page, to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewProbe {
+    pub url: String,
+    pub status: Option<u16>,
+    pub error: Option<String>,
+    /// How long it took (to the answer, or to giving up).
+    pub millis: u64,
+    /// It opened within the timeout with a usable answer.
+    pub reachable: bool,
+}
+
+/// A recorded probe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProbeRow {
+    pub url: String,
+    pub probed_at: DateTime<Utc>,
+    pub status: Option<i64>,
+    pub error: Option<String>,
+    pub millis: i64,
+    pub reachable: bool,
+}
+
 /// The link checks' operations (a part of `Store`).
 #[async_trait]
 pub trait LinkStore: Send + Sync {
@@ -71,4 +94,11 @@ pub trait LinkStore: Send + Sync {
 
     /// Every item's current results (those of its latest check), by item, place and link.
     async fn link_results(&self, site: &Site) -> Result<Vec<LinkRow>>;
+
+    /// Records one probe of the home page, in one transaction with its audit record. Only an
+    /// active administrator. Returns the time it was recorded at.
+    async fn record_probe(&self, site: &Site, probe: &NewProbe) -> Result<DateTime<Utc>>;
+
+    /// The probes made at or after `since` and before `until`, oldest first.
+    async fn probes(&self, site: &Site, since: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<ProbeRow>>;
 }

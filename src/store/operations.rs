@@ -10,6 +10,7 @@ use super::rows::*;
 use crate::domain::calendar::{CalendarDay, CalendarImport, CalendarNotice};
 use crate::domain::item::RequestStatus;
 use crate::domain::review::Decision;
+use crate::domain::search::Needle;
 use crate::domain::{ItemPath, RetractionReason, Role, Stage};
 
 /// The operations of the portal database: the connection and the site here, each aggregate's
@@ -145,12 +146,14 @@ pub trait ColumnStore: Send + Sync {
     async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64>;
 
     /// A page of the items online in a column, newest first by the time they went online there:
-    /// those before `before` (time, item id) when given. Keyset paging on one index range.
+    /// those before `before` (time, item id) when given, those `filter` keeps when given. Keyset
+    /// paging on one index range.
     async fn column_items(
         &self,
         site: &Site,
         column_id: i64,
         before: Option<(DateTime<Utc>, i64)>,
+        filter: Option<&ListFilter>,
         limit: i64,
     ) -> Result<Vec<ItemSummary>>;
 
@@ -167,7 +170,7 @@ pub trait ColumnStore: Send + Sync {
         // Item ids are positive: the key (before, 0) is "online there before `before`".
         let mut key = (before, 0);
         loop {
-            let page = self.column_items(site, column_id, Some(key), PAGE).await?;
+            let page = self.column_items(site, column_id, Some(key), None, PAGE).await?;
             let full = page.len() as i64 == PAGE;
             out.extend(page);
             match out.last() {
@@ -236,8 +239,8 @@ pub trait RetractionStore: Send + Sync {
     async fn mark(&self, site: &Site, items: &[i64], mark: &NewMark) -> Result<Marking>;
 
     /// The latest withdrawals (restored or not), newest first, with how long a request waited for
-    /// each.
-    async fn withdrawals(&self, site: &Site, limit: i64) -> Result<Vec<WithdrawalRow>>;
+    /// each; with `text`, those whose item's id or title, reason, note or withdrawer holds it.
+    async fn withdrawals(&self, site: &Site, text: Option<&Needle>, limit: i64) -> Result<Vec<WithdrawalRow>>;
 
     /// Puts a withdrawn item back online in the columns it was in, with its audit record; an item
     /// that is online is a no-op (`Ok(None)`).

@@ -4,7 +4,7 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 14;
+pub const SCHEMA_VERSION: i64 = 15;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
@@ -83,9 +83,11 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
     (12, &["-- @section search"]),
     // Rectification orders (issue 24), audited as every portal table is.
     (13, &["-- @section rectifications"]),
+    // The home page's probes (站点无法访问), append-only and audited as every portal table is.
+    (14, &["-- @section probes"]),
     // Roles per site and the supervisors (issue 25): the checks by site of every write, made as a
     // new database has them.
-    (14, &["-- @section sites"]),
+    (15, &["-- @section sites"]),
 ];
 
 /// The version whose upgrade chains the audit records already there.

@@ -42,6 +42,8 @@ pub struct Options {
     pub first_run: bool,
     /// How old the last backup may be before the status line warns (`[backup] warn_after_days`).
     pub backup_warn_after: chrono::Duration,
+    /// The `[links]` settings of config.toml (the check after a withdrawal), or why not.
+    pub links: Result<crate::reports::links::Settings, String>,
 }
 
 /// Runs one query and says what came back; an error as one line.
@@ -68,43 +70,50 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         }
         if write { crate::t!("not-saved-unreachable-said", said = said) } else { said }
     };
-    let loaded = match load {
-        Load::Waive { item, kind, text, reason } => Loaded::Waived(
-            item,
-            usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
-        ),
-        Load::Retract { items, reason } => {
-            Loaded::Withdrawn(usecase::withdrawal::retract(store, site, &items, reason, "").await.map_err(line))
-        }
-        Load::Mark { items, mark } => {
-            Loaded::Marked(mark.kind, usecase::withdrawal::mark(store, site, &items, &mark).await.map_err(line))
-        }
-        Load::Restore { item } => {
-            Loaded::Restored(item, usecase::withdrawal::restore(store, site, item, "").await.map_err(line))
-        }
-        Load::Decline { request, reason } => {
-            Loaded::Declined(usecase::withdrawal::decline(store, site, request, &reason).await.map_err(line))
-        }
-        Load::View(view) => Loaded::View(view.run(store, site, &line).await),
-        // A network that drops packets (rather than refusing them) would hang the check for
-        // minutes: past `CHECK_TIMEOUT` the database counts as unreachable.
-        Load::Ping => {
-            Loaded::Ping(match tokio::time::timeout(CHECK_TIMEOUT, usecase::connection::change_mark(store)).await {
-                Ok(mark) => mark.map_err(line),
-                Err(_) => {
-                    let said = crate::t!("no-answer", seconds = CHECK_TIMEOUT.as_secs());
-                    if let Ok(mut fault) = fault.lock() {
-                        fault.get_or_insert_with(|| said.clone());
+    let loaded =
+        match load {
+            Load::Waive { item, kind, text, reason } => Loaded::Waived(
+                item,
+                usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
+            ),
+            Load::Retract { items, reason } => {
+                Loaded::Withdrawn(usecase::withdrawal::retract(store, site, &items, reason, "").await.map_err(line))
+            }
+            Load::Mark { items, mark } => {
+                Loaded::Marked(mark.kind, usecase::withdrawal::mark(store, site, &items, &mark).await.map_err(line))
+            }
+            Load::Restore { item } => {
+                Loaded::Restored(item, usecase::withdrawal::restore(store, site, item, "").await.map_err(line))
+            }
+            Load::Decline { request, reason } => {
+                Loaded::Declined(usecase::withdrawal::decline(store, site, request, &reason).await.map_err(line))
+            }
+            Load::View(view) => Loaded::View(view.run(store, site, &line).await),
+            // A network that drops packets (rather than refusing them) would hang the check for
+            // minutes: past `CHECK_TIMEOUT` the database counts as unreachable.
+            Load::Ping => {
+                Loaded::Ping(match tokio::time::timeout(CHECK_TIMEOUT, usecase::connection::change_mark(store)).await {
+                    Ok(mark) => mark.map_err(line),
+                    Err(_) => {
+                        let said = crate::t!("no-answer", seconds = CHECK_TIMEOUT.as_secs());
+                        if let Ok(mut fault) = fault.lock() {
+                            fault.get_or_insert_with(|| said.clone());
+                        }
+                        Err(said)
                     }
-                    Err(said)
-                }
-            })
-        }
-        Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
-        Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what, line).await),
-        Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
-        Load::LastBackup => Loaded::LastBackup(usecase::backup::last_made(store).await.map_err(line)),
-    };
+                })
+            }
+            Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
+            Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what, line).await),
+            Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
+            Load::LastBackup => Loaded::LastBackup(usecase::backup::last_made(store).await.map_err(line)),
+            Load::CheckPages { items, settings } => Loaded::PagesChecked(
+                usecase::links::after_withdrawal(store, site, &items, &settings).await.map_err(|e| match e {
+                    crate::reports::links::CheckFailure::Store(e) => line(e),
+                    crate::reports::links::CheckFailure::Checker(e) => e,
+                }),
+            ),
+        };
     let fault = fault.into_inner().ok().flatten();
     (loaded, fault)
 }
@@ -131,6 +140,7 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
     if options.read_only {
         app.pin_read_only();
     }
+    app.set_link_settings(options.links);
     let mut effects = effects;
     effects.extend(app.watch_backups(options.backup_warn_after));
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();

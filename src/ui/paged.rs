@@ -1,7 +1,10 @@
 //! A list fetched a page at a time with keyset paging: only what has been scrolled to is loaded,
 //! the next page is asked for (after the last row's key) as the selection nears the end, and a
-//! refresh replaces the rows while the selection stays on its row. Filtering works on the loaded
-//! rows.
+//! refresh replaces the rows while the selection stays on its row. A list read by pages filters in
+//! the database: once the filter has two characters and is not pinyin initials (`db_filter`) its
+//! first page is read again with it, so a match beyond what was loaded is found; until it
+//! arrives, for initials of titles, and for lists loaded whole, the filter keeps the loaded rows
+//! that match.
 
 use super::text::SearchKey;
 
@@ -62,6 +65,13 @@ pub struct Paged<T: Row> {
     pub waiting: Option<u64>,
     /// Whether the page being waited for is a first page (a refresh), which replaces the rows.
     first_page: bool,
+    /// The database's filter the rows were read with (`db_filter`; `None`: every row), and the
+    /// one the page waited for is read with.
+    read_with: Option<String>,
+    asking_with: Option<String>,
+    /// Whether a filter that may be pinyin initials keeps the loaded rows it matches (rows with
+    /// Chinese titles) instead of asking the database (`db_filter`).
+    initials: bool,
     pub error: Option<String>,
 }
 
@@ -76,12 +86,21 @@ impl<T: Row> Default for Paged<T> {
             done: false,
             waiting: None,
             first_page: true,
+            read_with: None,
+            asking_with: None,
+            initials: false,
             error: None,
         }
     }
 }
 
 impl<T: Row> Paged<T> {
+    /// A list of rows with Chinese titles: a filter that may be their pinyin initials keeps the
+    /// loaded rows it matches, which the database cannot tell.
+    pub fn by_initials() -> Self {
+        Paged { initials: true, ..Paged::default() }
+    }
+
     /// Whether it has been loaded (or is loading), so that it loads again after a change.
     pub fn loaded(&self) -> bool {
         self.done || self.waiting.is_some() || !self.rows.is_empty()
@@ -100,10 +119,44 @@ impl<T: Row> Paged<T> {
         Some(self.rows.last().map(Row::key))
     }
 
-    /// Notes that page `request` was asked for after `after` (`None`: the first page).
+    /// Notes that page `request` was asked for after `after` (`None`: the first page), of the whole
+    /// list (`filtered` for one read with the database's filter).
     pub fn asked(&mut self, request: u64, after: Option<T::Key>) {
         self.waiting = Some(request);
         self.first_page = after.is_none();
+        self.asking_with = None;
+    }
+
+    /// The filter the database is asked for: the one typed once it has two characters or more
+    /// (one would keep nearly every row; until then the loaded rows are filtered), unless it may
+    /// be pinyin initials in a list `by_initials`, which only the loaded rows hold.
+    pub fn db_filter(&self) -> Option<String> {
+        use crate::domain::search::{SHORTEST, may_be_initials};
+        let typed = self.filter.trim();
+        let initials = self.initials && may_be_initials(typed);
+        (typed.chars().count() >= SHORTEST && !initials).then(|| typed.to_string())
+    }
+
+    /// The filter the next page is read with: the one the rows were read with.
+    pub fn read_with(&self) -> Option<String> {
+        self.read_with.clone()
+    }
+
+    /// Notes that page `request` was asked for after `after` (`None`: the first page), read with
+    /// the database's filter `with` (`db_filter` for a first page, `read_with` for the next).
+    pub fn filtered(&mut self, request: u64, after: Option<T::Key>, with: Option<String>) {
+        self.asked(request, after);
+        self.asking_with = with;
+    }
+
+    /// Whether the first page should be read again for the filter typed: the rows, and the page
+    /// waited for, are read with another.
+    pub fn refilter(&self) -> bool {
+        let wanted = self.db_filter();
+        match self.waiting {
+            Some(_) if self.first_page => self.asking_with != wanted,
+            _ => self.read_with != wanted,
+        }
     }
 
     /// Takes a whole list that arrived for `request` (a list loaded at once, not by pages).
@@ -127,6 +180,7 @@ impl<T: Row> Paged<T> {
                 if self.first_page {
                     self.rows.clear();
                     self.keys.clear();
+                    self.read_with = self.asking_with.take();
                 }
                 self.done = (page.len() as i64) < PAGE;
                 for row in page {
@@ -143,7 +197,10 @@ impl<T: Row> Paged<T> {
 
     /// Filters again, keeping the selection on the row with key `selected` if it is shown.
     pub fn reshow(&mut self, height: usize, selected: Option<T::Key>) {
-        self.shown = (0..self.rows.len()).filter(|&i| self.keys[i].matches(&self.filter)).collect();
+        // Rows the database read with the filter typed all match it (in a body, say, which the
+        // row does not hold).
+        let read_so = self.read_with.is_some() && self.read_with == self.db_filter();
+        self.shown = (0..self.rows.len()).filter(|&i| read_so || self.keys[i].matches(&self.filter)).collect();
         if let Some(key) = selected
             && let Some(pos) = self.shown.iter().position(|&i| self.rows[i].key() == key)
         {

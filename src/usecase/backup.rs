@@ -6,7 +6,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, Utc};
-use serde::Deserialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -163,37 +162,10 @@ pub async fn last_made(store: &dyn Store) -> Result<Option<DateTime<Utc>>> {
     store.last_backup().await
 }
 
-/// How old the last backup may be before the console warns, by default.
-pub const WARN_AFTER_DAYS: u32 = 7;
-
-#[derive(Debug, Default, Deserialize)]
-struct ConfigFile {
-    #[serde(default)]
-    backup: Option<BackupSection>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BackupSection {
-    warn_after_days: Option<u32>,
-}
-
 /// How old the last backup may be before the console's status line warns: `[backup]
-/// warn_after_days` in `file` (default: `config.toml` in the config directory, if there is one),
-/// else 7 days. A file that cannot be read or parsed, or a value of 0, is refused in one line
-/// naming the file.
-pub fn warn_after(file: Option<&Path>) -> std::result::Result<Duration, String> {
-    let path = file.map(Path::to_path_buf).or_else(|| crate::places::setting("config.toml")).filter(|p| p.exists());
-    let Some(path) = path else { return Ok(Duration::days(i64::from(WARN_AFTER_DAYS))) };
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| t!("backup-settings-unreadable", file = shown.as_str(), error = e.to_string()))?;
-    let parsed: ConfigFile = toml::from_str(&text).map_err(|e| crate::i18n::toml_error(&shown, &text, &e))?;
-    match parsed.backup.and_then(|b| b.warn_after_days) {
-        None => Ok(Duration::days(i64::from(WARN_AFTER_DAYS))),
-        Some(0) => Err(t!("backup-settings-zero", file = shown.as_str())),
-        Some(days) => Ok(Duration::days(i64::from(days))),
-    }
+/// warn_after_days` in the settings, 7 days unless set.
+pub fn warn_after(settings: &crate::usecase::settings::Settings) -> Duration {
+    Duration::days(i64::from(settings.backup_warn_after_days))
 }
 
 #[cfg(test)]
@@ -218,21 +190,9 @@ mod tests {
 
     #[test]
     fn the_warning_age_comes_from_config_toml() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("config.toml");
-        assert_eq!(warn_after(Some(&file)), Ok(Duration::days(7)), "no file: the default");
-        std::fs::write(&file, "language = \"en\"\n[links]\nallow_private = true\n").unwrap();
-        assert_eq!(warn_after(Some(&file)), Ok(Duration::days(7)), "no [backup]: the default");
-        std::fs::write(&file, "[backup]\nwarn_after_days = 2\n").unwrap();
-        assert_eq!(warn_after(Some(&file)), Ok(Duration::days(2)));
-        for bad in [
-            "[backup]\nwarn_after_days = 0\n",
-            "[backup]\nwarn_after = 2\n",
-            "[backup]\nwarn_after_days = \"a week\"\n",
-        ] {
-            std::fs::write(&file, bad).unwrap();
-            let e = warn_after(Some(&file)).unwrap_err();
-            assert!(e.contains("config.toml") && !e.contains('\n'), "{bad}: {e}");
-        }
+        use crate::usecase::settings::Settings;
+        assert_eq!(warn_after(&Settings::default()), Duration::days(7), "no file: the default");
+        let set = Settings::from_text("config.toml", "[backup]\nwarn_after_days = 2\n").unwrap();
+        assert_eq!(warn_after(&set), Duration::days(2));
     }
 }

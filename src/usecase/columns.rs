@@ -74,15 +74,22 @@ pub async fn units(store: &dyn Store, site: &Site) -> Result<Vec<UnitRow>> {
     store.units(site).await
 }
 
-/// A page of the items online in a column, newest first: those before (time, item id) when given.
+/// A page of the items online in a column, newest first: those before (time, item id) when given;
+/// with `filter` (as typed), those whose title or body holds it or whose unit it names
+/// (`search::list_filter`).
 pub async fn items(
     store: &dyn Store,
     site: &Site,
     column_id: i64,
     before: Option<(DateTime<Utc>, i64)>,
+    filter: Option<&str>,
     limit: i64,
 ) -> Result<Vec<ItemSummary>> {
-    store.column_items(site, column_id, before, limit).await
+    let filter = match filter {
+        Some(typed) => Some(super::search::list_filter(store, site, typed).await?),
+        None => None,
+    };
+    store.column_items(site, column_id, before, filter.as_ref(), limit).await
 }
 
 /// What a column's heading shows: how many items are online in it, and the documents due in it

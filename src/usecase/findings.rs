@@ -29,6 +29,12 @@ pub async fn waive(store: &dyn Store, site: &Site, item: i64, kind: &str, text: 
     store.waive_finding(site, item, kind, text, reason).await
 }
 
+/// The national check's rules in effect (the user's inspection.toml or the built-in ones), checked
+/// against the site's column table.
+pub async fn rules(store: &dyn Store, site: &Site) -> Result<crate::domain::inspection::Rules> {
+    inspection::load_rules(store, site, None).await
+}
+
 /// The national check's indicators as of a day, with the rules in effect (the user's
 /// inspection.toml or the built-in ones); rules that do not fit the site's column table are
 /// refused, with why.

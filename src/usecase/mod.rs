@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod columns;
 pub mod connection;
 pub mod findings;
+pub mod links;
 pub mod queue;
 pub mod rectification;
 pub mod search;

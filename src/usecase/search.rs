@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::ItemStatus;
-use crate::domain::search::{Needle, unit_named};
-use crate::store::{FoundItem, FoundKey, Result, Site, Store, StoreError, TextSearch};
+use crate::domain::search::{Needle, unit_named, units_matching};
+use crate::store::{FoundItem, FoundKey, ListFilter, Result, Site, Store, StoreError, TextSearch};
 use crate::t;
 
 /// What was asked, as typed.
@@ -102,4 +102,16 @@ pub async fn all(store: &dyn Store, site: &Site, search: &TextSearch) -> Result<
             return Ok(out);
         }
     }
+}
+
+/// What a list's filter typed asks of the database (`ListFilter`): the text, two characters or
+/// more (else refused, with the one line that says why), and the units it names by name or
+/// pinyin initials.
+pub async fn list_filter(store: &dyn Store, site: &Site, typed: &str) -> Result<ListFilter> {
+    let text = Needle::new(typed.trim()).map_err(StoreError::Refused)?;
+    let units = store.units(site).await?;
+    let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+    let named = units_matching(&names, text.as_str());
+    let units = units.iter().filter(|u| named.contains(&u.name.as_str())).map(|u| u.id).collect();
+    Ok(ListFilter { text, units })
 }

@@ -1,10 +1,12 @@
-//! The settings file, `config.toml` in the config directory, as `config check` and `config show`
-//! read it: every setting the program knows, checked for its kind and its value, a mistake named
-//! by file and line; and the settings in effect with where each comes from. The commands and the
-//! console that use a setting read it where they use it (`i18n::setting`, `reports::links::settings`,
-//! `usecase::backup::warn_after`); a file `config check` passes, they read the same way.
+//! The settings file, `config.toml` in the config directory: the one reader of it. Every setting
+//! the program knows is read here into `Settings`, checked for its kind and its value, a mistake
+//! (an unknown setting too) named by file and line; the commands and the console take what they
+//! need from `Settings`, never from the file. `config show` lists the settings in effect with
+//! where each comes from, `config check` checks a file.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -14,58 +16,368 @@ use crate::domain::links::DEFAULT_NOTICES;
 use crate::i18n::Lang;
 use crate::t;
 
+/// How old the last backup may be, in days, before the console warns (`[backup] warn_after_days`).
+pub const WARN_AFTER_DAYS: u32 = 7;
+/// The log's level when nothing sets it.
+pub const LOG_LEVEL: &str = "info";
+/// How many rotated log files are kept when `[log] keep` does not say.
+pub const LOG_KEEP: usize = 7;
+/// The size at which a log rotated by size starts a new file, in MiB, when `[log] max_size_mib`
+/// does not say.
+pub const LOG_MAX_SIZE_MIB: u32 = 16;
+
 /// The settings file in the config directory (which may not exist).
 pub fn file() -> Option<PathBuf> {
     crate::places::setting("config.toml")
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Settings {
-    language: Option<Spanned<String>>,
-    links: Option<Links>,
-    backup: Option<Backup>,
+/// The console's tab it opens on (`start_tab`), by the name its tab bar gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StartTab {
+    #[default]
+    Queue,
+    Columns,
+    Retractions,
+    Scores,
+    Audit,
+    Withdrawn,
+    Inspect,
+    Findings,
+    Find,
+}
+
+impl StartTab {
+    /// Every tab, in the order of the tab bar (the key that opens it is its place, 1 to 9).
+    pub const ALL: [StartTab; 9] = [
+        StartTab::Queue,
+        StartTab::Columns,
+        StartTab::Retractions,
+        StartTab::Scores,
+        StartTab::Audit,
+        StartTab::Withdrawn,
+        StartTab::Inspect,
+        StartTab::Findings,
+        StartTab::Find,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StartTab::Queue => "queue",
+            StartTab::Columns => "columns",
+            StartTab::Retractions => "retractions",
+            StartTab::Scores => "scores",
+            StartTab::Audit => "audit",
+            StartTab::Withdrawn => "withdrawn",
+            StartTab::Inspect => "inspect",
+            StartTab::Findings => "findings",
+            StartTab::Find => "find",
+        }
+    }
+
+    /// The key that opens the tab: 1 for the queue … 9 for find.
+    pub fn number(self) -> u8 {
+        StartTab::ALL.iter().position(|t| *t == self).map_or(1, |i| i as u8 + 1)
+    }
+
+    /// A tab by its name or its number (`"scores"` or `"4"`).
+    pub fn parse(s: &str) -> Option<StartTab> {
+        StartTab::ALL.into_iter().find(|t| t.as_str() == s || t.number().to_string() == s)
+    }
+}
+
+/// The console's colours (`theme`): the default palette, or monochrome (as `NO_COLOR` and
+/// `--no-color` give).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Default,
+    Monochrome,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Default => "default",
+            Theme::Monochrome => "monochrome",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Theme> {
+        [Theme::Default, Theme::Monochrome].into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// How often the log starts a new file (`[log] rotation`); the older files are kept up to `keep`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rotation {
+    #[default]
+    Daily,
+    Hourly,
+    /// When the file reaches `[log] max_size_mib`.
+    Size,
+    Never,
+}
+
+impl Rotation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rotation::Daily => "daily",
+            Rotation::Hourly => "hourly",
+            Rotation::Size => "size",
+            Rotation::Never => "never",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Rotation> {
+        [Rotation::Daily, Rotation::Hourly, Rotation::Size, Rotation::Never].into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// Every setting, read and checked; a setting the file does not give has its default.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// `language`: the interface's language (under `--lang`, over the locale).
+    pub language: Option<Lang>,
+    /// `start_tab`: the console's first tab.
+    pub start_tab: StartTab,
+    /// `mouse`: whether the console takes the mouse (clicks on tabs and rows, the wheel).
+    pub mouse: bool,
+    /// `theme`: the console's colours.
+    pub theme: Theme,
+    /// `log_level`: the log's filter (tracing's env filter: `info`, `debug`, `portal_admin=debug`);
+    /// under `--log-level` and `PORTAL_ADMIN_LOG`.
+    pub log_level: Option<String>,
+    /// `ambiguous_width`: 1 or 2 cells for East Asian ambiguous characters; under
+    /// `--ambiguous-width` and `PORTAL_ADMIN_AMBIGUOUS_WIDTH`.
+    pub ambiguous_width: Option<u8>,
+    /// `database_url`: the database (under `--db` and `DATABASE_URL`), else the embedded one.
+    pub database_url: Option<String>,
+    /// `site`: the site's code (under `--site`).
+    pub site: Option<String>,
+    /// `[links] allow_private`: link checks may reach loopback and private addresses.
+    pub links_allow_private: bool,
+    /// `[links] withdrawal_notice`: the texts the site shows on a withdrawn item's page.
+    pub withdrawal_notice: Vec<String>,
+    /// `[links] home_page`: the site's home page, which `links --probe` visits (站点无法访问).
+    pub links_home_page: Option<String>,
+    /// `[backup] warn_after_days`.
+    pub backup_warn_after_days: u32,
+    /// `[log] rotation`.
+    pub log_rotation: Rotation,
+    /// `[log] keep`: how many older log files are kept beside the current one.
+    pub log_keep: usize,
+    /// `[log] max_size_mib`: the size at which a log rotated by size starts a new file.
+    pub log_max_size_mib: u32,
+    /// Where each setting the file gives is: its name, and `FILE:LINE`.
+    from: BTreeMap<&'static str, String>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            language: None,
+            start_tab: StartTab::default(),
+            mouse: true,
+            theme: Theme::default(),
+            log_level: None,
+            ambiguous_width: None,
+            database_url: None,
+            site: None,
+            links_allow_private: false,
+            withdrawal_notice: DEFAULT_NOTICES.iter().map(|s| s.to_string()).collect(),
+            links_home_page: None,
+            backup_warn_after_days: WARN_AFTER_DAYS,
+            log_rotation: Rotation::default(),
+            log_keep: LOG_KEEP,
+            log_max_size_mib: LOG_MAX_SIZE_MIB,
+            from: BTreeMap::new(),
+        }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Links {
+struct File {
+    language: Option<Spanned<String>>,
+    start_tab: Option<Spanned<String>>,
+    mouse: Option<Spanned<bool>>,
+    theme: Option<Spanned<String>>,
+    log_level: Option<Spanned<String>>,
+    ambiguous_width: Option<Spanned<i64>>,
+    database_url: Option<Spanned<String>>,
+    site: Option<Spanned<String>>,
+    links: Option<LinksSection>,
+    backup: Option<BackupSection>,
+    log: Option<LogSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinksSection {
     allow_private: Option<Spanned<bool>>,
     withdrawal_notice: Option<Spanned<Vec<String>>>,
+    home_page: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Backup {
+struct BackupSection {
     warn_after_days: Option<Spanned<u32>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LogSection {
+    rotation: Option<Spanned<String>>,
+    keep: Option<Spanned<u32>>,
+    max_size_mib: Option<Spanned<u32>>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
 }
 
-/// A settings file's text read and checked; a mistake as `FILE:LINE: what is wrong`.
-fn parse(name: &str, text: &str) -> Result<Settings, String> {
-    let at = |offset: usize, message: String| {
-        t!("config-error", file = name, line = line_of(text, offset), message = message)
-    };
-    let settings: Settings = toml::from_str(text).map_err(|e| crate::i18n::toml_error(name, text, &e))?;
-    if let Some(language) = &settings.language
-        && Lang::parse(language.get_ref()).is_none()
-    {
-        return Err(at(language.span().start, t!("config-bad-language", value = language.get_ref().as_str())));
+/// Whether `filter` is a log filter tracing's env filter takes.
+pub fn valid_log_filter(filter: &str) -> bool {
+    !filter.trim().is_empty() && tracing_subscriber::EnvFilter::try_new(filter).is_ok()
+}
+
+impl Settings {
+    /// A settings file's text (`name` names it in messages) read and checked; a mistake as
+    /// `FILE:LINE: what is wrong`.
+    pub fn from_text(name: &str, text: &str) -> Result<Settings, String> {
+        let at = |offset: usize, message: String| {
+            t!("config-error", file = name, line = line_of(text, offset), message = message)
+        };
+        let file: File = toml::from_str(text).map_err(|e| crate::i18n::toml_error(name, text, &e))?;
+        let mut s = Settings::default();
+        let mut from = BTreeMap::new();
+        let mut seen = |key: &'static str, offset: usize| {
+            from.insert(key, format!("{name}:{}", line_of(text, offset)));
+        };
+        if let Some(v) = &file.language {
+            let lang = Lang::parse(v.get_ref());
+            s.language =
+                Some(lang.ok_or_else(|| at(v.span().start, t!("config-bad-language", value = v.get_ref().as_str())))?);
+            seen("language", v.span().start);
+        }
+        if let Some(v) = &file.start_tab {
+            let names = StartTab::ALL.map(StartTab::as_str).join(", ");
+            s.start_tab = StartTab::parse(v.get_ref()).ok_or_else(|| {
+                at(v.span().start, t!("config-bad-start-tab", value = v.get_ref().as_str(), names = names))
+            })?;
+            seen("start_tab", v.span().start);
+        }
+        if let Some(v) = &file.mouse {
+            s.mouse = *v.get_ref();
+            seen("mouse", v.span().start);
+        }
+        if let Some(v) = &file.theme {
+            s.theme = Theme::parse(v.get_ref())
+                .ok_or_else(|| at(v.span().start, t!("config-bad-theme", value = v.get_ref().as_str())))?;
+            seen("theme", v.span().start);
+        }
+        if let Some(v) = &file.log_level {
+            if !valid_log_filter(v.get_ref()) {
+                return Err(at(v.span().start, t!("config-bad-log-level", value = v.get_ref().as_str())));
+            }
+            s.log_level = Some(v.get_ref().clone());
+            seen("log_level", v.span().start);
+        }
+        if let Some(v) = &file.ambiguous_width {
+            let width = *v.get_ref();
+            if width != 1 && width != 2 {
+                return Err(at(v.span().start, t!("config-bad-width", value = width)));
+            }
+            s.ambiguous_width = Some(width as u8);
+            seen("ambiguous_width", v.span().start);
+        }
+        if let Some(v) = &file.database_url {
+            crate::store::Target::parse(v.get_ref()).map_err(|e| at(v.span().start, e.to_string()))?;
+            s.database_url = Some(v.get_ref().clone());
+            seen("database_url", v.span().start);
+        }
+        if let Some(v) = &file.site {
+            if v.get_ref().trim().is_empty() {
+                return Err(at(v.span().start, t!("config-empty-site")));
+            }
+            s.site = Some(v.get_ref().clone());
+            seen("site", v.span().start);
+        }
+        let links = file.links.unwrap_or_default();
+        if let Some(v) = &links.allow_private {
+            s.links_allow_private = *v.get_ref();
+            seen("links.allow_private", v.span().start);
+        }
+        if let Some(v) = &links.withdrawal_notice {
+            if v.get_ref().iter().all(|n| n.trim().is_empty()) {
+                return Err(at(v.span().start, t!("config-no-notice")));
+            }
+            s.withdrawal_notice = v.get_ref().clone();
+            seen("links.withdrawal_notice", v.span().start);
+        }
+        if let Some(v) = &links.home_page {
+            s.links_home_page = Some(v.get_ref().trim().to_string()).filter(|h| !h.is_empty());
+            seen("links.home_page", v.span().start);
+        }
+        if let Some(v) = file.backup.and_then(|b| b.warn_after_days) {
+            if *v.get_ref() == 0 {
+                return Err(at(v.span().start, t!("config-zero-days")));
+            }
+            s.backup_warn_after_days = *v.get_ref();
+            seen("backup.warn_after_days", v.span().start);
+        }
+        let log = file.log.unwrap_or_default();
+        if let Some(v) = &log.rotation {
+            s.log_rotation = Rotation::parse(v.get_ref())
+                .ok_or_else(|| at(v.span().start, t!("config-bad-rotation", value = v.get_ref().as_str())))?;
+            seen("log.rotation", v.span().start);
+        }
+        if let Some(v) = &log.keep {
+            if *v.get_ref() == 0 {
+                return Err(at(v.span().start, t!("config-zero-keep")));
+            }
+            s.log_keep = *v.get_ref() as usize;
+            seen("log.keep", v.span().start);
+        }
+        if let Some(v) = &log.max_size_mib {
+            if *v.get_ref() == 0 {
+                return Err(at(v.span().start, t!("config-zero-size")));
+            }
+            s.log_max_size_mib = *v.get_ref();
+            seen("log.max_size_mib", v.span().start);
+        }
+        s.from = from;
+        Ok(s)
     }
-    if let Some(notices) = settings.links.as_ref().and_then(|l| l.withdrawal_notice.as_ref())
-        && notices.get_ref().iter().all(|n| n.trim().is_empty())
-    {
-        return Err(at(notices.span().start, t!("config-no-notice")));
+
+    /// The settings in file `path`, checked; the defaults when there is no such file.
+    pub fn read(path: &Path) -> Result<Settings, String> {
+        if !path.exists() {
+            return Ok(Settings::default());
+        }
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| t!("config-unreadable", file = path.display().to_string(), error = e.to_string()))?;
+        Settings::from_text(&path.display().to_string(), &text)
     }
-    if let Some(days) = settings.backup.as_ref().and_then(|b| b.warn_after_days.as_ref())
-        && *days.get_ref() == 0
-    {
-        return Err(at(days.span().start, t!("config-zero-days")));
+
+    /// Where a setting the file gives is (`FILE:LINE`), if the file gives it.
+    pub fn given_at(&self, setting: &str) -> Option<&str> {
+        self.from.get(setting).map(String::as_str)
     }
-    Ok(settings)
+}
+
+/// The user's own settings (`config.toml` in the config directory), read once for the process;
+/// the defaults without a file; a file with a mistake is `Err`, the mistake as `FILE:LINE: …`.
+pub fn current() -> Result<&'static Settings, String> {
+    static CURRENT: OnceLock<Result<Settings, String>> = OnceLock::new();
+    CURRENT
+        .get_or_init(|| match file() {
+            Some(path) => Settings::read(&path),
+            None => Ok(Settings::default()),
+        })
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// Checks the settings file `path`: `Ok` when every setting is known and fits, else the first
@@ -73,7 +385,7 @@ fn parse(name: &str, text: &str) -> Result<Settings, String> {
 pub fn check(path: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| t!("config-unreadable", file = path.display().to_string(), error = e.to_string()))?;
-    parse(&path.display().to_string(), &text).map(drop)
+    Settings::from_text(&path.display().to_string(), &text).map(drop)
 }
 
 /// A setting in effect: its name (`section.key`), its value, and where it comes from.
@@ -84,27 +396,27 @@ pub struct Effective {
     pub from: String,
 }
 
-/// The settings in effect, from `path` (checked as `check` does) if it exists, else the defaults;
-/// `lang_option` is `--lang` when given (the language's other sources are the settings, then the
-/// locale).
-pub fn effective(path: Option<&Path>, lang_option: Option<Lang>) -> Result<Vec<Effective>, String> {
-    let (settings, name) = match path.filter(|p| p.exists()) {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| t!("config-unreadable", file = path.display().to_string(), error = e.to_string()))?;
-            let name = path.display().to_string();
-            (parse(&name, &text)?, Some((name, text)))
-        }
-        None => (Settings::default(), None),
-    };
-    let from_file = |offset: usize| match &name {
-        Some((name, text)) => format!("{name}:{}", line_of(text, offset)),
-        None => t!("config-from-default"),
-    };
+/// What the command line and the environment set over the file: each a value and its source
+/// (`--db`, `DATABASE_URL` …).
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub language: Option<Lang>,
+    pub log_level: Option<(String, String)>,
+    pub ambiguous_width: Option<(u8, String)>,
+    pub database_url: Option<(String, String)>,
+    pub site: Option<(String, String)>,
+    pub monochrome: Option<String>,
+}
+
+/// The settings in effect, from `settings` (read from a file) under `over`, each with where it
+/// comes from: the file and line, an option or variable, the locale, or the default.
+pub fn effective(settings: &Settings, over: &Overrides) -> Vec<Effective> {
     let default = || t!("config-from-default");
-    let language = match (lang_option, &settings.language) {
+    let from = |key: &str| settings.given_at(key).map_or_else(default, str::to_string);
+    let one = |setting: &str, value: Value, source: String| Effective { setting: setting.into(), value, from: source };
+    let language = match (over.language, settings.language) {
         (Some(lang), _) => (lang, "--lang".to_string()),
-        (None, Some(value)) => (Lang::parse(value.get_ref()).unwrap_or(Lang::En), from_file(value.span().start)),
+        (None, Some(lang)) => (lang, from("language")),
         (None, None) => {
             let env = |name: &str| std::env::var(name).ok();
             let lang = crate::i18n::resolve(None, None, &env);
@@ -112,30 +424,56 @@ pub fn effective(path: Option<&Path>, lang_option: Option<Lang>) -> Result<Vec<E
             (lang, locale.map_or_else(default, |n| format!("{n}={}", env(n).unwrap_or_default())))
         }
     };
-    let links = settings.links.unwrap_or_default();
-    let notices = links.withdrawal_notice.as_ref();
-    let days = settings.backup.and_then(|b| b.warn_after_days);
-    Ok(vec![
-        Effective { setting: "language".into(), value: Value::from(language.0.tag()), from: language.1 },
-        Effective {
-            setting: "links.allow_private".into(),
-            value: Value::from(links.allow_private.as_ref().is_some_and(|a| *a.get_ref())),
-            from: links.allow_private.as_ref().map_or_else(default, |a| from_file(a.span().start)),
+    let or_file = |over: &Option<(String, String)>, key: &str, file: Option<String>, fallback: Value| match over {
+        Some((value, source)) => (Value::from(value.as_str()), source.clone()),
+        None => match file {
+            Some(value) => (Value::from(value), from(key)),
+            None => (fallback, default()),
         },
-        Effective {
-            setting: "links.withdrawal_notice".into(),
-            value: Value::from(
-                notices
-                    .map_or_else(|| DEFAULT_NOTICES.iter().map(|s| s.to_string()).collect(), |n| n.get_ref().clone()),
-            ),
-            from: notices.map_or_else(default, |n| from_file(n.span().start)),
-        },
-        Effective {
-            setting: "backup.warn_after_days".into(),
-            value: Value::from(days.as_ref().map_or(super::backup::WARN_AFTER_DAYS, |d| *d.get_ref())),
-            from: days.as_ref().map_or_else(default, |d| from_file(d.span().start)),
-        },
-    ])
+    };
+    let log_level = or_file(&over.log_level, "log_level", settings.log_level.clone(), Value::from(LOG_LEVEL));
+    let url = |u: &str| crate::store::target::redact(u);
+    let database = or_file(
+        &over.database_url.as_ref().map(|(u, s)| (url(u), s.clone())),
+        "database_url",
+        settings.database_url.as_deref().map(url),
+        Value::Null,
+    );
+    let site = or_file(&over.site, "site", settings.site.clone(), Value::Null);
+    let width = match (&over.ambiguous_width, settings.ambiguous_width) {
+        (Some((w, source)), _) => (Value::from(*w), source.clone()),
+        (None, Some(w)) => (Value::from(w), from("ambiguous_width")),
+        (None, None) => (Value::from(1), default()),
+    };
+    let theme = match &over.monochrome {
+        Some(source) => (Value::from(Theme::Monochrome.as_str()), source.clone()),
+        None => (Value::from(settings.theme.as_str()), from("theme")),
+    };
+    vec![
+        one("language", Value::from(language.0.tag()), language.1),
+        one("start_tab", Value::from(settings.start_tab.as_str()), from("start_tab")),
+        one("mouse", Value::from(settings.mouse), from("mouse")),
+        one("theme", theme.0, theme.1),
+        one("log_level", log_level.0, log_level.1),
+        one("ambiguous_width", width.0, width.1),
+        one("database_url", database.0, database.1),
+        one("site", site.0, site.1),
+        one("links.allow_private", Value::from(settings.links_allow_private), from("links.allow_private")),
+        one(
+            "links.withdrawal_notice",
+            Value::from(settings.withdrawal_notice.clone()),
+            from("links.withdrawal_notice"),
+        ),
+        one(
+            "links.home_page",
+            settings.links_home_page.clone().map_or(Value::Null, Value::from),
+            from("links.home_page"),
+        ),
+        one("backup.warn_after_days", Value::from(settings.backup_warn_after_days), from("backup.warn_after_days")),
+        one("log.rotation", Value::from(settings.log_rotation.as_str()), from("log.rotation")),
+        one("log.keep", Value::from(settings.log_keep), from("log.keep")),
+        one("log.max_size_mib", Value::from(settings.log_max_size_mib), from("log.max_size_mib")),
+    ]
 }
 
 #[cfg(test)]
@@ -149,6 +487,13 @@ mod tests {
     #[test]
     fn every_known_setting_passes_and_a_mistake_is_named_by_its_line() {
         let good = r#"language = "zh-CN"
+start_tab = "scores"
+mouse = false
+theme = "monochrome"
+log_level = "portal_admin=debug,info"
+ambiguous_width = 2
+database_url = "postgres://portal@db.example.gov.cn/portal?sslmode=verify-full"
+site = "xiangshan"
 
 [links]
 allow_private = true
@@ -156,8 +501,25 @@ withdrawal_notice = ["该信息已撤回"]
 
 [backup]
 warn_after_days = 3
+
+[log]
+rotation = "hourly"
+keep = 14
 "#;
-        assert!(en(|| parse("config.toml", good)).is_ok());
+        let s = en(|| Settings::from_text("config.toml", good)).unwrap();
+        assert_eq!(s.language, Some(Lang::ZhCn));
+        assert_eq!((s.start_tab, s.start_tab.number()), (StartTab::Scores, 4));
+        assert!(!s.mouse);
+        assert_eq!(s.theme, Theme::Monochrome);
+        assert_eq!(s.log_level.as_deref(), Some("portal_admin=debug,info"));
+        assert_eq!(s.ambiguous_width, Some(2));
+        assert_eq!(s.site.as_deref(), Some("xiangshan"));
+        assert!(s.links_allow_private);
+        assert_eq!(s.withdrawal_notice, ["该信息已撤回"]);
+        assert_eq!(s.backup_warn_after_days, 3);
+        assert_eq!((s.log_rotation, s.log_keep), (Rotation::Hourly, 14));
+        assert_eq!(s.given_at("log.keep"), Some("config.toml:19"));
+        assert_eq!(StartTab::parse("9"), Some(StartTab::Find));
         for (text, line, says) in [
             ("language = \"fr\"\n", 1, "fr"),
             ("language = \"en\"\nthem = \"dark\"\n", 2, "them"),
@@ -166,8 +528,19 @@ warn_after_days = 3
             ("[backup]\nwarn_after_days = 0\n", 2, "warn_after_days"),
             ("[backup]\nwarn_after = 2\n", 2, "warn_after"),
             ("[backup\n", 1, ""),
+            ("start_tab = \"home\"\n", 1, "home"),
+            ("\ntheme = \"dark\"\n", 2, "dark"),
+            ("log_level = \"loud[\"\n", 1, "loud["),
+            ("ambiguous_width = 3\n", 1, "3"),
+            ("database_url = \"mysql://x\"\n", 1, "mysql"),
+            ("site = \" \"\n", 1, "site"),
+            ("mouse = \"on\"\n", 1, "a boolean"),
+            ("[log]\nrotation = \"weekly\"\n", 2, "weekly"),
+            ("[log]\nkeep = 0\n", 2, "keep"),
+            ("[log]\nmax_size_mib = 0\n", 2, "max_size_mib"),
+            ("[log]\nsize = 10\n", 2, "size"),
         ] {
-            let e = en(|| parse("config.toml", text)).unwrap_err();
+            let e = en(|| Settings::from_text("config.toml", text)).unwrap_err();
             assert!(e.starts_with(&format!("config.toml:{line}:")), "{text:?}: {e}");
             assert!(e.contains(says) && !e.contains('\n'), "{text:?}: {e}");
         }
@@ -179,38 +552,57 @@ warn_after_days = 3
     fn a_file_that_does_not_parse_is_said_in_the_language_with_its_place() {
         let path = "/home/a/.config/portal-admin/config.toml";
         let text = "language = \"zh-CN\"\n[backup\nwarn_after_days = 3\n";
-        let zh = crate::i18n::scoped(Lang::ZhCn, || parse(path, text)).unwrap_err();
+        let zh = crate::i18n::scoped(Lang::ZhCn, || Settings::from_text(path, text)).unwrap_err();
         assert!(zh.starts_with(&format!("{path}:2:8：此处写法有误（TOML 解析器：")), "{zh}");
         assert!(zh.ends_with('）') && !zh.contains('\n'), "{zh}");
-        let english = en(|| parse(path, text)).unwrap_err();
+        let english = en(|| Settings::from_text(path, text)).unwrap_err();
         assert!(english.starts_with(&format!("{path}:2:8: ")) && !english.contains('\n'), "{english}");
         // The column counts characters, not bytes: a Chinese value before the mistake.
         let text = "language = \"中文\" x\n";
-        let zh = crate::i18n::scoped(Lang::ZhCn, || parse("config.toml", text)).unwrap_err();
+        let zh = crate::i18n::scoped(Lang::ZhCn, || Settings::from_text("config.toml", text)).unwrap_err();
         assert!(zh.starts_with("config.toml:1:17："), "{zh}");
     }
 
     #[test]
-    fn the_settings_in_effect_say_where_each_comes_from() {
+    fn without_a_file_every_setting_has_its_default() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        let shown = |lang| {
-            en(|| effective(Some(&path), lang))
-                .unwrap()
-                .into_iter()
-                .map(|e| (e.setting, e.value, e.from))
-                .collect::<Vec<_>>()
+        let s = Settings::read(&dir.path().join("config.toml")).unwrap();
+        assert_eq!(s, Settings::default());
+        assert!(s.mouse, "the console takes the mouse unless told not to");
+        assert_eq!((s.start_tab, s.theme, s.backup_warn_after_days), (StartTab::Queue, Theme::Default, 7));
+        assert_eq!(s.withdrawal_notice.len(), DEFAULT_NOTICES.len());
+    }
+
+    #[test]
+    fn the_settings_in_effect_say_where_each_comes_from() {
+        let shown = |s: &Settings, over: &Overrides| {
+            en(|| effective(s, over)).into_iter().map(|e| (e.setting, (e.value, e.from))).collect::<BTreeMap<_, _>>()
         };
-        let defaults = shown(Some(Lang::ZhCn));
-        assert_eq!(defaults[0], ("language".into(), Value::from("zh-CN"), "--lang".into()));
-        assert_eq!(defaults[1], ("links.allow_private".into(), Value::from(false), "default".into()));
-        assert_eq!(defaults[3], ("backup.warn_after_days".into(), Value::from(7), "default".into()));
-        std::fs::write(&path, "language = \"zh\"\n[backup]\nwarn_after_days = 3\n").unwrap();
-        let set = shown(None);
-        let file = path.display().to_string();
-        assert_eq!(set[0], ("language".into(), Value::from("zh-CN"), format!("{file}:1")));
-        assert_eq!(set[3], ("backup.warn_after_days".into(), Value::from(3), format!("{file}:3")));
-        std::fs::write(&path, "colour = 1\n").unwrap();
-        assert!(en(|| effective(Some(&path), None)).unwrap_err().starts_with(&format!("{file}:1:1: ")));
+        let defaults = shown(&Settings::default(), &Overrides { language: Some(Lang::ZhCn), ..Overrides::default() });
+        assert_eq!(defaults["language"], (Value::from("zh-CN"), "--lang".into()));
+        assert_eq!(defaults["links.allow_private"], (Value::from(false), "default".into()));
+        assert_eq!(defaults["backup.warn_after_days"], (Value::from(7), "default".into()));
+        assert_eq!(defaults["database_url"], (Value::Null, "default".into()));
+        let text =
+            "language = \"zh\"\ndatabase_url = \"postgres://wang:secret@db/portal\"\n[backup]\nwarn_after_days = 3\n";
+        let file = en(|| Settings::from_text("/home/wang/config.toml", text)).unwrap();
+        let set = shown(&file, &Overrides::default());
+        assert_eq!(set["language"], (Value::from("zh-CN"), "/home/wang/config.toml:1".into()));
+        assert_eq!(set["backup.warn_after_days"], (Value::from(3), "/home/wang/config.toml:4".into()));
+        assert!(
+            !set["database_url"].0.to_string().contains("secret"),
+            "a password is never shown: {:?}",
+            set["database_url"]
+        );
+        let over = Overrides {
+            ambiguous_width: Some((2, "PORTAL_ADMIN_AMBIGUOUS_WIDTH".into())),
+            database_url: Some(("sqlite:///srv/portal.db".into(), "--db".into())),
+            monochrome: Some("NO_COLOR".into()),
+            ..Overrides::default()
+        };
+        let over = shown(&file, &over);
+        assert_eq!(over["ambiguous_width"], (Value::from(2), "PORTAL_ADMIN_AMBIGUOUS_WIDTH".into()));
+        assert_eq!(over["database_url"].1, "--db");
+        assert_eq!(over["theme"], (Value::from("monochrome"), "NO_COLOR".into()));
     }
 }

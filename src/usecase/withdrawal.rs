@@ -7,11 +7,13 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::domain::item::RequestStatus;
+use crate::domain::search::Needle;
 use crate::domain::time::beijing_midnight;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports;
 use crate::store::{
-    ItemSummary, Marking, NewMark, Result, RetractionRequest, Site, Store, Transition, Withdrawal, WithdrawalRow,
+    ItemSummary, Marking, NewMark, Result, RetractionRequest, Site, Store, StoreError, Transition, Withdrawal,
+    WithdrawalRow,
 };
 use crate::t;
 
@@ -105,9 +107,16 @@ pub async fn restore(store: &dyn Store, site: &Site, item: i64, note: &str) -> R
 }
 
 /// The latest withdrawals, newest first, each flagged when the link checks found its public page
-/// still public.
-pub async fn withdrawals(store: &dyn Store, site: &Site, limit: i64) -> Result<Vec<WithdrawalRow>> {
-    let mut rows = store.withdrawals(site, limit).await?;
+/// still public; with `filter` (as typed, two characters or more), those whose item's id or title,
+/// reason, note or withdrawer holds it.
+pub async fn withdrawals(
+    store: &dyn Store,
+    site: &Site,
+    filter: Option<&str>,
+    limit: i64,
+) -> Result<Vec<WithdrawalRow>> {
+    let text = filter.map(|typed| Needle::new(typed.trim()).map_err(StoreError::Refused)).transpose()?;
+    let mut rows = store.withdrawals(site, text.as_ref(), limit).await?;
     reports::links::flag_withdrawals(store, site, &mut rows).await?;
     Ok(rows)
 }

@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use sqlx::Connection;
 
 /// The national check's indicators the built-in rules give, in their order (`inspect`, the Inspect tab).
-pub const INDICATORS: [&str; 7] = [
+pub const INDICATORS: [&str; 8] = [
     "site_not_updated",
     "stale_columns",
     "neglected_columns",
@@ -25,6 +25,7 @@ pub const INDICATORS: [&str; 7] = [
     "unanswered_inquiries",
     "home_broken_links",
     "other_broken_links",
+    "site_unreachable",
 ];
 
 pub const ADMIN_URL_ENV: &str = "PORTAL_ADMIN_TEST_PG";

@@ -14,6 +14,9 @@ pub struct AuditFilter {
     /// Only this action, or the actions under it (`retraction` takes `retraction.request` and
     /// `retraction.decline`).
     pub action: Option<String>,
+    /// Only those whose operator, action, target or detail holds this text (Latin letters in
+    /// either case), or, a day typed (2026-11-28), made on that Beijing day.
+    pub text: Option<crate::domain::search::Needle>,
 }
 
 /// One record of the audit trail.

@@ -47,3 +47,13 @@ impl FoundItem {
         FoundKey { at: self.at, id: self.id }
     }
 }
+
+/// What a list's filter (`/` in the console) asks of the database: the rows whose text holds
+/// `text` (an item's title or body; a withdrawal's title, reason, note and who made it; an audit
+/// record's operator, action, target and detail), or whose item is of one of `units`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListFilter {
+    pub text: Needle,
+    /// The units whose name holds the text or whose pinyin initials it is (their ids).
+    pub units: Vec<i64>,
+}

@@ -10,22 +10,36 @@ use crate::store::schema::Dialect;
 use crate::store::text::Lossy;
 
 /// The audit page's filters: at or after `$4`; about item `$5` (`item:N`) or its requests (`$6`);
-/// by operator `$7`; of action `$8` or under it.
-pub(super) const AUDIT_FILTERS: &str = "id < $2 AND ($4 IS NULL OR at >= $4) \
-   AND ($5 IS NULL OR target = $5 OR target IN \
-        (SELECT 'request:' || CAST(r.id AS TEXT) FROM retraction_requests r WHERE r.site_id = $1 AND r.item_id = $6)) \
-   AND ($7 IS NULL OR operator = $7) AND ($8 IS NULL OR action = $8 OR action LIKE $8 || '.%')";
+/// by operator `$7`; of action `$8` or under it; with `text`, holding the LIKE pattern `$9` in
+/// its operator, action, target or detail, or made on the Beijing day from `$10` to `$11` (null
+/// when the text is no day).
+pub(super) fn audit_filters<DB: Backend>(text: bool) -> String {
+    let text = if text {
+        let holds = any_holds::<DB>(&["operator", "action", "target", "detail"], 9);
+        format!(" AND ({holds} OR (at >= $10 AND at < $11))")
+    } else {
+        String::new()
+    };
+    format!(
+        "id < $2 AND ($4 IS NULL OR at >= $4) \
+         AND ($5 IS NULL OR target = $5 OR target IN \
+              (SELECT 'request:' || CAST(r.id AS TEXT) FROM retraction_requests r \
+               WHERE r.site_id = $1 AND r.item_id = $6)) \
+         AND ($7 IS NULL OR operator = $7) AND ($8 IS NULL OR action = $8 OR action LIKE $8 || '.%'){text}"
+    )
+}
 
 /// A page of the audit trail of site `$1` and of changes to no site, newest first, before id `$2`:
 /// two ranges of audit_log_site (site, id) read backwards and merged, never the other sites' rows.
-pub(super) fn audit_page_sql() -> String {
+pub(super) fn audit_page_sql<DB: Backend>(text: bool) -> String {
+    let filters = audit_filters::<DB>(text);
     format!(
         "SELECT id, at, operator, action, target, detail FROM \
            (SELECT * FROM (SELECT id, at, operator, action, target, detail FROM audit_log \
-                           WHERE site_id = $1 AND {AUDIT_FILTERS} ORDER BY id DESC LIMIT $3) mine \
+                           WHERE site_id = $1 AND {filters} ORDER BY id DESC LIMIT $3) mine \
             UNION ALL \
             SELECT * FROM (SELECT id, at, operator, action, target, detail FROM audit_log \
-                           WHERE site_id IS NULL AND {AUDIT_FILTERS} ORDER BY id DESC LIMIT $3) shared) page \
+                           WHERE site_id IS NULL AND {filters} ORDER BY id DESC LIMIT $3) shared) page \
          ORDER BY id DESC LIMIT $3"
     )
 }
@@ -120,7 +134,8 @@ sql_impl! { AuditStore;
         // The newest first, a page at a time, backwards along the site's ids (audit_log_site) and
         // those of changes to no site. An item's records are those about it and about the requests
         // to withdraw it.
-        let rows: Vec<(i64, DateTime<Utc>, String, String, String, String)> = sqlx::query_as(&audit_page_sql())
+        let sql = audit_page_sql::<DB>(filter.text.is_some());
+        let mut query = sqlx::query_as::<_, (i64, DateTime<Utc>, String, String, String, String)>(&sql)
             .bind(site.id)
             .bind(before.unwrap_or(i64::MAX))
             .bind(limit)
@@ -128,9 +143,13 @@ sql_impl! { AuditStore;
             .bind(filter.item.map(|i| format!("item:{i}")))
             .bind(filter.item.unwrap_or(0))
             .bind(filter.operator.as_deref())
-            .bind(filter.action.as_deref())
-            .fetch_all(&self.pool)
-            .await?;
+            .bind(filter.action.as_deref());
+        if let Some(text) = &filter.text {
+            // A day typed (2026-11-28) keeps that Beijing day's records too.
+            let day = crate::domain::time::parse_date(text.as_str()).ok().map(crate::domain::time::beijing_midnight);
+            query = query.bind(like_pattern(text)).bind(day).bind(day.map(|d| d + chrono::Duration::days(1)));
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         Ok(rows
             .into_iter()
             .map(|(id, at, operator, action, target, detail)| AuditEntry { id, at, operator, action, target, detail })

@@ -60,16 +60,14 @@ pub(super) const COLUMN_ITEMS: &str = "SELECT i.id, i.title, p.online_since, p.f
                             LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
                             WHERE p.site_id = $1 AND p.column_id = $2 AND p.online_since IS NOT NULL";
 
-pub(super) fn column_items_first_sql() -> String {
-    format!("{COLUMN_ITEMS} ORDER BY p.online_since DESC, p.item_id DESC LIMIT $3")
-}
-
-/// The page after the key (`$3` online_since, `$4` item id).
-pub(super) fn column_items_after_sql() -> String {
-    format!(
-        "{COLUMN_ITEMS} AND p.online_since <= $3 AND (p.online_since < $3 OR p.item_id < $4) \
-         ORDER BY p.online_since DESC, p.item_id DESC LIMIT $5"
-    )
+/// A page of a column's items: the first (`$3` the limit) or the one after the key (`$3`
+/// online_since, `$4` item id, `$5` the limit); with `filter`, only the items it keeps, its text
+/// the parameter after the limit.
+pub(super) fn column_items_sql<DB: Backend>(after: bool, filter: Option<&ListFilter>) -> String {
+    let (key, limit) =
+        if after { (" AND p.online_since <= $3 AND (p.online_since < $3 OR p.item_id < $4)", 5) } else { ("", 3) };
+    let filter = filter.map_or_else(String::new, |f| item_filter::<DB>(f, limit + 1));
+    format!("{COLUMN_ITEMS}{key}{filter} ORDER BY p.online_since DESC, p.item_id DESC LIMIT ${limit}")
 }
 
 pub(super) const COLUMN_ITEM_COUNT: &str =
@@ -345,29 +343,20 @@ sql_impl! { ColumnStore;
         site: &Site,
         column_id: i64,
         before: Option<(DateTime<Utc>, i64)>,
+        filter: Option<&ListFilter>,
         limit: i64,
     ) -> Result<Vec<ItemSummary>> {
         type Row = (i64, Lossy, DateTime<Utc>, String, String, Option<String>, Option<String>);
-        let rows: Vec<Row> = match before {
-            None => {
-                sqlx::query_as(&column_items_first_sql())
-                    .bind(site.id)
-                    .bind(column_id)
-                    .bind(limit)
-                    .fetch_all(&self.pool)
-                    .await?
-            }
-            Some((at, id)) => {
-                sqlx::query_as(&column_items_after_sql())
-                    .bind(site.id)
-                    .bind(column_id)
-                    .bind(at)
-                    .bind(id)
-                    .bind(limit)
-                    .fetch_all(&self.pool)
-                    .await?
-            }
-        };
+        let sql = column_items_sql::<DB>(before.is_some(), filter);
+        let mut query = sqlx::query_as::<_, Row>(&sql).bind(site.id).bind(column_id);
+        if let Some((at, id)) = before {
+            query = query.bind(at).bind(id);
+        }
+        query = query.bind(limit);
+        if let Some(f) = filter {
+            query = query.bind(text_param(&f.text, DB::DIALECT));
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         rows.into_iter()
             .map(|(id, title, online_since, form, path, unit, mark)| {
                 if title.repaired {

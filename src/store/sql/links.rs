@@ -190,4 +190,64 @@ sql_impl! { LinkStore;
             })
             .collect()
     }
+
+    async fn record_probe(&self, site: &Site, probe: &NewProbe) -> Result<DateTime<Utc>> {
+        let mut tx = self.begin_write("site-probe").await?;
+        Self::allowed(&mut tx, site, &self.operator, Act::CheckLinks).await?;
+        let at = Utc::now();
+        sqlx::query(
+            "INSERT INTO site_probes (site_id, url, probed_at, status, error, millis, reachable, probed_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(site.id)
+        .bind(probe.url.as_str())
+        .bind(at)
+        .bind(probe.status.map(i64::from))
+        .bind(probe.error.as_deref())
+        .bind(i64::try_from(probe.millis).unwrap_or(i64::MAX))
+        .bind(probe.reachable)
+        .bind(self.operator.as_str())
+        .execute(&mut *tx)
+        .await?;
+        let detail = json!({
+            "url": probe.url,
+            "status": probe.status,
+            "millis": probe.millis,
+            "reachable": probe.reachable,
+        });
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "links.probe",
+            &format!("site:{}", site.code),
+            &detail.to_string(),
+        )
+        .await?;
+        self.finish(tx).await?;
+        Ok(at)
+    }
+
+    async fn probes(&self, site: &Site, since: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<ProbeRow>> {
+        let rows: Vec<(Lossy, DateTime<Utc>, Option<i64>, Option<String>, i64, bool)> = sqlx::query_as(
+            "SELECT url, probed_at, status, error, millis, reachable FROM site_probes \
+             WHERE site_id = $1 AND probed_at >= $2 AND probed_at < $3 ORDER BY probed_at, id",
+        )
+        .bind(site.id)
+        .bind(since)
+        .bind(until)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(url, probed_at, status, error, millis, reachable)| ProbeRow {
+                url: url.text,
+                probed_at,
+                status,
+                error,
+                millis,
+                reachable,
+            })
+            .collect())
+    }
 }

@@ -77,7 +77,7 @@ use columns::*;
 use retraction::*;
 use review::*;
 pub(crate) use search::{MANY as SEARCH_MANY, first_page_statements};
-use search::{Way, search_sql};
+use search::{Way, any_holds, item_filter, like_pattern, search_sql, text_param};
 
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
 pub(super) const CHUNK: usize = 1_500;
@@ -92,20 +92,45 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
     } else {
         ("%防汛抗旱%", "%象山区%")
     };
+    let needle = crate::domain::search::Needle::new("防汛抗旱").expect("four characters");
+    let filter = ListFilter { text: needle, units: Vec::new() };
     vec![
         hot("queue", queue_sql::<DB>(), vec![Site, NullText, NullText]),
         hot("stale", staleness_sql::<DB>(), vec![Site, Day, Instant]),
-        hot("column items", column_items_first_sql(), vec![Site, Column, Int(50)]),
-        hot("column items, next page", column_items_after_sql(), vec![Site, Column, Instant, Item, Int(50)]),
+        hot("column items", column_items_sql::<DB>(false, None), vec![Site, Column, Int(50)]),
+        hot("column items, next page", column_items_sql::<DB>(true, None), vec![Site, Column, Instant, Item, Int(50)]),
+        hot(
+            "column items, filtered",
+            column_items_sql::<DB>(false, Some(&filter)),
+            vec![Site, Column, Int(50), Text(few)],
+        ),
         hot("column item count", COLUMN_ITEM_COUNT.to_string(), vec![Site, Column]),
         hot("scores", UNIT_TALLIES.to_string(), vec![Site, YearStart, YearEnd]),
         hot("retraction requests", retraction_requests_sql::<DB>(true), vec![Site, Text("pending")]),
         hot(
             "audit page",
-            audit_page_sql(),
+            audit_page_sql::<DB>(false),
             vec![Site, Int(i64::MAX), Int(200), NullTime, NullText, Int(0), NullText, NullText],
         ),
-        hot("withdrawals", WITHDRAWALS.to_string(), vec![Site, Int(200)]),
+        hot(
+            "audit page, filtered",
+            audit_page_sql::<DB>(true),
+            vec![
+                Site,
+                Int(i64::MAX),
+                Int(200),
+                NullTime,
+                NullText,
+                Int(0),
+                NullText,
+                NullText,
+                Text("%publish%"),
+                NullTime,
+                NullTime,
+            ],
+        ),
+        hot("withdrawals", withdrawals_sql::<DB>(false), vec![Site, Int(200)]),
+        hot("withdrawals, filtered", withdrawals_sql::<DB>(true), vec![Site, Int(200), Text("%过时%")]),
         hot("withdrawal: the items' states", batch_states_sql(&list), vec![Site]),
         hot("withdrawal: the items", withdraw_items_sql(&list), vec![Site, Instant]),
         hot("withdrawal: their placements", withdraw_placements_sql(&list), vec![Site]),

@@ -10,6 +10,7 @@ use sqlx::{Executor, Pool, Transaction};
 use super::*;
 use crate::domain::item::RequestStatus;
 use crate::domain::review::Act;
+use crate::domain::search::Needle;
 use crate::domain::{ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Stage};
 use crate::store::backend::Backend;
 use crate::store::text::Lossy;
@@ -32,12 +33,25 @@ pub(super) fn retraction_requests_sql<DB: Backend>(of_status: bool) -> String {
     )
 }
 
-/// The latest withdrawals of site `$1` (at most `$2`), with the earliest request each closed.
-pub(super) const WITHDRAWALS: &str = "SELECT w.id, w.item_id, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, w.restored_at, w.restored_by, \
-        (SELECT MIN(r.requested_at) FROM retraction_requests r \
-         WHERE r.site_id = w.site_id AND r.item_id = w.item_id AND r.resolution = 'withdrawn' AND r.handled_at = w.withdrawn_at) \
- FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
- WHERE w.site_id = $1 ORDER BY w.withdrawn_at DESC, w.id DESC LIMIT $2";
+/// The latest withdrawals of site `$1` (at most `$2`), with the earliest request each closed; with
+/// `text`, those whose item's id or title, reason, note or withdrawer holds the LIKE pattern `$3`.
+pub(super) fn withdrawals_sql<DB: Backend>(text: bool) -> String {
+    let text = if text {
+        let columns = ["CAST(w.item_id AS TEXT)", "i.title", "w.reason", "w.note", "w.withdrawn_by"];
+        format!(" AND {}", any_holds::<DB>(&columns, 3))
+    } else {
+        String::new()
+    };
+    format!(
+        "SELECT w.id, w.item_id, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, w.restored_at, \
+                w.restored_by, \
+                (SELECT MIN(r.requested_at) FROM retraction_requests r \
+                 WHERE r.site_id = w.site_id AND r.item_id = w.item_id AND r.resolution = 'withdrawn' \
+                   AND r.handled_at = w.withdrawn_at) \
+         FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
+         WHERE w.site_id = $1{text} ORDER BY w.withdrawn_at DESC, w.id DESC LIMIT $2"
+    )
+}
 
 /// A withdrawal's lookups and changes, for the items of `list` in site `$1`.
 pub(super) fn batch_states_sql(list: &str) -> String {
@@ -421,7 +435,7 @@ sql_impl! { RetractionStore;
         Ok(out)
     }
 
-    async fn withdrawals(&self, site: &Site, limit: i64) -> Result<Vec<WithdrawalRow>> {
+    async fn withdrawals(&self, site: &Site, text: Option<&Needle>, limit: i64) -> Result<Vec<WithdrawalRow>> {
         type Row = (
             i64,
             i64,
@@ -434,7 +448,12 @@ sql_impl! { RetractionStore;
             Option<String>,
             Option<DateTime<Utc>>,
         );
-        let rows: Vec<Row> = sqlx::query_as(WITHDRAWALS).bind(site.id).bind(limit).fetch_all(&self.pool).await?;
+        let sql = withdrawals_sql::<DB>(text.is_some());
+        let mut query = sqlx::query_as::<_, Row>(&sql).bind(site.id).bind(limit);
+        if let Some(text) = text {
+            query = query.bind(like_pattern(text));
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         rows.into_iter()
             .map(
                 |(

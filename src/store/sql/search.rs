@@ -45,13 +45,18 @@ pub(crate) const MANY: i64 = 2_000;
 pub(super) const HOLDING: &str =
     "SELECT COUNT(*) FROM (SELECT rowid FROM items_text WHERE items_text MATCH $1 LIMIT $2) m";
 
-/// `$2` of a search for `needle`: a LIKE pattern that holds it anywhere, `\` escaping `%`, `_` and
-/// itself; on SQLite through the trigram index, an FTS5 string (in double quotes, a `"` doubled),
-/// inside which every character, `*`, `(`, `NEAR` and `AND` too, stands for itself.
+/// `$2` of a search for `needle`: a LIKE pattern that holds it anywhere (`like_pattern`); on
+/// SQLite through the trigram index, an FTS5 string (in double quotes, a `"` doubled), inside
+/// which every character, `*`, `(`, `NEAR` and `AND` too, stands for itself.
 pub(super) fn text_param(needle: &Needle, dialect: Dialect) -> String {
     if dialect == Dialect::Sqlite && Way::of(needle) != Way::Scan {
         return format!("\"{}\"", needle.as_str().replace('"', "\"\""));
     }
+    like_pattern(needle)
+}
+
+/// A LIKE pattern that holds `needle` anywhere, `\` escaping `%`, `_` and itself.
+pub(super) fn like_pattern(needle: &Needle) -> String {
     let mut pattern = String::with_capacity(needle.as_str().len() + 2);
     pattern.push('%');
     for c in needle.as_str().chars() {
@@ -64,6 +69,47 @@ pub(super) fn text_param(needle: &Needle, dialect: Dialect) -> String {
     pattern
 }
 
+/// The condition that item `i`'s title or body holds the text in `$param` (its `text_param`), the
+/// way `way` reads it.
+pub(super) fn holds_text<DB: Backend>(way: Way, param: usize) -> String {
+    match (DB::DIALECT, way) {
+        (Dialect::Postgres, _) => format!("(i.title ILIKE ${param} OR i.body ILIKE ${param})"),
+        (Dialect::Sqlite, Way::Trigrams) => {
+            format!("i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH ${param})")
+        }
+        // The unary plus keeps SQLite from reading the items by these ids: it walks items_newest.
+        (Dialect::Sqlite, Way::Newest) => {
+            format!("+i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH ${param})")
+        }
+        (Dialect::Sqlite, Way::Scan) => {
+            format!("(i.title LIKE ${param} ESCAPE '\\' OR i.body LIKE ${param} ESCAPE '\\')")
+        }
+    }
+}
+
+/// The condition a list's filter puts on item `i`: its title or body holds the text in `$param`
+/// (`text_param`), or it is of one of the filter's units.
+pub(super) fn item_filter<DB: Backend>(filter: &ListFilter, param: usize) -> String {
+    let text = holds_text::<DB>(Way::of(&filter.text), param);
+    if filter.units.is_empty() {
+        return format!(" AND {text}");
+    }
+    format!(" AND ({text} OR i.unit_id IN ({}))", id_list(&filter.units))
+}
+
+/// The condition that one of `columns` holds the LIKE pattern in `$param` (`like_pattern`),
+/// Latin letters in either case.
+pub(super) fn any_holds<DB: Backend>(columns: &[&str], param: usize) -> String {
+    let each: Vec<String> = columns
+        .iter()
+        .map(|c| match DB::DIALECT {
+            Dialect::Postgres => format!("{c} ILIKE ${param}"),
+            Dialect::Sqlite => format!("{c} LIKE ${param} ESCAPE '\\'"),
+        })
+        .collect();
+    format!("({})", each.join(" OR "))
+}
+
 /// The search's statement: `$1` the site, `$2` the text (`text_param`), `$3` a status, `$4` a
 /// column, `$5` a unit, `$6` the earliest time (each null for none); with `next`, `$7` and `$8`
 /// the last key of the page before; the limit last. PostgreSQL's `ILIKE` reads pg_trgm's GIN
@@ -72,13 +118,7 @@ pub(super) fn text_param(needle: &Needle, dialect: Dialect) -> String {
 /// the text, and two characters are read with `LIKE` (ASCII letters in either case, as FTS5 and
 /// `ILIKE` do).
 pub(super) fn search_sql<DB: Backend>(way: Way, next: bool) -> String {
-    let text = match (DB::DIALECT, way) {
-        (Dialect::Postgres, _) => "(i.title ILIKE $2 OR i.body ILIKE $2)",
-        (Dialect::Sqlite, Way::Trigrams) => "i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH $2)",
-        // The unary plus keeps SQLite from reading the items by these ids: it walks items_newest.
-        (Dialect::Sqlite, Way::Newest) => "+i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH $2)",
-        (Dialect::Sqlite, Way::Scan) => "(i.title LIKE $2 ESCAPE '\\' OR i.body LIKE $2 ESCAPE '\\')",
-    };
+    let text = holds_text::<DB>(way, 2);
     let (after, limit) = if next { (format!(" AND ({AT}, i.id) < ($7, $8)"), "$9") } else { (String::new(), "$7") };
     format!(
         "SELECT i.id, i.ref, i.title, i.status, u.name, i.published_at, {AT} \

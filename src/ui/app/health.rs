@@ -112,6 +112,7 @@ impl Load {
                 | Load::Restore { .. }
                 | Load::Decline { .. }
                 | Load::Waive { .. }
+                | Load::CheckPages { .. }
                 | Load::Calendar(super::CalendarLoad::Import(_))
                 | Load::Assessment(AssessmentLoad::AddIncident { .. } | AssessmentLoad::Reverse { .. })
         )
@@ -448,6 +449,7 @@ pub fn failed(loaded: &Loaded) -> bool {
         },
         Loaded::Waived(_, r) => r.is_err(),
         Loaded::LastBackup(r) => r.is_err(),
+        Loaded::PagesChecked(r) => r.is_err(),
     }
 }
 
@@ -474,12 +476,13 @@ mod tests {
             Loaded::Calendar(CalendarLoaded::Preview(_)) => "Calendar::Preview",
             Loaded::Calendar(CalendarLoaded::Imported(_)) => "Calendar::Imported",
             Loaded::LastBackup(_) => "LastBackup",
+            Loaded::PagesChecked(_) => "PagesChecked",
             Loaded::View(_) => "View",
         }
     }
 
     /// The number of results not yet a registered view's, each named by `name`.
-    const RESULTS: usize = 13;
+    const RESULTS: usize = 14;
 
     fn e<T>() -> Result<T, String> {
         Err("the database said no".to_string())
@@ -507,6 +510,7 @@ mod tests {
             Loaded::Calendar(CalendarLoaded::Preview(e())),
             Loaded::Calendar(CalendarLoaded::Imported(e())),
             Loaded::LastBackup(e()),
+            Loaded::PagesChecked(e()),
         ]
     }
 

@@ -40,13 +40,13 @@ impl App {
                 match event.code {
                     KeyCode::Esc => {
                         self.overlay = Overlay::None;
-                        self.set_filter(String::new());
+                        self.set_filter(String::new(), effects);
                     }
                     KeyCode::Enter => self.overlay = Overlay::None,
                     _ => {
                         edit(input, event);
                         let text = input.lines().first().cloned().unwrap_or_default();
-                        self.set_filter(text);
+                        self.set_filter(text, effects);
                     }
                 }
                 return;
@@ -185,9 +185,8 @@ impl App {
         // Only when opened: on a large site the checks take tens of seconds.
     }
 
-    pub(super) fn set_filter(&mut self, text: String) {
-        let height = self.list_height();
-        self.views.of_mut(self.tab).set_filter(text, height);
+    pub(super) fn set_filter(&mut self, text: String, effects: &mut Vec<Effect>) {
+        self.with_view(self.tab, effects, |v, cx, ask| v.set_filter(text, cx, ask));
     }
 
     pub(super) fn current_filter(&self) -> String {
@@ -279,6 +278,7 @@ impl App {
             | Action::NextFinding
             | Action::PreviousFinding
             | Action::WaiveFinding
+            | Action::BrokenLinks
             | Action::Expand
             | Action::Collapse
             | Action::Toggle
@@ -331,7 +331,7 @@ impl App {
         if !matches!(self.overlay, Overlay::None) {
             self.overlay = Overlay::None;
         } else if !self.current_filter().is_empty() {
-            self.set_filter(String::new());
+            self.set_filter(String::new(), effects);
         } else {
             self.with_view(self.tab, effects, |v, cx, ask| v.back(cx, ask));
         }

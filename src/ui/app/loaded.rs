@@ -21,7 +21,14 @@ impl App {
                     self.event(event, effects);
                 }
             }
-            Loaded::Withdrawn(result) => self.wrote(id, result.map(|w| withdraw::withdrawal_said(&w)), effects),
+            Loaded::Withdrawn(result) => {
+                let ours = self.retraction_write == Some(id);
+                let withdrawn = result.as_ref().map(|w| w.withdrawn.clone()).unwrap_or_default();
+                self.wrote(id, result.map(|w| withdraw::withdrawal_said(&w)), effects);
+                if ours {
+                    self.check_pages(withdrawn, effects);
+                }
+            }
             Loaded::Marked(kind, result) => self.wrote(id, result.map(|m| withdraw::marking_said(kind, &m)), effects),
             Loaded::Restored(item, result) => self.wrote(id, result.map(|t| withdraw::restore_said(item, t)), effects),
             Loaded::Declined(result) => self.wrote(id, result.map(|_| t!("declined-said")), effects),
@@ -29,6 +36,7 @@ impl App {
             Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
             Loaded::LastBackup(result) => self.last_backup_loaded(id, result),
             Loaded::Waived(item, result) => self.waived(id, item, result, effects),
+            Loaded::PagesChecked(result) => self.pages_checked(id, result, effects),
         }
     }
 }

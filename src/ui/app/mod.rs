@@ -24,6 +24,7 @@ mod front;
 mod health;
 mod incident;
 mod input;
+mod links;
 mod loaded;
 mod sanitised;
 mod withdraw;
@@ -35,6 +36,7 @@ pub use findings::WaiveForm;
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};
 pub use incident::{AssessmentLoad, AssessmentLoaded, Field, IncidentForm, ReverseForm};
+pub use links::pages_said;
 pub use sanitised::sanitised;
 pub(crate) use withdraw::mark_overlay;
 pub(crate) use withdraw::opened_item;
@@ -67,6 +69,9 @@ pub enum Load {
     Calendar(CalendarLoad),
     /// When the last backup was made.
     LastBackup,
+    /// After a withdrawal: the withdrawn items' public pages checked, and what still points at
+    /// them (`usecase::links::after_withdrawal`), with the `[links]` settings of config.toml.
+    CheckPages { items: Vec<i64>, settings: crate::reports::links::Settings },
 }
 
 /// What a query brought back (an error as one line).
@@ -90,6 +95,8 @@ pub enum Loaded {
     Calendar(CalendarLoaded),
     /// When the last backup was made (`None`: never).
     LastBackup(Result<Option<DateTime<Utc>>, String>),
+    /// What the check after a withdrawal found.
+    PagesChecked(Result<crate::reports::links::AfterWithdrawal, String>),
 }
 
 /// Something that happened.
@@ -243,6 +250,10 @@ pub struct App {
     pub calendar_preview: Option<u64>,
     /// A withdrawal, mark, restore or decline running.
     pub retraction_write: Option<u64>,
+    /// The check of the withdrawn items' public pages running (`app::links`).
+    pub pages_check: Option<u64>,
+    /// The `[links]` settings that check uses.
+    pub link_settings: Result<crate::reports::links::Settings, String>,
     pub overlay: Overlay,
     pub size: (u16, u16),
     pub ticks: u64,
@@ -291,6 +302,8 @@ impl App {
             calendar_preview: None,
             backup: None,
             retraction_write: None,
+            pages_check: None,
+            link_settings: Ok(crate::reports::links::Settings::built_in()),
             overlay: Overlay::None,
             size: setup.size,
             ticks: 0,

@@ -2,7 +2,7 @@
 //! (`App::update`), field by field with the rules of `ui::sanitise`.
 
 use super::{AssessmentLoaded, CalendarLoaded, Loaded};
-use crate::ui::sanitise::{clean_line, clean_result};
+use crate::ui::sanitise::{clean_all, clean_line, clean_option, clean_result};
 
 /// Everything a query brought back, safe to keep and show.
 pub fn sanitised(mut loaded: Loaded) -> Loaded {
@@ -39,6 +39,17 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
         Loaded::Calendar(CalendarLoaded::Status(r)) => clean_result(r, |_| {}),
         Loaded::Calendar(CalendarLoaded::Imported(r)) => clean_result(r, |_| {}),
         Loaded::LastBackup(r) => clean_result(r, |_| {}),
+        // The pages' addresses are content; what a server said is made plain when it is kept.
+        Loaded::PagesChecked(r) => clean_result(r, |found| {
+            let all = found.still_public.iter_mut().chain(found.unsure.iter_mut()).chain(found.linked_from.iter_mut());
+            for l in all {
+                clean_line(&mut l.title);
+                clean_option(&mut l.unit);
+                clean_line(&mut l.url);
+                clean_option(&mut l.error);
+                clean_all(&mut l.columns);
+            }
+        }),
     }
     loaded
 }

@@ -110,6 +110,7 @@ actions! {
     NextFinding = "review.next_finding",
     PreviousFinding = "review.previous_finding",
     WaiveFinding = "finding.waive",
+    BrokenLinks = "findings.links",
     Noop = "noop",
 }
 

@@ -206,8 +206,8 @@ pub trait View {
         None
     }
 
-    /// Filters what it shows.
-    fn set_filter(&mut self, _text: String, _height: usize) {}
+    /// Filters what it shows (a list read by pages, in the database: `Paged::refilter`).
+    fn set_filter(&mut self, _text: String, _cx: &Cx, _ask: &mut Ask) {}
 
     /// What the copy keys copy: the selection's id or its text.
     fn copy(&self, _id: bool) -> Option<String> {

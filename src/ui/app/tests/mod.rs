@@ -61,6 +61,12 @@ mod backup;
 /// The Find tab (`:find`).
 mod find;
 
+/// The live site: broken links, the check after a withdrawal.
+mod links;
+
+/// `/` in the lists read by pages: the database filters.
+mod filter;
+
 /// Messages, hints and the help (issue 22).
 mod friction;
 
@@ -261,7 +267,7 @@ fn open_column(app: &mut App, page: Vec<ItemSummary>) {
     let effects = key(app, KeyCode::Enter);
     for (id, load) in loads(&effects) {
         match load {
-            Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None })) => {
+            Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None, filter: None })) => {
                 app.update(Msg::Loaded(
                     id,
                     Loaded::View(views::Loaded::Columns(columns::Loaded::Items(Ok(page.clone())))),
@@ -459,7 +465,8 @@ fn show_retractions(app: &mut App) {
 
 fn show_audit(app: &mut App) {
     let effects = keys(app, "5");
-    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None })))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None, filter: None })))] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(audit_rows()))))));
@@ -771,8 +778,12 @@ fn scrolling_near_the_end_fetches_the_next_page_after_the_last_row() {
         asked.extend(loads(&key(&mut a, KeyCode::Down)));
     }
     let last = a.views.columns.column.as_ref().unwrap().items.rows.last().cloned().unwrap();
-    let [(id, Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: Some(before) })))] =
-        asked[..]
+    let [
+        (
+            id,
+            Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: Some(before), filter: None })),
+        ),
+    ] = asked[..]
     else {
         panic!("{asked:?}")
     };
@@ -906,7 +917,8 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
 fn the_audit_trail_pages_back_and_filters() {
     let mut a = app();
     let effects = keys(&mut a, "5");
-    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None })))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None, filter: None })))] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     let at = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
@@ -926,7 +938,8 @@ fn the_audit_trail_pages_back_and_filters() {
     for _ in 0..85 {
         asked.extend(loads(&key(&mut a, KeyCode::Down)));
     }
-    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: Some(401) })))] = asked[..] else {
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: Some(401), filter: None })))] = asked[..]
+    else {
         panic!("{asked:?}")
     };
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(audit_rows()))))));
@@ -1153,7 +1166,8 @@ fn withdrawal_rows() -> Vec<WithdrawalRow> {
 
 fn show_withdrawn(app: &mut App) {
     let effects = keys(app, "6");
-    let [(id, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest)))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None })))] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     app.update(Msg::Loaded(
@@ -1318,7 +1332,8 @@ fn incident_form(a: &mut App) -> &IncidentForm {
 fn the_audit_trail_filters_by_a_beijing_day_as_well_as_by_operator_action_and_item() {
     let mut a = app();
     let effects = keys(&mut a, "5");
-    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None })))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None, filter: None })))] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     let entry = |id, at: DateTime<Utc>, operator: &str, action: &str, target: &str| AuditEntry {

@@ -286,7 +286,7 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     for wanted in [
         Load::View(views::Load::Columns(columns::Load::Tree { at: day("2026-11-29") })),
         Load::View(views::Load::Columns(columns::Load::Head { column_id: 7, at: day("2026-11-29") })),
-        Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None })),
+        Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None, filter: None })),
         Load::View(views::Load::Retractions(retractions::Load::Pending)),
         Load::View(views::Load::Scores(views::scores::Load::Ranking {
             period: Period::Quarter { year: 2026, quarter: 4 },
@@ -298,7 +298,7 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     assert!(
         !reloaded.iter().any(|l| matches!(
             l,
-            Load::View(views::Load::Withdrawn(withdrawn::Load::Latest))
+            Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None }))
                 | Load::View(views::Load::Audit(audit::Load::Page { .. }))
         )),
         "{reloaded:?}"
@@ -317,7 +317,7 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     assert!(text_of(&a).lines().nth(1).unwrap().starts_with("∅"), "{}", text_of(&a));
     assert!(matches!(
         loads(&keys(&mut a, "6"))[..],
-        [(_, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest)))]
+        [(_, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None })))]
     ));
 }
 
@@ -383,9 +383,8 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
     assert_eq!(a.notice.as_ref().unwrap().text, "marked 2 items 已废止, kept online");
     assert!(marked(&a).is_empty());
     assert!(
-        loads(&effects)
-            .iter()
-            .any(|(_, l)| *l == Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None }))),
+        loads(&effects).iter().any(|(_, l)| *l
+            == Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None, filter: None }))),
         "the badges show"
     );
 
@@ -417,7 +416,8 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
 fn a_withdrawn_page_still_public_is_flagged_in_the_withdrawn_tab() {
     let mut a = app();
     let effects = keys(&mut a, "6");
-    let [(id, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest)))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None })))] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     let mut rows = withdrawal_rows();
@@ -479,7 +479,7 @@ fn the_withdrawn_tab_lists_the_latest_with_the_time_from_request_and_restores_af
     assert_eq!(a.notice.as_ref().unwrap().text, "restored item 1207: back online in the columns it was in");
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     assert!(
-        reloaded.contains(&Load::View(views::Load::Withdrawn(withdrawn::Load::Latest)))
+        reloaded.contains(&Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None })))
             && reloaded.iter().any(|l| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. })))),
         "{reloaded:?}"
     );
@@ -496,7 +496,10 @@ fn the_withdrawn_tab_is_the_sixth_reached_by_tab_and_by_command() {
     show_audit(&mut a);
     let effects = key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Withdrawn);
-    assert!(matches!(loads(&effects)[..], [(_, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest)))]));
+    assert!(matches!(
+        loads(&effects)[..],
+        [(_, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None })))]
+    ));
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Inspection);
     key(&mut a, KeyCode::Tab);

@@ -2,7 +2,8 @@
 //! say and by their Beijing day; Enter shows a record whole.
 
 use super::{Ask, Cx, View, step};
-use crate::store::{AuditEntry, Site, Store, StoreError};
+use crate::domain::search::Needle;
+use crate::store::{AuditEntry, AuditFilter, Site, Store, StoreError};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Cursor, PAGE, Paged, Row};
 use crate::ui::sanitise::{clean_block, clean_line, each};
@@ -20,8 +21,9 @@ pub struct AuditView {
 /// The tab's query.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load {
-    /// A page of the audit trail, newest first, before an id.
-    Page { before: Option<i64> },
+    /// A page of the audit trail, newest first, before an id; with a filter (as typed), the records
+    /// whose operator, action, target or detail holds it.
+    Page { before: Option<i64>, filter: Option<String> },
 }
 
 /// What it brought back.
@@ -39,9 +41,13 @@ impl Load {
 
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
-            Load::Page { before } => {
-                Loaded::Page(usecase::audit::page(store, site, &Default::default(), before, PAGE).await.map_err(line))
-            }
+            Load::Page { before, filter } => Loaded::Page(match filter.as_deref().map(Needle::new).transpose() {
+                Ok(text) => {
+                    let filter = AuditFilter { text, ..Default::default() };
+                    usecase::audit::page(store, site, &filter, before, PAGE).await.map_err(line)
+                }
+                Err(said) => Err(said),
+            }),
         }
     }
 }
@@ -86,9 +92,12 @@ impl Row for AuditEntry {
 }
 
 impl AuditView {
+    /// Asks for the first page (with the filter typed), or the one after `before` (with the
+    /// filter the rows were read with).
     fn load(&mut self, before: Option<i64>, ask: &mut Ask) {
-        let req = ask.request(Load::Page { before });
-        self.list.asked(req, before);
+        let filter = if before.is_some() { self.list.read_with() } else { self.list.db_filter() };
+        let req = ask.request(Load::Page { before, filter: filter.clone() });
+        self.list.filtered(req, before, filter);
     }
 
     /// A result for this view.
@@ -167,8 +176,11 @@ impl View for AuditView {
         Some(&self.list.filter)
     }
 
-    fn set_filter(&mut self, text: String, height: usize) {
-        self.list.set_filter(text, height);
+    fn set_filter(&mut self, text: String, cx: &Cx, ask: &mut Ask) {
+        self.list.set_filter(text, cx.height);
+        if self.list.refilter() {
+            self.load(None, ask);
+        }
     }
 
     fn copy(&self, id: bool) -> Option<String> {

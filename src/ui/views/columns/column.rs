@@ -96,7 +96,7 @@ impl ColumnsView {
             Some(c) => ColumnView { column, waiting_head: Some(head), ..c },
             None => ColumnView {
                 column,
-                items: Paged::default(),
+                items: Paged::by_initials(),
                 count: None,
                 documents: Vec::new(),
                 waiting_head: Some(head),
@@ -105,8 +105,9 @@ impl ColumnsView {
             },
         };
         let column = self.column.insert(view);
-        let page = ask.request(Load::Items { column_id: id, before: None });
-        column.items.asked(page, None);
+        let filter = column.items.db_filter();
+        let page = ask.request(Load::Items { column_id: id, before: None, filter: filter.clone() });
+        column.items.filtered(page, None, filter);
     }
 
     /// Loads the open column again, if one is open.
@@ -120,8 +121,9 @@ impl ColumnsView {
     pub(super) fn more_items(&mut self, cx: &Cx, ask: &mut Ask) {
         let Some(c) = &mut self.column else { return };
         let Some(after) = c.items.wants_more(cx.height) else { return };
-        let req = ask.request(Load::Items { column_id: c.column.id, before: after });
-        c.items.asked(req, after);
+        let filter = c.items.read_with();
+        let req = ask.request(Load::Items { column_id: c.column.id, before: after, filter: filter.clone() });
+        c.items.filtered(req, after, filter);
     }
 
     /// Marks (or unmarks) the selected row and moves down.

@@ -50,8 +50,9 @@ pub struct ColumnsView {
 pub enum Load {
     /// Every column with its staleness as of a day, and its units.
     Tree { at: NaiveDate },
-    /// A page of a column's online items, before a key.
-    Items { column_id: i64, before: Option<(DateTime<Utc>, i64)> },
+    /// A page of a column's online items, before a key; with a filter (as typed), those whose
+    /// title or body holds it or whose unit it names.
+    Items { column_id: i64, before: Option<(DateTime<Utc>, i64)>, filter: Option<String> },
     /// A column's online count and the documents due in it, as of a day.
     Head { column_id: i64, at: NaiveDate },
     /// An item opened from a column.
@@ -82,9 +83,9 @@ impl Load {
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
             Load::Tree { at } => Loaded::Tree(entries(store, site, at).await.map_err(line)),
-            Load::Items { column_id, before } => {
-                Loaded::Items(usecase::columns::items(store, site, column_id, before, PAGE).await.map_err(line))
-            }
+            Load::Items { column_id, before, filter } => Loaded::Items(
+                usecase::columns::items(store, site, column_id, before, filter.as_deref(), PAGE).await.map_err(line),
+            ),
             Load::Head { column_id, at } => {
                 Loaded::Head(usecase::columns::head(store, site, column_id, at).await.map_err(line))
             }
@@ -490,10 +491,18 @@ impl View for ColumnsView {
         }
     }
 
-    fn set_filter(&mut self, text: String, height: usize) {
+    fn set_filter(&mut self, text: String, cx: &Cx, ask: &mut Ask) {
+        let height = cx.height;
         match (&mut self.column, &self.item) {
             (_, Some(_)) => {}
-            (Some(c), None) => c.items.set_filter(text, height),
+            (Some(c), None) => {
+                c.items.set_filter(text, height);
+                if c.items.refilter() {
+                    let filter = c.items.db_filter();
+                    let req = ask.request(Load::Items { column_id: c.column.id, before: None, filter: filter.clone() });
+                    c.items.filtered(req, None, filter);
+                }
+            }
             (None, None) => {
                 self.filter = text;
                 self.relayout(height);

@@ -223,7 +223,8 @@ impl View for FindView {
         self.item.is_none().then_some(self.list.filter.as_str())
     }
 
-    fn set_filter(&mut self, text: String, height: usize) {
+    fn set_filter(&mut self, text: String, cx: &Cx, _ask: &mut Ask) {
+        let height = cx.height;
         if self.item.is_none() {
             self.list.set_filter(text, height);
         }

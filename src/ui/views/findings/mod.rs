@@ -10,16 +10,19 @@ use chrono::{DateTime, Utc};
 use super::{Ask, Cx, Event, View, step};
 use crate::domain::checks::Finding;
 use crate::reports::checks::WaivedFinding;
-use crate::store::{ExportedItem, HistoryEntry, ItemText, Site, Store, StoreError};
+use crate::store::{ExportedItem, HistoryEntry, ItemText, LinkRow, Site, Store, StoreError};
 use crate::ui::app::opened_item;
 use crate::ui::views::item::{ItemView, page_delta, scroll};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Cursor, Paged, Row};
-use crate::ui::sanitise::{clean_item, clean_line, clean_option, clean_result, each};
+use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
 use crate::ui::text::SearchKey;
 use crate::usecase;
 
 mod draw;
+mod links;
+
+pub use links::BrokenLinks;
 
 /// One finding on an online item (the item's body is not kept: the item screen loads it).
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +73,8 @@ impl Row for FindingRow {
 pub struct FindingsView {
     pub list: Paged<FindingRow>,
     pub item: Option<ItemView>,
+    /// The link checks' broken links, shown instead of the findings (`L`).
+    pub links: BrokenLinks,
 }
 
 /// The tab's queries.
@@ -79,6 +84,8 @@ pub enum Load {
     Online,
     /// The item opened from a finding.
     Item { id: i64 },
+    /// The broken links of online items, as the link checks last found them.
+    BrokenLinks,
 }
 
 /// What they brought back.
@@ -86,12 +93,13 @@ pub enum Load {
 pub enum Loaded {
     Online(Result<Vec<FindingRow>, String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
+    BrokenLinks(Result<Vec<LinkRow>, String>),
 }
 
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::Online | Load::Item { .. } => false,
+            Load::Online | Load::Item { .. } | Load::BrokenLinks => false,
         }
     }
 
@@ -102,6 +110,7 @@ impl Load {
                 Loaded::Online(usecase::findings::online(store, site).await.map(finding_rows).map_err(line))
             }
             Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
+            Load::BrokenLinks => Loaded::BrokenLinks(usecase::links::broken(store, site).await.map_err(line)),
         }
     }
 }
@@ -111,6 +120,7 @@ impl Loaded {
         match self {
             Loaded::Online(r) => r.is_err(),
             Loaded::Item(r) => r.is_err(),
+            Loaded::BrokenLinks(r) => r.is_err(),
         }
     }
 
@@ -125,6 +135,14 @@ impl Loaded {
                 clean_option(&mut f.waived);
             }),
             Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
+            // What a server said (the error) is made plain when it is kept; the rest is content.
+            Loaded::BrokenLinks(r) => each(r, |l| {
+                clean_line(&mut l.title);
+                clean_option(&mut l.unit);
+                clean_line(&mut l.url);
+                clean_option(&mut l.error);
+                clean_all(&mut l.columns);
+            }),
         }
         self
     }
@@ -132,7 +150,11 @@ impl Loaded {
     #[cfg(test)]
     pub fn every_error() -> Vec<(&'static str, Loaded)> {
         let e = "the database said no".to_string();
-        vec![("Online", Loaded::Online(Err(e.clone()))), ("Item", Loaded::Item(Err(e)))]
+        vec![
+            ("Online", Loaded::Online(Err(e.clone()))),
+            ("Item", Loaded::Item(Err(e.clone()))),
+            ("BrokenLinks", Loaded::BrokenLinks(Err(e))),
+        ]
     }
 }
 
@@ -179,6 +201,7 @@ impl FindingsView {
                 }
             }
             Loaded::Item(result) => ItemView::arrived(self.item.as_mut(), id, result, ask),
+            Loaded::BrokenLinks(result) => self.links.arrived(id, result, cx.height, ask),
         }
     }
 }
@@ -196,7 +219,9 @@ impl View for FindingsView {
     }
 
     fn busy(&self) -> bool {
-        self.list.waiting.is_some() || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
+        self.list.waiting.is_some()
+            || self.links.list.waiting.is_some()
+            || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
     }
 
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
@@ -217,6 +242,20 @@ impl View for FindingsView {
             }
             return true;
         }
+        if action == Action::BrokenLinks {
+            self.links.toggle(ask);
+            return true;
+        }
+        if self.links.front {
+            let Some(row) = self.links.list.selected() else { return false };
+            if action != Action::Open {
+                return false;
+            }
+            let id = row.item;
+            let req = ask.request(Load::Item { id });
+            self.item = Some(ItemView::loading(id, req));
+            return true;
+        }
         let Some(row) = self.list.selected().cloned() else { return false };
         match action {
             Action::Open => {
@@ -234,7 +273,11 @@ impl View for FindingsView {
     }
 
     fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
-        self.load(ask);
+        if self.links.front {
+            self.links.load(ask);
+        } else {
+            self.load(ask);
+        }
         self.reload_item(ask);
     }
 
@@ -242,20 +285,30 @@ impl View for FindingsView {
     fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
         self.reload_item(ask);
         self.reload_list(ask);
+        self.links.reload(ask);
     }
 
     fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
+        if self.links.front {
+            let len = self.links.list.shown.len();
+            self.links.list.cursor.step(step(action, len, cx.height), len, cx.height);
+            return;
+        }
         let len = self.list.shown.len();
         self.list.cursor.step(step(action, len, cx.height), len, cx.height);
     }
 
     fn filter(&self) -> Option<&str> {
-        self.item.is_none().then_some(self.list.filter.as_str())
+        let filter = if self.links.front { &self.links.list.filter } else { &self.list.filter };
+        self.item.is_none().then_some(filter.as_str())
     }
 
-    fn set_filter(&mut self, text: String, height: usize) {
-        if self.item.is_none() {
-            self.list.set_filter(text, height);
+    fn set_filter(&mut self, text: String, cx: &Cx, _ask: &mut Ask) {
+        let height = cx.height;
+        match (&self.item, self.links.front) {
+            (Some(_), _) => {}
+            (None, true) => self.links.list.set_filter(text, height),
+            (None, false) => self.list.set_filter(text, height),
         }
     }
 
@@ -266,6 +319,7 @@ impl View for FindingsView {
                 let title = item.item.as_ref().map(|(i, _)| i.title.clone());
                 if id { Some(item.id.to_string()) } else { title }
             }
+            None if self.links.front => self.links.copy(id),
             None => self.list.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() }),
         }
     }
@@ -278,15 +332,24 @@ impl View for FindingsView {
         if self.item.is_some() {
             return None;
         }
+        if self.links.front {
+            let len = self.links.list.shown.len();
+            return Some((&mut self.links.list.cursor, len));
+        }
         let len = self.list.shown.len();
         Some((&mut self.list.cursor, len))
     }
 
     fn fit(&mut self, height: usize) {
         self.list.cursor.show(self.list.shown.len(), height);
+        self.links.list.cursor.show(self.links.list.shown.len(), height);
     }
 
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
-        draw::draw(self, d, areas);
+        if self.item.is_none() && self.links.front {
+            links::draw(&self.links, d, areas);
+        } else {
+            draw::draw(self, d, areas);
+        }
     }
 }

@@ -481,7 +481,8 @@ impl View for QueueView {
         self.reviewing.is_none().then_some(self.items.filter.as_str())
     }
 
-    fn set_filter(&mut self, text: String, height: usize) {
+    fn set_filter(&mut self, text: String, cx: &Cx, _ask: &mut Ask) {
+        let height = cx.height;
         if self.reviewing.is_none() {
             self.items.set_filter(text, height);
         }

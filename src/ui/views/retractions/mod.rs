@@ -266,7 +266,8 @@ impl View for RetractionsView {
         Some(&self.list.filter)
     }
 
-    fn set_filter(&mut self, text: String, height: usize) {
+    fn set_filter(&mut self, text: String, cx: &Cx, _ask: &mut Ask) {
+        let height = cx.height;
         self.list.set_filter(text, height);
     }
 

@@ -462,7 +462,8 @@ impl View for ScoresView {
         Some(&self.units.filter)
     }
 
-    fn set_filter(&mut self, text: String, height: usize) {
+    fn set_filter(&mut self, text: String, cx: &Cx, _ask: &mut Ask) {
+        let height = cx.height;
         self.units.set_filter(text, height);
     }
 

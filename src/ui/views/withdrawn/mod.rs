@@ -17,16 +17,23 @@ mod draw;
 pub const LATEST: i64 = 500;
 
 /// The tab's state: the withdrawals listed.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct WithdrawnView {
     pub list: Paged<WithdrawalRow>,
+}
+
+impl Default for WithdrawnView {
+    fn default() -> Self {
+        WithdrawnView { list: Paged::by_initials() }
+    }
 }
 
 /// The tab's query.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load {
-    /// The latest withdrawals, newest first.
-    Latest,
+    /// The latest withdrawals, newest first; with a filter (as typed), those whose item's id or
+    /// title, reason, note or withdrawer holds it.
+    Latest { filter: Option<String> },
 }
 
 /// What it brought back.
@@ -38,14 +45,16 @@ pub enum Loaded {
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::Latest => false,
+            Load::Latest { .. } => false,
         }
     }
 
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
             // A withdrawn page the link checks found still public is flagged.
-            Load::Latest => Loaded::Latest(usecase::withdrawal::withdrawals(store, site, LATEST).await.map_err(line)),
+            Load::Latest { filter } => Loaded::Latest(
+                usecase::withdrawal::withdrawals(store, site, filter.as_deref(), LATEST).await.map_err(line),
+            ),
         }
     }
 }
@@ -101,9 +110,11 @@ pub fn request_times<'a>(rows: impl Iterator<Item = &'a WithdrawalRow>) -> Optio
 }
 
 impl WithdrawnView {
+    /// Asks for the latest withdrawals, with the filter typed.
     fn load(&mut self, ask: &mut Ask) {
-        let req = ask.request(Load::Latest);
-        self.list.asked(req, None);
+        let filter = self.list.db_filter();
+        let req = ask.request(Load::Latest { filter: filter.clone() });
+        self.list.filtered(req, None, filter);
     }
 
     /// A result for this view.
@@ -192,8 +203,11 @@ impl View for WithdrawnView {
         Some(&self.list.filter)
     }
 
-    fn set_filter(&mut self, text: String, height: usize) {
-        self.list.set_filter(text, height);
+    fn set_filter(&mut self, text: String, cx: &Cx, ask: &mut Ask) {
+        self.list.set_filter(text, cx.height);
+        if self.list.loaded() && self.list.refilter() {
+            self.load(ask);
+        }
     }
 
     fn copy(&self, id: bool) -> Option<String> {
