@@ -86,3 +86,10 @@ field-where = where
 field-withdrawn = withdrawn
 
 provisional-note = ? provisional (暂定): the deadline counts days of a year whose holiday notice is not imported; `portal-admin calendar import FILE` makes it firm
+field-ref = source id
+field-millis = ms
+field-reachable = reachable
+field-probed_at = probed
+field-setting = setting
+field-value = value
+field-from = from

@@ -485,3 +485,31 @@ fn every_options_value_is_called_by_a_word_of_each_language() {
     let english = help(Lang::En).to_string();
     assert!(english.contains("--since <DATE>") && english.contains("--operator <NAME>"), "{english}");
 }
+
+/// Every field a listing writes has its table header in both catalogs (`field-NAME`): a missing
+/// one shows the key itself as the header of a table.
+#[test]
+fn every_listings_field_has_a_header_in_each_language() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    i18n::tests::sources(&root.join("src/cli"), &mut files);
+    let mut fields = Vec::new();
+    for (_, text) in files.iter().filter(|(p, _)| !p.ends_with("tests.rs")) {
+        fields.extend(literals_of(text, &["Listing::new("]));
+        let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+        for (_, after) in code.match_indices("FIELDS: &[&str] = &[").map(|(at, _)| code.split_at(at)) {
+            fields.extend(literals(after.split_once("];").map_or(after, |(list, _)| list)));
+        }
+    }
+    assert!(fields.len() > 100 && fields.iter().any(|f| f == "closed_how"), "is the scan broken? {fields:?}");
+    let missing: Vec<String> = [Lang::En, Lang::ZhCn]
+        .into_iter()
+        .flat_map(|lang| {
+            fields
+                .iter()
+                .filter(move |f| !i18n::has(lang, &format!("field-{f}")))
+                .map(move |f| format!("{} field-{f}", lang.tag()))
+        })
+        .collect();
+    assert!(missing.is_empty(), "no table header in the catalogs: {missing:?}");
+}
