@@ -12,6 +12,21 @@ use crate::store::backend::Backend;
 use crate::store::text::Lossy;
 
 sql_impl! { SqlStore;
+    /// The audit record of a change to `name`'s role on `site` (an operator's or a supervisor's):
+    /// `operator.set`, with the role and activity before and after.
+    async fn audit_operator_set(
+        &self,
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        name: &str,
+        before: Option<serde_json::Value>,
+        after: Option<serde_json::Value>,
+    ) -> Result<()> {
+        let detail = json!({"before": before, "after": after});
+        Self::audit(tx, Some(site.id), &self.operator, "operator.set", &format!("operator:{name}"), &detail.to_string())
+            .await
+    }
+
     /// Makes a name a supervisor of every site, or disables one (`active`), audited on the site
     /// the administrator works on; the login then holds the readers' group role (PostgreSQL).
     async fn set_supervisor(
@@ -45,16 +60,7 @@ sql_impl! { SqlStore;
                 .await?;
         }
         let state = |a: Option<bool>| a.map(|a| json!({"role": Role::Supervisor.as_str(), "active": a}));
-        let detail = json!({"before": state(before), "after": state(Some(active))});
-        Self::audit(
-            &mut tx,
-            Some(site.id),
-            &self.operator,
-            "operator.set",
-            &format!("operator:{name}"),
-            &detail.to_string(),
-        )
-        .await?;
+        self.audit_operator_set(&mut tx, site, name, state(before), state(Some(active))).await?;
         if let Some(set_login) = DB::SET_LOGIN {
             sqlx::query(set_login).bind(name).execute(&mut *tx).await?;
         }
@@ -159,16 +165,7 @@ sql_impl! { OperatorStore;
         }
         // The audit record first: an administrator who takes away their own role can still write it.
         let state = |s: Option<(Role, bool)>| s.map(|(r, a)| json!({"role": r.as_str(), "active": a}));
-        let detail = json!({"before": state(before), "after": state(Some(after))});
-        Self::audit(
-            &mut tx,
-            Some(site.id),
-            &self.operator,
-            "operator.set",
-            &format!("operator:{name}"),
-            &detail.to_string(),
-        )
-        .await?;
+        self.audit_operator_set(&mut tx, site, name, state(before), state(Some(after))).await?;
         if let Some(set_login) = DB::SET_LOGIN {
             sqlx::query(set_login).bind(name).execute(&mut *tx).await.map_err(|e| {
                 let said = match &e {
