@@ -181,7 +181,6 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
         "minutes_to_handle",
         "still_public",
     ]);
-    let public = crate::reports::links::still_public_items(s.store.as_ref(), &s.site).await?;
     for r in withdrawal::requests(s.store.as_ref(), &s.site, status).await? {
         listing.push(vec![
             json!(r.id),
@@ -196,7 +195,7 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
             r.handled_by.clone().map_or(Value::Null, Value::from),
             r.resolution.map_or(Value::Null, |x| json!(x.as_str())),
             r.minutes_to_handle().map_or(Value::Null, Value::from),
-            json!(public.contains(&r.item)),
+            json!(r.still_public),
         ]);
     }
     listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
@@ -256,7 +255,7 @@ pub async fn retract(
     }
     outcome.print(cli.format)?;
     if !dry_run {
-        super::links::after_withdrawal(&s, &done.withdrawn).await;
+        super::links::after_withdrawal(&s, &done.withdrawn, cli.format).await;
     }
     Ok(())
 }
