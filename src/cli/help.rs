@@ -128,7 +128,12 @@ pub fn reference() -> String {
          record's `target` is an object (`{\"kind\": \"item\", \"id\": 2406}`) and its `detail` the \
          object it was written as, and an absent value is `null`. Each command below shows an \
          example, taken from a real run (`tests/json_output.rs` checks that it has the command's \
-         fields).\n",
+         fields).\n\n\
+         With `--format table` (the default on a terminal) a listing wider than the terminal stays a \
+         table: its widest columns are narrowed and their cells wrapped (between Chinese characters, \
+         after a path's `/`), a cell longer than four rows cut with `…`; numbers are right-aligned. \
+         Only a terminal too narrow to give every column six cells shows one record per block, field \
+         beside value, as psql's `\\x auto` does. CSV and JSON always hold every value whole.\n",
     );
     section(&mut command, "portal-admin", 2, &mut text);
     text

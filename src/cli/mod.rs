@@ -25,6 +25,7 @@ mod rectify;
 mod reports;
 mod search;
 mod sites;
+mod table;
 pub mod texts;
 mod trail;
 mod transfer;
