@@ -70,7 +70,7 @@ pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> R
         v.as_array().map(|m| m.iter().map(super::output::plain).collect::<Vec<_>>().join(",")).unwrap_or_default()
     });
     let ids = super::columns::ids(&s).await?;
-    for q in queue::queue(s.store.as_ref(), &s.site, path, stage).await? {
+    for q in queue::queue(s.store.as_ref(), &s.site, path, stage, None).await? {
         listing.push(vec![
             json!(q.id),
             json!(q.path.as_str()),
@@ -232,7 +232,12 @@ pub async fn retract(
     if ids.is_empty() {
         return none_older(outcome, older).print(cli.format);
     }
-    let done = withdrawal::retract(s.store.as_ref(), &s.site, &ids, reason, note).await?;
+    // A bulk withdrawal of thousands takes a while: its progress on a terminal (`progress`).
+    let bar = super::progress::bar(Some(ids.len() as u64), &t!("retract-progress"), cli.format);
+    let shown = |done: u64| bar.set_position(done);
+    let done = withdrawal::retract(s.store.as_ref(), &s.site, &ids, reason, note, &shown).await;
+    bar.finish_and_clear();
+    let done = done?;
     let mut outcome = outcome
         .changed(!done.withdrawn.is_empty())
         .field("withdrawn", ids_json(&done.withdrawn))

@@ -3,11 +3,10 @@
 use crate::t;
 use std::future::Future;
 use std::pin::Pin;
-use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Postgres, Sqlite};
 
@@ -40,6 +39,9 @@ pub(crate) trait Backend: sqlx::Database {
     const BULK_SETTINGS: &'static [&'static str];
     /// Who the connection acts as, where the database knows (PostgreSQL login role).
     const CURRENT_USER: Option<&'static str>;
+    /// The database's character classification (PostgreSQL's LC_CTYPE), which decides what
+    /// pg_trgm takes for letters; SQLite's FTS5 trigram tokenizer has none.
+    const CTYPE: Option<&'static str>;
     /// Before an audit record is chained (`sql::SqlStore::audit_many`), where writers may run at
     /// once: waits for the chain of site `$1` (0: the records of no site) until this transaction
     /// ends, then gives the time and login the database will stamp the record with. PostgreSQL
@@ -180,6 +182,8 @@ impl Backend for Postgres {
          WHERE n.nspname = pg_catalog.current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')";
     // The login, as the database's triggers see it (SET ROLE does not change who is acting).
     const CURRENT_USER: Option<&'static str> = Some("SELECT CAST(session_user AS TEXT)");
+    const CTYPE: Option<&'static str> =
+        Some("SELECT CAST(datctype AS TEXT) FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()");
     // Lock first (the FROM), then read the clock: the time is at or after every record of the
     // chain before it. Class 0x61756474 ('audt') keeps these locks apart from any other's.
     const CHAIN_LOCK: Option<&'static str> = Some(
@@ -252,6 +256,7 @@ impl Backend for Sqlite {
     const BULK_SETTINGS: &'static [&'static str] = &[];
     const TABLE_EXISTS: &'static str = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1";
     const CURRENT_USER: Option<&'static str> = None;
+    const CTYPE: Option<&'static str> = None;
     const CHAIN_LOCK: Option<&'static str> = None;
 
     fn reserve_ids_sql(table: &str) -> String {
@@ -328,6 +333,16 @@ fn first_line(e: &dyn std::fmt::Display) -> String {
     e.to_string().lines().next().unwrap_or_default().to_string()
 }
 
+/// Why TLS refused the server, if it did: sqlx reports a certificate that does not verify as an
+/// I/O error around rustls's, and other TLS set-up failures as its own.
+fn refused_certificate(e: &sqlx::Error) -> Option<String> {
+    match e {
+        sqlx::Error::Io(io) => io.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()).map(|tls| first_line(tls)),
+        sqlx::Error::Tls(tls) => Some(first_line(tls)),
+        _ => None,
+    }
+}
+
 pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>> {
     let unreachable =
         |e: &dyn std::fmt::Display| StoreError::Unreachable { target: target.describe(), reason: first_line(e) };
@@ -339,18 +354,21 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
         // insufficient_privilege on connecting: no CONNECT on the database.
         sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("42501")) => StoreError::NoAccess {
             target: target.describe(),
-            who: PgConnectOptions::from_str(match target {
-                Target::Postgres { url } => url,
-                Target::Sqlite { .. } => "",
-            })
-            .map(|o| o.get_username().to_string())
-            .unwrap_or_default(),
+            who: target.postgres_options().map(|o| o.get_username().to_string()).unwrap_or_default(),
         },
-        _ => unreachable(&e),
+        // The server's certificate did not verify (`sslmode=verify-ca`/`verify-full`): said as
+        // what it is, in one line.
+        _ => match refused_certificate(&e) {
+            Some(why) => {
+                StoreError::Unreachable { target: target.describe(), reason: t!("store-tls-refused", why = why) }
+            }
+            None => unreachable(&e),
+        },
     };
     match target {
-        Target::Postgres { url } => {
-            let connect = PgConnectOptions::from_str(url)
+        Target::Postgres { .. } => {
+            let connect = target
+                .postgres_options()
                 .map_err(|e| unreachable(&e))?
                 .application_name("portal-admin")
                 // Plans for each statement's values, no parallel workers (why: hot.rs).

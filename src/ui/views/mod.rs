@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::app::{Confirmed, Effect, Notice, Overlay};
 use super::keymap::{Action, Keymap};
 use super::layout::Areas;
-use super::paged::Cursor;
+use super::paged::{Cursor, List};
 use super::text::Ambiguous;
 use super::widgets::Draw;
 use crate::domain::checks::Finding;
@@ -61,9 +61,11 @@ pub struct Ask<'a> {
 pub enum Event {
     /// Ask whether to withdraw these items (id, title), then withdraw them.
     Withdraw(Vec<(i64, String)>),
-    /// Ask why a finding on an item may stand (its waiver, if one covers it already).
+    /// Ask why a finding on an item may stand (its waiver, if one covers it already): the
+    /// findings view's question.
     Waive { item: i64, finding: Finding, waived: Option<String> },
-    /// The incident form, filled in from a finding on an item of a unit (none for a repost).
+    /// The incident form, filled in from a finding on an item of a unit (none for a repost): the
+    /// scores view's question.
     Incident { unit: Option<String>, item: i64, title: String, finding: Finding },
     /// Decline a retraction request, for the reason typed (a write of the retraction tools).
     Decline { request: i64, reason: String },
@@ -158,8 +160,30 @@ pub fn step(action: Action, len: usize, height: usize) -> isize {
 }
 
 /// A view: what a tab (or a screen opened over one) shows and what its keys do. Everything but
-/// `layer` and `draw` has a default that does nothing.
+/// `layer` and `draw` has a default: a view that shows a list (`list`) gets its selection,
+/// motion, filter, copy, click and reloading from it; otherwise the defaults do nothing.
 pub trait View {
+    /// The list it shows (under an item opened from it, if one is): the defaults below move in
+    /// it, filter it, copy its selection and load it again.
+    fn list(&self) -> Option<&dyn List> {
+        None
+    }
+
+    /// The list it shows, to change.
+    fn list_mut(&mut self) -> Option<&mut dyn List> {
+        None
+    }
+
+    /// Reads its list again from the first page (F5; after a change once it has been loaded).
+    fn read_list(&mut self, _ask: &mut Ask) {}
+
+    /// Its list was moved in: reads the next page if the selection nears the end of what is
+    /// loaded (a list read by pages).
+    fn more(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+
+    /// Its list was filtered: reads the first page again if the database filters it.
+    fn refiltered(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+
     /// The layer of key bindings in effect while it is in front.
     fn layer(&self) -> Layer;
 
@@ -177,15 +201,25 @@ pub trait View {
     }
 
     /// F5: loads again what it shows.
-    fn refresh(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+    fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
+        self.read_list(ask);
+    }
 
     /// This console withdrew, marked or restored items: loads again what it has loaded and such
     /// a write can change, keeping the selection.
-    fn reload(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+    fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list().is_some_and(List::is_loaded) {
+            self.read_list(ask);
+        }
+    }
 
     /// A colleague changed something, or the connection is back: loads again what it shows,
     /// keeping the selection, any question and unfinished text.
-    fn changed(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list().is_some_and(List::is_loaded) {
+            self.read_list(ask);
+        }
+    }
 
     /// This console's withdrawal, mark or restore was saved: forgets what was chosen for it.
     fn saved(&mut self) {}
@@ -199,19 +233,36 @@ pub trait View {
     }
 
     /// A motion key (down, up, a page, the top, the bottom).
-    fn motion(&mut self, _action: Action, _cx: &Cx, _ask: &mut Ask) {}
-
-    /// What its filter keeps (`None`: nothing here is filtered).
-    fn filter(&self) -> Option<&str> {
-        None
+    fn motion(&mut self, action: Action, cx: &Cx, ask: &mut Ask) {
+        if let Some(list) = self.list_mut() {
+            let (cursor, len) = list.cursor_mut();
+            cursor.step(step(action, len, cx.height), len, cx.height);
+            self.more(cx, ask);
+        }
     }
 
-    /// Filters what it shows (a list read by pages, in the database: `Paged::refilter`).
-    fn set_filter(&mut self, _text: String, _cx: &Cx, _ask: &mut Ask) {}
+    /// What its filter keeps (`None`: nothing here is filtered, as on an item opened).
+    fn filter(&self) -> Option<&str> {
+        self.item().map_or_else(|| self.list().map(List::filter_text), |_| None)
+    }
 
-    /// What the copy keys copy: the selection's id or its text.
-    fn copy(&self, _id: bool) -> Option<String> {
-        None
+    /// Filters what it shows (a list read by pages, in the database: `refiltered`).
+    fn set_filter(&mut self, text: String, cx: &Cx, ask: &mut Ask) {
+        if self.item().is_some() {
+            return;
+        }
+        if let Some(list) = self.list_mut() {
+            list.filter_to(text, cx.height);
+            self.refiltered(cx, ask);
+        }
+    }
+
+    /// What the copy keys copy: the selection's id or its text (the item's, when one is open).
+    fn copy(&self, id: bool) -> Option<String> {
+        match self.item() {
+            Some(item) => item.copy(id),
+            None => self.list()?.copy_selected(id),
+        }
     }
 
     /// The item open in it, whose public link the copy key copies.
@@ -219,13 +270,21 @@ pub trait View {
         None
     }
 
-    /// The list a click lands in, and its length.
+    /// The list a click lands in, and its length (none under an item opened).
     fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
-        None
+        if self.item().is_some() {
+            return None;
+        }
+        self.list_mut().map(List::cursor_mut)
     }
 
     /// The terminal changed size: keeps the selection in sight.
-    fn fit(&mut self, _height: usize) {}
+    fn fit(&mut self, height: usize) {
+        if let Some(list) = self.list_mut() {
+            let (cursor, len) = list.cursor_mut();
+            cursor.show(len, height);
+        }
+    }
 
     /// Whether a question of its own is open (a line being typed): keys go to `typed` before the
     /// keymap, and the mouse waits until it is answered.
@@ -237,12 +296,19 @@ pub trait View {
     /// edits it.
     fn typed(&mut self, _event: crossterm::event::KeyEvent, _cx: &Cx, _ask: &mut Ask) {}
 
-    /// Draws its open question over the status line.
+    /// The layer of keys its open question takes (a form's), shown on the hint line; `None`: a
+    /// line being typed (Enter gives it, Esc closes it).
+    fn question_layer(&self) -> Option<Layer> {
+        None
+    }
+
+    /// Draws its open question: a line over the status line, or a form over the views.
     fn draw_question(&self, _d: &mut Draw, _areas: &Areas) {}
 
-    /// The write a key typed into its open question would send (Enter on a reason), for the
-    /// console to refuse first if the operator may not make it or the database cannot be reached.
-    fn typed_write(&self, _event: crossterm::event::KeyEvent) -> Option<crate::domain::review::Act> {
+    /// The write a key typed into its open question would send (Enter on a reason, a form's
+    /// confirmation), for the console to refuse first if the operator may not make it or the
+    /// database cannot be reached.
+    fn typed_write(&self, _event: crossterm::event::KeyEvent, _keymap: &Keymap) -> Option<crate::domain::review::Act> {
         None
     }
 
@@ -426,6 +492,14 @@ macro_rules! views {
                 match tab {
                     $(Tab::$tab => &mut self.$field,)*
                 }
+            }
+
+            /// The view whose question is open, if one is: the view in front, else the view a
+            /// question of its own was opened in from another (a waiver asked on the review
+            /// screen is the findings view's, an incident recorded from a finding the scores
+            /// view's). Keys go to it until it is answered, so one question is open at a time.
+            pub fn asking(&self, front: Tab) -> Option<Tab> {
+                std::iter::once(front).chain(Tab::ALL).find(|tab| self.of(*tab).asking())
             }
 
             /// Every registered view.

@@ -3,26 +3,29 @@
 //! ones said. On a large site it takes tens of seconds, so it runs only when the tab is first
 //! opened (and on F5), on a task, while the keys keep working. Enter opens the item, from which
 //! `w` withdraws it; `W` waives the selected finding after asking why, and `i` opens the incident
-//! form filled in from it (both shared with the review screen: `app::findings`).
+//! form filled in from it (both shared with the review screen: the waiver is this view's question,
+//! `waive.rs`; the incident form the Scores view's).
 
 use chrono::{DateTime, Utc};
 
-use super::{Ask, Cx, Event, View, step};
+use super::{Ask, Cx, Event, View};
 use crate::domain::checks::Finding;
 use crate::reports::checks::WaivedFinding;
 use crate::store::{ExportedItem, HistoryEntry, ItemText, LinkRow, Site, Store, StoreError};
 use crate::ui::app::opened_item;
 use crate::ui::views::item::{ItemView, page_delta, scroll};
 use crate::ui::keymap::{Action, Layer};
-use crate::ui::paged::{Cursor, Paged, Row};
+use crate::ui::paged::{List, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
 use crate::ui::text::SearchKey;
 use crate::usecase;
 
 mod draw;
 mod links;
+mod waive;
 
 pub use links::BrokenLinks;
+pub use waive::WaiveForm;
 
 /// One finding on an online item (the item's body is not kept: the item screen loads it).
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +69,10 @@ impl Row for FindingRow {
         let f = &self.finding;
         SearchKey::new(&[&self.item.to_string(), &self.title, f.kind.as_str(), &f.text, &f.message])
     }
+
+    fn copy(&self, id: bool) -> Option<String> {
+        Some(if id { self.item.to_string() } else { self.title.clone() })
+    }
 }
 
 /// The findings, and an item opened from them.
@@ -75,6 +82,10 @@ pub struct FindingsView {
     pub item: Option<ItemView>,
     /// The link checks' broken links, shown instead of the findings (`L`).
     pub links: BrokenLinks,
+    /// The reason a finding is waived, being typed (from this tab or the review screen).
+    pub waive: Option<WaiveForm>,
+    /// A waiver being written, and what it waives.
+    pub waiving: Option<(u64, String)>,
 }
 
 /// The tab's queries.
@@ -207,6 +218,15 @@ impl FindingsView {
 }
 
 impl View for FindingsView {
+    /// The findings, or the broken links in front of them (`L`).
+    fn list(&self) -> Option<&dyn List> {
+        Some(if self.links.front { &self.links.list } else { &self.list })
+    }
+
+    fn list_mut(&mut self) -> Option<&mut dyn List> {
+        Some(if self.links.front { &mut self.links.list } else { &mut self.list })
+    }
+
     fn layer(&self) -> Layer {
         match (&self.item, self.links.front) {
             (Some(_), _) => Layer::Item,
@@ -224,6 +244,7 @@ impl View for FindingsView {
 
     fn busy(&self) -> bool {
         self.list.waiting.is_some()
+            || self.waiving.is_some()
             || self.links.list.waiting.is_some()
             || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
     }
@@ -292,61 +313,38 @@ impl View for FindingsView {
         self.links.reload(ask);
     }
 
-    fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
-        if self.links.front {
-            let len = self.links.list.shown.len();
-            self.links.list.cursor.step(step(action, len, cx.height), len, cx.height);
-            return;
-        }
-        let len = self.list.shown.len();
-        self.list.cursor.step(step(action, len, cx.height), len, cx.height);
-    }
-
-    fn filter(&self) -> Option<&str> {
-        let filter = if self.links.front { &self.links.list.filter } else { &self.list.filter };
-        self.item.is_none().then_some(filter.as_str())
-    }
-
-    fn set_filter(&mut self, text: String, cx: &Cx, _ask: &mut Ask) {
-        let height = cx.height;
-        match (&self.item, self.links.front) {
-            (Some(_), _) => {}
-            (None, true) => self.links.list.set_filter(text, height),
-            (None, false) => self.list.set_filter(text, height),
-        }
-    }
-
-    /// The text `y` copies: the item's id or title.
-    fn copy(&self, id: bool) -> Option<String> {
-        match &self.item {
-            Some(item) => {
-                let title = item.item.as_ref().map(|(i, _)| i.title.clone());
-                if id { Some(item.id.to_string()) } else { title }
-            }
-            None if self.links.front => self.links.copy(id),
-            None => self.list.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() }),
-        }
-    }
+    /// A colleague's change: nothing is checked again by itself (the checks take tens of seconds
+    /// on a large site; F5 runs them).
+    fn changed(&mut self, _cx: &Cx, _ask: &mut Ask) {}
 
     fn item(&self) -> Option<&ItemView> {
         self.item.as_ref()
     }
 
-    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
-        if self.item.is_some() {
-            return None;
-        }
-        if self.links.front {
-            let len = self.links.list.shown.len();
-            return Some((&mut self.links.list.cursor, len));
-        }
-        let len = self.list.shown.len();
-        Some((&mut self.list.cursor, len))
-    }
-
+    /// Both lists, the one in front and the one behind it.
     fn fit(&mut self, height: usize) {
         self.list.cursor.show(self.list.shown.len(), height);
         self.links.list.cursor.show(self.links.list.shown.len(), height);
+    }
+
+    fn asking(&self) -> bool {
+        self.waive.is_some()
+    }
+
+    fn typed(&mut self, event: crossterm::event::KeyEvent, _cx: &Cx, ask: &mut Ask) {
+        self.waive_typed(event, ask);
+    }
+
+    fn draw_question(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
+        self.draw_waive(d, areas);
+    }
+
+    fn typed_write(
+        &self,
+        event: crossterm::event::KeyEvent,
+        _keymap: &crate::ui::keymap::Keymap,
+    ) -> Option<crate::domain::review::Act> {
+        self.waive_write(event)
     }
 
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
