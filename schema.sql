@@ -1060,18 +1060,21 @@ $$;
 -- version 16.
 -- @sqlite
 CREATE TRIGGER IF NOT EXISTS link_checks_added_audited AFTER INSERT ON link_checks
-WHEN NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
+WHEN NOT EXISTS (SELECT 1 FROM audit_log a
+                 WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
                  AND a.action = 'links.check' AND a.at = NEW.checked_at AND a.operator = NEW.checked_by)
 BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'); END;
 CREATE TRIGGER IF NOT EXISTS link_checks_changed_audited AFTER UPDATE ON link_checks
 WHEN NEW.checked_at IS OLD.checked_at
-     OR NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
+     OR NOT EXISTS (SELECT 1 FROM audit_log a
+                    WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
                     AND a.action = 'links.check' AND a.at = NEW.checked_at AND a.operator = NEW.checked_by)
 BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'); END;
 CREATE TRIGGER IF NOT EXISTS link_checks_never_deleted BEFORE DELETE ON link_checks
 BEGIN SELECT RAISE(ABORT, 'link_checks is replaced by the next check, never deleted: DELETE refused'); END;
 CREATE TRIGGER IF NOT EXISTS site_probes_added_audited AFTER INSERT ON site_probes
-WHEN NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
+WHEN NOT EXISTS (SELECT 1 FROM audit_log a
+                 WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
                  AND a.action = 'links.probe' AND a.at = NEW.probed_at AND a.operator = NEW.probed_by)
 BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'); END;
 -- @end
