@@ -17,15 +17,9 @@ mod draw;
 pub const LATEST: i64 = 500;
 
 /// The tab's state: the withdrawals listed.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct WithdrawnView {
     pub list: Paged<WithdrawalRow>,
-}
-
-impl Default for WithdrawnView {
-    fn default() -> Self {
-        WithdrawnView { list: Paged::by_initials() }
-    }
 }
 
 /// The tab's query.
