@@ -4,6 +4,7 @@ use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::codes::Code;
 use super::outcome::Outcome;
 use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, parse_date, session};
@@ -22,22 +23,36 @@ fn write(cli: &Cli, listing: &Listing) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The unit `typed` names, as the console takes it: its name, part of it, or its pinyin initials
+/// (`tjj` 统计局). None or several: bad input (exit 2), naming the units it could be (all of them
+/// when none).
+pub async fn unit_named(s: &super::Session, typed: &str) -> Result<String, Failure> {
+    let units = columns::units(s.store.as_ref(), &s.site).await?;
+    let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+    match crate::domain::search::unit_named(&names, typed) {
+        Ok(name) => Ok(name.to_string()),
+        Err(several) if several.len() > 1 => Err(Failure::usage(t!(
+            "unit-ambiguous",
+            name = format!("{typed:?}"),
+            units = several.join(&t!("list-separator"))
+        ))),
+        Err(_) => Err(Failure::usage(t!(
+            "no-such-unit",
+            name = format!("{typed:?}"),
+            site = s.site.code.as_str(),
+            units = names.join("、")
+        ))),
+    }
+}
+
 pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option<&str>) -> Result<(), Failure> {
     let s = session(cli).await?;
     let at = at.unwrap_or_else(today);
-    if let Some(name) = unit {
-        let units = columns::units(s.store.as_ref(), &s.site).await?;
-        if !units.iter().any(|u| u.name == name) {
-            let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
-            return Err(Failure::usage(t!(
-                "no-such-unit",
-                name = format!("{name:?}"),
-                site = s.site.code.as_str(),
-                units = names.join("、")
-            )));
-        }
-    }
-    let rows = columns::stale(s.store.as_ref(), &s.site, at, unit, overdue).await?;
+    let unit = match unit {
+        Some(typed) => Some(unit_named(&s, typed).await?),
+        None => None,
+    };
+    let rows = columns::stale(s.store.as_ref(), &s.site, at, unit.as_deref(), overdue).await?;
     let mut listing = Listing::new(&[
         "id",
         "path",
@@ -49,8 +64,8 @@ pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option
         "departments",
         PROVISIONAL,
     ])
-    .read_as("rule", super::output::rule_words)
-    .read_as("status", super::output::status_words);
+    .code("rule", Code::Rule)
+    .code("status", Code::Column);
     for r in rows {
         listing.push(vec![
             json!(r.column.id),
@@ -134,7 +149,8 @@ pub async fn documents(
                 "published_at",
                 "status",
                 PROVISIONAL,
-            ]);
+            ])
+            .code("status", Code::Document);
             for r in rows {
                 listing.push(vec![
                     json!(r.document.id),
