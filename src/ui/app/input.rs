@@ -266,6 +266,9 @@ impl App {
             | Action::WithdrawItems
             | Action::NextMarkKind
             | Action::Restore
+            | Action::WithdrawnMark
+            | Action::WithdrawnMarkRange
+            | Action::WithdrawnMarkBatch
             | Action::PrevPeriod
             | Action::NextPeriod
             | Action::QuarterOrYear
