@@ -88,6 +88,11 @@ fn documented_examples() -> Vec<(String, Value)> {
     examples
 }
 
+/// `incident add`'s arguments: a typo of 政府办 in zd-1, on `date`.
+fn incident_add<'a>(date: &'a str, note: &'a str) -> Vec<&'a str> {
+    vec!["incident", "add", "--unit", "政府办", "--kind", "typo", "--item", "zd-1", "--date", date, "--note", note]
+}
+
 async fn every_command_gives_structured_json(db: TestDb) {
     db.ok(&["init"]);
     db.import("online.jsonl", ONLINE);
@@ -95,20 +100,7 @@ async fn every_command_gives_structured_json(db: TestDb) {
     // The seven checks as a range.
     db.ok(&["review", "approve", "repost-1", "--checks", "1-7"]);
     db.ok(&["retractions", "request", "zd-1", "--unit", "政府办", "--reason", "error", "--note", "日期有误"]);
-    db.ok(&[
-        "incident",
-        "add",
-        "--unit",
-        "政府办",
-        "--kind",
-        "typo",
-        "--item",
-        "zd-1",
-        "--date",
-        "2026-08-05",
-        "--note",
-        "错别字",
-    ]);
+    db.ok(&incident_add("2026-08-05", "错别字"));
     db.ok(&["retract", "zd-2", "--reason", "outdated"]);
     db.ok(&["rectifications", "add", "--unit", "政府办", "--item", "zd-1", "--note", "制度已修订，请更新"]);
     db.ok(&["inquiries", "add", "--subject", "低保申请需要哪些材料？", "--asked", "2026-11-20"]);
@@ -156,23 +148,7 @@ async fn every_command_gives_structured_json(db: TestDb) {
     let (finding_kind, finding_text) = (finding["kind"].as_str().unwrap(), finding["text"].as_str().unwrap());
     let login = format!("pa_json_{}", std::process::id());
     let writes: Vec<(&str, Vec<&str>)> = vec![
-        (
-            "incident add",
-            vec![
-                "incident",
-                "add",
-                "--unit",
-                "政府办",
-                "--kind",
-                "typo",
-                "--item",
-                "zd-1",
-                "--date",
-                "2026-08-06",
-                "--note",
-                "标点错误",
-            ],
-        ),
+        ("incident add", incident_add("2026-08-06", "标点错误")),
         ("incident reverse", vec!["incident", "reverse", &incident, "--note", "误记"]),
         ("inquiries add", vec!["inquiries", "add", "--subject", "如何办理居住证？", "--asked", "2026-11-21"]),
         ("inquiries answer", vec!["inquiries", "answer", &inquiry, "--text", "请携带身份证到派出所办理。"]),

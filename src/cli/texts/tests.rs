@@ -118,59 +118,90 @@ fn literals_of(source: &str, calls: &[&str]) -> Vec<String> {
     found
 }
 
-/// The text up to the parenthesis that closes the call (strings may hold parentheses).
-fn arguments(text: &str) -> &str {
-    let (mut depth, mut in_string, mut escaped) = (1, false, false);
-    for (i, c) in text.char_indices() {
-        match (in_string, c) {
-            (true, '\\') if !escaped => {
-                escaped = true;
-                continue;
+/// One piece of Rust source as the scans read it: a character of code, or a string or character
+/// literal whole (so that a quote, a bracket or `//` inside one is not code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece<'a> {
+    Code(char),
+    /// A string literal's contents, as written (escapes left as they are).
+    Str(&'a str),
+    /// A character literal (`'"'`, `'\''`, `'\u{7f}'`).
+    Char,
+}
+
+/// The pieces of `code`, each with where it starts and where the next begins. A `'` starts a
+/// character literal only when one closes it (`'x'`, `'\n'`): `'static` and `'calls:` are a
+/// lifetime and a label, code.
+fn pieces(code: &str) -> impl Iterator<Item = (usize, Piece<'_>, usize)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = &code[at..];
+        let c = rest.chars().next()?;
+        let start = at;
+        let len = match c {
+            '"' => {
+                let mut escaped = false;
+                let close = rest[1..].char_indices().find(|&(_, c)| {
+                    let closes = c == '"' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    closes
+                });
+                let (contents, end) = match close {
+                    Some((i, _)) => (&rest[1..=i], i + 2),
+                    None => (&rest[1..], rest.len()),
+                };
+                at += end;
+                return Some((start, Piece::Str(contents), at));
             }
-            (true, '"') if !escaped => in_string = false,
-            (false, '"') => in_string = true,
-            (false, '(') => depth += 1,
-            (false, ')') => {
+            '\'' => char_literal(&rest[1..]).map_or(1, |n| n + 1),
+            c => c.len_utf8(),
+        };
+        at += len;
+        let piece = if c == '\'' && len > 1 { Piece::Char } else { Piece::Code(c) };
+        Some((start, piece, at))
+    })
+}
+
+/// After a `'`: the length of the rest of a character literal up to its closing quote, or none
+/// if it is a lifetime or a label.
+fn char_literal(rest: &str) -> Option<usize> {
+    let mut chars = rest.char_indices();
+    match chars.next()? {
+        (_, '\\') => {
+            let (i, escaped) = chars.next()?;
+            let after = i + escaped.len_utf8();
+            rest[after..].find('\'').map(|close| after + close + 1)
+        }
+        (_, c) => rest[c.len_utf8()..].starts_with('\'').then_some(c.len_utf8() + 1),
+    }
+}
+
+/// The text up to the parenthesis that closes the call (literals may hold parentheses).
+fn arguments(text: &str) -> &str {
+    let mut depth = 1;
+    for (start, piece, _) in pieces(text) {
+        match piece {
+            Piece::Code('(') => depth += 1,
+            Piece::Code(')') => {
                 depth -= 1;
                 if depth == 0 {
-                    return &text[..i];
+                    return &text[..start];
                 }
             }
             _ => {}
         }
-        escaped = false;
     }
     text
 }
 
 /// The string literals in a piece of code, as written (escapes left as they are).
 fn literals(code: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut chars = code.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\'' {
-            // A character literal, possibly '"'.
-            let literal: String = chars.by_ref().take_while(|c| *c != '\'').collect();
-            if literal == "\\" {
-                chars.next();
-            }
-            continue;
-        }
-        if c != '"' {
-            continue;
-        }
-        let mut literal = String::new();
-        let mut escaped = false;
-        for c in chars.by_ref() {
-            if c == '"' && !escaped {
-                break;
-            }
-            escaped = c == '\\' && !escaped;
-            literal.push(c);
-        }
-        out.push(literal);
-    }
-    out
+    pieces(code)
+        .filter_map(|(_, piece, _)| match piece {
+            Piece::Str(s) => Some(s.to_string()),
+            Piece::Code(_) | Piece::Char => None,
+        })
+        .collect()
 }
 
 /// A literal that says nothing in a language: format specs (`{}`, `{name:?}`, `{:.1}`),
@@ -197,23 +228,31 @@ fn says_nothing(literal: &str) -> bool {
     !wordy
 }
 
+/// The literals of `calls` in `files` (their tests left out) that say something in a language;
+/// fails if fewer than `least` literals were seen (then the scan is broken, not the code clean).
+fn sayings_in(files: &[(std::path::PathBuf, String)], calls: &[&str], least: usize) -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut offending = Vec::new();
+    let mut seen = 0;
+    for (path, text) in files.iter().filter(|(p, _)| !p.ends_with("tests.rs")) {
+        for literal in literals_of(text, calls) {
+            seen += 1;
+            if !says_nothing(&literal) {
+                offending.push(format!("{}: \"{literal}\"", path.strip_prefix(root).unwrap_or(path).display()));
+            }
+        }
+    }
+    assert!(seen > least, "only {seen} literals in {calls:?}: is the scan broken?");
+    offending
+}
+
 #[test]
 fn no_sentence_for_a_person_lives_outside_the_catalogs() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     i18n::tests::sources(&root.join("src/cli"), &mut files);
     files.push((root.join("src/main.rs"), std::fs::read_to_string(root.join("src/main.rs")).unwrap()));
-    let mut offending = Vec::new();
-    let mut seen = 0;
-    for (path, text) in files.iter().filter(|(p, _)| !p.ends_with("tests.rs")) {
-        for literal in spoken_literals(text) {
-            seen += 1;
-            if !says_nothing(&literal) {
-                offending.push(format!("{}: \"{literal}\"", path.strip_prefix(root).unwrap().display()));
-            }
-        }
-    }
-    assert!(seen > 50, "only {seen} literals in speaking calls: is the scan broken?");
+    let offending = sayings_in(&files, SPEAKING, 50);
     assert!(offending.is_empty(), "text for people outside i18n/*.ftl:\n{}", offending.join("\n"));
 }
 
@@ -256,17 +295,7 @@ fn no_refusal_of_the_store_or_the_rules_lives_outside_the_catalogs() {
         let text = std::fs::read_to_string(&path).unwrap();
         files.push((path, text));
     }
-    let mut offending = Vec::new();
-    let mut seen = 0;
-    for (path, text) in files.iter().filter(|(p, _)| !p.ends_with("tests.rs")) {
-        for literal in literals_of(text, REFUSING) {
-            seen += 1;
-            if !says_nothing(&literal) {
-                offending.push(format!("{}: \"{literal}\"", path.strip_prefix(root).unwrap().display()));
-            }
-        }
-    }
-    assert!(seen > 10, "only {seen} literals in refusals: is the scan broken?");
+    let offending = sayings_in(&files, REFUSING, 10);
     assert!(offending.is_empty(), "refusals outside i18n/*.ftl:\n{}", offending.join("\n"));
 }
 
@@ -306,48 +335,21 @@ const CONSOLE_NAMES: &[&str] = &[
     "PORTAL_ADMIN_TEST_PANIC",
     "\\x1bPtmux;{}\\x1b\\\\",
     "\\x1bP{seq}\\x1b\\\\",
+    // Key names as the help's scroll hint and the completions line write them.
+    "{}/{} PgUp/PgDn",
+    " Tab: {}",
 ];
 
-/// `code` without comments (`//` to the end of a line, outside strings and character literals).
+/// `code` without comments (`//` to the end of a line, outside literals).
 fn without_comments(code: &str) -> String {
     let mut out = String::with_capacity(code.len());
-    for line in code.lines() {
-        let (mut in_string, mut escaped, mut prev) = (false, false, ' ');
-        let mut cut = line.len();
-        let mut chars = line.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '\\' if in_string && !escaped => {
-                    escaped = true;
-                    prev = c;
-                    continue;
-                }
-                '"' if !escaped => in_string = !in_string,
-                '\'' if !in_string => {
-                    // A character literal ('"', '\''), not a lifetime: skip it whole.
-                    let rest = &line[i + 1..];
-                    let close = match rest.chars().next() {
-                        Some('\\') => rest.get(2..).and_then(|r| r.find('\'')).map(|e| e + 2),
-                        Some(c) => rest[c.len_utf8()..].starts_with('\'').then_some(c.len_utf8()),
-                        None => None,
-                    };
-                    if let Some(close) = close {
-                        for _ in 0..=rest[..close].chars().count() {
-                            chars.next();
-                        }
-                    }
-                }
-                '/' if !in_string && prev == '/' => {
-                    cut = i - 1;
-                    break;
-                }
-                _ => {}
-            }
-            escaped = false;
-            prev = c;
+    let mut pieces = pieces(code).peekable();
+    while let Some((start, piece, end)) = pieces.next() {
+        if piece == Piece::Code('/') && pieces.peek().is_some_and(|(_, next, _)| *next == Piece::Code('/')) {
+            while pieces.next_if(|(_, next, _)| *next != Piece::Code('\n')).is_some() {}
+            continue;
         }
-        out.push_str(&line[..cut]);
-        out.push('\n');
+        out.push_str(&code[start..end]);
     }
     out
 }
@@ -359,30 +361,22 @@ fn without_tests(code: &str) -> String {
     while let Some(at) = rest.find("#[cfg(test)]") {
         out.push_str(&rest[..at]);
         let item = &rest[at..];
-        let (mut depth, mut in_string, mut escaped, mut end) = (0, false, false, item.len());
-        for (i, c) in item.char_indices() {
-            match (in_string, c) {
-                (true, '\\') if !escaped => {
-                    escaped = true;
-                    continue;
+        let mut depth = 0;
+        let mut end = item.len();
+        for (_, piece, after) in pieces(item) {
+            match piece {
+                Piece::Code('{') => depth += 1,
+                Piece::Code('}') if depth == 1 => {
+                    end = after;
+                    break;
                 }
-                (true, '"') if !escaped => in_string = false,
-                (false, '"') => in_string = true,
-                (false, '{') => depth += 1,
-                (false, '}') => {
-                    depth -= 1;
-                    if depth == 0 {
-                        end = i + 1;
-                        break;
-                    }
-                }
-                (false, ';') if depth == 0 => {
-                    end = i + 1;
+                Piece::Code('}') => depth -= 1,
+                Piece::Code(';') if depth == 0 => {
+                    end = after;
                     break;
                 }
                 _ => {}
             }
-            escaped = false;
         }
         rest = &item[end..];
     }
@@ -451,6 +445,25 @@ fn the_console_scan_finds_words_and_leaves_names_logs_and_comments() {
     let said =
         ["rank", "Loading…", "no unit selected", "Keys \\\"quoted\\\" here", "stale", "Said after a test helper"];
     assert_eq!(found, said, "{found:?}");
+}
+
+/// A lifetime is code, not the start of a character literal: `'static` once hid the rest of a
+/// file from the scans (the literal ran to the next quote), a bracket or a `//` in a character
+/// literal is not code either.
+#[test]
+fn a_lifetime_hides_nothing_from_the_scans() {
+    let code = r#"const NAME: &'static str = "rank";
+        fn words<'a>(s: &'a str) -> &'a str { tell("Hidden after a lifetime") }
+        let open = '('; let quote = '"'; let slash = '/'; // a "comment"
+        'calls: loop { say("After a label"); break 'calls; }
+        let escaped = '''; say("After an escaped quote");"#;
+    assert_eq!(
+        every_literal(code),
+        ["rank", "Hidden after a lifetime", "After a label", "After an escaped quote"],
+        "{:?}",
+        pieces(code).collect::<Vec<_>>()
+    );
+    assert_eq!(spoken_literals(code), ["Hidden after a lifetime", "After a label", "After an escaped quote"]);
 }
 
 /// What every option's value is called has its words in both languages (`<DATE>`, `<日期>`), but

@@ -1,7 +1,5 @@
 //! The questions before a write: a confirmation given (a publication goes to the queue, a
-//! withdrawal, a mark or a restore to `withdraw.rs`), and the reason typed for a waiver.
-
-use crossterm::event::{KeyCode, KeyEvent};
+//! withdrawal, a mark or a restore to `withdraw.rs`).
 
 use super::{App, Confirmed, Effect, Overlay};
 
@@ -23,41 +21,5 @@ impl App {
         // A publication: the item under review, or the marked items.
         let (views, _, mut ask) = self.parts(effects);
         views.queue.publish(&mut ask);
-    }
-
-    /// A key typed into the waiver's reason: Esc closes the question, Enter gives what is typed
-    /// (a warning instead if nothing is), anything else edits it. (A rejection's and a decline's
-    /// reasons are their views' own questions: `views::answer`.)
-    pub(super) fn reason_typed(&mut self, event: KeyEvent, needed: &str) -> Option<String> {
-        let input = match &mut self.overlay {
-            Overlay::Waive(form) => &mut form.input,
-            Overlay::None
-            | Overlay::Help(_)
-            | Overlay::Messages(_)
-            | Overlay::Record(_)
-            | Overlay::Confirm { .. }
-            | Overlay::Mark { .. }
-            | Overlay::Incident(_)
-            | Overlay::Reverse(_)
-            | Overlay::Copy
-            | Overlay::Filter(_)
-            | Overlay::Command { .. } => return None,
-        };
-        match event.code {
-            KeyCode::Esc => self.overlay = Overlay::None,
-            KeyCode::Enter => {
-                let reason = input.lines().join(" ").trim().to_string();
-                if reason.is_empty() {
-                    self.warn(needed);
-                    return None;
-                }
-                self.overlay = Overlay::None;
-                return Some(reason);
-            }
-            _ => {
-                super::edit(input, event);
-            }
-        }
-        None
     }
 }

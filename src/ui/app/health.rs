@@ -16,7 +16,7 @@
 //!   itself: the question stays open for the user to confirm again).
 
 use chrono::{DateTime, Duration, Utc};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::{
     App, AssessmentLoad, AssessmentLoaded, CalendarLoaded, Confirmed, Effect, Health, Load, Loaded, Overlay, arrived,
@@ -300,23 +300,13 @@ impl App {
             | Action::MarkInstead => Some(Act::Withdraw),
             Action::RecordIncident | Action::ReverseIncident => Some(Act::RecordIncident),
             Action::WaiveFinding => Some(Act::WaiveFinding),
-            Action::Confirm => match &self.overlay {
-                Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. } => {
-                    Some(Act::Pass(Stage::Publish))
-                }
-                Overlay::Confirm { .. } => Some(Act::Withdraw),
-                Overlay::None
-                | Overlay::Help(_)
-                | Overlay::Messages(_)
-                | Overlay::Record(_)
-                | Overlay::Mark { .. }
-                | Overlay::Incident(_)
-                | Overlay::Reverse(_)
-                | Overlay::Waive(_)
-                | Overlay::Copy
-                | Overlay::Filter(_)
-                | Overlay::Command { .. } => None,
-            },
+            Action::Confirm => self.overlay.confirming().map(|then| match then {
+                Confirmed::Publish | Confirmed::PublishMarked => Act::Pass(Stage::Publish),
+                Confirmed::Withdraw { .. }
+                | Confirmed::WithdrawItems { .. }
+                | Confirmed::Restore { .. }
+                | Confirmed::ImportCalendar(_) => Act::Withdraw,
+            }),
             _ => None,
         }
     }
@@ -367,19 +357,14 @@ impl App {
     }
 
     /// Whether a key typed into a question would send a write that must not be sent (then it has
-    /// said why): Enter on a view's reason (a rejection's, a decline's), a waiver's, the mark's or
-    /// an incident's confirmation.
+    /// said why): Enter on a view's question (a rejection's, a decline's or a waiver's reason, an
+    /// incident's form), or the mark's confirmation.
     pub(super) fn typed_write_refused(&mut self, event: KeyEvent) -> bool {
-        let enter = event.code == KeyCode::Enter;
         let confirms = |layer| self.keymap.action(layer, Key::from_event(event)) == Some(Action::Confirm);
         let act = match &self.overlay {
-            // A question of the view's own (a rejection's or a decline's reason): the view knows.
-            Overlay::None => {
-                self.views.of(self.tab).asking().then(|| self.views.of(self.tab).typed_write(event)).flatten()
-            }
-            Overlay::Waive(_) => enter.then_some(Act::WaiveFinding),
+            // A question of a view's own: the view knows.
+            Overlay::None => self.question().and_then(|tab| self.views.of(tab).typed_write(event, &self.keymap)),
             Overlay::Mark { .. } => confirms(Layer::Mark).then_some(Act::Withdraw),
-            Overlay::Incident(_) | Overlay::Reverse(_) => confirms(Layer::Incident).then_some(Act::RecordIncident),
             // Nothing typed into them writes (a confirmation's key is an action: `write_refused`).
             Overlay::Help(_)
             | Overlay::Messages(_)

@@ -25,14 +25,14 @@ impl App {
             return;
         }
         // Text inputs take typing first: a view's own question, then the console's.
-        if matches!(self.overlay, Overlay::None) && self.views.of(self.tab).asking() {
+        if let (Overlay::None, Some(tab)) = (&self.overlay, self.question()) {
             // A retraction write (a decline) waits for the one running; the question stays open.
-            if self.views.of(self.tab).typed_write(event) == Some(crate::domain::review::Act::Withdraw)
+            if self.views.of(tab).typed_write(event, &self.keymap) == Some(crate::domain::review::Act::Withdraw)
                 && self.write_running()
             {
                 return;
             }
-            self.with_view(self.tab, effects, |v, cx, ask| v.typed(event, cx, ask));
+            self.with_view(tab, effects, |v, cx, ask| v.typed(event, cx, ask));
             return;
         }
         match &mut self.overlay {
@@ -81,14 +81,6 @@ impl App {
                 self.mark_key(event, effects);
                 return;
             }
-            Overlay::Incident(_) | Overlay::Reverse(_) => {
-                self.incident_key(event, effects);
-                return;
-            }
-            Overlay::Waive(_) => {
-                self.waive_key(event, effects);
-                return;
-            }
             Overlay::Record(_) => {
                 self.overlay = Overlay::None;
                 return;
@@ -123,21 +115,15 @@ impl App {
     /// Whether a line is being typed or a question is open (Ctrl-c cancels it).
     fn prompting(&self) -> bool {
         match &self.overlay {
-            Overlay::Filter(_)
-            | Overlay::Command { .. }
-            | Overlay::Waive(_)
-            | Overlay::Mark { .. }
-            | Overlay::Incident(_)
-            | Overlay::Reverse(_)
-            | Overlay::Confirm { .. } => true,
+            Overlay::Filter(_) | Overlay::Command { .. } | Overlay::Mark { .. } | Overlay::Confirm { .. } => true,
             Overlay::Help(p) | Overlay::Messages(p) => p.typing.is_some(),
-            Overlay::None => self.views.of(self.tab).asking(),
+            Overlay::None => self.question().is_some(),
             Overlay::Record(_) | Overlay::Copy => false,
         }
     }
 
     pub(super) fn mouse(&mut self, mouse: MouseEvent, effects: &mut Vec<Effect>) {
-        if !matches!(self.overlay, Overlay::None) || self.views.of(self.tab).asking() {
+        if !matches!(self.overlay, Overlay::None) || self.question().is_some() {
             return;
         }
         if matches!(mouse.kind, MouseEventKind::Down(_) | MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) {

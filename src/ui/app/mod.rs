@@ -19,23 +19,21 @@ mod backup;
 mod calendar;
 mod command;
 mod confirm;
-mod findings;
 mod front;
 mod health;
-mod incident;
 mod input;
 mod links;
 mod loaded;
 mod sanitised;
 mod withdraw;
+pub use super::views::findings::WaiveForm;
 pub use super::views::queue::{ItemFindings, Reviewing, waited, waiting};
+pub use super::views::scores::{AssessmentLoad, AssessmentLoaded, Field, IncidentForm, ReverseForm};
 pub use backup::BackupWatch;
 pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use command::commands;
-pub use findings::WaiveForm;
 pub use front::Tab;
 pub use health::{Identity, Link, Lost, Whoami};
-pub use incident::{AssessmentLoad, AssessmentLoaded, Field, IncidentForm, ReverseForm};
 pub use links::pages_said;
 pub use sanitised::sanitised;
 pub(crate) use withdraw::mark_overlay;
@@ -157,12 +155,6 @@ pub enum Overlay {
         kind: MarkKind,
         replaced_by: Box<TextArea<'static>>,
     },
-    /// An incident being recorded against a unit.
-    Incident(Box<IncidentForm>),
-    /// An incident being corrected, with why.
-    Reverse(Box<ReverseForm>),
-    /// The reason a finding of the content checks is waived.
-    Waive(Box<WaiveForm>),
     Copy,
     Filter(Box<TextArea<'static>>),
     Command {
@@ -171,6 +163,13 @@ pub enum Overlay {
         completions: Vec<String>,
         next: usize,
     },
+}
+
+impl Overlay {
+    /// The write the confirmation open is for, if one is open.
+    pub fn confirming(&self) -> Option<&Confirmed> {
+        if let Overlay::Confirm { then, .. } = self { Some(then) } else { None }
+    }
 }
 
 /// The write a confirmation is for.
@@ -236,12 +235,8 @@ pub struct App {
     /// The day staleness is evaluated as of (Beijing time).
     pub at: NaiveDate,
     pub tab: Tab,
-    /// An incident being recorded or corrected.
-    pub incident_writing: Option<u64>,
     /// The views registered in `ui::views`, each with its own state.
     pub views: Views,
-    /// A waiver being written (from the Findings tab or the review screen), and what it waives.
-    pub waiving: Option<(u64, String)>,
     /// What the working-day calendar holds (`:calendar`, the status line's warning).
     pub calendar: Option<crate::reports::calendar::CalendarStatus>,
     /// Backups, for the status line, once watched (`watch_backups`).
@@ -295,9 +290,7 @@ impl App {
             at: crate::domain::time::beijing_date(setup.now),
             now: setup.now,
             tab: Tab::Columns,
-            incident_writing: None,
             views: Views { scores: ScoresView::new(period), ..Views::default() },
-            waiving: None,
             calendar: None,
             calendar_preview: None,
             backup: None,
@@ -362,8 +355,14 @@ impl App {
     fn event(&mut self, event: Event, effects: &mut Vec<Effect>) {
         match event {
             Event::Withdraw(items) => self.ask_withdrawal(items),
-            Event::Waive { item, finding, waived } => self.ask_waiver(item, &finding, waived.as_deref()),
-            Event::Incident { unit, item, title, finding } => self.incident_from(unit, item, title, &finding),
+            Event::Waive { item, finding, waived } => {
+                let (views, _, mut ask) = self.parts(effects);
+                views.findings.ask_waiver(item, &finding, waived.as_deref(), &mut ask);
+            }
+            Event::Incident { unit, item, title, finding } => {
+                let (views, cx, mut ask) = self.parts(effects);
+                views.scores.incident_from(unit, item, title, &finding, &cx, &mut ask);
+            }
             Event::Decline { request, reason } => self.write(Load::Decline { request, reason }, effects),
         }
     }
@@ -385,10 +384,7 @@ impl App {
 
     /// Whether a query the user waits on is running (the spinner turns).
     pub fn busy(&self) -> bool {
-        self.incident_writing.is_some()
-            || self.views.all().iter().any(|v| v.busy())
-            || self.findings_busy()
-            || self.retraction_write.is_some()
+        self.views.all().iter().any(|v| v.busy()) || self.retraction_write.is_some()
     }
 
     /// The layer of bindings in effect.
@@ -397,16 +393,23 @@ impl App {
             Overlay::Copy => Layer::Copy,
             Overlay::Confirm { .. } => Layer::Confirm,
             Overlay::Mark { .. } => Layer::Mark,
-            Overlay::Incident(_) | Overlay::Reverse(_) => Layer::Incident,
+            // A view's form (an incident's) has its own keys.
+            Overlay::None => self
+                .question()
+                .and_then(|tab| self.views.of(tab).question_layer())
+                .unwrap_or_else(|| self.views.of(self.tab).layer()),
             // No keys of their own in the keymap: the view's layer.
-            Overlay::None
-            | Overlay::Help(_)
+            Overlay::Help(_)
             | Overlay::Messages(_)
             | Overlay::Record(_)
-            | Overlay::Waive(_)
             | Overlay::Filter(_)
             | Overlay::Command { .. } => self.views.of(self.tab).layer(),
         }
+    }
+
+    /// The view whose question is open (`Views::asking`), if one is.
+    pub fn question(&self) -> Option<Tab> {
+        self.views.asking(self.tab)
     }
 
     /// Where things are on the screen at the current size.

@@ -90,37 +90,31 @@ impl App {
 
     /// The withdrawal being confirmed takes the next reason.
     pub(super) fn next_reason(&mut self) {
-        match &self.overlay {
-            Overlay::Confirm { then: Confirmed::WithdrawItems { items, reason }, .. } => {
+        match self.overlay.confirming() {
+            Some(Confirmed::WithdrawItems { items, reason }) => {
                 let (items, reason) = (items.clone(), next(RetractionReason::ALL, *reason));
                 let text = self.withdrawal_text(&items, reason);
                 self.overlay = Overlay::Confirm { text, then: Confirmed::WithdrawItems { items, reason } };
             }
-            Overlay::Confirm { then: Confirmed::Withdraw { .. }, .. } => {
+            Some(Confirmed::Withdraw { .. }) => {
                 self.warn(t!("withdraw-request-reason", key = self.key_name(Layer::Retractions, Action::Decline)))
             }
             // No withdrawal being confirmed: no reason to change.
-            Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. }
-            | Overlay::Confirm { then: Confirmed::Restore { .. } | Confirmed::ImportCalendar(_), .. }
-            | Overlay::None
-            | Overlay::Help(_)
-            | Overlay::Messages(_)
-            | Overlay::Record(_)
-            | Overlay::Mark { .. }
-            | Overlay::Incident(_)
-            | Overlay::Reverse(_)
-            | Overlay::Waive(_)
-            | Overlay::Copy
-            | Overlay::Filter(_)
-            | Overlay::Command { .. } => {}
+            Some(
+                Confirmed::Publish
+                | Confirmed::PublishMarked
+                | Confirmed::Restore { .. }
+                | Confirmed::ImportCalendar(_),
+            )
+            | None => {}
         }
     }
 
     /// The withdrawal being confirmed becomes a mark instead.
     pub(super) fn mark_instead(&mut self) {
-        let items = match &self.overlay {
-            Overlay::Confirm { then: Confirmed::WithdrawItems { items, .. }, .. } => items.clone(),
-            Overlay::Confirm { then: Confirmed::Withdraw { item, reason }, .. } => {
+        let items = match self.overlay.confirming() {
+            Some(Confirmed::WithdrawItems { items, .. }) => items.clone(),
+            Some(Confirmed::Withdraw { item, reason }) => {
                 if *reason != RetractionReason::Outdated {
                     self.warn(t!("withdraw-mark-outdated-only", reason = words::reason(*reason)));
                     return;
@@ -136,19 +130,13 @@ impl App {
                 vec![(*item, title)]
             }
             // No withdrawal being confirmed: nothing to mark instead.
-            Overlay::Confirm { then: Confirmed::Publish | Confirmed::PublishMarked, .. }
-            | Overlay::Confirm { then: Confirmed::Restore { .. } | Confirmed::ImportCalendar(_), .. }
-            | Overlay::None
-            | Overlay::Help(_)
-            | Overlay::Messages(_)
-            | Overlay::Record(_)
-            | Overlay::Mark { .. }
-            | Overlay::Incident(_)
-            | Overlay::Reverse(_)
-            | Overlay::Waive(_)
-            | Overlay::Copy
-            | Overlay::Filter(_)
-            | Overlay::Command { .. } => return,
+            Some(
+                Confirmed::Publish
+                | Confirmed::PublishMarked
+                | Confirmed::Restore { .. }
+                | Confirmed::ImportCalendar(_),
+            )
+            | None => return,
         };
         self.open_mark(items);
     }

@@ -210,10 +210,7 @@ impl Key {
             match (chars.next(), chars.next()) {
                 (Some(c), None) if !c.is_control() && c != ' ' => KeyCode::Char(c),
                 _ => {
-                    return Err(format!(
-                        "unknown key name {text:?} (a character, or one of {}, F1–F12, with Ctrl-/Alt-/Shift-)",
-                        names()
-                    ));
+                    return Err(crate::t!("keymap-unknown-key-name", text = format!("{text:?}"), names = names()));
                 }
             }
         };
@@ -233,10 +230,7 @@ impl Key {
             }
             KeyCode::Char(c) if shift => {
                 let typed = if c == ' ' { "Space".to_string() } else { c.to_string() };
-                return Err(format!(
-                    "{text:?} never reaches the console: Shift with {typed} arrives as the character it types; \
-                     bind that"
-                ));
+                return Err(crate::t!("keymap-shift-unreachable", text = format!("{text:?}"), typed = typed));
             }
             _ => Key { code, modifiers },
         };

@@ -61,9 +61,11 @@ pub struct Ask<'a> {
 pub enum Event {
     /// Ask whether to withdraw these items (id, title), then withdraw them.
     Withdraw(Vec<(i64, String)>),
-    /// Ask why a finding on an item may stand (its waiver, if one covers it already).
+    /// Ask why a finding on an item may stand (its waiver, if one covers it already): the
+    /// findings view's question.
     Waive { item: i64, finding: Finding, waived: Option<String> },
-    /// The incident form, filled in from a finding on an item of a unit (none for a repost).
+    /// The incident form, filled in from a finding on an item of a unit (none for a repost): the
+    /// scores view's question.
     Incident { unit: Option<String>, item: i64, title: String, finding: Finding },
     /// Decline a retraction request, for the reason typed (a write of the retraction tools).
     Decline { request: i64, reason: String },
@@ -237,12 +239,19 @@ pub trait View {
     /// edits it.
     fn typed(&mut self, _event: crossterm::event::KeyEvent, _cx: &Cx, _ask: &mut Ask) {}
 
-    /// Draws its open question over the status line.
+    /// The layer of keys its open question takes (a form's), shown on the hint line; `None`: a
+    /// line being typed (Enter gives it, Esc closes it).
+    fn question_layer(&self) -> Option<Layer> {
+        None
+    }
+
+    /// Draws its open question: a line over the status line, or a form over the views.
     fn draw_question(&self, _d: &mut Draw, _areas: &Areas) {}
 
-    /// The write a key typed into its open question would send (Enter on a reason), for the
-    /// console to refuse first if the operator may not make it or the database cannot be reached.
-    fn typed_write(&self, _event: crossterm::event::KeyEvent) -> Option<crate::domain::review::Act> {
+    /// The write a key typed into its open question would send (Enter on a reason, a form's
+    /// confirmation), for the console to refuse first if the operator may not make it or the
+    /// database cannot be reached.
+    fn typed_write(&self, _event: crossterm::event::KeyEvent, _keymap: &Keymap) -> Option<crate::domain::review::Act> {
         None
     }
 
@@ -426,6 +435,14 @@ macro_rules! views {
                 match tab {
                     $(Tab::$tab => &mut self.$field,)*
                 }
+            }
+
+            /// The view whose question is open, if one is: the view in front, else the view a
+            /// question of its own was opened in from another (a waiver asked on the review
+            /// screen is the findings view's, an incident recorded from a finding the scores
+            /// view's). Keys go to it until it is answered, so one question is open at a time.
+            pub fn asking(&self, front: Tab) -> Option<Tab> {
+                std::iter::once(front).chain(Tab::ALL).find(|tab| self.of(*tab).asking())
             }
 
             /// Every registered view.

@@ -109,8 +109,10 @@ pub fn fitted(hints: &[Hint], width: usize) -> String {
 
 /// What the hint line says: the keys of a line being typed, else of the layer in front.
 fn hint_text(app: &App, width: usize) -> String {
-    let typing = matches!(app.overlay, Overlay::Filter(_) | Overlay::Command { .. } | Overlay::Waive(_))
-        || (matches!(app.overlay, Overlay::None) && app.views.of(app.tab).asking());
+    // A view's line being typed has no layer of keys (a form's has: `App::layer`).
+    let typing = matches!(app.overlay, Overlay::Filter(_) | Overlay::Command { .. })
+        || (matches!(app.overlay, Overlay::None)
+            && app.question().is_some_and(|tab| app.views.of(tab).question_layer().is_none()));
     let hints = if matches!(app.overlay, Overlay::Help(_) | Overlay::Messages(_)) {
         // Their box has its own.
         return String::new();

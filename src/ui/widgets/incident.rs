@@ -13,10 +13,10 @@ use crate::domain::assessment::Period;
 use crate::domain::staleness::Status;
 use crate::domain::time::{beijing_date, parse_date};
 use crate::t;
-use crate::ui::app::{Field, IncidentForm, ReverseForm};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::text::{self, fit, pad};
 use crate::ui::views::scores::signed;
+use crate::ui::views::scores::{Field, IncidentForm, ReverseForm};
 use crate::ui::words;
 
 impl Draw<'_> {
@@ -35,7 +35,7 @@ impl Draw<'_> {
 
     /// The incident being recorded: its kind (a key cycles it) and what it costs, the item it is
     /// about, its date and the quarter that makes it count in, and the note.
-    pub(super) fn incident_form(&mut self, form: &IncidentForm) {
+    pub fn incident_form(&mut self, form: &IncidentForm, writing: bool) {
         let app = self.app;
         let key = |a: Action| self.key_of(Layer::Incident, a);
         let bold = Style::default().add_modifier(Modifier::BOLD);
@@ -92,7 +92,7 @@ impl Draw<'_> {
             Err(_) => t!("incident-bad-date"),
         };
         lines.push(TextLine::styled(cost, self.theme.status(Status::Overdue)));
-        let keys = if app.incident_writing.is_some() {
+        let keys = if writing {
             t!("saving")
         } else {
             t!(
@@ -113,7 +113,7 @@ impl Draw<'_> {
     }
 
     /// The incident being corrected: what it was, what the correction gives back, and why.
-    pub(super) fn reverse_form(&mut self, form: &ReverseForm) {
+    pub fn reverse_form(&mut self, form: &ReverseForm, writing: bool) {
         let app = self.app;
         let i = &form.incident;
         let bold = Style::default().add_modifier(Modifier::BOLD);
@@ -146,7 +146,7 @@ impl Draw<'_> {
         let note_row = lines.len();
         lines.push(TextLine::from(vec![self.field_name(t!("reverse-field-why"), true)]));
         lines.push(TextLine::raw(""));
-        let keys = if app.incident_writing.is_some() {
+        let keys = if writing {
             t!("saving")
         } else {
             t!(

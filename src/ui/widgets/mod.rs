@@ -107,8 +107,10 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     let d = Draw { app, theme, buf };
     d.run(&areas);
     draw_inputs(buf, app, &areas);
-    // A question of the view's own, over the status line.
-    app.views.of(app.tab).draw_question(&mut Draw { app, theme, buf }, &areas);
+    // A question of a view's own, over the status line or the views.
+    if let Some(tab) = app.question() {
+        app.views.of(tab).draw_question(&mut Draw { app, theme, buf }, &areas);
+    }
     if app.ambiguous == Ambiguous::Wide {
         widen(buf);
     }
@@ -200,15 +202,13 @@ impl Draw<'_> {
                 Paragraph::new(lines).render_into(inner, self.buf);
             }
             Overlay::Mark { items, kind, replaced_by } => self.mark_form(items, *kind, replaced_by),
-            Overlay::Incident(form) => self.incident_form(form),
-            Overlay::Reverse(form) => self.reverse_form(form),
             Overlay::Record(record) => {
                 let lines: Vec<TextLine> = record.lines().map(|l| TextLine::raw(self.text(l))).collect();
                 let inner = self.popup(100, 30, &t!("audit-record-title"));
                 Paragraph::new(text::wrap_lines(lines, inner.width)).render_into(inner, self.buf);
             }
             // Drawn over the status line (`draw_inputs`), or nothing over the view.
-            Overlay::None | Overlay::Waive(_) | Overlay::Filter(_) | Overlay::Command { .. } => {}
+            Overlay::None | Overlay::Filter(_) | Overlay::Command { .. } => {}
         }
     }
 
@@ -415,30 +415,15 @@ impl Draw<'_> {
 
 /// The filter or command line, over the status line, with the cursor where typing goes.
 fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
-    let reject;
     let (prompt, input, completions) = match &app.overlay {
         Overlay::Filter(input) => ("/", input, None),
         Overlay::Command { input, completions, .. } => (":", input, Some(completions)),
-        Overlay::Waive(form) => {
-            reject = text::display(
-                &t!(
-                    "prompt-waive",
-                    kind = super::words::finding(form.kind),
-                    text = form.text.clone(),
-                    item = form.item
-                ),
-                app.ambiguous,
-            );
-            (reject.as_str(), &form.input, None)
-        }
         Overlay::None
         | Overlay::Help(_)
         | Overlay::Messages(_)
         | Overlay::Record(_)
         | Overlay::Confirm { .. }
         | Overlay::Mark { .. }
-        | Overlay::Incident(_)
-        | Overlay::Reverse(_)
         | Overlay::Copy => return,
     };
     let area = areas.status;

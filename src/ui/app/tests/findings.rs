@@ -184,7 +184,7 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
     let mut a = app();
     show_findings(&mut a);
     keys(&mut a, "W");
-    let Overlay::Waive(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    let Some(form) = &a.views.findings.waive else { panic!("{:?}", a.views.findings.waive) };
     assert_eq!((form.item, form.kind, form.text.as_str()), (1207, FindingKind::IdNumber, "450304199003151234"));
     assert!(
         text_of(&a).lines().last().unwrap().starts_with("waive id_number “450304199003151234” on item 1207 — why?"),
@@ -224,7 +224,7 @@ fn i_opens_the_incident_form_filled_in_from_the_finding() {
     let mut a = app();
     show_findings(&mut a);
     keys(&mut a, "i");
-    let Overlay::Incident(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    let Some(form) = incident(&a) else { panic!("{:?}", a.views.scores.incident) };
     assert_eq!(
         (form.unit.as_str(), form.kind, form.item.lines().join("")),
         ("民政局", IncidentKind::Improper, "1207".to_string())
@@ -235,7 +235,7 @@ fn i_opens_the_incident_form_filled_in_from_the_finding() {
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Down);
     keys(&mut a, "i");
-    let Overlay::Incident(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    let Some(form) = incident(&a) else { panic!("{:?}", a.views.scores.incident) };
     assert_eq!((form.kind, form.item.lines().join("")), (IncidentKind::Typo, "1102".to_string()));
     keys(&mut a, "标题中“象山区政府”表述不规范");
     let effects = key(&mut a, KeyCode::Enter);

@@ -612,10 +612,10 @@ fn recording_an_incident_is_a_change_too() {
     identify(&mut a, Some((Role::Admin, true)));
     explain_unit(&mut a);
     keys(&mut a, "i");
-    assert!(matches!(a.overlay, Overlay::Incident(_)), "{:?}", a.overlay);
+    assert!(incident(&a).is_some(), "{:?}", a.views.scores.incident);
     a.update(Msg::Lost("database error: pool timed out".into()));
     let effects = key(&mut a, KeyCode::Enter);
-    assert!(writes(&effects).is_empty() && matches!(a.overlay, Overlay::Incident(_)), "{effects:?}");
+    assert!(writes(&effects).is_empty() && incident(&a).is_some(), "{effects:?}");
     assert!(a.notice.as_ref().unwrap().text.starts_with("not saved: the database cannot be reached"));
 }
 

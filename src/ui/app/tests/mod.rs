@@ -1328,8 +1328,24 @@ fn incident_form(a: &mut App) -> &IncidentForm {
         key(a, KeyCode::Down);
     }
     keys(a, "i");
-    let Overlay::Incident(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    let Some(form) = incident(a) else { panic!("{:?}", a.views.scores.incident) };
     form
+}
+
+/// The incident form open, if one is (the Scores view's question).
+fn incident(a: &App) -> Option<&IncidentForm> {
+    match &a.views.scores.incident {
+        Some(views::scores::IncidentQuestion::Record(form)) => Some(form),
+        _ => None,
+    }
+}
+
+/// The correction of an incident open, if one is (the Scores view's question).
+fn reversal(a: &App) -> Option<&ReverseForm> {
+    match &a.views.scores.incident {
+        Some(views::scores::IncidentQuestion::Reverse(form)) => Some(form),
+        _ => None,
+    }
 }
 
 #[test]

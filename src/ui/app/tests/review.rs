@@ -179,7 +179,7 @@ fn an_approval_with_a_blocking_finding_is_refused_saying_which_and_how_to_waive_
 /// `W` on the selected finding, a reason typed, Enter: the waiver asked of the store.
 fn waive(a: &mut App, reason: &str) -> Vec<(u64, Load)> {
     keys(a, "W");
-    assert!(matches!(a.overlay, Overlay::Waive(_)), "{:?}", a.overlay);
+    assert!(a.views.findings.waive.is_some(), "{:?}", a.overlay);
     keys(a, reason);
     loads(&key(a, KeyCode::Enter))
 }
@@ -192,7 +192,7 @@ fn waiving_from_the_review_screen_asks_why_writes_it_and_then_the_approval_goes_
     keys(&mut a, "W");
     assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
     assert_eq!(a.notice.as_ref().unwrap().text, "waiving a finding needs a reason");
-    assert!(matches!(a.overlay, Overlay::Waive(_)), "the question stays open");
+    assert!(a.views.findings.waive.is_some(), "the question stays open");
     key(&mut a, KeyCode::Esc);
     assert!(matches!(a.overlay, Overlay::None));
 
@@ -305,7 +305,7 @@ fn an_incident_from_a_finding_is_filled_in_with_the_unit_the_kind_and_the_item()
     open_fire_notice(&mut a);
     // A wrong name: an error of wording (typo), against the item's unit, about the item.
     keys(&mut a, "i");
-    let Overlay::Incident(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    let Some(form) = incident(&a) else { panic!("{:?}", a.views.scores.incident) };
     assert_eq!((form.unit.as_str(), form.kind, form.field), ("政府办", IncidentKind::Typo, super::super::Field::Note));
     assert_eq!(form.item.lines().join(""), "31");
     assert_eq!(form.item_title(), Some("象山区人民政府关于2026年冬季森林防火的通告"));
@@ -315,7 +315,7 @@ fn an_incident_from_a_finding_is_filled_in_with_the_unit_the_kind_and_the_item()
     key(&mut a, KeyCode::Esc);
     // A full ID number: improper content.
     keys(&mut a, "ni");
-    let Overlay::Incident(form) = &a.overlay else { panic!() };
+    let Some(form) = incident(&a) else { panic!("{:?}", a.views.scores.incident) };
     assert_eq!(form.kind, IncidentKind::Improper);
     // The administrator adds what happened and confirms: recorded by the existing path.
     keys(&mut a, "公示中含护林员完整身份证号");

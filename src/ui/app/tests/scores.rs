@@ -198,11 +198,11 @@ fn the_incident_form_shows_what_it_costs_cycles_the_kind_and_needs_a_note() {
         text_of(&a)
     );
     key(&mut a, KeyCode::Right);
-    assert!(matches!(&a.overlay, Overlay::Incident(f) if f.kind == IncidentKind::Improper));
+    assert!(incident(&a).is_some_and(|f| f.kind == IncidentKind::Improper));
     ctrl(&mut a, 'n');
-    assert!(matches!(&a.overlay, Overlay::Incident(f) if f.kind == IncidentKind::Typo));
+    assert!(incident(&a).is_some_and(|f| f.kind == IncidentKind::Typo));
     key(&mut a, KeyCode::Left);
-    assert!(matches!(&a.overlay, Overlay::Incident(f) if f.kind == IncidentKind::Improper));
+    assert!(incident(&a).is_some_and(|f| f.kind == IncidentKind::Improper));
     // Keys that mean something elsewhere are typed here: `q` does not quit.
     key(&mut a, KeyCode::Tab);
     keys(&mut a, "q2044");
@@ -211,7 +211,7 @@ fn the_incident_form_shows_what_it_costs_cycles_the_kind_and_needs_a_note() {
     key(&mut a, KeyCode::Tab);
     assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
     assert_eq!(a.notice.as_ref().unwrap().text, "an incident needs a note saying what happened");
-    assert!(matches!(&a.overlay, Overlay::Incident(f) if f.field == Field::Note));
+    assert!(incident(&a).is_some_and(|f| f.field == Field::Note));
     // A date to come, or not a date, is refused.
     key(&mut a, KeyCode::BackTab);
     for _ in 0..10 {
@@ -223,7 +223,7 @@ fn the_incident_form_shows_what_it_costs_cycles_the_kind_and_needs_a_note() {
     keys(&mut a, "标题错字");
     assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
     assert!(a.notice.as_ref().unwrap().text.contains("not a date"), "{:?}", a.notice);
-    assert!(matches!(&a.overlay, Overlay::Incident(f) if f.field == Field::Date));
+    assert!(incident(&a).is_some_and(|f| f.field == Field::Date));
     for _ in 0..10 {
         key(&mut a, KeyCode::Backspace);
     }
@@ -261,7 +261,7 @@ fn an_incident_recorded_reloads_the_scores_and_the_explanation() {
     explain_unit(&mut a);
     // On the item that earned 3 points: the form is about it.
     keys(&mut a, "i");
-    let Overlay::Incident(form) = &a.overlay else { panic!() };
+    let Some(form) = incident(&a) else { panic!("{:?}", a.views.scores.incident) };
     assert_eq!(form.item.lines()[0], "2051");
     assert!(text_of(&a).contains("象山街道开展“119”消防宣传月活动"), "{}", text_of(&a));
     key(&mut a, KeyCode::Up);
@@ -312,7 +312,7 @@ fn a_refused_incident_is_a_warning_and_the_form_keeps_what_was_typed() {
     assert!(loads(&effects).is_empty(), "nothing changed, nothing to reload");
     let n = a.notice.as_ref().unwrap();
     assert!(n.error && n.text.starts_with("not recorded: refused: operator wang.fang may not"), "{n:?}");
-    let Overlay::Incident(form) = &a.overlay else { panic!("the form stays: {:?}", a.overlay) };
+    let Some(form) = incident(&a) else { panic!("the form stays: {:?}", a.views.scores.incident) };
     assert_eq!(form.note.lines()[0], "错字");
     // And it can be sent again.
     assert_eq!(loads(&key(&mut a, KeyCode::Enter)).len(), 1);
@@ -329,7 +329,7 @@ fn an_incident_is_corrected_after_a_question_that_asks_why() {
         key(&mut a, KeyCode::Down);
     }
     keys(&mut a, "r");
-    let Overlay::Reverse(form) = &a.overlay else { panic!("{:?}", a.overlay) };
+    let Some(form) = reversal(&a) else { panic!("{:?}", a.views.scores.incident) };
     assert_eq!(form.incident.id, 4);
     let text = text_of(&a);
     assert!(
@@ -365,7 +365,7 @@ fn an_incident_is_corrected_after_a_question_that_asks_why() {
         Loaded::Assessment(AssessmentLoaded::Reversed(4, Err("incident 4 is already reversed by incident 18".into()))),
     ));
     assert!(a.notice.as_ref().unwrap().error);
-    assert!(matches!(&a.overlay, Overlay::Reverse(f) if f.note.lines()[0] == "不属实"));
+    assert!(reversal(&a).is_some_and(|f| f.note.lines()[0] == "不属实"));
 }
 
 #[test]

@@ -3,7 +3,8 @@
 //! ones said. On a large site it takes tens of seconds, so it runs only when the tab is first
 //! opened (and on F5), on a task, while the keys keep working. Enter opens the item, from which
 //! `w` withdraws it; `W` waives the selected finding after asking why, and `i` opens the incident
-//! form filled in from it (both shared with the review screen: `app::findings`).
+//! form filled in from it (both shared with the review screen: the waiver is this view's question,
+//! `waive.rs`; the incident form the Scores view's).
 
 use chrono::{DateTime, Utc};
 
@@ -21,8 +22,10 @@ use crate::usecase;
 
 mod draw;
 mod links;
+mod waive;
 
 pub use links::BrokenLinks;
+pub use waive::WaiveForm;
 
 /// One finding on an online item (the item's body is not kept: the item screen loads it).
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +78,10 @@ pub struct FindingsView {
     pub item: Option<ItemView>,
     /// The link checks' broken links, shown instead of the findings (`L`).
     pub links: BrokenLinks,
+    /// The reason a finding is waived, being typed (from this tab or the review screen).
+    pub waive: Option<WaiveForm>,
+    /// A waiver being written, and what it waives.
+    pub waiving: Option<(u64, String)>,
 }
 
 /// The tab's queries.
@@ -220,6 +227,7 @@ impl View for FindingsView {
 
     fn busy(&self) -> bool {
         self.list.waiting.is_some()
+            || self.waiving.is_some()
             || self.links.list.waiting.is_some()
             || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
     }
@@ -343,6 +351,26 @@ impl View for FindingsView {
     fn fit(&mut self, height: usize) {
         self.list.cursor.show(self.list.shown.len(), height);
         self.links.list.cursor.show(self.links.list.shown.len(), height);
+    }
+
+    fn asking(&self) -> bool {
+        self.waive.is_some()
+    }
+
+    fn typed(&mut self, event: crossterm::event::KeyEvent, _cx: &Cx, ask: &mut Ask) {
+        self.waive_typed(event, ask);
+    }
+
+    fn draw_question(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
+        self.draw_waive(d, areas);
+    }
+
+    fn typed_write(
+        &self,
+        event: crossterm::event::KeyEvent,
+        _keymap: &crate::ui::keymap::Keymap,
+    ) -> Option<crate::domain::review::Act> {
+        self.waive_write(event)
     }
 
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {

@@ -14,7 +14,7 @@ use crate::domain::review::{Checks, Decision};
 use crate::store::{ExportedItem, HistoryEntry, QueueItem, Site, Store, StoreError, Transition};
 use crate::ui::app::Confirmed;
 use crate::ui::views::item::{ItemView, page_delta, scroll};
-use crate::ui::keymap::{Action, Layer};
+use crate::ui::keymap::{Action, Keymap, Layer};
 use crate::ui::paged::{Cursor, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
 use crate::ui::text::SearchKey;
@@ -435,7 +435,7 @@ impl View for QueueView {
     }
 
     /// Enter on the reason passes (rejects at) the step under review.
-    fn typed_write(&self, event: KeyEvent) -> Option<crate::domain::review::Act> {
+    fn typed_write(&self, event: KeyEvent, _keymap: &Keymap) -> Option<crate::domain::review::Act> {
         let enter = self.rejection.is_some() && event.code == KeyCode::Enter;
         self.under_review().filter(|_| enter).map(crate::domain::review::Act::Pass)
     }

@@ -11,7 +11,7 @@ use crate::domain::RetractionReason;
 use crate::domain::item::RequestStatus;
 use crate::store::{RetractionRequest, Site, Store, StoreError};
 use crate::ui::app::{Confirmed, Overlay, mark_overlay, single_line};
-use crate::ui::keymap::{Action, Layer};
+use crate::ui::keymap::{Action, Keymap, Layer};
 use crate::ui::paged::{Cursor, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_block, clean_line, clean_option, each};
 use crate::ui::text::SearchKey;
@@ -220,7 +220,7 @@ impl View for RetractionsView {
     }
 
     /// Enter on the reason declines the request: a withdrawal's act.
-    fn typed_write(&self, event: KeyEvent) -> Option<crate::domain::review::Act> {
+    fn typed_write(&self, event: KeyEvent, _keymap: &Keymap) -> Option<crate::domain::review::Act> {
         (self.decline.is_some() && event.code == KeyCode::Enter).then_some(crate::domain::review::Act::Withdraw)
     }
 

@@ -1,8 +1,8 @@
 //! The Scores tab (Art. 16–17): the ranking of a quarter or a year; Enter explains a unit's score
 //! (the items that earned its points, each once at its highest form, its incidents and their
 //! corrections, its Art. 17 signals and overdue columns) and opens an item from it; `i` records
-//! an incident, `r` corrects one by a reversing record (the forms and writes are the console's,
-//! shared with the findings: `app::incident`), `b` writes the period's bulletin.
+//! an incident, `r` corrects one by a reversing record (the forms and writes are this view's
+//! question, opened from the findings too: `incident.rs`), `b` writes the period's bulletin.
 
 use std::path::PathBuf;
 
@@ -11,7 +11,7 @@ use crate::domain::IncidentKind;
 use crate::domain::assessment::Period;
 use crate::reports::ScoreRow;
 use crate::store::{ExportedItem, HistoryEntry, Site, Store, StoreError};
-use crate::ui::app::{Field, IncidentForm, Overlay, ReverseForm, opened_item, single_line};
+use crate::ui::app::{Overlay, opened_item, single_line};
 use crate::ui::views::item::{ItemView, page_delta, scroll};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Cursor, Paged};
@@ -20,7 +20,9 @@ use crate::t;
 use crate::usecase::assessment;
 
 mod draw;
+mod incident;
 mod state;
+pub use incident::{AssessmentLoad, AssessmentLoaded, Field, IncidentForm, IncidentQuestion, ReverseForm};
 pub use state::*;
 
 /// The assessment tab: every unit's score for a period, loaded whole; a unit's explanation.
@@ -33,6 +35,10 @@ pub struct ScoresView {
     pub unit: Option<UnitView>,
     /// The bulletin being written.
     pub bulletin: Option<u64>,
+    /// An incident being recorded or corrected (from this tab, the findings or the review).
+    pub incident: Option<IncidentQuestion>,
+    /// Its write running.
+    pub writing: Option<u64>,
 }
 
 impl Default for ScoresView {
@@ -165,7 +171,7 @@ impl Loaded {
 
 impl ScoresView {
     pub fn new(period: Period) -> ScoresView {
-        ScoresView { period, units: Paged::default(), unit: None, bulletin: None }
+        ScoresView { period, units: Paged::default(), unit: None, bulletin: None, incident: None, writing: None }
     }
 
     /// The item opened from the explanation.
@@ -278,7 +284,7 @@ impl ScoresView {
 
     /// `i`: the form for an incident against the selected (or explained) unit, about the item
     /// selected in the explanation if one is.
-    fn open_incident_form(&self, cx: &Cx, ask: &mut Ask) {
+    fn open_incident_form(&mut self, cx: &Cx, ask: &mut Ask) {
         let (unit, chosen) = match &self.unit {
             Some(u) => {
                 let chosen = match (u.selected(), &u.explanation, &u.item) {
@@ -307,11 +313,11 @@ impl ScoresView {
         note.set_placeholder_text(t!("incident-note-placeholder"));
         let mut form = IncidentForm { unit, kind: IncidentKind::Typo, field: Field::Kind, item, chosen, date, note };
         form.focus(Field::Kind);
-        *ask.overlay = Overlay::Incident(Box::new(form));
+        self.open_form(form);
     }
 
     /// `r` in an explanation: correct the selected incident, after a question that asks why.
-    fn ask_reversal(&self, ask: &mut Ask) {
+    fn ask_reversal(&mut self, ask: &mut Ask) {
         let Some(u) = &self.unit else { return };
         let (Some(Part::Incident(i)), Some(e)) = (u.selected(), &u.explanation) else {
             ask.warn(t!("scores-select-incident"));
@@ -328,7 +334,7 @@ impl ScoresView {
         }
         let mut note = single_line("");
         note.set_placeholder_text(t!("incident-correction-placeholder"));
-        *ask.overlay = Overlay::Reverse(Box::new(ReverseForm { incident, note }));
+        self.open_reversal(ReverseForm { incident, note });
     }
 
     /// `b`: the period's bulletin to `bulletin-<period>.md` in the current directory.
@@ -364,6 +370,7 @@ impl View for ScoresView {
     fn busy(&self) -> bool {
         self.units.waiting.is_some()
             || self.bulletin.is_some()
+            || self.writing.is_some()
             || self
                 .unit
                 .as_ref()
@@ -502,6 +509,34 @@ impl View for ScoresView {
         if let Some(u) = &mut self.unit {
             u.show(height);
         }
+    }
+
+    fn asking(&self) -> bool {
+        self.incident.is_some()
+    }
+
+    fn typed(&mut self, event: crossterm::event::KeyEvent, cx: &Cx, ask: &mut Ask) {
+        self.incident_key(event, cx, ask);
+    }
+
+    fn question_layer(&self) -> Option<Layer> {
+        self.incident.is_some().then_some(Layer::Incident)
+    }
+
+    fn draw_question(&self, d: &mut crate::ui::widgets::Draw, _areas: &crate::ui::layout::Areas) {
+        match &self.incident {
+            Some(IncidentQuestion::Record(form)) => d.incident_form(form, self.writing.is_some()),
+            Some(IncidentQuestion::Reverse(form)) => d.reverse_form(form, self.writing.is_some()),
+            None => {}
+        }
+    }
+
+    fn typed_write(
+        &self,
+        event: crossterm::event::KeyEvent,
+        keymap: &crate::ui::keymap::Keymap,
+    ) -> Option<crate::domain::review::Act> {
+        self.incident_write(event, keymap)
     }
 
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
