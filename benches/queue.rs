@@ -27,7 +27,7 @@ async fn main() {
         let mut pending = 0;
         for run in 0..=runs {
             let start = Instant::now();
-            let queue = store.queue(&site, None, None).await.expect("the queue");
+            let queue = store.queue(&site, None, None, None).await.expect("the queue");
             if run > 0 {
                 opens.push(start.elapsed().as_secs_f64() * 1000.0);
             }
@@ -37,18 +37,18 @@ async fn main() {
         let waiting = |q: &[portal_admin::store::QueueItem]| {
             q.iter().filter(|i| matches!(i.stage, Stage::OfficeReview | Stage::Review)).count()
         };
-        let queue = store.queue(&site, None, None).await.expect("the queue");
+        let queue = store.queue(&site, None, None, None).await.expect("the queue");
         if waiting(&queue) < runs {
             // Earlier runs approved what waited: submit reposts to approve (a repost waits at the
             // administrators' review step), so that every run approves RUNS items.
             top_up(store.as_ref(), &site, runs - waiting(&queue)).await;
         }
-        let queue = store.queue(&site, None, None).await.expect("the queue");
+        let queue = store.queue(&site, None, None, None).await.expect("the queue");
         for item in queue.iter().filter(|i| matches!(i.stage, Stage::OfficeReview | Stage::Review)).take(runs) {
             let start = Instant::now();
             let decision = Decision::Approve { checks: Checks::ALL, comment: "benchmark".into() };
             store.review(&site, item.id, Some(item.version), &decision).await.expect("an approval");
-            store.queue(&site, None, None).await.expect("the queue again");
+            store.queue(&site, None, None, None).await.expect("the queue again");
             approvals.push(start.elapsed().as_secs_f64() * 1000.0);
         }
         assert!(!approvals.is_empty(), "nothing left to approve in {url}");

@@ -32,7 +32,14 @@ async fn main() {
         let dialect = if backend == "SQLite" { Dialect::Sqlite } else { Dialect::Postgres };
         for text in TEXTS {
             let needle = Needle::new(text).expect("two characters or more");
-            let asked = TextSearch { needle: needle.clone(), status: None, column: None, unit: None, since: None };
+            let asked = TextSearch {
+                needle: needle.clone(),
+                status: None,
+                column: None,
+                unit: None,
+                since: None,
+                within: None,
+            };
             let mut times = Vec::new();
             let mut ids = Vec::new();
             for run in 0..=runs {

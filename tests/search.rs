@@ -115,8 +115,14 @@ async fn finds_what_reading_every_item_finds(db: TestDb) {
         let expected =
             raw.count(&format!("SELECT COUNT(*) FROM items WHERE title LIKE '{like}' OR body LIKE '{like}'")).await;
         assert!(expected > 0, "{text}");
-        let search =
-            TextSearch { needle: Needle::new(text).unwrap(), status: None, column: None, unit: None, since: None };
+        let search = TextSearch {
+            needle: Needle::new(text).unwrap(),
+            status: None,
+            column: None,
+            unit: None,
+            since: None,
+            within: None,
+        };
         let mut all: Vec<portal_admin::store::FoundItem> = Vec::new();
         loop {
             let after = all.last().map(|i| i.key());
@@ -343,10 +349,130 @@ async fn a_lists_filter_finds_beyond_the_loaded_page(db: TestDb) {
     assert_eq!(withdrawals(None).await.len(), 110);
     assert_eq!(withdrawals(Some("第7批")).await, ["关于第7批事项的通知"]);
     assert_eq!(withdrawals(Some("第1")).await.len(), 21, "第1批, 第10批 to 第19批, 第100批 to 第109批");
+    assert_eq!(withdrawals(Some("gyd7psx")).await, ["关于第7批事项的通知"], "the title's pinyin initials");
+    assert!(withdrawals(Some("tjjfb")).await.is_empty(), "initials of an item never withdrawn");
+    assert_eq!(items(Some("tjjfbjdsj")).await, ["统计局发布季度数据"], "the title's initials, beyond the page");
+    assert_eq!(items(Some("mzjgzdtd12")).await.len(), 11, "initials with digits: 第12期, 第120期 to 第129期");
+}
+
+/// An item awaiting a decision, submitted at hour `hour` of 2026-01-01 (Beijing time).
+fn pending_item(reference: &str, title: &str, body: &str, hour: u32) -> String {
+    let at = format!("2026-01-{:02}T{:02}:00:00+08:00", 1 + hour / 24, hour % 24);
+    serde_json::json!({
+        "ref": reference, "title": title, "body": body, "form": "text", "path": "unit", "unit": "民政局",
+        "columns": ["政务动态 / 部门动态"], "submitted_at": at,
+    })
+    .to_string()
+}
+
+/// `/` in the review queue and in the Find tab filters in the database (issue 21): the queue by a
+/// text in an item's body or by a title's pinyin initials, the items `:find` found by a second
+/// text anywhere in them, however few of them were loaded.
+async fn the_queue_and_finds_filter_in_the_database(db: TestDb) {
+    use portal_admin::ui::app::Loaded;
+    use portal_admin::ui::views::{self, find, queue};
+    db.ok(&["init"]);
+    let mut lines = vec![pending_item("q-0", "行业标准修订征求意见", "沿江的滨江绿道项目进度过半，低保户受益", 0)];
+    for i in 1..150 {
+        lines.push(pending_item(&format!("q-{i}"), &format!("低保工作动态第{i}期"), "城乡低保复核", i));
+    }
+    db.import("items.jsonl", &(lines.join("\n") + "\n"));
+    let store = portal_admin::store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+
+    let pending = async |filter: Option<&str>| {
+        let load = queue::Load::List { filter: filter.map(str::to_string) };
+        match portal_admin::ui::load(store.as_ref(), &site, load.into()).await {
+            Loaded::View(views::Loaded::Queue(queue::Loaded::List(Ok(rows)))) => {
+                rows.into_iter().map(|r| r.title).collect::<Vec<String>>()
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(pending(None).await.len(), 150);
+    assert_eq!(pending(Some("滨江绿道")).await, ["行业标准修订征求意见"], "in the body");
+    assert_eq!(pending(Some("xybzxd")).await, ["行业标准修订征求意见"], "the title's initials, 行 read xíng");
+    assert_eq!(pending(Some("hybz")).await, ["行业标准修订征求意见"], "and read háng");
+    assert_eq!(pending(Some("第14")).await.len(), 11, "第14期, 第140期 to 第149期");
+    assert_eq!(pending(Some("mzj")).await.len(), 150, "the unit's initials");
+    assert!(pending(Some("50%")).await.is_empty(), "taken literally");
+
+    let found = async |text: &str, filter: Option<&str>, after| {
+        let load = find::Load::Page { text: text.to_string(), filter: filter.map(str::to_string), after };
+        match portal_admin::ui::load(store.as_ref(), &site, load.into()).await {
+            Loaded::View(views::Loaded::Find(find::Loaded::Page(Ok(rows)))) => rows,
+            other => panic!("{other:?}"),
+        }
+    };
+    let all = found("进度", None, None).await;
+    assert_eq!(all.len(), 1);
+    let first = found("低保", None, None).await;
+    assert_eq!(first.len(), 100, "the console's first page");
+    assert!(!first.iter().any(|f| f.title.ends_with("第3期")), "the oldest are beyond it");
+    let third: Vec<String> = found("低保", Some("第3期"), None).await.into_iter().map(|f| f.title).collect();
+    assert_eq!(third, ["低保工作动态第3期"], "the filter found in the database");
+    let initials: Vec<String> = found("低保", Some("dbgzdtd3q"), None).await.into_iter().map(|f| f.title).collect();
+    assert_eq!(initials, ["低保工作动态第3期"], "by the title's pinyin initials");
+    let bodies = found("低保", Some("滨江"), None).await;
+    assert_eq!(bodies.iter().map(|f| f.title.as_str()).collect::<Vec<_>>(), ["行业标准修订征求意见"], "in the body");
+    let tenth = found("低保", Some("第1"), None).await;
+    assert_eq!(tenth.len(), 61, "第1期, 第10-19期, 第100-149期");
+    let next = found("低保", Some("第1"), Some(tenth[29].key())).await;
+    assert_eq!(next.len(), 31, "the next page keeps the filter");
+}
+
+/// `init` on a PostgreSQL database whose LC_CTYPE is `C` says what that costs (pg_trgm indexes no
+/// Chinese there: a Chinese search reads every item, and still finds every match) and what to do;
+/// on one classifying characters as UTF-8 (the test server's C.UTF-8), it says nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn init_on_a_c_ctype_database_says_what_search_loses() {
+    use sqlx::Connection;
+    let db = TestDb::postgres().await;
+    let out = db.run(&["init"]);
+    assert!(out.status.success());
+    assert!(!common::stderr(&out).contains("LC_CTYPE"), "{}", common::stderr(&out));
+    let (server, name) = db.url.rsplit_once('/').unwrap();
+    let blind = format!("{name}_c");
+    let mut conn = sqlx::PgConnection::connect(&db.url).await.unwrap();
+    let create = format!("CREATE DATABASE {blind} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+    sqlx::query(&create).execute(&mut conn).await.unwrap();
+    let url = format!("{server}/{blind}");
+    let run = |lang: &str, args: &[&str]| {
+        common::program()
+            .env("LANG", lang)
+            .env("PORTAL_ADMIN_DATA_DIR", db.dir.path().join("data"))
+            .arg("--db")
+            .arg(&url)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run("C.UTF-8", &["init"]);
+    let said = common::stderr(&out);
+    assert!(out.status.success(), "{said}");
+    assert_eq!(said.lines().count(), 1, "one line: {said}");
+    for words in ["warning", "LC_CTYPE C", "pg_trgm", "Chinese", "every item", "LC_CTYPE 'C.UTF-8'", "restore-backup"] {
+        assert!(said.contains(words), "{words}: {said}");
+    }
+    let said = common::stderr(&run("zh_CN.UTF-8", &["init"]));
+    assert!(said.contains("警告") && said.contains("汉字") && said.contains("restore-backup"), "{said}");
+    // What it says is so: no trigram of Chinese there, and a search still finds every match.
+    let file = db.file("items.jsonl");
+    std::fs::write(&file, ITEMS).unwrap();
+    assert!(run("C.UTF-8", &["import", file.to_str().unwrap()]).status.success());
+    let found = String::from_utf8(run("C.UTF-8", &["search", "防火的通告"]).stdout).unwrap();
+    assert!(found.contains("t-1"), "{found}");
+    let mut blind_conn = sqlx::PgConnection::connect(&url).await.unwrap();
+    let chinese: String =
+        sqlx::query_scalar("SELECT CAST(show_trgm('象山区') AS TEXT)").fetch_one(&mut blind_conn).await.unwrap();
+    assert_eq!(chinese, "{}", "pg_trgm takes no Chinese character under LC_CTYPE C");
+    blind_conn.close().await.unwrap();
+    sqlx::query(&format!("DROP DATABASE {blind}")).execute(&mut conn).await.unwrap();
 }
 
 on_both_backends!(
     a_lists_filter_finds_beyond_the_loaded_page,
+    the_queue_and_finds_filter_in_the_database,
     finds_chinese_and_latin_in_titles_and_bodies,
     a_search_needs_two_characters,
     filters_narrow_what_is_found,

@@ -53,6 +53,10 @@ pub async fn run(cli: &Cli, columns: Option<&Path>, units: Option<&Path>, name: 
     let site = site.as_deref().unwrap_or(DEFAULT_SITE);
     let report = initialise(store.as_ref(), Some(site), table, name).await?;
     super::output::say(&describe(&report, &store.describe(), site));
+    if let Some(ctype) = store.trigrams_blind_to_chinese().await? {
+        let warning = t!("search-ctype-c", database = store.describe(), ctype = ctype);
+        eprintln!("{}", t!("warning", message = super::clean::for_stderr(&warning)));
+    }
     Ok(())
 }
 

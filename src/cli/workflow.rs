@@ -70,7 +70,7 @@ pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> R
         v.as_array().map(|m| m.iter().map(super::output::plain).collect::<Vec<_>>().join(",")).unwrap_or_default()
     });
     let ids = super::columns::ids(&s).await?;
-    for q in queue::queue(s.store.as_ref(), &s.site, path, stage).await? {
+    for q in queue::queue(s.store.as_ref(), &s.site, path, stage, None).await? {
         listing.push(vec![
             json!(q.id),
             json!(q.path.as_str()),

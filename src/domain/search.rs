@@ -50,10 +50,23 @@ pub fn unit_named<'a>(names: &[&'a str], wanted: &str) -> Result<&'a str, Vec<&'
     }
 }
 
+/// Whether a database's character classification (PostgreSQL's LC_CTYPE) knows only ASCII:
+/// `C` and `POSIX` (not `C.UTF-8`, whose classes are Unicode's). pg_trgm takes only letters and
+/// digits for parts of words, so under these it indexes no Chinese character.
+pub fn ascii_only_ctype(ctype: &str) -> bool {
+    matches!(ctype, "C" | "POSIX")
+}
+
 /// Whether a list's filter may be pinyin initials (`ysqgk` 依申请公开): Latin letters and digits
-/// only. Initials of titles are matched on the rows loaded; the database holds no initials.
+/// only.
 pub fn may_be_initials(typed: &str) -> bool {
     typed.trim().chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// The ids of `titles` (id, title) that hold `typed` or whose pinyin initials it is, any reading
+/// of a character (`hybz` 行业标准 and 行业 read xíng: `xybz`).
+pub fn titles_matching(titles: &[(i64, String)], typed: &str) -> Vec<i64> {
+    titles.iter().filter(|(_, title)| SearchKey::new(&[title]).matches(typed)).map(|(id, _)| *id).collect()
 }
 
 /// The units of `names` a list's filter `typed` names: those whose name holds it or whose pinyin
@@ -90,5 +103,12 @@ mod tests {
         assert!(units_matching(&units, "财政").is_empty());
         assert!(may_be_initials("ysqgk") && may_be_initials("2025"));
         assert!(!may_be_initials("2025年") && !may_be_initials("wifi coverage"));
+        assert!(ascii_only_ctype("C") && ascii_only_ctype("POSIX"));
+        assert!(!ascii_only_ctype("C.UTF-8") && !ascii_only_ctype("zh_CN.UTF-8") && !ascii_only_ctype("en_US.utf8"));
+        let titles = [(1, "行业标准".to_string()), (2, "依申请公开".to_string()), (3, "中长期规划".to_string())];
+        assert_eq!(titles_matching(&titles, "hybz"), [1]);
+        assert_eq!(titles_matching(&titles, "xybz"), [1], "any reading");
+        assert_eq!(titles_matching(&titles, "ysqgk"), [2]);
+        assert!(titles_matching(&titles, "mzj").is_empty());
     }
 }

@@ -38,6 +38,9 @@ pub(crate) trait Backend: sqlx::Database {
     const BULK_SETTINGS: &'static [&'static str];
     /// Who the connection acts as, where the database knows (PostgreSQL login role).
     const CURRENT_USER: Option<&'static str>;
+    /// The database's character classification (PostgreSQL's LC_CTYPE), which decides what
+    /// pg_trgm takes for letters; SQLite's FTS5 trigram tokenizer has none.
+    const CTYPE: Option<&'static str>;
     /// Before an audit record is chained (`sql::SqlStore::audit_many`), where writers may run at
     /// once: waits for the chain of site `$1` (0: the records of no site) until this transaction
     /// ends, then gives the time and login the database will stamp the record with. PostgreSQL
@@ -168,6 +171,8 @@ impl Backend for Postgres {
          WHERE n.nspname = pg_catalog.current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')";
     // The login, as the database's triggers see it (SET ROLE does not change who is acting).
     const CURRENT_USER: Option<&'static str> = Some("SELECT CAST(session_user AS TEXT)");
+    const CTYPE: Option<&'static str> =
+        Some("SELECT CAST(datctype AS TEXT) FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()");
     // Lock first (the FROM), then read the clock: the time is at or after every record of the
     // chain before it. Class 0x61756474 ('audt') keeps these locks apart from any other's.
     const CHAIN_LOCK: Option<&'static str> = Some(
@@ -230,6 +235,7 @@ impl Backend for Sqlite {
     const BULK_SETTINGS: &'static [&'static str] = &[];
     const TABLE_EXISTS: &'static str = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1";
     const CURRENT_USER: Option<&'static str> = None;
+    const CTYPE: Option<&'static str> = None;
     const CHAIN_LOCK: Option<&'static str> = None;
 
     fn reserve_ids_sql(table: &str) -> String {

@@ -10,7 +10,6 @@ use super::rows::*;
 use crate::domain::calendar::{CalendarDay, CalendarImport, CalendarNotice};
 use crate::domain::item::RequestStatus;
 use crate::domain::review::Decision;
-use crate::domain::search::Needle;
 use crate::domain::{ItemPath, RetractionReason, Role, Stage};
 
 /// The operations of the portal database: the connection and the site here, each aggregate's
@@ -41,6 +40,12 @@ pub trait Store:
 
     /// Who is acting: the PostgreSQL login role, or the operating-system user on SQLite.
     fn operator(&self) -> &str;
+
+    /// The PostgreSQL database's LC_CTYPE when it is `C` or `POSIX`: pg_trgm then takes only ASCII
+    /// letters and digits for parts of words, so its indexes hold no Chinese and a search for a
+    /// Chinese text reads every item of the site (its answers stay right). `None` otherwise, and
+    /// on SQLite.
+    async fn trigrams_blind_to_chinese(&self) -> Result<Option<String>>;
 
     /// The schema version of the database, or `None` for a database without the schema.
     async fn schema_version(&self) -> Result<Option<i64>>;
@@ -188,8 +193,15 @@ pub trait ColumnStore: Send + Sync {
 #[async_trait]
 pub trait ReviewStore: Send + Sync {
     /// The items awaiting a decision (review or publication), by step, oldest first; of one path or
-    /// step when given.
-    async fn queue(&self, site: &Site, path: Option<ItemPath>, stage: Option<Stage>) -> Result<Vec<QueueItem>>;
+    /// step when given; with `filter`, those whose title or body holds its text or whose unit or
+    /// title's initials it names.
+    async fn queue(
+        &self,
+        site: &Site,
+        path: Option<ItemPath>,
+        stage: Option<Stage>,
+        filter: Option<&ListFilter>,
+    ) -> Result<Vec<QueueItem>>;
 
     /// Records the operator's decision on an item's review step (Art. 8, 9) and moves it on (to
     /// publication) or back (to its unit), in one transaction with its audit record. Refused when
@@ -239,8 +251,9 @@ pub trait RetractionStore: Send + Sync {
     async fn mark(&self, site: &Site, items: &[i64], mark: &NewMark) -> Result<Marking>;
 
     /// The latest withdrawals (restored or not), newest first, with how long a request waited for
-    /// each; with `text`, those whose item's id or title, reason, note or withdrawer holds it.
-    async fn withdrawals(&self, site: &Site, text: Option<&Needle>, limit: i64) -> Result<Vec<WithdrawalRow>>;
+    /// each; with `filter`, those whose item's id or title, reason, note or withdrawer holds its
+    /// text, or whose item is of its units or items.
+    async fn withdrawals(&self, site: &Site, filter: Option<&ListFilter>, limit: i64) -> Result<Vec<WithdrawalRow>>;
 
     /// Puts a withdrawn item back online in the columns it was in, with its audit record; an item
     /// that is online is a no-op (`Ok(None)`).
@@ -435,4 +448,8 @@ pub trait SearchStore: Send + Sync {
         after: Option<FoundKey>,
         limit: i64,
     ) -> Result<Vec<FoundItem>>;
+
+    /// The ids and titles of the site's items in `scope`, which a list's filter of pinyin
+    /// initials is matched against (`ListFilter::items`).
+    async fn titles(&self, site: &Site, scope: &TitleScope) -> Result<Vec<(i64, String)>>;
 }

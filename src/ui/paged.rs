@@ -1,10 +1,10 @@
 //! A list fetched a page at a time with keyset paging: only what has been scrolled to is loaded,
 //! the next page is asked for (after the last row's key) as the selection nears the end, and a
-//! refresh replaces the rows while the selection stays on its row. A list read by pages filters in
-//! the database: once the filter has two characters and is not pinyin initials (`db_filter`) its
-//! first page is read again with it, so a match beyond what was loaded is found; until it
-//! arrives, for initials of titles, and for lists loaded whole, the filter keeps the loaded rows
-//! that match.
+//! refresh replaces the rows while the selection stays on its row. A list read from the database
+//! filters there: once the filter has two characters (`db_filter`) its first page is read again
+//! with it (text in titles and bodies, units by name or pinyin initials, titles by pinyin
+//! initials: `usecase::search::list_filter`), so a match beyond what was loaded is found; until it
+//! arrives, and for lists computed whole, the filter keeps the loaded rows that match.
 
 use super::text::SearchKey;
 
@@ -69,9 +69,6 @@ pub struct Paged<T: Row> {
     /// one the page waited for is read with.
     read_with: Option<String>,
     asking_with: Option<String>,
-    /// Whether a filter that may be pinyin initials keeps the loaded rows it matches (rows with
-    /// Chinese titles) instead of asking the database (`db_filter`).
-    initials: bool,
     pub error: Option<String>,
 }
 
@@ -88,19 +85,12 @@ impl<T: Row> Default for Paged<T> {
             first_page: true,
             read_with: None,
             asking_with: None,
-            initials: false,
             error: None,
         }
     }
 }
 
 impl<T: Row> Paged<T> {
-    /// A list of rows with Chinese titles: a filter that may be their pinyin initials keeps the
-    /// loaded rows it matches, which the database cannot tell.
-    pub fn by_initials() -> Self {
-        Paged { initials: true, ..Paged::default() }
-    }
-
     /// Whether it has been loaded (or is loading), so that it loads again after a change.
     pub fn loaded(&self) -> bool {
         self.done || self.waiting.is_some() || !self.rows.is_empty()
@@ -128,13 +118,10 @@ impl<T: Row> Paged<T> {
     }
 
     /// The filter the database is asked for: the one typed once it has two characters or more
-    /// (one would keep nearly every row; until then the loaded rows are filtered), unless it may
-    /// be pinyin initials in a list `by_initials`, which only the loaded rows hold.
+    /// (one would keep nearly every row; until then the loaded rows are filtered).
     pub fn db_filter(&self) -> Option<String> {
-        use crate::domain::search::{SHORTEST, may_be_initials};
         let typed = self.filter.trim();
-        let initials = self.initials && may_be_initials(typed);
-        (typed.chars().count() >= SHORTEST && !initials).then(|| typed.to_string())
+        (typed.chars().count() >= crate::domain::search::SHORTEST).then(|| typed.to_string())
     }
 
     /// The filter the next page is read with: the one the rows were read with.

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::staleness::Status;
 use crate::reports::{self, DocumentReportRow, StaleRow};
-use crate::store::{ColumnRow, ItemSummary, Result, Site, Store, UnitRow};
+use crate::store::{ColumnRow, ItemSummary, Result, Site, Store, TitleScope, UnitRow};
 
 /// The order of the columns with their staleness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,8 +75,8 @@ pub async fn units(store: &dyn Store, site: &Site) -> Result<Vec<UnitRow>> {
 }
 
 /// A page of the items online in a column, newest first: those before (time, item id) when given;
-/// with `filter` (as typed), those whose title or body holds it or whose unit it names
-/// (`search::list_filter`).
+/// with `filter` (as typed), those whose title or body holds it or whose unit or title it names
+/// by pinyin initials (`search::list_filter`).
 pub async fn items(
     store: &dyn Store,
     site: &Site,
@@ -86,7 +86,7 @@ pub async fn items(
     limit: i64,
 ) -> Result<Vec<ItemSummary>> {
     let filter = match filter {
-        Some(typed) => Some(super::search::list_filter(store, site, typed).await?),
+        Some(typed) => Some(super::search::list_filter(store, site, typed, Some(TitleScope::Column(column_id))).await?),
         None => None,
     };
     store.column_items(site, column_id, before, filter.as_ref(), limit).await

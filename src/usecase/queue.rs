@@ -4,17 +4,24 @@
 use crate::domain::review::Decision;
 use crate::domain::{ItemPath, Stage};
 use crate::reports::checks;
-use crate::store::{ExportedItem, HistoryEntry, QueueItem, Result, Site, Store, StoreError, Transition};
+use crate::store::{ExportedItem, HistoryEntry, QueueItem, Result, Site, Store, StoreError, TitleScope, Transition};
 
 /// The items awaiting a decision, by step then oldest first (of one path or step when given),
-/// each with the attachments Art. 10 asks of it that it lacks (`domain::item::lacking`).
+/// each with the attachments Art. 10 asks of it that it lacks (`domain::item::lacking`); with
+/// `filter` (as typed), those whose title or body holds it, or whose unit or title it names by
+/// pinyin initials (`search::list_filter`).
 pub async fn queue(
     store: &dyn Store,
     site: &Site,
     path: Option<ItemPath>,
     stage: Option<Stage>,
+    filter: Option<&str>,
 ) -> Result<Vec<QueueItem>> {
-    store.queue(site, path, stage).await
+    let filter = match filter {
+        Some(typed) => Some(super::search::list_filter(store, site, typed, Some(TitleScope::Pending)).await?),
+        None => None,
+    };
+    store.queue(site, path, stage, filter.as_ref()).await
 }
 
 /// An item's id from what a user typed: its id, or its import `ref`.

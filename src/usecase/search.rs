@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::ItemStatus;
-use crate::domain::search::{Needle, unit_named, units_matching};
-use crate::store::{FoundItem, FoundKey, ListFilter, Result, Site, Store, StoreError, TextSearch};
+use crate::domain::search::{Needle, may_be_initials, titles_matching, unit_named, units_matching};
+use crate::store::{FoundItem, FoundKey, ListFilter, Result, Site, Store, StoreError, TextSearch, TitleScope};
 use crate::t;
 
 /// What was asked, as typed.
@@ -76,6 +76,7 @@ pub async fn prepare(store: &dyn Store, site: &Site, asked: &Asked) -> std::resu
         column: asked.column,
         unit,
         since: asked.since.map(crate::domain::time::beijing_midnight),
+        within: None,
     })
 }
 
@@ -105,13 +106,41 @@ pub async fn all(store: &dyn Store, site: &Site, search: &TextSearch) -> Result<
 }
 
 /// What a list's filter typed asks of the database (`ListFilter`): the text, two characters or
-/// more (else refused, with the one line that says why), and the units it names by name or
-/// pinyin initials.
-pub async fn list_filter(store: &dyn Store, site: &Site, typed: &str) -> Result<ListFilter> {
+/// more (else refused, with the one line that says why), the units it names by name or pinyin
+/// initials, and, when it may be pinyin initials (`hybz`), the items of `scope` whose title's
+/// initials it is: every title there read from the database and matched as the console's filter
+/// matches (`domain::search_key`, any reading of a character), so what is not loaded is found too.
+pub async fn list_filter(store: &dyn Store, site: &Site, typed: &str, scope: Option<TitleScope>) -> Result<ListFilter> {
     let text = Needle::new(typed.trim()).map_err(StoreError::Refused)?;
     let units = store.units(site).await?;
     let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
     let named = units_matching(&names, text.as_str());
     let units = units.iter().filter(|u| named.contains(&u.name.as_str())).map(|u| u.id).collect();
-    Ok(ListFilter { text, units })
+    let items = match scope {
+        Some(scope) if may_be_initials(text.as_str()) => {
+            let titles = store.titles(site, &scope).await?;
+            titles_matching(&titles, text.as_str())
+        }
+        _ => Vec::new(),
+    };
+    Ok(ListFilter { text, units, items })
+}
+
+/// A page of what `:find TEXT` finds, newest first (the first, or the one after `after`), with a
+/// list's filter typed on top (`/` in the Find tab), which is searched for in the database too.
+pub async fn found(
+    store: &dyn Store,
+    site: &Site,
+    text: &str,
+    filter: Option<&str>,
+    after: Option<FoundKey>,
+    limit: i64,
+) -> Result<Vec<FoundItem>> {
+    let needle = Needle::new(text).map_err(StoreError::Refused)?;
+    let within = match filter {
+        Some(typed) => Some(list_filter(store, site, typed, Some(TitleScope::Holding(needle.clone()))).await?),
+        None => None,
+    };
+    let search = TextSearch { needle, status: None, column: None, unit: None, since: None, within };
+    page(store, site, &search, after, limit).await
 }

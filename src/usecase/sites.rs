@@ -46,7 +46,7 @@ pub async fn figures(store: &dyn Store, site: &Site, now: DateTime<Utc>) -> Resu
     let (stale, check, queue, requests, scores) = tokio::try_join!(
         reports::stale(store, site, today),
         check,
-        store.queue(site, None, None),
+        store.queue(site, None, None, None),
         store.retraction_requests(site, Some(RequestStatus::Pending)),
         reports::scores(store, site, Period::quarter_of(today)),
     )?;

@@ -7,12 +7,11 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::domain::item::RequestStatus;
-use crate::domain::search::Needle;
 use crate::domain::time::beijing_midnight;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports;
 use crate::store::{
-    ItemSummary, Marking, NewMark, Restoration, Result, RetractionRequest, Site, Store, StoreError, Transition,
+    ItemSummary, Marking, NewMark, Restoration, Result, RetractionRequest, Site, Store, TitleScope, Transition,
     Withdrawal, WithdrawalRow,
 };
 use crate::t;
@@ -133,8 +132,11 @@ pub async fn withdrawals(
     filter: Option<&str>,
     limit: i64,
 ) -> Result<Vec<WithdrawalRow>> {
-    let text = filter.map(|typed| Needle::new(typed.trim()).map_err(StoreError::Refused)).transpose()?;
-    let mut rows = store.withdrawals(site, text.as_ref(), limit).await?;
+    let filter = match filter {
+        Some(typed) => Some(super::search::list_filter(store, site, typed, Some(TitleScope::Withdrawn)).await?),
+        None => None,
+    };
+    let mut rows = store.withdrawals(site, filter.as_ref(), limit).await?;
     reports::links::flag_withdrawals(store, site, &mut rows).await?;
     Ok(rows)
 }

@@ -17,6 +17,8 @@ pub struct TextSearch {
     pub unit: Option<i64>,
     /// Only items published (or, not yet published, submitted) at or after this instant.
     pub since: Option<DateTime<Utc>>,
+    /// Only the items a list's filter keeps as well (the Find tab's `/`).
+    pub within: Option<ListFilter>,
 }
 
 /// Where a page of found items ends: the next page starts after it. Keys order as the pages do
@@ -50,10 +52,28 @@ impl FoundItem {
 
 /// What a list's filter (`/` in the console) asks of the database: the rows whose text holds
 /// `text` (an item's title or body; a withdrawal's title, reason, note and who made it; an audit
-/// record's operator, action, target and detail), or whose item is of one of `units`.
+/// record's operator, action, target and detail), or whose item is of one of `units` or one of
+/// `items`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListFilter {
     pub text: Needle,
     /// The units whose name holds the text or whose pinyin initials it is (their ids).
     pub units: Vec<i64>,
+    /// The items of the list whose title's pinyin initials the text is (`hybz` 行业标准, any
+    /// reading of a character), read from the titles the database holds (`SearchStore::titles`).
+    pub items: Vec<i64>,
+}
+
+/// Which items' titles a list's filter of pinyin initials is matched against: the items a list
+/// can show, whatever has been loaded of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TitleScope {
+    /// The items online in a column.
+    Column(i64),
+    /// The items withdrawn (each once, however often).
+    Withdrawn,
+    /// The items awaiting a decision.
+    Pending,
+    /// The items whose title or body holds a text (what `:find` found).
+    Holding(Needle),
 }

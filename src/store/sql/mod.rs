@@ -78,7 +78,7 @@ use columns::*;
 use retraction::*;
 use review::*;
 pub(crate) use search::{MANY as SEARCH_MANY, first_page_statements};
-use search::{Way, any_holds, item_filter, like_pattern, search_sql, text_param};
+use search::{Way, any_holds, item_filter, like_pattern, named_by, search_sql, text_param};
 
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
 pub(super) const CHUNK: usize = 1_500;
@@ -94,9 +94,10 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         ("%防汛抗旱%", "%象山区%")
     };
     let needle = crate::domain::search::Needle::new("防汛抗旱").expect("four characters");
-    let filter = ListFilter { text: needle, units: Vec::new() };
+    let filter = ListFilter { text: needle, units: Vec::new(), items: Vec::new() };
     vec![
-        hot("queue", queue_sql::<DB>(), vec![Site, NullText, NullText]),
+        hot("queue", queue_sql::<DB>(None), vec![Site, NullText, NullText]),
+        hot("queue, filtered", queue_sql::<DB>(Some(&filter)), vec![Site, NullText, NullText, Text(few)]),
         hot("stale", staleness_sql::<DB>(), vec![Site, Day, Instant]),
         hot("column items", column_items_sql::<DB>(false, None), vec![Site, Column, Int(50)]),
         hot("column items, next page", column_items_sql::<DB>(true, None), vec![Site, Column, Instant, Item, Int(50)]),
@@ -130,8 +131,8 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
                 NullTime,
             ],
         ),
-        hot("withdrawals", withdrawals_sql::<DB>(false), vec![Site, Int(200)]),
-        hot("withdrawals, filtered", withdrawals_sql::<DB>(true), vec![Site, Int(200), Text("%过时%")]),
+        hot("withdrawals", withdrawals_sql::<DB>(None), vec![Site, Int(200)]),
+        hot("withdrawals, filtered", withdrawals_sql::<DB>(Some(&filter)), vec![Site, Int(200), Text("%过时%")]),
         hot("withdrawal: the items' states", batch_states_sql(&list), vec![Site]),
         hot("withdrawal: the items", withdraw_items_sql(&list), vec![Site, Instant]),
         hot("withdrawal: their placements", withdraw_placements_sql(&list), vec![Site]),
@@ -142,10 +143,10 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         ),
         hot("withdrawal: the requests it closes", close_requests_sql(&list), vec![Site, Instant, Text("bench")]),
         // A text in few items (防汛抗旱: 1 in 100 demo items), in most (象山区: 3 in 4), two characters.
-        hot("search", search_sql::<DB>(Way::Trigrams, false), search_params(few, None)),
-        hot("search, next page", search_sql::<DB>(Way::Trigrams, true), search_params(few, Some(Instant))),
-        hot("search, in many items", search_sql::<DB>(Way::Newest, false), search_params(many, None)),
-        hot("search, two characters", search_sql::<DB>(Way::Scan, false), search_params("%政府%", None)),
+        hot("search", search_sql::<DB>(Way::Trigrams, false, None), search_params(few, None)),
+        hot("search, next page", search_sql::<DB>(Way::Trigrams, true, None), search_params(few, Some(Instant))),
+        hot("search, in many items", search_sql::<DB>(Way::Newest, false, None), search_params(many, None)),
+        hot("search, two characters", search_sql::<DB>(Way::Scan, false, None), search_params("%政府%", None)),
     ]
 }
 

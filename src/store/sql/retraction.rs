@@ -10,7 +10,6 @@ use sqlx::{Executor, Pool, Transaction};
 use super::*;
 use crate::domain::item::RequestStatus;
 use crate::domain::review::Act;
-use crate::domain::search::Needle;
 use crate::domain::{ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Stage};
 use crate::store::backend::Backend;
 use crate::store::text::Lossy;
@@ -34,13 +33,15 @@ pub(super) fn retraction_requests_sql<DB: Backend>(of_status: bool) -> String {
 }
 
 /// The latest withdrawals of site `$1` (at most `$2`), with the earliest request each closed; with
-/// `text`, those whose item's id or title, reason, note or withdrawer holds the LIKE pattern `$3`.
-pub(super) fn withdrawals_sql<DB: Backend>(text: bool) -> String {
-    let text = if text {
-        let columns = ["CAST(w.item_id AS TEXT)", "i.title", "w.reason", "w.note", "w.withdrawn_by"];
-        format!(" AND {}", any_holds::<DB>(&columns, 3))
-    } else {
-        String::new()
+/// `filter`, those whose item's id or title, reason, note or withdrawer holds the LIKE pattern `$3`
+/// (its text), or whose item is of its units or items.
+pub(super) fn withdrawals_sql<DB: Backend>(filter: Option<&ListFilter>) -> String {
+    let text = match filter {
+        Some(filter) => {
+            let columns = ["CAST(w.item_id AS TEXT)", "i.title", "w.reason", "w.note", "w.withdrawn_by"];
+            named_by(filter, &any_holds::<DB>(&columns, 3), "w.item_id")
+        }
+        None => String::new(),
     };
     format!(
         "SELECT w.id, w.item_id, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, \
@@ -453,7 +454,7 @@ sql_impl! { RetractionStore;
         Ok(out)
     }
 
-    async fn withdrawals(&self, site: &Site, text: Option<&Needle>, limit: i64) -> Result<Vec<WithdrawalRow>> {
+    async fn withdrawals(&self, site: &Site, filter: Option<&ListFilter>, limit: i64) -> Result<Vec<WithdrawalRow>> {
         type Row = (
             i64,
             i64,
@@ -467,10 +468,10 @@ sql_impl! { RetractionStore;
             Option<String>,
             Option<DateTime<Utc>>,
         );
-        let sql = withdrawals_sql::<DB>(text.is_some());
+        let sql = withdrawals_sql::<DB>(filter);
         let mut query = sqlx::query_as::<_, Row>(&sql).bind(site.id).bind(limit);
-        if let Some(text) = text {
-            query = query.bind(like_pattern(text));
+        if let Some(filter) = filter {
+            query = query.bind(like_pattern(&filter.text));
         }
         let rows = query.fetch_all(&self.pool).await?;
         rows.into_iter()

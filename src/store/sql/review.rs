@@ -20,12 +20,13 @@ use crate::store::text::{Lossy, note_repaired};
 /// its site (`$1`), on every table it reads, so it reads one site's rows through an index (and on a
 /// distributed PostgreSQL stays on the site's shard: docs/scaling.md). `hot_statements` lists them
 /// for the plan tests (tests/plans.rs) and the benchmarks' raw-SQL runs.
-pub(super) fn queue_sql<DB: Backend>() -> String {
+pub(super) fn queue_sql<DB: Backend>(filter: Option<&ListFilter>) -> String {
+    let filter = filter.map_or_else(String::new, |f| item_filter::<DB>(f, 4));
     format!(
         "SELECT \
            (SELECT CAST({agg}({arr}(i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, i.version, i.wechat_at)) AS TEXT) \
             FROM items i LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
-            WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL OR i.stage = $3)), \
+            WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL OR i.stage = $3){filter}), \
            (SELECT CAST({agg}({arr}(p.item_id, c.path, c.position)) AS TEXT) \
             FROM items i JOIN placements p ON p.site_id = i.site_id AND p.item_id = i.id \
                          JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
@@ -79,19 +80,26 @@ sql_impl! { SqlStore;
 }
 
 sql_impl! { ReviewStore;
-    async fn queue(&self, site: &Site, path: Option<ItemPath>, stage: Option<Stage>) -> Result<Vec<QueueItem>> {
+    async fn queue(
+        &self,
+        site: &Site,
+        path: Option<ItemPath>,
+        stage: Option<Stage>,
+        filter: Option<&ListFilter>,
+    ) -> Result<Vec<QueueItem>> {
         type ItemJson = (i64, String, String, Option<String>, String, String, String, String, i64, Option<String>);
         // One statement, three JSON arrays (every row through the SQLite driver costs more than
         // the query): the pending items on one index range (items_queue), their columns and their
         // attachments, each by primary-key lookups from those items.
-        let sql = queue_sql::<DB>();
+        let sql = queue_sql::<DB>(filter);
         // Leniently decoded: one item whose text is not UTF-8 (SQLite) must not fail the queue.
-        let (items, columns, attachments): (Option<Lossy>, Option<Lossy>, Option<Lossy>) = sqlx::query_as(&sql)
-            .bind(site.id)
-            .bind(path.map(|p| p.as_str()))
-            .bind(stage.map(|s| s.as_str()))
-            .fetch_one(&self.pool)
-            .await?;
+        let mut query =
+            sqlx::query_as(&sql).bind(site.id).bind(path.map(|p| p.as_str())).bind(stage.map(|s| s.as_str()));
+        if let Some(filter) = filter {
+            query = query.bind(text_param(&filter.text, DB::DIALECT));
+        }
+        let (items, columns, attachments): (Option<Lossy>, Option<Lossy>, Option<Lossy>) =
+            query.fetch_one(&self.pool).await?;
         let repaired = items.as_ref().is_some_and(|i| i.repaired);
         let (items, columns, attachments) =
             (items.map(|l| l.text), columns.map(|l| l.text), attachments.map(|l| l.text));

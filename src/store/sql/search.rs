@@ -88,13 +88,46 @@ pub(super) fn holds_text<DB: Backend>(way: Way, param: usize) -> String {
 }
 
 /// The condition a list's filter puts on item `i`: its title or body holds the text in `$param`
-/// (`text_param`), or it is of one of the filter's units.
+/// (`text_param`), or it is of one of the filter's units or items.
 pub(super) fn item_filter<DB: Backend>(filter: &ListFilter, param: usize) -> String {
-    let text = holds_text::<DB>(Way::of(&filter.text), param);
-    if filter.units.is_empty() {
-        return format!(" AND {text}");
+    named_by(filter, &holds_text::<DB>(Way::of(&filter.text), param), "i.id")
+}
+
+/// ` AND (text OR unit in the filter's units OR `item` in its items)`: `text` the condition on the
+/// row's own text, `item` the expression of the row's item id (the unit is item `i`'s).
+pub(super) fn named_by(filter: &ListFilter, text: &str, item: &str) -> String {
+    let mut any = vec![text.to_string()];
+    if !filter.units.is_empty() {
+        any.push(format!("i.unit_id IN ({})", id_list(&filter.units)));
     }
-    format!(" AND ({text} OR i.unit_id IN ({}))", id_list(&filter.units))
+    if !filter.items.is_empty() {
+        any.push(format!("{item} IN ({})", id_list(&filter.items)));
+    }
+    format!(" AND ({})", any.join(" OR "))
+}
+
+/// The ids and titles of the items in `scope` of site `$1` (and `$2`: the column, or the text as
+/// `text_param`), which a filter of pinyin initials is matched against (`SearchStore::titles`).
+pub(super) fn titles_sql<DB: Backend>(scope: &TitleScope) -> String {
+    match scope {
+        TitleScope::Column(_) => {
+            "SELECT i.id, i.title FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
+             WHERE p.site_id = $1 AND p.column_id = $2 AND p.online_since IS NOT NULL"
+                .to_string()
+        }
+        TitleScope::Withdrawn => "SELECT i.id, i.title FROM items i WHERE i.site_id = $1 \
+             AND EXISTS (SELECT 1 FROM withdrawals w WHERE w.site_id = i.site_id AND w.item_id = i.id)"
+            .to_string(),
+        TitleScope::Pending => {
+            "SELECT i.id, i.title FROM items i WHERE i.site_id = $1 AND i.status = 'pending'".to_string()
+        }
+        TitleScope::Holding(needle) => {
+            format!(
+                "SELECT i.id, i.title FROM items i WHERE i.site_id = $1 AND {}",
+                holds_text::<DB>(Way::of(needle), 2)
+            )
+        }
+    }
 }
 
 /// The condition that one of `columns` holds the LIKE pattern in `$param` (`like_pattern`),
@@ -112,14 +145,18 @@ pub(super) fn any_holds<DB: Backend>(columns: &[&str], param: usize) -> String {
 
 /// The search's statement: `$1` the site, `$2` the text (`text_param`), `$3` a status, `$4` a
 /// column, `$5` a unit, `$6` the earliest time (each null for none); with `next`, `$7` and `$8`
-/// the last key of the page before; the limit last. PostgreSQL's `ILIKE` reads pg_trgm's GIN
+/// the last key of the page before; the limit; with `within`, a list's filter's text after it. PostgreSQL's `ILIKE` reads pg_trgm's GIN
 /// indexes (or, where the text is in most items, items_newest backwards until the page is full: the
 /// planner weighs the two for the text given); SQLite's trigram FTS5 table gives the ids that hold
 /// the text, and two characters are read with `LIKE` (ASCII letters in either case, as FTS5 and
 /// `ILIKE` do).
-pub(super) fn search_sql<DB: Backend>(way: Way, next: bool) -> String {
+pub(super) fn search_sql<DB: Backend>(way: Way, next: bool, within: Option<&ListFilter>) -> String {
     let text = holds_text::<DB>(way, 2);
-    let (after, limit) = if next { (format!(" AND ({AT}, i.id) < ($7, $8)"), "$9") } else { (String::new(), "$7") };
+    let (after, limit) = if next { (format!(" AND ({AT}, i.id) < ($7, $8)"), 9) } else { (String::new(), 7) };
+    let after = match within {
+        Some(filter) => after + &item_filter::<DB>(filter, limit + 1),
+        None => after,
+    };
     format!(
         "SELECT i.id, i.ref, i.title, i.status, u.name, i.published_at, {AT} \
          FROM items i LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
@@ -129,7 +166,7 @@ pub(super) fn search_sql<DB: Backend>(way: Way, next: bool) -> String {
                                       WHERE p.site_id = i.site_id AND p.item_id = i.id AND p.column_id = $4)) \
            AND ($5 IS NULL OR i.unit_id = $5) \
            AND ($6 IS NULL OR {AT} >= $6){after} \
-         ORDER BY {AT} DESC, i.id DESC LIMIT {limit}"
+         ORDER BY {AT} DESC, i.id DESC LIMIT ${limit}"
     )
 }
 
@@ -158,7 +195,7 @@ pub(crate) fn first_page_statements<DB: Backend>(site: i64, needle: &Needle, man
         }
     }
     let values = [site.to_string(), text, "NULL".into(), "NULL".into(), "NULL".into(), "NULL".into(), "50".into()];
-    let mut page = search_sql::<DB>(way, false);
+    let mut page = search_sql::<DB>(way, false, None);
     for (n, value) in values.iter().enumerate().rev() {
         page = page.replace(&format!("${}", n + 1), value);
     }
@@ -187,7 +224,7 @@ sql_impl! { SearchStore;
                 way = Way::Newest;
             }
         }
-        let sql = search_sql::<DB>(way, after.is_some());
+        let sql = search_sql::<DB>(way, after.is_some(), search.within.as_ref());
         let mut query = sqlx::query_as::<_, Row>(&sql)
             .bind(site.id)
             .bind(text.as_str())
@@ -198,7 +235,11 @@ sql_impl! { SearchStore;
         if let Some(key) = after {
             query = query.bind(key.at).bind(key.id);
         }
-        let rows = query.bind(limit).fetch_all(&self.pool).await?;
+        query = query.bind(limit);
+        if let Some(within) = &search.within {
+            query = query.bind(text_param(&within.text, DB::DIALECT));
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         if rows.is_empty() {
             return Ok(Vec::new());
         }
@@ -226,6 +267,17 @@ sql_impl! { SearchStore;
                 })
             })
             .collect()
+    }
+
+    async fn titles(&self, site: &Site, scope: &TitleScope) -> Result<Vec<(i64, String)>> {
+        let sql = titles_sql::<DB>(scope);
+        let query = sqlx::query_as::<_, (i64, Lossy)>(&sql).bind(site.id);
+        let query = match scope {
+            TitleScope::Column(column) => query.bind(*column),
+            TitleScope::Holding(needle) => query.bind(text_param(needle, DB::DIALECT)),
+            TitleScope::Withdrawn | TitleScope::Pending => query,
+        };
+        Ok(query.fetch_all(&self.pool).await?.into_iter().map(|(id, title)| (id, title.text)).collect())
     }
 }
 

@@ -180,6 +180,12 @@ sql_impl! { Store;
         self.schema_version_inner().await
     }
 
+    async fn trigrams_blind_to_chinese(&self) -> Result<Option<String>> {
+        let Some(sql) = DB::CTYPE else { return Ok(None) };
+        let ctype: String = sqlx::query_scalar(sql).fetch_one(&self.pool).await?;
+        Ok(crate::domain::search::ascii_only_ctype(&ctype).then_some(ctype))
+    }
+
     async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay], notices: &[i32]) -> Result<InitReport> {
         // The version is read under the schema's lock, in the transaction that acts on it.
         let mut tx = self.begin_init("init").await?;

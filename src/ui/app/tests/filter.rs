@@ -36,8 +36,9 @@ fn a_columns_filter_asks_the_database_from_two_characters() {
     let mut a = app();
     open_column(&mut a, items(0, PAGE));
     keys(&mut a, "/");
-    assert!(filter_column(&mut a, "xsq").is_empty(), "pinyin initials filter the loaded rows");
-    assert_eq!(a.views.columns.column.as_ref().unwrap().items.shown.len(), PAGE as usize, "象山区 …");
+    let asked: Vec<Option<String>> = filter_column(&mut a, "xsq").into_iter().map(|(_, f)| f).collect();
+    assert_eq!(asked, [Some("xs".into()), Some("xsq".into())], "pinyin initials are matched in the database too");
+    assert_eq!(a.views.columns.column.as_ref().unwrap().items.shown.len(), PAGE as usize, "象山区 …, until it answers");
     for _ in 0..3 {
         key(&mut a, KeyCode::Backspace);
     }
@@ -141,8 +142,50 @@ fn the_find_key_opens_find_from_every_view() {
     assert_eq!(a.tab, Tab::Find, "from the review screen");
 }
 
+/// The queue filtered by 滨江绿道, which the database found in the body of item 32.
+fn queue_filtered(a: &mut App) {
+    show_queue(a);
+    keys(a, "/");
+    let asked = loads(&keys(a, "滨江绿道"));
+    let Some((id, Load::View(views::Load::Queue(views::queue::Load::List { filter: Some(f) })))) = asked.last() else {
+        panic!("{asked:?}")
+    };
+    assert_eq!(f, "滨江绿道");
+    let found: Vec<QueueItem> = queue_rows().into_iter().filter(|q| q.id == 32).collect();
+    a.update(Msg::Loaded(*id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::List(Ok(found))))));
+}
+
+#[test]
+fn the_queue_filters_in_the_database_bodies_and_initials_too() {
+    let mut a = app();
+    show_queue(&mut a);
+    keys(&mut a, "/");
+    let asked: Vec<Option<String>> = loads(&keys(&mut a, "hybz"))
+        .into_iter()
+        .map(|(_, l)| match l {
+            Load::View(views::Load::Queue(views::queue::Load::List { filter })) => filter,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(asked, [Some("hy".into()), Some("hyb".into()), Some("hybz".into())]);
+    key(&mut a, KeyCode::Esc);
+    let mut a = app();
+    queue_filtered(&mut a);
+    let list = &a.views.queue.items;
+    assert_eq!(list.shown.len(), 1, "found in its body, which the row does not hold");
+    assert_eq!(list.selected().unwrap().id, 32);
+    let asked: Vec<Option<String>> = loads(&key(&mut a, KeyCode::Esc))
+        .into_iter()
+        .filter_map(|(_, l)| match l {
+            Load::View(views::Load::Queue(views::queue::Load::List { filter })) => Some(filter),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asked, [None], "Esc reads the whole queue again");
+}
+
 #[test]
 fn snapshots_a_filter_found_in_the_database() {
-    let states: Vec<State> = vec![("column_filtered_in_db", filtered)];
+    let states: Vec<State> = vec![("column_filtered_in_db", filtered), ("queue_filtered_in_db", queue_filtered)];
     snapshot_all(states);
 }

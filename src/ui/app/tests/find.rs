@@ -31,7 +31,7 @@ fn rows() -> Vec<FoundItem> {
 fn find(a: &mut App, text: &str) -> u64 {
     keys(a, &format!(":find {text}"));
     let effects = key(a, KeyCode::Enter);
-    let [(id, Load::View(views::Load::Find(views::find::Load::Page { text: asked, after: None })))] =
+    let [(id, Load::View(views::Load::Find(views::find::Load::Page { text: asked, after: None, .. })))] =
         &loads(&effects)[..]
     else {
         panic!("{effects:?}")
@@ -120,7 +120,7 @@ fn scrolling_to_the_end_asks_for_the_page_after_the_last_item() {
     let last = many.last().unwrap().key();
     page(&mut a, id, many);
     let effects = key(&mut a, KeyCode::End);
-    let [(_, Load::View(views::Load::Find(views::find::Load::Page { text, after: Some(after) })))] =
+    let [(_, Load::View(views::Load::Find(views::find::Load::Page { text, after: Some(after), .. })))] =
         &loads(&effects)[..]
     else {
         panic!("{effects:?}")
@@ -136,4 +136,52 @@ fn every_find_state_at_both_sizes_in_colour_and_monochrome() {
             keys(a, "9");
         }),
     ]);
+}
+
+/// What `:find 人民政府` found, filtered by 二塘 in the database: the one item of 二塘乡.
+fn find_filtered(a: &mut App) {
+    show_find(a);
+    keys(a, "/");
+    let asked = loads(&keys(a, "二塘"));
+    let Some((id, Load::View(views::Load::Find(views::find::Load::Page { text, filter: Some(f), after: None })))) =
+        asked.last()
+    else {
+        panic!("{asked:?}")
+    };
+    assert_eq!((text.as_str(), f.as_str()), ("人民政府", "二塘"));
+    let found: Vec<FoundItem> = rows().into_iter().filter(|f| f.id == 2311).collect();
+    page(a, *id, found);
+}
+
+#[test]
+fn the_finds_filter_asks_the_database_and_the_next_page_keeps_it() {
+    let mut a = app();
+    find_filtered(&mut a);
+    assert_eq!(a.views.find.list.shown.len(), 1);
+    assert_eq!(a.views.find.list.selected().unwrap().id, 2311);
+    // A full page filtered: moving down asks for the next with the same filter.
+    let mut a = app();
+    show_find(&mut a);
+    keys(&mut a, "/");
+    let asked = loads(&keys(&mut a, "政府"));
+    let Some((id, _)) = asked.last() else { panic!("{asked:?}") };
+    let full: Vec<FoundItem> =
+        (0..PAGE).map(|i| found(5000 - i, &format!("政府通知第{i}号"), 20, ItemStatus::Online, None)).collect();
+    page(&mut a, *id, full);
+    key(&mut a, KeyCode::Enter);
+    let mut next = Vec::new();
+    for _ in 0..90 {
+        next.extend(loads(&key(&mut a, KeyCode::Down)));
+    }
+    let [(_, Load::View(views::Load::Find(views::find::Load::Page { filter: Some(f), after: Some(_), .. })))] =
+        &next[..]
+    else {
+        panic!("{next:?}")
+    };
+    assert_eq!(f, "政府");
+}
+
+#[test]
+fn snapshots_a_finds_filter_found_in_the_database() {
+    snapshot_all(vec![("find_filtered_in_db", find_filtered)]);
 }

@@ -148,7 +148,7 @@ fn refuse(a: &mut App, effects: &[Effect], why: &str) {
     };
     let effects =
         a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Err(why.into()))))));
-    let [(id, Load::View(views::Load::Queue(views::queue::Load::List)))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::List { .. })))] = loads(&effects)[..] else {
         panic!("{effects:?}")
     };
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::List(Ok(queue_rows()))))));

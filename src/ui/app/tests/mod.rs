@@ -1019,7 +1019,7 @@ fn queue_rows() -> Vec<QueueItem> {
 
 fn show_queue(app: &mut App) {
     let effects = keys(app, "1");
-    let [(id, Load::View(views::Load::Queue(views::queue::Load::List)))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::List { .. })))] = loads(&effects)[..] else {
         panic!("{effects:?}")
     };
     app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::List(Ok(queue_rows()))))));

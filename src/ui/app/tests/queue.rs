@@ -54,7 +54,7 @@ fn a_review_by_keys_needs_all_seven_checks_then_opens_the_next_item() {
     let effects = a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Ok(t))))));
     assert!(a.views.queue.reviewing.is_none());
     assert!(a.notice.as_ref().unwrap().text.contains("office_review → publish"));
-    let [(id, Load::View(views::Load::Queue(views::queue::Load::List)))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::List { .. })))] = loads(&effects)[..] else {
         panic!("{effects:?}")
     };
     // The reloaded queue arrives: the next item opens by itself.
@@ -156,7 +156,7 @@ fn publishing_asks_first_and_a_conflict_reloads_the_item() {
         )))),
     ));
     assert!(a.notice.as_ref().unwrap().text.contains("wang.fang"));
-    let [(id, Load::View(views::Load::Queue(views::queue::Load::List)))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Queue(views::queue::Load::List { .. })))] = loads(&effects)[..] else {
         panic!("{effects:?}")
     };
     let effects =
@@ -198,7 +198,7 @@ fn approved_items_are_marked_and_published_together_after_one_confirmation() {
         .update(Msg::Loaded(*id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::PublishedMany(vec![Ok(t)])))));
     assert_eq!(a.notice.as_ref().unwrap().text, "published 1 items");
     assert!(a.views.queue.marked.is_empty());
-    assert!(matches!(loads(&effects)[..], [(_, Load::View(views::Load::Queue(views::queue::Load::List)))]));
+    assert!(matches!(loads(&effects)[..], [(_, Load::View(views::Load::Queue(views::queue::Load::List { .. })))]));
 }
 
 #[test]

@@ -119,7 +119,7 @@ impl ColumnsView {
             Some(c) => ColumnView { column, waiting_head: Some(head), ..c },
             None => ColumnView {
                 column,
-                items: Paged::by_initials(),
+                items: Paged::default(),
                 count: None,
                 documents: Vec::new(),
                 waiting_head: Some(head),

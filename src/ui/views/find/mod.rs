@@ -4,7 +4,7 @@
 
 use super::{Ask, Cx, Event, View, step};
 use crate::domain::search::Needle;
-use crate::store::{ExportedItem, FoundItem, FoundKey, HistoryEntry, Site, Store, StoreError, TextSearch};
+use crate::store::{ExportedItem, FoundItem, FoundKey, HistoryEntry, Site, Store, StoreError};
 use crate::ui::app::opened_item;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Cursor, PAGE, Paged, Row};
@@ -26,8 +26,9 @@ pub struct FindView {
 /// The tab's queries.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load {
-    /// A page of the items holding the text, newest first, after a key.
-    Page { text: String, after: Option<FoundKey> },
+    /// A page of the items holding the text, newest first, after a key; with a filter (`/`, as
+    /// typed), those it keeps as well, found in the database.
+    Page { text: String, filter: Option<String>, after: Option<FoundKey> },
     /// The item opened from the list.
     Item { id: i64 },
 }
@@ -48,13 +49,9 @@ impl Load {
 
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
-            Load::Page { text, after } => Loaded::Page(match Needle::new(&text) {
-                Ok(needle) => {
-                    let search = TextSearch { needle, status: None, column: None, unit: None, since: None };
-                    usecase::search::page(store, site, &search, after, PAGE).await.map_err(line)
-                }
-                Err(said) => Err(said),
-            }),
+            Load::Page { text, filter, after } => Loaded::Page(
+                usecase::search::found(store, site, &text, filter.as_deref(), after, PAGE).await.map_err(line),
+            ),
             Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
         }
     }
@@ -123,10 +120,13 @@ impl FindView {
         self.list.cursor.show(0, cx.height);
     }
 
+    /// Asks for a page: the first with the filter typed, the next with the filter the rows were
+    /// read with.
     fn load(&mut self, after: Option<FoundKey>, ask: &mut Ask) {
         let Some(text) = self.text.clone() else { return };
-        let req = ask.request(Load::Page { text, after });
-        self.list.asked(req, after);
+        let filter = if after.is_some() { self.list.read_with() } else { self.list.db_filter() };
+        let req = ask.request(Load::Page { text, filter: filter.clone(), after });
+        self.list.filtered(req, after, filter);
     }
 
     fn reload_item(&mut self, ask: &mut Ask) {
@@ -223,10 +223,12 @@ impl View for FindView {
         self.item.is_none().then_some(self.list.filter.as_str())
     }
 
-    fn set_filter(&mut self, text: String, cx: &Cx, _ask: &mut Ask) {
-        let height = cx.height;
+    fn set_filter(&mut self, text: String, cx: &Cx, ask: &mut Ask) {
         if self.item.is_none() {
-            self.list.set_filter(text, height);
+            self.list.set_filter(text, cx.height);
+            if self.list.loaded() && self.list.refilter() {
+                self.load(None, ask);
+            }
         }
     }
 

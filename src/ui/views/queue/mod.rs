@@ -68,8 +68,9 @@ pub struct Rejection {
 /// The tab's queries and writes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load {
-    /// The items awaiting a decision.
-    List,
+    /// The items awaiting a decision; with a filter (as typed), those whose title or body holds
+    /// it or whose unit or title it names by pinyin initials.
+    List { filter: Option<String> },
     /// The item under review.
     Item { id: i64 },
     /// The content checks' findings on one item, each with the waiver that covers it.
@@ -98,14 +99,16 @@ pub enum Loaded {
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::List | Load::Item { .. } | Load::ItemFindings { .. } => false,
+            Load::List { .. } | Load::Item { .. } | Load::ItemFindings { .. } => false,
             Load::Review { .. } | Load::Publish { .. } | Load::PublishMany { .. } => true,
         }
     }
 
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
-            Load::List => Loaded::List(usecase::queue::queue(store, site, None, None).await.map_err(line)),
+            Load::List { filter } => {
+                Loaded::List(usecase::queue::queue(store, site, None, None, filter.as_deref()).await.map_err(line))
+            }
             Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
             Load::ItemFindings { id } => {
                 Loaded::ItemFindings(id, usecase::findings::of_item(store, site, id).await.map_err(line))
@@ -210,9 +213,11 @@ impl QueueView {
         self.reviewing.as_ref().map(|r| r.entry.stage)
     }
 
+    /// Asks for the queue, with the filter typed (in the database: a match in a body too).
     fn load(&mut self, ask: &mut Ask) {
-        let id = ask.request(Load::List);
-        self.items.asked(id, None);
+        let filter = self.items.db_filter();
+        let id = ask.request(Load::List { filter: filter.clone() });
+        self.items.filtered(id, None, filter);
     }
 
     /// A waiver on `item` was written: its findings again, if it is under review.
@@ -481,10 +486,12 @@ impl View for QueueView {
         self.reviewing.is_none().then_some(self.items.filter.as_str())
     }
 
-    fn set_filter(&mut self, text: String, cx: &Cx, _ask: &mut Ask) {
-        let height = cx.height;
+    fn set_filter(&mut self, text: String, cx: &Cx, ask: &mut Ask) {
         if self.reviewing.is_none() {
-            self.items.set_filter(text, height);
+            self.items.set_filter(text, cx.height);
+            if self.items.loaded() && self.items.refilter() {
+                self.load(ask);
+            }
         }
     }
 

@@ -19,17 +19,11 @@ mod draw;
 pub const LATEST: i64 = 500;
 
 /// The tab's state: the withdrawals listed.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct WithdrawnView {
     pub list: Paged<WithdrawalRow>,
     /// The withdrawals marked to be restored together: record id → title.
     pub marks: Marks,
-}
-
-impl Default for WithdrawnView {
-    fn default() -> Self {
-        WithdrawnView { list: Paged::by_initials(), marks: Marks::default() }
-    }
 }
 
 /// The tab's query.
