@@ -31,3 +31,6 @@ man-exit-pipe = 读取输出的一方已离开（portal-admin export | head）
 
 # --help 的最后几行。
 help-no-command = 不带命令时，portal-admin 在终端上打开控制台；输入或输出不是终端时，改为打印数据库概况。
+
+# 批量撤回在终端上的进度（indicatif 的模板）。
+retract-progress = {"{"}spinner{"}"} 正在撤回 [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} 条（剩余{"{"}eta{"}"}）

@@ -78,9 +78,9 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
                 item,
                 usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
             ),
-            Load::Retract { items, reason } => {
-                Loaded::Withdrawn(usecase::withdrawal::retract(store, site, &items, reason, "").await.map_err(line))
-            }
+            Load::Retract { items, reason } => Loaded::Withdrawn(
+                usecase::withdrawal::retract(store, site, &items, reason, "", &|_| {}).await.map_err(line),
+            ),
             Load::Mark { items, mark } => {
                 Loaded::Marked(mark.kind, usecase::withdrawal::mark(store, site, &items, &mark).await.map_err(line))
             }
