@@ -87,7 +87,6 @@ arg-backup-file = The backup file (FILE.partial while it is made)
 arg-backup-keep = Keep this many backups in all: the older ones move to FILE.1, FILE.2 …
 about-restore-backup = Restore a backup into the empty database --db names, and check it holds what the backup holds
 arg-restore-backup-file = The backup file (with its FILE.sha256 beside it)
-about-restore = Put a withdrawn item back online in the columns it was in
 arg-restore-item = The item's id or ref
 arg-restore-note = A note for the audit trail
 arg-restore-dry_run = Run the restore, then roll it back: say what would change, change nothing

@@ -87,7 +87,6 @@ arg-backup-file = 备份文件（制作期间名为FILE.partial）
 arg-backup-keep = 共保留这么多份备份：较早的依次改名为FILE.1、FILE.2 …
 about-restore-backup = 把备份恢复到--db所指的空数据库，并校验其内容与备份一致
 arg-restore-backup-file = 备份文件（旁边须有它的FILE.sha256）
-about-restore = 把已撤回的信息恢复到原来的栏目中
 arg-restore-item = 信息的编号或引用
 arg-restore-note = 写入审计记录的备注
 arg-restore-dry_run = 执行恢复后回滚：只说明会改动什么，不做任何改动

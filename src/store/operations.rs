@@ -268,6 +268,15 @@ pub trait RetractionStore: Send + Sync {
     /// that is online is a no-op (`Ok(None)`).
     async fn restore(&self, site: &Site, item: i64, note: &str) -> Result<Option<Transition>>;
 
+    /// The records of the bulk withdrawal `withdrawal` (any of its records' ids) was part of: those
+    /// its transaction wrote, oldest first. Refused for an id that is not a withdrawal of the site.
+    async fn withdrawal_batch(&self, site: &Site, withdrawal: i64) -> Result<Vec<i64>>;
+
+    /// Puts the items of withdrawals (by the withdrawal records' ids) back online where they were,
+    /// in one transaction with an audit record for each item; a withdrawal restored already is
+    /// left as it is (`already`); an id that is not a withdrawal of the site refuses them all.
+    async fn restore_withdrawals(&self, site: &Site, withdrawals: &[i64], note: &str) -> Result<Restoration>;
+
     /// Records a unit's request to withdraw an online item (Art. 13), audited; returns its id.
     async fn request_retraction(
         &self,

@@ -94,9 +94,9 @@ pub async fn query_told(
         Load::Mark { items, mark } => {
             Loaded::Marked(mark.kind, usecase::withdrawal::mark(store, site, &items, &mark).await.map_err(line))
         }
-        Load::Restore { item } => {
-            Loaded::Restored(item, usecase::withdrawal::restore(store, site, item, "").await.map_err(line))
-        }
+        Load::Restore { withdrawals } => Loaded::Restored(
+            usecase::withdrawal::restore_withdrawals(store, site, &withdrawals, "").await.map_err(line),
+        ),
         Load::Decline { request, reason } => {
             Loaded::Declined(usecase::withdrawal::decline(store, site, request, &reason).await.map_err(line))
         }

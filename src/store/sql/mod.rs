@@ -66,6 +66,7 @@ mod items;
 mod links;
 mod operators;
 mod rectification;
+mod restore;
 mod retraction;
 mod review;
 mod search;

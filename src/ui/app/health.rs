@@ -424,7 +424,7 @@ pub fn failed(loaded: &Loaded) -> bool {
         Loaded::View(v) => v.failed(),
         Loaded::Withdrawn(r) => r.is_err(),
         Loaded::Marked(_, r) => r.is_err(),
-        Loaded::Restored(_, r) => r.is_err(),
+        Loaded::Restored(r) => r.is_err(),
         Loaded::Declined(r) => r.is_err(),
         Loaded::Assessment(a) => match a {
             AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => r.is_err(),
@@ -488,7 +488,7 @@ mod tests {
         vec![
             Loaded::Withdrawn(e()),
             Loaded::Marked(MarkKind::Repealed, e()),
-            Loaded::Restored(7, e()),
+            Loaded::Restored(e()),
             Loaded::Declined(e()),
             Loaded::Ping(e()),
             Loaded::Whoami(e()),

@@ -112,7 +112,7 @@ fn withdraw_1207(a: &mut App) -> Vec<Effect> {
     keys(a, "w");
     let effects = key(a, KeyCode::Enter);
     let [(id, Load::Retract { .. })] = loads(&effects)[..] else { panic!("{effects:?}") };
-    let done = Withdrawal { withdrawn: vec![1207], already: vec![], requests_closed: 0 };
+    let done = Withdrawal { withdrawn: vec![1207], already: vec![], requests_closed: 0, batch: None };
     a.update(Msg::Loaded(id, Loaded::Withdrawn(Ok(done))))
 }
 

@@ -21,8 +21,8 @@ use crate::reports::DocumentReportRow;
 use crate::reports::ScoreRow;
 use crate::reports::StaleRow;
 use crate::store::{
-    AuditEntry, ColumnRow, DocumentRow, EarningItem, IncidentInput, IncidentRow, QueueItem, RetractionRequest,
-    Transition, WithdrawalRow,
+    AuditEntry, ColumnRow, DocumentRow, EarningItem, IncidentInput, IncidentRow, QueueItem, Restoration,
+    RetractionRequest, Transition, WithdrawalRow,
 };
 use crate::store::{ExportedItem, HistoryEntry, ItemSummary};
 use crate::ui::paged::PAGE;
@@ -69,6 +69,9 @@ mod filter;
 
 /// Messages, hints and the help (issue 22).
 mod friction;
+
+/// Withdrawals restored together (issue 22).
+mod restore;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -1175,6 +1178,7 @@ fn withdrawal_rows() -> Vec<WithdrawalRow> {
             note: note.into(),
             withdrawn_at,
             withdrawn_by: by.into(),
+            batch: id,
             restored,
             requested_at,
             still_public: false,
