@@ -55,6 +55,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
     (
         Lang::En,
         &[
+            ("audit_words.ftl", include_str!("../../i18n/en/audit_words.ftl")),
             ("backup.ftl", include_str!("../../i18n/en/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
             ("codes.ftl", include_str!("../../i18n/en/codes.ftl")),
@@ -89,6 +90,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
     (
         Lang::ZhCn,
         &[
+            ("audit_words.ftl", include_str!("../../i18n/zh-CN/audit_words.ftl")),
             ("backup.ftl", include_str!("../../i18n/zh-CN/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
             ("codes.ftl", include_str!("../../i18n/zh-CN/codes.ftl")),
