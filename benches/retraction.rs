@@ -119,8 +119,10 @@ async fn main() {
             let ids: Vec<i64> = old.iter().map(|i| i.id).collect();
             items = ids.len();
             let start = Instant::now();
-            let done =
-                store.retract(&site, &ids, RetractionReason::Outdated, "benchmark").await.expect("a bulk withdrawal");
+            let done = store
+                .retract(&site, &ids, RetractionReason::Outdated, "benchmark", &|_| {})
+                .await
+                .expect("a bulk withdrawal");
             bulk.push(start.elapsed().as_secs_f64() * 1000.0);
             assert_eq!(done.withdrawn.len(), ids.len());
             for id in ids {

@@ -156,3 +156,27 @@ fn the_file_s_settings_are_the_ones_the_commands_use() {
     assert!(e.contains(&format!("{path}:2: start_tab takes one of queue, columns")), "{e}");
     assert_eq!(e.trim_end().lines().count(), 1, "{e}");
 }
+
+/// The console's log is where the settings put it (the data directory, `PORTAL_ADMIN_DATA_DIR`),
+/// at the level `config.toml` gives: `log_level = "debug"` lets the console's queries in, the
+/// default (info) keeps them out.
+#[test]
+fn the_consoles_log_is_written_where_and_as_the_settings_say() {
+    let db = common::TestDb::sqlite();
+    db.ok(&["init"]);
+    let settings = db.dir.path().join("config").join("portal-admin");
+    std::fs::create_dir_all(&settings).unwrap();
+    let log = db.dir.path().join("data").join("portal-admin.log");
+    for (level, debug) in [(None, false), (Some("debug"), true)] {
+        let _ = std::fs::remove_file(&log);
+        let text = level.map(|l| format!("log_level = \"{l}\"\n[log]\nrotation = \"size\"\nkeep = 2\n"));
+        std::fs::write(settings.join("config.toml"), text.unwrap_or_default()).unwrap();
+        let t = common::tmux::Tmux::console(&format!("log-{debug}"), &db, &[]);
+        t.wait_for("Queue");
+        t.keys(&["q"]);
+        t.quits_cleanly(&db);
+        let written = std::fs::read_to_string(&log).unwrap_or_else(|e| panic!("{}: {e}", log.display()));
+        assert!(written.contains("console opened"), "{written}");
+        assert_eq!(written.contains("DEBUG"), debug, "level {level:?}: {written}");
+    }
+}

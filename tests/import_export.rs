@@ -209,3 +209,24 @@ async fn both_backends_hold_the_same_demo_data() {
     }
     assert_eq!(lite.ok(&["export"]), pg.ok(&["export"]));
 }
+
+/// docs/import.md's example line is one the program takes: its unit and column are the built-in
+/// table's (it named a unit and a column that do not exist, and was refused).
+#[test]
+fn the_documented_example_line_imports() {
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/import.md")).unwrap();
+    let block = page.split("```json\n").nth(1).and_then(|b| b.split("```").next()).expect("a JSON example");
+    let line: String = block.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    serde_json::from_str::<Value>(&line).expect("the example is one JSON object");
+    let db = TestDb::sqlite();
+    db.ok(&["init"]);
+    let file = db.file("example.jsonl");
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    let out = db.run(&["--format", "json", "import", "--dry-run", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let result: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for field in ["action", "dry_run", "changed", "file", "site", "items"] {
+        assert!(result.get(field).is_some(), "import.md names {field}: {result}");
+    }
+    assert_eq!((result["dry_run"].clone(), result["items"].clone()), (serde_json::json!(true), serde_json::json!(1)));
+}

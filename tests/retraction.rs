@@ -312,3 +312,42 @@ async fn a_dropped_connection_mid_withdrawal_leaves_the_item_online() {
     assert_eq!(status_of(&db, "zd-1").await, (1, 1, 0));
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'retract'").await, 0);
 }
+
+/// Issue 23: a bulk withdrawal of more items than one chunk shows its progress on a terminal (the
+/// command paused after its first chunk, as a slow one would be there), and the bar is gone when
+/// the summary is said.
+#[test]
+fn a_bulk_withdrawal_shows_its_progress_on_a_terminal() {
+    let db = TestDb::sqlite();
+    db.ok(&["init"]);
+    let lines: String = (0..1_600)
+        .map(|n| {
+            format!(
+                "{{\"ref\":\"old-{n}\",\"title\":\"象山区旧制度第{n}号\",\"body\":\"已废止。\",\"form\":\"text\",\"path\":\"unit\",\
+                 \"unit\":\"政府办\",\"columns\":[\"{COLUMN}\"],\"submitted_at\":\"2022-03-01T09:00:00+08:00\",\
+                 \"published_at\":\"2022-03-02T10:00:00+08:00\"}}\n"
+            )
+        })
+        .collect();
+    db.import("old.jsonl", &lines);
+    let column = column_id(&db);
+    let command = format!(
+        "PORTAL_ADMIN_TEST_PAUSE=retract PORTAL_ADMIN_DATA_DIR={} XDG_CONFIG_HOME={} {} --lang en --db {} retract \
+         --column {column} --before 2024-01-01 --reason outdated --format table > /dev/null; echo ended $?; sleep 60",
+        common::tmux::quote(&db.dir.path().join("data").display().to_string()),
+        common::tmux::quote(&db.dir.path().join("config").display().to_string()),
+        common::tmux::quote(env!("CARGO_BIN_EXE_portal-admin")),
+        common::tmux::quote(&db.url)
+    );
+    let t = common::tmux::Tmux::start("retract-progress", &command, &[]);
+    t.wait_within("paused at retract", std::time::Duration::from_secs(60));
+    t.keys(&["Enter"]);
+    let during = t.wait_within("1500/1600", std::time::Duration::from_secs(60));
+    assert!(during.contains("withdrawing ["), "the bar, after the first chunk: {during}");
+    t.keys(&["Enter"]);
+    let after = t.wait_within("ended 0", std::time::Duration::from_secs(60));
+    assert!(after.contains("1600 items withdrawn"), "{after}");
+    // (What stands above the pause's own line stays: the pause printed under the bar.)
+    let end = after.rsplit("paused at retract").next().unwrap();
+    assert!(!end.contains("withdrawing ["), "the bar is cleared at the end: {after}");
+}

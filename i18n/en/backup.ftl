@@ -1,8 +1,6 @@
 # Backups: the settings of config.toml's [backup] section, and what the console's status line
 # says of the last backup.
 
-backup-settings-unreadable = cannot read { $file }: { $error }
-backup-settings-zero = { $file }: [backup] warn_after_days takes a number of days of 1 or more
 backup-age-minutes = { $n ->
     [one] 1 minute
    *[other] { $n } minutes

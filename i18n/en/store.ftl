@@ -115,7 +115,6 @@ store-doing-demo = demo
 ## The database's address (--db)
 
 store-bad-url = bad --db URL { $url }: { $why }
-store-url-no-host = no host or database after postgres://
 store-url-sqlite-parameters = a sqlite:// URL takes no parameters ({ $query }); give --read-only to open it read only
 store-url-sqlite-path = expected sqlite://PATH, a file (an in-memory database would keep nothing)
 store-url-expected = expected postgres://USER@HOST[:PORT]/DATABASE or sqlite://PATH

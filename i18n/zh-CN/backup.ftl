@@ -1,7 +1,5 @@
 # 备份：config.toml 的 [backup] 设置，以及控制台状态栏关于上次备份的提示。
 
-backup-settings-unreadable = 无法读取{ $file }：{ $error }
-backup-settings-zero = { $file }：[backup] warn_after_days 须为1或更大的天数
 backup-age-minutes = { $n }分钟
 backup-age-hours = { $n }小时
 backup-age-days = { $n }天

@@ -115,7 +115,6 @@ store-doing-demo = 写入演示数据
 ## 数据库地址（--db）
 
 store-bad-url = --db 地址 { $url } 有误：{ $why }
-store-url-no-host = postgres:// 之后没有主机或数据库
 store-url-sqlite-parameters = sqlite:// 地址不带参数（{ $query }）；只读打开请用 --read-only
 store-url-sqlite-path = 应为 sqlite://路径，指向一个文件（内存数据库什么也不会保存）
 store-url-expected = 应为 postgres://用户@主机[:端口]/数据库 或 sqlite://路径

@@ -150,6 +150,7 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         first_run: crate::places::config_dir().is_some_and(|d| !d.exists()),
         backup_warn_after,
         links: Ok(crate::reports::links::settings(settings, false)),
+        warning: super::unverified(&super::target(cli)?),
     };
     tracing::info!(database = %s.store.describe(), "console opened");
     ui::run(s.store, s.site, options)

@@ -34,9 +34,17 @@ pub fn man(dir: Option<&Path>) -> Result<(), Failure> {
 fn render_page(command: &clap::Command, out: &mut dyn Write) -> Result<(), Failure> {
     let mut page = Vec::new();
     clap_mangen::Man::new(command.clone()).manual(crate::i18n::text("man-manual", None)).render(&mut page)?;
-    out.write_all(&localize_headings(&String::from_utf8_lossy(&page)).into_bytes())?;
+    let mut page = localize_headings(&String::from_utf8_lossy(&page));
+    // The program's own page (not a subcommand's) ends with what a man page of a tool has.
+    if command.get_name() == PROGRAM && command.get_display_name().is_none_or(|name| name == PROGRAM) {
+        page.push_str(&super::manual::sections(command));
+    }
+    out.write_all(page.as_bytes())?;
     Ok(())
 }
+
+/// The program's name, whose page is the one with ENVIRONMENT, FILES and EXIT STATUS.
+const PROGRAM: &str = "portal-admin";
 
 /// The page's section headings clap_mangen writes (always in English), each with its catalog key.
 const HEADINGS: [(&str, &str); 8] = [
@@ -120,7 +128,12 @@ pub fn reference() -> String {
          record's `target` is an object (`{\"kind\": \"item\", \"id\": 2406}`) and its `detail` the \
          object it was written as, and an absent value is `null`. Each command below shows an \
          example, taken from a real run (`tests/json_output.rs` checks that it has the command's \
-         fields).\n",
+         fields).\n\n\
+         With `--format table` (the default on a terminal) a listing wider than the terminal stays a \
+         table: its widest columns are narrowed and their cells wrapped (between Chinese characters, \
+         after a path's `/`), a cell longer than four rows cut with `…`; numbers are right-aligned. \
+         Only a terminal too narrow to give every column six cells shows one record per block, field \
+         beside value, as psql's `\\x auto` does. CSV and JSON always hold every value whole.\n",
     );
     section(&mut command, "portal-admin", 2, &mut text);
     text
@@ -197,9 +210,26 @@ mod tests {
             page.lines().filter_map(|l| l.strip_prefix(".SH ")).map(str::to_string).collect()
         };
         let english = page(crate::i18n::Lang::En);
-        assert_eq!(headings(&english), ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "SUBCOMMANDS", "VERSION"]);
+        assert_eq!(
+            headings(&english),
+            [
+                "NAME",
+                "SYNOPSIS",
+                "DESCRIPTION",
+                "OPTIONS",
+                "SUBCOMMANDS",
+                "EXTRA",
+                "VERSION",
+                "ENVIRONMENT",
+                "FILES",
+                "EXIT STATUS"
+            ]
+        );
         let chinese = page(crate::i18n::Lang::ZhCn);
-        assert_eq!(headings(&chinese), ["名称", "概要", "描述", "选项", "子命令", "版本"]);
+        assert_eq!(
+            headings(&chinese),
+            ["名称", "概要", "描述", "选项", "子命令", "附注", "版本", "环境变量", "文件", "退出状态"]
+        );
         assert!(chinese.contains("撤回"), "the page's texts are Chinese too");
         // Every heading clap_mangen may write has its words in both languages.
         for (english, key) in HEADINGS {

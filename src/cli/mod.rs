@@ -16,6 +16,7 @@ mod init;
 mod inspection;
 mod links;
 mod logging;
+mod manual;
 mod operators;
 mod outcome;
 pub mod output;
@@ -24,6 +25,7 @@ mod rectify;
 mod reports;
 mod search;
 mod sites;
+mod table;
 pub mod texts;
 mod trail;
 mod transfer;
@@ -603,9 +605,19 @@ pub async fn session(cli: &Cli) -> Result<Session, Failure> {
 /// every change runs whole and is rolled back (`--dry-run`).
 pub async fn session_with(cli: &Cli, dry_run: bool) -> Result<Session, Failure> {
     let options = OpenOptions { create: false, read_only: cli.read_only, dry_run };
-    let store = open_store(&target(cli)?, options).await?;
+    let target = target(cli)?;
+    // The console says it on its status line instead (console::open).
+    if let Some(warning) = unverified(&target).filter(|_| cli.command.is_some()) {
+        output::tell(&t!("failure", message = warning));
+    }
+    let store = open_store(&target, options).await?;
     let site = store.site(site(cli)?.as_deref()).await?;
     Ok(Session { store, site })
+}
+
+/// The warning for a PostgreSQL server elsewhere reached without checking who it is.
+pub fn unverified(target: &Target) -> Option<String> {
+    target.unverified_host().map(|host| t!("unverified-server", host = host))
 }
 
 /// Runs the command line.

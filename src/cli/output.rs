@@ -3,7 +3,6 @@
 use std::io::{self, IsTerminal, Write};
 
 use clap::ValueEnum;
-use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
@@ -150,40 +149,25 @@ impl Listing {
     }
 }
 
-/// A column's borders and padding in a table.
-const FRAME: usize = 3;
-
 impl Listing {
-    /// The listing for a person: a table when it fits `width` cells (default: the terminal's, if
-    /// any), otherwise one record per block, field beside value, as psql's expanded display
-    /// (`\x auto`) does, so a narrow terminal never splits a date or a Chinese name across lines.
+    /// The listing for a person: a table, narrowed to `width` cells (default: the terminal's, if
+    /// any) with its cells wrapped (`table`); only where no table of that width can show every
+    /// field, one record per block, field beside value, as psql's expanded display (`\x auto`).
     /// Widths are display widths: a Chinese character counts two cells.
     pub fn for_people(&self, width: Option<u16>) -> String {
         let width = width
             .or_else(|| io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w)).flatten());
-        let widths: Vec<usize> = (0..self.fields.len())
+        let headers: Vec<String> = self.fields.iter().map(|f| header(f)).collect();
+        let cells: Vec<Vec<String>> =
+            self.rows.iter().map(|row| row.iter().enumerate().map(|(i, v)| self.cell(i, v)).collect()).collect();
+        // A column of numbers (counts, days, points) is right-aligned; an id column too.
+        let numeric: Vec<bool> = (0..self.fields.len())
             .map(|i| {
-                self.rows
-                    .iter()
-                    .map(|r| self.cell(i, &r[i]).width())
-                    .chain([header(self.fields[i]).width()])
-                    .max()
-                    .unwrap_or(0)
+                self.rows.iter().all(|r| r[i].is_number() || r[i].is_null())
+                    && self.rows.iter().any(|r| r[i].is_number())
             })
             .collect();
-        let natural = 1 + widths.iter().map(|w| w + FRAME).sum::<usize>();
-        match width {
-            Some(w) if natural > usize::from(w) => self.expanded(),
-            _ => {
-                let mut table = Table::new();
-                table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
-                table.set_header(self.fields.iter().map(|f| header(f)));
-                for row in &self.rows {
-                    table.add_row(row.iter().enumerate().map(|(i, v)| self.cell(i, v)));
-                }
-                table.to_string()
-            }
-        }
+        super::table::render(&headers, &cells, &numeric, width.map(usize::from)).unwrap_or_else(|| self.expanded())
     }
 
     fn expanded(&self) -> String {
@@ -348,26 +332,55 @@ mod tests {
         assert!(render(Format::Json).find("\"id\"").unwrap() < render(Format::Json).find("\"path\"").unwrap());
     }
 
+    /// Ten overdue columns and their units' items, as `stale --overdue` and `queue` list them.
+    fn overdue() -> Listing {
+        let mut l = Listing::new(&["id", "path", "title", "due", "days_overdue", "departments"]);
+        for n in 0..10 {
+            l.push(vec![
+                json!(75 + n),
+                json!("政府信息公开 / 法定主动公开内容 / 重点领域信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息"),
+                json!(format!("关于象山区2026年第{n}季度重大建设项目施工许可及质量安全监督情况的公示")),
+                json!("2026-11-18"),
+                json!(n * 100),
+                json!("住房城乡建设局"),
+            ]);
+        }
+        l
+    }
+
     #[test]
-    fn a_listing_too_wide_for_the_terminal_shows_one_record_per_block() {
-        let mut l = Listing::new(&["id", "path", "due", "days_overdue"]);
-        l.push(vec![
-            json!(75),
-            json!(
-                "政府信息公开 / 法定主动公开内容 / 重点领域信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息"
-            ),
-            json!("2026-11-18"),
-            json!(11),
-        ]);
-        let narrow = l.for_people(Some(80));
-        assert_eq!(
-            narrow,
-            "─[ 1 ]────────────────\nid           │ 75\npath         │ 政府信息公开 / 法定主动公开内容 / 重点领域信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息\ndue          │ 2026-11-18\ndays_overdue │ 11"
-        );
-        let wide = l.for_people(Some(200));
-        assert!(wide.lines().all(|line| line.width() <= 200), "{wide}");
-        assert!(wide.contains("│ 75 ┆ 政府信息公开"), "a table: {wide}");
-        assert_eq!(wide.lines().count(), 5, "{wide}");
+    fn a_listing_too_wide_for_the_terminal_stays_a_table_its_cells_wrapped() {
+        let l = overdue();
+        for width in [80, 160] {
+            let shown = l.for_people(Some(width));
+            assert!(shown.lines().all(|line| line.width() <= usize::from(width)), "{shown}");
+            assert!(!shown.contains("─[ 1 ]"), "no record blocks: {shown}");
+            // Short fields whole on their row; numbers right-aligned in their column.
+            let first = shown.lines().find(|l| l.starts_with("│ 75 ")).unwrap();
+            assert!(first.starts_with("│ 75 ┆") && first.contains("┆ 2026-11-18 ┆"), "{first}");
+            let days = shown.lines().find_map(|l| l.split('┆').find(|c| c.trim() == "900")).unwrap();
+            assert!(days.starts_with("  ") && days.ends_with("900 "), "right-aligned: {days:?}");
+            // A title wraps between its characters and reads down its column, cut with … when long.
+            let title: String = shown
+                .lines()
+                .skip_while(|l| !l.starts_with("│ 75 "))
+                .take_while(|l| !l.starts_with('├') && !l.starts_with('└'))
+                .map(|l| l.split('┆').nth(2).unwrap().trim())
+                .collect();
+            let whole = "关于象山区2026年第0季度重大建设项目施工许可及质量安全监督情况的公示";
+            assert!(
+                title == whole || title.strip_suffix('…').is_some_and(|t| whole.starts_with(t) && t.len() > 20),
+                "{width}: {title}\n{shown}"
+            );
+            assert!(shown.lines().count() <= 5 + 10 * 5, "{} lines for ten rows:\n{shown}", shown.lines().count());
+        }
+    }
+
+    #[test]
+    fn only_a_terminal_too_narrow_for_every_field_gets_one_record_per_block() {
+        let narrow = overdue().for_people(Some(40));
+        assert!(narrow.starts_with("─[ 1 ]"), "{narrow}");
+        assert!(narrow.contains("\ndays_overdue │ 900\n") || narrow.contains("│ 900"), "{narrow}");
     }
 
     #[test]

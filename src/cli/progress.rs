@@ -1,5 +1,6 @@
-//! Progress of a long command (`import`, `export`) on standard error: a bar when a person watches
-//! a terminal, nothing at all for a script (standard error not a terminal, or `--format json`).
+//! Progress of a long command (`import`, `export`, a bulk `retract`) on standard error: a bar when
+//! a person watches a terminal, nothing at all for a script (standard error not a terminal, or
+//! `--format json`).
 
 use std::io::IsTerminal;
 

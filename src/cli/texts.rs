@@ -73,6 +73,7 @@ fn localize(command: Command, path: &[&str]) -> Command {
         command = command.subcommand_value_name(t!("help-command-placeholder"));
     }
     if path.is_empty() {
+        command = command.after_help(t!("help-no-command"));
         command = command.disable_version_flag(true).arg(
             Arg::new("version")
                 .short('V')

@@ -233,7 +233,12 @@ pub async fn retract(
     if ids.is_empty() {
         return none_older(outcome, older).print(cli.format);
     }
-    let done = withdrawal::retract(s.store.as_ref(), &s.site, &ids, reason, note).await?;
+    // A bulk withdrawal of thousands takes a while: its progress on a terminal (`progress`).
+    let bar = super::progress::bar(Some(ids.len() as u64), &t!("retract-progress"), cli.format);
+    let shown = |done: u64| bar.set_position(done);
+    let done = withdrawal::retract(s.store.as_ref(), &s.site, &ids, reason, note, &shown).await;
+    bar.finish_and_clear();
+    let done = done?;
     let mut outcome = outcome
         .changed(!done.withdrawn.is_empty())
         .field("withdrawn", ids_json(&done.withdrawn))

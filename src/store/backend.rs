@@ -3,11 +3,10 @@
 use crate::t;
 use std::future::Future;
 use std::pin::Pin;
-use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Postgres, Sqlite};
 
@@ -302,6 +301,16 @@ fn first_line(e: &dyn std::fmt::Display) -> String {
     e.to_string().lines().next().unwrap_or_default().to_string()
 }
 
+/// Why TLS refused the server, if it did: sqlx reports a certificate that does not verify as an
+/// I/O error around rustls's, and other TLS set-up failures as its own.
+fn refused_certificate(e: &sqlx::Error) -> Option<String> {
+    match e {
+        sqlx::Error::Io(io) => io.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()).map(|tls| first_line(tls)),
+        sqlx::Error::Tls(tls) => Some(first_line(tls)),
+        _ => None,
+    }
+}
+
 pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>> {
     let unreachable =
         |e: &dyn std::fmt::Display| StoreError::Unreachable { target: target.describe(), reason: first_line(e) };
@@ -313,18 +322,21 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
         // insufficient_privilege on connecting: no CONNECT on the database.
         sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("42501")) => StoreError::NoAccess {
             target: target.describe(),
-            who: PgConnectOptions::from_str(match target {
-                Target::Postgres { url } => url,
-                Target::Sqlite { .. } => "",
-            })
-            .map(|o| o.get_username().to_string())
-            .unwrap_or_default(),
+            who: target.postgres_options().map(|o| o.get_username().to_string()).unwrap_or_default(),
         },
-        _ => unreachable(&e),
+        // The server's certificate did not verify (`sslmode=verify-ca`/`verify-full`): said as
+        // what it is, in one line.
+        _ => match refused_certificate(&e) {
+            Some(why) => {
+                StoreError::Unreachable { target: target.describe(), reason: t!("store-tls-refused", why = why) }
+            }
+            None => unreachable(&e),
+        },
     };
     match target {
-        Target::Postgres { url } => {
-            let connect = PgConnectOptions::from_str(url)
+        Target::Postgres { .. } => {
+            let connect = target
+                .postgres_options()
                 .map_err(|e| unreachable(&e))?
                 .application_name("portal-admin")
                 // Plans for each statement's values, no parallel workers (why: hot.rs).

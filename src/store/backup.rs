@@ -265,10 +265,11 @@ async fn pg_counts(conn: &mut sqlx::PgConnection) -> Result<Vec<TableCount>> {
     Ok(out)
 }
 
-/// The libpq connection of a target: its URL without the password, and the password for
-/// PGPASSWORD (never on a command line, where other users of the machine would see it).
+/// The libpq connection of a target: its URL without the password, and the password (typed at
+/// the prompt, else the URL's) for PGPASSWORD (never on a command line, where other users of the
+/// machine would see it).
 fn libpq(target: &Target) -> Result<(String, Option<String>)> {
-    let Target::Postgres { url } = target else {
+    let Target::Postgres { url, password: typed } = target else {
         return Err(StoreError::Refused(t!("store-backup-not-postgres")));
     };
     let mut parsed = url::Url::parse(url)
@@ -277,7 +278,7 @@ fn libpq(target: &Target) -> Result<(String, Option<String>)> {
         url::form_urlencoded::parse(format!("p={p}").as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default()
     });
     let _ = parsed.set_password(None);
-    Ok((parsed.to_string(), password))
+    Ok((parsed.to_string(), typed.as_ref().map(|p| p.expose().to_string()).or(password)))
 }
 
 /// The server's major version (15 for 15.4).

@@ -241,7 +241,16 @@ pub trait RetractionStore: Send + Sync {
     /// the running totals kept (an item withdrawn as anything but outdated loses its points), and
     /// an audit record for each. Nothing is deleted. Items already withdrawn are left as they are
     /// (`already`); an item that is not online or withdrawn refuses the whole batch.
-    async fn retract(&self, site: &Site, items: &[i64], reason: RetractionReason, note: &str) -> Result<Withdrawal>;
+    /// `progress` is told how many of `items` have been taken so far (a bulk withdrawal of
+    /// thousands runs chunk by chunk in its one transaction).
+    async fn retract(
+        &self,
+        site: &Site,
+        items: &[i64],
+        reason: RetractionReason,
+        note: &str,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<Withdrawal>;
 
     /// Marks online items amended, repealed or expired instead of withdrawing them: they stay
     /// online, the mark, its date and the replacing document are recorded (not an update of their

@@ -2,15 +2,34 @@
 //! its password.
 
 use crate::t;
+use sqlx::postgres::{PgConnectOptions, PgSslMode};
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 /// A database to open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    /// `postgres://…` or `postgresql://…`, kept whole for the driver.
-    Postgres { url: String },
+    /// `postgres://…` or `postgresql://…`, kept whole for the driver, and a password typed at a
+    /// prompt (set through the driver's options, never written into the URL).
+    Postgres { url: String, password: Option<Password> },
     /// `sqlite://PATH` (or `sqlite:PATH`).
     Sqlite { path: PathBuf },
+}
+
+/// A password typed at a prompt; never shown, not even by `{:?}`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl Password {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
 }
 
 /// A `--db` value that is not a database URL this program knows.
@@ -74,7 +93,7 @@ pub fn has_password(url: &str) -> bool {
 
 /// Whether a target logs in with a password of its own (one was given, so a prompt would not help).
 pub fn has_password_target(target: &Target) -> bool {
-    matches!(target, Target::Postgres { url } if has_password(url))
+    matches!(target, Target::Postgres { url, password } if password.is_some() || has_password(url))
 }
 
 impl Target {
@@ -82,14 +101,12 @@ impl Target {
         let bad = |why: &str| BadTarget { shown: redact(url), why: why.to_string() };
         let url = url.trim();
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let rest = url.split_once("://").map(|(_, r)| r).unwrap_or_default();
-            if rest.is_empty() {
-                return Err(bad(&t!("store-url-no-host")));
-            }
             // Let the driver check the rest now, so a malformed URL is a usage error, not a
-            // connection failure.
-            url.parse::<sqlx::postgres::PgConnectOptions>().map_err(|e| bad(&first_line(&e.to_string())))?;
-            Ok(Target::Postgres { url: url.to_string() })
+            // connection failure. What the URL leaves out (a bare `postgres://` leaves out all)
+            // comes from libpq's variables.
+            let target = Target::Postgres { url: url.to_string(), password: None };
+            target.postgres_options().map_err(|e| bad(&first_line(&e.to_string())))?;
+            Ok(target)
         } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
             let (path, query) = path.split_once('?').unwrap_or((path, ""));
             if !query.is_empty() {
@@ -105,31 +122,61 @@ impl Target {
         }
     }
 
-    /// The same PostgreSQL target logging in with `password` (typed at a prompt). The URL keeps
-    /// it percent-encoded; `describe` never shows it.
+    /// The same PostgreSQL target logging in with `password` (typed at a prompt). The URL stays as
+    /// it was: the user, host and database still come from it or from libpq's variables (`PGUSER`
+    /// …), and the password goes to the driver's options; `describe` never shows it.
     pub fn with_password(&self, password: &str) -> Target {
         match self {
-            Target::Postgres { url } => {
-                let encoded: String = password
-                    .bytes()
-                    .map(|b| {
-                        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                            (b as char).to_string()
-                        } else {
-                            format!("%{b:02X}")
-                        }
-                    })
-                    .collect();
-                let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
-                let (authority, tail) = rest.find(['/', '?']).map_or((rest, ""), |i| rest.split_at(i));
-                let (user, host) = match authority.rsplit_once('@') {
-                    Some((userinfo, host)) => (userinfo.split(':').next().unwrap_or_default().to_string(), host),
-                    None => (whoami::username(), authority),
-                };
-                Target::Postgres { url: format!("{scheme}://{user}:{encoded}@{host}{tail}") }
+            Target::Postgres { url, .. } => {
+                Target::Postgres { url: url.clone(), password: Some(Password(password.to_string())) }
             }
             other => other.clone(),
         }
+    }
+
+    /// The driver's options for a PostgreSQL target, made as libpq makes them: the URL's parts,
+    /// then libpq's variables (`PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`, `PGPASSWORD`,
+    /// `PGSSLMODE`, `PGSSLROOTCERT` …) for what it leaves out, then `~/.pgpass`, then the typed
+    /// password.
+    pub fn postgres_options(&self) -> Result<PgConnectOptions, sqlx::Error> {
+        let Target::Postgres { url, password } = self else {
+            return Err(sqlx::Error::Configuration(t!("store-backup-not-postgres").into()));
+        };
+        let mut parsed = url::Url::parse(url).map_err(|e| sqlx::Error::Configuration(e.into()))?;
+        // `postgres://` and `postgres:///db` name an empty host, which the driver would take as
+        // the host "": libpq takes PGHOST (or its default) instead.
+        if parsed.host_str().is_none_or(str::is_empty) {
+            let default = PgConnectOptions::new_without_pgpass();
+            let host = default.get_host();
+            if host.starts_with('/') {
+                parsed.query_pairs_mut().append_pair("host", host);
+            } else {
+                parsed.set_host(Some(host)).map_err(|e| sqlx::Error::Configuration(e.into()))?;
+            }
+        }
+        let options = PgConnectOptions::from_str(parsed.as_str())?;
+        Ok(match password {
+            Some(p) => options.password(p.expose()),
+            None => options,
+        })
+    }
+
+    /// The host of a PostgreSQL server reached over the network without checking who it is
+    /// (`sslmode` below `verify-ca`), where anybody between could pose as it; None for a server on
+    /// this machine (loopback or a Unix socket), a verified one, or SQLite.
+    pub fn unverified_host(&self) -> Option<String> {
+        let options = self.postgres_options().ok()?;
+        if matches!(options.get_ssl_mode(), PgSslMode::VerifyCa | PgSslMode::VerifyFull)
+            || options.get_socket().is_some()
+        {
+            return None;
+        }
+        let host = options.get_host();
+        let bare = host.trim_start_matches('[').trim_end_matches(']');
+        let local = host.starts_with('/')
+            || bare.eq_ignore_ascii_case("localhost")
+            || bare.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+        (!local).then(|| host.to_string())
     }
 
     pub fn sqlite(path: &Path) -> Target {
@@ -140,7 +187,7 @@ impl Target {
     pub fn describe(&self) -> String {
         match self {
             Target::Sqlite { path } => format!("SQLite {}", path.display()),
-            Target::Postgres { url } => match url.parse::<sqlx::postgres::PgConnectOptions>() {
+            Target::Postgres { url, .. } => match self.postgres_options() {
                 Ok(o) => format!(
                     "PostgreSQL {}@{}:{}/{}",
                     o.get_username(),
@@ -163,15 +210,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_typed_password_goes_into_the_url_encoded_and_is_never_described() {
-        let t = Target::parse("postgres://chen@db.example:5433/portal?sslmode=prefer")
-            .unwrap()
-            .with_password("p@ss:w/rd 密");
-        let Target::Postgres { url } = &t else { panic!() };
-        assert_eq!(url, "postgres://chen:p%40ss%3Aw%2Frd%20%E5%AF%86@db.example:5433/portal?sslmode=prefer");
-        let parsed: sqlx::postgres::PgConnectOptions = url.parse().unwrap();
-        assert_eq!(parsed.get_username(), "chen");
-        assert!(!t.describe().contains("ss"), "{}", t.describe());
+    fn a_typed_password_goes_to_the_driver_not_into_the_url_and_is_never_shown() {
+        let plain = Target::parse("postgres://chen@db.example:5433/portal?sslmode=prefer").unwrap();
+        let t = plain.with_password("p@ss:w/rd 密");
+        let Target::Postgres { url, password } = &t else { panic!() };
+        assert_eq!(url, "postgres://chen@db.example:5433/portal?sslmode=prefer", "the URL is left as it was");
+        assert_eq!(password.as_ref().map(Password::expose), Some("p@ss:w/rd 密"));
+        let options = t.postgres_options().unwrap();
+        assert_eq!((options.get_username(), options.get_host(), options.get_port()), ("chen", "db.example", 5433));
+        assert!(has_password_target(&t) && !has_password_target(&plain));
+        assert!(!t.describe().contains("ss:w") && !format!("{t:?}").contains("ss:w"), "{t:?}");
+    }
+
+    #[test]
+    fn a_url_without_a_user_keeps_none_when_a_password_is_typed() {
+        // Before, the OS user was written into the URL here, where libpq takes PGUSER.
+        let t = Target::parse("postgres://db.example/portal").unwrap().with_password("x");
+        let Target::Postgres { url, .. } = &t else { panic!() };
+        assert_eq!(url, "postgres://db.example/portal");
+    }
+
+    #[test]
+    fn an_empty_host_is_libpqs_default_host_not_an_empty_name() {
+        for url in ["postgres://", "postgresql:///portal", "postgres://?sslmode=verify-full"] {
+            let options = Target::parse(url).unwrap().postgres_options().unwrap();
+            assert!(!options.get_host().is_empty(), "{url}");
+        }
+    }
+
+    #[test]
+    fn a_server_elsewhere_without_verification_is_named_and_one_here_or_verified_is_not() {
+        let host = |url: &str| Target::parse(url).unwrap().unverified_host();
+        assert_eq!(host("postgres://u@db.example/x?sslmode=prefer").as_deref(), Some("db.example"));
+        assert_eq!(host("postgres://u@10.1.2.3/x?sslmode=require").as_deref(), Some("10.1.2.3"));
+        assert_eq!(host("postgres://u@db.example/x?sslmode=verify-full&sslrootcert=/ca.pem"), None);
+        assert_eq!(host("postgres://u@db.example/x?sslmode=verify-ca"), None);
+        for here in ["postgres://u@127.0.0.1/x", "postgres://u@localhost/x", "postgres://u@[::1]:5432/x"] {
+            assert_eq!(host(&format!("{here}?sslmode=disable")), None, "{here}");
+        }
+        assert_eq!(host("postgres:///x?host=/var/run/postgresql&sslmode=disable"), None);
+        assert_eq!(Target::sqlite(Path::new("/tmp/x.db")).unverified_host(), None);
     }
 
     #[test]
@@ -188,7 +266,6 @@ mod tests {
         assert!(!e.contains("hunter2"));
         assert!(Target::parse("sqlite://").is_err());
         assert!(Target::parse("sqlite::memory:").is_err());
-        assert!(Target::parse("postgres://").is_err());
         let e = Target::parse("postgres://me:hunter2@db:notaport/x").unwrap_err().to_string();
         assert!(!e.contains("hunter2"), "{e}");
     }

@@ -44,6 +44,8 @@ pub struct Options {
     pub backup_warn_after: chrono::Duration,
     /// The `[links]` settings of config.toml (the check after a withdrawal), or why not.
     pub links: Result<crate::reports::links::Settings, String>,
+    /// Said on the status line as the console opens (a server reached without verifying it).
+    pub warning: Option<String>,
 }
 
 /// Runs one query and says what came back; an error as one line.
@@ -76,9 +78,9 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
                 item,
                 usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
             ),
-            Load::Retract { items, reason } => {
-                Loaded::Withdrawn(usecase::withdrawal::retract(store, site, &items, reason, "").await.map_err(line))
-            }
+            Load::Retract { items, reason } => Loaded::Withdrawn(
+                usecase::withdrawal::retract(store, site, &items, reason, "", &|_| {}).await.map_err(line),
+            ),
             Load::Mark { items, mark } => {
                 Loaded::Marked(mark.kind, usecase::withdrawal::mark(store, site, &items, &mark).await.map_err(line))
             }
@@ -141,6 +143,9 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
         app.pin_read_only();
     }
     app.set_link_settings(options.links);
+    if let Some(warning) = options.warning {
+        app.warn_at_start(warning);
+    }
     let mut effects = effects;
     effects.extend(app.watch_backups(options.backup_warn_after));
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();

@@ -46,6 +46,47 @@ pub trait Row {
     fn key(&self) -> Self::Key;
     /// What the filter matches.
     fn search(&self) -> SearchKey;
+    /// What the copy keys copy of it: its id (`id`) or its text; nothing by default.
+    fn copy(&self, _id: bool) -> Option<String> {
+        None
+    }
+}
+
+/// A paged list, whatever its rows, as the keys every list view shares use it (`View::list`).
+pub trait List {
+    /// The cursor, and how many rows the filter keeps.
+    fn cursor_mut(&mut self) -> (&mut Cursor, usize);
+    /// What the filter keeps.
+    fn filter_text(&self) -> &str;
+    /// Filters it (the loaded rows; a list read by pages reads its first page again itself).
+    fn filter_to(&mut self, filter: String, height: usize);
+    /// Whether it has been loaded (or is loading).
+    fn is_loaded(&self) -> bool;
+    /// What the copy keys copy of the selected row.
+    fn copy_selected(&self, id: bool) -> Option<String>;
+}
+
+impl<T: Row> List for Paged<T> {
+    fn cursor_mut(&mut self) -> (&mut Cursor, usize) {
+        let len = self.shown.len();
+        (&mut self.cursor, len)
+    }
+
+    fn filter_text(&self) -> &str {
+        &self.filter
+    }
+
+    fn filter_to(&mut self, filter: String, height: usize) {
+        self.set_filter(filter, height);
+    }
+
+    fn is_loaded(&self) -> bool {
+        self.loaded()
+    }
+
+    fn copy_selected(&self, id: bool) -> Option<String> {
+        self.selected()?.copy(id)
+    }
 }
 
 /// Rows asked for per page.

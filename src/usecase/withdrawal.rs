@@ -91,8 +91,9 @@ pub async fn retract(
     items: &[i64],
     reason: RetractionReason,
     note: &str,
+    progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Withdrawal> {
-    store.retract(site, items, reason, note).await
+    store.retract(site, items, reason, note, progress).await
 }
 
 /// Marks online items amended, repealed or expired instead of withdrawing them.

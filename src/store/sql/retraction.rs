@@ -245,7 +245,14 @@ sql_impl! { RetractionStore;
         Ok(out)
     }
 
-    async fn retract(&self, site: &Site, items: &[i64], reason: RetractionReason, note: &str) -> Result<Withdrawal> {
+    async fn retract(
+        &self,
+        site: &Site,
+        items: &[i64],
+        reason: RetractionReason,
+        note: &str,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<Withdrawal> {
         let mut tx = self.begin_write("withdrawal").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let states = Self::batch_states(&mut tx, site, items).await?;
@@ -301,6 +308,7 @@ sql_impl! { RetractionStore;
             }
             requests_closed.extend(requests);
             out.withdrawn.extend(moved);
+            progress((out.withdrawn.len() + out.already.len()) as u64);
         }
         if out.withdrawn.is_empty() {
             tx.rollback().await?;

@@ -431,6 +431,11 @@ impl App {
         }
     }
 
+    /// A warning about the session itself (how the database was reached), on the status line.
+    pub fn warn_at_start(&mut self, text: String) {
+        self.warn(text);
+    }
+
     fn tell(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice::new(text, false));
     }

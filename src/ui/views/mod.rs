@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::app::{Confirmed, Effect, Notice, Overlay};
 use super::keymap::{Action, Keymap};
 use super::layout::Areas;
-use super::paged::Cursor;
+use super::paged::{Cursor, List};
 use super::text::Ambiguous;
 use super::widgets::Draw;
 use crate::domain::checks::Finding;
@@ -160,8 +160,30 @@ pub fn step(action: Action, len: usize, height: usize) -> isize {
 }
 
 /// A view: what a tab (or a screen opened over one) shows and what its keys do. Everything but
-/// `layer` and `draw` has a default that does nothing.
+/// `layer` and `draw` has a default: a view that shows a list (`list`) gets its selection,
+/// motion, filter, copy, click and reloading from it; otherwise the defaults do nothing.
 pub trait View {
+    /// The list it shows (under an item opened from it, if one is): the defaults below move in
+    /// it, filter it, copy its selection and load it again.
+    fn list(&self) -> Option<&dyn List> {
+        None
+    }
+
+    /// The list it shows, to change.
+    fn list_mut(&mut self) -> Option<&mut dyn List> {
+        None
+    }
+
+    /// Reads its list again from the first page (F5; after a change once it has been loaded).
+    fn read_list(&mut self, _ask: &mut Ask) {}
+
+    /// Its list was moved in: reads the next page if the selection nears the end of what is
+    /// loaded (a list read by pages).
+    fn more(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+
+    /// Its list was filtered: reads the first page again if the database filters it.
+    fn refiltered(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+
     /// The layer of key bindings in effect while it is in front.
     fn layer(&self) -> Layer;
 
@@ -179,15 +201,25 @@ pub trait View {
     }
 
     /// F5: loads again what it shows.
-    fn refresh(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+    fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
+        self.read_list(ask);
+    }
 
     /// This console withdrew, marked or restored items: loads again what it has loaded and such
     /// a write can change, keeping the selection.
-    fn reload(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+    fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list().is_some_and(List::is_loaded) {
+            self.read_list(ask);
+        }
+    }
 
     /// A colleague changed something, or the connection is back: loads again what it shows,
     /// keeping the selection, any question and unfinished text.
-    fn changed(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list().is_some_and(List::is_loaded) {
+            self.read_list(ask);
+        }
+    }
 
     /// This console's withdrawal, mark or restore was saved: forgets what was chosen for it.
     fn saved(&mut self) {}
@@ -201,19 +233,36 @@ pub trait View {
     }
 
     /// A motion key (down, up, a page, the top, the bottom).
-    fn motion(&mut self, _action: Action, _cx: &Cx, _ask: &mut Ask) {}
-
-    /// What its filter keeps (`None`: nothing here is filtered).
-    fn filter(&self) -> Option<&str> {
-        None
+    fn motion(&mut self, action: Action, cx: &Cx, ask: &mut Ask) {
+        if let Some(list) = self.list_mut() {
+            let (cursor, len) = list.cursor_mut();
+            cursor.step(step(action, len, cx.height), len, cx.height);
+            self.more(cx, ask);
+        }
     }
 
-    /// Filters what it shows (a list read by pages, in the database: `Paged::refilter`).
-    fn set_filter(&mut self, _text: String, _cx: &Cx, _ask: &mut Ask) {}
+    /// What its filter keeps (`None`: nothing here is filtered, as on an item opened).
+    fn filter(&self) -> Option<&str> {
+        self.item().map_or_else(|| self.list().map(List::filter_text), |_| None)
+    }
 
-    /// What the copy keys copy: the selection's id or its text.
-    fn copy(&self, _id: bool) -> Option<String> {
-        None
+    /// Filters what it shows (a list read by pages, in the database: `refiltered`).
+    fn set_filter(&mut self, text: String, cx: &Cx, ask: &mut Ask) {
+        if self.item().is_some() {
+            return;
+        }
+        if let Some(list) = self.list_mut() {
+            list.filter_to(text, cx.height);
+            self.refiltered(cx, ask);
+        }
+    }
+
+    /// What the copy keys copy: the selection's id or its text (the item's, when one is open).
+    fn copy(&self, id: bool) -> Option<String> {
+        match self.item() {
+            Some(item) => item.copy(id),
+            None => self.list()?.copy_selected(id),
+        }
     }
 
     /// The item open in it, whose public link the copy key copies.
@@ -221,13 +270,21 @@ pub trait View {
         None
     }
 
-    /// The list a click lands in, and its length.
+    /// The list a click lands in, and its length (none under an item opened).
     fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
-        None
+        if self.item().is_some() {
+            return None;
+        }
+        self.list_mut().map(List::cursor_mut)
     }
 
     /// The terminal changed size: keeps the selection in sight.
-    fn fit(&mut self, _height: usize) {}
+    fn fit(&mut self, height: usize) {
+        if let Some(list) = self.list_mut() {
+            let (cursor, len) = list.cursor_mut();
+            cursor.show(len, height);
+        }
+    }
 
     /// Whether a question of its own is open (a line being typed): keys go to `typed` before the
     /// keymap, and the mouse waits until it is answered.

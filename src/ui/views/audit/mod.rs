@@ -1,11 +1,11 @@
 //! The Audit tab: the audit trail newest first, a page at a time, filtered by what the records
 //! say and by their Beijing day; Enter shows a record whole.
 
-use super::{Ask, Cx, View, step};
+use super::{Ask, Cx, View};
 use crate::domain::search::Needle;
 use crate::store::{AuditEntry, AuditFilter, Site, Store, StoreError};
-use crate::ui::keymap::{Action, Layer};
-use crate::ui::paged::{Cursor, PAGE, Paged, Row};
+use crate::ui::keymap::Layer;
+use crate::ui::paged::{List, PAGE, Paged, Row};
 use crate::ui::sanitise::{clean_block, clean_line, each};
 use crate::ui::text::SearchKey;
 use crate::usecase;
@@ -89,6 +89,10 @@ impl Row for AuditEntry {
         let at = crate::domain::time::format_time(self.at, false);
         SearchKey::new(&[&self.operator, &self.action, &self.target, &self.detail, &at])
     }
+
+    fn copy(&self, id: bool) -> Option<String> {
+        Some(if id { self.id.to_string() } else { self.detail.clone() })
+    }
 }
 
 impl AuditView {
@@ -119,6 +123,14 @@ impl AuditView {
 }
 
 impl View for AuditView {
+    fn list(&self) -> Option<&dyn List> {
+        Some(&self.list)
+    }
+
+    fn list_mut(&mut self) -> Option<&mut dyn List> {
+        Some(&mut self.list)
+    }
+
     fn layer(&self) -> Layer {
         Layer::Audit
     }
@@ -133,18 +145,19 @@ impl View for AuditView {
         self.list.waiting.is_some()
     }
 
-    fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
+    fn read_list(&mut self, ask: &mut Ask) {
         self.load(None, ask);
     }
 
-    fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if self.list.loaded() {
-            self.load(None, ask);
+    fn more(&mut self, cx: &Cx, ask: &mut Ask) {
+        if let Some(after) = self.list.wants_more(cx.height) {
+            self.load(after, ask);
         }
     }
 
-    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if self.list.loaded() {
+    /// Filtered in the database: the first page again with the filter.
+    fn refiltered(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list.refilter() {
             self.load(None, ask);
         }
     }
@@ -162,38 +175,6 @@ impl View for AuditView {
                 e.detail
             ));
         }
-    }
-
-    fn motion(&mut self, action: Action, cx: &Cx, ask: &mut Ask) {
-        let len = self.list.shown.len();
-        self.list.cursor.step(step(action, len, cx.height), len, cx.height);
-        if let Some(after) = self.list.wants_more(cx.height) {
-            self.load(after, ask);
-        }
-    }
-
-    fn filter(&self) -> Option<&str> {
-        Some(&self.list.filter)
-    }
-
-    fn set_filter(&mut self, text: String, cx: &Cx, ask: &mut Ask) {
-        self.list.set_filter(text, cx.height);
-        if self.list.refilter() {
-            self.load(None, ask);
-        }
-    }
-
-    fn copy(&self, id: bool) -> Option<String> {
-        self.list.selected().map(|e| if id { e.id.to_string() } else { e.detail.clone() })
-    }
-
-    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
-        let len = self.list.shown.len();
-        Some((&mut self.list.cursor, len))
-    }
-
-    fn fit(&mut self, height: usize) {
-        self.list.cursor.show(self.list.shown.len(), height);
     }
 
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {

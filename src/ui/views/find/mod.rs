@@ -2,12 +2,12 @@
 //! status, newest first, with their columns, read a page at a time from the database (the same
 //! use case as `portal-admin search`); Enter opens one, from which `w` withdraws it.
 
-use super::{Ask, Cx, Event, View, step};
+use super::{Ask, Cx, Event, View};
 use crate::domain::search::Needle;
 use crate::store::{ExportedItem, FoundItem, FoundKey, HistoryEntry, Site, Store, StoreError};
 use crate::ui::app::opened_item;
 use crate::ui::keymap::{Action, Layer};
-use crate::ui::paged::{Cursor, PAGE, Paged, Row};
+use crate::ui::paged::{List, PAGE, Paged, Row};
 use crate::ui::sanitise::{clean_item, clean_line, clean_option, clean_result, each};
 use crate::ui::text::SearchKey;
 use crate::ui::views::item::{ItemView, page_delta, scroll};
@@ -104,6 +104,10 @@ impl Row for FoundItem {
             &columns.join(" "),
         ])
     }
+
+    fn copy(&self, id: bool) -> Option<String> {
+        Some(if id { self.id.to_string() } else { self.title.clone() })
+    }
 }
 
 impl FindView {
@@ -155,6 +159,14 @@ impl FindView {
 }
 
 impl View for FindView {
+    fn list(&self) -> Option<&dyn List> {
+        Some(&self.list)
+    }
+
+    fn list_mut(&mut self) -> Option<&mut dyn List> {
+        Some(&mut self.list)
+    }
+
     fn layer(&self) -> Layer {
         if self.item.is_some() { Layer::Item } else { Layer::Find }
     }
@@ -205,55 +217,25 @@ impl View for FindView {
         }
     }
 
-    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if self.list.loaded() {
+    fn read_list(&mut self, ask: &mut Ask) {
+        self.load(None, ask);
+    }
+
+    /// Filtered in the database: the first page again with the filter.
+    fn refiltered(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.list.loaded() && self.list.refilter() {
             self.load(None, ask);
         }
     }
 
-    fn motion(&mut self, action: Action, cx: &Cx, ask: &mut Ask) {
-        let len = self.list.shown.len();
-        self.list.cursor.step(step(action, len, cx.height), len, cx.height);
+    fn more(&mut self, cx: &Cx, ask: &mut Ask) {
         if let Some(after) = self.list.wants_more(cx.height) {
             self.load(after, ask);
         }
     }
 
-    fn filter(&self) -> Option<&str> {
-        self.item.is_none().then_some(self.list.filter.as_str())
-    }
-
-    fn set_filter(&mut self, text: String, cx: &Cx, ask: &mut Ask) {
-        if self.item.is_none() {
-            self.list.set_filter(text, cx.height);
-            if self.list.loaded() && self.list.refilter() {
-                self.load(None, ask);
-            }
-        }
-    }
-
-    /// The text `y` copies: the item's id or title.
-    fn copy(&self, id: bool) -> Option<String> {
-        match &self.item {
-            Some(item) => item.copy(id),
-            None => self.list.selected().map(|i| if id { i.id.to_string() } else { i.title.clone() }),
-        }
-    }
-
     fn item(&self) -> Option<&ItemView> {
         self.item.as_ref()
-    }
-
-    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
-        if self.item.is_some() {
-            return None;
-        }
-        let len = self.list.shown.len();
-        Some((&mut self.list.cursor, len))
-    }
-
-    fn fit(&mut self, height: usize) {
-        self.list.cursor.show(self.list.shown.len(), height);
     }
 
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {

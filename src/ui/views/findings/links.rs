@@ -30,6 +30,10 @@ impl Row for LinkRow {
     fn search(&self) -> SearchKey {
         SearchKey::new(&[&self.item.to_string(), &self.title, &self.url, self.error.as_deref().unwrap_or("")])
     }
+
+    fn copy(&self, id: bool) -> Option<String> {
+        Some(if id { self.item.to_string() } else { self.url.clone() })
+    }
 }
 
 /// The broken links, and whether they are in front of the content findings.
@@ -79,10 +83,6 @@ impl BrokenLinks {
         (self.list.rows.len(), items.len(), broken)
     }
 
-    /// The text `y` copies: the selected link's item id, or its URL.
-    pub fn copy(&self, id: bool) -> Option<String> {
-        self.list.selected().map(|r| if id { r.item.to_string() } else { r.url.clone() })
-    }
 }
 
 /// Where in its item a link is, in words.

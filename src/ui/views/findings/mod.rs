@@ -8,14 +8,14 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Ask, Cx, Event, View, step};
+use super::{Ask, Cx, Event, View};
 use crate::domain::checks::Finding;
 use crate::reports::checks::WaivedFinding;
 use crate::store::{ExportedItem, HistoryEntry, ItemText, LinkRow, Site, Store, StoreError};
 use crate::ui::app::opened_item;
 use crate::ui::views::item::{ItemView, page_delta, scroll};
 use crate::ui::keymap::{Action, Layer};
-use crate::ui::paged::{Cursor, Paged, Row};
+use crate::ui::paged::{List, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
 use crate::ui::text::SearchKey;
 use crate::usecase;
@@ -68,6 +68,10 @@ impl Row for FindingRow {
     fn search(&self) -> SearchKey {
         let f = &self.finding;
         SearchKey::new(&[&self.item.to_string(), &self.title, f.kind.as_str(), &f.text, &f.message])
+    }
+
+    fn copy(&self, id: bool) -> Option<String> {
+        Some(if id { self.item.to_string() } else { self.title.clone() })
     }
 }
 
@@ -214,6 +218,15 @@ impl FindingsView {
 }
 
 impl View for FindingsView {
+    /// The findings, or the broken links in front of them (`L`).
+    fn list(&self) -> Option<&dyn List> {
+        Some(if self.links.front { &self.links.list } else { &self.list })
+    }
+
+    fn list_mut(&mut self) -> Option<&mut dyn List> {
+        Some(if self.links.front { &mut self.links.list } else { &mut self.list })
+    }
+
     fn layer(&self) -> Layer {
         if self.item.is_some() { Layer::Item } else { Layer::Findings }
     }
@@ -296,58 +309,15 @@ impl View for FindingsView {
         self.links.reload(ask);
     }
 
-    fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
-        if self.links.front {
-            let len = self.links.list.shown.len();
-            self.links.list.cursor.step(step(action, len, cx.height), len, cx.height);
-            return;
-        }
-        let len = self.list.shown.len();
-        self.list.cursor.step(step(action, len, cx.height), len, cx.height);
-    }
-
-    fn filter(&self) -> Option<&str> {
-        let filter = if self.links.front { &self.links.list.filter } else { &self.list.filter };
-        self.item.is_none().then_some(filter.as_str())
-    }
-
-    fn set_filter(&mut self, text: String, cx: &Cx, _ask: &mut Ask) {
-        let height = cx.height;
-        match (&self.item, self.links.front) {
-            (Some(_), _) => {}
-            (None, true) => self.links.list.set_filter(text, height),
-            (None, false) => self.list.set_filter(text, height),
-        }
-    }
-
-    /// The text `y` copies: the item's id or title.
-    fn copy(&self, id: bool) -> Option<String> {
-        match &self.item {
-            Some(item) => {
-                let title = item.item.as_ref().map(|(i, _)| i.title.clone());
-                if id { Some(item.id.to_string()) } else { title }
-            }
-            None if self.links.front => self.links.copy(id),
-            None => self.list.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() }),
-        }
-    }
+    /// A colleague's change: nothing is checked again by itself (the checks take tens of seconds
+    /// on a large site; F5 runs them).
+    fn changed(&mut self, _cx: &Cx, _ask: &mut Ask) {}
 
     fn item(&self) -> Option<&ItemView> {
         self.item.as_ref()
     }
 
-    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
-        if self.item.is_some() {
-            return None;
-        }
-        if self.links.front {
-            let len = self.links.list.shown.len();
-            return Some((&mut self.links.list.cursor, len));
-        }
-        let len = self.list.shown.len();
-        Some((&mut self.list.cursor, len))
-    }
-
+    /// Both lists, the one in front and the one behind it.
     fn fit(&mut self, height: usize) {
         self.list.cursor.show(self.list.shown.len(), height);
         self.links.list.cursor.show(self.links.list.shown.len(), height);

@@ -68,7 +68,7 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
         if *at != at_now {
             spans.push(Span::styled(t!("inspect-loading", date = at_now.to_string()), theme.dim()));
         }
-        spans.extend(provisional_note(view.list().iter().filter(|i| i.provisional).count(), theme));
+        spans.extend(provisional_note(view.indicators().iter().filter(|i| i.provisional).count(), theme));
     }
     d.title(areas.title, spans);
 
@@ -88,7 +88,7 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
 
-    let list = view.list();
+    let list = view.indicators();
     if list.is_empty() {
         let msg = match (&view.error, view.waiting.is_some()) {
             (Some(e), _) => t!("inspect-failed", error = e.clone()),

@@ -86,23 +86,23 @@ impl InspectView {
         self.indicators.is_some() || self.waiting.is_some() || self.error.is_some()
     }
 
-    pub fn list(&self) -> &[Indicator] {
+    pub fn indicators(&self) -> &[Indicator] {
         self.indicators.as_ref().map_or(&[], |(_, list)| list)
     }
 
     pub fn selected(&self) -> Option<&Indicator> {
-        self.list().get(self.cursor.selected)
+        self.indicators().get(self.cursor.selected)
     }
 
     /// The indicator whose detail is open.
     pub fn opened(&self) -> Option<(&Indicator, Cursor)> {
         let (i, cursor) = self.detail?;
-        Some((self.list().get(i)?, cursor))
+        Some((self.indicators().get(i)?, cursor))
     }
 
     /// How many indicators fail and how many warn.
     pub fn counts(&self) -> (usize, usize) {
-        let n = |level| self.list().iter().filter(|i| i.level == level).count();
+        let n = |level| self.indicators().iter().filter(|i| i.level == level).count();
         (n(Level::Fail), n(Level::Warn))
     }
 
@@ -179,12 +179,12 @@ impl View for InspectView {
         let height = cx.height;
         match self.detail {
             Some((i, mut cursor)) => {
-                let len = self.list().get(i).map_or(0, |x| x.detail.len());
+                let len = self.indicators().get(i).map_or(0, |x| x.detail.len());
                 cursor.step(step(action, len, height), len, height);
                 self.detail = Some((i, cursor));
             }
             None => {
-                let len = self.list().len();
+                let len = self.indicators().len();
                 self.cursor.step(step(action, len, height), len, height);
             }
         }
@@ -202,15 +202,15 @@ impl View for InspectView {
         if self.detail.is_some() {
             return None;
         }
-        let len = self.list().len();
+        let len = self.indicators().len();
         Some((&mut self.cursor, len))
     }
 
     fn fit(&mut self, height: usize) {
-        let len = self.list().len();
+        let len = self.indicators().len();
         self.cursor.show(len, height);
         if let Some((i, mut cursor)) = self.detail {
-            let len = self.list().get(i).map_or(0, |x| x.detail.len());
+            let len = self.indicators().get(i).map_or(0, |x| x.detail.len());
             cursor.show(len, height);
             self.detail = Some((i, cursor));
         }

@@ -6,13 +6,13 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use super::{Answer, Ask, Cx, Event, View, answer, step};
+use super::{Answer, Ask, Cx, Event, View, answer};
 use crate::domain::RetractionReason;
 use crate::domain::item::RequestStatus;
 use crate::store::{RetractionRequest, Site, Store, StoreError};
 use crate::ui::app::{Confirmed, Overlay, mark_overlay, single_line};
 use crate::ui::keymap::{Action, Keymap, Layer};
-use crate::ui::paged::{Cursor, Paged, Row};
+use crate::ui::paged::{List, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_block, clean_line, clean_option, each};
 use crate::ui::text::SearchKey;
 use crate::usecase;
@@ -107,6 +107,10 @@ impl Row for RetractionRequest {
             &self.columns.join(" "),
         ])
     }
+
+    fn copy(&self, id: bool) -> Option<String> {
+        Some(if id { self.item.to_string() } else { self.title.clone() })
+    }
 }
 
 impl RetractionsView {
@@ -130,6 +134,14 @@ impl RetractionsView {
 }
 
 impl View for RetractionsView {
+    fn list(&self) -> Option<&dyn List> {
+        Some(&self.list)
+    }
+
+    fn list_mut(&mut self) -> Option<&mut dyn List> {
+        Some(&mut self.list)
+    }
+
     fn layer(&self) -> Layer {
         Layer::Retractions
     }
@@ -224,20 +236,8 @@ impl View for RetractionsView {
         (self.decline.is_some() && event.code == KeyCode::Enter).then_some(crate::domain::review::Act::Withdraw)
     }
 
-    fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
+    fn read_list(&mut self, ask: &mut Ask) {
         self.load(ask);
-    }
-
-    fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if self.list.loaded() {
-            self.load(ask);
-        }
-    }
-
-    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if self.list.loaded() {
-            self.load(ask);
-        }
     }
 
     /// Enter: the request whole.
@@ -255,33 +255,6 @@ impl View for RetractionsView {
                 r.note
             ));
         }
-    }
-
-    fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
-        let len = self.list.shown.len();
-        self.list.cursor.step(step(action, len, cx.height), len, cx.height);
-    }
-
-    fn filter(&self) -> Option<&str> {
-        Some(&self.list.filter)
-    }
-
-    fn set_filter(&mut self, text: String, cx: &Cx, _ask: &mut Ask) {
-        let height = cx.height;
-        self.list.set_filter(text, height);
-    }
-
-    fn copy(&self, id: bool) -> Option<String> {
-        self.list.selected().map(|r| if id { r.item.to_string() } else { r.title.clone() })
-    }
-
-    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
-        let len = self.list.shown.len();
-        Some((&mut self.list.cursor, len))
-    }
-
-    fn fit(&mut self, height: usize) {
-        self.list.cursor.show(self.list.shown.len(), height);
     }
 
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {

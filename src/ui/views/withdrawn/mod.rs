@@ -2,11 +2,11 @@
 //! its request waited and whether it was put back; `u` restores the selected item after a
 //! confirmation that names it.
 
-use super::{Ask, Cx, View, step};
+use super::{Ask, Cx, View};
 use crate::store::{Site, Store, StoreError, WithdrawalRow};
 use crate::ui::app::Confirmed;
 use crate::ui::keymap::{Action, Layer};
-use crate::ui::paged::{Cursor, Paged, Row};
+use crate::ui::paged::{List, Paged, Row};
 use crate::ui::sanitise::{clean_block, clean_line, each};
 use crate::ui::text::SearchKey;
 use crate::usecase;
@@ -90,6 +90,10 @@ impl Row for WithdrawalRow {
     fn search(&self) -> SearchKey {
         SearchKey::new(&[&self.item.to_string(), &self.title, self.reason.as_str(), &self.withdrawn_by, &self.note])
     }
+
+    fn copy(&self, id: bool) -> Option<String> {
+        Some(if id { self.item.to_string() } else { self.title.clone() })
+    }
 }
 
 /// The median and the longest time from request to withdrawal, in minutes, of the withdrawals a
@@ -150,6 +154,14 @@ impl WithdrawnView {
 }
 
 impl View for WithdrawnView {
+    fn list(&self) -> Option<&dyn List> {
+        Some(&self.list)
+    }
+
+    fn list_mut(&mut self) -> Option<&mut dyn List> {
+        Some(&mut self.list)
+    }
+
     fn layer(&self) -> Layer {
         Layer::Withdrawn
     }
@@ -172,49 +184,15 @@ impl View for WithdrawnView {
         true
     }
 
-    fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
+    fn read_list(&mut self, ask: &mut Ask) {
         self.load(ask);
     }
 
-    fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if self.list.loaded() {
-            self.load(ask);
-        }
-    }
-
-    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if self.list.loaded() {
-            self.load(ask);
-        }
-    }
-
-    fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
-        let len = self.list.shown.len();
-        self.list.cursor.step(step(action, len, cx.height), len, cx.height);
-    }
-
-    fn filter(&self) -> Option<&str> {
-        Some(&self.list.filter)
-    }
-
-    fn set_filter(&mut self, text: String, cx: &Cx, ask: &mut Ask) {
-        self.list.set_filter(text, cx.height);
+    /// Filtered in the database: the first page again with the filter.
+    fn refiltered(&mut self, _cx: &Cx, ask: &mut Ask) {
         if self.list.loaded() && self.list.refilter() {
             self.load(ask);
         }
-    }
-
-    fn copy(&self, id: bool) -> Option<String> {
-        self.list.selected().map(|w| if id { w.item.to_string() } else { w.title.clone() })
-    }
-
-    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
-        let len = self.list.shown.len();
-        Some((&mut self.list.cursor, len))
-    }
-
-    fn fit(&mut self, height: usize) {
-        self.list.cursor.show(self.list.shown.len(), height);
     }
 
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
