@@ -37,7 +37,7 @@ fn main() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
-            output::tell(&t!("cannot-start", error = e.to_string()));
+            output::tell(&t!("cannot-start", error = portal_admin::i18n::os_error(&e)));
             return ExitCode::from(1);
         }
     };

@@ -222,3 +222,61 @@ fn the_stores_refusals_speak_the_language() {
         }
     }
 }
+
+/// A table says the values of the contract (`recheck`, `classified`, `true` …) in the language's
+/// words; CSV and JSON keep them.
+#[test]
+fn tables_say_the_contracts_values_in_words_while_json_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(program(dir.path()).args(["init"]).output().unwrap().status.success());
+    assert!(program(dir.path()).args(["demo", "--items", "300"]).output().unwrap().status.success());
+    let run = |args: &[&str]| {
+        let out = program(dir.path()).args(args).output().unwrap();
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        stdout
+    };
+    let queue = run(&["--lang", "zh-CN", "queue", "--format", "table"]);
+    assert!(queue.contains("┆ 单位 ┆ 复核 ┆") && queue.contains("门户网站"), "{queue}");
+    for code in ["unit", "recheck", "text", "portal"] {
+        assert!(!queue.contains(&format!(" {code} ")), "{code} in a Chinese table: {queue}");
+    }
+    let json = run(&["--lang", "zh-CN", "queue", "--format", "json"]);
+    assert!(json.contains("\"stage\": \"recheck\"") && json.contains("\"channel\": \"portal\""), "{json}");
+    let retractions = run(&["--lang", "zh-CN", "retractions", "--format", "table"]);
+    assert!(retractions.contains("不予撤回") && retractions.contains("┆ 否 "), "{retractions}");
+    for code in ["done", "rejected", "declined", "withdrawn", "false", "low", "highest", "outdated"] {
+        assert!(!retractions.contains(&format!(" {code} ")), "{code} in a Chinese table: {retractions}");
+    }
+    let csv = run(&["--lang", "zh-CN", "retractions", "--format", "csv"]);
+    assert!(csv.contains(",rejected,") && csv.contains(",false"), "{csv}");
+    let english = run(&["--lang", "en", "operators", "--format", "table"]);
+    assert!(english.contains("┆ yes "), "{english}");
+    let search = run(&["--lang", "zh-CN", "search", "通知", "--format", "table"]);
+    assert!(search.contains("┆ 在线 ") && search.contains("（图文）"), "{search}");
+    assert!(!search.contains("online") && !search.contains("(image_text)"), "{search}");
+}
+
+/// What the system says of a file (not found, a directory, not UTF-8 text) is said in Chinese.
+#[test]
+fn the_systems_errors_speak_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let gbk = dir.path().join("notice.txt");
+    std::fs::write(&gbk, [0xb2, 0xe2, 0xca, 0xd4]).unwrap();
+    let cases: [(&[&str], &str, &str); 3] = [
+        (&["import", "/no/such/items.jsonl"], "no such file or directory", "文件或目录不存在"),
+        (&["init", "--columns", "/"], "it is a directory, not a file", "这是目录，不是文件"),
+        (&["calendar", "import", gbk.to_str().unwrap()], "not UTF-8 text", "不是 UTF-8 编码的文本"),
+    ];
+    for (args, english, chinese) in cases {
+        for (lang, wanted) in [("en", english), ("zh-CN", chinese)] {
+            let out = program(dir.path()).args(["--lang", lang]).args(args).output().unwrap();
+            let (_, stderr) = text(&out);
+            assert!(!out.status.success(), "{lang} {args:?}: {stderr}");
+            assert!(stderr.contains(wanted), "{lang} {args:?}: {stderr}");
+            if lang == "zh-CN" {
+                assert!(!stderr.contains("os error") && !stderr.contains("No such file"), "{stderr}");
+            }
+        }
+    }
+}

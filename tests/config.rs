@@ -43,12 +43,12 @@ fn the_settings_file_is_found_checked_and_shown() {
     std::fs::write(&file, "language = \"en\"\ntheme = \"dark\"\n").unwrap();
     let e = stderr(&config(dir.path(), &["check"]));
     assert!(e.contains(&format!("{path}:2: theme takes default or monochrome, not dark")), "{e}");
-    // What the TOML parser says is wrapped in the language, keeping the file, line and column.
+    // What the TOML parser says is said in the language: the file, the line and column, and what.
     std::fs::write(&file, "language = \"en\"\n[backup\n").unwrap();
     let out = config(dir.path(), &["check", "--lang", "zh-CN"]);
     let e = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{e}");
-    assert!(e.contains(&format!("{path}:2:8：此处写法有误（TOML 解析器：")), "{e}");
+    assert!(e.contains(&format!("{path} 第 2 行第 8 列：表头没有闭合（应为 `]`）")), "{e}");
     assert_eq!(e.trim_end().lines().count(), 1, "{e}");
     // `config show` refuses the same file the same way.
     assert_eq!(config(dir.path(), &["show"]).status.code(), Some(2));

@@ -133,13 +133,13 @@ fn keymap_check_names_the_file_and_line_of_what_is_wrong() {
         assert_eq!(out.status.code(), Some(2));
         assert!(stderr(&out).contains(expected));
     }
-    // What the TOML parser says is wrapped in the language, with the line and the column.
+    // What the TOML parser says is said in the language, with the line and the column.
     let file = dir.path().join("bad.toml");
     std::fs::write(&file, "global = [\n  { on = \"x\" run = \"app.quit\" },\n]\n").unwrap();
     let out = keymap_cmd(&["--lang", "zh-CN", "keymap", "check", file.to_str().unwrap()], dir.path());
     let e = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{e}");
-    assert!(e.contains(&format!("{}:2: 第 14 列：此处写法有误（TOML 解析器：", file.display())), "{e}");
+    assert!(e.contains(&format!("{}:2: 第 14 列：键值对之间缺少逗号（应为 `,`）", file.display())), "{e}");
     assert_eq!(e.trim_end().lines().count(), 1, "{e}");
     let good = dir.path().join("good.toml");
     std::fs::write(&good, "global = [{ on = \"Ctrl-b\", run = \"list.page_up\" }]\n").unwrap();

@@ -26,6 +26,8 @@ columns-head-units = units
 columns-column-title = { $path }  { $count } online
 columns-column-marked = { " · " }{ $count } marked
 columns-column-deadline = { " · " }{ $deadline } ({ $rule })
+# A column whose row of the table gives no deadline: the rule's words alone ("unspecified").
+columns-column-no-deadline = { " · " }deadline { $rule }
 columns-column-due = { " · " }due { $day }
 columns-column-overdue = { " · " }{ $days } days overdue
 columns-documents = Documents due here: { $count }

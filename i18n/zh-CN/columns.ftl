@@ -28,6 +28,8 @@ columns-column-marked = { " · " }已选 { $count } 条
 columns-column-deadline = { " · " }{ $deadline }{ $rule ->
        *[other] {""}
     }
+# 栏目责任表没有写更新时限的栏目：只写规则的说法（“未规定”）。
+columns-column-no-deadline = { " · " }更新时限{ $rule }
 columns-column-due = { " · " }{ $day } 到期
 columns-column-overdue = { " · " }逾期 { $days } 天
 columns-documents = 本栏目待发布文件：{ $count } 件

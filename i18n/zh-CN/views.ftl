@@ -71,9 +71,9 @@ review-blocked = 未通过：按 { $waive } 豁免（按 { $next } 选择）或�
 
 ## 等待时长（待审、撤回申请、已撤回）
 
-waited-minutes = { $minutes }分
-waited-hours = { $hours }时
-waited-days = { $days }天{ $hours }时
+waited-minutes = { $minutes }分钟
+waited-hours = { $hours }小时
+waited-days = { $days }天{ $hours }小时
 waited-days-only = { $days }天
 
 ## 撤回申请（第十三条）

@@ -4,6 +4,7 @@
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::codes::Code;
 use super::outcome::Outcome;
 use super::output::{Format, Listing};
 use super::{Cli, Failure, parse_date, session};
@@ -69,9 +70,9 @@ pub async fn scores(
             super::clean::for_stdout(std::io::stdout().lock(), false).write_all(text.as_bytes())?;
         } else {
             // Whole or not at all, and private: the console's way too.
-            assessment::write_whole(std::path::Path::new(file), text)
-                .await
-                .map_err(|e| Failure::failed(t!("bulletin-cannot-write", file = file, error = e.to_string())))?;
+            assessment::write_whole(std::path::Path::new(file), text).await.map_err(|e| {
+                Failure::failed(t!("bulletin-cannot-write", file = file, error = crate::i18n::os_error(&e)))
+            })?;
             super::output::say(&t!("bulletin-written", period = period.to_string(), file = file));
         }
         return Ok(());
@@ -79,7 +80,10 @@ pub async fn scores(
     if let Some(unit) = unit {
         let items = assessment::earnings(s.store.as_ref(), &s.site, unit, period).await?;
         let mut listing = Listing::new(&["id", "title", "published_at", "form", "points", "withdrawn", "columns"])
-            .shown_as("columns", super::output::placements_text);
+            .shown_as("columns", super::output::placements_text)
+            .read_as("columns", super::output::placements_words)
+            .code("form", Code::Form)
+            .code("withdrawn", Code::YesNo);
         let ids = super::columns::ids(&s).await?;
         for i in items {
             let columns =
@@ -109,7 +113,8 @@ pub async fn scores(
         "supplied_nothing",
         "incidents",
         "change",
-    ]);
+    ])
+    .code("supplied_nothing", Code::YesNo);
     for r in rows {
         listing.push(vec![
             json!(r.rank),
@@ -228,7 +233,8 @@ pub async fn incidents(cli: &Cli, period: &PeriodArgs, unit: Option<&str>) -> Re
         "occurred_on",
         "reverses",
         "reversed_by",
-    ]);
+    ])
+    .code("kind", Code::Incident);
     for i in assessment::incidents(s.store.as_ref(), &s.site, period, unit).await? {
         listing.push(vec![
             json!(i.id),

@@ -51,7 +51,7 @@ pub enum CalendarCommand {
 
 /// The days of a listing: `date, kind, note`.
 fn listing(days: &[CalendarDay]) -> Listing {
-    let mut listing = Listing::new(&["date", "kind", "note"]);
+    let mut listing = Listing::new(&["date", "kind", "note"]).code("kind", super::codes::Code::Day);
     for d in days {
         listing.push(vec![json!(d.date.to_string()), json!(d.kind.as_str()), json!(d.note)]);
     }
@@ -66,7 +66,7 @@ fn read_notice(file: &str) -> Result<String, Failure> {
     } else {
         std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text))
     };
-    read.map_err(|e| Failure::usage(t!("cannot-read", file = file, error = e.to_string())))?;
+    read.map_err(|e| Failure::usage(t!("cannot-read", file = file, error = crate::i18n::os_error(&e))))?;
     Ok(text)
 }
 

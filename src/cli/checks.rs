@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
+use super::codes::Code;
 use super::outcome::Outcome;
 use super::output::{Format, Listing};
 use super::{Cli, Failure, session};
@@ -137,7 +138,10 @@ pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
     }
     let lists = checks::lists(args.names.as_deref(), args.words.as_deref()).map_err(Failure::usage)?;
     let s = session(cli).await?;
-    let mut listing = Listing::new(&["item", "kind", "span", "message", "suggestion", "text", "blocking", "waived"]);
+    let mut listing = Listing::new(&["item", "kind", "span", "message", "suggestion", "text", "blocking", "waived"])
+        .code("kind", Code::Finding)
+        .code("span", Code::Span)
+        .code("blocking", Code::YesNo);
     match (&args.item, args.all) {
         (None, false) => return Err(Failure::usage(t!("checks-which-items"))),
         (Some(key), _) => {

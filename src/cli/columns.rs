@@ -33,7 +33,7 @@ pub async fn run(cli: &Cli) -> Result<(), Failure> {
         .shown_as("units", |v| {
             v.as_array().map(|u| u.iter().map(super::output::plain).collect::<Vec<_>>().join("、")).unwrap_or_default()
         })
-        .read_as("rule", super::output::rule_words);
+        .code("rule", super::codes::Code::Rule);
     for c in columns {
         listing.push(vec![
             json!(c.id),

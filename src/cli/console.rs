@@ -50,7 +50,11 @@ fn effective(cli: &Cli, extra_override: Option<&Path>) -> Result<Keymap, Failure
     let mut files: Vec<(String, String)> = vec![("keymaps/default.toml".into(), keymap::DEFAULT.into())];
     if let Some(user) = user_keymap().filter(|p| p.exists()) {
         let text = std::fs::read_to_string(&user).map_err(|e| {
-            Failure::usage(t!("keymap-cannot-read", file = user.display().to_string(), error = e.to_string()))
+            Failure::usage(t!(
+                "keymap-cannot-read",
+                file = user.display().to_string(),
+                error = crate::i18n::os_error(&e)
+            ))
         })?;
         files.push((user.display().to_string(), text));
     }
@@ -58,7 +62,11 @@ fn effective(cli: &Cli, extra_override: Option<&Path>) -> Result<Keymap, Failure
         Some(path) => {
             let mut text = String::new();
             std::io::Read::read_to_string(&mut super::transfer::regular_file(path)?, &mut text).map_err(|e| {
-                Failure::usage(t!("keymap-cannot-read", file = path.display().to_string(), error = e.to_string()))
+                Failure::usage(t!(
+                    "keymap-cannot-read",
+                    file = path.display().to_string(),
+                    error = crate::i18n::os_error(&e)
+                ))
             })?;
             Some((path.display().to_string(), text))
         }
@@ -69,7 +77,7 @@ fn effective(cli: &Cli, extra_override: Option<&Path>) -> Result<Keymap, Failure
                 return Err(Failure::usage(t!(
                     "keymap-cannot-read",
                     file = path.display().to_string(),
-                    error = e.to_string()
+                    error = crate::i18n::os_error(&e)
                 )));
             }
             extra_keymap(cli)
@@ -92,18 +100,22 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
         }
         KeymapCommand::Show => {
             let map = effective(cli, None)?;
+            let format = Format::or_default(cli.format);
             let mut listing = Listing::new(&["view", "key", "action", "description"]);
             for layer in Layer::ALL.iter().copied() {
                 for b in map.bindings(layer) {
+                    // A table says what the key does in the language in effect; CSV and JSON keep the
+                    // keymap's own words.
+                    let description = if format == Format::Table { b.said(layer) } else { b.description.clone() };
                     listing.push(vec![
                         json!(layer.name()),
                         json!(b.key.to_string()),
                         json!(b.action.name()),
-                        json!(b.description),
+                        json!(description),
                     ]);
                 }
             }
-            listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+            listing.write(format, &mut std::io::stdout().lock())?;
             Ok(())
         }
     }
@@ -155,7 +167,7 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
     tracing::info!(database = %s.store.describe(), "console opened");
     ui::run(s.store, s.site, options)
         .await
-        .map_err(|e| Failure::failed(t!("terminal-error", error = e.to_string())))?;
+        .map_err(|e| Failure::failed(t!("terminal-error", error = crate::i18n::os_error(&e))))?;
     // Ended by a signal: the terminal is given back; the exit code says which, as a shell's does.
     match ui::terminal::signalled() {
         Some(signal) => Err(Failure { code: 128 + signal, message: String::new() }),

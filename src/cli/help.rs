@@ -21,7 +21,11 @@ pub fn man(dir: Option<&Path>) -> Result<(), Failure> {
         }
         Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| {
-                Failure::failed(t!("cannot-create", file = dir.display().to_string(), error = e.to_string()))
+                Failure::failed(t!(
+                    "cannot-create",
+                    file = dir.display().to_string(),
+                    error = crate::i18n::os_error(&e)
+                ))
             })?;
             let mut written = 0;
             write_pages(&command, dir, &mut written)?;
@@ -82,8 +86,9 @@ fn write_pages(command: &clap::Command, dir: &Path, written: &mut usize) -> Resu
     let file = dir.join(format!("{name}.1"));
     let mut page = Vec::new();
     render_page(&command, &mut page)?;
-    std::fs::write(&file, page)
-        .map_err(|e| Failure::failed(t!("cannot-write", file = file.display().to_string(), error = e.to_string())))?;
+    std::fs::write(&file, page).map_err(|e| {
+        Failure::failed(t!("cannot-write", file = file.display().to_string(), error = crate::i18n::os_error(&e)))
+    })?;
     *written += 1;
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let sub = sub

@@ -9,8 +9,9 @@ use crate::store::{self, InitReport, OpenOptions, SiteSetup, Store};
 use crate::t;
 
 fn read(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure::usage(t!("cannot-read", file = path.display().to_string(), error = e.to_string())))
+    std::fs::read_to_string(path).map_err(|e| {
+        Failure::usage(t!("cannot-read", file = path.display().to_string(), error = crate::i18n::os_error(&e)))
+    })
 }
 
 /// The column table a command line asks for.

@@ -6,6 +6,7 @@ use chrono::Utc;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::codes::Code;
 use super::outcome::Outcome;
 use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, session};
@@ -20,7 +21,9 @@ pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Optio
     let rules = inspection::rules(s.store.as_ref(), &s.site, &text, &source).await?;
     let at = at.unwrap_or_else(|| beijing_date(Utc::now()));
     let mut listing =
-        Listing::new(&["indicator", "count", "threshold", "status", "detail", "level", "warn_at", "name", PROVISIONAL]);
+        Listing::new(&["indicator", "count", "threshold", "status", "detail", "level", "warn_at", "name", PROVISIONAL])
+            .code("status", Code::Level)
+            .code("level", Code::Level);
     for i in inspection::inspect(s.store.as_ref(), &s.site, &rules, at).await? {
         let status = if i.level == crate::domain::inspection::Level::Fail { "fail" } else { "pass" };
         listing.push(vec![
@@ -107,7 +110,8 @@ pub async fn inquiries(cli: &Cli, command: Option<&InquiriesCommand>, open: bool
         }
         None => {
             let mut listing =
-                Listing::new(&["id", "subject", "asked_at", "valid", "answered_at", "answer", "invalid_reason"]);
+                Listing::new(&["id", "subject", "asked_at", "valid", "answered_at", "answer", "invalid_reason"])
+                    .code("valid", Code::YesNo);
             for q in
                 s.store.inquiries(&s.site).await?.into_iter().filter(|q| !open || (q.valid && q.answered_at.is_none()))
             {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 
+use super::codes::Code;
 use super::output::{Format, Listing, tell};
 use super::{Cli, Failure, session};
 use crate::domain::time::{beijing_midnight, format_time};
@@ -102,7 +103,8 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
         links::broken(s.store.as_ref(), &s.site).await?
     };
     let rows: Vec<LinkRow> = rows.into_iter().filter(|r| checked.contains(&r.item)).collect();
-    let mut listing = Listing::new(&["item", "url", "where", "status", "error", "checked_at"]);
+    let mut listing =
+        Listing::new(&["item", "url", "where", "status", "error", "checked_at"]).code("where", Code::Place);
     for r in &rows {
         listing.push(vec![
             json!(r.item),
@@ -151,7 +153,8 @@ async fn probe(cli: &Cli, args: &LinksArgs, url: &str) -> Result<(), Failure> {
                 CheckFailure::Store(e) => Failure::from(e),
                 CheckFailure::Checker(e) => Failure::failed(e),
             })?;
-    let mut listing = Listing::new(&["url", "status", "error", "millis", "reachable", "probed_at"]);
+    let mut listing =
+        Listing::new(&["url", "status", "error", "millis", "reachable", "probed_at"]).code("reachable", Code::YesNo);
     listing.push(vec![
         json!(found.url),
         found.status.map_or(Value::Null, Value::from),
@@ -183,7 +186,7 @@ pub async fn after_withdrawal(s: &super::Session, items: &[i64]) {
                 super::output::say(&t!("links-page-still-public", item = r.item, url = r.url.as_str()));
             }
             for r in found.linked_from {
-                let (item, place, url) = (r.item, r.place.as_str(), r.url.as_str());
+                let (item, place, url) = (r.item, crate::ui::words::link_place(r.place), r.url.as_str());
                 super::output::say(&t!("links-still-linked", item = item, place = place, url = url));
             }
         }

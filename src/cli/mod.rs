@@ -6,6 +6,7 @@ mod backup;
 mod calendar;
 mod checks;
 pub mod clean;
+pub mod codes;
 mod columns;
 mod config;
 mod console;
@@ -510,7 +511,7 @@ impl From<std::io::Error> for Failure {
             // The reader went away (`portal-admin export | head`): stop quietly, as a shell tool does.
             return Failure { code: BROKEN_PIPE, message: String::new() };
         }
-        Failure::failed(e.to_string())
+        Failure::failed(i18n::os_error(&e))
     }
 }
 
@@ -589,7 +590,7 @@ pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn
                 && !store::target::has_password_target(target) =>
         {
             let password = rpassword::prompt_password(t!("password-prompt", target = shown.to_string()))
-                .map_err(|e| Failure::failed(t!("cannot-read-password", error = e.to_string())))?;
+                .map_err(|e| Failure::failed(t!("cannot-read-password", error = i18n::os_error(&e))))?;
             Ok(store::open(&target.with_password(&password), options).await?)
         }
         other => Ok(other?),

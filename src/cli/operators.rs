@@ -37,7 +37,9 @@ pub enum OperatorsCommand {
 pub async fn run(cli: &Cli, command: Option<&OperatorsCommand>) -> Result<(), Failure> {
     let s = session(cli).await?;
     let Some(command) = command else {
-        let mut listing = Listing::new(&["name", "role", "active"]);
+        let mut listing = Listing::new(&["name", "role", "active"])
+            .code("role", super::codes::Code::Role)
+            .code("active", super::codes::Code::YesNo);
         for o in s.store.operators(&s.site).await? {
             listing.push(vec![json!(o.name), json!(o.role.as_str()), json!(o.active)]);
         }

@@ -6,6 +6,7 @@ use clap::ValueEnum;
 use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
+use super::codes::Code;
 use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,6 +50,8 @@ pub struct Listing {
     shown: Vec<Option<Shown>>,
     /// How a field's stable value reads to a person, in a table only (CSV keeps the stable text).
     read: Vec<Option<Shown>>,
+    /// The kind of stable value (`office_review`, `true` …) a field holds, said in words in a table.
+    codes: Vec<Option<Code>>,
 }
 
 impl Listing {
@@ -58,11 +61,25 @@ impl Listing {
             rows: Vec::new(),
             shown: vec![None; fields.len()],
             read: vec![None; fields.len()],
+            codes: vec![None; fields.len()],
         }
     }
 
-    /// Writes `field`'s values as `text` says in a table, in words of the language in effect, while
-    /// CSV and JSON keep the value's stable form (a deadline rule's `every 10 days`).
+    /// Says `field`'s stable values (`office_review`, `classified`, `true` …) in words of the
+    /// language in effect in a table, while CSV and JSON keep them as they are.
+    pub fn code(mut self, field: &str, code: Code) -> Listing {
+        let i = self.fields.iter().position(|f| *f == field).expect("a field of the listing");
+        self.codes[i] = Some(code);
+        self
+    }
+
+    /// The kind of stable value each field holds, where it holds one (for the tests).
+    pub fn codes(&self) -> impl Iterator<Item = (&'static str, Code)> + '_ {
+        self.fields.iter().zip(&self.codes).filter_map(|(f, c)| c.map(|c| (*f, c)))
+    }
+
+    /// Writes `field`'s structured values as `text` says in a table, in words of the language in
+    /// effect, while CSV and JSON keep the value's stable form (an item's columns with their forms).
     pub fn read_as(mut self, field: &str, text: Shown) -> Listing {
         let i = self.fields.iter().position(|f| *f == field).expect("a field of the listing");
         self.read[i] = Some(text);
@@ -141,9 +158,10 @@ impl Listing {
     fn cell(&self, field: usize, v: &Value) -> String {
         match v {
             Value::Bool(b) if self.fields[field] == PROVISIONAL => if *b { "?" } else { "" }.to_string(),
-            other => match self.read[field] {
-                Some(read) => read(other),
-                None => self.text(field, other),
+            other => match (self.codes[field], self.read[field]) {
+                (Some(code), _) => code.read(other),
+                (None, Some(read)) => read(other),
+                (None, None) => self.text(field, other),
             },
         }
     }
@@ -186,19 +204,6 @@ impl Listing {
     }
 }
 
-/// A deadline rule's stable form (`every 10 days`) in words of the language in effect.
-pub fn rule_words(v: &Value) -> String {
-    let text = plain(v);
-    crate::domain::deadline::DeadlineRule::from_contract(&text).map_or(text, |rule| rule.words())
-}
-
-/// A column's status's stable form (`overdue`) in a word of the language in effect, as the
-/// console says it.
-pub fn status_words(v: &Value) -> String {
-    let text = plain(v);
-    crate::domain::staleness::Status::parse(&text).map_or(text, crate::ui::words::status)
-}
-
 /// A value as plain text: strings without quotes, null as nothing, a list's values joined by
 /// "; ", a record as compact JSON.
 pub fn plain(v: &Value) -> String {
@@ -212,10 +217,21 @@ pub fn plain(v: &Value) -> String {
 
 /// Columns (`[{"id", "path", "form"}]`) as text: each path, with its form, joined by "; ".
 pub fn placements_text(v: &Value) -> String {
+    placements(v, |path, form| format!("{path} ({form})"))
+}
+
+/// Columns (`[{"id", "path", "form"}]`) as a person reads them in a table: each path with its
+/// form in words of the language in effect.
+pub fn placements_words(v: &Value) -> String {
+    placements(v, |path, form| t!("code-placement", path = path, form = Code::Form.read(&Value::from(form))))
+}
+
+/// Columns, each path with its form as `with_form` writes them, joined by "; ".
+fn placements(v: &Value, with_form: impl Fn(String, &str) -> String) -> String {
     let one = |c: &Value| {
         let path = plain(&c["path"]);
         match c["form"].as_str() {
-            Some(form) => format!("{path} ({form})"),
+            Some(form) => with_form(path, form),
             None => path,
         }
     };

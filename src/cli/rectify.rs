@@ -3,6 +3,7 @@
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::codes::Code;
 use super::outcome::Outcome;
 use super::output::{Format, Listing};
 use super::{Cli, Failure, session};
@@ -165,7 +166,11 @@ fn row(o: &Order, utc: bool) -> Vec<Value> {
 pub async fn list(cli: &Cli, status: Option<Status>, unit: Option<&str>) -> Result<(), Failure> {
     let s = session(cli).await?;
     let found = orders::list(s.store.as_ref(), &s.site, unit, status).await?;
-    let mut listing = Listing::new(FIELDS);
+    let mut listing = Listing::new(FIELDS)
+        .code("about_kind", Code::Subject)
+        .code("finding", Code::Finding)
+        .code("status", Code::Order)
+        .code("closed_how", Code::Closing);
     for o in &found {
         listing.push(row(o, cli.utc));
     }

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, Utc};
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::codes::Code;
 use super::outcome::Outcome;
 use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, parse_date, session};
@@ -49,8 +50,8 @@ pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option
         "departments",
         PROVISIONAL,
     ])
-    .read_as("rule", super::output::rule_words)
-    .read_as("status", super::output::status_words);
+    .code("rule", Code::Rule)
+    .code("status", Code::Column);
     for r in rows {
         listing.push(vec![
             json!(r.column.id),
@@ -134,7 +135,8 @@ pub async fn documents(
                 "published_at",
                 "status",
                 PROVISIONAL,
-            ]);
+            ])
+            .code("status", Code::Document);
             for r in rows {
                 listing.push(vec![
                     json!(r.document.id),

@@ -27,7 +27,9 @@ pub async fn run(cli: &Cli, asked: &Asked) -> Result<(), Failure> {
     let prepared = search::prepare(s.store.as_ref(), &s.site, asked).await?;
     let found = search::all(s.store.as_ref(), &s.site, &prepared).await?;
     let mut listing = Listing::new(&["id", "ref", "title", "status", "columns", "unit", "published_at"])
-        .shown_as("columns", super::output::placements_text);
+        .shown_as("columns", super::output::placements_text)
+        .read_as("columns", super::output::placements_words)
+        .code("status", super::codes::Code::Item);
     for item in found {
         let columns: Vec<Value> = item
             .columns

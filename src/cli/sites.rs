@@ -85,7 +85,8 @@ pub async fn run(cli: &Cli, command: Option<&SitesCommand>, args: &SitesArgs) ->
         "alarms",
         "points",
         "incidents",
-    ]);
+    ])
+    .code("check", super::codes::Code::Level);
     for s in sites::summaries(store.as_ref(), now, args.sort).await? {
         let f = &s.figures;
         listing.push(vec![

@@ -23,11 +23,11 @@ pub const MAX_LINE: usize = 1 << 20;
 pub fn regular_file(path: &Path) -> Result<std::fs::File, Failure> {
     let name = path.display();
     let file = std::fs::File::open(path)
-        .map_err(|e| Failure::usage(t!("cannot-read", file = name.to_string(), error = e.to_string())))?;
+        .map_err(|e| Failure::usage(t!("cannot-read", file = name.to_string(), error = crate::i18n::os_error(&e))))?;
     match file.metadata() {
         Ok(m) if m.is_file() => Ok(file),
         Ok(_) => Err(Failure::usage(t!("import-not-a-file", file = name.to_string()))),
-        Err(e) => Err(Failure::usage(t!("cannot-read", file = name.to_string(), error = e.to_string()))),
+        Err(e) => Err(Failure::usage(t!("cannot-read", file = name.to_string(), error = crate::i18n::os_error(&e)))),
     }
 }
 
@@ -57,7 +57,7 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize, dry_run: bool) -> R
         n += 1;
         let mut bytes = Vec::new();
         let read = (&mut reader).take(max_line as u64 + 1).read_until(b'\n', &mut bytes).map_err(|e| {
-            Failure::usage(t!("import-line-error", file = name.as_str(), line = n, error = e.to_string()))
+            Failure::usage(t!("import-line-error", file = name.as_str(), line = n, error = crate::i18n::os_error(&e)))
         })?;
         if read == 0 {
             break;

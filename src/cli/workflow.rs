@@ -4,6 +4,7 @@ use chrono::Utc;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use super::codes::Code;
 use super::outcome::{Outcome, ids as ids_json};
 use super::output::{Format, Listing};
 use super::{Cli, Failure, session, session_with};
@@ -68,7 +69,12 @@ pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> R
     .shown_as("columns", super::output::paths_text)
     .shown_as("missing", |v| {
         v.as_array().map(|m| m.iter().map(super::output::plain).collect::<Vec<_>>().join(",")).unwrap_or_default()
-    });
+    })
+    .code("path", Code::Path)
+    .code("stage", Code::Stage)
+    .code("form", Code::Form)
+    .code("channel", Code::Channel)
+    .code("missing", Code::Lacks);
     let ids = super::columns::ids(&s).await?;
     for q in queue::queue(s.store.as_ref(), &s.site, path, stage, None).await? {
         listing.push(vec![
@@ -180,7 +186,12 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
         "resolution",
         "minutes_to_handle",
         "still_public",
-    ]);
+    ])
+    .code("reason", Code::Reason)
+    .code("urgency", Code::Urgency)
+    .code("status", Code::Request)
+    .code("resolution", Code::Resolution)
+    .code("still_public", Code::YesNo);
     let public = crate::reports::links::still_public_items(s.store.as_ref(), &s.site).await?;
     for r in withdrawal::requests(s.store.as_ref(), &s.site, status).await? {
         listing.push(vec![

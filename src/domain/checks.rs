@@ -29,6 +29,23 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
+    pub const ALL: [FindingKind; 9] = [
+        FindingKind::IdNumber,
+        FindingKind::Phone,
+        FindingKind::BankCard,
+        FindingKind::LeaderName,
+        FindingKind::WrongTerm,
+        FindingKind::SensitiveWord,
+        FindingKind::DocumentNumber,
+        FindingKind::Date,
+        FindingKind::Figure,
+    ];
+
+    /// The kind named as `as_str` writes it.
+    pub fn parse(s: &str) -> Option<FindingKind> {
+        FindingKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             FindingKind::IdNumber => "id_number",

@@ -57,6 +57,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         &[
             ("backup.ftl", include_str!("../../i18n/en/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
+            ("codes.ftl", include_str!("../../i18n/en/codes.ftl")),
             ("columns.ftl", include_str!("../../i18n/en/columns.ftl")),
             ("deadline.ftl", include_str!("../../i18n/en/deadline.ftl")),
             ("console.ftl", include_str!("../../i18n/en/console.ftl")),
@@ -67,6 +68,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("keymap_errors.ftl", include_str!("../../i18n/en/keymap_errors.ftl")),
             ("links_console.ftl", include_str!("../../i18n/en/links_console.ftl")),
             ("manual.ftl", include_str!("../../i18n/en/manual.ftl")),
+            ("os.ftl", include_str!("../../i18n/en/os.ftl")),
             ("places.ftl", include_str!("../../i18n/en/places.ftl")),
             ("rectify.ftl", include_str!("../../i18n/en/rectify.ftl")),
             ("rules.ftl", include_str!("../../i18n/en/rules.ftl")),
@@ -87,6 +89,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         &[
             ("backup.ftl", include_str!("../../i18n/zh-CN/backup.ftl")),
             ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
+            ("codes.ftl", include_str!("../../i18n/zh-CN/codes.ftl")),
             ("columns.ftl", include_str!("../../i18n/zh-CN/columns.ftl")),
             ("deadline.ftl", include_str!("../../i18n/zh-CN/deadline.ftl")),
             ("console.ftl", include_str!("../../i18n/zh-CN/console.ftl")),
@@ -97,6 +100,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("keymap_errors.ftl", include_str!("../../i18n/zh-CN/keymap_errors.ftl")),
             ("links_console.ftl", include_str!("../../i18n/zh-CN/links_console.ftl")),
             ("manual.ftl", include_str!("../../i18n/zh-CN/manual.ftl")),
+            ("os.ftl", include_str!("../../i18n/zh-CN/os.ftl")),
             ("places.ftl", include_str!("../../i18n/zh-CN/places.ftl")),
             ("rectify.ftl", include_str!("../../i18n/zh-CN/rectify.ftl")),
             ("rules.ftl", include_str!("../../i18n/zh-CN/rules.ftl")),
@@ -191,6 +195,45 @@ pub fn has(lang: Lang, key: &str) -> bool {
     BUNDLES[lang.index()].has_message(key)
 }
 
+/// An operating system's error (a file not found, a permission denied, a connection refused …)
+/// in words of the language in effect, by its kind; an error of another kind, or one that carries
+/// its own words, as the system says it.
+pub fn os_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let key = match e.kind() {
+        // The standard library's own message of a file that is not UTF-8 text (`read_to_string`).
+        InvalidData if e.get_ref().is_none() && e.to_string().contains("UTF-8") => "os-error-not-utf8",
+        _ if e.get_ref().is_some() => return e.to_string(),
+        NotFound => "os-error-not-found",
+        PermissionDenied => "os-error-permission-denied",
+        AlreadyExists => "os-error-already-exists",
+        ConnectionRefused => "os-error-connection-refused",
+        ConnectionReset | ConnectionAborted => "os-error-connection-reset",
+        NotConnected => "os-error-not-connected",
+        TimedOut => "os-error-timed-out",
+        AddrInUse => "os-error-address-in-use",
+        AddrNotAvailable => "os-error-address-not-available",
+        HostUnreachable => "os-error-host-unreachable",
+        NetworkUnreachable | NetworkDown => "os-error-network-unreachable",
+        BrokenPipe => "os-error-broken-pipe",
+        IsADirectory => "os-error-is-a-directory",
+        NotADirectory => "os-error-not-a-directory",
+        DirectoryNotEmpty => "os-error-directory-not-empty",
+        ReadOnlyFilesystem => "os-error-read-only",
+        StorageFull | QuotaExceeded => "os-error-storage-full",
+        FileTooLarge => "os-error-file-too-large",
+        ResourceBusy | ExecutableFileBusy => "os-error-busy",
+        InvalidFilename => "os-error-invalid-filename",
+        CrossesDevices => "os-error-crosses-devices",
+        TooManyLinks => "os-error-too-many-links",
+        Interrupted => "os-error-interrupted",
+        UnexpectedEof => "os-error-unexpected-eof",
+        OutOfMemory => "os-error-out-of-memory",
+        _ => return e.to_string(),
+    };
+    text(key, None)
+}
+
 /// Where a TOML parser's error is in `text`: its line and column (both from 1; the column in
 /// characters), and the parser's own words on one line.
 pub fn toml_position(text: &str, e: &toml::de::Error) -> (usize, usize, String) {
@@ -199,7 +242,72 @@ pub fn toml_position(text: &str, e: &toml::de::Error) -> (usize, usize, String) 
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
     let detail: Vec<&str> = e.message().lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    (line, column, detail.join("; "))
+    (line, column, toml_detail(&detail.join("; ")))
+}
+
+/// What a TOML parser's message (`message`, one line) says, in words of the language in effect:
+/// the parser's descriptions (`duplicate key`, `string values must be quoted` …) and serde's
+/// (`unknown field`, `missing field`, `invalid type` …) have theirs in `i18n/*/toml.ftl`, and so
+/// has what it expected (`newline`, `key` …; a character to type stays as it is); any other is
+/// given in the parser's own words.
+pub fn toml_detail(message: &str) -> String {
+    let (what, expected) = match message.split_once(", expected ") {
+        Some((what, expected)) => (what, Some(expected)),
+        None => (message, None),
+    };
+    let named =
+        ["unknown field", "missing field", "duplicate field", "unknown variant", "invalid type:", "invalid value:"];
+    let said = match named.iter().find_map(|n| what.strip_prefix(n).map(|rest| (n, rest.trim()))) {
+        Some((n, rest)) => {
+            let mut args = FluentArgs::new();
+            args.set("name", FluentValue::from(toml_words(rest)));
+            text(&format!("toml-{}", slug(n)), Some(&args))
+        }
+        None if has(current(), &format!("toml-parse-{}", slug(what))) => {
+            text(&format!("toml-parse-{}", slug(what)), None)
+        }
+        None => return crate::t!("toml-parser-said", detail = message),
+    };
+    match expected {
+        None => said,
+        Some(expected) => {
+            let expected = match expected.strip_prefix("one of ") {
+                Some(values) => crate::t!("toml-one-of", values = toml_words(values)),
+                None => toml_words(expected),
+            };
+            crate::t!("toml-expected", what = said, expected = expected)
+        }
+    }
+}
+
+/// What a TOML message names, each of a list in words of the language in effect where the
+/// catalogs have them (`newline`, `a string`, `integer \`3\`` …), a name or character in
+/// backquotes as it is.
+fn toml_words(list: &str) -> String {
+    let one = |word: &str| {
+        let (kind, quoted) = match word.find(['`', '"']) {
+            Some(at) => (word[..at].trim(), &word[at..]),
+            None => (word.trim(), ""),
+        };
+        let key = format!("toml-word-{}", slug(kind));
+        match (kind.is_empty(), has(current(), &key)) {
+            (false, true) => format!("{}{}{quoted}", text(&key, None), if quoted.is_empty() { "" } else { " " }),
+            _ => word.to_string(),
+        }
+    };
+    let either = |part: &str| part.split(" or ").map(one).collect::<Vec<_>>().join(&text("toml-or", None));
+    list.split(", ").map(either).collect::<Vec<_>>().join(&text("toml-and", None))
+}
+
+/// A message of the parser as a catalog key's end: `duplicate key` is `duplicate-key`.
+fn slug(words: &str) -> String {
+    words
+        .trim_end_matches(':')
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+        .to_ascii_lowercase()
 }
 
 /// A TOML file (`file`, its text `text`) that does not parse, in one line of the language in

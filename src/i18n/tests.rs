@@ -199,3 +199,49 @@ fn plurals_follow_each_language() {
 fn an_unknown_key_shows_as_itself() {
     assert_eq!(text_in(Lang::ZhCn, "no-such-message", None), "no-such-message");
 }
+
+#[test]
+fn the_systems_common_errors_are_said_in_chinese_and_its_own_words_stay() {
+    use std::io::{Error, ErrorKind};
+    let zh = |e: &Error| scoped(Lang::ZhCn, || os_error(e));
+    assert_eq!(zh(&Error::from(ErrorKind::NotFound)), "文件或目录不存在");
+    assert_eq!(zh(&Error::from_raw_os_error(13)), "没有权限", "permission denied as the system gives it");
+    assert_eq!(zh(&Error::from(ErrorKind::AlreadyExists)), "已经存在");
+    assert!(zh(&Error::from(ErrorKind::ConnectionRefused)).starts_with("连接被拒绝"));
+    let gbk = std::io::read_to_string(&[0xb2_u8, 0xe2, 0xca, 0xd4][..]).expect_err("GBK is not UTF-8");
+    assert!(zh(&gbk).contains("UTF-8"), "a GBK file");
+    // An error that carries its own words keeps them.
+    assert_eq!(zh(&Error::new(ErrorKind::NotFound, "no row 7")), "no row 7");
+    assert_eq!(scoped(Lang::En, || os_error(&Error::from(ErrorKind::PermissionDenied))), "permission denied");
+    for kind in [ErrorKind::NotFound, ErrorKind::PermissionDenied, ErrorKind::TimedOut, ErrorKind::StorageFull] {
+        let said = zh(&Error::from(kind));
+        assert!(!said.contains(|c: char| c.is_ascii_alphabetic()), "{kind:?}: {said}");
+    }
+}
+
+#[test]
+fn a_toml_files_mistake_is_said_in_chinese_where_and_what() {
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct File {
+        mouse: Option<bool>,
+        language: Option<String>,
+    }
+    let said = |text: &str| {
+        let e = toml::from_str::<File>(text).expect_err("a mistake");
+        scoped(Lang::ZhCn, || toml_error("c.toml", text, &e))
+    };
+    assert_eq!(said("mouse = true\n[backup\n"), "c.toml 第 2 行第 8 列：表头没有闭合（应为 `]`）");
+    assert_eq!(said("language = zh\n"), "c.toml 第 1 行第 12 列：文字须加引号（应为 加引号的文字）");
+    assert_eq!(said("mouse = 3\n"), "c.toml 第 1 行第 9 列：类型不对：此处是整数 `3`（应为 true 或 false）");
+    assert_eq!(said("mouse = true\nmouse = false\n"), "c.toml 第 2 行第 1 列：键重复");
+    assert_eq!(said("colour = 1\n"), "c.toml 第 1 行第 1 列：没有 `colour` 这一项（应为 `mouse` 或 `language`）");
+    // What the catalogs have no words for is given in the parser's own.
+    assert_eq!(scoped(Lang::ZhCn, || toml_detail("a new complaint")), "此处写法有误（TOML 解析器：a new complaint）");
+    let e = toml::from_str::<File>("mouse = 3\n").expect_err("a mistake");
+    assert_eq!(
+        scoped(Lang::En, || toml_error("c.toml", "mouse = 3\n", &e)),
+        "c.toml:1:9: invalid type: integer `3`, expected a boolean"
+    );
+}

@@ -301,6 +301,21 @@ fn first_line(e: &dyn std::fmt::Display) -> String {
     e.to_string().lines().next().unwrap_or_default().to_string()
 }
 
+/// Why a database could not be opened, in words of the language in effect where they are the
+/// system's or the pool's (a refused connection, a timeout); the server's own words otherwise.
+fn why_not(e: &sqlx::Error) -> String {
+    match e {
+        sqlx::Error::Io(e) => crate::i18n::os_error(e),
+        sqlx::Error::PoolTimedOut => t!("os-store-no-answer"),
+        other => first_line(other),
+    }
+}
+
+/// A file or directory that could not be made, and why.
+fn cannot_create(path: &std::path::Path, e: &std::io::Error) -> String {
+    t!("cannot-create", file = path.display().to_string(), error = crate::i18n::os_error(e))
+}
+
 /// Why TLS refused the server, if it did: sqlx reports a certificate that does not verify as an
 /// I/O error around rustls's, and other TLS set-up failures as its own.
 fn refused_certificate(e: &sqlx::Error) -> Option<String> {
@@ -312,8 +327,7 @@ fn refused_certificate(e: &sqlx::Error) -> Option<String> {
 }
 
 pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>> {
-    let unreachable =
-        |e: &dyn std::fmt::Display| StoreError::Unreachable { target: target.describe(), reason: first_line(e) };
+    let unreachable = |reason: String| StoreError::Unreachable { target: target.describe(), reason };
     // PostgreSQL's codes for a missing or wrong password (28P01) and a refused login (28000).
     let failed = |e: sqlx::Error| match &e {
         sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("28P01")) => {
@@ -330,14 +344,14 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
             Some(why) => {
                 StoreError::Unreachable { target: target.describe(), reason: t!("store-tls-refused", why = why) }
             }
-            None => unreachable(&e),
+            None => unreachable(why_not(&e)),
         },
     };
     match target {
         Target::Postgres { .. } => {
             let connect = target
                 .postgres_options()
-                .map_err(|e| unreachable(&e))?
+                .map_err(|e| unreachable(why_not(&e)))?
                 .application_name("portal-admin")
                 // Plans for each statement's values, no parallel workers (why: hot.rs).
                 .options(super::hot::POSTGRES_SESSION.iter().copied());
@@ -368,12 +382,10 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                     return Err(StoreError::Missing(path.display().to_string()));
                 }
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    crate::places::create_private_dir(dir)
-                        .map_err(|e| unreachable(&format!("cannot create {}: {e}", dir.display())))?;
+                    crate::places::create_private_dir(dir).map_err(|e| unreachable(cannot_create(dir, &e)))?;
                 }
                 // Made here, empty and private (SQLite gives its -wal and -shm the same mode).
-                crate::places::create_private_file(path, true)
-                    .map_err(|e| unreachable(&format!("cannot create {}: {e}", path.display())))?;
+                crate::places::create_private_file(path, true).map_err(|e| unreachable(cannot_create(path, &e)))?;
             }
             // A file this user may not write opens read-only (reading works), and a write says why.
             let unwritable = path.exists()
@@ -419,7 +431,7 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(connect)
                 .await
-                .map_err(|e| unreachable(&e))?;
+                .map_err(|e| unreachable(why_not(&e)))?;
             OPEN_FILES.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(pool.clone());
             let store =
                 SqlStore::<Sqlite>::new(pool, target.describe(), why, Some(whoami::username()), options.dry_run)

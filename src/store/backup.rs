@@ -315,10 +315,9 @@ fn run_tool(mut command: Command, password: Option<&str>, what: &str) -> Result<
     if let Some(p) = password {
         command.env("PGPASSWORD", p);
     }
-    let out = command
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| StoreError::Refused(t!("store-backup-cannot-run", tool = what, error = e.to_string())))?;
+    let out = command.stdin(Stdio::null()).output().map_err(|e| {
+        StoreError::Refused(t!("store-backup-cannot-run", tool = what, error = crate::i18n::os_error(&e)))
+    })?;
     if out.status.success() {
         Ok(())
     } else {
@@ -340,7 +339,9 @@ pub fn dump_counts(pg_restore: &Path, file: &Path) -> Result<Vec<TableCount>> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| refused(file, &t!("store-backup-cannot-run", tool = "pg_restore", error = e.to_string())))?;
+        .map_err(|e| {
+            refused(file, &t!("store-backup-cannot-run", tool = "pg_restore", error = crate::i18n::os_error(&e)))
+        })?;
     let mut counts: Vec<TableCount> = Vec::new();
     let mut current: Option<usize> = None;
     let stdout = child.stdout.take().expect("piped");

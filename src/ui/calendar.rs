@@ -15,7 +15,7 @@ pub async fn load(
     match what {
         CalendarLoad::Status { at } => CalendarLoaded::Status(notices::status(store, site, at).await.map_err(line)),
         CalendarLoad::Preview { path } => CalendarLoaded::Preview(match std::fs::read_to_string(&path) {
-            Err(e) => Err(crate::t!("calendar-cannot-read", file = path.clone(), error = e.to_string())),
+            Err(e) => Err(crate::t!("calendar-cannot-read", file = path.clone(), error = crate::i18n::os_error(&e))),
             Ok(text) => match notices::preview(store, &text).await {
                 Err(e) => Err(line(e)),
                 Ok(Err(e)) => Err(crate::t!("calendar-not-imported", file = path.clone(), error = e.to_string())),

@@ -3,6 +3,7 @@
 
 use crate::domain::checks::{Field, Finding, FindingKind};
 use crate::domain::item::AttachmentKind;
+use crate::domain::links::Place;
 use crate::domain::staleness::Status;
 use crate::domain::{Form, IncidentKind, ItemPath, RetractionReason, Role, Stage};
 use crate::t;
@@ -133,5 +134,14 @@ pub fn lacks_short(k: AttachmentKind) -> String {
         AttachmentKind::SignedScan => t!("lacks-signed-scan"),
         AttachmentKind::ElectronicText => t!("lacks-electronic-text"),
         AttachmentKind::TargetColumns => t!("lacks-target-columns"),
+    }
+}
+
+/// Where in its item a link is: 页面, 正文, 附件.
+pub fn link_place(p: Place) -> String {
+    match p {
+        Place::Page => t!("broken-links-page"),
+        Place::Body => t!("broken-links-body"),
+        Place::Attachment => t!("broken-links-attachment"),
     }
 }

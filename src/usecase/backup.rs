@@ -130,7 +130,7 @@ pub fn check_file(file: &Path, target: &Target) -> Result<Kind> {
             "store-backup-no-checksum",
             file = file.display().to_string(),
             checksum = sidecar.display().to_string(),
-            error = e.to_string()
+            error = crate::i18n::os_error(&e)
         ))
     })?;
     let expected = written_checksum(&written);

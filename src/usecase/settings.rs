@@ -356,8 +356,9 @@ impl Settings {
         if !path.exists() {
             return Ok(Settings::default());
         }
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| t!("config-unreadable", file = path.display().to_string(), error = e.to_string()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            t!("config-unreadable", file = path.display().to_string(), error = crate::i18n::os_error(&e))
+        })?;
         Settings::from_text(&path.display().to_string(), &text)
     }
 
@@ -384,7 +385,7 @@ pub fn current() -> Result<&'static Settings, String> {
 /// mistake as `FILE:LINE: what is wrong` (a file that cannot be read: why, naming it).
 pub fn check(path: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| t!("config-unreadable", file = path.display().to_string(), error = e.to_string()))?;
+        .map_err(|e| t!("config-unreadable", file = path.display().to_string(), error = crate::i18n::os_error(&e)))?;
     Settings::from_text(&path.display().to_string(), &text).map(drop)
 }
 
@@ -547,20 +548,19 @@ keep = 14
     }
 
     /// A file the TOML parser refuses is said in the language, in one line that keeps the file,
-    /// the line and the column (the parser's own words in brackets).
+    /// the line and the column, and says what is wrong.
     #[test]
     fn a_file_that_does_not_parse_is_said_in_the_language_with_its_place() {
         let path = "/home/a/.config/portal-admin/config.toml";
         let text = "language = \"zh-CN\"\n[backup\nwarn_after_days = 3\n";
         let zh = crate::i18n::scoped(Lang::ZhCn, || Settings::from_text(path, text)).unwrap_err();
-        assert!(zh.starts_with(&format!("{path}:2:8：此处写法有误（TOML 解析器：")), "{zh}");
-        assert!(zh.ends_with('）') && !zh.contains('\n'), "{zh}");
+        assert_eq!(zh, format!("{path} 第 2 行第 8 列：表头没有闭合（应为 `]`）"));
         let english = en(|| Settings::from_text(path, text)).unwrap_err();
         assert!(english.starts_with(&format!("{path}:2:8: ")) && !english.contains('\n'), "{english}");
         // The column counts characters, not bytes: a Chinese value before the mistake.
         let text = "language = \"中文\" x\n";
         let zh = crate::i18n::scoped(Lang::ZhCn, || Settings::from_text("config.toml", text)).unwrap_err();
-        assert!(zh.starts_with("config.toml:1:17："), "{zh}");
+        assert!(zh.starts_with("config.toml 第 1 行第 17 列："), "{zh}");
     }
 
     #[test]

@@ -526,3 +526,178 @@ fn every_listings_field_has_a_header_in_each_language() {
         .collect();
     assert!(missing.is_empty(), "no table header in the catalogs: {missing:?}");
 }
+
+/// The fields whose values a person reads as they are: numbers, dates and times, names, titles,
+/// notes, addresses, the parsers' own words, and the names a command line takes back (an
+/// indicator's key, an audit action, a keymap's view and action, a setting). `FILE:FIELD` is a
+/// field of that name in that file's listings only (a column's path, an HTTP status).
+const AS_THEY_ARE: &[&str] = &[
+    "src/cli/columns.rs:path",
+    "src/cli/columns.rs:level",
+    "src/cli/reports.rs:path",
+    "src/cli/links.rs:status",
+    "id",
+    "item",
+    "title",
+    "unit",
+    "units",
+    "departments",
+    "note",
+    "text",
+    "message",
+    "suggestion",
+    "waived",
+    "rank",
+    "points",
+    "deductions",
+    "net",
+    "image_text",
+    "video",
+    "incidents",
+    "change",
+    "recorded_at",
+    "recorded_by",
+    "occurred_on",
+    "reverses",
+    "reversed_by",
+    "published_at",
+    "date",
+    "deadline",
+    "setting",
+    "value",
+    "from",
+    "view",
+    "key",
+    "action",
+    "description",
+    "indicator",
+    "count",
+    "threshold",
+    "detail",
+    "warn_at",
+    "name",
+    "subject",
+    "asked_at",
+    "answered_at",
+    "answer",
+    "invalid_reason",
+    "url",
+    "error",
+    "checked_at",
+    "millis",
+    "probed_at",
+    "about",
+    "column",
+    "days",
+    "issued_at",
+    "issued_by",
+    "due_on",
+    "closed_at",
+    "closed_by",
+    "close_note",
+    "last_update",
+    "due",
+    "days_overdue",
+    "number",
+    "issued",
+    "ref",
+    "code",
+    "overdue",
+    "blank",
+    "check_failing",
+    "check_warning",
+    "waiting_hours",
+    "alarms",
+    "version",
+    "requested_at",
+    "handled_at",
+    "handled_by",
+    "minutes_to_handle",
+    "at",
+    "operator",
+    "target",
+];
+
+/// A listing's fields and the fields it says in words (`.code`, `.read_as`, or columns as their
+/// paths alone), for each listing in src/cli: (file, fields, said).
+fn every_listing() -> Vec<(String, Vec<String>, Vec<String>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    i18n::tests::sources(&root.join("src/cli"), &mut files);
+    let mut found = Vec::new();
+    for (path, text) in files.iter().filter(|(p, _)| !p.ends_with("tests.rs")) {
+        let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+        for (at, _) in code.match_indices("Listing::new(") {
+            // The listing is built in one chain, up to the statement's end.
+            let chain = code[at..].split_once(';').map_or(&code[at..], |(chain, _)| chain);
+            let fields = match chain.strip_prefix("Listing::new(FIELDS)") {
+                Some(_) => {
+                    let list = code.split_once("FIELDS: &[&str] = &[").expect("the listing's FIELDS").1;
+                    literals(list.split_once("];").map_or(list, |(list, _)| list))
+                }
+                None => literals(arguments(&chain["Listing::new(".len()..])),
+            };
+            let calls = |call: &'static str| chain.match_indices(call).map(move |(i, _)| &chain[i + call.len()..]);
+            let paths = calls(".shown_as(").filter(|rest| arguments(rest).ends_with("super::output::paths_text"));
+            let said = calls(".code(")
+                .chain(calls(".read_as("))
+                .chain(paths)
+                .filter_map(|rest| literals(arguments(rest)).into_iter().next())
+                .collect();
+            found.push((path.strip_prefix(root).unwrap().display().to_string(), fields, said));
+        }
+    }
+    found
+}
+
+/// No stable value (`office_review`, `classified`, `true` …) shows as it is in a Chinese table:
+/// every listing's field either holds what a person reads as it is, or says its values in words,
+/// and every value of every kind has its words in both languages.
+#[test]
+fn every_listings_stable_values_are_said_in_words_in_a_table() {
+    let listings = every_listing();
+    assert!(listings.len() > 20, "is the scan broken? {listings:?}");
+    let queue = listings.iter().find(|(_, f, _)| f.iter().any(|f| f == "stage")).expect("the queue's listing");
+    assert!(queue.2.iter().any(|s| s == "stage"), "is the scan broken? {queue:?}");
+    let unsaid: Vec<String> = listings
+        .iter()
+        .flat_map(|(file, fields, said)| {
+            fields
+                .iter()
+                .filter(|f| !said.contains(f))
+                .filter(move |f| {
+                    !AS_THEY_ARE.contains(&f.as_str()) && !AS_THEY_ARE.contains(&format!("{file}:{f}").as_str())
+                })
+                .map(move |f| format!("{file}: {f}"))
+        })
+        .collect();
+    assert!(unsaid.is_empty(), "fields whose stable values a Chinese table shows untranslated: {unsaid:?}");
+
+    use crate::cli::codes::Code;
+    use crate::cli::output::{self, Listing};
+    let mut untranslated = Vec::new();
+    for code in Code::ALL {
+        for value in code.values() {
+            let cell = |lang| {
+                let mut listing = Listing::new(&["v"]).code("v", code);
+                listing.push(vec![value.clone()]);
+                i18n::scoped(lang, || listing.for_people(Some(200)))
+            };
+            let raw = match &value {
+                serde_json::Value::Array(values) => values.iter().map(output::plain).collect(),
+                other => vec![output::plain(other)],
+            };
+            let chinese = cell(Lang::ZhCn);
+            let row = chinese.lines().nth(3).unwrap_or_default();
+            if raw.iter().any(|r| row.contains(r.as_str())) || row.contains(|c: char| c.is_ascii_alphabetic()) {
+                untranslated.push(format!("{code:?} {value}: {row}"));
+            }
+            let english = cell(Lang::En);
+            if english.contains("code-") || english.lines().nth(3).is_none_or(|r| r.trim_matches(['│', ' ']).is_empty())
+            {
+                untranslated.push(format!("{code:?} {value} in English: {english}"));
+            }
+        }
+    }
+    assert!(untranslated.is_empty(), "values a table shows as they are:\n{}", untranslated.join("\n"));
+}

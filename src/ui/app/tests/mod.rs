@@ -256,21 +256,34 @@ fn entry_id(app: &App, index: usize) -> i64 {
 /// Opens column 7 and feeds it a page of items and its documents.
 fn open_column(app: &mut App, page: Vec<ItemSummary>) {
     keys(app, "o");
+    enter_column(app, 7, page);
+}
+
+/// Opens column `column` of the tree on screen: column 7 has a document due, the others none.
+fn enter_column(app: &mut App, column: i64, page: Vec<ItemSummary>) {
     let pos = app
         .views
         .columns
         .lines
         .iter()
-        .position(|l| matches!(l, Line::Column { index, .. } if entry_id(app, *index) == 7))
+        .position(|l| matches!(l, Line::Column { index, .. } if entry_id(app, *index) == column))
         .unwrap();
     app.views.columns.cursor.selected = pos;
     let effects = key(app, KeyCode::Enter);
     for (id, load) in loads(&effects) {
         match load {
-            Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None, filter: None })) => {
+            Load::View(views::Load::Columns(columns::Load::Items { column_id, before: None, filter: None }))
+                if column_id == column =>
+            {
                 app.update(Msg::Loaded(
                     id,
                     Loaded::View(views::Loaded::Columns(columns::Loaded::Items(Ok(page.clone())))),
+                ));
+            }
+            Load::View(views::Load::Columns(columns::Load::Head { column_id, .. })) if column_id != 7 => {
+                app.update(Msg::Loaded(
+                    id,
+                    Loaded::View(views::Loaded::Columns(columns::Loaded::Head(Ok((0, vec![]))))),
                 ));
             }
             Load::View(views::Load::Columns(columns::Load::Head { column_id: 7, .. })) => {
@@ -560,6 +573,26 @@ fn the_columns_views_speak_chinese() {
             insta::assert_snapshot!(format!("columns_{name}_zh_80x24"), text);
         }
     });
+}
+
+/// A column the table gives no deadline says so in words in its title, in each language (it
+/// showed a bare "· -" in Chinese).
+#[test]
+fn a_column_without_a_deadline_says_so_in_its_title() {
+    for (lang, said) in [(Lang::ZhCn, "· 更新时限未规定"), (Lang::En, "· deadline unspecified")] {
+        crate::i18n::scoped(lang, || {
+            let mut a = sized((80, 24), true);
+            keys(&mut a, "o");
+            // 机构职能, as a table that gives it no deadline would have it.
+            let tree = a.views.columns.tree.as_mut().unwrap();
+            let column = tree.entries.iter_mut().find(|e| e.id == 5).unwrap();
+            (column.deadline, column.rule) = (String::new(), DeadlineRule::parse("").unwrap());
+            enter_column(&mut a, 5, items(0, 3));
+            let text = view_text(&a);
+            let title = text.lines().next().unwrap_or_default();
+            assert!(title.contains(said) && !title.contains("· -"), "{lang:?}: {title}\n{text}");
+        });
+    }
 }
 
 /// Each state's screen at 80×24 and 160×48, in colour and monochrome, against its snapshot file;

@@ -164,8 +164,12 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
                 Style::default().add_modifier(Modifier::REVERSED),
             ));
         }
-        let deadline = d.text(if e.deadline.is_empty() { "-" } else { &e.deadline });
-        spans.push(Span::raw(t!("columns-column-deadline", deadline = deadline, rule = e.rule.words())));
+        // A column the table gives no deadline says so in words, not with a dash.
+        spans.push(Span::raw(if e.deadline.is_empty() {
+            t!("columns-column-no-deadline", rule = e.rule.words())
+        } else {
+            t!("columns-column-deadline", deadline = d.text(&e.deadline), rule = e.rule.words())
+        }));
         spans.push(Span::raw(format!(" · {}", status_word(s.status))));
         if let Some(due) = s.due {
             spans.push(Span::raw(t!("columns-column-due", day = due.to_string())));

@@ -3,6 +3,7 @@
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::FindView;
 use crate::domain::ItemStatus;
@@ -33,7 +34,9 @@ pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
     let Some(text) = &view.text else {
         d.title(areas.title, vec![Span::raw(t!("find-title-none"))]);
         let command = format!("{}find", d.key_for(Layer::Global, Action::Command));
-        d.put(areas.rows, TextLine::raw(d.text(&t!("find-how", command = command))));
+        // Wrapped by the program's one rule: at 80 columns the Chinese hint ran off the screen.
+        let how = vec![TextLine::raw(d.text(&t!("find-how", command = command)))];
+        Paragraph::new(text::wrap_lines(how, areas.rows.width)).render(areas.rows, d.buf);
         return;
     };
     let more = if list.done { "" } else { "+" };

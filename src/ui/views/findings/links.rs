@@ -9,7 +9,7 @@ use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Ask, Load};
-use crate::domain::links::{Place, Verdict, beyond_status};
+use crate::domain::links::{Verdict, beyond_status};
 use crate::domain::staleness::Status;
 use crate::domain::time::format_time;
 use crate::store::LinkRow;
@@ -85,15 +85,6 @@ impl BrokenLinks {
 
 }
 
-/// Where in its item a link is, in words.
-fn place(p: Place) -> String {
-    match p {
-        Place::Page => t!("broken-links-page"),
-        Place::Body => t!("broken-links-body"),
-        Place::Attachment => t!("broken-links-attachment"),
-    }
-}
-
 /// The status column: the HTTP status, or what stands for none.
 fn status(r: &LinkRow) -> String {
     match (r.verdict, r.status) {
@@ -154,7 +145,7 @@ pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
         let mut line = vec![mark, Span::raw(pad(&r.item.to_string(), item_w))];
         if wide {
             line.push(Span::raw(shown(&r.title, title_w)));
-            line.push(Span::raw(pad(&place(r.place), place_w)));
+            line.push(Span::raw(pad(&crate::ui::words::link_place(r.place), place_w)));
         }
         let style = if r.verdict.is_broken() { theme.status(Status::Overdue) } else { theme.dim() };
         line.push(Span::styled(pad(&status(r), status_w), style));

@@ -103,10 +103,10 @@ async fn write_bulletin(
     line: &(dyn Fn(StoreError) -> String + Sync),
 ) -> Result<String, String> {
     let text = assessment::bulletin(store, site, period, None).await.map_err(line)?;
-    let dir = std::env::current_dir().map_err(|e| t!("scores-no-directory", error = e.to_string()))?;
+    let dir = std::env::current_dir().map_err(|e| t!("scores-no-directory", error = crate::i18n::os_error(&e)))?;
     let path: PathBuf = dir.join(file);
     let shown = path.display().to_string();
-    let cannot = |e: std::io::Error| t!("scores-cannot-write", file = shown.clone(), error = e.to_string());
+    let cannot = |e: std::io::Error| t!("scores-cannot-write", file = shown.clone(), error = crate::i18n::os_error(&e));
     assessment::write_whole(&path, text).await.map_err(cannot)?;
     Ok(shown)
 }
