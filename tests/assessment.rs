@@ -190,7 +190,22 @@ async fn every_point_is_explained(db: TestDb) {
         [5, 2],
         "newest first; the withdrawn error is not there"
     );
-    fails(&db, &["scores", "--quarter", "2026Q3", "--unit", "外星局"], 1, "no unit");
+    // Issue 23: a unit named as the console takes it, and a wrong one refused the same way everywhere.
+    assert_eq!(rows(&db, &["scores", "--quarter", "2026Q3", "--unit", "zfb"]), office, "pinyin initials");
+    assert_eq!(rows(&db, &["incidents", "--unit", "zfb"]), rows(&db, &["incidents", "--unit", "政府办"]));
+    assert_eq!(rows(&db, &["scores", "--quarter", "2026Q3", "--unit", "mzj"]), year_q3(&db, "民政局"));
+    // The built-in units have two whose initials are mzj (民政局, 民宗局): which one is asked.
+    let builtin = TestDb::sqlite();
+    builtin.ok(&["init"]);
+    for command in [&["scores", "--quarter", "2026Q3"][..], &["stale"], &["incidents"]] {
+        let args = |unit: &'static str| [command, &["--unit", unit]].concat();
+        fails(&db, &args("外星局"), 2, "no unit \"外星局\" in site xiangshan (units: ");
+        fails(&builtin, &args("mzj"), 2, "\"mzj\" could be 民政局, 民宗局");
+    }
+}
+
+fn year_q3(db: &TestDb, unit: &str) -> Vec<Value> {
+    rows(db, &["scores", "--quarter", "2026Q3", "--unit", unit])
 }
 
 on_both_backends!(every_point_is_explained);

@@ -73,7 +73,7 @@ async fn every_write_can_be_rehearsed(db: TestDb) {
     assert_eq!(
         r,
         json!({"action": "retract", "dry_run": true, "changed": true, "reason": "outdated",
-               "withdrawn": [zd1, id_of(&db, "zd-2")], "already": [], "requests_closed": 0})
+               "withdrawn": [zd1, id_of(&db, "zd-2")], "already": [], "requests_closed": 0, "batch": null})
     );
     assert!(e.starts_with("dry run: 2 items withdrawn") && e.ends_with("nothing changed\n"), "{e}");
     let (r, _) = json_write(&db, &["mark", "zd-1", "--as", "repealed", "--on", "2026-11-01", "--dry-run"]);

@@ -249,8 +249,9 @@ async fn a_write_that_meets_a_stopped_database_is_not_saved_and_the_store_recove
     assert!(matches!(loaded, Loaded::Withdrawn(Ok(ref w)) if w.withdrawn == [zd1]) && lost.is_none(), "{loaded:?}");
     assert_eq!(raw.count("SELECT COUNT(*) FROM withdrawals").await, 1);
     // A refusal is not a lost connection.
-    let (loaded, lost) = portal_admin::ui::query(store.as_ref(), &site, Load::Restore { item: 99_999_999 }).await;
-    assert!(matches!(loaded, Loaded::Restored(_, Err(_))) && lost.is_none(), "{loaded:?}");
+    let (loaded, lost) =
+        portal_admin::ui::query(store.as_ref(), &site, Load::Restore { withdrawals: vec![99_999_999] }).await;
+    assert!(matches!(loaded, Loaded::Restored(Err(_))) && lost.is_none(), "{loaded:?}");
 }
 
 /// The Scores tab's loads meet a stopped database as every query does: a unit's score explained,

@@ -40,6 +40,8 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("retract", &["retract", "zd-2", "--reason", "outdated", "--dry-run"]),
     ("mark", &["mark", "zd-1", "--as", "repealed", "--dry-run"]),
     ("restore", &["restore", "zd-2", "--dry-run"]),
+    // The withdrawal of zd-2 below is the database's first: batch 1.
+    ("restore --batch", &["restore", "--batch", "1", "--dry-run"]),
     ("publish", &["publish", "repost-1", "--dry-run"]),
 ];
 

@@ -313,6 +313,71 @@ async fn a_dropped_connection_mid_withdrawal_leaves_the_item_online() {
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'retract'").await, 0);
 }
 
+/// A bulk withdrawal undone by its batch (`restore --batch`, as `u` on the batch marked in the
+/// Withdrawn tab): every item still withdrawn back online in one transaction, its points given
+/// back, an audit record each naming its withdrawal; one restored before is left as it is; a dry
+/// run and a repeat change nothing; an unknown batch is refused in one line.
+async fn a_bulk_withdrawal_is_restored_by_its_batch(db: TestDb) {
+    setup(&db);
+    let points = |db: &TestDb| {
+        rows(db, &["scores", "--year", "2023"]).into_iter().find(|r| r["unit"] == "政府办").unwrap()["points"].clone()
+    };
+    let before = points(&db);
+    let said = db.ok(&["retract", "zd-1", "zd-2", "zd-3", "zd-4", "--reason", "improper", "--format", "json"]);
+    let said: serde_json::Value = serde_json::from_str(&said).unwrap();
+    let batch = said["batch"].as_i64().expect("a bulk withdrawal names its batch");
+    let mut raw = db.any().await;
+    assert_eq!(batch, raw.count("SELECT MIN(id) FROM withdrawals").await);
+    let text = db.ok(&["retract", "zd-5", "--reason", "improper"]);
+    assert!(!text.contains("restore --batch"), "one item alone is no batch: {text}");
+    assert_ne!(points(&db), before, "improper items lose their points");
+    db.ok(&["restore", "zd-2"]);
+
+    let out = db.run(&["restore", "--batch", &batch.to_string(), "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM withdrawals WHERE restored_at IS NULL").await,
+        4,
+        "a dry run writes nothing"
+    );
+
+    let out = db.run(&["restore", "--batch", &batch.to_string(), "--note", "误撤回"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.matches("back online in the columns it was in").count(), 3, "{text}");
+    assert!(text.contains("item 2: restored already"), "{text}");
+    assert!(stderr(&out).contains("3 items restored, 1 restored already"), "{}", stderr(&out));
+    for r in ["zd-1", "zd-2", "zd-3", "zd-4"] {
+        assert_eq!(status_of(&db, r).await, (1, 1, 1), "{r}");
+    }
+    assert_eq!(status_of(&db, "zd-5").await, (0, 0, 1), "another withdrawal stays");
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM withdrawals WHERE restored_at IS NOT NULL AND restore_note = '误撤回'").await,
+        3
+    );
+    assert_eq!(points(&db), before, "the 2023 items' points are back");
+    let restores: Vec<_> = rows(&db, &["audit", "--action", "restore"]);
+    assert_eq!(restores.len(), 4, "one record per item restored");
+    let of_batch: Vec<_> = restores.iter().filter(|e| e["detail"]["batch"] == 3).collect();
+    assert_eq!(of_batch.len(), 3, "{restores:?}");
+    assert!(
+        of_batch
+            .iter()
+            .all(|e| e["detail"]["withdrawal"].as_i64().unwrap() >= batch && e["detail"]["note"] == "误撤回")
+    );
+    assert_eq!(of_batch[0]["detail"]["after"], serde_json::json!({"stage": "done", "status": "online"}));
+
+    // Again: nothing left to restore, exit 0; a batch that is not there is refused.
+    let out = db.run(&["restore", "--batch", &batch.to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("nothing changed"), "{}", stderr(&out));
+    fails(&db, &["restore", "--batch", "9999"], 1, "9999 is not a withdrawal of this site");
+    fails(&db, &["restore", "zd-1", "--batch", &batch.to_string()], 2, "cannot be used with");
+    fails(&db, &["restore"], 2, "required");
+}
+
+on_both_backends!(a_bulk_withdrawal_is_restored_by_its_batch);
+
 /// Issue 23: a bulk withdrawal of more items than one chunk shows its progress on a terminal (the
 /// command paused after its first chunk, as a slow one would be there), and the bar is gone when
 /// the summary is said.

@@ -57,7 +57,6 @@ key-mark-app-back = Cancel
 key-retractions-retractions-withdraw = Withdraw the request's item from every column (asks first)
 key-retractions-retractions-decline = Decline the request, saying why
 key-retractions-retractions-mark = Answer an outdated request with a mark instead (stays online)
-key-withdrawn-withdrawn-restore = Put the item back online where it was (asks first)
 key-inspection-app-back = Back from an indicator's detail to the indicators
 key-findings-finding-waive = Waive the selected finding, with a reason (it stays in the item's history)
 key-findings-scores-incident = Record an incident against the item's unit from the selected finding (its kind filled in)

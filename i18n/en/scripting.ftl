@@ -34,3 +34,6 @@ help-no-command = Without a command, portal-admin opens the console on a termina
 
 # A bulk withdrawal's progress on a terminal (indicatif's template).
 retract-progress = {"{"}spinner{"}"} withdrawing [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}eta{"}"} left)
+
+# A unit typed that could be several (pinyin initials shared by two units).
+unit-ambiguous = { $name } could be { $units }: give more of the name

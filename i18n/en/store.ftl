@@ -160,7 +160,6 @@ said-marked-already-many = the { $count } items were already marked { $label }; 
 said-marked = marked { $items } { $label }, kept online
 said-marked-also = ; { $count } already were
 said-restored = restored item { $id }: back online in the columns it was in
-said-restored-not = item { $id } was not withdrawn; nothing changed
 said-requests-closed = { $count ->
     [one] ; 1 request closed
    *[other] ; { $count } requests closed

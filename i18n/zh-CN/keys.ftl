@@ -55,7 +55,6 @@ key-mark-app-back = 取消
 key-retractions-retractions-withdraw = 从所有栏目撤回申请所指的信息（先确认）
 key-retractions-retractions-decline = 不予撤回，并说明原因
 key-retractions-retractions-mark = 因过期申请撤回的，改为加标注答复（信息保留在线）
-key-withdrawn-withdrawn-restore = 把信息恢复到原来的位置上线（先确认）
 key-inspection-app-back = 从指标详情返回指标列表
 key-findings-finding-waive = 豁免选中的问题，须填写理由（记入信息的历史）
 key-findings-scores-incident = 根据选中的问题记录该信息责任单位的责任事故（类别已填好）

@@ -160,5 +160,4 @@ said-marked-already-many = 这 { $count } 条信息均已标注为“{ $label }�
 said-marked = 已将{ $items }标注为“{ $label }”，仍在线
 said-marked-also = ；另有 { $count } 条此前已标注
 said-restored = 已恢复信息 { $id }：重新在原栏目上线
-said-restored-not = 信息 { $id } 未撤回；未作改动
 said-requests-closed = ；关闭撤回申请 { $count } 件

@@ -77,8 +77,9 @@ pub async fn scores(
         }
         return Ok(());
     }
-    if let Some(unit) = unit {
-        let items = assessment::earnings(s.store.as_ref(), &s.site, unit, period).await?;
+    if let Some(typed) = unit {
+        let unit = super::reports::unit_named(&s, typed).await?;
+        let items = assessment::earnings(s.store.as_ref(), &s.site, &unit, period).await?;
         let mut listing = Listing::new(&["id", "title", "published_at", "form", "points", "withdrawn", "columns"])
             .shown_as("columns", super::output::placements_text)
             .read_as("columns", super::output::placements_words)
@@ -235,7 +236,11 @@ pub async fn incidents(cli: &Cli, period: &PeriodArgs, unit: Option<&str>) -> Re
         "reversed_by",
     ])
     .code("kind", Code::Incident);
-    for i in assessment::incidents(s.store.as_ref(), &s.site, period, unit).await? {
+    let unit = match unit {
+        Some(typed) => Some(super::reports::unit_named(&s, typed).await?),
+        None => None,
+    };
+    for i in assessment::incidents(s.store.as_ref(), &s.site, period, unit.as_deref()).await? {
         listing.push(vec![
             json!(i.id),
             json!(i.unit),

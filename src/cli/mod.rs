@@ -221,10 +221,14 @@ pub enum Command {
         /// The backup file (with its FILE.sha256 beside it)
         file: PathBuf,
     },
-    /// Put a withdrawn item back online in the columns it was in
+    /// Put a withdrawn item back online in the columns it was in, or every item of one bulk withdrawal
     Restore {
         /// The item's id or ref
-        item: String,
+        #[arg(required_unless_present = "batch", conflicts_with = "batch")]
+        item: Option<String>,
+        /// Every item of the bulk withdrawal with this id (the Withdrawn tab's batch column), in one transaction
+        #[arg(long, value_name = "ID")]
+        batch: Option<i64>,
         #[arg(long, default_value = "")]
         note: String,
         /// Run the restore, then roll it back: say what would change, change nothing
@@ -700,7 +704,12 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Backup { file, keep }) => backup::run(&cli, file, *keep).await,
         Some(Command::RestoreBackup { file }) => backup::restore(&cli, file).await,
-        Some(Command::Restore { item, note, dry_run }) => workflow::restore(&cli, item, note, *dry_run).await,
+        Some(Command::Restore { item: Some(item), note, dry_run, .. }) => {
+            workflow::restore(&cli, item, note, *dry_run).await
+        }
+        Some(Command::Restore { item: None, batch, note, dry_run }) => {
+            workflow::restore_batch(&cli, batch.unwrap_or_default(), note, *dry_run).await
+        }
         Some(Command::Review { command }) => workflow::review(&cli, command).await,
         Some(Command::Publish { item, columns, version, dry_run }) => {
             workflow::publish(&cli, item, columns, *version, *dry_run).await

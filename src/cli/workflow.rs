@@ -192,7 +192,6 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
     .code("status", Code::Request)
     .code("resolution", Code::Resolution)
     .code("still_public", Code::YesNo);
-    let public = crate::reports::links::still_public_items(s.store.as_ref(), &s.site).await?;
     for r in withdrawal::requests(s.store.as_ref(), &s.site, status).await? {
         listing.push(vec![
             json!(r.id),
@@ -207,7 +206,7 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
             r.handled_by.clone().map_or(Value::Null, Value::from),
             r.resolution.map_or(Value::Null, |x| json!(x.as_str())),
             r.minutes_to_handle().map_or(Value::Null, Value::from),
-            json!(public.contains(&r.item)),
+            json!(r.still_public),
         ]);
     }
     listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
@@ -255,6 +254,8 @@ pub async fn retract(
         .field("withdrawn", ids_json(&done.withdrawn))
         .field("already", ids_json(&done.already))
         .field("requests_closed", done.requests_closed)
+        // A rehearsal's batch was rolled back with it: there is none to restore.
+        .field("batch", done.batch.filter(|_| !dry_run))
         .summary(t!(
             "retract-summary",
             withdrawn = done.withdrawn.len(),
@@ -270,9 +271,12 @@ pub async fn retract(
     if done.requests_closed > 0 {
         outcome.line(t!("requests-closed", count = done.requests_closed));
     }
+    if let Some(batch) = done.batch.filter(|_| done.withdrawn.len() > 1 && !dry_run) {
+        outcome.line(t!("retract-batch", batch = batch));
+    }
     outcome.print(cli.format)?;
     if !dry_run {
-        super::links::after_withdrawal(&s, &done.withdrawn).await;
+        super::links::after_withdrawal(&s, &done.withdrawn, cli.format).await;
     }
     Ok(())
 }
@@ -378,6 +382,30 @@ pub async fn restore(cli: &Cli, key: &str, note: &str, dry_run: bool) -> Result<
             outcome.line(t!("item-not-withdrawn", item = id));
             outcome = outcome.summary(t!("restore-none", item = id));
         }
+    }
+    outcome.print(cli.format)
+}
+
+/// `restore --batch ID`: every item of one bulk withdrawal back online, in one transaction.
+pub async fn restore_batch(cli: &Cli, batch: i64, note: &str, dry_run: bool) -> Result<(), Failure> {
+    let s = session_with(cli, dry_run).await?;
+    let done = withdrawal::restore_batch(s.store.as_ref(), &s.site, batch, note).await?;
+    let mut outcome = Outcome::new("restore", dry_run)
+        .changed(!done.restored.is_empty())
+        .field("batch", batch)
+        .field("restored", ids_json(&done.restored))
+        .field("already", ids_json(&done.already))
+        .summary(t!(
+            "restore-batch-summary",
+            batch = batch,
+            restored = done.restored.len(),
+            already = done.already.len()
+        ));
+    for id in &done.restored {
+        outcome.line(t!("item-restored", item = id));
+    }
+    for id in &done.already {
+        outcome.line(t!("item-restored-already", item = id));
     }
     outcome.print(cli.format)
 }

@@ -268,6 +268,15 @@ pub trait RetractionStore: Send + Sync {
     /// that is online is a no-op (`Ok(None)`).
     async fn restore(&self, site: &Site, item: i64, note: &str) -> Result<Option<Transition>>;
 
+    /// The records of the bulk withdrawal `withdrawal` (any of its records' ids) was part of: those
+    /// its transaction wrote, oldest first. Refused for an id that is not a withdrawal of the site.
+    async fn withdrawal_batch(&self, site: &Site, withdrawal: i64) -> Result<Vec<i64>>;
+
+    /// Puts the items of withdrawals (by the withdrawal records' ids) back online where they were,
+    /// in one transaction with an audit record for each item; a withdrawal restored already is
+    /// left as it is (`already`); an id that is not a withdrawal of the site refuses them all.
+    async fn restore_withdrawals(&self, site: &Site, withdrawals: &[i64], note: &str) -> Result<Restoration>;
+
     /// Records a unit's request to withdraw an online item (Art. 13), audited; returns its id.
     async fn request_retraction(
         &self,
@@ -363,8 +372,10 @@ pub trait AuditStore: Send + Sync {
         limit: i64,
     ) -> Result<Vec<AuditEntry>>;
 
-    /// Up to `limit` records of a chain after id `after`, in id order (audit_log_site).
-    async fn chain_page(&self, chain: Chain, after: i64, limit: i64) -> Result<Vec<ChainRecord>>;
+    /// Reads up to `limit` records of a chain after id `after`, in id order (audit_log_site),
+    /// handing each to `visit` as it is read, borrowed from its row (`audit verify` reads a million:
+    /// no copy of its fields); `visit` returning false stops the reading.
+    async fn chain_page(&self, chain: Chain, after: i64, limit: i64, visit: &mut ChainVisit<'_>) -> Result<()>;
 
     /// How many records a chain has.
     async fn chain_length(&self, chain: Chain) -> Result<i64>;

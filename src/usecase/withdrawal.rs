@@ -11,8 +11,8 @@ use crate::domain::time::beijing_midnight;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports;
 use crate::store::{
-    ItemSummary, Marking, NewMark, Result, RetractionRequest, Site, Store, TitleScope, Transition, Withdrawal,
-    WithdrawalRow,
+    ItemSummary, Marking, NewMark, Restoration, Result, RetractionRequest, Site, Store, TitleScope, Transition,
+    Withdrawal, WithdrawalRow,
 };
 use crate::t;
 
@@ -106,6 +106,24 @@ pub async fn restore(store: &dyn Store, site: &Site, item: i64, note: &str) -> R
     store.restore(site, item, note).await
 }
 
+/// Puts back online the items of withdrawals (by the withdrawal records' ids: rows marked in the
+/// Withdrawn tab, or a bulk withdrawal's records), in one transaction with an audit record each.
+pub async fn restore_withdrawals(
+    store: &dyn Store,
+    site: &Site,
+    withdrawals: &[i64],
+    note: &str,
+) -> Result<Restoration> {
+    store.restore_withdrawals(site, withdrawals, note).await
+}
+
+/// Puts back online every item of one bulk withdrawal (`batch`: any of its records' ids, as the
+/// Withdrawn tab's batch column shows the first), in one transaction.
+pub async fn restore_batch(store: &dyn Store, site: &Site, batch: i64, note: &str) -> Result<Restoration> {
+    let records = store.withdrawal_batch(site, batch).await?;
+    restore_withdrawals(store, site, &records, note).await
+}
+
 /// The latest withdrawals, newest first, each flagged when the link checks found its public page
 /// still public; with `filter` (as typed, two characters or more), those whose item's id or title,
 /// reason, note or withdrawer holds it.
@@ -124,9 +142,27 @@ pub async fn withdrawals(
     Ok(rows)
 }
 
-/// The retraction requests, of one status or all, most urgent first.
+/// The retraction requests, of one status or all, most urgent first, each flagged when its item is
+/// withdrawn and the link checks found its public page still public.
 pub async fn requests(store: &dyn Store, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>> {
-    store.retraction_requests(site, status).await
+    let mut rows = store.retraction_requests(site, status).await?;
+    let public = reports::links::still_public_items(store, site).await?;
+    reports::links::flag_requests(&mut rows, &public);
+    Ok(rows)
+}
+
+/// What the Retractions tab lists: the pending requests, most urgent first, then the requests
+/// whose item was withdrawn but whose public page the link checks found still answering without
+/// the withdrawal notice (flagged): such a request is not done until the page is gone.
+pub async fn open_requests(store: &dyn Store, site: &Site) -> Result<Vec<RetractionRequest>> {
+    let public = reports::links::still_public_items(store, site).await?;
+    let mut rows = store.retraction_requests(site, Some(RequestStatus::Pending)).await?;
+    if !public.is_empty() {
+        let done = store.retraction_requests(site, Some(RequestStatus::Done)).await?;
+        rows.extend(done.into_iter().filter(|r| public.contains(&r.item)));
+    }
+    reports::links::flag_requests(&mut rows, &public);
+    Ok(rows)
 }
 
 /// Records a unit's request to withdraw an item; the request's id.
@@ -183,12 +219,21 @@ pub fn marking_summary(kind: MarkKind, m: &Marking) -> String {
     said
 }
 
-/// What restoring did, in one line, in the language in effect.
-pub fn restore_summary(item: i64, t: Option<Transition>) -> String {
-    match t {
-        Some(_) => t!("said-restored", id = item.to_string()),
-        None => t!("said-restored-not", id = item.to_string()),
+/// What restoring withdrawals did, in one line, in the language in effect.
+pub fn restoration_summary(r: &Restoration) -> String {
+    let mut said = match (&r.restored[..], &r.already[..]) {
+        ([], []) => return t!("said-restored-none"),
+        ([], [one]) => return t!("said-restored-already-one", id = one.to_string()),
+        ([], many) => return t!("said-restored-already-many", count = many.len()),
+        ([one], _) => t!("said-restored", id = one.to_string()),
+        (many, _) => t!("said-restored-items", count = many.len()),
+    };
+    match &r.already[..] {
+        [] => {}
+        [one] => said.push_str(&t!("said-restored-also-one", id = one.to_string())),
+        many => said.push_str(&t!("said-restored-also-many", count = many.len())),
     }
+    said
 }
 
 /// "item 12" or "3 items".
@@ -213,6 +258,7 @@ mod tests {
             withdrawn: withdrawn.to_vec(),
             already: already.to_vec(),
             requests_closed,
+            batch: None,
         };
         assert_eq!(summary(&w(&[1, 2, 3], &[], 1)), "withdrew 3 items from every column; 1 request closed");
         assert_eq!(summary(&w(&[7], &[], 0)), "withdrew item 7 from every column");
@@ -226,11 +272,18 @@ mod tests {
         assert_eq!(marking_summary(MarkKind::Repealed, &m), "marked item 4 已废止, kept online; 1 request closed");
         let m = Marking { marked: vec![], already: vec![4], requests_closed: 0 };
         assert_eq!(marking_summary(MarkKind::Expired, &m), "item 4 was already marked 已失效; nothing changed");
-        assert_eq!(restore_summary(9, None), "item 9 was not withdrawn; nothing changed");
+        let r =
+            |restored: &[i64], already: &[i64]| Restoration { restored: restored.to_vec(), already: already.to_vec() };
+        assert_eq!(restoration_summary(&r(&[9], &[])), "restored item 9: back online in the columns it was in");
+        assert_eq!(restoration_summary(&r(&[], &[9])), "item 9 was restored already; nothing changed");
+        assert_eq!(
+            restoration_summary(&r(&[1, 2, 3], &[4, 5])),
+            "put 3 items back online in the columns they were in; 2 were restored already"
+        );
         let said = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || summary(&w(&[1, 2], &[5], 2)));
         assert_eq!(said, "已将 2 条信息从所有栏目撤回；关闭撤回申请 2 件；信息 5 此前已撤回");
-        let said = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || restore_summary(9, None));
-        assert_eq!(said, "信息 9 未撤回；未作改动");
+        let said = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || restoration_summary(&r(&[1, 2], &[7])));
+        assert_eq!(said, "已将 2 条信息恢复到原栏目上线；信息 7 此前已恢复");
     }
 
     #[test]

@@ -23,6 +23,10 @@ pub struct RetractionRequest {
     pub resolution: Option<Resolution>,
     /// The item's columns.
     pub columns: Vec<String>,
+    /// Its item is withdrawn and its public page still answered without the withdrawal notice
+    /// when the link checks last looked (`reports::links::flag_requests` sets it; the store lists
+    /// it false).
+    pub still_public: bool,
 }
 
 impl RetractionRequest {
@@ -41,6 +45,19 @@ pub struct Withdrawal {
     pub already: Vec<i64>,
     /// The pending requests it closed.
     pub requests_closed: u64,
+    /// Its records' batch (the first record's id; `restore --batch` takes it), when it withdrew
+    /// anything.
+    pub batch: Option<i64>,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Restoration {
+    /// The items it put back online.
+    pub restored: Vec<i64>,
+    /// The items whose withdrawal was closed already (restored before, by somebody else or in an
+    /// earlier run).
+    pub already: Vec<i64>,
 }
 
 /// A mark to put on items instead of withdrawing them.
@@ -73,6 +90,9 @@ pub struct WithdrawalRow {
     pub note: String,
     pub withdrawn_at: DateTime<Utc>,
     pub withdrawn_by: String,
+    /// The bulk withdrawal it was part of: the id of that withdrawal's first record (its own id
+    /// when it was withdrawn alone). `restore --batch` takes it.
+    pub batch: i64,
     /// When and by whom it was put back online.
     pub restored: Option<(DateTime<Utc>, String)>,
     /// The earliest request it closed: when that was made.

@@ -44,13 +44,23 @@ pub(super) fn withdrawals_sql<DB: Backend>(filter: Option<&ListFilter>) -> Strin
         None => String::new(),
     };
     format!(
-        "SELECT w.id, w.item_id, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, w.restored_at, \
-                w.restored_by, \
+        "SELECT w.id, w.item_id, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, \
+                ({batch}), w.restored_at, w.restored_by, \
                 (SELECT MIN(r.requested_at) FROM retraction_requests r \
                  WHERE r.site_id = w.site_id AND r.item_id = w.item_id AND r.resolution = 'withdrawn' \
                    AND r.handled_at = w.withdrawn_at) \
          FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
-         WHERE w.site_id = $1{text} ORDER BY w.withdrawn_at DESC, w.id DESC LIMIT $2"
+         WHERE w.site_id = $1{text} ORDER BY w.withdrawn_at DESC, w.id DESC LIMIT $2",
+        batch = batch_of("w")
+    )
+}
+
+/// The bulk withdrawal the withdrawal `w` (an alias of withdrawals) was part of: the first record
+/// written in the same transaction (the same moment, by the same operator, in the same site).
+pub(super) fn batch_of(w: &str) -> String {
+    format!(
+        "SELECT MIN(b.id) FROM withdrawals b \
+         WHERE b.site_id = {w}.site_id AND b.withdrawn_at = {w}.withdrawn_at AND b.withdrawn_by = {w}.withdrawn_by"
     )
 }
 
@@ -237,6 +247,7 @@ sql_impl! { RetractionStore;
                         handled_by,
                         resolution: resolution.as_deref().map(|r| parse("resolution", r)).transpose()?,
                         columns,
+                        still_public: false,
                     })
                 },
             )
@@ -314,6 +325,14 @@ sql_impl! { RetractionStore;
             tx.rollback().await?;
             return Ok(out);
         }
+        out.batch = sqlx::query_scalar(
+            "SELECT MIN(id) FROM withdrawals WHERE site_id = $1 AND withdrawn_at = $2 AND withdrawn_by = $3",
+        )
+        .bind(site.id)
+        .bind(now)
+        .bind(self.operator.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
         let withdrawn: HashSet<i64> = out.withdrawn.iter().copied().collect();
         let taken: Vec<&ItemState> = states.iter().filter(|(id, _)| withdrawn.contains(id)).map(|(_, s)| s).collect();
         Self::shift_points(&mut tx, site, &taken, reason, -1).await?;
@@ -453,6 +472,7 @@ sql_impl! { RetractionStore;
             String,
             DateTime<Utc>,
             String,
+            i64,
             Option<DateTime<Utc>>,
             Option<String>,
             Option<DateTime<Utc>>,
@@ -473,6 +493,7 @@ sql_impl! { RetractionStore;
                     note,
                     withdrawn_at,
                     withdrawn_by,
+                    batch,
                     restored_at,
                     restored_by,
                     requested_at,
@@ -485,6 +506,7 @@ sql_impl! { RetractionStore;
                         note,
                         withdrawn_at,
                         withdrawn_by,
+                        batch,
                         restored: restored_at.zip(restored_by),
                         requested_at,
                         still_public: false,
@@ -496,61 +518,48 @@ sql_impl! { RetractionStore;
 
     async fn restore(&self, site: &Site, item: i64, note: &str) -> Result<Option<Transition>> {
         let mut tx = self.begin_write("restore").await?;
-        let current = Self::item_state(&mut tx, site, item, None).await?;
-        let open: Option<(i64, String)> = sqlx::query_as(
-            "SELECT w.id, w.reason FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
+        let open: Option<i64> = sqlx::query_scalar(
+            "SELECT w.id FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
              WHERE w.site_id = $1 AND w.item_id = $2 AND w.restored_at IS NULL AND i.status = 'withdrawn' ORDER BY w.withdrawn_at DESC LIMIT 1",
         )
         .bind(site.id)
         .bind(item)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some((withdrawal, reason)) = open else {
+        let Some(withdrawal) = open else {
             tx.rollback().await?;
             return Ok(None);
         };
-        Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
-        let reason: RetractionReason = parse("reason", &reason)?;
-        let now = Utc::now();
-        // Only one restore: the status moves from withdrawn exactly once.
-        let done = sqlx::query(
-            "UPDATE items SET status = 'online', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND status = 'withdrawn'",
-        )
-        .bind(site.id)
-        .bind(item)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        if DB::rows_affected(&done) == 0 {
+        let (done, version) = self.restore_in(&mut tx, site, &[withdrawal], note).await?;
+        if done.restored.is_empty() {
             tx.rollback().await?;
             return Ok(None);
         }
-        pause_point("restore");
-        // Back where it was, as of its publication: a restore is not a new update of the columns.
-        sqlx::query(
-            "UPDATE placements SET online_since = (SELECT published_at FROM items WHERE site_id = $1 AND id = $2) WHERE site_id = $1 AND item_id = $2",
-        )
-        .bind(site.id)
-        .bind(item)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("UPDATE withdrawals SET restored_at = $2, restored_by = $3, restore_note = $4 WHERE id = $1")
-            .bind(withdrawal)
-            .bind(now)
-            .bind(self.operator.as_str())
-            .bind(note)
-            .execute(&mut *tx)
-            .await?;
-        Self::shift_points(&mut tx, site, &[&current], reason, 1).await?;
-        let detail = with_change(
-            json!({"withdrawn_for": reason.as_str(), "note": note}),
-            (Stage::Done, ItemStatus::Withdrawn),
-            (Stage::Done, ItemStatus::Online),
-        );
-        Self::audit(&mut tx, Some(site.id), &self.operator, "restore", &format!("item:{item}"), &detail.to_string())
-            .await?;
         self.finish(tx).await?;
-        Ok(Some(Transition { item, from: Stage::Done, to: Stage::Done, version: current.version + 1 }))
+        Ok(Some(Transition { item, from: Stage::Done, to: Stage::Done, version: version.unwrap_or(0) + 1 }))
+    }
+
+    async fn withdrawal_batch(&self, site: &Site, withdrawal: i64) -> Result<Vec<i64>> {
+        // Any record of the batch names it: the others written at its moment by its operator.
+        let sql = "SELECT w.id FROM withdrawals w JOIN withdrawals x \
+                     ON x.site_id = w.site_id AND x.withdrawn_at = w.withdrawn_at AND x.withdrawn_by = w.withdrawn_by \
+                   WHERE x.site_id = $1 AND x.id = $2 ORDER BY w.id";
+        let ids: Vec<i64> = sqlx::query_scalar(sql).bind(site.id).bind(withdrawal).fetch_all(&self.pool).await?;
+        if ids.is_empty() {
+            return Err(StoreError::Refused(t!("store-withdrawal-unknown", id = withdrawal.to_string())));
+        }
+        Ok(ids)
+    }
+
+    async fn restore_withdrawals(&self, site: &Site, withdrawals: &[i64], note: &str) -> Result<Restoration> {
+        let mut tx = self.begin_write("restore").await?;
+        let (done, _) = self.restore_in(&mut tx, site, withdrawals, note).await?;
+        if done.restored.is_empty() {
+            tx.rollback().await?;
+        } else {
+            self.finish(tx).await?;
+        }
+        Ok(done)
     }
 
     async fn request_retraction(

@@ -405,6 +405,10 @@ impl App {
             Identity::Operator(role) => s.push_str(&format!(" · {}", words::role(*role))),
             Identity::ReadOnly(_) => s.push_str(&t!("link-read-only")),
         }
+        if let Some((done, of)) = self.pages_fetched.filter(|_| self.pages_check.is_some()) {
+            s.push_str(" · ");
+            s.push_str(&t!("pages-checking", done = done, total = of));
+        }
         if let Some((note, _)) = &self.link.flash {
             s.push_str(" · ");
             s.push_str(note);
@@ -420,7 +424,7 @@ pub fn failed(loaded: &Loaded) -> bool {
         Loaded::View(v) => v.failed(),
         Loaded::Withdrawn(r) => r.is_err(),
         Loaded::Marked(_, r) => r.is_err(),
-        Loaded::Restored(_, r) => r.is_err(),
+        Loaded::Restored(r) => r.is_err(),
         Loaded::Declined(r) => r.is_err(),
         Loaded::Assessment(a) => match a {
             AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => r.is_err(),
@@ -484,7 +488,7 @@ mod tests {
         vec![
             Loaded::Withdrawn(e()),
             Loaded::Marked(MarkKind::Repealed, e()),
-            Loaded::Restored(7, e()),
+            Loaded::Restored(e()),
             Loaded::Declined(e()),
             Loaded::Ping(e()),
             Loaded::Whoami(e()),

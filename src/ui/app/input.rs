@@ -252,6 +252,9 @@ impl App {
             | Action::WithdrawItems
             | Action::NextMarkKind
             | Action::Restore
+            | Action::WithdrawnMark
+            | Action::WithdrawnMarkRange
+            | Action::WithdrawnMarkBatch
             | Action::PrevPeriod
             | Action::NextPeriod
             | Action::QuarterOrYear

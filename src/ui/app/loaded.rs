@@ -30,7 +30,7 @@ impl App {
                 }
             }
             Loaded::Marked(kind, result) => self.wrote(id, result.map(|m| withdraw::marking_said(kind, &m)), effects),
-            Loaded::Restored(item, result) => self.wrote(id, result.map(|t| withdraw::restore_said(item, t)), effects),
+            Loaded::Restored(result) => self.wrote(id, result.map(|r| withdraw::restore_said(&r)), effects),
             Loaded::Declined(result) => self.wrote(id, result.map(|_| t!("declined-said")), effects),
             Loaded::Assessment(what) => {
                 let (views, _, mut ask) = self.parts(effects);

@@ -12,7 +12,7 @@ pub use super::paged::Cursor;
 use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
 use crate::domain::{MarkKind, RetractionReason};
-use crate::store::{Marking, NewMark, Transition, Withdrawal};
+use crate::store::{Marking, NewMark, Restoration, Withdrawal};
 use crate::t;
 
 mod backup;
@@ -49,8 +49,8 @@ pub enum Load {
     Retract { items: Vec<i64>, reason: RetractionReason },
     /// Marking online items instead of withdrawing them, in one transaction.
     Mark { items: Vec<i64>, mark: NewMark },
-    /// Putting a withdrawn item back online where it was.
-    Restore { item: i64 },
+    /// Putting withdrawn items back online where they were (by their withdrawal records' ids).
+    Restore { withdrawals: Vec<i64> },
     /// Declining a retraction request.
     Decline { request: i64, reason: String },
     /// A registered view's own query (`ui::views`).
@@ -81,8 +81,8 @@ pub enum Loaded {
     Withdrawn(Result<Withdrawal, String>),
     /// What marking did, with the mark asked for.
     Marked(MarkKind, Result<Marking, String>),
-    /// What restoring an item did (`None`: it was not withdrawn).
-    Restored(i64, Result<Option<Transition>, String>),
+    /// What restoring withdrawn items did.
+    Restored(Result<Restoration, String>),
     Declined(Result<(), String>),
     /// The change mark.
     Ping(Result<i64, String>),
@@ -116,6 +116,8 @@ pub enum Msg {
     OwnChange(Option<i64>),
     /// The database says something changed (PostgreSQL NOTIFY): check the change mark now.
     Notified,
+    /// How far a long query has gone, with the request's number: done, of.
+    Progress(u64, usize, usize),
 }
 
 /// What the update asks the runtime to do.
@@ -184,8 +186,8 @@ pub enum Confirmed {
     /// Withdraw items chosen in a column or opened (id, title), for a reason that can be changed
     /// until Enter.
     WithdrawItems { items: Vec<(i64, String)>, reason: RetractionReason },
-    /// Put a withdrawn item back online.
-    Restore { item: i64 },
+    /// Put withdrawn items back online (by their withdrawal records' ids).
+    Restore { withdrawals: Vec<i64> },
     /// Import a year's holiday notice, read and shown before.
     ImportCalendar(Box<crate::domain::holiday_notice::Notice>),
 }
@@ -247,6 +249,8 @@ pub struct App {
     pub retraction_write: Option<u64>,
     /// The check of the withdrawn items' public pages running (`app::links`).
     pub pages_check: Option<u64>,
+    /// How many of its pages it has fetched, of how many, as it last said.
+    pub pages_fetched: Option<(usize, usize)>,
     /// The `[links]` settings that check uses.
     pub link_settings: Result<crate::reports::links::Settings, String>,
     pub overlay: Overlay,
@@ -296,6 +300,7 @@ impl App {
             backup: None,
             retraction_write: None,
             pages_check: None,
+            pages_fetched: None,
             link_settings: Ok(crate::reports::links::Settings::built_in()),
             overlay: Overlay::None,
             size: setup.size,
@@ -479,6 +484,7 @@ impl App {
             Msg::Lost(reason) => self.connection_lost(super::sanitise::line(&reason)),
             Msg::OwnChange(mark) => self.own_change(mark),
             Msg::Notified => self.notified(&mut effects),
+            Msg::Progress(id, done, of) => self.pages_progress(id, done, of),
         }
         self.log_notice();
         effects

@@ -13,7 +13,7 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
         Loaded::View(_) => {}
         Loaded::Withdrawn(r) => clean_result(r, |_| {}),
         Loaded::Marked(_, r) => clean_result(r, |_| {}),
-        Loaded::Restored(_, r) => clean_result(r, |_| {}),
+        Loaded::Restored(r) => clean_result(r, |_| {}),
         Loaded::Declined(r) => clean_result(r, |_| {}),
         Loaded::Ping(r) => clean_result(r, |_| {}),
         Loaded::Whoami(r) => clean_result(r, |w| {

@@ -15,7 +15,7 @@ use crate::ui::text::{self, fit};
 use crate::ui::words;
 use crate::usecase::withdrawal::{Proposal, next, propose};
 pub use crate::usecase::withdrawal::{
-    marking_summary as marking_said, restore_summary as restore_said, summary as withdrawal_said,
+    marking_summary as marking_said, restoration_summary as restore_said, summary as withdrawal_said,
 };
 
 /// The inner width of a confirmation (its popup is 76 cells wide).
@@ -186,7 +186,7 @@ impl App {
             Confirmed::WithdrawItems { items, reason } => {
                 Load::Retract { items: items.into_iter().map(|(id, _)| id).collect(), reason }
             }
-            Confirmed::Restore { item } => Load::Restore { item },
+            Confirmed::Restore { withdrawals } => Load::Restore { withdrawals },
             Confirmed::ImportCalendar(notice) => Load::Calendar(CalendarLoad::Import(notice)),
             Confirmed::Publish | Confirmed::PublishMarked => return,
         };

@@ -544,10 +544,24 @@ views! {
     Withdrawn withdrawn: withdrawn::WithdrawnView [],
     /// The national check's single-veto indicators.
     Inspection inspection: inspect::InspectView [],
-    /// The content checks' findings on the online items.
-    Findings findings: findings::FindingsView [],
+    /// The content checks' findings on the online items, and the broken links in front of them.
+    Findings findings: findings::FindingsView [broken_links: BrokenLinks],
     /// The site's items holding a text (`:find`), newest first.
     Find find: find::FindView [],
+}
+
+impl Layer {
+    /// A question or a menu over the views (a confirmation, the mark, an incident, the copy
+    /// menu): its own keys are all it takes, and all its hints (no opening, filter, command line
+    /// or help).
+    pub fn over_views(self) -> bool {
+        matches!(self, Layer::Confirm | Layer::Mark | Layer::Incident | Layer::Copy)
+    }
+
+    /// A screen of one item (an item opened, the review): Enter opens nothing more in it.
+    pub fn one_item(self) -> bool {
+        matches!(self, Layer::Item | Layer::Review)
+    }
 }
 
 #[cfg(test)]

@@ -152,7 +152,7 @@ fn enter_opens_the_item_and_w_withdraws_it_then_the_findings_are_checked_again()
     let effects = key(&mut a, KeyCode::Enter);
     let [(id, Load::Retract { items, .. })] = &loads(&effects)[..] else { panic!("{effects:?}") };
     assert_eq!(items, &[1207]);
-    let done = Withdrawal { withdrawn: vec![1207], already: vec![], requests_closed: 0 };
+    let done = Withdrawal { withdrawn: vec![1207], already: vec![], requests_closed: 0, batch: None };
     let reloaded: Vec<Load> =
         loads(&a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))))).into_iter().map(|(_, l)| l).collect();
     assert!(

@@ -248,7 +248,7 @@ fn a_colleagues_change_and_a_withdrawal_evaluate_the_indicators_again() {
     keys(&mut a, "w");
     let effects = key(&mut a, KeyCode::Enter);
     let [(id, Load::Retract { .. })] = &loads(&effects)[..] else { panic!("{effects:?}") };
-    let done = Withdrawal { withdrawn: vec![1207], already: vec![], requests_closed: 0 };
+    let done = Withdrawal { withdrawn: vec![1207], already: vec![], requests_closed: 0, batch: None };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(inspections(&effects).len(), 1, "{effects:?}");
 }

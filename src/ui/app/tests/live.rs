@@ -280,7 +280,7 @@ fn this_consoles_own_write_is_not_a_colleagues_change() {
     // The runtime sends the mark just after the write, then the write's result (which reloads).
     a.update(Msg::OwnChange(Some(11)));
     assert_eq!((a.link.writing, a.link.seen), (0, Some(11)));
-    let done = Withdrawal { withdrawn: vec![2106], already: vec![], requests_closed: 0 };
+    let done = Withdrawal { withdrawn: vec![2106], already: vec![], requests_closed: 0, batch: None };
     let effects = a.update(Msg::Loaded(write, Loaded::Withdrawn(Ok(done))));
     for (id, l) in loads(&effects) {
         let answer = match l {

@@ -522,7 +522,7 @@ fn an_item_opened_from_an_explanation_can_be_withdrawn_and_everything_shown_relo
     let effects = key(&mut a, KeyCode::Enter);
     let [(id, Load::Retract { items, reason })] = &loads(&effects)[..] else { panic!("{effects:?}") };
     assert_eq!((&items[..], *reason), (&[2051][..], RetractionReason::Improper));
-    let done = Withdrawal { withdrawn: vec![2051], already: vec![], requests_closed: 0 };
+    let done = Withdrawal { withdrawn: vec![2051], already: vec![], requests_closed: 0, batch: None };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 2051 from every column");
     let q4 = Period::Quarter { year: 2026, quarter: 4 };

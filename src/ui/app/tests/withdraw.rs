@@ -15,7 +15,7 @@ fn a_request_is_withdrawn_after_a_confirmation_or_declined_with_a_reason() {
         panic!("{effects:?}")
     };
     assert_eq!(items, &vec![1007]);
-    let done = Withdrawal { withdrawn: vec![1007], already: vec![], requests_closed: 1 };
+    let done = Withdrawal { withdrawn: vec![1007], already: vec![], requests_closed: 1, batch: None };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 1007 from every column; 1 request closed");
     // The requests and the column tree (its staleness) load again.
@@ -247,7 +247,7 @@ fn with_nothing_marked_the_selected_item_or_the_opened_one_is_withdrawn() {
     let effects = key(&mut a, KeyCode::Enter);
     let [(id, Load::Retract { items, .. })] = &loads(&effects)[..] else { panic!("{effects:?}") };
     assert_eq!(items, &[1874]);
-    let done = Withdrawal { withdrawn: vec![1874], already: vec![], requests_closed: 0 };
+    let done = Withdrawal { withdrawn: vec![1874], already: vec![], requests_closed: 0, batch: None };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 1874 from every column");
     // The item screen shows it as it now is.
@@ -278,7 +278,7 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     assert!(a.notice.as_ref().unwrap().text.contains("still being saved"));
     assert_eq!(a.layer(), Layer::Confirm);
     key(&mut a, KeyCode::Esc);
-    let done = Withdrawal { withdrawn: vec![1031, 1102, 1207], already: vec![], requests_closed: 1 };
+    let done = Withdrawal { withdrawn: vec![1031, 1102, 1207], already: vec![], requests_closed: 1, batch: None };
     let effects = a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew 3 items from every column; 1 request closed");
     assert!(marked(&a).is_empty(), "the marks are cleared");
@@ -424,7 +424,7 @@ fn a_withdrawn_page_still_public_is_flagged_in_the_withdrawn_tab() {
     rows[0].still_public = true;
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(rows))))));
     let text = text_of(&a);
-    assert!(text.lines().nth(3).unwrap().contains("[still public] 象山区2026年三季"), "{text}");
+    assert!(text.lines().nth(3).unwrap().contains("[still public] 象山区2026年三"), "{text}");
     assert!(!text.lines().nth(5).unwrap().contains("[still public]"), "{text}");
 }
 
@@ -473,9 +473,10 @@ fn the_withdrawn_tab_lists_the_latest_with_the_time_from_request_and_restores_af
         "{text}"
     );
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::Restore { item: 1207 })] = loads(&effects)[..] else { panic!("{effects:?}") };
-    let t = Transition { item: 1207, from: Stage::Done, to: Stage::Done, version: 5 };
-    let effects = a.update(Msg::Loaded(id, Loaded::Restored(1207, Ok(Some(t)))));
+    let [(id, Load::Restore { withdrawals })] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    assert_eq!(withdrawals, &[11], "the withdrawal's record, not the item");
+    let done = Restoration { restored: vec![1207], already: vec![] };
+    let effects = a.update(Msg::Loaded(*id, Loaded::Restored(Ok(done))));
     assert_eq!(a.notice.as_ref().unwrap().text, "restored item 1207: back online in the columns it was in");
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     assert!(
@@ -486,8 +487,8 @@ fn the_withdrawn_tab_lists_the_latest_with_the_time_from_request_and_restores_af
     // Restoring an item that is online already changes nothing, and says so.
     keys(&mut a, "u");
     let [(id, _)] = loads(&key(&mut a, KeyCode::Enter))[..] else { panic!() };
-    a.update(Msg::Loaded(id, Loaded::Restored(1207, Ok(None))));
-    assert_eq!(a.notice.as_ref().unwrap().text, "item 1207 was not withdrawn; nothing changed");
+    a.update(Msg::Loaded(id, Loaded::Restored(Ok(Restoration { restored: vec![], already: vec![1207] }))));
+    assert_eq!(a.notice.as_ref().unwrap().text, "item 1207 was restored already; nothing changed");
 }
 
 #[test]
@@ -514,7 +515,11 @@ fn the_withdrawn_tab_is_the_sixth_reached_by_tab_and_by_command() {
     assert!(text_of(&a).lines().next().unwrap().contains("6 Withdr."), "nine tabs at 80 columns");
     keys(&mut a, "?");
     let help = text_of(&a);
-    assert!(help.contains("Keys in the withdrawn view") && help.contains("Put the item back online"), "{help}");
+    assert!(
+        help.contains("Keys in the withdrawn view")
+            && help.contains("Put the marked items, or the selected one, back online"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -580,4 +585,34 @@ fn an_opened_item_says_it_is_kept_online_marked() {
     assert!(!text_of(&a).contains("marked "));
     a.views.columns.item.as_mut().unwrap().item.as_mut().unwrap().0.mark = Some(MarkKind::Repealed);
     assert!(text_of(&a).contains("marked    已废止 (repealed), kept online"), "{}", text_of(&a));
+}
+
+/// A handled request whose withdrawn item's page the link checks found still public stays in the
+/// Retractions tab, flagged, until the page is gone; there is nothing left to decide on it.
+#[test]
+fn the_retractions_tab_flags_a_withdrawn_page_still_public() {
+    // Wide enough for the whole title (at 80 columns the alarm comes first, the count after it).
+    let mut a = sized((160, 48), false);
+    show_retractions_still_public(&mut a);
+    let text = text_of(&a);
+    assert!(text.lines().nth(1).unwrap().contains("3 pending") && text.contains("1 withdrawn, still public"), "{text}");
+    let flagged: Vec<&str> = text.lines().filter(|l| l.contains("[still public]")).collect();
+    assert_eq!(flagged.len(), 1, "{text}");
+    assert!(flagged[0].contains("1004") && flagged[0].contains("2023年度价格调节基金"), "{text}");
+    key(&mut a, KeyCode::End);
+    for k in ["w", "d", "m"] {
+        let effects = keys(&mut a, k);
+        assert!(loads(&effects).is_empty() && matches!(a.overlay, Overlay::None), "{k}: {effects:?}");
+        let notice = a.notice.clone().unwrap();
+        assert!(notice.error && notice.text.contains("request 4 is handled: item 1004 is withdrawn"), "{notice:?}");
+        assert_eq!(a.layer(), Layer::Retractions);
+    }
+    key(&mut a, KeyCode::Enter);
+    let Overlay::Record(record) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert!(record.contains("still answered without the withdrawal notice"), "{record}");
+    crate::i18n::scoped(Lang::ZhCn, || {
+        key(&mut a, KeyCode::Esc);
+        let text = text_of(&a);
+        assert!(text.contains("[仍可访问]") && text.contains("1 件已撤回但仍可访问"), "{text}");
+    });
 }

@@ -83,6 +83,29 @@ impl Marks {
     pub fn chosen(&self) -> Vec<(i64, String)> {
         self.items.iter().rev().map(|(id, title)| (*id, title.clone())).collect()
     }
+
+    /// Marks a row by hand (where a range starts), or unmarks it if it was marked.
+    pub fn toggle(&mut self, id: i64, title: &str) {
+        if self.items.remove(&id).is_none() {
+            self.items.insert(id, title.to_string());
+            self.last = Some(id);
+        }
+    }
+
+    /// Marks every row shown between the last one marked by hand and the cursor; `entry` gives a
+    /// row's id and title (`None`: a row that cannot be marked). How many were added and how many
+    /// are marked in all, or `None` when the row last marked by hand is not shown.
+    pub fn range<R: Row>(&mut self, rows: &Paged<R>, entry: impl Fn(&R) -> Option<(i64, String)>) -> Option<(usize, usize)> {
+        let id = |i: usize| entry(&rows.rows[i]).map(|(id, _)| id);
+        let from = self.last.and_then(|last| rows.shown.iter().position(|&i| id(i) == Some(last)))?;
+        let to = rows.cursor.selected.min(rows.shown.len().checked_sub(1)?);
+        let before = self.items.len();
+        for &i in &rows.shown[from.min(to)..=from.max(to)] {
+            self.items.extend(entry(&rows.rows[i]));
+        }
+        self.last = id(rows.shown[to]).or(self.last);
+        Some((self.items.len() - before, self.items.len()))
+    }
 }
 
 impl ColumnsView {
@@ -130,11 +153,7 @@ impl ColumnsView {
     pub(super) fn mark_selected(&mut self, cx: &Cx, ask: &mut Ask) {
         let Some(c) = &mut self.column else { return };
         let Some(row) = c.items.selected() else { return };
-        let (id, title) = (row.id, row.title.clone());
-        if c.marks.items.remove(&id).is_none() {
-            c.marks.items.insert(id, title);
-            c.marks.last = Some(id);
-        }
+        c.marks.toggle(row.id, &row.title);
         let len = c.items.shown.len();
         c.items.cursor.step(1, len, cx.height);
         self.more_items(cx, ask);
@@ -143,22 +162,10 @@ impl ColumnsView {
     /// Marks every row shown between the last one marked by hand and the cursor.
     pub(super) fn mark_range(&mut self, ask: &mut Ask) {
         let Some(c) = &mut self.column else { return };
-        let rows = &c.items;
-        let from = c.marks.last.and_then(|last| rows.shown.iter().position(|&i| rows.rows[i].id == last));
-        let (Some(from), Some(_)) = (from, rows.selected()) else {
-            ask.warn(t!("mark-range-first"));
-            return;
-        };
-        let to = rows.cursor.selected;
-        let (low, high) = (from.min(to), from.max(to));
-        let before = c.marks.items.len();
-        for &i in &rows.shown[low..=high] {
-            let r: &ItemSummary = &rows.rows[i];
-            c.marks.items.insert(r.id, r.title.clone());
+        match c.marks.range(&c.items, |r: &ItemSummary| Some((r.id, r.title.clone()))) {
+            Some((added, all)) => ask.tell(t!("marked-more", added = added, all = all)),
+            None => ask.warn(t!("mark-range-first")),
         }
-        c.marks.last = rows.selected().map(|r| r.id);
-        let (added, all) = (c.marks.items.len() - before, c.marks.items.len());
-        ask.tell(t!("marked-more", added = added, all = all));
     }
 
     /// Asks for the day before which everything that went online in the column is marked.

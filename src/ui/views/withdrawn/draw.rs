@@ -1,5 +1,7 @@
 //! The Withdrawn tab drawn: the withdrawals listed, the time requests waited for them.
 
+use std::collections::HashMap;
+
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 
@@ -13,6 +15,9 @@ use crate::ui::text::{self, fit, pad};
 use crate::ui::widgets::Draw;
 use crate::ui::words;
 use crate::t;
+
+/// The gutter where a marked row shows `*`.
+const MARK_W: usize = 2;
 
 /// A time as `2026-11-29 14:03` (Beijing), or `11-29 14:03` when `short`.
 fn when(at: chrono::DateTime<chrono::Utc>, short: bool) -> String {
@@ -43,15 +48,34 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
         None if !list.shown.is_empty() => spans.push(Span::styled(t!("withdrawn-no-request"), d.theme.dim())),
         None => {}
     }
+    // The marks first after the title: they must stay in sight at 80 columns.
+    if !view.marks.items.is_empty() {
+        let marked = t!("withdrawn-marked", count = view.marks.items.len());
+        spans.insert(1, Span::styled(marked, d.theme.status(Status::DueSoon).add_modifier(Modifier::BOLD)));
+    }
     d.title(areas.title, spans);
+    // A bulk withdrawal's records name it (restore --batch takes it); one withdrawn alone, none.
+    let mut sizes: HashMap<i64, usize> = HashMap::new();
+    for r in &list.rows {
+        *sizes.entry(r.batch).or_default() += 1;
+    }
 
     // Narrow, a restored withdrawal says so before its title; wide, when and by whom.
-    let (when_w, item_w, by_w, took_w, restored_w) = if wide { (17, 8, 17, 8, 24) } else { (12, 6, 11, 7, 0) };
-    let title_w = w.saturating_sub(when_w + item_w + 11 + by_w + took_w + restored_w);
+    // The batch column only while a bulk withdrawal is listed.
+    let batches = sizes.values().any(|n| *n > 1);
+    let (when_w, item_w, by_w, took_w, restored_w) = if wide { (17, 8, 17, 9, 24) } else { (12, 6, 11, 8, 0) };
+    let batch_w = match (batches, wide) {
+        (false, _) => 0,
+        (true, true) => 8,
+        (true, false) => 6,
+    };
+    let title_w = w.saturating_sub(MARK_W + when_w + item_w + batch_w + 11 + by_w + took_w + restored_w);
     let header = format!(
-        "{}{}{}{}{}{}{}",
+        "{}{}{}{}{}{}{}{}{}",
+        pad("", MARK_W),
         pad(&t!("withdrawn-head-when"), when_w),
         pad(&t!("head-item"), item_w),
+        pad(&t!("withdrawn-head-batch"), batch_w),
         pad(&t!("head-reason"), 11),
         pad(&t!("withdrawn-head-by"), by_w),
         pad(&t!("withdrawn-head-took"), took_w),
@@ -77,9 +101,13 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
             Some(_) => format!("{restored_mark} "),
             None => String::new(),
         };
+        let marked = view.marks.items.contains_key(&r.id);
+        let batch = if sizes.get(&r.batch).copied().unwrap_or(0) > 1 { r.batch.to_string() } else { String::new() };
         let mut line = vec![
+            Span::styled(if marked { "* " } else { "  " }, theme.status(Status::DueSoon).add_modifier(Modifier::BOLD)),
             Span::raw(pad(&when(r.withdrawn_at, !wide), when_w)),
             Span::raw(pad(&r.item.to_string(), item_w)),
+            Span::styled(pad(&batch, batch_w), theme.dim()),
             Span::styled(pad(&words::reason(r.reason), 11), reason_style),
             Span::raw(format!("{} ", pad(&text::display(&r.withdrawn_by, ambiguous), by_w - 1))),
             Span::raw(pad(&took, took_w)),

@@ -1,7 +1,9 @@
 //! The Withdrawn tab: the latest withdrawals, newest first, with who withdrew each, why, how long
-//! its request waited and whether it was put back; `u` restores the selected item after a
-//! confirmation that names it.
+//! its request waited and whether it was put back; `u` restores the selected item, or the rows
+//! marked (`Space`, a range, or the whole bulk withdrawal of the selected row), in one
+//! transaction after a confirmation that names them.
 
+use super::columns::Marks;
 use super::{Ask, Cx, View};
 use crate::store::{Site, Store, StoreError, WithdrawalRow};
 use crate::ui::app::Confirmed;
@@ -20,6 +22,8 @@ pub const LATEST: i64 = 500;
 #[derive(Debug, Default)]
 pub struct WithdrawnView {
     pub list: Paged<WithdrawalRow>,
+    /// The withdrawals marked to be restored together: record id → title.
+    pub marks: Marks,
 }
 
 /// The tab's query.
@@ -128,17 +132,39 @@ impl WithdrawnView {
         }
     }
 
-    /// `u`: asks whether to put the selected item back online, unless it is back already.
+    /// `u`: asks whether to put the marked withdrawals' items back online, or else the selected
+    /// one's, unless it is back already.
     fn restore(&self, cx: &Cx, ask: &mut Ask) {
+        let key = |action| cx.keymap.key_for(Layer::Confirm, action).map_or_else(String::new, |k| k.to_string());
+        if !self.marks.items.is_empty() {
+            let chosen = self.marks.chosen();
+            let by_id = |id: i64| self.list.rows.iter().find(|w| w.id == id);
+            let mut lines: Vec<String> = chosen
+                .iter()
+                .take(MARKED_LISTED)
+                .map(|(id, title)| format!("{}  {title}", by_id(*id).map_or(*id, |w| w.item)))
+                .collect();
+            let more = chosen.len().saturating_sub(MARKED_LISTED);
+            if more > 0 {
+                lines.push(crate::t!("withdrawn-restore-more", more = more));
+            }
+            let text = crate::t!(
+                "withdrawn-restore-marked-confirm",
+                count = chosen.len(),
+                items = lines.join("\n  "),
+                yes = key(Action::Confirm),
+                no = key(Action::Back)
+            );
+            let withdrawals = chosen.iter().map(|(id, _)| *id).collect();
+            ask.confirm(text, Confirmed::Restore { withdrawals });
+            return;
+        }
         let Some(w) = self.list.selected() else { return };
         if let Some((at, by)) = &w.restored {
-            let when = crate::domain::time::format_time(*at, false).get(..16).unwrap_or_default().replace('T', " ");
-            let said = crate::t!("withdrawn-restored-already", id = w.item, date = when, by = by.clone());
-            ask.warn(said);
+            ask.warn(already(w.item, *at, by));
             return;
         }
         let when = crate::domain::time::format_time(w.withdrawn_at, false);
-        let key = |action| cx.keymap.key_for(Layer::Confirm, action).map_or_else(String::new, |k| k.to_string());
         let text = crate::t!(
             "withdrawn-restore-confirm",
             id = w.item,
@@ -149,8 +175,61 @@ impl WithdrawnView {
             yes = key(Action::Confirm),
             no = key(Action::Back)
         );
-        ask.confirm(text, Confirmed::Restore { item: w.item });
+        ask.confirm(text, Confirmed::Restore { withdrawals: vec![w.id] });
     }
+
+    /// `Space`: marks (or unmarks) the selected withdrawal to be restored with others, and moves
+    /// down; one restored already cannot be marked.
+    fn mark(&mut self, cx: &Cx, ask: &mut Ask) {
+        let Some(w) = self.list.selected() else { return };
+        match &w.restored {
+            Some((at, by)) => ask.warn(already(w.item, *at, by)),
+            None => self.marks.toggle(w.id, &w.title),
+        }
+        let len = self.list.shown.len();
+        self.list.cursor.step(1, len, cx.height);
+    }
+
+    /// Marks the withdrawals from the last one marked by hand to the cursor (those not restored).
+    fn mark_range(&mut self, ask: &mut Ask) {
+        match self.marks.range(&self.list, open) {
+            Some((added, all)) => ask.tell(crate::t!("marked-more", added = added, all = all)),
+            None => ask.warn(crate::t!("mark-range-first")),
+        }
+    }
+
+    /// Marks every withdrawal listed of the bulk withdrawal the selected one was part of (those
+    /// not restored), whether the filter shows them or not.
+    fn mark_batch(&mut self, ask: &mut Ask) {
+        let Some(batch) = self.list.selected().map(|w| w.batch) else { return };
+        let before = self.marks.items.len();
+        let of_batch: Vec<&WithdrawalRow> = self.list.rows.iter().filter(|w| w.batch == batch).collect();
+        self.marks.items.extend(of_batch.iter().filter_map(|w| open(w)));
+        let added = self.marks.items.len() - before;
+        let back = of_batch.iter().filter(|w| w.restored.is_some()).count();
+        ask.tell(crate::t!(
+            "withdrawn-batch-marked",
+            batch = batch,
+            count = of_batch.len(),
+            added = added,
+            back = back,
+            all = self.marks.items.len()
+        ));
+    }
+}
+
+/// How many marked withdrawals a confirmation names (the count says how many in all).
+const MARKED_LISTED: usize = 8;
+
+/// A withdrawal that may be marked to be restored: its id and title, unless restored already.
+fn open(w: &WithdrawalRow) -> Option<(i64, String)> {
+    w.restored.is_none().then(|| (w.id, w.title.clone()))
+}
+
+/// "This withdrawal of item … was undone already (when, by whom)".
+fn already(item: i64, at: chrono::DateTime<chrono::Utc>, by: &str) -> String {
+    let when = crate::domain::time::format_time(at, false).get(..16).unwrap_or_default().replace('T', " ");
+    crate::t!("withdrawn-restored-already", id = item, date = when, by = by.to_string())
 }
 
 impl View for WithdrawnView {
@@ -177,11 +256,26 @@ impl View for WithdrawnView {
     }
 
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
-        if action != Action::Restore {
+        match action {
+            Action::Restore => self.restore(cx, ask),
+            Action::WithdrawnMark => self.mark(cx, ask),
+            Action::WithdrawnMarkRange => self.mark_range(ask),
+            Action::WithdrawnMarkBatch => self.mark_batch(ask),
+            _ => return false,
+        }
+        true
+    }
+
+    fn back(&mut self, _cx: &Cx, ask: &mut Ask) -> bool {
+        if self.marks.items.is_empty() {
             return false;
         }
-        self.restore(cx, ask);
+        ask.tell(crate::t!("marks-cleared", count = self.marks.clear()));
         true
+    }
+
+    fn saved(&mut self) {
+        self.marks.clear();
     }
 
     fn read_list(&mut self, ask: &mut Ask) {
@@ -217,6 +311,7 @@ mod tests {
             note: String::new(),
             withdrawn_at: at,
             withdrawn_by: "li.jianhua".into(),
+            batch: id,
             restored: None,
             requested_at: requested_minutes_before.map(|m| at - Duration::minutes(m)),
             still_public: false,
