@@ -118,6 +118,17 @@ actions! {
 }
 
 impl Action {
+    /// The seven checks of the review (Art. 9), in order.
+    pub const CHECKS: [Action; 7] = [
+        Action::Check1,
+        Action::Check2,
+        Action::Check3,
+        Action::Check4,
+        Action::Check5,
+        Action::Check6,
+        Action::Check7,
+    ];
+
     pub fn parse(name: &str) -> Option<Action> {
         Action::all().find(|a| a.name() == name)
     }
@@ -407,7 +418,7 @@ impl Keymap {
     pub fn action(&self, layer: Layer, key: Key) -> Option<Action> {
         let own = self.layers.get(&layer).and_then(|b| b.iter().find(|b| b.key == key));
         let shared = || {
-            if matches!(layer, Layer::Copy | Layer::Confirm | Layer::Mark | Layer::Incident) {
+            if layer.over_views() {
                 None
             } else {
                 self.layers.get(&Layer::Global).and_then(|b| b.iter().find(|b| b.key == key))

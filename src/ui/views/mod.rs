@@ -550,5 +550,19 @@ views! {
     Find find: find::FindView [],
 }
 
+impl Layer {
+    /// A question or a menu over the views (a confirmation, the mark, an incident, the copy
+    /// menu): its own keys are all it takes, and all its hints (no opening, filter, command line
+    /// or help).
+    pub fn over_views(self) -> bool {
+        matches!(self, Layer::Confirm | Layer::Mark | Layer::Incident | Layer::Copy)
+    }
+
+    /// A screen of one item (an item opened, the review): Enter opens nothing more in it.
+    pub fn one_item(self) -> bool {
+        matches!(self, Layer::Item | Layer::Review)
+    }
+}
+
 #[cfg(test)]
 mod tests;

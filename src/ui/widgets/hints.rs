@@ -21,7 +21,7 @@ pub type Hint = (String, String);
 
 /// The word for an action on the hint line (`keyhint-…` in the catalogs), if it has one.
 fn word(layer: Layer, action: Action) -> Option<String> {
-    if action == Action::Back && matches!(layer, Layer::Confirm | Layer::Mark | Layer::Incident | Layer::Copy) {
+    if action == Action::Back && layer.over_views() {
         return Some(t!("keyhint-cancel"));
     }
     let key = format!("keyhint-{}", action.name().replace(['.', '_'], "-"));
@@ -32,15 +32,7 @@ fn word(layer: Layer, action: Action) -> Option<String> {
 /// previous as one, an action bound twice once), then opening, the filter (when `filtered`), the
 /// command line and the help.
 pub fn hints(keymap: &Keymap, layer: Layer, filtered: bool) -> Vec<Hint> {
-    let checks = [
-        Action::Check1,
-        Action::Check2,
-        Action::Check3,
-        Action::Check4,
-        Action::Check5,
-        Action::Check6,
-        Action::Check7,
-    ];
+    let checks = Action::CHECKS;
     let key = |a: Action| keymap.key_for(layer, a).map(|k| k.to_string());
     let mut out: Vec<Hint> = Vec::new();
     let mut seen: Vec<Action> = Vec::new();
@@ -73,12 +65,12 @@ pub fn hints(keymap: &Keymap, layer: Layer, filtered: bool) -> Vec<Hint> {
             out.push((b.key.to_string(), w));
         }
     }
-    if matches!(layer, Layer::Confirm | Layer::Mark | Layer::Incident | Layer::Copy) {
+    if layer.over_views() {
         return out;
     }
     let global = |a: Action| keymap.key_for(Layer::Global, a).map(|k| (k.to_string(), word(layer, a)));
     let mut tail = Vec::new();
-    if !matches!(layer, Layer::Item | Layer::Review) && !seen.contains(&Action::Open) {
+    if !layer.one_item() && !seen.contains(&Action::Open) {
         tail.push(Action::Open);
     }
     if filtered {
@@ -172,7 +164,7 @@ mod tests {
         for layer in Layer::ALL {
             let h = hints(&Keymap::default_map(), layer, true);
             assert!(!h.is_empty(), "{layer:?} has no hints");
-            if !matches!(layer, Layer::Confirm | Layer::Mark | Layer::Incident | Layer::Copy) {
+            if !layer.over_views() {
                 assert_eq!(h.last().unwrap().0, "?", "{layer:?}");
             }
         }

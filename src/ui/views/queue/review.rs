@@ -138,18 +138,7 @@ impl Reviewing {
             | Action::Check5
             | Action::Check6
             | Action::Check7 => {
-                let n = [
-                    Action::Check1,
-                    Action::Check2,
-                    Action::Check3,
-                    Action::Check4,
-                    Action::Check5,
-                    Action::Check6,
-                    Action::Check7,
-                ]
-                .iter()
-                .position(|a| *a == action)
-                .unwrap_or(0);
+                let n = Action::CHECKS.iter().position(|a| *a == action).unwrap_or(0);
                 self.checks = Checks(self.checks.0 ^ (1 << n));
             }
             Action::AllChecks => self.checks = if self.checks.is_all() { Checks::default() } else { Checks::ALL },
