@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '15');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '16');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -1048,3 +1048,34 @@ END
 $$;
 -- @end
 -- @end section sites
+
+-- @section link_audit
+-- The link checks' results and the home page's probes carry their audit record on SQLite too, as
+-- `rectifications` does (PostgreSQL's deferred check covers them already): the store writes the
+-- record first (`links.check` or `links.probe`, by the operator who checks, at the time it gives
+-- the rows), and a row written or replaced is refused unless the site's newest audit record is
+-- that one; a replaced row takes the new check's time. A row written or rewritten by hand
+-- (`sqlite3`) without a record of its own is refused; one written with a record shows in the
+-- trail. No check deletes a result (the next one replaces it): a DELETE is refused. Schema
+-- version 16.
+-- @sqlite
+CREATE TRIGGER IF NOT EXISTS link_checks_added_audited AFTER INSERT ON link_checks
+WHEN NOT EXISTS (SELECT 1 FROM audit_log a
+                 WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
+                 AND a.action = 'links.check' AND a.at = NEW.checked_at AND a.operator = NEW.checked_by)
+BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'); END;
+CREATE TRIGGER IF NOT EXISTS link_checks_changed_audited AFTER UPDATE ON link_checks
+WHEN NEW.checked_at IS OLD.checked_at
+     OR NOT EXISTS (SELECT 1 FROM audit_log a
+                    WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
+                    AND a.action = 'links.check' AND a.at = NEW.checked_at AND a.operator = NEW.checked_by)
+BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'); END;
+CREATE TRIGGER IF NOT EXISTS link_checks_never_deleted BEFORE DELETE ON link_checks
+BEGIN SELECT RAISE(ABORT, 'link_checks is replaced by the next check, never deleted: DELETE refused'); END;
+CREATE TRIGGER IF NOT EXISTS site_probes_added_audited AFTER INSERT ON site_probes
+WHEN NOT EXISTS (SELECT 1 FROM audit_log a
+                 WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
+                 AND a.action = 'links.probe' AND a.at = NEW.probed_at AND a.operator = NEW.probed_by)
+BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'); END;
+-- @end
+-- @end section link_audit

@@ -224,3 +224,73 @@ async fn link_checks_are_written_only_with_an_audit_record_and_only_by_an_admini
     drop(as_viewer);
     db.drop_with_roles(&[&admin, &viewer]).await;
 }
+
+/// On SQLite too, the link checks' results and the home page's probes are written only with their
+/// audit record (schema version 16): the file's owner writing, rewriting or deleting a row by hand
+/// (`sqlite3`) is refused, as PostgreSQL's deferred check refuses it, while the checks themselves
+/// write theirs. Only the test's own server on 127.0.0.1 is contacted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_sqlite_link_checks_and_probes_are_refused_without_their_audit_record() {
+    let server = Server::start_in_thread();
+    let db = TestDb::sqlite();
+    db.ok(&["init"]);
+    db.import("item.jsonl", &linked("l-1", &format!("<a href=\"{}\">a</a>", server.url("/ok"))));
+    // The checks' own writes pass, each with its record, and the trail stays whole.
+    db.ok(&["links", "--all", "--allow-private"]);
+    db.ok(&["links", "--all", "--allow-private"]);
+    db.ok(&["links", "--probe", &server.url("/ok"), "--allow-private"]);
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM link_checks").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM site_probes").await, 1);
+    assert!(db.ok(&["audit", "verify"]).contains("the audit trail is intact"));
+
+    const REFUSED: &str = "without writing its audit record";
+    let at = "2026-12-01T08:00:00.000001+00:00";
+    let check = |url: &str, at: &str| {
+        format!(
+            "INSERT INTO link_checks (site_id, item_id, place, url, status, error, verdict, checked_at, checked_by) \
+             VALUES (1, 1, 'body', '{url}', 200, NULL, 'ok', '{at}', 'x')"
+        )
+    };
+    let probe = |at: &str| {
+        format!(
+            "INSERT INTO site_probes (site_id, url, probed_at, status, error, millis, reachable, probed_by) \
+             VALUES (1, 'http://127.0.0.1:9/', '{at}', 200, NULL, 80, TRUE, 'x')"
+        )
+    };
+    let audit = |action: &str, at: &str| {
+        format!(
+            "INSERT INTO audit_log (site_id, at, operator, action, target, detail) \
+             VALUES (1, '{at}', 'x', '{action}', 'site:xiangshan', '{{}}')"
+        )
+    };
+    // A row by hand, without a record: refused.
+    assert!(raw.exec(&check("http://127.0.0.1:9/a", at)).await.unwrap_err().contains(REFUSED));
+    assert!(raw.exec(&probe(at)).await.unwrap_err().contains(REFUSED));
+    // Rewriting the checks' own rows: a verdict changed, a row moved to the last check's time
+    // under another name, a deletion.
+    let e = raw.exec("UPDATE link_checks SET verdict = 'broken', status = 404").await.unwrap_err();
+    assert!(e.contains(REFUSED), "{e}");
+    let e = raw.exec(&format!("UPDATE link_checks SET checked_at = '{at}'")).await.unwrap_err();
+    assert!(e.contains(REFUSED), "{e}");
+    assert!(raw.exec("DELETE FROM link_checks").await.unwrap_err().contains("DELETE refused"));
+    // A record of another action, or of another time, is not the row's.
+    raw.exec(&audit("links.probe", at)).await.unwrap();
+    assert!(raw.exec(&check("http://127.0.0.1:9/a", at)).await.unwrap_err().contains(REFUSED));
+    raw.exec(&audit("links.check", "2026-12-01T08:00:00.000002+00:00")).await.unwrap();
+    assert!(raw.exec(&check("http://127.0.0.1:9/a", at)).await.unwrap_err().contains(REFUSED));
+    assert!(raw.exec(&probe(at)).await.unwrap_err().contains(REFUSED));
+    // An older record is not enough either: it must be the site's newest.
+    raw.exec(&audit("links.check", at)).await.unwrap();
+    raw.exec(&audit("item.note", at)).await.unwrap();
+    assert!(raw.exec(&check("http://127.0.0.1:9/a", at)).await.unwrap_err().contains(REFUSED));
+    // With a record of its own written just before: the row goes in, and the record is in the
+    // trail for anyone to see.
+    raw.exec(&audit("links.check", at)).await.unwrap();
+    raw.exec(&check("http://127.0.0.1:9/a", at)).await.unwrap();
+    raw.exec(&audit("links.probe", at)).await.unwrap();
+    raw.exec(&probe(at)).await.unwrap();
+    assert_eq!(raw.count("SELECT COUNT(*) FROM link_checks").await, 2);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM site_probes").await, 2);
+    assert!(server.seen.lock().unwrap().iter().all(|p| p.path == "/ok"), "only the test's own pages");
+}

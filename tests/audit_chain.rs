@@ -262,3 +262,36 @@ async fn a_long_verify_shows_its_progress_on_a_terminal_and_not_in_a_pipe() {
     assert!(stdout.starts_with("the audit trail is intact"), "{stdout}");
     assert!(!e.contains("verifying") && !e.contains('\r') && !e.contains("\u{1b}["), "{e:?}");
 }
+
+/// SQLite keeps a time as text: the walk reads it in place when it is RFC 3339 (what the store
+/// writes), and any other spelling of the same instant through sqlx, as every other reading does.
+/// The same instant respelled still fits; a record moved to another time does not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_time_respelled_still_fits_and_a_time_moved_breaks_the_chain() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.ok(&["init"]);
+    db.import("items.jsonl", ITEMS);
+    db.ok(&["retract", "zd-1", "--reason", "outdated"]);
+    db.ok(&["restore", "zd-1"]);
+    let (head_id, published) = head(&db);
+    let mut raw = db.any().await;
+    let target = raw.count("SELECT MIN(id) FROM audit_log WHERE action = 'retract'").await;
+    // The same instant as SQLite's own functions spell it ('YYYY-MM-DD HH:MM:SS.SSS…').
+    let respell = format!("UPDATE audit_log SET at = replace(replace(at, 'T', ' '), '+00:00', '') WHERE id = {target}");
+    as_owner(&mut raw, db.backend, &[respell]).await;
+    let spelled: String = match &mut raw {
+        Raw::Sqlite(c) => {
+            sqlx::query_scalar(&format!("SELECT at FROM audit_log WHERE id = {target}")).fetch_one(c).await.unwrap()
+        }
+        Raw::Postgres(_) => unreachable!(),
+    };
+    assert!(!spelled.contains('T') && !spelled.contains('+'), "{spelled}");
+    assert_eq!(head(&db), (head_id, published.clone()));
+    let said = db.ok(&["audit", "verify", "--against", &published]);
+    assert!(said.contains("the trail has only grown since"), "{said}");
+    // A second later: the record no longer fits.
+    let moved =
+        format!("UPDATE audit_log SET at = strftime('%Y-%m-%dT%H:%M:%f+00:00', at, '+1 second') WHERE id = {target}");
+    as_owner(&mut raw, db.backend, &[moved]).await;
+    broken_at(&db, &["audit", "verify"], &format!("audit record {target} does not fit the trail"));
+}

@@ -139,6 +139,16 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
         };
         let flagged: Vec<i64> = listed.iter().filter(|w| w.still_public).map(|w| w.item).collect();
         assert_eq!(flagged, [1]);
+        // The Retractions tab keeps the handled request of the page still public, flagged.
+        use portal_admin::ui::views::retractions;
+        let Loaded::View(views::Loaded::Retractions(retractions::Loaded::Pending(Ok(requests)))) =
+            portal_admin::ui::load(store.as_ref(), &site, retractions::Load::Pending.into()).await
+        else {
+            panic!("the retraction requests load")
+        };
+        let listed: Vec<(i64, &str, bool)> =
+            requests.iter().map(|r| (r.item, r.status.as_str(), r.still_public)).collect();
+        assert_eq!(listed, [(1, "done", true)]);
     }
     let public = rows(&db, &["links", "--withdrawn"]);
     assert_eq!(public.len(), 1, "{public:#?}");
@@ -153,6 +163,20 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
     raw.exec("UPDATE items SET url = REPLACE(url, '/withdrawn-still', '/gone')").await.unwrap();
     assert!(rows(&db, &["links", "--withdrawn"]).is_empty());
     assert_eq!(rows(&db, &["retractions"])[0]["still_public"], false);
+    {
+        // And the Retractions tab lets the request go: nothing is pending or still public.
+        use portal_admin::store::{self, OpenOptions, Target};
+        use portal_admin::ui::app::Loaded;
+        use portal_admin::ui::views::{self, retractions};
+        let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+        let site = store.site(None).await.unwrap();
+        let Loaded::View(views::Loaded::Retractions(retractions::Loaded::Pending(Ok(requests)))) =
+            portal_admin::ui::load(store.as_ref(), &site, retractions::Load::Pending.into()).await
+        else {
+            panic!("the retraction requests load")
+        };
+        assert!(requests.is_empty(), "{requests:#?}");
+    }
     // Without the permission, a loopback page is refused and never fetched.
     std::fs::remove_file(config.join("config.toml")).unwrap();
     let before = server.seen.lock().unwrap().len();
@@ -204,9 +228,16 @@ async fn the_consoles_withdrawal_checks_the_page_and_the_findings_list_broken_li
     };
     assert_eq!(done.withdrawn, [w0]);
     let settings = Settings { allow_private: true, ..Settings::built_in() };
-    let Loaded::PagesChecked(Ok(found)) = load(Load::CheckPages { items: vec![w0], settings }).await else {
+    // The check tells how far it has got, as the console's status line shows it.
+    let told = std::sync::Mutex::new(Vec::new());
+    let progress = |done: usize, of: usize| told.lock().unwrap().push((done, of));
+    let (Loaded::PagesChecked(Ok(found)), None) =
+        portal_admin::ui::query_told(store.as_ref(), &site, Load::CheckPages { items: vec![w0], settings }, &progress)
+            .await
+    else {
         panic!("the page is checked")
     };
+    assert_eq!(told.lock().unwrap().last(), Some(&(1, 1)), "{told:?}");
     assert_eq!(found.pages, 1);
     let public: Vec<(i64, &str)> = found.still_public.iter().map(|r| (r.item, r.url.as_str())).collect();
     assert_eq!(public, [(w0, still.as_str())]);

@@ -1,10 +1,8 @@
 //! `links`: check items' public pages and the links in them, and withdrawn items' pages.
 
-use std::io::IsTerminal;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 
 use super::codes::Code;
@@ -70,21 +68,8 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
         timeout: Duration::from_secs(args.timeout.map_or(10, u64::from)),
         ..Limits::default()
     };
-    let bar = ProgressBar::new(0);
-    if std::io::stderr().is_terminal() {
-        bar.set_style(
-            ProgressStyle::with_template(&t!("links-progress"))
-                .map_err(|e| Failure::failed(e.to_string()))?
-                .progress_chars("=> "),
-        );
-    } else {
-        bar.set_draw_target(ProgressDrawTarget::hidden());
-    }
-    let progress = |done: usize, of: usize| {
-        bar.set_length(of as u64);
-        bar.set_position(done as u64);
-    };
-    let summary = links::check(s.store.as_ref(), &s.site, &scope, limits, &settings, &progress).await;
+    let bar = super::progress::bar(Some(0), &t!("links-progress"), cli.format);
+    let summary = links::check(s.store.as_ref(), &s.site, &scope, limits, &settings, &counted(&bar)).await;
     bar.finish_and_clear();
     let summary = summary.map_err(|e| match e {
         CheckFailure::Store(e) => Failure::from(e),
@@ -171,12 +156,17 @@ async fn probe(cli: &Cli, args: &LinksArgs, url: &str) -> Result<(), Failure> {
 /// by the use case the console's withdrawal runs too. A page still public is said, and so is every
 /// online item still linking to a withdrawn page; a check that cannot run is a warning, never a
 /// failed withdrawal.
-pub async fn after_withdrawal(s: &super::Session, items: &[i64]) {
+pub async fn after_withdrawal(s: &super::Session, items: &[i64], format: Option<Format>) {
     let checked = match super::settings() {
         Ok(file) => {
-            crate::usecase::links::after_withdrawal(s.store.as_ref(), &s.site, items, &links::settings(file, false))
-                .await
-                .map_err(|e| e.to_string())
+            let bar = super::progress::bar(Some(0), &t!("pages-progress"), format);
+            let settings = links::settings(file, false);
+            let found =
+                crate::usecase::links::after_withdrawal(s.store.as_ref(), &s.site, items, &settings, &counted(&bar))
+                    .await
+                    .map_err(|e| e.to_string());
+            bar.finish_and_clear();
+            found
         }
         Err(e) => Err(e.message),
     };
@@ -191,5 +181,13 @@ pub async fn after_withdrawal(s: &super::Session, items: &[i64]) {
             }
         }
         Err(e) => tell(&t!("warning", message = t!("links-not-checked", error = e))),
+    }
+}
+
+/// A check's progress (done, of) on a bar.
+fn counted(bar: &indicatif::ProgressBar) -> impl Fn(usize, usize) + Sync + '_ {
+    move |done, of| {
+        bar.set_length(of as u64);
+        bar.set_position(done as u64);
     }
 }

@@ -193,7 +193,6 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
     .code("status", Code::Request)
     .code("resolution", Code::Resolution)
     .code("still_public", Code::YesNo);
-    let public = crate::reports::links::still_public_items(s.store.as_ref(), &s.site).await?;
     for r in withdrawal::requests(s.store.as_ref(), &s.site, status).await? {
         listing.push(vec![
             json!(r.id),
@@ -208,7 +207,7 @@ pub async fn retractions(cli: &Cli, status: Option<crate::domain::item::RequestS
             r.handled_by.clone().map_or(Value::Null, Value::from),
             r.resolution.map_or(Value::Null, |x| json!(x.as_str())),
             r.minutes_to_handle().map_or(Value::Null, Value::from),
-            json!(public.contains(&r.item)),
+            json!(r.still_public),
         ]);
     }
     listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
@@ -278,7 +277,7 @@ pub async fn retract(
     }
     outcome.print(cli.format)?;
     if !dry_run {
-        super::links::after_withdrawal(&s, &done.withdrawn).await;
+        super::links::after_withdrawal(&s, &done.withdrawn, cli.format).await;
     }
     Ok(())
 }

@@ -23,34 +23,56 @@ pub fn stored_time(at: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::from_timestamp_micros(at.timestamp_micros()).unwrap_or(at)
 }
 
+/// A record's hash as 64 lower-case hex digits, kept without an allocation (a walk makes one per
+/// record).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hash([u8; 64]);
+
+impl Hash {
+    pub fn as_str(&self) -> &str {
+        // Only ever hex digits (`digest`).
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
 /// The record's hash (64 lower-case hex digits) after `previous` (the previous record's stored
 /// hash; `None` for a chain's first record). The encoding is canonical: a version tag, then each
 /// field with its length before it, so no two different records encode alike.
 pub fn link(content: &Content<'_>, previous: Option<&str>) -> String {
+    digest(content, previous).as_str().to_string()
+}
+
+/// `link`'s hash, on the stack.
+pub fn digest(content: &Content<'_>, previous: Option<&str>) -> Hash {
     let mut h = Sha256::new();
     let mut field = |bytes: &[u8]| {
         h.update((bytes.len() as u64).to_be_bytes());
         h.update(bytes);
     };
     field(b"portal-admin audit v1");
-    field(content.site.map(|s| s.to_string()).unwrap_or_default().as_bytes());
+    // The site's id in decimal (none: empty), written without an allocation.
+    let mut site = [0u8; 20];
+    let written = match content.site {
+        Some(s) => {
+            let mut cursor = std::io::Cursor::new(&mut site[..]);
+            std::io::Write::write_fmt(&mut cursor, format_args!("{s}")).map_or(0, |()| cursor.position() as usize)
+        }
+        None => 0,
+    };
+    field(&site[..written]);
     field(&content.at.timestamp_micros().to_be_bytes());
     field(content.operator.as_bytes());
     field(content.action.as_bytes());
     field(content.target.as_bytes());
     field(content.detail.as_bytes());
     field(previous.unwrap_or("").as_bytes());
-    hex(&h.finalize())
-}
-
-fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 15)] as char);
+    let mut out = [0u8; 64];
+    for (i, b) in h.finalize().iter().enumerate() {
+        out[2 * i] = DIGITS[usize::from(b >> 4)];
+        out[2 * i + 1] = DIGITS[usize::from(b & 15)];
     }
-    out
+    Hash(out)
 }
 
 /// Whether `text` is written as a hash is (64 hex digits, either case).
@@ -71,24 +93,27 @@ pub struct Break {
 /// A chain walked record by record, in id order.
 #[derive(Debug, Default)]
 pub struct Walk {
-    previous: Option<String>,
     /// The last record walked: its id and hash.
-    pub head: Option<(i64, String)>,
+    last: Option<(i64, Hash)>,
     pub records: u64,
 }
 
 impl Walk {
     /// The next record; `Err` if its hash is not the one its content and its predecessor give.
     pub fn step(&mut self, id: i64, content: &Content<'_>, hash: Option<&str>) -> Result<(), Break> {
-        let expected = link(content, self.previous.as_deref());
+        let expected = digest(content, self.last.as_ref().map(|(_, h)| h.as_str()));
         let found = hash.unwrap_or("");
-        if expected != found {
-            return Err(Break { id, expected, found: found.to_string() });
+        if expected.as_str() != found {
+            return Err(Break { id, expected: expected.as_str().to_string(), found: found.to_string() });
         }
         self.records += 1;
-        self.previous = Some(expected.clone());
-        self.head = Some((id, expected));
+        self.last = Some((id, expected));
         Ok(())
+    }
+
+    /// The last record walked: its id and hash.
+    pub fn head(&self) -> Option<(i64, String)> {
+        self.last.as_ref().map(|(id, h)| (*id, h.as_str().to_string()))
     }
 }
 
@@ -126,6 +151,36 @@ mod tests {
     }
 
     #[test]
+    fn the_encoding_is_the_one_chains_were_written_with() {
+        // Written out as version 1 defines it: a site's id as decimal text, the others as stored.
+        let spelled = |content: &Content<'_>, previous: &str| {
+            let mut h = Sha256::new();
+            let site = content.site.map(|s| s.to_string()).unwrap_or_default();
+            let at = content.at.timestamp_micros().to_be_bytes();
+            for bytes in [
+                &b"portal-admin audit v1"[..],
+                site.as_bytes(),
+                &at,
+                content.operator.as_bytes(),
+                content.action.as_bytes(),
+                content.target.as_bytes(),
+                content.detail.as_bytes(),
+                previous.as_bytes(),
+            ] {
+                h.update((bytes.len() as u64).to_be_bytes());
+                h.update(bytes);
+            }
+            h.finalize().iter().map(|b| format!("{b:02x}")).collect::<String>()
+        };
+        for site in [None, Some(1), Some(-7), Some(i64::MAX), Some(i64::MIN)] {
+            let c = Content { site, ..content("{\"reason\":\"过时\"}") };
+            assert_eq!(link(&c, None), spelled(&c, ""));
+            let previous = link(&c, None);
+            assert_eq!(link(&c, Some(&previous)), spelled(&c, &previous));
+        }
+    }
+
+    #[test]
     fn a_walk_names_the_first_record_that_does_not_fit() {
         let records: Vec<Content> = ["a", "b", "c", "d"].into_iter().map(content).collect();
         let mut hashes = Vec::new();
@@ -137,7 +192,7 @@ mod tests {
         for (i, r) in records.iter().enumerate() {
             walk.step(i as i64 + 1, r, Some(&hashes[i])).unwrap();
         }
-        assert_eq!(walk.head, Some((4, hashes[3].clone())));
+        assert_eq!(walk.head(), Some((4, hashes[3].clone())));
         assert_eq!(walk.records, 4);
 
         // Record 2 rewritten: the walk stops there.

@@ -232,19 +232,21 @@ pub struct AfterWithdrawal {
 
 /// After a withdrawal (the command line's `retract` and the console's withdrawal, through
 /// `usecase::links`): the withdrawn items' public pages checked at once, with `settings`, a short
-/// timeout and one retry. Items without a page: nothing is fetched or recorded.
+/// timeout and one retry, telling `progress` how many pages of how many it has fetched. Items
+/// without a page: nothing is fetched or recorded.
 pub async fn after_withdrawal(
     store: &dyn Store,
     site: &Site,
     items: &[i64],
     settings: &Settings,
+    progress: &(dyn Fn(usize, usize) + Sync),
 ) -> std::result::Result<AfterWithdrawal, CheckFailure> {
     if items.is_empty() {
         return Ok(AfterWithdrawal::default());
     }
     let scope = LinkScope::Withdrawn { items: Some(items.to_vec()), since: None };
     let limits = Limits { timeout: std::time::Duration::from_secs(5), retries: 1, ..Limits::default() };
-    let summary = check(store, site, &scope, limits, settings, &|_, _| {}).await?;
+    let summary = check(store, site, &scope, limits, settings, progress).await?;
     if summary.links == 0 {
         return Ok(AfterWithdrawal::default());
     }
@@ -299,6 +301,14 @@ pub async fn still_public(store: &dyn Store, site: &Site) -> Result<Vec<LinkRow>
 /// The items `still_public` lists, for a flag beside them in other listings.
 pub async fn still_public_items(store: &dyn Store, site: &Site) -> Result<HashSet<i64>> {
     Ok(still_public(store, site).await?.into_iter().map(|r| r.item).collect())
+}
+
+/// Flags the retraction requests whose item is withdrawn with its public page still public, given
+/// `still_public_items`.
+pub fn flag_requests(rows: &mut [crate::store::RetractionRequest], public: &HashSet<i64>) {
+    for r in rows {
+        r.still_public = public.contains(&r.item);
+    }
 }
 
 /// Flags the withdrawals whose item's public page is still public (the withdrawn tab's rows).

@@ -11,6 +11,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Postgres, Sqlite};
 
 use super::backup::{BackupFuture, Copied};
+use super::chain::ChainFuture;
+use super::rows::{Chain, ChainVisit};
 use super::schema::Dialect;
 use super::sql::SqlStore;
 use super::{OpenOptions, Result, Store, StoreError, Target};
@@ -72,6 +74,16 @@ pub(crate) trait Backend: sqlx::Database {
         file: &'a std::path::Path,
         target: &'a Target,
     ) -> BackupFuture<'a, Vec<TableCount>>;
+
+    /// Reads up to `limit` records of a chain after id `after` on `conn`, in id order, each handed
+    /// to `visit` borrowed from its row (`store/chain.rs`).
+    fn chain_page<'a, 'v: 'a>(
+        conn: &'a mut Self::Connection,
+        chain: Chain,
+        after: i64,
+        limit: i64,
+        visit: &'a mut ChainVisit<'v>,
+    ) -> ChainFuture<'a>;
 
     /// Writes the placeholder of the `n`-th (1-based) bound value of a long statement. SQLite gets
     /// anonymous `?`: its driver looks every named parameter up by name, which is quadratic in a
@@ -202,6 +214,16 @@ impl Backend for Postgres {
         super::backup::pg_restore_boxed(pool, file, target)
     }
 
+    fn chain_page<'a, 'v: 'a>(
+        conn: &'a mut Self::Connection,
+        chain: Chain,
+        after: i64,
+        limit: i64,
+        visit: &'a mut ChainVisit<'v>,
+    ) -> ChainFuture<'a> {
+        super::chain::postgres_page(conn, chain, after, limit, visit)
+    }
+
     fn copy_in<'c>(conn: &'c mut Self::Connection, statement: String, data: Vec<u8>) -> Option<CopyFuture<'c>> {
         Some(Box::pin(async move {
             let mut copy = conn.copy_in_raw(&statement).await?;
@@ -263,6 +285,16 @@ impl Backend for Sqlite {
         target: &'a Target,
     ) -> BackupFuture<'a, Vec<TableCount>> {
         super::backup::sqlite_restore_boxed(pool, file, target)
+    }
+
+    fn chain_page<'a, 'v: 'a>(
+        conn: &'a mut Self::Connection,
+        chain: Chain,
+        after: i64,
+        limit: i64,
+        visit: &'a mut ChainVisit<'v>,
+    ) -> ChainFuture<'a> {
+        super::chain::sqlite_page(conn, chain, after, limit, visit)
     }
 
     fn copy_in<'c>(_conn: &'c mut Self::Connection, _statement: String, _data: Vec<u8>) -> Option<CopyFuture<'c>> {

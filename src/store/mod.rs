@@ -4,6 +4,7 @@
 
 mod backend;
 pub mod backup;
+mod chain;
 mod error;
 mod hot;
 pub mod links;

@@ -372,8 +372,10 @@ pub trait AuditStore: Send + Sync {
         limit: i64,
     ) -> Result<Vec<AuditEntry>>;
 
-    /// Up to `limit` records of a chain after id `after`, in id order (audit_log_site).
-    async fn chain_page(&self, chain: Chain, after: i64, limit: i64) -> Result<Vec<ChainRecord>>;
+    /// Reads up to `limit` records of a chain after id `after`, in id order (audit_log_site),
+    /// handing each to `visit` as it is read, borrowed from its row (`audit verify` reads a million:
+    /// no copy of its fields); `visit` returning false stops the reading.
+    async fn chain_page(&self, chain: Chain, after: i64, limit: i64, visit: &mut ChainVisit<'_>) -> Result<()>;
 
     /// How many records a chain has.
     async fn chain_length(&self, chain: Chain) -> Result<i64>;

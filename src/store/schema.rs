@@ -4,7 +4,7 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 15;
+pub const SCHEMA_VERSION: i64 = 16;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
@@ -88,6 +88,7 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
     // Roles per site and the supervisors (issue 25): the checks by site of every write, made as a
     // new database has them.
     (15, &["-- @section sites"]),
+    (16, &["-- @section link_audit"]),
 ];
 
 /// The version whose upgrade chains the audit records already there.

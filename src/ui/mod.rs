@@ -60,6 +60,17 @@ pub const CHECK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10
 /// Runs one query and says what came back (an error as one line), and, when it failed because
 /// the database could not be reached, why. A write that failed so says it was not saved.
 pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Option<String>) {
+    query_told(store, site, load, &|_, _| {}).await
+}
+
+/// `query`, a long one telling `progress` how far it has gone (done, of): the check after a
+/// withdrawal, whose pages are fetched from the site.
+pub async fn query_told(
+    store: &dyn Store,
+    site: &Site,
+    load: Load,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Loaded, Option<String>) {
     let fault: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
     let write = load.is_write();
     let line = |e: StoreError| {
@@ -72,50 +83,49 @@ pub async fn query(store: &dyn Store, site: &Site, load: Load) -> (Loaded, Optio
         }
         if write { crate::t!("not-saved-unreachable-said", said = said) } else { said }
     };
-    let loaded =
-        match load {
-            Load::Waive { item, kind, text, reason } => Loaded::Waived(
-                item,
-                usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
-            ),
-            Load::Retract { items, reason } => Loaded::Withdrawn(
-                usecase::withdrawal::retract(store, site, &items, reason, "", &|_| {}).await.map_err(line),
-            ),
-            Load::Mark { items, mark } => {
-                Loaded::Marked(mark.kind, usecase::withdrawal::mark(store, site, &items, &mark).await.map_err(line))
-            }
-            Load::Restore { withdrawals } => Loaded::Restored(
-                usecase::withdrawal::restore_withdrawals(store, site, &withdrawals, "").await.map_err(line),
-            ),
-            Load::Decline { request, reason } => {
-                Loaded::Declined(usecase::withdrawal::decline(store, site, request, &reason).await.map_err(line))
-            }
-            Load::View(view) => Loaded::View(view.run(store, site, &line).await),
-            // A network that drops packets (rather than refusing them) would hang the check for
-            // minutes: past `CHECK_TIMEOUT` the database counts as unreachable.
-            Load::Ping => {
-                Loaded::Ping(match tokio::time::timeout(CHECK_TIMEOUT, usecase::connection::change_mark(store)).await {
-                    Ok(mark) => mark.map_err(line),
-                    Err(_) => {
-                        let said = crate::t!("no-answer", seconds = CHECK_TIMEOUT.as_secs());
-                        if let Ok(mut fault) = fault.lock() {
-                            fault.get_or_insert_with(|| said.clone());
-                        }
-                        Err(said)
+    let loaded = match load {
+        Load::Waive { item, kind, text, reason } => Loaded::Waived(
+            item,
+            usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
+        ),
+        Load::Retract { items, reason } => Loaded::Withdrawn(
+            usecase::withdrawal::retract(store, site, &items, reason, "", &|_| {}).await.map_err(line),
+        ),
+        Load::Mark { items, mark } => {
+            Loaded::Marked(mark.kind, usecase::withdrawal::mark(store, site, &items, &mark).await.map_err(line))
+        }
+        Load::Restore { withdrawals } => Loaded::Restored(
+            usecase::withdrawal::restore_withdrawals(store, site, &withdrawals, "").await.map_err(line),
+        ),
+        Load::Decline { request, reason } => {
+            Loaded::Declined(usecase::withdrawal::decline(store, site, request, &reason).await.map_err(line))
+        }
+        Load::View(view) => Loaded::View(view.run(store, site, &line).await),
+        // A network that drops packets (rather than refusing them) would hang the check for
+        // minutes: past `CHECK_TIMEOUT` the database counts as unreachable.
+        Load::Ping => {
+            Loaded::Ping(match tokio::time::timeout(CHECK_TIMEOUT, usecase::connection::change_mark(store)).await {
+                Ok(mark) => mark.map_err(line),
+                Err(_) => {
+                    let said = crate::t!("no-answer", seconds = CHECK_TIMEOUT.as_secs());
+                    if let Ok(mut fault) = fault.lock() {
+                        fault.get_or_insert_with(|| said.clone());
                     }
-                })
-            }
-            Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
-            Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what, line).await),
-            Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
-            Load::LastBackup => Loaded::LastBackup(usecase::backup::last_made(store).await.map_err(line)),
-            Load::CheckPages { items, settings } => Loaded::PagesChecked(
-                usecase::links::after_withdrawal(store, site, &items, &settings).await.map_err(|e| match e {
-                    crate::reports::links::CheckFailure::Store(e) => line(e),
-                    crate::reports::links::CheckFailure::Checker(e) => e,
-                }),
-            ),
-        };
+                    Err(said)
+                }
+            })
+        }
+        Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
+        Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what, line).await),
+        Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
+        Load::LastBackup => Loaded::LastBackup(usecase::backup::last_made(store).await.map_err(line)),
+        Load::CheckPages { items, settings } => Loaded::PagesChecked(
+            usecase::links::after_withdrawal(store, site, &items, &settings, progress).await.map_err(|e| match e {
+                crate::reports::links::CheckFailure::Store(e) => line(e),
+                crate::reports::links::CheckFailure::Checker(e) => e,
+            }),
+        ),
+    };
     let fault = fault.into_inner().ok().flatten();
     (loaded, fault)
 }
@@ -183,7 +193,11 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
                     tokio::spawn(async move {
                         tracing::debug!(?what, "query");
                         let write = what.is_write();
-                        let (loaded, lost) = query(store.as_ref(), &site, what).await;
+                        let told = tx.clone();
+                        let progress = move |done, of| {
+                            let _ = told.send(Msg::Progress(id, done, of));
+                        };
+                        let (loaded, lost) = query_told(store.as_ref(), &site, what, &progress).await;
                         if write {
                             // The change mark just after this console's own write, before the
                             // result that reloads what it changed: a colleague's change up to

@@ -68,22 +68,32 @@ pub async fn verify(
         let mut walk = Walk::default();
         let mut after = 0;
         loop {
-            let page = store.chain_page(chain, after, PAGE).await?;
-            let Some(last) = page.last() else { break };
-            after = last.id;
-            for record in &page {
-                if let Err(broken) = walk.step(record.id, &record.content(), record.hash.as_deref()) {
-                    return Ok(Verdict::Broken(broken));
-                }
-                if chain == chains[0] && against.as_deref() == record.hash.as_deref() {
-                    found = true;
-                }
+            let (mut read, mut broken) = (0, None);
+            store
+                .chain_page(chain, after, PAGE, &mut |record| {
+                    read += 1;
+                    after = record.id;
+                    if let Err(b) = walk.step(record.id, &record.content, record.hash) {
+                        broken = Some(b);
+                        return false;
+                    }
+                    if chain == chains[0] && against.is_some() && against.as_deref() == record.hash {
+                        found = true;
+                    }
+                    true
+                })
+                .await?;
+            if let Some(broken) = broken {
+                return Ok(Verdict::Broken(broken));
             }
-            walked += page.len() as u64;
+            if read == 0 {
+                break;
+            }
+            walked += read;
             progress(walked, total.max(walked));
         }
         if chain == chains[0] {
-            head = walk.head;
+            head = walk.head();
         }
     }
     Ok(if found { Verdict::Intact { head, records: walked } } else { Verdict::NotInTrail { head, records: walked } })

@@ -16,14 +16,16 @@ pub async fn broken(store: &dyn Store, site: &Site) -> Result<Vec<LinkRow>> {
 
 /// After a withdrawal: the withdrawn items' public pages checked at once with `settings`, and
 /// what still points at them — a page still public, and online items whose links lead to a
-/// withdrawn item's page. Items without a page: nothing is fetched or recorded.
+/// withdrawn item's page. Items without a page: nothing is fetched or recorded. `progress` hears
+/// how many pages of how many have been fetched, as they are.
 pub async fn after_withdrawal(
     store: &dyn Store,
     site: &Site,
     items: &[i64],
     settings: &Settings,
+    progress: &(dyn Fn(usize, usize) + Sync),
 ) -> std::result::Result<AfterWithdrawal, CheckFailure> {
-    links::after_withdrawal(store, site, items, settings).await
+    links::after_withdrawal(store, site, items, settings, progress).await
 }
 
 /// Probes the site's home page once and records what it answered (`links --probe`, by cron).

@@ -142,9 +142,27 @@ pub async fn withdrawals(
     Ok(rows)
 }
 
-/// The retraction requests, of one status or all, most urgent first.
+/// The retraction requests, of one status or all, most urgent first, each flagged when its item is
+/// withdrawn and the link checks found its public page still public.
 pub async fn requests(store: &dyn Store, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>> {
-    store.retraction_requests(site, status).await
+    let mut rows = store.retraction_requests(site, status).await?;
+    let public = reports::links::still_public_items(store, site).await?;
+    reports::links::flag_requests(&mut rows, &public);
+    Ok(rows)
+}
+
+/// What the Retractions tab lists: the pending requests, most urgent first, then the requests
+/// whose item was withdrawn but whose public page the link checks found still answering without
+/// the withdrawal notice (flagged): such a request is not done until the page is gone.
+pub async fn open_requests(store: &dyn Store, site: &Site) -> Result<Vec<RetractionRequest>> {
+    let public = reports::links::still_public_items(store, site).await?;
+    let mut rows = store.retraction_requests(site, Some(RequestStatus::Pending)).await?;
+    if !public.is_empty() {
+        let done = store.retraction_requests(site, Some(RequestStatus::Done)).await?;
+        rows.extend(done.into_iter().filter(|r| public.contains(&r.item)));
+    }
+    reports::links::flag_requests(&mut rows, &public);
+    Ok(rows)
 }
 
 /// Records a unit's request to withdraw an item; the request's id.

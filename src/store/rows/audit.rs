@@ -30,32 +30,18 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
-/// One record of the audit trail as its hash chain covers it (domain::audit_chain).
+/// One record of the audit trail as its hash chain covers it (domain::audit_chain), borrowed from
+/// the row being read.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ChainRecord {
+pub struct ChainRecord<'a> {
     pub id: i64,
-    pub site: Option<i64>,
-    pub at: DateTime<Utc>,
-    pub operator: String,
-    pub action: String,
-    pub target: String,
-    pub detail: String,
+    pub content: crate::domain::audit_chain::Content<'a>,
     /// The hash it carries (none: written without one, never by portal-admin).
-    pub hash: Option<String>,
+    pub hash: Option<&'a str>,
 }
 
-impl ChainRecord {
-    pub fn content(&self) -> crate::domain::audit_chain::Content<'_> {
-        crate::domain::audit_chain::Content {
-            site: self.site,
-            at: self.at,
-            operator: &self.operator,
-            action: &self.action,
-            target: &self.target,
-            detail: &self.detail,
-        }
-    }
-}
+/// What a chain's reader hands each record to: `false` stops the reading.
+pub type ChainVisit<'v> = dyn FnMut(&ChainRecord<'_>) -> bool + Send + 'v;
 
 /// Which chain: a site's records, or the records of no site (the calendar, schema upgrades).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

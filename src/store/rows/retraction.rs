@@ -23,6 +23,10 @@ pub struct RetractionRequest {
     pub resolution: Option<Resolution>,
     /// The item's columns.
     pub columns: Vec<String>,
+    /// Its item is withdrawn and its public page still answered without the withdrawal notice
+    /// when the link checks last looked (`reports::links::flag_requests` sets it; the store lists
+    /// it false).
+    pub still_public: bool,
 }
 
 impl RetractionRequest {

@@ -44,36 +44,6 @@ pub(super) fn audit_page_sql<DB: Backend>(text: bool) -> String {
     )
 }
 
-/// A chain's records after id `$2` (`$1` the site), `$3` of them, in id order: one range of
-/// audit_log_site.
-fn chain_page_sql(chain: Chain) -> &'static str {
-    match chain {
-        Chain::Site(_) => {
-            "SELECT id, site_id, at, operator, action, target, detail, hash FROM audit_log \
-             WHERE site_id = $1 AND id > $2 ORDER BY id LIMIT $3"
-        }
-        Chain::NoSite => {
-            "SELECT id, site_id, at, operator, action, target, detail, hash FROM audit_log \
-             WHERE site_id IS NULL AND id > $1 ORDER BY id LIMIT $2"
-        }
-    }
-}
-
-type ChainRow = (i64, Option<i64>, DateTime<Utc>, Lossy, Lossy, Lossy, Lossy, Option<Lossy>);
-
-fn chain_record((id, site, at, operator, action, target, detail, hash): ChainRow) -> ChainRecord {
-    ChainRecord {
-        id,
-        site,
-        at,
-        operator: operator.text,
-        action: action.text,
-        target: target.text,
-        detail: detail.text,
-        hash: hash.map(|h| h.text),
-    }
-}
-
 sql_impl! { SqlStore;
     /// The upgrade to the hash chain (schema::CHAINED_SINCE): every record already there chained,
     /// in its upgrade's transaction. The rows are append-only for everyone, so the owner running
@@ -94,28 +64,27 @@ sql_impl! { SqlStore;
         let sites: Vec<Option<i64>> =
             sqlx::query_scalar("SELECT DISTINCT site_id FROM audit_log").fetch_all(&mut **tx).await?;
         for chain in sites.into_iter().map(|s| s.map_or(Chain::NoSite, Chain::Site)) {
-            let mut walk = audit_chain::Walk::default();
-            let mut after = 0;
+            let (mut previous, mut after) = (None::<String>, 0);
             loop {
-                let page: Vec<ChainRow> = match chain {
-                    Chain::Site(site) => sqlx::query_as(chain_page_sql(chain)).bind(site).bind(after).bind(10_000_i64),
-                    Chain::NoSite => sqlx::query_as(chain_page_sql(chain)).bind(after).bind(10_000_i64),
-                }
-                .fetch_all(&mut **tx)
+                // Each page's hashes, chained as it is read, then written.
+                let mut hashes: Vec<(i64, String)> = Vec::new();
+                DB::chain_page(&mut **tx, chain, after, 10_000, &mut |record| {
+                    let previous = hashes.last().map(|(_, h)| h.as_str()).or(previous.as_deref());
+                    let hash = audit_chain::link(&record.content, previous);
+                    hashes.push((record.id, hash));
+                    true
+                })
                 .await?;
-                if page.is_empty() {
-                    break;
-                }
-                for record in page.into_iter().map(chain_record) {
-                    let hash = audit_chain::link(&record.content(), walk.head.as_ref().map(|(_, h)| h.as_str()));
+                let Some((last, _)) = hashes.last() else { break };
+                after = *last;
+                for (id, hash) in &hashes {
                     sqlx::query("UPDATE audit_log SET hash = $1 WHERE id = $2")
                         .bind(hash.as_str())
-                        .bind(record.id)
+                        .bind(*id)
                         .execute(&mut **tx)
                         .await?;
-                    walk.head = Some((record.id, hash));
-                    after = record.id;
                 }
+                previous = hashes.pop().map(|(_, h)| h);
             }
         }
         (&mut **tx).execute(restore).await?;
@@ -156,14 +125,9 @@ sql_impl! { AuditStore;
             .collect())
     }
 
-    async fn chain_page(&self, chain: Chain, after: i64, limit: i64) -> Result<Vec<ChainRecord>> {
-        let rows: Vec<ChainRow> = match chain {
-            Chain::Site(site) => sqlx::query_as(chain_page_sql(chain)).bind(site).bind(after).bind(limit),
-            Chain::NoSite => sqlx::query_as(chain_page_sql(chain)).bind(after).bind(limit),
-        }
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(chain_record).collect())
+    async fn chain_page(&self, chain: Chain, after: i64, limit: i64, visit: &mut ChainVisit<'_>) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        DB::chain_page(&mut *conn, chain, after, limit, visit).await
     }
 
     async fn chain_length(&self, chain: Chain) -> Result<i64> {

@@ -128,7 +128,8 @@ sql_impl! { SqlStore;
         .await?;
         maps.operators.insert(name.to_string(), id);
         let detail = json!({"before": null, "after": {"role": role.as_str(), "active": true, "login": false}});
-        Self::audit(tx, Some(site), operator, "operator.set", &format!("operator:{name}"), &detail.to_string()).await
+        Self::audit(tx, Some(site), operator, "operator.set", &format!("operator:{name}"), &detail.to_string()).await?;
+        Ok(())
     }
 
     /// Checks a batch against the site (units, columns, refs) before anything of it is written.
@@ -260,7 +261,8 @@ sql_impl! { SqlStore;
             "before": {"stage": old_stage, "status": ItemStatus::Returned.as_str(), "title": old_title},
             "after": {"stage": step.as_str(), "status": ItemStatus::Pending.as_str(), "title": item.title},
         });
-        Self::audit(tx, Some(site), operator, "item.resubmit", &format!("item:{id}"), &detail.to_string()).await
+        Self::audit(tx, Some(site), operator, "item.resubmit", &format!("item:{id}"), &detail.to_string()).await?;
+        Ok(())
     }
 
     /// Writes rows of `width` cells into `table (columns)`: one COPY on PostgreSQL, multi-row

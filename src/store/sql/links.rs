@@ -87,7 +87,26 @@ sql_impl! { LinkStore;
         let mut seen = std::collections::HashSet::new();
         let rows: Vec<&CheckedLink> =
             checked.iter().filter(|c| seen.insert((c.item, c.place, c.url.as_str()))).collect();
-        let at = Utc::now();
+        let count = |v: Verdict| rows.iter().filter(|c| c.verdict == v).count();
+        let items: std::collections::BTreeSet<i64> = rows.iter().map(|c| c.item).collect();
+        let detail = json!({
+            "items": items.len(),
+            "links": rows.len(),
+            "broken": count(Verdict::Broken),
+            "refused": count(Verdict::Refused),
+            "still_public": count(Verdict::StillPublic),
+            "gone": count(Verdict::Gone) + count(Verdict::Notice),
+        });
+        // The audit record first: on SQLite each row must follow its record (schema.sql, link_audit).
+        let (at, _) = Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "links.check",
+            &format!("site:{}", site.code),
+            &detail.to_string(),
+        )
+        .await?;
         for chunk in rows.chunks(CHUNK / 2) {
             let mut sql = insert_sql::<DB>(
                 "link_checks (site_id, item_id, place, url, status, error, verdict, checked_at, checked_by)",
@@ -118,25 +137,6 @@ sql_impl! { LinkStore;
                 d => StoreError::Database(d),
             })?;
         }
-        let count = |v: Verdict| rows.iter().filter(|c| c.verdict == v).count();
-        let items: std::collections::BTreeSet<i64> = rows.iter().map(|c| c.item).collect();
-        let detail = json!({
-            "items": items.len(),
-            "links": rows.len(),
-            "broken": count(Verdict::Broken),
-            "refused": count(Verdict::Refused),
-            "still_public": count(Verdict::StillPublic),
-            "gone": count(Verdict::Gone) + count(Verdict::Notice),
-        });
-        Self::audit(
-            &mut tx,
-            Some(site.id),
-            &self.operator,
-            "links.check",
-            &format!("site:{}", site.code),
-            &detail.to_string(),
-        )
-        .await?;
         self.finish(tx).await?;
         Ok(rows.len())
     }
@@ -194,7 +194,22 @@ sql_impl! { LinkStore;
     async fn record_probe(&self, site: &Site, probe: &NewProbe) -> Result<DateTime<Utc>> {
         let mut tx = self.begin_write("site-probe").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::CheckLinks).await?;
-        let at = Utc::now();
+        let detail = json!({
+            "url": probe.url,
+            "status": probe.status,
+            "millis": probe.millis,
+            "reachable": probe.reachable,
+        });
+        // The audit record first: on SQLite the row must follow its record (schema.sql, link_audit).
+        let (at, _) = Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "links.probe",
+            &format!("site:{}", site.code),
+            &detail.to_string(),
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO site_probes (site_id, url, probed_at, status, error, millis, reachable, probed_by) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -208,21 +223,6 @@ sql_impl! { LinkStore;
         .bind(probe.reachable)
         .bind(self.operator.as_str())
         .execute(&mut *tx)
-        .await?;
-        let detail = json!({
-            "url": probe.url,
-            "status": probe.status,
-            "millis": probe.millis,
-            "reachable": probe.reachable,
-        });
-        Self::audit(
-            &mut tx,
-            Some(site.id),
-            &self.operator,
-            "links.probe",
-            &format!("site:{}", site.code),
-            &detail.to_string(),
-        )
         .await?;
         self.finish(tx).await?;
         Ok(at)

@@ -306,6 +306,8 @@ sql_impl! { SqlStore;
         Ok(self.pool.begin_with(DB::BEGIN_WRITE).await?)
     }
 
+    /// Writes a change's audit record in its transaction, chained; gives the time and login it was
+    /// written with (a row that must match its record, in `link_checks` and `site_probes`, takes them).
     pub(super) async fn audit(
         tx: &mut Transaction<'static, DB>,
         site: Option<i64>,
@@ -313,7 +315,7 @@ sql_impl! { SqlStore;
         action: &str,
         target: &str,
         detail: &str,
-    ) -> Result<()> {
+    ) -> Result<(DateTime<Utc>, String)> {
         Self::audit_many(tx, site, operator, action, &[(target.to_string(), detail.to_string())]).await
     }
 
@@ -324,9 +326,9 @@ sql_impl! { SqlStore;
         operator: &str,
         action: &str,
         records: &[(String, String)],
-    ) -> Result<()> {
+    ) -> Result<(DateTime<Utc>, String)> {
         if records.is_empty() {
-            return Ok(());
+            return Ok((audit_chain::stored_time(Utc::now()), operator.to_string()));
         }
         // The chain (domain::audit_chain): wait for the site's chain where writers run at once, then
         // link each record to the one before it, with the time and login the database stamps.
@@ -368,7 +370,7 @@ sql_impl! { SqlStore;
             // Delivered when the transaction commits, never for one rolled back.
             sqlx::query::<DB>(notify).execute(&mut **tx).await?;
         }
-        Ok(())
+        Ok((at, operator))
     }
 
     /// An item's workflow state, checked against the version the caller read (if it gave one).

@@ -23,8 +23,16 @@ sql_impl! { SqlStore;
         after: Option<serde_json::Value>,
     ) -> Result<()> {
         let detail = json!({"before": before, "after": after});
-        Self::audit(tx, Some(site.id), &self.operator, "operator.set", &format!("operator:{name}"), &detail.to_string())
-            .await
+        Self::audit(
+            tx,
+            Some(site.id),
+            &self.operator,
+            "operator.set",
+            &format!("operator:{name}"),
+            &detail.to_string(),
+        )
+        .await?;
+        Ok(())
     }
 
     /// Makes a name a supervisor of every site, or disables one (`active`), audited on the site

@@ -247,6 +247,7 @@ sql_impl! { RetractionStore;
                         handled_by,
                         resolution: resolution.as_deref().map(|r| parse("resolution", r)).transpose()?,
                         columns,
+                        still_public: false,
                     })
                 },
             )

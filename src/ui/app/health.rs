@@ -405,6 +405,10 @@ impl App {
             Identity::Operator(role) => s.push_str(&format!(" · {}", words::role(*role))),
             Identity::ReadOnly(_) => s.push_str(&t!("link-read-only")),
         }
+        if let Some((done, of)) = self.pages_fetched.filter(|_| self.pages_check.is_some()) {
+            s.push_str(" · ");
+            s.push_str(&t!("pages-checking", done = done, total = of));
+        }
         if let Some((note, _)) = &self.link.flash {
             s.push_str(" · ");
             s.push_str(note);

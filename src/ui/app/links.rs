@@ -71,6 +71,14 @@ impl App {
         };
         let id = self.request(Load::CheckPages { items, settings }, effects);
         self.pages_check = Some(id);
+        self.pages_fetched = None;
+    }
+
+    /// The check after a withdrawal has fetched `done` of its `of` pages (the status line says so).
+    pub(super) fn pages_progress(&mut self, id: u64, done: usize, of: usize) {
+        if self.pages_check == Some(id) {
+            self.pages_fetched = Some((done, of));
+        }
     }
 
     /// The check after a withdrawal came back: said, and the flags and broken links shown again.
@@ -83,6 +91,7 @@ impl App {
         if !arrived(&mut self.pages_check, id) {
             return;
         }
+        self.pages_fetched = None;
         match result {
             Ok(found) => match pages_said(&found) {
                 Some((said, true)) => self.warn(said),

@@ -116,6 +116,8 @@ pub enum Msg {
     OwnChange(Option<i64>),
     /// The database says something changed (PostgreSQL NOTIFY): check the change mark now.
     Notified,
+    /// How far a long query has gone, with the request's number: done, of.
+    Progress(u64, usize, usize),
 }
 
 /// What the update asks the runtime to do.
@@ -247,6 +249,8 @@ pub struct App {
     pub retraction_write: Option<u64>,
     /// The check of the withdrawn items' public pages running (`app::links`).
     pub pages_check: Option<u64>,
+    /// How many of its pages it has fetched, of how many, as it last said.
+    pub pages_fetched: Option<(usize, usize)>,
     /// The `[links]` settings that check uses.
     pub link_settings: Result<crate::reports::links::Settings, String>,
     pub overlay: Overlay,
@@ -296,6 +300,7 @@ impl App {
             backup: None,
             retraction_write: None,
             pages_check: None,
+            pages_fetched: None,
             link_settings: Ok(crate::reports::links::Settings::built_in()),
             overlay: Overlay::None,
             size: setup.size,
@@ -479,6 +484,7 @@ impl App {
             Msg::Lost(reason) => self.connection_lost(super::sanitise::line(&reason)),
             Msg::OwnChange(mark) => self.own_change(mark),
             Msg::Notified => self.notified(&mut effects),
+            Msg::Progress(id, done, of) => self.pages_progress(id, done, of),
         }
         self.log_notice();
         effects

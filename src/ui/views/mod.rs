@@ -544,8 +544,8 @@ views! {
     Withdrawn withdrawn: withdrawn::WithdrawnView [],
     /// The national check's single-veto indicators.
     Inspection inspection: inspect::InspectView [],
-    /// The content checks' findings on the online items.
-    Findings findings: findings::FindingsView [],
+    /// The content checks' findings on the online items, and the broken links in front of them.
+    Findings findings: findings::FindingsView [broken_links: BrokenLinks],
     /// The site's items holding a text (`:find`), newest first.
     Find find: find::FindView [],
 }

@@ -24,6 +24,10 @@ fn word(layer: Layer, action: Action) -> Option<String> {
     if action == Action::Back && layer.over_views() {
         return Some(t!("keyhint-cancel"));
     }
+    if action == Action::BrokenLinks && layer == Layer::BrokenLinks {
+        // The way back, not the way in.
+        return Some(t!("keyhint-broken-links-back"));
+    }
     let key = format!("keyhint-{}", action.name().replace(['.', '_'], "-"));
     i18n::has(i18n::Lang::En, &key).then(|| i18n::text(&key, None))
 }

@@ -127,9 +127,19 @@ fn a_withdrawal_checks_the_public_pages_on_a_task_and_says_what_still_points_at_
     assert_eq!(items, &[1207]);
     assert!(settings.allow_private, "the settings of config.toml");
     assert_eq!(a.notice.as_ref().unwrap().text, "withdrew item 1207 from every column");
-    // The console does not wait: keys work while the pages are fetched.
+    // The console does not wait: keys work while the pages are fetched, and the status line
+    // says how far the check has got (another query's progress is not this check's).
     keys(&mut a, "2");
     assert_eq!(a.tab, Tab::Columns);
+    a.update(Msg::Progress(*check + 1000, 5, 9));
+    assert!(!text_of(&a).contains("pages checked"), "{}", text_of(&a));
+    a.update(Msg::Progress(*check, 0, 1));
+    let status = text_of(&a).lines().last().unwrap().to_string();
+    assert!(status.contains("withdrawn pages checked 0/1"), "{status}");
+    crate::i18n::scoped(Lang::ZhCn, || {
+        let status = text_of(&a).lines().last().unwrap().to_string();
+        assert!(status.contains("已检查撤回页面 0/1"), "{status}");
+    });
     let page = "https://www.glxsq.gov.cn/zwgk/t20261127_1207.html";
     let mut still = link(1207, "公示", Place::Page, page, Some(200), Some("answers 200 without the withdrawal notice"));
     still.item_status = ItemStatus::Withdrawn;
@@ -156,6 +166,7 @@ fn a_withdrawal_checks_the_public_pages_on_a_task_and_says_what_still_points_at_
         loads(&effects).iter().any(|(_, l)| *l == Load::View(views::Load::Findings(findings::Load::BrokenLinks))),
         "{effects:?}"
     );
+    assert!(!text_of(&a).contains("pages checked"), "the check is over: {}", text_of(&a));
     // In Chinese.
     let found = AfterWithdrawal { pages: 2, ..AfterWithdrawal::default() };
     let said = crate::i18n::scoped(Lang::ZhCn, || pages_said(&found));
@@ -181,4 +192,27 @@ fn a_check_that_cannot_run_is_said_and_the_withdrawal_stands() {
     };
     a.update(Msg::Loaded(check, Loaded::PagesChecked(Err("the database said no".into()))));
     assert_eq!(a.notice.clone().unwrap().text, "the withdrawn pages were not checked: the database said no");
+}
+
+/// The broken links' hint line names what works there, and the way back: not the findings' keys.
+#[test]
+fn the_broken_links_hint_line_shows_their_keys_and_the_way_back() {
+    let mut a = app();
+    show_links(&mut a, broken());
+    assert_eq!(a.layer(), Layer::BrokenLinks);
+    let rows: Vec<String> = text_of(&a).lines().map(str::to_string).collect();
+    let hints = &rows[rows.len() - 2];
+    assert!(hints.contains("L findings") && hints.contains("Enter open"), "{hints}");
+    assert!(!hints.contains("waive") && !hints.contains("incident") && !hints.contains("broken links"), "{hints}");
+    // The findings' keys do nothing here.
+    assert!(loads(&keys(&mut a, "W")).is_empty() && matches!(a.overlay, Overlay::None));
+    crate::i18n::scoped(Lang::ZhCn, || {
+        let rows: Vec<String> = text_of(&a).lines().map(str::to_string).collect();
+        assert!(rows[rows.len() - 2].contains("L 内容检查"), "{}", rows[rows.len() - 2]);
+    });
+    // Back in the findings, theirs again.
+    keys(&mut a, "L");
+    assert_eq!(a.layer(), Layer::Findings);
+    let rows: Vec<String> = text_of(&a).lines().map(str::to_string).collect();
+    assert!(rows[rows.len() - 2].contains("L broken links"), "{}", rows[rows.len() - 2]);
 }

@@ -450,6 +450,16 @@ fn audit_rows() -> Vec<AuditEntry> {
 }
 
 fn show_retractions(app: &mut App) {
+    retractions_with(app, false);
+}
+
+/// The Retractions tab with, after the pending requests, a handled one whose item was withdrawn
+/// while its public page still answers.
+fn show_retractions_still_public(app: &mut App) {
+    retractions_with(app, true);
+}
+
+fn retractions_with(app: &mut App, still_public: bool) {
     use crate::domain::RetractionReason::*;
     let effects = keys(app, "3");
     let [(id, Load::View(views::Load::Retractions(retractions::Load::Pending)))] = loads(&effects)[..] else {
@@ -469,13 +479,23 @@ fn show_retractions(app: &mut App) {
         handled_by: None,
         resolution: None,
         columns: vec!["政务动态 / 部门动态".into()],
+        still_public: false,
     };
     // As the store sorts them: the most urgent first.
-    let rows = vec![
+    let mut rows = vec![
         request(7, Classified, at(29, 5, 30), "统计局", "象山区2026年三季度主要经济指标（内部资料）"),
         request(5, Improper, at(28, 9, 0), "民政局", "关于低保对象名单的公示（含身份证号）"),
         request(6, Outdated, at(20, 9, 0), "人社局", "2024年度就业补贴申领指南"),
     ];
+    if still_public {
+        let mut done = request(4, Outdated, at(18, 10, 0), "发改委", "2023年度价格调节基金征收公告");
+        done.status = crate::domain::item::RequestStatus::Done;
+        done.handled_at = Some(at(18, 11, 0));
+        done.handled_by = Some("admin".into());
+        done.resolution = Some(crate::domain::Resolution::Withdrawn);
+        done.still_public = true;
+        rows.push(done);
+    }
     app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Retractions(retractions::Loaded::Pending(Ok(rows))))));
 }
 
@@ -517,6 +537,7 @@ fn states() -> Vec<State> {
         ("scores", show_scores),
         ("audit", show_audit),
         ("retractions", show_retractions),
+        ("retractions_still_public", show_retractions_still_public),
         ("audit_record", |a| {
             show_audit(a);
             key(a, KeyCode::Down);

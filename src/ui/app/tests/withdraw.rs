@@ -586,3 +586,33 @@ fn an_opened_item_says_it_is_kept_online_marked() {
     a.views.columns.item.as_mut().unwrap().item.as_mut().unwrap().0.mark = Some(MarkKind::Repealed);
     assert!(text_of(&a).contains("marked    已废止 (repealed), kept online"), "{}", text_of(&a));
 }
+
+/// A handled request whose withdrawn item's page the link checks found still public stays in the
+/// Retractions tab, flagged, until the page is gone; there is nothing left to decide on it.
+#[test]
+fn the_retractions_tab_flags_a_withdrawn_page_still_public() {
+    // Wide enough for the whole title (at 80 columns the alarm comes first, the count after it).
+    let mut a = sized((160, 48), false);
+    show_retractions_still_public(&mut a);
+    let text = text_of(&a);
+    assert!(text.lines().nth(1).unwrap().contains("3 pending") && text.contains("1 withdrawn, still public"), "{text}");
+    let flagged: Vec<&str> = text.lines().filter(|l| l.contains("[still public]")).collect();
+    assert_eq!(flagged.len(), 1, "{text}");
+    assert!(flagged[0].contains("1004") && flagged[0].contains("2023年度价格调节基金"), "{text}");
+    key(&mut a, KeyCode::End);
+    for k in ["w", "d", "m"] {
+        let effects = keys(&mut a, k);
+        assert!(loads(&effects).is_empty() && matches!(a.overlay, Overlay::None), "{k}: {effects:?}");
+        let notice = a.notice.clone().unwrap();
+        assert!(notice.error && notice.text.contains("request 4 is handled: item 1004 is withdrawn"), "{notice:?}");
+        assert_eq!(a.layer(), Layer::Retractions);
+    }
+    key(&mut a, KeyCode::Enter);
+    let Overlay::Record(record) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert!(record.contains("still answered without the withdrawal notice"), "{record}");
+    crate::i18n::scoped(Lang::ZhCn, || {
+        key(&mut a, KeyCode::Esc);
+        let text = text_of(&a);
+        assert!(text.contains("[仍可访问]") && text.contains("1 件已撤回但仍可访问"), "{text}");
+    });
+}

@@ -97,7 +97,7 @@ fn status(r: &LinkRow) -> String {
 pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
     let list = &links.list;
-    let back = d.key_for(Layer::Findings, Action::BrokenLinks);
+    let back = d.key_for(Layer::BrokenLinks, Action::BrokenLinks);
     let mut spans = vec![Span::raw(t!("broken-links-title"))];
     if list.done && !list.rows.is_empty() {
         let (count, items, broken) = links.counts();

@@ -228,7 +228,11 @@ impl View for FindingsView {
     }
 
     fn layer(&self) -> Layer {
-        if self.item.is_some() { Layer::Item } else { Layer::Findings }
+        match (&self.item, self.links.front) {
+            (Some(_), _) => Layer::Item,
+            (None, true) => Layer::BrokenLinks,
+            (None, false) => Layer::Findings,
+        }
     }
 
     /// Only when opened: on a large site the checks take tens of seconds.

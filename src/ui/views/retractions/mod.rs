@@ -1,4 +1,5 @@
-//! The Retractions tab (Art. 13): the pending retraction requests, most urgent first. Its keys
+//! The Retractions tab (Art. 13): the pending retraction requests, most urgent first, then those
+//! handled by a withdrawal whose item's public page the link checks found still public. Its keys
 //! withdraw a request's item after a confirmation that names it, answer an outdated request with
 //! a mark instead, or decline the request with a reason; the writes themselves, and what loads
 //! again after them, are the console's (`app::withdraw`), shared with a column's withdrawals.
@@ -59,7 +60,7 @@ impl Load {
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
             Load::Pending => Loaded::Pending(
-                usecase::withdrawal::requests(store, site, Some(RequestStatus::Pending)).await.map_err(line),
+                usecase::withdrawal::open_requests(store, site).await.map_err(line),
             ),
         }
     }
@@ -156,11 +157,17 @@ impl View for RetractionsView {
         self.list.waiting.is_some()
     }
 
-    /// Withdraw, answer with a mark, or decline the selected request.
+    /// Withdraw, answer with a mark, or decline the selected request (a pending one: a handled
+    /// request listed for its page still public has nothing left to decide here).
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
         let Some(r) = self.list.selected() else {
             return matches!(action, Action::Withdraw | Action::Decline | Action::MarkRequest);
         };
+        if r.status != RequestStatus::Pending && matches!(action, Action::Withdraw | Action::Decline | Action::MarkRequest)
+        {
+            ask.warn(crate::t!("retractions-handled-still-public", id = r.id, item = r.item));
+            return true;
+        }
         match action {
             Action::Withdraw => {
                 let key = |a| cx.keymap.key_for(Layer::Confirm, a).map_or_else(String::new, |k| k.to_string());
@@ -245,8 +252,10 @@ impl View for RetractionsView {
         if let Some(r) = self.list.selected() {
             let at = crate::domain::time::format_time(r.requested_at, false);
             let field = |key: String, value: &str| format!("{} {value}", crate::ui::text::pad(&key, 9));
+            let public =
+                if r.still_public { format!("\n{}", crate::t!("retractions-record-still-public")) } else { String::new() };
             *ask.overlay = Overlay::Record(format!(
-                "{}  {at}\n{}\n{}\n{}\n{}\n\n{}",
+                "{}  {at}\n{}\n{}\n{}\n{}{public}\n\n{}",
                 crate::t!("retractions-record-id", id = r.id),
                 field(crate::t!("head-item"), &format!("{}  {}", r.item, r.title)),
                 field(crate::t!("head-unit"), r.unit.as_deref().unwrap_or("-")),

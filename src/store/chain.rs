@@ -1,0 +1,237 @@
+//! The audit trail's hash chain read a page at a time, each record handed over borrowed from its
+//! row: `audit verify` reads a million records, and a copy of each field (sqlx's SQLite driver
+//! copies every value of every row and sends each row across threads) cost more than the walk.
+//! PostgreSQL: sqlx's rows, each field borrowed from its row. SQLite: the
+//! connection's own C handle, each field read in place, its time parsed as sqlx parses it (a time
+//! of any other spelling sqlx reads is read through sqlx).
+
+use std::future::Future;
+use std::pin::Pin;
+
+use chrono::{DateTime, Utc};
+use libsqlite3_sys as ffi;
+use sqlx::Row;
+
+use super::rows::{Chain, ChainRecord, ChainVisit};
+use super::text::Lossy;
+use super::{Result, StoreError};
+use crate::domain::audit_chain::Content;
+
+/// A page of a chain being read.
+pub(crate) type ChainFuture<'a> = Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>>;
+
+/// A chain's records after id `$2` (`$1` the site), `$3` of them, in id order: one range of
+/// audit_log_site. The site is the chain's, so it is not read.
+pub(crate) fn chain_page_sql(chain: Chain) -> &'static str {
+    match chain {
+        Chain::Site(_) => {
+            "SELECT id, at, operator, action, target, detail, hash FROM audit_log \
+             WHERE site_id = $1 AND id > $2 ORDER BY id LIMIT $3"
+        }
+        Chain::NoSite => {
+            "SELECT id, at, operator, action, target, detail, hash FROM audit_log \
+             WHERE site_id IS NULL AND id > $1 ORDER BY id LIMIT $2"
+        }
+    }
+}
+
+fn query<DB>(chain: Chain, after: i64, limit: i64) -> sqlx::query::Query<'static, DB, DB::Arguments<'static>>
+where
+    DB: sqlx::Database,
+    for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    match chain {
+        Chain::Site(site) => sqlx::query(chain_page_sql(chain)).bind(site).bind(after).bind(limit),
+        Chain::NoSite => sqlx::query(chain_page_sql(chain)).bind(after).bind(limit),
+    }
+}
+
+/// PostgreSQL's page: its rows, each field borrowed from its row.
+pub(crate) fn postgres_page<'a, 'v: 'a>(
+    conn: &'a mut sqlx::PgConnection,
+    chain: Chain,
+    after: i64,
+    limit: i64,
+    visit: &'a mut ChainVisit<'v>,
+) -> ChainFuture<'a> {
+    Box::pin(async move {
+        for row in query(chain, after, limit).fetch_all(conn).await? {
+            let record = ChainRecord {
+                id: row.try_get(0)?,
+                content: Content {
+                    site: chain.site(),
+                    at: row.try_get(1)?,
+                    operator: row.try_get(2)?,
+                    action: row.try_get(3)?,
+                    target: row.try_get(4)?,
+                    detail: row.try_get(5)?,
+                },
+                hash: row.try_get(6)?,
+            };
+            if !visit(&record) {
+                break;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// SQLite's page, read through the connection's C handle. A record whose time is not RFC 3339 (the
+/// store writes nothing else) is read through sqlx, which knows SQLite's other spellings.
+pub(crate) fn sqlite_page<'a, 'v: 'a>(
+    conn: &'a mut sqlx::SqliteConnection,
+    chain: Chain,
+    mut after: i64,
+    mut limit: i64,
+    visit: &'a mut ChainVisit<'v>,
+) -> ChainFuture<'a> {
+    Box::pin(async move {
+        while limit > 0 {
+            let stopped = {
+                let mut handle = conn.lock_handle().await?;
+                // SAFETY: the connection's handle, locked for the call and used by nothing else.
+                unsafe { read_raw(handle.as_raw_handle().as_ptr(), chain, after, limit, visit) }?
+            };
+            let odd = match stopped {
+                Stopped::Done => return Ok(()),
+                Stopped::Visitor => return Ok(()),
+                Stopped::OddTime { id, read } => {
+                    limit -= read;
+                    id
+                }
+            };
+            type Odd = (i64, DateTime<Utc>, Lossy, Lossy, Lossy, Lossy, Option<Lossy>);
+            let (id, at, operator, action, target, detail, hash): Odd =
+                sqlx::query_as("SELECT id, at, operator, action, target, detail, hash FROM audit_log WHERE id = $1")
+                    .bind(odd)
+                    .fetch_one(&mut *conn)
+                    .await?;
+            let content = Content {
+                site: chain.site(),
+                at,
+                operator: &operator.text,
+                action: &action.text,
+                target: &target.text,
+                detail: &detail.text,
+            };
+            if !visit(&ChainRecord { id, content, hash: hash.as_ref().map(|h| h.text.as_str()) }) {
+                return Ok(());
+            }
+            after = id;
+            limit -= 1;
+        }
+        Ok(())
+    })
+}
+
+/// Where a raw read stopped.
+enum Stopped {
+    /// At the end of the page.
+    Done,
+    /// The visitor asked to stop.
+    Visitor,
+    /// Before record `id`, whose time is not RFC 3339, after `read` records.
+    OddTime { id: i64, read: i64 },
+}
+
+/// Frees a prepared statement however its reading ends.
+struct Statement(*mut ffi::sqlite3_stmt);
+
+impl Drop for Statement {
+    fn drop(&mut self) {
+        // SAFETY: a statement prepared by `read_raw` (or null, which is a no-op), finalised once.
+        unsafe { ffi::sqlite3_finalize(self.0) };
+    }
+}
+
+fn sqlite_failure(db: *mut ffi::sqlite3) -> StoreError {
+    // SAFETY: sqlite3_errmsg takes any handle and returns a string owned by it, copied here.
+    let message = unsafe { std::ffi::CStr::from_ptr(ffi::sqlite3_errmsg(db)) };
+    sqlx::Error::Protocol(format!("audit_log: {}", message.to_string_lossy())).into()
+}
+
+/// Reads the chain's records after `after`, up to `limit`, with the C API.
+///
+/// # Safety
+/// `db` is an open connection, held exclusively for the call.
+unsafe fn read_raw(
+    db: *mut ffi::sqlite3,
+    chain: Chain,
+    after: i64,
+    limit: i64,
+    visit: &mut ChainVisit<'_>,
+) -> Result<Stopped> {
+    let sql = match chain {
+        Chain::Site(_) => {
+            c"SELECT id, at, operator, action, target, detail, hash FROM audit_log \
+              WHERE site_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3"
+        }
+        Chain::NoSite => {
+            c"SELECT id, at, operator, action, target, detail, hash FROM audit_log \
+              WHERE site_id IS NULL AND id > ?2 ORDER BY id LIMIT ?3"
+        }
+    };
+    // SAFETY (every call below): `db` is open and held; the statement is the one prepared here,
+    // finalised when `statement` drops; a column's text stays valid until the next step, and
+    // every borrow of it ends before then.
+    unsafe {
+        let mut statement = Statement(std::ptr::null_mut());
+        if ffi::sqlite3_prepare_v2(db, sql.as_ptr(), -1, &mut statement.0, std::ptr::null_mut()) != ffi::SQLITE_OK {
+            return Err(sqlite_failure(db));
+        }
+        let stmt = statement.0;
+        if let Chain::Site(site) = chain
+            && ffi::sqlite3_bind_int64(stmt, 1, site) != ffi::SQLITE_OK
+        {
+            return Err(sqlite_failure(db));
+        }
+        if ffi::sqlite3_bind_int64(stmt, 2, after) != ffi::SQLITE_OK
+            || ffi::sqlite3_bind_int64(stmt, 3, limit) != ffi::SQLITE_OK
+        {
+            return Err(sqlite_failure(db));
+        }
+        let text = |column: i32| -> Option<std::borrow::Cow<'_, str>> {
+            let p = ffi::sqlite3_column_text(stmt, column);
+            if p.is_null() {
+                return None;
+            }
+            let n = usize::try_from(ffi::sqlite3_column_bytes(stmt, column)).unwrap_or(0);
+            // Text that is not UTF-8 (a raw session's) is read as the rest of the store reads it.
+            Some(String::from_utf8_lossy(std::slice::from_raw_parts(p, n)))
+        };
+        let mut read = 0;
+        loop {
+            match ffi::sqlite3_step(stmt) {
+                ffi::SQLITE_ROW => {}
+                ffi::SQLITE_DONE => return Ok(Stopped::Done),
+                _ => return Err(sqlite_failure(db)),
+            }
+            let id = ffi::sqlite3_column_int64(stmt, 0);
+            let Some(at) = text(1).and_then(|t| DateTime::parse_from_rfc3339(&t).ok()) else {
+                return Ok(Stopped::OddTime { id, read });
+            };
+            let missing = |column: &str| -> StoreError {
+                sqlx::Error::ColumnDecode { index: column.to_string(), source: "NULL in a NOT NULL column".into() }
+                    .into()
+            };
+            let (operator, action, target, detail) = (text(2), text(3), text(4), text(5));
+            let hash = text(6);
+            let record = ChainRecord {
+                id,
+                content: Content {
+                    site: chain.site(),
+                    at: at.with_timezone(&Utc),
+                    operator: operator.as_deref().ok_or_else(|| missing("operator"))?,
+                    action: action.as_deref().ok_or_else(|| missing("action"))?,
+                    target: target.as_deref().ok_or_else(|| missing("target"))?,
+                    detail: detail.as_deref().ok_or_else(|| missing("detail"))?,
+                },
+                hash: hash.as_deref(),
+            };
+            read += 1;
+            if !visit(&record) {
+                return Ok(Stopped::Visitor);
+            }
+        }
+    }
+}
