@@ -57,6 +57,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         &[
             ("audit_words.ftl", include_str!("../../i18n/en/audit_words.ftl")),
             ("backup.ftl", include_str!("../../i18n/en/backup.ftl")),
+            ("calendar_warning.ftl", include_str!("../../i18n/en/calendar_warning.ftl")),
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
             ("codes.ftl", include_str!("../../i18n/en/codes.ftl")),
             ("columns.ftl", include_str!("../../i18n/en/columns.ftl")),
@@ -92,6 +93,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         &[
             ("audit_words.ftl", include_str!("../../i18n/zh-CN/audit_words.ftl")),
             ("backup.ftl", include_str!("../../i18n/zh-CN/backup.ftl")),
+            ("calendar_warning.ftl", include_str!("../../i18n/zh-CN/calendar_warning.ftl")),
             ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
             ("codes.ftl", include_str!("../../i18n/zh-CN/codes.ftl")),
             ("columns.ftl", include_str!("../../i18n/zh-CN/columns.ftl")),
