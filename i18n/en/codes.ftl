@@ -38,3 +38,4 @@ code-closing-column-updated = column updated
 code-closing-item-withdrawn = item withdrawn
 code-closing-item-marked = item marked
 code-closing-finding-waived = finding waived
+code-list = {"; "}

@@ -47,6 +47,7 @@ field-number = number
 field-occurred_on = occurred_on
 field-operator = operator
 field-path = path
+field-review_path = review path
 field-points = points
 field-provisional = provisional
 field-published_at = published_at

@@ -46,6 +46,7 @@ field-number = 文号
 field-occurred_on = 发生日期
 field-operator = 操作员
 field-path = 路径
+field-review_path = 审核程序
 field-points = 计分
 field-provisional = 暂定
 field-published_at = 发布时间

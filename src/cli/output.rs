@@ -93,6 +93,15 @@ impl Listing {
         self
     }
 
+    /// Field `i`'s header in a table: by what its values are where one name means two things (an
+    /// item's `path` is the way it is reviewed, 审核程序; a column's `path` is where it sits, 路径).
+    fn header(&self, i: usize) -> String {
+        match self.codes[i] {
+            Some(Code::Path) => header("review_path"),
+            _ => header(self.fields[i]),
+        }
+    }
+
     /// A value of field `i` as text, for CSV.
     fn text(&self, i: usize, v: &Value) -> String {
         match self.shown[i] {
@@ -161,7 +170,10 @@ impl Listing {
             other => match (self.codes[field], self.read[field]) {
                 (Some(code), _) => code.read(other),
                 (None, Some(read)) => read(other),
-                (None, None) => self.text(field, other),
+                (None, None) => match (other, self.shown[field]) {
+                    (Value::Array(values), None) => people_list(values.iter().map(plain)),
+                    _ => self.text(field, other),
+                },
             },
         }
     }
@@ -175,7 +187,7 @@ impl Listing {
     pub fn for_people(&self, width: Option<u16>) -> String {
         let width = width
             .or_else(|| io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w)).flatten());
-        let headers: Vec<String> = self.fields.iter().map(|f| header(f)).collect();
+        let headers: Vec<String> = (0..self.fields.len()).map(|i| self.header(i)).collect();
         let cells: Vec<Vec<String>> =
             self.rows.iter().map(|row| row.iter().enumerate().map(|(i, v)| self.cell(i, v)).collect()).collect();
         // A column of numbers (counts, days, points) is right-aligned; an id column too.
@@ -189,7 +201,7 @@ impl Listing {
     }
 
     fn expanded(&self) -> String {
-        let headers: Vec<String> = self.fields.iter().map(|f| header(f)).collect();
+        let headers: Vec<String> = (0..self.fields.len()).map(|i| self.header(i)).collect();
         let label = headers.iter().map(|f| f.width()).max().unwrap_or(0);
         let mut out = String::new();
         for (n, row) in self.rows.iter().enumerate() {
@@ -215,19 +227,28 @@ pub fn plain(v: &Value) -> String {
     }
 }
 
+/// Values as a person reads a list in a table cell: joined by the language's separator (`; `,
+/// in Chinese `；`), where CSV keeps "; ".
+pub fn people_list(values: impl Iterator<Item = String>) -> String {
+    values.collect::<Vec<_>>().join(&t!("code-list"))
+}
+
 /// Columns (`[{"id", "path", "form"}]`) as text: each path, with its form, joined by "; ".
 pub fn placements_text(v: &Value) -> String {
-    placements(v, |path, form| format!("{path} ({form})"))
+    placements(v, |path, form| format!("{path} ({form})")).join("; ")
 }
 
 /// Columns (`[{"id", "path", "form"}]`) as a person reads them in a table: each path with its
 /// form in words of the language in effect.
 pub fn placements_words(v: &Value) -> String {
-    placements(v, |path, form| t!("code-placement", path = path, form = Code::Form.read(&Value::from(form))))
+    people_list(
+        placements(v, |path, form| t!("code-placement", path = path, form = Code::Form.read(&Value::from(form))))
+            .into_iter(),
+    )
 }
 
-/// Columns, each path with its form as `with_form` writes them, joined by "; ".
-fn placements(v: &Value, with_form: impl Fn(String, &str) -> String) -> String {
+/// Columns, each path with its form as `with_form` writes them.
+fn placements(v: &Value, with_form: impl Fn(String, &str) -> String) -> Vec<String> {
     let one = |c: &Value| {
         let path = plain(&c["path"]);
         match c["form"].as_str() {
@@ -235,12 +256,21 @@ fn placements(v: &Value, with_form: impl Fn(String, &str) -> String) -> String {
             None => path,
         }
     };
-    v.as_array().map(|cs| cs.iter().map(one).collect::<Vec<_>>().join("; ")).unwrap_or_default()
+    v.as_array().map(|cs| cs.iter().map(one).collect()).unwrap_or_default()
 }
 
 /// Columns (`[{"id", "path", …}]`) as text: their paths joined by "; ".
 pub fn paths_text(v: &Value) -> String {
-    v.as_array().map(|cs| cs.iter().map(|c| plain(&c["path"])).collect::<Vec<_>>().join("; ")).unwrap_or_default()
+    paths(v).join("; ")
+}
+
+/// Columns' paths as a person reads them in a table (`people_list`).
+pub fn paths_words(v: &Value) -> String {
+    people_list(paths(v).into_iter())
+}
+
+fn paths(v: &Value) -> Vec<String> {
+    v.as_array().map(|cs| cs.iter().map(|c| plain(&c["path"])).collect()).unwrap_or_default()
 }
 
 /// An audit record's target as JSON: `item:2406` is `{"kind": "item", "id": 2406}` (the id a
@@ -417,6 +447,20 @@ mod tests {
         let mut out = Vec::new();
         l.write(Format::Table, &mut out).unwrap();
         assert!(!String::from_utf8(out).unwrap().contains(&provisional_note()), "no footnote without a ?");
+    }
+
+    #[test]
+    fn a_list_in_a_cell_is_joined_as_the_language_joins_and_a_review_path_is_headed_as_one() {
+        let mut l = Listing::new(&["id", "path", "departments"]).code("path", Code::Path);
+        l.push(vec![json!(1), json!("government"), json!(["民政局", "统计局"])]);
+        let zh = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || l.for_people(None));
+        assert!(zh.contains("民政局；统计局") && zh.contains("审核程序"), "{zh}");
+        let en = l.for_people(None);
+        assert!(en.contains("民政局; 统计局") && en.contains("review path"), "{en}");
+        let mut csv = Vec::new();
+        crate::i18n::scoped(crate::i18n::Lang::ZhCn, || l.write(Format::Csv, &mut csv)).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(csv.contains(",path,") && csv.contains(",government,民政局; 统计局"), "{csv}");
     }
 
     #[test]

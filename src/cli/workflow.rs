@@ -67,6 +67,7 @@ pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> R
         "version",
     ])
     .shown_as("columns", super::output::paths_text)
+    .read_as("columns", super::output::paths_words)
     .shown_as("missing", |v| {
         v.as_array().map(|m| m.iter().map(super::output::plain).collect::<Vec<_>>().join(",")).unwrap_or_default()
     })
