@@ -1,9 +1,9 @@
 //! The tabs' titles and labels (the tabs themselves are the registered views: `views!`).
 
 use crate::i18n;
-use crate::usecase::settings::StartTab;
 use crate::ui::text;
 pub use crate::ui::views::Tab;
+use crate::usecase::settings::StartTab;
 
 impl Tab {
     /// The tab the console opens on: the one `start_tab` names when the settings name one; else
