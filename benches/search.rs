@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use portal_admin::domain::search::Needle;
 use portal_admin::store::schema::Dialect;
-use portal_admin::store::{SEARCH_MANY, TextSearch, search_first_page};
+use portal_admin::store::{SEARCH_BROAD, TextSearch, search_first_page};
 use portal_admin::usecase::search;
 use sqlx::Connection;
 
@@ -53,21 +53,21 @@ async fn main() {
             }
             let common::Stats { median, mean, max, .. } = common::stats(times);
             println!("search {backend} {text} {} {median:.1} {mean:.1} {max:.1}", ids.len());
-            let many = dialect == Dialect::Sqlite && needle.chars() >= 3 && holding(&url, text).await > SEARCH_MANY;
-            let sql = search_first_page(dialect, site.id, &needle, many, &ids).join(" ");
+            let holding = if dialect == Dialect::Sqlite && needle.chars() >= 3 { holding(&url, text).await } else { 0 };
+            let sql = search_first_page(dialect, site.id, &needle, holding, &ids).join(" ");
             println!("sql {backend} {text} {sql}");
         }
     }
 }
 
-/// SQLite: how many items hold `text`, counted up to one more than `SEARCH_MANY` (as the store
+/// SQLite: how many items hold `text`, counted up to one more than `SEARCH_BROAD` (as the store
 /// counts them to choose how to read the page).
 async fn holding(url: &str, text: &str) -> i64 {
     let (url, _) = common::site_of(url);
     let mut conn = sqlx::SqliteConnection::connect(url).await.expect("the SQLite database");
     sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT rowid FROM items_text WHERE items_text MATCH $1 LIMIT $2) m")
         .bind(format!("\"{text}\""))
-        .bind(SEARCH_MANY + 1)
+        .bind(SEARCH_BROAD + 1)
         .fetch_one(&mut conn)
         .await
         .expect("the count")

@@ -126,7 +126,7 @@ async fn incidents_are_recorded_and_corrected_never_edited(db: TestDb) {
     fails(&db, &["incident", "reverse", "9", "--note", "x"], 1, "no incident 9");
     fails(&db, &["incident", "add", "--unit", "民政局", "--kind", "typo", "--note", " "], 2, "needs a note");
     fails(&db, &["incident", "add", "--unit", "民政局", "--kind", "late", "--note", "x"], 2, "late");
-    fails(&db, &["incident", "add", "--unit", "外星局", "--kind", "typo", "--note", "x"], 1, "no unit");
+    fails(&db, &["incident", "add", "--unit", "外星局", "--kind", "typo", "--note", "x"], 2, "no unit");
     fails(&db, &["incident", "add", "--unit", "民政局", "--kind", "typo", "--item", "zz-9", "--note", "x"], 1, "zz-9");
     let mut raw = db.any().await;
     assert!(

@@ -73,7 +73,7 @@ async fn orders_are_issued_listed_and_closed_by_hand(db: TestDb) {
         (vec!["--unit", "政府办", "--column", &notices, "--note", "x", "--days", "61"], 2, "give 1 to 60"),
         (vec!["--unit", "政府办", "--column", "99999", "--note", "x"], 1, "no column 99999"),
         (vec!["--unit", "政府办", "--item", "nothing-1", "--note", "x"], 1, "no item \"nothing-1\""),
-        (vec!["--unit", "无此单位", "--column", &notices, "--note", "x"], 1, "no unit \"无此单位\""),
+        (vec!["--unit", "无此单位", "--column", &notices, "--note", "x"], 2, "no unit \"无此单位\""),
         (vec!["--unit", "政府办", "--column", &online, "--note", "x"], 1, "has no responsible unit"),
         (vec!["--unit", "政府办", "--item", "rp-1", "--note", "x"], 1, "has no responsible unit"),
         (vec!["--unit", "民政局", "--column", &notices, "--note", "x"], 1, "民政局 is not responsible"),
@@ -84,7 +84,7 @@ async fn orders_are_issued_listed_and_closed_by_hand(db: TestDb) {
         all.extend(args);
         fails(&db, &all, code, says);
     }
-    fails(&db, &["rectifications", "--unit", "无此单位"], 1, "no unit");
+    fails(&db, &["rectifications", "--unit", "无此单位"], 2, "no unit");
     fails(&db, &["rectifications", "--status", "late"], 2, "late");
     assert_eq!(rows(&db, &["rectifications"]).len(), 3);
 

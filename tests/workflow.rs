@@ -290,7 +290,7 @@ async fn requests_are_recorded_declined_and_closed(db: TestDb) {
     db.ok(&["review", "approve", "repost-1", "--checks", ALL]);
     db.ok(&["publish", "repost-1"]);
     fails(&db, &["retractions", "request", "gov-1", "--unit", "政府办", "--reason", "error"], 1, "not online");
-    fails(&db, &["retractions", "request", "repost-1", "--unit", "外星局", "--reason", "error"], 1, "no unit");
+    fails(&db, &["retractions", "request", "repost-1", "--unit", "外星局", "--reason", "error"], 2, "no unit");
     let out = db.ok(&[
         "retractions",
         "request",

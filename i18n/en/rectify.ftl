@@ -21,9 +21,9 @@ rectify-closed = rectification order { $id } closed
 
 about-rectifications = Rectification orders (整改通知), most urgent first: overdue, open, done
 arg-rectifications-status = open, done or overdue
-arg-rectifications-unit = Only this unit's
+arg-rectifications-unit = Only this unit's (its name, part of it, or its pinyin initials)
 about-rectifications-add = Issue a rectification order to a responsible unit, due in working days by the official calendar
-arg-rectifications-add-unit = The responsible unit (of the column, of the item; any assessed unit for an indicator)
+arg-rectifications-add-unit = The responsible unit (of the column, of the item; any assessed unit for an indicator), by name, part of it, or pinyin initials
 arg-rectifications-add-column = A column, by id (as `columns` lists it)
 arg-rectifications-add-item = An item, by id or ref
 arg-rectifications-add-indicator = An indicator of the national check, by key or name (as `inspect` lists them)

@@ -21,9 +21,9 @@ rectify-closed = 整改通知 { $id } 已销号
 
 about-rectifications = 整改通知，按紧急程度排列：逾期、整改中、已整改
 arg-rectifications-status = open（整改中）、done（已整改）或 overdue（逾期）
-arg-rectifications-unit = 只列此单位的
+arg-rectifications-unit = 只列此单位的（单位可写全称、部分名称或拼音首字母）
 about-rectifications-add = 向责任单位下达整改通知，期限按官方工作日历以工作日计
-arg-rectifications-add-unit = 责任单位（栏目的、信息的；指标可为任一受考核单位）
+arg-rectifications-add-unit = 责任单位（栏目的、信息的；指标可为任一受考核单位），可写全称、部分名称或拼音首字母
 arg-rectifications-add-column = 栏目，按编号（见 `columns`）
 arg-rectifications-add-item = 信息，按编号或 ref
 arg-rectifications-add-indicator = 政府网站检查的指标，按键名或名称（见 `inspect`）

@@ -78,7 +78,7 @@ pub async fn scores(
         return Ok(());
     }
     if let Some(typed) = unit {
-        let unit = super::reports::unit_named(&s, typed).await?;
+        let unit = super::units::unit_named(&s, typed).await?;
         let items = assessment::earnings(s.store.as_ref(), &s.site, &unit, period).await?;
         let mut listing = Listing::new(&["id", "title", "published_at", "form", "points", "withdrawn", "columns"])
             .shown_as("columns", super::output::placements_text)
@@ -175,6 +175,7 @@ pub async fn incident(cli: &Cli, command: &IncidentCommand) -> Result<(), Failur
                 return Err(Failure::usage(t!("incident-needs-note")));
             }
             let s = session(cli).await?;
+            let unit = super::units::unit_named(&s, unit).await?;
             let occurred_on = date.unwrap_or_else(|| beijing_date(chrono::Utc::now()));
             let mut input =
                 IncidentInput { unit: unit.clone(), kind: *kind, item: None, occurred_on, note: note.clone() };
@@ -236,10 +237,7 @@ pub async fn incidents(cli: &Cli, period: &PeriodArgs, unit: Option<&str>) -> Re
         "reversed_by",
     ])
     .code("kind", Code::Incident);
-    let unit = match unit {
-        Some(typed) => Some(super::reports::unit_named(&s, typed).await?),
-        None => None,
-    };
+    let unit = super::units::unit_if_named(&s, unit).await?;
     for i in assessment::incidents(s.store.as_ref(), &s.site, period, unit.as_deref()).await? {
         listing.push(vec![
             json!(i.id),

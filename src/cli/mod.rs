@@ -30,6 +30,7 @@ mod table;
 pub mod texts;
 mod trail;
 mod transfer;
+mod units;
 mod workflow;
 
 use std::io::IsTerminal;

@@ -70,7 +70,8 @@ pub async fn command(cli: &Cli, command: &RectificationsCommand) -> Result<(), F
                 _ => return Err(Failure::usage(t!("rectify-needs-subject"))),
             };
             let s = session(cli).await?;
-            let issued = orders::add(s.store.as_ref(), &s.site, unit, &about, note, *days).await?;
+            let unit = super::units::unit_named(&s, unit).await?;
+            let issued = orders::add(s.store.as_ref(), &s.site, &unit, &about, note, *days).await?;
             let due = if issued.provisional { format!("{}?", issued.due_on) } else { issued.due_on.to_string() };
             let said = t!("rectify-issued", id = issued.id, unit = unit.as_str(), due = due, days = issued.days);
             let (column, item, indicator) = match &about {
@@ -165,7 +166,8 @@ fn row(o: &Order, utc: bool) -> Vec<Value> {
 /// `rectifications`: the orders, most urgent first.
 pub async fn list(cli: &Cli, status: Option<Status>, unit: Option<&str>) -> Result<(), Failure> {
     let s = session(cli).await?;
-    let found = orders::list(s.store.as_ref(), &s.site, unit, status).await?;
+    let unit = super::units::unit_if_named(&s, unit).await?;
+    let found = orders::list(s.store.as_ref(), &s.site, unit.as_deref(), status).await?;
     let mut listing = Listing::new(FIELDS)
         .code("about_kind", Code::Subject)
         .code("finding", Code::Finding)

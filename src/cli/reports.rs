@@ -23,35 +23,10 @@ fn write(cli: &Cli, listing: &Listing) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The unit `typed` names, as the console takes it: its name, part of it, or its pinyin initials
-/// (`tjj` 统计局). None or several: bad input (exit 2), naming the units it could be (all of them
-/// when none).
-pub async fn unit_named(s: &super::Session, typed: &str) -> Result<String, Failure> {
-    let units = columns::units(s.store.as_ref(), &s.site).await?;
-    let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
-    match crate::domain::search::unit_named(&names, typed) {
-        Ok(name) => Ok(name.to_string()),
-        Err(several) if several.len() > 1 => Err(Failure::usage(t!(
-            "unit-ambiguous",
-            name = format!("{typed:?}"),
-            units = several.join(&t!("list-separator"))
-        ))),
-        Err(_) => Err(Failure::usage(t!(
-            "no-such-unit",
-            name = format!("{typed:?}"),
-            site = s.site.code.as_str(),
-            units = names.join("、")
-        ))),
-    }
-}
-
 pub async fn stale(cli: &Cli, at: Option<NaiveDate>, overdue: bool, unit: Option<&str>) -> Result<(), Failure> {
     let s = session(cli).await?;
     let at = at.unwrap_or_else(today);
-    let unit = match unit {
-        Some(typed) => Some(unit_named(&s, typed).await?),
-        None => None,
-    };
+    let unit = super::units::unit_if_named(&s, unit).await?;
     let rows = columns::stale(s.store.as_ref(), &s.site, at, unit.as_deref(), overdue).await?;
     let mut listing = Listing::new(&[
         "id",

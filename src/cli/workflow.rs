@@ -123,8 +123,9 @@ pub async fn retractions_command(cli: &Cli, command: &RetractionsCommand) -> Res
     let s = session(cli).await?;
     match command {
         RetractionsCommand::Request { item, unit, reason, note } => {
+            let unit = super::units::unit_named(&s, unit).await?;
             let id = queue::find(s.store.as_ref(), &s.site, item).await?;
-            let request = withdrawal::request(s.store.as_ref(), &s.site, id, unit, *reason, note).await?;
+            let request = withdrawal::request(s.store.as_ref(), &s.site, id, &unit, *reason, note).await?;
             let said =
                 t!("request-recorded", request = request, unit = unit.as_str(), item = id, reason = reason.as_str());
             let outcome = Outcome::new("retraction.request", false)

@@ -58,24 +58,24 @@ pub fn hot_statements(dialect: schema::Dialect) -> Vec<HotStatement> {
 pub const POSTGRES_SESSION: &[(&str, &str)] =
     &[("plan_cache_mode", "force_custom_plan"), ("max_parallel_workers_per_gather", "0")];
 
-/// Above this many items holding a text, SQLite reads a site's items newest first for a search
-/// (store/sql/search.rs).
-pub const SEARCH_MANY: i64 = sql::SEARCH_MANY;
+/// SQLite counts the items holding a text of three characters or more up to one more than this,
+/// to choose how to read a search's page (store/sql/search.rs, `Way::by_count`).
+pub const SEARCH_BROAD: i64 = sql::SEARCH_BROAD;
 
 /// The statements a search's first page runs (no filter), as the store runs them, with the values
 /// written in, each ending in `;`: for the benchmark to run the same SQL in `sqlite3`/`psql`.
-/// `many`: on SQLite, more than `SEARCH_MANY` items hold the text (the first statement counts
-/// them); `ids`: the page's items.
+/// `holding`: on SQLite, how many items hold the text, counted up to `SEARCH_BROAD + 1` (the first
+/// statement counts them); `ids`: the page's items.
 pub fn search_first_page(
     dialect: schema::Dialect,
     site: i64,
     needle: &crate::domain::search::Needle,
-    many: bool,
+    holding: i64,
     ids: &[i64],
 ) -> Vec<String> {
     let statements = match dialect {
-        schema::Dialect::Postgres => sql::first_page_statements::<sqlx::Postgres>(site, needle, many, ids),
-        schema::Dialect::Sqlite => sql::first_page_statements::<sqlx::Sqlite>(site, needle, many, ids),
+        schema::Dialect::Postgres => sql::first_page_statements::<sqlx::Postgres>(site, needle, holding, ids),
+        schema::Dialect::Sqlite => sql::first_page_statements::<sqlx::Sqlite>(site, needle, holding, ids),
     };
     statements.into_iter().map(|s| format!("{s};")).collect()
 }

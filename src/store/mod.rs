@@ -22,7 +22,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 pub use error::{DatabaseError, ErrorKind, Result, StoreError};
-pub use hot::{HotStatement, POSTGRES_SESSION, Param, SEARCH_MANY, hot_statements, search_first_page};
+pub use hot::{HotStatement, POSTGRES_SESSION, Param, SEARCH_BROAD, hot_statements, search_first_page};
 pub use links::{CheckedLink, LinkItem, LinkRow, LinkScope, LinkStore, NewProbe, ProbeRow};
 pub use operations::{
     AssessmentStore, AuditStore, BackupStore, CalendarStore, CheckStore, ColumnStore, ImportStore, InspectionStore,

@@ -165,6 +165,12 @@ impl<T: Row> Paged<T> {
         (typed.chars().count() >= crate::domain::search::SHORTEST).then(|| typed.to_string())
     }
 
+    /// Whether the rows were read from the database with the filter typed: what they lack, the
+    /// database does not hold (not merely what is loaded).
+    pub fn read_with_filter(&self) -> bool {
+        self.read_with.is_some() && self.read_with == self.db_filter()
+    }
+
     /// The filter the next page is read with: the one the rows were read with.
     pub fn read_with(&self) -> Option<String> {
         self.read_with.clone()
@@ -227,7 +233,7 @@ impl<T: Row> Paged<T> {
     pub fn reshow(&mut self, height: usize, selected: Option<T::Key>) {
         // Rows the database read with the filter typed all match it (in a body, say, which the
         // row does not hold).
-        let read_so = self.read_with.is_some() && self.read_with == self.db_filter();
+        let read_so = self.read_with_filter();
         self.shown = (0..self.rows.len()).filter(|&i| read_so || self.keys[i].matches(&self.filter)).collect();
         if let Some(key) = selected
             && let Some(pos) = self.shown.iter().position(|&i| self.rows[i].key() == key)

@@ -19,7 +19,8 @@ pub(super) const TRIGRAM: usize = 3;
 const AT: &str = "COALESCE(i.published_at, i.submitted_at)";
 
 /// How the text is looked for: through the trigram index, or (two characters, which no trigram
-/// holds) by reading the site's items newest first until a page is full.
+/// holds, or on SQLite a text in most items) by reading the site's items newest first until a page
+/// is full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Way {
     /// The items that hold the text, from the trigram index, sorted.
@@ -29,6 +30,10 @@ pub(super) enum Way {
     /// would read every one of them (象山区 is in 77,000 of 100,000 demo items: 110 ms, this 11).
     /// PostgreSQL's planner makes this choice itself, for the text given.
     Newest,
+    /// The site's items newest first, each item's title and body read with `LIKE` until a page is
+    /// full: two characters; on SQLite also a text in more than `BROAD` items, where `Newest`
+    /// would first gather every id the trigram index gives (象山区 is in 770,000 of 1,000,000
+    /// demo items: 130 ms for the ids alone), and a page is full after a few dozen items read.
     Scan,
 }
 
@@ -36,10 +41,25 @@ impl Way {
     pub(super) fn of(needle: &Needle) -> Way {
         if needle.chars() >= TRIGRAM { Way::Trigrams } else { Way::Scan }
     }
+
+    /// SQLite's way for a text of three characters or more held by `holding` items (counted up
+    /// to `BROAD + 1`, `HOLDING`).
+    pub(crate) fn by_count(holding: i64) -> Way {
+        if holding > BROAD {
+            Way::Scan
+        } else if holding > MANY {
+            Way::Newest
+        } else {
+            Way::Trigrams
+        }
+    }
 }
 
 /// Above this many items holding a text, SQLite reads the site's newest first (`Way::Newest`).
 pub(crate) const MANY: i64 = 2_000;
+
+/// Above this many, SQLite reads them newest first checking each item's own text (`Way::Scan`).
+pub(crate) const BROAD: i64 = 20_000;
 
 /// SQLite: how many items hold the text `$1` (an FTS5 string), counted up to `$2`.
 pub(super) const HOLDING: &str =
@@ -49,10 +69,22 @@ pub(super) const HOLDING: &str =
 /// SQLite through the trigram index, an FTS5 string (in double quotes, a `"` doubled), inside
 /// which every character, `*`, `(`, `NEAR` and `AND` too, stands for itself.
 pub(super) fn text_param(needle: &Needle, dialect: Dialect) -> String {
-    if dialect == Dialect::Sqlite && Way::of(needle) != Way::Scan {
+    param_for(Way::of(needle), needle, dialect)
+}
+
+/// The parameter of a search for `needle` read the way `way` reads it (`text_param`).
+pub(super) fn param_for(way: Way, needle: &Needle, dialect: Dialect) -> String {
+    if dialect == Dialect::Sqlite && way != Way::Scan {
         return format!("\"{}\"", needle.as_str().replace('"', "\"\""));
     }
     like_pattern(needle)
+}
+
+/// Whether a text has letters with case (Latin, Greek, Cyrillic …), which only PostgreSQL's
+/// `ILIKE` matches in either case; for a text without (Chinese, digits), `LIKE` finds the same
+/// and reads each row without folding its case first.
+pub(super) fn cased(needle: &Needle) -> bool {
+    needle.as_str().chars().any(|c| c.is_lowercase() || c.is_uppercase())
 }
 
 /// A LIKE pattern that holds `needle` anywhere, `\` escaping `%`, `_` and itself.
@@ -69,11 +101,14 @@ pub(super) fn like_pattern(needle: &Needle) -> String {
     pattern
 }
 
-/// The condition that item `i`'s title or body holds the text in `$param` (its `text_param`), the
-/// way `way` reads it.
-pub(super) fn holds_text<DB: Backend>(way: Way, param: usize) -> String {
+/// The condition that item `i`'s title or body holds the text in `$param` (its `param_for`), the
+/// way `way` reads it; `cased`: the text has letters with case (`cased`).
+pub(super) fn holds_text<DB: Backend>(way: Way, param: usize, cased: bool) -> String {
     match (DB::DIALECT, way) {
-        (Dialect::Postgres, _) => format!("(i.title ILIKE ${param} OR i.body ILIKE ${param})"),
+        (Dialect::Postgres, _) => {
+            let like = if cased { "ILIKE" } else { "LIKE" };
+            format!("(i.title {like} ${param} OR i.body {like} ${param})")
+        }
         (Dialect::Sqlite, Way::Trigrams) => {
             format!("i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH ${param})")
         }
@@ -90,7 +125,7 @@ pub(super) fn holds_text<DB: Backend>(way: Way, param: usize) -> String {
 /// The condition a list's filter puts on item `i`: its title or body holds the text in `$param`
 /// (`text_param`), or it is of one of the filter's units or items.
 pub(super) fn item_filter<DB: Backend>(filter: &ListFilter, param: usize) -> String {
-    named_by(filter, &holds_text::<DB>(Way::of(&filter.text), param), "i.id")
+    named_by(filter, &holds_text::<DB>(Way::of(&filter.text), param, cased(&filter.text)), "i.id")
 }
 
 /// ` AND (text OR unit in the filter's units OR `item` in its items)`: `text` the condition on the
@@ -122,10 +157,8 @@ pub(super) fn titles_sql<DB: Backend>(scope: &TitleScope) -> String {
             "SELECT i.id, i.title FROM items i WHERE i.site_id = $1 AND i.status = 'pending'".to_string()
         }
         TitleScope::Holding(needle) => {
-            format!(
-                "SELECT i.id, i.title FROM items i WHERE i.site_id = $1 AND {}",
-                holds_text::<DB>(Way::of(needle), 2)
-            )
+            let text = holds_text::<DB>(Way::of(needle), 2, cased(needle));
+            format!("SELECT i.id, i.title FROM items i WHERE i.site_id = $1 AND {text}")
         }
     }
 }
@@ -150,8 +183,8 @@ pub(super) fn any_holds<DB: Backend>(columns: &[&str], param: usize) -> String {
 /// planner weighs the two for the text given); SQLite's trigram FTS5 table gives the ids that hold
 /// the text, and two characters are read with `LIKE` (ASCII letters in either case, as FTS5 and
 /// `ILIKE` do).
-pub(super) fn search_sql<DB: Backend>(way: Way, next: bool, within: Option<&ListFilter>) -> String {
-    let text = holds_text::<DB>(way, 2);
+pub(super) fn search_sql<DB: Backend>(way: Way, cased: bool, next: bool, within: Option<&ListFilter>) -> String {
+    let text = holds_text::<DB>(way, 2, cased);
     let (after, limit) = if next { (format!(" AND ({AT}, i.id) < ($7, $8)"), 9) } else { (String::new(), 7) };
     let after = match within {
         Some(filter) => after + &item_filter::<DB>(filter, limit + 1),
@@ -182,20 +215,20 @@ pub(super) fn columns_sql(ids: &[i64]) -> String {
 
 /// The statements a search's first page runs (no filter), with the values written in, for
 /// `sqlite3`/`psql` to run beside the program (benches/search.rs): on SQLite, for three characters
-/// or more, the count of items holding the text; the page (for a text in more than `MANY` items
-/// when `many`); its items' columns (`ids`, the page's).
-pub(crate) fn first_page_statements<DB: Backend>(site: i64, needle: &Needle, many: bool, ids: &[i64]) -> Vec<String> {
-    let text = format!("'{}'", text_param(needle, DB::DIALECT).replace('\'', "''"));
+/// or more, the count of items holding the text (`holding` of them, counted up to `BROAD + 1`);
+/// the page, read the way that count chooses; its items' columns (`ids`, the page's).
+pub(crate) fn first_page_statements<DB: Backend>(site: i64, needle: &Needle, holding: i64, ids: &[i64]) -> Vec<String> {
+    let quoted = |t: String| format!("'{}'", t.replace('\'', "''"));
     let mut way = Way::of(needle);
     let mut out = Vec::new();
     if DB::DIALECT == Dialect::Sqlite && way == Way::Trigrams {
-        out.push(HOLDING.replace("$1", &text).replace("$2", &(MANY + 1).to_string()));
-        if many {
-            way = Way::Newest;
-        }
+        let count = quoted(param_for(way, needle, DB::DIALECT));
+        out.push(HOLDING.replace("$1", &count).replace("$2", &(BROAD + 1).to_string()));
+        way = Way::by_count(holding);
     }
+    let text = quoted(param_for(way, needle, DB::DIALECT));
     let values = [site.to_string(), text, "NULL".into(), "NULL".into(), "NULL".into(), "NULL".into(), "50".into()];
-    let mut page = search_sql::<DB>(way, false, None);
+    let mut page = search_sql::<DB>(way, cased(needle), false, None);
     for (n, value) in values.iter().enumerate().rev() {
         page = page.replace(&format!("${}", n + 1), value);
     }
@@ -215,16 +248,14 @@ sql_impl! { SearchStore;
         limit: i64,
     ) -> Result<Vec<FoundItem>> {
         type Row = (i64, Option<String>, Lossy, String, Option<String>, Option<DateTime<Utc>>, DateTime<Utc>);
-        let text = text_param(&search.needle, DB::DIALECT);
         let mut way = Way::of(&search.needle);
         if DB::DIALECT == Dialect::Sqlite && way == Way::Trigrams {
-            let holding: i64 =
-                sqlx::query_scalar(HOLDING).bind(text.as_str()).bind(MANY + 1).fetch_one(&self.pool).await?;
-            if holding > MANY {
-                way = Way::Newest;
-            }
+            let fts = param_for(way, &search.needle, DB::DIALECT);
+            let holding: i64 = sqlx::query_scalar(HOLDING).bind(fts).bind(BROAD + 1).fetch_one(&self.pool).await?;
+            way = Way::by_count(holding);
         }
-        let sql = search_sql::<DB>(way, after.is_some(), search.within.as_ref());
+        let text = param_for(way, &search.needle, DB::DIALECT);
+        let sql = search_sql::<DB>(way, cased(&search.needle), after.is_some(), search.within.as_ref());
         let mut query = sqlx::query_as::<_, Row>(&sql)
             .bind(site.id)
             .bind(text.as_str())
@@ -298,5 +329,10 @@ mod tests {
         assert_eq!(text_param(&needle("a\"b NEAR*"), Dialect::Sqlite), "\"a\"\"b NEAR*\"");
         assert_eq!(Way::of(&needle("政府")), Way::Scan);
         assert_eq!(Way::of(&needle("人民政府")), Way::Trigrams);
+        assert_eq!(param_for(Way::Scan, &needle("象山区"), Dialect::Sqlite), "%象山区%", "a broad text read with LIKE");
+        assert_eq!((Way::by_count(MANY), Way::by_count(MANY + 1)), (Way::Trigrams, Way::Newest));
+        assert_eq!((Way::by_count(BROAD), Way::by_count(BROAD + 1)), (Way::Newest, Way::Scan));
+        assert!(!cased(&needle("象山区2026")) && !cased(&needle("%_")));
+        assert!(cased(&needle("WiFi")) && cased(&needle("象山a")) && cased(&needle("Ωμ")));
     }
 }

@@ -272,6 +272,7 @@ impl Draw<'_> {
                 (Some(e), _, _) => t!("could-not-load", error = e.clone()),
                 (None, true, _) => t!("loading"),
                 (None, false, true) => nothing.to_string(),
+                (None, false, false) if paged.read_with_filter() => t!("filter-matches-nothing-in-db"),
                 (None, false, false) => t!("filter-matches-nothing"),
             };
             // The first line says why the list is empty; the lines after it, what would fill it.

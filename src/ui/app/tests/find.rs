@@ -159,6 +159,13 @@ fn the_finds_filter_asks_the_database_and_the_next_page_keeps_it() {
     find_filtered(&mut a);
     assert_eq!(a.views.find.list.shown.len(), 1);
     assert_eq!(a.views.find.list.selected().unwrap().id, 2311);
+    // Nothing found: the database holds none, which the list says (not "nothing loaded").
+    key(&mut a, KeyCode::Enter);
+    keys(&mut a, "/");
+    let asked = loads(&keys(&mut a, "ab"));
+    let Some((id, _)) = asked.last() else { panic!("{asked:?}") };
+    page(&mut a, *id, Vec::new());
+    assert!(text_of(&a).contains("Nothing in the database matches the filter"), "{}", text_of(&a));
     // A full page filtered: moving down asks for the next with the same filter.
     let mut a = app();
     show_find(&mut a);
