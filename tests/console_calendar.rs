@@ -23,9 +23,9 @@ const NOTICE_2027: &str = "国务院办公厅关于2027年部分节假日安排�
 ";
 
 const DOCUMENTS: &str = "政府信息公开 / 法定主动公开内容 / 基础信息公开 / 政府文件 / ②象政办";
-const WARNING: &str = "2027年节假日安排未导入：12月25日后的期限为暂定";
+const WARNING: &str = "no 2027 holiday notice: due dates from 12/25 provisional";
 /// The warning's first part: what the status line keeps when the whole has no room.
-const MISSING: &str = "2027年节假日安排未导入";
+const MISSING: &str = "no 2027 holiday notice";
 
 /// The screen's last line: the status line.
 fn status_line(screen: &str) -> String {
@@ -56,7 +56,7 @@ async fn next_years_notice_is_imported_from_the_console(db: TestDb) {
     let s = t.wait_for(MISSING);
     let status = status_line(&s);
     assert!(
-        status.contains(&format!("! {MISSING}")) && !status.contains("：1…"),
+        status.contains(&format!("! {MISSING}")) && !status.contains("notice: d"),
         "the warning is on the status line:\n{s}"
     );
     // The column's due date counts 2027: marked, and the title says what the mark means.
@@ -96,7 +96,7 @@ async fn next_years_notice_is_imported_from_the_console(db: TestDb) {
     let start = std::time::Instant::now();
     let s = loop {
         let s = t.screen();
-        if !s.contains("未导入") && !s.contains("provisional") {
+        if !s.contains("holiday notice") && !s.contains("provisional") {
             break s;
         }
         assert!(start.elapsed() < std::time::Duration::from_secs(30), "the warning or the mark stays:\n{s}");

@@ -56,6 +56,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         Lang::En,
         &[
             ("backup.ftl", include_str!("../../i18n/en/backup.ftl")),
+            ("calendar_warning.ftl", include_str!("../../i18n/en/calendar_warning.ftl")),
             ("cli.ftl", include_str!("../../i18n/en/cli.ftl")),
             ("codes.ftl", include_str!("../../i18n/en/codes.ftl")),
             ("columns.ftl", include_str!("../../i18n/en/columns.ftl")),
@@ -90,6 +91,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
         Lang::ZhCn,
         &[
             ("backup.ftl", include_str!("../../i18n/zh-CN/backup.ftl")),
+            ("calendar_warning.ftl", include_str!("../../i18n/zh-CN/calendar_warning.ftl")),
             ("cli.ftl", include_str!("../../i18n/zh-CN/cli.ftl")),
             ("codes.ftl", include_str!("../../i18n/zh-CN/codes.ftl")),
             ("columns.ftl", include_str!("../../i18n/zh-CN/columns.ftl")),

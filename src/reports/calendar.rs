@@ -9,6 +9,7 @@ use crate::domain::calendar::{CalendarDay, CalendarImport, changes};
 use crate::domain::deadline::{DeadlineRule, Period};
 use crate::domain::holiday_notice::{Notice, NoticeError, parse_notice};
 use crate::store::{Result, Site, Store};
+use crate::t;
 
 /// The working days of the longest working-day deadline when no column has one.
 const DEFAULT_WORKING_DAYS: u32 = 5;
@@ -27,20 +28,26 @@ pub struct CalendarStatus {
 
 impl CalendarStatus {
     /// What the status line says, when the calendar does not know what it needs: this year's
-    /// notice missing, or from 1 December next year's (`2027年节假日安排未导入：12月25日后的期限为暂定`).
+    /// notice missing, or from 1 December next year's (`2027年节假日安排未导入：12月25日后的期限为暂定`),
+    /// in the interface's language.
     pub fn warning(&self) -> Option<String> {
-        let year = self.today.year();
-        if !self.years.contains(&year) {
-            return Some(format!("{year}年节假日安排未导入：按工作日计算的期限均为暂定"));
-        }
-        let from = self.provisional_from?;
-        Some(format!("{}年节假日安排未导入：{}月{}日后的期限为暂定", year + 1, from.month(), from.day()))
+        let head = self.warning_head()?;
+        Some(match self.provisional_from {
+            Some(from) if self.years.contains(&self.today.year()) => {
+                t!("calendar-warning-provisional", head = head, month = from.month(), day = from.day())
+            }
+            _ => t!("calendar-warning-all", head = head),
+        })
     }
 
     /// The warning's first part alone (`2027年节假日安排未导入`): what is missing, where the whole
     /// warning has no room.
     pub fn warning_head(&self) -> Option<String> {
-        self.warning().map(|w| w.split('：').next().unwrap_or_default().to_string())
+        let year = self.today.year();
+        if !self.years.contains(&year) {
+            return Some(t!("calendar-warning-head", year = year));
+        }
+        self.provisional_from.map(|_| t!("calendar-warning-head", year = year + 1))
     }
 
     /// The held years, as `2021–2026` (or a list when there are gaps).

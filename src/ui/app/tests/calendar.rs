@@ -49,7 +49,10 @@ fn from_december_the_status_line_says_next_years_notice_is_missing() {
     keys(&mut a, "s");
     let text = text_of(&a);
     let status = text.lines().last().unwrap();
-    assert!(status.contains("! 2027年节假日安排未导入：12月25日后的期限为暂定"), "{status}");
+    assert!(status.contains("! no 2027 holiday notice: due dates from 12/25 provisional"), "{status}");
+    // In Chinese, the same warning in Chinese.
+    let zh = crate::i18n::scoped(Lang::ZhCn, || text_of(&a));
+    assert!(zh.lines().last().unwrap().contains("! 2027年节假日安排未导入：12月25日后的期限为暂定"), "{zh}");
     // The provisional due date is marked, and the title says what the mark means.
     let row = text.lines().find(|l| l.contains("②批准服务信息")).unwrap();
     assert!(row.contains("2027-01-04?"), "{row}");
@@ -58,7 +61,7 @@ fn from_december_the_status_line_says_next_years_notice_is_missing() {
     // Before December, and with 2027 held, nothing is said.
     a.calendar =
         Some(CalendarStatus { years: (2021..=2027).collect(), today: day("2026-12-04"), provisional_from: None });
-    assert!(!text_of(&a).lines().last().unwrap().contains("未导入"));
+    assert!(!text_of(&a).lines().last().unwrap().contains("holiday notice"));
 }
 
 #[test]
@@ -118,7 +121,7 @@ fn a_notice_it_cannot_read_is_said_and_nothing_is_asked() {
             .as_ref()
             .unwrap()
             .text
-            .starts_with("2027年节假日安排未导入：12月25日后的期限为暂定 · holiday notices held: 2021–2026"),
+            .starts_with("no 2027 holiday notice: due dates from 12/25 provisional · holiday notices held: 2021–2026"),
         "{:?}",
         a.notice
     );
@@ -172,7 +175,7 @@ fn the_calendar_warning_follows_the_day_shown() {
     a.update(Msg::Loaded(*status, Loaded::Calendar(CalendarLoaded::Status(Ok(november)))));
     a.update(Msg::Loaded(*status, Loaded::Calendar(CalendarLoaded::Status(Ok(stale)))));
     assert_eq!(a.calendar_warning(), None);
-    assert!(!text_of(&a).lines().last().unwrap().contains("未导入"), "{}", text_of(&a));
+    assert!(!text_of(&a).lines().last().unwrap().contains("holiday notice"), "{}", text_of(&a));
 }
 
 #[test]
@@ -187,12 +190,12 @@ fn a_warning_with_no_room_says_what_is_missing_not_half_a_sentence() {
     });
     let text = text_of(&a);
     let status = text.lines().last().unwrap();
-    assert!(status.contains("│ staleness as of 2026-12-31 │ ! 2027年节假日安排未导入"), "{status}");
-    assert!(!status.contains('：') && !status.contains('…'), "{status}");
+    assert!(status.contains("│ staleness as of 2026-12-31 │ ! no 2027 holiday notice"), "{status}");
+    assert!(!status.contains("notice:") && !status.contains('…'), "{status}");
     // `:calendar` says it whole, first, and the status line does not say it twice.
     keys(&mut a, ":calendar");
     key(&mut a, KeyCode::Enter);
     let foot = foot_of(&a);
-    assert!(squeezed(&foot).contains("2027年节假日安排未导入：12月25日后的期限为暂定·"), "{foot}");
-    assert_eq!(foot.matches("未导入").count(), 1, "{foot}");
+    assert!(squeezed(&foot).contains("no2027holidaynotice:duedatesfrom12/25provisional·"), "{foot}");
+    assert_eq!(foot.matches("holiday notice:").count(), 1, "{foot}");
 }
