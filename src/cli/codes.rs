@@ -3,12 +3,14 @@
 //! the value, `i18n/*/codes.ftl` for the rest. CSV and JSON keep the values as they are: they are
 //! the scripting contract (docs/glossary.md gives each value's words).
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::domain::checks::FindingKind;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::item::{AttachmentKind, RequestStatus};
-use crate::domain::{Channel, Closing, Form, IncidentKind, ItemPath, ItemStatus, Resolution, RetractionReason};
+use crate::domain::{
+    AuditAction, AuditTarget, Channel, Closing, Form, IncidentKind, ItemPath, ItemStatus, Resolution, RetractionReason,
+};
 use crate::domain::{Role, Stage, calendar::DayKind, links::Place, staleness};
 use crate::t;
 use crate::ui::words;
@@ -62,12 +64,16 @@ pub enum Code {
     Rule,
     /// Where a column stands: `overdue`, `empty` …
     Column,
+    /// What an audit record says was done: `retract`, `operator.set` …
+    Action,
+    /// What an audit record is about, as `{"kind": "item", "id": 2406}`.
+    Target,
     /// A yes or no (`true`, `false`).
     YesNo,
 }
 
 impl Code {
-    pub const ALL: [Code; 24] = [
+    pub const ALL: [Code; 26] = [
         Code::Path,
         Code::Stage,
         Code::Form,
@@ -91,6 +97,8 @@ impl Code {
         Code::Closing,
         Code::Rule,
         Code::Column,
+        Code::Action,
+        Code::Target,
         Code::YesNo,
     ];
 
@@ -121,6 +129,11 @@ impl Code {
             Code::Closing => Closing::ALL.iter().map(|v| Value::from(v.as_str())).collect(),
             Code::Rule => texts(&RULES),
             Code::Column => texts(&["overdue", "empty", "due_soon", "ok", "exempt"]),
+            Code::Action => AuditAction::ALL.iter().map(|v| Value::from(v.as_str())).collect(),
+            Code::Target => AuditTarget::ALL
+                .iter()
+                .flat_map(|v| [json!({"kind": v.as_str(), "id": 2406}), json!({"kind": v.as_str(), "id": null})])
+                .collect(),
             Code::YesNo => vec![Value::Bool(true), Value::Bool(false)],
         }
     }
@@ -138,6 +151,7 @@ impl Code {
                 }
             }
             Value::String(s) => self.word(s).unwrap_or_else(|| s.clone()),
+            Value::Object(_) if self == Code::Target => words::audit_target_text(&super::output::target_text(v)),
             Value::Array(values) => values.iter().map(|v| self.read(v)).collect::<Vec<_>>().join(&t!("code-and")),
             other => other.to_string(),
         }
@@ -233,6 +247,11 @@ impl Code {
             },
             Code::Rule => DeadlineRule::from_contract(value)?.words(),
             Code::Column => words::status(staleness::Status::parse(value)?),
+            Code::Action => words::audit_action(value.parse::<AuditAction>().ok()?),
+            Code::Target => {
+                value.split(':').next()?.parse::<AuditTarget>().ok()?;
+                words::audit_target_text(value)
+            }
             Code::YesNo => return None,
         };
         Some(word)

@@ -351,7 +351,9 @@ pub async fn audit(
     let since = since.map(crate::domain::time::beijing_midnight);
     let filter = crate::store::AuditFilter { since, item, operator, action, text: None };
     let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"])
-        .shown_as("target", super::output::target_text);
+        .shown_as("target", super::output::target_text)
+        .code("action", Code::Action)
+        .code("target", Code::Target);
     for e in audit::all(s.store.as_ref(), &s.site, &filter).await? {
         listing.push(vec![
             json!(e.id),

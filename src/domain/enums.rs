@@ -242,6 +242,60 @@ impl Closing {
     }
 }
 
+vocabulary! {
+    /// What an audit record says was done: its `action`, one for each kind of change the store
+    /// writes (the store's tests fail on a record of any other, and a table says each in words).
+    AuditAction, "audit action" {
+        Backup = "backup",
+        CalendarImport = "calendar.import",
+        CalendarSet = "calendar.set",
+        Demo = "demo",
+        DocumentsAdd = "documents.add",
+        FindingWaive = "finding.waive",
+        Import = "import",
+        IncidentAdd = "incident.add",
+        IncidentReverse = "incident.reverse",
+        Init = "init",
+        InquiryAdd = "inquiry.add",
+        InquiryAnswer = "inquiry.answer",
+        ItemResubmit = "item.resubmit",
+        LinksCheck = "links.check",
+        LinksProbe = "links.probe",
+        Mark = "mark",
+        OperatorSet = "operator.set",
+        Publish = "publish",
+        RectificationAdd = "rectification.add",
+        RectificationClose = "rectification.close",
+        Restore = "restore",
+        Retract = "retract",
+        RetractionClose = "retraction.close",
+        RetractionDecline = "retraction.decline",
+        RetractionRequest = "retraction.request",
+        ReviewApprove = "review.approve",
+        ReviewReject = "review.reject",
+        SchemaUpgrade = "schema.upgrade",
+        SiteAdd = "site.add",
+    }
+}
+
+vocabulary! {
+    /// What an audit record is about: its target's kind, before the `:` (`item:2406`), or the
+    /// whole target where it names no one thing (`schema`).
+    AuditTarget, "audit target" {
+        Backup = "backup",
+        Calendar = "calendar",
+        Document = "document",
+        Incident = "incident",
+        Inquiry = "inquiry",
+        Item = "item",
+        Operator = "operator",
+        Rectification = "rectification",
+        Request = "request",
+        Schema = "schema",
+        Site = "site",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,6 @@ pub mod staleness;
 pub mod time;
 
 pub use enums::{
-    Channel, Closing, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Role, Stage,
-    UnitKind,
+    AuditAction, AuditTarget, Channel, Closing, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution,
+    RetractionReason, Role, Stage, UnitKind,
 };

@@ -5,7 +5,7 @@ use crate::domain::checks::{Field, Finding, FindingKind};
 use crate::domain::item::AttachmentKind;
 use crate::domain::links::Place;
 use crate::domain::staleness::Status;
-use crate::domain::{Form, IncidentKind, ItemPath, RetractionReason, Role, Stage};
+use crate::domain::{AuditAction, AuditTarget, Form, IncidentKind, ItemPath, RetractionReason, Role, Stage};
 use crate::t;
 
 /// A review step, as a person says it: "re-review", 复核.
@@ -143,5 +143,76 @@ pub fn link_place(p: Place) -> String {
         Place::Page => t!("broken-links-page"),
         Place::Body => t!("broken-links-body"),
         Place::Attachment => t!("broken-links-attachment"),
+    }
+}
+
+/// What an audit record says was done, as a person says it: "withdraw", 撤回.
+pub fn audit_action(a: AuditAction) -> String {
+    match a {
+        AuditAction::Backup => t!("audit-action-backup"),
+        AuditAction::CalendarImport => t!("audit-action-calendar-import"),
+        AuditAction::CalendarSet => t!("audit-action-calendar-set"),
+        AuditAction::Demo => t!("audit-action-demo"),
+        AuditAction::DocumentsAdd => t!("audit-action-documents-add"),
+        AuditAction::FindingWaive => t!("audit-action-finding-waive"),
+        AuditAction::Import => t!("audit-action-import"),
+        AuditAction::IncidentAdd => t!("audit-action-incident-add"),
+        AuditAction::IncidentReverse => t!("audit-action-incident-reverse"),
+        AuditAction::Init => t!("audit-action-init"),
+        AuditAction::InquiryAdd => t!("audit-action-inquiry-add"),
+        AuditAction::InquiryAnswer => t!("audit-action-inquiry-answer"),
+        AuditAction::ItemResubmit => t!("audit-action-item-resubmit"),
+        AuditAction::LinksCheck => t!("audit-action-links-check"),
+        AuditAction::LinksProbe => t!("audit-action-links-probe"),
+        AuditAction::Mark => t!("audit-action-mark"),
+        AuditAction::OperatorSet => t!("audit-action-operator-set"),
+        AuditAction::Publish => t!("audit-action-publish"),
+        AuditAction::RectificationAdd => t!("audit-action-rectification-add"),
+        AuditAction::RectificationClose => t!("audit-action-rectification-close"),
+        AuditAction::Restore => t!("audit-action-restore"),
+        AuditAction::Retract => t!("audit-action-retract"),
+        AuditAction::RetractionClose => t!("audit-action-retraction-close"),
+        AuditAction::RetractionDecline => t!("audit-action-retraction-decline"),
+        AuditAction::RetractionRequest => t!("audit-action-retraction-request"),
+        AuditAction::ReviewApprove => t!("audit-action-review-approve"),
+        AuditAction::ReviewReject => t!("audit-action-review-reject"),
+        AuditAction::SchemaUpgrade => t!("audit-action-schema-upgrade"),
+        AuditAction::SiteAdd => t!("audit-action-site-add"),
+    }
+}
+
+/// The kind of thing an audit record is about: "request", 撤回申请.
+pub fn audit_target_kind(k: AuditTarget) -> String {
+    match k {
+        AuditTarget::Backup => t!("audit-target-backup"),
+        AuditTarget::Calendar => t!("audit-target-calendar"),
+        AuditTarget::Document => t!("audit-target-document"),
+        AuditTarget::Incident => t!("audit-target-incident"),
+        AuditTarget::Inquiry => t!("audit-target-inquiry"),
+        AuditTarget::Item => t!("audit-target-item"),
+        AuditTarget::Operator => t!("audit-target-operator"),
+        AuditTarget::Rectification => t!("audit-target-rectification"),
+        AuditTarget::Request => t!("audit-target-request"),
+        AuditTarget::Schema => t!("audit-target-schema"),
+        AuditTarget::Site => t!("audit-target-site"),
+    }
+}
+
+/// An audit record's action in words; one this program does not know stays as it is.
+pub fn audit_action_text(action: &str) -> String {
+    action.parse().map_or_else(|_| action.to_string(), audit_action)
+}
+
+/// An audit record's target (`item:2406`, `schema`) in words: its kind said, its id as it is.
+/// A kind this program does not know stays as it is.
+pub fn audit_target_text(target: &str) -> String {
+    let (kind, id) = match target.split_once(':') {
+        Some((kind, id)) => (kind, Some(id)),
+        None => (target, None),
+    };
+    let Ok(known) = kind.parse::<AuditTarget>() else { return target.to_string() };
+    match id {
+        Some(id) => t!("audit-target-with-id", kind = audit_target_kind(known), id = id),
+        None => audit_target_kind(known),
     }
 }

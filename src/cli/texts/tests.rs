@@ -536,6 +536,7 @@ const AS_THEY_ARE: &[&str] = &[
     "src/cli/columns.rs:level",
     "src/cli/reports.rs:path",
     "src/cli/links.rs:status",
+    "src/cli/console.rs:action",
     "id",
     "item",
     "title",
@@ -568,7 +569,6 @@ const AS_THEY_ARE: &[&str] = &[
     "from",
     "view",
     "key",
-    "action",
     "description",
     "indicator",
     "count",
@@ -615,7 +615,6 @@ const AS_THEY_ARE: &[&str] = &[
     "minutes_to_handle",
     "at",
     "operator",
-    "target",
 ];
 
 /// A listing's fields and the fields it says in words (`.code`, `.read_as`, or columns as their
@@ -700,4 +699,59 @@ fn every_listings_stable_values_are_said_in_words_in_a_table() {
         }
     }
     assert!(untranslated.is_empty(), "values a table shows as they are:\n{}", untranslated.join("\n"));
+}
+
+/// The actions the program writes audit records of, read from the source: the action of each
+/// `Self::audit(` and `Self::audit_many(` call in src/store (a literal, or the literals a
+/// `let action =` in the same file gives), and of each import (`.insert(&site, "demo", …)`).
+fn actions_written() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    i18n::tests::sources(&root.join("src"), &mut files);
+    let mut found = Vec::new();
+    for (path, text) in &files {
+        let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+        if path.starts_with(root.join("src/store")) {
+            for call in ["Self::audit(", "Self::audit_many("] {
+                for (at, _) in code.match_indices(call) {
+                    let args = arguments(&code[at + call.len()..]);
+                    // tx, site, operator, action, …
+                    let action = args.split(',').nth(3).unwrap_or_default().trim();
+                    if action == "action" {
+                        for (at, _) in code.match_indices("let action = ") {
+                            let statement = code[at..].split_once(';').map_or(&code[at..], |(s, _)| s);
+                            found.extend(literals(statement));
+                        }
+                    } else {
+                        found.extend(literals(action));
+                    }
+                }
+            }
+        }
+        for (at, _) in code.match_indices(".insert(&") {
+            let args = arguments(&code[at + ".insert(".len()..]);
+            found.extend(literals(args.split(',').nth(1).unwrap_or_default()));
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Every audit record's action is one the tables and the console say in words: an action written
+/// without its words (and its place in `AuditAction`) fails here.
+#[test]
+fn every_action_the_store_writes_has_its_words() {
+    let written = actions_written();
+    for expected in ["retract", "review.approve", "review.reject", "demo", "import", "operator.set"] {
+        assert!(written.iter().any(|a| a == expected), "is the scan broken? {expected} not in {written:?}");
+    }
+    let unknown: Vec<&String> = written.iter().filter(|a| a.parse::<crate::domain::AuditAction>().is_err()).collect();
+    assert!(
+        unknown.is_empty(),
+        "audit actions without their words (domain::AuditAction, audit_words.ftl): {unknown:?}"
+    );
+    let all: Vec<&str> = crate::domain::AuditAction::ALL.iter().map(|a| a.as_str()).collect();
+    let unwritten: Vec<&&str> = all.iter().filter(|a| !written.iter().any(|w| w == *a)).collect();
+    assert!(unwritten.is_empty(), "actions no change writes any more: {unwritten:?}");
 }

@@ -267,6 +267,12 @@ struct ItemState {
     mark: Option<MarkKind>,
 }
 
+/// An item of a batch and where it stands (`batch_states`).
+struct BatchState {
+    id: i64,
+    state: ItemState,
+}
+
 /// A change to an item's workflow state.
 enum Change {
     Decided { stage: Stage, status: ItemStatus },
@@ -328,6 +334,7 @@ sql_impl! { SqlStore;
         action: &str,
         records: &[(String, String)],
     ) -> Result<(DateTime<Utc>, String)> {
+        debug_assert!(action.parse::<crate::domain::AuditAction>().is_ok(), "an audit action without words: {action}");
         if records.is_empty() {
             return Ok((audit_chain::stored_time(Utc::now()), operator.to_string()));
         }

@@ -428,7 +428,7 @@ fn audit_rows() -> Vec<AuditEntry> {
             at: at(9),
             operator: "li.jianhua".into(),
             action: "documents.add".into(),
-            target: "document 12".into(),
+            target: "document:12".into(),
             detail: r#"{"number":"象发改〔2026〕31号","column":"⑥施工及质量安全监督信息"}"#.into(),
         },
         AuditEntry {
@@ -444,7 +444,7 @@ fn audit_rows() -> Vec<AuditEntry> {
             at: at(7),
             operator: "root".into(),
             action: "init".into(),
-            target: "site xiangshan".into(),
+            target: "site:xiangshan".into(),
             detail: r#"{"columns":291,"units":32}"#.into(),
         },
     ]

@@ -7,6 +7,7 @@ use crate::domain::time::format_time;
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
 use crate::ui::widgets::Draw;
+use crate::ui::words;
 use crate::t;
 
 pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
@@ -36,8 +37,8 @@ pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
         TextLine::from(vec![
             Span::raw(pad(&when, 17)),
             Span::raw(t(&e.operator, op_w)),
-            Span::raw(t(&e.action, action_w)),
-            Span::raw(t(&e.target, target_w)),
+            Span::raw(t(&words::audit_action_text(&e.action), action_w)),
+            Span::raw(t(&words::audit_target_text(&e.target), target_w)),
             Span::raw(fit(&text::display(&e.detail, ambiguous), detail_w)),
         ])
     });

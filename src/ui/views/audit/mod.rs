@@ -170,8 +170,8 @@ impl View for AuditView {
                 "#{}  {at}\n{}\n{}\n{}\n\n{}",
                 e.id,
                 field(crate::t!("audit-head-operator"), &e.operator),
-                field(crate::t!("audit-head-action"), &e.action),
-                field(crate::t!("audit-head-target"), &e.target),
+                field(crate::t!("audit-head-action"), &coded(crate::ui::words::audit_action_text(&e.action), &e.action)),
+                field(crate::t!("audit-head-target"), &coded(crate::ui::words::audit_target_text(&e.target), &e.target)),
                 e.detail
             ));
         }
@@ -180,4 +180,10 @@ impl View for AuditView {
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
         draw::draw(self, d, areas);
     }
+}
+
+/// A record's action or target in words, with the stable name the command line filters by
+/// (`audit --action retract`) after it: 撤回 (retract).
+fn coded(words: String, code: &str) -> String {
+    if words == code { words } else { crate::t!("audit-record-coded", words = words, code = code) }
 }
