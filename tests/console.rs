@@ -252,41 +252,82 @@ async fn a_server_that_drops_the_connection_is_survived() {
     t.quits_cleanly(&db);
 }
 
+/// What the console shows, in one language, while a queue is cleared by keys (`clear_a_queue`):
+/// the lines waited for, and what else the screen then holds.
+struct QueueWords {
+    /// The tmux session's name, before the backend's.
+    session: &'static str,
+    /// The program's `LANG` (none: English, whatever the runner's locale).
+    lang: Option<&'static str>,
+    connected: &'static str,
+    /// Every tab's name, on the first line.
+    tabs: &'static [&'static str],
+    awaiting: &'static str,
+    queue_shows: &'static [&'static str],
+    /// The queue's help: its title, and a line it holds.
+    help: Option<(&'static str, &'static str)>,
+    opened: &'static str,
+    opened_shows: &'static [&'static str],
+    approved: &'static str,
+    next_shows: &'static [&'static str],
+    why: &'static str,
+    returned: &'static str,
+    repost_approved: &'static str,
+    at_publish: &'static str,
+    question: &'static str,
+    question_shows: &'static [&'static str],
+    published: &'static str,
+}
+
 /// A queue cleared by keys: approve with the seven checks, reject with a reason, publish after
-/// the confirmation; then the database and `stale` say so.
-async fn a_queue_is_cleared_by_keys(db: TestDb) {
+/// the confirmation; then the database, the audit and `stale` say so, whatever the language.
+async fn clear_a_queue(db: TestDb, w: &QueueWords) {
     db.ok(&["init"]);
     let file = db.file("pending.jsonl");
     std::fs::write(&file, common::PENDING).unwrap();
     db.ok(&["import", file.to_str().unwrap()]);
-    let t = Tmux::console(&format!("queue-{:?}", db.backend), &db, &[]);
-    t.wait_for("● connected");
+    let env: Vec<(&str, &Path)> = w.lang.iter().map(|l| ("LANG", Path::new(*l))).collect();
+    let t = Tmux::console(&format!("{}-{:?}", w.session, db.backend), &db, &env);
+    let s = t.wait_for(w.connected);
+    let bar = s.lines().next().unwrap();
+    for tab in w.tabs {
+        assert!(bar.contains(tab), "{tab} in {bar}");
+    }
     t.keys(&["1"]);
-    t.wait_for("3 awaiting a decision");
+    let s = t.wait_for(w.awaiting);
+    assert!(w.queue_shows.iter().all(|x| s.contains(x)), "{:?} in:\n{s}", w.queue_shows);
+    if let Some((title, line)) = w.help {
+        t.keys(&["?"]);
+        let s = t.wait_for(title);
+        assert!(s.contains(line), "{s}");
+        t.keys(&["Escape"]);
+    }
     // The government item: all seven checks, approve; the next item (the unit's) opens by itself.
     t.keys(&["Enter"]);
-    t.wait_for("Item 1 at office_review (v1)");
+    let s = t.wait_for(w.opened);
+    assert!(w.opened_shows.iter().all(|x| s.contains(x)), "{:?} in:\n{s}", w.opened_shows);
     t.keys(&["c", "a"]);
-    let s = t.wait_for("office_review → publish");
-    assert!(s.contains("Item") && s.contains("recheck"), "the next item opened:\n{s}");
+    let s = t.wait_for(w.approved);
+    assert!(w.next_shows.iter().all(|x| s.contains(x)), "the next item opened:\n{s}");
     // The unit item lacks its attachments: clear check 4 and reject it with a reason.
     t.keys(&["c", "4", "r"]);
-    t.wait_for("why?");
+    t.wait_for(w.why);
     for word in ["incomplete", "Space", "materials"] {
         t.keys(&[word]);
     }
     t.keys(&["Enter"]);
-    t.wait_for("recheck → returned");
+    t.wait_for(w.returned);
     // The repost is next: approve it, then publish the approved government item after the question.
     t.keys(&["c", "a"]);
-    t.wait_for("review → publish");
+    t.wait_for(w.repost_approved);
     t.keys(&["Escape"]);
     t.keys(&["Home", "Enter"]);
-    t.wait_for("at publish");
+    t.wait_for(w.at_publish);
     t.keys(&["p"]);
-    t.wait_for("Enter publishes");
+    let s = t.wait_for(w.question);
+    assert!(w.question_shows.iter().all(|x| s.contains(x)), "{:?} in:\n{s}", w.question_shows);
     t.keys(&["Enter"]);
-    t.wait_for("publish → done");
+    t.wait_for(w.published);
     t.keys(&["q"]);
     t.quits_cleanly(&db);
 
@@ -300,74 +341,65 @@ async fn a_queue_is_cleared_by_keys(db: TestDb) {
             .await,
         4
     );
+    // The reason is stored as typed; the stage names stay the scripting interface's.
+    let audit = db.ok(&["audit", "--format", "csv"]);
+    assert!(audit.contains("review.reject") && audit.contains("incomplete materials"), "{audit}");
     let stale = db.ok(&["stale", "--format", "csv"]);
     let row = stale.lines().find(|l| l.contains("政务动态 / 通知公告,")).unwrap();
     assert!(row.contains(",ok,"), "published just now: {row}");
 }
 
+async fn a_queue_is_cleared_by_keys(db: TestDb) {
+    let words = QueueWords {
+        session: "queue",
+        lang: None,
+        connected: "● connected",
+        tabs: &[],
+        awaiting: "3 awaiting a decision",
+        queue_shows: &[],
+        help: None,
+        opened: "Item 1 at office_review (v1)",
+        opened_shows: &[],
+        approved: "office_review → publish",
+        next_shows: &["Item", "recheck"],
+        why: "why?",
+        returned: "recheck → returned",
+        repost_approved: "review → publish",
+        at_publish: "at publish",
+        question: "Enter publishes",
+        question_shows: &[],
+        published: "publish → done",
+    };
+    clear_a_queue(db, &words).await;
+}
+
 on_both_backends!(a_queue_is_cleared_by_keys);
 
 /// The same queue cleared by the same keys in a Chinese locale (`LANG=zh_CN.UTF-8`): the console
-/// speaks the regulation's words (待审, 复核, 退回, 发布) at 80×24, and the database records the same.
+/// speaks the regulation's words (待审, 复核, 退回, 发布) at 80×24, every tab's name on one line,
+/// and the database records the same.
 async fn a_queue_is_cleared_by_keys_in_chinese(db: TestDb) {
-    db.ok(&["init"]);
-    let file = db.file("pending.jsonl");
-    std::fs::write(&file, common::PENDING).unwrap();
-    db.ok(&["import", file.to_str().unwrap()]);
-    let lang = Path::new("zh_CN.UTF-8");
-    let t = Tmux::console(&format!("queue-zh-{:?}", db.backend), &db, &[("LANG", lang)]);
-    let s = t.wait_for("● 已连接");
-    // Every tab's name in Chinese on one line of 80 columns.
-    let bar = s.lines().next().unwrap();
-    for tab in ["1 待审", "2 栏目", "3 撤回申请", "4 考核", "5 审计", "6 已撤回", "7 检查", "8 内容检查"]
-    {
-        assert!(bar.contains(tab), "{tab} in {bar}");
-    }
-    t.keys(&["1"]);
-    let s = t.wait_for("3 条待决定");
-    assert!(s.contains("程序 · 环节") && s.contains("政府 · 办公室审核") && s.contains("转载 · 审核"), "{s}");
-    // The help explains the same keys in Chinese.
-    t.keys(&["?"]);
-    let s = t.wait_for("“待审”视图的按键");
-    assert!(s.contains("发布已标记的信息（先确认）"), "{s}");
-    t.keys(&["Escape"]);
-    // The government item: the seven checks affirmed, approved; the unit's item opens by itself.
-    t.keys(&["Enter"]);
-    let s = t.wait_for("信息 1 · 办公室审核（第 1 版）");
-    assert!(s.contains("不涉及秘密") && s.contains("统计数据准确") && s.contains("1–7 确认"), "{s}");
-    t.keys(&["c", "a"]);
-    let s = t.wait_for("信息 1：办公室审核 → 待发布");
-    assert!(s.contains("复核（第 1 版）"), "the next item opened:\n{s}");
-    // The unit's item: check 4 cleared, sent back with a reason.
-    t.keys(&["c", "4", "r"]);
-    t.wait_for("退回，未通过第 4 项——原因？");
-    for word in ["incomplete", "Space", "materials"] {
-        t.keys(&[word]);
-    }
-    t.keys(&["Enter"]);
-    t.wait_for("复核 → 已退回");
-    // The repost approved; the approved government item published after the question.
-    t.keys(&["c", "a"]);
-    t.wait_for("审核 → 待发布");
-    t.keys(&["Escape"]);
-    t.keys(&["Home", "Enter"]);
-    t.wait_for("待发布（第 2 版）");
-    t.keys(&["p"]);
-    let s = t.wait_for("Enter 发布 · Esc 取消");
-    assert!(s.contains("将信息 1 发布到："), "{s}");
-    t.keys(&["Enter"]);
-    t.wait_for("待发布 → 已发布");
-    t.keys(&["q"]);
-    t.quits_cleanly(&db);
-
-    let mut raw = db.any().await;
-    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'gov-1' AND status = 'online'").await, 1);
-    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'unit-1' AND status = 'returned'").await, 1);
-    assert_eq!(raw.count("SELECT COUNT(*) FROM items WHERE ref = 'repost-1' AND stage = 'publish'").await, 1);
-    assert_eq!(raw.count("SELECT checks_failed FROM reviews WHERE decision = 'reject'").await, 0b1000);
-    // The reason is stored as typed; the stage names stay the scripting interface's.
-    let audit = db.ok(&["audit", "--format", "csv"]);
-    assert!(audit.contains("review.reject") && audit.contains("incomplete materials"), "{audit}");
+    let words = QueueWords {
+        session: "queue-zh",
+        lang: Some("zh_CN.UTF-8"),
+        connected: "● 已连接",
+        tabs: &["1 待审", "2 栏目", "3 撤回申请", "4 考核", "5 审计", "6 已撤回", "7 检查", "8 内容检查"],
+        awaiting: "3 条待决定",
+        queue_shows: &["程序 · 环节", "政府 · 办公室审核", "转载 · 审核"],
+        help: Some(("“待审”视图的按键", "发布已标记的信息（先确认）")),
+        opened: "信息 1 · 办公室审核（第 1 版）",
+        opened_shows: &["不涉及秘密", "统计数据准确", "1–7 确认"],
+        approved: "信息 1：办公室审核 → 待发布",
+        next_shows: &["复核（第 1 版）"],
+        why: "退回，未通过第 4 项——原因？",
+        returned: "复核 → 已退回",
+        repost_approved: "审核 → 待发布",
+        at_publish: "待发布（第 2 版）",
+        question: "Enter 发布 · Esc 取消",
+        question_shows: &["将信息 1 发布到："],
+        published: "待发布 → 已发布",
+    };
+    clear_a_queue(db, &words).await;
 }
 
 on_both_backends!(a_queue_is_cleared_by_keys_in_chinese);

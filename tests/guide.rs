@@ -46,12 +46,8 @@ impl Home {
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
 
-    /// The console, as a user starts it: no --db, the embedded database in the data directory.
-    fn console(&self, name: &str) -> Tmux {
-        self.console_in(name, "C.UTF-8", COLS, ROWS)
-    }
-
-    /// The console in the locale `lang` (its `LANG`, no other locale variable), `cols`×`rows`.
+    /// The console, as a user starts it (no --db, the embedded database in the data directory), in
+    /// the locale `lang` (its `LANG`, no other locale variable), `cols`×`rows`.
     fn console_in(&self, name: &str, lang: &str, cols: u16, rows: u16) -> Tmux {
         let command = format!(
             "cd {} && env -u LC_ALL -u LC_MESSAGES LANG={} {}",
@@ -86,12 +82,108 @@ fn capture(t: &Tmux, home: &Home, name: &str, shows: &[&str], into: &mut Vec<(St
     into.push((name.to_string(), home.shown(&screen)));
 }
 
-fn captures() -> Vec<(String, String)> {
+/// What one language's guide shows, screen by screen (`captures`): the console's locale and size,
+/// and what each capture must hold.
+struct GuideWords {
+    /// The tmux sessions' names begin so.
+    session: &'static str,
+    lang: &'static str,
+    cols: u16,
+    rows: u16,
+    /// The demo's extra item imported by a path relative to the home directory (else absolute).
+    fire_relative: bool,
+    first_run: &'static [&'static str],
+    connected: &'static str,
+    columns: &'static [&'static str],
+    /// What a column's items show; captured as `column` when the guide shows it.
+    column: &'static [&'static str],
+    column_captured: bool,
+    /// The prompt of `O` (mark the items older than a date), and what shows once they are marked.
+    before: &'static str,
+    marked: &'static str,
+    withdraw_confirm: &'static [&'static str],
+    queue: &'static [&'static str],
+    review: &'static [&'static str],
+    retractions: &'static [&'static str],
+    scores: &'static [&'static str],
+    unit: &'static [&'static str],
+    audit: &'static [&'static str],
+    withdrawn: &'static [&'static str],
+    inspect: &'static [&'static str],
+    findings: &'static [&'static str],
+    /// The tab whose help the guide shows, and what it holds.
+    help_tab: &'static str,
+    help: &'static [&'static str],
+}
+
+/// The screens of docs/guide.md: the console in the C locale at 100×30.
+const ENGLISH: GuideWords = GuideWords {
+    session: "guide",
+    lang: "C.UTF-8",
+    cols: COLS,
+    rows: ROWS,
+    fire_relative: false,
+    first_run: &["there is no portal-admin database here yet", "i / d / q?"],
+    connected: "● connected",
+    columns: &["Columns 291", "✗", "政务动态"],
+    column: &["政务动态 / 象山动态", "online since"],
+    column_captured: true,
+    before: "before",
+    marked: "marked",
+    withdraw_confirm: &["Confirm", "from every column (nothing is deleted)", "reason: outdated"],
+    queue: &["Queue ·", "awaiting a decision", "office review"],
+    review: &["Item 3001 at office_review (v1)", "1 no state secret", "Findings 3 · ✗2 blocking", "李明化"],
+    retractions: &["Retractions ·", "pending, most urgent first"],
+    scores: &["Scores 20", "rank", "net score"],
+    unit: &["rank 1 of", "Items that earned points"],
+    audit: &["Audit ·", "demo data", "set up"],
+    withdrawn: &["Withdrawn ·", "from request: median"],
+    inspect: &["Inspection · as of", "空白栏目"],
+    findings: &["Findings ·", "newest first"],
+    help_tab: "2",
+    help: &["Help", "Keys in the column view", "Where things are", "Database"],
+};
+
+/// The screens of docs/guide.zh-CN.md: the console in a Chinese locale (`LANG=zh_CN.UTF-8`) at
+/// 80×24, the smallest terminal it takes. The extra item is imported by a path relative to the
+/// home directory: the audit trail, at 80 columns too narrow to show a temporary directory's whole
+/// name (the English guide's `~`), shows the same path in every capture.
+const CHINESE: GuideWords = GuideWords {
+    session: "guide-zh",
+    lang: "zh_CN.UTF-8",
+    cols: 80,
+    rows: 24,
+    fire_relative: true,
+    first_run: &["这里还没有 portal-admin 数据库"],
+    connected: "● 已连接",
+    columns: &["1 待审", "✗", "政务动态"],
+    column: &["政务动态 / 象山动态"],
+    column_captured: false,
+    before: "YYYY-MM-DD",
+    marked: "2024-12-20",
+    withdraw_confirm: &["确认", "（不删除任何内容）", "原因：过期"],
+    queue: &["待审 ·", "条待决定", "政府 · 办公室审核"],
+    review: &["信息 3001 · 办公室审核（第 1 版）", "1 不涉及秘密", "问题 3 条 · ✗2 条阻止发布", "李明化"],
+    retractions: &["撤回申请 ·", "最紧急的在前"],
+    scores: &["考核 20", "排名", "得分"],
+    unit: &["排名 1 /", "计分信息"],
+    audit: &["审计 ·", "演示数据", "初始化", r#"{"file":"fire.jsonl""#],
+    withdrawn: &["已撤回 ·", "申请至撤回：中位数"],
+    inspect: &["网站检查 · 截至", "空白栏目"],
+    findings: &["内容检查 ·", "最新的在前"],
+    help_tab: "1",
+    help: &["帮助", "“待审”视图的按键", "文件位置"],
+};
+
+/// The screens of one language's guide, view by view, by the keys the guide names (the same
+/// letters in both languages).
+fn captures(w: &GuideWords) -> Vec<(String, String)> {
     let mut shots = Vec::new();
+    let console = |home: &Home, name: &str| home.console_in(name, w.lang, w.cols, w.rows);
 
     let fresh = Home::new();
-    let t = fresh.console("guide-first");
-    capture(&t, &fresh, "first-run", &["there is no portal-admin database here yet", "i / d / q?"], &mut shots);
+    let t = console(&fresh, &format!("{}-first", w.session));
+    capture(&t, &fresh, "first-run", w.first_run, &mut shots);
     t.keys(&["q"]);
     drop(t);
 
@@ -102,130 +194,54 @@ fn captures() -> Vec<(String, String)> {
     // and a mobile number in full.
     let fire = home.dir.path().join("fire.jsonl");
     std::fs::write(&fire, FIRE).unwrap();
-    home.run(&["import", fire.to_str().unwrap()]);
-    let t = home.console("guide");
-    t.wait_for("● connected");
-    capture(&t, &home, "columns", &["Columns 291", "✗", "政务动态"], &mut shots);
+    home.run(&["import", if w.fire_relative { "fire.jsonl" } else { fire.to_str().unwrap() }]);
+    let t = console(&home, w.session);
+    t.wait_for(w.connected);
+    capture(&t, &home, "columns", w.columns, &mut shots);
     t.keys(&["/", "象山动态"]);
     t.wait_for("[/象山动态]");
     t.keys(&["Enter", "Enter"]);
-    capture(&t, &home, "column", &["政务动态 / 象山动态", "online since"], &mut shots);
+    if w.column_captured {
+        capture(&t, &home, "column", w.column, &mut shots);
+    } else {
+        for what in w.column {
+            t.wait_for(what);
+        }
+    }
     t.keys(&["O"]);
-    t.wait_for("before");
+    t.wait_for(w.before);
     t.keys(&["2024-12-20", "Enter"]);
-    t.wait_for("marked");
+    t.wait_for(w.marked);
     t.keys(&["w"]);
-    capture(
-        &t,
-        &home,
-        "withdraw-confirm",
-        &["Confirm", "from every column (nothing is deleted)", "reason: outdated"],
-        &mut shots,
-    );
+    capture(&t, &home, "withdraw-confirm", w.withdraw_confirm, &mut shots);
     t.keys(&["Escape"]);
     t.keys(&["Escape"]);
     t.keys(&["1"]);
-    capture(&t, &home, "queue", &["Queue ·", "awaiting a decision", "office review"], &mut shots);
+    capture(&t, &home, "queue", w.queue, &mut shots);
     t.keys(&["/", "森林防火"]);
     t.wait_for("[/森林防火]");
     t.keys(&["Enter", "Enter"]);
-    capture(
-        &t,
-        &home,
-        "review",
-        &["Item 3001 at office_review (v1)", "1 no state secret", "Findings 3 · ✗2 blocking", "李明化"],
-        &mut shots,
-    );
+    capture(&t, &home, "review", w.review, &mut shots);
     t.keys(&["Escape"]);
     t.keys(&["Escape"]);
     t.keys(&["3"]);
-    capture(&t, &home, "retractions", &["Retractions ·", "pending, most urgent first"], &mut shots);
+    capture(&t, &home, "retractions", w.retractions, &mut shots);
     t.keys(&["4"]);
-    capture(&t, &home, "scores", &["Scores 20", "rank", "net score"], &mut shots);
+    capture(&t, &home, "scores", w.scores, &mut shots);
     t.keys(&["Enter"]);
-    capture(&t, &home, "unit", &["rank 1 of", "Items that earned points"], &mut shots);
+    capture(&t, &home, "unit", w.unit, &mut shots);
     t.keys(&["Escape"]);
     t.keys(&["5"]);
-    capture(&t, &home, "audit", &["Audit ·", "demo", "init"], &mut shots);
+    capture(&t, &home, "audit", w.audit, &mut shots);
     t.keys(&["6"]);
-    capture(&t, &home, "withdrawn", &["Withdrawn ·", "from request: median"], &mut shots);
+    capture(&t, &home, "withdrawn", w.withdrawn, &mut shots);
     t.keys(&["7"]);
-    capture(&t, &home, "inspect", &["Inspection · as of", "空白栏目"], &mut shots);
+    capture(&t, &home, "inspect", w.inspect, &mut shots);
     t.keys(&["8"]);
-    capture(&t, &home, "findings", &["Findings ·", "newest first"], &mut shots);
-    t.keys(&["2"]);
+    capture(&t, &home, "findings", w.findings, &mut shots);
+    t.keys(&[w.help_tab]);
     t.keys(&["?"]);
-    capture(&t, &home, "help", &["Help", "Keys in the column view", "Where things are", "Database"], &mut shots);
-    t.keys(&["Escape"]);
-    t.keys(&["q"]);
-    shots
-}
-
-/// The screens of docs/guide.zh-CN.md: the console in a Chinese locale (`LANG=zh_CN.UTF-8`) at
-/// 80×24, the smallest terminal it takes, by the keys the Chinese guide names.
-fn captures_in_chinese() -> Vec<(String, String)> {
-    let mut shots = Vec::new();
-    let fresh = Home::new();
-    let t = fresh.console_in("guide-zh-first", "zh_CN.UTF-8", 80, 24);
-    capture(&t, &fresh, "first-run", &["这里还没有 portal-admin 数据库"], &mut shots);
-    t.keys(&["q"]);
-    drop(t);
-
-    let home = Home::new();
-    home.run(&["init"]);
-    home.run(&["demo", "--items", "3000", "--seed", "2023"]);
-    // Imported by a path relative to the home directory: the audit trail, at 80 columns too narrow
-    // to show a temporary directory's whole name (the English guide's `~`), shows the same path in
-    // every capture.
-    std::fs::write(home.dir.path().join("fire.jsonl"), FIRE).unwrap();
-    home.run(&["import", "fire.jsonl"]);
-    let t = home.console_in("guide-zh", "zh_CN.UTF-8", 80, 24);
-    t.wait_for("● 已连接");
-    capture(&t, &home, "columns", &["1 待审", "✗", "政务动态"], &mut shots);
-    t.keys(&["/", "象山动态"]);
-    t.wait_for("[/象山动态]");
-    t.keys(&["Enter", "Enter"]);
-    t.wait_for("政务动态 / 象山动态");
-    t.keys(&["O"]);
-    t.wait_for("YYYY-MM-DD");
-    t.keys(&["2024-12-20", "Enter"]);
-    t.wait_for("2024-12-20");
-    t.keys(&["w"]);
-    capture(&t, &home, "withdraw-confirm", &["确认", "（不删除任何内容）", "原因：过期"], &mut shots);
-    t.keys(&["Escape"]);
-    t.keys(&["Escape"]);
-    t.keys(&["1"]);
-    capture(&t, &home, "queue", &["待审 ·", "条待决定", "政府 · 办公室审核"], &mut shots);
-    t.keys(&["/", "森林防火"]);
-    t.wait_for("[/森林防火]");
-    t.keys(&["Enter", "Enter"]);
-    capture(
-        &t,
-        &home,
-        "review",
-        &["信息 3001 · 办公室审核（第 1 版）", "1 不涉及秘密", "问题 3 条 · ✗2 条阻止发布", "李明化"],
-        &mut shots,
-    );
-    t.keys(&["Escape"]);
-    t.keys(&["Escape"]);
-    t.keys(&["3"]);
-    capture(&t, &home, "retractions", &["撤回申请 ·", "最紧急的在前"], &mut shots);
-    t.keys(&["4"]);
-    capture(&t, &home, "scores", &["考核 20", "排名", "得分"], &mut shots);
-    t.keys(&["Enter"]);
-    capture(&t, &home, "unit", &["排名 1 /", "计分信息"], &mut shots);
-    t.keys(&["Escape"]);
-    t.keys(&["5"]);
-    capture(&t, &home, "audit", &["审计 ·", "demo", "init", r#"{"file":"fire.jsonl""#], &mut shots);
-    t.keys(&["6"]);
-    capture(&t, &home, "withdrawn", &["已撤回 ·", "申请至撤回：中位数"], &mut shots);
-    t.keys(&["7"]);
-    capture(&t, &home, "inspect", &["网站检查 · 截至", "空白栏目"], &mut shots);
-    t.keys(&["8"]);
-    capture(&t, &home, "findings", &["内容检查 ·", "最新的在前"], &mut shots);
-    t.keys(&["1"]);
-    t.keys(&["?"]);
-    capture(&t, &home, "help", &["帮助", "“待审”视图的按键", "文件位置"], &mut shots);
+    capture(&t, &home, "help", w.help, &mut shots);
     t.keys(&["Escape"]);
     t.keys(&["q"]);
     shots
@@ -252,30 +268,13 @@ fn with_screens(guide: &str, shots: &[(String, String)]) -> String {
     out
 }
 
+/// The English guide: its screens are the console's at 100×30. The captures change with the day
+/// (the demo's dates are relative to today), so the guide is not compared to today's; but every
+/// screen block holds a capture of its view.
 #[test]
 fn the_guide_shows_every_view_as_the_program_draws_it() {
-    let shots = captures();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide.md");
-    let guide = std::fs::read_to_string(&path).unwrap();
-    let updated = with_screens(&guide, &shots);
-    for (name, _) in &shots {
-        assert!(guide.contains(&format!("<!-- screen: {name} -->")), "the guide has a place for the {name} screen");
-    }
-    if std::env::var_os("PORTAL_ADMIN_UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &updated).unwrap();
-    }
-    // The captures change with the day (the demo's dates are relative to today), so the guide is not
-    // compared to today's; but every screen block holds a capture of its view.
-    let guide = std::fs::read_to_string(&path).unwrap();
-    for (name, shot) in &shots {
-        let marker = format!("<!-- screen: {name} -->\n```text\n");
-        let at = guide.find(&marker).unwrap_or_else(|| {
-            panic!("the {name} screen is captured in the guide: run PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --test guide")
-        });
-        let block = &guide[at + marker.len()..];
-        let first = shot.lines().next().unwrap_or_default();
-        assert!(block.starts_with(first), "the {name} screen in the guide starts as the program draws it: {first:?}");
-    }
+    check_screens(&path, &captures(&ENGLISH), "PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --test guide");
 }
 
 /// Every screen block of `guide` holds a capture of its view, and every capture has its block.
@@ -310,7 +309,7 @@ fn check_screens(path: &Path, shots: &[(String, String)], update: &str) {
 fn the_chinese_guide_shows_every_view_as_the_chinese_console_draws_it() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let path = root.join("docs/guide.zh-CN.md");
-    check_screens(&path, &captures_in_chinese(), "PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --test guide");
+    check_screens(&path, &captures(&CHINESE), "PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --test guide");
     let guide = std::fs::read_to_string(&path).unwrap();
     let keymap = portal_admin::ui::keymap::Keymap::default_map();
     let bound: Vec<String> = portal_admin::ui::keymap::Layer::ALL

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use portal_admin::store;
-use portal_admin::ui::app::{App, Effect, Msg, Setup};
+use portal_admin::ui::app::{App, Effect, Msg, Setup, Tab};
 use portal_admin::ui::keymap::Keymap;
 use portal_admin::ui::screen::Screen;
 use portal_admin::ui::text::Ambiguous;
@@ -77,6 +77,7 @@ pub async fn open_app(
         database: store.describe(),
         now,
         size,
+        tab: Tab::Columns,
     });
     run_effects(&mut app, store, site, effects).await;
     app

@@ -163,6 +163,8 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         backup_warn_after,
         links: Ok(crate::reports::links::settings(settings, false)),
         warning: super::unverified(&super::target(cli)?),
+        start_tab: settings.given_at("start_tab").map(|_| settings.start_tab),
+        mouse: settings.mouse,
     };
     tracing::info!(database = %s.store.describe(), "console opened");
     ui::run(s.store, s.site, options)

@@ -462,5 +462,5 @@ pub trait SearchStore: Send + Sync {
 
     /// The ids and titles of the site's items in `scope`, which a list's filter of pinyin
     /// initials is matched against (`ListFilter::items`).
-    async fn titles(&self, site: &Site, scope: &TitleScope) -> Result<Vec<(i64, String)>>;
+    async fn titles(&self, site: &Site, scope: &TitleScope) -> Result<Vec<ItemTitle>>;
 }

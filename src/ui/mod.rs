@@ -46,6 +46,10 @@ pub struct Options {
     pub links: Result<crate::reports::links::Settings, String>,
     /// Said on the status line as the console opens (a server reached without verifying it).
     pub warning: Option<String>,
+    /// The tab the settings open the console on (`start_tab`), when they name one.
+    pub start_tab: Option<usecase::settings::StartTab>,
+    /// Whether the console takes the mouse (`mouse`); without it the terminal selects text.
+    pub mouse: bool,
 }
 
 /// Runs one query and says what came back; an error as one line.
@@ -132,7 +136,13 @@ pub async fn query_told(
 
 /// Opens the console on a store and runs it until the user quits or the session goes away.
 pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io::Result<()> {
-    let mut term = terminal::Terminal::enter()?;
+    // Where the morning's work is: the queue when items wait (asked only when no tab is named; a
+    // queue that cannot be read opens the columns, whose own load then says what is wrong).
+    let waiting = match options.start_tab {
+        Some(_) => false,
+        None => usecase::queue::queue(store.as_ref(), &site, None, None, None).await.is_ok_and(|q| !q.is_empty()),
+    };
+    let mut term = terminal::Terminal::enter(options.mouse)?;
     let size = term.size()?;
     let (mut app, effects) = App::new(Setup {
         keymap: options.keymap,
@@ -144,6 +154,7 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
         database: sanitise::line(&usecase::connection::describe(store.as_ref())),
         now: options.now,
         size,
+        tab: app::Tab::at_start(options.start_tab, waiting),
     });
     app.set_places(
         options.places.into_iter().map(|(label, place)| (label, sanitise::line(&place))).collect(),

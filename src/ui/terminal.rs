@@ -30,9 +30,10 @@ pub struct Terminal {
 }
 
 impl Terminal {
-    /// Raw mode, the alternate screen, mouse reporting; and a panic hook that restores the
+    /// Raw mode, the alternate screen, mouse reporting when `mouse` (else the terminal keeps its
+    /// own text selection); and a panic hook that restores the
     /// terminal before the panic's message is printed.
-    pub fn enter() -> io::Result<Terminal> {
+    pub fn enter(mouse: bool) -> io::Result<Terminal> {
         HOOK.call_once(|| {
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
@@ -41,7 +42,9 @@ impl Terminal {
             }));
         });
         ct::enable_raw_mode()?;
-        if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide) {
+        let entered = execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)
+            .and_then(|_| if mouse { execute!(io::stdout(), EnableMouseCapture) } else { Ok(()) });
+        if let Err(e) = entered {
             restore();
             return Err(e);
         }

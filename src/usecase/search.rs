@@ -119,7 +119,7 @@ pub async fn list_filter(store: &dyn Store, site: &Site, typed: &str, scope: Opt
     let items = match scope {
         Some(scope) if may_be_initials(text.as_str()) => {
             let titles = store.titles(site, &scope).await?;
-            titles_matching(&titles, text.as_str())
+            titles_matching(titles.iter().map(|t| (t.id, t.title.as_str())), text.as_str())
         }
         _ => Vec::new(),
     };

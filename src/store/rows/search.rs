@@ -64,6 +64,14 @@ pub struct ListFilter {
     pub items: Vec<i64>,
 }
 
+/// An item's id and title, which a list's filter of pinyin initials is matched against
+/// (`SearchStore::titles`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemTitle {
+    pub id: i64,
+    pub title: String,
+}
+
 /// Which items' titles a list's filter of pinyin initials is matched against: the items a list
 /// can show, whatever has been loaded of it.
 #[derive(Debug, Clone, PartialEq, Eq)]

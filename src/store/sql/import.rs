@@ -39,6 +39,12 @@ pub(super) struct PendingItems {
     items: Vec<NewItem>,
 }
 
+/// An item of a batch (its index there) that is a returned item's corrected resubmission (`item`).
+pub(super) struct Resubmission {
+    index: usize,
+    item: i64,
+}
+
 /// Name → id maps of a site, loaded once per write.
 pub(super) struct SiteMaps {
     units: HashMap<String, i64>,
@@ -139,7 +145,7 @@ sql_impl! { SqlStore;
         maps: &SiteMaps,
         batch: &PendingItems,
         refs: &mut HashSet<String>,
-    ) -> Result<Vec<(usize, i64)>> {
+    ) -> Result<Vec<Resubmission>> {
         let bad = |i: usize, message: String| StoreError::BadItem { index: batch.first_index + i, message };
         for (i, item) in batch.items.iter().enumerate() {
             if let Some(unit) = &item.unit
@@ -173,7 +179,7 @@ sql_impl! { SqlStore;
                 Some((id, status, path))
                     if status == "returned" && path == item.path.as_str() && item.status == ItemStatus::Pending =>
                 {
-                    again.push((i, id));
+                    again.push(Resubmission { index: i, item: id });
                 }
                 Some((id, status, _)) => {
                     return Err(bad(
@@ -628,10 +634,10 @@ sql_impl! { ImportStore;
                     let mut fresh = PendingItems { first_index: batch.first_index, items: Vec::new() };
                     let mut slots = Vec::with_capacity(batch.items.len());
                     for (i, item) in batch.items.into_iter().enumerate() {
-                        match again.iter().find(|(at, _)| *at == i) {
-                            Some((_, id)) => {
-                                Self::resubmit(&mut tx, site.id, &maps, *id, &item, &self.operator).await?;
-                                slots.push(Some(*id));
+                        match again.iter().find(|r| r.index == i) {
+                            Some(&Resubmission { item: id, .. }) => {
+                                Self::resubmit(&mut tx, site.id, &maps, id, &item, &self.operator).await?;
+                                slots.push(Some(id));
                             }
                             None => {
                                 fresh.items.push(item);

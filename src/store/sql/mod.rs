@@ -267,6 +267,12 @@ struct ItemState {
     mark: Option<MarkKind>,
 }
 
+/// An item of a batch and where it stands (`batch_states`).
+struct BatchState {
+    id: i64,
+    state: ItemState,
+}
+
 /// A change to an item's workflow state.
 enum Change {
     Decided { stage: Stage, status: ItemStatus },

@@ -60,7 +60,8 @@ sql_impl! { SqlStore;
             }
         }
         let items: Vec<i64> = open.iter().map(|(_, item, _)| *item).collect();
-        let states: HashMap<i64, ItemState> = Self::batch_states(tx, site, &items).await?.into_iter().collect();
+        let states: HashMap<i64, ItemState> =
+            Self::batch_states(tx, site, &items).await?.into_iter().map(|b| (b.id, b.state)).collect();
         let first_version = items.first().and_then(|i| states.get(i)).map(|s| s.version);
         let now = Utc::now();
         let mut moved = std::collections::HashSet::new();

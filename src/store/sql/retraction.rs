@@ -119,7 +119,7 @@ sql_impl! { SqlStore;
         tx: &mut Transaction<'static, DB>,
         site: &Site,
         items: &[i64],
-    ) -> Result<Vec<(i64, ItemState)>> {
+    ) -> Result<Vec<BatchState>> {
         type Row = (i64, String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64, Option<String>);
         let mut found: HashMap<i64, ItemState> = HashMap::with_capacity(items.len());
         for chunk in items.chunks(CHUNK) {
@@ -147,7 +147,7 @@ sql_impl! { SqlStore;
                 continue;
             }
             let state = found.remove(id).ok_or_else(|| StoreError::no_item(id, &site.code))?;
-            out.push((*id, state));
+            out.push(BatchState { id: *id, state });
         }
         Ok(out)
     }
@@ -268,7 +268,7 @@ sql_impl! { RetractionStore;
         Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let states = Self::batch_states(&mut tx, site, items).await?;
         let mut out = Withdrawal::default();
-        for (id, state) in &states {
+        for BatchState { id, state } in &states {
             match state.status {
                 ItemStatus::Online => {}
                 ItemStatus::Withdrawn => out.already.push(*id),
@@ -282,8 +282,7 @@ sql_impl! { RetractionStore;
             }
         }
         let now = Utc::now();
-        let online: Vec<i64> =
-            states.iter().filter(|(_, s)| s.status == ItemStatus::Online).map(|(id, _)| *id).collect();
+        let online: Vec<i64> = states.iter().filter(|s| s.state.status == ItemStatus::Online).map(|s| s.id).collect();
         let mut closed: HashMap<i64, u64> = HashMap::new();
         let mut requests_closed: Vec<(i64, i64)> = Vec::new();
         for chunk in online.chunks(CHUNK) {
@@ -334,7 +333,7 @@ sql_impl! { RetractionStore;
         .fetch_one(&mut *tx)
         .await?;
         let withdrawn: HashSet<i64> = out.withdrawn.iter().copied().collect();
-        let taken: Vec<&ItemState> = states.iter().filter(|(id, _)| withdrawn.contains(id)).map(|(_, s)| s).collect();
+        let taken: Vec<&ItemState> = states.iter().filter(|b| withdrawn.contains(&b.id)).map(|b| &b.state).collect();
         Self::shift_points(&mut tx, site, &taken, reason, -1).await?;
         let batch = out.withdrawn.len();
         let records: Vec<(String, String)> = out
@@ -369,7 +368,7 @@ sql_impl! { RetractionStore;
         Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let states = Self::batch_states(&mut tx, site, items).await?;
         let mut out = Marking::default();
-        for (id, state) in &states {
+        for BatchState { id, state } in &states {
             if state.status != ItemStatus::Online {
                 return Err(StoreError::Refused(t!(
                     "store-mark-not-online",
@@ -432,7 +431,7 @@ sql_impl! { RetractionStore;
             }
             requests_closed.extend(requests);
         }
-        let before: HashMap<i64, Option<MarkKind>> = states.iter().map(|(id, s)| (*id, s.mark)).collect();
+        let before: HashMap<i64, Option<MarkKind>> = states.iter().map(|b| (b.id, b.state.mark)).collect();
         let records: Vec<(String, String)> = out
             .marked
             .iter()

@@ -300,7 +300,7 @@ sql_impl! { SearchStore;
             .collect()
     }
 
-    async fn titles(&self, site: &Site, scope: &TitleScope) -> Result<Vec<(i64, String)>> {
+    async fn titles(&self, site: &Site, scope: &TitleScope) -> Result<Vec<ItemTitle>> {
         let sql = titles_sql::<DB>(scope);
         let query = sqlx::query_as::<_, (i64, Lossy)>(&sql).bind(site.id);
         let query = match scope {
@@ -308,7 +308,12 @@ sql_impl! { SearchStore;
             TitleScope::Holding(needle) => query.bind(text_param(needle, DB::DIALECT)),
             TitleScope::Withdrawn | TitleScope::Pending => query,
         };
-        Ok(query.fetch_all(&self.pool).await?.into_iter().map(|(id, title)| (id, title.text)).collect())
+        Ok(query
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(|(id, title)| ItemTitle { id, title: title.text })
+            .collect())
     }
 }
 

@@ -3,8 +3,19 @@
 use crate::i18n;
 use crate::ui::text;
 pub use crate::ui::views::Tab;
+use crate::usecase::settings::StartTab;
 
 impl Tab {
+    /// The tab the console opens on: the one `start_tab` names when the settings name one; else
+    /// the queue when items wait for a decision (the morning starts there), the columns when none do.
+    pub fn at_start(named: Option<StartTab>, items_waiting: bool) -> Tab {
+        match named {
+            Some(start) => Tab::ALL[usize::from(start.number()) - 1],
+            None if items_waiting => Tab::Queue,
+            None => Tab::Columns,
+        }
+    }
+
     /// The tab's name in the language in effect (`tab-<name>`; short: the tabs fit in 80 columns).
     pub fn title(self) -> String {
         i18n::text(&format!("tab-{}", self.name()), None)
@@ -49,5 +60,23 @@ impl Tab {
         };
         let one = short(false);
         if fits(&one) { one } else { short(true) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_console_opens_where_work_waits_unless_the_settings_name_a_tab() {
+        assert_eq!(Tab::at_start(None, true), Tab::Queue);
+        assert_eq!(Tab::at_start(None, false), Tab::Columns);
+        assert_eq!(Tab::at_start(Some(StartTab::Queue), false), Tab::Queue);
+        assert_eq!(Tab::at_start(Some(StartTab::Scores), true), Tab::Scores);
+        // Every tab the setting can name opens that tab, in the order of the tab bar.
+        for (start, tab) in StartTab::ALL.iter().zip(Tab::ALL) {
+            assert_eq!(Tab::at_start(Some(*start), true).name(), tab.name());
+            assert_eq!(start.as_str(), if tab == Tab::Inspection { "inspect" } else { tab.name() });
+        }
     }
 }

@@ -273,6 +273,8 @@ pub struct Setup {
     /// The time the console opened (the day staleness is first evaluated as of, in Beijing).
     pub now: DateTime<Utc>,
     pub size: (u16, u16),
+    /// The tab in front as it opens (`Tab::at_start`).
+    pub tab: Tab,
 }
 
 impl App {
@@ -293,7 +295,7 @@ impl App {
             places: Vec::new(),
             at: crate::domain::time::beijing_date(setup.now),
             now: setup.now,
-            tab: Tab::Columns,
+            tab: setup.tab,
             views: Views { scores: ScoresView::new(period), ..Views::default() },
             calendar: None,
             calendar_preview: None,

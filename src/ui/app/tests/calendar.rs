@@ -20,6 +20,7 @@ fn december() -> App {
         database: "SQLite /srv/portal/portal.db".into(),
         now: Utc.with_ymd_and_hms(2026, 12, 4, 2, 0, 0).unwrap(),
         size: (80, 24),
+        tab: Tab::Columns,
     });
     let loaded = loads(&effects);
     let (columns, _) =

@@ -56,6 +56,7 @@ fn the_console_asks_who_it_acts_as_and_shows_the_role() {
         database: "SQLite /srv/portal/portal.db".into(),
         now: Utc::now(),
         size: (80, 24),
+        tab: Tab::Columns,
     });
     assert!(loads(&effects).iter().any(|(_, l)| *l == Load::Whoami), "{effects:?}");
     let mut a = app();

@@ -170,6 +170,7 @@ fn sized(size: (u16, u16), mono: bool) -> App {
         database: "SQLite /srv/portal/portal.db".into(),
         now: Utc.with_ymd_and_hms(2026, 11, 29, 6, 0, 0).unwrap(),
         size,
+        tab: Tab::Columns,
     });
     let Effect::Load(id, Load::View(views::Load::Columns(columns::Load::Tree { at }))) = &effects[0] else {
         panic!("{effects:?}")
