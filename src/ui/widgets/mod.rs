@@ -12,7 +12,7 @@ use super::app::{App, Health, Overlay, Tab};
 use super::keymap::{Action, Layer};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, fits};
 use super::paged::{Paged, Row};
-use super::text::{self, Ambiguous, PAD, fit, fit_tail};
+use super::text::{self, Ambiguous, PAD, fit};
 use crate::domain::staleness::Status;
 use crate::t;
 pub use findings::Found;
@@ -347,10 +347,16 @@ impl Draw<'_> {
         let left = fit(&left, width);
         let used = text::width(&left);
         self.put(area, TextLine::styled(left, style));
-        let right = self.text(&format!("{} · {} · {} ", app.operator, app.site_name, app.database));
+        // Who acts first, then the site, then the database: what does not fit goes from the end,
+        // and a name too long for the room alone keeps its start.
+        let parts = [app.operator.as_str(), app.site_name.as_str(), app.database.as_str()];
         let room = width.saturating_sub(used + 3);
         if room > 12 {
-            let right = fit_tail(&right, room);
+            let right = (1..=parts.len())
+                .rev()
+                .map(|n| self.text(&format!("{} ", parts[..n].join(" · "))))
+                .find(|r| text::width(r) <= room)
+                .unwrap_or_else(|| format!("{} ", fit(&self.text(&app.operator), room - 1)));
             let x = area.right() - text::width(&right) as u16;
             self.buf.set_string(x, area.y, &right, self.theme.bar());
         }

@@ -315,3 +315,22 @@ fn the_decline_question_names_the_item_the_list_shows() {
     assert!(last.contains(&format!("withdraw item {item} ")), "{last}");
     assert!(text_of(&a).contains(&item.to_string()));
 }
+
+#[test]
+fn the_status_line_keeps_the_start_of_the_operators_name_at_80_columns() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        crate::i18n::scoped(lang, || {
+            let mut a = app();
+            let status = rows(&a).last().cloned().unwrap();
+            // What does not fit is dropped from the end (the database), never the name's start.
+            assert!(status.contains("li.jianhua · 桂林市"), "{status}");
+            insta::assert_snapshot!(format!("status_line_{}_80x24", lang.tag()), status);
+            a.operator =
+                "administrator.of.the.people.s.government.of.xiangshan.district.guilin.portal.li.jianhua".into();
+            let status = rows(&a).last().cloned().unwrap();
+            assert!(status.contains("administrator.of"), "{status}");
+            assert!(status.trim_end().ends_with('…'), "{status}");
+            insta::assert_snapshot!(format!("status_line_long_name_{}_80x24", lang.tag()), status);
+        });
+    }
+}
