@@ -197,6 +197,8 @@ fn captures(w: &GuideWords) -> Vec<(String, String)> {
     home.run(&["import", if w.fire_relative { "fire.jsonl" } else { fire.to_str().unwrap() }]);
     let t = console(&home, w.session);
     t.wait_for(w.connected);
+    // The console opens on the queue when items await a decision: the guide starts at the columns.
+    t.keys(&["2"]);
     capture(&t, &home, "columns", w.columns, &mut shots);
     t.keys(&["/", "象山动态"]);
     t.wait_for("[/象山动态]");
