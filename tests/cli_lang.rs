@@ -237,7 +237,10 @@ fn tables_say_the_contracts_values_in_words_while_json_keeps_them() {
         stdout
     };
     let queue = run(&["--lang", "zh-CN", "queue", "--format", "table"]);
-    assert!(queue.contains("┆ 审核程序 ┆ 环节 ┆") && queue.contains("┆ 单位     ┆ 复核 ┆") && queue.contains("门户网站"), "{queue}");
+    assert!(
+        queue.contains("┆ 审核程序 ┆ 环节 ┆") && queue.contains("┆ 单位     ┆ 复核 ┆") && queue.contains("门户网站"),
+        "{queue}"
+    );
     for code in ["unit", "recheck", "text", "portal"] {
         assert!(!queue.contains(&format!(" {code} ")), "{code} in a Chinese table: {queue}");
     }
