@@ -25,6 +25,9 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     let data = db.dir.path().join("data");
     let t = Tmux::console(&format!("{backend:?}"), &db, &[]);
     t.wait_for("● connected");
+    // Items wait for a decision: the console opens on the queue (issue 22); 2 is the columns.
+    t.wait_for("awaiting a decision");
+    t.keys(&["2"]);
     let first = t.wait_for("政务动态");
     assert!(first.contains("2 Columns") && first.contains("3 Retract") && first.contains("政务动态"), "{first}");
 
@@ -88,7 +91,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     );
     t.keys(&["5"]);
     let s = t.wait_for("newest first");
-    assert!(s.contains("init") && s.contains("demo"), "{s}");
+    assert!(s.contains("set up") && s.contains("demo data"), "{s}");
     t.keys(&["q"]);
     t.quits_cleanly(&db);
     // Looking changes nothing.
@@ -233,6 +236,8 @@ async fn a_server_that_drops_the_connection_is_survived() {
     db.ok(&["demo", "--items", "500", "--seed", "3", "--to", "2026-11-20"]);
     let t = Tmux::console("drop", &db, &[]);
     t.wait_for("● connected");
+    t.wait_for("awaiting a decision");
+    t.keys(&["2"]);
     t.wait_for("政务动态");
     let name = db.url.rsplit('/').next().unwrap().to_string();
     let mut admin = db.any().await;
