@@ -436,12 +436,12 @@ mod tests {
     #[test]
     fn ambiguous_characters_are_padded_when_drawn_wide() {
         assert!(is_ambiguous('①') && is_ambiguous('※') && !is_ambiguous('民') && !is_ambiguous('a'));
-        assert_eq!(display("①施工", Ambiguous::Narrow), "①施工");
-        assert_eq!(display("①施工", Ambiguous::Wide), format!("①{PAD}施工"));
-        assert_eq!(width(&display("①施工", Ambiguous::Wide)), 6);
+        assert_eq!(display("①施工", Narrow), "①施工");
+        assert_eq!(display("①施工", Wide), format!("①{PAD}施工"));
+        assert_eq!(width(&display("①施工", Wide)), 6);
         assert_eq!(PAD.width(), Some(1));
-        let once = display("①施工 · ※", Ambiguous::Wide);
-        assert_eq!(display(&once, Ambiguous::Wide), once);
+        let once = display("①施工 · ※", Wide);
+        assert_eq!(display(&once, Wide), once);
     }
 
     #[test]
@@ -454,9 +454,9 @@ mod tests {
         for c in ['a', 'Z', '1', '民', '，', 'ä', '\u{2800}', '\u{0301}'] {
             assert!(!is_ambiguous(c), "{c:?}");
         }
-        assert_eq!(width(&display("αβγ Привет é", Ambiguous::Wide)), 2 * 3 + 1 + 2 * 6 + 1 + 2);
+        assert_eq!(width(&display("αβγ Привет é", Wide)), 2 * 3 + 1 + 2 * 6 + 1 + 2);
         // Wrapped, each letter keeps its pad on its row.
-        let rows = rows_of(vec![Line::raw(display("αβγδεζ", Ambiguous::Wide))], 5);
+        let rows = rows_of(vec![Line::raw(display("αβγδεζ", Wide))], 5);
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert!(rows.iter().all(|r| width(r) <= 5 && !r.starts_with(PAD)), "{rows:?}");
     }
@@ -465,9 +465,9 @@ mod tests {
     fn content_never_holds_the_pad() {
         // Blank Braille (U+2800) is content like any other character; a noncharacter in content
         // is shown as �, so it can never be taken for the pad.
-        assert_eq!(display("\u{2800}\u{2800}", Ambiguous::Wide), "\u{2800}\u{2800}");
-        assert_eq!(display("a\u{fdd0}b", Ambiguous::Narrow), "a\u{fffd}b");
-        assert_eq!(display("a\u{fdd0}b", Ambiguous::Wide), format!("a\u{fffd}{PAD}b"), "� is ambiguous itself");
+        assert_eq!(display("\u{2800}\u{2800}", Wide), "\u{2800}\u{2800}");
+        assert_eq!(display("a\u{fdd0}b", Narrow), "a\u{fffd}b");
+        assert_eq!(display("a\u{fdd0}b", Wide), format!("a\u{fffd}{PAD}b"), "� is ambiguous itself");
         assert!(!visible(&format!("x{PAD}")).contains(PAD));
     }
 
@@ -592,7 +592,7 @@ mod tests {
         /// end), and an ambiguous character's pad never starts a row.
         #[test]
         fn wrapped_rows_fit_and_lose_nothing(text in "[a-z /民政局。（）①※]{0,120}", cols in 2u16..40) {
-            let shown = display(&text, Ambiguous::Wide);
+            let shown = display(&text, Wide);
             let rows = rows_of(vec![Line::raw(shown.clone())], cols);
             for r in &rows {
                 proptest::prop_assert!(width(r) <= usize::from(cols) || r.chars().count() == 1, "{rows:?}");
