@@ -135,18 +135,15 @@ impl Closed {
 }
 
 sql_impl! { SqlStore;
-    /// A batch's audit records (`action`, one an item) and one for each request it closed, then
-    /// the commit; how many requests it closed.
+    /// A batch's end, once its items' audit records are written: one for each request it closed,
+    /// then the commit; how many requests it closed.
     async fn finish_batch(
         &self,
         mut tx: Transaction<'static, DB>,
         site: &Site,
-        action: &str,
-        records: &[(String, String)],
         closed: &Closed,
         resolution: Resolution,
     ) -> Result<u64> {
-        Self::audit_many(&mut tx, Some(site.id), &self.operator, action, records).await?;
         let requests = closed_requests_audit(&closed.requests, resolution);
         Self::audit_many(&mut tx, Some(site.id), &self.operator, "retraction.close", &requests).await?;
         self.finish(tx).await?;
@@ -385,7 +382,8 @@ sql_impl! { RetractionStore;
                 (format!("item:{id}"), detail.to_string())
             })
             .collect();
-        out.requests_closed = self.finish_batch(tx, site, "retract", &records, &closed, Resolution::Withdrawn).await?;
+        Self::audit_many(&mut tx, Some(site.id), &self.operator, "retract", &records).await?;
+        out.requests_closed = self.finish_batch(tx, site, &closed, Resolution::Withdrawn).await?;
         Ok(out)
     }
 
@@ -470,7 +468,8 @@ sql_impl! { RetractionStore;
                 (format!("item:{id}"), detail.to_string())
             })
             .collect();
-        out.requests_closed = self.finish_batch(tx, site, "mark", &records, &closed, Resolution::Marked).await?;
+        Self::audit_many(&mut tx, Some(site.id), &self.operator, "mark", &records).await?;
+        out.requests_closed = self.finish_batch(tx, site, &closed, Resolution::Marked).await?;
         Ok(out)
     }
 
