@@ -508,7 +508,7 @@ async fn the_queue_over_ssh_in_chinese(db: TestDb) {
         assert!(queued.contains(&item), "item {item} is not one of the queue's {queued:?}");
         if stage == "待发布" {
             t.keys(&["p"]);
-            let s = t.wait_for("Enter 发布 · Esc 取消");
+            let s = t.wait_for("回车 发布 · Esc 取消");
             assert!(s.contains(&format!("将信息 {item} 发布到：")), "{s}");
             t.keys(&["Enter"]);
             t.wait_for(&format!("信息 {item}：待发布 → 已发布"));

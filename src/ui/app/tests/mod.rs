@@ -73,6 +73,9 @@ mod friction;
 /// Withdrawals restored together (issue 22).
 mod restore;
 
+/// Keys named in the language of the interface.
+mod key_names;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }

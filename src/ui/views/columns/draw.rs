@@ -11,7 +11,9 @@ use super::ColumnsView;
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
 use crate::t;
+use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
+use crate::ui::views::Tab;
 use crate::ui::text::{self, fit, fit_tail, pad};
 use crate::ui::widgets::{Draw, provisional_note, symbol};
 use crate::ui::words::{self, status as status_word};
@@ -92,7 +94,7 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
         );
         d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
         if view.lines.is_empty() {
-            let msg = if view.filter.is_empty() { t!("columns-none") } else { t!("columns-none-match") };
+            let msg = if view.filter.is_empty() { t!("columns-none") } else { t!("columns-none-match", back = d.key_for(Layer::Global, Action::Back)) };
             d.put(areas.rows, TextLine::from(msg));
         }
         for (row, line) in view.lines.iter().enumerate().skip(view.cursor.offset).take(usize::from(areas.rows.height)) {
@@ -231,7 +233,12 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
         d.list(
             areas.rows,
             &c.items,
-            &t!("columns-column-empty"),
+            &t!(
+                "columns-column-empty",
+                queue = d.key_for(Layer::Global, Action::Show(Tab::Queue)),
+                open = d.key_for(Layer::Queue, Action::Open),
+                publish = d.key_for(Layer::Review, Action::Publish)
+            ),
             |item| {
                 let when = format_time(item.online_since, false);
                 let when = when.get(..16).unwrap_or(&when).replace('T', " ");
