@@ -13,7 +13,7 @@ use ratatui_textarea::TextArea;
 use crate::t;
 use crate::ui::app::Said;
 use crate::ui::keymap::{Action, Keymap, Layer};
-use crate::ui::text;
+use crate::ui::text::{self, Ambiguous};
 
 mod draw;
 pub use draw::{draw, title};
@@ -164,20 +164,26 @@ pub fn lines(
     places: &[(String, String)],
     width: u16,
     heading: Style,
+    ambiguous: Ambiguous,
 ) -> Vec<TextLine<'static>> {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let mut lines = Vec::new();
     let section = |title: String, layer: Layer, lines: &mut Vec<TextLine<'static>>| {
         lines.push(TextLine::styled(title, heading));
         for b in keymap.bindings(layer) {
-            lines.extend(labelled(format!("  {} ", text::pad(&b.key.name(), 10)), &b.said(layer), width, bold));
+            lines.extend(labelled(
+                format!("  {} ", text::pad(&b.key.name(), 10, ambiguous)),
+                &b.said(layer),
+                width,
+                bold,
+            ));
         }
         lines.push(TextLine::raw(""));
     };
     if !places.is_empty() {
         lines.push(TextLine::styled(t!("help-places"), heading));
         for (label, place) in places {
-            lines.extend(labelled(format!("  {} ", text::pad(label, 9)), place, width, Style::default()));
+            lines.extend(labelled(format!("  {} ", text::pad(label, 9, ambiguous)), place, width, Style::default()));
         }
         lines.push(TextLine::raw(""));
     }
