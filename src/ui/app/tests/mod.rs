@@ -76,6 +76,9 @@ mod restore;
 /// Keys named in the language of the interface.
 mod key_names;
 
+/// The review's return, the publish step's page, periods, drill-downs, scrolling, sorting (issue 22).
+mod flow;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
