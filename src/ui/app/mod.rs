@@ -371,6 +371,10 @@ impl App {
                 views.scores.incident_from(unit, item, title, &finding, &cx, &mut ask);
             }
             Event::Decline { request, reason } => self.write(Load::Decline { request, reason }, effects),
+            Event::Rectify(draft) => {
+                let (views, _, _) = self.parts(effects);
+                views.orders.draft(*draft);
+            }
         }
     }
 
