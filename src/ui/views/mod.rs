@@ -72,6 +72,10 @@ pub enum Event {
     /// The form of a rectification order, filled in from what it is about: the orders view's
     /// question.
     Rectify(Box<orders::Draft>),
+    /// A waiver on an item was written: the review screen shows the item's findings again.
+    Waived { item: i64 },
+    /// An incident was recorded or corrected: the audit trail loads again, if loaded.
+    Audited,
 }
 
 /// What a key did to a line typed as the answer to a view's question.

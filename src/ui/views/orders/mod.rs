@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 
-use super::{Answer, Ask, Cx, View, answer};
+use super::{Answer, Ask, Cx, Event, View, answer};
 use crate::domain::checks::Finding;
 use crate::domain::inspection::Indicator;
 use crate::domain::rectification::{self, Status, Subject};
@@ -341,6 +341,7 @@ impl OrdersView {
                         let due = issued.due_on.to_string() + if issued.provisional { "?" } else { "" };
                         ask.tell(t!("rectify-issued", id = issued.id, unit = unit, due = due, days = issued.days));
                         self.reload_list(ask);
+                        ask.post(Event::Audited);
                     }
                     Err(e) => ask.warn(t!("orders-not-issued", error = e)),
                 }
@@ -355,6 +356,7 @@ impl OrdersView {
                         self.closing = None;
                         ask.tell(t!("rectify-closed", id = order));
                         self.reload_list(ask);
+                        ask.post(Event::Audited);
                     }
                     Err(e) => ask.warn(t!("orders-not-closed", error = e)),
                 }
