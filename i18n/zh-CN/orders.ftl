@@ -1,5 +1,7 @@
 # 控制台的整改通知（src/ui/views/orders/）：整改标签页，以及在栏目、信息、问题或指标上按 z 打开的表单。
 tab-orders = 整改
+tab-orders-short = 整改
+tab-columns-short = 栏目
 view-orders = 整改通知
 command-orders = 整改通知：逾期的在前，其余按整改期限先后
 view-rectify = 下发整改通知

@@ -14,7 +14,7 @@ use crate::domain::time::format_time;
 use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::text::{self, fit, pad};
+use crate::ui::text::{self, Ambiguous, fit, pad};
 use crate::ui::widgets::Draw;
 use crate::usecase::rectification::Order;
 
@@ -40,12 +40,12 @@ pub(super) fn draw(view: &OrdersView, d: &mut Draw, areas: &Areas) {
     let note_w = w.saturating_sub(6 + 11 + 11 + unit_w + about_w);
     let header = format!(
         "{}{}{}{}{}{}",
-        pad(&t!("orders-head-id"), 6),
-        pad(&t!("orders-head-status"), 11),
-        pad(&t!("orders-head-due"), 11),
-        pad(&t!("head-unit"), unit_w),
-        pad(&t!("orders-head-about"), about_w),
-        pad(&t!("orders-head-note"), note_w)
+        pad(&t!("orders-head-id"), 6, ambiguous),
+        pad(&t!("orders-head-status"), 11, ambiguous),
+        pad(&t!("orders-head-due"), 11, ambiguous),
+        pad(&t!("head-unit"), unit_w, ambiguous),
+        pad(&t!("orders-head-about"), about_w, ambiguous),
+        pad(&t!("orders-head-note"), note_w, ambiguous)
     );
     d.header(areas.header, &header);
     let theme = d.theme;
@@ -56,14 +56,14 @@ pub(super) fn draw(view: &OrdersView, d: &mut Draw, areas: &Areas) {
             Status::Open => Style::default(),
             Status::Done => theme.dim(),
         };
-        let cell = |s: &str, w: usize| format!("{} ", pad(&text::display(s, ambiguous), w - 1));
+        let cell = |s: &str, w: usize| format!("{} ", pad(&text::display(s, ambiguous), w - 1, ambiguous));
         TextLine::from(vec![
-            Span::raw(pad(&o.row.id.to_string(), 6)),
-            Span::styled(pad(&status_words(o.status), 11), style),
-            Span::styled(pad(&o.row.due_on.to_string(), 11), style),
+            Span::raw(pad(&o.row.id.to_string(), 6, ambiguous)),
+            Span::styled(pad(&status_words(o.status), 11, ambiguous), style),
+            Span::styled(pad(&o.row.due_on.to_string(), 11, ambiguous), style),
             Span::raw(cell(&o.row.unit, unit_w)),
             Span::raw(cell(&o.about(), about_w)),
-            Span::raw(fit(&text::display(&o.row.note, ambiguous), note_w)),
+            Span::raw(fit(&text::display(&o.row.note, ambiguous), note_w, ambiguous)),
         ])
     });
 }
@@ -75,8 +75,8 @@ fn when(at: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// An order whole, as Enter shows it.
-pub(super) fn record(o: &Order) -> String {
-    let field = |key: String, value: &str| format!("{} {value}", pad(&key, 10));
+pub(super) fn record(o: &Order, ambiguous: Ambiguous) -> String {
+    let field = |key: String, value: &str| format!("{} {value}", pad(&key, 10, ambiguous));
     let mut lines = vec![
         t!("orders-record-heading", id = o.row.id, status = status_words(o.status)),
         field(t!("head-unit"), &o.row.unit_full_name),
@@ -111,12 +111,12 @@ fn closing_words(how: Closing) -> String {
 pub(super) fn form(form: &OrderForm, writing: bool, d: &mut Draw) {
     let ambiguous = d.ambiguous();
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let mut lines = vec![TextLine::styled(fit(&text::display(&form.draft.what, ambiguous), 70), bold), TextLine::raw("")];
+    let mut lines = vec![TextLine::styled(fit(&text::display(&form.draft.what, ambiguous), 70, ambiguous), bold), TextLine::raw("")];
     let names = [t!("orders-field-unit"), t!("orders-field-note"), t!("orders-field-rule"), t!("orders-field-days")];
     let first = lines.len();
     for (field, name) in Field::ALL.iter().zip(names) {
         let focused = *field == form.field;
-        let name = pad(&format!("{} {name}", if focused { "›" } else { " " }), NAME_W);
+        let name = pad(&format!("{} {name}", if focused { "›" } else { " " }), NAME_W, ambiguous);
         lines.push(TextLine::from(Span::styled(name, if focused { bold } else { d.theme.dim() })));
     }
     lines.push(TextLine::raw(""));

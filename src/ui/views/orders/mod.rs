@@ -447,9 +447,9 @@ impl View for OrdersView {
     }
 
     /// Enter: the order whole.
-    fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
+    fn open(&mut self, cx: &Cx, ask: &mut Ask) {
         if let Some(o) = self.list.selected() {
-            *ask.overlay = crate::ui::app::Overlay::Record(draw::record(o));
+            *ask.overlay = crate::ui::app::Overlay::Record(draw::record(o, cx.ambiguous));
         }
     }
 
