@@ -44,7 +44,6 @@ queue-published-some = published { $done } of { $count }; { $first }
 
 review-item = Item { $id } at { $stage } (v{ $version })
 review-checks-heading = { $item } · the seven checks of Art. 9
-review-lacks = {" "}lacks { $lacks } (Art. 10)
 review-checks-failed = Content checks: could not check: { $error }
 review-checking = Content checks: checking…
 review-nothing-found = Content checks: nothing found

@@ -43,7 +43,6 @@ queue-published-some = 已发布 { $done } 条，共 { $count } 条；{ $first }
 
 review-item = 信息 { $id } · { $stage }（第 { $version } 版）
 review-checks-heading = { $item } · 第九条七项审核内容
-review-lacks = {" "}缺少{ $lacks }（第十条）
 review-checks-failed = 内容检查：无法检查：{ $error }
 review-checking = 内容检查：正在检查…
 review-nothing-found = 内容检查：未发现问题

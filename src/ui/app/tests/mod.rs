@@ -76,6 +76,9 @@ mod restore;
 /// Rectification orders: the form `z` opens, the Orders tab (issue 24).
 mod orders;
 
+/// The review's return, the publish step's page, periods, drill-downs, scrolling, sorting (issue 22).
+mod flow;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }

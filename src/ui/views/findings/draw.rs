@@ -14,6 +14,7 @@ use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
 use crate::t;
 use crate::ui::words;
+use crate::ui::views::item::PageOrder;
 use crate::ui::widgets::{Draw, Found};
 
 pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
@@ -28,7 +29,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
             .filter(|r| r.item == item.id)
             .map(|r| (r.finding.clone(), r.waived.clone()))
             .collect();
-        return d.item_page_marked(areas.title, body, item, &found, None, true);
+        return d.item_page_marked(areas.title, body, item, &found, None, PageOrder::Body);
     }
     let list = &view.list;
     let mut spans = vec![Span::raw(t!("findings-title"))];

@@ -8,6 +8,7 @@ use crate::ui::keymap::Action;
 use crate::ui::views::Ask;
 
 mod draw;
+pub use draw::PageOrder;
 
 /// One item, whole.
 #[derive(Debug)]

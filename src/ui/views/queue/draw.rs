@@ -11,6 +11,7 @@ use super::{QueueView, Reviewing, waiting};
 use crate::domain::staleness::Status;
 use crate::ui::layout::{Areas, REVIEW_PANEL as PANEL, review_page};
 use crate::ui::text::{self, fit, pad};
+use crate::ui::views::item::PageOrder;
 use crate::ui::widgets::Draw;
 use crate::t;
 use crate::ui::words;
@@ -92,7 +93,9 @@ fn review(d: &mut Draw, areas: &Areas, r: &Reviewing) {
     let body = review_page(areas);
     let found = r.findings.list.as_deref().unwrap_or(&[]);
     let selected = r.findings.list.as_ref().map(|_| r.findings.selected);
-    d.item_page_marked(areas.title, body, &r.view, found, selected, true);
+    // At the publish step, where it goes and its history first: the confirmation's question.
+    let order = if r.entry.stage == crate::domain::Stage::Publish { PageOrder::Placement } else { PageOrder::Body };
+    d.item_page_marked(areas.title, body, &r.view, found, selected, order);
     let panel = Rect { x: 0, y: body.bottom(), width: areas.rows.width, height: PANEL };
     Widget::render(Clear, panel, d.buf);
     // The checks on the left, the findings on the right.
@@ -125,7 +128,8 @@ fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
     }
     let lacks: Vec<String> = r.entry.missing.iter().map(|k| k.describe()).collect();
     if !lacks.is_empty() {
-        let said = d.text(&t!("review-lacks", lacks = lacks.join(&t!("list-separator"))));
+        let key = d.key_for(crate::ui::keymap::Layer::Review, crate::ui::keymap::Action::Return);
+        let said = d.text(&t!("review-lacks-return", lacks = lacks.join(&t!("list-separator")), key = key));
         lines.push(TextLine::styled(fit(&said, w, ambiguous), d.theme.status(Status::Overdue)));
     }
     Paragraph::new(lines).render(area, d.buf);
