@@ -19,3 +19,5 @@ status-backup-old = last backup { $age } ago, more than { $days ->
    *[other] { $days } days
 }
 status-backup-none = no backup yet: portal-admin backup FILE
+status-backup-none-head = no backup yet
+status-backup-old-head = last backup { $age } ago

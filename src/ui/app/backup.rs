@@ -73,4 +73,15 @@ impl App {
             Some(at) => (t!("status-backup-old", age = age(self.now - at), days = w.warn_after.num_days()), true),
         })
     }
+
+    /// The backup warning's first part (what is wrong, without what to do), for a status line
+    /// with no room for the whole.
+    pub fn backup_warning_head(&self) -> Option<String> {
+        let w = self.backup.as_ref()?;
+        let last = w.last?;
+        overdue(last, self.now, w.warn_after).then(|| match last {
+            None => t!("status-backup-none-head"),
+            Some(at) => t!("status-backup-old-head", age = age(self.now - at)),
+        })
+    }
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Clear, Widget};
 use super::Draw;
 use crate::i18n;
 use crate::t;
-use crate::ui::app::{App, Overlay};
+use crate::ui::app::{App, Confirmed, Overlay};
 use crate::ui::keymap::{Action, Key, Keymap, Layer};
 use crate::ui::text::{self, Ambiguous};
 
@@ -123,7 +123,17 @@ fn hint_text(app: &App, width: usize) -> String {
         ]
     } else {
         let filtered = app.views.of(app.tab).filter().is_some() && matches!(app.overlay, Overlay::None);
-        hints(&app.keymap, app.layer(), filtered)
+        let mut hints = hints(&app.keymap, app.layer(), filtered);
+        // A withdrawal's reason and marking instead mean something only when confirming one.
+        let withdrawing = matches!(
+            app.overlay.confirming(),
+            None | Some(Confirmed::Withdraw { .. } | Confirmed::WithdrawItems { .. })
+        );
+        if !withdrawing {
+            let only = [Action::NextReason, Action::MarkInstead].map(|a| app.keymap.key_for(Layer::Confirm, a));
+            hints.retain(|(key, _)| !only.iter().flatten().any(|k| k.name() == *key));
+        }
+        hints
     };
     fitted(&hints, width, app.ambiguous)
 }

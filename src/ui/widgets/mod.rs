@@ -328,38 +328,49 @@ impl Draw<'_> {
                 self.notice_above(area, &said, n.error);
             }
         }
-        // What the calendar does not know, after what the last action said (which a person is
-        // reading now): whole if it fits, otherwise its first part (what is missing) rather than
-        // a sentence cut short; nothing when the last action's message says it already.
-        if let Some(warning) =
-            app.calendar_warning().filter(|w| !app.notice.as_ref().is_some_and(|n| n.text.contains(w.as_str())))
-        {
-            let whole = format!(" │ ! {warning}");
-            let room = usize::from(area.width).saturating_sub(text::width(&self.text(&left)));
-            match app.calendar_warning_head() {
+        // The warnings (what the calendar does not know, a backup missing or old), after what the
+        // last action said (which a person is reading now): each whole if it fits beside who is
+        // acting, otherwise its first part (what is wrong) rather than a sentence cut short;
+        // nothing when the last action's message says it already.
+        let said_already = |w: &String| app.notice.as_ref().is_some_and(|n| n.text.contains(w.as_str()));
+        let warnings = [
+            app.calendar_warning().filter(|w| !said_already(w)).map(|w| (w, app.calendar_warning_head())),
+            backup.as_ref().filter(|(_, warning)| *warning).map(|(w, _)| (w.clone(), app.backup_warning_head())),
+        ];
+        // Who is acting keeps its place on the right.
+        let operator_w = text::width(&self.text(&app.operator));
+        let reserve = (operator_w + 2).min(usize::from(area.width) / 4);
+        let before = text::width(&self.text(&left));
+        let warned = warnings.iter().any(Option::is_some);
+        for (whole, head) in warnings.into_iter().flatten() {
+            let room = usize::from(area.width).saturating_sub(text::width(&self.text(&left)) + reserve);
+            let whole = format!(" │ ! {whole}");
+            match head {
                 Some(head) if text::width(&self.text(&whole)) > room => left.push_str(&format!(" │ ! {head}")),
                 _ => left.push_str(&whole),
             }
-        }
-        if let Some((warning, true)) = &backup {
-            left.push_str(&format!(" │ ! {warning}"));
         }
         let left = self.text(&left);
         let bold = app.notice.as_ref().is_some_and(|n| n.error) || matches!(app.health, Health::Lost(_));
         let style = if bold { self.theme.bar().add_modifier(Modifier::BOLD) } else { self.theme.bar() };
         let width = usize::from(area.width);
-        let left = fit(&left, width, ambiguous);
+        // Warnings are cut before they push who is acting off the line.
+        let limit = if warned { width.saturating_sub(reserve).max(before) } else { width };
+        let left = fit(&left, limit.min(width), ambiguous);
         let used = text::width(&left);
         self.put(area, TextLine::styled(left, style));
         // Who acts first, then the site, then the database: what does not fit goes from the end,
         // and a name too long for the room alone keeps its start.
         let parts = [app.operator.as_str(), app.site_name.as_str(), app.database.as_str()];
-        let room = width.saturating_sub(used + 3);
-        if room > 12 {
+        // Two blanks between the two sides, and one after the right side if there is room.
+        let room = width.saturating_sub(used + 2);
+        if room > 12 || room >= operator_w {
             let right = (1..=parts.len())
                 .rev()
-                .map(|n| self.text(&format!("{} ", parts[..n].join(" · "))))
-                .find(|r| text::width(r) <= room)
+                .map(|n| self.text(&parts[..n].join(" · ")))
+                .find(|r| text::width(r) < room)
+                .map(|r| format!("{r} "))
+                .or_else(|| (operator_w <= room).then(|| self.text(&app.operator)))
                 .unwrap_or_else(|| format!("{} ", fit(&self.text(&app.operator), room - 1, ambiguous)));
             let x = area.right() - text::width(&right) as u16;
             self.buf.set_string(x, area.y, &right, self.theme.bar());

@@ -50,10 +50,20 @@ fn from_december_the_status_line_says_next_years_notice_is_missing() {
     keys(&mut a, "s");
     let text = text_of(&a);
     let status = text.lines().last().unwrap();
-    assert!(status.contains("! no 2027 holiday notice: due dates from 12/25 provisional"), "{status}");
+    // At 80 columns what is missing, and who is acting still on the right.
+    assert!(status.contains("│ ! no 2027 holiday notice  "), "{status}");
+    assert!(status.trim_end().ends_with("li.jianhua"), "{status}");
     // In Chinese, the same warning in Chinese.
     let zh = crate::i18n::scoped(Lang::ZhCn, || text_of(&a));
+    assert!(zh.lines().last().unwrap().contains("! 2027年节假日安排未导入"), "{zh}");
+    // Where there is room, the whole warning.
+    a.update(Msg::Resize(160, 48));
+    let text = text_of(&a);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("! no 2027 holiday notice: due dates from 12/25 provisional"), "{status}");
+    let zh = crate::i18n::scoped(Lang::ZhCn, || text_of(&a));
     assert!(zh.lines().last().unwrap().contains("! 2027年节假日安排未导入：12月25日后的期限为暂定"), "{zh}");
+    a.update(Msg::Resize(80, 24));
     // The provisional due date is marked, and the title says what the mark means.
     let row = text.lines().find(|l| l.contains("②批准服务信息")).unwrap();
     assert!(row.contains("2027-01-04?"), "{row}");
