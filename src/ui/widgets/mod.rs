@@ -377,10 +377,16 @@ impl Draw<'_> {
         }
     }
 
-    /// A box over the screen, `width`×`height` at most, centred, titled; its inside.
+    /// A box over the screen, `width`×`height` at most (two cells from each edge), centred,
+    /// titled; its inside.
     pub fn popup(&mut self, width: u16, height: u16, title: &str) -> Rect {
+        self.popup_within(width, height, title, 4)
+    }
+
+    /// A box as `popup` draws it, at most the screen's width less `margin` cells.
+    pub fn popup_within(&mut self, width: u16, height: u16, title: &str, margin: u16) -> Rect {
         let area = self.buf.area;
-        let w = width.min(area.width.saturating_sub(4));
+        let w = width.min(area.width.saturating_sub(margin));
         let h = height.min(area.height.saturating_sub(4));
         let rect = Rect { x: (area.width - w) / 2, y: (area.height - h) / 2, width: w, height: h };
         Widget::render(Clear, rect, self.buf);

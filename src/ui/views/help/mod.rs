@@ -21,6 +21,9 @@ pub use draw::{draw, title};
 /// The widest the help's box gets (a wider line is hard to read).
 const WIDEST: u16 = 140;
 
+/// Screens narrower than this give the box their whole width.
+pub const NARROW: u16 = 120;
+
 /// A page of text being read: where it is scrolled to, and what is searched in it.
 #[derive(Debug, Default)]
 pub struct Pager {
@@ -52,11 +55,13 @@ pub enum Key {
     Quit,
 }
 
-/// The inside of the box the help and the log are drawn in, on a screen of `size`: as large as the
-/// screen less two cells around, at most `WIDEST` wide. Its last row is the box's own hint line
-/// (or the search being typed); the text is above it.
+/// The inside of the box the help and the log are drawn in, on a screen of `size`: as tall as the
+/// screen less two rows above and below; as wide as a narrow screen (`NARROW`: none of the view
+/// shows beside it, which at 80 columns looked like a box set off its edge), else less two cells
+/// around, at most `WIDEST` wide. Its last row is the box's own hint line (or the search being
+/// typed); the text is above it.
 pub fn inner(size: (u16, u16)) -> (u16, u16) {
-    let w = size.0.saturating_sub(4).min(WIDEST).saturating_sub(2);
+    let w = if size.0 < NARROW { size.0 } else { size.0.saturating_sub(4).min(WIDEST) }.saturating_sub(2);
     let h = size.1.saturating_sub(4).saturating_sub(2);
     (w, h)
 }
@@ -301,7 +306,7 @@ mod tests {
 
     #[test]
     fn the_box_takes_the_width_of_a_wide_screen() {
-        assert_eq!(inner((80, 24)), (74, 18));
+        assert_eq!(inner((80, 24)), (78, 18), "the whole width of a narrow screen, border included");
         assert_eq!(inner((160, 48)), (138, 42));
         assert_eq!(page_height((80, 24)), 17);
     }
