@@ -114,6 +114,7 @@ actions! {
     PreviousFinding = "review.previous_finding",
     WaiveFinding = "finding.waive",
     BrokenLinks = "findings.links",
+    SitesSort = "sites.sort",
     Noop = "noop",
 }
 

@@ -69,6 +69,8 @@ pub enum Event {
     Incident { unit: Option<String>, item: i64, title: String, finding: Finding },
     /// Decline a retraction request, for the reason typed (a write of the retraction tools).
     Decline { request: i64, reason: String },
+    /// Enter this site: every view starts again on it (the overview's Enter, `:site CODE`).
+    Enter(Site),
 }
 
 /// What a key did to a line typed as the answer to a view's question.
@@ -548,6 +550,8 @@ views! {
     Findings findings: findings::FindingsView [broken_links: BrokenLinks],
     /// The site's items holding a text (`:find`), newest first.
     Find find: find::FindView [],
+    /// A provincial platform's overview: every site with its figures, worst first.
+    Sites sites: sites::SitesView [],
 }
 
 impl Layer {
