@@ -71,6 +71,10 @@ pub enum Event {
     Decline { request: i64, reason: String },
     /// Enter this site: every view starts again on it (the overview's Enter, `:site CODE`).
     Enter(Site),
+    /// A waiver on an item was written: the review screen shows the item's findings again.
+    Waived { item: i64 },
+    /// An incident was recorded or corrected: the audit trail loads again, if loaded.
+    Audited,
 }
 
 /// What a key did to a line typed as the answer to a view's question.

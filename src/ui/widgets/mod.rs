@@ -299,6 +299,7 @@ impl Draw<'_> {
     /// The connection and the last action's result on the left; who, where and which database on
     /// the right, as much as fits.
     fn status(&mut self, area: Rect) {
+        let ambiguous = self.ambiguous();
         let app = self.app;
         self.buf.set_style(area, self.theme.bar());
         let mut left = app.link_status();
@@ -347,7 +348,7 @@ impl Draw<'_> {
         let width = usize::from(area.width);
         // An operator of several sites always sees which site this is: room is kept for its code.
         let kept = if app.several_sites { text::width(&app.site_code) + 4 } else { 0 };
-        let left = fit(&left, width.saturating_sub(kept));
+        let left = fit(&left, width.saturating_sub(kept), ambiguous);
         let used = text::width(&left);
         self.put(area, TextLine::styled(left, style));
         // Who acts first, then the site, then the database: what does not fit goes from the end,
@@ -368,7 +369,7 @@ impl Draw<'_> {
                 .unwrap_or_else(|| {
                     // The site's code alone, for an operator of several sites (room is kept for it).
                     let first = if app.several_sites { app.site_code.as_str() } else { parts[0] };
-                    format!("{} ", fit(&self.text(first), room - 1))
+                    format!("{} ", fit(&self.text(first), room - 1, ambiguous))
                 });
             let x = area.right() - text::width(&right) as u16;
             self.buf.set_string(x, area.y, &right, self.theme.bar());
@@ -435,6 +436,7 @@ impl Draw<'_> {
 
 /// The filter or command line, over the status line, with the cursor where typing goes.
 fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
+    let ambiguous = app.ambiguous;
     let (prompt, input, completions) = match &app.overlay {
         Overlay::Filter(input) => ("/", input, None),
         Overlay::Command { input, completions, .. } => (":", input, Some(completions)),
@@ -452,7 +454,7 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
         let text = c.iter().take(12).map(|s| text::visible(s)).collect::<Vec<_>>().join("  ");
         let above = Rect { y: area.y.saturating_sub(1), ..area };
         Clear.render(above, buf);
-        Paragraph::new(format!(" Tab: {}", fit(&text, usize::from(area.width) - 6)))
+        Paragraph::new(format!(" Tab: {}", fit(&text, usize::from(area.width) - 6, ambiguous)))
             .style(Style::default().add_modifier(Modifier::DIM))
             .render(above, buf);
     }

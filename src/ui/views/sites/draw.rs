@@ -79,7 +79,7 @@ pub(super) fn draw(view: &SitesView, d: &mut Draw, areas: &Areas) {
     let code_w = if w >= 120 { 16 } else { 10 };
     let figures_w: usize = FIGURES.iter().map(|(_, w)| w + 1).sum();
     let name_w = w.saturating_sub(code_w + 1 + figures_w).max(4);
-    let mut header = format!("{}{}", pad(&t!("sites-head-code"), code_w + 1), pad(&t!("sites-head-name"), name_w));
+    let mut header = format!("{}{}", pad(&t!("sites-head-code"), code_w + 1, ambiguous), pad(&t!("sites-head-name"), name_w, ambiguous));
     for (sort, cells) in FIGURES {
         // The figure sorted by is marked (worst first: ▼).
         let head = if sort == view.sort { format!("▼{}", heading(sort)) } else { heading(sort) };
@@ -98,8 +98,8 @@ pub(super) fn draw(view: &SitesView, d: &mut Draw, areas: &Areas) {
         let bold = |alarm: bool| if alarm { bad.add_modifier(Modifier::BOLD) } else { plain };
         let waiting = f.oldest_waiting.map_or_else(String::new, |t| waited((now - t).num_minutes()));
         TextLine::from(vec![
-            Span::raw(pad(&fit(&s.site.code, code_w), code_w + 1)),
-            Span::raw(pad(&fit(&text::display(&s.site.name, ambiguous), name_w), name_w)),
+            Span::raw(pad(&fit(&s.site.code, code_w, ambiguous), code_w + 1, ambiguous)),
+            Span::raw(pad(&text::display(&s.site.name, ambiguous), name_w, ambiguous)),
             cell(f.overdue.to_string(), FIGURES[0].1, f.overdue > 0),
             cell(f.blank.to_string(), FIGURES[1].1, f.blank > 0),
             cell(check(f), FIGURES[2].1, f.check != Some(Level::Pass)),
