@@ -76,6 +76,9 @@ mod restore;
 /// The overview of a provincial platform's sites, entering one (issue 25).
 mod sites;
 
+/// The review's return, the publish step's page, periods, drill-downs, scrolling, sorting (issue 22).
+mod flow;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
