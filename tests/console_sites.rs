@@ -61,9 +61,9 @@ async fn the_overview_enters_a_site_and_shows_its_columns(db: TestDb) {
     let t = Tmux::console(&format!("sites{:?}", db.backend), &db, &[]);
     t.wait_for("● connected");
     // An administrator of two counties has the overview in the bar, and the site on the status line.
-    t.wait_for("0 Sites");
+    t.wait_for("S Sites");
     status_names(&t, "xiangshan");
-    t.keys(&["0"]);
+    t.keys(&["S"]);
     let s = t.wait_for("Sites 2");
     let row = |s: &str, code: &str| s.lines().find(|l| l.starts_with(code)).map(str::to_string);
     let (xs, lc) = (row(&s, "xiangshan").unwrap(), row(&s, "lingchuan").unwrap());

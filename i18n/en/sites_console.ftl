@@ -2,7 +2,7 @@
 
 tab-sites = Sites
 view-sites = sites: every county portal with how it is doing
-command-sites = every county portal with how it is doing, worst first (Enter enters one)
+command-sites = every county portal with how it is doing, worst first, to enter one
 command-site = site CODE: enter that county portal (without a code: the overview)
 key-global-tab-sites = Sites: every county portal with how it is doing, worst first (Enter enters one)
 key-sites-sites-sort = Worst first by the next figure: all together, overdue, blank, check, waiting, alarms, points, incidents

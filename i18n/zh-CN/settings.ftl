@@ -9,7 +9,7 @@ config-from-default = 默认
 config-ok = { $file }：所有设置均可识别且取值有效
 config-none = { $file } 处没有设置文件（各项设置均取默认值；portal-admin config show 可列出）
 config-no-home = 没有配置目录：没有主目录，也未设置 PORTAL_ADMIN_CONFIG_DIR
-config-bad-start-tab = start_tab 取 { $names } 之一（或其编号1至9、0），而不是{ $value }
+config-bad-start-tab = start_tab 取 { $names } 之一（或其编号1至9），而不是{ $value }
 config-bad-theme = theme 取 default 或 monochrome，而不是{ $value }
 config-bad-log-level = log_level 取一个级别（error、warn、info、debug、trace）或 portal_admin=debug 这样的过滤式，而不是{ $value }
 config-bad-width = ambiguous_width 取1或2，而不是{ $value }

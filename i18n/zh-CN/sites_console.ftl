@@ -2,9 +2,9 @@
 
 tab-sites = 站点
 view-sites = 站点：各县（区）门户网站的状况
-command-sites = 各县（区）门户网站的状况，最差的在前（Enter 进入站点）
+command-sites = 各县（区）门户网站的状况，最差的在前，可进入其一
 command-site = site 代码：进入该县（区）门户网站（不带代码：站点总览）
-key-global-tab-sites = 站点：各县（区）门户网站的状况，最差的在前（Enter 进入站点）
+key-global-tab-sites = 站点：各县（区）门户网站的状况，最差的在前（回车进入站点）
 key-sites-sites-sort = 按下一项排序（最差在前）：综合、逾期、空白、检查、等待、告警、计分、责任事故
 keyhint-sites-sort = 排序
 keyhint-sites-enter = 进入站点

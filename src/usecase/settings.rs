@@ -44,14 +44,11 @@ pub enum StartTab {
     Inspect,
     Findings,
     Find,
-    /// The overview of the sites (a provincial platform's operators).
-    Sites,
 }
 
 impl StartTab {
-    /// Every tab, in the order of the tab bar (the key that opens it is its place, 1 to 9, then
-    /// the sites' overview, 0).
-    pub const ALL: [StartTab; 10] = [
+    /// Every tab, in the order of the tab bar (the key that opens it is its place, 1 to 9).
+    pub const ALL: [StartTab; 9] = [
         StartTab::Queue,
         StartTab::Columns,
         StartTab::Retractions,
@@ -61,7 +58,6 @@ impl StartTab {
         StartTab::Inspect,
         StartTab::Findings,
         StartTab::Find,
-        StartTab::Sites,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -75,18 +71,17 @@ impl StartTab {
             StartTab::Inspect => "inspect",
             StartTab::Findings => "findings",
             StartTab::Find => "find",
-            StartTab::Sites => "sites",
         }
     }
 
-    /// Its place in the tab bar: 1 for the queue … 9 for find, 10 for the sites (key 0).
+    /// The key that opens the tab: 1 for the queue … 9 for find.
     pub fn number(self) -> u8 {
         StartTab::ALL.iter().position(|t| *t == self).map_or(1, |i| i as u8 + 1)
     }
 
     /// A tab by its name or its number (`"scores"` or `"4"`).
     pub fn parse(s: &str) -> Option<StartTab> {
-        StartTab::ALL.into_iter().find(|t| t.as_str() == s || (t.number() % 10).to_string() == s)
+        StartTab::ALL.into_iter().find(|t| t.as_str() == s || t.number().to_string() == s)
     }
 }
 

@@ -16,9 +16,13 @@ impl Tab {
         }
     }
 
-    /// Its number in the bar, the key that brings it to the front: 1 to 9, then 0.
-    pub fn number(self) -> usize {
-        (Tab::ALL.iter().position(|t| *t == self).unwrap_or(0) + 1) % 10
+    /// The key that brings it to the front, as the bar shows it: 1 to 9, then 0 for the tenth;
+    /// a tab past the tenth (the sites' overview) the capital of its name's first letter.
+    pub fn key(self) -> String {
+        match Tab::ALL.iter().position(|t| *t == self).unwrap_or(0) {
+            n if n < 10 => ((n + 1) % 10).to_string(),
+            _ => self.name()[..1].to_uppercase(),
+        }
     }
 
     /// The tab's name in the language in effect (`tab-<name>`; short: the tabs fit in 80 columns).
@@ -39,11 +43,11 @@ impl Tab {
     /// to their numbers alone. Widths are in cells (a Chinese character takes two).
     pub fn labels(width: u16, tabs: &[Tab], front: Tab) -> Vec<String> {
         let fits = |labels: &[String]| labels.iter().map(|l| text::width(l)).sum::<usize>() <= usize::from(width);
-        let full: Vec<String> = tabs.iter().map(|t| format!(" {} {} ", t.number(), t.title())).collect();
+        let full: Vec<String> = tabs.iter().map(|t| format!(" {} {} ", t.key(), t.title())).collect();
         if fits(&full) {
             return full;
         }
-        let compact: Vec<String> = tabs.iter().map(|t| format!(" {} {}", t.number(), t.title())).collect();
+        let compact: Vec<String> = tabs.iter().map(|t| format!(" {} {}", t.key(), t.title())).collect();
         if fits(&compact) {
             return compact;
         }
@@ -57,7 +61,7 @@ impl Tab {
                         Some(short) if shorter || Some(text::width(&title)) == longest => short,
                         _ => title,
                     };
-                    format!(" {} {title}", t.number())
+                    format!(" {} {title}", t.key())
                 })
                 .collect()
         };
@@ -67,7 +71,7 @@ impl Tab {
         }
         let mut labels = short(true);
         while !fits(&labels) {
-            let number = |t: &Tab| format!(" {}", t.number());
+            let number = |t: &Tab| format!(" {}", t.key());
             let longest = tabs
                 .iter()
                 .enumerate()
