@@ -6,7 +6,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 
 use super::{Part, ScoresView, Section, UnitView, period_words, signed};
-use crate::domain::Form;
 use crate::domain::staleness::Status;
 use crate::domain::time::beijing_date;
 use crate::reports::ScoreRow;
