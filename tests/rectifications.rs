@@ -169,7 +169,8 @@ async fn the_write_that_fixes_an_order_records_its_closing(db: TestDb) {
     db.ok(&["rectifications", "add", "--unit", "民政局", "--item", "on-2", "--note", "已废止"]);
     let finding = ["--finding", "leader_name", "--note", "领导姓名有误"];
     db.ok(&[&["rectifications", "add", "--unit", "民政局", "--item", "on-3"][..], &finding[..]].concat());
-    db.ok(&[&["rectifications", "add", "--unit", "民政局", "--item", "on-3"][..], &["--note", "另一问题"][..]].concat());
+    let other = ["--note", "另一问题"];
+    db.ok(&[&["rectifications", "add", "--unit", "民政局", "--item", "on-3"][..], &other[..]].concat());
     let mut raw = db.any().await;
     let closed = "SELECT COUNT(*) FROM rectifications WHERE closed_at IS NOT NULL";
     let audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'rectification.close'";
