@@ -6,6 +6,7 @@ use serde_json::json;
 use sqlx::{Executor, Pool};
 
 use super::*;
+use crate::domain::Closing;
 use crate::domain::review::Act;
 use crate::store::backend::Backend;
 use crate::store::text::Lossy;
@@ -57,6 +58,7 @@ sql_impl! { CheckStore;
         let mut tx = self.begin_write("waiver").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::WaiveFinding).await?;
         let state = Self::item_state(&mut tx, site, item, None).await?;
+        let now = Utc::now();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO finding_waivers (site_id, item_id, kind, text, reason, waived_at, waived_by) VALUES ($1, $2, \
                 $3, $4, $5, $6, $7) RETURNING id",
@@ -66,7 +68,7 @@ sql_impl! { CheckStore;
         .bind(kind)
         .bind(text)
         .bind(reason)
-        .bind(Utc::now())
+        .bind(now)
         .bind(self.operator.as_str())
         .fetch_one(&mut *tx)
         .await?;
@@ -83,6 +85,7 @@ sql_impl! { CheckStore;
             &detail.to_string(),
         )
         .await?;
+        self.close_orders_fixed(&mut tx, site, &[item], Some(kind), Closing::FindingWaived, now).await?;
         self.finish(tx).await?;
         Ok(id)
     }

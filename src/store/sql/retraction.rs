@@ -10,7 +10,7 @@ use sqlx::{Executor, Pool, Transaction};
 use super::*;
 use crate::domain::item::RequestStatus;
 use crate::domain::review::Act;
-use crate::domain::{ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Stage};
+use crate::domain::{Closing, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason, Stage};
 use crate::store::backend::Backend;
 use crate::store::text::Lossy;
 
@@ -386,6 +386,7 @@ sql_impl! { RetractionStore;
             })
             .collect();
         Self::audit_many(&mut tx, Some(site.id), &self.operator, "retract", &records).await?;
+        self.close_orders_fixed(&mut tx, site, &out.withdrawn, None, Closing::ItemWithdrawn, now).await?;
         out.requests_closed = self.finish_batch(tx, site, &closed, Resolution::Withdrawn).await?;
         Ok(out)
     }
@@ -476,6 +477,7 @@ sql_impl! { RetractionStore;
             })
             .collect();
         Self::audit_many(&mut tx, Some(site.id), &self.operator, "mark", &records).await?;
+        self.close_orders_fixed(&mut tx, site, &out.marked, None, Closing::ItemMarked, now).await?;
         out.requests_closed = self.finish_batch(tx, site, &closed, Resolution::Marked).await?;
         Ok(out)
     }
