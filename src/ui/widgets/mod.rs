@@ -215,7 +215,8 @@ impl Draw<'_> {
 
     fn tabs(&mut self, area: Rect) {
         let mut spans = Vec::new();
-        for (tab, label) in Tab::ALL.iter().zip(Tab::labels(area.width)) {
+        let bar = self.app.bar();
+        for (tab, label) in bar.iter().zip(Tab::labels(area.width, &bar, self.app.tab)) {
             let style =
                 if *tab == self.app.tab { self.theme.bar().add_modifier(Modifier::BOLD) } else { Style::default() };
             spans.push(Span::styled(label, style));
@@ -354,24 +355,36 @@ impl Draw<'_> {
         let bold = app.notice.as_ref().is_some_and(|n| n.error) || matches!(app.health, Health::Lost(_));
         let style = if bold { self.theme.bar().add_modifier(Modifier::BOLD) } else { self.theme.bar() };
         let width = usize::from(area.width);
+        // An operator of several sites always sees which site this is: room is kept for its code.
+        let kept = if app.several_sites { text::width(&app.site_code) + 4 } else { 0 };
         // Warnings are cut before they push who is acting off the line.
-        let limit = if warned { width.saturating_sub(reserve).max(before) } else { width };
+        let limit =
+            if warned { width.saturating_sub(reserve.max(kept)).max(before) } else { width.saturating_sub(kept) };
         let left = fit(&left, limit.min(width), ambiguous);
         let used = text::width(&left);
         self.put(area, TextLine::styled(left, style));
         // Who acts first, then the site, then the database: what does not fit goes from the end,
-        // and a name too long for the room alone keeps its start.
-        let parts = [app.operator.as_str(), app.site_name.as_str(), app.database.as_str()];
+        // and a name too long for the room alone keeps its start. An operator of several sites
+        // has the site first, by its code and name: it is never dropped.
+        let site = format!("{} {}", app.site_code, app.site_name);
+        let parts = if app.several_sites {
+            [site.as_str(), app.operator.as_str(), app.database.as_str()]
+        } else {
+            [app.operator.as_str(), app.site_name.as_str(), app.database.as_str()]
+        };
+        // The site's code alone, for an operator of several sites (room is kept for it).
+        let first = self.text(if app.several_sites { app.site_code.as_str() } else { parts[0] });
+        let first_w = text::width(&first);
         // Two blanks between the two sides, and one after the right side if there is room.
         let room = width.saturating_sub(used + 2);
-        if room > 12 || room >= operator_w {
+        if room > 12 || room >= first_w || (app.several_sites && room > 1) {
             let right = (1..=parts.len())
                 .rev()
                 .map(|n| self.text(&parts[..n].join(" · ")))
                 .find(|r| text::width(r) < room)
                 .map(|r| format!("{r} "))
-                .or_else(|| (operator_w <= room).then(|| self.text(&app.operator)))
-                .unwrap_or_else(|| format!("{} ", fit(&self.text(&app.operator), room - 1, ambiguous)));
+                .or_else(|| (first_w <= room).then(|| first.clone()))
+                .unwrap_or_else(|| format!("{} ", fit(&first, room.saturating_sub(1), ambiguous)));
             let x = area.right() - text::width(&right) as u16;
             self.buf.set_string(x, area.y, &right, self.theme.bar());
         }
