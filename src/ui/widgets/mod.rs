@@ -383,6 +383,7 @@ impl Draw<'_> {
                 .map(|n| self.text(&parts[..n].join(" · ")))
                 .find(|r| text::width(r) < room)
                 .map(|r| format!("{r} "))
+                .or_else(|| (first_w < room).then(|| format!("{first} ")))
                 .or_else(|| (first_w <= room).then(|| first.clone()))
                 .unwrap_or_else(|| format!("{} ", fit(&first, room.saturating_sub(1), ambiguous)));
             let x = area.right() - text::width(&right) as u16;
