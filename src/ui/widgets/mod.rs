@@ -341,14 +341,22 @@ impl Draw<'_> {
         // Who is acting keeps its place on the right.
         let operator_w = text::width(&self.text(&app.operator));
         let reserve = (operator_w + 2).min(usize::from(area.width) / 4);
-        let before = text::width(&self.text(&left));
+        let mut kept_whole = text::width(&self.text(&left));
         let warned = warnings.iter().any(Option::is_some);
-        for (whole, head) in warnings.into_iter().flatten() {
+        for (n, (whole, head)) in warnings.into_iter().flatten().enumerate() {
             let room = usize::from(area.width).saturating_sub(text::width(&self.text(&left)) + reserve);
+            // Whole, else what is wrong; the first (most pressing) is said even where it takes the
+            // room of who is acting, the others not while the last action's message fills the line.
             let whole = format!(" │ ! {whole}");
-            match head {
-                Some(head) if text::width(&self.text(&whole)) > room => left.push_str(&format!(" │ ! {head}")),
-                _ => left.push_str(&whole),
+            let shortest = head.map_or_else(|| whole.clone(), |h| format!(" │ ! {h}"));
+            let fits = |s: &String| text::width(&self.text(s)) <= room;
+            if fits(&whole) {
+                left.push_str(&whole);
+            } else if fits(&shortest) || app.notice.is_none() || n == 0 {
+                left.push_str(&shortest);
+            }
+            if n == 0 {
+                kept_whole = text::width(&self.text(&left));
             }
         }
         let left = self.text(&left);
@@ -359,7 +367,7 @@ impl Draw<'_> {
         let kept = if app.several_sites { text::width(&app.site_code) + 4 } else { 0 };
         // Warnings are cut before they push who is acting off the line.
         let limit =
-            if warned { width.saturating_sub(reserve.max(kept)).max(before) } else { width.saturating_sub(kept) };
+            if warned { width.saturating_sub(reserve.max(kept)).max(kept_whole) } else { width.saturating_sub(kept) };
         let left = fit(&left, limit.min(width), ambiguous);
         let used = text::width(&left);
         self.put(area, TextLine::styled(left, style));
