@@ -17,7 +17,6 @@ queue-by-wait = longest waiting first
 queue-by-step = by step, oldest first
 queue-title = Queue · { $count } awaiting a decision, { $order }
 queue-late = {"  "}! { $count } waiting too long
-queue-head-waited = {" "}waited
 queue-head-step = path · step
 queue-head-form = form
 queue-head-columns = columns

@@ -298,6 +298,7 @@ impl App {
             | Action::MarkInstead => Some(Act::Withdraw),
             Action::RecordIncident | Action::ReverseIncident => Some(Act::RecordIncident),
             Action::WaiveFinding => Some(Act::WaiveFinding),
+            Action::IssueOrder | Action::CloseOrder => Some(Act::Rectify),
             Action::Confirm => self.overlay.confirming().map(|then| match then {
                 Confirmed::Publish | Confirmed::PublishMarked => Act::Pass(Stage::Publish),
                 Confirmed::Withdraw { .. }

@@ -115,6 +115,10 @@ actions! {
     PreviousFinding = "review.previous_finding",
     WaiveFinding = "finding.waive",
     BrokenLinks = "findings.links",
+    IssueOrder = "order.issue",
+    OrderNextField = "rectify.next_field",
+    OrderPreviousField = "rectify.previous_field",
+    CloseOrder = "orders.done",
     Noop = "noop",
 }
 
