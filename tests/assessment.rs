@@ -267,7 +267,15 @@ async fn a_running_quarter_is_compared_with_as_many_days_of_the_one_before(db: T
     let late = before + Duration::days((today - first).num_days() + 1);
     let item = |reference: &str, form: &str, day: NaiveDate| {
         format!(
-            r#"{{"ref":"{reference}","title":"民政局工作动态{reference}","body":"……","form":"{form}","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"{day}T09:00:00+08:00","published_at":"{day}T10:00:00+08:00"}}"#
+            concat!(
+                r#"{{"ref":"{reference}","title":"民政局工作动态{reference}","#,
+                r#""body":"……","form":"{form}","path":"unit","#,
+                r#""unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+                r#""submitted_at":"{day}T09:00:00+08:00","published_at":"{day}T10:00:00+08:00"}}"#
+            ),
+            reference = reference,
+            form = form,
+            day = day
         )
     };
     let mut lines = vec![item("early", "text", before), item("now", "image_text", first)];
