@@ -13,8 +13,7 @@ use crate::t;
 pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
     let a = &view.list;
     let ambiguous = d.ambiguous();
-    let more = if a.done { "" } else { "+" };
-    let mut spans = vec![Span::raw(t!("audit-title", count = a.rows.len(), more = more))];
+    let mut spans = vec![Span::raw(t!("audit-title", position = d.position(a)))];
     spans.extend(d.filter_note(&a.filter));
     d.title(areas.title, spans);
     let w = usize::from(areas.rows.width);
