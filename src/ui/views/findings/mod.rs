@@ -97,6 +97,8 @@ pub enum Load {
     Item { id: i64 },
     /// The broken links of online items, as the link checks last found them.
     BrokenLinks,
+    /// Waiving a finding on an item (its kind and the text found), with a reason.
+    Waive { item: i64, kind: String, text: String, reason: String },
 }
 
 /// What they brought back.
@@ -105,12 +107,15 @@ pub enum Loaded {
     Online(Result<Vec<FindingRow>, String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
     BrokenLinks(Result<Vec<LinkRow>, String>),
+    /// What waiving a finding on an item did.
+    Waived(i64, Result<(), String>),
 }
 
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
             Load::Online | Load::Item { .. } | Load::BrokenLinks => false,
+            Load::Waive { .. } => true,
         }
     }
 
@@ -122,6 +127,10 @@ impl Load {
             }
             Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
             Load::BrokenLinks => Loaded::BrokenLinks(usecase::links::broken(store, site).await.map_err(line)),
+            Load::Waive { item, kind, text, reason } => Loaded::Waived(
+                item,
+                usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
+            ),
         }
     }
 }
@@ -132,6 +141,7 @@ impl Loaded {
             Loaded::Online(r) => r.is_err(),
             Loaded::Item(r) => r.is_err(),
             Loaded::BrokenLinks(r) => r.is_err(),
+            Loaded::Waived(_, r) => r.is_err(),
         }
     }
 
@@ -154,6 +164,7 @@ impl Loaded {
                 clean_option(&mut l.error);
                 clean_all(&mut l.columns);
             }),
+            Loaded::Waived(_, r) => clean_result(r, |_| {}),
         }
         self
     }
@@ -164,7 +175,8 @@ impl Loaded {
         vec![
             ("Online", Loaded::Online(Err(e.clone()))),
             ("Item", Loaded::Item(Err(e.clone()))),
-            ("BrokenLinks", Loaded::BrokenLinks(Err(e))),
+            ("BrokenLinks", Loaded::BrokenLinks(Err(e.clone()))),
+            ("Waived", Loaded::Waived(7, Err(e))),
         ]
     }
 }
@@ -213,6 +225,13 @@ impl FindingsView {
             }
             Loaded::Item(result) => ItemView::arrived(self.item.as_mut(), id, result, ask),
             Loaded::BrokenLinks(result) => self.links.arrived(id, result, cx.height, ask),
+            // A waiver: the findings shown again, the review screen's and the tab's.
+            Loaded::Waived(item, result) => {
+                if self.waived(id, item, result, ask) {
+                    ask.post(Event::Waived { item });
+                    self.reload_list(ask);
+                }
+            }
         }
     }
 }
