@@ -548,7 +548,7 @@ async fn withdrawals_and_a_restore_by_keys(db: TestDb) {
 
     // The Withdrawn tab: all four, the secret's with the time its request waited; zd-3 restored.
     t.keys(&["6"]);
-    let s = t.wait_for("4 latest");
+    let s = t.wait_for("1 of 4");
     assert!(s.contains("from request: median"), "{s}");
     t.keys(&["/", "ysqgk"]);
     t.wait_for("[/ysqgk]");
@@ -632,7 +632,7 @@ async fn a_bulk_withdrawal_restored_by_keys(db: TestDb) {
     let t = Tmux::console(&format!("batch-{:?}", db.backend), &db, &[]);
     t.wait_for("● connected");
     t.keys(&["6"]);
-    let s = t.wait_for("3 latest");
+    let s = t.wait_for("1 of 3");
     assert!(s.contains("batch") && s.contains(&format!(" {batch} ")), "the batch is shown: {s}");
     t.keys(&["b"]);
     t.wait_for(&format!("batch {batch}: 3 listed, 3 marked now, 0 restored already (3 marked)"));

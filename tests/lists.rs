@@ -139,6 +139,13 @@ async fn end_reaches_the_last_item_of_a_long_column(db: TestDb) {
     let oldest = store.column_items(&site, busiest, Seek::Last, None, 1).await.unwrap().remove(0);
     let newest = store.column_items(&site, busiest, Seek::First, None, 1).await.unwrap().remove(0);
 
+    // As the heading groups it: 1,234.
+    let digits = online.to_string();
+    let online: String = digits
+        .chars()
+        .enumerate()
+        .flat_map(|(i, c)| (i > 0 && (digits.len() - i) % 3 == 0).then_some(',').into_iter().chain([c]))
+        .collect();
     let t = Tmux::console(&format!("end-{backend:?}"), &db, &[]);
     t.wait_for("● connected");
     t.wait_for("awaiting a decision");

@@ -7,3 +7,4 @@ filter-matches-nothing-in-db = Nothing in the database matches the filter (Esc c
 # ≥ a bound, + more than the rows loaded: docs/performance.md).
 list-position = { $n } of { $total }
 list-position-empty = 0 of { $total }
+list-position-none = none

@@ -6,3 +6,4 @@ filter-matches-nothing-in-db = 数据库中没有符合筛选条件的（按 Esc
 # 每个列表标题：选中的是第几条，数据库中共有几条（≈ 估计，≥ 下限，+ 多于已读取的行）。
 list-position = { $n }/{ $total } 条
 list-position-empty = 共 { $total } 条
+list-position-none = 无

@@ -273,6 +273,7 @@ impl Draw<'_> {
         match p.n {
             Some(n) => t!("list-position", n = number(n), total = total),
             None if paged.waiting.is_some() && paged.rows.is_empty() => "…".to_string(),
+            None if p.total == Some((0, None)) => t!("list-position-none"),
             None => t!("list-position-empty", total = total),
         }
     }
@@ -484,6 +485,19 @@ impl RenderInto for Paragraph<'_> {
     }
 }
 
+/// A count with its thousands grouped: 2,218; 1,000,000.
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -501,15 +515,3 @@ mod tests {
     }
 }
 
-/// A count with its thousands grouped: 2,218; 1,000,000.
-pub fn grouped(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
