@@ -6,7 +6,7 @@ tab-queue = Queue
 tab-columns = Columns
 tab-retractions = Retractions
 # When the tabs do not all fit at full length.
-tab-retractions-short = Retract.
+tab-retractions-short = Retr.
 tab-scores = Scores
 tab-audit = Audit
 tab-withdrawn = Withdrawn

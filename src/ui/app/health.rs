@@ -286,7 +286,9 @@ impl App {
     fn write_act(&self, action: Action) -> Option<Act> {
         let under_review = || self.views.queue.under_review();
         match action {
-            Action::Approve | Action::Reject => under_review().filter(|s| *s != Stage::Publish).map(Act::Pass),
+            Action::Approve | Action::Reject | Action::Return => {
+                under_review().filter(|s| *s != Stage::Publish).map(Act::Pass)
+            }
             Action::Publish | Action::PublishMarked => Some(Act::Pass(Stage::Publish)),
             Action::Withdraw
             | Action::Decline
@@ -296,6 +298,7 @@ impl App {
             | Action::MarkInstead => Some(Act::Withdraw),
             Action::RecordIncident | Action::ReverseIncident => Some(Act::RecordIncident),
             Action::WaiveFinding => Some(Act::WaiveFinding),
+            Action::IssueOrder | Action::CloseOrder => Some(Act::Rectify),
             Action::Confirm => self.overlay.confirming().map(|then| match then {
                 Confirmed::Publish | Confirmed::PublishMarked => Act::Pass(Stage::Publish),
                 Confirmed::Withdraw { .. }

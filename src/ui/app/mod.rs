@@ -364,6 +364,10 @@ impl App {
                 views.scores.incident_from(unit, item, title, &finding, &cx, &mut ask);
             }
             Event::Decline { request, reason } => self.write(Load::Decline { request, reason }, effects),
+            Event::Rectify(draft) => {
+                let (views, _, _) = self.parts(effects);
+                views.orders.draft(*draft);
+            }
             Event::Waived { item } => {
                 let (views, _, mut ask) = self.parts(effects);
                 views.queue.waived(item, &mut ask);

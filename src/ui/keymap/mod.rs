@@ -82,6 +82,7 @@ actions! {
     AllChecks = "review.all_checks",
     Approve = "review.approve",
     Reject = "review.reject",
+    Return = "review.return",
     Publish = "review.publish",
     Confirm = "confirm.yes",
     Mark = "queue.mark",
@@ -114,6 +115,10 @@ actions! {
     PreviousFinding = "review.previous_finding",
     WaiveFinding = "finding.waive",
     BrokenLinks = "findings.links",
+    IssueOrder = "order.issue",
+    OrderNextField = "rectify.next_field",
+    OrderPreviousField = "rectify.previous_field",
+    CloseOrder = "orders.done",
     Noop = "noop",
 }
 
