@@ -401,7 +401,7 @@ async fn a_queue_is_cleared_by_keys_in_chinese(db: TestDb) {
         returned: "复核 → 已退回",
         repost_approved: "审核 → 待发布",
         at_publish: "待发布（第 2 版）",
-        question: "Enter 发布 · Esc 取消",
+        question: "回车 发布 · Esc 取消",
         question_shows: &["将信息 1 发布到："],
         published: "待发布 → 已发布",
     };

@@ -436,7 +436,7 @@ impl App {
     pub fn set_places(&mut self, places: Vec<(String, String)>, first_run: bool) {
         self.places = places;
         if first_run {
-            self.tell(t!("welcome", key = self.key_name(Layer::Global, Action::Help)));
+            self.tell(t!("welcome", key = self.keymap.key_name(Layer::Global, Action::Help)));
         }
     }
 

@@ -73,6 +73,9 @@ mod friction;
 /// Withdrawals restored together (issue 22).
 mod restore;
 
+/// Keys named in the language of the interface.
+mod key_names;
+
 /// Rectification orders: the form `z` opens, the Orders tab (issue 24).
 mod orders;
 

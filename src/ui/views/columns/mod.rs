@@ -428,7 +428,7 @@ impl View for ColumnsView {
             // An item has no filter.
             Action::Filter if self.item.is_some() => {}
             Action::ColumnMark if self.item.is_none() && self.column.is_some() => self.mark_selected(cx, ask),
-            Action::ColumnMarkRange if self.item.is_none() && self.column.is_some() => self.mark_range(ask),
+            Action::ColumnMarkRange if self.item.is_none() && self.column.is_some() => self.mark_range(cx, ask),
             Action::ColumnMarkOlder if self.item.is_none() && self.column.is_some() => self.ask_day(),
             Action::Expand | Action::Collapse | Action::Toggle | Action::ExpandAll | Action::CollapseAll => {
                 self.fold(action, cx.height)
