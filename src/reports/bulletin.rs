@@ -388,7 +388,8 @@ fn render_audit_head(out: &mut String, b: &Bulletin) {
             let _ = writeln!(out, "`{hash}`\n");
             let _ = writeln!(
                 out,
-                "以 `portal-admin audit verify --against {hash}` 可核验此后审计记录只有新增，此前的记录未被改写、删除或插入。"
+                "以 `portal-admin audit verify --against {hash}` \
+                    可核验此后审计记录只有新增，此前的记录未被改写、删除或插入。"
             );
         }
     }
