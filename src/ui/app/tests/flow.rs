@@ -192,3 +192,23 @@ fn b_asks_before_writing_over_a_bulletin_already_there() {
     std::fs::remove_file(&file).unwrap();
     assert!(after.is_empty(), "{after:?}");
 }
+
+#[test]
+fn end_on_an_item_stops_at_its_last_row_and_pgup_brings_the_text_back() {
+    let mut a = app();
+    show_queue(&mut a);
+    let body: Vec<String> = (1..=40).map(|n| format!("第{n}段。")).collect();
+    open_reviewing_with(&mut a, &body.join("\n"), vec![]);
+    text_of(&a);
+    key(&mut a, KeyCode::End);
+    let text = view_text(&a);
+    assert!(text.contains("History (1)"), "the page's end, not an empty page:\n{text}");
+    let end = a.views.queue.reviewing.as_ref().unwrap().view.scroll;
+    assert!(end > 0 && end == a.views.queue.reviewing.as_ref().unwrap().view.last_top.get(), "{end}");
+    key(&mut a, KeyCode::PageUp);
+    let up = a.views.queue.reviewing.as_ref().unwrap().view.scroll;
+    assert!(up < end, "PgUp moves back from the end at once: {up} {end}");
+    assert!(view_text(&a).contains("第"), "{}", view_text(&a));
+    key(&mut a, KeyCode::Home);
+    assert!(view_text(&a).contains("Body"), "{}", view_text(&a));
+}
