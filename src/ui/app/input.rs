@@ -268,6 +268,8 @@ impl App {
             | Action::PreviousFinding
             | Action::WaiveFinding
             | Action::BrokenLinks
+            | Action::FindingsSort
+            | Action::FindingsKind
             | Action::Expand
             | Action::Collapse
             | Action::Toggle

@@ -114,6 +114,8 @@ actions! {
     PreviousFinding = "review.previous_finding",
     WaiveFinding = "finding.waive",
     BrokenLinks = "findings.links",
+    FindingsSort = "findings.sort",
+    FindingsKind = "findings.kind",
     Noop = "noop",
 }
 
