@@ -1081,19 +1081,17 @@ BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s table
 -- @end section link_audit
 
 -- @section findings
--- The content checks' findings, stored (issue 21): an item's findings are found when it is written
--- (imported, resubmitted, published) with the lists in use, in the write's own transaction, and
--- stored with the version of the lists that found them (`domain::checks::lists_version`); the
--- Findings tab and `check --all` read them instead of checking every item again. One row per item
--- that has or had findings (`findings` a JSON array, `kinds` the kinds among them as ` kind kind `,
--- `blocking` how many block); a row whose findings were all fixed stays, empty, so that when they
--- were fixed is known. finding_lists: the version every item of a site was last checked with (by
--- `init`, and by `check --all`, which checks every item again when the lists in use are another).
--- Both are written only with an audit record, which the database requires on both backends: on
--- PostgreSQL by the deferred check of every portal table, on SQLite by the triggers below (a row
--- takes the time and login of the site's newest audit record, written in its transaction); nothing
--- deletes them (a new check replaces a row). Waivers (finding_waivers) are kept apart and still
--- cover a finding found again. Schema version 17.
+-- The content checks' findings, stored (issue 21; schema version 17): an item's findings are found
+-- when it is written (imported, resubmitted, published) with the lists in use, in the write's own
+-- transaction, and stored with the version of the lists that found them
+-- (`domain::checks::lists_version`); the Findings tab and `check --all` read them instead of
+-- checking every item again. One row per item that has or had findings: `findings` a JSON array,
+-- `kinds` the kinds among them as ` kind kind `, `blocking` how many block; a row whose findings
+-- were all fixed stays, empty. Written only with an audit record, which the database requires on
+-- both backends: on PostgreSQL by the deferred check of every portal table, on SQLite by the
+-- triggers below (a row takes the time and login of the site's newest audit record, written in its
+-- transaction); never deleted (the next check replaces a row). Waivers (finding_waivers) are kept
+-- apart and still cover a finding found again.
 CREATE TABLE item_findings (
     site_id  BIGINT NOT NULL,
     item_id  BIGINT NOT NULL,
@@ -1106,6 +1104,9 @@ CREATE TABLE item_findings (
     PRIMARY KEY (site_id, item_id),
     FOREIGN KEY (site_id, item_id) REFERENCES items (site_id, id)
 );
+-- The version of the lists every item of a site was last checked with: noted by `init` for a new
+-- site, and by `check --all`, which checks every item again when the lists in use are another.
+-- Audited and never deleted as item_findings is.
 CREATE TABLE finding_lists (
     site_id    BIGINT PRIMARY KEY REFERENCES sites (id),
     lists      TEXT NOT NULL CHECK (lists <> ''),
