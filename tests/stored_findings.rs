@@ -39,7 +39,11 @@ async fn findings_are_stored_as_items_are_written(db: TestDb) {
     setup(&db);
     let mut raw = db.any().await;
     // Imported: every item with findings has its row, pending ones too, with the lists' version.
-    assert_eq!(stored_kinds(&mut raw, 1).await.as_deref(), Some(" leader_name "), "a leader's and an institution's name");
+    assert_eq!(
+        stored_kinds(&mut raw, 1).await.as_deref(),
+        Some(" leader_name "),
+        "a leader's and an institution's name"
+    );
     assert_eq!(stored_kinds(&mut raw, 2).await.as_deref(), Some(" figure id_number phone "));
     assert_eq!(stored_kinds(&mut raw, 3).await, None, "the shipped lists know no 临时求助");
     assert_eq!(stored_kinds(&mut raw, 4).await.as_deref(), Some(" sensitive_word "));
@@ -51,10 +55,11 @@ async fn findings_are_stored_as_items_are_written(db: TestDb) {
     );
     // `check --all` reads them: online items only, newest first, nothing checked again.
     let found = all(&db);
-    let want: Vec<(i64, String)> = [(2, "id_number"), (2, "phone"), (2, "figure"), (1, "leader_name"), (1, "leader_name")]
-        .iter()
-        .map(|(i, k)| (*i, k.to_string()))
-        .collect();
+    let want: Vec<(i64, String)> =
+        [(2, "id_number"), (2, "phone"), (2, "figure"), (1, "leader_name"), (1, "leader_name")]
+            .iter()
+            .map(|(i, k)| (*i, k.to_string()))
+            .collect();
     assert_eq!(found, want);
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'findings.check'").await, 0);
 

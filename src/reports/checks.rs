@@ -5,8 +5,8 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-pub use crate::domain::checks::{NAMES, WORDS};
 use crate::domain::checks::{Checked, Finding, FindingKind, Lists, RecordedFinding, check_items};
+pub use crate::domain::checks::{NAMES, WORDS};
 use crate::domain::review::Decision;
 use crate::store::{FindingItem, ItemText, Result, Site, Store, StoreError, Transition, Waiver};
 

@@ -126,19 +126,22 @@ sql_impl! { SqlStore;
     ) -> Result<()> {
         let checked: Vec<Checked> = items.iter().map(|(_, c)| *c).collect();
         let found = check_items(lists, &checked, Utc::now());
-        let rows: Vec<(i64, Vec<Finding>)> = items
-            .iter()
-            .zip(found)
-            .filter(|(_, f)| every || !f.is_empty())
-            .map(|((id, _), f)| (*id, f))
-            .collect();
+        let rows: Vec<(i64, Vec<Finding>)> =
+            items.iter().zip(found).filter(|(_, f)| every || !f.is_empty()).map(|((id, _), f)| (*id, f)).collect();
         Self::store_found(tx, site, lists.version(), &rows).await
     }
 
     /// Checks one item again as it now stands in the transaction (after its publication).
-    pub(super) async fn check_again(tx: &mut Transaction<'static, DB>, site: i64, lists: &Lists, item: i64) -> Result<()> {
-        let rows: Vec<TextRow> = sqlx::query_as(TEXTS).bind(site).bind(item - 1).bind(1_i64).fetch_all(&mut **tx).await?;
-        let Some((id, title, body, submitted_at, published_at, issued_on)) = rows.into_iter().find(|r| r.0 == item) else {
+    pub(super) async fn check_again(
+        tx: &mut Transaction<'static, DB>,
+        site: i64,
+        lists: &Lists,
+        item: i64,
+    ) -> Result<()> {
+        let rows: Vec<TextRow> =
+            sqlx::query_as(TEXTS).bind(site).bind(item - 1).bind(1_i64).fetch_all(&mut **tx).await?;
+        let Some((id, title, body, submitted_at, published_at, issued_on)) = rows.into_iter().find(|r| r.0 == item)
+        else {
             return Ok(());
         };
         let checked = Checked { title: &title.text, body: &body.text, submitted_at, published_at, issued_on };
@@ -213,8 +216,10 @@ sql_impl! { FindingStore;
         let lists = self.lists_now();
         let mut tx = self.begin_write("findings").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
-        let total: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM items WHERE site_id = $1").bind(site.id).fetch_one(&mut *tx).await?;
+        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM items WHERE site_id = $1")
+            .bind(site.id)
+            .fetch_one(&mut *tx)
+            .await?;
         let before: Option<String> = sqlx::query_scalar("SELECT lists FROM finding_lists WHERE site_id = $1")
             .bind(site.id)
             .fetch_optional(&mut *tx)
@@ -222,15 +227,23 @@ sql_impl! { FindingStore;
         let detail = json!({
             "items": total, "before": {"lists": before}, "after": {"lists": lists.version()},
         });
-        Self::audit(&mut tx, Some(site.id), &self.operator, "findings.check", &format!("site:{}", site.code), &detail.to_string())
-            .await?;
+        Self::audit(
+            &mut tx,
+            Some(site.id),
+            &self.operator,
+            "findings.check",
+            &format!("site:{}", site.code),
+            &detail.to_string(),
+        )
+        .await?;
         // The items with a row already: theirs is replaced, found or not.
-        let stored: HashSet<i64> = sqlx::query_scalar::<DB, i64>("SELECT item_id FROM item_findings WHERE site_id = $1")
-            .bind(site.id)
-            .fetch_all(&mut *tx)
-            .await?
-            .into_iter()
-            .collect();
+        let stored: HashSet<i64> =
+            sqlx::query_scalar::<DB, i64>("SELECT item_id FROM item_findings WHERE site_id = $1")
+                .bind(site.id)
+                .fetch_all(&mut *tx)
+                .await?
+                .into_iter()
+                .collect();
         let now = Utc::now();
         let (mut after, mut done) = (0_i64, 0_u64);
         loop {

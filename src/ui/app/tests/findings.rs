@@ -81,10 +81,14 @@ fn rows() -> Vec<FindingRow> {
 
 fn show_findings(a: &mut App) {
     let effects = keys(a, "8");
-    let [(id, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
-    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((rows(), Stored::Current)))))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((rows(), Stored::Current))))),
+    ));
 }
 
 pub(super) fn found_item() -> Box<(ExportedItem, Vec<HistoryEntry>)> {
@@ -104,7 +108,8 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     let effects = keys(&mut a, "8");
     assert_eq!(a.tab, Tab::Findings);
     assert_eq!(a.layer(), Layer::Findings);
-    let [(id, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     let text = text_of(&a);
@@ -113,7 +118,10 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     keys(&mut a, "2");
     assert_eq!(a.tab, Tab::Columns);
     assert!(loads(&keys(&mut a, "8")).is_empty());
-    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((rows(), Stored::Current)))))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((rows(), Stored::Current))))),
+    ));
     let text = text_of(&a);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].contains("8 Checks"), "nine tabs at 80 columns: {text}");
@@ -200,19 +208,22 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
     );
     let effects = a.update(Msg::Loaded(*id, Loaded::Waived(1207, Ok(()))));
     assert!(
-        matches!(loads(&effects)[..], [(_, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))]),
+        matches!(
+            loads(&effects)[..],
+            [(_, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))]
+        ),
         "{effects:?}"
     );
     // The findings come back with the waiver: said in the row, and no longer counted as blocking.
     let [(id, _)] = loads(&effects)[..] else { panic!() };
     let mut now = rows();
     now[0].waived = Some("li.jianhua: 低保公示依法须列明身份".into());
-    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((now, Stored::Current)))))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((now, Stored::Current))))),
+    ));
     let text = text_of(&a);
-    assert!(
-        text.lines().nth(1).unwrap().starts_with("Findings · 4 on 3 online items · ✗1 blocking"),
-        "{text}"
-    );
+    assert!(text.lines().nth(1).unwrap().starts_with("Findings · 4 on 3 online items · ✗1 blocking"), "{text}");
     assert!(
         text.lines().nth(3).unwrap().starts_with("✓ 1207    id_number      450304199003… waived — li.jianhua"),
         "{text}"
@@ -252,12 +263,24 @@ fn s_sorts_and_f_reads_one_kind_only() {
     let mut a = app();
     show_findings(&mut a);
     let order = |a: &App| -> Vec<(i64, FindingKind)> {
-        a.views.findings.list.shown.iter().map(|&i| &a.views.findings.list.rows[i]).map(|r| (r.item, r.finding.kind)).collect()
+        a.views
+            .findings
+            .list
+            .shown
+            .iter()
+            .map(|&i| &a.views.findings.list.rows[i])
+            .map(|r| (r.item, r.finding.kind))
+            .collect()
     };
     keys(&mut a, "s");
     assert_eq!(
         order(&a),
-        [(1207, FindingKind::IdNumber), (1207, FindingKind::Phone), (1102, FindingKind::WrongTerm), (1031, FindingKind::Date)]
+        [
+            (1207, FindingKind::IdNumber),
+            (1207, FindingKind::Phone),
+            (1102, FindingKind::WrongTerm),
+            (1031, FindingKind::Date)
+        ]
     );
     assert!(text_of(&a).lines().nth(1).unwrap().contains("· by kind"), "{}", text_of(&a));
     keys(&mut a, "s");
@@ -271,7 +294,10 @@ fn s_sorts_and_f_reads_one_kind_only() {
         panic!("{effects:?}")
     };
     let ids: Vec<FindingRow> = rows().into_iter().filter(|r| r.finding.kind == FindingKind::IdNumber).collect();
-    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((ids, Stored::Current)))))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((ids, Stored::Current))))),
+    ));
     assert!(text_of(&a).lines().nth(1).unwrap().contains("· only id_number"), "{}", text_of(&a));
     assert!(matches!(
         loads(&keys(&mut a, "f"))[..],
@@ -280,10 +306,13 @@ fn s_sorts_and_f_reads_one_kind_only() {
     for _ in 0..7 {
         keys(&mut a, "f");
     }
-    assert!(matches!(
-        loads(&keys(&mut a, "f"))[..],
-        [(_, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))]
-    ), "after the last kind, every kind");
+    assert!(
+        matches!(
+            loads(&keys(&mut a, "f"))[..],
+            [(_, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))]
+        ),
+        "after the last kind, every kind"
+    );
 }
 
 #[test]
@@ -303,7 +332,9 @@ fn the_findings_screens_in_every_state() {
         }),
         ("findings_empty", |a| {
             let effects = keys(a, "8");
-            let [(id, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))] = loads(&effects)[..] else {
+            let [(id, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))] =
+                loads(&effects)[..]
+            else {
                 panic!("{effects:?}")
             };
             a.update(Msg::Loaded(
