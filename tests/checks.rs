@@ -286,13 +286,16 @@ async fn the_console_waives_a_finding_and_then_approves(db: TestDb) {
     assert_eq!(found.len(), 1);
     assert!(found[0].0.blocking && found[0].1.is_none());
 
-    let waive = Load::Waive {
+    let waive = views::findings::Load::Waive {
         item: 1,
         kind: "id_number".into(),
         text: "11010519491231002X".into(),
         reason: "本人书面同意公开".into(),
     };
-    let Loaded::Waived(1, Ok(())) = load(waive).await else { panic!("the waiver is written") };
+    let Loaded::View(views::Loaded::Findings(views::findings::Loaded::Waived(1, Ok(())))) = load(waive.into()).await
+    else {
+        panic!("the waiver is written")
+    };
     let mut raw = db.any().await;
     assert_eq!(
         raw.count("SELECT COUNT(*) FROM finding_waivers WHERE item_id = 1 AND kind = 'id_number' AND reason = '本人书面同意公开'").await,
@@ -318,8 +321,12 @@ async fn the_console_waives_a_finding_and_then_approves(db: TestDb) {
         1
     );
     // A waiver with no reason is refused by the store, and nothing is written.
-    let blank = Load::Waive { item: 1, kind: "phone".into(), text: "13907731234".into(), reason: " ".into() };
-    let Loaded::Waived(1, Err(why)) = load(blank).await else { panic!() };
+    let blank =
+        views::findings::Load::Waive { item: 1, kind: "phone".into(), text: "13907731234".into(), reason: " ".into() };
+    let Loaded::View(views::Loaded::Findings(views::findings::Loaded::Waived(1, Err(why)))) = load(blank.into()).await
+    else {
+        panic!()
+    };
     assert!(why.contains("needs a reason"), "{why}");
     assert_eq!(raw.count("SELECT COUNT(*) FROM finding_waivers").await, 1);
 }

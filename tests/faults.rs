@@ -263,7 +263,7 @@ async fn the_scores_loads_meet_a_stopped_database_as_a_lost_connection() {
     use portal_admin::domain::IncidentKind;
     use portal_admin::domain::assessment::Period;
     use portal_admin::store::{self, IncidentInput, OpenOptions, Target};
-    use portal_admin::ui::app::{AssessmentLoad, AssessmentLoaded, Load, Loaded};
+    use portal_admin::ui::app::{Load, Loaded};
     use portal_admin::ui::views::{self, scores};
 
     let cluster = Cluster::start();
@@ -295,9 +295,9 @@ async fn the_scores_loads_meet_a_stopped_database_as_a_lost_connection() {
         occurred_on: "2023-02-05".parse().unwrap(),
         note: "错别字".into(),
     };
-    let incident = Load::Assessment(AssessmentLoad::AddIncident { input, item: None });
-    let (loaded, lost) = portal_admin::ui::query(store.as_ref(), &site, incident).await;
-    let Loaded::Assessment(AssessmentLoaded::Added(_, Err(said))) = loaded else { panic!("{loaded:?}") };
+    let incident = scores::Load::AddIncident { input, item: None };
+    let (loaded, lost) = portal_admin::ui::query(store.as_ref(), &site, incident.into()).await;
+    let Loaded::View(views::Loaded::Scores(scores::Loaded::Added(_, Err(said)))) = loaded else { panic!("{loaded:?}") };
     assert!(said.starts_with("not saved: the database could not be reached ("), "{said}");
     assert!(lost.is_some(), "an incident that cannot reach the database is a lost connection: {said}");
 

@@ -3,7 +3,8 @@
 //! through `ssh -t` in tmux, and the daily routines by keys: three queue items cleared, an outdated
 //! item withdrawn, the quarter's scores opened and its bulletin written. Then the database and the
 //! bulletin are checked. The same routine at 80×24 and 160×48, with `TERM=xterm` and
-//! `TERM=screen`, in colour and with `NO_COLOR`; on SQLite, and once on PostgreSQL.
+//! `TERM=screen`, in colour and with `NO_COLOR`; on SQLite, and once on PostgreSQL; and in Chinese,
+//! the client's `LANG` (zh_CN.UTF-8) travelling with the connection, on both (`Words`).
 
 mod common;
 
@@ -102,13 +103,9 @@ impl Sshd {
         panic!("sshd could not listen on a free port of 127.0.0.1 in five tries");
     }
 
-    /// The local shell command that runs `remote` on this server through `ssh -t` as `user`.
-    fn ssh(&self, user: &str, remote: &str) -> String {
-        self.ssh_sending(user, remote, &[])
-    }
-
-    /// As `ssh`, sending the client's variables `send` as OpenSSH's usual configuration does
-    /// (`SendEnv LANG LC_*` on the client, `AcceptEnv LANG LC_*` on the server).
+    /// The local shell command that runs `remote` on this server through `ssh -t` as `user`,
+    /// sending the client's variables `send` as OpenSSH's usual configuration does (`SendEnv LANG
+    /// LC_*` on the client, `AcceptEnv LANG LC_*` on the server).
     fn ssh_sending(&self, user: &str, remote: &str, send: &[&str]) -> String {
         let send: String = send.iter().map(|v| format!("-o SendEnv={v} ")).collect();
         format!(
@@ -165,6 +162,81 @@ struct Variant {
     colour: bool,
 }
 
+/// What the console says, in one language, along the routine (`daily_routines_over_ssh`): the
+/// lines waited for and found; `{item}`, `{stage}`, `{n}` and `{path}` stand for what they name.
+struct Words {
+    /// The client's `LANG`, sent over the connection as OpenSSH passes it by default (none: the
+    /// console's English, with no language sent).
+    lang: Option<&'static str>,
+    connected: &'static str,
+    awaiting: &'static str,
+    /// The item the review screen shows, and its step.
+    reviewed: fn(&str) -> Option<(i64, String)>,
+    /// The steps before publication, and publication.
+    stages: [&'static str; 3],
+    publish: &'static str,
+    publish_keys: &'static str,
+    publish_into: &'static str,
+    published: &'static str,
+    approved: &'static str,
+    empty: &'static str,
+    online: &'static str,
+    withdraw_keys: &'static str,
+    /// The question before a withdrawal of one item (Chinese counts it: `这 1 条信息`).
+    withdraw_question: &'static str,
+    outdated: &'static str,
+    withdrew: &'static str,
+    scores: &'static str,
+    wrote: &'static str,
+}
+
+const ENGLISH: Words = Words {
+    lang: None,
+    connected: "● connected · admin",
+    awaiting: "{n} awaiting a decision",
+    reviewed,
+    stages: ["office_review", "recheck", "review"],
+    publish: "publish",
+    publish_keys: "Enter publishes",
+    publish_into: "Publish item {item} into:",
+    published: "item {item}: publish → done",
+    approved: "item {item}: {stage} → publish",
+    empty: "Nothing awaits a decision",
+    online: "{n} online",
+    withdraw_keys: "Enter withdraws",
+    withdraw_question: "Withdraw item {item} from every column",
+    outdated: "reason: outdated",
+    withdrew: "withdrew item {item} from every column",
+    scores: "Scores {n}",
+    wrote: "wrote {path}",
+};
+
+const CHINESE: Words = Words {
+    lang: Some("zh_CN.UTF-8"),
+    connected: "● 已连接 · 管理员",
+    awaiting: "{n} 条待决定",
+    reviewed: reviewed_in_chinese,
+    stages: ["办公室审核", "复核", "审核"],
+    publish: "待发布",
+    publish_keys: "Enter 发布 · Esc 取消",
+    publish_into: "将信息 {item} 发布到：",
+    published: "信息 {item}：待发布 → 已发布",
+    approved: "信息 {item}：{stage} → 待发布",
+    empty: "没有待决定的信息",
+    online: "在线 {n} 条",
+    withdraw_keys: "Enter 撤回",
+    withdraw_question: "从所有栏目撤回这 1 条信息",
+    outdated: "原因：过期",
+    withdrew: "已将信息 {item} 从所有栏目撤回",
+    scores: "考核 {n}",
+    wrote: "已写入 {path}",
+};
+
+/// `words` with `{name}` replaced by `value`.
+fn say(words: &str, name: &str, value: impl std::fmt::Display) -> String {
+    words.replace(&format!("{{{name}}}"), &value.to_string())
+}
+
 /// Waits (at most 30 s) until `found` finds what it looks for on the screen.
 fn wait_until<T>(t: &Tmux, what: &str, found: impl Fn(&str) -> Option<T>) -> T {
     let start = Instant::now();
@@ -186,6 +258,16 @@ fn reviewed(screen: &str) -> Option<(i64, String)> {
         let (id, rest) = rest.split_once(" at ")?;
         let (stage, rest) = rest.split_once(' ')?;
         rest.starts_with("(v").then_some(())?;
+        Some((id.parse().ok()?, stage.to_string()))
+    })
+}
+
+/// The item the Chinese review screen shows, and its step: `信息 7 · 复核（第 1 版） · 第九条…`.
+fn reviewed_in_chinese(screen: &str) -> Option<(i64, String)> {
+    screen.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("信息 ")?;
+        let (id, rest) = rest.split_once(" · ")?;
+        let (stage, _) = rest.split_once("（第 ")?;
         Some((id.parse().ok()?, stage.to_string()))
     })
 }
@@ -233,7 +315,10 @@ fn written(path: &Path) -> String {
     }
 }
 
-async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
+/// The daily routines over SSH in one language (`w`), at one terminal (`v`): the queue cleared, the
+/// outdated document withdrawn, the scores and the bulletin; then the session, the database, the
+/// audit trail and the bulletin checked.
+async fn daily_routines_over_ssh(db: TestDb, v: Variant, w: &Words) {
     let started = Instant::now();
     db.ok(&["init"]);
     db.import("pending.jsonl", PENDING);
@@ -261,9 +346,9 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
     let sshd = Sshd::start();
     let dir = db.dir.path().display().to_string();
     let file = |n: &str| quote(&db.file(n).display().to_string());
-    // sshd passes on only TERM: the rest is set by `env` on the server's side. The console's exit
-    // status and the remote terminal's modes afterwards are written to the test's directory, and
-    // the status is ssh's own.
+    // sshd passes on only TERM (and LANG when the client sends it): the rest is set by `env` on the
+    // server's side, never the language. The console's exit status and the remote terminal's
+    // modes afterwards are written to the test's directory, and the status is ssh's own.
     let remote = format!(
         "cd {} && env TERM={} {}XDG_CONFIG_HOME={} PORTAL_ADMIN_DATA_DIR={} {} --db {} 2> {}; s=$?; echo EXIT=$s > {}; \
          stty -a > {}; echo \"$SSH_CONNECTION\" > {}; exit $s",
@@ -279,44 +364,48 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
         file("tty"),
         file("connection"),
     );
-    let command = format!("{} 2> {}; echo SSH=$? > {}", sshd.ssh(&user, &remote), file("ssh-err"), file("ssh-exit"));
-    let t = Tmux::start_sized(&format!("ssh-{}-{:?}", v.name, db.backend), &command, &[], v.cols, v.rows);
+    let ssh = sshd.ssh_sending(&user, &remote, if w.lang.is_some() { &["LANG"] } else { &[] });
+    let command = format!("{ssh} 2> {}; echo SSH=$? > {}", file("ssh-err"), file("ssh-exit"));
+    let env: Vec<(&str, &Path)> = w.lang.iter().map(|l| ("LANG", Path::new(*l))).collect();
+    let lang = w.lang.map_or("", |_| "-zh");
+    let t = Tmux::start_sized(&format!("ssh-{}{lang}-{:?}", v.name, db.backend), &command, &env, v.cols, v.rows);
     let login = Instant::now();
     // Connected, as the site's administrator.
-    t.wait_for("● connected · admin");
+    t.wait_for(w.connected);
     let login = login.elapsed();
 
     // Three queue items cleared: each opened beside the seven checks, all seven affirmed and
     // approved, then published after the confirmation; the next item opens by itself.
     t.keys(&["1"]);
-    t.wait_for("3 awaiting a decision");
+    t.wait_for(&say(w.awaiting, "n", 3));
     t.keys(&["Enter"]);
     let (mut approved, mut published) = (BTreeSet::new(), BTreeSet::new());
-    let mut at = wait_until(&t, "an item beside the seven checks", reviewed);
+    let mut at = wait_until(&t, "an item beside the seven checks", w.reviewed);
     loop {
         let (item, stage) = at.clone();
         assert!(queued.contains(&item), "item {item} is not one of the queue's {queued:?}");
-        if stage == "publish" {
+        if stage == w.publish {
             assert!(approved.contains(&item) && !published.contains(&item), "{item} at publish");
             t.keys(&["p"]);
-            let s = t.wait_for("Enter publishes");
-            assert!(s.contains(&format!("Publish item {item} into:")), "{s}");
+            let s = t.wait_for(w.publish_keys);
+            assert!(s.contains(&say(w.publish_into, "item", item)), "{s}");
             t.keys(&["Enter"]);
-            t.wait_for(&format!("item {item}: publish → done"));
+            t.wait_for(&say(w.published, "item", item));
             published.insert(item);
         } else {
+            assert!(w.stages.contains(&stage.as_str()), "{stage}");
             assert!(!approved.contains(&item), "{item} approved twice");
             t.keys(&["c"]);
             wait_until(&t, "the seven checks affirmed", |s| (s.matches("[x]").count() == 7).then_some(()));
             t.keys(&["a"]);
-            t.wait_for(&format!("item {item}: {stage} → publish"));
+            t.wait_for(&say(&say(w.approved, "item", item), "stage", &stage));
             approved.insert(item);
         }
         let next = wait_until(&t, "the next item or an empty queue", |s| {
-            if s.contains("Nothing awaits a decision") {
+            if s.contains(w.empty) {
                 return Some(None);
             }
-            reviewed(s).filter(|r| *r != at).map(Some)
+            (w.reviewed)(s).filter(|r| *r != at).map(Some)
         });
         match next {
             Some(n) => at = n,
@@ -325,22 +414,23 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
         assert!(approved.len() + published.len() <= 6, "more decisions than three items need");
     }
     assert_eq!((&approved, &published), (&queued, &queued), "every item approved and published");
-    t.wait_for("0 awaiting a decision");
+    t.wait_for(&say(w.awaiting, "n", 0));
 
     // The outdated document withdrawn from the policy column's online items: the oldest row,
     // `w`, reason outdated (the default), confirmed.
     t.keys(&["2", "/", "zfxxgkzd"]);
     t.wait_for("[/zfxxgkzd]");
     t.keys(&["Enter", "Enter"]);
-    let s = t.wait_for("2 online");
+    let s = t.wait_for(&say(w.online, "n", 2));
     assert!(s.contains(OUTDATED) && s.contains("政府信息公开 / 政府信息公开制度"), "{s}");
     t.keys(&["End", "w"]);
-    let s = t.wait_for("Enter withdraws");
-    assert!(s.contains(&format!("Withdraw item {outdated} from every column")) && s.contains(OUTDATED), "{s}");
-    assert!(s.contains("reason: outdated"), "{s}");
+    let s = t.wait_for(w.withdraw_keys);
+    assert!(s.contains(&say(w.withdraw_question, "item", outdated)), "{s}");
+    assert!(s.contains(&format!("{outdated}  {OUTDATED}")), "{s}");
+    assert!(s.contains(w.outdated), "{s}");
     t.keys(&["Enter"]);
-    t.wait_for(&format!("withdrew item {outdated} from every column"));
-    let s = t.wait_for("1 online");
+    t.wait_for(&say(w.withdrew, "item", outdated));
+    let s = t.wait_for(&say(w.online, "n", 1));
     assert!(!s.contains(OUTDATED), "{s}");
 
     // The quarter's scores: the ranking as `scores` has it, the units that earned points first.
@@ -351,7 +441,7 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
     let row_of =
         |s: &str, name: &str| s.lines().find(|l| l.split_whitespace().nth(1) == Some(name)).map(str::to_string);
     let s = wait_until(&t, &format!("the ranking of {quarter}"), |s| {
-        (s.contains(&format!("Scores {quarter}"))
+        (s.contains(&say(w.scores, "n", &quarter))
             && earned.iter().all(|u| row_of(s, u["unit"].as_str().unwrap()).is_some()))
         .then(|| s.to_string())
     });
@@ -381,7 +471,7 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
     // The bulletin, written in the working directory of the SSH session.
     t.keys(&["b"]);
     let bulletin = db.dir.path().join(format!("bulletin-{quarter}.md"));
-    t.wait_for(&format!("wrote {}", bulletin.display()));
+    t.wait_for(&say(w.wrote, "path", bulletin.display()));
     t.keys(&["q"]);
     let (exit, modes) = t.ended(&db);
     assert_eq!(exit, "EXIT=0", "{}", std::fs::read_to_string(db.file("err")).unwrap_or_default());
@@ -455,102 +545,17 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant) {
     assert!(text.contains("| 1 | 民政局 | 0 | 1 | 0 | 2 | 0 | 2 |"), "the unit item, image+text: {text}");
     assert!(text.contains("| 2 | 政府办 | 1 | 0 | 0 | 1 | 0 | 1 |"), "the government item, text: {text}");
     assert_eq!(text, db.ok(&["scores", "--quarter", &quarter, "--bulletin", "-"]));
-    eprintln!("{} on {:?}: logged in in {login:?}, all in {:?}", v.name, db.backend, started.elapsed());
-}
-
-/// The item the Chinese review screen shows, and its step: `信息 7 · 复核（第 1 版） · 第九条…`.
-fn reviewed_in_chinese(screen: &str) -> Option<(i64, String)> {
-    screen.lines().find_map(|l| {
-        let rest = l.trim().strip_prefix("信息 ")?;
-        let (id, rest) = rest.split_once(" · ")?;
-        let (stage, _) = rest.split_once("（第 ")?;
-        Some((id.parse().ok()?, stage.to_string()))
-    })
-}
-
-/// The queue cleared over SSH by an administrator whose terminal is Chinese: the client's `LANG`
-/// (zh_CN.UTF-8) travels with the connection as OpenSSH passes it by default, and the console
-/// speaks Chinese at 80×24 with no option given; every item approved and published, then checked
-/// in the database.
-async fn the_queue_over_ssh_in_chinese(db: TestDb) {
-    db.ok(&["init"]);
-    db.import("pending.jsonl", PENDING);
-    db.attach_all("unit-1").await;
-    let mut raw = db.any().await;
-    let id = |r: &str| format!("SELECT id FROM items WHERE ref = '{r}'");
-    let queued: BTreeSet<i64> =
-        [raw.count(&id("gov-1")).await, raw.count(&id("unit-1")).await, raw.count(&id("repost-1")).await].into();
-    let sshd = Sshd::start();
-    let dir = db.dir.path().display().to_string();
-    let file = |n: &str| quote(&db.file(n).display().to_string());
-    // No language on the server's side: only what the client sent.
-    let remote = format!(
-        "cd {} && env TERM=xterm XDG_CONFIG_HOME={} PORTAL_ADMIN_DATA_DIR={} {} --db {} 2> {}; echo EXIT=$? > {}",
-        quote(&dir),
-        quote(&format!("{dir}/config")),
-        quote(&format!("{dir}/data")),
-        quote(env!("CARGO_BIN_EXE_portal-admin")),
-        quote(&db.url),
-        file("err"),
-        file("exit"),
-    );
-    let command = sshd.ssh_sending(&user(), &remote, &["LANG"]);
-    let lang = Path::new("zh_CN.UTF-8");
-    let t = Tmux::start_sized(&format!("ssh-zh-{:?}", db.backend), &command, &[("LANG", lang)], 80, 24);
-    t.wait_for("● 已连接 · 管理员");
-    t.keys(&["1"]);
-    t.wait_for("3 条待决定");
-    t.keys(&["Enter"]);
-    let (mut approved, mut published) = (BTreeSet::new(), BTreeSet::new());
-    let mut at = wait_until(&t, "an item beside the seven checks", reviewed_in_chinese);
-    loop {
-        let (item, stage) = at.clone();
-        assert!(queued.contains(&item), "item {item} is not one of the queue's {queued:?}");
-        if stage == "待发布" {
-            t.keys(&["p"]);
-            let s = t.wait_for("Enter 发布 · Esc 取消");
-            assert!(s.contains(&format!("将信息 {item} 发布到：")), "{s}");
-            t.keys(&["Enter"]);
-            t.wait_for(&format!("信息 {item}：待发布 → 已发布"));
-            published.insert(item);
-        } else {
-            assert!(["办公室审核", "复核", "审核"].contains(&stage.as_str()), "{stage}");
-            t.keys(&["c"]);
-            wait_until(&t, "the seven checks affirmed", |s| (s.matches("[x]").count() == 7).then_some(()));
-            t.keys(&["a"]);
-            t.wait_for(&format!("信息 {item}：{stage} → 待发布"));
-            approved.insert(item);
-        }
-        let next = wait_until(&t, "the next item or an empty queue", |s| {
-            if s.contains("没有待决定的信息") {
-                return Some(None);
-            }
-            reviewed_in_chinese(s).filter(|r| *r != at).map(Some)
-        });
-        match next {
-            Some(n) => at = n,
-            None => break,
-        }
-        assert!(approved.len() + published.len() <= 6, "more decisions than three items need");
-    }
-    assert_eq!((&approved, &published), (&queued, &queued), "every item approved and published");
-    t.wait_for("0 条待决定");
-    t.keys(&["q"]);
-    assert_eq!(written(&db.file("exit")).trim(), "EXIT=0");
-    for item in &queued {
-        let online = format!("SELECT COUNT(*) FROM items WHERE id = {item} AND status = 'online'");
-        assert_eq!(raw.count(&online).await, 1, "item {item}");
-    }
+    eprintln!("{}{lang} on {:?}: logged in in {login:?}, all in {:?}", v.name, db.backend, started.elapsed());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_queue_over_ssh_in_chinese_on_sqlite() {
-    the_queue_over_ssh_in_chinese(TestDb::sqlite()).await;
+async fn the_routines_over_ssh_in_chinese_on_sqlite() {
+    daily_routines_over_ssh(TestDb::sqlite(), XTERM_COLOUR_80, &CHINESE).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_queue_over_ssh_in_chinese_on_postgres() {
-    the_queue_over_ssh_in_chinese(TestDb::postgres().await).await;
+async fn the_routines_over_ssh_in_chinese_on_postgres() {
+    daily_routines_over_ssh(TestDb::postgres().await, XTERM_COLOUR_80, &CHINESE).await;
 }
 
 const XTERM_COLOUR_80: Variant =
@@ -558,7 +563,7 @@ const XTERM_COLOUR_80: Variant =
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn xterm_in_colour_at_80x24() {
-    daily_routines_over_ssh(TestDb::sqlite(), XTERM_COLOUR_80).await;
+    daily_routines_over_ssh(TestDb::sqlite(), XTERM_COLOUR_80, &ENGLISH).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -566,6 +571,7 @@ async fn screen_without_colour_at_80x24() {
     daily_routines_over_ssh(
         TestDb::sqlite(),
         Variant { name: "screen-nocolor-80x24", cols: 80, rows: 24, term: "screen", colour: false },
+        &ENGLISH,
     )
     .await;
 }
@@ -575,6 +581,7 @@ async fn xterm_without_colour_at_80x24() {
     daily_routines_over_ssh(
         TestDb::sqlite(),
         Variant { name: "xterm-nocolor-80x24", cols: 80, rows: 24, term: "xterm", colour: false },
+        &ENGLISH,
     )
     .await;
 }
@@ -584,6 +591,7 @@ async fn screen_in_colour_at_80x24() {
     daily_routines_over_ssh(
         TestDb::sqlite(),
         Variant { name: "screen-colour-80x24", cols: 80, rows: 24, term: "screen", colour: true },
+        &ENGLISH,
     )
     .await;
 }
@@ -593,11 +601,12 @@ async fn xterm_in_colour_at_160x48() {
     daily_routines_over_ssh(
         TestDb::sqlite(),
         Variant { name: "xterm-colour-160x48", cols: 160, rows: 48, term: "xterm", colour: true },
+        &ENGLISH,
     )
     .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn xterm_in_colour_at_80x24_on_postgres() {
-    daily_routines_over_ssh(TestDb::postgres().await, XTERM_COLOUR_80).await;
+    daily_routines_over_ssh(TestDb::postgres().await, XTERM_COLOUR_80, &ENGLISH).await;
 }

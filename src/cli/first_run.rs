@@ -48,7 +48,7 @@ pub fn explanation(why: &str, places: &[(String, String)], width: usize) -> Stri
     // Each line and the indent of its continuation rows.
     let mut lines = vec![(t!("first-run-why", why = why), 2), (String::new(), 0)];
     for (label, place) in places {
-        lines.push((format!("  {} {place}", text::pad(label, 9)), 12));
+        lines.push((format!("  {} {place}", text::pad(label, 9, text::Ambiguous::Narrow)), 12));
     }
     lines.push((t!("first-run-settings", files = files.join(&t!("list-separator"))), 4));
     lines.push((String::new(), 0));

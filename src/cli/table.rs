@@ -105,7 +105,7 @@ fn fold(cell: &str, width: usize) -> String {
         for range in text::rows(line, width, width) {
             if out.len() == MAX_ROWS {
                 let last = out.pop().unwrap_or_default();
-                out.push(text::fit(&format!("{last}{}", &line[range.start..]), width));
+                out.push(text::fit(&format!("{last}{}", &line[range.start..]), width, text::Ambiguous::Narrow));
                 return out.join("\n");
             }
             out.push(line[range].to_string());

@@ -235,10 +235,15 @@ async fn sqlite_restore(pool: &SqlitePool, file: &Path, target: &Target) -> Resu
         )));
     }
     let found = sqlite_counts(&mut conn).await?;
-    if let Some((table, expected, found)) = first_difference(&expected, &found) {
+    restored_as_copied(&described, &expected, found)
+}
+
+/// The rows a restore left in each table, refused unless they are the copy's.
+fn restored_as_copied(target: &str, copied: &[TableCount], found: Vec<TableCount>) -> Result<Vec<TableCount>> {
+    if let Some((table, expected, found)) = first_difference(copied, &found) {
         return Err(StoreError::Refused(t!(
             "store-backup-restored-differs",
-            target = described.as_str(),
+            target = target,
             found = found,
             table = table,
             expected = expected
@@ -449,16 +454,7 @@ async fn pg_restore(pool: &PgPool, file: &Path, target: &Target) -> Result<Vec<T
     restored?;
     (&mut *conn).execute("SELECT portal_grant_roles()").await?;
     let found = pg_counts(&mut conn).await?;
-    if let Some((table, expected, found)) = first_difference(&expected, &found) {
-        return Err(StoreError::Refused(t!(
-            "store-backup-restored-differs",
-            target = target.describe(),
-            found = found,
-            table = table,
-            expected = expected
-        )));
-    }
-    Ok(found)
+    restored_as_copied(&target.describe(), &expected, found)
 }
 
 /// The backend's way of backing up and restoring (`Backend::backup`, `Backend::restore`).

@@ -3,7 +3,6 @@
 //! back, and the terminal kept sane (restored on exit, panic, hang-up and termination).
 
 pub mod app;
-pub mod assessment;
 pub mod calendar;
 pub mod keymap;
 pub mod layout;
@@ -88,10 +87,6 @@ pub async fn query_told(
         if write { crate::t!("not-saved-unreachable-said", said = said) } else { said }
     };
     let loaded = match load {
-        Load::Waive { item, kind, text, reason } => Loaded::Waived(
-            item,
-            usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
-        ),
         Load::Retract { items, reason } => Loaded::Withdrawn(
             usecase::withdrawal::retract(store, site, &items, reason, "", &|_| {}).await.map_err(line),
         ),
@@ -120,7 +115,6 @@ pub async fn query_told(
             })
         }
         Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
-        Load::Assessment(what) => Loaded::Assessment(assessment::load(store, site, what, line).await),
         Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
         Load::LastBackup => Loaded::LastBackup(usecase::backup::last_made(store).await.map_err(line)),
         Load::CheckPages { items, settings } => Loaded::PagesChecked(

@@ -81,61 +81,88 @@ pub fn width(s: &str) -> usize {
     s.width()
 }
 
-/// At most `max` cells of `s`, ending in `…` when cut.
-pub fn fit(s: &str, max: usize) -> String {
+/// The mark of a cut, as the terminal draws it: `…` is ambiguous width, two cells (with its pad)
+/// where the terminal draws those wide.
+fn ellipsis(ambiguous: Ambiguous) -> &'static str {
+    match ambiguous {
+        Ambiguous::Narrow => "…",
+        Ambiguous::Wide => "…\u{fdd0}",
+    }
+}
+
+/// The characters of `chars` that fit in `room` cells, in order, each ambiguous character with its
+/// pad and each character with the combining marks after it (never one without the other).
+/// `forwards` false: `chars` come from the end of the text.
+fn take_cells(chars: impl Iterator<Item = char>, room: usize, forwards: bool) -> Vec<char> {
+    let mut taken = Vec::new();
+    let mut used = 0;
+    // A character and what is glued to it, taken whole or not at all.
+    let mut unit: Vec<char> = Vec::new();
+    for c in chars.map(Some).chain([None]) {
+        let starts = match c {
+            None => true,
+            Some(c) if forwards => !glued(c),
+            // Backwards, a glued character comes before the one it belongs to.
+            Some(_) => !unit.last().is_some_and(|&g| glued(g)),
+        };
+        if starts && !unit.is_empty() {
+            let w: usize = unit.iter().map(|g| g.width().unwrap_or(0)).sum();
+            if used + w > room {
+                break;
+            }
+            used += w;
+            taken.append(&mut unit);
+        }
+        unit.extend(c);
+    }
+    taken
+}
+
+/// At most `max` cells of `s`, ending in `…` when cut; the `…` counted as the terminal draws it
+/// (`ambiguous`). A cut never splits a character from its pad or its combining marks, and leaves
+/// no blank before the `…`. When a wide character does not fit, the cut is a cell short of `max`
+/// (`pad` fills it after the `…`).
+pub fn fit(s: &str, max: usize, ambiguous: Ambiguous) -> String {
     if s.width() <= max {
         return s.to_string();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > max {
-            // An ambiguous character is not left without the pad that makes it two cells.
-            if c == PAD && out.chars().last().is_some_and(is_ambiguous) {
-                out.pop();
-            }
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if max > 0 {
-        out.push('…');
-    }
+    let mark = ellipsis(ambiguous);
+    let Some(room) = max.checked_sub(mark.width()) else {
+        // No room for the mark: as much as fits.
+        return take_cells(s.chars(), max, true).into_iter().collect();
+    };
+    let mut out: String = take_cells(s.chars(), room, true).into_iter().collect();
+    out.truncate(out.trim_end().len());
+    out.push_str(mark);
     out
 }
 
 /// At most `max` cells of the end of `s`, starting with `…` when cut (for paths, whose last
-/// levels say the most).
-pub fn fit_tail(s: &str, max: usize) -> String {
+/// levels say the most); the `…` counted as `fit` counts it.
+pub fn fit_tail(s: &str, max: usize, ambiguous: Ambiguous) -> String {
     if s.width() <= max {
         return s.to_string();
     }
-    let mut tail: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in s.chars().rev() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > max {
-            break;
-        }
-        used += w;
-        tail.push(c);
-    }
-    // Nor is a pad left without its character.
-    while tail.last() == Some(&PAD) {
-        tail.pop();
-    }
-    let mut out = String::from(if max > 0 { "…" } else { "" });
-    out.extend(tail.into_iter().rev());
-    out
+    let mark = ellipsis(ambiguous);
+    let Some(room) = max.checked_sub(mark.width()) else {
+        return take_cells(s.chars().rev(), max, false).into_iter().rev().collect();
+    };
+    let tail: String = take_cells(s.chars().rev(), room, false).into_iter().rev().collect();
+    format!("{mark}{tail}")
 }
 
-/// `s` padded with spaces to `cells` (or cut to it).
-pub fn pad(s: &str, cells: usize) -> String {
-    let s = fit(s, cells);
+/// `s` padded with spaces to exactly `cells` (or cut to it by `fit`).
+pub fn pad(s: &str, cells: usize, ambiguous: Ambiguous) -> String {
+    let s = fit(s, cells, ambiguous);
     let w = s.width();
     format!("{s}{}", " ".repeat(cells.saturating_sub(w)))
+}
+
+/// `s` right-aligned in exactly `cells` (numbers), or cut to it by `fit`.
+pub fn pad_left(s: &str, cells: usize, ambiguous: Ambiguous) -> String {
+    let s = fit(s, cells, ambiguous);
+    let w = s.width();
+    format!("{}{s}", " ".repeat(cells.saturating_sub(w)))
 }
 
 pub use super::search_key::SearchKey;
@@ -326,6 +353,7 @@ pub fn row_of(lines: &[String], width: u16, line: usize, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::Ambiguous::{Narrow, Wide};
     use super::*;
 
     #[test]
@@ -339,22 +367,81 @@ mod tests {
     fn widths_count_chinese_as_two_cells_and_fit_cuts_on_a_character() {
         assert_eq!(width("民政局"), 6);
         assert_eq!(width("《关于做好2024年度工作的通知》"), 30);
-        assert_eq!(fit("象山区人民政府门户网站", 9), "象山区人…");
-        assert_eq!(width(&fit("象山区人民政府门户网站", 9)), 9);
-        assert_eq!(pad("民政局", 8), "民政局  ");
-        assert_eq!(fit("ok", 5), "ok");
-        assert_eq!(fit_tail("政府信息公开 / 机构职能", 10), "… 机构职能");
+        assert_eq!(fit("象山区人民政府门户网站", 9, Narrow), "象山区人…");
+        assert_eq!(width(&fit("象山区人民政府门户网站", 9, Narrow)), 9);
+        assert_eq!(pad("民政局", 8, Narrow), "民政局  ");
+        assert_eq!(fit("ok", 5, Narrow), "ok");
+        assert_eq!(fit_tail("政府信息公开 / 机构职能", 10, Narrow), "… 机构职能");
+    }
+
+    #[test]
+    fn a_cut_at_a_wide_character_leaves_no_blank_before_the_mark_and_never_overflows() {
+        // 山水甲天下 fills 10 cells; 美 would take the cells the `…` needs.
+        assert_eq!(fit("山水甲天下美景", 12, Narrow), "山水甲天下…");
+        assert_eq!(pad("山水甲天下美景", 12, Narrow), "山水甲天下… ", "the cell short is after the mark");
+        // A space just before the cut is not kept before the mark.
+        assert_eq!(fit("山水甲天下 风景如画", 12, Narrow), "山水甲天下…");
+        assert_eq!(fit("山水甲天下 风景如画", 13, Narrow), "山水甲天下…");
+        // Every width from nothing to whole: never wider than asked, exact with `pad`.
+        for text in ["山水甲天下 风景如画", "a“引号”b", "①②③ 施工", "e\u{301}e\u{301}e\u{301}"] {
+            for amb in [Narrow, Wide] {
+                let shown = display(text, amb);
+                for max in 0..=width(&shown) + 1 {
+                    for cut in [fit(&shown, max, amb), fit_tail(&shown, max, amb)] {
+                        assert!(width(&cut) <= max, "{cut:?} in {max}");
+                        assert!(!cut.starts_with(PAD), "{cut:?}");
+                        assert!(!cut.contains(" …"), "{cut:?}");
+                        // A pad only ever follows its ambiguous character.
+                        assert_eq!(visible(&cut), cut, "{cut:?}");
+                    }
+                    assert_eq!(width(&pad(&shown, max, amb)), max, "{text} in {max}");
+                    assert_eq!(width(&pad_left(&shown, max, amb)), max, "{text} in {max}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_mark_of_a_cut_is_counted_as_wide_as_the_terminal_draws_it() {
+        // Where `…` is drawn two cells wide it takes two cells, with its pad.
+        assert_eq!(fit("象山区人民政府", 9, Wide), format!("象山区…{PAD}"));
+        assert_eq!(width(&fit("象山区人民政府", 9, Wide)), 8);
+        assert_eq!(width(&pad("象山区人民政府", 9, Wide)), 9);
+        assert_eq!(fit_tail("政府信息公开", 7, Wide), format!("…{PAD}公开"));
+        // With no room for the mark, as much of the text as fits.
+        assert_eq!(fit("象山区", 1, Wide), "");
+        assert_eq!(fit("abc", 1, Wide), "a");
+        assert_eq!(fit("abc", 0, Narrow), "");
+    }
+
+    #[test]
+    fn a_cut_at_a_curly_quote_keeps_the_quote_with_its_pad_or_drops_both() {
+        let title = display("通知“关于做好工作”", Wide);
+        // 通知 is 4 cells, “ with its pad 2, the `…` 2: in 7 cells the quote goes.
+        assert_eq!(fit(&title, 7, Wide), format!("通知…{PAD}"));
+        assert_eq!(fit(&title, 8, Wide), format!("通知“{PAD}…{PAD}"));
+        assert_eq!(width(&pad(&title, 7, Wide)), 7);
+        // Narrow, the quote is one cell and so is the mark.
+        assert_eq!(fit("通知“关于做好工作”", 6, Narrow), "通知“…");
+    }
+
+    #[test]
+    fn a_title_that_fills_its_column_exactly_is_kept_whole_and_pads_to_nothing() {
+        assert_eq!(pad("民政局通知", 10, Narrow), "民政局通知");
+        assert_eq!(pad("民政局通知", 9, Narrow), "民政局通…");
+        assert_eq!(pad_left("1234", 6, Narrow), "  1234");
+        assert_eq!(pad_left("1234567", 6, Narrow), "12345…");
     }
 
     #[test]
     fn ambiguous_characters_are_padded_when_drawn_wide() {
         assert!(is_ambiguous('①') && is_ambiguous('※') && !is_ambiguous('民') && !is_ambiguous('a'));
-        assert_eq!(display("①施工", Ambiguous::Narrow), "①施工");
-        assert_eq!(display("①施工", Ambiguous::Wide), format!("①{PAD}施工"));
-        assert_eq!(width(&display("①施工", Ambiguous::Wide)), 6);
+        assert_eq!(display("①施工", Narrow), "①施工");
+        assert_eq!(display("①施工", Wide), format!("①{PAD}施工"));
+        assert_eq!(width(&display("①施工", Wide)), 6);
         assert_eq!(PAD.width(), Some(1));
-        let once = display("①施工 · ※", Ambiguous::Wide);
-        assert_eq!(display(&once, Ambiguous::Wide), once);
+        let once = display("①施工 · ※", Wide);
+        assert_eq!(display(&once, Wide), once);
     }
 
     #[test]
@@ -367,9 +454,9 @@ mod tests {
         for c in ['a', 'Z', '1', '民', '，', 'ä', '\u{2800}', '\u{0301}'] {
             assert!(!is_ambiguous(c), "{c:?}");
         }
-        assert_eq!(width(&display("αβγ Привет é", Ambiguous::Wide)), 2 * 3 + 1 + 2 * 6 + 1 + 2);
+        assert_eq!(width(&display("αβγ Привет é", Wide)), 2 * 3 + 1 + 2 * 6 + 1 + 2);
         // Wrapped, each letter keeps its pad on its row.
-        let rows = rows_of(vec![Line::raw(display("αβγδεζ", Ambiguous::Wide))], 5);
+        let rows = rows_of(vec![Line::raw(display("αβγδεζ", Wide))], 5);
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert!(rows.iter().all(|r| width(r) <= 5 && !r.starts_with(PAD)), "{rows:?}");
     }
@@ -378,9 +465,9 @@ mod tests {
     fn content_never_holds_the_pad() {
         // Blank Braille (U+2800) is content like any other character; a noncharacter in content
         // is shown as �, so it can never be taken for the pad.
-        assert_eq!(display("\u{2800}\u{2800}", Ambiguous::Wide), "\u{2800}\u{2800}");
-        assert_eq!(display("a\u{fdd0}b", Ambiguous::Narrow), "a\u{fffd}b");
-        assert_eq!(display("a\u{fdd0}b", Ambiguous::Wide), format!("a\u{fffd}{PAD}b"), "� is ambiguous itself");
+        assert_eq!(display("\u{2800}\u{2800}", Wide), "\u{2800}\u{2800}");
+        assert_eq!(display("a\u{fdd0}b", Narrow), "a\u{fffd}b");
+        assert_eq!(display("a\u{fdd0}b", Wide), format!("a\u{fffd}{PAD}b"), "� is ambiguous itself");
         assert!(!visible(&format!("x{PAD}")).contains(PAD));
     }
 
@@ -505,7 +592,7 @@ mod tests {
         /// end), and an ambiguous character's pad never starts a row.
         #[test]
         fn wrapped_rows_fit_and_lose_nothing(text in "[a-z /民政局。（）①※]{0,120}", cols in 2u16..40) {
-            let shown = display(&text, Ambiguous::Wide);
+            let shown = display(&text, Wide);
             let rows = rows_of(vec![Line::raw(shown.clone())], cols);
             for r in &rows {
                 proptest::prop_assert!(width(r) <= usize::from(cols) || r.chars().count() == 1, "{rows:?}");

@@ -33,13 +33,14 @@ pub struct Explanation {
     pub overdue: Vec<StaleRow>,
 }
 
-/// What a unit's score in a period is made of: its items and incidents, and from the period's
+/// What a unit's score in a period is made of: its items (`earnings`, as `scores --unit` lists
+/// them) and incidents, and from the period's
 /// bulletin its line of the ranking, its Art. 17 signals and its overdue columns.
 pub async fn explain(store: &dyn Store, site: &Site, unit: &str, period: Period) -> Result<Explanation> {
     let (from, until) = (period.first_day(), period.end_day());
     // At once: on a large database the bulletin's facts take as long as the rest together.
     let (items, incidents, b) = tokio::try_join!(
-        store.unit_items(site, unit, from, until),
+        earnings(store, site, unit, period),
         store.incidents(site, Some((from, until)), Some(unit)),
         bulletin::gather(store, site, period),
     )?;

@@ -112,7 +112,44 @@ pub(super) fn closed_requests_audit(closed: &[(i64, i64)], resolution: Resolutio
         .collect()
 }
 
+/// The pending requests a batch (a withdrawal, a mark) closed: (request, item) each, and how many
+/// of an item's.
+#[derive(Default)]
+struct Closed {
+    requests: Vec<(i64, i64)>,
+    of_item: HashMap<i64, u64>,
+}
+
+impl Closed {
+    fn add(&mut self, requests: Vec<(i64, i64)>) {
+        for (_, item) in &requests {
+            *self.of_item.entry(*item).or_default() += 1;
+        }
+        self.requests.extend(requests);
+    }
+
+    /// How many requests of `item` it closed.
+    fn of(&self, item: i64) -> u64 {
+        self.of_item.get(&item).copied().unwrap_or(0)
+    }
+}
+
 sql_impl! { SqlStore;
+    /// A batch's end, once its items' audit records are written: one for each request it closed,
+    /// then the commit; how many requests it closed.
+    async fn finish_batch(
+        &self,
+        mut tx: Transaction<'static, DB>,
+        site: &Site,
+        closed: &Closed,
+        resolution: Resolution,
+    ) -> Result<u64> {
+        let requests = closed_requests_audit(&closed.requests, resolution);
+        Self::audit_many(&mut tx, Some(site.id), &self.operator, "retraction.close", &requests).await?;
+        self.finish(tx).await?;
+        Ok(closed.of_item.values().sum())
+    }
+
     /// The states of a batch of items, in the order given (each once); refused if one is not in
     /// the site.
     pub(super) async fn batch_states(
@@ -283,8 +320,7 @@ sql_impl! { RetractionStore;
         }
         let now = Utc::now();
         let online: Vec<i64> = states.iter().filter(|s| s.state.status == ItemStatus::Online).map(|s| s.id).collect();
-        let mut closed: HashMap<i64, u64> = HashMap::new();
-        let mut requests_closed: Vec<(i64, i64)> = Vec::new();
+        let mut closed = Closed::default();
         for chunk in online.chunks(CHUNK) {
             let list = id_list(chunk);
             // Only one withdrawal each: the status moves from online exactly once, so a second
@@ -313,10 +349,7 @@ sql_impl! { RetractionStore;
                 .bind(self.operator.as_str())
                 .fetch_all(&mut *tx)
                 .await?;
-            for (_, item) in &requests {
-                *closed.entry(*item).or_default() += 1;
-            }
-            requests_closed.extend(requests);
+            closed.add(requests);
             out.withdrawn.extend(moved);
             progress((out.withdrawn.len() + out.already.len()) as u64);
         }
@@ -340,7 +373,7 @@ sql_impl! { RetractionStore;
             .withdrawn
             .iter()
             .map(|id| {
-                let requests = closed.get(id).copied().unwrap_or(0);
+                let requests = closed.of(*id);
                 let detail = with_change(
                     json!({"reason": reason.as_str(), "note": note, "requests_closed": requests, "batch": batch}),
                     (Stage::Done, ItemStatus::Online),
@@ -350,16 +383,7 @@ sql_impl! { RetractionStore;
             })
             .collect();
         Self::audit_many(&mut tx, Some(site.id), &self.operator, "retract", &records).await?;
-        Self::audit_many(
-            &mut tx,
-            Some(site.id),
-            &self.operator,
-            "retraction.close",
-            &closed_requests_audit(&requests_closed, Resolution::Withdrawn),
-        )
-        .await?;
-        self.finish(tx).await?;
-        out.requests_closed = closed.values().sum();
+        out.requests_closed = self.finish_batch(tx, site, &closed, Resolution::Withdrawn).await?;
         Ok(out)
     }
 
@@ -388,8 +412,7 @@ sql_impl! { RetractionStore;
             return Ok(out);
         }
         let now = Utc::now();
-        let mut closed: HashMap<i64, u64> = HashMap::new();
-        let mut requests_closed: Vec<(i64, i64)> = Vec::new();
+        let mut closed = Closed::default();
         for chunk in out.marked.chunks(CHUNK) {
             let list = id_list(chunk);
             // Not an update of its columns: published_at and the placements stay as they are.
@@ -426,10 +449,7 @@ sql_impl! { RetractionStore;
             .bind(self.operator.as_str())
             .fetch_all(&mut *tx)
             .await?;
-            for (_, item) in &requests {
-                *closed.entry(*item).or_default() += 1;
-            }
-            requests_closed.extend(requests);
+            closed.add(requests);
         }
         let before: HashMap<i64, Option<MarkKind>> = states.iter().map(|b| (b.id, b.state.mark)).collect();
         let records: Vec<(String, String)> = out
@@ -443,22 +463,13 @@ sql_impl! { RetractionStore;
                     "effective_on": mark.effective_on.to_string(),
                     "replaced_by": mark.replaced_by,
                     "note": mark.note,
-                    "requests_closed": closed.get(id).copied().unwrap_or(0),
+                    "requests_closed": closed.of(*id),
                 });
                 (format!("item:{id}"), detail.to_string())
             })
             .collect();
         Self::audit_many(&mut tx, Some(site.id), &self.operator, "mark", &records).await?;
-        Self::audit_many(
-            &mut tx,
-            Some(site.id),
-            &self.operator,
-            "retraction.close",
-            &closed_requests_audit(&requests_closed, Resolution::Marked),
-        )
-        .await?;
-        self.finish(tx).await?;
-        out.requests_closed = closed.values().sum();
+        out.requests_closed = self.finish_batch(tx, site, &closed, Resolution::Marked).await?;
         Ok(out)
     }
 

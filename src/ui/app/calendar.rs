@@ -102,6 +102,7 @@ impl App {
 
     /// The question before an import: what it would add or change, day by day.
     fn import_question(&self, p: &Preview) -> String {
+        let ambiguous = self.ambiguous;
         let mut lines = vec![summary(&p.notice, &p.change, false), String::new()];
         // As many days as the screen has room for beside the summary (wrapped to three rows),
         // the blank rows, the count of the rest and the keys.
@@ -112,7 +113,7 @@ impl App {
                 crate::domain::calendar::DayKind::Holiday => t!("calendar-holiday"),
                 crate::domain::calendar::DayKind::Workday => t!("calendar-workday"),
             };
-            lines.push(format!("  {} {} {}", d.date, crate::ui::text::pad(&kind, 7), d.note));
+            lines.push(format!("  {} {} {}", d.date, crate::ui::text::pad(&kind, 7, ambiguous), d.note));
         }
         if p.change.days.len() > listed {
             lines.push(t!("withdraw-more", count = p.change.days.len() - listed));

@@ -18,9 +18,7 @@
 use chrono::{DateTime, Duration, Utc};
 use crossterm::event::KeyEvent;
 
-use super::{
-    App, AssessmentLoad, AssessmentLoaded, CalendarLoaded, Confirmed, Effect, Health, Load, Loaded, Overlay, arrived,
-};
+use super::{App, CalendarLoaded, Confirmed, Effect, Health, Load, Loaded, Overlay, arrived};
 use crate::domain::review::{Act, WorkflowError};
 use crate::domain::{Role, Stage};
 use crate::t;
@@ -111,10 +109,8 @@ impl Load {
                 | Load::Mark { .. }
                 | Load::Restore { .. }
                 | Load::Decline { .. }
-                | Load::Waive { .. }
                 | Load::CheckPages { .. }
                 | Load::Calendar(super::CalendarLoad::Import(_))
-                | Load::Assessment(AssessmentLoad::AddIncident { .. } | AssessmentLoad::Reverse { .. })
         )
     }
 }
@@ -426,9 +422,6 @@ pub fn failed(loaded: &Loaded) -> bool {
         Loaded::Marked(_, r) => r.is_err(),
         Loaded::Restored(r) => r.is_err(),
         Loaded::Declined(r) => r.is_err(),
-        Loaded::Assessment(a) => match a {
-            AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => r.is_err(),
-        },
         Loaded::Ping(r) => r.is_err(),
         Loaded::Whoami(r) => r.is_err(),
         Loaded::Calendar(c) => match c {
@@ -436,7 +429,6 @@ pub fn failed(loaded: &Loaded) -> bool {
             CalendarLoaded::Preview(r) => r.is_err(),
             CalendarLoaded::Imported(r) => r.is_err(),
         },
-        Loaded::Waived(_, r) => r.is_err(),
         Loaded::LastBackup(r) => r.is_err(),
         Loaded::PagesChecked(r) => r.is_err(),
     }
@@ -445,8 +437,7 @@ pub fn failed(loaded: &Loaded) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{IncidentKind, MarkKind};
-    use crate::store::IncidentInput;
+    use crate::domain::MarkKind;
 
     /// Every result by name, with no catch-all: a result added later stops this test compiling
     /// until it is named here, counted in `RESULTS` and given an error in `every_error`.
@@ -458,9 +449,6 @@ mod tests {
             Loaded::Declined(_) => "Declined",
             Loaded::Ping(_) => "Ping",
             Loaded::Whoami(_) => "Whoami",
-            Loaded::Assessment(AssessmentLoaded::Added(..)) => "Assessment::Added",
-            Loaded::Assessment(AssessmentLoaded::Reversed(..)) => "Assessment::Reversed",
-            Loaded::Waived(..) => "Waived",
             Loaded::Calendar(CalendarLoaded::Status(_)) => "Calendar::Status",
             Loaded::Calendar(CalendarLoaded::Preview(_)) => "Calendar::Preview",
             Loaded::Calendar(CalendarLoaded::Imported(_)) => "Calendar::Imported",
@@ -471,20 +459,13 @@ mod tests {
     }
 
     /// The number of results not yet a registered view's, each named by `name`.
-    const RESULTS: usize = 14;
+    const RESULTS: usize = 11;
 
     fn e<T>() -> Result<T, String> {
         Err("the database said no".to_string())
     }
 
     fn every_error() -> Vec<Loaded> {
-        let incident = IncidentInput {
-            unit: "发改局".into(),
-            kind: IncidentKind::Typo,
-            item: None,
-            occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
-            note: String::new(),
-        };
         vec![
             Loaded::Withdrawn(e()),
             Loaded::Marked(MarkKind::Repealed, e()),
@@ -492,9 +473,6 @@ mod tests {
             Loaded::Declined(e()),
             Loaded::Ping(e()),
             Loaded::Whoami(e()),
-            Loaded::Assessment(AssessmentLoaded::Added(incident, e())),
-            Loaded::Assessment(AssessmentLoaded::Reversed(3, e())),
-            Loaded::Waived(7, e()),
             Loaded::Calendar(CalendarLoaded::Status(e())),
             Loaded::Calendar(CalendarLoaded::Preview(e())),
             Loaded::Calendar(CalendarLoaded::Imported(e())),

@@ -181,6 +181,7 @@ impl App {
 
     /// Runs a named action.
     pub fn act(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        let ambiguous = self.ambiguous;
         if self.write_refused(action) {
             return;
         }
@@ -211,7 +212,7 @@ impl App {
                 };
                 match text {
                     Ok(text) => {
-                        self.tell(t!("copied", text = crate::ui::text::fit(&text, 40)));
+                        self.tell(t!("copied", text = crate::ui::text::fit(&text, 40, ambiguous)));
                         effects.push(Effect::Copy(text));
                     }
                     Err(why) => self.warn(why),
@@ -290,7 +291,7 @@ impl App {
         let width = help::inner(self.size).0;
         let heading = crate::ui::widgets::Theme { mono: self.mono }.heading();
         match &self.overlay {
-            Overlay::Help(_) => help::lines(self.layer(), &self.keymap, &self.places, width, heading),
+            Overlay::Help(_) => help::lines(self.layer(), &self.keymap, &self.places, width, heading, self.ambiguous),
             Overlay::Messages(_) => {
                 let error =
                     crate::ui::widgets::Theme { mono: self.mono }.status(crate::domain::staleness::Status::Overdue);

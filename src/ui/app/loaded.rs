@@ -32,23 +32,8 @@ impl App {
             Loaded::Marked(kind, result) => self.wrote(id, result.map(|m| withdraw::marking_said(kind, &m)), effects),
             Loaded::Restored(result) => self.wrote(id, result.map(|r| withdraw::restore_said(&r)), effects),
             Loaded::Declined(result) => self.wrote(id, result.map(|_| t!("declined-said")), effects),
-            Loaded::Assessment(what) => {
-                let (views, _, mut ask) = self.parts(effects);
-                // What an incident changes: the ranking, the explanation, the audit trail if loaded.
-                if views.scores.assessment_loaded(id, what, &mut ask) {
-                    self.with_view(Tab::Audit, effects, |v, cx, ask| v.reload(cx, ask));
-                }
-            }
             Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
             Loaded::LastBackup(result) => self.last_backup_loaded(id, result),
-            // A waiver: the findings shown again, the review screen's and the tab's.
-            Loaded::Waived(item, result) => {
-                let (views, _, mut ask) = self.parts(effects);
-                if views.findings.waived(id, item, result, &mut ask) {
-                    views.queue.waived(item, &mut ask);
-                    views.findings.reload_list(&mut ask);
-                }
-            }
             Loaded::PagesChecked(result) => self.pages_checked(id, result, effects),
         }
     }

@@ -28,7 +28,7 @@ mod sanitised;
 mod withdraw;
 pub use super::views::findings::WaiveForm;
 pub use super::views::queue::{ItemFindings, Reviewing, waited, waiting};
-pub use super::views::scores::{AssessmentLoad, AssessmentLoaded, Field, IncidentForm, ReverseForm};
+pub use super::views::scores::{Field, IncidentForm, ReverseForm};
 pub use backup::BackupWatch;
 pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use command::commands;
@@ -59,10 +59,6 @@ pub enum Load {
     Ping,
     /// Who the console acts as (`Store::whoami`).
     Whoami,
-    /// An incident recorded or corrected (from the Scores tab, the findings or the review).
-    Assessment(AssessmentLoad),
-    /// Waiving a finding on an item (its kind and the text found), with a reason.
-    Waive { item: i64, kind: String, text: String, reason: String },
     /// The holiday notices the calendar holds; reading a notice; importing it.
     Calendar(CalendarLoad),
     /// When the last backup was made.
@@ -87,9 +83,6 @@ pub enum Loaded {
     /// The change mark.
     Ping(Result<i64, String>),
     Whoami(Result<Whoami, String>),
-    Assessment(AssessmentLoaded),
-    /// What waiving a finding on an item did.
-    Waived(i64, Result<(), String>),
     Calendar(CalendarLoaded),
     /// When the last backup was made (`None`: never).
     LastBackup(Result<Option<DateTime<Utc>>, String>),
@@ -371,6 +364,11 @@ impl App {
                 views.scores.incident_from(unit, item, title, &finding, &cx, &mut ask);
             }
             Event::Decline { request, reason } => self.write(Load::Decline { request, reason }, effects),
+            Event::Waived { item } => {
+                let (views, _, mut ask) = self.parts(effects);
+                views.queue.waived(item, &mut ask);
+            }
+            Event::Audited => self.with_view(Tab::Audit, effects, |v, cx, ask| v.reload(cx, ask)),
         }
     }
 

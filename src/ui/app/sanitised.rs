@@ -1,7 +1,7 @@
 //! Everything a query brings back, made safe to keep and show as it enters the console's state
 //! (`App::update`), field by field with the rules of `ui::sanitise`.
 
-use super::{AssessmentLoaded, CalendarLoaded, Loaded};
+use super::{CalendarLoaded, Loaded};
 use crate::ui::sanitise::{clean_all, clean_line, clean_option, clean_result};
 
 /// Everything a query brought back, safe to keep and show.
@@ -20,10 +20,6 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
             clean_line(&mut w.name);
             clean_line(&mut w.site);
         }),
-        Loaded::Waived(_, r) => clean_result(r, |_| {}),
-        Loaded::Assessment(a) => match a {
-            AssessmentLoaded::Added(_, r) | AssessmentLoaded::Reversed(_, r) => clean_result(r, |_| {}),
-        },
         // A notice's text comes from a file anyone could have written.
         Loaded::Calendar(CalendarLoaded::Preview(r)) => clean_result(r, |p| {
             if let Some(n) = &mut p.notice.number {

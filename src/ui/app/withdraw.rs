@@ -40,13 +40,14 @@ impl App {
 
     /// The items, one line each, as many as fit in `room` lines, then how many more.
     pub fn item_lines(&self, items: &[(i64, String)], room: usize) -> Vec<String> {
+        let ambiguous = self.ambiguous;
         let shown = if items.len() <= room { items.len() } else { room.saturating_sub(1).max(1) };
         let id_w = items[..shown].iter().map(|(id, _)| id.to_string().len()).max().unwrap_or(0);
         let mut lines: Vec<String> = items[..shown]
             .iter()
             .map(|(id, title)| {
                 let title = text::display(title, self.ambiguous);
-                format!("  {id:<id_w$}  {}", fit(&title, WIDTH.saturating_sub(4 + id_w)))
+                format!("  {id:<id_w$}  {}", fit(&title, WIDTH.saturating_sub(4 + id_w), ambiguous))
             })
             .collect();
         if items.len() > shown {

@@ -69,6 +69,10 @@ pub enum Event {
     Incident { unit: Option<String>, item: i64, title: String, finding: Finding },
     /// Decline a retraction request, for the reason typed (a write of the retraction tools).
     Decline { request: i64, reason: String },
+    /// A waiver on an item was written: the review screen shows the item's findings again.
+    Waived { item: i64 },
+    /// An incident was recorded or corrected: the audit trail loads again, if loaded.
+    Audited,
 }
 
 /// What a key did to a line typed as the answer to a view's question.

@@ -11,7 +11,7 @@ use crate::i18n;
 use crate::t;
 use crate::ui::app::{App, Overlay};
 use crate::ui::keymap::{Action, Keymap, Layer};
-use crate::ui::text;
+use crate::ui::text::{self, Ambiguous};
 
 /// Rows a message takes above the status line, at most (the log, `:messages`, has it whole).
 pub const NOTICE_ROWS: usize = 4;
@@ -91,7 +91,7 @@ pub fn hints(keymap: &Keymap, layer: Layer, filtered: bool) -> Vec<Hint> {
 
 /// The hints that fit in `width` cells, in their order, the last one (the help) always: the ones
 /// before it are dropped from the end until the line fits.
-pub fn fitted(hints: &[Hint], width: usize) -> String {
+pub fn fitted(hints: &[Hint], width: usize, ambiguous: Ambiguous) -> String {
     let said = |h: &Hint| format!("{} {}", h.0, h.1);
     let Some((last, rest)) = hints.split_last() else { return String::new() };
     let mut kept: Vec<&Hint> = rest.iter().collect();
@@ -100,7 +100,7 @@ pub fn fitted(hints: &[Hint], width: usize) -> String {
     // The general keys (open, filter, command) are the last before the help: they go first, then
     // the view's own from the end.
     while text::width(&line(&kept)) > width && kept.pop().is_some() {}
-    text::fit(&line(&kept), width)
+    text::fit(&line(&kept), width, ambiguous)
 }
 
 /// What the hint line says: the keys of a line being typed, else of the layer in front.
@@ -120,7 +120,7 @@ fn hint_text(app: &App, width: usize) -> String {
         let filtered = app.views.of(app.tab).filter().is_some() && matches!(app.overlay, Overlay::None);
         hints(&app.keymap, app.layer(), filtered)
     };
-    fitted(&hints, width)
+    fitted(&hints, width, app.ambiguous)
 }
 
 impl Draw<'_> {
@@ -180,8 +180,8 @@ mod tests {
     #[test]
     fn at_80_columns_the_view_keys_are_dropped_from_the_end_and_help_stays() {
         let h = hints(&Keymap::default_map(), Layer::Columns, true);
-        let whole = fitted(&h, 400);
-        let short = fitted(&h, 60);
+        let whole = fitted(&h, 400, Ambiguous::Narrow);
+        let short = fitted(&h, 60, Ambiguous::Narrow);
         assert!(text::width(&short) <= 60, "{short}");
         assert!(short.ends_with(&format!("? {}", t!("keyhint-app-help"))), "{short}");
         assert!(short.starts_with("Right "), "{short}");

@@ -22,10 +22,11 @@ use crate::ui::words;
 impl Draw<'_> {
     /// A field's name in a form; the one typed into is marked.
     fn field_name(&self, name: String, focused: bool) -> Span<'static> {
+        let ambiguous = self.ambiguous();
         if focused {
-            Span::styled(pad(&format!("› {name}"), 11), Style::default().add_modifier(Modifier::BOLD))
+            Span::styled(pad(&format!("› {name}"), 11, ambiguous), Style::default().add_modifier(Modifier::BOLD))
         } else {
-            Span::styled(pad(&format!("  {name}"), 11), self.theme.dim())
+            Span::styled(pad(&format!("  {name}"), 11, ambiguous), self.theme.dim())
         }
     }
 
@@ -36,6 +37,7 @@ impl Draw<'_> {
     /// The incident being recorded: its kind (a key cycles it) and what it costs, the item it is
     /// about, its date and the quarter that makes it count in, and the note.
     pub fn incident_form(&mut self, form: &IncidentForm, writing: bool) {
+        let ambiguous = self.ambiguous();
         let app = self.app;
         let key = |a: Action| self.key_of(Layer::Incident, a);
         let bold = Style::default().add_modifier(Modifier::BOLD);
@@ -54,13 +56,13 @@ impl Draw<'_> {
             });
         }
         lines.push(TextLine::from(kinds));
-        lines.push(TextLine::from(vec![Span::raw(pad("", 11)), Span::raw(form.kind.label())]));
+        lines.push(TextLine::from(vec![Span::raw(pad("", 11, ambiguous)), Span::raw(form.kind.label())]));
         let item_row = lines.len();
         lines.push(TextLine::from(vec![self.field_name(t!("incident-field-item"), form.field == Field::Item)]));
         lines.push(TextLine::from(vec![
-            Span::raw(pad("", 11)),
+            Span::raw(pad("", 11, ambiguous)),
             Span::styled(
-                form.item_title().map_or_else(String::new, |t| fit(&text::display(t, app.ambiguous), 60)),
+                form.item_title().map_or_else(String::new, |t| fit(&text::display(t, app.ambiguous), 60, ambiguous)),
                 self.theme.dim(),
             ),
         ]));
@@ -114,6 +116,7 @@ impl Draw<'_> {
 
     /// The incident being corrected: what it was, what the correction gives back, and why.
     pub fn reverse_form(&mut self, form: &ReverseForm, writing: bool) {
+        let ambiguous = self.ambiguous();
         let app = self.app;
         let i = &form.incident;
         let bold = Style::default().add_modifier(Modifier::BOLD);
@@ -129,10 +132,10 @@ impl Draw<'_> {
             )),
         ];
         if let (Some(id), Some(title)) = (i.item, &i.item_title) {
-            let title = fit(&text::display(title, app.ambiguous), 60);
+            let title = fit(&text::display(title, app.ambiguous), 60, ambiguous);
             lines.push(TextLine::raw(t!("reverse-item", id = id, title = title)));
         }
-        lines.push(TextLine::raw(format!("  {}", fit(&text::display(&i.note, app.ambiguous), 70))));
+        lines.push(TextLine::raw(format!("  {}", fit(&text::display(&i.note, app.ambiguous), 70, ambiguous))));
         lines.push(TextLine::raw(""));
         lines.push(TextLine::styled(
             t!(

@@ -17,6 +17,7 @@ impl Draw<'_> {
     /// The mark to put on items instead of withdrawing them: which items, the mark (a key cycles
     /// it), the day it takes effect and the document that replaces them.
     pub(super) fn mark_form(&mut self, items: &[(i64, String)], kind: MarkKind, replaced_by: &TextArea<'static>) {
+        let ambiguous = self.ambiguous();
         let app = self.app;
         let key = |a: Action| app.keymap.key_for(Layer::Mark, a).map_or_else(String::new, |k| k.to_string());
         let first = items.first().map_or(0, |(id, _)| *id);
@@ -30,16 +31,16 @@ impl Draw<'_> {
         let others: Vec<&str> =
             (1..MarkKind::ALL.len()).map(|i| MarkKind::ALL[(at + i) % MarkKind::ALL.len()].label()).collect();
         lines.push(TextLine::from(vec![
-            Span::styled(pad(&t!("mark-field-mark"), 13), self.theme.dim()),
+            Span::styled(pad(&t!("mark-field-mark"), 13, ambiguous), self.theme.dim()),
             Span::styled(kind.label().to_string(), self.theme.status(Status::DueSoon).add_modifier(Modifier::BOLD)),
             Span::raw(format!(" · {}: {}", key(Action::NextMarkKind), others.join(&t!("list-separator")))),
         ]));
         lines.push(TextLine::from(vec![
-            Span::styled(pad(&t!("mark-field-effective"), 13), self.theme.dim()),
+            Span::styled(pad(&t!("mark-field-effective"), 13, ambiguous), self.theme.dim()),
             Span::raw(t!("mark-today", date = app.mark_day().to_string())),
         ]));
         let input_row = lines.len();
-        lines.push(TextLine::styled(pad(&t!("mark-field-replaced-by"), 13), self.theme.dim()));
+        lines.push(TextLine::styled(pad(&t!("mark-field-replaced-by"), 13, ambiguous), self.theme.dim()));
         lines.push(TextLine::raw(""));
         lines.push(TextLine::styled(
             t!("mark-keys", yes = key(Action::Confirm), next = key(Action::NextMarkKind), no = key(Action::Back)),

@@ -298,6 +298,7 @@ impl Draw<'_> {
     /// The connection and the last action's result on the left; who, where and which database on
     /// the right, as much as fits.
     fn status(&mut self, area: Rect) {
+        let ambiguous = self.ambiguous();
         let app = self.app;
         self.buf.set_style(area, self.theme.bar());
         let mut left = app.link_status();
@@ -344,7 +345,7 @@ impl Draw<'_> {
         let bold = app.notice.as_ref().is_some_and(|n| n.error) || matches!(app.health, Health::Lost(_));
         let style = if bold { self.theme.bar().add_modifier(Modifier::BOLD) } else { self.theme.bar() };
         let width = usize::from(area.width);
-        let left = fit(&left, width);
+        let left = fit(&left, width, ambiguous);
         let used = text::width(&left);
         self.put(area, TextLine::styled(left, style));
         // Who acts first, then the site, then the database: what does not fit goes from the end,
@@ -356,7 +357,7 @@ impl Draw<'_> {
                 .rev()
                 .map(|n| self.text(&format!("{} ", parts[..n].join(" · "))))
                 .find(|r| text::width(r) <= room)
-                .unwrap_or_else(|| format!("{} ", fit(&self.text(&app.operator), room - 1)));
+                .unwrap_or_else(|| format!("{} ", fit(&self.text(&app.operator), room - 1, ambiguous)));
             let x = area.right() - text::width(&right) as u16;
             self.buf.set_string(x, area.y, &right, self.theme.bar());
         }
@@ -422,6 +423,7 @@ impl Draw<'_> {
 
 /// The filter or command line, over the status line, with the cursor where typing goes.
 fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
+    let ambiguous = app.ambiguous;
     let (prompt, input, completions) = match &app.overlay {
         Overlay::Filter(input) => ("/", input, None),
         Overlay::Command { input, completions, .. } => (":", input, Some(completions)),
@@ -439,7 +441,7 @@ fn draw_inputs(buf: &mut Buffer, app: &App, areas: &Areas) {
         let text = c.iter().take(12).map(|s| text::visible(s)).collect::<Vec<_>>().join("  ");
         let above = Rect { y: area.y.saturating_sub(1), ..area };
         Clear.render(above, buf);
-        Paragraph::new(format!(" Tab: {}", fit(&text, usize::from(area.width) - 6)))
+        Paragraph::new(format!(" Tab: {}", fit(&text, usize::from(area.width) - 6, ambiguous)))
             .style(Style::default().add_modifier(Modifier::DIM))
             .render(above, buf);
     }

@@ -201,12 +201,16 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
     );
     keys(&mut a, "低保公示依法须列明身份");
     let effects = key(&mut a, KeyCode::Enter);
-    let [(id, Load::Waive { item: 1207, kind, text, reason })] = &loads(&effects)[..] else { panic!("{effects:?}") };
+    let [(id, Load::View(views::Load::Findings(views::findings::Load::Waive { item: 1207, kind, text, reason })))] =
+        &loads(&effects)[..]
+    else {
+        panic!("{effects:?}")
+    };
     assert_eq!(
         (kind.as_str(), text.as_str(), reason.as_str()),
         ("id_number", "450304199003151234", "低保公示依法须列明身份")
     );
-    let effects = a.update(Msg::Loaded(*id, Loaded::Waived(1207, Ok(()))));
+    let effects = a.update(Msg::Loaded(*id, waived(1207, Ok(()))));
     assert!(
         matches!(
             loads(&effects)[..],
@@ -250,7 +254,8 @@ fn i_opens_the_incident_form_filled_in_from_the_finding() {
     assert_eq!((form.kind, form.item.lines().join("")), (IncidentKind::Typo, "1102".to_string()));
     keys(&mut a, "标题中“象山区政府”表述不规范");
     let effects = key(&mut a, KeyCode::Enter);
-    let [(_, Load::Assessment(AssessmentLoad::AddIncident { input, item }))] = &loads(&effects)[..] else {
+    let [(_, Load::View(views::Load::Scores(views::scores::Load::AddIncident { input, item })))] = &loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     assert_eq!((input.unit.as_str(), input.kind, item.as_deref()), ("民政局", IncidentKind::Typo, Some("1102")));

@@ -1365,11 +1365,9 @@ fn scores_load(effects: &[Effect]) -> (u64, views::scores::Load) {
     }
 }
 
-fn assessment_load(effects: &[Effect]) -> (u64, AssessmentLoad) {
-    match &loads(effects)[..] {
-        [(id, Load::Assessment(what))] => (*id, what.clone()),
-        other => panic!("{other:?}"),
-    }
+/// What waiving a finding on `item` did, as the Findings view gets it.
+fn waived(item: i64, result: Result<(), String>) -> Loaded {
+    Loaded::View(views::Loaded::Findings(views::findings::Loaded::Waived(item, result)))
 }
 
 fn ctrl(app: &mut App, c: char) -> Vec<Effect> {

@@ -196,7 +196,8 @@ fn waiving_from_the_review_screen_asks_why_writes_it_and_then_the_approval_goes_
     key(&mut a, KeyCode::Esc);
     assert!(matches!(a.overlay, Overlay::None));
 
-    let [(id, Load::Waive { item, kind, text, reason })] = &waive(&mut a, "经核实为同名群众，非区长")[..]
+    let [(id, Load::View(views::Load::Findings(views::findings::Load::Waive { item, kind, text, reason })))] =
+        &waive(&mut a, "经核实为同名群众，非区长")[..]
     else {
         panic!()
     };
@@ -204,8 +205,16 @@ fn waiving_from_the_review_screen_asks_why_writes_it_and_then_the_approval_goes_
         (*item, kind.as_str(), text.as_str(), reason.as_str()),
         (31, "leader_name", "李明化", "经核实为同名群众，非区长")
     );
-    assert!(Load::Waive { item: 31, kind: kind.clone(), text: text.clone(), reason: reason.clone() }.is_write());
-    let effects = a.update(Msg::Loaded(*id, Loaded::Waived(31, Ok(()))));
+    assert!(
+        Load::View(views::Load::Findings(views::findings::Load::Waive {
+            item: 31,
+            kind: kind.clone(),
+            text: text.clone(),
+            reason: reason.clone()
+        }))
+        .is_write()
+    );
+    let effects = a.update(Msg::Loaded(*id, waived(31, Ok(()))));
     assert_eq!(a.notice.as_ref().unwrap().text, "item 31: leader_name “李明化” waived; it no longer blocks approval");
     // The findings are checked again, and come back with the waiver.
     let [(checked, Load::View(views::Load::Queue(views::queue::Load::ItemFindings { id: 31 })))] = loads(&effects)[..]
@@ -231,9 +240,13 @@ fn waiving_from_the_review_screen_asks_why_writes_it_and_then_the_approval_goes_
     let said = &a.notice.as_ref().unwrap().text;
     assert!(said.contains("— id_number “11010519491231002X” blocks it (body 42-60: 完整公民身份号码"), "{said}");
     keys(&mut a, "n");
-    let [(id, Load::Waive { kind, .. })] = &waive(&mut a, "本人书面同意公开")[..] else { panic!() };
+    let [(id, Load::View(views::Load::Findings(views::findings::Load::Waive { kind, .. })))] =
+        &waive(&mut a, "本人书面同意公开")[..]
+    else {
+        panic!()
+    };
     assert_eq!(kind, "id_number");
-    let effects = a.update(Msg::Loaded(*id, Loaded::Waived(31, Ok(()))));
+    let effects = a.update(Msg::Loaded(*id, waived(31, Ok(()))));
     let [(checked, _)] = loads(&effects)[..] else { panic!() };
     now[1].1 = Some("li.jianhua: 本人书面同意公开".into());
     a.update(Msg::Loaded(checked, Loaded::View(views::Loaded::Queue(views::queue::Loaded::ItemFindings(31, Ok(now))))));
@@ -278,7 +291,7 @@ fn a_viewer_or_a_read_only_console_cannot_waive_and_a_refusal_keeps_the_screen()
     let [(id, _)] = waive(&mut a, "同名群众")[..] else { panic!() };
     let effects = a.update(Msg::Loaded(
         id,
-        Loaded::Waived(31, Err("li.jianhua (viewer) may not waive findings of the content checks".into())),
+        waived(31, Err("li.jianhua (viewer) may not waive findings of the content checks".into())),
     ));
     assert!(loads(&effects).is_empty());
     let notice = a.notice.clone().unwrap();
@@ -320,7 +333,8 @@ fn an_incident_from_a_finding_is_filled_in_with_the_unit_the_kind_and_the_item()
     // The administrator adds what happened and confirms: recorded by the existing path.
     keys(&mut a, "公示中含护林员完整身份证号");
     let effects = key(&mut a, KeyCode::Enter);
-    let [(_, Load::Assessment(AssessmentLoad::AddIncident { input, item }))] = &loads(&effects)[..] else {
+    let [(_, Load::View(views::Load::Scores(views::scores::Load::AddIncident { input, item })))] = &loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(

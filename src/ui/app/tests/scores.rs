@@ -240,7 +240,7 @@ fn the_incident_form_shows_what_it_costs_cycles_the_kind_and_needs_a_note() {
         "{}",
         text_of(&a)
     );
-    let (_, load) = assessment_load(&key(&mut a, KeyCode::Enter));
+    let (_, load) = scores_load(&key(&mut a, KeyCode::Enter));
     let input = IncidentInput {
         unit: "象山街道".into(),
         kind: IncidentKind::Improper,
@@ -248,7 +248,7 @@ fn the_incident_form_shows_what_it_costs_cycles_the_kind_and_needs_a_note() {
         occurred_on: day("2026-09-30"),
         note: "标题错字".into(),
     };
-    assert_eq!(load, AssessmentLoad::AddIncident { input, item: Some("q2044".into()) });
+    assert_eq!(load, views::scores::Load::AddIncident { input, item: Some("q2044".into()) });
     // Esc closes the form.
     key(&mut a, KeyCode::Esc);
     assert!(matches!(a.overlay, Overlay::None));
@@ -266,15 +266,16 @@ fn an_incident_recorded_reloads_the_scores_and_the_explanation() {
     assert!(text_of(&a).contains("象山街道开展“119”消防宣传月活动"), "{}", text_of(&a));
     key(&mut a, KeyCode::Up);
     keys(&mut a, "视频标题“119”误作“110”");
-    let (id, load) = assessment_load(&key(&mut a, KeyCode::Enter));
-    let AssessmentLoad::AddIncident { input, item } = load else { panic!("{load:?}") };
+    let (id, load) = scores_load(&key(&mut a, KeyCode::Enter));
+    let views::scores::Load::AddIncident { input, item } = load else { panic!("{load:?}") };
     assert_eq!((input.kind, input.occurred_on, item.as_deref()), (IncidentKind::Typo, day("2026-11-29"), Some("2051")));
     // Saving: a second Enter waits; the form stays.
     assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
     assert!(text_of(&a).contains("saving…"), "{}", text_of(&a));
     let mut recorded = input.clone();
     recorded.item = Some(2051);
-    let effects = a.update(Msg::Loaded(id, Loaded::Assessment(AssessmentLoaded::Added(recorded, Ok(17)))));
+    let effects =
+        a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Scores(views::scores::Loaded::Added(recorded, Ok(17))))));
     assert!(matches!(a.overlay, Overlay::None));
     assert_eq!(a.notice.as_ref().unwrap().text, "incident 17: 象山街道 -5 (typo) on 2026-11-29, in 2026Q4");
     let q4 = Period::Quarter { year: 2026, quarter: 4 };
@@ -304,11 +305,14 @@ fn a_refused_incident_is_a_warning_and_the_form_keeps_what_was_typed() {
     incident_form(&mut a);
     key(&mut a, KeyCode::Up);
     keys(&mut a, "错字");
-    let (id, AssessmentLoad::AddIncident { input, .. }) = assessment_load(&key(&mut a, KeyCode::Enter)) else {
+    let (id, views::scores::Load::AddIncident { input, .. }) = scores_load(&key(&mut a, KeyCode::Enter)) else {
         panic!()
     };
     let refused = "refused: operator wang.fang may not record or correct incidents (an administrator does)".to_string();
-    let effects = a.update(Msg::Loaded(id, Loaded::Assessment(AssessmentLoaded::Added(input, Err(refused)))));
+    let effects = a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Scores(views::scores::Loaded::Added(input, Err(refused)))),
+    ));
     assert!(loads(&effects).is_empty(), "nothing changed, nothing to reload");
     let n = a.notice.as_ref().unwrap();
     assert!(n.error && n.text.starts_with("not recorded: refused: operator wang.fang may not"), "{n:?}");
@@ -341,9 +345,10 @@ fn an_incident_is_corrected_after_a_question_that_asks_why() {
     assert!(loads(&key(&mut a, KeyCode::Enter)).is_empty());
     assert_eq!(a.notice.as_ref().unwrap().text, "a correction needs a note saying why");
     keys(&mut a, "经核实系原文引用，不属错字");
-    let (id, load) = assessment_load(&key(&mut a, KeyCode::Enter));
-    assert_eq!(load, AssessmentLoad::Reverse { id: 4, note: "经核实系原文引用，不属错字".into() });
-    let effects = a.update(Msg::Loaded(id, Loaded::Assessment(AssessmentLoaded::Reversed(4, Ok(18)))));
+    let (id, load) = scores_load(&key(&mut a, KeyCode::Enter));
+    assert_eq!(load, views::scores::Load::Reverse { id: 4, note: "经核实系原文引用，不属错字".into() });
+    let effects =
+        a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Scores(views::scores::Loaded::Reversed(4, Ok(18))))));
     assert!(matches!(a.overlay, Overlay::None));
     assert_eq!(a.notice.as_ref().unwrap().text, "incident 18: reverses incident 4 (象山街道 +5)");
     assert_eq!(loads(&effects).len(), 2, "the scores and the explanation: {effects:?}");
@@ -359,10 +364,13 @@ fn an_incident_is_corrected_after_a_question_that_asks_why() {
     key(&mut a, KeyCode::Up);
     key(&mut a, KeyCode::Up);
     keys(&mut a, "r不属实");
-    let (id, _) = assessment_load(&key(&mut a, KeyCode::Enter));
+    let (id, _) = scores_load(&key(&mut a, KeyCode::Enter));
     a.update(Msg::Loaded(
         id,
-        Loaded::Assessment(AssessmentLoaded::Reversed(4, Err("incident 4 is already reversed by incident 18".into()))),
+        Loaded::View(views::Loaded::Scores(views::scores::Loaded::Reversed(
+            4,
+            Err("incident 4 is already reversed by incident 18".into()),
+        ))),
     ));
     assert!(a.notice.as_ref().unwrap().error);
     assert!(reversal(&a).is_some_and(|f| f.note.lines()[0] == "不属实"));

@@ -22,24 +22,24 @@ pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
     let detail_w = w.saturating_sub(17 + op_w + action_w + target_w + 4);
     let header = format!(
         "{}{}{}{}{}",
-        pad(&t!("audit-head-at"), 17),
-        pad(&t!("audit-head-operator"), op_w + 1),
-        pad(&t!("audit-head-action"), action_w + 1),
-        pad(&t!("audit-head-target"), target_w + 1),
-        pad(&t!("audit-head-detail"), detail_w)
+        pad(&t!("audit-head-at"), 17, ambiguous),
+        pad(&t!("audit-head-operator"), op_w + 1, ambiguous),
+        pad(&t!("audit-head-action"), action_w + 1, ambiguous),
+        pad(&t!("audit-head-target"), target_w + 1, ambiguous),
+        pad(&t!("audit-head-detail"), detail_w, ambiguous)
     );
     d.header(areas.header, &header);
     let nothing = t!("audit-nothing");
     d.list(areas.rows, a, &nothing, |e| {
         let when = format_time(e.at, false);
         let when = when.get(..16).unwrap_or(&when).replace('T', " ");
-        let t = |s: &str, w: usize| format!("{} ", pad(&text::display(s, ambiguous), w));
+        let t = |s: &str, w: usize| format!("{} ", pad(&text::display(s, ambiguous), w, ambiguous));
         TextLine::from(vec![
-            Span::raw(pad(&when, 17)),
+            Span::raw(pad(&when, 17, ambiguous)),
             Span::raw(t(&e.operator, op_w)),
             Span::raw(t(&words::audit_action_text(&e.action), action_w)),
             Span::raw(t(&words::audit_target_text(&e.target), target_w)),
-            Span::raw(fit(&text::display(&e.detail, ambiguous), detail_w)),
+            Span::raw(fit(&text::display(&e.detail, ambiguous), detail_w, ambiguous)),
         ])
     });
 }

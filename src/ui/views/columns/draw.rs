@@ -12,7 +12,7 @@ use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
 use crate::t;
 use crate::ui::layout::Areas;
-use crate::ui::text::{self, fit, fit_tail, pad};
+use crate::ui::text::{self, fit, fit_tail, pad, pad_left};
 use crate::ui::widgets::{Draw, provisional_note, symbol};
 use crate::ui::words::{self, status as status_word};
 
@@ -32,18 +32,13 @@ fn due_mark(provisional: bool, days: &str, cells: usize) -> String {
     if provisional { format!("?{days:>w$}", w = cells - 1) } else { format!("{days:>cells$}") }
 }
 
-/// `s` padded on the left with spaces to `cells`.
-fn pad_left(s: &str, cells: usize) -> String {
-    let s = fit(s, cells);
-    format!("{}{s}", " ".repeat(cells.saturating_sub(text::width(&s))))
-}
-
 fn date(t: Option<chrono::DateTime<chrono::Utc>>) -> String {
     t.map_or_else(|| "-".to_string(), |t| beijing_date(t).to_string())
 }
 
 /// The column tree: its counts, the way it is looked at, and a line per column (or unit).
 pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
+    let ambiguous = d.ambiguous();
     let Some(tree) = &view.tree else {
         d.title(areas.title, vec![Span::raw(t!("columns-title"))]);
         let msg = view
@@ -83,12 +78,12 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
         let name_w = w.saturating_sub(2 + 9 + 11 + 11 + 6 + units_w + 1);
         let header = format!(
             "  {}{}{}{}{} {}",
-            pad(&t!("columns-head-column"), name_w),
-            pad(&format!(" {}", t!("columns-head-rule")), 9),
-            pad(&format!(" {}", t!("columns-head-updated")), 11),
-            pad(&format!(" {}", t!("columns-head-due")), 11),
-            pad_left(&t!("columns-head-days"), 5),
-            pad(&format!(" {}", t!("columns-head-units")), units_w + 1)
+            pad(&t!("columns-head-column"), name_w, ambiguous),
+            pad(&format!(" {}", t!("columns-head-rule")), 9, ambiguous),
+            pad(&format!(" {}", t!("columns-head-updated")), 11, ambiguous),
+            pad(&format!(" {}", t!("columns-head-due")), 11, ambiguous),
+            pad_left(&t!("columns-head-days"), 5, ambiguous),
+            pad(&format!(" {}", t!("columns-head-units")), units_w + 1, ambiguous)
         );
         d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
         if view.lines.is_empty() {
@@ -123,20 +118,20 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
                     };
                     let indent = "  ".repeat(depth);
                     let room = name_w.saturating_sub(indent.len() + 2);
-                    let name = if flat { fit_tail(&d.text(&e.path), room) } else { fit(&d.text(e.name()), room) };
+                    let name = if flat { fit_tail(&d.text(&e.path), room, ambiguous) } else { fit(&d.text(e.name()), room, ambiguous) };
                     let s = &e.staleness;
                     let days = if s.days_overdue > 0 { s.days_overdue.to_string() } else { String::new() };
                     TextLine::from(vec![
                         Span::styled(format!("{} ", symbol(shown)), d.theme.status(shown)),
-                        Span::raw(pad(&format!("{indent}{marker}{name}"), name_w)),
+                        Span::raw(pad(&format!("{indent}{marker}{name}"), name_w, ambiguous)),
                         Span::raw(pad(
                             &format!(" {}", d.text(if e.deadline.is_empty() { "-" } else { &e.deadline })),
-                            9,
+                            9, ambiguous,
                         )),
-                        Span::raw(pad(&format!(" {}", date(e.last_update)), 11)),
-                        Span::raw(pad(&format!(" {}", s.due.map_or("-".to_string(), |d| d.to_string())), 11)),
+                        Span::raw(pad(&format!(" {}", date(e.last_update)), 11, ambiguous)),
+                        Span::raw(pad(&format!(" {}", s.due.map_or("-".to_string(), |d| d.to_string())), 11, ambiguous)),
                         Span::styled(due_mark(e.provisional, &days, 5), d.theme.status(s.status)),
-                        Span::raw(format!(" {}", fit(&d.text(&e.units.join("、")), units_w))),
+                        Span::raw(format!(" {}", fit(&d.text(&e.units.join("、")), units_w, ambiguous))),
                     ])
                 }
             };
@@ -150,12 +145,13 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
 
 /// One column opened: its title, the documents due in it, and its online items.
 pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
+    let ambiguous = d.ambiguous();
         let e = &c.column;
         let s = &e.staleness;
         let count = c.count.map_or("…".to_string(), |n| n.to_string());
         let mut spans = vec![
             Span::styled(format!("{} ", symbol(s.status)), d.theme.status(s.status)),
-            Span::raw(t!("columns-column-title", path = fit_tail(&d.text(&e.path), 40), count = count)),
+            Span::raw(t!("columns-column-title", path = fit_tail(&d.text(&e.path), 40, ambiguous), count = count)),
         ];
         // The marks first: they must stay in sight at 80 columns.
         if !c.marks.items.is_empty() {
@@ -195,7 +191,7 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
                 let y = areas.documents.y + 1 + n as u16;
                 let line = TextLine::from(vec![
                     Span::styled(
-                        format!("{} {}", symbol(status), pad(&document_word(doc.status), 8)),
+                        format!("{} {}", symbol(status), pad(&document_word(doc.status), 8, ambiguous)),
                         d.theme.status(status),
                     ),
                     Span::raw(format!(
@@ -219,10 +215,10 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
         let title_w = w.saturating_sub(2 + 17 + 11 + unit_w + 2);
         let header = format!(
             "  {}{}{}{}",
-            pad(&t!("columns-head-online-since"), 17),
-            pad(&t!("columns-head-form"), 11),
-            pad(&t!("columns-head-unit"), unit_w + 1),
-            pad(&t!("columns-head-title"), title_w)
+            pad(&t!("columns-head-online-since"), 17, ambiguous),
+            pad(&t!("columns-head-form"), 11, ambiguous),
+            pad(&t!("columns-head-unit"), unit_w + 1, ambiguous),
+            pad(&t!("columns-head-title"), title_w, ambiguous)
         );
         d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
         let theme = d.theme;
@@ -243,16 +239,16 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
                         if marked { "* " } else { "  " },
                         theme.status(Status::Ok).add_modifier(Modifier::BOLD),
                     ),
-                    Span::raw(pad(&when, 17)),
-                    Span::raw(pad(&words::form(item.form), 11)),
+                    Span::raw(pad(&when, 17, ambiguous)),
+                    Span::raw(pad(&words::form(item.form), 11, ambiguous)),
                     Span::raw(format!(
                         "{} ",
-                        pad(&text::display(item.unit.as_deref().unwrap_or(&repost), ambiguous), unit_w)
+                        pad(&text::display(item.unit.as_deref().unwrap_or(&repost), ambiguous), unit_w, ambiguous)
                     )),
                     Span::styled(badge.clone(), theme.status(Status::DueSoon)),
                     Span::raw(fit(
                         &text::display(&item.title, ambiguous),
-                        title_w.saturating_sub(text::width(&badge)),
+                        title_w.saturating_sub(text::width(&badge)), ambiguous,
                     )),
                 ])
             },

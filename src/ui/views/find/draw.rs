@@ -50,31 +50,31 @@ pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
     let title_w = w.saturating_sub(when_w + id_w + status_w + unit_w + columns_w);
     let header = format!(
         "{}{}{}{}{}{}",
-        pad(&t!("find-head-at"), when_w),
-        pad(&t!("head-item"), id_w),
-        pad(&t!("find-head-status"), status_w),
-        pad(&t!("find-head-unit"), unit_w),
-        pad(&t!("head-title"), title_w),
-        pad(&if wide { t!("find-head-columns") } else { String::new() }, columns_w)
+        pad(&t!("find-head-at"), when_w, ambiguous),
+        pad(&t!("head-item"), id_w, ambiguous),
+        pad(&t!("find-head-status"), status_w, ambiguous),
+        pad(&t!("find-head-unit"), unit_w, ambiguous),
+        pad(&t!("head-title"), title_w, ambiguous),
+        pad(&if wide { t!("find-head-columns") } else { String::new() }, columns_w, ambiguous)
     );
     d.header(areas.header, &header);
     let nothing = t!("find-nothing");
     d.list(areas.rows, list, &nothing, |i| {
         let when = format_time(i.at, false);
         let when = when.get(..if wide { 16 } else { 10 }).unwrap_or(&when).replace('T', " ");
-        let cell = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1)), w);
+        let cell = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1), ambiguous), w, ambiguous);
         let mut line = vec![
-            Span::raw(pad(&when, when_w)),
-            Span::raw(pad(&i.id.to_string(), id_w)),
+            Span::raw(pad(&when, when_w, ambiguous)),
+            Span::raw(pad(&i.id.to_string(), id_w, ambiguous)),
             Span::raw(cell(&status(i.status), status_w)),
             Span::raw(cell(i.unit.as_deref().unwrap_or("-"), unit_w)),
         ];
         if wide {
             line.push(Span::raw(cell(&i.title, title_w)));
             let columns: Vec<&str> = i.columns.iter().map(|(_, path, _)| path.as_str()).collect();
-            line.push(Span::raw(fit(&text::display(&columns.join("; "), ambiguous), columns_w)));
+            line.push(Span::raw(fit(&text::display(&columns.join("; "), ambiguous), columns_w, ambiguous)));
         } else {
-            line.push(Span::raw(fit(&text::display(&i.title, ambiguous), title_w)));
+            line.push(Span::raw(fit(&text::display(&i.title, ambiguous), title_w, ambiguous)));
         }
         TextLine::from(line)
     });

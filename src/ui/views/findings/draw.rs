@@ -62,12 +62,12 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     let message_w = w.saturating_sub(2 + when_w + item_w + kind_w + text_w + title_w);
     let header = format!(
         "  {}{}{}{}{}{}",
-        pad(&if wide { t!("findings-head-published") } else { String::new() }, when_w),
-        pad(&t!("head-item"), item_w),
-        pad(&if wide { t!("head-title") } else { String::new() }, title_w),
-        pad(&t!("findings-head-kind"), kind_w),
-        pad(&t!("findings-head-text"), text_w),
-        pad(&t!("findings-head-message"), message_w)
+        pad(&if wide { t!("findings-head-published") } else { String::new() }, when_w, ambiguous),
+        pad(&t!("head-item"), item_w, ambiguous),
+        pad(&if wide { t!("head-title") } else { String::new() }, title_w, ambiguous),
+        pad(&t!("findings-head-kind"), kind_w, ambiguous),
+        pad(&t!("findings-head-text"), text_w, ambiguous),
+        pad(&t!("findings-head-message"), message_w, ambiguous)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     let theme = d.theme;
@@ -93,7 +93,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     }
     d.list(areas.rows, list, &nothing, |r| {
         let f = &r.finding;
-        let shown = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1)), w);
+        let shown = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1), ambiguous), w, ambiguous);
         let mut line = vec![match (&r.waived, f.blocking) {
             (Some(_), _) => Span::styled("✓ ", theme.status(Status::Ok)),
             (None, true) => Span::styled("✗ ", theme.status(Status::Overdue)),
@@ -102,21 +102,21 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
         if wide {
             let when = r.published_at.map_or_else(|| "-".to_string(), |t| format_time(t, false));
             let when = when.get(5..16).unwrap_or(&when).replace('T', " ");
-            line.push(Span::raw(pad(&when, when_w)));
+            line.push(Span::raw(pad(&when, when_w, ambiguous)));
         }
-        line.push(Span::raw(pad(&r.item.to_string(), item_w)));
+        line.push(Span::raw(pad(&r.item.to_string(), item_w, ambiguous)));
         if wide {
             line.push(Span::raw(shown(&r.title, title_w)));
         }
         let kind_style = if f.blocking { theme.status(Status::Overdue) } else { theme.status(Status::DueSoon) };
-        line.push(Span::styled(pad(&words::finding(f.kind), kind_w), kind_style));
+        line.push(Span::styled(pad(&words::finding(f.kind), kind_w, ambiguous), kind_style));
         line.push(Span::raw(shown(&f.text, text_w)));
         let said = match &r.waived {
             Some(w) => t!("finding-waived", reason = w.clone()),
             None if f.suggestion.is_empty() => f.message.clone(),
             None => format!("{} → {}", f.message, f.suggestion),
         };
-        line.push(Span::raw(fit(&text::display(&said, ambiguous), message_w)));
+        line.push(Span::raw(fit(&text::display(&said, ambiguous), message_w, ambiguous)));
         TextLine::from(line)
     });
 }

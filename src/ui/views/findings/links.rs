@@ -116,12 +116,12 @@ pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
     let url_w = w.saturating_sub(2 + item_w + title_w + place_w + status_w + when_w);
     let header = format!(
         "  {}{}{}{}{}{}",
-        pad(&t!("head-item"), item_w),
-        pad(&if wide { t!("head-title") } else { String::new() }, title_w),
-        pad(&if wide { t!("broken-links-head-place") } else { String::new() }, place_w),
-        pad(&t!("broken-links-head-status"), status_w),
-        pad(&t!("broken-links-head-checked"), when_w),
-        pad(&t!("broken-links-head-url"), url_w)
+        pad(&t!("head-item"), item_w, ambiguous),
+        pad(&if wide { t!("head-title") } else { String::new() }, title_w, ambiguous),
+        pad(&if wide { t!("broken-links-head-place") } else { String::new() }, place_w, ambiguous),
+        pad(&t!("broken-links-head-status"), status_w, ambiguous),
+        pad(&t!("broken-links-head-checked"), when_w, ambiguous),
+        pad(&t!("broken-links-head-url"), url_w, ambiguous)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     if list.done && list.rows.is_empty() && list.error.is_none() {
@@ -136,27 +136,27 @@ pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
     let theme = d.theme;
     let nothing = t!("broken-links-none");
     d.list(areas.rows, list, &nothing, |r| {
-        let shown = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1)), w);
+        let shown = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1), ambiguous), w, ambiguous);
         let mark = if r.verdict.is_broken() {
             Span::styled("✗ ", theme.status(Status::Overdue))
         } else {
             Span::styled("- ", theme.dim())
         };
-        let mut line = vec![mark, Span::raw(pad(&r.item.to_string(), item_w))];
+        let mut line = vec![mark, Span::raw(pad(&r.item.to_string(), item_w, ambiguous))];
         if wide {
             line.push(Span::raw(shown(&r.title, title_w)));
-            line.push(Span::raw(pad(&crate::ui::words::link_place(r.place), place_w)));
+            line.push(Span::raw(pad(&crate::ui::words::link_place(r.place), place_w, ambiguous)));
         }
         let style = if r.verdict.is_broken() { theme.status(Status::Overdue) } else { theme.dim() };
-        line.push(Span::styled(pad(&status(r), status_w), style));
+        line.push(Span::styled(pad(&status(r), status_w, ambiguous), style));
         let when = format_time(r.checked_at, false);
         let when = when.get(5..16).unwrap_or(&when).replace('T', " ");
-        line.push(Span::raw(pad(&when, when_w)));
+        line.push(Span::raw(pad(&when, when_w, ambiguous)));
         let url = match beyond_status(r.error.as_deref(), r.status) {
             Some(e) if wide => format!("{} — {e}", r.url),
             _ => r.url.clone(),
         };
-        line.push(Span::raw(fit(&text::display(&url, ambiguous), url_w)));
+        line.push(Span::raw(fit(&text::display(&url, ambiguous), url_w, ambiguous)));
         TextLine::from(line)
     });
 }

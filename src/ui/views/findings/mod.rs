@@ -116,6 +116,8 @@ pub enum Load {
     Item { id: i64 },
     /// The broken links of online items, as the link checks last found them.
     BrokenLinks,
+    /// Waiving a finding on an item (its kind and the text found), with a reason.
+    Waive { item: i64, kind: String, text: String, reason: String },
 }
 
 /// What they brought back.
@@ -124,12 +126,15 @@ pub enum Loaded {
     Online(Result<(Vec<FindingRow>, Stored), String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
     BrokenLinks(Result<Vec<LinkRow>, String>),
+    /// What waiving a finding on an item did.
+    Waived(i64, Result<(), String>),
 }
 
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
             Load::Online { .. } | Load::Item { .. } | Load::BrokenLinks => false,
+            Load::Waive { .. } => true,
         }
     }
 
@@ -144,6 +149,10 @@ impl Load {
             ),
             Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
             Load::BrokenLinks => Loaded::BrokenLinks(usecase::links::broken(store, site).await.map_err(line)),
+            Load::Waive { item, kind, text, reason } => Loaded::Waived(
+                item,
+                usecase::findings::waive(store, site, item, &kind, &text, &reason).await.map(|_| ()).map_err(line),
+            ),
         }
     }
 }
@@ -154,6 +163,7 @@ impl Loaded {
             Loaded::Online(r) => r.is_err(),
             Loaded::Item(r) => r.is_err(),
             Loaded::BrokenLinks(r) => r.is_err(),
+            Loaded::Waived(_, r) => r.is_err(),
         }
     }
 
@@ -177,6 +187,7 @@ impl Loaded {
                 clean_option(&mut l.error);
                 clean_all(&mut l.columns);
             }),
+            Loaded::Waived(_, r) => clean_result(r, |_| {}),
         }
         self
     }
@@ -187,7 +198,8 @@ impl Loaded {
         vec![
             ("Online", Loaded::Online(Err(e.clone()))),
             ("Item", Loaded::Item(Err(e.clone()))),
-            ("BrokenLinks", Loaded::BrokenLinks(Err(e))),
+            ("BrokenLinks", Loaded::BrokenLinks(Err(e.clone()))),
+            ("Waived", Loaded::Waived(7, Err(e))),
         ]
     }
 }
@@ -252,6 +264,13 @@ impl FindingsView {
             }
             Loaded::Item(result) => ItemView::arrived(self.item.as_mut(), id, result, ask),
             Loaded::BrokenLinks(result) => self.links.arrived(id, result, cx.height, ask),
+            // A waiver: the findings shown again, the review screen's and the tab's.
+            Loaded::Waived(item, result) => {
+                if self.waived(id, item, result, ask) {
+                    ask.post(Event::Waived { item });
+                    self.reload_list(ask);
+                }
+            }
         }
     }
 }

@@ -4,10 +4,10 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::FindingsView;
+use super::{FindingsView, Load};
 use crate::domain::checks::{Finding, FindingKind};
 use crate::t;
-use crate::ui::app::{Load, single_line};
+use crate::ui::app::single_line;
 use crate::ui::layout::Areas;
 use crate::ui::views::{Answer, Ask, answer};
 use crate::ui::widgets::{Draw, input_line};
@@ -69,7 +69,7 @@ impl FindingsView {
 
     /// A waiver came back: said; whether it was this view's and was written (then the findings
     /// are shown again, the review screen's and the tab's).
-    pub fn waived(&mut self, id: u64, item: i64, result: Result<(), String>, ask: &mut Ask) -> bool {
+    pub(super) fn waived(&mut self, id: u64, item: i64, result: Result<(), String>, ask: &mut Ask) -> bool {
         let Some((req, what)) = self.waiving.take() else { return false };
         if req != id {
             self.waiving = Some((req, what));

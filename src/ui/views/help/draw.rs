@@ -14,6 +14,7 @@ use crate::ui::widgets::Draw;
 
 /// `lines` (wrapped to the box's width) scrolled as `pager` says, in a box titled `title`.
 pub fn draw(d: &mut Draw, pager: &Pager, title: &str, lines: Vec<TextLine<'static>>) {
+    let ambiguous = d.ambiguous();
     let size = (d.buf.area.width, d.buf.area.height);
     let (w, h) = inner(size);
     let area = d.popup(w + 2, h + 2, title);
@@ -50,6 +51,6 @@ pub fn draw(d: &mut Draw, pager: &Pager, title: &str, lines: Vec<TextLine<'stati
             n => t!("help-found", count = n, text = pager.query.clone(), key = "n"),
         }
     };
-    let said = text::fit(&d.text(&said), usize::from(foot.width));
+    let said = text::fit(&d.text(&said), usize::from(foot.width), ambiguous);
     d.put(foot, TextLine::from(Span::styled(said, d.theme.dim())));
 }

@@ -13,7 +13,7 @@ use ratatui_textarea::TextArea;
 use crate::t;
 use crate::ui::app::Said;
 use crate::ui::keymap::{Action, Keymap, Layer};
-use crate::ui::text;
+use crate::ui::text::{self, Ambiguous};
 
 mod draw;
 pub use draw::draw;
@@ -164,6 +164,7 @@ pub fn lines(
     places: &[(String, String)],
     width: u16,
     heading: Style,
+    ambiguous: Ambiguous,
 ) -> Vec<TextLine<'static>> {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let mut lines = Vec::new();
@@ -177,7 +178,7 @@ pub fn lines(
     if !places.is_empty() {
         lines.push(TextLine::styled(t!("help-places"), heading));
         for (label, place) in places {
-            lines.extend(labelled(format!("  {} ", text::pad(label, 9)), place, width, Style::default()));
+            lines.extend(labelled(format!("  {} ", text::pad(label, 9, ambiguous)), place, width, Style::default()));
         }
         lines.push(TextLine::raw(""));
     }

@@ -79,12 +79,12 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
     let count = t!("inspect-head-count");
     let header = format!(
         "{}{}{}{count} {}{}{}",
-        pad(&t!("inspect-head-level"), 7),
-        pad(&t!("inspect-head-indicator"), name_w),
+        pad(&t!("inspect-head-level"), 7, ambiguous),
+        pad(&t!("inspect-head-indicator"), name_w, ambiguous),
         " ".repeat(6usize.saturating_sub(text::width(&count))),
-        pad(&t!("inspect-head-fails"), 9),
-        pad(&t!("inspect-head-warns"), 9),
-        pad(&if wide { t!("inspect-head-behind") } else { String::new() }, detail_w + 1)
+        pad(&t!("inspect-head-fails"), 9, ambiguous),
+        pad(&t!("inspect-head-warns"), 9, ambiguous),
+        pad(&if wide { t!("inspect-head-behind") } else { String::new() }, detail_w + 1, ambiguous)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
 
@@ -112,18 +112,18 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
                             level_word(i.level),
                             if i.provisional { "?" } else { "" }
                         ),
-                        7,
+                        7, ambiguous,
                     ),
                     level_style(theme, i.level),
                 ),
-                Span::raw(pad(&fit(i.name, name_w.saturating_sub(1)), name_w)),
+                Span::raw(pad(&fit(i.name, name_w.saturating_sub(1), ambiguous), name_w, ambiguous)),
                 Span::styled(format!("{:>5} ", i.count), level_style(theme, i.level)),
-                Span::raw(pad(&format!("  ≥ {}", i.threshold), 9)),
-                Span::raw(pad(&format!("  {}", warns(i)), 9)),
+                Span::raw(pad(&format!("  ≥ {}", i.threshold), 9, ambiguous)),
+                Span::raw(pad(&format!("  {}", warns(i)), 9, ambiguous)),
             ];
             if wide && !i.detail.is_empty() {
                 let joined = i.detail.iter().map(|line| text::display(line, ambiguous)).collect::<Vec<_>>().join("；");
-                line.push(Span::styled(format!(" {}", fit(&joined, detail_w)), theme.dim()));
+                line.push(Span::styled(format!(" {}", fit(&joined, detail_w, ambiguous)), theme.dim()));
             }
             TextLine::from(line)
         })
@@ -133,6 +133,7 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
 
 /// One indicator's detail: the columns or inquiries behind its count.
 fn detail(view: &InspectView, d: &mut Draw, areas: &Areas, i: &Indicator, cursor: Cursor) {
+    let ambiguous = d.ambiguous();
     let theme = d.theme;
     let at = view.indicators.as_ref().map(|(at, _)| at.to_string()).unwrap_or_default();
     let spans = vec![
@@ -152,7 +153,7 @@ fn detail(view: &InspectView, d: &mut Draw, areas: &Areas, i: &Indicator, cursor
     d.buf.set_string(
         0,
         areas.header.y,
-        pad(&header, usize::from(areas.header.width)),
+        pad(&header, usize::from(areas.header.width), ambiguous),
         theme.dim().add_modifier(Modifier::UNDERLINED),
     );
     if i.detail.is_empty() {
@@ -161,7 +162,7 @@ fn detail(view: &InspectView, d: &mut Draw, areas: &Areas, i: &Indicator, cursor
     }
     let w = usize::from(areas.rows.width);
     let lines: Vec<TextLine<'static>> =
-        i.detail.iter().map(|line| TextLine::raw(format!("  {}", fit(&d.text(line), w.saturating_sub(2))))).collect();
+        i.detail.iter().map(|line| TextLine::raw(format!("  {}", fit(&d.text(line), w.saturating_sub(2), ambiguous)))).collect();
     rows(d, areas.rows, cursor, lines);
 }
 

@@ -65,6 +65,7 @@ impl Draw<'_> {
         selected: Option<usize>,
         body_first: bool,
     ) {
+        let ambiguous = self.ambiguous();
         let Some((item, history)) = &view.item else {
             self.title(title, vec![Span::raw(t!("item-page-title", id = view.id))]);
             let msg = view
@@ -85,7 +86,7 @@ impl Draw<'_> {
         );
         let dim = self.theme.dim();
         let field = |name: String, value: String| {
-            TextLine::from(vec![Span::styled(text::pad(&name, 10), dim), Span::raw(value)])
+            TextLine::from(vec![Span::styled(text::pad(&name, 10, ambiguous), dim), Span::raw(value)])
         };
         let marks = self.marks(item, found, selected);
         let bold = Style::default().add_modifier(Modifier::BOLD);

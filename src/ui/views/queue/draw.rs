@@ -46,12 +46,12 @@ fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
     let title_w = w.saturating_sub(8 + 20 + unit_w + 1 + 11 + 12 + columns_w);
     let header = format!(
         "{}{}{}{}{}{}{}",
-        pad(&t!("queue-head-waited"), 8),
-        pad(&t!("queue-head-step"), 20),
-        pad(&t!("head-unit"), unit_w + 1),
-        pad(&t!("queue-head-form"), 11),
-        pad(&t!("head-title"), title_w),
-        pad(&t!("queue-head-columns"), columns_w),
+        pad(&t!("queue-head-waited"), 8, ambiguous),
+        pad(&t!("queue-head-step"), 20, ambiguous),
+        pad(&t!("head-unit"), unit_w + 1, ambiguous),
+        pad(&t!("queue-head-form"), 11, ambiguous),
+        pad(&t!("head-title"), title_w, ambiguous),
+        pad(&t!("queue-head-columns"), columns_w, ambiguous),
         t!("queue-head-lacks")
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
@@ -67,20 +67,20 @@ fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
         let mark = if view.marked.contains(&e.id) { "*" } else { " " };
         TextLine::from(vec![
             Span::styled(mark, theme.status(Status::Ok)),
-            Span::styled(pad(&since, 7), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
-            Span::raw(pad(&step_label(e), 20)),
+            Span::styled(pad(&since, 7, ambiguous), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
+            Span::raw(pad(&step_label(e), 20, ambiguous)),
             Span::raw(format!(
                 "{} ",
-                pad(&text::display(e.unit.as_deref().unwrap_or(&repost), ambiguous), unit_w)
+                pad(&text::display(e.unit.as_deref().unwrap_or(&repost), ambiguous), unit_w, ambiguous)
             )),
-            Span::raw(pad(&words::form(e.form), 11)),
-            Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), ambiguous), title_w)),
+            Span::raw(pad(&words::form(e.form), 11, ambiguous)),
+            Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), ambiguous), title_w, ambiguous)),
             Span::raw(pad(
                 &text::display(
                     &e.columns.iter().map(|c| c.rsplit(" / ").next().unwrap_or(c)).collect::<Vec<_>>().join("、"),
                     ambiguous,
                 ),
-                columns_w,
+                columns_w, ambiguous,
             )),
             Span::styled(lacks, theme.status(Status::Empty)),
         ])
@@ -106,12 +106,13 @@ fn review(d: &mut Draw, areas: &Areas, r: &Reviewing) {
 
 /// The seven checks, affirmed or not, and what a unit item lacks.
 fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
+    let ambiguous = d.ambiguous();
     let w = usize::from(area.width);
     let item = t!("review-item", id = r.entry.id, stage = words::stage_name(r.entry.stage), version = r.entry.version);
     let full = t!("review-checks-heading", item = item.clone());
     // Beside the findings on 80 columns: the item and its step, never a cut word.
     let heading = if text::width(&full) <= w { full } else { item };
-    let mut lines = vec![TextLine::styled(fit(&heading, w), d.theme.heading())];
+    let mut lines = vec![TextLine::styled(fit(&heading, w, ambiguous), d.theme.heading())];
     for n in 0..crate::domain::review::CHECK_COUNT {
         let check = words::check(n + 1);
         // At the publish step the seven were affirmed when it was approved.
@@ -120,12 +121,12 @@ fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
         let style = if on { d.theme.status(Status::Ok) } else { Style::default() };
         let label = format!(" {mark} {} ", n + 1);
         let room = w.saturating_sub(text::width(&label));
-        lines.push(TextLine::from(vec![Span::styled(label, style), Span::raw(fit(&d.text(&check), room))]));
+        lines.push(TextLine::from(vec![Span::styled(label, style), Span::raw(fit(&d.text(&check), room, ambiguous))]));
     }
     let lacks: Vec<String> = r.entry.missing.iter().map(|k| k.describe()).collect();
     if !lacks.is_empty() {
         let said = d.text(&t!("review-lacks", lacks = lacks.join(&t!("list-separator"))));
-        lines.push(TextLine::styled(fit(&said, w), d.theme.status(Status::Overdue)));
+        lines.push(TextLine::styled(fit(&said, w, ambiguous), d.theme.status(Status::Overdue)));
     }
     Paragraph::new(lines).render(area, d.buf);
 }
@@ -134,6 +135,7 @@ fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
 /// suggestion (or the waiver that covers it); blocking ones marked, the selected one shown
 /// reversed; as many as fit, the selected one always.
 fn findings_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
+    let ambiguous = d.ambiguous();
     let w = usize::from(area.width);
     let f = &r.findings;
     let Some(list) = &f.list else {
@@ -143,14 +145,14 @@ fn findings_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
         };
         let style = if f.error.is_some() { d.theme.status(Status::Overdue) } else { d.theme.dim() };
         let said = d.text(&said);
-        d.put(Rect { height: 1, ..area }, TextLine::styled(fit(&said, w), style));
+        d.put(Rect { height: 1, ..area }, TextLine::styled(fit(&said, w, ambiguous), style));
         return;
     };
     if list.is_empty() {
         let lines = vec![
             TextLine::styled(t!("review-nothing-found"), d.theme.status(Status::Ok)),
-            TextLine::styled(fit(&t!("review-checked-1"), w), d.theme.dim()),
-            TextLine::styled(fit(&t!("review-checked-2"), w), d.theme.dim()),
+            TextLine::styled(fit(&t!("review-checked-1"), w, ambiguous), d.theme.dim()),
+            TextLine::styled(fit(&t!("review-checked-2"), w, ambiguous), d.theme.dim()),
         ];
         Paragraph::new(lines).render(area, d.buf);
         return;
@@ -186,14 +188,14 @@ fn findings_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
         lines.push(TextLine::from(vec![
             Span::styled(mark, mark_style.patch(style)),
             Span::styled(
-                pad(&fit(&head, w.saturating_sub(2)), w.saturating_sub(2)),
+                pad(&fit(&head, w.saturating_sub(2), ambiguous), w.saturating_sub(2), ambiguous),
                 style.add_modifier(Modifier::BOLD),
             ),
         ]));
         let said = d.text(&said);
         lines.push(TextLine::from(vec![
             Span::raw("  "),
-            Span::styled(fit(&said, w.saturating_sub(2)), d.theme.dim()),
+            Span::styled(fit(&said, w.saturating_sub(2), ambiguous), d.theme.dim()),
         ]));
     }
     Paragraph::new(lines).render(area, d.buf);

@@ -44,11 +44,11 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
     let title_w = w.saturating_sub(8 + 11 + unit_w + 1 + 8);
     let header = format!(
         "{}{}{}{}{}",
-        pad(&t!("head-waited"), 8),
-        pad(&t!("head-reason"), 11),
-        pad(&t!("head-unit"), unit_w + 1),
-        pad(&t!("head-item"), 8),
-        pad(&t!("head-title"), title_w)
+        pad(&t!("head-waited"), 8, ambiguous),
+        pad(&t!("head-reason"), 11, ambiguous),
+        pad(&t!("head-unit"), unit_w + 1, ambiguous),
+        pad(&t!("head-item"), 8, ambiguous),
+        pad(&t!("head-title"), title_w, ambiguous)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     let theme = d.theme;
@@ -65,12 +65,12 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
         };
         TextLine::from(vec![
             Span::styled(
-                pad(&since, 8),
+                pad(&since, 8, ambiguous),
                 if alarm { theme.status(Status::Overdue).add_modifier(Modifier::REVERSED) } else { Style::default() },
             ),
-            Span::styled(pad(&words::reason(q.reason), 11), reason_style),
-            Span::raw(format!("{} ", pad(&text::display(q.unit.as_deref().unwrap_or("-"), ambiguous), unit_w))),
-            Span::raw(pad(&q.item.to_string(), 8)),
+            Span::styled(pad(&words::reason(q.reason), 11, ambiguous), reason_style),
+            Span::raw(format!("{} ", pad(&text::display(q.unit.as_deref().unwrap_or("-"), ambiguous), unit_w, ambiguous))),
+            Span::raw(pad(&q.item.to_string(), 8, ambiguous)),
             if q.still_public {
                 Span::styled(format!("{public_mark} "), theme.status(Status::Overdue))
             } else {
@@ -78,7 +78,7 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
             },
             Span::raw(fit(
                 &text::display(&q.title, ambiguous),
-                title_w.saturating_sub(if q.still_public { text::width(&public_mark) + 1 } else { 0 }),
+                title_w.saturating_sub(if q.still_public { text::width(&public_mark) + 1 } else { 0 }), ambiguous,
             )),
         ])
     });

@@ -248,10 +248,10 @@ impl View for RetractionsView {
     }
 
     /// Enter: the request whole.
-    fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
+    fn open(&mut self, cx: &Cx, ask: &mut Ask) {
         if let Some(r) = self.list.selected() {
             let at = crate::domain::time::format_time(r.requested_at, false);
-            let field = |key: String, value: &str| format!("{} {value}", crate::ui::text::pad(&key, 9));
+            let field = |key: String, value: &str| format!("{} {value}", crate::ui::text::pad(&key, 9, cx.ambiguous));
             let public =
                 if r.still_public { format!("\n{}", crate::t!("retractions-record-still-public")) } else { String::new() };
             *ask.overlay = Overlay::Record(format!(

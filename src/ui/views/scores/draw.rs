@@ -81,6 +81,7 @@ fn hints(d: &Draw, room: usize, layer: Layer, hints: &[(Action, String)]) -> Str
 
 
 fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
+    let ambiguous = d.ambiguous();
     let v = view;
     let units = &v.units.rows;
     let w = usize::from(areas.rows.width);
@@ -119,7 +120,7 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
         "{} {}{}{}{}{}{}{}{}{}  {}{}",
         right(&t!("scores-head-rank"), 4),
         "  ",
-        pad(&t!("head-unit"), unit_w),
+        pad(&t!("head-unit"), unit_w, ambiguous),
         right(&t!("scores-head-text"), 5),
         right(&t!("scores-head-image-text"), 6),
         right(&t!("scores-head-video"), 6),
@@ -127,8 +128,8 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
         right(&t!("scores-head-deduct"), 7),
         right(&t!("scores-head-net"), 6),
         right(&t!("scores-head-change"), 7),
-        pad("", note_w),
-        pad(&t!("scores-head-bar"), bar_w)
+        pad("", note_w, ambiguous),
+        pad(&t!("scores-head-bar"), bar_w, ambiguous)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     // Wide, the keys that act on a unit where the bars' heading leaves room.
@@ -187,7 +188,7 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
                 Span::raw(format!("{:>4} ", r.rank)),
                 Span::styled(if r.supplied_nothing { "∅" } else { " " }, theme.status(Status::Empty)),
                 Span::styled(if r.incidents > 0 { "✗" } else { " " }, theme.status(Status::Overdue)),
-                Span::styled(pad(&text::display(&r.unit, ambiguous), unit_w), flagged),
+                Span::styled(pad(&text::display(&r.unit, ambiguous), unit_w, ambiguous), flagged),
                 Span::raw(format!("{:>5}{:>6}{:>6}{:>7}", r.text, r.image_text, r.video, r.points)),
                 Span::styled(
                     format!("{:>7}", r.deductions),
@@ -196,7 +197,7 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
                 Span::styled(format!("{:>6}", r.net), net_style),
                 Span::styled(format!("{:>7}", signed(change)), change_style),
                 Span::raw("  "),
-                Span::styled(pad(&note.join(", "), note_w), flagged),
+                Span::styled(pad(&note.join(", "), note_w, ambiguous), flagged),
                 Span::styled(
                     bar(r.net, widest, bar_w, ambiguous),
                     if r.net < 0 {
@@ -212,6 +213,7 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
 
 /// A unit's score explained: its items, its incidents, its Art. 17 signals, its overdue columns.
 fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
+    let ambiguous = d.ambiguous();
     let w = usize::from(areas.rows.width);
     let wide = w >= 120;
     let row = u.explanation.as_ref().and_then(|e| e.row.as_ref());
@@ -319,14 +321,14 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                 let badge = if item.withdrawn { format!("{} ", t!("scores-withdrawn-counts")) } else { String::new() };
                 let title_w = w.saturating_sub(indent + text::width(&badge));
                 TextLine::from(vec![
-                    Span::raw(format!("  {}", pad(&beijing_date(item.published_at).to_string(), date_w))),
-                    Span::raw(pad(&form_name(item.counted), form_w)),
+                    Span::raw(format!("  {}", pad(&beijing_date(item.published_at).to_string(), date_w, ambiguous))),
+                    Span::raw(pad(&form_name(item.counted), form_w, ambiguous)),
                     Span::styled(
                         format!("{:>2}  ", signed(item.counted.points())),
                         Style::default().add_modifier(Modifier::BOLD),
                     ),
                     Span::styled(badge, theme.status(Status::DueSoon)),
-                    Span::raw(fit(&text::display(&item.title, d.ambiguous()), title_w)),
+                    Span::raw(fit(&text::display(&item.title, d.ambiguous()), title_w, ambiguous)),
                 ])
             }
             Part::Column(i, j) => {
@@ -343,7 +345,7 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                 let path_w = w.saturating_sub(indent + 2 + text::width(&what));
                 TextLine::from(vec![
                     Span::styled(format!("{}{} ", " ".repeat(indent), if last { "└" } else { "├" }), dim),
-                    Span::styled(text::fit_tail(&text::display(path, d.ambiguous()), path_w), dim),
+                    Span::styled(text::fit_tail(&text::display(path, d.ambiguous()), path_w, ambiguous), dim),
                     Span::styled(what, style),
                 ])
             }
@@ -367,13 +369,13 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                 };
                 let what_w = w.saturating_sub(2 + date_w + 7 + 6 + text::width(&tail));
                 TextLine::from(vec![
-                    Span::raw(format!("  {}", pad(&inc.occurred_on.to_string(), date_w))),
-                    Span::raw(pad(&format!("#{}", inc.id), 7)),
+                    Span::raw(format!("  {}", pad(&inc.occurred_on.to_string(), date_w, ambiguous))),
+                    Span::raw(pad(&format!("#{}", inc.id), 7, ambiguous)),
                     Span::styled(
                         format!("{:>4}  ", signed(inc.points)),
                         if inc.points < 0 { theme.status(Status::Overdue) } else { theme.status(Status::Ok) },
                     ),
-                    Span::styled(fit(&text::display(&what, d.ambiguous()), what_w), style),
+                    Span::styled(fit(&text::display(&what, d.ambiguous()), what_w, ambiguous), style),
                     Span::styled(tail, dim),
                 ])
             }
@@ -384,7 +386,7 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                         t!("scores-signal", clause = s.clause_name()),
                         theme.status(Status::DueSoon).add_modifier(Modifier::BOLD),
                     ),
-                    Span::raw(fit(&text::display(&s.text, d.ambiguous()), w.saturating_sub(20))),
+                    Span::raw(fit(&text::display(&s.text, d.ambiguous()), w.saturating_sub(20), ambiguous)),
                 ])
             }
             Part::Overdue(i) => {
@@ -406,7 +408,7 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                 let path_w = w.saturating_sub(4 + text::width(&tail));
                 TextLine::from(vec![
                     Span::styled(format!("  {} ", symbol(s)), theme.status(s)),
-                    Span::raw(fit(&text::display(&r.column.path, d.ambiguous()), path_w)),
+                    Span::raw(fit(&text::display(&r.column.path, d.ambiguous()), path_w, ambiguous)),
                     Span::styled(text::display(&tail, d.ambiguous()), theme.status(s)),
                 ])
             }

@@ -7,34 +7,16 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 
-use super::{ScoresView, signed};
+use super::{Load, ScoresView, signed};
 use crate::domain::IncidentKind;
 use crate::domain::assessment::Period;
 use crate::domain::checks::Finding;
 use crate::store::{IncidentInput, IncidentRow};
 use crate::t;
-use crate::ui::app::{Load, arrived, single_line};
+use crate::ui::app::{arrived, single_line};
 use crate::ui::keymap::{Action, Key, Keymap, Layer};
-use crate::ui::views::{Ask, Cx};
+use crate::ui::views::{Ask, Cx, Event};
 use crate::ui::words;
-
-/// An incident write, for a task to run.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AssessmentLoad {
-    /// Records an incident; `item` (an item's id or ref) is looked up first.
-    AddIncident { input: IncidentInput, item: Option<String> },
-    /// Corrects an incident by a reversing record.
-    Reverse { id: i64, note: String },
-}
-
-/// What an incident write brought back (an error as one line).
-#[derive(Debug, Clone)]
-pub enum AssessmentLoaded {
-    /// The incident asked for, and its id once recorded.
-    Added(IncidentInput, Result<i64, String>),
-    /// The incident corrected, and the id of the reversing record.
-    Reversed(i64, Result<i64, String>),
-}
 
 /// The fields of the incident form, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,13 +192,14 @@ impl ScoresView {
         (self.incident.is_some() && confirms).then_some(crate::domain::review::Act::RecordIncident)
     }
 
-    /// An incident write came back; whether it was written (the audit trail then loads again).
-    pub fn assessment_loaded(&mut self, id: u64, loaded: AssessmentLoaded, ask: &mut Ask) -> bool {
+    /// An incident recorded came back: said; once written, the form closes and the ranking, the
+    /// explanation and the audit trail load again. A refusal is a warning, the form kept.
+    pub(super) fn added(&mut self, id: u64, input: IncidentInput, result: Result<i64, String>, ask: &mut Ask) {
         if !arrived(&mut self.writing, id) {
-            return false;
+            return;
         }
-        match loaded {
-            AssessmentLoaded::Added(input, Ok(new)) => {
+        match result {
+            Ok(new) => {
                 if matches!(self.incident, Some(IncidentQuestion::Record(_))) {
                     self.incident = None;
                 }
@@ -230,12 +213,19 @@ impl ScoresView {
                     date = input.occurred_on.to_string(),
                     quarter = quarter.to_string()
                 ));
+                self.written(ask);
             }
-            AssessmentLoaded::Added(_, Err(e)) => {
-                ask.warn(t!("incident-not-recorded", error = e));
-                return false;
-            }
-            AssessmentLoaded::Reversed(original, Ok(new)) => {
+            Err(e) => ask.warn(t!("incident-not-recorded", error = e)),
+        }
+    }
+
+    /// An incident corrected came back (`original`: the incident corrected), as `added`.
+    pub(super) fn reversed(&mut self, id: u64, original: i64, result: Result<i64, String>, ask: &mut Ask) {
+        if !arrived(&mut self.writing, id) {
+            return;
+        }
+        match result {
+            Ok(new) => {
                 // The unit and points, if the form still open is the one corrected.
                 let about = match &self.incident {
                     Some(IncidentQuestion::Reverse(f)) => {
@@ -247,14 +237,17 @@ impl ScoresView {
                     Some(IncidentQuestion::Record(_)) | None => String::new(),
                 };
                 ask.tell(t!("console-incident-reversed", id = new, original = original, about = about));
+                self.written(ask);
             }
-            AssessmentLoaded::Reversed(_, Err(e)) => {
-                ask.warn(t!("incident-not-corrected", error = e));
-                return false;
-            }
+            Err(e) => ask.warn(t!("incident-not-corrected", error = e)),
         }
-        self.after_incident(ask);
-        true
+    }
+
+    /// What an incident changes: the ranking, the explanation, the audit trail if loaded.
+    fn written(&mut self, ask: &mut Ask) {
+        self.load_ranking(ask);
+        self.load_explanation(ask);
+        ask.post(Event::Audited);
     }
 }
 
@@ -287,7 +280,7 @@ fn send(question: &mut IncidentQuestion, cx: &Cx, ask: &mut Ask) -> Option<u64> 
                 occurred_on,
                 note: text(&form.note),
             };
-            AssessmentLoad::AddIncident { input, item }
+            Load::AddIncident { input, item }
         }
         IncidentQuestion::Reverse(form) => {
             let (id, note) = (form.incident.id, text(&form.note));
@@ -295,8 +288,8 @@ fn send(question: &mut IncidentQuestion, cx: &Cx, ask: &mut Ask) -> Option<u64> 
                 ask.warn(t!("console-correction-needs-note"));
                 return None;
             }
-            AssessmentLoad::Reverse { id, note }
+            Load::Reverse { id, note }
         }
     };
-    Some(ask.request(Load::Assessment(load)))
+    Some(ask.request(load))
 }

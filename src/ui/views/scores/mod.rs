@@ -10,7 +10,7 @@ use super::{Ask, Cx, Event, View, step};
 use crate::domain::IncidentKind;
 use crate::domain::assessment::Period;
 use crate::reports::ScoreRow;
-use crate::store::{ExportedItem, HistoryEntry, Site, Store, StoreError};
+use crate::store::{ExportedItem, HistoryEntry, IncidentInput, Site, Store, StoreError};
 use crate::ui::app::{Overlay, opened_item, single_line};
 use crate::ui::views::item::{ItemView, page_delta, scroll};
 use crate::ui::keymap::{Action, Layer};
@@ -22,7 +22,7 @@ use crate::usecase::assessment;
 mod draw;
 mod incident;
 mod state;
-pub use incident::{AssessmentLoad, AssessmentLoaded, Field, IncidentForm, IncidentQuestion, ReverseForm};
+pub use incident::{Field, IncidentForm, IncidentQuestion, ReverseForm};
 pub use state::*;
 
 /// The assessment tab: every unit's score for a period, loaded whole; a unit's explanation.
@@ -59,6 +59,10 @@ pub enum Load {
     Bulletin { period: Period, file: String },
     /// An item opened from an explanation.
     Item { id: i64 },
+    /// Records an incident; `item` (an item's id or ref) is looked up first (`incident.rs`).
+    AddIncident { input: IncidentInput, item: Option<String> },
+    /// Corrects an incident by a reversing record.
+    Reverse { id: i64, note: String },
 }
 
 /// What they brought back (an error as one line).
@@ -69,6 +73,10 @@ pub enum Loaded {
     /// The full path of the file written.
     Bulletin(Result<String, String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
+    /// The incident asked for, and its id once recorded.
+    Added(IncidentInput, Result<i64, String>),
+    /// The incident corrected, and the id of the reversing record.
+    Reversed(i64, Result<i64, String>),
 }
 
 impl Load {
@@ -76,6 +84,7 @@ impl Load {
         // The bulletin is a file, not a change to the database.
         match self {
             Load::Ranking { .. } | Load::Explain { .. } | Load::Bulletin { .. } | Load::Item { .. } => false,
+            Load::AddIncident { .. } | Load::Reverse { .. } => true,
         }
     }
 
@@ -88,6 +97,14 @@ impl Load {
             Load::Bulletin { period, file } => Loaded::Bulletin(write_bulletin(store, site, period, &file, line).await),
             Load::Item { id } => {
                 Loaded::Item(crate::usecase::queue::item(store, site, id).await.map(Box::new).map_err(line))
+            }
+            // Through the same use cases `scores incident` calls.
+            Load::AddIncident { mut input, item } => {
+                let recorded = assessment::add_incident(store, site, &mut input, item.as_deref()).await.map_err(line);
+                Loaded::Added(input, recorded)
+            }
+            Load::Reverse { id, note } => {
+                Loaded::Reversed(id, assessment::reverse_incident(store, site, id, &note).await.map_err(line))
             }
         }
     }
@@ -118,6 +135,8 @@ impl Loaded {
             Loaded::Explained(r) => r.is_err(),
             Loaded::Bulletin(r) => r.is_err(),
             Loaded::Item(r) => r.is_err(),
+            Loaded::Added(_, r) => r.is_err(),
+            Loaded::Reversed(_, r) => r.is_err(),
         }
     }
 
@@ -153,6 +172,8 @@ impl Loaded {
             }),
             Loaded::Bulletin(r) => clean_result(r, clean_line),
             Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
+            Loaded::Added(_, r) => clean_result(r, |_| {}),
+            Loaded::Reversed(_, r) => clean_result(r, |_| {}),
         }
         self
     }
@@ -160,11 +181,20 @@ impl Loaded {
     #[cfg(test)]
     pub fn every_error() -> Vec<(&'static str, Loaded)> {
         let e = "the database said no".to_string();
+        let incident = || IncidentInput {
+            unit: "发改局".into(),
+            kind: IncidentKind::Typo,
+            item: None,
+            occurred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+            note: String::new(),
+        };
         vec![
             ("Ranking", Loaded::Ranking(Err(e.clone()))),
             ("Explained", Loaded::Explained(Err(e.clone()))),
             ("Bulletin", Loaded::Bulletin(Err(e.clone()))),
-            ("Item", Loaded::Item(Err(e))),
+            ("Item", Loaded::Item(Err(e.clone()))),
+            ("Added", Loaded::Added(incident(), Err(e.clone()))),
+            ("Reversed", Loaded::Reversed(3, Err(e))),
         ]
     }
 }
@@ -213,12 +243,6 @@ impl ScoresView {
         }
     }
 
-    /// An incident recorded or corrected: the ranking and the explanation again.
-    pub fn after_incident(&mut self, ask: &mut Ask) {
-        self.load_ranking(ask);
-        self.load_explanation(ask);
-    }
-
     /// A result for this view.
     pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
         match loaded {
@@ -253,6 +277,8 @@ impl ScoresView {
             Loaded::Item(result) => {
                 ItemView::arrived(self.unit.as_mut().and_then(|u| u.item.as_mut()), id, result, ask)
             }
+            Loaded::Added(input, result) => self.added(id, input, result, ask),
+            Loaded::Reversed(original, result) => self.reversed(id, original, result, ask),
         }
     }
 

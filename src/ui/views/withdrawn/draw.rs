@@ -72,15 +72,15 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
     let title_w = w.saturating_sub(MARK_W + when_w + item_w + batch_w + 11 + by_w + took_w + restored_w);
     let header = format!(
         "{}{}{}{}{}{}{}{}{}",
-        pad("", MARK_W),
-        pad(&t!("withdrawn-head-when"), when_w),
-        pad(&t!("head-item"), item_w),
-        pad(&t!("withdrawn-head-batch"), batch_w),
-        pad(&t!("head-reason"), 11),
-        pad(&t!("withdrawn-head-by"), by_w),
-        pad(&t!("withdrawn-head-took"), took_w),
-        pad(&t!("withdrawn-head-restored"), restored_w),
-        pad(&t!("head-title"), title_w)
+        pad("", MARK_W, ambiguous),
+        pad(&t!("withdrawn-head-when"), when_w, ambiguous),
+        pad(&t!("head-item"), item_w, ambiguous),
+        pad(&t!("withdrawn-head-batch"), batch_w, ambiguous),
+        pad(&t!("head-reason"), 11, ambiguous),
+        pad(&t!("withdrawn-head-by"), by_w, ambiguous),
+        pad(&t!("withdrawn-head-took"), took_w, ambiguous),
+        pad(&t!("withdrawn-head-restored"), restored_w, ambiguous),
+        pad(&t!("head-title"), title_w, ambiguous)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     let theme = d.theme;
@@ -96,7 +96,7 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
         };
         let restored = match &r.restored {
             Some((at, by)) if wide => {
-                format!("{} {} ", when(*at, true), fit(&text::display(by, ambiguous), restored_w - 13))
+                format!("{} {} ", when(*at, true), fit(&text::display(by, ambiguous), restored_w - 13, ambiguous))
             }
             Some(_) => format!("{restored_mark} "),
             None => String::new(),
@@ -105,25 +105,25 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
         let batch = if sizes.get(&r.batch).copied().unwrap_or(0) > 1 { r.batch.to_string() } else { String::new() };
         let mut line = vec![
             Span::styled(if marked { "* " } else { "  " }, theme.status(Status::DueSoon).add_modifier(Modifier::BOLD)),
-            Span::raw(pad(&when(r.withdrawn_at, !wide), when_w)),
-            Span::raw(pad(&r.item.to_string(), item_w)),
-            Span::styled(pad(&batch, batch_w), theme.dim()),
-            Span::styled(pad(&words::reason(r.reason), 11), reason_style),
-            Span::raw(format!("{} ", pad(&text::display(&r.withdrawn_by, ambiguous), by_w - 1))),
-            Span::raw(pad(&took, took_w)),
-            Span::styled(if wide { pad(&restored, restored_w) } else { restored.clone() }, theme.status(Status::Ok)),
+            Span::raw(pad(&when(r.withdrawn_at, !wide), when_w, ambiguous)),
+            Span::raw(pad(&r.item.to_string(), item_w, ambiguous)),
+            Span::styled(pad(&batch, batch_w, ambiguous), theme.dim()),
+            Span::styled(pad(&words::reason(r.reason), 11, ambiguous), reason_style),
+            Span::raw(format!("{} ", pad(&text::display(&r.withdrawn_by, ambiguous), by_w - 1, ambiguous))),
+            Span::raw(pad(&took, took_w, ambiguous)),
+            Span::styled(if wide { pad(&restored, restored_w, ambiguous) } else { restored.clone() }, theme.status(Status::Ok)),
         ];
         // The link checks found its public page still answering without the withdrawal notice.
         let public = if r.still_public { format!("{public_mark} ") } else { String::new() };
         line.push(Span::styled(public.clone(), theme.status(Status::Overdue).add_modifier(Modifier::BOLD)));
         let title_w = if wide { title_w } else { title_w.saturating_sub(text::width(&restored)) };
         let title_w = title_w.saturating_sub(text::width(&public));
-        let title = fit(&text::display(&r.title, ambiguous), title_w);
+        let title = fit(&text::display(&r.title, ambiguous), title_w, ambiguous);
         let room = title_w.saturating_sub(text::width(&title) + 3);
         line.push(Span::raw(title));
         // On a wide terminal, why (the note) after the title.
         if wide && !r.note.is_empty() && room > 4 {
-            line.push(Span::styled(format!(" — {}", fit(&text::display(&r.note, ambiguous), room)), theme.dim()));
+            line.push(Span::styled(format!(" — {}", fit(&text::display(&r.note, ambiguous), room, ambiguous)), theme.dim()));
         }
         TextLine::from(line)
     });
