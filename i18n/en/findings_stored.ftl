@@ -11,3 +11,4 @@ key-findings-findings-kind = Only one kind of finding (again: the next kind, aft
 findings-progress = {"{"}spinner{"}"} checking [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}per_sec{"}"}, {"{"}eta{"}"} left)
 audit-action-findings-check = check every item
 store-doing-findings = checking every item
+findings-counts-sorted = {" "}· { $count } on { $items } online items

@@ -145,7 +145,7 @@ inspect-detail-nothing = Nothing behind this count.
 ## The content checks' findings on the online items
 
 findings-title = Findings
-findings-counts = {" "}· { $count } on { $items } online items
+findings-counts = {" "}· { $count } on { $items } online items, newest first
 findings-head-published = published
 findings-head-kind = kind
 findings-head-text = text

@@ -144,7 +144,7 @@ inspect-detail-nothing = 这一数值没有来源条目。
 ## 内容检查在已上线信息中发现的问题
 
 findings-title = 内容检查
-findings-counts = {" "}· { $items } 条已上线信息中有 { $count } 处问题
+findings-counts = {" "}· { $items } 条已上线信息中有 { $count } 处问题，最新的在前
 findings-head-published = 发布时间
 findings-head-kind = 类别
 findings-head-text = 原文

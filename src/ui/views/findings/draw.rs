@@ -38,7 +38,12 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     }
     if list.done {
         let (items, blocking) = view.counts();
-        spans.push(Span::raw(t!("findings-counts", count = list.rows.len(), items = items)));
+        let count = list.rows.len();
+        spans.push(Span::raw(if view.order == Order::Newest {
+            t!("findings-counts", count = count, items = items)
+        } else {
+            t!("findings-counts-sorted", count = count, items = items)
+        }));
         if blocking > 0 {
             spans.push(Span::styled(t!("findings-blocking", count = blocking), d.theme.status(Status::Overdue)));
         }
