@@ -64,7 +64,8 @@ pub struct CheckArgs {
     /// The item's id or ref
     #[arg(conflicts_with = "all")]
     pub item: Option<String>,
-    /// Every online item
+    /// Every online item: the findings stored when each item was written; every item is checked
+    /// again first (on every core) when the lists changed since
     #[arg(long)]
     pub all: bool,
     /// With --all: only items published on or after this day (Beijing time)
