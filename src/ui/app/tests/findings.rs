@@ -227,7 +227,10 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
         Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((now, Stored::Current))))),
     ));
     let text = text_of(&a);
-    assert!(text.lines().nth(1).unwrap().starts_with("Findings · 4 on 3 online items, newest first · ✗1 blocking"), "{text}");
+    assert!(
+        text.lines().nth(1).unwrap().starts_with("Findings · 4 on 3 online items, newest first · ✗1 blocking"),
+        "{text}"
+    );
     assert!(
         text.lines().nth(3).unwrap().starts_with("✓ 1207    id_number      450304199003… waived — li.jianhua"),
         "{text}"
