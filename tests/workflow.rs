@@ -147,7 +147,42 @@ async fn publishing_into_chosen_columns_replaces_the_targets(db: TestDb) {
     assert_eq!(raw.count("SELECT COUNT(*) FROM unit_day_points").await, 0, "a repost scores for no unit");
 }
 
+/// A unit's submission lacking what Art. 10 asks is returned for it, no check failed (none was
+/// answered): the audit record says what it lacked, no review is recorded, the history says so;
+/// an item lacking nothing is never returned that way.
+async fn an_item_lacking_its_attachments_is_returned_for_them_without_failing_a_check(db: TestDb) {
+    setup(&db);
+    let mut raw = db.any().await;
+    let audit = raw.count("SELECT COUNT(*) FROM audit_log").await;
+    fails(&db, &["review", "return", "repost-1", "--reason", "缺少扫描件"], 1, "lacks nothing Art. 10 asks");
+    fails(&db, &["review", "return", "unit-1", "--reason", " "], 2, "needs a reason");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log").await, audit, "refusals write nothing");
+    let out = db.ok(&["review", "return", "unit-1", "--reason", "请补报部门领导签字盖章扫描件"]);
+    assert!(out.contains("recheck → returned"), "{out}");
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM items WHERE ref = 'unit-1' AND status = 'returned' AND stage = 'returned'")
+            .await,
+        1
+    );
+    assert_eq!(raw.count("SELECT COUNT(*) FROM reviews").await, 0, "no check was answered");
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'review.return'").await, 1);
+    let said = "SELECT COUNT(*) FROM audit_log WHERE action = 'review.return' \
+                AND detail LIKE '%\"lacking\":[\"signed_scan\",\"electronic_text\",\"target_columns\"]%'";
+    assert_eq!(raw.count(said).await, 1, "the audit record says what it lacked");
+    let shown = db.ok(&["show", "unit-1"]);
+    assert!(
+        shown.contains(
+            "return (recheck): lacking signed_scan, electronic_text, target_columns — 请补报部门领导签字盖章扫描件"
+        ),
+        "{shown}"
+    );
+    // Complete, it is no longer returned for what it lacks.
+    db.ok(&["review", "approve", "gov-1", "--checks", ALL]);
+    fails(&db, &["review", "return", "gov-1", "--reason", "缺少扫描件"], 1, "not waiting for review");
+}
+
 on_both_backends!(
+    an_item_lacking_its_attachments_is_returned_for_them_without_failing_a_check,
     each_path_passes_its_own_step_and_goes_online,
     every_refusal_says_why_and_changes_nothing,
     a_rejection_returns_the_item_with_the_failed_checks_on_record,

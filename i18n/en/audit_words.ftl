@@ -27,6 +27,7 @@ audit-action-retraction-decline = decline request
 audit-action-retraction-request = request withdrawal
 audit-action-review-approve = approve
 audit-action-review-reject = reject
+audit-action-review-return = return for what it lacks
 audit-action-schema-upgrade = upgrade schema
 audit-action-site-add = add site
 audit-target-backup = backup

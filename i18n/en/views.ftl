@@ -17,7 +17,6 @@ queue-by-wait = longest waiting first
 queue-by-step = by step, oldest first
 queue-title = Queue · { $count } awaiting a decision, { $order }
 queue-late = {"  "}! { $count } waiting too long
-queue-head-waited = {" "}waited
 queue-head-step = path · step
 queue-head-form = form
 queue-head-columns = columns
@@ -44,7 +43,6 @@ queue-published-some = published { $done } of { $count }; { $first }
 
 review-item = Item { $id } at { $stage } (v{ $version })
 review-checks-heading = { $item } · the seven checks of Art. 9
-review-lacks = {" "}lacks { $lacks } (Art. 10)
 review-checks-failed = Content checks: could not check: { $error }
 review-checking = Content checks: checking…
 review-nothing-found = Content checks: nothing found

@@ -27,6 +27,7 @@ audit-action-retraction-decline = 不予撤回
 audit-action-retraction-request = 申请撤回
 audit-action-review-approve = 审核通过
 audit-action-review-reject = 退回
+audit-action-review-return = 报送内容不全退回
 audit-action-schema-upgrade = 升级数据库
 audit-action-site-add = 添加站点
 audit-target-backup = 备份

@@ -16,7 +16,6 @@ queue-by-wait = 按等待时长，最久在前
 queue-by-step = 按环节，最早在前
 queue-title = 待审 · { $count } 条待决定，{ $order }
 queue-late = {"  "}! { $count } 条等待过久
-queue-head-waited = {" "}已等待
 queue-head-step = 程序 · 环节
 queue-head-form = 形式
 queue-head-columns = 栏目
@@ -43,7 +42,6 @@ queue-published-some = 已发布 { $done } 条，共 { $count } 条；{ $first }
 
 review-item = 信息 { $id } · { $stage }（第 { $version } 版）
 review-checks-heading = { $item } · 第九条七项审核内容
-review-lacks = {" "}缺少{ $lacks }（第十条）
 review-checks-failed = 内容检查：无法检查：{ $error }
 review-checking = 内容检查：正在检查…
 review-nothing-found = 内容检查：未发现问题

@@ -71,31 +71,10 @@ pub fn render(headers: &[String], cells: &[Vec<String>], numeric: &[bool], width
 /// width, the others share what is left evenly. None when the columns cannot each have
 /// `MIN_WIDTH` (or their natural width, if less).
 fn share(natural: &[usize], budget: usize) -> Option<Vec<usize>> {
-    if natural.iter().sum::<usize>() <= budget {
-        return Some(natural.to_vec());
-    }
     if natural.iter().map(|w| (*w).min(MIN_WIDTH)).sum::<usize>() > budget {
         return None;
     }
-    let mut order: Vec<usize> = (0..natural.len()).collect();
-    order.sort_by_key(|&i| natural[i]);
-    let mut widths = natural.to_vec();
-    let mut left = budget;
-    for (n, &i) in order.iter().enumerate() {
-        let fair = left / (order.len() - n);
-        if natural[i] <= fair {
-            left -= natural[i];
-            continue;
-        }
-        // This column and every wider one share what is left; the widest get the remainder.
-        let wider = &order[n..];
-        let (each, extra) = (left / wider.len(), left % wider.len());
-        for (k, &j) in wider.iter().enumerate() {
-            widths[j] = each + usize::from(k >= wider.len() - extra);
-        }
-        break;
-    }
-    Some(widths)
+    Some(crate::ui::table::share(natural, budget))
 }
 
 /// A cell's text in rows of at most `width` cells, cut with `…` after `MAX_ROWS` rows.

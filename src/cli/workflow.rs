@@ -44,6 +44,17 @@ pub enum ReviewCommand {
         #[arg(long)]
         version: Option<i64>,
     },
+    /// Send a unit's submission back for what it lacks of what Art. 10 asks, before any check
+    Return {
+        /// The item's id or ref
+        item: String,
+        /// Why (required): what to send with it
+        #[arg(long)]
+        reason: String,
+        /// Refuse if the item is no longer at this version
+        #[arg(long)]
+        version: Option<i64>,
+    },
 }
 
 fn said(t: Transition) -> String {
@@ -495,6 +506,9 @@ pub async fn review(cli: &Cli, command: &ReviewCommand) -> Result<(), Failure> {
         }
         ReviewCommand::Reject { item, failed, reason, version } => {
             (item, version, Decision::Reject { failed: *failed, reason: reason.clone() }, "review.reject")
+        }
+        ReviewCommand::Return { item, reason, version } => {
+            (item, version, Decision::Return { reason: reason.clone() }, "review.return")
         }
     };
     decision.validate().map_err(Failure::usage)?;

@@ -274,6 +274,7 @@ vocabulary! {
         RetractionRequest = "retraction.request",
         ReviewApprove = "review.approve",
         ReviewReject = "review.reject",
+        ReviewReturn = "review.return",
         SchemaUpgrade = "schema.upgrade",
         SiteAdd = "site.add",
     }

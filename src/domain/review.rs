@@ -74,6 +74,10 @@ pub enum Decision {
     Approve { checks: Checks, comment: String },
     /// Sends the item back to its unit, naming the failed checks and why.
     Reject { failed: Checks, reason: String },
+    /// Sends a unit's submission back because it lacks what Art. 10 asks it to carry (the signed
+    /// scan, the electronic text, the target columns), before any of the seven checks: nothing
+    /// was checked, so none failed. The store allows it only for an item lacking one.
+    Return { reason: String },
 }
 
 impl Decision {
@@ -87,6 +91,7 @@ impl Decision {
                 Err(t!("rules-approval-needs-checks", missing = missing.join(",")))
             }
             Decision::Reject { reason, .. } if reason.trim().is_empty() => Err(t!("rules-rejection-needs-reason")),
+            Decision::Return { reason } if reason.trim().is_empty() => Err(t!("rules-rejection-needs-reason")),
             _ => Ok(()),
         }
     }
@@ -196,9 +201,23 @@ impl fmt::Display for Act {
 /// Why a step cannot be taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkflowError {
-    NotUnderReview { item: i64, stage: &'static str },
-    NotReadyToPublish { item: i64, stage: &'static str },
-    NotAllowed { operator: String, role: &'static str, act: Act },
+    NotUnderReview {
+        item: i64,
+        stage: &'static str,
+    },
+    NotReadyToPublish {
+        item: i64,
+        stage: &'static str,
+    },
+    /// A return for what the item lacks, of an item that lacks nothing.
+    LacksNothing {
+        item: i64,
+    },
+    NotAllowed {
+        operator: String,
+        role: &'static str,
+        act: Act,
+    },
 }
 
 impl fmt::Display for WorkflowError {
@@ -210,6 +229,7 @@ impl fmt::Display for WorkflowError {
             WorkflowError::NotReadyToPublish { item, stage } => {
                 t!("rules-not-ready-to-publish", item = item.to_string(), stage = *stage)
             }
+            WorkflowError::LacksNothing { item } => t!("rules-lacks-nothing", item = item.to_string()),
             WorkflowError::NotAllowed { operator, role, act } => {
                 t!("rules-not-allowed", operator = operator.as_str(), role = *role, act = act.to_string())
             }
@@ -227,8 +247,14 @@ pub fn after_decision(item: i64, path: ItemPath, stage: Stage, decision: &Decisi
     }
     Ok(match decision {
         Decision::Approve { .. } => Stage::Publish,
-        Decision::Reject { .. } => Stage::Returned,
+        Decision::Reject { .. } | Decision::Return { .. } => Stage::Returned,
     })
+}
+
+/// Whether an item may be returned for what it lacks (`Decision::Return`): only when it lacks
+/// something Art. 10 asks (`lacking` is `item::lacking` of its path and attachments).
+pub fn may_return(item: i64, lacking: &[super::item::AttachmentKind]) -> Result<(), WorkflowError> {
+    if lacking.is_empty() { Err(WorkflowError::LacksNothing { item }) } else { Ok(()) }
 }
 
 #[cfg(test)]
@@ -269,6 +295,22 @@ mod tests {
             after_decision(1, ItemPath::Unit, Stage::OfficeReview, &approve).is_err(),
             "a unit item is never at the office's step"
         );
+    }
+
+    #[test]
+    fn an_item_is_returned_for_what_it_lacks_only_when_it_lacks_something() {
+        use crate::domain::item::{AttachmentKind, lacking};
+        let back = Decision::Return { reason: "缺少部门领导签字盖章扫描件".into() };
+        assert!(back.validate().is_ok());
+        assert!(Decision::Return { reason: " ".into() }.validate().is_err(), "a reason is needed");
+        assert_eq!(after_decision(1, ItemPath::Unit, Stage::Recheck, &back), Ok(Stage::Returned));
+        assert!(after_decision(1, ItemPath::Unit, Stage::Publish, &back).is_err(), "not once approved");
+        assert_eq!(may_return(1, &lacking(ItemPath::Unit, ["electronic_text"])), Ok(()));
+        assert_eq!(may_return(1, &[AttachmentKind::TargetColumns]), Ok(()));
+        let whole = lacking(ItemPath::Unit, ["signed_scan", "electronic_text", "target_columns"]);
+        assert_eq!(may_return(1, &whole), Err(WorkflowError::LacksNothing { item: 1 }));
+        // The office's own items and reposts carry nothing Art. 10 asks: never returned for it.
+        assert!(may_return(1, &lacking(ItemPath::Government, [])).is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod layout;
 pub mod paged;
 pub mod sanitise;
 pub mod screen;
+pub mod table;
 pub use crate::domain::search_key;
 pub mod terminal;
 pub mod text;

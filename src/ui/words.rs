@@ -177,6 +177,7 @@ pub fn audit_action(a: AuditAction) -> String {
         AuditAction::RetractionRequest => t!("audit-action-retraction-request"),
         AuditAction::ReviewApprove => t!("audit-action-review-approve"),
         AuditAction::ReviewReject => t!("audit-action-review-reject"),
+        AuditAction::ReviewReturn => t!("audit-action-review-return"),
         AuditAction::SchemaUpgrade => t!("audit-action-schema-upgrade"),
         AuditAction::SiteAdd => t!("audit-action-site-add"),
     }

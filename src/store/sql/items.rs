@@ -20,7 +20,7 @@ sql_impl! { SqlStore;
     pub(super) async fn findings_at_decisions(&self, site: &Site, id: i64) -> Result<Vec<HistoryEntry>> {
         let records: Vec<(DateTime<Utc>, String, String, String)> = sqlx::query_as(
             "SELECT at, operator, action, detail FROM audit_log \
-             WHERE site_id = $1 AND target = $2 AND action IN ('review.approve', 'review.reject') ORDER BY id",
+             WHERE site_id = $1 AND target = $2 AND action IN ('review.approve', 'review.reject', 'review.return') ORDER BY id",
         )
         .bind(site.id)
         .bind(format!("item:{id}"))
@@ -58,6 +58,35 @@ sql_impl! { SqlStore;
             if now.is_empty() && none_fixed {
                 history.push(entry(format!("content checks at {decision}: nothing found")));
             }
+        }
+        Ok(history)
+    }
+
+    /// The history entries of an item's returns for what it lacked (`Decision::Return`): recorded
+    /// in their audit records only, as no check was answered.
+    pub(super) async fn returns(&self, site: &Site, id: i64) -> Result<Vec<HistoryEntry>> {
+        let records: Vec<(DateTime<Utc>, String, String)> = sqlx::query_as(
+            "SELECT at, operator, detail FROM audit_log \
+             WHERE site_id = $1 AND target = $2 AND action = 'review.return' ORDER BY id",
+        )
+        .bind(site.id)
+        .bind(format!("item:{id}"))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut history = Vec::new();
+        for (at, operator, detail) in records {
+            let Ok(detail) = serde_json::from_str::<serde_json::Value>(&detail) else { continue };
+            let said = |key: &str| detail.get(key).and_then(|s| s.as_str()).unwrap_or("").to_string();
+            let lacking: Vec<&str> = detail
+                .get("lacking")
+                .and_then(|l| l.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|k| k.as_str())
+                .collect();
+            let (step, reason) = (said("step"), said("reason"));
+            let event = format!("return ({step}): lacking {} — {reason}", lacking.join(", "));
+            history.push(HistoryEntry { at, operator, event });
         }
         Ok(history)
     }
@@ -279,6 +308,7 @@ sql_impl! { ItemStore;
             });
         }
         history.extend(self.findings_at_decisions(site, id).await?);
+        history.extend(self.returns(site, id).await?);
         for (at, by, mark, effective_on, replaced_by, note) in marks {
             let kind: MarkKind = parse("mark", &mark)?;
             let replaced = if replaced_by.is_empty() { String::new() } else { format!(", replaced by {replaced_by}") };

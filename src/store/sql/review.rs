@@ -11,7 +11,7 @@ use super::*;
 use crate::domain::assessment::item_points;
 use crate::domain::checks::RecordedFinding;
 use crate::domain::item::lacking;
-use crate::domain::review::{Act, Decision, WorkflowError, after_decision};
+use crate::domain::review::{Act, Decision, WorkflowError, after_decision, may_return};
 use crate::domain::{Form, ItemPath, ItemStatus, Stage};
 use crate::store::backend::Backend;
 use crate::store::text::{Lossy, note_repaired};
@@ -172,22 +172,29 @@ sql_impl! { ReviewStore;
             .map_err(|e| StoreError::Refused(e.to_string()))?;
         let operator_id = Self::allowed(&mut tx, site, &self.operator, Act::Pass(current.stage)).await?;
         let approve = matches!(decision, Decision::Approve { .. });
-        if approve && current.path == ItemPath::Unit {
+        let returning = matches!(decision, Decision::Return { .. });
+        // What a unit's submission lacks of what Art. 10 asks: it cannot pass its re-review, and it
+        // is what a return sends it back for (nothing else is).
+        let mut lacks = Vec::new();
+        if (approve || returning) && current.path == ItemPath::Unit {
             let have: Vec<String> =
                 sqlx::query_scalar("SELECT kind FROM attachments WHERE site_id = $1 AND item_id = $2")
                     .bind(site.id)
                     .bind(item)
                     .fetch_all(&mut *tx)
                     .await?;
-            let missing: Vec<String> =
-                lacking(current.path, have.iter().map(String::as_str)).into_iter().map(|k| k.describe()).collect();
-            if !missing.is_empty() {
-                return Err(StoreError::Refused(t!(
-                    "store-cannot-pass-recheck",
-                    item = item.to_string(),
-                    missing = missing.join(&t!("list-separator"))
-                )));
-            }
+            lacks = lacking(current.path, have.iter().map(String::as_str));
+        }
+        if approve && !lacks.is_empty() {
+            let missing: Vec<String> = lacks.iter().map(|k| k.describe()).collect();
+            return Err(StoreError::Refused(t!(
+                "store-cannot-pass-recheck",
+                item = item.to_string(),
+                missing = missing.join(&t!("list-separator"))
+            )));
+        }
+        if returning {
+            may_return(item, &lacks).map_err(|e| StoreError::Refused(e.to_string()))?;
         }
         let now = Utc::now();
         let (affirmed, failed, comment, detail) = match decision {
@@ -203,8 +210,15 @@ sql_impl! { ReviewStore;
                 reason.clone(),
                 json!({"step": current.stage.as_str(), "failed": failed.to_string(), "reason": reason}),
             ),
+            // Nothing was checked: no review of the seven checks is recorded; the audit record
+            // says what it lacked.
+            Decision::Return { reason } => {
+                let lacking: Vec<&str> = lacks.iter().map(|k| k.as_str()).collect();
+                (0, 0, reason.clone(), json!({"step": current.stage.as_str(), "lacking": lacking, "reason": reason}))
+            }
         };
-        sqlx::query(
+        if !returning {
+            sqlx::query(
             "INSERT INTO reviews (site_id, item_id, step, operator_id, decision, checks_affirmed, checks_failed, comment, decided_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
@@ -219,10 +233,15 @@ sql_impl! { ReviewStore;
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        }
         let status = if approve { ItemStatus::Pending } else { ItemStatus::Returned };
         let version =
             Self::advance(&mut tx, site, item, current.version, Change::Decided { stage: to, status }).await?;
-        let action = if approve { "review.approve" } else { "review.reject" };
+        let action = match decision {
+            Decision::Approve { .. } => "review.approve",
+            Decision::Reject { .. } => "review.reject",
+            Decision::Return { .. } => "review.return",
+        };
         let mut detail = with_change(detail, (current.stage, current.status), (to, status));
         if let (Some(found), Some(fields)) = (found, detail.as_object_mut()) {
             fields.insert("findings".into(), json!(found));

@@ -286,7 +286,9 @@ impl App {
     fn write_act(&self, action: Action) -> Option<Act> {
         let under_review = || self.views.queue.under_review();
         match action {
-            Action::Approve | Action::Reject => under_review().filter(|s| *s != Stage::Publish).map(Act::Pass),
+            Action::Approve | Action::Reject | Action::Return => {
+                under_review().filter(|s| *s != Stage::Publish).map(Act::Pass)
+            }
             Action::Publish | Action::PublishMarked => Some(Act::Pass(Stage::Publish)),
             Action::Withdraw
             | Action::Decline

@@ -239,6 +239,7 @@ impl App {
             | Action::Check7
             | Action::AllChecks
             | Action::Approve
+            | Action::Return
             | Action::Reject
             | Action::Publish
             | Action::Mark

@@ -82,6 +82,7 @@ actions! {
     AllChecks = "review.all_checks",
     Approve = "review.approve",
     Reject = "review.reject",
+    Return = "review.return",
     Publish = "review.publish",
     Confirm = "confirm.yes",
     Mark = "queue.mark",

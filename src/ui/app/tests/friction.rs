@@ -220,9 +220,8 @@ fn the_waiting_time_keeps_a_blank_before_the_step() {
     a.now = Utc.with_ymd_and_hms(2026, 11, 29, 22, 0, 0).unwrap();
     let text = text_of(&a);
     let row = text.lines().find(|l| l.contains("政府办")).unwrap();
-    assert!(row.starts_with(" 9d 21h "), "{row}");
-    assert!(row.contains("h gov"), "{row}");
-    assert!(!row.contains("hgov"), "{row}");
+    // A blank after the waiting time, then the item's id (right-aligned), a blank and the step.
+    assert!(row.starts_with(" 9d 21h   31 gov"), "{row}");
 }
 
 #[test]

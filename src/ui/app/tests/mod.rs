@@ -73,6 +73,9 @@ mod friction;
 /// Withdrawals restored together (issue 22).
 mod restore;
 
+/// The review's return, the publish step's page, periods, drill-downs, scrolling, sorting (issue 22).
+mod flow;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }

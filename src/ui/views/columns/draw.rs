@@ -12,6 +12,7 @@ use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
 use crate::t;
 use crate::ui::layout::Areas;
+use crate::ui::table::{Column, Table, column_of};
 use crate::ui::text::{self, fit, fit_tail, pad, pad_left};
 use crate::ui::widgets::{Draw, provisional_note, symbol};
 use crate::ui::words::{self, status as status_word};
@@ -151,7 +152,7 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
         let count = c.count.map_or("…".to_string(), |n| n.to_string());
         let mut spans = vec![
             Span::styled(format!("{} ", symbol(s.status)), d.theme.status(s.status)),
-            Span::raw(t!("columns-column-title", path = fit_tail(&d.text(&e.path), 40, ambiguous), count = count)),
+            Span::raw(t!("columns-column-title", id = e.id, path = fit_tail(&d.text(&e.path), 40, ambiguous), count = count)),
         ];
         // The marks first: they must stay in sight at 80 columns.
         if !c.marks.items.is_empty() {
@@ -210,47 +211,75 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
             }
         }
 
-        let w = usize::from(areas.rows.width);
-        let unit_w = if w >= 120 { 20 } else { 12 };
-        let title_w = w.saturating_sub(2 + 17 + 11 + unit_w + 2);
-        let header = format!(
-            "  {}{}{}{}",
-            pad(&t!("columns-head-online-since"), 17, ambiguous),
-            pad(&t!("columns-head-form"), 11, ambiguous),
-            pad(&t!("columns-head-unit"), unit_w + 1, ambiguous),
-            pad(&t!("columns-head-title"), title_w, ambiguous)
-        );
-        d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
-        let theme = d.theme;
-        let ambiguous = d.ambiguous();
+        // The id to act on, the unit and the title sharing the room; the form where there is room.
+        let wide = areas.rows.width >= 120;
         let repost = t!("columns-repost");
+        let cells = |item: &crate::store::ItemSummary| -> Vec<String> {
+            let when = format_time(item.online_since, false);
+            let when = when.get(..16).unwrap_or(&when).replace('T', " ");
+            // An item kept online marked 已废止 etc. says so before its title.
+            let badge = item.mark.map_or_else(String::new, |m| format!("[{}] ", m.label()));
+            let mut cells = vec![
+                when,
+                item.id.to_string(),
+                text::display(item.unit.as_deref().unwrap_or(&repost), ambiguous),
+                format!("{badge}{}", text::display(&item.title, ambiguous)),
+            ];
+            if wide {
+                cells.insert(2, words::form(item.form));
+            }
+            cells
+        };
+        let mut heads = vec![
+            t!("columns-head-online-since"),
+            t!("head-item"),
+            t!("columns-head-unit"),
+            t!("columns-head-title"),
+        ];
+        if wide {
+            heads.insert(2, t!("columns-head-form"));
+        }
+        let rows: Vec<Vec<String>> = c.items.rows.iter().map(cells).collect();
+        let columns: Vec<Column> = (0..heads.len())
+            .map(|i| match i {
+                1 => Column::number(column_of(&heads, &rows, i)),
+                i if i + 2 >= heads.len() => Column::text(column_of(&heads, &rows, i)),
+                _ => Column::fixed(column_of(&heads, &rows, i)),
+            })
+            .collect();
+        // The first two cells are the mark of a marked item.
+        let table = Table::new(&columns, usize::from(areas.rows.width) - 2, ambiguous);
+        d.header(areas.header, &format!("  {}", table.row(&heads)));
+        let theme = d.theme;
         d.list(
             areas.rows,
             &c.items,
             &t!("columns-column-empty"),
             |item| {
-                let when = format_time(item.online_since, false);
-                let when = when.get(..16).unwrap_or(&when).replace('T', " ");
                 let marked = c.marks.items.contains_key(&item.id);
-                // An item kept online marked 已废止 etc. says so before its title.
-                let badge = item.mark.map_or_else(String::new, |m| format!("[{}] ", m.label()));
-                TextLine::from(vec![
-                    Span::styled(
-                        if marked { "* " } else { "  " },
-                        theme.status(Status::Ok).add_modifier(Modifier::BOLD),
-                    ),
-                    Span::raw(pad(&when, 17, ambiguous)),
-                    Span::raw(pad(&words::form(item.form), 11, ambiguous)),
-                    Span::raw(format!(
-                        "{} ",
-                        pad(&text::display(item.unit.as_deref().unwrap_or(&repost), ambiguous), unit_w, ambiguous)
-                    )),
-                    Span::styled(badge.clone(), theme.status(Status::DueSoon)),
-                    Span::raw(fit(
-                        &text::display(&item.title, ambiguous),
-                        title_w.saturating_sub(text::width(&badge)), ambiguous,
-                    )),
-                ])
+                let mut line = vec![Span::styled(
+                    if marked { "* " } else { "  " },
+                    theme.status(Status::Ok).add_modifier(Modifier::BOLD),
+                )];
+                let last = heads.len() - 1;
+                for (i, cell) in cells(item).iter().enumerate() {
+                    let cell = table.cell(i, cell);
+                    // The mark's badge in its colour, before the title.
+                    match (i == last, item.mark) {
+                        (true, Some(m)) => {
+                            let badge = format!("[{}] ", m.label());
+                            match cell.strip_prefix(&badge) {
+                                Some(rest) => {
+                                    line.push(Span::styled(badge, theme.status(Status::DueSoon)));
+                                    line.push(Span::raw(rest.to_string()));
+                                }
+                                None => line.push(Span::raw(cell)),
+                            }
+                        }
+                        _ => line.push(Span::raw(cell)),
+                    }
+                }
+                TextLine::from(line)
             },
         );
     }

@@ -12,6 +12,7 @@ use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
+use crate::ui::table;
 use crate::ui::widgets::Draw;
 
 /// An item's status, in words (as the item's page says it).
@@ -51,7 +52,7 @@ pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
     let header = format!(
         "{}{}{}{}{}{}",
         pad(&t!("find-head-at"), when_w, ambiguous),
-        pad(&t!("head-item"), id_w, ambiguous),
+        table::number(&t!("head-item"), id_w, ambiguous),
         pad(&t!("find-head-status"), status_w, ambiguous),
         pad(&t!("find-head-unit"), unit_w, ambiguous),
         pad(&t!("head-title"), title_w, ambiguous),
@@ -65,7 +66,7 @@ pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
         let cell = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1), ambiguous), w, ambiguous);
         let mut line = vec![
             Span::raw(pad(&when, when_w, ambiguous)),
-            Span::raw(pad(&i.id.to_string(), id_w, ambiguous)),
+            Span::raw(table::number(&i.id.to_string(), id_w, ambiguous)),
             Span::raw(cell(&status(i.status), status_w)),
             Span::raw(cell(i.unit.as_deref().unwrap_or("-"), unit_w)),
         ];

@@ -2,15 +2,14 @@
 //! status, newest first, with their columns, read a page at a time from the database (the same
 //! use case as `portal-admin search`); Enter opens one, from which `w` withdraws it.
 
-use super::{Ask, Cx, Event, View};
+use super::{Ask, Cx, View};
 use crate::domain::search::Needle;
 use crate::store::{ExportedItem, FoundItem, FoundKey, HistoryEntry, Site, Store, StoreError};
-use crate::ui::app::opened_item;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{List, PAGE, Paged, Row};
 use crate::ui::sanitise::{clean_item, clean_line, clean_option, clean_result, each};
 use crate::ui::text::SearchKey;
-use crate::ui::views::item::{ItemView, page_delta, scroll};
+use crate::ui::views::item::ItemView;
 use crate::usecase;
 
 mod draw;
@@ -176,22 +175,8 @@ impl View for FindView {
     }
 
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
-        if let Some(item) = &mut self.item {
-            if let Some(delta) = page_delta(action, cx.height) {
-                scroll(item, delta);
-                return true;
-            }
-            match action {
-                Action::Back if matches!(ask.overlay, crate::ui::app::Overlay::None) => self.item = None,
-                // `w`: withdraw the item after the usual confirmation.
-                Action::WithdrawItems => match opened_item(item) {
-                    Ok(items) => ask.post(Event::Withdraw(items)),
-                    Err(why) => ask.warn(why),
-                },
-                Action::Filter => {}
-                _ => return false,
-            }
-            return true;
+        if self.item.is_some() {
+            return crate::ui::views::item::on_action(&mut self.item, action, cx.height, ask);
         }
         match action {
             Action::Open => {

@@ -12,8 +12,10 @@ use crate::domain::time::format_time;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
+use crate::ui::table;
 use crate::t;
 use crate::ui::words;
+use crate::ui::views::item::PageOrder;
 use crate::ui::widgets::{Draw, Found};
 
 pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
@@ -28,7 +30,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
             .filter(|r| r.item == item.id)
             .map(|r| (r.finding.clone(), r.waived.clone()))
             .collect();
-        return d.item_page_marked(areas.title, body, item, &found, None, true);
+        return d.item_page_marked(areas.title, body, item, &found, None, PageOrder::Body);
     }
     let list = &view.list;
     let mut spans = vec![Span::raw(t!("findings-title"))];
@@ -68,7 +70,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     let header = format!(
         "  {}{}{}{}{}{}",
         pad(&if wide { t!("findings-head-published") } else { String::new() }, when_w, ambiguous),
-        pad(&t!("head-item"), item_w, ambiguous),
+        table::number(&t!("head-item"), item_w, ambiguous),
         pad(&if wide { t!("head-title") } else { String::new() }, title_w, ambiguous),
         pad(&t!("findings-head-kind"), kind_w, ambiguous),
         pad(&t!("findings-head-text"), text_w, ambiguous),
@@ -109,7 +111,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
             let when = when.get(5..16).unwrap_or(&when).replace('T', " ");
             line.push(Span::raw(pad(&when, when_w, ambiguous)));
         }
-        line.push(Span::raw(pad(&r.item.to_string(), item_w, ambiguous)));
+        line.push(Span::raw(table::number(&r.item.to_string(), item_w, ambiguous)));
         if wide {
             line.push(Span::raw(shown(&r.title, title_w)));
         }

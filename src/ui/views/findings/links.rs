@@ -18,6 +18,7 @@ use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::paged::{Paged, Row};
 use crate::ui::text::{self, SearchKey, fit, pad};
+use crate::ui::table;
 use crate::ui::widgets::Draw;
 
 impl Row for LinkRow {
@@ -116,7 +117,7 @@ pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
     let url_w = w.saturating_sub(2 + item_w + title_w + place_w + status_w + when_w);
     let header = format!(
         "  {}{}{}{}{}{}",
-        pad(&t!("head-item"), item_w, ambiguous),
+        table::number(&t!("head-item"), item_w, ambiguous),
         pad(&if wide { t!("head-title") } else { String::new() }, title_w, ambiguous),
         pad(&if wide { t!("broken-links-head-place") } else { String::new() }, place_w, ambiguous),
         pad(&t!("broken-links-head-status"), status_w, ambiguous),
@@ -142,7 +143,7 @@ pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
         } else {
             Span::styled("- ", theme.dim())
         };
-        let mut line = vec![mark, Span::raw(pad(&r.item.to_string(), item_w, ambiguous))];
+        let mut line = vec![mark, Span::raw(table::number(&r.item.to_string(), item_w, ambiguous))];
         if wide {
             line.push(Span::raw(shown(&r.title, title_w)));
             line.push(Span::raw(pad(&crate::ui::words::link_place(r.place), place_w, ambiguous)));

@@ -13,8 +13,7 @@ use super::{Ask, Cx, Event, View};
 use crate::domain::checks::{Finding, FindingKind};
 use crate::reports::checks::{OnlineFindings, Stored};
 use crate::store::{ExportedItem, HistoryEntry, LinkRow, Site, Store, StoreError};
-use crate::ui::app::opened_item;
-use crate::ui::views::item::{ItemView, page_delta, scroll};
+use crate::ui::views::item::ItemView;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{List, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
@@ -308,22 +307,8 @@ impl View for FindingsView {
     }
 
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
-        if let Some(item) = &mut self.item {
-            if let Some(delta) = page_delta(action, cx.height) {
-                scroll(item, delta);
-                return true;
-            }
-            match action {
-                Action::Back if matches!(ask.overlay, crate::ui::app::Overlay::None) => self.item = None,
-                // `w`: withdraw the item after the usual confirmation.
-                Action::WithdrawItems => match opened_item(item) {
-                    Ok(items) => ask.post(Event::Withdraw(items)),
-                    Err(why) => ask.warn(why),
-                },
-                Action::Filter => {}
-                _ => return false,
-            }
-            return true;
+        if self.item.is_some() {
+            return crate::ui::views::item::on_action(&mut self.item, action, cx.height, ask);
         }
         if action == Action::BrokenLinks {
             self.links.toggle(ask);

@@ -41,6 +41,18 @@ fn channel_word(c: Channel) -> String {
     }
 }
 
+/// What an item's page shows first under its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageOrder {
+    /// Its fields, target columns and history, then the body (an item looked at).
+    Fields,
+    /// The body, then the rest (the review: what is checked comes first).
+    Body,
+    /// Where it goes and what happened to it (target columns, history), then the fields and the
+    /// body: the publish step, whose question is where it goes, on a screen of 24 rows.
+    Placement,
+}
+
 impl Draw<'_> {
     /// An item whole, in the area of a view below the tab bar.
     pub fn item(&mut self, areas: &Areas, view: &ItemView) {
@@ -50,12 +62,11 @@ impl Draw<'_> {
 
     /// An item whole: its title line, and its fields, columns, history and body scrolled in `body`.
     pub fn item_page(&mut self, title: Rect, body: Rect, view: &ItemView) {
-        self.item_page_marked(title, body, view, &[], None, false);
+        self.item_page_marked(title, body, view, &[], None, PageOrder::Fields);
     }
 
     /// `item_page` with the text of the content checks' findings highlighted in its title and body
-    /// (the one `selected` stands out); `body_first`: the body under the title, before the item's
-    /// fields and history (the review screen: what is checked comes first).
+    /// (the one `selected` stands out), in `order`.
     pub fn item_page_marked(
         &mut self,
         title: Rect,
@@ -63,7 +74,7 @@ impl Draw<'_> {
         view: &ItemView,
         found: &[Found],
         selected: Option<usize>,
-        body_first: bool,
+        order: PageOrder,
     ) {
         let ambiguous = self.ambiguous();
         let Some((item, history)) = &view.item else {
@@ -102,59 +113,65 @@ impl Draw<'_> {
             text.push(TextLine::from(self.marked(l, from, &marks.body, Style::default())));
             from += l.chars().count() + 1;
         }
-        if body_first {
-            lines.append(&mut text);
-            lines.push(TextLine::raw(""));
-        }
-        lines.push(field(
-            t!("item-page-path"),
-            t!(
-                "item-page-path-line",
-                path = path_word(item.path),
-                unit = self.text(item.unit.as_deref().unwrap_or("-")),
-                channel = channel_word(item.channel)
+        let mut fields = vec![
+            field(
+                t!("item-page-path"),
+                t!(
+                    "item-page-path-line",
+                    path = path_word(item.path),
+                    unit = self.text(item.unit.as_deref().unwrap_or("-")),
+                    channel = channel_word(item.channel)
+                ),
             ),
-        ));
-        lines.push(field(t!("item-page-stage"), words::stage_name(item.stage)));
+            field(t!("item-page-stage"), words::stage_name(item.stage)),
+        ];
         if let Some(r) = &item.reference {
-            lines.push(field(t!("item-page-ref"), self.text(r)));
+            fields.push(field(t!("item-page-ref"), self.text(r)));
         }
         if let Some(u) = &item.url {
-            lines.push(field(t!("item-page-link"), self.text(u)));
+            fields.push(field(t!("item-page-link"), self.text(u)));
         }
-        lines.push(field(t!("item-page-submitted"), format_time(item.submitted_at, false)));
-        lines.push(field(
+        fields.push(field(t!("item-page-submitted"), format_time(item.submitted_at, false)));
+        fields.push(field(
             t!("item-page-published"),
             item.published_at.map_or("-".to_string(), |t| format_time(t, false)),
         ));
         if let Some((at, reason)) = &item.withdrawn {
-            lines.push(field(
+            fields.push(field(
                 t!("item-page-withdrawn"),
                 format!("{} ({})", format_time(*at, false), words::reason(*reason)),
             ));
         }
         if let Some(mark) = item.mark {
-            lines.push(field(t!("item-page-marked"), t!("item-page-mark", label = mark.label(), mark = mark.as_str())));
+            fields
+                .push(field(t!("item-page-marked"), t!("item-page-mark", label = mark.label(), mark = mark.as_str())));
         }
-        lines.push(TextLine::raw(""));
-        lines.push(TextLine::styled(t!("item-page-columns", count = item.placements.len()), self.theme.heading()));
+        let mut placed =
+            vec![TextLine::styled(t!("item-page-columns", count = item.placements.len()), self.theme.heading())];
         for (path, form) in &item.placements {
-            lines.push(TextLine::raw(format!("  {}  ({})", self.text(path), words::form(*form))));
+            placed.push(TextLine::raw(format!("  {}  ({})", self.text(path), words::form(*form))));
         }
-        lines.push(TextLine::raw(""));
-        lines.push(TextLine::styled(t!("item-page-history", count = history.len()), self.theme.heading()));
+        placed.push(TextLine::raw(""));
+        placed.push(TextLine::styled(t!("item-page-history", count = history.len()), self.theme.heading()));
         for h in history {
             let when = format_time(h.at, false);
             let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
-            lines.push(TextLine::raw(format!(
+            placed.push(TextLine::raw(format!(
                 "  {}{who}  {}",
                 when.get(..16).unwrap_or(&when).replace('T', " "),
                 self.text(&h.event)
             )));
         }
-        if !body_first {
-            lines.push(TextLine::raw(""));
-            lines.append(&mut text);
+        let blocks = match order {
+            PageOrder::Fields => [fields, placed, text],
+            PageOrder::Body => [text, fields, placed],
+            PageOrder::Placement => [placed, fields, text],
+        };
+        for (n, mut block) in blocks.into_iter().enumerate() {
+            if n > 0 {
+                lines.push(TextLine::raw(""));
+            }
+            lines.append(&mut block);
         }
         Paragraph::new(text::wrap_lines(lines, body.width)).scroll((view.scroll, 0)).render(body, self.buf);
     }

@@ -8,6 +8,7 @@ use crate::ui::keymap::Action;
 use crate::ui::views::Ask;
 
 mod draw;
+pub use draw::PageOrder;
 
 /// One item, whole.
 #[derive(Debug)]
@@ -62,6 +63,28 @@ pub fn page_delta(action: Action, height: usize) -> Option<isize> {
         Action::Bottom => 10_000,
         _ => return None,
     })
+}
+
+/// A key on the item opened from a view's list (`opened`, none: nothing is open): the motion keys
+/// scroll its page, Esc closes it (unless a question is open over it), `w` asks to withdraw it
+/// after the usual confirmation, the filter does nothing on it; false if the key is none of those.
+pub fn on_action(opened: &mut Option<ItemView>, action: Action, height: usize, ask: &mut Ask) -> bool {
+    let Some(item) = opened else { return false };
+    if let Some(delta) = page_delta(action, height) {
+        scroll(item, delta);
+        return true;
+    }
+    match action {
+        Action::Back if matches!(ask.overlay, crate::ui::app::Overlay::None) => *opened = None,
+        Action::WithdrawItems => match crate::ui::app::opened_item(item) {
+            Ok(items) => ask.post(crate::ui::views::Event::Withdraw(items)),
+            Err(why) => ask.warn(why),
+        },
+        // Nothing to filter on an item's page.
+        Action::Filter => {}
+        _ => return false,
+    }
+    true
 }
 
 /// Scrolls an item's page by `delta` rows.

@@ -10,7 +10,9 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use super::{QueueView, Reviewing, waiting};
 use crate::domain::staleness::Status;
 use crate::ui::layout::{Areas, REVIEW_PANEL as PANEL, review_page};
+use crate::ui::table::{Column, Table, column_of};
 use crate::ui::text::{self, fit, pad};
+use crate::ui::views::item::PageOrder;
 use crate::ui::widgets::Draw;
 use crate::t;
 use crate::ui::words;
@@ -39,51 +41,72 @@ fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
     }
     spans.extend(d.filter_note(&q.filter));
     d.title(areas.title, spans);
-    let w = usize::from(areas.rows.width);
-    let unit_w = if w >= 120 { 16 } else { 10 };
-    // Wide terminals also show the target columns.
-    let columns_w = if w >= 120 { (w - 80) / 2 } else { 0 };
-    let title_w = w.saturating_sub(8 + 20 + unit_w + 1 + 11 + 12 + columns_w);
-    let header = format!(
-        "{}{}{}{}{}{}{}",
-        pad(&t!("queue-head-waited"), 8, ambiguous),
-        pad(&t!("queue-head-step"), 20, ambiguous),
-        pad(&t!("head-unit"), unit_w + 1, ambiguous),
-        pad(&t!("queue-head-form"), 11, ambiguous),
-        pad(&t!("head-title"), title_w, ambiguous),
-        pad(&t!("queue-head-columns"), columns_w, ambiguous),
-        t!("queue-head-lacks")
-    );
-    d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
-    let theme = d.theme;
-    let nothing = t!("queue-nothing");
+    // One column per thing, a blank between two: the id to act on, and the title's fair share.
+    let wide = areas.rows.width >= 120;
     let repost = t!("queue-repost-unit");
     let wechat_word = t!("queue-wechat");
-    d.list(areas.rows, q, &nothing, |e| {
-        let (since, too_long) = waiting(e, now);
-        let lacks = e.missing.iter().map(|k| words::lacks_short(*k)).collect::<Vec<_>>().join(",");
+    let cells = |e: &crate::store::QueueItem| -> Vec<String> {
         let wechat =
             if e.channel == crate::domain::Channel::Wechat { format!("{wechat_word} ") } else { String::new() };
+        let mut cells = vec![
+            waiting(e, now).0,
+            e.id.to_string(),
+            step_label(e),
+            text::display(e.unit.as_deref().unwrap_or(&repost), ambiguous),
+            text::display(&format!("{wechat}{}", e.title), ambiguous),
+            e.missing.iter().map(|k| words::lacks_short(*k)).collect::<Vec<_>>().join(","),
+        ];
+        if wide {
+            // Wide terminals also show the form and the target columns.
+            cells.insert(4, words::form(e.form));
+            let columns = e.columns.iter().map(|c| c.rsplit(" / ").next().unwrap_or(c)).collect::<Vec<_>>();
+            cells.insert(6, text::display(&columns.join("、"), ambiguous));
+        }
+        cells
+    };
+    let mut heads = vec![
+        t!("head-waited"),
+        t!("head-item"),
+        t!("queue-head-step"),
+        t!("head-unit"),
+        t!("head-title"),
+        t!("queue-head-lacks"),
+    ];
+    if wide {
+        heads.insert(4, t!("queue-head-form"));
+        heads.insert(6, t!("queue-head-columns"));
+    }
+    let rows: Vec<Vec<String>> = q.rows.iter().map(cells).collect();
+    let column = |i: usize| column_of(&heads, &rows, i);
+    let columns: Vec<Column> = heads
+        .iter()
+        .enumerate()
+        .map(|(i, _)| match (i, wide) {
+            (1, _) => Column::number(column(i)),
+            (3 | 4, false) | (3 | 5 | 6 | 7, true) => Column::text(column(i)),
+            _ => Column::fixed(column(i)),
+        })
+        .collect();
+    // The first cell is the mark of a marked item.
+    let table = Table::new(&columns, usize::from(areas.rows.width) - 1, ambiguous);
+    d.header(areas.header, &format!(" {}", table.row(&heads)));
+    let theme = d.theme;
+    let nothing = t!("queue-nothing");
+    d.list(areas.rows, q, &nothing, |e| {
+        let too_long = waiting(e, now).1;
+        let cells = cells(e);
         let mark = if view.marked.contains(&e.id) { "*" } else { " " };
-        TextLine::from(vec![
-            Span::styled(mark, theme.status(Status::Ok)),
-            Span::styled(pad(&since, 7, ambiguous), if too_long { theme.status(Status::Overdue) } else { Style::default() }),
-            Span::raw(pad(&step_label(e), 20, ambiguous)),
-            Span::raw(format!(
-                "{} ",
-                pad(&text::display(e.unit.as_deref().unwrap_or(&repost), ambiguous), unit_w, ambiguous)
-            )),
-            Span::raw(pad(&words::form(e.form), 11, ambiguous)),
-            Span::raw(pad(&text::display(&format!("{wechat}{}", e.title), ambiguous), title_w, ambiguous)),
-            Span::raw(pad(
-                &text::display(
-                    &e.columns.iter().map(|c| c.rsplit(" / ").next().unwrap_or(c)).collect::<Vec<_>>().join("、"),
-                    ambiguous,
-                ),
-                columns_w, ambiguous,
-            )),
-            Span::styled(lacks, theme.status(Status::Empty)),
-        ])
+        let last = cells.len() - 1;
+        let mut line = vec![Span::styled(mark, theme.status(Status::Ok))];
+        for (i, cell) in cells.iter().enumerate() {
+            let style = match i {
+                0 if too_long => theme.status(Status::Overdue),
+                i if i == last => theme.status(Status::Empty),
+                _ => Style::default(),
+            };
+            line.push(Span::styled(table.cell(i, cell), style));
+        }
+        TextLine::from(line)
     });
 }
 
@@ -92,7 +115,9 @@ fn review(d: &mut Draw, areas: &Areas, r: &Reviewing) {
     let body = review_page(areas);
     let found = r.findings.list.as_deref().unwrap_or(&[]);
     let selected = r.findings.list.as_ref().map(|_| r.findings.selected);
-    d.item_page_marked(areas.title, body, &r.view, found, selected, true);
+    // At the publish step, where it goes and its history first: the confirmation's question.
+    let order = if r.entry.stage == crate::domain::Stage::Publish { PageOrder::Placement } else { PageOrder::Body };
+    d.item_page_marked(areas.title, body, &r.view, found, selected, order);
     let panel = Rect { x: 0, y: body.bottom(), width: areas.rows.width, height: PANEL };
     Widget::render(Clear, panel, d.buf);
     // The checks on the left, the findings on the right.
@@ -125,7 +150,8 @@ fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
     }
     let lacks: Vec<String> = r.entry.missing.iter().map(|k| k.describe()).collect();
     if !lacks.is_empty() {
-        let said = d.text(&t!("review-lacks", lacks = lacks.join(&t!("list-separator"))));
+        let key = d.key_for(crate::ui::keymap::Layer::Review, crate::ui::keymap::Action::Return);
+        let said = d.text(&t!("review-lacks-return", lacks = lacks.join(&t!("list-separator")), key = key));
         lines.push(TextLine::styled(fit(&said, w, ambiguous), d.theme.status(Status::Overdue)));
     }
     Paragraph::new(lines).render(area, d.buf);

@@ -63,6 +63,8 @@ pub struct QueueView {
 pub struct Rejection {
     pub input: Box<TextArea<'static>>,
     pub failed: Checks,
+    /// A return for what the item lacks (Art. 10), no check failed.
+    pub returning: bool,
 }
 
 /// The tab's queries and writes.
@@ -227,10 +229,11 @@ impl QueueView {
         }
     }
 
-    /// The reason for a rejection was given: the decision is sent.
-    pub fn reject(&mut self, failed: Checks, reason: String, ask: &mut Ask) {
+    /// The reason for a rejection (or a return for what it lacks) was given: the decision is sent.
+    pub fn reject(&mut self, failed: Checks, returning: bool, reason: String, ask: &mut Ask) {
         if let Some(r) = &mut self.reviewing {
-            r.decide(Decision::Reject { failed, reason }, ask);
+            let decision = if returning { Decision::Return { reason } } else { Decision::Reject { failed, reason } };
+            r.decide(decision, ask);
         }
     }
 
@@ -425,16 +428,17 @@ impl View for QueueView {
             Answer::Open => {}
             Answer::Closed => self.rejection = None,
             Answer::Given(reason) => {
-                let failed = rejection.failed;
+                let (failed, returning) = (rejection.failed, rejection.returning);
                 self.rejection = None;
-                self.reject(failed, reason, ask);
+                self.reject(failed, returning, reason, ask);
             }
         }
     }
 
     fn draw_question(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
         if let Some(r) = &self.rejection {
-            let prompt = t!("prompt-reject", failed = r.failed.to_string());
+            let prompt =
+                if r.returning { t!("review-return-prompt") } else { t!("prompt-reject", failed = r.failed.to_string()) };
             crate::ui::widgets::input_line(d.buf, areas.status, &prompt, &r.input);
         }
     }

@@ -145,6 +145,10 @@ impl Reviewing {
             Action::Approve => {
                 if self.entry.stage == Stage::Publish {
                     ask.warn(t!("review-already-approved", key = key(Action::Publish)));
+                } else if !self.entry.missing.is_empty() {
+                    // The store's re-review refuses it (Art. 10): said before the checks.
+                    let lacks = self.lacks();
+                    ask.warn(t!("review-approve-lacks", id = self.entry.id, lacks = lacks, key = key(Action::Return)));
                 } else if !self.checks.is_all() {
                     ask.warn(t!("review-affirm-first", all = key(Action::AllChecks)));
                 } else if let Some(why) = blocked {
@@ -169,7 +173,18 @@ impl Reviewing {
                     self.reject_all_asked = false;
                     let mut input = single_line("");
                     input.set_placeholder_text(t!("review-reason-placeholder"));
-                    *rejection = Some(super::Rejection { input: Box::new(input), failed });
+                    *rejection = Some(super::Rejection { input: Box::new(input), failed, returning: false });
+                }
+            }
+            Action::Return => {
+                if self.entry.stage == Stage::Publish {
+                    ask.warn(t!("review-already-approved", key = key(Action::Publish)));
+                } else if self.entry.missing.is_empty() {
+                    ask.warn(t!("review-return-nothing", id = self.entry.id, reject = key(Action::Reject)));
+                } else {
+                    // What it lacks, as the reason to send back: edited or sent as it is.
+                    let input = single_line(&t!("review-return-reason", lacks = self.lacks()));
+                    *rejection = Some(super::Rejection { input: Box::new(input), failed: Checks::default(), returning: true });
                 }
             }
             Action::Publish => {
@@ -185,6 +200,12 @@ impl Reviewing {
             _ => return false,
         }
         true
+    }
+
+    /// What the item lacks of what Art. 10 asks, in words.
+    fn lacks(&self) -> String {
+        let lacks: Vec<String> = self.entry.missing.iter().map(|k| k.describe()).collect();
+        lacks.join(&t!("list-separator"))
     }
 
     /// Sends a decision on the item at the version it was read.
@@ -235,6 +256,10 @@ impl Reviewing {
         let page = crate::ui::layout::review_page(&cx.areas);
         let ambiguous = cx.ambiguous;
         let (Some((item, _)), Some((f, _))) = (&self.view.item, self.findings.selected()) else { return };
+        if self.entry.stage == Stage::Publish {
+            // Its page opens on where it goes (`PageOrder::Placement`), not on the body.
+            return;
+        }
         let shown = |s: &str| crate::ui::text::display(s, ambiguous);
         // The body's heading is one row whatever its words (a line that fits is one row).
         let mut lines = vec![shown(&item.title), String::new(), String::new()];

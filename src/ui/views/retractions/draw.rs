@@ -11,6 +11,7 @@ use crate::domain::staleness::Status;
 use crate::ui::app::waited;
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
+use crate::ui::table;
 use crate::ui::widgets::Draw;
 use crate::ui::words;
 use crate::t;
@@ -47,7 +48,7 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
         pad(&t!("head-waited"), 8, ambiguous),
         pad(&t!("head-reason"), 11, ambiguous),
         pad(&t!("head-unit"), unit_w + 1, ambiguous),
-        pad(&t!("head-item"), 8, ambiguous),
+        table::number(&t!("head-item"), 8, ambiguous),
         pad(&t!("head-title"), title_w, ambiguous)
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
@@ -70,7 +71,7 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
             ),
             Span::styled(pad(&words::reason(q.reason), 11, ambiguous), reason_style),
             Span::raw(format!("{} ", pad(&text::display(q.unit.as_deref().unwrap_or("-"), ambiguous), unit_w, ambiguous))),
-            Span::raw(pad(&q.item.to_string(), 8, ambiguous)),
+            Span::raw(table::number(&q.item.to_string(), 8, ambiguous)),
             if q.still_public {
                 Span::styled(format!("{public_mark} "), theme.status(Status::Overdue))
             } else {

@@ -6,13 +6,13 @@
 
 use std::path::PathBuf;
 
-use super::{Ask, Cx, Event, View, step};
+use super::{Ask, Cx, View, step};
 use crate::domain::IncidentKind;
 use crate::domain::assessment::Period;
 use crate::reports::ScoreRow;
 use crate::store::{ExportedItem, HistoryEntry, IncidentInput, Site, Store, StoreError};
-use crate::ui::app::{Overlay, opened_item, single_line};
-use crate::ui::views::item::{ItemView, page_delta, scroll};
+use crate::ui::app::{Overlay, single_line};
+use crate::ui::views::item::ItemView;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Cursor, Paged};
 use crate::ui::sanitise::{clean_all, clean_block, clean_item, clean_line, clean_option, clean_result, each};
@@ -434,23 +434,8 @@ impl View for ScoresView {
             }
             return false;
         };
-        if let Some(item) = &mut unit.item {
-            if let Some(delta) = page_delta(action, height) {
-                scroll(item, delta);
-                return true;
-            }
-            match action {
-                Action::Back if overlay => unit.item = None,
-                // `w`: withdraw the item after the usual confirmation.
-                Action::WithdrawItems => match opened_item(item) {
-                    Ok(items) => ask.post(Event::Withdraw(items)),
-                    Err(why) => ask.warn(why),
-                },
-                // Nothing to filter on an item's page.
-                Action::Filter => {}
-                _ => return false,
-            }
-            return true;
+        if unit.item.is_some() {
+            return crate::ui::views::item::on_action(&mut unit.item, action, height, ask);
         }
         match action {
             Action::Back if overlay => self.unit = None,

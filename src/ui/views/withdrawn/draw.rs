@@ -12,6 +12,7 @@ use crate::domain::time::format_time;
 use crate::ui::app::waited;
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
+use crate::ui::table;
 use crate::ui::widgets::Draw;
 use crate::ui::words;
 use crate::t;
@@ -74,7 +75,7 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
         "{}{}{}{}{}{}{}{}{}",
         pad("", MARK_W, ambiguous),
         pad(&t!("withdrawn-head-when"), when_w, ambiguous),
-        pad(&t!("head-item"), item_w, ambiguous),
+        table::number(&t!("head-item"), item_w, ambiguous),
         pad(&t!("withdrawn-head-batch"), batch_w, ambiguous),
         pad(&t!("head-reason"), 11, ambiguous),
         pad(&t!("withdrawn-head-by"), by_w, ambiguous),
@@ -106,7 +107,7 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
         let mut line = vec![
             Span::styled(if marked { "* " } else { "  " }, theme.status(Status::DueSoon).add_modifier(Modifier::BOLD)),
             Span::raw(pad(&when(r.withdrawn_at, !wide), when_w, ambiguous)),
-            Span::raw(pad(&r.item.to_string(), item_w, ambiguous)),
+            Span::raw(table::number(&r.item.to_string(), item_w, ambiguous)),
             Span::styled(pad(&batch, batch_w, ambiguous), theme.dim()),
             Span::styled(pad(&words::reason(r.reason), 11, ambiguous), reason_style),
             Span::raw(format!("{} ", pad(&text::display(&r.withdrawn_by, ambiguous), by_w - 1, ambiguous))),
