@@ -29,7 +29,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     t.wait_for("awaiting a decision");
     t.keys(&["2"]);
     let first = t.wait_for("政务动态");
-    assert!(first.contains("2 Columns") && first.contains("3 Retract") && first.contains("政务动态"), "{first}");
+    assert!(first.contains("2 Cols") && first.contains("3 Retr.") && first.contains("政务动态"), "{first}");
 
     // A window made too small says what it needs; made big again, the screen comes back.
     assert!(
@@ -400,7 +400,7 @@ async fn a_queue_is_cleared_by_keys_in_chinese(db: TestDb) {
         returned: "复核 → 已退回",
         repost_approved: "审核 → 待发布",
         at_publish: "待发布（第 2 版）",
-        question: "Enter 发布 · Esc 取消",
+        question: "回车 发布 · Esc 取消",
         question_shows: &["将信息 1 发布到："],
         published: "待发布 → 已发布",
     };

@@ -424,7 +424,7 @@ async fn hostile_content_is_shown_safely_and_an_undecodable_row_is_an_error_line
         "{s}"
     );
     let lines: Vec<&str> = s.lines().collect();
-    assert!(lines[0].starts_with(" 1 Queue") && lines[0].contains("2 Columns"), "the frame stays:\n{s}");
+    assert!(lines[0].starts_with(" 1 Queue") && lines[0].contains("2 Cols"), "the frame stays:\n{s}");
     assert!(lines.last().unwrap().starts_with(" ● connected"), "{s}");
     assert_eq!(t.pane("#{pane_title}"), title, "no escape reached the terminal");
     // An item whole: the body too.

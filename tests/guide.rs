@@ -314,11 +314,15 @@ fn the_chinese_guide_shows_every_view_as_the_chinese_console_draws_it() {
     check_screens(&path, &captures(&CHINESE), "PORTAL_ADMIN_UPDATE_DOCS=1 cargo test --test guide");
     let guide = std::fs::read_to_string(&path).unwrap();
     let keymap = portal_admin::ui::keymap::Keymap::default_map();
-    let bound: Vec<String> = portal_admin::ui::keymap::Layer::ALL
-        .iter()
-        .flat_map(|l| keymap.bindings(*l).iter().map(|b| b.key.to_string()))
-        .collect();
-    // `按 X` names a key: each must be bound somewhere in the shipped keymap.
+    // The keys as the Chinese console names them (回车, 空格, → …; letters as they are).
+    let bound: Vec<String> = portal_admin::i18n::scoped(portal_admin::i18n::Lang::ZhCn, || {
+        portal_admin::ui::keymap::Layer::ALL
+            .iter()
+            .flat_map(|l| keymap.bindings(*l).iter().map(|b| b.key.name()))
+            .collect()
+    });
+    // `按 X` names a key: each must be bound somewhere in the shipped keymap, named as the
+    // console names it.
     let mut named = 0;
     for part in guide.split("按 `").skip(1) {
         let key = part.split('`').next().unwrap_or_default();

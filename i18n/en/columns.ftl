@@ -8,7 +8,7 @@ columns-title-counts = Columns { $count } · { $day }
 columns-loading = Loading the column tree…
 columns-load-failed = loading the columns failed: { $error }
 columns-none = No columns to show.
-columns-none-match = No column matches the filter (Esc clears it).
+columns-none-match = No column matches the filter ({ $back } clears it).
 # The ways of looking at the tree, in brackets after the title.
 columns-mode-overdue = overdue
 columns-mode-by-unit = by unit
@@ -43,7 +43,7 @@ columns-head-unit = unit
 columns-head-title = title
 columns-repost = (repost)
 columns-column-empty = Nothing is online in this column.
-    Items go online here when they are published: 1 (the queue), Enter, p.
+    Items go online here when they are published: { $queue } (the queue), { $open }, { $publish }.
 column-items-load-failed = loading the column's items failed: { $error }
 column-documents-load-failed = loading the column's documents failed: { $error }
 

@@ -28,12 +28,12 @@ queue-nothing =
 queue-repost-unit = (repost)
 queue-wechat = 微信
 queue-only-approved = item { $id } is at { $stage }: only approved items are published
-queue-mark-first = mark approved items first (Space)
+queue-mark-first = mark approved items first ({ $mark })
 queue-publish-marked =
     Publish { $count } items, each into its target columns:
     {"  "}{ $items }
 
-    Enter publishes · Esc cancels
+    { $yes } publishes · { $no } cancels
 queue-load-failed = loading the queue failed: { $error }
 queue-moved = item { $id }: { $from } → { $to }
 queue-published = published { $count } items
@@ -60,7 +60,7 @@ review-publish-confirm =
     Publish item { $id } into:
     {"  "}{ $columns }
 
-    Enter publishes · Esc cancels
+    { $yes } publishes · { $no } cancels
 review-no-findings = the content checks found nothing on this item
 review-no-finding-to-act-on = no finding to act on: the content checks found nothing on this item
 review-blocked = not approved: { $waive } waives (select with { $next }) or { $reject } rejects — { $kind } “{ $text }”{ $more ->
@@ -87,7 +87,7 @@ retractions-nothing =
 
 ## The audit trail
 
-audit-title = Audit · { $count }{ $more } loaded, newest first · Enter shows a record whole
+audit-title = Audit · { $count }{ $more } loaded, newest first · { $open } shows a record whole
 audit-head-at = at
 audit-head-operator = operator
 audit-head-action = action
@@ -112,8 +112,8 @@ withdrawn-head-took = took
 withdrawn-head-restored = restored
 withdrawn-nothing =
     Nothing has been withdrawn.
-    Withdraw from a column (2, Enter on a column, w) or answer a request (3, w):
-    each withdrawal shows here, and u puts it back online.
+    Withdraw from a column ({ $columns }, { $open } on a column, { $withdraw }) or answer a request ({ $requests }, { $withdraw }):
+    each withdrawal shows here, and { $restore } puts it back online.
 withdrawn-restored-mark = [restored]
 withdrawn-still-public = [still public]
 
@@ -132,7 +132,7 @@ inspect-head-indicator = indicator
 inspect-head-count = count
 inspect-head-fails = {" "}fails
 inspect-head-warns = {" "}warns
-inspect-head-behind = {" "}behind the count (Enter lists them)
+inspect-head-behind = {" "}behind the count ({ $open } lists them)
 inspect-failed = Could not evaluate the indicators: { $error }
 inspect-evaluating = Evaluating the indicators…
 inspect-none = No indicators.
@@ -225,7 +225,7 @@ scores-is-correction = incident { $id } is itself the correction of incident { $
 scores-corrected-already = incident { $id } was corrected already, by incident { $by }
 scores-bulletin-busy = the bulletin is still being written
 scores-writing-bulletin = writing the { $period } bulletin…
-scores-filter-ranking = the filter is for the ranking: Esc goes back to it
+scores-filter-ranking = the filter is for the ranking: { $back } goes back to it
 incident-item-placeholder = optional: the item's id or ref
 incident-date-placeholder = YYYY-MM-DD (empty: today)
 incident-note-placeholder = what happened (required)

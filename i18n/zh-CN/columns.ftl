@@ -7,7 +7,7 @@ columns-title-counts = 栏目 { $count } 个 · { $day }
 columns-loading = 正在读取栏目树…
 columns-load-failed = 读取栏目失败：{ $error }
 columns-none = 没有可显示的栏目。
-columns-none-match = 没有栏目符合筛选条件（Esc 清除筛选）。
+columns-none-match = 没有栏目符合筛选条件（{ $back } 清除筛选）。
 # 栏目树的查看方式，显示在标题后的方括号中。
 columns-mode-overdue = 逾期
 columns-mode-by-unit = 按责任单位
@@ -45,7 +45,7 @@ columns-head-unit = 责任单位
 columns-head-title = 标题
 columns-repost = （转载）
 columns-column-empty = 本栏目没有在线信息。
-    信息发布后在此上线：1（待审），Enter，p。
+    信息发布后在此上线：{ $queue }（待审），{ $open }，{ $publish }。
 column-items-load-failed = 读取栏目中的信息失败：{ $error }
 column-documents-load-failed = 读取栏目中的文件失败：{ $error }
 

@@ -4,7 +4,7 @@
 key-global-app-quit = 退出
 key-global-app-help = 显示本视图的按键
 key-global-app-filter = 边输入边筛选（拉丁字母匹配拼音首字母：mzj → 民政局）
-key-global-app-command = 命令行（:stale、:unit 民政局、:q）；Tab 补全
+key-global-app-command = 命令行（:stale、:unit 民政局、:q）；Tab 键补全
 key-global-app-back = 退出当前状态：关闭弹窗、清除筛选、返回上一级
 key-global-app-refresh = 从数据库重新读取
 key-global-app-copy = 把选中项的编号或标题复制到您自己的剪贴板（SSH 下也可用）
@@ -17,7 +17,7 @@ key-global-tab-scores = 考核：本季度各单位的考核得分
 key-global-tab-audit = 审计：对数据库的每一次修改，最新的在前
 key-global-tab-withdrawn = 已撤回：最近撤回的信息，可恢复
 key-global-tab-inspection = 检查：截至控制台所设日期的全国政府网站检查单项否决指标
-key-global-tab-findings = 内容检查：全部已上线信息的内容检查结果，最新的在前（Enter 打开信息）
+key-global-tab-findings = 内容检查：全部已上线信息的内容检查结果，最新的在前（回车打开信息）
 key-global-list-down = 下移
 key-global-list-up = 上移
 key-global-list-page-down = 下翻一页

@@ -27,12 +27,12 @@ queue-nothing =
 queue-repost-unit = （转载）
 queue-wechat = 微信
 queue-only-approved = 信息 { $id } 处于“{ $stage }”环节：只有审核通过的信息才能发布
-queue-mark-first = 请先标记审核通过的信息（空格键）
+queue-mark-first = 请先标记审核通过的信息（{ $mark }）
 queue-publish-marked =
     发布 { $count } 条信息，各自发布到其目标栏目：
     {"  "}{ $items }
 
-    Enter 发布 · Esc 取消
+    { $yes } 发布 · { $no } 取消
 queue-load-failed = 读取待审列表失败：{ $error }
 queue-moved = 信息 { $id }：{ $from } → { $to }
 queue-published = 已发布 { $count } 条信息
@@ -59,7 +59,7 @@ review-publish-confirm =
     将信息 { $id } 发布到：
     {"  "}{ $columns }
 
-    Enter 发布 · Esc 取消
+    { $yes } 发布 · { $no } 取消
 review-no-findings = 内容检查未在这条信息中发现问题
 review-no-finding-to-act-on = 没有可处理的问题：内容检查未在这条信息中发现问题
 review-blocked = 未通过：按 { $waive } 豁免（按 { $next } 选择）或按 { $reject } 退回——{ $kind }“{ $text }”{ $more ->
@@ -86,7 +86,7 @@ retractions-nothing =
 
 ## 审计记录
 
-audit-title = 审计 · 已读取 { $count }{ $more } 条，最新的在前 · Enter 查看整条记录
+audit-title = 审计 · 已读取 { $count }{ $more } 条，最新的在前 · { $open } 查看整条记录
 audit-head-at = 时间
 audit-head-operator = 操作员
 audit-head-action = 操作
@@ -111,8 +111,8 @@ withdrawn-head-took = 用时
 withdrawn-head-restored = 恢复
 withdrawn-nothing =
     尚无撤回的信息。
-    从栏目撤回（2，在栏目上按 Enter，再按 w）或办理撤回申请（3，w）：
-    每次撤回都显示在这里，按 u 可恢复上线。
+    从栏目撤回（{ $columns }，在栏目上按 { $open }，再按 { $withdraw }）或办理撤回申请（{ $requests }，{ $withdraw }）：
+    每次撤回都显示在这里，按 { $restore } 可恢复上线。
 withdrawn-restored-mark = [已恢复]
 withdrawn-still-public = [仍可访问]
 
@@ -131,7 +131,7 @@ inspect-head-indicator = 指标
 inspect-head-count = 数值
 inspect-head-fails = {" "}否决值
 inspect-head-warns = {" "}预警值
-inspect-head-behind = {" "}数值的来源（Enter 列出）
+inspect-head-behind = {" "}数值的来源（{ $open } 列出）
 inspect-failed = 无法计算各项指标：{ $error }
 inspect-evaluating = 正在计算各项指标…
 inspect-none = 没有指标。
@@ -221,7 +221,7 @@ scores-is-correction = 责任事故 { $id } 本身是对责任事故 { $original
 scores-corrected-already = 责任事故 { $id } 已由责任事故 { $by } 更正
 scores-bulletin-busy = 通报仍在生成中
 scores-writing-bulletin = 正在生成 { $period } 的通报…
-scores-filter-ranking = 筛选只用于排名：按 Esc 返回排名
+scores-filter-ranking = 筛选只用于排名：按 { $back } 返回排名
 incident-item-placeholder = 可选：信息编号或引用
 incident-date-placeholder = YYYY-MM-DD（留空为今天）
 incident-note-placeholder = 事故经过（必填）

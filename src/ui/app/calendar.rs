@@ -121,8 +121,8 @@ impl App {
         lines.push(String::new());
         lines.push(t!(
             "calendar-import-keys",
-            yes = self.key_name(crate::ui::keymap::Layer::Confirm, crate::ui::keymap::Action::Confirm),
-            no = self.key_name(crate::ui::keymap::Layer::Confirm, crate::ui::keymap::Action::Back)
+            yes = self.keymap.key_name(crate::ui::keymap::Layer::Confirm, crate::ui::keymap::Action::Confirm),
+            no = self.keymap.key_name(crate::ui::keymap::Layer::Confirm, crate::ui::keymap::Action::Back)
         ));
         lines.join("\n")
     }

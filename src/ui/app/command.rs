@@ -87,7 +87,11 @@ impl App {
                         });
                         self.tell(t!("command-unit-said", unit = unit.clone()));
                     }
-                    None => self.warn(t!("command-no-unit", unit = format!("{arg:?}"))),
+                    None => self.warn(t!(
+                        "command-no-unit",
+                        unit = format!("{arg:?}"),
+                        complete = Key::plain(KeyCode::Tab).name()
+                    )),
                 }
             }
             "at" => {
@@ -141,7 +145,11 @@ impl App {
             // Every other tab's name brings it to the front.
             other => match Tab::ALL.iter().find(|t| t.name() == other) {
                 Some(tab) => self.switch(*tab, effects),
-                None => self.warn(t!("command-unknown", command = other.to_string())),
+                None => self.warn(t!(
+                    "command-unknown",
+                    command = other.to_string(),
+                    complete = Key::plain(KeyCode::Tab).name()
+                )),
             },
         }
     }

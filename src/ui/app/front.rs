@@ -33,12 +33,12 @@ impl Tab {
     pub fn labels(width: u16) -> Vec<String> {
         let fits = |labels: &[String]| labels.iter().map(|l| text::width(l)).sum::<usize>() <= usize::from(width);
         let full: Vec<String> =
-            Tab::ALL.iter().enumerate().map(|(n, t)| format!(" {} {} ", n + 1, t.title())).collect();
+            Tab::ALL.iter().enumerate().map(|(n, t)| format!(" {} {} ", key(n), t.title())).collect();
         if fits(&full) {
             return full;
         }
         let compact: Vec<String> =
-            Tab::ALL.iter().enumerate().map(|(n, t)| format!(" {} {}", n + 1, t.title())).collect();
+            Tab::ALL.iter().enumerate().map(|(n, t)| format!(" {} {}", key(n), t.title())).collect();
         if fits(&compact) {
             return compact;
         }
@@ -54,13 +54,18 @@ impl Tab {
                         Some(short) if shorter || Some(text::width(&title)) == longest => short,
                         _ => title,
                     };
-                    format!(" {} {title}", n + 1)
+                    format!(" {} {title}", key(n))
                 })
                 .collect()
         };
         let one = short(false);
         if fits(&one) { one } else { short(true) }
     }
+}
+
+/// The number key of the `n`th tab (from 0): 1 to 9, then 0 for the tenth.
+fn key(n: usize) -> usize {
+    (n + 1) % 10
 }
 
 #[cfg(test)]

@@ -22,7 +22,8 @@ use super::{App, CalendarLoaded, Confirmed, Effect, Health, Load, Loaded, Overla
 use crate::domain::review::{Act, WorkflowError};
 use crate::domain::{Role, Stage};
 use crate::t;
-use crate::ui::keymap::{Action, Key, Layer};
+
+use crate::ui::keymap::{Action, Key, Keymap, Layer};
 use crate::ui::words;
 
 pub use crate::usecase::connection::Whoami;
@@ -78,8 +79,8 @@ pub fn colleague() -> String {
 }
 
 /// What a confirmation says when its write could not be sent.
-pub fn not_sent() -> String {
-    t!("not-sent")
+pub fn not_sent(keymap: &Keymap) -> String {
+    t!("not-sent", yes = keymap.key_name(Layer::Confirm, Action::Confirm))
 }
 
 /// How long to wait after `tries` failed tries before the next: 1 s, 2 s, 4 s, 8 s, then 10 s.
@@ -200,7 +201,7 @@ impl App {
             self.link.seen = Some(mark);
             self.tell(t!("connected-again", away = away));
             if let Overlay::Confirm { text, .. } = &mut self.overlay
-                && let Some(asked) = text.strip_suffix(&not_sent()).and_then(|t| t.strip_suffix("\n\n"))
+                && let Some(asked) = text.strip_suffix(&not_sent(&self.keymap)).and_then(|t| t.strip_suffix("\n\n"))
             {
                 *text = asked.to_string();
             }
@@ -298,6 +299,7 @@ impl App {
             | Action::MarkInstead => Some(Act::Withdraw),
             Action::RecordIncident | Action::ReverseIncident => Some(Act::RecordIncident),
             Action::WaiveFinding => Some(Act::WaiveFinding),
+            Action::IssueOrder | Action::CloseOrder => Some(Act::Rectify),
             Action::Confirm => self.overlay.confirming().map(|then| match then {
                 Confirmed::Publish | Confirmed::PublishMarked => Act::Pass(Stage::Publish),
                 Confirmed::Withdraw { .. }
@@ -336,10 +338,10 @@ impl App {
         self.warn(t!("not-saved-unreachable"));
         // Said where the user looks, too: in the question, which stays open.
         if let Overlay::Confirm { text, .. } = &mut self.overlay
-            && !text.ends_with(&not_sent())
+            && !text.ends_with(&not_sent(&self.keymap))
         {
             text.push_str("\n\n");
-            text.push_str(&not_sent());
+            text.push_str(&not_sent(&self.keymap));
         }
         true
     }

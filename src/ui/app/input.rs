@@ -272,6 +272,9 @@ impl App {
             | Action::BrokenLinks
             | Action::FindingsSort
             | Action::FindingsKind
+            | Action::OrderNextField
+            | Action::OrderPreviousField
+            | Action::CloseOrder
             | Action::Expand
             | Action::Collapse
             | Action::Toggle
@@ -284,6 +287,20 @@ impl App {
                 self.with_view(self.tab, effects, |v, cx, ask| v.motion(action, cx, ask))
             }
             Action::Open => self.with_view(self.tab, effects, |v, cx, ask| v.open(cx, ask)),
+            Action::IssueOrder => self.order_on_item(effects),
+        }
+    }
+
+    /// `z` on an item opened in a view that has no order of its own to draft: the form of an order
+    /// about that item, to its unit.
+    fn order_on_item(&mut self, effects: &mut Vec<Effect>) {
+        let item = self.views.of(self.tab).item().and_then(|v| v.item.as_ref()).map(|(item, _)| item.clone());
+        match item {
+            Some(item) => {
+                let draft = crate::ui::views::orders::Draft::item(&item);
+                self.event(Event::Rectify(Box::new(draft)), effects);
+            }
+            None => self.warn(t!("orders-nothing-to-order")),
         }
     }
 

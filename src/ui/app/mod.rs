@@ -364,6 +364,10 @@ impl App {
                 views.scores.incident_from(unit, item, title, &finding, &cx, &mut ask);
             }
             Event::Decline { request, reason } => self.write(Load::Decline { request, reason }, effects),
+            Event::Rectify(draft) => {
+                let (views, _, _) = self.parts(effects);
+                views.orders.draft(*draft);
+            }
             Event::Waived { item } => {
                 let (views, _, mut ask) = self.parts(effects);
                 views.queue.waived(item, &mut ask);
@@ -432,7 +436,7 @@ impl App {
     pub fn set_places(&mut self, places: Vec<(String, String)>, first_run: bool) {
         self.places = places;
         if first_run {
-            self.tell(t!("welcome", key = self.key_name(Layer::Global, Action::Help)));
+            self.tell(t!("welcome", key = self.keymap.key_name(Layer::Global, Action::Help)));
         }
     }
 

@@ -29,10 +29,6 @@ pub(crate) fn mark_overlay(items: Vec<(i64, String)>) -> Overlay {
 }
 
 impl App {
-    pub(super) fn key_name(&self, layer: Layer, action: Action) -> String {
-        self.keymap.key_for(layer, action).map_or_else(|| "?".to_string(), |k: Key| k.to_string())
-    }
-
     /// How many item lines a popup with `fixed` other lines shows at the current height.
     pub fn list_room(&self, fixed: usize) -> usize {
         usize::from(self.size.1).saturating_sub(4 + 2 + fixed).max(1)
@@ -77,14 +73,14 @@ impl App {
             "withdraw-reason",
             reason = words::reason(reason),
             points = points,
-            key = self.key_name(Layer::Confirm, Action::NextReason),
+            key = self.keymap.key_name(Layer::Confirm, Action::NextReason),
             others = others.join(&t!("list-separator"))
         ));
         lines.push(t!(
             "withdraw-keys",
-            yes = self.key_name(Layer::Confirm, Action::Confirm),
-            mark = self.key_name(Layer::Confirm, Action::MarkInstead),
-            no = self.key_name(Layer::Confirm, Action::Back)
+            yes = self.keymap.key_name(Layer::Confirm, Action::Confirm),
+            mark = self.keymap.key_name(Layer::Confirm, Action::MarkInstead),
+            no = self.keymap.key_name(Layer::Confirm, Action::Back)
         ));
         lines.join("\n")
     }
@@ -97,9 +93,8 @@ impl App {
                 let text = self.withdrawal_text(&items, reason);
                 self.overlay = Overlay::Confirm { text, then: Confirmed::WithdrawItems { items, reason } };
             }
-            Some(Confirmed::Withdraw { .. }) => {
-                self.warn(t!("withdraw-request-reason", key = self.key_name(Layer::Retractions, Action::Decline)))
-            }
+            Some(Confirmed::Withdraw { .. }) => self
+                .warn(t!("withdraw-request-reason", key = self.keymap.key_name(Layer::Retractions, Action::Decline))),
             // No withdrawal being confirmed: no reason to change.
             Some(
                 Confirmed::Publish

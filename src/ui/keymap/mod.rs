@@ -117,6 +117,10 @@ actions! {
     BrokenLinks = "findings.links",
     FindingsSort = "findings.sort",
     FindingsKind = "findings.kind",
+    IssueOrder = "order.issue",
+    OrderNextField = "rectify.next_field",
+    OrderPreviousField = "rectify.previous_field",
+    CloseOrder = "orders.done",
     Noop = "noop",
 }
 
@@ -249,6 +253,39 @@ impl Key {
             _ => Key { code, modifiers },
         };
         Ok(key)
+    }
+}
+
+impl Key {
+    /// A key no keymap binds: a line being typed is done with `Enter` and left with `Esc`, `Tab`
+    /// completes a command.
+    pub fn plain(code: KeyCode) -> Key {
+        Key { code, modifiers: KeyModifiers::NONE }
+    }
+
+    /// The key as the screen names it, in the language in effect: the one place a key's name is
+    /// said (hints, the help, confirmations, messages). A letter or sign stays itself; a named key
+    /// is `keyname-…` in the catalogs (`i18n/*/key_names.ftl`: 回车, 空格, 上页, → …); the
+    /// modifiers are the keycaps' `Ctrl-`, `Alt-`, `Shift-`. Keymap files, `docs/keys.md` and the
+    /// scripting output keep the files' names (`Display`).
+    pub fn name(&self) -> String {
+        let mut out = String::new();
+        for (m, cap) in [(KeyModifiers::CONTROL, "Ctrl-"), (KeyModifiers::ALT, "Alt-"), (KeyModifiers::SHIFT, "Shift-")]
+        {
+            if self.modifiers.contains(m) {
+                out.push_str(cap);
+            }
+        }
+        match self.code {
+            KeyCode::Char(' ') => out.push_str(&t!("keyname-space")),
+            KeyCode::Char(c) => out.push(c),
+            KeyCode::F(n) => out.push_str(&format!("F{n}")),
+            code => match NAMED.iter().find(|(_, c)| *c == code) {
+                Some((name, _)) => out.push_str(&i18n::text(&format!("keyname-{}", name.to_ascii_lowercase()), None)),
+                None => out.push('?'),
+            },
+        }
+        out
     }
 }
 
@@ -437,6 +474,12 @@ impl Keymap {
     /// The first key bound to an action in a layer (or globally), for hints.
     pub fn key_for(&self, layer: Layer, action: Action) -> Option<Key> {
         [layer, Layer::Global].iter().find_map(|l| self.bindings(*l).iter().find(|b| b.action == action).map(|b| b.key))
+    }
+
+    /// The first key bound to an action in a layer (or globally), named as the screen says it
+    /// ([`Key::name`]); empty when none is.
+    pub fn key_name(&self, layer: Layer, action: Action) -> String {
+        self.key_for(layer, action).map_or_else(String::new, |k| k.name())
     }
 
     /// Warnings about keys a terminal multiplexer or the terminal usually takes.

@@ -319,3 +319,42 @@ fn the_shipped_keys_are_described_in_both_languages_and_ones_own_as_written() {
     let quit = plain.bindings(Layer::Global).iter().find(|b| b.key.to_string() == "Q").unwrap();
     assert_eq!(scoped(Lang::ZhCn, || quit.said(Layer::Global)), "退出");
 }
+
+/// A key is named by `Key::name` alone: no catalog message (but the descriptions of the shipped
+/// keymaps, which are data, and the names themselves) and no console source writes a named key's
+/// name, so a key bound elsewhere, and the language, change every place it is said.
+#[test]
+fn no_message_and_no_console_code_writes_a_keys_name() {
+    let names =
+        ["Enter", "Esc", "PgUp", "PgDn", "PageUp", "PageDown", "Space", "Backspace", "回车", "空格", "上页", "下页"];
+    let said = |text: &str, name: &str| {
+        text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric());
+            let after = text[at + name.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphanumeric());
+            before && after
+        })
+    };
+    for (lang, files) in i18n::CATALOGS {
+        for (file, text) in files.iter().filter(|(f, _)| !["keys.ftl", "key_names.ftl", "toml.ftl"].contains(f)) {
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                // A key's description in the help (`key-…`) is the keymap's data, as written.
+                if line.starts_with("key-") {
+                    continue;
+                }
+                for name in names {
+                    assert!(!said(line, name), "{}/{file}: {name} in {line:?}", lang.tag());
+                }
+            }
+        }
+    }
+    let mut sources = Vec::new();
+    i18n::tests::sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"), &mut sources);
+    for (path, text) in
+        sources.iter().filter(|(p, _)| !["keymap", "tests"].iter().any(|d| p.to_string_lossy().contains(d)))
+    {
+        let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+        for name in names {
+            assert!(!code.contains(&format!("\"{name}\"")), "{}: \"{name}\"", path.display());
+        }
+    }
+}

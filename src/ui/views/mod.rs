@@ -69,6 +69,9 @@ pub enum Event {
     Incident { unit: Option<String>, item: i64, title: String, finding: Finding },
     /// Decline a retraction request, for the reason typed (a write of the retraction tools).
     Decline { request: i64, reason: String },
+    /// The form of a rectification order, filled in from what it is about: the orders view's
+    /// question.
+    Rectify(Box<orders::Draft>),
     /// A waiver on an item was written: the review screen shows the item's findings again.
     Waived { item: i64 },
     /// An incident was recorded or corrected: the audit trail loads again, if loaded.
@@ -383,6 +386,8 @@ macro_rules! views {
             Mark,
             /// An incident being recorded or corrected.
             Incident,
+            /// A rectification order being issued.
+            Rectify,
             /// The copy menu.
             Copy,
         }
@@ -390,7 +395,7 @@ macro_rules! views {
         impl Layer {
             /// Every layer, in the order the key reference lists them.
             pub const ALL: [Layer; [
-                "global", $(stringify!($field), $(stringify!($sub_name),)*)* "item", "confirm", "mark", "incident", "copy",
+                "global", $(stringify!($field), $(stringify!($sub_name),)*)* "item", "confirm", "mark", "incident", "rectify", "copy",
             ].len()] = [
                 Layer::Global,
                 $(Layer::$tab, $(Layer::$sub,)*)*
@@ -398,6 +403,7 @@ macro_rules! views {
                 Layer::Confirm,
                 Layer::Mark,
                 Layer::Incident,
+                Layer::Rectify,
                 Layer::Copy,
             ];
 
@@ -410,6 +416,7 @@ macro_rules! views {
                     Layer::Confirm => "confirm",
                     Layer::Mark => "mark",
                     Layer::Incident => "incident",
+                    Layer::Rectify => "rectify",
                     Layer::Copy => "copy",
                 }
             }
@@ -552,6 +559,8 @@ views! {
     Findings findings: findings::FindingsView [broken_links: BrokenLinks],
     /// The site's items holding a text (`:find`), newest first.
     Find find: find::FindView [],
+    /// The rectification orders, most urgent first.
+    Orders orders: orders::OrdersView [],
 }
 
 impl Layer {
@@ -559,7 +568,7 @@ impl Layer {
     /// menu): its own keys are all it takes, and all its hints (no opening, filter, command line
     /// or help).
     pub fn over_views(self) -> bool {
-        matches!(self, Layer::Confirm | Layer::Mark | Layer::Incident | Layer::Copy)
+        matches!(self, Layer::Confirm | Layer::Mark | Layer::Incident | Layer::Rectify | Layer::Copy)
     }
 
     /// A screen of one item (an item opened, the review): Enter opens nothing more in it.

@@ -2,6 +2,7 @@
 //! key always) and a message too long for the status line, shown whole above it until the next
 //! key.
 
+use crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::Line as TextLine;
 use ratatui::widgets::{Clear, Widget};
@@ -10,7 +11,7 @@ use super::Draw;
 use crate::i18n;
 use crate::t;
 use crate::ui::app::{App, Overlay};
-use crate::ui::keymap::{Action, Keymap, Layer};
+use crate::ui::keymap::{Action, Key, Keymap, Layer};
 use crate::ui::text::{self, Ambiguous};
 
 /// Rows a message takes above the status line, at most (the log, `:messages`, has it whole).
@@ -37,7 +38,7 @@ fn word(layer: Layer, action: Action) -> Option<String> {
 /// command line and the help.
 pub fn hints(keymap: &Keymap, layer: Layer, filtered: bool) -> Vec<Hint> {
     let checks = Action::CHECKS;
-    let key = |a: Action| keymap.key_for(layer, a).map(|k| k.to_string());
+    let key = |a: Action| keymap.key_for(layer, a).map(|k| k.name());
     let mut out: Vec<Hint> = Vec::new();
     let mut seen: Vec<Action> = Vec::new();
     for b in keymap.bindings(layer) {
@@ -57,8 +58,8 @@ pub fn hints(keymap: &Keymap, layer: Layer, filtered: bool) -> Vec<Hint> {
         if matches!(action, Action::NextFinding | Action::PreviousFinding) {
             if action == Action::NextFinding {
                 let both = match key(Action::PreviousFinding) {
-                    Some(p) => format!("{}/{p}", b.key),
-                    None => b.key.to_string(),
+                    Some(p) => format!("{}/{p}", b.key.name()),
+                    None => b.key.name(),
                 };
                 out.push((both, t!("keyhint-review-findings")));
                 seen.push(Action::PreviousFinding);
@@ -66,13 +67,13 @@ pub fn hints(keymap: &Keymap, layer: Layer, filtered: bool) -> Vec<Hint> {
             continue;
         }
         if let Some(w) = word(layer, action) {
-            out.push((b.key.to_string(), w));
+            out.push((b.key.name(), w));
         }
     }
     if layer.over_views() {
         return out;
     }
-    let global = |a: Action| keymap.key_for(Layer::Global, a).map(|k| (k.to_string(), word(layer, a)));
+    let global = |a: Action| keymap.key_for(Layer::Global, a).map(|k| (k.name(), word(layer, a)));
     let mut tail = Vec::new();
     if !layer.one_item() && !seen.contains(&Action::Open) {
         tail.push(Action::Open);
@@ -113,9 +114,13 @@ fn hint_text(app: &App, width: usize) -> String {
         // Their box has its own.
         return String::new();
     } else if matches!(app.overlay, Overlay::Record(_)) {
-        vec![("Esc".to_string(), t!("keyhint-help-close"))]
+        vec![(app.keymap.key_name(Layer::Global, Action::Back), t!("keyhint-help-close"))]
     } else if typing {
-        vec![("Enter".to_string(), t!("keyhint-enter-done")), ("Esc".to_string(), t!("keyhint-cancel"))]
+        // A line being typed is done and left by keys no keymap binds (`app/input.rs`).
+        vec![
+            (Key::plain(KeyCode::Enter).name(), t!("keyhint-enter-done")),
+            (Key::plain(KeyCode::Esc).name(), t!("keyhint-cancel")),
+        ]
     } else {
         let filtered = app.views.of(app.tab).filter().is_some() && matches!(app.overlay, Overlay::None);
         hints(&app.keymap, app.layer(), filtered)
@@ -184,7 +189,7 @@ mod tests {
         let short = fitted(&h, 60, Ambiguous::Narrow);
         assert!(text::width(&short) <= 60, "{short}");
         assert!(short.ends_with(&format!("? {}", t!("keyhint-app-help"))), "{short}");
-        assert!(short.starts_with("Right "), "{short}");
+        assert!(short.starts_with("→ "), "{short}");
         assert!(whole.len() > short.len());
         assert!(whole.contains(": "), "{whole}");
     }

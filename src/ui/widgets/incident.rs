@@ -13,7 +13,9 @@ use crate::domain::assessment::Period;
 use crate::domain::staleness::Status;
 use crate::domain::time::{beijing_date, parse_date};
 use crate::t;
-use crate::ui::keymap::{Action, Layer};
+use crossterm::event::KeyCode;
+
+use crate::ui::keymap::{Action, Key, Layer};
 use crate::ui::text::{self, fit, pad};
 use crate::ui::views::scores::signed;
 use crate::ui::views::scores::{Field, IncidentForm, ReverseForm};
@@ -30,16 +32,12 @@ impl Draw<'_> {
         }
     }
 
-    fn key_of(&self, layer: Layer, action: Action) -> String {
-        self.app.keymap.key_for(layer, action).map_or_else(String::new, |k| k.to_string())
-    }
-
     /// The incident being recorded: its kind (a key cycles it) and what it costs, the item it is
     /// about, its date and the quarter that makes it count in, and the note.
     pub fn incident_form(&mut self, form: &IncidentForm, writing: bool) {
         let ambiguous = self.ambiguous();
         let app = self.app;
-        let key = |a: Action| self.key_of(Layer::Incident, a);
+        let key = |a: Action| self.app.keymap.key_name(Layer::Incident, a);
         let bold = Style::default().add_modifier(Modifier::BOLD);
         let mut lines =
             vec![TextLine::styled(t!("incident-form-heading", unit = form.unit.clone()), bold), TextLine::raw("")];
@@ -101,6 +99,8 @@ impl Draw<'_> {
                 "incident-form-keys",
                 yes = key(Action::Confirm),
                 next = key(Action::NextField),
+                // The kind's own keys, which no keymap binds (`IncidentForm::typed`).
+                cycle = [KeyCode::Char(' '), KeyCode::Left, KeyCode::Right].map(|c| Key::plain(c).name()).join("/"),
                 kind = key(Action::NextKind),
                 no = key(Action::Back)
             )
@@ -154,8 +154,8 @@ impl Draw<'_> {
         } else {
             t!(
                 "reverse-keys",
-                yes = self.key_of(Layer::Incident, Action::Confirm),
-                no = self.key_of(Layer::Incident, Action::Back)
+                yes = self.app.keymap.key_name(Layer::Incident, Action::Confirm),
+                no = self.app.keymap.key_name(Layer::Incident, Action::Back)
             )
         };
         lines.push(TextLine::styled(keys, self.theme.dim()));

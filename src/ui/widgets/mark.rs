@@ -19,7 +19,7 @@ impl Draw<'_> {
     pub(super) fn mark_form(&mut self, items: &[(i64, String)], kind: MarkKind, replaced_by: &TextArea<'static>) {
         let ambiguous = self.ambiguous();
         let app = self.app;
-        let key = |a: Action| app.keymap.key_for(Layer::Mark, a).map_or_else(String::new, |k| k.to_string());
+        let key = |a: Action| app.keymap.key_name(Layer::Mark, a);
         let first = items.first().map_or(0, |(id, _)| *id);
         let heading = t!("mark-heading", count = items.len(), id = first);
         let bold = Style::default().add_modifier(Modifier::BOLD);

@@ -18,7 +18,7 @@ use crate::t;
 pub use findings::Found;
 
 mod findings;
-mod hints;
+pub(crate) mod hints;
 mod incident;
 mod mark;
 
@@ -90,7 +90,7 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     let theme = Theme { mono: app.mono };
     let size = (area.width, area.height);
     if !fits(size) {
-        let quit = app.keymap.key_for(Layer::Global, Action::Quit).map_or_else(String::new, |k| k.to_string());
+        let quit = app.keymap.key_name(Layer::Global, Action::Quit);
         let text = t!(
             "too-small",
             min_width = MIN_WIDTH,
@@ -155,7 +155,7 @@ impl Draw<'_> {
 
     /// The key bound to an action in a layer, as the help shows it (empty if none).
     pub fn key_for(&self, layer: Layer, action: Action) -> String {
-        self.app.keymap.key_for(layer, action).map_or_else(String::new, |k| k.to_string())
+        self.app.keymap.key_name(layer, action)
     }
 
     /// A list's column headings.
@@ -187,7 +187,8 @@ impl Draw<'_> {
         match &self.app.overlay {
             Overlay::Help(pager) => {
                 let lines = self.app.pager_lines();
-                crate::ui::views::help::draw(&mut self, pager, &t!("help-title"), lines)
+                let title = crate::ui::views::help::title(&self);
+                crate::ui::views::help::draw(&mut self, pager, &title, lines)
             }
             Overlay::Messages(pager) => {
                 let lines = self.app.pager_lines();
@@ -212,10 +213,6 @@ impl Draw<'_> {
         }
     }
 
-    fn hint(&self, action: Action) -> String {
-        self.app.keymap.key_for(self.app.layer(), action).map_or_else(String::new, |k| k.to_string())
-    }
-
     fn tabs(&mut self, area: Rect) {
         let mut spans = Vec::new();
         for (tab, label) in Tab::ALL.iter().zip(Tab::labels(area.width)) {
@@ -234,7 +231,12 @@ impl Draw<'_> {
             (Action::Command, t!("hint-command")),
         ];
         for (a, what) in hints_said {
-            let next = format!("{}{}{} {what}", hints, if hints.is_empty() { "" } else { "  " }, self.hint(a));
+            let next = format!(
+                "{}{}{} {what}",
+                hints,
+                if hints.is_empty() { "" } else { "  " },
+                self.app.keymap.key_name(self.app.layer(), a)
+            );
             if used + text::width(&next) + 2 > usize::from(area.width) {
                 break;
             }
@@ -268,12 +270,13 @@ impl Draw<'_> {
         line: impl Fn(&T) -> TextLine<'static>,
     ) {
         if paged.shown.is_empty() {
+            let back = self.key_for(Layer::Global, Action::Back);
             let msg = match (&paged.error, paged.waiting.is_some(), paged.filter.is_empty()) {
                 (Some(e), _, _) => t!("could-not-load", error = e.clone()),
                 (None, true, _) => t!("loading"),
                 (None, false, true) => nothing.to_string(),
-                (None, false, false) if paged.read_with_filter() => t!("filter-matches-nothing-in-db"),
-                (None, false, false) => t!("filter-matches-nothing"),
+                (None, false, false) if paged.read_with_filter() => t!("filter-matches-nothing-in-db", back = back),
+                (None, false, false) => t!("filter-matches-nothing", back = back),
             };
             // The first line says why the list is empty; the lines after it, what would fill it.
             for (i, line) in msg.lines().enumerate().take(usize::from(area.height)) {
@@ -405,7 +408,10 @@ impl Draw<'_> {
             .iter()
             .map(|b| {
                 TextLine::from(vec![
-                    Span::styled(format!(" {:<6}", b.key.to_string()), Style::default().add_modifier(Modifier::BOLD)),
+                    Span::styled(
+                        format!(" {}", text::pad(&b.key.name(), 6, app.ambiguous)),
+                        Style::default().add_modifier(Modifier::BOLD),
+                    ),
                     Span::raw(b.said(Layer::Copy)),
                 ])
             })

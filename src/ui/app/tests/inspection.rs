@@ -67,7 +67,7 @@ fn indicators() -> Vec<Indicator> {
 }
 
 /// Opens the tab with `7` and answers its query.
-fn show_inspection(a: &mut App) {
+pub(super) fn show_inspection(a: &mut App) {
     let effects = keys(a, "7");
     let [(id, Load::View(views::Load::Inspection(inspect::Load::Indicators { at })))] = loads(&effects)[..] else {
         panic!("{effects:?}")

@@ -441,7 +441,7 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     let notice = a.notice.clone().unwrap();
     assert!(notice.error && notice.text.starts_with("not saved: the database cannot be reached"), "{notice:?}");
     assert!(
-        confirmation(&a).contains("Withdraw item 2106") && confirmation(&a).ends_with(&not_sent()),
+        confirmation(&a).contains("Withdraw item 2106") && confirmation(&a).ends_with(&not_sent(&a.keymap)),
         "{}",
         confirmation(&a)
     );
@@ -457,7 +457,7 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     assert!(writes(&effects).is_empty());
     assert!(ticks(&mut a, 50).iter().all(|(_, l)| !l.is_write()));
     assert_eq!(a.layer(), Layer::Confirm);
-    assert!(!confirmation(&a).contains(&not_sent()), "{}", confirmation(&a));
+    assert!(!confirmation(&a).contains(&not_sent(&a.keymap)), "{}", confirmation(&a));
     // Enter again: now it is sent, once.
     let effects = key(&mut a, KeyCode::Enter);
     assert_eq!(writes(&effects), [Load::Retract { items: vec![2106], reason: RetractionReason::Outdated }]);

@@ -505,6 +505,8 @@ fn the_withdrawn_tab_is_the_sixth_reached_by_tab_and_by_command() {
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Find);
     key(&mut a, KeyCode::Tab);
+    assert_eq!(a.tab, Tab::Orders);
+    key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Queue);
     keys(&mut a, ":withdrawn");
     key(&mut a, KeyCode::Enter);

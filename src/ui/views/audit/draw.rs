@@ -4,6 +4,7 @@ use ratatui::text::{Line as TextLine, Span};
 
 use super::AuditView;
 use crate::domain::time::format_time;
+use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
 use crate::ui::widgets::Draw;
@@ -14,7 +15,7 @@ pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
     let a = &view.list;
     let ambiguous = d.ambiguous();
     let more = if a.done { "" } else { "+" };
-    let mut spans = vec![Span::raw(t!("audit-title", count = a.rows.len(), more = more))];
+    let mut spans = vec![Span::raw(t!("audit-title", count = a.rows.len(), more = more, open = d.key_for(Layer::Audit, Action::Open)))];
     spans.extend(d.filter_note(&a.filter));
     d.title(areas.title, spans);
     let w = usize::from(areas.rows.width);

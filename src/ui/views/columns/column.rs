@@ -16,6 +16,7 @@ use crate::reports::DocumentReportRow;
 use crate::store::ItemSummary;
 use crate::t;
 use crate::ui::app::single_line;
+use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Paged, Row};
 use crate::ui::text::SearchKey;
 use crate::ui::views::{Ask, Cx};
@@ -160,11 +161,11 @@ impl ColumnsView {
     }
 
     /// Marks every row shown between the last one marked by hand and the cursor.
-    pub(super) fn mark_range(&mut self, ask: &mut Ask) {
+    pub(super) fn mark_range(&mut self, cx: &Cx, ask: &mut Ask) {
         let Some(c) = &mut self.column else { return };
         match c.marks.range(&c.items, |r: &ItemSummary| Some((r.id, r.title.clone()))) {
             Some((added, all)) => ask.tell(t!("marked-more", added = added, all = all)),
-            None => ask.warn(t!("mark-range-first")),
+            None => ask.warn(t!("mark-range-first", mark = cx.keymap.key_name(Layer::Column, Action::ColumnMark))),
         }
     }
 

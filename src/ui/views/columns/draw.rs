@@ -11,9 +11,11 @@ use super::ColumnsView;
 use crate::domain::staleness::{DocumentStatus, Status};
 use crate::domain::time::{beijing_date, format_time};
 use crate::t;
+use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::table::{Column, Table, column_of};
 use crate::ui::text::{self, fit, fit_tail, pad, pad_left};
+use crate::ui::views::Tab;
 use crate::ui::widgets::{Draw, provisional_note, symbol};
 use crate::ui::words::{self, status as status_word};
 
@@ -88,7 +90,7 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
         );
         d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
         if view.lines.is_empty() {
-            let msg = if view.filter.is_empty() { t!("columns-none") } else { t!("columns-none-match") };
+            let msg = if view.filter.is_empty() { t!("columns-none") } else { t!("columns-none-match", back = d.key_for(Layer::Global, Action::Back)) };
             d.put(areas.rows, TextLine::from(msg));
         }
         for (row, line) in view.lines.iter().enumerate().skip(view.cursor.offset).take(usize::from(areas.rows.height)) {
@@ -254,7 +256,12 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
         d.list(
             areas.rows,
             &c.items,
-            &t!("columns-column-empty"),
+            &t!(
+                "columns-column-empty",
+                queue = d.key_for(Layer::Global, Action::Show(Tab::Queue)),
+                open = d.key_for(Layer::Queue, Action::Open),
+                publish = d.key_for(Layer::Review, Action::Publish)
+            ),
             |item| {
                 let marked = c.marks.items.contains_key(&item.id);
                 let mut line = vec![Span::styled(

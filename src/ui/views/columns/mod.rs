@@ -212,6 +212,20 @@ impl ColumnsView {
         tree.entries.get(self.selected_index()?)
     }
 
+    /// `z`: the form of an order about the column opened, or the one selected, to its responsible
+    /// unit; refused at once for a column without one.
+    fn order(&self, ask: &mut Ask) {
+        let entry = match &self.column {
+            Some(c) => Some(&c.column),
+            None => self.selected_entry(),
+        };
+        match entry {
+            Some(e) if e.units.is_empty() => ask.warn(t!("rectify-column-no-unit", column = e.path.clone())),
+            Some(e) => ask.post(Event::Rectify(Box::new(super::orders::Draft::column(e)))),
+            None => ask.warn(t!("orders-nothing-to-order")),
+        }
+    }
+
     fn selected_index(&self) -> Option<usize> {
         match self.lines.get(self.cursor.selected)? {
             Line::Column { index, .. } => Some(*index),
@@ -395,12 +409,14 @@ impl View for ColumnsView {
             // An item has no filter.
             Action::Filter if self.item.is_some() => {}
             Action::ColumnMark if self.item.is_none() && self.column.is_some() => self.mark_selected(cx, ask),
-            Action::ColumnMarkRange if self.item.is_none() && self.column.is_some() => self.mark_range(ask),
+            Action::ColumnMarkRange if self.item.is_none() && self.column.is_some() => self.mark_range(cx, ask),
             Action::ColumnMarkOlder if self.item.is_none() && self.column.is_some() => self.ask_day(),
             Action::Expand | Action::Collapse | Action::Toggle | Action::ExpandAll | Action::CollapseAll => {
                 self.fold(action, cx.height)
             }
             Action::OnlyOverdue | Action::GroupByUnit | Action::SortOverdue => self.mode(action, cx.height),
+            // On an item opened, the console's: an order about the item.
+            Action::IssueOrder if self.item.is_none() => self.order(ask),
             _ => return false,
         }
         true

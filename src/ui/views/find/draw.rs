@@ -36,7 +36,7 @@ pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
         d.title(areas.title, vec![Span::raw(t!("find-title-none"))]);
         let command = format!("{}find", d.key_for(Layer::Global, Action::Command));
         // Wrapped by the program's one rule: at 80 columns the Chinese hint ran off the screen.
-        let how = vec![TextLine::raw(d.text(&t!("find-how", command = command)))];
+        let how = vec![TextLine::raw(d.text(&t!("find-how", command = command, open = d.key_for(Layer::Find, Action::Open))))];
         Paragraph::new(text::wrap_lines(how, areas.rows.width)).render(areas.rows, d.buf);
         return;
     };

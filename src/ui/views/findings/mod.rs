@@ -355,6 +355,10 @@ impl View for FindingsView {
             Action::RecordIncident => {
                 ask.post(Event::Incident { unit: row.unit, item: row.item, title: row.title, finding: row.finding })
             }
+            Action::IssueOrder => {
+                let draft = super::orders::Draft::finding(row.unit, row.item, &row.title, &row.finding);
+                ask.post(Event::Rectify(Box::new(draft)));
+            }
             _ => return false,
         }
         true

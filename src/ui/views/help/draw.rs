@@ -8,11 +8,24 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Pager, count, inner, plain};
 use crate::t;
-use crate::ui::keymap::{Action, Layer};
+use crossterm::event::KeyCode;
+
+use crate::ui::keymap::{Action, Key, Layer};
 use crate::ui::text;
 use crate::ui::widgets::Draw;
 
 /// `lines` (wrapped to the box's width) scrolled as `pager` says, in a box titled `title`.
+/// The keys that scroll the help: a line, a page.
+fn scroll(d: &Draw) -> String {
+    let k = |a: Action| d.key_for(Layer::Global, a);
+    format!("{}/{} {}/{}", k(Action::Up), k(Action::Down), k(Action::PageUp), k(Action::PageDown))
+}
+
+/// The help's title: what it is, and its keys (scrolling, searching; any other closes it).
+pub fn title(d: &Draw) -> String {
+    t!("help-title", scroll = scroll(d), search = d.key_for(Layer::Global, Action::Filter))
+}
+
 pub fn draw(d: &mut Draw, pager: &Pager, title: &str, lines: Vec<TextLine<'static>>) {
     let ambiguous = d.ambiguous();
     let size = (d.buf.area.width, d.buf.area.height);
@@ -40,7 +53,7 @@ pub fn draw(d: &mut Draw, pager: &Pager, title: &str, lines: Vec<TextLine<'stati
     let said = if pager.query.is_empty() {
         let key = |a: Action| d.key_for(Layer::Global, a);
         let hints = [
-            (format!("{}/{} PgUp/PgDn", key(Action::Up), key(Action::Down)), t!("keyhint-help-scroll")),
+            (scroll(d), t!("keyhint-help-scroll")),
             (key(Action::Filter), t!("keyhint-help-search")),
             (key(Action::Back), t!("keyhint-help-close")),
         ];
@@ -48,7 +61,7 @@ pub fn draw(d: &mut Draw, pager: &Pager, title: &str, lines: Vec<TextLine<'stati
     } else {
         match count(&plains, &pager.query) {
             0 => t!("help-search-none", text = pager.query.clone()),
-            n => t!("help-found", count = n, text = pager.query.clone(), key = "n"),
+            n => t!("help-found", count = n, text = pager.query.clone(), key = Key::plain(KeyCode::Char('n')).name()),
         }
     };
     let said = text::fit(&d.text(&said), usize::from(foot.width), ambiguous);

@@ -16,7 +16,7 @@ use crate::ui::keymap::{Action, Keymap, Layer};
 use crate::ui::text::{self, Ambiguous};
 
 mod draw;
-pub use draw::draw;
+pub use draw::{draw, title};
 
 /// The widest the help's box gets (a wider line is hard to read).
 const WIDEST: u16 = 140;
@@ -171,7 +171,12 @@ pub fn lines(
     let section = |title: String, layer: Layer, lines: &mut Vec<TextLine<'static>>| {
         lines.push(TextLine::styled(title, heading));
         for b in keymap.bindings(layer) {
-            lines.extend(labelled(format!("  {:<10} ", b.key.to_string()), &b.said(layer), width, bold));
+            lines.extend(labelled(
+                format!("  {} ", text::pad(&b.key.name(), 10, ambiguous)),
+                &b.said(layer),
+                width,
+                bold,
+            ));
         }
         lines.push(TextLine::raw(""));
     };

@@ -84,7 +84,11 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
         " ".repeat(6usize.saturating_sub(text::width(&count))),
         pad(&t!("inspect-head-fails"), 9, ambiguous),
         pad(&t!("inspect-head-warns"), 9, ambiguous),
-        pad(&if wide { t!("inspect-head-behind") } else { String::new() }, detail_w + 1, ambiguous)
+        pad(
+            &if wide { t!("inspect-head-behind", open = d.key_for(Layer::Inspection, Action::Open)) } else { String::new() },
+            detail_w + 1,
+            ambiguous
+        )
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
 

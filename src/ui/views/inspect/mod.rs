@@ -174,6 +174,18 @@ impl View for InspectView {
         self.detail.take().is_some()
     }
 
+    /// `z`: the form of an order about the selected indicator.
+    fn on_action(&mut self, action: Action, _cx: &Cx, ask: &mut Ask) -> bool {
+        if action != Action::IssueOrder {
+            return false;
+        }
+        match self.opened().map(|(i, _)| i).or_else(|| self.selected()) {
+            Some(indicator) => ask.post(super::Event::Rectify(Box::new(super::orders::Draft::indicator(indicator)))),
+            None => ask.warn(crate::t!("orders-nothing-to-order")),
+        }
+        true
+    }
+
     /// Moves in the list, or in the open detail.
     fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
         let height = cx.height;

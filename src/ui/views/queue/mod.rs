@@ -288,10 +288,16 @@ impl QueueView {
                     .filter(|e| self.marked.contains(&e.id) && !e.missing.contains(&AttachmentKind::TargetColumns))
                     .collect();
                 if marked.is_empty() {
-                    ask.warn(t!("queue-mark-first"));
+                    ask.warn(t!("queue-mark-first", mark = cx.keymap.key_name(Layer::Queue, Action::Mark)));
                 } else {
                     let list: Vec<String> = marked.iter().map(|e| format!("{}  {}", e.id, e.title)).collect();
-                    let text = t!("queue-publish-marked", count = marked.len(), items = list.join("\n  "));
+                    let text = t!(
+                        "queue-publish-marked",
+                        count = marked.len(),
+                        items = list.join("\n  "),
+                        yes = cx.keymap.key_name(Layer::Confirm, Action::Confirm),
+                        no = cx.keymap.key_name(Layer::Confirm, Action::Back)
+                    );
                     ask.confirm(text, Confirmed::PublishMarked);
                 }
             }

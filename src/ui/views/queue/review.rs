@@ -129,7 +129,7 @@ impl Reviewing {
         }
         let blocked = self.blocking_said(cx);
         let key =
-            |a: Action| cx.keymap.key_for(Layer::Review, a).map_or_else(|| a.name().to_string(), |k| k.to_string());
+            |a: Action| cx.keymap.key_name(Layer::Review, a);
         match action {
             Action::Check1
             | Action::Check2
@@ -193,7 +193,13 @@ impl Reviewing {
                     ask.warn(t!("review-approve-first", id = self.entry.id, stage = stage));
                 } else {
                     let columns = self.entry.columns.join("\n  ");
-                    let text = t!("review-publish-confirm", id = self.entry.id, columns = columns);
+                    let text = t!(
+                        "review-publish-confirm",
+                        id = self.entry.id,
+                        columns = columns,
+                        yes = cx.keymap.key_name(Layer::Confirm, Action::Confirm),
+                        no = cx.keymap.key_name(Layer::Confirm, Action::Back)
+                    );
                     ask.confirm(text, Confirmed::Publish);
                 }
             }
@@ -296,7 +302,7 @@ impl Reviewing {
         let open = self.findings.open_blocking();
         let first = open.first()?;
         let key =
-            |a: Action| cx.keymap.key_for(Layer::Review, a).map_or_else(|| a.name().to_string(), |k| k.to_string());
+            |a: Action| cx.keymap.key_name(Layer::Review, a);
         // What to do first: the status line of an 80-column terminal shows only its start.
         Some(t!(
             "review-blocked",

@@ -170,7 +170,7 @@ impl View for RetractionsView {
         }
         match action {
             Action::Withdraw => {
-                let key = |a| cx.keymap.key_for(Layer::Confirm, a).map_or_else(String::new, |k| k.to_string());
+                let key = |a| cx.keymap.key_name(Layer::Confirm, a);
                 let instead = if r.reason == RetractionReason::Outdated {
                     crate::t!("retractions-marks-instead", key = key(Action::MarkInstead))
                 } else {
@@ -192,7 +192,7 @@ impl View for RetractionsView {
             Action::MarkRequest => {
                 if r.reason != RetractionReason::Outdated {
                     let key =
-                        |a| cx.keymap.key_for(Layer::Retractions, a).map_or_else(String::new, |k| k.to_string());
+                        |a| cx.keymap.key_name(Layer::Retractions, a);
                     ask.warn(crate::t!(
                         "retractions-mark-outdated-only",
                         reason = crate::ui::words::reason(r.reason),

@@ -444,7 +444,7 @@ impl View for ScoresView {
             }
             Action::Open => self.open_explained(ask),
             Action::ReverseIncident => self.ask_reversal(ask),
-            Action::Filter => ask.warn(t!("scores-filter-ranking")),
+            Action::Filter => ask.warn(t!("scores-filter-ranking", back = cx.keymap.key_name(Layer::Global, Action::Back))),
             _ => return false,
         }
         true

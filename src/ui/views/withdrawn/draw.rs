@@ -10,7 +10,9 @@ use crate::domain::RetractionReason;
 use crate::domain::staleness::Status;
 use crate::domain::time::format_time;
 use crate::ui::app::waited;
+use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
+use crate::ui::views::Tab;
 use crate::ui::text::{self, fit, pad};
 use crate::ui::table;
 use crate::ui::widgets::Draw;
@@ -85,7 +87,14 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
     );
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     let theme = d.theme;
-    let nothing = t!("withdrawn-nothing");
+    let nothing = t!(
+        "withdrawn-nothing",
+        columns = d.key_for(Layer::Global, Action::Show(Tab::Columns)),
+        open = d.key_for(Layer::Columns, Action::Open),
+        withdraw = d.key_for(Layer::Column, Action::WithdrawItems),
+        requests = d.key_for(Layer::Global, Action::Show(Tab::Retractions)),
+        restore = d.key_for(Layer::Withdrawn, Action::Restore)
+    );
     let restored_mark = t!("withdrawn-restored-mark");
     let public_mark = t!("withdrawn-still-public");
     d.list(areas.rows, list, &nothing, |r| {

@@ -135,7 +135,7 @@ impl WithdrawnView {
     /// `u`: asks whether to put the marked withdrawals' items back online, or else the selected
     /// one's, unless it is back already.
     fn restore(&self, cx: &Cx, ask: &mut Ask) {
-        let key = |action| cx.keymap.key_for(Layer::Confirm, action).map_or_else(String::new, |k| k.to_string());
+        let key = |action| cx.keymap.key_name(Layer::Confirm, action);
         if !self.marks.items.is_empty() {
             let chosen = self.marks.chosen();
             let by_id = |id: i64| self.list.rows.iter().find(|w| w.id == id);
@@ -191,10 +191,10 @@ impl WithdrawnView {
     }
 
     /// Marks the withdrawals from the last one marked by hand to the cursor (those not restored).
-    fn mark_range(&mut self, ask: &mut Ask) {
+    fn mark_range(&mut self, cx: &Cx, ask: &mut Ask) {
         match self.marks.range(&self.list, open) {
             Some((added, all)) => ask.tell(crate::t!("marked-more", added = added, all = all)),
-            None => ask.warn(crate::t!("mark-range-first")),
+            None => ask.warn(crate::t!("mark-range-first", mark = cx.keymap.key_name(Layer::Withdrawn, Action::WithdrawnMark))),
         }
     }
 
@@ -259,7 +259,7 @@ impl View for WithdrawnView {
         match action {
             Action::Restore => self.restore(cx, ask),
             Action::WithdrawnMark => self.mark(cx, ask),
-            Action::WithdrawnMarkRange => self.mark_range(ask),
+            Action::WithdrawnMarkRange => self.mark_range(cx, ask),
             Action::WithdrawnMarkBatch => self.mark_batch(ask),
             _ => return false,
         }

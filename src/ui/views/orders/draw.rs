@@ -1,0 +1,147 @@
+//! The Orders tab drawn: the orders, most urgent first, one a line; an order whole; the form that
+//! issues one.
+
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{Field, OrderForm, OrdersView, status_words};
+use crate::domain::Closing;
+use crate::domain::rectification::Status;
+use crate::domain::staleness::Status as Staleness;
+use crate::domain::time::format_time;
+use crate::t;
+use crate::ui::keymap::{Action, Layer};
+use crate::ui::layout::Areas;
+use crate::ui::text::{self, Ambiguous, fit, pad};
+use crate::ui::widgets::Draw;
+use crate::usecase::rectification::Order;
+
+/// The width of a form's field names.
+const NAME_W: usize = 12;
+
+pub(super) fn draw(view: &OrdersView, d: &mut Draw, areas: &Areas) {
+    let list = &view.list;
+    let ambiguous = d.ambiguous();
+    let overdue = list.rows.iter().filter(|o| o.status == Status::Overdue).count();
+    let open = list.rows.iter().filter(|o| o.status == Status::Open).count();
+    let mut spans = vec![Span::raw(t!("orders-title", count = list.rows.len(), open = open))];
+    if overdue > 0 {
+        spans.push(Span::styled(
+            t!("orders-title-overdue", count = overdue),
+            d.theme.status(Staleness::Overdue).add_modifier(Modifier::BOLD),
+        ));
+    }
+    spans.extend(d.filter_note(&list.filter));
+    d.title(areas.title, spans);
+    let w = usize::from(areas.rows.width);
+    let (unit_w, about_w) = if w >= 120 { (18, 36) } else { (12, 18) };
+    let note_w = w.saturating_sub(6 + 11 + 11 + unit_w + about_w);
+    let header = format!(
+        "{}{}{}{}{}{}",
+        pad(&t!("orders-head-id"), 6, ambiguous),
+        pad(&t!("orders-head-status"), 11, ambiguous),
+        pad(&t!("orders-head-due"), 11, ambiguous),
+        pad(&t!("head-unit"), unit_w, ambiguous),
+        pad(&t!("orders-head-about"), about_w, ambiguous),
+        pad(&t!("orders-head-note"), note_w, ambiguous)
+    );
+    d.header(areas.header, &header);
+    let theme = d.theme;
+    let nothing = t!("orders-nothing");
+    d.list(areas.rows, list, &nothing, |o| {
+        let style = match o.status {
+            Status::Overdue => theme.status(Staleness::Overdue),
+            Status::Open => Style::default(),
+            Status::Done => theme.dim(),
+        };
+        let cell = |s: &str, w: usize| format!("{} ", pad(&text::display(s, ambiguous), w - 1, ambiguous));
+        TextLine::from(vec![
+            Span::raw(pad(&o.row.id.to_string(), 6, ambiguous)),
+            Span::styled(pad(&status_words(o.status), 11, ambiguous), style),
+            Span::styled(pad(&o.row.due_on.to_string(), 11, ambiguous), style),
+            Span::raw(cell(&o.row.unit, unit_w)),
+            Span::raw(cell(&o.about(), about_w)),
+            Span::raw(fit(&text::display(&o.row.note, ambiguous), note_w, ambiguous)),
+        ])
+    });
+}
+
+/// A time as `2026-11-29 14:03` (Beijing).
+fn when(at: chrono::DateTime<chrono::Utc>) -> String {
+    let t = format_time(at, false);
+    t.get(..16).unwrap_or(&t).replace('T', " ")
+}
+
+/// An order whole, as Enter shows it.
+pub(super) fn record(o: &Order, ambiguous: Ambiguous) -> String {
+    let field = |key: String, value: &str| format!("{} {value}", pad(&key, 10, ambiguous));
+    let mut lines = vec![
+        t!("orders-record-heading", id = o.row.id, status = status_words(o.status)),
+        field(t!("head-unit"), &o.row.unit_full_name),
+        field(t!("orders-head-about"), &o.about()),
+        field(t!("orders-head-note"), &o.row.note),
+        field(t!("orders-field-issued"), &format!("{} {}", when(o.row.issued_at), o.row.issued_by)),
+        field(t!("orders-head-due"), &t!("orders-due-days", due = o.row.due_on.to_string(), days = o.row.days)),
+    ];
+    if let Some((how, at)) = o.closing {
+        let by = o.row.closed.as_ref().map_or_else(String::new, |(_, by, _, _)| by.clone());
+        lines.push(field(t!("orders-field-closed"), &format!("{} {} {by}", when(at), closing_words(how))));
+        if let Some(note) = o.row.closed.as_ref().and_then(|(_, _, _, note)| note.clone()) {
+            lines.push(field(t!("orders-field-close-note"), &note));
+        }
+    }
+    lines.join("\n")
+}
+
+/// How an order was closed, in words.
+fn closing_words(how: Closing) -> String {
+    match how {
+        Closing::ByHand => t!("code-closing-by-hand"),
+        Closing::ColumnUpdated => t!("code-closing-column-updated"),
+        Closing::ItemWithdrawn => t!("code-closing-item-withdrawn"),
+        Closing::ItemMarked => t!("code-closing-item-marked"),
+        Closing::FindingWaived => t!("code-closing-finding-waived"),
+    }
+}
+
+/// The form that issues an order: what it is about, the unit, what is wrong, the rule, the
+/// deadline; the keys.
+pub(super) fn form(form: &OrderForm, writing: bool, d: &mut Draw) {
+    let ambiguous = d.ambiguous();
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let mut lines = vec![TextLine::styled(fit(&text::display(&form.draft.what, ambiguous), 70, ambiguous), bold), TextLine::raw("")];
+    let names = [t!("orders-field-unit"), t!("orders-field-note"), t!("orders-field-rule"), t!("orders-field-days")];
+    let first = lines.len();
+    for (field, name) in Field::ALL.iter().zip(names) {
+        let focused = *field == form.field;
+        let name = pad(&format!("{} {name}", if focused { "›" } else { " " }), NAME_W, ambiguous);
+        lines.push(TextLine::from(Span::styled(name, if focused { bold } else { d.theme.dim() })));
+    }
+    lines.push(TextLine::raw(""));
+    lines.push(TextLine::styled(t!("orders-days-range", max = crate::domain::rectification::MAX_DAYS), d.theme.dim()));
+    let keys = if writing {
+        t!("saving")
+    } else {
+        t!(
+            "orders-form-keys",
+            yes = d.key_for(Layer::Rectify, Action::Confirm),
+            next = d.key_for(Layer::Rectify, Action::OrderNextField),
+            no = d.key_for(Layer::Rectify, Action::Back)
+        )
+    };
+    lines.push(TextLine::styled(keys, d.theme.dim()));
+    let lines: Vec<TextLine> = lines.into_iter().map(|l| d.shown(l)).collect();
+    let inner = d.popup(76, lines.len() as u16 + 2, &t!("orders-form-title"));
+    Widget::render(Paragraph::new(lines), inner, d.buf);
+    for (n, input) in form.inputs.iter().enumerate() {
+        if let Ok(row) = u16::try_from(first + n)
+            && row < inner.height
+        {
+            let x = NAME_W as u16;
+            let area = Rect { x: inner.x + x, y: inner.y + row, width: inner.width.saturating_sub(x), height: 1 };
+            input.render(area, d.buf);
+        }
+    }
+}
