@@ -149,7 +149,8 @@ async fn orders_close_by_themselves_when_fixed(db: TestDb) {
             (4, "done", "finding_waived")
         ]
     );
-    // Recorded, each with its audit record, by the listing.
+    // Recorded, each with its audit record: by the withdrawal, the mark and the waiver themselves,
+    // the column's new item by the listing.
     let closes = rows(&db, &["audit", "--action", "rectification.close"]);
     assert_eq!(closes.len(), 4);
     let mut raw = db.any().await;
@@ -158,6 +159,71 @@ async fn orders_close_by_themselves_when_fixed(db: TestDb) {
     rows(&db, &["rectifications"]);
     assert_eq!(rows(&db, &["audit", "--action", "rectification.close"]).len(), 4);
     db.ok(&["audit", "verify"]);
+}
+
+/// A withdrawal, a mark or a waiver closes the orders it fixes in its own transaction, with the
+/// closing's audit record: recorded at once, before anyone lists the orders.
+async fn the_write_that_fixes_an_order_records_its_closing(db: TestDb) {
+    setup(&db);
+    db.ok(&["rectifications", "add", "--unit", "民政局", "--item", "on-1", "--note", "已过期"]);
+    db.ok(&["rectifications", "add", "--unit", "民政局", "--item", "on-2", "--note", "已废止"]);
+    let finding = ["--finding", "leader_name", "--note", "领导姓名有误"];
+    db.ok(&[&["rectifications", "add", "--unit", "民政局", "--item", "on-3"][..], &finding[..]].concat());
+    let other = ["--note", "另一问题"];
+    db.ok(&[&["rectifications", "add", "--unit", "民政局", "--item", "on-3"][..], &other[..]].concat());
+    let mut raw = db.any().await;
+    let closed = "SELECT COUNT(*) FROM rectifications WHERE closed_at IS NOT NULL";
+    let audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'rectification.close'";
+    assert_eq!((raw.count(closed).await, raw.count(audited).await), (0, 0));
+    let how =
+        |id: i64, how: &str| format!("SELECT COUNT(*) FROM rectifications WHERE id = {id} AND closed_how = '{how}'");
+
+    db.ok(&["retract", "on-1", "--reason", "outdated"]);
+    assert_eq!(raw.count(&how(1, "item_withdrawn")).await, 1, "closed by the withdrawal itself");
+    assert_eq!((raw.count(closed).await, raw.count(audited).await), (1, 1));
+    db.ok(&["mark", "on-2", "--as", "repealed"]);
+    assert_eq!(raw.count(&how(2, "item_marked")).await, 1, "closed by the mark itself");
+    // Another finding waived leaves the order about leader_name open; its own waiver closes it, and
+    // not the order about on-3 that names no finding.
+    db.ok(&["check", "waive", "on-3", "--kind", "phone", "--text", "1", "--reason", "原文如此"]);
+    assert_eq!(raw.count(closed).await, 2);
+    db.ok(&["check", "waive", "on-3", "--kind", "leader_name", "--text", "李明化", "--reason", "经核实无误"]);
+    assert_eq!(raw.count(&how(3, "finding_waived")).await, 1, "closed by the waiver itself");
+    assert_eq!((raw.count(closed).await, raw.count(audited).await), (3, 3));
+    let target = "SELECT COUNT(*) FROM audit_log WHERE action = 'rectification.close' AND target = 'rectification:3'";
+    assert_eq!(raw.count(target).await, 1);
+    // The listing finds them recorded and records nothing more.
+    let listed = rows(&db, &["rectifications", "--status", "done"]);
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert_eq!(raw.count(audited).await, 3);
+    db.ok(&["audit", "verify"]);
+}
+
+/// A reviewer may waive a finding but not close an order (on PostgreSQL, the reviewer's own login
+/// has no right to): the waiver is written all the same, and the order it fixes is closed by the
+/// next administrator's listing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reviewers_waiver_leaves_the_closing_to_an_administrator() {
+    let db = TestDb::new(Backend::Postgres).await;
+    setup(&db);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    let reviewer = format!("pa_rect_{}_{}", std::process::id(), nanos % 1_000_000);
+    db.ok(&["operators", "add", &reviewer, "--role", "reviewer"]);
+    let finding = ["--finding", "leader_name", "--note", "领导姓名有误"];
+    db.ok(&[&["rectifications", "add", "--unit", "民政局", "--item", "on-3"][..], &finding[..]].concat());
+    let as_reviewer = db.as_login(&reviewer);
+    as_reviewer.ok(&["check", "waive", "on-3", "--kind", "leader_name", "--text", "李明化", "--reason", "经核实无误"]);
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM finding_waivers").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM rectifications WHERE closed_at IS NOT NULL").await, 0);
+    let listed = rows(&db, &["rectifications"]);
+    assert_eq!(
+        (listed[0]["status"].as_str(), listed[0]["closed_how"].as_str()),
+        (Some("done"), Some("finding_waived"))
+    );
+    assert_eq!(raw.count("SELECT COUNT(*) FROM rectifications WHERE closed_at IS NOT NULL").await, 1);
+    drop(raw);
+    db.drop_with_roles(&[&reviewer]).await;
 }
 
 /// An order left open past its deadline is Art. 17 (五) in the period's bulletin and its section
@@ -203,6 +269,7 @@ async fn an_overdue_order_is_counted_in_the_bulletin(db: TestDb) {
 on_both_backends!(
     orders_are_issued_listed_and_closed_by_hand,
     orders_close_by_themselves_when_fixed,
+    the_write_that_fixes_an_order_records_its_closing,
     an_overdue_order_is_counted_in_the_bulletin
 );
 

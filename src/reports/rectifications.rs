@@ -14,7 +14,8 @@ use crate::store::{RectificationRow, Result, Site, Store};
 pub struct Order {
     pub row: RectificationRow,
     /// How and when it was closed: as recorded, or what fixed what it names since it was issued
-    /// (not yet recorded: closing it is recorded when an administrator lists the orders).
+    /// and is not recorded yet (a column's new item, which the listing records; a withdrawal, a
+    /// mark or a waiver records the closings it makes in its own transaction).
     pub closing: Option<(Closing, DateTime<Utc>)>,
     pub status: Status,
 }

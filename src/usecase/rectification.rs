@@ -84,9 +84,11 @@ pub async fn add(
 }
 
 /// Records as closed the open orders whose subject has been fixed since (how, and when the fix
-/// happened), in one transaction; how many. Someone who may not close orders (not an active
-/// administrator, or a read-only console) records nothing, and is told so by the listing, which
-/// shows those orders done all the same.
+/// happened), in one transaction; how many. What is left to record here is a column's new item
+/// online (and fixes made before the writes recorded their closings themselves): a withdrawal, a
+/// mark and a waiver close the orders they fix in their own transactions. Someone who may not
+/// close orders (not an active administrator, or a read-only console) records nothing, and is
+/// told so by the listing, which shows those orders done all the same.
 pub async fn record_fixes(store: &dyn Store, site: &Site, orders: &[Order]) -> Result<usize> {
     let closings: Vec<RectificationClosing> = orders
         .iter()

@@ -68,6 +68,66 @@ type FixRow =
     (i64, Option<String>, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
 
 sql_impl! { SqlStore;
+    /// Closes the open orders about these items issued before `at` (with a finding, only those
+    /// naming that finding), in the transaction of the write that fixed them (a withdrawal, a mark,
+    /// a waiver), each with its audit record: recorded at once, by whoever made the fix, rather than
+    /// when an administrator next lists the orders. Only an administrator closes orders (a
+    /// reviewer's waiver leaves them to the next listing, as the database's grants do). How many.
+    pub(super) async fn close_orders_fixed(
+        &self,
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        items: &[i64],
+        finding: Option<&str>,
+        how: Closing,
+        at: DateTime<Utc>,
+    ) -> Result<usize> {
+        match Self::allowed(tx, site, &self.operator, Act::Rectify).await {
+            Ok(_) => {}
+            Err(StoreError::Refused(_)) => return Ok(0),
+            Err(e) => return Err(e),
+        }
+        let mut ids: Vec<i64> = Vec::new();
+        for chunk in items.chunks(CHUNK) {
+            let found: Vec<i64> = sqlx::query_scalar(&format!(
+                "SELECT id FROM rectifications WHERE site_id = $1 AND closed_at IS NULL AND issued_at < $2 \
+                 AND item_id IN ({}) AND ($3 IS NULL OR finding = $3) ORDER BY id",
+                id_list(chunk)
+            ))
+            .bind(site.id)
+            .bind(at)
+            .bind(finding)
+            .fetch_all(&mut **tx)
+            .await?;
+            ids.extend(found);
+        }
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let detail = json!({
+            "how": how.as_str(), "at": at.to_rfc3339(), "note": null,
+            "before": {"status": "open"}, "after": {"status": "done", "how": how.as_str()},
+        })
+        .to_string();
+        let records: Vec<(String, String)> =
+            ids.iter().map(|id| (format!("rectification:{id}"), detail.clone())).collect();
+        Self::audit_many(tx, Some(site.id), &self.operator, "rectification.close", &records).await?;
+        for chunk in ids.chunks(CHUNK) {
+            sqlx::query::<DB>(&format!(
+                "UPDATE rectifications SET closed_at = $1, closed_by = $2, closed_how = $3 \
+                 WHERE site_id = $4 AND closed_at IS NULL AND id IN ({})",
+                id_list(chunk)
+            ))
+            .bind(at)
+            .bind(self.operator.as_str())
+            .bind(how.as_str())
+            .bind(site.id)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(ids.len())
+    }
+
     /// Checks that `unit` may be ordered to fix `subject` (exists, is responsible for it); the
     /// unit's id and what the subject is called.
     async fn order_target(

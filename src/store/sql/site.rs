@@ -109,7 +109,8 @@ sql_impl! { SqlStore;
                 None => (None, None),
             };
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO columns (site_id, parent_id, name, path, level, position, deadline, rule_kind, rule_amount, rule_unit, departments, note) \
+                "INSERT INTO columns (site_id, parent_id, name, path, level, position, deadline, rule_kind, \
+                    rule_amount, rule_unit, departments, note) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
             )
             .bind(site_id)
