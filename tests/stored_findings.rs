@@ -7,11 +7,27 @@ mod common;
 
 use common::{Raw, TestDb, rows};
 
-const ITEMS: &str = r#"{"ref":"c-1","title":"区长李明化主持召开区政府常务会议","body":"会议研究了象山区人民政付2026年重点工作。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-02T09:00:00+08:00","published_at":"2026-11-02T15:00:00+08:00"}
-{"ref":"c-2","title":"2026年临时救助对象公示","body":"救助对象：张某，身份证号11010519491231002X，联系电话13812345678。全区临时救助共56户，其中……本月临时救助65户。","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-10T09:00:00+08:00","published_at":"2026-11-10T15:00:00+08:00"}
-{"ref":"c-3","title":"临时求助申请指南","body":"申请条件和办理流程。","form":"text","path":"unit","unit":"文体旅局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-12T09:00:00+08:00","published_at":"2026-11-12T15:00:00+08:00"}
-{"ref":"c-4","title":"关于印发区直机关会议安排的通知","body":"内部资料，不得外传。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00"}
-"#;
+const ITEMS: &str = concat!(
+    r#"{"ref":"c-1","title":"区长李明化主持召开区政府常务会议","#,
+    r#""body":"会议研究了象山区人民政付2026年重点工作。","form":"text","#,
+    r#""path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"#,
+    r#""submitted_at":"2026-11-02T09:00:00+08:00","published_at":"2026-11-02T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"c-2","title":"2026年临时救助对象公示","#,
+    r#""body":"救助对象：张某，身份证号11010519491231002X，联系电话13812345678。"#,
+    r#"全区临时救助共56户，其中……本月临时救助65户。","#,
+    r#""form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-11-10T09:00:00+08:00","published_at":"2026-11-10T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"c-3","title":"临时求助申请指南","body":"申请条件和办理流程。","form":"text","path":"unit","#,
+    r#""unit":"文体旅局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-12T09:00:00+08:00","#,
+    r#""published_at":"2026-11-12T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"c-4","title":"关于印发区直机关会议安排的通知","body":"内部资料，不得外传。","form":"text","#,
+    r#""path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-11-20T09:00:00+08:00"}"#,
+    "\n",
+);
 
 fn setup(db: &TestDb) {
     db.ok(&["init"]);
@@ -67,12 +83,20 @@ async fn findings_are_stored_as_items_are_written(db: TestDb) {
     db.ok(&["review", "reject", "c-4", "--failed", "4", "--reason", "含密级标志"]);
     db.import(
         "again.jsonl",
-        r#"{"ref":"c-4","title":"区长李明化关于区直机关会议安排的通知","body":"会议安排如下。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-21T09:00:00+08:00"}
-"#,
+        concat!(
+            r#"{"ref":"c-4","title":"区长李明化关于区直机关会议安排的通知","#,
+            r#""body":"会议安排如下。","form":"text","path":"government","unit":"政府办","#,
+            r#""columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-21T09:00:00+08:00"}"#,
+            "\n",
+        ),
     );
     assert_eq!(stored_kinds(&mut raw, 4).await.as_deref(), Some(" leader_name "), "the title's wrong name");
-    let fixed = r#"{"ref":"c-4","title":"关于区直机关会议安排的通知","body":"会议安排如下。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-22T09:00:00+08:00"}
-"#;
+    let fixed = concat!(
+        r#"{"ref":"c-4","title":"关于区直机关会议安排的通知","#,
+        r#""body":"会议安排如下。","form":"text","path":"government","unit":"政府办","#,
+        r#""columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-22T09:00:00+08:00"}"#,
+        "\n",
+    );
     db.ok(&["review", "reject", "c-4", "--failed", "4", "--reason", "领导姓名有误"]);
     db.import("fixed.jsonl", fixed);
     assert_eq!(stored_kinds(&mut raw, 4).await.as_deref(), Some(""), "fixed: the row stays, empty");

@@ -154,7 +154,8 @@ sql_impl! { SqlStore;
         let (at, by) = Self::newest_record(tx, site).await?;
         sqlx::query(
             "INSERT INTO finding_lists (site_id, lists, found_at, found_by) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (site_id) DO UPDATE SET lists = excluded.lists, found_at = excluded.found_at, found_by = excluded.found_by",
+             ON CONFLICT (site_id) DO UPDATE SET lists = excluded.lists, found_at = excluded.found_at, \
+             found_by = excluded.found_by",
         )
         .bind(site)
         .bind(version)
