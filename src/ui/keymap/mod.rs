@@ -117,6 +117,7 @@ actions! {
     BrokenLinks = "findings.links",
     FindingsSort = "findings.sort",
     FindingsKind = "findings.kind",
+    SitesSort = "sites.sort",
     IssueOrder = "order.issue",
     OrderNextField = "rectify.next_field",
     OrderPreviousField = "rectify.previous_field",
