@@ -433,4 +433,15 @@ sql_impl! { Store;
             (None, supervisor) => Ok(supervisor.map(|active| (Role::Supervisor, active))),
         }
     }
+
+    async fn sites_held(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM supervisors WHERE name = $1 AND active) \
+                 THEN (SELECT COUNT(*) FROM sites) \
+                 ELSE (SELECT COUNT(DISTINCT site_id) FROM operators WHERE name = $1 AND active) END",
+        )
+        .bind(self.operator.as_str())
+        .fetch_one(&self.pool)
+        .await?)
+    }
 }
