@@ -374,7 +374,7 @@ mod tests {
     fn a_table_shows_times_as_people_read_them_and_scripts_get_rfc_3339() {
         let mut l = Listing::new(&["id", "submitted_at"]);
         l.push(vec![json!(1), json!("2019-12-04T09:30:00+08:00")]);
-        let mut write = |format| {
+        let write = |format| {
             let mut out = Vec::new();
             l.write(format, &mut out).unwrap();
             String::from_utf8(out).unwrap()
