@@ -404,7 +404,10 @@ mod tests {
         for n in 0..10 {
             l.push(vec![
                 json!(75 + n),
-                json!("政府信息公开 / 法定主动公开内容 / 重点领域信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息"),
+                json!(
+                    "政府信息公开 / 法定主动公开内容 / 重点领域信息公开 / 重大建设项目批准和实施 / \
+                    ⑥施工及质量安全监督信息"
+                ),
                 json!(format!("关于象山区2026年第{n}季度重大建设项目施工许可及质量安全监督情况的公示")),
                 json!("2026-11-18"),
                 json!(n * 100),
@@ -507,10 +510,12 @@ mod tests {
 
     #[test]
     fn a_chinese_message_breaks_between_characters_but_not_before_its_punctuation() {
-        let text = "portal-admin: 无法读取文件/home/xiangshan-district-portal/keymap.toml：权限不足，请联系区政府办公室管理员。";
+        let text = "portal-admin: \
+            无法读取文件/home/xiangshan-district-portal/keymap.toml：权限不足，请联系区政府办公室管理员。";
         assert_eq!(
             message(text, Some(40)),
-            "portal-admin: 无法读取文件/home/\n  xiangshan-district-portal/\n  keymap.toml：权限不足，请联系区政府办\n  公室管理员。",
+            "portal-admin: 无法读取文件/home/\n  xiangshan-district-portal/\n  \
+                keymap.toml：权限不足，请联系区政府办\n  公室管理员。",
             "：and 。 stay with the character before them"
         );
     }
