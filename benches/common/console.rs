@@ -73,6 +73,7 @@ pub async fn open_app(
         ambiguous: Ambiguous::Narrow,
         mono: false,
         site_name: site.name.clone(),
+        site_code: site.code.clone(),
         operator: store.operator().to_string(),
         database: store.describe(),
         now,

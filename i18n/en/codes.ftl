@@ -27,9 +27,6 @@ code-resolution-declined = declined
 
 ## Rectification orders: where one stands, what it names, how it was closed
 
-code-order-overdue = overdue
-code-order-open = open
-code-order-done = done
 code-subject-column = column
 code-subject-item = item
 code-subject-indicator = indicator

@@ -19,7 +19,7 @@ path-repost = repost
 ## Forms
 
 form-text = text
-form-image-text = image_text
+form-image-text = image+text
 form-video = video
 
 ## Why an item is withdrawn
@@ -51,9 +51,9 @@ finding-figure = figure
 
 ## What a unit's item lacks (Art. 10): short for the queue, long for the review screen
 
-lacks-signed-scan = signed
-lacks-electronic-text = electronic
-lacks-target-columns = target
+lacks-signed-scan = scan
+lacks-electronic-text = e-text
+lacks-target-columns = columns
 lacks-signed-scan-long = the head's signed and stamped scan (签字盖章扫描件)
 lacks-electronic-text-long = the electronic text (电子版)
 lacks-target-columns-long = the target columns (发布栏目)

@@ -26,9 +26,6 @@ code-resolution-declined = 不予撤回
 
 ## 整改通知：状态、整改对象类别、销号方式
 
-code-order-overdue = 逾期未整改
-code-order-open = 整改中
-code-order-done = 已整改
 code-subject-column = 栏目
 code-subject-item = 信息
 code-subject-indicator = 指标

@@ -227,11 +227,7 @@ impl Code {
                 "overdue" => t!("columns-document-overdue"),
                 _ => return None,
             },
-            Code::Order => match value.parse::<crate::domain::rectification::Status>().ok()? {
-                crate::domain::rectification::Status::Overdue => t!("code-order-overdue"),
-                crate::domain::rectification::Status::Open => t!("code-order-open"),
-                crate::domain::rectification::Status::Done => t!("code-order-done"),
-            },
+            Code::Order => value.parse::<crate::domain::rectification::Status>().ok()?.said(),
             Code::Subject => match value {
                 "column" => t!("code-subject-column"),
                 "item" => t!("code-subject-item"),

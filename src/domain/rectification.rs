@@ -73,12 +73,14 @@ impl Status {
         }
     }
 
-    /// The status in the bulletin's words.
-    pub fn label(self) -> &'static str {
+    /// The status in words of the language in effect (逾期未整改, 整改中, 已整改): the one place
+    /// its words are (`orders-status-…` in the catalogs), for the console, the tables and the
+    /// bulletin (which says it in Chinese).
+    pub fn said(self) -> String {
         match self {
-            Status::Overdue => "逾期未整改",
-            Status::Open => "整改中",
-            Status::Done => "已整改",
+            Status::Overdue => crate::t!("orders-status-overdue"),
+            Status::Open => crate::t!("orders-status-open"),
+            Status::Done => crate::t!("orders-status-done"),
         }
     }
 }
@@ -152,6 +154,18 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// An order's status has its words in one place, the catalogs, in each language: the
+    /// console, the tables and the bulletin all say them from there.
+    #[test]
+    fn a_status_is_said_from_the_catalogs_in_each_language() {
+        use crate::i18n::{Lang, scoped};
+        let all = [Status::Overdue, Status::Open, Status::Done];
+        let zh: Vec<String> = scoped(Lang::ZhCn, || all.map(Status::said).to_vec());
+        let en: Vec<String> = scoped(Lang::En, || all.map(Status::said).to_vec());
+        assert_eq!(zh, ["逾期未整改", "整改中", "已整改"]);
+        assert_eq!(en, ["overdue", "open", "done"]);
     }
 
     fn at(s: &str) -> DateTime<Utc> {

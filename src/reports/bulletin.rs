@@ -352,7 +352,7 @@ fn render_orders(out: &mut String, b: &Bulletin) {
             cell(&o.row.note),
             beijing_date(o.row.issued_at),
             o.row.due_on,
-            o.status.label(),
+            crate::i18n::scoped(crate::i18n::Lang::ZhCn, || o.status.said()),
         );
     }
 }

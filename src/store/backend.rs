@@ -112,8 +112,9 @@ pub(crate) trait Backend: sqlx::Database {
     /// channel it returns, one message per notification; None where the database cannot notify.
     fn listen(pool: &sqlx::Pool<Self>) -> Option<ListenFuture>;
 
-    /// The statement that gives login `$1` the group roles of its highest role on any site (`roles::SET_LOGIN`), creating the login if it does not exist;
-    /// None where the database has no logins.
+    /// The statement that gives login `$1` the group roles of its highest role on any site
+    /// (`roles::SET_LOGIN`), creating the login if it does not exist; None where the database has
+    /// no logins.
     const SET_LOGIN: Option<&'static str>;
 }
 
@@ -178,7 +179,8 @@ impl Backend for Postgres {
     const BULK_SETTINGS: &'static [&'static str] = &["SET LOCAL plan_cache_mode = force_generic_plan"];
     // The catalog, not information_schema: that one lists only the tables this login may use, so a
     // login without rights would be told the database is empty (and offered `init`).
-    const TABLE_EXISTS: &'static str = "SELECT COUNT(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+    const TABLE_EXISTS: &'static str = "SELECT COUNT(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n \
+        ON n.oid = c.relnamespace \
          WHERE n.nspname = pg_catalog.current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')";
     // The login, as the database's triggers see it (SET ROLE does not change who is acting).
     const CURRENT_USER: Option<&'static str> = Some("SELECT CAST(session_user AS TEXT)");
@@ -187,7 +189,8 @@ impl Backend for Postgres {
     // Lock first (the FROM), then read the clock: the time is at or after every record of the
     // chain before it. Class 0x61756474 ('audt') keeps these locks apart from any other's.
     const CHAIN_LOCK: Option<&'static str> = Some(
-        "SELECT clock_timestamp(), CAST(session_user AS TEXT) FROM (SELECT pg_advisory_xact_lock(1635083380, CAST($1 % 2147483647 AS INTEGER))) l",
+        "SELECT clock_timestamp(), CAST(session_user AS TEXT) FROM (SELECT pg_advisory_xact_lock(1635083380, \
+            CAST($1 % 2147483647 AS INTEGER))) l",
     );
 
     fn reserve_ids_sql(table: &str) -> String {
@@ -452,8 +455,9 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
             };
             // One connection. Commands run one statement at a time; the console's queries, run on
             // their own tasks, wait their turn (each takes milliseconds, and the screen never waits
-            // on them); SQLite lets one writer in at a time anyway; with more, sqlx hands each query a different connection (it
-            // returns a connection to the pool only after a ping on its worker thread, by which
+            // on them); SQLite lets one writer in at a time anyway; with more, sqlx hands each query
+            // a different connection (it returns a connection to the pool only after a ping on its
+            // worker thread, by which
             // time the next query has opened or taken another), and each has its own page cache
             // and prepared statements to warm: `stale` took 2-3x its SQL's time that way.
             let pool = SqlitePoolOptions::new()

@@ -156,7 +156,8 @@ impl DatabaseError {
 
     /// Whether the database refused a row that breaks a foreign key.
     pub(crate) fn is_foreign_key(&self) -> bool {
-        matches!(&self.source, sqlx::Error::Database(d) if d.message().contains("FOREIGN KEY") || d.message().contains("foreign key"))
+        matches!(&self.source, sqlx::Error::Database(d) if d.message().contains("FOREIGN \
+            KEY") || d.message().contains("foreign key"))
     }
 }
 

@@ -82,6 +82,11 @@ pub trait Store:
     /// Who this store acts as on the site: their role and whether they are active (`None`: not an
     /// operator of the site).
     async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>>;
+
+    /// How many sites this store's operator works in: every site of the database for an active
+    /// supervisor, else the sites where it is an active operator (the console's overview is
+    /// shown from two).
+    async fn sites_held(&self) -> Result<i64>;
 }
 
 /// Items: exported a page at a time, one whole, one found by what a user typed.

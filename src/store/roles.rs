@@ -7,11 +7,13 @@
 /// highest role on any site: run by `init` when it creates or upgrades the schema.
 pub const GRANT_ROLES: &[&str] = &[
     "SELECT portal_grant_roles()",
-    "SELECT portal_set_login(n.name, (SELECT CASE MIN(CASE h.role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 END) \
+    "SELECT portal_set_login(n.name, (SELECT CASE MIN(CASE h.role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 \
+        END) \
        WHEN 0 THEN 'admin' WHEN 1 THEN 'reviewer' WHEN 2 THEN 'viewer' END \
        FROM (SELECT o.role FROM operators o WHERE o.name = n.name AND o.active AND o.login \
              UNION ALL SELECT 'viewer' FROM supervisors s WHERE s.name = n.name AND s.active) h)) \
-     FROM (SELECT o.name FROM operators o WHERE o.active AND o.login UNION SELECT s.name FROM supervisors s WHERE s.active) n \
+     FROM (SELECT o.name FROM operators o WHERE o.active AND o.login UNION SELECT s.name FROM supervisors s \
+         WHERE s.active) n \
      WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = n.name AND r.rolcanlogin)",
 ];
 
@@ -19,7 +21,8 @@ pub const GRANT_ROLES: &[&str] = &[
 /// supervisors now hold it (a supervisor reads: viewer; none for a login disabled everywhere),
 /// creating the login if it does not exist; run after the change, in its transaction. Each write is
 /// then judged by the role on its own site (schema.sql, section sites).
-pub const SET_LOGIN: &str = "SELECT portal_set_login($1, (SELECT CASE MIN(CASE h.role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 END) \
+pub const SET_LOGIN: &str = "SELECT portal_set_login($1, (SELECT CASE MIN(CASE h.role WHEN 'admin' THEN 0 \
+    WHEN 'reviewer' THEN 1 ELSE 2 END) \
      WHEN 0 THEN 'admin' WHEN 1 THEN 'reviewer' WHEN 2 THEN 'viewer' END \
      FROM (SELECT o.role FROM operators o WHERE o.name = $1 AND o.active \
            UNION ALL SELECT 'viewer' FROM supervisors s WHERE s.name = $1 AND s.active) h))";
@@ -36,7 +39,8 @@ pub fn refuse_name(name: &str) -> Option<String> {
     }
     if let Some(c) = name.chars().find(|c| !(c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))) {
         return Some(format!(
-            "{name:?} is not a plain name: {c:?} is not allowed (a login name has letters, digits, `_`, `.` and `-` only)"
+            "{name:?} is not a plain name: {c:?} is not allowed (a login name has letters, digits, `_`, \
+                `.` and `-` only)"
         ));
     }
     if name.len() > MAX_NAME_BYTES {
@@ -58,7 +62,8 @@ pub fn refused_grant(name: &str, me: &str, database_error: &str) -> String {
         )
     } else {
         format!(
-            "cannot give the PostgreSQL login {name} its roles ({database_error}); {me} needs the administrators' group role \
+            "cannot give the PostgreSQL login {name} its roles ({database_error}); {me} needs the administrators' \
+                group role \
              with ADMIN OPTION, which `portal-admin operators role {me} admin`, run by another administrator or by the \
              database's owner, gives"
         )

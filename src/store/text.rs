@@ -81,7 +81,8 @@ pub fn repaired_warning(ids: &[i64]) -> Option<String> {
         format!(" (and {})", rest.iter().map(i64::to_string).collect::<Vec<_>>().join(", "))
     };
     Some(format!(
-        "warning: item {first}{more}: its text in the database is not valid UTF-8; shown with � for the bad bytes (fix it with `portal-admin import` of a corrected version, or in the database)"
+        "warning: item {first}{more}: its text in the database is not valid UTF-8; shown with � for the bad bytes \
+            (fix it with `portal-admin import` of a corrected version, or in the database)"
     ))
 }
 

@@ -130,7 +130,7 @@ pub async fn query_told(
 }
 
 /// Opens the console on a store and runs it until the user quits or the session goes away.
-pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io::Result<()> {
+pub async fn run(store: Arc<dyn Store>, mut site: Site, options: Options) -> std::io::Result<()> {
     // Where the morning's work is: the queue when items wait (asked only when no tab is named; a
     // queue that cannot be read opens the columns, whose own load then says what is wrong).
     let waiting = match options.start_tab {
@@ -145,6 +145,7 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
         mono: options.mono,
         // What the database says is shown made safe, as everything it sends (`sanitise`).
         site_name: sanitise::line(&site.name),
+        site_code: sanitise::line(&site.code),
         operator: sanitise::line(&usecase::connection::operator(store.as_ref())),
         database: sanitise::line(&usecase::connection::describe(store.as_ref())),
         now: options.now,
@@ -191,7 +192,7 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
             }
         });
     }
-    let spawn = |effects: Vec<Effect>, term: &mut terminal::Terminal| {
+    let spawn = |effects: Vec<Effect>, term: &mut terminal::Terminal, site: &mut Site| {
         for effect in effects {
             match effect {
                 Effect::Load(id, what) => {
@@ -222,6 +223,8 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
                         let _ = tx.send(Msg::Loaded(id, loaded));
                     });
                 }
+                // Entered from the overview: what follows runs against that site.
+                Effect::Enter(entered) => *site = entered,
                 Effect::Copy(text) => {
                     if let Err(e) = term.copy(&text) {
                         tracing::warn!("copy failed: {e}");
@@ -230,7 +233,7 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
             }
         }
     };
-    spawn(effects, &mut term);
+    spawn(effects, &mut term, &mut site);
     let mut dirty = true;
     loop {
         if dirty {
@@ -263,7 +266,7 @@ pub async fn run(store: Arc<dyn Store>, site: Site, options: Options) -> std::io
             // A tick redraws only to turn the spinner, count down to the next try of a lost
             // connection, or clear a note.
             dirty |= !tick || app.busy() || app.ticking();
-            spawn(effects, &mut term);
+            spawn(effects, &mut term, &mut site);
         }
         if app.quit {
             break;

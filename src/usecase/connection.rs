@@ -13,12 +13,15 @@ pub struct Whoami {
     pub site: String,
     /// The operator's role and whether they are active; `None`: not an operator of the site.
     pub role: Option<(Role, bool)>,
+    /// How many sites it works in (every site for a supervisor): from two, the console shows the
+    /// overview of the sites.
+    pub sites: i64,
 }
 
 /// Who this connection acts as on the site.
 pub async fn whoami(store: &dyn Store, site: &Site) -> Result<Whoami> {
-    let role = store.whoami(site).await?;
-    Ok(Whoami { name: store.operator().to_string(), site: site.code.clone(), role })
+    let (role, sites) = tokio::try_join!(store.whoami(site), store.sites_held())?;
+    Ok(Whoami { name: store.operator().to_string(), site: site.code.clone(), role, sites })
 }
 
 /// The login this connection acts as (the operating-system user on SQLite).

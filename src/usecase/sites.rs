@@ -71,6 +71,11 @@ pub async fn figures(store: &dyn Store, site: &Site, now: DateTime<Utc>) -> Resu
     })
 }
 
+/// The site with this code (`:site CODE`): an unknown code is refused with the known ones.
+pub async fn find(store: &dyn Store, code: &str) -> Result<Site> {
+    store.site(Some(code)).await
+}
+
 /// Every site with its figures, sorted worst first by `sort`.
 pub async fn summaries(store: &dyn Store, now: DateTime<Utc>, sort: Sort) -> Result<Vec<Summary>> {
     let sites = store.sites().await?;

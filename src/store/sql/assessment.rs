@@ -17,14 +17,16 @@ use crate::store::text::Lossy;
 /// Every unit of site `$1` with its tally for the days `[$2, $3)`: the running totals
 /// (unit_day_points, one range of its primary key), never the items themselves, and the incidents.
 pub(super) const UNIT_TALLIES: &str = "SELECT u.id, u.name, u.full_name, u.kind, \
-        COALESCE(p.text, 0), COALESCE(p.image_text, 0), COALESCE(p.video, 0), COALESCE(d.points, 0), COALESCE(d.standing, 0) \
+        COALESCE(p.text, 0), COALESCE(p.image_text, 0), COALESCE(p.video, 0), COALESCE(d.points, 0), \
+            COALESCE(d.standing, 0) \
  FROM units u \
  LEFT JOIN (SELECT unit_id, CAST(SUM(text) AS BIGINT) AS text, CAST(SUM(image_text) AS BIGINT) AS image_text, \
                    CAST(SUM(video) AS BIGINT) AS video \
             FROM unit_day_points WHERE site_id = $1 AND day >= $2 AND day < $3 GROUP BY unit_id) p ON p.unit_id = u.id \
  LEFT JOIN (SELECT unit_id, CAST(SUM(points) AS BIGINT) AS points, \
                    CAST(SUM(CASE WHEN points < 0 THEN 1 ELSE -1 END) AS BIGINT) AS standing \
-            FROM incidents WHERE site_id = $1 AND occurred_on >= $2 AND occurred_on < $3 GROUP BY unit_id) d ON d.unit_id = u.id \
+            FROM incidents WHERE site_id = $1 AND occurred_on >= $2 AND occurred_on < $3 GROUP BY unit_id) d \
+                ON d.unit_id = u.id \
  WHERE u.site_id = $1 ORDER BY u.position";
 
 sql_impl! { AssessmentStore;
@@ -74,7 +76,8 @@ sql_impl! { AssessmentStore;
             }
         }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO incidents (site_id, unit_id, kind, points, item_id, occurred_on, note, recorded_at, recorded_by) \
+            "INSERT INTO incidents (site_id, unit_id, kind, points, item_id, occurred_on, note, recorded_at, \
+                recorded_by) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(site.id)
@@ -89,9 +92,10 @@ sql_impl! { AssessmentStore;
         .fetch_one(&mut *tx)
         .await?;
         let detail = json!({
-            "unit": incident.unit, "kind": incident.kind.as_str(), "points": incident.kind.points(), "item": incident.item,
-            "occurred_on": incident.occurred_on.to_string(), "note": note,
-            "before": null, "after": {"unit": incident.unit, "kind": incident.kind.as_str(), "points": incident.kind.points()},
+            "unit": incident.unit, "kind": incident.kind.as_str(), "points": incident.kind.points(),
+            "item": incident.item, "occurred_on": incident.occurred_on.to_string(), "note": note,
+            "before": null,
+            "after": {"unit": incident.unit, "kind": incident.kind.as_str(), "points": incident.kind.points()},
         });
         Self::audit(
             &mut tx,
@@ -138,7 +142,8 @@ sql_impl! { AssessmentStore;
         }
         // The unique reverses_id makes a second reversal running at the same time fail.
         let new: i64 = sqlx::query_scalar(
-            "INSERT INTO incidents (site_id, unit_id, kind, points, item_id, reverses_id, occurred_on, note, recorded_at, recorded_by) \
+            "INSERT INTO incidents (site_id, unit_id, kind, points, item_id, reverses_id, occurred_on, note, \
+                recorded_at, recorded_by) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(site.id)
@@ -155,7 +160,8 @@ sql_impl! { AssessmentStore;
         .await?;
         let detail = json!({
             "reverses": id, "points": -points, "note": note,
-            "before": {"incident": id, "standing": true}, "after": {"incident": id, "standing": false, "reversed_by": new},
+            "before": {"incident": id, "standing": true},
+            "after": {"incident": id, "standing": false, "reversed_by": new},
         });
         Self::audit(
             &mut tx,
@@ -198,7 +204,8 @@ sql_impl! { AssessmentStore;
             "SELECT n.id, u.name, n.kind, n.points, n.item_id, i.title, n.reverses_id, \
                     (SELECT r.id FROM incidents r WHERE r.site_id = n.site_id AND r.reverses_id = n.id), \
                     n.occurred_on, n.note, n.recorded_at, n.recorded_by \
-             FROM incidents n JOIN units u ON u.id = n.unit_id LEFT JOIN items i ON i.site_id = n.site_id AND i.id = n.item_id \
+             FROM incidents n JOIN units u ON u.id = n.unit_id LEFT JOIN items i ON i.site_id = n.site_id \
+                 AND i.id = n.item_id \
              WHERE n.site_id = $1 AND n.occurred_on >= $2 AND n.occurred_on < $3 AND ($4 IS NULL OR u.name = $4) \
              ORDER BY n.occurred_on, n.id",
         )
@@ -254,9 +261,11 @@ sql_impl! { AssessmentStore;
         // outdated; one index range (items_unit_published).
         let rows: Vec<(i64, String, DateTime<Utc>, i64, String)> = sqlx::query_as(
             "SELECT i.id, i.title, i.published_at, i.points, i.status FROM items i \
-             WHERE i.site_id = $1 AND i.unit_id = $2 AND i.published_at >= $3 AND i.published_at < $4 AND i.path <> 'repost' \
+             WHERE i.site_id = $1 AND i.unit_id = $2 AND i.published_at >= $3 AND i.published_at < $4 \
+                 AND i.path <> 'repost' \
                AND (i.status = 'online' OR (i.status = 'withdrawn' AND EXISTS (SELECT 1 FROM withdrawals w \
-                    WHERE w.site_id = i.site_id AND w.item_id = i.id AND w.restored_at IS NULL AND w.reason = 'outdated'))) \
+                    WHERE w.site_id = i.site_id AND w.item_id = i.id AND w.restored_at IS NULL \
+                        AND w.reason = 'outdated'))) \
              ORDER BY i.published_at DESC, i.id DESC",
         )
         .bind(site.id)
@@ -298,7 +307,8 @@ sql_impl! { AssessmentStore;
         let rows: Vec<(String, String, i64)> = sqlx::query_as(
             "SELECT u.name, w.reason, COUNT(*) FROM withdrawals w \
              JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id JOIN units u ON u.id = i.unit_id \
-             WHERE w.site_id = $1 AND w.withdrawn_at >= $2 AND w.withdrawn_at < $3 GROUP BY u.name, w.reason ORDER BY u.name, w.reason",
+             WHERE w.site_id = $1 AND w.withdrawn_at >= $2 AND w.withdrawn_at < $3 GROUP BY u.name, w.reason \
+                 ORDER BY u.name, w.reason",
         )
         .bind(site.id)
         .bind(crate::domain::time::beijing_midnight(from))

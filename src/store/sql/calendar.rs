@@ -17,7 +17,8 @@ sql_impl! { SqlStore;
     pub(super) async fn begin_calendar_change(&self) -> Result<Transaction<'static, DB>> {
         let mut tx = self.begin_write("calendar").await?;
         let role: Option<String> = sqlx::query_scalar(
-            "SELECT role FROM operators WHERE name = $1 AND active ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'reviewer' THEN 1 ELSE 2 END LIMIT 1",
+            "SELECT role FROM operators WHERE name = $1 AND active ORDER BY CASE role WHEN 'admin' THEN 0 \
+                WHEN 'reviewer' THEN 1 ELSE 2 END LIMIT 1",
         )
         .bind(self.operator.as_str())
         .fetch_optional(&mut *tx)
@@ -43,7 +44,8 @@ sql_impl! { SqlStore;
         let mut added = 0;
         for year in years {
             let done = sqlx::query(
-                "INSERT INTO calendar_notices (year, source, recorded_at, recorded_by) VALUES ($1, $2, $3, $4) ON CONFLICT (year) DO NOTHING",
+                "INSERT INTO calendar_notices (year, source, recorded_at, recorded_by) VALUES ($1, $2, $3, $4) \
+                    ON CONFLICT (year) DO NOTHING",
             )
             .bind(i64::from(*year))
             .bind(source)
@@ -160,12 +162,15 @@ sql_impl! { CalendarStore;
             .collect::<Result<Vec<_>>>()?;
         let changed = calendar::changes(&held, days);
         for day in &changed {
-            sqlx::query("INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note")
-                .bind(day.date)
-                .bind(day.kind.as_str())
-                .bind(day.note.as_str())
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) ON CONFLICT (day) DO UPDATE \
+                SET kind = excluded.kind, note = excluded.note",
+            )
+            .bind(day.date)
+            .bind(day.kind.as_str())
+            .bind(day.note.as_str())
+            .execute(&mut *tx)
+            .await?;
         }
         let year_added = Self::record_notices(&mut tx, &[year], source, &self.operator).await? > 0;
         let done = CalendarImport { days: changed, year_added };

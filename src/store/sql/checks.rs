@@ -25,7 +25,8 @@ sql_impl! { CheckStore;
             "SELECT i.id, i.title, i.body, u.name, i.submitted_at, i.published_at, \
                     (SELECT MIN(d.issued_on) FROM documents d WHERE d.site_id = i.site_id AND d.item_id = i.id) \
              FROM items i LEFT JOIN units u ON u.id = i.unit_id \
-             WHERE i.site_id = $1 AND i.id > $2 AND ($5 = 0 OR i.status = 'online') AND ($3 IS NULL OR i.published_at >= $3) \
+             WHERE i.site_id = $1 AND i.id > $2 AND ($5 = 0 OR i.status = 'online') AND ($3 IS NULL \
+                 OR i.published_at >= $3) \
              ORDER BY i.id LIMIT $4",
         )
         .bind(site.id)
@@ -59,7 +60,8 @@ sql_impl! { CheckStore;
         let state = Self::item_state(&mut tx, site, item, None).await?;
         let now = Utc::now();
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO finding_waivers (site_id, item_id, kind, text, reason, waived_at, waived_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO finding_waivers (site_id, item_id, kind, text, reason, waived_at, waived_by) VALUES ($1, $2, \
+                $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(site.id)
         .bind(item)

@@ -17,9 +17,11 @@ use crate::store::backend::Backend;
 use crate::store::text::{Lossy, note_repaired};
 
 /// The documents of site `$1` issued on or before `$2`, with what their deadlines need.
-pub(super) const DOCUMENTS: &str = "SELECT d.id, d.number, d.title, c.id AS column_id, c.path, c.rule_kind, c.rule_amount, c.rule_unit, \
+pub(super) const DOCUMENTS: &str = "SELECT d.id, d.number, d.title, c.id AS column_id, c.path, c.rule_kind, \
+    c.rule_amount, c.rule_unit, \
                                 d.issued_on, d.published_at \
-                         FROM documents d JOIN columns c ON c.site_id = d.site_id AND c.id = d.column_id WHERE d.site_id = $1 AND d.issued_on <= $2";
+                         FROM documents d JOIN columns c ON c.site_id = d.site_id AND c.id = d.column_id \
+                             WHERE d.site_id = $1 AND d.issued_on <= $2";
 
 /// Of those, the ones that were not online before `$3`: never online, or online only after. Two
 /// index ranges (documents_open), not a pass over every document ever issued, in one statement:
@@ -35,14 +37,16 @@ pub(super) fn staleness_sql<DB: Backend>() -> String {
     format!(
         "WITH open_documents AS ({open_documents}) \
          SELECT \
-           (SELECT CAST({agg}({arr}(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, x.rule_unit, \
+           (SELECT CAST({agg}({arr}(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, \
+               x.rule_unit, \
                                      x.departments, x.note, x.position, x.last_update)) AS TEXT) \
             FROM (SELECT c.*, (SELECT p.online_since FROM placements p \
                                 WHERE p.site_id = c.site_id AND p.column_id = c.id \
                                   AND p.online_since IS NOT NULL AND p.online_since < $3 \
                                 ORDER BY p.online_since DESC LIMIT 1) AS last_update \
                   FROM columns c WHERE c.site_id = $1) x), \
-           (SELECT CAST({agg}({arr}(o.id, o.number, o.title, o.column_id, o.path, o.rule_kind, o.rule_amount, o.rule_unit, \
+           (SELECT CAST({agg}({arr}(o.id, o.number, o.title, o.column_id, o.path, o.rule_kind, o.rule_amount, \
+               o.rule_unit, \
                                      o.issued_on, o.published_at)) AS TEXT) \
             FROM open_documents o), \
            (SELECT CAST({agg}({arr}(k.day, k.kind, k.note)) AS TEXT) \
@@ -310,7 +314,8 @@ sql_impl! { ColumnStore;
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, published_at, recorded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, (SELECT published_at FROM items WHERE site_id = $1 AND id = $6), $7) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, (SELECT published_at FROM items WHERE site_id = $1 AND id = $6), $7) \
+                 RETURNING id",
         )
         .bind(site.id)
         .bind(document.number.as_str())
@@ -322,8 +327,10 @@ sql_impl! { ColumnStore;
         .fetch_one(&mut *tx)
         .await?;
         let detail = json!({
-            "number": document.number, "title": document.title, "column": path, "issued_on": document.issued_on.to_string(), "item": document.item_id,
-            "before": null, "after": {"number": document.number, "issued_on": document.issued_on.to_string(), "item": document.item_id},
+            "number": document.number, "title": document.title, "column": path,
+            "issued_on": document.issued_on.to_string(), "item": document.item_id,
+            "before": null,
+            "after": {"number": document.number, "issued_on": document.issued_on.to_string(), "item": document.item_id},
         });
         Self::audit(
             &mut tx,

@@ -122,7 +122,8 @@ sql_impl! { SqlStore;
             return Ok(());
         }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO operators (site_id, name, role, active, created_at, login) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO operators (site_id, name, role, active, created_at, login) VALUES ($1, $2, $3, $4, $5, $6) \
+                RETURNING id",
         )
         .bind(site)
         .bind(name)
@@ -218,8 +219,10 @@ sql_impl! { SqlStore;
                 .await?;
         let step = crate::domain::review::review_step(item.path);
         sqlx::query(
-            "UPDATE items SET title = $3, body = $4, form = $5, channel = $6, stage = $7, status = 'pending', points = $8, \
-             submitted_at = $9, version = version + 1, updated_at = $10, url = $11, wechat_at = $12 WHERE site_id = $1 AND id = $2 AND status = 'returned'",
+            "UPDATE items SET title = $3, body = $4, form = $5, channel = $6, stage = $7, status = 'pending', \
+                points = $8, \
+             submitted_at = $9, version = version + 1, updated_at = $10, url = $11, wechat_at = $12 \
+                 WHERE site_id = $1 AND id = $2 AND status = 'returned'",
         )
         .bind(site)
         .bind(id)
@@ -241,13 +244,16 @@ sql_impl! { SqlStore;
             .execute(&mut **tx)
             .await?;
         for (column, form) in &item.placements {
-            sqlx::query("INSERT INTO placements (site_id, item_id, column_id, form, online_since) VALUES ($1, $2, $3, $4, NULL)")
-                .bind(site)
-                .bind(id)
-                .bind(maps.columns[column])
-                .bind(form.as_str())
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO placements (site_id, item_id, column_id, form, online_since) VALUES ($1, $2, $3, \
+                $4, NULL)",
+            )
+            .bind(site)
+            .bind(id)
+            .bind(maps.columns[column])
+            .bind(form.as_str())
+            .execute(&mut **tx)
+            .await?;
         }
         for a in &item.attachments {
             sqlx::query(
@@ -347,7 +353,8 @@ sql_impl! { SqlStore;
         }
         Self::write_rows(
             tx,
-            "items (id, site_id, ref, title, body, form, path, unit_id, channel, stage, status, version, points, submitted_at, published_at, created_at, updated_at, url, wechat_at)",
+            "items (id, site_id, ref, title, body, form, path, unit_id, channel, stage, status, version, points, \
+                submitted_at, published_at, created_at, updated_at, url, wechat_at)",
             19,
             &cells,
         )
@@ -390,7 +397,8 @@ sql_impl! { SqlStore;
         }
         Self::write_rows(
             tx,
-            "reviews (site_id, item_id, step, operator_id, decision, checks_affirmed, checks_failed, comment, decided_at)",
+            "reviews (site_id, item_id, step, operator_id, decision, checks_affirmed, checks_failed, comment, \
+                decided_at)",
             9,
             &cells,
         )
@@ -456,7 +464,8 @@ sql_impl! { SqlStore;
         }
         Self::write_rows(
             tx,
-            "retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at, handled_at, handled_by, decline_reason, resolution)",
+            "retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at, handled_at, \
+                handled_by, decline_reason, resolution)",
             11,
             &cells,
         )
@@ -485,7 +494,8 @@ sql_impl! { SqlStore;
                 insert_sql::<DB>("unit_day_points (site_id, unit_id, day, text, image_text, video)", 6, chunk.len());
             sql.push_str(
                 " ON CONFLICT (site_id, day, unit_id) DO UPDATE SET text = unit_day_points.text + excluded.text, \
-                 image_text = unit_day_points.image_text + excluded.image_text, video = unit_day_points.video + excluded.video",
+                 image_text = unit_day_points.image_text + excluded.image_text, \
+                     video = unit_day_points.video + excluded.video",
             );
             let mut q = sqlx::query::<DB>(&sql);
             for ((unit, day), [text, image_text, video]) in chunk {
@@ -535,7 +545,8 @@ sql_impl! { SqlStore;
             })
             .transpose()?;
         sqlx::query(
-            "INSERT INTO incidents (site_id, unit_id, kind, points, item_id, occurred_on, note, recorded_at, recorded_by) \
+            "INSERT INTO incidents (site_id, unit_id, kind, points, item_id, occurred_on, note, recorded_at, \
+                recorded_by) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(site)

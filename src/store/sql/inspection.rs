@@ -75,7 +75,10 @@ sql_impl! { InspectionStore;
                 site = site.code.as_str()
             )));
         }
-        let detail = json!({"answered_at": at.to_rfc3339(), "answer": answer, "before": {"answered": false}, "after": {"answered": true}});
+        let detail = json!({
+            "answered_at": at.to_rfc3339(), "answer": answer,
+            "before": {"answered": false}, "after": {"answered": true},
+        });
         Self::audit(
             &mut tx,
             Some(site.id),
@@ -92,7 +95,8 @@ sql_impl! { InspectionStore;
     async fn inquiries(&self, site: &Site) -> Result<Vec<InquiryRow>> {
         type Row = (i64, String, DateTime<Utc>, bool, Option<String>, Option<DateTime<Utc>>, Option<String>);
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT id, subject, asked_at, valid, invalid_reason, answered_at, answer FROM inquiries WHERE site_id = $1 ORDER BY asked_at DESC, id DESC",
+            "SELECT id, subject, asked_at, valid, invalid_reason, answered_at, answer FROM inquiries \
+                WHERE site_id = $1 ORDER BY asked_at DESC, id DESC",
         )
         .bind(site.id)
         .fetch_all(&self.pool)

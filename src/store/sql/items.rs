@@ -20,7 +20,8 @@ sql_impl! { SqlStore;
     pub(super) async fn findings_at_decisions(&self, site: &Site, id: i64) -> Result<Vec<HistoryEntry>> {
         let records: Vec<(DateTime<Utc>, String, String, String)> = sqlx::query_as(
             "SELECT at, operator, action, detail FROM audit_log \
-             WHERE site_id = $1 AND target = $2 AND action IN ('review.approve', 'review.reject', 'review.return') ORDER BY id",
+             WHERE site_id = $1 AND target = $2 AND action IN ('review.approve', 'review.reject', 'review.return') \
+                 ORDER BY id",
         )
         .bind(site.id)
         .bind(format!("item:{id}"))
@@ -119,7 +120,8 @@ sql_impl! { ItemStore;
             Option<String>,
         );
         let rows: Vec<ItemRow> = sqlx::query_as(
-            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name, i.channel, i.stage, i.status, i.submitted_at, i.published_at, i.url, i.wechat_at, i.mark \
+            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name, i.channel, i.stage, i.status, \
+                i.submitted_at, i.published_at, i.url, i.wechat_at, i.mark \
              FROM items i LEFT JOIN units u ON u.id = i.unit_id \
              WHERE i.site_id = $1 AND i.id > $2 AND ($3 IS NULL OR i.updated_at >= $3) ORDER BY i.id LIMIT $4",
         )
@@ -151,7 +153,8 @@ sql_impl! { ItemStore;
         .fetch_all(&self.pool)
         .await?;
         let attachments: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT item_id, kind, name FROM attachments WHERE site_id = $1 AND item_id BETWEEN $2 AND $3 ORDER BY item_id, kind",
+            "SELECT item_id, kind, name FROM attachments WHERE site_id = $1 AND item_id BETWEEN $2 AND $3 \
+                ORDER BY item_id, kind",
         )
         .bind(site.id)
         .bind(first)
@@ -251,7 +254,8 @@ sql_impl! { ItemStore;
                 .fetch_all(&self.pool)
                 .await?;
         let marks: Vec<(DateTime<Utc>, String, String, NaiveDate, String, String)> = sqlx::query_as(
-            "SELECT marked_at, marked_by, mark, effective_on, replaced_by, note FROM item_marks WHERE site_id = $1 AND item_id = $2",
+            "SELECT marked_at, marked_by, mark, effective_on, replaced_by, note FROM item_marks WHERE site_id = $1 \
+                AND item_id = $2",
         )
         .bind(site.id)
         .bind(id)
@@ -272,7 +276,8 @@ sql_impl! { ItemStore;
         }
         // Who published it is the publication's audit record.
         let publisher: Option<String> = sqlx::query_scalar(
-            "SELECT operator FROM audit_log WHERE site_id = $1 AND target = $2 AND action = 'publish' ORDER BY at DESC, id DESC LIMIT 1",
+            "SELECT operator FROM audit_log WHERE site_id = $1 AND target = $2 AND action = 'publish' \
+                ORDER BY at DESC, id DESC LIMIT 1",
         )
         .bind(site.id)
         .bind(format!("item:{id}"))

@@ -29,7 +29,8 @@ sql_impl! { LinkStore;
                 since,
                 "SELECT i.id, i.url, i.body, i.status FROM items i \
                  WHERE i.site_id = $1 AND i.status = 'withdrawn' AND i.url IS NOT NULL AND i.url <> '' \
-                   AND ($2 IS NULL OR EXISTS (SELECT 1 FROM withdrawals w WHERE w.site_id = i.site_id AND w.item_id = i.id \
+                   AND ($2 IS NULL OR EXISTS (SELECT 1 FROM withdrawals w WHERE w.site_id = i.site_id \
+                       AND w.item_id = i.id \
                                               AND w.restored_at IS NULL AND w.withdrawn_at >= $2))",
             ),
         };
@@ -114,7 +115,8 @@ sql_impl! { LinkStore;
                 chunk.len(),
             );
             sql.push_str(
-                " ON CONFLICT (site_id, item_id, place, url) DO UPDATE SET status = excluded.status, error = excluded.error, \
+                " ON CONFLICT (site_id, item_id, place, url) DO UPDATE SET status = excluded.status, \
+                    error = excluded.error, \
                  verdict = excluded.verdict, checked_at = excluded.checked_at, checked_by = excluded.checked_by",
             );
             let mut q = sqlx::query::<DB>(&sql);

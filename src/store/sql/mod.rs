@@ -390,7 +390,8 @@ sql_impl! { SqlStore;
     ) -> Result<ItemState> {
         type Row = (String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64, Option<String>);
         let row: Option<Row> = sqlx::query_as(
-            "SELECT path, stage, status, form, version, unit_id, published_at, points, mark FROM items WHERE site_id = $1 AND id = $2",
+            "SELECT path, stage, status, form, version, unit_id, published_at, points, mark FROM items \
+                WHERE site_id = $1 AND id = $2",
         )
         .bind(site.id)
         .bind(item)
@@ -418,7 +419,8 @@ sql_impl! { SqlStore;
     /// Who last changed an item, for a conflict message.
     async fn conflict(tx: &mut Transaction<'static, DB>, site: &Site, item: i64) -> StoreError {
         let last: Option<(String, DateTime<Utc>, String)> = sqlx::query_as(
-            "SELECT operator, at, action FROM audit_log WHERE site_id = $1 AND target = $2 ORDER BY at DESC, id DESC LIMIT 1",
+            "SELECT operator, at, action FROM audit_log WHERE site_id = $1 AND target = $2 ORDER BY at DESC, id DESC \
+                LIMIT 1",
         )
         .bind(site.id)
         .bind(format!("item:{item}"))

@@ -152,7 +152,8 @@ sql_impl! { OperatorStore;
         } else {
             // An administrator who gives a name a role means a person who logs in under it.
             sqlx::query(
-                "UPDATE operators SET role = $3, active = $4, login = CASE WHEN $4 THEN TRUE ELSE login END WHERE site_id = $1 AND name = $2",
+                "UPDATE operators SET role = $3, active = $4, login = CASE WHEN $4 THEN TRUE ELSE login END \
+                    WHERE site_id = $1 AND name = $2",
             )
             .bind(site.id)
             .bind(name)

@@ -87,7 +87,8 @@ sql_impl! { SqlStore;
             let ids = id_list(&chunk.iter().map(|(id, _, _)| *id).collect::<Vec<_>>());
             sqlx::query(&format!(
                 "UPDATE placements SET online_since = \
-                   (SELECT i.published_at FROM items i WHERE i.site_id = placements.site_id AND i.id = placements.item_id) \
+                   (SELECT i.published_at FROM items i WHERE i.site_id = placements.site_id \
+                       AND i.id = placements.item_id) \
                  WHERE site_id = $1 AND item_id IN ({items})"
             ))
             .bind(site.id)

@@ -20,8 +20,10 @@ use crate::store::text::Lossy;
 pub(super) fn retraction_requests_sql<DB: Backend>(of_status: bool) -> String {
     format!(
         "SELECT \
-           (SELECT CAST({agg}({arr}(r.id, r.item_id, i.title, u.name, r.reason, r.note, r.status, r.requested_at, r.handled_at, r.handled_by, r.resolution, \
-                                    (SELECT {agg}(c.path) FROM placements p JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
+           (SELECT CAST({agg}({arr}(r.id, r.item_id, i.title, u.name, r.reason, r.note, r.status, r.requested_at, \
+               r.handled_at, r.handled_by, r.resolution, \
+                                    (SELECT {agg}(c.path) FROM placements p JOIN columns c ON c.site_id = p.site_id \
+                                        AND c.id = p.column_id \
                                      WHERE p.site_id = r.site_id AND p.item_id = r.item_id))) AS TEXT) \
             FROM retraction_requests r JOIN items i ON i.site_id = r.site_id AND i.id = r.item_id \
                  LEFT JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
@@ -67,7 +69,8 @@ pub(super) fn batch_of(w: &str) -> String {
 /// A withdrawal's lookups and changes, for the items of `list` in site `$1`.
 pub(super) fn batch_states_sql(list: &str) -> String {
     format!(
-        "SELECT id, path, stage, status, form, version, unit_id, published_at, points, mark FROM items WHERE site_id = $1 AND id IN ({list})"
+        "SELECT id, path, stage, status, form, version, unit_id, published_at, points, mark FROM items \
+            WHERE site_id = $1 AND id IN ({list})"
     )
 }
 
@@ -418,7 +421,8 @@ sql_impl! { RetractionStore;
             let list = id_list(chunk);
             // Not an update of its columns: published_at and the placements stay as they are.
             sqlx::query(&format!(
-                "UPDATE items SET mark = $2, version = version + 1, updated_at = $3 WHERE site_id = $1 AND id IN ({list})"
+                "UPDATE items SET mark = $2, version = version + 1, updated_at = $3 WHERE site_id = $1 \
+                    AND id IN ({list})"
             ))
             .bind(site.id)
             .bind(mark.kind.as_str())
@@ -427,7 +431,8 @@ sql_impl! { RetractionStore;
             .await?;
             pause_point("mark");
             sqlx::query(&format!(
-                "INSERT INTO item_marks (site_id, item_id, mark, effective_on, replaced_by, note, marked_at, marked_by) \
+                "INSERT INTO item_marks (site_id, item_id, mark, effective_on, replaced_by, note, marked_at, \
+                    marked_by) \
                  SELECT $1, id, $2, $3, $4, $5, $6, $7 FROM items WHERE site_id = $1 AND id IN ({list})"
             ))
             .bind(site.id)
@@ -442,8 +447,10 @@ sql_impl! { RetractionStore;
             // A request to withdraw an outdated item is answered by the mark; any other reason
             // (improper, classified, error) still needs the item taken down.
             let requests: Vec<(i64, i64)> = sqlx::query_as(&format!(
-                "UPDATE retraction_requests SET status = 'done', resolution = 'marked', handled_at = $2, handled_by = $3 \
-                 WHERE site_id = $1 AND status = 'pending' AND reason = 'outdated' AND item_id IN ({list}) RETURNING id, item_id"
+                "UPDATE retraction_requests SET status = 'done', resolution = 'marked', handled_at = $2, \
+                    handled_by = $3 \
+                 WHERE site_id = $1 AND status = 'pending' AND reason = 'outdated' AND item_id IN ({list}) \
+                     RETURNING id, item_id"
             ))
             .bind(site.id)
             .bind(now)
@@ -532,7 +539,8 @@ sql_impl! { RetractionStore;
         let mut tx = self.begin_write("restore").await?;
         let open: Option<i64> = sqlx::query_scalar(
             "SELECT w.id FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
-             WHERE w.site_id = $1 AND w.item_id = $2 AND w.restored_at IS NULL AND i.status = 'withdrawn' ORDER BY w.withdrawn_at DESC LIMIT 1",
+             WHERE w.site_id = $1 AND w.item_id = $2 AND w.restored_at IS NULL AND i.status = 'withdrawn' \
+                 ORDER BY w.withdrawn_at DESC LIMIT 1",
         )
         .bind(site.id)
         .bind(item)
@@ -642,7 +650,8 @@ sql_impl! { RetractionStore;
         let mut tx = self.begin_write("request-decline").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Withdraw).await?;
         let done = sqlx::query(
-            "UPDATE retraction_requests SET status = 'rejected', resolution = 'declined', handled_at = $3, handled_by = $4, decline_reason = $5 \
+            "UPDATE retraction_requests SET status = 'rejected', resolution = 'declined', handled_at = $3, \
+                handled_by = $4, decline_reason = $5 \
              WHERE site_id = $1 AND id = $2 AND status = 'pending'",
         )
         .bind(site.id)

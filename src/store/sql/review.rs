@@ -24,9 +24,11 @@ pub(super) fn queue_sql<DB: Backend>(filter: Option<&ListFilter>) -> String {
     let filter = filter.map_or_else(String::new, |f| item_filter::<DB>(f, 4));
     format!(
         "SELECT \
-           (SELECT CAST({agg}({arr}(i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, i.version, i.wechat_at)) AS TEXT) \
+           (SELECT CAST({agg}({arr}(i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, \
+               i.version, i.wechat_at)) AS TEXT) \
             FROM items i LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
-            WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL OR i.stage = $3){filter}), \
+            WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL \
+                OR i.stage = $3){filter}), \
            (SELECT CAST({agg}({arr}(p.item_id, c.path, c.position)) AS TEXT) \
             FROM items i JOIN placements p ON p.site_id = i.site_id AND p.item_id = i.id \
                          JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
@@ -51,9 +53,11 @@ sql_impl! { SqlStore;
     ) -> Result<i64> {
         let query = match change {
             Change::Decided { stage, status } => sqlx::query(if status == ItemStatus::Pending {
-                "UPDATE items SET stage = $5, status = 'pending', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND version = $4"
+                "UPDATE items SET stage = $5, status = 'pending', version = version + 1, updated_at = $3 \
+                    WHERE site_id = $1 AND id = $2 AND version = $4"
             } else {
-                "UPDATE items SET stage = $5, status = 'returned', version = version + 1, updated_at = $3 WHERE site_id = $1 AND id = $2 AND version = $4"
+                "UPDATE items SET stage = $5, status = 'returned', version = version + 1, updated_at = $3 \
+                    WHERE site_id = $1 AND id = $2 AND version = $4"
             })
             .bind(site.id)
             .bind(item)
@@ -219,20 +223,21 @@ sql_impl! { ReviewStore;
         };
         if !returning {
             sqlx::query(
-            "INSERT INTO reviews (site_id, item_id, step, operator_id, decision, checks_affirmed, checks_failed, comment, decided_at) \
+                "INSERT INTO reviews (site_id, item_id, step, operator_id, decision, checks_affirmed, checks_failed, \
+                comment, decided_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(site.id)
-        .bind(item)
-        .bind(current.stage.as_str())
-        .bind(operator_id)
-        .bind(if approve { "approve" } else { "reject" })
-        .bind(affirmed)
-        .bind(failed)
-        .bind(comment)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+            )
+            .bind(site.id)
+            .bind(item)
+            .bind(current.stage.as_str())
+            .bind(operator_id)
+            .bind(if approve { "approve" } else { "reject" })
+            .bind(affirmed)
+            .bind(failed)
+            .bind(comment)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         }
         let status = if approve { ItemStatus::Pending } else { ItemStatus::Returned };
         let version =
@@ -284,18 +289,22 @@ sql_impl! { ReviewStore;
                 .execute(&mut *tx)
                 .await?;
             for column in distinct {
-                sqlx::query("INSERT INTO placements (site_id, item_id, column_id, form, online_since) VALUES ($1, $2, $3, $4, NULL)")
-                    .bind(site.id)
-                    .bind(item)
-                    .bind(column)
-                    .bind(current.form.as_str())
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO placements (site_id, item_id, column_id, form, online_since) VALUES ($1, $2, \
+                    $3, $4, NULL)",
+                )
+                .bind(site.id)
+                .bind(item)
+                .bind(column)
+                .bind(current.form.as_str())
+                .execute(&mut *tx)
+                .await?;
             }
         }
         let now = Utc::now();
         let placed: Vec<(String, String)> = sqlx::query_as(
-            "SELECT c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id WHERE p.site_id = $1 AND p.item_id = $2 ORDER BY c.position",
+            "SELECT c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id WHERE p.site_id = $1 \
+                AND p.item_id = $2 ORDER BY c.position",
         )
         .bind(site.id)
         .bind(item)

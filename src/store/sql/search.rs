@@ -178,9 +178,10 @@ pub(super) fn any_holds<DB: Backend>(columns: &[&str], param: usize) -> String {
 
 /// The search's statement: `$1` the site, `$2` the text (`text_param`), `$3` a status, `$4` a
 /// column, `$5` a unit, `$6` the earliest time (each null for none); with `next`, `$7` and `$8`
-/// the last key of the page before; the limit; with `within`, a list's filter's text after it. PostgreSQL's `ILIKE` reads pg_trgm's GIN
-/// indexes (or, where the text is in most items, items_newest backwards until the page is full: the
-/// planner weighs the two for the text given); SQLite's trigram FTS5 table gives the ids that hold
+/// the last key of the page before; the limit; with `within`, a list's filter's text after it.
+/// PostgreSQL's `ILIKE` reads pg_trgm's GIN indexes (or, where the text is in most items,
+/// items_newest backwards until the page is full: the planner weighs the two for the text
+/// given); SQLite's trigram FTS5 table gives the ids that hold
 /// the text, and two characters are read with `LIKE` (ASCII letters in either case, as FTS5 and
 /// `ILIKE` do).
 pub(super) fn search_sql<DB: Backend>(way: Way, cased: bool, next: bool, within: Option<&ListFilter>) -> String {

@@ -109,7 +109,8 @@ sql_impl! { SqlStore;
                 None => (None, None),
             };
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO columns (site_id, parent_id, name, path, level, position, deadline, rule_kind, rule_amount, rule_unit, departments, note) \
+                "INSERT INTO columns (site_id, parent_id, name, path, level, position, deadline, rule_kind, \
+                    rule_amount, rule_unit, departments, note) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
             )
             .bind(site_id)
@@ -431,5 +432,16 @@ sql_impl! { Store;
             (Some((role, active)), _) => Ok(Some((parse("role", &role)?, active))),
             (None, supervisor) => Ok(supervisor.map(|active| (Role::Supervisor, active))),
         }
+    }
+
+    async fn sites_held(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM supervisors WHERE name = $1 AND active) \
+                 THEN (SELECT COUNT(*) FROM sites) \
+                 ELSE (SELECT COUNT(DISTINCT site_id) FROM operators WHERE name = $1 AND active) END",
+        )
+        .bind(self.operator.as_str())
+        .fetch_one(&self.pool)
+        .await?)
     }
 }

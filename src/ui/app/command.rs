@@ -7,7 +7,7 @@ use crate::ui::views::help::Pager;
 
 /// The commands of the `:` line before the tabs' names (`:queue`, `:audit`…) and after them.
 const BEFORE_TABS: &[&str] = &["columns", "stale", "overdue", "tree", "unit", "at"];
-const AFTER_TABS: &[&str] = &["calendar", "refresh", "help", "messages", "q", "quit"];
+const AFTER_TABS: &[&str] = &["site", "calendar", "refresh", "help", "messages", "q", "quit"];
 
 /// The commands of the `:` line: every tab's name brings it to the front (`inspect` is also
 /// taken for `inspection`).
@@ -126,6 +126,7 @@ impl App {
                 }
             }
             "calendar" => self.calendar_command(arg, effects),
+            "site" => self.site_command(arg, effects),
             "scores" => {
                 let period = if arg.is_empty() {
                     self.views.scores.period

@@ -16,6 +16,15 @@ impl Tab {
         }
     }
 
+    /// The key that brings it to the front, as the bar shows it: 1 to 9, then 0 for the tenth;
+    /// a tab past the tenth (the sites' overview) the capital of its name's first letter.
+    pub fn key(self) -> String {
+        match Tab::ALL.iter().position(|t| *t == self).unwrap_or(0) {
+            n if n < 10 => ((n + 1) % 10).to_string(),
+            _ => self.name()[..1].to_uppercase(),
+        }
+    }
+
     /// The tab's name in the language in effect (`tab-<name>`; short: the tabs fit in 80 columns).
     pub fn title(self) -> String {
         i18n::text(&format!("tab-{}", self.name()), None)
@@ -29,43 +38,50 @@ impl Tab {
 
     /// The tabs' labels in a tab bar `width` cells wide: ` 1 Queue ` each, or, when they do not
     /// all fit, ` 1 Queue`, then with the longest title shortened, and when those do not fit
-    /// either, the longer titles shortened too. Widths are in cells (a Chinese character takes two).
-    pub fn labels(width: u16) -> Vec<String> {
+    /// either, the longer titles shortened too; when even those do not fit (ten tabs, with the
+    /// sites' overview, at 80 columns), the longest titles but the one in front (`front`) give way
+    /// to their numbers alone. Widths are in cells (a Chinese character takes two).
+    pub fn labels(width: u16, tabs: &[Tab], front: Tab) -> Vec<String> {
         let fits = |labels: &[String]| labels.iter().map(|l| text::width(l)).sum::<usize>() <= usize::from(width);
-        let full: Vec<String> =
-            Tab::ALL.iter().enumerate().map(|(n, t)| format!(" {} {} ", key(n), t.title())).collect();
+        let full: Vec<String> = tabs.iter().map(|t| format!(" {} {} ", t.key(), t.title())).collect();
         if fits(&full) {
             return full;
         }
-        let compact: Vec<String> =
-            Tab::ALL.iter().enumerate().map(|(n, t)| format!(" {} {}", key(n), t.title())).collect();
+        let compact: Vec<String> = tabs.iter().map(|t| format!(" {} {}", t.key(), t.title())).collect();
         if fits(&compact) {
             return compact;
         }
         // First the longest titles that have a shorter name take it, then every one that has.
-        let longest = Tab::ALL.iter().filter(|t| t.short().is_some()).map(|t| text::width(&t.title())).max();
+        let longest = tabs.iter().filter(|t| t.short().is_some()).map(|t| text::width(&t.title())).max();
         let short = |shorter: bool| -> Vec<String> {
-            Tab::ALL
-                .iter()
-                .enumerate()
-                .map(|(n, t)| {
+            tabs.iter()
+                .map(|t| {
                     let title = t.title();
                     let title = match t.short() {
                         Some(short) if shorter || Some(text::width(&title)) == longest => short,
                         _ => title,
                     };
-                    format!(" {} {title}", key(n))
+                    format!(" {} {title}", t.key())
                 })
                 .collect()
         };
         let one = short(false);
-        if fits(&one) { one } else { short(true) }
+        if fits(&one) {
+            return one;
+        }
+        let mut labels = short(true);
+        while !fits(&labels) {
+            let number = |t: &Tab| format!(" {}", t.key());
+            let longest = tabs
+                .iter()
+                .enumerate()
+                .filter(|(n, t)| **t != front && labels[*n] != number(t))
+                .max_by_key(|(n, _)| (text::width(&labels[*n]), std::cmp::Reverse(*n)));
+            let Some((n, t)) = longest else { break };
+            labels[n] = number(t);
+        }
+        labels
     }
-}
-
-/// The number key of the `n`th tab (from 0): 1 to 9, then 0 for the tenth.
-fn key(n: usize) -> usize {
-    (n + 1) % 10
 }
 
 #[cfg(test)]

@@ -253,10 +253,14 @@ impl App {
 
     /// Who the console acts as came back.
     pub(super) fn identified(&mut self, id: u64, result: Result<Whoami, String>) {
-        if !arrived(&mut self.link.whoami, id) || self.link.pinned {
+        if !arrived(&mut self.link.whoami, id) {
             return;
         }
         let Ok(w) = result else { return };
+        self.several_sites = w.sites > 1;
+        if self.link.pinned {
+            return;
+        }
         let identity = match w.role {
             Some((role, true)) => Identity::Operator(role),
             Some((_, false)) => {

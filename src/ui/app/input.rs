@@ -137,7 +137,8 @@ impl App {
                 if mouse.row == layout.tabs.y {
                     // The tab titles: ` 1 Columns  2 Scores `.
                     let mut x = 0u16;
-                    for (tab, label) in Tab::ALL.iter().zip(Tab::labels(self.size.0)) {
+                    let bar = self.bar();
+                    for (tab, label) in bar.iter().zip(Tab::labels(self.size.0, &bar, self.tab)) {
                         let w = u16::try_from(crate::ui::text::width(&label)).unwrap_or(0);
                         if mouse.column >= x && mouse.column < x + w {
                             self.switch(*tab, effects);
@@ -221,10 +222,11 @@ impl App {
             Action::Back => self.back(effects),
             Action::Refresh => self.refresh(effects),
             Action::NextTab | Action::PrevTab => {
-                let i = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
-                let n = Tab::ALL.len();
+                let bar = self.bar();
+                let i = bar.iter().position(|t| *t == self.tab).unwrap_or(0);
+                let n = bar.len();
                 let next = if action == Action::NextTab { (i + 1) % n } else { (i + n - 1) % n };
-                self.switch(Tab::ALL[next], effects);
+                self.switch(bar[next], effects);
             }
             Action::Show(tab) => self.switch(tab, effects),
             Action::Confirm => self.confirmed(effects),
@@ -244,6 +246,7 @@ impl App {
             | Action::Publish
             | Action::Mark
             | Action::QueueSort
+            | Action::SitesSort
             | Action::Withdraw
             | Action::Decline
             | Action::PublishMarked

@@ -12,7 +12,7 @@ pub use super::paged::Cursor;
 use super::text::{Ambiguous, SearchKey};
 use crate::domain::assessment::Period;
 use crate::domain::{MarkKind, RetractionReason};
-use crate::store::{Marking, NewMark, Restoration, Withdrawal};
+use crate::store::{Marking, NewMark, Restoration, Site, Withdrawal};
 use crate::t;
 
 mod backup;
@@ -25,6 +25,7 @@ mod input;
 mod links;
 mod loaded;
 mod sanitised;
+mod sites;
 mod withdraw;
 pub use super::views::findings::WaiveForm;
 pub use super::views::queue::{ItemFindings, Reviewing, waited, waiting};
@@ -119,6 +120,8 @@ pub enum Effect {
     Load(u64, Load),
     /// Put text on the user's clipboard (OSC 52).
     Copy(String),
+    /// Run every query from now on against this site (the overview's Enter, `:site CODE`).
+    Enter(Site),
 }
 
 /// The connection as last seen.
@@ -217,6 +220,11 @@ pub struct App {
     pub ambiguous: Ambiguous,
     pub mono: bool,
     pub site_name: String,
+    /// The site's code (the status line names the site by it beside its name).
+    pub site_code: String,
+    /// Whether the operator works in several sites (a supervisor: every site): the tab bar shows
+    /// the overview of the sites.
+    pub several_sites: bool,
     pub operator: String,
     pub database: String,
     pub health: Health,
@@ -261,6 +269,7 @@ pub struct Setup {
     pub ambiguous: Ambiguous,
     pub mono: bool,
     pub site_name: String,
+    pub site_code: String,
     pub operator: String,
     pub database: String,
     /// The time the console opened (the day staleness is first evaluated as of, in Beijing).
@@ -279,6 +288,8 @@ impl App {
             ambiguous: setup.ambiguous,
             mono: setup.mono,
             site_name: setup.site_name,
+            site_code: setup.site_code,
+            several_sites: false,
             operator: setup.operator,
             database: setup.database,
             health: Health::Connected,
@@ -364,6 +375,7 @@ impl App {
                 views.scores.incident_from(unit, item, title, &finding, &cx, &mut ask);
             }
             Event::Decline { request, reason } => self.write(Load::Decline { request, reason }, effects),
+            Event::Enter(site) => self.enter(site, effects),
             Event::Rectify(draft) => {
                 let (views, _, _) = self.parts(effects);
                 views.orders.draft(*draft);

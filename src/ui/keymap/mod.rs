@@ -115,6 +115,7 @@ actions! {
     PreviousFinding = "review.previous_finding",
     WaiveFinding = "finding.waive",
     BrokenLinks = "findings.links",
+    SitesSort = "sites.sort",
     IssueOrder = "order.issue",
     OrderNextField = "rectify.next_field",
     OrderPreviousField = "rectify.previous_field",

@@ -72,6 +72,8 @@ pub enum Event {
     /// The form of a rectification order, filled in from what it is about: the orders view's
     /// question.
     Rectify(Box<orders::Draft>),
+    /// Enter this site: every view starts again on it (the overview's Enter, `:site CODE`).
+    Enter(Site),
     /// A waiver on an item was written: the review screen shows the item's findings again.
     Waived { item: i64 },
     /// An incident was recorded or corrected: the audit trail loads again, if loaded.
@@ -561,6 +563,8 @@ views! {
     Find find: find::FindView [],
     /// The rectification orders, most urgent first.
     Orders orders: orders::OrdersView [],
+    /// A provincial platform's overview: every site with its figures, worst first.
+    Sites sites: sites::SitesView [],
 }
 
 impl Layer {

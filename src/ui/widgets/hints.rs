@@ -29,6 +29,10 @@ fn word(layer: Layer, action: Action) -> Option<String> {
         // The way back, not the way in.
         return Some(t!("keyhint-broken-links-back"));
     }
+    if action == Action::Open && layer == Layer::Sites {
+        // Enter enters the site.
+        return Some(t!("keyhint-sites-enter"));
+    }
     let key = format!("keyhint-{}", action.name().replace(['.', '_'], "-"));
     i18n::has(i18n::Lang::En, &key).then(|| i18n::text(&key, None))
 }

@@ -215,7 +215,8 @@ impl Draw<'_> {
 
     fn tabs(&mut self, area: Rect) {
         let mut spans = Vec::new();
-        for (tab, label) in Tab::ALL.iter().zip(Tab::labels(area.width)) {
+        let bar = self.app.bar();
+        for (tab, label) in bar.iter().zip(Tab::labels(area.width, &bar, self.app.tab)) {
             let style =
                 if *tab == self.app.tab { self.theme.bar().add_modifier(Modifier::BOLD) } else { Style::default() };
             spans.push(Span::styled(label, style));
@@ -348,19 +349,31 @@ impl Draw<'_> {
         let bold = app.notice.as_ref().is_some_and(|n| n.error) || matches!(app.health, Health::Lost(_));
         let style = if bold { self.theme.bar().add_modifier(Modifier::BOLD) } else { self.theme.bar() };
         let width = usize::from(area.width);
-        let left = fit(&left, width, ambiguous);
+        // An operator of several sites always sees which site this is: room is kept for its code.
+        let kept = if app.several_sites { text::width(&app.site_code) + 4 } else { 0 };
+        let left = fit(&left, width.saturating_sub(kept), ambiguous);
         let used = text::width(&left);
         self.put(area, TextLine::styled(left, style));
         // Who acts first, then the site, then the database: what does not fit goes from the end,
-        // and a name too long for the room alone keeps its start.
-        let parts = [app.operator.as_str(), app.site_name.as_str(), app.database.as_str()];
+        // and a name too long for the room alone keeps its start. An operator of several sites
+        // has the site first, by its code and name: it is never dropped.
+        let site = format!("{} {}", app.site_code, app.site_name);
+        let parts = if app.several_sites {
+            [site.as_str(), app.operator.as_str(), app.database.as_str()]
+        } else {
+            [app.operator.as_str(), app.site_name.as_str(), app.database.as_str()]
+        };
         let room = width.saturating_sub(used + 3);
-        if room > 12 {
+        if room > 12 || (app.several_sites && room > 1) {
             let right = (1..=parts.len())
                 .rev()
                 .map(|n| self.text(&format!("{} ", parts[..n].join(" · "))))
                 .find(|r| text::width(r) <= room)
-                .unwrap_or_else(|| format!("{} ", fit(&self.text(&app.operator), room - 1, ambiguous)));
+                .unwrap_or_else(|| {
+                    // The site's code alone, for an operator of several sites (room is kept for it).
+                    let first = if app.several_sites { app.site_code.as_str() } else { parts[0] };
+                    format!("{} ", fit(&self.text(first), room - 1, ambiguous))
+                });
             let x = area.right() - text::width(&right) as u16;
             self.buf.set_string(x, area.y, &right, self.theme.bar());
         }

@@ -16,6 +16,7 @@ fn december() -> App {
         ambiguous: Ambiguous::Narrow,
         mono: true,
         site_name: "桂林市象山区人民政府门户网站".into(),
+        site_code: "xiangshan".into(),
         operator: "li.jianhua".into(),
         database: "SQLite /srv/portal/portal.db".into(),
         now: Utc.with_ymd_and_hms(2026, 12, 4, 2, 0, 0).unwrap(),

@@ -12,7 +12,7 @@ use crate::ui::sanitise;
 /// Answers the console's question of who it acts as.
 fn identify(a: &mut App, role: Option<(Role, bool)>) -> Vec<Effect> {
     let id = a.link.whoami.expect("the console asks who it acts as");
-    let w = Whoami { name: "li.jianhua".into(), site: "xiangshan".into(), role };
+    let w = Whoami { name: "li.jianhua".into(), site: "xiangshan".into(), role, sites: 1 };
     a.update(Msg::Loaded(id, Loaded::Whoami(Ok(w))))
 }
 
@@ -52,6 +52,7 @@ fn the_console_asks_who_it_acts_as_and_shows_the_role() {
         ambiguous: Ambiguous::Narrow,
         mono: false,
         site_name: "桂林市象山区人民政府门户网站".into(),
+        site_code: "xiangshan".into(),
         operator: "li.jianhua".into(),
         database: "SQLite /srv/portal/portal.db".into(),
         now: Utc::now(),

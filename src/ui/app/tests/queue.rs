@@ -240,3 +240,32 @@ fn the_public_link_of_an_opened_item_is_copied() {
     assert_eq!(effects, [Effect::Copy("https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_1000.html".into())]);
     assert!(text_of(&a).contains("link      https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_1000.html"));
 }
+
+/// The queue says an item's form and what it lacks in words of the interface's language, never
+/// the scripting codes (`image_text`, `signed_scan`, `target_columns`).
+#[test]
+fn the_queue_says_forms_and_lacks_in_words_in_both_languages() {
+    for (lang, said) in
+        [(Lang::En, ["image+text", "scan,e-text,columns"]), (Lang::ZhCn, ["图文", "扫描件,电子版,栏目"])]
+    {
+        crate::i18n::scoped(lang, || {
+            let mut a = sized((160, 48), true);
+            let effects = keys(&mut a, "1");
+            let [(id, Load::View(views::Load::Queue(views::queue::Load::List { .. })))] = loads(&effects)[..] else {
+                panic!("{effects:?}")
+            };
+            let mut rows = queue_rows();
+            rows[0].form = Form::ImageText;
+            rows[0].missing =
+                vec![AttachmentKind::SignedScan, AttachmentKind::ElectronicText, AttachmentKind::TargetColumns];
+            a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::List(Ok(rows))))));
+            let text = view_text(&a);
+            for word in said {
+                assert!(text.contains(word), "{word} in\n{text}");
+            }
+            for code in ["image_text", "signed", "electronic", "target"] {
+                assert!(!text.contains(code), "{code} in\n{text}");
+            }
+        });
+    }
+}

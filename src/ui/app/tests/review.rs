@@ -308,7 +308,7 @@ fn a_viewer_or_a_read_only_console_cannot_waive_and_a_refusal_keeps_the_screen()
 /// Answers the console's question of who it acts as with an active operator of `role`.
 fn live_identify(a: &mut App, role: Role) {
     let id = a.link.whoami.expect("the console asks who it acts as");
-    let w = Whoami { name: "li.jianhua".into(), site: "xiangshan".into(), role: Some((role, true)) };
+    let w = Whoami { name: "li.jianhua".into(), site: "xiangshan".into(), role: Some((role, true)), sites: 1 };
     a.update(Msg::Loaded(id, Loaded::Whoami(Ok(w))));
 }
 

@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Field, OrderForm, OrdersView, status_words};
+use super::{Field, OrderForm, OrdersView};
 use crate::domain::Closing;
 use crate::domain::rectification::Status;
 use crate::domain::staleness::Status as Staleness;
@@ -59,7 +59,7 @@ pub(super) fn draw(view: &OrdersView, d: &mut Draw, areas: &Areas) {
         let cell = |s: &str, w: usize| format!("{} ", pad(&text::display(s, ambiguous), w - 1, ambiguous));
         TextLine::from(vec![
             Span::raw(pad(&o.row.id.to_string(), 6, ambiguous)),
-            Span::styled(pad(&status_words(o.status), 11, ambiguous), style),
+            Span::styled(pad(&o.status.said(), 11, ambiguous), style),
             Span::styled(pad(&o.row.due_on.to_string(), 11, ambiguous), style),
             Span::raw(cell(&o.row.unit, unit_w)),
             Span::raw(cell(&o.about(), about_w)),
@@ -78,7 +78,7 @@ fn when(at: chrono::DateTime<chrono::Utc>) -> String {
 pub(super) fn record(o: &Order, ambiguous: Ambiguous) -> String {
     let field = |key: String, value: &str| format!("{} {value}", pad(&key, 10, ambiguous));
     let mut lines = vec![
-        t!("orders-record-heading", id = o.row.id, status = status_words(o.status)),
+        t!("orders-record-heading", id = o.row.id, status = o.status.said()),
         field(t!("head-unit"), &o.row.unit_full_name),
         field(t!("orders-head-about"), &o.about()),
         field(t!("orders-head-note"), &o.row.note),

@@ -291,7 +291,7 @@ impl Row for Order {
     }
 
     fn search(&self) -> SearchKey {
-        SearchKey::new(&[&self.row.unit, &self.about(), &self.row.note, &status_words(self.status)])
+        SearchKey::new(&[&self.row.unit, &self.about(), &self.row.note, &self.status.said()])
     }
 
     fn copy(&self, id: bool) -> Option<String> {
@@ -299,14 +299,6 @@ impl Row for Order {
     }
 }
 
-/// Where an order stands, in words.
-pub fn status_words(status: Status) -> String {
-    match status {
-        Status::Overdue => t!("orders-status-overdue"),
-        Status::Open => t!("orders-status-open"),
-        Status::Done => t!("orders-status-done"),
-    }
-}
 
 impl OrdersView {
     fn load(&mut self, ask: &mut Ask) {

@@ -6,7 +6,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 
 use super::{Part, ScoresView, Section, UnitView, period_words, signed};
-use crate::domain::Form;
 use crate::domain::staleness::Status;
 use crate::domain::time::beijing_date;
 use crate::reports::ScoreRow;
@@ -17,10 +16,6 @@ use crate::t;
 use crate::ui::widgets::{Draw, symbol};
 use crate::ui::words;
 
-/// A form as the explanation names it: text, image+text, video.
-fn form_name(form: Form) -> String {
-    words::form(form).replace('_', "+")
-}
 
 /// `s` right-aligned in `cells` cells (a Chinese character takes two).
 fn right(s: &str, cells: usize) -> String {
@@ -322,7 +317,7 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                 let title_w = w.saturating_sub(indent + text::width(&badge));
                 TextLine::from(vec![
                     Span::raw(format!("  {}", pad(&beijing_date(item.published_at).to_string(), date_w, ambiguous))),
-                    Span::raw(pad(&form_name(item.counted), form_w, ambiguous)),
+                    Span::raw(pad(&words::form(item.counted), form_w, ambiguous)),
                     Span::styled(
                         format!("{:>2}  ", signed(item.counted.points())),
                         Style::default().add_modifier(Modifier::BOLD),
@@ -341,7 +336,7 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                     (_, true) => (format!("  ✓ {}", t!("scores-counted")), theme.status(Status::Ok)),
                     (_, false) => (format!("  {}", t!("scores-counted-once")), dim),
                 };
-                let what = format!("  {} {}{mark}", form_name(*form), form.points());
+                let what = format!("  {} {}{mark}", words::form(*form), form.points());
                 let path_w = w.saturating_sub(indent + 2 + text::width(&what));
                 TextLine::from(vec![
                     Span::styled(format!("{}{} ", " ".repeat(indent), if last { "└" } else { "├" }), dim),

@@ -1,0 +1,33 @@
+# The console's overview of a provincial platform's sites (issue 25): the Sites tab, `:site CODE`.
+
+tab-sites = Sites
+view-sites = sites: every county portal with how it is doing
+command-sites = every county portal with how it is doing, worst first, to enter one
+command-site = site CODE: enter that county portal (without a code: the overview)
+key-global-tab-sites = Sites: every county portal with how it is doing, worst first (Enter enters one)
+key-sites-sites-sort = Worst first by the next figure: all together, overdue, blank, check, waiting, alarms, points, incidents
+keyhint-sites-sort = sort
+keyhint-sites-enter = enter the site
+sites-title = Sites { $count } · worst first by { $by }
+sites-nothing = No sites.
+sites-load-failed = Could not work out the sites' figures: { $error }
+sites-sorted = worst first by { $by }
+sites-entered = entered site { $code } ({ $name })
+sites-enter-writing = a change is being saved: enter another site once it is done
+sites-sort-worst = all together
+sites-sort-overdue = overdue columns
+sites-sort-blank = blank columns
+sites-sort-check = the national check
+sites-sort-waiting = the queue's oldest wait
+sites-sort-alarms = retraction alarms
+sites-sort-points = points (fewest)
+sites-sort-incidents = incidents
+sites-head-code = site
+sites-head-name = name
+sites-head-overdue = overdue
+sites-head-blank = blank
+sites-head-check = check
+sites-head-waiting = waited
+sites-head-alarms = alarms
+sites-head-points = points
+sites-head-incidents = incidents

@@ -1,0 +1,33 @@
+# 控制台的省级平台站点总览（议题 25）：站点标签页、`:site 代码`。
+
+tab-sites = 站点
+view-sites = 站点：各县（区）门户网站的状况
+command-sites = 各县（区）门户网站的状况，最差的在前，可进入其一
+command-site = site 代码：进入该县（区）门户网站（不带代码：站点总览）
+key-global-tab-sites = 站点：各县（区）门户网站的状况，最差的在前（回车进入站点）
+key-sites-sites-sort = 按下一项排序（最差在前）：综合、逾期、空白、检查、等待、告警、计分、责任事故
+keyhint-sites-sort = 排序
+keyhint-sites-enter = 进入站点
+sites-title = 站点 { $count } 个 · 按{ $by }排序，最差在前
+sites-nothing = 没有站点。
+sites-load-failed = 无法计算各站点的状况：{ $error }
+sites-sorted = 按{ $by }排序，最差在前
+sites-entered = 已进入站点 { $code }（{ $name }）
+sites-enter-writing = 正在保存更改：完成后再进入其他站点
+sites-sort-worst = 综合
+sites-sort-overdue = 逾期栏目
+sites-sort-blank = 空白栏目
+sites-sort-check = 全国政府网站检查
+sites-sort-waiting = 待审最久等待
+sites-sort-alarms = 撤回告警
+sites-sort-points = 计分（最少）
+sites-sort-incidents = 责任事故
+sites-head-code = 站点
+sites-head-name = 名称
+sites-head-overdue = 逾期
+sites-head-blank = 空白
+sites-head-check = 检查
+sites-head-waiting = 等待
+sites-head-alarms = 告警
+sites-head-points = 计分
+sites-head-incidents = 事故
