@@ -6,7 +6,6 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use crate::domain::rectification::Status;
 use crate::domain::time::format_time;
 use crate::store::ReturnedItem;
 
@@ -119,7 +118,8 @@ pub fn markdown(s: &Sheet) -> String {
     } else {
         let _ = writeln!(out, "| 编号 | 整改对象 | 存在问题 | 整改期限 | 状态 |\n| --- | --- | --- | --- | --- |");
         for o in &s.orders {
-            let status = if o.status == Status::Overdue { Status::Overdue.label() } else { Status::Open.label() };
+            // In the office's words, whatever the language of the interface.
+            let status = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || o.status.said());
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {status} |",
