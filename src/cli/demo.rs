@@ -44,8 +44,10 @@ async fn fill(store: &dyn Store, site: Option<&str>, spec: DemoSpec) -> Result<u
     } else {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
-    let detail =
-        serde_json::json!({ "items": spec.items, "seed": spec.seed, "from": spec.from.to_string(), "to": spec.to.to_string() }).to_string();
+    let detail = serde_json::json!({
+        "items": spec.items, "seed": spec.seed, "from": spec.from.to_string(), "to": spec.to.to_string()
+    })
+    .to_string();
     let written = store.insert(&site, "demo", &detail, &mut generator, &|n| bar.set_position(n)).await;
     bar.finish_and_clear();
     match written {

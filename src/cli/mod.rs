@@ -81,7 +81,14 @@ pub struct Cli {
     pub keymap: Option<PathBuf>,
     /// How wide your terminal draws East Asian ambiguous characters such as ①②③ (1 or 2 cells)
     /// (default: `ambiguous_width` in config.toml, else 1)
-    #[arg(long, global = true, env = "PORTAL_ADMIN_AMBIGUOUS_WIDTH", hide_env_values = true, value_name = "1|2", value_parser = clap::builder::PossibleValuesParser::new(["1", "2"]))]
+    #[arg(
+        long,
+        global = true,
+        env = "PORTAL_ADMIN_AMBIGUOUS_WIDTH",
+        hide_env_values = true,
+        value_name = "1|2",
+        value_parser = clap::builder::PossibleValuesParser::new(["1", "2"])
+    )]
     pub ambiguous_width: Option<String>,
     /// The console log's level: error, warn, info, debug, trace, or a filter such as
     /// portal_admin=debug (default: `log_level` in config.toml, else info)
@@ -171,7 +178,8 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Mark online items amended, repealed or expired (已修改 / 已废止 / 已失效) instead of withdrawing them: they stay online
+    /// Mark online items amended, repealed or expired (已修改 / 已废止 / 已失效) instead of withdrawing
+    /// them: they stay online
     Mark {
         /// The items' ids or refs
         #[arg(required_unless_present = "column")]
@@ -210,7 +218,8 @@ pub enum Command {
         #[arg(long)]
         action: Option<String>,
     },
-    /// Back the database up into FILE: a consistent copy made while others work, checked (integrity, every table's rows), its SHA-256 in FILE.sha256; prints the audit trail's head
+    /// Back the database up into FILE: a consistent copy made while others work, checked (integrity,
+    /// every table's rows), its SHA-256 in FILE.sha256; prints the audit trail's head
     Backup {
         /// The backup file (FILE.partial while it is made)
         file: PathBuf,
@@ -256,7 +265,8 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         unit: Option<String>,
     },
-    /// Reminder sheets (提醒单) for responsible units: columns due soon, overdue and blank, items returned, open orders
+    /// Reminder sheets (提醒单) for responsible units: columns due soon, overdue and blank, items
+    /// returned, open orders
     Remind {
         /// The unit whose sheet to write (its name, part of it, or its pinyin initials)
         #[arg(long, value_name = "NAME", conflicts_with = "all")]
@@ -277,7 +287,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Items of the site whose title or body holds TEXT (two characters or more, taken literally), any status, newest first
+    /// Items of the site whose title or body holds TEXT (two characters or more, taken literally),
+    /// any status, newest first
     Search {
         /// The text: Chinese or Latin, two characters or more; `%`, `_`, quotes and `*` stand for themselves
         text: String,

@@ -140,7 +140,8 @@ pub fn gate(id: i64, found: &[(Finding, Option<String>)]) -> Result<()> {
         return Ok(());
     }
     Err(StoreError::Refused(format!(
-        "item {id} has {} blocking finding(s): {}; fix them, or waive each with `portal-admin check waive {id} --kind KIND --text TEXT --reason WHY`",
+        "item {id} has {} blocking finding(s): {}; fix them, or waive each with `portal-admin check waive {id} --kind \
+            KIND --text TEXT --reason WHY`",
         open.len(),
         open.join("; ")
     )))
