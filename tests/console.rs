@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use common::tmux::Tmux;
 use common::{TestDb, rows as json_rows, stderr};
+use portal_admin::store::Seek;
 
 async fn navigate_filter_open_and_quit(db: TestDb) {
     let backend = db.backend;
@@ -81,7 +82,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     t.keys(&["Escape"]);
     // The audit trail: what `init` and `demo` wrote, newest first.
     t.keys(&["3"]);
-    let s = t.wait_for("pending, most urgent first");
+    let s = t.wait_for("pending, urgent first");
     assert!(
         s.contains("classified")
             || s.contains("improper")
@@ -188,12 +189,12 @@ async fn the_console_reads_pages_without_gaps_or_repeats(db: TestDb) {
         .await;
     let online = store.column_item_count(&site, busiest).await.unwrap();
     assert!(online > 25, "{online}");
-    let all = store.column_items(&site, busiest, None, None, 10_000).await.unwrap();
+    let all = store.column_items(&site, busiest, Seek::First, None, 10_000).await.unwrap();
     assert_eq!(all.len() as i64, online);
     let mut paged = Vec::new();
     let mut before = None;
     loop {
-        let page = store.column_items(&site, busiest, before, None, 7).await.unwrap();
+        let page = store.column_items(&site, busiest, Seek::from(before), None, 7).await.unwrap();
         before = page.last().map(|i| (i.online_since, i.id));
         let last = page.len() < 7;
         paged.extend(page);
@@ -218,11 +219,11 @@ async fn the_console_reads_pages_without_gaps_or_repeats(db: TestDb) {
     let mine = store.documents(&site, today, None, Some(column)).await.unwrap();
     assert_eq!(mine, all.iter().filter(|d| d.column_id == column).cloned().collect::<Vec<_>>());
 
-    let audit = store.audit_page(&site, &Default::default(), None, 1).await.unwrap();
+    let audit = store.audit_page(&site, &Default::default(), Seek::First, 1).await.unwrap();
     assert_eq!(audit.len(), 1);
     // The newest: the demo's operators, registered (audited) after the demo's own record.
     assert_eq!(audit[0].action, "operator.set");
-    let older = store.audit_page(&site, &Default::default(), Some(audit[0].id), 100).await.unwrap();
+    let older = store.audit_page(&site, &Default::default(), Seek::After(audit[0].id), 100).await.unwrap();
     assert!(older.iter().all(|e| e.id < audit[0].id) && older.iter().any(|e| e.action == "init"), "{older:?}");
 }
 
@@ -551,7 +552,7 @@ async fn withdrawals_and_a_restore_by_keys(db: TestDb) {
 
     // The Withdrawn tab: all four, the secret's with the time its request waited; zd-3 restored.
     t.keys(&["6"]);
-    let s = t.wait_for("4 latest");
+    let s = t.wait_for("1 of 4");
     assert!(s.contains("from request: median"), "{s}");
     t.keys(&["/", "ysqgk"]);
     t.wait_for("[/ysqgk]");
@@ -638,7 +639,7 @@ async fn a_bulk_withdrawal_restored_by_keys(db: TestDb) {
     let t = Tmux::console(&format!("batch-{:?}", db.backend), &db, &[]);
     t.wait_for("● connected");
     t.keys(&["6"]);
-    let s = t.wait_for("3 latest");
+    let s = t.wait_for("1 of 3");
     assert!(s.contains("batch") && s.contains(&format!(" {batch} ")), "the batch is shown: {s}");
     t.keys(&["b"]);
     t.wait_for(&format!("batch {batch}: 3 listed, 3 marked now, 0 restored already (3 marked)"));

@@ -135,8 +135,12 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
         use portal_admin::ui::views::{self, withdrawn};
         let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
         let site = store.site(None).await.unwrap();
-        let Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(listed)))) =
-            portal_admin::ui::load(store.as_ref(), &site, withdrawn::Load::Latest { filter: None }.into()).await
+        let Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Page(Ok(listed)))) = portal_admin::ui::load(
+            store.as_ref(),
+            &site,
+            withdrawn::Load::Page { seek: store::Seek::First, filter: None }.into(),
+        )
+        .await
         else {
             panic!("the withdrawals load")
         };

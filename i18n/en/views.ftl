@@ -15,7 +15,7 @@ finding-waived = waived — { $reason }
 
 queue-by-wait = longest waiting first
 queue-by-step = by step, oldest first
-queue-title = Queue · { $count } awaiting a decision, { $order }
+queue-title = Queue · { $position } awaiting a decision, { $order }
 queue-late = {"  "}! { $count } waiting too long
 queue-head-step = path · step
 queue-head-form = form
@@ -78,7 +78,7 @@ waited-days-only = { $days }d
 ## Retractions (Art. 13)
 
 head-waited = waited
-retractions-title = Retractions · { $count } pending, most urgent first
+retractions-title = Retractions · { $position } · { $count } pending, urgent first
 retractions-alarms = {"  "}✗ { $count } suspected secret >15 min
 retractions-nothing =
     No request is pending.
@@ -87,7 +87,7 @@ retractions-nothing =
 
 ## The audit trail
 
-audit-title = Audit · { $count }{ $more } loaded, newest first · { $open } shows a record whole
+audit-title = Audit · { $position }, newest first · { $open } shows a record whole
 audit-head-at = at
 audit-head-operator = operator
 audit-head-action = action
@@ -100,8 +100,8 @@ audit-nothing =
 
 ## Withdrawn
 
-withdrawn-title = Withdrawn · { $count } latest
-withdrawn-title-wide = Withdrawn · { $count } latest, newest first
+withdrawn-title = Withdrawn · { $position }
+withdrawn-title-wide = Withdrawn · { $position }, newest first
 withdrawn-from-request = from request
 withdrawn-from-request-wide = time from request to withdrawal
 withdrawn-request-times = {" "}· { $from }: median { $median }, longest { $longest }

@@ -14,7 +14,7 @@ finding-waived = 已豁免——{ $reason }
 
 queue-by-wait = 按等待时长，最久在前
 queue-by-step = 按环节，最早在前
-queue-title = 待审 · { $count } 条待决定，{ $order }
+queue-title = 待审 · { $position }待决定，{ $order }
 queue-late = {"  "}! { $count } 条等待过久
 queue-head-step = 程序 · 环节
 queue-head-form = 形式
@@ -77,7 +77,7 @@ waited-days-only = { $days }天
 ## 撤回申请（第十三条）
 
 head-waited = 已等待
-retractions-title = 撤回申请 · { $count } 件待处理，最紧急的在前
+retractions-title = 撤回申请 · { $position } · { $count } 件待处理，最紧急的在前
 retractions-alarms = {"  "}✗ { $count } 件疑似涉密超过 15 分钟
 retractions-nothing =
     没有待处理的撤回申请。
@@ -86,7 +86,7 @@ retractions-nothing =
 
 ## 审计记录
 
-audit-title = 审计 · 已读取 { $count }{ $more } 条，最新的在前 · { $open } 查看整条记录
+audit-title = 审计 · { $position }，最新的在前 · { $open } 查看整条记录
 audit-head-at = 时间
 audit-head-operator = 操作员
 audit-head-action = 操作
@@ -99,8 +99,8 @@ audit-nothing =
 
 ## 已撤回
 
-withdrawn-title = 已撤回 · 最近 { $count } 条
-withdrawn-title-wide = 已撤回 · 最近 { $count } 条，最新的在前
+withdrawn-title = 已撤回 · { $position }
+withdrawn-title-wide = 已撤回 · { $position }，最新的在前
 withdrawn-from-request = 申请至撤回
 withdrawn-from-request-wide = 从申请到撤回的用时
 withdrawn-request-times = {" "}· { $from }：中位数 { $median }，最长 { $longest }

@@ -30,6 +30,7 @@ pub use operations::{
 };
 pub use rectification::{RectificationClosing, RectificationInput, RectificationRow, RectificationStore};
 pub use rows::*;
+pub use sql::COUNTED;
 pub use target::{BadTarget, Target};
 
 /// How a store is opened.

@@ -285,7 +285,7 @@ fn an_incident_recorded_reloads_the_scores_and_the_explanation() {
         [
             Load::View(views::Load::Scores(views::scores::Load::Ranking { period: q4 })),
             Load::View(views::Load::Scores(views::scores::Load::Explain { unit: "象山街道".into(), period: q4 })),
-            Load::View(views::Load::Audit(audit::Load::Page { before: None, filter: None }))
+            Load::View(views::Load::Audit(audit::Load::Page { seek: Seek::First, filter: None }))
         ]
     );
     // The fresh explanation keeps the selection on its item.
