@@ -195,6 +195,9 @@ async fn the_calendar_is_data_an_administrator_extends(db: TestDb) {
 async fn init_upgrades_an_older_schema(db: TestDb) {
     db.ok(&["init"]);
     let mut raw = db.any().await;
+    // What version 17 added: the stored findings.
+    raw.exec("DROP TABLE item_findings").await.unwrap();
+    raw.exec("DROP TABLE finding_lists").await.unwrap();
     raw.exec("ALTER TABLE items DROP COLUMN url").await.unwrap();
     raw.exec("ALTER TABLE items DROP COLUMN wechat_at").await.unwrap();
     raw.exec("ALTER TABLE items DROP COLUMN mark").await.unwrap();
@@ -284,6 +287,8 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
         said.contains("upgraded the schema") && said.contains(&format!("from version 1 to {SCHEMA_VERSION}")),
         "{said}"
     );
+    // No finding stored yet: `check --all` checks every item first.
+    assert_eq!(raw.count("SELECT COUNT(*) FROM finding_lists").await, 0);
     // The built-in years are held again (and 2021–2022, new in version 8, loaded).
     assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_notices").await, 6);
     // The probes' table is back, append-only.
