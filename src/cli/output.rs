@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
 use super::codes::Code;
+use crate::domain::time::text_for_people;
 use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -172,6 +173,8 @@ impl Listing {
                 (None, Some(read)) => read(other),
                 (None, None) => match (other, self.shown[field]) {
                     (Value::Array(values), None) => people_list(values.iter().map(plain)),
+                    // A time as a person reads it; CSV and JSON keep RFC 3339 for scripts.
+                    (Value::String(s), None) if let Some(at) = text_for_people(s, chrono::Utc::now()) => at,
                     _ => self.text(field, other),
                 },
             },
@@ -363,6 +366,23 @@ mod tests {
         let mut out = Vec::new();
         sample().write(format, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// A time in a table is read as a person reads it (Beijing time to the minute, the year
+    /// when another); CSV and JSON keep RFC 3339, the scripting contract.
+    #[test]
+    fn a_table_shows_times_as_people_read_them_and_scripts_get_rfc_3339() {
+        let mut l = Listing::new(&["id", "submitted_at"]);
+        l.push(vec![json!(1), json!("2019-12-04T09:30:00+08:00")]);
+        let write = |format| {
+            let mut out = Vec::new();
+            l.write(format, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let table = write(Format::Table);
+        assert!(table.contains("2019-12-04 09:30") && !table.contains("T09:30"), "{table}");
+        assert!(write(Format::Csv).contains("2019-12-04T09:30:00+08:00"));
+        assert!(write(Format::Json).contains("\"2019-12-04T09:30:00+08:00\""));
     }
 
     #[test]
