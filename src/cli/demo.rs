@@ -100,6 +100,7 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
             StoreError::Missing(path) => Failure::failed(t!("demo-missing", path = path.to_string())),
             other => other.into(),
         })?;
+    super::use_lists_in_effect(store.as_ref());
     if let Some(version) = store.schema_version().await? {
         if version < store::schema::SCHEMA_VERSION && !cli.read_only {
             // The demo database is the program's own: bring it up to this version.

@@ -621,7 +621,7 @@ pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn
     {
         eprintln!("{}", t!("failure", message = warning));
     }
-    match store::open(target, options).await {
+    let store = match store::open(target, options).await {
         Err(StoreError::NeedsPassword { target: shown, .. })
             if std::io::stdin().is_terminal()
                 && std::io::stderr().is_terminal()
@@ -629,9 +629,20 @@ pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn
         {
             let password = rpassword::prompt_password(t!("password-prompt", target = shown.to_string()))
                 .map_err(|e| Failure::failed(t!("cannot-read-password", error = i18n::os_error(&e))))?;
-            Ok(store::open(&target.with_password(&password), options).await?)
+            store::open(&target.with_password(&password), options).await?
         }
-        other => Ok(other?),
+        other => other?,
+    };
+    use_lists_in_effect(store.as_ref());
+    Ok(store)
+}
+
+/// Gives the store the content checks' lists in effect (the user's own `names.tsv` and
+/// `words.tsv` where they have them), which every item written is checked with. Lists that do not
+/// read leave the shipped ones in use: `check` says what is wrong with them.
+pub fn use_lists_in_effect(store: &dyn Store) {
+    if let Ok(lists) = crate::reports::checks::lists(None, None) {
+        store.use_lists(Arc::new(lists));
     }
 }
 

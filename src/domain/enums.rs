@@ -254,6 +254,7 @@ vocabulary! {
         Demo = "demo",
         DocumentsAdd = "documents.add",
         FindingWaive = "finding.waive",
+        FindingsCheck = "findings.check",
         Import = "import",
         IncidentAdd = "incident.add",
         IncidentReverse = "incident.reverse",

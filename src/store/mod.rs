@@ -6,6 +6,7 @@ mod backend;
 pub mod backup;
 mod chain;
 mod error;
+pub mod findings;
 mod hot;
 pub mod links;
 mod operations;
@@ -22,6 +23,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 pub use error::{DatabaseError, ErrorKind, Result, StoreError};
+pub use findings::{FindingItem, FindingStore, ItemFindings};
 pub use hot::{HotStatement, POSTGRES_SESSION, Param, SEARCH_BROAD, hot_statements, search_first_page};
 pub use links::{CheckedLink, LinkItem, LinkRow, LinkScope, LinkStore, NewProbe, ProbeRow};
 pub use operations::{

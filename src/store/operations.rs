@@ -4,6 +4,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::error::Result;
+use super::findings::FindingStore;
 use super::links::LinkStore;
 use super::rectification::RectificationStore;
 use super::rows::*;
@@ -34,6 +35,7 @@ pub trait Store:
     + LinkStore
     + SearchStore
     + RectificationStore
+    + FindingStore
 {
     /// Backend and host or file, never a password.
     fn describe(&self) -> String;

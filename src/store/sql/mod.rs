@@ -99,6 +99,7 @@ mod backup;
 mod calendar;
 mod checks;
 mod columns;
+mod findings;
 mod import;
 mod inspection;
 mod items;
@@ -261,6 +262,9 @@ pub(crate) struct SqlStore<DB: Database> {
     pub(super) operator: String,
     /// Every change is rolled back instead of committed (`OpenOptions::dry_run`).
     dry_run: bool,
+    /// The content checks' lists items are checked with when written (`FindingStore::use_lists`;
+    /// the shipped ones until then).
+    lists: std::sync::RwLock<Option<Arc<crate::domain::checks::Lists>>>,
 }
 
 /// Where a test may stop a change between its statements (debug builds only): with
@@ -383,7 +387,7 @@ sql_impl! { SqlStore;
             Some(sql) => sqlx::query_scalar::<DB, String>(sql).fetch_one(&pool).await?,
             None => os_user.unwrap_or_default(),
         };
-        Ok(SqlStore { pool, described, read_only, operator, dry_run })
+        Ok(SqlStore { pool, described, read_only, operator, dry_run, lists: Default::default() })
     }
 
     /// Ends a change's transaction: committed, or on a store opened to rehearse, rolled back
