@@ -230,7 +230,8 @@ fn a_database_file_this_user_cannot_write_is_read_only_and_says_why() {
 fn a_full_disk_is_a_clear_error_that_writes_nothing() {
     if !is_root() {
         eprintln!(
-            "a_full_disk_is_a_clear_error_that_writes_nothing needs root (it mounts a 1 MB tmpfs); run it as root, as CI does"
+            "a_full_disk_is_a_clear_error_that_writes_nothing needs root (it mounts a 1 MB tmpfs); run it as root, \
+                as CI does"
         );
         return;
     }

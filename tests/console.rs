@@ -183,7 +183,8 @@ async fn the_console_reads_pages_without_gaps_or_repeats(db: TestDb) {
     let mut raw = db.any().await;
     let busiest = raw
         .count(
-            "SELECT column_id FROM placements WHERE online_since IS NOT NULL GROUP BY column_id ORDER BY COUNT(*) DESC, column_id LIMIT 1",
+            "SELECT column_id FROM placements WHERE online_since IS NOT NULL GROUP BY column_id \
+                ORDER BY COUNT(*) DESC, column_id LIMIT 1",
         )
         .await;
     let online = store.column_item_count(&site, busiest).await.unwrap();
@@ -243,7 +244,10 @@ async fn a_server_that_drops_the_connection_is_survived() {
     let name = db.url.rsplit('/').next().unwrap().to_string();
     let mut admin = db.any().await;
     admin
-        .exec(&format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"))
+        .exec(&format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' \
+            AND pid <> pg_backend_pid()"
+        ))
         .await
         .unwrap();
     let phase = Instant::now();
@@ -588,8 +592,11 @@ async fn withdrawals_and_a_restore_by_keys(db: TestDb) {
         3
     );
     assert_eq!(
-        raw.count("SELECT COUNT(*) FROM retraction_requests WHERE status = 'done' AND resolution = 'withdrawn' AND handled_at IS NOT NULL")
-            .await,
+        raw.count(
+            "SELECT COUNT(*) FROM retraction_requests WHERE status = 'done' AND resolution = 'withdrawn' \
+            AND handled_at IS NOT NULL"
+        )
+        .await,
         1
     );
     assert_eq!(raw.count("SELECT COUNT(*) FROM retraction_requests WHERE status = 'pending'").await, 0);

@@ -23,6 +23,7 @@ mod outcome;
 pub mod output;
 mod progress;
 mod rectify;
+mod remind;
 mod reports;
 mod search;
 mod sites;
@@ -263,6 +264,28 @@ pub enum Command {
         /// Only this unit's
         #[arg(long, value_name = "NAME")]
         unit: Option<String>,
+    },
+    /// Reminder sheets (提醒单) for responsible units: columns due soon, overdue and blank, items
+    /// returned, open orders
+    Remind {
+        /// The unit whose sheet to write (its name, part of it, or its pinyin initials)
+        #[arg(long, value_name = "NAME", conflicts_with = "all")]
+        unit: Option<String>,
+        /// Every unit's sheet, for the weekly round
+        #[arg(long)]
+        all: bool,
+        /// Columns due within this many working days, 1 to 60 (default 5)
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        within: Option<i64>,
+        /// Write the sheet to this Markdown file (.md)
+        #[arg(long, value_name = "FILE", conflicts_with = "dir")]
+        out: Option<PathBuf>,
+        /// Write each sheet into this folder, as 提醒单-<unit>-<date>.md
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Overwrite files that exist
+        #[arg(long)]
+        force: bool,
     },
     /// Items of the site whose title or body holds TEXT (two characters or more, taken literally),
     /// any status, newest first
@@ -704,6 +727,17 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
                 since: *since,
             };
             search::run(&cli, &asked).await
+        }
+        Some(Command::Remind { unit, all, within, out, dir, force }) => {
+            let asked = remind::Asked {
+                unit: unit.as_deref(),
+                all: *all,
+                within: *within,
+                out: out.as_deref(),
+                dir: dir.as_deref(),
+                force: *force,
+            };
+            remind::run(&cli, &asked).await
         }
         Some(Command::Rectifications { command: None, status, unit }) => {
             rectify::list(&cli, *status, unit.as_deref()).await

@@ -20,6 +20,7 @@ pub mod checks;
 pub mod inspection;
 pub mod links;
 pub mod rectifications;
+pub mod remind;
 
 /// One column in the staleness report.
 #[derive(Debug, Clone, PartialEq)]

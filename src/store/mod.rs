@@ -30,7 +30,7 @@ pub use operations::{
     AssessmentStore, AuditStore, BackupStore, CalendarStore, CheckStore, ColumnStore, ImportStore, InspectionStore,
     ItemStore, OperatorStore, RetractionStore, ReviewStore, SearchStore, Store,
 };
-pub use rectification::{RectificationClosing, RectificationInput, RectificationRow, RectificationStore};
+pub use rectification::{RectificationClosing, RectificationInput, RectificationRow, RectificationStore, ReturnedItem};
 pub use rows::*;
 pub use sql::COUNTED;
 pub use target::{BadTarget, Target};
