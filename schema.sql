@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '16');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '17');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -1079,3 +1079,86 @@ WHEN NOT EXISTS (SELECT 1 FROM audit_log a
 BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'); END;
 -- @end
 -- @end section link_audit
+
+-- @section findings
+-- The content checks' findings, stored (issue 21; schema version 17): an item's findings are found
+-- when it is written (imported, resubmitted, published) with the lists in use, in the write's own
+-- transaction, and stored with the version of the lists that found them
+-- (`domain::checks::lists_version`); the Findings tab and `check --all` read them instead of
+-- checking every item again. One row per item that has or had findings: `findings` a JSON array,
+-- `kinds` the kinds among them as ` kind kind `, `blocking` how many block; a row whose findings
+-- were all fixed stays, empty. Written only with an audit record, which the database requires on
+-- both backends: on PostgreSQL by the deferred check of every portal table, on SQLite by the
+-- triggers below (a row takes the time and login of the site's newest audit record, written in its
+-- transaction); never deleted (the next check replaces a row). Waivers (finding_waivers) are kept
+-- apart and still cover a finding found again.
+CREATE TABLE item_findings (
+    site_id  BIGINT NOT NULL,
+    item_id  BIGINT NOT NULL,
+    lists    TEXT NOT NULL CHECK (lists <> ''),
+    kinds    TEXT NOT NULL,
+    blocking BIGINT NOT NULL CHECK (blocking >= 0),
+    findings TEXT NOT NULL,
+    found_at TIMESTAMPTZ NOT NULL,
+    found_by TEXT NOT NULL,
+    PRIMARY KEY (site_id, item_id),
+    FOREIGN KEY (site_id, item_id) REFERENCES items (site_id, id)
+);
+-- The version of the lists every item of a site was last checked with: noted by `init` for a new
+-- site, and by `check --all`, which checks every item again when the lists in use are another.
+-- Audited and never deleted as item_findings is.
+CREATE TABLE finding_lists (
+    site_id    BIGINT PRIMARY KEY REFERENCES sites (id),
+    lists      TEXT NOT NULL CHECK (lists <> ''),
+    found_at   TIMESTAMPTZ NOT NULL,
+    found_by   TEXT NOT NULL
+);
+-- @postgres
+DO $$
+DECLARE
+    t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['item_findings', 'finding_lists'] LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION portal_note_change()', t || '_audited', t);
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION portal_check_sites()', t || '_site_insert', t);
+        EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION portal_check_sites()', t || '_site_update', t);
+        EXECUTE format('CREATE TRIGGER %I BEFORE DELETE ON %I FOR EACH ROW EXECUTE FUNCTION portal_refuse_change()',
+                       t || '_never_deleted', t);
+        EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION portal_refuse_change()',
+                       t || '_no_truncate', t);
+    END LOOP;
+END
+$$;
+-- @end
+-- @sqlite
+CREATE TRIGGER item_findings_added_audited AFTER INSERT ON item_findings
+WHEN NOT EXISTS (SELECT 1 FROM audit_log a
+                 WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
+                 AND a.at = NEW.found_at AND a.operator = NEW.found_by)
+BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'); END;
+CREATE TRIGGER item_findings_changed_audited AFTER UPDATE ON item_findings
+WHEN NEW.found_at IS OLD.found_at
+     OR NOT EXISTS (SELECT 1 FROM audit_log a
+                 WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
+                 AND a.at = NEW.found_at AND a.operator = NEW.found_by)
+BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'); END;
+CREATE TRIGGER item_findings_never_deleted BEFORE DELETE ON item_findings
+BEGIN SELECT RAISE(ABORT, 'item_findings is replaced by the next check, never deleted: DELETE refused'); END;
+CREATE TRIGGER finding_lists_added_audited AFTER INSERT ON finding_lists
+WHEN NOT EXISTS (SELECT 1 FROM audit_log a
+                 WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
+                 AND a.at = NEW.found_at AND a.operator = NEW.found_by)
+BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'); END;
+CREATE TRIGGER finding_lists_changed_audited AFTER UPDATE ON finding_lists
+WHEN NEW.found_at IS OLD.found_at
+     OR NOT EXISTS (SELECT 1 FROM audit_log a
+                 WHERE a.id = (SELECT MAX(l.id) FROM audit_log l WHERE l.site_id = NEW.site_id)
+                 AND a.at = NEW.found_at AND a.operator = NEW.found_by)
+BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s tables without writing its audit record (portal-admin writes one with every change)'); END;
+CREATE TRIGGER finding_lists_never_deleted BEFORE DELETE ON finding_lists
+BEGIN SELECT RAISE(ABORT, 'finding_lists is replaced by the next check, never deleted: DELETE refused'); END;
+-- @end
+-- @end section findings

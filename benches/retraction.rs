@@ -22,6 +22,7 @@ use std::time::Instant;
 use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use portal_admin::domain::RetractionReason;
+use portal_admin::store::Seek;
 use portal_admin::ui::app::{App, Effect, Msg};
 use portal_admin::ui::load;
 
@@ -50,7 +51,7 @@ async fn main() {
         let unit = store.units(&site).await.expect("the units")[0].name.clone();
         // Online items to withdraw by request: the column's newest.
         let candidates =
-            store.column_items(&site, column, None, None, runs as i64 + 1).await.expect("the column's items");
+            store.column_items(&site, column, Seek::First, None, runs as i64 + 1).await.expect("the column's items");
 
         let (mut keys, mut settled) = (Vec::new(), Vec::new());
         for (run, item) in candidates.iter().enumerate() {
@@ -111,10 +112,10 @@ async fn main() {
         let mut items = 0;
         for _ in 0..runs.min(5) {
             let mut old =
-                store.column_items(&site, column, Some((cutoff, 0)), None, BULK).await.expect("the old items");
+                store.column_items(&site, column, Seek::After((cutoff, 0)), None, BULK).await.expect("the old items");
             if (old.len() as i64) < BULK {
                 // A site too small to have 1,000 items in the column before 2023: its newest 1,000.
-                old = store.column_items(&site, column, None, None, BULK).await.expect("the column's items");
+                old = store.column_items(&site, column, Seek::First, None, BULK).await.expect("the column's items");
             }
             let ids: Vec<i64> = old.iter().map(|i| i.id).collect();
             items = ids.len();

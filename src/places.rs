@@ -93,9 +93,11 @@ pub fn exposed(database: &Path) -> Option<String> {
         use std::os::unix::fs::PermissionsExt;
         let files: Vec<PathBuf> =
             ["", "-wal", "-shm"].iter().map(|s| PathBuf::from(format!("{}{s}", database.display()))).collect();
-        let open: Vec<&PathBuf> =
-            // An empty file holds nothing to read yet.
-            files.iter().filter(|f| std::fs::metadata(f).is_ok_and(|m| m.len() > 0 && m.permissions().mode() & 0o077 != 0)).collect();
+        // An empty file holds nothing to read yet.
+        let open: Vec<&PathBuf> = files
+            .iter()
+            .filter(|f| std::fs::metadata(f).is_ok_and(|m| m.len() > 0 && m.permissions().mode() & 0o077 != 0))
+            .collect();
         let first = open.first()?;
         let mode = std::fs::metadata(first).map(|m| m.permissions().mode() & 0o777).unwrap_or_default();
         let all: Vec<String> = open.iter().map(|f| f.display().to_string()).collect();

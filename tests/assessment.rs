@@ -233,7 +233,8 @@ async fn the_quarters_bulletin_is_as_expected(db: TestDb) {
     let got = whole;
     assert_eq!(db.ok(&["scores", "--quarter", "2026Q3", "--bulletin", "-"]), got);
     let year = db.ok(&["scores", "--year", "2026", "--bulletin", "-"]);
-    assert!(year.contains("（2026年度）") && year.contains("| 较上年 |"), "{year}");
+    // The same days of the year before while 2026 runs, the whole of it after.
+    assert!(year.contains("（2026年度）") && year.contains("| 较上年"), "{year}");
     fails(
         &db,
         &["scores", "--quarter", "2026Q3", "--bulletin", "/nonexistent/dir/b.md"],
@@ -243,3 +244,59 @@ async fn the_quarters_bulletin_is_as_expected(db: TestDb) {
 }
 
 on_both_backends!(the_quarters_bulletin_is_as_expected);
+
+/// A quarter not over (today's) is compared with as many days of the quarter before, not with the
+/// whole of it (issue 22): an item later in the quarter before than today is in this one does not
+/// count; the bulletin says the day it is as of (截至) and that the change is of the same days.
+async fn a_running_quarter_is_compared_with_as_many_days_of_the_one_before(db: TestDb) {
+    use chrono::{Datelike, Duration, NaiveDate, Utc};
+    let (columns, units, items) = (db.file("columns.tsv"), db.file("units.tsv"), db.file("items.jsonl"));
+    std::fs::write(&columns, COLUMNS).unwrap();
+    std::fs::write(&units, UNITS).unwrap();
+    db.ok(&["init", "--columns", columns.to_str().unwrap(), "--units", units.to_str().unwrap()]);
+    // Beijing's today, as the program reads it.
+    let today = (Utc::now() + Duration::hours(8)).date_naive();
+    let quarter = today.month0() / 3;
+    let first = NaiveDate::from_ymd_opt(today.year(), quarter * 3 + 1, 1).unwrap();
+    let before = match quarter {
+        0 => NaiveDate::from_ymd_opt(today.year() - 1, 10, 1),
+        q => NaiveDate::from_ymd_opt(today.year(), (q - 1) * 3 + 1, 1),
+    }
+    .unwrap();
+    // The first day of the quarter before past as many days as this one has had.
+    let late = before + Duration::days((today - first).num_days() + 1);
+    let item = |reference: &str, form: &str, day: NaiveDate| {
+        format!(
+            concat!(
+                r#"{{"ref":"{reference}","title":"民政局工作动态{reference}","#,
+                r#""body":"……","form":"{form}","path":"unit","#,
+                r#""unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+                r#""submitted_at":"{day}T09:00:00+08:00","published_at":"{day}T10:00:00+08:00"}}"#
+            ),
+            reference = reference,
+            form = form,
+            day = day
+        )
+    };
+    let mut lines = vec![item("early", "text", before), item("now", "image_text", first)];
+    if late < first {
+        lines.push(item("late", "video", late));
+    }
+    std::fs::write(&items, lines.join("\n") + "\n").unwrap();
+    db.ok(&["import", items.to_str().unwrap()]);
+    let period = format!("{}Q{}", today.year(), quarter + 1);
+    let scores = rows(&db, &["scores", "--quarter", &period]);
+    let mz = scores.iter().find(|r| r["unit"] == "民政局").unwrap();
+    assert_eq!(mz["net"], 2, "{mz}");
+    assert_eq!(mz["change"], 1, "against the early item only: {mz}");
+    let bulletin = db.ok(&["scores", "--quarter", &period, "--bulletin", "-"]);
+    let as_of = format!("截至 {}月{}日", today.month(), today.day());
+    assert!(bulletin.contains(&as_of), "{bulletin}");
+    assert!(bulletin.contains("| 较上季度同期 |"), "{bulletin}");
+    // The quarter before is over: the whole of the one before it, no day named.
+    let previous = format!("{}Q{}", before.year(), before.month0() / 3 + 1);
+    let over = db.ok(&["scores", "--quarter", &previous, "--bulletin", "-"]);
+    assert!(!over.contains("截至") && over.contains("| 较上季度 |"), "{over}");
+}
+
+on_both_backends!(a_running_quarter_is_compared_with_as_many_days_of_the_one_before);

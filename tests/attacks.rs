@@ -73,7 +73,8 @@ async fn two_portal_databases_share_no_role() {
     // A role given in B is not a role in A.
     let mut chen_b = connect(&b.as_login(&chen)).await.unwrap();
     let groups: Vec<String> = sqlx::query_scalar(
-        "SELECT CAST(r.rolname AS TEXT) FROM pg_roles r WHERE pg_has_role(session_user, r.oid, 'MEMBER') AND r.rolname LIKE 'portal%'",
+        "SELECT CAST(r.rolname AS TEXT) FROM pg_roles r WHERE pg_has_role(session_user, r.oid, 'MEMBER') \
+            AND r.rolname LIKE 'portal%'",
     )
     .fetch_all(&mut chen_b)
     .await
@@ -126,19 +127,22 @@ async fn a_reviewer_with_sql_does_only_what_a_reviewer_may() {
     // audit record.
     let audit = |who: &str| {
         format!(
-            "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), '{who}', 'publish', 'item:1', '{{}}')"
+            "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), '{who}', \
+                'publish', 'item:1', '{{}}')"
         )
     };
     let forged = audit(&admin);
     for attack in [
         "UPDATE items SET stage = 'done', status = 'online', published_at = now() WHERE ref = 'gov-1'",
         "UPDATE items SET stage = 'publish', version = version + 1 WHERE ref = 'unit-1'",
-        "UPDATE items SET stage = 'done', status = 'online', published_at = now(), version = version + 1 WHERE ref = 'repost-1'",
+        "UPDATE items SET stage = 'done', status = 'online', published_at = now(), version = version + 1 \
+            WHERE ref = 'repost-1'",
         "UPDATE items SET title = '篡改的标题' WHERE ref = 'on-2'",
         "UPDATE placements SET online_since = now()",
         "UPDATE operators SET role = 'admin'",
         "DELETE FROM reviews",
-        "INSERT INTO incidents (site_id, unit_id, kind, points, occurred_on, note, recorded_at, recorded_by) SELECT 1, id, 'typo', -5, '2026-11-01', 'x', now(), 'x' FROM units LIMIT 1",
+        "INSERT INTO incidents (site_id, unit_id, kind, points, occurred_on, note, recorded_at, recorded_by) \
+            SELECT 1, id, 'typo', -5, '2026-11-01', 'x', now(), 'x' FROM units LIMIT 1",
     ] {
         let e = transaction(&mut sql, &[attack, &forged]).await.unwrap_err();
         assert!(e.contains("permission denied") || e.contains("may not change item"), "{attack}: {e}");
@@ -153,7 +157,8 @@ async fn a_reviewer_with_sql_does_only_what_a_reviewer_may() {
     );
     assert_eq!(
         raw.count(&format!(
-            "SELECT COUNT(*) FROM audit_log WHERE operator = '{reviewer}' AND action = 'publish' AND at > now() - interval '1 hour'"
+            "SELECT COUNT(*) FROM audit_log WHERE operator = '{reviewer}' AND action = 'publish' \
+                AND at > now() - interval '1 hour'"
         ))
         .await,
         1
@@ -204,7 +209,8 @@ async fn no_change_without_its_audit_record_and_never_edited_records_stay() {
         &mut sql,
         &[
             "UPDATE items SET title = '更正的标题' WHERE ref = 'gov-1'",
-            "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'somebody', 'item.edit', 'item:1', '{}')",
+            "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'somebody', \
+                'item.edit', 'item:1', '{}')",
         ],
     )
     .await
@@ -228,7 +234,8 @@ async fn no_change_without_its_audit_record_and_never_edited_records_stay() {
         "UPDATE item_marks SET note = '改'",
         "UPDATE audit_log SET operator = 'x'",
     ] {
-        let audited = "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', 'x', 'x', '{}')";
+        let audited = "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', \
+            'x', 'x', '{}')";
         let e = transaction(&mut sql, &[attack, audited]).await.unwrap_err();
         assert!(
             e.contains("never edited") || e.contains("append-only") || e.contains("permission denied"),

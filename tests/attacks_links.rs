@@ -29,7 +29,8 @@ fn private_and_loopback_addresses_and_other_schemes_are_refused_without_a_connec
     let body = format!(
         "<a href=\"http://10.0.0.1/admin\">a</a> <a href=\"http://169.254.169.254/latest/meta-data/\">b</a> \
          <a href=\"http://localhost:{port}/ok\">c</a> <a href=\"http://[::1]:{port}/ok\">d</a> \
-         <a href=\"http://127.0.0.1:{port}/ok\">e</a> <a href=\"file:///etc/passwd\">f</a> <a href=\"javascript:alert(1)\">g</a>"
+         <a href=\"http://127.0.0.1:{port}/ok\">e</a> <a href=\"file:///etc/passwd\">f</a> <a \
+             href=\"javascript:alert(1)\">g</a>"
     );
     db.import("hostile.jsonl", &linked("h-1", &body));
     let found = rows(&db, &["links", "--all"]);
@@ -39,7 +40,8 @@ fn private_and_loopback_addresses_and_other_schemes_are_refused_without_a_connec
     assert!(server.seen.lock().unwrap().is_empty(), "nothing may be fetched");
     assert_eq!(
         error("http://10.0.0.1/admin").unwrap(),
-        "refused: 10.0.0.1 is a private address (--allow-private, or [links] allow_private = true in config.toml, allows it)"
+        "refused: 10.0.0.1 is a private address (--allow-private, or [links] allow_private = true in config.toml, \
+            allows it)"
     );
     assert!(
         error("http://169.254.169.254/latest/meta-data/")
@@ -141,7 +143,8 @@ async fn a_name_that_resolves_to_loopback_is_refused_unless_allowed() {
     assert_eq!(
         answer.error.as_deref(),
         Some(
-            "refused: portal.test resolves to 127.0.0.1, a loopback address (--allow-private, or [links] allow_private = true in config.toml, allows it)"
+            "refused: portal.test resolves to 127.0.0.1, a loopback address (--allow-private, \
+                or [links] allow_private = true in config.toml, allows it)"
         )
     );
     assert!(server.seen.lock().unwrap().is_empty());
@@ -181,7 +184,8 @@ async fn link_checks_are_written_only_with_an_audit_record_and_only_by_an_admini
     let (admin, viewer) = (login("ladm"), login("lview"));
     db.ok(&["operators", "add", &admin, "--role", "admin"]);
     db.ok(&["operators", "add", &viewer, "--role", "viewer"]);
-    let insert = "INSERT INTO link_checks (site_id, item_id, place, url, status, error, verdict, checked_at, checked_by) \
+    let insert = "INSERT INTO link_checks (site_id, item_id, place, url, status, error, verdict, checked_at, \
+        checked_by) \
                   VALUES (1, 1, 'body', 'http://127.0.0.1:9/', 200, NULL, 'ok', now(), 'x')";
     let run = |url: String, statements: Vec<&'static str>| async move {
         let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
@@ -195,7 +199,8 @@ async fn link_checks_are_written_only_with_an_audit_record_and_only_by_an_admini
     };
     let e = run(db.as_login(&admin).url.clone(), vec![insert]).await.unwrap_err();
     assert!(e.contains("without writing its audit record"), "{e}");
-    let audited = "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', 'links.check', 'site:xiangshan', '{}')";
+    let audited = "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', \
+        'links.check', 'site:xiangshan', '{}')";
     run(db.as_login(&admin).url.clone(), vec![insert, audited]).await.unwrap();
     let e = run(db.as_login(&viewer).url.clone(), vec![insert, audited]).await.unwrap_err();
     assert!(e.contains("permission denied"), "{e}");
@@ -206,7 +211,8 @@ async fn link_checks_are_written_only_with_an_audit_record_and_only_by_an_admini
     // The home page's probes (站点无法访问) alike: audited, an administrator's, never edited.
     let probe = "INSERT INTO site_probes (site_id, url, probed_at, status, error, millis, reachable, probed_by) \
                  VALUES (1, 'http://127.0.0.1:9/', now(), NULL, 'no answer', 15000, false, 'x')";
-    let audited_probe = "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', 'links.probe', 'site:xiangshan', '{}')";
+    let audited_probe = "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', \
+        'links.probe', 'site:xiangshan', '{}')";
     let e = run(db.as_login(&admin).url.clone(), vec![probe]).await.unwrap_err();
     assert!(e.contains("without writing its audit record"), "{e}");
     run(db.as_login(&admin).url.clone(), vec![probe, audited_probe]).await.unwrap();

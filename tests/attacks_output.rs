@@ -62,7 +62,8 @@ fn keymap_show_never_sends_a_keymaps_escapes() {
     let file = db.file("keymap.toml");
     std::fs::write(
         &file,
-        "global = [\n  { on = \"j\", run = \"list.down\", desc = \"下\\u001b]52;c;a2V5bWFw\\u0007\\u001b]2;PWNED\\u0007\" },\n]\n",
+        "global = [\n  { on = \"j\", run = \"list.down\", desc \
+            = \"下\\u001b]52;c;a2V5bWFw\\u0007\\u001b]2;PWNED\\u0007\" },\n]\n",
     )
     .unwrap();
     let (screen, _, buffers) =

@@ -81,7 +81,8 @@ async fn the_trigram_indexes_open_no_way_around_the_roles_or_the_audit() {
         "SELECT CAST(t.tablename AS TEXT) FROM pg_catalog.pg_tables t WHERE t.schemaname = current_schema() \
            AND t.tablename <> 'portal_changes' AND NOT EXISTS ( \
              SELECT 1 FROM pg_catalog.pg_trigger g JOIN pg_catalog.pg_proc p ON p.oid = g.tgfoid \
-             WHERE g.tgrelid = CAST(CAST(t.tablename AS TEXT) AS regclass) AND p.proname IN ('portal_note_change', 'portal_note_audit')) \
+             WHERE g.tgrelid = CAST(CAST(t.tablename AS TEXT) AS regclass) AND p.proname IN ('portal_note_change', \
+                 'portal_note_audit')) \
          ORDER BY 1",
     )
     .fetch_all(&mut raw)
@@ -117,9 +118,12 @@ async fn a_change_outside_portal_admin_keeps_the_sqlite_index_in_step() {
     assert_eq!(found(&db, "十二公里"), ["t-1"]);
     raw.exec("INSERT INTO items_text (items_text, rank) VALUES ('integrity-check', 1)").await.unwrap();
     // The check sees an index that does not hold what items hold.
-    raw.exec("INSERT INTO items_text (items_text, rowid, title, body) VALUES ('delete', 1, '象山区滨江绿道建成开放', '全长十二公里')")
-        .await
-        .unwrap();
+    raw.exec(
+        "INSERT INTO items_text (items_text, rowid, title, body) VALUES ('delete', 1, '象山区滨江绿道建成开放', \
+        '全长十二公里')",
+    )
+    .await
+    .unwrap();
     let e = raw.exec("INSERT INTO items_text (items_text, rank) VALUES ('integrity-check', 1)").await.unwrap_err();
     assert!(e.contains("malformed") || e.contains("corrupt"), "{e}");
 }

@@ -179,7 +179,8 @@ async fn an_import_is_one_transaction(db: TestDb) {
     let mut raw = db.any().await;
     let refuse = match db.backend {
         common::Backend::Sqlite => vec![
-            "CREATE TRIGGER refuse_one BEFORE INSERT ON calendar_days WHEN NEW.day = '2027-10-09' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END",
+            "CREATE TRIGGER refuse_one BEFORE INSERT ON calendar_days WHEN NEW.day = '2027-10-09' BEGIN \
+                SELECT RAISE(ABORT, 'refused for the test'); END",
         ],
         common::Backend::Postgres => vec![
             "CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \

@@ -197,8 +197,10 @@ async fn a_decision_keeps_its_findings_and_the_history_shows_what_was_fixed(db: 
     db.ok(&["review", "reject", "g-7", "--failed", "1,7", "--reason", "区长姓名、巡查人数待核"]);
     let mut raw = db.any().await;
     let recorded = "SELECT COUNT(*) FROM audit_log WHERE action = 'review.reject' AND target = 'item:1' \
-                    AND detail LIKE '%\"findings\":[{\"kind\":\"leader_name\",\"text\":\"李明化\",\"span\":\"title:2-5\"%' \
-                    AND detail LIKE '%\"kind\":\"id_number\"%' AND detail LIKE '%\"kind\":\"figure\",\"text\":\"350人\"%'";
+                    AND detail LIKE \
+                        '%\"findings\":[{\"kind\":\"leader_name\",\"text\":\"李明化\",\"span\":\"title:2-5\"%' \
+                    AND detail LIKE '%\"kind\":\"id_number\"%' AND detail LIKE \
+                        '%\"kind\":\"figure\",\"text\":\"350人\"%'";
     assert_eq!(raw.count(recorded).await, 1, "the rejection's audit record holds the three findings");
 
     // Corrected and submitted again: the ID number still blocks until waived.
@@ -232,9 +234,8 @@ async fn a_decision_keeps_its_findings_and_the_history_shows_what_was_fixed(db: 
     let approve_at = at("approve (office_review)");
     let fixed_name = at("fixed by approve (office_review): leader_name “李明化” (found at the decision before)");
     let fixed_figure = at("fixed by approve (office_review): figure “350人”");
-    let waived = at(
-        "found at approve (office_review): id_number “11010519491231002X” (body:10-28, blocking) 完整公民身份号码 — waived (",
-    );
+    let waived = at("found at approve (office_review): id_number “11010519491231002X” (body:10-28, \
+            blocking) 完整公民身份号码 — waived (");
     assert!(history[waived].ends_with(": 本人书面同意公开)"), "{}", history[waived]);
     assert!(reject < found_name && found_name < found_figure && found_figure < approve_at, "{shown}");
     assert!(approve_at < fixed_name && fixed_name < waived && fixed_figure < waived, "{shown}");
@@ -246,7 +247,14 @@ async fn a_decision_keeps_its_findings_and_the_history_shows_what_was_fixed(db: 
     let json: Value = serde_json::from_str(&db.ok(&["show", "g-7", "--format", "json"])).unwrap();
     let events: Vec<&str> = json["history"].as_array().unwrap().iter().map(|h| h["event"].as_str().unwrap()).collect();
     assert!(events.iter().any(|e| e.starts_with("fixed by approve (office_review): figure “350人”")), "{events:?}");
-    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'review.approve' AND target = 'item:1' AND detail LIKE '%\"waived\":%本人书面同意公开%'").await, 1);
+    assert_eq!(
+        raw.count(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'review.approve' AND target = 'item:1' \
+        AND detail LIKE '%\"waived\":%本人书面同意公开%'"
+        )
+        .await,
+        1
+    );
 }
 
 on_both_backends!(a_decision_keeps_its_findings_and_the_history_shows_what_was_fixed);
@@ -298,7 +306,11 @@ async fn the_console_waives_a_finding_and_then_approves(db: TestDb) {
     };
     let mut raw = db.any().await;
     assert_eq!(
-        raw.count("SELECT COUNT(*) FROM finding_waivers WHERE item_id = 1 AND kind = 'id_number' AND reason = '本人书面同意公开'").await,
+        raw.count(
+            "SELECT COUNT(*) FROM finding_waivers WHERE item_id = 1 AND kind = 'id_number' \
+            AND reason = '本人书面同意公开'"
+        )
+        .await,
         1
     );
     assert_eq!(
@@ -317,7 +329,11 @@ async fn the_console_waives_a_finding_and_then_approves(db: TestDb) {
     };
     assert_eq!(t.to.as_str(), "publish");
     assert_eq!(
-        raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'review.approve' AND target = 'item:1' AND detail LIKE '%\"findings\":[{\"kind\":\"id_number\"%\"waived\":%'").await,
+        raw.count(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'review.approve' AND target = 'item:1' \
+            AND detail LIKE '%\"findings\":[{\"kind\":\"id_number\"%\"waived\":%'"
+        )
+        .await,
         1
     );
     // A waiver with no reason is refused by the store, and nothing is written.

@@ -109,6 +109,8 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
         use sqlx::Connection;
         let mut c = sqlx::SqliteConnection::connect(&url).await.unwrap();
         for undo in [
+            "DROP TABLE item_findings",
+            "DROP TABLE finding_lists",
             "ALTER TABLE audit_log DROP COLUMN hash",
             "ALTER TABLE items DROP COLUMN mark",
             "ALTER TABLE retraction_requests DROP COLUMN resolution",
@@ -228,7 +230,8 @@ fn a_database_file_this_user_cannot_write_is_read_only_and_says_why() {
 fn a_full_disk_is_a_clear_error_that_writes_nothing() {
     if !is_root() {
         eprintln!(
-            "a_full_disk_is_a_clear_error_that_writes_nothing needs root (it mounts a 1 MB tmpfs); run it as root, as CI does"
+            "a_full_disk_is_a_clear_error_that_writes_nothing needs root (it mounts a 1 MB tmpfs); run it as root, \
+                as CI does"
         );
         return;
     }

@@ -100,7 +100,8 @@ fn the_file_s_settings_are_the_ones_the_commands_use() {
     std::fs::write(
         &file,
         format!(
-            "database_url = \"sqlite://{}\"\nsite = \"xiangshan\"\nambiguous_width = 2\nstart_tab = \"scores\"\nmouse = false\ntheme = \"monochrome\"\nlog_level = \"debug\"\n",
+            "database_url = \"sqlite://{}\"\nsite = \"xiangshan\"\nambiguous_width = 2\nstart_tab = \"scores\"\nmouse \
+                = false\ntheme = \"monochrome\"\nlog_level = \"debug\"\n",
             db.display()
         ),
     )

@@ -53,8 +53,8 @@ async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
 
 on_both_backends!(the_console_evaluates_the_indicators_or_says_why_not);
 
-/// The Findings tab asks for the content checks on every online item: an online item with a
-/// mobile number in its body is found; an item not yet online is not.
+/// The Findings tab reads the findings stored when the items were imported: an online item with a
+/// mobile number in its body is listed; an item not yet online is not; one kind only on asking.
 async fn the_console_checks_the_online_items(db: TestDb) {
     db.ok(&["init"]);
     let items = db.file("items.jsonl");
@@ -63,13 +63,28 @@ async fn the_console_checks_the_online_items(db: TestDb) {
     db.ok(&["import", items.to_str().unwrap()]);
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
-    let Loaded::View(views::Loaded::Findings(findings::Loaded::Online(Ok(rows)))) =
-        portal_admin::ui::load(store.as_ref(), &site, findings::Load::Online.into()).await
+    let Loaded::View(views::Loaded::Findings(findings::Loaded::Online(Ok((rows, stored))))) =
+        portal_admin::ui::load(store.as_ref(), &site, findings::Load::Online { kind: None }.into()).await
     else {
         panic!()
     };
+    assert_eq!(stored, portal_admin::reports::checks::Stored::Current);
     assert!(rows.iter().any(|r| r.title == "区民政局开展冬季救助" && r.finding.text == "13907731234"), "{rows:?}");
     assert!(rows.iter().all(|r| r.title == "区民政局开展冬季救助"), "only online items: {rows:?}");
+    let phone = portal_admin::domain::checks::FindingKind::Phone;
+    let Loaded::View(views::Loaded::Findings(findings::Loaded::Online(Ok((phones, _))))) =
+        portal_admin::ui::load(store.as_ref(), &site, findings::Load::Online { kind: Some(phone) }.into()).await
+    else {
+        panic!()
+    };
+    assert!(!phones.is_empty() && phones.iter().all(|r| r.finding.kind == phone), "{phones:?}");
+    let id = Some(portal_admin::domain::checks::FindingKind::IdNumber);
+    let Loaded::View(views::Loaded::Findings(findings::Loaded::Online(Ok((none, _))))) =
+        portal_admin::ui::load(store.as_ref(), &site, findings::Load::Online { kind: id }.into()).await
+    else {
+        panic!()
+    };
+    assert!(none.is_empty(), "{none:?}");
 }
 
 on_both_backends!(the_console_checks_the_online_items);

@@ -133,7 +133,7 @@ const ENGLISH: GuideWords = GuideWords {
     withdraw_confirm: &["Confirm", "from every column (nothing is deleted)", "reason: outdated"],
     queue: &["Queue ·", "awaiting a decision", "office review"],
     review: &["Item 3001 at office_review (v1)", "1 no state secret", "Findings 3 · ✗2 blocking", "李明化"],
-    retractions: &["Retractions ·", "pending, most urgent first"],
+    retractions: &["Retractions ·", "pending, urgent first"],
     scores: &["Scores 20", "rank", "net score"],
     unit: &["rank 1 of", "Items that earned points"],
     audit: &["Audit ·", "demo data", "set up"],

@@ -144,8 +144,10 @@ async fn demo_fills_every_table_deterministically(db: TestDb) {
     for (points, column) in [(1, "text"), (2, "image_text"), (3, "video")] {
         let counted = raw
             .count(&format!(
-                "SELECT COUNT(*) FROM items i WHERE i.path <> 'repost' AND i.points = {points} AND (i.status = 'online' OR (i.status = 'withdrawn' \
-                 AND EXISTS (SELECT 1 FROM withdrawals w WHERE w.item_id = i.id AND w.restored_at IS NULL AND w.reason = 'outdated')))"
+                "SELECT COUNT(*) FROM items i WHERE i.path <> 'repost' AND i.points = {points} \
+                    AND (i.status = 'online' OR (i.status = 'withdrawn' \
+                 AND EXISTS (SELECT 1 FROM withdrawals w WHERE w.item_id = i.id AND w.restored_at IS NULL \
+                     AND w.reason = 'outdated')))"
             ))
             .await;
         let totals =

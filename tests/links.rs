@@ -36,9 +36,12 @@ async fn dead_links_are_found_kept_and_listed(db: TestDb) {
         [item("a-1", Some(&server.url("/page/1")), &body), item("a-2", None, "没有链接的正文")].join("\n") + "\n";
     db.import("linked.jsonl", &lines);
     let mut raw = db.any().await;
-    raw.exec("INSERT INTO attachments (site_id, item_id, kind, name, received_at) SELECT site_id, id, 'electronic_text', '/files/正文.pdf', submitted_at FROM items WHERE ref = 'a-1'")
-        .await
-        .unwrap();
+    raw.exec(
+        "INSERT INTO attachments (site_id, item_id, kind, name, received_at) SELECT site_id, id, \
+        'electronic_text', '/files/正文.pdf', submitted_at FROM items WHERE ref = 'a-1'",
+    )
+    .await
+    .unwrap();
 
     let found = rows(&db, &["links", "--all", "--allow-private", "--timeout", "1"]);
     let page = |p: &str| server.url(p);
@@ -132,8 +135,12 @@ async fn withdrawn_pages_are_proven_gone_or_flagged_still_public(db: TestDb) {
         use portal_admin::ui::views::{self, withdrawn};
         let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
         let site = store.site(None).await.unwrap();
-        let Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(listed)))) =
-            portal_admin::ui::load(store.as_ref(), &site, withdrawn::Load::Latest { filter: None }.into()).await
+        let Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Page(Ok(listed)))) = portal_admin::ui::load(
+            store.as_ref(),
+            &site,
+            withdrawn::Load::Page { seek: store::Seek::First, filter: None }.into(),
+        )
+        .await
         else {
             panic!("the withdrawals load")
         };
@@ -275,7 +282,8 @@ fn home_page_that_stops_answering(answering: usize) -> String {
                 let _ = stream.read(&mut head);
                 let page = "<html><body>象山区人民政府门户网站</body></html>";
                 let answer = format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: \
+                        close\r\n\r\n{page}",
                     page.len()
                 );
                 let _ = stream.write_all(answer.as_bytes());

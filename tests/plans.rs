@@ -52,12 +52,20 @@ fn expected_index(name: &str, backend: Backend) -> Option<&'static str> {
     let pg = backend == Backend::Postgres;
     Some(match name {
         "queue" => "items_queue",
-        "stale" | "column items" | "column items, next page" | "column item count" => "placements_column_online",
+        "stale"
+        | "column items"
+        | "column items, next page"
+        | "column items, last page"
+        | "column items, page before"
+        | "column items, counted"
+        | "column item count" => "placements_column_online",
         "scores" if pg => "unit_day_points_pkey",
         "scores" => "sqlite_autoindex_unit_day_points_1",
         "retraction requests" => "retraction_requests_status",
-        "audit page" | "audit page, filtered" => "audit_log_site",
-        "withdrawals" | "withdrawals, filtered" => "withdrawals_at",
+        "audit page" | "audit page, filtered" | "audit page, last" => "audit_log_site",
+        "withdrawals" | "withdrawals, filtered" | "withdrawals, last page" | "withdrawals, next page" => {
+            "withdrawals_at"
+        }
         // A text in most items: the site's items newest first until a page is full (SQLite
         // looks each up in the ids the trigram index gives; PostgreSQL's planner chooses so).
         "search, in many items" => "items_newest",

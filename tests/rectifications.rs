@@ -279,7 +279,8 @@ async fn the_database_refuses_an_order_without_its_audit_record(db: TestDb) {
     setup(&db);
     db.ok(&["rectifications", "add", "--unit", "民政局", "--item", "on-1", "--note", "已过期"]);
     let insert = "INSERT INTO rectifications (id, site_id, unit_id, indicator, note, days, issued_at, due_on, \
-                  issued_by) VALUES (7, 1, 1, 'empty_columns', '伪造', 5, '2026-12-01T02:00:00+00:00', '2026-12-08', 'x')";
+                  issued_by) VALUES (7, 1, 1, 'empty_columns', '伪造', 5, '2026-12-01T02:00:00+00:00', '2026-12-08', \
+                      'x')";
     let close = "UPDATE rectifications SET closed_at = '2026-12-02T02:00:00+00:00', closed_by = 'x', \
                  closed_how = 'by_hand', close_note = '伪造' WHERE id = 1";
     let edit = "UPDATE rectifications SET due_on = '2027-06-30' WHERE id = 1";

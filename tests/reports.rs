@@ -127,7 +127,8 @@ async fn scores_follow_article_16(db: TestDb) {
     let mut raw = db.any().await;
     let unit = raw.count("SELECT id FROM units WHERE name = '统计局'").await;
     raw.exec(&format!(
-        "INSERT INTO incidents (site_id, unit_id, kind, points, occurred_on, note, recorded_at, recorded_by) VALUES (1, {unit}, 'typo', -5, '2024-09-30', '错别字', '2024-10-01T00:00:00+00:00', 'test')"
+        "INSERT INTO incidents (site_id, unit_id, kind, points, occurred_on, note, recorded_at, recorded_by) \
+            VALUES (1, {unit}, 'typo', -5, '2024-09-30', '错别字', '2024-10-01T00:00:00+00:00', 'test')"
     ))
     .await
     .unwrap();

@@ -43,7 +43,8 @@ async fn status_of(db: &TestDb, reference: &str) -> (i64, i64, i64) {
         raw.count(&format!("SELECT COUNT(*) FROM items WHERE ref = '{reference}' AND status = 'online'")).await;
     let placed = raw
         .count(&format!(
-            "SELECT COUNT(*) FROM placements p JOIN items i ON i.id = p.item_id WHERE i.ref = '{reference}' AND p.online_since IS NOT NULL"
+            "SELECT COUNT(*) FROM placements p JOIN items i ON i.id = p.item_id WHERE i.ref = '{reference}' \
+                AND p.online_since IS NOT NULL"
         ))
         .await;
     let withdrawals = raw
@@ -301,7 +302,10 @@ async fn a_dropped_connection_mid_withdrawal_leaves_the_item_online() {
     let (mut child, said) = paused(&db, "retract", &["retract", "zd-1", "--reason", "classified"]);
     let mut raw = db.any().await;
     let dropped = raw
-        .count("SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) t")
+        .count(
+            "SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+            WHERE datname = current_database() AND pid <> pg_backend_pid()) t",
+        )
         .await;
     assert_eq!(dropped, 1, "the paused withdrawal's connection");
     child.stdin.take().unwrap().write_all(b"\n").unwrap();

@@ -48,8 +48,10 @@ async fn the_database_refuses_what_is_not_allowed(db: TestDb) {
     let now = "'2024-05-17T01:30:00+00:00'";
     let insert = |form: &str| {
         format!(
-            "INSERT INTO items (site_id, title, body, form, path, unit_id, channel, stage, status, version, points, submitted_at, created_at, updated_at) \
-             VALUES (1, '象山区统计局发布一季度经济运行情况', '正文', '{form}', 'unit', {unit}, 'portal', 'recheck', 'pending', 1, 1, {now}, {now}, {now})"
+            "INSERT INTO items (site_id, title, body, form, path, unit_id, channel, stage, status, version, points, \
+                submitted_at, created_at, updated_at) \
+             VALUES (1, '象山区统计局发布一季度经济运行情况', '正文', '{form}', 'unit', {unit}, 'portal', 'recheck', \
+                 'pending', 1, 1, {now}, {now}, {now})"
         )
     };
     let err = raw.exec(&insert("picture")).await.unwrap_err();
@@ -68,12 +70,19 @@ async fn the_database_refuses_what_is_not_allowed(db: TestDb) {
     let err = raw.exec(&format!("DELETE FROM items WHERE id = {item}")).await.unwrap_err();
     assert!(err.contains("append-only"), "item delete: {err}");
     let err = raw
-        .exec(&format!("INSERT INTO items (site_id, title, body, form, path, unit_id, channel, stage, status, version, points, submitted_at, created_at, updated_at) VALUES (1, 't', '', 'text', 'unit', {unit}, 'portal', 'done', 'online', 1, 1, {now}, {now}, {now})"))
+        .exec(&format!(
+            "INSERT INTO items (site_id, title, body, form, path, unit_id, channel, stage, status, \
+            version, points, submitted_at, created_at, updated_at) VALUES (1, 't', '', 'text', 'unit', {unit}, \
+                'portal', 'done', 'online', 1, 1, {now}, {now}, {now})"
+        ))
         .await
         .unwrap_err();
     assert!(err.to_lowercase().contains("check"), "an online item needs a publication time: {err}");
     let err = raw
-        .exec("INSERT INTO incidents (site_id, unit_id, kind, points, occurred_on, note, recorded_at, recorded_by) VALUES (1, 2, 'typo', -10, '2024-05-17', '错别字', '2024-05-17T00:00:00+00:00', 'x')")
+        .exec(
+            "INSERT INTO incidents (site_id, unit_id, kind, points, occurred_on, note, recorded_at, recorded_by) \
+            VALUES (1, 2, 'typo', -10, '2024-05-17', '错别字', '2024-05-17T00:00:00+00:00', 'x')",
+        )
         .await
         .unwrap_err();
     assert!(err.to_lowercase().contains("check"), "a typo costs 5 points, not 10: {err}");
@@ -186,6 +195,9 @@ async fn the_calendar_is_data_an_administrator_extends(db: TestDb) {
 async fn init_upgrades_an_older_schema(db: TestDb) {
     db.ok(&["init"]);
     let mut raw = db.any().await;
+    // What version 17 added: the stored findings.
+    raw.exec("DROP TABLE item_findings").await.unwrap();
+    raw.exec("DROP TABLE finding_lists").await.unwrap();
     raw.exec("ALTER TABLE items DROP COLUMN url").await.unwrap();
     raw.exec("ALTER TABLE items DROP COLUMN wechat_at").await.unwrap();
     raw.exec("ALTER TABLE items DROP COLUMN mark").await.unwrap();
@@ -245,7 +257,8 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
             "DROP TRIGGER incidents_no_delete",
         ],
         Backend::Postgres => &[
-            "DROP FUNCTION portal_stamp_audit, portal_note_change, portal_note_audit, portal_require_audit, portal_check_item_change, \
+            "DROP FUNCTION portal_stamp_audit, portal_note_change, portal_note_audit, portal_require_audit, \
+                portal_check_item_change, \
              portal_close_once, portal_holds, portal_role_name, portal_grant_roles, portal_set_login CASCADE",
             "DROP TABLE portal_changes",
             "DROP TRIGGER retraction_requests_never_deleted ON retraction_requests",
@@ -274,6 +287,8 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
         said.contains("upgraded the schema") && said.contains(&format!("from version 1 to {SCHEMA_VERSION}")),
         "{said}"
     );
+    // No finding stored yet: `check --all` checks every item first.
+    assert_eq!(raw.count("SELECT COUNT(*) FROM finding_lists").await, 0);
     // The built-in years are held again (and 2021–2022, new in version 8, loaded).
     assert_eq!(raw.count("SELECT COUNT(*) FROM calendar_notices").await, 6);
     // The probes' table is back, append-only.

@@ -173,7 +173,8 @@ async fn an_administrator_of_one_county_writes_nothing_in_another() {
     let lc = raw.count("SELECT id FROM sites WHERE code = 'lingchuan'").await;
     let audit = |site: i64| {
         format!(
-            "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES ({site}, now(), 'x', 'edit', 'item', '{{}}')"
+            "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES ({site}, now(), 'x', \
+                'edit', 'item', '{{}}')"
         )
     };
     let mut as_chen = sqlx::PgConnection::connect(&db.as_login(&chen).url).await.unwrap();
@@ -204,7 +205,8 @@ async fn an_administrator_of_one_county_writes_nothing_in_another() {
         &mut as_chen,
         &[
             format!(
-                "INSERT INTO operators (site_id, name, role, active, created_at) VALUES ({ys}, '{chen}', 'admin', true, now())"
+                "INSERT INTO operators (site_id, name, role, active, created_at) VALUES ({ys}, '{chen}', 'admin', \
+                    true, now())"
             ),
             audit(lc),
         ],
@@ -240,7 +242,8 @@ async fn an_administrator_of_one_county_writes_nothing_in_another() {
         &mut as_chen,
         &[
             format!(
-                "UPDATE items SET stage = 'publish', version = version + 1, updated_at = now() WHERE site_id = {xs} AND ref = 'gov-9'"
+                "UPDATE items SET stage = 'publish', version = version + 1, updated_at = now() WHERE site_id = {xs} \
+                    AND ref = 'gov-9'"
             ),
             audit(xs),
         ],

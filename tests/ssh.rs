@@ -80,7 +80,8 @@ impl Sshd {
             let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
             let (config, log) = (path(&format!("sshd_config.{port}")), path(&format!("sshd.{port}.log")));
             let config_text = format!(
-                "ListenAddress 127.0.0.1\nPort {port}\nHostKey {}\nAuthorizedKeysFile {}\nPidFile {}\nUsePAM no\nStrictModes no\n\
+                "ListenAddress 127.0.0.1\nPort {port}\nHostKey {}\nAuthorizedKeysFile {}\nPidFile {}\nUsePAM \
+                    no\nStrictModes no\n\
                  PasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n\
                  PermitRootLogin prohibit-password\nPrintMotd no\nPrintLastLog no\nLogLevel VERBOSE\n\
                  AcceptEnv LANG LC_*\n",
@@ -109,7 +110,8 @@ impl Sshd {
     fn ssh_sending(&self, user: &str, remote: &str, send: &[&str]) -> String {
         let send: String = send.iter().map(|v| format!("-o SendEnv={v} ")).collect();
         format!(
-            "ssh -F none -t -p {} -i {} -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+            "ssh -F none -t -p {} -i {} -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o \
+                UserKnownHostsFile=/dev/null \
              -o BatchMode=yes -o LogLevel=ERROR {send}{}@127.0.0.1 {}",
             self.port,
             quote(&self.key.display().to_string()),

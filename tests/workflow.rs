@@ -274,9 +274,13 @@ async fn a_withdrawal_and_a_restore_keep_everything_on_record(db: TestDb) {
     let mut raw = db.any().await;
     let total = "SELECT CAST(COALESCE(SUM(text + image_text + video), 0) AS BIGINT) FROM unit_day_points";
     assert_eq!(raw.count(total).await, 1);
-    raw.exec("INSERT INTO retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at) SELECT site_id, id, unit_id, 'improper', '名单含个人信息', 'pending', updated_at FROM items WHERE ref = 'unit-1'")
-        .await
-        .unwrap();
+    raw.exec(
+        "INSERT INTO retraction_requests (site_id, item_id, unit_id, reason, note, status, requested_at) \
+        SELECT site_id, id, unit_id, 'improper', '名单含个人信息', 'pending', updated_at FROM items \
+            WHERE ref = 'unit-1'",
+    )
+    .await
+    .unwrap();
     let column = |out: String| out.lines().find(|l| l.contains("政务动态 / 部门动态,")).unwrap().to_string();
     assert!(column(db.ok(&["stale", "--format", "csv"])).contains(",ok,"));
 
@@ -284,7 +288,8 @@ async fn a_withdrawal_and_a_restore_keep_everything_on_record(db: TestDb) {
     assert!(out.contains("withdrawn (improper) from every column"), "{out}");
     assert_eq!(
         raw.count(
-            "SELECT COUNT(*) FROM placements p JOIN items i ON i.id = p.item_id WHERE i.ref = 'unit-1' AND p.online_since IS NOT NULL"
+            "SELECT COUNT(*) FROM placements p JOIN items i ON i.id = p.item_id WHERE i.ref = 'unit-1' \
+                AND p.online_since IS NOT NULL"
         )
         .await,
         0

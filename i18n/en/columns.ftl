@@ -23,7 +23,7 @@ columns-head-units = units
 
 ## One column opened
 
-columns-column-title = #{ $id } { $path }  { $count } online
+columns-column-title = #{ $id } { $path }  { $position } online
 columns-column-marked = { " · " }{ $count } marked
 columns-column-deadline = { " · " }{ $deadline } ({ $rule })
 # A column whose row of the table gives no deadline: the rule's words alone ("unspecified").

@@ -15,7 +15,7 @@ finding-waived = waived — { $reason }
 
 queue-by-wait = longest waiting first
 queue-by-step = by step, oldest first
-queue-title = Queue · { $count } awaiting a decision, { $order }
+queue-title = Queue · { $position } awaiting a decision, { $order }
 queue-late = {"  "}! { $count } waiting too long
 queue-head-step = path · step
 queue-head-form = form
@@ -78,7 +78,7 @@ waited-days-only = { $days }d
 ## Retractions (Art. 13)
 
 head-waited = waited
-retractions-title = Retractions · { $count } pending, most urgent first
+retractions-title = Retractions · { $position } · { $count } pending, urgent first
 retractions-alarms = {"  "}✗ { $count } suspected secret >15 min
 retractions-nothing =
     No request is pending.
@@ -87,7 +87,7 @@ retractions-nothing =
 
 ## The audit trail
 
-audit-title = Audit · { $count }{ $more } loaded, newest first · { $open } shows a record whole
+audit-title = Audit · { $position }, newest first · { $open } shows a record whole
 audit-head-at = at
 audit-head-operator = operator
 audit-head-action = action
@@ -100,8 +100,8 @@ audit-nothing =
 
 ## Withdrawn
 
-withdrawn-title = Withdrawn · { $count } latest
-withdrawn-title-wide = Withdrawn · { $count } latest, newest first
+withdrawn-title = Withdrawn · { $position }
+withdrawn-title-wide = Withdrawn · { $position }, newest first
 withdrawn-from-request = from request
 withdrawn-from-request-wide = time from request to withdrawal
 withdrawn-request-times = {" "}· { $from }: median { $median }, longest { $longest }
@@ -144,18 +144,15 @@ inspect-detail-nothing = Nothing behind this count.
 
 findings-title = Findings
 findings-counts = {" "}· { $count } on { $items } online items, newest first
-findings-checking-short = {" "}· checking every online item
 findings-head-published = published
 findings-head-kind = kind
 findings-head-text = text
 findings-head-message = message → suggestion
 findings-nothing = No findings on online items.
-findings-checking = Checking every online item (tens of seconds on a large site)…
 findings-where-from = Findings come from the names and words lists (data/checks/, or your own names.tsv and words.tsv): a leader's, an institution's or a term's wrong form, an official who has left, a secret marking or a banned word. Personal data shown in full (ID numbers, mobile numbers, bank cards), document numbers with the wrong brackets, impossible dates and a figure quoted with two values are found without a list.
 findings-add = Add to your own lists (started from the shipped ones):
 findings-add-name = {"  "}portal-admin check add-name 李明华 --kind leader --wrong 李明化
 findings-add-word = {"  "}portal-admin check add-word 内部资料 --kind secret --suggestion 不得公开发布
-findings-again = { $key } checks every online item again.
 
 ## Scores (Art. 16, 17)
 
@@ -256,5 +253,5 @@ retractions-withdraw-confirm =
 retractions-mark-outdated-only = only an outdated request can be answered with a mark; this one is { $reason }: withdraw ({ $withdraw }) or decline ({ $decline }) it
 retractions-decline-placeholder = why the item stays online (required)
 retractions-record-id = request #{ $id }
-findings-check-failed = checking the online items failed: { $error }
+findings-check-failed = reading the findings failed: { $error }
 inspect-load-failed = the inspection failed: { $error }

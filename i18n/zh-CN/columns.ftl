@@ -22,7 +22,7 @@ columns-head-units = 责任单位
 
 ## 打开的栏目
 
-columns-column-title = #{ $id } { $path }  在线 { $count } 条
+columns-column-title = #{ $id } { $path }  在线 { $position }
 columns-column-marked = { " · " }已选 { $count } 条
 # 更新时限本身就是中文的规则，不再重复英文的规则说明。
 columns-column-deadline = { " · " }{ $deadline }{ $rule ->

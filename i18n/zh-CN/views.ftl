@@ -14,7 +14,7 @@ finding-waived = 已豁免——{ $reason }
 
 queue-by-wait = 按等待时长，最久在前
 queue-by-step = 按环节，最早在前
-queue-title = 待审 · { $count } 条待决定，{ $order }
+queue-title = 待审 · { $position }待决定，{ $order }
 queue-late = {"  "}! { $count } 条等待过久
 queue-head-step = 程序 · 环节
 queue-head-form = 形式
@@ -77,7 +77,7 @@ waited-days-only = { $days }天
 ## 撤回申请（第十三条）
 
 head-waited = 已等待
-retractions-title = 撤回申请 · { $count } 件待处理，最紧急的在前
+retractions-title = 撤回申请 · { $position } · { $count } 件待处理，最紧急的在前
 retractions-alarms = {"  "}✗ { $count } 件疑似涉密超过 15 分钟
 retractions-nothing =
     没有待处理的撤回申请。
@@ -86,7 +86,7 @@ retractions-nothing =
 
 ## 审计记录
 
-audit-title = 审计 · 已读取 { $count }{ $more } 条，最新的在前 · { $open } 查看整条记录
+audit-title = 审计 · { $position }，最新的在前 · { $open } 查看整条记录
 audit-head-at = 时间
 audit-head-operator = 操作员
 audit-head-action = 操作
@@ -99,8 +99,8 @@ audit-nothing =
 
 ## 已撤回
 
-withdrawn-title = 已撤回 · 最近 { $count } 条
-withdrawn-title-wide = 已撤回 · 最近 { $count } 条，最新的在前
+withdrawn-title = 已撤回 · { $position }
+withdrawn-title-wide = 已撤回 · { $position }，最新的在前
 withdrawn-from-request = 申请至撤回
 withdrawn-from-request-wide = 从申请到撤回的用时
 withdrawn-request-times = {" "}· { $from }：中位数 { $median }，最长 { $longest }
@@ -143,18 +143,15 @@ inspect-detail-nothing = 这一数值没有来源条目。
 
 findings-title = 内容检查
 findings-counts = {" "}· { $items } 条已上线信息中有 { $count } 处问题，最新的在前
-findings-checking-short = {" "}· 正在检查全部已上线信息
 findings-head-published = 发布时间
 findings-head-kind = 类别
 findings-head-text = 原文
 findings-head-message = 说明 → 建议
 findings-nothing = 已上线信息中未发现问题。
-findings-checking = 正在检查全部已上线信息（网站较大时需几十秒）…
 findings-where-from = 问题依据姓名和词语清单查找（data/checks/，或您自己的 names.tsv 和 words.tsv）：领导、机构名称或表述的错误写法，已离任的人员，密级标志或禁用词。完整显示的个人信息（身份证号、手机号、银行卡号）、括号用错的文号、不可能的日期和前后不一的数字无需清单即可发现。
 findings-add = 添加到您自己的清单（以随附清单为起点）：
 findings-add-name = {"  "}portal-admin check add-name 李明华 --kind leader --wrong 李明化
 findings-add-word = {"  "}portal-admin check add-word 内部资料 --kind secret --suggestion 不得公开发布
-findings-again = 按 { $key } 重新检查全部已上线信息。
 
 ## 考核（第十六、十七条）
 
@@ -252,5 +249,5 @@ retractions-withdraw-confirm =
 retractions-mark-outdated-only = 只有因过期申请撤回的才能改为标注；这一申请的原因是{ $reason }：请撤回（{ $withdraw }）或不予撤回（{ $decline }）
 retractions-decline-placeholder = 信息保留在线的原因（必填）
 retractions-record-id = 撤回申请 #{ $id }
-findings-check-failed = 检查已上线信息失败：{ $error }
+findings-check-failed = 读取检查结果失败：{ $error }
 inspect-load-failed = 网站检查失败：{ $error }

@@ -30,7 +30,13 @@ pub enum CalendarCommand {
     /// Add (or change) days from a new year's State Council notice
     Add {
         /// Days off (holidays, and weekend days inside a holiday block)
-        #[arg(long, value_name = "DATE", num_args = 1.., value_parser = parse_date, required_unless_present = "workday")]
+        #[arg(
+            long,
+            value_name = "DATE",
+            num_args = 1..,
+            value_parser = parse_date,
+            required_unless_present = "workday"
+        )]
         holiday: Vec<chrono::NaiveDate>,
         /// Weekend days made working days (调休)
         #[arg(long, value_name = "DATE", num_args = 1.., value_parser = parse_date)]

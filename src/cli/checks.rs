@@ -64,7 +64,8 @@ pub struct CheckArgs {
     /// The item's id or ref
     #[arg(conflicts_with = "all")]
     pub item: Option<String>,
-    /// Every online item
+    /// Every online item: the findings stored when each item was written; every item is checked
+    /// again first (on every core) when the lists changed since
     #[arg(long)]
     pub all: bool,
     /// With --all: only items published on or after this day (Beijing time)
@@ -152,7 +153,20 @@ pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
         }
         (None, true) => {
             let since = args.since.map(crate::domain::time::beijing_midnight);
-            for (item, found) in checks::online_findings(s.store.as_ref(), &s.site, &lists, since).await? {
+            let found = if lists.version() == s.store.lists_in_use().version() {
+                // The stored findings; every item checked again first when the lists changed.
+                let bar = super::progress::bar(Some(0), &t!("findings-progress"), cli.format);
+                let progress = |done: u64, total: u64| {
+                    bar.set_length(total);
+                    bar.set_position(done);
+                };
+                let found = checks::online_findings(s.store.as_ref(), &s.site, since, &progress).await;
+                bar.finish_and_clear();
+                found?
+            } else {
+                checks::check_afresh(s.store.as_ref(), &s.site, &lists, since).await?
+            };
+            for (item, found) in found {
                 for (f, waived) in &found {
                     listing.push(row(item.id, f, waived.as_deref()));
                 }

@@ -44,8 +44,10 @@ async fn fill(store: &dyn Store, site: Option<&str>, spec: DemoSpec) -> Result<u
     } else {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
-    let detail =
-        serde_json::json!({ "items": spec.items, "seed": spec.seed, "from": spec.from.to_string(), "to": spec.to.to_string() }).to_string();
+    let detail = serde_json::json!({
+        "items": spec.items, "seed": spec.seed, "from": spec.from.to_string(), "to": spec.to.to_string()
+    })
+    .to_string();
     let written = store.insert(&site, "demo", &detail, &mut generator, &|n| bar.set_position(n)).await;
     bar.finish_and_clear();
     match written {
@@ -98,6 +100,7 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
             StoreError::Missing(path) => Failure::failed(t!("demo-missing", path = path.to_string())),
             other => other.into(),
         })?;
+    super::use_lists_in_effect(store.as_ref());
     if let Some(version) = store.schema_version().await? {
         if version < store::schema::SCHEMA_VERSION && !cli.read_only {
             // The demo database is the program's own: bring it up to this version.

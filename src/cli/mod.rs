@@ -23,6 +23,7 @@ mod outcome;
 pub mod output;
 mod progress;
 mod rectify;
+mod remind;
 mod reports;
 mod search;
 mod sites;
@@ -80,7 +81,14 @@ pub struct Cli {
     pub keymap: Option<PathBuf>,
     /// How wide your terminal draws East Asian ambiguous characters such as ①②③ (1 or 2 cells)
     /// (default: `ambiguous_width` in config.toml, else 1)
-    #[arg(long, global = true, env = "PORTAL_ADMIN_AMBIGUOUS_WIDTH", hide_env_values = true, value_name = "1|2", value_parser = clap::builder::PossibleValuesParser::new(["1", "2"]))]
+    #[arg(
+        long,
+        global = true,
+        env = "PORTAL_ADMIN_AMBIGUOUS_WIDTH",
+        hide_env_values = true,
+        value_name = "1|2",
+        value_parser = clap::builder::PossibleValuesParser::new(["1", "2"])
+    )]
     pub ambiguous_width: Option<String>,
     /// The console log's level: error, warn, info, debug, trace, or a filter such as
     /// portal_admin=debug (default: `log_level` in config.toml, else info)
@@ -170,7 +178,8 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Mark online items amended, repealed or expired (已修改 / 已废止 / 已失效) instead of withdrawing them: they stay online
+    /// Mark online items amended, repealed or expired (已修改 / 已废止 / 已失效) instead of withdrawing
+    /// them: they stay online
     Mark {
         /// The items' ids or refs
         #[arg(required_unless_present = "column")]
@@ -209,7 +218,8 @@ pub enum Command {
         #[arg(long)]
         action: Option<String>,
     },
-    /// Back the database up into FILE: a consistent copy made while others work, checked (integrity, every table's rows), its SHA-256 in FILE.sha256; prints the audit trail's head
+    /// Back the database up into FILE: a consistent copy made while others work, checked (integrity,
+    /// every table's rows), its SHA-256 in FILE.sha256; prints the audit trail's head
     Backup {
         /// The backup file (FILE.partial while it is made)
         file: PathBuf,
@@ -255,7 +265,30 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         unit: Option<String>,
     },
-    /// Items of the site whose title or body holds TEXT (two characters or more, taken literally), any status, newest first
+    /// Reminder sheets (提醒单) for responsible units: columns due soon, overdue and blank, items
+    /// returned, open orders
+    Remind {
+        /// The unit whose sheet to write (its name, part of it, or its pinyin initials)
+        #[arg(long, value_name = "NAME", conflicts_with = "all")]
+        unit: Option<String>,
+        /// Every unit's sheet, for the weekly round
+        #[arg(long)]
+        all: bool,
+        /// Columns due within this many working days, 1 to 60 (default 5)
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        within: Option<i64>,
+        /// Write the sheet to this Markdown file (.md)
+        #[arg(long, value_name = "FILE", conflicts_with = "dir")]
+        out: Option<PathBuf>,
+        /// Write each sheet into this folder, as 提醒单-<unit>-<date>.md
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Overwrite files that exist
+        #[arg(long)]
+        force: bool,
+    },
+    /// Items of the site whose title or body holds TEXT (two characters or more, taken literally),
+    /// any status, newest first
     Search {
         /// The text: Chinese or Latin, two characters or more; `%`, `_`, quotes and `*` stand for themselves
         text: String,
@@ -588,7 +621,7 @@ pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn
     {
         eprintln!("{}", t!("failure", message = warning));
     }
-    match store::open(target, options).await {
+    let store = match store::open(target, options).await {
         Err(StoreError::NeedsPassword { target: shown, .. })
             if std::io::stdin().is_terminal()
                 && std::io::stderr().is_terminal()
@@ -596,9 +629,20 @@ pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn
         {
             let password = rpassword::prompt_password(t!("password-prompt", target = shown.to_string()))
                 .map_err(|e| Failure::failed(t!("cannot-read-password", error = i18n::os_error(&e))))?;
-            Ok(store::open(&target.with_password(&password), options).await?)
+            store::open(&target.with_password(&password), options).await?
         }
-        other => Ok(other?),
+        other => other?,
+    };
+    use_lists_in_effect(store.as_ref());
+    Ok(store)
+}
+
+/// Gives the store the content checks' lists in effect (the user's own `names.tsv` and
+/// `words.tsv` where they have them), which every item written is checked with. Lists that do not
+/// read leave the shipped ones in use: `check` says what is wrong with them.
+pub fn use_lists_in_effect(store: &dyn Store) {
+    if let Ok(lists) = crate::reports::checks::lists(None, None) {
+        store.use_lists(Arc::new(lists));
     }
 }
 
@@ -683,6 +727,17 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
                 since: *since,
             };
             search::run(&cli, &asked).await
+        }
+        Some(Command::Remind { unit, all, within, out, dir, force }) => {
+            let asked = remind::Asked {
+                unit: unit.as_deref(),
+                all: *all,
+                within: *within,
+                out: out.as_deref(),
+                dir: dir.as_deref(),
+                force: *force,
+            };
+            remind::run(&cli, &asked).await
         }
         Some(Command::Rectifications { command: None, status, unit }) => {
             rectify::list(&cli, *status, unit.as_deref()).await

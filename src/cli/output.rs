@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use unicode_width::UnicodeWidthStr;
 
 use super::codes::Code;
+use crate::domain::time::text_for_people;
 use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -172,6 +173,8 @@ impl Listing {
                 (None, Some(read)) => read(other),
                 (None, None) => match (other, self.shown[field]) {
                     (Value::Array(values), None) => people_list(values.iter().map(plain)),
+                    // A time as a person reads it; CSV and JSON keep RFC 3339 for scripts.
+                    (Value::String(s), None) if let Some(at) = text_for_people(s, chrono::Utc::now()) => at,
                     _ => self.text(field, other),
                 },
             },
@@ -365,6 +368,23 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// A time in a table is read as a person reads it (Beijing time to the minute, the year
+    /// when another); CSV and JSON keep RFC 3339, the scripting contract.
+    #[test]
+    fn a_table_shows_times_as_people_read_them_and_scripts_get_rfc_3339() {
+        let mut l = Listing::new(&["id", "submitted_at"]);
+        l.push(vec![json!(1), json!("2019-12-04T09:30:00+08:00")]);
+        let write = |format| {
+            let mut out = Vec::new();
+            l.write(format, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let table = write(Format::Table);
+        assert!(table.contains("2019-12-04 09:30") && !table.contains("T09:30"), "{table}");
+        assert!(write(Format::Csv).contains("2019-12-04T09:30:00+08:00"));
+        assert!(write(Format::Json).contains("\"2019-12-04T09:30:00+08:00\""));
+    }
+
     #[test]
     fn csv_quotes_what_needs_quoting() {
         assert_eq!(render(Format::Csv), "id,path,level\n1,政务动态 / 部门动态,2\n2,\"走进象山, \"\"简介\"\"\",\n");
@@ -384,7 +404,10 @@ mod tests {
         for n in 0..10 {
             l.push(vec![
                 json!(75 + n),
-                json!("政府信息公开 / 法定主动公开内容 / 重点领域信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息"),
+                json!(
+                    "政府信息公开 / 法定主动公开内容 / 重点领域信息公开 / 重大建设项目批准和实施 / \
+                    ⑥施工及质量安全监督信息"
+                ),
                 json!(format!("关于象山区2026年第{n}季度重大建设项目施工许可及质量安全监督情况的公示")),
                 json!("2026-11-18"),
                 json!(n * 100),
@@ -487,10 +510,12 @@ mod tests {
 
     #[test]
     fn a_chinese_message_breaks_between_characters_but_not_before_its_punctuation() {
-        let text = "portal-admin: 无法读取文件/home/xiangshan-district-portal/keymap.toml：权限不足，请联系区政府办公室管理员。";
+        let text = "portal-admin: \
+            无法读取文件/home/xiangshan-district-portal/keymap.toml：权限不足，请联系区政府办公室管理员。";
         assert_eq!(
             message(text, Some(40)),
-            "portal-admin: 无法读取文件/home/\n  xiangshan-district-portal/\n  keymap.toml：权限不足，请联系区政府办\n  公室管理员。",
+            "portal-admin: 无法读取文件/home/\n  xiangshan-district-portal/\n  \
+                keymap.toml：权限不足，请联系区政府办\n  公室管理员。",
             "：and 。 stay with the character before them"
         );
     }

@@ -446,7 +446,10 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
         "withdrawn": item.withdrawn.map(|(at, reason)| json!({"at": time(at), "reason": reason.as_str()})),
         "mark": item.mark.map(|m| m.as_str()),
         "columns": super::columns::placements(&ids, item.placements.iter().map(|(path, form)| (path.as_str(), *form))),
-        "history": history.iter().map(|h| json!({"at": time(h.at), "operator": h.operator, "event": h.event})).collect::<Vec<_>>(),
+        "history": history
+            .iter()
+            .map(|h| json!({"at": time(h.at), "operator": h.operator, "event": h.event}))
+            .collect::<Vec<_>>(),
         "body": item.body,
     });
     let json = Format::or_default(cli.format) == Format::Json;

@@ -160,7 +160,8 @@ mod tests {
     #[test]
     fn fills_placeholders_deterministically() {
         let c = Corpus::parse(
-            "[pools]\nsurname=[\"李\"]\ngiven=[\"建华\"]\ntopic=[\"防汛\"]\n[[category]]\nname=\"d\"\nmatch=[]\ntitles=[\"{unit}召开{topic}会议\"]\nbodies=[\"{date}，{person}出席。\"]\n",
+            "[pools]\nsurname=[\"李\"]\ngiven=[\"建华\"]\ntopic=[\"防汛\"]\n[[category]]\nname=\"d\"\nmatch=[]\n\
+             titles=[\"{unit}召开{topic}会议\"]\nbodies=[\"{date}，{person}出席。\"]\n",
         )
         .unwrap();
         let ctx = Context {
@@ -177,7 +178,8 @@ mod tests {
     #[test]
     fn unknown_placeholders_are_refused() {
         let e = Corpus::parse(
-            "[pools]\nsurname=[\"李\"]\ngiven=[\"华\"]\n[[category]]\nname=\"d\"\nmatch=[]\ntitles=[\"{nope}\"]\nbodies=[\"x\"]\n",
+            "[pools]\nsurname=[\"李\"]\ngiven=[\"华\"]\n[[category]]\nname=\"d\"\nmatch=[]\n\
+             titles=[\"{nope}\"]\nbodies=[\"x\"]\n",
         )
         .unwrap_err();
         assert!(e.contains("unknown placeholder {nope}"), "{e}");

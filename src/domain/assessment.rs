@@ -63,11 +63,45 @@ impl Period {
         }
     }
 
-    /// A quarter's year, or a year's last quarter.
-    pub fn quarter_or_year(self) -> Period {
+    /// A quarter's year; a year's quarter `back` (the one it was reached from) when it is of
+    /// that year, else its last quarter begun by `today` (its first, before the year has begun).
+    pub fn quarter_or_year(self, back: Option<Period>, today: NaiveDate) -> Period {
         match self {
             Period::Quarter { year, .. } => Period::Year(year),
-            Period::Year(year) => Period::Quarter { year, quarter: 4 },
+            Period::Year(year) => match back {
+                Some(q @ Period::Quarter { year: y, .. }) if y == year => q,
+                _ => (1..=4)
+                    .rev()
+                    .map(|quarter| Period::Quarter { year, quarter })
+                    .find(|q| q.first_day() <= today)
+                    .unwrap_or(Period::Quarter { year, quarter: 1 }),
+            },
+        }
+    }
+
+    /// Where the period stands on `today`.
+    pub fn standing(self, today: NaiveDate) -> Standing {
+        if today < self.first_day() {
+            Standing::NotBegun
+        } else if today <= self.last_day() {
+            Standing::Running { as_of: today }
+        } else {
+            Standing::Over
+        }
+    }
+
+    /// The days `[first, end)` a period's scores are compared with on `today`: the period before,
+    /// whole once this one is over; while it runs, only as many of its days as this one has had
+    /// (today included), so that four days are not compared with a whole quarter.
+    pub fn compared_with(self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let before = self.previous();
+        match self.standing(today) {
+            Standing::Running { as_of } => {
+                let days = (as_of - self.first_day()).num_days() + 1;
+                let end = before.first_day() + chrono::Duration::days(days);
+                (before.first_day(), end.min(before.end_day()))
+            }
+            Standing::NotBegun | Standing::Over => (before.first_day(), before.end_day()),
         }
     }
 
@@ -75,6 +109,18 @@ impl Period {
     pub fn quarter_of(date: NaiveDate) -> Period {
         Period::Quarter { year: date.year(), quarter: date.month0() / 3 + 1 }
     }
+}
+
+/// Where a period stands on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// It has not begun: nothing can be in it yet.
+    NotBegun,
+    /// It runs: what it holds is as of that day (截至), not of its end.
+    Running {
+        as_of: NaiveDate,
+    },
+    Over,
 }
 
 impl fmt::Display for Period {
@@ -135,8 +181,39 @@ mod tests {
         assert_eq!(q(2025, 1).previous(), q(2024, 4));
         assert_eq!(q(2024, 2).next().previous(), q(2024, 2));
         assert_eq!(Period::Year(2024).next(), Period::Year(2025));
-        assert_eq!(q(2024, 3).quarter_or_year(), Period::Year(2024));
-        assert_eq!(Period::Year(2024).quarter_or_year(), q(2024, 4));
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        assert_eq!(q(2024, 3).quarter_or_year(None, today), Period::Year(2024));
+        assert_eq!(Period::Year(2024).quarter_or_year(None, today), q(2024, 4));
+        // Back to the quarter it came from, not the year's last (issue 22: 2026Q3 → 2026 → 2026Q4).
+        let year = q(2026, 3).quarter_or_year(None, today);
+        assert_eq!(year.quarter_or_year(Some(q(2026, 3)), today), q(2026, 3));
+        // Another year's quarter is no way back; a year not over goes to its quarter begun last.
+        assert_eq!(Period::Year(2026).quarter_or_year(Some(q(2025, 2)), today), q(2026, 4));
+        let may = NaiveDate::from_ymd_opt(2026, 5, 20).unwrap();
+        assert_eq!(Period::Year(2026).quarter_or_year(None, may), q(2026, 2));
+        assert_eq!(Period::Year(2027).quarter_or_year(None, may), q(2027, 1), "not begun: its first");
+    }
+
+    #[test]
+    fn a_running_period_is_compared_with_as_many_days_of_the_one_before() {
+        let q = |year, quarter| Period::Quarter { year, quarter };
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // 4 December: 65 days of Q4 (1 October – 4 December) against 1 July – 3 September.
+        let today = day(2026, 12, 4);
+        assert_eq!(q(2026, 4).standing(today), Standing::Running { as_of: today });
+        assert_eq!(q(2026, 4).compared_with(today), (day(2026, 7, 1), day(2026, 9, 4)));
+        // Its first day against the first day before.
+        assert_eq!(q(2026, 4).compared_with(day(2026, 10, 1)), (day(2026, 7, 1), day(2026, 7, 2)));
+        // A period over: the whole period before.
+        assert_eq!(q(2026, 3).standing(today), Standing::Over);
+        assert_eq!(q(2026, 3).compared_with(today), (day(2026, 4, 1), day(2026, 7, 1)));
+        // Its last day: the whole period before, never past its end (Q3 has 92 days, Q2 91).
+        assert_eq!(q(2026, 3).compared_with(day(2026, 9, 30)), (day(2026, 4, 1), day(2026, 7, 1)));
+        assert_eq!(q(2026, 1).compared_with(day(2026, 3, 31)), (day(2025, 10, 1), day(2025, 12, 30)));
+        // A year: the same days of the year before; a period not begun holds nothing yet.
+        assert_eq!(Period::Year(2026).compared_with(today), (day(2025, 1, 1), day(2025, 12, 5)));
+        assert_eq!(q(2027, 1).standing(today), Standing::NotBegun);
+        assert_eq!(q(2027, 1).compared_with(today), (day(2026, 10, 1), day(2027, 1, 1)));
     }
 
     #[test]

@@ -14,8 +14,14 @@ use super::IncidentKind;
 use super::personal_numbers::{self, NumberKind};
 use super::time::beijing_date;
 
+/// The shipped example lists (data/checks/): the names that must be written exactly, and the words
+/// that must not appear.
+pub const NAMES: &str = include_str!("../../data/checks/names.tsv");
+pub const WORDS: &str = include_str!("../../data/checks/words.tsv");
+
 /// What a finding is about (the `kind` of `portal-admin check`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     IdNumber,
     Phone,
@@ -62,7 +68,8 @@ impl FindingKind {
 }
 
 /// Where a finding is: the item's title or body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Field {
     Title,
     Body,
@@ -71,8 +78,9 @@ pub enum Field {
 }
 
 /// One finding: its kind, the exact span (characters, from 0, end excluded), the text there, a
-/// message, a suggested fix, and whether it blocks approval until fixed or waived.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// message, a suggested fix, and whether it blocks approval until fixed or waived. Stored with the
+/// item as JSON (`store`: `item_findings`), under these field names.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     pub kind: FindingKind,
     pub field: Field,
@@ -178,11 +186,24 @@ enum NameKind {
     Term,
 }
 
-/// The lists, compiled: every pattern in one automaton.
+/// The lists, compiled: every pattern in one automaton, and their version (what stored findings
+/// were found with: a finding stored under another version is checked again by `check --all`).
 #[derive(Debug, Clone)]
 pub struct Lists {
     automaton: AhoCorasick,
     patterns: Vec<(String, Pattern)>,
+    version: String,
+}
+
+/// The version of two lists' texts: the first 16 hexadecimal digits of SHA-256 over both, so that
+/// any change to either (a name added, a word removed) is another version.
+pub fn lists_version(names: &str, words: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    hash.update(names.as_bytes());
+    hash.update([0]);
+    hash.update(words.as_bytes());
+    hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// The data rows of a TSV list (comments and the header row left out), with their line numbers.
@@ -236,8 +257,54 @@ impl Lists {
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
             .map_err(|e| t!("rules-lists-compile", error = e.to_string()))?;
-        Ok(Lists { automaton, patterns })
+        Ok(Lists { automaton, patterns, version: lists_version(names, words) })
     }
+
+    /// The shipped example lists, compiled.
+    pub fn shipped() -> Lists {
+        Lists::parse(NAMES, WORDS).expect("the shipped lists compile (tested)")
+    }
+
+    /// The version the findings they find are stored under.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+}
+
+/// What the checks read of an item: its title, its body and its dates.
+#[derive(Debug, Clone, Copy)]
+pub struct Checked<'a> {
+    pub title: &'a str,
+    pub body: &'a str,
+    pub submitted_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+    /// The issue date of the document it carries, if it carries one.
+    pub issued_on: Option<NaiveDate>,
+}
+
+/// Every finding on one item's title, body and dates, as of `now`.
+pub fn check_item(lists: &Lists, item: Checked<'_>, now: DateTime<Utc>) -> Vec<Finding> {
+    let mut out = check_text(lists, Field::Title, item.title);
+    out.extend(check_text(lists, Field::Body, item.body));
+    out.extend(check_dates(item.submitted_at, item.published_at, now, item.issued_on));
+    out
+}
+
+/// `check_item` on many items at once, on every core: the items cut into one run of neighbours per
+/// core, each checked on a thread of its own; the findings in the items' order.
+pub fn check_items(lists: &Lists, items: &[Checked<'_>], now: DateTime<Utc>) -> Vec<Vec<Finding>> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if cores == 1 || items.len() < 64 {
+        return items.iter().map(|i| check_item(lists, *i, now)).collect();
+    }
+    let per = items.len().div_ceil(cores);
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = items
+            .chunks(per)
+            .map(|run| scope.spawn(move || run.iter().map(|i| check_item(lists, *i, now)).collect::<Vec<_>>()))
+            .collect();
+        runs.into_iter().flat_map(|r| r.join().expect("a check never panics")).collect()
+    })
 }
 
 /// Titles that may come before a person's name.
@@ -508,7 +575,40 @@ mod tests {
     use super::*;
 
     fn lists() -> Lists {
-        Lists::parse(include_str!("../../data/checks/names.tsv"), include_str!("../../data/checks/words.tsv")).unwrap()
+        Lists::shipped()
+    }
+
+    #[test]
+    fn the_lists_version_changes_with_either_list() {
+        let shipped = Lists::shipped();
+        assert_eq!(shipped.version().len(), 16);
+        assert_eq!(shipped.version(), Lists::parse(NAMES, WORDS).unwrap().version(), "the same texts, the same");
+        let more = format!("{WORDS}新词\tbanned\t删除\n");
+        assert_ne!(shipped.version(), Lists::parse(NAMES, &more).unwrap().version());
+        assert_ne!(lists_version("a", "b"), lists_version("ab", ""), "where one list ends counts");
+    }
+
+    #[test]
+    fn many_items_on_every_core_find_what_one_at_a_time_finds() {
+        let t = DateTime::parse_from_rfc3339("2026-11-20T09:00:00+08:00").unwrap().with_timezone(&Utc);
+        let bodies: Vec<String> =
+            (0..500).map(|i| if i % 7 == 0 { format!("区长李明化强调{i}") } else { format!("正文{i}") }).collect();
+        let items: Vec<Checked> = bodies
+            .iter()
+            .map(|b| Checked { title: "标题", body: b, submitted_at: t, published_at: Some(t), issued_on: None })
+            .collect();
+        let at_once = check_items(&lists(), &items, t);
+        let one_by_one: Vec<Vec<Finding>> = items.iter().map(|i| check_item(&lists(), *i, t)).collect();
+        assert_eq!(at_once, one_by_one);
+        assert_eq!(at_once.iter().filter(|f| !f.is_empty()).count(), 72);
+    }
+
+    #[test]
+    fn a_finding_is_stored_as_json_and_read_back_whole() {
+        let found = check_text(&lists(), Field::Body, "身份证号11010519491231002X");
+        let json = serde_json::to_string(&found).unwrap();
+        assert!(json.contains(r#""kind":"id_number""#) && json.contains(r#""field":"body""#), "{json}");
+        assert_eq!(serde_json::from_str::<Vec<Finding>>(&json).unwrap(), found);
     }
 
     fn kinds(text: &str) -> Vec<(FindingKind, String)> {

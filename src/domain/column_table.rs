@@ -201,7 +201,8 @@ fn parse_units(file: &str, text: &str) -> Result<Vec<UnitSpec>, TableError> {
 mod tests {
     use super::*;
 
-    const UNITS: &str = "name\tkind\tfull_name\n政府办\toffice\t象山区人民政府办公室\n二塘乡\ttownship\t二塘乡人民政府\n统计局\tdepartment\t象山区统计局\n民政局\tdepartment\t\n";
+    const UNITS: &str = "name\tkind\tfull_name\n政府办\toffice\t象山区人民政府办公室\n\
+        二塘乡\ttownship\t二塘乡人民政府\n统计局\tdepartment\t象山区统计局\n民政局\tdepartment\t\n";
 
     fn table(columns: &str) -> Result<ColumnTable, TableError> {
         ColumnTable::parse("c.tsv", columns, "u.tsv", UNITS)
@@ -210,7 +211,9 @@ mod tests {
     #[test]
     fn parses_a_small_table() {
         let t = table(
-            "# a comment\npath\tdeadline\tdepartments\tunits\tnote\n走进象山\t\t\t\t\n走进象山 / 象山经济\t10个月\t统计局\t统计局\t\n政务动态\t\t\t\t\n政务动态 / 部门动态\t10天\t各职能部门\t@departments、政府办\t\n",
+            "# a comment\npath\tdeadline\tdepartments\tunits\tnote\n走进象山\t\t\t\t\n走进象山 / \
+                象山经济\t10个月\t统计局\t统计局\t\n政务动态\t\t\t\t\n政务动态 / \
+                    部门动态\t10天\t各职能部门\t@departments、政府办\t\n",
         )
         .unwrap();
         assert_eq!(t.columns.len(), 4);

@@ -130,7 +130,9 @@ vocabulary! {
 
 vocabulary! {
     /// Why an online item is withdrawn (Art. 13).
-    RetractionReason, "reason" { Outdated = "outdated", Improper = "improper", Classified = "classified", Error = "error" }
+    RetractionReason, "reason" {
+        Outdated = "outdated", Improper = "improper", Classified = "classified", Error = "error"
+    }
 }
 
 vocabulary! {
@@ -252,6 +254,7 @@ vocabulary! {
         Demo = "demo",
         DocumentsAdd = "documents.add",
         FindingWaive = "finding.waive",
+        FindingsCheck = "findings.check",
         Import = "import",
         IncidentAdd = "incident.add",
         IncidentReverse = "incident.reverse",

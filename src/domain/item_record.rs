@@ -194,7 +194,10 @@ mod tests {
         ItemRecord::from_json(json)?.into_new_item("importer")
     }
 
-    const BASE: &str = r#""title":"象山区召开安全生产工作会议","body":"正文","form":"image_text","path":"unit","unit":"应急局","columns":["政务动态/部门动态"],"submitted_at":"2024-05-17T09:30:00""#;
+    const BASE: &str = concat!(
+        r#""title":"象山区召开安全生产工作会议","body":"正文","form":"image_text","path":"unit","unit":"应急局","#,
+        r#""columns":["政务动态/部门动态"],"submitted_at":"2024-05-17T09:30:00""#
+    );
 
     #[test]
     fn a_pending_unit_item() {
@@ -215,7 +218,11 @@ mod tests {
     #[test]
     fn published_and_withdrawn() {
         let item = record(&format!(
-            r#"{{{BASE},"published_at":"2024-05-18T10:00:00+08:00","withdrawn_at":"2024-06-01T08:00:00+08:00","withdraw_reason":"outdated","forms":{{"政务动态 / 部门动态":"video"}}}}"#
+            concat!(
+                r#"{{{BASE},"published_at":"2024-05-18T10:00:00+08:00","withdrawn_at":"2024-06-01T08:00:00+08:00","#,
+                r#""withdraw_reason":"outdated","forms":{{"政务动态 / 部门动态":"video"}}}}"#
+            ),
+            BASE = BASE
         ))
         .unwrap();
         assert_eq!(item.status, ItemStatus::Withdrawn);

@@ -122,12 +122,14 @@ impl fmt::Display for Unsafe {
             Unsafe::Address { host, ip, kind } if host == &ip.to_string() || format!("[{ip}]") == *host => {
                 write!(
                     f,
-                    "refused: {ip} is a {kind} address (--allow-private, or [links] allow_private = true in config.toml, allows it)"
+                    "refused: {ip} is a {kind} address (--allow-private, \
+                        or [links] allow_private = true in config.toml, allows it)"
                 )
             }
             Unsafe::Address { host, ip, kind } => write!(
                 f,
-                "refused: {host} resolves to {ip}, a {kind} address (--allow-private, or [links] allow_private = true in config.toml, allows it)"
+                "refused: {host} resolves to {ip}, a {kind} address (--allow-private, \
+                    or [links] allow_private = true in config.toml, allows it)"
             ),
         }
     }
@@ -486,7 +488,8 @@ mod tests {
         let metadata = address_allowed("169.254.169.254", "169.254.169.254".parse().unwrap(), true).unwrap_err();
         assert_eq!(
             metadata.to_string(),
-            "refused: 169.254.169.254 is a link-local address (--allow-private, or [links] allow_private = true in config.toml, allows it)"
+            "refused: 169.254.169.254 is a link-local address (--allow-private, \
+                or [links] allow_private = true in config.toml, allows it)"
         );
         let named = address_allowed("portal.test", "127.0.0.1".parse().unwrap(), false).unwrap_err();
         assert!(

@@ -1,7 +1,7 @@
-//! What a row is found by in the console's filter (and a unit by `search --unit`): its text in lower case, and the pinyin
-//! initials of its Chinese characters with every reading a character has (行 is h and x, 长 c and
-//! z, 重 z and c), so `hybz` finds 行业标准 and `zcqgh` 中长期规划 — for SSH sessions without a
-//! Chinese input method. Only letters, digits and Chinese characters count for initials:
+//! What a row is found by in the console's filter (and a unit by `search --unit`): its text in
+//! lower case, and the pinyin initials of its Chinese characters with every reading a character
+//! has (行 is h and x, 长 c and z, 重 z and c), so `hybz` finds 行业标准 and `zcqgh` 中长期规划 —
+//! for SSH sessions without a Chinese input method. Only letters, digits and Chinese characters count for initials:
 //! circled numbers (①②), brackets, punctuation and the path separator are skipped, so
 //! `cxdbshjz` finds ①城乡低保（社会救助）.
 

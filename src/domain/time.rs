@@ -56,9 +56,38 @@ pub fn format_time(at: DateTime<Utc>, utc: bool) -> String {
     }
 }
 
+/// An instant as a person reads it in a table: Beijing time to the minute, `12-04 09:30` in the
+/// year of `now` and `2025-12-04 09:30` in another. Scripts read RFC 3339 (`format_time`).
+pub fn for_people(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&beijing());
+    let this_year = local.format("%Y").to_string() == now.with_timezone(&beijing()).format("%Y").to_string();
+    local.format(if this_year { "%m-%d %H:%M" } else { "%Y-%m-%d %H:%M" }).to_string()
+}
+
+/// A text that is an RFC 3339 time with its offset (`2026-12-04T09:30:00+08:00`), as a person
+/// reads it (`for_people`); any other text, `None`.
+pub fn text_for_people(text: &str, now: DateTime<Utc>) -> Option<String> {
+    if text.len() < 20 || text.as_bytes().get(10) != Some(&b'T') {
+        return None;
+    }
+    DateTime::parse_from_rfc3339(text).ok().map(|at| for_people(at.with_timezone(&Utc), now))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_for_people_is_beijing_time_to_the_minute_with_the_year_only_when_another() {
+        let now = parse_time("2026-12-05T10:00:00+08:00").unwrap();
+        assert_eq!(text_for_people("2026-12-04T09:30:00+08:00", now).unwrap(), "12-04 09:30");
+        assert_eq!(text_for_people("2026-12-04T01:30:00Z", now).unwrap(), "12-04 09:30");
+        assert_eq!(text_for_people("2025-12-31T16:30:00Z", now).unwrap(), "01-01 00:30");
+        assert_eq!(text_for_people("2025-06-01T08:00:00+08:00", now).unwrap(), "2025-06-01 08:00");
+        for not_a_time in ["2026-12-04", "民政局", "2026-12-04T09:30:00", "12345678901234567890x"] {
+            assert_eq!(text_for_people(not_a_time, now), None, "{not_a_time}");
+        }
+    }
 
     #[test]
     fn late_evening_in_beijing_is_still_that_day() {

@@ -6,12 +6,12 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::inspection::{inspect, load_rules};
-use super::{ScoreRow, StaleRow, documents, scores, stale};
+use super::{ScoreRow, StaleRow, documents, stale};
 use crate::domain::accountability::{Signal, UnitRecord};
-use crate::domain::assessment::Period;
+use crate::domain::assessment::{Period, Standing};
 use crate::domain::inspection::{Indicator, Level, Rules};
 use crate::domain::rectification::late_in;
 use crate::domain::staleness::{DocumentStatus, Status};
@@ -23,6 +23,9 @@ use crate::store::{Chain, IncidentRow, Result, Site, Store};
 pub struct Bulletin {
     pub site_name: String,
     pub period: Period,
+    /// Where the period stood when the bulletin was made: one not over is told as of that day
+    /// (截至), compared with as many days of the period before.
+    pub standing: Standing,
     /// Ranked, with the period before's net score.
     pub scores: Vec<ScoreRow>,
     /// The period's incidents and corrections, by date.
@@ -60,7 +63,8 @@ pub async fn gather_with(
     period: Period,
     rules: std::result::Result<&Rules, String>,
 ) -> Result<Bulletin> {
-    let scores = scores(store, site, period).await?;
+    let today = beijing_date(chrono::Utc::now());
+    let scores = super::scores_as_of(store, site, period, today).await?;
     let days = (period.first_day(), period.end_day());
     let incidents = store.incidents(site, Some(days), None).await?;
     let units_of: HashMap<i64, Vec<String>> = store.columns(site).await?.into_iter().map(|c| (c.id, c.units)).collect();
@@ -68,7 +72,7 @@ pub async fn gather_with(
         rows.into_iter().filter(|r| matches!(r.staleness.status, Status::Overdue | Status::Empty)).collect()
     };
     // A period not over yet is judged as of today, not as of a day still to come.
-    let end = period.last_day().min(beijing_date(chrono::Utc::now()));
+    let end = period.last_day().min(today);
     let now = overdue_at(stale(store, site, end).await?);
     let before: HashSet<i64> =
         overdue_at(stale(store, site, period.previous().last_day()).await?).iter().map(|r| r.column.id).collect();
@@ -162,6 +166,7 @@ pub async fn gather_with(
     Ok(Bulletin {
         site_name: site.name.clone(),
         period,
+        standing: period.standing(today),
         scores,
         incidents,
         overdue,
@@ -203,16 +208,30 @@ pub fn render(b: &Bulletin) -> String {
     let mut out = String::new();
     let name = period_name(b.period);
     let (first, last) = (b.period.first_day(), b.period.last_day());
-    let before = match b.period {
+    let mut before = match b.period {
         Period::Quarter { .. } => "较上季度",
         Period::Year(_) => "较上年",
+    }
+    .to_string();
+    // A period not over is told as of the day, and compared with as many days before it.
+    let as_of = match b.standing {
+        Standing::Running { as_of } => {
+            let (from, until) = b.period.compared_with(as_of);
+            let last = until.pred_opt().unwrap_or(until);
+            let said =
+                format!("，截至 {}月{}日（本期尚未结束；{before}同期为 {from} 至 {last}）", as_of.month(), as_of.day());
+            before.push_str("同期");
+            said
+        }
+        Standing::NotBegun => "（本期尚未开始）".to_string(),
+        Standing::Over => String::new(),
     };
     // Writing to a String cannot fail.
     let _ = writeln!(out, "# {}内容保障考评通报（{name}）\n", b.site_name);
     let _ = writeln!(
         out,
-        "统计期间：{first} 至 {last}。计分依据第十六条：每发布一条纯文字信息计 1 分、图文信息计 2 分、视频信息计 3 分，\
-         同一信息在多个栏目同时采用的不重复计分（以最高分计）；责任事故按规定扣分。\n"
+        "统计期间：{first} 至 {last}{as_of}。计分依据第十六条：每发布一条纯文字信息计 1 分、图文信息计 2 分、\
+         视频信息计 3 分，同一信息在多个栏目同时采用的不重复计分（以最高分计）；责任事故按规定扣分。\n"
     );
 
     let _ = writeln!(out, "## 一、得分排名\n");
@@ -369,7 +388,8 @@ fn render_audit_head(out: &mut String, b: &Bulletin) {
             let _ = writeln!(out, "`{hash}`\n");
             let _ = writeln!(
                 out,
-                "以 `portal-admin audit verify --against {hash}` 可核验此后审计记录只有新增，此前的记录未被改写、删除或插入。"
+                "以 `portal-admin audit verify --against {hash}` \
+                    可核验此后审计记录只有新增，此前的记录未被改写、删除或插入。"
             );
         }
     }

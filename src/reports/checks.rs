@@ -5,12 +5,10 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::checks::{Field, Finding, Lists, RecordedFinding, check_dates, check_text};
+use crate::domain::checks::{Checked, Finding, FindingKind, Lists, RecordedFinding, check_items};
+pub use crate::domain::checks::{NAMES, WORDS};
 use crate::domain::review::Decision;
-use crate::store::{ItemText, Result, Site, Store, StoreError, Transition, Waiver};
-
-pub const NAMES: &str = include_str!("../../data/checks/names.tsv");
-pub const WORDS: &str = include_str!("../../data/checks/words.tsv");
+use crate::store::{FindingItem, ItemText, Result, Site, Store, StoreError, Transition, Waiver};
 
 /// One list's text: `file`, else the user's own (`names.tsv`, `words.tsv` in the config
 /// directory), else the shipped one.
@@ -67,12 +65,20 @@ pub fn lists(names: Option<&Path>, words: Option<&Path>) -> std::result::Result<
     Lists::parse(&list(names, "names.tsv", NAMES)?, &list(words, "words.tsv", WORDS)?)
 }
 
+/// What the checks read of an item.
+fn checked(item: &ItemText) -> Checked<'_> {
+    Checked {
+        title: &item.title,
+        body: &item.body,
+        submitted_at: item.submitted_at,
+        published_at: item.published_at,
+        issued_on: item.issued_on,
+    }
+}
+
 /// Every finding on one item's text and dates, as of `now`.
 pub fn check_item(lists: &Lists, item: &ItemText, now: DateTime<Utc>) -> Vec<Finding> {
-    let mut out = check_text(lists, Field::Title, &item.title);
-    out.extend(check_text(lists, Field::Body, &item.body));
-    out.extend(check_dates(item.submitted_at, item.published_at, now, item.issued_on));
-    out
+    crate::domain::checks::check_item(lists, checked(item), now)
 }
 
 /// A finding with the waiver that covers it (`who: why`), if one does.
@@ -104,24 +110,93 @@ fn waived(found: Vec<Finding>, waivers: &[Waiver]) -> Vec<WaivedFinding> {
         .collect()
 }
 
-/// `check_online`, each finding with the waiver that covers it, if one does (the Findings tab and
-/// `check --all`).
-pub async fn online_findings(
+/// Where the stored findings stand against the lists in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    /// Every item was checked with the lists in use.
+    Current,
+    /// The lists changed since every item was last checked (or, on a database upgraded from before
+    /// stored findings, never were): `check --all` checks them again.
+    Stale,
+}
+
+/// The site's online items with findings (published at or after `since`), newest first, each
+/// finding with the waiver that covers it, if one does.
+pub type OnlineFindings = Vec<(FindingItem, Vec<WaivedFinding>)>;
+
+/// The stored findings as they are (the Findings tab: nothing is checked again), and whether they
+/// were found with the lists in use.
+pub async fn stored_findings(
     store: &dyn Store,
     site: &Site,
-    lists: &Lists,
     since: Option<DateTime<Utc>>,
-) -> Result<Vec<(ItemText, Vec<WaivedFinding>)>> {
-    // The site's waivers in one read: an item with findings costs no query of its own.
+    kind: Option<FindingKind>,
+) -> Result<(OnlineFindings, Stored)> {
+    let current = store.findings_version(site).await?.as_deref() == Some(store.lists_in_use().version());
+    let found = store.stored_findings(site, since, kind).await?;
+    let waivers = site_waivers(store, site).await?;
+    let out = found
+        .into_iter()
+        .map(|f| {
+            let of_kind = f.findings.into_iter().filter(|x| kind.is_none_or(|k| x.kind == k)).collect();
+            let found = waived(of_kind, waivers.get(&f.item.id).map_or(&[][..], Vec::as_slice));
+            (f.item, found)
+        })
+        .collect();
+    Ok((out, if current { Stored::Current } else { Stored::Stale }))
+}
+
+/// The site's waivers by item, in one read.
+async fn site_waivers(store: &dyn Store, site: &Site) -> Result<std::collections::HashMap<i64, Vec<Waiver>>> {
     let mut by_item: std::collections::HashMap<i64, Vec<Waiver>> = std::collections::HashMap::new();
     for w in store.site_waivers(site).await? {
         by_item.entry(w.item).or_default().push(w);
     }
+    Ok(by_item)
+}
+
+/// `check --all`: the stored findings, after every item is checked again (on every core, stored in
+/// one transaction; `progress(done, total)`) when the lists in use are not those they were found
+/// with. Someone who may not store them (not an administrator, a read-only database) gets the
+/// findings checked afresh all the same, stored nowhere.
+pub async fn online_findings(
+    store: &dyn Store,
+    site: &Site,
+    since: Option<DateTime<Utc>>,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<OnlineFindings> {
+    let (found, stored) = stored_findings(store, site, since, None).await?;
+    if stored == Stored::Current {
+        return Ok(found);
+    }
+    match store.recheck(site, progress).await {
+        Ok(_) => Ok(stored_findings(store, site, since, None).await?.0),
+        Err(StoreError::Refused(_)) => check_afresh(store, site, &store.lists_in_use(), since).await,
+        Err(e) => Err(e),
+    }
+}
+
+/// Every online item checked with `lists` (others than those in use: `check --all --names FILE`),
+/// each finding with the waiver that covers it; nothing stored.
+pub async fn check_afresh(
+    store: &dyn Store,
+    site: &Site,
+    lists: &Lists,
+    since: Option<DateTime<Utc>>,
+) -> Result<OnlineFindings> {
+    let waivers = site_waivers(store, site).await?;
     Ok(check_online(store, site, lists, since)
         .await?
         .into_iter()
         .map(|(item, found)| {
-            let found = waived(found, by_item.get(&item.id).map_or(&[][..], Vec::as_slice));
+            let found = waived(found, waivers.get(&item.id).map_or(&[][..], Vec::as_slice));
+            let item = FindingItem {
+                id: item.id,
+                title: item.title,
+                unit: item.unit,
+                published_at: item.published_at,
+                lists: lists.version().to_string(),
+            };
             (item, found)
         })
         .collect())
@@ -140,7 +215,8 @@ pub fn gate(id: i64, found: &[(Finding, Option<String>)]) -> Result<()> {
         return Ok(());
     }
     Err(StoreError::Refused(format!(
-        "item {id} has {} blocking finding(s): {}; fix them, or waive each with `portal-admin check waive {id} --kind KIND --text TEXT --reason WHY`",
+        "item {id} has {} blocking finding(s): {}; fix them, or waive each with `portal-admin check waive {id} --kind \
+            KIND --text TEXT --reason WHY`",
         open.len(),
         open.join("; ")
     )))
@@ -168,7 +244,7 @@ pub async fn decide(
 }
 
 /// Every online item with findings (published at or after `since`), newest first, a page of the
-/// database at a time.
+/// database at a time, each page checked on every core.
 pub async fn check_online(
     store: &dyn Store,
     site: &Site,
@@ -182,12 +258,8 @@ pub async fn check_online(
         let page = store.item_texts(site, after, true, since, 5_000).await?;
         let Some(last) = page.last() else { break };
         after = last.id;
-        for item in page {
-            let found = check_item(lists, &item, now);
-            if !found.is_empty() {
-                out.push((item, found));
-            }
-        }
+        let found = check_items(lists, &page.iter().map(checked).collect::<Vec<_>>(), now);
+        out.extend(page.into_iter().zip(found).filter(|(_, f)| !f.is_empty()));
     }
     out.sort_by_key(|(item, _)| std::cmp::Reverse((item.published_at, item.id)));
     Ok(out)

@@ -372,7 +372,8 @@ mod tests {
         assert_eq!(none.notices.len(), DEFAULT_NOTICES.len());
         assert!(settings(&File::default(), true).allow_private, "--allow-private");
         assert_eq!(none, Settings::built_in());
-        let text = "[links]\nallow_private = true\nwithdrawal_notice = [\"本信息已撤销\"]\nhome_page = \" https://www.glxsq.gov.cn/ \"\n";
+        let text = "[links]\nallow_private = true\nwithdrawal_notice = [\"本信息已撤销\"]\nhome_page = \" \
+            https://www.glxsq.gov.cn/ \"\n";
         let own = settings(&File::from_text("config.toml", text).unwrap(), false);
         let home_page = Some("https://www.glxsq.gov.cn/".to_string());
         assert_eq!(own, Settings { allow_private: true, notices: vec!["本信息已撤销".into()], home_page });

@@ -20,6 +20,7 @@ pub mod checks;
 pub mod inspection;
 pub mod links;
 pub mod rectifications;
+pub mod remind;
 
 /// One column in the staleness report.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,13 +144,19 @@ impl ScoreRow {
     }
 }
 
+/// Every assessed unit's score for a quarter or a year, as of today (Beijing): `scores_as_of`.
+pub async fn scores(store: &dyn Store, site: &Site, period: Period) -> Result<Vec<ScoreRow>> {
+    scores_as_of(store, site, period, beijing_date(Utc::now())).await
+}
+
 /// Every assessed unit's score for a quarter or a year, ranked by net score; equal scores share a
 /// rank. A year is computed over its whole span, which is the sum of its quarters. Each row also
-/// carries the unit's net score of the period before.
-pub async fn scores(store: &dyn Store, site: &Site, period: Period) -> Result<Vec<ScoreRow>> {
-    let before = period.previous();
+/// carries the unit's net score of the period before: of as many of its days as this one has had
+/// on `today` while this one runs (`Period::compared_with`), of the whole of it once it is over.
+pub async fn scores_as_of(store: &dyn Store, site: &Site, period: Period, today: NaiveDate) -> Result<Vec<ScoreRow>> {
+    let (from, until) = period.compared_with(today);
     let previous: HashMap<String, i64> = store
-        .unit_tallies(site, before.first_day(), before.end_day())
+        .unit_tallies(site, from, until)
         .await?
         .into_iter()
         .map(|t| (t.unit.name, t.text + 2 * t.image_text + 3 * t.video + t.deductions))

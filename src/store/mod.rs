@@ -6,6 +6,7 @@ mod backend;
 pub mod backup;
 mod chain;
 mod error;
+pub mod findings;
 mod hot;
 pub mod links;
 mod operations;
@@ -22,14 +23,16 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 pub use error::{DatabaseError, ErrorKind, Result, StoreError};
+pub use findings::{FindingItem, FindingStore, ItemFindings};
 pub use hot::{HotStatement, POSTGRES_SESSION, Param, SEARCH_BROAD, hot_statements, search_first_page};
 pub use links::{CheckedLink, LinkItem, LinkRow, LinkScope, LinkStore, NewProbe, ProbeRow};
 pub use operations::{
     AssessmentStore, AuditStore, BackupStore, CalendarStore, CheckStore, ColumnStore, ImportStore, InspectionStore,
     ItemStore, OperatorStore, RetractionStore, ReviewStore, SearchStore, Store,
 };
-pub use rectification::{RectificationClosing, RectificationInput, RectificationRow, RectificationStore};
+pub use rectification::{RectificationClosing, RectificationInput, RectificationRow, RectificationStore, ReturnedItem};
 pub use rows::*;
+pub use sql::COUNTED;
 pub use target::{BadTarget, Target};
 
 /// How a store is opened.

@@ -4,6 +4,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::error::Result;
+use super::findings::FindingStore;
 use super::links::LinkStore;
 use super::rectification::RectificationStore;
 use super::rows::*;
@@ -34,6 +35,7 @@ pub trait Store:
     + LinkStore
     + SearchStore
     + RectificationStore
+    + FindingStore
 {
     /// Backend and host or file, never a password.
     fn describe(&self) -> String;
@@ -155,17 +157,21 @@ pub trait ColumnStore: Send + Sync {
     /// Registers an issued document, audited. The column must have an event deadline.
     async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64>;
 
-    /// A page of the items online in a column, newest first by the time they went online there:
-    /// those before `before` (time, item id) when given, those `filter` keeps when given. Keyset
-    /// paging on one index range.
+    /// A page of the items online in a column, newest first by the time they went online there
+    /// (key: time, item id), from `seek` (the first page, after a key, the last, before a key),
+    /// those `filter` keeps when given. Keyset paging on one index range, either way.
     async fn column_items(
         &self,
         site: &Site,
         column_id: i64,
-        before: Option<(DateTime<Utc>, i64)>,
+        seek: Seek<(DateTime<Utc>, i64)>,
         filter: Option<&ListFilter>,
         limit: i64,
     ) -> Result<Vec<ItemSummary>>;
+
+    /// How many items are online in a column that `filter` keeps (`Total`: exact up to
+    /// `COUNTED`).
+    async fn column_item_total(&self, site: &Site, column_id: i64, filter: Option<&ListFilter>) -> Result<Total>;
 
     /// Every item online in a column that went online there before `before`, newest first (for
     /// "withdraw everything older than …"): `column_items` page after page.
@@ -180,7 +186,7 @@ pub trait ColumnStore: Send + Sync {
         // Item ids are positive: the key (before, 0) is "online there before `before`".
         let mut key = (before, 0);
         loop {
-            let page = self.column_items(site, column_id, Some(key), None, PAGE).await?;
+            let page = self.column_items(site, column_id, Seek::After(key), None, PAGE).await?;
             let full = page.len() as i64 == PAGE;
             out.extend(page);
             match out.last() {
@@ -264,10 +270,20 @@ pub trait RetractionStore: Send + Sync {
     /// that is not online refuses the whole batch.
     async fn mark(&self, site: &Site, items: &[i64], mark: &NewMark) -> Result<Marking>;
 
-    /// The latest withdrawals (restored or not), newest first, with how long a request waited for
-    /// each; with `filter`, those whose item's id or title, reason, note or withdrawer holds its
-    /// text, or whose item is of its units or items.
-    async fn withdrawals(&self, site: &Site, filter: Option<&ListFilter>, limit: i64) -> Result<Vec<WithdrawalRow>>;
+    /// The withdrawals (restored or not), newest first, with how long a request waited for each;
+    /// with `filter`, those whose item's id or title, reason, note or withdrawer holds its text, or
+    /// whose item is of its units or items.
+    /// A page of them from `seek` (key: when, the record's id).
+    async fn withdrawals(
+        &self,
+        site: &Site,
+        filter: Option<&ListFilter>,
+        seek: Seek<(DateTime<Utc>, i64)>,
+        limit: i64,
+    ) -> Result<Vec<WithdrawalRow>>;
+
+    /// How many withdrawals `withdrawals` lists with `filter` (`Total`).
+    async fn withdrawal_total(&self, site: &Site, filter: Option<&ListFilter>) -> Result<Total>;
 
     /// Puts a withdrawn item back online in the columns it was in, with its audit record; an item
     /// that is online is a no-op (`Ok(None)`).
@@ -367,15 +383,17 @@ pub trait CalendarStore: Send + Sync {
 #[async_trait]
 pub trait AuditStore: Send + Sync {
     /// A page of the audit trail of the site (and of changes to no site, such as the calendar),
-    /// newest first: the entries before id `before` when given, and only those `filter` lets
-    /// through.
+    /// newest first (key: the id), from `seek`, and only those `filter` lets through.
     async fn audit_page(
         &self,
         site: &Site,
         filter: &AuditFilter,
-        before: Option<i64>,
+        seek: Seek<i64>,
         limit: i64,
     ) -> Result<Vec<AuditEntry>>;
+
+    /// How many records `audit_page` lists with `filter` (`Total`).
+    async fn audit_total(&self, site: &Site, filter: &AuditFilter) -> Result<Total>;
 
     /// Reads up to `limit` records of a chain after id `after`, in id order (audit_log_site),
     /// handing each to `visit` as it is read, borrowed from its row (`audit verify` reads a million:
@@ -456,14 +474,17 @@ pub trait BackupStore: Send + Sync {
 pub trait SearchStore: Send + Sync {
     /// A page of the site's items, any status, whose title or body holds the search's text (read
     /// through the text indexes: schema.sql, section search), with its filters, newest first
-    /// (published, else submitted; then id): the first page, or the one after `after`.
+    /// (published, else submitted; then id), from `seek`.
     async fn search(
         &self,
         site: &Site,
         search: &TextSearch,
-        after: Option<FoundKey>,
+        seek: Seek<FoundKey>,
         limit: i64,
     ) -> Result<Vec<FoundItem>>;
+
+    /// How many items the search finds (`Total`).
+    async fn search_total(&self, site: &Site, search: &TextSearch) -> Result<Total>;
 
     /// The ids and titles of the site's items in `scope`, which a list's filter of pinyin
     /// initials is matched against (`ListFilter::items`).

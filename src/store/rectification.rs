@@ -52,6 +52,16 @@ pub struct RectificationClosing {
     pub note: Option<String>,
 }
 
+/// An item returned to its unit, waiting for the unit to submit it again (a reminder sheet's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReturnedItem {
+    pub id: i64,
+    pub unit: String,
+    pub title: String,
+    /// When it was returned (its last change).
+    pub returned_at: DateTime<Utc>,
+}
+
 /// The rectification orders' operations (a part of `Store`).
 #[async_trait]
 pub trait RectificationStore: Send + Sync {
@@ -66,4 +76,8 @@ pub trait RectificationStore: Send + Sync {
     /// Closes open orders, each with its audit record, in one transaction: refused whole if any
     /// is unknown or already closed. Only an active administrator.
     async fn close_rectifications(&self, site: &Site, closings: &[RectificationClosing]) -> Result<()>;
+
+    /// The items returned to their units and not yet submitted again (of one unit when given),
+    /// longest waiting first.
+    async fn returned_items(&self, site: &Site, unit: Option<&str>) -> Result<Vec<ReturnedItem>>;
 }

@@ -4,7 +4,7 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 16;
+pub const SCHEMA_VERSION: i64 = 17;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
@@ -98,6 +98,9 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
     // new database has them.
     (15, &["-- @section sites"]),
     (16, &["-- @section link_audit"]),
+    // The content checks' findings, stored with the version of the lists that found them (issue
+    // 21); an upgraded site has none until `check --all` checks every item.
+    (17, &["-- @section findings"]),
 ];
 
 /// The version whose upgrade chains the audit records already there.

@@ -155,6 +155,7 @@ pub fn audit_action(a: AuditAction) -> String {
         AuditAction::Demo => t!("audit-action-demo"),
         AuditAction::DocumentsAdd => t!("audit-action-documents-add"),
         AuditAction::FindingWaive => t!("audit-action-finding-waive"),
+        AuditAction::FindingsCheck => t!("audit-action-findings-check"),
         AuditAction::Import => t!("audit-action-import"),
         AuditAction::IncidentAdd => t!("audit-action-incident-add"),
         AuditAction::IncidentReverse => t!("audit-action-incident-reverse"),

@@ -1,18 +1,23 @@
 //! The audit trail: every change with who made it and when.
 
 use crate::domain::audit_chain::{Break, Walk};
-use crate::store::{AuditEntry, AuditFilter, Chain, Result, Site, Store};
+use crate::store::{AuditEntry, AuditFilter, Chain, Result, Seek, Site, Store, Total};
 
-/// A page of the audit trail, newest first: the entries before id `before` when given, and only
-/// those `filter` lets through.
+/// A page of the audit trail, newest first, from `seek` (the first page, after a record's id, the
+/// last, before one), and only those `filter` lets through.
 pub async fn page(
     store: &dyn Store,
     site: &Site,
     filter: &AuditFilter,
-    before: Option<i64>,
+    seek: Seek<i64>,
     limit: i64,
 ) -> Result<Vec<AuditEntry>> {
-    store.audit_page(site, filter, before, limit).await
+    store.audit_page(site, filter, seek, limit).await
+}
+
+/// How many records `page` lists with `filter`: the heading's "n of N".
+pub async fn total(store: &dyn Store, site: &Site, filter: &AuditFilter) -> Result<Total> {
+    store.audit_total(site, filter).await
 }
 
 /// Every entry `filter` lets through, newest first, read a page at a time.
@@ -20,7 +25,7 @@ pub async fn all(store: &dyn Store, site: &Site, filter: &AuditFilter) -> Result
     const PAGE: i64 = 1_000;
     let mut out: Vec<AuditEntry> = Vec::new();
     loop {
-        let page = store.audit_page(site, filter, out.last().map(|e| e.id), PAGE).await?;
+        let page = store.audit_page(site, filter, out.last().map(|e| e.id).into(), PAGE).await?;
         if page.is_empty() {
             return Ok(out);
         }

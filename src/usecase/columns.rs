@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::staleness::Status;
 use crate::reports::{self, DocumentReportRow, StaleRow};
-use crate::store::{ColumnRow, ItemSummary, Result, Site, Store, TitleScope, UnitRow};
+use crate::store::{ColumnRow, ItemSummary, Result, Seek, Site, Store, TitleScope, Total, UnitRow};
 
 /// The order of the columns with their staleness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,22 +74,39 @@ pub async fn units(store: &dyn Store, site: &Site) -> Result<Vec<UnitRow>> {
     store.units(site).await
 }
 
-/// A page of the items online in a column, newest first: those before (time, item id) when given;
-/// with `filter` (as typed), those whose title or body holds it or whose unit or title it names
-/// by pinyin initials (`search::list_filter`).
+/// A page of the items online in a column, newest first, from `seek` (the first page, after a
+/// key, the last, before a key); with `filter` (as typed), those whose title or body holds it or
+/// whose unit or title it names by pinyin initials (`search::list_filter`).
 pub async fn items(
     store: &dyn Store,
     site: &Site,
     column_id: i64,
-    before: Option<(DateTime<Utc>, i64)>,
+    seek: Seek<(DateTime<Utc>, i64)>,
     filter: Option<&str>,
     limit: i64,
 ) -> Result<Vec<ItemSummary>> {
-    let filter = match filter {
-        Some(typed) => Some(super::search::list_filter(store, site, typed, Some(TitleScope::Column(column_id))).await?),
-        None => None,
-    };
-    store.column_items(site, column_id, before, filter.as_ref(), limit).await
+    let filter = column_filter(store, site, column_id, filter).await?;
+    store.column_items(site, column_id, seek, filter.as_ref(), limit).await
+}
+
+/// How many items `items` lists with `filter` (as typed): the heading's "n of N".
+pub async fn items_total(store: &dyn Store, site: &Site, column_id: i64, filter: Option<&str>) -> Result<Total> {
+    let filter = column_filter(store, site, column_id, filter).await?;
+    store.column_item_total(site, column_id, filter.as_ref()).await
+}
+
+async fn column_filter(
+    store: &dyn Store,
+    site: &Site,
+    column_id: i64,
+    filter: Option<&str>,
+) -> Result<Option<crate::store::ListFilter>> {
+    match filter {
+        Some(typed) => {
+            Ok(Some(super::search::list_filter(store, site, typed, Some(TitleScope::Column(column_id))).await?))
+        }
+        None => Ok(None),
+    }
 }
 
 /// What a column's heading shows: how many items are online in it, and the documents due in it

@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::checks::FindingKind;
 use crate::domain::inspection::Indicator;
-use crate::reports::checks::{self, WaivedFinding};
+use crate::reports::checks::{self, OnlineFindings, Stored, WaivedFinding};
 use crate::reports::inspection;
-use crate::store::{ItemText, Result, Site, Store, StoreError};
+use crate::store::{Result, Site, Store, StoreError};
 
 /// The built-in lists, or why they cannot be read.
 fn lists() -> Result<crate::domain::checks::Lists> {
@@ -18,10 +19,11 @@ pub async fn of_item(store: &dyn Store, site: &Site, id: i64) -> Result<Vec<Waiv
     checks::item_findings(store, site, &lists()?, id).await
 }
 
-/// Every online item through the content checks, with the findings on each: tens of seconds on a
-/// large site.
-pub async fn online(store: &dyn Store, site: &Site) -> Result<Vec<(ItemText, Vec<WaivedFinding>)>> {
-    checks::online_findings(store, site, &lists()?, None).await
+/// The online items' findings as stored when each was written (nothing checked again), and
+/// whether the lists in use found them (`check --all` finds them again when not).
+/// Of one kind only when `kind` is given (read so from the database).
+pub async fn online(store: &dyn Store, site: &Site, kind: Option<FindingKind>) -> Result<(OnlineFindings, Stored)> {
+    checks::stored_findings(store, site, None, kind).await
 }
 
 /// Waives a finding on an item, with the reason, audited.

@@ -16,6 +16,7 @@ pub mod findings;
 pub mod links;
 pub mod queue;
 pub mod rectification;
+pub mod remind;
 pub mod search;
 pub mod settings;
 pub mod sites;

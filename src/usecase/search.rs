@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 
 use crate::domain::ItemStatus;
 use crate::domain::search::{Needle, may_be_initials, titles_matching, unit_named, units_matching};
-use crate::store::{FoundItem, FoundKey, ListFilter, Result, Site, Store, StoreError, TextSearch, TitleScope};
+use crate::store::{
+    FoundItem, FoundKey, ListFilter, Result, Seek, Site, Store, StoreError, TextSearch, TitleScope, Total,
+};
 use crate::t;
 
 /// What was asked, as typed.
@@ -80,15 +82,15 @@ pub async fn prepare(store: &dyn Store, site: &Site, asked: &Asked) -> std::resu
     })
 }
 
-/// A page of what the search finds, newest first: the first, or the one after `after`.
+/// A page of what the search finds, newest first, from `seek`.
 pub async fn page(
     store: &dyn Store,
     site: &Site,
     search: &TextSearch,
-    after: Option<FoundKey>,
+    seek: Seek<FoundKey>,
     limit: i64,
 ) -> Result<Vec<FoundItem>> {
-    store.search(site, search, after, limit).await
+    store.search(site, search, seek, limit).await
 }
 
 /// Everything the search finds, newest first, read a page at a time.
@@ -96,7 +98,7 @@ pub async fn all(store: &dyn Store, site: &Site, search: &TextSearch) -> Result<
     const PAGE: i64 = 1_000;
     let mut out: Vec<FoundItem> = Vec::new();
     loop {
-        let page = store.search(site, search, out.last().map(FoundItem::key), PAGE).await?;
+        let page = store.search(site, search, out.last().map(FoundItem::key).into(), PAGE).await?;
         let full = page.len() as i64 == PAGE;
         out.extend(page);
         if !full {
@@ -126,21 +128,31 @@ pub async fn list_filter(store: &dyn Store, site: &Site, typed: &str, scope: Opt
     Ok(ListFilter { text, units, items })
 }
 
-/// A page of what `:find TEXT` finds, newest first (the first, or the one after `after`), with a
-/// list's filter typed on top (`/` in the Find tab), which is searched for in the database too.
+/// A page of what `:find TEXT` finds, newest first, from `seek`, with a list's filter typed on
+/// top (`/` in the Find tab), which is searched for in the database too.
 pub async fn found(
     store: &dyn Store,
     site: &Site,
     text: &str,
     filter: Option<&str>,
-    after: Option<FoundKey>,
+    seek: Seek<FoundKey>,
     limit: i64,
 ) -> Result<Vec<FoundItem>> {
+    let search = found_search(store, site, text, filter).await?;
+    page(store, site, &search, seek, limit).await
+}
+
+/// How many items `found` lists: the Find tab's "n of N".
+pub async fn found_total(store: &dyn Store, site: &Site, text: &str, filter: Option<&str>) -> Result<Total> {
+    let search = found_search(store, site, text, filter).await?;
+    store.search_total(site, &search).await
+}
+
+async fn found_search(store: &dyn Store, site: &Site, text: &str, filter: Option<&str>) -> Result<TextSearch> {
     let needle = Needle::new(text).map_err(StoreError::Refused)?;
     let within = match filter {
         Some(typed) => Some(list_filter(store, site, typed, Some(TitleScope::Holding(needle.clone()))).await?),
         None => None,
     };
-    let search = TextSearch { needle, status: None, column: None, unit: None, since: None, within };
-    page(store, site, &search, after, limit).await
+    Ok(TextSearch { needle, status: None, column: None, unit: None, since: None, within })
 }

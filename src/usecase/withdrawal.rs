@@ -4,15 +4,15 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::item::RequestStatus;
 use crate::domain::time::beijing_midnight;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports;
 use crate::store::{
-    ItemSummary, Marking, NewMark, Restoration, Result, RetractionRequest, Site, Store, TitleScope, Transition,
-    Withdrawal, WithdrawalRow,
+    ItemSummary, ListFilter, Marking, NewMark, Restoration, Result, RetractionRequest, Seek, Site, Store, TitleScope,
+    Total, Transition, Withdrawal, WithdrawalRow,
 };
 use crate::t;
 
@@ -124,22 +124,33 @@ pub async fn restore_batch(store: &dyn Store, site: &Site, batch: i64, note: &st
     restore_withdrawals(store, site, &records, note).await
 }
 
-/// The latest withdrawals, newest first, each flagged when the link checks found its public page
-/// still public; with `filter` (as typed, two characters or more), those whose item's id or title,
-/// reason, note or withdrawer holds it.
+/// A page of the withdrawals, newest first, from `seek`, each flagged when the link checks found
+/// its public page still public; with `filter` (as typed, two characters or more), those whose
+/// item's id or title, reason, note or withdrawer holds it.
 pub async fn withdrawals(
     store: &dyn Store,
     site: &Site,
     filter: Option<&str>,
+    seek: Seek<(DateTime<Utc>, i64)>,
     limit: i64,
 ) -> Result<Vec<WithdrawalRow>> {
-    let filter = match filter {
-        Some(typed) => Some(super::search::list_filter(store, site, typed, Some(TitleScope::Withdrawn)).await?),
-        None => None,
-    };
-    let mut rows = store.withdrawals(site, filter.as_ref(), limit).await?;
+    let filter = withdrawn_filter(store, site, filter).await?;
+    let mut rows = store.withdrawals(site, filter.as_ref(), seek, limit).await?;
     reports::links::flag_withdrawals(store, site, &mut rows).await?;
     Ok(rows)
+}
+
+/// How many withdrawals `withdrawals` lists with `filter`: the heading's "n of N".
+pub async fn withdrawals_total(store: &dyn Store, site: &Site, filter: Option<&str>) -> Result<Total> {
+    let filter = withdrawn_filter(store, site, filter).await?;
+    store.withdrawal_total(site, filter.as_ref()).await
+}
+
+async fn withdrawn_filter(store: &dyn Store, site: &Site, filter: Option<&str>) -> Result<Option<ListFilter>> {
+    match filter {
+        Some(typed) => Ok(Some(super::search::list_filter(store, site, typed, Some(TitleScope::Withdrawn)).await?)),
+        None => Ok(None),
+    }
 }
 
 /// The retraction requests, of one status or all, most urgent first, each flagged when its item is

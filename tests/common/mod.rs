@@ -102,9 +102,12 @@ impl TestDb {
             COUNTER.fetch_add(1, Ordering::SeqCst),
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos()
         );
-        let mut conn = sqlx::PgConnection::connect(&admin)
-            .await
-            .unwrap_or_else(|e| panic!("PostgreSQL is required for the tests ({admin}): {e}. Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"));
+        let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap_or_else(|e| {
+            panic!(
+                "PostgreSQL is required for the tests ({admin}): {e}. Start it: pg_ctlcluster \
+                --skip-systemctl-redirect $(ls /etc/postgresql) main start"
+            )
+        });
         sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
         // A server far from Beijing: every date the program computes must still be a Beijing date.
         sqlx::query(&format!("ALTER DATABASE {name} SET timezone TO '{FOREIGN_TZ}'"))

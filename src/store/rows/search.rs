@@ -85,3 +85,65 @@ pub enum TitleScope {
     /// The items whose title or body holds a text (what `:find` found).
     Holding(Needle),
 }
+
+/// Where a page of a list is read from (keyset paging from either end, issue 21): its first page,
+/// the one after a row's key, its last page (the list read from its other end), or the one before
+/// a row's key. Every page comes back in the list's own order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seek<K> {
+    First,
+    After(K),
+    Last,
+    Before(K),
+}
+
+impl<K> Seek<K> {
+    /// Whether the page is read from the list's other end (in the reverse order, then turned).
+    pub fn backward(&self) -> bool {
+        matches!(self, Seek::Last | Seek::Before(_))
+    }
+
+    /// The key the page starts after (forward) or before (backward), if any.
+    pub fn key(&self) -> Option<&K> {
+        match self {
+            Seek::After(k) | Seek::Before(k) => Some(k),
+            Seek::First | Seek::Last => None,
+        }
+    }
+
+    /// Which page it is, without its key: what a page's statement is written for.
+    pub fn shape(&self) -> Seek<()> {
+        match self {
+            Seek::First => Seek::First,
+            Seek::After(_) => Seek::After(()),
+            Seek::Last => Seek::Last,
+            Seek::Before(_) => Seek::Before(()),
+        }
+    }
+}
+
+impl<K> From<Option<K>> for Seek<K> {
+    /// The first page, or the one after a key.
+    fn from(after: Option<K>) -> Seek<K> {
+        after.map_or(Seek::First, Seek::After)
+    }
+}
+
+/// How many rows a list has, as its heading says it (`n of N`): counted exactly up to
+/// `store::COUNTED`; above that an estimate (PostgreSQL's planner's, `≈`) or a bound (SQLite,
+/// which keeps none: `≥`), so that a count never reads a million rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Total {
+    Exact(i64),
+    About(i64),
+    AtLeast(i64),
+}
+
+impl Total {
+    /// The number, whatever kind.
+    pub fn n(self) -> i64 {
+        match self {
+            Total::Exact(n) | Total::About(n) | Total::AtLeast(n) => n,
+        }
+    }
+}

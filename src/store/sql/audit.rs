@@ -9,19 +9,20 @@ use crate::store::backend::Backend;
 use crate::store::schema::Dialect;
 use crate::store::text::Lossy;
 
-/// The audit page's filters: at or after `$4`; about item `$5` (`item:N`) or its requests (`$6`);
-/// by operator `$7`; of action `$8` or under it; with `text`, holding the LIKE pattern `$9` in
-/// its operator, action, target or detail, or made on the Beijing day from `$10` to `$11` (null
-/// when the text is no day).
-pub(super) fn audit_filters<DB: Backend>(text: bool) -> String {
+/// The audit page's filters: before id `$2` (after it when `backward`); at or after `$4`; about
+/// item `$5` (`item:N`) or its requests (`$6`); by operator `$7`; of action `$8` or under it; with
+/// `text`, holding the LIKE pattern `$9` in its operator, action, target or detail, or made on the
+/// Beijing day from `$10` to `$11` (null when the text is no day).
+pub(super) fn audit_filters<DB: Backend>(text: bool, backward: bool) -> String {
     let text = if text {
         let holds = any_holds::<DB>(&["operator", "action", "target", "detail"], 9);
         format!(" AND ({holds} OR (at >= $10 AND at < $11))")
     } else {
         String::new()
     };
+    let id = if backward { "id > $2" } else { "id < $2" };
     format!(
-        "id < $2 AND ($4 IS NULL OR at >= $4) \
+        "{id} AND ($4 IS NULL OR at >= $4) \
          AND ($5 IS NULL OR target = $5 OR target IN \
               (SELECT 'request:' || CAST(r.id AS TEXT) FROM retraction_requests r \
                WHERE r.site_id = $1 AND r.item_id = $6)) \
@@ -29,19 +30,58 @@ pub(super) fn audit_filters<DB: Backend>(text: bool) -> String {
     )
 }
 
-/// A page of the audit trail of site `$1` and of changes to no site, newest first, before id `$2`:
-/// two ranges of audit_log_site (site, id) read backwards and merged, never the other sites' rows.
-pub(super) fn audit_page_sql<DB: Backend>(text: bool) -> String {
-    let filters = audit_filters::<DB>(text);
+/// A page of the audit trail of site `$1` and of changes to no site, newest first, before id `$2`
+/// (`$3` rows): two ranges of audit_log_site (site, id) read backwards and merged, never the other
+/// sites' rows. `backward`: the oldest first after id `$2`, the same ranges read forwards (the
+/// last page, and the one before a record).
+pub(super) fn audit_page_sql<DB: Backend>(text: bool, backward: bool) -> String {
+    let filters = audit_filters::<DB>(text, backward);
+    let order = if backward { "ASC" } else { "DESC" };
     format!(
         "SELECT id, at, operator, action, target, detail FROM \
            (SELECT * FROM (SELECT id, at, operator, action, target, detail FROM audit_log \
-                           WHERE site_id = $1 AND {filters} ORDER BY id DESC LIMIT $3) mine \
+                           WHERE site_id = $1 AND {filters} ORDER BY id {order} LIMIT $3) mine \
             UNION ALL \
             SELECT * FROM (SELECT id, at, operator, action, target, detail FROM audit_log \
-                           WHERE site_id IS NULL AND {filters} ORDER BY id DESC LIMIT $3) shared) page \
-         ORDER BY id DESC LIMIT $3"
+                           WHERE site_id IS NULL AND {filters} ORDER BY id {order} LIMIT $3) shared) page \
+         ORDER BY id {order} LIMIT $3"
     )
+}
+
+/// The records `audit_page_sql` pages through, for `total!` (`$3` its cap).
+pub(super) fn audit_total_from<DB: Backend>(text: bool) -> String {
+    let filters = audit_filters::<DB>(text, false);
+    format!(
+        "FROM (SELECT * FROM (SELECT id FROM audit_log WHERE site_id = $1 AND {filters} LIMIT $3) mine \
+               UNION ALL \
+               SELECT * FROM (SELECT id FROM audit_log WHERE site_id IS NULL AND {filters} LIMIT $3) shared) page"
+    )
+}
+
+/// Binds the audit page's values (`audit_filters`: `$1` the site, `$2` the id it starts from, `$3`
+/// the limit, then the filter's) to a query of either kind.
+macro_rules! audit_binds {
+    ($query:expr, $site:expr, $filter:expr, $from:expr, $limit:expr) => {{
+        let filter: &AuditFilter = $filter;
+        let query = $query
+            .bind($site.id)
+            .bind($from)
+            .bind($limit)
+            .bind(filter.since)
+            .bind(filter.item.map(|i| format!("item:{i}")))
+            .bind(filter.item.unwrap_or(0))
+            .bind(filter.operator.as_deref())
+            .bind(filter.action.as_deref());
+        match &filter.text {
+            // A day typed (2026-11-28) keeps that Beijing day's records too.
+            Some(text) => {
+                let day =
+                    crate::domain::time::parse_date(text.as_str()).ok().map(crate::domain::time::beijing_midnight);
+                query.bind(like_pattern(text)).bind(day).bind(day.map(|d| d + chrono::Duration::days(1)))
+            }
+            None => query,
+        }
+    }};
 }
 
 sql_impl! { SqlStore;
@@ -97,32 +137,29 @@ sql_impl! { AuditStore;
         &self,
         site: &Site,
         filter: &AuditFilter,
-        before: Option<i64>,
+        seek: Seek<i64>,
         limit: i64,
     ) -> Result<Vec<AuditEntry>> {
         // The newest first, a page at a time, backwards along the site's ids (audit_log_site) and
-        // those of changes to no site. An item's records are those about it and about the requests
-        // to withdraw it.
-        let sql = audit_page_sql::<DB>(filter.text.is_some());
-        let mut query = sqlx::query_as::<_, (i64, DateTime<Utc>, String, String, String, String)>(&sql)
-            .bind(site.id)
-            .bind(before.unwrap_or(i64::MAX))
-            .bind(limit)
-            .bind(filter.since)
-            .bind(filter.item.map(|i| format!("item:{i}")))
-            .bind(filter.item.unwrap_or(0))
-            .bind(filter.operator.as_deref())
-            .bind(filter.action.as_deref());
-        if let Some(text) = &filter.text {
-            // A day typed (2026-11-28) keeps that Beijing day's records too.
-            let day = crate::domain::time::parse_date(text.as_str()).ok().map(crate::domain::time::beijing_midnight);
-            query = query.bind(like_pattern(text)).bind(day).bind(day.map(|d| d + chrono::Duration::days(1)));
+        // those of changes to no site (forwards from the other end). An item's records are those
+        // about it and about the requests to withdraw it.
+        let sql = audit_page_sql::<DB>(filter.text.is_some(), seek.backward());
+        let from = seek.key().copied().unwrap_or(if seek.backward() { i64::MIN } else { i64::MAX });
+        let query = sqlx::query_as::<_, (i64, DateTime<Utc>, String, String, String, String)>(&sql);
+        let mut rows = audit_binds!(query, site, filter, from, limit).fetch_all(&self.pool).await?;
+        if seek.backward() {
+            rows.reverse();
         }
-        let rows = query.fetch_all(&self.pool).await?;
         Ok(rows
             .into_iter()
             .map(|(id, at, operator, action, target, detail)| AuditEntry { id, at, operator, action, target, detail })
             .collect())
+    }
+
+    async fn audit_total(&self, site: &Site, filter: &AuditFilter) -> Result<Total> {
+        Ok(total!(self, audit_total_from::<DB>(filter.text.is_some()), |query, cap| {
+            audit_binds!(query, site, filter, i64::MAX, cap)
+        }))
     }
 
     async fn chain_page(&self, chain: Chain, after: i64, limit: i64, visit: &mut ChainVisit<'_>) -> Result<()> {

@@ -57,21 +57,38 @@ pub(super) fn staleness_sql<DB: Backend>() -> String {
     )
 }
 
+/// Site `$1`'s column `$2`'s online items, as the rows and the count of its items read them.
+const COLUMN_ONLINE: &str = "FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
+                             WHERE p.site_id = $1 AND p.column_id = $2 AND p.online_since IS NOT NULL";
+
 /// A page of site `$1`'s column `$2`: its online items, newest first. The bound on online_since
 /// alone is what the index (placements_column_online) ranges on.
-pub(super) const COLUMN_ITEMS: &str = "SELECT i.id, i.title, p.online_since, p.form, i.path, u.name, i.mark \
-                            FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
-                            LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
-                            WHERE p.site_id = $1 AND p.column_id = $2 AND p.online_since IS NOT NULL";
+pub(super) fn column_items_from() -> String {
+    format!(
+        "SELECT i.id, i.title, p.online_since, p.form, i.path, u.name, i.mark {}",
+        COLUMN_ONLINE.replacen(" WHERE", " LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id WHERE", 1)
+    )
+}
 
-/// A page of a column's items: the first (`$3` the limit) or the one after the key (`$3`
-/// online_since, `$4` item id, `$5` the limit); with `filter`, only the items it keeps, its text
-/// the parameter after the limit.
-pub(super) fn column_items_sql<DB: Backend>(after: bool, filter: Option<&ListFilter>) -> String {
-    let (key, limit) =
-        if after { (" AND p.online_since <= $3 AND (p.online_since < $3 OR p.item_id < $4)", 5) } else { ("", 3) };
+/// A page of a column's items from `seek`: the first or the last (`$3` the limit), or the one
+/// after or before the key (`$3` online_since, `$4` item id, `$5` the limit); with `filter`, only
+/// the items it keeps, its text the parameter after the limit. The last pages are read oldest
+/// first, along the same index backwards.
+pub(super) fn column_items_sql<DB: Backend>(seek: Seek<()>, filter: Option<&ListFilter>) -> String {
+    let (key, limit) = match seek {
+        Seek::First | Seek::Last => ("", 3),
+        Seek::After(()) => (" AND p.online_since <= $3 AND (p.online_since < $3 OR p.item_id < $4)", 5),
+        Seek::Before(()) => (" AND p.online_since >= $3 AND (p.online_since > $3 OR p.item_id > $4)", 5),
+    };
+    let order = if seek.backward() { "ASC" } else { "DESC" };
     let filter = filter.map_or_else(String::new, |f| item_filter::<DB>(f, limit + 1));
-    format!("{COLUMN_ITEMS}{key}{filter} ORDER BY p.online_since DESC, p.item_id DESC LIMIT ${limit}")
+    format!("{}{key}{filter} ORDER BY p.online_since {order}, p.item_id {order} LIMIT ${limit}", column_items_from())
+}
+
+/// How many of a column's online items `filter` keeps (its text `$3`), as `total!` counts them.
+pub(super) fn column_items_total_from<DB: Backend>(filter: Option<&ListFilter>) -> String {
+    let filter = filter.map_or_else(String::new, |f| item_filter::<DB>(f, 3));
+    format!("{COLUMN_ONLINE}{filter}")
 }
 
 pub(super) const COLUMN_ITEM_COUNT: &str =
@@ -349,21 +366,24 @@ sql_impl! { ColumnStore;
         &self,
         site: &Site,
         column_id: i64,
-        before: Option<(DateTime<Utc>, i64)>,
+        seek: Seek<(DateTime<Utc>, i64)>,
         filter: Option<&ListFilter>,
         limit: i64,
     ) -> Result<Vec<ItemSummary>> {
         type Row = (i64, Lossy, DateTime<Utc>, String, String, Option<String>, Option<String>);
-        let sql = column_items_sql::<DB>(before.is_some(), filter);
+        let sql = column_items_sql::<DB>(seek.shape(), filter);
         let mut query = sqlx::query_as::<_, Row>(&sql).bind(site.id).bind(column_id);
-        if let Some((at, id)) = before {
-            query = query.bind(at).bind(id);
+        if let Some((at, id)) = seek.key() {
+            query = query.bind(*at).bind(*id);
         }
         query = query.bind(limit);
         if let Some(f) = filter {
             query = query.bind(text_param(&f.text, DB::DIALECT));
         }
-        let rows = query.fetch_all(&self.pool).await?;
+        let mut rows = query.fetch_all(&self.pool).await?;
+        if seek.backward() {
+            rows.reverse();
+        }
         rows.into_iter()
             .map(|(id, title, online_since, form, path, unit, mark)| {
                 if title.repaired {
@@ -380,6 +400,18 @@ sql_impl! { ColumnStore;
                 })
             })
             .collect()
+    }
+
+    async fn column_item_total(&self, site: &Site, column_id: i64, filter: Option<&ListFilter>) -> Result<Total> {
+        let text = filter.map(|f| text_param(&f.text, DB::DIALECT));
+        Ok(total!(self, column_items_total_from::<DB>(filter), |query, cap| {
+            let _ = cap;
+            let query = query.bind(site.id).bind(column_id);
+            match &text {
+                Some(text) => query.bind(text.as_str()),
+                None => query,
+            }
+        }))
     }
 
     async fn column_item_count(&self, site: &Site, column_id: i64) -> Result<i64> {

@@ -10,6 +10,7 @@ use sqlx::{Executor, Pool, Transaction};
 
 use super::*;
 use crate::domain::assessment::item_points;
+use crate::domain::checks::{Checked, Lists};
 use crate::domain::item::{NewDocument, NewIncident, NewItem, RequestStatus};
 use crate::domain::review::Act;
 use crate::domain::{Form, ItemPath, ItemStatus, Resolution, Role};
@@ -31,6 +32,18 @@ pub(super) fn counted_day(item: &NewItem) -> Option<NaiveDate> {
     (counts && item.path != ItemPath::Repost)
         .then_some(item.published_at.map(crate::domain::time::beijing_date))
         .flatten()
+}
+
+/// What the content checks read of an item being written (the document it carries is written
+/// after it: `check --all` compares their dates).
+fn checked(item: &NewItem) -> Checked<'_> {
+    Checked {
+        title: &item.title,
+        body: &item.body,
+        submitted_at: item.submitted_at,
+        published_at: item.published_at,
+        issued_on: None,
+    }
 }
 
 /// Items of a batch, with where each sits in the whole stream.
@@ -208,6 +221,7 @@ sql_impl! { SqlStore;
         id: i64,
         item: &NewItem,
         operator: &str,
+        lists: &Lists,
     ) -> Result<()> {
         let now = Utc::now();
         // What it was, for its audit record.
@@ -274,6 +288,8 @@ sql_impl! { SqlStore;
             "after": {"stage": step.as_str(), "status": ItemStatus::Pending.as_str(), "title": item.title},
         });
         Self::audit(tx, Some(site), operator, "item.resubmit", &format!("item:{id}"), &detail.to_string()).await?;
+        // Its new text's findings replace those of the text it replaces.
+        Self::check_written(tx, site, lists, &[(id, checked(item))], true).await?;
         Ok(())
     }
 
@@ -316,6 +332,7 @@ sql_impl! { SqlStore;
         maps: &SiteMaps,
         batch: PendingItems,
         ids: &mut Vec<i64>,
+        lists: &Lists,
     ) -> Result<()> {
         let n = batch.items.len();
         let new_ids: Vec<i64> =
@@ -477,6 +494,9 @@ sql_impl! { SqlStore;
             }
         }
         Self::add_points(tx, site, totals).await?;
+        // Their findings, with the lists in use, stored with them (those that have any).
+        let checked: Vec<(i64, Checked)> = items.iter().map(|(item, id)| (*id, checked(item))).collect();
+        Self::check_written(tx, site, lists, &checked, false).await?;
         ids.extend(new_ids);
         Ok(())
     }
@@ -615,6 +635,7 @@ sql_impl! { ImportStore;
         // The audit record first: on SQLite it also takes the write lock before any id is reserved.
         Self::audit(&mut tx, Some(site.id), &self.operator, action, &format!("site:{}", site.code), detail).await?;
         let mut maps = Self::site_maps(&mut tx, site.id).await?;
+        let lists = self.lists_now();
         let mut ids: Vec<i64> = Vec::new();
         let mut refs = HashSet::new();
         let mut pending = PendingItems { first_index: 0, items: Vec::with_capacity(CHUNK) };
@@ -639,7 +660,7 @@ sql_impl! { ImportStore;
                     std::mem::replace(&mut pending, PendingItems { first_index, items: Vec::with_capacity(CHUNK) });
                 let again = Self::check_items(&mut tx, site.id, &maps, &batch, &mut refs).await?;
                 if again.is_empty() {
-                    Self::write_items(&mut tx, site.id, &maps, batch, &mut ids).await?;
+                    Self::write_items(&mut tx, site.id, &maps, batch, &mut ids, &lists).await?;
                 } else {
                     // Resubmissions keep their ids; the ids stay in the stream's order.
                     let mut fresh = PendingItems { first_index: batch.first_index, items: Vec::new() };
@@ -647,7 +668,7 @@ sql_impl! { ImportStore;
                     for (i, item) in batch.items.into_iter().enumerate() {
                         match again.iter().find(|r| r.index == i) {
                             Some(&Resubmission { item: id, .. }) => {
-                                Self::resubmit(&mut tx, site.id, &maps, id, &item, &self.operator).await?;
+                                Self::resubmit(&mut tx, site.id, &maps, id, &item, &self.operator, &lists).await?;
                                 slots.push(Some(id));
                             }
                             None => {
@@ -658,7 +679,7 @@ sql_impl! { ImportStore;
                     }
                     let mut written = Vec::new();
                     if !fresh.items.is_empty() {
-                        Self::write_items(&mut tx, site.id, &maps, fresh, &mut written).await?;
+                        Self::write_items(&mut tx, site.id, &maps, fresh, &mut written, &lists).await?;
                     }
                     let mut written = written.into_iter();
                     ids.extend(slots.into_iter().map(|slot| slot.or_else(|| written.next()).unwrap_or_default()));

@@ -54,12 +54,52 @@ macro_rules! sql_impl {
     };
 }
 
+/// A list's count (`Total`): `SELECT 1 {from}` counted up to `COUNTED + 1` rows, `$cap` bound by
+/// the caller's binding (`|query, cap| …`, run twice) to that bound; above it, on PostgreSQL the
+/// planner's estimate of the same statement (bound with no cap), on SQLite at least `COUNTED`.
+macro_rules! total {
+    ($self:ident, $from:expr, |$query:ident, $cap:ident| $bind:expr) => {{
+        let from: &str = &$from;
+        let counted = $crate::store::sql::bounded_count(from);
+        let $cap: i64 = $crate::store::sql::COUNTED + 1;
+        let $query = sqlx::query_scalar::<DB, i64>(&counted);
+        let n: i64 = $bind.fetch_one(&$self.pool).await?;
+        if n <= $crate::store::sql::COUNTED {
+            Total::Exact(n)
+        } else if DB::DIALECT == crate::store::schema::Dialect::Postgres {
+            let planned = format!("EXPLAIN SELECT 1 {from}");
+            let $cap: i64 = i64::MAX;
+            let $query = sqlx::query_scalar::<DB, String>(&planned);
+            let plan: Vec<String> = $bind.fetch_all(&$self.pool).await?;
+            Total::About($crate::store::sql::planned_rows(&plan).unwrap_or(n).max(n))
+        } else {
+            Total::AtLeast($crate::store::sql::COUNTED)
+        }
+    }};
+}
+
+/// Rows a list's count reads at most (`total!`): counting a million would take longer than the
+/// first page may (docs/performance.md).
+pub const COUNTED: i64 = 10_000;
+
+/// The statement counting `SELECT 1 {from}` up to `COUNTED + 1` rows.
+pub(crate) fn bounded_count(from: &str) -> String {
+    format!("SELECT COUNT(*) FROM (SELECT 1 AS one {from} LIMIT {}) counted", COUNTED + 1)
+}
+
+/// The rows PostgreSQL's planner expects of a statement: `rows=` of its plan's first line.
+pub(crate) fn planned_rows(plan: &[String]) -> Option<i64> {
+    let after = plan.first()?.split(" rows=").nth(1)?;
+    after.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+}
+
 mod assessment;
 mod audit;
 mod backup;
 mod calendar;
 mod checks;
 mod columns;
+mod findings;
 mod import;
 mod inspection;
 mod items;
@@ -78,7 +118,7 @@ use columns::*;
 use retraction::*;
 use review::*;
 pub(crate) use search::{BROAD as SEARCH_BROAD, first_page_statements};
-use search::{Way, any_holds, item_filter, like_pattern, named_by, search_sql, text_param};
+use search::{Way, any_holds, item_filter, like_pattern, named_by, search_sql, search_total_from, text_param};
 
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
 pub(super) const CHUNK: usize = 1_500;
@@ -99,11 +139,22 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         hot("queue", queue_sql::<DB>(None), vec![Site, NullText, NullText]),
         hot("queue, filtered", queue_sql::<DB>(Some(&filter)), vec![Site, NullText, NullText, Text(few)]),
         hot("stale", staleness_sql::<DB>(), vec![Site, Day, Instant]),
-        hot("column items", column_items_sql::<DB>(false, None), vec![Site, Column, Int(50)]),
-        hot("column items, next page", column_items_sql::<DB>(true, None), vec![Site, Column, Instant, Item, Int(50)]),
+        hot("column items", column_items_sql::<DB>(Seek::First, None), vec![Site, Column, Int(50)]),
+        hot(
+            "column items, next page",
+            column_items_sql::<DB>(Seek::After(()), None),
+            vec![Site, Column, Instant, Item, Int(50)],
+        ),
+        hot("column items, last page", column_items_sql::<DB>(Seek::Last, None), vec![Site, Column, Int(50)]),
+        hot(
+            "column items, page before",
+            column_items_sql::<DB>(Seek::Before(()), None),
+            vec![Site, Column, Instant, Item, Int(50)],
+        ),
+        hot("column items, counted", bounded_count(&column_items_total_from::<DB>(None)), vec![Site, Column]),
         hot(
             "column items, filtered",
-            column_items_sql::<DB>(false, Some(&filter)),
+            column_items_sql::<DB>(Seek::First, Some(&filter)),
             vec![Site, Column, Int(50), Text(few)],
         ),
         hot("column item count", COLUMN_ITEM_COUNT.to_string(), vec![Site, Column]),
@@ -111,12 +162,22 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         hot("retraction requests", retraction_requests_sql::<DB>(true), vec![Site, Text("pending")]),
         hot(
             "audit page",
-            audit_page_sql::<DB>(false),
+            audit_page_sql::<DB>(false, false),
             vec![Site, Int(i64::MAX), Int(200), NullTime, NullText, Int(0), NullText, NullText],
         ),
         hot(
+            "audit page, last",
+            audit_page_sql::<DB>(false, true),
+            vec![Site, Int(i64::MIN), Int(200), NullTime, NullText, Int(0), NullText, NullText],
+        ),
+        hot(
+            "audit, counted",
+            bounded_count(&audit_total_from::<DB>(false)),
+            vec![Site, Int(i64::MAX), Int(COUNTED + 1), NullTime, NullText, Int(0), NullText, NullText],
+        ),
+        hot(
             "audit page, filtered",
-            audit_page_sql::<DB>(true),
+            audit_page_sql::<DB>(true, false),
             vec![
                 Site,
                 Int(i64::MAX),
@@ -131,8 +192,18 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
                 NullTime,
             ],
         ),
-        hot("withdrawals", withdrawals_sql::<DB>(None), vec![Site, Int(200)]),
-        hot("withdrawals, filtered", withdrawals_sql::<DB>(Some(&filter)), vec![Site, Int(200), Text("%过时%")]),
+        hot("withdrawals", withdrawals_sql::<DB>(None, Seek::First), vec![Site, Int(200)]),
+        hot("withdrawals, last page", withdrawals_sql::<DB>(None, Seek::Last), vec![Site, Int(200)]),
+        hot(
+            "withdrawals, next page",
+            withdrawals_sql::<DB>(None, Seek::After(())),
+            vec![Site, Int(200), Instant, Int(i64::MAX)],
+        ),
+        hot(
+            "withdrawals, filtered",
+            withdrawals_sql::<DB>(Some(&filter), Seek::First),
+            vec![Site, Int(200), Text("%过时%")],
+        ),
         hot("withdrawal: the items' states", batch_states_sql(&list), vec![Site]),
         hot("withdrawal: the items", withdraw_items_sql(&list), vec![Site, Instant]),
         hot("withdrawal: their placements", withdraw_placements_sql(&list), vec![Site]),
@@ -143,11 +214,33 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         ),
         hot("withdrawal: the requests it closes", close_requests_sql(&list), vec![Site, Instant, Text("bench")]),
         // A text in few items (防汛抗旱: 1 in 100 demo items), in most (象山区: 3 in 4), two characters.
-        hot("search", search_sql::<DB>(Way::Trigrams, false, false, None), search_params(few, None)),
-        hot("search, next page", search_sql::<DB>(Way::Trigrams, false, true, None), search_params(few, Some(Instant))),
-        hot("search, in many items", search_sql::<DB>(Way::Newest, false, false, None), search_params(many, None)),
-        hot("search, two characters", search_sql::<DB>(Way::Scan, false, false, None), search_params("%政府%", None)),
-        hot("search, Latin letters", search_sql::<DB>(Way::Scan, true, false, None), search_params("%wifi%", None)),
+        hot("search", search_sql::<DB>(Way::Trigrams, false, Seek::First, None), search_params(few, None)),
+        hot("search, last page", search_sql::<DB>(Way::Trigrams, false, Seek::Last, None), search_params(few, None)),
+        hot(
+            "search, counted",
+            bounded_count(&search_total_from::<DB>(Way::Trigrams, false, None)),
+            vec![Site, Text(few), NullText, NullInt, NullInt, NullTime],
+        ),
+        hot(
+            "search, next page",
+            search_sql::<DB>(Way::Trigrams, false, Seek::After(()), None),
+            search_params(few, Some(Instant)),
+        ),
+        hot(
+            "search, in many items",
+            search_sql::<DB>(Way::Newest, false, Seek::First, None),
+            search_params(many, None),
+        ),
+        hot(
+            "search, two characters",
+            search_sql::<DB>(Way::Scan, false, Seek::First, None),
+            search_params("%政府%", None),
+        ),
+        hot(
+            "search, Latin letters",
+            search_sql::<DB>(Way::Scan, true, Seek::First, None),
+            search_params("%wifi%", None),
+        ),
     ]
 }
 
@@ -169,6 +262,9 @@ pub(crate) struct SqlStore<DB: Database> {
     pub(super) operator: String,
     /// Every change is rolled back instead of committed (`OpenOptions::dry_run`).
     dry_run: bool,
+    /// The content checks' lists items are checked with when written (`FindingStore::use_lists`;
+    /// the shipped ones until then).
+    lists: std::sync::RwLock<Option<Arc<crate::domain::checks::Lists>>>,
 }
 
 /// Where a test may stop a change between its statements (debug builds only): with
@@ -291,7 +387,7 @@ sql_impl! { SqlStore;
             Some(sql) => sqlx::query_scalar::<DB, String>(sql).fetch_one(&pool).await?,
             None => os_user.unwrap_or_default(),
         };
-        Ok(SqlStore { pool, described, read_only, operator, dry_run })
+        Ok(SqlStore { pool, described, read_only, operator, dry_run, lists: Default::default() })
     }
 
     /// Ends a change's transaction: committed, or on a store opened to rehearse, rolled back

@@ -371,4 +371,21 @@ sql_impl! { RectificationStore;
         self.finish(tx).await?;
         Ok(())
     }
+
+    async fn returned_items(&self, site: &Site, unit: Option<&str>) -> Result<Vec<ReturnedItem>> {
+        let rows: Vec<(i64, String, Lossy, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT i.id, u.name, i.title, i.updated_at FROM items i \
+             JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
+             WHERE i.site_id = $1 AND i.status = 'returned' AND ($2 IS NULL OR u.name = $2) \
+             ORDER BY i.updated_at, i.id",
+        )
+        .bind(site.id)
+        .bind(unit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, unit, title, returned_at)| ReturnedItem { id, unit, title: title.text, returned_at })
+            .collect())
+    }
 }

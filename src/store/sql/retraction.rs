@@ -34,16 +34,18 @@ pub(super) fn retraction_requests_sql<DB: Backend>(of_status: bool) -> String {
     )
 }
 
-/// The latest withdrawals of site `$1` (at most `$2`), with the earliest request each closed; with
-/// `filter`, those whose item's id or title, reason, note or withdrawer holds the LIKE pattern `$3`
-/// (its text), or whose item is of its units or items.
-pub(super) fn withdrawals_sql<DB: Backend>(filter: Option<&ListFilter>) -> String {
-    let text = match filter {
-        Some(filter) => {
-            let columns = ["CAST(w.item_id AS TEXT)", "i.title", "w.reason", "w.note", "w.withdrawn_by"];
-            named_by(filter, &any_holds::<DB>(&columns, 3), "w.item_id")
-        }
-        None => String::new(),
+/// The withdrawals of site `$1`, newest first (at most `$2`), with the earliest request each closed;
+/// with `filter`, those whose item's id or title, reason, note or withdrawer holds the LIKE pattern
+/// `$3` (its text), or whose item is of its units or items; from `seek`, its key (withdrawn_at, id)
+/// the two parameters after those (the last pages read oldest first, along withdrawals_at
+/// forwards).
+pub(super) fn withdrawals_sql<DB: Backend>(filter: Option<&ListFilter>, seek: Seek<()>) -> String {
+    let key = if filter.is_some() { 4 } else { 3 };
+    let (key, order) = match seek {
+        Seek::First => (String::new(), "DESC"),
+        Seek::Last => (String::new(), "ASC"),
+        Seek::After(()) => (format!(" AND (w.withdrawn_at, w.id) < (${key}, ${})", key + 1), "DESC"),
+        Seek::Before(()) => (format!(" AND (w.withdrawn_at, w.id) > (${key}, ${})", key + 1), "ASC"),
     };
     format!(
         "SELECT w.id, w.item_id, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, \
@@ -51,10 +53,22 @@ pub(super) fn withdrawals_sql<DB: Backend>(filter: Option<&ListFilter>) -> Strin
                 (SELECT MIN(r.requested_at) FROM retraction_requests r \
                  WHERE r.site_id = w.site_id AND r.item_id = w.item_id AND r.resolution = 'withdrawn' \
                    AND r.handled_at = w.withdrawn_at) \
-         FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id \
-         WHERE w.site_id = $1{text} ORDER BY w.withdrawn_at DESC, w.id DESC LIMIT $2",
-        batch = batch_of("w")
+         {from}{key} ORDER BY w.withdrawn_at {order}, w.id {order} LIMIT $2",
+        batch = batch_of("w"),
+        from = withdrawals_from::<DB>(filter, 3),
     )
+}
+
+/// The withdrawals of site `$1` that `filter` keeps, its text in `$text` (as `withdrawals_sql`).
+pub(super) fn withdrawals_from<DB: Backend>(filter: Option<&ListFilter>, text: usize) -> String {
+    let text = match filter {
+        Some(filter) => {
+            let columns = ["CAST(w.item_id AS TEXT)", "i.title", "w.reason", "w.note", "w.withdrawn_by"];
+            named_by(filter, &any_holds::<DB>(&columns, text), "w.item_id")
+        }
+        None => String::new(),
+    };
+    format!("FROM withdrawals w JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id WHERE w.site_id = $1{text}")
 }
 
 /// The bulk withdrawal the withdrawal `w` (an alias of withdrawals) was part of: the first record
@@ -482,7 +496,13 @@ sql_impl! { RetractionStore;
         Ok(out)
     }
 
-    async fn withdrawals(&self, site: &Site, filter: Option<&ListFilter>, limit: i64) -> Result<Vec<WithdrawalRow>> {
+    async fn withdrawals(
+        &self,
+        site: &Site,
+        filter: Option<&ListFilter>,
+        seek: Seek<(DateTime<Utc>, i64)>,
+        limit: i64,
+    ) -> Result<Vec<WithdrawalRow>> {
         type Row = (
             i64,
             i64,
@@ -496,12 +516,18 @@ sql_impl! { RetractionStore;
             Option<String>,
             Option<DateTime<Utc>>,
         );
-        let sql = withdrawals_sql::<DB>(filter);
+        let sql = withdrawals_sql::<DB>(filter, seek.shape());
         let mut query = sqlx::query_as::<_, Row>(&sql).bind(site.id).bind(limit);
         if let Some(filter) = filter {
             query = query.bind(like_pattern(&filter.text));
         }
-        let rows = query.fetch_all(&self.pool).await?;
+        if let Some((at, id)) = seek.key() {
+            query = query.bind(*at).bind(*id);
+        }
+        let mut rows = query.fetch_all(&self.pool).await?;
+        if seek.backward() {
+            rows.reverse();
+        }
         rows.into_iter()
             .map(
                 |(
@@ -533,6 +559,18 @@ sql_impl! { RetractionStore;
                 },
             )
             .collect()
+    }
+
+    async fn withdrawal_total(&self, site: &Site, filter: Option<&ListFilter>) -> Result<Total> {
+        let text = filter.map(|f| like_pattern(&f.text));
+        Ok(total!(self, withdrawals_from::<DB>(filter, 2), |query, cap| {
+            let _ = cap;
+            let query = query.bind(site.id);
+            match &text {
+                Some(text) => query.bind(text.as_str()),
+                None => query,
+            }
+        }))
     }
 
     async fn restore(&self, site: &Site, item: i64, note: &str) -> Result<Option<Transition>> {

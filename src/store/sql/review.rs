@@ -348,6 +348,8 @@ sql_impl! { ReviewStore;
         );
         Self::audit(&mut tx, Some(site.id), &self.operator, "publish", &format!("item:{item}"), &detail.to_string())
             .await?;
+        // Its dates changed: its findings found again, with the lists in use.
+        Self::check_again(&mut tx, site.id, &self.lists_now(), item).await?;
         self.finish(tx).await?;
         Ok(Transition { item, from: Stage::Publish, to: Stage::Done, version })
     }

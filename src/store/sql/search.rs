@@ -177,31 +177,47 @@ pub(super) fn any_holds<DB: Backend>(columns: &[&str], param: usize) -> String {
 }
 
 /// The search's statement: `$1` the site, `$2` the text (`text_param`), `$3` a status, `$4` a
-/// column, `$5` a unit, `$6` the earliest time (each null for none); with `next`, `$7` and `$8`
-/// the last key of the page before; the limit; with `within`, a list's filter's text after it.
-/// PostgreSQL's `ILIKE` reads pg_trgm's GIN indexes (or, where the text is in most items,
-/// items_newest backwards until the page is full: the planner weighs the two for the text
-/// given); SQLite's trigram FTS5 table gives the ids that hold
+/// column, `$5` a unit, `$6` the earliest time (each null for none); from `seek` with a key, `$7`
+/// and `$8` the key of the page before (after); the limit; with `within`, a list's filter's text
+/// after it. The last pages are read oldest first, the same index backwards. PostgreSQL's `ILIKE`
+/// reads pg_trgm's GIN indexes (or, where the text is in most items, items_newest backwards until
+/// the page is full: the planner weighs the two for the text given); SQLite's trigram FTS5 table
+/// gives the ids that hold
 /// the text, and two characters are read with `LIKE` (ASCII letters in either case, as FTS5 and
 /// `ILIKE` do).
-pub(super) fn search_sql<DB: Backend>(way: Way, cased: bool, next: bool, within: Option<&ListFilter>) -> String {
-    let text = holds_text::<DB>(way, 2, cased);
-    let (after, limit) = if next { (format!(" AND ({AT}, i.id) < ($7, $8)"), 9) } else { (String::new(), 7) };
-    let after = match within {
-        Some(filter) => after + &item_filter::<DB>(filter, limit + 1),
-        None => after,
+pub(super) fn search_sql<DB: Backend>(way: Way, cased: bool, seek: Seek<()>, within: Option<&ListFilter>) -> String {
+    let (after, limit) = match seek {
+        Seek::First | Seek::Last => (String::new(), 7),
+        Seek::After(()) => (format!(" AND ({AT}, i.id) < ($7, $8)"), 9),
+        Seek::Before(()) => (format!(" AND ({AT}, i.id) > ($7, $8)"), 9),
     };
+    let order = if seek.backward() { "ASC" } else { "DESC" };
     format!(
         "SELECT i.id, i.ref, i.title, i.status, u.name, i.published_at, {AT} \
          FROM items i LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
-         WHERE i.site_id = $1 AND {text} \
+         {where_}{after} ORDER BY {AT} {order}, i.id {order} LIMIT ${limit}",
+        where_ = search_where::<DB>(way, cased, within, limit + 1)
+    )
+}
+
+/// What a search keeps of site `$1`'s items (`search_sql`'s `$2`–`$6`), `within`'s text in
+/// `$within`.
+fn search_where<DB: Backend>(way: Way, cased: bool, within: Option<&ListFilter>, param: usize) -> String {
+    let text = holds_text::<DB>(way, 2, cased);
+    let within = within.map_or_else(String::new, |filter| item_filter::<DB>(filter, param));
+    format!(
+        "WHERE i.site_id = $1 AND {text} \
            AND ($3 IS NULL OR i.status = $3) \
            AND ($4 IS NULL OR EXISTS (SELECT 1 FROM placements p \
                                       WHERE p.site_id = i.site_id AND p.item_id = i.id AND p.column_id = $4)) \
            AND ($5 IS NULL OR i.unit_id = $5) \
-           AND ($6 IS NULL OR {AT} >= $6){after} \
-         ORDER BY {AT} DESC, i.id DESC LIMIT ${limit}"
+           AND ($6 IS NULL OR {AT} >= $6){within}"
     )
+}
+
+/// The items a search finds, for `total!` (`within`'s text `$7`).
+pub(super) fn search_total_from<DB: Backend>(way: Way, cased: bool, within: Option<&ListFilter>) -> String {
+    format!("FROM items i {}", search_where::<DB>(way, cased, within, 7))
 }
 
 /// The columns of a page's items (`$1` the site), in the tree's order.
@@ -229,7 +245,7 @@ pub(crate) fn first_page_statements<DB: Backend>(site: i64, needle: &Needle, hol
     }
     let text = quoted(param_for(way, needle, DB::DIALECT));
     let values = [site.to_string(), text, "NULL".into(), "NULL".into(), "NULL".into(), "NULL".into(), "50".into()];
-    let mut page = search_sql::<DB>(way, cased(needle), false, None);
+    let mut page = search_sql::<DB>(way, cased(needle), Seek::First, None);
     for (n, value) in values.iter().enumerate().rev() {
         page = page.replace(&format!("${}", n + 1), value);
     }
@@ -240,38 +256,57 @@ pub(crate) fn first_page_statements<DB: Backend>(site: i64, needle: &Needle, hol
     out
 }
 
+sql_impl! { SqlStore;
+    /// How a search's text is read (`Way`): on SQLite, a text of three characters or more by how
+    /// many items hold it (`HOLDING`).
+    async fn way_for(&self, needle: &Needle) -> Result<Way> {
+        let way = Way::of(needle);
+        if DB::DIALECT == Dialect::Sqlite && way == Way::Trigrams {
+            let fts = param_for(way, needle, DB::DIALECT);
+            let holding: i64 = sqlx::query_scalar(HOLDING).bind(fts).bind(BROAD + 1).fetch_one(&self.pool).await?;
+            return Ok(Way::by_count(holding));
+        }
+        Ok(way)
+    }
+}
+
+/// Binds a search's values (`search_sql`'s `$1`–`$6`) to a query of either kind.
+macro_rules! search_binds {
+    ($query:expr, $site:expr, $search:expr, $text:expr) => {
+        $query
+            .bind($site.id)
+            .bind($text)
+            .bind($search.status.map(|s| s.as_str()))
+            .bind($search.column)
+            .bind($search.unit)
+            .bind($search.since)
+    };
+}
+
 sql_impl! { SearchStore;
     async fn search(
         &self,
         site: &Site,
         search: &TextSearch,
-        after: Option<FoundKey>,
+        seek: Seek<FoundKey>,
         limit: i64,
     ) -> Result<Vec<FoundItem>> {
         type Row = (i64, Option<String>, Lossy, String, Option<String>, Option<DateTime<Utc>>, DateTime<Utc>);
-        let mut way = Way::of(&search.needle);
-        if DB::DIALECT == Dialect::Sqlite && way == Way::Trigrams {
-            let fts = param_for(way, &search.needle, DB::DIALECT);
-            let holding: i64 = sqlx::query_scalar(HOLDING).bind(fts).bind(BROAD + 1).fetch_one(&self.pool).await?;
-            way = Way::by_count(holding);
-        }
+        let way = self.way_for(&search.needle).await?;
         let text = param_for(way, &search.needle, DB::DIALECT);
-        let sql = search_sql::<DB>(way, cased(&search.needle), after.is_some(), search.within.as_ref());
-        let mut query = sqlx::query_as::<_, Row>(&sql)
-            .bind(site.id)
-            .bind(text.as_str())
-            .bind(search.status.map(|s| s.as_str()))
-            .bind(search.column)
-            .bind(search.unit)
-            .bind(search.since);
-        if let Some(key) = after {
+        let sql = search_sql::<DB>(way, cased(&search.needle), seek.shape(), search.within.as_ref());
+        let mut query = search_binds!(sqlx::query_as::<_, Row>(&sql), site, search, text.as_str());
+        if let Some(key) = seek.key() {
             query = query.bind(key.at).bind(key.id);
         }
         query = query.bind(limit);
         if let Some(within) = &search.within {
             query = query.bind(text_param(&within.text, DB::DIALECT));
         }
-        let rows = query.fetch_all(&self.pool).await?;
+        let mut rows = query.fetch_all(&self.pool).await?;
+        if seek.backward() {
+            rows.reverse();
+        }
         if rows.is_empty() {
             return Ok(Vec::new());
         }
@@ -299,6 +334,21 @@ sql_impl! { SearchStore;
                 })
             })
             .collect()
+    }
+
+    async fn search_total(&self, site: &Site, search: &TextSearch) -> Result<Total> {
+        let way = self.way_for(&search.needle).await?;
+        let text = param_for(way, &search.needle, DB::DIALECT);
+        let within = search.within.as_ref().map(|w| text_param(&w.text, DB::DIALECT));
+        let from = search_total_from::<DB>(way, cased(&search.needle), search.within.as_ref());
+        Ok(total!(self, from, |query, cap| {
+            let _ = cap;
+            let query = search_binds!(query, site, search, text.as_str());
+            match &within {
+                Some(within) => query.bind(within.as_str()),
+                None => query,
+            }
+        }))
     }
 
     async fn titles(&self, site: &Site, scope: &TitleScope) -> Result<Vec<ItemTitle>> {

@@ -290,6 +290,10 @@ sql_impl! { Store;
             &detail.to_string(),
         )
         .await?;
+        if report.site_created {
+            // A new site has no items: every one it will have is checked as it is written.
+            Self::note_lists(&mut tx, site_id, self.lists_now().version()).await?;
+        }
         self.finish(tx).await?;
         Ok(report)
     }
@@ -364,6 +368,7 @@ sql_impl! { Store;
             &detail.to_string(),
         )
         .await?;
+        Self::note_lists(&mut tx, site_id, self.lists_now().version()).await?;
         self.finish(tx).await?;
         Ok(report)
     }

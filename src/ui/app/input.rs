@@ -273,6 +273,8 @@ impl App {
             | Action::PreviousFinding
             | Action::WaiveFinding
             | Action::BrokenLinks
+            | Action::FindingsSort
+            | Action::FindingsKind
             | Action::OrderNextField
             | Action::OrderPreviousField
             | Action::CloseOrder

@@ -115,6 +115,8 @@ actions! {
     PreviousFinding = "review.previous_finding",
     WaiveFinding = "finding.waive",
     BrokenLinks = "findings.links",
+    FindingsSort = "findings.sort",
+    FindingsKind = "findings.kind",
     SitesSort = "sites.sort",
     IssueOrder = "order.issue",
     OrderNextField = "rectify.next_field",

@@ -244,8 +244,13 @@ pub trait View {
     /// A motion key (down, up, a page, the top, the bottom).
     fn motion(&mut self, action: Action, cx: &Cx, ask: &mut Ask) {
         if let Some(list) = self.list_mut() {
-            let (cursor, len) = list.cursor_mut();
-            cursor.step(step(action, len, cx.height), len, cx.height);
+            if matches!(action, Action::Top | Action::Bottom) {
+                // The real start or end: read from the database when not loaded (`Paged::jump`).
+                list.jump_to(action == Action::Top, cx.height);
+            } else {
+                let (cursor, len) = list.cursor_mut();
+                cursor.step(step(action, len, cx.height), len, cx.height);
+            }
             self.more(cx, ask);
         }
     }

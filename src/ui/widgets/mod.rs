@@ -262,6 +262,25 @@ impl Draw<'_> {
         (!filter.is_empty()).then(|| Span::styled(format!(" [/{}]", self.text(filter)), self.theme.dim()))
     }
 
+    /// Where a list's selection is, as its heading says it: "12 of 2,218", an estimate or a bound
+    /// marked (`≈1,000,000`, `≥10,000`), `40+` when only the loaded rows are filtered, `…` while
+    /// the count is on its way.
+    pub fn position<T: Row>(&self, paged: &Paged<T>) -> String {
+        let number = |(n, mark): (i64, Option<char>)| match mark {
+            Some('+') => format!("{}+", grouped(n)),
+            Some(mark) => format!("{mark}{}", grouped(n)),
+            None => grouped(n),
+        };
+        let p = paged.position();
+        let total = p.total.map_or_else(|| "…".to_string(), number);
+        match p.n {
+            Some(n) => t!("list-position", n = number(n), total = total),
+            None if paged.waiting.is_some() && paged.rows.is_empty() => "…".to_string(),
+            None if p.total == Some((0, None)) => t!("list-position-none"),
+            None => t!("list-position-empty", total = total),
+        }
+    }
+
     /// A paged list's visible rows, the selection highlighted; or why there are none.
     pub fn list<T: Row>(
         &mut self,
@@ -509,6 +528,19 @@ impl RenderInto for Paragraph<'_> {
     fn render_into(self, area: Rect, buf: &mut Buffer) {
         Widget::render(self, area, buf);
     }
+}
+
+/// A count with its thousands grouped: 2,218; 1,000,000.
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ fn filter_column(a: &mut App, text: &str) -> Vec<(u64, Option<String>)> {
     loads(&keys(a, text))
         .into_iter()
         .map(|(id, load)| match load {
-            Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None, filter })) => {
+            Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, seek: Seek::First, filter })) => {
                 (id, filter)
             }
             other => panic!("{other:?}"),
@@ -83,7 +83,7 @@ fn the_next_page_keeps_the_filter() {
     for _ in 0..90 {
         next.extend(loads(&key(&mut a, KeyCode::Down)));
     }
-    let [(_, Load::View(views::Load::Columns(columns::Load::Items { before: Some(_), filter: Some(f), .. })))] =
+    let [(_, Load::View(views::Load::Columns(columns::Load::Items { seek: Seek::After(_), filter: Some(f), .. })))] =
         &next[..]
     else {
         panic!("{next:?}")
@@ -102,20 +102,20 @@ fn the_audit_and_the_withdrawn_filter_in_the_database() {
     assert!(
         matches!(
             asked.last(),
-            Some((_, Load::View(views::Load::Audit(audit::Load::Page { before: None, filter: Some(f) })))) if f == "init"
+            Some((_, Load::View(views::Load::Audit(audit::Load::Page { seek: Seek::First, filter: Some(f) })))) if f == "init"
         ),
         "{asked:?}"
     );
     key(&mut a, KeyCode::Esc);
     let effects = keys(&mut a, "6");
     let [(id, _)] = loads(&effects)[..] else { panic!("{effects:?}") };
-    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(Vec::new()))))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Page(Ok(Vec::new()))))));
     keys(&mut a, "/");
     let asked = loads(&keys(&mut a, "第7批"));
     assert!(
         matches!(
             asked.last(),
-            Some((_, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: Some(f) })))) if f == "第7批"
+            Some((_, Load::View(views::Load::Withdrawn(withdrawn::Load::Page { seek: Seek::First, filter: Some(f) })))) if f == "第7批"
         ),
         "{asked:?}"
     );

@@ -31,7 +31,7 @@ fn rows() -> Vec<FoundItem> {
 fn find(a: &mut App, text: &str) -> u64 {
     keys(a, &format!(":find {text}"));
     let effects = key(a, KeyCode::Enter);
-    let [(id, Load::View(views::Load::Find(views::find::Load::Page { text: asked, after: None, .. })))] =
+    let [(id, Load::View(views::Load::Find(views::find::Load::Page { text: asked, seek: Seek::First, .. })))] =
         &loads(&effects)[..]
     else {
         panic!("{effects:?}")
@@ -63,7 +63,7 @@ fn find_lists_the_items_holding_a_text_and_enter_opens_one() {
     let text = text_of(&a);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].contains("9 Find"), "{text}");
-    assert!(lines[1].starts_with("Find “人民政府” · 3 items, newest first"), "{text}");
+    assert!(lines[1].starts_with("Find “人民政府” · 1 of 3, newest first"), "{text}");
     assert!(lines[3].starts_with("2026-11-27   2406 online 政府办   象山区人民政府关于冬季森林防火的通告"), "{text}");
     assert!(lines[4].starts_with("2026-11-20   2311 withd… 二塘乡   二塘乡人民政府开展"), "{text}");
     assert!(lines[5].starts_with("2026-11-12   2290 pendi… -        关于象山区人民政府"), "{text}");
@@ -85,7 +85,7 @@ fn find_lists_the_items_holding_a_text_and_enter_opens_one() {
     // F5 asks again.
     assert!(matches!(
         loads(&key(&mut a, KeyCode::F(5)))[..],
-        [(_, Load::View(views::Load::Find(views::find::Load::Page { after: None, .. })))]
+        [(_, Load::View(views::Load::Find(views::find::Load::Page { seek: Seek::First, .. })))]
     ));
 }
 
@@ -119,13 +119,46 @@ fn scrolling_to_the_end_asks_for_the_page_after_the_last_item() {
         .collect();
     let last = many.last().unwrap().key();
     page(&mut a, id, many);
-    let effects = key(&mut a, KeyCode::End);
-    let [(_, Load::View(views::Load::Find(views::find::Load::Page { text, after: Some(after), .. })))] =
+    // Down a page at a time: near the end of what is loaded, the page after it.
+    let effects: Vec<Effect> = (0..PAGE / 10).flat_map(|_| key(&mut a, KeyCode::PageDown)).collect();
+    let [(_, Load::View(views::Load::Find(views::find::Load::Page { text, seek: Seek::After(after), .. })))] =
         &loads(&effects)[..]
     else {
         panic!("{effects:?}")
     };
     assert_eq!((text.as_str(), *after), ("政府", last));
+}
+
+#[test]
+fn end_reads_the_last_page_of_what_is_found_and_home_the_first() {
+    let mut a = app();
+    let id = find(&mut a, "政府");
+    let item = |n: i64| found(5000 - n, &format!("象山区人民政府第{n}号通知"), 28, ItemStatus::Online, None);
+    page(&mut a, id, (0..PAGE).map(item).collect());
+    let effects = key(&mut a, KeyCode::F(5));
+    let ([(total, _)], [(id, _)]) = (&counts(&effects)[..], &loads(&effects)[..]) else { panic!("F5 counts again") };
+    let (total, id) = (*total, *id);
+    page(&mut a, id, (0..PAGE).map(item).collect());
+    a.update(Msg::Loaded(total, Loaded::View(views::Loaded::Find(views::find::Loaded::Total(Ok(Total::Exact(350)))))));
+    let effects = key(&mut a, KeyCode::End);
+    let [(id, Load::View(views::Load::Find(views::find::Load::Page { seek: Seek::Last, .. })))] = loads(&effects)[..]
+    else {
+        panic!("{effects:?}")
+    };
+    assert!(counts(&effects).is_empty(), "the count stands");
+    // The database's last page, oldest last.
+    page(&mut a, id, (250..350).map(item).collect());
+    let list = &a.views.find.list;
+    assert_eq!((list.selected().map(|i| i.id), list.done, list.front), (Some(5000 - 349), true, false));
+    assert!(text_of(&a).lines().nth(1).unwrap().contains("350 of 350"), "{}", text_of(&a));
+    let effects = key(&mut a, KeyCode::Home);
+    assert!(
+        matches!(
+            loads(&effects)[..],
+            [(_, Load::View(views::Load::Find(views::find::Load::Page { seek: Seek::First, .. })))]
+        ),
+        "{effects:?}"
+    );
 }
 
 #[test]
@@ -143,7 +176,7 @@ fn find_filtered(a: &mut App) {
     show_find(a);
     keys(a, "/");
     let asked = loads(&keys(a, "二塘"));
-    let Some((id, Load::View(views::Load::Find(views::find::Load::Page { text, filter: Some(f), after: None })))) =
+    let Some((id, Load::View(views::Load::Find(views::find::Load::Page { text, filter: Some(f), seek: Seek::First })))) =
         asked.last()
     else {
         panic!("{asked:?}")
@@ -180,7 +213,7 @@ fn the_finds_filter_asks_the_database_and_the_next_page_keeps_it() {
     for _ in 0..90 {
         next.extend(loads(&key(&mut a, KeyCode::Down)));
     }
-    let [(_, Load::View(views::Load::Find(views::find::Load::Page { filter: Some(f), after: Some(_), .. })))] =
+    let [(_, Load::View(views::Load::Find(views::find::Load::Page { filter: Some(f), seek: Seek::After(_), .. })))] =
         &next[..]
     else {
         panic!("{next:?}")

@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::IncidentKind;
 use crate::domain::checks::{Field, Finding, FindingKind};
+use crate::reports::checks::Stored;
 use crate::ui::views::findings::FindingRow;
 
 #[allow(clippy::too_many_arguments)]
@@ -80,10 +81,14 @@ fn rows() -> Vec<FindingRow> {
 
 fn show_findings(a: &mut App) {
     let effects = keys(a, "8");
-    let [(id, Load::View(views::Load::Findings(views::findings::Load::Online)))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
-    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok(rows()))))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((rows(), Stored::Current))))),
+    ));
 }
 
 pub(super) fn found_item() -> Box<(ExportedItem, Vec<HistoryEntry>)> {
@@ -103,31 +108,34 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     let effects = keys(&mut a, "8");
     assert_eq!(a.tab, Tab::Findings);
     assert_eq!(a.layer(), Layer::Findings);
-    let [(id, Load::View(views::Load::Findings(views::findings::Load::Online)))] = loads(&effects)[..] else {
+    let [(id, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
     let text = text_of(&a);
-    assert!(text.lines().nth(1).unwrap().starts_with("Findings · checking every online item"), "{text}");
-    assert!(text.contains("Checking every online item (tens of seconds on a large site)…"), "{text}");
+    assert!(text.lines().nth(1).unwrap().starts_with("Findings · reading"), "{text}");
     // While it runs, other tabs work, and coming back does not ask again.
     keys(&mut a, "2");
     assert_eq!(a.tab, Tab::Columns);
     assert!(loads(&keys(&mut a, "8")).is_empty());
-    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok(rows()))))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((rows(), Stored::Current))))),
+    ));
     let text = text_of(&a);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].contains("8 Checks"), "nine tabs at 80 columns: {text}");
     assert!(lines[1].starts_with("Findings · 4 on 3 online items, newest first · ✗2 blocking"), "{text}");
     assert!(lines[3].starts_with("✗    1207 id_number      450304199003… 公民身份号码 → 删除或脱敏"), "{text}");
     assert!(lines[5].starts_with("     1102 wrong_term     象山区政府    规范表述 → 象山区人民政府"), "{text}");
-    // The filter narrows; F5 checks again.
+    // The filter narrows; F5 reads them again.
     keys(&mut a, "/phone");
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.views.findings.list.shown.len(), 1);
     key(&mut a, KeyCode::Esc);
     assert!(matches!(
         loads(&key(&mut a, KeyCode::F(5)))[..],
-        [(_, Load::View(views::Load::Findings(views::findings::Load::Online)))]
+        [(_, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))]
     ));
     // `:findings` reaches it.
     keys(&mut a, "1:findings");
@@ -156,7 +164,7 @@ fn enter_opens_the_item_and_w_withdraws_it_then_the_findings_are_checked_again()
     let reloaded: Vec<Load> =
         loads(&a.update(Msg::Loaded(*id, Loaded::Withdrawn(Ok(done))))).into_iter().map(|(_, l)| l).collect();
     assert!(
-        reloaded.contains(&Load::View(views::Load::Findings(views::findings::Load::Online)))
+        reloaded.contains(&Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))
             && reloaded.contains(&Load::View(views::Load::Findings(views::findings::Load::Item { id: 1207 }))),
         "{reloaded:?}"
     );
@@ -204,14 +212,20 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
     );
     let effects = a.update(Msg::Loaded(*id, waived(1207, Ok(()))));
     assert!(
-        matches!(loads(&effects)[..], [(_, Load::View(views::Load::Findings(views::findings::Load::Online)))]),
+        matches!(
+            loads(&effects)[..],
+            [(_, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))]
+        ),
         "{effects:?}"
     );
     // The findings come back with the waiver: said in the row, and no longer counted as blocking.
     let [(id, _)] = loads(&effects)[..] else { panic!() };
     let mut now = rows();
     now[0].waived = Some("li.jianhua: 低保公示依法须列明身份".into());
-    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok(now))))));
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((now, Stored::Current))))),
+    ));
     let text = text_of(&a);
     assert!(
         text.lines().nth(1).unwrap().starts_with("Findings · 4 on 3 online items, newest first · ✗1 blocking"),
@@ -250,6 +264,65 @@ fn i_opens_the_incident_form_filled_in_from_the_finding() {
     assert_eq!((input.unit.as_str(), input.kind, item.as_deref()), ("民政局", IncidentKind::Typo, Some("1102")));
 }
 
+/// `s` sorts by kind, then by unit, then newest first again, keeping the selection; `f` reads one
+/// kind only from the database, the next kind each time, then every kind.
+#[test]
+fn s_sorts_and_f_reads_one_kind_only() {
+    let mut a = app();
+    show_findings(&mut a);
+    let order = |a: &App| -> Vec<(i64, FindingKind)> {
+        a.views
+            .findings
+            .list
+            .shown
+            .iter()
+            .map(|&i| &a.views.findings.list.rows[i])
+            .map(|r| (r.item, r.finding.kind))
+            .collect()
+    };
+    keys(&mut a, "s");
+    assert_eq!(
+        order(&a),
+        [
+            (1207, FindingKind::IdNumber),
+            (1207, FindingKind::Phone),
+            (1102, FindingKind::WrongTerm),
+            (1031, FindingKind::Date)
+        ]
+    );
+    assert!(text_of(&a).lines().nth(1).unwrap().contains("· by kind"), "{}", text_of(&a));
+    keys(&mut a, "s");
+    assert!(text_of(&a).lines().nth(1).unwrap().contains("· by unit"), "{}", text_of(&a));
+    keys(&mut a, "s");
+    assert_eq!(order(&a).first(), Some(&(1207, FindingKind::IdNumber)), "newest first again");
+    let effects = keys(&mut a, "f");
+    let [(id, Load::View(views::Load::Findings(views::findings::Load::Online { kind: Some(FindingKind::IdNumber) })))] =
+        loads(&effects)[..]
+    else {
+        panic!("{effects:?}")
+    };
+    let ids: Vec<FindingRow> = rows().into_iter().filter(|r| r.finding.kind == FindingKind::IdNumber).collect();
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((ids, Stored::Current))))),
+    ));
+    assert!(text_of(&a).lines().nth(1).unwrap().contains("· only id_number"), "{}", text_of(&a));
+    assert!(matches!(
+        loads(&keys(&mut a, "f"))[..],
+        [(_, Load::View(views::Load::Findings(views::findings::Load::Online { kind: Some(FindingKind::Phone) })))]
+    ));
+    for _ in 0..7 {
+        keys(&mut a, "f");
+    }
+    assert!(
+        matches!(
+            loads(&keys(&mut a, "f"))[..],
+            [(_, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))]
+        ),
+        "after the last kind, every kind"
+    );
+}
+
 #[test]
 fn the_findings_screens_in_every_state() {
     let cases: Vec<State> = vec![
@@ -257,14 +330,24 @@ fn the_findings_screens_in_every_state() {
         ("findings_checking", |a| {
             keys(a, "8");
         }),
+        // The lists changed since they were found, sorted by kind.
+        ("findings_stale_by_kind", |a| {
+            let effects = keys(a, "8");
+            let [(id, _)] = loads(&effects)[..] else { panic!("{effects:?}") };
+            let stale = views::findings::Loaded::Online(Ok((rows(), Stored::Stale)));
+            a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(stale))));
+            keys(a, "s");
+        }),
         ("findings_empty", |a| {
             let effects = keys(a, "8");
-            let [(id, Load::View(views::Load::Findings(views::findings::Load::Online)))] = loads(&effects)[..] else {
+            let [(id, Load::View(views::Load::Findings(views::findings::Load::Online { kind: None })))] =
+                loads(&effects)[..]
+            else {
                 panic!("{effects:?}")
             };
             a.update(Msg::Loaded(
                 id,
-                Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok(vec![])))),
+                Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((vec![], Stored::Current))))),
             ));
         }),
         ("findings_item_highlighted", |a| {

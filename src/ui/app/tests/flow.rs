@@ -86,3 +86,129 @@ fn the_publish_step_shows_where_it_goes_and_its_history_before_the_question() {
         });
     }
 }
+
+/// The ranking asked for by the last of the keys typed, answered with `rows`.
+fn ranking(a: &mut App, typed: &str, rows: Vec<ScoreRow>) -> Period {
+    let effects = keys(a, typed);
+    let Some((id, Load::View(views::Load::Scores(views::scores::Load::Ranking { period })))) =
+        loads(&effects).last().cloned()
+    else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Scores(views::scores::Loaded::Ranking(Ok(rows))))));
+    period
+}
+
+#[test]
+fn t_comes_back_to_the_quarter_it_left() {
+    let mut a = app();
+    show_scores(&mut a);
+    let q = |quarter| Period::Quarter { year: 2026, quarter };
+    assert_eq!(ranking(&mut a, "[", scores_rows()), q(3));
+    assert_eq!(ranking(&mut a, "t", scores_rows()), Period::Year(2026));
+    assert_eq!(ranking(&mut a, "t", scores_rows()), q(3), "not 2026Q4");
+    // From a year reached otherwise: its last quarter begun (29 November: the fourth).
+    assert_eq!(ranking(&mut a, "t", scores_rows()), Period::Year(2026));
+    assert_eq!(ranking(&mut a, "[", scores_rows()), Period::Year(2025));
+    assert_eq!(ranking(&mut a, "t", scores_rows()), Period::Quarter { year: 2025, quarter: 4 });
+}
+
+#[test]
+fn a_period_not_over_is_told_as_of_today_and_one_with_nothing_says_so() {
+    for (lang, as_of, nothing) in
+        [(Lang::En, "as of 11/29", "Nothing went online"), (Lang::ZhCn, "截至11月29日", "没有信息发布")]
+    {
+        crate::i18n::scoped(lang, || {
+            let mut a = app();
+            show_scores(&mut a);
+            let title = text_of(&a).lines().nth(1).unwrap().to_string();
+            assert!(title.contains(as_of), "{title}");
+            // A quarter over: no word of a day.
+            ranking(&mut a, "[", scores_rows());
+            assert!(!text_of(&a).contains(as_of));
+            // Before the data: every unit at nought is said, not ranked.
+            let zeros = at_nought();
+            ranking(&mut a, "[[[[[[[[", zeros);
+            let text = text_of(&a);
+            assert!(text.contains(nothing), "{text}");
+            assert!(!text.contains(&zeros_row()), "{text}");
+        });
+    }
+    let mut a = app();
+    show_scores(&mut a);
+    insta::assert_snapshot!("scores_as_of_80x24", screen(&a));
+    let zeros = at_nought();
+    ranking(&mut a, "[", zeros.clone());
+    insta::assert_snapshot!("scores_nothing_80x24", screen(&a));
+    crate::i18n::scoped(Lang::ZhCn, || {
+        let mut a = app();
+        show_scores(&mut a);
+        insta::assert_snapshot!("scores_as_of_zh_80x24", view_text(&a));
+        ranking(&mut a, "[", zeros);
+        insta::assert_snapshot!("scores_nothing_zh_80x24", view_text(&a));
+    });
+}
+
+/// Every unit at nought: a period before the data.
+fn at_nought() -> Vec<ScoreRow> {
+    let mut zeros = scores_rows();
+    for r in &mut zeros {
+        (r.text, r.image_text, r.video, r.points, r.deductions, r.net, r.incidents) = (0, 0, 0, 0, 0, 0, 0);
+        r.supplied_nothing = true;
+    }
+    zeros
+}
+
+/// A ranking line of a unit at nought as the list would draw it.
+fn zeros_row() -> String {
+    format!("{:>5}{:>6}{:>6}{:>7}{:>7}{:>6}", 0, 0, 0, 0, 0, 0)
+}
+
+#[test]
+fn b_asks_before_writing_over_a_bulletin_already_there() {
+    let mut a = app();
+    show_scores(&mut a);
+    // A period whose file is there (in the directory the console runs in).
+    a.views.scores.period = Period::Quarter { year: 1999, quarter: 1 };
+    let period = a.views.scores.period;
+    let file = format!("bulletin-{period}.md");
+    std::fs::write(&file, "an earlier bulletin").unwrap();
+    let first = loads(&keys(&mut a, "b"));
+    let said = a.notice.clone().unwrap();
+    let again = loads(&keys(&mut a, "b"));
+    std::fs::remove_file(&file).unwrap();
+    assert!(first.is_empty(), "nothing written yet: {first:?}");
+    assert!(said.text.contains(&file) && said.text.contains("b again writes over it"), "{said:?}");
+    assert!(
+        matches!(&again[..], [(_, Load::View(views::Load::Scores(views::scores::Load::Bulletin { file: f, .. })))] if *f == file),
+        "{again:?}"
+    );
+    // Another key between: asked again.
+    std::fs::write(&file, "an earlier bulletin").unwrap();
+    a.views.scores.bulletin = None;
+    keys(&mut a, "b");
+    key(&mut a, KeyCode::Down);
+    let after = loads(&keys(&mut a, "b"));
+    std::fs::remove_file(&file).unwrap();
+    assert!(after.is_empty(), "{after:?}");
+}
+
+#[test]
+fn end_on_an_item_stops_at_its_last_row_and_pgup_brings_the_text_back() {
+    let mut a = app();
+    show_queue(&mut a);
+    let body: Vec<String> = (1..=40).map(|n| format!("第{n}段。")).collect();
+    open_reviewing_with(&mut a, &body.join("\n"), vec![]);
+    text_of(&a);
+    key(&mut a, KeyCode::End);
+    let text = view_text(&a);
+    assert!(text.contains("History (1)"), "the page's end, not an empty page:\n{text}");
+    let end = a.views.queue.reviewing.as_ref().unwrap().view.scroll;
+    assert!(end > 0 && end == a.views.queue.reviewing.as_ref().unwrap().view.last_top.get(), "{end}");
+    key(&mut a, KeyCode::PageUp);
+    let up = a.views.queue.reviewing.as_ref().unwrap().view.scroll;
+    assert!(up < end, "PgUp moves back from the end at once: {up} {end}");
+    assert!(view_text(&a).contains("第"), "{}", view_text(&a));
+    key(&mut a, KeyCode::Home);
+    assert!(view_text(&a).contains("Body"), "{}", view_text(&a));
+}

@@ -352,7 +352,7 @@ fn a_lost_connection_is_tried_again_with_backoff_and_a_return_reloads_everything
     assert!(
         reloaded.iter().any(|l| matches!(
             l,
-            Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None, filter: None }))
+            Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, seek: Seek::First, filter: None }))
         )),
         "{reloaded:?}"
     );

@@ -24,7 +24,7 @@ use crate::store::{
     AuditEntry, ColumnRow, DocumentRow, EarningItem, IncidentInput, IncidentRow, QueueItem, Restoration,
     RetractionRequest, Transition, WithdrawalRow,
 };
-use crate::store::{ExportedItem, HistoryEntry, ItemSummary};
+use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Seek, Total};
 use crate::ui::paged::PAGE;
 use crate::ui::views::columns::tree::{ColumnEntry, Line};
 use crate::ui::views::scores::{Explanation, Part};
@@ -206,7 +206,31 @@ fn keys(app: &mut App, text: &str) -> Vec<Effect> {
 }
 
 fn loads(effects: &[Effect]) -> Vec<(u64, Load)> {
+    all_loads(effects).into_iter().filter(|(_, l)| !is_count(l)).collect()
+}
+
+/// Every query asked, the counts beside a list's first pages too.
+fn all_loads(effects: &[Effect]) -> Vec<(u64, Load)> {
     effects.iter().filter_map(|e| if let Effect::Load(id, l) = e { Some((*id, l.clone())) } else { None }).collect()
+}
+
+/// Whether a query counts a list (asked beside its first page, for its heading's "n of N"):
+/// `loads` leaves them out, `counts` gives them.
+fn is_count(load: &Load) -> bool {
+    matches!(
+        load,
+        Load::View(
+            views::Load::Columns(columns::Load::Total { .. })
+                | views::Load::Audit(audit::Load::Total { .. })
+                | views::Load::Withdrawn(withdrawn::Load::Total { .. })
+                | views::Load::Find(views::find::Load::Total { .. })
+        )
+    )
+}
+
+/// The counts asked (`is_count`).
+fn counts(effects: &[Effect]) -> Vec<(u64, Load)> {
+    all_loads(effects).into_iter().filter(|(_, l)| is_count(l)).collect()
 }
 
 /// The view in front as drawn, with its styles: the screen below the tab bar, which is tested once
@@ -289,7 +313,7 @@ fn enter_column(app: &mut App, column: i64, page: Vec<ItemSummary>) {
     let effects = key(app, KeyCode::Enter);
     for (id, load) in loads(&effects) {
         match load {
-            Load::View(views::Load::Columns(columns::Load::Items { column_id, before: None, filter: None }))
+            Load::View(views::Load::Columns(columns::Load::Items { column_id, seek: Seek::First, filter: None }))
                 if column_id == column =>
             {
                 app.update(Msg::Loaded(
@@ -515,7 +539,8 @@ fn retractions_with(app: &mut App, still_public: bool) {
 
 fn show_audit(app: &mut App) {
     let effects = keys(app, "5");
-    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None, filter: None })))] = loads(&effects)[..]
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { seek: Seek::First, filter: None })))] =
+        loads(&effects)[..]
     else {
         panic!("{effects:?}")
     };
@@ -590,7 +615,7 @@ fn the_columns_views_speak_chinese() {
                     open_column(a, items(0, 30));
                     keys(a, "  ");
                 },
-                &["在线 1234 条", "已选 2 条", "4个月", "本栏目待发布文件：1 件", "上线时间", "标题"],
+                &["在线 3/30 条", "已选 2 条", "4个月", "本栏目待发布文件：1 件", "上线时间", "标题"],
             ),
             (
                 "item",
@@ -859,7 +884,11 @@ fn scrolling_near_the_end_fetches_the_next_page_after_the_last_row() {
     let [
         (
             id,
-            Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: Some(before), filter: None })),
+            Load::View(views::Load::Columns(columns::Load::Items {
+                column_id: 7,
+                seek: Seek::After(before),
+                filter: None,
+            })),
         ),
     ] = asked[..]
     else {
@@ -995,7 +1024,8 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
 fn the_audit_trail_pages_back_and_filters() {
     let mut a = app();
     let effects = keys(&mut a, "5");
-    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None, filter: None })))] = loads(&effects)[..]
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { seek: Seek::First, filter: None })))] =
+        loads(&effects)[..]
     else {
         panic!("{effects:?}")
     };
@@ -1016,7 +1046,7 @@ fn the_audit_trail_pages_back_and_filters() {
     for _ in 0..85 {
         asked.extend(loads(&key(&mut a, KeyCode::Down)));
     }
-    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: Some(401), filter: None })))] = asked[..]
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { seek: Seek::After(401), filter: None })))] = asked[..]
     else {
         panic!("{asked:?}")
     };
@@ -1245,14 +1275,12 @@ fn withdrawal_rows() -> Vec<WithdrawalRow> {
 
 fn show_withdrawn(app: &mut App) {
     let effects = keys(app, "6");
-    let [(id, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None })))] = loads(&effects)[..]
+    let [(id, Load::View(views::Load::Withdrawn(withdrawn::Load::Page { seek: Seek::First, filter: None })))] =
+        loads(&effects)[..]
     else {
         panic!("{effects:?}")
     };
-    app.update(Msg::Loaded(
-        id,
-        Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(withdrawal_rows())))),
-    ));
+    app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Page(Ok(withdrawal_rows()))))));
 }
 
 /// 象山街道 in 2026Q4 as `scores_rows` ranks it: 9 points (2 text, 2 image+text, 1 video), a typo
@@ -1425,7 +1453,8 @@ fn reversal(a: &App) -> Option<&ReverseForm> {
 fn the_audit_trail_filters_by_a_beijing_day_as_well_as_by_operator_action_and_item() {
     let mut a = app();
     let effects = keys(&mut a, "5");
-    let [(id, Load::View(views::Load::Audit(audit::Load::Page { before: None, filter: None })))] = loads(&effects)[..]
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { seek: Seek::First, filter: None })))] =
+        loads(&effects)[..]
     else {
         panic!("{effects:?}")
     };

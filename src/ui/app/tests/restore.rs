@@ -33,7 +33,7 @@ fn batch_rows() -> Vec<WithdrawalRow> {
 fn show_batch(a: &mut App) {
     let effects = keys(a, "6");
     let [(id, _)] = loads(&effects)[..] else { panic!("{effects:?}") };
-    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(batch_rows()))))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Page(Ok(batch_rows()))))));
 }
 
 #[test]

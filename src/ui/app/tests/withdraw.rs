@@ -286,7 +286,7 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     for wanted in [
         Load::View(views::Load::Columns(columns::Load::Tree { at: day("2026-11-29") })),
         Load::View(views::Load::Columns(columns::Load::Head { column_id: 7, at: day("2026-11-29") })),
-        Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None, filter: None })),
+        Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, seek: Seek::First, filter: None })),
         Load::View(views::Load::Retractions(retractions::Load::Pending)),
         Load::View(views::Load::Scores(views::scores::Load::Ranking {
             period: Period::Quarter { year: 2026, quarter: 4 },
@@ -298,7 +298,7 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     assert!(
         !reloaded.iter().any(|l| matches!(
             l,
-            Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None }))
+            Load::View(views::Load::Withdrawn(withdrawn::Load::Page { seek: Seek::First, filter: None }))
                 | Load::View(views::Load::Audit(audit::Load::Page { .. }))
         )),
         "{reloaded:?}"
@@ -317,7 +317,7 @@ fn a_withdrawal_says_what_happened_clears_the_marks_and_reloads_what_it_affects(
     assert!(text_of(&a).lines().nth(1).unwrap().starts_with("∅"), "{}", text_of(&a));
     assert!(matches!(
         loads(&keys(&mut a, "6"))[..],
-        [(_, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None })))]
+        [(_, Load::View(views::Load::Withdrawn(withdrawn::Load::Page { seek: Seek::First, filter: None })))]
     ));
 }
 
@@ -381,7 +381,11 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
     assert!(marked(&a).is_empty());
     assert!(
         loads(&effects).iter().any(|(_, l)| *l
-            == Load::View(views::Load::Columns(columns::Load::Items { column_id: 7, before: None, filter: None }))),
+            == Load::View(views::Load::Columns(columns::Load::Items {
+                column_id: 7,
+                seek: Seek::First,
+                filter: None
+            }))),
         "the badges show"
     );
 
@@ -413,13 +417,14 @@ fn a_mark_instead_is_chosen_from_the_confirmation_or_for_an_outdated_request() {
 fn a_withdrawn_page_still_public_is_flagged_in_the_withdrawn_tab() {
     let mut a = app();
     let effects = keys(&mut a, "6");
-    let [(id, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None })))] = loads(&effects)[..]
+    let [(id, Load::View(views::Load::Withdrawn(withdrawn::Load::Page { seek: Seek::First, filter: None })))] =
+        loads(&effects)[..]
     else {
         panic!("{effects:?}")
     };
     let mut rows = withdrawal_rows();
     rows[0].still_public = true;
-    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Latest(Ok(rows))))));
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Withdrawn(withdrawn::Loaded::Page(Ok(rows))))));
     let text = text_of(&a);
     assert!(text.lines().nth(3).unwrap().contains("[still public] 象山区2026年三"), "{text}");
     assert!(!text.lines().nth(5).unwrap().contains("[still public]"), "{text}");
@@ -433,7 +438,7 @@ fn the_withdrawn_tab_lists_the_latest_with_the_time_from_request_and_restores_af
     assert_eq!(a.layer(), Layer::Withdrawn);
     let text = text_of(&a);
     let title = text.lines().nth(1).unwrap();
-    assert!(title.contains("Withdrawn · 4 latest · from request: median 40m, longest 2d 3h"), "{text}");
+    assert!(title.contains("Withdrawn · 1 of 4 · from request: median 40m, longest 2d 3h"), "{text}");
     let first = text.lines().nth(3).unwrap();
     assert!(
         first.contains("11-29 13:52")
@@ -477,7 +482,8 @@ fn the_withdrawn_tab_lists_the_latest_with_the_time_from_request_and_restores_af
     assert_eq!(a.notice.as_ref().unwrap().text, "restored item 1207: back online in the columns it was in");
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     assert!(
-        reloaded.contains(&Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None })))
+        reloaded
+            .contains(&Load::View(views::Load::Withdrawn(withdrawn::Load::Page { seek: Seek::First, filter: None })))
             && reloaded.iter().any(|l| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. })))),
         "{reloaded:?}"
     );
@@ -496,7 +502,7 @@ fn the_withdrawn_tab_is_the_sixth_reached_by_tab_and_by_command() {
     assert_eq!(a.tab, Tab::Withdrawn);
     assert!(matches!(
         loads(&effects)[..],
-        [(_, Load::View(views::Load::Withdrawn(withdrawn::Load::Latest { filter: None })))]
+        [(_, Load::View(views::Load::Withdrawn(withdrawn::Load::Page { seek: Seek::First, filter: None })))]
     ));
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.tab, Tab::Inspection);

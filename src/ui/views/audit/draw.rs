@@ -14,8 +14,8 @@ use crate::t;
 pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
     let a = &view.list;
     let ambiguous = d.ambiguous();
-    let more = if a.done { "" } else { "+" };
-    let mut spans = vec![Span::raw(t!("audit-title", count = a.rows.len(), more = more, open = d.key_for(Layer::Audit, Action::Open)))];
+    let title = t!("audit-title", position = d.position(a), open = d.key_for(Layer::Audit, Action::Open));
+    let mut spans = vec![Span::raw(title)];
     spans.extend(d.filter_note(&a.filter));
     d.title(areas.title, spans);
     let w = usize::from(areas.rows.width);

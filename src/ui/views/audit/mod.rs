@@ -3,7 +3,7 @@
 
 use super::{Ask, Cx, View};
 use crate::domain::search::Needle;
-use crate::store::{AuditEntry, AuditFilter, Site, Store, StoreError};
+use crate::store::{AuditEntry, AuditFilter, Seek, Site, Store, StoreError, Total};
 use crate::ui::keymap::Layer;
 use crate::ui::paged::{List, PAGE, Paged, Row};
 use crate::ui::sanitise::{clean_block, clean_line, each};
@@ -21,41 +21,52 @@ pub struct AuditView {
 /// The tab's query.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load {
-    /// A page of the audit trail, newest first, before an id; with a filter (as typed), the records
+    /// A page of the audit trail, newest first, from `seek`; with a filter (as typed), the records
     /// whose operator, action, target or detail holds it.
-    Page { before: Option<i64>, filter: Option<String> },
+    Page { seek: Seek<i64>, filter: Option<String> },
+    /// How many records the list has, with the filter (as typed).
+    Total { filter: Option<String> },
 }
 
 /// What it brought back.
 #[derive(Debug, Clone)]
 pub enum Loaded {
     Page(Result<Vec<AuditEntry>, String>),
+    Total(Result<Total, String>),
 }
 
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::Page { .. } => false,
+            Load::Page { .. } | Load::Total { .. } => false,
         }
     }
 
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
-            Load::Page { before, filter } => Loaded::Page(match filter.as_deref().map(Needle::new).transpose() {
-                Ok(text) => {
-                    let filter = AuditFilter { text, ..Default::default() };
-                    usecase::audit::page(store, site, &filter, before, PAGE).await.map_err(line)
-                }
+            Load::Page { seek, filter } => Loaded::Page(match audit_filter(filter.as_deref()) {
+                Ok(filter) => usecase::audit::page(store, site, &filter, seek, PAGE).await.map_err(line),
+                Err(said) => Err(said),
+            }),
+            Load::Total { filter } => Loaded::Total(match audit_filter(filter.as_deref()) {
+                Ok(filter) => usecase::audit::total(store, site, &filter).await.map_err(line),
                 Err(said) => Err(said),
             }),
         }
     }
 }
 
+/// The audit page's filter for a text typed (two characters or more, else refused).
+fn audit_filter(typed: Option<&str>) -> Result<AuditFilter, String> {
+    let text = typed.map(Needle::new).transpose()?;
+    Ok(AuditFilter { text, ..Default::default() })
+}
+
 impl Loaded {
     pub fn failed(&self) -> bool {
         match self {
             Loaded::Page(r) => r.is_err(),
+            Loaded::Total(r) => r.is_err(),
         }
     }
 
@@ -67,13 +78,17 @@ impl Loaded {
                 clean_line(&mut e.target);
                 clean_block(&mut e.detail);
             }),
+            Loaded::Total(_) => {}
         }
         self
     }
 
     #[cfg(test)]
     pub fn every_error() -> Vec<(&'static str, Loaded)> {
-        vec![("Page", Loaded::Page(Err("the database said no".into())))]
+        vec![
+            ("Page", Loaded::Page(Err("the database said no".into()))),
+            ("Total", Loaded::Total(Err("the database said no".into()))),
+        ]
     }
 }
 
@@ -96,12 +111,16 @@ impl Row for AuditEntry {
 }
 
 impl AuditView {
-    /// Asks for the first page (with the filter typed), or the one after `before` (with the
-    /// filter the rows were read with).
-    fn load(&mut self, before: Option<i64>, ask: &mut Ask) {
-        let filter = if before.is_some() { self.list.read_with() } else { self.list.db_filter() };
-        let req = ask.request(Load::Page { before, filter: filter.clone() });
-        self.list.filtered(req, before, filter);
+    /// Asks for the page from `seek`: the first with the filter typed (and its count), the
+    /// others with the filter the rows were read with.
+    fn load(&mut self, seek: Seek<i64>, ask: &mut Ask) {
+        let filter = self.list.filter_for(&seek);
+        if self.list.counts(&seek) {
+            let req = ask.request(Load::Total { filter: filter.clone() });
+            self.list.count_asked(req, filter.clone());
+        }
+        let req = ask.request(Load::Page { seek, filter: filter.clone() });
+        self.list.filtered(req, seek, filter);
     }
 
     /// A result for this view.
@@ -117,6 +136,9 @@ impl AuditView {
                 if let Some(e) = failed {
                     ask.warn(crate::t!("audit-load-failed", error = e));
                 }
+            }
+            Loaded::Total(result) => {
+                self.list.accept_total(id, result);
             }
         }
     }
@@ -137,7 +159,7 @@ impl View for AuditView {
 
     fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
         if self.list.rows.is_empty() && self.list.waiting.is_none() {
-            self.load(None, ask);
+            self.load(Seek::First, ask);
         }
     }
 
@@ -146,7 +168,7 @@ impl View for AuditView {
     }
 
     fn read_list(&mut self, ask: &mut Ask) {
-        self.load(None, ask);
+        self.load(self.list.again(), ask);
     }
 
     fn more(&mut self, cx: &Cx, ask: &mut Ask) {
@@ -158,7 +180,7 @@ impl View for AuditView {
     /// Filtered in the database: the first page again with the filter.
     fn refiltered(&mut self, _cx: &Cx, ask: &mut Ask) {
         if self.list.refilter() {
-            self.load(None, ask);
+            self.load(Seek::First, ask);
         }
     }
 

@@ -13,7 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::tree::ColumnEntry;
 use super::{ColumnsView, Load};
 use crate::reports::DocumentReportRow;
-use crate::store::ItemSummary;
+use crate::store::{ItemSummary, Seek};
 use crate::t;
 use crate::ui::app::single_line;
 use crate::ui::keymap::{Action, Layer};
@@ -51,6 +51,29 @@ impl ColumnView {
     /// Whether a query the user waits on is running.
     pub fn busy(&self) -> bool {
         self.items.waiting.is_some() || self.waiting_head.is_some() || self.older.is_some()
+    }
+
+    /// Asks for the page of its items from `seek`: the first with the filter typed (and its
+    /// count), the others with the filter the rows were read with.
+    pub fn read(&mut self, seek: Seek<(DateTime<Utc>, i64)>, ask: &mut Ask) {
+        let column_id = self.column.id;
+        let filter = self.items.filter_for(&seek);
+        if self.items.counts(&seek) {
+            let req = ask.request(Load::Total { column_id, filter: filter.clone() });
+            self.items.count_asked(req, filter.clone());
+        }
+        let req = ask.request(Load::Items { column_id, seek, filter: filter.clone() });
+        self.items.filtered(req, seek, filter);
+    }
+
+    /// The online count of its heading is exact: the list's count, unfiltered, is that one.
+    pub fn exact_total(&mut self) {
+        if let Some(count) = self.count
+            && self.items.read_with().is_none()
+            && self.items.total.is_some()
+        {
+            self.items.total = Some(crate::store::Total::Exact(count));
+        }
     }
 
     /// The items a withdrawal takes: the marked ones, or the selected one if none is marked.
@@ -129,9 +152,8 @@ impl ColumnsView {
             },
         };
         let column = self.column.insert(view);
-        let filter = column.items.db_filter();
-        let page = ask.request(Load::Items { column_id: id, before: None, filter: filter.clone() });
-        column.items.filtered(page, None, filter);
+        let seek = column.items.again();
+        column.read(seek, ask);
     }
 
     /// Loads the open column again, if one is open.
@@ -144,10 +166,8 @@ impl ColumnsView {
     /// Asks for the open column's next page if the selection is near the end of what is loaded.
     pub(super) fn more_items(&mut self, cx: &Cx, ask: &mut Ask) {
         let Some(c) = &mut self.column else { return };
-        let Some(after) = c.items.wants_more(cx.height) else { return };
-        let filter = c.items.read_with();
-        let req = ask.request(Load::Items { column_id: c.column.id, before: after, filter: filter.clone() });
-        c.items.filtered(req, after, filter);
+        let Some(seek) = c.items.wants_more(cx.height) else { return };
+        c.read(seek, ask);
     }
 
     /// Marks (or unmarks) the selected row and moves down.

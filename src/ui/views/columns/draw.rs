@@ -151,10 +151,14 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
         let e = &c.column;
         let s = &e.staleness;
-        let count = c.count.map_or("…".to_string(), |n| n.to_string());
         let mut spans = vec![
             Span::styled(format!("{} ", symbol(s.status)), d.theme.status(s.status)),
-            Span::raw(t!("columns-column-title", id = e.id, path = fit_tail(&d.text(&e.path), 40, ambiguous), count = count)),
+            Span::raw(t!(
+                "columns-column-title",
+                id = e.id,
+                path = fit_tail(&d.text(&e.path), 40, ambiguous),
+                position = d.position(&c.items)
+            )),
         ];
         // The marks first: they must stay in sight at 80 columns.
         if !c.marks.items.is_empty() {

@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 use super::item::{ItemView, page_delta, scroll};
 use super::{Ask, Cx, Event, View, step};
 use crate::reports::DocumentReportRow;
-use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Site, Store, StoreError};
+use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Seek, Site, Store, StoreError, Total};
 use crate::t;
 use crate::ui::app::opened_item;
 use crate::ui::keymap::{Action, Layer};
@@ -50,9 +50,11 @@ pub struct ColumnsView {
 pub enum Load {
     /// Every column with its staleness as of a day, and its units.
     Tree { at: NaiveDate },
-    /// A page of a column's online items, before a key; with a filter (as typed), those whose
+    /// A page of a column's online items, from `seek`; with a filter (as typed), those whose
     /// title or body holds it or whose unit it names.
-    Items { column_id: i64, before: Option<(DateTime<Utc>, i64)>, filter: Option<String> },
+    Items { column_id: i64, seek: Seek<(DateTime<Utc>, i64)>, filter: Option<String> },
+    /// How many of a column's online items the filter (as typed) keeps.
+    Total { column_id: i64, filter: Option<String> },
     /// A column's online count and the documents due in it, as of a day.
     Head { column_id: i64, at: NaiveDate },
     /// An item opened from a column.
@@ -66,6 +68,7 @@ pub enum Load {
 pub enum Loaded {
     Tree(Result<Vec<ColumnEntry>, String>),
     Items(Result<Vec<ItemSummary>, String>),
+    Total(Result<Total, String>),
     Head(Result<(i64, Vec<DocumentReportRow>), String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
     Before(Result<Vec<ItemSummary>, String>),
@@ -74,17 +77,23 @@ pub enum Loaded {
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::Tree { .. } | Load::Items { .. } | Load::Head { .. } | Load::Item { .. } | Load::Before { .. } => {
-                false
-            }
+            Load::Tree { .. }
+            | Load::Items { .. }
+            | Load::Total { .. }
+            | Load::Head { .. }
+            | Load::Item { .. }
+            | Load::Before { .. } => false,
         }
     }
 
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
             Load::Tree { at } => Loaded::Tree(entries(store, site, at).await.map_err(line)),
-            Load::Items { column_id, before, filter } => Loaded::Items(
-                usecase::columns::items(store, site, column_id, before, filter.as_deref(), PAGE).await.map_err(line),
+            Load::Items { column_id, seek, filter } => Loaded::Items(
+                usecase::columns::items(store, site, column_id, seek, filter.as_deref(), PAGE).await.map_err(line),
+            ),
+            Load::Total { column_id, filter } => Loaded::Total(
+                usecase::columns::items_total(store, site, column_id, filter.as_deref()).await.map_err(line),
             ),
             Load::Head { column_id, at } => {
                 Loaded::Head(usecase::columns::head(store, site, column_id, at).await.map_err(line))
@@ -123,6 +132,7 @@ impl Loaded {
         match self {
             Loaded::Tree(r) => r.is_err(),
             Loaded::Items(r) | Loaded::Before(r) => r.is_err(),
+            Loaded::Total(r) => r.is_err(),
             Loaded::Head(r) => r.is_err(),
             Loaded::Item(r) => r.is_err(),
         }
@@ -139,6 +149,7 @@ impl Loaded {
                 clean_line(&mut i.title);
                 clean_option(&mut i.unit);
             }),
+            Loaded::Total(_) => {}
             Loaded::Head(r) => clean_result(r, |(_, documents)| {
                 for d in documents {
                     clean_line(&mut d.document.number);
@@ -159,6 +170,7 @@ impl Loaded {
         vec![
             ("Tree", Loaded::Tree(e())),
             ("Items", Loaded::Items(e())),
+            ("Total", Loaded::Total(e())),
             ("Head", Loaded::Head(e())),
             ("Item", Loaded::Item(e())),
             ("Before", Loaded::Before(e())),
@@ -358,6 +370,12 @@ impl ColumnsView {
                     ask.warn(t!("column-items-load-failed", error = e));
                 }
             }
+            Loaded::Total(result) => {
+                if let Some(c) = &mut self.column {
+                    c.items.accept_total(id, result);
+                    c.exact_total();
+                }
+            }
             Loaded::Head(result) => {
                 let Some(c) = &mut self.column else { return };
                 if c.waiting_head != Some(id) {
@@ -367,6 +385,7 @@ impl ColumnsView {
                 match result {
                     Ok((count, documents)) => {
                         c.count = Some(count);
+                        c.exact_total();
                         c.documents = documents;
                         // The documents take room from the list: keep the selection in sight.
                         let height = Areas::new(cx.size, true, c.documents.len()).rows.height;
@@ -490,8 +509,12 @@ impl View for ColumnsView {
         if let Some(item) = &mut self.item {
             scroll(item, page_delta(action, cx.height).unwrap_or(0));
         } else if let Some(c) = &mut self.column {
-            let len = c.items.shown.len();
-            c.items.cursor.step(step(action, len, cx.height), len, cx.height);
+            if matches!(action, Action::Top | Action::Bottom) {
+                c.items.jump(action == Action::Top, cx.height);
+            } else {
+                let len = c.items.shown.len();
+                c.items.cursor.step(step(action, len, cx.height), len, cx.height);
+            }
             self.more_items(cx, ask);
         } else {
             let len = self.lines.len();
@@ -514,9 +537,7 @@ impl View for ColumnsView {
             (Some(c), None) => {
                 c.items.set_filter(text, height);
                 if c.items.refilter() {
-                    let filter = c.items.db_filter();
-                    let req = ask.request(Load::Items { column_id: c.column.id, before: None, filter: filter.clone() });
-                    c.items.filtered(req, None, filter);
+                    c.read(Seek::First, ask);
                 }
             }
             (None, None) => {

@@ -40,9 +40,8 @@ pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
         Paragraph::new(text::wrap_lines(how, areas.rows.width)).render(areas.rows, d.buf);
         return;
     };
-    let more = if list.done { "" } else { "+" };
     let shown = text::display(text, ambiguous);
-    let mut spans = vec![Span::raw(t!("find-title", text = shown, count = list.rows.len(), more = more))];
+    let mut spans = vec![Span::raw(t!("find-title", text = shown, position = d.position(list)))];
     spans.extend(d.filter_note(&list.filter));
     d.title(areas.title, spans);
     let w = usize::from(areas.rows.width);

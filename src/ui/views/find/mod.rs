@@ -4,7 +4,7 @@
 
 use super::{Ask, Cx, View};
 use crate::domain::search::Needle;
-use crate::store::{ExportedItem, FoundItem, FoundKey, HistoryEntry, Site, Store, StoreError};
+use crate::store::{ExportedItem, FoundItem, FoundKey, HistoryEntry, Seek, Site, Store, StoreError, Total};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{List, PAGE, Paged, Row};
 use crate::ui::sanitise::{clean_item, clean_line, clean_option, clean_result, each};
@@ -25,9 +25,11 @@ pub struct FindView {
 /// The tab's queries.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load {
-    /// A page of the items holding the text, newest first, after a key; with a filter (`/`, as
+    /// A page of the items holding the text, newest first, from `seek`; with a filter (`/`, as
     /// typed), those it keeps as well, found in the database.
-    Page { text: String, filter: Option<String>, after: Option<FoundKey> },
+    Page { text: String, filter: Option<String>, seek: Seek<FoundKey> },
+    /// How many items hold the text (and the filter's).
+    Total { text: String, filter: Option<String> },
     /// The item opened from the list.
     Item { id: i64 },
 }
@@ -36,20 +38,24 @@ pub enum Load {
 #[derive(Debug, Clone)]
 pub enum Loaded {
     Page(Result<Vec<FoundItem>, String>),
+    Total(Result<Total, String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
 }
 
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::Page { .. } | Load::Item { .. } => false,
+            Load::Page { .. } | Load::Total { .. } | Load::Item { .. } => false,
         }
     }
 
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
-            Load::Page { text, filter, after } => Loaded::Page(
-                usecase::search::found(store, site, &text, filter.as_deref(), after, PAGE).await.map_err(line),
+            Load::Page { text, filter, seek } => Loaded::Page(
+                usecase::search::found(store, site, &text, filter.as_deref(), seek, PAGE).await.map_err(line),
+            ),
+            Load::Total { text, filter } => Loaded::Total(
+                usecase::search::found_total(store, site, &text, filter.as_deref()).await.map_err(line),
             ),
             Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
         }
@@ -60,6 +66,7 @@ impl Loaded {
     pub fn failed(&self) -> bool {
         match self {
             Loaded::Page(r) => r.is_err(),
+            Loaded::Total(r) => r.is_err(),
             Loaded::Item(r) => r.is_err(),
         }
     }
@@ -74,6 +81,7 @@ impl Loaded {
                     clean_line(path);
                 }
             }),
+            Loaded::Total(_) => {}
             Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
         }
         self
@@ -82,7 +90,7 @@ impl Loaded {
     #[cfg(test)]
     pub fn every_error() -> Vec<(&'static str, Loaded)> {
         let e = "the database said no".to_string();
-        vec![("Page", Loaded::Page(Err(e.clone()))), ("Item", Loaded::Item(Err(e)))]
+        vec![("Page", Loaded::Page(Err(e.clone()))), ("Total", Loaded::Total(Err(e.clone()))), ("Item", Loaded::Item(Err(e)))]
     }
 }
 
@@ -119,17 +127,21 @@ impl FindView {
         self.text = Some(text.to_string());
         self.item = None;
         self.list = Paged::default();
-        self.load(None, ask);
+        self.load(Seek::First, ask);
         self.list.cursor.show(0, cx.height);
     }
 
-    /// Asks for a page: the first with the filter typed, the next with the filter the rows were
-    /// read with.
-    fn load(&mut self, after: Option<FoundKey>, ask: &mut Ask) {
+    /// Asks for the page from `seek`: the first with the filter typed (and its count), the others
+    /// with the filter the rows were read with.
+    fn load(&mut self, seek: Seek<FoundKey>, ask: &mut Ask) {
         let Some(text) = self.text.clone() else { return };
-        let filter = if after.is_some() { self.list.read_with() } else { self.list.db_filter() };
-        let req = ask.request(Load::Page { text, filter: filter.clone(), after });
-        self.list.filtered(req, after, filter);
+        let filter = self.list.filter_for(&seek);
+        if self.list.counts(&seek) {
+            let req = ask.request(Load::Total { text: text.clone(), filter: filter.clone() });
+            self.list.count_asked(req, filter.clone());
+        }
+        let req = ask.request(Load::Page { text, filter: filter.clone(), seek });
+        self.list.filtered(req, seek, filter);
     }
 
     fn reload_item(&mut self, ask: &mut Ask) {
@@ -151,6 +163,9 @@ impl FindView {
                 if let Some(e) = failed {
                     ask.warn(crate::t!("find-load-failed", error = e));
                 }
+            }
+            Loaded::Total(result) => {
+                self.list.accept_total(id, result);
             }
             Loaded::Item(result) => ItemView::arrived(self.item.as_mut(), id, result, ask),
         }
@@ -190,7 +205,7 @@ impl View for FindView {
     }
 
     fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
-        self.load(None, ask);
+        self.load(self.list.again(), ask);
         self.reload_item(ask);
     }
 
@@ -198,18 +213,18 @@ impl View for FindView {
     fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
         self.reload_item(ask);
         if self.list.loaded() {
-            self.load(None, ask);
+            self.load(self.list.again(), ask);
         }
     }
 
     fn read_list(&mut self, ask: &mut Ask) {
-        self.load(None, ask);
+        self.load(self.list.again(), ask);
     }
 
     /// Filtered in the database: the first page again with the filter.
     fn refiltered(&mut self, _cx: &Cx, ask: &mut Ask) {
         if self.list.loaded() && self.list.refilter() {
-            self.load(None, ask);
+            self.load(Seek::First, ask);
         }
     }
 

@@ -6,7 +6,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::FindingsView;
+use super::{FindingsView, Order};
 use crate::domain::staleness::Status;
 use crate::domain::time::format_time;
 use crate::ui::keymap::{Action, Layer};
@@ -34,14 +34,31 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     }
     let list = &view.list;
     let mut spans = vec![Span::raw(t!("findings-title"))];
+    // First: what is found next, if anything, is another list's.
+    if view.stale {
+        spans.push(Span::styled(t!("findings-stale"), d.theme.status(Status::DueSoon)));
+    }
     if list.done {
         let (items, blocking) = view.counts();
-        spans.push(Span::raw(t!("findings-counts", count = list.rows.len(), items = items)));
+        let count = list.rows.len();
+        spans.push(Span::raw(if view.order == Order::Newest {
+            t!("findings-counts", count = count, items = items)
+        } else {
+            t!("findings-counts-sorted", count = count, items = items)
+        }));
         if blocking > 0 {
             spans.push(Span::styled(t!("findings-blocking", count = blocking), d.theme.status(Status::Overdue)));
         }
     } else if list.waiting.is_some() {
-        spans.push(Span::raw(t!("findings-checking-short")));
+        spans.push(Span::raw(t!("findings-reading-short")));
+    }
+    if let Some(kind) = view.kind {
+        spans.push(Span::styled(t!("findings-only-kind", kind = words::finding(kind)), d.theme.dim()));
+    }
+    match view.order {
+        Order::Newest => {}
+        Order::Kind => spans.push(Span::styled(t!("findings-by-kind"), d.theme.dim())),
+        Order::Unit => spans.push(Span::styled(t!("findings-by-unit"), d.theme.dim())),
     }
     spans.extend(d.filter_note(&list.filter));
     d.title(areas.title, spans);
@@ -63,7 +80,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     let theme = d.theme;
     let nothing = t!("findings-nothing");
     if list.shown.is_empty() && list.waiting.is_some() && list.error.is_none() {
-        d.put(areas.rows, TextLine::from(t!("findings-checking")));
+        d.put(areas.rows, TextLine::from(t!("loading")));
         return;
     }
     if list.done && list.rows.is_empty() && list.error.is_none() {

@@ -1,7 +1,8 @@
-//! The Findings tab: the content checks (`portal-admin check --all`) on every online item, newest
-//! first: each finding's item, kind, text, message and suggestion, blocking ones marked, waived
-//! ones said. On a large site it takes tens of seconds, so it runs only when the tab is first
-//! opened (and on F5), on a task, while the keys keep working. Enter opens the item, from which
+//! The Findings tab: the content checks' findings on online items as stored when each item was
+//! written (`portal-admin check --all` finds them again when the lists change), newest first, or
+//! by kind or unit (`s`), one kind only (`f`, read so from the database): each finding's item,
+//! kind, text, message and suggestion, blocking ones marked, waived ones said; a note when the
+//! lists in use are not those that found them. Enter opens the item, from which
 //! `w` withdraws it; `W` waives the selected finding after asking why, and `i` opens the incident
 //! form filled in from it (both shared with the review screen: the waiver is this view's question,
 //! `waive.rs`; the incident form the Scores view's).
@@ -9,9 +10,9 @@
 use chrono::{DateTime, Utc};
 
 use super::{Ask, Cx, Event, View};
-use crate::domain::checks::Finding;
-use crate::reports::checks::WaivedFinding;
-use crate::store::{ExportedItem, HistoryEntry, ItemText, LinkRow, Site, Store, StoreError};
+use crate::domain::checks::{Finding, FindingKind};
+use crate::reports::checks::{OnlineFindings, Stored};
+use crate::store::{ExportedItem, HistoryEntry, LinkRow, Site, Store, StoreError};
 use crate::ui::views::item::ItemView;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{List, Paged, Row};
@@ -39,8 +40,8 @@ pub struct FindingRow {
     pub waived: Option<String>,
 }
 
-/// The rows of `online_findings`' result, newest item first, each item's findings in order.
-pub fn finding_rows(found: Vec<(ItemText, Vec<WaivedFinding>)>) -> Vec<FindingRow> {
+/// The rows of the stored findings, newest item first, each item's findings in order.
+pub fn finding_rows(found: OnlineFindings) -> Vec<FindingRow> {
     found
         .into_iter()
         .flat_map(|(item, findings)| {
@@ -74,10 +75,28 @@ impl Row for FindingRow {
     }
 }
 
+/// The order of the findings (`s` goes to the next).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Newest item first, each item's findings in order.
+    #[default]
+    Newest,
+    /// By kind, then newest first.
+    Kind,
+    /// By the item's unit (reposts last), then newest first.
+    Unit,
+}
+
 /// The findings, and an item opened from them.
 #[derive(Debug, Default)]
 pub struct FindingsView {
     pub list: Paged<FindingRow>,
+    /// Only findings of this kind (`f`: the next kind, after the last all of them).
+    pub kind: Option<FindingKind>,
+    pub order: Order,
+    /// The lists in use are not those that found the stored findings (`check --all` finds them
+    /// again).
+    pub stale: bool,
     pub item: Option<ItemView>,
     /// The link checks' broken links, shown instead of the findings (`L`).
     pub links: BrokenLinks,
@@ -90,8 +109,8 @@ pub struct FindingsView {
 /// The tab's queries.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load {
-    /// The content checks' findings on every online item, newest first.
-    Online,
+    /// The stored findings on online items (of one kind when given), newest first.
+    Online { kind: Option<FindingKind> },
     /// The item opened from a finding.
     Item { id: i64 },
     /// The broken links of online items, as the link checks last found them.
@@ -103,7 +122,7 @@ pub enum Load {
 /// What they brought back.
 #[derive(Debug, Clone)]
 pub enum Loaded {
-    Online(Result<Vec<FindingRow>, String>),
+    Online(Result<(Vec<FindingRow>, Stored), String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
     BrokenLinks(Result<Vec<LinkRow>, String>),
     /// What waiving a finding on an item did.
@@ -113,17 +132,20 @@ pub enum Loaded {
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::Online | Load::Item { .. } | Load::BrokenLinks => false,
+            Load::Online { .. } | Load::Item { .. } | Load::BrokenLinks => false,
             Load::Waive { .. } => true,
         }
     }
 
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
-            // Every online item through the content checks: tens of seconds on a large site.
-            Load::Online => {
-                Loaded::Online(usecase::findings::online(store, site).await.map(finding_rows).map_err(line))
-            }
+            // As stored: nothing is checked again.
+            Load::Online { kind } => Loaded::Online(
+                usecase::findings::online(store, site, kind)
+                    .await
+                    .map(|(found, stored)| (finding_rows(found), stored))
+                    .map_err(line),
+            ),
             Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
             Load::BrokenLinks => Loaded::BrokenLinks(usecase::links::broken(store, site).await.map_err(line)),
             Load::Waive { item, kind, text, reason } => Loaded::Waived(
@@ -146,7 +168,7 @@ impl Loaded {
 
     pub fn sanitised(mut self) -> Self {
         match &mut self {
-            Loaded::Online(r) => each(r, |f| {
+            Loaded::Online(Ok((rows, _))) => rows.iter_mut().for_each(|f| {
                 clean_line(&mut f.title);
                 clean_option(&mut f.unit);
                 clean_line(&mut f.finding.text);
@@ -154,6 +176,7 @@ impl Loaded {
                 clean_line(&mut f.finding.suggestion);
                 clean_option(&mut f.waived);
             }),
+            Loaded::Online(Err(_)) => {}
             Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
             // What a server said (the error) is made plain when it is kept; the rest is content.
             Loaded::BrokenLinks(r) => each(r, |l| {
@@ -194,11 +217,21 @@ impl FindingsView {
     }
 
     fn load(&mut self, ask: &mut Ask) {
-        let req = ask.request(Load::Online);
+        let req = ask.request(Load::Online { kind: self.kind });
         self.list.asked(req, None);
     }
 
-    /// Checks every online item again, if the list has been shown (after a waiver).
+    /// Puts the rows in the order chosen.
+    fn order(&mut self, height: usize) {
+        let newest = |r: &FindingRow| std::cmp::Reverse((r.published_at, r.item));
+        match self.order {
+            Order::Newest => self.list.sort_by_key(height, |r| (newest(r), r.finding.field, r.finding.start)),
+            Order::Kind => self.list.sort_by_key(height, |r| (r.finding.kind, newest(r), r.finding.start)),
+            Order::Unit => self.list.sort_by_key(height, |r| (r.unit.is_none(), r.unit.clone(), newest(r))),
+        }
+    }
+
+    /// Reads the stored findings again, if the list has been shown (after a waiver).
     pub fn reload_list(&mut self, ask: &mut Ask) {
         if self.shown() {
             self.load(ask);
@@ -217,7 +250,13 @@ impl FindingsView {
         match loaded {
             Loaded::Online(result) => {
                 let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
-                self.list.accept_whole(id, result, cx.height);
+                let rows = result.map(|(rows, stored)| {
+                    self.stale = stored == Stored::Stale;
+                    rows
+                });
+                if self.list.accept_whole(id, rows, cx.height) && self.order != Order::Newest {
+                    self.order(cx.height);
+                }
                 if let Some(e) = failed {
                     ask.warn(crate::t!("findings-check-failed", error = e));
                 }
@@ -253,7 +292,7 @@ impl View for FindingsView {
         }
     }
 
-    /// Only when opened: on a large site the checks take tens of seconds.
+    /// When first opened (stored findings: one read).
     fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
         if !self.shown() {
             self.load(ask);
@@ -284,6 +323,26 @@ impl View for FindingsView {
             let req = ask.request(Load::Item { id });
             self.item = Some(ItemView::loading(id, req));
             return true;
+        }
+        match action {
+            Action::FindingsSort => {
+                self.order = match self.order {
+                    Order::Newest => Order::Kind,
+                    Order::Kind => Order::Unit,
+                    Order::Unit => Order::Newest,
+                };
+                self.order(cx.height);
+                return true;
+            }
+            Action::FindingsKind => {
+                self.kind = match self.kind {
+                    None => Some(FindingKind::ALL[0]),
+                    Some(k) => FindingKind::ALL.iter().skip_while(|a| **a != k).nth(1).copied(),
+                };
+                self.load(ask);
+                return true;
+            }
+            _ => {}
         }
         let Some(row) = self.list.selected().cloned() else { return false };
         match action {
@@ -321,9 +380,10 @@ impl View for FindingsView {
         self.links.reload(ask);
     }
 
-    /// A colleague's change: nothing is checked again by itself (the checks take tens of seconds
-    /// on a large site; F5 runs them).
-    fn changed(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+    /// A colleague's change (an item written, a waiver): the stored findings read again.
+    fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
+        self.reload_list(ask);
+    }
 
     fn item(&self) -> Option<&ItemView> {
         self.item.as_ref()

@@ -173,6 +173,9 @@ impl Draw<'_> {
             }
             lines.append(&mut block);
         }
-        Paragraph::new(text::wrap_lines(lines, body.width)).scroll((view.scroll, 0)).render(body, self.buf);
+        let rows = text::wrap_lines(lines, body.width);
+        let last = u16::try_from(rows.len().saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX);
+        view.last_top.set(last);
+        Paragraph::new(rows).scroll((view.scroll.min(last), 0)).render(body, self.buf);
     }
 }

@@ -16,6 +16,9 @@ pub struct ItemView {
     pub id: i64,
     pub item: Option<(ExportedItem, Vec<HistoryEntry>)>,
     pub scroll: u16,
+    /// The furthest its page scrolls, as last drawn (its rows less those shown): `End` stops at
+    /// the page's last row, not past it, and `PgUp` from there brings the text back.
+    pub last_top: std::cell::Cell<u16>,
     pub waiting: Option<u64>,
     pub error: Option<String>,
 }
@@ -23,7 +26,14 @@ pub struct ItemView {
 impl ItemView {
     /// Item `id`, loading (the query numbered `waiting`).
     pub fn loading(id: i64, waiting: u64) -> ItemView {
-        ItemView { id, item: None, scroll: 0, waiting: Some(waiting), error: None }
+        ItemView {
+            id,
+            item: None,
+            scroll: 0,
+            last_top: std::cell::Cell::new(u16::MAX),
+            waiting: Some(waiting),
+            error: None,
+        }
     }
 
     /// Query `id`'s result for the item `opened`, if it is the one the item waits for: the item, or
@@ -89,6 +99,9 @@ pub fn on_action(opened: &mut Option<ItemView>, action: Action, height: usize, a
 
 /// Scrolls an item's page by `delta` rows.
 pub fn scroll(item: &mut ItemView, delta: isize) {
-    item.scroll =
-        item.scroll.saturating_add_signed(i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0)).min(10_000);
+    let moved = item.scroll.min(item.last_top.get());
+    item.scroll = moved
+        .saturating_add_signed(i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0))
+        .min(10_000)
+        .min(item.last_top.get());
 }

@@ -35,7 +35,7 @@ fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
     let now = d.now();
     let late = q.rows.iter().filter(|e| waiting(e, now).1).count();
     let order = if view.by_wait { t!("queue-by-wait") } else { t!("queue-by-step") };
-    let mut spans = vec![Span::raw(t!("queue-title", count = q.rows.len(), order = order))];
+    let mut spans = vec![Span::raw(t!("queue-title", position = d.position(q), order = order))];
     if late > 0 {
         spans.push(Span::styled(t!("queue-late", count = late), d.theme.status(Status::DueSoon)));
     }

@@ -219,7 +219,7 @@ impl QueueView {
     fn load(&mut self, ask: &mut Ask) {
         let filter = self.items.db_filter();
         let id = ask.request(Load::List { filter: filter.clone() });
-        self.items.filtered(id, None, filter);
+        self.items.filtered(id, crate::store::Seek::First, filter);
     }
 
     /// A waiver on `item` was written: its findings again, if it is under review.

@@ -28,7 +28,7 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
         .filter(|q| crate::domain::review::alarming(q.reason, (now - q.requested_at).num_minutes()))
         .count();
     let still_public = r.rows.iter().filter(|q| q.still_public).count();
-    let mut spans = vec![Span::raw(t!("retractions-title", count = r.rows.iter().filter(pending).count()))];
+    let mut spans = vec![Span::raw(t!("retractions-title", position = d.position(r), count = r.rows.iter().filter(pending).count()))];
     if alarms > 0 {
         spans.push(Span::styled(t!("retractions-alarms", count = alarms), d.theme.status(Status::Overdue)));
     }

@@ -6,6 +6,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 
 use super::{Part, ScoresView, Section, UnitView, period_words, signed};
+use crate::domain::assessment::Standing;
+use chrono::Datelike;
 use crate::domain::staleness::Status;
 use crate::domain::time::beijing_date;
 use crate::reports::ScoreRow;
@@ -75,6 +77,16 @@ fn hints(d: &Draw, room: usize, layer: Layer, hints: &[(Action, String)]) -> Str
 }
 
 
+/// Where a period stands, in a few words after its name: as of a day while it runs (截至), not
+/// begun; nothing once it is over.
+pub(super) fn as_of(standing: Standing) -> String {
+    match standing {
+        Standing::Running { as_of } => t!("periods-as-of", month = as_of.month(), day = as_of.day()),
+        Standing::NotBegun => t!("periods-not-begun"),
+        Standing::Over => String::new(),
+    }
+}
+
 fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
     let v = view;
@@ -85,12 +97,33 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     let deducted: i64 = units.iter().map(|r| r.deductions).sum();
     let nothing = units.iter().filter(|r| r.supplied_nothing).count();
     let incidents = units.iter().filter(|r| r.incidents > 0).count();
-    let mut spans = vec![Span::raw(t!("scores-title", period = v.period.to_string(), words = period_words(v.period)))];
+    // Narrow, the period once (2026Q4): room for the day it is as of.
+    let words = if wide { period_words(v.period) } else { String::new() };
+    let mut spans = vec![Span::raw(t!("scores-title", period = v.period.to_string(), words = words).trim_end().to_string())];
+    let today = beijing_date(d.now());
+    let standing = v.period.standing(today);
+    spans.push(Span::styled(as_of(standing), d.theme.status(Status::DueSoon)));
     if wide {
         spans.push(Span::raw(format!(" ({} – {})", v.period.first_day(), v.period.last_day())));
     }
     // The filter first: it must stay in sight at 80 columns.
     spans.extend(d.filter_note(&v.units.filter));
+    // Nothing in it (before the data, or not begun): said, not shown as a ranking of zeros.
+    let empty = v.units.done && units.iter().all(|r| r.points == 0 && r.deductions == 0 && r.incidents == 0);
+    if empty && standing != Standing::NotBegun {
+        spans.push(Span::styled(t!("periods-empty"), d.theme.status(Status::Empty)));
+    }
+    if empty {
+        d.title(areas.title, spans);
+        let said = if standing == Standing::NotBegun {
+            t!("periods-not-begun-line", period = v.period.to_string())
+        } else {
+            t!("periods-empty-line", period = v.period.to_string())
+        };
+        let said = d.text(&said);
+        d.put(Rect { height: 1, ..areas.rows }, TextLine::styled(fit(&said, w, ambiguous), d.theme.dim()));
+        return;
+    }
     spans.push(Span::raw(t!("scores-units", count = units.len(), points = points)));
     // Narrow, the deductions are in their column only.
     if deducted != 0 && wide {
@@ -212,7 +245,18 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
     let w = usize::from(areas.rows.width);
     let wide = w >= 120;
     let row = u.explanation.as_ref().and_then(|e| e.row.as_ref());
-    let mut spans = vec![Span::raw(format!("{} · {} {}", u.unit, u.period, period_words(u.period)))];
+    let mut spans = vec![Span::raw(if wide {
+        format!("{} · {} {}", u.unit, u.period, period_words(u.period))
+    } else {
+        format!("{} · {}", u.unit, u.period)
+    })];
+    let standing = u.period.standing(beijing_date(d.now()));
+    spans.push(Span::styled(as_of(standing), d.theme.status(Status::DueSoon)));
+    // While it runs, the change is against as many days of the period before.
+    let previous = match standing {
+        Standing::Running { .. } => t!("periods-same-days", period = u.period.previous().to_string()),
+        _ => u.period.previous().to_string(),
+    };
     if let Some(r) = row {
         let of = if view.period == u.period && view.units.done {
             t!("scores-of", count = view.units.rows.len())
@@ -231,7 +275,7 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
             _ => d.theme.dim(),
         };
         spans.push(Span::styled(
-            t!("scores-change", change = signed(change), period = u.period.previous().to_string()),
+            t!("scores-change", change = signed(change), period = previous.clone()),
             style,
         ));
     }
@@ -245,7 +289,7 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
             video = r.video,
             deductions = r.deductions,
             net = r.net,
-            previous = u.period.previous().to_string(),
+            previous = previous,
             previous_net = r.previous_net
         );
         let sum = d.text(&sum);

@@ -39,6 +39,10 @@ pub struct ScoresView {
     pub incident: Option<IncidentQuestion>,
     /// Its write running.
     pub writing: Option<u64>,
+    /// The quarter `t` left for its year: where `t` comes back to.
+    pub from_quarter: Option<Period>,
+    /// `b` found the bulletin's file there and said so: `b` again (next) writes over it.
+    pub overwrite_asked: bool,
 }
 
 impl Default for ScoresView {
@@ -201,7 +205,16 @@ impl Loaded {
 
 impl ScoresView {
     pub fn new(period: Period) -> ScoresView {
-        ScoresView { period, units: Paged::default(), unit: None, bulletin: None, incident: None, writing: None }
+        ScoresView {
+            period,
+            units: Paged::default(),
+            unit: None,
+            bulletin: None,
+            incident: None,
+            writing: None,
+            from_quarter: None,
+            overwrite_asked: false,
+        }
     }
 
     /// The item opened from the explanation.
@@ -363,14 +376,21 @@ impl ScoresView {
         self.open_reversal(ReverseForm { incident, note });
     }
 
-    /// `b`: the period's bulletin to `bulletin-<period>.md` in the current directory.
-    fn write_bulletin(&mut self, ask: &mut Ask) {
+    /// `b`: the period's bulletin to `bulletin-<period>.md` in the current directory; over a file
+    /// already there only when `b` is pressed again (`asked`).
+    fn write_bulletin(&mut self, asked: bool, cx: &Cx, ask: &mut Ask) {
         if self.bulletin.is_some() {
             ask.warn(t!("scores-bulletin-busy"));
             return;
         }
         let period = self.viewing();
         let file = format!("bulletin-{period}.md");
+        if !asked && std::path::Path::new(&file).exists() {
+            let key = cx.keymap.key_for(self.layer(), Action::WriteBulletin).map_or_else(String::new, |k| k.to_string());
+            ask.warn(t!("periods-bulletin-exists", file = file, key = key));
+            self.overwrite_asked = true;
+            return;
+        }
         self.bulletin = Some(ask.request(Load::Bulletin { period, file }));
         ask.tell(t!("scores-writing-bulletin", period = period.to_string()));
     }
@@ -406,14 +426,19 @@ impl View for ScoresView {
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
         let height = cx.height;
         let overlay = matches!(ask.overlay, Overlay::None);
+        // The question of `b` over a file already there holds until another key.
+        let asked = std::mem::take(&mut self.overwrite_asked);
         match action {
             Action::PrevPeriod | Action::NextPeriod | Action::QuarterOrYear => {
                 let p = self.period;
+                let today = crate::domain::time::beijing_date(cx.now);
                 let period = match action {
                     Action::PrevPeriod => p.previous(),
                     Action::NextPeriod => p.next(),
-                    _ => p.quarter_or_year(),
+                    _ => p.quarter_or_year(self.from_quarter, today),
                 };
+                // `t` from a quarter comes back to it; any other step forgets it.
+                self.from_quarter = (action == Action::QuarterOrYear).then_some(p).filter(|p| matches!(p, Period::Quarter { .. }));
                 self.show_period(period, ask);
                 return true;
             }
@@ -422,7 +447,7 @@ impl View for ScoresView {
                 return true;
             }
             Action::WriteBulletin => {
-                self.write_bulletin(ask);
+                self.write_bulletin(asked, cx, ask);
                 return true;
             }
             _ => {}

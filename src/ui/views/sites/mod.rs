@@ -107,7 +107,7 @@ impl SitesView {
     /// Asks for every site's figures as of now.
     fn load(&mut self, cx: &Cx, ask: &mut Ask) {
         let req = ask.request(Load::Summaries { now: cx.now, sort: self.sort });
-        self.list.filtered(req, None, None);
+        self.list.filtered(req, crate::store::Seek::First, None);
     }
 
     /// `:site CODE`: asks for the site, to enter it once it is found.
@@ -173,7 +173,7 @@ impl View for SitesView {
 
     fn read_list(&mut self, ask: &mut Ask) {
         let req = ask.request(Load::Summaries { now: Utc::now(), sort: self.sort });
-        self.list.filtered(req, None, None);
+        self.list.filtered(req, crate::store::Seek::First, None);
     }
 
     fn refresh(&mut self, cx: &Cx, ask: &mut Ask) {

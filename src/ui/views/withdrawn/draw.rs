@@ -43,8 +43,9 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
     let today = beijing_date(d.now());
     let w = usize::from(areas.rows.width);
     let wide = w >= 120;
-    let count = list.rows.len();
-    let title = if wide { t!("withdrawn-title-wide", count = count) } else { t!("withdrawn-title", count = count) };
+    let position = d.position(list);
+    let title =
+        if wide { t!("withdrawn-title-wide", position = position) } else { t!("withdrawn-title", position = position) };
     let mut spans = vec![Span::raw(title)];
     // The filter first: it must stay in sight at 80 columns.
     spans.extend(d.filter_note(&list.filter));

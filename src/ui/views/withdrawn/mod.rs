@@ -1,22 +1,19 @@
-//! The Withdrawn tab: the latest withdrawals, newest first, with who withdrew each, why, how long
+//! The Withdrawn tab: the withdrawals, newest first, read a page at a time, with who withdrew each, why, how long
 //! its request waited and whether it was put back; `u` restores the selected item, or the rows
 //! marked (`Space`, a range, or the whole bulk withdrawal of the selected row), in one
 //! transaction after a confirmation that names them.
 
 use super::columns::Marks;
 use super::{Ask, Cx, View};
-use crate::store::{Site, Store, StoreError, WithdrawalRow};
+use crate::store::{Seek, Site, Store, StoreError, Total, WithdrawalRow};
 use crate::ui::app::Confirmed;
 use crate::ui::keymap::{Action, Layer};
-use crate::ui::paged::{List, Paged, Row};
+use crate::ui::paged::{List, PAGE, Paged, Row};
 use crate::ui::sanitise::{clean_block, clean_line, each};
 use crate::ui::text::SearchKey;
 use crate::usecase;
 
 mod draw;
-
-/// How many withdrawals the tab lists.
-pub const LATEST: i64 = 500;
 
 /// The tab's state: the withdrawals listed.
 #[derive(Debug, Default)]
@@ -29,29 +26,35 @@ pub struct WithdrawnView {
 /// The tab's query.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load {
-    /// The latest withdrawals, newest first; with a filter (as typed), those whose item's id or
-    /// title, reason, note or withdrawer holds it.
-    Latest { filter: Option<String> },
+    /// A page of the withdrawals, newest first, from `seek`; with a filter (as typed), those whose
+    /// item's id or title, reason, note or withdrawer holds it.
+    Page { seek: Seek<(chrono::DateTime<chrono::Utc>, i64)>, filter: Option<String> },
+    /// How many withdrawals the list has, with the filter (as typed).
+    Total { filter: Option<String> },
 }
 
 /// What it brought back.
 #[derive(Debug, Clone)]
 pub enum Loaded {
-    Latest(Result<Vec<WithdrawalRow>, String>),
+    Page(Result<Vec<WithdrawalRow>, String>),
+    Total(Result<Total, String>),
 }
 
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::Latest { .. } => false,
+            Load::Page { .. } | Load::Total { .. } => false,
         }
     }
 
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
             // A withdrawn page the link checks found still public is flagged.
-            Load::Latest { filter } => Loaded::Latest(
-                usecase::withdrawal::withdrawals(store, site, filter.as_deref(), LATEST).await.map_err(line),
+            Load::Page { seek, filter } => Loaded::Page(
+                usecase::withdrawal::withdrawals(store, site, filter.as_deref(), seek, PAGE).await.map_err(line),
+            ),
+            Load::Total { filter } => Loaded::Total(
+                usecase::withdrawal::withdrawals_total(store, site, filter.as_deref()).await.map_err(line),
             ),
         }
     }
@@ -60,13 +63,15 @@ impl Load {
 impl Loaded {
     pub fn failed(&self) -> bool {
         match self {
-            Loaded::Latest(r) => r.is_err(),
+            Loaded::Page(r) => r.is_err(),
+            Loaded::Total(r) => r.is_err(),
         }
     }
 
     pub fn sanitised(mut self) -> Self {
         match &mut self {
-            Loaded::Latest(r) => each(r, |w| {
+            Loaded::Total(_) => {}
+            Loaded::Page(r) => each(r, |w| {
                 clean_line(&mut w.title);
                 clean_block(&mut w.note);
                 clean_line(&mut w.withdrawn_by);
@@ -80,15 +85,18 @@ impl Loaded {
 
     #[cfg(test)]
     pub fn every_error() -> Vec<(&'static str, Loaded)> {
-        vec![("Latest", Loaded::Latest(Err("the database said no".into())))]
+        vec![
+            ("Page", Loaded::Page(Err("the database said no".into()))),
+            ("Total", Loaded::Total(Err("the database said no".into()))),
+        ]
     }
 }
 
 impl Row for WithdrawalRow {
-    type Key = i64;
+    type Key = (chrono::DateTime<chrono::Utc>, i64);
 
-    fn key(&self) -> i64 {
-        self.id
+    fn key(&self) -> Self::Key {
+        (self.withdrawn_at, self.id)
     }
 
     fn search(&self) -> SearchKey {
@@ -112,22 +120,34 @@ pub fn request_times<'a>(rows: impl Iterator<Item = &'a WithdrawalRow>) -> Optio
 }
 
 impl WithdrawnView {
-    /// Asks for the latest withdrawals, with the filter typed.
-    fn load(&mut self, ask: &mut Ask) {
-        let filter = self.list.db_filter();
-        let req = ask.request(Load::Latest { filter: filter.clone() });
-        self.list.filtered(req, None, filter);
+    /// Asks for the page from `seek`: the first with the filter typed (and its count), the others
+    /// with the filter the rows were read with.
+    fn load(&mut self, seek: Seek<(chrono::DateTime<chrono::Utc>, i64)>, ask: &mut Ask) {
+        let filter = self.list.filter_for(&seek);
+        if self.list.counts(&seek) {
+            let req = ask.request(Load::Total { filter: filter.clone() });
+            self.list.count_asked(req, filter.clone());
+        }
+        let req = ask.request(Load::Page { seek, filter: filter.clone() });
+        self.list.filtered(req, seek, filter);
     }
 
     /// A result for this view.
     pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
         match loaded {
-            Loaded::Latest(result) => {
+            Loaded::Page(result) => {
                 let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
-                self.list.accept_whole(id, result, cx.height);
+                if self.list.accept(id, result, cx.height)
+                    && let Some(seek) = self.list.wants_more(cx.height)
+                {
+                    self.load(seek, ask);
+                }
                 if let Some(e) = failed {
                     ask.warn(crate::t!("withdrawn-load-failed", error = e));
                 }
+            }
+            Loaded::Total(result) => {
+                self.list.accept_total(id, result);
             }
         }
     }
@@ -188,6 +208,7 @@ impl WithdrawnView {
         }
         let len = self.list.shown.len();
         self.list.cursor.step(1, len, cx.height);
+        self.more(cx, ask);
     }
 
     /// Marks the withdrawals from the last one marked by hand to the cursor (those not restored).
@@ -246,8 +267,8 @@ impl View for WithdrawnView {
     }
 
     fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if !self.list.done && self.list.waiting.is_none() {
-            self.load(ask);
+        if !self.list.loaded() {
+            self.load(Seek::First, ask);
         }
     }
 
@@ -279,13 +300,19 @@ impl View for WithdrawnView {
     }
 
     fn read_list(&mut self, ask: &mut Ask) {
-        self.load(ask);
+        self.load(self.list.again(), ask);
+    }
+
+    fn more(&mut self, cx: &Cx, ask: &mut Ask) {
+        if let Some(seek) = self.list.wants_more(cx.height) {
+            self.load(seek, ask);
+        }
     }
 
     /// Filtered in the database: the first page again with the filter.
     fn refiltered(&mut self, _cx: &Cx, ask: &mut Ask) {
         if self.list.loaded() && self.list.refilter() {
-            self.load(ask);
+            self.load(Seek::First, ask);
         }
     }
 

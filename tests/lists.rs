@@ -1,0 +1,170 @@
+//! Lists that see the whole database (issue 21, point 3): every paged list read from either end
+//! gives the same rows (keyset paging backwards from the last page), its count is the database's,
+//! and in the real console `End` reaches the last item of a column longer than a page.
+
+mod common;
+
+use common::TestDb;
+use common::tmux::Tmux;
+use portal_admin::domain::search::Needle;
+use portal_admin::store::{self, AuditFilter, OpenOptions, Seek, Store, Target, TextSearch, Total};
+
+/// Every row of a list, read a page at a time from its first page on, and from its last page back.
+async fn both_ways<T: Clone, K: Copy>(
+    page: impl AsyncFn(Seek<K>) -> Vec<T>,
+    key: impl Fn(&T) -> K,
+    size: usize,
+) -> (Vec<T>, Vec<T>) {
+    let mut forward: Vec<T> = Vec::new();
+    let mut seek = Seek::First;
+    loop {
+        let rows = page(seek).await;
+        let full = rows.len() == size;
+        forward.extend(rows);
+        match forward.last() {
+            Some(last) if full => seek = Seek::After(key(last)),
+            _ => break,
+        }
+    }
+    let mut backward: Vec<T> = Vec::new();
+    let mut seek = Seek::Last;
+    loop {
+        let rows = page(seek).await;
+        let full = rows.len() == size;
+        backward.splice(0..0, rows);
+        match backward.first() {
+            Some(first) if full => seek = Seek::Before(key(first)),
+            _ => break,
+        }
+    }
+    (forward, backward)
+}
+
+async fn every_list_reads_the_same_rows_from_either_end_and_counts_them(db: TestDb) {
+    db.ok(&["init"]);
+    db.ok(&["demo", "--items", "1500", "--seed", "5", "--to", "2026-11-20"]);
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let store: &dyn Store = store.as_ref();
+    let site = store.site(None).await.unwrap();
+    let mut raw = db.any().await;
+    let busiest = raw
+        .count(
+            "SELECT column_id FROM placements WHERE online_since IS NOT NULL \
+             GROUP BY column_id ORDER BY COUNT(*) DESC, column_id LIMIT 1",
+        )
+        .await;
+
+    // A column's items: 7 a page, so that there are many pages.
+    let online = store.column_item_count(&site, busiest).await.unwrap();
+    assert!(online > 20, "{online}");
+    let (forward, backward) = both_ways(
+        async |seek| store.column_items(&site, busiest, seek, None, 7).await.unwrap(),
+        |i| (i.online_since, i.id),
+        7,
+    )
+    .await;
+    assert_eq!(forward.len() as i64, online);
+    assert_eq!(backward, forward, "the last page and the pages before it are the same rows");
+    assert_eq!(store.column_item_total(&site, busiest, None).await.unwrap(), Total::Exact(online));
+    // With a filter: the same rows either way, and the count is of those.
+    let text = portal_admin::usecase::search::list_filter(store, &site, "象山", None).await.unwrap();
+    let (forward, backward) = both_ways(
+        async |seek| store.column_items(&site, busiest, seek, Some(&text), 5).await.unwrap(),
+        |i| (i.online_since, i.id),
+        5,
+    )
+    .await;
+    assert!(!forward.is_empty() && (forward.len() as i64) < online, "{}", forward.len());
+    assert_eq!(backward, forward);
+    let counted = store.column_item_total(&site, busiest, Some(&text)).await.unwrap();
+    assert_eq!(counted, Total::Exact(forward.len() as i64));
+
+    // The audit trail (the site's records and those of no site, merged).
+    let filter = AuditFilter::default();
+    let (forward, backward) =
+        both_ways(async |seek| store.audit_page(&site, &filter, seek, 2).await.unwrap(), |e| e.id, 2).await;
+    assert!(forward.len() > 2, "{}", forward.len());
+    assert!(forward.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+    assert_eq!(backward, forward);
+    assert_eq!(store.audit_total(&site, &filter).await.unwrap(), Total::Exact(forward.len() as i64));
+
+    // The withdrawals.
+    let (forward, backward) =
+        both_ways(async |seek| store.withdrawals(&site, None, seek, 3).await.unwrap(), |w| (w.withdrawn_at, w.id), 3)
+            .await;
+    let withdrawn = raw.count(&format!("SELECT COUNT(*) FROM withdrawals WHERE site_id = {}", site.id)).await;
+    assert!(withdrawn > 3, "the demo withdraws items: {withdrawn}");
+    assert_eq!(forward.len() as i64, withdrawn);
+    assert_eq!(backward, forward);
+    assert_eq!(store.withdrawal_total(&site, None).await.unwrap(), Total::Exact(withdrawn));
+
+    // A search across the site, two characters and more.
+    for text in ["政府", "人民政府"] {
+        let search = TextSearch {
+            needle: Needle::new(text).unwrap(),
+            status: None,
+            column: None,
+            unit: None,
+            since: None,
+            within: None,
+        };
+        let (forward, backward) =
+            both_ways(async |seek| store.search(&site, &search, seek, 40).await.unwrap(), |i| i.key(), 40).await;
+        assert!(forward.len() > 40, "{text}: {}", forward.len());
+        assert_eq!(backward, forward, "{text}");
+        assert_eq!(store.search_total(&site, &search).await.unwrap(), Total::Exact(forward.len() as i64), "{text}");
+    }
+}
+
+on_both_backends!(every_list_reads_the_same_rows_from_either_end_and_counts_them);
+
+/// The real console at 80×24: a column of more items than a page, `End` shows its last (oldest)
+/// item and "N of N", `Home` its newest and "1 of N".
+async fn end_reaches_the_last_item_of_a_long_column(db: TestDb) {
+    let backend = db.backend;
+    db.ok(&["init"]);
+    db.ok(&["demo", "--items", "1500", "--seed", "5", "--to", "2026-11-20"]);
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let mut raw = db.any().await;
+    let busiest = raw
+        .count(
+            "SELECT column_id FROM placements WHERE online_since IS NOT NULL \
+             GROUP BY column_id ORDER BY COUNT(*) DESC, column_id LIMIT 1",
+        )
+        .await;
+    let online = store.column_item_count(&site, busiest).await.unwrap();
+    assert!(online > 100, "more than a page (100): {online}");
+    let path = store.columns(&site).await.unwrap().into_iter().find(|c| c.id == busiest).unwrap().path;
+    let oldest = store.column_items(&site, busiest, Seek::Last, None, 1).await.unwrap().remove(0);
+    let newest = store.column_items(&site, busiest, Seek::First, None, 1).await.unwrap().remove(0);
+
+    // As the heading groups it: 1,234.
+    let digits = online.to_string();
+    let online: String = digits
+        .chars()
+        .enumerate()
+        .flat_map(|(i, c)| (i > 0 && (digits.len() - i) % 3 == 0).then_some(',').into_iter().chain([c]))
+        .collect();
+    let t = Tmux::console(&format!("end-{backend:?}"), &db, &[]);
+    t.wait_for("● connected");
+    t.wait_for("awaiting a decision");
+    t.keys(&["2"]);
+    t.wait_for("政务动态");
+    // The column by its whole path (the tree's filter), opened.
+    t.keys(&["/", &path, "Enter", "Enter"]);
+    t.wait_for("online since");
+    t.wait_for(&format!("1 of {online} online"));
+    t.keys(&["End"]);
+    let s = t.wait_for(&format!("{online} of {online} online"));
+    let shown: String = oldest.title.chars().take(8).collect();
+    assert!(s.contains(&shown), "the oldest item, {shown}, at the end:\n{s}");
+    t.keys(&["Home"]);
+    let s = t.wait_for(&format!("1 of {online} online"));
+    let shown: String = newest.title.chars().take(8).collect();
+    assert!(s.contains(&shown), "the newest item, {shown}, at the start:\n{s}");
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
+}
+
+on_both_backends!(end_reaches_the_last_item_of_a_long_column);

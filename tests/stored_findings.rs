@@ -1,0 +1,224 @@
+//! Stored findings (issue 21): the content checks' findings are found when an item is written
+//! (imported, resubmitted, published) and stored with the version of the lists that found them;
+//! `check --all` and the Findings tab read them, and `check --all` checks every item again when the
+//! lists change, waivers kept. The database refuses them without an audit record.
+
+mod common;
+
+use common::{Raw, TestDb, rows};
+
+const ITEMS: &str = concat!(
+    r#"{"ref":"c-1","title":"区长李明化主持召开区政府常务会议","#,
+    r#""body":"会议研究了象山区人民政付2026年重点工作。","form":"text","#,
+    r#""path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"#,
+    r#""submitted_at":"2026-11-02T09:00:00+08:00","published_at":"2026-11-02T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"c-2","title":"2026年临时救助对象公示","#,
+    r#""body":"救助对象：张某，身份证号11010519491231002X，联系电话13812345678。"#,
+    r#"全区临时救助共56户，其中……本月临时救助65户。","#,
+    r#""form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-11-10T09:00:00+08:00","published_at":"2026-11-10T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"c-3","title":"临时求助申请指南","body":"申请条件和办理流程。","form":"text","path":"unit","#,
+    r#""unit":"文体旅局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-12T09:00:00+08:00","#,
+    r#""published_at":"2026-11-12T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"c-4","title":"关于印发区直机关会议安排的通知","body":"内部资料，不得外传。","form":"text","#,
+    r#""path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-11-20T09:00:00+08:00"}"#,
+    "\n",
+);
+
+fn setup(db: &TestDb) {
+    db.ok(&["init"]);
+    db.import("items.jsonl", ITEMS);
+}
+
+/// (item, kind) of `check --all`.
+fn all(db: &TestDb) -> Vec<(i64, String)> {
+    rows(db, &["check", "--all"])
+        .iter()
+        .map(|f| (f["item"].as_i64().unwrap(), f["kind"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+/// The kinds stored for an item (` kind kind `), or none without a row.
+async fn stored_kinds(raw: &mut Raw, item: i64) -> Option<String> {
+    let sql = format!("SELECT kinds FROM item_findings WHERE item_id = {item}");
+    match raw {
+        Raw::Sqlite(c) => sqlx::query_scalar(&sql).fetch_optional(c).await.unwrap(),
+        Raw::Postgres(c) => sqlx::query_scalar(&sql).fetch_optional(c).await.unwrap(),
+    }
+}
+
+async fn findings_are_stored_as_items_are_written(db: TestDb) {
+    setup(&db);
+    let mut raw = db.any().await;
+    // Imported: every item with findings has its row, pending ones too, with the lists' version.
+    assert_eq!(
+        stored_kinds(&mut raw, 1).await.as_deref(),
+        Some(" leader_name "),
+        "a leader's and an institution's name"
+    );
+    assert_eq!(stored_kinds(&mut raw, 2).await.as_deref(), Some(" figure id_number phone "));
+    assert_eq!(stored_kinds(&mut raw, 3).await, None, "the shipped lists know no 临时求助");
+    assert_eq!(stored_kinds(&mut raw, 4).await.as_deref(), Some(" sensitive_word "));
+    assert_eq!(raw.count("SELECT COUNT(DISTINCT lists) FROM item_findings").await, 1);
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM item_findings f JOIN finding_lists l ON l.lists = f.lists").await,
+        3,
+        "init noted the lists every item of the new site is checked with"
+    );
+    // `check --all` reads them: online items only, newest first, nothing checked again.
+    let found = all(&db);
+    let want: Vec<(i64, String)> =
+        [(2, "id_number"), (2, "phone"), (2, "figure"), (1, "leader_name"), (1, "leader_name")]
+            .iter()
+            .map(|(i, k)| (*i, k.to_string()))
+            .collect();
+    assert_eq!(found, want);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'findings.check'").await, 0);
+
+    // The notice rejected, then resubmitted with another title and body: its findings replaced.
+    db.ok(&["review", "reject", "c-4", "--failed", "4", "--reason", "含密级标志"]);
+    db.import(
+        "again.jsonl",
+        concat!(
+            r#"{"ref":"c-4","title":"区长李明化关于区直机关会议安排的通知","#,
+            r#""body":"会议安排如下。","form":"text","path":"government","unit":"政府办","#,
+            r#""columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-21T09:00:00+08:00"}"#,
+            "\n",
+        ),
+    );
+    assert_eq!(stored_kinds(&mut raw, 4).await.as_deref(), Some(" leader_name "), "the title's wrong name");
+    let fixed = concat!(
+        r#"{"ref":"c-4","title":"关于区直机关会议安排的通知","#,
+        r#""body":"会议安排如下。","form":"text","path":"government","unit":"政府办","#,
+        r#""columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-22T09:00:00+08:00"}"#,
+        "\n",
+    );
+    db.ok(&["review", "reject", "c-4", "--failed", "4", "--reason", "领导姓名有误"]);
+    db.import("fixed.jsonl", fixed);
+    assert_eq!(stored_kinds(&mut raw, 4).await.as_deref(), Some(""), "fixed: the row stays, empty");
+    // Published: its dates checked with it, and online now; nothing found.
+    db.ok(&["review", "approve", "c-4", "--checks", "all"]);
+    db.ok(&["publish", "c-4"]);
+    assert_eq!(stored_kinds(&mut raw, 4).await.as_deref(), Some(""));
+    assert_eq!(all(&db), want);
+    assert!(db.ok(&["audit", "verify"]).contains("the audit trail is intact"));
+}
+
+on_both_backends!(findings_are_stored_as_items_are_written);
+
+async fn new_lists_make_check_all_check_every_item_again(db: TestDb) {
+    setup(&db);
+    db.ok(&["check", "waive", "c-2", "--kind", "id_number", "--text", "11010519491231002X", "--reason", "公示需要"]);
+    let mut raw = db.any().await;
+    let before: i64 = raw.count("SELECT COUNT(*) FROM audit_log").await;
+    // The office's own names list: 临时求助 is a wrong form of 临时救助.
+    db.ok(&["check", "add-name", "临时救助", "--kind", "term", "--wrong", "临时求助"]);
+    assert_eq!(stored_kinds(&mut raw, 3).await, None, "nothing is checked until asked");
+    let found = rows(&db, &["check", "--all"]);
+    let got: Vec<(i64, &str, bool)> = found
+        .iter()
+        .map(|f| (f["item"].as_i64().unwrap(), f["kind"].as_str().unwrap(), f["waived"].is_null()))
+        .collect();
+    assert!(got.contains(&(3, "wrong_term", true)), "found with the new list: {got:?}");
+    assert!(got.contains(&(2, "id_number", false)), "the waiver still covers it: {got:?}");
+    assert_eq!(stored_kinds(&mut raw, 3).await.as_deref(), Some(" wrong_term "));
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'findings.check'").await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log").await, before + 1, "one record for every item");
+    assert_eq!(raw.count("SELECT COUNT(DISTINCT lists) FROM item_findings").await, 1, "every row found again");
+    assert_eq!(
+        raw.count("SELECT COUNT(*) FROM finding_lists l JOIN item_findings f ON f.lists = l.lists").await,
+        4,
+        "the site's version is the new lists'"
+    );
+    // The same lists again: read, not checked.
+    assert_eq!(rows(&db, &["check", "--all"]).len(), found.len());
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'findings.check'").await, 1);
+    // No terminal: no progress bar on standard error.
+    let out = db.run(&["check", "--all"]);
+    assert!(out.stderr.is_empty(), "{}", common::stderr(&out));
+    assert!(db.ok(&["audit", "verify"]).contains("the audit trail is intact"));
+}
+
+on_both_backends!(new_lists_make_check_all_check_every_item_again);
+
+/// On SQLite, the file's owner writing, rewriting or deleting a stored finding by hand is refused
+/// without an audit record of their own, as PostgreSQL's deferred check refuses it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_sqlite_stored_findings_are_refused_without_an_audit_record() {
+    let db = TestDb::sqlite();
+    setup(&db);
+    let mut raw = db.any().await;
+    const REFUSED: &str = "without writing its audit record";
+    let at = "2026-12-01T08:00:00.000001+00:00";
+    let insert = format!(
+        "INSERT INTO item_findings (site_id, item_id, lists, kinds, blocking, findings, found_at, found_by) \
+         VALUES (1, 3, 'x', '', 0, '[]', '{at}', 'x')"
+    );
+    assert!(raw.exec(&insert).await.unwrap_err().contains(REFUSED));
+    let e = raw.exec("UPDATE item_findings SET kinds = '', findings = '[]', blocking = 0").await.unwrap_err();
+    assert!(e.contains(REFUSED), "a finding hidden by hand: {e}");
+    let e = raw.exec(&format!("UPDATE item_findings SET findings = '[]', found_at = '{at}'")).await.unwrap_err();
+    assert!(e.contains(REFUSED), "{e}");
+    assert!(raw.exec("DELETE FROM item_findings").await.unwrap_err().contains("DELETE refused"));
+    let e = raw.exec(&format!("UPDATE finding_lists SET lists = 'x', found_at = '{at}'")).await.unwrap_err();
+    assert!(e.contains(REFUSED), "{e}");
+    // With a record of its own just before, it goes in, and the record is in the trail.
+    raw.exec(&format!(
+        "INSERT INTO audit_log (site_id, at, operator, action, target, detail) \
+         VALUES (1, '{at}', 'x', 'findings.check', 'site:xiangshan', '{{}}')"
+    ))
+    .await
+    .unwrap();
+    raw.exec(&insert).await.unwrap();
+}
+
+/// On PostgreSQL, an administrator's own `psql` writes no stored finding without an audit record,
+/// a viewer none at all.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgres_stored_findings_need_an_audit_record_and_an_administrator() {
+    use sqlx::Connection;
+    let db = TestDb::new(common::Backend::Postgres).await;
+    setup(&db);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    let (admin, viewer) = (format!("pa_fadm_{nanos}"), format!("pa_fview_{nanos}"));
+    db.ok(&["operators", "add", &admin, "--role", "admin"]);
+    db.ok(&["operators", "add", &viewer, "--role", "viewer"]);
+    let hide = "UPDATE item_findings SET kinds = '', findings = '[]', blocking = 0 WHERE item_id = 2";
+    let audited = "INSERT INTO audit_log (site_id, at, operator, action, target, detail) \
+                   VALUES (1, now(), 'x', 'findings.check', 'site:xiangshan', '{}')";
+    let run = |url: String, statements: Vec<&'static str>| async move {
+        let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
+        sqlx::query("BEGIN").execute(&mut c).await.unwrap();
+        for s in statements {
+            if let Err(e) = sqlx::query(s).execute(&mut c).await {
+                return Err(e.to_string());
+            }
+        }
+        sqlx::query("COMMIT").execute(&mut c).await.map(|_| ()).map_err(|e| e.to_string())
+    };
+    let e = run(db.as_login(&admin).url.clone(), vec![hide]).await.unwrap_err();
+    assert!(e.contains("without writing its audit record"), "{e}");
+    let e = run(db.as_login(&admin).url.clone(), vec!["DELETE FROM item_findings", audited]).await.unwrap_err();
+    assert!(e.contains("permission denied for table item_findings"), "nobody deletes one: {e}");
+    let e = run(db.as_login(&viewer).url.clone(), vec![hide, audited]).await.unwrap_err();
+    assert!(e.contains("permission denied"), "{e}");
+    // A viewer's `check --all` after a change of lists checks afresh and stores nothing.
+    let as_viewer = db.as_login(&viewer);
+    std::fs::create_dir_all(as_viewer.dir.path().join("config/portal-admin")).unwrap();
+    std::fs::write(
+        as_viewer.dir.path().join("config/portal-admin/names.tsv"),
+        "name\tkind\twrong\tstatus\tnote\n临时救助\tterm\t临时求助\tcurrent\t\n",
+    )
+    .unwrap();
+    let found = rows(&as_viewer, &["check", "--all"]);
+    assert!(found.iter().any(|f| f["item"] == 3 && f["kind"] == "wrong_term"), "{found:?}");
+    let mut raw = db.any().await;
+    assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'findings.check'").await, 0);
+    drop(raw);
+    drop(as_viewer);
+    db.drop_with_roles(&[&admin, &viewer]).await;
+}
