@@ -225,7 +225,7 @@ const CHINESE: Words = Words {
     published: "信息 {item}：待发布 → 已发布",
     approved: "信息 {item}：{stage} → 待发布",
     empty: "没有待决定的信息",
-    online: "在线 {n} 条",
+    online: "/{n} 条",
     withdraw_keys: "回车 撤回",
     withdraw_question: "从所有栏目撤回这 1 条信息",
     outdated: "原因：过期",
@@ -416,7 +416,7 @@ async fn daily_routines_over_ssh(db: TestDb, v: Variant, w: &Words) {
         assert!(approved.len() + published.len() <= 6, "more decisions than three items need");
     }
     assert_eq!((&approved, &published), (&queued, &queued), "every item approved and published");
-    t.wait_for(&say(w.awaiting, "n", 0));
+    t.wait_for(w.empty);
 
     // The outdated document withdrawn from the policy column's online items: the oldest row,
     // `w`, reason outdated (the default), confirmed.
