@@ -691,7 +691,7 @@ fn a_server_reached_unverified_is_warned_of_on_the_status_line() {
     key(&mut a, KeyCode::Down);
     assert!(a.notice.is_none());
     assert!(a.messages.iter().any(|m| m.error && m.text.contains("db.example.gov.cn")), "kept for :messages");
-    crate::i18n::scoped(crate::i18n::Lang::ZhCn, || {
+    crate::i18n::scoped(Lang::ZhCn, || {
         let a = opened("postgres://li@10.20.0.5/portal?sslmode=prefer");
         let foot = squeezed(&foot_of(&a));
         assert!(foot.contains("未验证服务器10.20.0.5的身份"), "{}", foot_of(&a));
