@@ -378,6 +378,11 @@ impl App {
             }
             Event::Decline { request, reason } => self.write(Load::Decline { request, reason }, effects),
             Event::Enter(site) => self.enter(site, effects),
+            Event::OpenColumn(id) => {
+                self.switch(Tab::Columns, effects);
+                let (views, cx, mut ask) = self.parts(effects);
+                views.columns.show_column(id, &cx, &mut ask);
+            }
             Event::Rectify(draft) => {
                 let (views, _, _) = self.parts(effects);
                 views.orders.draft(*draft);
