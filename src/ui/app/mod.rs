@@ -378,6 +378,11 @@ impl App {
             }
             Event::Decline { request, reason } => self.write(Load::Decline { request, reason }, effects),
             Event::Enter(site) => self.enter(site, effects),
+            Event::OpenColumn(id) => {
+                self.switch(Tab::Columns, effects);
+                let (views, cx, mut ask) = self.parts(effects);
+                views.columns.show_column(id, &cx, &mut ask);
+            }
             Event::Rectify(draft) => {
                 let (views, _, _) = self.parts(effects);
                 views.orders.draft(*draft);
@@ -451,12 +456,15 @@ impl App {
         self.places = places;
         if first_run {
             self.tell(t!("welcome", key = self.keymap.key_name(Layer::Global, Action::Help)));
+            self.log_notice();
         }
     }
 
     /// A warning about the session itself (how the database was reached), on the status line.
+    /// Kept for `:messages` at once, as a message said in `update` is: a key may clear it first.
     pub fn warn_at_start(&mut self, text: String) {
         self.warn(text);
+        self.log_notice();
     }
 
     fn tell(&mut self, text: impl Into<String>) {
