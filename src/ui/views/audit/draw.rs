@@ -3,7 +3,7 @@
 use ratatui::text::{Line as TextLine, Span};
 
 use super::AuditView;
-use crate::domain::time::format_time;
+use crate::domain::time::for_people;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
@@ -20,10 +20,12 @@ pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
     d.title(areas.title, spans);
     let w = usize::from(areas.rows.width);
     let (op_w, action_w, target_w) = if w >= 120 { (16, 20, 24) } else { (10, 14, 12) };
-    let detail_w = w.saturating_sub(17 + op_w + action_w + target_w + 4);
+    // When, as the command line's tables say it: a blank after the widest.
+    let when_w = d.when_width(&t!("audit-head-at"), a.rows.iter().map(|e| e.at)) + 1;
+    let detail_w = w.saturating_sub(when_w + op_w + action_w + target_w + 4);
     let header = format!(
         "{}{}{}{}{}",
-        pad(&t!("audit-head-at"), 17, ambiguous),
+        pad(&t!("audit-head-at"), when_w, ambiguous),
         pad(&t!("audit-head-operator"), op_w + 1, ambiguous),
         pad(&t!("audit-head-action"), action_w + 1, ambiguous),
         pad(&t!("audit-head-target"), target_w + 1, ambiguous),
@@ -31,12 +33,12 @@ pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
     );
     d.header(areas.header, &header);
     let nothing = t!("audit-nothing");
+    let now = d.now();
     d.list(areas.rows, a, &nothing, |e| {
-        let when = format_time(e.at, false);
-        let when = when.get(..16).unwrap_or(&when).replace('T', " ");
+        let when = for_people(e.at, now);
         let t = |s: &str, w: usize| format!("{} ", pad(&text::display(s, ambiguous), w, ambiguous));
         TextLine::from(vec![
-            Span::raw(pad(&when, 17, ambiguous)),
+            Span::raw(pad(&when, when_w, ambiguous)),
             Span::raw(t(&e.operator, op_w)),
             Span::raw(t(&words::audit_action_text(&e.action), action_w)),
             Span::raw(t(&words::audit_target_text(&e.target), target_w)),

@@ -441,7 +441,7 @@ impl View for OrdersView {
     /// Enter: the order whole.
     fn open(&mut self, cx: &Cx, ask: &mut Ask) {
         if let Some(o) = self.list.selected() {
-            *ask.overlay = crate::ui::app::Overlay::Record(draw::record(o, cx.ambiguous));
+            *ask.overlay = crate::ui::app::Overlay::Record(draw::record(o, cx.ambiguous, cx.now));
         }
     }
 
