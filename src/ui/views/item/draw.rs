@@ -133,10 +133,8 @@ impl Draw<'_> {
             fields.push(field(t!("item-page-link"), self.text(u)));
         }
         fields.push(field(t!("item-page-submitted"), for_people(item.submitted_at, now)));
-        fields.push(field(
-            t!("item-page-published"),
-            item.published_at.map_or("-".to_string(), |t| for_people(t, now)),
-        ));
+        fields
+            .push(field(t!("item-page-published"), item.published_at.map_or("-".to_string(), |t| for_people(t, now))));
         if let Some((at, reason)) = &item.withdrawn {
             fields.push(field(
                 t!("item-page-withdrawn"),
@@ -157,11 +155,7 @@ impl Draw<'_> {
         for h in history {
             let when = for_people(h.at, now);
             let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
-            placed.push(TextLine::raw(format!(
-                "  {}{who}  {}",
-                when,
-                self.text(&h.event)
-            )));
+            placed.push(TextLine::raw(format!("  {when}{who}  {}", self.text(&h.event))));
         }
         let blocks = match order {
             PageOrder::Fields => [fields, placed, text],
