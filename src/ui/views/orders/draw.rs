@@ -16,6 +16,7 @@ use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, Ambiguous, fit, pad};
 use crate::ui::widgets::Draw;
+use crate::store::AuditEntry;
 use crate::usecase::rectification::Order;
 
 /// The width of a form's field names.
@@ -68,8 +69,9 @@ pub(super) fn draw(view: &OrdersView, d: &mut Draw, areas: &Areas) {
     });
 }
 
-/// An order whole, as Enter shows it, its times as a person reads them as of `now`.
-pub(super) fn record(o: &Order, ambiguous: Ambiguous, now: chrono::DateTime<chrono::Utc>) -> String {
+/// An order whole, as Enter shows it, and its audit history, oldest first: each record's time,
+/// operator and action, then what it recorded; its times as a person reads them as of `now`.
+pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous, now: chrono::DateTime<chrono::Utc>) -> String {
     let when = |at| for_people(at, now);
     let field = |key: String, value: &str| format!("{} {value}", pad(&key, 10, ambiguous));
     let mut lines = vec![
@@ -86,6 +88,13 @@ pub(super) fn record(o: &Order, ambiguous: Ambiguous, now: chrono::DateTime<chro
         if let Some(note) = o.row.closed.as_ref().and_then(|(_, _, _, note)| note.clone()) {
             lines.push(field(t!("orders-field-close-note"), &note));
         }
+    }
+    lines.push(String::new());
+    lines.push(t!("orders-record-history", count = history.len()));
+    for e in history {
+        let action = crate::ui::words::audit_action_text(&e.action);
+        lines.push(format!("#{} {} {} {action}", e.id, when(e.at), e.operator));
+        lines.push(format!("  {}", e.detail));
     }
     lines.join("\n")
 }
