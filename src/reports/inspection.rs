@@ -49,6 +49,7 @@ pub async fn inspect(store: &dyn Store, site: &Site, rules: &Rules, at: NaiveDat
     let columns: Vec<ColumnFacts> = rows
         .iter()
         .map(|r| ColumnFacts {
+            id: r.column.id,
             path: r.column.path.clone(),
             rule: r.column.rule,
             leaf: !parents.contains(&r.column.id),

@@ -442,7 +442,8 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     let notice = a.notice.clone().unwrap();
     assert!(notice.error && notice.text.starts_with("not saved: the database cannot be reached"), "{notice:?}");
     assert!(
-        confirmation(&a).contains("Withdraw item 2106") && confirmation(&a).ends_with(&not_sent(&a.keymap)),
+        confirmation(&a).contains("Withdraw item 2106")
+            && confirmation(&a).ends_with(&not_sent(&a.keymap, Layer::Confirm)),
         "{}",
         confirmation(&a)
     );
@@ -458,11 +459,38 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     assert!(writes(&effects).is_empty());
     assert!(ticks(&mut a, 50).iter().all(|(_, l)| !l.is_write()));
     assert_eq!(a.layer(), Layer::Confirm);
-    assert!(!confirmation(&a).contains(&not_sent(&a.keymap)), "{}", confirmation(&a));
+    assert!(!confirmation(&a).contains(&not_sent(&a.keymap, Layer::Confirm)), "{}", confirmation(&a));
     // Enter again: now it is sent, once.
     let effects = key(&mut a, KeyCode::Enter);
     assert_eq!(writes(&effects), [Load::Retract { items: vec![2106], reason: RetractionReason::Outdated }]);
     assert!(writes(&key(&mut a, KeyCode::Enter)).is_empty());
+}
+
+#[test]
+fn a_mark_while_disconnected_is_not_sent_and_its_form_says_so_as_a_confirmation_does() {
+    let mut a = app();
+    identify(&mut a, Some((Role::Admin, true)));
+    open_column(&mut a, policy_items());
+    let check = next_check(&mut a, 10);
+    a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
+    a.update(Msg::Lost("database error: pool timed out while waiting for an open connection".into()));
+    keys(&mut a, "wm");
+    assert_eq!(a.layer(), Layer::Mark);
+    let note = not_sent(&a.keymap, Layer::Mark);
+    assert!(!text_of(&a).contains(&note), "{}", text_of(&a));
+    // Enter sends nothing, and the form, which stays open, says so where the user looks.
+    assert!(writes(&key(&mut a, KeyCode::Enter)).is_empty());
+    assert_eq!(a.layer(), Layer::Mark, "the form stays open");
+    assert!(a.notice.as_ref().unwrap().text.starts_with("not saved: the database cannot be reached"));
+    let Overlay::Mark { not_sent: true, .. } = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert!(text_of(&a).contains(&note), "{}", text_of(&a));
+    // Back: the note goes, and Enter sends the mark, once.
+    let check = next_check(&mut a, 100);
+    assert!(writes(&a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))))).is_empty());
+    assert_eq!(a.layer(), Layer::Mark);
+    assert!(!text_of(&a).contains(&note), "{}", text_of(&a));
+    let [Load::Mark { items, .. }] = &writes(&key(&mut a, KeyCode::Enter))[..] else { panic!() };
+    assert_eq!(items, &[2106]);
 }
 
 #[test]
