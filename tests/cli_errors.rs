@@ -36,6 +36,37 @@ fn a_bad_database_url_is_a_usage_error_that_hides_the_password() {
     }
 }
 
+/// A malformed PostgreSQL URL is refused in one line, exit 2, before anything connects: a server
+/// listening where each URL points is never reached (a mistyped `sslmod=verify-full` would
+/// otherwise connect without verifying, the driver ignoring what it does not know).
+#[test]
+fn a_malformed_postgres_url_is_refused_before_anything_connects() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    server.set_nonblocking(true).unwrap();
+    let port = server.local_addr().unwrap().port();
+    for (url, says) in [
+        (format!("postgres://:{port}/x"), "no host before the port".to_string()),
+        (format!("postgres://root:hunter2@:{port}/x"), "no host".to_string()),
+        (format!("postgres://root@127.0.0.1:{port}/x?sslmod=verify-full"), "unknown parameter \"sslmod\"".into()),
+        (format!("postgres://root@127.0.0.1:{port}/x?sslmode=verify"), "sslmode=\"verify\"".into()),
+        (format!("postgres://root@127.0.0.1:{port}:1/x"), format!("the port {port}:1 is not a port")),
+        (format!("postgres:///x?host=127.0.0.1&port={port}0"), format!("port=\"{port}0\"")),
+    ] {
+        let out = portal_admin(&["--db", &url, "--lang", "en", "columns"], dir.path());
+        let e = one_line_error(&out, 2);
+        assert!(e.contains("bad --db URL") && e.contains(&says), "{url}: {e}");
+        assert!(!e.contains("hunter2"), "{e}");
+    }
+    let out = common::program()
+        .args(["--db", &format!("postgres://:{port}/x"), "--lang", "zh-CN", "columns"])
+        .env("PORTAL_ADMIN_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(one_line_error(&out, 2).contains("缺少主机"));
+    assert!(server.accept().is_err(), "nothing connected to the server the URLs point at");
+}
+
 #[test]
 fn a_password_typed_into_the_command_line_is_warned_about_and_never_shown() {
     let dir = tempfile::tempdir().unwrap();

@@ -149,8 +149,8 @@ async fn orders_close_by_themselves_when_fixed(db: TestDb) {
             (4, "done", "finding_waived")
         ]
     );
-    // Recorded, each with its audit record: by the withdrawal, the mark and the waiver themselves,
-    // the column's new item by the listing.
+    // Recorded, each with its audit record, by the publication, the withdrawal, the mark and the
+    // waiver themselves.
     let closes = rows(&db, &["audit", "--action", "rectification.close"]);
     assert_eq!(closes.len(), 4);
     let mut raw = db.any().await;
@@ -196,6 +196,49 @@ async fn the_write_that_fixes_an_order_records_its_closing(db: TestDb) {
     let listed = rows(&db, &["rectifications", "--status", "done"]);
     assert_eq!(listed.len(), 3, "{listed:?}");
     assert_eq!(raw.count(audited).await, 3);
+    db.ok(&["audit", "verify"]);
+}
+
+/// A column's new item closes the order about it in the write that puts it online (`publish`, or
+/// an `import` of an item online), with the closing's audit record, at the item's publication:
+/// recorded at once, before anyone lists the orders. An item published before the order fixes
+/// nothing.
+async fn a_columns_new_item_closes_its_order_with_the_write(db: TestDb) {
+    setup(&db);
+    let notices = column(&db, "政务动态 / 通知公告");
+    let news = column(&db, "政务动态 / 部门动态");
+    db.ok(&["rectifications", "add", "--unit", "政府办", "--column", &notices, "--note", "逾期未更新"]);
+    db.ok(&["rectifications", "add", "--unit", "民政局", "--column", &news, "--note", "逾期未更新"]);
+    let mut raw = db.any().await;
+    let closed = "SELECT COUNT(*) FROM rectifications WHERE closed_at IS NOT NULL";
+    let audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'rectification.close'";
+    db.ok(&["review", "approve", "gov-1", "--checks", ALL]);
+    assert_eq!((raw.count(closed).await, raw.count(audited).await), (0, 0), "approved is not online");
+    db.ok(&["publish", "gov-1"]);
+    let at_publication = "SELECT COUNT(*) FROM rectifications r JOIN items i ON i.site_id = r.site_id \
+        AND i.ref = 'gov-1' WHERE r.id = 1 AND r.closed_how = 'column_updated' AND r.closed_at = i.published_at";
+    assert_eq!(raw.count(at_publication).await, 1, "closed by the publication itself, at its time");
+    assert_eq!((raw.count(closed).await, raw.count(audited).await), (1, 1));
+    let target = "SELECT COUNT(*) FROM audit_log WHERE action = 'rectification.close' AND target = 'rectification:1'";
+    assert_eq!(raw.count(target).await, 1);
+
+    // An item imported online, published before the order: still open.
+    let item = |r: &str, at: &str| {
+        let what = r#""title":"区民政局工作动态","body":"……","form":"text","path":"unit","unit":"民政局""#;
+        let columns = r#""columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-11T09:00:00+08:00""#;
+        format!(r#"{{"ref":"{r}",{what},{columns},"published_at":"{at}"}}"#) + "\n"
+    };
+    db.import("old.jsonl", &item("old-1", "2026-10-11T15:00:00+08:00"));
+    assert_eq!(raw.count(closed).await, 1, "an item published before the order fixes nothing");
+    // One published after it: closed by the import itself.
+    let later = (chrono::Utc::now() + chrono::Duration::seconds(2)).to_rfc3339();
+    db.import("new.jsonl", &item("new-1", &later));
+    let how = "SELECT COUNT(*) FROM rectifications WHERE id = 2 AND closed_how = 'column_updated'";
+    assert_eq!(raw.count(how).await, 1, "closed by the import itself");
+    assert_eq!((raw.count(closed).await, raw.count(audited).await), (2, 2));
+    // The listing finds them recorded and records nothing more.
+    assert_eq!(rows(&db, &["rectifications", "--status", "done"]).len(), 2);
+    assert_eq!(raw.count(audited).await, 2);
     db.ok(&["audit", "verify"]);
 }
 
@@ -270,6 +313,7 @@ on_both_backends!(
     orders_are_issued_listed_and_closed_by_hand,
     orders_close_by_themselves_when_fixed,
     the_write_that_fixes_an_order_records_its_closing,
+    a_columns_new_item_closes_its_order_with_the_write,
     an_overdue_order_is_counted_in_the_bulletin
 );
 

@@ -78,8 +78,16 @@ async fn a_search_needs_two_characters(db: TestDb) {
     fails(&db, &["search", "%"], 2, "a search needs at least 2 characters");
     fails(&db, &["search", ""], 2, "a search needs at least 2 characters");
     fails(&db, &["--lang", "zh-CN", "search", "象"], 2, "检索至少需要 2 个字符");
-    fails(&db, &["search", "民政", "--unit", "审计局"], 2, "no unit called \"审计局\"");
-    fails(&db, &["search", "民政", "--unit", "局"], 2, "could be any of");
+    // A unit named as every command names one (issue 23's one vocabulary), in the interface's language.
+    fails(&db, &["search", "民政", "--unit", "审计局"], 2, "no unit \"审计局\" in site xiangshan (units: ");
+    fails(&db, &["search", "民政", "--unit", "mzj"], 2, "\"mzj\" could be 民政局, 民宗局");
+    fails(
+        &db,
+        &["--lang", "zh-CN", "search", "民政", "--unit", "审计局"],
+        2,
+        "网站 xiangshan 中没有责任单位 \"审计局\"（责任单位：",
+    );
+    fails(&db, &["--lang", "zh-CN", "search", "民政", "--unit", "mzj"], 2, "\"mzj\" 可能是 民政局、民宗局");
     fails(&db, &["search", "民政", "--column", "999999"], 2, "has no column 999999");
     fails(&db, &["search", "民政", "--status", "gone"], 2, "gone");
 }

@@ -2,8 +2,6 @@
 
 search-too-short = a search needs at least { $least } characters: { $text } has fewer (one character would find nearly every item)
 search-nul = a search cannot hold a NUL character
-search-no-unit = site { $site } has no unit called { $unit } (by name, part of it, or its pinyin initials)
-search-which-unit = { $unit } could be any of { $units }: give more of the name
 search-no-column = site { $site } has no column { $column } (`portal-admin columns` lists them)
 search-no-pg-trgm = this PostgreSQL server does not have the pg_trgm extension, which search needs: install postgresql-contrib on the database server (apt-get install postgresql-contrib) and run `portal-admin init` again
 

@@ -118,6 +118,13 @@ store-bad-url = bad --db URL { $url }: { $why }
 store-url-sqlite-parameters = a sqlite:// URL takes no parameters ({ $query }); give --read-only to open it read only
 store-url-sqlite-path = expected sqlite://PATH, a file (an in-memory database would keep nothing)
 store-url-expected = expected postgres://USER@HOST[:PORT]/DATABASE or sqlite://PATH
+store-url-no-host = no host before the port or after the user: write postgres://USER@HOST:PORT/DATABASE, or postgres:///DATABASE?port=5433 to take the host from PGHOST (or libpq's default)
+store-url-bad-port = the port { $port } is not a port (1–65535)
+store-url-bad-host = the host { $host } is neither a name nor an IP address
+store-url-unknown-parameter = unknown parameter { $parameter } (known: { $known })
+store-url-bad-value = { $parameter }={ $value } is not a value it takes (expected { $expected })
+store-url-an-address = an IP address
+store-url-not-empty = a value, not nothing
 store-sqlite-qpsg = cannot turn on SQLite's query planner stability guarantee (code { $code })
 
 store-doing-backup-record = recording a backup

@@ -2,8 +2,6 @@
 
 search-too-short = 检索至少需要 { $least } 个字符：{ $text } 不够（一个字几乎会找出所有信息）
 search-nul = 检索内容不能含 NUL 字符
-search-no-unit = 网站 { $site } 中没有名为 { $unit } 的单位（按名称、名称的一部分或拼音首字母查找）
-search-which-unit = { $unit } 可能是 { $units } 中的任何一个：请把名称写得更完整
 search-no-column = 网站 { $site } 中没有栏目 { $column }（`portal-admin columns` 列出全部栏目）
 search-no-pg-trgm = 此 PostgreSQL 服务器没有检索所需的 pg_trgm 扩展：请在数据库服务器上安装 postgresql-contrib（apt-get install postgresql-contrib），再运行 `portal-admin init`
 

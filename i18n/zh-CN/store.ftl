@@ -118,6 +118,13 @@ store-bad-url = --db 地址 { $url } 有误：{ $why }
 store-url-sqlite-parameters = sqlite:// 地址不带参数（{ $query }）；只读打开请用 --read-only
 store-url-sqlite-path = 应为 sqlite://路径，指向一个文件（内存数据库什么也不会保存）
 store-url-expected = 应为 postgres://用户@主机[:端口]/数据库 或 sqlite://路径
+store-url-no-host = 端口前或用户后缺少主机：请写 postgres://用户@主机:端口/数据库，或不写主机、其余写成参数（postgres:///数据库?port=5433），由 PGHOST 决定主机
+store-url-bad-port = 端口 { $port } 不是有效端口（1–65535）
+store-url-bad-host = 主机 { $host } 既不是主机名也不是 IP 地址
+store-url-unknown-parameter = 不认识的参数 { $parameter }（可用：{ $known }）
+store-url-bad-value = { $parameter }={ $value } 不是它接受的值（应为 { $expected }）
+store-url-an-address = IP 地址
+store-url-not-empty = 非空的值
 store-sqlite-qpsg = 无法开启 SQLite 的查询计划稳定保证（代码 { $code }）
 
 store-doing-backup-record = 记录备份

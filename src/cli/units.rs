@@ -2,29 +2,12 @@
 //! one, reading or writing.
 
 use super::Failure;
-use crate::t;
 use crate::usecase::columns;
 
-/// The unit `typed` names, as the console takes it: its name, part of it, or its pinyin initials
-/// (`tjj` 统计局). None or several: bad input (exit 2), naming the units it could be (all of them
-/// when none).
+/// The unit `typed` names, as the console takes it ([`columns::unit_named`]). None or several:
+/// bad input (exit 2), naming the units it could be (all of them when none).
 pub async fn unit_named(s: &super::Session, typed: &str) -> Result<String, Failure> {
-    let units = columns::units(s.store.as_ref(), &s.site).await?;
-    let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
-    match crate::domain::search::unit_named(&names, typed) {
-        Ok(name) => Ok(name.to_string()),
-        Err(several) if several.len() > 1 => Err(Failure::usage(t!(
-            "unit-ambiguous",
-            name = format!("{typed:?}"),
-            units = several.join(&t!("list-separator"))
-        ))),
-        Err(_) => Err(Failure::usage(t!(
-            "no-such-unit",
-            name = format!("{typed:?}"),
-            site = s.site.code.as_str(),
-            units = names.join("、")
-        ))),
-    }
+    columns::unit_named(s.store.as_ref(), &s.site, typed).await?.map(|u| u.name).map_err(Failure::usage)
 }
 
 /// The unit an optional `--unit` names, if given: [`unit_named`].

@@ -357,11 +357,11 @@ pub async fn audit(
 ) -> Result<(), Failure> {
     let s = session(cli).await?;
     let item = match item {
-        Some(key) => Some(queue::find(s.store.as_ref(), &s.site, key).await?),
+        Some(key) => Some(crate::store::AuditAbout::Item(queue::find(s.store.as_ref(), &s.site, key).await?)),
         None => None,
     };
     let since = since.map(crate::domain::time::beijing_midnight);
-    let filter = crate::store::AuditFilter { since, item, operator, action, text: None };
+    let filter = crate::store::AuditFilter { since, about: item, operator, action, text: None };
     let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"])
         .shown_as("target", super::output::target_text)
         .code("action", Code::Action)

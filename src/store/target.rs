@@ -104,6 +104,7 @@ impl Target {
             // Let the driver check the rest now, so a malformed URL is a usage error, not a
             // connection failure. What the URL leaves out (a bare `postgres://` leaves out all)
             // comes from libpq's variables.
+            check_postgres_url(url).map_err(|why| bad(&why))?;
             let target = Target::Postgres { url: url.to_string(), password: None };
             target.postgres_options().map_err(|e| bad(&first_line(&e.to_string())))?;
             Ok(target)
@@ -201,6 +202,101 @@ impl Target {
     }
 }
 
+/// The parameters a `postgres://` URL may carry: libpq's names the driver takes, and the driver's
+/// own spellings of them. Any other is refused, where the driver would ignore it: a mistyped
+/// `sslmod=verify-full` would otherwise connect without verifying the server.
+const PARAMETERS: [&str; 18] = [
+    "host",
+    "hostaddr",
+    "port",
+    "dbname",
+    "user",
+    "password",
+    "sslmode",
+    "sslrootcert",
+    "sslcert",
+    "sslkey",
+    "application_name",
+    "options",
+    "ssl-mode",
+    "ssl-root-cert",
+    "ssl-ca",
+    "ssl-cert",
+    "ssl-key",
+    "statement-cache-capacity",
+];
+
+/// libpq's `sslmode` values.
+const SSL_MODES: [&str; 6] = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"];
+
+/// What is wrong with a `postgres://` URL, said in the interface's language, before anything
+/// connects: a port or a user with no host (`postgres://:5433/x`), a port that is not one, a host
+/// that is not a name or an address, a parameter the driver does not know or a value it would not
+/// take.
+fn check_postgres_url(url: &str) -> Result<(), String> {
+    let parsed = url::Url::parse(url).map_err(|e| match e {
+        url::ParseError::EmptyHost => t!("store-url-no-host"),
+        url::ParseError::InvalidPort => t!("store-url-bad-port", port = authority_parts(url).1),
+        url::ParseError::InvalidIpv4Address
+        | url::ParseError::InvalidIpv6Address
+        | url::ParseError::InvalidDomainCharacter
+        | url::ParseError::IdnaError => t!("store-url-bad-host", host = format!("{:?}", authority_parts(url).0)),
+        other => first_line(&other.to_string()),
+    })?;
+    if parsed.port() == Some(0) {
+        return Err(t!("store-url-bad-port", port = "0"));
+    }
+    for (key, value) in parsed.query_pairs() {
+        let known = PARAMETERS.contains(&key.as_ref()) || (key.starts_with("options[") && key.ends_with(']'));
+        if !known {
+            return Err(t!(
+                "store-url-unknown-parameter",
+                parameter = format!("{key:?}"),
+                known = PARAMETERS[..12].join(", ")
+            ));
+        }
+        let fits = match key.as_ref() {
+            "sslmode" | "ssl-mode" => SSL_MODES.contains(&value.as_ref()),
+            "port" => value.parse::<u16>().is_ok_and(|p| p != 0),
+            "hostaddr" => value.parse::<std::net::IpAddr>().is_ok(),
+            "host" | "dbname" | "user" => !value.is_empty(),
+            _ => true,
+        };
+        if !fits {
+            let expected = match key.as_ref() {
+                "sslmode" | "ssl-mode" => SSL_MODES.join(", "),
+                "port" => "1–65535".to_string(),
+                "hostaddr" => t!("store-url-an-address"),
+                _ => t!("store-url-not-empty"),
+            };
+            return Err(t!(
+                "store-url-bad-value",
+                parameter = key.as_ref(),
+                value = format!("{value:?}"),
+                expected = expected
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The authority of a URL (between `://` and the path or query), without its user and password.
+fn authority_host_and_port(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.find(['/', '?', '#']).map_or(rest, |i| &rest[..i]);
+    authority.rsplit_once('@').map_or(authority, |(_, host)| host)
+}
+
+/// The host and the port as written in a URL's authority: `[::1]` and `5433`, `db` and `5432:5433`.
+fn authority_parts(url: &str) -> (String, String) {
+    let hp = authority_host_and_port(url);
+    let (host, rest) = match hp.strip_prefix('[') {
+        Some(_) => hp.find(']').map_or((hp, ""), |end| hp.split_at(end + 1)),
+        None => hp.find(':').map_or((hp, ""), |i| hp.split_at(i)),
+    };
+    (host.to_string(), rest.strip_prefix(':').unwrap_or(rest).to_string())
+}
+
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or_default().to_string()
 }
@@ -268,6 +364,45 @@ mod tests {
         assert!(Target::parse("sqlite::memory:").is_err());
         let e = Target::parse("postgres://me:hunter2@db:notaport/x").unwrap_err().to_string();
         assert!(!e.contains("hunter2"), "{e}");
+    }
+
+    /// A malformed `postgres://` URL is refused before anything connects, each with what is wrong
+    /// in the interface's words, never the driver's or the URL parser's.
+    #[test]
+    fn malformed_postgres_urls_are_refused_each_saying_what_is_wrong() {
+        let refused =
+            |url: &str| crate::i18n::scoped(crate::i18n::Lang::En, || Target::parse(url).unwrap_err().to_string());
+        for (url, says) in [
+            ("postgres://:5433/x", "no host before the port"),
+            ("postgresql://:5433", "no host before the port"),
+            ("postgres://wang@/portal", "after the user"),
+            ("postgres://wang:hunter2@:5433/portal", "no host"),
+            ("postgres://db.example:99999/x", "the port 99999 is not a port"),
+            ("postgres://db.example:5432:5433/x", "the port 5432:5433 is not a port"),
+            ("postgres://db.example:0/x", "the port 0 is not a port"),
+            ("postgres://[::1/x", "the host \"[::1\""),
+            ("postgres://db|1/x", "the host \"db|1\""),
+            ("postgres://db.example/x?sslmod=verify-full", "unknown parameter \"sslmod\""),
+            ("postgres://db.example/x?sslmode=verify_full", "sslmode=\"verify_full\""),
+            ("postgres://db.example/x?sslmode", "sslmode=\"\" is not a value it takes"),
+            ("postgres://db.example/x?port=abc", "port=\"abc\""),
+            ("postgres://db.example/x?hostaddr=db", "an IP address"),
+            ("postgres:///x?host=", "host=\"\""),
+        ] {
+            let e = refused(url);
+            assert!(e.starts_with("bad --db URL") && e.contains(says), "{url}: {e}");
+            assert!(!e.contains("hunter2") && !e.contains('\n'), "{url}: {e}");
+        }
+        let zh = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || Target::parse("postgres://:5433/x").unwrap_err());
+        assert!(zh.to_string().contains("缺少主机"), "{zh}");
+        // What libpq takes is still taken: parameters by libpq's names, an address by brackets.
+        for url in [
+            "postgres:///x?host=/var/run/postgresql&port=5433&user=wang&sslmode=verify-full&sslrootcert=/ca.pem",
+            "postgres://wang@[::1]:5433/x?application_name=portal-admin&options=-c%20search_path%3Dportal",
+            "postgres://db.example/x?hostaddr=10.0.0.5&dbname=portal&sslmode=disable",
+        ] {
+            assert!(Target::parse(url).is_ok(), "{url}");
+        }
     }
 
     #[test]

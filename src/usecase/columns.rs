@@ -74,6 +74,28 @@ pub async fn units(store: &dyn Store, site: &Site) -> Result<Vec<UnitRow>> {
     store.units(site).await
 }
 
+/// The unit `typed` names, as every command and the console take one: its name, part of it, or
+/// its pinyin initials (`tjj` 统计局). `Ok(Err(line))` when it names none (the line lists the
+/// site's units) or several (it lists those), in the interface's language.
+pub async fn unit_named(store: &dyn Store, site: &Site, typed: &str) -> Result<std::result::Result<UnitRow, String>> {
+    let units = store.units(site).await?;
+    let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+    Ok(match crate::domain::search::unit_named(&names, typed) {
+        Ok(name) => Ok(units.iter().find(|u| u.name == name).cloned().expect("a unit named is one of the units")),
+        Err(several) if several.len() > 1 => Err(crate::t!(
+            "unit-ambiguous",
+            name = format!("{typed:?}"),
+            units = several.join(&crate::t!("list-separator"))
+        )),
+        Err(_) => Err(crate::t!(
+            "no-such-unit",
+            name = format!("{typed:?}"),
+            site = site.code.as_str(),
+            units = names.join(&crate::t!("list-separator"))
+        )),
+    })
+}
+
 /// A page of the items online in a column, newest first, from `seek` (the first page, after a
 /// key, the last, before a key); with `filter` (as typed), those whose title or body holds it or
 /// whose unit or title it names by pinyin initials (`search::list_filter`).

@@ -10,7 +10,9 @@ use crate::domain::rectification::{self, DEFAULT_DAYS, Status, Subject};
 use crate::domain::time::beijing_date;
 pub use crate::reports::rectifications::Order;
 use crate::reports::{self, rectifications as report};
-use crate::store::{RectificationClosing, RectificationInput, Result, Site, Store, StoreError};
+use crate::store::{
+    AuditAbout, AuditEntry, AuditFilter, RectificationClosing, RectificationInput, Result, Site, Store, StoreError,
+};
 use crate::t;
 
 /// What an order is about, as a user names it.
@@ -84,11 +86,12 @@ pub async fn add(
 }
 
 /// Records as closed the open orders whose subject has been fixed since (how, and when the fix
-/// happened), in one transaction; how many. What is left to record here is a column's new item
-/// online (and fixes made before the writes recorded their closings themselves): a withdrawal, a
-/// mark and a waiver close the orders they fix in their own transactions. Someone who may not
-/// close orders (not an active administrator, or a read-only console) records nothing, and is
-/// told so by the listing, which shows those orders done all the same.
+/// happened), in one transaction; how many. A publication and an import close the column orders
+/// they fix, and a withdrawal, a mark and a waiver the item orders, each in its own transaction:
+/// what is left to record here is a fix made by someone who may not close orders (a reviewer's
+/// waiver) or before the writes recorded their closings themselves. Someone who may not close
+/// orders (not an active administrator, or a read-only console) records nothing, and is told so
+/// by the listing, which shows those orders done all the same.
 pub async fn record_fixes(store: &dyn Store, site: &Site, orders: &[Order]) -> Result<usize> {
     let closings: Vec<RectificationClosing> = orders
         .iter()
@@ -138,4 +141,13 @@ pub async fn one(store: &dyn Store, site: &Site, id: i64) -> Result<Order> {
         .into_iter()
         .find(|o| o.row.id == id)
         .ok_or_else(|| StoreError::NotFound(t!("rectify-no-order", id = id, site = site.code.as_str())))
+}
+
+/// An order's audit history, oldest first: its issuing, and its closing, by hand or by the write
+/// that fixed what it names.
+pub async fn history(store: &dyn Store, site: &Site, id: i64) -> Result<Vec<AuditEntry>> {
+    let filter = AuditFilter { about: Some(AuditAbout::Order(id)), ..Default::default() };
+    let mut records = super::audit::all(store, site, &filter).await?;
+    records.reverse();
+    Ok(records)
 }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::ItemStatus;
-use crate::domain::search::{Needle, may_be_initials, titles_matching, unit_named, units_matching};
+use crate::domain::search::{Needle, may_be_initials, titles_matching, units_matching};
 use crate::store::{
     FoundItem, FoundKey, ListFilter, Result, Seek, Site, Store, StoreError, TextSearch, TitleScope, Total,
 };
@@ -54,16 +54,8 @@ pub async fn prepare(store: &dyn Store, site: &Site, asked: &Asked) -> std::resu
     let unit = match asked.unit.as_deref() {
         None => None,
         Some(wanted) => {
-            let units = store.units(site).await?;
-            let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
-            let name = unit_named(&names, wanted).map_err(|candidates| {
-                Refused::Input(if candidates.is_empty() {
-                    t!("search-no-unit", unit = format!("{wanted:?}"), site = site.code.as_str())
-                } else {
-                    t!("search-which-unit", unit = format!("{wanted:?}"), units = candidates.join("、"))
-                })
-            })?;
-            units.iter().find(|u| u.name == name).map(|u| u.id)
+            let unit = super::columns::unit_named(store, site, wanted).await?.map_err(Refused::Input)?;
+            Some(unit.id)
         }
     };
     if let Some(column) = asked.column {

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 pub struct AuditFilter {
     /// Only those made at or after this instant.
     pub since: Option<DateTime<Utc>>,
-    /// Only those about this item (and the requests to withdraw it).
-    pub item: Option<i64>,
+    /// Only those about this item (and the requests to withdraw it), or this rectification order.
+    pub about: Option<AuditAbout>,
     /// Only those made by this operator.
     pub operator: Option<String>,
     /// Only this action, or the actions under it (`retraction` takes `retraction.request` and
@@ -17,6 +17,33 @@ pub struct AuditFilter {
     /// Only those whose operator, action, target or detail holds this text (Latin letters in
     /// either case), or, a day typed (2026-11-28), made on that Beijing day.
     pub text: Option<crate::domain::search::Needle>,
+}
+
+/// What an audit listing is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAbout {
+    /// An item: its records (`item:N`) and those of the requests to withdraw it.
+    Item(i64),
+    /// A rectification order: its records (`rectification:N`), issued and closed.
+    Order(i64),
+}
+
+impl AuditAbout {
+    /// The target its own records carry.
+    pub fn target(self) -> String {
+        match self {
+            AuditAbout::Item(id) => format!("item:{id}"),
+            AuditAbout::Order(id) => format!("rectification:{id}"),
+        }
+    }
+
+    /// The item whose requests' records are listed too (0, no item, for an order).
+    pub fn requests_of(self) -> i64 {
+        match self {
+            AuditAbout::Item(id) => id,
+            AuditAbout::Order(_) => 0,
+        }
+    }
 }
 
 /// One record of the audit trail.

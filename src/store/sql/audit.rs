@@ -68,8 +68,8 @@ macro_rules! audit_binds {
             .bind($from)
             .bind($limit)
             .bind(filter.since)
-            .bind(filter.item.map(|i| format!("item:{i}")))
-            .bind(filter.item.unwrap_or(0))
+            .bind(filter.about.map(crate::store::AuditAbout::target))
+            .bind(filter.about.map_or(0, crate::store::AuditAbout::requests_of))
             .bind(filter.operator.as_deref())
             .bind(filter.action.as_deref());
         match &filter.text {

@@ -44,13 +44,21 @@ const ORDERS: &str = "SELECT r.id, u.name, u.full_name, r.column_id, r.item_id, 
      LEFT JOIN items i ON i.site_id = r.site_id AND i.id = r.item_id \
      WHERE r.site_id = $1 AND ($2 IS NULL OR u.name = $2) ORDER BY r.id DESC";
 
+/// The first item published in order `r`'s column after the order was issued: what fixes it.
+macro_rules! column_fix {
+    () => {
+        "(SELECT MIN(i.published_at) FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
+          WHERE p.site_id = r.site_id AND p.column_id = r.column_id AND i.published_at > r.issued_at)"
+    };
+}
+
 /// For each order, its closing note and, while it is open, the first fix of what it names after
 /// it was issued: the column's first item online since, the item's first withdrawal or mark since,
 /// the named finding's first waiver since.
-const FIXES: &str = "SELECT r.id, r.close_note, \
-       CASE WHEN r.closed_at IS NULL AND r.column_id IS NOT NULL THEN \
-         (SELECT MIN(i.published_at) FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
-          WHERE p.site_id = r.site_id AND p.column_id = r.column_id AND i.published_at > r.issued_at) END, \
+const FIXES: &str = concat!(
+    "SELECT r.id, r.close_note, CASE WHEN r.closed_at IS NULL AND r.column_id IS NOT NULL THEN ",
+    column_fix!(),
+    " END, \
        CASE WHEN r.closed_at IS NULL AND r.item_id IS NOT NULL THEN \
          (SELECT MIN(w.withdrawn_at) FROM withdrawals w \
           WHERE w.site_id = r.site_id AND w.item_id = r.item_id AND w.withdrawn_at > r.issued_at) END, \
@@ -62,7 +70,16 @@ const FIXES: &str = "SELECT r.id, r.close_note, \
           WHERE f.site_id = r.site_id AND f.item_id = r.item_id AND f.kind = r.finding \
             AND f.waived_at > r.issued_at) END \
      FROM rectifications r JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
-     WHERE r.site_id = $1 AND ($2 IS NULL OR u.name = $2)";
+     WHERE r.site_id = $1 AND ($2 IS NULL OR u.name = $2)"
+);
+
+/// The open orders about a column (of those in `{}`, or any) that an item published since fixed,
+/// with when: the first item's publication.
+const COLUMNS_FIXED: &str = concat!(
+    "SELECT r.id, ",
+    column_fix!(),
+    " FROM rectifications r WHERE r.site_id = $1 AND r.closed_at IS NULL AND r.column_id IS NOT NULL"
+);
 
 type FixRow =
     (i64, Option<String>, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
@@ -101,31 +118,79 @@ sql_impl! { SqlStore;
             .await?;
             ids.extend(found);
         }
-        if ids.is_empty() {
+        let fixed: Vec<(i64, DateTime<Utc>)> = ids.into_iter().map(|id| (id, at)).collect();
+        self.close_fixed(tx, site, &fixed, how).await
+    }
+
+    /// Closes the open orders about these columns (all of them: `None`) that an item published
+    /// since issued fixed, in the transaction of the write that published it (`publish`,
+    /// `import`), each at the first such item's publication, with its audit record. Only an
+    /// administrator closes orders, as in `close_orders_fixed`. How many.
+    pub(super) async fn close_columns_fixed(
+        &self,
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        columns: Option<&[i64]>,
+    ) -> Result<usize> {
+        match Self::allowed(tx, site, &self.operator, Act::Rectify).await {
+            Ok(_) => {}
+            Err(StoreError::Refused(_)) => return Ok(0),
+            Err(e) => return Err(e),
+        }
+        let sql = match columns {
+            Some([]) => return Ok(0),
+            Some(columns) => format!("{COLUMNS_FIXED} AND r.column_id IN ({}) ORDER BY r.id", id_list(columns)),
+            None => format!("{COLUMNS_FIXED} ORDER BY r.id"),
+        };
+        let found: Vec<(i64, Option<DateTime<Utc>>)> = sqlx::query_as(&sql).bind(site.id).fetch_all(&mut **tx).await?;
+        let fixed: Vec<(i64, DateTime<Utc>)> = found.into_iter().filter_map(|(id, at)| Some((id, at?))).collect();
+        self.close_fixed(tx, site, &fixed, Closing::ColumnUpdated).await
+    }
+
+    /// Closes these open orders, each fixed at its time, as `how` says, each with its audit record
+    /// written first. How many.
+    async fn close_fixed(
+        &self,
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        fixed: &[(i64, DateTime<Utc>)],
+        how: Closing,
+    ) -> Result<usize> {
+        if fixed.is_empty() {
             return Ok(0);
         }
-        let detail = json!({
-            "how": how.as_str(), "at": at.to_rfc3339(), "note": null,
-            "before": {"status": "open"}, "after": {"status": "done", "how": how.as_str()},
-        })
-        .to_string();
-        let records: Vec<(String, String)> =
-            ids.iter().map(|id| (format!("rectification:{id}"), detail.clone())).collect();
+        let records: Vec<(String, String)> = fixed
+            .iter()
+            .map(|(id, at)| {
+                let detail = json!({
+                    "how": how.as_str(), "at": at.to_rfc3339(), "note": null,
+                    "before": {"status": "open"}, "after": {"status": "done", "how": how.as_str()},
+                });
+                (format!("rectification:{id}"), detail.to_string())
+            })
+            .collect();
         Self::audit_many(tx, Some(site.id), &self.operator, "rectification.close", &records).await?;
-        for chunk in ids.chunks(CHUNK) {
-            sqlx::query::<DB>(&format!(
-                "UPDATE rectifications SET closed_at = $1, closed_by = $2, closed_how = $3 \
-                 WHERE site_id = $4 AND closed_at IS NULL AND id IN ({})",
-                id_list(chunk)
-            ))
-            .bind(at)
-            .bind(self.operator.as_str())
-            .bind(how.as_str())
-            .bind(site.id)
-            .execute(&mut **tx)
-            .await?;
+        // The orders fixed at one time, together.
+        let mut by_time: std::collections::BTreeMap<DateTime<Utc>, Vec<i64>> = std::collections::BTreeMap::new();
+        for (id, at) in fixed {
+            by_time.entry(*at).or_default().push(*id);
         }
-        Ok(ids.len())
+        for (at, ids) in by_time {
+            for chunk in ids.chunks(CHUNK) {
+                sqlx::query::<DB>(&format!(
+                    "UPDATE rectifications SET closed_at = $1, closed_by = $2, closed_how = $3 \
+                     WHERE site_id = $4 AND closed_at IS NULL AND id IN ({})",
+                    id_list(chunk)
+                ))
+                .bind(at)
+                .bind(self.operator.as_str())
+                .bind(how.as_str())
+                .bind(site.id)
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
+        Ok(fixed.len())
     }
 
     /// Checks that `unit` may be ordered to fix `subject` (exists, is responsible for it); the

@@ -247,8 +247,8 @@ sql_impl! { ReviewStore;
             }
         }
         let now = Utc::now();
-        let placed: Vec<(String, String)> = sqlx::query_as(
-            "SELECT c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id WHERE p.site_id = $1 \
+        let placed: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT c.id, c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id WHERE p.site_id = $1 \
                 AND p.item_id = $2 ORDER BY c.position",
         )
         .bind(site.id)
@@ -258,7 +258,7 @@ sql_impl! { ReviewStore;
         if placed.is_empty() {
             return Err(StoreError::Refused(t!("store-no-target-column", item = item.to_string())));
         }
-        let forms = placed.iter().map(|(_, f)| parse::<Form>("form", f)).collect::<Result<Vec<_>>>()?;
+        let forms = placed.iter().map(|(_, _, f)| parse::<Form>("form", f)).collect::<Result<Vec<_>>>()?;
         let points = item_points(&forms, None).unwrap_or(current.form);
         sqlx::query("UPDATE placements SET online_since = $3 WHERE site_id = $1 AND item_id = $2")
             .bind(site.id)
@@ -287,12 +287,15 @@ sql_impl! { ReviewStore;
         .execute(&mut *tx)
         .await?;
         let detail = with_change(
-            json!({"columns": placed.iter().map(|(p, _)| p).collect::<Vec<_>>(), "points": points.as_str()}),
+            json!({"columns": placed.iter().map(|(_, p, _)| p).collect::<Vec<_>>(), "points": points.as_str()}),
             (Stage::Publish, ItemStatus::Pending),
             (Stage::Done, ItemStatus::Online),
         );
         Self::audit(&mut tx, Some(site.id), &self.operator, "publish", &format!("item:{item}"), &detail.to_string())
             .await?;
+        // The orders about its columns that waited for a new item are fixed now.
+        let columns: Vec<i64> = placed.iter().map(|(id, _, _)| *id).collect();
+        self.close_columns_fixed(&mut tx, site, Some(&columns)).await?;
         // Its dates changed: its findings found again, with the lists in use.
         Self::check_again(&mut tx, site.id, &self.lists_now(), item).await?;
         self.finish(tx).await?;

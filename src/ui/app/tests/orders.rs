@@ -75,6 +75,43 @@ fn orders_of_the_day() -> Vec<crate::usecase::rectification::Order> {
     crate::reports::rectifications::ranked(rows, day("2026-11-29"))
 }
 
+/// Order 1's audit records, as the store writes them: issued, then closed by hand.
+fn history_of_order_1() -> Vec<AuditEntry> {
+    let record = |id, (d, h), action: &str, detail: &str| AuditEntry {
+        id,
+        at: Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0).unwrap(),
+        operator: "li.jianhua".into(),
+        action: action.into(),
+        target: "rectification:1".into(),
+        detail: detail.into(),
+    };
+    vec![
+        record(
+            311,
+            (2, 2),
+            "rectification.add",
+            r#"{"unit":"发改局","column":7,"note":"栏目超期未更新 11 天，请及时更新（依据：第六条）","days":5,"due_on":"2026-11-09"}"#,
+        ),
+        record(
+            498,
+            (20, 3),
+            "rectification.close",
+            r#"{"how":"by_hand","note":"已补发施工许可信息","after":{"status":"done","how":"by_hand"}}"#,
+        ),
+    ]
+}
+
+/// Enter on the last order (1, done): its audit history asked for and come back.
+fn open_order_1(a: &mut App) {
+    show_orders(a);
+    key(a, KeyCode::End);
+    let effects = key(a, KeyCode::Enter);
+    let [(id, Load::View(views::Load::Orders(orders::Load::History { id: 1 })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Orders(orders::Loaded::History(Ok(history_of_order_1()))))));
+}
+
 fn show_orders(a: &mut App) {
     let effects = keys(a, "0");
     assert_eq!(a.tab, Tab::Orders);
@@ -226,6 +263,30 @@ fn the_orders_tab_lists_overdue_first_then_by_deadline_and_d_closes_one_with_a_n
     assert!(a.notice.as_ref().unwrap().text.contains("already closed"), "{:?}", a.notice);
 }
 
+#[test]
+fn enter_on_an_order_shows_it_with_its_audit_history() {
+    let mut a = app();
+    open_order_1(&mut a);
+    let Overlay::Record(record) = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert!(record.starts_with("Rectification order 1 (done)"), "{record}");
+    let issued = record.find("#311 2026-11-02 10:00 li.jianhua issue order").expect(record);
+    let closed = record.find("#498 2026-11-20 11:00 li.jianhua close order").expect(record);
+    assert!(issued < closed, "oldest first: {record}");
+    assert!(record.contains("Its audit records (2)") && record.contains("已补发施工许可信息"), "{record}");
+    let text = text_of(&a);
+    assert!(text.contains("Audit record"), "{text}");
+    // A history that could not be read says so, and opens nothing.
+    key(&mut a, KeyCode::Esc);
+    let [(id, _)] = loads(&key(&mut a, KeyCode::Enter))[..] else { panic!() };
+    a.update(Msg::Loaded(
+        id,
+        Loaded::View(views::Loaded::Orders(orders::Loaded::History(Err("the database said no".into())))),
+    ));
+    assert!(matches!(a.overlay, Overlay::None), "{:?}", a.overlay);
+    let notice = a.notice.as_ref().unwrap();
+    assert!(notice.error && notice.text.contains("audit records of rectification order 1"), "{notice:?}");
+}
+
 /// The Orders tab and the form, in every state, at both sizes, in both languages.
 #[test]
 fn the_orders_screens_in_every_state() {
@@ -235,11 +296,7 @@ fn the_orders_screens_in_every_state() {
             let [(id, _)] = loads(&keys(a, "0"))[..] else { panic!() };
             a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Orders(orders::Loaded::List(Ok(vec![]))))));
         }),
-        ("orders_record", |a| {
-            show_orders(a);
-            key(a, KeyCode::End);
-            key(a, KeyCode::Enter);
-        }),
+        ("orders_record", open_order_1),
         ("orders_close", |a| {
             show_orders(a);
             keys(a, "d");

@@ -16,6 +16,7 @@ use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, Ambiguous, fit, pad};
 use crate::ui::widgets::Draw;
+use crate::store::AuditEntry;
 use crate::usecase::rectification::Order;
 
 /// The width of a form's field names.
@@ -74,8 +75,9 @@ fn when(at: chrono::DateTime<chrono::Utc>) -> String {
     t.get(..16).unwrap_or(&t).replace('T', " ")
 }
 
-/// An order whole, as Enter shows it.
-pub(super) fn record(o: &Order, ambiguous: Ambiguous) -> String {
+/// An order whole, as Enter shows it, and its audit history, oldest first: each record's time,
+/// operator and action, then what it recorded.
+pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous) -> String {
     let field = |key: String, value: &str| format!("{} {value}", pad(&key, 10, ambiguous));
     let mut lines = vec![
         t!("orders-record-heading", id = o.row.id, status = o.status.said()),
@@ -91,6 +93,13 @@ pub(super) fn record(o: &Order, ambiguous: Ambiguous) -> String {
         if let Some(note) = o.row.closed.as_ref().and_then(|(_, _, _, note)| note.clone()) {
             lines.push(field(t!("orders-field-close-note"), &note));
         }
+    }
+    lines.push(String::new());
+    lines.push(t!("orders-record-history", count = history.len()));
+    for e in history {
+        let action = crate::ui::words::audit_action_text(&e.action);
+        lines.push(format!("#{} {} {} {action}", e.id, when(e.at), e.operator));
+        lines.push(format!("  {}", e.detail));
     }
     lines.join("\n")
 }

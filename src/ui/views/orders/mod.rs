@@ -13,12 +13,12 @@ use crate::domain::inspection::Indicator;
 use crate::domain::rectification::{self, Status, Subject};
 use crate::domain::review::Act;
 use crate::domain::staleness::Status as Staleness;
-use crate::store::{ExportedItem, Site, Store, StoreError};
+use crate::store::{AuditEntry, ExportedItem, Site, Store, StoreError};
 use crate::t;
 use crate::ui::app::single_line;
 use crate::ui::keymap::{Action, Key, Keymap, Layer};
 use crate::ui::paged::{List, Paged, Row};
-use crate::ui::sanitise::{clean_line, clean_option, each};
+use crate::ui::sanitise::{clean_block, clean_line, clean_option, each};
 use crate::ui::text::SearchKey;
 use crate::ui::views::columns::tree::ColumnEntry;
 use crate::ui::words;
@@ -193,6 +193,8 @@ pub struct OrdersView {
     pub closing: Option<CloseQuestion>,
     /// The write sent and not yet back.
     pub writing: Option<u64>,
+    /// The order Enter opened, while its audit history loads (the request's id).
+    pub opening: Option<(u64, Order)>,
 }
 
 /// The tab's queries and writes.
@@ -204,6 +206,8 @@ pub enum Load {
     Issue { unit: String, about: About, note: String, days: i64 },
     /// Close an order by hand.
     Close { id: i64, note: String },
+    /// An order's audit history, oldest first.
+    History { id: i64 },
 }
 
 /// What they brought back.
@@ -212,12 +216,13 @@ pub enum Loaded {
     List(Result<Vec<Order>, String>),
     Issued { unit: String, result: Result<Issued, String> },
     Closed { id: i64, result: Result<(), String> },
+    History(Result<Vec<AuditEntry>, String>),
 }
 
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::List => false,
+            Load::List | Load::History { .. } => false,
             Load::Issue { .. } | Load::Close { .. } => true,
         }
     }
@@ -230,6 +235,7 @@ impl Load {
                 Loaded::Issued { unit, result }
             }
             Load::Close { id, note } => Loaded::Closed { id, result: orders::done(store, site, id, &note).await.map_err(line) },
+            Load::History { id } => Loaded::History(orders::history(store, site, id).await.map_err(line)),
         }
     }
 }
@@ -240,6 +246,7 @@ impl Loaded {
             Loaded::List(r) => r.is_err(),
             Loaded::Issued { result, .. } => result.is_err(),
             Loaded::Closed { result, .. } => result.is_err(),
+            Loaded::History(r) => r.is_err(),
         }
     }
 
@@ -268,6 +275,12 @@ impl Loaded {
                 }
             }
             Loaded::Closed { .. } => {}
+            Loaded::History(r) => each(r, |e| {
+                clean_line(&mut e.operator);
+                clean_line(&mut e.action);
+                clean_line(&mut e.target);
+                clean_block(&mut e.detail);
+            }),
         }
         self
     }
@@ -279,6 +292,7 @@ impl Loaded {
             ("List", Loaded::List(Err(no()))),
             ("Issued", Loaded::Issued { unit: "民政局".into(), result: Err(no()) }),
             ("Closed", Loaded::Closed { id: 1, result: Err(no()) }),
+            ("History", Loaded::History(Err(no()))),
         ]
     }
 }
@@ -336,6 +350,16 @@ impl OrdersView {
                         ask.post(Event::Audited);
                     }
                     Err(e) => ask.warn(t!("orders-not-issued", error = e)),
+                }
+            }
+            Loaded::History(result) => {
+                let Some((_, order)) = self.opening.take_if(|(asked, _)| *asked == id) else { return };
+                match result {
+                    Ok(records) => {
+                        *ask.overlay =
+                            crate::ui::app::Overlay::Record(draw::record(&order, &records, cx.ambiguous));
+                    }
+                    Err(e) => ask.warn(t!("orders-history-failed", id = order.row.id, error = e)),
                 }
             }
             Loaded::Closed { id: order, result } => {
@@ -414,7 +438,7 @@ impl View for OrdersView {
     }
 
     fn busy(&self) -> bool {
-        self.list.waiting.is_some() || self.writing.is_some()
+        self.list.waiting.is_some() || self.writing.is_some() || self.opening.is_some()
     }
 
     fn read_list(&mut self, ask: &mut Ask) {
@@ -438,10 +462,11 @@ impl View for OrdersView {
         true
     }
 
-    /// Enter: the order whole.
-    fn open(&mut self, cx: &Cx, ask: &mut Ask) {
+    /// Enter: the order whole, with its audit history, once that is read.
+    fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
         if let Some(o) = self.list.selected() {
-            *ask.overlay = crate::ui::app::Overlay::Record(draw::record(o, cx.ambiguous));
+            let asked = ask.request(Load::History { id: o.row.id });
+            self.opening = Some((asked, o.clone()));
         }
     }
 
