@@ -85,6 +85,7 @@ pub fn inspect_of(
     let columns: Vec<ColumnFacts> = rows
         .iter()
         .map(|r| ColumnFacts {
+            id: r.column.id,
             path: r.column.path.clone(),
             rule: r.column.rule,
             leaf: !parents.contains(&r.column.id),
