@@ -12,19 +12,20 @@ fn the_review_screen_returning_and_at_the_publish_step() {
             open_reviewing(a);
             keys(a, "R");
         }),
-        ("review_publish_step", |a| {
-            show_queue(a);
-            a.views.queue.items.cursor.selected = 3;
-            open_reviewing(a);
-        }),
+        ("review_publish_step", at_publish_step),
         ("review_publish_step_long_history", |a| {
-            show_queue(a);
-            a.views.queue.items.cursor.selected = 3;
-            open_reviewing(a);
+            at_publish_step(a);
             long_history(a);
         }),
     ];
     snapshot_all(cases);
+}
+
+/// The review screen of item 34, approved and waiting to be published.
+fn at_publish_step(a: &mut App) {
+    show_queue(a);
+    a.views.queue.items.cursor.selected = 3;
+    open_reviewing(a);
 }
 
 #[test]
@@ -74,9 +75,7 @@ fn the_publish_step_shows_where_it_goes_and_its_history_before_the_question() {
     for lang in [Lang::En, Lang::ZhCn] {
         crate::i18n::scoped(lang, || {
             let mut a = app();
-            show_queue(&mut a);
-            a.views.queue.items.cursor.selected = 3;
-            open_reviewing(&mut a);
+            at_publish_step(&mut a);
             let text = view_text(&a);
             let (columns, history) = (t!("item-page-columns", count = 1), t!("item-page-history", count = 1));
             assert!(text.contains(&columns) && text.contains("政务动态 / 部门动态"), "{text}");
@@ -121,9 +120,7 @@ fn the_publish_steps_history_never_falls_off_the_screen() {
     for lang in [Lang::En, Lang::ZhCn] {
         crate::i18n::scoped(lang, || {
             let mut a = app();
-            show_queue(&mut a);
-            a.views.queue.items.cursor.selected = 3;
-            open_reviewing(&mut a);
+            at_publish_step(&mut a);
             long_history(&mut a);
             let text = view_text(&a);
             // Oldest first: the submission, those between said, the latest decisions in sight.
