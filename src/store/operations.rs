@@ -8,6 +8,7 @@ use super::findings::FindingStore;
 use super::links::LinkStore;
 use super::rectification::RectificationStore;
 use super::rows::*;
+use crate::domain::assessment::Period;
 use crate::domain::calendar::{CalendarDay, CalendarImport, CalendarNotice};
 use crate::domain::item::RequestStatus;
 use crate::domain::review::Decision;
@@ -63,6 +64,11 @@ pub trait Store:
 
     /// Every site of the database, in the order they were added.
     async fn sites(&self) -> Result<Vec<Site>>;
+
+    /// What every site's figures are computed from (the overview, `sites`), as of `at`, one entry a
+    /// site in the order they were added: each site's part read by the statements its own reports
+    /// run, over every site at once (one round trip per kind of input, not per site).
+    async fn overview_inputs(&self, at: &OverviewAt) -> Result<Vec<SiteInputs>>;
 
     /// Adds a site with its units and column tree, the operator its first administrator, in one
     /// transaction with its audit record: only an administrator of a site already there may (the
@@ -329,14 +335,9 @@ pub trait AssessmentStore: Send + Sync {
     /// for a reversal, or an incident already reversed.
     async fn reverse_incident(&self, site: &Site, id: i64, note: &str) -> Result<i64>;
 
-    /// The incidents dated in the Beijing days `[from, until)` (all when `None`), oldest first; of
-    /// one unit when given.
-    async fn incidents(
-        &self,
-        site: &Site,
-        days: Option<(NaiveDate, NaiveDate)>,
-        unit: Option<&str>,
-    ) -> Result<Vec<IncidentRow>>;
+    /// The incidents dated in a period's Beijing days (all when `None`), oldest first; of one
+    /// unit when given.
+    async fn incidents(&self, site: &Site, period: Option<Period>, unit: Option<&str>) -> Result<Vec<IncidentRow>>;
 
     /// The items that earned a unit its points in the Beijing days `[from, until)`: published
     /// then, and still counting (online, or withdrawn as outdated), each once at the form it

@@ -292,20 +292,6 @@ sql_impl! { SqlStore;
 
 sql_impl! { RetractionStore;
     async fn retraction_requests(&self, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>> {
-        type Json = (
-            i64,
-            i64,
-            String,
-            Option<String>,
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<Vec<String>>,
-        );
         // One statement: the requests (retraction_requests_status), and each item's columns.
         let sql = retraction_requests_sql::<DB>(status.is_some());
         let mut query = sqlx::query_scalar(&sql).bind(site.id);
@@ -313,44 +299,7 @@ sql_impl! { RetractionStore;
             query = query.bind(status.as_str());
         }
         let json: Option<String> = query.fetch_one(&self.pool).await?;
-        let mut out = json_rows::<Json>("retraction requests", json)?
-            .into_iter()
-            .map(
-                |(
-                    id,
-                    item,
-                    title,
-                    unit,
-                    reason,
-                    note,
-                    status,
-                    requested_at,
-                    handled_at,
-                    handled_by,
-                    resolution,
-                    columns,
-                )| {
-                    let columns = columns.unwrap_or_default();
-                    Ok(RetractionRequest {
-                        id,
-                        item,
-                        title,
-                        unit,
-                        reason: parse("reason", &reason)?,
-                        note,
-                        status: RequestStatus::parse(&status).ok_or_else(|| decode_error("request status", &status))?,
-                        requested_at: stored_time(&requested_at)?,
-                        handled_at: handled_at.as_deref().map(stored_time).transpose()?,
-                        handled_by,
-                        resolution: resolution.as_deref().map(|r| parse("resolution", r)).transpose()?,
-                        columns,
-                        still_public: false,
-                    })
-                },
-            )
-            .collect::<Result<Vec<_>>>()?;
-        out.sort_by_key(|r| (crate::domain::review::urgency(r.reason), r.requested_at, r.id));
-        Ok(out)
+        retraction_requests(json)
     }
 
     async fn retract(
@@ -755,4 +704,61 @@ sql_impl! { RetractionStore;
         self.finish(tx).await?;
         Ok(())
     }
+}
+
+/// What `retraction_requests_sql` (or a site's row of it over every site) gives, decoded: most
+/// urgent first.
+pub(super) fn retraction_requests(json: Option<String>) -> Result<Vec<RetractionRequest>> {
+    type Json = (
+        i64,
+        i64,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<Vec<String>>,
+    );
+    let mut out = json_rows::<Json>("retraction requests", json)?
+        .into_iter()
+        .map(
+            |(
+                id,
+                item,
+                title,
+                unit,
+                reason,
+                note,
+                status,
+                requested_at,
+                handled_at,
+                handled_by,
+                resolution,
+                columns,
+            )| {
+                let columns = columns.unwrap_or_default();
+                Ok(RetractionRequest {
+                    id,
+                    item,
+                    title,
+                    unit,
+                    reason: parse("reason", &reason)?,
+                    note,
+                    status: RequestStatus::parse(&status).ok_or_else(|| decode_error("request status", &status))?,
+                    requested_at: stored_time(&requested_at)?,
+                    handled_at: handled_at.as_deref().map(stored_time).transpose()?,
+                    handled_by,
+                    resolution: resolution.as_deref().map(|r| parse("resolution", r)).transpose()?,
+                    columns,
+                    still_public: false,
+                })
+            },
+        )
+        .collect::<Result<Vec<_>>>()?;
+    out.sort_by_key(|r| (crate::domain::review::urgency(r.reason), r.requested_at, r.id));
+    Ok(out)
 }

@@ -456,12 +456,15 @@ impl App {
         self.places = places;
         if first_run {
             self.tell(t!("welcome", key = self.keymap.key_name(Layer::Global, Action::Help)));
+            self.log_notice();
         }
     }
 
     /// A warning about the session itself (how the database was reached), on the status line.
+    /// Kept for `:messages` at once, as a message said in `update` is: a key may clear it first.
     pub fn warn_at_start(&mut self, text: String) {
         self.warn(text);
+        self.log_notice();
     }
 
     fn tell(&mut self, text: impl Into<String>) {

@@ -665,3 +665,36 @@ fn read_only_by_flag_stays_read_only_whatever_the_role() {
     assert!(writes(&effects).is_empty() && matches!(a.overlay, Overlay::None), "{:?}", a.overlay);
     assert!(a.notice.as_ref().unwrap().text.contains("--read-only"));
 }
+
+/// The warning `portal-admin` gives when the console reaches a PostgreSQL server elsewhere without
+/// checking who it is (issue 23), as the console opens with it (`cli::unverified`, the same words
+/// a command writes on standard error): on the status line in the interface's language, shown
+/// whole above it where one row cannot hold it, and kept for `:messages` once a key clears it.
+#[test]
+fn a_server_reached_unverified_is_warned_of_on_the_status_line() {
+    let warning = |url: &str| crate::cli::unverified(&crate::store::Target::parse(url).unwrap());
+    for here in ["postgres://li@127.0.0.1/portal", "postgres://li@db.example.gov.cn/portal?sslmode=verify-full"] {
+        assert_eq!(warning(here), None, "{here}: on this machine or verified, nothing to warn of");
+    }
+    let opened = |url: &str| {
+        let mut a = app();
+        a.warn_at_start(warning(url).expect("a server elsewhere, not verified"));
+        a
+    };
+    let url = "postgres://li@db.example.gov.cn/portal?sslmode=require";
+    let mut a = opened(url);
+    assert!(a.notice.as_ref().is_some_and(|n| n.error), "a warning, not a word in passing");
+    let foot = squeezed(&foot_of(&a));
+    assert!(foot.contains(&squeezed("the server db.example.gov.cn is not verified")), "{}", foot_of(&a));
+    assert!(foot.contains("sslmode=verify-full"), "what to do is said too: {}", foot_of(&a));
+    insta::assert_snapshot!("unverified_server_80x24", screen(&a));
+    key(&mut a, KeyCode::Down);
+    assert!(a.notice.is_none());
+    assert!(a.messages.iter().any(|m| m.error && m.text.contains("db.example.gov.cn")), "kept for :messages");
+    crate::i18n::scoped(Lang::ZhCn, || {
+        let a = opened("postgres://li@10.20.0.5/portal?sslmode=prefer");
+        let foot = squeezed(&foot_of(&a));
+        assert!(foot.contains("未验证服务器10.20.0.5的身份"), "{}", foot_of(&a));
+        insta::assert_snapshot!("unverified_server_zh_80x24", screen(&a));
+    });
+}
