@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use common::tmux::Tmux;
 use common::{TestDb, rows as json_rows, stderr};
-use portal_admin::store::Seek;
+use portal_admin::store::{HistoryEvent, Seek};
 
 async fn navigate_filter_open_and_quit(db: TestDb) {
     let backend = db.backend;
@@ -207,8 +207,8 @@ async fn the_console_reads_pages_without_gaps_or_repeats(db: TestDb) {
 
     let (item, history) = store.item(&site, all[0].id).await.unwrap();
     assert_eq!(item.title, all[0].title);
-    assert_eq!(history.first().unwrap().event, "submitted");
-    assert!(history.iter().any(|h| h.event == "published"));
+    assert_eq!(history.first().unwrap().event, HistoryEvent::Submitted);
+    assert!(history.iter().any(|h| h.event == HistoryEvent::Published));
     assert!(history.windows(2).all(|w| w[0].at <= w[1].at));
     assert!(store.item(&site, 99_999_999).await.is_err());
 

@@ -137,7 +137,7 @@ async fn a_unit_submission_carries_its_attachments_through_import_review_and_exp
     std::fs::write(&file, line).unwrap();
     db.ok(&["import", file.to_str().unwrap()]);
     let shown = db.ok(&["show", "mz-2026-118"]);
-    assert!(shown.contains("attachment signed_scan: 民政局-信息发布审批单（签字盖章）.pdf"), "{shown}");
+    assert!(shown.contains("attachment scan: 民政局-信息发布审批单（签字盖章）.pdf"), "{shown}");
     let out = db.ok(&["review", "approve", "mz-2026-118", "--checks", "1,2,3,4,5,6,7"]);
     assert!(out.contains("recheck → publish"), "a complete submission passes its re-review: {out}");
     // One that lacks the signed scan is still refused, saying what it lacks.

@@ -73,10 +73,15 @@ async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
     assert_eq!(raw.count("SELECT CAST(COALESCE(SUM(image_text), 0) AS BIGINT) FROM unit_day_points").await, 1);
     let shown = db.ok(&["show", "unit-1"]);
     assert!(
-        shown.contains("approve (recheck) — 七项审核均通过")
-            && shown.contains("attachment signed_scan: signed_scan.pdf"),
+        shown.contains("approve (recheck) — 七项审核均通过") && shown.contains("attachment scan: signed_scan.pdf"),
         "{shown}"
     );
+    // The same history in Chinese, from the same wording as the console's item page; JSON stays English.
+    let zh = db.ok(&["--lang", "zh-CN", "show", "unit-1"]);
+    assert!(zh.contains("复核通过——七项审核均通过") && zh.contains("附件（扫描件）：signed_scan.pdf"), "{zh}");
+    assert!(!zh.contains("approve (recheck)") && !zh.contains("submitted"), "{zh}");
+    let json = db.ok(&["--lang", "zh-CN", "show", "unit-1", "--format", "json"]);
+    assert!(json.contains("\"event\": \"approve (recheck) — 七项审核均通过\""), "{json}");
     let operator = raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'publish' AND target LIKE 'item:%'").await;
     assert_eq!(operator, 3);
     assert!(
@@ -171,9 +176,7 @@ async fn an_item_lacking_its_attachments_is_returned_for_them_without_failing_a_
     assert_eq!(raw.count(said).await, 1, "the audit record says what it lacked");
     let shown = db.ok(&["show", "unit-1"]);
     assert!(
-        shown.contains(
-            "return (recheck): lacking signed_scan, electronic_text, target_columns — 请补报部门领导签字盖章扫描件"
-        ),
+        shown.contains("return (recheck): lacking scan, e-text, columns — 请补报部门领导签字盖章扫描件"),
         "{shown}"
     );
     // Complete, it is no longer returned for what it lacks.

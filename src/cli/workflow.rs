@@ -448,7 +448,10 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
         "columns": super::columns::placements(&ids, item.placements.iter().map(|(path, form)| (path.as_str(), *form))),
         "history": history
             .iter()
-            .map(|h| json!({"at": time(h.at), "operator": h.operator, "event": h.event}))
+            .map(|h| {
+                let event = crate::i18n::scoped(crate::i18n::Lang::En, || crate::ui::words::history(&h.event));
+                json!({"at": time(h.at), "operator": h.operator, "event": event})
+            })
             .collect::<Vec<_>>(),
         "body": item.body,
     });
@@ -484,7 +487,7 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
     }
     writeln!(out, "\n{}", t!("show-history"))?;
     for h in &history {
-        writeln!(out, "  {}  {}  {}", time(h.at), h.operator, h.event)?;
+        writeln!(out, "  {}  {}  {}", time(h.at), h.operator, crate::ui::words::history(&h.event))?;
     }
     writeln!(out, "\n{}", item.body)?;
     Ok(())

@@ -201,7 +201,9 @@ pub(crate) fn clean_item(found: &mut (crate::store::ExportedItem, Vec<crate::sto
     }
     for h in history {
         clean_line(&mut h.operator);
-        clean_line(&mut h.event);
+        for text in h.event.texts_mut() {
+            clean_line(text);
+        }
     }
 }
 

@@ -5,7 +5,8 @@ use crate::domain::checks::{Field, Finding, FindingKind};
 use crate::domain::item::AttachmentKind;
 use crate::domain::links::Place;
 use crate::domain::staleness::Status;
-use crate::domain::{AuditAction, AuditTarget, Form, IncidentKind, ItemPath, RetractionReason, Role, Stage};
+use crate::domain::{AuditAction, AuditTarget, Form, IncidentKind, ItemPath, MarkKind, RetractionReason, Role, Stage};
+use crate::store::{HistoryEvent, Verdict};
 use crate::t;
 
 /// A review step, as a person says it: "re-review", 复核.
@@ -216,5 +217,86 @@ pub fn audit_target_text(target: &str) -> String {
     match id {
         Some(id) => t!("audit-target-with-id", kind = audit_target_kind(known), id = id),
         None => audit_target_kind(known),
+    }
+}
+
+/// An item's mark: "amended (已修改)", 已修改.
+pub fn marked(m: MarkKind) -> String {
+    match m {
+        MarkKind::Amended => t!("history-mark-amended"),
+        MarkKind::Repealed => t!("history-mark-repealed"),
+        MarkKind::Expired => t!("history-mark-expired"),
+    }
+}
+
+/// A review decision: "approve", 通过.
+pub fn verdict(v: Verdict) -> String {
+    match v {
+        Verdict::Approve => t!("history-verdict-approve"),
+        Verdict::Reject => t!("history-verdict-reject"),
+        Verdict::Return => t!("history-verdict-return"),
+    }
+}
+
+/// One event of an item's history in words, as the item page and `show ITEM` say it: "approve
+/// (recheck) — fine", 复核通过——同意.
+pub fn history(e: &HistoryEvent) -> String {
+    let decision = |v: Verdict, step: Stage| t!("history-decided", verdict = verdict(v), step = stage_name(step));
+    let kind = |k: &str| FindingKind::parse(k).map_or_else(|| k.to_string(), finding);
+    let noted = |event: String, note: &str| {
+        if note.is_empty() { event } else { t!("history-noted", event = event, note = note) }
+    };
+    match e {
+        HistoryEvent::Submitted => t!("history-submitted"),
+        HistoryEvent::Attachment { kind, name } => {
+            t!("history-attachment", kind = lacks_short(*kind), name = name.as_str())
+        }
+        HistoryEvent::Decided { verdict, step, note } => noted(decision(*verdict, *step), note),
+        HistoryEvent::Returned { step, lacking, reason } => {
+            let lacking =
+                lacking.iter().map(|k| lacks_short(*k)).collect::<Vec<_>>().join(&t!("history-list-separator"));
+            t!("history-returned", step = stage_name(*step), lacking = lacking, reason = reason.as_str())
+        }
+        HistoryEvent::Published => t!("history-published"),
+        HistoryEvent::Withdrawn { reason: why, note } => noted(t!("history-withdrawn", reason = reason(*why)), note),
+        HistoryEvent::Restored { note } => noted(t!("history-restored"), note),
+        HistoryEvent::Waived { kind: k, text, reason } => {
+            t!("history-waived", kind = kind(k), text = text.as_str(), reason = reason.as_str())
+        }
+        HistoryEvent::Found { verdict, step, finding: f } => {
+            let (decision, kind, text) = (decision(*verdict, *step), kind(&f.kind), f.text.as_str());
+            let (span, message) = (f.span.as_str(), f.message.as_str());
+            let found = if f.blocking {
+                t!(
+                    "history-found-blocking",
+                    decision = decision,
+                    kind = kind,
+                    text = text,
+                    span = span,
+                    message = message
+                )
+            } else {
+                t!("history-found", decision = decision, kind = kind, text = text, span = span, message = message)
+            };
+            match &f.waived {
+                Some(waiver) => t!("history-found-waived", found = found, waiver = waiver.as_str()),
+                None => found,
+            }
+        }
+        HistoryEvent::Fixed { verdict, step, kind: k, text } => {
+            t!("history-fixed", decision = decision(*verdict, *step), kind = kind(k), text = text.as_str())
+        }
+        HistoryEvent::NothingFound { verdict, step } => {
+            t!("history-nothing-found", decision = decision(*verdict, *step))
+        }
+        HistoryEvent::Marked { mark, from, replaced_by, note } => {
+            let (mark, from) = (marked(*mark), from.to_string());
+            let event = if replaced_by.is_empty() {
+                t!("history-marked", mark = mark, from = from)
+            } else {
+                t!("history-marked-replaced", mark = mark, from = from, replaced = replaced_by.as_str())
+            };
+            noted(event, note)
+        }
     }
 }

@@ -9,7 +9,7 @@ use sqlx::{Executor, Pool};
 use super::*;
 use crate::domain::checks::{self, RecordedFinding};
 use crate::domain::item::AttachmentKind;
-use crate::domain::{Form, MarkKind, RetractionReason};
+use crate::domain::{Form, RetractionReason, Stage};
 use crate::store::backend::Backend;
 use crate::store::text::{Lossy, note_repaired};
 
@@ -33,31 +33,24 @@ sql_impl! { SqlStore;
             let Ok(detail) = serde_json::from_str::<serde_json::Value>(&detail) else { continue };
             let Some(findings) = detail.get("findings").cloned() else { continue };
             let Ok(findings) = serde_json::from_value::<Vec<RecordedFinding>>(findings) else { continue };
-            let step = detail.get("step").and_then(|s| s.as_str()).unwrap_or("").to_string();
-            let decision = action.trim_start_matches("review.").to_string();
-            decisions.push((at, operator, format!("{decision} ({step})")));
+            let step = detail.get("step").and_then(|s| s.as_str()).unwrap_or("");
+            let Ok(step) = step.parse::<Stage>() else { continue };
+            let Some(verdict) = Verdict::parse(action.trim_start_matches("review.")) else { continue };
+            decisions.push((at, operator, verdict, step));
             found.push(findings);
         }
         let mut history = Vec::new();
-        for ((at, operator, decision), (now, fixed)) in decisions.into_iter().zip(checks::at_decisions(&found)) {
-            let entry = |event: String| HistoryEntry { at, operator: operator.clone(), event };
+        for ((at, operator, verdict, step), (now, fixed)) in decisions.into_iter().zip(checks::at_decisions(&found)) {
+            let entry = |event: HistoryEvent| HistoryEntry { at, operator: operator.clone(), event };
             let none_fixed = fixed.is_empty();
             for f in fixed {
-                history.push(entry(format!(
-                    "fixed by {decision}: {} “{}” (found at the decision before)",
-                    f.kind, f.text
-                )));
+                history.push(entry(HistoryEvent::Fixed { verdict, step, kind: f.kind.clone(), text: f.text.clone() }));
             }
             for f in now {
-                let blocking = if f.blocking { ", blocking" } else { "" };
-                let waived = f.waived.as_ref().map_or_else(String::new, |w| format!(" — waived ({w})"));
-                history.push(entry(format!(
-                    "found at {decision}: {} “{}” ({}{blocking}) {}{waived}",
-                    f.kind, f.text, f.span, f.message
-                )));
+                history.push(entry(HistoryEvent::Found { verdict, step, finding: f.clone() }));
             }
             if now.is_empty() && none_fixed {
-                history.push(entry(format!("content checks at {decision}: nothing found")));
+                history.push(entry(HistoryEvent::NothingFound { verdict, step }));
             }
         }
         Ok(history)
@@ -78,15 +71,15 @@ sql_impl! { SqlStore;
         for (at, operator, detail) in records {
             let Ok(detail) = serde_json::from_str::<serde_json::Value>(&detail) else { continue };
             let said = |key: &str| detail.get(key).and_then(|s| s.as_str()).unwrap_or("").to_string();
-            let lacking: Vec<&str> = detail
+            let lacking: Vec<AttachmentKind> = detail
                 .get("lacking")
                 .and_then(|l| l.as_array())
                 .into_iter()
                 .flatten()
-                .filter_map(|k| k.as_str())
+                .filter_map(|k| AttachmentKind::parse(k.as_str()?))
                 .collect();
-            let (step, reason) = (said("step"), said("reason"));
-            let event = format!("return ({step}): lacking {} — {reason}", lacking.join(", "));
+            let Ok(step) = said("step").parse::<Stage>() else { continue };
+            let event = HistoryEvent::Returned { step, lacking, reason: said("reason") };
             history.push(HistoryEntry { at, operator, event });
         }
         Ok(history)
@@ -261,17 +254,19 @@ sql_impl! { ItemStore;
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
-        let by_note = |what: String, note: &str| if note.is_empty() { what } else { format!("{what} — {note}") };
         let mut history = vec![HistoryEntry {
             at: item.submitted_at,
             operator: item.unit.clone().unwrap_or_default(),
-            event: "submitted".into(),
+            event: HistoryEvent::Submitted,
         }];
         for (at, kind, name) in attachments {
             history.push(HistoryEntry {
                 at,
                 operator: item.unit.clone().unwrap_or_default(),
-                event: format!("attachment {kind}: {name}"),
+                event: HistoryEvent::Attachment {
+                    kind: AttachmentKind::parse(&kind).ok_or_else(|| decode_error("attachment", &kind))?,
+                    name,
+                },
             });
         }
         // Who published it is the publication's audit record.
@@ -283,20 +278,20 @@ sql_impl! { ItemStore;
         .bind(format!("item:{id}"))
         .fetch_optional(&self.pool)
         .await?;
-        for (at, operator, step, decision, comment) in reviews {
-            history.push(HistoryEntry { at, operator, event: by_note(format!("{decision} ({step})"), &comment) });
+        for (at, operator, step, decision, note) in reviews {
+            let verdict = Verdict::parse(&decision).ok_or_else(|| decode_error("decision", &decision))?;
+            let event = HistoryEvent::Decided { verdict, step: parse("step", &step)?, note };
+            history.push(HistoryEntry { at, operator, event });
         }
         if let Some(at) = item.published_at {
-            history.push(HistoryEntry { at, operator: publisher.unwrap_or_default(), event: "published".into() });
+            history.push(HistoryEntry { at, operator: publisher.unwrap_or_default(), event: HistoryEvent::Published });
         }
         for (at, by, reason, note, restored_at, restored_by, restore_note) in withdrawals {
-            history.push(HistoryEntry { at, operator: by, event: by_note(format!("withdrawn: {reason}"), &note) });
+            let event = HistoryEvent::Withdrawn { reason: parse("reason", &reason)?, note };
+            history.push(HistoryEntry { at, operator: by, event });
             if let (Some(at), Some(by)) = (restored_at, restored_by) {
-                history.push(HistoryEntry {
-                    at,
-                    operator: by,
-                    event: by_note("restored".into(), restore_note.as_deref().unwrap_or("")),
-                });
+                let event = HistoryEvent::Restored { note: restore_note.unwrap_or_default() };
+                history.push(HistoryEntry { at, operator: by, event });
             }
         }
         // Findings of the content checks waived before approval (全过程留痕).
@@ -308,23 +303,13 @@ sql_impl! { ItemStore;
         .fetch_all(&self.pool)
         .await?;
         for (at, operator, kind, text, reason) in waived {
-            history.push(HistoryEntry {
-                at, operator, event: format!("finding waived: {kind} “{text}” — {reason}")
-            });
+            history.push(HistoryEntry { at, operator, event: HistoryEvent::Waived { kind, text, reason } });
         }
         history.extend(self.findings_at_decisions(site, id).await?);
         history.extend(self.returns(site, id).await?);
         for (at, by, mark, effective_on, replaced_by, note) in marks {
-            let kind: MarkKind = parse("mark", &mark)?;
-            let replaced = if replaced_by.is_empty() { String::new() } else { format!(", replaced by {replaced_by}") };
-            history.push(HistoryEntry {
-                at,
-                operator: by,
-                event: by_note(
-                    format!("marked {} {} from {effective_on}{replaced}", kind.as_str(), kind.label()),
-                    &note,
-                ),
-            });
+            let event = HistoryEvent::Marked { mark: parse("mark", &mark)?, from: effective_on, replaced_by, note };
+            history.push(HistoryEntry { at, operator: by, event });
         }
         history.sort_by_key(|h| h.at);
         Ok((item, history))

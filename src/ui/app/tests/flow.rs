@@ -2,6 +2,7 @@
 //! page, periods told honestly, drill-downs, an item's scrolling, worst first, sort keys.
 
 use super::*;
+use crate::ui::words;
 
 #[test]
 fn the_review_screen_returning_and_at_the_publish_step() {
@@ -92,24 +93,32 @@ fn the_publish_step_shows_where_it_goes_and_its_history_before_the_question() {
     }
 }
 
+fn attached(kind: AttachmentKind, name: &str) -> HistoryEvent {
+    HistoryEvent::Attachment { kind, name: name.into() }
+}
+
+fn decided(verdict: Verdict, step: Stage, note: &str) -> HistoryEvent {
+    HistoryEvent::Decided { verdict, step, note: note.into() }
+}
+
 /// The item under review given a history of eight entries: submitted, three attachments, a
 /// rejection, resubmitted, two approvals.
 fn long_history(a: &mut App) {
     let t = |h| Utc.with_ymd_and_hms(2026, 11, 18, h, 0, 0).unwrap();
     let events = [
-        ("发改局", "submitted"),
-        ("发改局", "attachment signed_scan: 发改局-20261118-领导签批.pdf"),
-        ("发改局", "attachment electronic_text: 关于冬季森林防火工作的通知.docx"),
-        ("发改局", "attachment target_columns: 政务动态 / 部门动态"),
-        ("wang.xiaoyan", "reject (recheck) — 数据需核实"),
-        ("发改局", "resubmitted"),
-        ("wang.xiaoyan", "approve (recheck)"),
-        ("li.jianhua", "approve (office)"),
+        ("发改局", HistoryEvent::Submitted),
+        ("发改局", attached(AttachmentKind::SignedScan, "发改局-20261118-领导签批.pdf")),
+        ("发改局", attached(AttachmentKind::ElectronicText, "关于冬季森林防火工作的通知.docx")),
+        ("发改局", attached(AttachmentKind::TargetColumns, "政务动态 / 部门动态")),
+        ("wang.xiaoyan", decided(Verdict::Reject, Stage::Recheck, "数据需核实")),
+        ("发改局", HistoryEvent::Submitted),
+        ("wang.xiaoyan", decided(Verdict::Approve, Stage::Recheck, "")),
+        ("li.jianhua", decided(Verdict::Approve, Stage::OfficeReview, "")),
     ];
     let history = events
         .iter()
         .enumerate()
-        .map(|(h, (who, what))| HistoryEntry { at: t(h as u32 + 1), operator: (*who).into(), event: (*what).into() })
+        .map(|(h, (who, what))| HistoryEntry { at: t(h as u32 + 1), operator: (*who).into(), event: what.clone() })
         .collect();
     let r = a.views.queue.reviewing.as_mut().unwrap();
     r.view.item.as_mut().unwrap().1 = history;
@@ -124,19 +133,20 @@ fn the_publish_steps_history_never_falls_off_the_screen() {
             long_history(&mut a);
             let text = view_text(&a);
             // Oldest first: the submission, those between said, the latest decisions in sight.
-            let first = text.find("submitted").expect(&text);
+            let said = |e: &HistoryEvent| words::history(e);
+            let scan = said(&attached(AttachmentKind::SignedScan, "发改局-20261118-领导签批.pdf"));
+            let first = text.find(&said(&HistoryEvent::Submitted)).expect(&text);
             let between = text.find(&t!("item-page-history-between", count = 4)).expect(&text);
-            let latest = text.find("approve (office)").expect(&text);
+            let latest = text.find(&said(&decided(Verdict::Approve, Stage::OfficeReview, ""))).expect(&text);
             assert!(first < between && between < latest, "{text}");
-            assert!(text.contains("approve (recheck)") && !text.contains("attachment signed_scan"), "{text}");
+            let recheck = said(&decided(Verdict::Approve, Stage::Recheck, ""));
+            assert!(text.contains(&recheck) && !text.contains(&scan), "{text}");
             // The ones between are at the page's end.
             key(&mut a, KeyCode::End);
             let text = view_text(&a);
             assert!(text.contains(&t!("item-page-history-earlier", count = 4)), "{text}");
-            assert!(
-                text.contains("attachment signed_scan") && text.contains("reject (recheck) — 数据需核实"),
-                "{text}"
-            );
+            let rejected = said(&decided(Verdict::Reject, Stage::Recheck, "数据需核实"));
+            assert!(text.contains(&scan) && text.contains(&rejected), "{text}");
         });
     }
 }

@@ -574,7 +574,8 @@ fn a_body_of_millions_of_characters_is_cut_for_display_and_drawn_quickly() {
         placements: vec![("政务动态 / 工作动态\u{202e}".into(), Form::Text)],
         attachments: Vec::new(),
     };
-    let history = vec![HistoryEntry { at: t, operator: "\u{9b}2J".into(), event: "submitted\u{1b}c".into() }];
+    let event = HistoryEvent::Restored { note: "restored\u{1b}c".into() };
+    let history = vec![HistoryEntry { at: t, operator: "\u{9b}2J".into(), event }];
     a.update(Msg::Loaded(
         id,
         Loaded::View(views::Loaded::Columns(columns::Loaded::Item(Ok(Box::new((full, history)))))),

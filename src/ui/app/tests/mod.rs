@@ -24,7 +24,7 @@ use crate::store::{
     AuditEntry, ColumnRow, DocumentRow, EarningItem, IncidentInput, IncidentRow, QueueItem, Restoration,
     RetractionRequest, Transition, WithdrawalRow,
 };
-use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Seek, Total};
+use crate::store::{ExportedItem, HistoryEntry, HistoryEvent, ItemSummary, Seek, Total, Verdict};
 use crate::ui::paged::PAGE;
 use crate::ui::views::columns::tree::{ColumnEntry, Line};
 use crate::ui::views::scores::{Explanation, Part};
@@ -391,9 +391,13 @@ fn open_item_with(app: &mut App, body: &str) {
         attachments: Vec::new(),
     };
     let history = vec![
-        HistoryEntry { at: t(19, 2, 0), operator: "发改局".into(), event: "submitted".into() },
-        HistoryEntry { at: t(19, 8, 30), operator: "li.jianhua".into(), event: "approve (recheck)".into() },
-        HistoryEntry { at: t(20, 1, 59), operator: String::new(), event: "published".into() },
+        HistoryEntry { at: t(19, 2, 0), operator: "发改局".into(), event: HistoryEvent::Submitted },
+        HistoryEntry {
+            at: t(19, 8, 30),
+            operator: "li.jianhua".into(),
+            event: HistoryEvent::Decided { verdict: Verdict::Approve, step: Stage::Recheck, note: String::new() },
+        },
+        HistoryEntry { at: t(20, 1, 59), operator: String::new(), event: HistoryEvent::Published },
     ];
     app.update(Msg::Loaded(
         id,
@@ -419,6 +423,118 @@ fn an_item_body_wraps_without_losing_a_character_at_the_edge() {
     assert!(rows[at].trim_end().ends_with("联系电话"), "the 。 does not fit after the number: {text}");
     assert!(rows[at + 1].trim_end() == "13907731234。", "nor starts a row: the number goes with it: {text}");
     assert!(rows[at + 2].starts_with("会议要求各乡"), "and the next line keeps its first character: {text}");
+}
+
+/// Every kind of event in an item's history, as the store gives them.
+fn every_history_event() -> Vec<HistoryEntry> {
+    use crate::domain::checks::RecordedFinding;
+    use crate::domain::{MarkKind, RetractionReason};
+    let t = |h| Utc.with_ymd_and_hms(2026, 11, 19, h, 0, 0).unwrap();
+    let finding = RecordedFinding {
+        kind: "leader_name".into(),
+        text: "李明化".into(),
+        span: "title:2-5".into(),
+        message: "名称错误".into(),
+        blocking: true,
+        waived: None,
+    };
+    let waived = RecordedFinding { waived: Some("li.jianhua: 同名群众".into()), ..finding.clone() };
+    let events = [
+        ("发改局", HistoryEvent::Submitted),
+        ("发改局", HistoryEvent::Attachment { kind: AttachmentKind::SignedScan, name: "签批.pdf".into() }),
+        (
+            "wang.xiaoyan",
+            HistoryEvent::Returned {
+                step: Stage::Recheck,
+                lacking: vec![AttachmentKind::ElectronicText, AttachmentKind::TargetColumns],
+                reason: "请补报".into(),
+            },
+        ),
+        (
+            "wang.xiaoyan",
+            HistoryEvent::Decided { verdict: Verdict::Reject, step: Stage::Recheck, note: "数据需核实".into() },
+        ),
+        ("wang.xiaoyan", HistoryEvent::Found { verdict: Verdict::Reject, step: Stage::Recheck, finding }),
+        (
+            "li.jianhua",
+            HistoryEvent::Waived {
+                kind: "leader_name".into(), text: "李明化".into(), reason: "同名群众".into()
+            },
+        ),
+        (
+            "li.jianhua",
+            HistoryEvent::Decided { verdict: Verdict::Approve, step: Stage::OfficeReview, note: String::new() },
+        ),
+        ("li.jianhua", HistoryEvent::Found { verdict: Verdict::Approve, step: Stage::OfficeReview, finding: waived }),
+        (
+            "li.jianhua",
+            HistoryEvent::Fixed {
+                verdict: Verdict::Approve,
+                step: Stage::OfficeReview,
+                kind: "figure".into(),
+                text: "350人".into(),
+            },
+        ),
+        ("li.jianhua", HistoryEvent::NothingFound { verdict: Verdict::Approve, step: Stage::Review }),
+        ("li.jianhua", HistoryEvent::Published),
+        ("zhao.min", HistoryEvent::Withdrawn { reason: RetractionReason::Outdated, note: "政策已调整".into() }),
+        ("zhao.min", HistoryEvent::Restored { note: String::new() }),
+        (
+            "zhao.min",
+            HistoryEvent::Marked {
+                mark: MarkKind::Amended,
+                from: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                replaced_by: "XS-2026-1001".into(),
+                note: String::new(),
+            },
+        ),
+    ];
+    events
+        .into_iter()
+        .enumerate()
+        .map(|(h, (who, event))| HistoryEntry { at: t(h as u32 + 1), operator: who.into(), event })
+        .collect()
+}
+
+/// The item page words each event of the history in the language in effect, from the catalogs
+/// (it showed the store's English words in the Chinese console).
+#[test]
+fn the_item_history_speaks_the_language_in_effect() {
+    let said: [(Lang, &[&str]); 2] = [
+        (
+            Lang::ZhCn,
+            &[
+                "报送",
+                "附件（扫描件）：签批.pdf",
+                "复核退回——数据需核实",
+                "办公室审核通过",
+                "撤回：过期——政策已调整",
+                "恢复",
+            ],
+        ),
+        (
+            Lang::En,
+            &["submitted", "attachment scan: 签批.pdf", "reject (recheck) — 数据需核实", "approve (office_review)"],
+        ),
+    ];
+    for (lang, words) in said {
+        crate::i18n::scoped(lang, || {
+            let mut a = sized((80, 24), true);
+            open_column(&mut a, items(1, 3));
+            open_item_with(&mut a, "正文一行。");
+            let page = a.views.columns.item.as_mut().unwrap();
+            page.item.as_mut().unwrap().1 = every_history_event();
+            page.scroll = 9;
+            let text = view_text(&a);
+            for word in words {
+                assert!(text.contains(word), "{lang:?}: {word} in\n{text}");
+            }
+            if lang == Lang::ZhCn {
+                assert!(!text.contains("approve") && !text.contains("submitted"), "{text}");
+            }
+            insta::assert_snapshot!(format!("item_history_{}_80x24", lang.tag()), text);
+        });
+    }
 }
 
 fn scores_rows() -> Vec<ScoreRow> {
@@ -1220,7 +1336,7 @@ fn open_reviewing_with(app: &mut App, body: &str, findings: Vec<(crate::domain::
         id,
         Loaded::View(views::Loaded::Queue(views::queue::Loaded::Item(Ok(Box::new((
             full,
-            vec![HistoryEntry { at: t, operator: "政府办".into(), event: "submitted".into() }],
+            vec![HistoryEntry { at: t, operator: "政府办".into(), event: HistoryEvent::Submitted }],
         )))))),
     ));
 }

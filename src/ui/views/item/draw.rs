@@ -156,7 +156,7 @@ impl Draw<'_> {
         let entry = |h: &HistoryEntry| {
             let when = for_people(h.at, now);
             let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
-            format!("  {when}{who}  {}", self.text(&h.event))
+            format!("  {when}{who}  {}", self.text(&words::history(&h.event)))
         };
         let mut earlier = Vec::new();
         if order == PageOrder::Placement {

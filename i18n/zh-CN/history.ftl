@@ -1,0 +1,24 @@
+# 信息的全过程记录，信息页和 `show ITEM` 按存储的值逐条表述（issue 22）。
+history-submitted = 报送
+history-attachment = 附件（{ $kind }）：{ $name }
+history-verdict-approve = 通过
+history-verdict-reject = 退回
+history-verdict-return = 报送内容不全退回
+history-decided = { $step }{ $verdict }
+history-returned = { $step }报送内容不全退回：缺{ $lacking }——{ $reason }
+history-published = 发布
+history-withdrawn = 撤回：{ $reason }
+history-restored = 恢复
+history-waived = 豁免检查发现：{ $kind }“{ $text }”——{ $reason }
+history-found = { $decision }时发现：{ $kind }“{ $text }”（{ $span }）{ $message }
+history-found-blocking = { $decision }时发现：{ $kind }“{ $text }”（{ $span }，阻止通过）{ $message }
+history-found-waived = { $found }——已豁免（{ $waiver }）
+history-fixed = { $decision }时已改正：{ $kind }“{ $text }”（上次决定时发现）
+history-nothing-found = { $decision }时内容检查未发现问题
+history-marked = 标注{ $mark }，自 { $from } 起
+history-marked-replaced = 标注{ $mark }，自 { $from } 起，由 { $replaced } 替代
+history-mark-amended = 已修改
+history-mark-repealed = 已废止
+history-mark-expired = 已失效
+history-noted = { $event }——{ $note }
+history-list-separator = 、
