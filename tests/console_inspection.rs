@@ -5,6 +5,7 @@
 mod common;
 
 use common::TestDb;
+use portal_admin::domain::inspection::Opens;
 use portal_admin::store::{self, OpenOptions, Target};
 use portal_admin::ui::app::{Load, Loaded};
 use portal_admin::ui::views::{self, findings, inspect};
@@ -23,8 +24,9 @@ async fn the_console_evaluates_the_indicators_or_says_why_not(db: TestDb) {
     assert_eq!(keys, common::INDICATORS);
     assert_eq!(indicators[3].level.as_str(), "fail", "a new site's columns are all blank");
     assert!(
-        indicators[3].detail.iter().any(|d| d.contains(" / ")),
-        "the blank columns' paths: {:?}",
+        indicators[3].detail.iter().any(|d| d.what.contains(" / "))
+            && indicators[3].detail.iter().all(|d| matches!(d.opens, Some(Opens::Column(_)))),
+        "the blank columns' paths, each opening its column: {:?}",
         indicators[3].detail
     );
     drop(store);

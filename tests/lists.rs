@@ -7,7 +7,9 @@ mod common;
 use common::TestDb;
 use common::tmux::Tmux;
 use portal_admin::domain::search::Needle;
-use portal_admin::store::{self, AuditFilter, OpenOptions, Seek, Store, Target, TextSearch, Total};
+use std::sync::Arc;
+
+use portal_admin::store::{self, AuditFilter, OpenOptions, Seek, Site, Store, Target, TextSearch, Total};
 
 /// Every row of a list, read a page at a time from its first page on, and from its last page back.
 async fn both_ways<T: Clone, K: Copy>(
@@ -40,19 +42,28 @@ async fn both_ways<T: Clone, K: Copy>(
     (forward, backward)
 }
 
-async fn every_list_reads_the_same_rows_from_either_end_and_counts_them(db: TestDb) {
+/// The demo's 1,500 items in `db`, opened: the store, its site, and the column with most items
+/// online.
+async fn demo_and_its_busiest_column(db: &TestDb) -> (Arc<dyn Store>, Site, i64) {
     db.ok(&["init"]);
     db.ok(&["demo", "--items", "1500", "--seed", "5", "--to", "2026-11-20"]);
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
-    let store: &dyn Store = store.as_ref();
     let site = store.site(None).await.unwrap();
-    let mut raw = db.any().await;
-    let busiest = raw
+    let busiest = db
+        .any()
+        .await
         .count(
             "SELECT column_id FROM placements WHERE online_since IS NOT NULL \
              GROUP BY column_id ORDER BY COUNT(*) DESC, column_id LIMIT 1",
         )
         .await;
+    (store, site, busiest)
+}
+
+async fn every_list_reads_the_same_rows_from_either_end_and_counts_them(db: TestDb) {
+    let (store, site, busiest) = demo_and_its_busiest_column(&db).await;
+    let store: &dyn Store = store.as_ref();
+    let mut raw = db.any().await;
 
     // A column's items: 7 a page, so that there are many pages.
     let online = store.column_item_count(&site, busiest).await.unwrap();
@@ -122,17 +133,7 @@ on_both_backends!(every_list_reads_the_same_rows_from_either_end_and_counts_them
 /// item and "N of N", `Home` its newest and "1 of N".
 async fn end_reaches_the_last_item_of_a_long_column(db: TestDb) {
     let backend = db.backend;
-    db.ok(&["init"]);
-    db.ok(&["demo", "--items", "1500", "--seed", "5", "--to", "2026-11-20"]);
-    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
-    let site = store.site(None).await.unwrap();
-    let mut raw = db.any().await;
-    let busiest = raw
-        .count(
-            "SELECT column_id FROM placements WHERE online_since IS NOT NULL \
-             GROUP BY column_id ORDER BY COUNT(*) DESC, column_id LIMIT 1",
-        )
-        .await;
+    let (store, site, busiest) = demo_and_its_busiest_column(&db).await;
     let online = store.column_item_count(&site, busiest).await.unwrap();
     assert!(online > 100, "more than a page (100): {online}");
     let path = store.columns(&site).await.unwrap().into_iter().find(|c| c.id == busiest).unwrap().path;

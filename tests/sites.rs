@@ -127,7 +127,64 @@ async fn a_viewer_adds_no_site(db: TestDb) {
     }
 }
 
-on_both_backends!(sites_are_added_and_summarised, a_viewer_adds_no_site);
+/// The overview reads every site at once (`Store::overview_inputs`); its figures are exactly what
+/// each site's own reports say: the staleness report, the national check, the queue, the pending
+/// retraction requests and the quarter's scores, read site by site.
+async fn the_overview_equals_each_sites_reports(db: TestDb) {
+    use portal_admin::domain::assessment::Period;
+    use portal_admin::domain::item::RequestStatus;
+    use portal_admin::domain::sites::Sort;
+    use portal_admin::domain::time::beijing_date;
+    use portal_admin::reports::{self, inspection};
+    use portal_admin::store::{self, OpenOptions, StoreError, Target};
+    use portal_admin::usecase::sites;
+
+    db.ok(&["init"]);
+    db.ok(&["demo", "--items", "300", "--seed", "7"]);
+    let (table, units) = (db.file("columns.tsv"), db.file("units.tsv"));
+    std::fs::write(&table, COLUMNS).unwrap();
+    std::fs::write(&units, UNITS).unwrap();
+    let (table, units) = (table.to_str().unwrap(), units.to_str().unwrap());
+    db.ok(&["sites", "add", "lingchuan", "--name", "灵川", "--columns", table, "--units", units]);
+    db.ok(&["sites", "add", "yanshan", "--name", "雁山"]);
+    db.ok(&["--site", "yanshan", "demo", "--items", "200", "--seed", "8"]);
+    let file = db.file("lc.jsonl");
+    std::fs::write(&file, recent_items()).unwrap();
+    db.ok(&["--site", "lingchuan", "import", file.to_str().unwrap()]);
+    db.ok(&["--site", "lingchuan", "retractions", "request", "lc-1", "--unit", "民政局", "--reason", "classified"]);
+    db.ok(&["--site", "lingchuan", "incident", "add", "--unit", "民政局", "--kind", "typo", "--note", "错字"]);
+    let asked = (chrono::Utc::now() - chrono::Duration::days(30)).to_rfc3339();
+    db.ok(&["--site", "yanshan", "inquiries", "add", "--subject", "低保申请条件", "--asked", &asked]);
+
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    // An hour on: the request for a suspected secret is past its alarm.
+    let now = chrono::Utc::now() + chrono::Duration::hours(1);
+    let today = beijing_date(now);
+    let overview = sites::summaries(store.as_ref(), now, Sort::Worst).await.unwrap();
+    assert_eq!(overview.len(), 3);
+    for summary in &overview {
+        let site = &summary.site;
+        let stale = reports::stale(store.as_ref(), site, today).await.unwrap();
+        let check = match inspection::load_rules(store.as_ref(), site, None).await {
+            Ok(rules) => Some(inspection::inspect(store.as_ref(), site, &rules, today).await.unwrap()),
+            Err(StoreError::Refused(_)) => None,
+            Err(e) => panic!("{e}"),
+        };
+        let queue = store.queue(site, None, None, None).await.unwrap();
+        let requests = store.retraction_requests(site, Some(RequestStatus::Pending)).await.unwrap();
+        let scores = reports::scores_as_of(store.as_ref(), site, Period::quarter_of(today), today).await.unwrap();
+        let own = sites::figures_of(&stale, check.as_deref(), &queue, &requests, &scores, now);
+        assert_eq!(summary.figures, own, "{}", site.code);
+    }
+    // Figures that can differ between sites do: the comparison above is of something.
+    let of = |code: &str| &overview.iter().find(|s| s.site.code == code).unwrap().figures;
+    assert_eq!((of("lingchuan").alarms, of("lingchuan").incidents, of("lingchuan").check), (1, 1, None));
+    assert!(of("xiangshan").points > 0 && of("yanshan").check.is_some(), "{overview:?}");
+    assert!(of("xiangshan").overdue + of("xiangshan").blank > 0, "{overview:?}");
+    assert!(of("xiangshan").oldest_waiting.is_some() && of("lingchuan").oldest_waiting.is_some());
+}
+
+on_both_backends!(sites_are_added_and_summarised, a_viewer_adds_no_site, the_overview_equals_each_sites_reports);
 
 /// Items online in a site built on the built-in column table, and one pending government item.
 const ONLINE: &str = r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-08T09:00:00+08:00","published_at":"2026-10-08T15:00:00+08:00"}

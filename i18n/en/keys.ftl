@@ -82,6 +82,7 @@ key-scores-scores-next = Next quarter (or year)
 key-scores-scores-quarter-or-year = Switch between the quarter and its year
 key-scores-scores-incident = Record an incident (a deduction) against the unit
 key-scores-scores-bulletin = Write the period's bulletin to bulletin-<period>.md here
+key-scores-scores-sort = Sort: the largest fall first, then the most deducted (again: by rank)
 key-unit-app-back = Back to the ranking
 key-unit-scores-incident = Record an incident (about the selected item, if one is)
 key-unit-unit-reverse-incident = Correct the selected incident: a reversing record (asks why)

@@ -130,15 +130,17 @@ inspect-loading = {" "}(loading { $date })
 inspect-head-level = level
 inspect-head-indicator = indicator
 inspect-head-count = count
-inspect-head-fails = {" "}fails
-inspect-head-warns = {" "}warns
-inspect-head-behind = {" "}behind the count ({ $open } lists them)
+inspect-head-fails = fails
+inspect-head-warns = warns
+inspect-head-behind = behind the count ({ $open } lists them)
 inspect-failed = Could not evaluate the indicators: { $error }
 inspect-evaluating = Evaluating the indicators…
 inspect-none = No indicators.
 inspect-detail-title = { $name } · { $count } (fails ≥ { $threshold }, warns { $warns }) · as of { $date }
 inspect-detail-head = { $count } behind the count · { $back } back
 inspect-detail-nothing = Nothing behind this count.
+inspect-detail-head-opens = { $count } behind the count · { $open } opens one · { $back } back
+inspect-detail-opens-nothing = This line names no column or item to open.
 
 ## The content checks' findings on the online items
 
@@ -160,6 +162,8 @@ period-quarter = { $year }年第{ $quarter }季度
 period-year = { $year }年度
 scores-title = Scores { $period } { $words }
 scores-units = {" "}· { $count } units · { $points } points
+scores-by-change = {" "}· largest fall first
+scores-by-deducted = {" "}· most deducted first
 scores-deducted = , { $points } deducted
 scores-nothing = nothing
 scores-nothing-wide = supplied nothing (Art. 17)

@@ -80,6 +80,7 @@ key-scores-scores-next = 下一季度（或年度）
 key-scores-scores-quarter-or-year = 在季度和所在年度之间切换
 key-scores-scores-incident = 记录该单位的责任事故（扣分）
 key-scores-scores-bulletin = 把本期通报写入当前目录的 bulletin-<period>.md
+key-scores-scores-sort = 排序：降幅最大的在前，再按一次扣分最多的在前（再按一次：按排名）
 key-unit-app-back = 返回排名
 key-unit-scores-incident = 记录责任事故（如选中了信息，即关于该信息）
 key-unit-unit-reverse-incident = 更正选中的责任事故：一条冲销记录（询问原因）

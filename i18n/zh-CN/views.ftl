@@ -129,15 +129,17 @@ inspect-loading = {" "}（正在读取 { $date }）
 inspect-head-level = 结果
 inspect-head-indicator = 指标
 inspect-head-count = 数值
-inspect-head-fails = {" "}否决值
-inspect-head-warns = {" "}预警值
-inspect-head-behind = {" "}数值的来源（{ $open } 列出）
+inspect-head-fails = 否决值
+inspect-head-warns = 预警值
+inspect-head-behind = 数值的来源（{ $open } 列出）
 inspect-failed = 无法计算各项指标：{ $error }
 inspect-evaluating = 正在计算各项指标…
 inspect-none = 没有指标。
 inspect-detail-title = { $name } · { $count }（否决值 ≥ { $threshold }，预警值 { $warns }）· 截至 { $date }
 inspect-detail-head = 数值的来源 { $count } 条 · { $back } 返回
 inspect-detail-nothing = 这一数值没有来源条目。
+inspect-detail-head-opens = 数值的来源 { $count } 条 · { $open } 打开 · { $back } 返回
+inspect-detail-opens-nothing = 这一条没有可打开的栏目或信息。
 
 ## 内容检查在已上线信息中发现的问题
 
@@ -159,6 +161,8 @@ period-quarter = { $year }年第{ $quarter }季度
 period-year = { $year }年度
 scores-title = 考核 { $period } { $words }
 scores-units = {" "}· { $count } 个单位 · 共 { $points } 分
+scores-by-change = {" "}· 降幅最大在前
+scores-by-deducted = {" "}· 扣分最多在前
 scores-deducted = ，扣 { $points } 分
 scores-nothing = 未报送
 scores-nothing-wide = 未报送信息（第十七条）

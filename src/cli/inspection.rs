@@ -10,6 +10,7 @@ use super::codes::Code;
 use super::outcome::Outcome;
 use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, session};
+use crate::domain::inspection::Detail;
 use crate::domain::time::{beijing_date, format_time, parse_time};
 use crate::reports::inspection;
 use crate::store::NewInquiry;
@@ -31,7 +32,7 @@ pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Optio
             json!(i.count),
             json!(i.threshold),
             json!(status),
-            json!(i.detail),
+            json!(i.detail.iter().map(Detail::line).collect::<Vec<_>>()),
             json!(i.level.as_str()),
             json!(i.warn_at),
             json!(i.name),

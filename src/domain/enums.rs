@@ -4,8 +4,22 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// Declares a closed set of values spelled one way everywhere (data files, SQL, CLI, JSON).
+/// Declares a closed set of values spelled one way everywhere (data files, SQL, CLI, JSON); with
+/// `=> "词"` after each spelling, also the value in the regulation's Chinese words (`label`).
 macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident, $what:literal {
+        $($(#[$vmeta:meta])* $variant:ident = $text:literal => $label:literal),+ $(,)?
+    }) => {
+        vocabulary! { $(#[$meta])* $name, $what { $($(#[$vmeta])* $variant = $text),+ } }
+
+        impl $name {
+            /// The value in the regulation's Chinese words, as the public page and the bulletin
+            /// say it.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+    };
     ($(#[$meta:meta])* $name:ident, $what:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -138,17 +152,10 @@ vocabulary! {
 vocabulary! {
     /// The mark an online policy document carries instead of being withdrawn, as the national
     /// guideline for government websites asks (the original page stays online, marked).
-    MarkKind, "mark" { Amended = "amended", Repealed = "repealed", Expired = "expired" }
-}
-
-impl MarkKind {
-    /// The words the public page shows.
-    pub fn label(self) -> &'static str {
-        match self {
-            MarkKind::Amended => "已修改",
-            MarkKind::Repealed => "已废止",
-            MarkKind::Expired => "已失效",
-        }
+    MarkKind, "mark" {
+        Amended = "amended" => "已修改",
+        Repealed = "repealed" => "已废止",
+        Expired = "expired" => "已失效",
     }
 }
 
@@ -161,24 +168,15 @@ vocabulary! {
     /// A deduction (责任事故, Art. 16).
     IncidentKind, "incident kind" {
         /// 错字、别字及其他错误表述.
-        Typo = "typo",
+        Typo = "typo" => "错字、别字及错误表述",
         /// 涉密文件或不在政务信息公开范围内的文件.
-        Classified = "classified",
+        Classified = "classified" => "发布涉密或不予公开文件",
         /// 发布信息内容不当，引起社会舆论或对网站造成影响.
-        Improper = "improper",
+        Improper = "improper" => "发布内容不当",
     }
 }
 
 impl IncidentKind {
-    /// The kind in the words of Art. 16.
-    pub fn label(self) -> &'static str {
-        match self {
-            IncidentKind::Typo => "错字、别字及错误表述",
-            IncidentKind::Classified => "发布涉密或不予公开文件",
-            IncidentKind::Improper => "发布内容不当",
-        }
-    }
-
     /// The points the incident costs (a negative number).
     pub fn points(self) -> i64 {
         match self {
@@ -221,26 +219,13 @@ vocabulary! {
     /// How a rectification order (整改通知) was closed: by hand, or by itself when what it names was
     /// fixed.
     Closing, "closing" {
-        ByHand = "by_hand",
+        ByHand = "by_hand" => "人工销号",
         /// The column got a new online item after the order.
-        ColumnUpdated = "column_updated",
-        ItemWithdrawn = "item_withdrawn",
-        ItemMarked = "item_marked",
+        ColumnUpdated = "column_updated" => "栏目已更新",
+        ItemWithdrawn = "item_withdrawn" => "信息已撤回",
+        ItemMarked = "item_marked" => "信息已标注",
         /// The finding the order names was waived with a reason.
-        FindingWaived = "finding_waived",
-    }
-}
-
-impl Closing {
-    /// The closing in the bulletin's words.
-    pub fn label(self) -> &'static str {
-        match self {
-            Closing::ByHand => "人工销号",
-            Closing::ColumnUpdated => "栏目已更新",
-            Closing::ItemWithdrawn => "信息已撤回",
-            Closing::ItemMarked => "信息已标注",
-            Closing::FindingWaived => "问题已说明",
-        }
+        FindingWaived = "finding_waived" => "问题已说明",
     }
 }
 

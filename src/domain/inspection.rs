@@ -138,6 +138,7 @@ impl Rules {
 /// What the evaluation knows of a column as of the day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnFacts {
+    pub id: i64,
     pub path: String,
     pub rule: DeadlineRule,
     /// No columns under it (a group column holds no items of its own).
@@ -207,10 +208,49 @@ pub struct Indicator {
     pub warn_at: i64,
     pub level: Level,
     /// The columns or inquiries behind the count.
-    pub detail: Vec<String>,
+    pub detail: Vec<Detail>,
     /// Its level may change when a missing year's holiday notice is imported: it depends on a
     /// provisional deadline.
     pub provisional: bool,
+}
+
+/// One line behind an indicator's count: what it names (a column's path, an inquiry's subject, a
+/// link), a note after it (when the column was last updated), and what it opens, if anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    pub what: String,
+    pub note: String,
+    pub opens: Option<Opens>,
+}
+
+/// What a line of an indicator's detail is about, to be opened from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opens {
+    Column(i64),
+    Item(i64),
+}
+
+impl Detail {
+    /// A line that names nothing to open.
+    pub fn said(what: String) -> Detail {
+        Detail { what, note: String::new(), opens: None }
+    }
+
+    /// A column, with a note after its path.
+    fn column(c: &ColumnFacts, note: String) -> Detail {
+        Detail { what: c.path.clone(), note, opens: Some(Opens::Column(c.id)) }
+    }
+
+    /// The whole line, as the command line prints it.
+    pub fn line(&self) -> String {
+        format!("{}{}", self.what, self.note)
+    }
+}
+
+impl PartialEq<&str> for Detail {
+    fn eq(&self, other: &&str) -> bool {
+        self.line() == *other
+    }
 }
 
 /// Every indicator the check evaluates, as (key, name): what a rectification order may name.
@@ -246,7 +286,7 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
         threshold: home_levels.fail,
         warn_at: home_levels.warn,
         level: Level::of(days, home_levels),
-        detail: vec![newest.map_or("首页栏目从未更新".to_string(), |d| format!("最近更新 {d}"))],
+        detail: vec![Detail::said(newest.map_or("首页栏目从未更新".to_string(), |d| format!("最近更新 {d}")))],
         provisional: false,
     });
 
@@ -261,10 +301,9 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
             continue;
         };
         if c.last_update.is_none_or(|d| d < window.since(at)) {
-            stale.push(format!(
-                "{}（{}）",
-                c.path,
-                c.last_update.map_or("从未更新".to_string(), |d| format!("最近更新 {d}"))
+            stale.push(Detail::column(
+                c,
+                format!("（{}）", c.last_update.map_or("从未更新".to_string(), |d| format!("最近更新 {d}"))),
             ));
         }
     }
@@ -284,7 +323,7 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
                 && !matches!(c.rule, DeadlineRule::AsNeeded | DeadlineRule::NoUpdate | DeadlineRule::Unspecified)
         };
         if left {
-            neglected.push(format!("{}（最近更新 {last}）", c.path));
+            neglected.push(Detail::column(c, format!("（最近更新 {last}）")));
         }
     }
     out.push(Indicator {
@@ -293,7 +332,8 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
     });
 
     // 空白栏目: never any content.
-    let blank: Vec<String> = leaves.iter().filter(|c| c.last_update.is_none()).map(|c| c.path.clone()).collect();
+    let blank: Vec<Detail> =
+        leaves.iter().filter(|c| c.last_update.is_none()).map(|c| Detail::column(c, String::new())).collect();
     out.push(counted("empty_columns", "空白栏目", blank, rules.empty_columns));
 
     // 互动回应差: a valid inquiry of the last year unanswered for more than the months allowed.
@@ -303,11 +343,13 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
     let open = |q: &&InquiryFacts| {
         q.valid && q.asked_on > lookback && q.asked_on <= at && q.answered_on.is_none_or(|d| d > at)
     };
-    let failing: Vec<String> = inquiries
+    let failing: Vec<Detail> = inquiries
         .iter()
         .filter(open)
         .filter(|q| q.asked_on <= too_long)
-        .map(|q| format!("{}（{} 提出，未答复）", q.subject, q.asked_on))
+        .map(|q| Detail {
+            what: q.subject.clone(), note: format!("（{} 提出，未答复）", q.asked_on), opens: None
+        })
         .collect();
     let late = inquiries.iter().filter(open).filter(|q| q.due < at).count() as i64;
     let provisional = inquiries.iter().filter(open).any(|q| q.provisional);
@@ -326,7 +368,7 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
             Level::Pass
         },
         detail: if failing.is_empty() && late > 0 {
-            vec![format!("{late} 条咨询已过答复期限（{} 个工作日）", r.reply_working_days)]
+            vec![Detail::said(format!("{late} 条咨询已过答复期限（{} 个工作日）", r.reply_working_days))]
         } else {
             failing
         },
@@ -348,16 +390,18 @@ pub struct BrokenLink {
 /// columns (an item online in one of `home`'s columns), and on every other page. A link broken
 /// on several pages counts once, where it counts first (the home page).
 pub fn link_indicators(rules: &Rules, broken: &[BrokenLink]) -> Vec<Indicator> {
-    let mut home: Vec<String> = Vec::new();
-    let mut other: Vec<String> = Vec::new();
+    // A link opens the first item found carrying it.
+    let link = |b: &BrokenLink| Detail { what: b.url.clone(), note: String::new(), opens: Some(Opens::Item(b.item)) };
+    let mut home: Vec<Detail> = Vec::new();
+    let mut other: Vec<Detail> = Vec::new();
     for b in broken.iter().filter(|b| b.columns.iter().any(|c| rules.home.takes(c))) {
-        if !home.contains(&b.url) {
-            home.push(b.url.clone());
+        if !home.iter().any(|d| d.what == b.url) {
+            home.push(link(b));
         }
     }
     for b in broken {
-        if !home.contains(&b.url) && !other.contains(&b.url) {
-            other.push(b.url.clone());
+        if !home.iter().any(|d| d.what == b.url) && !other.iter().any(|d| d.what == b.url) {
+            other.push(link(b));
         }
     }
     let mut out = Vec::new();
@@ -400,25 +444,25 @@ pub fn site_indicator(rules: &Rules, probes: &[ProbeFact], at: NaiveDate) -> Opt
     let count = if total == 0 { 0 } else { failed.len() as i64 * 100 / total };
     let mut detail = Vec::new();
     if total == 0 {
-        detail.push(format!("{first} 至 {at} 没有探测记录（portal-admin links --probe）"));
+        detail.push(Detail::said(format!("{first} 至 {at} 没有探测记录（portal-admin links --probe）")));
     } else {
         let share = failed.len() as f64 * 100.0 / total as f64;
-        detail.push(format!(
+        detail.push(Detail::said(format!(
             "{first} 至 {at} 探测 {total} 次，{} 次 {} 秒内无法打开（{share:.1}%）",
             failed.len(),
             r.seconds
-        ));
+        )));
     }
     let thin = (0..i64::from(r.days.max(1)))
         .map(|d| first + chrono::Duration::days(d))
         .filter(|day| (window.iter().filter(|p| p.on == *day).count() as u32) < r.per_day)
         .count();
     if thin > 0 && total > 0 {
-        detail.push(format!("监测不足：{thin} 天探测少于 {} 次", r.per_day));
+        detail.push(Detail::said(format!("监测不足：{thin} 天探测少于 {} 次", r.per_day)));
     }
     for p in failed.iter().rev().take(FAILURES_NAMED) {
         let why = p.why.clone().unwrap_or_else(|| format!("用时 {} 毫秒", p.millis));
-        detail.push(format!("{} 无法打开：{why}", p.when));
+        detail.push(Detail::said(format!("{} 无法打开：{why}", p.when)));
     }
     Some(Indicator {
         key: "site_unreachable",
@@ -432,7 +476,7 @@ pub fn site_indicator(rules: &Rules, probes: &[ProbeFact], at: NaiveDate) -> Opt
     })
 }
 
-fn counted(key: &'static str, name: &'static str, detail: Vec<String>, levels: Levels) -> Indicator {
+fn counted(key: &'static str, name: &'static str, detail: Vec<Detail>, levels: Levels) -> Indicator {
     let count = detail.len() as i64;
     Indicator {
         key,
@@ -473,7 +517,15 @@ mod tests {
     }
 
     fn column(path: &str, rule: DeadlineRule, last: Option<&str>, status: Status) -> ColumnFacts {
-        ColumnFacts { path: path.into(), rule, leaf: true, last_update: last.map(day), status, provisional: false }
+        ColumnFacts {
+            id: 0,
+            path: path.into(),
+            rule,
+            leaf: true,
+            last_update: last.map(day),
+            status,
+            provisional: false,
+        }
     }
 
     fn news(n: usize, last: &str) -> Vec<ColumnFacts> {
@@ -643,7 +695,9 @@ mod tests {
         assert_eq!(found[0].key, "home_broken_links");
         assert_eq!((found[0].count, found[0].level), (1, Level::Warn));
         assert_eq!(found[1].key, "other_broken_links");
-        assert_eq!((found[1].count, found[1].detail.clone()), (1, vec!["https://a.cn/2".to_string()]));
+        assert_eq!(found[1].count, 1);
+        assert_eq!(found[1].detail, ["https://a.cn/2"]);
+        assert_eq!(found[1].detail[0].opens, Some(Opens::Item(2)), "a link opens the first item carrying it");
         rules.home_links = None;
         rules.other_links = None;
         assert!(link_indicators(&rules, &[link("https://a.cn/1", 1, &home)]).is_empty());
@@ -682,7 +736,7 @@ mod tests {
         assert_eq!(site_indicator(&rules, &week(7, 0), at).unwrap().level, Level::Fail);
         let slow = site_indicator(&rules, &week(4, 3), at).unwrap();
         assert_eq!((slow.count, slow.level), (5, Level::Fail));
-        assert!(slow.detail.iter().any(|d| d.ends_with("无法打开：用时 15000 毫秒")), "{:?}", slow.detail);
+        assert!(slow.detail.iter().any(|d| d.what.ends_with("无法打开：用时 15000 毫秒")), "{:?}", slow.detail);
         // Visits outside the week do not count; a thin day is said.
         let i = site_indicator(&rules, &week(20, 0), day("2026-12-06")).unwrap();
         assert_eq!((i.count, i.level), (0, Level::Pass));

@@ -4,14 +4,15 @@
 
 use std::path::Path;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::{calendar, stale};
+use super::{StaleRow, calendar, stale};
+use crate::domain::calendar::WorkingCalendar;
 use crate::domain::deadline::{DeadlineRule, Period as Unit};
 use crate::domain::inspection::{ColumnFacts, Indicator, InquiryFacts, Rules, evaluate};
 use crate::domain::staleness::{document_due, due_is_provisional};
 use crate::domain::time::{beijing_date, beijing_midnight};
-use crate::store::{Result, Site, Store, StoreError};
+use crate::store::{InquiryRow, LinkRow, ProbeRow, Result, Site, Store, StoreError};
 
 /// The rules shipped for the built-in Xiangshan 2023 column table.
 pub const BUILT_IN: &str = include_str!("../../data/inspection/xiangshan-2023.toml");
@@ -45,10 +46,46 @@ pub async fn rules(store: &dyn Store, site: &Site, text: &str, source: &str) -> 
 /// The indicators as of the end of `at` (Beijing time).
 pub async fn inspect(store: &dyn Store, site: &Site, rules: &Rules, at: NaiveDate) -> Result<Vec<Indicator>> {
     let rows = stale(store, site, at).await?;
+    let inquiries = store.inquiries(site).await?;
+    let working = if inquiries.is_empty() { WorkingCalendar::default() } else { calendar(store).await? };
+    let links = if reads_links(rules) { store.link_results(site).await? } else { Vec::new() };
+    let probes = match probe_window(rules, at) {
+        Some((since, until)) => store.probes(site, since, until).await?,
+        None => Vec::new(),
+    };
+    Ok(inspect_of(rules, &rows, inquiries, &working, &links, &probes, at))
+}
+
+/// Whether the rules' indicators read the link checks' results.
+pub fn reads_links(rules: &Rules) -> bool {
+    rules.home_links.is_some() || rules.other_links.is_some()
+}
+
+/// The home page's probes `[since, until)` the rules read as of `at` (the rules' week up to the
+/// day); `None` when they read none.
+pub fn probe_window(rules: &Rules, at: NaiveDate) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let rule = rules.site_unreachable?;
+    let since = beijing_midnight(at - Duration::days(i64::from(rule.days.max(1)) - 1));
+    Some((since, beijing_midnight(at + Duration::days(1))))
+}
+
+/// The indicators as of the end of `at` from what they read: the columns' staleness, the
+/// inquiries (dated by `working`), the link checks' latest results and the home page's probes of
+/// `probe_window`. `inspect`'s, and each site's in the overview.
+pub fn inspect_of(
+    rules: &Rules,
+    rows: &[StaleRow],
+    recorded: Vec<InquiryRow>,
+    working: &WorkingCalendar,
+    links: &[LinkRow],
+    probes: &[ProbeRow],
+    at: NaiveDate,
+) -> Vec<Indicator> {
     let parents: std::collections::HashSet<i64> = rows.iter().filter_map(|r| r.column.parent_id).collect();
     let columns: Vec<ColumnFacts> = rows
         .iter()
         .map(|r| ColumnFacts {
+            id: r.column.id,
             path: r.column.path.clone(),
             rule: r.column.rule,
             leaf: !parents.contains(&r.column.id),
@@ -58,29 +95,29 @@ pub async fn inspect(store: &dyn Store, site: &Site, rules: &Rules, at: NaiveDat
         })
         .collect();
     let end = beijing_midnight(at + Duration::days(1));
-    let recorded = store.inquiries(site).await?;
-    let mut inquiries = Vec::new();
-    if !recorded.is_empty() {
-        let working = calendar(store).await?;
-        let reply =
-            DeadlineRule::WithinOfEvent { amount: rules.inquiries.reply_working_days, period: Unit::WorkingDay };
-        for q in recorded.into_iter().filter(|q| q.asked_at < end) {
+    let reply = DeadlineRule::WithinOfEvent { amount: rules.inquiries.reply_working_days, period: Unit::WorkingDay };
+    let inquiries: Vec<InquiryFacts> = recorded
+        .into_iter()
+        .filter(|q| q.asked_at < end)
+        .map(|q| {
             let asked_on = beijing_date(q.asked_at);
-            let due = document_due(reply, asked_on, &working).unwrap_or(asked_on);
-            inquiries.push(InquiryFacts {
+            let due = document_due(reply, asked_on, working).unwrap_or(asked_on);
+            InquiryFacts {
                 due,
-                provisional: due_is_provisional(reply, asked_on, due, &working),
+                provisional: due_is_provisional(reply, asked_on, due, working),
                 subject: q.subject,
                 asked_on,
                 valid: q.valid,
                 answered_on: q.answered_at.filter(|a| *a < end).map(beijing_date),
-            });
-        }
-    }
+            }
+        })
+        .collect();
     let mut indicators = evaluate(rules, &columns, &inquiries, at);
     // The links as last checked (the check is of the live site: there is no "as of" for it).
-    indicators.extend(super::links::indicators(store, site, rules, at).await?);
+    if reads_links(rules) {
+        indicators.extend(super::links::indicators_of(rules, links, at));
+    }
     // The home page's probes over the rules' week up to the day (站点无法访问).
-    indicators.extend(super::links::site_indicator(store, site, rules, at).await?);
-    Ok(indicators)
+    indicators.extend(super::links::site_indicator_of(rules, probes, at));
+    indicators
 }

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::links::{Link, Place, Verdict, link_verdict, links_of, page_verdict, plain};
-use crate::domain::time::{beijing_date, beijing_midnight};
+use crate::domain::time::beijing_date;
 use crate::domain::{ItemStatus, Role, inspection};
 use crate::links::{Checker, Job, Limits};
-use crate::store::{CheckedLink, LinkRow, LinkScope, NewProbe, Result, Site, Store};
+use crate::store::{CheckedLink, LinkRow, LinkScope, NewProbe, ProbeRow, Result, Site, Store};
 
 /// The `[links]` settings of `config.toml` in the config directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,30 +190,24 @@ pub async fn probe(
     Ok((probe, at))
 }
 
-/// 站点无法访问 from the probes recorded in the rules' days up to the end of `at` (Beijing date),
-/// when the rules give it.
-pub async fn site_indicator(
-    store: &dyn Store,
-    site: &Site,
+/// 站点无法访问 from the probes recorded in the rules' days up to the end of `at` (Beijing date,
+/// `inspection::probe_window`), when the rules give it.
+pub fn site_indicator_of(
     rules: &inspection::Rules,
+    probes: &[ProbeRow],
     at: NaiveDate,
-) -> Result<Option<inspection::Indicator>> {
-    let Some(rule) = rules.site_unreachable else { return Ok(None) };
-    let since = beijing_midnight(at - chrono::Duration::days(i64::from(rule.days.max(1)) - 1));
-    let until = beijing_midnight(at + chrono::Duration::days(1));
-    let facts: Vec<inspection::ProbeFact> = store
-        .probes(site, since, until)
-        .await?
-        .into_iter()
+) -> Option<inspection::Indicator> {
+    let facts: Vec<inspection::ProbeFact> = probes
+        .iter()
         .map(|p| inspection::ProbeFact {
             on: beijing_date(p.probed_at),
             when: p.probed_at.with_timezone(&crate::domain::time::beijing()).format("%Y-%m-%d %H:%M").to_string(),
             reachable: p.reachable,
             millis: p.millis,
-            why: p.error,
+            why: p.error.clone(),
         })
         .collect();
-    Ok(inspection::site_indicator(rules, &facts, at))
+    inspection::site_indicator(rules, &facts, at)
 }
 
 /// What the check after a withdrawal found.
@@ -280,12 +274,12 @@ pub enum CheckFailure {
 
 /// The current results that need attention: broken or refused links of online items.
 pub async fn broken(store: &dyn Store, site: &Site) -> Result<Vec<LinkRow>> {
-    Ok(store
-        .link_results(site)
-        .await?
-        .into_iter()
-        .filter(|r| r.item_status == ItemStatus::Online && matches!(r.verdict, Verdict::Broken | Verdict::Refused))
-        .collect())
+    Ok(store.link_results(site).await?.into_iter().filter(is_broken).collect())
+}
+
+/// Whether a link check's result is one `broken` lists: an online item's link broken or refused.
+fn is_broken(row: &LinkRow) -> bool {
+    row.item_status == ItemStatus::Online && matches!(row.verdict, Verdict::Broken | Verdict::Refused)
 }
 
 /// Withdrawn items whose public page still answers without the withdrawal notice, by item.
@@ -329,25 +323,16 @@ pub fn per_unit(rows: &[LinkRow]) -> BTreeMap<String, usize> {
     out
 }
 
-/// The national check's link indicators (首页不可用链接, 其他页面不可用链接) from the results of
-/// the links as last checked by the end of `at` (Beijing date), when the rules give their levels.
-/// The checks are of the live site: a day before any check counts nothing.
-pub async fn indicators(
-    store: &dyn Store,
-    site: &Site,
-    rules: &inspection::Rules,
-    at: NaiveDate,
-) -> Result<Vec<inspection::Indicator>> {
-    if rules.home_links.is_none() && rules.other_links.is_none() {
-        return Ok(Vec::new());
-    }
-    let rows = broken(store, site).await?;
-    let facts: Vec<inspection::BrokenLink> = rows
+/// The national check's link indicators (首页不可用链接, 其他页面不可用链接) from the link checks'
+/// latest results (`Store::link_results`) by the end of `at` (Beijing date), when the rules give
+/// their levels. The checks are of the live site: a day before any check counts nothing.
+pub fn indicators_of(rules: &inspection::Rules, results: &[LinkRow], at: NaiveDate) -> Vec<inspection::Indicator> {
+    let facts: Vec<inspection::BrokenLink> = results
         .iter()
-        .filter(|r| r.verdict.is_broken() && beijing_date(r.checked_at) <= at)
+        .filter(|r| is_broken(r) && r.verdict.is_broken() && beijing_date(r.checked_at) <= at)
         .map(|r| inspection::BrokenLink { url: r.url.clone(), item: r.item, columns: r.columns.clone() })
         .collect();
-    Ok(inspection::link_indicators(rules, &facts))
+    inspection::link_indicators(rules, &facts)
 }
 
 /// What the bulletin says of the links: when they were last checked, and the broken ones per unit

@@ -12,7 +12,7 @@ use crate::domain::staleness::{
     DocumentStatus, Staleness, document_due, document_status, due_is_provisional, staleness,
 };
 use crate::domain::time::{beijing_date, beijing_midnight};
-use crate::store::{ColumnRow, DocumentRow, LastUpdate, Result, Site, Store};
+use crate::store::{ColumnRow, DocumentRow, LastUpdate, Result, Site, StalenessInputs, Store, UnitTally};
 
 pub mod bulletin;
 pub mod calendar;
@@ -86,14 +86,20 @@ pub async fn stale(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<
     let end_of_day = beijing_midnight(at + Duration::days(1));
     // The columns, the open documents and (only if there are any) the calendar, in one query.
     let inputs = store.staleness_inputs(site, at, end_of_day).await?;
-    let mut calendar = WorkingCalendar::new(inputs.calendar.into_iter().map(|d| (d.date, d.kind)));
+    let mut calendar = WorkingCalendar::new(inputs.calendar.iter().map(|d| (d.date, d.kind)));
     if !inputs.open_documents.is_empty() {
         calendar = calendar.with_years(store.calendar_notices().await?.into_iter().map(|n| n.year));
     }
+    Ok(staleness_of(inputs, &calendar, at))
+}
+
+/// The staleness report from what it reads (`Store::staleness_inputs`) and the calendar, as of
+/// the end of `at`: `stale`'s rows, and each site's in the overview.
+pub fn staleness_of(inputs: StalenessInputs, calendar: &WorkingCalendar, at: NaiveDate) -> Vec<StaleRow> {
     let mut most_overdue: HashMap<i64, NaiveDate> = HashMap::new();
     // The columns whose open documents have provisional due dates.
     let mut provisional: HashSet<i64> = HashSet::new();
-    for d in assess(inputs.open_documents, &calendar, at) {
+    for d in assess(inputs.open_documents, calendar, at) {
         if d.provisional {
             provisional.insert(d.document.column_id);
         }
@@ -114,7 +120,7 @@ pub async fn stale(store: &dyn Store, site: &Site, at: NaiveDate) -> Result<Vec<
         })
         .collect();
     rows.sort_by_key(|(position, r)| (r.staleness.status, -r.staleness.days_overdue, *position));
-    Ok(rows.into_iter().map(|(_, r)| r).collect())
+    rows.into_iter().map(|(_, r)| r).collect()
 }
 
 /// A unit's line of the assessment.
@@ -161,9 +167,14 @@ pub async fn scores_as_of(store: &dyn Store, site: &Site, period: Period, today:
         .into_iter()
         .map(|t| (t.unit.name, t.text + 2 * t.image_text + 3 * t.video + t.deductions))
         .collect();
-    let mut rows: Vec<ScoreRow> = store
-        .unit_tallies(site, period.first_day(), period.end_day())
-        .await?
+    Ok(ranked(store.unit_tallies(site, period.first_day(), period.end_day()).await?, &previous))
+}
+
+/// The assessed units' scores from their tallies, ranked by net score (equal scores share a rank),
+/// each with its net score of the period before from `previous`: `scores`' rows, and each site's
+/// points and incidents in the overview.
+pub fn ranked(tallies: Vec<UnitTally>, previous: &HashMap<String, i64>) -> Vec<ScoreRow> {
+    let mut rows: Vec<ScoreRow> = tallies
         .into_iter()
         .filter(|t| t.unit.kind.is_assessed())
         .map(|t| {
@@ -189,5 +200,5 @@ pub async fn scores_as_of(store: &dyn Store, site: &Site, period: Period, today:
     }
     // Stable: equal ranks keep the units' own order.
     rows.sort_by_key(|r| r.rank);
-    Ok(rows)
+    rows
 }

@@ -64,6 +64,11 @@ pub trait Store:
     /// Every site of the database, in the order they were added.
     async fn sites(&self) -> Result<Vec<Site>>;
 
+    /// What every site's figures are computed from (the overview, `sites`), as of `at`, one entry a
+    /// site in the order they were added: each site's part read by the statements its own reports
+    /// run, over every site at once (one round trip per kind of input, not per site).
+    async fn overview_inputs(&self, at: &OverviewAt) -> Result<Vec<SiteInputs>>;
+
     /// Adds a site with its units and column tree, the operator its first administrator, in one
     /// transaction with its audit record: only an administrator of a site already there may (the
     /// database refuses anyone else on PostgreSQL). Refused for a code taken.

@@ -151,6 +151,20 @@ pub fn fit_tail(s: &str, max: usize, ambiguous: Ambiguous) -> String {
     format!("{mark}{tail}")
 }
 
+/// A column's path (`a / b / c`) in at most `max` cells: whole, else its first levels left out
+/// (`… / b / c`), so that no level is shown cut; a leaf too long alone is cut as `fit_tail` cuts.
+pub fn fit_path(path: &str, max: usize, ambiguous: Ambiguous) -> String {
+    if path.width() <= max {
+        return path.to_string();
+    }
+    let mark = ellipsis(ambiguous);
+    let levels: Vec<&str> = path.split(" / ").collect();
+    (1..levels.len())
+        .map(|k| format!("{mark} / {}", levels[k..].join(" / ")))
+        .find(|shown| shown.width() <= max)
+        .unwrap_or_else(|| fit_tail(path, max, ambiguous))
+}
+
 /// `s` padded with spaces to exactly `cells` (or cut to it by `fit`).
 pub fn pad(s: &str, cells: usize, ambiguous: Ambiguous) -> String {
     let s = fit(s, cells, ambiguous);
@@ -410,6 +424,13 @@ mod tests {
         assert_eq!(pad("民政局", 8, Narrow), "民政局  ");
         assert_eq!(fit("ok", 5, Narrow), "ok");
         assert_eq!(fit_tail("政府信息公开 / 机构职能", 10, Narrow), "… 机构职能");
+        assert_eq!(
+            fit_path("政府信息公开 / 重大建设项目 / 机构职能", 40, Narrow),
+            "政府信息公开 / 重大建设项目 / 机构职能"
+        );
+        assert_eq!(fit_path("政府信息公开 / 重大建设项目 / 机构职能", 30, Narrow), "… / 重大建设项目 / 机构职能");
+        assert_eq!(fit_path("政府信息公开 / 重大建设项目 / 机构职能", 12, Narrow), "… / 机构职能");
+        assert_eq!(fit_path("政府信息公开 / 重大建设项目 / 机构职能", 6, Narrow), "…职能");
     }
 
     #[test]

@@ -1,17 +1,19 @@
 //! A provincial platform's sites: adding one, and how each is doing (`sites`, the console's
 //! overview), worst first.
 
-use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::assessment::Period;
-use crate::domain::inspection::Level;
-use crate::domain::item::RequestStatus;
+use crate::domain::calendar::WorkingCalendar;
+use crate::domain::inspection::{Indicator, Level, Rules};
 use crate::domain::review::alarming;
 use crate::domain::sites::{Figures, Sort, compare};
 use crate::domain::staleness::Status;
-use crate::domain::time::beijing_date;
-use crate::reports::{self, inspection};
-use crate::store::{InitReport, Result, Site, SiteSetup, Store, StoreError};
+use crate::domain::time::{beijing_date, beijing_midnight};
+use crate::reports::{self, ScoreRow, StaleRow, inspection};
+use crate::store::{InitReport, OverviewAt, QueueItem, Result, RetractionRequest, Site, SiteInputs, SiteSetup, Store};
 
 /// A site and its figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,45 +32,52 @@ pub async fn list(store: &dyn Store) -> Result<Vec<Site>> {
     store.sites().await
 }
 
-/// How a site is doing at `now`: its columns' staleness and the national check as of today
-/// (Beijing), its queue, its pending retraction requests, and this quarter's scores.
-pub async fn figures(store: &dyn Store, site: &Site, now: DateTime<Utc>) -> Result<Figures> {
-    let today = beijing_date(now);
-    let check = async {
-        // Rules that do not fit the site's column table (a site added with its own) leave the
-        // check unknown, not the whole summary failed.
-        match inspection::load_rules(store, site, None).await {
-            Ok(rules) => inspection::inspect(store, site, &rules, today).await.map(Some),
-            Err(StoreError::Refused(_)) => Ok(None),
-            Err(e) => Err(e),
-        }
-    };
-    let (stale, check, queue, requests, scores) = tokio::try_join!(
-        reports::stale(store, site, today),
-        check,
-        store.queue(site, None, None, None),
-        store.retraction_requests(site, Some(RequestStatus::Pending)),
-        reports::scores(store, site, Period::quarter_of(today)),
-    )?;
-    let count_level = |level: Level| check.iter().flatten().filter(|i| i.level == level).count();
-    let worst = check.as_ref().map(|indicators| {
+/// What the reports say of a site at `now`, made its figures: its columns' staleness, the national
+/// check as of today (`None`: its rules do not fit the site's column table), its queue, its
+/// pending retraction requests and this quarter's scores.
+pub fn figures_of(
+    stale: &[StaleRow],
+    check: Option<&[Indicator]>,
+    queue: &[QueueItem],
+    pending_requests: &[RetractionRequest],
+    scores: &[ScoreRow],
+    now: DateTime<Utc>,
+) -> Figures {
+    let count_level = |level: Level| check.iter().copied().flatten().filter(|i| i.level == level).count();
+    let worst = check.map(|indicators| {
         indicators.iter().map(|i| i.level).max_by_key(|l| match l {
             Level::Pass => 0,
             Level::Warn => 1,
             Level::Fail => 2,
         })
     });
-    Ok(Figures {
+    Figures {
         overdue: stale.iter().filter(|r| r.staleness.status == Status::Overdue).count(),
         blank: stale.iter().filter(|r| r.staleness.status == Status::Empty).count(),
         check: worst.map(|w| w.unwrap_or(Level::Pass)),
         check_failing: count_level(Level::Fail),
         check_warning: count_level(Level::Warn),
         oldest_waiting: queue.iter().map(|q| q.waiting_since()).min(),
-        alarms: requests.iter().filter(|r| alarming(r.reason, (now - r.requested_at).num_minutes())).count(),
+        alarms: pending_requests.iter().filter(|r| alarming(r.reason, (now - r.requested_at).num_minutes())).count(),
         points: scores.iter().map(|s| s.points).sum(),
         incidents: scores.iter().map(|s| s.incidents).sum(),
-    })
+    }
+}
+
+/// A site's figures from what the overview read of it (`Store::overview_inputs`): its reports'
+/// own computations (`reports::staleness_of`, `inspection::inspect_of`, `reports::ranked`), with
+/// `rules` the national check's text.
+fn figures_from(inputs: SiteInputs, rules: Option<&str>, calendar: &WorkingCalendar, now: DateTime<Utc>) -> Figures {
+    let today = beijing_date(now);
+    let stale = reports::staleness_of(inputs.staleness, calendar, today);
+    let paths: Vec<&str> = stale.iter().map(|r| r.column.path.as_str()).collect();
+    // Rules that do not fit the site's column table (a site added with its own) leave the check
+    // unknown, not the whole summary failed.
+    let check = rules.and_then(|text| Rules::parse(text, &paths).ok()).map(|rules| {
+        inspection::inspect_of(&rules, &stale, inputs.inquiries, calendar, &inputs.links, &inputs.probes, today)
+    });
+    let scores = reports::ranked(inputs.tallies, &HashMap::new());
+    figures_of(&stale, check.as_deref(), &inputs.queue, &inputs.pending_requests, &scores, now)
 }
 
 /// The site with this code (`:site CODE`): an unknown code is refused with the known ones.
@@ -76,14 +85,35 @@ pub async fn find(store: &dyn Store, code: &str) -> Result<Site> {
     store.site(Some(code)).await
 }
 
-/// Every site with its figures, sorted worst first by `sort`.
+/// Every site with its figures, sorted worst first by `sort`: every site's inputs read at once
+/// (`Store::overview_inputs`), each site's figures computed by its own reports' rules.
 pub async fn summaries(store: &dyn Store, now: DateTime<Utc>, sort: Sort) -> Result<Vec<Summary>> {
-    let sites = store.sites().await?;
-    let mut out = Vec::with_capacity(sites.len());
-    for site in sites {
-        let figures = figures(store, &site, now).await?;
-        out.push(Summary { site, figures });
-    }
+    // The rules' text, read once; a site whose columns it does not fit has no check (as one whose
+    // file cannot be read).
+    let rules = inspection::rules_source(None).ok().map(|(text, _)| text);
+    let today = beijing_date(now);
+    // The probes' window is the rules' own, the same for every site (it names no column).
+    let probes = rules
+        .as_deref()
+        .and_then(|text| toml::from_str::<Rules>(text).ok())
+        .and_then(|r| inspection::probe_window(&r, today));
+    let at = OverviewAt {
+        issued_until: today,
+        before: beijing_midnight(today + Duration::days(1)),
+        tallies: {
+            let quarter = Period::quarter_of(today);
+            (quarter.first_day(), quarter.end_day())
+        },
+        probes,
+    };
+    let (inputs, calendar) = tokio::try_join!(store.overview_inputs(&at), reports::calendar(store))?;
+    let mut out: Vec<Summary> = inputs
+        .into_iter()
+        .map(|inputs| Summary {
+            site: inputs.site.clone(),
+            figures: figures_from(inputs, rules.as_deref(), &calendar, now),
+        })
+        .collect();
     sort_summaries(&mut out, sort);
     Ok(out)
 }

@@ -35,7 +35,7 @@ pub struct DocumentRow {
 }
 
 /// What the staleness report reads (`Store::staleness_inputs`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct StalenessInputs {
     /// Every column of the site in the tree's order (without its units), with the latest
     /// publication time before the instant of an item that is online in it (`None`: none).

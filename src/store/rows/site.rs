@@ -62,3 +62,33 @@ pub struct UnitRow {
     pub full_name: String,
     pub kind: crate::domain::UnitKind,
 }
+
+/// The days and instants the overview reads every site's figures as of (`Store::overview_inputs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverviewAt {
+    /// The columns' staleness: documents issued by this day, online placements before this instant.
+    pub issued_until: chrono::NaiveDate,
+    pub before: chrono::DateTime<chrono::Utc>,
+    /// The days `[from, until)` of the units' tallies (this quarter).
+    pub tallies: (chrono::NaiveDate, chrono::NaiveDate),
+    /// The home page's probes `[since, until)` the national check reads, when its rules read any.
+    pub probes: Option<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)>,
+}
+
+/// One site's part of the overview's reads: what its own reports read, by the same statements.
+#[derive(Debug, Clone)]
+pub struct SiteInputs {
+    pub site: Site,
+    /// As `staleness_inputs`, without the calendar (read once for every site).
+    pub staleness: super::StalenessInputs,
+    /// As `queue` with no path, step or filter.
+    pub queue: Vec<super::QueueItem>,
+    /// As `retraction_requests` of the pending ones.
+    pub pending_requests: Vec<super::RetractionRequest>,
+    /// As `unit_tallies` of `OverviewAt::tallies`.
+    pub tallies: Vec<super::UnitTally>,
+    /// As `inquiries`, `link_results` and `probes` of `OverviewAt::probes`.
+    pub inquiries: Vec<super::InquiryRow>,
+    pub links: Vec<crate::store::LinkRow>,
+    pub probes: Vec<crate::store::ProbeRow>,
+}

@@ -16,35 +16,35 @@ use crate::store::text::Lossy;
 
 /// Every unit of site `$1` with its tally for the days `[$2, $3)`: the running totals
 /// (unit_day_points, one range of its primary key), never the items themselves, and the incidents.
-pub(super) const UNIT_TALLIES: &str = "SELECT u.id, u.name, u.full_name, u.kind, \
-        COALESCE(p.text, 0), COALESCE(p.image_text, 0), COALESCE(p.video, 0), COALESCE(d.points, 0), \
-            COALESCE(d.standing, 0) \
- FROM units u \
- LEFT JOIN (SELECT unit_id, CAST(SUM(text) AS BIGINT) AS text, CAST(SUM(image_text) AS BIGINT) AS image_text, \
-                   CAST(SUM(video) AS BIGINT) AS video \
-            FROM unit_day_points WHERE site_id = $1 AND day >= $2 AND day < $3 GROUP BY unit_id) p ON p.unit_id = u.id \
- LEFT JOIN (SELECT unit_id, CAST(SUM(points) AS BIGINT) AS points, \
-                   CAST(SUM(CASE WHEN points < 0 THEN 1 ELSE -1 END) AS BIGINT) AS standing \
-            FROM incidents WHERE site_id = $1 AND occurred_on >= $2 AND occurred_on < $3 GROUP BY unit_id) d \
-                ON d.unit_id = u.id \
- WHERE u.site_id = $1 ORDER BY u.position";
+pub(super) fn unit_tallies_sql<DB: Backend>() -> String {
+    format!(
+        "SELECT (SELECT CAST({agg}({arr}(u.id, u.name, u.full_name, u.kind, COALESCE(p.text, 0), \
+             COALESCE(p.image_text, 0), COALESCE(p.video, 0), COALESCE(d.points, 0), COALESCE(d.standing, 0), \
+             u.position)) AS TEXT) \
+         FROM units u \
+         LEFT JOIN (SELECT unit_id, CAST(SUM(text) AS BIGINT) AS text, CAST(SUM(image_text) AS BIGINT) AS image_text, \
+                           CAST(SUM(video) AS BIGINT) AS video \
+                    FROM unit_day_points WHERE site_id = $1 AND day >= $2 AND day < $3 GROUP BY unit_id) p \
+                        ON p.unit_id = u.id \
+         LEFT JOIN (SELECT unit_id, CAST(SUM(points) AS BIGINT) AS points, \
+                           CAST(SUM(CASE WHEN points < 0 THEN 1 ELSE -1 END) AS BIGINT) AS standing \
+                    FROM incidents WHERE site_id = $1 AND occurred_on >= $2 AND occurred_on < $3 GROUP BY unit_id) d \
+                        ON d.unit_id = u.id \
+         WHERE u.site_id = $1)",
+        agg = DB::JSON_AGG,
+        arr = DB::JSON_ARRAY
+    )
+}
 
 sql_impl! { AssessmentStore;
     async fn unit_tallies(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitTally>> {
-        let rows: Vec<(i64, String, String, String, i64, i64, i64, i64, i64)> =
-            sqlx::query_as(UNIT_TALLIES).bind(site.id).bind(from).bind(until).fetch_all(&self.pool).await?;
-        rows.into_iter()
-            .map(|(id, name, full_name, kind, text, image_text, video, deductions, incidents)| {
-                Ok(UnitTally {
-                    unit: UnitRow { id, name, full_name, kind: parse::<UnitKind>("unit kind", &kind)? },
-                    text,
-                    image_text,
-                    video,
-                    deductions,
-                    incidents,
-                })
-            })
-            .collect()
+        let json: Option<String> = sqlx::query_scalar(&unit_tallies_sql::<DB>())
+            .bind(site.id)
+            .bind(from)
+            .bind(until)
+            .fetch_one(&self.pool)
+            .await?;
+        unit_tallies(json)
     }
 
     async fn add_incident(&self, site: &Site, incident: &IncidentInput) -> Result<i64> {
@@ -319,4 +319,23 @@ sql_impl! { AssessmentStore;
             .map(|(unit, reason, count)| Ok(UnitWithdrawals { unit, reason: parse("reason", &reason)?, count }))
             .collect()
     }
+}
+
+/// What `unit_tallies_sql` (or a site's row of it over every site) gives, decoded, in the units' order.
+pub(super) fn unit_tallies(json: Option<String>) -> Result<Vec<UnitTally>> {
+    type Row = (i64, String, String, String, i64, i64, i64, i64, i64, i64);
+    let mut rows: Vec<Row> = json_rows("unit tallies", json)?;
+    rows.sort_by_key(|r| r.9);
+    rows.into_iter()
+        .map(|(id, name, full_name, kind, text, image_text, video, deductions, incidents, _)| {
+            Ok(UnitTally {
+                unit: UnitRow { id, name, full_name, kind: parse::<UnitKind>("unit kind", &kind)? },
+                text,
+                image_text,
+                video,
+                deductions,
+                incidents,
+            })
+        })
+        .collect()
 }

@@ -36,22 +36,45 @@ pub(super) fn open_documents_sql() -> String {
 pub(super) fn staleness_sql<DB: Backend>() -> String {
     format!(
         "WITH open_documents AS ({open_documents}) \
-         SELECT \
-           (SELECT CAST({agg}({arr}(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, \
-               x.rule_unit, \
-                                     x.departments, x.note, x.position, x.last_update)) AS TEXT) \
+         SELECT {columns}, {documents}, \
+           (SELECT CAST({agg}({arr}(k.day, k.kind, k.note)) AS TEXT) \
+            FROM calendar_days k WHERE EXISTS (SELECT 1 FROM open_documents))",
+        open_documents = open_documents_sql(),
+        columns = stale_columns_json::<DB>(),
+        documents = open_documents_json::<DB>("open_documents"),
+        agg = DB::JSON_AGG,
+        arr = DB::JSON_ARRAY
+    )
+}
+
+/// `staleness_sql` for every site at once (the overview, `sites`): one row a site, its id, its
+/// columns and its open documents (`$1` the day, `$2` the instant); the calendar is read once.
+pub(super) fn every_site_staleness_sql<DB: Backend>() -> String {
+    let documents = open_documents_json::<DB>(&format!("({})", open_documents_sql()));
+    every_site(&format!("SELECT {}, {documents}", stale_columns_json::<DB>()))
+}
+
+/// Site `$1`'s columns with their latest online placement before `$3`, as a JSON array.
+fn stale_columns_json<DB: Backend>() -> String {
+    format!(
+        "(SELECT CAST({agg}({arr}(x.id, x.parent_id, x.path, x.level, x.deadline, x.rule_kind, x.rule_amount, \
+               x.rule_unit, x.departments, x.note, x.position, x.last_update)) AS TEXT) \
             FROM (SELECT c.*, (SELECT p.online_since FROM placements p \
                                 WHERE p.site_id = c.site_id AND p.column_id = c.id \
                                   AND p.online_since IS NOT NULL AND p.online_since < $3 \
                                 ORDER BY p.online_since DESC LIMIT 1) AS last_update \
-                  FROM columns c WHERE c.site_id = $1) x), \
-           (SELECT CAST({agg}({arr}(o.id, o.number, o.title, o.column_id, o.path, o.rule_kind, o.rule_amount, \
-               o.rule_unit, \
-                                     o.issued_on, o.published_at)) AS TEXT) \
-            FROM open_documents o), \
-           (SELECT CAST({agg}({arr}(k.day, k.kind, k.note)) AS TEXT) \
-            FROM calendar_days k WHERE EXISTS (SELECT 1 FROM open_documents))",
-        open_documents = open_documents_sql(),
+                  FROM columns c WHERE c.site_id = $1) x)",
+        agg = DB::JSON_AGG,
+        arr = DB::JSON_ARRAY
+    )
+}
+
+/// The open documents read from `from` (the statement's own or a subquery), as a JSON array.
+fn open_documents_json<DB: Backend>(from: &str) -> String {
+    format!(
+        "(SELECT CAST({agg}({arr}(o.id, o.number, o.title, o.column_id, o.path, o.rule_kind, o.rule_amount, \
+               o.rule_unit, o.issued_on, o.published_at)) AS TEXT) \
+            FROM {from} o)",
         agg = DB::JSON_AGG,
         arr = DB::JSON_ARRAY
     )
@@ -158,80 +181,10 @@ sql_impl! { ColumnStore;
         issued_until: NaiveDate,
         before: DateTime<Utc>,
     ) -> Result<StalenessInputs> {
-        type ColumnJson = (
-            i64,
-            Option<i64>,
-            String,
-            i64,
-            String,
-            String,
-            Option<i64>,
-            Option<String>,
-            String,
-            String,
-            i64,
-            Option<String>,
-        );
-        type DocumentJson =
-            (i64, String, String, i64, String, String, Option<i64>, Option<String>, String, Option<String>);
-        // One statement, three JSON arrays: the columns, each with one index seek for its latest
-        // online placement (placements_column_online), never a scan of the items; the open
-        // documents; and the calendar, read only when there is an open document to date. Every
-        // statement is a round trip to the SQLite driver's worker thread, every row another.
         let sql = staleness_sql::<DB>();
         let (columns, documents, calendar): (Option<String>, Option<String>, Option<String>) =
             sqlx::query_as(&sql).bind(site.id).bind(issued_until).bind(before).fetch_one(&self.pool).await?;
-        let mut columns: Vec<ColumnJson> = json_rows("column list", columns)?;
-        columns.sort_by_key(|r| r.10);
-        let columns = columns
-            .into_iter()
-            .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note, _, last)| {
-                let rule = stored_rule(&kind, amount, unit.as_deref())?;
-                let last = last.as_deref().map(stored_time).transpose()?;
-                Ok(LastUpdate {
-                    column: ColumnRow {
-                        id,
-                        parent_id,
-                        path,
-                        level,
-                        deadline,
-                        rule,
-                        departments,
-                        units: Vec::new(),
-                        note,
-                    },
-                    at: last,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let mut open_documents = json_rows::<DocumentJson>("document list", documents)?
-            .into_iter()
-            .map(|(id, number, title, column_id, column_path, kind, amount, unit, issued_on, published_at)| {
-                Ok(DocumentRow {
-                    id,
-                    number,
-                    title,
-                    column_id,
-                    column_path,
-                    rule: stored_rule(&kind, amount, unit.as_deref())?,
-                    issued_on: parse("date", &issued_on)?,
-                    published_at: published_at.as_deref().map(stored_time).transpose()?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        open_documents.sort_by_key(|d| (d.issued_on, d.id));
-        let mut calendar = json_rows::<(String, String, String)>("calendar", calendar)?
-            .into_iter()
-            .map(|(date, kind, note)| {
-                Ok(CalendarDay {
-                    date: parse("date", &date)?,
-                    kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
-                    note,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        calendar.sort_by_key(|d| d.date);
-        Ok(StalenessInputs { columns, open_documents, calendar })
+        staleness_inputs(columns, documents, calendar)
     }
 
     async fn documents(
@@ -417,4 +370,73 @@ sql_impl! { ColumnStore;
     async fn column_item_count(&self, site: &Site, column_id: i64) -> Result<i64> {
         Ok(sqlx::query_scalar(COLUMN_ITEM_COUNT).bind(site.id).bind(column_id).fetch_one(&self.pool).await?)
     }
+}
+
+/// What `staleness_sql` (or a site's row of `every_site_staleness_sql`, without the calendar)
+/// gives, decoded.
+pub(super) fn staleness_inputs(
+    columns: Option<String>,
+    documents: Option<String>,
+    calendar: Option<String>,
+) -> Result<StalenessInputs> {
+    type ColumnJson = (
+        i64,
+        Option<i64>,
+        String,
+        i64,
+        String,
+        String,
+        Option<i64>,
+        Option<String>,
+        String,
+        String,
+        i64,
+        Option<String>,
+    );
+    type DocumentJson = (i64, String, String, i64, String, String, Option<i64>, Option<String>, String, Option<String>);
+    // One statement, three JSON arrays: the columns, each with one index seek for its latest
+    // online placement (placements_column_online), never a scan of the items; the open
+    // documents; and the calendar, read only when there is an open document to date. Every
+    // statement is a round trip to the SQLite driver's worker thread, every row another.
+    let mut columns: Vec<ColumnJson> = json_rows("column list", columns)?;
+    columns.sort_by_key(|r| r.10);
+    let columns = columns
+        .into_iter()
+        .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note, _, last)| {
+            let rule = stored_rule(&kind, amount, unit.as_deref())?;
+            let last = last.as_deref().map(stored_time).transpose()?;
+            Ok(LastUpdate {
+                column: ColumnRow { id, parent_id, path, level, deadline, rule, departments, units: Vec::new(), note },
+                at: last,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut open_documents = json_rows::<DocumentJson>("document list", documents)?
+        .into_iter()
+        .map(|(id, number, title, column_id, column_path, kind, amount, unit, issued_on, published_at)| {
+            Ok(DocumentRow {
+                id,
+                number,
+                title,
+                column_id,
+                column_path,
+                rule: stored_rule(&kind, amount, unit.as_deref())?,
+                issued_on: parse("date", &issued_on)?,
+                published_at: published_at.as_deref().map(stored_time).transpose()?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    open_documents.sort_by_key(|d| (d.issued_on, d.id));
+    let mut calendar = json_rows::<(String, String, String)>("calendar", calendar)?
+        .into_iter()
+        .map(|(date, kind, note)| {
+            Ok(CalendarDay {
+                date: parse("date", &date)?,
+                kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
+                note,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    calendar.sort_by_key(|d| d.date);
+    Ok(StalenessInputs { columns, open_documents, calendar })
 }

@@ -90,28 +90,16 @@ sql_impl! { SqlStore;
                 Cell::Text(Some(by.as_str())),
             ]);
         }
-        for chunk in cells.chunks((30_000 / width) * width) {
-            let mut sql = insert_sql::<DB>(
-                "item_findings (site_id, item_id, lists, kinds, blocking, findings, found_at, found_by)",
-                width,
-                chunk.len() / width,
-            );
-            sql.push_str(
-                " ON CONFLICT (site_id, item_id) DO UPDATE SET lists = excluded.lists, kinds = excluded.kinds, \
-                 blocking = excluded.blocking, findings = excluded.findings, found_at = excluded.found_at, \
-                 found_by = excluded.found_by",
-            );
-            let mut q = sqlx::query::<DB>(&sql);
-            for cell in chunk {
-                q = match *cell {
-                    Cell::Int(v) => q.bind(v),
-                    Cell::Text(v) => q.bind(v),
-                    Cell::Time(v) => q.bind(v),
-                };
-            }
-            q.execute(&mut **tx).await?;
-        }
-        Ok(())
+        Self::insert_rows(
+            tx,
+            "item_findings (site_id, item_id, lists, kinds, blocking, findings, found_at, found_by)",
+            width,
+            &cells,
+            " ON CONFLICT (site_id, item_id) DO UPDATE SET lists = excluded.lists, kinds = excluded.kinds, \
+             blocking = excluded.blocking, findings = excluded.findings, found_at = excluded.found_at, \
+             found_by = excluded.found_by",
+        )
+        .await
     }
 
     /// Checks items just written (new ones: `every` false stores only those with findings; an

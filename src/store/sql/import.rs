@@ -309,10 +309,23 @@ sql_impl! { SqlStore;
             done.await?;
             return Ok(());
         }
+        Self::insert_rows(tx, table_and_columns, width, cells, "").await
+    }
+
+    /// Writes rows of `width` cells into `table (columns)` as multi-row INSERTs of bound values,
+    /// each statement followed by `then` (an `ON CONFLICT` clause, or nothing).
+    pub(super) async fn insert_rows(
+        tx: &mut Transaction<'static, DB>,
+        table_and_columns: &str,
+        width: usize,
+        cells: &[Cell<'_>],
+        then: &str,
+    ) -> Result<()> {
         // Under both databases' limits on bound values (SQLite 32,766).
         let rows_per_statement = 30_000 / width;
         for chunk in cells.chunks(rows_per_statement * width) {
-            let sql = insert_sql::<DB>(table_and_columns, width, chunk.len() / width);
+            let mut sql = insert_sql::<DB>(table_and_columns, width, chunk.len() / width);
+            sql.push_str(then);
             let mut q = sqlx::query::<DB>(&sql);
             for cell in chunk {
                 q = match *cell {

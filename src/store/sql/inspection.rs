@@ -93,24 +93,28 @@ sql_impl! { InspectionStore;
     }
 
     async fn inquiries(&self, site: &Site) -> Result<Vec<InquiryRow>> {
-        type Row = (i64, String, DateTime<Utc>, bool, Option<String>, Option<DateTime<Utc>>, Option<String>);
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT id, subject, asked_at, valid, invalid_reason, answered_at, answer FROM inquiries \
-                WHERE site_id = $1 ORDER BY asked_at DESC, id DESC",
-        )
-        .bind(site.id)
-        .fetch_all(&self.pool)
-        .await?;
+        Ok(self.inquiries_of(Some(site.id)).await?.into_iter().map(|(_, row)| row).collect())
+    }
+}
+
+sql_impl! { SqlStore;
+    /// The inquiries of a site (`None`: of every site) with each one's site, newest first.
+    pub(super) async fn inquiries_of(&self, site: Option<i64>) -> Result<Vec<(i64, InquiryRow)>> {
+        type Row = (i64, i64, String, DateTime<Utc>, bool, Option<String>, Option<DateTime<Utc>>, Option<String>);
+        let sql = format!(
+            "SELECT site_id, id, subject, asked_at, valid, invalid_reason, answered_at, answer FROM inquiries{} \
+             ORDER BY asked_at DESC, id DESC",
+            if site.is_some() { " WHERE site_id = $1" } else { "" }
+        );
+        let mut query = sqlx::query_as(&sql);
+        if let Some(site) = site {
+            query = query.bind(site);
+        }
+        let rows: Vec<Row> = query.fetch_all(&self.pool).await?;
         Ok(rows
             .into_iter()
-            .map(|(id, subject, asked_at, valid, invalid_reason, answered_at, answer)| InquiryRow {
-                id,
-                subject,
-                asked_at,
-                valid,
-                invalid_reason,
-                answered_at,
-                answer,
+            .map(|(site, id, subject, asked_at, valid, invalid_reason, answered_at, answer)| {
+                (site, InquiryRow { id, subject, asked_at, valid, invalid_reason, answered_at, answer })
             })
             .collect())
     }

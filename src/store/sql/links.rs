@@ -144,53 +144,7 @@ sql_impl! { LinkStore;
     }
 
     async fn link_results(&self, site: &Site) -> Result<Vec<LinkRow>> {
-        type Row =
-            (i64, Lossy, Option<String>, String, String, Lossy, Option<i64>, Option<String>, String, DateTime<Utc>);
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT l.item_id, i.title, u.name, i.status, l.place, l.url, l.status, l.error, l.verdict, l.checked_at \
-             FROM link_checks l JOIN items i ON i.site_id = l.site_id AND i.id = l.item_id \
-             LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
-             WHERE l.site_id = $1 AND l.checked_at = (SELECT MAX(m.checked_at) FROM link_checks m \
-                                                      WHERE m.site_id = l.site_id AND m.item_id = l.item_id) \
-             ORDER BY l.item_id, l.place, l.url",
-        )
-        .bind(site.id)
-        .fetch_all(&self.pool)
-        .await?;
-        let columns: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT p.item_id, c.path FROM placements p JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
-             WHERE p.site_id = $1 AND p.online_since IS NOT NULL \
-               AND p.item_id IN (SELECT l.item_id FROM link_checks l WHERE l.site_id = $1 AND l.verdict = 'broken') \
-             ORDER BY p.item_id, c.path",
-        )
-        .bind(site.id)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut by_item: HashMap<i64, Vec<String>> = HashMap::new();
-        for (item, path) in columns {
-            by_item.entry(item).or_default().push(path);
-        }
-        rows.into_iter()
-            .map(|(item, title, unit, item_status, place, url, status, error, verdict, checked_at)| {
-                Ok(LinkRow {
-                    item,
-                    title: title.text,
-                    unit,
-                    item_status: parse("status", &item_status)?,
-                    place: Place::parse(&place).ok_or_else(|| {
-                        StoreError::Refused(t!("store-unknown-link-place", place = format!("{place:?}")))
-                    })?,
-                    url: url.text,
-                    status,
-                    error,
-                    verdict: Verdict::parse(&verdict).ok_or_else(|| {
-                        StoreError::Refused(t!("store-unknown-verdict", verdict = format!("{verdict:?}")))
-                    })?,
-                    checked_at,
-                    columns: by_item.get(&item).cloned().unwrap_or_default(),
-                })
-            })
-            .collect()
+        Ok(self.link_results_of(Some(site.id)).await?.into_iter().map(|(_, row)| row).collect())
     }
 
     async fn record_probe(&self, site: &Site, probe: &NewProbe) -> Result<DateTime<Utc>> {
@@ -231,24 +185,104 @@ sql_impl! { LinkStore;
     }
 
     async fn probes(&self, site: &Site, since: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<ProbeRow>> {
-        let rows: Vec<(Lossy, DateTime<Utc>, Option<i64>, Option<String>, i64, bool)> = sqlx::query_as(
-            "SELECT url, probed_at, status, error, millis, reachable FROM site_probes \
-             WHERE site_id = $1 AND probed_at >= $2 AND probed_at < $3 ORDER BY probed_at, id",
-        )
-        .bind(site.id)
-        .bind(since)
-        .bind(until)
-        .fetch_all(&self.pool)
-        .await?;
+        Ok(self.probes_of(Some(site.id), since, until).await?.into_iter().map(|(_, row)| row).collect())
+    }
+}
+
+sql_impl! { SqlStore;
+    /// The link checks' latest results of a site (`None`: of every site), each with its site.
+    pub(super) async fn link_results_of(&self, site: Option<i64>) -> Result<Vec<(i64, LinkRow)>> {
+        let (of_site, of_check) =
+            if site.is_some() { ("l.site_id = $1 AND ", "p.site_id = $1 AND ") } else { ("", "") };
+        type Row = (
+            i64,
+            i64,
+            Lossy,
+            Option<String>,
+            String,
+            String,
+            Lossy,
+            Option<i64>,
+            Option<String>,
+            String,
+            DateTime<Utc>,
+        );
+        let sql = format!(
+            "SELECT l.site_id, l.item_id, i.title, u.name, i.status, l.place, l.url, l.status, l.error, l.verdict, l.checked_at \
+             FROM link_checks l JOIN items i ON i.site_id = l.site_id AND i.id = l.item_id \
+             LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
+             WHERE {of_site}l.checked_at = (SELECT MAX(m.checked_at) FROM link_checks m \
+                                                      WHERE m.site_id = l.site_id AND m.item_id = l.item_id) \
+             ORDER BY l.item_id, l.place, l.url"
+        );
+        let mut query = sqlx::query_as(&sql);
+        if let Some(site) = site {
+            query = query.bind(site);
+        }
+        let rows: Vec<Row> = query.fetch_all(&self.pool).await?;
+        let sql = format!(
+            "SELECT p.item_id, c.path FROM placements p JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
+             WHERE {of_check}p.online_since IS NOT NULL \
+               AND p.item_id IN (SELECT l.item_id FROM link_checks l WHERE {of_site}l.verdict = 'broken') \
+             ORDER BY p.item_id, c.path"
+        );
+        let mut query = sqlx::query_as(&sql);
+        if let Some(site) = site {
+            query = query.bind(site);
+        }
+        let columns: Vec<(i64, String)> = query.fetch_all(&self.pool).await?;
+        let mut by_item: HashMap<i64, Vec<String>> = HashMap::new();
+        for (item, path) in columns {
+            by_item.entry(item).or_default().push(path);
+        }
+        rows.into_iter()
+            .map(|(site, item, title, unit, item_status, place, url, status, error, verdict, checked_at)| {
+                Ok((
+                    site,
+                    LinkRow {
+                        item,
+                        title: title.text,
+                        unit,
+                        item_status: parse("status", &item_status)?,
+                        place: Place::parse(&place).ok_or_else(|| {
+                            StoreError::Refused(t!("store-unknown-link-place", place = format!("{place:?}")))
+                        })?,
+                        url: url.text,
+                        status,
+                        error,
+                        verdict: Verdict::parse(&verdict).ok_or_else(|| {
+                            StoreError::Refused(t!("store-unknown-verdict", verdict = format!("{verdict:?}")))
+                        })?,
+                        checked_at,
+                        columns: by_item.get(&item).cloned().unwrap_or_default(),
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// The home page's probes of a site (`None`: of every site) in `[since, until)`, each with its
+    /// site, oldest first.
+    pub(super) async fn probes_of(
+        &self,
+        site: Option<i64>,
+        since: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<(i64, ProbeRow)>> {
+        let sql = format!(
+            "SELECT site_id, url, probed_at, status, error, millis, reachable FROM site_probes \
+             WHERE {}probed_at >= $2 AND probed_at < $3 ORDER BY probed_at, id",
+            if site.is_some() { "site_id = $1 AND " } else { "" }
+        );
+        type Row = (i64, Lossy, DateTime<Utc>, Option<i64>, Option<String>, i64, bool);
+        let rows: Vec<Row> = match site {
+            Some(site) => sqlx::query_as(&sql).bind(site).bind(since).bind(until).fetch_all(&self.pool).await?,
+            None => sqlx::query_as(&site_as(&sql, "")).bind(since).bind(until).fetch_all(&self.pool).await?,
+        };
         Ok(rows
             .into_iter()
-            .map(|(url, probed_at, status, error, millis, reachable)| ProbeRow {
-                url: url.text,
-                probed_at,
-                status,
-                error,
-                millis,
-                reachable,
+            .map(|(site, url, probed_at, status, error, millis, reachable)| {
+                (site, ProbeRow { url: url.text, probed_at, status, error, millis, reachable })
             })
             .collect())
     }

@@ -151,17 +151,60 @@ impl Closed {
     }
 }
 
+/// What a batch does to its items: withdraws them or marks them.
+#[derive(Clone, Copy)]
+enum Change {
+    Withdrawal,
+    Marking,
+}
+
+/// A batch's change, and when it was made.
+#[derive(Clone, Copy)]
+struct Batch {
+    change: Change,
+    at: DateTime<Utc>,
+}
+
+impl Change {
+    /// Why the rectification orders it fixed are closed.
+    fn closing(self) -> Closing {
+        match self {
+            Change::Withdrawal => Closing::ItemWithdrawn,
+            Change::Marking => Closing::ItemMarked,
+        }
+    }
+
+    /// How the requests it closed were resolved.
+    fn resolution(self) -> Resolution {
+        match self {
+            Change::Withdrawal => Resolution::Withdrawn,
+            Change::Marking => Resolution::Marked,
+        }
+    }
+}
+
 sql_impl! { SqlStore;
-    /// A batch's end, once its items' audit records are written: one for each request it closed,
-    /// then the commit; how many requests it closed.
+    /// A batch's end, once its items are changed: an audit record for each of `items` (`detail`:
+    /// what changed for one), the rectification orders the change fixed closed, a record for each
+    /// request it closed, then the commit; how many requests it closed.
     async fn finish_batch(
         &self,
         mut tx: Transaction<'static, DB>,
         site: &Site,
+        batch: Batch,
+        items: &[i64],
         closed: &Closed,
-        resolution: Resolution,
+        detail: impl Fn(i64) -> serde_json::Value + Send,
     ) -> Result<u64> {
-        let requests = closed_requests_audit(&closed.requests, resolution);
+        let records: Vec<(String, String)> =
+            items.iter().map(|id| (format!("item:{id}"), detail(*id).to_string())).collect();
+        let action = match batch.change {
+            Change::Withdrawal => "retract",
+            Change::Marking => "mark",
+        };
+        Self::audit_many(&mut tx, Some(site.id), &self.operator, action, &records).await?;
+        self.close_orders_fixed(&mut tx, site, items, None, batch.change.closing(), batch.at).await?;
+        let requests = closed_requests_audit(&closed.requests, batch.change.resolution());
         Self::audit_many(&mut tx, Some(site.id), &self.operator, "retraction.close", &requests).await?;
         self.finish(tx).await?;
         Ok(closed.of_item.values().sum())
@@ -249,20 +292,6 @@ sql_impl! { SqlStore;
 
 sql_impl! { RetractionStore;
     async fn retraction_requests(&self, site: &Site, status: Option<RequestStatus>) -> Result<Vec<RetractionRequest>> {
-        type Json = (
-            i64,
-            i64,
-            String,
-            Option<String>,
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<Vec<String>>,
-        );
         // One statement: the requests (retraction_requests_status), and each item's columns.
         let sql = retraction_requests_sql::<DB>(status.is_some());
         let mut query = sqlx::query_scalar(&sql).bind(site.id);
@@ -270,44 +299,7 @@ sql_impl! { RetractionStore;
             query = query.bind(status.as_str());
         }
         let json: Option<String> = query.fetch_one(&self.pool).await?;
-        let mut out = json_rows::<Json>("retraction requests", json)?
-            .into_iter()
-            .map(
-                |(
-                    id,
-                    item,
-                    title,
-                    unit,
-                    reason,
-                    note,
-                    status,
-                    requested_at,
-                    handled_at,
-                    handled_by,
-                    resolution,
-                    columns,
-                )| {
-                    let columns = columns.unwrap_or_default();
-                    Ok(RetractionRequest {
-                        id,
-                        item,
-                        title,
-                        unit,
-                        reason: parse("reason", &reason)?,
-                        note,
-                        status: RequestStatus::parse(&status).ok_or_else(|| decode_error("request status", &status))?,
-                        requested_at: stored_time(&requested_at)?,
-                        handled_at: handled_at.as_deref().map(stored_time).transpose()?,
-                        handled_by,
-                        resolution: resolution.as_deref().map(|r| parse("resolution", r)).transpose()?,
-                        columns,
-                        still_public: false,
-                    })
-                },
-            )
-            .collect::<Result<Vec<_>>>()?;
-        out.sort_by_key(|r| (crate::domain::review::urgency(r.reason), r.requested_at, r.id));
-        Ok(out)
+        retraction_requests(json)
     }
 
     async fn retract(
@@ -386,22 +378,16 @@ sql_impl! { RetractionStore;
         let taken: Vec<&ItemState> = states.iter().filter(|b| withdrawn.contains(&b.id)).map(|b| &b.state).collect();
         Self::shift_points(&mut tx, site, &taken, reason, -1).await?;
         let batch = out.withdrawn.len();
-        let records: Vec<(String, String)> = out
-            .withdrawn
-            .iter()
-            .map(|id| {
-                let requests = closed.of(*id);
-                let detail = with_change(
-                    json!({"reason": reason.as_str(), "note": note, "requests_closed": requests, "batch": batch}),
-                    (Stage::Done, ItemStatus::Online),
-                    (Stage::Done, ItemStatus::Withdrawn),
-                );
-                (format!("item:{id}"), detail.to_string())
-            })
-            .collect();
-        Self::audit_many(&mut tx, Some(site.id), &self.operator, "retract", &records).await?;
-        self.close_orders_fixed(&mut tx, site, &out.withdrawn, None, Closing::ItemWithdrawn, now).await?;
-        out.requests_closed = self.finish_batch(tx, site, &closed, Resolution::Withdrawn).await?;
+        let detail = |id| {
+            with_change(
+                json!({"reason": reason.as_str(), "note": note, "requests_closed": closed.of(id), "batch": batch}),
+                (Stage::Done, ItemStatus::Online),
+                (Stage::Done, ItemStatus::Withdrawn),
+            )
+        };
+        out.requests_closed = self
+            .finish_batch(tx, site, Batch { change: Change::Withdrawal, at: now }, &out.withdrawn, &closed, detail)
+            .await?;
         Ok(out)
     }
 
@@ -474,25 +460,20 @@ sql_impl! { RetractionStore;
             closed.add(requests);
         }
         let before: HashMap<i64, Option<MarkKind>> = states.iter().map(|b| (b.id, b.state.mark)).collect();
-        let records: Vec<(String, String)> = out
-            .marked
-            .iter()
-            .map(|id| {
-                let detail = json!({
-                    "before": {"mark": before.get(id).copied().flatten().map(MarkKind::as_str)},
-                    "after": {"mark": mark.kind.as_str()},
-                    "mark": mark.kind.as_str(),
-                    "effective_on": mark.effective_on.to_string(),
-                    "replaced_by": mark.replaced_by,
-                    "note": mark.note,
-                    "requests_closed": closed.of(*id),
-                });
-                (format!("item:{id}"), detail.to_string())
+        let detail = |id| {
+            json!({
+                "before": {"mark": before.get(&id).copied().flatten().map(MarkKind::as_str)},
+                "after": {"mark": mark.kind.as_str()},
+                "mark": mark.kind.as_str(),
+                "effective_on": mark.effective_on.to_string(),
+                "replaced_by": mark.replaced_by,
+                "note": mark.note,
+                "requests_closed": closed.of(id),
             })
-            .collect();
-        Self::audit_many(&mut tx, Some(site.id), &self.operator, "mark", &records).await?;
-        self.close_orders_fixed(&mut tx, site, &out.marked, None, Closing::ItemMarked, now).await?;
-        out.requests_closed = self.finish_batch(tx, site, &closed, Resolution::Marked).await?;
+        };
+        out.requests_closed = self
+            .finish_batch(tx, site, Batch { change: Change::Marking, at: now }, &out.marked, &closed, detail)
+            .await?;
         Ok(out)
     }
 
@@ -723,4 +704,61 @@ sql_impl! { RetractionStore;
         self.finish(tx).await?;
         Ok(())
     }
+}
+
+/// What `retraction_requests_sql` (or a site's row of it over every site) gives, decoded: most
+/// urgent first.
+pub(super) fn retraction_requests(json: Option<String>) -> Result<Vec<RetractionRequest>> {
+    type Json = (
+        i64,
+        i64,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<Vec<String>>,
+    );
+    let mut out = json_rows::<Json>("retraction requests", json)?
+        .into_iter()
+        .map(
+            |(
+                id,
+                item,
+                title,
+                unit,
+                reason,
+                note,
+                status,
+                requested_at,
+                handled_at,
+                handled_by,
+                resolution,
+                columns,
+            )| {
+                let columns = columns.unwrap_or_default();
+                Ok(RetractionRequest {
+                    id,
+                    item,
+                    title,
+                    unit,
+                    reason: parse("reason", &reason)?,
+                    note,
+                    status: RequestStatus::parse(&status).ok_or_else(|| decode_error("request status", &status))?,
+                    requested_at: stored_time(&requested_at)?,
+                    handled_at: handled_at.as_deref().map(stored_time).transpose()?,
+                    handled_by,
+                    resolution: resolution.as_deref().map(|r| parse("resolution", r)).transpose()?,
+                    columns,
+                    still_public: false,
+                })
+            },
+        )
+        .collect::<Result<Vec<_>>>()?;
+    out.sort_by_key(|r| (crate::domain::review::urgency(r.reason), r.requested_at, r.id));
+    Ok(out)
 }

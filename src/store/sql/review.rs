@@ -91,7 +91,6 @@ sql_impl! { ReviewStore;
         stage: Option<Stage>,
         filter: Option<&ListFilter>,
     ) -> Result<Vec<QueueItem>> {
-        type ItemJson = (i64, String, String, Option<String>, String, String, String, String, i64, Option<String>);
         // One statement, three JSON arrays (every row through the SQLite driver costs more than
         // the query): the pending items on one index range (items_queue), their columns and their
         // attachments, each by primary-key lookups from those items.
@@ -104,61 +103,7 @@ sql_impl! { ReviewStore;
         }
         let (items, columns, attachments): (Option<Lossy>, Option<Lossy>, Option<Lossy>) =
             query.fetch_one(&self.pool).await?;
-        let repaired = items.as_ref().is_some_and(|i| i.repaired);
-        let (items, columns, attachments) =
-            (items.map(|l| l.text), columns.map(|l| l.text), attachments.map(|l| l.text));
-        let mut rows: Vec<ItemJson> = json_rows("queue", items)?;
-        for row in rows.iter().filter(|r| {
-            repaired && (r.5.contains('\u{fffd}') || r.3.as_deref().is_some_and(|u| u.contains('\u{fffd}')))
-        }) {
-            note_repaired(row.0);
-        }
-        // The workflow's order of steps, then oldest first.
-        let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> = rows
-            .drain(..)
-            // Oldest first: a WeChat item by when it went out on WeChat.
-            .map(|r| {
-                Ok((
-                    crate::domain::review::step_order(parse("stage", &r.2)?),
-                    stored_time(r.9.as_deref().unwrap_or(&r.7))?,
-                    r,
-                ))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        keyed.sort_by_key(|k| (k.0, k.1, k.2.0));
-        let mut columns: Vec<(i64, String, i64)> = json_rows("queue columns", columns)?;
-        columns.sort_by_key(|c| (c.0, c.2));
-        let columns: Vec<(i64, String)> = columns.into_iter().map(|(item, path, _)| (item, path)).collect();
-        let attachments: Vec<(i64, String)> = json_rows("queue attachments", attachments)?;
-        let mut columns_of: HashMap<i64, Vec<String>> = HashMap::new();
-        for (item, path) in columns {
-            columns_of.entry(item).or_default().push(path);
-        }
-        let mut kinds_of: HashMap<i64, HashSet<String>> = HashMap::new();
-        for (item, kind) in attachments {
-            kinds_of.entry(item).or_default().insert(kind);
-        }
-        keyed
-            .into_iter()
-            .map(|(_, submitted_at, (id, path, stage, unit, form, title, channel, _, version, wechat_at))| {
-                let path: ItemPath = parse("path", &path)?;
-                let missing = lacking(path, kinds_of.remove(&id).unwrap_or_default().iter().map(String::as_str));
-                Ok(QueueItem {
-                    id,
-                    path,
-                    stage: parse("stage", &stage)?,
-                    unit,
-                    form: parse("form", &form)?,
-                    title,
-                    channel: parse("channel", &channel)?,
-                    columns: columns_of.remove(&id).unwrap_or_default(),
-                    submitted_at,
-                    wechat_at: wechat_at.as_deref().map(stored_time).transpose()?,
-                    missing,
-                    version,
-                })
-            })
-            .collect()
+        queue_items(items, columns, attachments)
     }
 
     async fn review_found(
@@ -356,4 +301,69 @@ sql_impl! { ReviewStore;
         self.finish(tx).await?;
         Ok(Transition { item, from: Stage::Publish, to: Stage::Done, version })
     }
+}
+
+/// What `queue_sql` (or a site's row of it over every site) gives, decoded: the workflow's order
+/// of steps, then oldest first.
+pub(super) fn queue_items(
+    items: Option<Lossy>,
+    columns: Option<Lossy>,
+    attachments: Option<Lossy>,
+) -> Result<Vec<QueueItem>> {
+    type ItemJson = (i64, String, String, Option<String>, String, String, String, String, i64, Option<String>);
+    let repaired = items.as_ref().is_some_and(|i| i.repaired);
+    let (items, columns, attachments) = (items.map(|l| l.text), columns.map(|l| l.text), attachments.map(|l| l.text));
+    let mut rows: Vec<ItemJson> = json_rows("queue", items)?;
+    for row in rows
+        .iter()
+        .filter(|r| repaired && (r.5.contains('\u{fffd}') || r.3.as_deref().is_some_and(|u| u.contains('\u{fffd}'))))
+    {
+        note_repaired(row.0);
+    }
+    // The workflow's order of steps, then oldest first.
+    let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> = rows
+        .drain(..)
+        // Oldest first: a WeChat item by when it went out on WeChat.
+        .map(|r| {
+            Ok((
+                crate::domain::review::step_order(parse("stage", &r.2)?),
+                stored_time(r.9.as_deref().unwrap_or(&r.7))?,
+                r,
+            ))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    keyed.sort_by_key(|k| (k.0, k.1, k.2.0));
+    let mut columns: Vec<(i64, String, i64)> = json_rows("queue columns", columns)?;
+    columns.sort_by_key(|c| (c.0, c.2));
+    let columns: Vec<(i64, String)> = columns.into_iter().map(|(item, path, _)| (item, path)).collect();
+    let attachments: Vec<(i64, String)> = json_rows("queue attachments", attachments)?;
+    let mut columns_of: HashMap<i64, Vec<String>> = HashMap::new();
+    for (item, path) in columns {
+        columns_of.entry(item).or_default().push(path);
+    }
+    let mut kinds_of: HashMap<i64, HashSet<String>> = HashMap::new();
+    for (item, kind) in attachments {
+        kinds_of.entry(item).or_default().insert(kind);
+    }
+    keyed
+        .into_iter()
+        .map(|(_, submitted_at, (id, path, stage, unit, form, title, channel, _, version, wechat_at))| {
+            let path: ItemPath = parse("path", &path)?;
+            let missing = lacking(path, kinds_of.remove(&id).unwrap_or_default().iter().map(String::as_str));
+            Ok(QueueItem {
+                id,
+                path,
+                stage: parse("stage", &stage)?,
+                unit,
+                form: parse("form", &form)?,
+                title,
+                channel: parse("channel", &channel)?,
+                columns: columns_of.remove(&id).unwrap_or_default(),
+                submitted_at,
+                wechat_at: wechat_at.as_deref().map(stored_time).transpose()?,
+                missing,
+                version,
+            })
+        })
+        .collect()
 }

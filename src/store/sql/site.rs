@@ -12,6 +12,7 @@ use super::*;
 use crate::domain::Role;
 use crate::domain::calendar::CalendarDay;
 use crate::domain::column_table::ColumnTable;
+use crate::domain::item::RequestStatus;
 use crate::store::backend::Backend;
 use crate::store::schema::{self, SCHEMA_VERSION};
 use crate::store::text::Lossy;
@@ -330,6 +331,76 @@ sql_impl! { Store;
         Ok(sites.into_iter().map(|(id, code, name)| Site { id, code, name }).collect())
     }
 
+    async fn overview_inputs(&self, at: &OverviewAt) -> Result<Vec<SiteInputs>> {
+        type Staleness = (i64, Option<String>, Option<String>);
+        type Queue = (i64, Option<Lossy>, Option<Lossy>, Option<Lossy>);
+        let staleness = every_site_staleness_sql::<DB>();
+        let queue = every_site(&queue_sql::<DB>(None));
+        let requests = every_site(&retraction_requests_sql::<DB>(true));
+        let tallies = every_site(&unit_tallies_sql::<DB>());
+        let probes = async {
+            match at.probes {
+                Some((since, until)) => self.probes_of(None, since, until).await,
+                None => Ok(Vec::new()),
+            }
+        };
+        let (sites, staleness, queue, requests, tallies, inquiries, links, probes) = tokio::try_join!(
+            self.sites(),
+            async {
+                let rows: Vec<Staleness> =
+                    sqlx::query_as(&staleness).bind(at.issued_until).bind(at.before).fetch_all(&self.pool).await?;
+                Ok::<_, StoreError>(rows)
+            },
+            async {
+                let rows: Vec<Queue> =
+                    sqlx::query_as(&queue).bind(None::<&str>).bind(None::<&str>).fetch_all(&self.pool).await?;
+                Ok(rows)
+            },
+            async {
+                let rows: Vec<(i64, Option<String>)> =
+                    sqlx::query_as(&requests).bind(RequestStatus::Pending.as_str()).fetch_all(&self.pool).await?;
+                Ok(rows)
+            },
+            async {
+                let (from, until) = at.tallies;
+                let rows: Vec<(i64, Option<String>)> =
+                    sqlx::query_as(&tallies).bind(from).bind(until).fetch_all(&self.pool).await?;
+                Ok(rows)
+            },
+            self.inquiries_of(None),
+            self.link_results_of(None),
+            probes,
+        )?;
+        let mut staleness: HashMap<i64, StalenessInputs> = staleness
+            .into_iter()
+            .map(|(site, columns, documents)| Ok((site, staleness_inputs(columns, documents, None)?)))
+            .collect::<Result<_>>()?;
+        let mut queue: HashMap<i64, Vec<QueueItem>> = queue
+            .into_iter()
+            .map(|(site, items, columns, attachments)| Ok((site, queue_items(items, columns, attachments)?)))
+            .collect::<Result<_>>()?;
+        let mut requests: HashMap<i64, Vec<RetractionRequest>> =
+            requests.into_iter().map(|(site, json)| Ok((site, retraction_requests(json)?))).collect::<Result<_>>()?;
+        let mut tallies: HashMap<i64, Vec<UnitTally>> =
+            tallies.into_iter().map(|(site, json)| Ok((site, unit_tallies(json)?))).collect::<Result<_>>()?;
+        let mut inquiries = by_site(inquiries);
+        let mut links = by_site(links);
+        let mut probes = by_site(probes);
+        Ok(sites
+            .into_iter()
+            .map(|site| SiteInputs {
+                staleness: staleness.remove(&site.id).unwrap_or_default(),
+                queue: queue.remove(&site.id).unwrap_or_default(),
+                pending_requests: requests.remove(&site.id).unwrap_or_default(),
+                tallies: tallies.remove(&site.id).unwrap_or_default(),
+                inquiries: inquiries.remove(&site.id).unwrap_or_default(),
+                links: links.remove(&site.id).unwrap_or_default(),
+                probes: probes.remove(&site.id).unwrap_or_default(),
+                site,
+            })
+            .collect())
+    }
+
     async fn add_site(&self, setup: &SiteSetup) -> Result<InitReport> {
         if let Some(why) = crate::domain::sites::refuse_code(&setup.code) {
             return Err(StoreError::Refused(why));
@@ -449,4 +520,13 @@ sql_impl! { Store;
         .fetch_one(&self.pool)
         .await?)
     }
+}
+
+/// Rows of many sites, each site's in their order.
+fn by_site<T>(rows: Vec<(i64, T)>) -> HashMap<i64, Vec<T>> {
+    let mut out: HashMap<i64, Vec<T>> = HashMap::new();
+    for (site, row) in rows {
+        out.entry(site).or_default().push(row);
+    }
+    out
 }

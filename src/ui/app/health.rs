@@ -78,9 +78,10 @@ pub fn colleague() -> String {
     t!("colleague-change")
 }
 
-/// What a confirmation says when its write could not be sent.
-pub fn not_sent(keymap: &Keymap) -> String {
-    t!("not-sent", yes = keymap.key_name(Layer::Confirm, Action::Confirm))
+/// What a question before a write (a confirmation in `layer`, the mark's form) says when its
+/// write could not be sent.
+pub fn not_sent(keymap: &Keymap, layer: Layer) -> String {
+    t!("not-sent", yes = keymap.key_name(layer, Action::Confirm))
 }
 
 /// How long to wait after `tries` failed tries before the next: 1 s, 2 s, 4 s, 8 s, then 10 s.
@@ -200,11 +201,7 @@ impl App {
             self.health = Health::Connected;
             self.link.seen = Some(mark);
             self.tell(t!("connected-again", away = away));
-            if let Overlay::Confirm { text, .. } = &mut self.overlay
-                && let Some(asked) = text.strip_suffix(&not_sent(&self.keymap)).and_then(|t| t.strip_suffix("\n\n"))
-            {
-                *text = asked.to_string();
-            }
+            self.say_not_sent(false);
             self.reload_open_views(effects);
             self.ask_whoami(effects);
             self.load_last_backup(effects);
@@ -340,14 +337,32 @@ impl App {
         let Health::Lost(lost) = &mut self.health else { return false };
         lost.next_try = lost.next_try.min(now);
         self.warn(t!("not-saved-unreachable"));
-        // Said where the user looks, too: in the question, which stays open.
-        if let Overlay::Confirm { text, .. } = &mut self.overlay
-            && !text.ends_with(&not_sent(&self.keymap))
-        {
-            text.push_str("\n\n");
-            text.push_str(&not_sent(&self.keymap));
-        }
+        self.say_not_sent(true);
         true
+    }
+
+    /// Says in the question open, where the user looks, that its write was not sent (`unsent`),
+    /// or no longer says so (the database is back): at the end of a confirmation's text, below the
+    /// mark's form. The question stays open to be confirmed again.
+    fn say_not_sent(&mut self, unsent: bool) {
+        match &mut self.overlay {
+            Overlay::Confirm { text, .. } => {
+                let note = format!("\n\n{}", not_sent(&self.keymap, Layer::Confirm));
+                match text.strip_suffix(&note) {
+                    Some(asked) if !unsent => *text = asked.to_string(),
+                    None if unsent => text.push_str(&note),
+                    Some(_) | None => {}
+                }
+            }
+            Overlay::Mark { not_sent, .. } => *not_sent = unsent,
+            Overlay::None
+            | Overlay::Help(_)
+            | Overlay::Messages(_)
+            | Overlay::Record(_)
+            | Overlay::Copy
+            | Overlay::Filter(_)
+            | Overlay::Command { .. } => {}
+        }
     }
 
     /// Whether a key action must not go on to a write (then it has said why).

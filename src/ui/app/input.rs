@@ -274,6 +274,7 @@ impl App {
             | Action::WaiveFinding
             | Action::BrokenLinks
             | Action::FindingsSort
+            | Action::ScoresSort
             | Action::FindingsKind
             | Action::OrderNextField
             | Action::OrderPreviousField

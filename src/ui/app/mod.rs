@@ -34,7 +34,7 @@ pub use backup::BackupWatch;
 pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use command::commands;
 pub use front::Tab;
-pub use health::{Identity, Link, Lost, Whoami};
+pub use health::{Identity, Link, Lost, Whoami, not_sent};
 pub use links::pages_said;
 pub use sanitised::sanitised;
 pub(crate) use withdraw::mark_overlay;
@@ -152,6 +152,8 @@ pub enum Overlay {
         items: Vec<(i64, String)>,
         kind: MarkKind,
         replaced_by: Box<TextArea<'static>>,
+        /// Its write could not be sent (the database cannot be reached): the form says so.
+        not_sent: bool,
     },
     Copy,
     Filter(Box<TextArea<'static>>),
@@ -376,6 +378,11 @@ impl App {
             }
             Event::Decline { request, reason } => self.write(Load::Decline { request, reason }, effects),
             Event::Enter(site) => self.enter(site, effects),
+            Event::OpenColumn(id) => {
+                self.switch(Tab::Columns, effects);
+                let (views, cx, mut ask) = self.parts(effects);
+                views.columns.show_column(id, &cx, &mut ask);
+            }
             Event::Rectify(draft) => {
                 let (views, _, _) = self.parts(effects);
                 views.orders.draft(*draft);
@@ -449,12 +456,15 @@ impl App {
         self.places = places;
         if first_run {
             self.tell(t!("welcome", key = self.keymap.key_name(Layer::Global, Action::Help)));
+            self.log_notice();
         }
     }
 
     /// A warning about the session itself (how the database was reached), on the status line.
+    /// Kept for `:messages` at once, as a message said in `update` is: a key may clear it first.
     pub fn warn_at_start(&mut self, text: String) {
         self.warn(text);
+        self.log_notice();
     }
 
     fn tell(&mut self, text: impl Into<String>) {

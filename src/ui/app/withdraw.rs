@@ -25,7 +25,7 @@ const WIDTH: usize = 74;
 pub(crate) fn mark_overlay(items: Vec<(i64, String)>) -> Overlay {
     let mut replaced_by = single_line("");
     replaced_by.set_placeholder_text(t!("mark-replaced-by-placeholder"));
-    Overlay::Mark { items, kind: MarkKind::Amended, replaced_by: Box::new(replaced_by) }
+    Overlay::Mark { items, kind: MarkKind::Amended, replaced_by: Box::new(replaced_by), not_sent: false }
 }
 
 impl App {
@@ -154,7 +154,7 @@ impl App {
             return;
         }
         let effective_on = self.mark_day();
-        let Overlay::Mark { items, kind, replaced_by } = &mut self.overlay else { return };
+        let Overlay::Mark { items, kind, replaced_by, .. } = &mut self.overlay else { return };
         match action {
             Some(Action::NextMarkKind) => *kind = next(MarkKind::ALL, *kind),
             Some(Action::Back) => self.overlay = Overlay::None,

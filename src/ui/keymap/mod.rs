@@ -108,6 +108,7 @@ actions! {
     QuarterOrYear = "scores.quarter_or_year",
     RecordIncident = "scores.incident",
     WriteBulletin = "scores.bulletin",
+    ScoresSort = "scores.sort",
     ReverseIncident = "unit.reverse_incident",
     NextField = "incident.next_field",
     PreviousField = "incident.previous_field",

@@ -74,6 +74,9 @@ pub enum Event {
     Rectify(Box<orders::Draft>),
     /// Enter this site: every view starts again on it (the overview's Enter, `:site CODE`).
     Enter(Site),
+    /// Open this column in the Columns tab, brought to the front (Enter on a column behind an
+    /// indicator of the national check).
+    OpenColumn(i64),
     /// A waiver on an item was written: the review screen shows the item's findings again.
     Waived { item: i64 },
     /// An incident was recorded or corrected: the audit trail loads again, if loaded.

@@ -10,13 +10,21 @@ use super::{Draw, RenderInto};
 use crate::domain::MarkKind;
 use crate::domain::staleness::Status;
 use crate::t;
+use crate::ui::app::not_sent;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::text::pad;
 
 impl Draw<'_> {
     /// The mark to put on items instead of withdrawing them: which items, the mark (a key cycles
-    /// it), the day it takes effect and the document that replaces them.
-    pub(super) fn mark_form(&mut self, items: &[(i64, String)], kind: MarkKind, replaced_by: &TextArea<'static>) {
+    /// it), the day it takes effect and the document that replaces them; below, as a confirmation
+    /// says it, that its write was not sent.
+    pub(super) fn mark_form(
+        &mut self,
+        items: &[(i64, String)],
+        kind: MarkKind,
+        replaced_by: &TextArea<'static>,
+        unsent: bool,
+    ) {
         let ambiguous = self.ambiguous();
         let app = self.app;
         let key = |a: Action| app.keymap.key_name(Layer::Mark, a);
@@ -46,6 +54,10 @@ impl Draw<'_> {
             t!("mark-keys", yes = key(Action::Confirm), next = key(Action::NextMarkKind), no = key(Action::Back)),
             self.theme.dim(),
         ));
+        if unsent {
+            lines.push(TextLine::raw(""));
+            lines.push(TextLine::raw(not_sent(&app.keymap, Layer::Mark)));
+        }
         let lines: Vec<TextLine> = lines.into_iter().map(|l| self.shown(l)).collect();
         let inner = self.popup(76, lines.len() as u16 + 2, &t!("mark-title"));
         Paragraph::new(lines).render_into(inner, self.buf);

@@ -202,7 +202,9 @@ impl Draw<'_> {
                 let inner = self.popup(76, lines.len() as u16 + 2, &t!("confirm-title"));
                 Paragraph::new(lines).render_into(inner, self.buf);
             }
-            Overlay::Mark { items, kind, replaced_by } => self.mark_form(items, *kind, replaced_by),
+            Overlay::Mark { items, kind, replaced_by, not_sent } => {
+                self.mark_form(items, *kind, replaced_by, *not_sent)
+            }
             Overlay::Record(record) => {
                 let lines: Vec<TextLine> = record.lines().map(|l| TextLine::raw(self.text(l))).collect();
                 let inner = self.popup(100, 30, &t!("audit-record-title"));

@@ -5,7 +5,7 @@
 use chrono::Duration;
 
 use super::*;
-use crate::domain::inspection::{Indicator, Level};
+use crate::domain::inspection::{Detail, Indicator, Level, Opens};
 
 fn indicator(
     key: &'static str,
@@ -22,9 +22,18 @@ fn indicator(
         threshold,
         warn_at,
         level,
-        detail: detail.iter().map(|d| d.to_string()).collect(),
+        detail: detail.iter().map(|d| line(d)).collect(),
         provisional: false,
     }
+}
+
+/// A detail line as the check words it: a column's path (the columns of `entries` open, the others
+/// name a column id 100 and on) and its note in brackets, an inquiry's subject with none to open.
+fn line(text: &str) -> Detail {
+    let (what, note) = text.split_once('（').map_or((text, String::new()), |(w, n)| (w, format!("（{n}")));
+    let opens = entries().iter().find(|e| e.path == what).map(|e| Opens::Column(e.id));
+    let opens = if what.contains(" / ") { opens.or(Some(Opens::Column(100))) } else { opens };
+    Detail { what: what.into(), note, opens }
 }
 
 /// The five indicators of a site that fails two and warns on one.
@@ -46,7 +55,7 @@ fn indicators() -> Vec<Indicator> {
             (3, 5),
             Level::Fail,
             &[
-                "政务公开 / 人事信息 / 人事任免（最近更新 2024-03-01）",
+                "政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息（最近更新 2024-03-01）",
                 "政务公开 / 规划计划 / 发展规划（最近更新 2024-01-15）",
                 "政务公开 / 财政信息 / 预决算公开（最近更新 2025-06-30）",
                 "政务公开 / 重点领域 / 安全生产（最近更新 2026-02-11）",
@@ -64,6 +73,21 @@ fn indicators() -> Vec<Indicator> {
             &["关于象山区老旧小区加装电梯补贴的咨询（2026-07-14 提出，未答复）"],
         ),
     ]
+}
+
+/// F5, answered with the indicators and, last, a broken link on the home page that item 4127 carries.
+fn with_a_broken_link(a: &mut App) {
+    let mut list = indicators();
+    list.push(Indicator {
+        detail: vec![Detail {
+            what: "https://www.xiangshan.gov.cn/a.pdf".into(),
+            note: String::new(),
+            opens: Some(Opens::Item(4127)),
+        }],
+        ..indicator("home_broken_links", "首页不可用链接", 1, (1, 1), Level::Fail, &[])
+    });
+    let [(id, _)] = inspections(&key(a, KeyCode::F(5)))[..] else { panic!() };
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(list))))));
 }
 
 /// Opens the tab with `7` and answers its query.
@@ -109,10 +133,13 @@ fn the_tab_loads_when_opened_and_shows_the_counts_and_badges() {
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].contains("7 Insp."), "nine tabs at 80 columns: {text}");
     assert!(lines[1].starts_with("Inspection · as of 2026-11-29 ✗2 fail !1 warn"), "{text}");
-    assert!(lines[3].starts_with("✓ pass 首页栏目长期未更新") && lines[3].contains("3   ≥ 14     ≥ 10"), "{text}");
+    // The shared table: exactly the width, a blank between columns, the counts right-aligned.
+    assert!(lines[2].starts_with("level  indicator") && lines[2].ends_with("count fails warns"), "{text}");
+    assert!(lines[3].starts_with("✓ pass 首页栏目长期未更新") && lines[3].ends_with("    3 ≥ 14  ≥ 10"), "{text}");
     assert!(lines[4].starts_with("! warn 动态、要闻"), "{text}");
-    assert!(lines[5].starts_with("✗ fail 应更新未更新栏目") && lines[5].contains("6   ≥ 5      ≥ 3"), "{text}");
-    assert!(lines[7].starts_with("✗ fail 互动诉求超过3个月未答复") && lines[7].contains("≥ 1      -"), "{text}");
+    assert!(lines[5].starts_with("✗ fail 应更新未更新栏目") && lines[5].ends_with("    6 ≥ 5   ≥ 3"), "{text}");
+    assert!(lines[7].starts_with("✗ fail 互动诉求超过3个月未答复") && lines[7].ends_with("    1 ≥ 1   -"), "{text}");
+    assert_eq!(crate::ui::text::width(lines[2]), 80, "the heading fills the width: {text}");
     // Visiting again does not evaluate again; F5 does.
     keys(&mut a, "2");
     assert!(inspections(&keys(&mut a, "7")).is_empty());
@@ -142,8 +169,13 @@ fn enter_lists_what_is_behind_a_count_and_esc_goes_back() {
             .starts_with("✗ fail 应更新未更新栏目 · 6 (fails ≥ 5, warns ≥ 3) · as of 2026-11-29"),
         "{text}"
     );
-    assert!(text.lines().nth(2).unwrap().starts_with("6 behind the count · Esc back"), "{text}");
-    assert!(text.lines().nth(3).unwrap().contains("政务公开 / 人事信息 / 人事任免（最近更新 2024-03-01）"), "{text}");
+    assert!(text.lines().nth(2).unwrap().starts_with("6 behind the count · Enter opens one · Esc back"), "{text}");
+    // A path too long for the line is cut at its start: its leaf and when it was updated stay.
+    assert_eq!(
+        text.lines().nth(3).unwrap().trim_end(),
+        "  … / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息（最近更新 2024-03-01）",
+        "{text}"
+    );
     // The detail scrolls; `y` copies the line selected.
     key(&mut a, KeyCode::End);
     assert_eq!(a.views.inspection.detail.unwrap().1.selected, 5);
@@ -164,6 +196,64 @@ fn enter_lists_what_is_behind_a_count_and_esc_goes_back() {
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Enter);
     assert!(text_of(&a).contains("Nothing behind this count."), "{}", text_of(&a));
+}
+
+#[test]
+fn enter_on_a_line_behind_a_count_opens_its_column_or_its_item() {
+    let mut a = app();
+    show_inspection(&mut a);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    // A column opens in the Columns tab, selected in the tree under it.
+    let effects = key(&mut a, KeyCode::Enter);
+    assert_eq!(a.tab, Tab::Columns);
+    assert_eq!(a.views.columns.column.as_ref().map(|c| c.column.id), Some(7), "{effects:?}");
+    assert!(
+        loads(&effects)
+            .iter()
+            .any(|(_, l)| matches!(l, Load::View(views::Load::Columns(columns::Load::Head { column_id: 7, .. })))),
+        "{effects:?}"
+    );
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.views.columns.selected_entry().map(|e| e.id), Some(7), "Esc comes back to its line in the tree");
+    // Back on the tab, the detail is still open; an inquiry opens nothing and says so.
+    keys(&mut a, "7");
+    assert!(a.views.inspection.detail.is_some());
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::End);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.tab, Tab::Inspection);
+    assert!(text_of(&a).contains("This line names no column or item to open."), "{}", text_of(&a));
+    // A broken link opens the item carrying it, here; Esc comes back to the detail.
+    with_a_broken_link(&mut a);
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::End);
+    key(&mut a, KeyCode::Enter);
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(_, Load::View(views::Load::Inspection(inspect::Load::Item { id: 4127 })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(a.layer(), Layer::Item);
+    key(&mut a, KeyCode::Esc);
+    assert!(a.views.inspection.item.is_none() && a.views.inspection.detail.is_some());
+}
+
+#[test]
+fn a_column_asked_for_before_the_tree_arrived_opens_when_it_does() {
+    let mut a = app();
+    show_inspection(&mut a);
+    a.views.columns.tree = None;
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    let effects = key(&mut a, KeyCode::Enter);
+    let [(id, Load::View(views::Load::Columns(columns::Load::Tree { .. })))] = loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(entries()))))));
+    assert_eq!(a.views.columns.column.as_ref().map(|c| c.column.id), Some(7));
 }
 
 #[test]
@@ -263,6 +353,13 @@ fn the_inspection_screens_in_every_state() {
             key(a, KeyCode::Down);
             key(a, KeyCode::Enter);
             key(a, KeyCode::Down);
+        }),
+        ("inspection_detail_item", |a| {
+            show_inspection(a);
+            with_a_broken_link(a);
+            key(a, KeyCode::End);
+            key(a, KeyCode::Enter);
+            key(a, KeyCode::Enter);
         }),
         ("inspection_error", |a| {
             let [(id, _)] = inspections(&keys(a, "7"))[..] else { panic!() };

@@ -442,7 +442,8 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     let notice = a.notice.clone().unwrap();
     assert!(notice.error && notice.text.starts_with("not saved: the database cannot be reached"), "{notice:?}");
     assert!(
-        confirmation(&a).contains("Withdraw item 2106") && confirmation(&a).ends_with(&not_sent(&a.keymap)),
+        confirmation(&a).contains("Withdraw item 2106")
+            && confirmation(&a).ends_with(&not_sent(&a.keymap, Layer::Confirm)),
         "{}",
         confirmation(&a)
     );
@@ -458,11 +459,38 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
     assert!(writes(&effects).is_empty());
     assert!(ticks(&mut a, 50).iter().all(|(_, l)| !l.is_write()));
     assert_eq!(a.layer(), Layer::Confirm);
-    assert!(!confirmation(&a).contains(&not_sent(&a.keymap)), "{}", confirmation(&a));
+    assert!(!confirmation(&a).contains(&not_sent(&a.keymap, Layer::Confirm)), "{}", confirmation(&a));
     // Enter again: now it is sent, once.
     let effects = key(&mut a, KeyCode::Enter);
     assert_eq!(writes(&effects), [Load::Retract { items: vec![2106], reason: RetractionReason::Outdated }]);
     assert!(writes(&key(&mut a, KeyCode::Enter)).is_empty());
+}
+
+#[test]
+fn a_mark_while_disconnected_is_not_sent_and_its_form_says_so_as_a_confirmation_does() {
+    let mut a = app();
+    identify(&mut a, Some((Role::Admin, true)));
+    open_column(&mut a, policy_items());
+    let check = next_check(&mut a, 10);
+    a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
+    a.update(Msg::Lost("database error: pool timed out while waiting for an open connection".into()));
+    keys(&mut a, "wm");
+    assert_eq!(a.layer(), Layer::Mark);
+    let note = not_sent(&a.keymap, Layer::Mark);
+    assert!(!text_of(&a).contains(&note), "{}", text_of(&a));
+    // Enter sends nothing, and the form, which stays open, says so where the user looks.
+    assert!(writes(&key(&mut a, KeyCode::Enter)).is_empty());
+    assert_eq!(a.layer(), Layer::Mark, "the form stays open");
+    assert!(a.notice.as_ref().unwrap().text.starts_with("not saved: the database cannot be reached"));
+    let Overlay::Mark { not_sent: true, .. } = &a.overlay else { panic!("{:?}", a.overlay) };
+    assert!(text_of(&a).contains(&note), "{}", text_of(&a));
+    // Back: the note goes, and Enter sends the mark, once.
+    let check = next_check(&mut a, 100);
+    assert!(writes(&a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))))).is_empty());
+    assert_eq!(a.layer(), Layer::Mark);
+    assert!(!text_of(&a).contains(&note), "{}", text_of(&a));
+    let [Load::Mark { items, .. }] = &writes(&key(&mut a, KeyCode::Enter))[..] else { panic!() };
+    assert_eq!(items, &[2106]);
 }
 
 #[test]
@@ -636,4 +664,37 @@ fn read_only_by_flag_stays_read_only_whatever_the_role() {
     let effects = keys(&mut a, "w");
     assert!(writes(&effects).is_empty() && matches!(a.overlay, Overlay::None), "{:?}", a.overlay);
     assert!(a.notice.as_ref().unwrap().text.contains("--read-only"));
+}
+
+/// The warning `portal-admin` gives when the console reaches a PostgreSQL server elsewhere without
+/// checking who it is (issue 23), as the console opens with it (`cli::unverified`, the same words
+/// a command writes on standard error): on the status line in the interface's language, shown
+/// whole above it where one row cannot hold it, and kept for `:messages` once a key clears it.
+#[test]
+fn a_server_reached_unverified_is_warned_of_on_the_status_line() {
+    let warning = |url: &str| crate::cli::unverified(&crate::store::Target::parse(url).unwrap());
+    for here in ["postgres://li@127.0.0.1/portal", "postgres://li@db.example.gov.cn/portal?sslmode=verify-full"] {
+        assert_eq!(warning(here), None, "{here}: on this machine or verified, nothing to warn of");
+    }
+    let opened = |url: &str| {
+        let mut a = app();
+        a.warn_at_start(warning(url).expect("a server elsewhere, not verified"));
+        a
+    };
+    let url = "postgres://li@db.example.gov.cn/portal?sslmode=require";
+    let mut a = opened(url);
+    assert!(a.notice.as_ref().is_some_and(|n| n.error), "a warning, not a word in passing");
+    let foot = squeezed(&foot_of(&a));
+    assert!(foot.contains(&squeezed("the server db.example.gov.cn is not verified")), "{}", foot_of(&a));
+    assert!(foot.contains("sslmode=verify-full"), "what to do is said too: {}", foot_of(&a));
+    insta::assert_snapshot!("unverified_server_80x24", screen(&a));
+    key(&mut a, KeyCode::Down);
+    assert!(a.notice.is_none());
+    assert!(a.messages.iter().any(|m| m.error && m.text.contains("db.example.gov.cn")), "kept for :messages");
+    crate::i18n::scoped(Lang::ZhCn, || {
+        let a = opened("postgres://li@10.20.0.5/portal?sslmode=prefer");
+        let foot = squeezed(&foot_of(&a));
+        assert!(foot.contains("未验证服务器10.20.0.5的身份"), "{}", foot_of(&a));
+        insta::assert_snapshot!("unverified_server_zh_80x24", screen(&a));
+    });
 }

@@ -43,8 +43,39 @@ fn the_ranking_shows_each_units_change_and_a_bar_of_its_net_score() {
     }
     let row = text.lines().find(|l| l.contains("象山街道")).unwrap();
     let figures: Vec<&str> = row.split_whitespace().collect();
-    assert_eq!(figures[..9], ["4", "✗象山街道", "2", "2", "1", "9", "-5", "4", "-8"], "{row}");
-    assert!(!figures[9].is_empty() && figures[9].chars().all(|c| "█▏▎▍▌▋▊▉".contains(c)), "{row}");
+    assert_eq!(figures[..10], ["4", "✗", "象山街道", "2", "2", "1", "9", "-5", "4", "-8"], "{row}");
+    assert!(!figures[10].is_empty() && figures[10].chars().all(|c| "█▏▎▍▌▋▊▉".contains(c)), "{row}");
+}
+
+#[test]
+fn s_sorts_the_ranking_by_its_fall_then_by_deductions_and_the_heading_says_so() {
+    let mut a = app();
+    show_scores(&mut a);
+    let units = |a: &App| {
+        let list = &a.views.scores.units;
+        list.shown.iter().map(|&i| list.rows[i].unit.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(units(&a), ["政府办", "发改局", "民政局", "象山街道", "统计局", "二塘乡"]);
+    keys(&mut a, "s");
+    assert_eq!(units(&a), ["二塘乡", "象山街道", "发改局", "统计局", "民政局", "政府办"], "the largest fall first");
+    let text = text_of(&a);
+    assert!(text.lines().nth(1).unwrap().starts_with("Scores 2026Q4, as of 11/29 · largest fall first"), "{text}");
+    // The rank stays the net score's.
+    assert!(text.lines().nth(3).unwrap().trim_start().starts_with("6  ✗ 二塘乡"), "{text}");
+    keys(&mut a, "s");
+    assert_eq!(units(&a), ["二塘乡", "发改局", "象山街道", "政府办", "民政局", "统计局"], "the most deducted first");
+    assert!(text_of(&a).lines().nth(1).unwrap().contains("· most deducted first"), "{}", text_of(&a));
+    // The order holds when the ranking loads again; a third `s` is the ranking's own.
+    let effects = key(&mut a, KeyCode::F(5));
+    let (id, _) = loads(&effects)
+        .into_iter()
+        .find(|(_, l)| matches!(l, Load::View(views::Load::Scores(views::scores::Load::Ranking { .. }))))
+        .unwrap();
+    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Scores(views::scores::Loaded::Ranking(Ok(scores_rows()))))));
+    assert_eq!(units(&a)[0], "二塘乡");
+    keys(&mut a, "s");
+    assert_eq!(units(&a), ["政府办", "发改局", "民政局", "象山街道", "统计局", "二塘乡"]);
+    assert!(!text_of(&a).lines().nth(1).unwrap().contains("first ·"), "{}", text_of(&a));
 }
 
 #[test]
@@ -450,6 +481,10 @@ fn the_scores_views_at_both_sizes_in_colour_and_monochrome() {
             key(a, KeyCode::Up);
             keys(a, "视频标题“119”误作“110”，已更正");
         }),
+        ("scores_by_change", |a| {
+            show_scores(a);
+            keys(a, "s");
+        }),
         ("scores_reverse_form", |a| {
             explain_unit(a);
             for _ in 0..5 {
@@ -470,7 +505,7 @@ fn units_that_supplied_nothing_or_have_incidents_stand_out_in_colour_and_by_symb
         let buf = t.backend().buffer().clone();
         let text = text_of(&a);
         let row = |unit: &str| text.lines().position(|l| l.contains(unit)).unwrap() as u16;
-        // The symbols before the unit's name: ∅ (column 5) and ✗ (column 6).
+        // The symbols before the unit's name: ∅ (column 5) and ✗ (column 6), a blank, the name.
         let (nothing, incidents, plain, negative) = (row("统计局"), row("发改局"), row("民政局"), row("二塘乡"));
         assert_eq!((buf[(5, nothing)].symbol(), buf[(6, incidents)].symbol()), ("∅", "✗"));
         assert_eq!((buf[(5, plain)].symbol(), buf[(6, plain)].symbol()), (" ", " "));
@@ -482,9 +517,9 @@ fn units_that_supplied_nothing_or_have_incidents_stand_out_in_colour_and_by_symb
         } else {
             use ratatui::style::Color::*;
             // The unit's name in the colour of its symbol; the change green or red; a negative bar red.
-            assert_eq!((fg(5, nothing), fg(7, nothing)), (Magenta, Magenta));
-            assert_eq!((fg(6, incidents), fg(7, incidents)), (Red, Red));
-            assert_eq!(fg(7, plain), Reset);
+            assert_eq!((fg(5, nothing), fg(8, nothing)), (Magenta, Magenta));
+            assert_eq!((fg(6, incidents), fg(8, incidents)), (Red, Red));
+            assert_eq!(fg(8, plain), Reset);
             let at = |y: u16, s: &str| (0..80u16).find(|x| buf[(*x, y)].symbol() == s).unwrap();
             assert_eq!(fg(at(row("政府办"), "+"), row("政府办")), Green);
             assert_eq!(fg(at(negative, "░"), negative), Red);

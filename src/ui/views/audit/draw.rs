@@ -6,7 +6,8 @@ use super::AuditView;
 use crate::domain::time::format_time;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::text::{self, fit, pad};
+use crate::ui::table::{Column, Table, column_of};
+use crate::ui::text;
 use crate::ui::widgets::Draw;
 use crate::ui::words;
 use crate::t;
@@ -18,29 +19,31 @@ pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
     let mut spans = vec![Span::raw(title)];
     spans.extend(d.filter_note(&a.filter));
     d.title(areas.title, spans);
-    let w = usize::from(areas.rows.width);
-    let (op_w, action_w, target_w) = if w >= 120 { (16, 20, 24) } else { (10, 14, 12) };
-    let detail_w = w.saturating_sub(17 + op_w + action_w + target_w + 4);
-    let header = format!(
-        "{}{}{}{}{}",
-        pad(&t!("audit-head-at"), 17, ambiguous),
-        pad(&t!("audit-head-operator"), op_w + 1, ambiguous),
-        pad(&t!("audit-head-action"), action_w + 1, ambiguous),
-        pad(&t!("audit-head-target"), target_w + 1, ambiguous),
-        pad(&t!("audit-head-detail"), detail_w, ambiguous)
-    );
-    d.header(areas.header, &header);
-    let nothing = t!("audit-nothing");
-    d.list(areas.rows, a, &nothing, |e| {
+    // One column per thing, a blank between two (`ui::table`): the time as wide as it is, the
+    // others sharing the room fairly.
+    let cells = |e: &crate::store::AuditEntry| -> Vec<String> {
         let when = format_time(e.at, false);
-        let when = when.get(..16).unwrap_or(&when).replace('T', " ");
-        let t = |s: &str, w: usize| format!("{} ", pad(&text::display(s, ambiguous), w, ambiguous));
-        TextLine::from(vec![
-            Span::raw(pad(&when, 17, ambiguous)),
-            Span::raw(t(&e.operator, op_w)),
-            Span::raw(t(&words::audit_action_text(&e.action), action_w)),
-            Span::raw(t(&words::audit_target_text(&e.target), target_w)),
-            Span::raw(fit(&text::display(&e.detail, ambiguous), detail_w, ambiguous)),
-        ])
-    });
+        vec![
+            when.get(..16).unwrap_or(&when).replace('T', " "),
+            text::display(&e.operator, ambiguous),
+            text::display(&words::audit_action_text(&e.action), ambiguous),
+            text::display(&words::audit_target_text(&e.target), ambiguous),
+            text::display(&e.detail, ambiguous),
+        ]
+    };
+    let heads = vec![
+        t!("audit-head-at"),
+        t!("audit-head-operator"),
+        t!("audit-head-action"),
+        t!("audit-head-target"),
+        t!("audit-head-detail"),
+    ];
+    let rows: Vec<Vec<String>> = a.rows.iter().map(cells).collect();
+    let column = |i: usize| column_of(&heads, &rows, i);
+    let columns: Vec<Column> =
+        (0..heads.len()).map(|i| if i == 0 { Column::fixed(column(i)) } else { Column::text(column(i)) }).collect();
+    let table = Table::new(&columns, usize::from(areas.rows.width), ambiguous);
+    d.header(areas.header, &table.row(&heads));
+    let nothing = t!("audit-nothing");
+    d.list(areas.rows, a, &nothing, |e| TextLine::raw(table.row(&cells(e))));
 }

@@ -120,8 +120,16 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
                         "+ "
                     };
                     let indent = "  ".repeat(depth);
-                    let room = name_w.saturating_sub(indent.len() + 2);
+                    // A parent in the tree counts the overdue and empty columns below it.
+                    let (overdue, empty) = if flat { (0, 0) } else { tree.below[index] };
+                    let counts: String = [(Status::Overdue, overdue), (Status::Empty, empty)]
+                        .iter()
+                        .filter(|(_, n)| *n > 0)
+                        .map(|(s, n)| format!(" {}{n}", symbol(*s)))
+                        .collect();
+                    let room = name_w.saturating_sub(indent.len() + 2 + text::width(&counts));
                     let name = if flat { fit_tail(&d.text(&e.path), room, ambiguous) } else { fit(&d.text(e.name()), room, ambiguous) };
+                    let name = format!("{name}{counts}");
                     let s = &e.staleness;
                     let days = if s.days_overdue > 0 { s.days_overdue.to_string() } else { String::new() };
                     TextLine::from(vec![

@@ -48,6 +48,8 @@ pub struct ColumnsView {
     /// `R` found the unit's sheet of the day there and said so: `R` again on that unit writes
     /// over it.
     pub remind_asked: Option<String>,
+    /// A column asked for from another tab before the tree arrived: opened when it does.
+    pub wanted: Option<i64>,
 }
 
 /// The tab's queries.
@@ -210,6 +212,30 @@ impl ColumnsView {
     /// Loads the column tree (again), keeping what is shown until it arrives.
     pub fn load_tree(&mut self, cx: &Cx, ask: &mut Ask) {
         self.waiting = Some(ask.request(Load::Tree { at: cx.at }));
+    }
+
+    /// Opens column `id` from another tab (the Inspect tab's detail), selected in the tree below
+    /// it: at once if the tree is loaded, else when it arrives.
+    pub fn show_column(&mut self, id: i64, cx: &Cx, ask: &mut Ask) {
+        self.item = None;
+        if self.tree.is_none() {
+            self.wanted = Some(id);
+            if self.waiting.is_none() {
+                self.load_tree(cx, ask);
+            }
+            return;
+        }
+        self.filter.clear();
+        if let Some(tree) = &mut self.tree {
+            // The way to it opens, so that Esc comes back to its line.
+            let mut parent = tree.entries.iter().find(|e| e.id == id).and_then(|e| e.parent_id);
+            while let Some(p) = parent {
+                tree.expanded.insert(p);
+                parent = tree.entries.iter().find(|e| e.id == p).and_then(|e| e.parent_id);
+            }
+        }
+        self.relayout_to(cx.height, Some(id));
+        self.open_column(id, cx, ask);
     }
 
     /// The units the tree names, for the `:unit` command.
@@ -429,6 +455,9 @@ impl ColumnsView {
                             && let Some(e) = tree.entries.iter().find(|e| e.id == c.column.id)
                         {
                             c.column = e.clone();
+                        }
+                        if let Some(wanted) = self.wanted.take() {
+                            self.show_column(wanted, cx, ask);
                         }
                     }
                     Err(e) => {

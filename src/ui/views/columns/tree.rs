@@ -63,6 +63,9 @@ pub struct ColumnTree {
     pub entries: Vec<ColumnEntry>,
     /// Per entry: the worst status of it and every column below it.
     pub worst: Vec<Status>,
+    /// Per entry: how many columns below it are overdue, and how many are empty (a parent's line
+    /// counts them, so a folded parent says how much waits inside).
+    pub below: Vec<(usize, usize)>,
     children: Vec<Vec<usize>>,
     roots: Vec<usize>,
     keys: Vec<SearchKey>,
@@ -85,10 +88,14 @@ impl ColumnTree {
             }
         }
         let mut worst: Vec<Status> = entries.iter().map(|e| e.staleness.status).collect();
+        let mut below = vec![(0, 0); entries.len()];
         // Children come after parents: fold from the end.
         for i in (0..entries.len()).rev() {
             if let Some(&p) = entries[i].parent_id.and_then(|p| index.get(&p)) {
                 worst[p] = worst[p].min(worst[i]);
+                let own = entries[i].staleness.status;
+                below[p].0 += below[i].0 + usize::from(own == Status::Overdue);
+                below[p].1 += below[i].1 + usize::from(own == Status::Empty);
             }
         }
         let keys = entries.iter().map(|e| SearchKey::new(&[&e.path, &e.units.join(" ")])).collect();
@@ -101,7 +108,7 @@ impl ColumnTree {
                 }
             }
         }
-        ColumnTree { entries, worst, children, roots, keys, units, expanded: HashSet::new(), mode: Mode::default() }
+        ColumnTree { entries, worst, below, children, roots, keys, units, expanded: HashSet::new(), mode: Mode::default() }
     }
 
     /// The same view over fresh entries: expansion and mode survive a refresh.
@@ -126,12 +133,22 @@ impl ColumnTree {
         list.sort_by_key(|&i| (self.entries[i].staleness.status, -self.entries[i].staleness.days_overdue, i));
     }
 
+    /// How bad a unit's group is, the worst first when sorted: the most overdue columns, then
+    /// the most empty ones, then the most days overdue of one column.
+    fn group_rank(&self, list: &[usize]) -> std::cmp::Reverse<(usize, usize, i64)> {
+        let n = |s: Status| list.iter().filter(|&&i| self.entries[i].staleness.status == s).count();
+        let days = list.iter().map(|&i| self.entries[i].staleness.days_overdue).max().unwrap_or(0);
+        std::cmp::Reverse((n(Status::Overdue), n(Status::Empty), days))
+    }
+
     /// The lines to show for the mode and a filter (as typed after `/`).
     pub fn lines(&self, filter: &str) -> Vec<Line> {
         let keep =
             |i: usize| self.keys[i].matches(filter) && (!self.mode.only_overdue || self.entries[i].needs_attention());
         if self.mode.by_unit {
-            let mut out = Vec::new();
+            // The units worst first (the one with the most overdue columns leads), each with its
+            // columns worst first; units as bad as each other keep the table's order.
+            let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
             for (u, (name, list)) in self.units.iter().enumerate() {
                 if self.mode.unit.as_ref().is_some_and(|only| only != name) {
                     continue;
@@ -141,6 +158,11 @@ impl ColumnTree {
                     continue;
                 }
                 self.by_staleness(&mut list);
+                groups.push((u, list));
+            }
+            groups.sort_by_key(|(u, list)| (self.group_rank(list), *u));
+            let mut out = Vec::new();
+            for (u, list) in groups {
                 out.push(Line::Unit { index: u, columns: list.len() });
                 out.extend(list.into_iter().map(|index| Line::Column { index, depth: 1, flat: true }));
             }
@@ -273,6 +295,38 @@ mod tests {
         assert_eq!(ids(&t, ""), ["区政府办(3)", "  6", "  2", "  5", "民政局(2)", "  5", "  3"]);
         t.mode.only_overdue = true;
         assert_eq!(ids(&t, ""), ["区政府办(3)", "  6", "  2", "  5", "民政局(1)", "  5"]);
+    }
+
+    #[test]
+    fn the_unit_with_the_most_overdue_columns_comes_first() {
+        // 民政局 is seen first but has one overdue column; 财政局 has two.
+        let mut t = ColumnTree::new(vec![
+            entry(1, None, "a", Status::Overdue, 2, &["民政局"]),
+            entry(2, None, "b", Status::Empty, 0, &["教育局"]),
+            entry(3, None, "c", Status::Overdue, 1, &["财政局"]),
+            entry(4, None, "d", Status::Overdue, 1, &["财政局"]),
+            entry(5, None, "e", Status::Ok, 0, &["卫健局"]),
+            entry(6, None, "f", Status::Overdue, 9, &["住建局"]),
+        ]);
+        t.mode.by_unit = true;
+        assert_eq!(
+            ids(&t, ""),
+            ["财政局(2)", "  3", "  4", "住建局(1)", "  6", "民政局(1)", "  1", "教育局(1)", "  2", "卫健局(1)", "  5"]
+        );
+    }
+
+    #[test]
+    fn a_parent_counts_the_overdue_and_empty_columns_below_it() {
+        let t = tree();
+        assert_eq!(t.below, vec![(1, 0), (0, 0), (0, 0), (1, 1), (0, 0), (0, 0)]);
+        let deep = ColumnTree::new(vec![
+            entry(1, None, "a", Status::Exempt, 0, &[]),
+            entry(2, Some(1), "a / b", Status::Overdue, 3, &[]),
+            entry(3, Some(2), "a / b / c", Status::Overdue, 3, &[]),
+            entry(4, Some(2), "a / b / d", Status::Empty, 0, &[]),
+        ]);
+        assert_eq!(deep.below[0], (2, 1), "a grandparent counts its grandchildren");
+        assert_eq!(deep.below[1], (1, 1));
     }
 
     #[test]

@@ -12,7 +12,8 @@ use crate::domain::staleness::Status;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::paged::Cursor;
-use crate::ui::text::{self, fit, pad};
+use crate::ui::table::{Column, Table, column_of};
+use crate::ui::text::{self, fit, fit_path, pad};
 use crate::t;
 use crate::ui::widgets::{Draw, Theme, provisional_note};
 
@@ -72,27 +73,41 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
     }
     d.title(areas.title, spans);
 
-    let w = usize::from(areas.rows.width);
-    let wide = w >= 120;
-    let name_w = if wide { 50 } else { w.saturating_sub(7 + 7 + 9 + 9) };
-    let detail_w = if wide { w.saturating_sub(7 + name_w + 7 + 9 + 9 + 1) } else { 0 };
-    let count = t!("inspect-head-count");
-    let header = format!(
-        "{}{}{}{count} {}{}{}",
-        pad(&t!("inspect-head-level"), 7, ambiguous),
-        pad(&t!("inspect-head-indicator"), name_w, ambiguous),
-        " ".repeat(6usize.saturating_sub(text::width(&count))),
-        pad(&t!("inspect-head-fails"), 9, ambiguous),
-        pad(&t!("inspect-head-warns"), 9, ambiguous),
-        pad(
-            &if wide { t!("inspect-head-behind", open = d.key_for(Layer::Inspection, Action::Open)) } else { String::new() },
-            detail_w + 1,
-            ambiguous
-        )
-    );
-    d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
-
+    // One column per thing, a blank between two (`ui::table`); wide terminals add what is behind
+    // each count.
+    let wide = areas.rows.width >= 120;
+    let cells = |i: &Indicator| -> Vec<String> {
+        let level = format!("{} {}{}", level_symbol(i.level), level_word(i.level), if i.provisional { "?" } else { "" });
+        let mut cells = vec![level, i.name.to_string(), i.count.to_string(), format!("≥ {}", i.threshold), warns(i)];
+        if wide {
+            let joined: Vec<String> = i.detail.iter().map(|line| text::display(&line.line(), ambiguous)).collect();
+            cells.push(joined.join("；"));
+        }
+        cells
+    };
+    let mut heads = vec![
+        t!("inspect-head-level"),
+        t!("inspect-head-indicator"),
+        t!("inspect-head-count"),
+        t!("inspect-head-fails"),
+        t!("inspect-head-warns"),
+    ];
+    if wide {
+        heads.push(t!("inspect-head-behind", open = d.key_for(Layer::Inspection, Action::Open)));
+    }
     let list = view.indicators();
+    let rows: Vec<Vec<String>> = list.iter().map(cells).collect();
+    let column = |i: usize| column_of(&heads, &rows, i);
+    let columns: Vec<Column> = (0..heads.len())
+        .map(|i| match i {
+            1 | 5 => Column::text(column(i)),
+            2 => Column::number(column(i)),
+            _ => Column::fixed(column(i)),
+        })
+        .collect();
+    let table = Table::new(&columns, usize::from(areas.rows.width), ambiguous);
+    d.header(areas.header, &table.row(&heads));
+
     if list.is_empty() {
         let msg = match (&view.error, view.waiting.is_some()) {
             (Some(e), _) => t!("inspect-failed", error = e.clone()),
@@ -106,33 +121,19 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
     let theme = d.theme;
     let lines: Vec<TextLine<'static>> = list
         .iter()
-        .map(|i| {
-            let mut line = vec![
-                Span::styled(
-                    pad(
-                        &format!(
-                            "{} {}{}",
-                            level_symbol(i.level),
-                            level_word(i.level),
-                            if i.provisional { "?" } else { "" }
-                        ),
-                        7, ambiguous,
-                    ),
-                    level_style(theme, i.level),
-                ),
-                Span::raw(pad(&fit(i.name, name_w.saturating_sub(1), ambiguous), name_w, ambiguous)),
-                Span::styled(format!("{:>5} ", i.count), level_style(theme, i.level)),
-                Span::raw(pad(&format!("  ≥ {}", i.threshold), 9, ambiguous)),
-                Span::raw(pad(&format!("  {}", warns(i)), 9, ambiguous)),
-            ];
-            if wide && !i.detail.is_empty() {
-                let joined = i.detail.iter().map(|line| text::display(line, ambiguous)).collect::<Vec<_>>().join("；");
-                line.push(Span::styled(format!(" {}", fit(&joined, detail_w, ambiguous)), theme.dim()));
-            }
-            TextLine::from(line)
+        .zip(&rows)
+        .map(|(i, cells)| {
+            let style = |n: usize| match n {
+                0 | 2 => level_style(theme, i.level),
+                5 => theme.dim(),
+                _ => Style::default(),
+            };
+            TextLine::from(
+                cells.iter().enumerate().map(|(n, cell)| Span::styled(table.cell(n, cell), style(n))).collect::<Vec<_>>(),
+            )
         })
         .collect();
-    rows(d, areas.rows, view.cursor, lines);
+    rows_of(d, areas.rows, view.cursor, lines);
 }
 
 /// One indicator's detail: the columns or inquiries behind its count.
@@ -153,25 +154,34 @@ fn detail(view: &InspectView, d: &mut Draw, areas: &Areas, i: &Indicator, cursor
     ];
     d.title(areas.title, spans);
     let back = d.key_for(Layer::Global, Action::Back);
-    let header = t!("inspect-detail-head", count = i.detail.len(), back = back);
-    d.buf.set_string(
-        0,
-        areas.header.y,
-        pad(&header, usize::from(areas.header.width), ambiguous),
-        theme.dim().add_modifier(Modifier::UNDERLINED),
-    );
+    let header = if i.detail.iter().any(|line| line.opens.is_some()) {
+        let open = d.key_for(Layer::Inspection, Action::Open);
+        t!("inspect-detail-head-opens", count = i.detail.len(), open = open, back = back)
+    } else {
+        t!("inspect-detail-head", count = i.detail.len(), back = back)
+    };
+    d.header(areas.header, &pad(&header, usize::from(areas.header.width), ambiguous));
     if i.detail.is_empty() {
         d.put(areas.rows, TextLine::from(t!("inspect-detail-nothing")));
         return;
     }
-    let w = usize::from(areas.rows.width);
-    let lines: Vec<TextLine<'static>> =
-        i.detail.iter().map(|line| TextLine::raw(format!("  {}", fit(&d.text(line), w.saturating_sub(2), ambiguous)))).collect();
-    rows(d, areas.rows, cursor, lines);
+    // A path loses its first levels, never its leaf (its last levels say which column it is),
+    // and the note after it (when it was last updated) stays whole.
+    let room = usize::from(areas.rows.width).saturating_sub(2);
+    let lines: Vec<TextLine<'static>> = i
+        .detail
+        .iter()
+        .map(|line| {
+            let note = d.text(&line.note);
+            let what = fit_path(&d.text(&line.what), room.saturating_sub(text::width(&note)), ambiguous);
+            TextLine::raw(fit(&format!("  {what}{note}"), room + 2, ambiguous))
+        })
+        .collect();
+    rows_of(d, areas.rows, cursor, lines);
 }
 
 /// The visible lines of a list under its cursor, the selection highlighted.
-fn rows(d: &mut Draw, area: Rect, cursor: Cursor, lines: Vec<TextLine<'static>>) {
+fn rows_of(d: &mut Draw, area: Rect, cursor: Cursor, lines: Vec<TextLine<'static>>) {
     for (row, line) in lines.into_iter().enumerate().skip(cursor.offset).take(usize::from(area.height)) {
         let y = area.y + (row - cursor.offset) as u16;
         let line_area = Rect { y, height: 1, ..area };

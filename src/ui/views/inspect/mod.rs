@@ -1,16 +1,19 @@
 //! The Inspect tab: the national check's single-veto indicators (`portal-admin inspect`) as of
 //! the console's day, each with its count, its thresholds and a pass/warn/fail badge; Enter lists
-//! the columns or inquiries behind an indicator's count. It loads when first opened and again on
-//! F5, on `:at`, on a colleague's change and after a withdrawal (a withdrawal can empty a column).
+//! the columns or inquiries behind an indicator's count, and Enter on one of those opens it: a
+//! column in the Columns tab (`Event::OpenColumn`), an item (a broken link's) here. It loads when
+//! first opened and again on F5, on `:at`, on a colleague's change and after a withdrawal (a
+//! withdrawal can empty a column).
 
 use chrono::NaiveDate;
 
-use super::{Ask, Cx, View, step};
-use crate::domain::inspection::{Indicator, Level};
-use crate::store::{Site, Store, StoreError};
+use super::item::ItemView;
+use super::{Ask, Cx, Event, View, step};
+use crate::domain::inspection::{Detail, Indicator, Level, Opens};
+use crate::store::{ExportedItem, HistoryEntry, Site, Store, StoreError};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::Cursor;
-use crate::ui::sanitise::{clean_all, each};
+use crate::ui::sanitise::{clean_item, clean_line, clean_result, each};
 use crate::usecase;
 
 mod draw;
@@ -26,6 +29,8 @@ pub struct InspectView {
     pub error: Option<String>,
     /// The indicator whose detail is open, with the detail's cursor.
     pub detail: Option<(usize, Cursor)>,
+    /// An item opened from the detail (a broken link's).
+    pub item: Option<ItemView>,
 }
 
 /// The tab's query.
@@ -33,18 +38,21 @@ pub struct InspectView {
 pub enum Load {
     /// The national check's single-veto indicators as of a day, by the rules in effect.
     Indicators { at: NaiveDate },
+    /// An item opened from an indicator's detail.
+    Item { id: i64 },
 }
 
 /// What it brought back.
 #[derive(Debug, Clone)]
 pub enum Loaded {
     Indicators(Result<Vec<Indicator>, String>),
+    Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
 }
 
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::Indicators { .. } => false,
+            Load::Indicators { .. } | Load::Item { .. } => false,
         }
     }
 
@@ -55,6 +63,7 @@ impl Load {
             Load::Indicators { at } => {
                 Loaded::Indicators(usecase::findings::inspection(store, site, at).await.map_err(line))
             }
+            Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
         }
     }
 }
@@ -63,20 +72,30 @@ impl Loaded {
     pub fn failed(&self) -> bool {
         match self {
             Loaded::Indicators(r) => r.is_err(),
+            Loaded::Item(r) => r.is_err(),
         }
     }
 
     pub fn sanitised(mut self) -> Self {
         match &mut self {
             // The columns' paths and the inquiries' subjects behind each count.
-            Loaded::Indicators(r) => each(r, |i| clean_all(&mut i.detail)),
+            Loaded::Indicators(r) => each(r, |i| {
+                for d in &mut i.detail {
+                    clean_line(&mut d.what);
+                    clean_line(&mut d.note);
+                }
+            }),
+            Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
         }
         self
     }
 
     #[cfg(test)]
     pub fn every_error() -> Vec<(&'static str, Loaded)> {
-        vec![("Indicators", Loaded::Indicators(Err("the database said no".into())))]
+        vec![
+            ("Indicators", Loaded::Indicators(Err("the database said no".into()))),
+            ("Item", Loaded::Item(Err("the database said no".into()))),
+        ]
     }
 }
 
@@ -100,6 +119,12 @@ impl InspectView {
         Some((self.indicators().get(i)?, cursor))
     }
 
+    /// The line selected in the open detail.
+    fn selected_detail(&self) -> Option<&Detail> {
+        let (i, cursor) = self.opened()?;
+        i.detail.get(cursor.selected)
+    }
+
     /// How many indicators fail and how many warn.
     pub fn counts(&self) -> (usize, usize) {
         let n = |level| self.indicators().iter().filter(|i| i.level == level).count();
@@ -112,7 +137,10 @@ impl InspectView {
 
     /// The indicators came back: the selection and an open detail stay on their indicator.
     pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
-        let Loaded::Indicators(result) = loaded;
+        let result = match loaded {
+            Loaded::Indicators(result) => result,
+            Loaded::Item(result) => return ItemView::arrived(self.item.as_mut(), id, result, ask),
+        };
         if self.waiting != Some(id) {
             return;
         }
@@ -135,7 +163,7 @@ impl InspectView {
 
 impl View for InspectView {
     fn layer(&self) -> Layer {
-        Layer::Inspection
+        if self.item.is_some() { Layer::Item } else { Layer::Inspection }
     }
 
     fn show(&mut self, cx: &Cx, ask: &mut Ask) {
@@ -145,7 +173,7 @@ impl View for InspectView {
     }
 
     fn busy(&self) -> bool {
-        self.waiting.is_some()
+        self.waiting.is_some() || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
     }
 
     fn refresh(&mut self, cx: &Cx, ask: &mut Ask) {
@@ -156,6 +184,9 @@ impl View for InspectView {
         if self.shown() {
             self.load(cx, ask);
         }
+        if let Some(item) = &mut self.item {
+            item.waiting = Some(ask.request(Load::Item { id: item.id }));
+        }
     }
 
     /// A colleague's change (or the connection back): the indicators, once they have been shown.
@@ -163,24 +194,44 @@ impl View for InspectView {
         self.reload(cx, ask);
     }
 
-    /// Enter: the selected indicator's detail.
-    fn open(&mut self, _cx: &Cx, _ask: &mut Ask) {
-        if self.detail.is_none() && self.selected().is_some() {
-            self.detail = Some((self.cursor.selected, Cursor::default()));
+    /// Enter: the selected indicator's detail; in the detail, what the selected line is about (a
+    /// column in the Columns tab, an item here), or why it opens nothing.
+    fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if self.item.is_some() {
+            return;
+        }
+        if self.detail.is_none() {
+            if self.selected().is_some() {
+                self.detail = Some((self.cursor.selected, Cursor::default()));
+            }
+            return;
+        }
+        match self.selected_detail().map(|d| d.opens) {
+            Some(Some(Opens::Column(id))) => ask.post(Event::OpenColumn(id)),
+            Some(Some(Opens::Item(id))) => self.item = Some(ItemView::loading(id, ask.request(Load::Item { id }))),
+            Some(None) => ask.tell(crate::t!("inspect-detail-opens-nothing")),
+            None => {}
         }
     }
 
     fn back(&mut self, _cx: &Cx, _ask: &mut Ask) -> bool {
-        self.detail.take().is_some()
+        self.item.take().is_some() || self.detail.take().is_some()
+    }
+
+    fn item(&self) -> Option<&ItemView> {
+        self.item.as_ref()
     }
 
     /// `z`: the form of an order about the selected indicator.
-    fn on_action(&mut self, action: Action, _cx: &Cx, ask: &mut Ask) -> bool {
+    fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
+        if self.item.is_some() {
+            return super::item::on_action(&mut self.item, action, cx.height, ask);
+        }
         if action != Action::IssueOrder {
             return false;
         }
         match self.opened().map(|(i, _)| i).or_else(|| self.selected()) {
-            Some(indicator) => ask.post(super::Event::Rectify(Box::new(super::orders::Draft::indicator(indicator)))),
+            Some(indicator) => ask.post(Event::Rectify(Box::new(super::orders::Draft::indicator(indicator)))),
             None => ask.warn(crate::t!("orders-nothing-to-order")),
         }
         true
@@ -189,6 +240,9 @@ impl View for InspectView {
     /// Moves in the list, or in the open detail.
     fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
         let height = cx.height;
+        if let Some(item) = &mut self.item {
+            return super::item::scroll(item, super::item::page_delta(action, height).unwrap_or(0));
+        }
         match self.detail {
             Some((i, mut cursor)) => {
                 let len = self.indicators().get(i).map_or(0, |x| x.detail.len());
@@ -202,16 +256,19 @@ impl View for InspectView {
         }
     }
 
-    /// The text `y` copies: the selected detail line, or the indicator's name.
+    /// The text `y` copies: the item opened's, the selected detail line, or the indicator's name.
     fn copy(&self, id: bool) -> Option<String> {
+        if let Some(item) = &self.item {
+            return item.copy(id);
+        }
         match self.opened() {
-            Some((i, cursor)) => i.detail.get(cursor.selected).cloned(),
+            Some((i, cursor)) => i.detail.get(cursor.selected).map(Detail::line),
             None => self.selected().map(|i| if id { i.key.to_string() } else { i.name.to_string() }),
         }
     }
 
     fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
-        if self.detail.is_some() {
+        if self.detail.is_some() || self.item.is_some() {
             return None;
         }
         let len = self.indicators().len();
@@ -229,6 +286,9 @@ impl View for InspectView {
     }
 
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
-        draw::draw(self, d, areas);
+        match &self.item {
+            Some(item) => d.item(areas, item),
+            None => draw::draw(self, d, areas),
+        }
     }
 }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 
-use super::{Part, ScoresView, Section, UnitView, period_words, signed};
+use super::{Order, Part, ScoresView, Section, UnitView, period_words, signed};
 use crate::domain::assessment::Standing;
 use chrono::Datelike;
 use crate::domain::staleness::Status;
@@ -13,16 +13,12 @@ use crate::domain::time::beijing_date;
 use crate::reports::ScoreRow;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
+use crate::ui::table::{Column, Table, column_of};
 use crate::ui::text::{self, Ambiguous, fit, pad};
 use crate::t;
 use crate::ui::widgets::{Draw, symbol};
 use crate::ui::words;
 
-
-/// `s` right-aligned in `cells` cells (a Chinese character takes two).
-fn right(s: &str, cells: usize) -> String {
-    format!("{}{s}", " ".repeat(cells.saturating_sub(text::width(s))))
-}
 
 /// Glyphs for a bar's last cell, by eighths.
 const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
@@ -106,8 +102,13 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     if wide {
         spans.push(Span::raw(format!(" ({} – {})", v.period.first_day(), v.period.last_day())));
     }
-    // The filter first: it must stay in sight at 80 columns.
+    // The filter and the order first: they must stay in sight at 80 columns.
     spans.extend(d.filter_note(&v.units.filter));
+    match v.order {
+        Order::Rank => {}
+        Order::Change => spans.push(Span::styled(t!("scores-by-change"), d.theme.dim())),
+        Order::Deducted => spans.push(Span::styled(t!("scores-by-deducted"), d.theme.dim())),
+    }
     // Nothing in it (before the data, or not begun): said, not shown as a ranking of zeros.
     let empty = v.units.done && units.iter().all(|r| r.points == 0 && r.deductions == 0 && r.incidents == 0);
     if empty && standing != Standing::NotBegun {
@@ -142,24 +143,69 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     }
     d.title(areas.title, spans);
 
-    let (unit_w, note_w) = if wide { (20, 22) } else { (12, 0) };
-    let bar_w = w.saturating_sub(4 + 1 + 2 + unit_w + 5 + 6 + 6 + 7 + 7 + 6 + 7 + 2 + note_w + 1);
-    let header = format!(
-        "{} {}{}{}{}{}{}{}{}{}  {}{}",
-        right(&t!("scores-head-rank"), 4),
-        "  ",
-        pad(&t!("head-unit"), unit_w, ambiguous),
-        right(&t!("scores-head-text"), 5),
-        right(&t!("scores-head-image-text"), 6),
-        right(&t!("scores-head-video"), 6),
-        right(&t!("scores-head-points"), 7),
-        right(&t!("scores-head-deduct"), 7),
-        right(&t!("scores-head-net"), 6),
-        right(&t!("scores-head-change"), 7),
-        pad("", note_w, ambiguous),
-        pad(&t!("scores-head-bar"), bar_w, ambiguous)
-    );
-    d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
+    // One column per figure, a blank between two (`ui::table`): the numbers right-aligned, the
+    // unit and (wide) the note sharing the room with the bar, which takes what is left.
+    let note = |r: &ScoreRow| {
+        let mut note = Vec::new();
+        if r.supplied_nothing {
+            note.push(t!("scores-note-nothing"));
+        }
+        if r.incidents > 0 {
+            note.push(t!("scores-note-incidents", count = r.incidents));
+        }
+        note.join(", ")
+    };
+    let cells = |r: &ScoreRow| -> Vec<String> {
+        let flags = format!("{}{}", if r.supplied_nothing { "∅" } else { " " }, if r.incidents > 0 { "✗" } else { " " });
+        let mut cells = vec![
+            r.rank.to_string(),
+            flags,
+            text::display(&r.unit, ambiguous),
+            r.text.to_string(),
+            r.image_text.to_string(),
+            r.video.to_string(),
+            r.points.to_string(),
+            r.deductions.to_string(),
+            r.net.to_string(),
+            signed(r.change()),
+        ];
+        if wide {
+            cells.push(note(r));
+        }
+        cells.push(String::new());
+        cells
+    };
+    let mut heads = vec![
+        t!("scores-head-rank"),
+        String::new(),
+        t!("head-unit"),
+        t!("scores-head-text"),
+        t!("scores-head-image-text"),
+        t!("scores-head-video"),
+        t!("scores-head-points"),
+        t!("scores-head-deduct"),
+        t!("scores-head-net"),
+        t!("scores-head-change"),
+    ];
+    if wide {
+        heads.push(String::new());
+    }
+    heads.push(t!("scores-head-bar"));
+    let rows: Vec<Vec<String>> = units.iter().map(cells).collect();
+    let column = |i: usize| column_of(&heads, &rows, i);
+    let last = heads.len() - 1;
+    let columns: Vec<Column> = (0..heads.len())
+        .map(|i| match i {
+            1 => Column::fixed(column(i)),
+            2 => Column::text(column(i)),
+            i if i == last => Column::text(column(i)),
+            10 => Column::fixed(column(i)),
+            _ => Column::number(column(i)),
+        })
+        .collect();
+    let table = Table::new(&columns, w, ambiguous);
+    let bar_w = table.width(last);
+    d.header(areas.header, &table.row(&heads));
     // Wide, the keys that act on a unit where the bars' heading leaves room.
     let hints = hints(
         d,
@@ -181,7 +227,6 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     }
     let widest = units.iter().map(|r| r.net.abs()).max().unwrap_or(0);
     let theme = d.theme;
-    let ambiguous = d.ambiguous();
     d.list(
         areas.rows,
         &v.units,
@@ -205,36 +250,24 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
             } else {
                 Style::default().add_modifier(Modifier::BOLD)
             };
-            let mut note = Vec::new();
-            if r.supplied_nothing {
-                note.push(t!("scores-note-nothing"));
-            }
-            if r.incidents > 0 {
-                note.push(t!("scores-note-incidents", count = r.incidents));
-            }
-            TextLine::from(vec![
-                Span::raw(format!("{:>4} ", r.rank)),
-                Span::styled(if r.supplied_nothing { "∅" } else { " " }, theme.status(Status::Empty)),
-                Span::styled(if r.incidents > 0 { "✗" } else { " " }, theme.status(Status::Overdue)),
-                Span::styled(pad(&text::display(&r.unit, ambiguous), unit_w, ambiguous), flagged),
-                Span::raw(format!("{:>5}{:>6}{:>6}{:>7}", r.text, r.image_text, r.video, r.points)),
-                Span::styled(
-                    format!("{:>7}", r.deductions),
-                    if r.deductions < 0 { theme.status(Status::Overdue) } else { Style::default() },
-                ),
-                Span::styled(format!("{:>6}", r.net), net_style),
-                Span::styled(format!("{:>7}", signed(change)), change_style),
-                Span::raw("  "),
-                Span::styled(pad(&note.join(", "), note_w, ambiguous), flagged),
-                Span::styled(
-                    bar(r.net, widest, bar_w, ambiguous),
-                    if r.net < 0 {
-                        theme.status(Status::Overdue)
-                    } else {
-                        theme.colour(Style::default(), ratatui::style::Color::Blue)
-                    },
-                ),
-            ])
+            let bar_style = if r.net < 0 {
+                theme.status(Status::Overdue)
+            } else {
+                theme.colour(Style::default(), ratatui::style::Color::Blue)
+            };
+            let mut cells = cells(r);
+            cells[last] = bar(r.net, widest, bar_w, ambiguous);
+            let style = |i: usize| match i {
+                1 if r.incidents > 0 => theme.status(Status::Overdue),
+                1 => theme.status(Status::Empty),
+                2 | 10 if i != last => flagged,
+                7 if r.deductions < 0 => theme.status(Status::Overdue),
+                8 => net_style,
+                9 => change_style,
+                i if i == last => bar_style,
+                _ => Style::default(),
+            };
+            TextLine::from(cells.iter().enumerate().map(|(i, c)| Span::styled(table.cell(i, c), style(i))).collect::<Vec<_>>())
         },
     );
 }

@@ -43,6 +43,20 @@ pub struct ScoresView {
     pub from_quarter: Option<Period>,
     /// `b` found the bulletin's file there and said so: `b` again (next) writes over it.
     pub overwrite_asked: bool,
+    /// The ranking's order (`s` goes to the next).
+    pub order: Order,
+}
+
+/// The order of the ranking's units (`s` goes to the next); the rank shown stays the net score's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Order {
+    /// By rank: the highest net score first.
+    #[default]
+    Rank,
+    /// The largest fall from the period before first.
+    Change,
+    /// The most points deducted first, then the most incidents.
+    Deducted,
 }
 
 impl Default for ScoresView {
@@ -214,6 +228,16 @@ impl ScoresView {
             writing: None,
             from_quarter: None,
             overwrite_asked: false,
+            order: Order::Rank,
+        }
+    }
+
+    /// Puts the units in the order chosen (units that sort alike keep their rank's order).
+    fn order(&mut self, height: usize) {
+        match self.order {
+            Order::Rank => self.units.sort_by_key(height, |r| (r.rank, r.unit.clone())),
+            Order::Change => self.units.sort_by_key(height, |r| (r.change(), r.rank)),
+            Order::Deducted => self.units.sort_by_key(height, |r| (r.deductions, -r.incidents, r.rank)),
         }
     }
 
@@ -261,7 +285,9 @@ impl ScoresView {
         match loaded {
             Loaded::Ranking(result) => {
                 let failed = result.as_ref().err().filter(|_| self.units.waiting == Some(id)).cloned();
-                self.units.accept_whole(id, result, cx.height);
+                if self.units.accept_whole(id, result, cx.height) && self.order != Order::Rank {
+                    self.order(cx.height);
+                }
                 if let Some(e) = failed {
                     ask.warn(t!("scores-load-failed", error = e));
                 }
@@ -453,11 +479,19 @@ impl View for ScoresView {
             _ => {}
         }
         let Some(unit) = &mut self.unit else {
-            if action == Action::Open {
-                self.explain(ask);
-                return true;
+            match action {
+                Action::Open => self.explain(ask),
+                Action::ScoresSort => {
+                    self.order = match self.order {
+                        Order::Rank => Order::Change,
+                        Order::Change => Order::Deducted,
+                        Order::Deducted => Order::Rank,
+                    };
+                    self.order(height);
+                }
+                _ => return false,
             }
-            return false;
+            return true;
         };
         if unit.item.is_some() {
             return crate::ui::views::item::on_action(&mut unit.item, action, height, ask);
