@@ -318,7 +318,7 @@ impl App {
             Overlay::Messages(_) => {
                 let error =
                     crate::ui::widgets::Theme { mono: self.mono }.status(crate::domain::staleness::Status::Overdue);
-                help::messages(&self.messages, width, error)
+                help::messages(&self.messages, width, error, self.now)
             }
             _ => Vec::new(),
         }

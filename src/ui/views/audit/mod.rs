@@ -186,7 +186,7 @@ impl View for AuditView {
 
     fn open(&mut self, cx: &Cx, ask: &mut Ask) {
         if let Some(e) = self.list.selected() {
-            let at = crate::domain::time::format_time(e.at, false);
+            let at = crate::domain::time::for_people(e.at, cx.now);
             let field = |key: String, value: &str| format!("{} {value}", crate::ui::text::pad(&key, 9, cx.ambiguous));
             *ask.overlay = crate::ui::app::Overlay::Record(format!(
                 "#{}  {at}\n{}\n{}\n{}\n\n{}",

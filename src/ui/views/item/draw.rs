@@ -6,7 +6,7 @@ use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::ItemView;
-use crate::domain::time::format_time;
+use crate::domain::time::for_people;
 use crate::domain::{Channel, ItemPath, ItemStatus};
 use crate::t;
 use crate::ui::layout::Areas;
@@ -77,6 +77,7 @@ impl Draw<'_> {
         order: PageOrder,
     ) {
         let ambiguous = self.ambiguous();
+        let now = self.now();
         let Some((item, history)) = &view.item else {
             self.title(title, vec![Span::raw(t!("item-page-title", id = view.id))]);
             let msg = view
@@ -131,15 +132,13 @@ impl Draw<'_> {
         if let Some(u) = &item.url {
             fields.push(field(t!("item-page-link"), self.text(u)));
         }
-        fields.push(field(t!("item-page-submitted"), format_time(item.submitted_at, false)));
-        fields.push(field(
-            t!("item-page-published"),
-            item.published_at.map_or("-".to_string(), |t| format_time(t, false)),
-        ));
+        fields.push(field(t!("item-page-submitted"), for_people(item.submitted_at, now)));
+        fields
+            .push(field(t!("item-page-published"), item.published_at.map_or("-".to_string(), |t| for_people(t, now))));
         if let Some((at, reason)) = &item.withdrawn {
             fields.push(field(
                 t!("item-page-withdrawn"),
-                format!("{} ({})", format_time(*at, false), words::reason(*reason)),
+                format!("{} ({})", for_people(*at, now), words::reason(*reason)),
             ));
         }
         if let Some(mark) = item.mark {
@@ -154,13 +153,9 @@ impl Draw<'_> {
         placed.push(TextLine::raw(""));
         placed.push(TextLine::styled(t!("item-page-history", count = history.len()), self.theme.heading()));
         for h in history {
-            let when = format_time(h.at, false);
+            let when = for_people(h.at, now);
             let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
-            placed.push(TextLine::raw(format!(
-                "  {}{who}  {}",
-                when.get(..16).unwrap_or(&when).replace('T', " "),
-                self.text(&h.event)
-            )));
+            placed.push(TextLine::raw(format!("  {when}{who}  {}", self.text(&h.event))));
         }
         let blocks = match order {
             PageOrder::Fields => [fields, placed, text],

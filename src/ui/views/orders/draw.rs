@@ -10,7 +10,7 @@ use super::{Field, OrderForm, OrdersView};
 use crate::domain::Closing;
 use crate::domain::rectification::Status;
 use crate::domain::staleness::Status as Staleness;
-use crate::domain::time::format_time;
+use crate::domain::time::for_people;
 use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
@@ -69,15 +69,10 @@ pub(super) fn draw(view: &OrdersView, d: &mut Draw, areas: &Areas) {
     });
 }
 
-/// A time as `2026-11-29 14:03` (Beijing).
-fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    let t = format_time(at, false);
-    t.get(..16).unwrap_or(&t).replace('T', " ")
-}
-
 /// An order whole, as Enter shows it, and its audit history, oldest first: each record's time,
-/// operator and action, then what it recorded.
-pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous) -> String {
+/// operator and action, then what it recorded; its times as a person reads them as of `now`.
+pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous, now: chrono::DateTime<chrono::Utc>) -> String {
+    let when = |at| for_people(at, now);
     let field = |key: String, value: &str| format!("{} {value}", pad(&key, 10, ambiguous));
     let mut lines = vec![
         t!("orders-record-heading", id = o.row.id, status = o.status.said()),

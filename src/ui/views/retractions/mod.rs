@@ -250,7 +250,7 @@ impl View for RetractionsView {
     /// Enter: the request whole.
     fn open(&mut self, cx: &Cx, ask: &mut Ask) {
         if let Some(r) = self.list.selected() {
-            let at = crate::domain::time::format_time(r.requested_at, false);
+            let at = crate::domain::time::for_people(r.requested_at, cx.now);
             let field = |key: String, value: &str| format!("{} {value}", crate::ui::text::pad(&key, 9, cx.ambiguous));
             let public =
                 if r.still_public { format!("\n{}", crate::t!("retractions-record-still-public")) } else { String::new() };
