@@ -99,11 +99,16 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
             let line_area = Rect { y, height: 1, ..areas.rows };
             let styled = match *line {
                 Line::Unit { index, columns } => {
-                    let (name, _) = &tree.units[index];
-                    TextLine::from(vec![Span::styled(
-                        format!("■ {} ({columns})", d.text(name)),
-                        d.theme.heading(),
-                    )])
+                    let (name, list) = &tree.units[index];
+                    // What makes it worse than the next: its overdue and empty columns.
+                    let n = |s: Status| list.iter().filter(|&&i| tree.entries[i].staleness.status == s).count();
+                    let mut spans = vec![Span::styled(format!("■ {} ({columns})", d.text(name)), d.theme.heading())];
+                    for s in [Status::Overdue, Status::Empty] {
+                        if n(s) > 0 {
+                            spans.push(Span::styled(format!(" {}{}", symbol(s), n(s)), d.theme.status(s)));
+                        }
+                    }
+                    TextLine::from(spans)
                 }
                 Line::Column { index, depth, flat } => {
                     let e = &tree.entries[index];
