@@ -286,6 +286,7 @@ impl App {
             | Action::CollapseAll
             | Action::OnlyOverdue
             | Action::GroupByUnit
+            | Action::Remind
             | Action::SortOverdue => {}
             Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
                 self.with_view(self.tab, effects, |v, cx, ask| v.motion(action, cx, ask))
