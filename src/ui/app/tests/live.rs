@@ -50,7 +50,7 @@ fn the_console_asks_who_it_acts_as_and_shows_the_role() {
     let (_, effects) = App::new(Setup {
         keymap: Keymap::default_map(),
         ambiguous: Ambiguous::Narrow,
-        mono: false,
+        theme: Theme::default(),
         site_name: "桂林市象山区人民政府门户网站".into(),
         site_code: "xiangshan".into(),
         operator: "li.jianhua".into(),
