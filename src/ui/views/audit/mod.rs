@@ -163,10 +163,6 @@ impl View for AuditView {
         }
     }
 
-    fn busy(&self) -> bool {
-        self.list.waiting.is_some()
-    }
-
     fn read_list(&mut self, ask: &mut Ask) {
         self.load(self.list.again(), ask);
     }

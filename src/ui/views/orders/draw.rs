@@ -93,10 +93,28 @@ pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous, no
     lines.push(t!("orders-record-history", count = history.len()));
     for e in history {
         let action = crate::ui::words::audit_action_text(&e.action);
-        lines.push(format!("#{} {} {} {action}", e.id, when(e.at), e.operator));
-        lines.push(format!("  {}", e.detail));
+        let said = recorded(e);
+        let said = if said.is_empty() { said } else { t!("orders-history-said", said = said) };
+        lines.push(format!("#{} {} {} {action}{said}", e.id, when(e.at), e.operator));
     }
     lines.join("\n")
+}
+
+/// What an order's audit record says beyond its action, in words: the deadline it set, how it was
+/// closed and the closing's note (the order's own note is shown above it).
+fn recorded(e: &AuditEntry) -> String {
+    let detail: serde_json::Value = serde_json::from_str(&e.detail).unwrap_or_default();
+    let mut said: Vec<String> = Vec::new();
+    if let Some(due) = detail["due_on"].as_str() {
+        said.push(t!("orders-history-due", due = due));
+    }
+    if let Some(how) = detail["how"].as_str().and_then(|h| h.parse::<Closing>().ok()) {
+        said.push(closing_words(how));
+    }
+    if let Some(note) = detail["note"].as_str().filter(|_| e.action != "rectification.add") {
+        said.push(note.to_string());
+    }
+    said.join(t!("orders-history-and").as_str())
 }
 
 /// How an order was closed, in words.

@@ -153,10 +153,6 @@ impl View for RetractionsView {
         }
     }
 
-    fn busy(&self) -> bool {
-        self.list.waiting.is_some()
-    }
-
     /// Withdraw, answer with a mark, or decline the selected request (a pending one: a handled
     /// request listed for its page still public has nothing left to decide here).
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {

@@ -272,10 +272,6 @@ impl View for WithdrawnView {
         }
     }
 
-    fn busy(&self) -> bool {
-        self.list.waiting.is_some()
-    }
-
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
         match action {
             Action::Restore => self.restore(cx, ask),
