@@ -125,6 +125,8 @@ store-url-unknown-parameter = unknown parameter { $parameter } (known: { $known 
 store-url-bad-value = { $parameter }={ $value } is not a value it takes (expected { $expected })
 store-url-an-address = an IP address
 store-url-not-empty = a value, not nothing
+store-url-from-environment = from the environment: { $why }
+store-url-text = text (UTF-8)
 store-sqlite-qpsg = cannot turn on SQLite's query planner stability guarantee (code { $code })
 
 store-doing-backup-record = recording a backup

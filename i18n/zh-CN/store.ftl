@@ -125,6 +125,8 @@ store-url-unknown-parameter = 不认识的参数 { $parameter }（可用：{ $kn
 store-url-bad-value = { $parameter }={ $value } 不是它接受的值（应为 { $expected }）
 store-url-an-address = IP 地址
 store-url-not-empty = 非空的值
+store-url-from-environment = 来自环境变量：{ $why }
+store-url-text = 文本（UTF-8）
 store-sqlite-qpsg = 无法开启 SQLite 的查询计划稳定保证（代码 { $code }）
 
 store-doing-backup-record = 记录备份
