@@ -190,6 +190,7 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
                 Text("%publish%"),
                 NullTime,
                 NullTime,
+                Text(",publish,"),
             ],
         ),
         hot("withdrawals", withdrawals_sql::<DB>(None, Seek::First), vec![Site, Int(200)]),
