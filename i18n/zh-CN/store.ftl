@@ -14,6 +14,8 @@ store-bad-item = 第 { $index } 条信息：{ $message }
 store-database = 数据库错误：{ $error }
 store-disk-full = 数据库所在磁盘已满：未写入任何内容；请腾出空间后重试（{ $error }）
 store-read-only = 只读：不允许{ $what }（{ $why }）
+store-standby = 这是 { $primary } 上主库的热备库：请在主库上写入（--db）
+store-standby-unknown = 这是热备库，未能得知其主库：请在主库上写入（--db）
 
 ## 找不到的对象
 
