@@ -31,14 +31,45 @@ const UNITS: &str = "name\tkind\tfull_name
 /// - 5 民政局, 部门动态, video, 2026-08-05 (3 points);
 /// - 6 民政局, 部门动态, text, 2026-07-20, withdrawn 2026-07-22 as an error (no points);
 /// - 7 政府办, 通知公告, text, 2026-04-10 (1 point in Q2).
-const ITEMS: &str = r#"{"ref":"mz-1","title":"象山区2025年第四季度城乡低保资金发放情况公示","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政府信息公开 / 社会救助"],"submitted_at":"2025-12-01T09:00:00+08:00","published_at":"2025-12-01T15:00:00+08:00"}
-{"ref":"mz-2","title":"区民政局开展养老机构安全隐患排查","body":"……","form":"image_text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-05-20T09:00:00+08:00","published_at":"2026-05-20T16:00:00+08:00"}
-{"ref":"et-1","title":"二塘乡召开2026年防汛工作部署会","body":"……","form":"text","path":"unit","unit":"二塘乡","columns":["政务动态 / 部门动态"],"submitted_at":"2026-06-10T09:00:00+08:00","published_at":"2026-06-10T17:00:00+08:00"}
-{"ref":"zf-1","title":"象山区人民政府关于做好2026年秋季学期开学工作的通知","body":"……","form":"text","forms":{"政务动态 / 部门动态":"image_text"},"path":"government","unit":"政府办","columns":["政务动态 / 通知公告","政务动态 / 部门动态"],"submitted_at":"2026-07-15T09:00:00+08:00","published_at":"2026-07-15T11:00:00+08:00"}
-{"ref":"mz-3","title":"【视频】“敬老月”走访慰问高龄老人","body":"……","form":"video","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-08-05T09:00:00+08:00","published_at":"2026-08-05T10:30:00+08:00"}
-{"ref":"mz-4","title":"区民政局关于临时救助标准的说明","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-07-20T09:00:00+08:00","published_at":"2026-07-20T14:00:00+08:00","withdrawn_at":"2026-07-22T09:00:00+08:00","withdraw_reason":"error"}
-{"ref":"zf-2","title":"象山区人民政府关于2026年清明节期间森林防火的通告","body":"……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-04-10T09:00:00+08:00","published_at":"2026-04-10T10:00:00+08:00"}
-"#;
+const ITEMS: &str = concat!(
+    r#"{"ref":"mz-1","title":"象山区2025年第四季度城乡低保资金发放情况公示","body":"……","#,
+    r#""form":"text","path":"unit","unit":"民政局","columns":["政府信息公开 / 社会救助"],"#,
+    r#""submitted_at":"2025-12-01T09:00:00+08:00","#,
+    r#""published_at":"2025-12-01T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"mz-2","title":"区民政局开展养老机构安全隐患排查","body":"……","#,
+    r#""form":"image_text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-05-20T09:00:00+08:00","#,
+    r#""published_at":"2026-05-20T16:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"et-1","title":"二塘乡召开2026年防汛工作部署会","body":"……","form":"text","#,
+    r#""path":"unit","unit":"二塘乡","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-06-10T09:00:00+08:00","#,
+    r#""published_at":"2026-06-10T17:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zf-1","title":"象山区人民政府关于做好2026年秋季学期开学工作的通知","#,
+    r#""body":"……","form":"text","forms":{"政务动态 / 部门动态":"image_text"},"#,
+    r#""path":"government","unit":"政府办","columns":["政务动态 / 通知公告","#,
+    r#""政务动态 / 部门动态"],"submitted_at":"2026-07-15T09:00:00+08:00","#,
+    r#""published_at":"2026-07-15T11:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"mz-3","title":"【视频】“敬老月”走访慰问高龄老人","body":"……","form":"video","#,
+    r#""path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-08-05T09:00:00+08:00","#,
+    r#""published_at":"2026-08-05T10:30:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"mz-4","title":"区民政局关于临时救助标准的说明","body":"……","form":"text","#,
+    r#""path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-07-20T09:00:00+08:00","#,
+    r#""published_at":"2026-07-20T14:00:00+08:00","#,
+    r#""withdrawn_at":"2026-07-22T09:00:00+08:00","withdraw_reason":"error"}"#,
+    "\n",
+    r#"{"ref":"zf-2","title":"象山区人民政府关于2026年清明节期间森林防火的通告","#,
+    r#""body":"……","form":"text","path":"government","unit":"政府办","#,
+    r#""columns":["政务动态 / 通知公告"],"submitted_at":"2026-04-10T09:00:00+08:00","#,
+    r#""published_at":"2026-04-10T10:00:00+08:00"}"#,
+    "\n"
+);
 
 fn setup(db: &TestDb) {
     let (columns, units, items) = (db.file("columns.tsv"), db.file("units.tsv"), db.file("items.jsonl"));

@@ -25,9 +25,18 @@ fn setup(db: &TestDb) {
     db.import("online.jsonl", ONLINE);
 }
 
-const ONLINE: &str = r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-08T09:00:00+08:00","published_at":"2026-10-08T15:00:00+08:00"}
-{"ref":"on-2","title":"区民政局关于养老服务补贴的说明","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-09T09:00:00+08:00","published_at":"2026-10-09T15:00:00+08:00"}
-"#;
+const ONLINE: &str = concat!(
+    r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","#,
+    r#""form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-10-08T09:00:00+08:00","#,
+    r#""published_at":"2026-10-08T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"on-2","title":"区民政局关于养老服务补贴的说明","body":"……","form":"text","#,
+    r#""path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-10-09T09:00:00+08:00","#,
+    r#""published_at":"2026-10-09T15:00:00+08:00"}"#,
+    "\n"
+);
 
 async fn connect(db: &TestDb) -> Result<PgConnection, String> {
     PgConnection::connect(&db.url).await.map_err(|e| e.to_string())

@@ -7,7 +7,11 @@ mod common;
 use common::{TestDb, fails, rows};
 use sqlx::Connection;
 
-const ITEM: &str = r#"{"ref":"a-1","title":"标题","body":"正文","form":"text","path":"unit","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00"}"#;
+const ITEM: &str = concat!(
+    r#"{"ref":"a-1","title":"标题","body":"正文","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-11-20T09:00:00+08:00"}"#
+);
 
 async fn bad_lines_are_refused_with_their_line_number(db: TestDb) {
     db.ok(&["init"]);

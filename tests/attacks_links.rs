@@ -16,7 +16,14 @@ use portal_admin::links::{Checker, Limits, Lookup};
 fn linked(reference: &str, body: &str) -> String {
     let body = body.replace('"', "\\\"");
     format!(
-        r#"{{"ref":"{reference}","title":"区政府办{reference}","body":"{body}","form":"text","path":"unit","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T10:00:00+08:00"}}"#
+        concat!(
+            r#"{{"ref":"{reference}","title":"区政府办{reference}","body":"{body}","form":"text","#,
+            r#""path":"unit","unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+            r#""submitted_at":"2026-11-20T09:00:00+08:00","#,
+            r#""published_at":"2026-11-20T10:00:00+08:00"}}"#
+        ),
+        reference = reference,
+        body = body
     ) + "\n"
 }
 
@@ -108,7 +115,12 @@ fn what_a_server_sends_never_reaches_the_terminal_or_the_database_raw() {
     }
     // A withdrawn item's page, read to find the notice: its escapes stay inside the checker.
     let page = format!(
-        r#"{{"ref":"h-2","url":"{}","title":"区政府办h-2","body":"正文","form":"text","path":"unit","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T10:00:00+08:00"}}"#,
+        concat!(
+            r#"{{"ref":"h-2","url":"{}","title":"区政府办h-2","body":"正文","form":"text","#,
+            r#""path":"unit","unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+            r#""submitted_at":"2026-11-20T09:00:00+08:00","#,
+            r#""published_at":"2026-11-20T10:00:00+08:00"}}"#
+        ),
         server.url("/hostile-body")
     );
     db.import("page.jsonl", &(page + "\n"));

@@ -12,8 +12,15 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use common::TestDb;
 use common::tmux::{Tmux, quote};
 
-const HOSTILE: &str = r#"{"ref":"h-1","title":"通知\u001b]52;c;ZXZpbA==\u0007\u001b]2;PWNED\u0007\u001b[2J标题","body":"正文\u001b]52;c;Ym9keQ==\u0007\u202etxt.exe","form":"text","path":"unit","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T10:00:00+08:00"}
-"#;
+const HOSTILE: &str = concat!(
+    r#"{"ref":"h-1","#,
+    r#""title":"通知\u001b]52;c;ZXZpbA==\u0007\u001b]2;PWNED\u0007\u001b[2J标题","#,
+    r#""body":"正文\u001b]52;c;Ym9keQ==\u0007\u202etxt.exe","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-11-20T09:00:00+08:00","#,
+    r#""published_at":"2026-11-20T10:00:00+08:00"}"#,
+    "\n"
+);
 
 /// Runs `args` in a terminal of its own (tmux with `set-clipboard on`, so an OSC 52 sequence
 /// would make a paste buffer) and returns the screen, the pane's title and the paste buffers.

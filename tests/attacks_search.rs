@@ -9,9 +9,19 @@ mod common;
 use common::{Backend, TestDb, rows};
 use sqlx::{Connection, PgConnection};
 
-const ITEMS: &str = r#"{"ref":"t-1","title":"象山区人民政府关于冬季森林防火的通告","body":"为做好防火工作……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-10-01T09:00:00+08:00","published_at":"2026-10-01T15:00:00+08:00"}
-{"ref":"t-2","title":"民政局开展低保复核工作","body":"区民政局在二塘乡开展城乡低保复核。","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-02T09:00:00+08:00","published_at":"2026-10-02T15:00:00+08:00"}
-"#;
+const ITEMS: &str = concat!(
+    r#"{"ref":"t-1","title":"象山区人民政府关于冬季森林防火的通告","#,
+    r#""body":"为做好防火工作……","form":"text","path":"government","unit":"政府办","#,
+    r#""columns":["政务动态 / 通知公告"],"submitted_at":"2026-10-01T09:00:00+08:00","#,
+    r#""published_at":"2026-10-01T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"t-2","title":"民政局开展低保复核工作","#,
+    r#""body":"区民政局在二塘乡开展城乡低保复核。","form":"text","path":"unit","#,
+    r#""unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-10-02T09:00:00+08:00","#,
+    r#""published_at":"2026-10-02T15:00:00+08:00"}"#,
+    "\n"
+);
 
 fn login(what: &str) -> String {
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();

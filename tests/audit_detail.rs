@@ -14,15 +14,37 @@ const ALL: &str = "1,2,3,4,5,6,7";
 
 /// Two items online (政府办's rules), one pending on the government path whose body carries an ID
 /// number (a blocking finding, to waive), one pending on the repost path (to reject).
-const ITEMS: &str = r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","body":"第一条　为规范政府信息公开工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-02-01T09:00:00+08:00","published_at":"2023-02-03T10:00:00+08:00"}
-{"ref":"zd-2","title":"象山区政务公开保密审查办法","body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-04-10T09:00:00+08:00","published_at":"2023-04-11T16:30:00+08:00"}
-{"ref":"gov-1","title":"象山区开展冬季森林防火巡查","body":"联系人身份证号11010519491231002X。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-25T09:00:00+08:00"}
-{"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务的意见","body":"转载正文","form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-11-22T09:00:00+08:00"}
-"#;
+const ITEMS: &str = concat!(
+    r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","#,
+    r#""body":"第一条　为规范政府信息公开工作……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2023-02-01T09:00:00+08:00","#,
+    r#""published_at":"2023-02-03T10:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zd-2","title":"象山区政务公开保密审查办法","#,
+    r#""body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2023-04-10T09:00:00+08:00","#,
+    r#""published_at":"2023-04-11T16:30:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"gov-1","title":"象山区开展冬季森林防火巡查","#,
+    r#""body":"联系人身份证号11010519491231002X。","form":"text","path":"government","#,
+    r#""unit":"政府办","columns":["政务动态 / 象山动态"],"#,
+    r#""submitted_at":"2026-11-25T09:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务的意见","#,
+    r#""body":"转载正文","form":"text","path":"repost","unit":"","#,
+    r#""columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-11-22T09:00:00+08:00"}"#,
+    "\n"
+);
 
 /// The same repost, corrected and submitted again after its rejection.
-const RESUBMITTED: &str = r#"{"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务提升行政效能的意见","body":"转载正文（注明来源：中国政府网）","form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-11-23T09:00:00+08:00"}
-"#;
+const RESUBMITTED: &str = concat!(
+    r#"{"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务提升行政效能的意见","#,
+    r#""body":"转载正文（注明来源：中国政府网）","form":"text","path":"repost","unit":"","#,
+    r#""columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-11-23T09:00:00+08:00"}"#,
+    "\n"
+);
 
 /// A 2027 notice invented for the tests (none is published in the project's world): its form is
 /// the official one, its dates only plausible.
@@ -254,7 +276,13 @@ async fn every_change_records_its_before_and_after(db: TestDb) {
     let set = &records(&db, "calendar.set", "calendar")[0].detail;
     assert_eq!(
         set,
-        &json!([{"date": "2027-01-01", "kind": "holiday", "note": "元旦", "before": null, "after": {"kind": "holiday", "note": "元旦"}}])
+        &json!([{
+            "date": "2027-01-01",
+            "kind": "holiday",
+            "note": "元旦",
+            "before": null,
+            "after": {"kind": "holiday", "note": "元旦"}
+        }])
     );
     // A built-in day changed: what it was is kept.
     db.ok(&["calendar", "add", "--holiday", "2026-10-01", "--note", "国庆节（更正）"]);

@@ -6,11 +6,31 @@ mod common;
 use common::{TestDb, rows, stderr};
 use serde_json::Value;
 
-const ITEMS: &str = r#"{"ref":"c-1","title":"区长李明化主持召开区政府常务会议","body":"会议研究了象山区人民政付2026年重点工作。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-02T09:00:00+08:00","published_at":"2026-11-02T15:00:00+08:00"}
-{"ref":"c-2","title":"2026年临时救助对象公示","body":"救助对象：张某，身份证号11010519491231002X，联系电话13812345678。全区临时救助共56户，其中……本月临时救助65户。","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-10T09:00:00+08:00","published_at":"2026-11-10T15:00:00+08:00"}
-{"ref":"c-3","title":"李明华工作室揭牌","body":"项目编号110105194912310021，订单号AB13812345678，按象政办〔2026〕12号文件执行。","form":"text","path":"unit","unit":"文体旅局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-12T09:00:00+08:00","published_at":"2026-11-12T15:00:00+08:00"}
-{"ref":"c-4","title":"关于印发区直机关会议安排的通知","body":"内部资料，不得外传。依据象政办[2026]15号。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00"}
-"#;
+const ITEMS: &str = concat!(
+    r#"{"ref":"c-1","title":"区长李明化主持召开区政府常务会议","#,
+    r#""body":"会议研究了象山区人民政付2026年重点工作。","form":"text","path":"government","#,
+    r#""unit":"政府办","columns":["政务动态 / 象山动态"],"#,
+    r#""submitted_at":"2026-11-02T09:00:00+08:00","#,
+    r#""published_at":"2026-11-02T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"c-2","title":"2026年临时救助对象公示","#,
+    r#""body":"救助对象：张某，身份证号11010519491231002X，联系电话13812345678。全区临时救"#,
+    r#"助共56户，其中……本月临时救助65户。","form":"text","path":"unit","unit":"民政局","#,
+    r#""columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-10T09:00:00+08:00","#,
+    r#""published_at":"2026-11-10T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"c-3","title":"李明华工作室揭牌","#,
+    r#""body":"项目编号110105194912310021，订单号AB13812345678，按象政办〔2026〕12号文件执"#,
+    r#"行。","form":"text","path":"unit","unit":"文体旅局","#,
+    r#""columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-12T09:00:00+08:00","#,
+    r#""published_at":"2026-11-12T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"c-4","title":"关于印发区直机关会议安排的通知","#,
+    r#""body":"内部资料，不得外传。依据象政办[2026]15号。","form":"text","#,
+    r#""path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-11-20T09:00:00+08:00"}"#,
+    "\n"
+);
 
 fn setup(db: &TestDb) {
     db.ok(&["init"]);
@@ -57,8 +77,15 @@ async fn findings_are_caught_and_near_misses_are_not(db: TestDb) {
     std::fs::write(&names, "name\tkind\twrong\tstatus\tnote\n临时救助\tterm\t临时求助\tcurrent\t\n").unwrap();
     let words = db.file("words.tsv");
     std::fs::write(&words, "word\tkind\tsuggestion\n").unwrap();
-    std::fs::write(db.file("items2.jsonl"), r#"{"ref":"c-5","title":"临时求助申请指南","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-21T09:00:00+08:00"}
-"#)
+    std::fs::write(
+        db.file("items2.jsonl"),
+        concat!(
+            r#"{"ref":"c-5","title":"临时求助申请指南","body":"……","form":"text","path":"unit","#,
+            r#""unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+            r#""submitted_at":"2026-11-21T09:00:00+08:00"}"#,
+            "\n"
+        ),
+    )
     .unwrap();
     db.ok(&["import", db.file("items2.jsonl").to_str().unwrap()]);
     let own = rows(&db, &["check", "c-5", "--names", names.to_str().unwrap(), "--words", words.to_str().unwrap()]);
@@ -80,8 +107,13 @@ async fn a_blocking_finding_stops_approval_until_waived(db: TestDb) {
     setup(&db);
     std::fs::write(
         db.file("pending.jsonl"),
-        r#"{"ref":"g-9","title":"区长李明化调研二塘乡","body":"联系人身份证号11010519491231002X。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-25T09:00:00+08:00"}
-"#,
+        concat!(
+            r#"{"ref":"g-9","title":"区长李明化调研二塘乡","#,
+            r#""body":"联系人身份证号11010519491231002X。","form":"text","path":"government","#,
+            r#""unit":"政府办","columns":["政务动态 / 象山动态"],"#,
+            r#""submitted_at":"2026-11-25T09:00:00+08:00"}"#,
+            "\n"
+        ),
     )
     .unwrap();
     db.ok(&["import", db.file("pending.jsonl").to_str().unwrap()]);
@@ -164,8 +196,12 @@ async fn the_lists_are_edited_through_the_command_line(db: TestDb) {
     assert!(out.status.success(), "{}", stderr(&out));
     std::fs::write(
         db.file("more.jsonl"),
-        r#"{"ref":"c-6","title":"临时求助申请指南（仅供内部参考）","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-21T09:00:00+08:00"}
-"#,
+        concat!(
+            r#"{"ref":"c-6","title":"临时求助申请指南（仅供内部参考）","body":"……","form":"text","#,
+            r#""path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+            r#""submitted_at":"2026-11-21T09:00:00+08:00"}"#,
+            "\n"
+        ),
     )
     .unwrap();
     db.ok(&["import", db.file("more.jsonl").to_str().unwrap()]);
@@ -185,8 +221,18 @@ on_both_backends!(the_lists_are_edited_through_the_command_line);
 /// A fire-patrol notice as the office first gets it (the district head's name written wrong, a
 /// patrolman's full ID number, a count quoted twice with two values), then as its unit corrects it
 /// (the name and the count fixed; the ID number kept, with the patrolman's written consent).
-const NOTICE: &str = r#"{"ref":"g-7","title":"区长李明化调研二塘乡森林防火工作","body":"护林员张某，身份证号11010519491231002X。全区投入巡查人员320人……各乡共投入巡查人员350人。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-25T09:00:00+08:00"}"#;
-const CORRECTED: &str = r#"{"ref":"g-7","title":"区长李明华调研二塘乡森林防火工作","body":"护林员张某，身份证号11010519491231002X。全区投入巡查人员320人……各乡共投入巡查人员320人。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-26T09:00:00+08:00"}"#;
+const NOTICE: &str = concat!(
+    r#"{"ref":"g-7","title":"区长李明化调研二塘乡森林防火工作","#,
+    r#""body":"护林员张某，身份证号11010519491231002X。全区投入巡查人员320人……各乡共投入巡"#,
+    r#"查人员350人。","form":"text","path":"government","unit":"政府办","#,
+    r#""columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-25T09:00:00+08:00"}"#
+);
+const CORRECTED: &str = concat!(
+    r#"{"ref":"g-7","title":"区长李明华调研二塘乡森林防火工作","#,
+    r#""body":"护林员张某，身份证号11010519491231002X。全区投入巡查人员320人……各乡共投入巡"#,
+    r#"查人员320人。","form":"text","path":"government","unit":"政府办","#,
+    r#""columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-26T09:00:00+08:00"}"#
+);
 
 /// Each decision keeps the findings present when it was made (in its audit record): `show` says
 /// what each one found, waived or not, and what was fixed between two.

@@ -200,7 +200,12 @@ fn the_stores_refusals_speak_the_language() {
     let out = program(dir.path()).args(["init"]).output().unwrap();
     assert!(out.status.success(), "{}", text(&out).1);
     let bad = dir.path().join("bad.jsonl");
-    std::fs::write(&bad, "{\"title\":\" \",\"body\":\"x\",\"form\":\"text\",\"path\":\"repost\",\"columns\":[\"走进象山\"],\"submitted_at\":\"2026-11-20\"}\n").unwrap();
+    std::fs::write(
+        &bad,
+        "{\"title\":\" \",\"body\":\"x\",\"form\":\"text\",\"path\":\"repost\",\"columns\":[\"走进象山\"],\
+         \"submitted_at\":\"2026-11-20\"}\n",
+    )
+    .unwrap();
     let bad = bad.to_str().unwrap();
     let notice = dir.path().join("notice.txt");
     std::fs::write(&notice, "元旦：1月1日放假。\n").unwrap();

@@ -466,13 +466,43 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
 
 /// Four policy documents of 2023 and one of 2026 online in one column, and a suspected secret
 /// online alone in another.
-const ONLINE: &str = r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","body":"第一条　为规范政府信息公开工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-02-01T09:00:00+08:00","published_at":"2023-02-03T10:00:00+08:00"}
-{"ref":"zd-2","title":"象山区政务公开保密审查办法","body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-04-10T09:00:00+08:00","published_at":"2023-04-11T16:30:00+08:00"}
-{"ref":"zd-3","title":"象山区依申请公开办理规程","body":"第一条　为规范依申请公开办理……","form":"image_text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-07-05T09:00:00+08:00","published_at":"2023-07-06T09:15:00+08:00"}
-{"ref":"zd-4","title":"象山区政府信息公开责任追究办法（试行）","body":"第一条　为强化政府信息公开工作责任……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-11-20T09:00:00+08:00","published_at":"2023-11-21T11:00:00+08:00"}
-{"ref":"zd-5","title":"象山区政府信息公开工作制度（2026年修订）","body":"第一条　为进一步规范政府信息公开工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2026-06-01T09:00:00+08:00","published_at":"2026-06-02T10:00:00+08:00"}
-{"ref":"tj-1","title":"象山区2026年三季度主要经济指标（内部资料）","body":"一、地区生产总值……","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-26T09:00:00+08:00","published_at":"2026-11-27T10:00:00+08:00"}
-"#;
+const ONLINE: &str = concat!(
+    r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","#,
+    r#""body":"第一条　为规范政府信息公开工作……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2023-02-01T09:00:00+08:00","#,
+    r#""published_at":"2023-02-03T10:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zd-2","title":"象山区政务公开保密审查办法","#,
+    r#""body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2023-04-10T09:00:00+08:00","#,
+    r#""published_at":"2023-04-11T16:30:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zd-3","title":"象山区依申请公开办理规程","#,
+    r#""body":"第一条　为规范依申请公开办理……","form":"image_text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2023-07-05T09:00:00+08:00","#,
+    r#""published_at":"2023-07-06T09:15:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zd-4","title":"象山区政府信息公开责任追究办法（试行）","#,
+    r#""body":"第一条　为强化政府信息公开工作责任……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2023-11-20T09:00:00+08:00","#,
+    r#""published_at":"2023-11-21T11:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zd-5","title":"象山区政府信息公开工作制度（2026年修订）","#,
+    r#""body":"第一条　为进一步规范政府信息公开工作……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2026-06-01T09:00:00+08:00","#,
+    r#""published_at":"2026-06-02T10:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"tj-1","title":"象山区2026年三季度主要经济指标（内部资料）","#,
+    r#""body":"一、地区生产总值……","form":"text","path":"unit","unit":"统计局","#,
+    r#""columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-26T09:00:00+08:00","#,
+    r#""published_at":"2026-11-27T10:00:00+08:00"}"#,
+    "\n"
+);
 
 /// The row of `stale` of the column at `path`.
 fn stale_row(db: &TestDb, path: &str) -> serde_json::Value {
@@ -678,12 +708,34 @@ const ASSESSED_UNITS: &str = "name\tkind\tfull_name
 
 /// 2026Q3: 民政局 a video and an image+text item also used as text in a second column (counted
 /// once, at 2); 政府办 a text; 二塘乡 a text; 象山街道 nothing. 2026Q2: 民政局 a text.
-const ASSESSED_ITEMS: &str = r#"{"ref":"mz-1","title":"区民政局开展养老机构安全隐患排查","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-05-20T09:00:00+08:00","published_at":"2026-05-20T16:00:00+08:00"}
-{"ref":"mz-2","title":"象山区2026年第二季度城乡低保资金发放情况公示","body":"……","form":"text","forms":{"政务动态 / 部门动态":"image_text"},"path":"unit","unit":"民政局","columns":["政府信息公开 / 社会救助","政务动态 / 部门动态"],"submitted_at":"2026-08-12T09:00:00+08:00","published_at":"2026-08-12T15:00:00+08:00"}
-{"ref":"mz-3","title":"【视频】“敬老月”走访慰问高龄老人","body":"……","form":"video","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-08-05T09:00:00+08:00","published_at":"2026-08-05T10:30:00+08:00"}
-{"ref":"zf-1","title":"象山区人民政府关于做好2026年秋季学期开学工作的通知","body":"……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-07-15T09:00:00+08:00","published_at":"2026-07-15T11:00:00+08:00"}
-{"ref":"et-1","title":"二塘乡召开2026年防汛工作部署会","body":"……","form":"text","path":"unit","unit":"二塘乡","columns":["政务动态 / 部门动态"],"submitted_at":"2026-09-10T09:00:00+08:00","published_at":"2026-09-10T17:00:00+08:00"}
-"#;
+const ASSESSED_ITEMS: &str = concat!(
+    r#"{"ref":"mz-1","title":"区民政局开展养老机构安全隐患排查","body":"……","form":"text","#,
+    r#""path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-05-20T09:00:00+08:00","#,
+    r#""published_at":"2026-05-20T16:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"mz-2","title":"象山区2026年第二季度城乡低保资金发放情况公示","body":"……","#,
+    r#""form":"text","forms":{"政务动态 / 部门动态":"image_text"},"path":"unit","#,
+    r#""unit":"民政局","columns":["政府信息公开 / 社会救助","政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-08-12T09:00:00+08:00","#,
+    r#""published_at":"2026-08-12T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"mz-3","title":"【视频】“敬老月”走访慰问高龄老人","body":"……","form":"video","#,
+    r#""path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-08-05T09:00:00+08:00","#,
+    r#""published_at":"2026-08-05T10:30:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zf-1","title":"象山区人民政府关于做好2026年秋季学期开学工作的通知","#,
+    r#""body":"……","form":"text","path":"government","unit":"政府办","#,
+    r#""columns":["政务动态 / 通知公告"],"submitted_at":"2026-07-15T09:00:00+08:00","#,
+    r#""published_at":"2026-07-15T11:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"et-1","title":"二塘乡召开2026年防汛工作部署会","body":"……","form":"text","#,
+    r#""path":"unit","unit":"二塘乡","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-09-10T09:00:00+08:00","#,
+    r#""published_at":"2026-09-10T17:00:00+08:00"}"#,
+    "\n"
+);
 
 /// The ranking as the console shows it: per unit, the figures of its row (rank, text, image+text,
 /// video, points, deductions, net, change).

@@ -60,7 +60,13 @@ on_both_backends!(the_console_evaluates_the_indicators_or_says_why_not);
 async fn the_console_checks_the_online_items(db: TestDb) {
     db.ok(&["init"]);
     let items = db.file("items.jsonl");
-    let online = r#"{"ref":"mz-1","title":"区民政局开展冬季救助","body":"联系人：张某，手机13907731234。","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T10:00:00+08:00"}"#;
+    let online = concat!(
+        r#"{"ref":"mz-1","title":"区民政局开展冬季救助","#,
+        r#""body":"联系人：张某，手机13907731234。","form":"text","path":"unit","#,
+        r#""unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+        r#""submitted_at":"2026-11-20T09:00:00+08:00","#,
+        r#""published_at":"2026-11-20T10:00:00+08:00"}"#
+    );
     std::fs::write(&items, format!("{online}\n{}", common::PENDING)).unwrap();
     db.ok(&["import", items.to_str().unwrap()]);
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
@@ -97,8 +103,12 @@ async fn the_consoles_approval_passes_the_content_checks(db: TestDb) {
     db.ok(&["init"]);
     std::fs::write(
         db.file("pending.jsonl"),
-        r#"{"ref":"g-1","title":"区长李明化调研二塘乡","body":"……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2026-11-25T09:00:00+08:00"}
-"#,
+        concat!(
+            r#"{"ref":"g-1","title":"区长李明化调研二塘乡","body":"……","form":"text","#,
+            r#""path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"#,
+            r#""submitted_at":"2026-11-25T09:00:00+08:00"}"#,
+            "\n"
+        ),
     )
     .unwrap();
     db.ok(&["import", db.file("pending.jsonl").to_str().unwrap()]);

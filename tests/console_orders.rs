@@ -1,7 +1,9 @@
 //! Issue 24 end to end: the real console in a real terminal (tmux, 80×24). `z` on a column opens
 //! the form of a rectification order filled in from the column; a deadline out of range is refused
 //! in one line and nothing is written; Enter issues the order, which the Orders tab (`0`) lists and
-//! the database holds with its audit record; `d` there closes it by hand with a note.
+//! the database holds with its audit record; `d` there closes it by hand with a note, and Enter
+//! shows it with its audit history. `R` on the column writes its unit's reminder sheet here, as
+//! `remind` does, over a file already there only when pressed twice.
 
 mod common;
 
@@ -38,6 +40,30 @@ async fn an_order_is_issued_and_closed_from_the_console(db: TestDb) {
     t.keys(&["已更新通知公告栏目", "Enter"]);
     t.wait_for("rectification order 1 closed");
     t.wait_for("Rectification orders 1 (0 open)");
+    // Enter: the order with its audit history, issued then closed.
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Audit record");
+    let (issued, closed) = (s.find("issue order").expect(&s), s.find("close order").expect(&s));
+    assert!(issued < closed, "oldest first:\n{s}");
+    t.keys(&["Esc"]);
+
+    // `R` on the column: 政府办's reminder sheet of the day, here, as `remind` writes it.
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let sheet = db.dir.path().join(format!("提醒单-政府办-{today}.md"));
+    t.keys(&["2", "R"]);
+    t.wait_for("the reminder sheet of 政府办 written to");
+    let written = std::fs::read_to_string(&sheet).unwrap();
+    let printed = db.ok(&["remind", "--unit", "政府办"]);
+    assert_eq!(written.trim_end(), printed.trim_end(), "the same sheet as the command's");
+    assert!(written.starts_with("# 网站栏目信息更新提醒单") && written.contains("政府办"), "{written}");
+    // Again: the file is there, and is written over only when asked twice.
+    std::fs::write(&sheet, "kept").unwrap();
+    t.keys(&["R"]);
+    t.wait_for("is already here: R again writes over it");
+    assert_eq!(std::fs::read_to_string(&sheet).unwrap(), "kept");
+    t.keys(&["R"]);
+    t.wait_for("the reminder sheet of 政府办 written to");
+    assert_eq!(std::fs::read_to_string(&sheet).unwrap(), written);
     t.keys(&["q"]);
     t.quits_cleanly(&db);
     assert_eq!(std::fs::read_to_string(db.file("err")).unwrap(), "", "nothing on standard error");

@@ -5,10 +5,25 @@ mod common;
 use common::{Backend, TestDb, stderr};
 use serde_json::Value;
 
-const GOOD: &str = r#"{"ref":"old-001","title":"象山区召开2024年安全生产工作会议","body":"5月17日上午，区政府召开全区安全生产工作会议。","form":"image_text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2024-05-17T09:30:00","published_at":"2024-05-17T15:00:00+08:00"}
-{"ref":"old-002","title":"关于开展2024年度城乡居民医保征缴工作的通知","body":"各乡（街道）：……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 通知公告","政务动态 / 部门动态"],"forms":{"政务动态 / 部门动态":"image_text"},"submitted_at":"2024-06-03T10:00:00+08:00","published_at":"2024-06-04T09:00:00+08:00","withdrawn_at":"2024-09-01T09:00:00+08:00","withdraw_reason":"outdated"}
-{"title":"国务院常务会议部署进一步优化营商环境","body":"转载正文","form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"submitted_at":"2024-07-01T08:00:00+08:00","channel":"portal"}
-"#;
+const GOOD: &str = concat!(
+    r#"{"ref":"old-001","title":"象山区召开2024年安全生产工作会议","#,
+    r#""body":"5月17日上午，区政府召开全区安全生产工作会议。","form":"image_text","#,
+    r#""path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"#,
+    r#""submitted_at":"2024-05-17T09:30:00","published_at":"2024-05-17T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"old-002","title":"关于开展2024年度城乡居民医保征缴工作的通知","#,
+    r#""body":"各乡（街道）：……","form":"text","path":"unit","unit":"民政局","#,
+    r#""columns":["政务动态 / 通知公告","政务动态 / 部门动态"],"#,
+    r#""forms":{"政务动态 / 部门动态":"image_text"},"#,
+    r#""submitted_at":"2024-06-03T10:00:00+08:00","#,
+    r#""published_at":"2024-06-04T09:00:00+08:00","#,
+    r#""withdrawn_at":"2024-09-01T09:00:00+08:00","withdraw_reason":"outdated"}"#,
+    "\n",
+    r#"{"title":"国务院常务会议部署进一步优化营商环境","body":"转载正文","form":"text","#,
+    r#""path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"#,
+    r#""submitted_at":"2024-07-01T08:00:00+08:00","channel":"portal"}"#,
+    "\n"
+);
 
 fn export(db: &TestDb) -> Vec<Value> {
     db.ok(&["export"]).lines().map(|l| serde_json::from_str(l).expect("json line")).collect()
@@ -104,9 +119,20 @@ async fn a_bad_line_is_named_and_nothing_is_loaded(db: TestDb) {
 /// history, and export gives them back.
 async fn a_unit_submission_carries_its_attachments_through_import_review_and_export(db: TestDb) {
     db.ok(&["init"]);
-    let line = r#"{"ref":"mz-2026-118","title":"民政局开展2026年度低保复核工作","body":"11月以来，区民政局对全区城乡低保对象开展年度复核。","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-21T09:00:00+08:00","attachments":{"signed_scan":"民政局-信息发布审批单（签字盖章）.pdf","electronic_text":"低保复核.docx","target_columns":"发布栏目.txt"}}
-{"ref":"mz-2026-119","title":"民政局开展冬季送温暖活动","body":"区民政局走访慰问困难群众。","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-22T09:00:00+08:00","attachments":{"electronic_text":"送温暖.docx"}}
-"#;
+    let line = concat!(
+        r#"{"ref":"mz-2026-118","title":"民政局开展2026年度低保复核工作","#,
+        r#""body":"11月以来，区民政局对全区城乡低保对象开展年度复核。","form":"text","#,
+        r#""path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+        r#""submitted_at":"2026-11-21T09:00:00+08:00","#,
+        r#""attachments":{"signed_scan":"民政局-信息发布审批单（签字盖章）.pdf","#,
+        r#""electronic_text":"低保复核.docx","target_columns":"发布栏目.txt"}}"#,
+        "\n",
+        r#"{"ref":"mz-2026-119","title":"民政局开展冬季送温暖活动","#,
+        r#""body":"区民政局走访慰问困难群众。","form":"text","path":"unit","unit":"民政局","#,
+        r#""columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-22T09:00:00+08:00","#,
+        r#""attachments":{"electronic_text":"送温暖.docx"}}"#,
+        "\n"
+    );
     let file = db.file("unit.jsonl");
     std::fs::write(&file, line).unwrap();
     db.ok(&["import", file.to_str().unwrap()]);
@@ -121,7 +147,11 @@ async fn a_unit_submission_carries_its_attachments_through_import_review_and_exp
     let items = export(&db);
     assert_eq!(
         items[0]["attachments"],
-        serde_json::json!({"electronic_text": "低保复核.docx", "signed_scan": "民政局-信息发布审批单（签字盖章）.pdf", "target_columns": "发布栏目.txt"})
+        serde_json::json!({
+            "electronic_text": "低保复核.docx",
+            "signed_scan": "民政局-信息发布审批单（签字盖章）.pdf",
+            "target_columns": "发布栏目.txt"
+        })
     );
     assert_eq!(items[1]["attachments"], serde_json::json!({"electronic_text": "送温暖.docx"}));
     let mut raw = db.any().await;
@@ -168,7 +198,13 @@ async fn a_big_import_leaves_the_planner_its_statistics(db: TestDb) {
     db.ok(&["init"]);
     let line = |n: usize| {
         format!(
-            r#"{{"ref":"big-{n}","title":"象山区工作动态第{n}期","body":"正文。","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"submitted_at":"2025-03-01T09:00:00+08:00","published_at":"2025-03-01T15:00:00+08:00"}}"#
+            concat!(
+                r#"{{"ref":"big-{n}","title":"象山区工作动态第{n}期","body":"正文。","form":"text","#,
+                r#""path":"government","unit":"政府办","columns":["政务动态 / 象山动态"],"#,
+                r#""submitted_at":"2025-03-01T09:00:00+08:00","#,
+                r#""published_at":"2025-03-01T15:00:00+08:00"}}"#
+            ),
+            n = n
         )
     };
     // How many rows the planner believes the items table has: PostgreSQL's estimate (-1 before

@@ -53,7 +53,15 @@ inquiries = { unanswered_months = 3, lookback_months = 12, reply_working_days = 
 
 fn item(reference: &str, column: &str, published: &str) -> String {
     format!(
-        r#"{{"ref":"{reference}","title":"象山区政府办{reference}信息","body":"……","form":"text","path":"unit","unit":"政府办","columns":["{column}"],"submitted_at":"{published}T09:00:00+08:00","published_at":"{published}T10:00:00+08:00"}}"#
+        concat!(
+            r#"{{"ref":"{reference}","title":"象山区政府办{reference}信息","body":"……","#,
+            r#""form":"text","path":"unit","unit":"政府办","columns":["{column}"],"#,
+            r#""submitted_at":"{published}T09:00:00+08:00","#,
+            r#""published_at":"{published}T10:00:00+08:00"}}"#
+        ),
+        column = column,
+        published = published,
+        reference = reference
     )
 }
 

@@ -10,9 +10,20 @@ use common::http::Server;
 use common::{Backend, PENDING, TestDb, stderr};
 
 /// Two documents online in one column since 2023, of 政府办.
-const ONLINE: &str = r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","body":"第一条　为规范政府信息公开工作……咨询电话13907731234。","form":"image_text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度","政务动态 / 通知公告"],"submitted_at":"2026-08-01T09:00:00+08:00","published_at":"2026-08-03T10:00:00+08:00"}
-{"ref":"zd-2","title":"象山区政务公开保密审查办法","body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-04-10T09:00:00+08:00","published_at":"2023-04-11T16:30:00+08:00"}
-"#;
+const ONLINE: &str = concat!(
+    r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","#,
+    r#""body":"第一条　为规范政府信息公开工作……咨询电话13907731234。","form":"image_text","#,
+    r#""path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度","#,
+    r#""政务动态 / 通知公告"],"submitted_at":"2026-08-01T09:00:00+08:00","#,
+    r#""published_at":"2026-08-03T10:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zd-2","title":"象山区政务公开保密审查办法","#,
+    r#""body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2023-04-10T09:00:00+08:00","#,
+    r#""published_at":"2023-04-11T16:30:00+08:00"}"#,
+    "\n"
+);
 
 /// The commands whose JSON is checked, as docs/cli.md names them, with the arguments that run them.
 const COMMANDS: &[(&str, &[&str])] = &[
@@ -137,7 +148,12 @@ async fn every_command_gives_structured_json(db: TestDb) {
     // example in docs/cli.md has, and the structures scripts read.
     let server = Server::start_in_thread();
     let linked = format!(
-        r#"{{"ref":"zd-3","url":"{}","title":"象山区政务公开工作要点","body":"详见附件。","form":"text","path":"unit","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-02T09:00:00+08:00","published_at":"2026-11-03T10:00:00+08:00"}}"#,
+        concat!(
+            r#"{{"ref":"zd-3","url":"{}","title":"象山区政务公开工作要点","body":"详见附件。","#,
+            r#""form":"text","path":"unit","unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+            r#""submitted_at":"2026-11-02T09:00:00+08:00","#,
+            r#""published_at":"2026-11-03T10:00:00+08:00"}}"#
+        ),
         server.url("/missing")
     );
     db.import("linked.jsonl", &(linked + "\n"));

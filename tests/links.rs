@@ -12,7 +12,15 @@ fn item(reference: &str, url: Option<&str>, body: &str) -> String {
     let url = url.map_or(String::new(), |u| format!(r#""url":"{u}","#));
     let body = body.replace('"', "\\\"");
     format!(
-        r#"{{"ref":"{reference}",{url}"title":"区统计局{reference}信息","body":"{body}","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T15:00:00+08:00"}}"#
+        concat!(
+            r#"{{"ref":"{reference}",{url}"title":"区统计局{reference}信息","body":"{body}","#,
+            r#""form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"#,
+            r#""submitted_at":"2026-11-20T09:00:00+08:00","#,
+            r#""published_at":"2026-11-20T15:00:00+08:00"}}"#
+        ),
+        body = body,
+        reference = reference,
+        url = url
     )
 }
 

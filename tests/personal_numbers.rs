@@ -162,7 +162,8 @@ fn fours(len: usize) -> Vec<usize> {
 fn case(kind: &str, form: &str, before: &str, written: &str, after: &str, number: &str) -> Value {
     let start = before.chars().count();
     let end = start + written.chars().count();
-    json!({"kind": kind, "form": form, "text": format!("{before}{written}{after}"), "number": number, "span": [start, end]})
+    let text = format!("{before}{written}{after}");
+    json!({"kind": kind, "form": form, "text": text, "number": number, "span": [start, end]})
 }
 
 fn decoy(form: &str, text: String, number: &str) -> Value {

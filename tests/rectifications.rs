@@ -10,11 +10,28 @@ use serde_json::Value;
 
 const ALL: &str = "1,2,3,4,5,6,7";
 
-const ONLINE: &str = r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-08T09:00:00+08:00","published_at":"2026-10-08T15:00:00+08:00"}
-{"ref":"on-2","title":"区民政局关于养老服务补贴的说明","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-09T09:00:00+08:00","published_at":"2026-10-09T15:00:00+08:00"}
-{"ref":"on-3","title":"区民政局关于低保标准的通知","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-10T09:00:00+08:00","published_at":"2026-10-10T15:00:00+08:00"}
-{"ref":"rp-1","title":"国务院关于进一步优化营商环境的意见","body":"……","form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-10-10T09:00:00+08:00","published_at":"2026-10-10T16:00:00+08:00"}
-"#;
+const ONLINE: &str = concat!(
+    r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","#,
+    r#""form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-10-08T09:00:00+08:00","#,
+    r#""published_at":"2026-10-08T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"on-2","title":"区民政局关于养老服务补贴的说明","body":"……","form":"text","#,
+    r#""path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-10-09T09:00:00+08:00","#,
+    r#""published_at":"2026-10-09T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"on-3","title":"区民政局关于低保标准的通知","body":"……","form":"text","#,
+    r#""path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-10-10T09:00:00+08:00","#,
+    r#""published_at":"2026-10-10T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"rp-1","title":"国务院关于进一步优化营商环境的意见","body":"……","#,
+    r#""form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"#,
+    r#""submitted_at":"2026-10-10T09:00:00+08:00","#,
+    r#""published_at":"2026-10-10T16:00:00+08:00"}"#,
+    "\n"
+);
 
 fn setup(db: &TestDb) {
     db.ok(&["init"]);

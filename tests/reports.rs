@@ -8,8 +8,17 @@ use serde_json::{Value, json};
 /// Items as JSON Lines: (unit, path, form, columns, published_at, extra fields).
 fn line(unit: &str, path: &str, form: &str, columns: &[&str], published: &str, extra: &str) -> String {
     format!(
-        r#"{{"title":"测试信息","body":"正文","form":"{form}","path":"{path}","unit":"{unit}","columns":{},"submitted_at":"2024-01-01T09:00:00+08:00","published_at":"{published}"{extra}}}"#,
-        serde_json::to_string(columns).unwrap()
+        concat!(
+            r#"{{"title":"测试信息","body":"正文","form":"{form}","path":"{path}","unit":"{unit}","#,
+            r#""columns":{},"submitted_at":"2024-01-01T09:00:00+08:00","#,
+            r#""published_at":"{published}"{extra}}}"#
+        ),
+        serde_json::to_string(columns).unwrap(),
+        extra = extra,
+        form = form,
+        path = path,
+        published = published,
+        unit = unit
     )
 }
 
@@ -137,8 +146,10 @@ async fn scores_follow_article_16(db: TestDb) {
     let stats = rows.iter().find(|r| r["unit"] == "统计局").unwrap();
     assert_eq!(
         stats,
-        &json!({"rank": 1, "unit": "统计局", "text": 2, "image_text": 1, "video": 1, "points": 7, "deductions": -5, "net": 2, "supplied_nothing": false,
-                "incidents": 1, "change": 2})
+        &json!({
+            "rank": 1, "unit": "统计局", "text": 2, "image_text": 1, "video": 1, "points": 7, "deductions": -5,
+            "net": 2, "supplied_nothing": false, "incidents": 1, "change": 2
+        })
     );
     let civil = rows.iter().find(|r| r["unit"] == "民政局").unwrap();
     assert_eq!(civil["net"], 1);

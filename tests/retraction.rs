@@ -13,13 +13,43 @@ const COLUMN: &str = "政府信息公开 / 政府信息公开制度";
 
 /// Five policy documents of 政府办 online in one column (four from 2023, one from June 2026), and
 /// one item still pending.
-const ITEMS: &str = r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","body":"第一条　为规范政府信息公开工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-02-01T09:00:00+08:00","published_at":"2023-02-03T10:00:00+08:00"}
-{"ref":"zd-2","title":"象山区政务公开保密审查办法","body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-04-10T09:00:00+08:00","published_at":"2023-04-11T16:30:00+08:00"}
-{"ref":"zd-3","title":"象山区依申请公开办理规程","body":"第一条　为规范依申请公开办理……","form":"image_text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-07-05T09:00:00+08:00","published_at":"2023-07-06T09:15:00+08:00"}
-{"ref":"zd-4","title":"象山区政府信息公开责任追究办法（试行）","body":"第一条　为强化政府信息公开工作责任……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2023-11-20T09:00:00+08:00","published_at":"2023-11-21T11:00:00+08:00"}
-{"ref":"zd-5","title":"象山区政府信息公开工作制度（2026年修订）","body":"第一条　为进一步规范政府信息公开工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2026-06-01T09:00:00+08:00","published_at":"2026-06-02T10:00:00+08:00"}
-{"ref":"gov-1","title":"象山区人民政府关于2026年冬季森林防火的通告","body":"为切实做好冬季森林防火工作……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00"}
-"#;
+const ITEMS: &str = concat!(
+    r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","#,
+    r#""body":"第一条　为规范政府信息公开工作……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2023-02-01T09:00:00+08:00","#,
+    r#""published_at":"2023-02-03T10:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zd-2","title":"象山区政务公开保密审查办法","#,
+    r#""body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2023-04-10T09:00:00+08:00","#,
+    r#""published_at":"2023-04-11T16:30:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zd-3","title":"象山区依申请公开办理规程","#,
+    r#""body":"第一条　为规范依申请公开办理……","form":"image_text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2023-07-05T09:00:00+08:00","#,
+    r#""published_at":"2023-07-06T09:15:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zd-4","title":"象山区政府信息公开责任追究办法（试行）","#,
+    r#""body":"第一条　为强化政府信息公开工作责任……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2023-11-20T09:00:00+08:00","#,
+    r#""published_at":"2023-11-21T11:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zd-5","title":"象山区政府信息公开工作制度（2026年修订）","#,
+    r#""body":"第一条　为进一步规范政府信息公开工作……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2026-06-01T09:00:00+08:00","#,
+    r#""published_at":"2026-06-02T10:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"gov-1","title":"象山区人民政府关于2026年冬季森林防火的通告","#,
+    r#""body":"为切实做好冬季森林防火工作……","form":"text","path":"government","#,
+    r#""unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-11-20T09:00:00+08:00"}"#,
+    "\n"
+);
 
 fn setup(db: &TestDb) {
     db.ok(&["init"]);
@@ -392,9 +422,9 @@ fn a_bulk_withdrawal_shows_its_progress_on_a_terminal() {
     let lines: String = (0..1_600)
         .map(|n| {
             format!(
-                "{{\"ref\":\"old-{n}\",\"title\":\"象山区旧制度第{n}号\",\"body\":\"已废止。\",\"form\":\"text\",\"path\":\"unit\",\
-                 \"unit\":\"政府办\",\"columns\":[\"{COLUMN}\"],\"submitted_at\":\"2022-03-01T09:00:00+08:00\",\
-                 \"published_at\":\"2022-03-02T10:00:00+08:00\"}}\n"
+                "{{\"ref\":\"old-{n}\",\"title\":\"象山区旧制度第{n}号\",\"body\":\"已废止。\",\"form\":\"text\",\
+                 \"path\":\"unit\",\"unit\":\"政府办\",\"columns\":[\"{COLUMN}\"],\
+                 \"submitted_at\":\"2022-03-01T09:00:00+08:00\",\"published_at\":\"2022-03-02T10:00:00+08:00\"}}\n"
             )
         })
         .collect();

@@ -335,8 +335,14 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     let file = db.file("linked.jsonl");
     std::fs::write(
         &file,
-        r#"{"ref":"u-1","url":"https://www.glxsq.gov.cn/zwdt/bmdt/202611/t20261120_1.html","title":"区统计局发布10月经济运行情况","body":"正文","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-20T09:00:00+08:00","published_at":"2026-11-20T15:00:00+08:00"}
-"#,
+        concat!(
+            r#"{"ref":"u-1","url":"https://www.glxsq.gov.cn/zwdt/bmdt/202611/t20261120_1.html","#,
+            r#""title":"区统计局发布10月经济运行情况","body":"正文","form":"text","path":"unit","#,
+            r#""unit":"统计局","columns":["政务动态 / 部门动态"],"#,
+            r#""submitted_at":"2026-11-20T09:00:00+08:00","#,
+            r#""published_at":"2026-11-20T15:00:00+08:00"}"#,
+            "\n"
+        ),
     )
     .unwrap();
     db.ok(&["import", file.to_str().unwrap()]);

@@ -11,12 +11,36 @@ use portal_admin::store::schema::Dialect;
 use portal_admin::store::{OpenOptions, Param, Seek, Target, TextSearch, hot_statements};
 use serde_json::Value;
 
-const ITEMS: &str = r#"{"ref":"t-1","title":"象山区人民政府关于冬季森林防火的通告","body":"各乡（街道）：为做好防火工作……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-10-01T09:00:00+08:00","published_at":"2026-10-01T15:00:00+08:00"}
-{"ref":"t-2","title":"民政局开展低保复核工作","body":"区民政局在二塘乡开展城乡低保复核，覆盖率达到100%_全覆盖。","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-02T09:00:00+08:00","published_at":"2026-10-02T15:00:00+08:00"}
-{"ref":"t-3","title":"Guilin Xiangshan District: WiFi coverage report","body":"Free WiFi in parks; see the \"Smart City\" plan * NEAR the river (AND OR NOT).","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-03T09:00:00+08:00","published_at":"2026-10-03T15:00:00+08:00"}
-{"ref":"t-4","title":"统计局关于“十四五”规划中期评估的说明","body":"评估报告见附件：增长率50%以上的指标共12项，O'Brien 顾问的意见附后。","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-04T09:00:00+08:00"}
-{"ref":"t-5","title":"国务院办公厅关于进一步优化政务服务的意见","body":"转载正文：推进政务服务“一网通办”。","form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-10-05T09:00:00+08:00","published_at":"2026-10-05T15:00:00+08:00"}
-"#;
+const ITEMS: &str = concat!(
+    r#"{"ref":"t-1","title":"象山区人民政府关于冬季森林防火的通告","#,
+    r#""body":"各乡（街道）：为做好防火工作……","form":"text","path":"government","#,
+    r#""unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-10-01T09:00:00+08:00","#,
+    r#""published_at":"2026-10-01T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"t-2","title":"民政局开展低保复核工作","#,
+    r#""body":"区民政局在二塘乡开展城乡低保复核，覆盖率达到100%_全覆盖。","form":"text","#,
+    r#""path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-10-02T09:00:00+08:00","#,
+    r#""published_at":"2026-10-02T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"t-3","title":"Guilin Xiangshan District: WiFi coverage report","#,
+    r#""body":"Free WiFi in parks; see the \"Smart City\" plan * NEAR the river (AND OR NOT"#,
+    r#").","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-10-03T09:00:00+08:00","#,
+    r#""published_at":"2026-10-03T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"t-4","title":"统计局关于“十四五”规划中期评估的说明","#,
+    r#""body":"评估报告见附件：增长率50%以上的指标共12项，O'Brien 顾问的意见附后。","#,
+    r#""form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-10-04T09:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"t-5","title":"国务院办公厅关于进一步优化政务服务的意见","#,
+    r#""body":"转载正文：推进政务服务“一网通办”。","form":"text","path":"repost","unit":"","#,
+    r#""columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-10-05T09:00:00+08:00","#,
+    r#""published_at":"2026-10-05T15:00:00+08:00"}"#,
+    "\n"
+);
 
 /// The refs `search ARGS` lists, in its order.
 fn found(db: &TestDb, args: &[&str]) -> Vec<String> {
@@ -173,15 +197,24 @@ async fn a_write_is_found_in_its_own_transaction(db: TestDb) {
     // Imported: found at once. Returned and submitted again with a new title: found by that one.
     db.import(
         "more.jsonl",
-        r#"{"ref":"t-6","title":"区统计局发布10月经济运行情况","body":"规模以上工业增加值……","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-20T09:00:00+08:00"}
-"#,
+        concat!(
+            r#"{"ref":"t-6","title":"区统计局发布10月经济运行情况","body":"规模以上工业增加值……","#,
+            r#""form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"#,
+            r#""submitted_at":"2026-11-20T09:00:00+08:00"}"#,
+            "\n"
+        ),
     );
     assert_eq!(found(&db, &["经济运行"]), ["t-6"]);
     db.ok(&["review", "reject", "t-6", "--failed", "1", "--reason", "数据有误"]);
     db.import(
         "again.jsonl",
-        r#"{"ref":"t-6","title":"区统计局发布1-10月经济运行情况","body":"全区规模以上工业增加值同比增长……","form":"text","path":"unit","unit":"统计局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-21T09:00:00+08:00"}
-"#,
+        concat!(
+            r#"{"ref":"t-6","title":"区统计局发布1-10月经济运行情况","#,
+            r#""body":"全区规模以上工业增加值同比增长……","form":"text","path":"unit","#,
+            r#""unit":"统计局","columns":["政务动态 / 部门动态"],"#,
+            r#""submitted_at":"2026-11-21T09:00:00+08:00"}"#,
+            "\n"
+        ),
     );
     assert_eq!(found(&db, &["1-10月"]), ["t-6"]);
     assert_eq!(found(&db, &["全区规模"]), ["t-6"]);

@@ -22,9 +22,16 @@ const UNITS: &str = "name\tkind\tfull_name
 fn recent_items() -> String {
     let day = |days: i64| (chrono::Utc::now() - chrono::Duration::days(days)).to_rfc3339();
     format!(
-        r#"{{"ref":"lc-1","title":"灵川县民政局临时救助发放情况","body":"……","form":"image_text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"{}","published_at":"{}"}}
-{{"ref":"lc-2","title":"灵川县人民政府关于冬季森林防火的通告","body":"……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"{}"}}
-"#,
+        concat!(
+            r#"{{"ref":"lc-1","title":"灵川县民政局临时救助发放情况","body":"……","#,
+            r#""form":"image_text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+            r#""submitted_at":"{}","published_at":"{}"}}"#,
+            "\n",
+            r#"{{"ref":"lc-2","title":"灵川县人民政府关于冬季森林防火的通告","body":"……","#,
+            r#""form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+            r#""submitted_at":"{}"}}"#,
+            "\n"
+        ),
         day(2),
         day(1),
         day(3)
@@ -207,9 +214,17 @@ async fn a_site_added_is_said_once_at_a_terminal() {
 }
 
 /// Items online in a site built on the built-in column table, and one pending government item.
-const ONLINE: &str = r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-08T09:00:00+08:00","published_at":"2026-10-08T15:00:00+08:00"}
-{"ref":"gov-9","title":"关于冬季森林防火的通告","body":"……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00"}
-"#;
+const ONLINE: &str = concat!(
+    r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","#,
+    r#""form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-10-08T09:00:00+08:00","#,
+    r#""published_at":"2026-10-08T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"gov-9","title":"关于冬季森林防火的通告","body":"……","form":"text","#,
+    r#""path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-11-20T09:00:00+08:00"}"#,
+    "\n"
+);
 
 fn login(what: &str) -> String {
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();

@@ -19,9 +19,20 @@ use common::{Backend, PENDING, TestDb, rows as json_rows};
 
 /// Two policy documents online in the policy column, the older (2023) also in the guide column:
 /// the outdated one is withdrawn from both.
-const ONLINE: &str = r#"{"ref":"zd-1","title":"象山区政务公开保密审查办法（2023年）","body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度","政府信息公开 / 政府信息公开指南"],"submitted_at":"2023-04-10T09:00:00+08:00","published_at":"2023-04-11T10:00:00+08:00"}
-{"ref":"zd-2","title":"象山区政府信息公开工作制度（2026年修订）","body":"第一条　为进一步规范政府信息公开工作……","form":"text","path":"unit","unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"submitted_at":"2026-06-01T09:00:00+08:00","published_at":"2026-06-02T10:00:00+08:00"}
-"#;
+const ONLINE: &str = concat!(
+    r#"{"ref":"zd-1","title":"象山区政务公开保密审查办法（2023年）","#,
+    r#""body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度","#,
+    r#""政府信息公开 / 政府信息公开指南"],"submitted_at":"2023-04-10T09:00:00+08:00","#,
+    r#""published_at":"2023-04-11T10:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"zd-2","title":"象山区政府信息公开工作制度（2026年修订）","#,
+    r#""body":"第一条　为进一步规范政府信息公开工作……","form":"text","path":"unit","#,
+    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+    r#""submitted_at":"2026-06-01T09:00:00+08:00","#,
+    r#""published_at":"2026-06-02T10:00:00+08:00"}"#,
+    "\n"
+);
 
 /// The title of the outdated document, as the console shows it.
 const OUTDATED: &str = "象山区政务公开保密审查办法（2023年）";

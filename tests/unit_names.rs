@@ -8,8 +8,13 @@ mod common;
 use common::{TestDb, fails};
 
 /// One item online, of 民政局.
-const ONLINE: &str = r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-10-08T09:00:00+08:00","published_at":"2026-10-08T15:00:00+08:00"}
-"#;
+const ONLINE: &str = concat!(
+    r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","#,
+    r#""form":"text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"#,
+    r#""submitted_at":"2026-10-08T09:00:00+08:00","#,
+    r#""published_at":"2026-10-08T15:00:00+08:00"}"#,
+    "\n"
+);
 
 /// The writes, each with the unit typed as `unit`.
 fn writes(unit: &str) -> [Vec<&str>; 3] {

@@ -241,8 +241,12 @@ on_both_backends!(retraction_requests_are_listed_most_urgent_first);
 async fn a_returned_item_resubmitted_starts_its_step_again(db: TestDb) {
     setup(&db);
     db.ok(&["review", "reject", "repost-1", "--failed", "6", "--reason", "时效已过"]);
-    let corrected = r#"{"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务的意见（更正）","body":"更正后的转载正文","form":"image_text","path":"repost","unit":"","columns":["新闻要问 / 全国要闻"],"submitted_at":"2026-11-28T10:00:00+08:00"}
-"#;
+    let corrected = concat!(
+        r#"{"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务的意见（更正）","#,
+        r#""body":"更正后的转载正文","form":"image_text","path":"repost","unit":"","#,
+        r#""columns":["新闻要问 / 全国要闻"],"submitted_at":"2026-11-28T10:00:00+08:00"}"#,
+        "\n"
+    );
     let file = db.file("again.jsonl");
     std::fs::write(&file, corrected).unwrap();
     let out = db.ok(&["import", file.to_str().unwrap()]);
@@ -370,8 +374,13 @@ async fn a_wechat_item_waits_from_when_it_went_out_on_wechat(db: TestDb) {
     std::fs::write(
         &file,
         format!(
-            r#"{{"ref":"wx-1","title":"平山街道开展冬季消防安全宣传","body":"正文","form":"image_text","path":"unit","unit":"平山街道","columns":["政务动态 / 部门动态"],"channel":"wechat","wechat_at":"{}","submitted_at":"{}"}}
-"#,
+            concat!(
+                r#"{{"ref":"wx-1","title":"平山街道开展冬季消防安全宣传","body":"正文","#,
+                r#""form":"image_text","path":"unit","unit":"平山街道","#,
+                r#""columns":["政务动态 / 部门动态"],"channel":"wechat","wechat_at":"{}","#,
+                r#""submitted_at":"{}"}}"#,
+                "\n"
+            ),
             at(5),
             at(1)
         ),

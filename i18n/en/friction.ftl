@@ -13,6 +13,7 @@ keyhint-review-checks = affirm
 keyhint-review-all-checks = all
 keyhint-review-approve = approve
 keyhint-review-reject = reject
+keyhint-review-return = return
 keyhint-review-publish = publish
 keyhint-review-findings = finding
 keyhint-finding-waive = waive

@@ -67,6 +67,7 @@ key-columns-columns-expand-all = Expand every column
 key-columns-columns-collapse-all = Collapse every column
 key-columns-columns-only-overdue = Only overdue and empty columns (again: all)
 key-columns-columns-group-by-unit = Group by responsible unit (again: the tree)
+key-columns-columns-remind = Write the selected unit's reminder sheet (提醒单: its columns due soon, overdue and blank, items returned, open orders) to 提醒单-<unit>-<date>.md here; over a file already there only when pressed again
 key-columns-columns-sort-overdue = Sort by days overdue, worst first (again: the tree)
 key-column-app-back = Back to the columns
 key-column-column-mark = Mark (or unmark) the item and move down

@@ -13,6 +13,7 @@ keyhint-review-checks = 确认
 keyhint-review-all-checks = 全部
 keyhint-review-approve = 通过
 keyhint-review-reject = 退回
+keyhint-review-return = 不全退回
 keyhint-review-publish = 发布
 keyhint-review-findings = 问题
 keyhint-finding-waive = 豁免

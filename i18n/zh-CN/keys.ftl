@@ -65,6 +65,7 @@ key-columns-columns-expand-all = 展开全部栏目
 key-columns-columns-collapse-all = 折叠全部栏目
 key-columns-columns-only-overdue = 只看逾期和空白栏目（再按一次：全部）
 key-columns-columns-group-by-unit = 按责任单位分组（再按一次：栏目树）
+key-columns-columns-remind = 把所选单位的提醒单（即将到期、逾期和空白的栏目，退回待修改的信息，未整改的整改通知）写入当前目录的 提醒单-<单位>-<日期>.md；已有该文件时，再按一次才覆盖
 key-columns-columns-sort-overdue = 按逾期天数排列，最严重的在前（再按一次：栏目树）
 key-column-app-back = 返回栏目
 key-column-column-mark = 标记（或取消标记）信息并下移

@@ -51,7 +51,7 @@ pub async fn run(cli: &Cli, asked: &Asked<'_>) -> Result<(), Failure> {
         .iter()
         .map(|sheet| match (asked.out, asked.dir) {
             (Some(out), _) => Some(out.to_path_buf()),
-            (None, Some(dir)) => Some(dir.join(remind::file_name(sheet))),
+            (None, Some(dir)) => Some(dir.join(remind::file_name(&sheet.unit, sheet.today))),
             (None, None) => None,
         })
         .collect();

@@ -31,9 +31,9 @@ pub struct Bulletin {
     /// The period's incidents and corrections, by date.
     pub incidents: Vec<IncidentRow>,
     /// Per unit, in ranking order: its columns overdue or empty at the period's end.
-    pub overdue: Vec<(String, Vec<StaleRow>)>,
+    pub overdue: Vec<OfUnit<StaleRow>>,
     /// Per unit, in ranking order: why its head is to be notified (Art. 17).
-    pub signals: Vec<(String, Vec<Signal>)>,
+    pub signals: Vec<OfUnit<Signal>>,
     /// The national check's indicators at the end of the period (of each quarter, for a year), or
     /// why they could not be evaluated (rules that do not fit the column table).
     pub inspection: Result<Vec<(NaiveDate, Vec<Indicator>)>, String>,
@@ -47,6 +47,20 @@ pub struct Bulletin {
     /// The rectification orders of the period (issued by its end and not closed before its start),
     /// most urgent first, each with where it stood at the period's end.
     pub orders: Vec<super::rectifications::Order>,
+}
+
+/// A unit's rows of one part of the bulletin (only units that have some are listed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfUnit<T> {
+    pub unit: String,
+    pub rows: Vec<T>,
+}
+
+impl<T> OfUnit<T> {
+    /// The rows of `unit` in a part of the bulletin (none when it is not listed there).
+    pub fn of(part: Vec<OfUnit<T>>, unit: &str) -> Vec<T> {
+        part.into_iter().find(|p| p.unit == unit).map(|p| p.rows).unwrap_or_default()
+    }
 }
 
 /// The period's facts from the database, with the national check's indicators by the rules in
@@ -65,8 +79,8 @@ pub async fn gather_with(
 ) -> Result<Bulletin> {
     let today = beijing_date(chrono::Utc::now());
     let scores = super::scores_as_of(store, site, period, today).await?;
-    let days = (period.first_day(), period.end_day());
-    let incidents = store.incidents(site, Some(days), None).await?;
+    let (from, until) = (period.first_day(), period.end_day());
+    let incidents = store.incidents(site, Some(period), None).await?;
     let units_of: HashMap<i64, Vec<String>> = store.columns(site).await?.into_iter().map(|c| (c.id, c.units)).collect();
     let overdue_at = |rows: Vec<StaleRow>| -> Vec<StaleRow> {
         rows.into_iter().filter(|r| matches!(r.staleness.status, Status::Overdue | Status::Empty)).collect()
@@ -86,13 +100,13 @@ pub async fn gather_with(
             }
         }
     }
-    let withdrawals = store.unit_withdrawals(site, days.0, days.1).await?;
+    let withdrawals = store.unit_withdrawals(site, from, until).await?;
     // Rectification orders: where one names a column, it (not the inference from two periods)
     // says whether the unit rectified.
     let orders: Vec<super::rectifications::Order> = super::rectifications::orders(store, site, None, end)
         .await?
         .into_iter()
-        .filter(|o| beijing_date(o.row.issued_at) <= end && o.closing.is_none_or(|(_, at)| beijing_date(at) >= days.0))
+        .filter(|o| beijing_date(o.row.issued_at) <= end && o.closing.is_none_or(|(_, at)| beijing_date(at) >= from))
         .collect();
     let ordered_columns: HashSet<i64> = orders
         .iter()
@@ -127,17 +141,17 @@ pub async fn gather_with(
             late_orders: orders
                 .iter()
                 .filter(|o| o.row.unit == unit)
-                .filter(|o| late_in(o.row.issued_at, o.row.due_on, o.closing.map(|(_, at)| at), days.0, end))
+                .filter(|o| late_in(o.row.issued_at, o.row.due_on, o.closing.map(|(_, at)| at), from, end))
                 .count(),
             withdrawn: withdrawals.iter().filter(|w| w.unit == unit).map(|w| (w.reason, w.count)).collect(),
             incidents: by_kind.into_iter().filter(|(_, n)| *n > 0).collect(),
         };
         let found = record.signals();
         if !found.is_empty() {
-            signals.push((unit.to_string(), found));
+            signals.push(OfUnit { unit: unit.to_string(), rows: found });
         }
         if !mine.is_empty() {
-            overdue.push((unit.to_string(), mine));
+            overdue.push(OfUnit { unit: unit.to_string(), rows: mine });
         }
     }
     let inspection = match rules {
@@ -289,7 +303,7 @@ pub fn render(b: &Bulletin) -> String {
     if b.overdue.is_empty() {
         let _ = writeln!(out, "无。");
     }
-    for (unit, rows) in &b.overdue {
+    for OfUnit { unit, rows } in &b.overdue {
         let _ = writeln!(out, "### {unit}\n");
         for r in rows {
             let days = r.staleness.days_overdue;
@@ -422,7 +436,7 @@ fn render_links(out: &mut String, b: &Bulletin) {
 fn render_signals(out: &mut String, b: &Bulletin) {
     let _ = writeln!(out, "| 单位 | 条款 | 情形 |");
     let _ = writeln!(out, "| --- | --- | --- |");
-    for (unit, signals) in &b.signals {
+    for OfUnit { unit, rows: signals } in &b.signals {
         for s in signals {
             let _ = writeln!(out, "| {} | 第十七条{} | {} |", cell(unit), s.clause_name(), s.text);
         }

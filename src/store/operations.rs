@@ -8,6 +8,7 @@ use super::findings::FindingStore;
 use super::links::LinkStore;
 use super::rectification::RectificationStore;
 use super::rows::*;
+use crate::domain::assessment::Period;
 use crate::domain::calendar::{CalendarDay, CalendarImport, CalendarNotice};
 use crate::domain::item::RequestStatus;
 use crate::domain::review::Decision;
@@ -334,14 +335,9 @@ pub trait AssessmentStore: Send + Sync {
     /// for a reversal, or an incident already reversed.
     async fn reverse_incident(&self, site: &Site, id: i64, note: &str) -> Result<i64>;
 
-    /// The incidents dated in the Beijing days `[from, until)` (all when `None`), oldest first; of
-    /// one unit when given.
-    async fn incidents(
-        &self,
-        site: &Site,
-        days: Option<(NaiveDate, NaiveDate)>,
-        unit: Option<&str>,
-    ) -> Result<Vec<IncidentRow>>;
+    /// The incidents dated in a period's Beijing days (all when `None`), oldest first; of one
+    /// unit when given.
+    async fn incidents(&self, site: &Site, period: Option<Period>, unit: Option<&str>) -> Result<Vec<IncidentRow>>;
 
     /// The items that earned a unit its points in the Beijing days `[from, until)`: published
     /// then, and still counting (online, or withdrawn as outdated), each once at the form it

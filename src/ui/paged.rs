@@ -68,6 +68,8 @@ pub trait List {
     fn filter_to(&mut self, filter: String, height: usize);
     /// Whether it has been loaded (or is loading).
     fn is_loaded(&self) -> bool;
+    /// Whether a page of it is being read.
+    fn is_waiting(&self) -> bool;
     /// What the copy keys copy of the selected row.
     fn copy_selected(&self, id: bool) -> Option<String>;
     /// `Home` (`top`) or `End`: there, or the page to read there noted (`Paged::jump`).
@@ -90,6 +92,10 @@ impl<T: Row> List for Paged<T> {
 
     fn is_loaded(&self) -> bool {
         self.loaded()
+    }
+
+    fn is_waiting(&self) -> bool {
+        self.waiting.is_some()
     }
 
     fn copy_selected(&self, id: bool) -> Option<String> {

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::accountability::Signal;
 use crate::domain::assessment::Period;
-use crate::reports::{self, ScoreRow, StaleRow, bulletin};
+use crate::reports::bulletin::{self, OfUnit};
+use crate::reports::{self, ScoreRow, StaleRow};
 use crate::store::{EarningItem, IncidentInput, IncidentRow, Result, Site, Store};
 
 /// The period's ranking.
@@ -37,22 +38,18 @@ pub struct Explanation {
 /// them) and incidents, and from the period's
 /// bulletin its line of the ranking, its Art. 17 signals and its overdue columns.
 pub async fn explain(store: &dyn Store, site: &Site, unit: &str, period: Period) -> Result<Explanation> {
-    let (from, until) = (period.first_day(), period.end_day());
     // At once: on a large database the bulletin's facts take as long as the rest together.
     let (items, incidents, b) = tokio::try_join!(
         earnings(store, site, unit, period),
-        store.incidents(site, Some((from, until)), Some(unit)),
+        store.incidents(site, Some(period), Some(unit)),
         bulletin::gather(store, site, period),
     )?;
-    fn mine<T>(list: Vec<(String, Vec<T>)>, unit: &str) -> Vec<T> {
-        list.into_iter().find(|(u, _)| u == unit).map(|(_, v)| v).unwrap_or_default()
-    }
     Ok(Explanation {
         row: b.scores.into_iter().find(|r| r.unit == unit),
         items,
         incidents,
-        signals: mine(b.signals, unit),
-        overdue: mine(b.overdue, unit),
+        signals: OfUnit::of(b.signals, unit),
+        overdue: OfUnit::of(b.overdue, unit),
     })
 }
 
@@ -76,7 +73,7 @@ pub async fn incidents(
     period: Option<Period>,
     unit: Option<&str>,
 ) -> Result<Vec<IncidentRow>> {
-    store.incidents(site, period.map(|p| (p.first_day(), p.end_day())), unit).await
+    store.incidents(site, period, unit).await
 }
 
 /// Reverses an incident (its points given back), with a note; the reversal's id.

@@ -80,9 +80,26 @@ pub async fn sheets_at(
     Ok(out)
 }
 
-/// A sheet's file name in a folder: `提醒单-<unit>-<date>.md`.
-pub fn file_name(sheet: &Sheet) -> PathBuf {
-    PathBuf::from(format!("提醒单-{}-{}.md", sheet.unit.replace(['/', '\\'], "_"), sheet.today))
+/// The file name of a unit's sheet of a day in a folder: `提醒单-<unit>-<date>.md`.
+pub fn file_name(unit: &str, today: NaiveDate) -> PathBuf {
+    PathBuf::from(format!("提醒单-{}-{today}.md", unit.replace(['/', '\\'], "_")))
+}
+
+/// One unit's sheet as of today, written into `dir` under `file_name`, as `remind --unit NAME
+/// --dir DIR` writes it (the console's `R`); an existing file only with `force`. The path written.
+pub async fn write_into(
+    store: &dyn Store,
+    site: &Site,
+    unit: &str,
+    within: u32,
+    dir: &Path,
+    force: bool,
+) -> Result<PathBuf> {
+    let sheets = sheets(store, site, Some(unit), within).await?;
+    let sheet = sheets.first().ok_or_else(|| StoreError::no_unit(unit, &site.code))?;
+    let path = dir.join(file_name(&sheet.unit, sheet.today));
+    write(sheet, &path, force).await?;
+    Ok(path)
 }
 
 /// Writes a sheet to `path` whole (never half a file); an existing file only with `force`.

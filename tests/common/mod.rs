@@ -283,10 +283,21 @@ pub fn stderr(out: &Output) -> String {
 }
 
 /// One pending item on each path, submitted a day apart.
-pub const PENDING: &str = r#"{"ref":"gov-1","title":"象山区人民政府关于2026年冬季森林防火的通告","body":"为切实做好冬季森林防火工作……","form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"submitted_at":"2026-11-20T09:00:00+08:00"}
-{"ref":"unit-1","title":"民政局开展2026年度低保复核工作","body":"11月以来，区民政局……","form":"image_text","path":"unit","unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-21T09:00:00+08:00"}
-{"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务的意见","body":"转载正文","form":"text","path":"repost","unit":"","columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-11-22T09:00:00+08:00"}
-"#;
+pub const PENDING: &str = concat!(
+    r#"{"ref":"gov-1","title":"象山区人民政府关于2026年冬季森林防火的通告","#,
+    r#""body":"为切实做好冬季森林防火工作……","form":"text","path":"government","#,
+    r#""unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-11-20T09:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"unit-1","title":"民政局开展2026年度低保复核工作","#,
+    r#""body":"11月以来，区民政局……","form":"image_text","path":"unit","unit":"民政局","#,
+    r#""columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-21T09:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"repost-1","title":"国务院办公厅关于进一步优化政务服务的意见","#,
+    r#""body":"转载正文","form":"text","path":"repost","unit":"","#,
+    r#""columns":["新闻要问 / 国务院信息"],"submitted_at":"2026-11-22T09:00:00+08:00"}"#,
+    "\n"
+);
 
 /// An audit record's target (`{"kind": "item", "id": 2406}` in JSON) as the trail writes it:
 /// `item:2406`.

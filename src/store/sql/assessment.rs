@@ -9,6 +9,7 @@ use serde_json::json;
 use sqlx::{Executor, Pool};
 
 use super::*;
+use crate::domain::assessment::Period;
 use crate::domain::review::Act;
 use crate::domain::{Form, ItemStatus, UnitKind};
 use crate::store::backend::Backend;
@@ -176,12 +177,7 @@ sql_impl! { AssessmentStore;
         Ok(new)
     }
 
-    async fn incidents(
-        &self,
-        site: &Site,
-        days: Option<(NaiveDate, NaiveDate)>,
-        unit: Option<&str>,
-    ) -> Result<Vec<IncidentRow>> {
+    async fn incidents(&self, site: &Site, period: Option<Period>, unit: Option<&str>) -> Result<Vec<IncidentRow>> {
         type Row = (
             i64,
             String,
@@ -196,10 +192,10 @@ sql_impl! { AssessmentStore;
             DateTime<Utc>,
             String,
         );
-        let (from, until) = days.unwrap_or((
-            NaiveDate::from_ymd_opt(1, 1, 1).expect("a date"),
-            NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date"),
-        ));
+        let (from, until) = period.map_or(
+            (NaiveDate::from_ymd_opt(1, 1, 1).expect("a date"), NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date")),
+            |p| (p.first_day(), p.end_day()),
+        );
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT n.id, u.name, n.kind, n.points, n.item_id, i.title, n.reverses_id, \
                     (SELECT r.id FROM incidents r WHERE r.site_id = n.site_id AND r.reverses_id = n.id), \

@@ -209,7 +209,7 @@ sql_impl! { SqlStore;
         );
         let sql = format!(
             "SELECT l.site_id, l.item_id, i.title, u.name, i.status, l.place, l.url, l.status, l.error, l.verdict, \
-                    l.checked_at \
+                 l.checked_at \
              FROM link_checks l JOIN items i ON i.site_id = l.site_id AND i.id = l.item_id \
              LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
              WHERE {of_site}l.checked_at = (SELECT MAX(m.checked_at) FROM link_checks m \

@@ -69,6 +69,7 @@ actions! {
     OnlyOverdue = "columns.only_overdue",
     GroupByUnit = "columns.group_by_unit",
     SortOverdue = "columns.sort_overdue",
+    Remind = "columns.remind",
     CopyId = "copy.id",
     CopyTitle = "copy.title",
     CopyLink = "copy.link",

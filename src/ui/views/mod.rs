@@ -173,7 +173,7 @@ pub fn step(action: Action, len: usize, height: usize) -> isize {
 
 /// A view: what a tab (or a screen opened over one) shows and what its keys do. Everything but
 /// `layer` and `draw` has a default: a view that shows a list (`list`) gets its selection,
-/// motion, filter, copy, click and reloading from it; otherwise the defaults do nothing.
+/// motion, filter, copy, click, reloading and spinner from it; otherwise the defaults do nothing.
 pub trait View {
     /// The list it shows (under an item opened from it, if one is): the defaults below move in
     /// it, filter it, copy its selection and load it again.
@@ -202,9 +202,10 @@ pub trait View {
     /// Brought to the front: loads what it has not loaded yet.
     fn show(&mut self, _cx: &Cx, _ask: &mut Ask) {}
 
-    /// Whether a query the user waits on is running (the spinner turns).
+    /// Whether a query the user waits on is running (the spinner turns): by default, a page of
+    /// its list.
     fn busy(&self) -> bool {
-        false
+        self.list().is_some_and(List::is_waiting)
     }
 
     /// Runs one of its own actions; false if the action is not one of its own.

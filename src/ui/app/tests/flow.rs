@@ -12,13 +12,20 @@ fn the_review_screen_returning_and_at_the_publish_step() {
             open_reviewing(a);
             keys(a, "R");
         }),
-        ("review_publish_step", |a| {
-            show_queue(a);
-            a.views.queue.items.cursor.selected = 3;
-            open_reviewing(a);
+        ("review_publish_step", at_publish_step),
+        ("review_publish_step_long_history", |a| {
+            at_publish_step(a);
+            long_history(a);
         }),
     ];
     snapshot_all(cases);
+}
+
+/// The review screen of item 34, approved and waiting to be published.
+fn at_publish_step(a: &mut App) {
+    show_queue(a);
+    a.views.queue.items.cursor.selected = 3;
+    open_reviewing(a);
 }
 
 #[test]
@@ -68,9 +75,7 @@ fn the_publish_step_shows_where_it_goes_and_its_history_before_the_question() {
     for lang in [Lang::En, Lang::ZhCn] {
         crate::i18n::scoped(lang, || {
             let mut a = app();
-            show_queue(&mut a);
-            a.views.queue.items.cursor.selected = 3;
-            open_reviewing(&mut a);
+            at_publish_step(&mut a);
             let text = view_text(&a);
             let (columns, history) = (t!("item-page-columns", count = 1), t!("item-page-history", count = 1));
             assert!(text.contains(&columns) && text.contains("政务动态 / 部门动态"), "{text}");
@@ -83,6 +88,55 @@ fn the_publish_step_shows_where_it_goes_and_its_history_before_the_question() {
             let text = view_text(&a);
             let body = text.find(&t!("item-page-body")).unwrap();
             assert!(body < text.find(&columns).unwrap_or(usize::MAX), "{text}");
+        });
+    }
+}
+
+/// The item under review given a history of eight entries: submitted, three attachments, a
+/// rejection, resubmitted, two approvals.
+fn long_history(a: &mut App) {
+    let t = |h| Utc.with_ymd_and_hms(2026, 11, 18, h, 0, 0).unwrap();
+    let events = [
+        ("发改局", "submitted"),
+        ("发改局", "attachment signed_scan: 发改局-20261118-领导签批.pdf"),
+        ("发改局", "attachment electronic_text: 关于冬季森林防火工作的通知.docx"),
+        ("发改局", "attachment target_columns: 政务动态 / 部门动态"),
+        ("wang.xiaoyan", "reject (recheck) — 数据需核实"),
+        ("发改局", "resubmitted"),
+        ("wang.xiaoyan", "approve (recheck)"),
+        ("li.jianhua", "approve (office)"),
+    ];
+    let history = events
+        .iter()
+        .enumerate()
+        .map(|(h, (who, what))| HistoryEntry { at: t(h as u32 + 1), operator: (*who).into(), event: (*what).into() })
+        .collect();
+    let r = a.views.queue.reviewing.as_mut().unwrap();
+    r.view.item.as_mut().unwrap().1 = history;
+}
+
+#[test]
+fn the_publish_steps_history_never_falls_off_the_screen() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        crate::i18n::scoped(lang, || {
+            let mut a = app();
+            at_publish_step(&mut a);
+            long_history(&mut a);
+            let text = view_text(&a);
+            // Oldest first: the submission, those between said, the latest decisions in sight.
+            let first = text.find("submitted").expect(&text);
+            let between = text.find(&t!("item-page-history-between", count = 4)).expect(&text);
+            let latest = text.find("approve (office)").expect(&text);
+            assert!(first < between && between < latest, "{text}");
+            assert!(text.contains("approve (recheck)") && !text.contains("attachment signed_scan"), "{text}");
+            // The ones between are at the page's end.
+            key(&mut a, KeyCode::End);
+            let text = view_text(&a);
+            assert!(text.contains(&t!("item-page-history-earlier", count = 4)), "{text}");
+            assert!(
+                text.contains("attachment signed_scan") && text.contains("reject (recheck) — 数据需核实"),
+                "{text}"
+            );
         });
     }
 }

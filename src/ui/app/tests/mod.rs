@@ -29,7 +29,7 @@ use crate::ui::paged::PAGE;
 use crate::ui::views::columns::tree::{ColumnEntry, Line};
 use crate::ui::views::scores::{Explanation, Part};
 use crate::ui::views::{self, audit, columns, inspect, retractions, withdrawn};
-use crate::ui::widgets::draw;
+use crate::ui::widgets::{Kind, Theme, draw};
 
 /// The console's hold on the database: identity, live updates, faults, hostile content.
 mod live;
@@ -84,6 +84,9 @@ mod orders;
 
 /// The review's return, the publish step's page, periods, drill-downs, scrolling, sorting (issue 22).
 mod flow;
+
+/// The themes (issue 23): high contrast, and colours of one's own from the settings.
+mod theme;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -176,7 +179,7 @@ fn sized(size: (u16, u16), mono: bool) -> App {
     let (mut app, effects) = App::new(Setup {
         keymap: Keymap::default_map(),
         ambiguous: Ambiguous::Narrow,
-        mono,
+        theme: if mono { Theme::of(Kind::Monochrome) } else { Theme::default() },
         site_name: "桂林市象山区人民政府门户网站".into(),
         site_code: "xiangshan".into(),
         operator: "li.jianhua".into(),
@@ -547,6 +550,28 @@ fn show_audit(app: &mut App) {
     app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(audit_rows()))))));
 }
 
+/// The Audit tab with a record of last year besides this year's: every time in the list reads as
+/// `domain::time::for_people` says it (`--format table`'s), the year only on last year's, the
+/// column as wide as that one.
+fn show_audit_of_two_years(app: &mut App) {
+    let effects = keys(app, "5");
+    let [(id, Load::View(views::Load::Audit(audit::Load::Page { seek: Seek::First, filter: None })))] =
+        loads(&effects)[..]
+    else {
+        panic!("{effects:?}")
+    };
+    let mut rows = audit_rows();
+    rows.push(AuditEntry {
+        id: 0,
+        at: Utc.with_ymd_and_hms(2025, 12, 30, 16, 30, 0).unwrap(),
+        operator: "root".into(),
+        action: "init".into(),
+        target: "schema".into(),
+        detail: "{}".into(),
+    });
+    app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(rows))))));
+}
+
 /// Every view state, for the snapshots.
 /// A view state: its name and how a user gets there.
 type State = (&'static str, fn(&mut App));
@@ -575,6 +600,7 @@ fn states() -> Vec<State> {
         }),
         ("scores", show_scores),
         ("audit", show_audit),
+        ("audit_of_two_years", show_audit_of_two_years),
         ("retractions", show_retractions),
         ("retractions_still_public", show_retractions_still_public),
         ("audit_record", |a| {
@@ -1018,6 +1044,27 @@ fn mouse_clicks_select_and_open_and_the_wheel_scrolls() {
     }));
     assert_eq!(a.tab, Tab::Scores);
     assert!(matches!(loads(&effects)[..], [(_, Load::View(views::Load::Scores(views::scores::Load::Ranking { .. })))]));
+}
+
+/// A time in a list reads as the command line's `--format table` says it, in both languages:
+/// Beijing time to the minute, the year only on one of another year (the last record was made
+/// on 31 December 2025 in Beijing, 30 December in UTC).
+#[test]
+fn the_lists_say_a_time_as_the_command_lines_tables_do_in_both_languages() {
+    for lang in Lang::ALL {
+        crate::i18n::scoped(lang, || {
+            let mut a = app();
+            show_audit_of_two_years(&mut a);
+            let text = text_of(&a);
+            let rows: Vec<&str> = text.lines().skip(3).take(4).collect();
+            let last_year = Utc.with_ymd_and_hms(2025, 12, 30, 16, 30, 0).unwrap();
+            let this_year = Utc.with_ymd_and_hms(2026, 11, 28, 9, 15, 0).unwrap();
+            assert_eq!(crate::domain::time::for_people(last_year, a.now), "2025-12-31 00:30");
+            assert_eq!(crate::domain::time::for_people(this_year, a.now), "11-28 17:15");
+            assert!(rows[0].starts_with("11-28 17:15      li.jianhua"), "{lang:?}: {text}");
+            assert!(rows[3].starts_with("2025-12-31 00:30 root"), "{lang:?}: {text}");
+        });
+    }
 }
 
 #[test]

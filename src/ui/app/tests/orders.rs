@@ -269,8 +269,8 @@ fn enter_on_an_order_shows_it_with_its_audit_history() {
     open_order_1(&mut a);
     let Overlay::Record(record) = &a.overlay else { panic!("{:?}", a.overlay) };
     assert!(record.starts_with("Rectification order 1 (done)"), "{record}");
-    let issued = record.find("#311 2026-11-02 10:00 li.jianhua issue order").expect(record);
-    let closed = record.find("#498 2026-11-20 11:00 li.jianhua close order").expect(record);
+    let issued = record.find("#311 11-02 10:00 li.jianhua issue order").expect(record);
+    let closed = record.find("#498 11-20 11:00 li.jianhua close order").expect(record);
     assert!(issued < closed, "oldest first: {record}");
     assert!(record.contains("Its audit records (2)") && record.contains("已补发施工许可信息"), "{record}");
     let text = text_of(&a);
@@ -285,6 +285,67 @@ fn enter_on_an_order_shows_it_with_its_audit_history() {
     assert!(matches!(a.overlay, Overlay::None), "{:?}", a.overlay);
     let notice = a.notice.as_ref().unwrap();
     assert!(notice.error && notice.text.contains("audit records of rectification order 1"), "{notice:?}");
+}
+
+/// `R` on column 5 (机构职能: 民政局 and 区政府办) in the overdue-only tree, and its sheet written.
+fn remind_on_column_5(a: &mut App) {
+    keys(a, "o");
+    while a.views.columns.selected_entry().is_none_or(|e| e.id != 5) {
+        key(a, KeyCode::Down);
+    }
+    let effects = keys(a, "R");
+    let [(id, Load::View(views::Load::Columns(columns::Load::Remind { unit, force: false })))] = &loads(&effects)[..]
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(unit, "民政局", "the column's first responsible unit");
+    let path = "/home/li.jianhua/提醒单-民政局-2026-11-29.md".to_string();
+    a.update(Msg::Loaded(
+        *id,
+        Loaded::View(views::Loaded::Columns(columns::Loaded::Reminded { unit: unit.clone(), result: Ok(path) })),
+    ));
+}
+
+#[test]
+fn r_in_the_columns_view_writes_the_selected_units_reminder_sheet() {
+    let mut a = app();
+    // A heading no unit answers for: said at once, nothing asked of the database.
+    let effects = keys(&mut a, "R");
+    assert!(loads(&effects).is_empty(), "{effects:?}");
+    assert!(a.notice.as_ref().unwrap().text.contains("no responsible unit here"), "{:?}", a.notice);
+    remind_on_column_5(&mut a);
+    let notice = a.notice.as_ref().unwrap();
+    assert!(
+        !notice.error && notice.text.contains("the reminder sheet of 民政局 written to /home/li.jianhua/提醒单-民政局")
+    );
+    // Grouped by unit: the unit whose group the cursor is in, on its heading or on a column under it.
+    keys(&mut a, "u");
+    let tree = a.views.columns.tree.as_ref().unwrap();
+    let (second, line) = a
+        .views
+        .columns
+        .lines
+        .iter()
+        .enumerate()
+        .filter_map(|(n, l)| match l {
+            Line::Unit { index, .. } => Some((tree.units[*index].0.clone(), n)),
+            Line::Column { .. } => None,
+        })
+        .nth(1)
+        .expect("two units");
+    key(&mut a, KeyCode::Home);
+    for _ in 0..=line {
+        key(&mut a, KeyCode::Down);
+    }
+    assert!(matches!(a.views.columns.lines[a.views.columns.cursor.selected], Line::Column { .. }));
+    let effects = keys(&mut a, "R");
+    let [(_, Load::View(views::Load::Columns(columns::Load::Remind { unit, .. })))] = &loads(&effects)[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(unit, &second);
+    // One sheet at a time.
+    assert!(loads(&keys(&mut a, "R")).is_empty());
+    assert!(a.notice.as_ref().unwrap().text.contains("being written"), "{:?}", a.notice);
 }
 
 /// The Orders tab and the form, in every state, at both sizes, in both languages.
@@ -302,6 +363,7 @@ fn the_orders_screens_in_every_state() {
             keys(a, "d");
         }),
         ("orders_form_column", column_form),
+        ("columns_remind", remind_on_column_5),
         ("orders_form_indicator", |a| {
             inspection::show_inspection(a);
             keys(a, "z");

@@ -56,8 +56,10 @@ fn s_sorts_the_ranking_by_its_fall_then_by_deductions_and_the_heading_says_so() 
         list.shown.iter().map(|&i| list.rows[i].unit.clone()).collect::<Vec<_>>()
     };
     assert_eq!(units(&a), ["政府办", "发改局", "民政局", "象山街道", "统计局", "二塘乡"]);
+    key(&mut a, KeyCode::Down);
     keys(&mut a, "s");
     assert_eq!(units(&a), ["二塘乡", "象山街道", "发改局", "统计局", "民政局", "政府办"], "the largest fall first");
+    assert_eq!(a.views.scores.units.cursor.selected, 0, "the list shows who leads, from its top");
     let text = text_of(&a);
     assert!(text.lines().nth(1).unwrap().starts_with("Scores 2026Q4, as of 11/29 · largest fall first"), "{text}");
     // The rank stays the net score's.

@@ -3,7 +3,7 @@
 use ratatui::text::{Line as TextLine, Span};
 
 use super::AuditView;
-use crate::domain::time::format_time;
+use crate::domain::time::for_people;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::table::{Column, Table, column_of};
@@ -21,10 +21,11 @@ pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
     d.title(areas.title, spans);
     // One column per thing, a blank between two (`ui::table`): the time as wide as it is, the
     // others sharing the room fairly.
+    // The time as the command line's tables say it (`for_people`).
+    let now = d.now();
     let cells = |e: &crate::store::AuditEntry| -> Vec<String> {
-        let when = format_time(e.at, false);
         vec![
-            when.get(..16).unwrap_or(&when).replace('T', " "),
+            for_people(e.at, now),
             text::display(&e.operator, ambiguous),
             text::display(&words::audit_action_text(&e.action), ambiguous),
             text::display(&words::audit_target_text(&e.target), ambiguous),

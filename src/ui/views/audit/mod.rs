@@ -163,10 +163,6 @@ impl View for AuditView {
         }
     }
 
-    fn busy(&self) -> bool {
-        self.list.waiting.is_some()
-    }
-
     fn read_list(&mut self, ask: &mut Ask) {
         self.load(self.list.again(), ask);
     }
@@ -186,7 +182,7 @@ impl View for AuditView {
 
     fn open(&mut self, cx: &Cx, ask: &mut Ask) {
         if let Some(e) = self.list.selected() {
-            let at = crate::domain::time::format_time(e.at, false);
+            let at = crate::domain::time::for_people(e.at, cx.now);
             let field = |key: String, value: &str| format!("{} {value}", crate::ui::text::pad(&key, 9, cx.ambiguous));
             *ask.overlay = crate::ui::app::Overlay::Record(format!(
                 "#{}  {at}\n{}\n{}\n{}\n\n{}",

@@ -9,7 +9,7 @@ use super::column::ColumnView;
 use super::tree::Line;
 use super::ColumnsView;
 use crate::domain::staleness::{DocumentStatus, Status};
-use crate::domain::time::{beijing_date, format_time};
+use crate::domain::time::{beijing_date, for_people};
 use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
@@ -99,11 +99,16 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
             let line_area = Rect { y, height: 1, ..areas.rows };
             let styled = match *line {
                 Line::Unit { index, columns } => {
-                    let (name, _) = &tree.units[index];
-                    TextLine::from(vec![Span::styled(
-                        format!("■ {} ({columns})", d.text(name)),
-                        d.theme.heading(),
-                    )])
+                    let (name, list) = &tree.units[index];
+                    // What makes it worse than the next: its overdue and empty columns.
+                    let n = |s: Status| list.iter().filter(|&&i| tree.entries[i].staleness.status == s).count();
+                    let mut spans = vec![Span::styled(format!("■ {} ({columns})", d.text(name)), d.theme.heading())];
+                    for s in [Status::Overdue, Status::Empty] {
+                        if n(s) > 0 {
+                            spans.push(Span::styled(format!(" {}{}", symbol(s), n(s)), d.theme.status(s)));
+                        }
+                    }
+                    TextLine::from(spans)
                 }
                 Line::Column { index, depth, flat } => {
                     let e = &tree.entries[index];
@@ -227,10 +232,10 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
 
         // The id to act on, the unit and the title sharing the room; the form where there is room.
         let wide = areas.rows.width >= 120;
+        let now = d.now();
         let repost = t!("columns-repost");
         let cells = |item: &crate::store::ItemSummary| -> Vec<String> {
-            let when = format_time(item.online_since, false);
-            let when = when.get(..16).unwrap_or(&when).replace('T', " ");
+            let when = for_people(item.online_since, now);
             // An item kept online marked 已废止 etc. says so before its title.
             let badge = item.mark.map_or_else(String::new, |m| format!("[{}] ", m.label()));
             let mut cells = vec![

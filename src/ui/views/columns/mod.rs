@@ -43,6 +43,11 @@ pub struct ColumnsView {
     /// The day being typed before which everything that went online in the open column is
     /// marked.
     pub day: Option<Box<TextArea<'static>>>,
+    /// The reminder sheet being written (`R`).
+    pub reminding: Option<u64>,
+    /// `R` found the unit's sheet of the day there and said so: `R` again on that unit writes
+    /// over it.
+    pub remind_asked: Option<String>,
     /// A column asked for from another tab before the tree arrived: opened when it does.
     pub wanted: Option<i64>,
 }
@@ -63,6 +68,9 @@ pub enum Load {
     Item { id: i64 },
     /// Every item online in a column that went online there before a day (Beijing time).
     Before { column_id: i64, day: NaiveDate },
+    /// A unit's reminder sheet (提醒单) as of today into the current directory, as `remind --unit
+    /// NAME --dir .` writes it; over a file already there only with `force`.
+    Remind { unit: String, force: bool },
 }
 
 /// What they brought back (an error as one line).
@@ -74,6 +82,8 @@ pub enum Loaded {
     Head(Result<(i64, Vec<DocumentReportRow>), String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
     Before(Result<Vec<ItemSummary>, String>),
+    /// The path written.
+    Reminded { unit: String, result: Result<String, String> },
 }
 
 impl Load {
@@ -84,7 +94,9 @@ impl Load {
             | Load::Total { .. }
             | Load::Head { .. }
             | Load::Item { .. }
-            | Load::Before { .. } => false,
+            | Load::Before { .. }
+            // The sheet is a file, not a change to the database.
+            | Load::Remind { .. } => false,
         }
     }
 
@@ -103,6 +115,16 @@ impl Load {
             Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
             Load::Before { column_id, day } => {
                 Loaded::Before(usecase::withdrawal::older_in_column(store, site, column_id, day).await.map_err(line))
+            }
+            Load::Remind { unit, force } => {
+                let result = match std::env::current_dir() {
+                    Ok(dir) => usecase::remind::write_into(store, site, &unit, usecase::remind::DEFAULT_WITHIN, &dir, force)
+                        .await
+                        .map(|path| path.display().to_string())
+                        .map_err(line),
+                    Err(e) => Err(t!("columns-no-directory", error = crate::i18n::os_error(&e))),
+                };
+                Loaded::Reminded { unit, result }
             }
         }
     }
@@ -137,6 +159,7 @@ impl Loaded {
             Loaded::Total(r) => r.is_err(),
             Loaded::Head(r) => r.is_err(),
             Loaded::Item(r) => r.is_err(),
+            Loaded::Reminded { result, .. } => result.is_err(),
         }
     }
 
@@ -160,6 +183,10 @@ impl Loaded {
                 }
             }),
             Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
+            Loaded::Reminded { unit, result } => {
+                clean_line(unit);
+                clean_result(result, clean_line);
+            }
         }
         self
     }
@@ -176,6 +203,7 @@ impl Loaded {
             ("Head", Loaded::Head(e())),
             ("Item", Loaded::Item(e())),
             ("Before", Loaded::Before(e())),
+            ("Reminded", Loaded::Reminded { unit: "民政局".into(), result: e() }),
         ]
     }
 }
@@ -262,6 +290,46 @@ impl ColumnsView {
             Some(e) => ask.post(Event::Rectify(Box::new(super::orders::Draft::column(e)))),
             None => ask.warn(t!("orders-nothing-to-order")),
         }
+    }
+
+    /// The unit `R` writes the sheet of: in the grouped view the unit whose group the cursor is
+    /// in, else the selected column's (first) responsible unit.
+    fn selected_unit(&self) -> Option<String> {
+        let tree = self.tree.as_ref()?;
+        if tree.mode.by_unit {
+            let upto = self.cursor.selected.min(self.lines.len().checked_sub(1)?);
+            if let Some(index) = self.lines[..=upto].iter().rev().find_map(|l| match l {
+                Line::Unit { index, .. } => Some(*index),
+                Line::Column { .. } => None,
+            }) {
+                return tree.units.get(index).map(|(unit, _)| unit.clone());
+            }
+        }
+        self.selected_entry()?.units.first().cloned()
+    }
+
+    /// `R`: the selected unit's reminder sheet of the day to `提醒单-<unit>-<date>.md` in the
+    /// current directory; over a file already there only when `R` is pressed again on that unit
+    /// (`asked`).
+    fn remind(&mut self, asked: Option<String>, cx: &Cx, ask: &mut Ask) {
+        if self.reminding.is_some() {
+            ask.warn(t!("columns-remind-busy"));
+            return;
+        }
+        let Some(unit) = self.selected_unit() else {
+            ask.warn(t!("columns-remind-no-unit"));
+            return;
+        };
+        let force = asked.as_ref() == Some(&unit);
+        let file = usecase::remind::file_name(&unit, crate::domain::time::beijing_date(cx.now));
+        if !force && file.exists() {
+            let key = cx.keymap.key_for(Layer::Columns, Action::Remind).map_or_else(String::new, |k| k.to_string());
+            ask.warn(t!("columns-remind-exists", file = file.display().to_string(), key = key));
+            self.remind_asked = Some(unit);
+            return;
+        }
+        self.reminding = Some(ask.request(Load::Remind { unit: unit.clone(), force }));
+        ask.tell(t!("columns-reminding", unit = unit));
     }
 
     fn selected_index(&self) -> Option<usize> {
@@ -357,6 +425,16 @@ impl ColumnsView {
     /// A result for this view.
     pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
         match loaded {
+            Loaded::Reminded { unit, result } => {
+                if self.reminding != Some(id) {
+                    return;
+                }
+                self.reminding = None;
+                match result {
+                    Ok(path) => ask.tell(t!("columns-reminded", unit = unit, path = path)),
+                    Err(e) => ask.warn(t!("columns-remind-failed", unit = unit, error = e)),
+                }
+            }
             Loaded::Tree(result) => {
                 if self.waiting != Some(id) {
                     return;
@@ -447,12 +525,15 @@ impl View for ColumnsView {
 
     fn busy(&self) -> bool {
         self.waiting.is_some()
+            || self.reminding.is_some()
             || self.column.as_ref().is_some_and(ColumnView::busy)
             || self.item.as_ref().is_some_and(|i| i.waiting.is_some())
     }
 
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
+        let asked = self.remind_asked.take();
         match action {
+            Action::Remind if self.column.is_none() => self.remind(asked, cx, ask),
             Action::WithdrawItems if self.column.is_some() => self.withdraw(ask),
             // An item has no filter.
             Action::Filter if self.item.is_some() => {}

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::FindView;
 use crate::domain::ItemStatus;
-use crate::domain::time::format_time;
+use crate::domain::time::for_people;
 use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
@@ -46,7 +46,9 @@ pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
     d.title(areas.title, spans);
     let w = usize::from(areas.rows.width);
     let wide = w >= 120;
-    let (when_w, id_w, status_w, unit_w, columns_w) = if wide { (17, 9, 9, 14, 40) } else { (11, 7, 7, 9, 0) };
+    let (id_w, status_w, unit_w, columns_w) = if wide { (9, 9, 14, 40) } else { (7, 7, 9, 0) };
+    // When, as the command line's tables say it: a blank after the widest.
+    let when_w = d.when_width(&t!("find-head-at"), list.rows.iter().map(|i| i.at)) + 1;
     let title_w = w.saturating_sub(when_w + id_w + status_w + unit_w + columns_w);
     let header = format!(
         "{}{}{}{}{}{}",
@@ -59,9 +61,9 @@ pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
     );
     d.header(areas.header, &header);
     let nothing = t!("find-nothing");
+    let now = d.now();
     d.list(areas.rows, list, &nothing, |i| {
-        let when = format_time(i.at, false);
-        let when = when.get(..if wide { 16 } else { 10 }).unwrap_or(&when).replace('T', " ");
+        let when = for_people(i.at, now);
         let cell = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1), ambiguous), w, ambiguous);
         let mut line = vec![
             Span::raw(pad(&when, when_w, ambiguous)),

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{FindingsView, Order};
 use crate::domain::staleness::Status;
-use crate::domain::time::format_time;
+use crate::domain::time::for_people;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, fit, pad};
@@ -65,7 +65,12 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
 
     let w = usize::from(areas.rows.width);
     let wide = w >= 120;
-    let (when_w, item_w, kind_w, text_w, title_w) = if wide { (12, 9, 16, 20, 30) } else { (0, 8, 15, 14, 0) };
+    let (item_w, kind_w, text_w, title_w) = if wide { (9, 16, 20, 30) } else { (8, 15, 14, 0) };
+    // Wide, when the item went online, as the command line's tables say it: a blank after the widest.
+    let when_w = match wide {
+        true => d.when_width(&t!("findings-head-published"), list.rows.iter().filter_map(|r| r.published_at)) + 1,
+        false => 0,
+    };
     let message_w = w.saturating_sub(2 + when_w + item_w + kind_w + text_w + title_w);
     let header = format!(
         "  {}{}{}{}{}{}",
@@ -79,6 +84,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
     let theme = d.theme;
     let nothing = t!("findings-nothing");
+    let now = d.now();
     if list.shown.is_empty() && list.waiting.is_some() && list.error.is_none() {
         d.put(areas.rows, TextLine::from(t!("loading")));
         return;
@@ -107,8 +113,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
             (None, false) => Span::raw("  "),
         }];
         if wide {
-            let when = r.published_at.map_or_else(|| "-".to_string(), |t| format_time(t, false));
-            let when = when.get(5..16).unwrap_or(&when).replace('T', " ");
+            let when = r.published_at.map_or_else(|| "-".to_string(), |t| for_people(t, now));
             line.push(Span::raw(pad(&when, when_w, ambiguous)));
         }
         line.push(Span::raw(table::number(&r.item.to_string(), item_w, ambiguous)));

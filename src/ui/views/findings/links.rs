@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{Ask, Load};
 use crate::domain::links::{Verdict, beyond_status};
 use crate::domain::staleness::Status;
-use crate::domain::time::format_time;
+use crate::domain::time::for_people;
 use crate::store::LinkRow;
 use crate::t;
 use crate::ui::keymap::{Action, Layer};
@@ -113,7 +113,9 @@ pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
 
     let w = usize::from(areas.rows.width);
     let wide = w >= 120;
-    let (item_w, title_w, place_w, status_w, when_w) = if wide { (9, 30, 12, 10, 13) } else { (8, 0, 0, 10, 13) };
+    let (item_w, title_w, place_w, status_w) = if wide { (9, 30, 12, 10) } else { (8, 0, 0, 10) };
+    // When the link was checked, as the command line's tables say it: two blanks after the widest.
+    let when_w = d.when_width(&t!("broken-links-head-checked"), list.rows.iter().map(|r| r.checked_at)) + 2;
     let url_w = w.saturating_sub(2 + item_w + title_w + place_w + status_w + when_w);
     let header = format!(
         "  {}{}{}{}{}{}",
@@ -136,6 +138,7 @@ pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
     }
     let theme = d.theme;
     let nothing = t!("broken-links-none");
+    let now = d.now();
     d.list(areas.rows, list, &nothing, |r| {
         let shown = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1), ambiguous), w, ambiguous);
         let mark = if r.verdict.is_broken() {
@@ -150,8 +153,7 @@ pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
         }
         let style = if r.verdict.is_broken() { theme.status(Status::Overdue) } else { theme.dim() };
         line.push(Span::styled(pad(&status(r), status_w, ambiguous), style));
-        let when = format_time(r.checked_at, false);
-        let when = when.get(5..16).unwrap_or(&when).replace('T', " ");
+        let when = for_people(r.checked_at, now);
         line.push(Span::raw(pad(&when, when_w, ambiguous)));
         let url = match beyond_status(r.error.as_deref(), r.status) {
             Some(e) if wide => format!("{} — {e}", r.url),

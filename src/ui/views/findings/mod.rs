@@ -15,7 +15,7 @@ use crate::reports::checks::{OnlineFindings, Stored};
 use crate::store::{ExportedItem, HistoryEntry, LinkRow, Site, Store, StoreError};
 use crate::ui::views::item::ItemView;
 use crate::ui::keymap::{Action, Layer};
-use crate::ui::paged::{List, Paged, Row};
+use crate::ui::paged::{Cursor, List, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
 use crate::ui::text::SearchKey;
 use crate::usecase;
@@ -332,6 +332,8 @@ impl View for FindingsView {
                     Order::Unit => Order::Newest,
                 };
                 self.order(cx.height);
+                // The heading says the order: the list shows it from its top.
+                self.list.cursor = Cursor::default();
                 return true;
             }
             Action::FindingsKind => {

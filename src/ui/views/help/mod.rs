@@ -201,14 +201,15 @@ pub fn lines(
     lines
 }
 
-/// The message log's lines at `width`, oldest first: each message's time (Beijing), then its text.
-pub fn messages(said: &[Said], width: u16, error: Style) -> Vec<TextLine<'static>> {
+/// The message log's lines at `width`, oldest first: each message's time as a person reads it as
+/// of `now` (`domain::time::for_people`), then its text.
+pub fn messages(said: &[Said], width: u16, error: Style, now: chrono::DateTime<chrono::Utc>) -> Vec<TextLine<'static>> {
     if said.is_empty() {
         return vec![TextLine::raw(t!("messages-none"))];
     }
     let mut lines = Vec::new();
     for s in said {
-        let time = s.at.with_timezone(&crate::domain::time::beijing()).format("%H:%M:%S ").to_string();
+        let time = format!("{} ", crate::domain::time::for_people(s.at, now));
         let mark = if s.error { "✗ " } else { "" };
         let style = if s.error { error } else { Style::default() };
         let text = text::visible(&s.text);

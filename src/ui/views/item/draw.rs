@@ -6,8 +6,9 @@ use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::ItemView;
-use crate::domain::time::format_time;
+use crate::domain::time::for_people;
 use crate::domain::{Channel, ItemPath, ItemStatus};
+use crate::store::HistoryEntry;
 use crate::t;
 use crate::ui::layout::Areas;
 use crate::ui::text;
@@ -77,6 +78,7 @@ impl Draw<'_> {
         order: PageOrder,
     ) {
         let ambiguous = self.ambiguous();
+        let now = self.now();
         let Some((item, history)) = &view.item else {
             self.title(title, vec![Span::raw(t!("item-page-title", id = view.id))]);
             let msg = view
@@ -131,15 +133,13 @@ impl Draw<'_> {
         if let Some(u) = &item.url {
             fields.push(field(t!("item-page-link"), self.text(u)));
         }
-        fields.push(field(t!("item-page-submitted"), format_time(item.submitted_at, false)));
-        fields.push(field(
-            t!("item-page-published"),
-            item.published_at.map_or("-".to_string(), |t| format_time(t, false)),
-        ));
+        fields.push(field(t!("item-page-submitted"), for_people(item.submitted_at, now)));
+        fields
+            .push(field(t!("item-page-published"), item.published_at.map_or("-".to_string(), |t| for_people(t, now))));
         if let Some((at, reason)) = &item.withdrawn {
             fields.push(field(
                 t!("item-page-withdrawn"),
-                format!("{} ({})", format_time(*at, false), words::reason(*reason)),
+                format!("{} ({})", for_people(*at, now), words::reason(*reason)),
             ));
         }
         if let Some(mark) = item.mark {
@@ -153,20 +153,40 @@ impl Draw<'_> {
         }
         placed.push(TextLine::raw(""));
         placed.push(TextLine::styled(t!("item-page-history", count = history.len()), self.theme.heading()));
-        for h in history {
-            let when = format_time(h.at, false);
+        let entry = |h: &HistoryEntry| {
+            let when = for_people(h.at, now);
             let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
-            placed.push(TextLine::raw(format!(
-                "  {}{who}  {}",
-                when.get(..16).unwrap_or(&when).replace('T', " "),
-                self.text(&h.event)
-            )));
+            format!("  {when}{who}  {}", self.text(&h.event))
+        };
+        let mut earlier = Vec::new();
+        if order == PageOrder::Placement {
+            // The publish step's question on one screen: an entry a row, and when they do not all
+            // fit above the checks, the first and the latest, oldest first, the ones between at the
+            // page's end.
+            let width = usize::from(body.width);
+            let above =
+                text::wrap_lines(lines.clone(), body.width).len() + text::wrap_lines(placed.clone(), body.width).len();
+            let room = usize::from(body.height).saturating_sub(above);
+            let one_row = |h: &HistoryEntry| TextLine::raw(text::fit(&entry(h), width, ambiguous));
+            if history.len() > room && room >= 3 {
+                let between = history.len() - (room - 1);
+                placed.push(one_row(&history[0]));
+                placed.push(TextLine::styled(t!("item-page-history-between", count = between), self.theme.dim()));
+                placed.extend(history[1 + between..].iter().map(one_row));
+                earlier.push(TextLine::styled(t!("item-page-history-earlier", count = between), self.theme.heading()));
+                earlier.extend(history[1..1 + between].iter().map(|h| TextLine::raw(entry(h))));
+            } else {
+                placed.extend(history.iter().map(one_row));
+            }
+        } else {
+            placed.extend(history.iter().map(|h| TextLine::raw(entry(h))));
         }
         let blocks = match order {
             PageOrder::Fields => [fields, placed, text],
             PageOrder::Body => [text, fields, placed],
             PageOrder::Placement => [placed, fields, text],
         };
+        let blocks = blocks.into_iter().chain((!earlier.is_empty()).then_some(earlier));
         for (n, mut block) in blocks.into_iter().enumerate() {
             if n > 0 {
                 lines.push(TextLine::raw(""));

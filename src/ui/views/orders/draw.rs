@@ -10,7 +10,7 @@ use super::{Field, OrderForm, OrdersView};
 use crate::domain::Closing;
 use crate::domain::rectification::Status;
 use crate::domain::staleness::Status as Staleness;
-use crate::domain::time::format_time;
+use crate::domain::time::for_people;
 use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
@@ -69,15 +69,10 @@ pub(super) fn draw(view: &OrdersView, d: &mut Draw, areas: &Areas) {
     });
 }
 
-/// A time as `2026-11-29 14:03` (Beijing).
-fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    let t = format_time(at, false);
-    t.get(..16).unwrap_or(&t).replace('T', " ")
-}
-
 /// An order whole, as Enter shows it, and its audit history, oldest first: each record's time,
-/// operator and action, then what it recorded.
-pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous) -> String {
+/// operator and action, then what it recorded; its times as a person reads them as of `now`.
+pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous, now: chrono::DateTime<chrono::Utc>) -> String {
+    let when = |at| for_people(at, now);
     let field = |key: String, value: &str| format!("{} {value}", pad(&key, 10, ambiguous));
     let mut lines = vec![
         t!("orders-record-heading", id = o.row.id, status = o.status.said()),
@@ -98,10 +93,28 @@ pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous) ->
     lines.push(t!("orders-record-history", count = history.len()));
     for e in history {
         let action = crate::ui::words::audit_action_text(&e.action);
-        lines.push(format!("#{} {} {} {action}", e.id, when(e.at), e.operator));
-        lines.push(format!("  {}", e.detail));
+        let said = recorded(e);
+        let said = if said.is_empty() { said } else { t!("orders-history-said", said = said) };
+        lines.push(format!("#{} {} {} {action}{said}", e.id, when(e.at), e.operator));
     }
     lines.join("\n")
+}
+
+/// What an order's audit record says beyond its action, in words: the deadline it set, how it was
+/// closed and the closing's note (the order's own note is shown above it).
+fn recorded(e: &AuditEntry) -> String {
+    let detail: serde_json::Value = serde_json::from_str(&e.detail).unwrap_or_default();
+    let mut said: Vec<String> = Vec::new();
+    if let Some(due) = detail["due_on"].as_str() {
+        said.push(t!("orders-history-due", due = due));
+    }
+    if let Some(how) = detail["how"].as_str().and_then(|h| h.parse::<Closing>().ok()) {
+        said.push(closing_words(how));
+    }
+    if let Some(note) = detail["note"].as_str().filter(|_| e.action != "rectification.add") {
+        said.push(note.to_string());
+    }
+    said.join(t!("orders-history-and").as_str())
 }
 
 /// How an order was closed, in words.

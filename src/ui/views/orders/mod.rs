@@ -357,7 +357,7 @@ impl OrdersView {
                 match result {
                     Ok(records) => {
                         *ask.overlay =
-                            crate::ui::app::Overlay::Record(draw::record(&order, &records, cx.ambiguous));
+                            crate::ui::app::Overlay::Record(draw::record(&order, &records, cx.ambiguous, cx.now));
                     }
                     Err(e) => ask.warn(t!("orders-history-failed", id = order.row.id, error = e)),
                 }

@@ -153,10 +153,6 @@ impl View for RetractionsView {
         }
     }
 
-    fn busy(&self) -> bool {
-        self.list.waiting.is_some()
-    }
-
     /// Withdraw, answer with a mark, or decline the selected request (a pending one: a handled
     /// request listed for its page still public has nothing left to decide here).
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
@@ -250,7 +246,7 @@ impl View for RetractionsView {
     /// Enter: the request whole.
     fn open(&mut self, cx: &Cx, ask: &mut Ask) {
         if let Some(r) = self.list.selected() {
-            let at = crate::domain::time::format_time(r.requested_at, false);
+            let at = crate::domain::time::for_people(r.requested_at, cx.now);
             let field = |key: String, value: &str| format!("{} {value}", crate::ui::text::pad(&key, 9, cx.ambiguous));
             let public =
                 if r.still_public { format!("\n{}", crate::t!("retractions-record-still-public")) } else { String::new() };

@@ -488,6 +488,8 @@ impl View for ScoresView {
                         Order::Deducted => Order::Rank,
                     };
                     self.order(height);
+                    // The heading says who leads: the list shows them, from its top.
+                    self.units.cursor = Cursor::default();
                 }
                 _ => return false,
             }

@@ -167,10 +167,6 @@ impl View for SitesView {
         }
     }
 
-    fn busy(&self) -> bool {
-        self.list.waiting.is_some()
-    }
-
     fn read_list(&mut self, ask: &mut Ask) {
         let req = ask.request(Load::Summaries { now: Utc::now(), sort: self.sort });
         self.list.filtered(req, crate::store::Seek::First, None);

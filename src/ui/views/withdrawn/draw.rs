@@ -8,7 +8,7 @@ use ratatui::text::{Line as TextLine, Span};
 use super::{WithdrawnView, request_times};
 use crate::domain::RetractionReason;
 use crate::domain::staleness::Status;
-use crate::domain::time::{beijing_date, format_time};
+use crate::domain::time::for_people;
 use crate::ui::app::waited;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
@@ -22,25 +22,10 @@ use crate::t;
 /// The gutter where a marked row shows `*`.
 const MARK_W: usize = 2;
 
-/// A time as `2026-11-29 14:03` (Beijing), or `11-29 14:03` when `short`.
-/// When, in Beijing time: `YYYY-MM-DD HH:MM`, or `short` in twelve cells: `MM-DD HH:MM` in the
-/// year of `today`, the day with its year (`YYYY-MM-DD`) in another, never a month and day whose
-/// year is left to guess.
-fn when(at: chrono::DateTime<chrono::Utc>, short: bool, today: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    let t = format_time(at, false);
-    let t = t.get(..16).unwrap_or(&t).replace('T', " ");
-    match short {
-        false => t,
-        true if beijing_date(at).year() == today.year() => t.get(5..).unwrap_or(&t).to_string(),
-        true => t.get(..10).unwrap_or(&t).to_string(),
-    }
-}
-
 pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
     let list = &view.list;
     let ambiguous = d.ambiguous();
-    let today = beijing_date(d.now());
+    let now = d.now();
     let w = usize::from(areas.rows.width);
     let wide = w >= 120;
     let position = d.position(list);
@@ -76,7 +61,9 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
     // Narrow, a restored withdrawal says so before its title; wide, when and by whom.
     // The batch column only while a bulk withdrawal is listed.
     let batches = sizes.values().any(|n| *n > 1);
-    let (when_w, item_w, by_w, took_w, restored_w) = if wide { (17, 8, 17, 9, 24) } else { (12, 6, 11, 8, 0) };
+    let (item_w, by_w, took_w, restored_w) = if wide { (8, 17, 9, 24) } else { (6, 11, 8, 0) };
+    // When, as the command line's tables say it: a blank after the widest.
+    let when_w = d.when_width(&t!("withdrawn-head-when"), list.rows.iter().map(|r| r.withdrawn_at)) + 1;
     let batch_w = match (batches, wide) {
         (false, _) => 0,
         (true, true) => 8,
@@ -116,7 +103,9 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
         };
         let restored = match &r.restored {
             Some((at, by)) if wide => {
-                format!("{} {} ", when(*at, true, today), fit(&text::display(by, ambiguous), restored_w - 13, ambiguous))
+                let at = for_people(*at, now);
+                let by_room = restored_w.saturating_sub(text::width(&at) + 2);
+                format!("{at} {} ", fit(&text::display(by, ambiguous), by_room, ambiguous))
             }
             Some(_) => format!("{restored_mark} "),
             None => String::new(),
@@ -125,7 +114,7 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
         let batch = if sizes.get(&r.batch).copied().unwrap_or(0) > 1 { r.batch.to_string() } else { String::new() };
         let mut line = vec![
             Span::styled(if marked { "* " } else { "  " }, theme.status(Status::DueSoon).add_modifier(Modifier::BOLD)),
-            Span::raw(pad(&when(r.withdrawn_at, !wide, today), when_w, ambiguous)),
+            Span::raw(pad(&for_people(r.withdrawn_at, now), when_w, ambiguous)),
             Span::raw(table::number(&r.item.to_string(), item_w, ambiguous)),
             Span::styled(pad(&batch, batch_w, ambiguous), theme.dim()),
             Span::styled(pad(&words::reason(r.reason), 11, ambiguous), reason_style),
@@ -147,24 +136,4 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
         }
         TextLine::from(line)
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use chrono::{NaiveDate, TimeZone, Utc};
-
-    use super::when;
-
-    #[test]
-    fn a_withdrawal_of_another_year_shows_its_year_at_80_columns() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let this_year = Utc.with_ymd_and_hms(2026, 11, 29, 5, 52, 0).unwrap();
-        let last_year = Utc.with_ymd_and_hms(2025, 12, 30, 5, 52, 0).unwrap();
-        assert_eq!(when(this_year, true, today), "11-29 13:52");
-        assert_eq!(when(last_year, true, today), "2025-12-30");
-        assert_eq!(when(last_year, false, today), "2025-12-30 13:52");
-        // 31 December at 17:00 UTC is 1 January in Beijing: the year is Beijing's.
-        let new_year = Utc.with_ymd_and_hms(2025, 12, 31, 17, 0, 0).unwrap();
-        assert_eq!(when(new_year, true, NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()), "01-01 01:00");
-    }
 }

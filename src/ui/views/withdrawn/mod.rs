@@ -181,15 +181,15 @@ impl WithdrawnView {
         }
         let Some(w) = self.list.selected() else { return };
         if let Some((at, by)) = &w.restored {
-            ask.warn(already(w.item, *at, by));
+            ask.warn(already(w.item, *at, by, cx.now));
             return;
         }
-        let when = crate::domain::time::format_time(w.withdrawn_at, false);
+        let when = crate::domain::time::for_people(w.withdrawn_at, cx.now);
         let text = crate::t!(
             "withdrawn-restore-confirm",
             id = w.item,
             title = w.title.clone(),
-            date = when.get(..16).unwrap_or(&when).replace('T', " "),
+            date = when,
             by = w.withdrawn_by.clone(),
             reason = crate::ui::words::reason(w.reason),
             yes = key(Action::Confirm),
@@ -203,7 +203,7 @@ impl WithdrawnView {
     fn mark(&mut self, cx: &Cx, ask: &mut Ask) {
         let Some(w) = self.list.selected() else { return };
         match &w.restored {
-            Some((at, by)) => ask.warn(already(w.item, *at, by)),
+            Some((at, by)) => ask.warn(already(w.item, *at, by, cx.now)),
             None => self.marks.toggle(w.id, &w.title),
         }
         let len = self.list.shown.len();
@@ -248,8 +248,8 @@ fn open(w: &WithdrawalRow) -> Option<(i64, String)> {
 }
 
 /// "This withdrawal of item … was undone already (when, by whom)".
-fn already(item: i64, at: chrono::DateTime<chrono::Utc>, by: &str) -> String {
-    let when = crate::domain::time::format_time(at, false).get(..16).unwrap_or_default().replace('T', " ");
+fn already(item: i64, at: chrono::DateTime<chrono::Utc>, by: &str, now: chrono::DateTime<chrono::Utc>) -> String {
+    let when = crate::domain::time::for_people(at, now);
     crate::t!("withdrawn-restored-already", id = item, date = when, by = by.to_string())
 }
 
@@ -270,10 +270,6 @@ impl View for WithdrawnView {
         if !self.list.loaded() {
             self.load(Seek::First, ask);
         }
-    }
-
-    fn busy(&self) -> bool {
-        self.list.waiting.is_some()
     }
 
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
