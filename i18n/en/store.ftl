@@ -12,7 +12,6 @@ store-newer-schema = { $target } has schema version { $found }, newer than this 
 store-older-schema = { $target } has schema version { $found }, older than this portal-admin's { $supported }; run `portal-admin init` to upgrade it
 store-bad-item = item { $index }: { $message }
 store-database = database error: { $error }
-store-disk-full = the disk holding the database is full: nothing was written; free some space and try again ({ $error })
 store-read-only = read-only: { $what } is not allowed ({ $why })
 store-standby = a hot standby of the primary at { $primary }: write to the primary (--db)
 store-standby-unknown = a hot standby, whose primary it does not name: write to the primary (--db)
