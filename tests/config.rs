@@ -42,7 +42,20 @@ fn the_settings_file_is_found_checked_and_shown() {
     assert!(e.contains(&format!("{path}:2:1: ")) && e.contains("colour"), "{e}");
     std::fs::write(&file, "language = \"en\"\ntheme = \"dark\"\n").unwrap();
     let e = stderr(&config(dir.path(), &["check"]));
-    assert!(e.contains(&format!("{path}:2: theme takes default or monochrome, not dark")), "{e}");
+    assert!(e.contains(&format!("{path}:2: theme takes default, monochrome or high-contrast, not dark")), "{e}");
+    // A colour of one's own that is not a colour, or a colour the console has no style for: its
+    // line, exit 2, one line, in the language asked for.
+    std::fs::write(&file, "theme = \"high-contrast\"\n\n[colours]\noverdue = \"#ff8800\"\nbar = \"navy\"\n").unwrap();
+    let out = config(dir.path(), &["check", "--lang", "en"]);
+    let e = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{e}");
+    assert!(e.contains(&format!("{path}:5: colours.bar = navy is not a colour")), "{e}");
+    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
+    std::fs::write(&file, "[colours]\nok = \"green\"\nalarm = \"red\"\n").unwrap();
+    let out = config(dir.path(), &["check", "--lang", "zh-CN"]);
+    let e = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{e}");
+    assert!(e.contains(&format!("{path}:3：[colours] 中没有名为 alarm 的颜色")), "{e}");
     // What the TOML parser says is said in the language: the file, the line and column, and what.
     std::fs::write(&file, "language = \"en\"\n[backup\n").unwrap();
     let out = config(dir.path(), &["check", "--lang", "zh-CN"]);

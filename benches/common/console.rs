@@ -71,7 +71,7 @@ pub async fn open_app(
     let (mut app, effects) = App::new(Setup {
         keymap: Keymap::default_map(),
         ambiguous: Ambiguous::Narrow,
-        mono: false,
+        theme: portal_admin::ui::widgets::Theme::default(),
         site_name: site.name.clone(),
         site_code: site.code.clone(),
         operator: store.operator().to_string(),

@@ -10,7 +10,9 @@ config-ok = { $file }: every setting is known and fits
 config-none = no settings file at { $file } (every setting has its default; portal-admin config show lists them)
 config-no-home = no config directory: no home directory, and PORTAL_ADMIN_CONFIG_DIR is not set
 config-bad-start-tab = start_tab takes one of { $names } (or its number, 1 to 9), not { $value }
-config-bad-theme = theme takes default or monochrome, not { $value }
+config-bad-theme = theme takes default, monochrome or high-contrast, not { $value }
+config-unknown-colour = [colours] has no colour called { $name } (it names { $names })
+config-bad-colour = { $name } = { $value } is not a colour: give a name (red, lightblue, darkgray …), #rrggbb, or 0 to 255
 config-bad-log-level = log_level takes a level (error, warn, info, debug, trace) or a filter such as portal_admin=debug, not { $value }
 config-bad-width = ambiguous_width takes 1 or 2, not { $value }
 config-empty-site = site needs a site's code

@@ -12,7 +12,6 @@ store-newer-schema = { $target } has schema version { $found }, newer than this 
 store-older-schema = { $target } has schema version { $found }, older than this portal-admin's { $supported }; run `portal-admin init` to upgrade it
 store-bad-item = item { $index }: { $message }
 store-database = database error: { $error }
-store-disk-full = the disk holding the database is full: nothing was written; free some space and try again ({ $error })
 store-read-only = read-only: { $what } is not allowed ({ $why })
 
 ## What is not there

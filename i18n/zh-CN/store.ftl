@@ -12,7 +12,6 @@ store-newer-schema = { $target } 的数据库结构版本为 { $found }，比本
 store-older-schema = { $target } 的数据库结构版本为 { $found }，比本程序的版本 { $supported } 旧；运行 `portal-admin init` 升级
 store-bad-item = 第 { $index } 条信息：{ $message }
 store-database = 数据库错误：{ $error }
-store-disk-full = 数据库所在磁盘已满：未写入任何内容；请腾出空间后重试（{ $error }）
 store-read-only = 只读：不允许{ $what }（{ $why }）
 
 ## 找不到的对象

@@ -121,6 +121,16 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
     }
 }
 
+/// The console's theme: the settings' theme with their colours; monochrome under `--no-color` or
+/// `NO_COLOR` (which win over any colour the settings give).
+fn theme(cli: &Cli, settings: &crate::usecase::settings::Settings) -> ui::widgets::Theme {
+    use ui::widgets::{Kind, Theme};
+    if cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return Theme::of(Kind::Monochrome);
+    }
+    Theme::with_colours(settings.theme, &settings.colours)
+}
+
 /// Opens the console on the chosen database; on a first run (no database yet, or an empty one),
 /// says where things live and offers `init` or the demo.
 pub async fn open(cli: &Cli) -> Result<(), Failure> {
@@ -153,9 +163,7 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
     let options = Options {
         keymap,
         ambiguous: if super::ambiguous_width(cli)? == 2 { Ambiguous::Wide } else { Ambiguous::Narrow },
-        mono: cli.no_color
-            || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-            || settings.theme == crate::usecase::settings::Theme::Monochrome,
+        theme: theme(cli, settings),
         now: Utc::now(),
         read_only: cli.read_only,
         places: crate::places::described(&s.store.describe()),

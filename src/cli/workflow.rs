@@ -361,7 +361,7 @@ pub async fn audit(
         None => None,
     };
     let since = since.map(crate::domain::time::beijing_midnight);
-    let filter = crate::store::AuditFilter { since, about: item, operator, action, text: None };
+    let filter = crate::store::AuditFilter { since, about: item, operator, action, ..Default::default() };
     let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"])
         .shown_as("target", super::output::target_text)
         .code("action", Code::Action)

@@ -68,7 +68,7 @@ impl std::fmt::Display for StoreError {
             StoreError::BadItem { index, message } => {
                 t!("store-bad-item", index = index.to_string(), message = message.as_str())
             }
-            StoreError::Database(d) => t!("store-database", error = d.to_string()),
+            StoreError::Database(d) => d.said(),
         };
         f.write_str(&said)
     }
@@ -154,6 +154,28 @@ impl DatabaseError {
         said.lines().next().unwrap_or_default().to_string()
     }
 
+    /// The error in the interface's language: a refusal of the database's own (its guards'
+    /// triggers, the login's rights, the schema's constraints, a read-only database, a conflict, a
+    /// full disk) in the catalogs' words by its code (`refusal`), never the server's English;
+    /// anything else as the driver says it.
+    pub fn said(&self) -> String {
+        let sqlx::Error::Database(d) = &self.source else { return t!("store-database", error = self.to_string()) };
+        let Some(code) = d.code() else { return t!("store-database", error = self.to_string()) };
+        // PostgreSQL names the function that raised the error (its guards', schema.sql's `portal_*`)
+        // in the error's context, and the constraint broken.
+        let raised_in = d.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().and_then(|pg| pg.r#where());
+        match refusal(&code, raised_in) {
+            Some(refusal) => {
+                let database = if code.len() < 5 { "SQLite" } else { "SQLSTATE" };
+                refusal.said(&match d.constraint() {
+                    Some(name) => format!("{database} {code}, {name}"),
+                    None => format!("{database} {code}"),
+                })
+            }
+            None => t!("store-database", error = self.to_string()),
+        }
+    }
+
     /// Whether the database refused a row that breaks a foreign key.
     pub(crate) fn is_foreign_key(&self) -> bool {
         matches!(&self.source, sqlx::Error::Database(d) if d.message().contains("FOREIGN \
@@ -212,6 +234,92 @@ fn kind_of_code(code: &str) -> ErrorKind {
     }
 }
 
+/// A refusal of the database's own, whichever database said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    /// A record kept as written: never deleted, never edited (schema.sql's guards).
+    Kept,
+    /// A withdrawal or a request edited beyond its one closing.
+    ClosedOnce,
+    /// A change without its audit record in the login's own name.
+    Unaudited,
+    /// A reviewer's login moving an item beyond the government office's review.
+    ReviewerItem,
+    /// The login's role in this database has no right to it.
+    Permission,
+    Duplicate,
+    Reference,
+    MissingValue,
+    Check,
+    ReadOnly,
+    Conflict,
+    Busy,
+    Cancelled,
+    DiskFull,
+}
+
+impl Refusal {
+    /// In the interface's language (`i18n/*/refusals.ftl`), with the database's code (`SQLSTATE
+    /// 42501`, `SQLite 1811`, and the constraint's name where the database gives one).
+    fn said(self, code: &str) -> String {
+        match self {
+            Refusal::Kept => t!("refused-kept", code = code),
+            Refusal::ClosedOnce => t!("refused-closed-once", code = code),
+            Refusal::Unaudited => t!("refused-unaudited", code = code),
+            Refusal::ReviewerItem => t!("refused-reviewer-item", code = code),
+            Refusal::Permission => t!("refused-permission", code = code),
+            Refusal::Duplicate => t!("refused-duplicate", code = code),
+            Refusal::Reference => t!("refused-reference", code = code),
+            Refusal::MissingValue => t!("refused-missing-value", code = code),
+            Refusal::Check => t!("refused-check", code = code),
+            Refusal::ReadOnly => t!("refused-read-only", code = code),
+            Refusal::Conflict => t!("refused-conflict", code = code),
+            Refusal::Busy => t!("refused-busy", code = code),
+            Refusal::Cancelled => t!("refused-cancelled", code = code),
+            Refusal::DiskFull => t!("refused-disk-full", code = code),
+        }
+    }
+}
+
+/// A refusal of the database's own, by its code (PostgreSQL's SQLSTATE, SQLite's extended result
+/// code) and, for PostgreSQL's guards, the function of schema.sql that raised it (`raised_in`, the
+/// error's context); `None` for an error that is no refusal (said in the driver's words).
+fn refusal(code: &str, raised_in: Option<&str>) -> Option<Refusal> {
+    let by = |function: &str| raised_in.is_some_and(|w| w.contains(function));
+    if let Some(n) = code.parse::<i32>().ok().filter(|_| code.len() < 5) {
+        return match (n & 0xff, n) {
+            // SQLITE_CONSTRAINT_TRIGGER: schema.sql's guards (RAISE(ABORT, …)).
+            (19, 1811) => Some(Refusal::Kept),
+            (19, 1555 | 2067) => Some(Refusal::Duplicate),
+            (19, 787) => Some(Refusal::Reference),
+            (19, 1299) => Some(Refusal::MissingValue),
+            (19, _) => Some(Refusal::Check),
+            (5 | 6, _) => Some(Refusal::Busy),
+            (3 | 8 | 23, _) => Some(Refusal::ReadOnly),
+            (13, _) => Some(Refusal::DiskFull),
+            _ => None,
+        };
+    }
+    Some(match code {
+        // insufficient_privilege: the guards' own, or the login's rights in this database.
+        "42501" if by("portal_require_audit") => Refusal::Unaudited,
+        "42501" if by("portal_check_item_change") => Refusal::ReviewerItem,
+        "42501" => Refusal::Permission,
+        // restrict_violation: a record kept as written (portal_refuse_change, portal_close_once).
+        "23001" if by("portal_close_once") => Refusal::ClosedOnce,
+        "23001" => Refusal::Kept,
+        "23505" => Refusal::Duplicate,
+        "23503" => Refusal::Reference,
+        "23502" => Refusal::MissingValue,
+        "23514" | "23P01" => Refusal::Check,
+        "25006" => Refusal::ReadOnly,
+        "40001" | "40P01" | "55P03" => Refusal::Conflict,
+        "57014" => Refusal::Cancelled,
+        "53100" => Refusal::DiskFull,
+        _ => return None,
+    })
+}
+
 impl StoreError {
     /// What kind of failure this is.
     pub fn kind(&self) -> ErrorKind {
@@ -249,12 +357,6 @@ impl StoreError {
 
     /// The error in one line, for stderr or a status line (a driver's message may have several).
     pub fn one_line(&self) -> String {
-        // A full disk (SQLite's SQLITE_FULL, PostgreSQL's disk_full) rolled the change back.
-        if let StoreError::Database(d) = self
-            && d.kind() == ErrorKind::DiskFull
-        {
-            return t!("store-disk-full", error = d.message());
-        }
         self.to_string().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
     }
 }
@@ -286,6 +388,35 @@ mod tests {
             ("1", ErrorKind::Other),
         ] {
             assert_eq!(kind_of_code(code), kind, "{code}");
+        }
+    }
+
+    #[test]
+    fn the_databases_own_refusals_are_read_by_their_codes() {
+        for (code, raised_in, said) in [
+            ("42501", Some("PL/pgSQL function portal_require_audit() line 5 at RAISE"), Some(Refusal::Unaudited)),
+            (
+                "42501",
+                Some("PL/pgSQL function portal_check_item_change() line 9 at RAISE"),
+                Some(Refusal::ReviewerItem),
+            ),
+            ("42501", None, Some(Refusal::Permission)),
+            ("23001", Some("PL/pgSQL function portal_close_once() line 14 at RAISE"), Some(Refusal::ClosedOnce)),
+            ("23001", Some("PL/pgSQL function portal_refuse_change() line 3 at RAISE"), Some(Refusal::Kept)),
+            ("1811", None, Some(Refusal::Kept)),
+            ("2067", None, Some(Refusal::Duplicate)),
+            ("23505", None, Some(Refusal::Duplicate)),
+            ("275", None, Some(Refusal::Check)),
+            ("23514", None, Some(Refusal::Check)),
+            ("25006", None, Some(Refusal::ReadOnly)),
+            ("1032", None, Some(Refusal::ReadOnly)),
+            ("40001", None, Some(Refusal::Conflict)),
+            ("13", None, Some(Refusal::DiskFull)),
+            ("42P01", None, None),
+            ("08006", None, None),
+            ("1", None, None),
+        ] {
+            assert_eq!(refusal(code, raised_in), said, "{code} {raised_in:?}");
         }
     }
 

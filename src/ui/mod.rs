@@ -32,7 +32,8 @@ use crate::usecase;
 pub struct Options {
     pub keymap: Keymap,
     pub ambiguous: Ambiguous,
-    pub mono: bool,
+    /// The theme with the settings' colours; monochrome under `NO_COLOR` and `--no-color`.
+    pub theme: widgets::Theme,
     pub now: chrono::DateTime<chrono::Utc>,
     /// `--read-only`: the console says so, and asks before no write.
     pub read_only: bool,
@@ -142,7 +143,7 @@ pub async fn run(store: Arc<dyn Store>, mut site: Site, options: Options) -> std
     let (mut app, effects) = App::new(Setup {
         keymap: options.keymap,
         ambiguous: options.ambiguous,
-        mono: options.mono,
+        theme: options.theme,
         // What the database says is shown made safe, as everything it sends (`sanitise`).
         site_name: sanitise::line(&site.name),
         site_code: sanitise::line(&site.code),

@@ -85,26 +85,56 @@ impl StartTab {
     }
 }
 
-/// The console's colours (`theme`): the default palette, or monochrome (as `NO_COLOR` and
-/// `--no-color` give).
+/// The console's colours (`theme`): the default palette, monochrome (as `NO_COLOR` and
+/// `--no-color` give), or high contrast (bright colours and bold on a plain background, for a
+/// projector or a weak eye); `[colours]` changes any named colour of the first and the last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     Default,
     Monochrome,
+    HighContrast,
 }
 
 impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Default, Theme::Monochrome, Theme::HighContrast];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Theme::Default => "default",
             Theme::Monochrome => "monochrome",
+            Theme::HighContrast => "high-contrast",
         }
     }
 
     fn parse(s: &str) -> Option<Theme> {
-        [Theme::Default, Theme::Monochrome].into_iter().find(|t| t.as_str() == s)
+        Theme::ALL.into_iter().find(|t| t.as_str() == s)
     }
+}
+
+/// The console's named colours that `[colours]` sets: what each shows is said in
+/// docs/settings.md; the console's theme (`ui::widgets::Theme`) has one style for each.
+pub const COLOUR_NAMES: [&str; 10] =
+    ["overdue", "empty", "due_soon", "ok", "dim", "heading", "bar", "bar_text", "chart", "found"];
+
+/// The same, as settings named in messages and `config show`.
+const COLOUR_SETTINGS: [&str; 10] = [
+    "colours.overdue",
+    "colours.empty",
+    "colours.due_soon",
+    "colours.ok",
+    "colours.dim",
+    "colours.heading",
+    "colours.bar",
+    "colours.bar_text",
+    "colours.chart",
+    "colours.found",
+];
+
+/// Whether `colour` is a colour the terminal can be told: a name (`red`, `lightblue`, `darkgray`
+/// …), `#rrggbb`, or an index of the 256-colour palette (`0` to `255`) — what ratatui reads.
+pub fn valid_colour(colour: &str) -> bool {
+    !colour.trim().is_empty() && colour.parse::<ratatui::style::Color>().is_ok()
 }
 
 /// How often the log starts a new file (`[log] rotation`); the older files are kept up to `keep`.
@@ -144,6 +174,9 @@ pub struct Settings {
     pub mouse: bool,
     /// `theme`: the console's colours.
     pub theme: Theme,
+    /// `[colours]`: named colours over the theme's, each a name of `COLOUR_NAMES` and a colour
+    /// `valid_colour` takes, in the order of `COLOUR_NAMES`.
+    pub colours: Vec<(&'static str, String)>,
     /// `log_level`: the log's filter (tracing's env filter: `info`, `debug`, `portal_admin=debug`);
     /// under `--log-level` and `PORTAL_ADMIN_LOG`.
     pub log_level: Option<String>,
@@ -179,6 +212,7 @@ impl Default for Settings {
             start_tab: StartTab::default(),
             mouse: true,
             theme: Theme::default(),
+            colours: Vec::new(),
             log_level: None,
             ambiguous_width: None,
             database_url: None,
@@ -206,6 +240,7 @@ struct File {
     ambiguous_width: Option<Spanned<i64>>,
     database_url: Option<Spanned<String>>,
     site: Option<Spanned<String>>,
+    colours: Option<BTreeMap<String, Spanned<String>>>,
     links: Option<LinksSection>,
     backup: Option<BackupSection>,
     log: Option<LogSection>,
@@ -277,6 +312,19 @@ impl Settings {
                 .ok_or_else(|| at(v.span().start, t!("config-bad-theme", value = v.get_ref().as_str())))?;
             seen("theme", v.span().start);
         }
+        for (name, v) in file.colours.iter().flatten() {
+            let Some(i) = COLOUR_NAMES.iter().position(|n| *n == name.as_str()) else {
+                let names = COLOUR_NAMES.join(", ");
+                return Err(at(v.span().start, t!("config-unknown-colour", name = name.as_str(), names = names)));
+            };
+            if !valid_colour(v.get_ref()) {
+                let value = v.get_ref().as_str();
+                return Err(at(v.span().start, t!("config-bad-colour", name = COLOUR_SETTINGS[i], value = value)));
+            }
+            s.colours.push((COLOUR_NAMES[i], v.get_ref().trim().to_string()));
+            seen(COLOUR_SETTINGS[i], v.span().start);
+        }
+        s.colours.sort_by_key(|(name, _)| COLOUR_NAMES.iter().position(|n| n == name));
         if let Some(v) = &file.log_level {
             if !valid_log_filter(v.get_ref()) {
                 return Err(at(v.span().start, t!("config-bad-log-level", value = v.get_ref().as_str())));
@@ -450,7 +498,11 @@ pub fn effective(settings: &Settings, over: &Overrides) -> Vec<Effective> {
         Some(source) => (Value::from(Theme::Monochrome.as_str()), source.clone()),
         None => (Value::from(settings.theme.as_str()), from("theme")),
     };
-    vec![
+    let colours = COLOUR_NAMES.iter().zip(COLOUR_SETTINGS).map(|(name, setting)| {
+        let given = settings.colours.iter().find(|(n, _)| n == name);
+        one(setting, given.map_or(Value::Null, |(_, c)| Value::from(c.as_str())), from(setting))
+    });
+    let mut all = vec![
         one("language", Value::from(language.0.tag()), language.1),
         one("start_tab", Value::from(settings.start_tab.as_str()), from("start_tab")),
         one("mouse", Value::from(settings.mouse), from("mouse")),
@@ -474,7 +526,10 @@ pub fn effective(settings: &Settings, over: &Overrides) -> Vec<Effective> {
         one("log.rotation", Value::from(settings.log_rotation.as_str()), from("log.rotation")),
         one("log.keep", Value::from(settings.log_keep), from("log.keep")),
         one("log.max_size_mib", Value::from(settings.log_max_size_mib), from("log.max_size_mib")),
-    ]
+    ];
+    let after_theme = all.iter().position(|e| e.setting == "theme").map_or(all.len(), |i| i + 1);
+    all.splice(after_theme..after_theme, colours);
+    all
 }
 
 #[cfg(test)]
@@ -521,6 +576,13 @@ keep = 14
         assert_eq!((s.log_rotation, s.log_keep), (Rotation::Hourly, 14));
         assert_eq!(s.given_at("log.keep"), Some("config.toml:19"));
         assert_eq!(StartTab::parse("9"), Some(StartTab::Find));
+        let colours =
+            "theme = \"high-contrast\"\n[colours]\nheading = \"LightCyan\"\noverdue = \"#FF8800\"\nbar = \"17\"\n";
+        let s = en(|| Settings::from_text("config.toml", colours)).unwrap();
+        assert_eq!(s.theme, Theme::HighContrast);
+        let given = [("overdue", "#FF8800".to_string()), ("heading", "LightCyan".into()), ("bar", "17".into())];
+        assert_eq!(s.colours, given, "in the order of COLOUR_NAMES");
+        assert_eq!(s.given_at("colours.overdue"), Some("config.toml:4"));
         for (text, line, says) in [
             ("language = \"fr\"\n", 1, "fr"),
             ("language = \"en\"\nthem = \"dark\"\n", 2, "them"),
@@ -540,6 +602,13 @@ keep = 14
             ("[log]\nkeep = 0\n", 2, "keep"),
             ("[log]\nmax_size_mib = 0\n", 2, "max_size_mib"),
             ("[log]\nsize = 10\n", 2, "size"),
+            ("theme = \"dark\"\n", 1, "high-contrast"),
+            ("theme = \"high-contrast\"\n\n[colours]\noverdue = \"#ff8800\"\nbar = \"blu\"\n", 5, "colours.bar = blu"),
+            ("[colours]\nok = \"#12345\"\n", 2, "#12345"),
+            ("[colours]\nok = \"256\"\n", 2, "256"),
+            ("[colours]\nok = \"\"\n", 2, "colours.ok"),
+            ("[colours]\n\nalarm = \"red\"\n", 3, "alarm"),
+            ("[colours]\nok = 2\n", 2, "a string"),
         ] {
             let e = en(|| Settings::from_text("config.toml", text)).unwrap_err();
             assert!(e.starts_with(&format!("config.toml:{line}:")), "{text:?}: {e}");
@@ -561,6 +630,15 @@ keep = 14
         let text = "language = \"中文\" x\n";
         let zh = crate::i18n::scoped(Lang::ZhCn, || Settings::from_text("config.toml", text)).unwrap_err();
         assert!(zh.starts_with("config.toml 第 1 行第 17 列："), "{zh}");
+    }
+
+    /// docs/settings.md's example is a file that fits, with the high-contrast theme and colours.
+    #[test]
+    fn the_settings_page_s_example_fits() {
+        let page = include_str!("../../docs/settings.md");
+        let example = page.split("```toml\n").nth(1).and_then(|rest| rest.split("```").next()).unwrap();
+        let s = en(|| Settings::from_text("settings.md", example)).unwrap();
+        assert_eq!((s.theme, s.colours.len()), (Theme::HighContrast, 3));
     }
 
     #[test]

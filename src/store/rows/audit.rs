@@ -15,8 +15,12 @@ pub struct AuditFilter {
     /// `retraction.decline`).
     pub action: Option<String>,
     /// Only those whose operator, action, target or detail holds this text (Latin letters in
-    /// either case), or, a day typed (2026-11-28), made on that Beijing day.
+    /// either case), or, a day typed (2026-11-28), made on that Beijing day, or whose action is
+    /// one of `said`.
     pub text: Option<crate::domain::search::Needle>,
+    /// With `text`, the actions whose words hold it as a person reads them (撤回, "withdraw":
+    /// `retract`, `retraction.request` …), which `usecase::audit` fills in.
+    pub said: Vec<String>,
 }
 
 /// What an audit listing is about.

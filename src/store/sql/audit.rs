@@ -12,11 +12,12 @@ use crate::store::text::Lossy;
 /// The audit page's filters: before id `$2` (after it when `backward`); at or after `$4`; about
 /// item `$5` (`item:N`) or its requests (`$6`); by operator `$7`; of action `$8` or under it; with
 /// `text`, holding the LIKE pattern `$9` in its operator, action, target or detail, or made on the
-/// Beijing day from `$10` to `$11` (null when the text is no day).
+/// Beijing day from `$10` to `$11` (null when the text is no day), or of one of the actions listed
+/// in `$12` (`,retract,retraction.request,`: those the text names in words; null when none).
 pub(super) fn audit_filters<DB: Backend>(text: bool, backward: bool) -> String {
     let text = if text {
         let holds = any_holds::<DB>(&["operator", "action", "target", "detail"], 9);
-        format!(" AND ({holds} OR (at >= $10 AND at < $11))")
+        format!(" AND ({holds} OR (at >= $10 AND at < $11) OR $12 LIKE ('%,' || action || ',%'))")
     } else {
         String::new()
     };
@@ -77,7 +78,9 @@ macro_rules! audit_binds {
             Some(text) => {
                 let day =
                     crate::domain::time::parse_date(text.as_str()).ok().map(crate::domain::time::beijing_midnight);
-                query.bind(like_pattern(text)).bind(day).bind(day.map(|d| d + chrono::Duration::days(1)))
+                // The actions the text names in words, each between commas.
+                let said = (!filter.said.is_empty()).then(|| format!(",{},", filter.said.join(",")));
+                query.bind(like_pattern(text)).bind(day).bind(day.map(|d| d + chrono::Duration::days(1))).bind(said)
             }
             None => query,
         }

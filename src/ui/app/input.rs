@@ -312,12 +312,11 @@ impl App {
     /// The lines of the help or the message log open, as wide as their box (none otherwise).
     pub fn pager_lines(&self) -> Vec<ratatui::text::Line<'static>> {
         let width = help::inner(self.size).0;
-        let heading = crate::ui::widgets::Theme { mono: self.mono }.heading();
+        let heading = self.theme.heading();
         match &self.overlay {
             Overlay::Help(_) => help::lines(self.layer(), &self.keymap, &self.places, width, heading, self.ambiguous),
             Overlay::Messages(_) => {
-                let error =
-                    crate::ui::widgets::Theme { mono: self.mono }.status(crate::domain::staleness::Status::Overdue);
+                let error = self.theme.status(crate::domain::staleness::Status::Overdue);
                 help::messages(&self.messages, width, error, self.now)
             }
             _ => Vec::new(),

@@ -220,7 +220,8 @@ pub const MESSAGES_KEPT: usize = 500;
 pub struct App {
     pub keymap: Keymap,
     pub ambiguous: Ambiguous,
-    pub mono: bool,
+    /// The console's styles (`settings` theme and colours).
+    pub theme: crate::ui::widgets::Theme,
     pub site_name: String,
     /// The site's code (the status line names the site by it beside its name).
     pub site_code: String,
@@ -269,7 +270,8 @@ pub struct App {
 pub struct Setup {
     pub keymap: Keymap,
     pub ambiguous: Ambiguous,
-    pub mono: bool,
+    /// The console's styles (`settings` theme and colours).
+    pub theme: crate::ui::widgets::Theme,
     pub site_name: String,
     pub site_code: String,
     pub operator: String,
@@ -288,7 +290,7 @@ impl App {
         let mut app = App {
             keymap: setup.keymap,
             ambiguous: setup.ambiguous,
-            mono: setup.mono,
+            theme: setup.theme,
             site_name: setup.site_name,
             site_code: setup.site_code,
             several_sites: false,

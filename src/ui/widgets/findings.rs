@@ -2,7 +2,7 @@
 //! ones marked, waived ones said; an item opened from them, its findings highlighted. And the
 //! highlighting itself: a finding's exact characters in an item's title or body.
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::Span;
 
 use super::Draw;
@@ -42,22 +42,6 @@ fn locate(text: &str, f: &Finding) -> Option<(usize, usize)> {
 }
 
 impl Draw<'_> {
-    /// How a finding's text is highlighted: a blocking one that stands in red, another in yellow, a
-    /// waived one underlined in green; the selected one also bold and underlined. Without colour:
-    /// reversed, underlined, dim and underlined.
-    fn finding_style(&self, blocking: bool, waived: bool, selected: bool) -> Style {
-        let base = Style::default();
-        let style = match (self.theme.mono, blocking, waived) {
-            (false, _, true) => base.fg(Color::Green).add_modifier(Modifier::UNDERLINED),
-            (false, true, false) => base.bg(Color::Red).fg(Color::White).add_modifier(Modifier::BOLD),
-            (false, false, false) => base.bg(Color::Yellow).fg(Color::Black),
-            (true, _, true) => base.add_modifier(Modifier::DIM | Modifier::UNDERLINED),
-            (true, true, false) => base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            (true, false, false) => base.add_modifier(Modifier::UNDERLINED),
-        };
-        if selected { style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED) } else { style }
-    }
-
     /// The stretches of an item's title and body its findings are about.
     pub(crate) fn marks(&self, item: &ExportedItem, found: &[Found], selected: Option<usize>) -> Marks {
         let mut marks = Marks { title: Vec::new(), body: Vec::new() };
@@ -68,7 +52,7 @@ impl Draw<'_> {
                 Field::Dates => continue,
             };
             if let Some((start, end)) = locate(text, f) {
-                into.push((start, end, self.finding_style(f.blocking, waived.is_some(), selected == Some(n))));
+                into.push((start, end, self.theme.finding(f.blocking, waived.is_some(), selected == Some(n))));
             }
         }
         marks

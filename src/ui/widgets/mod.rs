@@ -23,46 +23,187 @@ pub(crate) mod hints;
 mod incident;
 mod mark;
 
-/// Colours, or none (`NO_COLOR`, the monochrome theme): then only bold, reverse and dim, and the
-/// status symbols carry the meaning.
-#[derive(Debug, Clone, Copy)]
+pub use crate::usecase::settings::Theme as Kind;
+
+/// The console's styles, one for each thing it shows in its own way, from the theme the settings
+/// name (`Kind`) and the colours `[colours]` gives over it: views draw with these and never name a
+/// colour. Monochrome (`NO_COLOR`, `--no-color`) has no colour at all, only bold, reverse, dim and
+/// underline, and the status symbols carry the meaning; high contrast is bright colours and bold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
-    pub mono: bool,
+    pub kind: Kind,
+    palette: Palette,
+}
+
+/// The colour of each named style (`settings::COLOUR_NAMES`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Palette {
+    overdue: Color,
+    empty: Color,
+    due_soon: Color,
+    ok: Color,
+    dim: Color,
+    heading: Color,
+    bar: Color,
+    bar_text: Color,
+    chart: Color,
+    found: Color,
+}
+
+impl Palette {
+    fn of(kind: Kind) -> Palette {
+        match kind {
+            Kind::Default | Kind::Monochrome => Palette {
+                overdue: Color::Red,
+                empty: Color::Magenta,
+                due_soon: Color::Yellow,
+                ok: Color::Green,
+                dim: Color::DarkGray,
+                heading: Color::Cyan,
+                bar: Color::Blue,
+                bar_text: Color::White,
+                chart: Color::Blue,
+                found: Color::Yellow,
+            },
+            Kind::HighContrast => Palette {
+                overdue: Color::LightRed,
+                empty: Color::LightMagenta,
+                due_soon: Color::LightYellow,
+                ok: Color::LightGreen,
+                dim: Color::Gray,
+                heading: Color::LightCyan,
+                bar: Color::White,
+                bar_text: Color::Black,
+                chart: Color::LightCyan,
+                found: Color::LightYellow,
+            },
+        }
+    }
+
+    fn set(&mut self, name: &str, colour: Color) {
+        let slot = match name {
+            "overdue" => &mut self.overdue,
+            "empty" => &mut self.empty,
+            "due_soon" => &mut self.due_soon,
+            "ok" => &mut self.ok,
+            "dim" => &mut self.dim,
+            "heading" => &mut self.heading,
+            "bar" => &mut self.bar,
+            "bar_text" => &mut self.bar_text,
+            "chart" => &mut self.chart,
+            "found" => &mut self.found,
+            _ => return,
+        };
+        *slot = colour;
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Theme {
+        Theme::of(Kind::Default)
+    }
 }
 
 impl Theme {
-    pub fn colour(&self, style: Style, colour: Color) -> Style {
-        if self.mono { style } else { style.fg(colour) }
+    /// A theme with its own colours.
+    pub fn of(kind: Kind) -> Theme {
+        Theme { kind, palette: Palette::of(kind) }
+    }
+
+    /// A theme with `colours` (name, colour as `settings::valid_colour` takes it) over its own;
+    /// monochrome has none to change.
+    pub fn with_colours(kind: Kind, colours: &[(&str, String)]) -> Theme {
+        let mut theme = Theme::of(kind);
+        for (name, colour) in colours {
+            if let Ok(colour) = colour.parse::<Color>() {
+                theme.palette.set(name, colour);
+            }
+        }
+        theme
+    }
+
+    fn mono(&self) -> bool {
+        self.kind == Kind::Monochrome
+    }
+
+    fn high(&self) -> bool {
+        self.kind == Kind::HighContrast
+    }
+
+    /// `style` in `colour`, bold too in high contrast; as it is in monochrome.
+    fn colour(&self, style: Style, colour: Color) -> Style {
+        match self.kind {
+            Kind::Monochrome => style,
+            Kind::Default => style.fg(colour),
+            Kind::HighContrast => style.fg(colour).add_modifier(Modifier::BOLD),
+        }
     }
 
     pub fn status(&self, s: Status) -> Style {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
         match s {
-            Status::Overdue => self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Red),
-            Status::Empty => self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Magenta),
-            Status::DueSoon => self.colour(Style::default(), Color::Yellow),
-            Status::Ok => self.colour(Style::default(), Color::Green),
+            Status::Overdue => self.colour(bold, self.palette.overdue),
+            Status::Empty => self.colour(bold, self.palette.empty),
+            Status::DueSoon => self.colour(Style::default(), self.palette.due_soon),
+            Status::Ok => self.colour(Style::default(), self.palette.ok),
             Status::Exempt => self.dim(),
         }
     }
 
+    /// What matters less: dim, and in high contrast a light grey that still reads.
     pub fn dim(&self) -> Style {
-        if self.mono { Style::default().add_modifier(Modifier::DIM) } else { Style::default().fg(Color::DarkGray) }
+        if self.mono() { Style::default().add_modifier(Modifier::DIM) } else { Style::default().fg(self.palette.dim) }
     }
 
     pub fn heading(&self) -> Style {
-        self.colour(Style::default().add_modifier(Modifier::BOLD), Color::Cyan)
+        self.colour(Style::default().add_modifier(Modifier::BOLD), self.palette.heading)
     }
 
+    /// The tab bar and the status line.
     pub fn bar(&self) -> Style {
-        if self.mono {
-            Style::default().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::default().bg(Color::Blue).fg(Color::White)
+        match self.kind {
+            Kind::Monochrome => Style::default().add_modifier(Modifier::REVERSED),
+            Kind::Default => Style::default().bg(self.palette.bar).fg(self.palette.bar_text),
+            Kind::HighContrast => {
+                Style::default().bg(self.palette.bar).fg(self.palette.bar_text).add_modifier(Modifier::BOLD)
+            }
         }
     }
 
     pub fn selected(&self) -> Style {
-        Style::default().add_modifier(Modifier::REVERSED)
+        let reversed = Style::default().add_modifier(Modifier::REVERSED);
+        if self.high() { reversed.add_modifier(Modifier::BOLD) } else { reversed }
+    }
+
+    /// A bar of a chart (a unit's net score).
+    pub fn chart(&self) -> Style {
+        self.colour(Style::default(), self.palette.chart)
+    }
+
+    /// A text found where it was searched for (the help's `/`).
+    pub fn found(&self) -> Style {
+        self.colour(Style::default().add_modifier(Modifier::BOLD), self.palette.found)
+    }
+
+    /// A content check's finding highlighted in an item: a blocking one stands out in the overdue
+    /// colour, another in the due-soon colour, a waived one underlined in the ok colour; the
+    /// selected one also bold and underlined. Without colour: reversed, underlined, dim and
+    /// underlined.
+    pub fn finding(&self, blocking: bool, waived: bool, selected: bool) -> Style {
+        let base = Style::default();
+        let p = &self.palette;
+        let style = match (self.mono(), blocking, waived) {
+            (false, _, true) => self.colour(base, p.ok).add_modifier(Modifier::UNDERLINED),
+            (false, true, false) => {
+                let text = if self.high() { Color::Black } else { Color::White };
+                base.bg(p.overdue).fg(text).add_modifier(Modifier::BOLD)
+            }
+            (false, false, false) => base.bg(p.due_soon).fg(Color::Black),
+            (true, _, true) => base.add_modifier(Modifier::DIM | Modifier::UNDERLINED),
+            (true, true, false) => base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            (true, false, false) => base.add_modifier(Modifier::UNDERLINED),
+        };
+        if selected { style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED) } else { style }
     }
 }
 
@@ -88,7 +229,7 @@ const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "�
 /// Draws the whole screen into `buf` (the size of the terminal).
 pub fn draw(buf: &mut Buffer, app: &App) {
     let area = buf.area;
-    let theme = Theme { mono: app.mono };
+    let theme = app.theme;
     let size = (area.width, area.height);
     if !fits(size) {
         let quit = app.keymap.key_name(Layer::Global, Action::Quit);

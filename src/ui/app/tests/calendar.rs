@@ -14,7 +14,7 @@ fn december() -> App {
     let (mut app, effects) = App::new(Setup {
         keymap: Keymap::default_map(),
         ambiguous: Ambiguous::Narrow,
-        mono: true,
+        theme: Theme::of(Kind::Monochrome),
         site_name: "桂林市象山区人民政府门户网站".into(),
         site_code: "xiangshan".into(),
         operator: "li.jianhua".into(),

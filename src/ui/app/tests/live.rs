@@ -50,7 +50,7 @@ fn the_console_asks_who_it_acts_as_and_shows_the_role() {
     let (_, effects) = App::new(Setup {
         keymap: Keymap::default_map(),
         ambiguous: Ambiguous::Narrow,
-        mono: false,
+        theme: Theme::default(),
         site_name: "桂林市象山区人民政府门户网站".into(),
         site_code: "xiangshan".into(),
         operator: "li.jianhua".into(),
@@ -424,14 +424,20 @@ fn an_error_that_is_not_the_connection_leaves_it_connected_and_shows_a_line() {
     assert!(a.notice.as_ref().unwrap().text.ends_with(bad));
 }
 
-#[test]
-fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
+/// An administrator's console over a column of policy items, connected once, then lost.
+fn lost_over_a_column() -> App {
     let mut a = app();
     identify(&mut a, Some((Role::Admin, true)));
     open_column(&mut a, policy_items());
     let check = next_check(&mut a, 10);
     a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
     a.update(Msg::Lost("database error: pool timed out while waiting for an open connection".into()));
+    a
+}
+
+#[test]
+fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
+    let mut a = lost_over_a_column();
     // The question opens (it needs nothing from the database) …
     keys(&mut a, "w");
     assert_eq!(a.layer(), Layer::Confirm);
@@ -468,12 +474,7 @@ fn a_write_while_disconnected_is_not_sent_and_the_question_stays_for_later() {
 
 #[test]
 fn a_mark_while_disconnected_is_not_sent_and_its_form_says_so_as_a_confirmation_does() {
-    let mut a = app();
-    identify(&mut a, Some((Role::Admin, true)));
-    open_column(&mut a, policy_items());
-    let check = next_check(&mut a, 10);
-    a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
-    a.update(Msg::Lost("database error: pool timed out while waiting for an open connection".into()));
+    let mut a = lost_over_a_column();
     keys(&mut a, "wm");
     assert_eq!(a.layer(), Layer::Mark);
     let note = not_sent(&a.keymap, Layer::Mark);

@@ -29,7 +29,7 @@ use crate::ui::paged::PAGE;
 use crate::ui::views::columns::tree::{ColumnEntry, Line};
 use crate::ui::views::scores::{Explanation, Part};
 use crate::ui::views::{self, audit, columns, inspect, retractions, withdrawn};
-use crate::ui::widgets::draw;
+use crate::ui::widgets::{Kind, Theme, draw};
 
 /// The console's hold on the database: identity, live updates, faults, hostile content.
 mod live;
@@ -84,6 +84,9 @@ mod orders;
 
 /// The review's return, the publish step's page, periods, drill-downs, scrolling, sorting (issue 22).
 mod flow;
+
+/// The themes (issue 23): high contrast, and colours of one's own from the settings.
+mod theme;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -176,7 +179,7 @@ fn sized(size: (u16, u16), mono: bool) -> App {
     let (mut app, effects) = App::new(Setup {
         keymap: Keymap::default_map(),
         ambiguous: Ambiguous::Narrow,
-        mono,
+        theme: if mono { Theme::of(Kind::Monochrome) } else { Theme::default() },
         site_name: "桂林市象山区人民政府门户网站".into(),
         site_code: "xiangshan".into(),
         operator: "li.jianhua".into(),

@@ -32,8 +32,7 @@ pub fn draw(d: &mut Draw, pager: &Pager, title: &str, lines: Vec<TextLine<'stati
     let (w, h) = inner(size);
     let area = d.popup_within(w + 2, h + 2, title, if size.0 < super::NARROW { 0 } else { 4 });
     let page = Rect { height: area.height.saturating_sub(1), ..area };
-    let found =
-        d.theme.colour(ratatui::style::Style::default().add_modifier(Modifier::BOLD), ratatui::style::Color::Yellow);
+    let found = d.theme.found();
     let plains: Vec<String> = lines.iter().map(plain).collect();
     let shown: Vec<TextLine> = lines
         .into_iter()

@@ -253,7 +253,7 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
             let bar_style = if r.net < 0 {
                 theme.status(Status::Overdue)
             } else {
-                theme.colour(Style::default(), ratatui::style::Color::Blue)
+                theme.chart()
             };
             let mut cells = cells(r);
             cells[last] = bar(r.net, widest, bar_w, ambiguous);
