@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '17');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '18');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -765,6 +765,39 @@ INSERT INTO items_text (items_text) VALUES ('rebuild');
 -- search's pages.
 CREATE INDEX items_newest ON items (site_id, (COALESCE(published_at, submitted_at)), id);
 -- @end section search
+
+-- @section bigrams
+-- Two-character words (抗旱, 政府), which no trigram holds, on PostgreSQL: a GIN index of every
+-- two-character piece of an item's title and of its body, in lower case (`portal_bigrams`), which
+-- a search for two characters reads (`@>`), testing the row's own text as well. Reading the site's
+-- items newest first until a page was full read all of them for a word in few items (158.5 ms at
+-- 100,000 items). SQLite reads two characters newest first with LIKE (section search). Schema
+-- version 18.
+-- @postgres
+-- The two-character pieces of a title and a body, each in lower case (a piece never spans the
+-- two). Immutable, as an index's expression must be; it names every function and operator in
+-- full, so that no search_path is set at each call. Its cost tells the planner that it reads the
+-- whole text: a search tests the text's position first where it reads rows one by one.
+CREATE FUNCTION portal_bigrams(title TEXT, body TEXT) RETURNS TEXT[] LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    COST 1000 AS $$
+DECLARE
+    text_ TEXT;
+    chars TEXT[];
+    pieces TEXT[] := '{}';
+BEGIN
+    FOREACH text_ IN ARRAY ARRAY[pg_catalog.lower(title), pg_catalog.lower(body)] LOOP
+        chars := pg_catalog.string_to_array(text_, NULL);
+        FOR n IN 1 .. pg_catalog.cardinality(chars) OPERATOR(pg_catalog.-) 1 LOOP
+            pieces := pg_catalog.array_append(pieces, chars[n] OPERATOR(pg_catalog.||) chars[n OPERATOR(pg_catalog.+) 1]);
+        END LOOP;
+    END LOOP;
+    RETURN pieces;
+END
+$$;
+-- The items whose title or body holds a two-character text, for `search`, `:find` and `/`.
+CREATE INDEX items_bigrams ON items USING gin (portal_bigrams(title, body));
+-- @end
+-- @end section bigrams
 
 -- @section rectifications
 -- A rectification order (整改通知, Art. 17 (五)): an administrator orders a responsible unit to fix

@@ -7,13 +7,16 @@
 //!
 //! Prints, per database and text, `search backend text found median_ms mean_ms max_ms` (found: the
 //! items on the first page, at most 50), then `sql backend text STATEMENTS`: every statement the
-//! page runs, as the store runs it (`store::search_first_page`), with its values written in.
+//! page runs, as the store runs it (`store::search_first_page`), with its values written in. Then,
+//! per database and filter, `filter backend text typed found median_ms mean_ms max_ms`: the Find
+//! tab's first page of `:find TEXT` with `/TYPED` over it (`usecase::search::found`, as the tab
+//! loads it), Latin letters being read as pinyin initials too (every title holding the text read).
 
 use std::time::Instant;
 
 use portal_admin::domain::search::Needle;
 use portal_admin::store::schema::Dialect;
-use portal_admin::store::{SEARCH_BROAD, TextSearch, search_first_page};
+use portal_admin::store::{SEARCH_BROAD, Seek, TextSearch, search_first_page};
 use portal_admin::usecase::search;
 use sqlx::Connection;
 
@@ -22,6 +25,10 @@ mod common;
 /// Two to four characters: in most of the demo's items (政府, 象山区), in some (人民政府), in few
 /// (抗旱, 防汛抗旱, 乡村振兴).
 const TEXTS: [&str; 6] = ["政府", "抗旱", "象山区", "人民政府", "防汛抗旱", "乡村振兴"];
+
+/// `:find` a text in most items, then `/` over it: Latin letters (pinyin initials: gz 工作, and
+/// every reading of each character), Chinese.
+const FILTERS: [(&str, &str); 3] = [("政府", "gz"), ("政府", "xsq"), ("政府", "工作")];
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
@@ -44,9 +51,7 @@ async fn main() {
             let mut ids = Vec::new();
             for run in 0..=runs {
                 let start = Instant::now();
-                let page = search::page(store.as_ref(), &site, &asked, portal_admin::store::Seek::First, 50)
-                    .await
-                    .expect("a search");
+                let page = search::page(store.as_ref(), &site, &asked, Seek::First, 50).await.expect("a search");
                 if run > 0 {
                     // The first run warms the connection and its statement cache.
                     times.push(start.elapsed().as_secs_f64() * 1000.0);
@@ -58,6 +63,22 @@ async fn main() {
             let holding = if dialect == Dialect::Sqlite && needle.chars() >= 3 { holding(&url, text).await } else { 0 };
             let sql = search_first_page(dialect, site.id, &needle, holding, &ids).join(" ");
             println!("sql {backend} {text} {sql}");
+        }
+        for (text, typed) in FILTERS {
+            let mut times = Vec::new();
+            let mut found = 0;
+            for run in 0..=runs {
+                let start = Instant::now();
+                let page = search::found(store.as_ref(), &site, text, Some(typed), Seek::First, 50)
+                    .await
+                    .expect("a filtered search");
+                if run > 0 {
+                    times.push(start.elapsed().as_secs_f64() * 1000.0);
+                }
+                found = page.len();
+            }
+            let common::Stats { median, mean, max, .. } = common::stats(times);
+            println!("filter {backend} {text} {typed} {found} {median:.1} {mean:.1} {max:.1}");
         }
     }
 }

@@ -2,7 +2,8 @@
 # The benchmark suite (issue 9): builds the demo databases once and caches them (benches/cache.sh:
 # SQLite, ITEMS items on one site, default 1,000,000; PostgreSQL, PG_ITEMS items spread over SITES
 # sites, default 10,000,000 over 120, measured on the middle site), then runs the benchmarks of the
-# console, the queue, withdrawal, the Scores tab, the reports and search on both, and prints one table:
+# console, the queue, withdrawal, the Scores tab, the reports, search and the stored findings (the
+# Findings tab's first screen, `check --all`) on both, and prints one table:
 # each figure, its target, what was measured, its ratio to its own SQL run in sqlite3/psql (the
 # reports, search), and pass or fail. The figures come from the scripts that measure them (each writes its
 # rows to $SUITE_OUT as well as its own table).
@@ -19,7 +20,7 @@ export ITEMS=${ITEMS:-1000000} PG_ITEMS=${PG_ITEMS:-10000000} SITES=${SITES:-120
 SUITE_OUT=$(mktemp)
 export SUITE_OUT
 trap 'rm -f "$SUITE_OUT"' EXIT
-for part in console queue retraction scores reports search; do
+for part in console queue retraction scores reports search findings; do
     echo "== benches/$part.sh" >&2
     # Each script fails when one of its figures does; the suite's table says which.
     before=$(wc -l <"$SUITE_OUT")
@@ -47,7 +48,7 @@ echo "$summary"
 echo "$databases"
 echo "machine: $machine"
 if [ "${1:-}" = --write ]; then
-    record "suite-$ITEMS-$PG_ITEMS-$SITES" "The benchmark suite (issue 9): SQLite $ITEMS items, PostgreSQL $PG_ITEMS items over $SITES sites" "Measured $(date +%F) by \`benches/suite.sh\` on $machine. $databases Each figure is the maximum (or the mean, where it says so) over the runs of the script that measures it (benches/console.sh, queue.sh, retraction.sh, scores.sh, reports.sh, search.sh); the reports' ratio is the program's mean over the mean of the same statements, with the same values, run in sqlite3/psql in the same run. $summary.
+    record "suite-$ITEMS-$PG_ITEMS-$SITES" "The benchmark suite (issue 9): SQLite $ITEMS items, PostgreSQL $PG_ITEMS items over $SITES sites" "Measured $(date +%F) by \`benches/suite.sh\` on $machine. $databases Each figure is the maximum (or the mean, where it says so) over the runs of the script that measures it (benches/console.sh, queue.sh, retraction.sh, scores.sh, reports.sh, search.sh, findings.sh); the reports' ratio is the program's mean over the mean of the same statements, with the same values, run in sqlite3/psql in the same run. $summary.
 
 $table"
 fi

@@ -58,6 +58,8 @@ async fn finds_chinese_and_latin_in_titles_and_bodies(db: TestDb) {
     assert_eq!(found(&db, &["二塘乡"]), ["t-2"], "in the body only");
     assert_eq!(found(&db, &["政务"]), ["t-5"], "two characters");
     assert_eq!(found(&db, &["防火"]), ["t-1"], "two characters, title and body");
+    assert!(found(&db, &["见转"]).is_empty(), "a title's end and its body's start are not one text");
+    assert_eq!(found(&db, &["WI"]), ["t-3"], "two Latin letters, in either case");
     assert_eq!(found(&db, &["民政局"]), ["t-2"]);
     // Newest first (published, else submitted): t-4 was submitted after t-3 was published.
     assert_eq!(found(&db, &["关于"]), ["t-5", "t-4", "t-1"]);
@@ -142,7 +144,7 @@ async fn finds_what_reading_every_item_finds(db: TestDb) {
     let mut raw = db.any().await;
     let store = portal_admin::store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
-    for text in ["象山区", "人民政府", "防汛抗旱", "政府", "二塘"] {
+    for text in ["象山区", "人民政府", "防汛抗旱", "政府", "二塘", "抗旱"] {
         let like = format!("%{text}%");
         let expected =
             raw.count(&format!("SELECT COUNT(*) FROM items WHERE title LIKE '{like}' OR body LIKE '{like}'")).await;
@@ -256,6 +258,7 @@ async fn an_upgraded_database_finds_the_items_it_held(db: TestDb) {
             "DROP TABLE supervisors",
         ],
         Backend::Postgres => &[
+            "DROP FUNCTION portal_bigrams CASCADE",
             "DROP EXTENSION pg_trgm CASCADE",
             "DROP INDEX items_newest",
             "DROP TABLE rectifications",
@@ -282,10 +285,11 @@ async fn an_upgraded_database_finds_the_items_it_held(db: TestDb) {
     let index = match db.backend {
         Backend::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('items_text', 'items_newest')",
         Backend::Postgres => {
-            "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('items_title_trgm', 'items_body_trgm', 'items_newest')"
+            "SELECT COUNT(*) FROM pg_indexes \
+             WHERE indexname IN ('items_title_trgm', 'items_body_trgm', 'items_newest', 'items_bigrams')"
         }
     };
-    assert_eq!(raw.count(index).await, if db.backend == Backend::Sqlite { 2 } else { 3 });
+    assert_eq!(raw.count(index).await, if db.backend == Backend::Sqlite { 2 } else { 4 });
 }
 
 /// An item of the lists' test, online since hour `hour` of 2026-01-01 (Beijing time).

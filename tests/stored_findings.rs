@@ -110,6 +110,28 @@ async fn findings_are_stored_as_items_are_written(db: TestDb) {
 
 on_both_backends!(findings_are_stored_as_items_are_written);
 
+/// A finding that depends on the moment it was found (a publication time still to come) is read as
+/// of now: once that time has passed, `check --all` no longer lists it, though nothing wrote the
+/// item again; its other findings stay.
+async fn a_publication_time_to_come_is_read_as_of_now(db: TestDb) {
+    db.ok(&["init"]);
+    let at = (chrono::Utc::now() + chrono::Duration::seconds(3)).to_rfc3339();
+    let item = serde_json::json!({
+        "ref": "f-1", "title": "区长李明化主持召开区政府常务会议", "body": "会议研究了重点工作。", "form": "text",
+        "path": "government", "unit": "政府办", "columns": ["政务动态 / 象山动态"],
+        "submitted_at": "2026-11-02T09:00:00+08:00", "published_at": at,
+    });
+    db.import("future.jsonl", &format!("{item}\n"));
+    let kinds = |db: &TestDb| all(db).into_iter().map(|(_, kind)| kind).collect::<Vec<_>>();
+    assert_eq!(kinds(&db), ["leader_name", "date"], "published in the future, as written");
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    assert_eq!(kinds(&db), ["leader_name"], "its time has passed");
+    let mut raw = db.any().await;
+    assert_eq!(stored_kinds(&mut raw, 1).await.as_deref(), Some(" date leader_name "), "stored as found");
+}
+
+on_both_backends!(a_publication_time_to_come_is_read_as_of_now);
+
 async fn new_lists_make_check_all_check_every_item_again(db: TestDb) {
     setup(&db);
     db.ok(&["check", "waive", "c-2", "--kind", "id_number", "--text", "11010519491231002X", "--reason", "公示需要"]);

@@ -538,6 +538,17 @@ fn figures(field: Field, chars: &[char], out: &mut Vec<Finding>) {
     }
 }
 
+/// The message of the one finding that depends on the moment it is found, not on the item alone:
+/// a publication time still to come (`holds_at`).
+const IN_THE_FUTURE: &str = "发布时间在未来";
+
+/// Whether a finding found when its item was written still holds at `now`: a publication time in
+/// the future no longer does once that time has passed (the item unchanged, nothing writes its
+/// findings again); every other finding depends on the item's text, dates and the lists only.
+pub fn holds_at(finding: &Finding, published_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    finding.kind != FindingKind::Date || finding.message != IN_THE_FUTURE || published_at.is_some_and(|p| p > now)
+}
+
 /// The item's dates: published before it was submitted, in the future, or before the document it
 /// carries was issued.
 pub fn check_dates(
@@ -562,7 +573,7 @@ pub fn check_dates(
         out.push(date(format!("发布时间早于报送时间（{}）", crate::domain::time::format_time(submitted_at, false))));
     }
     if published > now {
-        out.push(date("发布时间在未来".into()));
+        out.push(date(IN_THE_FUTURE.into()));
     }
     if let Some(issued) = issued_on.filter(|d| beijing_date(published) < *d) {
         out.push(date(format!("发布日期早于文件印发日期（{issued}）")));
@@ -711,6 +722,14 @@ mod tests {
     fn impossible_dates() {
         let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
         let now = t("2026-11-29T10:00:00+08:00");
+        // Published in the future as of when it was found; no longer once that time has passed.
+        let (published, submitted) = (t("2026-12-01T09:00:00+08:00"), t("2026-11-20T09:00:00+08:00"));
+        let future = check_dates(submitted, Some(published), now, None);
+        assert!(holds_at(&future[0], Some(published), now));
+        assert!(holds_at(&future[0], Some(published), t("2026-12-01T08:59:59+08:00")));
+        assert!(!holds_at(&future[0], Some(published), published), "its time has come");
+        let before = check_dates(published, Some(submitted), now, None);
+        assert!(holds_at(&before[0], Some(submitted), t("2030-01-01T00:00:00+08:00")), "the item's own dates");
         let found = check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-11-19T09:00:00+08:00")), now, None);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.starts_with("发布时间早于报送时间"));

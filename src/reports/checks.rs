@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::checks::{Checked, Finding, FindingKind, Lists, RecordedFinding, check_items};
+use crate::domain::checks::{Checked, Finding, FindingKind, Lists, RecordedFinding, check_items, holds_at};
 pub use crate::domain::checks::{NAMES, WORDS};
 use crate::domain::review::Decision;
 use crate::store::{FindingItem, ItemText, Result, Site, Store, StoreError, Transition, Waiver};
@@ -135,12 +135,19 @@ pub async fn stored_findings(
     let current = store.findings_version(site).await?.as_deref() == Some(store.lists_in_use().version());
     let found = store.stored_findings(site, since, kind).await?;
     let waivers = site_waivers(store, site).await?;
+    // As of now: a publication time that was still to come when the item was written has passed.
+    let now = Utc::now();
     let out = found
         .into_iter()
-        .map(|f| {
-            let of_kind = f.findings.into_iter().filter(|x| kind.is_none_or(|k| x.kind == k)).collect();
+        .filter_map(|f| {
+            let published = f.item.published_at;
+            let of_kind: Vec<Finding> = f
+                .findings
+                .into_iter()
+                .filter(|x| kind.is_none_or(|k| x.kind == k) && holds_at(x, published, now))
+                .collect();
             let found = waived(of_kind, waivers.get(&f.item.id).map_or(&[][..], Vec::as_slice));
-            (f.item, found)
+            (!found.is_empty()).then_some((f.item, found))
         })
         .collect();
     Ok((out, if current { Stored::Current } else { Stored::Stale }))

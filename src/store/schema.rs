@@ -4,7 +4,7 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 17;
+pub const SCHEMA_VERSION: i64 = 18;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
@@ -101,6 +101,9 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
     // The content checks' findings, stored with the version of the lists that found them (issue
     // 21); an upgraded site has none until `check --all` checks every item.
     (17, &["-- @section findings"]),
+    // PostgreSQL's index of two-character pieces (search by two characters), built from the items
+    // already there in the upgrade's transaction; nothing on SQLite.
+    (18, &["-- @section bigrams"]),
 ];
 
 /// The version whose upgrade chains the audit records already there.
@@ -235,6 +238,10 @@ mod tests {
         for dialect in [Dialect::Postgres, Dialect::Sqlite] {
             assert!(section("search", dialect).contains("CREATE INDEX items_newest"), "{dialect:?}");
         }
+        let bigrams =
+            |dialect| section("bigrams", dialect).lines().filter(|l| !l.trim_start().starts_with("--")).count();
+        assert!(section("bigrams", Dialect::Postgres).contains("CREATE INDEX items_bigrams"));
+        assert_eq!(bigrams(Dialect::Sqlite), 0, "SQLite reads two characters with LIKE: no index");
     }
 
     #[test]
