@@ -5,7 +5,8 @@
 # The suite (benches/suite.sh) asks for PG_ITEMS=10000000 SITES=120. Sets bin, lite, PG_URL,
 # PG_SITE (the site measured: the middle one of many, none of one), PG_BENCH (the URL with the
 # site, as the in-program benchmarks take it), site_args (`--site CODE` for the real binary on
-# PostgreSQL, or nothing), AT, YEAR and machine; defines `record` and `suite_row`.
+# PostgreSQL, or nothing), AT, YEAR and machine; defines `record` and `suite_row`. PG_DB, when set,
+# names the PostgreSQL database instead (one's own, beside the suite's caches).
 # Big builds run under `nice -n 19`, so the machine's other work goes first.
 
 # record NAME HEADING TEXT: writes TEXT into docs/performance.md between <!-- NAME:start --> and
@@ -38,7 +39,9 @@ ITEMS=${ITEMS:-1000000}
 PG_ITEMS=${PG_ITEMS:-$ITEMS}
 SITES=${SITES:-1}
 PG_ADMIN=${PG_ADMIN:-postgres://postgres@127.0.0.1:5432/test}
-if [ "$SITES" = 1 ] && [ "$PG_ITEMS" = 1000000 ]; then
+if [ -n "${PG_DB:-}" ]; then
+    :
+elif [ "$SITES" = 1 ] && [ "$PG_ITEMS" = 1000000 ]; then
     PG_DB=portal_bench_1m
 else
     PG_DB=portal_bench_${PG_ITEMS}_${SITES}s

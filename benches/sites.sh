@@ -7,6 +7,7 @@
 # database is not measured (one site); ITEMS only names the one cache.sh makes beside it.
 #
 #   PG_ITEMS=1000000 SITES=120 ITEMS=1000 benches/sites.sh [--write]
+#   PG_DB=portal_mine PG_ITEMS=100000 SITES=12 ITEMS=1000 benches/sites.sh (a database of one's own)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -32,7 +33,9 @@ table="| what | database | sites | median of $RUNS | max | target | result |
 | --- | --- | --- | --- | --- | --- | --- |
 | \`sites --format json\` (the console's overview: the same use case) | PostgreSQL, $PG_ITEMS items | $count | $median ms | $max ms | < 500 ms at 10,000,000 items | $pass |
 
-$machine; load $(cut -d' ' -f1-3 /proc/loadavg). $PG_ITEMS items over $SITES sites (cache: $PG_BUILT)."
+$machine; load $(cut -d' ' -f1-3 /proc/loadavg). $PG_ITEMS items over $SITES sites (cache: $PG_BUILT).
+Run: \`PG_ITEMS=$PG_ITEMS SITES=$SITES ITEMS=$ITEMS benches/sites.sh --write\`. The target's size, 10,000,000 items
+over 120 sites, and what a run at it needs: docs/scaling.md."
 echo "$table"
 if [ "${1:-}" = --write ]; then
     record sites "The sites' overview (issue 25)" "$table"

@@ -261,6 +261,17 @@ async fn the_quarters_bulletin_is_as_expected(db: TestDb) {
         assert_eq!(g, e, "line {}", n + 1);
     }
     assert_eq!(got.lines().count(), expected.lines().count(), "{got}");
+    // Signed at its end by the issuing office, with the day it was made (Beijing's).
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let signed = format!("\n\n{}\n", today.format("%Y年%-m月%-d日"));
+    assert!(whole.ends_with(&signed), "{whole}");
+    // Not written over without --force: one line, exit 1, the file as it was.
+    let again = ["scores", "--quarter", "2026Q3", "--bulletin", file.to_str().unwrap()];
+    fails(&db, &again, 1, "bulletin.md exists: nothing written (--force overwrites it)");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), whole);
+    std::fs::write(&file, "an earlier bulletin").unwrap();
+    db.ok(&["scores", "--quarter", "2026Q3", "--bulletin", file.to_str().unwrap(), "--force"]);
+    assert!(std::fs::read_to_string(&file).unwrap().ends_with(&signed));
     let got = whole;
     assert_eq!(db.ok(&["scores", "--quarter", "2026Q3", "--bulletin", "-"]), got);
     let year = db.ok(&["scores", "--year", "2026", "--bulletin", "-"]);

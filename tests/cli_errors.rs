@@ -67,6 +67,34 @@ fn a_malformed_postgres_url_is_refused_before_anything_connects() {
     assert!(server.accept().is_err(), "nothing connected to the server the URLs point at");
 }
 
+/// A bad libpq variable is refused as the same URL parameter is, in one line, exit 2, before
+/// anything connects: the driver would take `PGSSLMODE=verify-ful` as `prefer` (connecting without
+/// verifying the server) and `PGPORT=5433x` as 5432. A server listens where each would connect.
+#[test]
+fn a_bad_libpq_variable_is_refused_before_anything_connects() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    server.set_nonblocking(true).unwrap();
+    let port = server.local_addr().unwrap().port();
+    let url = format!("postgres://root@127.0.0.1:{port}/x");
+    for (variable, value, lang, says) in [
+        ("PGSSLMODE", "verify-ful", "en", "from the environment: PGSSLMODE=\"verify-ful\" is not a value it takes"),
+        ("PGSSLMODE", "verify-ful", "zh-CN", "来自环境变量：PGSSLMODE=\"verify-ful\""),
+        ("PGPORT", "5433x", "en", "PGPORT=\"5433x\""),
+        ("PGHOSTADDR", "localhost", "en", "PGHOSTADDR=\"localhost\""),
+    ] {
+        let out = common::program()
+            .args(["--db", &url, "--lang", lang, "columns"])
+            .env("PORTAL_ADMIN_DATA_DIR", dir.path())
+            .env(variable, value)
+            .output()
+            .unwrap();
+        let e = one_line_error(&out, 2);
+        assert!(e.contains(says), "{variable}={value}: {e}");
+    }
+    assert!(server.accept().is_err(), "nothing connected to the server the URL points at");
+}
+
 #[test]
 fn a_password_typed_into_the_command_line_is_warned_about_and_never_shown() {
     let dir = tempfile::tempdir().unwrap();

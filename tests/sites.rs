@@ -193,6 +193,26 @@ async fn the_overview_equals_each_sites_reports(db: TestDb) {
 
 on_both_backends!(sites_are_added_and_summarised, a_viewer_adds_no_site, the_overview_equals_each_sites_reports);
 
+/// At a terminal, `sites add` says it added the site once (its line on standard output, not again
+/// as the summary on standard error, which is the same screen); into a pipe the summary stays.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_site_added_is_said_once_at_a_terminal() {
+    let db = TestDb::sqlite();
+    db.ok(&["init"]);
+    let command = format!(
+        "{} --lang en --db {} sites add lingchuan --name 灵川; echo ended $?; sleep 60",
+        common::tmux::quote(env!("CARGO_BIN_EXE_portal-admin")),
+        common::tmux::quote(&db.url)
+    );
+    let t = common::tmux::Tmux::start("site-added", &command, &[]);
+    let screen = t.wait_within("ended 0", std::time::Duration::from_secs(60));
+    assert_eq!(screen.matches("added site lingchuan").count(), 1, "{screen}");
+    let out = db.run(&["--lang", "en", "sites", "add", "yanshan", "--name", "雁山"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("added site yanshan"));
+    assert!(common::stderr(&out).contains("added site yanshan"), "a pipe's reader gets the summary");
+}
+
 /// Items online in a site built on the built-in column table, and one pending government item.
 const ONLINE: &str = concat!(
     r#"{"ref":"on-1","title":"区民政局2026年第三季度临时救助发放情况","body":"……","#,

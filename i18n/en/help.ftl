@@ -137,6 +137,7 @@ arg-scores-year = A year, e.g. 2024
 arg-scores-unit = The items that earned this unit its points (each once, at its highest form; the unit by name, part of it, or pinyin initials)
 arg-scores-bulletin = Write the period's bulletin (Markdown) to FILE (`-`: standard output)
 arg-scores-rules = With --bulletin: the national check's rules for its section six (as `inspect --rules`)
+arg-scores-force = With --bulletin: overwrite the file if it exists
 about-incident = Record or correct an incident (a deduction, Art. 16)
 about-incident-add = Record a deduction (Art. 16): typo −5, classified −10, improper −10, in the quarter of its date
 arg-incident-add-unit = The unit it counts against (its name, part of it, or its pinyin initials)

@@ -4,7 +4,6 @@ remind-needs-unit = name the unit (--unit NAME), or ask for every unit's sheet (
 remind-all-needs-dir = every unit's sheet goes into a folder (--dir DIR), one file each, not into one --out file
 remind-out-md = { $path }: --out takes a Markdown file (.md)
 remind-no-dir = { $path } is not a folder
-remind-exists = { $path } exists: nothing written (--force overwrites it)
 remind-not-written = { $path } not written: { $error }
 remind-written = { $unit }'s reminder sheet written to { $path }
 about-remind = Reminder sheets (提醒单) for responsible units: columns due within N working days, overdue and blank columns, items returned and waiting, open rectification orders

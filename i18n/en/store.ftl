@@ -13,6 +13,8 @@ store-older-schema = { $target } has schema version { $found }, older than this 
 store-bad-item = item { $index }: { $message }
 store-database = database error: { $error }
 store-read-only = read-only: { $what } is not allowed ({ $why })
+store-standby = a hot standby of the primary at { $primary }: write to the primary (--db)
+store-standby-unknown = a hot standby, whose primary it does not name: write to the primary (--db)
 
 ## What is not there
 
@@ -124,6 +126,8 @@ store-url-unknown-parameter = unknown parameter { $parameter } (known: { $known 
 store-url-bad-value = { $parameter }={ $value } is not a value it takes (expected { $expected })
 store-url-an-address = an IP address
 store-url-not-empty = a value, not nothing
+store-url-from-environment = from the environment: { $why }
+store-url-text = text (UTF-8)
 store-sqlite-qpsg = cannot turn on SQLite's query planner stability guarantee (code { $code })
 
 store-doing-backup-record = recording a backup

@@ -137,6 +137,7 @@ arg-scores-year = 年度，如 2024
 arg-scores-unit = 为此单位得分的信息（每条只计一次，按最高分计；单位可写全称、部分名称或拼音首字母）
 arg-scores-bulletin = 把该期的通报（Markdown）写入 FILE（`-`：标准输出）
 arg-scores-rules = 与 --bulletin 同用：通报第六部分所用的国家检查规则（同 `inspect --rules`）
+arg-scores-force = 与 --bulletin 同用：文件已存在时覆盖
 about-incident = 登记或更正责任事故（扣分，第十六条）
 about-incident-add = 登记一次扣分（第十六条）：错字 −5，涉密 −10，内容不当 −10，计入其日期所在季度
 arg-incident-add-unit = 被扣分的单位（可写全称、部分名称或拼音首字母）

@@ -4,7 +4,6 @@ remind-needs-unit = 请指定单位（--unit 名称），或用 --all 生成所�
 remind-all-needs-dir = 所有单位的提醒单须写入文件夹（--dir 文件夹），每个单位一个文件，不能写入同一个 --out 文件
 remind-out-md = { $path }：--out 须为 Markdown 文件（.md）
 remind-no-dir = { $path } 不是文件夹
-remind-exists = { $path } 已存在：未写入（--force 覆盖）
 remind-not-written = { $path } 未写入：{ $error }
 remind-written = { $unit }的提醒单已写入 { $path }
 about-remind = 责任单位提醒单：N 个工作日内到期的栏目、逾期及空白栏目、退回待修改的信息、未整改的整改通知

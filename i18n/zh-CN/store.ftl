@@ -13,6 +13,8 @@ store-older-schema = { $target } 的数据库结构版本为 { $found }，比本
 store-bad-item = 第 { $index } 条信息：{ $message }
 store-database = 数据库错误：{ $error }
 store-read-only = 只读：不允许{ $what }（{ $why }）
+store-standby = 这是 { $primary } 上主库的热备库：请在主库上写入（--db）
+store-standby-unknown = 这是热备库，未能得知其主库：请在主库上写入（--db）
 
 ## 找不到的对象
 
@@ -124,6 +126,8 @@ store-url-unknown-parameter = 不认识的参数 { $parameter }（可用：{ $kn
 store-url-bad-value = { $parameter }={ $value } 不是它接受的值（应为 { $expected }）
 store-url-an-address = IP 地址
 store-url-not-empty = 非空的值
+store-url-from-environment = 来自环境变量：{ $why }
+store-url-text = 文本（UTF-8）
 store-sqlite-qpsg = 无法开启 SQLite 的查询计划稳定保证（代码 { $code }）
 
 store-doing-backup-record = 记录备份

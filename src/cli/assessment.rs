@@ -53,13 +53,15 @@ fn write(cli: &Cli, listing: &Listing) -> Result<(), Failure> {
 }
 
 /// `scores`: the ranking; with `--unit`, the items that earned the unit its points; with
-/// `--bulletin FILE`, the period's bulletin written to FILE (`-`: standard output).
+/// `--bulletin FILE`, the period's bulletin written to FILE (`-`: standard output; a file already
+/// there only with `force`).
 pub async fn scores(
     cli: &Cli,
     period: &PeriodArgs,
     unit: Option<&str>,
     bulletin_file: Option<&str>,
     rules_file: Option<&std::path::Path>,
+    force: bool,
 ) -> Result<(), Failure> {
     let period = period.period()?.ok_or_else(|| Failure::usage(t!("scores-which-period")))?;
     let s = session(cli).await?;
@@ -69,6 +71,7 @@ pub async fn scores(
             use std::io::Write;
             super::clean::for_stdout(std::io::stdout().lock(), false).write_all(text.as_bytes())?;
         } else {
+            crate::usecase::document::refuse_taken([std::path::Path::new(file)], force)?;
             // Whole or not at all, and private: the console's way too.
             assessment::write_whole(std::path::Path::new(file), text).await.map_err(|e| {
                 Failure::failed(t!("bulletin-cannot-write", file = file, error = crate::i18n::os_error(&e)))

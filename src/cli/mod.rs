@@ -365,6 +365,9 @@ pub enum Command {
         /// With --bulletin: the national check's rules for its section six (as `inspect --rules`)
         #[arg(long, value_name = "FILE", requires = "bulletin")]
         rules: Option<PathBuf>,
+        /// With --bulletin: overwrite the file if it exists
+        #[arg(long, requires = "bulletin")]
+        force: bool,
     },
     /// Record or correct an incident (a deduction, Art. 16)
     Incident {
@@ -774,8 +777,8 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
         Some(Command::Documents { command, pending, at }) => {
             reports::documents(&cli, command.as_ref(), *pending, *at).await
         }
-        Some(Command::Scores { period, unit, bulletin, rules }) => {
-            assessment::scores(&cli, period, unit.as_deref(), bulletin.as_deref(), rules.as_deref()).await
+        Some(Command::Scores { period, unit, bulletin, rules, force }) => {
+            assessment::scores(&cli, period, unit.as_deref(), bulletin.as_deref(), rules.as_deref(), *force).await
         }
         Some(Command::Check { args }) => checks::check(&cli, args).await,
         Some(Command::Inspect { at, rules }) => inspection::inspect(&cli, *at, rules.as_ref()).await,

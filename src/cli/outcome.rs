@@ -4,7 +4,7 @@
 //! so, and its summary ends "nothing changed". A write that found nothing to do exits 0 and its
 //! summary ends "nothing changed" too.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use serde_json::{Map, Value};
 
@@ -86,9 +86,11 @@ impl Outcome {
     }
 
     /// Prints the result: the lines (or the JSON object) on standard output, the summary on
-    /// standard error.
+    /// standard error; but a summary that repeats a line already printed to the same terminal is
+    /// not said again (a write of one thing, `said`, read by a person at a terminal).
     pub fn print(&self, format: Option<Format>) -> Result<(), Failure> {
-        if format == Some(Format::Json) {
+        let json = format == Some(Format::Json);
+        if json {
             let mut out = super::clean::for_stdout(std::io::stdout().lock(), true);
             let text = serde_json::to_string_pretty(&self.json()).map_err(|e| Failure::failed(e.to_string()))?;
             writeln!(out, "{text}")?;
@@ -98,8 +100,18 @@ impl Outcome {
                 super::output::say(&line);
             }
         }
-        tell(&self.summary_line());
+        let summary = self.summary_line();
+        let one_terminal = std::io::stdout().is_terminal() && std::io::stderr().is_terminal();
+        if !self.repeats(&summary, json, one_terminal) {
+            tell(&summary);
+        }
         Ok(())
+    }
+
+    /// Whether `summary` only repeats one of the lines printed (not the JSON object) on standard
+    /// output, when that is the same terminal as standard error.
+    fn repeats(&self, summary: &str, json: bool, one_terminal: bool) -> bool {
+        one_terminal && !json && !self.dry_run && self.lines.iter().any(|l| l == summary)
     }
 }
 
@@ -127,5 +139,17 @@ mod tests {
         assert_eq!(said(Outcome::new("retract", false).changed(true)), "1 item withdrawn");
         assert!(said(Outcome::new("retract", true).changed(true)).ends_with("nothing changed"));
         assert!(said(Outcome::new("retract", false)).ends_with("nothing changed"));
+    }
+
+    #[test]
+    fn a_summary_that_repeats_a_line_on_the_same_terminal_is_said_once() {
+        let one = Outcome::new("site.add", false).changed(true).said("added site lc".into());
+        assert!(one.repeats("added site lc", false, true), "the line already said it on the terminal");
+        assert!(!one.repeats("added site lc", false, false), "output redirected: the summary is its own");
+        assert!(!one.repeats("added site lc", true, true), "JSON printed no line");
+        let many = Outcome::new("retract", false).changed(true).with_line("zd-1 withdrawn".into());
+        assert!(!many.summary("2 items withdrawn".into()).repeats("2 items withdrawn", false, true));
+        let rehearsed = Outcome::new("site.add", true).changed(true).said("added site lc".into());
+        assert!(!rehearsed.repeats(&rehearsed.summary_line(), false, true));
     }
 }

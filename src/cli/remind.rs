@@ -55,11 +55,7 @@ pub async fn run(cli: &Cli, asked: &Asked<'_>) -> Result<(), Failure> {
             (None, None) => None,
         })
         .collect();
-    if !asked.force
-        && let Some(taken) = targets.iter().flatten().find(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
-    {
-        return Err(Failure::failed(t!("remind-exists", path = taken.display().to_string())));
-    }
+    crate::usecase::document::refuse_taken(targets.iter().flatten().map(PathBuf::as_path), asked.force)?;
     for (sheet, target) in sheets.iter().zip(&targets) {
         match target {
             Some(path) => {

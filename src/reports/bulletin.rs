@@ -26,6 +26,8 @@ pub struct Bulletin {
     /// Where the period stood when the bulletin was made: one not over is told as of that day
     /// (截至), compared with as many days of the period before.
     pub standing: Standing,
+    /// The day (in Beijing) it was made, signed under it with the issuing office.
+    pub made_on: NaiveDate,
     /// Ranked, with the period before's net score.
     pub scores: Vec<ScoreRow>,
     /// The period's incidents and corrections, by date.
@@ -181,6 +183,7 @@ pub async fn gather_with(
         site_name: site.name.clone(),
         period,
         standing: period.standing(today),
+        made_on: today,
         scores,
         incidents,
         overdue,
@@ -359,6 +362,8 @@ pub fn render(b: &Bulletin) -> String {
     render_links(&mut out, b);
     render_audit_head(&mut out, b);
     render_orders(&mut out, b);
+    out.push('\n');
+    super::sign_off(&mut out, &b.site_name, b.made_on);
     out
 }
 

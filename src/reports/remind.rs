@@ -65,7 +65,7 @@ pub fn markdown(s: &Sheet) -> String {
     let _ = writeln!(
         out,
         "截至{}，贵单位负责维护的{}栏目及信息情况如下，请按期更新、整改。\n",
-        s.today.format("%Y年%-m月%-d日"),
+        super::date_words(s.today),
         s.site_name
     );
     let _ = writeln!(out, "## 一、{}个工作日内到期的栏目\n", s.within);
@@ -131,7 +131,6 @@ pub fn markdown(s: &Sheet) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}\n", s.site_name);
-    let _ = writeln!(out, "{}", s.today.format("%Y年%-m月%-d日"));
+    super::sign_off(&mut out, &s.site_name, s.today);
     out
 }

@@ -361,6 +361,21 @@ fn refused_certificate(e: &sqlx::Error) -> Option<String> {
     }
 }
 
+/// Why a PostgreSQL server takes no write, when it is a hot standby (`pg_is_in_recovery()`): the
+/// primary it streams from, as its WAL receiver names it. (A standby takes no LISTEN either: the
+/// console watches the change mark instead, `Store::watch`.)
+async fn standby(pool: &sqlx::PgPool) -> std::result::Result<Option<String>, sqlx::Error> {
+    if !sqlx::query_scalar::<_, bool>("SELECT pg_is_in_recovery()").fetch_one(pool).await? {
+        return Ok(None);
+    }
+    let sender: Option<(Option<String>, Option<i32>)> =
+        sqlx::query_as("SELECT sender_host, sender_port FROM pg_stat_wal_receiver").fetch_optional(pool).await?;
+    Ok(Some(match sender {
+        Some((Some(host), Some(port))) => t!("store-standby", primary = format!("{host}:{port}")),
+        _ => t!("store-standby-unknown"),
+    }))
+}
+
 pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>> {
     let unreachable = |reason: String| StoreError::Unreachable { target: target.describe(), reason };
     // PostgreSQL's codes for a missing or wrong password (28P01) and a refused login (28000).
@@ -401,10 +416,12 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .connect_with(connect)
                 .await
                 .map_err(failed)?;
+            // A hot standby takes no write: the store is read-only, naming the primary to write to.
+            let standby = standby(&pool).await.map_err(failed)?;
             let store = SqlStore::<Postgres>::new(
                 pool,
                 target.describe(),
-                options.read_only.then(|| "--read-only".to_string()),
+                options.read_only.then(|| "--read-only".to_string()).or(standby),
                 None,
                 options.dry_run,
             )

@@ -105,6 +105,7 @@ impl Target {
             // connection failure. What the URL leaves out (a bare `postgres://` leaves out all)
             // comes from libpq's variables.
             check_postgres_url(url).map_err(|why| bad(&why))?;
+            check_postgres_environment(|name| std::env::var_os(name)).map_err(|why| bad(&why))?;
             let target = Target::Postgres { url: url.to_string(), password: None };
             target.postgres_options().map_err(|e| bad(&first_line(&e.to_string())))?;
             Ok(target)
@@ -255,29 +256,66 @@ fn check_postgres_url(url: &str) -> Result<(), String> {
                 known = PARAMETERS[..12].join(", ")
             ));
         }
-        let fits = match key.as_ref() {
-            "sslmode" | "ssl-mode" => SSL_MODES.contains(&value.as_ref()),
-            "port" => value.parse::<u16>().is_ok_and(|p| p != 0),
-            "hostaddr" => value.parse::<std::net::IpAddr>().is_ok(),
-            "host" | "dbname" | "user" => !value.is_empty(),
-            _ => true,
-        };
-        if !fits {
-            let expected = match key.as_ref() {
-                "sslmode" | "ssl-mode" => SSL_MODES.join(", "),
-                "port" => "1–65535".to_string(),
-                "hostaddr" => t!("store-url-an-address"),
-                _ => t!("store-url-not-empty"),
-            };
-            return Err(t!(
-                "store-url-bad-value",
-                parameter = key.as_ref(),
-                value = format!("{value:?}"),
-                expected = expected
-            ));
-        }
+        check_value(&key, &key, &value)?;
     }
     Ok(())
+}
+
+/// The libpq variables the driver reads for what a URL leaves out, each with the URL parameter
+/// it stands for. The driver silently misreads a bad one: an unknown `PGSSLMODE` (`verify-ful`)
+/// becomes `prefer`, which does not verify the server; a `PGPORT` that is not a number becomes
+/// 5432; a `PGHOSTADDR` that is not an address is looked up as a name; a value that is not UTF-8
+/// is dropped. The others it reads (`PGPASSWORD`, `PGSSLROOTCERT`, `PGSSLCERT`, `PGSSLKEY`,
+/// `PGAPPNAME`, `PGOPTIONS`) it takes as they are, as it takes the same URL parameters.
+const VARIABLES: [(&str, &str); 6] = [
+    ("PGHOST", "host"),
+    ("PGHOSTADDR", "hostaddr"),
+    ("PGPORT", "port"),
+    ("PGDATABASE", "dbname"),
+    ("PGUSER", "user"),
+    ("PGSSLMODE", "sslmode"),
+];
+
+/// What is wrong with libpq's variables, by the rules of the URL parameters they stand for, so a
+/// mistyped `PGSSLMODE=verify-ful` is refused as `sslmode=verify-ful` is; `var` reads one.
+fn check_postgres_environment(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Result<(), String> {
+    for (variable, parameter) in VARIABLES {
+        let checked = match var(variable) {
+            None => Ok(()),
+            Some(value) => match value.to_str() {
+                Some(value) => check_value(variable, parameter, value),
+                None => Err(bad_value(variable, &value.to_string_lossy(), t!("store-url-text"))),
+            },
+        };
+        checked.map_err(|why| t!("store-url-from-environment", why = why))?;
+    }
+    Ok(())
+}
+
+/// Whether `value` is one the URL parameter `parameter` takes; `name` is what the message calls it
+/// (the parameter, or the variable standing for it).
+fn check_value(name: &str, parameter: &str, value: &str) -> Result<(), String> {
+    let fits = match parameter {
+        "sslmode" | "ssl-mode" => SSL_MODES.contains(&value),
+        "port" => value.parse::<u16>().is_ok_and(|p| p != 0),
+        "hostaddr" => value.parse::<std::net::IpAddr>().is_ok(),
+        "host" | "dbname" | "user" => !value.is_empty(),
+        _ => true,
+    };
+    if fits {
+        return Ok(());
+    }
+    let expected = match parameter {
+        "sslmode" | "ssl-mode" => SSL_MODES.join(", "),
+        "port" => "1–65535".to_string(),
+        "hostaddr" => t!("store-url-an-address"),
+        _ => t!("store-url-not-empty"),
+    };
+    Err(bad_value(name, value, expected))
+}
+
+fn bad_value(name: &str, value: &str, expected: String) -> String {
+    t!("store-url-bad-value", parameter = name, value = format!("{value:?}"), expected = expected)
 }
 
 /// The authority of a URL (between `://` and the path or query), without its user and password.
@@ -403,6 +441,47 @@ mod tests {
         ] {
             assert!(Target::parse(url).is_ok(), "{url}");
         }
+    }
+
+    /// libpq's variables the driver would silently misread are refused by the rules of the URL
+    /// parameters they stand for; what libpq takes is still taken.
+    #[test]
+    fn bad_libpq_variables_are_refused_by_the_url_parameters_rules() {
+        use std::ffi::OsString;
+        use std::os::unix::ffi::OsStringExt;
+        let check = |name: &str, value: OsString| {
+            crate::i18n::scoped(crate::i18n::Lang::En, || {
+                check_postgres_environment(|asked| (asked == name).then(|| value.clone()))
+            })
+        };
+        for (name, value, says) in [
+            ("PGSSLMODE", "verify-ful", "PGSSLMODE=\"verify-ful\" is not a value it takes (expected disable"),
+            ("PGSSLMODE", "", "PGSSLMODE=\"\""),
+            ("PGPORT", "5433x", "PGPORT=\"5433x\""),
+            ("PGPORT", "0", "1–65535"),
+            ("PGHOSTADDR", "db.example", "an IP address"),
+            ("PGHOST", "", "a value, not nothing"),
+            ("PGUSER", "", "PGUSER=\"\""),
+            ("PGDATABASE", "", "PGDATABASE=\"\""),
+        ] {
+            let e = check(name, value.into()).unwrap_err();
+            assert!(e.starts_with("from the environment: ") && e.contains(says), "{name}={value}: {e}");
+        }
+        let e = check("PGHOST", OsString::from_vec(b"db\xff".to_vec())).unwrap_err();
+        assert!(e.contains("PGHOST=\"db\u{FFFD}\"") && e.contains("text (UTF-8)"), "{e}");
+        for (name, value) in [
+            ("PGSSLMODE", "verify-full"),
+            ("PGPORT", "5433"),
+            ("PGHOSTADDR", "::1"),
+            ("PGHOST", "/var/run/postgresql"),
+            ("PGSSLROOTCERT", "/no/such/ca.pem"),
+        ] {
+            assert_eq!(check(name, value.into()), Ok(()), "{name}={value}");
+        }
+        let zh = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || {
+            check_postgres_environment(|asked| (asked == "PGSSLMODE").then(|| "verify".into())).unwrap_err()
+        });
+        assert!(zh.starts_with("来自环境变量：PGSSLMODE=\"verify\""), "{zh}");
     }
 
     #[test]

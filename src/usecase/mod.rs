@@ -12,6 +12,7 @@ pub mod backup;
 pub mod calendar;
 pub mod columns;
 pub mod connection;
+pub mod document;
 pub mod findings;
 pub mod links;
 pub mod queue;

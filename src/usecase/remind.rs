@@ -104,9 +104,7 @@ pub async fn write_into(
 
 /// Writes a sheet to `path` whole (never half a file); an existing file only with `force`.
 pub async fn write(sheet: &Sheet, path: &Path, force: bool) -> Result<()> {
-    if !force && std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return Err(StoreError::Refused(t!("remind-exists", path = path.display().to_string())));
-    }
+    super::document::refuse_taken([path], force)?;
     super::assessment::write_whole(path, markdown(sheet)).await.map_err(|e| {
         StoreError::Refused(t!("remind-not-written", path = path.display().to_string(), error = e.to_string()))
     })

@@ -1,0 +1,2 @@
+# Documents written to files (src/usecase/document.rs): the bulletin, reminder sheets, rectification notices.
+document-exists = { $path } exists: nothing written (--force overwrites it)
