@@ -82,7 +82,12 @@ async fn importing_next_years_notice_makes_provisional_deadlines_firm(db: TestDb
     let file = notice_file(&db, "2027.txt", NOTICE_2027);
     let out = db.run(&["calendar", "import", &file, "--format", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let added: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let result: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (&result["action"], &result["dry_run"], &result["changed"]),
+        (&json!("calendar.import"), &json!(false), &json!(true))
+    );
+    let added = result["days"].as_array().unwrap();
     assert_eq!(added.len(), 35);
     assert_eq!(added[0], json!({"date": "2027-01-01", "kind": "holiday", "note": "元旦"}));
     assert!(added.contains(&json!({"date": "2027-02-14", "kind": "workday", "note": "调休上班"})));

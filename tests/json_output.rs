@@ -163,6 +163,9 @@ async fn every_command_gives_structured_json(db: TestDb) {
     let finding = common::rows(&db, &["check", "zd-1"]).into_iter().next().expect("a finding on zd-1");
     let (finding_kind, finding_text) = (finding["kind"].as_str().unwrap(), finding["text"].as_str().unwrap());
     let login = format!("pa_json_{}", std::process::id());
+    let notice = db.file("2027.txt");
+    std::fs::write(&notice, include_str!("notices/2027-invented.txt")).unwrap();
+    let notice = notice.to_str().unwrap();
     let writes: Vec<(&str, Vec<&str>)> = vec![
         ("incident add", incident_add("2026-08-06", "标点错误")),
         ("incident reverse", vec!["incident", "reverse", &incident, "--note", "误记"]),
@@ -197,6 +200,8 @@ async fn every_command_gives_structured_json(db: TestDb) {
             ],
         ),
         ("calendar add", vec!["calendar", "add", "--holiday", "2027-01-01", "--note", "元旦"]),
+        ("calendar import --dry-run", vec!["calendar", "import", notice, "--dry-run"]),
+        ("calendar import", vec!["calendar", "import", notice]),
         (
             "rectifications add",
             vec![
@@ -225,14 +230,16 @@ async fn every_command_gives_structured_json(db: TestDb) {
         let mut found = Vec::new();
         json_in_a_string(&v, name, &mut found);
         assert!(found.is_empty(), "JSON written inside a string: {found:?}");
+        let command = name.trim_end_matches(" --dry-run");
         let example = examples
             .iter()
-            .find(|(c, _)| c == name)
-            .unwrap_or_else(|| panic!("docs/cli.md has no JSON example of {name}"));
+            .find(|(c, _)| c == command)
+            .unwrap_or_else(|| panic!("docs/cli.md has no JSON example of {command}"));
         assert_eq!(fields(&example.1), fields(&v), "docs/cli.md's example of {name} has the command's fields: {v}");
         if *name != "links" {
             assert_eq!(stderr(&out).lines().count(), 1, "{name}: one summary line: {}", stderr(&out));
-            assert_eq!((v["dry_run"].as_bool(), v["changed"].as_bool()), (Some(false), Some(true)), "{name}: {v}");
+            let dry_run = command != *name;
+            assert_eq!((v["dry_run"].as_bool(), v["changed"].as_bool()), (Some(dry_run), Some(true)), "{name}: {v}");
         }
         results.insert(*name, v);
     }
@@ -257,6 +264,11 @@ async fn every_command_gives_structured_json(db: TestDb) {
         results["calendar add"]["days"][0],
         serde_json::json!({"date": "2027-01-01", "kind": "holiday", "note": "元旦"})
     );
+    for name in ["calendar import --dry-run", "calendar import"] {
+        assert_eq!(results[name]["action"], "calendar.import", "{}", results[name]);
+        let days = results[name]["days"].as_array().unwrap();
+        assert!(days.contains(&serde_json::json!({"date": "2027-02-14", "kind": "workday", "note": "调休上班"})));
+    }
     let link = &results["links"][0];
     assert_eq!((link["url"].as_str(), link["status"].as_i64()), (Some(server.url("/missing").as_str()), Some(404)));
     // A write that finds nothing to do exits 0, changed false, and says so (the first `role`

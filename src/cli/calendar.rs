@@ -64,6 +64,11 @@ fn listing(days: &[CalendarDay]) -> Listing {
     listing
 }
 
+/// The days of a write's JSON result: `{date, kind, note}` objects.
+fn days_json(days: &[CalendarDay]) -> Vec<serde_json::Value> {
+    days.iter().map(|d| json!({"date": d.date.to_string(), "kind": d.kind.as_str(), "note": d.note})).collect()
+}
+
 /// The notice's text, from a file or standard input.
 fn read_notice(file: &str) -> Result<String, Failure> {
     let mut text = String::new();
@@ -103,11 +108,9 @@ async fn add(
     }
     let s = session(cli).await?;
     let changed = s.store.set_calendar_days(&days).await?;
-    let given: Vec<_> =
-        days.iter().map(|d| json!({"date": d.date.to_string(), "kind": d.kind.as_str(), "note": d.note})).collect();
     Outcome::new("calendar.set", false)
         .changed(changed > 0)
-        .field("days", given)
+        .field("days", days_json(&days))
         .field("added_or_changed", changed)
         .said(t!("calendar-days-changed", changed = changed, count = days.len()))
         .print(cli.format)
@@ -124,7 +127,8 @@ async fn show(cli: &Cli, year: Option<i32>) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `calendar import FILE|- [--dry-run]`.
+/// `calendar import FILE|- [--dry-run]`: with `--format json` one result object (`action`,
+/// `dry_run`, `changed`, `days`), else the days as a listing; the summary line on standard error.
 async fn import(cli: &Cli, file: &str, dry_run: bool) -> Result<(), Failure> {
     let text = read_notice(file)?;
     let s = session(cli).await?;
@@ -133,7 +137,14 @@ async fn import(cli: &Cli, file: &str, dry_run: bool) -> Result<(), Failure> {
         Failure::usage(t!("calendar-bad-notice", file = name, line = e.line, error = e.what()))
     })?;
     let change = if dry_run { preview.change } else { notices::import(s.store.as_ref(), &preview.notice).await? };
-    listing(&change.days).write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    if cli.format == Some(Format::Json) {
+        Outcome::new("calendar.import", dry_run)
+            .changed(change.changed())
+            .field("days", days_json(&change.days))
+            .write_json()?;
+    } else {
+        listing(&change.days).write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    }
     let mut said = notices::summary(&preview.notice, &change, !dry_run);
     if dry_run && change.changed() {
         said.push_str(&t!("calendar-dry-run"));

@@ -126,7 +126,7 @@ pub fn reference() -> String {
          the tables show (named as in [glossary.md](glossary.md)); every write (`retract`, `mark`, `restore`, \
          `publish`, `review`, `import`, `backup`, `incident add|reverse`, `inquiries add|answer`, \
          `operators add|role|disable`, `documents add`, `retractions request|reject`, \
-         `check add-name|add-word|waive`, `calendar add`) gives one object: `action` (the audit trail's \
+         `check add-name|add-word|waive`, `calendar add|import`) gives one object: `action` (the audit trail's \
          name for it), `dry_run`, `changed` (false when it found nothing to do: it exits 0 all the same) \
          and what it did, with its one summary line on standard error. \
          Lists are arrays (an item's `columns` are objects with `id`, `path` and `form`), an audit \
