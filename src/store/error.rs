@@ -163,7 +163,11 @@ impl DatabaseError {
         let Some(code) = d.code() else { return t!("store-database", error = self.to_string()) };
         // PostgreSQL names the function that raised the error (its guards', schema.sql's `portal_*`)
         // in the error's context, and the constraint broken.
-        let raised_in = d.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().and_then(|pg| pg.r#where());
+        // SQLite's guards (RAISE(ABORT, …) in schema.sql) are told apart by their message.
+        let raised_in = d
+            .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+            .and_then(|pg| pg.r#where())
+            .or_else(|| (code.len() < 5).then(|| d.message()));
         match refusal(&code, raised_in) {
             Some(refusal) => {
                 let database = if code.len() < 5 { "SQLite" } else { "SQLSTATE" };
@@ -282,14 +286,18 @@ impl Refusal {
 }
 
 /// A refusal of the database's own, by its code (PostgreSQL's SQLSTATE, SQLite's extended result
-/// code) and, for PostgreSQL's guards, the function of schema.sql that raised it (`raised_in`, the
-/// error's context); `None` for an error that is no refusal (said in the driver's words).
+/// code) and what raised it (`raised_in`: for PostgreSQL's guards the function of schema.sql, the
+/// error's context; for SQLite's the trigger's message); `None` for an error that is no refusal, or
+/// a trigger not of schema.sql (said in the driver's words).
 fn refusal(code: &str, raised_in: Option<&str>) -> Option<Refusal> {
     let by = |function: &str| raised_in.is_some_and(|w| w.contains(function));
     if let Some(n) = code.parse::<i32>().ok().filter(|_| code.len() < 5) {
         return match (n & 0xff, n) {
-            // SQLITE_CONSTRAINT_TRIGGER: schema.sql's guards (RAISE(ABORT, …)).
-            (19, 1811) => Some(Refusal::Kept),
+            // SQLITE_CONSTRAINT_TRIGGER: schema.sql's guards (RAISE(ABORT, …)), by their words; a
+            // trigger of anyone else's is said as the database says it.
+            (19, 1811) if by("without writing its audit record") => Some(Refusal::Unaudited),
+            (19, 1811) if by("append-only") || by("never edited") || by("never deleted") => Some(Refusal::Kept),
+            (19, 1811) => None,
             (19, 1555 | 2067) => Some(Refusal::Duplicate),
             (19, 787) => Some(Refusal::Reference),
             (19, 1299) => Some(Refusal::MissingValue),
@@ -403,7 +411,15 @@ mod tests {
             ("42501", None, Some(Refusal::Permission)),
             ("23001", Some("PL/pgSQL function portal_close_once() line 14 at RAISE"), Some(Refusal::ClosedOnce)),
             ("23001", Some("PL/pgSQL function portal_refuse_change() line 3 at RAISE"), Some(Refusal::Kept)),
-            ("1811", None, Some(Refusal::Kept)),
+            ("1811", Some("items is append-only: DELETE refused"), Some(Refusal::Kept)),
+            ("1811", Some("withdrawals is never edited: only its closing is written, once"), Some(Refusal::Kept)),
+            ("1811", Some("link_checks is replaced by the next check, never deleted"), Some(Refusal::Kept)),
+            (
+                "1811",
+                Some("refused: this transaction changed the portal's tables without writing its audit record"),
+                Some(Refusal::Unaudited),
+            ),
+            ("1811", Some("refused for the test"), None),
             ("2067", None, Some(Refusal::Duplicate)),
             ("23505", None, Some(Refusal::Duplicate)),
             ("275", None, Some(Refusal::Check)),
