@@ -699,7 +699,10 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
 /// SQLite's "database is locked" (another process held the write lock for longer than the wait),
 /// said as what it means: who holds it, that nothing was written, and to try again.
 fn locked(failure: Failure, database: Option<&std::path::Path>) -> Failure {
-    let Some(path) = database.filter(|_| failure.message.contains("database is locked")) else { return failure };
+    // The driver's words, or the store's refusal said with SQLite's code (SQLITE_BUSY, 5), which
+    // the catalogs' message names in either language.
+    let busy = |m: &str| m.contains("database is locked") || ["SQLite 5)", "SQLite 5）"].iter().any(|c| m.contains(c));
+    let Some(path) = database.filter(|_| busy(&failure.message)) else { return failure };
     let holders = crate::places::holders(path);
     let who = if holders.is_empty() { t!("another-process") } else { holders.join(&t!("list-separator")) };
     Failure::failed(t!("database-locked", path = path.display().to_string(), who = who))
