@@ -9,20 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use common::{Backend, Raw, TestDb, stderr};
 
-const ITEMS: &str = concat!(
-    r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","#,
-    r#""body":"第一条　为规范政府信息公开工作……","form":"text","path":"unit","#,
-    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
-    r#""submitted_at":"2023-02-01T09:00:00+08:00","#,
-    r#""published_at":"2023-02-03T10:00:00+08:00"}"#,
-    "\n",
-    r#"{"ref":"zd-2","title":"象山区政务公开保密审查办法","#,
-    r#""body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","#,
-    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
-    r#""submitted_at":"2023-04-10T09:00:00+08:00","#,
-    r#""published_at":"2023-04-11T16:30:00+08:00"}"#,
-    "\n"
-);
+const ITEMS: &str = common::TWO_POLICIES;
 
 /// Every table of the database with its rows, by name.
 async fn tables(raw: &mut Raw) -> Vec<(String, i64)> {
