@@ -622,7 +622,7 @@ impl Draw<'_> {
                         format!(" {}", text::pad(&b.key.name(), 6, app.ambiguous)),
                         Style::default().add_modifier(Modifier::BOLD),
                     ),
-                    Span::raw(b.said(Layer::Copy)),
+                    Span::raw(b.said(Layer::Copy, &app.keymap)),
                 ])
             })
             .collect();
