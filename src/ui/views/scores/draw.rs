@@ -471,11 +471,8 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                         t!("scores-last-overdue", date = beijing_date(at).to_string(), days = r.staleness.days_overdue)
                     }
                 };
-                let deadline = if r.column.deadline.is_empty() {
-                    r.column.rule.words()
-                } else {
-                    r.column.deadline.clone()
-                };
+                // In words of the language (`10 months`, `10个月`); a column without one says so.
+                let deadline = r.column.rule.short_words().unwrap_or_else(|| r.column.rule.words());
                 let tail = format!("  {deadline} · {state}");
                 let path_w = w.saturating_sub(4 + text::width(&tail));
                 TextLine::from(vec![
