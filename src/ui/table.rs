@@ -118,12 +118,6 @@ impl Table {
     }
 }
 
-/// A number (or its heading) right-aligned in a column of `cells` whose last cell is the blank
-/// before the next column, for the lists laid out by hand.
-pub fn number(s: &str, cells: usize, ambiguous: Ambiguous) -> String {
-    format!("{} ", text::pad_left(s, cells.saturating_sub(1), ambiguous))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,7 +160,8 @@ mod tests {
 
     #[test]
     fn a_number_is_right_aligned_before_its_blank() {
-        assert_eq!(number("1007", 8, Ambiguous::Narrow), "   1007 ");
-        assert_eq!(number("12345678", 8, Ambiguous::Narrow), "123456… ");
+        let t = Table::new(&[Column::number(["item", "1007", "12"]), Column::text(["title"])], 20, Ambiguous::Narrow);
+        assert_eq!(t.row(&["12", "通知"]), "  12 通知           ");
+        assert_eq!(t.row(&["1007", "通知"]), "1007 通知           ");
     }
 }
