@@ -32,8 +32,19 @@ impl Column {
     }
 }
 
+/// How a column of a list takes its width (`Table::of`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// As wide as its widest cell (times, ids, steps).
+    Fixed,
+    /// Free text (titles, units): it shares the room left.
+    Text,
+    /// A number: as wide as its widest cell, right-aligned.
+    Number,
+}
+
 /// Column `i` of a table: its heading, then its cell in each row.
-pub fn column_of<'a>(heads: &'a [String], rows: &'a [Vec<String>], i: usize) -> impl Iterator<Item = &'a str> {
+fn column_of<'a>(heads: &'a [String], rows: &'a [Vec<String>], i: usize) -> impl Iterator<Item = &'a str> {
     std::iter::once(heads[i].as_str()).chain(rows.iter().map(move |r| r[i].as_str()))
 }
 
@@ -97,6 +108,28 @@ impl Table {
             *w += budget.saturating_sub(used);
         }
         Table { widths, right: columns.iter().map(|c| c.right).collect(), ambiguous }
+    }
+
+    /// A list's table: `heads` over `rows`, column `i` of kind `kind(i)`, each measured on its
+    /// heading and its cells, laid across `total` cells as `new` lays them.
+    pub fn of(
+        heads: &[String],
+        rows: &[Vec<String>],
+        kind: impl Fn(usize) -> Kind,
+        total: usize,
+        ambiguous: Ambiguous,
+    ) -> Table {
+        let columns: Vec<Column> = (0..heads.len())
+            .map(|i| {
+                let cells = column_of(heads, rows, i);
+                match kind(i) {
+                    Kind::Fixed => Column::fixed(cells),
+                    Kind::Text => Column::text(cells),
+                    Kind::Number => Column::number(cells),
+                }
+            })
+            .collect();
+        Table::new(&columns, total, ambiguous)
     }
 
     /// Column `i`'s width.

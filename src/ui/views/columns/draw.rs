@@ -13,7 +13,7 @@ use crate::domain::time::{beijing_date, for_people};
 use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text::{self, fit, fit_tail, pad, pad_left};
 use crate::ui::views::Tab;
 use crate::ui::widgets::{Draw, provisional_note, symbol};
@@ -261,15 +261,13 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
             heads.insert(2, t!("columns-head-form"));
         }
         let rows: Vec<Vec<String>> = c.items.rows.iter().map(cells).collect();
-        let columns: Vec<Column> = (0..heads.len())
-            .map(|i| match i {
-                1 => Column::number(column_of(&heads, &rows, i)),
-                i if i + 2 >= heads.len() => Column::text(column_of(&heads, &rows, i)),
-                _ => Column::fixed(column_of(&heads, &rows, i)),
-            })
-            .collect();
+        let kind = |i: usize| match i {
+            1 => Kind::Number,
+            i if i + 2 >= heads.len() => Kind::Text,
+            _ => Kind::Fixed,
+        };
         // The first two cells are the mark of a marked item.
-        let table = Table::new(&columns, usize::from(areas.rows.width) - 2, ambiguous);
+        let table = Table::of(&heads, &rows, kind, usize::from(areas.rows.width) - 2, ambiguous);
         d.header(areas.header, &format!("  {}", table.row(&heads)));
         let theme = d.theme;
         d.list(

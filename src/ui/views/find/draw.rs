@@ -11,7 +11,7 @@ use crate::domain::time::for_people;
 use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text;
 use crate::ui::widgets::Draw;
 
@@ -58,15 +58,12 @@ pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
         heads.push(t!("find-head-columns"));
     }
     let rows: Vec<Vec<String>> = list.rows.iter().map(cells).collect();
-    let column = |i: usize| column_of(&heads, &rows, i);
-    let columns: Vec<Column> = (0..heads.len())
-        .map(|i| match i {
-            0 | 2 => Column::fixed(column(i)),
-            1 => Column::number(column(i)),
-            _ => Column::text(column(i)),
-        })
-        .collect();
-    let table = Table::new(&columns, usize::from(areas.rows.width), ambiguous);
+    let kind = |i: usize| match i {
+        0 | 2 => Kind::Fixed,
+        1 => Kind::Number,
+        _ => Kind::Text,
+    };
+    let table = Table::of(&heads, &rows, kind, usize::from(areas.rows.width), ambiguous);
     d.header(areas.header, &table.row(&heads));
     let nothing = t!("find-nothing");
     d.list(areas.rows, list, &nothing, |i| TextLine::raw(table.row(&cells(i))));

@@ -10,7 +10,7 @@ use crate::domain::staleness::Status;
 use crate::domain::time::for_people;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text;
 use crate::t;
 use crate::ui::words;
@@ -103,15 +103,12 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     // Measured on the first rows loaded: the list holds every stored finding, and a frame must not
     // format them all.
     let rows: Vec<Vec<String>> = list.rows.iter().take(MEASURED).map(cells).collect();
-    let column = |i: usize| column_of(&heads, &rows, i);
-    let columns: Vec<Column> = (0..heads.len())
-        .map(|i| match i {
-            _ if i == item_at => Column::number(column(i)),
-            _ if i == kind_at || (wide && i == 0) => Column::fixed(column(i)),
-            _ => Column::text(column(i)),
-        })
-        .collect();
-    let table = Table::new(&columns, usize::from(areas.rows.width).saturating_sub(2), ambiguous);
+    let kind = |i: usize| match i {
+        _ if i == item_at => Kind::Number,
+        _ if i == kind_at || (wide && i == 0) => Kind::Fixed,
+        _ => Kind::Text,
+    };
+    let table = Table::of(&heads, &rows, kind, usize::from(areas.rows.width).saturating_sub(2), ambiguous);
     d.header(areas.header, &format!("  {}", table.row(&heads)));
     let theme = d.theme;
     let nothing = t!("findings-nothing");

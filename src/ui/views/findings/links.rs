@@ -16,7 +16,7 @@ use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::paged::{Paged, Row};
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text::{self, SearchKey};
 use crate::ui::widgets::Draw;
 
@@ -134,15 +134,12 @@ pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
     heads.extend([t!("broken-links-head-status"), t!("broken-links-head-checked"), t!("broken-links-head-url")]);
     let status_at = heads.len() - 3;
     let rows: Vec<Vec<String>> = list.rows.iter().map(cells).collect();
-    let column = |i: usize| column_of(&heads, &rows, i);
-    let columns: Vec<Column> = (0..heads.len())
-        .map(|i| match i {
-            0 => Column::number(column(i)),
-            _ if i == status_at || i == status_at + 1 => Column::fixed(column(i)),
-            _ => Column::text(column(i)),
-        })
-        .collect();
-    let table = Table::new(&columns, usize::from(areas.rows.width).saturating_sub(2), ambiguous);
+    let kind = |i: usize| match i {
+        0 => Kind::Number,
+        _ if i == status_at || i == status_at + 1 => Kind::Fixed,
+        _ => Kind::Text,
+    };
+    let table = Table::of(&heads, &rows, kind, usize::from(areas.rows.width).saturating_sub(2), ambiguous);
     d.header(areas.header, &format!("  {}", table.row(&heads)));
     if list.done && list.rows.is_empty() && list.error.is_none() {
         let lines = vec![

@@ -11,7 +11,7 @@ use crate::domain::staleness::Status;
 use crate::ui::app::waited;
 use crate::ui::layout::Areas;
 use crate::store::RetractionRequest;
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text::{self, fit};
 use crate::ui::widgets::Draw;
 use crate::ui::words;
@@ -54,10 +54,8 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
     };
     let heads = vec![t!("head-waited"), t!("head-reason"), t!("head-unit"), t!("head-item"), t!("head-title")];
     let rows: Vec<Vec<String>> = r.rows.iter().map(|q| cells(q).to_vec()).collect();
-    let column = |i: usize| column_of(&heads, &rows, i);
-    let columns =
-        [Column::fixed(column(0)), Column::fixed(column(1)), Column::text(column(2)), Column::number(column(3)), Column::text(column(4))];
-    let table = Table::new(&columns, usize::from(areas.rows.width), ambiguous);
+    let kinds = [Kind::Fixed, Kind::Fixed, Kind::Text, Kind::Number, Kind::Text];
+    let table = Table::of(&heads, &rows, |i| kinds[i], usize::from(areas.rows.width), ambiguous);
     d.header(areas.header, &table.row(&heads));
     let theme = d.theme;
     let nothing = t!("retractions-nothing");

@@ -13,7 +13,7 @@ use crate::domain::time::beijing_date;
 use crate::reports::ScoreRow;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text::{self, Ambiguous, fit, pad};
 use crate::t;
 use crate::ui::widgets::{Draw, symbol};
@@ -192,18 +192,14 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     }
     heads.push(t!("scores-head-bar"));
     let rows: Vec<Vec<String>> = units.iter().map(cells).collect();
-    let column = |i: usize| column_of(&heads, &rows, i);
     let last = heads.len() - 1;
-    let columns: Vec<Column> = (0..heads.len())
-        .map(|i| match i {
-            1 => Column::fixed(column(i)),
-            2 => Column::text(column(i)),
-            i if i == last => Column::text(column(i)),
-            10 => Column::fixed(column(i)),
-            _ => Column::number(column(i)),
-        })
-        .collect();
-    let table = Table::new(&columns, w, ambiguous);
+    let kind = |i: usize| match i {
+        i if i == last => Kind::Text,
+        1 | 10 => Kind::Fixed,
+        2 => Kind::Text,
+        _ => Kind::Number,
+    };
+    let table = Table::of(&heads, &rows, kind, w, ambiguous);
     let bar_w = table.width(last);
     d.header(areas.header, &table.row(&heads));
     // Wide, the keys that act on a unit where the bars' heading leaves room.

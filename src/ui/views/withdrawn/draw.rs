@@ -14,7 +14,7 @@ use crate::ui::app::waited;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::views::Tab;
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text::{self, fit};
 use crate::ui::widgets::Draw;
 use crate::ui::words;
@@ -102,16 +102,12 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
     };
     let heads: Vec<String> = cols.iter().map(|c| head(*c)).collect();
     let rows: Vec<Vec<String>> = list.rows.iter().map(|r| cols.iter().map(|c| cell(r, *c)).collect()).collect();
-    let columns: Vec<Column> = cols
-        .iter()
-        .enumerate()
-        .map(|(i, c)| match c {
-            Col::Item | Col::Batch => Column::number(column_of(&heads, &rows, i)),
-            Col::By | Col::Restored | Col::Title => Column::text(column_of(&heads, &rows, i)),
-            Col::When | Col::Reason | Col::Took => Column::fixed(column_of(&heads, &rows, i)),
-        })
-        .collect();
-    let table = Table::new(&columns, w.saturating_sub(MARK_W), ambiguous);
+    let kind = |i: usize| match cols[i] {
+        Col::Item | Col::Batch => Kind::Number,
+        Col::By | Col::Restored | Col::Title => Kind::Text,
+        Col::When | Col::Reason | Col::Took => Kind::Fixed,
+    };
+    let table = Table::of(&heads, &rows, kind, w.saturating_sub(MARK_W), ambiguous);
     d.header(areas.header, &format!("{}{}", " ".repeat(MARK_W), table.row(&heads)));
     let theme = d.theme;
     let nothing = t!(
