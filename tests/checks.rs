@@ -68,7 +68,17 @@ async fn findings_are_caught_and_near_misses_are_not(db: TestDb) {
         (id["span"].as_str(), id["suggestion"].as_str(), id["blocking"].as_bool()),
         (Some("body:12-30"), Some("110105********002X"), Some(true))
     );
-    assert!(all.iter().find(|f| f["kind"] == "figure").unwrap()["message"].as_str().unwrap().contains("临时救助"));
+    // The stored finding says a code and its arguments; its words are in the reader's language.
+    let figure = all.iter().find(|f| f["kind"] == "figure").unwrap();
+    assert_eq!((&figure["message_code"], &figure["message_args"]["value"]), (&"figure".into(), &"65".into()));
+    assert_eq!(figure["message"], "“临时救助” was 56户 before, 65户 here", "{figure}");
+    assert_eq!(figure["suggestion"], "check the figures agree");
+    let zh = rows(&db, &["--lang", "zh-CN", "check", "--all"]);
+    let figure = zh.iter().find(|f| f["kind"] == "figure").unwrap();
+    assert_eq!(figure["message"], "“临时救助”前文为 56户，此处为 65户", "{figure}");
+    assert_eq!(figure["suggestion"], "核对统计数据，前后一致");
+    let table = db.ok(&["--lang", "en", "check", "c-2"]);
+    assert!(table.contains("Full resident ID number") && !table.contains("message_code"), "{table}");
     let since = rows(&db, &["check", "--all", "--since", "2026-11-05"]);
     assert!(since.iter().all(|f| f["item"] == 2), "{since:?}");
 

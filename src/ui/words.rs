@@ -232,7 +232,7 @@ pub fn history(e: &HistoryEvent) -> String {
         }
         HistoryEvent::Found { verdict, step, finding: f } => {
             let (decision, kind, text) = (decision(*verdict, *step), kind(&f.kind), f.text.as_str());
-            let (span, message) = (f.span.as_str(), f.message.as_str());
+            let (span, message) = (f.span.as_str(), f.message.words());
             let found = if f.blocking {
                 t!(
                     "history-found-blocking",

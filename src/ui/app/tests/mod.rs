@@ -437,7 +437,11 @@ fn every_history_event() -> Vec<HistoryEntry> {
         kind: "leader_name".into(),
         text: "李明化".into(),
         span: "title:2-5".into(),
-        message: "名称错误".into(),
+        message: crate::domain::checks::Message::Said(crate::domain::checks::Said::WrongName {
+            wrong: "李明化".into(),
+            correct: "李明华".into(),
+            note: String::new(),
+        }),
         blocking: true,
         waived: None,
     };

@@ -125,8 +125,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
         line.push(Span::raw(shown(&f.text, text_w)));
         let said = match &r.waived {
             Some(w) => t!("finding-waived", reason = w.clone()),
-            None if f.suggestion.is_empty() => f.message.clone(),
-            None => format!("{} → {}", f.message, f.suggestion),
+            None => f.said(),
         };
         line.push(Span::raw(fit(&text::display(&said, ambiguous), message_w, ambiguous)));
         TextLine::from(line)
