@@ -77,7 +77,7 @@ async fn findings_are_caught_and_near_misses_are_not(db: TestDb) {
     let figure = zh.iter().find(|f| f["kind"] == "figure").unwrap();
     assert_eq!(figure["message"], "“临时救助”前文为 56户，此处为 65户", "{figure}");
     assert_eq!(figure["suggestion"], "核对统计数据，前后一致");
-    let table = db.ok(&["--lang", "en", "check", "c-2"]);
+    let table = db.ok(&["--lang", "en", "check", "c-2", "--format", "table"]);
     assert!(table.contains("Full resident ID number") && !table.contains("message_code"), "{table}");
     let since = rows(&db, &["check", "--all", "--since", "2026-11-05"]);
     assert!(since.iter().all(|f| f["item"] == 2), "{since:?}");
@@ -284,14 +284,18 @@ async fn a_decision_keeps_its_findings_and_the_history_shows_what_was_fixed(db: 
     };
     let reject = at("reject (office_review)");
     let found_name = at(
-        "found at reject (office_review): leader_name “李明化” (title:2-5, blocking) 名称错误：“李明化”应为“李明华”",
+        "found at reject (office_review): leader_name “李明化” (title:2-5, blocking) \
+         Wrong name: “李明化” should be “李明华”",
     );
+    // Recorded at the decision as a code and its arguments: read in the reader's language.
+    let zh = db.ok(&["--lang", "zh-CN", "show", "g-7"]);
+    assert!(zh.contains("名称错误：“李明化”应为“李明华”"), "{zh}");
     let found_figure = at("found at reject (office_review): figure “350人” (body:");
     let approve_at = at("approve (office_review)");
     let fixed_name = at("fixed by approve (office_review): leader_name “李明化” (found at the decision before)");
     let fixed_figure = at("fixed by approve (office_review): figure “350人”");
     let waived = at("found at approve (office_review): id_number “11010519491231002X” (body:10-28, \
-            blocking) 完整公民身份号码 — waived (");
+            blocking) Full resident ID number — waived (");
     assert!(history[waived].ends_with(": 本人书面同意公开)"), "{}", history[waived]);
     assert!(reject < found_name && found_name < found_figure && found_figure < approve_at, "{shown}");
     assert!(approve_at < fixed_name && fixed_name < waived && fixed_figure < waived, "{shown}");

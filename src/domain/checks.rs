@@ -84,13 +84,26 @@ pub enum Field {
 #[serde(tag = "code", content = "args", rename_all = "snake_case")]
 pub enum Said {
     /// A fixed term written wrongly.
-    WrongTerm { wrong: String, correct: String },
+    WrongTerm {
+        wrong: String,
+        correct: String,
+    },
     /// A name (a person's, an institution's) written wrongly; `note` from the names list.
-    WrongName { wrong: String, correct: String, note: String },
+    WrongName {
+        wrong: String,
+        correct: String,
+        note: String,
+    },
     /// An official who has left office (`note` from the names list).
-    LeftOffice { name: String, note: String },
+    LeftOffice {
+        name: String,
+        note: String,
+    },
     /// A word of the word list, of its `kind` (secret, banned, sensitive, or the office's own).
-    Word { kind: String, word: String },
+    Word {
+        kind: String,
+        word: String,
+    },
     IdNumber,
     IdNumber15,
     ProbableIdNumber,
@@ -99,10 +112,19 @@ pub enum Said {
     /// A document number's year in the wrong brackets.
     DocumentBrackets,
     /// The labelled figure quoted before with another value.
-    Figure { label: String, first: String, value: String, unit: String },
-    PublishedBeforeSubmitted { submitted: String },
+    Figure {
+        label: String,
+        first: String,
+        value: String,
+        unit: String,
+    },
+    PublishedBeforeSubmitted {
+        submitted: String,
+    },
     PublishedInFuture,
-    PublishedBeforeIssued { issued: String },
+    PublishedBeforeIssued {
+        issued: String,
+    },
 }
 
 /// A finding's message: what it says, or the text a version before stored (Chinese, shown as it
@@ -534,9 +556,12 @@ pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
         };
         let wrong = pattern_text.clone();
         out.push(match pattern {
-            Pattern::Wrong { correct, kind: NameKind::Term, .. } => {
-                finding(FindingKind::WrongTerm, Said::WrongTerm { wrong, correct: correct.clone() }, correct.clone(), false)
-            }
+            Pattern::Wrong { correct, kind: NameKind::Term, .. } => finding(
+                FindingKind::WrongTerm,
+                Said::WrongTerm { wrong, correct: correct.clone() },
+                correct.clone(),
+                false,
+            ),
             Pattern::Wrong { correct, note, .. } => finding(
                 FindingKind::LeaderName,
                 Said::WrongName { wrong, correct: correct.clone(), note: note.clone() },
@@ -676,12 +701,7 @@ fn figures(field: Field, chars: &[char], out: &mut Vec<Finding>) {
                 start,
                 end: i + unit.chars().count(),
                 text: format!("{value}{unit}"),
-                message: Message::Said(Said::Figure {
-                    label,
-                    first: first.clone(),
-                    value,
-                    unit: unit.to_string(),
-                }),
+                message: Message::Said(Said::Figure { label, first: first.clone(), value, unit: unit.to_string() }),
                 suggestion: String::new(),
                 blocking: false,
             }),
@@ -793,7 +813,10 @@ mod tests {
         let zh = scoped(Lang::ZhCn, || read[0].said());
         assert_eq!(en, "“低保资金” was 7483.6万元 before, 7943.6万元 here → check the figures agree");
         assert_eq!(zh, "“低保资金”前文为 7483.6万元，此处为 7943.6万元 → 核对统计数据，前后一致");
-        assert_eq!((read[0].message.code(), read[0].message.args()["value"].clone()), ("figure".into(), "7943.6".into()));
+        assert_eq!(
+            (read[0].message.code(), read[0].message.args()["value"].clone()),
+            ("figure".into(), "7943.6".into())
+        );
         // A finding stored by a version before, its message a text: read, and shown as it is.
         let old = r#"{"kind":"figure","field":"body","start":3,"end":9,"text":"7943.6万元",
             "message":"“低保资金”前文为 7483.6万元","suggestion":"核对统计数据，前后一致","blocking":false}"#;
@@ -928,7 +951,10 @@ mod tests {
         assert!(holds_at(&before[0], Some(submitted), t("2030-01-01T00:00:00+08:00")), "the item's own dates");
         let found = check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-11-19T09:00:00+08:00")), now, None);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, Message::Said(Said::PublishedBeforeSubmitted { submitted: "2026-11-20T09:00:00+08:00".into() }));
+        assert_eq!(
+            found[0].message,
+            Message::Said(Said::PublishedBeforeSubmitted { submitted: "2026-11-20T09:00:00+08:00".into() })
+        );
         assert_eq!(
             check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-12-01T09:00:00+08:00")), now, None).len(),
             1

@@ -143,7 +143,10 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     assert!(lines[0].contains("8 Checks"), "nine tabs at 80 columns: {text}");
     assert!(lines[1].starts_with("Findings · 4 on 3 online items, newest first · ✗2 blocking"), "{text}");
     assert!(lines[3].starts_with("✗    1207 id_number      450304199003… Full resident ID number → 450304*"), "{text}");
-    assert!(lines[5].starts_with("     1102 wrong_term     象山区政府    “象山区政府” should be “象山区人民"), "{text}");
+    assert!(
+        lines[5].starts_with("     1102 wrong_term     象山区政府    “象山区政府” should be “象山区人民"),
+        "{text}"
+    );
     // The same stored findings read in the reader's language.
     let zh = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || text_of(&a));
     assert!(zh.contains("完整公民身份号码 → 450304*") && zh.contains("“象山区政府”应为“象山区人民政府”"), "{zh}");
