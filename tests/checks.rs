@@ -283,10 +283,8 @@ async fn a_decision_keeps_its_findings_and_the_history_shows_what_was_fixed(db: 
         history.iter().position(|l| l.contains(what)).unwrap_or_else(|| panic!("no {what:?} in:\n{shown}"))
     };
     let reject = at("reject (office_review)");
-    let found_name = at(
-        "found at reject (office_review): leader_name “李明化” (title:2-5, blocking) \
-         Wrong name: “李明化” should be “李明华”",
-    );
+    let found_name = at("found at reject (office_review): leader_name “李明化” (title:2-5, blocking) \
+         Wrong name: “李明化” should be “李明华”");
     // Recorded at the decision as a code and its arguments: read in the reader's language.
     let zh = db.ok(&["--lang", "zh-CN", "show", "g-7"]);
     assert!(zh.contains("名称错误：“李明化”应为“李明华”"), "{zh}");
