@@ -148,7 +148,7 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     assert!(lines[3].starts_with("✗ 1207 id_number  450304199003151234 Full resident ID number → 450304*"), "{text}");
     assert!(lines[5].starts_with("  1102 wrong_term 象山区政府         “象山区政府” should be “象山区人民"), "{text}");
     // The same stored findings read in the reader's language.
-    let zh = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || text_of(&a));
+    let zh = crate::i18n::scoped(Lang::ZhCn, || text_of(&a));
     assert!(zh.contains("完整公民身份号码 → 450304*") && zh.contains("“象山区政府”应为“象山区人民政府”"), "{zh}");
     // The filter narrows; F5 reads them again.
     keys(&mut a, "/phone");
