@@ -145,8 +145,8 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     // On `ui::table`: each column as wide as its widest cell, a blank between two, the message
     // taking the rest.
     assert!(lines[2].starts_with("  item kind       text               message → suggestion"), "{text}");
-    assert!(lines[3].starts_with("✗ 1207 id_number  450304199003151234 Full resident ID number → 450304*"), "{text}");
-    assert!(lines[5].starts_with("  1102 wrong_term 象山区政府         “象山区政府” should be “象山区人民"), "{text}");
+    assert!(lines[3].starts_with("✗ 1207 ID number  450304199003151234 Full resident ID number → 450304*"), "{text}");
+    assert!(lines[5].starts_with("  1102 wrong term 象山区政府         “象山区政府” should be “象山区人民"), "{text}");
     // The same stored findings read in the reader's language.
     let zh = crate::i18n::scoped(Lang::ZhCn, || text_of(&a));
     assert!(zh.contains("完整公民身份号码 → 450304*") && zh.contains("“象山区政府”应为“象山区人民政府”"), "{zh}");
@@ -217,7 +217,7 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
     let Some(form) = &a.views.findings.waive else { panic!("{:?}", a.views.findings.waive) };
     assert_eq!((form.item, form.kind, form.text.as_str()), (1207, FindingKind::IdNumber, "450304199003151234"));
     assert!(
-        text_of(&a).lines().last().unwrap().starts_with("waive id_number “450304199003151234” on item 1207 — why?"),
+        text_of(&a).lines().last().unwrap().starts_with("waive ID number “450304199003151234” on item 1207 — why?"),
         "{}",
         text_of(&a)
     );
@@ -254,7 +254,7 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
         "{text}"
     );
     assert!(
-        text.lines().nth(3).unwrap().starts_with("✓ 1207 id_number  450304199003151234 waived — li.jianhua"),
+        text.lines().nth(3).unwrap().starts_with("✓ 1207 ID number  450304199003151234 waived — li.jianhua"),
         "{text}"
     );
 }
@@ -328,7 +328,7 @@ fn s_sorts_and_f_reads_one_kind_only() {
         id,
         Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((ids, Stored::Current))))),
     ));
-    assert!(text_of(&a).lines().nth(1).unwrap().contains("· only id_number"), "{}", text_of(&a));
+    assert!(text_of(&a).lines().nth(1).unwrap().contains("· only ID number"), "{}", text_of(&a));
     assert!(matches!(
         loads(&keys(&mut a, "f"))[..],
         [(_, Load::View(views::Load::Findings(views::findings::Load::Online { kind: Some(FindingKind::Phone) })))]
