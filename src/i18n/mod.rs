@@ -55,6 +55,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
     (
         Lang::En,
         &[
+            ("audit_summary.ftl", include_str!("../../i18n/en/audit_summary.ftl")),
             ("audit_words.ftl", include_str!("../../i18n/en/audit_words.ftl")),
             ("backup.ftl", include_str!("../../i18n/en/backup.ftl")),
             ("calendar_warning.ftl", include_str!("../../i18n/en/calendar_warning.ftl")),
@@ -103,6 +104,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
     (
         Lang::ZhCn,
         &[
+            ("audit_summary.ftl", include_str!("../../i18n/zh-CN/audit_summary.ftl")),
             ("audit_words.ftl", include_str!("../../i18n/zh-CN/audit_words.ftl")),
             ("backup.ftl", include_str!("../../i18n/zh-CN/backup.ftl")),
             ("calendar_warning.ftl", include_str!("../../i18n/zh-CN/calendar_warning.ftl")),

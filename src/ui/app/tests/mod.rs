@@ -589,7 +589,7 @@ fn audit_rows() -> Vec<AuditEntry> {
             operator: "li.jianhua".into(),
             action: "documents.add".into(),
             target: "document:12".into(),
-            detail: r#"{"number":"象发改〔2026〕31号","column":"⑥施工及质量安全监督信息"}"#.into(),
+            detail: r#"{"number":"象发改〔2026〕31号","title":"关于下达2026年重点项目计划的通知","column":"⑥施工及质量安全监督信息","issued_on":"2026-11-20","item":null}"#.into(),
         },
         AuditEntry {
             id: 2,
@@ -597,7 +597,7 @@ fn audit_rows() -> Vec<AuditEntry> {
             operator: "root".into(),
             action: "calendar.set".into(),
             target: "calendar".into(),
-            detail: r#"[{"date":"2026-12-31","kind":"holiday","note":"元旦调休"}]"#.into(),
+            detail: r#"[{"date":"2026-12-31","before":null,"after":{"kind":"holiday","note":"元旦调休"}}]"#.into(),
         },
         AuditEntry {
             id: 1,
@@ -605,7 +605,7 @@ fn audit_rows() -> Vec<AuditEntry> {
             operator: "root".into(),
             action: "init".into(),
             target: "site:xiangshan".into(),
-            detail: r#"{"columns":291,"units":32}"#.into(),
+            detail: r#"{"columns":291,"units":32,"calendar_days":60,"schema_created":true}"#.into(),
         },
     ]
 }
@@ -1219,7 +1219,7 @@ fn the_audit_trail_pages_back_and_filters() {
     };
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(audit_rows()))))));
     assert_eq!(a.views.audit.list.rows.len(), PAGE as usize + 3);
-    keys(&mut a, "/calendar");
+    keys(&mut a, "/元旦");
     assert_eq!(a.views.audit.list.shown.len(), 1);
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Enter);
