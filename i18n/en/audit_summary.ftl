@@ -9,14 +9,20 @@ audit-said-calendar-set = { $count ->
         [one] { $first }
        *[other] { $count } days from { $first }
     }
-audit-said-demo = { $items } items from { $from } to { $to } (seed { $seed })
+audit-said-demo = { $items ->
+        [one] 1 item
+       *[other] { $items } items
+    }, { $from } to { $to } (seed { $seed })
 audit-said-document = { $number } “{ $title }”, issued { $issued }
 audit-said-waive = { $kind } “{ $text }” — { $reason }
 audit-said-findings-check = { $items ->
         [one] 1 item checked
        *[other] { $items } items checked
     }
-audit-said-import = { $items } items from { $file }
+audit-said-import = { $items ->
+        [one] 1 item from { $file }
+       *[other] { $items } items from { $file }
+    }
 audit-said-incident = { $unit }: { $kind }, { $points } points, { $on }
 audit-said-incident-reverse = reverses no. { $id } ({ $points } points)
 audit-said-init = { $units } units, { $columns } columns, { $days } calendar days
