@@ -22,17 +22,6 @@ pub mod links;
 pub mod rectifications;
 pub mod remind;
 
-/// A day as a document writes it: 2026年12月5日 (Arabic numerals, as GB/T 9704-2012 writes the date).
-pub fn date_words(day: NaiveDate) -> String {
-    day.format("%Y年%-m月%-d日").to_string()
-}
-
-/// The end of a document in Markdown: the issuing office (the site's name), then the day it was
-/// made. The reminder sheet, the bulletin and the rectification notice end so.
-pub fn sign_off(out: &mut String, sender: &str, day: NaiveDate) {
-    out.push_str(&format!("{sender}\n\n{}\n", date_words(day)));
-}
-
 /// One column in the staleness report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StaleRow {
