@@ -1,15 +1,16 @@
 //! A `Document` in the national format for official documents (GB/T 9704-2012), as a Word file
 //! (.docx) written with docx-rs: A4, margins 37/35/28/26 mm (top, bottom, left, right), 22 lines
-//! of 28 characters (a line grid, the characters condensed to fit), the title in 2号 方正小标宋简体 centred, the body in 3号 仿宋_GB2312,
-//! first-level headings in 黑体 and second-level in 楷体_GB2312, the issuing office and the date
+//! of 28 characters (a line grid, the characters condensed to fit), the title in 2号 方正小标宋简体
+//! centred, the body in 3号 仿宋_GB2312, first-level headings in 黑体 and second-level in
+//! 楷体_GB2312, the issuing office and the date
 //! (Arabic numerals) at the end, page numbers `— 1 —` in 4号 宋体 in the footer (odd pages right,
 //! even pages left, one character in). Fonts are named, not embedded: the reader's office suite
 //! has them. Nothing here knows where the words came from.
 
 use docx_rs::{
-    AlignmentType, BorderType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
-    LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, RunFonts, Settings, SpecialIndentType,
-    Table as DocxTable, TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacing,
+    LineSpacingType, PageMargin, Paragraph, Run, RunFonts, Settings, SpecialIndentType, Table as DocxTable,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::domain::document::{Align, Block, Document, Inline, Table, date_words};
@@ -78,11 +79,11 @@ pub fn docx(doc: &Document) -> std::io::Result<Vec<u8>> {
         .even_footer(Footer::new().add_paragraph(page_number(false)));
     d = d.add_paragraph(
         // Off the grid, so that a 22 pt line takes one line of the grid, not two.
-        Paragraph::new().align(AlignmentType::Center).line_spacing(exact()).snap_to_grid(false).add_run(run(
-            &doc.title,
-            TITLE_FONT,
-            TITLE_SIZE,
-        )),
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .line_spacing(exact())
+            .snap_to_grid(false)
+            .add_run(run(&doc.title, TITLE_FONT, TITLE_SIZE)),
     );
     // 标题下空一行.
     d = d.add_paragraph(Paragraph::new().line_spacing(exact()));
@@ -95,7 +96,9 @@ pub fn docx(doc: &Document) -> std::io::Result<Vec<u8>> {
             Block::Heading(h) => d.add_paragraph(body(vec![run(h, HEADING_FONT, BODY_SIZE)]).keep_next(true)),
             Block::Subheading(h) => d.add_paragraph(body(vec![run(h, SUBHEADING_FONT, BODY_SIZE)]).keep_next(true)),
             Block::Paragraph(parts) => d.add_paragraph(body(parts.iter().map(inline).collect())),
-            Block::List(items) => items.iter().fold(d, |d, i| d.add_paragraph(body(vec![run(i, BODY_FONT, BODY_SIZE)]))),
+            Block::List(items) => {
+                items.iter().fold(d, |d, i| d.add_paragraph(body(vec![run(i, BODY_FONT, BODY_SIZE)])))
+            }
             Block::Table(t) => d.add_table(table(t)),
         };
     }
@@ -119,7 +122,9 @@ pub fn docx(doc: &Document) -> std::io::Result<Vec<u8>> {
 fn inline(part: &Inline) -> Run {
     match part {
         Inline::Text(t) => run(t, BODY_FONT, BODY_SIZE),
-        Inline::Code(c) => Run::new().add_text(c).fonts(RunFonts::new().ascii(CODE_FONT).hi_ansi(CODE_FONT)).size(CODE_SIZE),
+        Inline::Code(c) => {
+            Run::new().add_text(c).fonts(RunFonts::new().ascii(CODE_FONT).hi_ansi(CODE_FONT)).size(CODE_SIZE)
+        }
     }
 }
 

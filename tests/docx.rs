@@ -118,7 +118,8 @@ fn is_national_format(p: &Parts) {
     }
     assert_eq!(p.footers.len(), 2, "odd and even footers");
     for footer in &p.footers {
-        for said in ["<w:instrText>PAGE</w:instrText>", ">— <", "> —<", r#"<w:sz w:val="28""#, r#"w:eastAsia="宋体""#] {
+        for said in ["<w:instrText>PAGE</w:instrText>", ">— <", "> —<", r#"<w:sz w:val="28""#, r#"w:eastAsia="宋体""#]
+        {
             assert!(footer.contains(said), "{said} in {footer}");
         }
     }
@@ -156,7 +157,8 @@ async fn the_three_documents_are_in_the_national_format(db: TestDb) {
     db.ok(&["init"]);
     db.import("pending.jsonl", PENDING);
     db.ok(&["review", "reject", "unit-1", "--failed", "2", "--reason", "数据待核实"]);
-    let column = rows(&db, &["columns"]).into_iter().find(|c| c["path"] == "政务动态 / 部门动态").unwrap()["id"].to_string();
+    let column =
+        rows(&db, &["columns"]).into_iter().find(|c| c["path"] == "政务动态 / 部门动态").unwrap()["id"].to_string();
     db.ok(&["rectifications", "add", "--unit", "民政局", "--column", &column, "--note", "部门动态栏目空白"]);
     let order = rows(&db, &["rectifications"])[0]["id"].to_string();
     let quarter = quarter_of((chrono::Utc::now() + chrono::Duration::hours(8)).date_naive());
@@ -199,7 +201,8 @@ async fn the_three_documents_are_in_the_national_format(db: TestDb) {
     let notice = text(&open(&db.file("notice.docx")).document);
     let due = rows(&db, &["rectifications"])[0]["due_on"].as_str().unwrap().to_string();
     let due = NaiveDate::parse_from_str(&due, "%Y-%m-%d").unwrap().format("%Y年%-m月%-d日").to_string();
-    for said in ["象山区民政局：", "部门动态栏目空白", "第十七条", &due, "政务动态 / 部门动态"] {
+    for said in ["象山区民政局：", "部门动态栏目空白", "第十七条", &due, "政务动态 / 部门动态"]
+    {
         assert!(notice.contains(said), "{said} in\n{notice}");
     }
 
@@ -228,9 +231,9 @@ on_both_backends!(the_three_documents_are_in_the_national_format);
 
 /// LibreOffice (`soffice` or `libreoffice`) on PATH, if installed.
 fn libreoffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"].into_iter().find(|name| {
-        Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success())
-    })
+    ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|name| Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success()))
 }
 
 /// The PDF's page count, by LibreOffice's conversion and poppler's pdfinfo.
@@ -259,7 +262,9 @@ fn pages(office: &str, docx: &Path) -> usize {
 #[test]
 fn twenty_two_lines_fill_a_page_in_libreoffice() {
     let Some(office) = libreoffice() else {
-        println!("skipped: LibreOffice (soffice or libreoffice) is not installed; apt-get install libreoffice-writer-nogui");
+        println!(
+            "skipped: LibreOffice (soffice or libreoffice) is not installed; apt-get install libreoffice-writer-nogui"
+        );
         return;
     };
     let dir = tempfile::tempdir().unwrap();

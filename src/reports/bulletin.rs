@@ -312,7 +312,11 @@ pub fn document(b: &Bulletin) -> Document {
 
     blocks.push(Block::Heading("三、未提供信息的单位".into()));
     let nothing: Vec<&str> = b.scores.iter().filter(|r| r.supplied_nothing).map(|r| r.unit.as_str()).collect();
-    blocks.push(Block::text(if nothing.is_empty() { "无。".to_string() } else { format!("{}。", nothing.join("、")) }));
+    blocks.push(Block::text(if nothing.is_empty() {
+        "无。".to_string()
+    } else {
+        format!("{}。", nothing.join("、"))
+    }));
 
     blocks.push(Block::Heading("四、期末逾期未更新的栏目".into()));
     if b.overdue.is_empty() {
