@@ -154,23 +154,49 @@ fn page_number(odd: bool) -> Paragraph {
         .add_run(text(" —"))
 }
 
+/// Half a character of a table's 小四 (12 pt) in twips, and the room a cell takes beyond its text:
+/// its margins either side (0.19 cm each, Word's and LibreOffice's default) and a little more.
+const TABLE_HALF_CHAR: i32 = 120;
+const CELL_ROOM: i32 = 2 * 108 + 44;
+
+/// The type area's width shared among a table's columns, given what each would take on one line
+/// (`natural`, in twips): when all fit, each gets its own and the rest is shared in proportion;
+/// otherwise the narrow ones keep theirs, so that a number, a date or a unit's name is never
+/// broken, and the wide ones share what is left equally, wrapping their text.
+fn shares(natural: &[i32], total: i32) -> Vec<i32> {
+    let sum: i32 = natural.iter().sum();
+    if sum <= total {
+        return natural.iter().map(|n| n + (total - sum) * n / sum.max(1)).collect();
+    }
+    let mut sorted = natural.to_vec();
+    sorted.sort_unstable();
+    let (mut left, mut wide) = (total, sorted.len() as i32);
+    let mut cap = 0;
+    for w in sorted {
+        if w * wide > left {
+            cap = left / wide;
+            break;
+        }
+        left -= w;
+        wide -= 1;
+    }
+    natural.iter().map(|w| (*w).min(cap)).collect()
+}
+
 /// Width in half-characters: a Chinese character two, anything else one.
 fn width(s: &str) -> usize {
     s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
-/// A table ruled in single lines all round, its heading row in 黑体, figures to the right; the
-/// columns share the type area's width by what they hold.
+/// A table ruled in single lines all round, its heading row in 黑体, figures to the right.
 fn table(t: &Table) -> DocxTable {
-    let weights: Vec<usize> = (0..t.columns.len())
+    let natural: Vec<i32> = (0..t.columns.len())
         .map(|n| {
             let widest = t.rows.iter().filter_map(|r| r.get(n)).map(|c| width(c)).max().unwrap_or(0);
-            // A character's room either side of the widest cell.
-            widest.max(width(&t.columns[n].0)).clamp(4, 40) + 2
+            widest.max(width(&t.columns[n].0)) as i32 * TABLE_HALF_CHAR + CELL_ROOM
         })
         .collect();
-    let total: usize = weights.iter().sum::<usize>().max(1);
-    let grid: Vec<usize> = weights.iter().map(|w| w * WIDTH as usize / total).collect();
+    let grid: Vec<usize> = shares(&natural, WIDTH).into_iter().map(|w| w as usize).collect();
     let cell = |text: &str, font: &str, align: AlignmentType, w: usize| {
         TableCell::new().width(w, WidthType::Dxa).add_paragraph(
             Paragraph::new()
@@ -232,4 +258,23 @@ fn sign_off(d: Docx, office: &str, date: &str) -> Docx {
     d.add_paragraph(Paragraph::new().line_spacing(exact()))
         .add_paragraph(line(office, office_in))
         .add_paragraph(line(date, date_in))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_columns_keep_their_width_and_wide_ones_share_the_rest() {
+        // All fit: each its own and the rest in proportion, within the width.
+        let fit = shares(&[1000, 3000], 8000);
+        assert_eq!(fit, [2000, 6000]);
+        // Too wide: the number and the date keep theirs; the two texts share what is left.
+        let tight = shares(&[740, 1460, 6000, 9000], 8845);
+        assert_eq!(tight[..2], [740, 1460]);
+        assert_eq!(tight[2], tight[3]);
+        assert!(tight.iter().sum::<i32>() <= 8845 && tight[2] > 3000, "{tight:?}");
+        // Nine columns too wide for any to keep its own: equal shares.
+        assert_eq!(shares(&[2000; 9], 8845), [982; 9]);
+    }
 }

@@ -94,25 +94,36 @@ fn run_of<'a>(xml: &'a str, said: &str) -> &'a str {
     runs_of(xml, said)[0]
 }
 
+/// The number an attribute of the first `<w:TAG …/>` in `xml` holds.
+fn attr(xml: &str, tag: &str, name: &str) -> i64 {
+    let at = xml.find(&format!("<w:{tag} ")).unwrap_or_else(|| panic!("<w:{tag}> in {xml}"));
+    let element = &xml[at..at + xml[at..].find('>').unwrap()];
+    let value = element.split(&format!(" w:{name}=\"")).nth(1).unwrap_or_else(|| panic!("{name} in {element}"));
+    value[..value.find('"').unwrap()].parse().unwrap()
+}
+
 /// The layout the standard asks for, as the file states it.
 fn is_national_format(p: &Parts) {
     let section = &p.document[p.document.rfind("<w:sectPr").expect("sectPr")..];
-    for said in [
-        r#"w:w="11906""#,
-        r#"w:h="16838""#,
-        r#"w:top="2098""#,
-        r#"w:bottom="1984""#,
-        r#"w:left="1587""#,
-        r#"w:right="1474""#,
-        r#"w:type="lines""#,
-        r#"w:linePitch="579""#,
-    ] {
+    let twips_in_mm = |twips: i64| (twips as f64 * 25.4 / 1440.0).round() as i64;
+    // A4, 210 × 297 mm; margins 37 top, 35 bottom, 28 left, 26 right.
+    assert_eq!((twips_in_mm(attr(section, "pgSz", "w")), twips_in_mm(attr(section, "pgSz", "h"))), (210, 297));
+    let margin = |side| twips_in_mm(attr(section, "pgMar", side));
+    assert_eq!([margin("top"), margin("bottom"), margin("left"), margin("right")], [37, 35, 28, 26]);
+    // 22 lines of the grid in the type area's height, 28 condensed 3号 characters in its width.
+    assert!(section.contains(r#"w:type="lines""#), "{section}");
+    let height = attr(section, "pgSz", "h") - attr(section, "pgMar", "top") - attr(section, "pgMar", "bottom");
+    assert_eq!(height / attr(section, "docGrid", "linePitch"), 22);
+    let defaults = &p.styles[..p.styles.find("</w:docDefaults>").unwrap()];
+    let width = attr(section, "pgSz", "w") - attr(section, "pgMar", "left") - attr(section, "pgMar", "right");
+    let character = attr(defaults, "sz", "val") * 10 + attr(defaults, "spacing", "val");
+    assert_eq!(width / character, 28, "{width} twips of {character}-twip characters");
+    for said in [r#"w:w="11906""#, r#"w:h="16838""#, r#"w:linePitch="579""#] {
         assert!(section.contains(said), "{said} in {section}");
     }
     assert!(p.settings.contains("evenAndOddHeaders"), "odd and even pages' numbers: {}", p.settings);
     assert!(!p.settings.contains("embedTrueTypeFonts") && !p.names.iter().any(|n| n.starts_with("word/fonts/")));
     // The body's defaults: 3号 仿宋_GB2312, condensed by 0.25 pt so that 28 characters fill a line.
-    let defaults = &p.styles[..p.styles.find("</w:docDefaults>").unwrap()];
     for said in [r#"w:eastAsia="仿宋_GB2312""#, r#"<w:sz w:val="32""#, r#"<w:spacing w:val="-5""#] {
         assert!(defaults.contains(said), "{said} in {defaults}");
     }
@@ -123,6 +134,33 @@ fn is_national_format(p: &Parts) {
             assert!(footer.contains(said), "{said} in {footer}");
         }
     }
+}
+
+/// Every table ruled in single lines: its frame and between every row and column.
+fn tables_are_ruled(p: &Parts) {
+    let tables: Vec<&str> = p.document.split("<w:tbl>").skip(1).collect();
+    assert!(!tables.is_empty(), "a table");
+    for table in tables {
+        let borders = &table[table.find("<w:tblBorders>").expect("ruled")..table.find("</w:tblBorders>").unwrap()];
+        for side in ["top", "bottom", "left", "right", "insideH", "insideV"] {
+            assert!(borders.contains(&format!(r#"<w:{side} w:val="single" w:sz="4""#)), "{side} in {borders}");
+        }
+    }
+}
+
+/// The issuing office and, on the next line, the date in Arabic numerals, last, to the right: the
+/// office two characters in from the edge, the date starting two characters right of the office.
+fn signed_off_by(p: &Parts, office: &str, date: NaiveDate) {
+    let paragraphs: Vec<&str> = p.document.split("</w:p>").collect();
+    let [.., office_p, date_p, _] = paragraphs[..] else { panic!("a sign-off") };
+    let date_said = format!("{}年{}月{}日", date.year(), date.month(), date.day());
+    assert_eq!((text(office_p).trim(), text(date_p).trim()), (office, date_said.as_str()));
+    for paragraph in [office_p, date_p] {
+        assert!(paragraph.contains(r#"<w:jc w:val="right""#), "{paragraph}");
+    }
+    let half = |s: &str| s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<i64>() * 160;
+    assert_eq!(attr(office_p, "ind", "right"), 640);
+    assert_eq!(attr(date_p, "ind", "right") + half(&date_said), 640 + half(office) - 640);
 }
 
 /// Every line of the Markdown version is in the DOCX: each table row as a row of the same cells,
@@ -177,6 +215,11 @@ async fn the_three_documents_are_in_the_national_format(db: TestDb) {
         let parts = open(Path::new(&docx));
         is_national_format(&parts);
         says_what_markdown_says(&markdown, &parts);
+        if markdown.contains("\n| --- |") {
+            tables_are_ruled(&parts);
+        }
+        let [.., office, date] = markdown.lines().filter(|l| !l.is_empty()).collect::<Vec<_>>()[..] else { panic!() };
+        signed_off_by(&parts, office, NaiveDate::parse_from_str(date, "%Y年%m月%d日").unwrap());
         // The title in 2号 方正小标宋简体, the first heading in 3号 黑体.
         let title = markdown.lines().next().unwrap().trim_start_matches("# ");
         let run = run_of(&parts.document, title);
@@ -216,6 +259,16 @@ async fn the_three_documents_are_in_the_national_format(db: TestDb) {
     assert_eq!(files.iter().filter(|f| f.ends_with(".docx")).count() as i64, units, "{files:?}");
     let mine = files.iter().find(|f| f.starts_with("提醒单-民政局-")).unwrap();
     says_what_markdown_says(&std::fs::read_to_string(db.file("sheet.md")).unwrap(), &open(&dir.join(mine)));
+    // A folder's sheets are not written over either: none is written while one is there.
+    let before = std::fs::read(dir.join(mine)).unwrap();
+    let other = files.iter().find(|f| *f != mine).unwrap();
+    std::fs::remove_file(dir.join(other)).unwrap();
+    let round = ["remind", "--all", "--dir", dir.to_str().unwrap(), "--docx"];
+    fails(&db, &round, 1, "exists: nothing written (--force");
+    assert!(!dir.join(other).exists());
+    assert_eq!(std::fs::read(dir.join(mine)).unwrap(), before);
+    db.ok(&[&round[..], &["--force"]].concat());
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), files.len());
 
     // Bad input: one line, non-zero, nothing written.
     let txt = path("notice.txt");
@@ -257,10 +310,12 @@ fn pages(office: &str, docx: &Path) -> usize {
     line.trim_start_matches("Pages:").trim().parse().unwrap()
 }
 
-/// 22 lines to a page: a title, the empty line under it, 17 one-line paragraphs and the sign-off
-/// (an empty line, the office, the date) fill one page; one paragraph more starts a second.
+/// 22 lines of 28 characters to a page: a title, the empty line under it, 17 one-line paragraphs
+/// (26 characters after the first line's indent of two) and the sign-off (an empty line, the
+/// office, the date) fill one page; one paragraph more, or one character more in each, which
+/// takes each to a second line, starts a second page.
 #[test]
-fn twenty_two_lines_fill_a_page_in_libreoffice() {
+fn twenty_two_lines_of_28_characters_fill_a_page_in_libreoffice() {
     let Some(office) = libreoffice() else {
         println!(
             "skipped: LibreOffice (soffice or libreoffice) is not installed; apt-get install libreoffice-writer-nogui"
@@ -268,16 +323,16 @@ fn twenty_two_lines_fill_a_page_in_libreoffice() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let document = |paragraphs: usize| Document {
+    let document = |paragraphs: usize, characters: usize| Document {
         title: "网站信息整改通知".into(),
         addressee: None,
-        blocks: (1..=paragraphs).map(|n| Block::text(format!("第{n}段。"))).collect(),
+        blocks: (0..paragraphs).map(|_| Block::text("象".repeat(characters))).collect(),
         office: "象山区人民政府门户网站".into(),
         date: NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
     };
-    for (paragraphs, expected) in [(17, 1), (18, 2)] {
-        let docx = dir.path().join(format!("{paragraphs}.docx"));
-        std::fs::write(&docx, portal_admin::docx::docx(&document(paragraphs)).unwrap()).unwrap();
-        assert_eq!(pages(office, &docx), expected, "{paragraphs} paragraphs");
+    for (paragraphs, characters, expected) in [(17, 26, 1), (18, 26, 2), (17, 27, 2), (8, 27, 1)] {
+        let docx = dir.path().join(format!("{paragraphs}-{characters}.docx"));
+        std::fs::write(&docx, portal_admin::docx::docx(&document(paragraphs, characters)).unwrap()).unwrap();
+        assert_eq!(pages(office, &docx), expected, "{paragraphs} paragraphs of {characters} characters");
     }
 }
