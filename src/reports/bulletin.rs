@@ -261,17 +261,7 @@ pub fn document(b: &Bulletin) -> Document {
         (before.as_str(), Right),
     ]);
     for r in &b.scores {
-        ranking.row(vec![
-            r.rank.to_string(),
-            r.unit.clone(),
-            r.text.to_string(),
-            r.image_text.to_string(),
-            r.video.to_string(),
-            r.points.to_string(),
-            r.deductions.to_string(),
-            r.net.to_string(),
-            signed(r.change()),
-        ]);
+        ranking.row([r.rank.to_string(), r.unit.clone()].into_iter().chain(r.figures()).collect());
     }
     blocks.push(Block::Table(ranking));
 

@@ -148,6 +148,21 @@ impl ScoreRow {
     pub fn change(&self) -> i64 {
         self.net - self.previous_net
     }
+
+    /// Its figures as a table shows them, after the rank and the unit: the items of each form,
+    /// points, deductions, the net score, and the change with its sign (+3, -5, 0).
+    pub fn figures(&self) -> [String; 7] {
+        let change = self.change();
+        [
+            self.text.to_string(),
+            self.image_text.to_string(),
+            self.video.to_string(),
+            self.points.to_string(),
+            self.deductions.to_string(),
+            self.net.to_string(),
+            if change > 0 { format!("+{change}") } else { change.to_string() },
+        ]
+    }
 }
 
 /// Every assessed unit's score for a quarter or a year, as of today (Beijing): `scores_as_of`.
