@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod demo;
+pub mod docx;
 pub mod domain;
 pub mod i18n;
 pub mod links;

@@ -59,18 +59,18 @@ async fn a_units_sheet_says_what_it_must_do(db: TestDb) {
     assert!(std::fs::read_to_string(&out).unwrap().contains("民政局开展2026年度低保复核工作"));
 
     // Bad input: one line, exit 2, nothing written.
-    let docx = db.file("民政局.docx");
+    let text = db.file("民政局.txt");
     for (args, says) in [
         (vec!["remind"], "name the unit"),
         (vec!["remind", "--unit", "民政局", "--within", "0"], "a window of 0 working days"),
         (vec!["remind", "--unit", "民政局", "--within", "61"], "a window of 61 working days"),
         (vec!["remind", "--all", "--out", out.to_str().unwrap()], "into a folder"),
-        (vec!["remind", "--unit", "民政局", "--out", docx.to_str().unwrap()], "Markdown file (.md)"),
+        (vec!["remind", "--unit", "民政局", "--out", text.to_str().unwrap()], "Markdown file (.md) or a Word file"),
         (vec!["remind", "--all", "--dir", "/nonexistent-folder"], "not a folder"),
     ] {
         fails(&db, &args, 2, says);
     }
-    assert!(!docx.exists());
+    assert!(!text.exists());
     fails(&db, &["remind", "--unit", "没有这个单位"], 2, "没有这个单位");
 }
 

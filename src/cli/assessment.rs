@@ -13,7 +13,7 @@ use crate::domain::assessment::Period;
 use crate::domain::time::{beijing_date, format_time};
 use crate::store::IncidentInput;
 use crate::t;
-use crate::usecase::assessment;
+use crate::usecase::{assessment, document};
 
 /// A quarter or a year.
 #[derive(Debug, Clone, clap::Args)]
@@ -66,15 +66,18 @@ pub async fn scores(
     let period = period.period()?.ok_or_else(|| Failure::usage(t!("scores-which-period")))?;
     let s = session(cli).await?;
     if let Some(file) = bulletin_file {
-        let text = assessment::bulletin(s.store.as_ref(), &s.site, period, rules_file).await?;
+        let doc = assessment::bulletin(s.store.as_ref(), &s.site, period, rules_file).await?;
         if file == "-" {
             use std::io::Write;
+            let text = crate::domain::document::markdown(&doc);
             super::clean::for_stdout(std::io::stdout().lock(), false).write_all(text.as_bytes())?;
         } else {
-            crate::usecase::document::refuse_taken([std::path::Path::new(file)], force)?;
-            // Whole or not at all, and private: the console's way too.
-            assessment::write_whole(std::path::Path::new(file), text).await.map_err(|e| {
-                Failure::failed(t!("bulletin-cannot-write", file = file, error = crate::i18n::os_error(&e)))
+            // Whole or not at all, and private: the console's way too; `.docx` in the national format.
+            document::write(&doc, std::path::Path::new(file), force).await.map_err(|e| match e {
+                document::WriteError::Refused(e) => Failure::from(e),
+                document::WriteError::Io(e) => {
+                    Failure::failed(t!("bulletin-cannot-write", file = file, error = crate::i18n::os_error(&e)))
+                }
             })?;
             super::output::say(&t!("bulletin-written", period = period.to_string(), file = file));
         }

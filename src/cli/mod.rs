@@ -281,12 +281,15 @@ pub enum Command {
         /// Columns due within this many working days, 1 to 60 (default 5)
         #[arg(long, value_name = "N", allow_negative_numbers = true)]
         within: Option<i64>,
-        /// Write the sheet to this Markdown file (.md)
+        /// Write the sheet to this file: Markdown (.md), or Word in the national format of GB/T 9704-2012 (.docx)
         #[arg(long, value_name = "FILE", conflicts_with = "dir")]
         out: Option<PathBuf>,
-        /// Write each sheet into this folder, as 提醒单-<unit>-<date>.md
+        /// Write each sheet into this folder, as 提醒单-<unit>-<date>.md (.docx with --docx)
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// With --dir: write each sheet as Word in the national format (.docx) instead of Markdown
+        #[arg(long, requires = "dir")]
+        docx: bool,
         /// Overwrite files that exist
         #[arg(long)]
         force: bool,
@@ -363,7 +366,8 @@ pub enum Command {
         /// The items that earned this unit its points (each once, at its highest form)
         #[arg(long, value_name = "NAME", conflicts_with = "bulletin")]
         unit: Option<String>,
-        /// Write the period's bulletin (Markdown) to FILE (`-`: standard output)
+        /// Write the period's bulletin to FILE: Word in the national format of GB/T 9704-2012 for a .docx, else
+        /// Markdown (`-`: standard output)
         #[arg(long, value_name = "FILE")]
         bulletin: Option<String>,
         /// With --bulletin: the national check's rules for its section six (as `inspect --rules`)
@@ -676,13 +680,14 @@ async fn run_command(cli: Cli) -> Result<(), Failure> {
             };
             search::run(&cli, &asked).await
         }
-        Some(Command::Remind { unit, all, within, out, dir, force }) => {
+        Some(Command::Remind { unit, all, within, out, dir, docx, force }) => {
             let asked = remind::Asked {
                 unit: unit.as_deref(),
                 all: *all,
                 within: *within,
                 out: out.as_deref(),
                 dir: dir.as_deref(),
+                docx: *docx,
                 force: *force,
             };
             remind::run(&cli, &asked).await

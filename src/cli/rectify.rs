@@ -11,6 +11,7 @@ use crate::domain::Closing;
 use crate::domain::rectification::{self, Status, Subject};
 use crate::domain::time::format_time;
 use crate::t;
+use crate::usecase::document;
 use crate::usecase::rectification::{self as orders, About, Order};
 
 pub fn parse_status(s: &str) -> Result<Status, String> {
@@ -42,6 +43,17 @@ pub enum RectificationsCommand {
         /// The deadline in working days, 1 to 60 (default 5)
         #[arg(long, value_name = "N", allow_negative_numbers = true)]
         days: Option<i64>,
+    },
+    /// Write an order's rectification notice (整改通知) to its unit: Markdown, or Word in the national format
+    Notice {
+        /// The order's id
+        id: i64,
+        /// The file: .docx (GB/T 9704-2012) or .md
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+        /// Overwrite the file if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Close an order by hand, saying how it was rectified
     Done {
@@ -94,6 +106,7 @@ pub async fn command(cli: &Cli, command: &RectificationsCommand) -> Result<(), F
                 .said(said)
                 .print(cli.format)?;
         }
+        RectificationsCommand::Notice { id, out, force } => notice(cli, *id, out, *force).await?,
         RectificationsCommand::Done { id, note } => {
             if note.trim().is_empty() {
                 return Err(Failure::usage(t!("rectify-needs-note")));
@@ -177,5 +190,24 @@ pub async fn list(cli: &Cli, status: Option<Status>, unit: Option<&str>) -> Resu
         listing.push(row(o, cli.utc));
     }
     listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    Ok(())
+}
+
+/// `rectifications notice ID --out FILE`: the order's notice, in the format of the file's extension.
+async fn notice(cli: &Cli, id: i64, out: &std::path::Path, force: bool) -> Result<(), Failure> {
+    if out.extension().is_none_or(|e| !e.eq_ignore_ascii_case("docx") && !e.eq_ignore_ascii_case("md")) {
+        return Err(Failure::usage(t!("notice-out-format", path = out.display().to_string())));
+    }
+    let s = session(cli).await?;
+    let doc = orders::notice(s.store.as_ref(), &s.site, id).await?;
+    document::write(&doc, out, force).await.map_err(|e| match e {
+        document::WriteError::Refused(e) => Failure::from(e),
+        document::WriteError::Io(e) => Failure::failed(t!(
+            "notice-not-written",
+            path = out.display().to_string(),
+            error = crate::i18n::os_error(&e)
+        )),
+    })?;
+    super::output::say(&t!("notice-written", id = id, path = out.display().to_string()));
     Ok(())
 }

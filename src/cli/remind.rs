@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Cli, Failure, session};
 use crate::t;
+use crate::usecase::document::Format;
 use crate::usecase::remind;
 
 /// What `remind` was asked.
@@ -15,6 +16,8 @@ pub struct Asked<'a> {
     pub within: Option<i64>,
     pub out: Option<&'a Path>,
     pub dir: Option<&'a Path>,
+    /// With `dir`: each sheet as .docx.
+    pub docx: bool,
     pub force: bool,
 }
 
@@ -34,7 +37,7 @@ pub async fn run(cli: &Cli, asked: &Asked<'_>) -> Result<(), Failure> {
         if asked.all {
             return Err(Failure::usage(t!("remind-all-needs-dir")));
         }
-        if out.extension().is_none_or(|e| e != "md") {
+        if out.extension().is_none_or(|e| e != "md" && !e.eq_ignore_ascii_case("docx")) {
             return Err(Failure::usage(t!("remind-out-md", path = out.display().to_string())));
         }
     }
@@ -43,6 +46,7 @@ pub async fn run(cli: &Cli, asked: &Asked<'_>) -> Result<(), Failure> {
     {
         return Err(Failure::usage(t!("remind-no-dir", path = dir.display().to_string())));
     }
+    let format = if asked.docx { Format::Docx } else { Format::Markdown };
     let s = session(cli).await?;
     let unit = super::units::unit_if_named(&s, asked.unit).await?;
     let sheets = remind::sheets(s.store.as_ref(), &s.site, unit.as_deref(), within).await?;
@@ -51,7 +55,7 @@ pub async fn run(cli: &Cli, asked: &Asked<'_>) -> Result<(), Failure> {
         .iter()
         .map(|sheet| match (asked.out, asked.dir) {
             (Some(out), _) => Some(out.to_path_buf()),
-            (None, Some(dir)) => Some(dir.join(remind::file_name(&sheet.unit, sheet.today))),
+            (None, Some(dir)) => Some(dir.join(remind::file_name(&sheet.unit, sheet.today, format))),
             (None, None) => None,
         })
         .collect();

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod checks;
 pub mod column_table;
 pub mod deadline;
+pub mod document;
 pub mod enums;
 pub mod holiday_notice;
 pub mod inspection;

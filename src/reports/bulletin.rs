@@ -1,10 +1,9 @@
 //! The quarterly (or yearly) bulletin Art. 16 asks the government office to circulate: the
 //! ranking, each unit's incidents, the units that supplied nothing, the columns each unit left
-//! overdue at the period's end, and the Art. 17 signals that lead to a notice to a unit's head. In
-//! Markdown, in the office's own language.
+//! overdue at the period's end, and the Art. 17 signals that lead to a notice to a unit's head. A
+//! `Document` in the office's own language, written as Markdown or in the national format (DOCX).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -12,6 +11,7 @@ use super::inspection::{inspect, load_rules};
 use super::{ScoreRow, StaleRow, documents, stale};
 use crate::domain::accountability::{Signal, UnitRecord};
 use crate::domain::assessment::{Period, Standing};
+use crate::domain::document::{self, Align::*, Block, Document, Inline, Table};
 use crate::domain::inspection::{Indicator, Level, Rules};
 use crate::domain::rectification::late_in;
 use crate::domain::staleness::{DocumentStatus, Status};
@@ -215,14 +215,14 @@ fn signed(n: i64) -> String {
     if n > 0 { format!("+{n}") } else { n.to_string() }
 }
 
-/// Text for a Markdown table cell: no line breaks, no column separators.
-fn cell(text: &str) -> String {
-    text.replace(['\n', '\r'], " ").replace('|', "｜")
-}
-
 /// The bulletin as Markdown.
 pub fn render(b: &Bulletin) -> String {
-    let mut out = String::new();
+    document::markdown(&document(b))
+}
+
+/// The bulletin as a document: what its Markdown and its DOCX both say.
+pub fn document(b: &Bulletin) -> Document {
+    let mut blocks = Vec::new();
     let name = period_name(b.period);
     let (first, last) = (b.period.first_day(), b.period.last_day());
     let mut before = match b.period {
@@ -243,207 +243,215 @@ pub fn render(b: &Bulletin) -> String {
         Standing::NotBegun => "（本期尚未开始）".to_string(),
         Standing::Over => String::new(),
     };
-    // Writing to a String cannot fail.
-    let _ = writeln!(out, "# {}内容保障考评通报（{name}）\n", b.site_name);
-    let _ = writeln!(
-        out,
+    blocks.push(Block::text(format!(
         "统计期间：{first} 至 {last}{as_of}。计分依据第十六条：每发布一条纯文字信息计 1 分、图文信息计 2 分、\
-         视频信息计 3 分，同一信息在多个栏目同时采用的不重复计分（以最高分计）；责任事故按规定扣分。\n"
-    );
+         视频信息计 3 分，同一信息在多个栏目同时采用的不重复计分（以最高分计）；责任事故按规定扣分。"
+    )));
 
-    let _ = writeln!(out, "## 一、得分排名\n");
-    let _ = writeln!(out, "| 排名 | 单位 | 文字 | 图文 | 视频 | 得分 | 扣分 | 总分 | {before} |");
-    let _ = writeln!(out, "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    blocks.push(Block::Heading("一、得分排名".into()));
+    let mut ranking = Table::new(&[
+        ("排名", Right),
+        ("单位", Left),
+        ("文字", Right),
+        ("图文", Right),
+        ("视频", Right),
+        ("得分", Right),
+        ("扣分", Right),
+        ("总分", Right),
+        (before.as_str(), Right),
+    ]);
     for r in &b.scores {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            r.rank,
-            cell(&r.unit),
-            r.text,
-            r.image_text,
-            r.video,
-            r.points,
-            r.deductions,
-            r.net,
-            signed(r.change())
-        );
+        ranking.row([r.rank.to_string(), r.unit.clone()].into_iter().chain(r.figures()).collect());
     }
+    blocks.push(Block::Table(ranking));
 
-    let _ = writeln!(out, "\n## 二、责任事故\n");
+    blocks.push(Block::Heading("二、责任事故".into()));
     if b.incidents.is_empty() {
-        let _ = writeln!(out, "本期无责任事故。");
+        blocks.push(Block::text("本期无责任事故。"));
     } else {
-        let _ = writeln!(out, "| 编号 | 日期 | 单位 | 类型 | 分值 | 涉及信息 | 说明 |");
-        let _ = writeln!(out, "| ---: | --- | --- | --- | ---: | --- | --- |");
+        let mut table = Table::new(&[
+            ("编号", Right),
+            ("日期", Left),
+            ("单位", Left),
+            ("类型", Left),
+            ("分值", Right),
+            ("涉及信息", Left),
+            ("说明", Left),
+        ]);
         for i in &b.incidents {
             let item = match (&i.item, &i.item_title) {
-                (Some(id), Some(title)) => format!("{id} {}", cell(title)),
+                (Some(id), Some(title)) => format!("{id} {title}"),
                 _ => "—".into(),
             };
             let note = match i.reverses {
-                Some(original) => format!("更正第 {original} 号：{}", cell(&i.note)),
-                None => cell(&i.note),
+                Some(original) => format!("更正第 {original} 号：{}", i.note),
+                None => i.note.clone(),
             };
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {item} | {note} |",
-                i.id,
-                i.occurred_on,
-                cell(&i.unit),
-                i.kind.label(),
-                signed(i.points)
-            );
+            table.row(vec![
+                i.id.to_string(),
+                i.occurred_on.to_string(),
+                i.unit.clone(),
+                i.kind.label().to_string(),
+                signed(i.points),
+                item,
+                note,
+            ]);
         }
+        blocks.push(Block::Table(table));
     }
 
-    let _ = writeln!(out, "\n## 三、未提供信息的单位\n");
+    blocks.push(Block::Heading("三、未提供信息的单位".into()));
     let nothing: Vec<&str> = b.scores.iter().filter(|r| r.supplied_nothing).map(|r| r.unit.as_str()).collect();
-    let _ =
-        writeln!(out, "{}", if nothing.is_empty() { "无。".to_string() } else { format!("{}。", nothing.join("、")) });
+    blocks.push(Block::text(if nothing.is_empty() {
+        "无。".to_string()
+    } else {
+        format!("{}。", nothing.join("、"))
+    }));
 
-    let _ = writeln!(out, "\n## 四、期末逾期未更新的栏目\n");
+    blocks.push(Block::Heading("四、期末逾期未更新的栏目".into()));
     if b.overdue.is_empty() {
-        let _ = writeln!(out, "无。");
+        blocks.push(Block::text("无。"));
     }
     for OfUnit { unit, rows } in &b.overdue {
-        let _ = writeln!(out, "### {unit}\n");
-        for r in rows {
-            let days = r.staleness.days_overdue;
-            let state = match (r.staleness.status, r.last_update) {
-                (Status::Empty, _) => "无内容".to_string(),
-                (_, None) => format!("无内容，文件逾期 {days} 天"),
-                (_, Some(at)) => format!("最后更新 {}，逾期 {days} 天", beijing_date(at)),
-            };
-            // The bulletin is a Chinese document whatever the interface's language.
-            let deadline = if r.column.deadline.is_empty() {
-                crate::i18n::scoped(crate::i18n::Lang::ZhCn, || r.column.rule.words())
-            } else {
-                r.column.deadline.clone()
-            };
-            let _ = writeln!(out, "- {}（更新时限 {deadline}；{state}）", r.column.path);
-        }
-        let _ = writeln!(out);
+        blocks.push(Block::Subheading(unit.clone()));
+        let items = rows
+            .iter()
+            .map(|r| {
+                let days = r.staleness.days_overdue;
+                let state = match (r.staleness.status, r.last_update) {
+                    (Status::Empty, _) => "无内容".to_string(),
+                    (_, None) => format!("无内容，文件逾期 {days} 天"),
+                    (_, Some(at)) => format!("最后更新 {}，逾期 {days} 天", beijing_date(at)),
+                };
+                // The bulletin is a Chinese document whatever the interface's language.
+                let deadline = if r.column.deadline.is_empty() {
+                    crate::i18n::scoped(crate::i18n::Lang::ZhCn, || r.column.rule.words())
+                } else {
+                    r.column.deadline.clone()
+                };
+                format!("{}（更新时限 {deadline}；{state}）", r.column.path)
+            })
+            .collect();
+        blocks.push(Block::List(items));
     }
 
-    let _ =
-        writeln!(out, "{}## 五、需通报单位负责人的情形（第十七条）\n", if b.overdue.is_empty() { "\n" } else { "" });
+    blocks.push(Block::Heading("五、需通报单位负责人的情形（第十七条）".into()));
     if b.signals.is_empty() {
-        let _ = writeln!(out, "无。");
+        blocks.push(Block::text("无。"));
     } else {
-        render_signals(&mut out, b);
-    }
-
-    let _ = writeln!(out, "\n## 六、政府网站检查单项否决指标（期末自查）\n");
-    match &b.inspection {
-        Err(why) => {
-            let _ = writeln!(out, "未评估：{}", cell(why));
-        }
-        Ok(ends) => {
-            let dates: Vec<String> = ends.iter().map(|(d, _)| d.to_string()).collect();
-            let _ = writeln!(out, "| 指标 | 阈值 | {} |", dates.join(" | "));
-            let _ = writeln!(out, "| --- | ---: |{}", " --- |".repeat(dates.len()));
-            if let Some((_, first)) = ends.first() {
-                for (n, indicator) in first.iter().enumerate() {
-                    let cells: Vec<String> = ends
-                        .iter()
-                        .filter_map(|(_, all)| all.get(n))
-                        .map(|i| {
-                            let never = i.key == "site_not_updated" && i.count >= 99_999;
-                            let count = if never { "从未更新".to_string() } else { i.count.to_string() };
-                            format!("{count} {}", level_name(i.level))
-                        })
-                        .collect();
-                    let _ = writeln!(out, "| {} | {} | {} |", indicator.name, indicator.threshold, cells.join(" | "));
-                }
+        let mut table = Table::new(&[("单位", Left), ("条款", Left), ("情形", Left)]);
+        for OfUnit { unit, rows: signals } in &b.signals {
+            for s in signals {
+                table.row(vec![unit.clone(), format!("第十七条{}", s.clause_name()), s.text.clone()]);
             }
         }
+        blocks.push(Block::Table(table));
     }
-    render_links(&mut out, b);
-    render_audit_head(&mut out, b);
-    render_orders(&mut out, b);
-    out.push('\n');
-    super::sign_off(&mut out, &b.site_name, b.made_on);
-    out
+
+    blocks.push(Block::Heading("六、政府网站检查单项否决指标（期末自查）".into()));
+    match &b.inspection {
+        Err(why) => blocks.push(Block::text(format!("未评估：{why}"))),
+        Ok(ends) => {
+            let dates: Vec<String> = ends.iter().map(|(d, _)| d.to_string()).collect();
+            let mut columns = vec![("指标", Left), ("阈值", Right)];
+            columns.extend(dates.iter().map(|d| (d.as_str(), Left)));
+            let mut table = Table::new(&columns);
+            if let Some((_, first)) = ends.first() {
+                for (n, indicator) in first.iter().enumerate() {
+                    let mut cells = vec![indicator.name.to_string(), indicator.threshold.to_string()];
+                    cells.extend(ends.iter().filter_map(|(_, all)| all.get(n)).map(|i| {
+                        let never = i.key == "site_not_updated" && i.count >= 99_999;
+                        let count = if never { "从未更新".to_string() } else { i.count.to_string() };
+                        format!("{count} {}", level_name(i.level))
+                    }));
+                    table.row(cells);
+                }
+            }
+            blocks.push(Block::Table(table));
+        }
+    }
+    links_part(&mut blocks, b);
+    audit_head_part(&mut blocks, b);
+    orders_part(&mut blocks, b);
+    Document {
+        title: format!("{}内容保障考评通报（{name}）", b.site_name),
+        addressee: None,
+        blocks,
+        office: b.site_name.clone(),
+        date: b.made_on,
+    }
 }
 
 /// Section nine: the period's rectification orders, most urgent first, as they stood at its end.
-fn render_orders(out: &mut String, b: &Bulletin) {
-    let _ = writeln!(out, "\n## 九、整改情况\n");
+fn orders_part(blocks: &mut Vec<Block>, b: &Bulletin) {
+    blocks.push(Block::Heading("九、整改情况".into()));
     if b.orders.is_empty() {
-        let _ = writeln!(out, "本期无整改通知。");
+        blocks.push(Block::text("本期无整改通知。"));
         return;
     }
-    let _ = writeln!(out, "| 编号 | 单位 | 整改事项 | 问题 | 下达日期 | 整改期限 | 状态 | 整改结果 |");
-    let _ = writeln!(out, "| ---: | --- | --- | --- | --- | --- | --- | --- |");
+    let mut table = Table::new(&[
+        ("编号", Right),
+        ("单位", Left),
+        ("整改事项", Left),
+        ("问题", Left),
+        ("下达日期", Left),
+        ("整改期限", Left),
+        ("状态", Left),
+        ("整改结果", Left),
+    ]);
     for o in &b.orders {
         let result = match o.closing {
             Some((how, at)) => format!("{} {}", beijing_date(at), how.label()),
             None => "—".to_string(),
         };
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {result} |",
-            o.row.id,
-            cell(&o.row.unit),
-            cell(&o.about()),
-            cell(&o.row.note),
-            beijing_date(o.row.issued_at),
-            o.row.due_on,
+        table.row(vec![
+            o.row.id.to_string(),
+            o.row.unit.clone(),
+            o.about(),
+            o.row.note.clone(),
+            beijing_date(o.row.issued_at).to_string(),
+            o.row.due_on.to_string(),
             crate::i18n::scoped(crate::i18n::Lang::ZhCn, || o.status.said()),
-        );
+            result,
+        ]);
     }
+    blocks.push(Block::Table(table));
 }
 
 /// Section eight: the audit trail's head, so that a published bulletin fixes the trail as it stood.
-fn render_audit_head(out: &mut String, b: &Bulletin) {
-    let _ = writeln!(out, "\n## 八、审计记录链头\n");
+fn audit_head_part(blocks: &mut Vec<Block>, b: &Bulletin) {
+    blocks.push(Block::Heading("八、审计记录链头".into()));
     match &b.audit_head {
-        None => {
-            let _ = writeln!(out, "本站点尚无审计记录。");
-        }
+        None => blocks.push(Block::text("本站点尚无审计记录。")),
         Some((id, hash)) => {
-            let _ = writeln!(out, "本通报生成时，本站点审计记录的最新一条为第 {id} 条，其链头哈希为：\n");
-            let _ = writeln!(out, "`{hash}`\n");
-            let _ = writeln!(
-                out,
-                "以 `portal-admin audit verify --against {hash}` \
-                    可核验此后审计记录只有新增，此前的记录未被改写、删除或插入。"
-            );
+            blocks.push(Block::text(format!("本通报生成时，本站点审计记录的最新一条为第 {id} 条，其链头哈希为：")));
+            blocks.push(Block::Paragraph(vec![Inline::Code(hash.clone())]));
+            blocks.push(Block::Paragraph(vec![
+                Inline::Text("以 ".into()),
+                Inline::Code(format!("portal-admin audit verify --against {hash}")),
+                Inline::Text(" 可核验此后审计记录只有新增，此前的记录未被改写、删除或插入。".into()),
+            ]));
         }
     }
 }
 
 /// Section seven: the broken links of each unit's online items, as last checked.
-fn render_links(out: &mut String, b: &Bulletin) {
-    let _ = writeln!(out, "\n## 七、不可用链接（链接检查）\n");
+fn links_part(blocks: &mut Vec<Block>, b: &Bulletin) {
+    blocks.push(Block::Heading("七、不可用链接（链接检查）".into()));
     match &b.links {
-        None => {
-            let _ = writeln!(out, "未做链接检查（portal-admin links --all）。");
-        }
+        None => blocks.push(Block::text("未做链接检查（portal-admin links --all）。")),
         Some((at, per_unit)) if per_unit.is_empty() => {
-            let _ = writeln!(out, "{} 检查：未发现不可用链接。", beijing_date(*at));
+            blocks.push(Block::text(format!("{} 检查：未发现不可用链接。", beijing_date(*at))));
         }
         Some((at, per_unit)) => {
-            let _ = writeln!(out, "{} 检查发现的不可用链接，按信息所属单位：\n", beijing_date(*at));
-            let _ = writeln!(out, "| 单位 | 不可用链接 |");
-            let _ = writeln!(out, "| --- | ---: |");
+            blocks.push(Block::text(format!("{} 检查发现的不可用链接，按信息所属单位：", beijing_date(*at))));
+            let mut table = Table::new(&[("单位", Left), ("不可用链接", Right)]);
             let mut ranked: Vec<(&String, &usize)> = per_unit.iter().collect();
             ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             for (unit, n) in ranked {
-                let _ = writeln!(out, "| {} | {n} |", cell(unit));
+                table.row(vec![unit.clone(), n.to_string()]);
             }
-        }
-    }
-}
-
-/// Section five's table: each unit's signals under Art. 17.
-fn render_signals(out: &mut String, b: &Bulletin) {
-    let _ = writeln!(out, "| 单位 | 条款 | 情形 |");
-    let _ = writeln!(out, "| --- | --- | --- |");
-    for OfUnit { unit, rows: signals } in &b.signals {
-        for s in signals {
-            let _ = writeln!(out, "| {} | 第十七条{} | {} |", cell(unit), s.clause_name(), s.text);
+            blocks.push(Block::Table(table));
         }
     }
 }

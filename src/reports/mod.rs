@@ -22,17 +22,6 @@ pub mod links;
 pub mod rectifications;
 pub mod remind;
 
-/// A day as a document writes it: 2026年12月5日 (Arabic numerals, as GB/T 9704-2012 writes the date).
-pub fn date_words(day: NaiveDate) -> String {
-    day.format("%Y年%-m月%-d日").to_string()
-}
-
-/// The end of a document in Markdown: the issuing office (the site's name), then the day it was
-/// made. The reminder sheet, the bulletin and the rectification notice end so.
-pub fn sign_off(out: &mut String, sender: &str, day: NaiveDate) {
-    out.push_str(&format!("{sender}\n\n{}\n", date_words(day)));
-}
-
 /// One column in the staleness report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StaleRow {
@@ -158,6 +147,21 @@ impl ScoreRow {
     /// The change of its net score from the period before.
     pub fn change(&self) -> i64 {
         self.net - self.previous_net
+    }
+
+    /// Its figures as a table shows them, after the rank and the unit: the items of each form,
+    /// points, deductions, the net score, and the change with its sign (+3, -5, 0).
+    pub fn figures(&self) -> [String; 7] {
+        let change = self.change();
+        [
+            self.text.to_string(),
+            self.image_text.to_string(),
+            self.video.to_string(),
+            self.points.to_string(),
+            self.deductions.to_string(),
+            self.net.to_string(),
+            if change > 0 { format!("+{change}") } else { change.to_string() },
+        ]
     }
 }
 

@@ -5,8 +5,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::Closing;
+use crate::domain::document::{Block, Document, date_words};
 use crate::domain::inspection::indicator;
 use crate::domain::rectification::{Status, Subject, status};
+use crate::domain::time::beijing_date;
 use crate::store::{RectificationRow, Result, Site, Store};
 
 /// An order and where it stands.
@@ -63,4 +65,44 @@ pub fn ranked(rows: Vec<RectificationRow>, today: NaiveDate) -> Vec<Order> {
         .collect();
     out.sort_by_key(|o| (o.status, o.row.due_on, o.row.id));
     out
+}
+
+/// An order's rectification notice (整改通知) to its unit, signed by `office` on the day it was
+/// issued: what it names, what is wrong, the rule it answers to, the deadline. One document, as
+/// Markdown or in the national format.
+pub fn notice(order: &Order, office: &str) -> Document {
+    let row = &order.row;
+    let what = match row.subject {
+        Subject::Column(_) => "栏目",
+        Subject::Item { .. } => "信息",
+        Subject::Indicator(_) => "检查指标",
+    };
+    let issued = beijing_date(row.issued_at);
+    let blocks = vec![
+        Block::text(format!(
+            "经检查，贵单位负责的{what}“{}”存在下列问题。现下达第 {} 号整改通知，请于{}前整改完毕，\
+             并将整改情况报{office}。",
+            order.about(),
+            row.id,
+            date_words(row.due_on)
+        )),
+        Block::Heading("一、整改事项".into()),
+        Block::text(format!("{what}：{}", order.about())),
+        Block::Heading("二、存在问题".into()),
+        Block::text(row.note.clone()),
+        Block::Heading("三、整改期限".into()),
+        Block::text(format!("自{}起{}个工作日内，即{}前。", date_words(issued), row.days, date_words(row.due_on))),
+        Block::Heading("四、整改依据".into()),
+        Block::text(
+            "网站信息发布管理制度第十七条：未按要求整改网站栏目信息问题的，通报相关单位负责人；\
+             造成严重后果的，追究有关单位和责任人的责任。",
+        ),
+    ];
+    Document {
+        title: "网站信息整改通知".into(),
+        addressee: Some(row.unit_full_name.clone()),
+        blocks,
+        office: office.to_string(),
+        date: issued,
+    }
 }

@@ -1,11 +1,11 @@
 //! A reminder sheet (提醒单) for one responsible unit, as of a day: its columns due within a number
 //! of working days, overdue and blank; its items returned and waiting; its open rectification
-//! orders with their deadlines. Written in the office's words, as the bulletin is.
-
-use std::fmt::Write;
+//! orders with their deadlines. Written in the office's words, as the bulletin is: one `Document`,
+//! as Markdown or in the national format.
 
 use chrono::NaiveDate;
 
+use crate::domain::document::{self, Align::*, Block, Document, Table, date_words};
 use crate::domain::time::format_time;
 use crate::store::ReturnedItem;
 
@@ -48,89 +48,83 @@ impl Sheet {
     }
 }
 
-/// A cell of a Markdown table: its `|` and line breaks made harmless.
-fn cell(s: &str) -> String {
-    s.replace('|', "｜").replace(['\n', '\r'], " ")
-}
-
-fn none(out: &mut String) {
-    let _ = writeln!(out, "无。\n");
+fn none(blocks: &mut Vec<Block>) {
+    blocks.push(Block::text("无。"));
 }
 
 /// The sheet as Markdown: the title, the addressee, five sections, the sender and the date.
 pub fn markdown(s: &Sheet) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# 网站栏目信息更新提醒单\n");
-    let _ = writeln!(out, "{}：\n", cell(&s.unit_full_name));
-    let _ = writeln!(
-        out,
-        "截至{}，贵单位负责维护的{}栏目及信息情况如下，请按期更新、整改。\n",
-        super::date_words(s.today),
+    document::markdown(&sheet_document(s))
+}
+
+/// The sheet as a document: what its Markdown and its DOCX both say.
+pub fn sheet_document(s: &Sheet) -> Document {
+    let mut blocks = vec![Block::text(format!(
+        "截至{}，贵单位负责维护的{}栏目及信息情况如下，请按期更新、整改。",
+        date_words(s.today),
         s.site_name
-    );
-    let _ = writeln!(out, "## 一、{}个工作日内到期的栏目\n", s.within);
+    ))];
+    let due = |c: &SheetColumn| c.due.map_or_else(String::new, |d| d.to_string());
+    blocks.push(Block::Heading(format!("一、{}个工作日内到期的栏目", s.within)));
     if s.due_soon.is_empty() {
-        none(&mut out);
+        none(&mut blocks);
     } else {
-        let _ = writeln!(out, "| 栏目 | 更新时限 | 到期日期 |\n| --- | --- | --- |");
+        let mut table = Table::new(&[("栏目", Left), ("更新时限", Left), ("到期日期", Left)]);
         for c in &s.due_soon {
-            let due = c.due.map_or_else(String::new, |d| d.to_string());
-            let _ = writeln!(out, "| {} | {} | {due} |", cell(&c.path), cell(&c.rule));
+            table.row(vec![c.path.clone(), c.rule.clone(), due(c)]);
         }
-        out.push('\n');
+        blocks.push(Block::Table(table));
     }
-    let _ = writeln!(out, "## 二、逾期未更新的栏目\n");
+    blocks.push(Block::Heading("二、逾期未更新的栏目".into()));
     if s.overdue.is_empty() {
-        none(&mut out);
+        none(&mut blocks);
     } else {
-        let _ = writeln!(out, "| 栏目 | 更新时限 | 到期日期 | 逾期天数 |\n| --- | --- | --- | --- |");
+        let mut table = Table::new(&[("栏目", Left), ("更新时限", Left), ("到期日期", Left), ("逾期天数", Left)]);
         for c in &s.overdue {
-            let due = c.due.map_or_else(String::new, |d| d.to_string());
-            let _ = writeln!(out, "| {} | {} | {due} | {} |", cell(&c.path), cell(&c.rule), c.days_overdue);
+            table.row(vec![c.path.clone(), c.rule.clone(), due(c), c.days_overdue.to_string()]);
         }
-        out.push('\n');
+        blocks.push(Block::Table(table));
     }
-    let _ = writeln!(out, "## 三、空白栏目\n");
+    blocks.push(Block::Heading("三、空白栏目".into()));
     if s.blank.is_empty() {
-        none(&mut out);
+        none(&mut blocks);
     } else {
-        let _ = writeln!(out, "| 栏目 | 更新时限 |\n| --- | --- |");
+        let mut table = Table::new(&[("栏目", Left), ("更新时限", Left)]);
         for c in &s.blank {
-            let _ = writeln!(out, "| {} | {} |", cell(&c.path), cell(&c.rule));
+            table.row(vec![c.path.clone(), c.rule.clone()]);
         }
-        out.push('\n');
+        blocks.push(Block::Table(table));
     }
-    let _ = writeln!(out, "## 四、退回待修改的信息\n");
+    blocks.push(Block::Heading("四、退回待修改的信息".into()));
     if s.returned.is_empty() {
-        none(&mut out);
+        none(&mut blocks);
     } else {
-        let _ = writeln!(out, "| 编号 | 标题 | 退回时间 |\n| --- | --- | --- |");
+        let mut table = Table::new(&[("编号", Left), ("标题", Left), ("退回时间", Left)]);
         for r in &s.returned {
             let at = format_time(r.returned_at, false);
             let at = at.get(..16).unwrap_or(&at).replace('T', " ");
-            let _ = writeln!(out, "| {} | {} | {at} |", r.id, cell(&r.title));
+            table.row(vec![r.id.to_string(), r.title.clone(), at]);
         }
-        out.push('\n');
+        blocks.push(Block::Table(table));
     }
-    let _ = writeln!(out, "## 五、未整改的整改通知\n");
+    blocks.push(Block::Heading("五、未整改的整改通知".into()));
     if s.orders.is_empty() {
-        none(&mut out);
+        none(&mut blocks);
     } else {
-        let _ = writeln!(out, "| 编号 | 整改对象 | 存在问题 | 整改期限 | 状态 |\n| --- | --- | --- | --- | --- |");
+        let mut table =
+            Table::new(&[("编号", Left), ("整改对象", Left), ("存在问题", Left), ("整改期限", Left), ("状态", Left)]);
         for o in &s.orders {
             // In the office's words, whatever the language of the interface.
             let status = crate::i18n::scoped(crate::i18n::Lang::ZhCn, || o.status.said());
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {status} |",
-                o.row.id,
-                cell(&o.about()),
-                cell(&o.row.note),
-                o.row.due_on
-            );
+            table.row(vec![o.row.id.to_string(), o.about(), o.row.note.clone(), o.row.due_on.to_string(), status]);
         }
-        out.push('\n');
+        blocks.push(Block::Table(table));
     }
-    super::sign_off(&mut out, &s.site_name, s.today);
-    out
+    Document {
+        title: "网站栏目信息更新提醒单".into(),
+        addressee: Some(s.unit_full_name.clone()),
+        blocks,
+        office: s.site_name.clone(),
+        date: s.today,
+    }
 }

@@ -1,10 +1,11 @@
 //! The assessment of Art. 16–17: the ranking, a unit's score explained, incidents, and the
 //! quarter's bulletin written whole.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::domain::accountability::Signal;
 use crate::domain::assessment::Period;
+use crate::domain::document::Document;
 use crate::reports::bulletin::{self, OfUnit};
 use crate::reports::{self, ScoreRow, StaleRow};
 use crate::store::{EarningItem, IncidentInput, IncidentRow, Result, Site, Store};
@@ -81,58 +82,11 @@ pub async fn reverse_incident(store: &dyn Store, site: &Site, id: i64, note: &st
     store.reverse_incident(site, id, note).await
 }
 
-/// The period's bulletin as text, with the national check's rules from `rules_file` (or the
-/// user's inspection.toml, or the built-in ones); rules that cannot be read or do not fit leave
-/// their part of the bulletin saying why.
-pub async fn bulletin(store: &dyn Store, site: &Site, period: Period, rules_file: Option<&Path>) -> Result<String> {
+/// The period's bulletin as a document, with the national check's rules from `rules_file` (or
+/// the user's inspection.toml, or the built-in ones); rules that cannot be read or do not fit
+/// leave their part of the bulletin saying why.
+pub async fn bulletin(store: &dyn Store, site: &Site, period: Period, rules_file: Option<&Path>) -> Result<Document> {
     let rules = reports::inspection::load_rules(store, site, rules_file).await.map_err(|e| e.one_line());
     let gathered = bulletin::gather_with(store, site, period, rules.as_ref().map_err(String::clone)).await?;
-    Ok(bulletin::render(&gathered))
-}
-
-/// Writes `text` to `path` whole or not at all, as this user's alone (0600): to a file beside it
-/// first, then renamed over it, so that a reader never sees half a bulletin and a failure leaves
-/// what was there. A device or a pipe is written into as it is.
-pub async fn write_whole(path: &Path, text: String) -> std::io::Result<()> {
-    let name = path.file_name().ok_or_else(|| std::io::Error::other("not a file name"))?;
-    let partial: PathBuf = path.with_file_name(format!(".{}.part", name.to_string_lossy()));
-    let path = path.to_path_buf();
-    tokio::task::spawn_blocking(move || {
-        use std::io::Write;
-        // A device or a pipe (`/dev/stdout`, a FIFO) is written into, never replaced.
-        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
-            return std::fs::OpenOptions::new().write(true).open(&path).and_then(|mut f| f.write_all(text.as_bytes()));
-        }
-        crate::places::create_private_file(&partial, false)
-            .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
-            .and_then(|()| std::fs::rename(&partial, &path))
-            .inspect_err(|_| {
-                let _ = std::fs::remove_file(&partial);
-            })
-    })
-    .await
-    .map_err(std::io::Error::other)?
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test]
-    async fn a_bulletin_is_written_whole_and_private_over_what_was_there() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("2024Q3.md");
-        std::fs::write(&path, "old").unwrap();
-        write_whole(&path, "new bulletin".to_string()).await.unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new bulletin");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-        }
-        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(left, [std::ffi::OsString::from("2024Q3.md")], "no partial file is left");
-        let missing_dir = dir.path().join("nowhere").join("b.md");
-        assert!(write_whole(&missing_dir, "x".to_string()).await.is_err());
-    }
+    Ok(bulletin::document(&gathered))
 }

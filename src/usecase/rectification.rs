@@ -5,6 +5,7 @@
 use chrono::{NaiveDate, Utc};
 
 use crate::domain::Closing;
+use crate::domain::document::Document;
 use crate::domain::inspection::indicator;
 use crate::domain::rectification::{self, DEFAULT_DAYS, Status, Subject};
 use crate::domain::time::beijing_date;
@@ -141,6 +142,12 @@ pub async fn one(store: &dyn Store, site: &Site, id: i64) -> Result<Order> {
         .into_iter()
         .find(|o| o.row.id == id)
         .ok_or_else(|| StoreError::NotFound(t!("rectify-no-order", id = id, site = site.code.as_str())))
+}
+
+/// An order's rectification notice (整改通知) to its unit, signed by the site on the day it was
+/// issued: the one document `rectifications notice` writes as Markdown or in the national format.
+pub async fn notice(store: &dyn Store, site: &Site, id: i64) -> Result<Document> {
+    Ok(report::notice(&one(store, site, id).await?, &site.name))
 }
 
 /// An order's audit history, oldest first: its issuing, and its closing, by hand or by the write

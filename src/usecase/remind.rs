@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, Utc};
 
 use super::columns::{Order as Tree, with_staleness};
+use super::document::{self, Format, WriteError};
 use crate::domain::rectification::Status as OrderStatus;
 use crate::domain::staleness::Status;
 use crate::domain::time::beijing_date;
-pub use crate::reports::remind::{Sheet, markdown};
+pub use crate::reports::remind::{Sheet, markdown, sheet_document};
 use crate::reports::{self, remind::SheetColumn};
 use crate::store::{Result, Site, Store, StoreError};
 use crate::t;
@@ -80,9 +81,9 @@ pub async fn sheets_at(
     Ok(out)
 }
 
-/// The file name of a unit's sheet of a day in a folder: `提醒单-<unit>-<date>.md`.
-pub fn file_name(unit: &str, today: NaiveDate) -> PathBuf {
-    PathBuf::from(format!("提醒单-{}-{today}.md", unit.replace(['/', '\\'], "_")))
+/// The file name of a unit's sheet of a day in a folder: `提醒单-<unit>-<date>.md` (or `.docx`).
+pub fn file_name(unit: &str, today: NaiveDate, format: Format) -> PathBuf {
+    PathBuf::from(format!("提醒单-{}-{today}.{}", unit.replace(['/', '\\'], "_"), format.extension()))
 }
 
 /// One unit's sheet as of today, written into `dir` under `file_name`, as `remind --unit NAME
@@ -97,15 +98,18 @@ pub async fn write_into(
 ) -> Result<PathBuf> {
     let sheets = sheets(store, site, Some(unit), within).await?;
     let sheet = sheets.first().ok_or_else(|| StoreError::no_unit(unit, &site.code))?;
-    let path = dir.join(file_name(&sheet.unit, sheet.today));
+    let path = dir.join(file_name(&sheet.unit, sheet.today, Format::Markdown));
     write(sheet, &path, force).await?;
     Ok(path)
 }
 
-/// Writes a sheet to `path` whole (never half a file); an existing file only with `force`.
+/// Writes a sheet to `path` whole (never half a file), as Markdown or, for a `.docx`, in the
+/// national format; an existing file only with `force`.
 pub async fn write(sheet: &Sheet, path: &Path, force: bool) -> Result<()> {
-    super::document::refuse_taken([path], force)?;
-    super::assessment::write_whole(path, markdown(sheet)).await.map_err(|e| {
-        StoreError::Refused(t!("remind-not-written", path = path.display().to_string(), error = e.to_string()))
+    document::write(&sheet_document(sheet), path, force).await.map_err(|e| match e {
+        WriteError::Refused(e) => e,
+        WriteError::Io(e) => {
+            StoreError::Refused(t!("remind-not-written", path = path.display().to_string(), error = e.to_string()))
+        }
     })
 }

@@ -322,7 +322,7 @@ impl ColumnsView {
             return;
         };
         let force = asked.as_ref() == Some(&unit);
-        let file = usecase::remind::file_name(&unit, crate::domain::time::beijing_date(cx.now));
+        let file = usecase::remind::file_name(&unit, crate::domain::time::beijing_date(cx.now), usecase::document::Format::Markdown);
         if !force && file.exists() {
             let key = cx.keymap.key_for(Layer::Columns, Action::Remind).map_or_else(String::new, |k| k.to_string());
             ask.warn(t!("columns-remind-exists", file = file.display().to_string(), key = key));

@@ -157,18 +157,8 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     };
     let cells = |r: &ScoreRow| -> Vec<String> {
         let flags = format!("{}{}", if r.supplied_nothing { "∅" } else { " " }, if r.incidents > 0 { "✗" } else { " " });
-        let mut cells = vec![
-            r.rank.to_string(),
-            flags,
-            text::display(&r.unit, ambiguous),
-            r.text.to_string(),
-            r.image_text.to_string(),
-            r.video.to_string(),
-            r.points.to_string(),
-            r.deductions.to_string(),
-            r.net.to_string(),
-            signed(r.change()),
-        ];
+        let mut cells: Vec<String> =
+            [r.rank.to_string(), flags, text::display(&r.unit, ambiguous)].into_iter().chain(r.figures()).collect();
         if wide {
             cells.push(note(r));
         }

@@ -17,7 +17,7 @@ use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Cursor, Paged};
 use crate::ui::sanitise::{clean_all, clean_block, clean_item, clean_line, clean_option, clean_result, each};
 use crate::t;
-use crate::usecase::assessment;
+use crate::usecase::{assessment, document};
 
 mod draw;
 mod incident;
@@ -137,12 +137,13 @@ async fn write_bulletin(
     file: &str,
     line: &(dyn Fn(StoreError) -> String + Sync),
 ) -> Result<String, String> {
-    let text = assessment::bulletin(store, site, period, None).await.map_err(line)?;
+    let doc = assessment::bulletin(store, site, period, None).await.map_err(line)?;
     let dir = std::env::current_dir().map_err(|e| t!("scores-no-directory", error = crate::i18n::os_error(&e)))?;
     let path: PathBuf = dir.join(file);
     let shown = path.display().to_string();
     let cannot = |e: std::io::Error| t!("scores-cannot-write", file = shown.clone(), error = crate::i18n::os_error(&e));
-    assessment::write_whole(&path, text).await.map_err(cannot)?;
+    let bytes = document::render(&doc, document::Format::of(&path)).map_err(cannot)?;
+    document::write_whole(&path, bytes).await.map_err(cannot)?;
     Ok(shown)
 }
 
