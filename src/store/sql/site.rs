@@ -223,7 +223,7 @@ sql_impl! { Store;
             // index on 1,000,000 items got approximate figures that made the retractions list scan
             // every item (180–220 ms instead of 2 ms: docs/performance.md); PostgreSQL chained its
             // audit trail at version 11 and reads it by statistics too.
-            sqlx::query("ANALYZE").execute(&self.pool).await?;
+            sqlx::query("ANALYZE").execute(self.writer()).await?;
             report.upgraded_from = Some(found);
             tx = self.begin_init("init").await?;
         }
@@ -473,13 +473,31 @@ sql_impl! { Store;
     }
 
     async fn watch(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<()>> {
-        match DB::listen(&self.pool)?.await {
+        // A hot standby takes no LISTEN: given its primary, listen there (where the changes are
+        // written); without, the listener fails and the change mark is watched.
+        match DB::listen(self.writer())?.await {
             Ok(rx) => Some(rx),
             Err(e) => {
                 tracing::warn!("cannot listen for changes ({e}); the change mark is watched instead");
                 None
             }
         }
+    }
+
+    async fn replica(&self) -> Result<Option<ReplicaState>> {
+        let Some((sql, primary_position)) = DB::REPLICA else { return Ok(None) };
+        // Given the primary, "caught up" is having replayed what the primary has written; else
+        // what the standby has received.
+        let written: Option<String> = match (&self.primary, primary_position) {
+            (Some(primary), Some(position)) => Some(sqlx::query_scalar(position).fetch_one(primary).await?),
+            _ => None,
+        };
+        let row: (bool, Option<i64>, bool) = sqlx::query_as(sql).bind(written).fetch_one(&self.pool).await?;
+        Ok(row.0.then_some(ReplicaState {
+            behind_seconds: row.1,
+            streaming: row.2,
+            writes_to_primary: self.primary.is_some(),
+        }))
     }
 
     async fn change_mark(&self) -> Result<i64> {
