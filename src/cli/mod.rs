@@ -606,7 +606,7 @@ pub fn target(cli: &Cli) -> Result<Target, Failure> {
         (None, ..) => None,
     };
     match primary {
-        Some(url) => read.with_primary(url).map_err(|e| Failure::usage(e.to_string())),
+        Some(url) => read.with_primary(url).map_err(Failure::usage),
         None => Ok(read),
     }
 }

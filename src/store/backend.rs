@@ -116,10 +116,11 @@ pub(crate) trait Backend: sqlx::Database {
     /// whether the standby has replayed up to position `$1`. None where there are no standbys.
     const REPLAY: Option<(&'static str, &'static str)>;
 
-    /// A standby's state (`Store::replica`): whether the database is in recovery, the seconds it
-    /// is behind (0 when it has replayed what it received, or `$1`, the primary's position, when
-    /// given) and whether its WAL receiver streams; with the statement giving the primary's
-    /// position. None where there are no standbys.
+    /// A standby's state (`Store::replica`): whether the database is in recovery; whether it has
+    /// replayed all it has received, or up to `$1`, the primary's position, when given; the
+    /// seconds since the later of the last change it replayed and `$2`, when it was last seen
+    /// caught up (at least 1); whether its WAL receiver streams; and its time. With the statement
+    /// giving the primary's position. None where there are no standbys.
     const REPLICA: Option<(&'static str, Option<&'static str>)>;
 
     /// The statement that gives login `$1` the group roles of its highest role on any site
@@ -148,10 +149,10 @@ impl Backend for Postgres {
     ));
     const REPLICA: Option<(&'static str, Option<&'static str>)> = Some((
         "SELECT pg_is_in_recovery(), \
-            CASE WHEN pg_last_wal_replay_lsn() >= COALESCE(CAST($1 AS pg_lsn), pg_last_wal_receive_lsn()) THEN 0 \
-                ELSE GREATEST(1, CAST(CEIL(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())) AS BIGINT)) \
-                END, \
-            EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming')",
+            pg_last_wal_replay_lsn() >= COALESCE(CAST($1 AS pg_lsn), pg_last_wal_receive_lsn()), \
+            GREATEST(1, CAST(CEIL(EXTRACT(EPOCH FROM now() - GREATEST(pg_last_xact_replay_timestamp(), $2))) \
+                AS BIGINT)), \
+            EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming'), now()",
         Some(WAL_POSITION),
     ));
     const NOTIFY: Option<&'static str> = Some("SELECT pg_notify('portal_admin_changes', '')");

@@ -38,18 +38,11 @@ impl Password {
 pub struct BadTarget {
     shown: String,
     why: String,
-    /// Given as `--db-primary`, not `--db`.
-    primary: bool,
 }
 
 impl std::fmt::Display for BadTarget {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (url, why) = (format!("{:?}", self.shown), self.why.as_str());
-        f.write_str(&if self.primary {
-            t!("replica-bad-primary-url", url = url, why = why)
-        } else {
-            t!("store-bad-url", url = url, why = why)
-        })
+        f.write_str(&t!("store-bad-url", url = format!("{:?}", self.shown), why = self.why.as_str()))
     }
 }
 
@@ -106,7 +99,7 @@ pub fn has_password_target(target: &Target) -> bool {
 
 impl Target {
     pub fn parse(url: &str) -> Result<Target, BadTarget> {
-        let bad = |why: &str| BadTarget { shown: redact(url), why: why.to_string(), primary: false };
+        let bad = |why: &str| BadTarget { shown: redact(url), why: why.to_string() };
         let url = url.trim();
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // Let the driver check the rest now, so a malformed URL is a usage error, not a
@@ -148,18 +141,18 @@ impl Target {
     }
 
     /// This target read from as a hot standby whose changes go to `primary` (`--db-primary`):
-    /// both PostgreSQL, else refused in one line (`primary` as given, for the message).
-    pub fn with_primary(self, primary: &str) -> Result<Target, BadTarget> {
-        let bad = |why: String| BadTarget { shown: redact(primary), why, primary: true };
+    /// both PostgreSQL, else refused, in one line.
+    pub fn with_primary(self, primary: &str) -> Result<Target, String> {
+        if let Target::Sqlite { path } = &self {
+            return Err(t!("replica-primary-with-sqlite", file = path.display().to_string()));
+        }
+        let bad = |why: String| t!("replica-bad-primary-url", url = format!("{:?}", redact(primary)), why = why);
         let parsed = Target::parse(primary).map_err(|e| bad(e.why))?;
         match (self, parsed) {
-            (Target::Sqlite { path }, _) => {
-                Err(bad(t!("replica-primary-with-sqlite", file = path.display().to_string())))
-            }
-            (_, Target::Sqlite { .. }) => Err(bad(t!("replica-primary-not-postgres"))),
-            (Target::Postgres { url, password, .. }, written) => {
+            (Target::Postgres { url, password, .. }, written @ Target::Postgres { .. }) => {
                 Ok(Target::Postgres { url, password, primary: Some(Box::new(written)) })
             }
+            _ => Err(bad(t!("replica-primary-not-postgres"))),
         }
     }
 
@@ -434,11 +427,11 @@ mod tests {
         let typed = pair.with_password("secret");
         assert!(typed.primary().is_some_and(has_password_target), "the primary logs in with it too");
         let sqlite = Target::sqlite(Path::new("/tmp/x.db"));
-        let e = en(&|| sqlite.clone().with_primary("postgres://db/portal").unwrap_err().to_string());
-        assert!(e.starts_with("bad --db-primary URL") && e.contains("SQLite file /tmp/x.db"), "{e}");
-        let e = en(&|| standby.clone().with_primary("sqlite:///tmp/x.db").unwrap_err().to_string());
-        assert!(e.contains("postgres://"), "{e}");
-        let e = en(&|| standby.clone().with_primary("postgres://me:hunter2@db:0/x").unwrap_err().to_string());
+        let e = en(&|| sqlite.clone().with_primary("postgres://db/portal").unwrap_err());
+        assert!(e.starts_with("--db-primary is for") && e.contains("SQLite file /tmp/x.db"), "{e}");
+        let e = en(&|| standby.clone().with_primary("sqlite:///tmp/x.db").unwrap_err());
+        assert!(e.starts_with("bad --db-primary URL") && e.contains("postgres://"), "{e}");
+        let e = en(&|| standby.clone().with_primary("postgres://me:hunter2@db:0/x").unwrap_err());
         assert!(e.starts_with("bad --db-primary URL") && !e.contains("hunter2"), "{e}");
         assert_eq!(standby.primary(), None);
     }

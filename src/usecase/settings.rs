@@ -351,12 +351,12 @@ impl Settings {
             seen("database_url", v.span().start);
         }
         if let Some(v) = &file.database_primary_url {
-            let at_line = |e: crate::store::BadTarget| at(v.span().start, e.to_string());
+            let line = v.span().start;
             let read = match &s.database_url {
-                Some(url) => crate::store::Target::parse(url).map_err(at_line)?,
-                None => return Err(at(v.span().start, t!("replica-primary-without-url"))),
+                Some(url) => crate::store::Target::parse(url).map_err(|e| at(line, e.to_string()))?,
+                None => return Err(at(line, t!("replica-primary-without-url"))),
             };
-            read.with_primary(v.get_ref()).map_err(at_line)?;
+            read.with_primary(v.get_ref()).map_err(|e| at(line, e))?;
             s.database_primary_url = Some(v.get_ref().clone());
             seen("database_primary_url", v.span().start);
         }

@@ -97,9 +97,10 @@ pub struct SiteInputs {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReplicaState {
     /// Seconds behind: 0 when it has replayed all it has received (given the primary: all the
-    /// primary has written), else the time since the last change it replayed was committed on
-    /// the primary (`now() - pg_last_xact_replay_timestamp()`), at least 1. `None`: behind, and
-    /// it has replayed nothing since it started.
+    /// primary has written), else the time since the later of the last change it replayed being
+    /// committed on the primary (`pg_last_xact_replay_timestamp()`) and this store last seeing it
+    /// caught up, at least 1: the oldest change waiting is no older. `None`: behind, and nothing
+    /// replayed or seen caught up since it started.
     pub behind_seconds: Option<i64>,
     /// Whether its WAL receiver is streaming from the primary (`pg_stat_wal_receiver`).
     pub streaming: bool,

@@ -269,6 +269,9 @@ pub(crate) struct SqlStore<DB: Database> {
     pub(super) operator: String,
     /// Every change is rolled back instead of committed (`OpenOptions::dry_run`).
     dry_run: bool,
+    /// When the standby read from was last seen to have replayed everything (its own clock), for
+    /// how far behind it is (`Store::replica`).
+    pub(super) in_step: std::sync::Mutex<Option<DateTime<Utc>>>,
     /// The content checks' lists items are checked with when written (`FindingStore::use_lists`;
     /// the shipped ones until then).
     lists: std::sync::RwLock<Option<Arc<crate::domain::checks::Lists>>>,
@@ -403,7 +406,16 @@ sql_impl! { SqlStore;
             Some(sql) => sqlx::query_scalar::<DB, String>(sql).fetch_one(primary.as_ref().unwrap_or(&pool)).await?,
             None => os_user.unwrap_or_default(),
         };
-        Ok(SqlStore { pool, primary, described, read_only, operator, dry_run, lists: Default::default() })
+        Ok(SqlStore {
+            pool,
+            primary,
+            described,
+            read_only,
+            operator,
+            dry_run,
+            in_step: Default::default(),
+            lists: Default::default(),
+        })
     }
 
     /// Where changes go: the primary given a standby, else the database.

@@ -492,10 +492,19 @@ sql_impl! { Store;
             (Some(primary), Some(position)) => Some(sqlx::query_scalar(position).fetch_one(primary).await?),
             _ => None,
         };
-        let row: (bool, Option<i64>, bool) = sqlx::query_as(sql).bind(written).fetch_one(&self.pool).await?;
-        Ok(row.0.then_some(ReplicaState {
-            behind_seconds: row.1,
-            streaming: row.2,
+        // How far behind: the oldest change not replayed was committed after the last one replayed,
+        // and after the standby was last seen caught up; the later of the two bounds the lag. (The
+        // last replayed alone would say "6 minutes behind" for a change made a second ago on a
+        // primary idle for six minutes before it.)
+        let in_step = *self.in_step.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (recovering, caught_up, behind, streaming, now): (bool, Option<bool>, Option<i64>, bool, DateTime<Utc>) =
+            sqlx::query_as(sql).bind(written).bind(in_step).fetch_one(&self.pool).await?;
+        if caught_up == Some(true) {
+            *self.in_step.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(now);
+        }
+        Ok(recovering.then_some(ReplicaState {
+            behind_seconds: if caught_up == Some(true) { Some(0) } else { behind },
+            streaming,
             writes_to_primary: self.primary.is_some(),
         }))
     }
