@@ -279,6 +279,12 @@ fn writes_go_to_the_primary_and_are_read_back_from_the_standby_at_once() {
     assert_eq!(audit(&pair.primary), before + 6);
 }
 
+/// Presses `keys` in the console, then waits until it shows `shows`: the screen.
+fn press(t: &Tmux, keys: &[&str], shows: &str) -> String {
+    t.keys(keys);
+    t.wait_for(shows)
+}
+
 /// An online item of the test's own, to be withdrawn at a unit's request.
 const ONLINE: &str = concat!(
     r#"{"ref":"tj-1","title":"象山区2026年统计公报","body":"全区生产总值……","form":"text","#,
@@ -360,44 +366,31 @@ async fn the_daily_routines_on_a_standby_with_its_primary() {
     let s = t.wait_for("replica, up to date");
     assert!(s.contains("● connected") && !s.contains("read only"), "{s}");
     // The queue: approve the government item, return the unit's (check 4 failed), publish.
-    t.keys(&["1"]);
-    t.wait_for("3 awaiting a decision");
-    t.keys(&["Enter"]);
-    t.wait_for("at office_review (v1)");
-    t.keys(&["c", "a"]);
-    t.wait_for("office_review → publish");
-    t.keys(&["c", "4", "r"]);
-    t.wait_for("why?");
+    press(&t, &["1"], "3 awaiting a decision");
+    press(&t, &["Enter"], "at office_review (v1)");
+    press(&t, &["c", "a"], "office_review → publish");
+    press(&t, &["c", "4", "r"], "why?");
     for word in ["incomplete", "Space", "materials"] {
         t.keys(&[word]);
     }
-    t.keys(&["Enter"]);
-    t.wait_for("recheck → returned");
+    press(&t, &["Enter"], "recheck → returned");
     // The repost opens next: approve it.
-    t.keys(&["c", "a"]);
-    t.wait_for("review → publish");
+    press(&t, &["c", "a"], "review → publish");
     t.keys(&["Escape"]);
     // Read back from the standby: the returned item is gone, the approved ones at publish.
     let s = t.wait_for("2 awaiting a decision");
     assert!(!s.contains("民政局开展"), "{s}");
-    t.keys(&["Home", "Enter"]);
-    t.wait_for("at publish");
-    t.keys(&["p"]);
-    t.wait_for("Enter publishes");
-    t.keys(&["Enter"]);
-    t.wait_for("publish → done");
+    press(&t, &["Home", "Enter"], "at publish");
+    press(&t, &["p"], "Enter publishes");
+    press(&t, &["Enter"], "publish → done");
     t.keys(&["Escape"]);
     // The unit's request: withdraw its item after the confirmation.
-    t.keys(&["3"]);
-    t.wait_for("1 pending");
-    t.keys(&["w"]);
-    t.wait_for("Enter withdraws");
-    t.keys(&["Enter"]);
-    t.wait_for("withdrew item");
+    press(&t, &["3"], "1 pending");
+    press(&t, &["w"], "Enter withdraws");
+    press(&t, &["Enter"], "withdrew item");
     t.wait_for("No request is pending");
     // The columns: the notices column has the published item online (and not the withdrawn one).
-    t.keys(&["2", "/", "通知公告"]);
-    let s = t.wait_for("[/通知公告]");
+    let s = press(&t, &["2", "/", "通知公告"], "[/通知公告]");
     let row = s.lines().find(|l| l.contains("政务动态 / 通知公告")).unwrap_or_else(|| panic!("{s}"));
     assert!(!row.starts_with("∅"), "{s}");
     t.keys(&["Escape"]);
@@ -418,12 +411,9 @@ async fn the_daily_routines_on_a_standby_with_its_primary() {
     let (t, err) = console("replica-alone", "zh_CN.UTF-8", "");
     let s = t.wait_for("只读副本 已同步");
     assert!(s.contains("只读"), "{s}");
-    t.keys(&["1"]);
-    t.wait_for("1 条待决定");
-    t.keys(&["Enter"]);
-    t.wait_for("待发布（第 2 版）");
-    t.keys(&["p"]);
-    t.wait_for("热备库");
+    press(&t, &["1"], "1 条待决定");
+    press(&t, &["Enter"], "待发布（第 2 版）");
+    press(&t, &["p"], "热备库");
     t.keys(&["Escape"]);
     let out = pair.both(&["publish", "repost-1"]);
     assert!(out.status.success(), "{}", common::stderr(&out));
