@@ -65,9 +65,12 @@ fn every_view_has_a_hint_line_at_80_columns_ending_with_the_help_key() {
     let mut a = app();
     show_withdrawn(&mut a);
     assert!(hint_line(&a).contains("u restore"), "{}", hint_line(&a));
+    // A withdrawal opens nothing: Enter is not offered there (it did nothing).
+    assert!(!hint_line(&a).contains("Enter"), "{}", hint_line(&a));
     let mut a = app();
     show_retractions(&mut a);
     assert!(hint_line(&a).contains("w withdraw  d decline"), "{}", hint_line(&a));
+    assert!(hint_line(&a).contains("Enter open"), "{}", hint_line(&a));
     // Typing a filter: its keys.
     keys(&mut a, "/");
     assert!(hint_line(&a).contains("Enter done  Esc cancel"), "{}", hint_line(&a));
@@ -263,6 +266,35 @@ fn a_line_being_typed_takes_readline_keys_and_ctrl_c_cancels_it() {
     assert!(a.quit, "elsewhere it quits");
 }
 
+/// Alt-f and Alt-b move by words as readline's do: to the end of the next word, to the start of
+/// the one before; a run of Chinese characters is a word.
+#[test]
+fn alt_f_and_alt_b_move_by_words_as_readline_does() {
+    let mut a = app();
+    keys(&mut a, ":unit 民政局 abc");
+    let alt = |a: &mut App, c: char| {
+        a.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)));
+    };
+    let typed = |a: &App| {
+        let Overlay::Command { input, .. } = &a.overlay else { panic!("{:?}", a.overlay) };
+        input.lines()[0].clone()
+    };
+    alt(&mut a, 'b');
+    alt(&mut a, 'b');
+    keys(&mut a, "X");
+    assert_eq!(typed(&a), "unit X民政局 abc", "two words back: the start of 民政局");
+    ctrl(&mut a, 'a');
+    alt(&mut a, 'f');
+    keys(&mut a, "Y");
+    assert_eq!(typed(&a), "unitY X民政局 abc", "a word on: the end of unit, not the start of the next");
+    alt(&mut a, 'f');
+    keys(&mut a, "Z");
+    assert_eq!(typed(&a), "unitY X民政局Z abc");
+    ctrl(&mut a, 'e');
+    ctrl(&mut a, 'w');
+    assert_eq!(typed(&a), "unitY X民政局Z ", "Ctrl-w deletes the word before");
+}
+
 #[test]
 fn slash_reopens_with_the_filter_selected_and_typing_replaces_it() {
     let mut a = app();
@@ -270,8 +302,16 @@ fn slash_reopens_with_the_filter_selected_and_typing_replaces_it() {
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.current_filter(), "fgj");
     keys(&mut a, "/");
+    assert!(hint_line(&a).starts_with(" ←→ edit (typing replaces it)  Enter done"), "{}", hint_line(&a));
     keys(&mut a, "mzj");
     assert_eq!(a.current_filter(), "mzj", "replaced, not appended");
+    assert!(hint_line(&a).starts_with(" Enter done"), "typed: {}", hint_line(&a));
+    key(&mut a, KeyCode::Enter);
+    keys(&mut a, "/");
+    key(&mut a, KeyCode::End);
+    key(&mut a, KeyCode::Backspace);
+    keys(&mut a, "t");
+    assert_eq!(a.current_filter(), "mzt", "the old filter edited");
 }
 
 #[test]
