@@ -15,7 +15,7 @@ use crate::t;
 
 sql_impl! { BackupStore;
     async fn backup(&self, file: &Path, target: &Target) -> Result<Copied> {
-        DB::backup(&self.pool, file, target).await
+        (DB::BACKUP)(&self.pool, file, target).await
     }
 
     async fn restore_backup(&self, file: &Path, target: &Target) -> Result<Vec<TableCount>> {
@@ -24,7 +24,7 @@ sql_impl! { BackupStore;
             return Err(StoreError::Refused(t!("store-read-only", what = what, why = why.as_str())));
         }
         // Into the primary, given a standby (which takes no write).
-        DB::restore(self.writer(), file, target.primary().unwrap_or(target)).await
+        (DB::RESTORE)(self.writer(), file, target.primary().unwrap_or(target)).await
     }
 
     async fn record_backup(&self, detail: &str) -> Result<()> {
