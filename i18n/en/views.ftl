@@ -14,7 +14,7 @@ finding-waived = waived — { $reason }
 ## The queue (Art. 8–10)
 
 queue-by-wait = longest waiting first
-queue-by-step = by step, oldest first
+queue-by-step = by step then age
 queue-title = Queue · { $position } awaiting a decision, { $order }
 queue-late = {"  "}! { $count } waiting too long
 queue-head-step = path · step

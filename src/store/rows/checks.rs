@@ -25,9 +25,3 @@ pub struct Waiver {
     /// The operator who waived it.
     pub by: String,
 }
-
-impl From<(i64, String, String, String, String)> for Waiver {
-    fn from((item, kind, text, reason, by): (i64, String, String, String, String)) -> Self {
-        Waiver { item, kind, text, reason, by }
-    }
-}

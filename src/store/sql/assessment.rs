@@ -118,29 +118,29 @@ sql_impl! { AssessmentStore;
         }
         let mut tx = self.begin_write("incident-correction").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::RecordIncident).await?;
-        type Row = (i64, String, i64, Option<i64>, NaiveDate, Option<i64>, Option<i64>);
-        let row: Option<Row> = sqlx::query_as(
+        let row = sqlx::query::<DB>(
             "SELECT n.unit_id, n.kind, n.points, n.item_id, n.occurred_on, n.reverses_id, \
-                    (SELECT r.id FROM incidents r WHERE r.site_id = n.site_id AND r.reverses_id = n.id) \
+                    (SELECT r.id FROM incidents r WHERE r.site_id = n.site_id AND r.reverses_id = n.id) AS reversed_by \
              FROM incidents n WHERE n.site_id = $1 AND n.id = $2",
         )
         .bind(site.id)
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some((unit_id, kind, points, item, occurred_on, reverses, reversed_by)) = row else {
+        let Some(row) = row else {
             return Err(StoreError::NotFound(t!("store-no-incident", id = id.to_string(), site = site.code.as_str())));
         };
-        if let Some(original) = reverses {
+        if let Some(original) = row.try_get::<Option<i64>, _>("reverses_id")? {
             return Err(StoreError::Refused(t!(
                 "store-incident-is-correction",
                 id = id.to_string(),
                 original = original.to_string()
             )));
         }
-        if let Some(by) = reversed_by {
+        if let Some(by) = row.try_get::<Option<i64>, _>("reversed_by")? {
             return Err(StoreError::Refused(t!("store-incident-reversed", id = id.to_string(), by = by.to_string())));
         }
+        let points: i64 = row.try_get("points")?;
         // The unique reverses_id makes a second reversal running at the same time fail.
         let new: i64 = sqlx::query_scalar(
             "INSERT INTO incidents (site_id, unit_id, kind, points, item_id, reverses_id, occurred_on, note, \
@@ -148,12 +148,12 @@ sql_impl! { AssessmentStore;
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(site.id)
-        .bind(unit_id)
-        .bind(kind.as_str())
+        .bind(row.try_get::<i64, _>("unit_id")?)
+        .bind(row.try_get::<String, _>("kind")?)
         .bind(-points)
-        .bind(item)
+        .bind(row.try_get::<Option<i64>, _>("item_id")?)
         .bind(id)
-        .bind(occurred_on)
+        .bind(row.try_get::<NaiveDate, _>("occurred_on")?)
         .bind(note)
         .bind(Utc::now())
         .bind(self.operator.as_str())
@@ -229,7 +229,7 @@ sql_impl! { AssessmentStore;
         let unit_id = unit_id.ok_or_else(|| StoreError::no_unit(unit, &site.code))?;
         // What the running totals count (Art. 16): a unit's own items, online, or withdrawn as
         // outdated; one index range (items_unit_published).
-        let rows: Vec<(i64, String, DateTime<Utc>, i64, String)> = sqlx::query_as(
+        let rows = sqlx::query::<DB>(
             "SELECT i.id, i.title, i.published_at, i.points, i.status FROM items i \
              WHERE i.site_id = $1 AND i.unit_id = $2 AND i.published_at >= $3 AND i.published_at < $4 \
                  AND i.path <> 'repost' \
@@ -244,7 +244,7 @@ sql_impl! { AssessmentStore;
         .bind(crate::domain::time::beijing_midnight(until))
         .fetch_all(&self.pool)
         .await?;
-        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let ids: Vec<i64> = rows.iter().map(|r| r.try_get("id")).collect::<std::result::Result<_, _>>()?;
         let mut placed: HashMap<i64, Vec<(String, Form)>> = HashMap::new();
         for chunk in ids.chunks(CHUNK) {
             let found: Vec<(i64, String, String)> = sqlx::query_as(&format!(
@@ -259,14 +259,16 @@ sql_impl! { AssessmentStore;
                 placed.entry(item).or_default().push((path, parse("form", &form)?));
             }
         }
-        rows.into_iter()
-            .map(|(id, title, published_at, points, status)| {
+        rows.iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                let points: i64 = row.try_get("points")?;
                 Ok(EarningItem {
                     id,
-                    title,
-                    published_at,
+                    title: row.try_get("title")?,
+                    published_at: row.try_get("published_at")?,
                     counted: Form::ALL[(points.clamp(1, 3) - 1) as usize],
-                    withdrawn: status == ItemStatus::Withdrawn.as_str(),
+                    withdrawn: row.try_get::<String, _>("status")? == ItemStatus::Withdrawn.as_str(),
                     placements: placed.remove(&id).unwrap_or_default(),
                 })
             })
@@ -293,19 +295,39 @@ sql_impl! { AssessmentStore;
 
 /// What `unit_tallies_sql` (or a site's row of it over every site) gives, decoded, in the units' order.
 pub(super) fn unit_tallies(json: Option<String>) -> Result<Vec<UnitTally>> {
-    type Row = (i64, String, String, String, i64, i64, i64, i64, i64, i64);
-    let mut rows: Vec<Row> = json_rows("unit tallies", json)?;
-    rows.sort_by_key(|r| r.9);
+    let mut rows: Vec<TallyRow> = json_rows("unit tallies", json)?;
+    rows.sort_by_key(|r| r.position);
     rows.into_iter()
-        .map(|(id, name, full_name, kind, text, image_text, video, deductions, incidents, _)| {
+        .map(|r| {
             Ok(UnitTally {
-                unit: UnitRow { id, name, full_name, kind: parse::<UnitKind>("unit kind", &kind)? },
-                text,
-                image_text,
-                video,
-                deductions,
-                incidents,
+                unit: UnitRow {
+                    id: r.id,
+                    name: r.name,
+                    full_name: r.full_name,
+                    kind: parse::<UnitKind>("unit kind", &r.kind)?,
+                },
+                text: r.text,
+                image_text: r.image_text,
+                video: r.video,
+                deductions: r.deductions,
+                incidents: r.incidents,
             })
         })
         .collect()
+}
+
+/// A row of `unit_tallies_sql`, read from its JSON array by the fields' order.
+#[derive(serde::Deserialize)]
+struct TallyRow {
+    id: i64,
+    name: String,
+    full_name: String,
+    kind: String,
+    text: i64,
+    image_text: i64,
+    video: i64,
+    deductions: i64,
+    incidents: i64,
+    /// The unit's place in the site's list.
+    position: i64,
 }

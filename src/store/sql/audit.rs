@@ -1,7 +1,7 @@
 //! The audit trail, a page at a time.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{Executor, Pool, Transaction};
+use sqlx::{Executor, Pool, Row, Transaction};
 
 use super::*;
 use crate::domain::audit_chain;
@@ -148,15 +148,23 @@ sql_impl! { AuditStore;
         // about it and about the requests to withdraw it.
         let sql = audit_page_sql::<DB>(filter.text.is_some(), seek.backward());
         let from = seek.key().copied().unwrap_or(if seek.backward() { i64::MIN } else { i64::MAX });
-        let query = sqlx::query_as::<_, (i64, DateTime<Utc>, String, String, String, String)>(&sql);
+        let query = sqlx::query::<DB>(&sql);
         let mut rows = audit_binds!(query, site, filter, from, limit).fetch_all(&self.pool).await?;
         if seek.backward() {
             rows.reverse();
         }
-        Ok(rows
-            .into_iter()
-            .map(|(id, at, operator, action, target, detail)| AuditEntry { id, at, operator, action, target, detail })
-            .collect())
+        rows.iter()
+            .map(|row| {
+                Ok(AuditEntry {
+                    id: row.try_get("id")?,
+                    at: row.try_get("at")?,
+                    operator: row.try_get("operator")?,
+                    action: row.try_get("action")?,
+                    target: row.try_get("target")?,
+                    detail: row.try_get("detail")?,
+                })
+            })
+            .collect()
     }
 
     async fn audit_total(&self, site: &Site, filter: &AuditFilter) -> Result<Total> {

@@ -3,7 +3,7 @@
 use crate::t;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool};
+use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::Closing;
@@ -20,10 +20,10 @@ sql_impl! { CheckStore;
         since: Option<DateTime<Utc>>,
         limit: i64,
     ) -> Result<Vec<ItemText>> {
-        type Row = (i64, String, String, Option<String>, DateTime<Utc>, Option<DateTime<Utc>>, Option<NaiveDate>);
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT i.id, i.title, i.body, u.name, i.submitted_at, i.published_at, \
+        let rows = sqlx::query::<DB>(
+            "SELECT i.id, i.title, i.body, u.name AS unit, i.submitted_at, i.published_at, \
                     (SELECT MIN(d.issued_on) FROM documents d WHERE d.site_id = i.site_id AND d.item_id = i.id) \
+                        AS issued_on \
              FROM items i LEFT JOIN units u ON u.id = i.unit_id \
              WHERE i.site_id = $1 AND i.id > $2 AND ($5 = 0 OR i.status = 'online') AND ($3 IS NULL \
                  OR i.published_at >= $3) \
@@ -36,18 +36,19 @@ sql_impl! { CheckStore;
         .bind(i64::from(online_only))
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, title, body, unit, submitted_at, published_at, issued_on)| ItemText {
-                id,
-                title,
-                body,
-                unit,
-                submitted_at,
-                published_at,
-                issued_on,
+        rows.iter()
+            .map(|row| {
+                Ok(ItemText {
+                    id: row.try_get("id")?,
+                    title: row.try_get("title")?,
+                    body: row.try_get("body")?,
+                    unit: row.try_get("unit")?,
+                    submitted_at: row.try_get("submitted_at")?,
+                    published_at: row.try_get("published_at")?,
+                    issued_on: row.try_get("issued_on")?,
+                })
             })
-            .collect())
+            .collect()
     }
 
     async fn waive_finding(&self, site: &Site, item: i64, kind: &str, text: &str, reason: &str) -> Result<i64> {
@@ -91,24 +92,37 @@ sql_impl! { CheckStore;
     }
 
     async fn waivers(&self, site: &Site, item: i64) -> Result<Vec<Waiver>> {
-        let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
-            "SELECT item_id, kind, text, reason, waived_by FROM finding_waivers \
-             WHERE site_id = $1 AND item_id = $2 ORDER BY id",
-        )
+        let rows = sqlx::query::<DB>(&format!(
+            "SELECT {WAIVER} FROM finding_waivers WHERE site_id = $1 AND item_id = $2 ORDER BY id"
+        ))
         .bind(site.id)
         .bind(item)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(Waiver::from).collect())
+        rows.iter().map(Self::waiver_of).collect()
     }
 
     async fn site_waivers(&self, site: &Site) -> Result<Vec<Waiver>> {
-        let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
-            "SELECT item_id, kind, text, reason, waived_by FROM finding_waivers WHERE site_id = $1 ORDER BY id",
-        )
-        .bind(site.id)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(Waiver::from).collect())
+        let rows = sqlx::query::<DB>(&format!("SELECT {WAIVER} FROM finding_waivers WHERE site_id = $1 ORDER BY id"))
+            .bind(site.id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(Self::waiver_of).collect()
+    }
+}
+
+/// The columns of finding_waivers a `Waiver` is read from (`waiver_of`).
+const WAIVER: &str = "item_id, kind, text, reason, waived_by";
+
+sql_impl! { SqlStore;
+    /// A waiver from a row holding the columns of `WAIVER`, read by their names.
+    fn waiver_of(row: &DB::Row) -> Result<Waiver> {
+        Ok(Waiver {
+            item: row.try_get("item_id")?,
+            kind: row.try_get("kind")?,
+            text: row.try_get("text")?,
+            reason: row.try_get("reason")?,
+            by: row.try_get("waived_by")?,
+        })
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool};
+use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::UnitKind;
@@ -88,7 +88,7 @@ const COLUMN_ONLINE: &str = "FROM placements p JOIN items i ON i.site_id = p.sit
 /// alone is what the index (placements_column_online) ranges on.
 pub(super) fn column_items_from() -> String {
     format!(
-        "SELECT i.id, i.title, p.online_since, p.form, i.path, u.name, i.mark {}",
+        "SELECT i.id, i.title, p.online_since, p.form, i.path, u.name AS unit, i.mark {}",
         COLUMN_ONLINE.replacen(" WHERE", " LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id WHERE", 1)
     )
 }
@@ -119,8 +119,7 @@ pub(super) const COLUMN_ITEM_COUNT: &str =
 
 sql_impl! { SqlStore;
     pub(super) async fn columns_of(&self, site: i64) -> Result<Vec<ColumnRow>> {
-        type Row = (i64, Option<i64>, String, i64, String, String, Option<i64>, Option<String>, String, String);
-        let rows: Vec<Row> = sqlx::query_as(
+        let rows = sqlx::query::<DB>(
             "SELECT id, parent_id, path, level, deadline, rule_kind, rule_amount, rule_unit, departments, note \
              FROM columns WHERE site_id = $1 ORDER BY position",
         )
@@ -138,19 +137,21 @@ sql_impl! { SqlStore;
         for (column, unit) in links {
             units.entry(column).or_default().push(unit);
         }
-        rows.into_iter()
-            .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note)| {
-                let rule = stored_rule(&kind, amount, unit.as_deref())?;
+        rows.iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                let kind: String = row.try_get("rule_kind")?;
+                let unit: Option<String> = row.try_get("rule_unit")?;
                 Ok(ColumnRow {
                     id,
-                    parent_id,
-                    path,
-                    level,
-                    deadline,
-                    rule,
-                    departments,
+                    parent_id: row.try_get("parent_id")?,
+                    path: row.try_get("path")?,
+                    level: row.try_get("level")?,
+                    deadline: row.try_get("deadline")?,
+                    rule: stored_rule(&kind, row.try_get("rule_amount")?, unit.as_deref())?,
+                    departments: row.try_get("departments")?,
                     units: units.remove(&id).unwrap_or_default(),
-                    note,
+                    note: row.try_get("note")?,
                 })
             })
             .collect()
@@ -194,12 +195,10 @@ sql_impl! { ColumnStore;
         online_before: Option<DateTime<Utc>>,
         column: Option<i64>,
     ) -> Result<Vec<DocumentRow>> {
-        type Row =
-            (i64, String, String, i64, String, String, Option<i64>, Option<String>, NaiveDate, Option<DateTime<Utc>>);
         // One column's documents are one range of documents_column.
-        let mut rows: Vec<Row> = match (online_before, column) {
+        let rows = match (online_before, column) {
             (Some(before), None) => {
-                sqlx::query_as(&open_documents_sql())
+                sqlx::query::<DB>(&open_documents_sql())
                     .bind(site.id)
                     .bind(issued_until)
                     .bind(before)
@@ -207,7 +206,7 @@ sql_impl! { ColumnStore;
                     .await?
             }
             (Some(before), Some(column)) => {
-                sqlx::query_as(&format!("SELECT * FROM ({}) o WHERE o.column_id = $4", open_documents_sql()))
+                sqlx::query::<DB>(&format!("SELECT * FROM ({}) o WHERE o.column_id = $4", open_documents_sql()))
                     .bind(site.id)
                     .bind(issued_until)
                     .bind(before)
@@ -215,9 +214,9 @@ sql_impl! { ColumnStore;
                     .fetch_all(&self.pool)
                     .await?
             }
-            (None, None) => sqlx::query_as(DOCUMENTS).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?,
+            (None, None) => sqlx::query::<DB>(DOCUMENTS).bind(site.id).bind(issued_until).fetch_all(&self.pool).await?,
             (None, Some(column)) => {
-                sqlx::query_as(&format!("{DOCUMENTS} AND d.column_id = $3"))
+                sqlx::query::<DB>(&format!("{DOCUMENTS} AND d.column_id = $3"))
                     .bind(site.id)
                     .bind(issued_until)
                     .bind(column)
@@ -225,13 +224,25 @@ sql_impl! { ColumnStore;
                     .await?
             }
         };
-        rows.sort_by_key(|r| (r.8, r.0));
-        rows.into_iter()
-            .map(|(id, number, title, column_id, column_path, kind, amount, unit, issued_on, published_at)| {
-                let rule = stored_rule(&kind, amount, unit.as_deref())?;
-                Ok(DocumentRow { id, number, title, column_id, column_path, rule, issued_on, published_at })
+        let mut documents = rows
+            .iter()
+            .map(|row| {
+                let kind: String = row.try_get("rule_kind")?;
+                let unit: Option<String> = row.try_get("rule_unit")?;
+                Ok(DocumentRow {
+                    id: row.try_get("id")?,
+                    number: row.try_get("number")?,
+                    title: row.try_get("title")?,
+                    column_id: row.try_get("column_id")?,
+                    column_path: row.try_get("path")?,
+                    rule: stored_rule(&kind, row.try_get("rule_amount")?, unit.as_deref())?,
+                    issued_on: row.try_get("issued_on")?,
+                    published_at: row.try_get("published_at")?,
+                })
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        documents.sort_by_key(|d| (d.issued_on, d.id));
+        Ok(documents)
     }
 
     async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64> {
@@ -323,9 +334,8 @@ sql_impl! { ColumnStore;
         filter: Option<&ListFilter>,
         limit: i64,
     ) -> Result<Vec<ItemSummary>> {
-        type Row = (i64, Lossy, DateTime<Utc>, String, String, Option<String>, Option<String>);
         let sql = column_items_sql::<DB>(seek.shape(), filter);
-        let mut query = sqlx::query_as::<_, Row>(&sql).bind(site.id).bind(column_id);
+        let mut query = sqlx::query::<DB>(&sql).bind(site.id).bind(column_id);
         if let Some((at, id)) = seek.key() {
             query = query.bind(*at).bind(*id);
         }
@@ -337,19 +347,21 @@ sql_impl! { ColumnStore;
         if seek.backward() {
             rows.reverse();
         }
-        rows.into_iter()
-            .map(|(id, title, online_since, form, path, unit, mark)| {
+        rows.iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                let title: Lossy = row.try_get("title")?;
                 if title.repaired {
                     note_repaired(id);
                 }
                 Ok(ItemSummary {
                     id,
                     title: title.text,
-                    online_since,
-                    form: parse("form", &form)?,
-                    path: parse("path", &path)?,
-                    unit,
-                    mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
+                    online_since: row.try_get("online_since")?,
+                    form: parse("form", &row.try_get::<String, _>("form")?)?,
+                    path: parse("path", &row.try_get::<String, _>("path")?)?,
+                    unit: row.try_get("unit")?,
+                    mark: row.try_get::<Option<String>, _>("mark")?.as_deref().map(|m| parse("mark", m)).transpose()?,
                 })
             })
             .collect()
@@ -372,6 +384,40 @@ sql_impl! { ColumnStore;
     }
 }
 
+/// A column of `stale_columns_json`, read from its JSON array by the fields' order.
+#[derive(serde::Deserialize)]
+struct ColumnJson {
+    id: i64,
+    parent_id: Option<i64>,
+    path: String,
+    level: i64,
+    deadline: String,
+    rule_kind: String,
+    rule_amount: Option<i64>,
+    rule_unit: Option<String>,
+    departments: String,
+    note: String,
+    /// Its place in the tree's order.
+    position: i64,
+    /// Its latest online placement before the instant asked about.
+    last_update: Option<String>,
+}
+
+/// An open document of `open_documents_json`, read from its JSON array by the fields' order.
+#[derive(serde::Deserialize)]
+struct DocumentJson {
+    id: i64,
+    number: String,
+    title: String,
+    column_id: i64,
+    column_path: String,
+    rule_kind: String,
+    rule_amount: Option<i64>,
+    rule_unit: Option<String>,
+    issued_on: String,
+    published_at: Option<String>,
+}
+
 /// What `staleness_sql` (or a site's row of `every_site_staleness_sql`, without the calendar)
 /// gives, decoded.
 pub(super) fn staleness_inputs(
@@ -379,50 +425,42 @@ pub(super) fn staleness_inputs(
     documents: Option<String>,
     calendar: Option<String>,
 ) -> Result<StalenessInputs> {
-    type ColumnJson = (
-        i64,
-        Option<i64>,
-        String,
-        i64,
-        String,
-        String,
-        Option<i64>,
-        Option<String>,
-        String,
-        String,
-        i64,
-        Option<String>,
-    );
-    type DocumentJson = (i64, String, String, i64, String, String, Option<i64>, Option<String>, String, Option<String>);
     // One statement, three JSON arrays: the columns, each with one index seek for its latest
     // online placement (placements_column_online), never a scan of the items; the open
     // documents; and the calendar, read only when there is an open document to date. Every
     // statement is a round trip to the SQLite driver's worker thread, every row another.
     let mut columns: Vec<ColumnJson> = json_rows("column list", columns)?;
-    columns.sort_by_key(|r| r.10);
+    columns.sort_by_key(|r| r.position);
     let columns = columns
         .into_iter()
-        .map(|(id, parent_id, path, level, deadline, kind, amount, unit, departments, note, _, last)| {
-            let rule = stored_rule(&kind, amount, unit.as_deref())?;
-            let last = last.as_deref().map(stored_time).transpose()?;
-            Ok(LastUpdate {
-                column: ColumnRow { id, parent_id, path, level, deadline, rule, departments, units: Vec::new(), note },
-                at: last,
-            })
+        .map(|c| {
+            let rule = stored_rule(&c.rule_kind, c.rule_amount, c.rule_unit.as_deref())?;
+            let column = ColumnRow {
+                id: c.id,
+                parent_id: c.parent_id,
+                path: c.path,
+                level: c.level,
+                deadline: c.deadline,
+                rule,
+                departments: c.departments,
+                units: Vec::new(),
+                note: c.note,
+            };
+            Ok(LastUpdate { column, at: c.last_update.as_deref().map(stored_time).transpose()? })
         })
         .collect::<Result<Vec<_>>>()?;
     let mut open_documents = json_rows::<DocumentJson>("document list", documents)?
         .into_iter()
-        .map(|(id, number, title, column_id, column_path, kind, amount, unit, issued_on, published_at)| {
+        .map(|d| {
             Ok(DocumentRow {
-                id,
-                number,
-                title,
-                column_id,
-                column_path,
-                rule: stored_rule(&kind, amount, unit.as_deref())?,
-                issued_on: parse("date", &issued_on)?,
-                published_at: published_at.as_deref().map(stored_time).transpose()?,
+                id: d.id,
+                number: d.number,
+                title: d.title,
+                column_id: d.column_id,
+                column_path: d.column_path,
+                rule: stored_rule(&d.rule_kind, d.rule_amount, d.rule_unit.as_deref())?,
+                issued_on: parse("date", &d.issued_on)?,
+                published_at: d.published_at.as_deref().map(stored_time).transpose()?,
             })
         })
         .collect::<Result<Vec<_>>>()?;

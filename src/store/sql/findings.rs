@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool, Transaction};
+use sqlx::{Executor, Pool, Row, Transaction};
 
 use super::import::Cell;
 use super::*;
@@ -21,12 +21,32 @@ use crate::store::text::Lossy;
 /// Items read and checked at a time by `recheck`.
 const PAGE: i64 = 5_000;
 
-/// An item's text and dates as the checks read them, in a transaction: id, title, body,
-/// submitted_at, published_at, the issue date of the document it carries.
-type TextRow = (i64, Lossy, Lossy, DateTime<Utc>, Option<DateTime<Utc>>, Option<NaiveDate>);
+/// An item's text and dates as the checks read them, in a transaction (`TEXTS`).
+struct TextRow {
+    id: i64,
+    title: Lossy,
+    body: Lossy,
+    submitted_at: DateTime<Utc>,
+    published_at: Option<DateTime<Utc>>,
+    /// The issue date of the document it carries.
+    issued_on: Option<NaiveDate>,
+}
+
+impl TextRow {
+    /// What the checks read of it.
+    fn checked(&self) -> Checked<'_> {
+        Checked {
+            title: &self.title.text,
+            body: &self.body.text,
+            submitted_at: self.submitted_at,
+            published_at: self.published_at,
+            issued_on: self.issued_on,
+        }
+    }
+}
 
 const TEXTS: &str = "SELECT i.id, i.title, i.body, i.submitted_at, i.published_at, \
-       (SELECT MIN(d.issued_on) FROM documents d WHERE d.site_id = i.site_id AND d.item_id = i.id) \
+       (SELECT MIN(d.issued_on) FROM documents d WHERE d.site_id = i.site_id AND d.item_id = i.id) AS issued_on \
      FROM items i WHERE i.site_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3";
 
 /// ` kind kind `: the kinds among an item's findings, each once, for `LIKE '% kind %'`.
@@ -38,6 +58,18 @@ fn kinds(found: &[Finding]) -> String {
 }
 
 sql_impl! { SqlStore;
+    /// An item's text and dates from a row of `TEXTS`, read by the columns' names.
+    fn text_of(row: &DB::Row) -> Result<TextRow> {
+        Ok(TextRow {
+            id: row.try_get("id")?,
+            title: row.try_get("title")?,
+            body: row.try_get("body")?,
+            submitted_at: row.try_get("submitted_at")?,
+            published_at: row.try_get("published_at")?,
+            issued_on: row.try_get("issued_on")?,
+        })
+    }
+
     /// The lists items are checked with.
     pub(super) fn lists_now(&self) -> Arc<Lists> {
         if let Some(lists) = self.lists.read().ok().and_then(|l| l.clone()) {
@@ -126,14 +158,11 @@ sql_impl! { SqlStore;
         lists: &Lists,
         item: i64,
     ) -> Result<()> {
-        let rows: Vec<TextRow> =
-            sqlx::query_as(TEXTS).bind(site).bind(item - 1).bind(1_i64).fetch_all(&mut **tx).await?;
-        let Some((id, title, body, submitted_at, published_at, issued_on)) = rows.into_iter().find(|r| r.0 == item)
-        else {
+        let rows = sqlx::query::<DB>(TEXTS).bind(site).bind(item - 1).bind(1_i64).fetch_all(&mut **tx).await?;
+        let Some(text) = rows.first().map(Self::text_of).transpose()?.filter(|t| t.id == item) else {
             return Ok(());
         };
-        let checked = Checked { title: &title.text, body: &body.text, submitted_at, published_at, issued_on };
-        Self::check_written(tx, site, lists, &[(id, checked)], true).await
+        Self::check_written(tx, site, lists, &[(text.id, text.checked())], true).await
     }
 
     /// Records that every item of the site was checked with lists `version` (after the audit
@@ -179,9 +208,8 @@ sql_impl! { FindingStore;
         since: Option<DateTime<Utc>>,
         kind: Option<FindingKind>,
     ) -> Result<Vec<ItemFindings>> {
-        type Row = (i64, Lossy, Option<String>, Option<DateTime<Utc>>, String, String);
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT i.id, i.title, u.name, i.published_at, f.lists, f.findings \
+        let rows = sqlx::query::<DB>(
+            "SELECT i.id, i.title, u.name AS unit, i.published_at, f.lists, f.findings \
              FROM item_findings f JOIN items i ON i.site_id = f.site_id AND i.id = f.item_id \
              LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
              WHERE f.site_id = $1 AND f.kinds LIKE $3 AND i.status = 'online' AND ($2 IS NULL OR i.published_at >= $2) \
@@ -192,11 +220,20 @@ sql_impl! { FindingStore;
         .bind(kind.map_or_else(|| "% %".to_string(), |k| format!("% {} %", k.as_str())))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|(id, title, unit, published_at, lists, findings)| {
-                let findings: Vec<Finding> =
-                    serde_json::from_str(&findings).map_err(|_| decode_error("item_findings", &id.to_string()))?;
-                Ok(ItemFindings { item: FindingItem { id, title: title.text, unit, published_at, lists }, findings })
+        rows.iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                let findings: Vec<Finding> = serde_json::from_str(&row.try_get::<String, _>("findings")?)
+                    .map_err(|_| decode_error("item_findings", &id.to_string()))?;
+                let title: Lossy = row.try_get("title")?;
+                let item = FindingItem {
+                    id,
+                    title: title.text,
+                    unit: row.try_get("unit")?,
+                    published_at: row.try_get("published_at")?,
+                    lists: row.try_get("lists")?,
+                };
+                Ok(ItemFindings { item, findings })
             })
             .collect()
     }
@@ -236,26 +273,17 @@ sql_impl! { FindingStore;
         let now = Utc::now();
         let (mut after, mut done) = (0_i64, 0_u64);
         loop {
-            let page: Vec<TextRow> =
-                sqlx::query_as(TEXTS).bind(site.id).bind(after).bind(PAGE).fetch_all(&mut *tx).await?;
+            let page = sqlx::query::<DB>(TEXTS).bind(site.id).bind(after).bind(PAGE).fetch_all(&mut *tx).await?;
+            let page: Vec<TextRow> = page.iter().map(Self::text_of).collect::<Result<_>>()?;
             let Some(last) = page.last() else { break };
-            after = last.0;
-            let checked: Vec<Checked> = page
-                .iter()
-                .map(|(_, title, body, submitted_at, published_at, issued_on)| Checked {
-                    title: &title.text,
-                    body: &body.text,
-                    submitted_at: *submitted_at,
-                    published_at: *published_at,
-                    issued_on: *issued_on,
-                })
-                .collect();
+            after = last.id;
+            let checked: Vec<Checked> = page.iter().map(TextRow::checked).collect();
             let found = check_items(&lists, &checked, now);
             let rows: Vec<(i64, Vec<Finding>)> = page
                 .iter()
                 .zip(found)
-                .filter(|(item, f)| !f.is_empty() || stored.contains(&item.0))
-                .map(|(item, f)| (item.0, f))
+                .filter(|(item, f)| !f.is_empty() || stored.contains(&item.id))
+                .map(|(item, f)| (item.id, f))
                 .collect();
             Self::store_found(&mut tx, site.id, lists.version(), &rows).await?;
             done += page.len() as u64;

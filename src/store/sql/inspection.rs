@@ -3,7 +3,7 @@
 use crate::t;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool};
+use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::review::Act;
@@ -100,22 +100,31 @@ sql_impl! { InspectionStore;
 sql_impl! { SqlStore;
     /// The inquiries of a site (`None`: of every site) with each one's site, newest first.
     pub(super) async fn inquiries_of(&self, site: Option<i64>) -> Result<Vec<(i64, InquiryRow)>> {
-        type Row = (i64, i64, String, DateTime<Utc>, bool, Option<String>, Option<DateTime<Utc>>, Option<String>);
         let sql = format!(
             "SELECT site_id, id, subject, asked_at, valid, invalid_reason, answered_at, answer FROM inquiries{} \
              ORDER BY asked_at DESC, id DESC",
             if site.is_some() { " WHERE site_id = $1" } else { "" }
         );
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query::<DB>(&sql);
         if let Some(site) = site {
             query = query.bind(site);
         }
-        let rows: Vec<Row> = query.fetch_all(&self.pool).await?;
-        Ok(rows
-            .into_iter()
-            .map(|(site, id, subject, asked_at, valid, invalid_reason, answered_at, answer)| {
-                (site, InquiryRow { id, subject, asked_at, valid, invalid_reason, answered_at, answer })
+        query
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| {
+                let inquiry = InquiryRow {
+                    id: row.try_get("id")?,
+                    subject: row.try_get("subject")?,
+                    asked_at: row.try_get("asked_at")?,
+                    valid: row.try_get("valid")?,
+                    invalid_reason: row.try_get("invalid_reason")?,
+                    answered_at: row.try_get("answered_at")?,
+                    answer: row.try_get("answer")?,
+                };
+                Ok((row.try_get("site_id")?, inquiry))
             })
-            .collect())
+            .collect()
     }
 }

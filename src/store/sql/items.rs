@@ -4,7 +4,7 @@ use crate::t;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{Executor, Pool};
+use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::checks::{self, RecordedFinding};
@@ -95,25 +95,8 @@ sql_impl! { ItemStore;
         limit: i64,
     ) -> Result<Vec<ExportedItem>> {
         // Title and body leniently decoded: one item whose text is not UTF-8 must not fail the page.
-        type ItemRow = (
-            i64,
-            Option<String>,
-            Lossy,
-            Lossy,
-            String,
-            String,
-            Option<String>,
-            String,
-            String,
-            String,
-            DateTime<Utc>,
-            Option<DateTime<Utc>>,
-            Option<String>,
-            Option<DateTime<Utc>>,
-            Option<String>,
-        );
-        let rows: Vec<ItemRow> = sqlx::query_as(
-            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name, i.channel, i.stage, i.status, \
+        let rows = sqlx::query::<DB>(
+            "SELECT i.id, i.ref, i.title, i.body, i.form, i.path, u.name AS unit, i.channel, i.stage, i.status, \
                 i.submitted_at, i.published_at, i.url, i.wechat_at, i.mark \
              FROM items i LEFT JOIN units u ON u.id = i.unit_id \
              WHERE i.site_id = $1 AND i.id > $2 AND ($3 IS NULL OR i.updated_at >= $3) ORDER BY i.id LIMIT $4",
@@ -124,9 +107,10 @@ sql_impl! { ItemStore;
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        let (Some(first), Some(last)) = (rows.first().map(|r| r.0), rows.last().map(|r| r.0)) else {
+        let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
             return Ok(Vec::new());
         };
+        let (first, last): (i64, i64) = (first.try_get("id")?, last.try_get("id")?);
         let placements: Vec<(i64, String, String)> = sqlx::query_as(
             "SELECT p.item_id, c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id \
              WHERE p.site_id = $1 AND p.item_id BETWEEN $2 AND $3 ORDER BY p.item_id, c.position",
@@ -167,50 +151,36 @@ sql_impl! { ItemStore;
         for (item, at, reason) in withdrawals {
             withdrawn.insert(item, (at, parse("reason", &reason)?));
         }
-        rows.into_iter()
-            .map(
-                |(
+        rows.iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                let title: Lossy = row.try_get("title")?;
+                let body: Lossy = row.try_get("body")?;
+                if title.repaired || body.repaired {
+                    note_repaired(id);
+                }
+                let text = |name: &str| row.try_get::<String, _>(name);
+                Ok(ExportedItem {
                     id,
-                    reference,
-                    title,
-                    body,
-                    form,
-                    path,
-                    unit,
-                    channel,
-                    stage,
-                    status,
-                    submitted_at,
-                    published_at,
-                    url,
-                    wechat_at,
-                    mark,
-                )| {
-                    if title.repaired || body.repaired {
-                        note_repaired(id);
-                    }
-                    Ok(ExportedItem {
-                        id,
-                        reference,
-                        url,
-                        title: title.text,
-                        body: body.text,
-                        form: parse("form", &form)?,
-                        path: parse("path", &path)?,
-                        unit,
-                        channel: parse("channel", &channel)?,
-                        stage: parse("stage", &stage)?,
-                        status: parse("status", &status)?,
-                        submitted_at,
-                        wechat_at,
-                        published_at,
-                        withdrawn: withdrawn.remove(&id),
-                        mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
-                        placements: by_item.remove(&id).unwrap_or_default(),
-                        attachments: carried.remove(&id).unwrap_or_default(),
-                    })
-                },
-            )
+                    reference: row.try_get("ref")?,
+                    url: row.try_get("url")?,
+                    title: title.text,
+                    body: body.text,
+                    form: parse("form", &text("form")?)?,
+                    path: parse("path", &text("path")?)?,
+                    unit: row.try_get("unit")?,
+                    channel: parse("channel", &text("channel")?)?,
+                    stage: parse("stage", &text("stage")?)?,
+                    status: parse("status", &text("status")?)?,
+                    submitted_at: row.try_get("submitted_at")?,
+                    wechat_at: row.try_get("wechat_at")?,
+                    published_at: row.try_get("published_at")?,
+                    withdrawn: withdrawn.remove(&id),
+                    mark: row.try_get::<Option<String>, _>("mark")?.as_deref().map(|m| parse("mark", m)).transpose()?,
+                    placements: by_item.remove(&id).unwrap_or_default(),
+                    attachments: carried.remove(&id).unwrap_or_default(),
+                })
+            })
             .collect()
     }
 
@@ -221,8 +191,8 @@ sql_impl! { ItemStore;
             .into_iter()
             .find(|i| i.id == id)
             .ok_or_else(|| StoreError::no_item(id, &site.code))?;
-        let reviews: Vec<(DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
-            "SELECT r.decided_at, o.name, r.step, r.decision, r.comment FROM reviews r \
+        let reviews = sqlx::query::<DB>(
+            "SELECT r.decided_at, o.name AS operator, r.step, r.decision, r.comment FROM reviews r \
              JOIN operators o ON o.site_id = r.site_id AND o.id = r.operator_id \
              WHERE r.site_id = $1 AND r.item_id = $2",
         )
@@ -230,9 +200,7 @@ sql_impl! { ItemStore;
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
-        type Withdrawal =
-            (DateTime<Utc>, String, String, String, Option<DateTime<Utc>>, Option<String>, Option<String>);
-        let withdrawals: Vec<Withdrawal> = sqlx::query_as(
+        let withdrawals = sqlx::query::<DB>(
             "SELECT withdrawn_at, withdrawn_by, reason, note, restored_at, restored_by, restore_note FROM withdrawals \
              WHERE site_id = $1 AND item_id = $2",
         )
@@ -246,7 +214,7 @@ sql_impl! { ItemStore;
                 .bind(id)
                 .fetch_all(&self.pool)
                 .await?;
-        let marks: Vec<(DateTime<Utc>, String, String, NaiveDate, String, String)> = sqlx::query_as(
+        let marks = sqlx::query::<DB>(
             "SELECT marked_at, marked_by, mark, effective_on, replaced_by, note FROM item_marks WHERE site_id = $1 \
                 AND item_id = $2",
         )
@@ -278,38 +246,58 @@ sql_impl! { ItemStore;
         .bind(format!("item:{id}"))
         .fetch_optional(&self.pool)
         .await?;
-        for (at, operator, step, decision, note) in reviews {
+        for row in &reviews {
+            let decision: String = row.try_get("decision")?;
             let verdict = Verdict::parse(&decision).ok_or_else(|| decode_error("decision", &decision))?;
-            let event = HistoryEvent::Decided { verdict, step: parse("step", &step)?, note };
-            history.push(HistoryEntry { at, operator, event });
+            let step = parse("step", &row.try_get::<String, _>("step")?)?;
+            let event = HistoryEvent::Decided { verdict, step, note: row.try_get("comment")? };
+            history.push(HistoryEntry { at: row.try_get("decided_at")?, operator: row.try_get("operator")?, event });
         }
         if let Some(at) = item.published_at {
             history.push(HistoryEntry { at, operator: publisher.unwrap_or_default(), event: HistoryEvent::Published });
         }
-        for (at, by, reason, note, restored_at, restored_by, restore_note) in withdrawals {
-            let event = HistoryEvent::Withdrawn { reason: parse("reason", &reason)?, note };
-            history.push(HistoryEntry { at, operator: by, event });
-            if let (Some(at), Some(by)) = (restored_at, restored_by) {
-                let event = HistoryEvent::Restored { note: restore_note.unwrap_or_default() };
+        for row in &withdrawals {
+            let reason = parse("reason", &row.try_get::<String, _>("reason")?)?;
+            let event = HistoryEvent::Withdrawn { reason, note: row.try_get("note")? };
+            history.push(HistoryEntry {
+                at: row.try_get("withdrawn_at")?,
+                operator: row.try_get("withdrawn_by")?,
+                event,
+            });
+            let restored: (Option<DateTime<Utc>>, Option<String>) =
+                (row.try_get("restored_at")?, row.try_get("restored_by")?);
+            if let (Some(at), Some(by)) = restored {
+                let note: Option<String> = row.try_get("restore_note")?;
+                let event = HistoryEvent::Restored { note: note.unwrap_or_default() };
                 history.push(HistoryEntry { at, operator: by, event });
             }
         }
         // Findings of the content checks waived before approval (全过程留痕).
-        let waived: Vec<(DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
+        let waived = sqlx::query::<DB>(
             "SELECT waived_at, waived_by, kind, text, reason FROM finding_waivers WHERE site_id = $1 AND item_id = $2",
         )
         .bind(site.id)
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
-        for (at, operator, kind, text, reason) in waived {
-            history.push(HistoryEntry { at, operator, event: HistoryEvent::Waived { kind, text, reason } });
+        for row in &waived {
+            let event = HistoryEvent::Waived {
+                kind: row.try_get("kind")?,
+                text: row.try_get("text")?,
+                reason: row.try_get("reason")?,
+            };
+            history.push(HistoryEntry { at: row.try_get("waived_at")?, operator: row.try_get("waived_by")?, event });
         }
         history.extend(self.findings_at_decisions(site, id).await?);
         history.extend(self.returns(site, id).await?);
-        for (at, by, mark, effective_on, replaced_by, note) in marks {
-            let event = HistoryEvent::Marked { mark: parse("mark", &mark)?, from: effective_on, replaced_by, note };
-            history.push(HistoryEntry { at, operator: by, event });
+        for row in &marks {
+            let event = HistoryEvent::Marked {
+                mark: parse("mark", &row.try_get::<String, _>("mark")?)?,
+                from: row.try_get("effective_on")?,
+                replaced_by: row.try_get("replaced_by")?,
+                note: row.try_get("note")?,
+            };
+            history.push(HistoryEntry { at: row.try_get("marked_at")?, operator: row.try_get("marked_by")?, event });
         }
         history.sort_by_key(|h| h.at);
         Ok((item, history))

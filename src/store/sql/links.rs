@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool};
+use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::review::Act;
@@ -194,33 +194,20 @@ sql_impl! { SqlStore;
     pub(super) async fn link_results_of(&self, site: Option<i64>) -> Result<Vec<(i64, LinkRow)>> {
         let (of_site, of_check) =
             if site.is_some() { ("l.site_id = $1 AND ", "p.site_id = $1 AND ") } else { ("", "") };
-        type Row = (
-            i64,
-            i64,
-            Lossy,
-            Option<String>,
-            String,
-            String,
-            Lossy,
-            Option<i64>,
-            Option<String>,
-            String,
-            DateTime<Utc>,
-        );
         let sql = format!(
-            "SELECT l.site_id, l.item_id, i.title, u.name, i.status, l.place, l.url, l.status, l.error, l.verdict, \
-                 l.checked_at \
+            "SELECT l.site_id, l.item_id, i.title, u.name AS unit, i.status AS item_status, l.place, l.url, \
+                 l.status, l.error, l.verdict, l.checked_at \
              FROM link_checks l JOIN items i ON i.site_id = l.site_id AND i.id = l.item_id \
              LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
              WHERE {of_site}l.checked_at = (SELECT MAX(m.checked_at) FROM link_checks m \
                                                       WHERE m.site_id = l.site_id AND m.item_id = l.item_id) \
              ORDER BY l.item_id, l.place, l.url"
         );
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query::<DB>(&sql);
         if let Some(site) = site {
             query = query.bind(site);
         }
-        let rows: Vec<Row> = query.fetch_all(&self.pool).await?;
+        let rows = query.fetch_all(&self.pool).await?;
         let sql = format!(
             "SELECT p.item_id, c.path FROM placements p JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
              WHERE {of_check}p.online_since IS NOT NULL \
@@ -236,28 +223,31 @@ sql_impl! { SqlStore;
         for (item, path) in columns {
             by_item.entry(item).or_default().push(path);
         }
-        rows.into_iter()
-            .map(|(site, item, title, unit, item_status, place, url, status, error, verdict, checked_at)| {
-                Ok((
-                    site,
-                    LinkRow {
-                        item,
-                        title: title.text,
-                        unit,
-                        item_status: parse("status", &item_status)?,
-                        place: Place::parse(&place).ok_or_else(|| {
-                            StoreError::Refused(t!("store-unknown-link-place", place = format!("{place:?}")))
-                        })?,
-                        url: url.text,
-                        status,
-                        error,
-                        verdict: Verdict::parse(&verdict).ok_or_else(|| {
-                            StoreError::Refused(t!("store-unknown-verdict", verdict = format!("{verdict:?}")))
-                        })?,
-                        checked_at,
-                        columns: by_item.get(&item).cloned().unwrap_or_default(),
-                    },
-                ))
+        rows.iter()
+            .map(|row| {
+                let item: i64 = row.try_get("item_id")?;
+                let title: Lossy = row.try_get("title")?;
+                let place: String = row.try_get("place")?;
+                let url: Lossy = row.try_get("url")?;
+                let verdict: String = row.try_get("verdict")?;
+                let link = LinkRow {
+                    item,
+                    title: title.text,
+                    unit: row.try_get("unit")?,
+                    item_status: parse("status", &row.try_get::<String, _>("item_status")?)?,
+                    place: Place::parse(&place).ok_or_else(|| {
+                        StoreError::Refused(t!("store-unknown-link-place", place = format!("{place:?}")))
+                    })?,
+                    url: url.text,
+                    status: row.try_get("status")?,
+                    error: row.try_get("error")?,
+                    verdict: Verdict::parse(&verdict).ok_or_else(|| {
+                        StoreError::Refused(t!("store-unknown-verdict", verdict = format!("{verdict:?}")))
+                    })?,
+                    checked_at: row.try_get("checked_at")?,
+                    columns: by_item.get(&item).cloned().unwrap_or_default(),
+                };
+                Ok((row.try_get("site_id")?, link))
             })
             .collect()
     }
@@ -275,16 +265,23 @@ sql_impl! { SqlStore;
              WHERE {}probed_at >= $2 AND probed_at < $3 ORDER BY probed_at, id",
             if site.is_some() { "site_id = $1 AND " } else { "" }
         );
-        type Row = (i64, Lossy, DateTime<Utc>, Option<i64>, Option<String>, i64, bool);
-        let rows: Vec<Row> = match site {
-            Some(site) => sqlx::query_as(&sql).bind(site).bind(since).bind(until).fetch_all(&self.pool).await?,
-            None => sqlx::query_as(&site_as(&sql, "")).bind(since).bind(until).fetch_all(&self.pool).await?,
+        let rows = match site {
+            Some(site) => sqlx::query::<DB>(&sql).bind(site).bind(since).bind(until).fetch_all(&self.pool).await?,
+            None => sqlx::query::<DB>(&site_as(&sql, "")).bind(since).bind(until).fetch_all(&self.pool).await?,
         };
-        Ok(rows
-            .into_iter()
-            .map(|(site, url, probed_at, status, error, millis, reachable)| {
-                (site, ProbeRow { url: url.text, probed_at, status, error, millis, reachable })
+        rows.iter()
+            .map(|row| {
+                let url: Lossy = row.try_get("url")?;
+                let probe = ProbeRow {
+                    url: url.text,
+                    probed_at: row.try_get("probed_at")?,
+                    status: row.try_get("status")?,
+                    error: row.try_get("error")?,
+                    millis: row.try_get("millis")?,
+                    reachable: row.try_get("reachable")?,
+                };
+                Ok((row.try_get("site_id")?, probe))
             })
-            .collect())
+            .collect()
     }
 }

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool, Transaction};
+use sqlx::{Executor, Pool, Row, Transaction};
 
 use crate::domain::audit_chain;
 use crate::domain::deadline::DeadlineRule;
@@ -366,6 +366,9 @@ fn json_rows<T: serde::de::DeserializeOwned>(what: &str, json: Option<String>) -
     }
 }
 
+/// The columns of items an `ItemState` is read from (`state_of`).
+const ITEM_STATE: &str = "path, stage, status, form, version, unit_id, published_at, points, mark";
+
 /// Where an item stands in the workflow.
 struct ItemState {
     path: ItemPath,
@@ -547,31 +550,34 @@ sql_impl! { SqlStore;
         item: i64,
         version: Option<i64>,
     ) -> Result<ItemState> {
-        type Row = (String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64, Option<String>);
-        let row: Option<Row> = sqlx::query_as(
-            "SELECT path, stage, status, form, version, unit_id, published_at, points, mark FROM items \
-                WHERE site_id = $1 AND id = $2",
-        )
-        .bind(site.id)
-        .bind(item)
-        .fetch_optional(&mut **tx)
-        .await?;
-        let Some((path, stage, status, form, current, unit_id, published_at, points, mark)) = row else {
+        let row = sqlx::query::<DB>(&format!("SELECT {ITEM_STATE} FROM items WHERE site_id = $1 AND id = $2"))
+            .bind(site.id)
+            .bind(item)
+            .fetch_optional(&mut **tx)
+            .await?;
+        let Some(row) = row else {
             return Err(StoreError::no_item(item, &site.code));
         };
-        if version.is_some_and(|v| v != current) {
+        let state = Self::state_of(&row)?;
+        if version.is_some_and(|v| v != state.version) {
             return Err(Self::conflict(tx, site, item).await);
         }
+        Ok(state)
+    }
+
+    /// An item's workflow state from a row holding the columns of `ITEM_STATE`, read by their names.
+    fn state_of(row: &DB::Row) -> Result<ItemState> {
+        let text = |name: &str| row.try_get::<String, _>(name);
         Ok(ItemState {
-            path: parse("path", &path)?,
-            stage: parse("stage", &stage)?,
-            status: parse("status", &status)?,
-            form: parse("form", &form)?,
-            version: current,
-            unit_id,
-            published_at,
-            points,
-            mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
+            path: parse("path", &text("path")?)?,
+            stage: parse("stage", &text("stage")?)?,
+            status: parse("status", &text("status")?)?,
+            form: parse("form", &text("form")?)?,
+            version: row.try_get("version")?,
+            unit_id: row.try_get("unit_id")?,
+            published_at: row.try_get("published_at")?,
+            points: row.try_get("points")?,
+            mark: row.try_get::<Option<String>, _>("mark")?.as_deref().map(|m| parse("mark", m)).transpose()?,
         })
     }
 

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool, Transaction};
+use sqlx::{Executor, Pool, Row, Transaction};
 
 use super::*;
 use crate::domain::item::RequestStatus;
@@ -48,11 +48,11 @@ pub(super) fn withdrawals_sql<DB: Backend>(filter: Option<&ListFilter>, seek: Se
         Seek::Before(()) => (format!(" AND (w.withdrawn_at, w.id) > (${key}, ${})", key + 1), "ASC"),
     };
     format!(
-        "SELECT w.id, w.item_id, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, \
-                ({batch}), w.restored_at, w.restored_by, \
+        "SELECT w.id, w.item_id AS item, i.title, w.reason, w.note, w.withdrawn_at, w.withdrawn_by, \
+                ({batch}) AS batch, w.restored_at, w.restored_by, \
                 (SELECT MIN(r.requested_at) FROM retraction_requests r \
                  WHERE r.site_id = w.site_id AND r.item_id = w.item_id AND r.resolution = 'withdrawn' \
-                   AND r.handled_at = w.withdrawn_at) \
+                   AND r.handled_at = w.withdrawn_at) AS requested_at \
          {from}{key} ORDER BY w.withdrawn_at {order}, w.id {order} LIMIT $2",
         batch = batch_of("w"),
         from = withdrawals_from::<DB>(filter, 3),
@@ -82,10 +82,7 @@ pub(super) fn batch_of(w: &str) -> String {
 
 /// A withdrawal's lookups and changes, for the items of `list` in site `$1`.
 pub(super) fn batch_states_sql(list: &str) -> String {
-    format!(
-        "SELECT id, path, stage, status, form, version, unit_id, published_at, points, mark FROM items \
-            WHERE site_id = $1 AND id IN ({list})"
-    )
+    format!("SELECT id, {ITEM_STATE} FROM items WHERE site_id = $1 AND id IN ({list})")
 }
 
 pub(super) fn withdraw_items_sql(list: &str) -> String {
@@ -217,24 +214,11 @@ sql_impl! { SqlStore;
         site: &Site,
         items: &[i64],
     ) -> Result<Vec<BatchState>> {
-        type Row = (i64, String, String, String, String, i64, Option<i64>, Option<DateTime<Utc>>, i64, Option<String>);
         let mut found: HashMap<i64, ItemState> = HashMap::with_capacity(items.len());
         for chunk in items.chunks(CHUNK) {
-            let rows: Vec<Row> =
-                sqlx::query_as(&batch_states_sql(&id_list(chunk))).bind(site.id).fetch_all(&mut **tx).await?;
-            for (id, path, stage, status, form, version, unit_id, published_at, points, mark) in rows {
-                let state = ItemState {
-                    path: parse("path", &path)?,
-                    stage: parse("stage", &stage)?,
-                    status: parse("status", &status)?,
-                    form: parse("form", &form)?,
-                    version,
-                    unit_id,
-                    published_at,
-                    points,
-                    mark: mark.as_deref().map(|m| parse("mark", m)).transpose()?,
-                };
-                found.insert(id, state);
+            let rows = sqlx::query::<DB>(&batch_states_sql(&id_list(chunk))).bind(site.id).fetch_all(&mut **tx).await?;
+            for row in &rows {
+                found.insert(row.try_get("id")?, Self::state_of(row)?);
             }
         }
         let mut seen = HashSet::with_capacity(items.len());
@@ -484,21 +468,8 @@ sql_impl! { RetractionStore;
         seek: Seek<(DateTime<Utc>, i64)>,
         limit: i64,
     ) -> Result<Vec<WithdrawalRow>> {
-        type Row = (
-            i64,
-            i64,
-            String,
-            String,
-            String,
-            DateTime<Utc>,
-            String,
-            i64,
-            Option<DateTime<Utc>>,
-            Option<String>,
-            Option<DateTime<Utc>>,
-        );
         let sql = withdrawals_sql::<DB>(filter, seek.shape());
-        let mut query = sqlx::query_as::<_, Row>(&sql).bind(site.id).bind(limit);
+        let mut query = sqlx::query::<DB>(&sql).bind(site.id).bind(limit);
         if let Some(filter) = filter {
             query = query.bind(like_pattern(&filter.text));
         }
@@ -509,36 +480,24 @@ sql_impl! { RetractionStore;
         if seek.backward() {
             rows.reverse();
         }
-        rows.into_iter()
-            .map(
-                |(
-                    id,
-                    item,
-                    title,
-                    reason,
-                    note,
-                    withdrawn_at,
-                    withdrawn_by,
-                    batch,
-                    restored_at,
-                    restored_by,
-                    requested_at,
-                )| {
-                    Ok(WithdrawalRow {
-                        id,
-                        item,
-                        title,
-                        reason: parse("reason", &reason)?,
-                        note,
-                        withdrawn_at,
-                        withdrawn_by,
-                        batch,
-                        restored: restored_at.zip(restored_by),
-                        requested_at,
-                        still_public: false,
-                    })
-                },
-            )
+        rows.iter()
+            .map(|row| {
+                let restored_at: Option<DateTime<Utc>> = row.try_get("restored_at")?;
+                let restored_by: Option<String> = row.try_get("restored_by")?;
+                Ok(WithdrawalRow {
+                    id: row.try_get("id")?,
+                    item: row.try_get("item")?,
+                    title: row.try_get("title")?,
+                    reason: parse("reason", &row.try_get::<String, _>("reason")?)?,
+                    note: row.try_get("note")?,
+                    withdrawn_at: row.try_get("withdrawn_at")?,
+                    withdrawn_by: row.try_get("withdrawn_by")?,
+                    batch: row.try_get("batch")?,
+                    restored: restored_at.zip(restored_by),
+                    requested_at: row.try_get("requested_at")?,
+                    still_public: false,
+                })
+            })
             .collect()
     }
 
@@ -706,58 +665,46 @@ sql_impl! { RetractionStore;
     }
 }
 
+/// A row of `retraction_requests_sql`, read from its JSON array by the fields' order.
+#[derive(serde::Deserialize)]
+struct RequestJson {
+    id: i64,
+    item: i64,
+    title: String,
+    unit: Option<String>,
+    reason: String,
+    note: String,
+    status: String,
+    requested_at: String,
+    handled_at: Option<String>,
+    handled_by: Option<String>,
+    resolution: Option<String>,
+    /// The paths of the columns the item is placed in.
+    columns: Option<Vec<String>>,
+}
+
 /// What `retraction_requests_sql` (or a site's row of it over every site) gives, decoded: most
 /// urgent first.
 pub(super) fn retraction_requests(json: Option<String>) -> Result<Vec<RetractionRequest>> {
-    type Json = (
-        i64,
-        i64,
-        String,
-        Option<String>,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<Vec<String>>,
-    );
-    let mut out = json_rows::<Json>("retraction requests", json)?
+    let mut out = json_rows::<RequestJson>("retraction requests", json)?
         .into_iter()
-        .map(
-            |(
-                id,
-                item,
-                title,
-                unit,
-                reason,
-                note,
-                status,
-                requested_at,
-                handled_at,
-                handled_by,
-                resolution,
-                columns,
-            )| {
-                let columns = columns.unwrap_or_default();
-                Ok(RetractionRequest {
-                    id,
-                    item,
-                    title,
-                    unit,
-                    reason: parse("reason", &reason)?,
-                    note,
-                    status: RequestStatus::parse(&status).ok_or_else(|| decode_error("request status", &status))?,
-                    requested_at: stored_time(&requested_at)?,
-                    handled_at: handled_at.as_deref().map(stored_time).transpose()?,
-                    handled_by,
-                    resolution: resolution.as_deref().map(|r| parse("resolution", r)).transpose()?,
-                    columns,
-                    still_public: false,
-                })
-            },
-        )
+        .map(|r| {
+            Ok(RetractionRequest {
+                id: r.id,
+                item: r.item,
+                title: r.title,
+                unit: r.unit,
+                reason: parse("reason", &r.reason)?,
+                note: r.note,
+                status: RequestStatus::parse(&r.status).ok_or_else(|| decode_error("request status", &r.status))?,
+                requested_at: stored_time(&r.requested_at)?,
+                handled_at: r.handled_at.as_deref().map(stored_time).transpose()?,
+                handled_by: r.handled_by,
+                resolution: r.resolution.as_deref().map(|said| parse("resolution", said)).transpose()?,
+                columns: r.columns.unwrap_or_default(),
+                still_public: false,
+            })
+        })
         .collect::<Result<Vec<_>>>()?;
     out.sort_by_key(|r| (crate::domain::review::urgency(r.reason), r.requested_at, r.id));
     Ok(out)

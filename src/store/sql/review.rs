@@ -311,6 +311,21 @@ sql_impl! { ReviewStore;
     }
 }
 
+/// An item of `queue_sql`, read from its JSON array by the fields' order.
+#[derive(serde::Deserialize)]
+struct ItemJson {
+    id: i64,
+    path: String,
+    stage: String,
+    unit: Option<String>,
+    form: String,
+    title: String,
+    channel: String,
+    submitted_at: String,
+    version: i64,
+    wechat_at: Option<String>,
+}
+
 /// What `queue_sql` (or a site's row of it over every site) gives, decoded: the workflow's order
 /// of steps, then oldest first.
 pub(super) fn queue_items(
@@ -318,15 +333,13 @@ pub(super) fn queue_items(
     columns: Option<Lossy>,
     attachments: Option<Lossy>,
 ) -> Result<Vec<QueueItem>> {
-    type ItemJson = (i64, String, String, Option<String>, String, String, String, String, i64, Option<String>);
     let repaired = items.as_ref().is_some_and(|i| i.repaired);
     let (items, columns, attachments) = (items.map(|l| l.text), columns.map(|l| l.text), attachments.map(|l| l.text));
     let mut rows: Vec<ItemJson> = json_rows("queue", items)?;
-    for row in rows
-        .iter()
-        .filter(|r| repaired && (r.5.contains('\u{fffd}') || r.3.as_deref().is_some_and(|u| u.contains('\u{fffd}'))))
-    {
-        note_repaired(row.0);
+    for row in rows.iter().filter(|r| {
+        repaired && (r.title.contains('\u{fffd}') || r.unit.as_deref().is_some_and(|u| u.contains('\u{fffd}')))
+    }) {
+        note_repaired(row.id);
     }
     // The workflow's order of steps, then oldest first.
     let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> = rows
@@ -334,13 +347,13 @@ pub(super) fn queue_items(
         // Oldest first: a WeChat item by when it went out on WeChat.
         .map(|r| {
             Ok((
-                crate::domain::review::step_order(parse("stage", &r.2)?),
-                stored_time(r.9.as_deref().unwrap_or(&r.7))?,
+                crate::domain::review::step_order(parse("stage", &r.stage)?),
+                stored_time(r.wechat_at.as_deref().unwrap_or(&r.submitted_at))?,
                 r,
             ))
         })
         .collect::<Result<Vec<_>>>()?;
-    keyed.sort_by_key(|k| (k.0, k.1, k.2.0));
+    keyed.sort_by_key(|k| (k.0, k.1, k.2.id));
     let mut columns: Vec<(i64, String, i64)> = json_rows("queue columns", columns)?;
     columns.sort_by_key(|c| (c.0, c.2));
     let columns: Vec<(i64, String)> = columns.into_iter().map(|(item, path, _)| (item, path)).collect();
@@ -355,22 +368,22 @@ pub(super) fn queue_items(
     }
     keyed
         .into_iter()
-        .map(|(_, submitted_at, (id, path, stage, unit, form, title, channel, _, version, wechat_at))| {
-            let path: ItemPath = parse("path", &path)?;
-            let missing = lacking(path, kinds_of.remove(&id).unwrap_or_default().iter().map(String::as_str));
+        .map(|(_, submitted_at, r)| {
+            let path: ItemPath = parse("path", &r.path)?;
+            let missing = lacking(path, kinds_of.remove(&r.id).unwrap_or_default().iter().map(String::as_str));
             Ok(QueueItem {
-                id,
+                id: r.id,
                 path,
-                stage: parse("stage", &stage)?,
-                unit,
-                form: parse("form", &form)?,
-                title,
-                channel: parse("channel", &channel)?,
-                columns: columns_of.remove(&id).unwrap_or_default(),
+                stage: parse("stage", &r.stage)?,
+                unit: r.unit,
+                form: parse("form", &r.form)?,
+                title: r.title,
+                channel: parse("channel", &r.channel)?,
+                columns: columns_of.remove(&r.id).unwrap_or_default(),
                 submitted_at,
-                wechat_at: wechat_at.as_deref().map(stored_time).transpose()?,
+                wechat_at: r.wechat_at.as_deref().map(stored_time).transpose()?,
                 missing,
-                version,
+                version: r.version,
             })
         })
         .collect()

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sqlx::{Executor, Pool};
+use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::search::Needle;
@@ -221,7 +221,7 @@ pub(super) fn search_sql<DB: Backend>(way: Way, cased: bool, seek: Seek<()>, wit
     };
     let order = if seek.backward() { "ASC" } else { "DESC" };
     format!(
-        "SELECT i.id, i.ref, i.title, i.status, u.name, i.published_at, {AT} \
+        "SELECT i.id, i.ref, i.title, i.status, u.name AS unit, i.published_at, {AT} AS found_at \
          FROM items i LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
          {where_}{after} ORDER BY {AT} {order}, i.id {order} LIMIT ${limit}",
         where_ = search_where::<DB>(way, cased, within, limit + 1)
@@ -319,11 +319,10 @@ sql_impl! { SearchStore;
         seek: Seek<FoundKey>,
         limit: i64,
     ) -> Result<Vec<FoundItem>> {
-        type Row = (i64, Option<String>, Lossy, String, Option<String>, Option<DateTime<Utc>>, DateTime<Utc>);
         let way = self.way_for(&search.needle).await?;
         let text = param_for(way, &search.needle, DB::DIALECT);
         let sql = search_sql::<DB>(way, cased(&search.needle), seek.shape(), search.within.as_ref());
-        let mut query = search_binds!(sqlx::query_as::<_, Row>(&sql), site, search, text.as_str());
+        let mut query = search_binds!(sqlx::query::<DB>(&sql), site, search, text.as_str());
         if let Some(key) = seek.key() {
             query = query.bind(key.at).bind(key.id);
         }
@@ -338,26 +337,28 @@ sql_impl! { SearchStore;
         if rows.is_empty() {
             return Ok(Vec::new());
         }
-        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let ids: Vec<i64> = rows.iter().map(|r| r.try_get("id")).collect::<std::result::Result<_, _>>()?;
         let placed: Vec<(i64, i64, String, String)> =
             sqlx::query_as(&columns_sql(&ids)).bind(site.id).fetch_all(&self.pool).await?;
         let mut columns: HashMap<i64, Vec<(i64, String, Form)>> = HashMap::new();
         for (item, column, path, form) in placed {
             columns.entry(item).or_default().push((column, path, parse("form", &form)?));
         }
-        rows.into_iter()
-            .map(|(id, reference, title, status, unit, published_at, at)| {
+        rows.iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                let title: Lossy = row.try_get("title")?;
                 if title.repaired {
                     note_repaired(id);
                 }
                 Ok(FoundItem {
                     id,
-                    reference,
+                    reference: row.try_get("ref")?,
                     title: title.text,
-                    status: parse("status", &status)?,
-                    unit,
-                    published_at,
-                    at,
+                    status: parse("status", &row.try_get::<String, _>("status")?)?,
+                    unit: row.try_get("unit")?,
+                    published_at: row.try_get("published_at")?,
+                    at: row.try_get("found_at")?,
                     columns: columns.remove(&id).unwrap_or_default(),
                 })
             })

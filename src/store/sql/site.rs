@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool, Transaction};
+use sqlx::{Executor, Pool, Row, Transaction};
 
 use super::*;
 use crate::domain::Role;
@@ -445,30 +445,30 @@ sql_impl! { Store;
     }
 
     async fn counts(&self, site: &Site) -> Result<SiteCounts> {
-        let row: (i64, i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM columns WHERE site_id = $1), \
-                    (SELECT COUNT(*) FROM units WHERE site_id = $1), \
-                    (SELECT COUNT(*) FROM items WHERE site_id = $1), \
-                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'online'), \
-                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'pending'), \
-                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'withdrawn'), \
-                    (SELECT COUNT(*) FROM retraction_requests WHERE site_id = $1), \
-                    (SELECT COUNT(*) FROM incidents WHERE site_id = $1), \
-                    (SELECT COUNT(*) FROM documents WHERE site_id = $1)",
+        let row = sqlx::query::<DB>(
+            "SELECT (SELECT COUNT(*) FROM columns WHERE site_id = $1) AS columns, \
+                    (SELECT COUNT(*) FROM units WHERE site_id = $1) AS units, \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1) AS items, \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'online') AS online, \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'pending') AS pending, \
+                    (SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'withdrawn') AS withdrawn, \
+                    (SELECT COUNT(*) FROM retraction_requests WHERE site_id = $1) AS retraction_requests, \
+                    (SELECT COUNT(*) FROM incidents WHERE site_id = $1) AS incidents, \
+                    (SELECT COUNT(*) FROM documents WHERE site_id = $1) AS documents",
         )
         .bind(site.id)
         .fetch_one(&self.pool)
         .await?;
         Ok(SiteCounts {
-            columns: row.0,
-            units: row.1,
-            items: row.2,
-            online: row.3,
-            pending: row.4,
-            withdrawn: row.5,
-            retraction_requests: row.6,
-            incidents: row.7,
-            documents: row.8,
+            columns: row.try_get("columns")?,
+            units: row.try_get("units")?,
+            items: row.try_get("items")?,
+            online: row.try_get("online")?,
+            pending: row.try_get("pending")?,
+            withdrawn: row.try_get("withdrawn")?,
+            retraction_requests: row.try_get("retraction_requests")?,
+            incidents: row.try_get("incidents")?,
+            documents: row.try_get("documents")?,
         })
     }
 
