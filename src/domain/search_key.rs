@@ -56,7 +56,7 @@ impl SearchKey {
 
 /// How many readings of a title `stored_initials` writes out whole, at most, beyond the title
 /// with each character's first reading and with each other reading of one character at a time.
-pub const READINGS: usize = 16;
+pub const READINGS: usize = 4;
 
 /// A title's pinyin initials as the database stores them (`items.title_initials`), so that a
 /// list's filter of Latin letters (`hybz`) is a substring search in SQL, through an index: the
