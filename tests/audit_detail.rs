@@ -15,18 +15,7 @@ const ALL: &str = "1,2,3,4,5,6,7";
 /// Two items online (政府办's rules), one pending on the government path whose body carries an ID
 /// number (a blocking finding, to waive), one pending on the repost path (to reject).
 const ITEMS: &str = concat!(
-    r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","#,
-    r#""body":"第一条　为规范政府信息公开工作……","form":"text","path":"unit","#,
-    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
-    r#""submitted_at":"2023-02-01T09:00:00+08:00","#,
-    r#""published_at":"2023-02-03T10:00:00+08:00"}"#,
-    "\n",
-    r#"{"ref":"zd-2","title":"象山区政务公开保密审查办法","#,
-    r#""body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","#,
-    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
-    r#""submitted_at":"2023-04-10T09:00:00+08:00","#,
-    r#""published_at":"2023-04-11T16:30:00+08:00"}"#,
-    "\n",
+    common::policies!(two),
     r#"{"ref":"gov-1","title":"象山区开展冬季森林防火巡查","#,
     r#""body":"联系人身份证号11010519491231002X。","form":"text","path":"government","#,
     r#""unit":"政府办","columns":["政务动态 / 象山动态"],"#,

@@ -128,7 +128,8 @@ async fn show(cli: &Cli, year: Option<i32>) -> Result<(), Failure> {
 }
 
 /// `calendar import FILE|- [--dry-run]`: with `--format json` one result object (`action`,
-/// `dry_run`, `changed`, `days`), else the days as a listing; the summary line on standard error.
+/// `dry_run`, `changed`, `days`), else the days as a listing; the summary line on standard error,
+/// as every write's (`Outcome`).
 async fn import(cli: &Cli, file: &str, dry_run: bool) -> Result<(), Failure> {
     let text = read_notice(file)?;
     let s = session(cli).await?;
@@ -137,18 +138,12 @@ async fn import(cli: &Cli, file: &str, dry_run: bool) -> Result<(), Failure> {
         Failure::usage(t!("calendar-bad-notice", file = name, line = e.line, error = e.what()))
     })?;
     let change = if dry_run { preview.change } else { notices::import(s.store.as_ref(), &preview.notice).await? };
-    if cli.format == Some(Format::Json) {
-        Outcome::new("calendar.import", dry_run)
-            .changed(change.changed())
-            .field("days", days_json(&change.days))
-            .write_json()?;
-    } else {
+    if cli.format != Some(Format::Json) {
         listing(&change.days).write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
     }
-    let mut said = notices::summary(&preview.notice, &change, !dry_run);
-    if dry_run && change.changed() {
-        said.push_str(&t!("calendar-dry-run"));
-    }
-    super::output::tell(&said);
-    Ok(())
+    Outcome::new("calendar.import", dry_run)
+        .changed(change.changed())
+        .field("days", days_json(&change.days))
+        .summary(notices::summary(&preview.notice, &change, !dry_run))
+        .print(cli.format)
 }

@@ -180,7 +180,7 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         .map_err(|e| Failure::failed(t!("terminal-error", error = crate::i18n::os_error(&e))))?;
     // Ended by a signal: the terminal is given back; the exit code says which, as a shell's does.
     match ui::terminal::signalled() {
-        Some(signal) => Err(Failure { code: 128 + signal, message: String::new() }),
+        Some(signal) => Err(Failure::quiet(128 + signal)),
         None => Ok(()),
     }
 }

@@ -41,7 +41,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 
 use crate::i18n::{self, Lang};
-use crate::store::{self, OpenOptions, Site, Store, StoreError, Target};
+use crate::store::{self, ErrorKind, OpenOptions, Site, Store, StoreError, Target};
 use crate::t;
 use output::Format;
 
@@ -514,17 +514,24 @@ pub fn choose_language(args: &[std::ffi::OsString]) -> Lang {
 pub struct Failure {
     pub code: i32,
     pub message: String,
+    /// The kind of the store's error it was made from (`None`: not the store's).
+    pub kind: Option<ErrorKind>,
 }
 
 impl Failure {
     /// Bad usage or bad input (exit 2).
     pub fn usage(message: impl Into<String>) -> Failure {
-        Failure { code: 2, message: message.into() }
+        Failure { code: 2, message: message.into(), kind: None }
     }
 
     /// Refused or failed (exit 1).
     pub fn failed(message: impl Into<String>) -> Failure {
-        Failure { code: 1, message: message.into() }
+        Failure { code: 1, message: message.into(), kind: None }
+    }
+
+    /// Ended by a signal or a closed pipe: nothing more to say (exit `code`).
+    pub fn quiet(code: i32) -> Failure {
+        Failure { code, message: String::new(), kind: None }
     }
 }
 
@@ -534,8 +541,7 @@ impl From<StoreError> for Failure {
             StoreError::BadItem { .. } | StoreError::NoSuchSite(_) => 2,
             _ => 1,
         };
-        let message = e.one_line();
-        Failure { code, message }
+        Failure { code, message: e.one_line(), kind: Some(e.kind()) }
     }
 }
 
@@ -550,7 +556,7 @@ impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Failure {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             // The reader went away (`portal-admin export | head`): stop quietly, as a shell tool does.
-            return Failure { code: BROKEN_PIPE, message: String::new() };
+            return Failure::quiet(BROKEN_PIPE);
         }
         Failure::failed(i18n::os_error(&e))
     }
@@ -696,13 +702,11 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
     done
 }
 
-/// SQLite's "database is locked" (another process held the write lock for longer than the wait),
-/// said as what it means: who holds it, that nothing was written, and to try again.
+/// SQLite's "database is locked" (another process held the write lock for longer than the wait:
+/// the store's `ErrorKind::Busy`), said as what it means: who holds it, that nothing was written,
+/// and to try again.
 fn locked(failure: Failure, database: Option<&std::path::Path>) -> Failure {
-    // The driver's words, or the store's refusal said with SQLite's code (SQLITE_BUSY, 5), which
-    // the catalogs' message names in either language.
-    let busy = |m: &str| m.contains("database is locked") || ["SQLite 5)", "SQLite 5）"].iter().any(|c| m.contains(c));
-    let Some(path) = database.filter(|_| busy(&failure.message)) else { return failure };
+    let Some(path) = database.filter(|_| failure.kind == Some(ErrorKind::Busy)) else { return failure };
     let holders = crate::places::holders(path);
     let who = if holders.is_empty() { t!("another-process") } else { holders.join(&t!("list-separator")) };
     Failure::failed(t!("database-locked", path = path.display().to_string(), who = who))

@@ -91,7 +91,9 @@ impl Outcome {
     pub fn print(&self, format: Option<Format>) -> Result<(), Failure> {
         let json = format == Some(Format::Json);
         if json {
-            self.write_json()?;
+            let mut out = super::clean::for_stdout(std::io::stdout().lock(), true);
+            let text = serde_json::to_string_pretty(&self.json()).map_err(|e| Failure::failed(e.to_string()))?;
+            writeln!(out, "{text}")?;
         } else {
             for line in &self.lines {
                 let line = if self.dry_run { t!("dry-run-line", line = line.as_str()) } else { line.clone() };
@@ -103,14 +105,6 @@ impl Outcome {
         if !self.repeats(&summary, json, one_terminal) {
             tell(&summary);
         }
-        Ok(())
-    }
-
-    /// Prints the JSON result alone on standard output (for a write whose summary line is its own).
-    pub fn write_json(&self) -> Result<(), Failure> {
-        let mut out = super::clean::for_stdout(std::io::stdout().lock(), true);
-        let text = serde_json::to_string_pretty(&self.json()).map_err(|e| Failure::failed(e.to_string()))?;
-        writeln!(out, "{text}")?;
         Ok(())
     }
 

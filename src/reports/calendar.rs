@@ -113,11 +113,12 @@ pub async fn import(store: &dyn Store, notice: &Notice) -> Result<CalendarImport
     store.import_calendar(notice.year, &notice.source(), &notice.days).await
 }
 
-/// What an import did or would do, in one line.
+/// What an import did or would do, in one line; of one that changes nothing, that the calendar
+/// holds the notice already (the interface says "nothing changed", as it does of every write).
 pub fn summary(notice: &Notice, change: &CalendarImport, done: bool) -> String {
     let source = notice.source();
     if !change.changed() {
-        return format!("nothing changed: the calendar already holds the {} notice ({source})", notice.year);
+        return format!("the calendar already holds the {} notice ({source})", notice.year);
     }
     let (holidays, workdays) = count(&change.days);
     let verb = if done { "imported" } else { "would import" };
@@ -131,6 +132,13 @@ pub fn summary(notice: &Notice, change: &CalendarImport, done: bool) -> String {
         "{verb} the {} notice: {holidays} days off and {workdays} working days added or changed{year} ({source})",
         notice.year
     )
+}
+
+/// The summary as the console's status line says it: one that changes nothing ends "nothing
+/// changed", as the command line's `Outcome` ends every write's.
+pub fn said(notice: &Notice, change: &CalendarImport, done: bool) -> String {
+    let summary = summary(notice, change, done);
+    if change.changed() { summary } else { crate::t!("summary-nothing-changed", summary = summary) }
 }
 
 fn count(days: &[CalendarDay]) -> (usize, usize) {

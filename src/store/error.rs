@@ -99,8 +99,12 @@ pub enum ErrorKind {
     /// the connection.
     LostConnection,
     /// Somebody else's change came first: the item's version moved, a serialisation failure or a
-    /// deadlock, a lock held too long.
+    /// deadlock.
     Conflict,
+    /// Another connection held the lock the operation needed for longer than it waits (SQLite's
+    /// SQLITE_BUSY or SQLITE_LOCKED, PostgreSQL's lock_not_available): nothing was written, and
+    /// trying again once the holder lets go may succeed.
+    Busy,
     /// The login may not do this: no password, not an operator, a role without the right, a
     /// read-only database.
     Permission,
@@ -214,7 +218,7 @@ fn kind_of_code(code: &str) -> ErrorKind {
             // SQLITE_CANTOPEN, SQLITE_IOERR: the file cannot be opened or read.
             (10 | 14, _) => ErrorKind::LostConnection,
             // SQLITE_BUSY, SQLITE_LOCKED
-            (5 | 6, _) => ErrorKind::Conflict,
+            (5 | 6, _) => ErrorKind::Busy,
             // SQLITE_PERM, SQLITE_READONLY, SQLITE_AUTH
             (3 | 8 | 23, _) => ErrorKind::Permission,
             (13, _) => ErrorKind::DiskFull,
@@ -228,8 +232,10 @@ fn kind_of_code(code: &str) -> ErrorKind {
         "57P01" | "57P02" | "57P03" => ErrorKind::LostConnection,
         "23505" => ErrorKind::Duplicate,
         c if c.starts_with("23") => ErrorKind::Constraint,
-        // serialization_failure, deadlock_detected, lock_not_available
-        "40001" | "40P01" | "55P03" => ErrorKind::Conflict,
+        // serialization_failure, deadlock_detected
+        "40001" | "40P01" => ErrorKind::Conflict,
+        // lock_not_available
+        "55P03" => ErrorKind::Busy,
         // insufficient_privilege, invalid authorization, read-only transaction
         "42501" | "25006" => ErrorKind::Permission,
         c if c.starts_with("28") => ErrorKind::Permission,
@@ -387,7 +393,10 @@ mod tests {
             ("23503", ErrorKind::Constraint),
             ("787", ErrorKind::Constraint),
             ("40001", ErrorKind::Conflict),
-            ("5", ErrorKind::Conflict),
+            ("5", ErrorKind::Busy),
+            ("517", ErrorKind::Busy),
+            ("6", ErrorKind::Busy),
+            ("55P03", ErrorKind::Busy),
             ("42501", ErrorKind::Permission),
             ("8", ErrorKind::Permission),
             ("13", ErrorKind::DiskFull),

@@ -23,7 +23,7 @@ pub async fn load(
             },
         }),
         CalendarLoad::Import(notice) => CalendarLoaded::Imported(
-            notices::import(store, &notice).await.map(|done| notices::summary(&notice, &done, true)).map_err(line),
+            notices::import(store, &notice).await.map(|done| notices::said(&notice, &done, true)).map_err(line),
         ),
     }
 }

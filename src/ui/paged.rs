@@ -10,6 +10,9 @@
 //! reversed) when the end is not loaded, and moving up from there reads the pages before it;
 //! `Home` reads the first page again when it is not loaded. How many rows the list has (`Total`)
 //! is counted in the database beside its first page, so the heading says "n of N".
+//!
+//! This is the list's state; the queries that read its pages, and the driving of them that every
+//! view shares, are `views::pages`.
 
 use super::text::SearchKey;
 use crate::store::{Seek, Total};
@@ -76,7 +79,7 @@ pub trait List {
     fn jump_to(&mut self, top: bool, height: usize);
 }
 
-impl<T: Row> List for Paged<T> {
+impl<T: Row, S> List for Paged<T, S> {
     fn cursor_mut(&mut self) -> (&mut Cursor, usize) {
         let len = self.shown.len();
         (&mut self.cursor, len)
@@ -110,8 +113,12 @@ impl<T: Row> List for Paged<T> {
 /// Rows asked for per page.
 pub const PAGE: i64 = 100;
 
+/// A list's rows, what is shown of them and where it is in the reading of its pages; `S`, where
+/// its pages come from, for a list read from the database a page at a time (`views::pages`).
 #[derive(Debug)]
-pub struct Paged<T: Row> {
+pub struct Paged<T: Row, S = ()> {
+    /// Where its pages come from: the queries that read them.
+    pub source: S,
     pub rows: Vec<T>,
     keys: Vec<SearchKey>,
     /// The loaded rows the filter keeps (indexes into `rows`).
@@ -140,9 +147,17 @@ pub struct Paged<T: Row> {
     pub error: Option<String>,
 }
 
-impl<T: Row> Default for Paged<T> {
+impl<T: Row, S: Default> Default for Paged<T, S> {
     fn default() -> Self {
+        Paged::new(S::default())
+    }
+}
+
+impl<T: Row, S> Paged<T, S> {
+    /// An empty list whose pages come from `source`.
+    pub fn new(source: S) -> Self {
         Paged {
+            source,
             rows: Vec::new(),
             keys: Vec::new(),
             shown: Vec::new(),
@@ -173,7 +188,7 @@ pub struct Position {
     pub total: Option<(i64, Option<char>)>,
 }
 
-impl<T: Row> Paged<T> {
+impl<T: Row, S> Paged<T, S> {
     /// Whether it has been loaded (or is loading), so that it loads again after a change.
     pub fn loaded(&self) -> bool {
         self.done || self.waiting.is_some() || !self.rows.is_empty()

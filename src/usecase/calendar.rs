@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::domain::calendar::CalendarImport;
 pub use crate::domain::holiday_notice::{Notice, NoticeError};
 use crate::reports::calendar as notices;
-pub use crate::reports::calendar::{CalendarStatus, Preview, summary};
+pub use crate::reports::calendar::{CalendarStatus, Preview, said, summary};
 use crate::store::{Result, Site, Store};
 
 /// What the calendar holds as of a day, and what it is missing.

@@ -350,18 +350,54 @@ pub fn paused(db: &TestDb, at: &str, args: &[&str]) -> (Child, std::thread::Join
     (child, rest)
 }
 
+/// Policy documents of 政府办 online in one column, as JSON Lines for `import`, written as a
+/// literal so that a test's larger fixture can begin with them in its own `concat!` (which takes
+/// only literals): `policies!(two)`, zd-1 and zd-2 (of 2023); `policies!(five)`, zd-1 to zd-5 (four
+/// of 2023, one of June 2026).
+#[allow(unused_macro_rules)]
+macro_rules! policies {
+    (two) => {
+        concat!(
+            r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","#,
+            r#""body":"第一条　为规范政府信息公开工作……","form":"text","path":"unit","#,
+            r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+            r#""submitted_at":"2023-02-01T09:00:00+08:00","#,
+            r#""published_at":"2023-02-03T10:00:00+08:00"}"#,
+            "\n",
+            r#"{"ref":"zd-2","title":"象山区政务公开保密审查办法","#,
+            r#""body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","#,
+            r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+            r#""submitted_at":"2023-04-10T09:00:00+08:00","#,
+            r#""published_at":"2023-04-11T16:30:00+08:00"}"#,
+            "\n"
+        )
+    };
+    (five) => {
+        concat!(
+            $crate::common::policies!(two),
+            r#"{"ref":"zd-3","title":"象山区依申请公开办理规程","#,
+            r#""body":"第一条　为规范依申请公开办理……","form":"image_text","path":"unit","#,
+            r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+            r#""submitted_at":"2023-07-05T09:00:00+08:00","#,
+            r#""published_at":"2023-07-06T09:15:00+08:00"}"#,
+            "\n",
+            r#"{"ref":"zd-4","title":"象山区政府信息公开责任追究办法（试行）","#,
+            r#""body":"第一条　为强化政府信息公开工作责任……","form":"text","path":"unit","#,
+            r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+            r#""submitted_at":"2023-11-20T09:00:00+08:00","#,
+            r#""published_at":"2023-11-21T11:00:00+08:00"}"#,
+            "\n",
+            r#"{"ref":"zd-5","title":"象山区政府信息公开工作制度（2026年修订）","#,
+            r#""body":"第一条　为进一步规范政府信息公开工作……","form":"text","path":"unit","#,
+            r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
+            r#""submitted_at":"2026-06-01T09:00:00+08:00","#,
+            r#""published_at":"2026-06-02T10:00:00+08:00"}"#,
+            "\n"
+        )
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use policies;
+
 /// Two policy documents of 政府办, online in one column (zd-1, zd-2), as JSON Lines for `import`.
-pub const TWO_POLICIES: &str = concat!(
-    r#"{"ref":"zd-1","title":"象山区政府信息公开工作制度（2023年修订）","#,
-    r#""body":"第一条　为规范政府信息公开工作……","form":"text","path":"unit","#,
-    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
-    r#""submitted_at":"2023-02-01T09:00:00+08:00","#,
-    r#""published_at":"2023-02-03T10:00:00+08:00"}"#,
-    "\n",
-    r#"{"ref":"zd-2","title":"象山区政务公开保密审查办法","#,
-    r#""body":"第一条　为做好政务公开保密审查工作……","form":"text","path":"unit","#,
-    r#""unit":"政府办","columns":["政府信息公开 / 政府信息公开制度"],"#,
-    r#""submitted_at":"2023-04-10T09:00:00+08:00","#,
-    r#""published_at":"2023-04-11T16:30:00+08:00"}"#,
-    "\n"
-);
+pub const TWO_POLICIES: &str = policies!(two);

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::{App, Confirmed, Effect, Load, Overlay};
 use crate::domain::holiday_notice::Notice;
-use crate::reports::calendar::{CalendarStatus, Preview, summary};
+use crate::reports::calendar::{CalendarStatus, Preview, said, summary};
 use crate::t;
 
 /// A calendar query.
@@ -85,7 +85,7 @@ impl App {
                 self.calendar_preview = None;
                 match result {
                     Err(e) => self.warn(e),
-                    Ok(p) if !p.change.changed() => self.tell(summary(&p.notice, &p.change, false)),
+                    Ok(p) if !p.change.changed() => self.tell(said(&p.notice, &p.change, false)),
                     Ok(p) => {
                         let text = self.import_question(&p);
                         self.notice = None;

@@ -21,8 +21,10 @@ use crate::store::{Site, Store, StoreError};
 
 pub mod help;
 pub mod item;
+pub mod pages;
 
 use item::ItemView;
+use pages::Pager;
 
 /// What every view is given of the console's shared state.
 pub struct Cx<'a> {
@@ -181,26 +183,49 @@ pub trait View {
         None
     }
 
-    /// The list it shows, to change.
+    /// The list it shows, to change: by default the one it reads by pages.
     fn list_mut(&mut self) -> Option<&mut dyn List> {
+        self.pages().map(|pages| pages as &mut dyn List)
+    }
+
+    /// Its list, when it is read from the database a page at a time (`pages::Source`): the
+    /// defaults below read its first page when it is shown, the next as the selection nears the
+    /// end, the end's or start's for `End` and `Home`, the first again for a filter, and the list
+    /// again after F5 or a change.
+    fn pages(&mut self) -> Option<&mut dyn Pager> {
         None
     }
 
-    /// Reads its list again from the first page (F5; after a change once it has been loaded).
-    fn read_list(&mut self, _ask: &mut Ask) {}
+    /// Reads its list again (F5; after a change once it has been loaded).
+    fn read_list(&mut self, ask: &mut Ask) {
+        if let Some(pages) = self.pages() {
+            pages.read_again(ask);
+        }
+    }
 
-    /// Its list was moved in: reads the next page if the selection nears the end of what is
-    /// loaded (a list read by pages).
-    fn more(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+    /// Its list was moved in: reads the page the selection (or `Home`, `End`) needs.
+    fn more(&mut self, cx: &Cx, ask: &mut Ask) {
+        if let Some(pages) = self.pages() {
+            pages.more(cx.height, ask);
+        }
+    }
 
     /// Its list was filtered: reads the first page again if the database filters it.
-    fn refiltered(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+    fn refiltered(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if let Some(pages) = self.pages() {
+            pages.refiltered(ask);
+        }
+    }
 
     /// The layer of key bindings in effect while it is in front.
     fn layer(&self) -> Layer;
 
-    /// Brought to the front: loads what it has not loaded yet.
-    fn show(&mut self, _cx: &Cx, _ask: &mut Ask) {}
+    /// Brought to the front: loads what it has not loaded yet (by default, its list's first page).
+    fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
+        if let Some(pages) = self.pages() {
+            pages.start(ask);
+        }
+    }
 
     /// Whether a query the user waits on is running (the spinner turns): by default, a page of
     /// its list.

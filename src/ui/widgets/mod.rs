@@ -417,7 +417,7 @@ impl Draw<'_> {
     /// Where a list's selection is, as its heading says it: "12 of 2,218", an estimate or a bound
     /// marked (`≈1,000,000`, `≥10,000`), `40+` when only the loaded rows are filtered, `…` while
     /// the count is on its way.
-    pub fn position<T: Row>(&self, paged: &Paged<T>) -> String {
+    pub fn position<T: Row, S>(&self, paged: &Paged<T, S>) -> String {
         let number = |(n, mark): (i64, Option<char>)| match mark {
             Some('+') => format!("{}+", grouped(n)),
             Some(mark) => format!("{mark}{}", grouped(n)),
@@ -434,10 +434,10 @@ impl Draw<'_> {
     }
 
     /// A paged list's visible rows, the selection highlighted; or why there are none.
-    pub fn list<T: Row>(
+    pub fn list<T: Row, S>(
         &mut self,
         area: Rect,
-        paged: &Paged<T>,
+        paged: &Paged<T, S>,
         nothing: &str,
         line: impl Fn(&T) -> TextLine<'static>,
     ) {

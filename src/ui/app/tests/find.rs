@@ -99,7 +99,7 @@ fn one_character_is_refused_and_what_was_found_stays() {
     let notice = a.notice.as_ref().unwrap();
     assert!(notice.error && notice.text.contains("a search needs at least 2 characters"), "{}", notice.text);
     assert_eq!(a.views.find.list.rows.len(), 3);
-    assert_eq!(a.views.find.text.as_deref(), Some("人民政府"));
+    assert_eq!(a.views.find.list.source.text.as_deref(), Some("人民政府"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The Audit tab: the audit trail newest first, a page at a time, filtered by what the records
 //! say and by their Beijing day; Enter shows a record whole.
 
+use super::pages::{Pager, Source};
 use super::{Ask, Cx, View};
 use crate::domain::search::Needle;
 use crate::store::{AuditEntry, AuditFilter, Seek, Site, Store, StoreError, Total};
@@ -15,7 +16,27 @@ mod draw;
 /// The tab's state: the records loaded so far.
 #[derive(Debug, Default)]
 pub struct AuditView {
-    pub list: Paged<AuditEntry>,
+    pub list: Paged<AuditEntry, Trail>,
+}
+
+/// Where its pages come from: the site's audit trail.
+#[derive(Debug, Default)]
+pub struct Trail;
+
+impl Source for Trail {
+    type Key = i64;
+
+    fn page(&self, seek: Seek<i64>, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        Some(Load::Page { seek, filter }.into())
+    }
+
+    fn total(&self, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        Some(Load::Total { filter }.into())
+    }
+
+    fn failed(&self, error: String) -> String {
+        crate::t!("audit-load-failed", error = error)
+    }
 }
 
 /// The tab's query.
@@ -111,32 +132,10 @@ impl Row for AuditEntry {
 }
 
 impl AuditView {
-    /// Asks for the page from `seek`: the first with the filter typed (and its count), the
-    /// others with the filter the rows were read with.
-    fn load(&mut self, seek: Seek<i64>, ask: &mut Ask) {
-        let filter = self.list.filter_for(&seek);
-        if self.list.counts(&seek) {
-            let req = ask.request(Load::Total { filter: filter.clone() });
-            self.list.count_asked(req, filter.clone());
-        }
-        let req = ask.request(Load::Page { seek, filter: filter.clone() });
-        self.list.filtered(req, seek, filter);
-    }
-
     /// A result for this view.
     pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
         match loaded {
-            Loaded::Page(result) => {
-                let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
-                if self.list.accept(id, result, cx.height)
-                    && let Some(after) = self.list.wants_more(cx.height)
-                {
-                    self.load(after, ask);
-                }
-                if let Some(e) = failed {
-                    ask.warn(crate::t!("audit-load-failed", error = e));
-                }
-            }
+            Loaded::Page(result) => self.list.arrived(id, result, cx.height, ask),
             Loaded::Total(result) => {
                 self.list.accept_total(id, result);
             }
@@ -149,35 +148,12 @@ impl View for AuditView {
         Some(&self.list)
     }
 
-    fn list_mut(&mut self) -> Option<&mut dyn List> {
+    fn pages(&mut self) -> Option<&mut dyn Pager> {
         Some(&mut self.list)
     }
 
     fn layer(&self) -> Layer {
         Layer::Audit
-    }
-
-    fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if self.list.rows.is_empty() && self.list.waiting.is_none() {
-            self.load(Seek::First, ask);
-        }
-    }
-
-    fn read_list(&mut self, ask: &mut Ask) {
-        self.load(self.list.again(), ask);
-    }
-
-    fn more(&mut self, cx: &Cx, ask: &mut Ask) {
-        if let Some(after) = self.list.wants_more(cx.height) {
-            self.load(after, ask);
-        }
-    }
-
-    /// Filtered in the database: the first page again with the filter.
-    fn refiltered(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if self.list.refilter() {
-            self.load(Seek::First, ask);
-        }
     }
 
     fn open(&mut self, cx: &Cx, ask: &mut Ask) {

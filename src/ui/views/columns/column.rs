@@ -19,6 +19,7 @@ use crate::ui::app::single_line;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{Paged, Row};
 use crate::ui::text::SearchKey;
+use crate::ui::views::pages::{Pager, Source};
 use crate::ui::views::{Ask, Cx};
 
 impl Row for ItemSummary {
@@ -33,11 +34,33 @@ impl Row for ItemSummary {
     }
 }
 
+/// Where a column's pages come from: its online items, newest first.
+#[derive(Debug)]
+pub struct ColumnItems {
+    pub column_id: i64,
+}
+
+impl Source for ColumnItems {
+    type Key = (DateTime<Utc>, i64);
+
+    fn page(&self, seek: Seek<Self::Key>, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        Some(Load::Items { column_id: self.column_id, seek, filter }.into())
+    }
+
+    fn total(&self, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        Some(Load::Total { column_id: self.column_id, filter }.into())
+    }
+
+    fn failed(&self, error: String) -> String {
+        t!("column-items-load-failed", error = error)
+    }
+}
+
 /// One column opened: its online items and the documents due in it.
 #[derive(Debug)]
 pub struct ColumnView {
     pub column: ColumnEntry,
-    pub items: Paged<ItemSummary>,
+    pub items: Paged<ItemSummary, ColumnItems>,
     pub count: Option<i64>,
     pub documents: Vec<DocumentReportRow>,
     pub waiting_head: Option<u64>,
@@ -51,19 +74,6 @@ impl ColumnView {
     /// Whether a query the user waits on is running.
     pub fn busy(&self) -> bool {
         self.items.waiting.is_some() || self.waiting_head.is_some() || self.older.is_some()
-    }
-
-    /// Asks for the page of its items from `seek`: the first with the filter typed (and its
-    /// count), the others with the filter the rows were read with.
-    pub fn read(&mut self, seek: Seek<(DateTime<Utc>, i64)>, ask: &mut Ask) {
-        let column_id = self.column.id;
-        let filter = self.items.filter_for(&seek);
-        if self.items.counts(&seek) {
-            let req = ask.request(Load::Total { column_id, filter: filter.clone() });
-            self.items.count_asked(req, filter.clone());
-        }
-        let req = ask.request(Load::Items { column_id, seek, filter: filter.clone() });
-        self.items.filtered(req, seek, filter);
     }
 
     /// The online count of its heading is exact: the list's count, unfiltered, is that one.
@@ -119,7 +129,7 @@ impl Marks {
     /// Marks every row shown between the last one marked by hand and the cursor; `entry` gives a
     /// row's id and title (`None`: a row that cannot be marked). How many were added and how many
     /// are marked in all, or `None` when the row last marked by hand is not shown.
-    pub fn range<R: Row>(&mut self, rows: &Paged<R>, entry: impl Fn(&R) -> Option<(i64, String)>) -> Option<(usize, usize)> {
+    pub fn range<R: Row, S>(&mut self, rows: &Paged<R, S>, entry: impl Fn(&R) -> Option<(i64, String)>) -> Option<(usize, usize)> {
         let id = |i: usize| entry(&rows.rows[i]).map(|(id, _)| id);
         let from = self.last.and_then(|last| rows.shown.iter().position(|&i| id(i) == Some(last)))?;
         let to = rows.cursor.selected.min(rows.shown.len().checked_sub(1)?);
@@ -143,7 +153,7 @@ impl ColumnsView {
             Some(c) => ColumnView { column, waiting_head: Some(head), ..c },
             None => ColumnView {
                 column,
-                items: Paged::default(),
+                items: Paged::new(ColumnItems { column_id: id }),
                 count: None,
                 documents: Vec::new(),
                 waiting_head: Some(head),
@@ -151,9 +161,7 @@ impl ColumnsView {
                 older: None,
             },
         };
-        let column = self.column.insert(view);
-        let seek = column.items.again();
-        column.read(seek, ask);
+        self.column.insert(view).items.read_again(ask);
     }
 
     /// Loads the open column again, if one is open.
@@ -163,13 +171,6 @@ impl ColumnsView {
         }
     }
 
-    /// Asks for the open column's next page if the selection is near the end of what is loaded.
-    pub(super) fn more_items(&mut self, cx: &Cx, ask: &mut Ask) {
-        let Some(c) = &mut self.column else { return };
-        let Some(seek) = c.items.wants_more(cx.height) else { return };
-        c.read(seek, ask);
-    }
-
     /// Marks (or unmarks) the selected row and moves down.
     pub(super) fn mark_selected(&mut self, cx: &Cx, ask: &mut Ask) {
         let Some(c) = &mut self.column else { return };
@@ -177,7 +178,7 @@ impl ColumnsView {
         c.marks.toggle(row.id, &row.title);
         let len = c.items.shown.len();
         c.items.cursor.step(1, len, cx.height);
-        self.more_items(cx, ask);
+        c.items.more(cx.height, ask);
     }
 
     /// Marks every row shown between the last one marked by hand and the cursor.

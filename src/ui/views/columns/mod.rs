@@ -9,6 +9,7 @@ use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::item::{ItemView, page_delta, scroll};
+use super::pages::Pager;
 use super::{Ask, Cx, Event, View, step};
 use crate::reports::DocumentReportRow;
 use crate::store::{ExportedItem, HistoryEntry, ItemSummary, Seek, Site, Store, StoreError, Total};
@@ -467,14 +468,8 @@ impl ColumnsView {
                 }
             }
             Loaded::Items(result) => {
-                let Some(c) = &mut self.column else { return };
-                let failed = result.as_ref().err().filter(|_| c.items.waiting == Some(id)).cloned();
-                if c.items.accept(id, result, cx.height) {
-                    // The filter may keep too few to fill the screen: fetch on.
-                    self.more_items(cx, ask);
-                }
-                if let Some(e) = failed {
-                    ask.warn(t!("column-items-load-failed", error = e));
+                if let Some(c) = &mut self.column {
+                    c.items.arrived(id, result, cx.height, ask);
                 }
             }
             Loaded::Total(result) => {
@@ -508,6 +503,14 @@ impl ColumnsView {
 }
 
 impl View for ColumnsView {
+    /// The open column's items, unless an item is open over them.
+    fn pages(&mut self) -> Option<&mut dyn Pager> {
+        match (&mut self.column, &self.item) {
+            (Some(c), None) => Some(&mut c.items),
+            _ => None,
+        }
+    }
+
     fn layer(&self) -> Layer {
         match (&self.column, &self.item) {
             (_, Some(_)) => Layer::Item,
@@ -625,7 +628,7 @@ impl View for ColumnsView {
                 let len = c.items.shown.len();
                 c.items.cursor.step(step(action, len, cx.height), len, cx.height);
             }
-            self.more_items(cx, ask);
+            c.items.more(cx.height, ask);
         } else {
             let len = self.lines.len();
             self.cursor.step(step(action, len, cx.height), len, cx.height);
@@ -646,9 +649,7 @@ impl View for ColumnsView {
             (_, Some(_)) => {}
             (Some(c), None) => {
                 c.items.set_filter(text, height);
-                if c.items.refilter() {
-                    c.read(Seek::First, ask);
-                }
+                c.items.refiltered(ask);
             }
             (None, None) => {
                 self.filter = text;

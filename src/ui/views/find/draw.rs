@@ -32,7 +32,7 @@ pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
         return d.item_page(areas.title, body, item);
     }
     let list = &view.list;
-    let Some(text) = &view.text else {
+    let Some(text) = &view.list.source.text else {
         d.title(areas.title, vec![Span::raw(t!("find-title-none"))]);
         let command = format!("{}find", d.key_for(Layer::Global, Action::Command));
         // Wrapped by the program's one rule: at 80 columns the Chinese hint ran off the screen.

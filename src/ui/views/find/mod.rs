@@ -2,6 +2,7 @@
 //! status, newest first, with their columns, read a page at a time from the database (the same
 //! use case as `portal-admin search`); Enter opens one, from which `w` withdraws it.
 
+use super::pages::{Pager, Source};
 use super::{Ask, Cx, View};
 use crate::domain::search::Needle;
 use crate::store::{ExportedItem, FoundItem, FoundKey, HistoryEntry, Seek, Site, Store, StoreError, Total};
@@ -17,9 +18,30 @@ mod draw;
 /// The text looked for, the items found so far, and an item opened from them.
 #[derive(Debug, Default)]
 pub struct FindView {
-    pub text: Option<String>,
-    pub list: Paged<FoundItem>,
+    pub list: Paged<FoundItem, Found>,
     pub item: Option<ItemView>,
+}
+
+/// Where its pages come from: the items holding the text looked for (none before `:find`).
+#[derive(Debug, Default)]
+pub struct Found {
+    pub text: Option<String>,
+}
+
+impl Source for Found {
+    type Key = FoundKey;
+
+    fn page(&self, seek: Seek<FoundKey>, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        Some(Load::Page { text: self.text.clone()?, filter, seek }.into())
+    }
+
+    fn total(&self, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        Some(Load::Total { text: self.text.clone()?, filter }.into())
+    }
+
+    fn failed(&self, error: String) -> String {
+        crate::t!("find-load-failed", error = error)
+    }
 }
 
 /// The tab's queries.
@@ -124,24 +146,10 @@ impl FindView {
             ask.warn(said);
             return;
         }
-        self.text = Some(text.to_string());
         self.item = None;
-        self.list = Paged::default();
-        self.load(Seek::First, ask);
+        self.list = Paged::new(Found { text: Some(text.to_string()) });
+        self.list.read(Seek::First, ask);
         self.list.cursor.show(0, cx.height);
-    }
-
-    /// Asks for the page from `seek`: the first with the filter typed (and its count), the others
-    /// with the filter the rows were read with.
-    fn load(&mut self, seek: Seek<FoundKey>, ask: &mut Ask) {
-        let Some(text) = self.text.clone() else { return };
-        let filter = self.list.filter_for(&seek);
-        if self.list.counts(&seek) {
-            let req = ask.request(Load::Total { text: text.clone(), filter: filter.clone() });
-            self.list.count_asked(req, filter.clone());
-        }
-        let req = ask.request(Load::Page { text, filter: filter.clone(), seek });
-        self.list.filtered(req, seek, filter);
     }
 
     fn reload_item(&mut self, ask: &mut Ask) {
@@ -153,17 +161,7 @@ impl FindView {
     /// A result for this view.
     pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
         match loaded {
-            Loaded::Page(result) => {
-                let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
-                if self.list.accept(id, result, cx.height)
-                    && let Some(after) = self.list.wants_more(cx.height)
-                {
-                    self.load(after, ask);
-                }
-                if let Some(e) = failed {
-                    ask.warn(crate::t!("find-load-failed", error = e));
-                }
-            }
+            Loaded::Page(result) => self.list.arrived(id, result, cx.height, ask),
             Loaded::Total(result) => {
                 self.list.accept_total(id, result);
             }
@@ -177,7 +175,7 @@ impl View for FindView {
         Some(&self.list)
     }
 
-    fn list_mut(&mut self) -> Option<&mut dyn List> {
+    fn pages(&mut self) -> Option<&mut dyn Pager> {
         Some(&mut self.list)
     }
 
@@ -205,7 +203,7 @@ impl View for FindView {
     }
 
     fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
-        self.load(self.list.again(), ask);
+        self.list.read_again(ask);
         self.reload_item(ask);
     }
 
@@ -213,24 +211,7 @@ impl View for FindView {
     fn reload(&mut self, _cx: &Cx, ask: &mut Ask) {
         self.reload_item(ask);
         if self.list.loaded() {
-            self.load(self.list.again(), ask);
-        }
-    }
-
-    fn read_list(&mut self, ask: &mut Ask) {
-        self.load(self.list.again(), ask);
-    }
-
-    /// Filtered in the database: the first page again with the filter.
-    fn refiltered(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if self.list.loaded() && self.list.refilter() {
-            self.load(Seek::First, ask);
-        }
-    }
-
-    fn more(&mut self, cx: &Cx, ask: &mut Ask) {
-        if let Some(after) = self.list.wants_more(cx.height) {
-            self.load(after, ask);
+            self.list.read_again(ask);
         }
     }
 

@@ -4,6 +4,7 @@
 //! transaction after a confirmation that names them.
 
 use super::columns::Marks;
+use super::pages::{Pager, Source};
 use super::{Ask, Cx, View};
 use crate::store::{Seek, Site, Store, StoreError, Total, WithdrawalRow};
 use crate::ui::app::Confirmed;
@@ -18,9 +19,29 @@ mod draw;
 /// The tab's state: the withdrawals listed.
 #[derive(Debug, Default)]
 pub struct WithdrawnView {
-    pub list: Paged<WithdrawalRow>,
+    pub list: Paged<WithdrawalRow, Withdrawals>,
     /// The withdrawals marked to be restored together: record id → title.
     pub marks: Marks,
+}
+
+/// Where its pages come from: the site's withdrawals.
+#[derive(Debug, Default)]
+pub struct Withdrawals;
+
+impl Source for Withdrawals {
+    type Key = (chrono::DateTime<chrono::Utc>, i64);
+
+    fn page(&self, seek: Seek<Self::Key>, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        Some(Load::Page { seek, filter }.into())
+    }
+
+    fn total(&self, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        Some(Load::Total { filter }.into())
+    }
+
+    fn failed(&self, error: String) -> String {
+        crate::t!("withdrawn-load-failed", error = error)
+    }
 }
 
 /// The tab's query.
@@ -120,32 +141,10 @@ pub fn request_times<'a>(rows: impl Iterator<Item = &'a WithdrawalRow>) -> Optio
 }
 
 impl WithdrawnView {
-    /// Asks for the page from `seek`: the first with the filter typed (and its count), the others
-    /// with the filter the rows were read with.
-    fn load(&mut self, seek: Seek<(chrono::DateTime<chrono::Utc>, i64)>, ask: &mut Ask) {
-        let filter = self.list.filter_for(&seek);
-        if self.list.counts(&seek) {
-            let req = ask.request(Load::Total { filter: filter.clone() });
-            self.list.count_asked(req, filter.clone());
-        }
-        let req = ask.request(Load::Page { seek, filter: filter.clone() });
-        self.list.filtered(req, seek, filter);
-    }
-
     /// A result for this view.
     pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
         match loaded {
-            Loaded::Page(result) => {
-                let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
-                if self.list.accept(id, result, cx.height)
-                    && let Some(seek) = self.list.wants_more(cx.height)
-                {
-                    self.load(seek, ask);
-                }
-                if let Some(e) = failed {
-                    ask.warn(crate::t!("withdrawn-load-failed", error = e));
-                }
-            }
+            Loaded::Page(result) => self.list.arrived(id, result, cx.height, ask),
             Loaded::Total(result) => {
                 self.list.accept_total(id, result);
             }
@@ -258,18 +257,12 @@ impl View for WithdrawnView {
         Some(&self.list)
     }
 
-    fn list_mut(&mut self) -> Option<&mut dyn List> {
+    fn pages(&mut self) -> Option<&mut dyn Pager> {
         Some(&mut self.list)
     }
 
     fn layer(&self) -> Layer {
         Layer::Withdrawn
-    }
-
-    fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if !self.list.loaded() {
-            self.load(Seek::First, ask);
-        }
     }
 
     fn on_action(&mut self, action: Action, cx: &Cx, ask: &mut Ask) -> bool {
@@ -293,23 +286,6 @@ impl View for WithdrawnView {
 
     fn saved(&mut self) {
         self.marks.clear();
-    }
-
-    fn read_list(&mut self, ask: &mut Ask) {
-        self.load(self.list.again(), ask);
-    }
-
-    fn more(&mut self, cx: &Cx, ask: &mut Ask) {
-        if let Some(seek) = self.list.wants_more(cx.height) {
-            self.load(seek, ask);
-        }
-    }
-
-    /// Filtered in the database: the first page again with the filter.
-    fn refiltered(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if self.list.loaded() && self.list.refilter() {
-            self.load(Seek::First, ask);
-        }
     }
 
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
