@@ -11,8 +11,8 @@ use crate::domain::time::beijing_midnight;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports;
 use crate::store::{
-    ItemSummary, ListFilter, Marking, NewMark, Restoration, Result, RetractionRequest, Seek, Site, Store,
-    Total, Transition, Withdrawal, WithdrawalRow,
+    ItemSummary, ListFilter, Marking, NewMark, Restoration, Result, RetractionRequest, Seek, Site, Store, Total,
+    Transition, Withdrawal, WithdrawalRow,
 };
 use crate::t;
 
