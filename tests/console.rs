@@ -846,3 +846,44 @@ async fn the_assessment_by_keys(db: TestDb) {
 }
 
 on_both_backends!(the_assessment_by_keys);
+
+/// A line being typed in the real terminal (80×24, in English and Chinese): the readline keys
+/// (Ctrl-a/e/w/u, Alt-b/f as tmux sends them, ESC and the letter), Ctrl-c cancelling the line
+/// rather than quitting, and `/` reopening with the filter in force to edit.
+#[test]
+fn a_line_being_typed_takes_readline_keys_in_the_terminal() {
+    for (lang, edit, help) in [("C.UTF-8", "←→ edit", "? help"), ("zh_CN.UTF-8", "←→ 修改", "? 帮助")] {
+        let db = TestDb::sqlite();
+        db.ok(&["init"]);
+        let t = Tmux::console(&format!("readline-{}", &lang[..2]), &db, &[("LANG", Path::new(lang))]);
+        t.wait_for("●");
+        t.keys(&[":", "unit 民政局 abc"]);
+        t.wait_for(":unit 民政局 abc");
+        t.keys(&["C-a", "X", "C-e", "Y"]);
+        t.wait_for(":Xunit 民政局 abcY");
+        t.keys(&["M-b", "M-b", "Z"]);
+        t.wait_for(":Xunit Z民政局 abcY");
+        // Alt-f goes to the end of the word, as readline's does.
+        t.keys(&["C-a", "M-f", "W"]);
+        t.wait_for(":XunitW Z民政局 abcY");
+        t.keys(&["C-e", "C-w", "Q"]);
+        t.wait_for(":XunitW Z民政局 Q");
+        t.keys(&["C-u", "stale"]);
+        let s = t.wait_for(":stale");
+        assert!(!s.contains("XunitW"), "{s}");
+        // Ctrl-c cancels the line; the console stays.
+        t.keys(&["C-c"]);
+        let s = t.wait_for(help);
+        assert!(!s.contains(":stale"), "{s}");
+        t.keys(&["/", "tjj", "Enter"]);
+        t.wait_for("[/tjj]");
+        t.keys(&["/"]);
+        let s = t.wait_for(edit);
+        assert!(s.lines().any(|l| l.starts_with("/tjj")), "the old filter, to edit: {s}");
+        t.keys(&["End", "BSpace", "x", "Enter"]);
+        t.wait_for("[/tjx]");
+        // Nothing being typed: Ctrl-c quits.
+        t.keys(&["C-c"]);
+        t.quits_cleanly(&db);
+    }
+}

@@ -52,7 +52,7 @@ const PER_SITE: &[&str] = &[
 fn expected_index(name: &str, backend: Backend) -> Option<&'static str> {
     let pg = backend == Backend::Postgres;
     Some(match name {
-        "queue" => "items_queue",
+        "queue" | "queue count" => "items_queue",
         "stale"
         | "column items"
         | "column items, next page"
@@ -309,6 +309,7 @@ async fn hot_statements_read_one_site_through_their_indexes(db: TestDb) {
     let names: BTreeSet<&str> = statements.iter().map(|s| s.name).collect();
     for wanted in [
         "queue",
+        "queue count",
         "stale",
         "column items",
         "column items, next page",

@@ -4,6 +4,8 @@
 mod common;
 
 use common::{PENDING, TestDb, fails};
+use portal_admin::store::{self, OpenOptions, Target};
+use portal_admin::usecase;
 
 const ALL: &str = "1,2,3,4,5,6,7";
 
@@ -12,6 +14,13 @@ fn setup(db: &TestDb) {
     let file = db.file("pending.jsonl");
     std::fs::write(&file, PENDING).unwrap();
     db.ok(&["import", file.to_str().unwrap()]);
+}
+
+/// How many items wait, as the console counts them to choose the tab it opens on.
+async fn waiting(db: &TestDb) -> i64 {
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    usecase::queue::waiting(store.as_ref(), &site).await.unwrap()
 }
 
 fn queue(db: &TestDb) -> Vec<Vec<String>> {
@@ -23,6 +32,7 @@ fn queue(db: &TestDb) -> Vec<Vec<String>> {
 async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
     setup(&db);
     let q = queue(&db);
+    assert_eq!(waiting(&db).await, 3, "the count is the queue's length");
     let steps: Vec<(&str, &str, &str)> = q.iter().map(|r| (r[1].as_str(), r[2].as_str(), r[9].as_str())).collect();
     // By step, oldest first; the unit item shows what it lacks.
     assert_eq!(
@@ -47,6 +57,7 @@ async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
         assert!(out.contains("publish → done (version 3)"), "{out}");
     }
     assert!(queue(&db).is_empty());
+    assert_eq!(waiting(&db).await, 0, "none waits: the console opens on the columns");
     // The column's staleness changes at once.
     let after = db.ok(&["stale", "--format", "csv"]);
     let row = after.lines().find(|l| l.contains("政务动态 / 部门动态,")).unwrap();
@@ -80,6 +91,12 @@ async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
     let zh = db.ok(&["--lang", "zh-CN", "show", "unit-1"]);
     assert!(zh.contains("复核通过——七项审核均通过") && zh.contains("附件（扫描件）：signed_scan.pdf"), "{zh}");
     assert!(!zh.contains("approve (recheck)") && !zh.contains("submitted"), "{zh}");
+    // Its facts and its columns' forms in words, not the codes JSON keeps (image_text, done, online).
+    let facts = zh.lines().nth(1).unwrap();
+    assert!(facts.starts_with("编号") && facts.ends_with(" · 单位报送 · 民政局 · 图文 · 环节 已发布 · 在线"), "{zh}");
+    assert!(zh.contains("政务动态 / 部门动态 (图文)") && !zh.contains("image_text"), "{zh}");
+    let facts = shown.lines().nth(1).unwrap();
+    assert!(facts.ends_with(" · unit · 民政局 · image+text · stage done · online"), "{shown}");
     let json = db.ok(&["--lang", "zh-CN", "show", "unit-1", "--format", "json"]);
     assert!(json.contains("\"event\": \"approve (recheck) — 七项审核均通过\""), "{json}");
     let operator = raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'publish' AND target LIKE 'item:%'").await;

@@ -42,3 +42,36 @@ deadline-yearly = yearly
 deadline-as-needed = as needed
 deadline-no-update = no update needed
 deadline-unspecified = unspecified
+
+# The same, short, for a table's narrow column (the console's columns view).
+deadline-short-every = { $amount } { $period ->
+        [day] { $amount ->
+            [one] day
+           *[other] days
+        }
+        [working-day] w-days
+        [month] { $amount ->
+            [one] month
+           *[other] months
+        }
+       *[year] { $amount ->
+            [one] year
+           *[other] years
+        }
+    }
+deadline-short-within = in { $amount } { $period ->
+        [day] { $amount ->
+            [one] day
+           *[other] days
+        }
+        [working-day] w-days
+        [month] { $amount ->
+            [one] month
+           *[other] months
+        }
+       *[year] { $amount ->
+            [one] year
+           *[other] years
+        }
+    }
+deadline-short-no-update = no update

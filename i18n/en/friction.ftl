@@ -69,6 +69,7 @@ help-found = { $count ->
    *[other] { $count } lines hold “{ $text }” ({ $key } finds the next)
 }
 keyhint-cancel = cancel
+keyhint-filter-edit = edit (typing replaces it)
 keyhint-enter-done = done
 queue-lacks-columns = item { $id } lacks its target columns (Art. 10): it cannot be published until the unit says where it goes
 review-reject-all-asks = no check is affirmed: { $key } again rejects it failing all seven; or affirm the ones that pass first (1–7)

@@ -32,4 +32,4 @@ find-load-failed = Could not search: { $error }
 tab-findings-short = Checks
 tab-withdrawn-short = Withdr.
 tab-inspection-short = Insp.
-key-global-tab-find = Find: the items whose title or body holds a text (:find TEXT), newest first (Enter opens one)
+key-global-tab-find = Find: the items whose title or body holds a text (:find TEXT), newest first ({ $list-open } opens one)

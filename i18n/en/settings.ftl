@@ -9,7 +9,7 @@ config-from-default = default
 config-ok = { $file }: every setting is known and fits
 config-none = no settings file at { $file } (every setting has its default; portal-admin config show lists them)
 config-no-home = no config directory: no home directory, and PORTAL_ADMIN_CONFIG_DIR is not set
-config-bad-start-tab = start_tab takes one of { $names } (or its number, 1 to 9), not { $value }
+config-bad-start-tab = start_tab takes one of { $names } (or its number: 1 to 9, 0 for orders), not { $value }
 config-bad-theme = theme takes default, monochrome or high-contrast, not { $value }
 config-unknown-colour = [colours] has no colour called { $name } (it names { $names })
 config-bad-colour = { $name } = { $value } is not a colour: give a name (red, lightblue, darkgray …), #rrggbb, or 0 to 255

@@ -17,3 +17,18 @@ deadline-yearly = 每年
 deadline-as-needed = 按需更新
 deadline-no-update = 无需更新
 deadline-unspecified = 未规定
+
+# 同上的简短说法，用于表格的窄列（控制台的栏目视图）。
+deadline-short-every = { $amount }{ $period ->
+        [day] 天
+        [working-day] 个工作日
+        [month] 个月
+       *[year] 年
+    }
+deadline-short-within = { $amount }{ $period ->
+        [day] 天
+        [working-day] 个工作日
+        [month] 个月
+       *[year] 年
+    }内
+deadline-short-no-update = 无需更新

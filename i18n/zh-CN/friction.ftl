@@ -66,6 +66,7 @@ help-search-prompt = 在帮助中搜索：
 help-search-none = 帮助中没有“{ $text }”。
 help-found = { $count } 行含有“{ $text }”（{ $key } 找下一处）
 keyhint-cancel = 取消
+keyhint-filter-edit = 修改（直接输入则替换）
 keyhint-enter-done = 完成
 queue-lacks-columns = 信息 { $id } 缺少发布具体栏目（第十条）：单位说明发布到哪里之前不能发布
 review-reject-all-asks = 尚未确认任何一项：再按 { $key } 即以七项全部不通过退回；或先确认通过的项（1–7）

@@ -32,4 +32,4 @@ find-load-failed = 无法检索：{ $error }
 tab-findings-short = 内容检查
 tab-withdrawn-short = 已撤回
 tab-inspection-short = 检查
-key-global-tab-find = 检索：标题或正文含有某段文字的信息（:find 文字），最新的在前（回车打开一条）
+key-global-tab-find = 检索：标题或正文含有某段文字的信息（:find 文字），最新的在前（{ $list-open } 打开一条）

@@ -9,7 +9,7 @@ config-from-default = 默认
 config-ok = { $file }：所有设置均可识别且取值有效
 config-none = { $file } 处没有设置文件（各项设置均取默认值；portal-admin config show 可列出）
 config-no-home = 没有配置目录：没有主目录，也未设置 PORTAL_ADMIN_CONFIG_DIR
-config-bad-start-tab = start_tab 取 { $names } 之一（或其编号1至9），而不是{ $value }
+config-bad-start-tab = start_tab 取 { $names } 之一（或其编号：1至9，orders 为0），而不是{ $value }
 config-bad-theme = theme 取 default、monochrome 或 high-contrast，而不是{ $value }
 config-unknown-colour = [colours] 中没有名为 { $name } 的颜色（可设：{ $names }）
 config-bad-colour = { $name } = { $value } 不是颜色：请写颜色名（red、lightblue、darkgray 等）、#rrggbb 或 0 到 255

@@ -106,7 +106,7 @@ pub fn keymap(cli: &Cli, command: &KeymapCommand) -> Result<(), Failure> {
                 for b in map.bindings(layer) {
                     // A table says what the key does in the language in effect; CSV and JSON keep the
                     // keymap's own words.
-                    let description = if format == Format::Table { b.said(layer) } else { b.description.clone() };
+                    let description = if format == Format::Table { b.said(layer, &map) } else { b.description.clone() };
                     listing.push(vec![
                         json!(layer.name()),
                         json!(b.key.to_string()),

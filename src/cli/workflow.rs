@@ -13,6 +13,7 @@ use crate::domain::time::format_time;
 use crate::domain::{ItemPath, Stage};
 use crate::store::Transition;
 use crate::t;
+use crate::ui::words;
 use crate::usecase::{audit, queue, withdrawal};
 
 #[derive(Debug, Subcommand)]
@@ -449,7 +450,7 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
         "history": history
             .iter()
             .map(|h| {
-                let event = crate::i18n::scoped(crate::i18n::Lang::En, || crate::ui::words::history(&h.event));
+                let event = crate::i18n::scoped(crate::i18n::Lang::En, || words::history(&h.event));
                 json!({"at": time(h.at), "operator": h.operator, "event": event})
             })
             .collect::<Vec<_>>(),
@@ -465,29 +466,30 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
     use std::io::Write;
     writeln!(out, "{}", item.title)?;
     let unit = item.unit.clone().unwrap_or_else(|| t!("show-repost"));
+    // In words of the language, as the console's item page says them (JSON keeps the codes).
     let facts = t!(
         "show-facts",
         id = item.id,
-        path = item.path.as_str(),
+        path = words::path_full(item.path),
         unit = unit,
-        form = item.form.as_str(),
-        stage = item.stage.as_str(),
-        status = item.status.as_str()
+        form = words::form(item.form),
+        stage = words::stage_name(item.stage),
+        status = words::item_status(item.status)
     );
     writeln!(out, "{facts}")?;
     if let Some(mark) = item.mark {
-        writeln!(out, "{}", t!("show-marked", mark = mark.as_str(), label = mark.label()))?;
+        writeln!(out, "{}", t!("show-marked", mark = words::marked(mark)))?;
     }
     if let Some(r) = &item.reference {
         writeln!(out, "{}", t!("show-ref", reference = r.as_str()))?;
     }
     writeln!(out, "\n{}", t!("show-columns"))?;
     for (path, form) in &item.placements {
-        writeln!(out, "  {path} ({})", form.as_str())?;
+        writeln!(out, "  {path} ({})", words::form(*form))?;
     }
     writeln!(out, "\n{}", t!("show-history"))?;
     for h in &history {
-        writeln!(out, "  {}  {}  {}", time(h.at), h.operator, crate::ui::words::history(&h.event))?;
+        writeln!(out, "  {}  {}  {}", time(h.at), h.operator, words::history(&h.event))?;
     }
     writeln!(out, "\n{}", item.body)?;
     Ok(())

@@ -27,6 +27,16 @@ impl Period {
         [Period::Day, Period::WorkingDay, Period::Month, Period::Year].into_iter().find(|p| p.as_str() == s)
     }
 
+    /// The period as the catalogs' messages select their words by (`$period`).
+    fn selector(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::WorkingDay => "working-day",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
     fn words(self, amount: u32) -> String {
         let word = match self {
             Period::Day => "day",
@@ -160,16 +170,10 @@ impl DeadlineRule {
     /// The rule in words of the language in effect, as a person reads it (the console, a table);
     /// CSV and JSON keep the stable `to_string` form of the contract.
     pub fn words(self) -> String {
-        let period = |p: Period| match p {
-            Period::Day => "day",
-            Period::WorkingDay => "working-day",
-            Period::Month => "month",
-            Period::Year => "year",
-        };
         match self {
-            DeadlineRule::Every { amount, period: p } => t!("deadline-every", amount = amount, period = period(p)),
+            DeadlineRule::Every { amount, period: p } => t!("deadline-every", amount = amount, period = p.selector()),
             DeadlineRule::WithinOfEvent { amount, period: p } => {
-                t!("deadline-within", amount = amount, period = period(p))
+                t!("deadline-within", amount = amount, period = p.selector())
             }
             DeadlineRule::Monthly => t!("deadline-monthly"),
             DeadlineRule::Yearly => t!("deadline-yearly"),
@@ -177,6 +181,24 @@ impl DeadlineRule {
             DeadlineRule::NoUpdate => t!("deadline-no-update"),
             DeadlineRule::Unspecified => t!("deadline-unspecified"),
         }
+    }
+
+    /// The rule in a few words of the language in effect, for a table's narrow column (`10 months`,
+    /// `in 5 w-days`; `10个月`, `5个工作日内`); `None` for a table that gives no deadline.
+    pub fn short_words(self) -> Option<String> {
+        Some(match self {
+            DeadlineRule::Every { amount, period: p } => {
+                t!("deadline-short-every", amount = amount, period = p.selector())
+            }
+            DeadlineRule::WithinOfEvent { amount, period: p } => {
+                t!("deadline-short-within", amount = amount, period = p.selector())
+            }
+            DeadlineRule::Monthly => t!("deadline-monthly"),
+            DeadlineRule::Yearly => t!("deadline-yearly"),
+            DeadlineRule::AsNeeded => t!("deadline-as-needed"),
+            DeadlineRule::NoUpdate => t!("deadline-short-no-update"),
+            DeadlineRule::Unspecified => return None,
+        })
     }
 
     /// A rule from its stable form (`to_string`, the `rule` field of CSV and JSON).
@@ -252,6 +274,26 @@ mod tests {
             assert_eq!(scoped(Lang::ZhCn, || r.words()), chinese, "{table}");
             assert_eq!(DeadlineRule::from_contract(&r.to_string()), Some(r), "{table}");
         }
+        // Short, for the columns view's narrow rule column: worded in each language, never the
+        // table's Chinese in English.
+        let short = [
+            ("10天", "10 days", "10天"),
+            ("1个月", "1 month", "1个月"),
+            ("10个月", "10 months", "10个月"),
+            ("1年", "1 year", "1年"),
+            ("每月", "monthly", "每月"),
+            ("5天内", "in 5 days", "5天内"),
+            ("文件印发后5个工作日内", "in 5 w-days", "5个工作日内"),
+            ("5个工作日", "in 5 w-days", "5个工作日内"),
+            ("按需更新", "as needed", "按需更新"),
+            ("无需更新", "no update", "无需更新"),
+        ];
+        for (table, english, chinese) in short {
+            let r = DeadlineRule::parse(table).unwrap();
+            assert_eq!(scoped(Lang::En, || r.short_words()).as_deref(), Some(english), "{table}");
+            assert_eq!(scoped(Lang::ZhCn, || r.short_words()).as_deref(), Some(chinese), "{table}");
+        }
+        assert_eq!(DeadlineRule::Unspecified.short_words(), None);
         for period in [Period::Day, Period::WorkingDay, Period::Month, Period::Year] {
             for amount in [1, 2, 12] {
                 for r in [DeadlineRule::Every { amount, period }, DeadlineRule::WithinOfEvent { amount, period }] {

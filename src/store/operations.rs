@@ -227,6 +227,10 @@ pub trait ReviewStore: Send + Sync {
         filter: Option<&ListFilter>,
     ) -> Result<Vec<QueueItem>>;
 
+    /// How many items await a decision (review or publication): one count on the queue's index,
+    /// without reading them.
+    async fn queue_count(&self, site: &Site) -> Result<i64>;
+
     /// Records the operator's decision on an item's review step (Art. 8, 9) and moves it on (to
     /// publication) or back (to its unit), in one transaction with its audit record. Refused when
     /// the item is not at a review step, the operator's role may not pass the step, a unit item's

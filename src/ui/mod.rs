@@ -132,11 +132,12 @@ pub async fn query_told(
 
 /// Opens the console on a store and runs it until the user quits or the session goes away.
 pub async fn run(store: Arc<dyn Store>, mut site: Site, options: Options) -> std::io::Result<()> {
-    // Where the morning's work is: the queue when items wait (asked only when no tab is named; a
-    // queue that cannot be read opens the columns, whose own load then says what is wrong).
+    // Where the morning's work is: the queue when items wait (counted, not read; asked only when
+    // no tab is named; a queue that cannot be counted opens the columns, whose own load then says
+    // what is wrong).
     let waiting = match options.start_tab {
         Some(_) => false,
-        None => usecase::queue::queue(store.as_ref(), &site, None, None, None).await.is_ok_and(|q| !q.is_empty()),
+        None => usecase::queue::waiting(store.as_ref(), &site).await.is_ok_and(|n| n > 0),
     };
     let mut term = terminal::Terminal::enter(options.mouse)?;
     let size = term.size()?;

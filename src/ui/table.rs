@@ -32,8 +32,19 @@ impl Column {
     }
 }
 
+/// How a column of a list takes its width (`Table::of`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// As wide as its widest cell (times, ids, steps).
+    Fixed,
+    /// Free text (titles, units): it shares the room left.
+    Text,
+    /// A number: as wide as its widest cell, right-aligned.
+    Number,
+}
+
 /// Column `i` of a table: its heading, then its cell in each row.
-pub fn column_of<'a>(heads: &'a [String], rows: &'a [Vec<String>], i: usize) -> impl Iterator<Item = &'a str> {
+fn column_of<'a>(heads: &'a [String], rows: &'a [Vec<String>], i: usize) -> impl Iterator<Item = &'a str> {
     std::iter::once(heads[i].as_str()).chain(rows.iter().map(move |r| r[i].as_str()))
 }
 
@@ -99,6 +110,28 @@ impl Table {
         Table { widths, right: columns.iter().map(|c| c.right).collect(), ambiguous }
     }
 
+    /// A list's table: `heads` over `rows`, column `i` of kind `kind(i)`, each measured on its
+    /// heading and its cells, laid across `total` cells as `new` lays them.
+    pub fn of(
+        heads: &[String],
+        rows: &[Vec<String>],
+        kind: impl Fn(usize) -> Kind,
+        total: usize,
+        ambiguous: Ambiguous,
+    ) -> Table {
+        let columns: Vec<Column> = (0..heads.len())
+            .map(|i| {
+                let cells = column_of(heads, rows, i);
+                match kind(i) {
+                    Kind::Fixed => Column::fixed(cells),
+                    Kind::Text => Column::text(cells),
+                    Kind::Number => Column::number(cells),
+                }
+            })
+            .collect();
+        Table::new(&columns, total, ambiguous)
+    }
+
     /// Column `i`'s width.
     pub fn width(&self, i: usize) -> usize {
         self.widths[i]
@@ -116,12 +149,6 @@ impl Table {
     pub fn row<S: AsRef<str>>(&self, cells: &[S]) -> String {
         cells.iter().enumerate().map(|(i, c)| self.cell(i, c.as_ref())).collect()
     }
-}
-
-/// A number (or its heading) right-aligned in a column of `cells` whose last cell is the blank
-/// before the next column, for the lists laid out by hand.
-pub fn number(s: &str, cells: usize, ambiguous: Ambiguous) -> String {
-    format!("{} ", text::pad_left(s, cells.saturating_sub(1), ambiguous))
 }
 
 #[cfg(test)]
@@ -166,7 +193,8 @@ mod tests {
 
     #[test]
     fn a_number_is_right_aligned_before_its_blank() {
-        assert_eq!(number("1007", 8, Ambiguous::Narrow), "   1007 ");
-        assert_eq!(number("12345678", 8, Ambiguous::Narrow), "123456… ");
+        let t = Table::new(&[Column::number(["item", "1007", "12"]), Column::text(["title"])], 20, Ambiguous::Narrow);
+        assert_eq!(t.row(&["12", "通知"]), "  12 通知           ");
+        assert_eq!(t.row(&["1007", "通知"]), "1007 通知           ");
     }
 }

@@ -5,7 +5,9 @@ use crate::domain::checks::{Field, Finding, FindingKind};
 use crate::domain::item::AttachmentKind;
 use crate::domain::links::Place;
 use crate::domain::staleness::Status;
-use crate::domain::{AuditTarget, Form, IncidentKind, ItemPath, MarkKind, RetractionReason, Role, Stage};
+use crate::domain::{
+    AuditTarget, Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, RetractionReason, Role, Stage,
+};
 use crate::store::{HistoryEvent, Verdict};
 use crate::t;
 
@@ -40,6 +42,33 @@ pub fn path(p: ItemPath) -> String {
         ItemPath::Government => t!("path-government"),
         ItemPath::Unit => t!("path-unit"),
         ItemPath::Repost => t!("path-repost"),
+    }
+}
+
+/// An item's path in full: "government", 政府信息.
+pub fn path_full(p: ItemPath) -> String {
+    match p {
+        ItemPath::Government => t!("item-page-path-government"),
+        ItemPath::Unit => t!("item-page-path-unit"),
+        ItemPath::Repost => t!("item-page-path-repost"),
+    }
+}
+
+/// An item's status: "online", 在线.
+pub fn item_status(s: ItemStatus) -> String {
+    match s {
+        ItemStatus::Pending => t!("item-page-status-pending"),
+        ItemStatus::Returned => t!("item-page-status-returned"),
+        ItemStatus::Online => t!("item-page-status-online"),
+        ItemStatus::Withdrawn => t!("item-page-status-withdrawn"),
+    }
+}
+
+/// Where an item was first published: "portal", 门户网站.
+pub fn channel(c: Channel) -> String {
+    match c {
+        Channel::Portal => t!("item-page-channel-portal"),
+        Channel::Wechat => t!("item-page-channel-wechat"),
     }
 }
 

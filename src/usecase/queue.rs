@@ -24,6 +24,12 @@ pub async fn queue(
     store.queue(site, path, stage, filter.as_ref()).await
 }
 
+/// How many items await a decision (a count, nothing read): whether the morning starts at the
+/// queue.
+pub async fn waiting(store: &dyn Store, site: &Site) -> Result<i64> {
+    store.queue_count(site).await
+}
+
 /// An item's id from what a user typed: its id, or its import `ref`.
 pub async fn find(store: &dyn Store, site: &Site, key: &str) -> Result<i64> {
     store.find_item(site, key).await

@@ -44,11 +44,14 @@ pub enum StartTab {
     Inspect,
     Findings,
     Find,
+    Orders,
+    Sites,
 }
 
 impl StartTab {
-    /// Every tab, in the order of the tab bar (the key that opens it is its place, 1 to 9).
-    pub const ALL: [StartTab; 9] = [
+    /// Every tab, in the order of the tab bar (the key that opens it is its place, 1 to 9, then 0
+    /// for the tenth; the sites' overview, past the tenth, has no number).
+    pub const ALL: [StartTab; 11] = [
         StartTab::Queue,
         StartTab::Columns,
         StartTab::Retractions,
@@ -58,6 +61,8 @@ impl StartTab {
         StartTab::Inspect,
         StartTab::Findings,
         StartTab::Find,
+        StartTab::Orders,
+        StartTab::Sites,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -71,17 +76,26 @@ impl StartTab {
             StartTab::Inspect => "inspect",
             StartTab::Findings => "findings",
             StartTab::Find => "find",
+            StartTab::Orders => "orders",
+            StartTab::Sites => "sites",
         }
     }
 
-    /// The key that opens the tab: 1 for the queue … 9 for find.
-    pub fn number(self) -> u8 {
-        StartTab::ALL.iter().position(|t| *t == self).map_or(1, |i| i as u8 + 1)
+    /// Its place in the tab bar, from 0 (the queue).
+    pub fn index(self) -> usize {
+        StartTab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }
 
-    /// A tab by its name or its number (`"scores"` or `"4"`).
+    /// The number key that opens the tab: 1 for the queue … 9 for find, 0 for the tenth (the
+    /// rectification orders); none past the tenth.
+    pub fn number(self) -> Option<u8> {
+        let i = self.index();
+        (i < 10).then(|| ((i + 1) % 10) as u8)
+    }
+
+    /// A tab by its name or its number (`"scores"` or `"4"`, `"orders"` or `"0"`).
     pub fn parse(s: &str) -> Option<StartTab> {
-        StartTab::ALL.into_iter().find(|t| t.as_str() == s || t.number().to_string() == s)
+        StartTab::ALL.into_iter().find(|t| t.as_str() == s || t.number().is_some_and(|n| n.to_string() == s))
     }
 }
 
@@ -564,7 +578,7 @@ keep = 14
 "#;
         let s = en(|| Settings::from_text("config.toml", good)).unwrap();
         assert_eq!(s.language, Some(Lang::ZhCn));
-        assert_eq!((s.start_tab, s.start_tab.number()), (StartTab::Scores, 4));
+        assert_eq!((s.start_tab, s.start_tab.number()), (StartTab::Scores, Some(4)));
         assert!(!s.mouse);
         assert_eq!(s.theme, Theme::Monochrome);
         assert_eq!(s.log_level.as_deref(), Some("portal_admin=debug,info"));
@@ -576,6 +590,11 @@ keep = 14
         assert_eq!((s.log_rotation, s.log_keep), (Rotation::Hourly, 14));
         assert_eq!(s.given_at("log.keep"), Some("config.toml:19"));
         assert_eq!(StartTab::parse("9"), Some(StartTab::Find));
+        // The tenth tab by its name or its key, 0; the sites' overview by its name only.
+        assert_eq!(StartTab::parse("orders"), Some(StartTab::Orders));
+        assert_eq!(StartTab::parse("0"), Some(StartTab::Orders));
+        assert_eq!((StartTab::parse("sites"), StartTab::Sites.number()), (Some(StartTab::Sites), None));
+        assert_eq!(StartTab::parse("10"), None);
         let colours =
             "theme = \"high-contrast\"\n[colours]\nheading = \"LightCyan\"\noverdue = \"#FF8800\"\nbar = \"17\"\n";
         let s = en(|| Settings::from_text("config.toml", colours)).unwrap();

@@ -146,6 +146,7 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
     vec![
         hot("queue", queue_sql::<DB>(None), vec![Site, NullText, NullText]),
         hot("queue, filtered", queue_sql::<DB>(Some(&filter)), vec![Site, NullText, NullText, Text(few)]),
+        hot("queue count", QUEUE_COUNT.to_string(), vec![Site]),
         hot("stale", staleness_sql::<DB>(), vec![Site, Day, Instant]),
         hot("column items", column_items_sql::<DB>(Seek::First, None), vec![Site, Column, Int(50)]),
         hot(

@@ -41,6 +41,10 @@ pub(super) fn queue_sql<DB: Backend>(filter: Option<&ListFilter>) -> String {
     )
 }
 
+/// How many items await a decision: the queue's index (`items_queue`) counted on its site and
+/// status, no row read.
+pub(super) const QUEUE_COUNT: &str = "SELECT COUNT(*) FROM items WHERE site_id = $1 AND status = 'pending'";
+
 sql_impl! { SqlStore;
     /// Makes a change to an item still at `version`, and bumps the version; a conflict if
     /// somebody changed it meanwhile.
@@ -104,6 +108,10 @@ sql_impl! { ReviewStore;
         let (items, columns, attachments): (Option<Lossy>, Option<Lossy>, Option<Lossy>) =
             query.fetch_one(&self.pool).await?;
         queue_items(items, columns, attachments)
+    }
+
+    async fn queue_count(&self, site: &Site) -> Result<i64> {
+        Ok(sqlx::query_scalar(QUEUE_COUNT).bind(site.id).fetch_one(&self.pool).await?)
     }
 
     async fn review_found(

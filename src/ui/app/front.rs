@@ -10,7 +10,7 @@ impl Tab {
     /// the queue when items wait for a decision (the morning starts there), the columns when none do.
     pub fn at_start(named: Option<StartTab>, items_waiting: bool) -> Tab {
         match named {
-            Some(start) => Tab::ALL[usize::from(start.number()) - 1],
+            Some(start) => Tab::ALL[start.index()],
             None if items_waiting => Tab::Queue,
             None => Tab::Columns,
         }
@@ -94,10 +94,19 @@ mod tests {
         assert_eq!(Tab::at_start(None, false), Tab::Columns);
         assert_eq!(Tab::at_start(Some(StartTab::Queue), false), Tab::Queue);
         assert_eq!(Tab::at_start(Some(StartTab::Scores), true), Tab::Scores);
-        // Every tab the setting can name opens that tab, in the order of the tab bar.
+        // Every tab can be named, and each name opens that tab, in the order of the tab bar; its
+        // number is the key the bar shows it with (the tenth's 0).
+        assert_eq!(StartTab::ALL.len(), Tab::ALL.len());
         for (start, tab) in StartTab::ALL.iter().zip(Tab::ALL) {
             assert_eq!(Tab::at_start(Some(*start), true).name(), tab.name());
             assert_eq!(start.as_str(), if tab == Tab::Inspection { "inspect" } else { tab.name() });
+            assert_eq!(start.number().map(|n| n.to_string()), Some(tab.key()).filter(|k| k.parse::<u8>().is_ok()));
+            if let Some(n) = start.number() {
+                assert_eq!(StartTab::parse(&n.to_string()), Some(*start));
+            }
+            assert_eq!(StartTab::parse(start.as_str()), Some(*start));
         }
+        assert_eq!(StartTab::parse("0"), Some(StartTab::Orders));
+        assert_eq!(Tab::at_start(StartTab::parse("0"), true), Tab::Orders);
     }
 }

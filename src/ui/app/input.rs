@@ -195,8 +195,11 @@ impl App {
             Action::Help => self.overlay = Overlay::Help(help::Pager::top()),
             Action::Filter => {
                 // The filter in force, selected: typing replaces it, an arrow key edits it.
-                let mut input = single_line(&self.current_filter());
-                input.select_all();
+                let filter = self.current_filter();
+                let mut input = single_line(&filter);
+                if !filter.is_empty() {
+                    input.select_all();
+                }
                 self.overlay = Overlay::Filter(Box::new(input));
             }
             Action::Command => {

@@ -537,13 +537,48 @@ pub(crate) fn arrived(waiting: &mut Option<u64>, id: u64) -> bool {
 
 /// A key typed into a text input, with the readline keys a shell user's fingers know: Ctrl-u kills
 /// the line before the cursor (the input's own Ctrl-u would undo), Ctrl-a and Ctrl-e go to its
-/// start and end, Ctrl-w and Alt-Backspace delete a word, Ctrl-k kills to the end.
+/// start and end, Ctrl-w and Alt-Backspace delete a word, Ctrl-k kills to the end, Alt-f goes to
+/// the end of the next word and Alt-b to the start of the one before, as readline's do (the
+/// input's own Alt-f stops at the start of the next word).
 pub(crate) fn edit(input: &mut TextArea<'static>, event: KeyEvent) {
-    if event.code == KeyCode::Char('u') && event.modifiers == crossterm::event::KeyModifiers::CONTROL {
-        input.delete_line_by_head();
-    } else {
-        input.input(event);
+    use crossterm::event::KeyModifiers;
+    match (event.code, event.modifiers) {
+        (KeyCode::Char('u'), KeyModifiers::CONTROL) => {
+            input.delete_line_by_head();
+        }
+        (KeyCode::Char('f'), KeyModifiers::ALT) => to_word(input, true),
+        (KeyCode::Char('b'), KeyModifiers::ALT) => to_word(input, false),
+        _ => {
+            input.input(event);
+        }
     }
+}
+
+/// The cursor to the end of the next word (`forward`) or the start of the one before, readline's
+/// way: a word is letters and digits, Chinese characters among them.
+fn to_word(input: &mut TextArea<'static>, forward: bool) {
+    let (row, col) = (input.cursor().0, input.cursor().1);
+    let line: Vec<char> = input.lines().get(row).map_or_else(Vec::new, |l| l.chars().collect());
+    let word = |c: char| c.is_alphanumeric();
+    let mut at = col.min(line.len());
+    if forward {
+        while at < line.len() && !word(line[at]) {
+            at += 1;
+        }
+        while at < line.len() && word(line[at]) {
+            at += 1;
+        }
+    } else {
+        while at > 0 && !word(line[at - 1]) {
+            at -= 1;
+        }
+        while at > 0 && word(line[at - 1]) {
+            at -= 1;
+        }
+    }
+    input.cancel_selection();
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    input.move_cursor(ratatui_textarea::CursorMove::Jump(clamp(row), clamp(at)));
 }
 
 /// A one-line text input holding `text`, its cursor at the end.

@@ -325,22 +325,47 @@ pub struct Binding {
 
 impl Binding {
     /// What the binding does, in the language in effect: the shipped keymaps' words come from the
-    /// catalogs (`i18n/*/keys.ftl`, whose English is the keymaps' `desc`); a description of one's
-    /// own is shown as written.
-    pub fn said(&self, layer: Layer) -> String {
+    /// catalogs (`i18n/*/keys.ftl`, whose English is the keymaps' `desc` with the shipped keys); a
+    /// description of one's own is shown as written. A key a description names (`{ $list-open }`:
+    /// "Enter opens one") is named as `map`, the keymap in effect, binds it, so a rebinding changes
+    /// the help too.
+    pub fn said(&self, layer: Layer, map: &Keymap) -> String {
         let action = self.action.name().replace(['.', '_'], "-");
         let mut layers = vec![layer];
         layers.extend(Layer::ALL);
+        // The shipped keys, named in English, as the shipped files' descriptions name them.
+        let shipped = i18n::scoped(Lang::En, || self.keys(layer, shipped()));
         for l in layers {
             let key = format!("key-{}-{action}", l.name());
             for key in [format!("{key}-vim"), key] {
-                if i18n::has(Lang::En, &key) && i18n::text_in(Lang::En, &key, None) == self.description {
-                    return i18n::text(&key, None);
+                if i18n::has(Lang::En, &key) && i18n::text_in(Lang::En, &key, Some(&shipped)) == self.description {
+                    return i18n::text(&key, Some(&self.keys(layer, map)));
                 }
             }
         }
         self.description.clone()
     }
+
+    /// The keys a description may name, as `map` binds them (`Key::name`): each action's first key
+    /// in the layer the binding's tab brings to the front (`tab.orders`: the orders' `d`), else in
+    /// the binding's own layer, under the action's name (`orders-done`, `list-open`).
+    fn keys(&self, layer: Layer, map: &Keymap) -> fluent_bundle::FluentArgs<'static> {
+        let target = match self.action {
+            Action::Show(tab) => tab.layer(),
+            _ => layer,
+        };
+        let mut args = fluent_bundle::FluentArgs::new();
+        for action in Action::all() {
+            args.set(action.name().replace(['.', '_'], "-"), map.key_name(target, action));
+        }
+        args
+    }
+}
+
+/// The shipped default map, read once.
+fn shipped() -> &'static Keymap {
+    static SHIPPED: std::sync::OnceLock<Keymap> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(Keymap::default_map)
 }
 
 /// A keymap file that cannot be used: where and why.

@@ -297,8 +297,8 @@ fn the_shipped_keys_are_described_in_both_languages_and_ones_own_as_written() {
     for map in [Keymap::default_map(), Keymap::build(&[("default", DEFAULT), ("vim", VIM)]).unwrap()] {
         for layer in Layer::ALL.iter().copied() {
             for b in map.bindings(layer) {
-                assert_eq!(scoped(Lang::En, || b.said(layer)), b.description, "[{}] {}", layer.name(), b.key);
-                let zh = scoped(Lang::ZhCn, || b.said(layer));
+                assert_eq!(scoped(Lang::En, || b.said(layer, &map)), b.description, "[{}] {}", layer.name(), b.key);
+                let zh = scoped(Lang::ZhCn, || b.said(layer, &map));
                 assert!(
                     zh != b.description && zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                     "[{}] {} ({}): not in i18n/zh-CN/keys.ftl: {zh}",
@@ -312,12 +312,12 @@ fn the_shipped_keys_are_described_in_both_languages_and_ones_own_as_written() {
     let mine = "global = [{ on = \"Q\", run = \"app.quit\", desc = \"Leave\" }]";
     let own = Keymap::build(&[("default", DEFAULT), ("mine", mine)]).unwrap();
     let leave = own.bindings(Layer::Global).iter().find(|b| b.key.to_string() == "Q").unwrap();
-    assert_eq!(scoped(Lang::ZhCn, || leave.said(Layer::Global)), "Leave");
+    assert_eq!(scoped(Lang::ZhCn, || leave.said(Layer::Global, &own)), "Leave");
     // Without a description of its own, a key takes its action's: said in the language.
     let mine = "global = [{ on = \"Q\", run = \"app.quit\" }]";
     let plain = Keymap::build(&[("default", DEFAULT), ("mine", mine)]).unwrap();
     let quit = plain.bindings(Layer::Global).iter().find(|b| b.key.to_string() == "Q").unwrap();
-    assert_eq!(scoped(Lang::ZhCn, || quit.said(Layer::Global)), "退出");
+    assert_eq!(scoped(Lang::ZhCn, || quit.said(Layer::Global, &plain)), "退出");
 }
 
 /// A key is named by `Key::name` alone: no catalog message (but the descriptions of the shipped
@@ -357,4 +357,39 @@ fn no_message_and_no_console_code_writes_a_keys_name() {
             assert!(!code.contains(&format!("\"{name}\"")), "{}: \"{name}\"", path.display());
         }
     }
+}
+
+/// A description that names a key names it as `Key::name` does, from the keymap in effect: in
+/// English and in Chinese, and bound elsewhere, the help says the key that now does it.
+#[test]
+fn a_description_names_the_keys_the_keymap_binds() {
+    use crate::i18n::{Lang, scoped};
+    use crate::ui::views::Tab;
+    let said = |map: &Keymap, tab: Tab| {
+        let b = map.bindings(Layer::Global).iter().find(|b| b.action == Action::Show(tab)).expect("a tab key");
+        b.said(Layer::Global, map)
+    };
+    let shipped = Keymap::default_map();
+    let enter = Key::plain(KeyCode::Enter);
+    scoped(Lang::En, || {
+        assert!(said(&shipped, Tab::Findings).ends_with(&format!("({} opens the item)", enter.name())));
+        assert!(said(&shipped, Tab::Find).ends_with(&format!("({} opens one)", enter.name())));
+        assert!(said(&shipped, Tab::Sites).ends_with(&format!("({} enters one)", enter.name())));
+        assert!(said(&shipped, Tab::Orders).ends_with("(d closes one by hand)"));
+    });
+    scoped(Lang::ZhCn, || {
+        assert!(said(&shipped, Tab::Findings).ends_with(&format!("（{} 打开信息）", enter.name())));
+        assert_eq!(enter.name(), "回车");
+    });
+    // `x` closes an order and `o` opens a finding's item instead: the tabs' descriptions follow.
+    let mine = "orders = [{ on = \"d\", run = \"noop\" }, { on = \"x\", run = \"orders.done\" }]\n\
+                findings = [{ on = \"o\", run = \"list.open\" }]";
+    let rebound = Keymap::build(&[("default", DEFAULT), ("mine", mine)]).unwrap();
+    scoped(Lang::En, || {
+        assert!(said(&rebound, Tab::Orders).ends_with("(x closes one by hand)"), "{}", said(&rebound, Tab::Orders));
+        assert!(said(&rebound, Tab::Findings).ends_with("(o opens the item)"));
+        // A tab whose keys did not change says the shipped ones.
+        assert!(said(&rebound, Tab::Find).ends_with("(Enter opens one)"));
+    });
+    scoped(Lang::ZhCn, || assert!(said(&rebound, Tab::Orders).ends_with("（x 人工销号）")));
 }

@@ -120,11 +120,21 @@ fn hint_text(app: &App, width: usize) -> String {
     } else if matches!(app.overlay, Overlay::Record(_)) {
         vec![(app.keymap.key_name(Layer::Global, Action::Back), t!("keyhint-help-close"))]
     } else if typing {
-        // A line being typed is done and left by keys no keymap binds (`app/input.rs`).
-        vec![
-            (Key::plain(KeyCode::Enter).name(), t!("keyhint-enter-done")),
-            (Key::plain(KeyCode::Esc).name(), t!("keyhint-cancel")),
-        ]
+        // A line being typed is done and left by keys no keymap binds (`app/input.rs`); the filter
+        // reopened in force is selected: typing replaces it, an arrow key edits it.
+        let selected = matches!(&app.overlay, Overlay::Filter(input) if input.is_selecting());
+        let edit = (
+            format!("{}{}", Key::plain(KeyCode::Left).name(), Key::plain(KeyCode::Right).name()),
+            t!("keyhint-filter-edit"),
+        );
+        selected
+            .then_some(edit)
+            .into_iter()
+            .chain([
+                (Key::plain(KeyCode::Enter).name(), t!("keyhint-enter-done")),
+                (Key::plain(KeyCode::Esc).name(), t!("keyhint-cancel")),
+            ])
+            .collect()
     } else {
         let filtered = app.views.of(app.tab).filter().is_some() && matches!(app.overlay, Overlay::None);
         let mut hints = hints(&app.keymap, app.layer(), filtered);

@@ -14,7 +14,6 @@ use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, fits};
 use super::paged::{Paged, Row};
 use super::text::{self, Ambiguous, PAD, fit};
 use crate::domain::staleness::Status;
-use crate::domain::time::for_people;
 use crate::t;
 pub use findings::Found;
 
@@ -288,14 +287,6 @@ impl Draw<'_> {
     /// The time as of the last tick.
     pub fn now(&self) -> DateTime<Utc> {
         self.app.now
-    }
-
-    /// The width of a column of times as a person reads them (`domain::time::for_people`, as the
-    /// command line's tables say them): its heading's, or the widest of `times` (16 cells once
-    /// one is of another year, 11 while all are of this one).
-    pub fn when_width(&self, heading: &str, times: impl IntoIterator<Item = DateTime<Utc>>) -> usize {
-        let now = self.app.now;
-        times.into_iter().map(|at| text::width(&for_people(at, now))).chain([text::width(heading)]).max().unwrap_or(0)
     }
 
     /// The day staleness is evaluated as of (`:at`).
@@ -622,7 +613,7 @@ impl Draw<'_> {
                         format!(" {}", text::pad(&b.key.name(), 6, app.ambiguous)),
                         Style::default().add_modifier(Modifier::BOLD),
                     ),
-                    Span::raw(b.said(Layer::Copy)),
+                    Span::raw(b.said(Layer::Copy, &app.keymap)),
                 ])
             })
             .collect();

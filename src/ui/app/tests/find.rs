@@ -64,9 +64,11 @@ fn find_lists_the_items_holding_a_text_and_enter_opens_one() {
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].contains("9 Find"), "{text}");
     assert!(lines[1].starts_with("Find “人民政府” · 1 of 3, newest first"), "{text}");
-    assert!(lines[3].starts_with("11-27 10:30   2406 online 政府办   象山区人民政府关于冬季森林防火的通告"), "{text}");
-    assert!(lines[4].starts_with("11-20 10:30   2311 withd… 二塘乡   二塘乡人民政府开展"), "{text}");
-    assert!(lines[5].starts_with("11-12 10:30   2290 pendi… -        关于象山区人民政府"), "{text}");
+    // One column per thing on `ui::table`: the status whole, a blank between two columns.
+    assert!(lines[2].starts_with("time        item status    unit   title"), "{text}");
+    assert!(lines[3].starts_with("11-27 10:30 2406 online    政府办 象山区人民政府关于冬季森林防火的通告"), "{text}");
+    assert!(lines[4].starts_with("11-20 10:30 2311 withdrawn 二塘乡 二塘乡人民政府开展"), "{text}");
+    assert!(lines[5].starts_with("11-12 10:30 2290 pending   -      关于象山区人民政府"), "{text}");
     // The filter narrows what was found; Enter opens the selection.
     keys(&mut a, "/etx");
     key(&mut a, KeyCode::Enter);

@@ -126,8 +126,11 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].contains("8 Checks"), "nine tabs at 80 columns: {text}");
     assert!(lines[1].starts_with("Findings · 4 on 3 online items, newest first · ✗2 blocking"), "{text}");
-    assert!(lines[3].starts_with("✗    1207 id_number      450304199003… 公民身份号码 → 删除或脱敏"), "{text}");
-    assert!(lines[5].starts_with("     1102 wrong_term     象山区政府    规范表述 → 象山区人民政府"), "{text}");
+    // On `ui::table`: each column as wide as its widest cell, a blank between two, the message
+    // taking the rest.
+    assert!(lines[2].starts_with("  item kind       text               message → suggestion"), "{text}");
+    assert!(lines[3].starts_with("✗ 1207 id_number  450304199003151234 公民身份号码 → 删除或脱敏"), "{text}");
+    assert!(lines[5].starts_with("  1102 wrong_term 象山区政府         规范表述 → 象山区人民政府"), "{text}");
     // The filter narrows; F5 reads them again.
     keys(&mut a, "/phone");
     key(&mut a, KeyCode::Enter);
@@ -232,7 +235,7 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
         "{text}"
     );
     assert!(
-        text.lines().nth(3).unwrap().starts_with("✓    1207 id_number      450304199003… waived — li.jianhua"),
+        text.lines().nth(3).unwrap().starts_with("✓ 1207 id_number  450304199003151234 waived — li.jianhua"),
         "{text}"
     );
 }

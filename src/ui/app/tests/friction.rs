@@ -263,6 +263,35 @@ fn a_line_being_typed_takes_readline_keys_and_ctrl_c_cancels_it() {
     assert!(a.quit, "elsewhere it quits");
 }
 
+/// Alt-f and Alt-b move by words as readline's do: to the end of the next word, to the start of
+/// the one before; a run of Chinese characters is a word.
+#[test]
+fn alt_f_and_alt_b_move_by_words_as_readline_does() {
+    let mut a = app();
+    keys(&mut a, ":unit 民政局 abc");
+    let alt = |a: &mut App, c: char| {
+        a.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)));
+    };
+    let typed = |a: &App| {
+        let Overlay::Command { input, .. } = &a.overlay else { panic!("{:?}", a.overlay) };
+        input.lines()[0].clone()
+    };
+    alt(&mut a, 'b');
+    alt(&mut a, 'b');
+    keys(&mut a, "X");
+    assert_eq!(typed(&a), "unit X民政局 abc", "two words back: the start of 民政局");
+    ctrl(&mut a, 'a');
+    alt(&mut a, 'f');
+    keys(&mut a, "Y");
+    assert_eq!(typed(&a), "unitY X民政局 abc", "a word on: the end of unit, not the start of the next");
+    alt(&mut a, 'f');
+    keys(&mut a, "Z");
+    assert_eq!(typed(&a), "unitY X民政局Z abc");
+    ctrl(&mut a, 'e');
+    ctrl(&mut a, 'w');
+    assert_eq!(typed(&a), "unitY X民政局Z ", "Ctrl-w deletes the word before");
+}
+
 #[test]
 fn slash_reopens_with_the_filter_selected_and_typing_replaces_it() {
     let mut a = app();
@@ -270,8 +299,16 @@ fn slash_reopens_with_the_filter_selected_and_typing_replaces_it() {
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.current_filter(), "fgj");
     keys(&mut a, "/");
+    assert!(hint_line(&a).starts_with(" ←→ edit (typing replaces it)  Enter done"), "{}", hint_line(&a));
     keys(&mut a, "mzj");
     assert_eq!(a.current_filter(), "mzj", "replaced, not appended");
+    assert!(hint_line(&a).starts_with(" Enter done"), "typed: {}", hint_line(&a));
+    key(&mut a, KeyCode::Enter);
+    keys(&mut a, "/");
+    key(&mut a, KeyCode::End);
+    key(&mut a, KeyCode::Backspace);
+    keys(&mut a, "t");
+    assert_eq!(a.current_filter(), "mzt", "the old filter edited");
 }
 
 #[test]

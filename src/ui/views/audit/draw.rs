@@ -6,7 +6,7 @@ use super::AuditView;
 use crate::domain::time::for_people;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text;
 use crate::ui::widgets::Draw;
 use crate::ui::words;
@@ -40,10 +40,8 @@ pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
         t!("audit-head-detail"),
     ];
     let rows: Vec<Vec<String>> = a.rows.iter().map(cells).collect();
-    let column = |i: usize| column_of(&heads, &rows, i);
-    let columns: Vec<Column> =
-        (0..heads.len()).map(|i| if i == 0 { Column::fixed(column(i)) } else { Column::text(column(i)) }).collect();
-    let table = Table::new(&columns, usize::from(areas.rows.width), ambiguous);
+    let kind = |i: usize| if i == 0 { Kind::Fixed } else { Kind::Text };
+    let table = Table::of(&heads, &rows, kind, usize::from(areas.rows.width), ambiguous);
     d.header(areas.header, &table.row(&heads));
     let nothing = t!("audit-nothing");
     d.list(areas.rows, a, &nothing, |e| TextLine::raw(table.row(&cells(e))));

@@ -13,7 +13,7 @@ use crate::domain::time::{beijing_date, for_people};
 use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text::{self, fit, fit_tail, pad, pad_left};
 use crate::ui::views::Tab;
 use crate::ui::widgets::{Draw, provisional_note, symbol};
@@ -78,11 +78,16 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
         let w = usize::from(areas.rows.width);
         // Wide terminals give the room to the units (what an administrator sends each unit).
         let units_w = if w >= 120 { (w - 50) * 2 / 5 } else { 14 };
-        let name_w = w.saturating_sub(2 + 9 + 11 + 11 + 6 + units_w + 1);
+        // The rules in words of the language (`10 months`, `10个月`): the column as wide as the
+        // widest shown needs, within 9 and 13 cells.
+        let rules: Vec<String> =
+            tree.entries.iter().map(|e| e.rule.short_words().unwrap_or_else(|| "-".to_string())).collect();
+        let rule_w = rules.iter().map(|r| text::width(r) + 1).max().unwrap_or(0).clamp(9, 13);
+        let name_w = w.saturating_sub(2 + rule_w + 11 + 11 + 6 + units_w + 1);
         let header = format!(
             "  {}{}{}{}{} {}",
             pad(&t!("columns-head-column"), name_w, ambiguous),
-            pad(&format!(" {}", t!("columns-head-rule")), 9, ambiguous),
+            pad(&format!(" {}", t!("columns-head-rule")), rule_w, ambiguous),
             pad(&format!(" {}", t!("columns-head-updated")), 11, ambiguous),
             pad(&format!(" {}", t!("columns-head-due")), 11, ambiguous),
             pad_left(&t!("columns-head-days"), 5, ambiguous),
@@ -140,10 +145,7 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
                     TextLine::from(vec![
                         Span::styled(format!("{} ", symbol(shown)), d.theme.status(shown)),
                         Span::raw(pad(&format!("{indent}{marker}{name}"), name_w, ambiguous)),
-                        Span::raw(pad(
-                            &format!(" {}", d.text(if e.deadline.is_empty() { "-" } else { &e.deadline })),
-                            9, ambiguous,
-                        )),
+                        Span::raw(pad(&format!(" {}", rules[index]), rule_w, ambiguous)),
                         Span::raw(pad(&format!(" {}", date(e.last_update)), 11, ambiguous)),
                         Span::raw(pad(&format!(" {}", s.due.map_or("-".to_string(), |d| d.to_string())), 11, ambiguous)),
                         Span::styled(due_mark(e.provisional, &days, 5), d.theme.status(s.status)),
@@ -259,15 +261,13 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
             heads.insert(2, t!("columns-head-form"));
         }
         let rows: Vec<Vec<String>> = c.items.rows.iter().map(cells).collect();
-        let columns: Vec<Column> = (0..heads.len())
-            .map(|i| match i {
-                1 => Column::number(column_of(&heads, &rows, i)),
-                i if i + 2 >= heads.len() => Column::text(column_of(&heads, &rows, i)),
-                _ => Column::fixed(column_of(&heads, &rows, i)),
-            })
-            .collect();
+        let kind = |i: usize| match i {
+            1 => Kind::Number,
+            i if i + 2 >= heads.len() => Kind::Text,
+            _ => Kind::Fixed,
+        };
         // The first two cells are the mark of a marked item.
-        let table = Table::new(&columns, usize::from(areas.rows.width) - 2, ambiguous);
+        let table = Table::of(&heads, &rows, kind, usize::from(areas.rows.width) - 2, ambiguous);
         d.header(areas.header, &format!("  {}", table.row(&heads)));
         let theme = d.theme;
         d.list(

@@ -6,24 +6,14 @@ use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::FindView;
-use crate::domain::ItemStatus;
+use crate::store::FoundItem;
 use crate::domain::time::for_people;
 use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::text::{self, fit, pad};
-use crate::ui::table;
+use crate::ui::table::{Kind, Table};
+use crate::ui::text;
 use crate::ui::widgets::Draw;
-
-/// An item's status, in words (as the item's page says it).
-fn status(s: ItemStatus) -> String {
-    match s {
-        ItemStatus::Pending => t!("item-page-status-pending"),
-        ItemStatus::Returned => t!("item-page-status-returned"),
-        ItemStatus::Online => t!("item-page-status-online"),
-        ItemStatus::Withdrawn => t!("item-page-status-withdrawn"),
-    }
-}
 
 pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
@@ -44,40 +34,37 @@ pub(super) fn draw(view: &FindView, d: &mut Draw, areas: &Areas) {
     let mut spans = vec![Span::raw(t!("find-title", text = shown, position = d.position(list)))];
     spans.extend(d.filter_note(&list.filter));
     d.title(areas.title, spans);
-    let w = usize::from(areas.rows.width);
-    let wide = w >= 120;
-    let (id_w, status_w, unit_w, columns_w) = if wide { (9, 9, 14, 40) } else { (7, 7, 9, 0) };
-    // When, as the command line's tables say it: a blank after the widest.
-    let when_w = d.when_width(&t!("find-head-at"), list.rows.iter().map(|i| i.at)) + 1;
-    let title_w = w.saturating_sub(when_w + id_w + status_w + unit_w + columns_w);
-    let header = format!(
-        "{}{}{}{}{}{}",
-        pad(&t!("find-head-at"), when_w, ambiguous),
-        table::number(&t!("head-item"), id_w, ambiguous),
-        pad(&t!("find-head-status"), status_w, ambiguous),
-        pad(&t!("find-head-unit"), unit_w, ambiguous),
-        pad(&t!("head-title"), title_w, ambiguous),
-        pad(&if wide { t!("find-head-columns") } else { String::new() }, columns_w, ambiguous)
-    );
-    d.header(areas.header, &header);
-    let nothing = t!("find-nothing");
+    let wide = areas.rows.width >= 120;
+    // One column per thing, a blank between two (`ui::table`): when, the item, its status, its
+    // unit and its title sharing the rest with, wide, the columns it is in.
     let now = d.now();
-    d.list(areas.rows, list, &nothing, |i| {
-        let when = for_people(i.at, now);
-        let cell = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1), ambiguous), w, ambiguous);
-        let mut line = vec![
-            Span::raw(pad(&when, when_w, ambiguous)),
-            Span::raw(table::number(&i.id.to_string(), id_w, ambiguous)),
-            Span::raw(cell(&status(i.status), status_w)),
-            Span::raw(cell(i.unit.as_deref().unwrap_or("-"), unit_w)),
+    let cells = |i: &FoundItem| -> Vec<String> {
+        let mut cells = vec![
+            for_people(i.at, now),
+            i.id.to_string(),
+            crate::ui::words::item_status(i.status),
+            text::display(i.unit.as_deref().unwrap_or("-"), ambiguous),
+            text::display(&i.title, ambiguous),
         ];
         if wide {
-            line.push(Span::raw(cell(&i.title, title_w)));
             let columns: Vec<&str> = i.columns.iter().map(|(_, path, _)| path.as_str()).collect();
-            line.push(Span::raw(fit(&text::display(&columns.join("; "), ambiguous), columns_w, ambiguous)));
-        } else {
-            line.push(Span::raw(fit(&text::display(&i.title, ambiguous), title_w, ambiguous)));
+            cells.push(text::display(&columns.join("; "), ambiguous));
         }
-        TextLine::from(line)
-    });
+        cells
+    };
+    let mut heads =
+        vec![t!("find-head-at"), t!("head-item"), t!("find-head-status"), t!("find-head-unit"), t!("head-title")];
+    if wide {
+        heads.push(t!("find-head-columns"));
+    }
+    let rows: Vec<Vec<String>> = list.rows.iter().map(cells).collect();
+    let kind = |i: usize| match i {
+        0 | 2 => Kind::Fixed,
+        1 => Kind::Number,
+        _ => Kind::Text,
+    };
+    let table = Table::of(&heads, &rows, kind, usize::from(areas.rows.width), ambiguous);
+    d.header(areas.header, &table.row(&heads));
+    let nothing = t!("find-nothing");
+    d.list(areas.rows, list, &nothing, |i| TextLine::raw(table.row(&cells(i))));
 }

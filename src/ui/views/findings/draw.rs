@@ -2,21 +2,23 @@
 //! its findings highlighted in its text.
 
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{FindingsView, Order};
+use super::{FindingRow, FindingsView, Order};
 use crate::domain::staleness::Status;
 use crate::domain::time::for_people;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::text::{self, fit, pad};
-use crate::ui::table;
+use crate::ui::table::{Kind, Table};
+use crate::ui::text;
 use crate::t;
 use crate::ui::words;
 use crate::ui::views::item::PageOrder;
 use crate::ui::widgets::{Draw, Found};
+
+/// How many of the loaded findings the columns' widths are measured on.
+const MEASURED: usize = 1000;
 
 pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
@@ -63,28 +65,53 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     spans.extend(d.filter_note(&list.filter));
     d.title(areas.title, spans);
 
-    let w = usize::from(areas.rows.width);
-    let wide = w >= 120;
-    let (item_w, kind_w, text_w, title_w) = if wide { (9, 16, 20, 30) } else { (8, 15, 14, 0) };
-    // Wide, when the item went online, as the command line's tables say it: a blank after the widest.
-    let when_w = match wide {
-        true => d.when_width(&t!("findings-head-published"), list.rows.iter().filter_map(|r| r.published_at)) + 1,
-        false => 0,
+    // One column per thing, a blank between two (`ui::table`), after the gutter where a blocking
+    // (✗) or waived (✓) finding is marked: wide, when the item went online, the item, wide, its
+    // title; what was found, its text and what the check says of it sharing the rest.
+    let wide = areas.rows.width >= 120;
+    let now = d.now();
+    let cells = |r: &FindingRow| -> Vec<String> {
+        let f = &r.finding;
+        let said = match &r.waived {
+            Some(w) => t!("finding-waived", reason = w.clone()),
+            None if f.suggestion.is_empty() => f.message.clone(),
+            None => format!("{} → {}", f.message, f.suggestion),
+        };
+        let mut cells = Vec::with_capacity(6);
+        if wide {
+            cells.push(r.published_at.map_or_else(|| "-".to_string(), |t| for_people(t, now)));
+        }
+        cells.push(r.item.to_string());
+        if wide {
+            cells.push(text::display(&r.title, ambiguous));
+        }
+        cells.extend([words::finding(f.kind), text::display(&f.text, ambiguous), text::display(&said, ambiguous)]);
+        cells
     };
-    let message_w = w.saturating_sub(2 + when_w + item_w + kind_w + text_w + title_w);
-    let header = format!(
-        "  {}{}{}{}{}{}",
-        pad(&if wide { t!("findings-head-published") } else { String::new() }, when_w, ambiguous),
-        table::number(&t!("head-item"), item_w, ambiguous),
-        pad(&if wide { t!("head-title") } else { String::new() }, title_w, ambiguous),
-        pad(&t!("findings-head-kind"), kind_w, ambiguous),
-        pad(&t!("findings-head-text"), text_w, ambiguous),
-        pad(&t!("findings-head-message"), message_w, ambiguous)
-    );
-    d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
+    let mut heads = Vec::with_capacity(6);
+    if wide {
+        heads.push(t!("findings-head-published"));
+    }
+    heads.push(t!("head-item"));
+    if wide {
+        heads.push(t!("head-title"));
+    }
+    heads.extend([t!("findings-head-kind"), t!("findings-head-text"), t!("findings-head-message")]);
+    // The columns before the kind: the time and the title only when wide.
+    let kind_at = heads.len() - 3;
+    let item_at = usize::from(wide);
+    // Measured on the first rows loaded: the list holds every stored finding, and a frame must not
+    // format them all.
+    let rows: Vec<Vec<String>> = list.rows.iter().take(MEASURED).map(cells).collect();
+    let kind = |i: usize| match i {
+        _ if i == item_at => Kind::Number,
+        _ if i == kind_at || (wide && i == 0) => Kind::Fixed,
+        _ => Kind::Text,
+    };
+    let table = Table::of(&heads, &rows, kind, usize::from(areas.rows.width).saturating_sub(2), ambiguous);
+    d.header(areas.header, &format!("  {}", table.row(&heads)));
     let theme = d.theme;
     let nothing = t!("findings-nothing");
-    let now = d.now();
     if list.shown.is_empty() && list.waiting.is_some() && list.error.is_none() {
         d.put(areas.rows, TextLine::from(t!("loading")));
         return;
@@ -106,29 +133,16 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     }
     d.list(areas.rows, list, &nothing, |r| {
         let f = &r.finding;
-        let shown = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1), ambiguous), w, ambiguous);
         let mut line = vec![match (&r.waived, f.blocking) {
             (Some(_), _) => Span::styled("✓ ", theme.status(Status::Ok)),
             (None, true) => Span::styled("✗ ", theme.status(Status::Overdue)),
             (None, false) => Span::raw("  "),
         }];
-        if wide {
-            let when = r.published_at.map_or_else(|| "-".to_string(), |t| for_people(t, now));
-            line.push(Span::raw(pad(&when, when_w, ambiguous)));
-        }
-        line.push(Span::raw(table::number(&r.item.to_string(), item_w, ambiguous)));
-        if wide {
-            line.push(Span::raw(shown(&r.title, title_w)));
-        }
         let kind_style = if f.blocking { theme.status(Status::Overdue) } else { theme.status(Status::DueSoon) };
-        line.push(Span::styled(pad(&words::finding(f.kind), kind_w, ambiguous), kind_style));
-        line.push(Span::raw(shown(&f.text, text_w)));
-        let said = match &r.waived {
-            Some(w) => t!("finding-waived", reason = w.clone()),
-            None if f.suggestion.is_empty() => f.message.clone(),
-            None => format!("{} → {}", f.message, f.suggestion),
-        };
-        line.push(Span::raw(fit(&text::display(&said, ambiguous), message_w, ambiguous)));
+        for (i, cell) in cells(r).iter().enumerate() {
+            let style = if i == kind_at { kind_style } else { ratatui::style::Style::default() };
+            line.push(Span::styled(table.cell(i, cell), style));
+        }
         TextLine::from(line)
     });
 }

@@ -4,7 +4,6 @@
 //! back. They load when first shown (from the stored results: nothing is fetched), again on F5
 //! and after a withdrawal. Enter opens the item, as a finding does.
 
-use ratatui::style::Modifier;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -17,8 +16,8 @@ use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::paged::{Paged, Row};
-use crate::ui::text::{self, SearchKey, fit, pad};
-use crate::ui::table;
+use crate::ui::table::{Kind, Table};
+use crate::ui::text::{self, SearchKey};
 use crate::ui::widgets::Draw;
 
 impl Row for LinkRow {
@@ -111,22 +110,37 @@ pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
     spans.push(Span::styled(t!("broken-links-back", key = back), d.theme.dim()));
     d.title(areas.title, spans);
 
-    let w = usize::from(areas.rows.width);
-    let wide = w >= 120;
-    let (item_w, title_w, place_w, status_w) = if wide { (9, 30, 12, 10) } else { (8, 0, 0, 10) };
-    // When the link was checked, as the command line's tables say it: two blanks after the widest.
-    let when_w = d.when_width(&t!("broken-links-head-checked"), list.rows.iter().map(|r| r.checked_at)) + 2;
-    let url_w = w.saturating_sub(2 + item_w + title_w + place_w + status_w + when_w);
-    let header = format!(
-        "  {}{}{}{}{}{}",
-        table::number(&t!("head-item"), item_w, ambiguous),
-        pad(&if wide { t!("head-title") } else { String::new() }, title_w, ambiguous),
-        pad(&if wide { t!("broken-links-head-place") } else { String::new() }, place_w, ambiguous),
-        pad(&t!("broken-links-head-status"), status_w, ambiguous),
-        pad(&t!("broken-links-head-checked"), when_w, ambiguous),
-        pad(&t!("broken-links-head-url"), url_w, ambiguous)
-    );
-    d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
+    // One column per thing, a blank between two (`ui::table`), after the gutter where a broken
+    // link (✗) or one not fetched (-) is marked: the item, wide, its title and where in it the
+    // link is; the answer, when it was checked, and the URL, which takes the rest.
+    let wide = areas.rows.width >= 120;
+    let now = d.now();
+    let cells = |r: &LinkRow| -> Vec<String> {
+        let mut cells = vec![r.item.to_string()];
+        if wide {
+            cells.extend([text::display(&r.title, ambiguous), crate::ui::words::link_place(r.place)]);
+        }
+        let url = match beyond_status(r.error.as_deref(), r.status) {
+            Some(e) if wide => format!("{} — {e}", r.url),
+            _ => r.url.clone(),
+        };
+        cells.extend([status(r), for_people(r.checked_at, now), text::display(&url, ambiguous)]);
+        cells
+    };
+    let mut heads = vec![t!("head-item")];
+    if wide {
+        heads.extend([t!("head-title"), t!("broken-links-head-place")]);
+    }
+    heads.extend([t!("broken-links-head-status"), t!("broken-links-head-checked"), t!("broken-links-head-url")]);
+    let status_at = heads.len() - 3;
+    let rows: Vec<Vec<String>> = list.rows.iter().map(cells).collect();
+    let kind = |i: usize| match i {
+        0 => Kind::Number,
+        _ if i == status_at || i == status_at + 1 => Kind::Fixed,
+        _ => Kind::Text,
+    };
+    let table = Table::of(&heads, &rows, kind, usize::from(areas.rows.width).saturating_sub(2), ambiguous);
+    d.header(areas.header, &format!("  {}", table.row(&heads)));
     if list.done && list.rows.is_empty() && list.error.is_none() {
         let lines = vec![
             TextLine::from(t!("broken-links-none")),
@@ -138,28 +152,17 @@ pub(super) fn draw(links: &BrokenLinks, d: &mut Draw, areas: &Areas) {
     }
     let theme = d.theme;
     let nothing = t!("broken-links-none");
-    let now = d.now();
     d.list(areas.rows, list, &nothing, |r| {
-        let shown = |s: &str, w: usize| pad(&fit(&text::display(s, ambiguous), w.saturating_sub(1), ambiguous), w, ambiguous);
-        let mark = if r.verdict.is_broken() {
+        let mut line = vec![if r.verdict.is_broken() {
             Span::styled("✗ ", theme.status(Status::Overdue))
         } else {
             Span::styled("- ", theme.dim())
-        };
-        let mut line = vec![mark, Span::raw(table::number(&r.item.to_string(), item_w, ambiguous))];
-        if wide {
-            line.push(Span::raw(shown(&r.title, title_w)));
-            line.push(Span::raw(pad(&crate::ui::words::link_place(r.place), place_w, ambiguous)));
+        }];
+        let answer = if r.verdict.is_broken() { theme.status(Status::Overdue) } else { theme.dim() };
+        for (i, cell) in cells(r).iter().enumerate() {
+            let style = if i == status_at { answer } else { ratatui::style::Style::default() };
+            line.push(Span::styled(table.cell(i, cell), style));
         }
-        let style = if r.verdict.is_broken() { theme.status(Status::Overdue) } else { theme.dim() };
-        line.push(Span::styled(pad(&status(r), status_w, ambiguous), style));
-        let when = for_people(r.checked_at, now);
-        line.push(Span::raw(pad(&when, when_w, ambiguous)));
-        let url = match beyond_status(r.error.as_deref(), r.status) {
-            Some(e) if wide => format!("{} — {e}", r.url),
-            _ => r.url.clone(),
-        };
-        line.push(Span::raw(fit(&text::display(&url, ambiguous), url_w, ambiguous)));
         TextLine::from(line)
     });
 }

@@ -178,7 +178,7 @@ pub fn lines(
         for b in keymap.bindings(layer) {
             lines.extend(labelled(
                 format!("  {} ", text::pad(&b.key.name(), 10, ambiguous)),
-                &b.said(layer),
+                &b.said(layer, keymap),
                 width,
                 bold,
             ));

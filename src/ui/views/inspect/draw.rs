@@ -12,7 +12,7 @@ use crate::domain::staleness::Status;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::paged::Cursor;
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text::{self, fit, fit_path, pad};
 use crate::t;
 use crate::ui::widgets::{Draw, Theme, provisional_note};
@@ -97,15 +97,12 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
     }
     let list = view.indicators();
     let rows: Vec<Vec<String>> = list.iter().map(cells).collect();
-    let column = |i: usize| column_of(&heads, &rows, i);
-    let columns: Vec<Column> = (0..heads.len())
-        .map(|i| match i {
-            1 | 5 => Column::text(column(i)),
-            2 => Column::number(column(i)),
-            _ => Column::fixed(column(i)),
-        })
-        .collect();
-    let table = Table::new(&columns, usize::from(areas.rows.width), ambiguous);
+    let kind = |i: usize| match i {
+        1 | 5 => Kind::Text,
+        2 => Kind::Number,
+        _ => Kind::Fixed,
+    };
+    let table = Table::of(&heads, &rows, kind, usize::from(areas.rows.width), ambiguous);
     d.header(areas.header, &table.row(&heads));
 
     if list.is_empty() {

@@ -7,40 +7,12 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::ItemView;
 use crate::domain::time::for_people;
-use crate::domain::{Channel, ItemPath, ItemStatus};
 use crate::store::HistoryEntry;
 use crate::t;
 use crate::ui::layout::Areas;
 use crate::ui::text;
 use crate::ui::widgets::{Draw, Found};
 use crate::ui::words;
-
-/// An item's status, in words (the English ones are the command line's names).
-fn status_word(s: ItemStatus) -> String {
-    match s {
-        ItemStatus::Pending => t!("item-page-status-pending"),
-        ItemStatus::Returned => t!("item-page-status-returned"),
-        ItemStatus::Online => t!("item-page-status-online"),
-        ItemStatus::Withdrawn => t!("item-page-status-withdrawn"),
-    }
-}
-
-/// An item's path in full, in words.
-fn path_word(p: ItemPath) -> String {
-    match p {
-        ItemPath::Government => t!("item-page-path-government"),
-        ItemPath::Unit => t!("item-page-path-unit"),
-        ItemPath::Repost => t!("item-page-path-repost"),
-    }
-}
-
-/// Where an item was first published, in words.
-fn channel_word(c: Channel) -> String {
-    match c {
-        Channel::Portal => t!("item-page-channel-portal"),
-        Channel::Wechat => t!("item-page-channel-wechat"),
-    }
-}
 
 /// What an item's page shows first under its title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +65,7 @@ impl Draw<'_> {
             vec![Span::raw(t!(
                 "item-page-heading",
                 id = item.id,
-                status = status_word(item.status),
+                status = words::item_status(item.status),
                 form = words::form(item.form)
             ))],
         );
@@ -120,9 +92,9 @@ impl Draw<'_> {
                 t!("item-page-path"),
                 t!(
                     "item-page-path-line",
-                    path = path_word(item.path),
+                    path = words::path_full(item.path),
                     unit = self.text(item.unit.as_deref().unwrap_or("-")),
-                    channel = channel_word(item.channel)
+                    channel = words::channel(item.channel)
                 ),
             ),
             field(t!("item-page-stage"), words::stage_name(item.stage)),
@@ -153,10 +125,18 @@ impl Draw<'_> {
         }
         placed.push(TextLine::raw(""));
         placed.push(TextLine::styled(t!("item-page-history", count = history.len()), self.theme.heading()));
-        let entry = |h: &HistoryEntry| {
+        // An entry: when, who, then what happened; its text wraps hanging under its first row's text.
+        let head = |h: &HistoryEntry| {
             let when = for_people(h.at, now);
             let who = if h.operator.is_empty() { String::new() } else { format!("  {}", self.text(&h.operator)) };
-            format!("  {when}{who}  {}", self.text(&words::history(&h.event)))
+            format!("  {when}{who}  ")
+        };
+        let entry = |h: &HistoryEntry| format!("{}{}", head(h), self.text(&words::history(&h.event)));
+        let hanging = |h: &HistoryEntry| -> Vec<TextLine<'static>> {
+            text::wrap(&entry(h), usize::from(body.width), text::width(&head(h)))
+                .into_iter()
+                .map(TextLine::raw)
+                .collect()
         };
         let mut earlier = Vec::new();
         if order == PageOrder::Placement {
@@ -174,12 +154,12 @@ impl Draw<'_> {
                 placed.push(TextLine::styled(t!("item-page-history-between", count = between), self.theme.dim()));
                 placed.extend(history[1 + between..].iter().map(one_row));
                 earlier.push(TextLine::styled(t!("item-page-history-earlier", count = between), self.theme.heading()));
-                earlier.extend(history[1..1 + between].iter().map(|h| TextLine::raw(entry(h))));
+                earlier.extend(history[1..1 + between].iter().flat_map(hanging));
             } else {
                 placed.extend(history.iter().map(one_row));
             }
         } else {
-            placed.extend(history.iter().map(|h| TextLine::raw(entry(h))));
+            placed.extend(history.iter().flat_map(hanging));
         }
         let blocks = match order {
             PageOrder::Fields => [fields, placed, text],

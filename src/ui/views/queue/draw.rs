@@ -10,7 +10,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use super::{QueueView, Reviewing, waiting};
 use crate::domain::staleness::Status;
 use crate::ui::layout::{Areas, REVIEW_PANEL as PANEL, review_page};
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text::{self, fit, pad};
 use crate::ui::views::item::PageOrder;
 use crate::ui::widgets::Draw;
@@ -77,18 +77,13 @@ fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
         heads.insert(6, t!("queue-head-columns"));
     }
     let rows: Vec<Vec<String>> = q.rows.iter().map(cells).collect();
-    let column = |i: usize| column_of(&heads, &rows, i);
-    let columns: Vec<Column> = heads
-        .iter()
-        .enumerate()
-        .map(|(i, _)| match (i, wide) {
-            (1, _) => Column::number(column(i)),
-            (3 | 4, false) | (3 | 5 | 6 | 7, true) => Column::text(column(i)),
-            _ => Column::fixed(column(i)),
-        })
-        .collect();
+    let kind = |i: usize| match (i, wide) {
+        (1, _) => Kind::Number,
+        (3 | 4, false) | (3 | 5 | 6 | 7, true) => Kind::Text,
+        _ => Kind::Fixed,
+    };
     // The first cell is the mark of a marked item.
-    let table = Table::new(&columns, usize::from(areas.rows.width) - 1, ambiguous);
+    let table = Table::of(&heads, &rows, kind, usize::from(areas.rows.width) - 1, ambiguous);
     d.header(areas.header, &format!(" {}", table.row(&heads)));
     let theme = d.theme;
     let nothing = t!("queue-nothing");

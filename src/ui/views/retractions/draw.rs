@@ -10,8 +10,9 @@ use crate::domain::item::RequestStatus;
 use crate::domain::staleness::Status;
 use crate::ui::app::waited;
 use crate::ui::layout::Areas;
-use crate::ui::text::{self, fit, pad};
-use crate::ui::table;
+use crate::store::RetractionRequest;
+use crate::ui::table::{Kind, Table};
+use crate::ui::text::{self, fit};
 use crate::ui::widgets::Draw;
 use crate::ui::words;
 use crate::t;
@@ -20,7 +21,7 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
     let r = &view.list;
     let now = d.now();
-    let pending = |q: &&crate::store::RetractionRequest| q.status == RequestStatus::Pending;
+    let pending = |q: &&RetractionRequest| q.status == RequestStatus::Pending;
     let alarms = r
         .rows
         .iter()
@@ -40,47 +41,48 @@ pub(super) fn draw(view: &RetractionsView, d: &mut Draw, areas: &Areas) {
     }
     spans.extend(d.filter_note(&r.filter));
     d.title(areas.title, spans);
-    let w = usize::from(areas.rows.width);
-    let unit_w = if w >= 120 { 16 } else { 10 };
-    let title_w = w.saturating_sub(8 + 11 + unit_w + 1 + 8);
-    let header = format!(
-        "{}{}{}{}{}",
-        pad(&t!("head-waited"), 8, ambiguous),
-        pad(&t!("head-reason"), 11, ambiguous),
-        pad(&t!("head-unit"), unit_w + 1, ambiguous),
-        table::number(&t!("head-item"), 8, ambiguous),
-        pad(&t!("head-title"), title_w, ambiguous)
-    );
-    d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
+    // One column per thing, a blank between two (`ui::table`): how long it waited, why, the unit,
+    // the item, and its title, which takes the rest.
+    let cells = |q: &RetractionRequest| -> [String; 5] {
+        [
+            waited((now - q.requested_at).num_minutes().max(0)),
+            words::reason(q.reason),
+            text::display(q.unit.as_deref().unwrap_or("-"), ambiguous),
+            q.item.to_string(),
+            text::display(&q.title, ambiguous),
+        ]
+    };
+    let heads = vec![t!("head-waited"), t!("head-reason"), t!("head-unit"), t!("head-item"), t!("head-title")];
+    let rows: Vec<Vec<String>> = r.rows.iter().map(|q| cells(q).to_vec()).collect();
+    let kinds = [Kind::Fixed, Kind::Fixed, Kind::Text, Kind::Number, Kind::Text];
+    let table = Table::of(&heads, &rows, |i| kinds[i], usize::from(areas.rows.width), ambiguous);
+    d.header(areas.header, &table.row(&heads));
     let theme = d.theme;
     let nothing = t!("retractions-nothing");
     let public_mark = t!("withdrawn-still-public");
     d.list(areas.rows, r, &nothing, |q| {
         let minutes = (now - q.requested_at).num_minutes().max(0);
-        let since = waited(minutes);
         let alarm = q.status == RequestStatus::Pending && crate::domain::review::alarming(q.reason, minutes);
         let reason_style = match q.reason {
             crate::domain::RetractionReason::Classified => theme.status(Status::Overdue),
             crate::domain::RetractionReason::Improper => theme.status(Status::Empty),
             _ => Style::default(),
         };
+        let [since, reason, unit, item, title] = cells(q);
+        // A handled request whose withdrawn page the link checks found still public says so
+        // before its title.
+        let public = if q.still_public { format!("{public_mark} ") } else { String::new() };
+        let title_w = table.width(4).saturating_sub(text::width(&public));
         TextLine::from(vec![
             Span::styled(
-                pad(&since, 8, ambiguous),
+                table.cell(0, &since),
                 if alarm { theme.status(Status::Overdue).add_modifier(Modifier::REVERSED) } else { Style::default() },
             ),
-            Span::styled(pad(&words::reason(q.reason), 11, ambiguous), reason_style),
-            Span::raw(format!("{} ", pad(&text::display(q.unit.as_deref().unwrap_or("-"), ambiguous), unit_w, ambiguous))),
-            Span::raw(table::number(&q.item.to_string(), 8, ambiguous)),
-            if q.still_public {
-                Span::styled(format!("{public_mark} "), theme.status(Status::Overdue))
-            } else {
-                Span::raw("")
-            },
-            Span::raw(fit(
-                &text::display(&q.title, ambiguous),
-                title_w.saturating_sub(if q.still_public { text::width(&public_mark) + 1 } else { 0 }), ambiguous,
-            )),
+            Span::styled(table.cell(1, &reason), reason_style),
+            Span::raw(table.cell(2, &unit)),
+            Span::raw(table.cell(3, &item)),
+            Span::styled(public, theme.status(Status::Overdue)),
+            Span::raw(fit(&title, title_w, ambiguous)),
         ])
     });
 }

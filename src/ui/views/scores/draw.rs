@@ -13,7 +13,7 @@ use crate::domain::time::beijing_date;
 use crate::reports::ScoreRow;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::table::{Column, Table, column_of};
+use crate::ui::table::{Kind, Table};
 use crate::ui::text::{self, Ambiguous, fit, pad};
 use crate::t;
 use crate::ui::widgets::{Draw, symbol};
@@ -192,18 +192,14 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     }
     heads.push(t!("scores-head-bar"));
     let rows: Vec<Vec<String>> = units.iter().map(cells).collect();
-    let column = |i: usize| column_of(&heads, &rows, i);
     let last = heads.len() - 1;
-    let columns: Vec<Column> = (0..heads.len())
-        .map(|i| match i {
-            1 => Column::fixed(column(i)),
-            2 => Column::text(column(i)),
-            i if i == last => Column::text(column(i)),
-            10 => Column::fixed(column(i)),
-            _ => Column::number(column(i)),
-        })
-        .collect();
-    let table = Table::new(&columns, w, ambiguous);
+    let kind = |i: usize| match i {
+        i if i == last => Kind::Text,
+        1 | 10 => Kind::Fixed,
+        2 => Kind::Text,
+        _ => Kind::Number,
+    };
+    let table = Table::of(&heads, &rows, kind, w, ambiguous);
     let bar_w = table.width(last);
     d.header(areas.header, &table.row(&heads));
     // Wide, the keys that act on a unit where the bars' heading leaves room.
@@ -471,11 +467,8 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
                         t!("scores-last-overdue", date = beijing_date(at).to_string(), days = r.staleness.days_overdue)
                     }
                 };
-                let deadline = if r.column.deadline.is_empty() {
-                    r.column.rule.words()
-                } else {
-                    r.column.deadline.clone()
-                };
+                // In words of the language (`10 months`, `10个月`); a column without one says so.
+                let deadline = r.column.rule.short_words().unwrap_or_else(|| r.column.rule.words());
                 let tail = format!("  {deadline} · {state}");
                 let path_w = w.saturating_sub(4 + text::width(&tail));
                 TextLine::from(vec![

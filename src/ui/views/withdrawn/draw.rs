@@ -6,6 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line as TextLine, Span};
 
 use super::{WithdrawnView, request_times};
+use crate::store::WithdrawalRow;
 use crate::domain::RetractionReason;
 use crate::domain::staleness::Status;
 use crate::domain::time::for_people;
@@ -13,8 +14,8 @@ use crate::ui::app::waited;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::views::Tab;
-use crate::ui::text::{self, fit, pad};
-use crate::ui::table;
+use crate::ui::table::{Kind, Table};
+use crate::ui::text::{self, fit};
 use crate::ui::widgets::Draw;
 use crate::ui::words;
 use crate::t;
@@ -58,31 +59,56 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
         *sizes.entry(r.batch).or_default() += 1;
     }
 
-    // Narrow, a restored withdrawal says so before its title; wide, when and by whom.
-    // The batch column only while a bulk withdrawal is listed.
+    // One column per thing, a blank between two (`ui::table`): when, the item, the batch (only
+    // while a bulk withdrawal is listed), why, by whom, how long the request waited, and wide,
+    // when and by whom it was restored; the title takes the rest. Narrow, a restored withdrawal
+    // says so before its title.
     let batches = sizes.values().any(|n| *n > 1);
-    let (item_w, by_w, took_w, restored_w) = if wide { (8, 17, 9, 24) } else { (6, 11, 8, 0) };
-    // When, as the command line's tables say it: a blank after the widest.
-    let when_w = d.when_width(&t!("withdrawn-head-when"), list.rows.iter().map(|r| r.withdrawn_at)) + 1;
-    let batch_w = match (batches, wide) {
-        (false, _) => 0,
-        (true, true) => 8,
-        (true, false) => 6,
+    let cols: Vec<Col> = [Col::When, Col::Item]
+        .into_iter()
+        .chain(batches.then_some(Col::Batch))
+        .chain([Col::Reason, Col::By, Col::Took])
+        .chain(wide.then_some(Col::Restored))
+        .chain([Col::Title])
+        .collect();
+    let restored_mark = t!("withdrawn-restored-mark");
+    let public_mark = t!("withdrawn-still-public");
+    let cell = |r: &WithdrawalRow, c: Col| -> String {
+        match c {
+            Col::When => for_people(r.withdrawn_at, now),
+            Col::Item => r.item.to_string(),
+            Col::Batch if sizes.get(&r.batch).copied().unwrap_or(0) > 1 => r.batch.to_string(),
+            Col::Batch => String::new(),
+            Col::Reason => words::reason(r.reason),
+            Col::By => text::display(&r.withdrawn_by, ambiguous),
+            Col::Took => r.minutes_from_request().map_or_else(|| "-".to_string(), waited),
+            Col::Restored => r.restored.as_ref().map_or_else(String::new, |(at, by)| {
+                format!("{} {}", for_people(*at, now), text::display(by, ambiguous))
+            }),
+            Col::Title => text::display(&r.title, ambiguous),
+        }
     };
-    let title_w = w.saturating_sub(MARK_W + when_w + item_w + batch_w + 11 + by_w + took_w + restored_w);
-    let header = format!(
-        "{}{}{}{}{}{}{}{}{}",
-        pad("", MARK_W, ambiguous),
-        pad(&t!("withdrawn-head-when"), when_w, ambiguous),
-        table::number(&t!("head-item"), item_w, ambiguous),
-        pad(&t!("withdrawn-head-batch"), batch_w, ambiguous),
-        pad(&t!("head-reason"), 11, ambiguous),
-        pad(&t!("withdrawn-head-by"), by_w, ambiguous),
-        pad(&t!("withdrawn-head-took"), took_w, ambiguous),
-        pad(&t!("withdrawn-head-restored"), restored_w, ambiguous),
-        pad(&t!("head-title"), title_w, ambiguous)
-    );
-    d.buf.set_string(0, areas.header.y, &header, d.theme.dim().add_modifier(Modifier::UNDERLINED));
+    let head = |c: Col| -> String {
+        match c {
+            Col::When => t!("withdrawn-head-when"),
+            Col::Item => t!("head-item"),
+            Col::Batch => t!("withdrawn-head-batch"),
+            Col::Reason => t!("head-reason"),
+            Col::By => t!("withdrawn-head-by"),
+            Col::Took => t!("withdrawn-head-took"),
+            Col::Restored => t!("withdrawn-head-restored"),
+            Col::Title => t!("head-title"),
+        }
+    };
+    let heads: Vec<String> = cols.iter().map(|c| head(*c)).collect();
+    let rows: Vec<Vec<String>> = list.rows.iter().map(|r| cols.iter().map(|c| cell(r, *c)).collect()).collect();
+    let kind = |i: usize| match cols[i] {
+        Col::Item | Col::Batch => Kind::Number,
+        Col::By | Col::Restored | Col::Title => Kind::Text,
+        Col::When | Col::Reason | Col::Took => Kind::Fixed,
+    };
+    let table = Table::of(&heads, &rows, kind, w.saturating_sub(MARK_W), ambiguous);
+    d.header(areas.header, &format!("{}{}", " ".repeat(MARK_W), table.row(&heads)));
     let theme = d.theme;
     let nothing = t!(
         "withdrawn-nothing",
@@ -92,48 +118,62 @@ pub(super) fn draw(view: &WithdrawnView, d: &mut Draw, areas: &Areas) {
         requests = d.key_for(Layer::Global, Action::Show(Tab::Retractions)),
         restore = d.key_for(Layer::Withdrawn, Action::Restore)
     );
-    let restored_mark = t!("withdrawn-restored-mark");
-    let public_mark = t!("withdrawn-still-public");
     d.list(areas.rows, list, &nothing, |r| {
-        let took = r.minutes_from_request().map_or_else(|| "-".to_string(), waited);
-        let reason_style = match r.reason {
-            RetractionReason::Classified => theme.status(Status::Overdue),
-            RetractionReason::Improper => theme.status(Status::Empty),
-            _ => Style::default(),
-        };
-        let restored = match &r.restored {
-            Some((at, by)) if wide => {
-                let at = for_people(*at, now);
-                let by_room = restored_w.saturating_sub(text::width(&at) + 2);
-                format!("{at} {} ", fit(&text::display(by, ambiguous), by_room, ambiguous))
-            }
-            Some(_) => format!("{restored_mark} "),
-            None => String::new(),
-        };
         let marked = view.marks.items.contains_key(&r.id);
-        let batch = if sizes.get(&r.batch).copied().unwrap_or(0) > 1 { r.batch.to_string() } else { String::new() };
-        let mut line = vec![
-            Span::styled(if marked { "* " } else { "  " }, theme.status(Status::DueSoon).add_modifier(Modifier::BOLD)),
-            Span::raw(pad(&for_people(r.withdrawn_at, now), when_w, ambiguous)),
-            Span::raw(table::number(&r.item.to_string(), item_w, ambiguous)),
-            Span::styled(pad(&batch, batch_w, ambiguous), theme.dim()),
-            Span::styled(pad(&words::reason(r.reason), 11, ambiguous), reason_style),
-            Span::raw(format!("{} ", pad(&text::display(&r.withdrawn_by, ambiguous), by_w - 1, ambiguous))),
-            Span::raw(pad(&took, took_w, ambiguous)),
-            Span::styled(if wide { pad(&restored, restored_w, ambiguous) } else { restored.clone() }, theme.status(Status::Ok)),
-        ];
-        // The link checks found its public page still answering without the withdrawal notice.
-        let public = if r.still_public { format!("{public_mark} ") } else { String::new() };
-        line.push(Span::styled(public.clone(), theme.status(Status::Overdue).add_modifier(Modifier::BOLD)));
-        let title_w = if wide { title_w } else { title_w.saturating_sub(text::width(&restored)) };
-        let title_w = title_w.saturating_sub(text::width(&public));
-        let title = fit(&text::display(&r.title, ambiguous), title_w, ambiguous);
-        let room = title_w.saturating_sub(text::width(&title) + 3);
-        line.push(Span::raw(title));
-        // On a wide terminal, why (the note) after the title.
-        if wide && !r.note.is_empty() && room > 4 {
-            line.push(Span::styled(format!(" — {}", fit(&text::display(&r.note, ambiguous), room, ambiguous)), theme.dim()));
+        let mut line = vec![Span::styled(
+            if marked { "* " } else { "  " },
+            theme.status(Status::DueSoon).add_modifier(Modifier::BOLD),
+        )];
+        for (i, c) in cols.iter().enumerate() {
+            let style = match c {
+                Col::Batch => theme.dim(),
+                Col::Reason => match r.reason {
+                    RetractionReason::Classified => theme.status(Status::Overdue),
+                    RetractionReason::Improper => theme.status(Status::Empty),
+                    _ => Style::default(),
+                },
+                Col::Restored => theme.status(Status::Ok),
+                _ => Style::default(),
+            };
+            if *c != Col::Title {
+                line.push(Span::styled(table.cell(i, &cell(r, *c)), style));
+                continue;
+            }
+            // Before the title: narrow, that it was restored; that the link checks found its
+            // public page still answering without the withdrawal notice. Wide, why (the note)
+            // after it.
+            let mut room = table.width(i);
+            if !wide && r.restored.is_some() {
+                let mark = format!("{restored_mark} ");
+                room = room.saturating_sub(text::width(&mark));
+                line.push(Span::styled(mark, theme.status(Status::Ok)));
+            }
+            if r.still_public {
+                let mark = format!("{public_mark} ");
+                room = room.saturating_sub(text::width(&mark));
+                line.push(Span::styled(mark, theme.status(Status::Overdue).add_modifier(Modifier::BOLD)));
+            }
+            let title = fit(&cell(r, Col::Title), room, ambiguous);
+            let left = room.saturating_sub(text::width(&title) + 3);
+            line.push(Span::raw(title));
+            if wide && !r.note.is_empty() && left > 4 {
+                let note = fit(&text::display(&r.note, ambiguous), left, ambiguous);
+                line.push(Span::styled(format!(" — {note}"), theme.dim()));
+            }
         }
         TextLine::from(line)
     });
+}
+
+/// The columns of the list, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    When,
+    Item,
+    Batch,
+    Reason,
+    By,
+    Took,
+    Restored,
+    Title,
 }
