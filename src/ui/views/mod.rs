@@ -265,6 +265,11 @@ pub trait View {
     /// Enter (or a click on the selected row): opens what is selected.
     fn open(&mut self, _cx: &Cx, _ask: &mut Ask) {}
 
+    /// Whether Enter opens anything here (the hint line offers it only then).
+    fn opens(&self) -> bool {
+        true
+    }
+
     /// Esc, once the filter is clear: closes what it has open; false if nothing was.
     fn back(&mut self, _cx: &Cx, _ask: &mut Ask) -> bool {
         false

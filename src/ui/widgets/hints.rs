@@ -138,6 +138,11 @@ fn hint_text(app: &App, width: usize) -> String {
     } else {
         let filtered = app.views.of(app.tab).filter().is_some() && matches!(app.overlay, Overlay::None);
         let mut hints = hints(&app.keymap, app.layer(), filtered);
+        // Enter only where it opens something (the Withdrawn tab's rows open nothing).
+        if matches!(app.overlay, Overlay::None) && !app.views.of(app.tab).opens() {
+            let open = app.keymap.key_for(Layer::Global, Action::Open).map(|k| k.name());
+            hints.retain(|(key, _)| Some(key) != open.as_ref());
+        }
         // A withdrawal's reason and marking instead mean something only when confirming one.
         let withdrawing = matches!(
             app.overlay.confirming(),

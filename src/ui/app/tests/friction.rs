@@ -65,9 +65,12 @@ fn every_view_has_a_hint_line_at_80_columns_ending_with_the_help_key() {
     let mut a = app();
     show_withdrawn(&mut a);
     assert!(hint_line(&a).contains("u restore"), "{}", hint_line(&a));
+    // A withdrawal opens nothing: Enter is not offered there (it did nothing).
+    assert!(!hint_line(&a).contains("Enter"), "{}", hint_line(&a));
     let mut a = app();
     show_retractions(&mut a);
     assert!(hint_line(&a).contains("w withdraw  d decline"), "{}", hint_line(&a));
+    assert!(hint_line(&a).contains("Enter open"), "{}", hint_line(&a));
     // Typing a filter: its keys.
     keys(&mut a, "/");
     assert!(hint_line(&a).contains("Enter done  Esc cancel"), "{}", hint_line(&a));

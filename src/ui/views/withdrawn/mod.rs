@@ -253,6 +253,11 @@ fn already(item: i64, at: chrono::DateTime<chrono::Utc>, by: &str, now: chrono::
 }
 
 impl View for WithdrawnView {
+    /// A withdrawal opens nothing: the hint line does not offer Enter.
+    fn opens(&self) -> bool {
+        false
+    }
+
     fn list(&self) -> Option<&dyn List> {
         Some(&self.list)
     }
