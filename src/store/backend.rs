@@ -60,30 +60,16 @@ pub(crate) trait Backend: sqlx::Database {
 
     fn rows_affected(result: &Self::QueryResult) -> u64;
 
-    /// A copy of the whole database into `file` (new, empty, private) as of one moment, checked
+    /// A copy of the whole database into a file (new, empty, private) as of one moment, checked
     /// (`store/backup.rs`).
-    fn backup<'a>(
-        pool: &'a sqlx::Pool<Self>,
-        file: &'a std::path::Path,
-        target: &'a Target,
-    ) -> BackupFuture<'a, Copied>;
+    const BACKUP: BackupFn<Self>;
 
-    /// The backup `file` restored into this empty database, checked.
-    fn restore<'a>(
-        pool: &'a sqlx::Pool<Self>,
-        file: &'a std::path::Path,
-        target: &'a Target,
-    ) -> BackupFuture<'a, Vec<TableCount>>;
+    /// A backup file restored into this empty database, checked.
+    const RESTORE: RestoreFn<Self>;
 
-    /// Reads up to `limit` records of a chain after id `after` on `conn`, in id order, each handed
-    /// to `visit` borrowed from its row (`store/chain.rs`).
-    fn chain_page<'a, 'v: 'a>(
-        conn: &'a mut Self::Connection,
-        chain: Chain,
-        after: i64,
-        limit: i64,
-        visit: &'a mut ChainVisit<'v>,
-    ) -> ChainFuture<'a>;
+    /// Reads up to `limit` records of a chain after id `after` on a connection, in id order, each
+    /// handed to `visit` borrowed from its row (`store/chain.rs`).
+    const CHAIN_PAGE: ChainPageFn<Self>;
 
     /// Writes the placeholder of the `n`-th (1-based) bound value of a long statement. SQLite gets
     /// anonymous `?`: its driver looks every named parameter up by name, which is quadratic in a
@@ -117,6 +103,23 @@ pub(crate) trait Backend: sqlx::Database {
     /// no logins.
     const SET_LOGIN: Option<&'static str>;
 }
+
+/// How a backend backs up: `(pool, file, target)`.
+pub(crate) type BackupFn<DB> =
+    for<'a> fn(&'a sqlx::Pool<DB>, &'a std::path::Path, &'a Target) -> BackupFuture<'a, Copied>;
+
+/// How a backend restores a backup: `(pool, file, target)`.
+pub(crate) type RestoreFn<DB> =
+    for<'a> fn(&'a sqlx::Pool<DB>, &'a std::path::Path, &'a Target) -> BackupFuture<'a, Vec<TableCount>>;
+
+/// How a backend reads a page of an audit chain: `(conn, chain, after, limit, visit)`.
+pub(crate) type ChainPageFn<DB> = for<'a, 'v> fn(
+    &'a mut <DB as sqlx::Database>::Connection,
+    Chain,
+    i64,
+    i64,
+    &'a mut ChainVisit<'v>,
+) -> ChainFuture<'a>;
 
 /// The PostgreSQL channel the store notifies on with every change.
 pub const CHANGES_CHANNEL: &str = "portal_admin_changes";
@@ -201,31 +204,9 @@ impl Backend for Postgres {
         result.rows_affected()
     }
 
-    fn backup<'a>(
-        pool: &'a sqlx::Pool<Self>,
-        file: &'a std::path::Path,
-        target: &'a Target,
-    ) -> BackupFuture<'a, Copied> {
-        super::backup::pg_backup_boxed(pool, file, target)
-    }
-
-    fn restore<'a>(
-        pool: &'a sqlx::Pool<Self>,
-        file: &'a std::path::Path,
-        target: &'a Target,
-    ) -> BackupFuture<'a, Vec<TableCount>> {
-        super::backup::pg_restore_boxed(pool, file, target)
-    }
-
-    fn chain_page<'a, 'v: 'a>(
-        conn: &'a mut Self::Connection,
-        chain: Chain,
-        after: i64,
-        limit: i64,
-        visit: &'a mut ChainVisit<'v>,
-    ) -> ChainFuture<'a> {
-        super::chain::postgres_page(conn, chain, after, limit, visit)
-    }
+    const BACKUP: BackupFn<Self> = super::backup::pg_backup_boxed;
+    const RESTORE: RestoreFn<Self> = super::backup::pg_restore_boxed;
+    const CHAIN_PAGE: ChainPageFn<Self> = super::chain::postgres_page;
 
     fn copy_in<'c>(conn: &'c mut Self::Connection, statement: String, data: Vec<u8>) -> Option<CopyFuture<'c>> {
         Some(Box::pin(async move {
@@ -274,31 +255,9 @@ impl Backend for Sqlite {
         result.rows_affected()
     }
 
-    fn backup<'a>(
-        pool: &'a sqlx::Pool<Self>,
-        file: &'a std::path::Path,
-        _target: &'a Target,
-    ) -> BackupFuture<'a, Copied> {
-        super::backup::sqlite_backup_boxed(pool, file)
-    }
-
-    fn restore<'a>(
-        pool: &'a sqlx::Pool<Self>,
-        file: &'a std::path::Path,
-        target: &'a Target,
-    ) -> BackupFuture<'a, Vec<TableCount>> {
-        super::backup::sqlite_restore_boxed(pool, file, target)
-    }
-
-    fn chain_page<'a, 'v: 'a>(
-        conn: &'a mut Self::Connection,
-        chain: Chain,
-        after: i64,
-        limit: i64,
-        visit: &'a mut ChainVisit<'v>,
-    ) -> ChainFuture<'a> {
-        super::chain::sqlite_page(conn, chain, after, limit, visit)
-    }
+    const BACKUP: BackupFn<Self> = super::backup::sqlite_backup_boxed;
+    const RESTORE: RestoreFn<Self> = super::backup::sqlite_restore_boxed;
+    const CHAIN_PAGE: ChainPageFn<Self> = super::chain::sqlite_page;
 
     fn copy_in<'c>(_conn: &'c mut Self::Connection, _statement: String, _data: Vec<u8>) -> Option<CopyFuture<'c>> {
         None

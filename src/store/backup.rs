@@ -457,8 +457,8 @@ async fn pg_restore(pool: &PgPool, file: &Path, target: &Target) -> Result<Vec<T
     restored_as_copied(&target.describe(), &expected, found)
 }
 
-/// The backend's way of backing up and restoring (`Backend::backup`, `Backend::restore`).
-pub(crate) fn sqlite_backup_boxed<'a>(pool: &'a SqlitePool, file: &'a Path) -> BackupFuture<'a, Copied> {
+/// The backend's way of backing up and restoring (`Backend::BACKUP`, `Backend::RESTORE`).
+pub(crate) fn sqlite_backup_boxed<'a>(pool: &'a SqlitePool, file: &'a Path, _: &'a Target) -> BackupFuture<'a, Copied> {
     Box::pin(sqlite_backup(pool, file))
 }
 

@@ -47,7 +47,7 @@ where
 }
 
 /// PostgreSQL's page: its rows, each field borrowed from its row.
-pub(crate) fn postgres_page<'a, 'v: 'a>(
+pub(crate) fn postgres_page<'a, 'v>(
     conn: &'a mut sqlx::PgConnection,
     chain: Chain,
     after: i64,
@@ -78,7 +78,7 @@ pub(crate) fn postgres_page<'a, 'v: 'a>(
 
 /// SQLite's page, read through the connection's C handle. A record whose time is not RFC 3339 (the
 /// store writes nothing else) is read through sqlx, which knows SQLite's other spellings.
-pub(crate) fn sqlite_page<'a, 'v: 'a>(
+pub(crate) fn sqlite_page<'a, 'v>(
     conn: &'a mut sqlx::SqliteConnection,
     chain: Chain,
     mut after: i64,

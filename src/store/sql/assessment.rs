@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool};
+use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::assessment::Period;
@@ -178,27 +178,15 @@ sql_impl! { AssessmentStore;
     }
 
     async fn incidents(&self, site: &Site, period: Option<Period>, unit: Option<&str>) -> Result<Vec<IncidentRow>> {
-        type Row = (
-            i64,
-            String,
-            String,
-            i64,
-            Option<i64>,
-            Option<String>,
-            Option<i64>,
-            Option<i64>,
-            NaiveDate,
-            String,
-            DateTime<Utc>,
-            String,
-        );
         let (from, until) = period.map_or(
             (NaiveDate::from_ymd_opt(1, 1, 1).expect("a date"), NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date")),
             |p| (p.first_day(), p.end_day()),
         );
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT n.id, u.name, n.kind, n.points, n.item_id, i.title, n.reverses_id, \
-                    (SELECT r.id FROM incidents r WHERE r.site_id = n.site_id AND r.reverses_id = n.id), \
+        let rows = sqlx::query(
+            "SELECT n.id, u.name AS unit, n.kind, n.points, n.item_id AS item, i.title AS item_title, \
+                    n.reverses_id AS reverses, \
+                    (SELECT r.id FROM incidents r WHERE r.site_id = n.site_id AND r.reverses_id = n.id) \
+                        AS reversed_by, \
                     n.occurred_on, n.note, n.recorded_at, n.recorded_by \
              FROM incidents n JOIN units u ON u.id = n.unit_id LEFT JOIN items i ON i.site_id = n.site_id \
                  AND i.id = n.item_id \
@@ -211,38 +199,24 @@ sql_impl! { AssessmentStore;
         .bind(unit)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(
-                |(
-                    id,
-                    unit,
-                    kind,
-                    points,
-                    item,
-                    item_title,
-                    reverses,
-                    reversed_by,
-                    occurred_on,
-                    note,
-                    recorded_at,
-                    recorded_by,
-                )| {
-                    Ok(IncidentRow {
-                        id,
-                        unit,
-                        kind: parse("incident kind", &kind)?,
-                        points,
-                        item,
-                        item_title,
-                        reverses,
-                        reversed_by,
-                        occurred_on,
-                        note,
-                        recorded_at,
-                        recorded_by,
-                    })
-                },
-            )
+        rows.iter()
+            .map(|row| {
+                let kind: String = row.try_get("kind")?;
+                Ok(IncidentRow {
+                    id: row.try_get("id")?,
+                    unit: row.try_get("unit")?,
+                    kind: parse("incident kind", &kind)?,
+                    points: row.try_get("points")?,
+                    item: row.try_get("item")?,
+                    item_title: row.try_get("item_title")?,
+                    reverses: row.try_get("reverses")?,
+                    reversed_by: row.try_get("reversed_by")?,
+                    occurred_on: row.try_get("occurred_on")?,
+                    note: row.try_get("note")?,
+                    recorded_at: row.try_get("recorded_at")?,
+                    recorded_by: row.try_get("recorded_by")?,
+                })
+            })
             .collect()
     }
 

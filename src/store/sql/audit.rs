@@ -111,7 +111,7 @@ sql_impl! { SqlStore;
             loop {
                 // Each page's hashes, chained as it is read, then written.
                 let mut hashes: Vec<(i64, String)> = Vec::new();
-                DB::chain_page(&mut **tx, chain, after, 10_000, &mut |record| {
+                (DB::CHAIN_PAGE)(&mut **tx, chain, after, 10_000, &mut |record| {
                     let previous = hashes.last().map(|(_, h)| h.as_str()).or(previous.as_deref());
                     let hash = audit_chain::link(&record.content, previous);
                     hashes.push((record.id, hash));
@@ -167,7 +167,7 @@ sql_impl! { AuditStore;
 
     async fn chain_page(&self, chain: Chain, after: i64, limit: i64, visit: &mut ChainVisit<'_>) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
-        DB::chain_page(&mut *conn, chain, after, limit, visit).await
+        (DB::CHAIN_PAGE)(&mut *conn, chain, after, limit, visit).await
     }
 
     async fn chain_length(&self, chain: Chain) -> Result<i64> {

@@ -15,7 +15,7 @@ use crate::t;
 
 sql_impl! { BackupStore;
     async fn backup(&self, file: &Path, target: &Target) -> Result<Copied> {
-        DB::backup(&self.pool, file, target).await
+        (DB::BACKUP)(&self.pool, file, target).await
     }
 
     async fn restore_backup(&self, file: &Path, target: &Target) -> Result<Vec<TableCount>> {
@@ -23,7 +23,7 @@ sql_impl! { BackupStore;
             let what = t!("store-doing-backup-restore");
             return Err(StoreError::Refused(t!("store-read-only", what = what, why = why.as_str())));
         }
-        DB::restore(&self.pool, file, target).await
+        (DB::RESTORE)(&self.pool, file, target).await
     }
 
     async fn record_backup(&self, detail: &str) -> Result<()> {

@@ -48,6 +48,7 @@ macro_rules! sql_impl {
             for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
             for<'q> Lossy: Decode<'q, DB> + Type<DB>,
             usize: ColumnIndex<DB::Row>,
+            for<'s> &'s str: ColumnIndex<DB::Row>,
         {
             $($body)*
         }
