@@ -68,7 +68,17 @@ async fn findings_are_caught_and_near_misses_are_not(db: TestDb) {
         (id["span"].as_str(), id["suggestion"].as_str(), id["blocking"].as_bool()),
         (Some("body:12-30"), Some("110105********002X"), Some(true))
     );
-    assert!(all.iter().find(|f| f["kind"] == "figure").unwrap()["message"].as_str().unwrap().contains("临时救助"));
+    // The stored finding says a code and its arguments; its words are in the reader's language.
+    let figure = all.iter().find(|f| f["kind"] == "figure").unwrap();
+    assert_eq!((&figure["message_code"], &figure["message_args"]["value"]), (&"figure".into(), &"65".into()));
+    assert_eq!(figure["message"], "“临时救助” was 56户 before, 65户 here", "{figure}");
+    assert_eq!(figure["suggestion"], "check the figures agree");
+    let zh = rows(&db, &["--lang", "zh-CN", "check", "--all"]);
+    let figure = zh.iter().find(|f| f["kind"] == "figure").unwrap();
+    assert_eq!(figure["message"], "“临时救助”前文为 56户，此处为 65户", "{figure}");
+    assert_eq!(figure["suggestion"], "核对统计数据，前后一致");
+    let table = db.ok(&["--lang", "en", "check", "c-2", "--format", "table"]);
+    assert!(table.contains("Full resident ID number") && !table.contains("message_code"), "{table}");
     let since = rows(&db, &["check", "--all", "--since", "2026-11-05"]);
     assert!(since.iter().all(|f| f["item"] == 2), "{since:?}");
 
@@ -154,7 +164,7 @@ async fn a_blocking_finding_stops_approval_until_waived(db: TestDb) {
     ]);
     db.ok(&approve);
     let history = db.ok(&["show", "g-9"]);
-    assert!(history.contains("finding waived: leader_name “李明化” — 经核实为同名群众，非区长"), "{history}");
+    assert!(history.contains("finding waived: leader name “李明化” — 经核实为同名群众，非区长"), "{history}");
     let shown = rows(&db, &["check", "g-9"]);
     assert!(shown.iter().all(|f| f["waived"].as_str().is_some_and(|w| w.contains(':'))), "{shown:?}");
     let mut raw = db.any().await;
@@ -273,20 +283,22 @@ async fn a_decision_keeps_its_findings_and_the_history_shows_what_was_fixed(db: 
         history.iter().position(|l| l.contains(what)).unwrap_or_else(|| panic!("no {what:?} in:\n{shown}"))
     };
     let reject = at("reject (office_review)");
-    let found_name = at(
-        "found at reject (office_review): leader_name “李明化” (title:2-5, blocking) 名称错误：“李明化”应为“李明华”",
-    );
+    let found_name = at("found at reject (office_review): leader name “李明化” (title:2-5, blocking) \
+         Wrong name: “李明化” should be “李明华”");
+    // Recorded at the decision as a code and its arguments: read in the reader's language.
+    let zh = db.ok(&["--lang", "zh-CN", "show", "g-7"]);
+    assert!(zh.contains("名称错误：“李明化”应为“李明华”"), "{zh}");
     let found_figure = at("found at reject (office_review): figure “350人” (body:");
     let approve_at = at("approve (office_review)");
-    let fixed_name = at("fixed by approve (office_review): leader_name “李明化” (found at the decision before)");
+    let fixed_name = at("fixed by approve (office_review): leader name “李明化” (found at the decision before)");
     let fixed_figure = at("fixed by approve (office_review): figure “350人”");
-    let waived = at("found at approve (office_review): id_number “11010519491231002X” (body:10-28, \
-            blocking) 完整公民身份号码 — waived (");
+    let waived = at("found at approve (office_review): ID number “11010519491231002X” (body:10-28, \
+            blocking) Full resident ID number — waived (");
     assert!(history[waived].ends_with(": 本人书面同意公开)"), "{}", history[waived]);
     assert!(reject < found_name && found_name < found_figure && found_figure < approve_at, "{shown}");
     assert!(approve_at < fixed_name && fixed_name < waived && fixed_figure < waived, "{shown}");
     assert!(
-        !history.iter().any(|l| l.contains("found at approve (office_review): leader_name")),
+        !history.iter().any(|l| l.contains("found at approve (office_review): leader name")),
         "the name was fixed: {shown}"
     );
     // The same, in JSON.

@@ -342,7 +342,7 @@ async fn the_home_page_probes_feed_site_unreachable(db: TestDb) {
     );
     let detail = site["detail"].to_string();
     assert!(
-        detail.contains("探测 4 次，1 次 15 秒内无法打开（25.0%）") && detail.contains("no answer within 1 s"),
+        detail.contains("1 of 4 probes did not open within 15 s (25.0%)") && detail.contains("no answer within 1 s"),
         "{detail}"
     );
     // The week before: no probes.

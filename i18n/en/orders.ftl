@@ -27,7 +27,9 @@ orders-head-status = status
 orders-head-due = due
 orders-head-about = about
 orders-head-note = what is wrong
-orders-nothing = No rectification orders. z on a column, an item, a finding or an indicator issues one.
+orders-nothing =
+    No rectification orders.
+    { $issue } on a column, an item, a finding or an indicator issues one.
 orders-load-failed = could not load the rectification orders: { $error }
 orders-status-overdue = overdue
 orders-status-open = open

@@ -39,13 +39,13 @@ status-exempt = exempt
 
 ## What the content checks find
 
-finding-id-number = id_number
+finding-id-number = ID number
 finding-phone = phone
-finding-bank-card = bank_card
-finding-leader-name = leader_name
-finding-wrong-term = wrong_term
-finding-sensitive-word = sensitive_word
-finding-document-number = document_number
+finding-bank-card = bank card
+finding-leader-name = leader name
+finding-wrong-term = wrong term
+finding-sensitive-word = sensitive word
+finding-document-number = document number
 finding-date = date
 finding-figure = figure
 

@@ -26,7 +26,9 @@ orders-head-status = 状态
 orders-head-due = 整改期限
 orders-head-about = 整改对象
 orders-head-note = 存在问题
-orders-nothing = 暂无整改通知。在栏目、信息、问题或指标上按 z 下发。
+orders-nothing =
+    暂无整改通知。
+    在栏目、信息、问题或指标上按 { $issue } 下发。
 orders-load-failed = 无法读取整改通知：{ $error }
 orders-status-overdue = 逾期未整改
 orders-status-open = 整改中

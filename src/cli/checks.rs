@@ -84,8 +84,10 @@ fn row(item: i64, f: &Finding, waived: Option<&str>) -> Vec<serde_json::Value> {
         json!(item),
         json!(f.kind.as_str()),
         json!(f.span()),
-        json!(f.message),
-        json!(f.suggestion),
+        json!(f.message.words()),
+        json!(f.message.code()),
+        f.message.args(),
+        json!(f.suggested()),
         json!(f.text),
         json!(f.blocking),
         waived.map_or(serde_json::Value::Null, |w| json!(w)),
@@ -139,7 +141,10 @@ pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
     }
     let lists = checks::lists(args.names.as_deref(), args.words.as_deref()).map_err(Failure::usage)?;
     let s = session(cli).await?;
-    let mut listing = Listing::new(&["item", "kind", "span", "message", "suggestion", "text", "blocking", "waived"])
+    let fields = ["item", "kind", "span", "message", "message_code", "message_args", "suggestion", "text", "blocking"];
+    let mut listing = Listing::new(&[&fields[..], &["waived"]].concat())
+        .scripts_only("message_code")
+        .scripts_only("message_args")
         .code("kind", Code::Finding)
         .code("span", Code::Span)
         .code("blocking", Code::YesNo);

@@ -46,6 +46,8 @@ pub enum Code {
     Span,
     /// An inspection indicator's level: `pass`, `warn`, `fail`.
     Level,
+    /// An inspection indicator: `site_not_updated`, `empty_columns` …
+    Indicator,
     /// Where in an item a link is: `page`, `body`, `attachment`.
     Place,
     /// An operator's role: `admin` …
@@ -73,7 +75,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 26] = [
+    pub const ALL: [Code; 27] = [
         Code::Path,
         Code::Stage,
         Code::Form,
@@ -88,6 +90,7 @@ impl Code {
         Code::Finding,
         Code::Span,
         Code::Level,
+        Code::Indicator,
         Code::Place,
         Code::Role,
         Code::Item,
@@ -120,6 +123,10 @@ impl Code {
             Code::Finding => FindingKind::ALL.iter().map(|v| Value::from(v.as_str())).collect(),
             Code::Span => texts(&["title:3-5", "body:12-15", "dates"]),
             Code::Level => texts(&["pass", "warn", "fail"]),
+            Code::Indicator => {
+                let keys = crate::domain::inspection::INDICATORS.iter().map(|(key, _)| *key);
+                keys.chain(["site_unreachable"]).map(Value::from).collect()
+            }
             Code::Place => texts(&["page", "body", "attachment"]),
             Code::Role => Role::ALL.iter().map(|v| Value::from(v.as_str())).collect(),
             Code::Item => ItemStatus::ALL.iter().map(|v| Value::from(v.as_str())).collect(),
@@ -211,6 +218,10 @@ impl Code {
                 "warn" => t!("inspect-warn"),
                 "fail" => t!("inspect-fail"),
                 _ => return None,
+            },
+            Code::Indicator => match words::indicator(value) {
+                unknown if unknown == value => return None,
+                name => name,
             },
             Code::Place => words::link_place(Place::parse(value)?),
             Code::Role => words::role(value.parse::<Role>().ok()?),

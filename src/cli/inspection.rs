@@ -10,11 +10,11 @@ use super::codes::Code;
 use super::outcome::Outcome;
 use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, session};
-use crate::domain::inspection::Detail;
 use crate::domain::time::{beijing_date, format_time, parse_time};
 use crate::reports::inspection;
 use crate::store::NewInquiry;
 use crate::t;
+use crate::ui::words;
 
 pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Option<&PathBuf>) -> Result<(), Failure> {
     let (text, source) = inspection::rules_source(rules_file.map(PathBuf::as_path)).map_err(Failure::usage)?;
@@ -23,6 +23,8 @@ pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Optio
     let at = at.unwrap_or_else(|| beijing_date(Utc::now()));
     let mut listing =
         Listing::new(&["indicator", "count", "threshold", "status", "detail", "level", "warn_at", "name", PROVISIONAL])
+            .code("indicator", Code::Indicator)
+            .scripts_only("name")
             .code("status", Code::Level)
             .code("level", Code::Level);
     for i in inspection::inspect(s.store.as_ref(), &s.site, &rules, at).await? {
@@ -32,7 +34,7 @@ pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Optio
             json!(i.count),
             json!(i.threshold),
             json!(status),
-            json!(i.detail.iter().map(Detail::line).collect::<Vec<_>>()),
+            json!(i.detail.iter().map(words::detail).collect::<Vec<_>>()),
             json!(i.level.as_str()),
             json!(i.warn_at),
             json!(i.name),

@@ -53,6 +53,8 @@ pub struct Listing {
     read: Vec<Option<Shown>>,
     /// The kind of stable value (`office_review`, `true` …) a field holds, said in words in a table.
     codes: Vec<Option<Code>>,
+    /// Fields for scripts only (CSV and JSON), left out of a table: a code beside its words.
+    scripts_only: Vec<bool>,
 }
 
 impl Listing {
@@ -63,7 +65,16 @@ impl Listing {
             shown: vec![None; fields.len()],
             read: vec![None; fields.len()],
             codes: vec![None; fields.len()],
+            scripts_only: vec![false; fields.len()],
         }
+    }
+
+    /// Leaves `field` out of a table, for scripts only (CSV and JSON): a code and its arguments
+    /// beside the words a person reads in another field.
+    pub fn scripts_only(mut self, field: &str) -> Listing {
+        let i = self.fields.iter().position(|f| *f == field).expect("a field of the listing");
+        self.scripts_only[i] = true;
+        self
     }
 
     /// Says `field`'s stable values (`office_review`, `classified`, `true` …) in words of the
@@ -188,6 +199,19 @@ impl Listing {
     /// field, one record per block, field beside value, as psql's expanded display (`\x auto`).
     /// Widths are display widths: a Chinese character counts two cells.
     pub fn for_people(&self, width: Option<u16>) -> String {
+        if self.scripts_only.iter().any(|s| *s) {
+            let keep: Vec<usize> = (0..self.fields.len()).filter(|i| !self.scripts_only[*i]).collect();
+            let pick = |v: &Vec<Option<Shown>>| keep.iter().map(|i| v[*i]).collect();
+            let people = Listing {
+                fields: keep.iter().map(|i| self.fields[*i]).collect(),
+                rows: self.rows.iter().map(|r| keep.iter().map(|i| r[*i].clone()).collect()).collect(),
+                shown: pick(&self.shown),
+                read: pick(&self.read),
+                codes: keep.iter().map(|i| self.codes[*i]).collect(),
+                scripts_only: vec![false; keep.len()],
+            };
+            return people.for_people(width);
+        }
         let width = width
             .or_else(|| io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w)).flatten());
         let headers: Vec<String> = (0..self.fields.len()).map(|i| self.header(i)).collect();

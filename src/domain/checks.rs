@@ -77,9 +77,170 @@ pub enum Field {
     Dates,
 }
 
-/// One finding: its kind, the exact span (characters, from 0, end excluded), the text there, a
-/// message, a suggested fix, and whether it blocks approval until fixed or waived. Stored with the
-/// item as JSON (`store`: `item_findings`), under these field names.
+/// What a finding says, as a code and its arguments (`{"code": "figure", "args": {…}}` when
+/// stored), worded from the catalogs (`findings_said.ftl`) when it is shown: a stored finding reads
+/// in the reader's language, not in the language of the moment it was found.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "code", content = "args", rename_all = "snake_case")]
+pub enum Said {
+    /// A fixed term written wrongly.
+    WrongTerm {
+        wrong: String,
+        correct: String,
+    },
+    /// A name (a person's, an institution's) written wrongly; `note` from the names list.
+    WrongName {
+        wrong: String,
+        correct: String,
+        note: String,
+    },
+    /// An official who has left office (`note` from the names list).
+    LeftOffice {
+        name: String,
+        note: String,
+    },
+    /// A word of the word list, of its `kind` (secret, banned, sensitive, or the office's own).
+    Word {
+        kind: String,
+        word: String,
+    },
+    IdNumber,
+    IdNumber15,
+    ProbableIdNumber,
+    Mobile,
+    BankCard,
+    /// A document number's year in the wrong brackets.
+    DocumentBrackets,
+    /// The labelled figure quoted before with another value.
+    Figure {
+        label: String,
+        first: String,
+        value: String,
+        unit: String,
+    },
+    PublishedBeforeSubmitted {
+        submitted: String,
+    },
+    PublishedInFuture,
+    PublishedBeforeIssued {
+        issued: String,
+    },
+}
+
+/// A finding's message: what it says, or the text a version before stored (Chinese, shown as it
+/// is: those rows are read, never rewritten, until the next check of their item).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Message {
+    Said(Said),
+    Text(String),
+}
+
+impl Message {
+    /// The code (`text` for a stored text).
+    pub fn code(&self) -> String {
+        match self {
+            Message::Said(said) => {
+                let value = serde_json::to_value(said).unwrap_or_default();
+                value["code"].as_str().unwrap_or_default().to_string()
+            }
+            Message::Text(_) => "text".into(),
+        }
+    }
+
+    /// The arguments, as JSON (an empty object when there are none).
+    pub fn args(&self) -> serde_json::Value {
+        match self {
+            Message::Said(said) => {
+                let value = serde_json::to_value(said).unwrap_or_default();
+                value.get("args").cloned().unwrap_or_else(|| serde_json::json!({}))
+            }
+            Message::Text(text) => serde_json::json!({ "text": text }),
+        }
+    }
+
+    /// Worded in the interface's language.
+    pub fn words(&self) -> String {
+        match self {
+            Message::Text(text) => text.clone(),
+            Message::Said(said) => match said {
+                Said::WrongTerm { wrong, correct } => {
+                    t!("said-wrong-term", wrong = wrong.as_str(), correct = correct.as_str())
+                }
+                Said::WrongName { wrong, correct, note } if note.is_empty() => {
+                    t!("said-wrong-name", wrong = wrong.as_str(), correct = correct.as_str())
+                }
+                Said::WrongName { wrong, correct, note } => t!(
+                    "said-wrong-name-noted",
+                    wrong = wrong.as_str(),
+                    correct = correct.as_str(),
+                    note = note.as_str()
+                ),
+                Said::LeftOffice { name, note } => t!("said-left-office", name = name.as_str(), note = note.as_str()),
+                Said::Word { kind, word } => t!("said-word", kind = kind.as_str(), word = word.as_str()),
+                Said::IdNumber => t!("said-id-number"),
+                Said::IdNumber15 => t!("said-id-number-15"),
+                Said::ProbableIdNumber => t!("said-probable-id-number"),
+                Said::Mobile => t!("said-mobile"),
+                Said::BankCard => t!("said-bank-card"),
+                Said::DocumentBrackets => t!("said-document-brackets"),
+                Said::Figure { label, first, value, unit } => t!(
+                    "said-figure",
+                    label = label.as_str(),
+                    first = format!("{first}{unit}"),
+                    value = format!("{value}{unit}")
+                ),
+                Said::PublishedBeforeSubmitted { submitted } => {
+                    t!("said-published-before-submitted", submitted = submitted.as_str())
+                }
+                Said::PublishedInFuture => t!("said-published-in-future"),
+                Said::PublishedBeforeIssued { issued } => {
+                    t!("said-published-before-issued", issued = issued.as_str())
+                }
+            },
+        }
+    }
+
+    /// What to do when the finding has no suggested text of its own (a check, not a correction).
+    fn advice(&self) -> Option<String> {
+        match self {
+            Message::Said(Said::LeftOffice { .. }) => Some(t!("said-check-title")),
+            Message::Said(Said::Figure { .. }) => Some(t!("said-check-figures")),
+            Message::Said(
+                Said::PublishedBeforeSubmitted { .. } | Said::PublishedInFuture | Said::PublishedBeforeIssued { .. },
+            ) => Some(t!("said-check-published")),
+            _ => None,
+        }
+    }
+
+    /// Every text in it, to make plain before a terminal shows it.
+    pub fn texts_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Message::Text(text) => vec![text],
+            Message::Said(said) => match said {
+                Said::WrongTerm { wrong, correct } => vec![wrong, correct],
+                Said::WrongName { wrong, correct, note } => vec![wrong, correct, note],
+                Said::LeftOffice { name, note } => vec![name, note],
+                Said::Word { kind, word } => vec![kind, word],
+                Said::Figure { label, first, value, unit } => vec![label, first, value, unit],
+                Said::PublishedBeforeSubmitted { submitted } => vec![submitted],
+                Said::PublishedBeforeIssued { issued } => vec![issued],
+                Said::IdNumber
+                | Said::IdNumber15
+                | Said::ProbableIdNumber
+                | Said::Mobile
+                | Said::BankCard
+                | Said::DocumentBrackets
+                | Said::PublishedInFuture => Vec::new(),
+            },
+        }
+    }
+}
+
+/// One finding: its kind, the exact span (characters, from 0, end excluded), the text there, what
+/// it says, a suggested text (the correct form, the number masked: data, in no language; empty
+/// when there is none), and whether it blocks approval until fixed or waived. Stored with the item
+/// as JSON (`store`: `item_findings`), under these field names.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     pub kind: FindingKind,
@@ -87,12 +248,25 @@ pub struct Finding {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub message: String,
+    pub message: Message,
     pub suggestion: String,
     pub blocking: bool,
 }
 
 impl Finding {
+    /// The suggestion in the interface's language: the suggested text, else what to check.
+    pub fn suggested(&self) -> String {
+        if self.suggestion.is_empty() { self.message.advice().unwrap_or_default() } else { self.suggestion.clone() }
+    }
+
+    /// The message and the suggestion, as one line: `message → suggestion`.
+    pub fn said(&self) -> String {
+        match self.suggested() {
+            s if s.is_empty() => self.message.words(),
+            s => format!("{} → {s}", self.message.words()),
+        }
+    }
+
     /// `title:3-8`, `body:120-138`, `dates`.
     pub fn span(&self) -> String {
         match self.field {
@@ -130,7 +304,7 @@ pub struct RecordedFinding {
     pub kind: String,
     pub text: String,
     pub span: String,
-    pub message: String,
+    pub message: Message,
     pub blocking: bool,
     /// `who: why`, when a waiver covered it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -370,38 +544,39 @@ pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
                 continue;
             }
         }
-        let finding = |kind, message: String, suggestion: String, blocking| Finding {
+        let finding = |kind, message: Said, suggestion: String, blocking| Finding {
             kind,
             field,
             start,
             end,
             text: found.to_string(),
-            message,
+            message: Message::Said(message),
             suggestion,
             blocking,
         };
+        let wrong = pattern_text.clone();
         out.push(match pattern {
-            Pattern::Wrong { correct, kind: NameKind::Term, .. } => {
-                finding(FindingKind::WrongTerm, format!("“{pattern_text}”应为“{correct}”"), correct.clone(), false)
-            }
-            Pattern::Wrong { correct, note, .. } => {
-                let who = if note.is_empty() { String::new() } else { format!("（{note}）") };
-                finding(
-                    FindingKind::LeaderName,
-                    format!("名称错误：“{pattern_text}”应为“{correct}”{who}"),
-                    correct.clone(),
-                    true,
-                )
-            }
+            Pattern::Wrong { correct, kind: NameKind::Term, .. } => finding(
+                FindingKind::WrongTerm,
+                Said::WrongTerm { wrong, correct: correct.clone() },
+                correct.clone(),
+                false,
+            ),
+            Pattern::Wrong { correct, note, .. } => finding(
+                FindingKind::LeaderName,
+                Said::WrongName { wrong, correct: correct.clone(), note: note.clone() },
+                correct.clone(),
+                true,
+            ),
             Pattern::Left { note } => finding(
                 FindingKind::LeaderName,
-                format!("{pattern_text}已离任（{note}），核对职务表述"),
+                Said::LeftOffice { name: wrong, note: note.clone() },
                 String::new(),
                 false,
             ),
             Pattern::Word { kind, suggestion } => finding(
                 FindingKind::SensitiveWord,
-                format!("{kind}：“{pattern_text}”"),
+                Said::Word { kind: kind.clone(), word: wrong },
                 suggestion.clone(),
                 kind == "secret",
             ),
@@ -425,11 +600,11 @@ fn personal_data(field: Field, chars: &[char], out: &mut Vec<Finding>) {
     for found in personal_numbers::find(chars) {
         let digits: Vec<char> = found.digits.chars().collect();
         let (kind, message, suggestion) = match found.kind {
-            NumberKind::Id18 => (FindingKind::IdNumber, "完整公民身份号码", masked(&digits, 6, 4)),
-            NumberKind::Id15 => (FindingKind::IdNumber, "完整公民身份号码（15位）", masked(&digits, 6, 3)),
-            NumberKind::ProbableId => (FindingKind::IdNumber, "疑似公民身份号码（校验码不符）", masked(&digits, 6, 4)),
-            NumberKind::Mobile => (FindingKind::Phone, "完整手机号码", masked(&digits, 3, 4)),
-            NumberKind::BankCard => (FindingKind::BankCard, "完整银行卡号", masked(&digits, 4, 4)),
+            NumberKind::Id18 => (FindingKind::IdNumber, Said::IdNumber, masked(&digits, 6, 4)),
+            NumberKind::Id15 => (FindingKind::IdNumber, Said::IdNumber15, masked(&digits, 6, 3)),
+            NumberKind::ProbableId => (FindingKind::IdNumber, Said::ProbableIdNumber, masked(&digits, 6, 4)),
+            NumberKind::Mobile => (FindingKind::Phone, Said::Mobile, masked(&digits, 3, 4)),
+            NumberKind::BankCard => (FindingKind::BankCard, Said::BankCard, masked(&digits, 4, 4)),
         };
         out.push(Finding {
             kind,
@@ -437,7 +612,7 @@ fn personal_data(field: Field, chars: &[char], out: &mut Vec<Finding>) {
             start: found.start,
             end: found.end,
             text: chars[found.start..found.end].iter().collect(),
-            message: message.to_string(),
+            message: Message::Said(message),
             suggestion,
             blocking: kind == FindingKind::IdNumber,
         });
@@ -480,7 +655,7 @@ fn document_numbers(field: Field, chars: &[char], out: &mut Vec<Finding>) {
             start,
             end,
             text,
-            message: "文号的年份应使用六角括号〔〕".into(),
+            message: Message::Said(Said::DocumentBrackets),
             suggestion: format!("{prefix}〔{year}〕{number}号"),
             blocking: false,
         });
@@ -526,8 +701,8 @@ fn figures(field: Field, chars: &[char], out: &mut Vec<Finding>) {
                 start,
                 end: i + unit.chars().count(),
                 text: format!("{value}{unit}"),
-                message: format!("“{label}”前文为 {first}{unit}，此处为 {value}{unit}"),
-                suggestion: "核对统计数据，前后一致".into(),
+                message: Message::Said(Said::Figure { label, first: first.clone(), value, unit: unit.to_string() }),
+                suggestion: String::new(),
                 blocking: false,
             }),
             Some(_) => {}
@@ -538,15 +713,19 @@ fn figures(field: Field, chars: &[char], out: &mut Vec<Finding>) {
     }
 }
 
-/// The message of the one finding that depends on the moment it is found, not on the item alone:
-/// a publication time still to come (`holds_at`).
+/// The text a version before stored for the one finding that depends on the moment it is found,
+/// not on the item alone: a publication time still to come (`holds_at`).
 const IN_THE_FUTURE: &str = "发布时间在未来";
 
 /// Whether a finding found when its item was written still holds at `now`: a publication time in
 /// the future no longer does once that time has passed (the item unchanged, nothing writes its
 /// findings again); every other finding depends on the item's text, dates and the lists only.
 pub fn holds_at(finding: &Finding, published_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
-    finding.kind != FindingKind::Date || finding.message != IN_THE_FUTURE || published_at.is_some_and(|p| p > now)
+    let in_the_future = match &finding.message {
+        Message::Said(said) => *said == Said::PublishedInFuture,
+        Message::Text(text) => text == IN_THE_FUTURE,
+    };
+    finding.kind != FindingKind::Date || !in_the_future || published_at.is_some_and(|p| p > now)
 }
 
 /// The item's dates: published before it was submitted, in the future, or before the document it
@@ -559,24 +738,25 @@ pub fn check_dates(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     let Some(published) = published_at else { return out };
-    let date = |message: String| Finding {
+    let date = |message: Said| Finding {
         kind: FindingKind::Date,
         field: Field::Dates,
         start: 0,
         end: 0,
         text: crate::domain::time::format_time(published, false),
-        message,
-        suggestion: "核对发布时间".into(),
+        message: Message::Said(message),
+        suggestion: String::new(),
         blocking: false,
     };
     if published < submitted_at {
-        out.push(date(format!("发布时间早于报送时间（{}）", crate::domain::time::format_time(submitted_at, false))));
+        let submitted = crate::domain::time::format_time(submitted_at, false);
+        out.push(date(Said::PublishedBeforeSubmitted { submitted }));
     }
     if published > now {
-        out.push(date(IN_THE_FUTURE.into()));
+        out.push(date(Said::PublishedInFuture));
     }
     if let Some(issued) = issued_on.filter(|d| beijing_date(published) < *d) {
-        out.push(date(format!("发布日期早于文件印发日期（{issued}）")));
+        out.push(date(Said::PublishedBeforeIssued { issued: issued.to_string() }));
     }
     out
 }
@@ -620,6 +800,45 @@ mod tests {
         let json = serde_json::to_string(&found).unwrap();
         assert!(json.contains(r#""kind":"id_number""#) && json.contains(r#""field":"body""#), "{json}");
         assert_eq!(serde_json::from_str::<Vec<Finding>>(&json).unwrap(), found);
+    }
+
+    #[test]
+    fn a_stored_finding_says_its_code_and_reads_in_the_readers_language() {
+        use crate::i18n::{Lang, scoped};
+        let found = check_text(&lists(), Field::Body, "低保资金共7483.6万元……低保资金共7943.6万元");
+        let json = serde_json::to_string(&found).unwrap();
+        assert!(json.contains(r#""message":{"code":"figure","args":{"label":"低保资金""#), "{json}");
+        let read: Vec<Finding> = serde_json::from_str(&json).unwrap();
+        let en = scoped(Lang::En, || read[0].said());
+        let zh = scoped(Lang::ZhCn, || read[0].said());
+        assert_eq!(en, "“低保资金” was 7483.6万元 before, 7943.6万元 here → check the figures agree");
+        assert_eq!(zh, "“低保资金”前文为 7483.6万元，此处为 7943.6万元 → 核对统计数据，前后一致");
+        assert_eq!(
+            (read[0].message.code(), read[0].message.args()["value"].clone()),
+            ("figure".into(), "7943.6".into())
+        );
+        // A finding stored by a version before, its message a text: read, and shown as it is.
+        let old = r#"{"kind":"figure","field":"body","start":3,"end":9,"text":"7943.6万元",
+            "message":"“低保资金”前文为 7483.6万元","suggestion":"核对统计数据，前后一致","blocking":false}"#;
+        let old: Finding = serde_json::from_str(old).unwrap();
+        assert_eq!(old.message, Message::Text("“低保资金”前文为 7483.6万元".into()));
+        assert_eq!(scoped(Lang::En, || old.said()), "“低保资金”前文为 7483.6万元 → 核对统计数据，前后一致");
+        // Every kind of message has its words in both languages.
+        let dates = check_dates(
+            Utc::now(),
+            Some(Utc::now() - chrono::Duration::days(400)),
+            Utc::now() - chrono::Duration::days(800),
+            NaiveDate::from_ymd_opt(2099, 1, 1),
+        );
+        let every = check_text(&lists(), Field::Body, "区长李明化、王志刚强调绝密扶贫办身份证号11010519491231002X")
+            .into_iter()
+            .chain(dates);
+        for f in every {
+            for lang in Lang::ALL {
+                let said = scoped(lang, || f.said());
+                assert!(!said.is_empty() && !said.contains("said-"), "{lang:?}: {said}");
+            }
+        }
     }
 
     fn kinds(text: &str) -> Vec<(FindingKind, String)> {
@@ -732,7 +951,10 @@ mod tests {
         assert!(holds_at(&before[0], Some(submitted), t("2030-01-01T00:00:00+08:00")), "the item's own dates");
         let found = check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-11-19T09:00:00+08:00")), now, None);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.starts_with("发布时间早于报送时间"));
+        assert_eq!(
+            found[0].message,
+            Message::Said(Said::PublishedBeforeSubmitted { submitted: "2026-11-20T09:00:00+08:00".into() })
+        );
         assert_eq!(
             check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-12-01T09:00:00+08:00")), now, None).len(),
             1
@@ -743,7 +965,7 @@ mod tests {
             now,
             NaiveDate::from_ymd_opt(2026, 11, 3),
         );
-        assert!(before_issue[0].message.contains("早于文件印发日期"));
+        assert_eq!(before_issue[0].message, Message::Said(Said::PublishedBeforeIssued { issued: "2026-11-03".into() }));
         assert!(
             check_dates(t("2026-11-20T09:00:00+08:00"), Some(t("2026-11-21T09:00:00+08:00")), now, None).is_empty()
         );
@@ -769,7 +991,7 @@ mod tests {
             kind: kind.into(),
             text: text.into(),
             span: "body:0-3".into(),
-            message: String::new(),
+            message: Message::Said(Said::IdNumber),
             blocking: false,
             waived: None,
         };

@@ -215,12 +215,38 @@ pub struct Indicator {
 }
 
 /// One line behind an indicator's count: what it names (a column's path, an inquiry's subject, a
-/// link), a note after it (when the column was last updated), and what it opens, if anything.
+/// link; empty for a line that only says something), what it says after that, and what it opens,
+/// if anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detail {
     pub what: String,
-    pub note: String,
+    pub note: Note,
     pub opens: Option<Opens>,
+}
+
+/// What a line of an indicator's detail says, as a code and its arguments: worded when shown, in
+/// the reader's language (`ui::words::detail`, `i18n/*/inspect_said.ftl`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Nothing after what the line names (a blank column, a broken link).
+    Nothing,
+    /// After a column's path: when it was last updated, or that it never was.
+    LastUpdate(Option<NaiveDate>),
+    /// The home page's columns' newest update, or that they were never updated.
+    HomeUpdated(Option<NaiveDate>),
+    /// After an inquiry's subject: asked on the day, unanswered.
+    Unanswered(NaiveDate),
+    /// Inquiries past their reply deadline of so many working days.
+    PastReply { count: i64, days: u32 },
+    /// No probe of the home page between the days.
+    NoProbes { from: NaiveDate, to: NaiveDate },
+    /// The probes between the days, those that did not open within the seconds, and their share
+    /// in tenths of a percent.
+    Probes { from: NaiveDate, to: NaiveDate, total: i64, failed: i64, seconds: u32, permille: i64 },
+    /// Days with fewer probes than the check makes a day.
+    ThinlyMonitored { days: i64, per_day: u32 },
+    /// A probe that did not open: when, and why (none: it took too long, `millis`).
+    NotOpened { when: String, why: Option<String>, millis: i64 },
 }
 
 /// What a line of an indicator's detail is about, to be opened from it.
@@ -231,25 +257,14 @@ pub enum Opens {
 }
 
 impl Detail {
-    /// A line that names nothing to open.
-    pub fn said(what: String) -> Detail {
-        Detail { what, note: String::new(), opens: None }
+    /// A line that only says something, naming nothing to open.
+    pub fn said(note: Note) -> Detail {
+        Detail { what: String::new(), note, opens: None }
     }
 
     /// A column, with a note after its path.
-    fn column(c: &ColumnFacts, note: String) -> Detail {
+    fn column(c: &ColumnFacts, note: Note) -> Detail {
         Detail { what: c.path.clone(), note, opens: Some(Opens::Column(c.id)) }
-    }
-
-    /// The whole line, as the command line prints it.
-    pub fn line(&self) -> String {
-        format!("{}{}", self.what, self.note)
-    }
-}
-
-impl PartialEq<&str> for Detail {
-    fn eq(&self, other: &&str) -> bool {
-        self.line() == *other
     }
 }
 
@@ -286,7 +301,7 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
         threshold: home_levels.fail,
         warn_at: home_levels.warn,
         level: Level::of(days, home_levels),
-        detail: vec![Detail::said(newest.map_or("首页栏目从未更新".to_string(), |d| format!("最近更新 {d}")))],
+        detail: vec![Detail::said(Note::HomeUpdated(newest))],
         provisional: false,
     });
 
@@ -301,10 +316,7 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
             continue;
         };
         if c.last_update.is_none_or(|d| d < window.since(at)) {
-            stale.push(Detail::column(
-                c,
-                format!("（{}）", c.last_update.map_or("从未更新".to_string(), |d| format!("最近更新 {d}"))),
-            ));
+            stale.push(Detail::column(c, Note::LastUpdate(c.last_update)));
         }
     }
     out.push(counted("stale_columns", "动态、要闻及通知公告、政策文件类栏目未按时更新", stale, rules.stale_columns));
@@ -323,7 +335,7 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
                 && !matches!(c.rule, DeadlineRule::AsNeeded | DeadlineRule::NoUpdate | DeadlineRule::Unspecified)
         };
         if left {
-            neglected.push(Detail::column(c, format!("（最近更新 {last}）")));
+            neglected.push(Detail::column(c, Note::LastUpdate(Some(last))));
         }
     }
     out.push(Indicator {
@@ -333,7 +345,7 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
 
     // 空白栏目: never any content.
     let blank: Vec<Detail> =
-        leaves.iter().filter(|c| c.last_update.is_none()).map(|c| Detail::column(c, String::new())).collect();
+        leaves.iter().filter(|c| c.last_update.is_none()).map(|c| Detail::column(c, Note::Nothing)).collect();
     out.push(counted("empty_columns", "空白栏目", blank, rules.empty_columns));
 
     // 互动回应差: a valid inquiry of the last year unanswered for more than the months allowed.
@@ -347,9 +359,7 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
         .iter()
         .filter(open)
         .filter(|q| q.asked_on <= too_long)
-        .map(|q| Detail {
-            what: q.subject.clone(), note: format!("（{} 提出，未答复）", q.asked_on), opens: None
-        })
+        .map(|q| Detail { what: q.subject.clone(), note: Note::Unanswered(q.asked_on), opens: None })
         .collect();
     let late = inquiries.iter().filter(open).filter(|q| q.due < at).count() as i64;
     let provisional = inquiries.iter().filter(open).any(|q| q.provisional);
@@ -368,7 +378,7 @@ pub fn evaluate(rules: &Rules, columns: &[ColumnFacts], inquiries: &[InquiryFact
             Level::Pass
         },
         detail: if failing.is_empty() && late > 0 {
-            vec![Detail::said(format!("{late} 条咨询已过答复期限（{} 个工作日）", r.reply_working_days))]
+            vec![Detail::said(Note::PastReply { count: late, days: r.reply_working_days })]
         } else {
             failing
         },
@@ -391,7 +401,7 @@ pub struct BrokenLink {
 /// on several pages counts once, where it counts first (the home page).
 pub fn link_indicators(rules: &Rules, broken: &[BrokenLink]) -> Vec<Indicator> {
     // A link opens the first item found carrying it.
-    let link = |b: &BrokenLink| Detail { what: b.url.clone(), note: String::new(), opens: Some(Opens::Item(b.item)) };
+    let link = |b: &BrokenLink| Detail { what: b.url.clone(), note: Note::Nothing, opens: Some(Opens::Item(b.item)) };
     let mut home: Vec<Detail> = Vec::new();
     let mut other: Vec<Detail> = Vec::new();
     for b in broken.iter().filter(|b| b.columns.iter().any(|c| rules.home.takes(c))) {
@@ -444,25 +454,28 @@ pub fn site_indicator(rules: &Rules, probes: &[ProbeFact], at: NaiveDate) -> Opt
     let count = if total == 0 { 0 } else { failed.len() as i64 * 100 / total };
     let mut detail = Vec::new();
     if total == 0 {
-        detail.push(Detail::said(format!("{first} 至 {at} 没有探测记录（portal-admin links --probe）")));
+        detail.push(Detail::said(Note::NoProbes { from: first, to: at }));
     } else {
-        let share = failed.len() as f64 * 100.0 / total as f64;
-        detail.push(Detail::said(format!(
-            "{first} 至 {at} 探测 {total} 次，{} 次 {} 秒内无法打开（{share:.1}%）",
-            failed.len(),
-            r.seconds
-        )));
+        // Tenths of a percent, rounded half up, as the share is said (25.0%).
+        let permille = (failed.len() as i64 * 2000 + total) / (2 * total);
+        detail.push(Detail::said(Note::Probes {
+            from: first,
+            to: at,
+            total,
+            failed: failed.len() as i64,
+            seconds: r.seconds,
+            permille,
+        }));
     }
     let thin = (0..i64::from(r.days.max(1)))
         .map(|d| first + chrono::Duration::days(d))
         .filter(|day| (window.iter().filter(|p| p.on == *day).count() as u32) < r.per_day)
-        .count();
+        .count() as i64;
     if thin > 0 && total > 0 {
-        detail.push(Detail::said(format!("监测不足：{thin} 天探测少于 {} 次", r.per_day)));
+        detail.push(Detail::said(Note::ThinlyMonitored { days: thin, per_day: r.per_day }));
     }
     for p in failed.iter().rev().take(FAILURES_NAMED) {
-        let why = p.why.clone().unwrap_or_else(|| format!("用时 {} 毫秒", p.millis));
-        detail.push(Detail::said(format!("{} 无法打开：{why}", p.when)));
+        detail.push(Detail::said(Note::NotOpened { when: p.when.clone(), why: p.why.clone(), millis: p.millis }));
     }
     Some(Indicator {
         key: "site_unreachable",
@@ -696,7 +709,7 @@ mod tests {
         assert_eq!((found[0].count, found[0].level), (1, Level::Warn));
         assert_eq!(found[1].key, "other_broken_links");
         assert_eq!(found[1].count, 1);
-        assert_eq!(found[1].detail, ["https://a.cn/2"]);
+        assert_eq!(found[1].detail.iter().map(|d| d.what.as_str()).collect::<Vec<_>>(), ["https://a.cn/2"]);
         assert_eq!(found[1].detail[0].opens, Some(Opens::Item(2)), "a link opens the first item carrying it");
         rules.home_links = None;
         rules.other_links = None;
@@ -727,22 +740,31 @@ mod tests {
         let at = day("2026-11-29");
         let i = site_indicator(&rules, &week(0, 0), at).unwrap();
         assert_eq!((i.key, i.count, i.level), ("site_unreachable", 0, Level::Pass));
-        assert_eq!(i.detail, ["2026-11-23 至 2026-11-29 探测 140 次，0 次 15 秒内无法打开（0.0%）"]);
+        let (from, to) = (day("2026-11-23"), at);
+        let probes = Note::Probes { from, to, total: 140, failed: 0, seconds: 15, permille: 0 };
+        assert_eq!(i.detail, [Detail::said(probes)]);
         // 6 of 140 is 4.3%: warns; 7 (5.0%, inclusive) fails, and so do 15 s answers.
         let i = site_indicator(&rules, &week(6, 0), at).unwrap();
         assert_eq!((i.count, i.level), (4, Level::Warn));
         assert_eq!(i.detail.len(), 1 + 6);
-        assert_eq!(i.detail[1], "2026-11-23 05:00 无法打开：no answer within 15 s", "the latest first");
+        assert_eq!(i.detail[0].note, Note::Probes { from, to, total: 140, failed: 6, seconds: 15, permille: 43 });
+        let why = Some("no answer within 15 s".to_string());
+        let latest = Note::NotOpened { when: "2026-11-23 05:00".into(), why, millis: 300 };
+        assert_eq!(i.detail[1], Detail::said(latest), "the latest first");
         assert_eq!(site_indicator(&rules, &week(7, 0), at).unwrap().level, Level::Fail);
         let slow = site_indicator(&rules, &week(4, 3), at).unwrap();
         assert_eq!((slow.count, slow.level), (5, Level::Fail));
-        assert!(slow.detail.iter().any(|d| d.what.ends_with("无法打开：用时 15000 毫秒")), "{:?}", slow.detail);
+        assert!(
+            slow.detail.iter().any(|d| matches!(d.note, Note::NotOpened { why: None, millis: 15_000, .. })),
+            "{:?}",
+            slow.detail
+        );
         // Visits outside the week do not count; a thin day is said.
         let i = site_indicator(&rules, &week(20, 0), day("2026-12-06")).unwrap();
         assert_eq!((i.count, i.level), (0, Level::Pass));
-        assert_eq!(i.detail, ["2026-11-30 至 2026-12-06 没有探测记录（portal-admin links --probe）"]);
+        assert_eq!(i.detail, [Detail::said(Note::NoProbes { from: day("2026-11-30"), to: day("2026-12-06") })]);
         let thin: Vec<ProbeFact> = week(0, 0).into_iter().skip(5).collect();
         let i = site_indicator(&rules, &thin, at).unwrap();
-        assert_eq!(i.detail[1], "监测不足：1 天探测少于 20 次");
+        assert_eq!(i.detail[1], Detail::said(Note::ThinlyMonitored { days: 1, per_day: 20 }));
     }
 }

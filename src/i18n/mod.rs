@@ -55,6 +55,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
     (
         Lang::En,
         &[
+            ("audit_summary.ftl", include_str!("../../i18n/en/audit_summary.ftl")),
             ("audit_words.ftl", include_str!("../../i18n/en/audit_words.ftl")),
             ("backup.ftl", include_str!("../../i18n/en/backup.ftl")),
             ("calendar_warning.ftl", include_str!("../../i18n/en/calendar_warning.ftl")),
@@ -65,10 +66,12 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("documents.ftl", include_str!("../../i18n/en/documents.ftl")),
             ("console.ftl", include_str!("../../i18n/en/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/en/fields.ftl")),
+            ("findings_said.ftl", include_str!("../../i18n/en/findings_said.ftl")),
             ("findings_stored.ftl", include_str!("../../i18n/en/findings_stored.ftl")),
             ("friction.ftl", include_str!("../../i18n/en/friction.ftl")),
             ("history.ftl", include_str!("../../i18n/en/history.ftl")),
             ("initials.ftl", include_str!("../../i18n/en/initials.ftl")),
+            ("inspect_said.ftl", include_str!("../../i18n/en/inspect_said.ftl")),
             ("help.ftl", include_str!("../../i18n/en/help.ftl")),
             ("keys.ftl", include_str!("../../i18n/en/keys.ftl")),
             ("key_names.ftl", include_str!("../../i18n/en/key_names.ftl")),
@@ -102,6 +105,7 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
     (
         Lang::ZhCn,
         &[
+            ("audit_summary.ftl", include_str!("../../i18n/zh-CN/audit_summary.ftl")),
             ("audit_words.ftl", include_str!("../../i18n/zh-CN/audit_words.ftl")),
             ("backup.ftl", include_str!("../../i18n/zh-CN/backup.ftl")),
             ("calendar_warning.ftl", include_str!("../../i18n/zh-CN/calendar_warning.ftl")),
@@ -112,10 +116,12 @@ pub const CATALOGS: [(Lang, &[(&str, &str)]); 2] = [
             ("documents.ftl", include_str!("../../i18n/zh-CN/documents.ftl")),
             ("console.ftl", include_str!("../../i18n/zh-CN/console.ftl")),
             ("fields.ftl", include_str!("../../i18n/zh-CN/fields.ftl")),
+            ("findings_said.ftl", include_str!("../../i18n/zh-CN/findings_said.ftl")),
             ("findings_stored.ftl", include_str!("../../i18n/zh-CN/findings_stored.ftl")),
             ("friction.ftl", include_str!("../../i18n/zh-CN/friction.ftl")),
             ("history.ftl", include_str!("../../i18n/zh-CN/history.ftl")),
             ("initials.ftl", include_str!("../../i18n/zh-CN/initials.ftl")),
+            ("inspect_said.ftl", include_str!("../../i18n/zh-CN/inspect_said.ftl")),
             ("help.ftl", include_str!("../../i18n/zh-CN/help.ftl")),
             ("keys.ftl", include_str!("../../i18n/zh-CN/keys.ftl")),
             ("key_names.ftl", include_str!("../../i18n/zh-CN/key_names.ftl")),

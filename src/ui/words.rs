@@ -2,6 +2,7 @@
 //! The command line, CSV and JSON keep the English names (`as_str`): they are the scripting interface.
 
 use crate::domain::checks::{Field, Finding, FindingKind};
+use crate::domain::inspection::{Detail, Note};
 use crate::domain::item::AttachmentKind;
 use crate::domain::links::Place;
 use crate::domain::staleness::Status;
@@ -115,6 +116,55 @@ pub fn finding(k: FindingKind) -> String {
         FindingKind::Date => t!("finding-date"),
         FindingKind::Figure => t!("finding-figure"),
     }
+}
+
+/// A national check's indicator by its key, in the check's own words in Chinese
+/// (`domain::inspection::INDICATORS`); a key the catalogs do not know, as it is.
+pub fn indicator(key: &str) -> String {
+    match key {
+        "site_not_updated" => t!("indicator-site-not-updated"),
+        "stale_columns" => t!("indicator-stale-columns"),
+        "neglected_columns" => t!("indicator-neglected-columns"),
+        "empty_columns" => t!("indicator-empty-columns"),
+        "unanswered_inquiries" => t!("indicator-unanswered-inquiries"),
+        "home_broken_links" => t!("indicator-home-broken-links"),
+        "other_broken_links" => t!("indicator-other-broken-links"),
+        "site_unreachable" => t!("indicator-site-unreachable"),
+        other => other.to_string(),
+    }
+}
+
+/// What a line behind an indicator's count says after what it names: "（最近更新 2026-10-30）".
+pub fn note(n: &Note) -> String {
+    match n {
+        Note::Nothing => String::new(),
+        Note::LastUpdate(Some(d)) => t!("inspect-note-last-update", date = d.to_string()),
+        Note::LastUpdate(None) => t!("inspect-note-never-updated"),
+        Note::HomeUpdated(Some(d)) => t!("inspect-note-home-updated", date = d.to_string()),
+        Note::HomeUpdated(None) => t!("inspect-note-home-never"),
+        Note::Unanswered(d) => t!("inspect-note-unanswered", date = d.to_string()),
+        Note::PastReply { count, days } => t!("inspect-note-past-reply", count = *count, days = *days),
+        Note::NoProbes { from, to } => t!("inspect-note-no-probes", from = from.to_string(), to = to.to_string()),
+        Note::Probes { from, to, total, failed, seconds, permille } => t!(
+            "inspect-note-probes",
+            from = from.to_string(),
+            to = to.to_string(),
+            total = *total,
+            failed = *failed,
+            seconds = *seconds,
+            share = format!("{}.{}", permille / 10, permille % 10)
+        ),
+        Note::ThinlyMonitored { days, per_day } => t!("inspect-note-thin", days = *days, per_day = *per_day),
+        Note::NotOpened { when, why, millis } => {
+            let why = why.clone().unwrap_or_else(|| t!("inspect-note-took", millis = *millis));
+            t!("inspect-note-not-opened", when = when.as_str(), why = why)
+        }
+    }
+}
+
+/// A line behind an indicator's count, whole: what it names, then what it says.
+pub fn detail(d: &Detail) -> String {
+    format!("{}{}", d.what, note(&d.note))
 }
 
 /// An operator's role: 管理员, 审核员, 查看员.
@@ -261,7 +311,7 @@ pub fn history(e: &HistoryEvent) -> String {
         }
         HistoryEvent::Found { verdict, step, finding: f } => {
             let (decision, kind, text) = (decision(*verdict, *step), kind(&f.kind), f.text.as_str());
-            let (span, message) = (f.span.as_str(), f.message.as_str());
+            let (span, message) = (f.span.as_str(), f.message.words());
             let found = if f.blocking {
                 t!(
                     "history-found-blocking",

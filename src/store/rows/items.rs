@@ -158,7 +158,8 @@ impl HistoryEvent {
             HistoryEvent::Waived { kind, text, reason } => vec![kind, text, reason],
             HistoryEvent::Found { finding, .. } => {
                 let RecordedFinding { kind, text, span, message, waived, .. } = finding;
-                let mut texts = vec![kind, text, span, message];
+                let mut texts = vec![kind, text, span];
+                texts.extend(message.texts_mut());
                 texts.extend(waived.as_mut());
                 texts
             }

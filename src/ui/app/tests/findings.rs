@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::IncidentKind;
-use crate::domain::checks::{Field, Finding, FindingKind};
+use crate::domain::checks::{Field, Finding, FindingKind, Message, Said};
 use crate::reports::checks::Stored;
 use crate::ui::views::findings::FindingRow;
 
@@ -13,7 +13,7 @@ fn finding(
     field: Field,
     start: usize,
     text: &str,
-    message: &str,
+    message: Said,
     suggestion: &str,
     blocking: bool,
 ) -> Finding {
@@ -24,7 +24,7 @@ fn finding(
         start,
         end,
         text: text.into(),
-        message: message.into(),
+        message: Message::Said(message),
         suggestion: suggestion.into(),
         blocking,
     }
@@ -53,8 +53,8 @@ fn rows() -> Vec<FindingRow> {
                 Field::Body,
                 120,
                 "450304199003151234",
-                "公民身份号码",
-                "删除或脱敏为 4503**********1234",
+                Said::IdNumber,
+                "450304********1234",
                 true,
             ),
         ),
@@ -62,19 +62,35 @@ fn rows() -> Vec<FindingRow> {
             1207,
             "关于公布2026年城乡低保对象名单的公示",
             27,
-            finding(FindingKind::Phone, Field::Body, 260, "13907731234", "个人手机号码", "改为单位办公电话", true),
+            finding(FindingKind::Phone, Field::Body, 260, "13907731234", Said::Mobile, "139****1234", true),
         ),
         row(
             1102,
             "象山区政务动态：区领导调研重点项目建设",
             20,
-            finding(FindingKind::WrongTerm, Field::Title, 0, "象山区政府", "规范表述", "象山区人民政府", false),
+            finding(
+                FindingKind::WrongTerm,
+                Field::Title,
+                0,
+                "象山区政府",
+                Said::WrongTerm { wrong: "象山区政府".into(), correct: "象山区人民政府".into() },
+                "象山区人民政府",
+                false,
+            ),
         ),
         row(
             1031,
             "部门动态：区民政局开展冬季救助",
             12,
-            finding(FindingKind::Date, Field::Dates, 0, "2026-13-01", "成文日期不存在", "核对成文日期", false),
+            finding(
+                FindingKind::Date,
+                Field::Dates,
+                0,
+                "2026-11-02 09:00",
+                Said::PublishedBeforeIssued { issued: "2026-11-03".into() },
+                "",
+                false,
+            ),
         ),
     ]
 }
@@ -129,8 +145,11 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     // On `ui::table`: each column as wide as its widest cell, a blank between two, the message
     // taking the rest.
     assert!(lines[2].starts_with("  item kind       text               message → suggestion"), "{text}");
-    assert!(lines[3].starts_with("✗ 1207 id_number  450304199003151234 公民身份号码 → 删除或脱敏"), "{text}");
-    assert!(lines[5].starts_with("  1102 wrong_term 象山区政府         规范表述 → 象山区人民政府"), "{text}");
+    assert!(lines[3].starts_with("✗ 1207 ID number  450304199003151234 Full resident ID number → 450304*"), "{text}");
+    assert!(lines[5].starts_with("  1102 wrong term 象山区政府         “象山区政府” should be “象山区人民"), "{text}");
+    // The same stored findings read in the reader's language.
+    let zh = crate::i18n::scoped(Lang::ZhCn, || text_of(&a));
+    assert!(zh.contains("完整公民身份号码 → 450304*") && zh.contains("“象山区政府”应为“象山区人民政府”"), "{zh}");
     // The filter narrows; F5 reads them again.
     keys(&mut a, "/phone");
     key(&mut a, KeyCode::Enter);
@@ -198,7 +217,7 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
     let Some(form) = &a.views.findings.waive else { panic!("{:?}", a.views.findings.waive) };
     assert_eq!((form.item, form.kind, form.text.as_str()), (1207, FindingKind::IdNumber, "450304199003151234"));
     assert!(
-        text_of(&a).lines().last().unwrap().starts_with("waive id_number “450304199003151234” on item 1207 — why?"),
+        text_of(&a).lines().last().unwrap().starts_with("waive ID number “450304199003151234” on item 1207 — why?"),
         "{}",
         text_of(&a)
     );
@@ -235,7 +254,7 @@ fn w_waives_the_selected_finding_and_the_findings_are_checked_again() {
         "{text}"
     );
     assert!(
-        text.lines().nth(3).unwrap().starts_with("✓ 1207 id_number  450304199003151234 waived — li.jianhua"),
+        text.lines().nth(3).unwrap().starts_with("✓ 1207 ID number  450304199003151234 waived — li.jianhua"),
         "{text}"
     );
 }
@@ -309,7 +328,7 @@ fn s_sorts_and_f_reads_one_kind_only() {
         id,
         Loaded::View(views::Loaded::Findings(views::findings::Loaded::Online(Ok((ids, Stored::Current))))),
     ));
-    assert!(text_of(&a).lines().nth(1).unwrap().contains("· only id_number"), "{}", text_of(&a));
+    assert!(text_of(&a).lines().nth(1).unwrap().contains("· only ID number"), "{}", text_of(&a));
     assert!(matches!(
         loads(&keys(&mut a, "f"))[..],
         [(_, Load::View(views::Load::Findings(views::findings::Load::Online { kind: Some(FindingKind::Phone) })))]

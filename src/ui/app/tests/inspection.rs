@@ -5,7 +5,8 @@
 use chrono::Duration;
 
 use super::*;
-use crate::domain::inspection::{Detail, Indicator, Level, Opens};
+use crate::domain::inspection::{Detail, Indicator, Level, Note, Opens};
+use crate::ui::words;
 
 fn indicator(
     key: &'static str,
@@ -27,10 +28,21 @@ fn indicator(
     }
 }
 
-/// A detail line as the check words it: a column's path (the columns of `entries` open, the others
-/// name a column id 100 and on) and its note in brackets, an inquiry's subject with none to open.
+/// A detail line as the check words it in Chinese: a column's path (the columns of `entries` open,
+/// the others name a column id 100 and on) and when it was last updated in brackets, an inquiry's
+/// subject and when it was asked with none to open, or the home page's last update alone.
 fn line(text: &str) -> Detail {
-    let (what, note) = text.split_once('（').map_or((text, String::new()), |(w, n)| (w, format!("（{n}")));
+    if let Some(date) = text.strip_prefix("最近更新 ") {
+        return Detail::said(Note::HomeUpdated(Some(day(date))));
+    }
+    let (what, note) = text.split_once('（').unwrap_or((text, ""));
+    let note = if let Some(date) = note.strip_prefix("最近更新 ") {
+        Note::LastUpdate(Some(day(date.trim_end_matches('）'))))
+    } else if let Some(date) = note.strip_suffix(" 提出，未答复）") {
+        Note::Unanswered(day(date))
+    } else {
+        Note::Nothing
+    };
     let opens = entries().iter().find(|e| e.path == what).map(|e| Opens::Column(e.id));
     let opens = if what.contains(" / ") { opens.or(Some(Opens::Column(100))) } else { opens };
     Detail { what: what.into(), note, opens }
@@ -81,7 +93,7 @@ fn with_a_broken_link(a: &mut App) {
     list.push(Indicator {
         detail: vec![Detail {
             what: "https://www.xiangshan.gov.cn/a.pdf".into(),
-            note: String::new(),
+            note: Note::Nothing,
             opens: Some(Opens::Item(4127)),
         }],
         ..indicator("home_broken_links", "首页不可用链接", 1, (1, 1), Level::Fail, &[])
@@ -135,11 +147,18 @@ fn the_tab_loads_when_opened_and_shows_the_counts_and_badges() {
     assert!(lines[1].starts_with("Inspection · as of 2026-11-29 ✗2 fail !1 warn"), "{text}");
     // The shared table: exactly the width, a blank between columns, the counts right-aligned.
     assert!(lines[2].starts_with("level  indicator") && lines[2].ends_with("count fails warns"), "{text}");
-    assert!(lines[3].starts_with("✓ pass 首页栏目长期未更新") && lines[3].ends_with("    3 ≥ 14  ≥ 10"), "{text}");
-    assert!(lines[4].starts_with("! warn 动态、要闻"), "{text}");
-    assert!(lines[5].starts_with("✗ fail 应更新未更新栏目") && lines[5].ends_with("    6 ≥ 5   ≥ 3"), "{text}");
-    assert!(lines[7].starts_with("✗ fail 互动诉求超过3个月未答复") && lines[7].ends_with("    1 ≥ 1   -"), "{text}");
+    assert!(lines[3].starts_with("✓ pass home page not updated") && lines[3].ends_with("    3 ≥ 14  ≥ 10"), "{text}");
+    assert!(lines[4].starts_with("! warn news and notices"), "{text}");
+    assert!(
+        lines[5].starts_with("✗ fail columns due but not updated") && lines[5].ends_with("    6 ≥ 5   ≥ 3"),
+        "{text}"
+    );
+    assert!(lines[7].starts_with("✗ fail inquiries unanswered") && lines[7].ends_with("    1 ≥ 1   -"), "{text}");
     assert_eq!(crate::ui::text::width(lines[2]), 80, "the heading fills the width: {text}");
+    // In Chinese, the check's own names.
+    let zh = crate::i18n::scoped(Lang::ZhCn, || text_of(&a));
+    assert!(zh.lines().nth(3).unwrap().contains("首页栏目长期未更新"), "{zh}");
+    assert!(zh.lines().nth(7).unwrap().contains("互动诉求超过3个月未答复"), "{zh}");
     // Visiting again does not evaluate again; F5 does.
     keys(&mut a, "2");
     assert!(inspections(&keys(&mut a, "7")).is_empty());
@@ -166,26 +185,31 @@ fn enter_lists_what_is_behind_a_count_and_esc_goes_back() {
         text.lines()
             .nth(1)
             .unwrap()
-            .starts_with("✗ fail 应更新未更新栏目 · 6 (fails ≥ 5, warns ≥ 3) · as of 2026-11-29"),
+            .starts_with("✗ fail columns due but not updated · 6 (fails ≥ 5, warns ≥ 3) · as of 2026-11-29"),
         "{text}"
     );
     assert!(text.lines().nth(2).unwrap().starts_with("6 behind the count · Enter opens one · Esc back"), "{text}");
     // A path too long for the line is cut at its start: its leaf and when it was updated stay.
     assert_eq!(
         text.lines().nth(3).unwrap().trim_end(),
-        "  … / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息（最近更新 2024-03-01）",
+        "  … / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息 (last updated 2024-03-01)",
         "{text}"
+    );
+    let zh = crate::i18n::scoped(Lang::ZhCn, || text_of(&a));
+    assert_eq!(
+        zh.lines().nth(3).unwrap().trim_end(),
+        "  … / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息（最近更新 2024-03-01）"
     );
     // The detail scrolls; `y` copies the line selected.
     key(&mut a, KeyCode::End);
     assert_eq!(a.views.inspection.detail.unwrap().1.selected, 5);
     keys(&mut a, "y");
     let effects = keys(&mut a, "t");
-    assert_eq!(effects, vec![Effect::Copy("政务公开 / 重点领域 / 环境保护（最近更新 2026-03-05）".into())]);
+    assert_eq!(effects, vec![Effect::Copy("政务公开 / 重点领域 / 环境保护 (last updated 2026-03-05)".into())]);
     // A reload keeps the detail open on its indicator.
     let [(id, _)] = inspections(&key(&mut a, KeyCode::F(5)))[..] else { panic!() };
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators()))))));
-    assert!(text_of(&a).lines().nth(1).unwrap().contains("应更新未更新栏目 · 6"), "{}", text_of(&a));
+    assert!(text_of(&a).lines().nth(1).unwrap().contains("columns due but not updated · 6"), "{}", text_of(&a));
     key(&mut a, KeyCode::Left);
     assert!(a.views.inspection.detail.is_none());
     assert_eq!(a.views.inspection.cursor.selected, 2, "back on the indicator opened");
@@ -370,4 +394,30 @@ fn the_inspection_screens_in_every_state() {
         }),
     ];
     snapshot_all(cases);
+}
+
+#[test]
+fn the_indicators_read_in_the_readers_language_and_in_the_checks_own_words_in_chinese() {
+    for &(key, name) in crate::domain::inspection::INDICATORS {
+        assert_eq!(crate::i18n::scoped(Lang::ZhCn, || words::indicator(key)), name, "{key}");
+        let english = words::indicator(key);
+        assert!(english.is_ascii() && !english.contains('_'), "{key}: {english}");
+    }
+    let asked =
+        Detail { what: "关于加装电梯的咨询".into(), note: Note::Unanswered(day("2026-07-14")), opens: None };
+    assert_eq!(words::detail(&asked), "关于加装电梯的咨询 (asked 2026-07-14, unanswered)");
+    let zh = crate::i18n::scoped(Lang::ZhCn, || words::detail(&asked));
+    assert_eq!(zh, "关于加装电梯的咨询（2026-07-14 提出，未答复）");
+    let late = Detail::said(Note::PastReply { count: 1, days: 5 });
+    assert_eq!(words::detail(&late), "1 inquiry is past its reply deadline (5 working days)");
+    let probes = Note::Probes {
+        from: day("2026-11-23"),
+        to: day("2026-11-29"),
+        total: 4,
+        failed: 1,
+        seconds: 15,
+        permille: 250,
+    };
+    let zh = crate::i18n::scoped(Lang::ZhCn, || words::note(&probes));
+    assert_eq!(zh, "2026-11-23 至 2026-11-29 探测 4 次，1 次 15 秒内无法打开（25.0%）");
 }

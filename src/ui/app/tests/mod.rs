@@ -437,7 +437,11 @@ fn every_history_event() -> Vec<HistoryEntry> {
         kind: "leader_name".into(),
         text: "李明化".into(),
         span: "title:2-5".into(),
-        message: "名称错误".into(),
+        message: crate::domain::checks::Message::Said(crate::domain::checks::Said::WrongName {
+            wrong: "李明化".into(),
+            correct: "李明华".into(),
+            note: String::new(),
+        }),
         blocking: true,
         waived: None,
     };
@@ -527,7 +531,7 @@ fn the_item_history_speaks_the_language_in_effect() {
             open_item_with(&mut a, "正文一行。");
             let page = a.views.columns.item.as_mut().unwrap();
             page.item.as_mut().unwrap().1 = every_history_event();
-            page.scroll = 9;
+            page.scroll = 11;
             let text = view_text(&a);
             for word in words {
                 assert!(text.contains(word), "{lang:?}: {word} in\n{text}");
@@ -585,7 +589,7 @@ fn audit_rows() -> Vec<AuditEntry> {
             operator: "li.jianhua".into(),
             action: "documents.add".into(),
             target: "document:12".into(),
-            detail: r#"{"number":"象发改〔2026〕31号","column":"⑥施工及质量安全监督信息"}"#.into(),
+            detail: r#"{"number":"象发改〔2026〕31号","title":"关于下达2026年重点项目计划的通知","column":"⑥施工及质量安全监督信息","issued_on":"2026-11-20","item":null}"#.into(),
         },
         AuditEntry {
             id: 2,
@@ -593,7 +597,7 @@ fn audit_rows() -> Vec<AuditEntry> {
             operator: "root".into(),
             action: "calendar.set".into(),
             target: "calendar".into(),
-            detail: r#"[{"date":"2026-12-31","kind":"holiday","note":"元旦调休"}]"#.into(),
+            detail: r#"[{"date":"2026-12-31","before":null,"after":{"kind":"holiday","note":"元旦调休"}}]"#.into(),
         },
         AuditEntry {
             id: 1,
@@ -601,7 +605,7 @@ fn audit_rows() -> Vec<AuditEntry> {
             operator: "root".into(),
             action: "init".into(),
             target: "site:xiangshan".into(),
-            detail: r#"{"columns":291,"units":32}"#.into(),
+            detail: r#"{"columns":291,"units":32,"calendar_days":60,"schema_created":true}"#.into(),
         },
     ]
 }
@@ -1215,7 +1219,7 @@ fn the_audit_trail_pages_back_and_filters() {
     };
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Audit(audit::Loaded::Page(Ok(audit_rows()))))));
     assert_eq!(a.views.audit.list.rows.len(), PAGE as usize + 3);
-    keys(&mut a, "/calendar");
+    keys(&mut a, "/元旦");
     assert_eq!(a.views.audit.list.shown.len(), 1);
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Enter);

@@ -81,7 +81,7 @@ fn the_findings_stand_beside_the_checks_and_their_text_is_highlighted() {
     open_fire_notice(&mut a);
     let text = text_of(&a);
     assert!(text.contains("Findings 3 · ✗2 blocking"), "{text}");
-    assert!(text.contains("✗ leader_name “李明化” body 2-5"), "{text}");
+    assert!(text.contains("✗ leader name “李明化” body 2-5"), "{text}");
     assert!(text.contains("[ ] 1 no state secret (不涉密)"), "the checks stay: {text}");
     // The wrong name is highlighted, exactly: red behind its three characters (each two cells
     // wide), not behind the title before it nor the word after it.
@@ -163,8 +163,8 @@ fn an_approval_with_a_blocking_finding_is_refused_saying_which_and_how_to_waive_
     assert!(notice.error);
     assert_eq!(
         notice.text,
-        "not approved: W waives (select with n) or r rejects — leader_name “李明化” and 1 more blocks it \
-         (body 2-5: 名称错误：“李明化”应为“李明华”（区长）)",
+        "not approved: W waives (select with n) or r rejects — leader name “李明化” and 1 more blocks it \
+         (body 2-5: Wrong name: “李明化” should be “李明华” (区长))",
     );
     // At 80 columns, whole: above the status line, not cut where it says why.
     let foot = foot_of(&a);
@@ -215,7 +215,7 @@ fn waiving_from_the_review_screen_asks_why_writes_it_and_then_the_approval_goes_
         .is_write()
     );
     let effects = a.update(Msg::Loaded(*id, waived(31, Ok(()))));
-    assert_eq!(a.notice.as_ref().unwrap().text, "item 31: leader_name “李明化” waived; it no longer blocks approval");
+    assert_eq!(a.notice.as_ref().unwrap().text, "item 31: leader name “李明化” waived; it no longer blocks approval");
     // The findings are checked again, and come back with the waiver.
     let [(checked, Load::View(views::Load::Queue(views::queue::Load::ItemFindings { id: 31 })))] = loads(&effects)[..]
     else {
@@ -238,7 +238,7 @@ fn waiving_from_the_review_screen_asks_why_writes_it_and_then_the_approval_goes_
     // The ID number still blocks; waived too, the approval is sent.
     assert!(loads(&keys(&mut a, "ca")).is_empty());
     let said = &a.notice.as_ref().unwrap().text;
-    assert!(said.contains("— id_number “11010519491231002X” blocks it (body 42-60: 完整公民身份号码"), "{said}");
+    assert!(said.contains("— ID number “11010519491231002X” blocks it (body 42-60: Full resident ID number"), "{said}");
     keys(&mut a, "n");
     let [(id, Load::View(views::Load::Findings(views::findings::Load::Waive { kind, .. })))] =
         &waive(&mut a, "本人书面同意公开")[..]

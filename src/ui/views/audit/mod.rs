@@ -12,6 +12,7 @@ use crate::ui::text::SearchKey;
 use crate::usecase;
 
 mod draw;
+pub mod summary;
 
 /// The tab's state: the records loaded so far.
 #[derive(Debug, Default)]

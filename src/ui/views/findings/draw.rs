@@ -74,8 +74,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
         let f = &r.finding;
         let said = match &r.waived {
             Some(w) => t!("finding-waived", reason = w.clone()),
-            None if f.suggestion.is_empty() => f.message.clone(),
-            None => format!("{} → {}", f.message, f.suggestion),
+            None => f.said(),
         };
         let mut cells = Vec::with_capacity(6);
         if wide {

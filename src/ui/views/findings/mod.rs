@@ -67,7 +67,7 @@ impl Row for FindingRow {
 
     fn search(&self) -> SearchKey {
         let f = &self.finding;
-        SearchKey::new(&[&self.item.to_string(), &self.title, f.kind.as_str(), &f.text, &f.message])
+        SearchKey::new(&[&self.item.to_string(), &self.title, f.kind.as_str(), &f.text, &f.message.words()])
     }
 
     fn copy(&self, id: bool) -> Option<String> {
@@ -172,7 +172,7 @@ impl Loaded {
                 clean_line(&mut f.title);
                 clean_option(&mut f.unit);
                 clean_line(&mut f.finding.text);
-                clean_line(&mut f.finding.message);
+                f.finding.message.texts_mut().into_iter().for_each(clean_line);
                 clean_line(&mut f.finding.suggestion);
                 clean_option(&mut f.waived);
             }),

@@ -16,6 +16,7 @@ use crate::ui::table::{Kind, Table};
 use crate::ui::text::{self, fit, fit_path, pad};
 use crate::t;
 use crate::ui::widgets::{Draw, Theme, provisional_note};
+use crate::ui::words;
 
 /// A level as a symbol that reads without colour.
 pub fn level_symbol(level: Level) -> &'static str {
@@ -78,9 +79,9 @@ pub(super) fn draw(view: &InspectView, d: &mut Draw, areas: &Areas) {
     let wide = areas.rows.width >= 120;
     let cells = |i: &Indicator| -> Vec<String> {
         let level = format!("{} {}{}", level_symbol(i.level), level_word(i.level), if i.provisional { "?" } else { "" });
-        let mut cells = vec![level, i.name.to_string(), i.count.to_string(), format!("≥ {}", i.threshold), warns(i)];
+        let mut cells = vec![level, words::indicator(i.key), i.count.to_string(), format!("≥ {}", i.threshold), warns(i)];
         if wide {
-            let joined: Vec<String> = i.detail.iter().map(|line| text::display(&line.line(), ambiguous)).collect();
+            let joined: Vec<String> = i.detail.iter().map(|line| text::display(&words::detail(line), ambiguous)).collect();
             cells.push(joined.join("；"));
         }
         cells
@@ -142,7 +143,7 @@ fn detail(view: &InspectView, d: &mut Draw, areas: &Areas, i: &Indicator, cursor
         Span::styled(format!("{} {} ", level_symbol(i.level), level_word(i.level)), level_style(theme, i.level)),
         Span::raw(t!(
             "inspect-detail-title",
-            name = i.name,
+            name = words::indicator(i.key),
             count = i.count,
             threshold = i.threshold,
             warns = warns(i),
@@ -169,7 +170,7 @@ fn detail(view: &InspectView, d: &mut Draw, areas: &Areas, i: &Indicator, cursor
         .detail
         .iter()
         .map(|line| {
-            let note = d.text(&line.note);
+            let note = d.text(&words::note(&line.note));
             let what = fit_path(&d.text(&line.what), room.saturating_sub(text::width(&note)), ambiguous);
             TextLine::raw(fit(&format!("  {what}{note}"), room + 2, ambiguous))
         })

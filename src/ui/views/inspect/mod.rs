@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::item::ItemView;
 use super::{Ask, Cx, Event, View, step};
-use crate::domain::inspection::{Detail, Indicator, Level, Opens};
+use crate::domain::inspection::{Detail, Indicator, Level, Note, Opens};
 use crate::store::{ExportedItem, HistoryEntry, Site, Store, StoreError};
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::Cursor;
@@ -82,7 +82,10 @@ impl Loaded {
             Loaded::Indicators(r) => each(r, |i| {
                 for d in &mut i.detail {
                     clean_line(&mut d.what);
-                    clean_line(&mut d.note);
+                    if let Note::NotOpened { when, why, .. } = &mut d.note {
+                        clean_line(when);
+                        why.iter_mut().for_each(clean_line);
+                    }
                 }
             }),
             Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
@@ -262,8 +265,8 @@ impl View for InspectView {
             return item.copy(id);
         }
         match self.opened() {
-            Some((i, cursor)) => i.detail.get(cursor.selected).map(Detail::line),
-            None => self.selected().map(|i| if id { i.key.to_string() } else { i.name.to_string() }),
+            Some((i, cursor)) => i.detail.get(cursor.selected).map(crate::ui::words::detail),
+            None => self.selected().map(|i| if id { i.key.to_string() } else { crate::ui::words::indicator(i.key) }),
         }
     }
 

@@ -50,7 +50,7 @@ pub(super) fn draw(view: &OrdersView, d: &mut Draw, areas: &Areas) {
     );
     d.header(areas.header, &header);
     let theme = d.theme;
-    let nothing = t!("orders-nothing");
+    let nothing = t!("orders-nothing", issue = d.key_for(Layer::Columns, Action::IssueOrder));
     d.list(areas.rows, list, &nothing, |o| {
         let style = match o.status {
             Status::Overdue => theme.status(Staleness::Overdue),
@@ -63,7 +63,7 @@ pub(super) fn draw(view: &OrdersView, d: &mut Draw, areas: &Areas) {
             Span::styled(pad(&o.status.said(), 11, ambiguous), style),
             Span::styled(pad(&o.row.due_on.to_string(), 11, ambiguous), style),
             Span::raw(cell(&o.row.unit, unit_w)),
-            Span::raw(cell(&o.about(), about_w)),
+            Span::raw(cell(&super::about(o), about_w)),
             Span::raw(fit(&text::display(&o.row.note, ambiguous), note_w, ambiguous)),
         ])
     });
@@ -77,7 +77,7 @@ pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous, no
     let mut lines = vec![
         t!("orders-record-heading", id = o.row.id, status = o.status.said()),
         field(t!("head-unit"), &o.row.unit_full_name),
-        field(t!("orders-head-about"), &o.about()),
+        field(t!("orders-head-about"), &super::about(o)),
         field(t!("orders-head-note"), &o.row.note),
         field(t!("orders-field-issued"), &format!("{} {}", when(o.row.issued_at), o.row.issued_by)),
         field(t!("orders-head-due"), &t!("orders-due-days", due = o.row.due_on.to_string(), days = o.row.days)),

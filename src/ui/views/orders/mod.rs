@@ -93,8 +93,8 @@ impl Draft {
         Draft {
             unit: None,
             about: About::Indicator(indicator.key.to_string()),
-            what: t!("orders-about-indicator", name = indicator.name),
-            note: t!("orders-note-indicator", name = indicator.name, count = indicator.count),
+            what: t!("orders-about-indicator", name = words::indicator(indicator.key)),
+            note: t!("orders-note-indicator", name = words::indicator(indicator.key), count = indicator.count),
             rule: t!("orders-rule-indicator"),
         }
     }
@@ -297,6 +297,15 @@ impl Loaded {
     }
 }
 
+/// What an order names, in words: the column's path, the item's title, the indicator's name in the
+/// reader's language (the bulletin and the reminder sheet, written in Chinese, take `Order::about`).
+pub(super) fn about(o: &Order) -> String {
+    match &o.row.subject {
+        Subject::Indicator(key) => words::indicator(key),
+        Subject::Column(_) | Subject::Item { .. } => o.about(),
+    }
+}
+
 impl Row for Order {
     type Key = i64;
 
@@ -305,7 +314,7 @@ impl Row for Order {
     }
 
     fn search(&self) -> SearchKey {
-        SearchKey::new(&[&self.row.unit, &self.about(), &self.row.note, &self.status.said()])
+        SearchKey::new(&[&self.row.unit, &about(self), &self.row.note, &self.status.said()])
     }
 
     fn copy(&self, id: bool) -> Option<String> {

@@ -201,8 +201,7 @@ fn findings_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
         let head = format!("{} “{}” {place}", words::finding(finding.kind), d.text(&finding.text));
         let said = match waived {
             Some(w) => t!("finding-waived", reason = w.to_string()),
-            None if finding.suggestion.is_empty() => finding.message.clone(),
-            None => format!("{} → {}", finding.message, finding.suggestion),
+            None => finding.said(),
         };
         let selected = n == f.selected;
         let style = if selected { d.theme.selected() } else { Style::default() };

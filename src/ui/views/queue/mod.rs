@@ -151,7 +151,7 @@ impl Loaded {
             Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
             Loaded::ItemFindings(_, r) => each(r, |(f, waived)| {
                 clean_line(&mut f.text);
-                clean_line(&mut f.message);
+                f.message.texts_mut().into_iter().for_each(clean_line);
                 clean_line(&mut f.suggestion);
                 clean_option(waived);
             }),

@@ -313,7 +313,7 @@ impl Reviewing {
             text = first.text.clone(),
             more = open.len() - 1,
             span = words::place(first),
-            message = first.message.clone(),
+            message = first.message.words(),
         ))
     }
 }
