@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '18');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '19');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -1195,3 +1195,64 @@ CREATE TRIGGER finding_lists_never_deleted BEFORE DELETE ON finding_lists
 BEGIN SELECT RAISE(ABORT, 'finding_lists is replaced by the next check, never deleted: DELETE refused'); END;
 -- @end
 -- @end section findings
+
+-- @section initials
+-- The pinyin initials of each item's title (issue 21; schema version 19), which a list's filter
+-- of Latin letters reads (`/hybz` finds 行业标准, for SSH sessions without a Chinese input method):
+-- written by the program (`domain::search_key::stored_initials`: each letter, digit and Chinese
+-- character's initial, every reading of each, readings separated by spaces) in the transaction of
+-- every write that sets or changes an item's title (import, a resubmission, the demo), and read
+-- as a substring through a trigram index (section initials_index). A table of its own rather than
+-- a column of items: an upgrade fills it by adding rows, where filling a new column would write
+-- every item again and with it every index of items (the two-character index's function run once
+-- more on each of ten million titles and bodies). Never deleted; audited as every portal table is.
+CREATE TABLE item_initials (
+    site_id  BIGINT NOT NULL,
+    item_id  BIGINT NOT NULL,
+    -- The title's initials in lower case, each reading once, separated by spaces (行业标准:
+    -- `xybz hybz`); empty for a title with no letter, digit or Chinese character.
+    initials TEXT NOT NULL,
+    PRIMARY KEY (site_id, item_id),
+    FOREIGN KEY (site_id, item_id) REFERENCES items (site_id, id)
+);
+-- @postgres
+CREATE TRIGGER item_initials_audited AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON item_initials
+    FOR EACH STATEMENT EXECUTE FUNCTION portal_note_change();
+CREATE TRIGGER item_initials_site_insert AFTER INSERT ON item_initials REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION portal_check_sites();
+CREATE TRIGGER item_initials_site_update AFTER UPDATE ON item_initials
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION portal_check_sites();
+CREATE TRIGGER item_initials_never_deleted BEFORE DELETE ON item_initials
+    FOR EACH ROW EXECUTE FUNCTION portal_refuse_change();
+CREATE TRIGGER item_initials_no_truncate BEFORE TRUNCATE ON item_initials
+    FOR EACH STATEMENT EXECUTE FUNCTION portal_refuse_change();
+-- @end
+-- @sqlite
+CREATE TRIGGER item_initials_never_deleted BEFORE DELETE ON item_initials
+BEGIN SELECT RAISE(ABORT, 'item_initials is replaced when a title changes, never deleted: DELETE refused'); END;
+-- @end
+-- @end section initials
+
+-- @section initials_index
+-- The index a filter of initials reads (made after an upgrade has filled item_initials, so that
+-- it is built once rather than row by row). PostgreSQL: pg_trgm's GIN index, which `ILIKE '%…%'`
+-- reads for three letters or more; SQLite: an FTS5 table with the trigram tokenizer over the
+-- initials (its text is read from item_initials, its rowid the item's id), kept in step by the
+-- triggers below. Two letters, which no trigram holds, are tested on each item a list reads.
+-- @postgres
+CREATE INDEX item_initials_trgm ON item_initials USING gin (initials gin_trgm_ops);
+-- @end
+-- @sqlite
+CREATE VIRTUAL TABLE item_initials_text USING fts5 (initials, content = 'item_initials', content_rowid = 'item_id',
+    tokenize = 'trigram');
+CREATE TRIGGER item_initials_added AFTER INSERT ON item_initials
+BEGIN INSERT INTO item_initials_text (rowid, initials) VALUES (NEW.item_id, NEW.initials); END;
+CREATE TRIGGER item_initials_changed AFTER UPDATE OF initials ON item_initials
+BEGIN
+    INSERT INTO item_initials_text (item_initials_text, rowid, initials) VALUES ('delete', OLD.item_id, OLD.initials);
+    INSERT INTO item_initials_text (rowid, initials) VALUES (NEW.item_id, NEW.initials);
+END;
+-- The rows already there (an upgraded database's).
+INSERT INTO item_initials_text (item_initials_text) VALUES ('rebuild');
+-- @end
+-- @end section initials_index

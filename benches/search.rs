@@ -10,7 +10,8 @@
 //! page runs, as the store runs it (`store::search_first_page`), with its values written in. Then,
 //! per database and filter, `filter backend text typed found median_ms mean_ms max_ms`: the Find
 //! tab's first page of `:find TEXT` with `/TYPED` over it (`usecase::search::found`, as the tab
-//! loads it), Latin letters being read as pinyin initials too (every title holding the text read).
+//! loads it), Latin letters being read as pinyin initials too (the titles' initials stored when each
+//! is written, item_initials).
 
 use std::time::Instant;
 

@@ -221,6 +221,15 @@ async fn a_write_is_found_in_its_own_transaction(db: TestDb) {
     assert_eq!(found(&db, &["1-10月"]), ["t-6"]);
     assert_eq!(found(&db, &["全区规模"]), ["t-6"]);
     assert!(found(&db, &["发布10月"]).is_empty(), "the old title is no longer found");
+    // Its title's pinyin initials (item_initials) are the new title's, written with it.
+    let initials = |typed: &str| {
+        format!(
+            "SELECT COUNT(*) FROM item_initials n JOIN items i ON i.id = n.item_id \
+             WHERE i.ref = 't-6' AND n.initials LIKE '%{typed}%'"
+        )
+    };
+    assert_eq!(raw.count(&initials("jjfb110y")).await, 1);
+    assert_eq!(raw.count(&initials("jjfb10y")).await, 0, "the old title's initials are replaced");
 }
 
 /// The search's statement with a site, the text given and no filter written in.
@@ -271,8 +280,13 @@ async fn an_upgraded_database_finds_the_items_it_held(db: TestDb) {
              FOR EACH ROW WHEN (NOT portal_holds('admin')) EXECUTE FUNCTION portal_check_item_change()",
         ],
     };
+    // What version 19 added: the titles' pinyin initials (SQLite: and their FTS5 table).
+    if db.backend == Backend::Sqlite {
+        raw.exec("DROP TABLE item_initials_text").await.unwrap();
+    }
     // What version 17 added, on both: the stored findings.
-    for sql in older.iter().chain(&["DROP TABLE item_findings", "DROP TABLE finding_lists"]) {
+    let later = ["DROP TABLE item_initials", "DROP TABLE item_findings", "DROP TABLE finding_lists"];
+    for sql in older.iter().chain(&later) {
         raw.exec(sql).await.unwrap();
     }
     raw.exec("UPDATE schema_meta SET value = '11' WHERE key = 'schema_version'").await.unwrap();
@@ -290,6 +304,18 @@ async fn an_upgraded_database_finds_the_items_it_held(db: TestDb) {
         }
     };
     assert_eq!(raw.count(index).await, if db.backend == Backend::Sqlite { 2 } else { 4 });
+    // Every title's pinyin initials, computed by the upgrade, and read by a list's filter.
+    assert_eq!(raw.count("SELECT COUNT(*) FROM item_initials").await, 5);
+    let t2 = "SELECT COUNT(*) FROM item_initials n JOIN items i ON i.id = n.item_id \
+              WHERE i.ref = 't-2' AND n.initials LIKE '%mzjkzdbfhgz%'";
+    assert_eq!(raw.count(t2).await, 1, "民政局开展低保复核工作");
+    let store = portal_admin::store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    for typed in ["dbfh", "kz"] {
+        let found = portal_admin::usecase::search::found(store.as_ref(), &site, "工作", Some(typed), Seek::First, 50);
+        let refs: Vec<String> = found.await.unwrap().into_iter().filter_map(|f| f.reference).collect();
+        assert_eq!(refs, ["t-2"], "{typed}: 低保复核, 开展");
+    }
 }
 
 /// An item of the lists' test, online since hour `hour` of 2026-01-01 (Beijing time).

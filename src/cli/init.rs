@@ -42,7 +42,17 @@ pub async fn initialise(
         table,
     };
     let years: Vec<i32> = BUILT_IN_YEARS.collect();
-    Ok(store.init(&setup, &built_in(), &years).await?)
+    // An upgrade may read every item's title again (schema 19): a bar on a terminal.
+    let bar = std::sync::OnceLock::new();
+    let progress = |done: u64, total: u64| {
+        let bar = bar.get_or_init(|| super::progress::bar(Some(total), &t!("initials-progress"), None));
+        bar.set_position(done);
+    };
+    let report = store.init(&setup, &built_in(), &years, &progress).await;
+    if let Some(bar) = bar.get() {
+        bar.finish_and_clear();
+    }
+    Ok(report?)
 }
 
 pub async fn run(cli: &Cli, columns: Option<&Path>, units: Option<&Path>, name: Option<&str>) -> Result<(), Failure> {

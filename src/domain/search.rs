@@ -63,12 +63,6 @@ pub fn may_be_initials(typed: &str) -> bool {
     typed.trim().chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-/// The ids of `titles` (id, title) that hold `typed` or whose pinyin initials it is, any reading
-/// of a character (`hybz` 行业标准 and 行业 read xíng: `xybz`).
-pub fn titles_matching<'a>(titles: impl IntoIterator<Item = (i64, &'a str)>, typed: &str) -> Vec<i64> {
-    titles.into_iter().filter(|(_, title)| SearchKey::new(&[title]).matches(typed)).map(|(id, _)| id).collect()
-}
-
 /// The units of `names` a list's filter `typed` names: those whose name holds it or whose pinyin
 /// initials it is (`mzj` is 民政局 and 民宗局).
 pub fn units_matching<'a>(names: &[&'a str], typed: &str) -> Vec<&'a str> {
@@ -105,10 +99,5 @@ mod tests {
         assert!(!may_be_initials("2025年") && !may_be_initials("wifi coverage"));
         assert!(ascii_only_ctype("C") && ascii_only_ctype("POSIX"));
         assert!(!ascii_only_ctype("C.UTF-8") && !ascii_only_ctype("zh_CN.UTF-8") && !ascii_only_ctype("en_US.utf8"));
-        let titles = [(1, "行业标准"), (2, "依申请公开"), (3, "中长期规划")];
-        assert_eq!(titles_matching(titles, "hybz"), [1]);
-        assert_eq!(titles_matching(titles, "xybz"), [1], "any reading");
-        assert_eq!(titles_matching(titles, "ysqgk"), [2]);
-        assert!(titles_matching(titles, "mzj").is_empty());
     }
 }

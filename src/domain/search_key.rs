@@ -54,9 +54,97 @@ impl SearchKey {
     }
 }
 
+/// How many readings of a title `stored_initials` writes out whole, at most, beyond the title
+/// with each character's first reading and with each other reading of one character at a time.
+pub const READINGS: usize = 4;
+
+/// A title's pinyin initials as the database stores them (`items.title_initials`), so that a
+/// list's filter of Latin letters (`hybz`) is a substring search in SQL, through an index: the
+/// initials of each letter, digit and Chinese character, in lower case, read the first way, then
+/// with each other reading of one character at a time (行业标准: `xybz hybz`), then every other
+/// combination of readings while there are at most `READINGS` in all; separated by spaces, which no
+/// filter of initials holds. The same initials `SearchKey::matches` reads (a title with more
+/// characters of several readings than that is found by each reading of one of them).
+pub fn stored_initials(title: &str) -> String {
+    let slots: Vec<Vec<char>> = title.to_lowercase().chars().filter_map(initials).map(letters).collect();
+    if slots.is_empty() {
+        return String::new();
+    }
+    // The first reading of each character: its first reading's initial, as the crate lists them.
+    let first: Vec<char> = title.to_lowercase().chars().filter_map(first_initial).collect();
+    let mut out: Vec<String> = vec![first.iter().collect()];
+    let push = |reading: String, out: &mut Vec<String>| {
+        if !out.contains(&reading) {
+            out.push(reading);
+        }
+    };
+    for (at, slot) in slots.iter().enumerate() {
+        for &other in slot.iter().filter(|c| **c != first[at]) {
+            let mut reading = first.clone();
+            reading[at] = other;
+            push(reading.into_iter().collect(), &mut out);
+        }
+    }
+    let combinations = slots.iter().try_fold(1usize, |n, s| n.checked_mul(s.len()).filter(|n| *n <= READINGS));
+    if combinations.is_some() {
+        let mut readings: Vec<String> = vec![String::new()];
+        for slot in &slots {
+            readings = readings.iter().flat_map(|r| slot.iter().map(move |c| format!("{r}{c}"))).collect();
+        }
+        for reading in readings {
+            push(reading, &mut out);
+        }
+    }
+    out.join(" ")
+}
+
+/// The letters (and digits) of a set of initials, in order.
+fn letters(set: u64) -> Vec<char> {
+    (0..36u8)
+        .filter(|b| set & (1 << b) != 0)
+        .map(|b| if b < 26 { char::from(b'a' + b) } else { char::from(b'0' + (b - 26)) })
+        .collect()
+}
+
+/// The initial of a character's first reading (itself for a Latin letter or digit); none for
+/// what has no initials.
+fn first_initial(c: char) -> Option<char> {
+    if c.is_ascii_alphanumeric() {
+        return Some(c.to_ascii_lowercase());
+    }
+    let readings = c.to_pinyin_multi()?;
+    let first = readings.into_iter().find_map(|p| p.first_letter().chars().next().filter(|l| bit(*l).is_some()));
+    first.map(|l| l.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_initials_hold_every_reading() {
+        let mut readings: Vec<String> = stored_initials("行业标准").split(' ').map(str::to_string).collect();
+        readings.sort();
+        assert_eq!(readings, ["hybz", "xybz"]);
+        assert_eq!(stored_initials("民政局"), "mzj");
+        assert!(stored_initials("①城乡低保（社会救助）").starts_with("cxdbshjz "), "会 read huì, then kuài");
+        assert_eq!(stored_initials("2024年工作要点"), "2024ngzyd");
+        assert_eq!(stored_initials("——"), "");
+        for (title, typed) in [("中长期规划", "zcqgh"), ("中长期规划", "zzqgh"), ("重大项目", "cdxm")] {
+            assert!(stored_initials(title).split(' ').any(|r| r.contains(typed)), "{title} {typed}");
+        }
+        // Every reading of each character is stored, however many a title has.
+        let long = "行长重行长重行长重行长重";
+        let stored = stored_initials(long);
+        for (at, c) in long.chars().enumerate() {
+            for l in letters(initials(c).unwrap()) {
+                let mut wanted: Vec<char> = stored.split(' ').next().unwrap().chars().collect();
+                wanted[at] = l;
+                let wanted: String = wanted.into_iter().collect();
+                assert!(stored.split(' ').any(|r| r == wanted), "{long}: {wanted} in {stored}");
+            }
+        }
+    }
 
     /// The table made with pypinyin (tests/fixtures/make_pinyin_fixture.py).
     const TABLE: &str = include_str!("../../tests/fixtures/pinyin-initials.tsv");

@@ -56,8 +56,15 @@ pub trait Store:
     /// Creates the schema if absent, the site with its units and columns if absent, the built-in
     /// calendar days not yet present, and registers the operator as the site's first administrator;
     /// in one transaction with its audit record. Changes nothing (and writes no audit) when all is
-    /// already there.
-    async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay], notices: &[i32]) -> Result<InitReport>;
+    /// already there. An upgrade's long steps (every item's title read again) tell
+    /// `progress(done, total)` items.
+    async fn init(
+        &self,
+        setup: &SiteSetup,
+        calendar: &[CalendarDay],
+        notices: &[i32],
+        progress: &(dyn Fn(u64, u64) + Sync),
+    ) -> Result<InitReport>;
 
     /// The site with this code, or the only site when `code` is `None`.
     async fn site(&self, code: Option<&str>) -> Result<Site>;
@@ -496,7 +503,8 @@ pub trait SearchStore: Send + Sync {
     /// How many items the search finds (`Total`).
     async fn search_total(&self, site: &Site, search: &TextSearch) -> Result<Total>;
 
-    /// The ids and titles of the site's items in `scope`, which a list's filter of pinyin
-    /// initials is matched against (`ListFilter::items`).
-    async fn titles(&self, site: &Site, scope: &TitleScope) -> Result<Vec<ItemTitle>>;
+    /// How many of the site's items have titles whose pinyin initials hold `letters` (Latin
+    /// letters and digits, three or more), counted up to `cap`: whether a list's filter reads
+    /// them through the index (`Initials::few`).
+    async fn initials_holding(&self, site: &Site, letters: &str, cap: i64) -> Result<i64>;
 }

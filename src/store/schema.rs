@@ -4,12 +4,13 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 18;
+pub const SCHEMA_VERSION: i64 = 19;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
 /// starts with `-- @postgres` or `-- @sqlite` is for that backend only, and `-- @section NAME` is
-/// that section of `schema.sql` as it stands), run in `init`.
+/// that section of `schema.sql` as it stands, and `FILL_INITIALS` fills item_initials from the
+/// items already there), run in `init`.
 pub const UPGRADES: &[(i64, &[&str])] = &[
     (2, &["ALTER TABLE items ADD COLUMN url TEXT"]),
     (3, &["ALTER TABLE items ADD COLUMN wechat_at TIMESTAMPTZ"]),
@@ -104,7 +105,15 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
     // PostgreSQL's index of two-character pieces (search by two characters), built from the items
     // already there in the upgrade's transaction; nothing on SQLite.
     (18, &["-- @section bigrams"]),
+    // The pinyin initials of every title (a filter of Latin letters in SQL): the table, filled
+    // from the items already there a chunk at a time (computed in the program: SQL has no pinyin),
+    // then its index built once.
+    (19, &["-- @section initials", FILL_INITIALS, "-- @section initials_index"]),
 ];
+
+/// The upgrade step that fills item_initials from the titles already there (run by `init`:
+/// `sql::SqlStore::fill_initials`).
+pub const FILL_INITIALS: &str = "-- @fill initials";
 
 /// The version whose upgrade chains the audit records already there.
 pub const CHAINED_SINCE: i64 = 11;

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::staleness::Status;
 use crate::reports::{self, DocumentReportRow, StaleRow};
-use crate::store::{ColumnRow, ItemSummary, Result, Seek, Site, Store, TitleScope, Total, UnitRow};
+use crate::store::{ColumnRow, ItemSummary, ListFilter, Result, Seek, Site, Store, Total, UnitRow};
 
 /// The order of the columns with their staleness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,26 +107,19 @@ pub async fn items(
     filter: Option<&str>,
     limit: i64,
 ) -> Result<Vec<ItemSummary>> {
-    let filter = column_filter(store, site, column_id, filter).await?;
+    let filter = column_filter(store, site, filter).await?;
     store.column_items(site, column_id, seek, filter.as_ref(), limit).await
 }
 
 /// How many items `items` lists with `filter` (as typed): the heading's "n of N".
 pub async fn items_total(store: &dyn Store, site: &Site, column_id: i64, filter: Option<&str>) -> Result<Total> {
-    let filter = column_filter(store, site, column_id, filter).await?;
+    let filter = column_filter(store, site, filter).await?;
     store.column_item_total(site, column_id, filter.as_ref()).await
 }
 
-async fn column_filter(
-    store: &dyn Store,
-    site: &Site,
-    column_id: i64,
-    filter: Option<&str>,
-) -> Result<Option<crate::store::ListFilter>> {
+async fn column_filter(store: &dyn Store, site: &Site, filter: Option<&str>) -> Result<Option<ListFilter>> {
     match filter {
-        Some(typed) => {
-            Ok(Some(super::search::list_filter(store, site, typed, Some(TitleScope::Column(column_id))).await?))
-        }
+        Some(typed) => Ok(Some(super::search::list_filter(store, site, typed).await?)),
         None => Ok(None),
     }
 }

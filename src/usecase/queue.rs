@@ -4,7 +4,7 @@
 use crate::domain::review::Decision;
 use crate::domain::{ItemPath, Stage};
 use crate::reports::checks;
-use crate::store::{ExportedItem, HistoryEntry, QueueItem, Result, Site, Store, StoreError, TitleScope, Transition};
+use crate::store::{ExportedItem, HistoryEntry, QueueItem, Result, Site, Store, StoreError, Transition};
 
 /// The items awaiting a decision, by step then oldest first (of one path or step when given),
 /// each with the attachments Art. 10 asks of it that it lacks (`domain::item::lacking`); with
@@ -18,7 +18,7 @@ pub async fn queue(
     filter: Option<&str>,
 ) -> Result<Vec<QueueItem>> {
     let filter = match filter {
-        Some(typed) => Some(super::search::list_filter(store, site, typed, Some(TitleScope::Pending)).await?),
+        Some(typed) => Some(super::search::list_filter(store, site, typed).await?),
         None => None,
     };
     store.queue(site, path, stage, filter.as_ref()).await

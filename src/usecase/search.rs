@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 
 use crate::domain::ItemStatus;
-use crate::domain::search::{Needle, may_be_initials, titles_matching, units_matching};
+use crate::domain::search::{Needle, units_matching};
 use crate::store::{
-    FoundItem, FoundKey, ListFilter, Result, Seek, Site, Store, StoreError, TextSearch, TitleScope, Total,
+    FoundItem, FoundKey, Initials, ListFilter, Result, Seek, Site, Store, StoreError, TextSearch, Total,
 };
 use crate::t;
 
@@ -101,24 +101,28 @@ pub async fn all(store: &dyn Store, site: &Site, search: &TextSearch) -> Result<
 
 /// What a list's filter typed asks of the database (`ListFilter`): the text, two characters or
 /// more (else refused, with the one line that says why), the units it names by name or pinyin
-/// initials, and, when it may be pinyin initials (`hybz`), the items of `scope` whose title's
-/// initials it is: every title there read from the database and matched as the console's filter
-/// matches (`domain::search_key`, any reading of a character), so what is not loaded is found too.
-pub async fn list_filter(store: &dyn Store, site: &Site, typed: &str, scope: Option<TitleScope>) -> Result<ListFilter> {
+/// initials, and, when it may be pinyin initials (`hybz`), the items whose title's initials hold
+/// it, any reading of a character: stored when each title is written (item_initials), so the
+/// database finds them, beyond what is loaded, a page at a time as it finds the rest.
+pub async fn list_filter(store: &dyn Store, site: &Site, typed: &str) -> Result<ListFilter> {
     let text = Needle::new(typed.trim()).map_err(StoreError::Refused)?;
     let units = store.units(site).await?;
     let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
     let named = units_matching(&names, text.as_str());
     let units = units.iter().filter(|u| named.contains(&u.name.as_str())).map(|u| u.id).collect();
-    let items = match scope {
-        Some(scope) if may_be_initials(text.as_str()) => {
-            let titles = store.titles(site, &scope).await?;
-            titles_matching(titles.iter().map(|t| (t.id, t.title.as_str())), text.as_str())
+    let initials = match Initials::new(text.as_str(), true) {
+        Some(initials) if initials.few() => {
+            let holding = store.initials_holding(site, initials.letters(), FEW_INITIALS + 1).await?;
+            Initials::new(text.as_str(), holding <= FEW_INITIALS)
         }
-        _ => Vec::new(),
+        other => other,
     };
-    Ok(ListFilter { text, units, items })
+    Ok(ListFilter { text, units, initials })
 }
+
+/// Above this many items whose titles' initials hold a filter, a list looks each item it reads up
+/// rather than gathering them all from the index first (`Initials::few`).
+pub const FEW_INITIALS: i64 = 2_000;
 
 /// A page of what `:find TEXT` finds, newest first, from `seek`, with a list's filter typed on
 /// top (`/` in the Find tab), which is searched for in the database too.
@@ -143,7 +147,7 @@ pub async fn found_total(store: &dyn Store, site: &Site, text: &str, filter: Opt
 async fn found_search(store: &dyn Store, site: &Site, text: &str, filter: Option<&str>) -> Result<TextSearch> {
     let needle = Needle::new(text).map_err(StoreError::Refused)?;
     let within = match filter {
-        Some(typed) => Some(list_filter(store, site, typed, Some(TitleScope::Holding(needle.clone()))).await?),
+        Some(typed) => Some(list_filter(store, site, typed).await?),
         None => None,
     };
     Ok(TextSearch { needle, status: None, column: None, unit: None, since: None, within })

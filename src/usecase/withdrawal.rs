@@ -11,8 +11,8 @@ use crate::domain::time::beijing_midnight;
 use crate::domain::{MarkKind, RetractionReason};
 use crate::reports;
 use crate::store::{
-    ItemSummary, ListFilter, Marking, NewMark, Restoration, Result, RetractionRequest, Seek, Site, Store, TitleScope,
-    Total, Transition, Withdrawal, WithdrawalRow,
+    ItemSummary, ListFilter, Marking, NewMark, Restoration, Result, RetractionRequest, Seek, Site, Store, Total,
+    Transition, Withdrawal, WithdrawalRow,
 };
 use crate::t;
 
@@ -148,7 +148,7 @@ pub async fn withdrawals_total(store: &dyn Store, site: &Site, filter: Option<&s
 
 async fn withdrawn_filter(store: &dyn Store, site: &Site, filter: Option<&str>) -> Result<Option<ListFilter>> {
     match filter {
-        Some(typed) => Ok(Some(super::search::list_filter(store, site, typed, Some(TitleScope::Withdrawn)).await?)),
+        Some(typed) => Ok(Some(super::search::list_filter(store, site, typed).await?)),
         None => Ok(None),
     }
 }

@@ -52,38 +52,45 @@ impl FoundItem {
 
 /// What a list's filter (`/` in the console) asks of the database: the rows whose text holds
 /// `text` (an item's title or body; a withdrawal's title, reason, note and who made it; an audit
-/// record's operator, action, target and detail), or whose item is of one of `units` or one of
-/// `items`.
+/// record's operator, action, target and detail), or whose item is of one of `units`, or whose
+/// item's title has pinyin initials that hold `initials`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListFilter {
     pub text: Needle,
     /// The units whose name holds the text or whose pinyin initials it is (their ids).
     pub units: Vec<i64>,
-    /// The items of the list whose title's pinyin initials the text is (`hybz` 行业标准, any
-    /// reading of a character), read from the titles the database holds (`SearchStore::titles`).
-    pub items: Vec<i64>,
+    /// The text as pinyin initials of the items' titles (`hybz` 行业标准, any reading of a
+    /// character), when it may be (Latin letters and digits only).
+    pub initials: Option<Initials>,
 }
 
-/// An item's id and title, which a list's filter of pinyin initials is matched against
-/// (`SearchStore::titles`).
+/// A list's filter read as the pinyin initials of titles (item_initials): Latin letters and
+/// digits only, in lower case, two or more; so that a statement may hold them as they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ItemTitle {
-    pub id: i64,
-    pub title: String,
+pub struct Initials {
+    letters: String,
+    few: bool,
 }
 
-/// Which items' titles a list's filter of pinyin initials is matched against: the items a list
-/// can show, whatever has been loaded of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TitleScope {
-    /// The items online in a column.
-    Column(i64),
-    /// The items withdrawn (each once, however often).
-    Withdrawn,
-    /// The items awaiting a decision.
-    Pending,
-    /// The items whose title or body holds a text (what `:find` found).
-    Holding(Needle),
+impl Initials {
+    /// `typed` as initials, if it may be (`domain::search::may_be_initials`, two characters or
+    /// more); `few`: held by few enough items to be read through the index.
+    pub fn new(typed: &str, few: bool) -> Option<Initials> {
+        let letters = typed.trim().to_ascii_lowercase();
+        let fits = letters.chars().count() >= crate::domain::search::SHORTEST
+            && crate::domain::search::may_be_initials(&letters);
+        fits.then_some(Initials { letters, few })
+    }
+
+    pub fn letters(&self) -> &str {
+        &self.letters
+    }
+
+    /// Whether the items that hold them are gathered from the index (three letters or more, held
+    /// by few items), rather than each item the list reads looked up.
+    pub fn few(&self) -> bool {
+        self.few && self.letters.len() >= 3
+    }
 }
 
 /// Where a page of a list is read from (keyset paging from either end, issue 21): its first page,

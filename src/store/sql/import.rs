@@ -252,6 +252,7 @@ sql_impl! { SqlStore;
         .bind(item.wechat_at)
         .execute(&mut **tx)
         .await?;
+        Self::write_initials(tx, site, &[(id, item.title.as_str())], false).await?;
         sqlx::query("DELETE FROM placements WHERE site_id = $1 AND item_id = $2 AND online_since IS NULL")
             .bind(site)
             .bind(id)
@@ -404,6 +405,8 @@ sql_impl! { SqlStore;
             }
         }
         Self::write_rows(tx, "placements (site_id, item_id, column_id, form, online_since)", 5, &cells).await?;
+        let titles: Vec<(i64, &str)> = items.iter().map(|(item, id)| (*id, item.title.as_str())).collect();
+        Self::write_initials(tx, site, &titles, true).await?;
 
         let mut cells = Vec::new();
         for (i, (item, id)) in items.iter().enumerate() {

@@ -129,13 +129,21 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
     use Param::*;
     let list = id_list(&[1, 2, 3]);
     let hot = |name: &'static str, sql: String, params: Vec<Param>| HotStatement { name, sql, params };
-    let (few, many, two, two_many, two_few) = if DB::DIALECT == schema::Dialect::Sqlite {
-        ("\"防汛抗旱\"", "\"象山区\"", Way::Scan, "%政府%", "%抗旱%")
+    let (few, many, two, two_many, two_few, fxkh) = if DB::DIALECT == schema::Dialect::Sqlite {
+        ("\"防汛抗旱\"", "\"象山区\"", Way::Scan, "%政府%", "%抗旱%", "\"fxkh\"")
     } else {
-        ("%防汛抗旱%", "%象山区%", Way::Bigrams, "政府", "抗旱")
+        ("%防汛抗旱%", "%象山区%", Way::Bigrams, "政府", "抗旱", "%fxkh%")
     };
     let needle = crate::domain::search::Needle::new("防汛抗旱").expect("four characters");
-    let filter = ListFilter { text: needle, units: Vec::new(), items: Vec::new() };
+    let filter = ListFilter { text: needle, units: Vec::new(), initials: None };
+    // A filter of pinyin initials (防汛抗旱 in few items), read through the index of initials.
+    let initials = ListFilter {
+        text: crate::domain::search::Needle::new("fxkh").expect("four letters"),
+        units: Vec::new(),
+        initials: Initials::new("fxkh", true),
+    };
+    let mut by_initials = search_params(many, None);
+    by_initials.push(Text(fxkh));
     vec![
         hot("queue", queue_sql::<DB>(None), vec![Site, NullText, NullText]),
         hot("queue, filtered", queue_sql::<DB>(Some(&filter)), vec![Site, NullText, NullText, Text(few)]),
@@ -240,6 +248,11 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
             "search, two characters in few items",
             search_sql::<DB>(two, false, Seek::First, None),
             search_params(two_few, None),
+        ),
+        hot(
+            "search, filtered by initials",
+            search_sql::<DB>(Way::Newest, false, Seek::First, Some(&initials)),
+            by_initials,
         ),
         hot(
             "search, Latin letters",

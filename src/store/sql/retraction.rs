@@ -64,7 +64,7 @@ pub(super) fn withdrawals_from<DB: Backend>(filter: Option<&ListFilter>, text: u
     let text = match filter {
         Some(filter) => {
             let columns = ["CAST(w.item_id AS TEXT)", "i.title", "w.reason", "w.note", "w.withdrawn_by"];
-            named_by(filter, &any_holds::<DB>(&columns, text), "w.item_id")
+            named_by::<DB>(filter, &any_holds::<DB>(&columns, text), "w.item_id")
         }
         None => String::new(),
     };

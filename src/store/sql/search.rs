@@ -4,10 +4,12 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sqlx::{Executor, Pool, Row};
+use sqlx::{Executor, Pool, Row, Transaction};
 
+use super::import::Cell;
 use super::*;
 use crate::domain::search::Needle;
+use crate::domain::search_key::stored_initials;
 use crate::store::backend::Backend;
 use crate::store::schema::Dialect;
 use crate::store::text::{Lossy, note_repaired};
@@ -154,40 +156,61 @@ pub(super) fn holds_text<DB: Backend>(way: Way, param: usize, cased: bool) -> St
 /// (`text_param`), or it is of one of the filter's units or items.
 pub(super) fn item_filter<DB: Backend>(filter: &ListFilter, param: usize) -> String {
     let way = Way::of(&filter.text, DB::DIALECT);
-    named_by(filter, &holds_text::<DB>(way, param, cased(&filter.text)), "i.id")
+    named_by::<DB>(filter, &holds_text::<DB>(way, param, cased(&filter.text)), "i.id")
 }
 
-/// ` AND (text OR unit in the filter's units OR `item` in its items)`: `text` the condition on the
-/// row's own text, `item` the expression of the row's item id (the unit is item `i`'s).
-pub(super) fn named_by(filter: &ListFilter, text: &str, item: &str) -> String {
+/// ` AND (text OR unit in the filter's units OR title's initials hold the filter's)`: `text` the
+/// condition on the row's own text, `item` the expression of the row's item id (its unit and site
+/// are item `i`'s, and `$1` is the site).
+pub(super) fn named_by<DB: Backend>(filter: &ListFilter, text: &str, item: &str) -> String {
     let mut any = vec![text.to_string()];
     if !filter.units.is_empty() {
         any.push(format!("i.unit_id IN ({})", id_list(&filter.units)));
     }
-    if !filter.items.is_empty() {
-        any.push(format!("{item} IN ({})", id_list(&filter.items)));
+    if let Some(initials) = &filter.initials {
+        any.push(initials_hold::<DB>(initials, item));
     }
     format!(" AND ({})", any.join(" OR "))
 }
 
-/// The ids and titles of the items in `scope` of site `$1` (and `$2`: the column, or the text as
-/// `text_param`), which a filter of pinyin initials is matched against (`SearchStore::titles`).
-pub(super) fn titles_sql<DB: Backend>(scope: &TitleScope) -> String {
-    match scope {
-        TitleScope::Column(_) => {
-            "SELECT i.id, i.title FROM placements p JOIN items i ON i.site_id = p.site_id AND i.id = p.item_id \
-             WHERE p.site_id = $1 AND p.column_id = $2 AND p.online_since IS NOT NULL"
-                .to_string()
+/// The condition that the pinyin initials of item `item`'s title (item_initials, any reading)
+/// hold `initials`, written into the statement: they are Latin letters and digits only
+/// (`Initials`), which LIKE, FTS5 and SQL's quotes all take as themselves. Initials in few items
+/// (`Initials::few`, three letters or more): the items the trigram index gives (pg_trgm's GIN
+/// index, SQLite's FTS5 table), gathered once; else each item the list reads is looked up by its
+/// key, so that a page of a list newest first is full after a few dozen items (`gz` is in most
+/// titles, and gathering every item that holds it would read most of the site).
+pub(super) fn initials_hold<DB: Backend>(initials: &Initials, item: &str) -> String {
+    let letters = initials.letters();
+    debug_assert!(letters.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+    match DB::DIALECT {
+        _ if !initials.few() => format!(
+            "EXISTS (SELECT 1 FROM item_initials n WHERE n.site_id = i.site_id AND n.item_id = {item} \
+             AND n.initials LIKE '%{letters}%')"
+        ),
+        // Gathered once (an InitPlan), whatever else the statement reads.
+        Dialect::Postgres => format!(
+            "{item} = ANY (ARRAY (SELECT n.item_id FROM item_initials n \
+             WHERE n.site_id = $1 AND n.initials LIKE '%{letters}%'))"
+        ),
+        Dialect::Sqlite => {
+            format!("{item} IN (SELECT rowid FROM item_initials_text WHERE item_initials_text MATCH '\"{letters}\"')")
         }
-        TitleScope::Withdrawn => "SELECT i.id, i.title FROM items i WHERE i.site_id = $1 \
-             AND EXISTS (SELECT 1 FROM withdrawals w WHERE w.site_id = i.site_id AND w.item_id = i.id)"
-            .to_string(),
-        TitleScope::Pending => {
-            "SELECT i.id, i.title FROM items i WHERE i.site_id = $1 AND i.status = 'pending'".to_string()
+    }
+}
+
+/// How many items' title initials hold `letters` (three or more), counted up to `$3` (`$2` a
+/// LIKE pattern on PostgreSQL, an FTS5 string on SQLite; `$1` the site on PostgreSQL): whether a
+/// filter reads them through the index (`Initials::few`). SQLite's FTS5 table is of every site.
+pub(super) fn initials_holding_sql<DB: Backend>() -> &'static str {
+    match DB::DIALECT {
+        Dialect::Postgres => {
+            "SELECT COUNT(*) FROM (SELECT 1 FROM item_initials n WHERE n.site_id = $1 AND n.initials LIKE $2 \
+             LIMIT $3) m"
         }
-        TitleScope::Holding(needle) => {
-            let text = holds_text::<DB>(Way::of(needle, DB::DIALECT), 2, cased(needle));
-            format!("SELECT i.id, i.title FROM items i WHERE i.site_id = $1 AND {text}")
+        Dialect::Sqlite => {
+            "SELECT COUNT(*) FROM (SELECT rowid FROM item_initials_text WHERE $1 IS NOT NULL \
+             AND item_initials_text MATCH $2 LIMIT $3) m"
         }
     }
 }
@@ -284,7 +307,66 @@ pub(crate) fn first_page_statements<DB: Backend>(site: i64, needle: &Needle, hol
     out
 }
 
+/// Items whose initials an upgrade computes at a time (`SqlStore::fill_initials`): one read and
+/// one write of this many rows each.
+pub(super) const INITIALS_CHUNK: i64 = 10_000;
+
 sql_impl! { SqlStore;
+    /// Stores the pinyin initials of `items`' titles (id, title) of site `site` (item_initials,
+    /// `stored_initials`), replacing what an item had: in the transaction of the write that sets
+    /// or changes the titles, which writes its audit record. `fresh`: the items are new (one COPY
+    /// on PostgreSQL).
+    pub(super) async fn write_initials(
+        tx: &mut Transaction<'static, DB>,
+        site: i64,
+        items: &[(i64, &str)],
+        fresh: bool,
+    ) -> Result<()> {
+        let initials: Vec<String> = items.iter().map(|(_, title)| stored_initials(title)).collect();
+        let mut cells = Vec::with_capacity(items.len() * 3);
+        for ((id, _), initials) in items.iter().zip(&initials) {
+            cells.extend([Cell::Int(Some(site)), Cell::Int(Some(*id)), Cell::Text(Some(initials.as_str()))]);
+        }
+        let table = "item_initials (site_id, item_id, initials)";
+        if fresh {
+            Self::write_rows(tx, table, 3, &cells).await
+        } else {
+            let then = " ON CONFLICT (site_id, item_id) DO UPDATE SET initials = excluded.initials";
+            Self::insert_rows(tx, table, 3, &cells, then).await
+        }
+    }
+
+    /// The upgrade to schema 19: the initials of every item's title, computed here (SQL has no
+    /// pinyin) `INITIALS_CHUNK` items at a time, each chunk read by id and written in one
+    /// statement, in the upgrade's transaction; `progress(done, total)` after each.
+    pub(super) async fn fill_initials(
+        tx: &mut Transaction<'static, DB>,
+        progress: &(dyn Fn(u64, u64) + Sync),
+    ) -> Result<u64> {
+        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM items").fetch_one(&mut **tx).await?;
+        let mut done = 0u64;
+        let mut after = 0i64;
+        loop {
+            let rows: Vec<(i64, i64, Lossy)> =
+                sqlx::query_as("SELECT site_id, id, title FROM items WHERE id > $1 ORDER BY id LIMIT $2")
+                    .bind(after)
+                    .bind(INITIALS_CHUNK)
+                    .fetch_all(&mut **tx)
+                    .await?;
+            let Some(last) = rows.last() else { break };
+            after = last.1;
+            let initials: Vec<String> = rows.iter().map(|(_, _, title)| stored_initials(&title.text)).collect();
+            let mut cells = Vec::with_capacity(rows.len() * 3);
+            for ((site, id, _), initials) in rows.iter().zip(&initials) {
+                cells.extend([Cell::Int(Some(*site)), Cell::Int(Some(*id)), Cell::Text(Some(initials.as_str()))]);
+            }
+            Self::write_rows(tx, "item_initials (site_id, item_id, initials)", 3, &cells).await?;
+            done += rows.len() as u64;
+            progress(done, total.max(0) as u64);
+        }
+        Ok(done)
+    }
+
     /// How a search's text is read (`Way`): on SQLite, a text of three characters or more by how
     /// many items hold it (`HOLDING`).
     async fn way_for(&self, needle: &Needle) -> Result<Way> {
@@ -380,20 +462,13 @@ sql_impl! { SearchStore;
         }))
     }
 
-    async fn titles(&self, site: &Site, scope: &TitleScope) -> Result<Vec<ItemTitle>> {
-        let sql = titles_sql::<DB>(scope);
-        let query = sqlx::query_as::<_, (i64, Lossy)>(&sql).bind(site.id);
-        let query = match scope {
-            TitleScope::Column(column) => query.bind(*column),
-            TitleScope::Holding(needle) => query.bind(text_param(needle, DB::DIALECT)),
-            TitleScope::Withdrawn | TitleScope::Pending => query,
+    async fn initials_holding(&self, site: &Site, letters: &str, cap: i64) -> Result<i64> {
+        let wanted = match DB::DIALECT {
+            Dialect::Postgres => format!("%{letters}%"),
+            Dialect::Sqlite => format!("\"{letters}\""),
         };
-        Ok(query
-            .fetch_all(&self.pool)
-            .await?
-            .into_iter()
-            .map(|(id, title)| ItemTitle { id, title: title.text })
-            .collect())
+        let sql = initials_holding_sql::<DB>();
+        Ok(sqlx::query_scalar(sql).bind(site.id).bind(wanted).bind(cap).fetch_one(&self.pool).await?)
     }
 }
 

@@ -188,7 +188,13 @@ sql_impl! { Store;
         Ok(crate::domain::search::ascii_only_ctype(&ctype).then_some(ctype))
     }
 
-    async fn init(&self, setup: &SiteSetup, calendar: &[CalendarDay], notices: &[i32]) -> Result<InitReport> {
+    async fn init(
+        &self,
+        setup: &SiteSetup,
+        calendar: &[CalendarDay],
+        notices: &[i32],
+        progress: &(dyn Fn(u64, u64) + Sync),
+    ) -> Result<InitReport> {
         // The version is read under the schema's lock, in the transaction that acts on it.
         let mut tx = self.begin_init("init").await?;
         let version = self.version_on(&mut tx).await?;
@@ -201,7 +207,12 @@ sql_impl! { Store;
             // An older schema: the upgrades since its version, committed with their audit record
             // before the site's part (kept even if that is refused).
             for (to, statements) in schema::UPGRADES.iter().filter(|(to, _)| *to > found) {
-                for statement in statements.iter().filter_map(|s| schema::statement(s, DB::DIALECT)) {
+                for step in statements.iter() {
+                    if *step == schema::FILL_INITIALS {
+                        Self::fill_initials(&mut tx, progress).await?;
+                        continue;
+                    }
+                    let Some(statement) = schema::statement(step, DB::DIALECT) else { continue };
                     (&mut *tx).execute(statement.as_str()).await.map_err(backend::without_trigrams)?;
                 }
                 if *to == schema::CHAINED_SINCE {
