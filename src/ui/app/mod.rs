@@ -24,7 +24,6 @@ mod health;
 mod input;
 mod links;
 mod loaded;
-pub mod replica;
 mod sanitised;
 mod sites;
 mod withdraw;
@@ -65,8 +64,6 @@ pub enum Load {
     Calendar(CalendarLoad),
     /// When the last backup was made.
     LastBackup,
-    /// Whether the database is a hot standby, and how far behind its primary (`app::replica`).
-    Replica,
     /// After a withdrawal: the withdrawn items' public pages checked, and what still points at
     /// them (`usecase::links::after_withdrawal`), with the `[links]` settings of config.toml.
     CheckPages { items: Vec<i64>, settings: crate::reports::links::Settings },
@@ -90,8 +87,6 @@ pub enum Loaded {
     Calendar(CalendarLoaded),
     /// When the last backup was made (`None`: never).
     LastBackup(Result<Option<DateTime<Utc>>, String>),
-    /// The hot standby read from and how far behind it is (`None`: not a standby).
-    Replica(Result<Option<crate::store::ReplicaState>, String>),
     /// What the check after a withdrawal found.
     PagesChecked(Result<crate::reports::links::AfterWithdrawal, String>),
 }
@@ -252,8 +247,6 @@ pub struct App {
     pub calendar: Option<crate::reports::calendar::CalendarStatus>,
     /// Backups, for the status line, once watched (`watch_backups`).
     pub backup: Option<BackupWatch>,
-    /// The hot standby read from, for the status line, once watched (`watch_replica`).
-    pub replica: Option<replica::ReplicaWatch>,
     /// A holiday notice being read, before the question to import it.
     pub calendar_preview: Option<u64>,
     /// A withdrawal, mark, restore or decline running.
@@ -315,7 +308,6 @@ impl App {
             calendar: None,
             calendar_preview: None,
             backup: None,
-            replica: None,
             retraction_write: None,
             pages_check: None,
             pages_fetched: None,
@@ -512,7 +504,6 @@ impl App {
                 self.ticks += 1;
                 self.now = now;
                 self.link_tick(&mut effects);
-                self.replica_tick(&mut effects);
             }
             Msg::Hangup(why) => {
                 self.tell(t!("closing", why = crate::i18n::text(why, None)));
