@@ -16,6 +16,7 @@ use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::text::{self, Ambiguous, fit, pad};
 use crate::ui::widgets::Draw;
+use crate::ui::words;
 use crate::store::AuditEntry;
 use crate::usecase::rectification::Order;
 
@@ -84,7 +85,7 @@ pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous, no
     ];
     if let Some((how, at)) = o.closing {
         let by = o.row.closed.as_ref().map_or_else(String::new, |(_, by, _, _)| by.clone());
-        lines.push(field(t!("orders-field-closed"), &format!("{} {} {by}", when(at), closing_words(how))));
+        lines.push(field(t!("orders-field-closed"), &format!("{} {} {by}", when(at), words::closing(how))));
         if let Some(note) = o.row.closed.as_ref().and_then(|(_, _, _, note)| note.clone()) {
             lines.push(field(t!("orders-field-close-note"), &note));
         }
@@ -92,7 +93,7 @@ pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous, no
     lines.push(String::new());
     lines.push(t!("orders-record-history", count = history.len()));
     for e in history {
-        let action = crate::ui::words::audit_action_text(&e.action);
+        let action = words::audit_action_text(&e.action);
         let said = recorded(e);
         let said = if said.is_empty() { said } else { t!("orders-history-said", said = said) };
         lines.push(format!("#{} {} {} {action}{said}", e.id, when(e.at), e.operator));
@@ -109,23 +110,12 @@ fn recorded(e: &AuditEntry) -> String {
         said.push(t!("orders-history-due", due = due));
     }
     if let Some(how) = detail["how"].as_str().and_then(|h| h.parse::<Closing>().ok()) {
-        said.push(closing_words(how));
+        said.push(words::closing(how));
     }
     if let Some(note) = detail["note"].as_str().filter(|_| e.action != "rectification.add") {
         said.push(note.to_string());
     }
     said.join(t!("orders-history-and").as_str())
-}
-
-/// How an order was closed, in words.
-fn closing_words(how: Closing) -> String {
-    match how {
-        Closing::ByHand => t!("code-closing-by-hand"),
-        Closing::ColumnUpdated => t!("code-closing-column-updated"),
-        Closing::ItemWithdrawn => t!("code-closing-item-withdrawn"),
-        Closing::ItemMarked => t!("code-closing-item-marked"),
-        Closing::FindingWaived => t!("code-closing-finding-waived"),
-    }
 }
 
 /// The form that issues an order: what it is about, the unit, what is wrong, the rule, the
