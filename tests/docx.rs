@@ -300,11 +300,18 @@ async fn the_three_documents_are_in_the_national_format(db: TestDb) {
 
 on_both_backends!(the_three_documents_are_in_the_national_format);
 
-/// LibreOffice (`soffice` or `libreoffice`) on PATH, if installed.
+/// LibreOffice (`soffice` or `libreoffice`) on PATH, if installed; if not, the test says it is
+/// skipped.
 fn libreoffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"]
+    let found = ["soffice", "libreoffice"]
         .into_iter()
-        .find(|name| Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success()))
+        .find(|name| Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success()));
+    if found.is_none() {
+        println!(
+            "skipped: LibreOffice (soffice or libreoffice) is not installed; apt-get install libreoffice-writer-nogui"
+        );
+    }
+    found
 }
 
 /// The PDF's page count, by LibreOffice's conversion and poppler's pdfinfo.
@@ -334,12 +341,7 @@ fn pages(office: &str, docx: &Path) -> usize {
 /// takes each to a second line, starts a second page.
 #[test]
 fn twenty_two_lines_of_28_characters_fill_a_page_in_libreoffice() {
-    let Some(office) = libreoffice() else {
-        println!(
-            "skipped: LibreOffice (soffice or libreoffice) is not installed; apt-get install libreoffice-writer-nogui"
-        );
-        return;
-    };
+    let Some(office) = libreoffice() else { return };
     let dir = tempfile::tempdir().unwrap();
     let document = |paragraphs: usize, characters: usize| Document {
         title: "网站信息整改通知".into(),
@@ -359,12 +361,7 @@ fn twenty_two_lines_of_28_characters_fill_a_page_in_libreoffice() {
 /// LibreOffice's rendering (poppler's pdftotext of page 2).
 #[test]
 fn a_table_across_pages_repeats_its_heading_in_libreoffice() {
-    let Some(office) = libreoffice() else {
-        println!(
-            "skipped: LibreOffice (soffice or libreoffice) is not installed; apt-get install libreoffice-writer-nogui"
-        );
-        return;
-    };
+    let Some(office) = libreoffice() else { return };
     let dir = tempfile::tempdir().unwrap();
     let columns = [("序号", Align::Right), ("责任单位", Align::Left), ("逾期栏目", Align::Right)];
     let table = Table {

@@ -451,19 +451,9 @@ async fn a_version_19_database_keeps_its_orders_through_the_upgrade(db: TestDb) 
     let notices = column(&db, "政务动态 / 通知公告");
     db.ok(&["rectifications", "add", "--unit", "政府办", "--column", &notices, "--note", "逾期未更新"]);
     db.ok(&["rectifications", "done", "1", "--note", "已补充栏目内容"]);
-    db.ok(&[
-        "rectifications",
-        "add",
-        "--unit",
-        "民政局",
-        "--item",
-        "fx-2",
-        "--finding",
-        "leader_name",
-        "--note",
-        "姓名",
-    ]);
-    db.ok(&["rectifications", "add", "--unit", "政府办", "--item", "fx-1", "--finding", "phone", "--note", "电话"]);
+    for (unit, item, finding) in [("民政局", "fx-2", "leader_name"), ("政府办", "fx-1", "phone")] {
+        db.ok(&["rectifications", "add", "--unit", unit, "--item", item, "--finding", finding, "--note", "请整改"]);
+    }
     let before = rows(&db, &["rectifications"]);
     assert_eq!(before.len(), 3);
 

@@ -88,7 +88,8 @@ pub async fn add(
 
 /// Records as closed the open orders whose subject has been fixed since (how, and when the fix
 /// happened), in one transaction; how many. A publication and an import close the column orders
-/// they fix, and a withdrawal, a mark and a waiver the item orders, each in its own transaction:
+/// they fix, and a withdrawal, a mark, a waiver and the writes that find an item's findings again
+/// (import, publish, `check --all`) the item orders, each in its own transaction:
 /// what is left to record here is a fix made by someone who may not close orders (a reviewer's
 /// waiver) or before the writes recorded their closings themselves. Someone who may not close
 /// orders (not an active administrator, or a read-only console) records nothing, and is told so

@@ -112,6 +112,16 @@ const COLUMNS_FIXED: &str = concat!(
     " FROM rectifications r WHERE r.site_id = $1 AND r.closed_at IS NULL AND r.column_id IS NOT NULL"
 );
 
+/// `orders` (a statement of open orders `r`, ending in its WHERE) for the orders whose `column`
+/// is one of `ids` (any: `None`), in the orders' order; `None` for no ids at all.
+fn of_these(orders: &str, column: &str, ids: Option<&[i64]>) -> Option<String> {
+    match ids {
+        Some([]) => None,
+        Some(ids) => Some(format!("{orders} AND {column} IN ({}) ORDER BY r.id", id_list(ids))),
+        None => Some(format!("{orders} ORDER BY r.id")),
+    }
+}
+
 /// A row of `FIXES`: id, closing note, column updated, item withdrawn, item marked, finding
 /// waived, the finding named, the kinds found again since and when.
 type FixRow = (
@@ -175,11 +185,7 @@ sql_impl! { SqlStore;
         if !self.may_close(tx, site).await? {
             return Ok(0);
         }
-        let sql = match columns {
-            Some([]) => return Ok(0),
-            Some(columns) => format!("{COLUMNS_FIXED} AND r.column_id IN ({}) ORDER BY r.id", id_list(columns)),
-            None => format!("{COLUMNS_FIXED} ORDER BY r.id"),
-        };
+        let Some(sql) = of_these(COLUMNS_FIXED, "r.column_id", columns) else { return Ok(0) };
         let found: Vec<(i64, Option<DateTime<Utc>>)> = sqlx::query_as(&sql).bind(site.id).fetch_all(&mut **tx).await?;
         let fixed: Vec<(i64, DateTime<Utc>)> = found.into_iter().filter_map(|(id, at)| Some((id, at?))).collect();
         self.close_fixed(tx, site, &fixed, Closing::ColumnUpdated).await
@@ -199,11 +205,7 @@ sql_impl! { SqlStore;
         if !self.may_close(tx, site).await? {
             return Ok(0);
         }
-        let sql = match items {
-            Some([]) => return Ok(0),
-            Some(items) => format!("{FINDINGS_FOUND} AND r.item_id IN ({}) ORDER BY r.id", id_list(items)),
-            None => format!("{FINDINGS_FOUND} ORDER BY r.id"),
-        };
+        let Some(sql) = of_these(FINDINGS_FOUND, "r.item_id", items) else { return Ok(0) };
         let found: Vec<(i64, String, String, DateTime<Utc>)> =
             sqlx::query_as(&sql).bind(site.id).fetch_all(&mut **tx).await?;
         let fixed: Vec<(i64, DateTime<Utc>)> = found
