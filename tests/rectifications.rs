@@ -553,7 +553,27 @@ async fn a_version_19_database_keeps_its_orders_through_the_upgrade(db: TestDb) 
     assert!(said.contains("rectification order 4 issued"), "{said}");
 }
 
+/// The console issues an order through the same call as the command line, which takes a unit as
+/// every command does: its name, part of it, or its pinyin initials (`tjj` 统计局), for an SSH
+/// session without a Chinese input method typing the unit of an indicator's order.
+async fn an_order_names_its_unit_as_every_command_does(db: TestDb) {
+    use portal_admin::store::{OpenOptions, Target};
+    use portal_admin::usecase::rectification::{About, add};
+    setup(&db);
+    let store = portal_admin::store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let indicator = About::Indicator("空白栏目".into());
+    let issued = add(store.as_ref(), &site, "tjj", &indicator, "空白栏目", Some(3)).await.unwrap();
+    assert_eq!(issued.unit, "统计局");
+    let listed = order(&db, issued.id);
+    assert_eq!((listed["unit"].as_str(), listed["indicator"].as_str()), (Some("统计局"), Some("empty_columns")));
+    let refused = add(store.as_ref(), &site, "无此单位", &indicator, "空白栏目", None).await.unwrap_err();
+    assert!(refused.to_string().contains("no unit \"无此单位\""), "{refused}");
+    assert_eq!(rows(&db, &["rectifications"]).len(), 1);
+}
+
 on_both_backends!(
+    an_order_names_its_unit_as_every_command_does,
     a_version_19_database_keeps_its_orders_through_the_upgrade,
     an_order_about_a_finding_closes_when_the_finding_is_fixed,
     orders_are_issued_listed_and_closed_by_hand,

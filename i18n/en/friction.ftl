@@ -34,6 +34,7 @@ keyhint-columns-toggle = fold
 keyhint-columns-expand-all = expand all
 keyhint-columns-collapse-all = fold all
 keyhint-columns-only-overdue = overdue only
+keyhint-columns-remind = reminder
 keyhint-columns-group-by-unit = by unit
 keyhint-columns-sort-overdue = worst first
 keyhint-column-mark = mark

@@ -34,6 +34,7 @@ keyhint-columns-toggle = 展开/折叠
 keyhint-columns-expand-all = 全部展开
 keyhint-columns-collapse-all = 全部折叠
 keyhint-columns-only-overdue = 只看逾期
+keyhint-columns-remind = 提醒单
 keyhint-columns-group-by-unit = 按单位
 keyhint-columns-sort-overdue = 最严重在前
 keyhint-column-mark = 标记
