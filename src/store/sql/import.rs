@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool, Transaction};
+use sqlx::{Executor, Pool, Row, Transaction};
 
 use super::*;
 use crate::domain::assessment::item_points;
@@ -109,15 +109,16 @@ pub(super) const ANALYZE_AFTER: usize = 10_000;
 
 sql_impl! { SqlStore;
     pub(super) async fn site_maps(tx: &mut Transaction<'static, DB>, site: i64) -> Result<SiteMaps> {
-        let pairs = |sql: &'static str| sqlx::query_as::<DB, (String, i64)>(sql).bind(site);
-        let units = pairs("SELECT name, id FROM units WHERE site_id = $1").fetch_all(&mut **tx).await?;
-        let columns = pairs("SELECT path, id FROM columns WHERE site_id = $1").fetch_all(&mut **tx).await?;
-        let operators = pairs("SELECT name, id FROM operators WHERE site_id = $1").fetch_all(&mut **tx).await?;
-        Ok(SiteMaps {
-            units: units.into_iter().collect(),
-            columns: columns.into_iter().collect(),
-            operators: operators.into_iter().collect(),
-        })
+        let units = Self::ids_by_name(tx, site, "SELECT name, id FROM units WHERE site_id = $1").await?;
+        let columns = Self::ids_by_name(tx, site, "SELECT path AS name, id FROM columns WHERE site_id = $1").await?;
+        let operators = Self::ids_by_name(tx, site, "SELECT name, id FROM operators WHERE site_id = $1").await?;
+        Ok(SiteMaps { units, columns, operators })
+    }
+
+    /// The ids of a site's rows by their names: `sql` selects `name` and `id` of site `$1`'s.
+    async fn ids_by_name(tx: &mut Transaction<'static, DB>, site: i64, sql: &str) -> Result<HashMap<String, i64>> {
+        let rows = sqlx::query::<DB>(sql).bind(site).fetch_all(&mut **tx).await?;
+        rows.iter().map(|row| Ok((row.try_get("name")?, row.try_get("id")?))).collect()
     }
 
     /// Registers a name a history carries (the demo's operators, an imported item's reviewers): not
@@ -183,30 +184,27 @@ sql_impl! { SqlStore;
         let mut again = Vec::new();
         for (i, item) in batch.items.iter().enumerate() {
             let Some(r) = &item.reference else { continue };
-            let taken: Option<(i64, String, String)> =
-                sqlx::query_as("SELECT id, status, path FROM items WHERE site_id = $1 AND ref = $2")
-                    .bind(site)
-                    .bind(r.as_str())
-                    .fetch_optional(&mut **tx)
-                    .await?;
-            match taken {
-                Some((id, status, path))
-                    if status == "returned" && path == item.path.as_str() && item.status == ItemStatus::Pending =>
-                {
-                    again.push(Resubmission { index: i, item: id });
-                }
-                Some((id, status, _)) => {
-                    return Err(bad(
-                        i,
-                        t!(
-                            "store-import-ref-taken",
-                            reference = format!("{r:?}"),
-                            id = id.to_string(),
-                            status = status.as_str()
-                        ),
-                    ));
-                }
-                None => {}
+            let taken = sqlx::query::<DB>("SELECT id, status, path FROM items WHERE site_id = $1 AND ref = $2")
+                .bind(site)
+                .bind(r.as_str())
+                .fetch_optional(&mut **tx)
+                .await?;
+            let Some(taken) = taken else { continue };
+            let id: i64 = taken.try_get("id")?;
+            let status: String = taken.try_get("status")?;
+            let path: String = taken.try_get("path")?;
+            if status == "returned" && path == item.path.as_str() && item.status == ItemStatus::Pending {
+                again.push(Resubmission { index: i, item: id });
+            } else {
+                return Err(bad(
+                    i,
+                    t!(
+                        "store-import-ref-taken",
+                        reference = format!("{r:?}"),
+                        id = id.to_string(),
+                        status = status.as_str()
+                    ),
+                ));
             }
         }
         Ok(again)
@@ -225,12 +223,12 @@ sql_impl! { SqlStore;
     ) -> Result<()> {
         let now = Utc::now();
         // What it was, for its audit record.
-        let (old_title, old_stage): (String, String) =
-            sqlx::query_as("SELECT title, stage FROM items WHERE site_id = $1 AND id = $2")
-                .bind(site)
-                .bind(id)
-                .fetch_one(&mut **tx)
-                .await?;
+        let old = sqlx::query::<DB>("SELECT title, stage FROM items WHERE site_id = $1 AND id = $2")
+            .bind(site)
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?;
+        let (old_title, old_stage): (String, String) = (old.try_get("title")?, old.try_get("stage")?);
         let step = crate::domain::review::review_step(item.path);
         sqlx::query(
             "UPDATE items SET title = $3, body = $4, form = $5, channel = $6, stage = $7, status = 'pending', \
