@@ -106,29 +106,30 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize, dry_run: bool) -> R
 
 /// An exported item in the import shape, with `id`, `status` and `stage`.
 pub fn record(item: ExportedItem, utc: bool) -> ItemRecord {
+    let f = item.fields;
     let forms: BTreeMap<String, crate::domain::Form> =
-        item.placements.iter().filter(|(_, f)| *f != item.form).cloned().collect();
+        f.placements.iter().filter(|(_, form)| *form != f.form).cloned().collect();
     ItemRecord {
         id: Some(item.id),
-        reference: item.reference,
-        url: item.url,
-        title: item.title,
-        body: item.body,
-        form: item.form,
-        path: item.path,
-        unit: item.unit.unwrap_or_default(),
-        columns: item.placements.into_iter().map(|(p, _)| p).collect(),
-        submitted_at: format_time(item.submitted_at, utc),
-        wechat_at: item.wechat_at.map(|t| format_time(t, utc)),
-        published_at: item.published_at.map(|t| format_time(t, utc)),
+        reference: f.reference,
+        url: f.url,
+        title: f.title,
+        body: f.body,
+        form: f.form,
+        path: f.path,
+        unit: f.unit.unwrap_or_default(),
+        columns: f.placements.into_iter().map(|(p, _)| p).collect(),
+        submitted_at: format_time(f.submitted_at, utc),
+        wechat_at: f.wechat_at.map(|t| format_time(t, utc)),
+        published_at: f.published_at.map(|t| format_time(t, utc)),
         withdrawn_at: item.withdrawn.map(|(t, _)| format_time(t, utc)),
         withdraw_reason: item.withdrawn.map(|(_, r)| r),
-        channel: Some(item.channel),
+        channel: Some(f.channel),
         forms: (!forms.is_empty()).then_some(forms),
         attachments: (!item.attachments.is_empty())
             .then(|| item.attachments.iter().map(|(k, name)| (k.as_str().to_string(), name.clone())).collect()),
-        status: Some(item.status),
-        stage: Some(item.stage),
+        status: Some(f.status),
+        stage: Some(f.stage),
     }
 }
 

@@ -8,7 +8,7 @@ use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::checks::{self, RecordedFinding};
-use crate::domain::item::AttachmentKind;
+use crate::domain::item::{AttachmentKind, ItemFields};
 use crate::domain::{Form, RetractionReason, Stage};
 use crate::store::backend::Backend;
 use crate::store::text::{Lossy, note_repaired};
@@ -172,22 +172,24 @@ sql_impl! { ItemStore;
                 let text = |name: &str| row.try_get::<String, _>(name);
                 Ok(ExportedItem {
                     id,
-                    reference: row.try_get("ref")?,
-                    url: row.try_get("url")?,
-                    title: title.text,
-                    body: body.text,
-                    form: parse("form", &text("form")?)?,
-                    path: parse("path", &text("path")?)?,
-                    unit: row.try_get("unit")?,
-                    channel: parse("channel", &text("channel")?)?,
-                    stage: parse("stage", &text("stage")?)?,
-                    status: parse("status", &text("status")?)?,
-                    submitted_at: row.try_get("submitted_at")?,
-                    wechat_at: row.try_get("wechat_at")?,
-                    published_at: row.try_get("published_at")?,
+                    fields: ItemFields {
+                        reference: row.try_get("ref")?,
+                        url: row.try_get("url")?,
+                        title: title.text,
+                        body: body.text,
+                        form: parse("form", &text("form")?)?,
+                        path: parse("path", &text("path")?)?,
+                        unit: row.try_get("unit")?,
+                        channel: parse("channel", &text("channel")?)?,
+                        stage: parse("stage", &text("stage")?)?,
+                        status: parse("status", &text("status")?)?,
+                        submitted_at: row.try_get("submitted_at")?,
+                        wechat_at: row.try_get("wechat_at")?,
+                        published_at: row.try_get("published_at")?,
+                        placements: by_item.remove(&id).unwrap_or_default(),
+                    },
                     withdrawn: withdrawn.remove(&id),
                     mark: row.try_get::<Option<String>, _>("mark")?.as_deref().map(|m| parse("mark", m)).transpose()?,
-                    placements: by_item.remove(&id).unwrap_or_default(),
                     attachments: carried.remove(&id).unwrap_or_default(),
                 })
             })
@@ -233,15 +235,15 @@ sql_impl! { ItemStore;
         .fetch_all(&self.pool)
         .await?;
         let mut history = vec![HistoryEntry {
-            at: item.submitted_at,
-            operator: item.unit.clone().unwrap_or_default(),
+            at: item.fields.submitted_at,
+            operator: item.fields.unit.clone().unwrap_or_default(),
             event: HistoryEvent::Submitted,
         }];
         for row in &attachments {
             let kind: String = row.try_get("kind")?;
             history.push(HistoryEntry {
                 at: row.try_get("received_at")?,
-                operator: item.unit.clone().unwrap_or_default(),
+                operator: item.fields.unit.clone().unwrap_or_default(),
                 event: HistoryEvent::Attachment {
                     kind: AttachmentKind::parse(&kind).ok_or_else(|| decode_error("attachment", &kind))?,
                     name: row.try_get("name")?,
@@ -264,7 +266,7 @@ sql_impl! { ItemStore;
             let event = HistoryEvent::Decided { verdict, step, note: row.try_get("comment")? };
             history.push(HistoryEntry { at: row.try_get("decided_at")?, operator: row.try_get("operator")?, event });
         }
-        if let Some(at) = item.published_at {
+        if let Some(at) = item.fields.published_at {
             history.push(HistoryEntry { at, operator: publisher.unwrap_or_default(), event: HistoryEvent::Published });
         }
         for row in &withdrawals {
