@@ -10,6 +10,7 @@ use crate::domain::item_record::ItemRecord;
 use crate::domain::time::{beijing_midnight, format_time};
 use crate::store::{ExportedItem, Record, StoreError};
 use crate::t;
+use crate::usecase::{connection, transfer};
 
 /// Items exported per page (keyset paging by id).
 const PAGE: i64 = 2_000;
@@ -48,7 +49,7 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize, dry_run: bool) -> R
     let name = file.display().to_string();
     let reader: Box<dyn Read> = if name == "-" { Box::new(std::io::stdin()) } else { Box::new(regular_file(file)?) };
     let s = session_with(cli, dry_run).await?;
-    let operator = s.store.operator().to_string();
+    let operator = connection::operator(s.store.as_ref());
     let mut items = Vec::new();
     let mut lines = Vec::new();
     let mut reader = BufReader::new(reader);
@@ -86,7 +87,7 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize, dry_run: bool) -> R
     let detail = serde_json::json!({ "file": name, "items": count }).to_string();
     let bar = super::progress::bar(Some(count as u64), &t!("import-progress"), cli.format);
     let shown = |done: u64| bar.set_position(done);
-    let written = s.store.insert(&s.site, "import", &detail, &mut items.into_iter(), &shown).await;
+    let written = transfer::import(s.store.as_ref(), &s.site, &detail, items, &shown).await;
     bar.finish_and_clear();
     let written = written.map_err(|e| match e {
         StoreError::BadItem { index, message } => {
@@ -141,7 +142,7 @@ pub async fn export(cli: &Cli, since: Option<chrono::NaiveDate>) -> Result<(), F
     let bar = super::progress::bar(None, &t!("export-progress"), cli.format);
     let mut after = 0;
     loop {
-        let page = s.store.export_page(&s.site, after, since, PAGE).await?;
+        let page = transfer::export_page(s.store.as_ref(), &s.site, after, since, PAGE).await?;
         let Some(last) = page.last().map(|i| i.id) else { break };
         for item in page {
             serde_json::to_writer(&mut out, &record(item, cli.utc)).map_err(std::io::Error::from)?;
