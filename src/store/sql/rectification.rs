@@ -41,7 +41,8 @@ const FIXES: &str = concat!(
     " END AS column_updated, \
        CASE WHEN r.closed_at IS NULL AND r.item_id IS NOT NULL THEN \
          (SELECT MIN(w.withdrawn_at) FROM withdrawals w \
-          WHERE w.site_id = r.site_id AND w.item_id = r.item_id AND w.withdrawn_at > r.issued_at) END AS item_withdrawn, \
+          WHERE w.site_id = r.site_id AND w.item_id = r.item_id AND w.withdrawn_at > r.issued_at) \
+         END AS item_withdrawn, \
        CASE WHEN r.closed_at IS NULL AND r.item_id IS NOT NULL THEN \
          (SELECT MIN(m.marked_at) FROM item_marks m \
           WHERE m.site_id = r.site_id AND m.item_id = r.item_id AND m.marked_at > r.issued_at) END AS item_marked, \

@@ -131,8 +131,9 @@ sql_impl! { SqlStore;
         let records: Vec<(String, String)> = back
             .iter()
             .map(|w| {
+                let why = w.reason.as_str();
                 let detail = with_change(
-                    json!({"withdrawn_for": w.reason.as_str(), "note": note, "withdrawal": w.withdrawal, "batch": batch}),
+                    json!({"withdrawn_for": why, "note": note, "withdrawal": w.withdrawal, "batch": batch}),
                     (Stage::Done, ItemStatus::Withdrawn),
                     (Stage::Done, ItemStatus::Online),
                 );

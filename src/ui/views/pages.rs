@@ -99,8 +99,8 @@ impl<T: Row, S: Source<Key = T::Key>> Pager for Paged<T, S> {
 
 /// A list that is all its view reads (the Audit and Withdrawn tabs): its rows, the use cases that
 /// read a page of them and count them, what a failed page says and how a row is made safe. Its
-/// view's queries and results are then `ListLoad<Self>` and `ListLoaded<Self>`, with the `Source` its
-/// `Paged<Self::Row, Self>` reads by.
+/// view's queries and results are then `ListLoad<Self>` and `ListLoaded<Self>`, with the
+/// `Source` its `Paged<Self::Row, Self>` reads by.
 #[async_trait::async_trait]
 pub trait Listed: std::fmt::Debug + Clone + PartialEq + Send + Sync + 'static {
     /// A row of the list.
