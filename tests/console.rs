@@ -206,7 +206,7 @@ async fn the_console_reads_pages_without_gaps_or_repeats(db: TestDb) {
     assert!(all.windows(2).all(|w| (w[0].online_since, w[0].id) > (w[1].online_since, w[1].id)), "newest first");
 
     let (item, history) = store.item(&site, all[0].id).await.unwrap();
-    assert_eq!(item.title, all[0].title);
+    assert_eq!(item.fields.title, all[0].title);
     assert_eq!(history.first().unwrap().event, HistoryEvent::Submitted);
     assert!(history.iter().any(|h| h.event == HistoryEvent::Published));
     assert!(history.windows(2).all(|w| w[0].at <= w[1].at));

@@ -95,10 +95,11 @@ sql_impl! { SqlStore;
 
     /// The time and login of the site's newest audit record, which a stored finding takes.
     async fn newest_record(tx: &mut Transaction<'static, DB>, site: i64) -> Result<(DateTime<Utc>, String)> {
-        Ok(sqlx::query_as("SELECT at, operator FROM audit_log WHERE site_id = $1 ORDER BY id DESC LIMIT 1")
+        let row = sqlx::query::<DB>("SELECT at, operator FROM audit_log WHERE site_id = $1 ORDER BY id DESC LIMIT 1")
             .bind(site)
             .fetch_one(&mut **tx)
-            .await?)
+            .await?;
+        Ok((row.try_get("at")?, row.try_get("operator")?))
     }
 
     /// Stores items' findings (replacing what was stored for them), found with lists `version`.

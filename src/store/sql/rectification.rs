@@ -5,7 +5,7 @@ use crate::t;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool};
+use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::Closing;
@@ -15,29 +15,9 @@ use crate::store::backend::Backend;
 use crate::store::rectification::*;
 use crate::store::text::Lossy;
 
-/// An order's row: id, unit, the unit's full name, column, item, indicator, finding, what it names,
-/// note, days, issued at, due on, issued by, closed at, closed by, closed how.
-type OrderRow = (
-    i64,
-    String,
-    String,
-    Option<i64>,
-    Option<i64>,
-    Option<String>,
-    Option<String>,
-    Option<Lossy>,
-    String,
-    i64,
-    DateTime<Utc>,
-    NaiveDate,
-    String,
-    Option<DateTime<Utc>>,
-    Option<String>,
-    Option<String>,
-);
-
-const ORDERS: &str = "SELECT r.id, u.name, u.full_name, r.column_id, r.item_id, r.indicator, r.finding, \
-       COALESCE(c.path, i.title, r.indicator), r.note, r.days, r.issued_at, r.due_on, r.issued_by, \
+/// The orders, newest first: each with its unit, the unit's full name and what it names (`subject_text`).
+const ORDERS: &str = "SELECT r.id, u.name AS unit, u.full_name, r.column_id, r.item_id, r.indicator, r.finding, \
+       COALESCE(c.path, i.title, r.indicator) AS subject_text, r.note, r.days, r.issued_at, r.due_on, r.issued_by, \
        r.closed_at, r.closed_by, r.closed_how \
      FROM rectifications r JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
      LEFT JOIN columns c ON c.site_id = r.site_id AND c.id = r.column_id \
@@ -78,17 +58,18 @@ fn finding_fixed(finding: Option<&str>, kinds: Option<&str>, found_at: Option<Da
 const FIXES: &str = concat!(
     "SELECT r.id, r.close_note, CASE WHEN r.closed_at IS NULL AND r.column_id IS NOT NULL THEN ",
     column_fix!(),
-    " END, \
+    " END AS column_updated, \
        CASE WHEN r.closed_at IS NULL AND r.item_id IS NOT NULL THEN \
          (SELECT MIN(w.withdrawn_at) FROM withdrawals w \
-          WHERE w.site_id = r.site_id AND w.item_id = r.item_id AND w.withdrawn_at > r.issued_at) END, \
+          WHERE w.site_id = r.site_id AND w.item_id = r.item_id AND w.withdrawn_at > r.issued_at) \
+         END AS item_withdrawn, \
        CASE WHEN r.closed_at IS NULL AND r.item_id IS NOT NULL THEN \
          (SELECT MIN(m.marked_at) FROM item_marks m \
-          WHERE m.site_id = r.site_id AND m.item_id = r.item_id AND m.marked_at > r.issued_at) END, \
+          WHERE m.site_id = r.site_id AND m.item_id = r.item_id AND m.marked_at > r.issued_at) END AS item_marked, \
        CASE WHEN r.closed_at IS NULL AND r.finding IS NOT NULL THEN \
          (SELECT MIN(f.waived_at) FROM finding_waivers f \
           WHERE f.site_id = r.site_id AND f.item_id = r.item_id AND f.kind = r.finding \
-            AND f.waived_at > r.issued_at) END, \
+            AND f.waived_at > r.issued_at) END AS finding_waived, \
        r.finding, f.kinds, f.found_at \
      FROM rectifications r JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
      LEFT JOIN item_findings f ON r.closed_at IS NULL AND r.finding IS NOT NULL AND ",
@@ -109,7 +90,7 @@ const FINDINGS_FOUND: &str = concat!(
 const COLUMNS_FIXED: &str = concat!(
     "SELECT r.id, ",
     column_fix!(),
-    " FROM rectifications r WHERE r.site_id = $1 AND r.closed_at IS NULL AND r.column_id IS NOT NULL"
+    " AS fixed_at FROM rectifications r WHERE r.site_id = $1 AND r.closed_at IS NULL AND r.column_id IS NOT NULL"
 );
 
 /// `orders` (a statement of open orders `r`, ending in its WHERE) for the orders whose `column`
@@ -121,20 +102,6 @@ fn of_these(orders: &str, column: &str, ids: Option<&[i64]>) -> Option<String> {
         None => Some(format!("{orders} ORDER BY r.id")),
     }
 }
-
-/// A row of `FIXES`: id, closing note, column updated, item withdrawn, item marked, finding
-/// waived, the finding named, the kinds found again since and when.
-type FixRow = (
-    i64,
-    Option<String>,
-    Option<DateTime<Utc>>,
-    Option<DateTime<Utc>>,
-    Option<DateTime<Utc>>,
-    Option<DateTime<Utc>>,
-    Option<String>,
-    Option<String>,
-    Option<DateTime<Utc>>,
-);
 
 sql_impl! { SqlStore;
     /// Closes the open orders about these items issued before `at` (with a finding, only those
@@ -186,8 +153,12 @@ sql_impl! { SqlStore;
             return Ok(0);
         }
         let Some(sql) = of_these(COLUMNS_FIXED, "r.column_id", columns) else { return Ok(0) };
-        let found: Vec<(i64, Option<DateTime<Utc>>)> = sqlx::query_as(&sql).bind(site.id).fetch_all(&mut **tx).await?;
-        let fixed: Vec<(i64, DateTime<Utc>)> = found.into_iter().filter_map(|(id, at)| Some((id, at?))).collect();
+        let mut fixed: Vec<(i64, DateTime<Utc>)> = Vec::new();
+        for row in sqlx::query::<DB>(&sql).bind(site.id).fetch_all(&mut **tx).await? {
+            if let Some(at) = row.try_get::<Option<DateTime<Utc>>, _>("fixed_at")? {
+                fixed.push((row.try_get("id")?, at));
+            }
+        }
         self.close_fixed(tx, site, &fixed, Closing::ColumnUpdated).await
     }
 
@@ -206,14 +177,14 @@ sql_impl! { SqlStore;
             return Ok(0);
         }
         let Some(sql) = of_these(FINDINGS_FOUND, "r.item_id", items) else { return Ok(0) };
-        let found: Vec<(i64, String, String, DateTime<Utc>)> =
-            sqlx::query_as(&sql).bind(site.id).fetch_all(&mut **tx).await?;
-        let fixed: Vec<(i64, DateTime<Utc>)> = found
-            .into_iter()
-            .filter_map(|(id, finding, kinds, at)| {
-                Some((id, finding_fixed(Some(finding.as_str()), Some(kinds.as_str()), Some(at))?))
-            })
-            .collect();
+        let mut fixed: Vec<(i64, DateTime<Utc>)> = Vec::new();
+        for row in sqlx::query::<DB>(&sql).bind(site.id).fetch_all(&mut **tx).await? {
+            let finding: String = row.try_get("finding")?;
+            let kinds: String = row.try_get("kinds")?;
+            if let Some(at) = finding_fixed(Some(&finding), Some(&kinds), Some(row.try_get("found_at")?)) {
+                fixed.push((row.try_get("id")?, at));
+            }
+        }
         self.close_fixed(tx, site, &fixed, Closing::FindingFixed).await
     }
 
@@ -281,13 +252,7 @@ sql_impl! { SqlStore;
         unit: &str,
         subject: &Subject,
     ) -> Result<(i64, String)> {
-        let found: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, kind FROM units WHERE site_id = $1 AND name = $2")
-                .bind(site.id)
-                .bind(unit)
-                .fetch_optional(&mut **tx)
-                .await?;
-        let Some((unit_id, kind)) = found else {
+        let Some((unit_id, kind)) = Self::unit_named(tx, site, unit).await? else {
             return Err(StoreError::no_unit(unit, &site.code));
         };
         match subject {
@@ -327,7 +292,7 @@ sql_impl! { SqlStore;
                 Ok((unit_id, path))
             }
             Subject::Item { id, .. } => {
-                let item: Option<(Option<String>, Lossy)> = sqlx::query_as(
+                let item = sqlx::query::<DB>(
                     "SELECT u.name, i.title FROM items i LEFT JOIN units u ON u.site_id = i.site_id \
                      AND u.id = i.unit_id WHERE i.site_id = $1 AND i.id = $2",
                 )
@@ -335,9 +300,10 @@ sql_impl! { SqlStore;
                 .bind(*id)
                 .fetch_optional(&mut **tx)
                 .await?;
-                let Some((owner, title)) = item else {
+                let Some(item) = item else {
                     return Err(StoreError::no_item(id, &site.code));
                 };
+                let (owner, title): (Option<String>, Lossy) = (item.try_get("name")?, item.try_get("title")?);
                 match owner {
                     None => Err(StoreError::Refused(t!("rectify-item-no-unit", item = *id))),
                     Some(owner) if owner != unit => Err(StoreError::Refused(t!(
@@ -350,7 +316,7 @@ sql_impl! { SqlStore;
                 }
             }
             Subject::Indicator(name) => {
-                if !parse::<crate::domain::UnitKind>("unit kind", &kind)?.is_assessed() {
+                if !kind.is_assessed() {
                     return Err(StoreError::Refused(t!("store-not-assessed", unit = unit)));
                 }
                 Ok((unit_id, name.clone()))
@@ -405,75 +371,58 @@ sql_impl! { RectificationStore;
     }
 
     async fn rectifications(&self, site: &Site, unit: Option<&str>) -> Result<Vec<RectificationRow>> {
-        let rows: Vec<OrderRow> = sqlx::query_as(ORDERS).bind(site.id).bind(unit).fetch_all(&self.pool).await?;
-        let fixes: Vec<FixRow> = sqlx::query_as(FIXES).bind(site.id).bind(unit).fetch_all(&self.pool).await?;
-        let fixes: std::collections::HashMap<i64, FixRow> = fixes.into_iter().map(|f| (f.0, f)).collect();
+        let rows = sqlx::query::<DB>(ORDERS).bind(site.id).bind(unit).fetch_all(&self.pool).await?;
+        let fixes = sqlx::query::<DB>(FIXES).bind(site.id).bind(unit).fetch_all(&self.pool).await?;
+        let mut fixes: std::collections::HashMap<i64, (Option<String>, Fixes)> = fixes
+            .iter()
+            .map(|row| {
+                let fixes = Fixes {
+                    column_updated: row.try_get("column_updated")?,
+                    item_withdrawn: row.try_get("item_withdrawn")?,
+                    item_marked: row.try_get("item_marked")?,
+                    finding_waived: row.try_get("finding_waived")?,
+                    finding_fixed: finding_fixed(
+                        row.try_get::<Option<String>, _>("finding")?.as_deref(),
+                        row.try_get::<Option<String>, _>("kinds")?.as_deref(),
+                        row.try_get("found_at")?,
+                    ),
+                };
+                Ok((row.try_get("id")?, (row.try_get("close_note")?, fixes)))
+            })
+            .collect::<Result<_>>()?;
         let mut out = Vec::with_capacity(rows.len());
-        for (
-            id,
-            unit,
-            full,
-            column,
-            item,
-            indicator,
-            finding,
-            what,
-            note,
-            days,
-            issued_at,
-            due_on,
-            by,
-            c_at,
-            c_by,
-            how,
-        ) in rows
-        {
+        for row in &rows {
+            let id: i64 = row.try_get("id")?;
             // The table's CHECK holds exactly one of them.
+            let column: Option<i64> = row.try_get("column_id")?;
+            let item: Option<i64> = row.try_get("item_id")?;
+            let indicator: Option<String> = row.try_get("indicator")?;
             let subject = match (column, item, indicator) {
                 (Some(c), _, _) => Some(Subject::Column(c)),
-                (_, Some(i), _) => Some(Subject::Item { id: i, finding }),
+                (_, Some(i), _) => Some(Subject::Item { id: i, finding: row.try_get("finding")? }),
                 (_, _, Some(name)) => Some(Subject::Indicator(name)),
                 _ => None,
             }
             .ok_or_else(|| decode_error("rectification", &id.to_string()))?;
-            let (note_closed, fixes) = match fixes.get(&id) {
-                Some((
-                    _,
-                    close_note,
-                    column_updated,
-                    item_withdrawn,
-                    item_marked,
-                    finding_waived,
-                    named,
-                    kinds,
-                    found,
-                )) => (
-                    close_note.clone(),
-                    Fixes {
-                        column_updated: *column_updated,
-                        item_withdrawn: *item_withdrawn,
-                        item_marked: *item_marked,
-                        finding_waived: *finding_waived,
-                        finding_fixed: finding_fixed(named.as_deref(), kinds.as_deref(), *found),
-                    },
-                ),
-                None => (None, Fixes::default()),
-            };
-            let closed = match (c_at, c_by, how) {
+            let (note_closed, fixes) = fixes.remove(&id).unwrap_or_default();
+            let closed: (Option<DateTime<Utc>>, Option<String>, Option<String>) =
+                (row.try_get("closed_at")?, row.try_get("closed_by")?, row.try_get("closed_how")?);
+            let closed = match closed {
                 (Some(at), Some(by), Some(how)) => Some((at, by, parse::<Closing>("closing", &how)?, note_closed)),
                 _ => None,
             };
+            let what: Option<Lossy> = row.try_get("subject_text")?;
             out.push(RectificationRow {
                 id,
-                unit,
-                unit_full_name: full,
+                unit: row.try_get("unit")?,
+                unit_full_name: row.try_get("full_name")?,
                 subject,
                 subject_text: what.map(|w| w.text).unwrap_or_default(),
-                note,
-                days,
-                issued_at,
-                due_on,
-                issued_by: by,
+                note: row.try_get("note")?,
+                days: row.try_get("days")?,
+                issued_at: row.try_get("issued_at")?,
+                due_on: row.try_get("due_on")?,
+                issued_by: row.try_get("issued_by")?,
                 closed,
                 fixes,
             });
@@ -529,8 +478,8 @@ sql_impl! { RectificationStore;
     }
 
     async fn returned_items(&self, site: &Site, unit: Option<&str>) -> Result<Vec<ReturnedItem>> {
-        let rows: Vec<(i64, String, Lossy, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT i.id, u.name, i.title, i.updated_at FROM items i \
+        let rows = sqlx::query::<DB>(
+            "SELECT i.id, u.name AS unit, i.title, i.updated_at FROM items i \
              JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
              WHERE i.site_id = $1 AND i.status = 'returned' AND ($2 IS NULL OR u.name = $2) \
              ORDER BY i.updated_at, i.id",
@@ -539,9 +488,16 @@ sql_impl! { RectificationStore;
         .bind(unit)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, unit, title, returned_at)| ReturnedItem { id, unit, title: title.text, returned_at })
-            .collect())
+        rows.iter()
+            .map(|row| {
+                let title: Lossy = row.try_get("title")?;
+                Ok(ReturnedItem {
+                    id: row.try_get("id")?,
+                    unit: row.try_get("unit")?,
+                    title: title.text,
+                    returned_at: row.try_get("updated_at")?,
+                })
+            })
+            .collect()
     }
 }

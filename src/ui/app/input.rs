@@ -341,7 +341,7 @@ impl App {
     pub(super) fn copy_link(&self) -> Result<String, String> {
         let view = self.views.of(self.tab).item();
         let item = view.and_then(|v| v.item.as_ref()).ok_or_else(|| t!("copy-open-item"))?;
-        item.0.url.clone().ok_or_else(|| t!("copy-no-link"))
+        item.0.fields.url.clone().ok_or_else(|| t!("copy-no-link"))
     }
 
     pub(super) fn back(&mut self, effects: &mut Vec<Effect>) {

@@ -44,10 +44,10 @@ impl Draft {
     /// An order about an item: outdated or wrong, to its unit (Art. 13).
     pub fn item(item: &ExportedItem) -> Draft {
         Draft {
-            unit: item.unit.clone(),
+            unit: item.fields.unit.clone(),
             about: About::Item { key: item.id.to_string(), finding: None },
-            what: t!("orders-about-item", id = item.id, title = item.title.clone()),
-            note: t!("orders-note-item", title = item.title.clone()),
+            what: t!("orders-about-item", id = item.id, title = item.fields.title.clone()),
+            note: t!("orders-note-item", title = item.fields.title.clone()),
             rule: t!("orders-rule-item"),
         }
     }
