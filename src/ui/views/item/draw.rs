@@ -109,10 +109,7 @@ impl Draw<'_> {
         fields
             .push(field(t!("item-page-published"), item.published_at.map_or("-".to_string(), |t| for_people(t, now))));
         if let Some((at, reason)) = &item.withdrawn {
-            fields.push(field(
-                t!("item-page-withdrawn"),
-                format!("{} ({})", for_people(*at, now), words::reason(*reason)),
-            ));
+            fields.push(field(t!("item-page-withdrawn"), words::aside(&for_people(*at, now), &words::reason(*reason))));
         }
         if let Some(mark) = item.mark {
             fields
@@ -121,7 +118,9 @@ impl Draw<'_> {
         let mut placed =
             vec![TextLine::styled(t!("item-page-columns", count = item.placements.len()), self.theme.heading())];
         for (path, form) in &item.placements {
-            placed.push(TextLine::raw(format!("  {}  ({})", self.text(path), words::form(*form))));
+            // As the command line's `show` and its tables say it (full-width brackets in Chinese).
+            let said = t!("code-placement", path = self.text(path), form = words::form(*form));
+            placed.push(TextLine::raw(format!("  {said}")));
         }
         placed.push(TextLine::raw(""));
         placed.push(TextLine::styled(t!("item-page-history", count = history.len()), self.theme.heading()));
