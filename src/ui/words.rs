@@ -7,7 +7,7 @@ use crate::domain::item::AttachmentKind;
 use crate::domain::links::Place;
 use crate::domain::staleness::Status;
 use crate::domain::{
-    AuditTarget, Channel, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, RetractionReason, Role, Stage,
+    AuditTarget, Channel, Closing, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, RetractionReason, Role, Stage,
 };
 use crate::store::{HistoryEvent, Verdict};
 use crate::t;
@@ -189,6 +189,18 @@ pub fn incident(k: IncidentKind) -> String {
         IncidentKind::Typo => t!("incident-kind-typo"),
         IncidentKind::Classified => t!("incident-kind-classified"),
         IncidentKind::Improper => t!("incident-kind-improper"),
+    }
+}
+
+/// How a rectification order was closed: 人工销号, 问题已整改.
+pub fn closing(how: Closing) -> String {
+    match how {
+        Closing::ByHand => t!("code-closing-by-hand"),
+        Closing::ColumnUpdated => t!("code-closing-column-updated"),
+        Closing::ItemWithdrawn => t!("code-closing-item-withdrawn"),
+        Closing::ItemMarked => t!("code-closing-item-marked"),
+        Closing::FindingWaived => t!("code-closing-finding-waived"),
+        Closing::FindingFixed => t!("code-closing-finding-fixed"),
     }
 }
 

@@ -707,6 +707,8 @@ sql_impl! { ImportStore;
         Self::write_later(&mut tx, site.id, &maps, &ids, &mut later).await?;
         // The orders about a column that an item published since fixed, closed with the items.
         self.close_columns_fixed(&mut tx, site, None).await?;
+        // And those about a finding that an item resubmitted no longer has.
+        self.close_findings_fixed(&mut tx, site, None).await?;
         self.finish(tx).await?;
         if ids.len() >= ANALYZE_AFTER {
             // A bulk load changes the tables' shape: refresh the planner's statistics, so reports

@@ -52,9 +52,29 @@ macro_rules! column_fix {
     };
 }
 
+/// The item's stored findings (`f`) found again after order `r` was issued: the item written
+/// since, or every item checked again. Whether they still hold the kind the order names is read
+/// in the program (`finding_fixed`), comparing the kinds exactly: a pattern of SQL's `LIKE` would
+/// take the `_` of a kind's name for any character.
+macro_rules! finding_fix {
+    () => {
+        "f.site_id = r.site_id AND f.item_id = r.item_id AND f.found_at > r.issued_at"
+    };
+}
+
+/// When the findings an order's item was found to have after the order were found, if they no
+/// longer hold the kind the order names: what fixes an order about a finding.
+fn finding_fixed(finding: Option<&str>, kinds: Option<&str>, found_at: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    match (finding, kinds) {
+        (Some(finding), Some(kinds)) if !findings::holds_kind(kinds, finding) => found_at,
+        _ => None,
+    }
+}
+
 /// For each order, its closing note and, while it is open, the first fix of what it names after
 /// it was issued: the column's first item online since, the item's first withdrawal or mark since,
-/// the named finding's first waiver since.
+/// the named finding's first waiver since; and, for an order about a finding, the finding it names
+/// and the item's findings if they were found again since (`finding_fix`).
 const FIXES: &str = concat!(
     "SELECT r.id, r.close_note, CASE WHEN r.closed_at IS NULL AND r.column_id IS NOT NULL THEN ",
     column_fix!(),
@@ -68,9 +88,20 @@ const FIXES: &str = concat!(
        CASE WHEN r.closed_at IS NULL AND r.finding IS NOT NULL THEN \
          (SELECT MIN(f.waived_at) FROM finding_waivers f \
           WHERE f.site_id = r.site_id AND f.item_id = r.item_id AND f.kind = r.finding \
-            AND f.waived_at > r.issued_at) END \
+            AND f.waived_at > r.issued_at) END, \
+       r.finding, f.kinds, f.found_at \
      FROM rectifications r JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
-     WHERE r.site_id = $1 AND ($2 IS NULL OR u.name = $2)"
+     LEFT JOIN item_findings f ON r.closed_at IS NULL AND r.finding IS NOT NULL AND ",
+    finding_fix!(),
+    " WHERE r.site_id = $1 AND ($2 IS NULL OR u.name = $2)"
+);
+
+/// The open orders about a finding whose item's findings were found again since (of the items in
+/// `{}`, or any), with the finding named, the kinds found and when they were found.
+const FINDINGS_FOUND: &str = concat!(
+    "SELECT r.id, r.finding, f.kinds, f.found_at FROM rectifications r JOIN item_findings f ON ",
+    finding_fix!(),
+    " WHERE r.site_id = $1 AND r.closed_at IS NULL AND r.finding IS NOT NULL"
 );
 
 /// The open orders about a column (of those in `{}`, or any) that an item published since fixed,
@@ -81,8 +112,29 @@ const COLUMNS_FIXED: &str = concat!(
     " FROM rectifications r WHERE r.site_id = $1 AND r.closed_at IS NULL AND r.column_id IS NOT NULL"
 );
 
-type FixRow =
-    (i64, Option<String>, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+/// `orders` (a statement of open orders `r`, ending in its WHERE) for the orders whose `column`
+/// is one of `ids` (any: `None`), in the orders' order; `None` for no ids at all.
+fn of_these(orders: &str, column: &str, ids: Option<&[i64]>) -> Option<String> {
+    match ids {
+        Some([]) => None,
+        Some(ids) => Some(format!("{orders} AND {column} IN ({}) ORDER BY r.id", id_list(ids))),
+        None => Some(format!("{orders} ORDER BY r.id")),
+    }
+}
+
+/// A row of `FIXES`: id, closing note, column updated, item withdrawn, item marked, finding
+/// waived, the finding named, the kinds found again since and when.
+type FixRow = (
+    i64,
+    Option<String>,
+    Option<DateTime<Utc>>,
+    Option<DateTime<Utc>>,
+    Option<DateTime<Utc>>,
+    Option<DateTime<Utc>>,
+    Option<String>,
+    Option<String>,
+    Option<DateTime<Utc>>,
+);
 
 sql_impl! { SqlStore;
     /// Closes the open orders about these items issued before `at` (with a finding, only those
@@ -99,10 +151,8 @@ sql_impl! { SqlStore;
         how: Closing,
         at: DateTime<Utc>,
     ) -> Result<usize> {
-        match Self::allowed(tx, site, &self.operator, Act::Rectify).await {
-            Ok(_) => {}
-            Err(StoreError::Refused(_)) => return Ok(0),
-            Err(e) => return Err(e),
+        if !self.may_close(tx, site).await? {
+            return Ok(0);
         }
         let mut ids: Vec<i64> = Vec::new();
         for chunk in items.chunks(CHUNK) {
@@ -132,19 +182,49 @@ sql_impl! { SqlStore;
         site: &Site,
         columns: Option<&[i64]>,
     ) -> Result<usize> {
-        match Self::allowed(tx, site, &self.operator, Act::Rectify).await {
-            Ok(_) => {}
-            Err(StoreError::Refused(_)) => return Ok(0),
-            Err(e) => return Err(e),
+        if !self.may_close(tx, site).await? {
+            return Ok(0);
         }
-        let sql = match columns {
-            Some([]) => return Ok(0),
-            Some(columns) => format!("{COLUMNS_FIXED} AND r.column_id IN ({}) ORDER BY r.id", id_list(columns)),
-            None => format!("{COLUMNS_FIXED} ORDER BY r.id"),
-        };
+        let Some(sql) = of_these(COLUMNS_FIXED, "r.column_id", columns) else { return Ok(0) };
         let found: Vec<(i64, Option<DateTime<Utc>>)> = sqlx::query_as(&sql).bind(site.id).fetch_all(&mut **tx).await?;
         let fixed: Vec<(i64, DateTime<Utc>)> = found.into_iter().filter_map(|(id, at)| Some((id, at?))).collect();
         self.close_fixed(tx, site, &fixed, Closing::ColumnUpdated).await
+    }
+
+    /// Closes the open orders about a finding of these items (all of them: `None`) whose findings,
+    /// found again since the order was issued (the item's text written: `import`; its dates:
+    /// `publish`; every item: `check --all`), no longer hold the kind the order names, in the
+    /// transaction that found them, each at the time they were found, with its audit record. Only
+    /// an administrator closes orders, as in `close_orders_fixed`. How many.
+    pub(super) async fn close_findings_fixed(
+        &self,
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        items: Option<&[i64]>,
+    ) -> Result<usize> {
+        if !self.may_close(tx, site).await? {
+            return Ok(0);
+        }
+        let Some(sql) = of_these(FINDINGS_FOUND, "r.item_id", items) else { return Ok(0) };
+        let found: Vec<(i64, String, String, DateTime<Utc>)> =
+            sqlx::query_as(&sql).bind(site.id).fetch_all(&mut **tx).await?;
+        let fixed: Vec<(i64, DateTime<Utc>)> = found
+            .into_iter()
+            .filter_map(|(id, finding, kinds, at)| {
+                Some((id, finding_fixed(Some(finding.as_str()), Some(kinds.as_str()), Some(at))?))
+            })
+            .collect();
+        self.close_fixed(tx, site, &fixed, Closing::FindingFixed).await
+    }
+
+    /// Whether the operator may close orders (an active administrator of the site): a write that
+    /// fixes an order closes it only then, and leaves it to the next listing otherwise.
+    async fn may_close(&self, tx: &mut Transaction<'static, DB>, site: &Site) -> Result<bool> {
+        match Self::allowed(tx, site, &self.operator, Act::Rectify).await {
+            Ok(_) => Ok(true),
+            Err(StoreError::Refused(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     /// Closes these open orders, each fixed at its time, as `how` says, each with its audit record
@@ -357,13 +437,24 @@ sql_impl! { RectificationStore;
             }
             .ok_or_else(|| decode_error("rectification", &id.to_string()))?;
             let (note_closed, fixes) = match fixes.get(&id) {
-                Some((_, close_note, column_updated, item_withdrawn, item_marked, finding_waived)) => (
+                Some((
+                    _,
+                    close_note,
+                    column_updated,
+                    item_withdrawn,
+                    item_marked,
+                    finding_waived,
+                    named,
+                    kinds,
+                    found,
+                )) => (
                     close_note.clone(),
                     Fixes {
                         column_updated: *column_updated,
                         item_withdrawn: *item_withdrawn,
                         item_marked: *item_marked,
                         finding_waived: *finding_waived,
+                        finding_fixed: finding_fixed(named.as_deref(), kinds.as_deref(), *found),
                     },
                 ),
                 None => (None, Fixes::default()),

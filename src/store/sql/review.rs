@@ -306,6 +306,8 @@ sql_impl! { ReviewStore;
         self.close_columns_fixed(&mut tx, site, Some(&columns)).await?;
         // Its dates changed: its findings found again, with the lists in use.
         Self::check_again(&mut tx, site.id, &self.lists_now(), item).await?;
+        // An order about a finding no longer found is fixed now.
+        self.close_findings_fixed(&mut tx, site, Some(&[item])).await?;
         self.finish(tx).await?;
         Ok(Transition { item, from: Stage::Publish, to: Stage::Done, version })
     }

@@ -29,6 +29,10 @@ fn word(layer: Layer, action: Action) -> Option<String> {
         // The way back, not the way in.
         return Some(t!("keyhint-broken-links-back"));
     }
+    if action == Action::Confirm && layer == Layer::Rectify {
+        // Enter issues the order the form shows, as its own line says.
+        return Some(t!("keyhint-rectify-issue"));
+    }
     if action == Action::Open && layer == Layer::Sites {
         // Enter enters the site.
         return Some(t!("keyhint-sites-enter"));

@@ -139,13 +139,7 @@ fn said(action: AuditAction, v: &Value) -> Option<String> {
             t!("audit-said-order", unit = text(v, "unit"), about = text(v, "about"), due = text(v, "due_on"))
         }
         AuditAction::RectificationClose => {
-            let how = word(v, "how", |c: Closing| match c {
-                Closing::ByHand => t!("code-closing-by-hand"),
-                Closing::ColumnUpdated => t!("code-closing-column-updated"),
-                Closing::ItemWithdrawn => t!("code-closing-item-withdrawn"),
-                Closing::ItemMarked => t!("code-closing-item-marked"),
-                Closing::FindingWaived => t!("code-closing-finding-waived"),
-            });
+            let how = word(v, "how", words::closing as fn(Closing) -> String);
             noted(how, &text(v, "note"))
         }
         AuditAction::Restore => noted(
