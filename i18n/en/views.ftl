@@ -136,10 +136,10 @@ inspect-head-behind = behind the count ({ $open } lists them)
 inspect-failed = Could not evaluate the indicators: { $error }
 inspect-evaluating = Evaluating the indicators…
 inspect-none = No indicators.
-inspect-detail-title = { $name } · { $count } (fails ≥ { $threshold }, warns { $warns }) · as of { $date }
-inspect-detail-head = { $count } behind the count · { $back } back
+inspect-detail-title = { $name } · { $count } (fails ≥ { $threshold }, warns { $warns })
+inspect-detail-head = { $count } behind the count as of { $date } · { $back } back
 inspect-detail-nothing = Nothing behind this count.
-inspect-detail-head-opens = { $count } behind the count · { $open } opens one · { $back } back
+inspect-detail-head-opens = { $count } behind the count as of { $date } · { $open } opens one · { $back } back
 inspect-detail-opens-nothing = This line names no column or item to open.
 
 ## The content checks' findings on the online items

@@ -486,7 +486,7 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
     }
     writeln!(out, "\n{}", t!("show-columns"))?;
     for (path, form) in &f.placements {
-        writeln!(out, "  {path} ({})", words::form(*form))?;
+        writeln!(out, "  {}", t!("code-placement", path = path.as_str(), form = words::form(*form)))?;
     }
     writeln!(out, "\n{}", t!("show-history"))?;
     for h in &history {

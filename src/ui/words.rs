@@ -12,6 +12,12 @@ use crate::domain::{
 use crate::store::{HistoryEvent, Verdict};
 use crate::t;
 
+/// A word or figure said beside a text, in the language's brackets: `政府办 (3)` in English,
+/// `政府办（3）` in Chinese, whose punctuation is full-width.
+pub fn aside(text: &str, aside: &str) -> String {
+    t!("aside", text = text, aside = aside)
+}
+
 /// A review step, as a person says it: "re-review", 复核.
 pub fn stage(s: Stage) -> String {
     match s {

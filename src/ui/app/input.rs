@@ -317,7 +317,9 @@ impl App {
         let width = help::inner(self.size).0;
         let heading = self.theme.heading();
         match &self.overlay {
-            Overlay::Help(_) => help::lines(self.layer(), &self.keymap, &self.places, width, heading, self.ambiguous),
+            Overlay::Help(_) => {
+                help::lines(self.layer(), &self.keymap, &self.places, self.mouse, width, heading, self.ambiguous)
+            }
             Overlay::Messages(_) => {
                 let error = self.theme.status(crate::domain::staleness::Status::Overdue);
                 help::messages(&self.messages, width, error, self.now)

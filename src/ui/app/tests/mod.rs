@@ -756,8 +756,10 @@ type Shown = (&'static str, fn(&mut App), &'static [&'static str]);
 #[test]
 fn the_columns_views_speak_chinese() {
     crate::i18n::scoped(Lang::ZhCn, || {
-        let views: [Shown; 3] = [
+        let views: [Shown; 4] = [
             ("tree", |a| drop(keys(a, "o")), &["栏目 10 个", "逾期", "空白栏目", "更新时限", "责任单位", "[逾期]"]),
+            // A unit's count of columns in full-width brackets, as Chinese punctuation is.
+            ("by_unit", |a| drop(keys(a, "u")), &["■ 发改局（2）", "[按责任单位]"]),
             (
                 "column",
                 |a| {
@@ -772,7 +774,7 @@ fn the_columns_views_speak_chinese() {
                     open_column(a, items(0, 30));
                     open_item(a);
                 },
-                &["信息 ", "审核程序", "报送时间", "发布栏目（2）"],
+                &["信息 ", "审核程序", "报送时间", "发布栏目（2）", "（文字）"],
             ),
         ];
         for (name, setup, words) in views {

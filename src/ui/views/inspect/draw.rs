@@ -146,17 +146,16 @@ fn detail(view: &InspectView, d: &mut Draw, areas: &Areas, i: &Indicator, cursor
             name = words::indicator(i.key),
             count = i.count,
             threshold = i.threshold,
-            warns = warns(i),
-            date = at
+            warns = warns(i)
         )),
     ];
     d.title(areas.title, spans);
     let back = d.key_for(Layer::Global, Action::Back);
     let header = if i.detail.iter().any(|line| line.opens.is_some()) {
         let open = d.key_for(Layer::Inspection, Action::Open);
-        t!("inspect-detail-head-opens", count = i.detail.len(), open = open, back = back)
+        t!("inspect-detail-head-opens", count = i.detail.len(), date = at, open = open, back = back)
     } else {
-        t!("inspect-detail-head", count = i.detail.len(), back = back)
+        t!("inspect-detail-head", count = i.detail.len(), date = at, back = back)
     };
     d.header(areas.header, &pad(&header, usize::from(areas.header.width), ambiguous));
     if i.detail.is_empty() {

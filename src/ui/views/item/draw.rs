@@ -111,10 +111,7 @@ impl Draw<'_> {
             item.fields.published_at.map_or("-".to_string(), |t| for_people(t, now)),
         ));
         if let Some((at, reason)) = &item.withdrawn {
-            fields.push(field(
-                t!("item-page-withdrawn"),
-                format!("{} ({})", for_people(*at, now), words::reason(*reason)),
-            ));
+            fields.push(field(t!("item-page-withdrawn"), words::aside(&for_people(*at, now), &words::reason(*reason))));
         }
         if let Some(mark) = item.mark {
             fields
@@ -123,7 +120,9 @@ impl Draw<'_> {
         let mut placed =
             vec![TextLine::styled(t!("item-page-columns", count = item.fields.placements.len()), self.theme.heading())];
         for (path, form) in &item.fields.placements {
-            placed.push(TextLine::raw(format!("  {}  ({})", self.text(path), words::form(*form))));
+            // As the command line's `show` and its tables say it (full-width brackets in Chinese).
+            let said = t!("code-placement", path = self.text(path), form = words::form(*form));
+            placed.push(TextLine::raw(format!("  {said}")));
         }
         placed.push(TextLine::raw(""));
         placed.push(TextLine::styled(t!("item-page-history", count = history.len()), self.theme.heading()));
