@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '19');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '20');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -1256,3 +1256,12 @@ END;
 INSERT INTO item_initials_text (item_initials_text) VALUES ('rebuild');
 -- @end
 -- @end section initials_index
+
+-- @section findings_index
+-- What the Findings tab reads a page at a time (issue 21; schema version 20) without reading every
+-- stored finding: a site's stored findings by the kinds they hold (how many of its items hold each
+-- kind, and a rare kind's items, without the findings themselves), and its items with findings
+-- that block (few: they stop an approval), whose count the tab's heading gives.
+CREATE INDEX item_findings_kinds ON item_findings (site_id, kinds);
+CREATE INDEX item_findings_blocking ON item_findings (site_id, item_id) WHERE blocking > 0;
+-- @end section findings_index

@@ -3,11 +3,16 @@
 
 use chrono::NaiveDate;
 
+use chrono::Utc;
+
 use crate::domain::checks::FindingKind;
 use crate::domain::inspection::Indicator;
-use crate::reports::checks::{self, OnlineFindings, Stored, WaivedFinding};
+use crate::reports::checks::{self, Stored, WaivedFinding};
 use crate::reports::inspection;
-use crate::store::{Result, Site, Store, StoreError};
+use crate::store::{
+    FindingCount, FindingFilter, FindingKey, FindingList, FindingOrder, ListedFinding, Result, Seek, Site, Store,
+    StoreError,
+};
 
 /// The built-in lists, or why they cannot be read.
 fn lists() -> Result<crate::domain::checks::Lists> {
@@ -19,11 +24,54 @@ pub async fn of_item(store: &dyn Store, site: &Site, id: i64) -> Result<Vec<Waiv
     checks::item_findings(store, site, &lists()?, id).await
 }
 
-/// The online items' findings as stored when each was written (nothing checked again), and
-/// whether the lists in use found them (`check --all` finds them again when not).
-/// Of one kind only when `kind` is given (read so from the database).
-pub async fn online(store: &dyn Store, site: &Site, kind: Option<FindingKind>) -> Result<(OnlineFindings, Stored)> {
-    checks::stored_findings(store, site, None, kind).await
+/// What the Findings tab lists of the online items' findings as stored when each was written
+/// (nothing checked again): of one kind or every kind, in an order, with a list's filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Listing {
+    pub kind: Option<FindingKind>,
+    pub order: FindingOrder,
+    /// The list's filter as typed (two characters or more: titles and bodies, units by name or
+    /// pinyin initials, titles by initials, as every list's; and the findings' own text), with the
+    /// kinds whose names hold it in the interface's words.
+    pub filter: Option<(String, Vec<FindingKind>)>,
+}
+
+/// A page of the findings `listing` keeps, in its order, from `seek` (either end of the list),
+/// each with the first waiver that covers it; and whether the lists in use found them
+/// (`check --all` finds them again when not).
+pub async fn page(
+    store: &dyn Store,
+    site: &Site,
+    listing: &Listing,
+    seek: Seek<FindingKey>,
+    limit: i64,
+) -> Result<(Vec<ListedFinding>, Stored)> {
+    let list = list(store, site, listing).await?;
+    let rows = store.finding_page(site, &list, seek, limit).await?;
+    Ok((rows, checks::stored(store, site).await?))
+}
+
+/// How many findings `page` lists, and how many of them block with no waiver: the heading's
+/// "n of N" and its count of blocking findings.
+pub async fn total(store: &dyn Store, site: &Site, listing: &Listing) -> Result<FindingCount> {
+    let list = list(store, site, listing).await?;
+    store.finding_total(site, &list).await
+}
+
+/// What the store is asked for `listing`, as of now.
+async fn list(store: &dyn Store, site: &Site, listing: &Listing) -> Result<FindingList> {
+    let filter = match &listing.filter {
+        Some((typed, kinds)) => {
+            Some(FindingFilter { list: super::search::list_filter(store, site, typed).await?, kinds: kinds.clone() })
+        }
+        None => None,
+    };
+    Ok(FindingList { kind: listing.kind, order: listing.order, filter, now: Utc::now() })
+}
+
+/// A waiver as a finding shows it (`who: why`), the same on the review screen and the Findings tab.
+pub fn waiver_said(by: &str, why: &str) -> String {
+    checks::waiver_said(by, why)
 }
 
 /// Waives a finding on an item, with the reason, audited.

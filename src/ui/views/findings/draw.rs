@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{FindingRow, FindingsView, Order};
+use super::{FindingRow, FindingsView};
+use crate::store::FindingOrder;
 use crate::domain::staleness::Status;
 use crate::domain::time::for_people;
 use crate::ui::keymap::{Action, Layer};
@@ -35,34 +36,27 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
         return d.item_page_marked(areas.title, body, item, &found, None, PageOrder::Body);
     }
     let list = &view.list;
-    let mut spans = vec![Span::raw(t!("findings-title"))];
+    let mut spans = vec![Span::raw(t!("findings-heading", position = d.position(list)))];
+    if list.source.order == FindingOrder::Newest && !(list.done && list.front && list.rows.is_empty()) {
+        spans.push(Span::raw(t!("findings-newest-first")));
+    }
+    // The filter next: it must stay in sight at 80 columns.
+    spans.extend(d.filter_note(&list.filter));
     // First: what is found next, if anything, is another list's.
     if view.stale {
         spans.push(Span::styled(t!("findings-stale"), d.theme.status(Status::DueSoon)));
     }
-    if list.done {
-        let (items, blocking) = view.counts();
-        let count = list.rows.len();
-        spans.push(Span::raw(if view.order == Order::Newest {
-            t!("findings-counts", count = count, items = items)
-        } else {
-            t!("findings-counts-sorted", count = count, items = items)
-        }));
-        if blocking > 0 {
-            spans.push(Span::styled(t!("findings-blocking", count = blocking), d.theme.status(Status::Overdue)));
-        }
-    } else if list.waiting.is_some() {
-        spans.push(Span::raw(t!("findings-reading-short")));
+    if let Some(blocking) = view.blocking.filter(|n| *n > 0) {
+        spans.push(Span::styled(t!("findings-blocking", count = blocking), d.theme.status(Status::Overdue)));
     }
-    if let Some(kind) = view.kind {
+    if let Some(kind) = list.source.kind {
         spans.push(Span::styled(t!("findings-only-kind", kind = words::finding(kind)), d.theme.dim()));
     }
-    match view.order {
-        Order::Newest => {}
-        Order::Kind => spans.push(Span::styled(t!("findings-by-kind"), d.theme.dim())),
-        Order::Unit => spans.push(Span::styled(t!("findings-by-unit"), d.theme.dim())),
+    match list.source.order {
+        FindingOrder::Newest => {}
+        FindingOrder::Kind => spans.push(Span::styled(t!("findings-by-kind"), d.theme.dim())),
+        FindingOrder::Unit => spans.push(Span::styled(t!("findings-by-unit"), d.theme.dim())),
     }
-    spans.extend(d.filter_note(&list.filter));
     d.title(areas.title, spans);
 
     // One column per thing, a blank between two (`ui::table`), after the gutter where a blocking
@@ -78,7 +72,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
         };
         let mut cells = Vec::with_capacity(6);
         if wide {
-            cells.push(r.published_at.map_or_else(|| "-".to_string(), |t| for_people(t, now)));
+            cells.push(for_people(r.published_at, now));
         }
         cells.push(r.item.to_string());
         if wide {
@@ -99,7 +93,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     // The columns before the kind: the time and the title only when wide.
     let kind_at = heads.len() - 3;
     let item_at = usize::from(wide);
-    // Measured on the first rows loaded: the list holds every stored finding, and a frame must not
+    // Measured on the first rows loaded: a list read far holds many pages, and a frame must not
     // format them all.
     let rows: Vec<Vec<String>> = list.rows.iter().take(MEASURED).map(cells).collect();
     let kind = |i: usize| match i {
@@ -115,7 +109,13 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
         d.put(areas.rows, TextLine::from(t!("loading")));
         return;
     }
-    if list.done && list.rows.is_empty() && list.error.is_none() {
+    // Nothing found with no filter: of one kind, said so; of any kind, what would fill the list.
+    let unfiltered = list.filter.trim().is_empty();
+    if list.done && list.front && list.rows.is_empty() && list.error.is_none() && unfiltered {
+        if let Some(kind) = list.source.kind {
+            d.put(areas.rows, TextLine::from(t!("findings-nothing-of-kind", kind = words::finding(kind))));
+            return;
+        }
         // What would fill it, and how to make the checks find more.
         let lines = vec![
             TextLine::from(nothing.clone()),
