@@ -1258,10 +1258,10 @@ INSERT INTO item_initials_text (item_initials_text) VALUES ('rebuild');
 -- @end section initials_index
 
 -- @section findings_index
--- What the Findings tab reads a page at a time (issue 21; schema version 20) without reading every
--- stored finding: a site's stored findings by the kinds they hold (how many of its items hold each
--- kind, and a rare kind's items, without the findings themselves), and its items with findings
--- that block (few: they stop an approval), whose count the tab's heading gives.
+-- The Findings tab reads the stored findings a page at a time (issue 21; schema version 20): a
+-- site's stored findings by the kinds they hold, so that how many of its items hold each kind, and
+-- a rare kind's items, are read without the findings themselves.
 CREATE INDEX item_findings_kinds ON item_findings (site_id, kinds);
+-- The items with findings that block (few: they stop an approval), which the tab's heading counts.
 CREATE INDEX item_findings_blocking ON item_findings (site_id, item_id) WHERE blocking > 0;
 -- @end section findings_index

@@ -87,8 +87,16 @@ async fn main() {
             ("only figures", Listing { kind: Some(FindingKind::Figure), ..Listing::default() }, Seek::First),
             ("only leaders' names", Listing { kind: Some(FindingKind::LeaderName), ..Listing::default() }, Seek::First),
             ("only ID numbers", Listing { kind: Some(FindingKind::IdNumber), ..Listing::default() }, Seek::First),
-            ("filtered: 象山区", Listing { filter: Some(("象山区".into(), Vec::new())), ..Listing::default() }, Seek::First),
-            ("filtered: 投资", Listing { filter: Some(("投资".into(), Vec::new())), ..Listing::default() }, Seek::First),
+            (
+                "filtered: 象山区",
+                Listing { filter: Some(("象山区".into(), Vec::new())), ..Listing::default() },
+                Seek::First,
+            ),
+            (
+                "filtered: 投资",
+                Listing { filter: Some(("投资".into(), Vec::new())), ..Listing::default() },
+                Seek::First,
+            ),
         ];
         for (what, listing, seek) in listings {
             let mut times = Vec::new();

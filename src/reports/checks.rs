@@ -101,8 +101,10 @@ fn waived(found: Vec<Finding>, waivers: &[Waiver]) -> Vec<WaivedFinding> {
     found
         .into_iter()
         .map(|f| {
-            let waived =
-                waivers.iter().find(|w| w.kind == f.kind.as_str() && w.text == f.text).map(|w| waiver_said(&w.by, &w.reason));
+            let waived = waivers
+                .iter()
+                .find(|w| w.kind == f.kind.as_str() && w.text == f.text)
+                .map(|w| waiver_said(&w.by, &w.reason));
             (f, waived)
         })
         .collect()

@@ -292,7 +292,8 @@ fn item_keeps<DB: Backend>(s: &mut Statement, part: Part, list: &FindingList, te
     }
     if let (Some(filter), Some(text)) = (&list.filter, text) {
         let json = s.slot(Slot::Json);
-        let mut any = vec![item_matched::<DB>(s, filter, text), holds::<DB>("f.findings", &json, cased(&filter.list.text))];
+        let mut any =
+            vec![item_matched::<DB>(s, filter, text), holds::<DB>("f.findings", &json, cased(&filter.list.text))];
         any.extend(filter.kinds.iter().map(|k| format!("f.kinds LIKE {} ESCAPE '\\'", quoted(&kinds_pattern(*k)))));
         out.push_str(&format!(" AND ({})", any.join(" OR ")));
     }
@@ -351,7 +352,9 @@ fn finding_holds<DB: Backend>(like: &str, cased: bool, kinds: &[FindingKind]) ->
         Dialect::Postgres => "json_each_text(e.value -> 'message' -> 'args') a",
     };
     let stored_text = match DB::DIALECT {
-        Dialect::Sqlite => "CASE WHEN json_type(e.value, '$.message') = 'text' THEN json_extract(e.value, '$.message') END",
+        Dialect::Sqlite => {
+            "CASE WHEN json_type(e.value, '$.message') = 'text' THEN json_extract(e.value, '$.message') END"
+        }
         Dialect::Postgres => "CASE WHEN json_typeof(e.value -> 'message') = 'string' THEN e.value ->> 'message' END",
     };
     let mut any: Vec<String> = [field::<DB>(&["kind"]), field::<DB>(&["text"]), field::<DB>(&["suggestion"])]
@@ -586,11 +589,9 @@ fn parts(list: &FindingList, holding: &HashMap<FindingKind, i64>) -> Vec<Part> {
     match (list.order, list.kind) {
         (FindingOrder::Newest, _) => vec![Part::All],
         (FindingOrder::Kind, Some(kind)) => vec![Part::Kind(kind)],
-        (FindingOrder::Kind, None) => FindingKind::ALL
-            .into_iter()
-            .filter(|k| holding.get(k).is_some_and(|n| *n > 0))
-            .map(Part::Kind)
-            .collect(),
+        (FindingOrder::Kind, None) => {
+            FindingKind::ALL.into_iter().filter(|k| holding.get(k).is_some_and(|n| *n > 0)).map(Part::Kind).collect()
+        }
         (FindingOrder::Unit, _) => vec![Part::Units, Part::Reposts],
     }
 }
@@ -608,7 +609,10 @@ pub(super) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         hot("findings, next page", page_sql::<DB>(Part::All, Reach::Walk, &list, None, Start::Key, false)),
         hot("findings, last page", page_sql::<DB>(Part::All, Reach::Walk, &list, None, Start::Top, true)),
         hot("findings, by unit", page_sql::<DB>(Part::Units, Reach::Walk, &by_unit, None, Start::Top, false)),
-        hot("findings, by unit, next page", page_sql::<DB>(Part::Units, Reach::Walk, &by_unit, None, Start::Key, false)),
+        hot(
+            "findings, by unit, next page",
+            page_sql::<DB>(Part::Units, Reach::Walk, &by_unit, None, Start::Key, false),
+        ),
         hot("findings, of a rare kind", page_sql::<DB>(Part::All, Reach::Gather, &rare, None, Start::Top, false)),
         hot("findings, counted", count_sql::<DB>(&list, None)),
         hot("findings, blocking", blocking_sql::<DB>(&list, None)),

@@ -215,7 +215,10 @@ fn the_filter_asks_the_database_with_the_kinds_it_names() {
     counted(&mut a, total.unwrap(), Total::Exact(1), 1);
     assert_eq!(a.views.findings.list.shown.len(), 1);
     let text = text_of(&a);
-    assert!(text.lines().nth(1).unwrap().starts_with("Findings · 1 of 1, newest first [/phone] · ✗1 blocking"), "{text}");
+    assert!(
+        text.lines().nth(1).unwrap().starts_with("Findings · 1 of 1, newest first [/phone] · ✗1 blocking"),
+        "{text}"
+    );
     // In Chinese the kinds are named in Chinese (and by their pinyin initials).
     let named = crate::i18n::scoped(Lang::ZhCn, || {
         key(&mut a, KeyCode::Esc);
