@@ -251,16 +251,14 @@ fn gathered<DB: Backend>(kind: Option<FindingKind>) -> &'static str {
 fn items_from<DB: Backend>(part: Part, reach: Reach, list: &FindingList) -> String {
     let stored = gathered::<DB>(part.kind(list));
     match (reach, part) {
-        (Reach::Walk, Part::Units) => format!(
-            "FROM units u CROSS JOIN items i CROSS JOIN item_findings f \
+        (Reach::Walk, Part::Units) => "FROM units u CROSS JOIN items i CROSS JOIN item_findings f \
              WHERE u.site_id = $1 AND i.site_id = u.site_id AND i.unit_id = u.id \
              AND f.site_id = i.site_id AND f.item_id = i.id"
-        ),
-        (Reach::Walk, _) => format!(
-            "FROM items i CROSS JOIN item_findings f \
+            .to_string(),
+        (Reach::Walk, _) => "FROM items i CROSS JOIN item_findings f \
              LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
              WHERE i.site_id = $1 AND f.site_id = i.site_id AND f.item_id = i.id"
-        ),
+            .to_string(),
         (Reach::Gather, Part::Units) => format!(
             "FROM {stored} CROSS JOIN items i CROSS JOIN units u \
              WHERE f.site_id = $1 AND i.site_id = f.site_id AND i.id = f.item_id \

@@ -40,7 +40,7 @@ fn row(item: i64, title: &str, day: u32, n: i64, finding: Finding) -> FindingRow
         published_at: Utc.with_ymd_and_hms(2026, 11, day, 2, 30, 0).unwrap(),
         n,
         finding,
-        waived: None,
+        waiver: None,
     }
 }
 
@@ -134,7 +134,7 @@ fn counted(a: &mut App, id: u64, total: Total, blocking: i64) -> Vec<Effect> {
 /// The answers to a first page and its count: `rows`, all of them.
 fn answered(a: &mut App, effects: &[Effect], rows: Vec<FindingRow>, stored: Stored) {
     let (id, total, _, _) = asked(effects);
-    let blocking = rows.iter().filter(|r| r.finding.blocking && r.waived.is_none()).count() as i64;
+    let blocking = rows.iter().filter(|r| r.finding.blocking && r.waiver.is_none()).count() as i64;
     let n = rows.len() as i64;
     page(a, id, rows, stored);
     counted(a, total.expect("counted beside the first page"), Total::Exact(n), blocking);
@@ -333,7 +333,7 @@ fn w_waives_the_selected_finding_and_the_findings_are_read_again() {
     let (_, total, listing, seek) = asked(&effects);
     assert_eq!((listing, seek, total.is_some()), (Listing::default(), Seek::First, true));
     let mut now = rows();
-    now[0].waived = Some("li.jianhua: 低保公示依法须列明身份".into());
+    now[0].waiver = Some(("li.jianhua".into(), "低保公示依法须列明身份".into()));
     answered(&mut a, &effects, now, Stored::Current);
     let text = text_of(&a);
     assert!(text.lines().nth(1).unwrap().starts_with("Findings · 1 of 4, newest first · ✗1 blocking"), "{text}");

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{FindingRow, FindingsView};
+use super::{FindingRow, FindingsView, waived};
 use crate::store::FindingOrder;
 use crate::domain::staleness::Status;
 use crate::domain::time::for_people;
@@ -31,7 +31,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
             .rows
             .iter()
             .filter(|r| r.item == item.id)
-            .map(|r| (r.finding.clone(), r.waived.clone()))
+            .map(|r| (r.finding.clone(), waived(r)))
             .collect();
         return d.item_page_marked(areas.title, body, item, &found, None, PageOrder::Body);
     }
@@ -66,8 +66,8 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     let now = d.now();
     let cells = |r: &FindingRow| -> Vec<String> {
         let f = &r.finding;
-        let said = match &r.waived {
-            Some(w) => t!("finding-waived", reason = w.clone()),
+        let said = match waived(r) {
+            Some(w) => t!("finding-waived", reason = w),
             None => f.said(),
         };
         let mut cells = Vec::with_capacity(6);
@@ -132,7 +132,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     }
     d.list(areas.rows, list, &nothing, |r| {
         let f = &r.finding;
-        let mut line = vec![match (&r.waived, f.blocking) {
+        let mut line = vec![match (&r.waiver, f.blocking) {
             (Some(_), _) => Span::styled("✓ ", theme.status(Status::Ok)),
             (None, true) => Span::styled("✗ ", theme.status(Status::Overdue)),
             (None, false) => Span::raw("  "),

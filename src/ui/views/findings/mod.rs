@@ -8,11 +8,9 @@
 //! form filled in from it (both shared with the review screen: the waiver is this view's question,
 //! `waive.rs`; the incident form the Scores view's).
 
-use chrono::{DateTime, Utc};
-
 use super::pages::{Pager, Source};
 use super::{Ask, Cx, Event, View};
-use crate::domain::checks::{Finding, FindingKind};
+use crate::domain::checks::FindingKind;
 use crate::reports::checks::Stored;
 use crate::store::{
     ExportedItem, FindingCount, FindingKey, FindingOrder, HistoryEntry, LinkRow, ListedFinding, Seek, Site, Store,
@@ -34,46 +32,20 @@ mod waive;
 pub use links::BrokenLinks;
 pub use waive::WaiveForm;
 
-/// One finding on an online item (the item's body is not kept: the item screen loads it).
-#[derive(Debug, Clone, PartialEq)]
-pub struct FindingRow {
-    pub item: i64,
-    pub title: String,
-    /// The item's unit (none for a repost): who an incident from the finding is against.
-    pub unit: Option<String>,
-    pub published_at: DateTime<Utc>,
-    /// Its place among the item's stored findings.
-    pub n: i64,
-    pub finding: Finding,
-    /// The waiver that covers it (`who: why`), if one does.
-    pub waived: Option<String>,
+/// One finding on an online item, as the store lists it (the item's body is not kept: the item
+/// screen loads it).
+pub type FindingRow = ListedFinding;
+
+/// The waiver that covers a finding as the tab says it (`who: why`), if one does.
+pub fn waived(row: &FindingRow) -> Option<String> {
+    row.waiver.as_ref().map(|(by, why)| usecase::findings::waiver_said(by, why))
 }
 
-impl From<ListedFinding> for FindingRow {
-    fn from(f: ListedFinding) -> FindingRow {
-        FindingRow {
-            item: f.item,
-            title: f.title,
-            unit: f.unit,
-            published_at: f.published_at,
-            n: f.n,
-            finding: f.finding,
-            waived: f.waiver.map(|(by, why)| usecase::findings::waiver_said(&by, &why)),
-        }
-    }
-}
-
-impl Row for FindingRow {
+impl Row for ListedFinding {
     type Key = FindingKey;
 
     fn key(&self) -> FindingKey {
-        FindingKey {
-            kind: self.finding.kind,
-            unit: self.unit.clone(),
-            at: self.published_at,
-            item: self.item,
-            n: self.n,
-        }
+        ListedFinding::key(self)
     }
 
     fn search(&self) -> SearchKey {
@@ -194,7 +166,6 @@ impl Load {
             Load::Page { listing, seek } => Loaded::Page(
                 usecase::findings::page(store, site, &listing, seek, PAGE)
                     .await
-                    .map(|(rows, stored)| (rows.into_iter().map(FindingRow::from).collect(), stored))
                     .map_err(line),
             ),
             Load::Total { listing } => {
@@ -229,7 +200,10 @@ impl Loaded {
                 clean_line(&mut f.finding.text);
                 f.finding.message.texts_mut().into_iter().for_each(clean_line);
                 clean_line(&mut f.finding.suggestion);
-                clean_option(&mut f.waived);
+                if let Some((by, why)) = &mut f.waiver {
+                    clean_line(by);
+                    clean_line(why);
+                }
             }),
             Loaded::Page(Err(_)) | Loaded::Total(_) => {}
             Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
@@ -396,7 +370,10 @@ impl View for FindingsView {
                 let req = ask.request(Load::Item { id });
                 self.item = Some(ItemView::loading(id, req));
             }
-            Action::WaiveFinding => ask.post(Event::Waive { item: row.item, finding: row.finding, waived: row.waived }),
+            Action::WaiveFinding => {
+                let waived = waived(&row);
+                ask.post(Event::Waive { item: row.item, finding: row.finding, waived });
+            }
             Action::RecordIncident => {
                 ask.post(Event::Incident { unit: row.unit, item: row.item, title: row.title, finding: row.finding })
             }
