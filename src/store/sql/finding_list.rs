@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sqlx::{Executor, Pool, Row};
 
-use super::search::{cased, holds_text, named_any};
+use super::search::{cased, holds_text, initials_hold, named_any};
 use super::*;
 use crate::domain::checks::{Finding, FindingKind, in_the_future};
 use crate::domain::search::Needle;
@@ -300,9 +300,30 @@ fn item_keeps<DB: Backend>(s: &mut Statement, part: Part, list: &FindingList, te
 
 /// The condition that the filter keeps item `i` itself: its title or body holds the text, it is
 /// of one of the units the text names, or its title's initials hold it.
+///
+/// SQLite, gathering a text of three characters or more: said of the stored findings' item id
+/// (`f.item_id`) alone, the ids the trigram index gives and the units' items' gathered once, so
+/// that the stored findings the filter does not keep are passed over without their items looked
+/// up (at 1,000,000 items, 51,000 lookups for a page).
 fn item_matched<DB: Backend>(s: &mut Statement, filter: &FindingFilter, text: Text) -> String {
     let param = s.number(Slot::Text);
-    named_any::<DB>(&filter.list, &holds_text::<DB>(text.way, param, cased(&filter.list.text)), "i.id")
+    let by_id = DB::DIALECT == Dialect::Sqlite
+        && text == Text { way: Way::Trigrams, reach: Reach::Gather }
+        && filter.list.initials.as_ref().is_none_or(Initials::few);
+    if !by_id {
+        return named_any::<DB>(&filter.list, &holds_text::<DB>(text.way, param, cased(&filter.list.text)), "i.id");
+    }
+    let mut any = vec![format!("f.item_id IN (SELECT rowid FROM items_text WHERE items_text MATCH ${param})")];
+    if !filter.list.units.is_empty() {
+        any.push(format!(
+            "f.item_id IN (SELECT n.id FROM items n WHERE n.site_id = $1 AND n.unit_id IN ({}))",
+            id_list(&filter.list.units)
+        ));
+    }
+    if let Some(initials) = &filter.list.initials {
+        any.push(initials_hold::<DB>(initials, "f.item_id"));
+    }
+    format!("({})", any.join(" OR "))
 }
 
 /// What a list keeps of an item's findings (`e`): of the kind, still holding at `$now` (a

@@ -445,6 +445,13 @@ fn the_findings_screens_in_every_state() {
             answered(a, &effects, vec![], Stored::Current);
         }),
         ("findings_none_of_a_kind", none_of_a_kind),
+        // By unit: the unit said in its own column.
+        ("findings_by_unit", |a| {
+            show_findings(a);
+            keys(a, "s");
+            let effects = keys(a, "s");
+            answered(a, &effects, rows(), Stored::Current);
+        }),
         // Filtered in the database.
         ("findings_filtered", |a| {
             show_findings(a);

@@ -60,9 +60,11 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     d.title(areas.title, spans);
 
     // One column per thing, a blank between two (`ui::table`), after the gutter where a blocking
-    // (✗) or waived (✓) finding is marked: wide, when the item went online, the item, wide, its
-    // title; what was found, its text and what the check says of it sharing the rest.
+    // (✗) or waived (✓) finding is marked: wide, when the item went online, the item, by unit its
+    // unit, wide, its title; what was found, its text and what the check says of it sharing the
+    // rest.
     let wide = areas.rows.width >= 120;
+    let by_unit = list.source.order == FindingOrder::Unit;
     let now = d.now();
     let cells = |r: &FindingRow| -> Vec<String> {
         let f = &r.finding;
@@ -75,6 +77,9 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
             cells.push(for_people(r.published_at, now));
         }
         cells.push(r.item.to_string());
+        if by_unit {
+            cells.push(text::display(r.unit.as_deref().unwrap_or("-"), ambiguous));
+        }
         if wide {
             cells.push(text::display(&r.title, ambiguous));
         }
@@ -86,11 +91,14 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
         heads.push(t!("findings-head-published"));
     }
     heads.push(t!("head-item"));
+    if by_unit {
+        heads.push(t!("head-unit"));
+    }
     if wide {
         heads.push(t!("head-title"));
     }
     heads.extend([t!("findings-head-kind"), t!("findings-head-text"), t!("findings-head-message")]);
-    // The columns before the kind: the time and the title only when wide.
+    // The columns before the kind: the time and the title only when wide, the unit by unit.
     let kind_at = heads.len() - 3;
     let item_at = usize::from(wide);
     // Measured on the first rows loaded: a list read far holds many pages, and a frame must not
