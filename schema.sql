@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '20');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '21');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -1258,3 +1258,12 @@ END;
 INSERT INTO item_initials_text (item_initials_text) VALUES ('rebuild');
 -- @end
 -- @end section initials_index
+
+-- @section findings_index
+-- The Findings tab reads the stored findings a page at a time (issue 21; schema version 21): a
+-- site's stored findings by the kinds they hold, so that how many of its items hold each kind, and
+-- a rare kind's items, are read without the findings themselves.
+CREATE INDEX item_findings_kinds ON item_findings (site_id, kinds);
+-- The items with findings that block (few: they stop an approval), which the tab's heading counts.
+CREATE INDEX item_findings_blocking ON item_findings (site_id, item_id) WHERE blocking > 0;
+-- @end section findings_index

@@ -71,8 +71,12 @@ async fn the_console_checks_the_online_items(db: TestDb) {
     db.ok(&["import", items.to_str().unwrap()]);
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
-    let Loaded::View(views::Loaded::Findings(findings::Loaded::Online(Ok((rows, stored))))) =
-        portal_admin::ui::load(store.as_ref(), &site, findings::Load::Online { kind: None }.into()).await
+    let page = |kind| {
+        let listing = portal_admin::usecase::findings::Listing { kind, ..Default::default() };
+        findings::Load::Page { listing, seek: store::Seek::First }.into()
+    };
+    let Loaded::View(views::Loaded::Findings(findings::Loaded::Page(Ok((rows, stored))))) =
+        portal_admin::ui::load(store.as_ref(), &site, page(None)).await
     else {
         panic!()
     };
@@ -80,19 +84,27 @@ async fn the_console_checks_the_online_items(db: TestDb) {
     assert!(rows.iter().any(|r| r.title == "区民政局开展冬季救助" && r.finding.text == "13907731234"), "{rows:?}");
     assert!(rows.iter().all(|r| r.title == "区民政局开展冬季救助"), "only online items: {rows:?}");
     let phone = portal_admin::domain::checks::FindingKind::Phone;
-    let Loaded::View(views::Loaded::Findings(findings::Loaded::Online(Ok((phones, _))))) =
-        portal_admin::ui::load(store.as_ref(), &site, findings::Load::Online { kind: Some(phone) }.into()).await
+    let Loaded::View(views::Loaded::Findings(findings::Loaded::Page(Ok((phones, _))))) =
+        portal_admin::ui::load(store.as_ref(), &site, page(Some(phone))).await
     else {
         panic!()
     };
     assert!(!phones.is_empty() && phones.iter().all(|r| r.finding.kind == phone), "{phones:?}");
     let id = Some(portal_admin::domain::checks::FindingKind::IdNumber);
-    let Loaded::View(views::Loaded::Findings(findings::Loaded::Online(Ok((none, _))))) =
-        portal_admin::ui::load(store.as_ref(), &site, findings::Load::Online { kind: id }.into()).await
+    let Loaded::View(views::Loaded::Findings(findings::Loaded::Page(Ok((none, _))))) =
+        portal_admin::ui::load(store.as_ref(), &site, page(id)).await
     else {
         panic!()
     };
     assert!(none.is_empty(), "{none:?}");
+    // Counted in the database: the phone number, found once.
+    let listing = portal_admin::usecase::findings::Listing { kind: Some(phone), ..Default::default() };
+    let Loaded::View(views::Loaded::Findings(findings::Loaded::Total(Ok(count)))) =
+        portal_admin::ui::load(store.as_ref(), &site, findings::Load::Total { listing }.into()).await
+    else {
+        panic!()
+    };
+    assert_eq!(count.total, store::Total::Exact(phones.len() as i64));
 }
 
 on_both_backends!(the_console_checks_the_online_items);

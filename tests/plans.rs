@@ -26,6 +26,7 @@ const BIG: &[&str] = &[
     "audit_log",
     "unit_day_points",
     "documents",
+    "item_findings",
 ];
 
 /// Tables whose rows belong to a site: every reference to one must carry its site.
@@ -45,6 +46,7 @@ const PER_SITE: &[&str] = &[
     "operators",
     "item_marks",
     "item_initials",
+    "item_findings",
 ];
 
 /// The index each statement must read by (PostgreSQL name, SQLite name); `None`: any index
@@ -74,6 +76,13 @@ fn expected_index(name: &str, backend: Backend) -> Option<&'static str> {
         // PostgreSQL a word in few items through the index of two-character pieces, one in most
         // newest first (the planner weighs the two for the text given).
         "search, two characters" => "items_newest",
+        // The Findings tab (issue 21): its pages walk the items newest first, or a unit's by unit;
+        // a rare kind's findings are gathered by the index of the kinds stored, which also counts
+        // them; its blocking findings are counted from those items with blocking findings only.
+        "findings" | "findings, next page" | "findings, last page" => "items_published",
+        "findings, by unit" | "findings, by unit, next page" => "items_unit_published",
+        "findings, blocking" => "item_findings_blocking",
+        "findings, of a rare kind" | "findings, kinds" if !pg => "item_findings_kinds",
         "search, two characters in few items" if pg => "items_bigrams",
         "search, two characters in few items" => "items_newest",
         _ => return None,
@@ -328,6 +337,10 @@ async fn hot_statements_read_one_site_through_their_indexes(db: TestDb) {
         "search, in many items",
         "search, two characters",
         "search, two characters in few items",
+        "findings",
+        "findings, next page",
+        "findings, by unit",
+        "findings, counted",
     ] {
         assert!(names.contains(wanted), "{wanted} is among the hot statements: {names:?}");
     }

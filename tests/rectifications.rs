@@ -500,11 +500,15 @@ async fn a_version_19_database_keeps_its_orders_through_the_upgrade(db: TestDb) 
     ))
     .await
     .unwrap();
+    // What version 21 added after it: the indexes the Findings tab reads its pages by.
+    raw.exec("DROP INDEX item_findings_kinds").await.unwrap();
+    raw.exec("DROP INDEX item_findings_blocking").await.unwrap();
     raw.exec("UPDATE schema_meta SET value = '19' WHERE key = 'schema_version'").await.unwrap();
     drop(raw);
 
     let said = db.ok(&["init"]);
-    assert!(said.contains("upgraded the schema") && said.contains("from version 19 to 20"), "{said}");
+    let upgraded = format!("from version 19 to {}", portal_admin::store::schema::SCHEMA_VERSION);
+    assert!(said.contains("upgraded the schema") && said.contains(&upgraded), "{said}");
     let mut raw = db.any().await;
     assert_eq!(raw.count(knows_finding_fixed).await, 1);
     // The table as a new database has it: its columns, keys, indexes, triggers and constraints.

@@ -1,6 +1,5 @@
 # The content checks' findings as stored when each item is written (issue 21): the Findings tab's
 # order, kind and lists notes, its keys, and `check --all` finding them again.
-findings-reading-short = {" "}· reading
 findings-only-kind = {" "}· only { $kind }
 findings-by-kind = {" "}· by kind
 findings-by-unit = {" "}· by unit
@@ -11,4 +10,3 @@ key-findings-findings-kind = Only one kind of finding (again: the next kind, aft
 findings-progress = {"{"}spinner{"}"} checking [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}per_sec{"}"}, {"{"}eta{"}"} left)
 audit-action-findings-check = check every item
 store-doing-findings = checking every item
-findings-counts-sorted = {" "}· { $count } on { $items } online items

@@ -144,13 +144,14 @@ inspect-detail-opens-nothing = This line names no column or item to open.
 
 ## The content checks' findings on the online items
 
-findings-title = Findings
-findings-counts = {" "}· { $count } on { $items } online items, newest first
+findings-heading = Findings · { $position }
+findings-newest-first = , newest first
 findings-head-published = published
 findings-head-kind = kind
 findings-head-text = text
 findings-head-message = message → suggestion
 findings-nothing = No findings on online items.
+findings-nothing-of-kind = No findings of the kind { $kind } on online items.
 findings-where-from = Findings come from the names and words lists (data/checks/, or your own names.tsv and words.tsv): a leader's, an institution's or a term's wrong form, an official who has left, a secret marking or a banned word. Personal data shown in full (ID numbers, mobile numbers, bank cards), document numbers with the wrong brackets, impossible dates and a figure quoted with two values are found without a list.
 findings-add = Add to your own lists (started from the shipped ones):
 findings-add-name = {"  "}portal-admin check add-name 李明华 --kind leader --wrong 李明化

@@ -1,5 +1,4 @@
 # 内容检查结果：每条信息写入时检查并保存（issue 21）。
-findings-reading-short = {" "}· 正在读取
 findings-only-kind = {" "}· 仅{ $kind }
 findings-by-kind = {" "}· 按类别
 findings-by-unit = {" "}· 按单位
@@ -10,4 +9,3 @@ key-findings-findings-kind = 仅显示一类问题（再按一次：下一类，
 findings-progress = {"{"}spinner{"}"} 正在检查 [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} 条（{"{"}per_sec{"}"}，剩余{"{"}eta{"}"}）
 audit-action-findings-check = 检查全部信息
 store-doing-findings = 检查全部信息
-findings-counts-sorted = {" "}· { $items } 条已上线信息中有 { $count } 处问题

@@ -143,13 +143,14 @@ inspect-detail-opens-nothing = 这一条没有可打开的栏目或信息。
 
 ## 内容检查在已上线信息中发现的问题
 
-findings-title = 内容检查
-findings-counts = {" "}· { $items } 条已上线信息中有 { $count } 处问题，最新的在前
+findings-heading = 内容检查 · { $position }
+findings-newest-first = ，最新的在前
 findings-head-published = 发布时间
 findings-head-kind = 类别
 findings-head-text = 原文
 findings-head-message = 说明 → 建议
 findings-nothing = 已上线信息中未发现问题。
+findings-nothing-of-kind = 已上线信息中没有“{ $kind }”类问题。
 findings-where-from = 问题依据姓名和词语清单查找（data/checks/，或您自己的 names.tsv 和 words.tsv）：领导、机构名称或表述的错误写法，已离任的人员，密级标志或禁用词。完整显示的个人信息（身份证号、手机号、银行卡号）、括号用错的文号、不可能的日期和前后不一的数字无需清单即可发现。
 findings-add = 添加到您自己的清单（以随附清单为起点）：
 findings-add-name = {"  "}portal-admin check add-name 李明华 --kind leader --wrong 李明化

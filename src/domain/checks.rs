@@ -717,6 +717,13 @@ fn figures(field: Field, chars: &[char], out: &mut Vec<Finding>) {
 /// not on the item alone: a publication time still to come (`holds_at`).
 const IN_THE_FUTURE: &str = "发布时间在未来";
 
+/// How a stored `Date` finding that depends on the moment is told apart (`holds_at`): its
+/// message's code, and the text a version before stored instead. For a list read from the
+/// database, which tests the same there.
+pub fn in_the_future() -> (String, &'static str) {
+    (Message::Said(Said::PublishedInFuture).code(), IN_THE_FUTURE)
+}
+
 /// Whether a finding found when its item was written still holds at `now`: a publication time in
 /// the future no longer does once that time has passed (the item unchanged, nothing writes its
 /// findings again); every other finding depends on the item's text, dates and the lists only.

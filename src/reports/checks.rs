@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::checks::{Checked, Finding, FindingKind, Lists, RecordedFinding, check_items, holds_at};
+use crate::domain::checks::{Checked, Finding, Lists, RecordedFinding, check_items, holds_at};
 pub use crate::domain::checks::{NAMES, WORDS};
 use crate::domain::review::Decision;
 use crate::store::{FindingItem, ItemText, Result, Site, Store, StoreError, Transition, Waiver};
@@ -104,10 +104,15 @@ fn waived(found: Vec<Finding>, waivers: &[Waiver]) -> Vec<WaivedFinding> {
             let waived = waivers
                 .iter()
                 .find(|w| w.kind == f.kind.as_str() && w.text == f.text)
-                .map(|w| format!("{}: {}", w.by, w.reason));
+                .map(|w| waiver_said(&w.by, &w.reason));
             (f, waived)
         })
         .collect()
+}
+
+/// A waiver as a finding shows it: who waived it, and why (`who: why`).
+pub fn waiver_said(by: &str, why: &str) -> String {
+    format!("{by}: {why}")
 }
 
 /// Where the stored findings stand against the lists in use.
@@ -124,16 +129,21 @@ pub enum Stored {
 /// finding with the waiver that covers it, if one does.
 pub type OnlineFindings = Vec<(FindingItem, Vec<WaivedFinding>)>;
 
-/// The stored findings as they are (the Findings tab: nothing is checked again), and whether they
-/// were found with the lists in use.
+/// Whether the stored findings were found with the lists in use.
+pub async fn stored(store: &dyn Store, site: &Site) -> Result<Stored> {
+    let current = store.findings_version(site).await?.as_deref() == Some(store.lists_in_use().version());
+    Ok(if current { Stored::Current } else { Stored::Stale })
+}
+
+/// The stored findings as they are (nothing is checked again), all at once, and whether they were
+/// found with the lists in use (`check --all`; the Findings tab reads them a page at a time).
 pub async fn stored_findings(
     store: &dyn Store,
     site: &Site,
     since: Option<DateTime<Utc>>,
-    kind: Option<FindingKind>,
 ) -> Result<(OnlineFindings, Stored)> {
-    let current = store.findings_version(site).await?.as_deref() == Some(store.lists_in_use().version());
-    let found = store.stored_findings(site, since, kind).await?;
+    let stored = stored(store, site).await?;
+    let found = store.stored_findings(site, since).await?;
     let waivers = site_waivers(store, site).await?;
     // As of now: a publication time that was still to come when the item was written has passed.
     let now = Utc::now();
@@ -141,16 +151,12 @@ pub async fn stored_findings(
         .into_iter()
         .filter_map(|f| {
             let published = f.item.published_at;
-            let of_kind: Vec<Finding> = f
-                .findings
-                .into_iter()
-                .filter(|x| kind.is_none_or(|k| x.kind == k) && holds_at(x, published, now))
-                .collect();
-            let found = waived(of_kind, waivers.get(&f.item.id).map_or(&[][..], Vec::as_slice));
+            let holding: Vec<Finding> = f.findings.into_iter().filter(|x| holds_at(x, published, now)).collect();
+            let found = waived(holding, waivers.get(&f.item.id).map_or(&[][..], Vec::as_slice));
             (!found.is_empty()).then_some((f.item, found))
         })
         .collect();
-    Ok((out, if current { Stored::Current } else { Stored::Stale }))
+    Ok((out, stored))
 }
 
 /// The site's waivers by item, in one read.
@@ -172,12 +178,12 @@ pub async fn online_findings(
     since: Option<DateTime<Utc>>,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Result<OnlineFindings> {
-    let (found, stored) = stored_findings(store, site, since, None).await?;
+    let (found, stored) = stored_findings(store, site, since).await?;
     if stored == Stored::Current {
         return Ok(found);
     }
     match store.recheck(site, progress).await {
-        Ok(_) => Ok(stored_findings(store, site, since, None).await?.0),
+        Ok(_) => Ok(stored_findings(store, site, since).await?.0),
         Err(StoreError::Refused(_)) => check_afresh(store, site, &store.lists_in_use(), since).await,
         Err(e) => Err(e),
     }

@@ -23,7 +23,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 pub use error::{DatabaseError, ErrorKind, Result, StoreError};
-pub use findings::{FindingItem, FindingStore, ItemFindings};
+pub use findings::{
+    FindingCount, FindingFilter, FindingItem, FindingKey, FindingList, FindingOrder, FindingStore, ItemFindings,
+    ListedFinding,
+};
 pub use hot::{HotStatement, POSTGRES_SESSION, Param, SEARCH_BROAD, hot_statements, search_first_page};
 pub use links::{CheckedLink, LinkItem, LinkRow, LinkScope, LinkStore, NewProbe, ProbeRow};
 pub use operations::{

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::checks::{FindingKind, Lists};
 use crate::domain::inspection::{Indicator, Rules};
-use crate::reports::checks::{self, OnlineFindings, Stored, WaivedFinding};
+use crate::reports::checks::{self, Stored, WaivedFinding};
 /// Every online item (published since a day, if given) checked with other lists than those in
 /// use, nothing stored (`check_afresh`); their stored findings, every item checked again first
 /// when the lists in use are not those they were found with (`online_findings`).
@@ -17,7 +17,10 @@ use crate::reports::inspection;
 /// inspection.toml, else the built-in ones), read against the site's column table (`rules`), and
 /// its indicators with them as of a day (`inspect`).
 pub use crate::reports::inspection::{inspect, rules as rules_of, rules_source};
-use crate::store::{InquiryRow, NewInquiry, Result, Site, Store, StoreError};
+use crate::store::{
+    FindingCount, FindingFilter, FindingKey, FindingList, FindingOrder, InquiryRow, ListedFinding, NewInquiry, Result,
+    Seek, Site, Store, StoreError,
+};
 
 /// The lists in effect (the user's own `names.tsv` and `words.tsv` where they have them, else the
 /// shipped ones), or why they cannot be read.
@@ -49,11 +52,54 @@ pub async fn of_item_with(store: &dyn Store, site: &Site, lists: &Lists, id: i64
     checks::item_findings(store, site, lists, id).await
 }
 
-/// The online items' findings as stored when each was written (nothing checked again), and
-/// whether the lists in use found them (`check --all` finds them again when not).
-/// Of one kind only when `kind` is given (read so from the database).
-pub async fn online(store: &dyn Store, site: &Site, kind: Option<FindingKind>) -> Result<(OnlineFindings, Stored)> {
-    checks::stored_findings(store, site, None, kind).await
+/// What the Findings tab lists of the online items' findings as stored when each was written
+/// (nothing checked again): of one kind or every kind, in an order, with a list's filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Listing {
+    pub kind: Option<FindingKind>,
+    pub order: FindingOrder,
+    /// The list's filter as typed (two characters or more: titles and bodies, units by name or
+    /// pinyin initials, titles by initials, as every list's; and the findings' own text), with the
+    /// kinds whose names hold it in the interface's words.
+    pub filter: Option<(String, Vec<FindingKind>)>,
+}
+
+/// A page of the findings `listing` keeps, in its order, from `seek` (either end of the list),
+/// each with the first waiver that covers it; and whether the lists in use found them
+/// (`check --all` finds them again when not).
+pub async fn page(
+    store: &dyn Store,
+    site: &Site,
+    listing: &Listing,
+    seek: Seek<FindingKey>,
+    limit: i64,
+) -> Result<(Vec<ListedFinding>, Stored)> {
+    let list = list(store, site, listing).await?;
+    let rows = store.finding_page(site, &list, seek, limit).await?;
+    Ok((rows, checks::stored(store, site).await?))
+}
+
+/// How many findings `page` lists, and how many of them block with no waiver: the heading's
+/// "n of N" and its count of blocking findings.
+pub async fn total(store: &dyn Store, site: &Site, listing: &Listing) -> Result<FindingCount> {
+    let list = list(store, site, listing).await?;
+    store.finding_total(site, &list).await
+}
+
+/// What the store is asked for `listing`, as of now.
+async fn list(store: &dyn Store, site: &Site, listing: &Listing) -> Result<FindingList> {
+    let filter = match &listing.filter {
+        Some((typed, kinds)) => {
+            Some(FindingFilter { list: super::search::list_filter(store, site, typed).await?, kinds: kinds.clone() })
+        }
+        None => None,
+    };
+    Ok(FindingList { kind: listing.kind, order: listing.order, filter, now: Utc::now() })
+}
+
+/// A waiver as a finding shows it (`who: why`), the same on the review screen and the Findings tab.
+pub fn waiver_said(by: &str, why: &str) -> String {
+    checks::waiver_said(by, why)
 }
 
 /// Waives a finding on an item, with the reason, audited.

@@ -100,6 +100,7 @@ mod backup;
 mod calendar;
 mod checks;
 mod columns;
+mod finding_list;
 mod findings;
 mod import;
 mod inspection;
@@ -144,7 +145,7 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
     };
     let mut by_initials = search_params(many, None);
     by_initials.push(Text(fxkh));
-    vec![
+    let mut statements = vec![
         hot("queue", queue_sql::<DB>(None), vec![Site, NullText, NullText]),
         hot("queue, filtered", queue_sql::<DB>(Some(&filter)), vec![Site, NullText, NullText, Text(few)]),
         hot("queue count", QUEUE_COUNT.to_string(), vec![Site]),
@@ -259,7 +260,9 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
             search_sql::<DB>(Way::Scan, true, Seek::First, None),
             search_params("%wifi%", None),
         ),
-    ]
+    ];
+    statements.extend(finding_list::hot_statements::<DB>());
+    statements
 }
 
 /// A search's values (`search::search_sql`) for `text` as the store binds it

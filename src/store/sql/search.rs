@@ -163,6 +163,11 @@ pub(super) fn item_filter<DB: Backend>(filter: &ListFilter, param: usize) -> Str
 /// condition on the row's own text, `item` the expression of the row's item id (its unit and site
 /// are item `i`'s, and `$1` is the site).
 pub(super) fn named_by<DB: Backend>(filter: &ListFilter, text: &str, item: &str) -> String {
+    format!(" AND {}", named_any::<DB>(filter, text, item))
+}
+
+/// `(text OR unit in the filter's units OR title's initials hold the filter's)`, as `named_by`.
+pub(super) fn named_any<DB: Backend>(filter: &ListFilter, text: &str, item: &str) -> String {
     let mut any = vec![text.to_string()];
     if !filter.units.is_empty() {
         any.push(format!("i.unit_id IN ({})", id_list(&filter.units)));
@@ -170,7 +175,7 @@ pub(super) fn named_by<DB: Backend>(filter: &ListFilter, text: &str, item: &str)
     if let Some(initials) = &filter.initials {
         any.push(initials_hold::<DB>(initials, item));
     }
-    format!(" AND ({})", any.join(" OR "))
+    format!("({})", any.join(" OR "))
 }
 
 /// The condition that the pinyin initials of item `item`'s title (item_initials, any reading)
@@ -388,7 +393,7 @@ sql_impl! { SqlStore;
 
     /// How a search's text is read (`Way`): on SQLite, a text of three characters or more by how
     /// many items hold it (`HOLDING`).
-    async fn way_for(&self, needle: &Needle) -> Result<Way> {
+    pub(super) async fn way_for(&self, needle: &Needle) -> Result<Way> {
         let way = Way::of(needle, DB::DIALECT);
         if DB::DIALECT == Dialect::Sqlite && way == Way::Trigrams {
             let fts = param_for(way, needle, DB::DIALECT);

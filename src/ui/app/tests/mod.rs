@@ -228,6 +228,7 @@ fn is_count(load: &Load) -> bool {
                 | views::Load::Audit(audit::Load::Total { .. })
                 | views::Load::Withdrawn(withdrawn::Load::Total { .. })
                 | views::Load::Find(views::find::Load::Total { .. })
+                | views::Load::Findings(views::findings::Load::Total { .. })
         )
     )
 }

@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{FindingRow, FindingsView, Order};
+use super::{FindingRow, FindingsView, waived};
+use crate::store::FindingOrder;
 use crate::domain::staleness::Status;
 use crate::domain::time::for_people;
 use crate::ui::keymap::{Action, Layer};
@@ -30,57 +31,55 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
             .rows
             .iter()
             .filter(|r| r.item == item.id)
-            .map(|r| (r.finding.clone(), r.waived.clone()))
+            .map(|r| (r.finding.clone(), waived(r)))
             .collect();
         return d.item_page_marked(areas.title, body, item, &found, None, PageOrder::Body);
     }
     let list = &view.list;
-    let mut spans = vec![Span::raw(t!("findings-title"))];
+    let mut spans = vec![Span::raw(t!("findings-heading", position = d.position(list)))];
+    if list.source.order == FindingOrder::Newest && !(list.done && list.front && list.rows.is_empty()) {
+        spans.push(Span::raw(t!("findings-newest-first")));
+    }
+    // The filter next: it must stay in sight at 80 columns.
+    spans.extend(d.filter_note(&list.filter));
     // First: what is found next, if anything, is another list's.
     if view.stale {
         spans.push(Span::styled(t!("findings-stale"), d.theme.status(Status::DueSoon)));
     }
-    if list.done {
-        let (items, blocking) = view.counts();
-        let count = list.rows.len();
-        spans.push(Span::raw(if view.order == Order::Newest {
-            t!("findings-counts", count = count, items = items)
-        } else {
-            t!("findings-counts-sorted", count = count, items = items)
-        }));
-        if blocking > 0 {
-            spans.push(Span::styled(t!("findings-blocking", count = blocking), d.theme.status(Status::Overdue)));
-        }
-    } else if list.waiting.is_some() {
-        spans.push(Span::raw(t!("findings-reading-short")));
+    if let Some(blocking) = view.blocking.filter(|n| *n > 0) {
+        spans.push(Span::styled(t!("findings-blocking", count = blocking), d.theme.status(Status::Overdue)));
     }
-    if let Some(kind) = view.kind {
+    if let Some(kind) = list.source.kind {
         spans.push(Span::styled(t!("findings-only-kind", kind = words::finding(kind)), d.theme.dim()));
     }
-    match view.order {
-        Order::Newest => {}
-        Order::Kind => spans.push(Span::styled(t!("findings-by-kind"), d.theme.dim())),
-        Order::Unit => spans.push(Span::styled(t!("findings-by-unit"), d.theme.dim())),
+    match list.source.order {
+        FindingOrder::Newest => {}
+        FindingOrder::Kind => spans.push(Span::styled(t!("findings-by-kind"), d.theme.dim())),
+        FindingOrder::Unit => spans.push(Span::styled(t!("findings-by-unit"), d.theme.dim())),
     }
-    spans.extend(d.filter_note(&list.filter));
     d.title(areas.title, spans);
 
     // One column per thing, a blank between two (`ui::table`), after the gutter where a blocking
-    // (✗) or waived (✓) finding is marked: wide, when the item went online, the item, wide, its
-    // title; what was found, its text and what the check says of it sharing the rest.
+    // (✗) or waived (✓) finding is marked: wide, when the item went online, the item, by unit its
+    // unit, wide, its title; what was found, its text and what the check says of it sharing the
+    // rest.
     let wide = areas.rows.width >= 120;
+    let by_unit = list.source.order == FindingOrder::Unit;
     let now = d.now();
     let cells = |r: &FindingRow| -> Vec<String> {
         let f = &r.finding;
-        let said = match &r.waived {
-            Some(w) => t!("finding-waived", reason = w.clone()),
+        let said = match waived(r) {
+            Some(w) => t!("finding-waived", reason = w),
             None => f.said(),
         };
         let mut cells = Vec::with_capacity(6);
         if wide {
-            cells.push(r.published_at.map_or_else(|| "-".to_string(), |t| for_people(t, now)));
+            cells.push(for_people(r.published_at, now));
         }
         cells.push(r.item.to_string());
+        if by_unit {
+            cells.push(text::display(r.unit.as_deref().unwrap_or("-"), ambiguous));
+        }
         if wide {
             cells.push(text::display(&r.title, ambiguous));
         }
@@ -92,14 +91,17 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
         heads.push(t!("findings-head-published"));
     }
     heads.push(t!("head-item"));
+    if by_unit {
+        heads.push(t!("head-unit"));
+    }
     if wide {
         heads.push(t!("head-title"));
     }
     heads.extend([t!("findings-head-kind"), t!("findings-head-text"), t!("findings-head-message")]);
-    // The columns before the kind: the time and the title only when wide.
+    // The columns before the kind: the time and the title only when wide, the unit by unit.
     let kind_at = heads.len() - 3;
     let item_at = usize::from(wide);
-    // Measured on the first rows loaded: the list holds every stored finding, and a frame must not
+    // Measured on the first rows loaded: a list read far holds many pages, and a frame must not
     // format them all.
     let rows: Vec<Vec<String>> = list.rows.iter().take(MEASURED).map(cells).collect();
     let kind = |i: usize| match i {
@@ -115,7 +117,13 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
         d.put(areas.rows, TextLine::from(t!("loading")));
         return;
     }
-    if list.done && list.rows.is_empty() && list.error.is_none() {
+    // Nothing found with no filter: of one kind, said so; of any kind, what would fill the list.
+    let unfiltered = list.filter.trim().is_empty();
+    if list.done && list.front && list.rows.is_empty() && list.error.is_none() && unfiltered {
+        if let Some(kind) = list.source.kind {
+            d.put(areas.rows, TextLine::from(t!("findings-nothing-of-kind", kind = words::finding(kind))));
+            return;
+        }
         // What would fill it, and how to make the checks find more.
         let lines = vec![
             TextLine::from(nothing.clone()),
@@ -132,7 +140,7 @@ pub(super) fn draw(view: &FindingsView, d: &mut Draw, areas: &Areas) {
     }
     d.list(areas.rows, list, &nothing, |r| {
         let f = &r.finding;
-        let mut line = vec![match (&r.waived, f.blocking) {
+        let mut line = vec![match (&r.waiver, f.blocking) {
             (Some(_), _) => Span::styled("✓ ", theme.status(Status::Ok)),
             (None, true) => Span::styled("✗ ", theme.status(Status::Overdue)),
             (None, false) => Span::raw("  "),

@@ -1,24 +1,29 @@
 //! The Findings tab: the content checks' findings on online items as stored when each item was
-//! written (`portal-admin check --all` finds them again when the lists change), newest first, or
-//! by kind or unit (`s`), one kind only (`f`, read so from the database): each finding's item,
-//! kind, text, message and suggestion, blocking ones marked, waived ones said; a note when the
-//! lists in use are not those that found them. Enter opens the item, from which
+//! written (`portal-admin check --all` finds them again when the lists change), read from the
+//! database a page at a time as every long list is (`views::pages`: "n of N", `End` the real end,
+//! `/` filtering in the database), newest first, or by kind or unit (`s`), one kind only (`f`):
+//! each finding's item, kind, text, message and suggestion, blocking ones marked, waived ones said;
+//! a note when the lists in use are not those that found them. Enter opens the item, from which
 //! `w` withdraws it; `W` waives the selected finding after asking why, and `i` opens the incident
 //! form filled in from it (both shared with the review screen: the waiver is this view's question,
 //! `waive.rs`; the incident form the Scores view's).
 
-use chrono::{DateTime, Utc};
-
+use super::pages::{Pager, Source};
 use super::{Ask, Cx, Event, View};
-use crate::domain::checks::{Finding, FindingKind};
-use crate::reports::checks::{OnlineFindings, Stored};
-use crate::store::{ExportedItem, HistoryEntry, LinkRow, Site, Store, StoreError};
-use crate::ui::views::item::ItemView;
+use crate::domain::checks::FindingKind;
+use crate::reports::checks::Stored;
+use crate::store::{
+    ExportedItem, FindingCount, FindingKey, FindingOrder, HistoryEntry, LinkRow, ListedFinding, Seek, Site, Store,
+    StoreError,
+};
 use crate::ui::keymap::{Action, Layer};
-use crate::ui::paged::{Cursor, List, Paged, Row};
+use crate::ui::paged::{List, PAGE, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
 use crate::ui::text::SearchKey;
+use crate::ui::views::item::ItemView;
+use crate::ui::words;
 use crate::usecase;
+use crate::usecase::findings::Listing;
 
 mod draw;
 mod links;
@@ -27,47 +32,33 @@ mod waive;
 pub use links::BrokenLinks;
 pub use waive::WaiveForm;
 
-/// One finding on an online item (the item's body is not kept: the item screen loads it).
-#[derive(Debug, Clone, PartialEq)]
-pub struct FindingRow {
-    pub item: i64,
-    pub title: String,
-    /// The item's unit (none for a repost): who an incident from the finding is against.
-    pub unit: Option<String>,
-    pub published_at: Option<DateTime<Utc>>,
-    pub finding: Finding,
-    /// The waiver that covers it (`who: why`), if one does.
-    pub waived: Option<String>,
+/// One finding on an online item, as the store lists it (the item's body is not kept: the item
+/// screen loads it).
+pub type FindingRow = ListedFinding;
+
+/// The waiver that covers a finding as the tab says it (`who: why`), if one does.
+pub fn waived(row: &FindingRow) -> Option<String> {
+    row.waiver.as_ref().map(|(by, why)| usecase::findings::waiver_said(by, why))
 }
 
-/// The rows of the stored findings, newest item first, each item's findings in order.
-pub fn finding_rows(found: OnlineFindings) -> Vec<FindingRow> {
-    found
-        .into_iter()
-        .flat_map(|(item, findings)| {
-            let (id, title, unit, published_at) = (item.id, item.title, item.unit, item.published_at);
-            findings.into_iter().map(move |(finding, waived)| FindingRow {
-                item: id,
-                title: title.clone(),
-                unit: unit.clone(),
-                published_at,
-                finding,
-                waived,
-            })
-        })
-        .collect()
-}
+impl Row for ListedFinding {
+    type Key = FindingKey;
 
-impl Row for FindingRow {
-    type Key = (i64, String);
-
-    fn key(&self) -> Self::Key {
-        (self.item, format!("{} {}", self.finding.kind.as_str(), self.finding.span()))
+    fn key(&self) -> FindingKey {
+        ListedFinding::key(self)
     }
 
     fn search(&self) -> SearchKey {
         let f = &self.finding;
-        SearchKey::new(&[&self.item.to_string(), &self.title, f.kind.as_str(), &f.text, &f.message.words()])
+        SearchKey::new(&[
+            &self.item.to_string(),
+            &self.title,
+            self.unit.as_deref().unwrap_or_default(),
+            f.kind.as_str(),
+            &words::finding(f.kind),
+            &f.text,
+            &f.message.words(),
+        ])
     }
 
     fn copy(&self, id: bool) -> Option<String> {
@@ -75,25 +66,52 @@ impl Row for FindingRow {
     }
 }
 
-/// The order of the findings (`s` goes to the next).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Order {
-    /// Newest item first, each item's findings in order.
-    #[default]
-    Newest,
-    /// By kind, then newest first.
-    Kind,
-    /// By the item's unit (reposts last), then newest first.
-    Unit,
+/// Where its pages come from: the stored findings of one kind or every kind, in an order.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Findings {
+    /// Only findings of this kind (`f`: the next kind, after the last all of them).
+    pub kind: Option<FindingKind>,
+    /// The order (`s` goes to the next).
+    pub order: FindingOrder,
+}
+
+impl Findings {
+    /// What the use case lists, with the database's filter as typed: the kinds whose names (in
+    /// the interface's words, or their pinyin initials) hold it go with it.
+    fn listing(&self, filter: Option<String>) -> Listing {
+        let filter = filter.map(|typed| {
+            let named = FindingKind::ALL
+                .into_iter()
+                .filter(|k| SearchKey::new(&[&words::finding(*k)]).matches(&typed))
+                .collect();
+            (typed, named)
+        });
+        Listing { kind: self.kind, order: self.order, filter }
+    }
+}
+
+impl Source for Findings {
+    type Key = FindingKey;
+
+    fn page(&self, seek: Seek<FindingKey>, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        Some(Load::Page { listing: self.listing(filter), seek }.into())
+    }
+
+    fn total(&self, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        Some(Load::Total { listing: self.listing(filter) }.into())
+    }
+
+    fn failed(&self, error: String) -> String {
+        crate::t!("findings-check-failed", error = error)
+    }
 }
 
 /// The findings, and an item opened from them.
 #[derive(Debug, Default)]
 pub struct FindingsView {
-    pub list: Paged<FindingRow>,
-    /// Only findings of this kind (`f`: the next kind, after the last all of them).
-    pub kind: Option<FindingKind>,
-    pub order: Order,
+    pub list: Paged<FindingRow, Findings>,
+    /// How many of the findings listed block with no waiver, counted with the list.
+    pub blocking: Option<i64>,
     /// The lists in use are not those that found the stored findings (`check --all` finds them
     /// again).
     pub stale: bool,
@@ -109,8 +127,11 @@ pub struct FindingsView {
 /// The tab's queries.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load {
-    /// The stored findings on online items (of one kind when given), newest first.
-    Online { kind: Option<FindingKind> },
+    /// A page of the stored findings on online items that `listing` keeps, in its order, from
+    /// `seek`.
+    Page { listing: Listing, seek: Seek<FindingKey> },
+    /// How many findings the list has, and how many of them block.
+    Total { listing: Listing },
     /// The item opened from a finding.
     Item { id: i64 },
     /// The broken links of online items, as the link checks last found them.
@@ -122,7 +143,9 @@ pub enum Load {
 /// What they brought back.
 #[derive(Debug, Clone)]
 pub enum Loaded {
-    Online(Result<(Vec<FindingRow>, Stored), String>),
+    /// A page, and whether the lists in use found the findings.
+    Page(Result<(Vec<FindingRow>, Stored), String>),
+    Total(Result<FindingCount, String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
     BrokenLinks(Result<Vec<LinkRow>, String>),
     /// What waiving a finding on an item did.
@@ -132,7 +155,7 @@ pub enum Loaded {
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::Online { .. } | Load::Item { .. } | Load::BrokenLinks => false,
+            Load::Page { .. } | Load::Total { .. } | Load::Item { .. } | Load::BrokenLinks => false,
             Load::Waive { .. } => true,
         }
     }
@@ -140,12 +163,14 @@ impl Load {
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
             // As stored: nothing is checked again.
-            Load::Online { kind } => Loaded::Online(
-                usecase::findings::online(store, site, kind)
+            Load::Page { listing, seek } => Loaded::Page(
+                usecase::findings::page(store, site, &listing, seek, PAGE)
                     .await
-                    .map(|(found, stored)| (finding_rows(found), stored))
                     .map_err(line),
             ),
+            Load::Total { listing } => {
+                Loaded::Total(usecase::findings::total(store, site, &listing).await.map_err(line))
+            }
             Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
             Load::BrokenLinks => Loaded::BrokenLinks(usecase::links::broken(store, site).await.map_err(line)),
             Load::Waive { item, kind, text, reason } => Loaded::Waived(
@@ -159,7 +184,8 @@ impl Load {
 impl Loaded {
     pub fn failed(&self) -> bool {
         match self {
-            Loaded::Online(r) => r.is_err(),
+            Loaded::Page(r) => r.is_err(),
+            Loaded::Total(r) => r.is_err(),
             Loaded::Item(r) => r.is_err(),
             Loaded::BrokenLinks(r) => r.is_err(),
             Loaded::Waived(_, r) => r.is_err(),
@@ -168,15 +194,18 @@ impl Loaded {
 
     pub fn sanitised(mut self) -> Self {
         match &mut self {
-            Loaded::Online(Ok((rows, _))) => rows.iter_mut().for_each(|f| {
+            Loaded::Page(Ok((rows, _))) => rows.iter_mut().for_each(|f| {
                 clean_line(&mut f.title);
                 clean_option(&mut f.unit);
                 clean_line(&mut f.finding.text);
                 f.finding.message.texts_mut().into_iter().for_each(clean_line);
                 clean_line(&mut f.finding.suggestion);
-                clean_option(&mut f.waived);
+                if let Some((by, why)) = &mut f.waiver {
+                    clean_line(by);
+                    clean_line(why);
+                }
             }),
-            Loaded::Online(Err(_)) => {}
+            Loaded::Page(Err(_)) | Loaded::Total(_) => {}
             Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
             // What a server said (the error) is made plain when it is kept; the rest is content.
             Loaded::BrokenLinks(r) => each(r, |l| {
@@ -195,7 +224,8 @@ impl Loaded {
     pub fn every_error() -> Vec<(&'static str, Loaded)> {
         let e = "the database said no".to_string();
         vec![
-            ("Online", Loaded::Online(Err(e.clone()))),
+            ("Page", Loaded::Page(Err(e.clone()))),
+            ("Total", Loaded::Total(Err(e.clone()))),
             ("Item", Loaded::Item(Err(e.clone()))),
             ("BrokenLinks", Loaded::BrokenLinks(Err(e.clone()))),
             ("Waived", Loaded::Waived(7, Err(e))),
@@ -209,32 +239,21 @@ impl FindingsView {
         self.list.loaded()
     }
 
-    /// How many items have findings, and how many findings block (no waiver covers them).
-    pub fn counts(&self) -> (usize, usize) {
-        let mut items: Vec<i64> = self.list.rows.iter().map(|r| r.item).collect();
-        items.dedup();
-        (items.len(), self.list.rows.iter().filter(|r| r.finding.blocking && r.waived.is_none()).count())
+    /// The list of another kind or in another order (`f`, `s`): read again from its first page,
+    /// the filter kept, shown from its top.
+    fn relist(&mut self, source: Findings, ask: &mut Ask) {
+        let filter = std::mem::take(&mut self.list.filter);
+        self.list = Paged::new(source);
+        self.list.filter = filter;
+        self.blocking = None;
+        self.list.read(Seek::First, ask);
     }
 
-    fn load(&mut self, ask: &mut Ask) {
-        let req = ask.request(Load::Online { kind: self.kind });
-        self.list.asked(req, None);
-    }
-
-    /// Puts the rows in the order chosen.
-    fn order(&mut self, height: usize) {
-        let newest = |r: &FindingRow| std::cmp::Reverse((r.published_at, r.item));
-        match self.order {
-            Order::Newest => self.list.sort_by_key(height, |r| (newest(r), r.finding.field, r.finding.start)),
-            Order::Kind => self.list.sort_by_key(height, |r| (r.finding.kind, newest(r), r.finding.start)),
-            Order::Unit => self.list.sort_by_key(height, |r| (r.unit.is_none(), r.unit.clone(), newest(r))),
-        }
-    }
-
-    /// Reads the stored findings again, if the list has been shown (after a waiver).
+    /// Reads the stored findings again, if the list has been shown (after a waiver): the
+    /// selection stays on its row.
     pub fn reload_list(&mut self, ask: &mut Ask) {
         if self.shown() {
-            self.load(ask);
+            self.list.read_again(ask);
         }
     }
 
@@ -248,17 +267,18 @@ impl FindingsView {
     /// A result for this view.
     pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
         match loaded {
-            Loaded::Online(result) => {
-                let failed = result.as_ref().err().filter(|_| self.list.waiting == Some(id)).cloned();
-                let rows = result.map(|(rows, stored)| {
-                    self.stale = stored == Stored::Stale;
-                    rows
-                });
-                if self.list.accept_whole(id, rows, cx.height) && self.order != Order::Newest {
-                    self.order(cx.height);
+            Loaded::Page(result) => {
+                if let Ok((_, stored)) = &result
+                    && self.list.waiting == Some(id)
+                {
+                    self.stale = *stored == Stored::Stale;
                 }
-                if let Some(e) = failed {
-                    ask.warn(crate::t!("findings-check-failed", error = e));
+                self.list.arrived(id, result.map(|(rows, _)| rows), cx.height, ask);
+            }
+            Loaded::Total(result) => {
+                let blocking = result.as_ref().ok().map(|c| c.blocking);
+                if self.list.accept_total(id, result.map(|c| c.total)) {
+                    self.blocking = blocking.filter(|_| self.list.total.is_some());
                 }
             }
             Loaded::Item(result) => ItemView::arrived(self.item.as_mut(), id, result, ask),
@@ -284,18 +304,16 @@ impl View for FindingsView {
         Some(if self.links.front { &mut self.links.list } else { &mut self.list })
     }
 
+    /// The findings, read a page at a time (not while the broken links are in front of them).
+    fn pages(&mut self) -> Option<&mut dyn Pager> {
+        if self.links.front { None } else { Some(&mut self.list) }
+    }
+
     fn layer(&self) -> Layer {
         match (&self.item, self.links.front) {
             (Some(_), _) => Layer::Item,
             (None, true) => Layer::BrokenLinks,
             (None, false) => Layer::Findings,
-        }
-    }
-
-    /// When first opened (stored findings: one read).
-    fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if !self.shown() {
-            self.load(ask);
         }
     }
 
@@ -326,22 +344,21 @@ impl View for FindingsView {
         }
         match action {
             Action::FindingsSort => {
-                self.order = match self.order {
-                    Order::Newest => Order::Kind,
-                    Order::Kind => Order::Unit,
-                    Order::Unit => Order::Newest,
+                let order = match self.list.source.order {
+                    FindingOrder::Newest => FindingOrder::Kind,
+                    FindingOrder::Kind => FindingOrder::Unit,
+                    FindingOrder::Unit => FindingOrder::Newest,
                 };
-                self.order(cx.height);
                 // The heading says the order: the list shows it from its top.
-                self.list.cursor = Cursor::default();
+                self.relist(Findings { order, ..self.list.source }, ask);
                 return true;
             }
             Action::FindingsKind => {
-                self.kind = match self.kind {
+                let kind = match self.list.source.kind {
                     None => Some(FindingKind::ALL[0]),
                     Some(k) => FindingKind::ALL.iter().skip_while(|a| **a != k).nth(1).copied(),
                 };
-                self.load(ask);
+                self.relist(Findings { kind, ..self.list.source }, ask);
                 return true;
             }
             _ => {}
@@ -353,7 +370,10 @@ impl View for FindingsView {
                 let req = ask.request(Load::Item { id });
                 self.item = Some(ItemView::loading(id, req));
             }
-            Action::WaiveFinding => ask.post(Event::Waive { item: row.item, finding: row.finding, waived: row.waived }),
+            Action::WaiveFinding => {
+                let waived = waived(&row);
+                ask.post(Event::Waive { item: row.item, finding: row.finding, waived });
+            }
             Action::RecordIncident => {
                 ask.post(Event::Incident { unit: row.unit, item: row.item, title: row.title, finding: row.finding })
             }
@@ -370,7 +390,7 @@ impl View for FindingsView {
         if self.links.front {
             self.links.load(ask);
         } else {
-            self.load(ask);
+            self.list.read_again(ask);
         }
         self.reload_item(ask);
     }
