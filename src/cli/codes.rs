@@ -184,11 +184,7 @@ impl Code {
                 RequestStatus::Done => t!("code-request-done"),
                 RequestStatus::Rejected => t!("code-request-rejected"),
             },
-            Code::Resolution => match value.parse::<Resolution>().ok()? {
-                Resolution::Withdrawn => t!("code-resolution-withdrawn"),
-                Resolution::Marked => t!("code-resolution-marked"),
-                Resolution::Declined => t!("code-resolution-declined"),
-            },
+            Code::Resolution => words::resolution(value.parse::<Resolution>().ok()?),
             Code::Channel => match value.parse::<Channel>().ok()? {
                 Channel::Portal => t!("item-page-channel-portal"),
                 Channel::Wechat => t!("item-page-channel-wechat"),
@@ -245,13 +241,7 @@ impl Code {
                 "indicator" => t!("code-subject-indicator"),
                 _ => return None,
             },
-            Code::Closing => match value.parse::<Closing>().ok()? {
-                Closing::ByHand => t!("code-closing-by-hand"),
-                Closing::ColumnUpdated => t!("code-closing-column-updated"),
-                Closing::ItemWithdrawn => t!("code-closing-item-withdrawn"),
-                Closing::ItemMarked => t!("code-closing-item-marked"),
-                Closing::FindingWaived => t!("code-closing-finding-waived"),
-            },
+            Code::Closing => words::closing(value.parse::<Closing>().ok()?),
             Code::Rule => DeadlineRule::from_contract(value)?.words(),
             Code::Column => words::status(staleness::Status::parse(value)?),
             Code::Action => words::audit_action(value.parse::<AuditAction>().ok()?),

@@ -366,7 +366,8 @@ pub async fn audit(
     let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"])
         .shown_as("target", super::output::target_text)
         .code("action", Code::Action)
-        .code("target", Code::Target);
+        .code("target", Code::Target)
+        .read_with("detail", "action", super::output::detail_words);
     for e in audit::all(s.store.as_ref(), &s.site, &filter).await? {
         listing.push(vec![
             json!(e.id),

@@ -11,13 +11,22 @@ use crate::store::text::Lossy;
 
 /// The audit page's filters: before id `$2` (after it when `backward`); at or after `$4`; about
 /// item `$5` (`item:N`) or its requests (`$6`); by operator `$7`; of action `$8` or under it; with
-/// `text`, holding the LIKE pattern `$9` in its operator, action, target or detail, or made on the
-/// Beijing day from `$10` to `$11` (null when the text is no day), or of one of the actions listed
-/// in `$12` (`,retract,retraction.request,`: those the text names in words; null when none).
+/// `text`, holding the LIKE pattern `$9` in its operator, action or target or in a value of its
+/// detail (`detail_holds`), or made on the Beijing day from `$10` to `$11` (null when the text is
+/// no day), or of one of the actions listed in `$12` (`,retract,retraction.request,`: those the
+/// text names in words; null when none), or whose target or detail is like one of the patterns
+/// of the JSON lists `$13` and `$14` (the kinds of target and the stable values the text names in
+/// words: `audit_said`).
 pub(super) fn audit_filters<DB: Backend>(text: bool, backward: bool) -> String {
     let text = if text {
-        let holds = any_holds::<DB>(&["operator", "action", "target", "detail"], 9);
-        format!(" AND ({holds} OR (at >= $10 AND at < $11) OR $12 LIKE ('%,' || action || ',%'))")
+        let holds = any_holds::<DB>(&["operator", "action", "target"], 9);
+        format!(
+            " AND ({holds} OR {detail} OR (at >= $10 AND at < $11) OR $12 LIKE ('%,' || action || ',%') \
+             OR {targets} OR {values})",
+            detail = detail_holds::<DB>(9),
+            targets = like_any::<DB>("target", 13),
+            values = like_any::<DB>("detail", 14),
+        )
     } else {
         String::new()
     };
@@ -29,6 +38,70 @@ pub(super) fn audit_filters<DB: Backend>(text: bool, backward: bool) -> String {
                WHERE r.site_id = $1 AND r.item_id = $6)) \
          AND ($7 IS NULL OR operator = $7) AND ($8 IS NULL OR action = $8 OR action LIKE $8 || '.%'){text}"
     )
+}
+
+/// One JSON string of a detail as a PostgreSQL regular expression finds them, left to right: a
+/// string (1, its text as written, escapes kept) and, when it is a field's name, the colon after
+/// it (2); or a number (3). Strings are taken whole, so a quote, a colon or a digit inside one is
+/// never read as the start of another token.
+const JSON_TOKEN: &str = r#""((?:[^"\\]|\\.)*)"(\s*:)?|(-?[0-9][0-9.eE+-]*)"#;
+
+/// The condition that a value of a record's detail holds the LIKE pattern in `$param`: a string
+/// (not a field's name) or a number of its JSON, at any depth, as the Audit tab's summary says
+/// them; a detail that is no JSON object or list (a record written by hand) as it is. The detail
+/// as stored must hold the text first (cheap, and true of every detail whose value holds it), so
+/// only those are read as JSON: SQLite's `json_tree` (a detail that is not valid JSON read as
+/// one string), PostgreSQL's regular expression (`JSON_TOKEN`: a cast to jsonb fails the whole
+/// query on one record that is not JSON, and version 15 has no test for it).
+fn detail_holds<DB: Backend>(param: usize) -> String {
+    let raw = any_holds::<DB>(&["detail"], param);
+    let plain = "(detail NOT LIKE '{%' AND detail NOT LIKE '[%')";
+    let value = match DB::DIALECT {
+        Dialect::Postgres => format!(
+            "EXISTS (SELECT 1 FROM regexp_matches(detail, '{JSON_TOKEN}', 'g') AS m(t) \
+             WHERE (t[1] IS NOT NULL AND t[2] IS NULL \
+                    AND replace(replace(t[1], '\\\"', '\"'), '\\\\', '\\') ILIKE ${param}) \
+                OR t[3] ILIKE ${param})"
+        ),
+        Dialect::Sqlite => format!(
+            "EXISTS (SELECT 1 FROM json_tree(CASE WHEN json_valid(detail) THEN detail ELSE json_quote(detail) END) \
+             WHERE type IN ('text', 'integer', 'real') AND atom LIKE ${param} ESCAPE '\\')"
+        ),
+    };
+    format!("({raw} AND ({plain} OR {value}))")
+}
+
+/// The condition that `column` is like one of the LIKE patterns of the JSON list in `$param`
+/// (none when it is null).
+fn like_any<DB: Backend>(column: &str, param: usize) -> String {
+    match DB::DIALECT {
+        Dialect::Postgres => format!(
+            "EXISTS (SELECT 1 FROM jsonb_array_elements_text(CAST(${param} AS jsonb)) AS p(pattern) \
+             WHERE {column} LIKE p.pattern)"
+        ),
+        Dialect::Sqlite => {
+            format!("EXISTS (SELECT 1 FROM json_each(${param}) AS p WHERE {column} LIKE p.value ESCAPE '\\')")
+        }
+    }
+}
+
+/// The LIKE patterns of what a text names in words (`AuditFilter::targets` and `values`), as JSON
+/// lists (`$13`, `$14`; null when none): a kind of target alone (`schema`) or with its id
+/// (`item:2406`); a field holding a stable value (`"reason":"outdated"`), or a list holding it
+/// (`"lacking":["signed_scan"]`).
+fn audit_said(filter: &AuditFilter) -> (Option<String>, Option<String>) {
+    let escaped = |s: &str| s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let list = |patterns: Vec<String>| (!patterns.is_empty()).then(|| serde_json::Value::from(patterns).to_string());
+    let targets = filter.targets.iter().flat_map(|k| [escaped(k), format!("{}:%", escaped(k))]).collect();
+    let values = filter
+        .values
+        .iter()
+        .flat_map(|(field, value)| {
+            let (field, value) = (escaped(&serde_json::Value::from(field.as_str()).to_string()), escaped(value));
+            [format!("%{field}:\"{value}\"%"), format!("%{field}:[%\"{value}\"%")]
+        })
+        .collect();
+    (list(targets), list(values))
 }
 
 /// A page of the audit trail of site `$1` and of changes to no site, newest first, before id `$2`
@@ -78,9 +151,17 @@ macro_rules! audit_binds {
             Some(text) => {
                 let day =
                     crate::domain::time::parse_date(text.as_str()).ok().map(crate::domain::time::beijing_midnight);
-                // The actions the text names in words, each between commas.
+                // The actions the text names in words, each between commas; the kinds of target
+                // and the values, as patterns.
                 let said = (!filter.said.is_empty()).then(|| format!(",{},", filter.said.join(",")));
-                query.bind(like_pattern(text)).bind(day).bind(day.map(|d| d + chrono::Duration::days(1))).bind(said)
+                let (targets, values) = audit_said(filter);
+                query
+                    .bind(like_pattern(text))
+                    .bind(day)
+                    .bind(day.map(|d| d + chrono::Duration::days(1)))
+                    .bind(said)
+                    .bind(targets)
+                    .bind(values)
             }
             None => query,
         }

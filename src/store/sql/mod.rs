@@ -201,6 +201,8 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
                 NullTime,
                 NullTime,
                 Text(",publish,"),
+                NullText,
+                Text(r#"["%\"reason\":\"outdated\"%"]"#),
             ],
         ),
         hot("withdrawals", withdrawals_sql::<DB>(None, Seek::First), vec![Site, Int(200)]),
