@@ -71,8 +71,10 @@ review-blocked = 未通过：按 { $waive } 豁免（按 { $next } 选择）或�
 
 waited-minutes = { $minutes }分钟
 waited-hours = { $hours }小时
-waited-days = { $days }天{ $hours }小时
-waited-days-only = { $days }天
+waited-days = { $hours ->
+        [0] { $days }天
+       *[other] { $days }天{ $hours }小时
+    }
 
 ## 撤回申请（第十三条）
 
@@ -135,10 +137,10 @@ inspect-head-behind = 数值的来源（{ $open } 列出）
 inspect-failed = 无法计算各项指标：{ $error }
 inspect-evaluating = 正在计算各项指标…
 inspect-none = 没有指标。
-inspect-detail-title = { $name } · { $count }（否决值 ≥ { $threshold }，预警值 { $warns }）· 截至 { $date }
-inspect-detail-head = 数值的来源 { $count } 条 · { $back } 返回
+inspect-detail-title = { $name } · { $count } · 截至 { $date }
+inspect-detail-head = 否决值 ≥ { $threshold }，预警值 { $warns } · 数值的来源 { $count } 条 · { $back } 返回
 inspect-detail-nothing = 这一数值没有来源条目。
-inspect-detail-head-opens = 数值的来源 { $count } 条 · { $open } 打开 · { $back } 返回
+inspect-detail-head-opens = 否决值 ≥ { $threshold }，预警值 { $warns } · 数值的来源 { $count } 条 · { $open } 打开 · { $back } 返回
 inspect-detail-opens-nothing = 这一条没有可打开的栏目或信息。
 
 ## 内容检查在已上线信息中发现的问题

@@ -169,6 +169,11 @@ impl View for InspectView {
         if self.item.is_some() { Layer::Item } else { Layer::Inspection }
     }
 
+    fn goes_back(&self) -> bool {
+        // The indicators are the top: back leads from an indicator's detail or an opened item.
+        self.detail.is_some() || self.item.is_some()
+    }
+
     fn show(&mut self, cx: &Cx, ask: &mut Ask) {
         if !self.shown() {
             self.load(cx, ask);
