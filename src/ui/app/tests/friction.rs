@@ -219,7 +219,7 @@ fn the_publish_step_shows_the_checks_ticked_and_p_never_publishes_an_item_lackin
 fn the_waiting_time_keeps_a_blank_before_the_step() {
     let mut a = app();
     show_queue(&mut a);
-    // Six cells of waiting time (`9d 21h`), the widest it gets.
+    // Six cells of waiting time (`9d 21h`).
     a.now = Utc.with_ymd_and_hms(2026, 11, 29, 22, 0, 0).unwrap();
     let text = text_of(&a);
     let row = text.lines().find(|l| l.contains("政府办")).unwrap();
