@@ -36,7 +36,8 @@ struct Home {
 
 impl Home {
     fn new() -> Home {
-        let dir = tempfile::Builder::new().prefix("pa").rand_bytes(SHOWN_HOME.len() - "/tmp/pa".len()).tempdir_in("/tmp");
+        let dir =
+            tempfile::Builder::new().prefix("pa").rand_bytes(SHOWN_HOME.len() - "/tmp/pa".len()).tempdir_in("/tmp");
         let dir = dir.unwrap();
         assert_eq!(dir.path().display().to_string().len(), SHOWN_HOME.len(), "{}", dir.path().display());
         Home { dir }

@@ -208,7 +208,9 @@ scores-note-incidents = { $count ->
 scores-of = {" "}of { $count }
 scores-rank = {" "}· rank { $rank }{ $of } · net{" "}
 scores-change = {" "}({ $change } on { $period })
-scores-sum = points { $points } = { $text }×1 + { $image_text }×2 + { $video }×3 · deductions { $deductions } · net { $net } · { $previous }: { $previous_net }
+scores-sum = points { $points } = { $text }×1 + { $image_text }×2 + { $video }×3 · deductions { $deductions } · net { $net }
+# The period before and its net, after the sum where the line has room (the title says the change).
+scores-sum-previous = {" "}· { $previous }: { $previous_net }
 scores-explain-failed = Could not explain the score: { $error }
 scores-items-why = , each once at its highest form
 scores-items-why-wide = {" "}— an item in several columns counts once, at its highest form (Art. 16)

@@ -22,7 +22,7 @@ queue-head-columns = 栏目
 queue-head-lacks = 缺少
 queue-nothing =
     没有待决定的信息。
-    信息导入后出现在这里：portal-admin import FILE（JSON Lines 格式，
+    信息导入后出现在这里：portal-admin import <文件>（JSON Lines 格式，
     见 docs/cli.md），来源为各单位报送的信息和区政府办公室自己的信息。
 queue-repost-unit = （转载）
 queue-wechat = 微信
@@ -84,7 +84,7 @@ retractions-alarms = {"  "}✗ { $count } 件疑似涉密超过 15 分钟
 retractions-nothing =
     没有待处理的撤回申请。
     单位申请撤回信息，登记后即显示在这里：
-    portal-admin retractions request ITEM --unit NAME --reason outdated|improper|…
+    portal-admin retractions request <信息> --unit <单位> --reason outdated|improper|…
 
 ## 审计记录
 
@@ -186,13 +186,15 @@ scores-hint-opens = 打开
 scores-hint-corrects = 更正
 scores-no-unit =
     没有可显示的单位。
-    单位随栏目责任表导入：portal-admin init（或 init --columns FILE）。
+    单位随栏目责任表导入：portal-admin init（或 init --columns <文件>）。
 scores-note-nothing = 未报送
 scores-note-incidents = { $count } 起事故
 scores-of = {" "}/ { $count }
 scores-rank = {" "}· 排名 { $rank }{ $of } · 得分{" "}
 scores-change = （较 { $period } { $change }）
-scores-sum = 计分 { $points } = { $text }×1 + { $image_text }×2 + { $video }×3 · 扣分 { $deductions } · 得分 { $net } · { $previous }：{ $previous_net }
+scores-sum = 计分 { $points } = { $text }×1 + { $image_text }×2 + { $video }×3 · 扣分 { $deductions } · 得分 { $net }
+# The period before and its net, after the sum where the line has room (the title says the change).
+scores-sum-previous = {" "}· { $previous }：{ $previous_net }
 scores-explain-failed = 无法说明得分：{ $error }
 scores-items-why = ，每条按最高形式计一次
 scores-items-why-wide = {" "}——一条信息发布在多个栏目，只按最高形式计分一次（第十六条）

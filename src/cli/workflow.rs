@@ -59,7 +59,13 @@ pub enum ReviewCommand {
 }
 
 fn said(t: Transition) -> String {
-    t!("item-transition", item = t.item, from = t.from.as_str(), to = t.to.as_str(), version = t.version)
+    t!(
+        "item-transition",
+        item = t.item,
+        from = words::stage_name(t.from),
+        to = words::stage_name(t.to),
+        version = t.version
+    )
 }
 
 pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> Result<(), Failure> {

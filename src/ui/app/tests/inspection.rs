@@ -275,6 +275,13 @@ fn the_hint_line_offers_back_only_in_a_detail() {
     }
     key(&mut a, KeyCode::Left);
     assert!(!hints(&a, Lang::En).contains("← back"), "{}", hints(&a, Lang::En));
+    // Enter only where a line of the detail opens something: the home page's last update does not.
+    assert!(hints(&a, Lang::En).contains("Enter open"), "{}", hints(&a, Lang::En));
+    key(&mut a, KeyCode::Home);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.views.inspection.detail.is_some());
+    assert!(!hints(&a, Lang::En).contains("Enter open"), "{}", hints(&a, Lang::En));
+    assert!(hints(&a, Lang::En).contains("← back"), "{}", hints(&a, Lang::En));
 }
 
 #[test]
