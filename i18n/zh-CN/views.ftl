@@ -84,7 +84,7 @@ retractions-alarms = {"  "}✗ { $count } 件疑似涉密超过 15 分钟
 retractions-nothing =
     没有待处理的撤回申请。
     单位申请撤回信息，登记后即显示在这里：
-    portal-admin retractions request <信息> --unit <单位> --reason outdated|improper|…
+    portal-admin retractions request <信息> --unit <单位> --reason <原因>
 
 ## 审计记录
 
