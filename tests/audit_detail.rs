@@ -386,7 +386,7 @@ async fn the_audit_filter_finds_what_the_tab_shows(db: TestDb) {
     use portal_admin::store::{self, AuditFilter, OpenOptions, Seek, Target, Total};
     db.ok(&["init"]);
     db.import("items.jsonl", ITEMS);
-    db.ok(&["retract", "zd-1", "--reason", "outdated", "--note", "已被新文件替代"]);
+    db.ok(&["retract", "zd-1", "--reason", "outdated", "--note", r#"已被新文件替代（见 "v2" 版）"#]);
     db.ok(&["retractions", "request", "zd-2", "--unit", "政府办", "--reason", "error", "--note", "数字有误"]);
     // A record written by hand (an operator with psql may insert one), its detail no JSON.
     let mut raw = db.any().await;
@@ -414,6 +414,10 @@ async fn the_audit_filter_finds_what_the_tab_shows(db: TestDb) {
     assert_eq!(found("数字有误").await, ["retraction.request"], "a request's note");
     assert_eq!(found("撤回申请").await, ["retraction.request"], "its target, request:N, in words");
     assert_eq!(found("旧版已标注").await, ["mark"], "a detail that is no JSON, as it is");
+    assert_eq!(found(r#""v2" 版"#).await, ["retract"], "a value's quotes, as typed");
+    // A number: `init`'s count of columns (its summary says "291 columns").
+    let columns = rows(&db, &["columns"]).len().to_string();
+    assert!(found(&columns).await.contains(&"init".to_string()), "{columns}");
     // What no row shows: the JSON's field names and punctuation.
     for typed in ["requests_closed", "before", "\":\"", "{\"", "\"note\""] {
         assert_eq!(found(typed).await, Vec::<String>::new(), "{typed}");

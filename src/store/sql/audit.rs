@@ -16,7 +16,8 @@ use crate::store::text::Lossy;
 /// no day), or of one of the actions listed in `$12` (`,retract,retraction.request,`: those the
 /// text names in words; null when none), or whose target or detail is like one of the patterns
 /// of the JSON lists `$13` and `$14` (the kinds of target and the stable values the text names in
-/// words: `audit_said`).
+/// words: `audit_said`); `$15` is what the detail's values are matched against (`value_pattern`),
+/// `$16` the text as JSON writes it (`json_written`).
 pub(super) fn audit_filters<DB: Backend>(text: bool, backward: bool) -> String {
     let text = if text {
         let holds = any_holds::<DB>(&["operator", "action", "target"], 9);
@@ -40,35 +41,63 @@ pub(super) fn audit_filters<DB: Backend>(text: bool, backward: bool) -> String {
     )
 }
 
-/// One JSON string of a detail as a PostgreSQL regular expression finds them, left to right: a
-/// string (1, its text as written, escapes kept) and, when it is a field's name, the colon after
-/// it (2); or a number (3). Strings are taken whole, so a quote, a colon or a digit inside one is
-/// never read as the start of another token.
-const JSON_TOKEN: &str = r#""((?:[^"\\]|\\.)*)"(\s*:)?|(-?[0-9][0-9.eE+-]*)"#;
-
-/// The condition that a value of a record's detail holds the LIKE pattern in `$param`: a string
-/// (not a field's name) or a number of its JSON, at any depth, as the Audit tab's summary says
+/// The condition that a value of a record's detail holds the text typed (`$9` its LIKE pattern,
+/// `$16` that of the text as JSON writes it, `$15` what `value_pattern` makes of it): a string of
+/// its JSON at any depth that is not a field's name, or a number, as the Audit tab's summary says
 /// them; a detail that is no JSON object or list (a record written by hand) as it is. The detail
-/// as stored must hold the text first (cheap, and true of every detail whose value holds it), so
-/// only those are read as JSON: SQLite's `json_tree` (a detail that is not valid JSON read as
-/// one string), PostgreSQL's regular expression (`JSON_TOKEN`: a cast to jsonb fails the whole
-/// query on one record that is not JSON, and version 15 has no test for it).
+/// as stored must hold the text as JSON writes it first (cheap, and true of every detail whose
+/// value holds it), so that only those are read further. SQLite reads them as JSON (`json_tree`;
+/// a detail that is not valid JSON, as one string). PostgreSQL matches `value_pattern`'s regular
+/// expression: a cast to jsonb would fail the whole query on one record that is not JSON (an
+/// operator with psql may write one, and version 15 has no test for valid JSON), and reading every
+/// string apart (`regexp_matches`) cost twenty times as much per record, which a text found only
+/// in field names (`reason`) pays on every record of the trail.
 fn detail_holds<DB: Backend>(param: usize) -> String {
     let raw = any_holds::<DB>(&["detail"], param);
+    // As JSON writes the text (`$16`: a quote or a backslash escaped), a JSON detail holds it.
+    let written = any_holds::<DB>(&["detail"], 16);
     let plain = "(detail NOT LIKE '{%' AND detail NOT LIKE '[%')";
     let value = match DB::DIALECT {
-        Dialect::Postgres => format!(
-            "EXISTS (SELECT 1 FROM regexp_matches(detail, '{JSON_TOKEN}', 'g') AS m(t) \
-             WHERE (t[1] IS NOT NULL AND t[2] IS NULL \
-                    AND replace(replace(t[1], '\\\"', '\"'), '\\\\', '\\') ILIKE ${param}) \
-                OR t[3] ILIKE ${param})"
-        ),
-        Dialect::Sqlite => format!(
-            "EXISTS (SELECT 1 FROM json_tree(CASE WHEN json_valid(detail) THEN detail ELSE json_quote(detail) END) \
-             WHERE type IN ('text', 'integer', 'real') AND atom LIKE ${param} ESCAPE '\\')"
-        ),
+        Dialect::Postgres => "detail ~* $15".to_string(),
+        Dialect::Sqlite => "EXISTS (SELECT 1 FROM json_tree(CASE WHEN json_valid(detail) THEN detail \
+             ELSE json_quote(detail) END) WHERE type IN ('text', 'integer', 'real') AND atom LIKE $15 ESCAPE '\\')"
+            .to_string(),
     };
-    format!("({raw} AND ({plain} OR {value}))")
+    format!("(({plain} AND {raw}) OR ({written} AND {value}))")
+}
+
+/// A text typed as a JSON string writes it: a quote and a backslash escaped (the characters a
+/// person types that JSON escapes).
+fn json_written(text: &crate::domain::search::Needle) -> crate::domain::search::Needle {
+    let written = text.as_str().replace('\\', "\\\\").replace('"', "\\\"");
+    crate::domain::search::Needle::new(&written).unwrap_or_else(|_| text.clone())
+}
+
+/// What `detail_holds` matches a detail's values against (`$15`): SQLite's LIKE pattern for the
+/// values `json_tree` reads; PostgreSQL's regular expression for a JSON string holding the text as
+/// JSON writes it (a quote or a backslash escaped) and not followed by a colon (a field's name),
+/// or, for a text a number could hold, a number between the JSON's punctuation. Read left to
+/// right, a string is taken whole, so that only a text made of JSON's punctuation, digits or
+/// `true`, `false` and `null` could be found between two strings.
+fn value_pattern<DB: Backend>(text: &crate::domain::search::Needle) -> String {
+    if let Dialect::Sqlite = DB::DIALECT {
+        return like_pattern(text);
+    }
+    let mut written = String::new();
+    for c in json_written(text).as_str().chars() {
+        // A backslash before any other character than a letter or a digit keeps it as it is.
+        if c.is_ascii_punctuation() {
+            written.push('\\');
+        }
+        written.push(c);
+    }
+    let string = format!(r#""(?:[^"\\]|\\.)*{written}(?:[^"\\]|\\.)*"(?!\s*:)"#);
+    let number = |c: char| c.is_ascii_digit() || "+-.eE".contains(c);
+    if text.as_str().chars().all(number) {
+        format!(r#"{string}|[:\[,]\s*[-+0-9.eE]*{written}[-+0-9.eE]*\s*[,\]}}]"#)
+    } else {
+        string
+    }
 }
 
 /// The condition that `column` is like one of the LIKE patterns of the JSON list in `$param`
@@ -162,6 +191,8 @@ macro_rules! audit_binds {
                     .bind(said)
                     .bind(targets)
                     .bind(values)
+                    .bind(value_pattern::<DB>(text))
+                    .bind(like_pattern(&json_written(text)))
             }
             None => query,
         }

@@ -203,6 +203,8 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
                 Text(",publish,"),
                 NullText,
                 Text(r#"["%\"reason\":\"outdated\"%"]"#),
+                Text("%publish%"),
+                Text("%publish%"),
             ],
         ),
         hot("withdrawals", withdrawals_sql::<DB>(None, Seek::First), vec![Site, Int(200)]),
