@@ -84,7 +84,7 @@ async fn main() {
     let (backend, store, site) = common::open(&url).await;
     let have = store.chain_length(Chain::Site(site.id)).await.expect("the chain's length");
     if have < records {
-        let head = store.chain_head(Chain::Site(site.id)).await.expect("the head").and_then(|(_, h)| h);
+        let head = store.chain_head(Chain::Site(site.id)).await.expect("the head").and_then(|h| h.hash);
         eprintln!("adding {} audit records …", records - have);
         fill(common::site_of(&url).0, site.id, head, (records - have) as usize).await;
     }

@@ -61,7 +61,7 @@ async fn main() {
 
 /// Submits `n` reposts awaiting review in the site's first repost column, in one audited load.
 async fn top_up(store: &dyn portal_admin::store::Store, site: &portal_admin::store::Site, n: usize) {
-    use portal_admin::domain::item::NewItem;
+    use portal_admin::domain::item::{ItemFields, NewItem};
     use portal_admin::domain::{Channel, Form, ItemPath, ItemStatus};
     use portal_admin::store::Record;
     let columns = store.columns(site).await.expect("the columns");
@@ -75,20 +75,22 @@ async fn top_up(store: &dyn portal_admin::store::Store, site: &portal_admin::sto
     let now = chrono::Utc::now();
     let mut items = (0..n).map(|i| {
         Record::Item(Box::new(NewItem {
-            reference: None,
-            url: None,
-            title: format!("国务院办公厅关于进一步优化政务服务的意见（基准测试转载 {i}）"),
-            body: "转载正文".into(),
-            form: Form::Text,
-            path: ItemPath::Repost,
-            unit: None,
-            channel: Channel::Portal,
-            stage: Stage::Review,
-            status: ItemStatus::Pending,
-            submitted_at: now,
-            wechat_at: None,
-            published_at: None,
-            placements: vec![(column.clone(), Form::Text)],
+            fields: ItemFields {
+                reference: None,
+                url: None,
+                title: format!("国务院办公厅关于进一步优化政务服务的意见（基准测试转载 {i}）"),
+                body: "转载正文".into(),
+                form: Form::Text,
+                path: ItemPath::Repost,
+                unit: None,
+                channel: Channel::Portal,
+                stage: Stage::Review,
+                status: ItemStatus::Pending,
+                submitted_at: now,
+                wechat_at: None,
+                published_at: None,
+                placements: vec![(column.clone(), Form::Text)],
+            },
             reviews: Vec::new(),
             attachments: Vec::new(),
             withdrawal: None,

@@ -114,9 +114,41 @@ pub fn docx(doc: &Document) -> std::io::Result<Vec<u8>> {
             .gutter(0),
     );
     d.document = d.document.doc_grid(DocGrid::new().grid_type(DocGridType::Lines).line_pitch(LINE_PITCH as usize));
+    let mut parts = d.build();
+    parts.document = heading_rows(&parts.document)?;
     let mut out = std::io::Cursor::new(Vec::new());
-    d.pack(&mut out).map_err(std::io::Error::other)?;
+    parts.pack(&mut out).map_err(std::io::Error::other)?;
     Ok(out.into_inner())
+}
+
+/// `<w:tblHeader/>`: the row is the table's heading, repeated at the top of every page the table
+/// runs onto, so that a long table (the bulletin's units, a reminder sheet's columns) is read on
+/// its second page with its columns named. docx-rs 0.4 cannot say it of a row, so it goes into
+/// the first row's properties of every table of the document's XML as docx-rs wrote it, beside
+/// the `<w:cantSplit />` every row of `table` carries.
+const TABLE_HEADER: &str = "<w:tblHeader />";
+
+/// The document's XML with the first row of each table marked as its heading row (`TABLE_HEADER`).
+fn heading_rows(xml: &[u8]) -> std::io::Result<Vec<u8>> {
+    let xml = std::str::from_utf8(xml).map_err(std::io::Error::other)?;
+    let mut out = String::with_capacity(xml.len() + 64);
+    let mut rest = xml;
+    // Text is escaped (`&lt;`): a `<w:tbl>` here is a table, and tables hold none of their own.
+    while let Some(at) = rest.find("<w:tbl>") {
+        let (before, table) = rest.split_at(at);
+        out.push_str(before);
+        let first_row = table.find("<w:tr>").zip(table.find("</w:tr>")).filter(|(open, close)| open < close);
+        let properties = first_row
+            .and_then(|(open, close)| table[open..close].find("<w:trPr>").map(|p| open + p + "<w:trPr>".len()));
+        let Some(end) = properties else {
+            return Err(std::io::Error::other("docx-rs wrote a table whose first row has no <w:trPr>"));
+        };
+        out.push_str(&table[..end]);
+        out.push_str(TABLE_HEADER);
+        rest = &table[end..];
+    }
+    out.push_str(rest);
+    Ok(out.into_bytes())
 }
 
 fn inline(part: &Inline) -> Run {
@@ -263,6 +295,21 @@ fn sign_off(d: Docx, office: &str, date: &str) -> Docx {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_row_of_each_table_is_its_heading_row() {
+        let row = |text: &str| format!("<w:tr><w:trPr><w:cantSplit /></w:trPr><w:tc><w:t>{text}</w:t></w:tc></w:tr>");
+        let table = |rows: &[&str]| format!("<w:tbl><w:tblPr /><w:tblGrid />{}</w:tbl>", rows.concat());
+        let (head, a, b) = (row("单位"), row("1"), row("&lt;w:tbl&gt;"));
+        let xml = format!("<w:body><w:p />{}<w:p />{}</w:body>", table(&[&head, &a, &b]), table(&[&head, &a]));
+        let marked = String::from_utf8(heading_rows(xml.as_bytes()).unwrap()).unwrap();
+        let head_marked = head.replace("<w:trPr>", &format!("<w:trPr>{TABLE_HEADER}"));
+        let want =
+            format!("<w:body><w:p />{}<w:p />{}</w:body>", table(&[&head_marked, &a, &b]), table(&[&head_marked, &a]));
+        assert_eq!(marked, want);
+        assert_eq!(heading_rows(b"<w:body><w:p /></w:body>").unwrap(), b"<w:body><w:p /></w:body>");
+        assert!(heading_rows(b"<w:tbl><w:tr><w:tc /></w:tr></w:tbl>").is_err(), "a row without properties");
+    }
 
     #[test]
     fn narrow_columns_keep_their_width_and_wide_ones_share_the_rest() {

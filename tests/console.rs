@@ -206,7 +206,7 @@ async fn the_console_reads_pages_without_gaps_or_repeats(db: TestDb) {
     assert!(all.windows(2).all(|w| (w[0].online_since, w[0].id) > (w[1].online_since, w[1].id)), "newest first");
 
     let (item, history) = store.item(&site, all[0].id).await.unwrap();
-    assert_eq!(item.title, all[0].title);
+    assert_eq!(item.fields.title, all[0].title);
     assert_eq!(history.first().unwrap().event, HistoryEvent::Submitted);
     assert!(history.iter().any(|h| h.event == HistoryEvent::Published));
     assert!(history.windows(2).all(|w| w[0].at <= w[1].at));
@@ -884,6 +884,30 @@ fn a_line_being_typed_takes_readline_keys_in_the_terminal() {
         t.wait_for("[/tjx]");
         // Nothing being typed: Ctrl-c quits.
         t.keys(&["C-c"]);
+        t.quits_cleanly(&db);
+    }
+}
+
+/// The mouse in the real terminal: the console takes it (the modes tmux sees it ask for) unless
+/// `mouse = false` in the settings, which leaves it to the terminal and its own selection of
+/// text; the help says which (issue 22: the mouse was taken and nothing said so).
+#[test]
+fn mouse_false_in_the_settings_leaves_the_mouse_to_the_terminal() {
+    for (setting, taken, said) in [(None, true, "taken by the console"), (Some(false), false, "left to the terminal")] {
+        let db = TestDb::sqlite();
+        db.ok(&["init"]);
+        if let Some(mouse) = setting {
+            let config = db.dir.path().join("config").join("portal-admin");
+            std::fs::create_dir_all(&config).unwrap();
+            std::fs::write(config.join("config.toml"), format!("mouse = {mouse}\n")).unwrap();
+        }
+        let t = Tmux::console(&format!("mouse-{taken}"), &db, &[]);
+        t.wait_for("● connected");
+        let modes = t.pane("#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}#{mouse_sgr_flag}");
+        assert_eq!(modes.contains('1'), taken, "the mouse modes asked for: {modes}");
+        t.keys(&["?", "/", "mouse", "Enter"]);
+        t.wait_for(said);
+        t.keys(&["Escape", "q"]);
         t.quits_cleanly(&db);
     }
 }

@@ -12,7 +12,7 @@ use std::process::Command;
 
 use chrono::{Datelike, NaiveDate};
 use common::{PENDING, TestDb, fails, rows};
-use portal_admin::domain::document::{Block, Document};
+use portal_admin::domain::document::{Align, Block, Document, Table};
 
 /// The parts of a .docx a reader of the format looks at.
 struct Parts {
@@ -148,6 +148,23 @@ fn tables_are_ruled(p: &Parts) {
     }
 }
 
+/// Every table's first row, and no other, is its heading row (`<w:tblHeader />` in its
+/// properties), which a word processor repeats at the top of each page the table runs onto.
+fn tables_repeat_their_heading_row(p: &Parts) {
+    let tables: Vec<&str> = p.document.split("<w:tbl>").skip(1).collect();
+    assert!(!tables.is_empty(), "a table");
+    for table in &tables {
+        let rows: Vec<&str> = table.split("<w:tr>").skip(1).map(|r| r.split("</w:tr>").next().unwrap()).collect();
+        assert!(rows.len() >= 2, "a heading and a row: {table}");
+        let properties = |row: &str| row[..row.find("</w:trPr>").expect("the row's properties")].to_string();
+        assert!(properties(rows[0]).contains("<w:tblHeader />"), "the heading row: {}", properties(rows[0]));
+        for row in &rows[1..] {
+            assert!(!row.contains("tblHeader"), "a row of the body: {}", properties(row));
+        }
+    }
+    assert_eq!(p.document.matches("tblHeader").count(), tables.len(), "one heading row a table");
+}
+
 /// The issuing office and, on the next line, the date in Arabic numerals, last, to the right: the
 /// office two characters in from the edge, the date starting two characters right of the office.
 fn signed_off_by(p: &Parts, office: &str, date: NaiveDate) {
@@ -217,6 +234,7 @@ async fn the_three_documents_are_in_the_national_format(db: TestDb) {
         says_what_markdown_says(&markdown, &parts);
         if markdown.contains("\n| --- |") {
             tables_are_ruled(&parts);
+            tables_repeat_their_heading_row(&parts);
         }
         let [.., office, date] = markdown.lines().filter(|l| !l.is_empty()).collect::<Vec<_>>()[..] else { panic!() };
         signed_off_by(&parts, office, NaiveDate::parse_from_str(date, "%Y年%m月%d日").unwrap());
@@ -282,11 +300,18 @@ async fn the_three_documents_are_in_the_national_format(db: TestDb) {
 
 on_both_backends!(the_three_documents_are_in_the_national_format);
 
-/// LibreOffice (`soffice` or `libreoffice`) on PATH, if installed.
+/// LibreOffice (`soffice` or `libreoffice`) on PATH, if installed; if not, the test says it is
+/// skipped.
 fn libreoffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"]
+    let found = ["soffice", "libreoffice"]
         .into_iter()
-        .find(|name| Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success()))
+        .find(|name| Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success()));
+    if found.is_none() {
+        println!(
+            "skipped: LibreOffice (soffice or libreoffice) is not installed; apt-get install libreoffice-writer-nogui"
+        );
+    }
+    found
 }
 
 /// The PDF's page count, by LibreOffice's conversion and poppler's pdfinfo.
@@ -316,12 +341,7 @@ fn pages(office: &str, docx: &Path) -> usize {
 /// takes each to a second line, starts a second page.
 #[test]
 fn twenty_two_lines_of_28_characters_fill_a_page_in_libreoffice() {
-    let Some(office) = libreoffice() else {
-        println!(
-            "skipped: LibreOffice (soffice or libreoffice) is not installed; apt-get install libreoffice-writer-nogui"
-        );
-        return;
-    };
+    let Some(office) = libreoffice() else { return };
     let dir = tempfile::tempdir().unwrap();
     let document = |paragraphs: usize, characters: usize| Document {
         title: "网站信息整改通知".into(),
@@ -335,4 +355,47 @@ fn twenty_two_lines_of_28_characters_fill_a_page_in_libreoffice() {
         std::fs::write(&docx, portal_admin::docx::docx(&document(paragraphs, characters)).unwrap()).unwrap();
         assert_eq!(pages(office, &docx), expected, "{paragraphs} paragraphs of {characters} characters");
     }
+}
+
+/// A table too long for a page shows its heading row again at the top of the next page, in
+/// LibreOffice's rendering (poppler's pdftotext of page 2).
+#[test]
+fn a_table_across_pages_repeats_its_heading_in_libreoffice() {
+    let Some(office) = libreoffice() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let columns = [("序号", Align::Right), ("责任单位", Align::Left), ("逾期栏目", Align::Right)];
+    let table = Table {
+        columns: columns.iter().map(|(c, a)| (c.to_string(), *a)).collect(),
+        rows: (1..=60).map(|n| vec![n.to_string(), format!("第{n}单位"), (n % 7).to_string()]).collect(),
+    };
+    let document = Document {
+        title: "网站栏目更新情况通报".into(),
+        addressee: None,
+        blocks: vec![Block::text("各单位栏目更新情况如下。"), Block::Table(table)],
+        office: "象山区人民政府门户网站".into(),
+        date: NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
+    };
+    let docx = dir.path().join("long.docx");
+    std::fs::write(&docx, portal_admin::docx::docx(&document).unwrap()).unwrap();
+    assert!(pages(office, &docx) >= 2, "sixty rows take a second page");
+    let page = |n: usize| {
+        let out = Command::new("pdftotext")
+            .args(["-f", &n.to_string(), "-l", &n.to_string(), "-layout"])
+            .arg(docx.with_extension("pdf"))
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        // pdftotext sets digits apart from Chinese characters with spaces: the text without them.
+        String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<String>()
+    };
+    let (first, second) = (page(1), page(2));
+    for heading in ["序号", "责任单位", "逾期栏目"] {
+        assert!(first.contains(heading), "{heading} on page 1:\n{first}");
+        assert!(second.contains(heading), "{heading} repeated on page 2:\n{second}");
+    }
+    let row = |n: usize| format!("第{n}单位");
+    assert!(first.contains(&row(1)) && !second.contains(&row(1)), "{first}");
+    assert!((2..=60).any(|n| second.contains(&row(n)) && !first.contains(&row(n))), "the rows go on: {second}");
+    assert_eq!(second.matches("责任单位").count(), 1, "the heading once, at the top: {second}");
+    assert!(second.find("责任单位").unwrap() < second.find("第").unwrap(), "above the rows: {second}");
 }

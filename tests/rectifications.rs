@@ -326,7 +326,256 @@ async fn an_overdue_order_is_counted_in_the_bulletin(db: TestDb) {
     assert!(!before.contains("整改通知逾期未整改"), "{before}");
 }
 
+/// Items with findings: fx-1 (政府办, pending) a wrong leader's name (李明化) and a phone number;
+/// fx-2 (民政局, online) and fx-3 (政府办, pending) the wrong name.
+const FINDINGS: &str = concat!(
+    r#"{"ref":"fx-1","title":"区长李明化主持召开区政府常务会议","body":"会议研究了重点工作。联系电话13812345678。","#,
+    r#""form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-11-20T09:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"fx-2","title":"区长李明化到区民政局调研","body":"……","form":"text","path":"unit","#,
+    r#""unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-02T09:00:00+08:00","#,
+    r#""published_at":"2026-11-02T15:00:00+08:00"}"#,
+    "\n",
+    r#"{"ref":"fx-3","title":"区长李明化出席全区安全生产工作会议","body":"……","form":"text","#,
+    r#""path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-11-21T09:00:00+08:00"}"#,
+    "\n",
+);
+
+/// fx-1 written again with the leader's name right, the phone number still there.
+const FX1_FIXED: &str = concat!(
+    r#"{"ref":"fx-1","title":"区长李明华主持召开区政府常务会议","body":"会议研究了重点工作。联系电话13812345678。","#,
+    r#""form":"text","path":"government","unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+    r#""submitted_at":"2026-11-22T09:00:00+08:00"}"#,
+    "\n",
+);
+
+/// The office's own names list, which knows no 李明华 (and so no wrong form of it).
+const NAMES_WITHOUT_LI: &str = "name\tkind\twrong\tstatus\tnote\n临时救助\tterm\t临时求助\tcurrent\t\n";
+
+/// An order about a finding closes by itself (`finding_fixed`) when the item's findings, found
+/// again by the write that changed what they are found in, no longer hold it: its text
+/// resubmitted (`import`), its publication with the lists then in use (`publish`), every item
+/// checked again after the lists changed (`check --all`); in that write's transaction, with the
+/// closing's audit record, at the time the findings were found. An order whose finding is still
+/// there, and one that names no finding, stay open.
+async fn an_order_about_a_finding_closes_when_the_finding_is_fixed(db: TestDb) {
+    db.ok(&["init"]);
+    db.import("findings.jsonl", FINDINGS);
+    let add = |unit: &str, item: &str, finding: Option<&str>| {
+        let mut args = vec!["rectifications", "add", "--unit", unit, "--item", item, "--note", "请整改"];
+        args.extend(finding.iter().flat_map(|f| ["--finding", *f]));
+        db.ok(&args);
+    };
+    add("政府办", "fx-1", Some("leader_name"));
+    add("政府办", "fx-1", Some("phone"));
+    add("民政局", "fx-2", Some("leader_name"));
+    add("政府办", "fx-1", None);
+    add("政府办", "fx-3", Some("leader_name"));
+    let mut raw = db.any().await;
+    let closed = "SELECT COUNT(*) FROM rectifications WHERE closed_at IS NOT NULL";
+    let audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'rectification.close'";
+    let fixed = |id: i64| {
+        format!(
+            "SELECT COUNT(*) FROM rectifications r JOIN item_findings f ON f.site_id = r.site_id \
+             AND f.item_id = r.item_id WHERE r.id = {id} AND r.closed_how = 'finding_fixed' \
+             AND r.closed_at = f.found_at"
+        )
+    };
+    let status = |db: &TestDb| -> Vec<(i64, String, String)> {
+        let mut all: Vec<(i64, String, String)> = rows(db, &["rectifications"])
+            .iter()
+            .map(|o| {
+                let how = o["closed_how"].as_str().unwrap_or("-").to_string();
+                (o["id"].as_i64().unwrap(), o["status"].as_str().unwrap().to_string(), how)
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!((raw.count(closed).await, raw.count(audited).await), (0, 0));
+
+    // fx-1 rejected, then resubmitted with the name right: the import closes the order about the
+    // name, at the time its findings were found; the phone number is still there.
+    db.ok(&["review", "reject", "fx-1", "--failed", "4", "--reason", "领导姓名有误"]);
+    assert_eq!(raw.count(closed).await, 0, "a rejection finds nothing again");
+    db.import("fixed.jsonl", FX1_FIXED);
+    assert_eq!(raw.count(&fixed(1)).await, 1, "closed by the import itself, at its findings' time");
+    assert_eq!((raw.count(closed).await, raw.count(audited).await), (1, 1));
+    let record = rows(&db, &["audit", "--action", "rectification.close"]);
+    assert_eq!(record.len(), 1);
+    assert_eq!(record[0]["target"]["id"], 1, "{record:?}");
+    assert_eq!(record[0]["detail"]["how"], "finding_fixed", "{record:?}");
+
+    // The office's names list changes: the publication of fx-3 finds its findings again with it
+    // and closes its order; fx-2 is not written, its order stays open until every item is checked.
+    let config = db.dir.path().join("config/portal-admin");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("names.tsv"), NAMES_WITHOUT_LI).unwrap();
+    db.ok(&["review", "approve", "fx-3", "--checks", ALL]);
+    db.ok(&["publish", "fx-3"]);
+    assert_eq!(raw.count(&fixed(5)).await, 1, "closed by the publication itself");
+    assert_eq!(raw.count(closed).await, 2);
+    db.ok(&["check", "--all"]);
+    assert_eq!(raw.count(&fixed(3)).await, 1, "closed by checking every item again");
+    assert_eq!((raw.count(closed).await, raw.count(audited).await), (3, 3));
+
+    let want = |list: &[(i64, &str, &str)]| -> Vec<(i64, String, String)> {
+        list.iter().map(|(i, s, h)| (*i, s.to_string(), h.to_string())).collect()
+    };
+    let expected = want(&[
+        (1, "done", "finding_fixed"),
+        (2, "open", "-"),
+        (3, "done", "finding_fixed"),
+        (4, "open", "-"),
+        (5, "done", "finding_fixed"),
+    ]);
+    assert_eq!(status(&db), expected);
+    // The listing finds them recorded and records nothing more; the words of the closing.
+    assert_eq!(raw.count(audited).await, 3);
+    let table = db.ok(&["rectifications", "--status", "done", "--format", "table"]);
+    assert!(table.contains("finding fixed"), "{table}");
+    let zh = db.ok(&["--lang", "zh-CN", "rectifications", "--status", "done", "--format", "table"]);
+    assert!(zh.contains("问题已整改"), "{zh}");
+    db.ok(&["audit", "verify"]);
+}
+
+/// A database of schema version 19, whose closed_how knew no `finding_fixed`: `init` upgrades it
+/// keeping every order as it was (PostgreSQL alters the constraint; SQLite makes the table again,
+/// with its indexes and triggers), and an order whose finding the version before found fixed, which
+/// it could not close, is closed `finding_fixed` by the next listing.
+async fn a_version_19_database_keeps_its_orders_through_the_upgrade(db: TestDb) {
+    setup(&db);
+    db.import("findings.jsonl", FINDINGS);
+    let notices = column(&db, "政务动态 / 通知公告");
+    db.ok(&["rectifications", "add", "--unit", "政府办", "--column", &notices, "--note", "逾期未更新"]);
+    db.ok(&["rectifications", "done", "1", "--note", "已补充栏目内容"]);
+    for (unit, item, finding) in [("民政局", "fx-2", "leader_name"), ("政府办", "fx-1", "phone")] {
+        db.ok(&["rectifications", "add", "--unit", unit, "--item", item, "--finding", finding, "--note", "请整改"]);
+    }
+    let before = rows(&db, &["rectifications"]);
+    assert_eq!(before.len(), 3);
+
+    // Version 19's table: closed_how without finding_fixed.
+    let mut raw = db.any().await;
+    let old = match db.backend {
+        Backend::Sqlite => vec![
+            "PRAGMA writable_schema = ON",
+            "UPDATE sqlite_master SET sql = replace(sql, '''finding_fixed''', '''finding_waived''') \
+             WHERE name = 'rectifications'",
+            "PRAGMA writable_schema = RESET",
+        ],
+        Backend::Postgres => vec![
+            "ALTER TABLE rectifications DROP CONSTRAINT rectifications_closed_how_check, \
+             ADD CONSTRAINT rectifications_closed_how_check CHECK (closed_how IN ('by_hand', 'column_updated', \
+             'item_withdrawn', 'item_marked', 'finding_waived'))",
+        ],
+    };
+    for sql in old {
+        raw.exec(sql).await.unwrap();
+    }
+    let knows_finding_fixed = match db.backend {
+        Backend::Sqlite => {
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'rectifications' AND sql LIKE '%''finding_fixed''%'"
+        }
+        Backend::Postgres => {
+            "SELECT COUNT(*) FROM pg_constraint WHERE conname = 'rectifications_closed_how_check' \
+             AND pg_get_constraintdef(oid) LIKE '%''finding_fixed''%'"
+        }
+    };
+    assert_eq!(raw.count(knows_finding_fixed).await, 0);
+    // The version before found fx-2's name fixed (its findings found again, none, with their audit
+    // record) and could not close the order.
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, false);
+    raw.exec(&format!(
+        "INSERT INTO audit_log (site_id, at, operator, action, target, detail) \
+         VALUES (1, '{now}', 'x', 'findings.check', 'site:xiangshan', '{{}}')"
+    ))
+    .await
+    .unwrap();
+    raw.exec(&format!(
+        "UPDATE item_findings SET kinds = '', findings = '[]', blocking = 0, found_at = '{now}', found_by = 'x' \
+         WHERE item_id = (SELECT id FROM items WHERE ref = 'fx-2')"
+    ))
+    .await
+    .unwrap();
+    raw.exec("UPDATE schema_meta SET value = '19' WHERE key = 'schema_version'").await.unwrap();
+    drop(raw);
+
+    let said = db.ok(&["init"]);
+    assert!(said.contains("upgraded the schema") && said.contains("from version 19 to 20"), "{said}");
+    let mut raw = db.any().await;
+    assert_eq!(raw.count(knows_finding_fixed).await, 1);
+    // The table as a new database has it: its columns, keys, indexes, triggers and constraints.
+    let fresh = TestDb::new(db.backend).await;
+    fresh.ok(&["init"]);
+    let mut new = fresh.any().await;
+    let shape: &[&str] = match db.backend {
+        Backend::Sqlite => &[
+            "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name = 'rectifications' AND type = 'index'",
+            "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name = 'rectifications' AND type = 'trigger'",
+            "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'rectifications%'",
+            "SELECT COUNT(*) FROM pragma_table_info('rectifications')",
+            "SELECT COUNT(*) FROM pragma_foreign_key_list('rectifications')",
+        ],
+        Backend::Postgres => &[
+            "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'rectifications'",
+            "SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = 'rectifications'::regclass",
+            "SELECT COUNT(*) FROM pg_constraint WHERE conrelid = 'rectifications'::regclass",
+            "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'rectifications'",
+        ],
+    };
+    for sql in shape {
+        assert_eq!(raw.count(sql).await, new.count(sql).await, "{sql}");
+    }
+    assert!(raw.count(shape[1]).await >= 3, "the triggers are back");
+    // Still guarded: never deleted, never closed without its audit record.
+    assert!(raw.exec("DELETE FROM rectifications WHERE id = 1").await.is_err());
+    if db.backend == Backend::Sqlite {
+        let close = "UPDATE rectifications SET closed_at = '2026-12-02T02:00:00+00:00', closed_by = 'x', \
+                     closed_how = 'finding_fixed' WHERE id = 3";
+        assert!(raw.exec(close).await.unwrap_err().contains("without writing its audit record"));
+    }
+
+    // Every order as it was; the one whose finding was fixed closed by the listing, recorded.
+    let after = rows(&db, &["rectifications"]);
+    let by_id = |list: &[Value], id: i64| list.iter().find(|o| o["id"] == id).cloned().unwrap();
+    assert_eq!(by_id(&after, 1), by_id(&before, 1));
+    assert_eq!(by_id(&after, 3), by_id(&before, 3));
+    let two = by_id(&after, 2);
+    assert_eq!((two["status"].as_str(), two["closed_how"].as_str()), (Some("done"), Some("finding_fixed")), "{two}");
+    let recorded = "SELECT COUNT(*) FROM rectifications WHERE id = 2 AND closed_how = 'finding_fixed'";
+    assert_eq!(raw.count(recorded).await, 1);
+    assert_eq!(raw.count("SELECT COUNT(*) FROM rectifications").await, 3);
+    // And orders go on from there.
+    let said = db.ok(&["rectifications", "add", "--unit", "政府办", "--column", &notices, "--note", "再次逾期"]);
+    assert!(said.contains("rectification order 4 issued"), "{said}");
+}
+
+/// The console issues an order through the same call as the command line, which takes a unit as
+/// every command does: its name, part of it, or its pinyin initials (`tjj` 统计局), for an SSH
+/// session without a Chinese input method typing the unit of an indicator's order.
+async fn an_order_names_its_unit_as_every_command_does(db: TestDb) {
+    use portal_admin::store::{OpenOptions, Target};
+    use portal_admin::usecase::rectification::{About, add};
+    setup(&db);
+    let store = portal_admin::store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let indicator = About::Indicator("空白栏目".into());
+    let issued = add(store.as_ref(), &site, "tjj", &indicator, "空白栏目", Some(3)).await.unwrap();
+    assert_eq!(issued.unit, "统计局");
+    let listed = order(&db, issued.id);
+    assert_eq!((listed["unit"].as_str(), listed["indicator"].as_str()), (Some("统计局"), Some("empty_columns")));
+    let refused = add(store.as_ref(), &site, "无此单位", &indicator, "空白栏目", None).await.unwrap_err();
+    assert!(refused.to_string().contains("no unit \"无此单位\""), "{refused}");
+    assert_eq!(rows(&db, &["rectifications"]).len(), 1);
+}
+
 on_both_backends!(
+    an_order_names_its_unit_as_every_command_does,
+    a_version_19_database_keeps_its_orders_through_the_upgrade,
+    an_order_about_a_finding_closes_when_the_finding_is_fixed,
     orders_are_issued_listed_and_closed_by_hand,
     orders_close_by_themselves_when_fixed,
     the_write_that_fixes_an_order_records_its_closing,

@@ -97,7 +97,7 @@ async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
     // Its facts and its columns' forms in words, not the codes JSON keeps (image_text, done, online).
     let facts = zh.lines().nth(1).unwrap();
     assert!(facts.starts_with("编号") && facts.ends_with(" · 单位报送 · 民政局 · 图文 · 环节 已发布 · 在线"), "{zh}");
-    assert!(zh.contains("政务动态 / 部门动态 (图文)") && !zh.contains("image_text"), "{zh}");
+    assert!(zh.contains("政务动态 / 部门动态（图文）") && !zh.contains("image_text"), "{zh}");
     let facts = shown.lines().nth(1).unwrap();
     assert!(facts.ends_with(" · unit · 民政局 · image+text · stage done · online"), "{shown}");
     let json = db.ok(&["--lang", "zh-CN", "show", "unit-1", "--format", "json"]);

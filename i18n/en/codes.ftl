@@ -35,4 +35,5 @@ code-closing-column-updated = column updated
 code-closing-item-withdrawn = item withdrawn
 code-closing-item-marked = item marked
 code-closing-finding-waived = finding waived
+code-closing-finding-fixed = finding fixed
 code-list = {"; "}

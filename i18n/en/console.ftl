@@ -72,8 +72,16 @@ copied = copied { $text }
 
 help-title = Help — { $scroll } scroll, { $search } searches, any other key closes
 help-places = Where things are
+# A word or figure beside a text, in brackets.
+aside = { $text } ({ $aside })
 help-view-keys = Keys in the { $view } view
 help-global-keys = Keys everywhere (a view's own key wins)
+help-own = Your own keys and the mouse
+help-own-keys-label = Keys
+help-own-keys = your own in keymap.toml in the settings directory, laid over these binding by binding; --keymap vim adds vim's h/l, x and V (portal-admin keymap show prints the map in effect)
+help-own-mouse-label = Mouse
+help-own-mouse-taken = taken by the console: a click opens a tab or selects a row, the wheel scrolls; mouse = false in config.toml leaves it to the terminal, to select text as anywhere else
+help-own-mouse-left = left to the terminal (mouse = false in config.toml): text is selected as anywhere else; tabs and rows are chosen by keys
 help-commands = Commands (after :)
 
 ## The : line

@@ -34,4 +34,5 @@ code-closing-column-updated = 栏目已更新
 code-closing-item-withdrawn = 信息已撤回
 code-closing-item-marked = 信息已标注
 code-closing-finding-waived = 问题已说明
+code-closing-finding-fixed = 问题已整改
 code-list = ；

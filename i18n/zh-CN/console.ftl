@@ -72,8 +72,16 @@ copied = 已复制 { $text }
 
 help-title = 帮助——{ $scroll } 滚动，{ $search } 搜索，按其他键关闭
 help-places = 文件位置
+# 文字旁边的说明或数字，放在全角括号里。
+aside = { $text }（{ $aside }）
 help-view-keys = “{ $view }”视图的按键
 help-global-keys = 各视图通用的按键（视图自己的按键优先）
+help-own = 自己的按键和鼠标
+help-own-keys-label = 按键
+help-own-keys = 自己的按键写在设置目录的 keymap.toml 里，逐项覆盖这里的按键；--keymap vim 加上 vim 的 h/l、x、V（portal-admin keymap show 列出生效的键位）
+help-own-mouse-label = 鼠标
+help-own-mouse-taken = 由控制台使用：点击标签页即打开，点击行即选中，滚轮滚动；在 config.toml 中设 mouse = false 则交给终端，可照常选取文字
+help-own-mouse-left = 交给终端（config.toml 中 mouse = false）：可照常选取文字；标签页和行用按键选择
 help-commands = 命令（输入 : 之后）
 
 ## 命令行（:）

@@ -16,6 +16,7 @@ key-rectify-confirm-yes = 下发整改通知
 key-rectify-app-back = 取消
 key-rectify-rectify-next-field = 下一项
 key-rectify-rectify-previous-field = 上一项
+keyhint-rectify-issue = 下发
 keyhint-order-issue = 整改
 keyhint-orders-done = 销号
 keyhint-rectify-next-field = 下一项

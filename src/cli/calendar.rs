@@ -12,8 +12,8 @@ use super::output::{Format, Listing};
 use super::{Cli, Failure, parse_date, session};
 use crate::domain::calendar::{CalendarDay, DayKind, check_day};
 use crate::domain::time::beijing_date;
-use crate::reports::calendar as notices;
 use crate::t;
+use crate::usecase::calendar as notices;
 
 #[derive(Debug, Subcommand)]
 pub enum CalendarCommand {
@@ -107,7 +107,7 @@ async fn add(
         }
     }
     let s = session(cli).await?;
-    let changed = s.store.set_calendar_days(&days).await?;
+    let changed = notices::set_days(s.store.as_ref(), &days).await?;
     Outcome::new("calendar.set", false)
         .changed(changed > 0)
         .field("days", days_json(&days))
@@ -119,7 +119,8 @@ async fn add(
 /// `calendar show [--year Y]`: a year without its notice is said so, and exits 1.
 async fn show(cli: &Cli, year: Option<i32>) -> Result<(), Failure> {
     let s = session(cli).await?;
-    listing(&s.store.calendar(year).await?).write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
+    listing(&notices::days(s.store.as_ref(), year).await?)
+        .write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
     let status = notices::status(s.store.as_ref(), &s.site, beijing_date(Utc::now())).await?;
     if let Some(year) = year.filter(|y| !status.years.contains(y)) {
         return Err(Failure::failed(t!("calendar-year-missing", year = year, held = status.held())));

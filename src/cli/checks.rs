@@ -11,6 +11,7 @@ use super::{Cli, Failure, session};
 use crate::domain::checks::Finding;
 use crate::reports::checks;
 use crate::t;
+use crate::usecase::{findings, queue};
 
 #[derive(Debug, Clone, clap::Subcommand)]
 pub enum CheckCommand {
@@ -128,8 +129,8 @@ pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
             return Err(Failure::usage(t!("checks-waive-needs-reason")));
         }
         let s = session(cli).await?;
-        let id = s.store.find_item(&s.site, item).await?;
-        s.store.waive_finding(&s.site, id, kind, text, reason).await?;
+        let id = queue::find(s.store.as_ref(), &s.site, item).await?;
+        findings::waive(s.store.as_ref(), &s.site, id, kind, text, reason).await?;
         return Outcome::new("finding.waive", false)
             .changed(true)
             .field("item", id)
@@ -151,25 +152,25 @@ pub async fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Failure> {
     match (&args.item, args.all) {
         (None, false) => return Err(Failure::usage(t!("checks-which-items"))),
         (Some(key), _) => {
-            let id = s.store.find_item(&s.site, key).await?;
-            for (f, waived) in checks::item_findings(s.store.as_ref(), &s.site, &lists, id).await? {
+            let id = queue::find(s.store.as_ref(), &s.site, key).await?;
+            for (f, waived) in findings::of_item_with(s.store.as_ref(), &s.site, &lists, id).await? {
                 listing.push(row(id, &f, waived.as_deref()));
             }
         }
         (None, true) => {
             let since = args.since.map(crate::domain::time::beijing_midnight);
-            let found = if lists.version() == s.store.lists_in_use().version() {
+            let found = if findings::in_use(s.store.as_ref(), &lists) {
                 // The stored findings; every item checked again first when the lists changed.
                 let bar = super::progress::bar(Some(0), &t!("findings-progress"), cli.format);
                 let progress = |done: u64, total: u64| {
                     bar.set_length(total);
                     bar.set_position(done);
                 };
-                let found = checks::online_findings(s.store.as_ref(), &s.site, since, &progress).await;
+                let found = findings::online_findings(s.store.as_ref(), &s.site, since, &progress).await;
                 bar.finish_and_clear();
                 found?
             } else {
-                checks::check_afresh(s.store.as_ref(), &s.site, &lists, since).await?
+                findings::check_afresh(s.store.as_ref(), &s.site, &lists, since).await?
             };
             for (item, found) in found {
                 for (f, waived) in &found {

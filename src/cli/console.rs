@@ -166,15 +166,15 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         theme: theme(cli, settings),
         now: Utc::now(),
         read_only: cli.read_only,
-        places: crate::places::described(&s.store.describe()),
+        places: crate::places::described(&crate::usecase::connection::describe(s.store.as_ref())),
         first_run: crate::places::config_dir().is_some_and(|d| !d.exists()),
         backup_warn_after,
-        links: Ok(crate::reports::links::settings(settings, false)),
+        links: Ok(crate::usecase::links::settings(settings, false)),
         warning: super::unverified(&super::target(cli)?),
         start_tab: settings.given_at("start_tab").map(|_| settings.start_tab),
         mouse: settings.mouse,
     };
-    tracing::info!(database = %s.store.describe(), "console opened");
+    tracing::info!(database = %crate::usecase::connection::describe(s.store.as_ref()), "console opened");
     ui::run(s.store, s.site, options)
         .await
         .map_err(|e| Failure::failed(t!("terminal-error", error = crate::i18n::os_error(&e))))?;

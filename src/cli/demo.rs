@@ -8,13 +8,12 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::init::{describe, initialise};
 use super::{Cli, Failure, session, target};
-use crate::demo::corpus::Corpus;
-use crate::demo::{DemoSpec, Generator};
-use crate::domain::calendar::WorkingCalendar;
+use crate::demo::DemoSpec;
 use crate::domain::column_table::ColumnTable;
 use crate::domain::time::beijing_date;
 use crate::store::{self, ErrorKind, OpenOptions, Store, StoreError};
 use crate::t;
+use crate::usecase::{connection, database, findings, sites};
 
 /// The size of the database `--demo` creates.
 pub const DEMO_ITEMS: u64 = 20_000;
@@ -24,14 +23,12 @@ pub const DEMO_SEED: u64 = 2023;
 /// Fills a store with `spec`, showing a progress bar on a terminal. Returns the items written.
 async fn fill(store: &dyn Store, site: Option<&str>, spec: DemoSpec) -> Result<u64, Failure> {
     let report = initialise(store, site, ColumnTable::xiangshan_2023(), None).await?;
+    let database = connection::describe(store);
     if report.changed() {
-        super::output::tell(&describe(&report, &store.describe(), site.unwrap_or(super::DEFAULT_SITE)));
+        super::output::tell(&describe(&report, &database, site.unwrap_or(super::DEFAULT_SITE)));
     }
-    let site = store.site(site).await?;
-    let columns = store.columns(&site).await?;
-    let units = store.units(&site).await?;
-    let calendar = WorkingCalendar::new(store.calendar(None).await?.into_iter().map(|d| (d.date, d.kind)));
-    let mut generator = Generator::new(spec, &columns, &units, calendar, Corpus::built_in()).map_err(Failure::usage)?;
+    let site = sites::open(store, site).await?;
+    let mut generator = database::demo(store, &site, spec).await?.map_err(Failure::usage)?;
 
     let bar = ProgressBar::new(spec.items);
     if std::io::stderr().is_terminal() {
@@ -44,16 +41,12 @@ async fn fill(store: &dyn Store, site: Option<&str>, spec: DemoSpec) -> Result<u
     } else {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
-    let detail = serde_json::json!({
-        "items": spec.items, "seed": spec.seed, "from": spec.from.to_string(), "to": spec.to.to_string()
-    })
-    .to_string();
-    let written = store.insert(&site, "demo", &detail, &mut generator, &|n| bar.set_position(n)).await;
+    let written = database::write_demo(store, &site, spec, &mut generator, &|n| bar.set_position(n)).await;
     bar.finish_and_clear();
     match written {
         // The demo numbers its documents by year: a second fill of the same years meets them.
         Err(StoreError::Database(d)) if d.kind() == ErrorKind::Duplicate => {
-            Err(Failure::failed(t!("demo-dates-taken", database = store.describe(), error = d.message())))
+            Err(Failure::failed(t!("demo-dates-taken", database = database.as_str(), error = d.message())))
         }
         other => Ok(other?),
     }
@@ -85,7 +78,7 @@ pub async fn run(
         from = from.to_string(),
         to = to.to_string(),
         seed = seed.to_string(),
-        database = store.describe(),
+        database = connection::describe(store.as_ref()),
         seconds = format!("{:.1}", started.elapsed().as_secs_f64())
     ));
     Ok(())
@@ -100,20 +93,20 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
             StoreError::Missing(path) => Failure::failed(t!("demo-missing", path = path.to_string())),
             other => other.into(),
         })?;
-    super::use_lists_in_effect(store.as_ref());
-    if let Some(version) = store.schema_version().await? {
+    findings::use_lists_in_effect(store.as_ref());
+    if let Some(version) = database::schema_version(store.as_ref()).await? {
         if version < store::schema::SCHEMA_VERSION && !cli.read_only {
             // The demo database is the program's own: bring it up to this version.
             let report = initialise(store.as_ref(), None, ColumnTable::xiangshan_2023(), None).await?;
-            super::output::tell(&describe(&report, &store.describe(), super::DEFAULT_SITE));
+            super::output::tell(&describe(&report, &connection::describe(store.as_ref()), super::DEFAULT_SITE));
         }
-        let site = store.site(None).await?;
-        if store.counts(&site).await?.items > 0 {
+        let site = sites::open(store.as_ref(), None).await?;
+        if database::counts(store.as_ref(), &site).await?.items > 0 {
             return Ok(());
         }
     }
     let (from, to) = default_range(None, None);
-    super::output::tell(&t!("demo-creating", count = DEMO_ITEMS, database = store.describe()));
+    super::output::tell(&t!("demo-creating", count = DEMO_ITEMS, database = connection::describe(store.as_ref())));
     fill(store.as_ref(), None, DemoSpec { items: DEMO_ITEMS, seed: DEMO_SEED, from, to }).await?;
     Ok(())
 }
@@ -121,14 +114,14 @@ pub async fn ensure_demo_database(cli: &Cli) -> Result<(), Failure> {
 /// What the database holds, for the command line without a subcommand.
 pub async fn summary(cli: &Cli) -> Result<(), Failure> {
     let s = session(cli).await?;
-    let c = s.store.counts(&s.site).await?;
+    let c = database::counts(s.store.as_ref(), &s.site).await?;
     super::output::say(&t!(
         "summary-site",
-        database = s.store.describe(),
+        database = connection::describe(s.store.as_ref()),
         site = s.site.code.as_str(),
         name = s.site.name.as_str()
     ));
-    println!("{}", t!("summary-operator", operator = s.store.operator()));
+    println!("{}", t!("summary-operator", operator = connection::operator(s.store.as_ref())));
     println!("{}", t!("summary-columns", columns = c.columns, units = c.units));
     println!(
         "{}",

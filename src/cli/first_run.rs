@@ -11,6 +11,7 @@ use super::{Cli, Failure, target};
 use crate::store::{self, OpenOptions, StoreError};
 use crate::t;
 use crate::ui::text;
+use crate::usecase::{database, sites};
 
 /// Why there is nothing to open yet, in words, or None when the database is ready (or the problem
 /// is of another kind, which the normal error reports).
@@ -21,10 +22,11 @@ pub async fn nothing_here(cli: &Cli) -> Result<Option<String>, Failure> {
         Err(StoreError::Missing(_)) => return Ok(Some(t!("first-run-no-database"))),
         Err(_) => return Ok(None),
     };
-    Ok(match store.schema_version().await {
+    Ok(match database::schema_version(store.as_ref()).await {
         Ok(None) => Some(t!("first-run-empty")),
         Ok(Some(_))
-            if super::site(cli)?.is_none() && matches!(store.site(None).await, Err(StoreError::NotFound(_))) =>
+            if super::site(cli)?.is_none()
+                && matches!(sites::open(store.as_ref(), None).await, Err(StoreError::NotFound(_))) =>
         {
             Some(t!("first-run-no-site"))
         }

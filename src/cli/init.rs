@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use super::{Cli, DEFAULT_SITE, DEFAULT_SITE_NAME, Failure, target};
-use crate::domain::calendar::{BUILT_IN_YEARS, built_in};
 use crate::domain::column_table::{ColumnTable, XIANGSHAN_2023_UNITS};
 use crate::store::{self, InitReport, OpenOptions, SiteSetup, Store};
 use crate::t;
+use crate::usecase::{connection, database};
 
 fn read(path: &Path) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| {
@@ -41,14 +41,13 @@ pub async fn initialise(
         name: name.unwrap_or(DEFAULT_SITE_NAME).to_string(),
         table,
     };
-    let years: Vec<i32> = BUILT_IN_YEARS.collect();
     // An upgrade may read every item's title again (schema 19): a bar on a terminal.
     let bar = std::sync::OnceLock::new();
     let progress = |done: u64, total: u64| {
         let bar = bar.get_or_init(|| super::progress::bar(Some(total), &t!("initials-progress"), None));
         bar.set_position(done);
     };
-    let report = store.init(&setup, &built_in(), &years, &progress).await;
+    let report = database::initialise(store, &setup, &progress).await;
     if let Some(bar) = bar.get() {
         bar.finish_and_clear();
     }
@@ -63,9 +62,10 @@ pub async fn run(cli: &Cli, columns: Option<&Path>, units: Option<&Path>, name: 
     let site = super::site(cli)?;
     let site = site.as_deref().unwrap_or(DEFAULT_SITE);
     let report = initialise(store.as_ref(), Some(site), table, name).await?;
-    super::output::say(&describe(&report, &store.describe(), site));
-    if let Some(ctype) = store.trigrams_blind_to_chinese().await? {
-        let warning = t!("search-ctype-c", database = store.describe(), ctype = ctype);
+    let database = connection::describe(store.as_ref());
+    super::output::say(&describe(&report, &database, site));
+    if let Some(ctype) = database::search_blind_to_chinese(store.as_ref()).await? {
+        let warning = t!("search-ctype-c", database = database.as_str(), ctype = ctype);
         eprintln!("{}", t!("warning", message = super::clean::for_stderr(&warning)));
     }
     Ok(())

@@ -11,15 +11,15 @@ use super::outcome::Outcome;
 use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, session};
 use crate::domain::time::{beijing_date, format_time, parse_time};
-use crate::reports::inspection;
 use crate::store::NewInquiry;
 use crate::t;
 use crate::ui::words;
+use crate::usecase::findings;
 
 pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Option<&PathBuf>) -> Result<(), Failure> {
-    let (text, source) = inspection::rules_source(rules_file.map(PathBuf::as_path)).map_err(Failure::usage)?;
+    let (text, source) = findings::rules_source(rules_file.map(PathBuf::as_path)).map_err(Failure::usage)?;
     let s = session(cli).await?;
-    let rules = inspection::rules(s.store.as_ref(), &s.site, &text, &source).await?;
+    let rules = findings::rules_of(s.store.as_ref(), &s.site, &text, &source).await?;
     let at = at.unwrap_or_else(|| beijing_date(Utc::now()));
     let mut listing =
         Listing::new(&["indicator", "count", "threshold", "status", "detail", "level", "warn_at", "name", PROVISIONAL])
@@ -27,7 +27,7 @@ pub async fn inspect(cli: &Cli, at: Option<chrono::NaiveDate>, rules_file: Optio
             .scripts_only("name")
             .code("status", Code::Level)
             .code("level", Code::Level);
-    for i in inspection::inspect(s.store.as_ref(), &s.site, &rules, at).await? {
+    for i in findings::inspect(s.store.as_ref(), &s.site, &rules, at).await? {
         let status = if i.level == crate::domain::inspection::Level::Fail { "fail" } else { "pass" };
         listing.push(vec![
             json!(i.key),
@@ -83,7 +83,7 @@ pub async fn inquiries(cli: &Cli, command: Option<&InquiriesCommand>, open: bool
                 asked_at: asked.unwrap_or_else(Utc::now),
                 invalid_reason: invalid.clone(),
             };
-            let id = s.store.add_inquiry(&s.site, &inquiry).await?;
+            let id = findings::add_inquiry(s.store.as_ref(), &s.site, &inquiry).await?;
             let said = if invalid.is_some() {
                 t!("inquiry-recorded-invalid", id = id)
             } else {
@@ -101,7 +101,7 @@ pub async fn inquiries(cli: &Cli, command: Option<&InquiriesCommand>, open: bool
         }
         Some(InquiriesCommand::Answer { id, text, at }) => {
             let at = at.unwrap_or_else(Utc::now);
-            s.store.answer_inquiry(&s.site, *id, text, at).await?;
+            findings::answer_inquiry(s.store.as_ref(), &s.site, *id, text, at).await?;
             let said = t!("inquiry-answered", id = *id);
             let outcome = Outcome::new("inquiry.answer", false)
                 .changed(true)
@@ -115,9 +115,7 @@ pub async fn inquiries(cli: &Cli, command: Option<&InquiriesCommand>, open: bool
             let mut listing =
                 Listing::new(&["id", "subject", "asked_at", "valid", "answered_at", "answer", "invalid_reason"])
                     .code("valid", Code::YesNo);
-            for q in
-                s.store.inquiries(&s.site).await?.into_iter().filter(|q| !open || (q.valid && q.answered_at.is_none()))
-            {
+            for q in findings::inquiries(s.store.as_ref(), &s.site, open).await? {
                 listing.push(vec![
                     json!(q.id),
                     json!(q.subject),

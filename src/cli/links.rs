@@ -10,9 +10,9 @@ use super::output::{Format, Listing, tell};
 use super::{Cli, Failure, session};
 use crate::domain::time::{beijing_midnight, format_time};
 use crate::links::Limits;
-use crate::reports::links::{self, CheckFailure};
 use crate::store::{LinkRow, LinkScope};
 use crate::t;
+use crate::usecase::links::{self, CheckFailure};
 
 #[derive(Debug, clap::Args)]
 pub struct LinksArgs {
@@ -58,7 +58,7 @@ pub async fn run(cli: &Cli, args: &LinksArgs) -> Result<(), Failure> {
     let s = session(cli).await?;
     let mut ids = Vec::new();
     for key in &args.items {
-        ids.push(s.store.find_item(&s.site, key).await?);
+        ids.push(crate::usecase::queue::find(s.store.as_ref(), &s.site, key).await?);
     }
     let items = (!ids.is_empty()).then(|| ids.clone());
     let since = args.since.map(beijing_midnight);
@@ -131,13 +131,12 @@ async fn probe(cli: &Cli, args: &LinksArgs, url: &str) -> Result<(), Failure> {
             .site_unreachable
             .map_or(links::PROBE_SECONDS, |r| u64::from(r.seconds)),
     };
-    let (found, at) =
-        crate::usecase::links::probe(s.store.as_ref(), &s.site, &url, Duration::from_secs(seconds), &settings)
-            .await
-            .map_err(|e| match e {
-                CheckFailure::Store(e) => Failure::from(e),
-                CheckFailure::Checker(e) => Failure::failed(e),
-            })?;
+    let (found, at) = links::probe(s.store.as_ref(), &s.site, &url, Duration::from_secs(seconds), &settings)
+        .await
+        .map_err(|e| match e {
+            CheckFailure::Store(e) => Failure::from(e),
+            CheckFailure::Checker(e) => Failure::failed(e),
+        })?;
     let mut listing =
         Listing::new(&["url", "status", "error", "millis", "reachable", "probed_at"]).code("reachable", Code::YesNo);
     listing.push(vec![
@@ -161,10 +160,9 @@ pub async fn after_withdrawal(s: &super::Session, items: &[i64], format: Option<
         Ok(file) => {
             let bar = super::progress::bar(Some(0), &t!("pages-progress"), format);
             let settings = links::settings(file, false);
-            let found =
-                crate::usecase::links::after_withdrawal(s.store.as_ref(), &s.site, items, &settings, &counted(&bar))
-                    .await
-                    .map_err(|e| e.to_string());
+            let found = links::after_withdrawal(s.store.as_ref(), &s.site, items, &settings, &counted(&bar))
+                .await
+                .map_err(|e| e.to_string());
             bar.finish_and_clear();
             found
         }

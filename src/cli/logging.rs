@@ -1,6 +1,6 @@
 //! The console's log, `portal-admin.log` in the data directory (never the screen): its level from
 //! `--log-level`, else `PORTAL_ADMIN_LOG`, else `log_level` in the settings, else `info` (each a
-//! filter of tracing's env filter: `debug`, `portal_admin=debug,sqlx=warn`); and rotated as
+//! filter of tracing's env filter: `debug`, `portal_admin=debug,warn`); and rotated as
 //! `[log] rotation` says (daily, hourly, at `[log] max_size_mib`, or never), the `[log] keep`
 //! newest older files kept as `portal-admin.log.1`, `.2` … by the `file-rotate` crate.
 

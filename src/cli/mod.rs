@@ -594,17 +594,8 @@ pub async fn open_store(target: &Target, options: OpenOptions) -> Result<Arc<dyn
         }
         other => other?,
     };
-    use_lists_in_effect(store.as_ref());
+    crate::usecase::findings::use_lists_in_effect(store.as_ref());
     Ok(store)
-}
-
-/// Gives the store the content checks' lists in effect (the user's own `names.tsv` and
-/// `words.tsv` where they have them), which every item written is checked with. Lists that do not
-/// read leave the shipped ones in use: `check` says what is wrong with them.
-pub fn use_lists_in_effect(store: &dyn Store) {
-    if let Ok(lists) = crate::reports::checks::lists(None, None) {
-        store.use_lists(Arc::new(lists));
-    }
 }
 
 /// Opens the store for a command that needs an initialised database.
@@ -622,7 +613,7 @@ pub async fn session_with(cli: &Cli, dry_run: bool) -> Result<Session, Failure> 
         output::tell(&t!("failure", message = warning));
     }
     let store = open_store(&target, options).await?;
-    let site = store.site(site(cli)?.as_deref()).await?;
+    let site = crate::usecase::sites::open(store.as_ref(), site(cli)?.as_deref()).await?;
     Ok(Session { store, site })
 }
 

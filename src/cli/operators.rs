@@ -9,6 +9,7 @@ use super::{Cli, Failure, session};
 use crate::domain::Role;
 use crate::store::OperatorChange;
 use crate::t;
+use crate::usecase::operators;
 
 fn parse_role(s: &str) -> Result<Role, String> {
     s.parse()
@@ -40,7 +41,7 @@ pub async fn run(cli: &Cli, command: Option<&OperatorsCommand>) -> Result<(), Fa
         let mut listing = Listing::new(&["name", "role", "active"])
             .code("role", super::codes::Code::Role)
             .code("active", super::codes::Code::YesNo);
-        for o in s.store.operators(&s.site).await? {
+        for o in operators::list(s.store.as_ref(), &s.site).await? {
             listing.push(vec![json!(o.name), json!(o.role.as_str()), json!(o.active)]);
         }
         listing.write(Format::or_default(cli.format), &mut std::io::stdout().lock())?;
@@ -51,7 +52,7 @@ pub async fn run(cli: &Cli, command: Option<&OperatorsCommand>) -> Result<(), Fa
         OperatorsCommand::Role { name, role } => (name, OperatorChange::SetRole(*role)),
         OperatorsCommand::Disable { name } => (name, OperatorChange::Disable),
     };
-    let changed = s.store.set_operator(&s.site, name, change).await?;
+    let changed = operators::set(s.store.as_ref(), &s.site, name, change).await?;
     let said = match (change, changed) {
         (_, false) => t!("operator-unchanged", name = name.as_str()),
         (OperatorChange::Add(role), true) => t!("operator-added", name = name.as_str(), role = role.to_string()),
@@ -59,7 +60,7 @@ pub async fn run(cli: &Cli, command: Option<&OperatorsCommand>) -> Result<(), Fa
         (OperatorChange::Disable, true) => t!("operator-disabled", name = name.as_str()),
     };
     // The operator as the change left them, read back: what a script sees is what the database holds.
-    let now = s.store.operators(&s.site).await?.into_iter().find(|o| o.name == *name);
+    let now = operators::one(s.store.as_ref(), &s.site, name).await?;
     let (role, active) = (now.as_ref().map(|o| o.role.as_str()), now.as_ref().map(|o| o.active));
     let summary = t!(
         "operator-summary",

@@ -9,7 +9,6 @@ use super::outcome::Outcome;
 use super::output::{Format, Listing, PROVISIONAL};
 use super::{Cli, Failure, parse_date, session};
 use crate::domain::time::{beijing_date, format_time};
-use crate::reports;
 use crate::store::NewDocumentInput;
 use crate::t;
 use crate::usecase::columns;
@@ -98,7 +97,7 @@ pub async fn documents(
                 issued_on: *issued,
                 item_id: *item,
             };
-            let id = s.store.add_document(&s.site, &input).await?;
+            let id = columns::add_document(s.store.as_ref(), &s.site, &input).await?;
             let ids = super::columns::ids(&s).await?;
             let path = ids.iter().find(|(_, c)| **c == *column).map(|(path, _)| path.as_str());
             Outcome::new("documents.add", false)
@@ -113,7 +112,7 @@ pub async fn documents(
                 .print(cli.format)
         }
         None => {
-            let rows = reports::documents(s.store.as_ref(), &s.site, at.unwrap_or_else(today), pending, None).await?;
+            let rows = columns::documents(s.store.as_ref(), &s.site, at.unwrap_or_else(today), pending, None).await?;
             let mut listing = Listing::new(&[
                 "id",
                 "number",

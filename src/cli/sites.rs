@@ -60,7 +60,7 @@ pub async fn run(cli: &Cli, command: Option<&SitesCommand>, args: &SitesArgs) ->
             code = code.as_str(),
             units = report.units,
             columns = report.columns,
-            admin = store.operator()
+            admin = crate::usecase::connection::operator(store.as_ref())
         );
         return Outcome::new("site.add", false)
             .changed(true)

@@ -10,6 +10,7 @@ use crate::domain::item_record::ItemRecord;
 use crate::domain::time::{beijing_midnight, format_time};
 use crate::store::{ExportedItem, Record, StoreError};
 use crate::t;
+use crate::usecase::{connection, transfer};
 
 /// Items exported per page (keyset paging by id).
 const PAGE: i64 = 2_000;
@@ -48,7 +49,7 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize, dry_run: bool) -> R
     let name = file.display().to_string();
     let reader: Box<dyn Read> = if name == "-" { Box::new(std::io::stdin()) } else { Box::new(regular_file(file)?) };
     let s = session_with(cli, dry_run).await?;
-    let operator = s.store.operator().to_string();
+    let operator = connection::operator(s.store.as_ref());
     let mut items = Vec::new();
     let mut lines = Vec::new();
     let mut reader = BufReader::new(reader);
@@ -86,7 +87,7 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize, dry_run: bool) -> R
     let detail = serde_json::json!({ "file": name, "items": count }).to_string();
     let bar = super::progress::bar(Some(count as u64), &t!("import-progress"), cli.format);
     let shown = |done: u64| bar.set_position(done);
-    let written = s.store.insert(&s.site, "import", &detail, &mut items.into_iter(), &shown).await;
+    let written = transfer::import(s.store.as_ref(), &s.site, &detail, items, &shown).await;
     bar.finish_and_clear();
     let written = written.map_err(|e| match e {
         StoreError::BadItem { index, message } => {
@@ -106,29 +107,30 @@ pub async fn import(cli: &Cli, file: &Path, max_line: usize, dry_run: bool) -> R
 
 /// An exported item in the import shape, with `id`, `status` and `stage`.
 pub fn record(item: ExportedItem, utc: bool) -> ItemRecord {
+    let f = item.fields;
     let forms: BTreeMap<String, crate::domain::Form> =
-        item.placements.iter().filter(|(_, f)| *f != item.form).cloned().collect();
+        f.placements.iter().filter(|(_, form)| *form != f.form).cloned().collect();
     ItemRecord {
         id: Some(item.id),
-        reference: item.reference,
-        url: item.url,
-        title: item.title,
-        body: item.body,
-        form: item.form,
-        path: item.path,
-        unit: item.unit.unwrap_or_default(),
-        columns: item.placements.into_iter().map(|(p, _)| p).collect(),
-        submitted_at: format_time(item.submitted_at, utc),
-        wechat_at: item.wechat_at.map(|t| format_time(t, utc)),
-        published_at: item.published_at.map(|t| format_time(t, utc)),
+        reference: f.reference,
+        url: f.url,
+        title: f.title,
+        body: f.body,
+        form: f.form,
+        path: f.path,
+        unit: f.unit.unwrap_or_default(),
+        columns: f.placements.into_iter().map(|(p, _)| p).collect(),
+        submitted_at: format_time(f.submitted_at, utc),
+        wechat_at: f.wechat_at.map(|t| format_time(t, utc)),
+        published_at: f.published_at.map(|t| format_time(t, utc)),
         withdrawn_at: item.withdrawn.map(|(t, _)| format_time(t, utc)),
         withdraw_reason: item.withdrawn.map(|(_, r)| r),
-        channel: Some(item.channel),
+        channel: Some(f.channel),
         forms: (!forms.is_empty()).then_some(forms),
         attachments: (!item.attachments.is_empty())
             .then(|| item.attachments.iter().map(|(k, name)| (k.as_str().to_string(), name.clone())).collect()),
-        status: Some(item.status),
-        stage: Some(item.stage),
+        status: Some(f.status),
+        stage: Some(f.stage),
     }
 }
 
@@ -140,7 +142,7 @@ pub async fn export(cli: &Cli, since: Option<chrono::NaiveDate>) -> Result<(), F
     let bar = super::progress::bar(None, &t!("export-progress"), cli.format);
     let mut after = 0;
     loop {
-        let page = s.store.export_page(&s.site, after, since, PAGE).await?;
+        let page = transfer::export_page(s.store.as_ref(), &s.site, after, since, PAGE).await?;
         let Some(last) = page.last().map(|i| i.id) else { break };
         for item in page {
             serde_json::to_writer(&mut out, &record(item, cli.utc)).map_err(std::io::Error::from)?;

@@ -438,22 +438,23 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
     let id = queue::find(s.store.as_ref(), &s.site, key).await?;
     let (item, history) = queue::item(s.store.as_ref(), &s.site, id).await?;
     let ids = super::columns::ids(&s).await?;
+    let f = &item.fields;
     let time = |t| format_time(t, cli.utc);
     let record = json!({
         "id": item.id,
-        "ref": item.reference,
-        "title": item.title,
-        "form": item.form.as_str(),
-        "path": item.path.as_str(),
-        "unit": item.unit,
-        "channel": item.channel.as_str(),
-        "stage": item.stage.as_str(),
-        "status": item.status.as_str(),
-        "submitted_at": time(item.submitted_at),
-        "published_at": item.published_at.map(time),
+        "ref": f.reference,
+        "title": f.title,
+        "form": f.form.as_str(),
+        "path": f.path.as_str(),
+        "unit": f.unit,
+        "channel": f.channel.as_str(),
+        "stage": f.stage.as_str(),
+        "status": f.status.as_str(),
+        "submitted_at": time(f.submitted_at),
+        "published_at": f.published_at.map(time),
         "withdrawn": item.withdrawn.map(|(at, reason)| json!({"at": time(at), "reason": reason.as_str()})),
         "mark": item.mark.map(|m| m.as_str()),
-        "columns": super::columns::placements(&ids, item.placements.iter().map(|(path, form)| (path.as_str(), *form))),
+        "columns": super::columns::placements(&ids, f.placements.iter().map(|(path, form)| (path.as_str(), *form))),
         "history": history
             .iter()
             .map(|h| {
@@ -461,7 +462,7 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
                 json!({"at": time(h.at), "operator": h.operator, "event": event})
             })
             .collect::<Vec<_>>(),
-        "body": item.body,
+        "body": f.body,
     });
     let json = Format::or_default(cli.format) == Format::Json;
     let mut out = super::clean::for_stdout(std::io::stdout().lock(), json);
@@ -471,34 +472,34 @@ pub async fn show(cli: &Cli, key: &str) -> Result<(), Failure> {
         return Ok(());
     }
     use std::io::Write;
-    writeln!(out, "{}", item.title)?;
-    let unit = item.unit.clone().unwrap_or_else(|| t!("show-repost"));
+    writeln!(out, "{}", f.title)?;
+    let unit = f.unit.clone().unwrap_or_else(|| t!("show-repost"));
     // In words of the language, as the console's item page says them (JSON keeps the codes).
     let facts = t!(
         "show-facts",
         id = item.id,
-        path = words::path_full(item.path),
+        path = words::path_full(f.path),
         unit = unit,
-        form = words::form(item.form),
-        stage = words::stage_name(item.stage),
-        status = words::item_status(item.status)
+        form = words::form(f.form),
+        stage = words::stage_name(f.stage),
+        status = words::item_status(f.status)
     );
     writeln!(out, "{facts}")?;
     if let Some(mark) = item.mark {
         writeln!(out, "{}", t!("show-marked", mark = words::marked(mark)))?;
     }
-    if let Some(r) = &item.reference {
+    if let Some(r) = &f.reference {
         writeln!(out, "{}", t!("show-ref", reference = r.as_str()))?;
     }
     writeln!(out, "\n{}", t!("show-columns"))?;
-    for (path, form) in &item.placements {
-        writeln!(out, "  {path} ({})", words::form(*form))?;
+    for (path, form) in &f.placements {
+        writeln!(out, "  {}", t!("code-placement", path = path.as_str(), form = words::form(*form)))?;
     }
     writeln!(out, "\n{}", t!("show-history"))?;
     for h in &history {
         writeln!(out, "  {}  {}  {}", time(h.at), h.operator, words::history(&h.event))?;
     }
-    writeln!(out, "\n{}", item.body)?;
+    writeln!(out, "\n{}", f.body)?;
     Ok(())
 }
 

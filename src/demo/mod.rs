@@ -14,8 +14,8 @@ use rand_chacha::ChaCha8Rng;
 use crate::domain::calendar::WorkingCalendar;
 use crate::domain::deadline::{DeadlineRule, Period};
 use crate::domain::item::{
-    ALL_CHECKS, AttachmentKind, NewAttachment, NewDocument, NewIncident, NewItem, NewRetractionRequest, NewReview,
-    NewWithdrawal, RequestStatus,
+    ALL_CHECKS, AttachmentKind, ItemFields, NewAttachment, NewDocument, NewIncident, NewItem, NewRetractionRequest,
+    NewReview, NewWithdrawal, RequestStatus,
 };
 use crate::domain::time::beijing_midnight;
 use crate::domain::{Channel, Form, IncidentKind, ItemPath, ItemStatus, RetractionReason, Role, Stage, UnitKind};
@@ -468,22 +468,24 @@ impl Generator {
         }
 
         NewItem {
-            reference: None,
-            url: None,
-            // Sent to the portal within two hours of going out on WeChat.
-            wechat_at: (channel == Channel::Wechat)
-                .then(|| submitted_at - Duration::minutes(10 + (index % 110) as i64)),
-            title,
-            body,
-            form,
-            path,
-            unit: unit.map(|u| self.units[u].name.clone()),
-            channel,
-            stage,
-            status,
-            submitted_at,
-            published_at,
-            placements,
+            fields: ItemFields {
+                reference: None,
+                url: None,
+                // Sent to the portal within two hours of going out on WeChat.
+                wechat_at: (channel == Channel::Wechat)
+                    .then(|| submitted_at - Duration::minutes(10 + (index % 110) as i64)),
+                title,
+                body,
+                form,
+                path,
+                unit: unit.map(|u| self.units[u].name.clone()),
+                channel,
+                stage,
+                status,
+                submitted_at,
+                published_at,
+                placements,
+            },
             reviews,
             attachments,
             withdrawal,

@@ -61,27 +61,27 @@ fn content_covers_paths_forms_stages_and_history() {
     let items = items(&records);
     assert_eq!(items.len(), 20_000);
     for path in ItemPath::ALL {
-        assert!(items.iter().any(|i| i.path == *path), "no {path} items");
+        assert!(items.iter().any(|i| i.fields.path == *path), "no {path} items");
     }
     for form in Form::ALL {
-        assert!(items.iter().any(|i| i.form == *form), "no {form} items");
+        assert!(items.iter().any(|i| i.fields.form == *form), "no {form} items");
     }
     for stage in [Stage::OfficeReview, Stage::Recheck, Stage::Review, Stage::Publish, Stage::Returned, Stage::Done] {
-        assert!(items.iter().any(|i| i.stage == stage), "no item at {stage}");
+        assert!(items.iter().any(|i| i.fields.stage == stage), "no item at {stage}");
     }
-    assert!(items.iter().any(|i| i.status == ItemStatus::Withdrawn));
-    assert!(items.iter().any(|i| i.placements.len() > 1), "no item in several columns");
-    assert!(items.iter().any(|i| i.channel == Channel::Wechat));
+    assert!(items.iter().any(|i| i.fields.status == ItemStatus::Withdrawn));
+    assert!(items.iter().any(|i| i.fields.placements.len() > 1), "no item in several columns");
+    assert!(items.iter().any(|i| i.fields.channel == Channel::Wechat));
     let requests: Vec<_> = items.iter().filter_map(|i| i.retraction.as_ref()).collect();
     assert!(requests.iter().any(|r| r.status == RequestStatus::Pending));
     assert!(requests.iter().any(|r| r.status == RequestStatus::Done));
     assert!(records.iter().any(|r| matches!(r, Record::Incident(_))));
     assert!(records.iter().any(|r| matches!(r, Record::Document(_))));
     // Submission times follow the ids (a holiday block moves an item at most nine days on).
-    assert!(items.windows(2).all(|w| w[0].submitted_at <= w[1].submitted_at + Duration::days(10)));
-    assert!(items.iter().all(|i| i.published_at.is_none_or(|p| p >= i.submitted_at)));
+    assert!(items.windows(2).all(|w| w[0].fields.submitted_at <= w[1].fields.submitted_at + Duration::days(10)));
+    assert!(items.iter().all(|i| i.fields.published_at.is_none_or(|p| p >= i.fields.submitted_at)));
     // Titles read as Chinese text.
-    assert!(items.iter().all(|i| i.title.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
+    assert!(items.iter().all(|i| i.fields.title.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
 }
 
 #[test]
@@ -89,14 +89,15 @@ fn every_assessed_unit_and_most_columns_get_content() {
     let (columns, units, _) = world();
     let records = generate(20_000, 2023);
     let items = items(&records);
-    let used_units: HashSet<&str> = items.iter().filter_map(|i| i.unit.as_deref()).collect();
+    let used_units: HashSet<&str> = items.iter().filter_map(|i| i.fields.unit.as_deref()).collect();
     for u in units.iter().filter(|u| u.kind.is_assessed()) {
         // A unit responsible for no column cannot publish; every other one does.
         if columns.iter().any(|c| c.units.contains(&u.name)) {
             assert!(used_units.contains(u.name.as_str()), "unit {} has no items", u.name);
         }
     }
-    let used_columns: HashSet<&str> = items.iter().flat_map(|i| i.placements.iter().map(|p| p.0.as_str())).collect();
+    let used_columns: HashSet<&str> =
+        items.iter().flat_map(|i| i.fields.placements.iter().map(|p| p.0.as_str())).collect();
     let parents: HashSet<i64> = columns.iter().filter_map(|c| c.parent_id).collect();
     let leaves = columns.iter().filter(|c| !parents.contains(&c.id)).count();
     assert!(used_columns.len() * 10 >= leaves * 8, "{} of {leaves} leaf columns used", used_columns.len());

@@ -226,6 +226,9 @@ vocabulary! {
         ItemMarked = "item_marked" => "信息已标注",
         /// The finding the order names was waived with a reason.
         FindingWaived = "finding_waived" => "问题已说明",
+        /// The item's text, checked again when it was written, no longer has the finding the
+        /// order names.
+        FindingFixed = "finding_fixed" => "问题已整改",
     }
 }
 

@@ -10,11 +10,14 @@ use crate::t;
 /// The seven checks of Art. 9 as a bit set: check N is bit N-1.
 pub const ALL_CHECKS: i64 = 0b111_1111;
 
+/// An item's own fields, the same whether it is written in (`NewItem`: `import`, `demo`) or read
+/// out (`store::ExportedItem`: `export`, an item shown whole): its text, form, path and unit, where
+/// it stands in the workflow, its dates and its columns.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NewItem {
+pub struct ItemFields {
     /// The source system's own id (`ref`).
     pub reference: Option<String>,
-    /// Its public link on the portal.
+    /// Its public link on the portal, if its source system gave one.
     pub url: Option<String>,
     pub title: String,
     pub body: String,
@@ -31,6 +34,12 @@ pub struct NewItem {
     pub published_at: Option<DateTime<Utc>>,
     /// Column paths with the form the item takes in each.
     pub placements: Vec<(String, Form)>,
+}
+
+/// An item on its way in, with what comes with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewItem {
+    pub fields: ItemFields,
     pub reviews: Vec<NewReview>,
     pub attachments: Vec<NewAttachment>,
     pub withdrawal: Option<NewWithdrawal>,

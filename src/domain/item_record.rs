@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::column_table::PATH_SEPARATOR;
 use super::enums::{Channel, Form, ItemPath, ItemStatus, RetractionReason, Stage};
-use super::item::{AttachmentKind, NewAttachment, NewItem, NewWithdrawal};
+use super::item::{AttachmentKind, ItemFields, NewAttachment, NewItem, NewWithdrawal};
 use super::time::parse_time;
 
 /// One line of an import or export file.
@@ -164,20 +164,22 @@ impl ItemRecord {
             }
         };
         Ok(NewItem {
-            reference: self.reference.map(|r| r.trim().to_string()).filter(|r| !r.is_empty()),
-            url: self.url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()),
-            title,
-            body: self.body,
-            form: self.form,
-            path: self.path,
-            unit,
-            channel: self.channel.unwrap_or(Channel::Portal),
-            stage,
-            status,
-            submitted_at,
-            wechat_at,
-            published_at,
-            placements,
+            fields: ItemFields {
+                reference: self.reference.map(|r| r.trim().to_string()).filter(|r| !r.is_empty()),
+                url: self.url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()),
+                title,
+                body: self.body,
+                form: self.form,
+                path: self.path,
+                unit,
+                channel: self.channel.unwrap_or(Channel::Portal),
+                stage,
+                status,
+                submitted_at,
+                wechat_at,
+                published_at,
+                placements,
+            },
             reviews: Vec::new(),
             attachments,
             withdrawal,
@@ -202,17 +204,17 @@ mod tests {
     #[test]
     fn a_pending_unit_item() {
         let item = record(&format!("{{{BASE}}}")).unwrap();
-        assert_eq!(item.status, ItemStatus::Pending);
-        assert_eq!(item.stage, Stage::Recheck);
-        assert_eq!(item.placements, vec![("政务动态 / 部门动态".to_string(), Form::ImageText)]);
-        assert_eq!(item.submitted_at, parse_time("2024-05-17T01:30:00Z").unwrap());
+        assert_eq!(item.fields.status, ItemStatus::Pending);
+        assert_eq!(item.fields.stage, Stage::Recheck);
+        assert_eq!(item.fields.placements, vec![("政务动态 / 部门动态".to_string(), Form::ImageText)]);
+        assert_eq!(item.fields.submitted_at, parse_time("2024-05-17T01:30:00Z").unwrap());
     }
 
     #[test]
     fn a_wechat_item_keeps_when_it_went_out_on_wechat() {
         let item =
             record(&format!(r#"{{{BASE},"channel":"wechat","wechat_at":"2024-05-17T08:00:00+08:00"}}"#)).unwrap();
-        assert_eq!(item.wechat_at, Some(parse_time("2024-05-17T00:00:00Z").unwrap()));
+        assert_eq!(item.fields.wechat_at, Some(parse_time("2024-05-17T00:00:00Z").unwrap()));
     }
 
     #[test]
@@ -225,9 +227,9 @@ mod tests {
             BASE = BASE
         ))
         .unwrap();
-        assert_eq!(item.status, ItemStatus::Withdrawn);
-        assert_eq!(item.stage, Stage::Done);
-        assert_eq!(item.placements[0].1, Form::Video);
+        assert_eq!(item.fields.status, ItemStatus::Withdrawn);
+        assert_eq!(item.fields.stage, Stage::Done);
+        assert_eq!(item.fields.placements[0].1, Form::Video);
         assert_eq!(item.withdrawal.unwrap().reason, RetractionReason::Outdated);
     }
 

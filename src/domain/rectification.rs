@@ -105,6 +105,9 @@ pub struct Fixes {
     pub item_marked: Option<DateTime<Utc>>,
     /// The finding the order names, waived after the order.
     pub finding_waived: Option<DateTime<Utc>>,
+    /// The item's findings found again after the order (its text written, or every item checked
+    /// again), without the kind the order names: when they were.
+    pub finding_fixed: Option<DateTime<Utc>>,
 }
 
 impl Fixes {
@@ -115,6 +118,7 @@ impl Fixes {
             (Closing::ItemWithdrawn, self.item_withdrawn),
             (Closing::ItemMarked, self.item_marked),
             (Closing::FindingWaived, self.finding_waived),
+            (Closing::FindingFixed, self.finding_fixed),
         ]
         .into_iter()
         .filter_map(|(how, at)| at.map(|at| (how, at)))

@@ -178,7 +178,7 @@ pub async fn gather_with(
         Err(why) => Err(why),
     };
     let links = super::links::for_bulletin(store, site).await?;
-    let audit_head = store.chain_head(Chain::Site(site.id)).await?.map(|(id, hash)| (id, hash.unwrap_or_default()));
+    let audit_head = store.chain_head(Chain::Site(site.id)).await?.map(|h| (h.id, h.hash.unwrap_or_default()));
     Ok(Bulletin {
         site_name: site.name.clone(),
         period,

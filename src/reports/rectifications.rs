@@ -16,8 +16,10 @@ use crate::store::{RectificationRow, Result, Site, Store};
 pub struct Order {
     pub row: RectificationRow,
     /// How and when it was closed: as recorded, or what fixed what it names since it was issued
-    /// and is not recorded yet (a column's new item, which the listing records; a withdrawal, a
-    /// mark or a waiver records the closings it makes in its own transaction).
+    /// and is not recorded yet (the writes that fix it record the closings they make in their own
+    /// transaction: a column's new item, a withdrawal, a mark, a waiver, the item's findings found
+    /// again without the one it names; the listing records what someone who may not close orders
+    /// fixed).
     pub closing: Option<(Closing, DateTime<Utc>)>,
     pub status: Status,
 }

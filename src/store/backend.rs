@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Postgres, Sqlite};
+use sqlx::{Postgres, Row, Sqlite};
 
 use super::backup::{BackupFuture, Copied};
 use super::chain::ChainFuture;
@@ -192,7 +192,8 @@ impl Backend for Postgres {
     // Lock first (the FROM), then read the clock: the time is at or after every record of the
     // chain before it. Class 0x61756474 ('audt') keeps these locks apart from any other's.
     const CHAIN_LOCK: Option<&'static str> = Some(
-        "SELECT clock_timestamp(), CAST(session_user AS TEXT) FROM (SELECT pg_advisory_xact_lock(1635083380, \
+        "SELECT clock_timestamp() AS at, CAST(session_user AS TEXT) AS login \
+           FROM (SELECT pg_advisory_xact_lock(1635083380, \
             CAST($1 % 2147483647 AS INTEGER))) l",
     );
 
@@ -327,10 +328,13 @@ async fn standby(pool: &sqlx::PgPool) -> std::result::Result<Option<String>, sql
     if !sqlx::query_scalar::<_, bool>("SELECT pg_is_in_recovery()").fetch_one(pool).await? {
         return Ok(None);
     }
-    let sender: Option<(Option<String>, Option<i32>)> =
-        sqlx::query_as("SELECT sender_host, sender_port FROM pg_stat_wal_receiver").fetch_optional(pool).await?;
-    Ok(Some(match sender {
-        Some((Some(host), Some(port))) => t!("store-standby", primary = format!("{host}:{port}")),
+    let sender = sqlx::query("SELECT sender_host, sender_port FROM pg_stat_wal_receiver").fetch_optional(pool).await?;
+    let primary = match &sender {
+        Some(row) => (row.try_get::<Option<String>, _>("sender_host")?, row.try_get::<Option<i32>, _>("sender_port")?),
+        None => (None, None),
+    };
+    Ok(Some(match primary {
+        (Some(host), Some(port)) => t!("store-standby", primary = format!("{host}:{port}")),
         _ => t!("store-standby-unknown"),
     }))
 }

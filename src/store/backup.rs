@@ -16,7 +16,10 @@ use std::pin::Pin;
 use std::process::{Command, Stdio};
 
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{Connection, Executor, PgPool, SqliteConnection, SqlitePool};
+use sqlx::{
+    ColumnIndex, Connection, Decode, Executor, IntoArguments, PgPool, Postgres, Row, Sqlite, SqliteConnection,
+    SqlitePool, Type,
+};
 
 use super::{Result, StoreError, Target};
 use crate::domain::backup::{TableCount, first_difference};
@@ -68,11 +71,44 @@ fn first_line(text: &str) -> &str {
     text.trim().lines().next().unwrap_or("").trim()
 }
 
-const HEADS: &str = "SELECT s.code, a.id, COALESCE(a.hash, '') FROM sites s \
+/// Each site's audit head: its code, its newest record's id and hash.
+const HEADS: &str = "SELECT s.code, a.id, COALESCE(a.hash, '') AS hash FROM sites s \
      JOIN audit_log a ON a.id = (SELECT MAX(b.id) FROM audit_log b WHERE b.site_id = s.id) ORDER BY s.code";
 
-fn heads(rows: Vec<(String, i64, String)>) -> Vec<Head> {
-    rows.into_iter().map(|(site, id, hash)| Head { site, id, hash }).collect()
+/// Each site's audit head (`HEADS`), read on either backend's connection.
+async fn heads<DB: sqlx::Database>(conn: &mut DB::Connection) -> Result<Vec<Head>>
+where
+    for<'e> &'e mut DB::Connection: Executor<'e, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'r> String: Decode<'r, DB> + Type<DB>,
+    for<'r> i64: Decode<'r, DB> + Type<DB>,
+    for<'s> &'s str: ColumnIndex<DB::Row>,
+{
+    let rows = sqlx::query::<DB>(HEADS).fetch_all(&mut *conn).await?;
+    rows.iter()
+        .map(|row| Ok(Head { site: row.try_get("code")?, id: row.try_get("id")?, hash: row.try_get("hash")? }))
+        .collect()
+}
+
+/// The rows of each table `list` names (a statement of the tables' names), in its order, read on
+/// either backend's connection.
+async fn table_counts<DB: sqlx::Database>(conn: &mut DB::Connection, list: &str) -> Result<Vec<TableCount>>
+where
+    for<'e> &'e mut DB::Connection: Executor<'e, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'r> String: Decode<'r, DB> + Type<DB>,
+    for<'r> i64: Decode<'r, DB> + Type<DB>,
+    usize: ColumnIndex<DB::Row>,
+{
+    let tables: Vec<String> = sqlx::query_scalar::<DB, String>(list).fetch_all(&mut *conn).await?;
+    let mut out = Vec::with_capacity(tables.len());
+    for table in tables {
+        let rows: i64 = sqlx::query_scalar::<DB, i64>(&format!("SELECT COUNT(*) FROM {}", quoted(&table)))
+            .fetch_one(&mut *conn)
+            .await?;
+        out.push(TableCount { table, rows });
+    }
+    Ok(out)
 }
 
 fn quoted(table: &str) -> String {
@@ -81,20 +117,9 @@ fn quoted(table: &str) -> String {
 
 // ---- SQLite ----
 
-async fn sqlite_counts(conn: &mut SqliteConnection) -> Result<Vec<TableCount>> {
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut out = Vec::with_capacity(tables.len());
-    for table in tables {
-        let rows: i64 =
-            sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {}", quoted(&table))).fetch_one(&mut *conn).await?;
-        out.push(TableCount { table, rows });
-    }
-    Ok(out)
-}
+/// The tables of a SQLite database whose rows a backup holds: all but SQLite's own.
+const SQLITE_TABLES: &str =
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
 
 fn sqlite_error(db: *mut libsqlite3_sys::sqlite3, what: &str) -> String {
     // SAFETY: sqlite3_errmsg takes any handle (null gives "out of memory") and returns a string
@@ -153,8 +178,8 @@ fn open_raw(path: &Path, flags: i32) -> std::result::Result<*mut libsqlite3_sys:
 async fn sqlite_backup(pool: &SqlitePool, file: &Path) -> Result<Copied> {
     let mut conn = pool.acquire().await?;
     let mut tx = conn.begin().await?;
-    let counts = sqlite_counts(&mut tx).await?;
-    let heads = heads(sqlx::query_as(HEADS).fetch_all(&mut *tx).await?);
+    let counts = table_counts::<Sqlite>(&mut tx, SQLITE_TABLES).await?;
+    let heads = heads::<Sqlite>(&mut tx).await?;
     {
         let mut handle = tx.lock_handle().await?;
         let source = handle.as_raw_handle().as_ptr();
@@ -199,7 +224,7 @@ pub async fn sqlite_check(file: &Path) -> Result<Vec<TableCount>> {
     if problems.first().map(String::as_str) != Some("ok") {
         return Err(damaged(&problems.join("; ")));
     }
-    let counts = sqlite_counts(&mut conn).await.map_err(|e| damaged(&e))?;
+    let counts = table_counts::<Sqlite>(&mut conn, SQLITE_TABLES).await.map_err(|e| damaged(&e))?;
     conn.close().await.ok();
     Ok(counts)
 }
@@ -234,7 +259,7 @@ async fn sqlite_restore(pool: &SqlitePool, file: &Path, target: &Target) -> Resu
             problem = problems.join("; ")
         )));
     }
-    let found = sqlite_counts(&mut conn).await?;
+    let found = table_counts::<Sqlite>(&mut conn, SQLITE_TABLES).await?;
     restored_as_copied(&described, &expected, found)
 }
 
@@ -258,17 +283,6 @@ fn restored_as_copied(target: &str, copied: &[TableCount], found: Vec<TableCount
 /// transaction's scratch, empty between transactions, and readable by its owner alone).
 const PG_TABLES: &str = "SELECT CAST(tablename AS TEXT) FROM pg_catalog.pg_tables \
      WHERE schemaname = current_schema() AND tablename <> 'portal_changes' ORDER BY tablename";
-
-async fn pg_counts(conn: &mut sqlx::PgConnection) -> Result<Vec<TableCount>> {
-    let tables: Vec<String> = sqlx::query_scalar(PG_TABLES).fetch_all(&mut *conn).await?;
-    let mut out = Vec::with_capacity(tables.len());
-    for table in tables {
-        let rows: i64 =
-            sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {}", quoted(&table))).fetch_one(&mut *conn).await?;
-        out.push(TableCount { table, rows });
-    }
-    Ok(out)
-}
 
 /// The libpq connection of a target: its URL without the password, and the password (typed at
 /// the prompt, else the URL's) for PGPASSWORD (never on a command line, where other users of the
@@ -387,8 +401,8 @@ async fn pg_backup(pool: &PgPool, file: &Path, target: &Target) -> Result<Copied
     (&mut *tx).execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").await?;
     let snapshot: String = sqlx::query_scalar("SELECT pg_export_snapshot()").fetch_one(&mut *tx).await?;
     let schema: String = sqlx::query_scalar("SELECT CAST(current_schema() AS TEXT)").fetch_one(&mut *tx).await?;
-    let counts = pg_counts(&mut tx).await?;
-    let heads = heads(sqlx::query_as(HEADS).fetch_all(&mut *tx).await?);
+    let counts = table_counts::<Postgres>(&mut tx, PG_TABLES).await?;
+    let heads = heads::<Postgres>(&mut tx).await?;
     let mut dump = Command::new(&pg_dump);
     dump.args(["--format=custom", "--no-owner", "--no-privileges", "--exclude-table-data=portal_changes"])
         .arg(format!("--schema={schema}"))
@@ -453,7 +467,7 @@ async fn pg_restore(pool: &PgPool, file: &Path, target: &Target) -> Result<Vec<T
     let _ = std::fs::remove_file(&list);
     restored?;
     (&mut *conn).execute("SELECT portal_grant_roles()").await?;
-    let found = pg_counts(&mut conn).await?;
+    let found = table_counts::<Postgres>(&mut conn, PG_TABLES).await?;
     restored_as_copied(&target.describe(), &expected, found)
 }
 

@@ -46,6 +46,33 @@ where
     }
 }
 
+/// Where a page's columns are, found by their names once a page (a million records, seven
+/// fields each: a lookup by name for every field would cost more than the walk's reading).
+struct Places {
+    id: usize,
+    at: usize,
+    operator: usize,
+    action: usize,
+    target: usize,
+    detail: usize,
+    hash: usize,
+}
+
+impl Places {
+    fn of(row: &sqlx::postgres::PgRow) -> Result<Places> {
+        let place = |name: &str| row.try_column(name).map(sqlx::Column::ordinal);
+        Ok(Places {
+            id: place("id")?,
+            at: place("at")?,
+            operator: place("operator")?,
+            action: place("action")?,
+            target: place("target")?,
+            detail: place("detail")?,
+            hash: place("hash")?,
+        })
+    }
+}
+
 /// PostgreSQL's page: its rows, each field borrowed from its row.
 pub(crate) fn postgres_page<'a, 'v>(
     conn: &'a mut sqlx::PgConnection,
@@ -55,18 +82,21 @@ pub(crate) fn postgres_page<'a, 'v>(
     visit: &'a mut ChainVisit<'v>,
 ) -> ChainFuture<'a> {
     Box::pin(async move {
-        for row in query(chain, after, limit).fetch_all(conn).await? {
+        let rows = query(chain, after, limit).fetch_all(conn).await?;
+        let Some(first) = rows.first() else { return Ok(()) };
+        let at = Places::of(first)?;
+        for row in &rows {
             let record = ChainRecord {
-                id: row.try_get(0)?,
+                id: row.try_get(at.id)?,
                 content: Content {
                     site: chain.site(),
-                    at: row.try_get(1)?,
-                    operator: row.try_get(2)?,
-                    action: row.try_get(3)?,
-                    target: row.try_get(4)?,
-                    detail: row.try_get(5)?,
+                    at: row.try_get(at.at)?,
+                    operator: row.try_get(at.operator)?,
+                    action: row.try_get(at.action)?,
+                    target: row.try_get(at.target)?,
+                    detail: row.try_get(at.detail)?,
                 },
-                hash: row.try_get(6)?,
+                hash: row.try_get(at.hash)?,
             };
             if !visit(&record) {
                 break;
@@ -100,19 +130,22 @@ pub(crate) fn sqlite_page<'a, 'v>(
                     id
                 }
             };
-            type Odd = (i64, DateTime<Utc>, Lossy, Lossy, Lossy, Lossy, Option<Lossy>);
-            let (id, at, operator, action, target, detail, hash): Odd =
-                sqlx::query_as("SELECT id, at, operator, action, target, detail, hash FROM audit_log WHERE id = $1")
-                    .bind(odd)
-                    .fetch_one(&mut *conn)
-                    .await?;
+            let row = sqlx::query("SELECT id, at, operator, action, target, detail, hash FROM audit_log WHERE id = $1")
+                .bind(odd)
+                .fetch_one(&mut *conn)
+                .await?;
+            let id: i64 = row.try_get("id")?;
+            let text = |name: &str| row.try_get::<Lossy, _>(name).map(|l| l.text);
+            let (operator, action, target, detail) =
+                (text("operator")?, text("action")?, text("target")?, text("detail")?);
+            let hash: Option<Lossy> = row.try_get("hash")?;
             let content = Content {
                 site: chain.site(),
-                at,
-                operator: &operator.text,
-                action: &action.text,
-                target: &target.text,
-                detail: &detail.text,
+                at: row.try_get::<DateTime<Utc>, _>("at")?,
+                operator: &operator,
+                action: &action,
+                target: &target,
+                detail: &detail,
             };
             if !visit(&ChainRecord { id, content, hash: hash.as_ref().map(|h| h.text.as_str()) }) {
                 return Ok(());

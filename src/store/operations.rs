@@ -416,7 +416,7 @@ pub trait AuditStore: Send + Sync {
     async fn chain_length(&self, chain: Chain) -> Result<i64>;
 
     /// A chain's newest record: its id and the hash it carries.
-    async fn chain_head(&self, chain: Chain) -> Result<Option<(i64, Option<String>)>>;
+    async fn chain_head(&self, chain: Chain) -> Result<Option<ChainHead>>;
 }
 
 /// What the content checks read, and their waivers.

@@ -4,13 +4,14 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 19;
+pub const SCHEMA_VERSION: i64 = 20;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
-/// starts with `-- @postgres` or `-- @sqlite` is for that backend only, and `-- @section NAME` is
-/// that section of `schema.sql` as it stands, and `FILL_INITIALS` fills item_initials from the
-/// items already there), run in `init`.
+/// starts with `-- @postgres` or `-- @sqlite` is for that backend only, `-- @section NAME` is
+/// that section of `schema.sql` as it stands (for one backend only after `-- @sqlite` or
+/// `-- @postgres`), and `FILL_INITIALS` fills item_initials from the items already there), run in
+/// `init`.
 pub const UPGRADES: &[(i64, &[&str])] = &[
     (2, &["ALTER TABLE items ADD COLUMN url TEXT"]),
     (3, &["ALTER TABLE items ADD COLUMN wechat_at TIMESTAMPTZ"]),
@@ -109,6 +110,31 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
     // from the items already there a chunk at a time (computed in the program: SQL has no pinyin),
     // then its index built once.
     (19, &["-- @section initials", FILL_INITIALS, "-- @section initials_index"]),
+    // An order about a finding closes when the item's findings, found again, no longer hold it
+    // (closed_how `finding_fixed`): the constraint on closed_how changes. PostgreSQL alters it;
+    // SQLite cannot, so the table is made again as a new database has it, its rows copied (each
+    // has its audit record, which the triggers ask for), with its indexes and triggers.
+    (
+        20,
+        &[
+            "-- @postgres\nALTER TABLE rectifications DROP CONSTRAINT rectifications_closed_how_check, \
+                ADD CONSTRAINT rectifications_closed_how_check CHECK (closed_how IN ('by_hand', 'column_updated', \
+                'item_withdrawn', 'item_marked', 'finding_waived', 'finding_fixed'))",
+            "-- @sqlite\nALTER TABLE rectifications RENAME TO rectifications_19",
+            "-- @sqlite\nDROP INDEX rectifications_open",
+            "-- @sqlite\nDROP INDEX rectifications_unit",
+            "-- @sqlite\nDROP TRIGGER rectifications_added_audited",
+            "-- @sqlite\nDROP TRIGGER rectifications_closed_once",
+            "-- @sqlite\nDROP TRIGGER rectifications_closed_audited",
+            "-- @sqlite\nDROP TRIGGER rectifications_never_deleted",
+            "-- @sqlite\n-- @section rectifications",
+            "-- @sqlite\nINSERT INTO rectifications (id, site_id, unit_id, column_id, item_id, indicator, finding, \
+                note, days, issued_at, due_on, issued_by, closed_at, closed_by, closed_how, close_note) \
+             SELECT id, site_id, unit_id, column_id, item_id, indicator, finding, note, days, issued_at, due_on, \
+                issued_by, closed_at, closed_by, closed_how, close_note FROM rectifications_19",
+            "-- @sqlite\nDROP TABLE rectifications_19",
+        ],
+    ),
 ];
 
 /// The upgrade step that fills item_initials from the titles already there (run by `init`:
@@ -141,9 +167,6 @@ fn sqlite_line(line: &str) -> String {
 
 /// One statement written as `schema.sql` is, for one backend; `None` if it is for the other one.
 pub fn statement(sql: &str, dialect: Dialect) -> Option<String> {
-    if let Some(name) = sql.strip_prefix("-- @section ") {
-        return Some(section(name.trim(), dialect));
-    }
     let (only, sql) = match sql.split_once('\n') {
         Some(("-- @postgres", rest)) => (Some(Dialect::Postgres), rest),
         Some(("-- @sqlite", rest)) => (Some(Dialect::Sqlite), rest),
@@ -151,6 +174,9 @@ pub fn statement(sql: &str, dialect: Dialect) -> Option<String> {
     };
     if only.is_some_and(|d| d != dialect) {
         return None;
+    }
+    if let Some(name) = sql.strip_prefix("-- @section ") {
+        return Some(section(name.trim(), dialect));
     }
     Some(match dialect {
         Dialect::Postgres => sql.to_string(),
@@ -227,6 +253,31 @@ mod tests {
         assert!(!pg.contains("CREATE TABLE items"), "only the section");
         let lite = section("guards", Dialect::Sqlite);
         assert!(lite.contains("incidents_no_update") && !lite.contains("plpgsql"));
+    }
+
+    #[test]
+    fn a_section_may_be_for_one_backend_only() {
+        let lite = statement("-- @sqlite\n-- @section rectifications", Dialect::Sqlite).unwrap();
+        assert_eq!(lite, section("rectifications", Dialect::Sqlite));
+        assert!(lite.contains("CREATE TABLE rectifications") && lite.contains("rectifications_closed_audited"));
+        assert_eq!(statement("-- @sqlite\n-- @section rectifications", Dialect::Postgres), None);
+    }
+
+    /// Every way an order closes is allowed by the table a new database makes and by the upgrade
+    /// that brings an older one to it.
+    #[test]
+    fn every_closing_is_allowed_by_the_schema_and_its_upgrade() {
+        let table = section("rectifications", Dialect::Postgres);
+        let check = &table[table.find("closed_how  TEXT CHECK").unwrap()..];
+        let check = &check[..check.find("),").unwrap()];
+        let (_, upgrade) = UPGRADES.iter().find(|(to, _)| *to == 20).unwrap();
+        let altered = statement(upgrade[0], Dialect::Postgres).unwrap();
+        for closing in crate::domain::Closing::ALL {
+            let quoted = format!("'{}'", closing.as_str());
+            assert!(check.contains(&quoted), "{quoted} in {check}");
+            assert!(altered.contains(&quoted), "{quoted} in {altered}");
+        }
+        assert_eq!(check.matches('\'').count(), 2 * crate::domain::Closing::ALL.len(), "{check}");
     }
 
     #[test]

@@ -158,6 +158,7 @@ pub async fn run(store: Arc<dyn Store>, mut site: Site, options: Options) -> std
         options.places.into_iter().map(|(label, place)| (label, sanitise::line(&place))).collect(),
         options.first_run,
     );
+    app.mouse = options.mouse;
     if options.read_only {
         app.pin_read_only();
     }

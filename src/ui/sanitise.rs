@@ -191,12 +191,12 @@ pub fn block(s: &str) -> String {
 /// An item opened whole, and its history.
 pub(crate) fn clean_item(found: &mut (crate::store::ExportedItem, Vec<crate::store::HistoryEntry>)) {
     let (item, history) = found;
-    clean_option(&mut item.reference);
-    clean_option(&mut item.url);
-    clean_line(&mut item.title);
-    clean_block(&mut item.body);
-    clean_option(&mut item.unit);
-    for (path, _) in &mut item.placements {
+    clean_option(&mut item.fields.reference);
+    clean_option(&mut item.fields.url);
+    clean_line(&mut item.fields.title);
+    clean_block(&mut item.fields.body);
+    clean_option(&mut item.fields.unit);
+    for (path, _) in &mut item.fields.placements {
         clean_line(path);
     }
     for h in history {

@@ -15,6 +15,12 @@ use crate::t;
 
 pub mod audit;
 
+/// A word or figure said beside a text, in the language's brackets: `政府办 (3)` in English,
+/// `政府办（3）` in Chinese, whose punctuation is full-width.
+pub fn aside(text: &str, aside: &str) -> String {
+    t!("aside", text = text, aside = aside)
+}
+
 /// A review step, as a person says it: "re-review", 复核.
 pub fn stage(s: Stage) -> String {
     match s {
@@ -179,6 +185,18 @@ pub fn incident(k: IncidentKind) -> String {
     }
 }
 
+/// How a rectification order was closed: 人工销号, 问题已整改.
+pub fn closing(how: Closing) -> String {
+    match how {
+        Closing::ByHand => t!("code-closing-by-hand"),
+        Closing::ColumnUpdated => t!("code-closing-column-updated"),
+        Closing::ItemWithdrawn => t!("code-closing-item-withdrawn"),
+        Closing::ItemMarked => t!("code-closing-item-marked"),
+        Closing::FindingWaived => t!("code-closing-finding-waived"),
+        Closing::FindingFixed => t!("code-closing-finding-fixed"),
+    }
+}
+
 /// One of the seven checks of Art. 9 (`n` from 1).
 pub fn check(n: usize) -> String {
     match n {
@@ -252,17 +270,6 @@ pub fn audit_target_text(target: &str) -> String {
     match id {
         Some(id) => t!("audit-target-with-id", kind = audit_target_kind(known), id = id),
         None => audit_target_kind(known),
-    }
-}
-
-/// How a rectification order was closed: "by hand", 人工销号.
-pub fn closing(c: Closing) -> String {
-    match c {
-        Closing::ByHand => t!("code-closing-by-hand"),
-        Closing::ColumnUpdated => t!("code-closing-column-updated"),
-        Closing::ItemWithdrawn => t!("code-closing-item-withdrawn"),
-        Closing::ItemMarked => t!("code-closing-item-marked"),
-        Closing::FindingWaived => t!("code-closing-finding-waived"),
     }
 }
 

@@ -109,7 +109,7 @@ pub enum Verdict {
 /// The site's chain's head: its newest record's id and hash (what a bulletin and a backup's summary
 /// print).
 pub async fn head(store: &dyn Store, site: &Site) -> Result<Option<(i64, String)>> {
-    Ok(store.chain_head(Chain::Site(site.id)).await?.map(|(id, hash)| (id, hash.unwrap_or_default())))
+    Ok(store.chain_head(Chain::Site(site.id)).await?.map(|h| (h.id, h.hash.unwrap_or_default())))
 }
 
 /// Walks the site's chain and that of the records of no site, in id order, a page at a time,

@@ -6,8 +6,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::staleness::Status;
+/// The documents registered (in one column, or all), each with its due date and status as of a day
+/// (`documents`, a column's heading).
+pub use crate::reports::documents;
 use crate::reports::{self, DocumentReportRow, StaleRow};
-use crate::store::{ColumnRow, ItemSummary, ListFilter, Result, Seek, Site, Store, Total, UnitRow};
+use crate::store::{ColumnRow, ItemSummary, ListFilter, NewDocumentInput, Result, Seek, Site, Store, Total, UnitRow};
 
 /// The order of the columns with their staleness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +136,11 @@ pub async fn head(
     at: NaiveDate,
 ) -> Result<(i64, Vec<DocumentReportRow>)> {
     let count = store.column_item_count(site, column_id).await?;
-    let documents = reports::documents(store, site, at, false, Some(column_id)).await?;
+    let documents = documents(store, site, at, false, Some(column_id)).await?;
     Ok((count, documents))
+}
+
+/// Registers a document whose publication an event deadline counts from (Art. 7), audited: its id.
+pub async fn add_document(store: &dyn Store, site: &Site, document: &NewDocumentInput) -> Result<i64> {
+    store.add_document(site, document).await
 }

@@ -31,6 +31,9 @@ pub enum About {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issued {
     pub id: i64,
+    /// The unit it was issued to, by its name (as typed: its name, part of it, or its pinyin
+    /// initials).
+    pub unit: String,
     pub due_on: NaiveDate,
     pub days: u32,
     /// The deadline counts days of a year whose holiday notice the calendar does not hold.
@@ -41,7 +44,9 @@ pub struct Issued {
     pub indicator: Option<String>,
 }
 
-/// Issues an order to `unit` about `about`, due `days` working days from today (5 when not given).
+/// Issues an order to `unit` (its name, part of it, or its pinyin initials, as every command and
+/// the console take a unit: `tjj` 统计局) about `about`, due `days` working days from today (5 when
+/// not given).
 pub async fn add(
     store: &dyn Store,
     site: &Site,
@@ -55,6 +60,7 @@ pub async fn add(
     if note.trim().is_empty() {
         return Err(StoreError::Refused(t!("rectify-needs-note")));
     }
+    let unit = super::columns::unit_named(store, site, unit).await?.map_err(StoreError::Refused)?.name;
     let subject = match about {
         About::Column(id) => Subject::Column(*id),
         About::Item { key, finding } => {
@@ -81,14 +87,15 @@ pub async fn add(
         Subject::Indicator(key) => (None, Some(key.clone())),
         Subject::Column(_) => (None, None),
     };
-    let input = RectificationInput { unit: unit.to_string(), subject, note: note.trim().to_string(), days, due_on };
+    let input = RectificationInput { unit: unit.clone(), subject, note: note.trim().to_string(), days, due_on };
     let id = store.add_rectification(site, &input).await?;
-    Ok(Issued { id, due_on, days, provisional, item, indicator })
+    Ok(Issued { id, unit, due_on, days, provisional, item, indicator })
 }
 
 /// Records as closed the open orders whose subject has been fixed since (how, and when the fix
 /// happened), in one transaction; how many. A publication and an import close the column orders
-/// they fix, and a withdrawal, a mark and a waiver the item orders, each in its own transaction:
+/// they fix, and a withdrawal, a mark, a waiver and the writes that find an item's findings again
+/// (import, publish, `check --all`) the item orders, each in its own transaction:
 /// what is left to record here is a fix made by someone who may not close orders (a reviewer's
 /// waiver) or before the writes recorded their closings themselves. Someone who may not close
 /// orders (not an active administrator, or a read-only console) records nothing, and is told so

@@ -82,7 +82,13 @@ fn figures_from(inputs: SiteInputs, rules: Option<&str>, calendar: &WorkingCalen
 
 /// The site with this code (`:site CODE`): an unknown code is refused with the known ones.
 pub async fn find(store: &dyn Store, code: &str) -> Result<Site> {
-    store.site(Some(code)).await
+    open(store, Some(code)).await
+}
+
+/// The site a command works on: the one with this code, else the database's only site (refused,
+/// naming them, when it has several; `StoreError::NotFound` when it has none).
+pub async fn open(store: &dyn Store, code: Option<&str>) -> Result<Site> {
+    store.site(code).await
 }
 
 /// Every site with its figures, sorted worst first by `sort`: every site's inputs read at once

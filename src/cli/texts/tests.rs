@@ -704,7 +704,7 @@ fn every_listings_stable_values_are_said_in_words_in_a_table() {
 
 /// The actions the program writes audit records of, read from the source: the action of each
 /// `Self::audit(` and `Self::audit_many(` call in src/store (a literal, or the literals a
-/// `let action =` in the same file gives), and of each import (`.insert(&site, "demo", …)`).
+/// `let action =` in the same file gives), and of each import (`store.insert(site, "demo", …)`).
 fn actions_written() -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
@@ -729,8 +729,8 @@ fn actions_written() -> Vec<String> {
                 }
             }
         }
-        for (at, _) in code.match_indices(".insert(&") {
-            let args = arguments(&code[at + ".insert(".len()..]);
+        for (at, _) in code.match_indices("store.insert(") {
+            let args = arguments(&code[at + "store.insert(".len()..]);
             found.extend(literals(args.split(',').nth(1).unwrap_or_default()));
         }
     }

@@ -61,6 +61,13 @@ impl AuditAbout {
     }
 }
 
+/// A chain's newest record: its id and the hash it carries (none on a record of before the chain).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainHead {
+    pub id: i64,
+    pub hash: Option<String>,
+}
+
 /// One record of the audit trail.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditEntry {

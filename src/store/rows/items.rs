@@ -3,8 +3,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::checks::RecordedFinding;
-use crate::domain::item::{AttachmentKind, NewDocument, NewIncident, NewItem};
-use crate::domain::{Channel, Form, ItemPath, ItemStatus, MarkKind, RetractionReason, Role, Stage};
+use crate::domain::item::{AttachmentKind, ItemFields, NewDocument, NewIncident, NewItem};
+use crate::domain::{Form, ItemPath, MarkKind, RetractionReason, Role, Stage};
 
 /// What `insert` is given: items (streamed, so a million of them never sit in memory at once),
 /// then incidents and documents that may point at those items by their position in the stream.
@@ -23,26 +23,11 @@ pub enum Record {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportedItem {
     pub id: i64,
-    pub reference: Option<String>,
-    /// Its public link on the portal, if its source system gave one.
-    pub url: Option<String>,
-    pub title: String,
-    pub body: String,
-    pub form: Form,
-    pub path: ItemPath,
-    pub unit: Option<String>,
-    pub channel: Channel,
-    pub stage: Stage,
-    pub status: ItemStatus,
-    pub submitted_at: DateTime<Utc>,
-    /// When a WeChat item went out on its unit's account.
-    pub wechat_at: Option<DateTime<Utc>>,
-    pub published_at: Option<DateTime<Utc>>,
+    pub fields: ItemFields,
     /// The open withdrawal of a withdrawn item.
     pub withdrawn: Option<(DateTime<Utc>, RetractionReason)>,
     /// Its mark, if it stays online marked amended, repealed or expired.
     pub mark: Option<MarkKind>,
-    pub placements: Vec<(String, Form)>,
     /// What a unit submission carried (Art. 10): kind and file name.
     pub attachments: Vec<(AttachmentKind, String)>,
 }

@@ -31,7 +31,7 @@ pub(super) fn unit_tallies_sql<DB: Backend>() -> String {
                            CAST(SUM(CASE WHEN points < 0 THEN 1 ELSE -1 END) AS BIGINT) AS standing \
                     FROM incidents WHERE site_id = $1 AND occurred_on >= $2 AND occurred_on < $3 GROUP BY unit_id) d \
                         ON d.unit_id = u.id \
-         WHERE u.site_id = $1)",
+         WHERE u.site_id = $1) AS tallies",
         agg = DB::JSON_AGG,
         arr = DB::JSON_ARRAY
     )
@@ -55,15 +55,10 @@ sql_impl! { AssessmentStore;
         }
         let mut tx = self.begin_write("incident").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::RecordIncident).await?;
-        let unit: Option<(i64, String)> = sqlx::query_as("SELECT id, kind FROM units WHERE site_id = $1 AND name = $2")
-            .bind(site.id)
-            .bind(incident.unit.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some((unit_id, kind)) = unit else {
+        let Some((unit_id, kind)) = Self::unit_named(&mut tx, site, &incident.unit).await? else {
             return Err(StoreError::no_unit(&incident.unit, &site.code));
         };
-        if !parse::<UnitKind>("unit kind", &kind)?.is_assessed() {
+        if !kind.is_assessed() {
             return Err(StoreError::Refused(t!("store-not-assessed", unit = incident.unit.as_str())));
         }
         if let Some(item) = incident.item {
@@ -247,7 +242,7 @@ sql_impl! { AssessmentStore;
         let ids: Vec<i64> = rows.iter().map(|r| r.try_get("id")).collect::<std::result::Result<_, _>>()?;
         let mut placed: HashMap<i64, Vec<(String, Form)>> = HashMap::new();
         for chunk in ids.chunks(CHUNK) {
-            let found: Vec<(i64, String, String)> = sqlx::query_as(&format!(
+            let found = sqlx::query::<DB>(&format!(
                 "SELECT p.item_id, c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id \
                  WHERE p.site_id = $1 AND p.item_id IN ({}) ORDER BY p.item_id, c.position",
                 id_list(chunk)
@@ -255,8 +250,9 @@ sql_impl! { AssessmentStore;
             .bind(site.id)
             .fetch_all(&self.pool)
             .await?;
-            for (item, path, form) in found {
-                placed.entry(item).or_default().push((path, parse("form", &form)?));
+            for row in &found {
+                let form = parse("form", &row.try_get::<String, _>("form")?)?;
+                placed.entry(row.try_get("item_id")?).or_default().push((row.try_get("path")?, form));
             }
         }
         rows.iter()
@@ -276,8 +272,8 @@ sql_impl! { AssessmentStore;
     }
 
     async fn unit_withdrawals(&self, site: &Site, from: NaiveDate, until: NaiveDate) -> Result<Vec<UnitWithdrawals>> {
-        let rows: Vec<(String, String, i64)> = sqlx::query_as(
-            "SELECT u.name, w.reason, COUNT(*) FROM withdrawals w \
+        let rows = sqlx::query::<DB>(
+            "SELECT u.name, w.reason, COUNT(*) AS count FROM withdrawals w \
              JOIN items i ON i.site_id = w.site_id AND i.id = w.item_id JOIN units u ON u.id = i.unit_id \
              WHERE w.site_id = $1 AND w.withdrawn_at >= $2 AND w.withdrawn_at < $3 GROUP BY u.name, w.reason \
                  ORDER BY u.name, w.reason",
@@ -287,8 +283,14 @@ sql_impl! { AssessmentStore;
         .bind(crate::domain::time::beijing_midnight(until))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|(unit, reason, count)| Ok(UnitWithdrawals { unit, reason: parse("reason", &reason)?, count }))
+        rows.iter()
+            .map(|row| {
+                Ok(UnitWithdrawals {
+                    unit: row.try_get("name")?,
+                    reason: parse("reason", &row.try_get::<String, _>("reason")?)?,
+                    count: row.try_get("count")?,
+                })
+            })
             .collect()
     }
 }

@@ -304,19 +304,20 @@ sql_impl! { AuditStore;
         })
     }
 
-    async fn chain_head(&self, chain: Chain) -> Result<Option<(i64, Option<String>)>> {
-        Ok(match chain {
+    async fn chain_head(&self, chain: Chain) -> Result<Option<ChainHead>> {
+        let row = match chain {
             Chain::Site(site) => {
-                sqlx::query_as("SELECT id, hash FROM audit_log WHERE site_id = $1 ORDER BY id DESC LIMIT 1")
+                sqlx::query::<DB>("SELECT id, hash FROM audit_log WHERE site_id = $1 ORDER BY id DESC LIMIT 1")
                     .bind(site)
                     .fetch_optional(&self.pool)
                     .await?
             }
             Chain::NoSite => {
-                sqlx::query_as("SELECT id, hash FROM audit_log WHERE site_id IS NULL ORDER BY id DESC LIMIT 1")
+                sqlx::query::<DB>("SELECT id, hash FROM audit_log WHERE site_id IS NULL ORDER BY id DESC LIMIT 1")
                     .fetch_optional(&self.pool)
                     .await?
             }
-        })
+        };
+        row.map(|row| Ok(ChainHead { id: row.try_get("id")?, hash: row.try_get("hash")? })).transpose()
     }
 }

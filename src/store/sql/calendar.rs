@@ -3,7 +3,7 @@
 use crate::t;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool, Transaction};
+use sqlx::{Executor, Pool, Row, Transaction};
 
 use super::*;
 use crate::domain::Role;
@@ -32,6 +32,16 @@ sql_impl! { SqlStore;
             )));
         }
         Ok(tx)
+    }
+
+    /// A calendar day from a row of calendar_days' day, kind and note, read by their names.
+    fn day_of(row: &DB::Row) -> Result<CalendarDay> {
+        let kind: String = row.try_get("kind")?;
+        Ok(CalendarDay {
+            date: row.try_get("day")?,
+            kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
+            note: row.try_get("note")?,
+        })
     }
 
     /// Records the notices of `years` as held (those not recorded yet); how many were new.
@@ -69,21 +79,13 @@ sql_impl! { CalendarStore;
                 NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid"),
             ),
         };
-        let rows: Vec<(NaiveDate, String, String)> =
-            sqlx::query_as("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2 ORDER BY day")
+        let rows =
+            sqlx::query::<DB>("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2 ORDER BY day")
                 .bind(from)
                 .bind(to)
                 .fetch_all(&self.pool)
                 .await?;
-        rows.into_iter()
-            .map(|(date, kind, note)| {
-                Ok(CalendarDay {
-                    date,
-                    kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
-                    note,
-                })
-            })
-            .collect()
+        rows.iter().map(Self::day_of).collect()
     }
 
     async fn set_calendar_days(&self, days: &[CalendarDay]) -> Result<usize> {
@@ -91,11 +93,12 @@ sql_impl! { CalendarStore;
         let mut tx = self.begin_calendar_change().await?;
         let mut changed = Vec::new();
         for day in days {
-            let before: Option<(String, String)> =
-                sqlx::query_as("SELECT kind, note FROM calendar_days WHERE day = $1")
-                    .bind(day.date)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+            let before = sqlx::query::<DB>("SELECT day, kind, note FROM calendar_days WHERE day = $1")
+                .bind(day.date)
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(|row| Self::day_of(&row))
+                .transpose()?;
             let done = sqlx::query(
                 "INSERT INTO calendar_days (day, kind, note) VALUES ($1, $2, $3) \
                  ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note \
@@ -109,7 +112,7 @@ sql_impl! { CalendarStore;
             if DB::rows_affected(&done) > 0 {
                 changed.push(json!({
                     "date": day.date.to_string(), "kind": day.kind.as_str(), "note": day.note,
-                    "before": before.map(|(kind, note)| json!({"kind": kind, "note": note})),
+                    "before": before.map(|b| json!({"kind": b.kind.as_str(), "note": b.note})),
                     "after": {"kind": day.kind.as_str(), "note": day.note},
                 }));
             }
@@ -124,14 +127,19 @@ sql_impl! { CalendarStore;
     }
 
     async fn calendar_notices(&self) -> Result<Vec<CalendarNotice>> {
-        let rows: Vec<(i64, String, DateTime<Utc>, String)> =
-            sqlx::query_as("SELECT year, source, recorded_at, recorded_by FROM calendar_notices ORDER BY year")
+        let rows =
+            sqlx::query::<DB>("SELECT year, source, recorded_at, recorded_by FROM calendar_notices ORDER BY year")
                 .fetch_all(&self.pool)
                 .await?;
-        rows.into_iter()
-            .map(|(year, source, recorded_at, recorded_by)| {
-                let year = i32::try_from(year).map_err(|_| decode_error("year", &year.to_string()))?;
-                Ok(CalendarNotice { year, source, recorded_at, recorded_by })
+        rows.iter()
+            .map(|row| {
+                let year: i64 = row.try_get("year")?;
+                Ok(CalendarNotice {
+                    year: i32::try_from(year).map_err(|_| decode_error("year", &year.to_string()))?,
+                    source: row.try_get("source")?,
+                    recorded_at: row.try_get("recorded_at")?,
+                    recorded_by: row.try_get("recorded_by")?,
+                })
             })
             .collect()
     }
@@ -144,21 +152,13 @@ sql_impl! { CalendarStore;
             (Some(f), Some(l)) => (f.date, l.date),
             _ => return Err(StoreError::Refused(t!("store-notice-no-day"))),
         };
-        let held: Vec<(NaiveDate, String, String)> =
-            sqlx::query_as("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2")
-                .bind(first)
-                .bind(last)
-                .fetch_all(&mut *tx)
-                .await?;
-        let held = held
-            .into_iter()
-            .map(|(date, kind, note)| {
-                Ok(CalendarDay {
-                    date,
-                    kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
-                    note,
-                })
-            })
+        let held = sqlx::query::<DB>("SELECT day, kind, note FROM calendar_days WHERE day >= $1 AND day <= $2")
+            .bind(first)
+            .bind(last)
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(Self::day_of)
             .collect::<Result<Vec<_>>>()?;
         let changed = calendar::changes(&held, days);
         for day in &changed {

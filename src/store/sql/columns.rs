@@ -36,9 +36,9 @@ pub(super) fn open_documents_sql() -> String {
 pub(super) fn staleness_sql<DB: Backend>() -> String {
     format!(
         "WITH open_documents AS ({open_documents}) \
-         SELECT {columns}, {documents}, \
+         SELECT {columns} AS columns, {documents} AS documents, \
            (SELECT CAST({agg}({arr}(k.day, k.kind, k.note)) AS TEXT) \
-            FROM calendar_days k WHERE EXISTS (SELECT 1 FROM open_documents))",
+            FROM calendar_days k WHERE EXISTS (SELECT 1 FROM open_documents)) AS calendar",
         open_documents = open_documents_sql(),
         columns = stale_columns_json::<DB>(),
         documents = open_documents_json::<DB>("open_documents"),
@@ -51,7 +51,7 @@ pub(super) fn staleness_sql<DB: Backend>() -> String {
 /// columns and its open documents (`$1` the day, `$2` the instant); the calendar is read once.
 pub(super) fn every_site_staleness_sql<DB: Backend>() -> String {
     let documents = open_documents_json::<DB>(&format!("({})", open_documents_sql()));
-    every_site(&format!("SELECT {}, {documents}", stale_columns_json::<DB>()))
+    every_site(&format!("SELECT {} AS columns, {documents} AS documents", stale_columns_json::<DB>()))
 }
 
 /// Site `$1`'s columns with their latest online placement before `$3`, as a JSON array.
@@ -126,7 +126,7 @@ sql_impl! { SqlStore;
         .bind(site)
         .fetch_all(&self.pool)
         .await?;
-        let links: Vec<(i64, String)> = sqlx::query_as(
+        let links = sqlx::query::<DB>(
             "SELECT cu.column_id, u.name FROM column_units cu JOIN units u ON u.id = cu.unit_id \
              WHERE cu.site_id = $1 ORDER BY cu.column_id, u.position",
         )
@@ -134,8 +134,8 @@ sql_impl! { SqlStore;
         .fetch_all(&self.pool)
         .await?;
         let mut units: HashMap<i64, Vec<String>> = HashMap::new();
-        for (column, unit) in links {
-            units.entry(column).or_default().push(unit);
+        for link in &links {
+            units.entry(link.try_get("column_id")?).or_default().push(link.try_get("name")?);
         }
         rows.iter()
             .map(|row| {
@@ -164,14 +164,19 @@ sql_impl! { ColumnStore;
     }
 
     async fn units(&self, site: &Site) -> Result<Vec<UnitRow>> {
-        let rows: Vec<(i64, String, String, String)> =
-            sqlx::query_as("SELECT id, name, full_name, kind FROM units WHERE site_id = $1 ORDER BY position")
+        let rows =
+            sqlx::query::<DB>("SELECT id, name, full_name, kind FROM units WHERE site_id = $1 ORDER BY position")
                 .bind(site.id)
                 .fetch_all(&self.pool)
                 .await?;
-        rows.into_iter()
-            .map(|(id, name, full_name, kind)| {
-                Ok(UnitRow { id, name, full_name, kind: parse::<UnitKind>("unit kind", &kind)? })
+        rows.iter()
+            .map(|row| {
+                Ok(UnitRow {
+                    id: row.try_get("id")?,
+                    name: row.try_get("name")?,
+                    full_name: row.try_get("full_name")?,
+                    kind: parse::<UnitKind>("unit kind", &row.try_get::<String, _>("kind")?)?,
+                })
             })
             .collect()
     }
@@ -183,9 +188,8 @@ sql_impl! { ColumnStore;
         before: DateTime<Utc>,
     ) -> Result<StalenessInputs> {
         let sql = staleness_sql::<DB>();
-        let (columns, documents, calendar): (Option<String>, Option<String>, Option<String>) =
-            sqlx::query_as(&sql).bind(site.id).bind(issued_until).bind(before).fetch_one(&self.pool).await?;
-        staleness_inputs(columns, documents, calendar)
+        let row = sqlx::query::<DB>(&sql).bind(site.id).bind(issued_until).bind(before).fetch_one(&self.pool).await?;
+        staleness_inputs(row.try_get("columns")?, row.try_get("documents")?, row.try_get("calendar")?)
     }
 
     async fn documents(
@@ -248,21 +252,24 @@ sql_impl! { ColumnStore;
     async fn add_document(&self, site: &Site, document: &NewDocumentInput) -> Result<i64> {
         let mut tx = self.begin_write("document").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
-        let column: Option<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(
+        let column = sqlx::query::<DB>(
             "SELECT path, rule_kind, rule_amount, rule_unit FROM columns WHERE site_id = $1 AND id = $2",
         )
         .bind(site.id)
         .bind(document.column_id)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some((path, kind, amount, unit)) = column else {
+        let Some(column) = column else {
             return Err(StoreError::NotFound(t!(
                 "store-no-column",
                 column = document.column_id.to_string(),
                 site = site.code.as_str()
             )));
         };
-        let rule = stored_rule(&kind, amount, unit.as_deref())?;
+        let path: String = column.try_get("path")?;
+        let unit: Option<String> = column.try_get("rule_unit")?;
+        let rule =
+            stored_rule(&column.try_get::<String, _>("rule_kind")?, column.try_get("rule_amount")?, unit.as_deref())?;
         if !matches!(rule, DeadlineRule::WithinOfEvent { .. }) {
             return Err(StoreError::Refused(t!(
                 "store-no-event-deadline",
@@ -418,6 +425,14 @@ struct DocumentJson {
     published_at: Option<String>,
 }
 
+/// A day of `staleness_sql`'s calendar, read from its JSON array by the fields' order.
+#[derive(serde::Deserialize)]
+struct DayJson {
+    day: String,
+    kind: String,
+    note: String,
+}
+
 /// What `staleness_sql` (or a site's row of `every_site_staleness_sql`, without the calendar)
 /// gives, decoded.
 pub(super) fn staleness_inputs(
@@ -465,13 +480,13 @@ pub(super) fn staleness_inputs(
         })
         .collect::<Result<Vec<_>>>()?;
     open_documents.sort_by_key(|d| (d.issued_on, d.id));
-    let mut calendar = json_rows::<(String, String, String)>("calendar", calendar)?
+    let mut calendar = json_rows::<DayJson>("calendar", calendar)?
         .into_iter()
-        .map(|(date, kind, note)| {
+        .map(|d| {
             Ok(CalendarDay {
-                date: parse("date", &date)?,
-                kind: DayKind::parse(&kind).ok_or_else(|| decode_error("day kind", &kind))?,
-                note,
+                date: parse("date", &d.day)?,
+                kind: DayKind::parse(&d.kind).ok_or_else(|| decode_error("day kind", &d.kind))?,
+                note: d.note,
             })
         })
         .collect::<Result<Vec<_>>>()?;

@@ -57,6 +57,17 @@ fn kinds(found: &[Finding]) -> String {
     if kinds.is_empty() { String::new() } else { format!(" {} ", kinds.join(" ")) }
 }
 
+/// A kind's name as a pattern of `LIKE … ESCAPE '\'` that matches that name only: its `_` (any
+/// one character to `LIKE`) taken as itself.
+fn like_exactly(kind: &str) -> String {
+    kind.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// Whether ` kind kind ` (`kinds`) holds `kind`, exactly.
+pub(super) fn holds_kind(kinds: &str, kind: &str) -> bool {
+    kinds.split(' ').any(|k| !k.is_empty() && k == kind)
+}
+
 sql_impl! { SqlStore;
     /// An item's text and dates from a row of `TEXTS`, read by the columns' names.
     fn text_of(row: &DB::Row) -> Result<TextRow> {
@@ -84,10 +95,11 @@ sql_impl! { SqlStore;
 
     /// The time and login of the site's newest audit record, which a stored finding takes.
     async fn newest_record(tx: &mut Transaction<'static, DB>, site: i64) -> Result<(DateTime<Utc>, String)> {
-        Ok(sqlx::query_as("SELECT at, operator FROM audit_log WHERE site_id = $1 ORDER BY id DESC LIMIT 1")
+        let row = sqlx::query::<DB>("SELECT at, operator FROM audit_log WHERE site_id = $1 ORDER BY id DESC LIMIT 1")
             .bind(site)
             .fetch_one(&mut **tx)
-            .await?)
+            .await?;
+        Ok((row.try_get("at")?, row.try_get("operator")?))
     }
 
     /// Stores items' findings (replacing what was stored for them), found with lists `version`.
@@ -212,12 +224,13 @@ sql_impl! { FindingStore;
             "SELECT i.id, i.title, u.name AS unit, i.published_at, f.lists, f.findings \
              FROM item_findings f JOIN items i ON i.site_id = f.site_id AND i.id = f.item_id \
              LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
-             WHERE f.site_id = $1 AND f.kinds LIKE $3 AND i.status = 'online' AND ($2 IS NULL OR i.published_at >= $2) \
+             WHERE f.site_id = $1 AND f.kinds LIKE $3 ESCAPE '\\' AND i.status = 'online' \
+                 AND ($2 IS NULL OR i.published_at >= $2) \
              ORDER BY i.published_at DESC, i.id DESC",
         )
         .bind(site.id)
         .bind(since)
-        .bind(kind.map_or_else(|| "% %".to_string(), |k| format!("% {} %", k.as_str())))
+        .bind(kind.map_or_else(|| "% %".to_string(), |k| format!("% {} %", like_exactly(k.as_str()))))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -262,14 +275,17 @@ sql_impl! { FindingStore;
             &detail.to_string(),
         )
         .await?;
-        // The items with a row already: theirs is replaced, found or not.
-        let stored: HashSet<i64> =
-            sqlx::query_scalar::<DB, i64>("SELECT item_id FROM item_findings WHERE site_id = $1")
-                .bind(site.id)
-                .fetch_all(&mut *tx)
-                .await?
-                .into_iter()
-                .collect();
+        // The items with a row already: theirs is replaced, found or not; and those an open order
+        // names a finding of, whose row, empty or not, says whether the finding is still there.
+        let stored: HashSet<i64> = sqlx::query_scalar::<DB, i64>(
+            "SELECT item_id FROM item_findings WHERE site_id = $1 UNION SELECT item_id FROM rectifications \
+             WHERE site_id = $1 AND closed_at IS NULL AND finding IS NOT NULL",
+        )
+        .bind(site.id)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .collect();
         let now = Utc::now();
         let (mut after, mut done) = (0_i64, 0_u64);
         loop {
@@ -290,7 +306,25 @@ sql_impl! { FindingStore;
             progress(done, total as u64);
         }
         Self::note_lists(&mut tx, site.id, lists.version()).await?;
+        // The orders about a finding no longer found are fixed now.
+        self.close_findings_fixed(&mut tx, site, None).await?;
         self.finish(tx).await?;
         Ok(done)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_is_matched_exactly() {
+        assert!(holds_kind(" leader_name phone ", "phone"));
+        assert!(holds_kind(" leader_name phone ", "leader_name"));
+        assert!(!holds_kind(" leader_name ", "leader_nam_"), "no wildcard");
+        assert!(!holds_kind(" leader_name ", "leader"));
+        assert!(!holds_kind("", "phone") && !holds_kind(" phone ", ""));
+        assert_eq!(like_exactly("id_number"), "id\\_number");
+        assert_eq!(like_exactly("a%b\\c"), "a\\%b\\\\c");
     }
 }

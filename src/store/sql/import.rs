@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool, Transaction};
+use sqlx::{Executor, Pool, Row, Transaction};
 
 use super::*;
 use crate::domain::assessment::item_points;
@@ -19,18 +19,18 @@ use crate::store::text::Lossy;
 
 /// The form an item counts at: its highest across its columns.
 pub(super) fn item_form(item: &NewItem) -> Form {
-    item_points(&item.placements.iter().map(|p| p.1).collect::<Vec<_>>(), None).unwrap_or(item.form)
+    item_points(&item.fields.placements.iter().map(|p| p.1).collect::<Vec<_>>(), None).unwrap_or(item.fields.form)
 }
 
 /// The Beijing day an item counts for in the assessment, if it counts: published, not a repost,
 /// and online or withdrawn as outdated.
 pub(super) fn counted_day(item: &NewItem) -> Option<NaiveDate> {
     let counts = match &item.withdrawal {
-        Some(w) => item_points(&[item.form], Some(w.reason)).is_some(),
-        None => item.status == ItemStatus::Online,
+        Some(w) => item_points(&[item.fields.form], Some(w.reason)).is_some(),
+        None => item.fields.status == ItemStatus::Online,
     };
-    (counts && item.path != ItemPath::Repost)
-        .then_some(item.published_at.map(crate::domain::time::beijing_date))
+    (counts && item.fields.path != ItemPath::Repost)
+        .then_some(item.fields.published_at.map(crate::domain::time::beijing_date))
         .flatten()
 }
 
@@ -38,10 +38,10 @@ pub(super) fn counted_day(item: &NewItem) -> Option<NaiveDate> {
 /// after it: `check --all` compares their dates).
 fn checked(item: &NewItem) -> Checked<'_> {
     Checked {
-        title: &item.title,
-        body: &item.body,
-        submitted_at: item.submitted_at,
-        published_at: item.published_at,
+        title: &item.fields.title,
+        body: &item.fields.body,
+        submitted_at: item.fields.submitted_at,
+        published_at: item.fields.published_at,
         issued_on: None,
     }
 }
@@ -109,15 +109,16 @@ pub(super) const ANALYZE_AFTER: usize = 10_000;
 
 sql_impl! { SqlStore;
     pub(super) async fn site_maps(tx: &mut Transaction<'static, DB>, site: i64) -> Result<SiteMaps> {
-        let pairs = |sql: &'static str| sqlx::query_as::<DB, (String, i64)>(sql).bind(site);
-        let units = pairs("SELECT name, id FROM units WHERE site_id = $1").fetch_all(&mut **tx).await?;
-        let columns = pairs("SELECT path, id FROM columns WHERE site_id = $1").fetch_all(&mut **tx).await?;
-        let operators = pairs("SELECT name, id FROM operators WHERE site_id = $1").fetch_all(&mut **tx).await?;
-        Ok(SiteMaps {
-            units: units.into_iter().collect(),
-            columns: columns.into_iter().collect(),
-            operators: operators.into_iter().collect(),
-        })
+        let units = Self::ids_by_name(tx, site, "SELECT name, id FROM units WHERE site_id = $1").await?;
+        let columns = Self::ids_by_name(tx, site, "SELECT path AS name, id FROM columns WHERE site_id = $1").await?;
+        let operators = Self::ids_by_name(tx, site, "SELECT name, id FROM operators WHERE site_id = $1").await?;
+        Ok(SiteMaps { units, columns, operators })
+    }
+
+    /// The ids of a site's rows by their names: `sql` selects `name` and `id` of site `$1`'s.
+    async fn ids_by_name(tx: &mut Transaction<'static, DB>, site: i64, sql: &str) -> Result<HashMap<String, i64>> {
+        let rows = sqlx::query::<DB>(sql).bind(site).fetch_all(&mut **tx).await?;
+        rows.iter().map(|row| Ok((row.try_get("name")?, row.try_get("id")?))).collect()
     }
 
     /// Registers a name a history carries (the demo's operators, an imported item's reviewers): not
@@ -162,17 +163,17 @@ sql_impl! { SqlStore;
     ) -> Result<Vec<Resubmission>> {
         let bad = |i: usize, message: String| StoreError::BadItem { index: batch.first_index + i, message };
         for (i, item) in batch.items.iter().enumerate() {
-            if let Some(unit) = &item.unit
+            if let Some(unit) = &item.fields.unit
                 && !maps.units.contains_key(unit)
             {
                 return Err(bad(i, t!("store-import-unknown-unit", unit = format!("{unit:?}"))));
             }
-            for (column, _) in &item.placements {
+            for (column, _) in &item.fields.placements {
                 if !maps.columns.contains_key(column) {
                     return Err(bad(i, t!("store-import-unknown-column", column = format!("{column:?}"))));
                 }
             }
-            if let Some(r) = &item.reference
+            if let Some(r) = &item.fields.reference
                 && !refs.insert(r.clone())
             {
                 return Err(bad(i, t!("store-import-ref-twice", reference = format!("{r:?}"))));
@@ -182,31 +183,28 @@ sql_impl! { SqlStore;
         // then this is the unit's corrected resubmission (Art. 8), which starts its step again.
         let mut again = Vec::new();
         for (i, item) in batch.items.iter().enumerate() {
-            let Some(r) = &item.reference else { continue };
-            let taken: Option<(i64, String, String)> =
-                sqlx::query_as("SELECT id, status, path FROM items WHERE site_id = $1 AND ref = $2")
-                    .bind(site)
-                    .bind(r.as_str())
-                    .fetch_optional(&mut **tx)
-                    .await?;
-            match taken {
-                Some((id, status, path))
-                    if status == "returned" && path == item.path.as_str() && item.status == ItemStatus::Pending =>
-                {
-                    again.push(Resubmission { index: i, item: id });
-                }
-                Some((id, status, _)) => {
-                    return Err(bad(
-                        i,
-                        t!(
-                            "store-import-ref-taken",
-                            reference = format!("{r:?}"),
-                            id = id.to_string(),
-                            status = status.as_str()
-                        ),
-                    ));
-                }
-                None => {}
+            let Some(r) = &item.fields.reference else { continue };
+            let taken = sqlx::query::<DB>("SELECT id, status, path FROM items WHERE site_id = $1 AND ref = $2")
+                .bind(site)
+                .bind(r.as_str())
+                .fetch_optional(&mut **tx)
+                .await?;
+            let Some(taken) = taken else { continue };
+            let id: i64 = taken.try_get("id")?;
+            let status: String = taken.try_get("status")?;
+            let path: String = taken.try_get("path")?;
+            if status == "returned" && path == item.fields.path.as_str() && item.fields.status == ItemStatus::Pending {
+                again.push(Resubmission { index: i, item: id });
+            } else {
+                return Err(bad(
+                    i,
+                    t!(
+                        "store-import-ref-taken",
+                        reference = format!("{r:?}"),
+                        id = id.to_string(),
+                        status = status.as_str()
+                    ),
+                ));
             }
         }
         Ok(again)
@@ -225,13 +223,13 @@ sql_impl! { SqlStore;
     ) -> Result<()> {
         let now = Utc::now();
         // What it was, for its audit record.
-        let (old_title, old_stage): (String, String) =
-            sqlx::query_as("SELECT title, stage FROM items WHERE site_id = $1 AND id = $2")
-                .bind(site)
-                .bind(id)
-                .fetch_one(&mut **tx)
-                .await?;
-        let step = crate::domain::review::review_step(item.path);
+        let old = sqlx::query::<DB>("SELECT title, stage FROM items WHERE site_id = $1 AND id = $2")
+            .bind(site)
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?;
+        let (old_title, old_stage): (String, String) = (old.try_get("title")?, old.try_get("stage")?);
+        let step = crate::domain::review::review_step(item.fields.path);
         sqlx::query(
             "UPDATE items SET title = $3, body = $4, form = $5, channel = $6, stage = $7, status = 'pending', \
                 points = $8, \
@@ -240,25 +238,25 @@ sql_impl! { SqlStore;
         )
         .bind(site)
         .bind(id)
-        .bind(item.title.as_str())
-        .bind(item.body.as_str())
-        .bind(item.form.as_str())
-        .bind(item.channel.as_str())
+        .bind(item.fields.title.as_str())
+        .bind(item.fields.body.as_str())
+        .bind(item.fields.form.as_str())
+        .bind(item.fields.channel.as_str())
         .bind(step.as_str())
         .bind(item_form(item).points())
-        .bind(item.submitted_at)
+        .bind(item.fields.submitted_at)
         .bind(now)
-        .bind(item.url.as_deref())
-        .bind(item.wechat_at)
+        .bind(item.fields.url.as_deref())
+        .bind(item.fields.wechat_at)
         .execute(&mut **tx)
         .await?;
-        Self::write_initials(tx, site, &[(id, item.title.as_str())], false).await?;
+        Self::write_initials(tx, site, &[(id, item.fields.title.as_str())], false).await?;
         sqlx::query("DELETE FROM placements WHERE site_id = $1 AND item_id = $2 AND online_since IS NULL")
             .bind(site)
             .bind(id)
             .execute(&mut **tx)
             .await?;
-        for (column, form) in &item.placements {
+        for (column, form) in &item.fields.placements {
             sqlx::query(
                 "INSERT INTO placements (site_id, item_id, column_id, form, online_since) VALUES ($1, $2, $3, \
                 $4, NULL)",
@@ -284,9 +282,9 @@ sql_impl! { SqlStore;
             .await?;
         }
         let detail = json!({
-            "title": item.title, "columns": item.placements.iter().map(|(c, _)| c).collect::<Vec<_>>(),
+            "title": item.fields.title, "columns": item.fields.placements.iter().map(|(c, _)| c).collect::<Vec<_>>(),
             "before": {"stage": old_stage, "status": ItemStatus::Returned.as_str(), "title": old_title},
-            "after": {"stage": step.as_str(), "status": ItemStatus::Pending.as_str(), "title": item.title},
+            "after": {"stage": step.as_str(), "status": ItemStatus::Pending.as_str(), "title": item.fields.title},
         });
         Self::audit(tx, Some(site), operator, "item.resubmit", &format!("item:{id}"), &detail.to_string()).await?;
         // Its new text's findings replace those of the text it replaces.
@@ -363,23 +361,23 @@ sql_impl! { SqlStore;
             cells.extend([
                 Int(Some(*id)),
                 Int(Some(site)),
-                Text(item.reference.as_deref()),
-                Text(Some(item.title.as_str())),
-                Text(Some(item.body.as_str())),
-                Text(Some(item.form.as_str())),
-                Text(Some(item.path.as_str())),
-                Int(item.unit.as_ref().map(|u| maps.units[u])),
-                Text(Some(item.channel.as_str())),
-                Text(Some(item.stage.as_str())),
-                Text(Some(item.status.as_str())),
+                Text(item.fields.reference.as_deref()),
+                Text(Some(item.fields.title.as_str())),
+                Text(Some(item.fields.body.as_str())),
+                Text(Some(item.fields.form.as_str())),
+                Text(Some(item.fields.path.as_str())),
+                Int(item.fields.unit.as_ref().map(|u| maps.units[u])),
+                Text(Some(item.fields.channel.as_str())),
+                Text(Some(item.fields.stage.as_str())),
+                Text(Some(item.fields.status.as_str())),
                 Int(Some(1)),
                 Int(Some(item_form(item).points())),
-                Time(Some(item.submitted_at)),
-                Time(item.published_at),
+                Time(Some(item.fields.submitted_at)),
+                Time(item.fields.published_at),
                 Time(Some(now)),
                 Time(Some(now)),
-                Text(item.url.as_deref()),
-                Time(item.wechat_at),
+                Text(item.fields.url.as_deref()),
+                Time(item.fields.wechat_at),
             ]);
         }
         Self::write_rows(
@@ -393,8 +391,8 @@ sql_impl! { SqlStore;
 
         let mut cells = Vec::new();
         for (item, id) in &items {
-            let online = if item.status == ItemStatus::Online { item.published_at } else { None };
-            for (column, form) in &item.placements {
+            let online = if item.fields.status == ItemStatus::Online { item.fields.published_at } else { None };
+            for (column, form) in &item.fields.placements {
                 cells.extend([
                     Int(Some(site)),
                     Int(Some(*id)),
@@ -405,7 +403,7 @@ sql_impl! { SqlStore;
             }
         }
         Self::write_rows(tx, "placements (site_id, item_id, column_id, form, online_since)", 5, &cells).await?;
-        let titles: Vec<(i64, &str)> = items.iter().map(|(item, id)| (*id, item.title.as_str())).collect();
+        let titles: Vec<(i64, &str)> = items.iter().map(|(item, id)| (*id, item.fields.title.as_str())).collect();
         Self::write_initials(tx, site, &titles, true).await?;
 
         let mut cells = Vec::new();
@@ -505,7 +503,7 @@ sql_impl! { SqlStore;
         .await?;
         let mut totals: HashMap<(i64, NaiveDate), [i64; 3]> = HashMap::new();
         for (item, _) in &items {
-            if let (Some(unit), Some(day)) = (item.unit.as_ref(), counted_day(item)) {
+            if let (Some(unit), Some(day)) = (item.fields.unit.as_ref(), counted_day(item)) {
                 totals.entry((maps.units[unit], day)).or_default()[item_form(item).points() as usize - 1] += 1;
             }
         }
@@ -707,6 +705,8 @@ sql_impl! { ImportStore;
         Self::write_later(&mut tx, site.id, &maps, &ids, &mut later).await?;
         // The orders about a column that an item published since fixed, closed with the items.
         self.close_columns_fixed(&mut tx, site, None).await?;
+        // And those about a finding that an item resubmitted no longer has.
+        self.close_findings_fixed(&mut tx, site, None).await?;
         self.finish(tx).await?;
         if ids.len() >= ANALYZE_AFTER {
             // A bulk load changes the tables' shape: refresh the planner's statistics, so reports

@@ -8,7 +8,7 @@ use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::checks::{self, RecordedFinding};
-use crate::domain::item::AttachmentKind;
+use crate::domain::item::{AttachmentKind, ItemFields};
 use crate::domain::{Form, RetractionReason, Stage};
 use crate::store::backend::Backend;
 use crate::store::text::{Lossy, note_repaired};
@@ -18,7 +18,7 @@ sql_impl! { SqlStore;
     /// item (in its audit record): what each decision found, waived or not, and what an earlier
     /// one found that it no longer did (fixed). Decisions recorded without findings are left out.
     pub(super) async fn findings_at_decisions(&self, site: &Site, id: i64) -> Result<Vec<HistoryEntry>> {
-        let records: Vec<(DateTime<Utc>, String, String, String)> = sqlx::query_as(
+        let records = sqlx::query::<DB>(
             "SELECT at, operator, action, detail FROM audit_log \
              WHERE site_id = $1 AND target = $2 AND action IN ('review.approve', 'review.reject', 'review.return') \
                  ORDER BY id",
@@ -29,8 +29,13 @@ sql_impl! { SqlStore;
         .await?;
         let mut decisions = Vec::new();
         let mut found = Vec::new();
-        for (at, operator, action, detail) in records {
-            let Ok(detail) = serde_json::from_str::<serde_json::Value>(&detail) else { continue };
+        for row in &records {
+            let at: DateTime<Utc> = row.try_get("at")?;
+            let operator: String = row.try_get("operator")?;
+            let action: String = row.try_get("action")?;
+            let Ok(detail) = serde_json::from_str::<serde_json::Value>(&row.try_get::<String, _>("detail")?) else {
+                continue;
+            };
             let Some(findings) = detail.get("findings").cloned() else { continue };
             let Ok(findings) = serde_json::from_value::<Vec<RecordedFinding>>(findings) else { continue };
             let step = detail.get("step").and_then(|s| s.as_str()).unwrap_or("");
@@ -59,7 +64,7 @@ sql_impl! { SqlStore;
     /// The history entries of an item's returns for what it lacked (`Decision::Return`): recorded
     /// in their audit records only, as no check was answered.
     pub(super) async fn returns(&self, site: &Site, id: i64) -> Result<Vec<HistoryEntry>> {
-        let records: Vec<(DateTime<Utc>, String, String)> = sqlx::query_as(
+        let records = sqlx::query::<DB>(
             "SELECT at, operator, detail FROM audit_log \
              WHERE site_id = $1 AND target = $2 AND action = 'review.return' ORDER BY id",
         )
@@ -68,8 +73,10 @@ sql_impl! { SqlStore;
         .fetch_all(&self.pool)
         .await?;
         let mut history = Vec::new();
-        for (at, operator, detail) in records {
-            let Ok(detail) = serde_json::from_str::<serde_json::Value>(&detail) else { continue };
+        for row in &records {
+            let Ok(detail) = serde_json::from_str::<serde_json::Value>(&row.try_get::<String, _>("detail")?) else {
+                continue;
+            };
             let said = |key: &str| detail.get(key).and_then(|s| s.as_str()).unwrap_or("").to_string();
             let lacking: Vec<AttachmentKind> = detail
                 .get("lacking")
@@ -80,7 +87,7 @@ sql_impl! { SqlStore;
                 .collect();
             let Ok(step) = said("step").parse::<Stage>() else { continue };
             let event = HistoryEvent::Returned { step, lacking, reason: said("reason") };
-            history.push(HistoryEntry { at, operator, event });
+            history.push(HistoryEntry { at: row.try_get("at")?, operator: row.try_get("operator")?, event });
         }
         Ok(history)
     }
@@ -111,7 +118,7 @@ sql_impl! { ItemStore;
             return Ok(Vec::new());
         };
         let (first, last): (i64, i64) = (first.try_get("id")?, last.try_get("id")?);
-        let placements: Vec<(i64, String, String)> = sqlx::query_as(
+        let placements = sqlx::query::<DB>(
             "SELECT p.item_id, c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id \
              WHERE p.site_id = $1 AND p.item_id BETWEEN $2 AND $3 ORDER BY p.item_id, c.position",
         )
@@ -120,7 +127,7 @@ sql_impl! { ItemStore;
         .bind(last)
         .fetch_all(&self.pool)
         .await?;
-        let withdrawals: Vec<(i64, DateTime<Utc>, String)> = sqlx::query_as(
+        let withdrawals = sqlx::query::<DB>(
             "SELECT item_id, withdrawn_at, reason FROM withdrawals \
              WHERE site_id = $1 AND item_id BETWEEN $2 AND $3 AND restored_at IS NULL",
         )
@@ -129,7 +136,7 @@ sql_impl! { ItemStore;
         .bind(last)
         .fetch_all(&self.pool)
         .await?;
-        let attachments: Vec<(i64, String, String)> = sqlx::query_as(
+        let attachments = sqlx::query::<DB>(
             "SELECT item_id, kind, name FROM attachments WHERE site_id = $1 AND item_id BETWEEN $2 AND $3 \
                 ORDER BY item_id, kind",
         )
@@ -139,17 +146,20 @@ sql_impl! { ItemStore;
         .fetch_all(&self.pool)
         .await?;
         let mut carried: HashMap<i64, Vec<(AttachmentKind, String)>> = HashMap::new();
-        for (item, kind, name) in attachments {
+        for row in &attachments {
+            let kind: String = row.try_get("kind")?;
             let kind = AttachmentKind::parse(&kind).ok_or_else(|| decode_error("attachment kind", &kind))?;
-            carried.entry(item).or_default().push((kind, name));
+            carried.entry(row.try_get("item_id")?).or_default().push((kind, row.try_get("name")?));
         }
         let mut by_item: HashMap<i64, Vec<(String, Form)>> = HashMap::new();
-        for (item, path, form) in placements {
-            by_item.entry(item).or_default().push((path, parse("form", &form)?));
+        for row in &placements {
+            let form = parse("form", &row.try_get::<String, _>("form")?)?;
+            by_item.entry(row.try_get("item_id")?).or_default().push((row.try_get("path")?, form));
         }
         let mut withdrawn: HashMap<i64, (DateTime<Utc>, RetractionReason)> = HashMap::new();
-        for (item, at, reason) in withdrawals {
-            withdrawn.insert(item, (at, parse("reason", &reason)?));
+        for row in &withdrawals {
+            let reason = parse("reason", &row.try_get::<String, _>("reason")?)?;
+            withdrawn.insert(row.try_get("item_id")?, (row.try_get("withdrawn_at")?, reason));
         }
         rows.iter()
             .map(|row| {
@@ -162,22 +172,24 @@ sql_impl! { ItemStore;
                 let text = |name: &str| row.try_get::<String, _>(name);
                 Ok(ExportedItem {
                     id,
-                    reference: row.try_get("ref")?,
-                    url: row.try_get("url")?,
-                    title: title.text,
-                    body: body.text,
-                    form: parse("form", &text("form")?)?,
-                    path: parse("path", &text("path")?)?,
-                    unit: row.try_get("unit")?,
-                    channel: parse("channel", &text("channel")?)?,
-                    stage: parse("stage", &text("stage")?)?,
-                    status: parse("status", &text("status")?)?,
-                    submitted_at: row.try_get("submitted_at")?,
-                    wechat_at: row.try_get("wechat_at")?,
-                    published_at: row.try_get("published_at")?,
+                    fields: ItemFields {
+                        reference: row.try_get("ref")?,
+                        url: row.try_get("url")?,
+                        title: title.text,
+                        body: body.text,
+                        form: parse("form", &text("form")?)?,
+                        path: parse("path", &text("path")?)?,
+                        unit: row.try_get("unit")?,
+                        channel: parse("channel", &text("channel")?)?,
+                        stage: parse("stage", &text("stage")?)?,
+                        status: parse("status", &text("status")?)?,
+                        submitted_at: row.try_get("submitted_at")?,
+                        wechat_at: row.try_get("wechat_at")?,
+                        published_at: row.try_get("published_at")?,
+                        placements: by_item.remove(&id).unwrap_or_default(),
+                    },
                     withdrawn: withdrawn.remove(&id),
                     mark: row.try_get::<Option<String>, _>("mark")?.as_deref().map(|m| parse("mark", m)).transpose()?,
-                    placements: by_item.remove(&id).unwrap_or_default(),
                     attachments: carried.remove(&id).unwrap_or_default(),
                 })
             })
@@ -208,8 +220,8 @@ sql_impl! { ItemStore;
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
-        let attachments: Vec<(DateTime<Utc>, String, String)> =
-            sqlx::query_as("SELECT received_at, kind, name FROM attachments WHERE site_id = $1 AND item_id = $2")
+        let attachments =
+            sqlx::query::<DB>("SELECT received_at, kind, name FROM attachments WHERE site_id = $1 AND item_id = $2")
                 .bind(site.id)
                 .bind(id)
                 .fetch_all(&self.pool)
@@ -223,17 +235,18 @@ sql_impl! { ItemStore;
         .fetch_all(&self.pool)
         .await?;
         let mut history = vec![HistoryEntry {
-            at: item.submitted_at,
-            operator: item.unit.clone().unwrap_or_default(),
+            at: item.fields.submitted_at,
+            operator: item.fields.unit.clone().unwrap_or_default(),
             event: HistoryEvent::Submitted,
         }];
-        for (at, kind, name) in attachments {
+        for row in &attachments {
+            let kind: String = row.try_get("kind")?;
             history.push(HistoryEntry {
-                at,
-                operator: item.unit.clone().unwrap_or_default(),
+                at: row.try_get("received_at")?,
+                operator: item.fields.unit.clone().unwrap_or_default(),
                 event: HistoryEvent::Attachment {
                     kind: AttachmentKind::parse(&kind).ok_or_else(|| decode_error("attachment", &kind))?,
-                    name,
+                    name: row.try_get("name")?,
                 },
             });
         }
@@ -253,7 +266,7 @@ sql_impl! { ItemStore;
             let event = HistoryEvent::Decided { verdict, step, note: row.try_get("comment")? };
             history.push(HistoryEntry { at: row.try_get("decided_at")?, operator: row.try_get("operator")?, event });
         }
-        if let Some(at) = item.published_at {
+        if let Some(at) = item.fields.published_at {
             history.push(HistoryEntry { at, operator: publisher.unwrap_or_default(), event: HistoryEvent::Published });
         }
         for row in &withdrawals {

@@ -45,9 +45,11 @@ sql_impl! { LinkStore;
                 Some(_) => continue,
                 None => format!("{sql} ORDER BY i.id"),
             };
-            let rows: Vec<(i64, Option<Lossy>, Lossy, String)> =
-                sqlx::query_as(&sql).bind(site.id).bind(*since).fetch_all(&self.pool).await?;
-            for (id, url, body, status) in rows {
+            let rows = sqlx::query::<DB>(&sql).bind(site.id).bind(*since).fetch_all(&self.pool).await?;
+            for row in &rows {
+                let id: i64 = row.try_get("id")?;
+                let url: Option<Lossy> = row.try_get("url")?;
+                let body: Lossy = row.try_get("body")?;
                 if url.as_ref().is_some_and(|u| u.repaired) || body.repaired {
                     note_repaired(id);
                 }
@@ -56,7 +58,7 @@ sql_impl! { LinkStore;
                     url: url.map(|u| u.text),
                     body: body.text,
                     attachments: Vec::new(),
-                    status: parse("status", &status)?,
+                    status: parse("status", &row.try_get::<String, _>("status")?)?,
                 });
             }
         }
@@ -70,9 +72,10 @@ sql_impl! { LinkStore;
                 "SELECT item_id, name FROM attachments WHERE site_id = $1 AND item_id IN ({}) ORDER BY id",
                 id_list(&ids)
             );
-            let rows: Vec<(i64, Lossy)> = sqlx::query_as(&sql).bind(site.id).fetch_all(&self.pool).await?;
-            for (item, name) in rows {
-                attachments.entry(item).or_default().push(name.text);
+            let rows = sqlx::query::<DB>(&sql).bind(site.id).fetch_all(&self.pool).await?;
+            for row in &rows {
+                let name: Lossy = row.try_get("name")?;
+                attachments.entry(row.try_get("item_id")?).or_default().push(name.text);
             }
         }
         for item in &mut out {
@@ -214,14 +217,13 @@ sql_impl! { SqlStore;
                AND p.item_id IN (SELECT l.item_id FROM link_checks l WHERE {of_site}l.verdict = 'broken') \
              ORDER BY p.item_id, c.path"
         );
-        let mut query = sqlx::query_as(&sql);
+        let mut query = sqlx::query::<DB>(&sql);
         if let Some(site) = site {
             query = query.bind(site);
         }
-        let columns: Vec<(i64, String)> = query.fetch_all(&self.pool).await?;
         let mut by_item: HashMap<i64, Vec<String>> = HashMap::new();
-        for (item, path) in columns {
-            by_item.entry(item).or_default().push(path);
+        for row in query.fetch_all(&self.pool).await? {
+            by_item.entry(row.try_get("item_id")?).or_default().push(row.try_get("path")?);
         }
         rows.iter()
             .map(|row| {

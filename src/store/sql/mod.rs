@@ -11,7 +11,7 @@ use sqlx::{Executor, Pool, Row, Transaction};
 use crate::domain::audit_chain;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::review::{Act, WorkflowError};
-use crate::domain::{Form, ItemPath, ItemStatus, MarkKind, Role, Stage};
+use crate::domain::{Form, ItemPath, ItemStatus, MarkKind, Role, Stage, UnitKind};
 use crate::store::backend::Backend;
 use crate::store::text::Lossy;
 use crate::store::*;
@@ -388,6 +388,13 @@ struct ItemState {
     mark: Option<MarkKind>,
 }
 
+/// An operator of a site (`SqlStore::login`).
+pub(super) struct Login {
+    id: i64,
+    role: Role,
+    active: bool,
+}
+
 /// An item of a batch and where it stands (`batch_states`).
 struct BatchState {
     id: i64,
@@ -462,11 +469,10 @@ sql_impl! { SqlStore;
         // The chain (domain::audit_chain): wait for the site's chain where writers run at once, then
         // link each record to the one before it, with the time and login the database stamps.
         let (at, operator) = match DB::CHAIN_LOCK {
-            Some(lock) => sqlx::query_as::<DB, (DateTime<Utc>, String)>(lock)
-                .bind(site.unwrap_or(0))
-                .fetch_one(&mut **tx)
-                .await
-                .map(|(at, login)| (audit_chain::stored_time(at), login))?,
+            Some(lock) => {
+                let row = sqlx::query::<DB>(lock).bind(site.unwrap_or(0)).fetch_one(&mut **tx).await?;
+                (audit_chain::stored_time(row.try_get("at")?), row.try_get("login")?)
+            }
             None => (audit_chain::stored_time(Utc::now()), operator.to_string()),
         };
         let mut previous: Option<String> = match site {
@@ -542,7 +548,7 @@ sql_impl! { SqlStore;
 
     /// Who last changed an item, for a conflict message.
     async fn conflict(tx: &mut Transaction<'static, DB>, site: &Site, item: i64) -> StoreError {
-        let last: Option<(String, DateTime<Utc>, String)> = sqlx::query_as(
+        let last = sqlx::query::<DB>(
             "SELECT operator, at, action FROM audit_log WHERE site_id = $1 AND target = $2 ORDER BY at DESC, id DESC \
                 LIMIT 1",
         )
@@ -552,16 +558,54 @@ sql_impl! { SqlStore;
         .await
         .ok()
         .flatten();
-        StoreError::Conflict(match last {
-            Some((who, at, action)) => t!(
+        let said = |row: &DB::Row| -> Result<String> {
+            Ok(t!(
                 "store-changed-by",
                 item = item.to_string(),
-                who = who,
-                at = crate::domain::time::format_time(at, false),
-                action = action
-            ),
-            None => t!("store-changed", item = item.to_string()),
+                who = row.try_get::<String, _>("operator")?,
+                at = crate::domain::time::format_time(row.try_get("at")?, false),
+                action = row.try_get::<String, _>("action")?
+            ))
+        };
+        StoreError::Conflict(match last.as_ref().map(said) {
+            Some(Ok(said)) => said,
+            Some(Err(_)) | None => t!("store-changed", item = item.to_string()),
         })
+    }
+
+    /// The site's operator of this login, if there is one.
+    pub(super) async fn login<'c, E: Executor<'c, Database = DB>>(
+        executor: E,
+        site: &Site,
+        name: &str,
+    ) -> Result<Option<Login>> {
+        let row = sqlx::query::<DB>("SELECT id, role, active FROM operators WHERE site_id = $1 AND name = $2")
+            .bind(site.id)
+            .bind(name)
+            .fetch_optional(executor)
+            .await?;
+        row.map(|row| {
+            Ok(Login {
+                id: row.try_get("id")?,
+                role: parse("role", &row.try_get::<String, _>("role")?)?,
+                active: row.try_get("active")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The site's unit of this name, if there is one: its id and its kind.
+    pub(super) async fn unit_named(
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        name: &str,
+    ) -> Result<Option<(i64, UnitKind)>> {
+        let row = sqlx::query::<DB>("SELECT id, kind FROM units WHERE site_id = $1 AND name = $2")
+            .bind(site.id)
+            .bind(name)
+            .fetch_optional(&mut **tx)
+            .await?;
+        row.map(|row| Ok((row.try_get("id")?, parse("unit kind", &row.try_get::<String, _>("kind")?)?))).transpose()
     }
 
     /// The operator's id if they are an active operator of the site whose role allows `act`.
@@ -571,20 +615,13 @@ sql_impl! { SqlStore;
         operator: &str,
         act: Act,
     ) -> Result<i64> {
-        let row: Option<(i64, String, bool)> =
-            sqlx::query_as("SELECT id, role, active FROM operators WHERE site_id = $1 AND name = $2")
-                .bind(site.id)
-                .bind(operator)
-                .fetch_optional(&mut **tx)
-                .await?;
-        let Some((id, role, active)) = row else {
+        let Some(Login { id, role, active }) = Self::login(&mut **tx, site, operator).await? else {
             return Err(StoreError::Refused(t!(
                 "store-operator-unregistered",
                 operator = operator,
                 site = site.code.as_str()
             )));
         };
-        let role: Role = parse("role", &role)?;
         if !active {
             return Err(StoreError::Refused(t!(
                 "store-operator-inactive",

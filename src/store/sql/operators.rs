@@ -3,7 +3,7 @@
 use crate::t;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool};
+use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::Role;
@@ -79,15 +79,21 @@ sql_impl! { SqlStore;
 
 sql_impl! { OperatorStore;
     async fn operators(&self, site: &Site) -> Result<Vec<OperatorRow>> {
-        let rows: Vec<(String, String, bool)> = sqlx::query_as(
+        let rows = sqlx::query::<DB>(
             "SELECT name, role, active FROM operators WHERE site_id = $1 \
                             UNION ALL SELECT name, 'supervisor', active FROM supervisors ORDER BY 1",
         )
         .bind(site.id)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|(name, role, active)| Ok(OperatorRow { name, role: parse("role", &role)?, active }))
+        rows.iter()
+            .map(|row| {
+                Ok(OperatorRow {
+                    name: row.try_get("name")?,
+                    role: parse("role", &row.try_get::<String, _>("role")?)?,
+                    active: row.try_get("active")?,
+                })
+            })
             .collect()
     }
 
@@ -118,13 +124,7 @@ sql_impl! { OperatorStore;
             }
             _ => {}
         }
-        let before: Option<(String, bool)> =
-            sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
-                .bind(site.id)
-                .bind(name)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let before = before.map(|(role, active)| parse::<Role>("role", &role).map(|r| (r, active))).transpose()?;
+        let before = Self::login(&mut *tx, site, name).await?.map(|l| (l.role, l.active));
         let after = match (change, before) {
             (OperatorChange::Add(_), Some(_)) => {
                 return Err(StoreError::Refused(t!("store-operator-exists", name = name, site = site.code.as_str())));

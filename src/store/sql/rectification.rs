@@ -5,7 +5,7 @@ use crate::t;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool};
+use sqlx::{Executor, Pool, Row};
 
 use super::*;
 use crate::domain::Closing;
@@ -15,29 +15,9 @@ use crate::store::backend::Backend;
 use crate::store::rectification::*;
 use crate::store::text::Lossy;
 
-/// An order's row: id, unit, the unit's full name, column, item, indicator, finding, what it names,
-/// note, days, issued at, due on, issued by, closed at, closed by, closed how.
-type OrderRow = (
-    i64,
-    String,
-    String,
-    Option<i64>,
-    Option<i64>,
-    Option<String>,
-    Option<String>,
-    Option<Lossy>,
-    String,
-    i64,
-    DateTime<Utc>,
-    NaiveDate,
-    String,
-    Option<DateTime<Utc>>,
-    Option<String>,
-    Option<String>,
-);
-
-const ORDERS: &str = "SELECT r.id, u.name, u.full_name, r.column_id, r.item_id, r.indicator, r.finding, \
-       COALESCE(c.path, i.title, r.indicator), r.note, r.days, r.issued_at, r.due_on, r.issued_by, \
+/// The orders, newest first: each with its unit, the unit's full name and what it names (`subject_text`).
+const ORDERS: &str = "SELECT r.id, u.name AS unit, u.full_name, r.column_id, r.item_id, r.indicator, r.finding, \
+       COALESCE(c.path, i.title, r.indicator) AS subject_text, r.note, r.days, r.issued_at, r.due_on, r.issued_by, \
        r.closed_at, r.closed_by, r.closed_how \
      FROM rectifications r JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
      LEFT JOIN columns c ON c.site_id = r.site_id AND c.id = r.column_id \
@@ -52,25 +32,57 @@ macro_rules! column_fix {
     };
 }
 
+/// The item's stored findings (`f`) found again after order `r` was issued: the item written
+/// since, or every item checked again. Whether they still hold the kind the order names is read
+/// in the program (`finding_fixed`), comparing the kinds exactly: a pattern of SQL's `LIKE` would
+/// take the `_` of a kind's name for any character.
+macro_rules! finding_fix {
+    () => {
+        "f.site_id = r.site_id AND f.item_id = r.item_id AND f.found_at > r.issued_at"
+    };
+}
+
+/// When the findings an order's item was found to have after the order were found, if they no
+/// longer hold the kind the order names: what fixes an order about a finding.
+fn finding_fixed(finding: Option<&str>, kinds: Option<&str>, found_at: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    match (finding, kinds) {
+        (Some(finding), Some(kinds)) if !findings::holds_kind(kinds, finding) => found_at,
+        _ => None,
+    }
+}
+
 /// For each order, its closing note and, while it is open, the first fix of what it names after
 /// it was issued: the column's first item online since, the item's first withdrawal or mark since,
-/// the named finding's first waiver since.
+/// the named finding's first waiver since; and, for an order about a finding, the finding it names
+/// and the item's findings if they were found again since (`finding_fix`).
 const FIXES: &str = concat!(
     "SELECT r.id, r.close_note, CASE WHEN r.closed_at IS NULL AND r.column_id IS NOT NULL THEN ",
     column_fix!(),
-    " END, \
+    " END AS column_updated, \
        CASE WHEN r.closed_at IS NULL AND r.item_id IS NOT NULL THEN \
          (SELECT MIN(w.withdrawn_at) FROM withdrawals w \
-          WHERE w.site_id = r.site_id AND w.item_id = r.item_id AND w.withdrawn_at > r.issued_at) END, \
+          WHERE w.site_id = r.site_id AND w.item_id = r.item_id AND w.withdrawn_at > r.issued_at) \
+         END AS item_withdrawn, \
        CASE WHEN r.closed_at IS NULL AND r.item_id IS NOT NULL THEN \
          (SELECT MIN(m.marked_at) FROM item_marks m \
-          WHERE m.site_id = r.site_id AND m.item_id = r.item_id AND m.marked_at > r.issued_at) END, \
+          WHERE m.site_id = r.site_id AND m.item_id = r.item_id AND m.marked_at > r.issued_at) END AS item_marked, \
        CASE WHEN r.closed_at IS NULL AND r.finding IS NOT NULL THEN \
          (SELECT MIN(f.waived_at) FROM finding_waivers f \
           WHERE f.site_id = r.site_id AND f.item_id = r.item_id AND f.kind = r.finding \
-            AND f.waived_at > r.issued_at) END \
+            AND f.waived_at > r.issued_at) END AS finding_waived, \
+       r.finding, f.kinds, f.found_at \
      FROM rectifications r JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
-     WHERE r.site_id = $1 AND ($2 IS NULL OR u.name = $2)"
+     LEFT JOIN item_findings f ON r.closed_at IS NULL AND r.finding IS NOT NULL AND ",
+    finding_fix!(),
+    " WHERE r.site_id = $1 AND ($2 IS NULL OR u.name = $2)"
+);
+
+/// The open orders about a finding whose item's findings were found again since (of the items in
+/// `{}`, or any), with the finding named, the kinds found and when they were found.
+const FINDINGS_FOUND: &str = concat!(
+    "SELECT r.id, r.finding, f.kinds, f.found_at FROM rectifications r JOIN item_findings f ON ",
+    finding_fix!(),
+    " WHERE r.site_id = $1 AND r.closed_at IS NULL AND r.finding IS NOT NULL"
 );
 
 /// The open orders about a column (of those in `{}`, or any) that an item published since fixed,
@@ -78,11 +90,18 @@ const FIXES: &str = concat!(
 const COLUMNS_FIXED: &str = concat!(
     "SELECT r.id, ",
     column_fix!(),
-    " FROM rectifications r WHERE r.site_id = $1 AND r.closed_at IS NULL AND r.column_id IS NOT NULL"
+    " AS fixed_at FROM rectifications r WHERE r.site_id = $1 AND r.closed_at IS NULL AND r.column_id IS NOT NULL"
 );
 
-type FixRow =
-    (i64, Option<String>, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+/// `orders` (a statement of open orders `r`, ending in its WHERE) for the orders whose `column`
+/// is one of `ids` (any: `None`), in the orders' order; `None` for no ids at all.
+fn of_these(orders: &str, column: &str, ids: Option<&[i64]>) -> Option<String> {
+    match ids {
+        Some([]) => None,
+        Some(ids) => Some(format!("{orders} AND {column} IN ({}) ORDER BY r.id", id_list(ids))),
+        None => Some(format!("{orders} ORDER BY r.id")),
+    }
+}
 
 sql_impl! { SqlStore;
     /// Closes the open orders about these items issued before `at` (with a finding, only those
@@ -99,10 +118,8 @@ sql_impl! { SqlStore;
         how: Closing,
         at: DateTime<Utc>,
     ) -> Result<usize> {
-        match Self::allowed(tx, site, &self.operator, Act::Rectify).await {
-            Ok(_) => {}
-            Err(StoreError::Refused(_)) => return Ok(0),
-            Err(e) => return Err(e),
+        if !self.may_close(tx, site).await? {
+            return Ok(0);
         }
         let mut ids: Vec<i64> = Vec::new();
         for chunk in items.chunks(CHUNK) {
@@ -132,19 +149,53 @@ sql_impl! { SqlStore;
         site: &Site,
         columns: Option<&[i64]>,
     ) -> Result<usize> {
-        match Self::allowed(tx, site, &self.operator, Act::Rectify).await {
-            Ok(_) => {}
-            Err(StoreError::Refused(_)) => return Ok(0),
-            Err(e) => return Err(e),
+        if !self.may_close(tx, site).await? {
+            return Ok(0);
         }
-        let sql = match columns {
-            Some([]) => return Ok(0),
-            Some(columns) => format!("{COLUMNS_FIXED} AND r.column_id IN ({}) ORDER BY r.id", id_list(columns)),
-            None => format!("{COLUMNS_FIXED} ORDER BY r.id"),
-        };
-        let found: Vec<(i64, Option<DateTime<Utc>>)> = sqlx::query_as(&sql).bind(site.id).fetch_all(&mut **tx).await?;
-        let fixed: Vec<(i64, DateTime<Utc>)> = found.into_iter().filter_map(|(id, at)| Some((id, at?))).collect();
+        let Some(sql) = of_these(COLUMNS_FIXED, "r.column_id", columns) else { return Ok(0) };
+        let mut fixed: Vec<(i64, DateTime<Utc>)> = Vec::new();
+        for row in sqlx::query::<DB>(&sql).bind(site.id).fetch_all(&mut **tx).await? {
+            if let Some(at) = row.try_get::<Option<DateTime<Utc>>, _>("fixed_at")? {
+                fixed.push((row.try_get("id")?, at));
+            }
+        }
         self.close_fixed(tx, site, &fixed, Closing::ColumnUpdated).await
+    }
+
+    /// Closes the open orders about a finding of these items (all of them: `None`) whose findings,
+    /// found again since the order was issued (the item's text written: `import`; its dates:
+    /// `publish`; every item: `check --all`), no longer hold the kind the order names, in the
+    /// transaction that found them, each at the time they were found, with its audit record. Only
+    /// an administrator closes orders, as in `close_orders_fixed`. How many.
+    pub(super) async fn close_findings_fixed(
+        &self,
+        tx: &mut Transaction<'static, DB>,
+        site: &Site,
+        items: Option<&[i64]>,
+    ) -> Result<usize> {
+        if !self.may_close(tx, site).await? {
+            return Ok(0);
+        }
+        let Some(sql) = of_these(FINDINGS_FOUND, "r.item_id", items) else { return Ok(0) };
+        let mut fixed: Vec<(i64, DateTime<Utc>)> = Vec::new();
+        for row in sqlx::query::<DB>(&sql).bind(site.id).fetch_all(&mut **tx).await? {
+            let finding: String = row.try_get("finding")?;
+            let kinds: String = row.try_get("kinds")?;
+            if let Some(at) = finding_fixed(Some(&finding), Some(&kinds), Some(row.try_get("found_at")?)) {
+                fixed.push((row.try_get("id")?, at));
+            }
+        }
+        self.close_fixed(tx, site, &fixed, Closing::FindingFixed).await
+    }
+
+    /// Whether the operator may close orders (an active administrator of the site): a write that
+    /// fixes an order closes it only then, and leaves it to the next listing otherwise.
+    async fn may_close(&self, tx: &mut Transaction<'static, DB>, site: &Site) -> Result<bool> {
+        match Self::allowed(tx, site, &self.operator, Act::Rectify).await {
+            Ok(_) => Ok(true),
+            Err(StoreError::Refused(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     /// Closes these open orders, each fixed at its time, as `how` says, each with its audit record
@@ -201,13 +252,7 @@ sql_impl! { SqlStore;
         unit: &str,
         subject: &Subject,
     ) -> Result<(i64, String)> {
-        let found: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, kind FROM units WHERE site_id = $1 AND name = $2")
-                .bind(site.id)
-                .bind(unit)
-                .fetch_optional(&mut **tx)
-                .await?;
-        let Some((unit_id, kind)) = found else {
+        let Some((unit_id, kind)) = Self::unit_named(tx, site, unit).await? else {
             return Err(StoreError::no_unit(unit, &site.code));
         };
         match subject {
@@ -247,7 +292,7 @@ sql_impl! { SqlStore;
                 Ok((unit_id, path))
             }
             Subject::Item { id, .. } => {
-                let item: Option<(Option<String>, Lossy)> = sqlx::query_as(
+                let item = sqlx::query::<DB>(
                     "SELECT u.name, i.title FROM items i LEFT JOIN units u ON u.site_id = i.site_id \
                      AND u.id = i.unit_id WHERE i.site_id = $1 AND i.id = $2",
                 )
@@ -255,9 +300,10 @@ sql_impl! { SqlStore;
                 .bind(*id)
                 .fetch_optional(&mut **tx)
                 .await?;
-                let Some((owner, title)) = item else {
+                let Some(item) = item else {
                     return Err(StoreError::no_item(id, &site.code));
                 };
+                let (owner, title): (Option<String>, Lossy) = (item.try_get("name")?, item.try_get("title")?);
                 match owner {
                     None => Err(StoreError::Refused(t!("rectify-item-no-unit", item = *id))),
                     Some(owner) if owner != unit => Err(StoreError::Refused(t!(
@@ -270,7 +316,7 @@ sql_impl! { SqlStore;
                 }
             }
             Subject::Indicator(name) => {
-                if !parse::<crate::domain::UnitKind>("unit kind", &kind)?.is_assessed() {
+                if !kind.is_assessed() {
                     return Err(StoreError::Refused(t!("store-not-assessed", unit = unit)));
                 }
                 Ok((unit_id, name.clone()))
@@ -325,64 +371,58 @@ sql_impl! { RectificationStore;
     }
 
     async fn rectifications(&self, site: &Site, unit: Option<&str>) -> Result<Vec<RectificationRow>> {
-        let rows: Vec<OrderRow> = sqlx::query_as(ORDERS).bind(site.id).bind(unit).fetch_all(&self.pool).await?;
-        let fixes: Vec<FixRow> = sqlx::query_as(FIXES).bind(site.id).bind(unit).fetch_all(&self.pool).await?;
-        let fixes: std::collections::HashMap<i64, FixRow> = fixes.into_iter().map(|f| (f.0, f)).collect();
+        let rows = sqlx::query::<DB>(ORDERS).bind(site.id).bind(unit).fetch_all(&self.pool).await?;
+        let fixes = sqlx::query::<DB>(FIXES).bind(site.id).bind(unit).fetch_all(&self.pool).await?;
+        let mut fixes: std::collections::HashMap<i64, (Option<String>, Fixes)> = fixes
+            .iter()
+            .map(|row| {
+                let fixes = Fixes {
+                    column_updated: row.try_get("column_updated")?,
+                    item_withdrawn: row.try_get("item_withdrawn")?,
+                    item_marked: row.try_get("item_marked")?,
+                    finding_waived: row.try_get("finding_waived")?,
+                    finding_fixed: finding_fixed(
+                        row.try_get::<Option<String>, _>("finding")?.as_deref(),
+                        row.try_get::<Option<String>, _>("kinds")?.as_deref(),
+                        row.try_get("found_at")?,
+                    ),
+                };
+                Ok((row.try_get("id")?, (row.try_get("close_note")?, fixes)))
+            })
+            .collect::<Result<_>>()?;
         let mut out = Vec::with_capacity(rows.len());
-        for (
-            id,
-            unit,
-            full,
-            column,
-            item,
-            indicator,
-            finding,
-            what,
-            note,
-            days,
-            issued_at,
-            due_on,
-            by,
-            c_at,
-            c_by,
-            how,
-        ) in rows
-        {
+        for row in &rows {
+            let id: i64 = row.try_get("id")?;
             // The table's CHECK holds exactly one of them.
+            let column: Option<i64> = row.try_get("column_id")?;
+            let item: Option<i64> = row.try_get("item_id")?;
+            let indicator: Option<String> = row.try_get("indicator")?;
             let subject = match (column, item, indicator) {
                 (Some(c), _, _) => Some(Subject::Column(c)),
-                (_, Some(i), _) => Some(Subject::Item { id: i, finding }),
+                (_, Some(i), _) => Some(Subject::Item { id: i, finding: row.try_get("finding")? }),
                 (_, _, Some(name)) => Some(Subject::Indicator(name)),
                 _ => None,
             }
             .ok_or_else(|| decode_error("rectification", &id.to_string()))?;
-            let (note_closed, fixes) = match fixes.get(&id) {
-                Some((_, close_note, column_updated, item_withdrawn, item_marked, finding_waived)) => (
-                    close_note.clone(),
-                    Fixes {
-                        column_updated: *column_updated,
-                        item_withdrawn: *item_withdrawn,
-                        item_marked: *item_marked,
-                        finding_waived: *finding_waived,
-                    },
-                ),
-                None => (None, Fixes::default()),
-            };
-            let closed = match (c_at, c_by, how) {
+            let (note_closed, fixes) = fixes.remove(&id).unwrap_or_default();
+            let closed: (Option<DateTime<Utc>>, Option<String>, Option<String>) =
+                (row.try_get("closed_at")?, row.try_get("closed_by")?, row.try_get("closed_how")?);
+            let closed = match closed {
                 (Some(at), Some(by), Some(how)) => Some((at, by, parse::<Closing>("closing", &how)?, note_closed)),
                 _ => None,
             };
+            let what: Option<Lossy> = row.try_get("subject_text")?;
             out.push(RectificationRow {
                 id,
-                unit,
-                unit_full_name: full,
+                unit: row.try_get("unit")?,
+                unit_full_name: row.try_get("full_name")?,
                 subject,
                 subject_text: what.map(|w| w.text).unwrap_or_default(),
-                note,
-                days,
-                issued_at,
-                due_on,
-                issued_by: by,
+                note: row.try_get("note")?,
+                days: row.try_get("days")?,
+                issued_at: row.try_get("issued_at")?,
+                due_on: row.try_get("due_on")?,
+                issued_by: row.try_get("issued_by")?,
                 closed,
                 fixes,
             });
@@ -438,8 +478,8 @@ sql_impl! { RectificationStore;
     }
 
     async fn returned_items(&self, site: &Site, unit: Option<&str>) -> Result<Vec<ReturnedItem>> {
-        let rows: Vec<(i64, String, Lossy, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT i.id, u.name, i.title, i.updated_at FROM items i \
+        let rows = sqlx::query::<DB>(
+            "SELECT i.id, u.name AS unit, i.title, i.updated_at FROM items i \
              JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
              WHERE i.site_id = $1 AND i.status = 'returned' AND ($2 IS NULL OR u.name = $2) \
              ORDER BY i.updated_at, i.id",
@@ -448,9 +488,16 @@ sql_impl! { RectificationStore;
         .bind(unit)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, unit, title, returned_at)| ReturnedItem { id, unit, title: title.text, returned_at })
-            .collect())
+        rows.iter()
+            .map(|row| {
+                let title: Lossy = row.try_get("title")?;
+                Ok(ReturnedItem {
+                    id: row.try_get("id")?,
+                    unit: row.try_get("unit")?,
+                    title: title.text,
+                    returned_at: row.try_get("updated_at")?,
+                })
+            })
+            .collect()
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool, Transaction};
+use sqlx::{Executor, Pool, Row, Transaction};
 
 use super::*;
 use crate::domain::review::Act;
@@ -19,6 +19,15 @@ fn withdrawals_of_sql(list: &str) -> String {
     format!(
         "SELECT id, item_id, reason, restored_at FROM withdrawals WHERE site_id = $1 AND id IN ({list}) ORDER BY id"
     )
+}
+
+/// A withdrawal to restore, as `withdrawals_of_sql` reads it.
+struct Withdrawn {
+    withdrawal: i64,
+    item: i64,
+    reason: RetractionReason,
+    /// Restored already.
+    restored: bool,
 }
 
 sql_impl! { SqlStore;
@@ -36,30 +45,38 @@ sql_impl! { SqlStore;
         note: &str,
     ) -> Result<(Restoration, Option<i64>)> {
         Self::allowed(tx, site, &self.operator, Act::Withdraw).await?;
-        let mut found: HashMap<i64, (i64, String, Option<DateTime<Utc>>)> = HashMap::new();
+        let mut found: HashMap<i64, Withdrawn> = HashMap::new();
         for chunk in withdrawals.chunks(CHUNK) {
-            let rows: Vec<(i64, i64, String, Option<DateTime<Utc>>)> =
-                sqlx::query_as(&withdrawals_of_sql(&id_list(chunk))).bind(site.id).fetch_all(&mut **tx).await?;
-            found.extend(rows.into_iter().map(|(id, item, reason, restored)| (id, (item, reason, restored))));
+            let rows =
+                sqlx::query::<DB>(&withdrawals_of_sql(&id_list(chunk))).bind(site.id).fetch_all(&mut **tx).await?;
+            for row in &rows {
+                let withdrawn = Withdrawn {
+                    withdrawal: row.try_get("id")?,
+                    item: row.try_get("item_id")?,
+                    reason: parse("reason", &row.try_get::<String, _>("reason")?)?,
+                    restored: row.try_get::<Option<DateTime<Utc>>, _>("restored_at")?.is_some(),
+                };
+                found.insert(withdrawn.withdrawal, withdrawn);
+            }
         }
         let mut out = Restoration::default();
-        // Each withdrawal once, in the order given: (withdrawal, item, reason).
-        let mut open: Vec<(i64, i64, RetractionReason)> = Vec::new();
+        // Each withdrawal once, in the order given.
+        let mut open: Vec<&Withdrawn> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for id in withdrawals {
-            let Some((item, reason, restored)) = found.get(id) else {
+            let Some(withdrawn) = found.get(id) else {
                 return Err(StoreError::Refused(t!("store-withdrawal-unknown", id = id.to_string())));
             };
             if !seen.insert(*id) {
                 continue;
             }
-            if restored.is_some() {
-                out.already.push(*item);
+            if withdrawn.restored {
+                out.already.push(withdrawn.item);
             } else {
-                open.push((*id, *item, parse("reason", reason)?));
+                open.push(withdrawn);
             }
         }
-        let items: Vec<i64> = open.iter().map(|(_, item, _)| *item).collect();
+        let items: Vec<i64> = open.iter().map(|w| w.item).collect();
         let states: HashMap<i64, ItemState> =
             Self::batch_states(tx, site, &items).await?.into_iter().map(|b| (b.id, b.state)).collect();
         let first_version = items.first().and_then(|i| states.get(i)).map(|s| s.version);
@@ -79,12 +96,12 @@ sql_impl! { SqlStore;
             moved.extend(done);
         }
         pause_point("restore");
-        let (back, stayed): (Vec<_>, Vec<_>) = open.into_iter().partition(|(_, item, _)| moved.contains(item));
-        out.already.extend(stayed.iter().map(|(_, item, _)| *item));
-        out.restored = back.iter().map(|(_, item, _)| *item).collect();
+        let (back, stayed): (Vec<_>, Vec<_>) = open.into_iter().partition(|w| moved.contains(&w.item));
+        out.already.extend(stayed.iter().map(|w| w.item));
+        out.restored = back.iter().map(|w| w.item).collect();
         for chunk in back.chunks(CHUNK) {
-            let items = id_list(&chunk.iter().map(|(_, item, _)| *item).collect::<Vec<_>>());
-            let ids = id_list(&chunk.iter().map(|(id, _, _)| *id).collect::<Vec<_>>());
+            let items = id_list(&chunk.iter().map(|w| w.item).collect::<Vec<_>>());
+            let ids = id_list(&chunk.iter().map(|w| w.withdrawal).collect::<Vec<_>>());
             sqlx::query(&format!(
                 "UPDATE placements SET online_since = \
                    (SELECT i.published_at FROM items i WHERE i.site_id = placements.site_id \
@@ -107,19 +124,20 @@ sql_impl! { SqlStore;
         }
         for reason in RetractionReason::ALL {
             let given: Vec<&ItemState> =
-                back.iter().filter(|(_, _, r)| r == reason).filter_map(|(_, item, _)| states.get(item)).collect();
+                back.iter().filter(|w| w.reason == *reason).filter_map(|w| states.get(&w.item)).collect();
             Self::shift_points(tx, site, &given, *reason, 1).await?;
         }
         let batch = back.len();
         let records: Vec<(String, String)> = back
             .iter()
-            .map(|(withdrawal, item, reason)| {
+            .map(|w| {
+                let why = w.reason.as_str();
                 let detail = with_change(
-                    json!({"withdrawn_for": reason.as_str(), "note": note, "withdrawal": withdrawal, "batch": batch}),
+                    json!({"withdrawn_for": why, "note": note, "withdrawal": w.withdrawal, "batch": batch}),
                     (Stage::Done, ItemStatus::Withdrawn),
                     (Stage::Done, ItemStatus::Online),
                 );
-                (format!("item:{item}"), detail.to_string())
+                (format!("item:{}", w.item), detail.to_string())
             })
             .collect();
         Self::audit_many(tx, Some(site.id), &self.operator, "restore", &records).await?;

@@ -27,7 +27,7 @@ pub(super) fn retraction_requests_sql<DB: Backend>(of_status: bool) -> String {
                                      WHERE p.site_id = r.site_id AND p.item_id = r.item_id))) AS TEXT) \
             FROM retraction_requests r JOIN items i ON i.site_id = r.site_id AND i.id = r.item_id \
                  LEFT JOIN units u ON u.site_id = r.site_id AND u.id = r.unit_id \
-            WHERE r.site_id = $1{status})",
+            WHERE r.site_id = $1{status}) AS requests",
         agg = DB::JSON_AGG,
         arr = DB::JSON_ARRAY,
         status = if of_status { " AND r.status = $2" } else { "" }
@@ -110,34 +110,39 @@ pub(super) fn close_requests_sql(list: &str) -> String {
     )
 }
 
-/// The audit records of the retraction requests a withdrawal or a mark closed (request, item):
-/// each its own before and after, beside its item's record.
-pub(super) fn closed_requests_audit(closed: &[(i64, i64)], resolution: Resolution) -> Vec<(String, String)> {
+/// The audit records of the retraction requests a withdrawal or a mark closed: each its own
+/// before and after, beside its item's record.
+pub(super) fn closed_requests_audit(closed: &[ClosedRequest], resolution: Resolution) -> Vec<(String, String)> {
     closed
         .iter()
-        .map(|(request, item)| {
+        .map(|c| {
             let detail = json!({
-                "item": item,
+                "item": c.item,
                 "before": {"status": RequestStatus::Pending.as_str()},
                 "after": {"status": RequestStatus::Done.as_str(), "resolution": resolution.as_str()},
             });
-            (format!("request:{request}"), detail.to_string())
+            (format!("request:{}", c.request), detail.to_string())
         })
         .collect()
 }
 
-/// The pending requests a batch (a withdrawal, a mark) closed: (request, item) each, and how many
-/// of an item's.
+/// A retraction request a batch closed, as its `RETURNING id, item_id` gives it.
+pub(super) struct ClosedRequest {
+    request: i64,
+    item: i64,
+}
+
+/// The pending requests a batch (a withdrawal, a mark) closed, and how many of an item's.
 #[derive(Default)]
 struct Closed {
-    requests: Vec<(i64, i64)>,
+    requests: Vec<ClosedRequest>,
     of_item: HashMap<i64, u64>,
 }
 
 impl Closed {
-    fn add(&mut self, requests: Vec<(i64, i64)>) {
-        for (_, item) in &requests {
-            *self.of_item.entry(*item).or_default() += 1;
+    fn add(&mut self, requests: Vec<ClosedRequest>) {
+        for c in &requests {
+            *self.of_item.entry(c.item).or_default() += 1;
         }
         self.requests.extend(requests);
     }
@@ -181,6 +186,13 @@ impl Change {
 }
 
 sql_impl! { SqlStore;
+    /// The requests a batch's UPDATE closed, from the rows it returned (`id`, `item_id`).
+    fn closed_requests(rows: &[DB::Row]) -> Result<Vec<ClosedRequest>> {
+        rows.iter()
+            .map(|row| Ok(ClosedRequest { request: row.try_get("id")?, item: row.try_get("item_id")? }))
+            .collect()
+    }
+
     /// A batch's end, once its items are changed: an audit record for each of `items` (`detail`:
     /// what changed for one), the rectification orders the change fixed closed, a record for each
     /// request it closed, then the commit; how many requests it closed.
@@ -336,13 +348,13 @@ sql_impl! { RetractionStore;
                 .bind(self.operator.as_str())
                 .execute(&mut *tx)
                 .await?;
-            let requests: Vec<(i64, i64)> = sqlx::query_as(&close_requests_sql(&list))
+            let requests = sqlx::query::<DB>(&close_requests_sql(&list))
                 .bind(site.id)
                 .bind(now)
                 .bind(self.operator.as_str())
                 .fetch_all(&mut *tx)
                 .await?;
-            closed.add(requests);
+            closed.add(Self::closed_requests(&requests)?);
             out.withdrawn.extend(moved);
             progress((out.withdrawn.len() + out.already.len()) as u64);
         }
@@ -430,7 +442,7 @@ sql_impl! { RetractionStore;
             .await?;
             // A request to withdraw an outdated item is answered by the mark; any other reason
             // (improper, classified, error) still needs the item taken down.
-            let requests: Vec<(i64, i64)> = sqlx::query_as(&format!(
+            let requests = sqlx::query::<DB>(&format!(
                 "UPDATE retraction_requests SET status = 'done', resolution = 'marked', handled_at = $2, \
                     handled_by = $3 \
                  WHERE site_id = $1 AND status = 'pending' AND reason = 'outdated' AND item_id IN ({list}) \
@@ -441,7 +453,7 @@ sql_impl! { RetractionStore;
             .bind(self.operator.as_str())
             .fetch_all(&mut *tx)
             .await?;
-            closed.add(requests);
+            closed.add(Self::closed_requests(&requests)?);
         }
         let before: HashMap<i64, Option<MarkKind>> = states.iter().map(|b| (b.id, b.state.mark)).collect();
         let detail = |id| {

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Executor, Pool, Transaction};
+use sqlx::{Executor, Pool, Row, Transaction};
 
 use super::*;
 use crate::domain::assessment::item_points;
@@ -28,14 +28,14 @@ pub(super) fn queue_sql<DB: Backend>(filter: Option<&ListFilter>) -> String {
                i.version, i.wechat_at)) AS TEXT) \
             FROM items i LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
             WHERE i.site_id = $1 AND i.status = 'pending' AND ($2 IS NULL OR i.path = $2) AND ($3 IS NULL \
-                OR i.stage = $3){filter}), \
+                OR i.stage = $3){filter}) AS items, \
            (SELECT CAST({agg}({arr}(p.item_id, c.path, c.position)) AS TEXT) \
             FROM items i JOIN placements p ON p.site_id = i.site_id AND p.item_id = i.id \
                          JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
-            WHERE i.site_id = $1 AND i.status = 'pending'), \
+            WHERE i.site_id = $1 AND i.status = 'pending') AS columns, \
            (SELECT CAST({agg}({arr}(a.item_id, a.kind)) AS TEXT) \
             FROM items i JOIN attachments a ON a.site_id = i.site_id AND a.item_id = i.id \
-            WHERE i.site_id = $1 AND i.status = 'pending')",
+            WHERE i.site_id = $1 AND i.status = 'pending') AS attachments",
         agg = DB::JSON_AGG,
         arr = DB::JSON_ARRAY
     )
@@ -101,13 +101,12 @@ sql_impl! { ReviewStore;
         let sql = queue_sql::<DB>(filter);
         // Leniently decoded: one item whose text is not UTF-8 (SQLite) must not fail the queue.
         let mut query =
-            sqlx::query_as(&sql).bind(site.id).bind(path.map(|p| p.as_str())).bind(stage.map(|s| s.as_str()));
+            sqlx::query::<DB>(&sql).bind(site.id).bind(path.map(|p| p.as_str())).bind(stage.map(|s| s.as_str()));
         if let Some(filter) = filter {
             query = query.bind(text_param(&filter.text, DB::DIALECT));
         }
-        let (items, columns, attachments): (Option<Lossy>, Option<Lossy>, Option<Lossy>) =
-            query.fetch_one(&self.pool).await?;
-        queue_items(items, columns, attachments)
+        let row = query.fetch_one(&self.pool).await?;
+        queue_items(row.try_get("items")?, row.try_get("columns")?, row.try_get("attachments")?)
     }
 
     async fn queue_count(&self, site: &Site) -> Result<i64> {
@@ -255,18 +254,27 @@ sql_impl! { ReviewStore;
             }
         }
         let now = Utc::now();
-        let placed: Vec<(i64, String, String)> = sqlx::query_as(
+        let placed = sqlx::query::<DB>(
             "SELECT c.id, c.path, p.form FROM placements p JOIN columns c ON c.id = p.column_id WHERE p.site_id = $1 \
                 AND p.item_id = $2 ORDER BY c.position",
         )
         .bind(site.id)
         .bind(item)
         .fetch_all(&mut *tx)
-        .await?;
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(Placed {
+                column: row.try_get("id")?,
+                path: row.try_get("path")?,
+                form: parse("form", &row.try_get::<String, _>("form")?)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
         if placed.is_empty() {
             return Err(StoreError::Refused(t!("store-no-target-column", item = item.to_string())));
         }
-        let forms = placed.iter().map(|(_, _, f)| parse::<Form>("form", f)).collect::<Result<Vec<_>>>()?;
+        let forms: Vec<Form> = placed.iter().map(|p| p.form).collect();
         let points = item_points(&forms, None).unwrap_or(current.form);
         sqlx::query("UPDATE placements SET online_since = $3 WHERE site_id = $1 AND item_id = $2")
             .bind(site.id)
@@ -295,20 +303,29 @@ sql_impl! { ReviewStore;
         .execute(&mut *tx)
         .await?;
         let detail = with_change(
-            json!({"columns": placed.iter().map(|(_, p, _)| p).collect::<Vec<_>>(), "points": points.as_str()}),
+            json!({"columns": placed.iter().map(|p| &p.path).collect::<Vec<_>>(), "points": points.as_str()}),
             (Stage::Publish, ItemStatus::Pending),
             (Stage::Done, ItemStatus::Online),
         );
         Self::audit(&mut tx, Some(site.id), &self.operator, "publish", &format!("item:{item}"), &detail.to_string())
             .await?;
         // The orders about its columns that waited for a new item are fixed now.
-        let columns: Vec<i64> = placed.iter().map(|(id, _, _)| *id).collect();
+        let columns: Vec<i64> = placed.iter().map(|p| p.column).collect();
         self.close_columns_fixed(&mut tx, site, Some(&columns)).await?;
         // Its dates changed: its findings found again, with the lists in use.
         Self::check_again(&mut tx, site.id, &self.lists_now(), item).await?;
+        // An order about a finding no longer found is fixed now.
+        self.close_findings_fixed(&mut tx, site, Some(&[item])).await?;
         self.finish(tx).await?;
         Ok(Transition { item, from: Stage::Publish, to: Stage::Done, version })
     }
+}
+
+/// A column an item being published is placed in, in the tree's order.
+struct Placed {
+    column: i64,
+    path: String,
+    form: Form,
 }
 
 /// An item of `queue_sql`, read from its JSON array by the fields' order.
@@ -324,6 +341,22 @@ struct ItemJson {
     submitted_at: String,
     version: i64,
     wechat_at: Option<String>,
+}
+
+/// A column a pending item is placed in, of `queue_sql`, read from its JSON array by the fields' order.
+#[derive(serde::Deserialize)]
+struct PlacementJson {
+    item: i64,
+    path: String,
+    /// Its place in the tree's order.
+    position: i64,
+}
+
+/// An attachment of a pending item, of `queue_sql`, read from its JSON array by the fields' order.
+#[derive(serde::Deserialize)]
+struct AttachmentJson {
+    item: i64,
+    kind: String,
 }
 
 /// What `queue_sql` (or a site's row of it over every site) gives, decoded: the workflow's order
@@ -354,17 +387,16 @@ pub(super) fn queue_items(
         })
         .collect::<Result<Vec<_>>>()?;
     keyed.sort_by_key(|k| (k.0, k.1, k.2.id));
-    let mut columns: Vec<(i64, String, i64)> = json_rows("queue columns", columns)?;
-    columns.sort_by_key(|c| (c.0, c.2));
-    let columns: Vec<(i64, String)> = columns.into_iter().map(|(item, path, _)| (item, path)).collect();
-    let attachments: Vec<(i64, String)> = json_rows("queue attachments", attachments)?;
+    let mut columns: Vec<PlacementJson> = json_rows("queue columns", columns)?;
+    columns.sort_by_key(|c| (c.item, c.position));
+    let attachments: Vec<AttachmentJson> = json_rows("queue attachments", attachments)?;
     let mut columns_of: HashMap<i64, Vec<String>> = HashMap::new();
-    for (item, path) in columns {
-        columns_of.entry(item).or_default().push(path);
+    for c in columns {
+        columns_of.entry(c.item).or_default().push(c.path);
     }
     let mut kinds_of: HashMap<i64, HashSet<String>> = HashMap::new();
-    for (item, kind) in attachments {
-        kinds_of.entry(item).or_default().insert(kind);
+    for a in attachments {
+        kinds_of.entry(a.item).or_default().insert(a.kind);
     }
     keyed
         .into_iter()

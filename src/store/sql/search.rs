@@ -271,10 +271,17 @@ pub(super) fn search_total_from<DB: Backend>(way: Way, cased: bool, within: Opti
     format!("FROM items i {}", search_where::<DB>(way, cased, within, 7))
 }
 
+/// An item's initials to be written, computed from its title (`fill_initials`).
+struct Titled {
+    site: i64,
+    id: i64,
+    initials: String,
+}
+
 /// The columns of a page's items (`$1` the site), in the tree's order.
 pub(super) fn columns_sql(ids: &[i64]) -> String {
     format!(
-        "SELECT p.item_id, c.id, c.path, p.form FROM placements p \
+        "SELECT p.item_id, c.id AS column_id, c.path, p.form FROM placements p \
          JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id \
          WHERE p.site_id = $1 AND p.item_id IN ({}) ORDER BY p.item_id, c.position",
         id_list(ids)
@@ -347,18 +354,30 @@ sql_impl! { SqlStore;
         let mut done = 0u64;
         let mut after = 0i64;
         loop {
-            let rows: Vec<(i64, i64, Lossy)> =
-                sqlx::query_as("SELECT site_id, id, title FROM items WHERE id > $1 ORDER BY id LIMIT $2")
-                    .bind(after)
-                    .bind(INITIALS_CHUNK)
-                    .fetch_all(&mut **tx)
-                    .await?;
+            let rows = sqlx::query::<DB>("SELECT site_id, id, title FROM items WHERE id > $1 ORDER BY id LIMIT $2")
+                .bind(after)
+                .bind(INITIALS_CHUNK)
+                .fetch_all(&mut **tx)
+                .await?
+                .iter()
+                .map(|row| {
+                    let title: Lossy = row.try_get("title")?;
+                    Ok(Titled {
+                        site: row.try_get("site_id")?,
+                        id: row.try_get("id")?,
+                        initials: stored_initials(&title.text),
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
             let Some(last) = rows.last() else { break };
-            after = last.1;
-            let initials: Vec<String> = rows.iter().map(|(_, _, title)| stored_initials(&title.text)).collect();
+            after = last.id;
             let mut cells = Vec::with_capacity(rows.len() * 3);
-            for ((site, id, _), initials) in rows.iter().zip(&initials) {
-                cells.extend([Cell::Int(Some(*site)), Cell::Int(Some(*id)), Cell::Text(Some(initials.as_str()))]);
+            for row in &rows {
+                cells.extend([
+                    Cell::Int(Some(row.site)),
+                    Cell::Int(Some(row.id)),
+                    Cell::Text(Some(row.initials.as_str())),
+                ]);
             }
             Self::write_rows(tx, "item_initials (site_id, item_id, initials)", 3, &cells).await?;
             done += rows.len() as u64;
@@ -420,11 +439,15 @@ sql_impl! { SearchStore;
             return Ok(Vec::new());
         }
         let ids: Vec<i64> = rows.iter().map(|r| r.try_get("id")).collect::<std::result::Result<_, _>>()?;
-        let placed: Vec<(i64, i64, String, String)> =
-            sqlx::query_as(&columns_sql(&ids)).bind(site.id).fetch_all(&self.pool).await?;
+        let placed = sqlx::query::<DB>(&columns_sql(&ids)).bind(site.id).fetch_all(&self.pool).await?;
         let mut columns: HashMap<i64, Vec<(i64, String, Form)>> = HashMap::new();
-        for (item, column, path, form) in placed {
-            columns.entry(item).or_default().push((column, path, parse("form", &form)?));
+        for row in &placed {
+            let form = parse("form", &row.try_get::<String, _>("form")?)?;
+            columns.entry(row.try_get("item_id")?).or_default().push((
+                row.try_get("column_id")?,
+                row.try_get("path")?,
+                form,
+            ));
         }
         rows.iter()
             .map(|row| {

@@ -312,24 +312,22 @@ sql_impl! { Store;
 
     async fn site(&self, code: Option<&str>) -> Result<Site> {
         self.check_schema().await?;
-        let sites: Vec<(i64, String, String)> =
-            sqlx::query_as("SELECT id, code, name FROM sites ORDER BY id").fetch_all(&self.pool).await?;
-        let to_site = |(id, code, name): (i64, String, String)| Site { id, code, name };
+        let sites = self.sites().await?;
+        let codes = || sites.iter().map(|s| s.code.as_str()).collect::<Vec<_>>().join(", ");
         match code {
             Some(code) => {
-                let known = sites.iter().map(|s| s.1.as_str()).collect::<Vec<_>>().join(", ");
                 let said =
-                    t!("sites-unknown", code = format!("{code:?}"), target = self.described.as_str(), known = known);
-                sites.into_iter().find(|s| s.1 == code).map(to_site).ok_or(StoreError::NoSuchSite(said))
+                    t!("sites-unknown", code = format!("{code:?}"), target = self.described.as_str(), known = codes());
+                sites.into_iter().find(|s| s.code == code).ok_or(StoreError::NoSuchSite(said))
             }
             None => match sites.len() {
                 0 => Err(StoreError::NotFound(t!("store-no-site", target = self.described.as_str()))),
-                1 => Ok(to_site(sites.into_iter().next().expect("one site"))),
+                1 => Ok(sites.into_iter().next().expect("one site")),
                 _ => Err(StoreError::Refused(t!(
                     "store-sites-choose",
                     target = self.described.as_str(),
                     count = sites.len(),
-                    codes = sites.iter().map(|s| s.1.as_str()).collect::<Vec<_>>().join(", ")
+                    codes = codes()
                 ))),
             },
         }
@@ -337,14 +335,13 @@ sql_impl! { Store;
 
     async fn sites(&self) -> Result<Vec<Site>> {
         self.check_schema().await?;
-        let sites: Vec<(i64, String, String)> =
-            sqlx::query_as("SELECT id, code, name FROM sites ORDER BY id").fetch_all(&self.pool).await?;
-        Ok(sites.into_iter().map(|(id, code, name)| Site { id, code, name }).collect())
+        let rows = sqlx::query::<DB>("SELECT id, code, name FROM sites ORDER BY id").fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| Ok(Site { id: row.try_get("id")?, code: row.try_get("code")?, name: row.try_get("name")? }))
+            .collect()
     }
 
     async fn overview_inputs(&self, at: &OverviewAt) -> Result<Vec<SiteInputs>> {
-        type Staleness = (i64, Option<String>, Option<String>);
-        type Queue = (i64, Option<Lossy>, Option<Lossy>, Option<Lossy>);
         let staleness = every_site_staleness_sql::<DB>();
         let queue = every_site(&queue_sql::<DB>(None));
         let requests = every_site(&retraction_requests_sql::<DB>(true));
@@ -358,42 +355,39 @@ sql_impl! { Store;
         let (sites, staleness, queue, requests, tallies, inquiries, links, probes) = tokio::try_join!(
             self.sites(),
             async {
-                let rows: Vec<Staleness> =
-                    sqlx::query_as(&staleness).bind(at.issued_until).bind(at.before).fetch_all(&self.pool).await?;
-                Ok::<_, StoreError>(rows)
+                Ok::<_, StoreError>(
+                    sqlx::query::<DB>(&staleness).bind(at.issued_until).bind(at.before).fetch_all(&self.pool).await?,
+                )
             },
+            async { Ok(sqlx::query::<DB>(&queue).bind(None::<&str>).bind(None::<&str>).fetch_all(&self.pool).await?) },
             async {
-                let rows: Vec<Queue> =
-                    sqlx::query_as(&queue).bind(None::<&str>).bind(None::<&str>).fetch_all(&self.pool).await?;
-                Ok(rows)
-            },
-            async {
-                let rows: Vec<(i64, Option<String>)> =
-                    sqlx::query_as(&requests).bind(RequestStatus::Pending.as_str()).fetch_all(&self.pool).await?;
-                Ok(rows)
+                Ok(sqlx::query::<DB>(&requests).bind(RequestStatus::Pending.as_str()).fetch_all(&self.pool).await?)
             },
             async {
                 let (from, until) = at.tallies;
-                let rows: Vec<(i64, Option<String>)> =
-                    sqlx::query_as(&tallies).bind(from).bind(until).fetch_all(&self.pool).await?;
-                Ok(rows)
+                Ok(sqlx::query::<DB>(&tallies).bind(from).bind(until).fetch_all(&self.pool).await?)
             },
             self.inquiries_of(None),
             self.link_results_of(None),
             probes,
         )?;
-        let mut staleness: HashMap<i64, StalenessInputs> = staleness
-            .into_iter()
-            .map(|(site, columns, documents)| Ok((site, staleness_inputs(columns, documents, None)?)))
-            .collect::<Result<_>>()?;
-        let mut queue: HashMap<i64, Vec<QueueItem>> = queue
-            .into_iter()
-            .map(|(site, items, columns, attachments)| Ok((site, queue_items(items, columns, attachments)?)))
-            .collect::<Result<_>>()?;
-        let mut requests: HashMap<i64, Vec<RetractionRequest>> =
-            requests.into_iter().map(|(site, json)| Ok((site, retraction_requests(json)?))).collect::<Result<_>>()?;
-        let mut tallies: HashMap<i64, Vec<UnitTally>> =
-            tallies.into_iter().map(|(site, json)| Ok((site, unit_tallies(json)?))).collect::<Result<_>>()?;
+        // One row a site: its id and what the statement gives for it, each by its column's name.
+        fn per_site<DB: Backend, T>(rows: Vec<DB::Row>, of: impl Fn(&DB::Row) -> Result<T>) -> Result<HashMap<i64, T>>
+        where
+            for<'s> &'s str: ColumnIndex<DB::Row>,
+            for<'q> i64: Decode<'q, DB> + Type<DB>,
+        {
+            rows.iter().map(|row| Ok((row.try_get("id")?, of(row)?))).collect()
+        }
+        let mut staleness = per_site::<DB, StalenessInputs>(staleness, |row| {
+            staleness_inputs(row.try_get("columns")?, row.try_get("documents")?, None)
+        })?;
+        let mut queue = per_site::<DB, Vec<QueueItem>>(queue, |row| {
+            queue_items(row.try_get("items")?, row.try_get("columns")?, row.try_get("attachments")?)
+        })?;
+        let mut requests =
+            per_site::<DB, Vec<RetractionRequest>>(requests, |row| retraction_requests(row.try_get("requests")?))?;
+        let mut tallies = per_site::<DB, Vec<UnitTally>>(tallies, |row| unit_tallies(row.try_get("tallies")?))?;
         let mut inquiries = by_site(inquiries);
         let mut links = by_site(links);
         let mut probes = by_site(probes);
@@ -500,14 +494,9 @@ sql_impl! { Store;
     }
 
     async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>> {
-        let row: Option<(String, bool)> =
-            sqlx::query_as("SELECT role, active FROM operators WHERE site_id = $1 AND name = $2")
-                .bind(site.id)
-                .bind(self.operator.as_str())
-                .fetch_optional(&self.pool)
-                .await?;
-        if let Some((role, true)) = &row {
-            return Ok(Some((parse("role", role)?, true)));
+        let row = Self::login(&self.pool, site, &self.operator).await?;
+        if let Some(Login { role, active: true, .. }) = row {
+            return Ok(Some((role, true)));
         }
         // A supervisor reads every site; an operator disabled here who supervises is one.
         let supervisor: Option<bool> = sqlx::query_scalar("SELECT active FROM supervisors WHERE name = $1")
@@ -516,7 +505,7 @@ sql_impl! { Store;
             .await?;
         match (row, supervisor) {
             (_, Some(true)) => Ok(Some((Role::Supervisor, true))),
-            (Some((role, active)), _) => Ok(Some((parse("role", &role)?, active))),
+            (Some(Login { role, active, .. }), _) => Ok(Some((role, active))),
             (None, supervisor) => Ok(supervisor.map(|active| (Role::Supervisor, active))),
         }
     }

@@ -317,7 +317,9 @@ impl App {
         let width = help::inner(self.size).0;
         let heading = self.theme.heading();
         match &self.overlay {
-            Overlay::Help(_) => help::lines(self.layer(), &self.keymap, &self.places, width, heading, self.ambiguous),
+            Overlay::Help(_) => {
+                help::lines(self.layer(), &self.keymap, &self.places, self.mouse, width, heading, self.ambiguous)
+            }
             Overlay::Messages(_) => {
                 let error = self.theme.status(crate::domain::staleness::Status::Overdue);
                 help::messages(&self.messages, width, error, self.now)
@@ -341,7 +343,7 @@ impl App {
     pub(super) fn copy_link(&self) -> Result<String, String> {
         let view = self.views.of(self.tab).item();
         let item = view.and_then(|v| v.item.as_ref()).ok_or_else(|| t!("copy-open-item"))?;
-        item.0.url.clone().ok_or_else(|| t!("copy-no-link"))
+        item.0.fields.url.clone().ok_or_else(|| t!("copy-no-link"))
     }
 
     pub(super) fn back(&mut self, effects: &mut Vec<Effect>) {

@@ -238,6 +238,8 @@ pub struct App {
     pub messages: Vec<Said>,
     /// Where the database, the settings and the log are (label, where), for the help.
     pub places: Vec<(String, String)>,
+    /// Whether the console takes the mouse (`mouse` in the settings), as the help says it.
+    pub mouse: bool,
     /// The day staleness is evaluated as of (Beijing time).
     pub at: NaiveDate,
     pub tab: Tab,
@@ -301,6 +303,7 @@ impl App {
             notice: None,
             messages: Vec::new(),
             places: Vec::new(),
+            mouse: true,
             at: crate::domain::time::beijing_date(setup.now),
             now: setup.now,
             tab: setup.tab,

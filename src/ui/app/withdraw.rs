@@ -238,8 +238,8 @@ impl App {
 /// An opened item as the one to withdraw; why not, if it is withdrawn already or still loading.
 pub(crate) fn opened_item(view: &crate::ui::views::item::ItemView) -> Result<Vec<(i64, String)>, String> {
     match &view.item {
-        Some((item, _)) if item.status == ItemStatus::Withdrawn => Err(t!("withdraw-already", id = item.id)),
-        Some((item, _)) => Ok(vec![(item.id, item.title.clone())]),
+        Some((item, _)) if item.fields.status == ItemStatus::Withdrawn => Err(t!("withdraw-already", id = item.id)),
+        Some((item, _)) => Ok(vec![(item.id, item.fields.title.clone())]),
         None => Err(t!("withdraw-wait-item")),
     }
 }

@@ -8,7 +8,7 @@
 //! `Paged::arrived` and `Paged::accept_total`.
 
 use super::Ask;
-use crate::store::Seek;
+use crate::store::{Seek, Site, Store, StoreError, Total};
 use crate::ui::app::Load;
 use crate::ui::paged::{List, Paged, Row};
 
@@ -93,6 +93,142 @@ impl<T: Row, S: Source<Key = T::Key>> Pager for Paged<T, S> {
     fn refiltered(&mut self, ask: &mut Ask) {
         if self.refilter() {
             self.read(Seek::First, ask);
+        }
+    }
+}
+
+/// A list that is all its view reads (the Audit and Withdrawn tabs): its rows, the use cases that
+/// read a page of them and count them, what a failed page says and how a row is made safe. Its
+/// view's queries and results are then `ListLoad<Self>` and `ListLoaded<Self>`, with the
+/// `Source` its `Paged<Self::Row, Self>` reads by.
+#[async_trait::async_trait]
+pub trait Listed: std::fmt::Debug + Clone + PartialEq + Send + Sync + 'static {
+    /// A row of the list.
+    type Row: Row + std::fmt::Debug + Clone + Send;
+
+    /// The filter as its use cases take it.
+    type Filter: Send + Sync;
+
+    /// The filter as typed (`None`: every row), as the use cases take it; `Err` says why it is
+    /// refused.
+    fn filter(typed: Option<&str>) -> Result<Self::Filter, String>;
+
+    /// A page of the rows from `seek`, with the filter.
+    async fn page(store: &dyn Store, site: &Site, filter: &Self::Filter, seek: Seek<Key<Self>>) -> Fetched<Self::Row>;
+
+    /// How many rows the list has with the filter.
+    async fn total(store: &dyn Store, site: &Site, filter: &Self::Filter) -> crate::store::Result<Total>;
+
+    /// What the status line says when a page could not be read.
+    fn failed(error: String) -> String;
+
+    /// Makes a row safe to keep and show (`ui::sanitise`).
+    fn sanitise(row: &mut Self::Row);
+}
+
+/// The key a listed list is paged by.
+pub type Key<L> = <<L as Listed>::Row as Row>::Key;
+
+/// A page of a listed list, as its use case reads it.
+pub type Fetched<T> = crate::store::Result<Vec<T>>;
+
+/// A listed list's query: a view's `Load`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListLoad<L: Listed> {
+    /// A page of the list from `seek`, with the filter as typed.
+    Page { seek: Seek<Key<L>>, filter: Option<String> },
+    /// How many rows the list has, with the filter as typed.
+    Total { filter: Option<String> },
+}
+
+/// What a listed list's query brought back: a view's `Loaded`.
+#[derive(Debug, Clone)]
+pub enum ListLoaded<L: Listed> {
+    Page(Result<Vec<L::Row>, String>),
+    Total(Result<Total, String>),
+}
+
+impl<L: Listed> ListLoad<L> {
+    pub fn is_write(&self) -> bool {
+        match self {
+            ListLoad::Page { .. } | ListLoad::Total { .. } => false,
+        }
+    }
+
+    pub async fn run(
+        self,
+        store: &dyn Store,
+        site: &Site,
+        line: &(dyn Fn(StoreError) -> String + Sync),
+    ) -> ListLoaded<L> {
+        match self {
+            ListLoad::Page { seek, filter } => ListLoaded::Page(match L::filter(filter.as_deref()) {
+                Ok(filter) => L::page(store, site, &filter, seek).await.map_err(line),
+                Err(said) => Err(said),
+            }),
+            ListLoad::Total { filter } => ListLoaded::Total(match L::filter(filter.as_deref()) {
+                Ok(filter) => L::total(store, site, &filter).await.map_err(line),
+                Err(said) => Err(said),
+            }),
+        }
+    }
+}
+
+impl<L: Listed> ListLoaded<L> {
+    pub fn failed(&self) -> bool {
+        match self {
+            ListLoaded::Page(r) => r.is_err(),
+            ListLoaded::Total(r) => r.is_err(),
+        }
+    }
+
+    pub fn sanitised(mut self) -> Self {
+        match &mut self {
+            ListLoaded::Page(r) => crate::ui::sanitise::each(r, L::sanitise),
+            ListLoaded::Total(_) => {}
+        }
+        self
+    }
+
+    #[cfg(test)]
+    pub fn every_error() -> Vec<(&'static str, ListLoaded<L>)> {
+        vec![
+            ("Page", ListLoaded::Page(Err("the database said no".into()))),
+            ("Total", ListLoaded::Total(Err("the database said no".into()))),
+        ]
+    }
+}
+
+impl<L: Listed> Source for L
+where
+    ListLoad<L>: Into<Load>,
+{
+    type Key = Key<L>;
+
+    fn page(&self, seek: Seek<Key<L>>, filter: Option<String>) -> Option<Load> {
+        Some(ListLoad::<L>::Page { seek, filter }.into())
+    }
+
+    fn total(&self, filter: Option<String>) -> Option<Load> {
+        Some(ListLoad::<L>::Total { filter }.into())
+    }
+
+    fn failed(&self, error: String) -> String {
+        L::failed(error)
+    }
+}
+
+impl<L: Listed> Paged<L::Row, L>
+where
+    ListLoad<L>: Into<Load>,
+{
+    /// A result of the list's queries: a page to `arrived`, a count to `accept_total`.
+    pub fn take(&mut self, id: u64, loaded: ListLoaded<L>, height: usize, ask: &mut Ask) {
+        match loaded {
+            ListLoaded::Page(result) => self.arrived(id, result, height, ask),
+            ListLoaded::Total(result) => {
+                self.accept_total(id, result);
+            }
         }
     }
 }

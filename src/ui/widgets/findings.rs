@@ -47,8 +47,8 @@ impl Draw<'_> {
         let mut marks = Marks { title: Vec::new(), body: Vec::new() };
         for (n, (f, waived)) in found.iter().enumerate() {
             let (text, into) = match f.field {
-                Field::Title => (&item.title, &mut marks.title),
-                Field::Body => (&item.body, &mut marks.body),
+                Field::Title => (&item.fields.title, &mut marks.title),
+                Field::Body => (&item.fields.body, &mut marks.body),
                 Field::Dates => continue,
             };
             if let Some((start, end)) = locate(text, f) {

@@ -29,6 +29,10 @@ fn word(layer: Layer, action: Action) -> Option<String> {
         // The way back, not the way in.
         return Some(t!("keyhint-broken-links-back"));
     }
+    if action == Action::Confirm && layer == Layer::Rectify {
+        // Enter issues the order the form shows, as its own line says.
+        return Some(t!("keyhint-rectify-issue"));
+    }
     if action == Action::Open && layer == Layer::Sites {
         // Enter enters the site.
         return Some(t!("keyhint-sites-enter"));
@@ -219,13 +223,44 @@ mod tests {
     }
 
     #[test]
+    fn every_key_a_view_has_of_its_own_is_on_its_hint_line() {
+        // Moving, the tabs and a reload are the keys every view shares (the help lists them); a
+        // field's previous is the way back from its next, said once; the seven checks and a
+        // finding's previous are said with the first check and the next finding.
+        let shared = |a: Action| {
+            let name = a.name();
+            name.starts_with("list.")
+                || name.starts_with("tab.")
+                || name.ends_with(".previous_field")
+                || matches!(a, Action::Refresh | Action::Noop | Action::PreviousFinding | Action::Show(_))
+                || (Action::CHECKS.contains(&a) && a != Action::Check1)
+        };
+        let keymap = Keymap::default_map();
+        for layer in Layer::ALL.into_iter().filter(|l| *l != Layer::Global) {
+            let said: Vec<String> = hints(&keymap, layer, true).into_iter().map(|(k, _)| k).collect();
+            for b in keymap.bindings(layer).iter().filter(|b| !shared(b.action)) {
+                let key = keymap.key_for(layer, b.action).map(|k| k.name()).unwrap_or_default();
+                assert!(
+                    said.iter()
+                        .any(|s| *s == key || s.starts_with(&format!("{key}–")) || s.starts_with(&format!("{key}/"))),
+                    "{layer:?}: {} ({}) is not on the hint line: {said:?}",
+                    b.action.name(),
+                    key
+                );
+            }
+        }
+    }
+
+    #[test]
     fn at_80_columns_the_view_keys_are_dropped_from_the_end_and_help_stays() {
         let h = hints(&Keymap::default_map(), Layer::Columns, true);
         let whole = fitted(&h, 400, Ambiguous::Narrow);
         let short = fitted(&h, 60, Ambiguous::Narrow);
         assert!(text::width(&short) <= 60, "{short}");
         assert!(short.ends_with(&format!("? {}", t!("keyhint-app-help"))), "{short}");
-        assert!(short.starts_with("→ "), "{short}");
+        // The round's keys first: overdue only, by unit, worst first, the reminder sheet.
+        assert!(short.starts_with("o "), "{short}");
+        assert!(short.contains("R "), "{short}");
         assert!(whole.len() > short.len());
         assert!(whole.contains(": "), "{whole}");
     }

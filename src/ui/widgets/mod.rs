@@ -222,6 +222,29 @@ pub(crate) fn provisional_note(count: usize, theme: Theme) -> Option<Span<'stati
     (count > 0).then(|| Span::styled(t!("provisional-count", count = count), theme.dim()))
 }
 
+/// Spans in at most `width` cells: whole, else cut where they reach it, the last one kept ending
+/// in `…` (`text::fit`), their styles kept.
+fn fit_spans(spans: Vec<Span<'static>>, width: usize, ambiguous: Ambiguous) -> Vec<Span<'static>> {
+    if spans.iter().map(|s| text::width(&s.content)).sum::<usize>() <= width {
+        return spans;
+    }
+    let mut out = Vec::new();
+    let mut left = width;
+    for span in spans {
+        let w = text::width(&span.content);
+        if w < left {
+            left -= w;
+            out.push(span);
+        } else {
+            // Spans follow it: one that fills the rest exactly makes room for the mark too.
+            let room = if w == left { left.saturating_sub(1) } else { left };
+            out.push(Span::styled(fit(&span.content, room, ambiguous), span.style));
+            break;
+        }
+    }
+    out
+}
+
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 /// Draws the whole screen.
@@ -394,7 +417,9 @@ impl Draw<'_> {
 
     /// The title line: what the view shows, its counts, and a spinner while a query runs.
     pub fn title(&mut self, area: Rect, spans: Vec<Span>) {
-        let mut spans = self.shown(TextLine::from(spans)).spans;
+        // A title longer than its row ends in … where it is cut (a date or a count cut short read
+        // as another one).
+        let mut spans = fit_spans(self.shown(TextLine::from(spans)).spans, usize::from(area.width), self.ambiguous());
         if self.app.busy() {
             spans.push(Span::raw(t!("title-loading", spinner = SPINNER[(self.app.ticks % 10) as usize])));
         }
@@ -689,6 +714,26 @@ pub fn grouped(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_too_long_for_its_row_ends_in_an_ellipsis_and_keeps_its_styles() {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let spans = || vec![Span::styled("✗ ", bold), Span::raw("政务动态 · 到期 "), Span::raw("2026-05-12")];
+        let said = |spans: &[Span]| spans.iter().map(|s| s.content.to_string()).collect::<String>();
+        // Whole when it fits.
+        assert_eq!(said(&fit_spans(spans(), 40, Ambiguous::Narrow)), "✗ 政务动态 · 到期 2026-05-12");
+        // Cut inside the date: the date ends in …, never reads as another one.
+        let cut = fit_spans(spans(), 22, Ambiguous::Narrow);
+        assert_eq!(said(&cut), "✗ 政务动态 · 到期 202…");
+        assert!(text::width(&said(&cut)) <= 22);
+        assert_eq!(cut[0].style, bold);
+        // A span filling the row exactly, with more after it: the mark takes its last cell.
+        let cut = fit_spans(spans(), 18, Ambiguous::Narrow);
+        assert_eq!(said(&cut), "✗ 政务动态 · 到…");
+        // Two-cell terminals: the mark counts two.
+        let cut = fit_spans(spans(), 22, Ambiguous::Wide);
+        assert!(text::width(&said(&cut)) <= 22, "{}", said(&cut));
+    }
 
     #[test]
     fn status_symbols_are_one_cell_in_every_terminal() {

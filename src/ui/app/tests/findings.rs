@@ -113,7 +113,7 @@ pub(super) fn found_item() -> Box<(ExportedItem, Vec<HistoryEntry>)> {
     open_item(&mut a);
     let (mut item, history) = a.views.columns.item.take().unwrap().item.unwrap();
     item.id = 1207;
-    item.title = "关于公布2026年城乡低保对象名单的公示".into();
+    item.fields.title = "关于公布2026年城乡低保对象名单的公示".into();
     Box::new((item, history))
 }
 
@@ -381,7 +381,7 @@ fn the_findings_screens_in_every_state() {
                 panic!("{effects:?}")
             };
             let mut item = found_item();
-            item.0.body = "经审核，以下对象符合城乡低保条件，现予公示。\n".to_string()
+            item.0.fields.body = "经审核，以下对象符合城乡低保条件，现予公示。\n".to_string()
                 + &"　".repeat(40)
                 + "张某某 450304199003151234 城市低保 二塘乡";
             a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(views::findings::Loaded::Item(Ok(item))))));

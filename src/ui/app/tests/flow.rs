@@ -38,6 +38,16 @@ fn an_item_lacking_its_attachments_is_returned_without_failing_a_check() {
     open_reviewing(&mut a);
     assert_eq!(a.views.queue.reviewing.as_ref().unwrap().entry.id, 32);
     assert!(text_of(&a).contains("R returns it"), "{}", text_of(&a));
+    // What it lacks is said whole at 80 columns, in either language (beside the findings it was
+    // cut before the name of what is missing).
+    let lacks = a.views.queue.reviewing.as_ref().unwrap().entry.missing.clone();
+    for lang in [Lang::En, Lang::ZhCn] {
+        crate::i18n::scoped(lang, || {
+            let named: Vec<String> = lacks.iter().map(|k| k.describe()).collect();
+            let whole = t!("review-lacks-return", lacks = named.join(&t!("list-separator")), key = "R");
+            assert!(text_of(&a).contains(whole.trim()), "{lang:?}: {whole}\n{}", text_of(&a));
+        });
+    }
     // Approving is refused before anything is sent, saying how to return it.
     let effects = keys(&mut a, "ca");
     assert!(loads(&effects).is_empty());
@@ -275,4 +285,41 @@ fn end_on_an_item_stops_at_its_last_row_and_pgup_brings_the_text_back() {
     assert!(view_text(&a).contains("第"), "{}", view_text(&a));
     key(&mut a, KeyCode::Home);
     assert!(view_text(&a).contains("Body"), "{}", view_text(&a));
+}
+
+/// An opened column's title at 80 columns keeps what acting on it needs: the id `retract --column`
+/// takes, the path's leaf and the days overdue (or, not overdue, the due date), giving way the
+/// status in words and then the rest; a cut is marked with …. A wide screen shows the path whole.
+#[test]
+fn an_open_columns_title_keeps_its_id_leaf_and_days_overdue_at_80_columns() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        crate::i18n::scoped(lang, || {
+            let mut a = sized((80, 24), true);
+            open_column(&mut a, items(0, 3));
+            let text = view_text(&a);
+            let title = text.lines().next().unwrap();
+            let overdue = t!("columns-column-overdue", days = 11);
+            for whole in ["#7 ", "⑥施工及质量安全监督信息", overdue.trim_start_matches(" · ")] {
+                assert!(title.contains(whole), "{lang:?}: {whole:?} in {title}");
+            }
+            assert!(crate::ui::text::width(title) <= 80, "{title}");
+            // The document due here: its title cut with a mark, not at the edge.
+            let document = text.lines().find(|l| l.contains("象发改〔2026〕31号")).unwrap();
+            assert!(document.trim_end().ends_with('…') || document.contains("重大项目计划的通知"), "{document}");
+            let mut a = sized((160, 48), true);
+            open_column(&mut a, items(0, 3));
+            let title = view_text(&a).lines().next().unwrap().to_string();
+            assert!(title.contains("政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息"), "{title}");
+            assert!(
+                title.contains(&t!("columns-column-due", day = "2026-11-18").trim_start_matches(" · ").to_string())
+            );
+            // A column not overdue keeps its due date, the next thing to act on, at 80 columns.
+            let mut a = sized((80, 24), true);
+            keys(&mut a, "e");
+            enter_column(&mut a, 3, items(0, 3));
+            let title = view_text(&a).lines().next().unwrap().to_string();
+            let due = t!("columns-column-due", day = "2026-12-08");
+            assert!(title.contains(due.trim_start_matches(" · ")), "{lang:?}: {title}");
+        });
+    }
 }

@@ -175,6 +175,32 @@ fn the_help_is_wider_on_a_wide_screen_and_keeps_its_indentation() {
     insta::assert_snapshot!("help_paged_80x24", screen(&a));
 }
 
+/// Lines as one text, a row wrapped joined to the next by a blank.
+fn said(lines: &[String]) -> String {
+    lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_help_says_where_vim_keys_are_and_what_the_mouse_does() {
+    let mut a = app();
+    keys(&mut a, "?");
+    let lines = said(&help_lines(&a));
+    // A search for vim finds the way to its keys; the mouse's setting is named.
+    assert!(lines.contains("--keymap vim"), "{lines}");
+    assert!(lines.contains("keymap.toml"), "{lines}");
+    assert!(lines.contains("mouse = false"), "{lines}");
+    assert!(lines.contains("taken by the console"), "the console takes the mouse by default: {lines}");
+    key(&mut a, KeyCode::Esc);
+    // With `mouse = false` the help says the terminal has it.
+    a.mouse = false;
+    keys(&mut a, "?");
+    let lines = said(&help_lines(&a));
+    assert!(lines.contains("left to the terminal"), "{lines}");
+    assert!(!lines.contains("taken by the console"), "{lines}");
+    let zh = crate::i18n::scoped(Lang::ZhCn, || said(&help_lines(&a)));
+    assert!(zh.contains("交给终端") && zh.contains("--keymap vim"), "{zh}");
+}
+
 /// A decision sent from the review screen, and the store's refusal of it coming back; the queue
 /// reloaded after it.
 fn refuse(a: &mut App, effects: &[Effect], why: &str) {

@@ -20,7 +20,10 @@ fn the_hint_line_and_the_help_name_keys_in_chinese() {
     crate::i18n::scoped(Lang::ZhCn, || {
         let mut a = app();
         let hints = hint_line(&a);
-        assert!(hints.starts_with("→ 展开  ← 折叠  空格 展开/折叠"), "{hints}");
+        // The round's keys first, then the tree's arrows, named as the keycaps are.
+        assert!(hints.starts_with("o 只看逾期  u 按单位"), "{hints}");
+        let wide = hint_line(&sized((160, 48), false));
+        assert!(wide.contains("→ 展开  ← 折叠  空格 展开/折叠"), "{wide}");
         // A line being typed: done and left by keys no keymap binds, named all the same.
         keys(&mut a, "/");
         assert_eq!(hint_line(&a), "回车 完成  Esc 取消");
@@ -42,7 +45,8 @@ fn the_hint_line_and_the_help_name_keys_in_chinese() {
 #[test]
 fn english_names_keys_as_their_keycaps() {
     let mut a = app();
-    assert!(hint_line(&a).starts_with("→ expand  ← collapse  Space fold"), "{}", hint_line(&a));
+    let wide = hint_line(&sized((160, 48), false));
+    assert!(wide.contains("→ expand  ← collapse  Space fold"), "{wide}");
     keys(&mut a, "?");
     let help = format!("{}\n{}", text_of(&a), help_whole(&a));
     for said in ["Enter", "Space", "PgUp", "PgDn", "Shift-Tab", "↑/↓ PgUp/PgDn scroll"] {

@@ -106,7 +106,7 @@ fn withdraw_1207(a: &mut App) -> Vec<Effect> {
     show_links(a, broken());
     key(a, KeyCode::Enter);
     let mut item = super::findings::found_item();
-    item.0.url = Some("https://www.glxsq.gov.cn/zwgk/t20261127_1207.html".into());
+    item.0.fields.url = Some("https://www.glxsq.gov.cn/zwgk/t20261127_1207.html".into());
     let id = a.views.findings.item.as_ref().unwrap().waiting.unwrap();
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Findings(findings::Loaded::Item(Ok(item))))));
     keys(a, "w");

@@ -557,22 +557,24 @@ fn a_body_of_millions_of_characters_is_cut_for_display_and_drawn_quickly() {
     let body = format!("第一段\u{1b}[2J\n{}\n{}", "长句".repeat(2_000_000), "一行\n".repeat(300_000));
     let full = ExportedItem {
         id: item,
-        reference: Some("\u{1b}[31mXS".into()),
-        url: None,
-        title: "\u{1b}[2J清屏".into(),
-        body,
-        form: Form::Text,
-        path: ItemPath::Unit,
-        unit: Some("发改局".into()),
-        channel: Channel::Portal,
-        stage: Stage::Done,
-        status: ItemStatus::Online,
-        submitted_at: t,
-        wechat_at: None,
-        published_at: Some(t),
+        fields: ItemFields {
+            reference: Some("\u{1b}[31mXS".into()),
+            url: None,
+            title: "\u{1b}[2J清屏".into(),
+            body,
+            form: Form::Text,
+            path: ItemPath::Unit,
+            unit: Some("发改局".into()),
+            channel: Channel::Portal,
+            stage: Stage::Done,
+            status: ItemStatus::Online,
+            submitted_at: t,
+            wechat_at: None,
+            published_at: Some(t),
+            placements: vec![("政务动态 / 工作动态\u{202e}".into(), Form::Text)],
+        },
         withdrawn: None,
         mark: None,
-        placements: vec![("政务动态 / 工作动态\u{202e}".into(), Form::Text)],
         attachments: Vec::new(),
     };
     let event = HistoryEvent::Restored { note: "restored\u{1b}c".into() };
@@ -582,8 +584,8 @@ fn a_body_of_millions_of_characters_is_cut_for_display_and_drawn_quickly() {
         Loaded::View(views::Loaded::Columns(columns::Loaded::Item(Ok(Box::new((full, history)))))),
     ));
     let (shown, _) = a.views.columns.item.as_ref().unwrap().item.as_ref().unwrap();
-    assert!(shown.body.ends_with(&sanitise::cut()));
-    assert!(shown.body.lines().count() <= sanitise::BLOCK_LINES);
+    assert!(shown.fields.body.ends_with(&sanitise::cut()));
+    assert!(shown.fields.body.lines().count() <= sanitise::BLOCK_LINES);
     // A frame at the top and one far down the body.
     let mut frames = Vec::new();
     for scroll in [0, 9_000] {

@@ -13,6 +13,7 @@ use crate::domain::IncidentKind;
 use crate::domain::accountability::Signal;
 use crate::domain::deadline::DeadlineRule;
 use crate::domain::item::AttachmentKind;
+use crate::domain::item::ItemFields;
 use crate::domain::review::Decision;
 use crate::domain::staleness::{DocumentStatus, Staleness, Status};
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
@@ -372,25 +373,27 @@ fn open_item_with(app: &mut App, body: &str) {
     let t = |d, h, m| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
     let item = ExportedItem {
         id: item_id,
-        reference: Some("XS-2026-0931".into()),
-        url: Some(format!("https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_{item_id}.html")),
-        title: "象山区召开重大项目建设推进会\u{1b}[31m".into(),
-        body: body.into(),
-        form: Form::ImageText,
-        path: ItemPath::Unit,
-        unit: Some("发改局".into()),
-        channel: Channel::Portal,
-        stage: Stage::Done,
-        status: ItemStatus::Online,
-        submitted_at: t(19, 2, 0),
-        wechat_at: None,
-        published_at: Some(t(20, 1, 59)),
+        fields: ItemFields {
+            reference: Some("XS-2026-0931".into()),
+            url: Some(format!("https://www.glxsq.gov.cn/zwgk/zdxm/202611/t20261120_{item_id}.html")),
+            title: "象山区召开重大项目建设推进会\u{1b}[31m".into(),
+            body: body.into(),
+            form: Form::ImageText,
+            path: ItemPath::Unit,
+            unit: Some("发改局".into()),
+            channel: Channel::Portal,
+            stage: Stage::Done,
+            status: ItemStatus::Online,
+            submitted_at: t(19, 2, 0),
+            wechat_at: None,
+            published_at: Some(t(20, 1, 59)),
+            placements: vec![
+                ("政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息".into(), Form::ImageText),
+                ("政务动态 / 工作动态".into(), Form::Text),
+            ],
+        },
         withdrawn: None,
         mark: None,
-        placements: vec![
-            ("政府信息公开 / 重大建设项目批准和实施 / ⑥施工及质量安全监督信息".into(), Form::ImageText),
-            ("政务动态 / 工作动态".into(), Form::Text),
-        ],
         attachments: Vec::new(),
     };
     let history = vec![
@@ -753,8 +756,10 @@ type Shown = (&'static str, fn(&mut App), &'static [&'static str]);
 #[test]
 fn the_columns_views_speak_chinese() {
     crate::i18n::scoped(Lang::ZhCn, || {
-        let views: [Shown; 3] = [
+        let views: [Shown; 4] = [
             ("tree", |a| drop(keys(a, "o")), &["栏目 10 个", "逾期", "空白栏目", "更新时限", "责任单位", "[逾期]"]),
+            // A unit's count of columns in full-width brackets, as Chinese punctuation is.
+            ("by_unit", |a| drop(keys(a, "u")), &["■ 发改局（2）", "[按责任单位]"]),
             (
                 "column",
                 |a| {
@@ -769,7 +774,7 @@ fn the_columns_views_speak_chinese() {
                     open_column(a, items(0, 30));
                     open_item(a);
                 },
-                &["信息 ", "审核程序", "报送时间", "发布栏目（2）"],
+                &["信息 ", "审核程序", "报送时间", "发布栏目（2）", "（文字）"],
             ),
         ];
         for (name, setup, words) in views {
@@ -1321,22 +1326,24 @@ fn open_reviewing_with(app: &mut App, body: &str, findings: Vec<(crate::domain::
     let t = Utc.with_ymd_and_hms(2026, 11, 20, 1, 0, 0).unwrap();
     let full = ExportedItem {
         id: item,
-        reference: None,
-        url: None,
-        title: entry.title.clone(),
-        body: body.into(),
-        form: entry.form,
-        path: entry.path,
-        unit: entry.unit.clone(),
-        channel: entry.channel,
-        stage: entry.stage,
-        status: ItemStatus::Pending,
-        submitted_at: t,
-        wechat_at: None,
-        published_at: None,
+        fields: ItemFields {
+            reference: None,
+            url: None,
+            title: entry.title.clone(),
+            body: body.into(),
+            form: entry.form,
+            path: entry.path,
+            unit: entry.unit.clone(),
+            channel: entry.channel,
+            stage: entry.stage,
+            status: ItemStatus::Pending,
+            submitted_at: t,
+            wechat_at: None,
+            published_at: None,
+            placements: vec![("政务动态 / 部门动态".into(), Form::Text)],
+        },
         withdrawn: None,
         mark: None,
-        placements: vec![("政务动态 / 部门动态".into(), Form::Text)],
         attachments: Vec::new(),
     };
     app.update(Msg::Loaded(

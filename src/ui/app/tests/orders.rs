@@ -170,7 +170,15 @@ fn z_on_a_column_opens_the_form_filled_in_and_enter_issues_the_order() {
     };
     assert_eq!((unit.as_str(), about, *days), ("民政局", &About::Column(5), 7));
     assert!(note.contains("blank") && note.ends_with("(Art. 6: each unit keeps its columns up to date)"), "{note}");
-    let issued = Issued { id: 9, due_on: day("2026-12-08"), days: 7, provisional: false, item: None, indicator: None };
+    let issued = Issued {
+        id: 9,
+        unit: "民政局".into(),
+        due_on: day("2026-12-08"),
+        days: 7,
+        provisional: false,
+        item: None,
+        indicator: None,
+    };
     a.update(Msg::Loaded(
         *id,
         Loaded::View(views::Loaded::Orders(orders::Loaded::Issued { unit: unit.clone(), result: Ok(issued) })),

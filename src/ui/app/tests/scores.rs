@@ -181,26 +181,7 @@ fn the_explanation_moves_over_items_and_incidents_and_opens_an_item() {
         panic!("{effects:?}")
     };
     assert_eq!(a.layer(), Layer::Item);
-    let item = ExportedItem {
-        id: 2003,
-        reference: None,
-        url: None,
-        title: "象山街道“我为群众办实事”志愿服务活动简报".into(),
-        body: "……".into(),
-        form: Form::Text,
-        path: ItemPath::Unit,
-        unit: Some("象山街道".into()),
-        channel: Channel::Portal,
-        stage: Stage::Done,
-        status: ItemStatus::Online,
-        submitted_at: Utc.with_ymd_and_hms(2026, 10, 8, 1, 0, 0).unwrap(),
-        wechat_at: None,
-        published_at: Some(Utc.with_ymd_and_hms(2026, 10, 8, 2, 0, 0).unwrap()),
-        withdrawn: None,
-        mark: None,
-        placements: vec![("政务动态 / 乡镇（街道）动态".into(), Form::Text)],
-        attachments: Vec::new(),
-    };
+    let item = town_item(2003, "象山街道“我为群众办实事”志愿服务活动简报", Form::Text, 10, 8);
     a.update(Msg::Loaded(
         id,
         Loaded::View(views::Loaded::Scores(views::scores::Loaded::Item(Ok(Box::new((item, vec![])))))),
@@ -561,26 +542,7 @@ fn an_item_opened_from_an_explanation_can_be_withdrawn_and_everything_shown_relo
     // Not before it has loaded.
     keys(&mut a, "w");
     assert_eq!(a.notice.as_ref().unwrap().text, "wait for the item to load");
-    let item = ExportedItem {
-        id: 2051,
-        reference: None,
-        url: None,
-        title: "象山街道开展“119”消防宣传月活动".into(),
-        body: "……".into(),
-        form: Form::Video,
-        path: ItemPath::Unit,
-        unit: Some("象山街道".into()),
-        channel: Channel::Portal,
-        stage: Stage::Done,
-        status: ItemStatus::Online,
-        submitted_at: Utc.with_ymd_and_hms(2026, 11, 20, 1, 0, 0).unwrap(),
-        wechat_at: None,
-        published_at: Some(Utc.with_ymd_and_hms(2026, 11, 20, 2, 0, 0).unwrap()),
-        withdrawn: None,
-        mark: None,
-        placements: vec![("政务动态 / 乡镇（街道）动态".into(), Form::Video)],
-        attachments: Vec::new(),
-    };
+    let item = town_item(2051, "象山街道开展“119”消防宣传月活动", Form::Video, 11, 20);
     a.update(Msg::Loaded(
         id,
         Loaded::View(views::Loaded::Scores(views::scores::Loaded::Item(Ok(Box::new((item, vec![])))))),
@@ -635,5 +597,32 @@ fn an_overdue_columns_rule_is_said_in_words_of_the_language() {
                 insta::assert_snapshot!("scores_unit_rule_words_zh_80x24", text);
             }
         });
+    }
+}
+
+/// An item of 象山街道's online in its news column, submitted at 09:00 Beijing time on `month`/`day`
+/// of 2026 and published an hour later.
+fn town_item(id: i64, title: &str, form: Form, month: u32, day: u32) -> ExportedItem {
+    ExportedItem {
+        id,
+        fields: ItemFields {
+            reference: None,
+            url: None,
+            title: title.into(),
+            body: "……".into(),
+            form,
+            path: ItemPath::Unit,
+            unit: Some("象山街道".into()),
+            channel: Channel::Portal,
+            stage: Stage::Done,
+            status: ItemStatus::Online,
+            submitted_at: Utc.with_ymd_and_hms(2026, month, day, 1, 0, 0).unwrap(),
+            wechat_at: None,
+            published_at: Some(Utc.with_ymd_and_hms(2026, month, day, 2, 0, 0).unwrap()),
+            placements: vec![("政务动态 / 乡镇（街道）动态".into(), form)],
+        },
+        withdrawn: None,
+        mark: None,
+        attachments: Vec::new(),
     }
 }

@@ -1,13 +1,13 @@
 //! The Audit tab: the audit trail newest first, a page at a time, filtered by what the records
 //! say and by their Beijing day; Enter shows a record whole.
 
-use super::pages::{Pager, Source};
+use super::pages::{Fetched, ListLoad, ListLoaded, Listed, Pager};
 use super::{Ask, Cx, View};
 use crate::domain::search::Needle;
-use crate::store::{AuditEntry, AuditFilter, Seek, Site, Store, StoreError, Total};
+use crate::store::{self, AuditEntry, AuditFilter, Seek, Site, Store, Total};
 use crate::ui::keymap::Layer;
 use crate::ui::paged::{List, PAGE, Paged, Row};
-use crate::ui::sanitise::{clean_block, clean_line, each};
+use crate::ui::sanitise::{clean_block, clean_line};
 use crate::ui::text::SearchKey;
 use crate::usecase;
 
@@ -19,102 +19,50 @@ pub struct AuditView {
     pub list: Paged<AuditEntry, Trail>,
 }
 
-/// Where its pages come from: the site's audit trail.
-#[derive(Debug, Default)]
+/// Where its pages come from: the site's audit trail, newest first; with a filter (as typed), the
+/// records whose row shows it (`AuditFilter::text`).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Trail;
 
-impl Source for Trail {
-    type Key = i64;
+#[async_trait::async_trait]
+impl Listed for Trail {
+    type Row = AuditEntry;
+    type Filter = AuditFilter;
 
-    fn page(&self, seek: Seek<i64>, filter: Option<String>) -> Option<crate::ui::app::Load> {
-        Some(Load::Page { seek, filter }.into())
+    /// A text of two characters or more (a shorter one is refused), with the kinds of target and
+    /// the values of the details it names in the words the tab shows them in
+    /// (`words::audit::said_in`; the use case adds the actions).
+    fn filter(typed: Option<&str>) -> Result<AuditFilter, String> {
+        let text = typed.map(Needle::new).transpose()?;
+        let (targets, values) = text.as_ref().map(crate::ui::words::audit::said_in).unwrap_or_default();
+        Ok(AuditFilter { text, targets, values, ..Default::default() })
     }
 
-    fn total(&self, filter: Option<String>) -> Option<crate::ui::app::Load> {
-        Some(Load::Total { filter }.into())
+    async fn page(store: &dyn Store, site: &Site, filter: &AuditFilter, seek: Seek<i64>) -> Fetched<AuditEntry> {
+        usecase::audit::page(store, site, filter, seek, PAGE).await
     }
 
-    fn failed(&self, error: String) -> String {
+    async fn total(store: &dyn Store, site: &Site, filter: &AuditFilter) -> store::Result<Total> {
+        usecase::audit::total(store, site, filter).await
+    }
+
+    fn failed(error: String) -> String {
         crate::t!("audit-load-failed", error = error)
     }
-}
 
-/// The tab's query.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Load {
-    /// A page of the audit trail, newest first, from `seek`; with a filter (as typed), the records
-    /// whose operator, action, target or detail holds it.
-    Page { seek: Seek<i64>, filter: Option<String> },
-    /// How many records the list has, with the filter (as typed).
-    Total { filter: Option<String> },
-}
-
-/// What it brought back.
-#[derive(Debug, Clone)]
-pub enum Loaded {
-    Page(Result<Vec<AuditEntry>, String>),
-    Total(Result<Total, String>),
-}
-
-impl Load {
-    pub fn is_write(&self) -> bool {
-        match self {
-            Load::Page { .. } | Load::Total { .. } => false,
-        }
-    }
-
-    pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
-        match self {
-            Load::Page { seek, filter } => Loaded::Page(match audit_filter(filter.as_deref()) {
-                Ok(filter) => usecase::audit::page(store, site, &filter, seek, PAGE).await.map_err(line),
-                Err(said) => Err(said),
-            }),
-            Load::Total { filter } => Loaded::Total(match audit_filter(filter.as_deref()) {
-                Ok(filter) => usecase::audit::total(store, site, &filter).await.map_err(line),
-                Err(said) => Err(said),
-            }),
-        }
+    fn sanitise(e: &mut AuditEntry) {
+        clean_line(&mut e.operator);
+        clean_line(&mut e.action);
+        clean_line(&mut e.target);
+        clean_block(&mut e.detail);
     }
 }
 
-/// The audit page's filter for a text typed (two characters or more, else refused), with the
-/// kinds of target and the values of the details it names in the words the tab shows them in
-/// (`words::audit::said_in`; the use case adds the actions).
-fn audit_filter(typed: Option<&str>) -> Result<AuditFilter, String> {
-    let text = typed.map(Needle::new).transpose()?;
-    let (targets, values) = text.as_ref().map(crate::ui::words::audit::said_in).unwrap_or_default();
-    Ok(AuditFilter { text, targets, values, ..Default::default() })
-}
+/// The tab's queries: a page of the trail, its count.
+pub type Load = ListLoad<Trail>;
 
-impl Loaded {
-    pub fn failed(&self) -> bool {
-        match self {
-            Loaded::Page(r) => r.is_err(),
-            Loaded::Total(r) => r.is_err(),
-        }
-    }
-
-    pub fn sanitised(mut self) -> Self {
-        match &mut self {
-            Loaded::Page(r) => each(r, |e| {
-                clean_line(&mut e.operator);
-                clean_line(&mut e.action);
-                clean_line(&mut e.target);
-                clean_block(&mut e.detail);
-            }),
-            Loaded::Total(_) => {}
-        }
-        self
-    }
-
-    #[cfg(test)]
-    pub fn every_error() -> Vec<(&'static str, Loaded)> {
-        vec![
-            ("Page", Loaded::Page(Err("the database said no".into()))),
-            ("Total", Loaded::Total(Err("the database said no".into()))),
-        ]
-    }
-}
+/// What they brought back.
+pub type Loaded = ListLoaded<Trail>;
 
 impl Row for AuditEntry {
     type Key = i64;
@@ -144,12 +92,7 @@ impl Row for AuditEntry {
 impl AuditView {
     /// A result for this view.
     pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
-        match loaded {
-            Loaded::Page(result) => self.list.arrived(id, result, cx.height, ask),
-            Loaded::Total(result) => {
-                self.list.accept_total(id, result);
-            }
-        }
+        self.list.take(id, loaded, cx.height, ask);
     }
 }
 

@@ -14,7 +14,7 @@ use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
 use crate::ui::table::{Kind, Table};
-use crate::ui::text::{self, fit, fit_tail, pad, pad_left};
+use crate::ui::text::{self, fit, fit_path, fit_tail, pad, pad_left};
 use crate::ui::views::Tab;
 use crate::ui::widgets::{Draw, provisional_note, symbol};
 use crate::ui::words::{self, status as status_word};
@@ -107,7 +107,7 @@ pub(super) fn tree(view: &ColumnsView, d: &mut Draw, areas: &Areas) {
                     let (name, list) = &tree.units[index];
                     // What makes it worse than the next: its overdue and empty columns.
                     let n = |s: Status| list.iter().filter(|&&i| tree.entries[i].staleness.status == s).count();
-                    let mut spans = vec![Span::styled(format!("■ {} ({columns})", d.text(name)), d.theme.heading())];
+                    let mut spans = vec![Span::styled(format!("■ {}", words::aside(&d.text(name), &columns.to_string())), d.theme.heading())];
                     for s in [Status::Overdue, Status::Empty] {
                         if n(s) > 0 {
                             spans.push(Span::styled(format!(" {}{}", symbol(s), n(s)), d.theme.status(s)));
@@ -166,36 +166,67 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
         let e = &c.column;
         let s = &e.staleness;
-        let mut spans = vec![
-            Span::styled(format!("{} ", symbol(s.status)), d.theme.status(s.status)),
-            Span::raw(t!(
-                "columns-column-title",
-                id = e.id,
-                path = fit_tail(&d.text(&e.path), 40, ambiguous),
-                position = d.position(&c.items)
-            )),
-        ];
+        // The parts after the path, each with when it gives way to the path (0: never). The id,
+        // the marks, the days overdue and the filter always stay; at 80 columns the status in
+        // words (the symbol says it) goes first, then the due date of an overdue column (its days
+        // overdue say it) or the rule of one not overdue (its due date is what to act on), then
+        // the other, before the path is left less than PATH_AT_LEAST cells. A wide screen shows
+        // the path whole.
+        const PATH_AT_LEAST: usize = 24;
+        let (due_gives_way, rule_gives_way) = if s.days_overdue > 0 { (2, 3) } else { (3, 2) };
+        let mut parts: Vec<(Span<'static>, u8)> = Vec::new();
         // The marks first: they must stay in sight at 80 columns.
         if !c.marks.items.is_empty() {
-            spans.push(Span::styled(
-                t!("columns-column-marked", count = c.marks.items.len()),
-                Style::default().add_modifier(Modifier::REVERSED),
+            parts.push((
+                Span::styled(
+                    t!("columns-column-marked", count = c.marks.items.len()),
+                    Style::default().add_modifier(Modifier::REVERSED),
+                ),
+                0,
             ));
         }
         // A column the table gives no deadline says so in words, not with a dash.
-        spans.push(Span::raw(if e.deadline.is_empty() {
-            t!("columns-column-no-deadline", rule = e.rule.words())
-        } else {
-            t!("columns-column-deadline", deadline = d.text(&e.deadline), rule = e.rule.words())
-        }));
-        spans.push(Span::raw(format!(" · {}", status_word(s.status))));
+        parts.push((
+            Span::raw(if e.deadline.is_empty() {
+                t!("columns-column-no-deadline", rule = e.rule.words())
+            } else {
+                t!("columns-column-deadline", deadline = d.text(&e.deadline), rule = e.rule.words())
+            }),
+            rule_gives_way,
+        ));
+        parts.push((Span::raw(format!(" · {}", status_word(s.status))), 1));
         if let Some(due) = s.due {
-            spans.push(Span::raw(t!("columns-column-due", day = due.to_string())));
+            parts.push((Span::raw(t!("columns-column-due", day = due.to_string())), due_gives_way));
         }
         if s.days_overdue > 0 {
-            spans.push(Span::styled(t!("columns-column-overdue", days = s.days_overdue), d.theme.status(s.status)));
+            parts.push((
+                Span::styled(t!("columns-column-overdue", days = s.days_overdue), d.theme.status(s.status)),
+                0,
+            ));
         }
-        spans.extend(d.filter_note(&c.items.filter));
+        if let Some(note) = d.filter_note(&c.items.filter) {
+            parts.push((note, 0));
+        }
+        let lead = format!("{} ", symbol(s.status));
+        let position = d.position(&c.items);
+        let head = |path: &str| t!("columns-column-title", id = e.id, path = path, position = position.clone());
+        let path = d.text(&e.path);
+        let width = usize::from(areas.title.width);
+        let room = |parts: &[(Span, u8)]| {
+            let used = text::width(&lead)
+                + text::width(&d.text(&head("")))
+                + parts.iter().map(|(p, _)| text::width(&d.text(&p.content))).sum::<usize>();
+            width.saturating_sub(used)
+        };
+        for giving_way in 1..=3 {
+            if room(&parts) >= PATH_AT_LEAST.min(text::width(&path)) {
+                break;
+            }
+            parts.retain(|(_, when)| *when != giving_way);
+        }
+        let path = fit_path(&path, room(&parts).max(PATH_AT_LEAST), ambiguous);
+        let mut spans = vec![Span::styled(lead, d.theme.status(s.status)), Span::raw(head(&path))];
+        spans.extend(parts.into_iter().map(|(p, _)| p));
         d.title(areas.title, spans);
 
         if areas.documents.height > 0 {
@@ -211,23 +242,18 @@ pub(super) fn column(c: &ColumnView, d: &mut Draw, areas: &Areas) {
                     DocumentStatus::OnTime => Status::Ok,
                 };
                 let y = areas.documents.y + 1 + n as u16;
-                let line = TextLine::from(vec![
-                    Span::styled(
-                        format!("{} {}", symbol(status), pad(&document_word(doc.status), 8, ambiguous)),
-                        d.theme.status(status),
-                    ),
-                    Span::raw(format!(
-                        " {}{} {}  {}",
-                        t!(
-                            "columns-document-dates",
-                            issued = doc.document.issued_on.to_string(),
-                            due = doc.due.to_string()
-                        ),
-                        if doc.provisional { "?" } else { " " },
-                        d.text(&doc.document.number),
-                        d.text(&doc.document.title)
-                    )),
-                ]);
+                let word = format!("{} {}", symbol(status), pad(&document_word(doc.status), 8, ambiguous));
+                // A title too long for the row ends in … (it was cut with no sign of it).
+                let room = usize::from(areas.documents.width).saturating_sub(text::width(&word));
+                let said = format!(
+                    " {}{} {}  {}",
+                    t!("columns-document-dates", issued = doc.document.issued_on.to_string(), due = doc.due.to_string()),
+                    if doc.provisional { "?" } else { " " },
+                    d.text(&doc.document.number),
+                    d.text(&doc.document.title)
+                );
+                let line =
+                    TextLine::from(vec![Span::styled(word, d.theme.status(status)), Span::raw(fit(&said, room, ambiguous))]);
                 d.put(Rect { y, height: 1, ..areas.documents }, line);
             }
         }

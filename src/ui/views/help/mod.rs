@@ -161,12 +161,13 @@ fn labelled(label: String, said: &str, width: u16, label_style: Style) -> Vec<Te
         .collect()
 }
 
-/// The help's lines at `width`: where things are, the view's keys, the keys everywhere, the
-/// commands; headings in `heading`.
+/// The help's lines at `width`: where things are, the view's keys, the keys everywhere, one's own
+/// keys and the mouse (taken by the console when `mouse`), the commands; headings in `heading`.
 pub fn lines(
     layer: Layer,
     keymap: &Keymap,
     places: &[(String, String)],
+    mouse: bool,
     width: u16,
     heading: Style,
     ambiguous: Ambiguous,
@@ -194,6 +195,14 @@ pub fn lines(
     }
     section(t!("help-view-keys", view = layer.said()), layer, &mut lines);
     section(t!("help-global-keys"), Layer::Global, &mut lines);
+    // Where other keys come from (a new administrator's fingers may know vim's), and what the
+    // mouse does here: the terminal's own text selection is lost while the console takes it.
+    lines.push(TextLine::styled(t!("help-own"), heading));
+    let mouse = if mouse { t!("help-own-mouse-taken") } else { t!("help-own-mouse-left") };
+    for (label, said) in [(t!("help-own-keys-label"), t!("help-own-keys")), (t!("help-own-mouse-label"), mouse)] {
+        lines.extend(labelled(format!("  {} ", text::pad(&label, 10, ambiguous)), &said, width, Style::default()));
+    }
+    lines.push(TextLine::raw(""));
     lines.push(TextLine::styled(t!("help-commands"), heading));
     // The commands' words in one column, after the longest name (`:retractions`).
     let commands = crate::ui::app::commands();

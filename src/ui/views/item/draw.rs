@@ -65,8 +65,8 @@ impl Draw<'_> {
             vec![Span::raw(t!(
                 "item-page-heading",
                 id = item.id,
-                status = words::item_status(item.status),
-                form = words::form(item.form)
+                status = words::item_status(item.fields.status),
+                form = words::form(item.fields.form)
             ))],
         );
         let dim = self.theme.dim();
@@ -76,14 +76,14 @@ impl Draw<'_> {
         let marks = self.marks(item, found, selected);
         let bold = Style::default().add_modifier(Modifier::BOLD);
         let mut lines = vec![
-            TextLine::from(self.marked(&item.title, 0, &marks.title, Style::default())).style(bold),
+            TextLine::from(self.marked(&item.fields.title, 0, &marks.title, Style::default())).style(bold),
             TextLine::raw(""),
         ];
         // Line by line, each line's first character counted in the whole body (the findings'
         // spans are characters of the body).
         let mut text = vec![TextLine::styled(t!("item-page-body"), self.theme.heading())];
         let mut from = 0;
-        for l in item.body.strip_suffix('\n').unwrap_or(&item.body).split('\n') {
+        for l in item.fields.body.strip_suffix('\n').unwrap_or(&item.fields.body).split('\n') {
             text.push(TextLine::from(self.marked(l, from, &marks.body, Style::default())));
             from += l.chars().count() + 1;
         }
@@ -92,36 +92,37 @@ impl Draw<'_> {
                 t!("item-page-path"),
                 t!(
                     "item-page-path-line",
-                    path = words::path_full(item.path),
-                    unit = self.text(item.unit.as_deref().unwrap_or("-")),
-                    channel = words::channel(item.channel)
+                    path = words::path_full(item.fields.path),
+                    unit = self.text(item.fields.unit.as_deref().unwrap_or("-")),
+                    channel = words::channel(item.fields.channel)
                 ),
             ),
-            field(t!("item-page-stage"), words::stage_name(item.stage)),
+            field(t!("item-page-stage"), words::stage_name(item.fields.stage)),
         ];
-        if let Some(r) = &item.reference {
+        if let Some(r) = &item.fields.reference {
             fields.push(field(t!("item-page-ref"), self.text(r)));
         }
-        if let Some(u) = &item.url {
+        if let Some(u) = &item.fields.url {
             fields.push(field(t!("item-page-link"), self.text(u)));
         }
-        fields.push(field(t!("item-page-submitted"), for_people(item.submitted_at, now)));
-        fields
-            .push(field(t!("item-page-published"), item.published_at.map_or("-".to_string(), |t| for_people(t, now))));
+        fields.push(field(t!("item-page-submitted"), for_people(item.fields.submitted_at, now)));
+        fields.push(field(
+            t!("item-page-published"),
+            item.fields.published_at.map_or("-".to_string(), |t| for_people(t, now)),
+        ));
         if let Some((at, reason)) = &item.withdrawn {
-            fields.push(field(
-                t!("item-page-withdrawn"),
-                format!("{} ({})", for_people(*at, now), words::reason(*reason)),
-            ));
+            fields.push(field(t!("item-page-withdrawn"), words::aside(&for_people(*at, now), &words::reason(*reason))));
         }
         if let Some(mark) = item.mark {
             fields
                 .push(field(t!("item-page-marked"), t!("item-page-mark", label = mark.label(), mark = mark.as_str())));
         }
         let mut placed =
-            vec![TextLine::styled(t!("item-page-columns", count = item.placements.len()), self.theme.heading())];
-        for (path, form) in &item.placements {
-            placed.push(TextLine::raw(format!("  {}  ({})", self.text(path), words::form(*form))));
+            vec![TextLine::styled(t!("item-page-columns", count = item.fields.placements.len()), self.theme.heading())];
+        for (path, form) in &item.fields.placements {
+            // As the command line's `show` and its tables say it (full-width brackets in Chinese).
+            let said = t!("code-placement", path = self.text(path), form = words::form(*form));
+            placed.push(TextLine::raw(format!("  {said}")));
         }
         placed.push(TextLine::raw(""));
         placed.push(TextLine::styled(t!("item-page-history", count = history.len()), self.theme.heading()));

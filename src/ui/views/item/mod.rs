@@ -57,7 +57,7 @@ impl ItemView {
 
     /// The text the copy keys copy: its id, or its title once loaded.
     pub fn copy(&self, id: bool) -> Option<String> {
-        if id { Some(self.id.to_string()) } else { self.item.as_ref().map(|(i, _)| i.title.clone()) }
+        if id { Some(self.id.to_string()) } else { self.item.as_ref().map(|(i, _)| i.fields.title.clone()) }
     }
 }
 

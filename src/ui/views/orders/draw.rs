@@ -8,19 +8,22 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Field, OrderForm, OrdersView};
 use crate::domain::Closing;
-use crate::domain::rectification::Status;
+use crate::domain::rectification::{Status, Subject};
 use crate::domain::staleness::Status as Staleness;
 use crate::domain::time::for_people;
 use crate::t;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::layout::Areas;
-use crate::ui::text::{self, Ambiguous, fit, pad};
+use crate::ui::text::{self, Ambiguous, fit, fit_path, pad};
 use crate::ui::widgets::Draw;
+use crate::ui::words;
 use crate::store::AuditEntry;
 use crate::usecase::rectification::Order;
 
 /// The width of a form's field names.
 const NAME_W: usize = 12;
+/// The width of the form's heading, inside its frame.
+const WHAT_W: usize = 72;
 
 pub(super) fn draw(view: &OrdersView, d: &mut Draw, areas: &Areas) {
     let list = &view.list;
@@ -58,12 +61,18 @@ pub(super) fn draw(view: &OrdersView, d: &mut Draw, areas: &Areas) {
             Status::Done => theme.dim(),
         };
         let cell = |s: &str, w: usize| format!("{} ", pad(&text::display(s, ambiguous), w - 1, ambiguous));
+        // A column by its last levels, which name it (`… / ⑥施工及质量…`), not by its first.
+        let about = text::display(&super::about(o), ambiguous);
+        let about = match o.row.subject {
+            Subject::Column(_) => fit_path(&about, about_w - 1, ambiguous),
+            Subject::Item { .. } | Subject::Indicator(_) => about,
+        };
         TextLine::from(vec![
             Span::raw(pad(&o.row.id.to_string(), 6, ambiguous)),
             Span::styled(pad(&o.status.said(), 11, ambiguous), style),
             Span::styled(pad(&o.row.due_on.to_string(), 11, ambiguous), style),
             Span::raw(cell(&o.row.unit, unit_w)),
-            Span::raw(cell(&super::about(o), about_w)),
+            Span::raw(format!("{} ", pad(&about, about_w - 1, ambiguous))),
             Span::raw(fit(&text::display(&o.row.note, ambiguous), note_w, ambiguous)),
         ])
     });
@@ -84,7 +93,7 @@ pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous, no
     ];
     if let Some((how, at)) = o.closing {
         let by = o.row.closed.as_ref().map_or_else(String::new, |(_, by, _, _)| by.clone());
-        lines.push(field(t!("orders-field-closed"), &format!("{} {} {by}", when(at), closing_words(how))));
+        lines.push(field(t!("orders-field-closed"), &format!("{} {} {by}", when(at), words::closing(how))));
         if let Some(note) = o.row.closed.as_ref().and_then(|(_, _, _, note)| note.clone()) {
             lines.push(field(t!("orders-field-close-note"), &note));
         }
@@ -92,7 +101,7 @@ pub(super) fn record(o: &Order, history: &[AuditEntry], ambiguous: Ambiguous, no
     lines.push(String::new());
     lines.push(t!("orders-record-history", count = history.len()));
     for e in history {
-        let action = crate::ui::words::audit_action_text(&e.action);
+        let action = words::audit_action_text(&e.action);
         let said = recorded(e);
         let said = if said.is_empty() { said } else { t!("orders-history-said", said = said) };
         lines.push(format!("#{} {} {} {action}{said}", e.id, when(e.at), e.operator));
@@ -109,7 +118,7 @@ fn recorded(e: &AuditEntry) -> String {
         said.push(t!("orders-history-due", due = due));
     }
     if let Some(how) = detail["how"].as_str().and_then(|h| h.parse::<Closing>().ok()) {
-        said.push(closing_words(how));
+        said.push(words::closing(how));
     }
     if let Some(note) = detail["note"].as_str().filter(|_| e.action != "rectification.add") {
         said.push(note.to_string());
@@ -117,29 +126,29 @@ fn recorded(e: &AuditEntry) -> String {
     said.join(t!("orders-history-and").as_str())
 }
 
-/// How an order was closed, in words.
-fn closing_words(how: Closing) -> String {
-    match how {
-        Closing::ByHand => t!("code-closing-by-hand"),
-        Closing::ColumnUpdated => t!("code-closing-column-updated"),
-        Closing::ItemWithdrawn => t!("code-closing-item-withdrawn"),
-        Closing::ItemMarked => t!("code-closing-item-marked"),
-        Closing::FindingWaived => t!("code-closing-finding-waived"),
-    }
-}
-
 /// The form that issues an order: what it is about, the unit, what is wrong, the rule, the
 /// deadline; the keys.
 pub(super) fn form(form: &OrderForm, writing: bool, d: &mut Draw) {
     let ambiguous = d.ambiguous();
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let mut lines = vec![TextLine::styled(fit(&text::display(&form.draft.what, ambiguous), 70, ambiguous), bold), TextLine::raw("")];
+    // What it is about on two lines at most (a column's whole path, its own name last), the
+    // second cut if it must be.
+    let rows = text::wrap(&text::display(&form.draft.what, ambiguous), WHAT_W, 2);
+    let mut lines = vec![TextLine::styled(rows.first().cloned().unwrap_or_default(), bold)];
+    if rows.len() > 1 {
+        let rest: String = rows[1..].iter().map(|r| r.trim_start()).collect();
+        lines.push(TextLine::styled(fit(&format!("  {rest}"), WHAT_W, ambiguous), bold));
+    }
+    lines.push(TextLine::raw(""));
     let names = [t!("orders-field-unit"), t!("orders-field-note"), t!("orders-field-rule"), t!("orders-field-days")];
-    let first = lines.len();
+    // Each field's first row, and its rows.
+    let mut at: Vec<(usize, u16)> = Vec::with_capacity(names.len());
     for (field, name) in Field::ALL.iter().zip(names) {
         let focused = *field == form.field;
         let name = pad(&format!("{} {name}", if focused { "›" } else { " " }), NAME_W, ambiguous);
+        at.push((lines.len(), field.rows()));
         lines.push(TextLine::from(Span::styled(name, if focused { bold } else { d.theme.dim() })));
+        lines.extend((1..field.rows()).map(|_| TextLine::raw("")));
     }
     lines.push(TextLine::raw(""));
     lines.push(TextLine::styled(t!("orders-days-range", max = crate::domain::rectification::MAX_DAYS), d.theme.dim()));
@@ -157,12 +166,13 @@ pub(super) fn form(form: &OrderForm, writing: bool, d: &mut Draw) {
     let lines: Vec<TextLine> = lines.into_iter().map(|l| d.shown(l)).collect();
     let inner = d.popup(76, lines.len() as u16 + 2, &t!("orders-form-title"));
     Widget::render(Paragraph::new(lines), inner, d.buf);
-    for (n, input) in form.inputs.iter().enumerate() {
-        if let Ok(row) = u16::try_from(first + n)
+    for (input, (row, rows)) in form.inputs.iter().zip(at) {
+        if let Ok(row) = u16::try_from(row)
             && row < inner.height
         {
             let x = NAME_W as u16;
-            let area = Rect { x: inner.x + x, y: inner.y + row, width: inner.width.saturating_sub(x), height: 1 };
+            let height = rows.min(inner.height - row);
+            let area = Rect { x: inner.x + x, y: inner.y + row, width: inner.width.saturating_sub(x), height };
             input.render(area, d.buf);
         }
     }

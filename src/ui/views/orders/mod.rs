@@ -44,10 +44,10 @@ impl Draft {
     /// An order about an item: outdated or wrong, to its unit (Art. 13).
     pub fn item(item: &ExportedItem) -> Draft {
         Draft {
-            unit: item.unit.clone(),
+            unit: item.fields.unit.clone(),
             about: About::Item { key: item.id.to_string(), finding: None },
-            what: t!("orders-about-item", id = item.id, title = item.title.clone()),
-            note: t!("orders-note-item", title = item.title.clone()),
+            what: t!("orders-about-item", id = item.id, title = item.fields.title.clone()),
+            note: t!("orders-note-item", title = item.fields.title.clone()),
             rule: t!("orders-rule-item"),
         }
     }
@@ -111,6 +111,15 @@ pub enum Field {
 
 impl Field {
     pub const ALL: [Field; 4] = [Field::Unit, Field::Note, Field::Rule, Field::Days];
+
+    /// The rows the field takes: what is wrong two, wrapped (it names a column or an item, and is
+    /// read whole before it is issued), the others one.
+    pub fn rows(self) -> u16 {
+        match self {
+            Field::Note => 2,
+            Field::Unit | Field::Rule | Field::Days => 1,
+        }
+    }
 }
 
 /// The form that issues an order: the unit, what is wrong, the rule, the deadline in working days.
@@ -131,6 +140,8 @@ impl OrderForm {
             rectification::DEFAULT_DAYS.to_string(),
         ]
         .map(|text| Box::new(single_line(&text)));
+        let mut inputs = inputs;
+        inputs[Field::Note as usize].set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         // The first field left to fill: the unit when none is known, else what is wrong.
         let field = if draft.unit.is_none() { Field::Unit } else { Field::Note };
         let mut form = OrderForm { draft, field, inputs };
@@ -232,6 +243,8 @@ impl Load {
             Load::List => Loaded::List(orders::list(store, site, None, None).await.map_err(line)),
             Load::Issue { unit, about, note, days } => {
                 let result = orders::add(store, site, &unit, &about, &note, Some(days)).await.map_err(line);
+                // The unit by its name, as typed or named by its pinyin initials.
+                let unit = result.as_ref().map_or(unit, |issued| issued.unit.clone());
                 Loaded::Issued { unit, result }
             }
             Load::Close { id, note } => Loaded::Closed { id, result: orders::done(store, site, id, &note).await.map_err(line) },
@@ -271,6 +284,7 @@ impl Loaded {
             Loaded::Issued { unit, result } => {
                 clean_line(unit);
                 if let Ok(issued) = result {
+                    clean_line(&mut issued.unit);
                     clean_option(&mut issued.indicator);
                 }
             }

@@ -115,16 +115,38 @@ fn review(d: &mut Draw, areas: &Areas, r: &Reviewing) {
     d.item_page_marked(areas.title, body, &r.view, found, selected, order);
     let panel = Rect { x: 0, y: body.bottom(), width: areas.rows.width, height: PANEL };
     Widget::render(Clear, panel, d.buf);
-    // The checks on the left, the findings on the right.
+    // The checks on the left, the findings on the right; what a unit item lacks below both, the
+    // panel's whole width (beside the findings it was cut before it said what was missing).
+    let lacks = lacks_line(d, r, usize::from(panel.width));
+    let height = if lacks.is_some() { PANEL - 1 } else { PANEL };
     let left_w = if panel.width >= 120 { 66 } else { 44 };
-    let checks = Rect { width: left_w, height: PANEL, ..panel };
-    let findings =
-        Rect { x: left_w + 1, width: panel.width.saturating_sub(left_w + 1), height: PANEL, ..panel };
+    let checks = Rect { width: left_w, height, ..panel };
+    let findings = Rect { x: left_w + 1, width: panel.width.saturating_sub(left_w + 1), height, ..panel };
     checks_panel(d, checks, r);
     findings_panel(d, findings, r);
+    if let Some(line) = lacks {
+        d.put(Rect { y: panel.y + height, height: 1, ..panel }, line);
+    }
 }
 
-/// The seven checks, affirmed or not, and what a unit item lacks.
+/// What a unit item lacks (Art. 10) and the key that returns it for that, as wide as the screen.
+fn lacks_line(d: &Draw, r: &Reviewing, width: usize) -> Option<TextLine<'static>> {
+    if r.entry.missing.is_empty() {
+        return None;
+    }
+    let key = d.key_for(crate::ui::keymap::Layer::Review, crate::ui::keymap::Action::Return);
+    let said = |named: Vec<String>| d.text(&t!("review-lacks-return", lacks = named.join(&t!("list-separator")), key = key.clone()));
+    // In Art. 10's words; in the queue's short ones when those do not fit (two or three lacking).
+    let long = said(r.entry.missing.iter().map(|k| k.describe()).collect());
+    let said = if text::width(&long) <= width {
+        long
+    } else {
+        said(r.entry.missing.iter().map(|k| words::lacks_short(*k)).collect())
+    };
+    Some(TextLine::styled(fit(&said, width, d.ambiguous()), d.theme.status(Status::Overdue)))
+}
+
+/// The seven checks, affirmed or not.
 fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
     let ambiguous = d.ambiguous();
     let w = usize::from(area.width);
@@ -142,12 +164,6 @@ fn checks_panel(d: &mut Draw, area: Rect, r: &Reviewing) {
         let label = format!(" {mark} {} ", n + 1);
         let room = w.saturating_sub(text::width(&label));
         lines.push(TextLine::from(vec![Span::styled(label, style), Span::raw(fit(&d.text(&check), room, ambiguous))]));
-    }
-    let lacks: Vec<String> = r.entry.missing.iter().map(|k| k.describe()).collect();
-    if !lacks.is_empty() {
-        let key = d.key_for(crate::ui::keymap::Layer::Review, crate::ui::keymap::Action::Return);
-        let said = d.text(&t!("review-lacks-return", lacks = lacks.join(&t!("list-separator")), key = key));
-        lines.push(TextLine::styled(fit(&said, w, ambiguous), d.theme.status(Status::Overdue)));
     }
     Paragraph::new(lines).render(area, d.buf);
 }

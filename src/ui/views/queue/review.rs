@@ -268,8 +268,8 @@ impl Reviewing {
         }
         let shown = |s: &str| crate::ui::text::display(s, ambiguous);
         // The body's heading is one row whatever its words (a line that fits is one row).
-        let mut lines = vec![shown(&item.title), String::new(), String::new()];
-        let body = item.body.strip_suffix('\n').unwrap_or(&item.body);
+        let mut lines = vec![shown(&item.fields.title), String::new(), String::new()];
+        let body = item.fields.body.strip_suffix('\n').unwrap_or(&item.fields.body);
         lines.extend(body.split('\n').map(shown));
         let (line, at) = match f.field {
             Field::Title => (0, f.start),

@@ -100,7 +100,8 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
     let standing = v.period.standing(today);
     spans.push(Span::styled(as_of(standing), d.theme.status(Status::DueSoon)));
     if wide {
-        spans.push(Span::raw(format!(" ({} – {})", v.period.first_day(), v.period.last_day())));
+        let days = format!("{} – {}", v.period.first_day(), v.period.last_day());
+        spans.push(Span::raw(words::aside("", &days)));
     }
     // The filter and the order first: they must stay in sight at 80 columns.
     spans.extend(d.filter_note(&v.units.filter));

@@ -230,7 +230,7 @@ impl ScoresView {
                 let about = match &self.incident {
                     Some(IncidentQuestion::Reverse(f)) => {
                         let about = (f.incident.id == original)
-                            .then(|| format!(" ({} {})", f.incident.unit, signed(-f.incident.points)));
+                            .then(|| words::aside("", &format!("{} {}", f.incident.unit, signed(-f.incident.points))));
                         self.incident = None;
                         about.unwrap_or_default()
                     }

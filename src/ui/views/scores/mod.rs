@@ -356,7 +356,7 @@ impl ScoresView {
                 let chosen = match (u.selected(), &u.explanation, &u.item) {
                     (_, _, Some(view)) => Some((
                         view.id.to_string(),
-                        view.item.as_ref().map_or_else(String::new, |(i, _)| i.title.clone()),
+                        view.item.as_ref().map_or_else(String::new, |(i, _)| i.fields.title.clone()),
                     )),
                     (Some(Part::Item(i)), Some(e), None) => Some((e.items[i].id.to_string(), e.items[i].title.clone())),
                     _ => None,
@@ -551,7 +551,7 @@ impl View for ScoresView {
     fn copy(&self, id: bool) -> Option<String> {
         let Some(u) = &self.unit else { return self.units.selected().map(|r| r.unit.clone()) };
         if let Some(view) = &u.item {
-            return if id { Some(view.id.to_string()) } else { view.item.as_ref().map(|(i, _)| i.title.clone()) };
+            return if id { Some(view.id.to_string()) } else { view.item.as_ref().map(|(i, _)| i.fields.title.clone()) };
         }
         let e = u.explanation.as_ref()?;
         let pick = |id_text: String, text: &String| if id { id_text } else { text.clone() };

@@ -4,13 +4,13 @@
 //! transaction after a confirmation that names them.
 
 use super::columns::Marks;
-use super::pages::{Pager, Source};
+use super::pages::{Fetched, ListLoad, ListLoaded, Listed, Pager};
 use super::{Ask, Cx, View};
-use crate::store::{Seek, Site, Store, StoreError, Total, WithdrawalRow};
+use crate::store::{self, Seek, Site, Store, Total, WithdrawalRow};
 use crate::ui::app::Confirmed;
 use crate::ui::keymap::{Action, Layer};
 use crate::ui::paged::{List, PAGE, Paged, Row};
-use crate::ui::sanitise::{clean_block, clean_line, each};
+use crate::ui::sanitise::{clean_block, clean_line};
 use crate::ui::text::SearchKey;
 use crate::usecase;
 
@@ -24,97 +24,55 @@ pub struct WithdrawnView {
     pub marks: Marks,
 }
 
-/// Where its pages come from: the site's withdrawals.
-#[derive(Debug, Default)]
+/// Where its pages come from: the site's withdrawals, newest first; with a filter (as typed),
+/// those whose item's id or title, reason, note or withdrawer holds it.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Withdrawals;
 
-impl Source for Withdrawals {
-    type Key = (chrono::DateTime<chrono::Utc>, i64);
+#[async_trait::async_trait]
+impl Listed for Withdrawals {
+    type Row = WithdrawalRow;
+    /// As typed: the use case reads it.
+    type Filter = Option<String>;
 
-    fn page(&self, seek: Seek<Self::Key>, filter: Option<String>) -> Option<crate::ui::app::Load> {
-        Some(Load::Page { seek, filter }.into())
+    fn filter(typed: Option<&str>) -> Result<Option<String>, String> {
+        Ok(typed.map(str::to_string))
     }
 
-    fn total(&self, filter: Option<String>) -> Option<crate::ui::app::Load> {
-        Some(Load::Total { filter }.into())
+    async fn page(store: &dyn Store, site: &Site, filter: &Option<String>, seek: Seek<Key>) -> Fetched<WithdrawalRow> {
+        // A withdrawn page the link checks found still public is flagged.
+        usecase::withdrawal::withdrawals(store, site, filter.as_deref(), seek, PAGE).await
     }
 
-    fn failed(&self, error: String) -> String {
+    async fn total(store: &dyn Store, site: &Site, filter: &Option<String>) -> store::Result<Total> {
+        usecase::withdrawal::withdrawals_total(store, site, filter.as_deref()).await
+    }
+
+    fn failed(error: String) -> String {
         crate::t!("withdrawn-load-failed", error = error)
     }
-}
 
-/// The tab's query.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Load {
-    /// A page of the withdrawals, newest first, from `seek`; with a filter (as typed), those whose
-    /// item's id or title, reason, note or withdrawer holds it.
-    Page { seek: Seek<(chrono::DateTime<chrono::Utc>, i64)>, filter: Option<String> },
-    /// How many withdrawals the list has, with the filter (as typed).
-    Total { filter: Option<String> },
-}
-
-/// What it brought back.
-#[derive(Debug, Clone)]
-pub enum Loaded {
-    Page(Result<Vec<WithdrawalRow>, String>),
-    Total(Result<Total, String>),
-}
-
-impl Load {
-    pub fn is_write(&self) -> bool {
-        match self {
-            Load::Page { .. } | Load::Total { .. } => false,
-        }
-    }
-
-    pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
-        match self {
-            // A withdrawn page the link checks found still public is flagged.
-            Load::Page { seek, filter } => Loaded::Page(
-                usecase::withdrawal::withdrawals(store, site, filter.as_deref(), seek, PAGE).await.map_err(line),
-            ),
-            Load::Total { filter } => Loaded::Total(
-                usecase::withdrawal::withdrawals_total(store, site, filter.as_deref()).await.map_err(line),
-            ),
+    fn sanitise(w: &mut WithdrawalRow) {
+        clean_line(&mut w.title);
+        clean_block(&mut w.note);
+        clean_line(&mut w.withdrawn_by);
+        if let Some((_, by)) = &mut w.restored {
+            clean_line(by);
         }
     }
 }
 
-impl Loaded {
-    pub fn failed(&self) -> bool {
-        match self {
-            Loaded::Page(r) => r.is_err(),
-            Loaded::Total(r) => r.is_err(),
-        }
-    }
+/// The tab's queries: a page of the withdrawals, their count.
+pub type Load = ListLoad<Withdrawals>;
 
-    pub fn sanitised(mut self) -> Self {
-        match &mut self {
-            Loaded::Total(_) => {}
-            Loaded::Page(r) => each(r, |w| {
-                clean_line(&mut w.title);
-                clean_block(&mut w.note);
-                clean_line(&mut w.withdrawn_by);
-                if let Some((_, by)) = &mut w.restored {
-                    clean_line(by);
-                }
-            }),
-        }
-        self
-    }
+/// What they brought back.
+pub type Loaded = ListLoaded<Withdrawals>;
 
-    #[cfg(test)]
-    pub fn every_error() -> Vec<(&'static str, Loaded)> {
-        vec![
-            ("Page", Loaded::Page(Err("the database said no".into()))),
-            ("Total", Loaded::Total(Err("the database said no".into()))),
-        ]
-    }
-}
+/// Where a withdrawal is in the list: when it was made, and its id.
+type Key = (chrono::DateTime<chrono::Utc>, i64);
 
 impl Row for WithdrawalRow {
-    type Key = (chrono::DateTime<chrono::Utc>, i64);
+    type Key = Key;
 
     fn key(&self) -> Self::Key {
         (self.withdrawn_at, self.id)
@@ -143,12 +101,7 @@ pub fn request_times<'a>(rows: impl Iterator<Item = &'a WithdrawalRow>) -> Optio
 impl WithdrawnView {
     /// A result for this view.
     pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
-        match loaded {
-            Loaded::Page(result) => self.list.arrived(id, result, cx.height, ask),
-            Loaded::Total(result) => {
-                self.list.accept_total(id, result);
-            }
-        }
+        self.list.take(id, loaded, cx.height, ask);
     }
 
     /// `u`: asks whether to put the marked withdrawals' items back online, or else the selected
