@@ -374,3 +374,66 @@ async fn the_audit_filter_finds_actions_by_their_words(db: TestDb) {
     assert!(found("撤销党籍").await.0.is_empty());
 }
 on_both_backends!(the_audit_filter_finds_actions_by_their_words);
+
+/// The Audit tab's `/` finds what its rows show (issue 20), in the database: a value of a record's
+/// detail (a note), not its JSON's field names or punctuation; a stable value by the words its
+/// summary says it in (过期, the reason `outdated`), a kind of target by its words (撤回申请:
+/// `request`), as the tab turns them into what it asks for before the query; and a detail written
+/// by hand, not JSON, as it is, without failing the query. `audit --format table` says each
+/// detail as the tab does, in the language asked for; CSV and JSON keep the JSON.
+async fn the_audit_filter_finds_what_the_tab_shows(db: TestDb) {
+    use portal_admin::domain::search::Needle;
+    use portal_admin::store::{self, AuditFilter, OpenOptions, Seek, Target, Total};
+    db.ok(&["init"]);
+    db.import("items.jsonl", ITEMS);
+    db.ok(&["retract", "zd-1", "--reason", "outdated", "--note", r#"已被新文件替代（见 "v2" 版）"#]);
+    db.ok(&["retractions", "request", "zd-2", "--unit", "政府办", "--reason", "error", "--note", "数字有误"]);
+    // A record written by hand (an operator with psql may insert one), its detail no JSON.
+    let mut raw = db.any().await;
+    let now = if db.backend == Backend::Postgres { "now()" } else { "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')" };
+    raw.exec(&format!(
+        "INSERT INTO audit_log (site_id, at, operator, action, target, detail) \
+         VALUES ((SELECT MIN(id) FROM sites), {now}, 'x', 'mark', 'item:999', '手工补记：旧版已标注')"
+    ))
+    .await
+    .unwrap();
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    // As the tab asks: the text, with the kinds of target and the values it names in words.
+    let found = async |typed: &str| {
+        let text = Needle::new(typed).unwrap();
+        let (targets, values) = portal_admin::ui::words::audit::said_in(&text);
+        let filter = AuditFilter { text: Some(text), targets, values, ..Default::default() };
+        let page = portal_admin::usecase::audit::page(store.as_ref(), &site, &filter, Seek::First, 50).await.unwrap();
+        let total = portal_admin::usecase::audit::total(store.as_ref(), &site, &filter).await.unwrap();
+        assert_eq!(total, Total::Exact(page.len() as i64), "{typed}");
+        page.into_iter().map(|e| e.action).collect::<Vec<_>>()
+    };
+    assert_eq!(found("新文件替代").await, ["retract"], "a note");
+    assert_eq!(found("过期").await, ["retract"], "the reason, outdated, in words");
+    assert_eq!(found("数字有误").await, ["retraction.request"], "a request's note");
+    assert_eq!(found("撤回申请").await, ["retraction.request"], "its target, request:N, in words");
+    assert_eq!(found("旧版已标注").await, ["mark"], "a detail that is no JSON, as it is");
+    assert_eq!(found(r#""v2" 版"#).await, ["retract"], "a value's quotes, as typed");
+    // A number: `init`'s count of columns (its summary says "291 columns").
+    let columns = rows(&db, &["columns"]).len().to_string();
+    assert!(found(&columns).await.contains(&"init".to_string()), "{columns}");
+    // What no row shows: the JSON's field names and punctuation.
+    for typed in ["requests_closed", "before", "\":\"", "{\"", "\"note\""] {
+        assert_eq!(found(typed).await, Vec::<String>::new(), "{typed}");
+    }
+
+    // The command line's table says each detail as the tab does; JSON and CSV keep the JSON.
+    let table = |lang: &str| db.ok(&["--lang", lang, "audit", "--action", "retract", "--format", "table"]);
+    let (zh, en) = (table("zh-CN"), table("en"));
+    assert!(zh.contains("过期——已被新文件替代"), "{zh}");
+    assert!(en.contains("outdated — 已被新文件替代"), "{en}");
+    for said in [&zh, &en] {
+        assert!(!said.contains("\"reason\"") && !said.contains("requests_closed"), "{said}");
+    }
+    let json = rows(&db, &["audit", "--action", "retract"]);
+    assert_eq!(json[0]["detail"]["reason"], "outdated", "{json:?}");
+    let csv = db.ok(&["audit", "--action", "retract", "--format", "csv"]);
+    assert!(csv.contains(r#""reason"":""outdated"""#), "{csv}");
+}
+on_both_backends!(the_audit_filter_finds_what_the_tab_shows);

@@ -131,11 +131,22 @@ async fn a_blocking_finding_stops_approval_until_waived(db: TestDb) {
     let out = db.run(&approve);
     let e = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{e}");
+    // Each kind in words, with the name `check waive --kind` takes, in the reader's language.
     assert!(
         e.contains(
-            "2 blocking finding(s): leader_name “李明化” (title:2-5); id_number “11010519491231002X” (body:7-25)"
+            "item 5 has 2 blocking findings: leader name (leader_name) “李明化” (title 2-5); \
+             ID number (id_number) “11010519491231002X” (body 7-25); fix them, or waive each with \
+             `portal-admin check waive 5 --kind KIND"
         ),
         "{e}"
+    );
+    let zh = stderr(&db.command(&approve).env("LANG", "zh_CN.UTF-8").output().unwrap());
+    assert!(
+        zh.contains(
+            "信息 5 有 2 处阻止发布的问题：领导姓名（leader_name）“李明化”（标题 2-5）；\
+             身份证号（id_number）“11010519491231002X”（正文 7-25）"
+        ),
+        "{zh}"
     );
     let out = db.run(&["check", "waive", "g-9", "--kind", "leader_name", "--text", "李明化", "--reason", " "]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -150,7 +161,7 @@ async fn a_blocking_finding_stops_approval_until_waived(db: TestDb) {
         "--reason",
         "经核实为同名群众，非区长",
     ]);
-    assert!(stderr(&db.run(&approve)).contains("1 blocking finding(s): id_number"));
+    assert!(stderr(&db.run(&approve)).contains("has a blocking finding: ID number (id_number)"));
     db.ok(&[
         "check",
         "waive",
@@ -263,7 +274,7 @@ async fn a_decision_keeps_its_findings_and_the_history_shows_what_was_fixed(db: 
     std::fs::write(db.file("corrected.jsonl"), format!("{CORRECTED}\n")).unwrap();
     db.ok(&["import", db.file("corrected.jsonl").to_str().unwrap()]);
     let approve = ["review", "approve", "g-7", "--checks", "1,2,3,4,5,6,7"];
-    assert!(stderr(&db.run(&approve)).contains("1 blocking finding(s): id_number"));
+    assert!(stderr(&db.run(&approve)).contains("has a blocking finding: ID number (id_number)"));
     db.ok(&[
         "check",
         "waive",
@@ -343,7 +354,7 @@ async fn the_console_waives_a_finding_and_then_approves(db: TestDb) {
     let Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Err(why)))) = load(approve()).await else {
         panic!("a full ID number blocks the approval")
     };
-    assert!(why.contains("id_number “11010519491231002X”"), "{why}");
+    assert!(why.contains("ID number (id_number) “11010519491231002X”"), "{why}");
     let Loaded::View(views::Loaded::Queue(views::queue::Loaded::ItemFindings(1, Ok(found)))) =
         load(views::queue::Load::ItemFindings { id: 1 }.into()).await
     else {

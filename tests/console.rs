@@ -810,7 +810,7 @@ async fn the_assessment_by_keys(db: TestDb) {
     );
     // The ranking the console reloaded agrees.
     t.keys(&["Escape", "Escape"]);
-    t.wait_for("✗1 incidents");
+    t.wait_for("✗1 with incidents");
     let (shown, cli) = (ranking_shown(&t.screen()), ranking_of(&db, "2026Q3"));
     assert_eq!(shown, cli);
     assert_eq!(shown.iter().find(|(u, _)| u == "民政局").unwrap().1[5..7], [-5, 0]);

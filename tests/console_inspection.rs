@@ -141,7 +141,7 @@ async fn the_consoles_approval_passes_the_content_checks(db: TestDb) {
     else {
         panic!("refused")
     };
-    assert!(why.contains("1 blocking finding(s): leader_name “李明化”"), "{why}");
+    assert!(why.contains("has a blocking finding: leader name (leader_name) “李明化”"), "{why}");
     db.ok(&["check", "waive", "g-1", "--kind", "leader_name", "--text", "李明化", "--reason", "同名群众"]);
     let Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Ok(t)))) =
         portal_admin::ui::load(store.as_ref(), &site, approve()).await

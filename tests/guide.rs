@@ -22,15 +22,25 @@ const FIRE: &str = concat!(
 const COLS: u16 = 100;
 const ROWS: u16 = 30;
 
+/// The home directory the guides show: a user's, as wide as `Home`'s temporary one, so that a
+/// capture written with it is laid out as the program laid it out (a box's right border where it
+/// was, a line wrapped where it was).
+const SHOWN_HOME: &str = "/home/admin";
+
 /// A home of its own: the data and config directories where a user's would be, so the captures
-/// read `~/.local/share/portal-admin/portal.db` rather than a temporary path.
+/// read `/home/admin/.local/share/portal-admin/portal.db` rather than a temporary path. Its path
+/// is exactly as wide as `SHOWN_HOME` (`/tmp/` and six characters), which replaces it.
 struct Home {
     dir: tempfile::TempDir,
 }
 
 impl Home {
     fn new() -> Home {
-        Home { dir: tempfile::tempdir().unwrap() }
+        let dir =
+            tempfile::Builder::new().prefix("pa").rand_bytes(SHOWN_HOME.len() - "/tmp/pa".len()).tempdir_in("/tmp");
+        let dir = dir.unwrap();
+        assert_eq!(dir.path().display().to_string().len(), SHOWN_HOME.len(), "{}", dir.path().display());
+        Home { dir }
     }
 
     fn data(&self) -> PathBuf {
@@ -66,10 +76,11 @@ impl Home {
         Tmux::start_sized(name, &command, &[("PORTAL_ADMIN_DATA_DIR", &data), ("XDG_CONFIG_HOME", &config)], cols, rows)
     }
 
-    /// The screen as the guide shows it: the home directory written `~`, trailing blanks gone.
+    /// The screen as the guide shows it: the home directory written `SHOWN_HOME` (as wide, so
+    /// nothing after it moves), trailing blanks gone.
     fn shown(&self, screen: &str) -> String {
         let home = self.dir.path().display().to_string();
-        let lines: Vec<String> = screen.lines().map(|l| l.replace(&home, "~").trim_end().to_string()).collect();
+        let lines: Vec<String> = screen.lines().map(|l| l.replace(&home, SHOWN_HOME).trim_end().to_string()).collect();
         let last = lines.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1);
         lines[..last].join("\n")
     }
@@ -86,7 +97,44 @@ fn capture(t: &Tmux, home: &Home, name: &str, shows: &[&str], into: &mut Vec<(St
     for what in shows {
         assert!(screen.contains(what), "{name}: {what:?} is not on the screen:\n{screen}");
     }
-    into.push((name.to_string(), home.shown(&screen)));
+    let shown = home.shown(&screen);
+    let crooked = crooked_borders(&shown);
+    assert!(crooked.is_empty(), "{name}: a box's right border moved on lines {crooked:?}:\n{shown}");
+    into.push((name.to_string(), shown));
+}
+
+/// The lines (from 1) of `screen` where a box's right border is not in the column of its top
+/// right corner (`┐`), down to its bottom one (`┘`): what a path written shorter than it was drawn
+/// did to the help's box.
+fn crooked_borders(screen: &str) -> Vec<usize> {
+    use unicode_width::UnicodeWidthChar;
+    // The character whose first cell is column `col`.
+    let at = |line: &str, col: usize| {
+        let mut x = 0;
+        line.chars().find(|c| {
+            let here = x;
+            x += c.width().unwrap_or(0);
+            here == col && c.width().unwrap_or(0) > 0
+        })
+    };
+    let lines: Vec<&str> = screen.lines().collect();
+    let mut crooked = Vec::new();
+    for (top, line) in lines.iter().enumerate() {
+        let corners = (0..unicode_width::UnicodeWidthStr::width(*line)).filter(|&col| at(line, col) == Some('┐'));
+        for right in corners {
+            for (n, below) in lines.iter().enumerate().skip(top + 1) {
+                match at(below, right) {
+                    Some('┘') => break,
+                    Some('│') => {}
+                    _ => {
+                        crooked.push(n + 1);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    crooked
 }
 
 /// What one language's guide shows, screen by screen (`captures`): the console's locale and size,
@@ -153,8 +201,8 @@ const ENGLISH: GuideWords = GuideWords {
 
 /// The screens of docs/guide.zh-CN.md: the console in a Chinese locale (`LANG=zh_CN.UTF-8`) at
 /// 80×24, the smallest terminal it takes. The extra item is imported by a path relative to the
-/// home directory: the audit trail, at 80 columns too narrow to show a temporary directory's whole
-/// name (the English guide's `~`), shows the same path in every capture.
+/// home directory: the audit trail, at 80 columns too narrow to show the whole path, shows the same
+/// name in every capture.
 const CHINESE: GuideWords = GuideWords {
     session: "guide-zh",
     lang: "zh_CN.UTF-8",
@@ -342,4 +390,14 @@ fn the_chinese_guide_shows_every_view_as_the_chinese_console_draws_it() {
     let docs = &readme[readme.find("## Documentation").expect("a Documentation section")..];
     let first = docs.find("](docs/").map(|at| &docs[at + 2..]).unwrap_or_default();
     assert!(first.starts_with("docs/guide.zh-CN.md"), "README's first document: {}", &first[..40.min(first.len())]);
+}
+
+/// The check of the captures' boxes finds a border a shorter path moved (the help's places, once
+/// written `~`), and none where the path is as wide as the one the program drew.
+#[test]
+fn a_path_written_shorter_than_drawn_moves_a_border() {
+    let drawn = "┌ 帮助 ──────────────────────┐\n│  数据库  /tmp/pa1234/p.db  │\n└────────────────────────────┘";
+    assert!(crooked_borders(drawn).is_empty());
+    assert!(crooked_borders(&drawn.replace("/tmp/pa1234", SHOWN_HOME)).is_empty());
+    assert_eq!(crooked_borders(&drawn.replace("/tmp/pa1234", "~")), [2]);
 }

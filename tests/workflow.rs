@@ -52,10 +52,13 @@ async fn each_path_passes_its_own_step_and_goes_online(db: TestDb) {
     assert!(queue(&db).iter().all(|r| r[2] == "publish"));
     let before = db.ok(&["stale", "--format", "csv"]);
     assert!(before.lines().any(|l| l.contains("政务动态 / 部门动态") && !l.contains(",ok,")), "{before}");
-    for item in ["gov-1", "unit-1", "repost-1"] {
+    for item in ["gov-1", "unit-1"] {
         let out = db.ok(&["publish", item]);
         assert!(out.contains("publish → done (version 3)"), "{out}");
     }
+    // In Chinese, the steps in the regulation's words, not their command-line names.
+    let out = db.ok(&["--lang", "zh-CN", "publish", "repost-1"]);
+    assert!(out.contains("：待发布 → 已发布（第3版）"), "{out}");
     assert!(queue(&db).is_empty());
     assert_eq!(waiting(&db).await, 0, "none waits: the console opens on the columns");
     // The column's staleness changes at once.

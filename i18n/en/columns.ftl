@@ -29,7 +29,10 @@ columns-column-deadline = { " · " }{ $deadline } ({ $rule })
 # A column whose row of the table gives no deadline: the rule's words alone ("unspecified").
 columns-column-no-deadline = { " · " }deadline { $rule }
 columns-column-due = { " · " }due { $day }
-columns-column-overdue = { " · " }{ $days } days overdue
+columns-column-overdue = { " · " }{ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } overdue
 columns-documents = Documents due here: { $count }
 columns-document-dates = issued { $issued } due { $due }
 # A document's status (at most 8 cells).

@@ -154,7 +154,10 @@ mark-keys = { $yes } marks · { $next } next mark · { $no } cancels
 mark-replaced-by-placeholder = optional, e.g. 象政办〔2026〕12号
 mark-range-first = mark a row first ({ $mark }), then move and mark the rows between
 marked-more = marked { $added } more ({ $all } marked)
-marks-cleared = { $count } marks cleared
+marks-cleared = { $count ->
+        [one] { $count } mark
+       *[other] { $count } marks
+    } cleared
 before-placeholder = YYYY-MM-DD, e.g. 2024-01-01
 before-needs-day = type a day: YYYY-MM-DD
 before-nothing = nothing online here went online before { $date }

@@ -64,7 +64,7 @@ messages-title = Messages (newest last)
 messages-none = No messages yet.
 messages-more = … (:messages shows it whole)
 command-messages = the messages of this session (the status line's, kept)
-help-search-prompt = search the help: 
+help-search-prompt = search the help:{" "}
 help-search-none = The help has no “{ $text }”.
 help-found = { $count ->
     [one] 1 line holds “{ $text }” ({ $key } finds the next)

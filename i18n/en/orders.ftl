@@ -67,7 +67,10 @@ orders-about-item = Item { $id }: { $title }
 orders-about-column = Column { $path }
 orders-about-indicator = Indicator: { $name }
 orders-note-item = the item “{ $title }” is outdated or wrong: update, mark or withdraw it
-orders-note-overdue = the column “{ $path }” is { $days } days overdue: publish what is due
+orders-note-overdue = the column “{ $path }” is { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } overdue: publish what is due
 orders-note-blank = the column “{ $path }” is blank: publish its content
 orders-note-column = the column “{ $path }” needs its content put right
 orders-note-finding = { $kind } “{ $text }” in “{ $title }”: correct it

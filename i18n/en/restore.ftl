@@ -1,14 +1,20 @@
 # Restoring withdrawals together: rows marked in the Withdrawn tab, or a bulk withdrawal
 # (`restore --batch ID`).
 store-withdrawal-unknown = { $id } is not a withdrawal of this site (the Withdrawn tab's batch column, or `audit --action retract`, names them)
-said-restored-items = put { $count } items back online in the columns they were in
+said-restored-items = put { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    } back online in the columns they were in
 said-restored-none = nothing was restored
 said-restored-already-one = item { $id } was restored already; nothing changed
 said-restored-already-many = the { $count } items were restored already; nothing changed
 said-restored-also-one = ; item { $id } was restored already
 said-restored-also-many = ; { $count } were restored already
 item-restored-already = item { $item }: restored already
-restore-batch-summary = batch { $batch }: { $restored } items restored, { $already } restored already
+restore-batch-summary = batch { $batch }: { $restored ->
+        [one] { $restored } item
+       *[other] { $restored } items
+    } restored, { $already } restored already
 key-withdrawn-withdrawn-restore = Put the marked items, or the selected one, back online where they were (asks first)
 key-withdrawn-withdrawn-mark = Mark (or unmark) the withdrawal to restore with others, and move down
 key-withdrawn-withdrawn-mark-range = Mark every withdrawal from the last one marked to here

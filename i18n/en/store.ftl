@@ -41,6 +41,16 @@ store-calendar-not-admin = { $operator } ({ $who }) may not change the calendar:
 store-not-active-operator = not an active operator
 store-notice-no-day = the notice gives no day
 store-waiver-needs-reason = waiving a finding needs a reason
+# An approval refused while blocking findings stand unwaived on the item: each by its kind in
+# words with the name `check waive --kind` takes ($kind), its text and where it is.
+store-blocking-finding = { $kind } “{ $text }” ({ $place })
+store-blocking-findings = item { $id } has { $count ->
+        [one] a blocking finding
+       *[other] { $count } blocking findings
+    }: { $found }; fix { $count ->
+        [one] it, or waive it
+       *[other] them, or waive each
+    } with `portal-admin check waive { $id } --kind KIND --text TEXT --reason WHY`
 store-no-event-deadline = column { $column } ({ $path }) has no event deadline (its rule: { $rule }); documents are tracked in columns such as 政府文件 whose deadline runs from a document's issue
 store-document-registered = document { $number } is already registered (id { $id })
 

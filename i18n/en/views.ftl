@@ -30,13 +30,19 @@ queue-wechat = 微信
 queue-only-approved = item { $id } is at { $stage }: only approved items are published
 queue-mark-first = mark approved items first ({ $mark })
 queue-publish-marked =
-    Publish { $count } items, each into its target columns:
+    Publish { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    }, each into its target columns:
     {"  "}{ $items }
 
     { $yes } publishes · { $no } cancels
 queue-load-failed = loading the queue failed: { $error }
 queue-moved = item { $id }: { $from } → { $to }
-queue-published = published { $count } items
+queue-published = published { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    }
 queue-published-some = published { $done } of { $count }; { $first }
 
 ## The review screen
@@ -72,8 +78,10 @@ review-blocked = not approved: { $waive } waives (select with { $next }) or { $r
 
 waited-minutes = { $minutes }m
 waited-hours = { $hours }h
-waited-days = { $days }d { $hours }h
-waited-days-only = { $days }d
+waited-days = { $hours ->
+        [0] { $days }d
+       *[other] { $days }d { $hours }h
+    }
 
 ## Retractions (Art. 13)
 
@@ -136,10 +144,10 @@ inspect-head-behind = behind the count ({ $open } lists them)
 inspect-failed = Could not evaluate the indicators: { $error }
 inspect-evaluating = Evaluating the indicators…
 inspect-none = No indicators.
-inspect-detail-title = { $name } · { $count } (fails ≥ { $threshold }, warns { $warns })
-inspect-detail-head = { $count } behind the count as of { $date } · { $back } back
+inspect-detail-title = { $name } · { $count } · as of { $date }
+inspect-detail-head = fails ≥ { $threshold }, warns { $warns } · { $count } behind the count · { $back } back
 inspect-detail-nothing = Nothing behind this count.
-inspect-detail-head-opens = { $count } behind the count as of { $date } · { $open } opens one · { $back } back
+inspect-detail-head-opens = fails ≥ { $threshold }, warns { $warns } · { $count } behind the count · { $open } opens one · { $back } back
 inspect-detail-opens-nothing = This line names no column or item to open.
 
 ## The content checks' findings on the online items
@@ -162,13 +170,19 @@ findings-add-word = {"  "}portal-admin check add-word 内部资料 --kind secret
 period-quarter = { $year }年第{ $quarter }季度
 period-year = { $year }年度
 scores-title = Scores { $period } { $words }
-scores-units = {" "}· { $count } units · { $points } points
+scores-units = {" "}· { $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    } · { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    }
 scores-by-change = {" "}· largest fall first
 scores-by-deducted = {" "}· most deducted first
 scores-deducted = , { $points } deducted
 scores-nothing = nothing
 scores-nothing-wide = supplied nothing (Art. 17)
-scores-incidents = incidents
+scores-incidents = with incidents
 scores-incidents-wide = with incidents
 scores-head-rank = rank
 scores-head-text = text
@@ -195,12 +209,20 @@ scores-note-incidents = { $count ->
 scores-of = {" "}of { $count }
 scores-rank = {" "}· rank { $rank }{ $of } · net{" "}
 scores-change = {" "}({ $change } on { $period })
-scores-sum = points { $points } = { $text }×1 + { $image_text }×2 + { $video }×3 · deductions { $deductions } · net { $net } · { $previous }: { $previous_net }
+scores-sum = points { $points } = { $text }×1 + { $image_text }×2 + { $video }×3 · deductions { $deductions } · net { $net }
+# The period before and its net, after the sum where the line has room (the title says the change).
+scores-sum-previous = {" "}· { $previous }: { $previous_net }
 scores-explain-failed = Could not explain the score: { $error }
 scores-items-why = , each once at its highest form
 scores-items-why-wide = {" "}— an item in several columns counts once, at its highest form (Art. 16)
-scores-items = Items that earned points: { $count }, { $points } points{ $why }
-scores-incidents-heading = Incidents and corrections: { $count }, { $points } points
+scores-items = Items that earned points: { $count }, { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    }{ $why }
+scores-incidents-heading = Incidents and corrections: { $count }, { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    }
 scores-signals-heading = Art. 17: reasons to notify the unit's head: { $count }
 scores-overdue-heading = Columns overdue or empty at the period's end: { $count }
 scores-no-items = {"  "}No item earned points in the period.
@@ -215,8 +237,14 @@ scores-incident = { $kind }{ $item } · { $note }
 scores-corrected-by = {" "}[corrected by #{ $id }]
 scores-signal = {"  "}! 第十七条{ $clause }{" "}
 scores-never-updated = never updated
-scores-document-overdue = a document { $days } days overdue
-scores-last-overdue = last { $date } · { $days } days overdue
+scores-document-overdue = a document { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } overdue
+scores-last-overdue = last { $date } · { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } overdue
 scores-no-directory = cannot tell the current directory: { $error }
 scores-cannot-write = cannot write { $file }: { $error }
 scores-load-failed = loading the scores failed: { $error }

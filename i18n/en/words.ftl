@@ -48,6 +48,8 @@ finding-sensitive-word = sensitive word
 finding-document-number = document number
 finding-date = date
 finding-figure = figure
+# A finding's kind in words, then the name `check waive --kind` takes.
+finding-coded = { $words } ({ $code })
 
 ## What a unit's item lacks (Art. 10): short for the queue, long for the review screen
 

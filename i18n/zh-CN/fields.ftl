@@ -85,7 +85,7 @@ field-warn_at = 预警值
 field-where = 位置
 field-withdrawn = 已撤回
 
-provisional-note = ? 暂定：该期限所计的日期所在年份的节假日安排尚未导入；`portal-admin calendar import FILE` 导入后即为确定
+provisional-note = ? 暂定：该期限所计的日期所在年份的节假日安排尚未导入；`portal-admin calendar import <文件>` 导入后即为确定
 field-ref = 来源编号
 field-millis = 毫秒
 field-reachable = 可访问

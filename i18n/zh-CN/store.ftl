@@ -41,6 +41,10 @@ store-calendar-not-admin = { $operator }（{ $who }）不能修改工作日历�
 store-not-active-operator = 不是在岗操作员
 store-notice-no-day = 通知中没有日期
 store-waiver-needs-reason = 豁免检查发现需要理由
+# 信息仍有未豁免的阻止发布的问题时拒绝审核通过：每个问题写出类别（中文，括号内为 `check waive --kind`
+# 所用的名称）、文字和位置。
+store-blocking-finding = { $kind }“{ $text }”（{ $place }）
+store-blocking-findings = 信息 { $id } 有 { $count } 处阻止发布的问题：{ $found }；请改正，或逐一豁免：`portal-admin check waive { $id } --kind <类型> --text <文字> --reason <原因>`
 store-no-event-deadline = 栏目 { $column }（{ $path }）没有按事件计算的更新时限（其规则：{ $rule }）；文件在“政府文件”等自文件印发起计算时限的栏目中跟踪
 store-document-registered = 文件 { $number } 已登记（编号 { $id }）
 

@@ -22,7 +22,7 @@ queue-head-columns = 栏目
 queue-head-lacks = 缺少
 queue-nothing =
     没有待决定的信息。
-    信息导入后出现在这里：portal-admin import FILE（JSON Lines 格式，
+    信息导入后出现在这里：portal-admin import <文件>（JSON Lines 格式，
     见 docs/cli.md），来源为各单位报送的信息和区政府办公室自己的信息。
 queue-repost-unit = （转载）
 queue-wechat = 微信
@@ -71,8 +71,10 @@ review-blocked = 未通过：按 { $waive } 豁免（按 { $next } 选择）或�
 
 waited-minutes = { $minutes }分钟
 waited-hours = { $hours }小时
-waited-days = { $days }天{ $hours }小时
-waited-days-only = { $days }天
+waited-days = { $hours ->
+        [0] { $days }天
+       *[other] { $days }天{ $hours }小时
+    }
 
 ## 撤回申请（第十三条）
 
@@ -82,7 +84,7 @@ retractions-alarms = {"  "}✗ { $count } 件疑似涉密超过 15 分钟
 retractions-nothing =
     没有待处理的撤回申请。
     单位申请撤回信息，登记后即显示在这里：
-    portal-admin retractions request ITEM --unit NAME --reason outdated|improper|…
+    portal-admin retractions request <信息> --unit <单位> --reason <原因>
 
 ## 审计记录
 
@@ -135,10 +137,10 @@ inspect-head-behind = 数值的来源（{ $open } 列出）
 inspect-failed = 无法计算各项指标：{ $error }
 inspect-evaluating = 正在计算各项指标…
 inspect-none = 没有指标。
-inspect-detail-title = { $name } · { $count }（否决值 ≥ { $threshold }，预警值 { $warns }）
-inspect-detail-head = 截至 { $date }，数值的来源 { $count } 条 · { $back } 返回
+inspect-detail-title = { $name } · { $count } · 截至 { $date }
+inspect-detail-head = 否决值 ≥ { $threshold }，预警值 { $warns } · 数值的来源 { $count } 条 · { $back } 返回
 inspect-detail-nothing = 这一数值没有来源条目。
-inspect-detail-head-opens = 截至 { $date }，数值的来源 { $count } 条 · { $open } 打开 · { $back } 返回
+inspect-detail-head-opens = 否决值 ≥ { $threshold }，预警值 { $warns } · 数值的来源 { $count } 条 · { $open } 打开 · { $back } 返回
 inspect-detail-opens-nothing = 这一条没有可打开的栏目或信息。
 
 ## 内容检查在已上线信息中发现的问题
@@ -185,13 +187,15 @@ scores-hint-opens = 打开
 scores-hint-corrects = 更正
 scores-no-unit =
     没有可显示的单位。
-    单位随栏目责任表导入：portal-admin init（或 init --columns FILE）。
+    单位随栏目责任表导入：portal-admin init（或 init --columns <文件>）。
 scores-note-nothing = 未报送
 scores-note-incidents = { $count } 起事故
 scores-of = {" "}/ { $count }
 scores-rank = {" "}· 排名 { $rank }{ $of } · 得分{" "}
 scores-change = （较 { $period } { $change }）
-scores-sum = 计分 { $points } = { $text }×1 + { $image_text }×2 + { $video }×3 · 扣分 { $deductions } · 得分 { $net } · { $previous }：{ $previous_net }
+scores-sum = 计分 { $points } = { $text }×1 + { $image_text }×2 + { $video }×3 · 扣分 { $deductions } · 得分 { $net }
+# The period before and its net, after the sum where the line has room (the title says the change).
+scores-sum-previous = {" "}· { $previous }：{ $previous_net }
 scores-explain-failed = 无法说明得分：{ $error }
 scores-items-why = ，每条按最高形式计一次
 scores-items-why-wide = {" "}——一条信息发布在多个栏目，只按最高形式计分一次（第十六条）

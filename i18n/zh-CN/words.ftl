@@ -47,6 +47,8 @@ finding-sensitive-word = 敏感词
 finding-document-number = 文号
 finding-date = 日期
 finding-figure = 数字
+# A finding's kind in words, then the name `check waive --kind` takes.
+finding-coded = { $words }（{ $code }）
 
 ## 单位报送信息缺少的内容（第十条）：待审列表用简称，审核界面用全称
 

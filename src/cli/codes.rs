@@ -184,11 +184,7 @@ impl Code {
                 RequestStatus::Done => t!("code-request-done"),
                 RequestStatus::Rejected => t!("code-request-rejected"),
             },
-            Code::Resolution => match value.parse::<Resolution>().ok()? {
-                Resolution::Withdrawn => t!("code-resolution-withdrawn"),
-                Resolution::Marked => t!("code-resolution-marked"),
-                Resolution::Declined => t!("code-resolution-declined"),
-            },
+            Code::Resolution => words::resolution(value.parse::<Resolution>().ok()?),
             Code::Channel => match value.parse::<Channel>().ok()? {
                 Channel::Portal => t!("item-page-channel-portal"),
                 Channel::Wechat => t!("item-page-channel-wechat"),

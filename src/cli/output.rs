@@ -40,6 +40,10 @@ pub fn header(field: &str) -> String {
 /// How a field's structured value reads as text.
 pub type Shown = fn(&Value) -> String;
 
+/// How a field's value reads to a person with another field's value of the same row beside it
+/// (an audit record's detail by its action).
+pub type ShownWith = fn(&Value, &Value) -> String;
+
 /// Rows of named fields. A field's value is what JSON gets (a list is an array, a record an
 /// object, an absent value null); a table and CSV get it as text, by the field's own way of
 /// writing it (`shown_as`) or, without one, as plain text.
@@ -51,6 +55,8 @@ pub struct Listing {
     shown: Vec<Option<Shown>>,
     /// How a field's stable value reads to a person, in a table only (CSV keeps the stable text).
     read: Vec<Option<Shown>>,
+    /// How a field's value reads to a person, in a table only, by another field's value (its index).
+    read_with: Vec<Option<(usize, ShownWith)>>,
     /// The kind of stable value (`office_review`, `true` …) a field holds, said in words in a table.
     codes: Vec<Option<Code>>,
     /// Fields for scripts only (CSV and JSON), left out of a table: a code beside its words.
@@ -64,6 +70,7 @@ impl Listing {
             rows: Vec::new(),
             shown: vec![None; fields.len()],
             read: vec![None; fields.len()],
+            read_with: vec![None; fields.len()],
             codes: vec![None; fields.len()],
             scripts_only: vec![false; fields.len()],
         }
@@ -95,6 +102,15 @@ impl Listing {
     pub fn read_as(mut self, field: &str, text: Shown) -> Listing {
         let i = self.fields.iter().position(|f| *f == field).expect("a field of the listing");
         self.read[i] = Some(text);
+        self
+    }
+
+    /// Writes `field`'s values as `text` says with field `beside`'s value of the same row, in a
+    /// table only (CSV and JSON keep the value): an audit record's detail in words by its action.
+    pub fn read_with(mut self, field: &str, beside: &str, text: ShownWith) -> Listing {
+        let i = self.fields.iter().position(|f| *f == field).expect("a field of the listing");
+        let with = self.fields.iter().position(|f| *f == beside).expect("a field of the listing");
+        self.read_with[i] = Some((with, text));
         self
     }
 
@@ -175,8 +191,13 @@ impl Listing {
         self.rows.iter().any(|r| r[i] == Value::Bool(true))
     }
 
-    /// A value as a person reads it: a provisional deadline as `?`, a firm one as nothing.
-    fn cell(&self, field: usize, v: &Value) -> String {
+    /// Field `field` of `row` as a person reads it: a provisional deadline as `?`, a firm one as
+    /// nothing.
+    fn cell(&self, row: &[Value], field: usize) -> String {
+        let v = &row[field];
+        if let Some((with, read)) = self.read_with[field] {
+            return read(v, &row[with]);
+        }
         match v {
             Value::Bool(b) if self.fields[field] == PROVISIONAL => if *b { "?" } else { "" }.to_string(),
             other => match (self.codes[field], self.read[field]) {
@@ -199,27 +220,16 @@ impl Listing {
     /// field, one record per block, field beside value, as psql's expanded display (`\x auto`).
     /// Widths are display widths: a Chinese character counts two cells.
     pub fn for_people(&self, width: Option<u16>) -> String {
-        if self.scripts_only.iter().any(|s| *s) {
-            let keep: Vec<usize> = (0..self.fields.len()).filter(|i| !self.scripts_only[*i]).collect();
-            let pick = |v: &Vec<Option<Shown>>| keep.iter().map(|i| v[*i]).collect();
-            let people = Listing {
-                fields: keep.iter().map(|i| self.fields[*i]).collect(),
-                rows: self.rows.iter().map(|r| keep.iter().map(|i| r[*i].clone()).collect()).collect(),
-                shown: pick(&self.shown),
-                read: pick(&self.read),
-                codes: keep.iter().map(|i| self.codes[*i]).collect(),
-                scripts_only: vec![false; keep.len()],
-            };
-            return people.for_people(width);
-        }
         let width = width
             .or_else(|| io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w)).flatten());
-        let headers: Vec<String> = (0..self.fields.len()).map(|i| self.header(i)).collect();
+        let keep = self.for_a_person();
+        let headers: Vec<String> = keep.iter().map(|&i| self.header(i)).collect();
         let cells: Vec<Vec<String>> =
-            self.rows.iter().map(|row| row.iter().enumerate().map(|(i, v)| self.cell(i, v)).collect()).collect();
+            self.rows.iter().map(|row| keep.iter().map(|&i| self.cell(row, i)).collect()).collect();
         // A column of numbers (counts, days, points) is right-aligned; an id column too.
-        let numeric: Vec<bool> = (0..self.fields.len())
-            .map(|i| {
+        let numeric: Vec<bool> = keep
+            .iter()
+            .map(|&i| {
                 self.rows.iter().all(|r| r[i].is_number() || r[i].is_null())
                     && self.rows.iter().any(|r| r[i].is_number())
             })
@@ -227,15 +237,21 @@ impl Listing {
         super::table::render(&headers, &cells, &numeric, width.map(usize::from)).unwrap_or_else(|| self.expanded())
     }
 
+    /// The fields a person reads (those not for scripts only), by index.
+    fn for_a_person(&self) -> Vec<usize> {
+        (0..self.fields.len()).filter(|i| !self.scripts_only[*i]).collect()
+    }
+
     fn expanded(&self) -> String {
-        let headers: Vec<String> = (0..self.fields.len()).map(|i| self.header(i)).collect();
-        let label = headers.iter().map(|f| f.width()).max().unwrap_or(0);
+        let keep = self.for_a_person();
+        let headers: Vec<(usize, String)> = keep.iter().map(|&i| (i, self.header(i))).collect();
+        let label = headers.iter().map(|(_, f)| f.width()).max().unwrap_or(0);
         let mut out = String::new();
         for (n, row) in self.rows.iter().enumerate() {
             out.push_str(&format!("─[ {} ]{}\n", n + 1, "─".repeat(label.saturating_sub(4) + 8)));
-            for (i, (field, value)) in headers.iter().zip(row).enumerate() {
+            for (i, field) in &headers {
                 let pad = " ".repeat(label - field.width());
-                out.push_str(&format!("{field}{pad} │ {}\n", self.cell(i, value)));
+                out.push_str(&format!("{field}{pad} │ {}\n", self.cell(row, *i)));
             }
         }
         out.pop();
@@ -328,6 +344,12 @@ pub fn detail_json(detail: &str) -> Value {
         return Value::Null;
     }
     serde_json::from_str(detail).unwrap_or_else(|_| Value::from(detail))
+}
+
+/// An audit record's detail (`detail_json`) as a person reads it, by the record's action: the
+/// Audit tab's summary of it (`ui::words::audit`), in the language in effect.
+pub fn detail_words(detail: &Value, action: &Value) -> String {
+    crate::ui::words::audit::summary_of(action.as_str().unwrap_or_default(), detail)
 }
 
 /// The widest a message to a person is wrapped: wider lines are hard to read.

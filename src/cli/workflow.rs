@@ -59,7 +59,13 @@ pub enum ReviewCommand {
 }
 
 fn said(t: Transition) -> String {
-    t!("item-transition", item = t.item, from = t.from.as_str(), to = t.to.as_str(), version = t.version)
+    t!(
+        "item-transition",
+        item = t.item,
+        from = words::stage_name(t.from),
+        to = words::stage_name(t.to),
+        version = t.version
+    )
 }
 
 pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> Result<(), Failure> {
@@ -366,7 +372,8 @@ pub async fn audit(
     let mut listing = Listing::new(&["id", "at", "operator", "action", "target", "detail"])
         .shown_as("target", super::output::target_text)
         .code("action", Code::Action)
-        .code("target", Code::Target);
+        .code("target", Code::Target)
+        .read_with("detail", "action", super::output::detail_words);
     for e in audit::all(s.store.as_ref(), &s.site, &filter).await? {
         listing.push(vec![
             json!(e.id),

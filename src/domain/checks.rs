@@ -65,6 +65,27 @@ impl FindingKind {
             FindingKind::Figure => "figure",
         }
     }
+
+    /// What a content check found, in the interface's language: "ID number", 身份证号.
+    pub fn words(self) -> String {
+        match self {
+            FindingKind::IdNumber => t!("finding-id-number"),
+            FindingKind::Phone => t!("finding-phone"),
+            FindingKind::BankCard => t!("finding-bank-card"),
+            FindingKind::LeaderName => t!("finding-leader-name"),
+            FindingKind::WrongTerm => t!("finding-wrong-term"),
+            FindingKind::SensitiveWord => t!("finding-sensitive-word"),
+            FindingKind::DocumentNumber => t!("finding-document-number"),
+            FindingKind::Date => t!("finding-date"),
+            FindingKind::Figure => t!("finding-figure"),
+        }
+    }
+
+    /// Its words with the name `check waive --kind` takes after them: "ID number (id_number)",
+    /// 身份证号（id_number）.
+    pub fn coded(self) -> String {
+        t!("finding-coded", words = self.words(), code = self.as_str())
+    }
 }
 
 /// Where a finding is: the item's title or body.
@@ -264,6 +285,15 @@ impl Finding {
         match self.suggested() {
             s if s.is_empty() => self.message.words(),
             s => format!("{} → {s}", self.message.words()),
+        }
+    }
+
+    /// Where it is, in the interface's language: "body 12-15", 正文 12-15.
+    pub fn place(&self) -> String {
+        match self.field {
+            Field::Title => t!("finding-in-title", start = self.start, end = self.end),
+            Field::Body => t!("finding-in-body", start = self.start, end = self.end),
+            Field::Dates => t!("finding-in-dates"),
         }
     }
 

@@ -129,6 +129,19 @@ fn no_message_is_defined_in_two_files_of_a_language() {
     assert_eq!(defined_twice(&files), vec![("shared".to_string(), "a.ftl", "b.ftl")]);
 }
 
+/// Fluent drops the blanks that end a line of a message, so a prompt written `search the help: `
+/// ran into what was typed after it; a blank a message means to end with is written `{" "}`.
+#[test]
+fn no_line_of_a_catalog_ends_in_a_blank_fluent_would_drop() {
+    for (lang, files) in CATALOGS {
+        for (file, text) in files {
+            for (n, line) in text.lines().enumerate() {
+                assert!(!line.ends_with([' ', '\t']), "{}/{file}:{}: ends in a blank: {line:?}", lang.tag(), n + 1);
+            }
+        }
+    }
+}
+
 #[test]
 fn every_catalog_loads_and_every_message_has_text() {
     for (lang, files) in CATALOGS {

@@ -9,6 +9,7 @@ use crate::domain::checks::{Checked, Finding, Lists, RecordedFinding, check_item
 pub use crate::domain::checks::{NAMES, WORDS};
 use crate::domain::review::Decision;
 use crate::store::{FindingItem, ItemText, Result, Site, Store, StoreError, Transition, Waiver};
+use crate::t;
 
 /// One list's text: `file`, else the user's own (`names.tsv`, `words.tsv` in the config
 /// directory), else the shipped one.
@@ -216,22 +217,23 @@ pub async fn check_afresh(
 }
 
 /// Refuses an approval while a blocking finding (a wrong leader's name, a full ID number, a
-/// secret marking) stands unwaived on the item, naming each and how to waive it: the one gate every
-/// way of approving goes through (`decide`).
+/// secret marking) stands unwaived on the item, naming each (its kind in words and by the name
+/// `check waive --kind` takes) and how to waive it: the one gate every way of approving goes
+/// through (`decide`), the console's as the command line's.
 pub fn gate(id: i64, found: &[(Finding, Option<String>)]) -> Result<()> {
     let open: Vec<String> = found
         .iter()
         .filter(|(f, waived)| f.blocking && waived.is_none())
-        .map(|(f, _)| format!("{} “{}” ({})", f.kind.as_str(), f.text, f.span()))
+        .map(|(f, _)| t!("store-blocking-finding", kind = f.kind.coded(), text = f.text.as_str(), place = f.place()))
         .collect();
     if open.is_empty() {
         return Ok(());
     }
-    Err(StoreError::Refused(format!(
-        "item {id} has {} blocking finding(s): {}; fix them, or waive each with `portal-admin check waive {id} --kind \
-            KIND --text TEXT --reason WHY`",
-        open.len(),
-        open.join("; ")
+    Err(StoreError::Refused(t!(
+        "store-blocking-findings",
+        id = id,
+        count = open.len(),
+        found = open.join(&t!("code-list"))
     )))
 }
 

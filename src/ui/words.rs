@@ -1,16 +1,19 @@
 //! The domain's values as the console shows them, in the language in effect (`i18n/*/words.ftl`).
 //! The command line, CSV and JSON keep the English names (`as_str`): they are the scripting interface.
 
-use crate::domain::checks::{Field, Finding, FindingKind};
+use crate::domain::checks::{Finding, FindingKind};
 use crate::domain::inspection::{Detail, Note};
 use crate::domain::item::AttachmentKind;
 use crate::domain::links::Place;
 use crate::domain::staleness::Status;
 use crate::domain::{
-    AuditTarget, Channel, Closing, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, RetractionReason, Role, Stage,
+    AuditTarget, Channel, Closing, Form, IncidentKind, ItemPath, ItemStatus, MarkKind, Resolution, RetractionReason,
+    Role, Stage,
 };
 use crate::store::{HistoryEvent, Verdict};
 use crate::t;
+
+pub mod audit;
 
 /// A word or figure said beside a text, in the language's brackets: `政府办 (3)` in English,
 /// `政府办（3）` in Chinese, whose punctuation is full-width.
@@ -109,19 +112,9 @@ pub fn status(s: Status) -> String {
     }
 }
 
-/// What a content check found: 身份证号, 领导姓名 …
+/// What a content check found: 身份证号, 领导姓名 … (`FindingKind::words`).
 pub fn finding(k: FindingKind) -> String {
-    match k {
-        FindingKind::IdNumber => t!("finding-id-number"),
-        FindingKind::Phone => t!("finding-phone"),
-        FindingKind::BankCard => t!("finding-bank-card"),
-        FindingKind::LeaderName => t!("finding-leader-name"),
-        FindingKind::WrongTerm => t!("finding-wrong-term"),
-        FindingKind::SensitiveWord => t!("finding-sensitive-word"),
-        FindingKind::DocumentNumber => t!("finding-document-number"),
-        FindingKind::Date => t!("finding-date"),
-        FindingKind::Figure => t!("finding-figure"),
-    }
+    k.words()
 }
 
 /// A national check's indicator by its key, in the check's own words in Chinese
@@ -217,13 +210,9 @@ pub fn check(n: usize) -> String {
     }
 }
 
-/// Where a finding is: "body 12-15", 正文 12-15.
+/// Where a finding is: "body 12-15", 正文 12-15 (`Finding::place`).
 pub fn place(f: &Finding) -> String {
-    match f.field {
-        Field::Title => t!("finding-in-title", start = f.start, end = f.end),
-        Field::Body => t!("finding-in-body", start = f.start, end = f.end),
-        Field::Dates => t!("finding-in-dates"),
-    }
+    f.place()
 }
 
 /// What a unit's item lacks (Art. 10), short: "scan", 扫描件.
@@ -281,6 +270,15 @@ pub fn audit_target_text(target: &str) -> String {
     match id {
         Some(id) => t!("audit-target-with-id", kind = audit_target_kind(known), id = id),
         None => audit_target_kind(known),
+    }
+}
+
+/// How a retraction request was handled: "withdrawn", 已撤回.
+pub fn resolution(r: Resolution) -> String {
+    match r {
+        Resolution::Withdrawn => t!("code-resolution-withdrawn"),
+        Resolution::Marked => t!("code-resolution-marked"),
+        Resolution::Declined => t!("code-resolution-declined"),
     }
 }
 

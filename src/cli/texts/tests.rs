@@ -640,6 +640,7 @@ fn every_listing() -> Vec<(String, Vec<String>, Vec<String>)> {
             let paths = calls(".shown_as(").filter(|rest| arguments(rest).ends_with("super::output::paths_text"));
             let said = calls(".code(")
                 .chain(calls(".read_as("))
+                .chain(calls(".read_with("))
                 .chain(paths)
                 .filter_map(|rest| literals(arguments(rest)).into_iter().next())
                 .collect();

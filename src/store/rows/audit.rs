@@ -14,13 +14,24 @@ pub struct AuditFilter {
     /// Only this action, or the actions under it (`retraction` takes `retraction.request` and
     /// `retraction.decline`).
     pub action: Option<String>,
-    /// Only those whose operator, action, target or detail holds this text (Latin letters in
-    /// either case), or, a day typed (2026-11-28), made on that Beijing day, or whose action is
-    /// one of `said`.
+    /// Only those whose operator, action or target holds this text (Latin letters in either
+    /// case), or a value of whose detail does (a string or a number of its JSON, never a field's
+    /// name or the punctuation: what the Audit tab's summary of it shows; a detail that is no
+    /// JSON object or list, as it is), or, a day typed (2026-11-28), made on that Beijing day, or
+    /// whose action is one of `said`, target of a kind in `targets`, or detail holds one of
+    /// `values`.
     pub text: Option<crate::domain::search::Needle>,
     /// With `text`, the actions whose words hold it as a person reads them (撤回, "withdraw":
     /// `retract`, `retraction.request` …), which `usecase::audit` fills in.
     pub said: Vec<String>,
+    /// With `text`, the kinds of target whose words hold it (信息: `item`), which the Audit tab
+    /// fills in (`ui::words::audit::said_in`).
+    pub targets: Vec<String>,
+    /// With `text`, the stable values a record's summary says in words whose words hold it, each
+    /// with the field that holds it (过期: `reason` `outdated`), as the program writes them
+    /// (`"reason":"outdated"`, or in a list: `"lacking":[…"signed_scan"…]`), which the Audit tab
+    /// fills in (`ui::words::audit::said_in`).
+    pub values: Vec<(String, String)>,
 }
 
 /// What an audit listing is about.

@@ -11,13 +11,23 @@ use crate::store::text::Lossy;
 
 /// The audit page's filters: before id `$2` (after it when `backward`); at or after `$4`; about
 /// item `$5` (`item:N`) or its requests (`$6`); by operator `$7`; of action `$8` or under it; with
-/// `text`, holding the LIKE pattern `$9` in its operator, action, target or detail, or made on the
-/// Beijing day from `$10` to `$11` (null when the text is no day), or of one of the actions listed
-/// in `$12` (`,retract,retraction.request,`: those the text names in words; null when none).
+/// `text`, holding the LIKE pattern `$9` in its operator, action or target or in a value of its
+/// detail (`detail_holds`), or made on the Beijing day from `$10` to `$11` (null when the text is
+/// no day), or of one of the actions listed in `$12` (`,retract,retraction.request,`: those the
+/// text names in words; null when none), or whose target or detail is like one of the patterns
+/// of the JSON lists `$13` and `$14` (the kinds of target and the stable values the text names in
+/// words: `audit_said`); `$15` is what the detail's values are matched against (`value_pattern`),
+/// `$16` the text as JSON writes it (`json_written`).
 pub(super) fn audit_filters<DB: Backend>(text: bool, backward: bool) -> String {
     let text = if text {
-        let holds = any_holds::<DB>(&["operator", "action", "target", "detail"], 9);
-        format!(" AND ({holds} OR (at >= $10 AND at < $11) OR $12 LIKE ('%,' || action || ',%'))")
+        let holds = any_holds::<DB>(&["operator", "action", "target"], 9);
+        format!(
+            " AND ({holds} OR {detail} OR (at >= $10 AND at < $11) OR $12 LIKE ('%,' || action || ',%') \
+             OR {targets} OR {values})",
+            detail = detail_holds::<DB>(9),
+            targets = like_any::<DB>("target", 13),
+            values = like_any::<DB>("detail", 14),
+        )
     } else {
         String::new()
     };
@@ -29,6 +39,98 @@ pub(super) fn audit_filters<DB: Backend>(text: bool, backward: bool) -> String {
                WHERE r.site_id = $1 AND r.item_id = $6)) \
          AND ($7 IS NULL OR operator = $7) AND ($8 IS NULL OR action = $8 OR action LIKE $8 || '.%'){text}"
     )
+}
+
+/// The condition that a value of a record's detail holds the text typed (`$9` its LIKE pattern,
+/// `$16` that of the text as JSON writes it, `$15` what `value_pattern` makes of it): a string of
+/// its JSON at any depth that is not a field's name, or a number, as the Audit tab's summary says
+/// them; a detail that is no JSON object or list (a record written by hand) as it is. The detail
+/// as stored must hold the text as JSON writes it first (cheap, and true of every detail whose
+/// value holds it), so that only those are read further. SQLite reads them as JSON (`json_tree`;
+/// a detail that is not valid JSON, as one string). PostgreSQL matches `value_pattern`'s regular
+/// expression: a cast to jsonb would fail the whole query on one record that is not JSON (an
+/// operator with psql may write one, and version 15 has no test for valid JSON), and reading every
+/// string apart (`regexp_matches`) cost twenty times as much per record, which a text found only
+/// in field names (`reason`) pays on every record of the trail.
+fn detail_holds<DB: Backend>(param: usize) -> String {
+    let raw = any_holds::<DB>(&["detail"], param);
+    // As JSON writes the text (`$16`: a quote or a backslash escaped), a JSON detail holds it.
+    let written = any_holds::<DB>(&["detail"], 16);
+    let plain = "(detail NOT LIKE '{%' AND detail NOT LIKE '[%')";
+    let value = match DB::DIALECT {
+        Dialect::Postgres => "detail ~* $15".to_string(),
+        Dialect::Sqlite => "EXISTS (SELECT 1 FROM json_tree(CASE WHEN json_valid(detail) THEN detail \
+             ELSE json_quote(detail) END) WHERE type IN ('text', 'integer', 'real') AND atom LIKE $15 ESCAPE '\\')"
+            .to_string(),
+    };
+    format!("(({plain} AND {raw}) OR ({written} AND {value}))")
+}
+
+/// A text typed as a JSON string writes it: a quote and a backslash escaped (the characters a
+/// person types that JSON escapes).
+fn json_written(text: &crate::domain::search::Needle) -> crate::domain::search::Needle {
+    let written = text.as_str().replace('\\', "\\\\").replace('"', "\\\"");
+    crate::domain::search::Needle::new(&written).unwrap_or_else(|_| text.clone())
+}
+
+/// What `detail_holds` matches a detail's values against (`$15`): SQLite's LIKE pattern for the
+/// values `json_tree` reads; PostgreSQL's regular expression for a JSON string holding the text as
+/// JSON writes it (a quote or a backslash escaped) and not followed by a colon (a field's name),
+/// or, for a text a number could hold, a number between the JSON's punctuation. Read left to
+/// right, a string is taken whole, so that only a text made of JSON's punctuation, digits or
+/// `true`, `false` and `null` could be found between two strings.
+fn value_pattern<DB: Backend>(text: &crate::domain::search::Needle) -> String {
+    if let Dialect::Sqlite = DB::DIALECT {
+        return like_pattern(text);
+    }
+    let mut written = String::new();
+    for c in json_written(text).as_str().chars() {
+        // A backslash before any other character than a letter or a digit keeps it as it is.
+        if c.is_ascii_punctuation() {
+            written.push('\\');
+        }
+        written.push(c);
+    }
+    let string = format!(r#""(?:[^"\\]|\\.)*{written}(?:[^"\\]|\\.)*"(?!\s*:)"#);
+    let number = |c: char| c.is_ascii_digit() || "+-.eE".contains(c);
+    if text.as_str().chars().all(number) {
+        format!(r#"{string}|[:\[,]\s*[-+0-9.eE]*{written}[-+0-9.eE]*\s*[,\]}}]"#)
+    } else {
+        string
+    }
+}
+
+/// The condition that `column` is like one of the LIKE patterns of the JSON list in `$param`
+/// (none when it is null).
+fn like_any<DB: Backend>(column: &str, param: usize) -> String {
+    match DB::DIALECT {
+        Dialect::Postgres => format!(
+            "EXISTS (SELECT 1 FROM jsonb_array_elements_text(CAST(${param} AS jsonb)) AS p(pattern) \
+             WHERE {column} LIKE p.pattern)"
+        ),
+        Dialect::Sqlite => {
+            format!("EXISTS (SELECT 1 FROM json_each(${param}) AS p WHERE {column} LIKE p.value ESCAPE '\\')")
+        }
+    }
+}
+
+/// The LIKE patterns of what a text names in words (`AuditFilter::targets` and `values`), as JSON
+/// lists (`$13`, `$14`; null when none): a kind of target alone (`schema`) or with its id
+/// (`item:2406`); a field holding a stable value (`"reason":"outdated"`), or a list holding it
+/// (`"lacking":["signed_scan"]`).
+fn audit_said(filter: &AuditFilter) -> (Option<String>, Option<String>) {
+    let escaped = |s: &str| s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let list = |patterns: Vec<String>| (!patterns.is_empty()).then(|| serde_json::Value::from(patterns).to_string());
+    let targets = filter.targets.iter().flat_map(|k| [escaped(k), format!("{}:%", escaped(k))]).collect();
+    let values = filter
+        .values
+        .iter()
+        .flat_map(|(field, value)| {
+            let (field, value) = (escaped(&serde_json::Value::from(field.as_str()).to_string()), escaped(value));
+            [format!("%{field}:\"{value}\"%"), format!("%{field}:[%\"{value}\"%")]
+        })
+        .collect();
+    (list(targets), list(values))
 }
 
 /// A page of the audit trail of site `$1` and of changes to no site, newest first, before id `$2`
@@ -78,9 +180,19 @@ macro_rules! audit_binds {
             Some(text) => {
                 let day =
                     crate::domain::time::parse_date(text.as_str()).ok().map(crate::domain::time::beijing_midnight);
-                // The actions the text names in words, each between commas.
+                // The actions the text names in words, each between commas; the kinds of target
+                // and the values, as patterns.
                 let said = (!filter.said.is_empty()).then(|| format!(",{},", filter.said.join(",")));
-                query.bind(like_pattern(text)).bind(day).bind(day.map(|d| d + chrono::Duration::days(1))).bind(said)
+                let (targets, values) = audit_said(filter);
+                query
+                    .bind(like_pattern(text))
+                    .bind(day)
+                    .bind(day.map(|d| d + chrono::Duration::days(1)))
+                    .bind(said)
+                    .bind(targets)
+                    .bind(values)
+                    .bind(value_pattern::<DB>(text))
+                    .bind(like_pattern(&json_written(text)))
             }
             None => query,
         }

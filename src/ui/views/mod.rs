@@ -270,6 +270,12 @@ pub trait View {
         true
     }
 
+    /// Whether the view's own key back (its layer's `app.back`) leads anywhere here (the hint line
+    /// offers it only then): a tab whose one layer serves its top level and what it opens says.
+    fn goes_back(&self) -> bool {
+        true
+    }
+
     /// Esc, once the filter is clear: closes what it has open; false if nothing was.
     fn back(&mut self, _cx: &Cx, _ask: &mut Ask) -> bool {
         false

@@ -147,6 +147,13 @@ fn hint_text(app: &App, width: usize) -> String {
             let open = app.keymap.key_for(Layer::Global, Action::Open).map(|k| k.name());
             hints.retain(|(key, _)| Some(key) != open.as_ref());
         }
+        // Back only where there is somewhere to go back to (the Inspection tab's indicators are
+        // its top).
+        let view = app.views.of(app.tab);
+        if matches!(app.overlay, Overlay::None) && app.layer() == view.layer() && !view.goes_back() {
+            let back = app.keymap.key_for(app.layer(), Action::Back).map(|k| k.name());
+            hints.retain(|(key, _)| Some(key) != back.as_ref());
+        }
         // A withdrawal's reason and marking instead mean something only when confirming one.
         let withdrawing = matches!(
             app.overlay.confirming(),

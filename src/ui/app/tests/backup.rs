@@ -45,7 +45,7 @@ fn an_old_backup_or_none_is_warned_of() {
     assert!(status_line(&none).contains(" ● connected │ ! no backup yet: portal-admin backup FILE"));
     crate::i18n::scoped(Lang::ZhCn, || {
         assert!(status_line(&old).contains("! 上次备份在9天前，已超过7天"), "{}", status_line(&old));
-        assert!(status_line(&none).contains("! 尚无备份：portal-admin backup FILE"), "{}", status_line(&none));
+        assert!(status_line(&none).contains("! 尚无备份：portal-admin backup <文件>"), "{}", status_line(&none));
         let fresh = watching(Some(a.now - Duration::days(1)));
         assert!(status_line(&fresh).contains("· 24小时前已备份"), "{}", status_line(&fresh));
     });

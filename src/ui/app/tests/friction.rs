@@ -127,6 +127,38 @@ fn the_help_pages_stops_at_its_end_and_searches() {
     assert!(matches!(a.overlay, Overlay::None));
 }
 
+/// The help's commands say what they do in one column, after the longest name (`:retractions`,
+/// `:inspection` ran into their words); its search prompt keeps a blank before what is typed
+/// (Fluent drops a message's last blank). In both languages.
+#[test]
+fn the_helps_commands_line_up_and_its_search_prompt_keeps_its_blank() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        crate::i18n::scoped(lang, || {
+            let mut a = app();
+            keys(&mut a, "?");
+            let lines = help_lines(&a);
+            let start = |line: &str| {
+                let after = line.trim_start().split_once(' ').map_or("", |(_, rest)| rest);
+                crate::ui::text::width(line) - crate::ui::text::width(after.trim_start())
+            };
+            let commands: Vec<&String> = lines
+                .iter()
+                .filter(|l| l.strip_prefix("  :").is_some_and(|c| c.starts_with(char::is_alphabetic)))
+                .collect();
+            assert!(commands.len() > 20 && commands.iter().any(|l| l.contains(":retractions")), "{lines:?}");
+            let column = start(commands[0]);
+            for line in &commands {
+                assert_eq!(start(line), column, "{line:?} in {commands:#?}");
+            }
+            keys(&mut a, "/");
+            keys(&mut a, "x");
+            let text = text_of(&a);
+            let typed = text.lines().find(|l| l.contains('x') && l.contains(['：', ':'])).unwrap();
+            assert!(typed.contains("help: x") || typed.contains("搜索：x"), "{typed}");
+        });
+    }
+}
+
 #[test]
 fn the_help_is_wider_on_a_wide_screen_and_keeps_its_indentation() {
     let mut a = sized((160, 48), false);
@@ -245,7 +277,7 @@ fn the_publish_step_shows_the_checks_ticked_and_p_never_publishes_an_item_lackin
 fn the_waiting_time_keeps_a_blank_before_the_step() {
     let mut a = app();
     show_queue(&mut a);
-    // Six cells of waiting time (`9d 21h`), the widest it gets.
+    // Six cells of waiting time (`9d 21h`).
     a.now = Utc.with_ymd_and_hms(2026, 11, 29, 22, 0, 0).unwrap();
     let text = text_of(&a);
     let row = text.lines().find(|l| l.contains("政府办")).unwrap();

@@ -182,12 +182,14 @@ fn enter_lists_what_is_behind_a_count_and_esc_goes_back() {
     key(&mut a, KeyCode::Enter);
     let text = text_of(&a);
     assert!(
-        text.lines().nth(1).unwrap().starts_with("✗ fail columns due but not updated · 6 (fails ≥ 5, warns ≥ 3)"),
+        text.lines().nth(1).unwrap().starts_with("✗ fail columns due but not updated · 6 · as of 2026-11-29"),
         "{text}"
     );
-    // The day it is as of on the line below, where it is never cut at 80 columns.
     assert!(
-        text.lines().nth(2).unwrap().starts_with("6 behind the count as of 2026-11-29 · Enter opens one · Esc back"),
+        text.lines()
+            .nth(2)
+            .unwrap()
+            .starts_with("fails ≥ 5, warns ≥ 3 · 6 behind the count · Enter opens one · Esc back"),
         "{text}"
     );
     // A path too long for the line is cut at its start: its leaf and when it was updated stay.
@@ -221,6 +223,65 @@ fn enter_lists_what_is_behind_a_count_and_esc_goes_back() {
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Enter);
     assert!(text_of(&a).contains("Nothing behind this count."), "{}", text_of(&a));
+}
+
+/// Every indicator's detail names it whole at 80 columns in either language, with its count and
+/// day; the levels it is judged by whole on the line below (issue 20: the national check's long
+/// names were cut).
+#[test]
+fn an_indicators_detail_names_it_whole_at_80_columns() {
+    let keys_of = crate::domain::inspection::INDICATORS.iter().map(|(key, _)| *key).chain(["site_unreachable"]);
+    for key_name in keys_of {
+        let mut a = app();
+        show_inspection(&mut a);
+        let one = Indicator {
+            key: key_name,
+            ..indicator("", "", 123, (95, 100), Level::Fail, &["政务公开 / 通知公告（最近更新 2026-04-12）"])
+        };
+        let [(id, _)] = inspections(&key(&mut a, KeyCode::F(5)))[..] else { panic!() };
+        a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(vec![one]))))));
+        key(&mut a, KeyCode::Enter);
+        for (lang, levels) in
+            [(Lang::En, "fails ≥ 100, warns ≥ 95 · 1 behind"), (Lang::ZhCn, "否决值 ≥ 100，预警值 ≥ 95 · ")]
+        {
+            let (text, name) = crate::i18n::scoped(lang, || (text_of(&a), words::indicator(key_name)));
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(
+                lines[1].contains(&format!("{name} · 123 · ")) && lines[1].trim_end().ends_with("2026-11-29"),
+                "{text}"
+            );
+            assert!(lines[2].starts_with(levels) && !lines[2].contains('…'), "{text}");
+        }
+    }
+}
+
+/// The hint line offers ← back only where it leads somewhere: in an indicator's detail, not at the
+/// indicators (the tab's top), in either language.
+#[test]
+fn the_hint_line_offers_back_only_in_a_detail() {
+    let mut a = app();
+    show_inspection(&mut a);
+    let hints = |a: &App, lang| {
+        let text = crate::i18n::scoped(lang, || text_of(a));
+        text.lines().rev().nth(1).unwrap().to_string()
+    };
+    for (lang, back) in [(Lang::En, "← back"), (Lang::ZhCn, "← 返回")] {
+        assert!(!hints(&a, lang).contains(back), "{}", hints(&a, lang));
+        assert!(hints(&a, lang).contains('?'), "{}", hints(&a, lang));
+    }
+    key(&mut a, KeyCode::Enter);
+    for (lang, back) in [(Lang::En, "← back"), (Lang::ZhCn, "← 返回")] {
+        assert!(hints(&a, lang).contains(back), "{}", hints(&a, lang));
+    }
+    key(&mut a, KeyCode::Left);
+    assert!(!hints(&a, Lang::En).contains("← back"), "{}", hints(&a, Lang::En));
+    // Enter only where a line of the detail opens something: the home page's last update does not.
+    assert!(hints(&a, Lang::En).contains("Enter open"), "{}", hints(&a, Lang::En));
+    key(&mut a, KeyCode::Home);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.views.inspection.detail.is_some());
+    assert!(!hints(&a, Lang::En).contains("Enter open"), "{}", hints(&a, Lang::En));
+    assert!(hints(&a, Lang::En).contains("← back"), "{}", hints(&a, Lang::En));
 }
 
 #[test]

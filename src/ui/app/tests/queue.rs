@@ -196,7 +196,7 @@ fn approved_items_are_marked_and_published_together_after_one_confirmation() {
     let t = Transition { item: 34, from: Stage::Publish, to: Stage::Done, version: 2 };
     let effects = a
         .update(Msg::Loaded(*id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::PublishedMany(vec![Ok(t)])))));
-    assert_eq!(a.notice.as_ref().unwrap().text, "published 1 items");
+    assert_eq!(a.notice.as_ref().unwrap().text, "published 1 item");
     assert!(a.views.queue.marked.is_empty());
     assert!(matches!(loads(&effects)[..], [(_, Load::View(views::Load::Queue(views::queue::Load::List { .. })))]));
 }

@@ -163,7 +163,7 @@ fn an_approval_with_a_blocking_finding_is_refused_saying_which_and_how_to_waive_
     assert!(notice.error);
     assert_eq!(
         notice.text,
-        "not approved: W waives (select with n) or r rejects — leader name “李明化” and 1 more blocks it \
+        "not approved: W waives (select with n) or r rejects — leader name (leader_name) “李明化” and 1 more blocks it \
          (body 2-5: Wrong name: “李明化” should be “李明华” (区长))",
     );
     // At 80 columns, whole: above the status line, not cut where it says why.
@@ -238,7 +238,10 @@ fn waiving_from_the_review_screen_asks_why_writes_it_and_then_the_approval_goes_
     // The ID number still blocks; waived too, the approval is sent.
     assert!(loads(&keys(&mut a, "ca")).is_empty());
     let said = &a.notice.as_ref().unwrap().text;
-    assert!(said.contains("— ID number “11010519491231002X” blocks it (body 42-60: Full resident ID number"), "{said}");
+    assert!(
+        said.contains("— ID number (id_number) “11010519491231002X” blocks it (body 42-60: Full resident ID number"),
+        "{said}"
+    );
     keys(&mut a, "n");
     let [(id, Load::View(views::Load::Findings(views::findings::Load::Waive { kind, .. })))] =
         &waive(&mut a, "本人书面同意公开")[..]

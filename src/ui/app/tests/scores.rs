@@ -80,6 +80,26 @@ fn s_sorts_the_ranking_by_its_fall_then_by_deductions_and_the_heading_says_so() 
     assert!(!text_of(&a).lines().nth(1).unwrap().contains("first ·"), "{}", text_of(&a));
 }
 
+/// A unit's sum at 80 columns: the period before's net after it only where the line has room (it
+/// was cut mid-number: "2026Q3 same days: 22" for 222); the title says the change either way.
+#[test]
+fn a_units_sum_leaves_out_the_period_before_rather_than_cut_it() {
+    let mut a = app();
+    explain_unit(&mut a);
+    let sum = |a: &App, lang| crate::i18n::scoped(lang, || text_of(a).lines().nth(2).unwrap().to_string());
+    assert!(sum(&a, Lang::En).contains("net 4 · 2026Q3 same days: 12"), "{}", sum(&a, Lang::En));
+    let e = a.views.scores.unit.as_mut().unwrap().explanation.as_mut().unwrap();
+    let r = e.row.as_mut().unwrap();
+    (r.points, r.text, r.image_text, r.video, r.net, r.previous_net) = (241, 123, 44, 10, 241, 222);
+    let en = sum(&a, Lang::En);
+    assert!(
+        en.starts_with("points 241 = 123×1 + 44×2 + 10×3 · deductions -5 · net 241") && !en.contains("same days"),
+        "{en}"
+    );
+    let zh = sum(&a, Lang::ZhCn);
+    assert!(zh.contains("得分 241 · 2026Q3同期：222"), "{zh}");
+}
+
 #[test]
 fn enter_explains_every_point_of_a_unit() {
     let mut a = sized((160, 48), false);

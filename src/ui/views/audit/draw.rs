@@ -29,7 +29,7 @@ pub(super) fn draw(view: &AuditView, d: &mut Draw, areas: &Areas) {
             text::display(&e.operator, ambiguous),
             text::display(&words::audit_action_text(&e.action), ambiguous),
             text::display(&words::audit_target_text(&e.target), ambiguous),
-            text::display(&super::summary::summary(&e.action, &e.detail), ambiguous),
+            text::display(&words::audit::summary(&e.action, &e.detail), ambiguous),
         ]
     };
     let heads = vec![

@@ -12,7 +12,6 @@ use crate::ui::text::SearchKey;
 use crate::usecase;
 
 mod draw;
-pub mod summary;
 
 /// The tab's state: the records loaded so far.
 #[derive(Debug, Default)]
@@ -21,7 +20,7 @@ pub struct AuditView {
 }
 
 /// Where its pages come from: the site's audit trail, newest first; with a filter (as typed), the
-/// records whose operator, action, target or detail holds it.
+/// records whose row shows it (`AuditFilter::text`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Trail;
 
@@ -30,10 +29,13 @@ impl Listed for Trail {
     type Row = AuditEntry;
     type Filter = AuditFilter;
 
-    /// A text of two characters or more; a shorter one is refused.
+    /// A text of two characters or more (a shorter one is refused), with the kinds of target and
+    /// the values of the details it names in the words the tab shows them in
+    /// (`words::audit::said_in`; the use case adds the actions).
     fn filter(typed: Option<&str>) -> Result<AuditFilter, String> {
         let text = typed.map(Needle::new).transpose()?;
-        Ok(AuditFilter { text, ..Default::default() })
+        let (targets, values) = text.as_ref().map(crate::ui::words::audit::said_in).unwrap_or_default();
+        Ok(AuditFilter { text, targets, values, ..Default::default() })
     }
 
     async fn page(store: &dyn Store, site: &Site, filter: &AuditFilter, seek: Seek<i64>) -> Fetched<AuditEntry> {
@@ -70,9 +72,16 @@ impl Row for AuditEntry {
     }
 
     fn search(&self) -> SearchKey {
-        // Its Beijing time too, so that typing a day (2026-11-28) keeps that day's records.
+        // What the row shows (its action and target in words, its detail's summary) and what the
+        // database's filter reads (their stable names, which `audit --action` takes, and the
+        // values of its detail, never its JSON's field names); its Beijing time too, so that
+        // typing a day (2026-11-28) keeps that day's records.
         let at = crate::domain::time::format_time(self.at, false);
-        SearchKey::new(&[&self.operator, &self.action, &self.target, &self.detail, &at])
+        let action = crate::ui::words::audit_action_text(&self.action);
+        let target = crate::ui::words::audit_target_text(&self.target);
+        let summary = crate::ui::words::audit::summary(&self.action, &self.detail);
+        let values = crate::ui::words::audit::values(&self.detail).join(" ");
+        SearchKey::new(&[&self.operator, &action, &self.action, &target, &self.target, &summary, &values, &at])
     }
 
     fn copy(&self, id: bool) -> Option<String> {

@@ -204,8 +204,11 @@ pub fn lines(
     }
     lines.push(TextLine::raw(""));
     lines.push(TextLine::styled(t!("help-commands"), heading));
-    for (c, what) in crate::ui::app::commands() {
-        lines.extend(labelled(format!("  :{c:<9} "), &what, width, Style::default()));
+    // The commands' words in one column, after the longest name (`:retractions`).
+    let commands = crate::ui::app::commands();
+    let name_w = commands.iter().map(|(c, _)| text::width(c)).max().unwrap_or(0);
+    for (c, what) in commands {
+        lines.extend(labelled(format!("  :{} ", text::pad(c, name_w, ambiguous)), &what, width, Style::default()));
     }
     lines
 }

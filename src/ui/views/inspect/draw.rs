@@ -139,25 +139,28 @@ fn detail(view: &InspectView, d: &mut Draw, areas: &Areas, i: &Indicator, cursor
     let ambiguous = d.ambiguous();
     let theme = d.theme;
     let at = view.indicators.as_ref().map(|(at, _)| at.to_string()).unwrap_or_default();
+    // The title names the indicator whole (the national check's names are long: 动态、要闻及
+    // 通知公告、政策文件类栏目未按时更新), with its count and day; the levels it is judged by go
+    // to the line below, beside what lists it. A name too long even so is shortened, never the
+    // rest.
+    let level = format!("{} {} ", level_symbol(i.level), level_word(i.level));
+    let rest = t!("inspect-detail-title", name = "", count = i.count, date = at.as_str());
+    let room = usize::from(areas.title.width).saturating_sub(text::width(&level) + text::width(&rest));
+    let name = fit(&words::indicator(i.key), room, ambiguous);
     let spans = vec![
-        Span::styled(format!("{} {} ", level_symbol(i.level), level_word(i.level)), level_style(theme, i.level)),
-        Span::raw(t!(
-            "inspect-detail-title",
-            name = words::indicator(i.key),
-            count = i.count,
-            threshold = i.threshold,
-            warns = warns(i)
-        )),
+        Span::styled(level, level_style(theme, i.level)),
+        Span::raw(t!("inspect-detail-title", name = name, count = i.count, date = at)),
     ];
     d.title(areas.title, spans);
     let back = d.key_for(Layer::Global, Action::Back);
+    let (threshold, warns) = (i.threshold, warns(i));
     let header = if i.detail.iter().any(|line| line.opens.is_some()) {
         let open = d.key_for(Layer::Inspection, Action::Open);
-        t!("inspect-detail-head-opens", count = i.detail.len(), date = at, open = open, back = back)
+        t!("inspect-detail-head-opens", threshold = threshold, warns = warns, count = i.detail.len(), open = open, back = back)
     } else {
-        t!("inspect-detail-head", count = i.detail.len(), date = at, back = back)
+        t!("inspect-detail-head", threshold = threshold, warns = warns, count = i.detail.len(), back = back)
     };
-    d.header(areas.header, &pad(&header, usize::from(areas.header.width), ambiguous));
+    d.header(areas.header, &pad(&fit(&header, usize::from(areas.header.width), ambiguous), usize::from(areas.header.width), ambiguous));
     if i.detail.is_empty() {
         d.put(areas.rows, TextLine::from(t!("inspect-detail-nothing")));
         return;

@@ -169,6 +169,17 @@ impl View for InspectView {
         if self.item.is_some() { Layer::Item } else { Layer::Inspection }
     }
 
+    fn opens(&self) -> bool {
+        // An indicator opens its detail; a line of the detail, the column or item it names, if
+        // any line does.
+        self.opened().is_none_or(|(i, _)| i.detail.iter().any(|line| line.opens.is_some()))
+    }
+
+    fn goes_back(&self) -> bool {
+        // The indicators are the top: back leads from an indicator's detail or an opened item.
+        self.detail.is_some() || self.item.is_some()
+    }
+
     fn show(&mut self, cx: &Cx, ask: &mut Ask) {
         if !self.shown() {
             self.load(cx, ask);

@@ -188,15 +188,14 @@ pub fn waiting(entry: &QueueItem, now: DateTime<Utc>) -> (String, bool) {
     (text, minutes > limit)
 }
 
-/// A wait in minutes as a person reads it: `40m`, `5h`, `2d 3h`.
+/// A wait in minutes as a person reads it, to the hour past a day in either language (the words
+/// from the catalogs): `40m`, `5h`, `2d 3h`; 40分钟, 5小时, 2天3小时. The queue, the retractions,
+/// the withdrawals and the sites all say a wait by it; their tables size the column to it.
 pub fn waited(minutes: i64) -> String {
     match minutes.max(0) {
         m if m < 60 => t!("waited-minutes", minutes = m),
         m if m < 24 * 60 => t!("waited-hours", hours = m / 60),
-        // Days and hours while they fit the queue's column (six cells), then the days alone.
-        m => Some(t!("waited-days", days = m / (24 * 60), hours = m % (24 * 60) / 60))
-            .filter(|s| crate::ui::text::width(s) <= 6)
-            .unwrap_or_else(|| t!("waited-days-only", days = m / (24 * 60))),
+        m => t!("waited-days", days = m / (24 * 60), hours = m % (24 * 60) / 60),
     }
 }
 
@@ -565,5 +564,17 @@ mod tests {
         let mut wechat = entry(Channel::Wechat, now, 0);
         wechat.wechat_at = Some(now - chrono::Duration::minutes(90));
         assert_eq!(waiting(&wechat, now), ("1h".to_string(), true));
+    }
+
+    /// A wait says days and hours in either language (issue 20: Chinese said whole days where
+    /// English said `1d 23h`), each in its catalog's words.
+    #[test]
+    fn a_wait_keeps_its_hours_past_a_day_in_both_languages() {
+        use crate::i18n::{Lang, scoped};
+        let minutes = |d: i64, h: i64, m: i64| (d * 24 + h) * 60 + m;
+        let waits = [minutes(0, 0, 40), minutes(0, 5, 59), minutes(1, 23, 10), minutes(16, 9, 0), minutes(123, 0, 5)];
+        let said = |lang| scoped(lang, || waits.map(waited));
+        assert_eq!(said(Lang::En), ["40m", "5h", "1d 23h", "16d 9h", "123d"]);
+        assert_eq!(said(Lang::ZhCn), ["40分钟", "5小时", "1天23小时", "16天9小时", "123天"]);
     }
 }

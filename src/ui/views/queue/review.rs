@@ -309,7 +309,7 @@ impl Reviewing {
             waive = key(Action::WaiveFinding),
             next = key(Action::NextFinding),
             reject = key(Action::Reject),
-            kind = words::finding(first.kind),
+            kind = first.kind.coded(),
             text = first.text.clone(),
             more = open.len() - 1,
             span = words::place(first),

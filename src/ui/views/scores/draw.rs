@@ -122,8 +122,12 @@ fn ranking(view: &ScoresView, d: &mut Draw, areas: &Areas) {
         } else {
             t!("periods-empty-line", period = v.period.to_string())
         };
+        // Wrapped, never cut: the reason is at its end.
         let said = d.text(&said);
-        d.put(Rect { height: 1, ..areas.rows }, TextLine::styled(fit(&said, w, ambiguous), d.theme.dim()));
+        for (n, row) in text::wrap(&said, w, 0).into_iter().take(usize::from(areas.rows.height)).enumerate() {
+            let y = areas.rows.y + n as u16;
+            d.put(Rect { y, height: 1, ..areas.rows }, TextLine::styled(row, d.theme.dim()));
+        }
         return;
     }
     spans.push(Span::raw(t!("scores-units", count = units.len(), points = points)));
@@ -308,10 +312,11 @@ fn explanation(view: &ScoresView, d: &mut Draw, areas: &Areas, u: &UnitView) {
             image_text = r.image_text,
             video = r.video,
             deductions = r.deductions,
-            net = r.net,
-            previous = previous,
-            previous_net = r.previous_net
+            net = r.net
         );
+        // The period before's net where the line has room; the title says the change anyway.
+        let before = t!("scores-sum-previous", previous = previous, previous_net = r.previous_net);
+        let sum = if text::width(&sum) + text::width(&before) <= w { format!("{sum}{before}") } else { sum };
         let sum = d.text(&sum);
         d.buf.set_string(0, areas.header.y, &sum, d.theme.dim().add_modifier(Modifier::UNDERLINED));
         let room = w.saturating_sub(text::width(&sum) + 3);

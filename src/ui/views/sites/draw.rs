@@ -46,7 +46,8 @@ fn right(s: &str, cells: usize) -> String {
     format!("{}{s}", " ".repeat(cells.saturating_sub(text::width(s))))
 }
 
-/// The figures' columns, in the order shown: what sorts by it, its width in cells.
+/// The figures' columns, in the order shown: what sorts by it, its width in cells (the wait's, at
+/// least).
 const FIGURES: [(Sort, usize); 7] = [
     (Sort::Overdue, 7),
     (Sort::Blank, 6),
@@ -77,13 +78,18 @@ pub(super) fn draw(view: &SitesView, d: &mut Draw, areas: &Areas) {
     d.title(areas.title, spans);
     let w = usize::from(areas.rows.width);
     let code_w = if w >= 120 { 16 } else { 10 };
-    let figures_w: usize = FIGURES.iter().map(|(_, w)| w + 1).sum();
+    // How long each site's oldest item has waited (`waited`, 2天3小时): its column as wide as
+    // the widest, at least its heading's.
+    let waiting = |f: &Figures| f.oldest_waiting.map_or_else(String::new, |t| waited((now - t).num_minutes()));
+    let waiting_w = l.rows.iter().map(|s| text::width(&waiting(&s.figures))).fold(FIGURES[3].1, usize::max);
+    let widths: Vec<usize> = FIGURES.iter().map(|(sort, w)| if *sort == Sort::Waiting { waiting_w } else { *w }).collect();
+    let figures_w: usize = widths.iter().map(|w| w + 1).sum();
     let name_w = w.saturating_sub(code_w + 1 + figures_w).max(4);
     let mut header = format!("{}{}", pad(&t!("sites-head-code"), code_w + 1, ambiguous), pad(&t!("sites-head-name"), name_w, ambiguous));
-    for (sort, cells) in FIGURES {
+    for ((sort, _), cells) in FIGURES.iter().zip(&widths) {
         // The figure sorted by is marked (worst first: ▼).
-        let head = if sort == view.sort { format!("▼{}", heading(sort)) } else { heading(sort) };
-        header.push_str(&format!(" {}", right(&head, cells)));
+        let head = if *sort == view.sort { format!("▼{}", heading(*sort)) } else { heading(*sort) };
+        header.push_str(&format!(" {}", right(&head, *cells)));
     }
     d.header(areas.header, &header);
     let theme = d.theme;
@@ -96,17 +102,16 @@ pub(super) fn draw(view: &SitesView, d: &mut Draw, areas: &Areas) {
             Span::styled(format!(" {}", right(&text, cells)), if alarm { bad } else { plain })
         };
         let bold = |alarm: bool| if alarm { bad.add_modifier(Modifier::BOLD) } else { plain };
-        let waiting = f.oldest_waiting.map_or_else(String::new, |t| waited((now - t).num_minutes()));
         TextLine::from(vec![
             Span::raw(pad(&fit(&s.site.code, code_w, ambiguous), code_w + 1, ambiguous)),
             Span::raw(pad(&text::display(&s.site.name, ambiguous), name_w, ambiguous)),
-            cell(f.overdue.to_string(), FIGURES[0].1, f.overdue > 0),
-            cell(f.blank.to_string(), FIGURES[1].1, f.blank > 0),
-            cell(check(f), FIGURES[2].1, f.check != Some(Level::Pass)),
-            cell(waiting, FIGURES[3].1, false),
-            cell(f.alarms.to_string(), FIGURES[4].1, f.alarms > 0).style(bold(f.alarms > 0)),
-            cell(f.points.to_string(), FIGURES[5].1, false),
-            cell(f.incidents.to_string(), FIGURES[6].1, f.incidents > 0),
+            cell(f.overdue.to_string(), widths[0], f.overdue > 0),
+            cell(f.blank.to_string(), widths[1], f.blank > 0),
+            cell(check(f), widths[2], f.check != Some(Level::Pass)),
+            cell(waiting(f), widths[3], false),
+            cell(f.alarms.to_string(), widths[4], f.alarms > 0).style(bold(f.alarms > 0)),
+            cell(f.points.to_string(), widths[5], false),
+            cell(f.incidents.to_string(), widths[6], f.incidents > 0),
         ])
     });
 }
