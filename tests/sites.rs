@@ -388,3 +388,58 @@ async fn roles_are_per_site(db: TestDb) {
 }
 
 on_both_backends!(roles_are_per_site);
+
+/// A supervisor reads every site and changes nothing, on both databases (the store's check on
+/// SQLite, whose one operating-system user the database cannot tell apart); a write is refused in
+/// one line saying they are a supervisor, not that nobody registered them.
+async fn a_supervisor_reads_every_site_and_changes_nothing(db: TestDb) {
+    db.ok(&["init"]);
+    db.ok(&["sites", "add", "lingchuan", "--name", "灵川县人民政府门户网站"]);
+    for site in ["xiangshan", "lingchuan"] {
+        let file = db.file(&format!("{site}.jsonl"));
+        std::fs::write(&file, ONLINE).unwrap();
+        db.ok(&["--site", site, "import", file.to_str().unwrap()]);
+    }
+    let me = rows(&db, &["--site", "xiangshan", "operators"])[0]["name"].as_str().unwrap().to_string();
+    let keeper = login("keeper");
+    db.ok(&["--site", "xiangshan", "operators", "add", &me, "--role", "supervisor"]);
+    for site in ["xiangshan", "lingchuan"] {
+        db.ok(&["--site", site, "operators", "add", &keeper, "--role", "admin"]);
+        db.ok(&["--site", site, "operators", "disable", &me]);
+    }
+    assert_eq!(rows(&db, &["sites"]).len(), 2);
+    for site in ["xiangshan", "lingchuan"] {
+        assert!(!rows(&db, &["--site", site, "audit"]).is_empty());
+        assert_eq!(rows(&db, &["--site", site, "queue"]).len(), 1);
+    }
+    let trail = rows(&db, &["--site", "lingchuan", "audit"]).len();
+    for args in [
+        &["--site", "xiangshan", "retract", "on-1", "--reason", "outdated"][..],
+        &["--site", "lingchuan", "review", "approve", "gov-9", "--checks", "all"],
+        &["--site", "lingchuan", "operators", "add", "zhao", "--role", "viewer"],
+        &["--site", "lingchuan", "operators", "role", &me, "admin"],
+    ] {
+        fails(&db, args, 1, &format!("{me} (supervisor) may not"));
+    }
+    fails(&db, &["sites", "add", "pingle", "--name", "平乐"], 1, "may not add a site");
+    assert_eq!(rows(&db, &["--site", "lingchuan", "audit"]).len(), trail, "nothing was written");
+    assert_eq!(rows(&db, &["sites"]).len(), 2);
+    if db.backend == common::Backend::Postgres {
+        db.drop_with_roles(&[&keeper]).await;
+    }
+}
+
+/// A site's name is its portal's title: a blank one is refused in one line (exit 2), by `sites
+/// add` and by `init --name`, and nothing is added.
+async fn a_blank_site_name_is_refused(db: TestDb) {
+    for name in ["", " ", "\u{3000}"] {
+        fails(&db, &["init", "--name", name], 2, "a site needs a name");
+    }
+    db.ok(&["init"]);
+    for name in ["", "  ", "\u{3000}"] {
+        fails(&db, &["sites", "add", "lingchuan", "--name", name], 2, "a site needs a name");
+    }
+    assert_eq!(rows(&db, &["sites"]).len(), 1);
+}
+
+on_both_backends!(a_supervisor_reads_every_site_and_changes_nothing, a_blank_site_name_is_refused);

@@ -5,6 +5,7 @@ sites-code-empty = a site needs a code (a short lowercase identifier, such as li
 sites-code-start = { $code } is not a site code: a code starts with a lowercase Latin letter (such as lingchuan)
 sites-code-long = { $code } is not a site code: at most { $most } characters
 sites-code-char = { $code } is not a site code: { $char } is not allowed (lowercase letters, digits and _ only)
+sites-name-blank = a site needs a name (the portal's title, --name): it may not be blank
 sites-bad-sort = unknown order { $value } (expected one of: { $choices })
 sites-unknown = no site { $code } in { $target }; the sites there: { $known }
 sites-taken = there is a site { $code } already (`portal-admin sites` lists them)

@@ -4,6 +4,7 @@ sites-code-empty = 站点需要一个代码（简短的小写标识，如 lingch
 sites-code-start = { $code } 不是站点代码：代码须以小写拉丁字母开头（如 lingchuan）
 sites-code-long = { $code } 不是站点代码：最多 { $most } 个字符
 sites-code-char = { $code } 不是站点代码：不允许 { $char }（只能用小写字母、数字和 _）
+sites-name-blank = 站点需要名称（门户网站的标题，--name），不能为空
 sites-bad-sort = 未知的排序 { $value }（可选：{ $choices }）
 sites-unknown = { $target } 中没有站点 { $code }；现有站点：{ $known }
 sites-taken = 已有站点 { $code }（`portal-admin sites` 列出全部站点）

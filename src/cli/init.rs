@@ -36,6 +36,9 @@ pub async fn initialise(
     table: ColumnTable,
     name: Option<&str>,
 ) -> Result<InitReport, Failure> {
+    if let Some(why) = name.and_then(crate::domain::sites::refuse_name) {
+        return Err(Failure::usage(why));
+    }
     let setup = SiteSetup {
         code: site.unwrap_or(DEFAULT_SITE).to_string(),
         name: name.unwrap_or(DEFAULT_SITE_NAME).to_string(),

@@ -49,7 +49,7 @@ pub async fn run(cli: &Cli, command: Option<&SitesCommand>, args: &SitesArgs) ->
     let options = OpenOptions { create: false, read_only: cli.read_only, dry_run: false };
     let store = open_store(&target(cli)?, options).await?;
     if let Some(SitesCommand::Add { code, name, columns, units }) = command {
-        if let Some(why) = crate::domain::sites::refuse_code(code) {
+        if let Some(why) = crate::domain::sites::refuse_code(code).or_else(|| crate::domain::sites::refuse_name(name)) {
             return Err(Failure::usage(why));
         }
         let table = super::init::column_table(columns.as_deref(), units.as_deref())?;

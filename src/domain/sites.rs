@@ -25,6 +25,12 @@ pub fn refuse_code(code: &str) -> Option<String> {
     }
 }
 
+/// Why a text cannot be a site's name, if it cannot: the name is the portal's title, shown beside
+/// its code in the overview and on the status line, so it may not be blank.
+pub fn refuse_name(name: &str) -> Option<String> {
+    name.trim().is_empty().then(|| t!("sites-name-blank"))
+}
+
 /// How a site is doing: what `sites` lists and the console's overview shows, one line a site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figures {
@@ -174,6 +180,14 @@ mod tests {
         }
         for bad in ["", "Xiangshan", "2lin", "_x", "xiang shan", "象山", "a-b", "a;b", &"x".repeat(MAX_CODE + 1)] {
             assert!(refuse_code(bad).is_some(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_is_not_blank() {
+        assert_eq!(refuse_name("灵川县人民政府门户网站"), None);
+        for bad in ["", " ", "\u{3000}", "\t\n"] {
+            assert!(refuse_name(bad).is_some(), "{bad:?}");
         }
     }
 

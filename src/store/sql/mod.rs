@@ -576,6 +576,17 @@ sql_impl! { SqlStore;
         })
     }
 
+    /// Whether this name is a supervisor of every site, and an active one, if it is one at all.
+    pub(super) async fn supervisor<'c, E: Executor<'c, Database = DB>>(
+        executor: E,
+        name: &str,
+    ) -> Result<Option<bool>> {
+        Ok(sqlx::query_scalar("SELECT active FROM supervisors WHERE name = $1")
+            .bind(name)
+            .fetch_optional(executor)
+            .await?)
+    }
+
     /// The site's operator of this login, if there is one.
     pub(super) async fn login<'c, E: Executor<'c, Database = DB>>(
         executor: E,
@@ -611,14 +622,25 @@ sql_impl! { SqlStore;
         row.map(|row| Ok((row.try_get("id")?, parse("unit kind", &row.try_get::<String, _>("kind")?)?))).transpose()
     }
 
-    /// The operator's id if they are an active operator of the site whose role allows `act`.
+    /// The operator's id if they are an active operator of the site whose role allows `act`. A
+    /// supervisor who is not an active operator of the site is told they are a supervisor, which
+    /// changes nothing, not that nobody registered them.
     pub(super) async fn allowed(
         tx: &mut Transaction<'static, DB>,
         site: &Site,
         operator: &str,
         act: Act,
     ) -> Result<i64> {
-        let Some(Login { id, role, active }) = Self::login(&mut **tx, site, operator).await? else {
+        let login = Self::login(&mut **tx, site, operator).await?;
+        if !matches!(login, Some(Login { active: true, .. }))
+            && Self::supervisor(&mut **tx, operator).await? == Some(true)
+        {
+            let role = Role::Supervisor.as_str();
+            return Err(StoreError::Refused(
+                WorkflowError::NotAllowed { operator: operator.to_string(), role, act }.to_string(),
+            ));
+        }
+        let Some(Login { id, role, active }) = login else {
             return Err(StoreError::Refused(t!(
                 "store-operator-unregistered",
                 operator = operator,

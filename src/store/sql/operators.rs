@@ -106,10 +106,7 @@ sql_impl! { OperatorStore;
         }
         let mut tx = self.begin_write("operators").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::ManageOperators).await?;
-        let supervisor: Option<bool> = sqlx::query_scalar("SELECT active FROM supervisors WHERE name = $1")
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let supervisor = Self::supervisor(&mut *tx, name).await?;
         let operator: Option<i64> = sqlx::query_scalar("SELECT id FROM operators WHERE site_id = $1 AND name = $2")
             .bind(site.id)
             .bind(name)

@@ -407,7 +407,8 @@ sql_impl! { Store;
     }
 
     async fn add_site(&self, setup: &SiteSetup) -> Result<InitReport> {
-        if let Some(why) = crate::domain::sites::refuse_code(&setup.code) {
+        let refused = crate::domain::sites::refuse_code(&setup.code);
+        if let Some(why) = refused.or_else(|| crate::domain::sites::refuse_name(&setup.name)) {
             return Err(StoreError::Refused(why));
         }
         self.check_schema().await?;
@@ -499,10 +500,7 @@ sql_impl! { Store;
             return Ok(Some((role, true)));
         }
         // A supervisor reads every site; an operator disabled here who supervises is one.
-        let supervisor: Option<bool> = sqlx::query_scalar("SELECT active FROM supervisors WHERE name = $1")
-            .bind(self.operator.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
+        let supervisor = Self::supervisor(&self.pool, &self.operator).await?;
         match (row, supervisor) {
             (_, Some(true)) => Ok(Some((Role::Supervisor, true))),
             (Some(Login { role, active, .. }), _) => Ok(Some((role, active))),
