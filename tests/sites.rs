@@ -226,6 +226,17 @@ const ONLINE: &str = concat!(
     "\n"
 );
 
+/// Two counties, xiangshan and lingchuan, each with `ONLINE`'s items.
+fn two_counties(db: &TestDb) {
+    db.ok(&["init"]);
+    db.ok(&["sites", "add", "lingchuan", "--name", "灵川县人民政府门户网站"]);
+    for site in ["xiangshan", "lingchuan"] {
+        let file = db.file(&format!("{site}.jsonl"));
+        std::fs::write(&file, ONLINE).unwrap();
+        db.ok(&["--site", site, "import", file.to_str().unwrap()]);
+    }
+}
+
 fn login(what: &str) -> String {
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
     format!("pa_{what}_{}_{}", std::process::id(), nanos % 1_000_000)
@@ -249,13 +260,7 @@ async fn transaction(c: &mut sqlx::PgConnection, statements: &[String]) -> Resul
 async fn an_administrator_of_one_county_writes_nothing_in_another() {
     use sqlx::Connection;
     let db = TestDb::new(common::Backend::Postgres).await;
-    db.ok(&["init"]);
-    db.ok(&["sites", "add", "lingchuan", "--name", "灵川县人民政府门户网站"]);
-    for site in ["xiangshan", "lingchuan"] {
-        let file = db.file(&format!("{site}.jsonl"));
-        std::fs::write(&file, ONLINE).unwrap();
-        db.ok(&["--site", site, "import", file.to_str().unwrap()]);
-    }
+    two_counties(&db);
     let (chen, sup) = (login("chen"), login("sup"));
     db.ok(&["--site", "lingchuan", "operators", "add", &chen, "--role", "admin"]);
     db.ok(&["--site", "xiangshan", "operators", "add", &chen, "--role", "viewer"]);
@@ -369,13 +374,7 @@ async fn an_administrator_of_one_county_writes_nothing_in_another() {
 /// On SQLite the store judges each write by the role on its own site: an administrator of one
 /// site who is a viewer of another withdraws nothing there.
 async fn roles_are_per_site(db: TestDb) {
-    db.ok(&["init"]);
-    db.ok(&["sites", "add", "lingchuan", "--name", "灵川县人民政府门户网站"]);
-    for site in ["xiangshan", "lingchuan"] {
-        let file = db.file(&format!("{site}.jsonl"));
-        std::fs::write(&file, ONLINE).unwrap();
-        db.ok(&["--site", site, "import", file.to_str().unwrap()]);
-    }
+    two_counties(&db);
     let me = rows(&db, &["--site", "xiangshan", "operators"])[0]["name"].as_str().unwrap().to_string();
     let keeper = login("keeper");
     db.ok(&["--site", "xiangshan", "operators", "add", &keeper, "--role", "admin"]);
@@ -393,13 +392,7 @@ on_both_backends!(roles_are_per_site);
 /// SQLite, whose one operating-system user the database cannot tell apart); a write is refused in
 /// one line saying they are a supervisor, not that nobody registered them.
 async fn a_supervisor_reads_every_site_and_changes_nothing(db: TestDb) {
-    db.ok(&["init"]);
-    db.ok(&["sites", "add", "lingchuan", "--name", "灵川县人民政府门户网站"]);
-    for site in ["xiangshan", "lingchuan"] {
-        let file = db.file(&format!("{site}.jsonl"));
-        std::fs::write(&file, ONLINE).unwrap();
-        db.ok(&["--site", site, "import", file.to_str().unwrap()]);
-    }
+    two_counties(&db);
     let me = rows(&db, &["--site", "xiangshan", "operators"])[0]["name"].as_str().unwrap().to_string();
     let keeper = login("keeper");
     db.ok(&["--site", "xiangshan", "operators", "add", &me, "--role", "supervisor"]);
