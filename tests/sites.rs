@@ -414,7 +414,14 @@ async fn a_supervisor_reads_every_site_and_changes_nothing(db: TestDb) {
     ] {
         fails(&db, args, 1, &format!("{me} (supervisor) may not"));
     }
-    fails(&db, &["sites", "add", "pingle", "--name", "平乐"], 1, "may not add a site");
+    // Nor by `init` or `demo` naming a site that is not there, which add one by the same rules.
+    for args in [
+        &["sites", "add", "pingle", "--name", "平乐"][..],
+        &["--site", "pingle", "init", "--name", "平乐"],
+        &["--site", "pingle", "demo", "--items", "10"],
+    ] {
+        fails(&db, args, 1, "may not add a site");
+    }
     assert_eq!(rows(&db, &["--site", "lingchuan", "audit"]).len(), trail, "nothing was written");
     assert_eq!(rows(&db, &["sites"]).len(), 2);
     if db.backend == common::Backend::Postgres {
@@ -423,16 +430,23 @@ async fn a_supervisor_reads_every_site_and_changes_nothing(db: TestDb) {
 }
 
 /// A site's name is its portal's title: a blank one is refused in one line (exit 2), by `sites
-/// add` and by `init --name`, and nothing is added.
-async fn a_blank_site_name_is_refused(db: TestDb) {
+/// add` and by `init --name`, and nothing is added. A code that is not a site code is refused by
+/// `init --site` as by `sites add`, for the first site and for another.
+async fn a_blank_site_name_or_a_bad_code_is_refused(db: TestDb) {
     for name in ["", " ", "\u{3000}"] {
         fails(&db, &["init", "--name", name], 2, "a site needs a name");
     }
+    fails(&db, &["--site", "Bad-X", "init"], 1, "is not a site code");
     db.ok(&["init"]);
     for name in ["", "  ", "\u{3000}"] {
         fails(&db, &["sites", "add", "lingchuan", "--name", name], 2, "a site needs a name");
     }
+    fails(&db, &["--site", "Bad-X", "init"], 1, "is not a site code");
+    fails(&db, &["--site", "lingchuan", "init", "--name", " "], 2, "a site needs a name");
     assert_eq!(rows(&db, &["sites"]).len(), 1);
+    // An administrator still adds a site with `init --site` (the benchmarks' many-site build).
+    db.ok(&["--site", "lingchuan", "init", "--name", "灵川县人民政府门户网站"]);
+    assert_eq!(rows(&db, &["sites"]).len(), 2);
 }
 
-on_both_backends!(a_supervisor_reads_every_site_and_changes_nothing, a_blank_site_name_is_refused);
+on_both_backends!(a_supervisor_reads_every_site_and_changes_nothing, a_blank_site_name_or_a_bad_code_is_refused);

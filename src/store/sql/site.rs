@@ -73,6 +73,25 @@ sql_impl! { SqlStore;
         Ok(tx)
     }
 
+    /// Whether `operator` may add the site `setup` to a database that has sites: its code is a
+    /// site code, its name not blank, and they administer a site already there (`sites add`'s
+    /// rules, for every command that adds a site).
+    async fn may_add_site(tx: &mut Transaction<'static, DB>, setup: &SiteSetup, operator: &str) -> Result<()> {
+        let refused = crate::domain::sites::refuse_code(&setup.code);
+        if let Some(why) = refused.or_else(|| crate::domain::sites::refuse_name(&setup.name)) {
+            return Err(StoreError::Refused(why));
+        }
+        let administers: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE name = $1 AND role = 'admin' AND active")
+                .bind(operator)
+                .fetch_one(&mut **tx)
+                .await?;
+        if administers == 0 {
+            return Err(StoreError::Refused(t!("sites-add-not-admin", operator = operator)));
+        }
+        Ok(())
+    }
+
     /// Creates a site with its units, column tree and first administrator.
     pub(super) async fn create_site(
         tx: &mut Transaction<'static, DB>,
@@ -265,7 +284,18 @@ sql_impl! { Store;
                 tx = self.begin_init("init").await?;
                 id
             }
-            None => Self::create_site(&mut tx, setup, &self.operator, &mut report).await?,
+            None => {
+                // Another site than the first is added by the rules of `sites add`, whichever
+                // command adds it (`init --site`, `demo --site`).
+                let any: Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM sites LIMIT 1").fetch_optional(&mut *tx).await?;
+                if any.is_some() {
+                    Self::may_add_site(&mut tx, setup, &self.operator).await?;
+                } else if let Some(why) = crate::domain::sites::refuse_code(&setup.code) {
+                    return Err(StoreError::Refused(why));
+                }
+                Self::create_site(&mut tx, setup, &self.operator, &mut report).await?
+            }
         };
         for day in calendar {
             let added = sqlx::query(
@@ -407,8 +437,7 @@ sql_impl! { Store;
     }
 
     async fn add_site(&self, setup: &SiteSetup) -> Result<InitReport> {
-        let refused = crate::domain::sites::refuse_code(&setup.code);
-        if let Some(why) = refused.or_else(|| crate::domain::sites::refuse_name(&setup.name)) {
+        if let Some(why) = crate::domain::sites::refuse_code(&setup.code) {
             return Err(StoreError::Refused(why));
         }
         self.check_schema().await?;
@@ -420,14 +449,7 @@ sql_impl! { Store;
         if taken.is_some() {
             return Err(StoreError::Refused(t!("sites-taken", code = setup.code.as_str())));
         }
-        let administers: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE name = $1 AND role = 'admin' AND active")
-                .bind(self.operator.as_str())
-                .fetch_one(&mut *tx)
-                .await?;
-        if administers == 0 {
-            return Err(StoreError::Refused(t!("sites-add-not-admin", operator = self.operator.as_str())));
-        }
+        Self::may_add_site(&mut tx, setup, &self.operator).await?;
         let mut report = InitReport::default();
         let site_id = Self::create_site(&mut tx, setup, &self.operator, &mut report).await?;
         let detail = json!({
