@@ -11,7 +11,7 @@ rules-not-allowed = { $operator }（{ $role }）不能{ $act }
 
 ## 各角色可做的事（第十四条）
 
-rules-act-pass = 通过 { $stage } 环节
+rules-act-pass = 通过“{ $stage }”环节
 rules-act-withdraw = 撤回、标注或恢复信息
 rules-act-incident = 登记或更正责任事故
 rules-act-operators = 管理操作员

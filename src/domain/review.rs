@@ -142,6 +142,29 @@ pub fn may_pass(role: Role, stage: Stage) -> bool {
     }
 }
 
+/// A review step as the command line names it in English (`office_review`, as `--stage` takes
+/// it), in the regulation's words in Chinese: for messages that name the step an item is at.
+pub fn stage_name(s: Stage) -> String {
+    match s {
+        Stage::OfficeReview => t!("stage-name-office-review"),
+        Stage::Recheck => t!("stage-name-recheck"),
+        Stage::Review => t!("stage-name-review"),
+        Stage::Publish => t!("stage-name-publish"),
+        Stage::Returned => t!("stage-name-returned"),
+        Stage::Done => t!("stage-name-done"),
+    }
+}
+
+/// An operator's role as a person says it: admin, 管理员; supervisor, 督查员.
+pub fn role_name(r: Role) -> String {
+    match r {
+        Role::Admin => t!("role-admin"),
+        Role::Reviewer => t!("role-reviewer"),
+        Role::Viewer => t!("role-viewer"),
+        Role::Supervisor => t!("role-supervisor"),
+    }
+}
+
 /// Something only some roles may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {
@@ -184,7 +207,7 @@ impl Act {
 impl fmt::Display for Act {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let said = match self {
-            Act::Pass(stage) => t!("rules-act-pass", stage = stage.as_str()),
+            Act::Pass(stage) => t!("rules-act-pass", stage = stage_name(*stage)),
             Act::Withdraw => t!("rules-act-withdraw"),
             Act::RecordIncident => t!("rules-act-incident"),
             Act::ManageOperators => t!("rules-act-operators"),
@@ -215,7 +238,7 @@ pub enum WorkflowError {
     },
     NotAllowed {
         operator: String,
-        role: &'static str,
+        role: Role,
         act: Act,
     },
 }
@@ -231,7 +254,7 @@ impl fmt::Display for WorkflowError {
             }
             WorkflowError::LacksNothing { item } => t!("rules-lacks-nothing", item = item.to_string()),
             WorkflowError::NotAllowed { operator, role, act } => {
-                t!("rules-not-allowed", operator = operator.as_str(), role = *role, act = act.to_string())
+                t!("rules-not-allowed", operator = operator.as_str(), role = role_name(*role), act = act.to_string())
             }
         };
         f.write_str(&said)
@@ -259,6 +282,20 @@ pub fn may_return(item: i64, lacking: &[super::item::AttachmentKind]) -> Result<
 
 #[cfg(test)]
 mod tests {
+
+    /// A refusal by role is said in the reader's words: the role and the step too, not their
+    /// codes inside a Chinese sentence.
+    #[test]
+    fn a_refusal_by_role_names_the_role_and_the_step_in_the_language() {
+        use crate::i18n::{Lang, scoped};
+        let refused = |role, act| WorkflowError::NotAllowed { operator: "li.jianhua".into(), role, act }.to_string();
+        let zh = scoped(Lang::ZhCn, || refused(Role::Supervisor, Act::Pass(Stage::Publish)));
+        assert_eq!(zh, "li.jianhua（督查员）不能通过“待发布”环节");
+        let zh = scoped(Lang::ZhCn, || refused(Role::Viewer, Act::Withdraw));
+        assert!(zh.starts_with("li.jianhua（查看员）不能") && !zh.contains("viewer"), "{zh}");
+        let en = scoped(Lang::En, || refused(Role::Supervisor, Act::Pass(Stage::Publish)));
+        assert_eq!(en, "li.jianhua (supervisor) may not pass the publish step");
+    }
     use super::*;
 
     #[test]

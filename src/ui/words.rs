@@ -36,14 +36,7 @@ pub fn stage(s: Stage) -> String {
 /// A review step as the command line names it in English (`office_review`, as `--stage` takes
 /// it), in the regulation's words in Chinese: for messages that name the step an item is at.
 pub fn stage_name(s: Stage) -> String {
-    match s {
-        Stage::OfficeReview => t!("stage-name-office-review"),
-        Stage::Recheck => t!("stage-name-recheck"),
-        Stage::Review => t!("stage-name-review"),
-        Stage::Publish => t!("stage-name-publish"),
-        Stage::Returned => t!("stage-name-returned"),
-        Stage::Done => t!("stage-name-done"),
-    }
+    crate::domain::review::stage_name(s)
 }
 
 /// An item's path, short: "gov", 政府.
@@ -168,12 +161,7 @@ pub fn detail(d: &Detail) -> String {
 
 /// An operator's role: 管理员, 审核员, 查看员.
 pub fn role(r: Role) -> String {
-    match r {
-        Role::Admin => t!("role-admin"),
-        Role::Reviewer => t!("role-reviewer"),
-        Role::Viewer => t!("role-viewer"),
-        Role::Supervisor => t!("role-supervisor"),
-    }
+    crate::domain::review::role_name(r)
 }
 
 /// An incident's kind, short: typo, 错别字.

@@ -635,7 +635,7 @@ sql_impl! { SqlStore;
         if !matches!(login, Some(Login { active: true, .. }))
             && Self::supervisor(&mut **tx, operator).await? == Some(true)
         {
-            let role = Role::Supervisor.as_str();
+            let role = Role::Supervisor;
             return Err(StoreError::Refused(
                 WorkflowError::NotAllowed { operator: operator.to_string(), role, act }.to_string(),
             ));
@@ -656,7 +656,7 @@ sql_impl! { SqlStore;
         }
         if !act.allowed(role) {
             return Err(StoreError::Refused(
-                WorkflowError::NotAllowed { operator: operator.to_string(), role: role.as_str(), act }.to_string(),
+                WorkflowError::NotAllowed { operator: operator.to_string(), role, act }.to_string(),
             ));
         }
         Ok(id)

@@ -321,8 +321,7 @@ impl App {
                 true
             }
             Identity::Operator(role) if !act.allowed(*role) => {
-                let said =
-                    WorkflowError::NotAllowed { operator: self.operator.clone(), role: role.as_str(), act }.to_string();
+                let said = WorkflowError::NotAllowed { operator: self.operator.clone(), role: *role, act }.to_string();
                 self.warn(said);
                 true
             }
