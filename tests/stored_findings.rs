@@ -323,7 +323,8 @@ async fn check_all_stores_what_a_fresh_check_would(db: TestDb) {
     assert!(found(&after).iter().any(|(item, f)| *item == guide && f.contains("wrong_term")));
 
     // Rows whose findings did not change are not written again; the others are, at the check's time.
-    let check_at = raw.count("SELECT COUNT(*) FROM item_findings f JOIN finding_lists l ON l.found_at = f.found_at").await;
+    let check_at =
+        raw.count("SELECT COUNT(*) FROM item_findings f JOIN finding_lists l ON l.found_at = f.found_at").await;
     let (mut kept, mut written) = (0, 0);
     for (item, (findings, at)) in &after {
         match before.get(item) {

@@ -133,12 +133,7 @@ sql_impl! { SqlStore;
     }
 
     /// A page of `TEXTS_STORED`: `limit` items after item `after`.
-    async fn stored_page(
-        tx: &mut Transaction<'static, DB>,
-        site: i64,
-        after: i64,
-        limit: i64,
-    ) -> Result<StoredPage> {
+    async fn stored_page(tx: &mut Transaction<'static, DB>, site: i64, after: i64, limit: i64) -> Result<StoredPage> {
         let rows = sqlx::query::<DB>(TEXTS_STORED).bind(site).bind(after).bind(limit).fetch_all(&mut **tx).await?;
         rows.iter().map(|row| Ok((Self::text_of(row)?, row.try_get("stored")?))).collect()
     }
@@ -165,7 +160,12 @@ sql_impl! { SqlStore;
     }
 
     /// Stores items' findings (replacing what was stored for them), found with lists `version`.
-    async fn store_found(tx: &mut Transaction<'static, DB>, site: i64, version: &str, found: &[FoundRow]) -> Result<()> {
+    async fn store_found(
+        tx: &mut Transaction<'static, DB>,
+        site: i64,
+        version: &str,
+        found: &[FoundRow],
+    ) -> Result<()> {
         if found.is_empty() {
             return Ok(());
         }
