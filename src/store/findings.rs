@@ -20,7 +20,8 @@ pub struct FindingItem {
     /// The item's unit (none for a repost).
     pub unit: Option<String>,
     pub published_at: Option<DateTime<Utc>>,
-    /// The version of the lists that found its findings.
+    /// The version of the lists that found its findings (a row that the site's last `check --all`
+    /// found unchanged: that check's).
     pub lists: String,
 }
 

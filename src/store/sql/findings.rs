@@ -59,7 +59,7 @@ const TEXTS_STORED: &str = "SELECT i.id, i.title, i.body, i.submitted_at, i.publ
 /// `finding_lists`): a row found before the site's last `check --all` was found the same by it (it
 /// rewrites every row whose findings changed), so it stands for that check's lists; a row found
 /// since, by a write, for its own.
-pub(crate) const ROW_LISTS: &str = "CASE WHEN l.found_at > f.found_at THEN l.lists ELSE f.lists END";
+const ROW_LISTS: &str = "CASE WHEN l.found_at > f.found_at THEN l.lists ELSE f.lists END";
 
 /// An item's findings as a row of `item_findings` stores them.
 struct FoundRow {
@@ -132,9 +132,14 @@ sql_impl! { SqlStore;
         })
     }
 
-    /// A page of `TEXTS_STORED`: `limit` items after item `after`.
-    async fn stored_page(tx: &mut Transaction<'static, DB>, site: i64, after: i64, limit: i64) -> Result<StoredPage> {
-        let rows = sqlx::query::<DB>(TEXTS_STORED).bind(site).bind(after).bind(limit).fetch_all(&mut **tx).await?;
+    /// A page of `TEXTS_STORED`: `limit` items after item `after`, as the database gives them
+    /// (`stored_of` reads them, on the thread that checks them).
+    async fn stored_page(tx: &mut Transaction<'static, DB>, site: i64, after: i64, limit: i64) -> Result<Vec<DB::Row>> {
+        Ok(sqlx::query::<DB>(TEXTS_STORED).bind(site).bind(after).bind(limit).fetch_all(&mut **tx).await?)
+    }
+
+    /// The items of a page of `TEXTS_STORED`, each with what is stored for it.
+    fn stored_of(rows: &[DB::Row]) -> Result<StoredPage> {
         rows.iter().map(|row| Ok((Self::text_of(row)?, row.try_get("stored")?))).collect()
     }
 
@@ -269,16 +274,15 @@ sql_impl! { FindingStore;
     }
 
     async fn stored_findings(&self, site: &Site, since: Option<DateTime<Utc>>) -> Result<Vec<ItemFindings>> {
-        let rows = sqlx::query::<DB>(
-            &format!(
-                "SELECT i.id, i.title, u.name AS unit, i.published_at, {ROW_LISTS} AS lists, f.findings \
-                 FROM item_findings f JOIN items i ON i.site_id = f.site_id AND i.id = f.item_id \
-                 LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
-                 LEFT JOIN finding_lists l ON l.site_id = f.site_id \
-                 WHERE f.site_id = $1 AND f.kinds <> '' AND i.status = 'online' AND ($2 IS NULL OR i.published_at >= $2) \
+        let rows = sqlx::query::<DB>(&format!(
+            "SELECT i.id, i.title, u.name AS unit, i.published_at, {ROW_LISTS} AS lists, f.findings \
+             FROM item_findings f JOIN items i ON i.site_id = f.site_id AND i.id = f.item_id \
+             LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
+             LEFT JOIN finding_lists l ON l.site_id = f.site_id \
+             WHERE f.site_id = $1 AND f.kinds <> '' AND i.status = 'online' \
+               AND ($2 IS NULL OR i.published_at >= $2) \
              ORDER BY i.published_at DESC, i.id DESC"
-            ),
-        )
+        ))
         .bind(site.id)
         .bind(since)
         .fetch_all(&self.pool)
@@ -356,13 +360,14 @@ sql_impl! { FindingStore;
         let limit = page.max(1) as i64;
         let mut done = 0_u64;
         let mut next = Self::stored_page(&mut tx, site.id, 0, limit).await?;
-        // Each page is checked on every core while the database reads the next one; then its
-        // changed rows are written.
-        while let Some(last) = next.last().map(|(text, _)| text.id) {
+        // Each page is read into items and checked on every core, on other threads than the one
+        // the database's next page is read on; then its changed rows are written.
+        while let Some(last) = next.last().map(|row| row.try_get::<i64, _>("id")).transpose()? {
             let this = std::mem::take(&mut next);
             let (with, orders) = (lists.clone(), orders.clone());
             let checking = tokio::task::spawn_blocking(move || {
-                found_again(&with, &this, &orders, now).map(|rows| (this.len() as u64, rows))
+                let page = Self::stored_of(&this)?;
+                found_again(&with, &page, &orders, now).map(|rows| (page.len() as u64, rows))
             });
             let (read, checked) = tokio::join!(Self::stored_page(&mut tx, site.id, last, limit), checking);
             let (checked, rows) = checked.map_err(|e| StoreError::Refused(e.to_string()))??;
