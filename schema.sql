@@ -1126,7 +1126,9 @@ BEGIN SELECT RAISE(ABORT, 'refused: this transaction changed the portal''s table
 -- both backends: on PostgreSQL by the deferred check of every portal table, on SQLite by the
 -- triggers below (a row takes the time and login of the site's newest audit record, written in its
 -- transaction); never deleted (the next check replaces a row). Waivers (finding_waivers) are kept
--- apart and still cover a finding found again.
+-- apart and still cover a finding found again. `check --all` with new lists writes only the rows
+-- whose findings it found changed: a row found before the site's `finding_lists.found_at` stands
+-- for that check's lists, whatever its own `lists` says (`store::sql::findings::ROW_LISTS`).
 CREATE TABLE item_findings (
     site_id  BIGINT NOT NULL,
     item_id  BIGINT NOT NULL,
@@ -1140,7 +1142,8 @@ CREATE TABLE item_findings (
     FOREIGN KEY (site_id, item_id) REFERENCES items (site_id, id)
 );
 -- The version of the lists every item of a site was last checked with: noted by `init` for a new
--- site, and by `check --all`, which checks every item again when the lists in use are another.
+-- site, and by `check --all`, which checks every item again when the lists in use are another
+-- (and then every stored row found before it stands for these lists: item_findings).
 -- Audited and never deleted as item_findings is.
 CREATE TABLE finding_lists (
     site_id    BIGINT PRIMARY KEY REFERENCES sites (id),

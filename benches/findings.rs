@@ -6,8 +6,8 @@
 //! - `check --all` with the stored findings current (`reports::checks::online_findings`, as the
 //!   command runs it: every stored finding read at once), RUNS times;
 //! - `check --all` after the lists changed: every item checked again on every core and stored in
-//!   one transaction (`FindingStore::recheck`, which writes the same findings again and one audit
-//!   record), then the findings read, once.
+//!   one transaction (`FindingStore::recheck`, which writes the rows whose findings changed
+//!   and one audit record), then the findings read, once.
 //!
 //!   cargo bench --bench findings -- RUNS URL…
 //!

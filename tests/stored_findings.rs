@@ -150,11 +150,17 @@ async fn new_lists_make_check_all_check_every_item_again(db: TestDb) {
     assert_eq!(stored_kinds(&mut raw, 3).await.as_deref(), Some(" wrong_term "));
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'findings.check'").await, 1);
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log").await, before + 1, "one record for every item");
-    assert_eq!(raw.count("SELECT COUNT(DISTINCT lists) FROM item_findings").await, 1, "every row found again");
+    // Only the rows whose findings changed are written again (item 3's); the others stand for the
+    // new lists through the site's version, noted after them.
+    assert_eq!(raw.count("SELECT COUNT(DISTINCT lists) FROM item_findings").await, 2, "item 3's row alone written");
     assert_eq!(
-        raw.count("SELECT COUNT(*) FROM finding_lists l JOIN item_findings f ON f.lists = l.lists").await,
+        raw.count(
+            "SELECT COUNT(*) FROM finding_lists l JOIN item_findings f ON f.site_id = l.site_id \
+             WHERE f.lists = l.lists OR f.found_at < l.found_at"
+        )
+        .await,
         4,
-        "the site's version is the new lists'"
+        "the site's version is the new lists', which every row stands for"
     );
     // The same lists again: read, not checked.
     assert_eq!(rows(&db, &["check", "--all"]).len(), found.len());
@@ -244,3 +250,107 @@ async fn on_postgres_stored_findings_need_an_audit_record_and_an_administrator()
     drop(as_viewer);
     db.drop_with_roles(&[&admin, &viewer]).await;
 }
+
+/// An item whose stored findings change with the names list `NEW_NAME` adds (a phone number, and
+/// then also 临时求助 for 临时救助).
+const CHANGES: &str = concat!(
+    r#"{"ref":"c-5","title":"临时求助热线","body":"临时求助请拨打13812345678。","form":"text","path":"unit","#,
+    r#""unit":"民政局","columns":["政务动态 / 部门动态"],"submitted_at":"2026-11-13T09:00:00+08:00","#,
+    r#""published_at":"2026-11-13T15:00:00+08:00"}"#,
+    "\n",
+);
+
+/// `check add-name` of the office's own names list: 临时求助 is a wrong form of 临时救助.
+const NEW_NAME: [&str; 7] = ["check", "add-name", "临时救助", "--kind", "term", "--wrong", "临时求助"];
+
+/// The demo's items, `ITEMS` and `CHANGES`, written (and checked as written) with the lists in
+/// effect.
+fn site_with_items(db: &TestDb) {
+    db.ok(&["init"]);
+    db.ok(&["demo", "--items", "40", "--seed", "5", "--to", "2026-11-20"]);
+    db.import("items.jsonl", ITEMS);
+    db.import("changes.jsonl", CHANGES);
+}
+
+/// Every stored row: item → (findings as stored, when found).
+async fn stored_rows(raw: &mut Raw) -> std::collections::BTreeMap<i64, (String, String)> {
+    let sql = "SELECT item_id, findings, CAST(found_at AS TEXT) FROM item_findings";
+    let rows: Vec<(i64, String, String)> = match raw {
+        Raw::Sqlite(c) => sqlx::query_as(sql).fetch_all(c).await.unwrap(),
+        Raw::Postgres(c) => sqlx::query_as(sql).fetch_all(c).await.unwrap(),
+    };
+    rows.into_iter().map(|(item, findings, at)| (item, (findings, at))).collect()
+}
+
+/// `check --all` after the lists changed, read and checked a few items at a time, stores what a
+/// fresh check of every item with the new lists stores (a second database, its items written with
+/// the new lists in effect from the start), and writes only the rows whose findings changed: the
+/// others keep when they were found, and stand for the new lists through `finding_lists`.
+async fn check_all_stores_what_a_fresh_check_would(db: TestDb) {
+    use portal_admin::domain::checks::Lists;
+    use portal_admin::store::{self, OpenOptions, Target};
+
+    site_with_items(&db);
+    let mut raw = db.any().await;
+    let before = stored_rows(&mut raw).await;
+    db.ok(&NEW_NAME);
+    let names = std::fs::read_to_string(db.dir.path().join("config/portal-admin/names.tsv")).unwrap();
+    let lists = Lists::parse(&names, include_str!("../data/checks/words.tsv")).unwrap();
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    store.use_lists(std::sync::Arc::new(lists.clone()));
+    let site = store.site(None).await.unwrap();
+    let pages = std::sync::Mutex::new(Vec::new());
+    let checked = store.recheck_by(&site, 7, &|done, total| pages.lock().unwrap().push((done, total))).await.unwrap();
+    let items = raw.count("SELECT COUNT(*) FROM items").await;
+    assert_eq!(checked as i64, items);
+    let pages = pages.into_inner().unwrap();
+    assert_eq!(pages.len() as i64, (items + 6) / 7, "seven items a page: {pages:?}");
+    assert_eq!(pages.last(), Some(&(items as u64, items as u64)));
+
+    let fresh = TestDb::new(db.backend).await;
+    fresh.ok(&["init"]);
+    fresh.ok(&NEW_NAME);
+    site_with_items(&fresh);
+    let mut fresh_raw = fresh.any().await;
+    let want = stored_rows(&mut fresh_raw).await;
+    let after = stored_rows(&mut raw).await;
+    let found = |rows: &std::collections::BTreeMap<i64, (String, String)>| -> Vec<(i64, String)> {
+        rows.iter().filter(|(_, (f, _))| f != "[]").map(|(item, (f, _))| (*item, f.clone())).collect()
+    };
+    assert_eq!(found(&after), found(&want), "the findings a fresh check stores");
+    let guide = raw.count("SELECT id FROM items WHERE title = '临时求助申请指南'").await;
+    let hotline = raw.count("SELECT id FROM items WHERE title = '临时求助热线'").await;
+    assert!(found(&after).iter().any(|(item, f)| *item == guide && f.contains("wrong_term")));
+
+    // Rows whose findings did not change are not written again; the others are, at the check's time.
+    let check_at =
+        raw.count("SELECT COUNT(*) FROM item_findings f JOIN finding_lists l ON l.found_at = f.found_at").await;
+    let (mut kept, mut written) = (0, 0);
+    for (item, (findings, at)) in &after {
+        match before.get(item) {
+            Some((was, was_at)) if was == findings => {
+                assert_eq!(at, was_at, "item {item}: its findings did not change, nor did its row");
+                kept += 1;
+            }
+            _ => written += 1,
+        }
+    }
+    assert!(kept > 1, "rows left as they were: {kept}");
+    assert_eq!(written, 2, "the guide found with the new name, and the hotline's phone number with it too");
+    assert_eq!(check_at, written, "the rows written take the check's time");
+    assert!(!before.contains_key(&guide));
+    assert!(before[&hotline].0.contains("phone") && !before[&hotline].0.contains("wrong_term"));
+    assert!(after[&hotline].0.contains("phone") && after[&hotline].0.contains("wrong_term"));
+
+    // Every row, written or not, stands for the new lists, as the Findings tab and `check --all` read it.
+    assert_eq!(store.findings_version(&site).await.unwrap().as_deref(), Some(lists.version()));
+    let listed = store.stored_findings(&site, None).await.unwrap();
+    assert!(listed.len() > 2);
+    for stored in &listed {
+        assert_eq!(stored.item.lists, lists.version(), "item {}", stored.item.id);
+    }
+    drop(fresh_raw);
+    assert!(db.ok(&["audit", "verify"]).contains("the audit trail is intact"));
+}
+
+on_both_backends!(check_all_stores_what_a_fresh_check_would);

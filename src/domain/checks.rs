@@ -549,15 +549,19 @@ fn is_han(c: char) -> bool {
 /// The findings in one text (a title or a body).
 pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
     let chars: Vec<char> = text.chars().collect();
-    // Byte offset → character index, for spans people can count.
-    let mut index_of = HashMap::with_capacity(chars.len() + 1);
-    for (i, (b, _)) in text.char_indices().enumerate() {
-        index_of.insert(b, i);
-    }
-    index_of.insert(text.len(), chars.len());
+    // Byte offset → character index, for spans people can count: counted on from the last match
+    // (they come in the text's order, none overlapping), so that a text with no match (most of
+    // them) costs nothing more.
+    let (mut byte, mut index) = (0, 0);
+    let mut index_of = |b: usize| {
+        index += text[byte..b].chars().count();
+        byte = b;
+        index
+    };
     let mut out = Vec::new();
     for m in lists.automaton.find_iter(text) {
-        let (start, end) = (index_of[&m.start()], index_of[&m.end()]);
+        let start = index_of(m.start());
+        let end = index_of(m.end());
         let found = &text[m.start()..m.end()];
         let (pattern_text, pattern) = &lists.patterns[m.pattern().as_usize()];
         let person = matches!(pattern, Pattern::Left { .. } | Pattern::Wrong { kind: NameKind::Leader, .. });

@@ -20,7 +20,8 @@ pub struct FindingItem {
     /// The item's unit (none for a repost).
     pub unit: Option<String>,
     pub published_at: Option<DateTime<Utc>>,
-    /// The version of the lists that found its findings.
+    /// The version of the lists that found its findings (a row that the site's last `check --all`
+    /// found unchanged: that check's).
     pub lists: String,
 }
 
@@ -110,6 +111,9 @@ pub struct FindingCount {
     pub blocking: i64,
 }
 
+/// Items read and checked at a time by `FindingStore::recheck`.
+pub const RECHECK_PAGE: usize = 5_000;
+
 #[async_trait]
 pub trait FindingStore: Send + Sync {
     /// The lists every item is checked with when it is written (the shipped ones until this is
@@ -148,5 +152,12 @@ pub trait FindingStore: Send + Sync {
     /// Checks every item of the site again with the lists in use, on every core, and stores what
     /// is found, in one transaction with its audit record (`findings.check`); an administrator's.
     /// `progress(done, total)` after each page of items. Returns how many items were checked.
-    async fn recheck(&self, site: &Site, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<u64>;
+    async fn recheck(&self, site: &Site, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<u64> {
+        self.recheck_by(site, RECHECK_PAGE, progress).await
+    }
+
+    /// `recheck`, reading and checking `page` items at a time (each page checked while the
+    /// database reads the next); only the rows whose findings changed are written, the others
+    /// take the site's new lists version from `finding_lists` (`FindingItem::lists`).
+    async fn recheck_by(&self, site: &Site, page: usize, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<u64>;
 }

@@ -1,7 +1,8 @@
 //! The content checks' findings, stored: found in the transaction of the write that changed an
 //! item's text or dates, replaced by the next check, never deleted. On SQLite each row takes the
 //! time and login of the site's newest audit record (its triggers refuse any other), which the
-//! write has just written.
+//! write has just written. `check --all` writes only the rows whose findings it found changed:
+//! the others were found the same with the new lists, which `finding_lists` then names (`ROW_LISTS`).
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -17,9 +18,6 @@ use crate::domain::review::Act;
 use crate::store::backend::Backend;
 use crate::store::findings::*;
 use crate::store::text::Lossy;
-
-/// Items read and checked at a time by `recheck`.
-const PAGE: i64 = 5_000;
 
 /// An item's text and dates as the checks read them, in a transaction (`TEXTS`).
 struct TextRow {
@@ -49,6 +47,65 @@ const TEXTS: &str = "SELECT i.id, i.title, i.body, i.submitted_at, i.published_a
        (SELECT MIN(d.issued_on) FROM documents d WHERE d.site_id = i.site_id AND d.item_id = i.id) AS issued_on \
      FROM items i WHERE i.site_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3";
 
+/// `TEXTS` with the findings stored for each item (none without a row), which `recheck` compares
+/// with what it finds.
+const TEXTS_STORED: &str = "SELECT i.id, i.title, i.body, i.submitted_at, i.published_at, \
+       (SELECT MIN(d.issued_on) FROM documents d WHERE d.site_id = i.site_id AND d.item_id = i.id) AS issued_on, \
+       f.findings AS stored \
+     FROM items i LEFT JOIN item_findings f ON f.site_id = i.site_id AND f.item_id = i.id \
+     WHERE i.site_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3";
+
+/// The version of the lists a stored row's findings stand for (`f`, with the site's `l` of
+/// `finding_lists`): a row found before the site's last `check --all` was found the same by it (it
+/// rewrites every row whose findings changed), so it stands for that check's lists; a row found
+/// since, by a write, for its own.
+const ROW_LISTS: &str = "CASE WHEN l.found_at > f.found_at THEN l.lists ELSE f.lists END";
+
+/// An item's findings as a row of `item_findings` stores them.
+struct FoundRow {
+    id: i64,
+    /// The findings, as JSON.
+    findings: String,
+    /// ` kind kind ` (`kinds`).
+    kinds: String,
+    /// How many of them block.
+    blocking: i64,
+}
+
+impl FoundRow {
+    fn of(id: i64, found: &[Finding]) -> Result<FoundRow> {
+        Ok(FoundRow {
+            id,
+            findings: serde_json::to_string(found).map_err(|e| StoreError::Refused(e.to_string()))?,
+            kinds: kinds(found),
+            blocking: found.iter().filter(|f| f.blocking).count() as i64,
+        })
+    }
+}
+
+/// A page of `TEXTS_STORED`: each item's text and what is stored for it.
+type StoredPage = Vec<(TextRow, Option<String>)>;
+
+/// Checks a page of items on every core (`check_items`) and keeps the rows to write: those whose
+/// findings are not what is stored (none stored: not empty), and those of the items in `always`
+/// (an open order names a finding of theirs: their row, found now, says whether it is still there).
+fn found_again(lists: &Lists, page: &StoredPage, always: &HashSet<i64>, now: DateTime<Utc>) -> Result<Vec<FoundRow>> {
+    let checked: Vec<Checked> = page.iter().map(|(text, _)| text.checked()).collect();
+    let found = check_items(lists, &checked, now);
+    let mut rows = Vec::new();
+    for ((text, stored), found) in page.iter().zip(found) {
+        let row = FoundRow::of(text.id, &found)?;
+        let changed = match stored {
+            Some(stored) => *stored != row.findings,
+            None => !found.is_empty(),
+        };
+        if changed || always.contains(&text.id) {
+            rows.push(row);
+        }
+    }
+    Ok(rows)
+}
+
 /// ` kind kind `: the kinds among an item's findings, each once, for `LIKE '% kind %'`.
 fn kinds(found: &[Finding]) -> String {
     let mut kinds: Vec<&str> = found.iter().map(|f| f.kind.as_str()).collect();
@@ -73,6 +130,17 @@ sql_impl! { SqlStore;
             published_at: row.try_get("published_at")?,
             issued_on: row.try_get("issued_on")?,
         })
+    }
+
+    /// A page of `TEXTS_STORED`: `limit` items after item `after`, as the database gives them
+    /// (`stored_of` reads them, on the thread that checks them).
+    async fn stored_page(tx: &mut Transaction<'static, DB>, site: i64, after: i64, limit: i64) -> Result<Vec<DB::Row>> {
+        Ok(sqlx::query::<DB>(TEXTS_STORED).bind(site).bind(after).bind(limit).fetch_all(&mut **tx).await?)
+    }
+
+    /// The items of a page of `TEXTS_STORED`, each with what is stored for it.
+    fn stored_of(rows: &[DB::Row]) -> Result<StoredPage> {
+        rows.iter().map(|row| Ok((Self::text_of(row)?, row.try_get("stored")?))).collect()
     }
 
     /// The lists items are checked with.
@@ -101,29 +169,22 @@ sql_impl! { SqlStore;
         tx: &mut Transaction<'static, DB>,
         site: i64,
         version: &str,
-        found: &[(i64, Vec<Finding>)],
+        found: &[FoundRow],
     ) -> Result<()> {
         if found.is_empty() {
             return Ok(());
         }
         let (at, by) = Self::newest_record(tx, site).await?;
-        let json: Vec<(String, String, i64)> = found
-            .iter()
-            .map(|(_, f)| {
-                let text = serde_json::to_string(f).map_err(|e| StoreError::Refused(e.to_string()))?;
-                Ok((text, kinds(f), f.iter().filter(|f| f.blocking).count() as i64))
-            })
-            .collect::<Result<_>>()?;
         let width = 8;
         let mut cells = Vec::with_capacity(found.len() * width);
-        for ((id, _), (text, kinds, blocking)) in found.iter().zip(&json) {
+        for row in found {
             cells.extend([
                 Cell::Int(Some(site)),
-                Cell::Int(Some(*id)),
+                Cell::Int(Some(row.id)),
                 Cell::Text(Some(version)),
-                Cell::Text(Some(kinds.as_str())),
-                Cell::Int(Some(*blocking)),
-                Cell::Text(Some(text.as_str())),
+                Cell::Text(Some(row.kinds.as_str())),
+                Cell::Int(Some(row.blocking)),
+                Cell::Text(Some(row.findings.as_str())),
                 Cell::Time(Some(at)),
                 Cell::Text(Some(by.as_str())),
             ]);
@@ -152,8 +213,12 @@ sql_impl! { SqlStore;
     ) -> Result<()> {
         let checked: Vec<Checked> = items.iter().map(|(_, c)| *c).collect();
         let found = check_items(lists, &checked, Utc::now());
-        let rows: Vec<(i64, Vec<Finding>)> =
-            items.iter().zip(found).filter(|(_, f)| every || !f.is_empty()).map(|((id, _), f)| (*id, f)).collect();
+        let rows: Vec<FoundRow> = items
+            .iter()
+            .zip(found)
+            .filter(|(_, f)| every || !f.is_empty())
+            .map(|((id, _), f)| FoundRow::of(*id, &f))
+            .collect::<Result<_>>()?;
         Self::store_found(tx, site, lists.version(), &rows).await
     }
 
@@ -209,13 +274,15 @@ sql_impl! { FindingStore;
     }
 
     async fn stored_findings(&self, site: &Site, since: Option<DateTime<Utc>>) -> Result<Vec<ItemFindings>> {
-        let rows = sqlx::query::<DB>(
-            "SELECT i.id, i.title, u.name AS unit, i.published_at, f.lists, f.findings \
+        let rows = sqlx::query::<DB>(&format!(
+            "SELECT i.id, i.title, u.name AS unit, i.published_at, {ROW_LISTS} AS lists, f.findings \
              FROM item_findings f JOIN items i ON i.site_id = f.site_id AND i.id = f.item_id \
              LEFT JOIN units u ON u.site_id = i.site_id AND u.id = i.unit_id \
-             WHERE f.site_id = $1 AND f.kinds <> '' AND i.status = 'online' AND ($2 IS NULL OR i.published_at >= $2) \
-             ORDER BY i.published_at DESC, i.id DESC",
-        )
+             LEFT JOIN finding_lists l ON l.site_id = f.site_id \
+             WHERE f.site_id = $1 AND f.kinds <> '' AND i.status = 'online' \
+               AND ($2 IS NULL OR i.published_at >= $2) \
+             ORDER BY i.published_at DESC, i.id DESC"
+        ))
         .bind(site.id)
         .bind(since)
         .fetch_all(&self.pool)
@@ -252,7 +319,7 @@ sql_impl! { FindingStore;
         self.list_total(site, list).await
     }
 
-    async fn recheck(&self, site: &Site, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<u64> {
+    async fn recheck_by(&self, site: &Site, page: usize, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<u64> {
         let lists = self.lists_now();
         let mut tx = self.begin_write("findings").await?;
         Self::allowed(&mut tx, site, &self.operator, Act::Administer).await?;
@@ -276,34 +343,37 @@ sql_impl! { FindingStore;
             &detail.to_string(),
         )
         .await?;
-        // The items with a row already: theirs is replaced, found or not; and those an open order
-        // names a finding of, whose row, empty or not, says whether the finding is still there.
-        let stored: HashSet<i64> = sqlx::query_scalar::<DB, i64>(
-            "SELECT item_id FROM item_findings WHERE site_id = $1 UNION SELECT item_id FROM rectifications \
-             WHERE site_id = $1 AND closed_at IS NULL AND finding IS NOT NULL",
-        )
-        .bind(site.id)
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .collect();
+        // The items an open order names a finding of: their row, found now, empty or not, says
+        // whether the finding is still there (`close_findings_fixed`), so it is written even when
+        // its findings did not change.
+        let orders: Arc<HashSet<i64>> = Arc::new(
+            sqlx::query_scalar::<DB, i64>(
+                "SELECT item_id FROM rectifications WHERE site_id = $1 AND closed_at IS NULL AND finding IS NOT NULL",
+            )
+            .bind(site.id)
+            .fetch_all(&mut *tx)
+            .await?
+            .into_iter()
+            .collect(),
+        );
         let now = Utc::now();
-        let (mut after, mut done) = (0_i64, 0_u64);
-        loop {
-            let page = sqlx::query::<DB>(TEXTS).bind(site.id).bind(after).bind(PAGE).fetch_all(&mut *tx).await?;
-            let page: Vec<TextRow> = page.iter().map(Self::text_of).collect::<Result<_>>()?;
-            let Some(last) = page.last() else { break };
-            after = last.id;
-            let checked: Vec<Checked> = page.iter().map(TextRow::checked).collect();
-            let found = check_items(&lists, &checked, now);
-            let rows: Vec<(i64, Vec<Finding>)> = page
-                .iter()
-                .zip(found)
-                .filter(|(item, f)| !f.is_empty() || stored.contains(&item.id))
-                .map(|(item, f)| (item.id, f))
-                .collect();
+        let limit = page.max(1) as i64;
+        let mut done = 0_u64;
+        let mut next = Self::stored_page(&mut tx, site.id, 0, limit).await?;
+        // Each page is read into items and checked on every core, on other threads than the one
+        // the database's next page is read on; then its changed rows are written.
+        while let Some(last) = next.last().map(|row| row.try_get::<i64, _>("id")).transpose()? {
+            let this = std::mem::take(&mut next);
+            let (with, orders) = (lists.clone(), orders.clone());
+            let checking = tokio::task::spawn_blocking(move || {
+                let page = Self::stored_of(&this)?;
+                found_again(&with, &page, &orders, now).map(|rows| (page.len() as u64, rows))
+            });
+            let (read, checked) = tokio::join!(Self::stored_page(&mut tx, site.id, last, limit), checking);
+            let (checked, rows) = checked.map_err(|e| StoreError::Refused(e.to_string()))??;
+            next = read?;
             Self::store_found(&mut tx, site.id, lists.version(), &rows).await?;
-            done += page.len() as u64;
+            done += checked;
             progress(done, total as u64);
         }
         Self::note_lists(&mut tx, site.id, lists.version()).await?;
