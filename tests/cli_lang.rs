@@ -258,10 +258,10 @@ fn tables_say_the_contracts_values_in_words_while_json_keeps_them() {
     // A declined request, whatever the demo's requests are: one made on an online item, then declined.
     let online: Vec<serde_json::Value> =
         serde_json::from_str(&run(&["search", "通知", "--status", "online", "--format", "json"])).unwrap();
-    let item = online[0]["id"].to_string();
-    run(&["retractions", "request", "--unit", "政府办", "--reason", "outdated", &item]);
+    let item = &online[0]["id"];
+    run(&["retractions", "request", "--unit", "政府办", "--reason", "outdated", &item.to_string()]);
     let requests: Vec<serde_json::Value> = serde_json::from_str(&run(&["retractions", "--format", "json"])).unwrap();
-    let request = requests.iter().find(|r| r["item"].to_string() == item && r["status"] == "pending").unwrap();
+    let request = requests.iter().find(|r| &r["item"] == item && r["status"] == "pending").unwrap();
     run(&["retractions", "reject", &request["id"].to_string(), "--reason", "仍然有效"]);
     let retractions = run(&["--lang", "zh-CN", "retractions", "--format", "table"]);
     assert!(retractions.contains("不予撤回") && retractions.contains("┆ 否 "), "{retractions}");
