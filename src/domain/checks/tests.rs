@@ -1,6 +1,7 @@
 //! The content checks' rules, each tried on the texts that should and should not trip it.
 
 use super::*;
+use crate::domain::IncidentKind;
 
 fn lists() -> Lists {
     Lists::shipped()
