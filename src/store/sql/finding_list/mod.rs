@@ -428,9 +428,9 @@ struct Values {
 sql_impl! { SqlStore;
     /// How many of the site's items hold each kind (every status: a bound), from `KINDS`.
     async fn list_kinds(&self, site: &Site) -> Result<HashMap<FindingKind, i64>> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(KINDS).bind(site.id).fetch_all(&self.pool).await?;
         let mut held = HashMap::new();
-        for (kinds, items) in rows {
+        for row in sqlx::query::<DB>(KINDS).bind(site.id).fetch_all(&self.pool).await? {
+            let (kinds, items): (String, i64) = (row.try_get("kinds")?, row.try_get("items")?);
             for kind in kinds.split_whitespace().filter_map(FindingKind::parse) {
                 *held.entry(kind).or_insert(0) += items;
             }
