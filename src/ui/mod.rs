@@ -119,6 +119,7 @@ pub async fn query_told(
         Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
         Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
         Load::LastBackup => Loaded::LastBackup(usecase::backup::last_made(store).await.map_err(line)),
+        Load::Replica => Loaded::Replica(usecase::connection::replica(store).await.map_err(line)),
         Load::CheckPages { items, settings } => Loaded::PagesChecked(
             usecase::links::after_withdrawal(store, site, &items, &settings, progress).await.map_err(|e| match e {
                 crate::reports::links::CheckFailure::Store(e) => line(e),
@@ -168,6 +169,7 @@ pub async fn run(store: Arc<dyn Store>, mut site: Site, options: Options) -> std
     }
     let mut effects = effects;
     effects.extend(app.watch_backups(options.backup_warn_after));
+    effects.extend(app.watch_replica());
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     terminal::spawn_input(tx.clone());
     if let Some(mut changes) = usecase::connection::watch(store.as_ref()).await {

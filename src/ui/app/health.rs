@@ -244,8 +244,14 @@ impl App {
 
     /// Opened with `--read-only`: nothing may be changed, whatever the operator's role.
     pub fn pin_read_only(&mut self) {
+        self.pin_read_only_because(t!("read-only-pinned"));
+    }
+
+    /// Nothing may be changed, whatever the operator's role, for this reason (`--read-only`, a
+    /// hot standby given no primary).
+    pub(super) fn pin_read_only_because(&mut self, why: String) {
         self.link.pinned = true;
-        self.link.identity = Identity::ReadOnly(t!("read-only-pinned"));
+        self.link.identity = Identity::ReadOnly(why);
     }
 
     /// Who the console acts as came back.
@@ -423,6 +429,9 @@ impl App {
             Identity::Operator(role) => s.push_str(&format!(" · {}", words::role(*role))),
             Identity::ReadOnly(_) => s.push_str(&t!("link-read-only")),
         }
+        if let Some(replica) = self.replica_status() {
+            s.push_str(&replica);
+        }
         if let Some((done, of)) = self.pages_fetched.filter(|_| self.pages_check.is_some()) {
             s.push_str(" · ");
             s.push_str(&t!("pages-checking", done = done, total = of));
@@ -452,6 +461,7 @@ pub fn failed(loaded: &Loaded) -> bool {
             CalendarLoaded::Imported(r) => r.is_err(),
         },
         Loaded::LastBackup(r) => r.is_err(),
+        Loaded::Replica(r) => r.is_err(),
         Loaded::PagesChecked(r) => r.is_err(),
     }
 }
@@ -475,13 +485,14 @@ mod tests {
             Loaded::Calendar(CalendarLoaded::Preview(_)) => "Calendar::Preview",
             Loaded::Calendar(CalendarLoaded::Imported(_)) => "Calendar::Imported",
             Loaded::LastBackup(_) => "LastBackup",
+            Loaded::Replica(_) => "Replica",
             Loaded::PagesChecked(_) => "PagesChecked",
             Loaded::View(_) => "View",
         }
     }
 
     /// The number of results not yet a registered view's, each named by `name`.
-    const RESULTS: usize = 11;
+    const RESULTS: usize = 12;
 
     fn e<T>() -> Result<T, String> {
         Err("the database said no".to_string())
@@ -499,6 +510,7 @@ mod tests {
             Loaded::Calendar(CalendarLoaded::Preview(e())),
             Loaded::Calendar(CalendarLoaded::Imported(e())),
             Loaded::LastBackup(e()),
+            Loaded::Replica(e()),
             Loaded::PagesChecked(e()),
         ]
     }

@@ -59,6 +59,9 @@ mod scores;
 /// The status line's word on backups.
 mod backup;
 
+/// The status line's word on a hot standby read from.
+mod replica;
+
 /// The Find tab (`:find`).
 mod find;
 
