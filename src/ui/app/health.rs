@@ -9,7 +9,11 @@
 //!   writes one); when it has grown by somebody else's change, the open views load again, keeping
 //!   their selection, any question or unfinished text. At most one such query runs at a time, and
 //!   none while a list is loading or this console's own write is being saved (a write reloads what
-//!   it changes itself, and the runtime reports the mark just after it).
+//!   it changes itself, and the runtime reports the mark just after it). It is compared with the
+//!   mark the runtime read before the console's first queries ran (`Setup::change_mark`), not with
+//!   the first check's: a change made while the first screens loaded is a change too (on a hot
+//!   standby, which takes no LISTEN, these checks are the only way changes arrive). Without that
+//!   mark, the first check loads the open views again.
 //! - A query that fails because the database cannot be reached marks the connection lost; it is
 //!   tried again after 1 s, 2 s, 4 s, 8 s, then every 10 s, and once back every open view loads
 //!   again. Meanwhile the screen keeps what it has; a write is not sent (it is never sent again by
@@ -61,7 +65,8 @@ pub struct Link {
     /// The check (the change mark's query) running.
     pub ping: Option<u64>,
     pub whoami: Option<u64>,
-    /// The newest change this console has seen.
+    /// The newest change this console has seen: what the open views hold at least (`None`: not
+    /// known, the first check then loads them again).
     pub seen: Option<i64>,
     /// This console's writes whose change mark has not come back yet.
     pub writing: usize,
@@ -212,7 +217,13 @@ impl App {
             return;
         }
         match self.link.seen {
-            None => self.link.seen = Some(mark),
+            None => {
+                // No mark was read before the first queries ran: what they loaded may be older
+                // than this mark, and a change made between them and this check would never show
+                // (it would be taken for what the screens hold). Load again what is open.
+                self.link.seen = Some(mark);
+                self.reload_open_views(effects);
+            }
             Some(seen) if seen != mark => {
                 self.link.seen = Some(mark);
                 self.link.flash = Some((colleague(), self.now + Duration::seconds(FLASH_SECONDS)));

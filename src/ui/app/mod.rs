@@ -290,6 +290,10 @@ pub struct Setup {
     pub size: (u16, u16),
     /// The tab in front as it opens (`Tab::at_start`).
     pub tab: Tab,
+    /// The change mark read before any of the console's queries ran (`None`: it could not be
+    /// read): the first screens hold every change up to it, so the first check's mark, if higher,
+    /// is a change to load (`health`).
+    pub change_mark: Option<i64>,
 }
 
 impl App {
@@ -306,7 +310,7 @@ impl App {
             operator: setup.operator,
             database: setup.database,
             health: Health::Connected,
-            link: Link::default(),
+            link: Link { seen: setup.change_mark, ..Link::default() },
             notice: None,
             messages: Vec::new(),
             places: Vec::new(),
