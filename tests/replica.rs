@@ -328,6 +328,7 @@ async fn the_daily_routines_on_a_standby_with_its_primary() {
     assert!(store.watch().await.is_none(), "a standby takes no LISTEN: the change mark is watched");
     let state = store.replica().await.unwrap().expect("a standby");
     assert!(!state.writes_to_primary, "{state:?}");
+    assert_eq!(state.upstream, Some(format!("127.0.0.1:{}", pair.primary.port)), "the primary it streams from");
     let with = alone.with_primary(&primary).unwrap();
     let store = portal_admin::store::open(&with, options).await.unwrap();
     assert!(store.watch().await.is_some(), "given the primary, the console listens there");
@@ -426,6 +427,7 @@ async fn the_daily_routines_on_a_standby_with_its_primary() {
     press(&t, &["Enter"], "待发布（第 2 版）");
     let s = press(&t, &["p"], "热备库");
     assert!(!s.contains("回车发布"), "refused before any question: {s}");
+    assert!(s.contains(&format!("127.0.0.1:{} 上主库", pair.primary.port)), "naming the primary: {s}");
     t.keys(&["Escape"]);
     let out = pair.both(&["publish", "repost-1"]);
     assert!(out.status.success(), "{}", common::stderr(&out));

@@ -102,11 +102,13 @@ pub(crate) trait Backend: sqlx::Database {
     /// whether the standby has replayed up to position `$1`. None where there are no standbys.
     const REPLAY: Option<(&'static str, &'static str)>;
 
-    /// A standby's state (`Store::replica`): whether the database is in recovery; whether it has
-    /// replayed all it has received, or up to `$1`, the primary's position, when given; the
-    /// seconds since the later of the last change it replayed and `$2`, when it was last seen
-    /// caught up (at least 1); whether its WAL receiver streams; and its time. With the statement
-    /// giving the primary's position. None where there are no standbys.
+    /// A standby's state (`Store::replica`), by column: whether the database is in recovery
+    /// (`recovering`); whether it has replayed all it has received, or up to `$1`, the primary's
+    /// position, when given (`caught_up`); the seconds since the later of the last change it
+    /// replayed and `$2`, when it was last seen caught up, at least 1 (`behind`); whether its WAL
+    /// receiver streams (`streaming`) and from where (`upstream`, `HOST:PORT`); and its time
+    /// (`now`). With the statement giving the primary's position. None where there are no
+    /// standbys.
     const REPLICA: Option<(&'static str, Option<&'static str>)>;
 
     /// The statement that gives login `$1` the group roles of its highest role on any site
@@ -151,11 +153,13 @@ impl Backend for Postgres {
         "SELECT COALESCE(pg_last_wal_replay_lsn() >= CAST($1 AS pg_lsn), pg_is_in_recovery() IS FALSE)",
     ));
     const REPLICA: Option<(&'static str, Option<&'static str>)> = Some((
-        "SELECT pg_is_in_recovery(), \
-            pg_last_wal_replay_lsn() >= COALESCE(CAST($1 AS pg_lsn), pg_last_wal_receive_lsn()), \
+        "SELECT pg_is_in_recovery() AS recovering, \
+            pg_last_wal_replay_lsn() >= COALESCE(CAST($1 AS pg_lsn), pg_last_wal_receive_lsn()) AS caught_up, \
             GREATEST(1, CAST(CEIL(EXTRACT(EPOCH FROM now() - GREATEST(pg_last_xact_replay_timestamp(), $2))) \
-                AS BIGINT)), \
-            EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming'), now()",
+                AS BIGINT)) AS behind, \
+            EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') AS streaming, \
+            (SELECT sender_host || ':' || CAST(sender_port AS TEXT) FROM pg_stat_wal_receiver) AS upstream, \
+            now() AS now",
         Some(WAL_POSITION),
     ));
     const NOTIFY: Option<&'static str> = Some("SELECT pg_notify('portal_admin_changes', '')");

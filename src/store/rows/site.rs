@@ -104,6 +104,8 @@ pub struct ReplicaState {
     pub behind_seconds: Option<i64>,
     /// Whether its WAL receiver is streaming from the primary (`pg_stat_wal_receiver`).
     pub streaming: bool,
+    /// The primary it streams from (`HOST:PORT`), as its WAL receiver names it, if it does.
+    pub upstream: Option<String>,
     /// Whether changes go to a primary (`--db-primary`); otherwise the store is read only.
     pub writes_to_primary: bool,
 }

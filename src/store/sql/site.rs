@@ -525,14 +525,18 @@ sql_impl! { Store;
         // last replayed alone would say "6 minutes behind" for a change made a second ago on a
         // primary idle for six minutes before it.)
         let in_step = *self.in_step.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (recovering, caught_up, behind, streaming, now): (bool, Option<bool>, Option<i64>, bool, DateTime<Utc>) =
-            sqlx::query_as(sql).bind(written).bind(in_step).fetch_one(&self.pool).await?;
-        if caught_up == Some(true) {
-            *self.in_step.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(now);
+        let row = sqlx::query::<DB>(sql).bind(written).bind(in_step).fetch_one(&self.pool).await?;
+        if !row.try_get::<bool, _>("recovering")? {
+            return Ok(None);
         }
-        Ok(recovering.then_some(ReplicaState {
-            behind_seconds: if caught_up == Some(true) { Some(0) } else { behind },
-            streaming,
+        let caught_up = row.try_get::<Option<bool>, _>("caught_up")? == Some(true);
+        if caught_up {
+            *self.in_step.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(row.try_get("now")?);
+        }
+        Ok(Some(ReplicaState {
+            behind_seconds: if caught_up { Some(0) } else { row.try_get("behind")? },
+            streaming: row.try_get("streaming")?,
+            upstream: row.try_get("upstream")?,
             writes_to_primary: self.primary.is_some(),
         }))
     }

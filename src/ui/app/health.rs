@@ -236,7 +236,6 @@ impl App {
         }
     }
 
-    /// This console's write was saved (or not): the change mark just after it.
     /// A notification of a change (PostgreSQL): the change mark is checked at once rather than at
     /// the next tick's check, unless a check or one of this console's writes is under way (its own
     /// change mark comes back with it).
@@ -246,6 +245,7 @@ impl App {
         }
     }
 
+    /// This console's write was saved (or not): the change mark just after it.
     pub(super) fn own_change(&mut self, mark: Option<i64>) {
         self.link.writing = self.link.writing.saturating_sub(1);
         if let Some(mark) = mark {

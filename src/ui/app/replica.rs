@@ -58,10 +58,14 @@ impl App {
             }
             Ok(Some(state)) => {
                 let read_only = !state.writes_to_primary && w.state.is_none();
+                // The primary to give as --db-primary, as the standby names it.
+                let why = match &state.upstream {
+                    Some(primary) => t!("replica-read-only", primary = primary.as_str()),
+                    None => t!("replica-read-only-unknown"),
+                };
                 w.state = Some(state);
                 if read_only && !self.link.pinned {
                     // Every change would be refused by the store: said before a key asks for one.
-                    let why = t!("replica-read-only");
                     self.warn(why.clone());
                     self.pin_read_only_because(why);
                 }

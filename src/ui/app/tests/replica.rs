@@ -22,7 +22,7 @@ fn watching(state: Option<ReplicaState>) -> App {
 }
 
 fn standby(behind: Option<i64>, streaming: bool, writes_to_primary: bool) -> Option<ReplicaState> {
-    Some(ReplicaState { behind_seconds: behind, streaming, writes_to_primary })
+    Some(ReplicaState { behind_seconds: behind, streaming, upstream: Some("10.0.3.7:5432".into()), writes_to_primary })
 }
 
 /// Ticks until the console asks again; the question's id.
@@ -78,11 +78,36 @@ fn a_standby_without_its_primary_makes_the_console_read_only_saying_why() {
     let a = watching(standby(Some(0), true, false));
     let line = status_line(&a);
     assert!(line.contains("read only") && line.contains("replica, up to date"), "{line}");
-    assert!(a.notice.as_ref().is_some_and(|n| n.text.contains("hot standby") && n.text.contains("--db-primary")));
+    let said = |a: &App| a.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+    assert_eq!(
+        said(&a),
+        "read only: a hot standby of the primary at 10.0.3.7:5432; to change anything, open the console with \
+         --db-primary naming that primary"
+    );
+    // A key that would write says the same, and nothing is sent.
+    let mut a = a;
+    a.notice = None;
+    show_queue(&mut a);
+    open_reviewing(&mut a);
+    let effects = keys(&mut a, "ca");
+    assert!(loads(&effects).iter().all(|(_, l)| !l.is_write()), "{effects:?}");
+    assert!(said(&a).contains("10.0.3.7:5432"), "{}", said(&a));
+    let unnamed = |a: &mut App| {
+        let effects = a.watch_replica();
+        let [(id, Load::Replica)] = loads(&effects)[..] else { panic!("{effects:?}") };
+        let state = ReplicaState { behind_seconds: None, streaming: false, upstream: None, writes_to_primary: false };
+        a.update(Msg::Loaded(id, Loaded::Replica(Ok(Some(state)))));
+    };
+    let mut a = app();
+    unnamed(&mut a);
+    assert!(said(&a).starts_with("read only: a hot standby, whose primary") && said(&a).contains("--db-primary"));
     crate::i18n::scoped(Lang::ZhCn, || {
         let a = watching(standby(Some(0), true, false));
         let line = status_line(&a);
         assert!(line.contains("只读") && line.contains("只读副本 已同步"), "{line}");
-        assert!(a.notice.as_ref().is_some_and(|n| n.text.contains("热备库")), "{:?}", a.notice);
+        assert!(said(&a).contains("10.0.3.7:5432 上主库的热备库"), "{}", said(&a));
+        let mut a = app();
+        unnamed(&mut a);
+        assert!(said(&a).contains("未能得知其主库"), "{}", said(&a));
     });
 }
