@@ -198,9 +198,29 @@ fn writes_go_to_the_primary_and_are_read_back_from_the_standby_at_once() {
     let audit = |server: &Server| Pair::count(server, "SELECT COUNT(*) FROM audit_log");
     let before = audit(&pair.primary);
 
-    // Each write, then at once a read from the standby alone (a process of its own).
+    // Each write, then at once a read from the standby alone (a process of its own); the primary
+    // given as --db-primary, as DATABASE_PRIMARY_URL, and in the settings file beside its
+    // database_url.
+    let settings = pair.dir.path().join("settings");
+    std::fs::create_dir_all(&settings).unwrap();
+    let file = format!("database_url = \"{standby}\"\ndatabase_primary_url = \"{primary}\"\n");
+    std::fs::write(settings.join("config.toml"), file).unwrap();
+    let add = |name: &str| {
+        let args = ["operators", "add", name, "--role", "reviewer"];
+        let mut cmd = common::program();
+        cmd.env("PORTAL_ADMIN_DATA_DIR", &pair.home).args(["--lang", "en"]);
+        match name {
+            "ana" => return pair.both(&args),
+            "ben" => cmd
+                .env("PORTAL_ADMIN_CONFIG_DIR", &pair.home)
+                .env("DATABASE_PRIMARY_URL", &primary)
+                .args(["--db", &standby]),
+            _ => cmd.env("PORTAL_ADMIN_CONFIG_DIR", &settings),
+        };
+        cmd.args(args).output().unwrap()
+    };
     for (n, name) in ["ana", "ben", "cai"].iter().enumerate() {
-        let out = pair.both(&["operators", "add", name, "--role", "reviewer"]);
+        let out = add(name);
         assert!(out.status.success(), "{}", common::stderr(&out));
         let listed = pair.ok(&standby, &["operators", "--format", "json"]);
         assert!(listed.contains(name), "written {name}, the standby at once: {listed}");
