@@ -106,6 +106,7 @@ fn a_standby_without_its_primary_makes_the_console_read_only_saying_why() {
         let line = status_line(&a);
         assert!(line.contains("只读") && line.contains("只读副本 已同步"), "{line}");
         assert!(said(&a).contains("10.0.3.7:5432 上主库的热备库"), "{}", said(&a));
+        insta::assert_snapshot!("replica_read_only_zh_80x24", view_text(&a));
         let mut a = app();
         unnamed(&mut a);
         assert!(said(&a).contains("未能得知其主库"), "{}", said(&a));
