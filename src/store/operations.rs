@@ -94,6 +94,11 @@ pub trait Store:
     /// watched instead. A console checks the change mark at once on each.
     async fn watch(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<()>>;
 
+    /// Whether the database read from is a PostgreSQL hot standby, and how far behind its primary
+    /// (`None`: not a standby, or SQLite). One statement, without a table: cheap enough to ask
+    /// every few seconds.
+    async fn replica(&self) -> Result<Option<ReplicaState>>;
+
     /// Who this store acts as on the site: their role and whether they are active (`None`: not an
     /// operator of the site).
     async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>>;

@@ -59,6 +59,9 @@ mod scores;
 /// The status line's word on backups.
 mod backup;
 
+/// The status line's word on a hot standby read from.
+mod replica;
+
 /// The Find tab (`:find`).
 mod find;
 
@@ -188,6 +191,7 @@ fn sized(size: (u16, u16), mono: bool) -> App {
         now: Utc.with_ymd_and_hms(2026, 11, 29, 6, 0, 0).unwrap(),
         size,
         tab: Tab::Columns,
+        change_mark: Some(10),
     });
     let Effect::Load(id, Load::View(views::Load::Columns(columns::Load::Tree { at }))) = &effects[0] else {
         panic!("{effects:?}")
