@@ -14,6 +14,7 @@ use crate::domain::review::{Act, WorkflowError};
 use crate::domain::{Form, ItemPath, ItemStatus, MarkKind, Role, Stage, UnitKind};
 use crate::store::backend::Backend;
 use crate::store::text::Lossy;
+use crate::store::written;
 use crate::store::*;
 use sqlx::{ColumnIndex, Database, Decode, Encode, IntoArguments, Type};
 
@@ -124,6 +125,9 @@ use search::{Way, any_holds, item_filter, like_pattern, named_by, search_sql, se
 
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
 pub(super) const CHUNK: usize = 1_500;
+
+/// The change mark: the newest audit record's id (every change writes one), 0 before any.
+pub(super) const CHANGE_MARK: &str = "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log";
 
 /// The hot statements for one backend (`super::hot_statements`).
 pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
@@ -460,9 +464,11 @@ sql_impl! { SqlStore;
     pub(super) async fn finish(&self, tx: Transaction<'static, DB>) -> Result<()> {
         if self.dry_run {
             tx.rollback().await?;
+            written::ended(false);
         } else {
             tx.commit().await?;
-            self.replayed().await;
+            let readable = self.replayed().await;
+            written::ended(readable);
         }
         Ok(())
     }
@@ -471,25 +477,35 @@ sql_impl! { SqlStore;
     /// from has replayed it, at most `REPLAY_WAIT`, so that what is read next (the queue without
     /// the item just approved) holds the change. Past the wait the change stands, and the reads
     /// catch up as the standby replays (the console says how far behind it is). Nothing to wait
-    /// for without a primary.
-    pub(super) async fn replayed(&self) {
-        let (Some(primary), Some((position, replayed))) = (&self.primary, DB::REPLAY) else { return };
+    /// for without a primary. Says whether the database read from holds the change (false: not
+    /// known, or not yet).
+    pub(super) async fn replayed(&self) -> bool {
+        let (Some(primary), Some((position, replayed))) = (&self.primary, DB::REPLAY) else { return true };
         let written: std::result::Result<String, sqlx::Error> = sqlx::query_scalar(position).fetch_one(primary).await;
         let written = match written {
             Ok(lsn) => lsn,
-            Err(e) => return tracing::warn!("the primary's WAL position: {e}"),
+            Err(e) => {
+                tracing::warn!("the primary's WAL position: {e}");
+                return false;
+            }
         };
         let until = std::time::Instant::now() + REPLAY_WAIT;
         loop {
             let done: std::result::Result<bool, sqlx::Error> =
                 sqlx::query_scalar(replayed).bind(written.as_str()).fetch_one(&self.pool).await;
             match done {
-                Ok(true) => return,
+                Ok(true) => return true,
                 Ok(false) if std::time::Instant::now() < until => {
                     tokio::time::sleep(std::time::Duration::from_millis(10)).await;
                 }
-                Ok(false) => return tracing::warn!("the standby had not replayed {written} after {REPLAY_WAIT:?}"),
-                Err(e) => return tracing::warn!("the standby's replay position: {e}"),
+                Ok(false) => {
+                    tracing::warn!("the standby had not replayed {written} after {REPLAY_WAIT:?}");
+                    return false;
+                }
+                Err(e) => {
+                    tracing::warn!("the standby's replay position: {e}");
+                    return false;
+                }
             }
         }
     }
@@ -499,7 +515,9 @@ sql_impl! { SqlStore;
             let what = crate::i18n::text(&format!("store-doing-{what}"), None);
             return Err(StoreError::Refused(t!("store-read-only", what = what, why = why.as_str())));
         }
-        Ok(self.writer().begin_with(DB::BEGIN_WRITE).await?)
+        let tx = self.writer().begin_with(DB::BEGIN_WRITE).await?;
+        written::begun();
+        Ok(tx)
     }
 
     /// Writes a change's audit record in its transaction, chained; gives the time and login it was
@@ -536,6 +554,15 @@ sql_impl! { SqlStore;
             }
             None => (audit_chain::stored_time(Utc::now()), operator.to_string()),
         };
+        // Inside `written::tracked` (the console's own writes): the change mark this transaction
+        // finds before its records, read after the lock above (SQLite: after BEGIN IMMEDIATE), so
+        // that its caller can tell whether anybody else wrote since it last looked.
+        let tracking = written::tracking();
+        let before: Option<i64> = match tracking {
+            true => Some(sqlx::query_scalar(CHANGE_MARK).fetch_one(&mut **tx).await?),
+            false => None,
+        };
+        let mut last = before;
         let mut previous: Option<String> = match site {
             Some(site) => sqlx::query_scalar::<DB, Option<String>>(CHAIN_HEAD_OF_SITE).bind(site),
             None => sqlx::query_scalar::<DB, Option<String>>(CHAIN_HEAD_OF_NONE),
@@ -544,8 +571,11 @@ sql_impl! { SqlStore;
         .await?
         .flatten();
         for chunk in records.chunks(CHUNK) {
-            let sql =
+            let mut sql =
                 insert_sql::<DB>("audit_log (site_id, at, operator, action, target, detail, hash)", 7, chunk.len());
+            if tracking {
+                sql.push_str(" RETURNING id");
+            }
             let mut q = sqlx::query::<DB>(&sql);
             for (target, detail) in chunk {
                 let content = audit_chain::Content { site, at, operator: &operator, action, target, detail };
@@ -560,7 +590,16 @@ sql_impl! { SqlStore;
                     .bind(hash.clone());
                 previous = Some(hash);
             }
-            q.execute(&mut **tx).await?;
+            if tracking {
+                for row in q.fetch_all(&mut **tx).await? {
+                    last = last.max(Some(row.try_get::<i64, _>(0)?));
+                }
+            } else {
+                q.execute(&mut **tx).await?;
+            }
+        }
+        if let (Some(before), Some(last)) = (before, last) {
+            written::note(written::Written { before, last });
         }
         if let Some(notify) = DB::NOTIFY {
             // Delivered when the transaction commits, never for one rolled back.

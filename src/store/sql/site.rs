@@ -542,7 +542,7 @@ sql_impl! { Store;
     }
 
     async fn change_mark(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log")
+        Ok(sqlx::query_scalar(CHANGE_MARK)
             .fetch_one(&self.pool)
             .await?)
     }

@@ -6,7 +6,7 @@ use chrono::Duration;
 
 use super::*;
 use crate::domain::Role;
-use crate::ui::app::health::{Identity, colleague, not_sent};
+use crate::ui::app::health::{Identity, Written, colleague, not_sent};
 use crate::ui::sanitise;
 
 /// Answers the console's question of who it acts as.
@@ -280,8 +280,10 @@ fn this_consoles_own_write_is_not_a_colleagues_change() {
     assert!(loads(&effects).is_empty() && a.link.flash.is_none(), "{effects:?}");
     // No check while the write runs.
     assert!(ticks(&mut a, 30).iter().all(|(_, l)| *l != Load::Ping));
-    // The runtime sends the mark just after the write, then the write's result (which reloads).
-    a.update(Msg::OwnChange(Some(11)));
+    // The runtime sends the write's audit records (record 11, the mark 10 before it), then the
+    // write's result (which reloads).
+    let effects = a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }]));
+    assert!(loads(&effects).is_empty() && a.link.flash.is_none(), "{effects:?}");
     assert_eq!((a.link.writing, a.link.seen), (0, Some(11)));
     let done = Withdrawal { withdrawn: vec![2106], already: vec![], requests_closed: 0, batch: None };
     let effects = a.update(Msg::Loaded(write, Loaded::Withdrawn(Ok(done))));
@@ -299,7 +301,7 @@ fn this_consoles_own_write_is_not_a_colleagues_change() {
             // The withdrawn item's public page checked (`app::links`), a write of its own: it had
             // none, so nothing was recorded.
             Load::CheckPages { .. } => {
-                a.update(Msg::OwnChange(Some(11)));
+                a.update(Msg::OwnChange(vec![]));
                 Loaded::PagesChecked(Ok(crate::reports::links::AfterWithdrawal::default()))
             }
             other => panic!("{other:?}"),
@@ -737,4 +739,89 @@ fn a_change_made_before_the_first_check_reloads_what_is_open() {
     assert!(queue_reloaded(&effects), "{effects:?}");
     assert!(a.link.flash.is_none());
     assert_eq!(a.link.seen, Some(10));
+}
+
+/// A colleague's change committed after this console last checked the change mark and before
+/// its own write (record 11, then this console's 12) is below the mark the write leaves: it must
+/// reload what is open all the same. The write reloads only what it changed (a column's items);
+/// the colleague's change to the queue, open in its tab, would otherwise show only after some
+/// later change.
+#[test]
+fn a_colleagues_change_just_before_this_consoles_write_reloads_what_is_open() {
+    let queue_reloaded = |loads: &[(u64, Load)]| {
+        loads.iter().any(|(_, l)| matches!(l, Load::View(views::Load::Queue(views::queue::Load::List { .. }))))
+    };
+    // The queue open in its tab, a column's items in front, the mark seen 10; `w` Enter
+    // withdraws the selected item.
+    let writing = || {
+        let mut a = app();
+        identify(&mut a, Some((Role::Admin, true)));
+        show_queue(&mut a);
+        keys(&mut a, "2");
+        open_column(&mut a, policy_items());
+        let check = next_check(&mut a, 10);
+        a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
+        keys(&mut a, "w");
+        let effects = key(&mut a, KeyCode::Enter);
+        let [Load::Retract { .. }] = &writes(&effects)[..] else { panic!("{effects:?}") };
+        (a, loads(&effects)[0].0)
+    };
+    let done = || Withdrawal { withdrawn: vec![2106], already: vec![], requests_closed: 0, batch: None };
+    // A colleague's record 11 committed first: the write found mark 11 before its record 12.
+    let (mut a, write) = writing();
+    let mut asked = loads(&a.update(Msg::OwnChange(vec![Written { before: 11, last: 12 }])));
+    asked.extend(loads(&a.update(Msg::Loaded(write, Loaded::Withdrawn(Ok(done()))))));
+    assert!(queue_reloaded(&asked), "the colleague's change to the queue loads: {asked:?}");
+    assert!(a.link.flash.is_some(), "a colleague's change is said");
+    assert_eq!(a.link.seen, Some(12));
+
+    // Nobody else wrote: only what the write changed loads again, and nothing is said.
+    let (mut a, write) = writing();
+    let mut asked = loads(&a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }])));
+    asked.extend(loads(&a.update(Msg::Loaded(write, Loaded::Withdrawn(Ok(done()))))));
+    assert!(!queue_reloaded(&asked), "{asked:?}");
+    assert!(a.link.flash.is_none());
+    assert_eq!(a.link.seen, Some(11));
+    // A colleague's change committed just after the write (record 12) is above what the write
+    // took as seen: the next check finds it.
+    for (id, l) in asked {
+        let answer = match l {
+            Load::View(views::Load::Columns(columns::Load::Tree { .. })) => {
+                Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(entries()))))
+            }
+            Load::View(views::Load::Columns(columns::Load::Items { .. })) => {
+                Loaded::View(views::Loaded::Columns(columns::Loaded::Items(Ok(policy_items()[1..].to_vec()))))
+            }
+            Load::View(views::Load::Columns(columns::Load::Head { .. })) => {
+                Loaded::View(views::Loaded::Columns(columns::Loaded::Head(Ok((5, vec![])))))
+            }
+            Load::CheckPages { .. } => {
+                a.update(Msg::OwnChange(vec![]));
+                Loaded::PagesChecked(Ok(crate::reports::links::AfterWithdrawal::default()))
+            }
+            other => panic!("{other:?}"),
+        };
+        a.update(Msg::Loaded(id, answer));
+    }
+    let check = next_check(&mut a, 20);
+    assert!(queue_reloaded(&loads(&a.update(Msg::Loaded(check, Loaded::Ping(Ok(12)))))));
+    assert!(a.link.flash.is_some());
+
+    // A write of two transactions (records 11 and 13) between which a colleague's 12 committed.
+    let (mut a, _) = writing();
+    let effects = a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }, Written { before: 12, last: 13 }]));
+    assert!(queue_reloaded(&loads(&effects)) && a.link.seen == Some(13), "{effects:?}");
+    // Two writes out at once come back in either order: weighed together when the last is back.
+    let (mut a, _) = writing();
+    a.link.writing = 2;
+    assert!(loads(&a.update(Msg::OwnChange(vec![Written { before: 11, last: 12 }]))).is_empty());
+    assert_eq!(a.link.seen, Some(10), "not before both are back");
+    let effects = a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }]));
+    assert!(!queue_reloaded(&loads(&effects)) && a.link.flash.is_none(), "{effects:?}");
+    assert_eq!(a.link.seen, Some(12));
+    // The mark could not be read at the start: the write leaves it unknown, for the next check.
+    let (mut a, _) = writing();
+    a.link.seen = None;
+    a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }]));
+    assert_eq!(a.link.seen, None);
 }
