@@ -661,6 +661,51 @@ async fn a_bulk_withdrawal_restored_by_keys(db: TestDb) {
 
 on_both_backends!(a_bulk_withdrawal_restored_by_keys);
 
+/// Two writers: a colleague's change committed just before this console's own write (within the
+/// second between two checks of the change mark, where SQLite's console only polls) shows in the
+/// view the write did not change. The colleague imports an item into the queue, open in its tab;
+/// this console withdraws an item of a column, which reloads the column, not the queue.
+async fn a_colleagues_change_just_before_a_write_shows(db: TestDb) {
+    db.ok(&["init"]);
+    let file = db.file("online.jsonl");
+    std::fs::write(&file, format!("{}{}", common::policies!(two), common::PENDING)).unwrap();
+    db.ok(&["import", file.to_str().unwrap()]);
+    let more = db.file("more.jsonl");
+    std::fs::write(
+        &more,
+        concat!(
+            r#"{"ref":"gov-2","title":"象山区人民政府关于开展冬季安全生产大检查的通知","#,
+            r#""body":"为切实做好冬季安全生产工作……","form":"text","path":"government","#,
+            r#""unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+            r#""submitted_at":"2026-11-23T09:00:00+08:00"}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let t = Tmux::console(&format!("colleague-{:?}", db.backend), &db, &[]);
+    t.wait_for("● connected");
+    t.keys(&["1"]);
+    t.wait_for("1 of 3 awaiting");
+    t.keys(&["2", "/", "zfxxgkzd"]);
+    t.wait_for("[/zfxxgkzd]");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("象山区政务公开保密审查办法");
+    t.keys(&["w"]);
+    t.wait_for("Enter withdraws");
+    // The colleague's import commits, then at once this console's withdrawal.
+    db.ok(&["import", more.to_str().unwrap()]);
+    t.keys(&["Enter"]);
+    t.wait_for("withdrew item");
+    // The queue shows the colleague's item without any later change.
+    t.keys(&["1"]);
+    let s = t.wait_within("1 of 4 awaiting", Duration::from_secs(5));
+    assert_eq!(s.lines().filter(|l| l.contains("gov · office review")).count(), 2, "{s}");
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
+}
+
+on_both_backends!(a_colleagues_change_just_before_a_write_shows);
+
 /// A small site for the assessment: four columns, four units.
 const ASSESSED_COLUMNS: &str = "path\tdeadline\tdepartments\tunits\tnote
 政务动态\t\t\t\t

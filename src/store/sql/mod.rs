@@ -123,11 +123,14 @@ use review::*;
 pub(crate) use search::{BROAD as SEARCH_BROAD, first_page_statements};
 use search::{Way, any_holds, item_filter, like_pattern, named_by, search_sql, search_total_from, text_param};
 
+/// Why a change's replay on the standby is not known (`SqlStore::replayed`), logged: false.
+fn not_replayed(why: std::fmt::Arguments) -> bool {
+    tracing::warn!("{why}");
+    false
+}
+
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
 pub(super) const CHUNK: usize = 1_500;
-
-/// The change mark: the newest audit record's id (every change writes one), 0 before any.
-pub(super) const CHANGE_MARK: &str = "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log";
 
 /// The hot statements for one backend (`super::hot_statements`).
 pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
@@ -484,10 +487,7 @@ sql_impl! { SqlStore;
         let written: std::result::Result<String, sqlx::Error> = sqlx::query_scalar(position).fetch_one(primary).await;
         let written = match written {
             Ok(lsn) => lsn,
-            Err(e) => {
-                tracing::warn!("the primary's WAL position: {e}");
-                return false;
-            }
+            Err(e) => return not_replayed(format_args!("the primary's WAL position: {e}")),
         };
         let until = std::time::Instant::now() + REPLAY_WAIT;
         loop {
@@ -498,14 +498,8 @@ sql_impl! { SqlStore;
                 Ok(false) if std::time::Instant::now() < until => {
                     tokio::time::sleep(std::time::Duration::from_millis(10)).await;
                 }
-                Ok(false) => {
-                    tracing::warn!("the standby had not replayed {written} after {REPLAY_WAIT:?}");
-                    return false;
-                }
-                Err(e) => {
-                    tracing::warn!("the standby's replay position: {e}");
-                    return false;
-                }
+                Ok(false) => return not_replayed(format_args!("the standby had not replayed {written} after {REPLAY_WAIT:?}")),
+                Err(e) => return not_replayed(format_args!("the standby's replay position: {e}")),
             }
         }
     }
@@ -558,10 +552,8 @@ sql_impl! { SqlStore;
         // finds before its records, read after the lock above (SQLite: after BEGIN IMMEDIATE), so
         // that its caller can tell whether anybody else wrote since it last looked.
         let tracking = written::tracking();
-        let before: Option<i64> = match tracking {
-            true => Some(sqlx::query_scalar(CHANGE_MARK).fetch_one(&mut **tx).await?),
-            false => None,
-        };
+        let before: Option<i64> =
+            if tracking { Some(sqlx::query_scalar(site::CHANGE_MARK).fetch_one(&mut **tx).await?) } else { None };
         let mut last = before;
         let mut previous: Option<String> = match site {
             Some(site) => sqlx::query_scalar::<DB, Option<String>>(CHAIN_HEAD_OF_SITE).bind(site),

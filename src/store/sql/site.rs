@@ -17,6 +17,9 @@ use crate::store::backend::Backend;
 use crate::store::schema::{self, SCHEMA_VERSION};
 use crate::store::text::Lossy;
 
+/// The change mark: the newest audit record's id (every change writes one), 0 before any.
+pub(super) const CHANGE_MARK: &str = "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log";
+
 sql_impl! { SqlStore;
     pub(super) async fn check_schema(&self) -> Result<()> {
         match self.schema_version_inner().await? {
