@@ -75,7 +75,8 @@ async fn a_write_says_the_mark_it_found_before_its_own_records(db: TestDb) {
     let retract = |items: Vec<i64>| {
         let console = console.clone();
         let site = site.clone();
-        async move { withdrawal::retract(console.as_ref(), &site, &items, RetractionReason::Outdated, "", &|_| {}).await }
+        let outdated = RetractionReason::Outdated;
+        async move { withdrawal::retract(console.as_ref(), &site, &items, outdated, "", &|_| {}).await }
     };
     let (done, wrote) = tracked(retract(vec![one, two])).await;
     assert_eq!(done.unwrap().withdrawn, [one, two]);

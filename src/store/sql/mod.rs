@@ -498,7 +498,7 @@ sql_impl! { SqlStore;
                 Ok(false) if std::time::Instant::now() < until => {
                     tokio::time::sleep(std::time::Duration::from_millis(10)).await;
                 }
-                Ok(false) => return not_replayed(format_args!("the standby had not replayed {written} after {REPLAY_WAIT:?}")),
+                Ok(false) => return not_replayed(format_args!("standby not at {written} after {REPLAY_WAIT:?}")),
                 Err(e) => return not_replayed(format_args!("the standby's replay position: {e}")),
             }
         }
