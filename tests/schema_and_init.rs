@@ -139,8 +139,8 @@ async fn a_different_table_is_never_loaded_over_the_first(db: TestDb) {
     assert_eq!(listed.lines().count(), 3, "{listed}");
     // Without --site, two sites are ambiguous.
     let out = db.run(&["columns"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("choose one with --site"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("2 sites (xiangshan, test2); choose one with --site"), "{}", stderr(&out));
 }
 
 async fn an_unknown_deadline_is_refused_with_its_row(db: TestDb) {

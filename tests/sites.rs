@@ -114,10 +114,14 @@ async fn sites_are_added_and_summarised(db: TestDb) {
     let csv = db.ok(&["sites", "--format", "csv"]);
     assert!(csv.starts_with("code,name,overdue,blank,check,"), "{csv}");
 
-    // An unknown site: the ones there are, exit 2.
+    // An unknown site: the ones there are, exit 2; by `sites` too, which lists them all.
     fails(&db, &["--site", "lingchaun", "queue"], 2, "the sites there: xiangshan, lingchuan, yanshan");
-    // Without --site, a database of several sites asks for one.
-    fails(&db, &["queue"], 1, "--site");
+    fails(&db, &["--site", "lingchaun", "sites"], 2, "the sites there: xiangshan, lingchuan, yanshan");
+    fails(&db, &["--site", "lingchaun", "sites", "add", "pingle", "--name", "平乐"], 2, "the sites there:");
+    assert_eq!(rows(&db, &["--site", "lingchuan", "sites"]).len(), 3, "a site named lists them all");
+    // Without --site, a database of several sites asks for one by its code: bad usage, as an
+    // unknown code is.
+    fails(&db, &["queue"], 2, "holds 3 sites (xiangshan, lingchuan, yanshan); choose one with --site");
 }
 
 /// Only an administrator of a site already there adds one: a viewer's `sites add` is refused.
@@ -264,7 +268,8 @@ async fn an_administrator_of_one_county_writes_nothing_in_another() {
     let (chen, sup) = (login("chen"), login("sup"));
     db.ok(&["--site", "lingchuan", "operators", "add", &chen, "--role", "admin"]);
     db.ok(&["--site", "xiangshan", "operators", "add", &chen, "--role", "viewer"]);
-    db.ok(&["--site", "xiangshan", "operators", "add", &sup, "--role", "supervisor"]);
+    // A supervisor is made without --site: the readers' group role for their login all the same.
+    db.ok(&["operators", "add", &sup, "--role", "supervisor"]);
     let mut raw = db.any().await;
     let xs = raw.count("SELECT id FROM sites WHERE code = 'xiangshan'").await;
     let lc = raw.count("SELECT id FROM sites WHERE code = 'lingchuan'").await;
@@ -358,6 +363,8 @@ async fn an_administrator_of_one_county_writes_nothing_in_another() {
     for attack in [
         format!("UPDATE items SET title = '篡改的标题' WHERE site_id = {lc}"),
         "INSERT INTO sites (code, name, created_at) VALUES ('pingle', '平乐', now())".to_string(),
+        // Nor another supervisor: only an administrator (of any site) writes the supervisors.
+        "INSERT INTO supervisors (name, active, created_at) VALUES ('pa_other_sup', true, now())".to_string(),
     ] {
         let e = transaction(&mut as_sup, &[attack.clone(), audit(lc)]).await.unwrap_err();
         assert!(e.contains("permission denied"), "{attack}: {e}");
@@ -395,7 +402,16 @@ async fn a_supervisor_reads_every_site_and_changes_nothing(db: TestDb) {
     two_counties(&db);
     let me = rows(&db, &["--site", "xiangshan", "operators"])[0]["name"].as_str().unwrap().to_string();
     let keeper = login("keeper");
-    db.ok(&["--site", "xiangshan", "operators", "add", &me, "--role", "supervisor"]);
+    // A supervisor's role is for every site: made without --site, audited once for every site.
+    let made: serde_json::Value =
+        serde_json::from_str(&db.ok(&["operators", "add", &me, "--role", "supervisor", "--format", "json"])).unwrap();
+    assert_eq!((made["role"].as_str(), made["active"].as_bool()), (Some("supervisor"), Some(true)), "{made}");
+    fails(&db, &["operators", "add", &me, "--role", "supervisor"], 1, "already a supervisor of every site");
+    fails(&db, &["operators", "add", "zhao", "--role", "viewer"], 2, "choose one with --site");
+    for site in ["xiangshan", "lingchuan"] {
+        let set = rows(&db, &["--site", site, "audit", "--action", "operator.set"]);
+        assert!(set.iter().any(|r| common::target(r) == format!("operator:{me}")), "{site}: {set:?}");
+    }
     for site in ["xiangshan", "lingchuan"] {
         db.ok(&["--site", site, "operators", "add", &keeper, "--role", "admin"]);
         db.ok(&["--site", site, "operators", "disable", &me]);
@@ -411,6 +427,7 @@ async fn a_supervisor_reads_every_site_and_changes_nothing(db: TestDb) {
         &["--site", "lingchuan", "review", "approve", "gov-9", "--checks", "all"],
         &["--site", "lingchuan", "operators", "add", "zhao", "--role", "viewer"],
         &["--site", "lingchuan", "operators", "role", &me, "admin"],
+        &["operators", "add", "zhao", "--role", "supervisor"],
     ] {
         fails(&db, args, 1, &format!("{me} (supervisor) may not"));
     }

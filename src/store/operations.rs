@@ -371,6 +371,15 @@ pub trait OperatorStore: Send + Sync {
     /// without an active administrator. On PostgreSQL the login gets its role's grants (and is
     /// created if it does not exist). Returns false when nothing changed.
     async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool>;
+
+    /// The supervisors of every site, by name.
+    async fn supervisors(&self) -> Result<Vec<OperatorRow>>;
+
+    /// Makes a name a supervisor of every site (`Add` or `SetRole` of `Role::Supervisor`) or
+    /// disables one (`Disable`), whatever site a command names: audited once for every site (a
+    /// record of no site), by an active administrator of any site. Returns false when nothing
+    /// changed.
+    async fn set_supervisor(&self, name: &str, change: OperatorChange) -> Result<bool>;
 }
 
 /// The working-day calendar and the holiday notices it holds.

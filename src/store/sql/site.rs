@@ -353,7 +353,8 @@ sql_impl! { Store;
             None => match sites.len() {
                 0 => Err(StoreError::NotFound(t!("store-no-site", target = self.described.as_str()))),
                 1 => Ok(sites.into_iter().next().expect("one site")),
-                _ => Err(StoreError::Refused(t!(
+                // Bad usage, as an unknown code is: the codes to choose from.
+                _ => Err(StoreError::NoSuchSite(t!(
                     "store-sites-choose",
                     target = self.described.as_str(),
                     count = sites.len(),
