@@ -65,7 +65,8 @@ pub struct Cli {
     /// postgres://… or sqlite://PATH; without it, the embedded SQLite database in the data directory
     #[arg(long, env = "DATABASE_URL", global = true, value_name = "URL", hide_env_values = true)]
     pub db: Option<String>,
-    /// Which site; default the only one (the built-in site is `xiangshan`)
+    /// Which site; default the only one (the built-in site is `xiangshan`); with several, a command
+    /// needs it (exit 2, naming them) and the console opens on the overview
     #[arg(long, global = true, value_name = "CODE")]
     pub site: Option<String>,
     /// Use (and on first use create) a separate demo database with the built-in columns and synthetic content

@@ -102,6 +102,10 @@ pub trait Store:
     /// supervisor, else the sites where it is an active operator (the console's overview is
     /// shown from two).
     async fn sites_held(&self) -> Result<i64>;
+
+    /// The first site (in the order they were added) this store's operator works in: any site for
+    /// an active supervisor, else one where it is an active operator; `None` in none.
+    async fn first_site_held(&self) -> Result<Option<Site>>;
 }
 
 /// Items: exported a page at a time, one whole, one found by what a user typed.

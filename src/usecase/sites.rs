@@ -91,6 +91,14 @@ pub async fn open(store: &dyn Store, code: Option<&str>) -> Result<Site> {
     store.site(code).await
 }
 
+/// The site the console opens on when none is chosen on a database of several: the first its
+/// operator works in (a supervisor's, the first site), and whether they work in several (then it
+/// opens on the overview). `None` when they work in none.
+pub async fn first_held(store: &dyn Store) -> Result<Option<(Site, bool)>> {
+    let (site, held) = tokio::try_join!(store.first_site_held(), store.sites_held())?;
+    Ok(site.map(|site| (site, held > 1)))
+}
+
 /// Every site with its figures, sorted worst first by `sort`: every site's inputs read at once
 /// (`Store::overview_inputs`), each site's figures computed by its own reports' rules.
 pub async fn summaries(store: &dyn Store, now: DateTime<Utc>, sort: Sort) -> Result<Vec<Summary>> {

@@ -541,6 +541,20 @@ sql_impl! { Store;
         .fetch_one(&self.pool)
         .await?)
     }
+
+    async fn first_site_held(&self) -> Result<Option<Site>> {
+        let row = sqlx::query::<DB>(
+            "SELECT s.id, s.code, s.name FROM sites s \
+             WHERE EXISTS (SELECT 1 FROM supervisors v WHERE v.name = $1 AND v.active) \
+                OR EXISTS (SELECT 1 FROM operators o WHERE o.site_id = s.id AND o.name = $1 AND o.active) \
+             ORDER BY s.id LIMIT 1",
+        )
+        .bind(self.operator.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| Ok(Site { id: row.try_get("id")?, code: row.try_get("code")?, name: row.try_get("name")? }))
+            .transpose()
+    }
 }
 
 /// Rows of many sites, each site's in their order.
