@@ -80,6 +80,7 @@ help-global-keys = Keys everywhere (a view's own key wins)
 # role (or a read-only console) may not make.
 help-not-for-role = (not available to a { $role })
 help-not-read-only = (not available: read only)
+help-not-offered = { $said } { $note }
 help-own = Your own keys and the mouse
 help-own-keys-label = Keys
 help-own-keys = your own in keymap.toml in the settings directory, laid over these binding by binding; --keymap vim adds vim's h/l, x and V (portal-admin keymap show prints the map in effect)

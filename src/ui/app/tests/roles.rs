@@ -106,6 +106,6 @@ fn the_supervisors_hints_and_help_speak_chinese() {
         let hints = hint_line(&a);
         assert!(!hints.contains("Space") && !hints.contains("P "), "{hints}");
         keys(&mut a, "?");
-        assert!(help_text(&a).contains("（督查员不可用）"), "{}", text_of(&a));
+        assert!(help_text(&a).contains("（先确认）（督查员不可用）"), "{}", text_of(&a));
     });
 }

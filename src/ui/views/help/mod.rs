@@ -186,7 +186,7 @@ pub fn lines(
         lines.push(TextLine::styled(title, heading));
         for b in keymap.bindings(layer) {
             let said = match (keys.not_offered)(b.action) {
-                Some(note) => format!("{} {note}", b.said(layer, keymap)),
+                Some(note) => t!("help-not-offered", said = b.said(layer, keymap), note = note),
                 None => b.said(layer, keymap),
             };
             lines.extend(labelled(format!("  {} ", text::pad(&b.key.name(), 10, ambiguous)), &said, width, bold));
