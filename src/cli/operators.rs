@@ -6,9 +6,9 @@ use serde_json::json;
 use super::outcome::Outcome;
 use super::output::{Format, Listing};
 use super::{Cli, Failure, site, store_with};
-use crate::store::Store;
 use crate::domain::Role;
 use crate::store::OperatorChange;
+use crate::store::Store;
 use crate::t;
 use crate::usecase::{operators, sites};
 
@@ -45,9 +45,8 @@ pub async fn run(cli: &Cli, command: Option<&OperatorsCommand>) -> Result<(), Fa
         }
         // A supervisor's role is for every site: made or disabled whatever site is chosen, or none.
         let everywhere = match command {
-            OperatorsCommand::Add { role: Role::Supervisor, .. } | OperatorsCommand::Role { role: Role::Supervisor, .. } => {
-                true
-            }
+            OperatorsCommand::Add { role: Role::Supervisor, .. }
+            | OperatorsCommand::Role { role: Role::Supervisor, .. } => true,
             OperatorsCommand::Disable { name } => {
                 chosen.is_none()
                     && sites::list(store.as_ref()).await?.len() > 1

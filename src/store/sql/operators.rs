@@ -115,9 +115,12 @@ sql_impl! { OperatorStore;
     }
 
     async fn supervisors(&self) -> Result<Vec<OperatorRow>> {
-        let rows = sqlx::query::<DB>("SELECT name, active FROM supervisors ORDER BY name").fetch_all(&self.pool).await?;
+        let rows =
+            sqlx::query::<DB>("SELECT name, active FROM supervisors ORDER BY name").fetch_all(&self.pool).await?;
         rows.iter()
-            .map(|row| Ok(OperatorRow { name: row.try_get("name")?, role: Role::Supervisor, active: row.try_get("active")? }))
+            .map(|row| {
+                Ok(OperatorRow { name: row.try_get("name")?, role: Role::Supervisor, active: row.try_get("active")? })
+            })
             .collect()
     }
 

@@ -52,7 +52,8 @@ fn a_supervisor_is_offered_no_key_that_writes() {
         }
         assert!(has(&a, "s sort") && has(&a, "? help"), "{who}: {}", hint_line(&a));
         open_reviewing(&mut a);
-        for hint in ["1–7 affirm", "c all", "a approve", "r reject", "R return", "p publish", "W waive", "i incident"] {
+        for hint in ["1–7 affirm", "c all", "a approve", "r reject", "R return", "p publish", "W waive", "i incident"]
+        {
             assert!(!has(&a, hint), "{who}: {hint} in {}", hint_line(&a));
         }
         assert!(has(&a, "n/N finding"), "{who}: {}", hint_line(&a));
