@@ -374,7 +374,7 @@ sql_impl! { Store;
 
     async fn overview_inputs(&self, at: &OverviewAt) -> Result<Vec<SiteInputs>> {
         let staleness = every_site_staleness_sql::<DB>();
-        let queue = every_site(&queue_sql::<DB>(None));
+        let waiting = every_site(OLDEST_WAITING);
         let requests = every_site(&retraction_requests_sql::<DB>(true));
         let tallies = every_site(&unit_tallies_sql::<DB>());
         let probes = async {
@@ -383,14 +383,14 @@ sql_impl! { Store;
                 None => Ok(Vec::new()),
             }
         };
-        let (sites, staleness, queue, requests, tallies, inquiries, links, probes) = tokio::try_join!(
+        let (sites, staleness, waiting, requests, tallies, inquiries, links, probes) = tokio::try_join!(
             self.sites(),
             async {
                 Ok::<_, StoreError>(
                     sqlx::query::<DB>(&staleness).bind(at.issued_until).bind(at.before).fetch_all(&self.pool).await?,
                 )
             },
-            async { Ok(sqlx::query::<DB>(&queue).bind(None::<&str>).bind(None::<&str>).fetch_all(&self.pool).await?) },
+            async { Ok(sqlx::query::<DB>(&waiting).fetch_all(&self.pool).await?) },
             async {
                 Ok(sqlx::query::<DB>(&requests).bind(RequestStatus::Pending.as_str()).fetch_all(&self.pool).await?)
             },
@@ -413,9 +413,7 @@ sql_impl! { Store;
         let mut staleness = per_site::<DB, StalenessInputs>(staleness, |row| {
             staleness_inputs(row.try_get("columns")?, row.try_get("documents")?, None)
         })?;
-        let mut queue = per_site::<DB, Vec<QueueItem>>(queue, |row| {
-            queue_items(row.try_get("items")?, row.try_get("columns")?, row.try_get("attachments")?)
-        })?;
+        let mut waiting = per_site::<DB, Option<DateTime<Utc>>>(waiting, |row| Ok(row.try_get("oldest")?))?;
         let mut requests =
             per_site::<DB, Vec<RetractionRequest>>(requests, |row| retraction_requests(row.try_get("requests")?))?;
         let mut tallies = per_site::<DB, Vec<UnitTally>>(tallies, |row| unit_tallies(row.try_get("tallies")?))?;
@@ -426,7 +424,7 @@ sql_impl! { Store;
             .into_iter()
             .map(|site| SiteInputs {
                 staleness: staleness.remove(&site.id).unwrap_or_default(),
-                queue: queue.remove(&site.id).unwrap_or_default(),
+                oldest_waiting: waiting.remove(&site.id).flatten(),
                 pending_requests: requests.remove(&site.id).unwrap_or_default(),
                 tallies: tallies.remove(&site.id).unwrap_or_default(),
                 inquiries: inquiries.remove(&site.id).unwrap_or_default(),
@@ -556,6 +554,13 @@ sql_impl! { Store;
             .transpose()
     }
 }
+
+/// When the longest-waiting item of site `$1`'s queue began to wait (`QueueItem::waiting_since`:
+/// its time on the unit's WeChat, else its submission), through the queue's index; all the
+/// overview needs of the queue, where reading the whole queue with its columns and attachments
+/// grew with the pending items of every site.
+const OLDEST_WAITING: &str = "SELECT (SELECT MIN(COALESCE(i.wechat_at, i.submitted_at)) FROM items i \
+                                      WHERE i.site_id = $1 AND i.status = 'pending') AS oldest";
 
 /// Rows of many sites, each site's in their order.
 fn by_site<T>(rows: Vec<(i64, T)>) -> HashMap<i64, Vec<T>> {
