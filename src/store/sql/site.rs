@@ -373,7 +373,7 @@ sql_impl! { Store;
     }
 
     async fn overview_inputs(&self, at: &OverviewAt) -> Result<Vec<SiteInputs>> {
-        let staleness = every_site_staleness_sql::<DB>();
+        let documents = every_site_documents_sql::<DB>();
         let waiting = every_site(OLDEST_WAITING);
         let requests = every_site(&retraction_requests_sql::<DB>(true));
         let tallies = every_site(&unit_tallies_sql::<DB>());
@@ -383,11 +383,14 @@ sql_impl! { Store;
                 None => Ok(Vec::new()),
             }
         };
-        let (sites, staleness, waiting, requests, tallies, inquiries, links, probes) = tokio::try_join!(
+        let (sites, columns, documents, waiting, requests, tallies, inquiries, links, probes) = tokio::try_join!(
             self.sites(),
             async {
+                Ok::<_, StoreError>(sqlx::query::<DB>(EVERY_SITE_COLUMNS).bind(at.before).fetch_all(&self.pool).await?)
+            },
+            async {
                 Ok::<_, StoreError>(
-                    sqlx::query::<DB>(&staleness).bind(at.issued_until).bind(at.before).fetch_all(&self.pool).await?,
+                    sqlx::query::<DB>(&documents).bind(at.issued_until).bind(at.before).fetch_all(&self.pool).await?,
                 )
             },
             async { Ok(sqlx::query::<DB>(&waiting).fetch_all(&self.pool).await?) },
@@ -410,9 +413,28 @@ sql_impl! { Store;
         {
             rows.iter().map(|row| Ok((row.try_get("id")?, of(row)?))).collect()
         }
-        let mut staleness = per_site::<DB, StalenessInputs>(staleness, |row| {
-            staleness_inputs(row.try_get("columns")?, row.try_get("documents")?, None)
-        })?;
+        let mut staleness =
+            per_site::<DB, StalenessInputs>(documents, |row| staleness_inputs(None, row.try_get("documents")?, None))?;
+        for row in &columns {
+            let rule_unit: Option<String> = row.try_get("rule_unit")?;
+            let column = ColumnRow {
+                id: row.try_get("id")?,
+                parent_id: row.try_get("parent_id")?,
+                path: row.try_get("path")?,
+                level: row.try_get("level")?,
+                deadline: row.try_get("deadline")?,
+                rule: stored_rule(
+                    &row.try_get::<String, _>("rule_kind")?,
+                    row.try_get("rule_amount")?,
+                    rule_unit.as_deref(),
+                )?,
+                departments: row.try_get("departments")?,
+                units: Vec::new(),
+                note: row.try_get("note")?,
+            };
+            let at: Option<DateTime<Utc>> = row.try_get("last_update")?;
+            staleness.entry(row.try_get("site_id")?).or_default().columns.push(LastUpdate { column, at });
+        }
         let mut waiting = per_site::<DB, Option<DateTime<Utc>>>(waiting, |row| Ok(row.try_get("oldest")?))?;
         let mut requests =
             per_site::<DB, Vec<RetractionRequest>>(requests, |row| retraction_requests(row.try_get("requests")?))?;
