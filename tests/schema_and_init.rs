@@ -195,6 +195,19 @@ async fn the_calendar_is_data_an_administrator_extends(db: TestDb) {
 async fn init_upgrades_an_older_schema(db: TestDb) {
     db.ok(&["init"]);
     let mut raw = db.any().await;
+    // What version 22 added: each column's latest online publication, kept by triggers.
+    let latest: &[&str] = match db.backend {
+        Backend::Sqlite => &[
+            "DROP TRIGGER placements_latest_inserted",
+            "DROP TRIGGER placements_latest_updated",
+            "DROP TRIGGER placements_latest_deleted",
+            "DROP TABLE column_latest",
+        ],
+        Backend::Postgres => &["DROP TABLE column_latest", "DROP FUNCTION portal_keep_column_latest CASCADE"],
+    };
+    for sql in latest {
+        raw.exec(sql).await.unwrap();
+    }
     // What version 21 added: the indexes the Findings tab reads its pages by.
     raw.exec("DROP INDEX item_findings_kinds").await.unwrap();
     raw.exec("DROP INDEX item_findings_blocking").await.unwrap();

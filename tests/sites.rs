@@ -166,6 +166,36 @@ async fn the_overview_equals_each_sites_reports(db: TestDb) {
     db.ok(&["--site", "lingchuan", "incident", "add", "--unit", "民政局", "--kind", "typo", "--note", "错字"]);
     let asked = (chrono::Utc::now() - chrono::Duration::days(30)).to_rfc3339();
     db.ok(&["--site", "yanshan", "inquiries", "add", "--subject", "低保申请条件", "--asked", &asked]);
+    // Each column's latest publication is what the database keeps as placements are written
+    // (column_latest): a column's newest item withdrawn makes the one before it the latest;
+    // restored, it is the latest again.
+    // yanshan's online items, newest first.
+    let online = |db: &TestDb| -> Vec<String> {
+        let mut items: Vec<serde_json::Value> = db
+            .ok(&["--site", "yanshan", "export"])
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter(|i| i["status"] == "online")
+            .collect();
+        items.sort_by_key(|i| std::cmp::Reverse(i["published_at"].as_str().unwrap_or_default().to_string()));
+        items.iter().map(|i| i["id"].to_string()).collect()
+    };
+    let newest = online(&db)[0].clone();
+    db.ok(&["--site", "yanshan", "retract", &newest, "--reason", "outdated"]);
+    db.ok(&["--site", "yanshan", "restore", &newest]);
+    assert_eq!(online(&db)[0], newest);
+    db.ok(&["--site", "yanshan", "retract", &online(&db)[1], "--reason", "outdated"]);
+    // What the database kept is, for every column, the latest of its placements online.
+    let mut raw = db.any().await;
+    let kept = "SELECT COUNT(*) FROM (SELECT l.online_since AS kept, (SELECT MAX(p.online_since) FROM placements p \
+                  WHERE p.site_id = c.site_id AND p.column_id = c.id AND p.online_since IS NOT NULL) AS latest \
+                FROM columns c LEFT JOIN column_latest l ON l.site_id = c.site_id AND l.column_id = c.id) x";
+    assert!(raw.count(&format!("{kept} WHERE x.kept IS NOT NULL")).await > 100, "kept for the columns with items");
+    assert_eq!(
+        raw.count(&format!("{kept} WHERE (x.kept IS NULL) <> (x.latest IS NULL) OR x.kept <> x.latest")).await,
+        0
+    );
+    drop(raw);
 
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     // An hour on: the request for a suspected secret is past its alarm.
