@@ -243,7 +243,7 @@ fn the_overview_is_in_the_bar_only_for_an_operator_of_several_sites() {
 fn the_sites_code_is_never_cut_by_a_message_and_a_warning() {
     for lang in [Lang::En, Lang::ZhCn] {
         crate::i18n::scoped(lang, || {
-            let mut a = super::calendar::december();
+            let mut a = calendar::december();
             let id = a.link.whoami.expect("the console asks who it acts as");
             let w = Whoami {
                 name: "li.jianhua".into(),
