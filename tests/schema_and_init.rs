@@ -196,16 +196,7 @@ async fn init_upgrades_an_older_schema(db: TestDb) {
     db.ok(&["init"]);
     let mut raw = db.any().await;
     // What version 22 added: each column's latest online publication, kept by triggers.
-    let latest: &[&str] = match db.backend {
-        Backend::Sqlite => &[
-            "DROP TRIGGER placements_latest_inserted",
-            "DROP TRIGGER placements_latest_updated",
-            "DROP TRIGGER placements_latest_deleted",
-            "DROP TABLE column_latest",
-        ],
-        Backend::Postgres => &["DROP TABLE column_latest", "DROP FUNCTION portal_keep_column_latest CASCADE"],
-    };
-    for sql in latest {
+    for sql in common::drop_column_latest(db.backend) {
         raw.exec(sql).await.unwrap();
     }
     // What version 21 added: the indexes the Findings tab reads its pages by.
