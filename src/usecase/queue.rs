@@ -5,7 +5,8 @@ use crate::domain::review::Decision;
 use crate::domain::{ItemPath, Stage};
 use crate::reports::checks;
 use crate::store::{
-    ExportedItem, HistoryEntry, QueueCount, QueueItem, QueueKey, QueueOrder, Result, Seek, Site, Store, StoreError, Transition,
+    ExportedItem, HistoryEntry, QueueCount, QueueItem, QueueKey, QueueOrder, Result, Seek, Site, Store, StoreError,
+    Transition,
 };
 
 /// The items awaiting a decision, by step then oldest first (of one path or step when given),

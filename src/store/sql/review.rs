@@ -66,37 +66,79 @@ fn queue_from<DB: Backend>(filter: Option<(&ListFilter, Way)>, text: usize) -> S
 
 /// A page of the queue (`ReviewStore::queue_page`) in `order` from `seek`: site `$1`, at most `$2`
 /// items, the filter's text in `$3` (read `way`), the key after them (by step: step, since, id;
-/// by wait: since, id). One statement, three JSON arrays as `queue_sql`: the page's items along
-/// the order's index (read backwards for `Last` and `Before`), then their columns and their
-/// attachments.
-pub(super) fn queue_page_sql<DB: Backend>(order: QueueOrder, filter: Option<(&ListFilter, Way)>, seek: Seek<()>) -> String {
+/// by wait: since, id). One statement, three JSON arrays as `queue_sql`: the page's items, an
+/// index range of the order's index (read backwards for `Last` and `Before`), then their columns
+/// and their attachments.
+///
+/// From a key by step, two ranges: the rest of the key's step (equal step, since on: SQLite ranges
+/// an index on an expression by one expression, never by a row value of them) and the steps after
+/// it, each at most a page, the first page of the two together taken.
+pub(super) fn queue_page_sql<DB: Backend>(
+    order: QueueOrder,
+    filter: Option<(&ListFilter, Way)>,
+    seek: Seek<()>,
+) -> String {
     let first = if filter.is_some() { 4 } else { 3 };
-    let keys: Vec<&str> = match order {
-        QueueOrder::Step => vec![QUEUE_STEP, QUEUE_SINCE, "i.id"],
-        QueueOrder::Wait => vec![QUEUE_SINCE, "i.id"],
+    let param = |n: usize| format!("${}", first + n);
+    let (direction, beyond, within) = match seek {
+        Seek::First | Seek::After(()) => ("ASC", ">", ">="),
+        Seek::Last | Seek::Before(()) => ("DESC", "<", "<="),
     };
-    let params: Vec<String> = (first..first + keys.len()).map(|n| format!("${n}")).collect();
-    let (key, direction) = match seek {
-        Seek::First => (String::new(), "ASC"),
-        Seek::Last => (String::new(), "DESC"),
-        Seek::After(()) => (format!(" AND ({}) > ({})", keys.join(", "), params.join(", ")), "ASC"),
-        Seek::Before(()) => (format!(" AND ({}) < ({})", keys.join(", "), params.join(", ")), "DESC"),
+    let by = |keys: &[&str]| keys.iter().map(|k| format!("{k} {direction}")).collect::<Vec<_>>().join(", ");
+    let from = queue_from::<DB>(filter, 3);
+    let read = |condition: String, keys: &[&str]| {
+        format!(
+            "SELECT i.id, i.path, i.stage, i.unit_id, i.form, i.title, i.channel, i.submitted_at, i.version, \
+                i.wechat_at, {QUEUE_STEP} AS step_at, {QUEUE_SINCE} AS since \
+             {from}{condition} ORDER BY {} LIMIT $2",
+            by(keys)
+        )
     };
-    let ordered: Vec<String> = keys.iter().map(|k| format!("{k} {direction}")).collect();
+    let all = [QUEUE_STEP, QUEUE_SINCE, "i.id"];
+    let page = match (order, seek) {
+        (QueueOrder::Step, Seek::First | Seek::Last) => read(String::new(), &all),
+        (QueueOrder::Wait, Seek::First | Seek::Last) => read(String::new(), &[QUEUE_SINCE, "i.id"]),
+        (QueueOrder::Wait, _) => read(
+            format!(
+                " AND {QUEUE_SINCE} {within} {t} AND ({QUEUE_SINCE}, i.id) {beyond} ({t}, {id})",
+                t = param(0),
+                id = param(1)
+            ),
+            &[QUEUE_SINCE, "i.id"],
+        ),
+        (QueueOrder::Step, _) => {
+            let (s, t, id) = (param(0), param(1), param(2));
+            let rest = read(
+                format!(
+                    " AND {QUEUE_STEP} = {s} AND {QUEUE_SINCE} {within} {t} AND ({QUEUE_SINCE}, i.id) {beyond} ({t}, {id})"
+                ),
+                &[QUEUE_SINCE, "i.id"],
+            );
+            let steps = read(format!(" AND {QUEUE_STEP} {beyond} {s}"), &all);
+            let by = ["u.step_at", "u.since", "u.id"].map(|k| format!("{k} {direction}")).join(", ");
+            format!(
+                "SELECT u.* FROM (SELECT * FROM ({rest}) r UNION ALL SELECT * FROM ({steps}) s) u ORDER BY {by} LIMIT $2"
+            )
+        }
+    };
+    // The page's items first, each one's columns and attachments looked up by its id (SQLite's
+    // planner takes the tables in the order written after CROSS JOIN; it would scan the site's
+    // placements and attachments for a table it knows nothing of).
+    let then = match DB::DIALECT {
+        schema::Dialect::Sqlite => "CROSS JOIN",
+        schema::Dialect::Postgres => "JOIN",
+    };
     format!(
-        "WITH page AS (SELECT i.id, i.path, i.stage, i.unit_id, i.form, i.title, i.channel, i.submitted_at, \
-             i.version, i.wechat_at {from}{key} ORDER BY {ordered} LIMIT $2) \
+        "WITH page AS ({page}) \
          SELECT \
-           (SELECT CAST({agg}({arr}(i.id, i.path, i.stage, u.name, i.form, i.title, i.channel, i.submitted_at, \
-               i.version, i.wechat_at)) AS TEXT) \
-            FROM page i LEFT JOIN units u ON u.site_id = $1 AND u.id = i.unit_id) AS items, \
+           (SELECT CAST({agg}({arr}(q.id, q.path, q.stage, u.name, q.form, q.title, q.channel, q.submitted_at, \
+               q.version, q.wechat_at)) AS TEXT) \
+            FROM page q LEFT JOIN units u ON u.site_id = $1 AND u.id = q.unit_id) AS items, \
            (SELECT CAST({agg}({arr}(p.item_id, c.path, c.position)) AS TEXT) \
-            FROM page i JOIN placements p ON p.site_id = $1 AND p.item_id = i.id \
-                        JOIN columns c ON c.site_id = p.site_id AND c.id = p.column_id) AS columns, \
+            FROM page q {then} placements p ON p.item_id = q.id AND p.site_id = $1 \
+                        {then} columns c ON c.site_id = p.site_id AND c.id = p.column_id) AS columns, \
            (SELECT CAST({agg}({arr}(a.item_id, a.kind)) AS TEXT) \
-            FROM page i JOIN attachments a ON a.site_id = $1 AND a.item_id = i.id) AS attachments",
-        from = queue_from::<DB>(filter, 3),
-        ordered = ordered.join(", "),
+            FROM page q {then} attachments a ON a.item_id = q.id AND a.site_id = $1) AS attachments",
         agg = DB::JSON_AGG,
         arr = DB::JSON_ARRAY
     )

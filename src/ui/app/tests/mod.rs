@@ -1354,7 +1354,8 @@ fn serve_queue(app: &mut App, effects: Vec<Effect>, all: &[QueueItem]) -> Vec<Ef
                     let rows = queue_page(all, crate::store::QueueOrder::Step, filter.as_deref(), Seek::First, 1 << 40);
                     let now = app.now;
                     let late = rows.iter().filter(|q| waiting(q, now).1).count() as i64;
-                    let count = crate::store::QueueCount { total: Total::Exact(rows.len() as i64), late: Total::Exact(late) };
+                    let count =
+                        crate::store::QueueCount { total: Total::Exact(rows.len() as i64), late: Total::Exact(late) };
                     (*id, Answer::Total(Ok(count)))
                 }
                 _ => {

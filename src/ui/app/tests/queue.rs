@@ -290,7 +290,11 @@ pub(super) fn long_queue() -> Vec<QueueItem> {
             q.channel = Channel::Portal;
             q.missing = vec![];
             q.submitted_at = start + chrono::Duration::hours(i);
-            q.title = if q.id == 1230 { "滨江绿道项目进度过半".into() } else { format!("民政局工作动态第{i}期") };
+            q.title = if q.id == 1230 {
+                "滨江绿道项目进度过半".into()
+            } else {
+                format!("民政局工作动态第{i}期")
+            };
             q
         })
         .collect();
