@@ -1276,9 +1276,6 @@ CREATE INDEX item_findings_blocking ON item_findings (site_id, item_id) WHERE bl
 -- the pending items only: by step (the workflow's steps in turn, as domain::review::step_order
 -- numbers them), then since when each has waited (a WeChat item since it went out on WeChat), then
 -- id; and longest waiting first across every step. A page is an index range whichever its end.
-CREATE INDEX items_queue_step ON items (site_id,
-    (CASE stage WHEN 'office_review' THEN 0 WHEN 'recheck' THEN 1 WHEN 'review' THEN 2 ELSE 3 END),
-    (COALESCE(wechat_at, submitted_at)), id) WHERE status = 'pending';
-CREATE INDEX items_queue_wait ON items (site_id, (COALESCE(wechat_at, submitted_at)), id)
-    WHERE status = 'pending';
+CREATE INDEX items_queue_step ON items (site_id, (CASE stage WHEN 'office_review' THEN 0 WHEN 'recheck' THEN 1 WHEN 'review' THEN 2 ELSE 3 END), (COALESCE(wechat_at, submitted_at)), id) WHERE status = 'pending';
+CREATE INDEX items_queue_wait ON items (site_id, (COALESCE(wechat_at, submitted_at)), id) WHERE status = 'pending';
 -- @end section queue_order

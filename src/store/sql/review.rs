@@ -110,14 +110,16 @@ pub(super) fn queue_page_sql<DB: Backend>(
             let (s, t, id) = (param(0), param(1), param(2));
             let rest = read(
                 format!(
-                    " AND {QUEUE_STEP} = {s} AND {QUEUE_SINCE} {within} {t} AND ({QUEUE_SINCE}, i.id) {beyond} ({t}, {id})"
+                    " AND {QUEUE_STEP} = {s} AND {QUEUE_SINCE} {within} {t} \
+                     AND ({QUEUE_SINCE}, i.id) {beyond} ({t}, {id})"
                 ),
                 &[QUEUE_SINCE, "i.id"],
             );
             let steps = read(format!(" AND {QUEUE_STEP} {beyond} {s}"), &all);
             let by = ["u.step_at", "u.since", "u.id"].map(|k| format!("{k} {direction}")).join(", ");
             format!(
-                "SELECT u.* FROM (SELECT * FROM ({rest}) r UNION ALL SELECT * FROM ({steps}) s) u ORDER BY {by} LIMIT $2"
+                "SELECT u.* FROM (SELECT * FROM ({rest}) r UNION ALL SELECT * FROM ({steps}) s) u \
+                 ORDER BY {by} LIMIT $2"
             )
         }
     };
