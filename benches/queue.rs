@@ -40,7 +40,7 @@ async fn main() {
             pending = count.total.n();
         }
         let mut approvals = Vec::new();
-        let waiting = |q: &[portal_admin::store::QueueItem]| {
+        let waiting = |q: &[QueueItem]| {
             q.iter().filter(|i| matches!(i.stage, Stage::OfficeReview | Stage::Review)).count()
         };
         let queue = store.queue(&site, None, None, None).await.expect("the queue");
@@ -74,7 +74,7 @@ async fn open(store: &dyn Store, site: &Site) -> (Vec<QueueItem>, QueueCount) {
 }
 
 /// Submits `n` reposts awaiting review in the site's first repost column, in one audited load.
-async fn top_up(store: &dyn portal_admin::store::Store, site: &portal_admin::store::Site, n: usize) {
+async fn top_up(store: &dyn Store, site: &Site, n: usize) {
     use portal_admin::domain::item::{ItemFields, NewItem};
     use portal_admin::domain::{Channel, Form, ItemPath, ItemStatus};
     use portal_admin::store::Record;
