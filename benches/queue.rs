@@ -40,9 +40,8 @@ async fn main() {
             pending = count.total.n();
         }
         let mut approvals = Vec::new();
-        let waiting = |q: &[QueueItem]| {
-            q.iter().filter(|i| matches!(i.stage, Stage::OfficeReview | Stage::Review)).count()
-        };
+        let waiting =
+            |q: &[QueueItem]| q.iter().filter(|i| matches!(i.stage, Stage::OfficeReview | Stage::Review)).count();
         let queue = store.queue(&site, None, None, None).await.expect("the queue");
         if waiting(&queue) < runs {
             // Earlier runs approved what waited: submit reposts to approve (a repost waits at the
