@@ -284,8 +284,14 @@ async fn an_upgraded_database_finds_the_items_it_held(db: TestDb) {
     if db.backend == Backend::Sqlite {
         raw.exec("DROP TABLE item_initials_text").await.unwrap();
     }
-    // What version 17 added, on both: the stored findings.
-    let later = ["DROP TABLE item_initials", "DROP TABLE item_findings", "DROP TABLE finding_lists"];
+    // What version 17 added, on both: the stored findings; and version 22, the queue's indexes.
+    let later = [
+        "DROP TABLE item_initials",
+        "DROP TABLE item_findings",
+        "DROP TABLE finding_lists",
+        "DROP INDEX items_queue_step",
+        "DROP INDEX items_queue_wait",
+    ];
     for sql in older.iter().chain(&later) {
         raw.exec(sql).await.unwrap();
     }
