@@ -269,3 +269,55 @@ async fn the_queue_reads_the_same_rows_from_either_end_in_both_orders(db: TestDb
 }
 
 on_both_backends!(the_queue_reads_the_same_rows_from_either_end_in_both_orders);
+
+/// The real console at 80×24: a queue of more items than a page (issue 21, point 3), `End` shows
+/// its last item and "N of N", `Home` its first and "1 of N", `/` finds an item beyond the first
+/// page in the database, and a mark made at the end is still counted at the start.
+async fn end_reaches_the_last_item_of_a_long_queue(db: TestDb) {
+    use portal_admin::store::QueueOrder;
+    let backend = db.backend;
+    db.ok(&["init"]);
+    let at = |h: i64| (chrono::Utc::now() - chrono::Duration::hours(h)).to_rfc3339();
+    let lines: Vec<String> = (0..160)
+        .map(|i| {
+            let (path, stage) = if i % 2 == 0 { ("government", "office_review") } else { ("repost", "publish") };
+            let title =
+                if i == 81 { "滨江绿道项目进度过半".to_string() } else { format!("待审信息第{i}条") };
+            let mut item = serde_json::json!({
+                "ref": format!("p-{i}"), "title": title, "body": "正文", "form": "text", "path": path,
+                "stage": stage, "columns": ["政务动态 / 部门动态"], "submitted_at": at(200 - i),
+            });
+            if path == "government" {
+                item["unit"] = "政府办".into();
+            }
+            item.to_string()
+        })
+        .collect();
+    db.import("pending.jsonl", &(lines.join("\n") + "\n"));
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let last = store.queue_page(&site, QueueOrder::Step, None, Seek::Last, 1).await.unwrap().remove(0);
+    let first = store.queue_page(&site, QueueOrder::Step, None, Seek::First, 1).await.unwrap().remove(0);
+    let place = store.queue(&site, None, None, None).await.unwrap().iter().position(|q| q.title.starts_with("滨江"));
+    assert!(place.unwrap() >= 100, "beyond the first page: {place:?}");
+
+    let t = Tmux::console(&format!("queue-end-{backend:?}"), &db, &[]);
+    t.wait_for("● connected");
+    t.wait_for("1 of 160 awaiting a decision");
+    t.keys(&["End"]);
+    let s = t.wait_for("160 of 160 awaiting a decision");
+    assert!(s.contains(&last.id.to_string()), "the last item, {}, at the end:\n{s}", last.id);
+    // The last item waits to be published: marked, and still counted from the start.
+    t.keys(&["Space"]);
+    t.wait_for("· 1 marked");
+    t.keys(&["Home"]);
+    let s = t.wait_for("1 of 160 awaiting a decision");
+    assert!(s.contains(&first.id.to_string()) && s.contains("· 1 marked"), "the first item:\n{s}");
+    t.keys(&["/", "滨江绿道"]);
+    let s = t.wait_for("1 of 1 awaiting a decision");
+    assert!(s.contains("滨江绿道"), "found beyond the first page:\n{s}");
+    t.keys(&["Escape", "q"]);
+    t.quits_cleanly(&db);
+}
+
+on_both_backends!(end_reaches_the_last_item_of_a_long_queue);
