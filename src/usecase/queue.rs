@@ -10,21 +10,15 @@ use crate::store::{
 };
 
 /// The items awaiting a decision, by step then oldest first (of one path or step when given),
-/// each with the attachments Art. 10 asks of it that it lacks (`domain::item::lacking`); with
-/// `filter` (as typed), those whose title or body holds it, or whose unit or title it names by
-/// pinyin initials (`search::list_filter`).
+/// each with the attachments Art. 10 asks of it that it lacks (`domain::item::lacking`): the
+/// command line's `queue`, which lists them all (the console reads `page` by page).
 pub async fn queue(
     store: &dyn Store,
     site: &Site,
     path: Option<ItemPath>,
     stage: Option<Stage>,
-    filter: Option<&str>,
 ) -> Result<Vec<QueueItem>> {
-    let filter = match filter {
-        Some(typed) => Some(super::search::list_filter(store, site, typed).await?),
-        None => None,
-    };
-    store.queue(site, path, stage, filter.as_ref()).await
+    store.queue(site, path, stage, None).await
 }
 
 /// A page of the queue as the console reads it: up to `limit` items from `seek` in `order`, each
