@@ -244,8 +244,9 @@ pub trait ReviewStore: Send + Sync {
         limit: i64,
     ) -> Result<Vec<QueueItem>>;
 
-    /// How many items the queue has with `filter`: exact with none (a count on the queue's index),
-    /// else as every list counts (`Total`); and how many of them had waited too long at `now`.
+    /// How many items the queue has with `filter`, as every list counts (`Total`: exact up to
+    /// `COUNTED`); and how many of them had waited too long at `now` (exact up to `COUNTED`, a
+    /// bound above).
     async fn queue_total(&self, site: &Site, filter: Option<&ListFilter>, now: DateTime<Utc>) -> Result<QueueCount>;
 
     /// Records the operator's decision on an item's review step (Art. 8, 9) and moves it on (to
