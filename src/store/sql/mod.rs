@@ -149,6 +149,24 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         hot("queue", queue_sql::<DB>(None), vec![Site, NullText, NullText]),
         hot("queue, filtered", queue_sql::<DB>(Some(&filter)), vec![Site, NullText, NullText, Text(few)]),
         hot("queue count", QUEUE_COUNT.to_string(), vec![Site]),
+        hot("queue page", queue_page_sql::<DB>(QueueOrder::Step, None, Seek::First), vec![Site, Int(100)]),
+        hot(
+            "queue page, next",
+            queue_page_sql::<DB>(QueueOrder::Step, None, Seek::After(())),
+            vec![Site, Int(100), Int(1), Instant, Item],
+        ),
+        hot("queue page, last", queue_page_sql::<DB>(QueueOrder::Step, None, Seek::Last), vec![Site, Int(100)]),
+        hot(
+            "queue page, before",
+            queue_page_sql::<DB>(QueueOrder::Step, None, Seek::Before(())),
+            vec![Site, Int(100), Int(3), Instant, Item],
+        ),
+        hot("queue page, by wait", queue_page_sql::<DB>(QueueOrder::Wait, None, Seek::First), vec![Site, Int(100)]),
+        hot(
+            "queue page, by wait, next",
+            queue_page_sql::<DB>(QueueOrder::Wait, None, Seek::After(())),
+            vec![Site, Int(100), Instant, Item],
+        ),
         hot("stale", staleness_sql::<DB>(), vec![Site, Day, Instant]),
         hot("column items", column_items_sql::<DB>(Seek::First, None), vec![Site, Column, Int(50)]),
         hot(

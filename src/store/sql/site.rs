@@ -413,7 +413,7 @@ sql_impl! { Store;
             staleness_inputs(row.try_get("columns")?, row.try_get("documents")?, None)
         })?;
         let mut queue = per_site::<DB, Vec<QueueItem>>(queue, |row| {
-            queue_items(row.try_get("items")?, row.try_get("columns")?, row.try_get("attachments")?)
+            queue_items(row.try_get("items")?, row.try_get("columns")?, row.try_get("attachments")?, QueueOrder::Step)
         })?;
         let mut requests =
             per_site::<DB, Vec<RetractionRequest>>(requests, |row| retraction_requests(row.try_get("requests")?))?;

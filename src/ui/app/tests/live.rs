@@ -713,7 +713,7 @@ fn a_server_reached_unverified_is_warned_of_on_the_status_line() {
 #[test]
 fn a_change_made_before_the_first_check_reloads_what_is_open() {
     let queue_reloaded = |effects: &[Effect]| {
-        loads(effects).iter().any(|(_, l)| matches!(l, Load::View(views::Load::Queue(views::queue::Load::List { .. }))))
+        loads(effects).iter().any(|(_, l)| matches!(l, Load::View(views::Load::Queue(views::queue::Load::Page { .. }))))
     };
     let mut a = app();
     show_queue(&mut a);
@@ -737,4 +737,38 @@ fn a_change_made_before_the_first_check_reloads_what_is_open() {
     assert!(queue_reloaded(&effects), "{effects:?}");
     assert!(a.link.flash.is_none());
     assert_eq!(a.link.seen, Some(10));
+}
+
+/// A colleague's change reads the queue again, past its first page too: the selection stays on its
+/// item, even one whose step the change moved (the key is the item's).
+#[test]
+fn a_colleagues_change_reloads_the_queue_keeping_the_selection_past_its_first_page() {
+    let mut a = app();
+    identify(&mut a, Some((Role::Admin, true)));
+    let mut all = queue::long_queue();
+    let effects = keys(&mut a, "1");
+    serve_queue(&mut a, effects, &all);
+    for _ in 0..120 {
+        let effects = key(&mut a, KeyCode::Down);
+        serve_queue(&mut a, effects, &all);
+    }
+    // Back up to an item at the government office's review.
+    for _ in 0..80 {
+        key(&mut a, KeyCode::Up);
+    }
+    let selected = a.views.queue.items.selected().unwrap().id;
+    assert_eq!(a.views.queue.items.selected().unwrap().stage, Stage::OfficeReview);
+    assert!(a.views.queue.items.rows.len() > PAGE as usize);
+    // The first check finds the mark the console opened at (`Setup::change_mark`): nothing new.
+    let check = next_check(&mut a, 10);
+    a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
+    let check = next_check(&mut a, 10);
+    let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(13))));
+    // The colleague approved the item selected: it waits at the publish step now.
+    all.iter_mut().filter(|q| q.id == selected).for_each(|q| q.stage = Stage::Publish);
+    all.sort_by_key(|q| (q.key().step, q.key().since, q.id));
+    serve_queue(&mut a, effects, &all);
+    let q = &a.views.queue.items;
+    assert_eq!(q.selected().unwrap().id, selected, "the selection stays on its item");
+    assert_eq!(q.selected().unwrap().stage, Stage::Publish);
 }
