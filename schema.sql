@@ -24,7 +24,7 @@ CREATE TABLE schema_meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-INSERT INTO schema_meta (key, value) VALUES ('schema_version', '22');
+INSERT INTO schema_meta (key, value) VALUES ('schema_version', '23');
 
 -- A portal (站点): one county or district government website.
 CREATE TABLE sites (
@@ -1271,9 +1271,18 @@ CREATE INDEX item_findings_kinds ON item_findings (site_id, kinds);
 CREATE INDEX item_findings_blocking ON item_findings (site_id, item_id) WHERE blocking > 0;
 -- @end section findings_index
 
+-- @section queue_order
+-- The review queue read a page at a time in either of its orders (issue 21; schema version 22), on
+-- the pending items only: by step (the workflow's steps in turn, as domain::review::step_order
+-- numbers them), then since when each has waited (a WeChat item since it went out on WeChat), then
+-- id; and longest waiting first across every step. A page is an index range whichever its end.
+CREATE INDEX items_queue_step ON items (site_id, (CASE stage WHEN 'office_review' THEN 0 WHEN 'recheck' THEN 1 WHEN 'review' THEN 2 ELSE 3 END), (COALESCE(wechat_at, submitted_at)), id) WHERE status = 'pending';
+CREATE INDEX items_queue_wait ON items (site_id, (COALESCE(wechat_at, submitted_at)), id) WHERE status = 'pending';
+-- @end section queue_order
+
 -- @section column_latest
 -- Each column's latest online publication, kept as placements are written (issue 25; schema
--- version 22). The sites' overview needs every column's of every site at once (35,000 columns at
+-- version 23). The sites' overview needs every column's of every site at once (35,000 columns at
 -- 120 sites): one index seek each (placements_column_online) was most of its time. The database
 -- keeps it itself, by triggers on placements in the transaction of each write, so no writer (the
 -- program or `psql`) leaves it behind: `online_since` is the latest online_since of the column's

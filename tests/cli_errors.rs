@@ -172,6 +172,8 @@ fn demo_flag_creates_its_database_once_and_summarises_it() {
             "DROP TRIGGER placements_latest_updated",
             "DROP TRIGGER placements_latest_deleted",
             "DROP TABLE column_latest",
+            "DROP INDEX items_queue_step",
+            "DROP INDEX items_queue_wait",
             "DROP TABLE item_initials_text",
             "DROP TABLE item_initials",
             "DROP TABLE item_findings",

@@ -82,7 +82,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     t.keys(&["Escape"]);
     // The audit trail: what `init` and `demo` wrote, newest first.
     t.keys(&["3"]);
-    let s = t.wait_for("pending, urgent first");
+    let s = t.wait_loaded("pending, urgent first");
     assert!(
         s.contains("classified")
             || s.contains("improper")
@@ -91,7 +91,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
         "{s}"
     );
     t.keys(&["5"]);
-    let s = t.wait_for("newest first");
+    let s = t.wait_loaded("newest first");
     assert!(s.contains("set up") && s.contains("demo data"), "{s}");
     t.keys(&["q"]);
     t.quits_cleanly(&db);

@@ -195,10 +195,13 @@ async fn the_calendar_is_data_an_administrator_extends(db: TestDb) {
 async fn init_upgrades_an_older_schema(db: TestDb) {
     db.ok(&["init"]);
     let mut raw = db.any().await;
-    // What version 22 added: each column's latest online publication, kept by triggers.
+    // What version 23 added: each column's latest online publication, kept by triggers.
     for sql in common::drop_column_latest(db.backend) {
         raw.exec(sql).await.unwrap();
     }
+    // What version 22 added: the indexes the queue reads its pages by.
+    raw.exec("DROP INDEX items_queue_step").await.unwrap();
+    raw.exec("DROP INDEX items_queue_wait").await.unwrap();
     // What version 21 added: the indexes the Findings tab reads its pages by.
     raw.exec("DROP INDEX item_findings_kinds").await.unwrap();
     raw.exec("DROP INDEX item_findings_blocking").await.unwrap();

@@ -68,6 +68,8 @@ pub async fn open_app(
     now: chrono::DateTime<chrono::Utc>,
     size: (u16, u16),
 ) -> App {
+    // As the console's runtime does: the change mark before the first queries.
+    let change_mark = portal_admin::usecase::connection::change_mark(store).await.ok();
     let (mut app, effects) = App::new(Setup {
         keymap: Keymap::default_map(),
         ambiguous: Ambiguous::Narrow,
@@ -79,6 +81,7 @@ pub async fn open_app(
         now,
         size,
         tab: Tab::Columns,
+        change_mark,
     });
     run_effects(&mut app, store, site, effects).await;
     app

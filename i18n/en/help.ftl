@@ -31,6 +31,7 @@ usage-suggestion = { $message } (did you mean '{ $suggested }'?)
 
 about = A keyboard-driven console for the administrators of a government portal website
 arg-db = postgres://… or sqlite://PATH; without it, the embedded SQLite database in the data directory
+arg-db_primary = With --db a PostgreSQL hot standby: its primary (postgres://…), where every change goes while reads stay on the standby
 arg-site = Which site; default the only one (the built-in site is `xiangshan`); with several, a command needs it (exit 2, naming them) and the console opens on the overview
 arg-demo = Use (and on first use create) a separate demo database with the built-in columns and synthetic content
 arg-read_only = Nothing may be changed

@@ -13,8 +13,6 @@ store-older-schema = { $target } has schema version { $found }, older than this 
 store-bad-item = item { $index }: { $message }
 store-database = database error: { $error }
 store-read-only = read-only: { $what } is not allowed ({ $why })
-store-standby = a hot standby of the primary at { $primary }: write to the primary (--db)
-store-standby-unknown = a hot standby, whose primary it does not name: write to the primary (--db)
 
 ## What is not there
 

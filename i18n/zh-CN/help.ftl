@@ -31,6 +31,7 @@ usage-suggestion = { $message }（是否想用“{ $suggested }”？）
 
 about = 政府门户网站管理员的键盘操作控制台
 arg-db = postgres://… 或 sqlite://PATH；不给时使用数据目录中内置的 SQLite 数据库
+arg-db_primary = --db 为 PostgreSQL 热备库时，其主库（postgres://…）：所有修改写入主库，读取仍在热备库
 arg-site = 哪个网站；默认唯一的那个（内置网站为 `xiangshan`）；有多个网站时命令必须指定（退出码 2，列出全部代码），控制台则打开总览
 arg-demo = 使用（首次使用时创建）单独的演示数据库，含内置栏目和合成内容
 arg-read_only = 不允许任何改动

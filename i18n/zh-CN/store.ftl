@@ -13,8 +13,6 @@ store-older-schema = { $target } 的数据库结构版本为 { $found }，比本
 store-bad-item = 第 { $index } 条信息：{ $message }
 store-database = 数据库错误：{ $error }
 store-read-only = 只读：不允许{ $what }（{ $why }）
-store-standby = 这是 { $primary } 上主库的热备库：请在主库上写入（--db）
-store-standby-unknown = 这是热备库，未能得知其主库：请在主库上写入（--db）
 
 ## 找不到的对象
 

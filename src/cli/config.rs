@@ -41,6 +41,7 @@ fn overrides(cli: &Cli) -> settings::Overrides {
             .as_deref()
             .map(|w| (if w == "2" { 2 } else { 1 }, source("--ambiguous-width", "PORTAL_ADMIN_AMBIGUOUS_WIDTH"))),
         database_url: cli.db.clone().map(|url| (url, source("--db", "DATABASE_URL"))),
+        database_primary_url: cli.db_primary.clone().map(|url| (url, source("--db-primary", "DATABASE_PRIMARY_URL"))),
         site: cli.site.clone().map(|s| (s, "--site".to_string())),
         monochrome: if cli.no_color {
             Some("--no-color".to_string())

@@ -100,6 +100,7 @@ pub fn ask(why: &str, database: &str) -> Result<Choice, Failure> {
 pub fn on_demo(cli: &Cli) -> Cli {
     Cli {
         db: None,
+        db_primary: None,
         site: cli.site.clone(),
         demo: true,
         read_only: cli.read_only,

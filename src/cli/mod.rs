@@ -65,6 +65,10 @@ pub struct Cli {
     /// postgres://… or sqlite://PATH; without it, the embedded SQLite database in the data directory
     #[arg(long, env = "DATABASE_URL", global = true, value_name = "URL", hide_env_values = true)]
     pub db: Option<String>,
+    /// With --db a PostgreSQL hot standby: its primary (postgres://…), where every change goes while
+    /// reads stay on the standby
+    #[arg(long, env = "DATABASE_PRIMARY_URL", global = true, value_name = "URL", hide_env_values = true)]
+    pub db_primary: Option<String>,
     /// Which site; default the only one (the built-in site is `xiangshan`); with several, a command
     /// needs it (exit 2, naming them) and the console opens on the overview
     #[arg(long, global = true, value_name = "CODE")]
@@ -545,8 +549,29 @@ pub fn ambiguous_width(cli: &Cli) -> Result<u8, Failure> {
 }
 
 /// The database the options name: `--db` (or `DATABASE_URL`), else `database_url` in the
-/// settings, else the embedded one.
+/// settings, else the embedded one; read from as a hot standby whose changes go to
+/// `--db-primary` (or `DATABASE_PRIMARY_URL`), else to `database_primary_url` in the settings
+/// when the database is theirs too.
 pub fn target(cli: &Cli) -> Result<Target, Failure> {
+    let read = read_target(cli)?;
+    let primary = match (&cli.db_primary, &cli.db, cli.demo) {
+        (Some(url), ..) => {
+            if store::target::has_password(url) && std::env::args().any(|a| a.contains(url.as_str())) {
+                output::tell(&t!("password-in-db-url"));
+            }
+            Some(url.as_str())
+        }
+        (None, None, false) => settings()?.database_primary_url.as_deref(),
+        (None, ..) => None,
+    };
+    match primary {
+        Some(url) => read.with_primary(url).map_err(Failure::usage),
+        None => Ok(read),
+    }
+}
+
+/// The database read from (`target`, without its primary).
+fn read_target(cli: &Cli) -> Result<Target, Failure> {
     let from_settings = match (&cli.db, cli.demo) {
         (None, false) => settings()?.database_url.as_deref(),
         _ => None,

@@ -98,6 +98,19 @@ pub(crate) trait Backend: sqlx::Database {
     /// channel it returns, one message per notification; None where the database cannot notify.
     fn listen(pool: &sqlx::Pool<Self>) -> Option<ListenFuture>;
 
+    /// A hot standby's replay (`SqlStore::replayed`): the primary's WAL position as text, and
+    /// whether the standby has replayed up to position `$1`. None where there are no standbys.
+    const REPLAY: Option<(&'static str, &'static str)>;
+
+    /// A standby's state (`Store::replica`), by column: whether the database is in recovery
+    /// (`recovering`); whether it has replayed all it has received, or up to `$1`, the primary's
+    /// position, when given (`caught_up`); the seconds since the later of the last change it
+    /// replayed and `$2`, when it was last seen caught up, at least 1 (`behind`); whether its WAL
+    /// receiver streams (`streaming`) and from where (`upstream`, `HOST:PORT`); and its time
+    /// (`now`). With the statement giving the primary's position. None where there are no
+    /// standbys.
+    const REPLICA: Option<(&'static str, Option<&'static str>)>;
+
     /// The statement that gives login `$1` the group roles of its highest role on any site
     /// (`roles::SET_LOGIN`), creating the login if it does not exist; None where the database has
     /// no logins.
@@ -131,7 +144,24 @@ pub(crate) type ListenFuture =
 /// A COPY in progress: the rows it wrote.
 pub(crate) type CopyFuture<'c> = Pin<Box<dyn Future<Output = Result<u64, sqlx::Error>> + Send + 'c>>;
 
+/// The primary's WAL position, as text.
+const WAL_POSITION: &str = "SELECT CAST(pg_current_wal_lsn() AS TEXT)";
+
 impl Backend for Postgres {
+    const REPLAY: Option<(&'static str, &'static str)> = Some((
+        WAL_POSITION,
+        "SELECT COALESCE(pg_last_wal_replay_lsn() >= CAST($1 AS pg_lsn), pg_is_in_recovery() IS FALSE)",
+    ));
+    const REPLICA: Option<(&'static str, Option<&'static str>)> = Some((
+        "SELECT pg_is_in_recovery() AS recovering, \
+            pg_last_wal_replay_lsn() >= COALESCE(CAST($1 AS pg_lsn), pg_last_wal_receive_lsn()) AS caught_up, \
+            GREATEST(1, CAST(CEIL(EXTRACT(EPOCH FROM now() - GREATEST(pg_last_xact_replay_timestamp(), $2))) \
+                AS BIGINT)) AS behind, \
+            EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') AS streaming, \
+            (SELECT sender_host || ':' || CAST(sender_port AS TEXT) FROM pg_stat_wal_receiver) AS upstream, \
+            now() AS now",
+        Some(WAL_POSITION),
+    ));
     const NOTIFY: Option<&'static str> = Some("SELECT pg_notify('portal_admin_changes', '')");
 
     fn listen(pool: &sqlx::Pool<Self>) -> Option<ListenFuture> {
@@ -222,6 +252,8 @@ impl Backend for Postgres {
 }
 
 impl Backend for Sqlite {
+    const REPLAY: Option<(&'static str, &'static str)> = None;
+    const REPLICA: Option<(&'static str, Option<&'static str>)> = None;
     const NOTIFY: Option<&'static str> = None;
 
     fn listen(_pool: &sqlx::Pool<Self>) -> Option<ListenFuture> {
@@ -325,6 +357,15 @@ fn refused_certificate(e: &sqlx::Error) -> Option<String> {
 /// primary it streams from, as its WAL receiver names it. (A standby takes no LISTEN either: the
 /// console watches the change mark instead, `Store::watch`.)
 async fn standby(pool: &sqlx::PgPool) -> std::result::Result<Option<String>, sqlx::Error> {
+    Ok(streams_from(pool).await?.map(|primary| match primary {
+        Some(primary) => t!("replica-standby", primary = primary),
+        None => t!("replica-standby-unknown"),
+    }))
+}
+
+/// Whether a server is a hot standby (`pg_is_in_recovery()`), and then the primary it streams
+/// from (`HOST:PORT`) as its WAL receiver names it, if it does.
+async fn streams_from(pool: &sqlx::PgPool) -> std::result::Result<Option<Option<String>>, sqlx::Error> {
     if !sqlx::query_scalar::<_, bool>("SELECT pg_is_in_recovery()").fetch_one(pool).await? {
         return Ok(None);
     }
@@ -334,9 +375,48 @@ async fn standby(pool: &sqlx::PgPool) -> std::result::Result<Option<String>, sql
         None => (None, None),
     };
     Ok(Some(match primary {
-        (Some(host), Some(port)) => t!("store-standby", primary = format!("{host}:{port}")),
-        _ => t!("store-standby-unknown"),
+        (Some(host), Some(port)) => Some(format!("{host}:{port}")),
+        _ => None,
     }))
+}
+
+/// A PostgreSQL pool as the store keeps it: one connection, no ping before each query.
+async fn connect_postgres(target: &Target) -> std::result::Result<sqlx::PgPool, sqlx::Error> {
+    let connect = target
+        .postgres_options()?
+        .application_name("portal-admin")
+        // Plans for each statement's values, no parallel workers (why: hot.rs).
+        .options(super::hot::POSTGRES_SESSION.iter().copied());
+    // No ping before every query: a dead connection fails the query itself, which the caller
+    // reports; a ping would double every round trip. One connection, as on SQLite (below): with
+    // more, each query went to another server process, whose caches and prepared statements were
+    // cold.
+    PgPoolOptions::new()
+        .max_connections(1)
+        .test_before_acquire(false)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_with(connect)
+        .await
+}
+
+/// The primary of `--db-primary`, checked against the standby read from (`standby`, `--db`): the
+/// standby must be in recovery and the primary not (a second standby would refuse every change:
+/// refused now, naming the server it streams from). Refusals in one line.
+async fn check_pair(standby: &sqlx::PgPool, primary: &sqlx::PgPool, targets: (&Target, &Target)) -> Result<()> {
+    let said = |e: sqlx::Error| StoreError::Unreachable { target: targets.1.describe(), reason: first_line(&e) };
+    if let Some(upstream) = streams_from(primary).await.map_err(said)? {
+        let upstream = upstream.unwrap_or_else(|| t!("replica-upstream-unknown"));
+        return Err(StoreError::Refused(t!(
+            "replica-primary-is-standby",
+            primary = targets.1.describe(),
+            upstream = upstream
+        )));
+    }
+    let said = |e: sqlx::Error| StoreError::Unreachable { target: targets.0.describe(), reason: first_line(&e) };
+    if streams_from(standby).await.map_err(said)?.is_none() {
+        return Err(StoreError::Refused(t!("replica-db-not-standby", db = targets.0.describe())));
+    }
+    Ok(())
 }
 
 pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dyn Store>> {
@@ -362,28 +442,27 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
     };
     match target {
         Target::Postgres { .. } => {
-            let connect = target
-                .postgres_options()
-                .map_err(|e| unreachable(why_not(&e)))?
-                .application_name("portal-admin")
-                // Plans for each statement's values, no parallel workers (why: hot.rs).
-                .options(super::hot::POSTGRES_SESSION.iter().copied());
-            // No ping before every query: a dead connection fails the query itself, which the
-            // caller reports; a ping would double every round trip. One connection, as on SQLite
-            // (below): with more, each query went to another server process, whose caches and
-            // prepared statements were cold.
-            let pool = PgPoolOptions::new()
-                .max_connections(1)
-                .test_before_acquire(false)
-                .acquire_timeout(Duration::from_secs(5))
-                .connect_with(connect)
-                .await
-                .map_err(failed)?;
-            // A hot standby takes no write: the store is read-only, naming the primary to write to.
-            let standby = standby(&pool).await.map_err(failed)?;
+            let pool = connect_postgres(target).await.map_err(failed)?;
+            let (primary, standby) = match target.primary() {
+                // Reads here, every change on the primary.
+                Some(written) => {
+                    let primary = connect_postgres(written)
+                        .await
+                        .map_err(|e| StoreError::Unreachable { target: written.describe(), reason: why_not(&e) })?;
+                    check_pair(&pool, &primary, (target, written)).await?;
+                    (Some(primary), None)
+                }
+                // A hot standby alone takes no write: the store is read-only, naming the primary.
+                None => (None, standby(&pool).await.map_err(failed)?),
+            };
+            let described = match target.primary() {
+                Some(written) => t!("replica-described", db = target.describe(), primary = written.describe()),
+                None => target.describe(),
+            };
             let store = SqlStore::<Postgres>::new(
                 pool,
-                target.describe(),
+                primary,
+                described,
                 options.read_only.then(|| "--read-only".to_string()).or(standby),
                 None,
                 options.dry_run,
@@ -450,7 +529,7 @@ pub(crate) async fn open(target: &Target, options: OpenOptions) -> Result<Arc<dy
                 .map_err(|e| unreachable(why_not(&e)))?;
             OPEN_FILES.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(pool.clone());
             let store =
-                SqlStore::<Sqlite>::new(pool, target.describe(), why, Some(whoami::username()), options.dry_run)
+                SqlStore::<Sqlite>::new(pool, None, target.describe(), why, Some(whoami::username()), options.dry_run)
                     .await?;
             Ok(Arc::new(store))
         }

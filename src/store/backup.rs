@@ -288,7 +288,7 @@ const PG_TABLES: &str = "SELECT CAST(tablename AS TEXT) FROM pg_catalog.pg_table
 /// the prompt, else the URL's) for PGPASSWORD (never on a command line, where other users of the
 /// machine would see it).
 fn libpq(target: &Target) -> Result<(String, Option<String>)> {
-    let Target::Postgres { url, password: typed } = target else {
+    let Target::Postgres { url, password: typed, .. } = target else {
         return Err(StoreError::Refused(t!("store-backup-not-postgres")));
     };
     let mut parsed = url::Url::parse(url)

@@ -94,6 +94,11 @@ pub trait Store:
     /// watched instead. A console checks the change mark at once on each.
     async fn watch(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<()>>;
 
+    /// Whether the database read from is a PostgreSQL hot standby, and how far behind its primary
+    /// (`None`: not a standby, or SQLite). One statement, without a table: cheap enough to ask
+    /// every few seconds.
+    async fn replica(&self) -> Result<Option<ReplicaState>>;
+
     /// Who this store acts as on the site: their role and whether they are active (`None`: not an
     /// operator of the site).
     async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>>;
@@ -234,6 +239,24 @@ pub trait ReviewStore: Send + Sync {
     /// How many items await a decision (review or publication): one count on the queue's index,
     /// without reading them.
     async fn queue_count(&self, site: &Site) -> Result<i64>;
+
+    /// Up to `limit` items of the queue from `seek`, in `order` (keyset paging from either end, on
+    /// the pending items' indexes of the two orders), each with its columns and what it lacks;
+    /// with `filter`, those whose title or body holds its text or whose unit or title's initials
+    /// it names.
+    async fn queue_page(
+        &self,
+        site: &Site,
+        order: QueueOrder,
+        filter: Option<&ListFilter>,
+        seek: Seek<QueueKey>,
+        limit: i64,
+    ) -> Result<Vec<QueueItem>>;
+
+    /// How many items the queue has with `filter`, as every list counts (`Total`: exact up to
+    /// `COUNTED`); and how many of them had waited too long at `now` (exact up to `COUNTED`, a
+    /// bound above).
+    async fn queue_total(&self, site: &Site, filter: Option<&ListFilter>, now: DateTime<Utc>) -> Result<QueueCount>;
 
     /// Records the operator's decision on an item's review step (Art. 8, 9) and moves it on (to
     /// publication) or back (to its unit), in one transaction with its audit record. Refused when

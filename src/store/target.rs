@@ -10,8 +10,9 @@ use std::str::FromStr;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// `postgres://…` or `postgresql://…`, kept whole for the driver, and a password typed at a
-    /// prompt (set through the driver's options, never written into the URL).
-    Postgres { url: String, password: Option<Password> },
+    /// prompt (set through the driver's options, never written into the URL); with `primary`
+    /// (`--db-primary`), a hot standby read from while every change goes to that primary.
+    Postgres { url: String, password: Option<Password>, primary: Option<Box<Target>> },
     /// `sqlite://PATH` (or `sqlite:PATH`).
     Sqlite { path: PathBuf },
 }
@@ -93,7 +94,7 @@ pub fn has_password(url: &str) -> bool {
 
 /// Whether a target logs in with a password of its own (one was given, so a prompt would not help).
 pub fn has_password_target(target: &Target) -> bool {
-    matches!(target, Target::Postgres { url, password } if password.is_some() || has_password(url))
+    matches!(target, Target::Postgres { url, password, .. } if password.is_some() || has_password(url))
 }
 
 impl Target {
@@ -106,7 +107,7 @@ impl Target {
             // comes from libpq's variables.
             check_postgres_url(url).map_err(|why| bad(&why))?;
             check_postgres_environment(|name| std::env::var_os(name)).map_err(|why| bad(&why))?;
-            let target = Target::Postgres { url: url.to_string(), password: None };
+            let target = Target::Postgres { url: url.to_string(), password: None, primary: None };
             target.postgres_options().map_err(|e| bad(&first_line(&e.to_string())))?;
             Ok(target)
         } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
@@ -129,10 +130,37 @@ impl Target {
     /// …), and the password goes to the driver's options; `describe` never shows it.
     pub fn with_password(&self, password: &str) -> Target {
         match self {
-            Target::Postgres { url, .. } => {
-                Target::Postgres { url: url.clone(), password: Some(Password(password.to_string())) }
-            }
+            Target::Postgres { url, primary, .. } => Target::Postgres {
+                url: url.clone(),
+                password: Some(Password(password.to_string())),
+                // The same login on the primary, as a standby copies its primary's roles.
+                primary: primary.as_ref().map(|p| Box::new(p.with_password(password))),
+            },
             other => other.clone(),
+        }
+    }
+
+    /// This target read from as a hot standby whose changes go to `primary` (`--db-primary`):
+    /// both PostgreSQL, else refused, in one line.
+    pub fn with_primary(self, primary: &str) -> Result<Target, String> {
+        if let Target::Sqlite { path } = &self {
+            return Err(t!("replica-primary-with-sqlite", file = path.display().to_string()));
+        }
+        let bad = |why: String| t!("replica-bad-primary-url", url = format!("{:?}", redact(primary)), why = why);
+        let parsed = Target::parse(primary).map_err(|e| bad(e.why))?;
+        match (self, parsed) {
+            (Target::Postgres { url, password, .. }, written @ Target::Postgres { .. }) => {
+                Ok(Target::Postgres { url, password, primary: Some(Box::new(written)) })
+            }
+            _ => Err(bad(t!("replica-primary-not-postgres"))),
+        }
+    }
+
+    /// The primary every change goes to, when this is a standby given one (`--db-primary`).
+    pub fn primary(&self) -> Option<&Target> {
+        match self {
+            Target::Postgres { primary, .. } => primary.as_deref(),
+            Target::Sqlite { .. } => None,
         }
     }
 
@@ -141,7 +169,7 @@ impl Target {
     /// `PGSSLMODE`, `PGSSLROOTCERT` …) for what it leaves out, then `~/.pgpass`, then the typed
     /// password.
     pub fn postgres_options(&self) -> Result<PgConnectOptions, sqlx::Error> {
-        let Target::Postgres { url, password } = self else {
+        let Target::Postgres { url, password, .. } = self else {
             return Err(sqlx::Error::Configuration(t!("store-backup-not-postgres").into()));
         };
         let mut parsed = url::Url::parse(url).map_err(|e| sqlx::Error::Configuration(e.into()))?;
@@ -347,7 +375,7 @@ mod tests {
     fn a_typed_password_goes_to_the_driver_not_into_the_url_and_is_never_shown() {
         let plain = Target::parse("postgres://chen@db.example:5433/portal?sslmode=prefer").unwrap();
         let t = plain.with_password("p@ss:w/rd 密");
-        let Target::Postgres { url, password } = &t else { panic!() };
+        let Target::Postgres { url, password, .. } = &t else { panic!() };
         assert_eq!(url, "postgres://chen@db.example:5433/portal?sslmode=prefer", "the URL is left as it was");
         assert_eq!(password.as_ref().map(Password::expose), Some("p@ss:w/rd 密"));
         let options = t.postgres_options().unwrap();
@@ -384,6 +412,28 @@ mod tests {
         }
         assert_eq!(host("postgres:///x?host=/var/run/postgresql&sslmode=disable"), None);
         assert_eq!(Target::sqlite(Path::new("/tmp/x.db")).unverified_host(), None);
+    }
+
+    #[test]
+    fn a_primary_is_postgresql_for_a_postgresql_standby_and_shares_a_typed_password() {
+        let en = |f: &dyn Fn() -> String| crate::i18n::scoped(crate::i18n::Lang::En, f);
+        let standby = Target::parse("postgres://chen@replica.example/portal").unwrap();
+        let pair = standby.clone().with_primary("postgres://chen@primary.example/portal").unwrap();
+        assert_eq!(
+            pair.primary().map(Target::describe).as_deref(),
+            Some("PostgreSQL chen@primary.example:5432/portal")
+        );
+        assert_eq!(pair.describe(), standby.describe(), "read from the standby");
+        let typed = pair.with_password("secret");
+        assert!(typed.primary().is_some_and(has_password_target), "the primary logs in with it too");
+        let sqlite = Target::sqlite(Path::new("/tmp/x.db"));
+        let e = en(&|| sqlite.clone().with_primary("postgres://db/portal").unwrap_err());
+        assert!(e.starts_with("--db-primary is for") && e.contains("SQLite file /tmp/x.db"), "{e}");
+        let e = en(&|| standby.clone().with_primary("sqlite:///tmp/x.db").unwrap_err());
+        assert!(e.starts_with("bad --db-primary URL") && e.contains("postgres://"), "{e}");
+        let e = en(&|| standby.clone().with_primary("postgres://me:hunter2@db:0/x").unwrap_err());
+        assert!(e.starts_with("bad --db-primary URL") && !e.contains("hunter2"), "{e}");
+        assert_eq!(standby.primary(), None);
     }
 
     #[test]

@@ -119,6 +119,7 @@ pub async fn query_told(
         Load::Whoami => Loaded::Whoami(usecase::connection::whoami(store, site).await.map_err(line)),
         Load::Calendar(what) => Loaded::Calendar(calendar::load(store, site, what, line).await),
         Load::LastBackup => Loaded::LastBackup(usecase::backup::last_made(store).await.map_err(line)),
+        Load::Replica => Loaded::Replica(usecase::connection::replica(store).await.map_err(line)),
         Load::CheckPages { items, settings } => Loaded::PagesChecked(
             usecase::links::after_withdrawal(store, site, &items, &settings, progress).await.map_err(|e| match e {
                 crate::reports::links::CheckFailure::Store(e) => line(e),
@@ -132,6 +133,14 @@ pub async fn query_told(
 
 /// Opens the console on a store and runs it until the user quits or the session goes away.
 pub async fn run(store: Arc<dyn Store>, mut site: Site, options: Options) -> std::io::Result<()> {
+    // The change mark before any of the console's queries runs: the first screens hold every
+    // change up to it, so the first check (a second later) sees a change made while they loaded.
+    // Taken from that check instead, such a change was never shown (issue 25: a publish on the
+    // primary just after a console opened on its standby never reached the queue).
+    let change_mark = tokio::time::timeout(CHECK_TIMEOUT, usecase::connection::change_mark(store.as_ref()))
+        .await
+        .ok()
+        .and_then(|mark| mark.map_err(|e| tracing::warn!("reading the change mark at start failed: {e}")).ok());
     // Where the morning's work is: the queue when items wait (counted, not read; asked only when
     // no tab is named; a queue that cannot be counted opens the columns, whose own load then says
     // what is wrong).
@@ -153,6 +162,7 @@ pub async fn run(store: Arc<dyn Store>, mut site: Site, options: Options) -> std
         now: options.now,
         size,
         tab: app::Tab::at_start(options.start_tab, waiting),
+        change_mark,
     });
     app.set_places(
         options.places.into_iter().map(|(label, place)| (label, sanitise::line(&place))).collect(),
@@ -168,6 +178,7 @@ pub async fn run(store: Arc<dyn Store>, mut site: Site, options: Options) -> std
     }
     let mut effects = effects;
     effects.extend(app.watch_backups(options.backup_warn_after));
+    effects.extend(app.watch_replica());
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     terminal::spawn_input(tx.clone());
     if let Some(mut changes) = usecase::connection::watch(store.as_ref()).await {

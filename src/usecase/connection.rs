@@ -2,7 +2,7 @@
 //! change mark a view watches to reload what a colleague changed.
 
 use crate::domain::Role;
-use crate::store::{Result, Site, Store};
+use crate::store::{ReplicaState, Result, Site, Store};
 
 /// Who is acting on the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,4 +43,10 @@ pub async fn change_mark(store: &dyn Store) -> Result<i64> {
 /// `None` on SQLite, where the change mark is watched instead.
 pub async fn watch(store: &dyn Store) -> Option<tokio::sync::mpsc::UnboundedReceiver<()>> {
     store.watch().await
+}
+
+/// Whether the database read from is a PostgreSQL hot standby, and how far behind its primary
+/// (`None`: not a standby).
+pub async fn replica(store: &dyn Store) -> Result<Option<ReplicaState>> {
+    store.replica().await
 }

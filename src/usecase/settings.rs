@@ -199,6 +199,9 @@ pub struct Settings {
     pub ambiguous_width: Option<u8>,
     /// `database_url`: the database (under `--db` and `DATABASE_URL`), else the embedded one.
     pub database_url: Option<String>,
+    /// `database_primary_url`: the primary of `database_url` when that is a hot standby, where
+    /// every change goes (under `--db-primary` and `DATABASE_PRIMARY_URL`).
+    pub database_primary_url: Option<String>,
     /// `site`: the site's code (under `--site`).
     pub site: Option<String>,
     /// `[links] allow_private`: link checks may reach loopback and private addresses.
@@ -230,6 +233,7 @@ impl Default for Settings {
             log_level: None,
             ambiguous_width: None,
             database_url: None,
+            database_primary_url: None,
             site: None,
             links_allow_private: false,
             withdrawal_notice: DEFAULT_NOTICES.iter().map(|s| s.to_string()).collect(),
@@ -253,6 +257,7 @@ struct File {
     log_level: Option<Spanned<String>>,
     ambiguous_width: Option<Spanned<i64>>,
     database_url: Option<Spanned<String>>,
+    database_primary_url: Option<Spanned<String>>,
     site: Option<Spanned<String>>,
     colours: Option<BTreeMap<String, Spanned<String>>>,
     links: Option<LinksSection>,
@@ -358,6 +363,16 @@ impl Settings {
             crate::store::Target::parse(v.get_ref()).map_err(|e| at(v.span().start, e.to_string()))?;
             s.database_url = Some(v.get_ref().clone());
             seen("database_url", v.span().start);
+        }
+        if let Some(v) = &file.database_primary_url {
+            let line = v.span().start;
+            let read = match &s.database_url {
+                Some(url) => crate::store::Target::parse(url).map_err(|e| at(line, e.to_string()))?,
+                None => return Err(at(line, t!("replica-primary-without-url"))),
+            };
+            read.with_primary(v.get_ref()).map_err(|e| at(line, e))?;
+            s.database_primary_url = Some(v.get_ref().clone());
+            seen("database_primary_url", v.span().start);
         }
         if let Some(v) = &file.site {
             if v.get_ref().trim().is_empty() {
@@ -467,6 +482,7 @@ pub struct Overrides {
     pub log_level: Option<(String, String)>,
     pub ambiguous_width: Option<(u8, String)>,
     pub database_url: Option<(String, String)>,
+    pub database_primary_url: Option<(String, String)>,
     pub site: Option<(String, String)>,
     pub monochrome: Option<String>,
 }
@@ -502,6 +518,13 @@ pub fn effective(settings: &Settings, over: &Overrides) -> Vec<Effective> {
         settings.database_url.as_deref().map(url),
         Value::Null,
     );
+    // The file's primary goes with the file's database only (`cli::target`).
+    let primary = or_file(
+        &over.database_primary_url.as_ref().map(|(u, s)| (url(u), s.clone())),
+        "database_primary_url",
+        settings.database_primary_url.as_deref().map(url).filter(|_| over.database_url.is_none()),
+        Value::Null,
+    );
     let site = or_file(&over.site, "site", settings.site.clone(), Value::Null);
     let width = match (&over.ambiguous_width, settings.ambiguous_width) {
         (Some((w, source)), _) => (Value::from(*w), source.clone()),
@@ -524,6 +547,7 @@ pub fn effective(settings: &Settings, over: &Overrides) -> Vec<Effective> {
         one("log_level", log_level.0, log_level.1),
         one("ambiguous_width", width.0, width.1),
         one("database_url", database.0, database.1),
+        one("database_primary_url", primary.0, primary.1),
         one("site", site.0, site.1),
         one("links.allow_private", Value::from(settings.links_allow_private), from("links.allow_private")),
         one(
@@ -563,6 +587,7 @@ theme = "monochrome"
 log_level = "portal_admin=debug,info"
 ambiguous_width = 2
 database_url = "postgres://portal@db.example.gov.cn/portal?sslmode=verify-full"
+database_primary_url = "postgres://portal@primary.example.gov.cn/portal?sslmode=verify-full"
 site = "xiangshan"
 
 [links]
@@ -588,7 +613,11 @@ keep = 14
         assert_eq!(s.withdrawal_notice, ["该信息已撤回"]);
         assert_eq!(s.backup_warn_after_days, 3);
         assert_eq!((s.log_rotation, s.log_keep), (Rotation::Hourly, 14));
-        assert_eq!(s.given_at("log.keep"), Some("config.toml:19"));
+        assert_eq!(s.given_at("log.keep"), Some("config.toml:20"));
+        assert_eq!(
+            s.database_primary_url.as_deref(),
+            Some("postgres://portal@primary.example.gov.cn/portal?sslmode=verify-full")
+        );
         assert_eq!(StartTab::parse("9"), Some(StartTab::Find));
         // The tenth tab by its name or its key, 0; the sites' overview by its name only.
         assert_eq!(StartTab::parse("orders"), Some(StartTab::Orders));
@@ -615,6 +644,9 @@ keep = 14
             ("log_level = \"loud[\"\n", 1, "loud["),
             ("ambiguous_width = 3\n", 1, "3"),
             ("database_url = \"mysql://x\"\n", 1, "mysql"),
+            ("database_primary_url = \"postgres://db/x\"\n", 1, "no database_url"),
+            ("database_url = \"sqlite:///x.db\"\n\ndatabase_primary_url = \"postgres://db/x\"\n", 3, "SQLite file"),
+            ("database_url = \"postgres://r/x\"\ndatabase_primary_url = \"sqlite:///x.db\"\n", 2, "postgres://"),
             ("site = \" \"\n", 1, "site"),
             ("mouse = \"on\"\n", 1, "a boolean"),
             ("[log]\nrotation = \"weekly\"\n", 2, "weekly"),

@@ -39,7 +39,7 @@ pub const FOREIGN_TZ: &str = "Pacific/Honolulu";
 /// under test: each test sets what it needs. (The runner's HOME, locale, time zone, terminal and
 /// umask may be anything: `scripts/test --env-matrix`.)
 pub const OWN_SETTINGS: &[&str] =
-    &["DATABASE_URL", "PORTAL_ADMIN_AMBIGUOUS_WIDTH", "NO_COLOR", "PORTAL_ADMIN_CONFIG_DIR"];
+    &["DATABASE_URL", "DATABASE_PRIMARY_URL", "PORTAL_ADMIN_AMBIGUOUS_WIDTH", "NO_COLOR", "PORTAL_ADMIN_CONFIG_DIR"];
 
 /// The locale variables that choose the interface's language. The runner's may say Chinese: the
 /// program under test gets an English locale unless a test sets one (tests/cli_lang.rs).
@@ -402,7 +402,7 @@ pub(crate) use policies;
 /// Two policy documents of 政府办, online in one column (zd-1, zd-2), as JSON Lines for `import`.
 pub const TWO_POLICIES: &str = policies!(two);
 
-/// What schema version 22 added (each column's latest online publication, kept by triggers on
+/// What schema version 23 added (each column's latest online publication, kept by triggers on
 /// placements), dropped: for a test that makes a database of an earlier version.
 pub fn drop_column_latest(backend: Backend) -> &'static [&'static str] {
     match backend {

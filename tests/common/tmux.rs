@@ -93,6 +93,20 @@ impl Tmux {
     pub fn wait_for(&self, what: &str) -> String {
         self.wait_within(what, Duration::from_secs(30))
     }
+
+    /// Waits (at most 30 s) until the screen shows `what` and its list is read (no `Loading…`): a
+    /// view's heading is drawn before its first page arrives.
+    pub fn wait_loaded(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.wait_for(what);
+            if !s.contains("Loading…") {
+                return s;
+            }
+            assert!(start.elapsed() < Duration::from_secs(30), "still loading; the screen is:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
 }
 
 impl Tmux {

@@ -92,3 +92,20 @@ pub struct SiteInputs {
     pub links: Vec<crate::store::LinkRow>,
     pub probes: Vec<crate::store::ProbeRow>,
 }
+
+/// A PostgreSQL hot standby read from (`Store::replica`): how far behind its primary it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplicaState {
+    /// Seconds behind: 0 when it has replayed all it has received (given the primary: all the
+    /// primary has written), else the time since the later of the last change it replayed being
+    /// committed on the primary (`pg_last_xact_replay_timestamp()`) and this store last seeing it
+    /// caught up, at least 1: the oldest change waiting is no older. `None`: behind, and nothing
+    /// replayed or seen caught up since it started.
+    pub behind_seconds: Option<i64>,
+    /// Whether its WAL receiver is streaming from the primary (`pg_stat_wal_receiver`).
+    pub streaming: bool,
+    /// The primary it streams from (`HOST:PORT`), as its WAL receiver names it, if it does.
+    pub upstream: Option<String>,
+    /// Whether changes go to a primary (`--db-primary`); otherwise the store is read only.
+    pub writes_to_primary: bool,
+}

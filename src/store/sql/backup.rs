@@ -23,13 +23,15 @@ sql_impl! { BackupStore;
             let what = t!("store-doing-backup-restore");
             return Err(StoreError::Refused(t!("store-read-only", what = what, why = why.as_str())));
         }
-        (DB::RESTORE)(&self.pool, file, target).await
+        // Into the primary, given a standby (which takes no write).
+        (DB::RESTORE)(self.writer(), file, target.primary().unwrap_or(target)).await
     }
 
     async fn record_backup(&self, detail: &str) -> Result<()> {
         let mut tx = self.begin_write("backup-record").await?;
         Self::audit(&mut tx, None, &self.operator, "backup", "backup", detail).await?;
         tx.commit().await?;
+        self.replayed().await;
         Ok(())
     }
 

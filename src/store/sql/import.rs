@@ -711,7 +711,7 @@ sql_impl! { ImportStore;
         if ids.len() >= ANALYZE_AFTER {
             // A bulk load changes the tables' shape: refresh the planner's statistics, so reports
             // pick their indexes from the first query on.
-            sqlx::query("ANALYZE").execute(&self.pool).await?;
+            sqlx::query("ANALYZE").execute(self.writer()).await?;
         }
         Ok(ids.len() as u64)
     }

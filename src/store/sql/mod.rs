@@ -149,6 +149,24 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         hot("queue", queue_sql::<DB>(None), vec![Site, NullText, NullText]),
         hot("queue, filtered", queue_sql::<DB>(Some(&filter)), vec![Site, NullText, NullText, Text(few)]),
         hot("queue count", QUEUE_COUNT.to_string(), vec![Site]),
+        hot("queue page", queue_page_sql::<DB>(QueueOrder::Step, None, Seek::First), vec![Site, Int(100)]),
+        hot(
+            "queue page, next",
+            queue_page_sql::<DB>(QueueOrder::Step, None, Seek::After(())),
+            vec![Site, Int(100), Int(1), Instant, Item],
+        ),
+        hot("queue page, last", queue_page_sql::<DB>(QueueOrder::Step, None, Seek::Last), vec![Site, Int(100)]),
+        hot(
+            "queue page, before",
+            queue_page_sql::<DB>(QueueOrder::Step, None, Seek::Before(())),
+            vec![Site, Int(100), Int(3), Instant, Item],
+        ),
+        hot("queue page, by wait", queue_page_sql::<DB>(QueueOrder::Wait, None, Seek::First), vec![Site, Int(100)]),
+        hot(
+            "queue page, by wait, next",
+            queue_page_sql::<DB>(QueueOrder::Wait, None, Seek::After(())),
+            vec![Site, Int(100), Instant, Item],
+        ),
         hot("stale", staleness_sql::<DB>(), vec![Site, Day, Instant]),
         hot("column items", column_items_sql::<DB>(Seek::First, None), vec![Site, Column, Int(50)]),
         hot(
@@ -280,17 +298,29 @@ fn search_params(text: &'static str, after: Option<Param>) -> Vec<Param> {
 }
 
 pub(crate) struct SqlStore<DB: Database> {
+    /// Where every read goes: the database, or a hot standby given a primary (`--db-primary`).
     pub(super) pool: Pool<DB>,
+    /// The primary every change goes to when `pool` is its hot standby (`--db-primary`): each
+    /// change's transaction, its audit record with it, runs there; `None`: `pool` takes them.
+    primary: Option<Pool<DB>>,
     described: String,
     /// Why nothing may be changed, if nothing may: `--read-only`, or a file this user cannot write.
     read_only: Option<String>,
     pub(super) operator: String,
     /// Every change is rolled back instead of committed (`OpenOptions::dry_run`).
     dry_run: bool,
+    /// When the standby read from was last seen to have replayed everything (its own clock), for
+    /// how far behind it is (`Store::replica`).
+    pub(super) in_step: std::sync::Mutex<Option<DateTime<Utc>>>,
     /// The content checks' lists items are checked with when written (`FindingStore::use_lists`;
     /// the shipped ones until then).
     lists: std::sync::RwLock<Option<Arc<crate::domain::checks::Lists>>>,
 }
+
+/// How long a change waits for the standby to replay it (`SqlStore::replayed`): streaming
+/// replication replays a change in milliseconds; a standby further behind than this is said so on
+/// the console's status line rather than holding up every change.
+pub(crate) const REPLAY_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Where a test may stop a change between its statements (debug builds only): with
 /// `PORTAL_ADMIN_TEST_PAUSE=NAME` the change says `paused at NAME` on stderr and waits for a line on
@@ -411,18 +441,36 @@ enum Change {
 }
 
 sql_impl! { SqlStore;
+    /// A store reading from `pool` and, given `primary` (the primary `pool` is a hot standby of),
+    /// writing there.
     pub(crate) async fn new(
         pool: Pool<DB>,
+        primary: Option<Pool<DB>>,
         described: String,
         read_only: Option<String>,
         os_user: Option<String>,
         dry_run: bool,
     ) -> Result<Self> {
+        // Who acts is the login that writes, as the database's triggers see it.
         let operator = match DB::CURRENT_USER {
-            Some(sql) => sqlx::query_scalar::<DB, String>(sql).fetch_one(&pool).await?,
+            Some(sql) => sqlx::query_scalar::<DB, String>(sql).fetch_one(primary.as_ref().unwrap_or(&pool)).await?,
             None => os_user.unwrap_or_default(),
         };
-        Ok(SqlStore { pool, described, read_only, operator, dry_run, lists: Default::default() })
+        Ok(SqlStore {
+            pool,
+            primary,
+            described,
+            read_only,
+            operator,
+            dry_run,
+            in_step: Default::default(),
+            lists: Default::default(),
+        })
+    }
+
+    /// Where changes go: the primary given a standby, else the database.
+    pub(super) fn writer(&self) -> &Pool<DB> {
+        self.primary.as_ref().unwrap_or(&self.pool)
     }
 
     /// Ends a change's transaction: committed, or on a store opened to rehearse, rolled back
@@ -432,8 +480,36 @@ sql_impl! { SqlStore;
             tx.rollback().await?;
         } else {
             tx.commit().await?;
+            self.replayed().await;
         }
         Ok(())
+    }
+
+    /// After a change committed on the primary (`--db-primary`): waits until the standby reads
+    /// from has replayed it, at most `REPLAY_WAIT`, so that what is read next (the queue without
+    /// the item just approved) holds the change. Past the wait the change stands, and the reads
+    /// catch up as the standby replays (the console says how far behind it is). Nothing to wait
+    /// for without a primary.
+    pub(super) async fn replayed(&self) {
+        let (Some(primary), Some((position, replayed))) = (&self.primary, DB::REPLAY) else { return };
+        let written: std::result::Result<String, sqlx::Error> = sqlx::query_scalar(position).fetch_one(primary).await;
+        let written = match written {
+            Ok(lsn) => lsn,
+            Err(e) => return tracing::warn!("the primary's WAL position: {e}"),
+        };
+        let until = std::time::Instant::now() + REPLAY_WAIT;
+        loop {
+            let done: std::result::Result<bool, sqlx::Error> =
+                sqlx::query_scalar(replayed).bind(written.as_str()).fetch_one(&self.pool).await;
+            match done {
+                Ok(true) => return,
+                Ok(false) if std::time::Instant::now() < until => {
+                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                }
+                Ok(false) => return tracing::warn!("the standby had not replayed {written} after {REPLAY_WAIT:?}"),
+                Err(e) => return tracing::warn!("the standby's replay position: {e}"),
+            }
+        }
     }
 
     pub(super) async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {
@@ -441,7 +517,7 @@ sql_impl! { SqlStore;
             let what = crate::i18n::text(&format!("store-doing-{what}"), None);
             return Err(StoreError::Refused(t!("store-read-only", what = what, why = why.as_str())));
         }
-        Ok(self.pool.begin_with(DB::BEGIN_WRITE).await?)
+        Ok(self.writer().begin_with(DB::BEGIN_WRITE).await?)
     }
 
     /// Writes a change's audit record in its transaction, chained; gives the time and login it was

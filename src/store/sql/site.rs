@@ -253,7 +253,7 @@ sql_impl! { Store;
             // index on 1,000,000 items got approximate figures that made the retractions list scan
             // every item (180–220 ms instead of 2 ms: docs/performance.md); PostgreSQL chained its
             // audit trail at version 11 and reads it by statistics too.
-            sqlx::query("ANALYZE").execute(&self.pool).await?;
+            sqlx::query("ANALYZE").execute(self.writer()).await?;
             report.upgraded_from = Some(found);
             tx = self.begin_init("init").await?;
         }
@@ -522,13 +522,44 @@ sql_impl! { Store;
     }
 
     async fn watch(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<()>> {
-        match DB::listen(&self.pool)?.await {
+        // A hot standby takes no LISTEN: given its primary, listen there (where the changes are
+        // written); without, the listener fails and the change mark is watched.
+        match DB::listen(self.writer())?.await {
             Ok(rx) => Some(rx),
             Err(e) => {
                 tracing::warn!("cannot listen for changes ({e}); the change mark is watched instead");
                 None
             }
         }
+    }
+
+    async fn replica(&self) -> Result<Option<ReplicaState>> {
+        let Some((sql, primary_position)) = DB::REPLICA else { return Ok(None) };
+        // Given the primary, "caught up" is having replayed what the primary has written; else
+        // what the standby has received.
+        let written: Option<String> = match (&self.primary, primary_position) {
+            (Some(primary), Some(position)) => Some(sqlx::query_scalar(position).fetch_one(primary).await?),
+            _ => None,
+        };
+        // How far behind: the oldest change not replayed was committed after the last one replayed,
+        // and after the standby was last seen caught up; the later of the two bounds the lag. (The
+        // last replayed alone would say "6 minutes behind" for a change made a second ago on a
+        // primary idle for six minutes before it.)
+        let in_step = *self.in_step.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let row = sqlx::query::<DB>(sql).bind(written).bind(in_step).fetch_one(&self.pool).await?;
+        if !row.try_get::<bool, _>("recovering")? {
+            return Ok(None);
+        }
+        let caught_up = row.try_get::<Option<bool>, _>("caught_up")? == Some(true);
+        if caught_up {
+            *self.in_step.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(row.try_get("now")?);
+        }
+        Ok(Some(ReplicaState {
+            behind_seconds: if caught_up { Some(0) } else { row.try_get("behind")? },
+            streaming: row.try_get("streaming")?,
+            upstream: row.try_get("upstream")?,
+            writes_to_primary: self.primary.is_some(),
+        }))
     }
 
     async fn change_mark(&self) -> Result<i64> {

@@ -9,7 +9,11 @@
 //!   writes one); when it has grown by somebody else's change, the open views load again, keeping
 //!   their selection, any question or unfinished text. At most one such query runs at a time, and
 //!   none while a list is loading or this console's own write is being saved (a write reloads what
-//!   it changes itself, and the runtime reports the mark just after it).
+//!   it changes itself, and the runtime reports the mark just after it). It is compared with the
+//!   mark the runtime read before the console's first queries ran (`Setup::change_mark`), not with
+//!   the first check's: a change made while the first screens loaded is a change too (on a hot
+//!   standby, which takes no LISTEN, these checks are the only way changes arrive). Without that
+//!   mark, the first check loads the open views again.
 //! - A query that fails because the database cannot be reached marks the connection lost; it is
 //!   tried again after 1 s, 2 s, 4 s, 8 s, then every 10 s, and once back every open view loads
 //!   again. Meanwhile the screen keeps what it has; a write is not sent (it is never sent again by
@@ -61,7 +65,8 @@ pub struct Link {
     /// The check (the change mark's query) running.
     pub ping: Option<u64>,
     pub whoami: Option<u64>,
-    /// The newest change this console has seen.
+    /// The newest change this console has seen: what the open views hold at least (`None`: not
+    /// known, the first check then loads them again).
     pub seen: Option<i64>,
     /// This console's writes whose change mark has not come back yet.
     pub writing: usize,
@@ -212,7 +217,13 @@ impl App {
             return;
         }
         match self.link.seen {
-            None => self.link.seen = Some(mark),
+            None => {
+                // No mark was read before the first queries ran: what they loaded may be older
+                // than this mark, and a change made between them and this check would never show
+                // (it would be taken for what the screens hold). Load again what is open.
+                self.link.seen = Some(mark);
+                self.reload_open_views(effects);
+            }
             Some(seen) if seen != mark => {
                 self.link.seen = Some(mark);
                 self.link.flash = Some((colleague(), self.now + Duration::seconds(FLASH_SECONDS)));
@@ -225,7 +236,6 @@ impl App {
         }
     }
 
-    /// This console's write was saved (or not): the change mark just after it.
     /// A notification of a change (PostgreSQL): the change mark is checked at once rather than at
     /// the next tick's check, unless a check or one of this console's writes is under way (its own
     /// change mark comes back with it).
@@ -235,6 +245,7 @@ impl App {
         }
     }
 
+    /// This console's write was saved (or not): the change mark just after it.
     pub(super) fn own_change(&mut self, mark: Option<i64>) {
         self.link.writing = self.link.writing.saturating_sub(1);
         if let Some(mark) = mark {
@@ -244,8 +255,14 @@ impl App {
 
     /// Opened with `--read-only`: nothing may be changed, whatever the operator's role.
     pub fn pin_read_only(&mut self) {
+        self.pin_read_only_because(t!("read-only-pinned"));
+    }
+
+    /// Nothing may be changed, whatever the operator's role, for this reason (`--read-only`, a
+    /// hot standby given no primary).
+    pub(super) fn pin_read_only_because(&mut self, why: String) {
         self.link.pinned = true;
-        self.link.identity = Identity::ReadOnly(t!("read-only-pinned"));
+        self.link.identity = Identity::ReadOnly(why);
     }
 
     /// Who the console acts as came back.
@@ -447,6 +464,9 @@ impl App {
             Identity::Operator(role) => s.push_str(&format!(" · {}", words::role(*role))),
             Identity::ReadOnly(_) => s.push_str(&t!("link-read-only")),
         }
+        if let Some(replica) = self.replica_status() {
+            s.push_str(&replica);
+        }
         if let Some((done, of)) = self.pages_fetched.filter(|_| self.pages_check.is_some()) {
             s.push_str(" · ");
             s.push_str(&t!("pages-checking", done = done, total = of));
@@ -514,6 +534,7 @@ pub fn failed(loaded: &Loaded) -> bool {
             CalendarLoaded::Imported(r) => r.is_err(),
         },
         Loaded::LastBackup(r) => r.is_err(),
+        Loaded::Replica(r) => r.is_err(),
         Loaded::PagesChecked(r) => r.is_err(),
     }
 }
@@ -537,13 +558,14 @@ mod tests {
             Loaded::Calendar(CalendarLoaded::Preview(_)) => "Calendar::Preview",
             Loaded::Calendar(CalendarLoaded::Imported(_)) => "Calendar::Imported",
             Loaded::LastBackup(_) => "LastBackup",
+            Loaded::Replica(_) => "Replica",
             Loaded::PagesChecked(_) => "PagesChecked",
             Loaded::View(_) => "View",
         }
     }
 
     /// The number of results not yet a registered view's, each named by `name`.
-    const RESULTS: usize = 11;
+    const RESULTS: usize = 12;
 
     fn e<T>() -> Result<T, String> {
         Err("the database said no".to_string())
@@ -561,6 +583,7 @@ mod tests {
             Loaded::Calendar(CalendarLoaded::Preview(e())),
             Loaded::Calendar(CalendarLoaded::Imported(e())),
             Loaded::LastBackup(e()),
+            Loaded::Replica(e()),
             Loaded::PagesChecked(e()),
         ]
     }

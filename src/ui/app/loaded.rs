@@ -34,6 +34,7 @@ impl App {
             Loaded::Declined(result) => self.wrote(id, result.map(|_| t!("declined-said")), effects),
             Loaded::Calendar(what) => self.calendar_loaded(id, what, effects),
             Loaded::LastBackup(result) => self.last_backup_loaded(id, result),
+            Loaded::Replica(result) => self.replica_loaded(id, result),
             Loaded::PagesChecked(result) => self.pages_checked(id, result, effects),
         }
     }

@@ -24,6 +24,7 @@ mod health;
 mod input;
 mod links;
 mod loaded;
+pub mod replica;
 mod sanitised;
 mod sites;
 mod withdraw;
@@ -64,6 +65,8 @@ pub enum Load {
     Calendar(CalendarLoad),
     /// When the last backup was made.
     LastBackup,
+    /// Whether the database is a hot standby, and how far behind its primary (`app::replica`).
+    Replica,
     /// After a withdrawal: the withdrawn items' public pages checked, and what still points at
     /// them (`usecase::links::after_withdrawal`), with the `[links]` settings of config.toml.
     CheckPages { items: Vec<i64>, settings: crate::reports::links::Settings },
@@ -87,6 +90,8 @@ pub enum Loaded {
     Calendar(CalendarLoaded),
     /// When the last backup was made (`None`: never).
     LastBackup(Result<Option<DateTime<Utc>>, String>),
+    /// The hot standby read from and how far behind it is (`None`: not a standby).
+    Replica(Result<Option<crate::store::ReplicaState>, String>),
     /// What the check after a withdrawal found.
     PagesChecked(Result<crate::reports::links::AfterWithdrawal, String>),
 }
@@ -249,6 +254,8 @@ pub struct App {
     pub calendar: Option<crate::reports::calendar::CalendarStatus>,
     /// Backups, for the status line, once watched (`watch_backups`).
     pub backup: Option<BackupWatch>,
+    /// The hot standby read from, for the status line, once watched (`watch_replica`).
+    pub replica: Option<replica::ReplicaWatch>,
     /// A holiday notice being read, before the question to import it.
     pub calendar_preview: Option<u64>,
     /// A withdrawal, mark, restore or decline running.
@@ -283,6 +290,10 @@ pub struct Setup {
     pub size: (u16, u16),
     /// The tab in front as it opens (`Tab::at_start`).
     pub tab: Tab,
+    /// The change mark read before any of the console's queries ran (`None`: it could not be
+    /// read): the first screens hold every change up to it, so the first check's mark, if higher,
+    /// is a change to load (`health`).
+    pub change_mark: Option<i64>,
 }
 
 impl App {
@@ -299,7 +310,7 @@ impl App {
             operator: setup.operator,
             database: setup.database,
             health: Health::Connected,
-            link: Link::default(),
+            link: Link { seen: setup.change_mark, ..Link::default() },
             notice: None,
             messages: Vec::new(),
             places: Vec::new(),
@@ -311,6 +322,7 @@ impl App {
             calendar: None,
             calendar_preview: None,
             backup: None,
+            replica: None,
             retraction_write: None,
             pages_check: None,
             pages_fetched: None,
@@ -507,6 +519,7 @@ impl App {
                 self.ticks += 1;
                 self.now = now;
                 self.link_tick(&mut effects);
+                self.replica_tick(&mut effects);
             }
             Msg::Hangup(why) => {
                 self.tell(t!("closing", why = crate::i18n::text(why, None)));

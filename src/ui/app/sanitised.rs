@@ -35,6 +35,8 @@ pub fn sanitised(mut loaded: Loaded) -> Loaded {
         Loaded::Calendar(CalendarLoaded::Status(r)) => clean_result(r, |_| {}),
         Loaded::Calendar(CalendarLoaded::Imported(r)) => clean_result(r, |_| {}),
         Loaded::LastBackup(r) => clean_result(r, |_| {}),
+        // Numbers and flags only.
+        Loaded::Replica(r) => clean_result(r, |_| {}),
         // The pages' addresses are content; what a server said is made plain when it is kept.
         Loaded::PagesChecked(r) => clean_result(r, |found| {
             let all = found.still_public.iter_mut().chain(found.unsure.iter_mut()).chain(found.linked_from.iter_mut());

@@ -22,6 +22,7 @@ pub(super) fn december() -> App {
         now: Utc.with_ymd_and_hms(2026, 12, 4, 2, 0, 0).unwrap(),
         size: (80, 24),
         tab: Tab::Columns,
+        change_mark: Some(10),
     });
     let loaded = loads(&effects);
     let (columns, _) =

@@ -58,6 +58,7 @@ fn the_console_asks_who_it_acts_as_and_shows_the_role() {
         now: Utc::now(),
         size: (80, 24),
         tab: Tab::Columns,
+        change_mark: Some(10),
     });
     assert!(loads(&effects).iter().any(|(_, l)| *l == Load::Whoami), "{effects:?}");
     let mut a = app();
@@ -169,12 +170,12 @@ fn a_role_decides_which_write_keys_work_by_the_stores_rule() {
 fn a_notification_checks_the_change_mark_at_once() {
     let mut a = app();
     let check = next_check(&mut a, 40);
-    a.update(Msg::Loaded(check, Loaded::Ping(Ok(40))));
+    a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
     let asked = loads(&a.update(Msg::Notified));
     let [(id, Load::Ping)] = asked[..] else { panic!("a notification checks at once: {asked:?}") };
     assert!(loads(&a.update(Msg::Notified)).is_empty(), "not while that check runs");
-    a.update(Msg::Loaded(id, Loaded::Ping(Ok(41))));
-    assert_eq!(a.link.seen, Some(41));
+    a.update(Msg::Loaded(id, Loaded::Ping(Ok(11))));
+    assert_eq!(a.link.seen, Some(11));
     a.link.writing = 1;
     assert!(loads(&a.update(Msg::Notified)).is_empty(), "not while this console's own write is out");
 }
@@ -189,12 +190,12 @@ fn the_change_mark_is_checked_every_second_one_check_at_a_time() {
         "the first check is still running: {asked:?}"
     );
     let check = a.link.ping.unwrap();
-    a.update(Msg::Loaded(check, Loaded::Ping(Ok(40))));
-    assert_eq!(a.link.seen, Some(40));
+    a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
+    assert_eq!(a.link.seen, Some(10));
     let asked = ticks(&mut a, 30);
     let checks: Vec<u64> = asked.iter().filter(|(_, l)| *l == Load::Ping).map(|(id, _)| *id).collect();
     assert_eq!(checks.len(), 1);
-    a.update(Msg::Loaded(checks[0], Loaded::Ping(Ok(40))));
+    a.update(Msg::Loaded(checks[0], Loaded::Ping(Ok(10))));
     // Nothing changed: nothing loads again, nothing is said.
     assert!(a.notice.is_none() && a.link.flash.is_none());
     // No check while a list is loading.
@@ -212,9 +213,9 @@ fn a_colleagues_change_reloads_what_is_open_keeping_the_selection_the_question_a
     assert_eq!(a.views.retractions.list.selected().unwrap().id, 5);
     keys(&mut a, "d已整改，");
     let check = next_check(&mut a, 10);
-    a.update(Msg::Loaded(check, Loaded::Ping(Ok(40))));
+    a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
     let check = next_check(&mut a, 10);
-    let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(43))));
+    let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(13))));
     let reloaded: Vec<Load> = loads(&effects).into_iter().map(|(_, l)| l).collect();
     assert!(
         reloaded.iter().any(|l| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. }))))
@@ -246,9 +247,9 @@ fn a_colleagues_change_reloads_what_is_open_keeping_the_selection_the_question_a
 fn a_colleagues_change_says_so_briefly_in_the_status_line() {
     let mut a = app();
     let check = next_check(&mut a, 10);
-    a.update(Msg::Loaded(check, Loaded::Ping(Ok(40))));
+    a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
     let check = next_check(&mut a, 10);
-    let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(41))));
+    let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(11))));
     // The column tree loads again; answer it.
     let [(id, Load::View(views::Load::Columns(columns::Load::Tree { .. })))] = loads(&effects)[..] else {
         panic!("{effects:?}")
@@ -701,4 +702,73 @@ fn a_server_reached_unverified_is_warned_of_on_the_status_line() {
         assert!(foot.contains("未验证服务器10.20.0.5的身份"), "{}", foot_of(&a));
         insta::assert_snapshot!("unverified_server_zh_80x24", screen(&a));
     });
+}
+
+/// A colleague's change committed after the console's first queries ran but before its first
+/// check of the change mark (a second later) is on no screen, and must not be taken for the mark
+/// the screens hold (issue 25: on a standby, where the console only polls, a publish made on the
+/// primary just after the console opened never reached its queue). The runtime reads the mark
+/// before the first queries (`Setup::change_mark`, 10 here); without it, the first check loads
+/// what is open again.
+#[test]
+fn a_change_made_before_the_first_check_reloads_what_is_open() {
+    let queue_reloaded = |effects: &[Effect]| {
+        loads(effects).iter().any(|(_, l)| matches!(l, Load::View(views::Load::Queue(views::queue::Load::Page { .. }))))
+    };
+    let mut a = app();
+    show_queue(&mut a);
+    let check = next_check(&mut a, 10);
+    let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(11))));
+    assert!(queue_reloaded(&effects), "the queue loads again: {effects:?}");
+    assert!(a.link.flash.is_some(), "a colleague's change");
+    assert_eq!(a.link.seen, Some(11));
+    // Opened at the mark the first check finds: nothing to load again.
+    let mut a = app();
+    show_queue(&mut a);
+    let check = next_check(&mut a, 10);
+    assert!(!queue_reloaded(&a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))))));
+    // The mark could not be read at the start: the first check's cannot say what the screens
+    // hold, so they load again (without saying a colleague changed something).
+    let mut a = app();
+    a.link.seen = None;
+    show_queue(&mut a);
+    let check = next_check(&mut a, 10);
+    let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
+    assert!(queue_reloaded(&effects), "{effects:?}");
+    assert!(a.link.flash.is_none());
+    assert_eq!(a.link.seen, Some(10));
+}
+
+/// A colleague's change reads the queue again, past its first page too: the selection stays on its
+/// item, even one whose step the change moved (the key is the item's).
+#[test]
+fn a_colleagues_change_reloads_the_queue_keeping_the_selection_past_its_first_page() {
+    let mut a = app();
+    identify(&mut a, Some((Role::Admin, true)));
+    let mut all = queue::long_queue();
+    let effects = keys(&mut a, "1");
+    serve_queue(&mut a, effects, &all);
+    for _ in 0..120 {
+        let effects = key(&mut a, KeyCode::Down);
+        serve_queue(&mut a, effects, &all);
+    }
+    // Back up to an item at the government office's review.
+    for _ in 0..80 {
+        key(&mut a, KeyCode::Up);
+    }
+    let selected = a.views.queue.items.selected().unwrap().id;
+    assert_eq!(a.views.queue.items.selected().unwrap().stage, Stage::OfficeReview);
+    assert!(a.views.queue.items.rows.len() > PAGE as usize);
+    // The first check finds the mark the console opened at (`Setup::change_mark`): nothing new.
+    let check = next_check(&mut a, 10);
+    a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
+    let check = next_check(&mut a, 10);
+    let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(13))));
+    // The colleague approved the item selected: it waits at the publish step now.
+    all.iter_mut().filter(|q| q.id == selected).for_each(|q| q.stage = Stage::Publish);
+    all.sort_by_key(|q| (q.key().step, q.key().since, q.id));
+    serve_queue(&mut a, effects, &all);
+    let q = &a.views.queue.items;
+    assert_eq!(q.selected().unwrap().id, selected, "the selection stays on its item");
+    assert_eq!(q.selected().unwrap().stage, Stage::Publish);
 }
