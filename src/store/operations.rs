@@ -107,6 +107,10 @@ pub trait Store:
     /// supervisor, else the sites where it is an active operator (the console's overview is
     /// shown from two).
     async fn sites_held(&self) -> Result<i64>;
+
+    /// The first site (in the order they were added) this store's operator works in: any site for
+    /// an active supervisor, else one where it is an active operator; `None` in none.
+    async fn first_site_held(&self) -> Result<Option<Site>>;
 }
 
 /// Items: exported a page at a time, one whole, one found by what a user typed.
@@ -394,6 +398,15 @@ pub trait OperatorStore: Send + Sync {
     /// without an active administrator. On PostgreSQL the login gets its role's grants (and is
     /// created if it does not exist). Returns false when nothing changed.
     async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool>;
+
+    /// The supervisors of every site, by name.
+    async fn supervisors(&self) -> Result<Vec<OperatorRow>>;
+
+    /// Makes a name a supervisor of every site (`Add` or `SetRole` of `Role::Supervisor`) or
+    /// disables one (`Disable`), whatever site a command names: audited once for every site (a
+    /// record of no site), by an active administrator of any site. Returns false when nothing
+    /// changed.
+    async fn set_supervisor(&self, name: &str, change: OperatorChange) -> Result<bool>;
 }
 
 /// The working-day calendar and the holiday notices it holds.

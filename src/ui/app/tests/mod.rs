@@ -80,6 +80,9 @@ mod restore;
 /// The overview of a provincial platform's sites, entering one (issue 25).
 mod sites;
 
+/// The keys offered by who the console acts as: a supervisor, a viewer, read only (issue 25).
+mod roles;
+
 /// Keys named in the language of the interface.
 mod key_names;
 
