@@ -1,6 +1,8 @@
 //! Times the review queue on a database, as the console runs it (the store opened once):
-//! opening the queue (every pending item with its columns and attachments), and approving an item
-//! followed by the queue's reload (what the console does after a decision).
+//! opening the queue (its first page, each item with its columns and what it lacks, and its count
+//! beside it, as the Queue tab reads them: `usecase::queue::page` and `total`), and approving an
+//! item followed by the queue's reload (what the console does after a decision: the page and the
+//! count again).
 //!
 //!   cargo bench --bench queue -- RUNS URL…
 //!
@@ -14,6 +16,9 @@ use std::time::Instant;
 
 use portal_admin::domain::Stage;
 use portal_admin::domain::review::{Checks, Decision};
+use portal_admin::store::{QueueCount, QueueItem, QueueOrder, Seek, Site, Store};
+use portal_admin::ui::paged::PAGE;
+use portal_admin::usecase;
 
 mod common;
 
@@ -24,19 +29,20 @@ async fn main() {
     for url in urls {
         let (backend, store, site) = common::open(&url).await;
         let mut opens = Vec::new();
-        let mut pending = 0;
         for run in 0..=runs {
             let start = Instant::now();
-            let queue = store.queue(&site, None, None, None).await.expect("the queue");
+            let (page, count) = open(store.as_ref(), &site).await;
             if run > 0 {
                 opens.push(start.elapsed().as_secs_f64() * 1000.0);
             }
-            pending = queue.len();
+            assert!(page.len() as i64 <= PAGE, "a page, not the whole queue");
+            std::hint::black_box(count);
         }
+        // How many wait, counted exactly (the heading's count stops at a list's bound).
+        let pending = usecase::queue::waiting(store.as_ref(), &site).await.expect("the queue counted");
         let mut approvals = Vec::new();
-        let waiting = |q: &[portal_admin::store::QueueItem]| {
-            q.iter().filter(|i| matches!(i.stage, Stage::OfficeReview | Stage::Review)).count()
-        };
+        let waiting =
+            |q: &[QueueItem]| q.iter().filter(|i| matches!(i.stage, Stage::OfficeReview | Stage::Review)).count();
         let queue = store.queue(&site, None, None, None).await.expect("the queue");
         if waiting(&queue) < runs {
             // Earlier runs approved what waited: submit reposts to approve (a repost waits at the
@@ -48,7 +54,7 @@ async fn main() {
             let start = Instant::now();
             let decision = Decision::Approve { checks: Checks::ALL, comment: "benchmark".into() };
             store.review(&site, item.id, Some(item.version), &decision).await.expect("an approval");
-            store.queue(&site, None, None, None).await.expect("the queue again");
+            open(store.as_ref(), &site).await;
             approvals.push(start.elapsed().as_secs_f64() * 1000.0);
         }
         assert!(!approvals.is_empty(), "nothing left to approve in {url}");
@@ -59,8 +65,16 @@ async fn main() {
     }
 }
 
+/// The queue as the Queue tab opens it: its first page by step, and its count.
+async fn open(store: &dyn Store, site: &Site) -> (Vec<QueueItem>, QueueCount) {
+    let page = usecase::queue::page(store, site, QueueOrder::Step, None, Seek::First, PAGE);
+    let count = usecase::queue::total(store, site, None);
+    let (page, count) = tokio::join!(page, count);
+    (page.expect("the queue's first page"), count.expect("the queue counted"))
+}
+
 /// Submits `n` reposts awaiting review in the site's first repost column, in one audited load.
-async fn top_up(store: &dyn portal_admin::store::Store, site: &portal_admin::store::Site, n: usize) {
+async fn top_up(store: &dyn Store, site: &Site, n: usize) {
     use portal_admin::domain::item::{ItemFields, NewItem};
     use portal_admin::domain::{Channel, Form, ItemPath, ItemStatus};
     use portal_admin::store::Record;

@@ -93,3 +93,29 @@ async fn the_overview_enters_a_site_and_shows_its_columns(db: TestDb) {
 }
 
 on_both_backends!(the_overview_enters_a_site_and_shows_its_columns);
+
+/// Given no site (nor one in the settings) on a database of several, a command is told to choose
+/// one; the console instead opens on the overview of the sites the operator works in, over the
+/// first of them, and Enter enters one.
+async fn with_no_site_chosen_the_console_opens_on_the_overview(db: TestDb) {
+    db.ok(&["init"]);
+    db.ok(&["sites", "add", "lingchuan", "--name", "灵川县人民政府门户网站"]);
+    let out = db.run(&["columns"]);
+    assert_eq!(out.status.code(), Some(2), "{}", common::stderr(&out));
+    let t = Tmux::console(&format!("nosite{:?}", db.backend), &db, &[]);
+    t.wait_for("● connected");
+    let s = t.wait_for("Sites 2");
+    assert!(s.lines().any(|l| l.starts_with("lingchuan")) && s.lines().any(|l| l.starts_with("xiangshan")), "{s}");
+    status_names(&t, "xiangshan");
+    let at = s.lines().skip(3).position(|l| l.starts_with("lingchuan")).unwrap();
+    t.keys(&["Home"]);
+    for _ in 0..at {
+        t.keys(&["Down"]);
+    }
+    t.keys(&["Enter"]);
+    status_names(&t, "lingchuan");
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
+}
+
+on_both_backends!(with_no_site_chosen_the_console_opens_on_the_overview);

@@ -169,3 +169,155 @@ async fn end_reaches_the_last_item_of_a_long_column(db: TestDb) {
 }
 
 on_both_backends!(end_reaches_the_last_item_of_a_long_column);
+
+/// The review queue read by pages (issue 21, point 3): in either order the same rows from either
+/// end as the whole queue holds in that order (by step: the workflow's steps in turn, oldest
+/// first in each, a WeChat item aged from when it went out on WeChat; by wait: oldest first),
+/// with what each lacks and its columns; with a filter, the whole queue's matches; counted, and
+/// its items waiting too long counted as the console judges each.
+async fn the_queue_reads_the_same_rows_from_either_end_in_both_orders(db: TestDb) {
+    use portal_admin::domain::review::step_order;
+    use portal_admin::store::{QueueItem, QueueOrder};
+    let (store, site, _) = demo_and_its_busiest_column(&db).await;
+    // Items on WeChat, aged from then: one submitted long ago gone out on WeChat 2 hours ago, one
+    // submitted just now gone out 30 hours ago (the order is by when each went out).
+    let hours_ago = |h: i64| (chrono::Utc::now() - chrono::Duration::hours(h)).to_rfc3339();
+    let wechat = |reference: &str, submitted: i64, out: i64| {
+        serde_json::json!({
+            "ref": reference, "title": format!("微信先发的通知{reference}"), "body": "正文", "form": "text",
+            "path": "unit", "unit": "民政局", "channel": "wechat", "columns": ["政务动态 / 部门动态"],
+            "submitted_at": hours_ago(submitted), "wechat_at": hours_ago(out),
+        })
+        .to_string()
+    };
+    // And 60 more at every step (a unit's with its attachments, or not), so there are pages.
+    let mut lines = vec![wechat("wx-1", 400, 2), wechat("wx-2", 31, 30)];
+    for i in 0..60 {
+        let (path, stage, unit) = match i % 4 {
+            0 => ("government", "office_review", Some("政府办")),
+            1 => ("unit", "recheck", Some("民政局")),
+            2 => ("repost", "review", None),
+            _ => ("unit", "publish", Some("财政局")),
+        };
+        let mut item = serde_json::json!({
+            "ref": format!("q-{i}"), "title": format!("象山区人民政府待审信息第{i}条"), "body": "正文",
+            "form": "text", "path": path, "stage": stage, "columns": ["政务动态 / 部门动态"],
+            "submitted_at": hours_ago(7 * i % 97 + 1),
+        });
+        if let Some(unit) = unit {
+            item["unit"] = unit.into();
+        }
+        if path == "unit" && i % 3 == 0 {
+            item["attachments"] = serde_json::json!({"signed_scan": "扫描件.pdf", "electronic_text": "正文.docx"});
+        }
+        lines.push(item.to_string());
+    }
+    db.import("pending.jsonl", &(lines.join("\n") + "\n"));
+    let mut raw = db.any().await;
+    let first = raw.count("SELECT id FROM items WHERE ref = 'wx-1'").await;
+    let second = raw.count("SELECT id FROM items WHERE ref = 'wx-2'").await;
+    let store: &dyn Store = store.as_ref();
+    let whole = store.queue(&site, None, None, None).await.unwrap();
+    assert!(whole.len() > 20, "the demo's queue: {}", whole.len());
+    let steps: std::collections::BTreeSet<usize> = whole.iter().map(|q| step_order(q.stage)).collect();
+    assert!(steps.len() >= 3, "items at several steps: {steps:?}");
+    let by_step = |q: &QueueItem| (step_order(q.stage), q.waiting_since(), q.id);
+    assert!(whole.windows(2).all(|w| by_step(&w[0]) < by_step(&w[1])), "by step, then oldest first");
+    for order in [QueueOrder::Step, QueueOrder::Wait] {
+        let (forward, backward) = both_ways(
+            async |seek| store.queue_page(&site, order, None, seek, 7).await.unwrap(),
+            |q: &QueueItem| q.key(),
+            7,
+        )
+        .await;
+        let mut expected = whole.clone();
+        if order == QueueOrder::Wait {
+            expected.sort_by_key(|q| (q.waiting_since(), q.id));
+        }
+        assert_eq!(forward, expected, "{order:?}: the whole queue, in its order, with what each lacks");
+        assert_eq!(backward, forward, "{order:?}: the last page and the pages before it");
+    }
+    // The WeChat item that went out 30 hours ago waits longer than many submitted after it.
+    let by_wait = store.queue_page(&site, QueueOrder::Wait, None, Seek::First, 1000).await.unwrap();
+    let place = |id: i64| by_wait.iter().position(|q| q.id == id).unwrap();
+    assert!(place(second) < place(first), "aged from WeChat");
+
+    let now = chrono::Utc::now();
+    let count = store.queue_total(&site, None, now).await.unwrap();
+    assert_eq!(count.total, Total::Exact(whole.len() as i64));
+    let late =
+        whole.iter().filter(|q| now - q.waiting_since() > portal_admin::domain::review::wait_limit(q.channel)).count();
+    assert!(late > 0, "the demo's queue has items waiting too long");
+    assert_eq!(count.late, Total::Exact(late as i64));
+
+    // A filter: the same rows as the whole queue filtered, either way, counted.
+    for typed in ["mzj", "象山", "人民政府"] {
+        let filter = portal_admin::usecase::search::list_filter(store, &site, typed).await.unwrap();
+        let wanted = store.queue(&site, None, None, Some(&filter)).await.unwrap();
+        let (forward, backward) = both_ways(
+            async |seek| store.queue_page(&site, QueueOrder::Step, Some(&filter), seek, 3).await.unwrap(),
+            |q: &QueueItem| q.key(),
+            3,
+        )
+        .await;
+        assert!(!forward.is_empty() && forward.len() < whole.len(), "{typed}: {}", forward.len());
+        assert_eq!(forward, wanted, "{typed}");
+        assert_eq!(backward, forward, "{typed}");
+        let count = store.queue_total(&site, Some(&filter), now).await.unwrap();
+        assert_eq!(count.total, Total::Exact(wanted.len() as i64), "{typed}");
+    }
+}
+
+on_both_backends!(the_queue_reads_the_same_rows_from_either_end_in_both_orders);
+
+/// The real console at 80×24: a queue of more items than a page (issue 21, point 3), `End` shows
+/// its last item and "N of N", `Home` its first and "1 of N", `/` finds an item beyond the first
+/// page in the database, and a mark made at the end is still counted at the start.
+async fn end_reaches_the_last_item_of_a_long_queue(db: TestDb) {
+    use portal_admin::store::QueueOrder;
+    let backend = db.backend;
+    db.ok(&["init"]);
+    let at = |h: i64| (chrono::Utc::now() - chrono::Duration::hours(h)).to_rfc3339();
+    let lines: Vec<String> = (0..160)
+        .map(|i| {
+            let (path, stage) = if i % 2 == 0 { ("government", "office_review") } else { ("repost", "publish") };
+            let title =
+                if i == 81 { "滨江绿道项目进度过半".to_string() } else { format!("待审信息第{i}条") };
+            let mut item = serde_json::json!({
+                "ref": format!("p-{i}"), "title": title, "body": "正文", "form": "text", "path": path,
+                "stage": stage, "columns": ["政务动态 / 部门动态"], "submitted_at": at(200 - i),
+            });
+            if path == "government" {
+                item["unit"] = "政府办".into();
+            }
+            item.to_string()
+        })
+        .collect();
+    db.import("pending.jsonl", &(lines.join("\n") + "\n"));
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    let last = store.queue_page(&site, QueueOrder::Step, None, Seek::Last, 1).await.unwrap().remove(0);
+    let first = store.queue_page(&site, QueueOrder::Step, None, Seek::First, 1).await.unwrap().remove(0);
+    let place = store.queue(&site, None, None, None).await.unwrap().iter().position(|q| q.title.starts_with("滨江"));
+    assert!(place.unwrap() >= 100, "beyond the first page: {place:?}");
+
+    let t = Tmux::console(&format!("queue-end-{backend:?}"), &db, &[]);
+    t.wait_for("● connected");
+    t.wait_for("1 of 160 awaiting a decision");
+    t.keys(&["End"]);
+    let s = t.wait_for("160 of 160 awaiting a decision");
+    assert!(s.contains(&last.id.to_string()), "the last item, {}, at the end:\n{s}", last.id);
+    // The last item waits to be published: marked, and still counted from the start.
+    t.keys(&["Space"]);
+    t.wait_for("· 1 marked");
+    t.keys(&["Home"]);
+    let s = t.wait_for("1 of 160 awaiting a decision");
+    assert!(s.contains(&first.id.to_string()) && s.contains("· 1 marked"), "the first item:\n{s}");
+    t.keys(&["/", "滨江绿道"]);
+    let s = t.wait_for("1 of 1 awaiting a decision");
+    assert!(s.contains("滨江绿道"), "found beyond the first page:\n{s}");
+    t.keys(&["Escape", "q"]);
+    t.quits_cleanly(&db);
+}
+
+on_both_backends!(end_reaches_the_last_item_of_a_long_queue);

@@ -54,7 +54,12 @@ const PER_SITE: &[&str] = &[
 fn expected_index(name: &str, backend: Backend) -> Option<&'static str> {
     let pg = backend == Backend::Postgres;
     Some(match name {
+        // PostgreSQL reads the pending items by the smaller of the queue's partial indexes.
+        "queue" | "queue count" if pg => "items_queue_wait",
         "queue" | "queue count" => "items_queue",
+        // The console's queue (issue 21): a page an index range of its order, from either end.
+        "queue page" | "queue page, next" | "queue page, last" | "queue page, before" => "items_queue_step",
+        "queue page, by wait" | "queue page, by wait, next" => "items_queue_wait",
         "stale"
         | "column items"
         | "column items, next page"
@@ -193,11 +198,14 @@ async fn explain_postgres_with(
     // Parallel workers as cheap as they could be: the planner would take them for any statement
     // of the tiny tables here if the session allowed them (at 1,000,000 items it took them for
     // the queue, costing more than they saved).
+    // And JIT compilation as readily as it could be: any statement would be compiled before it
+    // ran if the session allowed it (the sites' overview was, costing more than it saved).
     for setting in [
         "parallel_setup_cost = 0",
         "parallel_tuple_cost = 0",
         "min_parallel_table_scan_size = 0",
         "min_parallel_index_scan_size = 0",
+        "jit_above_cost = 0",
     ] {
         sqlx::query(&format!("SET {setting}")).execute(&mut conn).await.expect("set");
     }
@@ -231,6 +239,9 @@ async fn explain_postgres_with(
     nodes(&plan[0]["Plan"], &mut all);
     let mut used = Vec::new();
     let mut bad = Vec::new();
+    if plan[0].get("JIT").is_some() {
+        bad.push("JIT compilation".to_string());
+    }
     for n in all {
         let kind = n["Node Type"].as_str().unwrap_or_default();
         let relation = n.get("Relation Name").and_then(Value::as_str).unwrap_or_default();
@@ -319,6 +330,12 @@ async fn hot_statements_read_one_site_through_their_indexes(db: TestDb) {
     for wanted in [
         "queue",
         "queue count",
+        "queue page",
+        "queue page, next",
+        "queue page, last",
+        "queue page, before",
+        "queue page, by wait",
+        "queue page, by wait, next",
         "stale",
         "column items",
         "column items, next page",
@@ -467,8 +484,8 @@ fn the_site_check_sees_a_table_read_without_its_site() {
     );
 }
 
-/// PostgreSQL: the check sees parallel workers where a session allows them, so the store's
-/// settings (`POSTGRES_SESSION`) are what keeps the hot statements off them.
+/// PostgreSQL: the check sees parallel workers and JIT compilation where a session allows them,
+/// so the store's settings (`POSTGRES_SESSION`) are what keeps the hot statements off them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn parallel_workers_are_seen_where_a_session_allows_them() {
     let db = TestDb::postgres().await;
@@ -478,6 +495,9 @@ async fn parallel_workers_are_seen_where_a_session_allows_them() {
     assert!(bad.is_empty(), "{bad:?}");
     let (_, bad) = explain_postgres_with(&db, &w, &queue, &[("max_parallel_workers_per_gather", "2")]).await;
     assert!(bad.iter().any(|b| b.contains("parallel workers")), "{bad:?}");
+    // JIT compilation likewise: seen where a session allows it, kept off by the store's settings.
+    let (_, bad) = explain_postgres_with(&db, &w, &queue, &[("jit", "on")]).await;
+    assert!(bad.iter().any(|b| b.contains("JIT")), "{bad:?}");
 }
 
 on_both_backends!(

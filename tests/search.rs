@@ -280,12 +280,22 @@ async fn an_upgraded_database_finds_the_items_it_held(db: TestDb) {
              FOR EACH ROW WHEN (NOT portal_holds('admin')) EXECUTE FUNCTION portal_check_item_change()",
         ],
     };
+    // What version 23 added: each column's latest publication, kept by triggers.
+    for sql in common::drop_column_latest(db.backend) {
+        raw.exec(sql).await.unwrap();
+    }
     // What version 19 added: the titles' pinyin initials (SQLite: and their FTS5 table).
     if db.backend == Backend::Sqlite {
         raw.exec("DROP TABLE item_initials_text").await.unwrap();
     }
-    // What version 17 added, on both: the stored findings.
-    let later = ["DROP TABLE item_initials", "DROP TABLE item_findings", "DROP TABLE finding_lists"];
+    // What version 17 added, on both: the stored findings; and version 22, the queue's indexes.
+    let later = [
+        "DROP TABLE item_initials",
+        "DROP TABLE item_findings",
+        "DROP TABLE finding_lists",
+        "DROP INDEX items_queue_step",
+        "DROP INDEX items_queue_wait",
+    ];
     for sql in older.iter().chain(&later) {
         raw.exec(sql).await.unwrap();
     }
@@ -453,16 +463,38 @@ async fn the_queue_and_finds_filter_in_the_database(db: TestDb) {
     let store = portal_admin::store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     let site = store.site(None).await.unwrap();
 
+    // Every page of the queue with the filter, as the console reads them (a page of 100).
     let pending = async |filter: Option<&str>| {
-        let load = queue::Load::List { filter: filter.map(str::to_string) };
-        match portal_admin::ui::load(store.as_ref(), &site, load.into()).await {
-            Loaded::View(views::Loaded::Queue(queue::Loaded::List(Ok(rows)))) => {
-                rows.into_iter().map(|r| r.title).collect::<Vec<String>>()
+        let mut titles = Vec::new();
+        let mut seek = Seek::First;
+        loop {
+            let load = queue::Load::Page {
+                order: portal_admin::store::QueueOrder::Step,
+                filter: filter.map(str::to_string),
+                seek,
+                limit: 100,
+            };
+            let rows = match portal_admin::ui::load(store.as_ref(), &site, load.into()).await {
+                Loaded::View(views::Loaded::Queue(queue::Loaded::Page(Ok(rows)))) => rows,
+                other => panic!("{other:?}"),
+            };
+            titles.extend(rows.iter().map(|r| r.title.clone()));
+            match rows.last() {
+                Some(last) if rows.len() == 100 => seek = Seek::After(last.key()),
+                _ => return titles,
             }
+        }
+    };
+    let counted = async |filter: Option<&str>| {
+        let load = queue::Load::Total { filter: filter.map(str::to_string) };
+        match portal_admin::ui::load(store.as_ref(), &site, load.into()).await {
+            Loaded::View(views::Loaded::Queue(queue::Loaded::Total(Ok(count)))) => count.total,
             other => panic!("{other:?}"),
         }
     };
     assert_eq!(pending(None).await.len(), 150);
+    assert_eq!(counted(None).await, portal_admin::store::Total::Exact(150));
+    assert_eq!(counted(Some("第14")).await, portal_admin::store::Total::Exact(11));
     assert_eq!(pending(Some("滨江绿道")).await, ["行业标准修订征求意见"], "in the body");
     assert_eq!(pending(Some("xybzxd")).await, ["行业标准修订征求意见"], "the title's initials, 行 read xíng");
     assert_eq!(pending(Some("hybz")).await, ["行业标准修订征求意见"], "and read háng");

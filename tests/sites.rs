@@ -114,10 +114,14 @@ async fn sites_are_added_and_summarised(db: TestDb) {
     let csv = db.ok(&["sites", "--format", "csv"]);
     assert!(csv.starts_with("code,name,overdue,blank,check,"), "{csv}");
 
-    // An unknown site: the ones there are, exit 2.
+    // An unknown site: the ones there are, exit 2; by `sites` too, which lists them all.
     fails(&db, &["--site", "lingchaun", "queue"], 2, "the sites there: xiangshan, lingchuan, yanshan");
-    // Without --site, a database of several sites asks for one.
-    fails(&db, &["queue"], 1, "--site");
+    fails(&db, &["--site", "lingchaun", "sites"], 2, "the sites there: xiangshan, lingchuan, yanshan");
+    fails(&db, &["--site", "lingchaun", "sites", "add", "pingle", "--name", "平乐"], 2, "the sites there:");
+    assert_eq!(rows(&db, &["--site", "lingchuan", "sites"]).len(), 3, "a site named lists them all");
+    // Without --site, a database of several sites asks for one by its code: bad usage, as an
+    // unknown code is.
+    fails(&db, &["queue"], 2, "holds 3 sites (xiangshan, lingchuan, yanshan); choose one with --site");
 }
 
 /// Only an administrator of a site already there adds one: a viewer's `sites add` is refused.
@@ -162,6 +166,36 @@ async fn the_overview_equals_each_sites_reports(db: TestDb) {
     db.ok(&["--site", "lingchuan", "incident", "add", "--unit", "民政局", "--kind", "typo", "--note", "错字"]);
     let asked = (chrono::Utc::now() - chrono::Duration::days(30)).to_rfc3339();
     db.ok(&["--site", "yanshan", "inquiries", "add", "--subject", "低保申请条件", "--asked", &asked]);
+    // Each column's latest publication is what the database keeps as placements are written
+    // (column_latest): a column's newest item withdrawn makes the one before it the latest;
+    // restored, it is the latest again.
+    // yanshan's online items, newest first.
+    let online = |db: &TestDb| -> Vec<String> {
+        let mut items: Vec<serde_json::Value> = db
+            .ok(&["--site", "yanshan", "export"])
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter(|i| i["status"] == "online")
+            .collect();
+        items.sort_by_key(|i| std::cmp::Reverse(i["published_at"].as_str().unwrap_or_default().to_string()));
+        items.iter().map(|i| i["id"].to_string()).collect()
+    };
+    let newest = online(&db)[0].clone();
+    db.ok(&["--site", "yanshan", "retract", &newest, "--reason", "outdated"]);
+    db.ok(&["--site", "yanshan", "restore", &newest]);
+    assert_eq!(online(&db)[0], newest);
+    db.ok(&["--site", "yanshan", "retract", &online(&db)[1], "--reason", "outdated"]);
+    // What the database kept is, for every column, the latest of its placements online.
+    let mut raw = db.any().await;
+    let kept = "SELECT COUNT(*) FROM (SELECT l.online_since AS kept, (SELECT MAX(p.online_since) FROM placements p \
+                  WHERE p.site_id = c.site_id AND p.column_id = c.id AND p.online_since IS NOT NULL) AS latest \
+                FROM columns c LEFT JOIN column_latest l ON l.site_id = c.site_id AND l.column_id = c.id) x";
+    assert!(raw.count(&format!("{kept} WHERE x.kept IS NOT NULL")).await > 100, "kept for the columns with items");
+    assert_eq!(
+        raw.count(&format!("{kept} WHERE (x.kept IS NULL) <> (x.latest IS NULL) OR x.kept <> x.latest")).await,
+        0
+    );
+    drop(raw);
 
     let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
     // An hour on: the request for a suspected secret is past its alarm.
@@ -180,7 +214,7 @@ async fn the_overview_equals_each_sites_reports(db: TestDb) {
         let queue = store.queue(site, None, None, None).await.unwrap();
         let requests = store.retraction_requests(site, Some(RequestStatus::Pending)).await.unwrap();
         let scores = reports::scores_as_of(store.as_ref(), site, Period::quarter_of(today), today).await.unwrap();
-        let own = sites::figures_of(&stale, check.as_deref(), &queue, &requests, &scores, now);
+        let own = sites::figures_of(&stale, check.as_deref(), sites::oldest_waiting(&queue), &requests, &scores, now);
         assert_eq!(summary.figures, own, "{}", site.code);
     }
     // Figures that can differ between sites do: the comparison above is of something.
@@ -264,7 +298,8 @@ async fn an_administrator_of_one_county_writes_nothing_in_another() {
     let (chen, sup) = (login("chen"), login("sup"));
     db.ok(&["--site", "lingchuan", "operators", "add", &chen, "--role", "admin"]);
     db.ok(&["--site", "xiangshan", "operators", "add", &chen, "--role", "viewer"]);
-    db.ok(&["--site", "xiangshan", "operators", "add", &sup, "--role", "supervisor"]);
+    // A supervisor is made without --site: the readers' group role for their login all the same.
+    db.ok(&["operators", "add", &sup, "--role", "supervisor"]);
     let mut raw = db.any().await;
     let xs = raw.count("SELECT id FROM sites WHERE code = 'xiangshan'").await;
     let lc = raw.count("SELECT id FROM sites WHERE code = 'lingchuan'").await;
@@ -358,6 +393,8 @@ async fn an_administrator_of_one_county_writes_nothing_in_another() {
     for attack in [
         format!("UPDATE items SET title = '篡改的标题' WHERE site_id = {lc}"),
         "INSERT INTO sites (code, name, created_at) VALUES ('pingle', '平乐', now())".to_string(),
+        // Nor another supervisor: only an administrator (of any site) writes the supervisors.
+        "INSERT INTO supervisors (name, active, created_at) VALUES ('pa_other_sup', true, now())".to_string(),
     ] {
         let e = transaction(&mut as_sup, &[attack.clone(), audit(lc)]).await.unwrap_err();
         assert!(e.contains("permission denied"), "{attack}: {e}");
@@ -395,7 +432,16 @@ async fn a_supervisor_reads_every_site_and_changes_nothing(db: TestDb) {
     two_counties(&db);
     let me = rows(&db, &["--site", "xiangshan", "operators"])[0]["name"].as_str().unwrap().to_string();
     let keeper = login("keeper");
-    db.ok(&["--site", "xiangshan", "operators", "add", &me, "--role", "supervisor"]);
+    // A supervisor's role is for every site: made without --site, audited once for every site.
+    let made: serde_json::Value =
+        serde_json::from_str(&db.ok(&["operators", "add", &me, "--role", "supervisor", "--format", "json"])).unwrap();
+    assert_eq!((made["role"].as_str(), made["active"].as_bool()), (Some("supervisor"), Some(true)), "{made}");
+    fails(&db, &["operators", "add", &me, "--role", "supervisor"], 1, "already a supervisor of every site");
+    fails(&db, &["operators", "add", "zhao", "--role", "viewer"], 2, "choose one with --site");
+    for site in ["xiangshan", "lingchuan"] {
+        let set = rows(&db, &["--site", site, "audit", "--action", "operator.set"]);
+        assert!(set.iter().any(|r| common::target(r) == format!("operator:{me}")), "{site}: {set:?}");
+    }
     for site in ["xiangshan", "lingchuan"] {
         db.ok(&["--site", site, "operators", "add", &keeper, "--role", "admin"]);
         db.ok(&["--site", site, "operators", "disable", &me]);
@@ -411,6 +457,7 @@ async fn a_supervisor_reads_every_site_and_changes_nothing(db: TestDb) {
         &["--site", "lingchuan", "review", "approve", "gov-9", "--checks", "all"],
         &["--site", "lingchuan", "operators", "add", "zhao", "--role", "viewer"],
         &["--site", "lingchuan", "operators", "role", &me, "admin"],
+        &["operators", "add", "zhao", "--role", "supervisor"],
     ] {
         fails(&db, args, 1, &format!("{me} (supervisor) may not"));
     }

@@ -76,6 +76,11 @@ help-places = Where things are
 aside = { $text } ({ $aside })
 help-view-keys = Keys in the { $view } view
 help-global-keys = Keys everywhere (a view's own key wins)
+# Beside a key the console does not offer to who it acts as: it leads only to a change that
+# role (or a read-only console) may not make.
+help-not-for-role = (not available to a { $role })
+help-not-read-only = (not available: read only)
+help-not-offered = { $said } { $note }
 help-own = Your own keys and the mouse
 help-own-keys-label = Keys
 help-own-keys = your own in keymap.toml in the settings directory, laid over these binding by binding; --keymap vim adds vim's h/l, x and V (portal-admin keymap show prints the map in effect)

@@ -7,6 +7,6 @@ findings-stale = {" "}· lists changed: check --all
 findings-again = { $key } reads them again. Each item is checked when it is written; after a change to the lists, portal-admin check --all checks every item again.
 key-findings-findings-sort = Sort by kind, then by unit (again: newest first)
 key-findings-findings-kind = Only one kind of finding (again: the next kind, after the last every kind)
-findings-progress = {"{"}spinner{"}"} checking [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}per_sec{"}"}, {"{"}eta{"}"} left)
+findings-progress = {"{"}spinner{"}"} checking [{"{"}wide_bar{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}per_sec:0{"}"}, {"{"}eta{"}"} left)
 audit-action-findings-check = check every item
 store-doing-findings = checking every item

@@ -1,3 +1,3 @@
 # Titles' pinyin initials stored at write time (issue 21): the upgrade that computes them for the
 # items already there.
-initials-progress = {"{"}spinner{"}"} upgrading: pinyin initials of titles [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}per_sec{"}"}, {"{"}eta{"}"} left)
+initials-progress = {"{"}spinner{"}"} upgrading: pinyin initials [{"{"}wide_bar{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} titles ({"{"}per_sec:0{"}"}, {"{"}eta{"}"} left)

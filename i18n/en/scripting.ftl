@@ -33,7 +33,7 @@ man-exit-pipe = the reader of the output went away (portal-admin export | head)
 help-no-command = Without a command, portal-admin opens the console on a terminal; when its input or output is not a terminal, it prints a summary of the database instead.
 
 # A bulk withdrawal's progress on a terminal (indicatif's template).
-retract-progress = {"{"}spinner{"}"} withdrawing [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}eta{"}"} left)
+retract-progress = {"{"}spinner{"}"} withdrawing [{"{"}wide_bar{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}eta{"}"} left)
 
 # A unit typed that could be several (pinyin initials shared by two units).
 unit-ambiguous = { $name } could be { $units }: give more of the name

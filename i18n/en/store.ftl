@@ -25,6 +25,10 @@ store-no-item-key = no item { $key } in site { $site } (an item is named by its 
 store-no-site = no site in { $target }; run `portal-admin init`
 store-sites-choose = { $target } holds { $count } sites ({ $codes }); choose one with --site
 store-not-operator = { $name } is not an operator of site { $site }
+store-not-supervisor = { $name } is not a supervisor
+store-supervisor-exists = { $name } is already a supervisor of every site
+store-supervisor-not-admin = { $operator } may not make or disable supervisors: only an administrator of a site may
+store-supervisor-role-per-site = { $role } is a role on one site: give it to { $name } with --site CODE
 store-checked-item-elsewhere = an item checked is not in site { $site }
 store-not-site-column = not a column of site { $site }: one of { $columns } (`portal-admin columns` lists them)
 

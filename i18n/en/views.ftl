@@ -17,6 +17,7 @@ queue-by-wait = longest waiting first
 queue-by-step = by step then age
 queue-title = Queue · { $position } awaiting a decision, { $order }
 queue-late = {"  "}! { $count } waiting too long
+queue-marked = {" · "}{ $count } marked
 queue-head-step = path · step
 queue-head-form = form
 queue-head-columns = columns

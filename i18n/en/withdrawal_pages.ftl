@@ -16,4 +16,4 @@ keyhint-broken-links-back = findings
 ## The check of the withdrawn public pages after a withdrawal, as it goes
 
 pages-checking = withdrawn pages checked { $done }/{ $total }
-pages-progress = {"{"}spinner{"}"} checking the withdrawn public pages [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"}
+pages-progress = {"{"}spinner{"}"} checking the withdrawn public pages [{"{"}wide_bar{"}"}] {"{"}pos{"}"}/{"{"}len{"}"}

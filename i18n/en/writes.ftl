@@ -7,8 +7,8 @@ operator-summary = operator { $name }: { $role }, { $active ->
 
 ## progress on a terminal (indicatif's templates: each {"{"}…{"}"} is the bar's own field)
 
-import-progress = {"{"}spinner{"}"} importing [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}per_sec{"}"}, {"{"}eta{"}"} left)
-export-progress = {"{"}spinner{"}"} exporting: {"{"}pos{"}"} items ({"{"}per_sec{"}"})
+import-progress = {"{"}spinner{"}"} importing [{"{"}wide_bar{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} items ({"{"}per_sec:0{"}"}, {"{"}eta{"}"} left)
+export-progress = {"{"}spinner{"}"} exporting: {"{"}pos{"}"} items ({"{"}per_sec:0{"}"})
 
 ## the log
 

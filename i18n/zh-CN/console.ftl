@@ -76,6 +76,10 @@ help-places = 文件位置
 aside = { $text }（{ $aside }）
 help-view-keys = “{ $view }”视图的按键
 help-global-keys = 各视图通用的按键（视图自己的按键优先）
+# 控制台不向当前身份提供的键：它只通向该角色（或只读控制台）不能做的更改。
+help-not-for-role = （{ $role }不可用）
+help-not-read-only = （只读：不可用）
+help-not-offered = { $said }{ $note }
 help-own = 自己的按键和鼠标
 help-own-keys-label = 按键
 help-own-keys = 自己的按键写在设置目录的 keymap.toml 里，逐项覆盖这里的按键；--keymap vim 加上 vim 的 h/l、x、V（portal-admin keymap show 列出生效的键位）

@@ -33,7 +33,7 @@ man-exit-pipe = 读取输出的一方已离开（portal-admin export | head）
 help-no-command = 不带命令时，portal-admin 在终端上打开控制台；输入或输出不是终端时，改为打印数据库概况。
 
 # 批量撤回在终端上的进度（indicatif 的模板）。
-retract-progress = {"{"}spinner{"}"} 正在撤回 [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} 条（剩余{"{"}eta{"}"}）
+retract-progress = {"{"}spinner{"}"} 正在撤回 [{"{"}wide_bar{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} 条（剩余{"{"}eta{"}"}）
 
 # 输入的单位可能指多个单位（两个单位拼音首字母相同）。
 unit-ambiguous = { $name } 可能是 { $units }：请多写几个字

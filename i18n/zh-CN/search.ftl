@@ -28,8 +28,9 @@ find-head-unit = 单位
 find-head-columns = 栏目
 find-nothing = 没有标题或正文含有该文字的信息。
 find-load-failed = 无法检索：{ $error }
-# 九个标签页在标签栏中放不下时。
-tab-findings-short = 内容检查
+# 九个标签页在标签栏中放不下时。内容检查的简称用业内通称“错敏”（错别字、敏感信息等），
+# 有站点标签页时 80 列的标签栏才放得下它的名称。
+tab-findings-short = 错敏
 tab-withdrawn-short = 已撤回
 tab-inspection-short = 检查
 key-global-tab-find = 检索：标题或正文含有某段文字的信息（:find 文字），最新的在前（{ $list-open } 打开一条）

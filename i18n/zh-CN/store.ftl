@@ -25,6 +25,10 @@ store-no-item-key = 站点 { $site } 中没有信息 { $key }（信息用编号�
 store-no-site = { $target } 中没有站点；请运行 `portal-admin init`
 store-sites-choose = { $target } 中有 { $count } 个站点（{ $codes }）；请用 --site 选择一个
 store-not-operator = { $name } 不是站点 { $site } 的操作员
+store-not-supervisor = { $name } 不是督查员
+store-supervisor-exists = { $name } 已是所有站点的督查员
+store-supervisor-not-admin = { $operator } 不能设立或停用督查员：只有站点的管理员可以
+store-supervisor-role-per-site = { $role } 是单个站点的角色：请用 --site CODE 授予 { $name }
 store-checked-item-elsewhere = 所检查的信息不在站点 { $site } 中
 store-not-site-column = 不是站点 { $site } 的栏目：{ $columns } 之一（`portal-admin columns` 列出全部栏目）
 

@@ -16,6 +16,7 @@ queue-by-wait = 按等待时长，最久在前
 queue-by-step = 按环节，最早在前
 queue-title = 待审 · { $position }待决定，{ $order }
 queue-late = {"  "}! { $count } 条等待过久
+queue-marked = {" · "}已标记 { $count } 条
 queue-head-step = 程序 · 环节
 queue-head-form = 形式
 queue-head-columns = 栏目

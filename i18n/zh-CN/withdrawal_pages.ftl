@@ -15,4 +15,4 @@ keyhint-broken-links-back = 内容检查
 ## 撤回后检查已撤回信息的公开页面，进行中
 
 pages-checking = 已检查撤回页面 { $done }/{ $total }
-pages-progress = {"{"}spinner{"}"} 正在检查已撤回信息的公开页面 [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"}
+pages-progress = {"{"}spinner{"}"} 正在检查已撤回信息的公开页面 [{"{"}wide_bar{"}"}] {"{"}pos{"}"}/{"{"}len{"}"}

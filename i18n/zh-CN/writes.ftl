@@ -7,8 +7,8 @@ operator-summary = 操作员 { $name }：{ $role }，{ $active ->
 
 ## 终端上的进度（indicatif 模板：每个 {"{"}…{"}"} 是进度条自己的字段）
 
-import-progress = {"{"}spinner{"}"} 正在导入 [{"{"}bar:40{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} 条（{"{"}per_sec{"}"}，剩余{"{"}eta{"}"}）
-export-progress = {"{"}spinner{"}"} 正在导出：{"{"}pos{"}"} 条（{"{"}per_sec{"}"}）
+import-progress = {"{"}spinner{"}"} 正在导入 [{"{"}wide_bar{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} 条（{"{"}per_sec:0{"}"}，剩余{"{"}eta{"}"}）
+export-progress = {"{"}spinner{"}"} 正在导出：{"{"}pos{"}"} 条（{"{"}per_sec:0{"}"}）
 
 ## the log
 

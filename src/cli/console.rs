@@ -139,8 +139,19 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
     let log_filter = super::logging::filter(cli.log_level.as_deref(), settings)?;
     let backup_warn_after = crate::usecase::backup::warn_after(settings);
     // The database is opened once; only when that fails is it asked whether this is a first run.
+    let mut overview = false;
     let s = match session(cli).await {
         Ok(s) => s,
+        // No site chosen on a database of several (bad usage for a command): the console opens on
+        // the first site the operator works in, on the overview of them all if they work in several.
+        Err(failure) if failure.code == 2 && super::site(cli)?.is_none() => {
+            let store = super::store_with(cli, false).await?;
+            let Some((site, several)) = crate::usecase::sites::first_held(store.as_ref()).await? else {
+                return Err(failure);
+            };
+            overview = several;
+            super::Session { store, site }
+        }
         Err(failure) => {
             let Some(why) = (if cli.read_only { None } else { first_run::nothing_here(cli).await? }) else {
                 return Err(failure);
@@ -171,7 +182,11 @@ pub async fn open(cli: &Cli) -> Result<(), Failure> {
         backup_warn_after,
         links: Ok(crate::usecase::links::settings(settings, false)),
         warning: super::unverified(&super::target(cli)?),
-        start_tab: settings.given_at("start_tab").map(|_| settings.start_tab),
+        start_tab: if overview {
+            Some(crate::usecase::settings::StartTab::Sites)
+        } else {
+            settings.given_at("start_tab").map(|_| settings.start_tab)
+        },
         mouse: settings.mouse,
     };
     tracing::info!(database = %crate::usecase::connection::describe(s.store.as_ref()), "console opened");

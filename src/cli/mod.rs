@@ -69,7 +69,8 @@ pub struct Cli {
     /// reads stay on the standby
     #[arg(long, env = "DATABASE_PRIMARY_URL", global = true, value_name = "URL", hide_env_values = true)]
     pub db_primary: Option<String>,
-    /// Which site; default the only one (the built-in site is `xiangshan`)
+    /// Which site; default the only one (the built-in site is `xiangshan`); with several, a command
+    /// needs it (exit 2, naming them) and the console opens on the overview
     #[arg(long, global = true, value_name = "CODE")]
     pub site: Option<String>,
     /// Use (and on first use create) a separate demo database with the built-in columns and synthetic content
@@ -631,15 +632,21 @@ pub async fn session(cli: &Cli) -> Result<Session, Failure> {
 /// Opens the store for a command that needs an initialised database; with `dry_run`, one whose
 /// every change runs whole and is rolled back (`--dry-run`).
 pub async fn session_with(cli: &Cli, dry_run: bool) -> Result<Session, Failure> {
+    let store = store_with(cli, dry_run).await?;
+    let site = crate::usecase::sites::open(store.as_ref(), site(cli)?.as_deref()).await?;
+    Ok(Session { store, site })
+}
+
+/// Opens the store for a command that needs no site (the sites themselves, a supervisor of every
+/// site); with `dry_run` as `session_with`.
+pub async fn store_with(cli: &Cli, dry_run: bool) -> Result<Arc<dyn Store>, Failure> {
     let options = OpenOptions { create: false, read_only: cli.read_only, dry_run };
     let target = target(cli)?;
     // The console says it on its status line instead (console::open).
     if let Some(warning) = unverified(&target).filter(|_| cli.command.is_some()) {
         output::tell(&t!("failure", message = warning));
     }
-    let store = open_store(&target, options).await?;
-    let site = crate::usecase::sites::open(store.as_ref(), site(cli)?.as_deref()).await?;
-    Ok(Session { store, site })
+    open_store(&target, options).await
 }
 
 /// The warning for a PostgreSQL server elsewhere reached without checking who it is.

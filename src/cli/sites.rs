@@ -9,9 +9,9 @@ use serde_json::{Value, json};
 
 use super::outcome::Outcome;
 use super::output::{Format, Listing};
-use super::{Cli, Failure, open_store, target};
+use super::{Cli, Failure, site, store_with};
 use crate::domain::sites::Sort;
-use crate::store::{OpenOptions, SiteSetup};
+use crate::store::SiteSetup;
 use crate::t;
 use crate::usecase::sites;
 
@@ -46,8 +46,11 @@ pub struct SitesArgs {
 }
 
 pub async fn run(cli: &Cli, command: Option<&SitesCommand>, args: &SitesArgs) -> Result<(), Failure> {
-    let options = OpenOptions { create: false, read_only: cli.read_only, dry_run: false };
-    let store = open_store(&target(cli)?, options).await?;
+    let store = store_with(cli, false).await?;
+    // Every site is listed; a site named all the same must be one (a mistyped code is said).
+    if let Some(code) = site(cli)? {
+        sites::find(store.as_ref(), &code).await?;
+    }
     if let Some(SitesCommand::Add { code, name, columns, units }) = command {
         if let Some(why) = crate::domain::sites::refuse_code(code).or_else(|| crate::domain::sites::refuse_name(name)) {
             return Err(Failure::usage(why));

@@ -95,7 +95,7 @@ pub async fn queue(cli: &Cli, path: Option<ItemPath>, stage: Option<Stage>) -> R
     .code("channel", Code::Channel)
     .code("missing", Code::Lacks);
     let ids = super::columns::ids(&s).await?;
-    for q in queue::queue(s.store.as_ref(), &s.site, path, stage, None).await? {
+    for q in queue::queue(s.store.as_ref(), &s.site, path, stage).await? {
         listing.push(vec![
             json!(q.id),
             json!(q.path.as_str()),

@@ -132,6 +132,15 @@ pub fn step_order(stage: Stage) -> usize {
     }
 }
 
+/// How long an item may wait for a decision before it has waited too long: an hour for one its
+/// unit already put on WeChat (it must reach the portal at once, Art. 7), a day for any other.
+pub fn wait_limit(channel: crate::domain::Channel) -> chrono::Duration {
+    match channel {
+        crate::domain::Channel::Wechat => chrono::Duration::hours(1),
+        crate::domain::Channel::Portal => chrono::Duration::days(1),
+    }
+}
+
 /// Who may pass a step: the government office's review by a reviewer or an administrator; the
 /// administrators' re-review (复核), repost review and publication by an administrator only.
 pub fn may_pass(role: Role, stage: Stage) -> bool {

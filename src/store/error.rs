@@ -30,7 +30,8 @@ pub enum StoreError {
         supported: i64,
     },
     NotFound(String),
-    /// No site with the code asked for: the message names the codes there are (bad usage).
+    /// No site with the code asked for, or none asked for of several: the message names the codes
+    /// there are (bad usage).
     NoSuchSite(String),
     Refused(String),
     /// Somebody else changed the item since it was read (optimistic locking on its version).

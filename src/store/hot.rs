@@ -54,9 +54,14 @@ pub fn hot_statements(dialect: schema::Dialect) -> Vec<HotStatement> {
 /// - no parallel workers: the program's statements read a few thousand rows through indexes,
 ///   where starting a worker process costs more than it saves. At 1,000,000 items the queue's
 ///   columns and attachments were planned as two parallel scans, and on a busy two-core machine
-///   opening the queue took 55-64 ms with them and 34-45 ms without (docs/performance.md).
+///   opening the queue took 55-64 ms with them and 34-45 ms without (docs/performance.md);
+/// - no JIT compilation, for the same reason: a statement estimated above `jit_above_cost` (the
+///   sites' overview, whose statements run a subquery per site, is always) was compiled to
+///   machine code before it ran, which took longer than running it: on three sites of 2,000
+///   items the overview's queue statement spent 60 ms of its 113 ms compiling (EXPLAIN ANALYZE),
+///   and `sites --format json` took 137-270 ms with JIT and 58-112 ms without.
 pub const POSTGRES_SESSION: &[(&str, &str)] =
-    &[("plan_cache_mode", "force_custom_plan"), ("max_parallel_workers_per_gather", "0")];
+    &[("plan_cache_mode", "force_custom_plan"), ("max_parallel_workers_per_gather", "0"), ("jit", "off")];
 
 /// SQLite counts the items holding a text of three characters or more up to one more than this,
 /// to choose how to read a search's page (store/sql/search.rs, `Way::by_count`).

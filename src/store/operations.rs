@@ -107,6 +107,10 @@ pub trait Store:
     /// supervisor, else the sites where it is an active operator (the console's overview is
     /// shown from two).
     async fn sites_held(&self) -> Result<i64>;
+
+    /// The first site (in the order they were added) this store's operator works in: any site for
+    /// an active supervisor, else one where it is an active operator; `None` in none.
+    async fn first_site_held(&self) -> Result<Option<Site>>;
 }
 
 /// Items: exported a page at a time, one whole, one found by what a user typed.
@@ -235,6 +239,24 @@ pub trait ReviewStore: Send + Sync {
     /// How many items await a decision (review or publication): one count on the queue's index,
     /// without reading them.
     async fn queue_count(&self, site: &Site) -> Result<i64>;
+
+    /// Up to `limit` items of the queue from `seek`, in `order` (keyset paging from either end, on
+    /// the pending items' indexes of the two orders), each with its columns and what it lacks;
+    /// with `filter`, those whose title or body holds its text or whose unit or title's initials
+    /// it names.
+    async fn queue_page(
+        &self,
+        site: &Site,
+        order: QueueOrder,
+        filter: Option<&ListFilter>,
+        seek: Seek<QueueKey>,
+        limit: i64,
+    ) -> Result<Vec<QueueItem>>;
+
+    /// How many items the queue has with `filter`, as every list counts (`Total`: exact up to
+    /// `COUNTED`); and how many of them had waited too long at `now` (exact up to `COUNTED`, a
+    /// bound above).
+    async fn queue_total(&self, site: &Site, filter: Option<&ListFilter>, now: DateTime<Utc>) -> Result<QueueCount>;
 
     /// Records the operator's decision on an item's review step (Art. 8, 9) and moves it on (to
     /// publication) or back (to its unit), in one transaction with its audit record. Refused when
@@ -376,6 +398,15 @@ pub trait OperatorStore: Send + Sync {
     /// without an active administrator. On PostgreSQL the login gets its role's grants (and is
     /// created if it does not exist). Returns false when nothing changed.
     async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool>;
+
+    /// The supervisors of every site, by name.
+    async fn supervisors(&self) -> Result<Vec<OperatorRow>>;
+
+    /// Makes a name a supervisor of every site (`Add` or `SetRole` of `Role::Supervisor`) or
+    /// disables one (`Disable`), whatever site a command names: audited once for every site (a
+    /// record of no site), by an active administrator of any site. Returns false when nothing
+    /// changed.
+    async fn set_supervisor(&self, name: &str, change: OperatorChange) -> Result<bool>;
 }
 
 /// The working-day calendar and the holiday notices it holds.

@@ -4,7 +4,7 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 21;
+pub const SCHEMA_VERSION: i64 = 23;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
@@ -139,6 +139,12 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
     // and of those that block, built from the rows already there. A step of its own (two
     // indexes, nothing else).
     (21, &["-- @section findings_index"]),
+    // The review queue read a page at a time (issue 21): the pending items' indexes of its two
+    // orders, built from the rows already there.
+    (22, &["-- @section queue_order"]),
+    // Each column's latest online publication, kept by triggers on placements (issue 25: the
+    // sites' overview read it by a seek per column of every site).
+    (23, &["-- @section column_latest"]),
 ];
 
 /// The upgrade step that fills item_initials from the titles already there (run by `init`:

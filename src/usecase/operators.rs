@@ -18,3 +18,14 @@ pub async fn one(store: &dyn Store, site: &Site, name: &str) -> Result<Option<Op
 pub async fn set(store: &dyn Store, site: &Site, name: &str, change: OperatorChange) -> Result<bool> {
     store.set_operator(site, name, change).await
 }
+
+/// The supervisor of every site of this name as the database holds them, if there is one.
+pub async fn supervisor(store: &dyn Store, name: &str) -> Result<Option<OperatorRow>> {
+    Ok(store.supervisors().await?.into_iter().find(|o| o.name == name))
+}
+
+/// Makes a name a supervisor of every site, or disables one, audited once for every site (an
+/// administrator of any site); whether anything changed.
+pub async fn set_supervisor(store: &dyn Store, name: &str, change: OperatorChange) -> Result<bool> {
+    store.set_supervisor(name, change).await
+}

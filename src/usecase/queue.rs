@@ -4,24 +4,48 @@
 use crate::domain::review::Decision;
 use crate::domain::{ItemPath, Stage};
 use crate::reports::checks;
-use crate::store::{ExportedItem, HistoryEntry, QueueItem, Result, Site, Store, StoreError, Transition};
+use crate::store::{
+    ExportedItem, HistoryEntry, QueueCount, QueueItem, QueueKey, QueueOrder, Result, Seek, Site, Store, StoreError,
+    Transition,
+};
 
 /// The items awaiting a decision, by step then oldest first (of one path or step when given),
-/// each with the attachments Art. 10 asks of it that it lacks (`domain::item::lacking`); with
-/// `filter` (as typed), those whose title or body holds it, or whose unit or title it names by
-/// pinyin initials (`search::list_filter`).
+/// each with the attachments Art. 10 asks of it that it lacks (`domain::item::lacking`): the
+/// command line's `queue`, which lists them all (the console reads `page` by page).
 pub async fn queue(
     store: &dyn Store,
     site: &Site,
     path: Option<ItemPath>,
     stage: Option<Stage>,
+) -> Result<Vec<QueueItem>> {
+    store.queue(site, path, stage, None).await
+}
+
+/// A page of the queue as the console reads it: up to `limit` items from `seek` in `order`, each
+/// with what it lacks; with `filter` (as typed), as `queue` filters.
+pub async fn page(
+    store: &dyn Store,
+    site: &Site,
+    order: QueueOrder,
     filter: Option<&str>,
+    seek: Seek<QueueKey>,
+    limit: i64,
 ) -> Result<Vec<QueueItem>> {
     let filter = match filter {
         Some(typed) => Some(super::search::list_filter(store, site, typed).await?),
         None => None,
     };
-    store.queue(site, path, stage, filter.as_ref()).await
+    store.queue_page(site, order, filter.as_ref(), seek, limit).await
+}
+
+/// How many items `page` reads with `filter`, as the queue's heading says it ("n of N"), and how
+/// many of them have waited too long now (`domain::review::wait_limit`).
+pub async fn total(store: &dyn Store, site: &Site, filter: Option<&str>) -> Result<QueueCount> {
+    let filter = match filter {
+        Some(typed) => Some(super::search::list_filter(store, site, typed).await?),
+        None => None,
+    };
+    store.queue_total(site, filter.as_ref(), chrono::Utc::now()).await
 }
 
 /// How many items await a decision (a count, nothing read): whether the morning starts at the

@@ -32,13 +32,19 @@ pub async fn list(store: &dyn Store) -> Result<Vec<Site>> {
     store.sites().await
 }
 
+/// When the longest-waiting item of a queue began to wait (the overview's figure of the queue).
+pub fn oldest_waiting(queue: &[QueueItem]) -> Option<DateTime<Utc>> {
+    queue.iter().map(|q| q.waiting_since()).min()
+}
+
 /// What the reports say of a site at `now`, made its figures: its columns' staleness, the national
-/// check as of today (`None`: its rules do not fit the site's column table), its queue, its
-/// pending retraction requests and this quarter's scores.
+/// check as of today (`None`: its rules do not fit the site's column table), when its queue's
+/// oldest item began to wait (`oldest_waiting`), its pending retraction requests and this
+/// quarter's scores.
 pub fn figures_of(
     stale: &[StaleRow],
     check: Option<&[Indicator]>,
-    queue: &[QueueItem],
+    oldest_waiting: Option<DateTime<Utc>>,
     pending_requests: &[RetractionRequest],
     scores: &[ScoreRow],
     now: DateTime<Utc>,
@@ -57,7 +63,7 @@ pub fn figures_of(
         check: worst.map(|w| w.unwrap_or(Level::Pass)),
         check_failing: count_level(Level::Fail),
         check_warning: count_level(Level::Warn),
-        oldest_waiting: queue.iter().map(|q| q.waiting_since()).min(),
+        oldest_waiting,
         alarms: pending_requests.iter().filter(|r| alarming(r.reason, (now - r.requested_at).num_minutes())).count(),
         points: scores.iter().map(|s| s.points).sum(),
         incidents: scores.iter().map(|s| s.incidents).sum(),
@@ -77,7 +83,7 @@ fn figures_from(inputs: SiteInputs, rules: Option<&str>, calendar: &WorkingCalen
         inspection::inspect_of(&rules, &stale, inputs.inquiries, calendar, &inputs.links, &inputs.probes, today)
     });
     let scores = reports::ranked(inputs.tallies, &HashMap::new());
-    figures_of(&stale, check.as_deref(), &inputs.queue, &inputs.pending_requests, &scores, now)
+    figures_of(&stale, check.as_deref(), inputs.oldest_waiting, &inputs.pending_requests, &scores, now)
 }
 
 /// The site with this code (`:site CODE`): an unknown code is refused with the known ones.
@@ -89,6 +95,14 @@ pub async fn find(store: &dyn Store, code: &str) -> Result<Site> {
 /// naming them, when it has several; `StoreError::NotFound` when it has none).
 pub async fn open(store: &dyn Store, code: Option<&str>) -> Result<Site> {
     store.site(code).await
+}
+
+/// The site the console opens on when none is chosen on a database of several: the first its
+/// operator works in (a supervisor's, the first site), and whether they work in several (then it
+/// opens on the overview). `None` when they work in none.
+pub async fn first_held(store: &dyn Store) -> Result<Option<(Site, bool)>> {
+    let (site, held) = tokio::try_join!(store.first_site_held(), store.sites_held())?;
+    Ok(site.map(|site| (site, held > 1)))
 }
 
 /// Every site with its figures, sorted worst first by `sort`: every site's inputs read at once

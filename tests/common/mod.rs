@@ -401,3 +401,17 @@ pub(crate) use policies;
 
 /// Two policy documents of 政府办, online in one column (zd-1, zd-2), as JSON Lines for `import`.
 pub const TWO_POLICIES: &str = policies!(two);
+
+/// What schema version 23 added (each column's latest online publication, kept by triggers on
+/// placements), dropped: for a test that makes a database of an earlier version.
+pub fn drop_column_latest(backend: Backend) -> &'static [&'static str] {
+    match backend {
+        Backend::Sqlite => &[
+            "DROP TRIGGER placements_latest_inserted",
+            "DROP TRIGGER placements_latest_updated",
+            "DROP TRIGGER placements_latest_deleted",
+            "DROP TABLE column_latest",
+        ],
+        Backend::Postgres => &["DROP TABLE column_latest", "DROP FUNCTION portal_keep_column_latest CASCADE"],
+    }
+}

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::item::AttachmentKind;
 use crate::domain::{Channel, Form, ItemPath, Stage};
+use crate::store::Total;
 
 /// An item awaiting a decision, as the queue lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +32,51 @@ impl QueueItem {
     pub fn waiting_since(&self) -> DateTime<Utc> {
         self.wechat_at.unwrap_or(self.submitted_at)
     }
+}
+
+/// The orders the queue is read in: by step (the workflow's steps in turn, oldest first in each),
+/// or longest waiting first across every step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum QueueOrder {
+    #[default]
+    Step,
+    Wait,
+}
+
+/// Where an item is in the queue's orders (keyset paging): its step's place in the workflow
+/// (`domain::review::step_order`), since when it has waited, its id. The same row's key whatever
+/// its other fields: two keys are equal when their ids are, so that a selection stays on an item
+/// whose step a decision changed.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueKey {
+    pub step: i64,
+    pub since: DateTime<Utc>,
+    pub id: i64,
+}
+
+impl PartialEq for QueueKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl QueueItem {
+    /// Its place in the queue's orders.
+    pub fn key(&self) -> QueueKey {
+        QueueKey {
+            step: crate::domain::review::step_order(self.stage) as i64,
+            since: self.waiting_since(),
+            id: self.id,
+        }
+    }
+}
+
+/// How many items the queue has (`Total`), and how many of them have waited too long
+/// (`domain::review::wait_limit`; counted as far as a list's count reads, a bound above that).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueueCount {
+    pub total: Total,
+    pub late: Total,
 }
 
 /// What a decision or a publication did to an item.

@@ -81,8 +81,8 @@ pub struct SiteInputs {
     pub site: Site,
     /// As `staleness_inputs`, without the calendar (read once for every site).
     pub staleness: super::StalenessInputs,
-    /// As `queue` with no path, step or filter.
-    pub queue: Vec<super::QueueItem>,
+    /// When the oldest item of its queue began to wait (`QueueItem::waiting_since`), if any.
+    pub oldest_waiting: Option<chrono::DateTime<chrono::Utc>>,
     /// As `retraction_requests` of the pending ones.
     pub pending_requests: Vec<super::RetractionRequest>,
     /// As `unit_tallies` of `OverviewAt::tallies`.

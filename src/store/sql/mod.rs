@@ -123,12 +123,6 @@ use review::*;
 pub(crate) use search::{BROAD as SEARCH_BROAD, first_page_statements};
 use search::{Way, any_holds, item_filter, like_pattern, named_by, search_sql, search_total_from, text_param};
 
-/// Why a change's replay on the standby is not known (`SqlStore::replayed`), logged: false.
-fn not_replayed(why: std::fmt::Arguments) -> bool {
-    tracing::warn!("{why}");
-    false
-}
-
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
 pub(super) const CHUNK: usize = 1_500;
 
@@ -156,6 +150,24 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         hot("queue", queue_sql::<DB>(None), vec![Site, NullText, NullText]),
         hot("queue, filtered", queue_sql::<DB>(Some(&filter)), vec![Site, NullText, NullText, Text(few)]),
         hot("queue count", QUEUE_COUNT.to_string(), vec![Site]),
+        hot("queue page", queue_page_sql::<DB>(QueueOrder::Step, None, Seek::First), vec![Site, Int(100)]),
+        hot(
+            "queue page, next",
+            queue_page_sql::<DB>(QueueOrder::Step, None, Seek::After(())),
+            vec![Site, Int(100), Int(1), Instant, Item],
+        ),
+        hot("queue page, last", queue_page_sql::<DB>(QueueOrder::Step, None, Seek::Last), vec![Site, Int(100)]),
+        hot(
+            "queue page, before",
+            queue_page_sql::<DB>(QueueOrder::Step, None, Seek::Before(())),
+            vec![Site, Int(100), Int(3), Instant, Item],
+        ),
+        hot("queue page, by wait", queue_page_sql::<DB>(QueueOrder::Wait, None, Seek::First), vec![Site, Int(100)]),
+        hot(
+            "queue page, by wait, next",
+            queue_page_sql::<DB>(QueueOrder::Wait, None, Seek::After(())),
+            vec![Site, Int(100), Instant, Item],
+        ),
         hot("stale", staleness_sql::<DB>(), vec![Site, Day, Instant]),
         hot("column items", column_items_sql::<DB>(Seek::First, None), vec![Site, Column, Int(50)]),
         hot(
@@ -305,11 +317,6 @@ pub(crate) struct SqlStore<DB: Database> {
     /// the shipped ones until then).
     lists: std::sync::RwLock<Option<Arc<crate::domain::checks::Lists>>>,
 }
-
-/// How long a change waits for the standby to replay it (`SqlStore::replayed`): streaming
-/// replication replays a change in milliseconds; a standby further behind than this is said so on
-/// the console's status line rather than holding up every change.
-pub(crate) const REPLAY_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Where a test may stop a change between its statements (debug builds only): with
 /// `PORTAL_ADMIN_TEST_PAUSE=NAME` the change says `paused at NAME` on stderr and waits for a line on
@@ -474,34 +481,6 @@ sql_impl! { SqlStore;
             written::ended(readable);
         }
         Ok(())
-    }
-
-    /// After a change committed on the primary (`--db-primary`): waits until the standby reads
-    /// from has replayed it, at most `REPLAY_WAIT`, so that what is read next (the queue without
-    /// the item just approved) holds the change. Past the wait the change stands, and the reads
-    /// catch up as the standby replays (the console says how far behind it is). Nothing to wait
-    /// for without a primary. Says whether the database read from holds the change (false: not
-    /// known, or not yet).
-    pub(super) async fn replayed(&self) -> bool {
-        let (Some(primary), Some((position, replayed))) = (&self.primary, DB::REPLAY) else { return true };
-        let written: std::result::Result<String, sqlx::Error> = sqlx::query_scalar(position).fetch_one(primary).await;
-        let written = match written {
-            Ok(lsn) => lsn,
-            Err(e) => return not_replayed(format_args!("the primary's WAL position: {e}")),
-        };
-        let until = std::time::Instant::now() + REPLAY_WAIT;
-        loop {
-            let done: std::result::Result<bool, sqlx::Error> =
-                sqlx::query_scalar(replayed).bind(written.as_str()).fetch_one(&self.pool).await;
-            match done {
-                Ok(true) => return true,
-                Ok(false) if std::time::Instant::now() < until => {
-                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-                }
-                Ok(false) => return not_replayed(format_args!("standby not at {written} after {REPLAY_WAIT:?}")),
-                Err(e) => return not_replayed(format_args!("the standby's replay position: {e}")),
-            }
-        }
     }
 
     pub(super) async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {

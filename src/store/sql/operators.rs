@@ -35,19 +35,34 @@ sql_impl! { SqlStore;
         Ok(())
     }
 
-    /// Makes a name a supervisor of every site, or disables one (`active`), audited on the site
-    /// the administrator works on; the login then holds the readers' group role (PostgreSQL).
-    async fn set_supervisor(
+    /// Makes a name a supervisor of every site, or disables one (`active`), in `tx`: audited once
+    /// for every site (a record of no site, which every site's trail shows), by an active
+    /// administrator of any site (on PostgreSQL, who alone holds the administrators' group role the
+    /// `supervisors` table's grants ask for); the login then holds the readers' group role.
+    async fn write_supervisor(
         &self,
         mut tx: Transaction<'static, DB>,
-        site: &Site,
         name: &str,
         change: OperatorChange,
-        before: Option<bool>,
         active: bool,
     ) -> Result<bool> {
+        let administers: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM operators WHERE name = $1 AND role = 'admin' AND active")
+                .bind(self.operator.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
+        if administers == 0 {
+            let said = if Self::supervisor(&mut *tx, &self.operator).await? == Some(true) {
+                let (operator, role, act) = (self.operator.clone(), Role::Supervisor, Act::ManageOperators);
+                WorkflowError::NotAllowed { operator, role, act }.to_string()
+            } else {
+                t!("store-supervisor-not-admin", operator = self.operator.as_str())
+            };
+            return Err(StoreError::Refused(said));
+        }
+        let before = Self::supervisor(&mut *tx, name).await?;
         if matches!(change, OperatorChange::Add(_)) && before == Some(true) {
-            return Err(StoreError::Refused(t!("store-operator-exists", name = name, site = site.code.as_str())));
+            return Err(StoreError::Refused(t!("store-supervisor-exists", name = name)));
         }
         if before == Some(active) {
             tx.rollback().await?;
@@ -68,7 +83,9 @@ sql_impl! { SqlStore;
                 .await?;
         }
         let state = |a: Option<bool>| a.map(|a| json!({"role": Role::Supervisor.as_str(), "active": a}));
-        self.audit_operator_set(&mut tx, site, name, state(before), state(Some(active))).await?;
+        let detail = json!({"before": state(before), "after": state(Some(active))});
+        Self::audit(&mut tx, None, &self.operator, "operator.set", &format!("operator:{name}"), &detail.to_string())
+            .await?;
         if let Some(set_login) = DB::SET_LOGIN {
             sqlx::query(set_login).bind(name).execute(&mut *tx).await?;
         }
@@ -97,6 +114,37 @@ sql_impl! { OperatorStore;
             .collect()
     }
 
+    async fn supervisors(&self) -> Result<Vec<OperatorRow>> {
+        let rows =
+            sqlx::query::<DB>("SELECT name, active FROM supervisors ORDER BY name").fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| {
+                Ok(OperatorRow { name: row.try_get("name")?, role: Role::Supervisor, active: row.try_get("active")? })
+            })
+            .collect()
+    }
+
+    async fn set_supervisor(&self, name: &str, change: OperatorChange) -> Result<bool> {
+        let name = name.trim();
+        let active = match change {
+            OperatorChange::Add(Role::Supervisor) | OperatorChange::SetRole(Role::Supervisor) => true,
+            OperatorChange::Disable => false,
+            OperatorChange::Add(role) | OperatorChange::SetRole(role) => {
+                let said = t!("store-supervisor-role-per-site", name = name, role = role.to_string());
+                return Err(StoreError::Refused(said));
+            }
+        };
+        if let Some(why) = roles::refuse_name(name).filter(|_| active || name.is_empty()) {
+            return Err(StoreError::Refused(why));
+        }
+        self.check_schema().await?;
+        let mut tx = self.begin_write("operators").await?;
+        if !active && Self::supervisor(&mut *tx, name).await?.is_none() {
+            return Err(StoreError::NotFound(t!("store-not-supervisor", name = name)));
+        }
+        self.write_supervisor(tx, name, change, active).await
+    }
+
     async fn set_operator(&self, site: &Site, name: &str, change: OperatorChange) -> Result<bool> {
         let name = name.trim();
         if let Some(why) =
@@ -114,10 +162,10 @@ sql_impl! { OperatorStore;
             .await?;
         match change {
             OperatorChange::Add(Role::Supervisor) | OperatorChange::SetRole(Role::Supervisor) => {
-                return self.set_supervisor(tx, site, name, change, supervisor, true).await;
+                return self.write_supervisor(tx, name, change, true).await;
             }
             OperatorChange::Disable if operator.is_none() && supervisor.is_some() => {
-                return self.set_supervisor(tx, site, name, change, supervisor, false).await;
+                return self.write_supervisor(tx, name, change, false).await;
             }
             _ => {}
         }

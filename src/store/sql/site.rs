@@ -20,7 +20,46 @@ use crate::store::text::Lossy;
 /// The change mark: the newest audit record's id (every change writes one), 0 before any.
 pub(super) const CHANGE_MARK: &str = "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log";
 
+/// How long a change waits for the standby to replay it (`SqlStore::replayed`): streaming
+/// replication replays a change in milliseconds; a standby further behind than this is said so on
+/// the console's status line rather than holding up every change.
+pub(crate) const REPLAY_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Why a change's replay on the standby is not known (`SqlStore::replayed`), logged: false.
+fn not_replayed(why: std::fmt::Arguments) -> bool {
+    tracing::warn!("{why}");
+    false
+}
+
 sql_impl! { SqlStore;
+    /// After a change committed on the primary (`--db-primary`): waits until the standby reads
+    /// from has replayed it, at most `REPLAY_WAIT`, so that what is read next (the queue without
+    /// the item just approved) holds the change. Past the wait the change stands, and the reads
+    /// catch up as the standby replays (the console says how far behind it is). Nothing to wait
+    /// for without a primary. Says whether the database read from holds the change (false: not
+    /// known, or not yet).
+    pub(super) async fn replayed(&self) -> bool {
+        let (Some(primary), Some((position, replayed))) = (&self.primary, DB::REPLAY) else { return true };
+        let written: std::result::Result<String, sqlx::Error> = sqlx::query_scalar(position).fetch_one(primary).await;
+        let written = match written {
+            Ok(lsn) => lsn,
+            Err(e) => return not_replayed(format_args!("the primary's WAL position: {e}")),
+        };
+        let until = std::time::Instant::now() + REPLAY_WAIT;
+        loop {
+            let done: std::result::Result<bool, sqlx::Error> =
+                sqlx::query_scalar(replayed).bind(written.as_str()).fetch_one(&self.pool).await;
+            match done {
+                Ok(true) => return true,
+                Ok(false) if std::time::Instant::now() < until => {
+                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                }
+                Ok(false) => return not_replayed(format_args!("standby not at {written} after {REPLAY_WAIT:?}")),
+                Err(e) => return not_replayed(format_args!("the standby's replay position: {e}")),
+            }
+        }
+    }
+
     pub(super) async fn check_schema(&self) -> Result<()> {
         match self.schema_version_inner().await? {
             None => Err(StoreError::NoSchema(self.described.clone())),
@@ -356,7 +395,8 @@ sql_impl! { Store;
             None => match sites.len() {
                 0 => Err(StoreError::NotFound(t!("store-no-site", target = self.described.as_str()))),
                 1 => Ok(sites.into_iter().next().expect("one site")),
-                _ => Err(StoreError::Refused(t!(
+                // Bad usage, as an unknown code is: the codes to choose from.
+                _ => Err(StoreError::NoSuchSite(t!(
                     "store-sites-choose",
                     target = self.described.as_str(),
                     count = sites.len(),
@@ -375,8 +415,8 @@ sql_impl! { Store;
     }
 
     async fn overview_inputs(&self, at: &OverviewAt) -> Result<Vec<SiteInputs>> {
-        let staleness = every_site_staleness_sql::<DB>();
-        let queue = every_site(&queue_sql::<DB>(None));
+        let documents = every_site_documents_sql::<DB>();
+        let waiting = every_site(OLDEST_WAITING);
         let requests = every_site(&retraction_requests_sql::<DB>(true));
         let tallies = every_site(&unit_tallies_sql::<DB>());
         let probes = async {
@@ -385,14 +425,17 @@ sql_impl! { Store;
                 None => Ok(Vec::new()),
             }
         };
-        let (sites, staleness, queue, requests, tallies, inquiries, links, probes) = tokio::try_join!(
+        let (sites, columns, documents, waiting, requests, tallies, inquiries, links, probes) = tokio::try_join!(
             self.sites(),
             async {
+                Ok::<_, StoreError>(sqlx::query::<DB>(EVERY_SITE_COLUMNS).bind(at.before).fetch_all(&self.pool).await?)
+            },
+            async {
                 Ok::<_, StoreError>(
-                    sqlx::query::<DB>(&staleness).bind(at.issued_until).bind(at.before).fetch_all(&self.pool).await?,
+                    sqlx::query::<DB>(&documents).bind(at.issued_until).bind(at.before).fetch_all(&self.pool).await?,
                 )
             },
-            async { Ok(sqlx::query::<DB>(&queue).bind(None::<&str>).bind(None::<&str>).fetch_all(&self.pool).await?) },
+            async { Ok(sqlx::query::<DB>(&waiting).fetch_all(&self.pool).await?) },
             async {
                 Ok(sqlx::query::<DB>(&requests).bind(RequestStatus::Pending.as_str()).fetch_all(&self.pool).await?)
             },
@@ -412,12 +455,29 @@ sql_impl! { Store;
         {
             rows.iter().map(|row| Ok((row.try_get("id")?, of(row)?))).collect()
         }
-        let mut staleness = per_site::<DB, StalenessInputs>(staleness, |row| {
-            staleness_inputs(row.try_get("columns")?, row.try_get("documents")?, None)
-        })?;
-        let mut queue = per_site::<DB, Vec<QueueItem>>(queue, |row| {
-            queue_items(row.try_get("items")?, row.try_get("columns")?, row.try_get("attachments")?)
-        })?;
+        let mut staleness =
+            per_site::<DB, StalenessInputs>(documents, |row| staleness_inputs(None, row.try_get("documents")?, None))?;
+        for row in &columns {
+            let rule_unit: Option<String> = row.try_get("rule_unit")?;
+            let column = ColumnRow {
+                id: row.try_get("id")?,
+                parent_id: row.try_get("parent_id")?,
+                path: row.try_get("path")?,
+                level: row.try_get("level")?,
+                deadline: row.try_get("deadline")?,
+                rule: stored_rule(
+                    &row.try_get::<String, _>("rule_kind")?,
+                    row.try_get("rule_amount")?,
+                    rule_unit.as_deref(),
+                )?,
+                departments: row.try_get("departments")?,
+                units: Vec::new(),
+                note: row.try_get("note")?,
+            };
+            let at: Option<DateTime<Utc>> = row.try_get("last_update")?;
+            staleness.entry(row.try_get("site_id")?).or_default().columns.push(LastUpdate { column, at });
+        }
+        let mut waiting = per_site::<DB, Option<DateTime<Utc>>>(waiting, |row| Ok(row.try_get("oldest")?))?;
         let mut requests =
             per_site::<DB, Vec<RetractionRequest>>(requests, |row| retraction_requests(row.try_get("requests")?))?;
         let mut tallies = per_site::<DB, Vec<UnitTally>>(tallies, |row| unit_tallies(row.try_get("tallies")?))?;
@@ -428,7 +488,7 @@ sql_impl! { Store;
             .into_iter()
             .map(|site| SiteInputs {
                 staleness: staleness.remove(&site.id).unwrap_or_default(),
-                queue: queue.remove(&site.id).unwrap_or_default(),
+                oldest_waiting: waiting.remove(&site.id).flatten(),
                 pending_requests: requests.remove(&site.id).unwrap_or_default(),
                 tallies: tallies.remove(&site.id).unwrap_or_default(),
                 inquiries: inquiries.remove(&site.id).unwrap_or_default(),
@@ -574,7 +634,28 @@ sql_impl! { Store;
         .fetch_one(&self.pool)
         .await?)
     }
+
+    async fn first_site_held(&self) -> Result<Option<Site>> {
+        let row = sqlx::query::<DB>(
+            "SELECT s.id, s.code, s.name FROM sites s \
+             WHERE EXISTS (SELECT 1 FROM supervisors v WHERE v.name = $1 AND v.active) \
+                OR EXISTS (SELECT 1 FROM operators o WHERE o.site_id = s.id AND o.name = $1 AND o.active) \
+             ORDER BY s.id LIMIT 1",
+        )
+        .bind(self.operator.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| Ok(Site { id: row.try_get("id")?, code: row.try_get("code")?, name: row.try_get("name")? }))
+            .transpose()
+    }
 }
+
+/// When the longest-waiting item of site `$1`'s queue began to wait (`QueueItem::waiting_since`:
+/// its time on the unit's WeChat, else its submission), through the queue's index; all the
+/// overview needs of the queue, where reading the whole queue with its columns and attachments
+/// grew with the pending items of every site.
+const OLDEST_WAITING: &str = "SELECT (SELECT MIN(COALESCE(i.wechat_at, i.submitted_at)) FROM items i \
+                                      WHERE i.site_id = $1 AND i.status = 'pending') AS oldest";
 
 /// Rows of many sites, each site's in their order.
 fn by_site<T>(rows: Vec<(i64, T)>) -> HashMap<i64, Vec<T>> {

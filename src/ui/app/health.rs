@@ -359,6 +359,30 @@ impl App {
         }
     }
 
+    /// Whether the console offers an action's key to who it acts as (on the hint line, unmarked in
+    /// the help): not one that leads only to changes it may not make, read only or by the role's
+    /// rules (the store's own, `Act::allowed`); every key while that is not known.
+    pub fn offers(&self, action: Action) -> bool {
+        let acts = leads_to(action);
+        acts.is_empty()
+            || match &self.link.identity {
+                Identity::Unknown => true,
+                Identity::ReadOnly(_) => false,
+                Identity::Operator(role) => acts.iter().any(|act| act.allowed(*role)),
+            }
+    }
+
+    /// What the help says beside a key the console does not offer (`offers`), if it does not.
+    pub fn not_offered(&self, action: Action) -> Option<String> {
+        if self.offers(action) {
+            return None;
+        }
+        Some(match &self.link.identity {
+            Identity::Operator(role) => t!("help-not-for-role", role = words::role(*role)),
+            Identity::Unknown | Identity::ReadOnly(_) => t!("help-not-read-only"),
+        })
+    }
+
     /// Whether the console may not make this change, saying why (read only, or the role's rules).
     fn refused(&mut self, act: Act) -> bool {
         match &self.link.identity {
@@ -482,6 +506,44 @@ impl App {
             s.push_str(note);
         }
         s
+    }
+}
+
+/// The changes an action leads to at most, whatever is selected: one of them must be allowed for
+/// its key to mean anything (marking items leads to publishing or withdrawing them, affirming the
+/// seven checks to a decision). None for a key that changes nothing in the database (a reminder
+/// sheet or a bulletin is a file of one's own), or whose question is open only once allowed (a
+/// confirmation's keys).
+pub fn leads_to(action: Action) -> &'static [Act] {
+    const DECIDE: &[Act] = &[Act::Pass(Stage::OfficeReview), Act::Pass(Stage::Recheck), Act::Pass(Stage::Review)];
+    match action {
+        Action::Check1
+        | Action::Check2
+        | Action::Check3
+        | Action::Check4
+        | Action::Check5
+        | Action::Check6
+        | Action::Check7
+        | Action::AllChecks
+        | Action::Approve
+        | Action::Reject
+        | Action::Return => DECIDE,
+        Action::Publish | Action::PublishMarked | Action::Mark => &[Act::Pass(Stage::Publish)],
+        Action::Withdraw
+        | Action::Decline
+        | Action::MarkRequest
+        | Action::WithdrawItems
+        | Action::ColumnMark
+        | Action::ColumnMarkRange
+        | Action::ColumnMarkOlder
+        | Action::Restore
+        | Action::WithdrawnMark
+        | Action::WithdrawnMarkRange
+        | Action::WithdrawnMarkBatch => &[Act::Withdraw],
+        Action::RecordIncident | Action::ReverseIncident => &[Act::RecordIncident],
+        Action::WaiveFinding => &[Act::WaiveFinding],
+        Action::IssueOrder | Action::CloseOrder => &[Act::Rectify],
+        _ => &[],
     }
 }
 

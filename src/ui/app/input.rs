@@ -318,7 +318,8 @@ impl App {
         let heading = self.theme.heading();
         match &self.overlay {
             Overlay::Help(_) => {
-                help::lines(self.layer(), &self.keymap, &self.places, self.mouse, width, heading, self.ambiguous)
+                let keys = help::Keys { keymap: &self.keymap, not_offered: &|a| self.not_offered(a) };
+                help::lines(self.layer(), keys, &self.places, self.mouse, width, heading, self.ambiguous)
             }
             Overlay::Messages(_) => {
                 let error = self.theme.status(crate::domain::staleness::Status::Overdue);

@@ -42,9 +42,9 @@ fn word(layer: Layer, action: Action) -> Option<String> {
 }
 
 /// The hints of a layer: its own keys first (the seven checks as one, a finding's next and
-/// previous as one, an action bound twice once), then opening, the filter (when `filtered`), the
-/// command line and the help.
-pub fn hints(keymap: &Keymap, layer: Layer, filtered: bool) -> Vec<Hint> {
+/// previous as one, an action bound twice once; only those `offered`: not a change the console
+/// may not make), then opening, the filter (when `filtered`), the command line and the help.
+pub fn hints(keymap: &Keymap, layer: Layer, filtered: bool, offered: &dyn Fn(Action) -> bool) -> Vec<Hint> {
     let checks = Action::CHECKS;
     let key = |a: Action| keymap.key_for(layer, a).map(|k| k.name());
     let mut out: Vec<Hint> = Vec::new();
@@ -55,6 +55,9 @@ pub fn hints(keymap: &Keymap, layer: Layer, filtered: bool) -> Vec<Hint> {
             continue;
         }
         seen.push(action);
+        if !offered(action) {
+            continue;
+        }
         if checks.contains(&action) {
             if action == Action::Check1
                 && let (Some(first), Some(last)) = (key(Action::Check1), key(Action::Check7))
@@ -141,7 +144,7 @@ fn hint_text(app: &App, width: usize) -> String {
             .collect()
     } else {
         let filtered = app.views.of(app.tab).filter().is_some() && matches!(app.overlay, Overlay::None);
-        let mut hints = hints(&app.keymap, app.layer(), filtered);
+        let mut hints = hints(&app.keymap, app.layer(), filtered, &|a| app.offers(a));
         // Enter only where it opens something (the Withdrawn tab's rows open nothing).
         if matches!(app.overlay, Overlay::None) && !app.views.of(app.tab).opens() {
             let open = app.keymap.key_for(Layer::Global, Action::Open).map(|k| k.name());
@@ -205,13 +208,13 @@ mod tests {
     use super::*;
 
     fn plain(layer: Layer) -> Vec<String> {
-        hints(&Keymap::default_map(), layer, true).into_iter().map(|(k, _)| k).collect()
+        hints(&Keymap::default_map(), layer, true, &|_| true).into_iter().map(|(k, _)| k).collect()
     }
 
     #[test]
     fn every_view_has_hints_and_the_help_key_is_last() {
         for layer in Layer::ALL {
-            let h = hints(&Keymap::default_map(), layer, true);
+            let h = hints(&Keymap::default_map(), layer, true, &|_| true);
             assert!(!h.is_empty(), "{layer:?} has no hints");
             if !layer.over_views() {
                 assert_eq!(h.last().unwrap().0, "?", "{layer:?}");
@@ -237,7 +240,7 @@ mod tests {
         };
         let keymap = Keymap::default_map();
         for layer in Layer::ALL.into_iter().filter(|l| *l != Layer::Global) {
-            let said: Vec<String> = hints(&keymap, layer, true).into_iter().map(|(k, _)| k).collect();
+            let said: Vec<String> = hints(&keymap, layer, true, &|_| true).into_iter().map(|(k, _)| k).collect();
             for b in keymap.bindings(layer).iter().filter(|b| !shared(b.action)) {
                 let key = keymap.key_for(layer, b.action).map(|k| k.name()).unwrap_or_default();
                 assert!(
@@ -253,7 +256,7 @@ mod tests {
 
     #[test]
     fn at_80_columns_the_view_keys_are_dropped_from_the_end_and_help_stays() {
-        let h = hints(&Keymap::default_map(), Layer::Columns, true);
+        let h = hints(&Keymap::default_map(), Layer::Columns, true, &|_| true);
         let whole = fitted(&h, 400, Ambiguous::Narrow);
         let short = fitted(&h, 60, Ambiguous::Narrow);
         assert!(text::width(&short) <= 60, "{short}");

@@ -555,6 +555,8 @@ impl Draw<'_> {
         // Warnings are cut before they push who is acting off the line.
         let limit =
             if warned { width.saturating_sub(reserve.max(kept)).max(kept_whole) } else { width.saturating_sub(kept) };
+        // The site's code is never given up for a message or a warning: they are cut first.
+        let limit = if app.several_sites { limit.min(width.saturating_sub(kept)) } else { limit };
         let left = fit(&left, limit.min(width), ambiguous);
         let used = text::width(&left);
         self.put(area, TextLine::styled(left, style));

@@ -10,7 +10,7 @@ use crate::reports::calendar::{CalendarStatus, Preview};
 
 /// The console on 4 December 2026, its calendar holding 2021–2026; column 8's due date depends
 /// on 2027.
-fn december() -> App {
+pub(super) fn december() -> App {
     let (mut app, effects) = App::new(Setup {
         keymap: Keymap::default_map(),
         ambiguous: Ambiguous::Narrow,

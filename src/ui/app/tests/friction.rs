@@ -209,10 +209,10 @@ fn refuse(a: &mut App, effects: &[Effect], why: &str) {
     };
     let effects =
         a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Err(why.into()))))));
-    let [(id, Load::View(views::Load::Queue(views::queue::Load::List { .. })))] = loads(&effects)[..] else {
+    let [(_, Load::View(views::Load::Queue(views::queue::Load::Page { .. })))] = loads(&effects)[..] else {
         panic!("{effects:?}")
     };
-    a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::List(Ok(queue_rows()))))));
+    serve_queue(a, effects, &queue_rows());
 }
 
 #[test]
@@ -268,7 +268,10 @@ fn the_publish_step_shows_the_checks_ticked_and_p_never_publishes_an_item_lackin
     assert!(a.views.queue.marked.is_empty());
     assert!(a.notice.as_ref().unwrap().text.contains("lacks its target columns"));
     // Marked before it was found lacking: left out of the batch.
-    a.views.queue.marked.insert(34);
+    a.views
+        .queue
+        .marked
+        .insert(34, views::queue::Marked { version: 1, title: "象山区2026年1-10月主要经济指标".into() });
     keys(&mut a, "P");
     assert!(matches!(a.overlay, Overlay::None), "nothing to publish: {:?}", a.overlay);
 }

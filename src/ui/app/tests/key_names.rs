@@ -66,7 +66,7 @@ columns = [{ on = "Right", run = "noop" }, { on = "PageDown", run = "columns.exp
     crate::i18n::scoped(Lang::ZhCn, || {
         let mut a = app();
         a.keymap = keymap.clone();
-        let hints = crate::ui::widgets::hints::hints(&a.keymap, Layer::Columns, false);
+        let hints = crate::ui::widgets::hints::hints(&a.keymap, Layer::Columns, false, &|_| true);
         assert!(hints.contains(&("下页".to_string(), t!("keyhint-columns-expand"))), "{hints:?}");
         keys(&mut a, "/");
         keys(&mut a, "zzzz");

@@ -715,7 +715,7 @@ fn a_server_reached_unverified_is_warned_of_on_the_status_line() {
 #[test]
 fn a_change_made_before_the_first_check_reloads_what_is_open() {
     let queue_reloaded = |effects: &[Effect]| {
-        loads(effects).iter().any(|(_, l)| matches!(l, Load::View(views::Load::Queue(views::queue::Load::List { .. }))))
+        loads(effects).iter().any(|(_, l)| matches!(l, Load::View(views::Load::Queue(views::queue::Load::Page { .. }))))
     };
     let mut a = app();
     show_queue(&mut a);
@@ -743,85 +743,104 @@ fn a_change_made_before_the_first_check_reloads_what_is_open() {
 
 /// A colleague's change committed after this console last checked the change mark and before
 /// its own write (record 11, then this console's 12) is below the mark the write leaves: it must
-/// reload what is open all the same. The write reloads only what it changed (a column's items);
-/// the colleague's change to the queue, open in its tab, would otherwise show only after some
-/// later change.
+/// reload what is open all the same. The write (an approval) reloads only what it changed (the
+/// queue); the colleague's change to the column tree, open in its tab, would otherwise show only
+/// after some later change.
 #[test]
 fn a_colleagues_change_just_before_this_consoles_write_reloads_what_is_open() {
-    let queue_reloaded = |loads: &[(u64, Load)]| {
-        loads.iter().any(|(_, l)| matches!(l, Load::View(views::Load::Queue(views::queue::Load::List { .. }))))
+    let tree_reloaded = |loads: &[(u64, Load)]| {
+        loads.iter().any(|(_, l)| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. }))))
     };
-    // The queue open in its tab, a column's items in front, the mark seen 10; `w` Enter
-    // withdraws the selected item.
+    // The column tree loaded in its tab, the queue's first item under review, the mark seen 10;
+    // `ca` approves it.
     let writing = || {
         let mut a = app();
         identify(&mut a, Some((Role::Admin, true)));
         show_queue(&mut a);
-        keys(&mut a, "2");
-        open_column(&mut a, policy_items());
         let check = next_check(&mut a, 10);
         a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
-        keys(&mut a, "w");
-        let effects = key(&mut a, KeyCode::Enter);
-        let [Load::Retract { .. }] = &writes(&effects)[..] else { panic!("{effects:?}") };
-        (a, loads(&effects)[0].0)
+        open_reviewing(&mut a);
+        let effects = keys(&mut a, "ca");
+        let [(id, Load::View(views::Load::Queue(views::queue::Load::Review { .. })))] = loads(&effects)[..] else {
+            panic!("{effects:?}")
+        };
+        (a, id)
     };
-    let done = || Withdrawal { withdrawn: vec![2106], already: vec![], requests_closed: 0, batch: None };
+    let approved = || {
+        let t = Transition { item: 31, from: Stage::OfficeReview, to: Stage::Publish, version: 2 };
+        Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Ok(t))))
+    };
     // A colleague's record 11 committed first: the write found mark 11 before its record 12.
     let (mut a, write) = writing();
     let mut asked = loads(&a.update(Msg::OwnChange(vec![Written { before: 11, last: 12 }])));
-    asked.extend(loads(&a.update(Msg::Loaded(write, Loaded::Withdrawn(Ok(done()))))));
-    assert!(queue_reloaded(&asked), "the colleague's change to the queue loads: {asked:?}");
+    asked.extend(loads(&a.update(Msg::Loaded(write, approved()))));
+    assert!(tree_reloaded(&asked), "the colleague's change to the columns loads: {asked:?}");
     assert!(a.link.flash.is_some(), "a colleague's change is said");
     assert_eq!(a.link.seen, Some(12));
 
     // Nobody else wrote: only what the write changed loads again, and nothing is said.
     let (mut a, write) = writing();
     let mut asked = loads(&a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }])));
-    asked.extend(loads(&a.update(Msg::Loaded(write, Loaded::Withdrawn(Ok(done()))))));
-    assert!(!queue_reloaded(&asked), "{asked:?}");
+    asked.extend(loads(&a.update(Msg::Loaded(write, approved()))));
+    assert!(!tree_reloaded(&asked) && !asked.is_empty(), "{asked:?}");
     assert!(a.link.flash.is_none());
     assert_eq!(a.link.seen, Some(11));
     // A colleague's change committed just after the write (record 12) is above what the write
     // took as seen: the next check finds it.
-    for (id, l) in asked {
-        let answer = match l {
-            Load::View(views::Load::Columns(columns::Load::Tree { .. })) => {
-                Loaded::View(views::Loaded::Columns(columns::Loaded::Tree(Ok(entries()))))
-            }
-            Load::View(views::Load::Columns(columns::Load::Items { .. })) => {
-                Loaded::View(views::Loaded::Columns(columns::Loaded::Items(Ok(policy_items()[1..].to_vec()))))
-            }
-            Load::View(views::Load::Columns(columns::Load::Head { .. })) => {
-                Loaded::View(views::Loaded::Columns(columns::Loaded::Head(Ok((5, vec![])))))
-            }
-            Load::CheckPages { .. } => {
-                a.update(Msg::OwnChange(vec![]));
-                Loaded::PagesChecked(Ok(crate::reports::links::AfterWithdrawal::default()))
-            }
-            other => panic!("{other:?}"),
-        };
-        a.update(Msg::Loaded(id, answer));
-    }
-    let check = next_check(&mut a, 20);
-    assert!(queue_reloaded(&loads(&a.update(Msg::Loaded(check, Loaded::Ping(Ok(12)))))));
+    let asked = loads(&a.update(Msg::Notified));
+    let [(check, Load::Ping)] = asked[..] else { panic!("{asked:?}") };
+    assert!(tree_reloaded(&loads(&a.update(Msg::Loaded(check, Loaded::Ping(Ok(12)))))));
     assert!(a.link.flash.is_some());
 
     // A write of two transactions (records 11 and 13) between which a colleague's 12 committed.
     let (mut a, _) = writing();
     let effects = a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }, Written { before: 12, last: 13 }]));
-    assert!(queue_reloaded(&loads(&effects)) && a.link.seen == Some(13), "{effects:?}");
+    assert!(tree_reloaded(&loads(&effects)) && a.link.seen == Some(13), "{effects:?}");
     // Two writes out at once come back in either order: weighed together when the last is back.
     let (mut a, _) = writing();
     a.link.writing = 2;
     assert!(loads(&a.update(Msg::OwnChange(vec![Written { before: 11, last: 12 }]))).is_empty());
     assert_eq!(a.link.seen, Some(10), "not before both are back");
     let effects = a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }]));
-    assert!(!queue_reloaded(&loads(&effects)) && a.link.flash.is_none(), "{effects:?}");
+    assert!(!tree_reloaded(&loads(&effects)) && a.link.flash.is_none(), "{effects:?}");
     assert_eq!(a.link.seen, Some(12));
     // The mark could not be read at the start: the write leaves it unknown, for the next check.
     let (mut a, _) = writing();
     a.link.seen = None;
     a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }]));
     assert_eq!(a.link.seen, None);
+}
+
+/// A colleague's change reads the queue again, past its first page too: the selection stays on its
+/// item, even one whose step the change moved (the key is the item's).
+#[test]
+fn a_colleagues_change_reloads_the_queue_keeping_the_selection_past_its_first_page() {
+    let mut a = app();
+    identify(&mut a, Some((Role::Admin, true)));
+    let mut all = queue::long_queue();
+    let effects = keys(&mut a, "1");
+    serve_queue(&mut a, effects, &all);
+    for _ in 0..120 {
+        let effects = key(&mut a, KeyCode::Down);
+        serve_queue(&mut a, effects, &all);
+    }
+    // Back up to an item at the government office's review.
+    for _ in 0..80 {
+        key(&mut a, KeyCode::Up);
+    }
+    let selected = a.views.queue.items.selected().unwrap().id;
+    assert_eq!(a.views.queue.items.selected().unwrap().stage, Stage::OfficeReview);
+    assert!(a.views.queue.items.rows.len() > PAGE as usize);
+    // The first check finds the mark the console opened at (`Setup::change_mark`): nothing new.
+    let check = next_check(&mut a, 10);
+    a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
+    let check = next_check(&mut a, 10);
+    let effects = a.update(Msg::Loaded(check, Loaded::Ping(Ok(13))));
+    // The colleague approved the item selected: it waits at the publish step now.
+    all.iter_mut().filter(|q| q.id == selected).for_each(|q| q.stage = Stage::Publish);
+    all.sort_by_key(|q| (q.key().step, q.key().since, q.id));
+    serve_queue(&mut a, effects, &all);
+    let q = &a.views.queue.items;
+    assert_eq!(q.selected().unwrap().id, selected, "the selection stays on its item");
+    assert_eq!(q.selected().unwrap().stage, Stage::Publish);
 }

@@ -80,6 +80,9 @@ mod restore;
 /// The overview of a provincial platform's sites, entering one (issue 25).
 mod sites;
 
+/// The keys offered by who the console acts as: a supervisor, a viewer, read only (issue 25).
+mod roles;
+
 /// Keys named in the language of the interface.
 mod key_names;
 
@@ -233,6 +236,7 @@ fn is_count(load: &Load) -> bool {
                 | views::Load::Withdrawn(withdrawn::Load::Total { .. })
                 | views::Load::Find(views::find::Load::Total { .. })
                 | views::Load::Findings(views::findings::Load::Total { .. })
+                | views::Load::Queue(views::queue::Load::Total { .. })
         )
     )
 }
@@ -1301,10 +1305,76 @@ fn queue_rows() -> Vec<QueueItem> {
 
 fn show_queue(app: &mut App) {
     let effects = keys(app, "1");
-    let [(id, Load::View(views::Load::Queue(views::queue::Load::List { .. })))] = loads(&effects)[..] else {
+    let [(_, Load::View(views::Load::Queue(views::queue::Load::Page { seek: Seek::First, .. })))] = loads(&effects)[..]
+    else {
         panic!("{effects:?}")
     };
-    app.update(Msg::Loaded(id, Loaded::View(views::Loaded::Queue(views::queue::Loaded::List(Ok(queue_rows()))))));
+    serve_queue(app, effects, &queue_rows());
+}
+
+/// The queue `all` (in its order by step) as the database reads it: the rows of a page in `order`
+/// from `seek`, those whose title or unit holds `filter`.
+fn queue_page(
+    all: &[QueueItem],
+    order: crate::store::QueueOrder,
+    filter: Option<&str>,
+    seek: Seek<crate::store::QueueKey>,
+    limit: i64,
+) -> Vec<QueueItem> {
+    use crate::store::{QueueKey, QueueOrder};
+    let sort = |k: QueueKey| match order {
+        QueueOrder::Step => (k.step, k.since, k.id),
+        QueueOrder::Wait => (0, k.since, k.id),
+    };
+    let mut rows: Vec<QueueItem> = all
+        .iter()
+        .filter(|q| filter.is_none_or(|f| q.title.contains(f) || q.unit.as_deref().is_some_and(|u| u.contains(f))))
+        .cloned()
+        .collect();
+    rows.sort_by_key(|q| sort(q.key()));
+    let n = limit as usize;
+    match seek {
+        Seek::First => rows.into_iter().take(n).collect(),
+        Seek::After(k) => rows.into_iter().filter(|q| sort(q.key()) > sort(k)).take(n).collect(),
+        Seek::Last => rows[rows.len().saturating_sub(n)..].to_vec(),
+        Seek::Before(k) => {
+            let before: Vec<QueueItem> = rows.into_iter().filter(|q| sort(q.key()) < sort(k)).collect();
+            before[before.len().saturating_sub(n)..].to_vec()
+        }
+    }
+}
+
+/// Answers the queue's pages and counts asked in `effects` from the queue `all`, as the database
+/// would, and those asked as they arrive; gives back every other effect.
+fn serve_queue(app: &mut App, effects: Vec<Effect>, all: &[QueueItem]) -> Vec<Effect> {
+    use views::queue::{Load as Q, Loaded as Answer};
+    let mut asked = effects;
+    let mut other = Vec::new();
+    while !asked.is_empty() {
+        let mut next = Vec::new();
+        for effect in asked {
+            let answer = match &effect {
+                Effect::Load(id, Load::View(views::Load::Queue(Q::Page { order, filter, seek, limit }))) => {
+                    (*id, Answer::Page(Ok(queue_page(all, *order, filter.as_deref(), *seek, *limit))))
+                }
+                Effect::Load(id, Load::View(views::Load::Queue(Q::Total { filter }))) => {
+                    let rows = queue_page(all, crate::store::QueueOrder::Step, filter.as_deref(), Seek::First, 1 << 40);
+                    let now = app.now;
+                    let late = rows.iter().filter(|q| waiting(q, now).1).count() as i64;
+                    let count =
+                        crate::store::QueueCount { total: Total::Exact(rows.len() as i64), late: Total::Exact(late) };
+                    (*id, Answer::Total(Ok(count)))
+                }
+                _ => {
+                    other.push(effect);
+                    continue;
+                }
+            };
+            next.extend(app.update(Msg::Loaded(answer.0, Loaded::View(views::Loaded::Queue(answer.1)))));
+        }
+        asked = next;
+    }
+    other
 }
 
 /// Opens the selected queue item and feeds it its page; the content checks find nothing on it.

@@ -235,3 +235,29 @@ fn the_overview_is_in_the_bar_only_for_an_operator_of_several_sites() {
         insta::assert_snapshot!("tab_bar_several_sites_zh_80x24", bar);
     });
 }
+
+/// The site's code stays whole on the status line of an operator of several sites, even beside a
+/// message and the calendar's warning, which are cut first (at 80 columns in Chinese the code was
+/// cut to `xian…`).
+#[test]
+fn the_sites_code_is_never_cut_by_a_message_and_a_warning() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        crate::i18n::scoped(lang, || {
+            let mut a = calendar::december();
+            let id = a.link.whoami.expect("the console asks who it acts as");
+            let w = Whoami {
+                name: "li.jianhua".into(),
+                site: "xiangshan".into(),
+                role: Some((Role::Supervisor, true)),
+                sites: 4,
+            };
+            a.update(Msg::Loaded(id, Loaded::Whoami(Ok(w))));
+            show_sites(&mut a);
+            keys(&mut a, "s");
+            let text = text_of(&a);
+            let status = text.lines().last().unwrap();
+            assert!(a.notice.is_some() && a.calendar_warning().is_some(), "{status}");
+            assert!(status.trim_end().ends_with(" xiangshan"), "{lang:?}: {status}");
+        });
+    }
+}

@@ -161,11 +161,18 @@ fn labelled(label: String, said: &str, width: u16, label_style: Style) -> Vec<Te
         .collect()
 }
 
+/// The keys the help lists: the keymap in effect, and what it says beside a key the console does
+/// not offer to who it acts as (`App::not_offered`: read only, or not the role's).
+pub struct Keys<'a> {
+    pub keymap: &'a Keymap,
+    pub not_offered: &'a dyn Fn(Action) -> Option<String>,
+}
+
 /// The help's lines at `width`: where things are, the view's keys, the keys everywhere, one's own
 /// keys and the mouse (taken by the console when `mouse`), the commands; headings in `heading`.
 pub fn lines(
     layer: Layer,
-    keymap: &Keymap,
+    keys: Keys,
     places: &[(String, String)],
     mouse: bool,
     width: u16,
@@ -173,16 +180,16 @@ pub fn lines(
     ambiguous: Ambiguous,
 ) -> Vec<TextLine<'static>> {
     let bold = Style::default().add_modifier(Modifier::BOLD);
+    let keymap = keys.keymap;
     let mut lines = Vec::new();
     let section = |title: String, layer: Layer, lines: &mut Vec<TextLine<'static>>| {
         lines.push(TextLine::styled(title, heading));
         for b in keymap.bindings(layer) {
-            lines.extend(labelled(
-                format!("  {} ", text::pad(&b.key.name(), 10, ambiguous)),
-                &b.said(layer, keymap),
-                width,
-                bold,
-            ));
+            let said = match (keys.not_offered)(b.action) {
+                Some(note) => t!("help-not-offered", said = b.said(layer, keymap), note = note),
+                None => b.said(layer, keymap),
+            };
+            lines.extend(labelled(format!("  {} ", text::pad(&b.key.name(), 10, ambiguous)), &said, width, bold));
         }
         lines.push(TextLine::raw(""));
     };

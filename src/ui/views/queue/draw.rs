@@ -9,11 +9,12 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{QueueView, Reviewing, waiting};
 use crate::domain::staleness::Status;
+use crate::store::{QueueOrder, Total};
 use crate::ui::layout::{Areas, REVIEW_PANEL as PANEL, review_page};
 use crate::ui::table::{Kind, Table};
 use crate::ui::text::{self, fit, pad};
 use crate::ui::views::item::PageOrder;
-use crate::ui::widgets::Draw;
+use crate::ui::widgets::{Draw, grouped};
 use crate::t;
 use crate::ui::words;
 
@@ -33,11 +34,22 @@ fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
     let ambiguous = d.ambiguous();
     let q = &view.items;
     let now = d.now();
-    let late = q.rows.iter().filter(|e| waiting(e, now).1).count();
-    let order = if view.by_wait { t!("queue-by-wait") } else { t!("queue-by-step") };
+    let order = match view.order() {
+        QueueOrder::Wait => t!("queue-by-wait"),
+        QueueOrder::Step => t!("queue-by-step"),
+    };
     let mut spans = vec![Span::raw(t!("queue-title", position = d.position(q), order = order))];
-    if late > 0 {
-        spans.push(Span::styled(t!("queue-late", count = late), d.theme.status(Status::DueSoon)));
+    // The marks first: they are kept across pages, and say what `P` publishes.
+    if !view.marked.is_empty() {
+        spans.push(Span::styled(t!("queue-marked", count = view.marked.len()), d.theme.status(Status::Ok)));
+    }
+    // Counted in the database with the list (a bound, `≥`, past a list's count).
+    if let Some(late) = view.late.filter(|l| l.n() > 0) {
+        let count = match late {
+            Total::AtLeast(n) => format!("≥{}", grouped(n)),
+            _ => grouped(late.n()),
+        };
+        spans.push(Span::styled(t!("queue-late", count = count), d.theme.status(Status::DueSoon)));
     }
     spans.extend(d.filter_note(&q.filter));
     d.title(areas.title, spans);
@@ -90,7 +102,7 @@ fn list(view: &QueueView, d: &mut Draw, areas: &Areas) {
     d.list(areas.rows, q, &nothing, |e| {
         let too_long = waiting(e, now).1;
         let cells = cells(e);
-        let mark = if view.marked.contains(&e.id) { "*" } else { " " };
+        let mark = if view.marked.contains_key(&e.id) { "*" } else { " " };
         let last = cells.len() - 1;
         let mut line = vec![Span::styled(mark, theme.status(Status::Ok))];
         for (i, cell) in cells.iter().enumerate() {

@@ -6,18 +6,22 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use super::{Answer, Ask, Cx, View, answer, step};
+use super::pages::{Pager, Source};
+use super::{Answer, Ask, Cx, View, answer};
 use crate::domain::Stage;
 use crate::domain::checks::Finding;
 use crate::domain::item::AttachmentKind;
 use crate::domain::review::{Checks, Decision};
-use crate::store::{ExportedItem, HistoryEntry, QueueItem, Site, Store, StoreError, Transition};
+use crate::store::{
+    ExportedItem, HistoryEntry, QueueCount, QueueItem, QueueKey, QueueOrder, Seek, Site, Store, StoreError, Total,
+    Transition,
+};
 use crate::ui::app::Confirmed;
-use crate::ui::views::item::{ItemView, page_delta, scroll};
 use crate::ui::keymap::{Action, Keymap, Layer};
-use crate::ui::paged::{Cursor, Paged, Row};
+use crate::ui::paged::{List, PAGE, Paged, Row};
 use crate::ui::sanitise::{clean_all, clean_item, clean_line, clean_option, clean_result, each};
 use crate::ui::text::SearchKey;
+use crate::ui::views::item::{ItemView, page_delta, scroll};
 use crate::ui::words;
 use crate::{t, usecase};
 
@@ -26,30 +30,77 @@ mod review;
 pub use review::{ItemFindings, Reviewing};
 
 impl Row for QueueItem {
-    type Key = i64;
+    type Key = QueueKey;
 
-    fn key(&self) -> i64 {
-        self.id
+    fn key(&self) -> QueueKey {
+        QueueItem::key(self)
     }
 
     fn search(&self) -> SearchKey {
         SearchKey::new(&[&self.title, self.unit.as_deref().unwrap_or(""), &self.columns.join(" ")])
     }
+
+    fn copy(&self, id: bool) -> Option<String> {
+        Some(if id { self.id.to_string() } else { self.title.clone() })
+    }
+}
+
+/// Rows the queue reads again at most when it is read again (after a decision, a change): those
+/// loaded, so that the selection and the item a decision opens next stay where they were.
+const AGAIN: i64 = 1_000;
+
+/// Where the queue's pages come from: its order (`s` changes it), and how many rows its first or
+/// last page reads (a page; when read again, the rows that were loaded, up to `AGAIN`).
+#[derive(Debug, Clone, Copy)]
+pub struct Queue {
+    pub order: QueueOrder,
+    span: i64,
+}
+
+impl Default for Queue {
+    fn default() -> Self {
+        Queue { order: QueueOrder::Step, span: PAGE }
+    }
+}
+
+impl Source for Queue {
+    type Key = QueueKey;
+
+    fn page(&self, seek: Seek<QueueKey>, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        let limit = if matches!(seek, Seek::First | Seek::Last) { self.span } else { PAGE };
+        Some(Load::Page { order: self.order, filter, seek, limit }.into())
+    }
+
+    fn total(&self, filter: Option<String>) -> Option<crate::ui::app::Load> {
+        Some(Load::Total { filter }.into())
+    }
+
+    fn failed(&self, error: String) -> String {
+        t!("queue-load-failed", error = error)
+    }
+}
+
+/// An approved item marked to be published with others: kept by its id whether or not its row is
+/// loaded (paging, a filter, a reload), with the version and title it was last read with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marked {
+    pub version: i64,
+    pub title: String,
 }
 
 /// The queue tab: its list, and the item opened from it for a decision.
 #[derive(Debug, Default)]
 pub struct QueueView {
-    /// Loaded whole: `done` once the first load has come back.
-    pub items: Paged<QueueItem>,
+    /// Read a page at a time, in its order (`views::pages`).
+    pub items: Paged<QueueItem, Queue>,
+    /// How many of the list's items have waited too long, counted with it.
+    pub late: Option<Total>,
     /// After a decision: the item to open when the reloaded queue arrives.
     pub open_next: Option<i64>,
-    /// Approved items marked to be published together.
-    pub marked: std::collections::BTreeSet<i64>,
+    /// Approved items marked to be published together, by id.
+    pub marked: std::collections::BTreeMap<i64, Marked>,
     /// The publication of the marked items running.
     pub publishing: Option<u64>,
-    /// Longest waiting first across all steps, instead of by step.
-    pub by_wait: bool,
     /// An item opened for a decision.
     pub reviewing: Option<Reviewing>,
     /// The reason being typed for rejecting the item under review.
@@ -70,9 +121,11 @@ pub struct Rejection {
 /// The tab's queries and writes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load {
-    /// The items awaiting a decision; with a filter (as typed), those whose title or body holds
-    /// it or whose unit or title it names by pinyin initials.
-    List { filter: Option<String> },
+    /// Up to `limit` items awaiting a decision in `order` from `seek`; with a filter (as typed),
+    /// those whose title or body holds it or whose unit or title it names by pinyin initials.
+    Page { order: QueueOrder, filter: Option<String>, seek: Seek<QueueKey>, limit: i64 },
+    /// How many items the queue has with the filter, and how many have waited too long.
+    Total { filter: Option<String> },
     /// The item under review.
     Item { id: i64 },
     /// The content checks' findings on one item, each with the waiver that covers it.
@@ -88,7 +141,8 @@ pub enum Load {
 /// What they brought back (an error as one line).
 #[derive(Debug, Clone)]
 pub enum Loaded {
-    List(Result<Vec<QueueItem>, String>),
+    Page(Result<Vec<QueueItem>, String>),
+    Total(Result<QueueCount, String>),
     Item(Result<Box<(ExportedItem, Vec<HistoryEntry>)>, String>),
     /// An item's findings, each with the waiver that covers it.
     ItemFindings(i64, Result<Vec<(Finding, Option<String>)>, String>),
@@ -101,15 +155,18 @@ pub enum Loaded {
 impl Load {
     pub fn is_write(&self) -> bool {
         match self {
-            Load::List { .. } | Load::Item { .. } | Load::ItemFindings { .. } => false,
+            Load::Page { .. } | Load::Total { .. } | Load::Item { .. } | Load::ItemFindings { .. } => false,
             Load::Review { .. } | Load::Publish { .. } | Load::PublishMany { .. } => true,
         }
     }
 
     pub async fn run(self, store: &dyn Store, site: &Site, line: &(dyn Fn(StoreError) -> String + Sync)) -> Loaded {
         match self {
-            Load::List { filter } => {
-                Loaded::List(usecase::queue::queue(store, site, None, None, filter.as_deref()).await.map_err(line))
+            Load::Page { order, filter, seek, limit } => Loaded::Page(
+                usecase::queue::page(store, site, order, filter.as_deref(), seek, limit).await.map_err(line),
+            ),
+            Load::Total { filter } => {
+                Loaded::Total(usecase::queue::total(store, site, filter.as_deref()).await.map_err(line))
             }
             Load::Item { id } => Loaded::Item(usecase::queue::item(store, site, id).await.map(Box::new).map_err(line)),
             Load::ItemFindings { id } => {
@@ -133,7 +190,8 @@ impl Load {
 impl Loaded {
     pub fn failed(&self) -> bool {
         match self {
-            Loaded::List(r) => r.is_err(),
+            Loaded::Page(r) => r.is_err(),
+            Loaded::Total(r) => r.is_err(),
             Loaded::Item(r) => r.is_err(),
             Loaded::ItemFindings(_, r) => r.is_err(),
             Loaded::Decided(r) => r.is_err(),
@@ -143,11 +201,12 @@ impl Loaded {
 
     pub fn sanitised(mut self) -> Self {
         match &mut self {
-            Loaded::List(r) => each(r, |q| {
+            Loaded::Page(r) => each(r, |q| {
                 clean_line(&mut q.title);
                 clean_option(&mut q.unit);
                 clean_all(&mut q.columns);
             }),
+            Loaded::Total(_) => {}
             Loaded::Item(r) => clean_result(r, |found| clean_item(found)),
             Loaded::ItemFindings(_, r) => each(r, |(f, waived)| {
                 clean_line(&mut f.text);
@@ -165,7 +224,8 @@ impl Loaded {
     pub fn every_error() -> Vec<(&'static str, Loaded)> {
         let e = "the database said no".to_string();
         vec![
-            ("List", Loaded::List(Err(e.clone()))),
+            ("Page", Loaded::Page(Err(e.clone()))),
+            ("Total", Loaded::Total(Err(e.clone()))),
             ("Item", Loaded::Item(Err(e.clone()))),
             ("ItemFindings", Loaded::ItemFindings(7, Err(e.clone()))),
             ("Decided", Loaded::Decided(Err(e.clone()))),
@@ -174,17 +234,12 @@ impl Loaded {
     }
 }
 
-/// The order of the queue by step: the workflow's steps in turn, oldest first in each.
-fn by_step(e: &QueueItem) -> (usize, DateTime<Utc>, i64) {
-    (crate::domain::review::step_order(e.stage), e.waiting_since(), e.id)
-}
-
 /// How long an item has waited, and whether that is too long: past a day, or past an hour for an
 /// item its unit already put on WeChat (to be synced at once, Art. 7).
 pub fn waiting(entry: &QueueItem, now: DateTime<Utc>) -> (String, bool) {
     let minutes = (now - entry.waiting_since()).num_minutes().max(0);
     let text = waited(minutes);
-    let limit = if entry.channel == crate::domain::Channel::Wechat { 60 } else { 24 * 60 };
+    let limit = crate::domain::review::wait_limit(entry.channel).num_minutes();
     (text, minutes > limit)
 }
 
@@ -200,13 +255,9 @@ pub fn waited(minutes: i64) -> String {
 }
 
 impl QueueView {
-    /// Puts the rows in the chosen order.
-    pub fn order(&mut self, height: usize) {
-        if self.by_wait {
-            self.items.sort_by_key(height, |e| (e.waiting_since(), e.id));
-        } else {
-            self.items.sort_by_key(height, by_step);
-        }
+    /// The order the queue is read in.
+    pub fn order(&self) -> QueueOrder {
+        self.items.source.order
     }
 
     /// The step of the item under review, if one is open (what a decision on it would pass).
@@ -214,11 +265,18 @@ impl QueueView {
         self.reviewing.as_ref().map(|r| r.entry.stage)
     }
 
-    /// Asks for the queue, with the filter typed (in the database: a match in a body too).
-    fn load(&mut self, ask: &mut Ask) {
-        let filter = self.items.db_filter();
-        let id = ask.request(Load::List { filter: filter.clone() });
-        self.items.filtered(id, crate::store::Seek::First, filter);
+    /// `s`: the queue in its other order, read again from its first page, the filter kept, shown
+    /// from its top (the heading says the order).
+    fn reorder(&mut self, ask: &mut Ask) {
+        let order = match self.order() {
+            QueueOrder::Step => QueueOrder::Wait,
+            QueueOrder::Wait => QueueOrder::Step,
+        };
+        let filter = std::mem::take(&mut self.items.filter);
+        self.items = Paged::new(Queue { order, ..Queue::default() });
+        self.items.filter = filter;
+        self.late = None;
+        self.items.read(Seek::First, ask);
     }
 
     /// A waiver on `item` was written: its findings again, if it is under review.
@@ -236,17 +294,30 @@ impl QueueView {
         }
     }
 
-    /// A publication was confirmed: the item under review, or else the marked items.
+    /// A publication was confirmed: the item under review, or else the marked items (whether
+    /// their rows are loaded or not), at the versions they were last read.
     pub fn publish(&mut self, ask: &mut Ask) {
         if let Some(r) = &mut self.reviewing {
             r.publish(ask);
             return;
         }
-        let items: Vec<(i64, i64)> =
-            self.items.rows.iter().filter(|e| self.marked.contains(&e.id)).map(|e| (e.id, e.version)).collect();
+        let items: Vec<(i64, i64)> = self.to_publish().iter().map(|(id, m)| (*id, m.version)).collect();
         if !items.is_empty() {
             self.publishing = Some(ask.request(Load::PublishMany { items }));
         }
+    }
+
+    /// The marked items to publish: never one whose row, read since, lacks its target columns
+    /// (where would it go?).
+    fn to_publish(&self) -> Vec<(i64, &Marked)> {
+        let lacking: std::collections::BTreeSet<i64> = self
+            .items
+            .rows
+            .iter()
+            .filter(|e| e.missing.contains(&AttachmentKind::TargetColumns))
+            .map(|e| e.id)
+            .collect();
+        self.marked.iter().filter(|(id, _)| !lacking.contains(id)).map(|(id, m)| (*id, m)).collect()
     }
 
     /// Opens the selected item for review.
@@ -267,29 +338,22 @@ impl QueueView {
                 if e.stage != Stage::Publish {
                     ask.warn(t!("queue-only-approved", id = id, stage = words::stage_name(e.stage)));
                 } else if e.missing.contains(&AttachmentKind::TargetColumns) {
+                    // Never one listed as lacking its target columns (where would it go?).
                     ask.warn(t!("queue-lacks-columns", id = id));
-                } else if !self.marked.remove(&id) {
-                    self.marked.insert(id);
+                } else if self.marked.remove(&id).is_none() {
+                    self.marked.insert(id, Marked { version: e.version, title: e.title.clone() });
                 }
                 let len = self.items.shown.len();
                 self.items.cursor.step(1, len, cx.height);
+                self.more(cx, ask);
             }
-            Action::QueueSort => {
-                self.by_wait = !self.by_wait;
-                self.order(cx.height);
-            }
+            Action::QueueSort => self.reorder(ask),
             Action::PublishMarked => {
-                // Never one listed as lacking its target columns (where would it go?).
-                let marked: Vec<&QueueItem> = self
-                    .items
-                    .rows
-                    .iter()
-                    .filter(|e| self.marked.contains(&e.id) && !e.missing.contains(&AttachmentKind::TargetColumns))
-                    .collect();
+                let marked = self.to_publish();
                 if marked.is_empty() {
                     ask.warn(t!("queue-mark-first", mark = cx.keymap.key_name(Layer::Queue, Action::Mark)));
                 } else {
-                    let list: Vec<String> = marked.iter().map(|e| format!("{}  {}", e.id, e.title)).collect();
+                    let list: Vec<String> = marked.iter().map(|(id, m)| format!("{id}  {}", m.title)).collect();
                     let text = t!(
                         "queue-publish-marked",
                         count = marked.len(),
@@ -308,13 +372,26 @@ impl QueueView {
     /// A result for this view.
     pub fn loaded(&mut self, id: u64, loaded: Loaded, cx: &Cx, ask: &mut Ask) {
         match loaded {
-            Loaded::List(result) => {
-                let failed = result.as_ref().err().filter(|_| self.items.waiting == Some(id)).cloned();
-                if self.items.accept_whole(id, result, cx.height) {
+            Loaded::Page(result) => {
+                let waited = self.items.waiting == Some(id);
+                if let (true, Ok(rows)) = (waited, &result) {
+                    // A marked item read again: published at the version it now has.
+                    for e in rows {
+                        if let Some(m) = self.marked.get_mut(&e.id) {
+                            *m = Marked { version: e.version, title: e.title.clone() };
+                        }
+                    }
+                }
+                self.items.arrived(id, result, cx.height, ask);
+                if waited {
+                    self.items.source.span = PAGE;
                     self.arrived(cx, ask);
                 }
-                if let Some(e) = failed {
-                    ask.warn(t!("queue-load-failed", error = e));
+            }
+            Loaded::Total(result) => {
+                let late = result.as_ref().ok().map(|c| c.late);
+                if self.items.accept_total(id, result.map(|c| c.total)) {
+                    self.late = late.filter(|_| self.items.total.is_some());
                 }
             }
             Loaded::Item(result) => ItemView::arrived(self.reviewing.as_mut().map(|r| &mut r.view), id, result, ask),
@@ -356,7 +433,7 @@ impl QueueView {
                 self.reviewing = None;
             }
         }
-        self.load(ask);
+        self.read_list(ask);
     }
 
     /// The marked items were published (or some refused).
@@ -375,14 +452,11 @@ impl QueueView {
                 ask.warn(t!("queue-published-some", done = done, count = count, first = first.clone()))
             }
         }
-        self.load(ask);
+        self.read_list(ask);
     }
 
-    /// The queue arrived: open the next item if a decision asked for it.
+    /// The queue's page arrived: open the next item if a decision asked for it.
     fn arrived(&mut self, cx: &Cx, ask: &mut Ask) {
-        if self.by_wait {
-            self.order(cx.height);
-        }
         let Some(next) = self.open_next.take() else { return };
         let Some(pos) = self.items.shown.iter().position(|&i| self.items.rows[i].id == next) else {
             return;
@@ -397,14 +471,24 @@ impl QueueView {
 }
 
 impl View for QueueView {
-    fn layer(&self) -> Layer {
-        if self.reviewing.is_some() { Layer::Review } else { Layer::Queue }
+    fn list(&self) -> Option<&dyn List> {
+        Some(&self.items)
     }
 
-    fn show(&mut self, _cx: &Cx, ask: &mut Ask) {
-        if !self.items.done && self.items.waiting.is_none() {
-            self.load(ask);
-        }
+    fn pages(&mut self) -> Option<&mut dyn Pager> {
+        Some(&mut self.items)
+    }
+
+    /// Reads it again (a decision, F5, a change): the rows that were loaded, in one page, from the
+    /// end they were read from, so the selection stays on its row (and the item a decision opens
+    /// next is there); the first page if nothing was.
+    fn read_list(&mut self, ask: &mut Ask) {
+        self.items.source.span = (self.items.rows.len() as i64 + 1).clamp(PAGE, AGAIN);
+        self.items.read_again(ask);
+    }
+
+    fn layer(&self) -> Layer {
+        if self.reviewing.is_some() { Layer::Review } else { Layer::Queue }
     }
 
     fn busy(&self) -> bool {
@@ -454,21 +538,22 @@ impl View for QueueView {
         self.under_review().filter(|_| enter).map(crate::domain::review::Act::Pass)
     }
 
-    /// A colleague's change: the item under review and its findings, and the list if loaded.
+    /// A colleague's change: the item under review and its findings, and the list if loaded (the
+    /// selection kept).
     fn changed(&mut self, _cx: &Cx, ask: &mut Ask) {
         if let Some(r) = &mut self.reviewing {
             r.reload_item(ask);
             r.load_findings(ask);
         }
         if self.items.loaded() {
-            self.load(ask);
+            self.read_list(ask);
         }
     }
 
     /// F5: the list again; the item under review opens again once it arrives.
     fn refresh(&mut self, _cx: &Cx, ask: &mut Ask) {
         self.open_next = self.reviewing.take().map(|r| r.entry.id);
-        self.load(ask);
+        self.read_list(ask);
     }
 
     fn open(&mut self, _cx: &Cx, ask: &mut Ask) {
@@ -481,25 +566,18 @@ impl View for QueueView {
         self.reviewing.take().is_some()
     }
 
-    fn motion(&mut self, action: Action, cx: &Cx, _ask: &mut Ask) {
+    fn motion(&mut self, action: Action, cx: &Cx, ask: &mut Ask) {
         match &mut self.reviewing {
             Some(r) => scroll(&mut r.view, page_delta(action, cx.height).unwrap_or(0)),
             None => {
-                let len = self.items.shown.len();
-                self.items.cursor.step(step(action, len, cx.height), len, cx.height);
-            }
-        }
-    }
-
-    fn filter(&self) -> Option<&str> {
-        self.reviewing.is_none().then_some(self.items.filter.as_str())
-    }
-
-    fn set_filter(&mut self, text: String, cx: &Cx, ask: &mut Ask) {
-        if self.reviewing.is_none() {
-            self.items.set_filter(text, cx.height);
-            if self.items.loaded() && self.items.refilter() {
-                self.load(ask);
+                if matches!(action, Action::Top | Action::Bottom) {
+                    // The real start or end: read from the database when not loaded.
+                    self.items.jump(action == Action::Top, cx.height);
+                } else {
+                    let len = self.items.shown.len();
+                    self.items.cursor.step(super::step(action, len, cx.height), len, cx.height);
+                }
+                self.more(cx, ask);
             }
         }
     }
@@ -507,24 +585,12 @@ impl View for QueueView {
     fn copy(&self, id: bool) -> Option<String> {
         match &self.reviewing {
             Some(r) => Some(if id { r.entry.id.to_string() } else { r.entry.title.clone() }),
-            None => self.items.selected().map(|e| if id { e.id.to_string() } else { e.title.clone() }),
+            None => self.items.selected().and_then(|e| e.copy(id)),
         }
     }
 
     fn item(&self) -> Option<&ItemView> {
         self.reviewing.as_ref().map(|r| &r.view)
-    }
-
-    fn cursor(&mut self) -> Option<(&mut Cursor, usize)> {
-        if self.reviewing.is_some() {
-            return None;
-        }
-        let len = self.items.shown.len();
-        Some((&mut self.items.cursor, len))
-    }
-
-    fn fit(&mut self, height: usize) {
-        self.items.cursor.show(self.items.shown.len(), height);
     }
 
     fn draw(&self, d: &mut crate::ui::widgets::Draw, areas: &crate::ui::layout::Areas) {
