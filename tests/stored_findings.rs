@@ -376,3 +376,41 @@ async fn checked_again_as_fresh(db: TestDb, change: Option<&str>) {
     drop(fresh_raw);
     assert!(db.ok(&["audit", "verify"]).contains("the audit trail is intact"));
 }
+
+/// `check --all` reads the issue dates of the documents items carry for a page of items at once:
+/// an item is compared with the first of its documents' dates, whatever page it falls on.
+async fn check_all_reads_the_issue_dates_of_each_page(db: TestDb) {
+    use portal_admin::store::{self, OpenOptions, Target};
+
+    site_with_items(&db);
+    let mut raw = db.any().await;
+    let item = raw.count("SELECT MIN(id) FROM items WHERE published_at IS NOT NULL AND id > 7").await;
+    for (number, issued) in [("象政办〔2099〕1号", "2099-01-01"), ("象政办〔2000〕1号", "2000-01-01")] {
+        raw.exec(&format!(
+            "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, published_at, recorded_at) \
+             SELECT i.site_id, '{number}', '通知', p.column_id, '{issued}', i.id, i.published_at, i.published_at \
+             FROM items i JOIN placements p ON p.site_id = i.site_id AND p.item_id = i.id WHERE i.id = {item} \
+             ORDER BY p.column_id LIMIT 1"
+        ))
+        .await
+        .unwrap();
+    }
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    for page in [7, 1, 1000] {
+        store.recheck_by(&site, page, &|_, _| {}).await.unwrap();
+        let found = stored_rows(&mut raw).await;
+        let row = found.get(&item).map(|(f, _)| f.as_str()).unwrap_or_default();
+        // The first of its documents' dates (2000) is the one compared: nothing found.
+        assert!(!row.contains("published_before_issued"), "page {page}: {row}");
+    }
+    raw.exec("UPDATE documents SET issued_on = '2099-02-01' WHERE number = '象政办〔2000〕1号'").await.unwrap();
+    for page in [7, 1, 1000] {
+        store.recheck_by(&site, page, &|_, _| {}).await.unwrap();
+        let found = stored_rows(&mut raw).await;
+        let row = found.get(&item).map(|(f, _)| f.as_str()).unwrap_or_default();
+        assert!(row.contains("published_before_issued") && row.contains("2099-01-01"), "page {page}: {row}");
+    }
+}
+
+on_both_backends!(check_all_reads_the_issue_dates_of_each_page);

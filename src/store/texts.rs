@@ -1,5 +1,5 @@
 //! Items' texts read a page at a time for `check --all` after the lists changed (every item of a
-//! site checked again), into one buffer a page: a million items, and a copy of each field of each
+//! site checked again), into one buffer a page, with what is stored for them: a million items, and a copy of each field of each
 //! row (sqlx's SQLite driver copies every value of every row and sends each row across threads,
 //! and the threads' allocator then takes turns on them) cost more than the reading. PostgreSQL:
 //! sqlx's rows, each field borrowed from its row. SQLite: the connection's own C handle, each
@@ -19,15 +19,13 @@ use super::{Result, StoreError};
 use crate::domain::checks::Checked;
 
 /// Site `$1`'s items after id `$2`, `$3` of them, in id order: each one's text and dates as the
-/// checks read them (the issue date of the document it carries) and the findings stored for it
-/// (none without a row), which `check --all` compares with what it finds.
-pub(crate) const TEXTS_STORED: &str = "SELECT i.id, i.title, i.body, i.submitted_at, i.published_at, \
-       (SELECT MIN(d.issued_on) FROM documents d WHERE d.site_id = i.site_id AND d.item_id = i.id) AS issued_on, \
-       f.findings AS stored \
-     FROM items i LEFT JOIN item_findings f ON f.site_id = i.site_id AND f.item_id = i.id \
-     WHERE i.site_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3";
+/// checks read them. One range of the items' key: what the checks read of other tables is read
+/// for the page's range at once (`sql/findings.rs`), not looked up item by item.
+pub(crate) const TEXTS_PAGE: &str = "SELECT i.id, i.title, i.body, i.submitted_at, i.published_at \
+     FROM items i WHERE i.site_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3";
 
-/// A page of `TEXTS_STORED`: every item's texts in one buffer.
+/// A page of `TEXTS_PAGE`: every item's texts in one buffer, with the findings stored for each
+/// and the issue date of the document it carries (`with_stored`, `with_issued`).
 #[derive(Debug, Default)]
 pub(crate) struct TextPage {
     /// The titles, bodies and stored findings of the page, one after another.
@@ -47,15 +45,13 @@ struct PagedText {
     issued_on: Option<NaiveDate>,
 }
 
-/// One row of `TEXTS_STORED`, its texts borrowed.
-pub(crate) struct TextRow<'a> {
-    pub id: i64,
-    pub title: &'a str,
-    pub body: &'a str,
-    pub stored: Option<&'a str>,
-    pub submitted_at: DateTime<Utc>,
-    pub published_at: Option<DateTime<Utc>>,
-    pub issued_on: Option<NaiveDate>,
+/// One row of `TEXTS_PAGE`, its texts borrowed.
+struct TextRow<'a> {
+    id: i64,
+    title: &'a str,
+    body: &'a str,
+    submitted_at: DateTime<Utc>,
+    published_at: Option<DateTime<Utc>>,
 }
 
 impl TextPage {
@@ -63,22 +59,47 @@ impl TextPage {
         TextPage { text: String::with_capacity(items * 1024), items: Vec::with_capacity(items) }
     }
 
+    /// Puts text in the buffer: where it is.
+    fn put(&mut self, text: &str) -> Range<usize> {
+        let start = self.text.len();
+        self.text.push_str(text);
+        start..self.text.len()
+    }
+
     fn push(&mut self, row: &TextRow<'_>) {
-        let mut put = |s: &str| {
-            let start = self.text.len();
-            self.text.push_str(s);
-            start..self.text.len()
-        };
-        let (title, body, stored) = (put(row.title), put(row.body), row.stored.map(put));
+        let (title, body) = (self.put(row.title), self.put(row.body));
         self.items.push(PagedText {
             id: row.id,
             title,
             body,
-            stored,
+            stored: None,
             submitted_at: row.submitted_at,
             published_at: row.published_at,
-            issued_on: row.issued_on,
+            issued_on: None,
         });
+    }
+
+    /// Where item `id` is in the page, if it has it.
+    fn place(&self, id: i64) -> Option<usize> {
+        self.items.binary_search_by_key(&id, |i| i.id).ok()
+    }
+
+    /// The findings stored for the page's items: (item, its findings as JSON).
+    pub(crate) fn with_stored(&mut self, stored: &[(i64, String)]) {
+        for (id, findings) in stored {
+            if let Some(at) = self.place(*id) {
+                self.items[at].stored = Some(self.put(findings));
+            }
+        }
+    }
+
+    /// The issue dates of the documents the page's items carry: (item, the first of them).
+    pub(crate) fn with_issued(&mut self, issued: &[(i64, NaiveDate)]) {
+        for (id, on) in issued {
+            if let Some(at) = self.place(*id) {
+                self.items[at].issued_on = Some(*on);
+            }
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -114,7 +135,7 @@ where
     DB: sqlx::Database,
     for<'a> i64: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
 {
-    sqlx::query(TEXTS_STORED).bind(site).bind(after).bind(limit)
+    sqlx::query(TEXTS_PAGE).bind(site).bind(after).bind(limit)
 }
 
 /// Where a page's columns are, found by their names once a page.
@@ -122,10 +143,8 @@ struct Places {
     id: usize,
     title: usize,
     body: usize,
-    stored: usize,
     submitted_at: usize,
     published_at: usize,
-    issued_on: usize,
 }
 
 impl Places {
@@ -138,10 +157,8 @@ impl Places {
             id: place("id")?,
             title: place("title")?,
             body: place("body")?,
-            stored: place("stored")?,
             submitted_at: place("submitted_at")?,
             published_at: place("published_at")?,
-            issued_on: place("issued_on")?,
         })
     }
 }
@@ -158,10 +175,8 @@ pub(crate) fn postgres_page(conn: &mut sqlx::PgConnection, site: i64, after: i64
                 id: row.try_get(at.id)?,
                 title: row.try_get(at.title)?,
                 body: row.try_get(at.body)?,
-                stored: row.try_get(at.stored)?,
                 submitted_at: row.try_get(at.submitted_at)?,
                 published_at: row.try_get(at.published_at)?,
-                issued_on: row.try_get(at.issued_on)?,
             });
         }
         Ok(page)
@@ -169,8 +184,8 @@ pub(crate) fn postgres_page(conn: &mut sqlx::PgConnection, site: i64, after: i64
 }
 
 /// SQLite's page (site, after, limit), read through the connection's C handle. A row with a time
-/// that is not RFC 3339 or a date that is not YYYY-MM-DD (the store writes nothing else) is read
-/// through sqlx, which knows SQLite's other spellings.
+/// that is not RFC 3339 (the store writes nothing else) is read through sqlx, which knows SQLite's
+/// other spellings.
 pub(crate) fn sqlite_page(conn: &mut sqlx::SqliteConnection, site: i64, after: i64, limit: i64) -> TextPageFuture<'_> {
     Box::pin(async move {
         let mut page = TextPage::with_capacity(usize::try_from(limit).unwrap_or(0).min(10_000));
@@ -189,15 +204,12 @@ pub(crate) fn sqlite_page(conn: &mut sqlx::SqliteConnection, site: i64, after: i
             let row = query::<sqlx::Sqlite>(site, odd - 1, 1).fetch_one(&mut *conn).await?;
             let title: Lossy = row.try_get("title")?;
             let body: Lossy = row.try_get("body")?;
-            let stored: Option<Lossy> = row.try_get("stored")?;
             page.push(&TextRow {
                 id: row.try_get("id")?,
                 title: &title.text,
                 body: &body.text,
-                stored: stored.as_ref().map(|s| s.text.as_str()),
                 submitted_at: row.try_get("submitted_at")?,
                 published_at: row.try_get("published_at")?,
-                issued_on: row.try_get("issued_on")?,
             });
             after = odd;
         }
@@ -221,7 +233,7 @@ fn sqlite_failure(db: *mut ffi::sqlite3) -> StoreError {
 }
 
 /// Reads site `site`'s items after `after`, up to `limit`, into `page` with the C API; stops
-/// before an item whose time or date is not spelt as the store writes them (`Some(its id)`).
+/// before an item whose time is not spelt as the store writes it (`Some(its id)`).
 ///
 /// # Safety
 /// `db` is an open connection, held exclusively for the call.
@@ -233,7 +245,7 @@ unsafe fn read_raw(
     page: &mut TextPage,
 ) -> Result<Option<i64>> {
     // `$N` as SQLite's `?N`: the same statement, its values bound by position.
-    let sql = std::ffi::CString::new(TEXTS_STORED.replace('$', "?")).expect("no NUL in the statement");
+    let sql = std::ffi::CString::new(TEXTS_PAGE.replace('$', "?")).expect("no NUL in the statement");
     // SAFETY (every call below): `db` is open and held; the statement is the one prepared here,
     // finalised when `statement` drops; a column's text stays valid until the next step, and
     // every borrow of it ends before then.
@@ -274,21 +286,10 @@ unsafe fn read_raw(
             let (Some(title), Some(body), Some(Ok(submitted_at))) = (text(1), text(2), time(3)) else {
                 return Ok(Some(id));
             };
-            let (Ok(published_at), Ok(issued_on)) =
-                (time(4).transpose(), text(5).map(|d| NaiveDate::parse_from_str(&d, "%F")).transpose())
-            else {
+            let Ok(published_at) = time(4).transpose() else {
                 return Ok(Some(id));
             };
-            let stored = text(6);
-            page.push(&TextRow {
-                id,
-                title: &title,
-                body: &body,
-                stored: stored.as_deref(),
-                submitted_at,
-                published_at,
-                issued_on,
-            });
+            page.push(&TextRow { id, title: &title, body: &body, submitted_at, published_at });
         }
     }
 }

@@ -122,6 +122,37 @@ sql_impl! { SqlStore;
         })
     }
 
+    /// A page of items' texts after item `after` (`texts::TEXTS_PAGE`), with the findings stored
+    /// for them and the issue dates of the documents they carry, each read for the page's range
+    /// of ids at once and as one row of JSON (the SQLite driver hands rows over one by one).
+    async fn text_page(tx: &mut Transaction<'static, DB>, site: i64, after: i64, limit: i64) -> Result<TextPage> {
+        let mut page = (DB::TEXT_PAGE)(&mut **tx, site, after, limit).await?;
+        let Some(last) = page.last() else { return Ok(page) };
+        let (agg, arr) = (DB::JSON_AGG, DB::JSON_ARRAY);
+        let stored: Option<String> = sqlx::query_scalar(&format!(
+            "SELECT CAST({agg}({arr}(f.item_id, f.findings)) AS TEXT) FROM item_findings f \
+             WHERE f.site_id = $1 AND f.item_id > $2 AND f.item_id <= $3"
+        ))
+        .bind(site)
+        .bind(after)
+        .bind(last)
+        .fetch_one(&mut **tx)
+        .await?;
+        page.with_stored(&json_rows::<(i64, String)>("item_findings", stored)?);
+        let issued: Option<String> = sqlx::query_scalar(&format!(
+            "SELECT CAST({agg}({arr}(d.item_id, d.issued_on)) AS TEXT) FROM \
+             (SELECT item_id, MIN(issued_on) AS issued_on FROM documents \
+              WHERE site_id = $1 AND item_id > $2 AND item_id <= $3 GROUP BY item_id) d"
+        ))
+        .bind(site)
+        .bind(after)
+        .bind(last)
+        .fetch_one(&mut **tx)
+        .await?;
+        page.with_issued(&json_rows::<(i64, NaiveDate)>("documents", issued)?);
+        Ok(page)
+    }
+
     /// The lists items are checked with.
     pub(super) fn lists_now(&self) -> Arc<Lists> {
         if let Some(lists) = self.lists.read().ok().and_then(|l| l.clone()) {
@@ -338,7 +369,7 @@ sql_impl! { FindingStore;
         let now = Utc::now();
         let limit = page.max(1) as i64;
         let mut done = 0_u64;
-        let mut next = (DB::TEXT_PAGE)(&mut *tx, site.id, 0, limit).await?;
+        let mut next = Self::text_page(&mut tx, site.id, 0, limit).await?;
         // Each page is checked on every core, on other threads than the one the database's next
         // page is read on; then its changed rows are written.
         while let Some(last) = next.last() {
@@ -347,7 +378,7 @@ sql_impl! { FindingStore;
             let checking = tokio::task::spawn_blocking(move || {
                 found_again(&with, &this, &orders, now).map(|rows| (this.len() as u64, rows))
             });
-            let (read, checked) = tokio::join!((DB::TEXT_PAGE)(&mut *tx, site.id, last, limit), checking);
+            let (read, checked) = tokio::join!(Self::text_page(&mut tx, site.id, last, limit), checking);
             let (checked, rows) = checked.map_err(|e| StoreError::Refused(e.to_string()))??;
             next = read?;
             Self::store_found(&mut tx, site.id, lists.version(), &rows).await?;
