@@ -287,11 +287,35 @@ async fn stored_rows(raw: &mut Raw) -> std::collections::BTreeMap<i64, (String, 
 /// the new lists in effect from the start), and writes only the rows whose findings changed: the
 /// others keep when they were found, and stand for the new lists through `finding_lists`.
 async fn check_all_stores_what_a_fresh_check_would(db: TestDb) {
+    checked_again_as_fresh(db, None).await;
+}
+
+on_both_backends!(check_all_stores_what_a_fresh_check_would);
+
+/// SQLite keeps a time as text: `check --all` reads an item's in place when it is RFC 3339 (what
+/// the store writes), and any other spelling of the same instant through sqlx, as every other
+/// reading does (here every third item's, SQLite's own 'YYYY-MM-DD HH:MM:SS'): what it stores is
+/// what a fresh check stores all the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_sqlite_check_all_reads_a_time_respelled_as_it_was() {
+    let db = TestDb::new(common::Backend::Sqlite).await;
+    let respell = "UPDATE items SET submitted_at = replace(replace(submitted_at, 'T', ' '), '+00:00', ''), \
+                   published_at = replace(replace(published_at, 'T', ' '), '+00:00', '') WHERE id % 3 = 0";
+    checked_again_as_fresh(db, Some(respell)).await;
+}
+
+/// `check_all_stores_what_a_fresh_check_would`, with `change` run on the database before.
+async fn checked_again_as_fresh(db: TestDb, change: Option<&str>) {
     use portal_admin::domain::checks::Lists;
     use portal_admin::store::{self, OpenOptions, Target};
 
     site_with_items(&db);
     let mut raw = db.any().await;
+    if let Some(change) = change {
+        assert!(raw.exec(change).await.unwrap() > 10);
+        let odd = raw.count("SELECT COUNT(*) FROM items WHERE submitted_at NOT LIKE '%T%+00:00'").await;
+        assert!(odd > 10, "{odd} items with their times respelled");
+    }
     let before = stored_rows(&mut raw).await;
     db.ok(&NEW_NAME);
     let names = std::fs::read_to_string(db.dir.path().join("config/portal-admin/names.tsv")).unwrap();
@@ -353,4 +377,40 @@ async fn check_all_stores_what_a_fresh_check_would(db: TestDb) {
     assert!(db.ok(&["audit", "verify"]).contains("the audit trail is intact"));
 }
 
-on_both_backends!(check_all_stores_what_a_fresh_check_would);
+/// `check --all` reads the issue dates of the documents items carry for a page of items at once:
+/// an item is compared with the first of its documents' dates, whatever page it falls on.
+async fn check_all_reads_the_issue_dates_of_each_page(db: TestDb) {
+    use portal_admin::store::{self, OpenOptions, Target};
+
+    site_with_items(&db);
+    let mut raw = db.any().await;
+    let item = raw.count("SELECT MIN(id) FROM items WHERE published_at IS NOT NULL AND id > 7").await;
+    for (number, issued) in [("象政办〔2099〕1号", "2099-01-01"), ("象政办〔2000〕1号", "2000-01-01")] {
+        raw.exec(&format!(
+            "INSERT INTO documents (site_id, number, title, column_id, issued_on, item_id, published_at, recorded_at) \
+             SELECT i.site_id, '{number}', '通知', p.column_id, '{issued}', i.id, i.published_at, i.published_at \
+             FROM items i JOIN placements p ON p.site_id = i.site_id AND p.item_id = i.id WHERE i.id = {item} \
+             ORDER BY p.column_id LIMIT 1"
+        ))
+        .await
+        .unwrap();
+    }
+    let store = store::open(&Target::parse(&db.url).unwrap(), OpenOptions::default()).await.unwrap();
+    let site = store.site(None).await.unwrap();
+    for page in [7, 1, 1000] {
+        store.recheck_by(&site, page, &|_, _| {}).await.unwrap();
+        let found = stored_rows(&mut raw).await;
+        let row = found.get(&item).map(|(f, _)| f.as_str()).unwrap_or_default();
+        // The first of its documents' dates (2000) is the one compared: nothing found.
+        assert!(!row.contains("published_before_issued"), "page {page}: {row}");
+    }
+    raw.exec("UPDATE documents SET issued_on = '2099-02-01' WHERE number = '象政办〔2000〕1号'").await.unwrap();
+    for page in [7, 1, 1000] {
+        store.recheck_by(&site, page, &|_, _| {}).await.unwrap();
+        let found = stored_rows(&mut raw).await;
+        let row = found.get(&item).map(|(f, _)| f.as_str()).unwrap_or_default();
+        assert!(row.contains("published_before_issued") && row.contains("2099-01-01"), "page {page}: {row}");
+    }
+}
+
+on_both_backends!(check_all_reads_the_issue_dates_of_each_page);

@@ -197,7 +197,10 @@ fn is_han(c: char) -> bool {
 
 /// The findings in one text (a title or a body).
 pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
-    let chars: Vec<char> = text.chars().collect();
+    // The checks of numbers (personal numbers, document numbers, figures) find nothing in a text
+    // without a digit; the text is read as characters only for them and around a person's name.
+    let digits = has_digit(text);
+    let mut chars: Vec<char> = if digits { text.chars().collect() } else { Vec::new() };
     // Byte offset → character index, for spans people can count: counted on from the last match
     // (they come in the text's order, none overlapping), so that a text with no match (most of
     // them) costs nothing more.
@@ -215,6 +218,9 @@ pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
         let (pattern_text, pattern) = &lists.patterns[m.pattern().as_usize()];
         let person = matches!(pattern, Pattern::Left { .. } | Pattern::Wrong { kind: NameKind::Leader, .. });
         if person {
+            if chars.is_empty() {
+                chars = text.chars().collect();
+            }
             // A name inside a longer word (李明华 in 李明华街) is not the person; after a title
             // (区长李明华调研) it is, whatever follows.
             let before: String = chars[start.saturating_sub(3)..start].iter().collect();
@@ -265,11 +271,20 @@ pub fn check_text(lists: &Lists, field: Field, text: &str) -> Vec<Finding> {
             ),
         });
     }
-    personal_data(field, &chars, &mut out);
-    document_numbers(field, &chars, &mut out);
-    figures(field, &chars, &mut out);
+    if digits {
+        personal_data(field, &chars, &mut out);
+        document_numbers(field, &chars, &mut out);
+        figures(field, &chars, &mut out);
+    }
     out.sort_by_key(|f| (f.start, f.kind));
     out
+}
+
+/// Whether a text has a digit, ASCII or full-width (０–９: U+FF10–FF19, EF BC 90–99 in UTF-8).
+fn has_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().any(u8::is_ascii_digit)
+        || bytes.windows(3).any(|w| w[0] == 0xef && w[1] == 0xbc && (0x90..=0x99).contains(&w[2]))
 }
 
 /// Keeps the first `head` and last `tail` characters, stars between.
@@ -364,8 +379,13 @@ fn figures(field: Field, chars: &[char], out: &mut Vec<Finding>) {
         while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',') {
             i += 1;
         }
-        let rest: String = chars[i..chars.len().min(i + 2)].iter().collect();
-        let Some(unit) = UNITS.iter().find(|u| rest.starts_with(*u)) else { continue };
+        // A unit right after the figure (every unit is one or two characters).
+        let Some(unit) = UNITS.iter().find(|u| {
+            let mut after = chars[i..].iter();
+            u.chars().all(|c| after.next() == Some(&c))
+        }) else {
+            continue;
+        };
         let mut label_end = start;
         while label_end > 0 && LINKS.contains(&chars[label_end - 1]) {
             label_end -= 1;

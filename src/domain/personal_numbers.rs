@@ -13,7 +13,6 @@
 //! is a code, not a bank card (nor a probable ID, nor a mobile).
 
 use chrono::NaiveDate;
-use unicode_normalization::UnicodeNormalization;
 
 /// What a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -114,7 +113,8 @@ fn classify(d: &[u8], code: bool) -> Option<NumberKind> {
 /// A character as matched: full-width forms by NFKC, other spaces as a space, dashes as `-`.
 fn normal(c: char) -> char {
     match c {
-        '\u{ff01}'..='\u{ff5e}' => c.nfkc().next().unwrap_or(c),
+        // NFKC takes each full-width form of ASCII to its ASCII character, 0xFEE0 below it.
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
         '\u{3000}' | '\u{00a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' => ' ',
         '\u{2010}'..='\u{2013}' | '\u{2212}' | '\u{fe63}' => '-',
         _ => c,
@@ -209,11 +209,17 @@ fn scan(n: &[char], groups: &[Group], out: &mut Vec<FoundNumber>) {
     let mut k = 0;
     while k < groups.len() {
         let mut taken = 0;
-        let candidates = std::iter::once(vec![lens[k]]).chain(GROUPINGS.iter().map(|g| g.to_vec()));
+        let alone = [lens[k]];
+        let candidates = std::iter::once(&alone[..]).chain(GROUPINGS.iter().copied());
         let mut best: Option<(usize, FoundNumber)> = None;
         for shape in candidates {
             let m = shape.len();
-            if k + m > groups.len() || lens[k..k + m] != shape[..] {
+            if k + m > groups.len() || lens[k..k + m] != *shape {
+                continue;
+            }
+            // No number has another length (`number`): most runs of digits, a year or an amount,
+            // are passed over here, before their digits are gathered.
+            if !NUMBER_LENGTHS.contains(&shape.iter().sum::<usize>()) {
                 continue;
             }
             let within = &groups[k..k + m];
@@ -225,7 +231,7 @@ fn scan(n: &[char], groups: &[Group], out: &mut Vec<FoundNumber>) {
             if glued(groups[k].sep) || groups.get(k + m).is_some_and(|g| glued(g.sep)) {
                 continue;
             }
-            if m > 1 && within[1].sep == Some('.') && shape != [3, 4, 4] {
+            if m > 1 && within[1].sep == Some('.') && *shape != [3, 4, 4] {
                 continue;
             }
             let digits: String = within.iter().flat_map(|g| n[g.start..g.end].iter()).collect();
@@ -242,6 +248,10 @@ fn scan(n: &[char], groups: &[Group], out: &mut Vec<FoundNumber>) {
         k += taken.max(1);
     }
 }
+
+/// How many characters a number `number` finds may have: a mobile (11; 13 and 15 with 86 or 0086
+/// written together with it), a first-generation ID (15), a card (16–19), an ID (18).
+const NUMBER_LENGTHS: [usize; 7] = [11, 13, 15, 16, 17, 18, 19];
 
 /// The number whose characters are `digits`, from `start` to `end` of `n`, with a country code
 /// before a mobile (`+86`, `86`, `0086`, `(+86)`) taken into its span.
@@ -301,6 +311,29 @@ fn after_code_label(n: &[char], start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_width_form_reads_as_nfkc_reads_it() {
+        use unicode_normalization::UnicodeNormalization;
+        for c in ('\u{ff01}'..='\u{ff5e}').chain(['１', 'Ｘ', '，', '（', '：']) {
+            assert_eq!(normal(c).to_string(), c.nfkc().collect::<String>(), "{c}");
+        }
+    }
+
+    #[test]
+    fn no_number_has_another_length() {
+        // What `scan` passes over unread: `number` finds nothing in digits of any other length.
+        for len in (1..40).filter(|l| !NUMBER_LENGTHS.contains(l)) {
+            for fill in ['0', '1', '3', '8', '9'] {
+                let digits: String = "1386".chars().chain(std::iter::repeat(fill)).take(len).collect();
+                let n: Vec<char> = digits.chars().collect();
+                assert_eq!(number(&n, 0, len, &digits), None, "{digits}");
+            }
+        }
+        for text in ["身份证号110105194912310021", "电话 138 1234 5678", "+8613812345678", "0086 13812345678"] {
+            assert_eq!(kinds(text).len(), 1, "{text}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(NumberKind, String)> {
         let chars: Vec<char> = text.chars().collect();

@@ -15,6 +15,7 @@ use super::chain::ChainFuture;
 use super::rows::{Chain, ChainVisit};
 use super::schema::Dialect;
 use super::sql::SqlStore;
+use super::texts::TextPageFuture;
 use super::{OpenOptions, Result, Store, StoreError, Target};
 use crate::domain::backup::TableCount;
 
@@ -70,6 +71,10 @@ pub(crate) trait Backend: sqlx::Database {
     /// Reads up to `limit` records of a chain after id `after` on a connection, in id order, each
     /// handed to `visit` borrowed from its row (`store/chain.rs`).
     const CHAIN_PAGE: ChainPageFn<Self>;
+
+    /// Reads a page of items' texts for `check --all` into one buffer on a connection:
+    /// `(conn, site, after, limit)` (`store/texts.rs`).
+    const TEXT_PAGE: TextPageFn<Self>;
 
     /// Writes the placeholder of the `n`-th (1-based) bound value of a long statement. SQLite gets
     /// anonymous `?`: its driver looks every named parameter up by name, which is quadratic in a
@@ -133,6 +138,10 @@ pub(crate) type ChainPageFn<DB> = for<'a, 'v> fn(
     i64,
     &'a mut ChainVisit<'v>,
 ) -> ChainFuture<'a>;
+
+/// How a backend reads a page of items' texts: `(conn, site, after, limit)`.
+pub(crate) type TextPageFn<DB> =
+    for<'a> fn(&'a mut <DB as sqlx::Database>::Connection, i64, i64, i64) -> TextPageFuture<'a>;
 
 /// The PostgreSQL channel the store notifies on with every change.
 pub const CHANGES_CHANNEL: &str = "portal_admin_changes";
@@ -238,6 +247,7 @@ impl Backend for Postgres {
     const BACKUP: BackupFn<Self> = super::backup::pg_backup_boxed;
     const RESTORE: RestoreFn<Self> = super::backup::pg_restore_boxed;
     const CHAIN_PAGE: ChainPageFn<Self> = super::chain::postgres_page;
+    const TEXT_PAGE: TextPageFn<Self> = super::texts::postgres_page;
 
     fn copy_in<'c>(conn: &'c mut Self::Connection, statement: String, data: Vec<u8>) -> Option<CopyFuture<'c>> {
         Some(Box::pin(async move {
@@ -291,6 +301,7 @@ impl Backend for Sqlite {
     const BACKUP: BackupFn<Self> = super::backup::sqlite_backup_boxed;
     const RESTORE: RestoreFn<Self> = super::backup::sqlite_restore_boxed;
     const CHAIN_PAGE: ChainPageFn<Self> = super::chain::sqlite_page;
+    const TEXT_PAGE: TextPageFn<Self> = super::texts::sqlite_page;
 
     fn copy_in<'c>(_conn: &'c mut Self::Connection, _statement: String, _data: Vec<u8>) -> Option<CopyFuture<'c>> {
         None

@@ -17,6 +17,7 @@ pub mod schema;
 mod sql;
 pub mod target;
 pub mod text;
+mod texts;
 pub mod written;
 
 use std::sync::Arc;

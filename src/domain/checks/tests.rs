@@ -241,3 +241,27 @@ fn a_malformed_list_names_its_line() {
         .unwrap_err();
     assert_eq!(e, "names line 2: unknown kind \"boss\" (leader, institution, term)");
 }
+
+#[test]
+fn a_digit_is_told_in_either_width_and_only_a_digit() {
+    for text in ["2023年", "第１号", "共９人", "电话：１３８", "a0"] {
+        assert!(has_digit(text), "{text}");
+    }
+    // Ｏ (U+FF2F) and ／ (U+FF0F) sit next to the full-width digits; 〇 and 一 are not digits.
+    for text in ["", "正文", "〇一二", "ＯＫ／", "，。：", "\u{ff0f}\u{ff1a}"] {
+        assert!(!has_digit(text), "{text}");
+    }
+}
+
+#[test]
+fn a_text_with_full_width_digits_is_checked_for_numbers() {
+    // No ASCII digit at all: the checks of numbers still read it.
+    let found = check_text(&lists(), Field::Body, "联系人手机１３８１２３４５６７８");
+    assert!(found.iter().any(|f| f.kind == FindingKind::Phone), "{found:?}");
+}
+
+#[test]
+fn every_unit_is_one_or_two_characters() {
+    // `figures` reads the unit from the two characters after a figure.
+    assert!(UNITS.iter().all(|u| (1..=2).contains(&u.chars().count())));
+}

@@ -18,6 +18,7 @@ use crate::domain::review::Act;
 use crate::store::backend::Backend;
 use crate::store::findings::*;
 use crate::store::text::Lossy;
+use crate::store::texts::TextPage;
 
 /// An item's text and dates as the checks read them, in a transaction (`TEXTS`).
 struct TextRow {
@@ -47,14 +48,6 @@ const TEXTS: &str = "SELECT i.id, i.title, i.body, i.submitted_at, i.published_a
        (SELECT MIN(d.issued_on) FROM documents d WHERE d.site_id = i.site_id AND d.item_id = i.id) AS issued_on \
      FROM items i WHERE i.site_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3";
 
-/// `TEXTS` with the findings stored for each item (none without a row), which `recheck` compares
-/// with what it finds.
-const TEXTS_STORED: &str = "SELECT i.id, i.title, i.body, i.submitted_at, i.published_at, \
-       (SELECT MIN(d.issued_on) FROM documents d WHERE d.site_id = i.site_id AND d.item_id = i.id) AS issued_on, \
-       f.findings AS stored \
-     FROM items i LEFT JOIN item_findings f ON f.site_id = i.site_id AND f.item_id = i.id \
-     WHERE i.site_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3";
-
 /// The version of the lists a stored row's findings stand for (`f`, with the site's `l` of
 /// `finding_lists`): a row found before the site's last `check --all` was found the same by it (it
 /// rewrites every row whose findings changed), so it stands for that check's lists; a row found
@@ -83,23 +76,20 @@ impl FoundRow {
     }
 }
 
-/// A page of `TEXTS_STORED`: each item's text and what is stored for it.
-type StoredPage = Vec<(TextRow, Option<String>)>;
-
 /// Checks a page of items on every core (`check_items`) and keeps the rows to write: those whose
 /// findings are not what is stored (none stored: not empty), and those of the items in `always`
 /// (an open order names a finding of theirs: their row, found now, says whether it is still there).
-fn found_again(lists: &Lists, page: &StoredPage, always: &HashSet<i64>, now: DateTime<Utc>) -> Result<Vec<FoundRow>> {
-    let checked: Vec<Checked> = page.iter().map(|(text, _)| text.checked()).collect();
+fn found_again(lists: &Lists, page: &TextPage, always: &HashSet<i64>, now: DateTime<Utc>) -> Result<Vec<FoundRow>> {
+    let checked: Vec<Checked> = page.items().map(|(_, checked, _)| checked).collect();
     let found = check_items(lists, &checked, now);
     let mut rows = Vec::new();
-    for ((text, stored), found) in page.iter().zip(found) {
-        let row = FoundRow::of(text.id, &found)?;
+    for ((id, _, stored), found) in page.items().zip(found) {
+        let row = FoundRow::of(id, &found)?;
         let changed = match stored {
-            Some(stored) => *stored != row.findings,
+            Some(stored) => stored != row.findings,
             None => !found.is_empty(),
         };
-        if changed || always.contains(&text.id) {
+        if changed || always.contains(&id) {
             rows.push(row);
         }
     }
@@ -132,15 +122,35 @@ sql_impl! { SqlStore;
         })
     }
 
-    /// A page of `TEXTS_STORED`: `limit` items after item `after`, as the database gives them
-    /// (`stored_of` reads them, on the thread that checks them).
-    async fn stored_page(tx: &mut Transaction<'static, DB>, site: i64, after: i64, limit: i64) -> Result<Vec<DB::Row>> {
-        Ok(sqlx::query::<DB>(TEXTS_STORED).bind(site).bind(after).bind(limit).fetch_all(&mut **tx).await?)
-    }
-
-    /// The items of a page of `TEXTS_STORED`, each with what is stored for it.
-    fn stored_of(rows: &[DB::Row]) -> Result<StoredPage> {
-        rows.iter().map(|row| Ok((Self::text_of(row)?, row.try_get("stored")?))).collect()
+    /// A page of items' texts after item `after` (`texts::TEXTS_PAGE`), with the findings stored
+    /// for them and the issue dates of the documents they carry, each read for the page's range
+    /// of ids at once and as one row of JSON (the SQLite driver hands rows over one by one).
+    async fn text_page(tx: &mut Transaction<'static, DB>, site: i64, after: i64, limit: i64) -> Result<TextPage> {
+        let mut page = (DB::TEXT_PAGE)(&mut **tx, site, after, limit).await?;
+        let Some(last) = page.last() else { return Ok(page) };
+        let (agg, arr) = (DB::JSON_AGG, DB::JSON_ARRAY);
+        let stored: Option<String> = sqlx::query_scalar(&format!(
+            "SELECT CAST({agg}({arr}(f.item_id, f.findings)) AS TEXT) FROM item_findings f \
+             WHERE f.site_id = $1 AND f.item_id > $2 AND f.item_id <= $3"
+        ))
+        .bind(site)
+        .bind(after)
+        .bind(last)
+        .fetch_one(&mut **tx)
+        .await?;
+        page.with_stored(&json_rows::<(i64, String)>("item_findings", stored)?);
+        let issued: Option<String> = sqlx::query_scalar(&format!(
+            "SELECT CAST({agg}({arr}(d.item_id, d.issued_on)) AS TEXT) FROM \
+             (SELECT item_id, MIN(issued_on) AS issued_on FROM documents \
+              WHERE site_id = $1 AND item_id > $2 AND item_id <= $3 GROUP BY item_id) d"
+        ))
+        .bind(site)
+        .bind(after)
+        .bind(last)
+        .fetch_one(&mut **tx)
+        .await?;
+        page.with_issued(&json_rows::<(i64, NaiveDate)>("documents", issued)?);
+        Ok(page)
     }
 
     /// The lists items are checked with.
@@ -359,17 +369,16 @@ sql_impl! { FindingStore;
         let now = Utc::now();
         let limit = page.max(1) as i64;
         let mut done = 0_u64;
-        let mut next = Self::stored_page(&mut tx, site.id, 0, limit).await?;
-        // Each page is read into items and checked on every core, on other threads than the one
-        // the database's next page is read on; then its changed rows are written.
-        while let Some(last) = next.last().map(|row| row.try_get::<i64, _>("id")).transpose()? {
+        let mut next = Self::text_page(&mut tx, site.id, 0, limit).await?;
+        // Each page is checked on every core, on other threads than the one the database's next
+        // page is read on; then its changed rows are written.
+        while let Some(last) = next.last() {
             let this = std::mem::take(&mut next);
             let (with, orders) = (lists.clone(), orders.clone());
             let checking = tokio::task::spawn_blocking(move || {
-                let page = Self::stored_of(&this)?;
-                found_again(&with, &page, &orders, now).map(|rows| (page.len() as u64, rows))
+                found_again(&with, &this, &orders, now).map(|rows| (this.len() as u64, rows))
             });
-            let (read, checked) = tokio::join!(Self::stored_page(&mut tx, site.id, last, limit), checking);
+            let (read, checked) = tokio::join!(Self::text_page(&mut tx, site.id, last, limit), checking);
             let (checked, rows) = checked.map_err(|e| StoreError::Refused(e.to_string()))??;
             next = read?;
             Self::store_found(&mut tx, site.id, lists.version(), &rows).await?;
