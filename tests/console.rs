@@ -661,6 +661,63 @@ async fn a_bulk_withdrawal_restored_by_keys(db: TestDb) {
 
 on_both_backends!(a_bulk_withdrawal_restored_by_keys);
 
+/// Two writers: a colleague's change committed just before this console's own write (within the
+/// second between two checks of the change mark, where SQLite's console only polls) shows in the
+/// view the write did not change. The colleague publishes an item into an empty column (imported
+/// online); this console approves an item of the queue, which reloads the queue, not the columns.
+async fn a_colleagues_change_just_before_a_write_shows(db: TestDb) {
+    db.ok(&["init"]);
+    let file = db.file("pending.jsonl");
+    std::fs::write(&file, common::PENDING).unwrap();
+    db.ok(&["import", file.to_str().unwrap()]);
+    let more = db.file("online.jsonl");
+    std::fs::write(
+        &more,
+        concat!(
+            r#"{"ref":"gov-2","title":"象山区人民政府关于开展冬季安全生产大检查的通知","#,
+            r#""body":"为切实做好冬季安全生产工作……","form":"text","path":"government","#,
+            r#""unit":"政府办","columns":["政务动态 / 通知公告"],"#,
+            r#""submitted_at":"2026-11-23T09:00:00+08:00","published_at":"2026-11-24T10:00:00+08:00"}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let t = Tmux::console(&format!("colleague-{:?}", db.backend), &db, &[]);
+    t.wait_for("● connected");
+    let row =
+        |s: &str| s.lines().find(|l| l.contains("政务动态 / 通知公告")).unwrap_or_else(|| panic!("{s}")).to_string();
+    t.keys(&["2", "/", "通知公告"]);
+    let s = t.wait_for("[/通知公告]");
+    assert!(row(&s).starts_with("∅"), "empty: {s}");
+    // The filter kept (Enter), the queue.
+    t.keys(&["Enter", "1"]);
+    t.wait_for("1 of 3");
+    t.keys(&["Enter"]);
+    t.wait_for("森林防火");
+    t.keys(&["c"]);
+    // The colleague's item goes online, then at once this console approves.
+    db.ok(&["import", more.to_str().unwrap()]);
+    t.keys(&["a"]);
+    t.wait_for("office_review → publish");
+    // The columns show the colleague's item without any later change (the next item opened for
+    // review is left first).
+    t.wait_for("民政局开展2026年度低保复核工作");
+    t.keys(&["Escape", "2"]);
+    let start = Instant::now();
+    loop {
+        let s = t.screen();
+        if !row(&s).starts_with("∅") {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(5), "the column stays empty:\n{s}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.keys(&["q"]);
+    t.quits_cleanly(&db);
+}
+
+on_both_backends!(a_colleagues_change_just_before_a_write_shows);
+
 /// A small site for the assessment: four columns, four units.
 const ASSESSED_COLUMNS: &str = "path\tdeadline\tdepartments\tunits\tnote
 政务动态\t\t\t\t

@@ -265,6 +265,37 @@ fn writes_go_to_the_primary_and_are_read_back_from_the_standby_at_once() {
     assert!(pair.ok(&primary, &["operators", "--format", "json"]).contains("fay"));
     Pair::psql(&pair.standby, "SELECT pg_wal_replay_resume()");
 
+    // The console's own write on the pair (`tracked`, as the console runs each write): the mark
+    // its transaction found on the primary before its record, and its record, which the standby
+    // read from holds when the write returns. Past the replay's wait, the write says nothing: the
+    // standby does not hold its record yet, so the console's next check finds it as a change.
+    pair.caught_up();
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use portal_admin::domain::calendar::{CalendarDay, DayKind};
+        use portal_admin::store::{self, OpenOptions, Target};
+        use portal_admin::usecase::{calendar, connection};
+        let target = Target::parse(&standby).unwrap().with_primary(&primary).unwrap();
+        let console =
+            store::open(&target, OpenOptions { create: false, read_only: false, dry_run: false }).await.unwrap();
+        let day = |d: u32| CalendarDay {
+            date: chrono::NaiveDate::from_ymd_opt(2027, 10, d).unwrap(),
+            kind: DayKind::Holiday,
+            note: "国庆节".into(),
+        };
+        let seen = connection::change_mark(console.as_ref()).await.unwrap();
+        let (done, wrote) = connection::tracked(calendar::set_days(console.as_ref(), &[day(8)])).await;
+        assert_eq!(done.unwrap(), 1);
+        let now = connection::change_mark(console.as_ref()).await.unwrap();
+        assert!(now > seen, "the standby holds the write's record when it returns");
+        assert_eq!(wrote, [connection::Written { before: seen, last: now }]);
+        Pair::psql(&pair.standby, "SELECT pg_wal_replay_pause()");
+        let (done, wrote) = connection::tracked(calendar::set_days(console.as_ref(), &[day(9)])).await;
+        assert_eq!(done.unwrap(), 1);
+        assert!(wrote.is_empty(), "not yet on the standby: {wrote:?}");
+        assert_eq!(connection::change_mark(console.as_ref()).await.unwrap(), now);
+        Pair::psql(&pair.standby, "SELECT pg_wal_replay_resume()");
+    });
+
     // Refused in one line, nothing written: a standby as the primary, a primary read as the standby,
     // SQLite with a primary.
     let refused = |args: &[&str], says: &[&str], code: i32| {
@@ -296,7 +327,8 @@ fn writes_go_to_the_primary_and_are_read_back_from_the_standby_at_once() {
     args.extend(add);
     refused(&args, &["bad --db-primary URL", "postgres://"], 2);
     assert!(!pair.ok(&primary, &["operators", "--format", "json"]).contains("dan"));
-    assert_eq!(audit(&pair.primary), before + 6);
+    // Five operators added and an approval by the command line, two calendar days by `tracked`.
+    assert_eq!(audit(&pair.primary), before + 8);
 }
 
 /// Presses `keys` in the console, then waits until it shows `shows`: the screen.

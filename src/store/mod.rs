@@ -18,6 +18,7 @@ mod sql;
 pub mod target;
 pub mod text;
 mod texts;
+pub mod written;
 
 use std::sync::Arc;
 

@@ -218,18 +218,16 @@ pub async fn run(store: Arc<dyn Store>, mut site: Site, options: Options) -> std
                         let progress = move |done, of| {
                             let _ = told.send(Msg::Progress(id, done, of));
                         };
-                        let (loaded, lost) = query_told(store.as_ref(), &site, what, &progress).await;
+                        let query = query_told(store.as_ref(), &site, what, &progress);
+                        let ((loaded, lost), wrote) =
+                            if write { usecase::connection::tracked(query).await } else { (query.await, Vec::new()) };
                         if write {
-                            // The change mark just after this console's own write, before the
-                            // result that reloads what it changed: a colleague's change up to
-                            // here is in that reload, a later one is seen by the next check.
-                            // Never the write again: a failed write is only reported.
-                            let mark = if lost.is_none() {
-                                usecase::connection::change_mark(store.as_ref()).await.ok()
-                            } else {
-                                None
-                            };
-                            let _ = tx.send(Msg::OwnChange(mark));
+                            // What this console's own write wrote to the audit trail, before the
+                            // result that reloads what it changed: the console takes its records
+                            // as seen, and reloads everything open if the mark found before them
+                            // holds a colleague's change it had not seen. A colleague's change
+                            // after them stays above the mark, for the next check.
+                            let _ = tx.send(Msg::OwnChange(wrote));
                         }
                         if let Some(reason) = lost {
                             let _ = tx.send(Msg::Lost(reason));

@@ -1,6 +1,8 @@
 //! The connection itself: whether the database answers, who this is on the site, and the
 //! change mark a view watches to reload what a colleague changed.
 
+use std::future::Future;
+
 use crate::domain::Role;
 use crate::store::{ReplicaState, Result, Site, Store};
 
@@ -37,6 +39,16 @@ pub fn describe(store: &dyn Store) -> String {
 /// A number that grows with every change anybody makes (the newest audit record's id).
 pub async fn change_mark(store: &dyn Store) -> Result<i64> {
     store.change_mark().await
+}
+
+/// What this connection's own changes wrote to the audit trail.
+pub use crate::store::written::Written;
+
+/// Runs `change` (a use case that writes), and says what each transaction it committed wrote to
+/// the audit trail: the change mark it found before its own records and its last record's id, so
+/// that a watcher of the change mark can tell whether anybody else wrote in between.
+pub async fn tracked<F: Future>(change: F) -> (F::Output, Vec<Written>) {
+    crate::store::written::tracked(change).await
 }
 
 /// Notifications of changes as they are committed, where the database sends them (PostgreSQL);

@@ -31,7 +31,8 @@ sql_impl! { BackupStore;
         let mut tx = self.begin_write("backup-record").await?;
         Self::audit(&mut tx, None, &self.operator, "backup", "backup", detail).await?;
         tx.commit().await?;
-        self.replayed().await;
+        let readable = self.replayed().await;
+        written::ended(readable);
         Ok(())
     }
 

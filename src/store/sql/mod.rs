@@ -14,6 +14,7 @@ use crate::domain::review::{Act, WorkflowError};
 use crate::domain::{Form, ItemPath, ItemStatus, MarkKind, Role, Stage, UnitKind};
 use crate::store::backend::Backend;
 use crate::store::text::Lossy;
+use crate::store::written;
 use crate::store::*;
 use sqlx::{ColumnIndex, Database, Decode, Encode, IntoArguments, Type};
 
@@ -317,11 +318,6 @@ pub(crate) struct SqlStore<DB: Database> {
     lists: std::sync::RwLock<Option<Arc<crate::domain::checks::Lists>>>,
 }
 
-/// How long a change waits for the standby to replay it (`SqlStore::replayed`): streaming
-/// replication replays a change in milliseconds; a standby further behind than this is said so on
-/// the console's status line rather than holding up every change.
-pub(crate) const REPLAY_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
-
 /// Where a test may stop a change between its statements (debug builds only): with
 /// `PORTAL_ADMIN_TEST_PAUSE=NAME` the change says `paused at NAME` on stderr and waits for a line on
 /// stdin, so a test can kill the process or drop its connection in the middle of the transaction.
@@ -478,38 +474,13 @@ sql_impl! { SqlStore;
     pub(super) async fn finish(&self, tx: Transaction<'static, DB>) -> Result<()> {
         if self.dry_run {
             tx.rollback().await?;
+            written::ended(false);
         } else {
             tx.commit().await?;
-            self.replayed().await;
+            let readable = self.replayed().await;
+            written::ended(readable);
         }
         Ok(())
-    }
-
-    /// After a change committed on the primary (`--db-primary`): waits until the standby reads
-    /// from has replayed it, at most `REPLAY_WAIT`, so that what is read next (the queue without
-    /// the item just approved) holds the change. Past the wait the change stands, and the reads
-    /// catch up as the standby replays (the console says how far behind it is). Nothing to wait
-    /// for without a primary.
-    pub(super) async fn replayed(&self) {
-        let (Some(primary), Some((position, replayed))) = (&self.primary, DB::REPLAY) else { return };
-        let written: std::result::Result<String, sqlx::Error> = sqlx::query_scalar(position).fetch_one(primary).await;
-        let written = match written {
-            Ok(lsn) => lsn,
-            Err(e) => return tracing::warn!("the primary's WAL position: {e}"),
-        };
-        let until = std::time::Instant::now() + REPLAY_WAIT;
-        loop {
-            let done: std::result::Result<bool, sqlx::Error> =
-                sqlx::query_scalar(replayed).bind(written.as_str()).fetch_one(&self.pool).await;
-            match done {
-                Ok(true) => return,
-                Ok(false) if std::time::Instant::now() < until => {
-                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-                }
-                Ok(false) => return tracing::warn!("the standby had not replayed {written} after {REPLAY_WAIT:?}"),
-                Err(e) => return tracing::warn!("the standby's replay position: {e}"),
-            }
-        }
     }
 
     pub(super) async fn begin_write(&self, what: &str) -> Result<Transaction<'static, DB>> {
@@ -517,7 +488,9 @@ sql_impl! { SqlStore;
             let what = crate::i18n::text(&format!("store-doing-{what}"), None);
             return Err(StoreError::Refused(t!("store-read-only", what = what, why = why.as_str())));
         }
-        Ok(self.writer().begin_with(DB::BEGIN_WRITE).await?)
+        let tx = self.writer().begin_with(DB::BEGIN_WRITE).await?;
+        written::begun();
+        Ok(tx)
     }
 
     /// Writes a change's audit record in its transaction, chained; gives the time and login it was
@@ -554,6 +527,13 @@ sql_impl! { SqlStore;
             }
             None => (audit_chain::stored_time(Utc::now()), operator.to_string()),
         };
+        // Inside `written::tracked` (the console's own writes): the change mark this transaction
+        // finds before its records, read after the lock above (SQLite: after BEGIN IMMEDIATE), so
+        // that its caller can tell whether anybody else wrote since it last looked.
+        let tracking = written::tracking();
+        let before: Option<i64> =
+            if tracking { Some(sqlx::query_scalar(site::CHANGE_MARK).fetch_one(&mut **tx).await?) } else { None };
+        let mut last = before;
         let mut previous: Option<String> = match site {
             Some(site) => sqlx::query_scalar::<DB, Option<String>>(CHAIN_HEAD_OF_SITE).bind(site),
             None => sqlx::query_scalar::<DB, Option<String>>(CHAIN_HEAD_OF_NONE),
@@ -562,8 +542,11 @@ sql_impl! { SqlStore;
         .await?
         .flatten();
         for chunk in records.chunks(CHUNK) {
-            let sql =
+            let mut sql =
                 insert_sql::<DB>("audit_log (site_id, at, operator, action, target, detail, hash)", 7, chunk.len());
+            if tracking {
+                sql.push_str(" RETURNING id");
+            }
             let mut q = sqlx::query::<DB>(&sql);
             for (target, detail) in chunk {
                 let content = audit_chain::Content { site, at, operator: &operator, action, target, detail };
@@ -578,7 +561,16 @@ sql_impl! { SqlStore;
                     .bind(hash.clone());
                 previous = Some(hash);
             }
-            q.execute(&mut **tx).await?;
+            if tracking {
+                for row in q.fetch_all(&mut **tx).await? {
+                    last = last.max(Some(row.try_get::<i64, _>(0)?));
+                }
+            } else {
+                q.execute(&mut **tx).await?;
+            }
+        }
+        if let (Some(before), Some(last)) = (before, last) {
+            written::note(written::Written { before, last });
         }
         if let Some(notify) = DB::NOTIFY {
             // Delivered when the transaction commits, never for one rolled back.

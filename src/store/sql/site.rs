@@ -17,7 +17,49 @@ use crate::store::backend::Backend;
 use crate::store::schema::{self, SCHEMA_VERSION};
 use crate::store::text::Lossy;
 
+/// The change mark: the newest audit record's id (every change writes one), 0 before any.
+pub(super) const CHANGE_MARK: &str = "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log";
+
+/// How long a change waits for the standby to replay it (`SqlStore::replayed`): streaming
+/// replication replays a change in milliseconds; a standby further behind than this is said so on
+/// the console's status line rather than holding up every change.
+pub(crate) const REPLAY_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Why a change's replay on the standby is not known (`SqlStore::replayed`), logged: false.
+fn not_replayed(why: std::fmt::Arguments) -> bool {
+    tracing::warn!("{why}");
+    false
+}
+
 sql_impl! { SqlStore;
+    /// After a change committed on the primary (`--db-primary`): waits until the standby reads
+    /// from has replayed it, at most `REPLAY_WAIT`, so that what is read next (the queue without
+    /// the item just approved) holds the change. Past the wait the change stands, and the reads
+    /// catch up as the standby replays (the console says how far behind it is). Nothing to wait
+    /// for without a primary. Says whether the database read from holds the change (false: not
+    /// known, or not yet).
+    pub(super) async fn replayed(&self) -> bool {
+        let (Some(primary), Some((position, replayed))) = (&self.primary, DB::REPLAY) else { return true };
+        let written: std::result::Result<String, sqlx::Error> = sqlx::query_scalar(position).fetch_one(primary).await;
+        let written = match written {
+            Ok(lsn) => lsn,
+            Err(e) => return not_replayed(format_args!("the primary's WAL position: {e}")),
+        };
+        let until = std::time::Instant::now() + REPLAY_WAIT;
+        loop {
+            let done: std::result::Result<bool, sqlx::Error> =
+                sqlx::query_scalar(replayed).bind(written.as_str()).fetch_one(&self.pool).await;
+            match done {
+                Ok(true) => return true,
+                Ok(false) if std::time::Instant::now() < until => {
+                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                }
+                Ok(false) => return not_replayed(format_args!("standby not at {written} after {REPLAY_WAIT:?}")),
+                Err(e) => return not_replayed(format_args!("the standby's replay position: {e}")),
+            }
+        }
+    }
+
     pub(super) async fn check_schema(&self) -> Result<()> {
         match self.schema_version_inner().await? {
             None => Err(StoreError::NoSchema(self.described.clone())),
@@ -563,7 +605,7 @@ sql_impl! { Store;
     }
 
     async fn change_mark(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM audit_log")
+        Ok(sqlx::query_scalar(CHANGE_MARK)
             .fetch_one(&self.pool)
             .await?)
     }

@@ -9,7 +9,9 @@
 //!   writes one); when it has grown by somebody else's change, the open views load again, keeping
 //!   their selection, any question or unfinished text. At most one such query runs at a time, and
 //!   none while a list is loading or this console's own write is being saved (a write reloads what
-//!   it changes itself, and the runtime reports the mark just after it). It is compared with the
+//!   it changes itself, and the runtime reports its audit records: their ids are seen, and a
+//!   record below them above the mark seen, a colleague's change made just before the write,
+//!   reloads what is open as a check would have). It is compared with the
 //!   mark the runtime read before the console's first queries ran (`Setup::change_mark`), not with
 //!   the first check's: a change made while the first screens loaded is a change too (on a hot
 //!   standby, which takes no LISTEN, these checks are the only way changes arrive). Without that
@@ -30,7 +32,7 @@ use crate::t;
 use crate::ui::keymap::{Action, Key, Keymap, Layer};
 use crate::ui::words;
 
-pub use crate::usecase::connection::Whoami;
+pub use crate::usecase::connection::{Whoami, Written};
 
 /// What this console may do.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -68,8 +70,11 @@ pub struct Link {
     /// The newest change this console has seen: what the open views hold at least (`None`: not
     /// known, the first check then loads them again).
     pub seen: Option<i64>,
-    /// This console's writes whose change mark has not come back yet.
+    /// This console's writes whose audit records have not come back yet.
     pub writing: usize,
+    /// The audit records of this console's writes that came back while others were still out:
+    /// weighed together when the last is back (they may come back in any order).
+    pub wrote: Vec<Written>,
     /// A short note in the status line, and until when it shows.
     pub flash: Option<(String, DateTime<Utc>)>,
 }
@@ -226,14 +231,20 @@ impl App {
             }
             Some(seen) if seen != mark => {
                 self.link.seen = Some(mark);
-                self.link.flash = Some((colleague(), self.now + Duration::seconds(FLASH_SECONDS)));
-                self.reload_open_views(effects);
-                // Operators may have changed too, and a backup may have been made.
-                self.ask_whoami(effects);
-                self.load_last_backup(effects);
+                self.colleague_changed(effects);
             }
             Some(_) => {}
         }
+    }
+
+    /// A colleague changed something this console has not shown: it says so briefly and loads
+    /// again what is open.
+    fn colleague_changed(&mut self, effects: &mut Vec<Effect>) {
+        self.link.flash = Some((colleague(), self.now + Duration::seconds(FLASH_SECONDS)));
+        self.reload_open_views(effects);
+        // Operators may have changed too, and a backup may have been made.
+        self.ask_whoami(effects);
+        self.load_last_backup(effects);
     }
 
     /// A notification of a change (PostgreSQL): the change mark is checked at once rather than at
@@ -245,11 +256,30 @@ impl App {
         }
     }
 
-    /// This console's write was saved (or not): the change mark just after it.
-    pub(super) fn own_change(&mut self, mark: Option<i64>) {
+    /// This console's write came back with what each of its committed transactions wrote to the
+    /// audit trail. Its records are seen (the write reloads what it changed). A record below them
+    /// that is above the mark seen is somebody else's change, committed after this console last
+    /// looked and before its write took its turn (the transaction's lock orders the writers):
+    /// nothing open shows it yet, and the mark after the write would hide it from every later
+    /// check, so what is open loads again now.
+    pub(super) fn own_change(&mut self, wrote: Vec<Written>, effects: &mut Vec<Effect>) {
         self.link.writing = self.link.writing.saturating_sub(1);
-        if let Some(mark) = mark {
-            self.link.seen = Some(self.link.seen.map_or(mark, |seen| seen.max(mark)));
+        self.link.wrote.extend(wrote);
+        if self.link.writing > 0 {
+            return;
+        }
+        let mut wrote = std::mem::take(&mut self.link.wrote);
+        // Not known what the screens hold: the next check loads them again anyway.
+        let Some(mut seen) = self.link.seen else { return };
+        wrote.sort_by_key(|w| w.before);
+        let mut unseen = false;
+        for w in wrote {
+            unseen |= w.before > seen;
+            seen = seen.max(w.last);
+        }
+        self.link.seen = Some(seen);
+        if unseen {
+            self.colleague_changed(effects);
         }
     }
 

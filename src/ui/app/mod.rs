@@ -35,7 +35,7 @@ pub use backup::BackupWatch;
 pub use calendar::{CalendarLoad, CalendarLoaded};
 pub use command::commands;
 pub use front::Tab;
-pub use health::{Identity, Link, Lost, Whoami, not_sent};
+pub use health::{Identity, Link, Lost, Whoami, Written, not_sent};
 pub use links::pages_said;
 pub use sanitised::sanitised;
 pub(crate) use withdraw::mark_overlay;
@@ -111,8 +111,9 @@ pub enum Msg {
     Hangup(&'static str),
     /// A query failed because the database could not be reached (why, in one line).
     Lost(String),
-    /// One of this console's writes came back: the change mark just after it, if it could be read.
-    OwnChange(Option<i64>),
+    /// One of this console's writes came back: what each transaction it committed wrote to the
+    /// audit trail (none: it failed, or wrote nothing).
+    OwnChange(Vec<Written>),
     /// The database says something changed (PostgreSQL NOTIFY): check the change mark now.
     Notified,
     /// How far a long query has gone, with the request's number: done, of.
@@ -526,7 +527,7 @@ impl App {
                 self.quit = true;
             }
             Msg::Lost(reason) => self.connection_lost(super::sanitise::line(&reason)),
-            Msg::OwnChange(mark) => self.own_change(mark),
+            Msg::OwnChange(wrote) => self.own_change(wrote, &mut effects),
             Msg::Notified => self.notified(&mut effects),
             Msg::Progress(id, done, of) => self.pages_progress(id, done, of),
         }

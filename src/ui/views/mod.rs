@@ -149,8 +149,8 @@ impl Ask<'_> {
     }
 }
 
-/// Numbers a query and asks the runtime to run it; a write counts as running until its change
-/// mark comes back (`Msg::OwnChange`).
+/// Numbers a query and asks the runtime to run it; a write counts as running until its audit
+/// records come back (`Msg::OwnChange`).
 pub(super) fn request(next: &mut u64, writing: &mut usize, effects: &mut Vec<Effect>, load: super::app::Load) -> u64 {
     if load.is_write() {
         *writing += 1;

@@ -6,7 +6,7 @@ use chrono::Duration;
 
 use super::*;
 use crate::domain::Role;
-use crate::ui::app::health::{Identity, colleague, not_sent};
+use crate::ui::app::health::{Identity, Written, colleague, not_sent};
 use crate::ui::sanitise;
 
 /// Answers the console's question of who it acts as.
@@ -280,8 +280,10 @@ fn this_consoles_own_write_is_not_a_colleagues_change() {
     assert!(loads(&effects).is_empty() && a.link.flash.is_none(), "{effects:?}");
     // No check while the write runs.
     assert!(ticks(&mut a, 30).iter().all(|(_, l)| *l != Load::Ping));
-    // The runtime sends the mark just after the write, then the write's result (which reloads).
-    a.update(Msg::OwnChange(Some(11)));
+    // The runtime sends the write's audit records (record 11, the mark 10 before it), then the
+    // write's result (which reloads).
+    let effects = a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }]));
+    assert!(loads(&effects).is_empty() && a.link.flash.is_none(), "{effects:?}");
     assert_eq!((a.link.writing, a.link.seen), (0, Some(11)));
     let done = Withdrawal { withdrawn: vec![2106], already: vec![], requests_closed: 0, batch: None };
     let effects = a.update(Msg::Loaded(write, Loaded::Withdrawn(Ok(done))));
@@ -299,7 +301,7 @@ fn this_consoles_own_write_is_not_a_colleagues_change() {
             // The withdrawn item's public page checked (`app::links`), a write of its own: it had
             // none, so nothing was recorded.
             Load::CheckPages { .. } => {
-                a.update(Msg::OwnChange(Some(11)));
+                a.update(Msg::OwnChange(vec![]));
                 Loaded::PagesChecked(Ok(crate::reports::links::AfterWithdrawal::default()))
             }
             other => panic!("{other:?}"),
@@ -737,6 +739,76 @@ fn a_change_made_before_the_first_check_reloads_what_is_open() {
     assert!(queue_reloaded(&effects), "{effects:?}");
     assert!(a.link.flash.is_none());
     assert_eq!(a.link.seen, Some(10));
+}
+
+/// A colleague's change committed after this console last checked the change mark and before
+/// its own write (record 11, then this console's 12) is below the mark the write leaves: it must
+/// reload what is open all the same. The write (an approval) reloads only what it changed (the
+/// queue); the colleague's change to the column tree, open in its tab, would otherwise show only
+/// after some later change.
+#[test]
+fn a_colleagues_change_just_before_this_consoles_write_reloads_what_is_open() {
+    let tree_reloaded = |loads: &[(u64, Load)]| {
+        loads.iter().any(|(_, l)| matches!(l, Load::View(views::Load::Columns(columns::Load::Tree { .. }))))
+    };
+    // The column tree loaded in its tab, the queue's first item under review, the mark seen 10;
+    // `ca` approves it.
+    let writing = || {
+        let mut a = app();
+        identify(&mut a, Some((Role::Admin, true)));
+        show_queue(&mut a);
+        let check = next_check(&mut a, 10);
+        a.update(Msg::Loaded(check, Loaded::Ping(Ok(10))));
+        open_reviewing(&mut a);
+        let effects = keys(&mut a, "ca");
+        let [(id, Load::View(views::Load::Queue(views::queue::Load::Review { .. })))] = loads(&effects)[..] else {
+            panic!("{effects:?}")
+        };
+        (a, id)
+    };
+    let approved = || {
+        let t = Transition { item: 31, from: Stage::OfficeReview, to: Stage::Publish, version: 2 };
+        Loaded::View(views::Loaded::Queue(views::queue::Loaded::Decided(Ok(t))))
+    };
+    // A colleague's record 11 committed first: the write found mark 11 before its record 12.
+    let (mut a, write) = writing();
+    let mut asked = loads(&a.update(Msg::OwnChange(vec![Written { before: 11, last: 12 }])));
+    asked.extend(loads(&a.update(Msg::Loaded(write, approved()))));
+    assert!(tree_reloaded(&asked), "the colleague's change to the columns loads: {asked:?}");
+    assert!(a.link.flash.is_some(), "a colleague's change is said");
+    assert_eq!(a.link.seen, Some(12));
+
+    // Nobody else wrote: only what the write changed loads again, and nothing is said.
+    let (mut a, write) = writing();
+    let mut asked = loads(&a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }])));
+    asked.extend(loads(&a.update(Msg::Loaded(write, approved()))));
+    assert!(!tree_reloaded(&asked) && !asked.is_empty(), "{asked:?}");
+    assert!(a.link.flash.is_none());
+    assert_eq!(a.link.seen, Some(11));
+    // A colleague's change committed just after the write (record 12) is above what the write
+    // took as seen: the next check finds it.
+    let asked = loads(&a.update(Msg::Notified));
+    let [(check, Load::Ping)] = asked[..] else { panic!("{asked:?}") };
+    assert!(tree_reloaded(&loads(&a.update(Msg::Loaded(check, Loaded::Ping(Ok(12)))))));
+    assert!(a.link.flash.is_some());
+
+    // A write of two transactions (records 11 and 13) between which a colleague's 12 committed.
+    let (mut a, _) = writing();
+    let effects = a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }, Written { before: 12, last: 13 }]));
+    assert!(tree_reloaded(&loads(&effects)) && a.link.seen == Some(13), "{effects:?}");
+    // Two writes out at once come back in either order: weighed together when the last is back.
+    let (mut a, _) = writing();
+    a.link.writing = 2;
+    assert!(loads(&a.update(Msg::OwnChange(vec![Written { before: 11, last: 12 }]))).is_empty());
+    assert_eq!(a.link.seen, Some(10), "not before both are back");
+    let effects = a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }]));
+    assert!(!tree_reloaded(&loads(&effects)) && a.link.flash.is_none(), "{effects:?}");
+    assert_eq!(a.link.seen, Some(12));
+    // The mark could not be read at the start: the write leaves it unknown, for the next check.
+    let (mut a, _) = writing();
+    a.link.seen = None;
+    a.update(Msg::OwnChange(vec![Written { before: 10, last: 11 }]));
+    assert_eq!(a.link.seen, None);
 }
 
 /// A colleague's change reads the queue again, past its first page too: the selection stays on its
