@@ -1,7 +1,8 @@
 //! Items' texts read a page at a time for `check --all` after the lists changed (every item of a
 //! site checked again), into one buffer a page, with what is stored for them: a million items,
-//! and a copy of each field of each row (sqlx's SQLite driver copies every value of every row and sends each row across threads,
-//! and the threads' allocator then takes turns on them) cost more than the reading. PostgreSQL:
+//! and a copy of each field of each row (sqlx's SQLite driver copies every value of every row
+//! and sends each row across threads, and the threads' allocator then takes turns on them) cost
+//! more than the reading. PostgreSQL:
 //! sqlx's rows, each field borrowed from its row. SQLite: the connection's own C handle, each
 //! field read in place, its times parsed as sqlx parses them (a row with a time or a date of any
 //! other spelling sqlx reads is read through sqlx), as the audit chain's walk reads (`chain.rs`).
