@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use libsqlite3_sys as ffi;
 use sqlx::Row;
 
+use super::raw_sqlite::Statement;
 use super::rows::{Chain, ChainRecord, ChainVisit};
 use super::text::Lossy;
 use super::{Result, StoreError};
@@ -167,22 +168,6 @@ enum Stopped {
     OddTime { id: i64, read: i64 },
 }
 
-/// Frees a prepared statement however its reading ends.
-struct Statement(*mut ffi::sqlite3_stmt);
-
-impl Drop for Statement {
-    fn drop(&mut self) {
-        // SAFETY: a statement prepared by `read_raw` (or null, which is a no-op), finalised once.
-        unsafe { ffi::sqlite3_finalize(self.0) };
-    }
-}
-
-fn sqlite_failure(db: *mut ffi::sqlite3) -> StoreError {
-    // SAFETY: sqlite3_errmsg takes any handle and returns a string owned by it, copied here.
-    let message = unsafe { std::ffi::CStr::from_ptr(ffi::sqlite3_errmsg(db)) };
-    sqlx::Error::Protocol(format!("audit_log: {}", message.to_string_lossy())).into()
-}
-
 /// Reads the chain's records after `after`, up to `limit`, with the C API.
 ///
 /// # Safety
@@ -204,67 +189,41 @@ unsafe fn read_raw(
               WHERE site_id IS NULL AND id > ?2 ORDER BY id LIMIT ?3"
         }
     };
-    // SAFETY (every call below): `db` is open and held; the statement is the one prepared here,
-    // finalised when `statement` drops; a column's text stays valid until the next step, and
-    // every borrow of it ends before then.
-    unsafe {
-        let mut statement = Statement(std::ptr::null_mut());
-        if ffi::sqlite3_prepare_v2(db, sql.as_ptr(), -1, &mut statement.0, std::ptr::null_mut()) != ffi::SQLITE_OK {
-            return Err(sqlite_failure(db));
-        }
-        let stmt = statement.0;
-        if let Chain::Site(site) = chain
-            && ffi::sqlite3_bind_int64(stmt, 1, site) != ffi::SQLITE_OK
-        {
-            return Err(sqlite_failure(db));
-        }
-        if ffi::sqlite3_bind_int64(stmt, 2, after) != ffi::SQLITE_OK
-            || ffi::sqlite3_bind_int64(stmt, 3, limit) != ffi::SQLITE_OK
-        {
-            return Err(sqlite_failure(db));
-        }
-        let text = |column: i32| -> Option<std::borrow::Cow<'_, str>> {
-            let p = ffi::sqlite3_column_text(stmt, column);
-            if p.is_null() {
-                return None;
-            }
-            let n = usize::try_from(ffi::sqlite3_column_bytes(stmt, column)).unwrap_or(0);
-            // Text that is not UTF-8 (a raw session's) is read as the rest of the store reads it.
-            Some(String::from_utf8_lossy(std::slice::from_raw_parts(p, n)))
+    // SAFETY: `db` is open and held (the caller's promise).
+    let mut statement = unsafe { Statement::prepare(db, sql, "audit_log") }?;
+    if let Chain::Site(site) = chain {
+        statement.bind(1, site)?;
+    }
+    statement.bind(2, after)?;
+    statement.bind(3, limit)?;
+    let mut read = 0;
+    while statement.step()? {
+        let text = |column| statement.text(column);
+        let id = statement.int(0);
+        let Some(at) = text(1).and_then(|t| DateTime::parse_from_rfc3339(&t).ok()) else {
+            return Ok(Stopped::OddTime { id, read });
         };
-        let mut read = 0;
-        loop {
-            match ffi::sqlite3_step(stmt) {
-                ffi::SQLITE_ROW => {}
-                ffi::SQLITE_DONE => return Ok(Stopped::Done),
-                _ => return Err(sqlite_failure(db)),
-            }
-            let id = ffi::sqlite3_column_int64(stmt, 0);
-            let Some(at) = text(1).and_then(|t| DateTime::parse_from_rfc3339(&t).ok()) else {
-                return Ok(Stopped::OddTime { id, read });
-            };
-            let missing = |column: &str| -> StoreError {
-                sqlx::Error::ColumnDecode { index: column.to_string(), source: "NULL in a NOT NULL column".into() }
-                    .into()
-            };
-            let (operator, action, target, detail) = (text(2), text(3), text(4), text(5));
-            let hash = text(6);
-            let record = ChainRecord {
-                id,
-                content: Content {
-                    site: chain.site(),
-                    at: at.with_timezone(&Utc),
-                    operator: operator.as_deref().ok_or_else(|| missing("operator"))?,
-                    action: action.as_deref().ok_or_else(|| missing("action"))?,
-                    target: target.as_deref().ok_or_else(|| missing("target"))?,
-                    detail: detail.as_deref().ok_or_else(|| missing("detail"))?,
-                },
-                hash: hash.as_deref(),
-            };
-            read += 1;
-            if !visit(&record) {
-                return Ok(Stopped::Visitor);
-            }
+        let missing = |column: &str| -> StoreError {
+            sqlx::Error::ColumnDecode { index: column.to_string(), source: "NULL in a NOT NULL column".into() }.into()
+        };
+        let (operator, action, target, detail) = (text(2), text(3), text(4), text(5));
+        let hash = text(6);
+        let record = ChainRecord {
+            id,
+            content: Content {
+                site: chain.site(),
+                at: at.with_timezone(&Utc),
+                operator: operator.as_deref().ok_or_else(|| missing("operator"))?,
+                action: action.as_deref().ok_or_else(|| missing("action"))?,
+                target: target.as_deref().ok_or_else(|| missing("target"))?,
+                detail: detail.as_deref().ok_or_else(|| missing("detail"))?,
+            },
+            hash: hash.as_deref(),
+        };
+        read += 1;
+        if !visit(&record) {
+            return Ok(Stopped::Visitor);
         }
     }
+    Ok(Stopped::Done)
 }

@@ -10,6 +10,7 @@ pub mod findings;
 mod hot;
 pub mod links;
 mod operations;
+mod raw_sqlite;
 pub mod rectification;
 pub mod roles;
 mod rows;

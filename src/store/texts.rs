@@ -15,8 +15,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use libsqlite3_sys as ffi;
 use sqlx::Row;
 
+use super::Result;
+use super::raw_sqlite::Statement;
 use super::text::Lossy;
-use super::{Result, StoreError};
 use crate::domain::checks::Checked;
 
 /// Site `$1`'s items after id `$2`, `$3` of them, in id order: each one's text and dates as the
@@ -217,22 +218,6 @@ pub(crate) fn sqlite_page(conn: &mut sqlx::SqliteConnection, site: i64, after: i
     })
 }
 
-/// Frees a prepared statement however its reading ends.
-struct Statement(*mut ffi::sqlite3_stmt);
-
-impl Drop for Statement {
-    fn drop(&mut self) {
-        // SAFETY: a statement prepared by `read_raw` (or null, which is a no-op), finalised once.
-        unsafe { ffi::sqlite3_finalize(self.0) };
-    }
-}
-
-fn sqlite_failure(db: *mut ffi::sqlite3) -> StoreError {
-    // SAFETY: sqlite3_errmsg takes any handle and returns a string owned by it, copied here.
-    let message = unsafe { std::ffi::CStr::from_ptr(ffi::sqlite3_errmsg(db)) };
-    sqlx::Error::Protocol(format!("items: {}", message.to_string_lossy())).into()
-}
-
 /// Reads site `site`'s items after `after`, up to `limit`, into `page` with the C API; stops
 /// before an item whose time is not spelt as the store writes it (`Some(its id)`).
 ///
@@ -247,50 +232,22 @@ unsafe fn read_raw(
 ) -> Result<Option<i64>> {
     // `$N` as SQLite's `?N`: the same statement, its values bound by position.
     let sql = std::ffi::CString::new(TEXTS_PAGE.replace('$', "?")).expect("no NUL in the statement");
-    // SAFETY (every call below): `db` is open and held; the statement is the one prepared here,
-    // finalised when `statement` drops; a column's text stays valid until the next step, and
-    // every borrow of it ends before then.
-    unsafe {
-        let mut statement = Statement(std::ptr::null_mut());
-        if ffi::sqlite3_prepare_v2(db, sql.as_ptr(), -1, &mut statement.0, std::ptr::null_mut()) != ffi::SQLITE_OK {
-            return Err(sqlite_failure(db));
-        }
-        let stmt = statement.0;
-        if ffi::sqlite3_bind_int64(stmt, 1, site) != ffi::SQLITE_OK
-            || ffi::sqlite3_bind_int64(stmt, 2, after) != ffi::SQLITE_OK
-            || ffi::sqlite3_bind_int64(stmt, 3, limit) != ffi::SQLITE_OK
-        {
-            return Err(sqlite_failure(db));
-        }
-        let text = |column: i32| -> Option<std::borrow::Cow<'_, str>> {
-            let p = ffi::sqlite3_column_text(stmt, column);
-            if p.is_null() {
-                return None;
-            }
-            let n = usize::try_from(ffi::sqlite3_column_bytes(stmt, column)).unwrap_or(0);
-            let bytes = std::slice::from_raw_parts(p, n);
-            // Text that is not UTF-8 (a raw session's) is read as the rest of the store reads it
-            // (`Lossy`); the rest, most of it, is only checked.
-            Some(match std::str::from_utf8(bytes) {
-                Ok(text) => std::borrow::Cow::Borrowed(text),
-                Err(_) => String::from_utf8_lossy(bytes),
-            })
+    // SAFETY: `db` is open and held (the caller's promise).
+    let mut statement = unsafe { Statement::prepare(db, &sql, "items") }?;
+    statement.bind(1, site)?;
+    statement.bind(2, after)?;
+    statement.bind(3, limit)?;
+    while statement.step()? {
+        let text = |column| statement.text(column);
+        let time = |column| text(column).map(|t| DateTime::parse_from_rfc3339(&t).map(|t| t.with_timezone(&Utc)));
+        let id = statement.int(0);
+        let (Some(title), Some(body), Some(Ok(submitted_at))) = (text(1), text(2), time(3)) else {
+            return Ok(Some(id));
         };
-        let time = |column: i32| text(column).map(|t| DateTime::parse_from_rfc3339(&t).map(|t| t.with_timezone(&Utc)));
-        loop {
-            match ffi::sqlite3_step(stmt) {
-                ffi::SQLITE_ROW => {}
-                ffi::SQLITE_DONE => return Ok(None),
-                _ => return Err(sqlite_failure(db)),
-            }
-            let id = ffi::sqlite3_column_int64(stmt, 0);
-            let (Some(title), Some(body), Some(Ok(submitted_at))) = (text(1), text(2), time(3)) else {
-                return Ok(Some(id));
-            };
-            let Ok(published_at) = time(4).transpose() else {
-                return Ok(Some(id));
-            };
-            page.push(&TextRow { id, title: &title, body: &body, submitted_at, published_at });
-        }
+        let Ok(published_at) = time(4).transpose() else {
+            return Ok(Some(id));
+        };
+        page.push(&TextRow { id, title: &title, body: &body, submitted_at, published_at });
     }
+    Ok(None)
 }
