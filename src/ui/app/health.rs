@@ -517,17 +517,8 @@ impl App {
 pub fn leads_to(action: Action) -> &'static [Act] {
     const DECIDE: &[Act] = &[Act::Pass(Stage::OfficeReview), Act::Pass(Stage::Recheck), Act::Pass(Stage::Review)];
     match action {
-        Action::Check1
-        | Action::Check2
-        | Action::Check3
-        | Action::Check4
-        | Action::Check5
-        | Action::Check6
-        | Action::Check7
-        | Action::AllChecks
-        | Action::Approve
-        | Action::Reject
-        | Action::Return => DECIDE,
+        a if Action::CHECKS.contains(&a) => DECIDE,
+        Action::AllChecks | Action::Approve | Action::Reject | Action::Return => DECIDE,
         Action::Publish | Action::PublishMarked | Action::Mark => &[Act::Pass(Stage::Publish)],
         Action::Withdraw
         | Action::Decline
