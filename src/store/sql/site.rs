@@ -605,9 +605,7 @@ sql_impl! { Store;
     }
 
     async fn change_mark(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar(CHANGE_MARK)
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(sqlx::query_scalar(CHANGE_MARK).fetch_one(&self.pool).await?)
     }
 
     async fn whoami(&self, site: &Site) -> Result<Option<(Role, bool)>> {
