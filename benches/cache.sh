@@ -92,7 +92,7 @@ if ! psql "$PG_ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" 
     else
         nice -n 19 "$bin" --db "$PG_URL" --site "$(site_code 1)" init --name "县级门户网站 $(site_code 1)" >/dev/null || failed=1
     fi
-    gin=$(psql "$PG_URL" -tAc "SELECT indexname || '|' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '% USING gin %'")
+    gin=$(psql "$PG_URL" -tAc "SELECT indexname || '|' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '% USING gin %' ORDER BY indexname <> 'items_bigrams', indexname")
     while IFS='|' read -r name _; do
         [ -z "$name" ] || psql "$PG_URL" -qc "DROP INDEX $name"
     done <<<"$gin"
@@ -129,10 +129,26 @@ if ! psql "$PG_ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" 
         for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
     fi
     if [ -z "${failed:-}" ]; then
+        # BUILD_JOBS indexes at a time (PostgreSQL 15 builds a GIN index on one core), the longest
+        # (the bigrams) first, each with INDEX_MEM of memory (default 3GB): a GIN build gathers
+        # keys in that memory and merges them into the index each time it fills, so more memory
+        # means fewer, larger merges.
         indexed=$(date +%s)
+        pids=()
         while IFS='|' read -r name def; do
-            [ -z "$name" ] || psql "$PG_URL" -qc "SET maintenance_work_mem = '1GB'" -c "$def" || failed=1
+            [ -n "$name" ] || continue
+            (
+                started=$(date +%s)
+                psql "$PG_URL" -qc "SET maintenance_work_mem = '${INDEX_MEM:-3GB}'" -c "$def" &&
+                    echo "  $name in $(($(date +%s) - started)) s" >&2
+            ) &
+            pids+=($!)
+            if [ ${#pids[@]} -ge "${BUILD_JOBS:-2}" ]; then
+                wait "${pids[0]}" || failed=1
+                pids=("${pids[@]:1}")
+            fi
         done <<<"$gin"
+        for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
         echo "text indexes built again in $(($(date +%s) - indexed)) s" >&2
     fi
     if [ -n "${failed:-}" ]; then
