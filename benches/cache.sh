@@ -92,7 +92,7 @@ if ! psql "$PG_ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" 
     else
         nice -n 19 "$bin" --db "$PG_URL" --site "$(site_code 1)" init --name "县级门户网站 $(site_code 1)" >/dev/null || failed=1
     fi
-    gin=$(psql "$PG_URL" -tAc "SELECT indexname || '|' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '% USING gin %' ORDER BY indexname <> 'items_bigrams', indexname")
+    gin=$(psql "$PG_URL" -tAc "SELECT indexname || '|' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '% USING gin %' ORDER BY indexname <> 'item_texts_bigrams', indexname")
     while IFS='|' read -r name _; do
         [ -z "$name" ] || psql "$PG_URL" -qc "DROP INDEX $name"
     done <<<"$gin"

@@ -63,10 +63,10 @@ async fn the_trigram_indexes_open_no_way_around_the_roles_or_the_audit() {
         let mut sql = PgConnection::connect(&db.as_login(who).url).await.unwrap();
         // The indexes and the extension are the owner's: nobody else drops, rebuilds or changes them.
         for attack in [
-            "DROP INDEX items_title_trgm",
+            "DROP INDEX item_texts_title_trgm",
             "DROP INDEX items_newest",
-            "REINDEX INDEX items_body_trgm",
-            "ALTER INDEX items_body_trgm SET (fastupdate = off)",
+            "REINDEX INDEX item_texts_body_trgm",
+            "ALTER INDEX item_texts_bigrams SET (fastupdate = off)",
             "DROP EXTENSION pg_trgm CASCADE",
             "CREATE INDEX items_sneaky ON items (title)",
         ] {
@@ -100,14 +100,79 @@ async fn the_trigram_indexes_open_no_way_around_the_roles_or_the_audit() {
     .unwrap();
     assert!(unaudited.is_empty(), "tables outside the audit: {unaudited:?}");
     let indexes: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('items_title_trgm', 'items_body_trgm', 'items_newest')",
+        "SELECT COUNT(*) FROM pg_indexes \
+         WHERE indexname IN ('item_texts_title_trgm', 'item_texts_body_trgm', 'item_texts_bigrams', 'items_newest')",
     )
     .fetch_one(&mut raw)
     .await
     .unwrap();
-    assert_eq!(indexes, 3);
+    assert_eq!(indexes, 4);
     raw.close().await.ok();
     assert_eq!(found(&db, "人民政府"), ["t-1"]);
+    db.drop_with_roles(&[&viewer, &reviewer, &admin]).await;
+}
+
+/// PostgreSQL's text indexes are on a copy of the items' texts (item_texts, schema version 24),
+/// written only by the triggers on items: no login writes it itself, the administrator who may
+/// write items included, so a search cannot be made to find an item by a text it does not hold,
+/// or to miss one it holds, even with an audit record. The triggers write it in the login's own
+/// change of a title, and every role reads it (a search as a viewer).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_login_writes_the_copy_of_the_texts_the_search_reads() {
+    let db = TestDb::new(Backend::Postgres).await;
+    db.ok(&["init"]);
+    db.import("items.jsonl", ITEMS);
+    let (viewer, reviewer, admin) = (login("view"), login("rev"), login("adm"));
+    db.ok(&["operators", "add", &viewer, "--role", "viewer"]);
+    db.ok(&["operators", "add", &reviewer, "--role", "reviewer"]);
+    db.ok(&["operators", "add", &admin, "--role", "admin"]);
+    let audited =
+        "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', 'x', 'x', '{}')";
+    let t1 = "(SELECT id FROM items WHERE ref = 't-1')";
+    let t2 = "(SELECT id FROM items WHERE ref = 't-2')";
+    for who in [&viewer, &reviewer, &admin] {
+        let mut sql = PgConnection::connect(&db.as_login(who).url).await.unwrap();
+        for attack in [
+            // Hide t-1 from a search for what it holds, make t-2 found for what it does not.
+            format!("UPDATE item_texts SET title = '已篡改', body = '' WHERE item_id = {t1}"),
+            format!("UPDATE item_texts SET body = body || '人民政府' WHERE item_id = {t2}"),
+            format!("DELETE FROM item_texts WHERE item_id = {t1}"),
+            "TRUNCATE item_texts".to_string(),
+            // A second row of an item's texts (the key refuses it too: the grant first).
+            format!("INSERT INTO item_texts (site_id, item_id, title, body) VALUES (1, {t2}, '人民政府', '')"),
+        ] {
+            let e = transaction(&mut sql, &[&attack, audited]).await.unwrap_err();
+            assert!(e.contains("permission denied for table item_texts"), "{who}: {attack}: {e}");
+        }
+        sql.close().await.ok();
+    }
+    assert_eq!(found(&db, "人民政府"), ["t-1"]);
+    assert_eq!(found(&db, "低保复核"), ["t-2"]);
+    // The administrator's own change of a title, with its audit record: the copy follows it, in
+    // the owner's name (the triggers' functions), in the same transaction.
+    let mut sql = PgConnection::connect(&db.as_login(&admin).url).await.unwrap();
+    let renamed = "UPDATE items SET title = '象山区滨江绿道建成开放', version = version + 1 WHERE ref = 't-1'";
+    transaction(&mut sql, &[renamed, audited]).await.unwrap();
+    // A status change leaves the copy's row as it was (no new version of it: its xmin stays).
+    let before: String = sqlx::query_scalar(&format!("SELECT CAST(xmin AS TEXT) FROM item_texts WHERE item_id = {t2}"))
+        .fetch_one(&mut sql)
+        .await
+        .unwrap();
+    let withdrawn = "UPDATE items SET status = 'withdrawn', version = version + 1 WHERE ref = 't-2'";
+    transaction(&mut sql, &[withdrawn, audited]).await.unwrap();
+    let after: String = sqlx::query_scalar(&format!("SELECT CAST(xmin AS TEXT) FROM item_texts WHERE item_id = {t2}"))
+        .fetch_one(&mut sql)
+        .await
+        .unwrap();
+    assert_eq!(before, after, "a status change does not write the texts again");
+    sql.close().await.ok();
+    assert!(found(&db, "人民政府").is_empty(), "the old title is gone from the index");
+    assert_eq!(found(&db, "滨江绿道"), ["t-1"]);
+    // Every role reads the copy: a viewer searches.
+    let as_viewer = db.as_login(&viewer);
+    let rows = rows(&as_viewer, &["search", "滨江绿道"]);
+    assert_eq!(rows.iter().map(|r| r["ref"].as_str().unwrap_or_default()).collect::<Vec<_>>(), ["t-1"]);
+    drop(as_viewer);
     db.drop_with_roles(&[&viewer, &reviewer, &admin]).await;
 }
 

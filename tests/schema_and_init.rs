@@ -195,6 +195,10 @@ async fn the_calendar_is_data_an_administrator_extends(db: TestDb) {
 async fn init_upgrades_an_older_schema(db: TestDb) {
     db.ok(&["init"]);
     let mut raw = db.any().await;
+    // What version 24 added: PostgreSQL's copy of the items' texts, which the text indexes are on.
+    for sql in common::drop_item_texts(db.backend) {
+        raw.exec(sql).await.unwrap();
+    }
     // What version 23 added: each column's latest online publication, kept by triggers.
     for sql in common::drop_column_latest(db.backend) {
         raw.exec(sql).await.unwrap();
@@ -395,8 +399,82 @@ async fn two_inits_at_once_take_turns(db: TestDb) {
     assert_eq!(raw.count("SELECT COUNT(*) FROM audit_log WHERE action = 'init'").await, 1);
 }
 
+/// A database of schema version 23, which kept PostgreSQL's text indexes on items (so every status
+/// change wrote them again): `init` moves them onto the copy of the texts (item_texts), filled from
+/// the items there, drops them from items, and every search finds what it found before; a new item
+/// and a changed title reach the copy by the triggers. SQLite has nothing to change.
+async fn the_upgrade_to_24_moves_the_text_indexes_off_items(db: TestDb) {
+    db.ok(&["init"]);
+    db.ok(&["demo", "--items", "300", "--seed", "5", "--from", "2025-06-01", "--to", "2026-11-27"]);
+    let texts = ["象山区", "政府", "公开", "人民政府", "wifi", "工作"];
+    let search = |db: &TestDb, text: &str| -> Vec<String> {
+        common::rows(db, &["search", text]).iter().map(|r| r["id"].to_string()).collect()
+    };
+    let before: Vec<Vec<String>> = texts.iter().map(|t| search(&db, t)).collect();
+    assert!(before.iter().filter(|found| !found.is_empty()).count() >= 4, "{before:?}");
+    let mut raw = db.any().await;
+    for sql in common::drop_item_texts(db.backend) {
+        raw.exec(sql).await.unwrap();
+    }
+    if db.backend == Backend::Postgres {
+        // The indexes as version 23 had them.
+        raw.exec("CREATE INDEX items_title_trgm ON items USING gin (title gin_trgm_ops)").await.unwrap();
+        raw.exec("CREATE INDEX items_body_trgm ON items USING gin (body gin_trgm_ops)").await.unwrap();
+        raw.exec("CREATE INDEX items_bigrams ON items USING gin (portal_bigrams(title, body))").await.unwrap();
+    }
+    raw.exec("UPDATE schema_meta SET value = '23' WHERE key = 'schema_version'").await.unwrap();
+    common::fails(&db, &["search", "政府"], 1, "run `portal-admin init` to upgrade it");
+    let said = db.ok(&["init"]);
+    assert!(said.contains(&format!("from version 23 to {SCHEMA_VERSION}")), "{said}");
+    let after: Vec<Vec<String>> = texts.iter().map(|t| search(&db, t)).collect();
+    assert_eq!(before, after, "the same items found for {texts:?}");
+    if db.backend == Backend::Postgres {
+        let items = raw.count("SELECT COUNT(*) FROM items").await;
+        assert!(items >= 300);
+        let copied = "SELECT COUNT(*) FROM items i JOIN item_texts t ON t.site_id = i.site_id AND t.item_id = i.id \
+                      WHERE t.title = i.title AND t.body = i.body";
+        assert_eq!(raw.count(copied).await, items);
+        assert_eq!(raw.count("SELECT COUNT(*) FROM item_texts").await, items);
+        let gin = |table: &str| {
+            format!("SELECT COUNT(*) FROM pg_indexes WHERE tablename = '{table}' AND indexdef LIKE '% USING gin %'")
+        };
+        assert_eq!(raw.count(&gin("items")).await, 0, "no text index left on items");
+        let moved = "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'item_texts' \
+                     AND indexname IN ('item_texts_title_trgm', 'item_texts_body_trgm', 'item_texts_bigrams')";
+        assert_eq!(raw.count(moved).await, 3);
+        // The grants made again: every group role reads the copy, none writes it.
+        let may = |role: &str, what: &str| {
+            format!(
+                "SELECT COUNT(*) FROM (SELECT 1 WHERE has_table_privilege(portal_role_name('{role}'), 'item_texts', \
+                 '{what}')) x"
+            )
+        };
+        for role in ["admin", "reviewer", "viewer"] {
+            assert_eq!(raw.count(&may(role, "SELECT")).await, 1, "{role} reads");
+            for what in ["INSERT", "UPDATE", "DELETE", "TRUNCATE"] {
+                assert_eq!(raw.count(&may(role, what)).await, 0, "{role} may not {what}");
+            }
+        }
+    }
+    // A new item, and a changed title, reach the index.
+    db.import("policies.jsonl", common::TWO_POLICIES);
+    assert_eq!(common::rows(&db, &["search", "保密审查"]).len(), 1);
+    let changed = "UPDATE items SET title = '象山区滨江绿道建成开放', body = '全长十二公里' WHERE ref = 'zd-2'";
+    match db.backend {
+        // The owner's session, trusted without an audit record on PostgreSQL.
+        Backend::Postgres => raw.exec(changed).await.unwrap(),
+        Backend::Sqlite => 0,
+    };
+    if db.backend == Backend::Postgres {
+        assert!(common::rows(&db, &["search", "保密审查"]).is_empty());
+        assert_eq!(common::rows(&db, &["search", "滨江绿道"]).len(), 1);
+        assert_eq!(common::rows(&db, &["search", "十二公里"]).len(), 1);
+    }
+}
+
 on_both_backends!(
     two_inits_at_once_take_turns,
+    the_upgrade_to_24_moves_the_text_indexes_off_items,
     init_upgrades_an_older_schema,
     init_loads_the_table_and_is_idempotent,
     the_database_refuses_what_is_not_allowed,

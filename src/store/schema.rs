@@ -4,7 +4,7 @@
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// The schema version `schema.sql` defines (kept equal to its `schema_meta` row by a test).
-pub const SCHEMA_VERSION: i64 = 23;
+pub const SCHEMA_VERSION: i64 = 24;
 
 /// How `init` brings an older database to this version: for each version, the statements that
 /// lead to it from the one before, written as `schema.sql` is (see `statement`; a statement that
@@ -145,6 +145,20 @@ pub const UPGRADES: &[(i64, &[&str])] = &[
     // Each column's latest online publication, kept by triggers on placements (issue 25: the
     // sites' overview read it by a seek per column of every site).
     (23, &["-- @section column_latest"]),
+    // PostgreSQL's text indexes moved off items onto a copy of the texts that a status change does
+    // not write (item_texts, kept by triggers on items): the indexes on items dropped (a database
+    // upgraded here from before version 12 in this same run never had them), the table made and
+    // filled from the items already there, its indexes built once; the roles' grants made again so
+    // that no role writes it (`ROLE_GRANTS`, run after the upgrade). Nothing on SQLite, whose FTS5
+    // table is written only when a title or body changes.
+    (
+        24,
+        &[
+            "-- @postgres\nDROP INDEX IF EXISTS items_title_trgm, items_body_trgm, items_bigrams",
+            "-- @postgres\n-- @section item_texts",
+            "-- @postgres\n-- @section grant_roles",
+        ],
+    ),
 ];
 
 /// The upgrade step that fills item_initials from the titles already there (run by `init`:
@@ -249,7 +263,10 @@ mod tests {
             "times and dates are TEXT on SQLite"
         );
         assert!(pg.contains("published_at TIMESTAMPTZ,") && pg.contains("occurred_on DATE NOT NULL"));
-        assert_eq!(pg.matches("CREATE TABLE").count(), lite.matches("CREATE TABLE").count());
+        // The same tables on both, but PostgreSQL's copy of the items' texts for its text indexes
+        // (SQLite's FTS5 table reads them from items).
+        assert!(pg.contains("CREATE TABLE item_texts") && !lite.contains("CREATE TABLE item_texts"));
+        assert_eq!(pg.matches("CREATE TABLE").count(), lite.matches("CREATE TABLE").count() + 1);
     }
 
     #[test]
@@ -300,7 +317,8 @@ mod tests {
                 .join("\n")
         };
         let pg = code(Dialect::Postgres);
-        assert!(pg.contains("CREATE EXTENSION IF NOT EXISTS pg_trgm") && pg.contains("gin_trgm_ops"));
+        assert!(pg.contains("CREATE EXTENSION IF NOT EXISTS pg_trgm"));
+        assert!(section("item_texts", Dialect::Postgres).contains("gin_trgm_ops"));
         assert!(!pg.contains("fts5"));
         let lite = code(Dialect::Sqlite);
         assert!(lite.contains("tokenize = 'trigram'") && lite.contains("'rebuild'"));
@@ -310,8 +328,16 @@ mod tests {
         }
         let bigrams =
             |dialect| section("bigrams", dialect).lines().filter(|l| !l.trim_start().starts_with("--")).count();
-        assert!(section("bigrams", Dialect::Postgres).contains("CREATE INDEX items_bigrams"));
+        assert!(section("bigrams", Dialect::Postgres).contains("CREATE FUNCTION portal_bigrams"));
         assert_eq!(bigrams(Dialect::Sqlite), 0, "SQLite reads two characters with LIKE: no index");
+        // PostgreSQL's three GIN indexes are on item_texts, none on items (whose rows every status
+        // change writes again); SQLite's FTS5 table stays where it is.
+        let texts = section("item_texts", Dialect::Postgres);
+        for index in ["item_texts_title_trgm", "item_texts_body_trgm", "item_texts_bigrams"] {
+            assert!(texts.contains(&format!("CREATE INDEX {index} ON item_texts USING gin")), "{index}");
+        }
+        assert!(!render(Dialect::Postgres).contains("ON items USING gin"));
+        assert!(!section("item_texts", Dialect::Sqlite).lines().any(|l| !l.trim_start().starts_with("--")));
     }
 
     #[test]

@@ -402,6 +402,18 @@ pub(crate) use policies;
 /// Two policy documents of 政府办, online in one column (zd-1, zd-2), as JSON Lines for `import`.
 pub const TWO_POLICIES: &str = policies!(two);
 
+/// What schema version 24 added (PostgreSQL's copy of the items' texts, which its text indexes
+/// are on, kept by triggers on items), dropped: for a test that makes a database of an earlier
+/// version (which then has no text index on items: the upgrade drops them where they are).
+pub fn drop_item_texts(backend: Backend) -> &'static [&'static str] {
+    match backend {
+        Backend::Sqlite => &[],
+        Backend::Postgres => {
+            &["DROP TABLE item_texts", "DROP FUNCTION portal_add_item_texts, portal_change_item_texts CASCADE"]
+        }
+    }
+}
+
 /// What schema version 23 added (each column's latest online publication, kept by triggers on
 /// placements), dropped: for a test that makes a database of an earlier version.
 pub fn drop_column_latest(backend: Backend) -> &'static [&'static str] {

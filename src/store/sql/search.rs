@@ -38,7 +38,7 @@ pub(super) enum Way {
     /// demo items: 130 ms for the ids alone), and a page is full after a few dozen items read.
     Scan,
     /// PostgreSQL, two characters: the items whose title or body holds them as one of its
-    /// two-character pieces, from the bigram index (items_bigrams, `portal_bigrams`). Reading
+    /// two-character pieces, from the bigram index (item_texts_bigrams, `portal_bigrams`). Reading
     /// newest first until a page is full read the whole site for a word in few items (抗旱:
     /// 158.5 ms at 100,000 items); the planner still walks items_newest for a word in most.
     Bigrams,
@@ -117,7 +117,17 @@ pub(super) fn like_pattern(needle: &Needle) -> String {
 
 /// The condition that item `i`'s title or body holds the text in `$param` (its `param_for`), the
 /// way `way` reads it; `cased`: the text has letters with case (`cased`).
+///
+/// PostgreSQL reads the texts in item_texts, where its text indexes are (schema.sql, section
+/// item_texts: on items, every status change wrote them again): the item's row there holds the
+/// text. Where the text is the whole condition the planner joins the two (the items the index
+/// gives, or the site's items newest first each looked up by its key, whichever it finds cheaper
+/// for the text given); where it is one of several, it gathers the matching items once or looks
+/// each item up, as it counts cheaper.
 pub(super) fn holds_text<DB: Backend>(way: Way, param: usize, cased: bool) -> String {
+    let texts = |test: String| {
+        format!("EXISTS (SELECT 1 FROM item_texts txt WHERE txt.site_id = i.site_id AND txt.item_id = i.id AND {test})")
+    };
     match (DB::DIALECT, way) {
         // The row's own text holds it (cheap, tested first where the planner reads items_newest
         // and where the text is one of several conditions), and the same as the index's test
@@ -125,18 +135,18 @@ pub(super) fn holds_text<DB: Backend>(way: Way, param: usize, cased: bool) -> St
         // lower case, as `ILIKE` compares them.
         (Dialect::Postgres, Way::Bigrams) => {
             let (title, body, text) = if cased {
-                ("pg_catalog.lower(i.title)", "pg_catalog.lower(i.body)", format!("pg_catalog.lower(${param})"))
+                ("pg_catalog.lower(txt.title)", "pg_catalog.lower(txt.body)", format!("pg_catalog.lower(${param})"))
             } else {
-                ("i.title", "i.body", format!("${param}"))
+                ("txt.title", "txt.body", format!("${param}"))
             };
-            format!(
-                "((pg_catalog.strpos({title}, {text}) > 0 OR pg_catalog.strpos({body}, {text}) > 0) \
-                 AND portal_bigrams(i.title, i.body) @> ARRAY[pg_catalog.lower(${param})])"
-            )
+            texts(format!(
+                "(pg_catalog.strpos({title}, {text}) > 0 OR pg_catalog.strpos({body}, {text}) > 0) \
+                 AND portal_bigrams(txt.title, txt.body) @> ARRAY[pg_catalog.lower(${param})]"
+            ))
         }
         (Dialect::Postgres, _) => {
             let like = if cased { "ILIKE" } else { "LIKE" };
-            format!("(i.title {like} ${param} OR i.body {like} ${param})")
+            texts(format!("(txt.title {like} ${param} OR txt.body {like} ${param})"))
         }
         (Dialect::Sqlite, Way::Trigrams) => {
             format!("i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH ${param})")
@@ -237,7 +247,7 @@ pub(super) fn any_holds<DB: Backend>(columns: &[&str], param: usize) -> String {
 /// column, `$5` a unit, `$6` the earliest time (each null for none); from `seek` with a key, `$7`
 /// and `$8` the key of the page before (after); the limit; with `within`, a list's filter's text
 /// after it. The last pages are read oldest first, the same index backwards. PostgreSQL's `ILIKE`
-/// reads pg_trgm's GIN indexes, two characters the bigram index (or, where the text is in most
+/// reads pg_trgm's GIN indexes on item_texts, two characters the bigram index (or, where the text is in most
 /// items, items_newest backwards until the page is full: the planner weighs the two for the text
 /// given); SQLite's trigram FTS5 table gives the ids that hold the text, and two characters are
 /// read with `LIKE` (ASCII letters in either case, as FTS5 and `ILIKE` do).
