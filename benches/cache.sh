@@ -133,22 +133,27 @@ if ! psql "$PG_ADMIN" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" 
         # (the bigrams) first, each with INDEX_MEM of memory (default 3GB): a GIN build gathers
         # keys in that memory and merges them into the index each time it fills, so more memory
         # means fewer, larger merges.
+        # A new build starts as soon as any one ends (`wait -n`): the bigram index takes several
+        # times as long as the others, which build beside it one after another.
         indexed=$(date +%s)
-        pids=()
+        running=0
         while IFS='|' read -r name def; do
             [ -n "$name" ] || continue
+            if [ "$running" -ge "${BUILD_JOBS:-2}" ]; then
+                wait -n || failed=1
+                running=$((running - 1))
+            fi
             (
                 started=$(date +%s)
                 psql "$PG_URL" -qc "SET maintenance_work_mem = '${INDEX_MEM:-3GB}'" -c "$def" &&
                     echo "  $name in $(($(date +%s) - started)) s" >&2
             ) &
-            pids+=($!)
-            if [ ${#pids[@]} -ge "${BUILD_JOBS:-2}" ]; then
-                wait "${pids[0]}" || failed=1
-                pids=("${pids[@]:1}")
-            fi
+            running=$((running + 1))
         done <<<"$gin"
-        for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+        while [ "$running" -gt 0 ]; do
+            wait -n || failed=1
+            running=$((running - 1))
+        done
         echo "text indexes built again in $(($(date +%s) - indexed)) s" >&2
     fi
     if [ -n "${failed:-}" ]; then

@@ -30,7 +30,7 @@ async fn navigate_filter_open_and_quit(db: TestDb) {
     t.wait_for("awaiting a decision");
     t.keys(&["2"]);
     let first = t.wait_for("政务动态");
-    assert!(first.contains("2 Cols") && first.contains("3 Retr.") && first.contains("政务动态"), "{first}");
+    assert!(first.contains("2 Cols") && first.contains("3 Retr") && first.contains("政务动态"), "{first}");
 
     // A window made too small says what it needs; made big again, the screen comes back.
     assert!(

@@ -304,6 +304,35 @@ async fn on_sqlite_check_all_reads_a_time_respelled_as_it_was() {
     checked_again_as_fresh(db, Some(respell)).await;
 }
 
+/// SQLite keeps whatever bytes a raw session wrote: `check --all` reads a text that is not UTF-8 as
+/// the rest of the store reads it (each bad sequence as U+FFFD, `Lossy`), on the threads that check
+/// it, and finds what is in it where a reader of that text counts it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_sqlite_check_all_reads_bytes_not_utf8_as_the_store_reads_them() {
+    let db = TestDb::new(common::Backend::Sqlite).await;
+    setup(&db);
+    let mut raw = db.any().await;
+    let bad = "UPDATE items SET title = CAST(X'FF' AS TEXT) || title, \
+               body = CAST(X'C0' AS TEXT) || '身份证号11010519491231002X' WHERE id = 3";
+    assert_eq!(raw.exec(bad).await.unwrap(), 1);
+    db.ok(&NEW_NAME);
+    rows(&db, &["check", "--all"]);
+    let Raw::Sqlite(c) = &mut raw else { unreachable!() };
+    let stored: String =
+        sqlx::query_scalar("SELECT findings FROM item_findings WHERE item_id = 3").fetch_one(c).await.unwrap();
+    let found: Vec<serde_json::Value> = serde_json::from_str(&stored).unwrap();
+    let spans: Vec<(&str, &str, u64, u64, &str)> = found
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap();
+            (s("kind"), s("field"), f["start"].as_u64().unwrap(), f["end"].as_u64().unwrap(), s("text"))
+        })
+        .collect();
+    // "\u{FFFD}临时求助申请指南", "\u{FFFD}身份证号11010519491231002X".
+    assert!(spans.contains(&("wrong_term", "title", 1, 5, "临时求助")), "{spans:?}");
+    assert!(spans.contains(&("id_number", "body", 5, 23, "11010519491231002X")), "{spans:?}");
+}
+
 /// `check_all_stores_what_a_fresh_check_would`, with `change` run on the database before.
 async fn checked_again_as_fresh(db: TestDb, change: Option<&str>) {
     use portal_admin::domain::checks::Lists;

@@ -6,8 +6,9 @@ tab-queue = Queue
 tab-columns = Columns
 tab-retractions = Retractions
 # When the tabs do not all fit at full length.
-tab-retractions-short = Retr.
+tab-retractions-short = Retr
 tab-scores = Scores
+tab-scores-short = Pts
 tab-audit = Audit
 tab-withdrawn = Withdrawn
 tab-inspection = Inspect

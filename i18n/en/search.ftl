@@ -29,7 +29,7 @@ find-head-columns = columns
 find-nothing = No item's title or body holds it.
 find-load-failed = Could not search: { $error }
 # Where nine tabs do not fit in the tab bar's width.
-tab-findings-short = Checks
-tab-withdrawn-short = Withdr.
-tab-inspection-short = Insp.
+tab-findings-short = Chks
+tab-withdrawn-short = Withdr
+tab-inspection-short = Insp
 key-global-tab-find = Find: the items whose title or body holds a text (:find TEXT), newest first ({ $list-open } opens one)

@@ -8,6 +8,7 @@ tab-retractions = 撤回申请
 # 标签页放不下全名时。
 tab-retractions-short = 撤回
 tab-scores = 考核
+tab-scores-short = 考核
 tab-audit = 审计
 tab-withdrawn = 已撤回
 tab-inspection = 检查

@@ -143,21 +143,48 @@ pub fn check_item(lists: &Lists, item: Checked<'_>, now: DateTime<Utc>) -> Vec<F
     out
 }
 
-/// `check_item` on many items at once, on every core: the items cut into one run of neighbours per
-/// core, each checked on a thread of its own; the findings in the items' order.
+/// `check_item` on many items at once, on every core (`on_every_core`); the findings in the items'
+/// order.
 pub fn check_items(lists: &Lists, items: &[Checked<'_>], now: DateTime<Utc>) -> Vec<Vec<Finding>> {
+    on_every_core(items, |i| check_item(lists, *i, now))
+}
+
+/// Items a thread of `on_every_core` takes at a time.
+const RUN: usize = 32;
+
+/// `work` on each of `items`, on every core, the results in the items' order: one thread a core,
+/// each taking the next run of `RUN` neighbours until none is left, so that a thread slowed by
+/// another's work (the database's next page read while these are checked, or another program)
+/// leaves more to the others instead of holding up the whole. Few items, or one core: on this
+/// thread.
+pub fn on_every_core<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if cores == 1 || items.len() < 64 {
-        return items.iter().map(|i| check_item(lists, *i, now)).collect();
+    if cores == 1 || items.len() < 2 * RUN {
+        return items.iter().map(work).collect();
     }
-    let per = items.len().div_ceil(cores);
-    std::thread::scope(|scope| {
-        let runs: Vec<_> = items
-            .chunks(per)
-            .map(|run| scope.spawn(move || run.iter().map(|i| check_item(lists, *i, now)).collect::<Vec<_>>()))
+    let next = AtomicUsize::new(0);
+    let (next, work) = (&next, &work);
+    let mut runs: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..cores.min(items.len().div_ceil(RUN)))
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let start = next.fetch_add(RUN, Ordering::Relaxed);
+                        let Some(run) = items.get(start..items.len().min(start + RUN)).filter(|r| !r.is_empty()) else {
+                            return done;
+                        };
+                        done.push((start, run.iter().map(work).collect::<Vec<R>>()));
+                    }
+                })
+            })
             .collect();
-        runs.into_iter().flat_map(|r| r.join().expect("a check never panics")).collect()
-    })
+        threads.into_iter().flat_map(|t| t.join().expect("a thread of work never panics")).collect()
+    });
+    runs.sort_unstable_by_key(|(start, _)| *start);
+    runs.into_iter().flat_map(|(_, run)| run).collect()
 }
 
 /// Titles that may come before a person's name.
@@ -319,6 +346,10 @@ fn personal_data(field: Field, chars: &[char], out: &mut Vec<Finding>) {
 
 /// Document numbers (文号) written with the wrong brackets: 象政办[2023]15号 for 象政办〔2023〕15号.
 fn document_numbers(field: Field, chars: &[char], out: &mut Vec<Finding>) {
+    // Each ends in 号: a text without one (most) has none.
+    if !chars.contains(&'号') {
+        return;
+    }
     let open = ['[', '(', '（', '【', '〔', '［'];
     let close = [']', ')', '）', '】', '〕', '］'];
     for (i, c) in chars.iter().enumerate() {

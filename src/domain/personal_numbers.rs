@@ -143,8 +143,23 @@ const GROUPINGS: &[&[usize]] = &[
     &[3, 8],
 ];
 
-/// Every personal number in `text` (characters), in order.
+/// The fewest digits a number has (a mobile's 11: every other kind has more, and an ID's one
+/// character that may not be a digit, its final X, comes after 17): a text with fewer digits, as
+/// written or full-width (`normal` makes no other character a digit), has none.
+const FEWEST_DIGITS: usize = 11;
+
+/// Every personal number in `text` (characters), in order. A text with fewer than `FEWEST_DIGITS`
+/// digits (most of those with any) is counted and passed over, not normalised and read.
 pub fn find(text: &[char]) -> Vec<FoundNumber> {
+    let digit = |c: &&char| c.is_ascii_digit() || ('\u{ff10}'..='\u{ff19}').contains(*c);
+    if text.iter().filter(digit).nth(FEWEST_DIGITS - 1).is_none() {
+        return Vec::new();
+    }
+    find_all(text)
+}
+
+/// `find`, the text read whatever its digits.
+fn find_all(text: &[char]) -> Vec<FoundNumber> {
     let n: Vec<char> = text.iter().map(|c| normal(*c)).collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -310,6 +325,8 @@ fn after_code_label(n: &[char], start: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -332,6 +349,39 @@ mod tests {
         }
         for text in ["身份证号110105194912310021", "电话 138 1234 5678", "+8613812345678", "0086 13812345678"] {
             assert_eq!(kinds(text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_number_has_at_least_the_fewest_digits() {
+        // The lengths a number may have, less the one character that may not be a digit.
+        assert!(NUMBER_LENGTHS.iter().all(|l| l - usize::from(*l == 18) >= FEWEST_DIGITS));
+        for text in ["电话13812345678", "电话１３８１２３４５６７８", "电话138 1234 5678", "1 电话13812345678"]
+        {
+            assert_eq!(one(text).map(|f| f.0), Some(NumberKind::Mobile), "{text}");
+        }
+        assert_eq!(one("电话1381234567"), None, "ten digits");
+    }
+
+    proptest! {
+        /// Passing over a text of few digits finds what reading it finds, on texts made of what
+        /// numbers are made of (digits in both widths, X, separators, labels, a decimal point).
+        #[test]
+        fn passing_over_few_digits_finds_the_same(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    "[0-9]{1,19}",
+                    "[０-９]{1,6}",
+                    prop::sample::select(vec![
+                        " ", "-", ".", "X", "Ｘ", "+86", "86", "号", "编号", "：", "电话", "身份证", "\u{3000}", "－",
+                        "11010519491231002X", "13812345678", "6222020200112233446", "110105491231002",
+                    ]).prop_map(str::to_string),
+                ],
+                0..8,
+            )
+        ) {
+            let chars: Vec<char> = parts.concat().chars().collect();
+            prop_assert_eq!(find(&chars), find_all(&chars));
         }
     }
 

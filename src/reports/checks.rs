@@ -179,9 +179,9 @@ pub async fn online_findings(
     since: Option<DateTime<Utc>>,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Result<OnlineFindings> {
-    let (found, stored) = stored_findings(store, site, since).await?;
-    if stored == Stored::Current {
-        return Ok(found);
+    // Whether they are current first: read when they are not, they would be read for nothing.
+    if stored(store, site).await? == Stored::Current {
+        return Ok(stored_findings(store, site, since).await?.0);
     }
     match store.recheck(site, progress).await {
         Ok(_) => Ok(stored_findings(store, site, since).await?.0),

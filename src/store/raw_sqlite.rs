@@ -64,6 +64,12 @@ impl Statement {
     /// is not UTF-8 (a raw session's) is read as the rest of the store reads it (`Lossy`); the rest,
     /// most of it, is only checked.
     pub(super) fn text(&self, column: i32) -> Option<Cow<'_, str>> {
+        self.bytes(column).map(super::text::utf8)
+    }
+
+    /// Column `column` of the row as the bytes of its text, borrowed until the next step (None for
+    /// NULL), for a reader that checks them as UTF-8 elsewhere (`text::utf8`).
+    pub(super) fn bytes(&self, column: i32) -> Option<&[u8]> {
         // SAFETY: as in `int`; the text stays valid until the next step or the finalisation, and
         // both need `&mut self` or the drop, which end this borrow first.
         unsafe {
@@ -72,7 +78,7 @@ impl Statement {
                 return None;
             }
             let n = usize::try_from(ffi::sqlite3_column_bytes(self.stmt, column)).unwrap_or(0);
-            Some(String::from_utf8_lossy(std::slice::from_raw_parts(p, n)))
+            Some(std::slice::from_raw_parts(p, n))
         }
     }
 

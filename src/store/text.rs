@@ -3,6 +3,7 @@
 //! replaced by U+FFFD instead of failing the whole list, and the items it happened to noted, so a
 //! command can name them in a warning.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::Mutex;
 
@@ -14,6 +15,16 @@ use sqlx::{Decode, Postgres, Sqlite, Type};
 pub struct Lossy {
     pub text: String,
     pub repaired: bool,
+}
+
+/// A text's bytes as `Lossy` reads them: as they are when UTF-8, else each invalid sequence as
+/// U+FFFD; borrowed when they are. Checked with SIMD (`simdutf8`): the standard library's check
+/// reads Chinese text a character at a time, and `check --all` checks every text of the site.
+pub(crate) fn utf8(bytes: &[u8]) -> Cow<'_, str> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 impl Lossy {
@@ -96,5 +107,24 @@ mod tests {
         assert_eq!(Lossy::from_bytes(b"\xe8\xb1\xa1\xffA"), Lossy { text: "象\u{fffd}A".into(), repaired: true });
         assert!(repaired_warning(&[]).is_none());
         assert!(repaired_warning(&[7, 9]).unwrap().starts_with("warning: item 7 (and 9): its text"));
+    }
+
+    #[test]
+    fn a_texts_bytes_read_as_the_standard_library_reads_them() {
+        // Short and long (the SIMD check reads 64 bytes at a time), a bad byte or a cut character
+        // at the start, in the middle, at the end.
+        let long = "象山区人民政府2026年重点工作。".repeat(20);
+        let mut texts: Vec<Vec<u8>> = vec![Vec::new(), b"A".to_vec(), "象山".as_bytes().to_vec(), long.clone().into()];
+        for at in [0, 1, 33, 64, 65, 200, long.len()] {
+            for bad in [&b"\xff"[..], b"\xe8\xb1", b"\xc0\x80", b"\xed\xa0\x80"] {
+                let mut text = long.as_bytes().to_vec();
+                text.splice(at..at, bad.iter().copied());
+                texts.push(text);
+            }
+        }
+        for text in &texts {
+            assert_eq!(utf8(text), String::from_utf8_lossy(text), "{text:?}");
+            assert_eq!(matches!(utf8(text), Cow::Borrowed(_)), std::str::from_utf8(text).is_ok(), "{text:?}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! and a copy of each field of each row (sqlx's SQLite driver copies every value of every row
 //! and sends each row across threads, and the threads' allocator then takes turns on them) cost
 //! more than the reading. PostgreSQL:
-//! sqlx's rows, each field borrowed from its row. SQLite: the connection's own C handle, each
+//! sqlx's rows, each field borrowed from its row, the texts as their bytes. SQLite: the connection's own C handle, each
 //! field read in place, its times parsed as sqlx parses them (a row with a time or a date of any
 //! other spelling sqlx reads is read through sqlx), as the audit chain's walk reads (`chain.rs`).
 
@@ -17,8 +17,8 @@ use sqlx::Row;
 
 use super::Result;
 use super::raw_sqlite::Statement;
-use super::text::Lossy;
-use crate::domain::checks::Checked;
+use super::text::{Lossy, utf8};
+use crate::domain::checks::{Checked, on_every_core};
 
 /// Site `$1`'s items after id `$2`, `$3` of them, in id order: each one's text and dates as the
 /// checks read them. One range of the items' key: what the checks read of other tables is read
@@ -26,16 +26,20 @@ use crate::domain::checks::Checked;
 pub(crate) const TEXTS_PAGE: &str = "SELECT i.id, i.title, i.body, i.submitted_at, i.published_at \
      FROM items i WHERE i.site_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3";
 
-/// A page of `TEXTS_PAGE`: every item's texts in one buffer, with the findings stored for each
-/// and the issue date of the document it carries (`with_stored`, `with_issued`).
+/// A page of `TEXTS_PAGE`: every item's texts in one buffer, as the database's bytes (checked as
+/// UTF-8 on the threads that check them, not on the one that reads the next page:
+/// `on_every_core`), with the findings stored for each and the issue date of the document it
+/// carries (`with_stored`, `with_issued`).
 #[derive(Debug, Default)]
 pub(crate) struct TextPage {
-    /// The titles, bodies and stored findings of the page, one after another.
-    text: String,
+    /// The titles and bodies of the page, one after another.
+    bytes: Vec<u8>,
+    /// The stored findings of the page, one after another.
+    stored: String,
     items: Vec<PagedText>,
 }
 
-/// One item of a `TextPage`: where its texts are in the page's buffer, and its dates.
+/// One item of a `TextPage`: where its texts are in the page's buffers, and its dates.
 #[derive(Debug)]
 struct PagedText {
     id: i64,
@@ -47,25 +51,25 @@ struct PagedText {
     issued_on: Option<NaiveDate>,
 }
 
-/// One row of `TEXTS_PAGE`, its texts borrowed.
+/// One row of `TEXTS_PAGE`, its texts' bytes borrowed.
 struct TextRow<'a> {
     id: i64,
-    title: &'a str,
-    body: &'a str,
+    title: &'a [u8],
+    body: &'a [u8],
     submitted_at: DateTime<Utc>,
     published_at: Option<DateTime<Utc>>,
 }
 
 impl TextPage {
     fn with_capacity(items: usize) -> TextPage {
-        TextPage { text: String::with_capacity(items * 1024), items: Vec::with_capacity(items) }
+        TextPage { bytes: Vec::with_capacity(items * 1024), stored: String::new(), items: Vec::with_capacity(items) }
     }
 
-    /// Puts text in the buffer: where it is.
-    fn put(&mut self, text: &str) -> Range<usize> {
-        let start = self.text.len();
-        self.text.push_str(text);
-        start..self.text.len()
+    /// Puts a text's bytes in the buffer: where they are.
+    fn put(&mut self, text: &[u8]) -> Range<usize> {
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(text);
+        start..self.bytes.len()
     }
 
     fn push(&mut self, row: &TextRow<'_>) {
@@ -90,7 +94,9 @@ impl TextPage {
     pub(crate) fn with_stored(&mut self, stored: &[(i64, String)]) {
         for (id, findings) in stored {
             if let Some(at) = self.place(*id) {
-                self.items[at].stored = Some(self.put(findings));
+                let start = self.stored.len();
+                self.stored.push_str(findings);
+                self.items[at].stored = Some(start..self.stored.len());
             }
         }
     }
@@ -113,17 +119,20 @@ impl TextPage {
         self.items.last().map(|i| i.id)
     }
 
-    /// Each item: its id, what the checks read of it, and the findings stored for it, as JSON.
-    pub(crate) fn items(&self) -> impl Iterator<Item = (i64, Checked<'_>, Option<&str>)> {
-        self.items.iter().map(|i| {
+    /// `work` on each item, on every core (`checks::on_every_core`), in the page's order: given
+    /// its id, what the checks read of it (its texts as the store reads text: `text::utf8`) and the
+    /// findings stored for it, as JSON.
+    pub(crate) fn on_every_core<R: Send>(&self, work: impl Fn(i64, Checked<'_>, Option<&str>) -> R + Sync) -> Vec<R> {
+        on_every_core(&self.items, |i| {
+            let (title, body) = (utf8(&self.bytes[i.title.clone()]), utf8(&self.bytes[i.body.clone()]));
             let checked = Checked {
-                title: &self.text[i.title.clone()],
-                body: &self.text[i.body.clone()],
+                title: &title,
+                body: &body,
                 submitted_at: i.submitted_at,
                 published_at: i.published_at,
                 issued_on: i.issued_on,
             };
-            (i.id, checked, i.stored.clone().map(|s| &self.text[s]))
+            work(i.id, checked, i.stored.clone().map(|s| &self.stored[s]))
         })
     }
 }
@@ -172,11 +181,15 @@ pub(crate) fn postgres_page(conn: &mut sqlx::PgConnection, site: i64, after: i64
         let mut page = TextPage::with_capacity(rows.len());
         let Some(first) = rows.first() else { return Ok(page) };
         let at = Places::of(first)?;
+        // A text's bytes as they came (UTF-8, which the checking threads check, not this one).
+        fn bytes(row: &sqlx::postgres::PgRow, column: usize) -> Result<&[u8]> {
+            Ok(row.try_get_raw(column)?.as_bytes().map_err(sqlx::Error::Decode)?)
+        }
         for row in &rows {
             page.push(&TextRow {
                 id: row.try_get(at.id)?,
-                title: row.try_get(at.title)?,
-                body: row.try_get(at.body)?,
+                title: bytes(row, at.title)?,
+                body: bytes(row, at.body)?,
                 submitted_at: row.try_get(at.submitted_at)?,
                 published_at: row.try_get(at.published_at)?,
             });
@@ -208,8 +221,8 @@ pub(crate) fn sqlite_page(conn: &mut sqlx::SqliteConnection, site: i64, after: i
             let body: Lossy = row.try_get("body")?;
             page.push(&TextRow {
                 id: row.try_get("id")?,
-                title: &title.text,
-                body: &body.text,
+                title: title.text.as_bytes(),
+                body: body.text.as_bytes(),
                 submitted_at: row.try_get("submitted_at")?,
                 published_at: row.try_get("published_at")?,
             });
@@ -238,16 +251,19 @@ unsafe fn read_raw(
     statement.bind(2, after)?;
     statement.bind(3, limit)?;
     while statement.step()? {
-        let text = |column| statement.text(column);
-        let time = |column| text(column).map(|t| DateTime::parse_from_rfc3339(&t).map(|t| t.with_timezone(&Utc)));
+        let time = |column| {
+            let text = statement.text(column);
+            text.map(|t| DateTime::parse_from_rfc3339(&t).map(|t| t.with_timezone(&Utc)))
+        };
         let id = statement.int(0);
-        let (Some(title), Some(body), Some(Ok(submitted_at))) = (text(1), text(2), time(3)) else {
+        let (Some(title), Some(body), Some(Ok(submitted_at))) = (statement.bytes(1), statement.bytes(2), time(3))
+        else {
             return Ok(Some(id));
         };
         let Ok(published_at) = time(4).transpose() else {
             return Ok(Some(id));
         };
-        page.push(&TextRow { id, title: &title, body: &body, submitted_at, published_at });
+        page.push(&TextRow { id, title, body, submitted_at, published_at });
     }
     Ok(None)
 }

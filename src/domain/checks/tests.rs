@@ -33,6 +33,22 @@ fn many_items_on_every_core_find_what_one_at_a_time_finds() {
 }
 
 #[test]
+fn work_on_every_core_comes_back_in_the_items_order() {
+    // Around the sizes done on this thread and the runs' edges; some items much slower than
+    // others, so that the threads take runs out of turn.
+    for n in [0, 1, 2 * RUN - 1, 2 * RUN, 2 * RUN + 1, 10 * RUN + 7, 5_000] {
+        let items: Vec<u64> = (0..n as u64).collect();
+        let done = on_every_core(&items, |i| {
+            if i % 97 == 0 {
+                std::thread::sleep(std::time::Duration::from_micros(200));
+            }
+            i * 3 + 1
+        });
+        assert_eq!(done, items.iter().map(|i| i * 3 + 1).collect::<Vec<_>>(), "{n} items");
+    }
+}
+
+#[test]
 fn a_finding_is_stored_as_json_and_read_back_whole() {
     let found = check_text(&lists(), Field::Body, "身份证号11010519491231002X");
     let json = serde_json::to_string(&found).unwrap();

@@ -13,7 +13,7 @@ use sqlx::{Executor, Pool, Row, Transaction};
 
 use super::import::Cell;
 use super::*;
-use crate::domain::checks::{Checked, Finding, Lists, check_items};
+use crate::domain::checks::{Checked, Finding, Lists, check_item, check_items};
 use crate::domain::review::Act;
 use crate::store::backend::Backend;
 use crate::store::findings::*;
@@ -76,24 +76,21 @@ impl FoundRow {
     }
 }
 
-/// Checks a page of items on every core (`check_items`) and keeps the rows to write: those whose
-/// findings are not what is stored (none stored: not empty), and those of the items in `always`
-/// (an open order names a finding of theirs: their row, found now, says whether it is still there).
+/// Checks a page of items on every core (`TextPage::on_every_core`) and keeps the rows to write:
+/// those whose findings are not what is stored (none stored: not empty), and those of the items in
+/// `always` (an open order names a finding of theirs: their row, found now, says whether it is
+/// still there). Each item's row is made and compared on the thread that checked it.
 fn found_again(lists: &Lists, page: &TextPage, always: &HashSet<i64>, now: DateTime<Utc>) -> Result<Vec<FoundRow>> {
-    let checked: Vec<Checked> = page.items().map(|(_, checked, _)| checked).collect();
-    let found = check_items(lists, &checked, now);
-    let mut rows = Vec::new();
-    for ((id, _, stored), found) in page.items().zip(found) {
-        let row = FoundRow::of(id, &found)?;
-        let changed = match stored {
-            Some(stored) => stored != row.findings,
-            None => !found.is_empty(),
-        };
-        if changed || always.contains(&id) {
-            rows.push(row);
+    let rows = page.on_every_core(|id, checked, stored| {
+        let found = check_item(lists, checked, now);
+        if stored.is_none() && found.is_empty() && !always.contains(&id) {
+            return Ok(None);
         }
-    }
-    Ok(rows)
+        let row = FoundRow::of(id, &found)?;
+        let changed = stored.is_none_or(|stored| stored != row.findings);
+        Ok((changed || always.contains(&id)).then_some(row))
+    });
+    rows.into_iter().filter_map(Result::transpose).collect()
 }
 
 /// ` kind kind `: the kinds among an item's findings, each once, for `LIKE '% kind %'`.

@@ -37,39 +37,27 @@ impl Tab {
     }
 
     /// The tabs' labels in a tab bar `width` cells wide: ` 1 Queue ` each, or, when they do not
-    /// all fit, ` 1 Queue`, then with the longest title shortened, and when those do not fit
-    /// either, the longer titles shortened too; when even those do not fit (ten tabs, with the
-    /// sites' overview, at 80 columns), the longest titles but the one in front (`front`) give way
-    /// to their numbers alone. Widths are in cells (a Chinese character takes two).
+    /// all fit, ` 1 Queue`; when those do not fit either, the widest label that has a shorter name
+    /// takes it, one at a time (the first of equals first), until they fit; when even every
+    /// shorter name does not (many tabs at 80 columns), the widest labels but the one in front
+    /// (`front`) give way to their numbers alone. Widths are in cells (a Chinese character takes
+    /// two).
     pub fn labels(width: u16, tabs: &[Tab], front: Tab) -> Vec<String> {
         let fits = |labels: &[String]| labels.iter().map(|l| text::width(l)).sum::<usize>() <= usize::from(width);
         let full: Vec<String> = tabs.iter().map(|t| format!(" {} {} ", t.key(), t.title())).collect();
         if fits(&full) {
             return full;
         }
-        let compact: Vec<String> = tabs.iter().map(|t| format!(" {} {}", t.key(), t.title())).collect();
-        if fits(&compact) {
-            return compact;
+        let mut labels: Vec<String> = tabs.iter().map(|t| format!(" {} {}", t.key(), t.title())).collect();
+        let mut shorter: Vec<Option<String>> =
+            tabs.iter().map(|t| t.short().map(|short| format!(" {} {short}", t.key()))).collect();
+        while !fits(&labels) {
+            let widest = (0..tabs.len())
+                .filter(|n| shorter[*n].as_ref().is_some_and(|s| text::width(s) < text::width(&labels[*n])))
+                .max_by_key(|n| (text::width(&labels[*n]), std::cmp::Reverse(*n)));
+            let Some(n) = widest else { break };
+            labels[n] = shorter[n].take().unwrap_or_default();
         }
-        // First the longest titles that have a shorter name take it, then every one that has.
-        let longest = tabs.iter().filter(|t| t.short().is_some()).map(|t| text::width(&t.title())).max();
-        let short = |shorter: bool| -> Vec<String> {
-            tabs.iter()
-                .map(|t| {
-                    let title = t.title();
-                    let title = match t.short() {
-                        Some(short) if shorter || Some(text::width(&title)) == longest => short,
-                        _ => title,
-                    };
-                    format!(" {} {title}", t.key())
-                })
-                .collect()
-        };
-        let one = short(false);
-        if fits(&one) {
-            return one;
-        }
-        let mut labels = short(true);
         while !fits(&labels) {
             let number = |t: &Tab| format!(" {}", t.key());
             let longest = tabs

@@ -175,7 +175,7 @@ fn the_findings_load_only_when_opened_and_never_hold_the_keys() {
     answered(&mut a, &effects, rows(), Stored::Current);
     let text = text_of(&a);
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].contains("8 Checks"), "nine tabs at 80 columns: {text}");
+    assert!(lines[0].contains("8 Chks"), "nine tabs at 80 columns: {text}");
     assert!(lines[1].starts_with("Findings · 1 of 4, newest first · ✗2 blocking"), "{text}");
     // On `ui::table`: each column as wide as its widest cell, a blank between two, the message
     // taking the rest.

@@ -143,7 +143,7 @@ fn the_tab_loads_when_opened_and_shows_the_counts_and_badges() {
     a.update(Msg::Loaded(id, Loaded::View(views::Loaded::Inspection(inspect::Loaded::Indicators(Ok(indicators()))))));
     let text = text_of(&a);
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].contains("7 Insp."), "nine tabs at 80 columns: {text}");
+    assert!(lines[0].contains("7 Insp"), "nine tabs at 80 columns: {text}");
     assert!(lines[1].starts_with("Inspection · as of 2026-11-29 ✗2 fail !1 warn"), "{text}");
     // The shared table: exactly the width, a blank between columns, the counts right-aligned.
     assert!(lines[2].starts_with("level  indicator") && lines[2].ends_with("count fails warns"), "{text}");

@@ -224,10 +224,16 @@ fn the_overview_is_in_the_bar_only_for_an_operator_of_several_sites() {
     assert!(several.bar().contains(&Tab::Sites));
     let bar = text_of(&several).lines().next().unwrap().to_string();
     assert!(bar.contains("S Sites"), "{bar}");
-    // Ten tabs at 80 columns: the longest titles but the one in front give way to their numbers.
+    // Eleven tabs at 80 columns: every tab keeps a name (its shorter one), in either language;
+    // none is left a bare number.
     let several = of_several((80, 24), false);
     let bar = text_of(&several).lines().next().unwrap().to_string();
-    assert!(bar.contains("1 Queue") && bar.contains("S Sites"), "{bar}");
+    for shown in [
+        "1 Queue", "2 Cols", "3 Retr", "4 Pts", "5 Audit", "6 Withdr", "7 Insp", "8 Chks", "9 Find", "0 Fix", "S Sites",
+    ] {
+        assert!(bar.contains(shown), "{shown} in {bar}");
+    }
+    insta::assert_snapshot!("tab_bar_several_sites_en_80x24", bar);
     crate::i18n::scoped(Lang::ZhCn, || {
         let several = of_several((80, 24), false);
         let bar = text_of(&several).lines().next().unwrap().to_string();

@@ -517,7 +517,7 @@ fn the_withdrawn_tab_is_the_sixth_reached_by_tab_and_by_command() {
     keys(&mut a, ":withdrawn");
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.tab, Tab::Withdrawn);
-    assert!(text_of(&a).lines().next().unwrap().contains("6 Withdr."), "nine tabs at 80 columns");
+    assert!(text_of(&a).lines().next().unwrap().contains("6 Withdr"), "nine tabs at 80 columns");
     keys(&mut a, "?");
     let help = text_of(&a);
     assert!(
