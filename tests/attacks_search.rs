@@ -28,6 +28,23 @@ fn login(what: &str) -> String {
     format!("pa_{what}_{}_{}", std::process::id(), nanos % 1_000_000)
 }
 
+/// A record an attacker writes beside a change, so that a refusal is the rule's and not the audit's.
+const AUDITED: &str =
+    "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', 'x', 'x', '{}')";
+
+/// A fresh PostgreSQL database with the items imported and a viewer, a reviewer and an
+/// administrator login (each one's name).
+async fn with_three_logins() -> (TestDb, String, String, String) {
+    let db = TestDb::new(Backend::Postgres).await;
+    db.ok(&["init"]);
+    db.import("items.jsonl", ITEMS);
+    let (viewer, reviewer, admin) = (login("view"), login("rev"), login("adm"));
+    db.ok(&["operators", "add", &viewer, "--role", "viewer"]);
+    db.ok(&["operators", "add", &reviewer, "--role", "reviewer"]);
+    db.ok(&["operators", "add", &admin, "--role", "admin"]);
+    (db, viewer, reviewer, admin)
+}
+
 fn found(db: &TestDb, text: &str) -> Vec<String> {
     rows(db, &["search", text]).iter().map(|r| r["ref"].as_str().unwrap_or_default().to_string()).collect()
 }
@@ -50,15 +67,7 @@ async fn transaction(c: &mut PgConnection, statements: &[&str]) -> Result<(), St
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_trigram_indexes_open_no_way_around_the_roles_or_the_audit() {
-    let db = TestDb::new(Backend::Postgres).await;
-    db.ok(&["init"]);
-    db.import("items.jsonl", ITEMS);
-    let (viewer, reviewer, admin) = (login("view"), login("rev"), login("adm"));
-    db.ok(&["operators", "add", &viewer, "--role", "viewer"]);
-    db.ok(&["operators", "add", &reviewer, "--role", "reviewer"]);
-    db.ok(&["operators", "add", &admin, "--role", "admin"]);
-    let audited =
-        "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', 'x', 'x', '{}')";
+    let (db, viewer, reviewer, admin) = with_three_logins().await;
     for who in [&viewer, &reviewer, &admin] {
         let mut sql = PgConnection::connect(&db.as_login(who).url).await.unwrap();
         // The indexes and the extension are the owner's: nobody else drops, rebuilds or changes them.
@@ -70,7 +79,7 @@ async fn the_trigram_indexes_open_no_way_around_the_roles_or_the_audit() {
             "DROP EXTENSION pg_trgm CASCADE",
             "CREATE INDEX items_sneaky ON items (title)",
         ] {
-            let e = transaction(&mut sql, &[attack, audited]).await.unwrap_err();
+            let e = transaction(&mut sql, &[attack, AUDITED]).await.unwrap_err();
             assert!(e.contains("must be owner") || e.contains("permission denied"), "{who}: {attack}: {e}");
         }
         // A title changed to hide an item from a search: refused by role, or without its audit
@@ -119,15 +128,7 @@ async fn the_trigram_indexes_open_no_way_around_the_roles_or_the_audit() {
 /// change of a title, and every role reads it (a search as a viewer).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_login_writes_the_copy_of_the_texts_the_search_reads() {
-    let db = TestDb::new(Backend::Postgres).await;
-    db.ok(&["init"]);
-    db.import("items.jsonl", ITEMS);
-    let (viewer, reviewer, admin) = (login("view"), login("rev"), login("adm"));
-    db.ok(&["operators", "add", &viewer, "--role", "viewer"]);
-    db.ok(&["operators", "add", &reviewer, "--role", "reviewer"]);
-    db.ok(&["operators", "add", &admin, "--role", "admin"]);
-    let audited =
-        "INSERT INTO audit_log (site_id, at, operator, action, target, detail) VALUES (1, now(), 'x', 'x', 'x', '{}')";
+    let (db, viewer, reviewer, admin) = with_three_logins().await;
     let t1 = "(SELECT id FROM items WHERE ref = 't-1')";
     let t2 = "(SELECT id FROM items WHERE ref = 't-2')";
     for who in [&viewer, &reviewer, &admin] {
@@ -141,7 +142,7 @@ async fn no_login_writes_the_copy_of_the_texts_the_search_reads() {
             // A second row of an item's texts (the key refuses it too: the grant first).
             format!("INSERT INTO item_texts (site_id, item_id, title, body) VALUES (1, {t2}, '人民政府', '')"),
         ] {
-            let e = transaction(&mut sql, &[&attack, audited]).await.unwrap_err();
+            let e = transaction(&mut sql, &[&attack, AUDITED]).await.unwrap_err();
             assert!(e.contains("permission denied for table item_texts"), "{who}: {attack}: {e}");
         }
         sql.close().await.ok();
@@ -152,14 +153,14 @@ async fn no_login_writes_the_copy_of_the_texts_the_search_reads() {
     // the owner's name (the triggers' functions), in the same transaction.
     let mut sql = PgConnection::connect(&db.as_login(&admin).url).await.unwrap();
     let renamed = "UPDATE items SET title = '象山区滨江绿道建成开放', version = version + 1 WHERE ref = 't-1'";
-    transaction(&mut sql, &[renamed, audited]).await.unwrap();
+    transaction(&mut sql, &[renamed, AUDITED]).await.unwrap();
     // A status change leaves the copy's row as it was (no new version of it: its xmin stays).
     let before: String = sqlx::query_scalar(&format!("SELECT CAST(xmin AS TEXT) FROM item_texts WHERE item_id = {t2}"))
         .fetch_one(&mut sql)
         .await
         .unwrap();
     let withdrawn = "UPDATE items SET status = 'withdrawn', version = version + 1 WHERE ref = 't-2'";
-    transaction(&mut sql, &[withdrawn, audited]).await.unwrap();
+    transaction(&mut sql, &[withdrawn, AUDITED]).await.unwrap();
     let after: String = sqlx::query_scalar(&format!("SELECT CAST(xmin AS TEXT) FROM item_texts WHERE item_id = {t2}"))
         .fetch_one(&mut sql)
         .await
