@@ -155,16 +155,11 @@ async fn no_login_writes_the_copy_of_the_texts_the_search_reads() {
     let renamed = "UPDATE items SET title = '象山区滨江绿道建成开放', version = version + 1 WHERE ref = 't-1'";
     transaction(&mut sql, &[renamed, AUDITED]).await.unwrap();
     // A status change leaves the copy's row as it was (no new version of it: its xmin stays).
-    let before: String = sqlx::query_scalar(&format!("SELECT CAST(xmin AS TEXT) FROM item_texts WHERE item_id = {t2}"))
-        .fetch_one(&mut sql)
-        .await
-        .unwrap();
+    let xmin = format!("SELECT CAST(xmin AS TEXT) FROM item_texts WHERE item_id = {t2}");
+    let before: String = sqlx::query_scalar(&xmin).fetch_one(&mut sql).await.unwrap();
     let withdrawn = "UPDATE items SET status = 'withdrawn', version = version + 1 WHERE ref = 't-2'";
     transaction(&mut sql, &[withdrawn, AUDITED]).await.unwrap();
-    let after: String = sqlx::query_scalar(&format!("SELECT CAST(xmin AS TEXT) FROM item_texts WHERE item_id = {t2}"))
-        .fetch_one(&mut sql)
-        .await
-        .unwrap();
+    let after: String = sqlx::query_scalar(&xmin).fetch_one(&mut sql).await.unwrap();
     assert_eq!(before, after, "a status change does not write the texts again");
     sql.close().await.ok();
     assert!(found(&db, "人民政府").is_empty(), "the old title is gone from the index");

@@ -126,25 +126,21 @@ sql_impl! { SqlStore;
         let mut page = (DB::TEXT_PAGE)(&mut **tx, site, after, limit).await?;
         let Some(last) = page.last() else { return Ok(page) };
         let (agg, arr) = (DB::JSON_AGG, DB::JSON_ARRAY);
-        let stored: Option<String> = sqlx::query_scalar(&format!(
+        // One statement a table for the page's range of ids (`$2 < item_id <= $3`), as JSON.
+        let mut in_range = async |sql: String| -> Result<Option<String>> {
+            Ok(sqlx::query_scalar(&sql).bind(site).bind(after).bind(last).fetch_one(&mut **tx).await?)
+        };
+        let stored = in_range(format!(
             "SELECT CAST({agg}({arr}(f.item_id, f.findings)) AS TEXT) FROM item_findings f \
              WHERE f.site_id = $1 AND f.item_id > $2 AND f.item_id <= $3"
         ))
-        .bind(site)
-        .bind(after)
-        .bind(last)
-        .fetch_one(&mut **tx)
         .await?;
         page.with_stored(&json_rows::<(i64, String)>("item_findings", stored)?);
-        let issued: Option<String> = sqlx::query_scalar(&format!(
+        let issued = in_range(format!(
             "SELECT CAST({agg}({arr}(d.item_id, d.issued_on)) AS TEXT) FROM \
              (SELECT item_id, MIN(issued_on) AS issued_on FROM documents \
               WHERE site_id = $1 AND item_id > $2 AND item_id <= $3 GROUP BY item_id) d"
         ))
-        .bind(site)
-        .bind(after)
-        .bind(last)
-        .fetch_one(&mut **tx)
         .await?;
         page.with_issued(&json_rows::<(i64, NaiveDate)>("documents", issued)?);
         Ok(page)
