@@ -212,7 +212,7 @@ async fn explain_postgres_with(
         sqlx::query(&format!("SET {setting}")).execute(&mut conn).await.expect("set");
     }
     for (name, value) in session {
-        sqlx::query(&format!("SET {name} = {value}")).execute(&mut conn).await.expect("set");
+        sqlx::query(&format!("SET {name} = '{value}'")).execute(&mut conn).await.expect("set");
     }
     let sql = format!("EXPLAIN (FORMAT JSON) {}", statement.sql);
     let mut q = sqlx::query(&sql);

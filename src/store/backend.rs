@@ -396,7 +396,8 @@ async fn connect_postgres(target: &Target) -> std::result::Result<sqlx::PgPool, 
     let connect = target
         .postgres_options()?
         .application_name("portal-admin")
-        // Plans for each statement's values, no parallel workers (why: hot.rs).
+        // Plans for each statement's values, no parallel workers, no JIT, room for a search's
+        // bitmaps (why: hot.rs).
         .options(super::hot::POSTGRES_SESSION.iter().copied());
     // No ping before every query: a dead connection fails the query itself, which the caller
     // reports; a ping would double every round trip. One connection, as on SQLite (below): with

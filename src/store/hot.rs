@@ -59,9 +59,20 @@ pub fn hot_statements(dialect: schema::Dialect) -> Vec<HotStatement> {
 ///   sites' overview, whose statements run a subquery per site, is always) was compiled to
 ///   machine code before it ran, which took longer than running it: on three sites of 2,000
 ///   items the overview's queue statement spent 60 ms of its 113 ms compiling (EXPLAIN ANALYZE),
-///   and `sites --format json` took 137-270 ms with JIT and 58-112 ms without.
-pub const POSTGRES_SESSION: &[(&str, &str)] =
-    &[("plan_cache_mode", "force_custom_plan"), ("max_parallel_workers_per_gather", "0"), ("jit", "off")];
+///   and `sites --format json` took 137-270 ms with JIT and 58-112 ms without;
+/// - 32 MB for a statement's bitmaps and sorts (`work_mem`, 4 MB by default): a search through a
+///   text index gathers the items of every site that hold the text in one bitmap before keeping
+///   the site's, and past what `work_mem` holds the bitmap keeps whole pages instead of rows, each
+///   of whose rows is then tested again by computing its text's bigrams or trigrams. At 10,000,000
+///   items over 120 sites, 抗旱 (in 89,000 items) took 246 ms that way, 30 ms with 16 MB or more;
+///   乡村振兴 75 ms, 60 ms (docs/performance.md). 32 MB keeps exact a bitmap of some 400,000 pages;
+///   the store holds one connection (backend.rs).
+pub const POSTGRES_SESSION: &[(&str, &str)] = &[
+    ("plan_cache_mode", "force_custom_plan"),
+    ("max_parallel_workers_per_gather", "0"),
+    ("jit", "off"),
+    ("work_mem", "32MB"),
+];
 
 /// SQLite counts the items holding a text of three characters or more up to one more than this,
 /// to choose how to read a search's page (store/sql/search.rs, `Way::by_count`).
