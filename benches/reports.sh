@@ -20,7 +20,7 @@ RUNS=${RUNS:-15}
 sql_mean() { # backend sql
     local script start end empty
     script=$(for _ in $(seq 1 "$RUNS"); do echo "$2"; done)
-    run() { if [ "$1" = SQLite ]; then sqlite3 "$lite"; else psql "$PG_URL" -qAt; fi; }
+    run() { if [ "$1" = SQLite ]; then sqlite3 "$lite"; else PGOPTIONS="$session" psql "$PG_URL" -qAt; fi; }
     empty=0
     for pass in empty full; do
         start=$(date +%s%N)
@@ -46,6 +46,9 @@ best_ms() { # fastest whole command, ms
 # The program's figures, and each report's own SQL: every statement it runs, exactly as the store
 # runs it (store::hot_statements), with the values it binds written in.
 in_process=$(cargo bench --quiet --bench reports_in_process -- "$AT" "$YEAR" "$RUNS" "sqlite://$lite" "$PG_BENCH")
+# psql runs with the settings of the store's connections (store::POSTGRES_SESSION), as the bench
+# prints them.
+session=$(awk '$1 == "session" { $1 = ""; print; exit }' <<<"$in_process")
 rows=()
 fail=0
 for backend in SQLite PostgreSQL; do

@@ -4,7 +4,8 @@
 //!
 //!   cargo bench --bench reports_in_process -- AT YEAR RUNS URL…
 //!
-//! Prints one line per report and database: `report backend fastest_ms median_ms mean_ms`; and,
+//! Prints first `session OPTIONS`, the store's PostgreSQL settings for psql (`common::print_session`);
+//! then one line per report and database: `report backend fastest_ms median_ms mean_ms`; and,
 //! for each, `sql report backend STATEMENTS`: every statement the report runs, as the store runs it
 //! (`store::hot_statements`), with this run's values written in, for sqlite3/psql to run.
 
@@ -25,6 +26,7 @@ async fn main() {
     let at = portal_admin::domain::time::parse_date(&at).expect("AT is a date");
     let period: Period = year.parse().expect("YEAR is a year");
     let runs: usize = runs.parse().expect("RUNS is a number");
+    common::print_session();
     for url in urls {
         let (backend, store, site) = common::open(&url).await;
         let mut stale = Vec::new();

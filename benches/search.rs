@@ -5,9 +5,11 @@
 //!
 //!   cargo bench --bench search -- RUNS URL…
 //!
-//! Prints, per database and text, `search backend text found median_ms mean_ms max_ms` (found: the
-//! items on the first page, at most 50), then `sql backend text STATEMENTS`: every statement the
-//! page runs, as the store runs it (`store::search_first_page`), with its values written in. Then,
+//! Prints first `session OPTIONS`, the store's PostgreSQL settings for psql
+//! (`common::print_session`). Then, per database and text, `search backend text found median_ms
+//! mean_ms max_ms` (found: the items on the first page, at most 50), then `sql backend text
+//! STATEMENTS`: every statement the page runs, as the store runs it (`store::search_first_page`),
+//! with its values written in. Then,
 //! per database and filter, `filter backend text typed found median_ms mean_ms max_ms`: the Find
 //! tab's first page of `:find TEXT` with `/TYPED` over it (`usecase::search::found`, as the tab
 //! loads it), Latin letters being read as pinyin initials too (the titles' initials stored when each
@@ -35,6 +37,7 @@ const FILTERS: [(&str, &str); 3] = [("政府", "gz"), ("政府", "xsq"), ("政�
 async fn main() {
     let ([runs], urls) = common::args("cargo bench --bench search -- RUNS URL…");
     let runs: usize = runs.parse().expect("RUNS is a number");
+    common::print_session();
     for url in urls {
         let (backend, store, site) = common::open(&url).await;
         let dialect = if backend == "SQLite" { Dialect::Sqlite } else { Dialect::Postgres };

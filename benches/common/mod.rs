@@ -1,14 +1,23 @@
-//! What the in-program benchmarks share: their arguments, the backend's name, and a summary of
-//! timings.
+//! What the in-program benchmarks share: their arguments, the backend's name, a summary of
+//! timings, and the PostgreSQL settings their SQL is run with beside them.
 
 // Each benchmark is its own crate and uses a part of this.
 #![allow(dead_code)]
 
 use std::sync::Arc;
 
-use portal_admin::store::{self, OpenOptions, Site, Store, Target};
+use portal_admin::store::{self, OpenOptions, POSTGRES_SESSION, Site, Store, Target};
 
 pub mod console;
+
+/// Prints `session OPTIONS`: the settings of the store's PostgreSQL connections
+/// (`store::POSTGRES_SESSION`) as `PGOPTIONS` gives them to psql, for the scripts to run the same
+/// SQL in psql as the store runs it (plans for the values, no parallel workers, no JIT, its
+/// `work_mem`).
+pub fn print_session() {
+    let options: Vec<String> = POSTGRES_SESSION.iter().map(|(name, value)| format!("-c {name}={value}")).collect();
+    println!("session {}", options.join(" "));
+}
 
 /// The arguments given after `--` (cargo bench adds `--bench`; everything else is ours), or the
 /// usage and exit 2 if they do not match `usage`'s number of fixed arguments.
