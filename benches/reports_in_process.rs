@@ -6,8 +6,9 @@
 //!
 //! Prints first `session OPTIONS`, the store's PostgreSQL settings for psql
 //! (`common::print_session`); then one line per report and database: `report backend fastest_ms
-//! median_ms mean_ms`; and, for each, `sql report backend STATEMENTS`: every statement the report runs, as the store runs it
-//! (`store::hot_statements`), with this run's values written in, for sqlite3/psql to run.
+//! median_ms mean_ms`; and, for each, `sql report backend STATEMENTS`: every statement the report
+//! runs, as the store runs it (`store::hot_statements`), with this run's values written in, for
+//! sqlite3/psql to run.
 
 use std::time::Instant;
 
