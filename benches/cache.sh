@@ -5,8 +5,8 @@
 # The suite (benches/suite.sh) asks for PG_ITEMS=10000000 SITES=120. Sets bin, lite, PG_URL,
 # PG_SITE (the site measured: the middle one of many, none of one), PG_BENCH (the URL with the
 # site, as the in-program benchmarks take it), site_args (`--site CODE` for the real binary on
-# PostgreSQL, or nothing), AT, YEAR and machine; defines `record` and `suite_row`. PG_DB, when set,
-# names the PostgreSQL database instead (one's own, beside the suite's caches).
+# PostgreSQL, or nothing), AT, YEAR and machine; defines `record`, `session_of` and `suite_row`.
+# PG_DB, when set, names the PostgreSQL database instead (one's own, beside the suite's caches).
 # Big builds run under `nice -n 19`, so the machine's other work goes first.
 
 # record NAME HEADING TEXT: writes TEXT into docs/performance.md between <!-- NAME:start --> and
@@ -25,6 +25,13 @@ else:
     text += f"\n## {heading}\n\n{block}\n"
 open(path, "w").write(text)
 PY
+}
+
+# session_of OUTPUT: the settings of the store's PostgreSQL connections (store::POSTGRES_SESSION)
+# from an in-program bench's OUTPUT (its `session` line, benches/common `print_session`), as
+# PGOPTIONS takes them: psql then runs a statement's SQL as the store runs it.
+session_of() {
+    awk '$1 == "session" { $1 = ""; print; exit }' <<<"$1"
 }
 
 # suite_row FIGURE BACKEND TARGET MEASURED PASS [RATIO]: one row of the suite's table, appended to

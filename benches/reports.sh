@@ -46,9 +46,7 @@ best_ms() { # fastest whole command, ms
 # The program's figures, and each report's own SQL: every statement it runs, exactly as the store
 # runs it (store::hot_statements), with the values it binds written in.
 in_process=$(cargo bench --quiet --bench reports_in_process -- "$AT" "$YEAR" "$RUNS" "sqlite://$lite" "$PG_BENCH")
-# psql runs with the settings of the store's connections (store::POSTGRES_SESSION), as the bench
-# prints them.
-session=$(awk '$1 == "session" { $1 = ""; print; exit }' <<<"$in_process")
+session=$(session_of "$in_process")
 rows=()
 fail=0
 for backend in SQLite PostgreSQL; do

@@ -35,9 +35,7 @@ sql_mean() { # backend sql
 }
 
 in_process=$(cargo bench --quiet --bench search -- "$RUNS" "sqlite://$lite" "$PG_BENCH")
-# psql runs with the settings of the store's connections (store::POSTGRES_SESSION), as the bench
-# prints them.
-session=$(awk '$1 == "session" { $1 = ""; print; exit }' <<<"$in_process")
+session=$(session_of "$in_process")
 rows=()
 fail=0
 while read -r _ backend text found median mean max; do
