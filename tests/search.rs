@@ -95,6 +95,30 @@ async fn finds_chinese_and_latin_in_titles_and_bodies(db: TestDb) {
     assert_eq!(pending["status"], "pending");
     let csv = db.ok(&["search", "十四五", "--format", "csv"]);
     assert!(csv.starts_with("id,ref,title,status,columns,unit,published_at\n"), "{csv}");
+    // An item in two columns: both, in the tree's order (not the order they were placed in);
+    // its time exact.
+    let mut raw = db.any().await;
+    let column = |path: &str| format!("(SELECT c.id FROM columns c WHERE c.path = '{path}')");
+    raw.exec(&format!(
+        "INSERT INTO placements (site_id, item_id, column_id, form, online_since) \
+         SELECT i.site_id, i.id, {}, 'image_text', i.published_at FROM items i WHERE i.ref = 't-1'",
+        column("政务动态 / 部门动态")
+    ))
+    .await
+    .unwrap();
+    let row = &rows(&db, &["search", "人民政府"])[0];
+    let paths: Vec<&str> = row["columns"].as_array().unwrap().iter().map(|c| c["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["政务动态 / 部门动态", "政务动态 / 通知公告"], "{row}");
+    assert_eq!((&row["columns"][0]["form"], &row["columns"][1]["form"]), (&"image_text".into(), &"text".into()));
+    assert_eq!(row["published_at"], "2026-10-01T15:00:00+08:00");
+    // A title that is not UTF-8 (SQLite stores what it is given): found, the bad bytes replaced.
+    if db.backend == Backend::Sqlite {
+        raw.exec("UPDATE items SET title = CAST(X'E8B1A1FF41' AS TEXT) || '人民政府通告' WHERE ref = 't-1'")
+            .await
+            .unwrap();
+        let row = &rows(&db, &["search", "人民政府"])[0];
+        assert_eq!(row["title"], "象\u{fffd}A人民政府通告", "{row}");
+    }
 }
 
 async fn a_search_needs_two_characters(db: TestDb) {
@@ -189,11 +213,13 @@ async fn a_write_is_found_in_its_own_transaction(db: TestDb) {
     let text = |t: &str| if dialect == Dialect::Sqlite { format!("\"{t}\"") } else { format!("%{t}%") };
     let sql = portal_admin_inline(&statement.sql, &statement.params, &text("滨江绿道"));
     let mut raw = db.any().await;
+    // The page is one row, its items a JSON array: none is `[]` on SQLite, NULL on PostgreSQL.
+    let finds = format!("SELECT COUNT(*) FROM ({sql}) found WHERE items LIKE '%\"t-2\"%'");
     raw.exec("BEGIN").await.unwrap();
     raw.exec("UPDATE items SET title = '象山区滨江绿道建成开放' WHERE ref = 't-2'").await.unwrap();
-    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM ({sql}) found")).await, 1, "in its own transaction");
+    assert_eq!(raw.count(&finds).await, 1, "in its own transaction");
     raw.exec("ROLLBACK").await.unwrap();
-    assert_eq!(raw.count(&format!("SELECT COUNT(*) FROM ({sql}) found")).await, 0, "rolled back");
+    assert_eq!(raw.count(&finds).await, 0, "rolled back");
     assert_eq!(found(&db, &["低保复核"]), ["t-2"]);
 
     // Imported: found at once. Returned and submitted again with a new title: found by that one.

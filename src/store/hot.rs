@@ -81,17 +81,16 @@ pub const SEARCH_BROAD: i64 = sql::SEARCH_BROAD;
 /// The statements a search's first page runs (no filter), as the store runs them, with the values
 /// written in, each ending in `;`: for the benchmark to run the same SQL in `sqlite3`/`psql`.
 /// `holding`: on SQLite, how many items hold the text, counted up to `SEARCH_BROAD + 1` (the first
-/// statement counts them); `ids`: the page's items.
+/// statement counts them).
 pub fn search_first_page(
     dialect: schema::Dialect,
     site: i64,
     needle: &crate::domain::search::Needle,
     holding: i64,
-    ids: &[i64],
 ) -> Vec<String> {
     let statements = match dialect {
-        schema::Dialect::Postgres => sql::first_page_statements::<sqlx::Postgres>(site, needle, holding, ids),
-        schema::Dialect::Sqlite => sql::first_page_statements::<sqlx::Sqlite>(site, needle, holding, ids),
+        schema::Dialect::Postgres => sql::first_page_statements::<sqlx::Postgres>(site, needle, holding),
+        schema::Dialect::Sqlite => sql::first_page_statements::<sqlx::Sqlite>(site, needle, holding),
     };
     statements.into_iter().map(|s| format!("{s};")).collect()
 }

@@ -121,7 +121,7 @@ use columns::*;
 use retraction::*;
 use review::*;
 pub(crate) use search::{BROAD as SEARCH_BROAD, first_page_statements};
-use search::{Way, any_holds, item_filter, like_pattern, named_by, search_sql, search_total_from, text_param};
+use search::{Way, any_holds, item_filter, like_pattern, named_by, search_page_sql, search_total_from, text_param};
 
 /// Items written per statement batch (25,500 bound values: under SQLite's 32,766 and PostgreSQL's 65,535).
 pub(super) const CHUNK: usize = 1_500;
@@ -249,8 +249,12 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         ),
         hot("withdrawal: the requests it closes", close_requests_sql(&list), vec![Site, Instant, Text("bench")]),
         // A text in few items (防汛抗旱: 1 in 100 demo items), in most (象山区: 3 in 4), two characters.
-        hot("search", search_sql::<DB>(Way::Trigrams, false, Seek::First, None), search_params(few, None)),
-        hot("search, last page", search_sql::<DB>(Way::Trigrams, false, Seek::Last, None), search_params(few, None)),
+        hot("search", search_page_sql::<DB>(Way::Trigrams, false, Seek::First, None), search_params(few, None)),
+        hot(
+            "search, last page",
+            search_page_sql::<DB>(Way::Trigrams, false, Seek::Last, None),
+            search_params(few, None),
+        ),
         hot(
             "search, counted",
             bounded_count(&search_total_from::<DB>(Way::Trigrams, false, None)),
@@ -258,29 +262,33 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
         ),
         hot(
             "search, next page",
-            search_sql::<DB>(Way::Trigrams, false, Seek::After(()), None),
+            search_page_sql::<DB>(Way::Trigrams, false, Seek::After(()), None),
             search_params(few, Some(Instant)),
         ),
         hot(
             "search, in many items",
-            search_sql::<DB>(Way::Newest, false, Seek::First, None),
+            search_page_sql::<DB>(Way::Newest, false, Seek::First, None),
             search_params(many, None),
         ),
         // Two characters: in most items (政府), in few (抗旱); PostgreSQL reads the bigram index.
-        hot("search, two characters", search_sql::<DB>(two, false, Seek::First, None), search_params(two_many, None)),
+        hot(
+            "search, two characters",
+            search_page_sql::<DB>(two, false, Seek::First, None),
+            search_params(two_many, None),
+        ),
         hot(
             "search, two characters in few items",
-            search_sql::<DB>(two, false, Seek::First, None),
+            search_page_sql::<DB>(two, false, Seek::First, None),
             search_params(two_few, None),
         ),
         hot(
             "search, filtered by initials",
-            search_sql::<DB>(Way::Newest, false, Seek::First, Some(&initials)),
+            search_page_sql::<DB>(Way::Newest, false, Seek::First, Some(&initials)),
             by_initials,
         ),
         hot(
             "search, Latin letters",
-            search_sql::<DB>(Way::Scan, true, Seek::First, None),
+            search_page_sql::<DB>(Way::Scan, true, Seek::First, None),
             search_params("%wifi%", None),
         ),
     ];
@@ -288,7 +296,7 @@ pub(crate) fn hot_statements<DB: Backend>() -> Vec<HotStatement> {
     statements
 }
 
-/// A search's values (`search::search_sql`) for `text` as the store binds it
+/// A search's values (`search::search_page_sql`) for `text` as the store binds it
 /// (`search::text_param`), with no filter; `after`: the key of the page before.
 fn search_params(text: &'static str, after: Option<Param>) -> Vec<Param> {
     use Param::*;
