@@ -78,6 +78,15 @@ pub(crate) fn note_repaired(id: i64) {
     }
 }
 
+/// Notes item `id` as read with bad bytes replaced (`note_repaired`) when the JSON array it came
+/// from in one text had them (`page_repaired`: `Lossy::repaired`) and one of its `texts` holds the
+/// replacement character they became.
+pub(crate) fn note_replaced(page_repaired: bool, id: i64, texts: &[Option<&str>]) {
+    if page_repaired && texts.iter().flatten().any(|t| t.contains('\u{fffd}')) {
+        note_repaired(id);
+    }
+}
+
 /// The items whose text was read with bad bytes replaced, since the last call (each once).
 pub fn take_repaired() -> Vec<i64> {
     REPAIRED.lock().map(|mut ids| std::mem::take(&mut *ids).into_iter().collect()).unwrap_or_default()

@@ -14,7 +14,7 @@ use crate::domain::item::lacking;
 use crate::domain::review::{Act, Decision, WorkflowError, after_decision, may_return, wait_limit};
 use crate::domain::{Channel, Form, ItemPath, ItemStatus, Stage};
 use crate::store::backend::Backend;
-use crate::store::text::{Lossy, note_repaired};
+use crate::store::text::{Lossy, note_replaced};
 
 /// The statements the console and the reports run most, as the store runs them: each filters by
 /// its site (`$1`), on every table it reads, so it reads one site's rows through an index (and on a
@@ -538,10 +538,8 @@ pub(super) fn queue_items(
     let repaired = items.as_ref().is_some_and(|i| i.repaired);
     let (items, columns, attachments) = (items.map(|l| l.text), columns.map(|l| l.text), attachments.map(|l| l.text));
     let mut rows: Vec<ItemJson> = json_rows("queue", items)?;
-    for row in rows.iter().filter(|r| {
-        repaired && (r.title.contains('\u{fffd}') || r.unit.as_deref().is_some_and(|u| u.contains('\u{fffd}')))
-    }) {
-        note_repaired(row.id);
+    for row in &rows {
+        note_replaced(repaired, row.id, &[Some(&row.title), row.unit.as_deref()]);
     }
     // The workflow's order of steps, then oldest first.
     let mut keyed: Vec<(usize, DateTime<Utc>, ItemJson)> = rows

@@ -10,7 +10,7 @@ use crate::domain::search::Needle;
 use crate::domain::search_key::stored_initials;
 use crate::store::backend::Backend;
 use crate::store::schema::Dialect;
-use crate::store::text::{Lossy, note_repaired};
+use crate::store::text::{Lossy, note_replaced};
 
 /// The shortest text a trigram index finds (both engines index every three characters).
 pub(super) const TRIGRAM: usize = 3;
@@ -329,9 +329,7 @@ fn found_items(items: Option<Lossy>) -> Result<Vec<FoundItem>> {
     let mut found = rows
         .into_iter()
         .map(|r| {
-            if repaired && (r.title.contains('\u{fffd}') || r.unit.as_deref().is_some_and(|u| u.contains('\u{fffd}'))) {
-                note_repaired(r.id);
-            }
+            note_replaced(repaired, r.id, &[Some(&r.title), r.unit.as_deref()]);
             let mut placed = r.columns.unwrap_or_default();
             placed.sort_by_key(|p| p.3);
             Ok(FoundItem {
